@@ -1,0 +1,41 @@
+# Everything installs into .venv/ at the repository root.
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+STAMP := $(VENV)/.installed
+
+.PHONY: demo test check format lint types bench clean services
+
+$(STAMP): pyproject.toml
+	@$(PYTHON) -c 'import sys; sys.exit(0 if sys.version_info >= (3, 11) else "aiegis-guard needs Python >= 3.11")'
+	@test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade pip
+	$(BIN)/python -m pip install --quiet -e '.[dev]'
+	@touch $(STAMP)
+
+demo: $(STAMP)
+	$(BIN)/aiegis-guard demo
+
+services:
+	@bash scripts/ensure-redis.sh
+
+test: $(STAMP) services
+	$(BIN)/python -m pytest
+
+format: $(STAMP)
+	$(BIN)/ruff format aiegis_guard tests benchmarks training examples
+
+lint: $(STAMP)
+	$(BIN)/ruff format --check aiegis_guard tests benchmarks training examples
+	$(BIN)/ruff check aiegis_guard tests benchmarks training examples
+
+types: $(STAMP)
+	$(BIN)/mypy
+
+check: lint types test
+
+bench: $(STAMP)
+	$(BIN)/python benchmarks/run_all.py --data ../shared/data
+
+clean:
+	rm -rf $(VENV) .mypy_cache .ruff_cache .pytest_cache

@@ -1,0 +1,1 @@
+"""Transaction and signature inspection. ``chains/evm`` and ``chains/solana`` own their SDKs."""

@@ -1,0 +1,197 @@
+"""One decoded shape for everything an agent may sign, whatever the chain.
+
+Decoders (``chains/evm/decode.py``, ``chains/solana/decode.py``) turn raw payloads into a
+:class:`DecodedTransaction`: a list of *operations* (transfers, approvals, authority changes,
+delegations, calls, ...) with amounts in base units. Inspectors judge operations against the
+:class:`~aiegis_guard.policy.Policy` and emit findings. Nothing here imports a chain SDK.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from enum import StrEnum
+from typing import Annotated, Literal, Protocol
+
+from pydantic import BaseModel, ConfigDict, Field
+
+from aiegis_guard.findings import Chain
+from aiegis_guard.policy import Limit, Policy
+from aiegis_guard.verdict import Verdict
+
+__all__ = [
+    "Approval",
+    "Asset",
+    "AssetKind",
+    "AuthorityChange",
+    "Call",
+    "CloseAccount",
+    "Creation",
+    "DecodedTransaction",
+    "Delegation",
+    "Memo",
+    "Operation",
+    "PayloadKind",
+    "ThreatLookup",
+    "Transfer",
+    "TxContext",
+]
+
+
+class _Frozen(BaseModel):
+    model_config = ConfigDict(frozen=True, extra="forbid")
+
+
+class AssetKind(StrEnum):
+    NATIVE = "native"  # ETH / SOL (lamports)
+    FUNGIBLE = "fungible"  # ERC-20 / SPL token
+    NFT = "nft"  # ERC-721 / ERC-1155
+    UNKNOWN = "unknown"
+
+
+class Asset(_Frozen):
+    chain: Chain
+    kind: AssetKind
+    address: str | None = None  # token contract / mint; None for native
+    symbol: str | None = None
+    decimals: int | None = None
+
+    @property
+    def key(self) -> str:
+        """Ledger / limit key: ``evm:native``, ``evm:0xtoken``, ``solana:<mint>``."""
+        if self.kind is AssetKind.NATIVE or self.address is None:
+            return f"{self.chain.value}:native"
+        addr = self.address.lower() if self.chain is Chain.EVM else self.address
+        return f"{self.chain.value}:{addr}"
+
+
+class Transfer(_Frozen):
+    """Value leaving ``sender`` for ``recipient``. ``amount`` in base units (None: unknown)."""
+
+    op: Literal["transfer"] = "transfer"
+    via: str  # "native", "erc20.transfer", "erc20.transfer_from", "spl.transfer_checked", ...
+    asset: Asset
+    sender: str | None
+    recipient: str
+    amount: int | None
+    token_id: int | None = None
+
+
+class Approval(_Frozen):
+    """A grant letting ``spender`` move the owner's assets later (incl. permits, operators)."""
+
+    op: Literal["approval"] = "approval"
+    via: str  # "erc20.approve", "eip2612.permit", "dai.permit", "permit2.permit_single", ...
+    asset: Asset
+    owner: str | None
+    spender: str
+    amount: int | None  # None: every token (setApprovalForAll / DAI allowed=true)
+    unlimited: bool = False
+    revoke: bool = False
+    all_assets: bool = False  # setApprovalForAll(true): every NFT of the collection
+    deadline: int | None = None
+
+
+class AuthorityChange(_Frozen):
+    """Ownership or authority of an account handed to someone else."""
+
+    op: Literal["authority"] = "authority"
+    via: str  # "spl.set_authority", "system.assign", "system.authorize_nonce", "safe.owner"...
+    account: str
+    new_authority: str | None
+    authority_type: str | None = None
+    current_authority: str | None = None
+
+
+class Delegation(_Frozen):
+    """EIP-7702: the EOA's code delegated to ``delegate``."""
+
+    op: Literal["delegation"] = "delegation"
+    via: str = "eip7702"
+    delegate: str
+    chain_id: int
+    nonce: int | None = None
+    authority: str | None = None  # the signer, when recoverable
+
+
+class Call(_Frozen):
+    """A call the decoder knows by name only, or does not know at all."""
+
+    op: Literal["call"] = "call"
+    via: str  # "evm.call", "solana.instruction"
+    target: str  # contract / program id
+    name: str | None = None  # known function / instruction name
+    selector: str | None = None  # 0x12345678 or an instruction discriminator (hex)
+    known: bool = False
+    value: int = 0
+    touches_own: bool = False  # passes one of the agent's own token accounts / addresses
+
+
+class CloseAccount(_Frozen):
+    op: Literal["close"] = "close"
+    via: str = "spl.close_account"
+    account: str
+    destination: str
+
+
+class Memo(_Frozen):
+    op: Literal["memo"] = "memo"
+    via: str = "spl.memo"
+    text: str
+
+
+class Creation(_Frozen):
+    op: Literal["create"] = "create"
+    via: str = "evm.create"
+    value: int = 0
+    code_size: int = 0
+
+
+Operation = Annotated[
+    Transfer | Approval | AuthorityChange | Delegation | Call | CloseAccount | Memo | Creation,
+    Field(discriminator="op"),
+]
+
+
+class PayloadKind(StrEnum):
+    TRANSACTION = "transaction"
+    TYPED_DATA = "typed_data"
+    MESSAGE = "message"  # personal_sign / eth_sign / Solana off-chain message
+
+
+class DecodedTransaction(_Frozen):
+    """Exactly what is being signed, as far as it can be known."""
+
+    chain: Chain
+    kind: PayloadKind = PayloadKind.TRANSACTION
+    tx_type: str | None = None  # "legacy", "eip1559", "eip7702", "solana-legacy", "solana-v0"
+    sender: str | None = None
+    to: str | None = None
+    chain_id: int | None = None
+    nonce: int | None = None
+    value: int = 0
+    signed: bool = False
+    operations: tuple[Operation, ...] = ()
+    durable_nonce: bool = False
+    unresolved_accounts: int = 0  # v0 lookup-table accounts not supplied
+    message_text: str | None = None  # personal_sign text, typed-data summary
+    blind_hash: bool = False  # eth_sign of a bare 32-byte hash
+    notes: tuple[str, ...] = ()
+
+
+class ThreatLookup(Protocol):
+    """Known-bad addresses and domains (see ``aiegis_guard.threats``)."""
+
+    def address_label(self, chain: Chain, address: str) -> str | None: ...
+
+    def domain_label(self, host: str) -> str | None: ...
+
+
+@dataclass(frozen=True)
+class TxContext:
+    """What an inspector may consult besides the decoded transaction."""
+
+    policy: Policy
+    threats: ThreatLookup
+    spent: Callable[[Limit], int]  # base units already spent in the limit's current period
+    check_text: Callable[[str], Verdict]  # memos / messages through the text guard

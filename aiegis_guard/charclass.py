@@ -1,0 +1,74 @@
+"""Fast candidate finding: runs of one character class, found at C speed.
+
+Python's ``re`` spends ~40 ns per position on a pattern that starts with a character class,
+which alone would eat the latency budget of a 1 KB check. Translating the text once into a
+byte "class view" (``b`` for a member character, ``.`` otherwise) lets ``bytes.find`` and a
+literal-prefixed regex skip everything else. Positions are preserved: every non-ASCII
+character becomes exactly one byte.
+
+    for start, end in runs(text, HEX, 40): ...   # every run of >= 40 hex digits
+"""
+
+from __future__ import annotations
+
+import re
+import string
+from collections.abc import Iterator
+from functools import lru_cache
+
+__all__ = ["BASE58", "BASE64", "DIGIT", "HEX", "WORD", "CharClass", "has_run", "runs", "view"]
+
+
+class CharClass:
+    """A set of ASCII characters with its 256-byte translation table."""
+
+    __slots__ = ("chars", "name", "table")
+
+    def __init__(self, name: str, chars: str) -> None:
+        self.name = name
+        self.chars = frozenset(chars)
+        table = bytearray(b"." * 256)
+        for c in chars:
+            table[ord(c)] = ord("b")
+        self.table = bytes(table)
+
+
+HEX = CharClass("hex", string.hexdigits)
+DIGIT = CharClass("digit", string.digits)
+BASE58 = CharClass("base58", "123456789ABCDEFGHJKLMNPQRSTUVWXYZabcdefghijkmnopqrstuvwxyz")
+BASE64 = CharClass("base64", string.ascii_letters + string.digits + "+/-_")
+WORD = CharClass("word", string.ascii_letters + string.digits + "_")
+
+
+@lru_cache(maxsize=8)
+def _ascii(text: str) -> bytes:
+    return text.encode("ascii", "replace")
+
+
+def view(text: str, cls: CharClass) -> bytes:
+    """``text`` as bytes with ``b`` where the character is in ``cls`` and ``.`` elsewhere."""
+    return _ascii(text).translate(cls.table)
+
+
+@lru_cache(maxsize=64)
+def _run_re(n: int) -> re.Pattern[bytes]:
+    return re.compile(b"b{%d,}" % n)
+
+
+def has_run(text: str, cls: CharClass, n: int) -> bool:
+    """Is there a run of at least ``n`` characters of ``cls``?"""
+    return view(text, cls).find(b"b" * n) >= 0
+
+
+def runs(
+    text: str, cls: CharClass, n: int, max_len: int | None = None
+) -> Iterator[tuple[int, int]]:
+    """Spans of every maximal run of ``cls`` characters with ``n <= length (<= max_len)``."""
+    v = view(text, cls)
+    if v.find(b"b" * n) < 0:
+        return
+    for m in _run_re(n).finditer(v):
+        start, end = m.span()
+        # maximal runs only: the regex is greedy and starts at the first member character
+        if max_len is None or end - start <= max_len:
+            yield start, end

@@ -1,0 +1,249 @@
+"""``aiegis-guard``: scan | inspect-tx | eval | init | demo.
+
+Exit codes: 0 allow, 10 flag, 20 block, 2 usage error (bad flags, unreadable input, bad config).
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from collections.abc import Callable, Iterator, Sequence
+from pathlib import Path
+from typing import IO, Any
+
+from aiegis_guard.errors import AiegisError, ConfigError
+from aiegis_guard.findings import Action, Chain, Source
+from aiegis_guard.verdict import Verdict
+
+__all__ = ["main"]
+
+EXIT = {Action.ALLOW: 0, Action.FLAG: 10, Action.BLOCK: 20}
+USAGE = 2
+
+
+class UsageError(Exception):
+    pass
+
+
+def _guard(args: argparse.Namespace) -> Any:
+    from aiegis_guard.guard import Guard
+
+    classifier = not getattr(args, "no_classifier", False)
+    if args.config:
+        return Guard.from_config(args.config, classifier=classifier)
+    return Guard(classifier=classifier)
+
+
+def _print_verdict(verdict: Verdict, fmt: str, out: IO[str]) -> None:
+    if fmt == "json":
+        out.write(verdict.to_json() + "\n")
+    else:
+        out.write(verdict.explain() + f"\n  ({verdict.elapsed_ms:.3f} ms)\n")
+
+
+def _jsonl(stream: IO[str]) -> Iterator[tuple[int, dict[str, Any] | None, str | None]]:
+    for n, line in enumerate(stream, 1):
+        if not line.strip():
+            continue
+        try:
+            item = json.loads(line)
+        except json.JSONDecodeError as exc:
+            yield n, None, f"line {n}: not JSON ({exc.msg})"
+            continue
+        if not isinstance(item, dict):
+            yield n, None, f"line {n}: expected a JSON object"
+            continue
+        yield n, item, None
+
+
+def _batch(stream: IO[str], out: IO[str], judge: Callable[[dict[str, Any]], Verdict]) -> int:
+    worst = Action.ALLOW
+    for n, item, error in _jsonl(stream):
+        ident = item.get("id", n) if item else n
+        if error is None and item is not None:
+            try:
+                verdict = judge(item)
+            except (AiegisError, ValueError, TypeError, KeyError) as exc:
+                error = f"{type(exc).__name__}: {exc}"
+            else:
+                worst = Action.strongest((worst, verdict.action))
+                out.write(json.dumps({"id": ident, **verdict.to_dict()}, ensure_ascii=False))
+                out.write("\n")
+                continue
+        out.write(json.dumps({"id": ident, "error": error}) + "\n")
+        worst = Action.strongest((worst, Action.FLAG))
+    out.flush()
+    return EXIT[worst]
+
+
+def _read_input(args: argparse.Namespace) -> str | bytes:
+    if args.text is not None:
+        return str(args.text)
+    if args.file:
+        try:
+            return Path(args.file).read_bytes()
+        except OSError as exc:
+            raise UsageError(f"cannot read {args.file}: {exc.strerror}") from None
+    return sys.stdin.buffer.read()
+
+
+def cmd_scan(args: argparse.Namespace) -> int:
+    guard = _guard(args)
+    if args.jsonl:
+
+        def judge(item: dict[str, Any]) -> Verdict:
+            text = item.get("text")
+            if not isinstance(text, str):
+                raise ValueError("'text' must be a string")
+            return guard.check_text(  # type: ignore[no-any-return]
+                text, source=item.get("source") or args.source, context=item.get("context")
+            )
+
+        stream = open(args.file, encoding="utf-8") if args.file else sys.stdin  # noqa: SIM115
+        with stream:
+            return _batch(stream, sys.stdout, judge)
+    verdict = guard.check_text(_read_input(args), source=args.source)
+    _print_verdict(verdict, args.format, sys.stdout)
+    return EXIT[verdict.action]
+
+
+def _tx_payload(payload: Any) -> tuple[str, Any]:
+    """("typed_data" | "personal_sign" | "eth_sign" | "tx", body) for a piped-in payload."""
+    if isinstance(payload, str) and payload.strip()[:1] in ("{", "["):
+        payload = json.loads(payload)
+    if isinstance(payload, dict):
+        if "typed_data" in payload:
+            return "typed_data", payload["typed_data"]
+        for method in ("personal_sign", "eth_sign"):
+            if method in payload:
+                return method, payload[method]
+        if "types" in payload and "primaryType" in payload:
+            return "typed_data", payload
+    return "tx", payload.strip() if isinstance(payload, str) else payload
+
+
+def _judge_tx(guard: Any, payload: Any, chain: str | None, context: Any) -> Verdict:
+    kind, body = _tx_payload(payload)
+    if kind == "typed_data":
+        return guard.check_typed_data(body, context=context)  # type: ignore[no-any-return]
+    if kind in ("personal_sign", "eth_sign"):
+        return guard.check_message(body, method=kind, context=context)  # type: ignore[no-any-return]
+    return guard.check_transaction(body, chain=chain, context=context)  # type: ignore[no-any-return]
+
+
+def cmd_inspect_tx(args: argparse.Namespace) -> int:
+    guard = _guard(args)
+    if args.jsonl:
+
+        def judge(item: dict[str, Any]) -> Verdict:
+            if "payload" not in item:
+                raise ValueError("'payload' is required")
+            return _judge_tx(
+                guard, item["payload"], item.get("chain") or args.chain, item.get("context")
+            )
+
+        return _batch(sys.stdin, sys.stdout, judge)
+    raw = sys.stdin.read()
+    if not raw.strip():
+        raise UsageError("inspect-tx reads a transaction from stdin")
+    try:
+        verdict = _judge_tx(guard, raw, args.chain, None)
+    except json.JSONDecodeError as exc:
+        raise UsageError(f"input is not valid JSON: {exc.msg}") from None
+    _print_verdict(verdict, args.format, sys.stdout)
+    return EXIT[verdict.action]
+
+
+def cmd_init(args: argparse.Namespace) -> int:
+    from aiegis_guard.config import DEFAULT_TOML
+
+    path = Path(args.path)
+    if path.exists() and not args.force:
+        raise UsageError(f"{path} exists (use --force to overwrite)")
+    path.write_text(DEFAULT_TOML, encoding="utf-8")
+    print(f"wrote {path}")
+    return 0
+
+
+def cmd_eval(args: argparse.Namespace) -> int:
+    from aiegis_guard.evaluation import run_eval
+
+    return run_eval(Path(args.data), sets=args.set, out=sys.stdout, as_json=args.format == "json")
+
+
+def cmd_demo(args: argparse.Namespace) -> int:
+    from aiegis_guard.samples import run_samples
+
+    return run_samples(_guard(args), sys.stdout)
+
+
+def _parser() -> argparse.ArgumentParser:
+    p = argparse.ArgumentParser(prog="aiegis-guard", description=__doc__)
+    sub = p.add_subparsers(dest="command", required=True)
+
+    def common(sp: argparse.ArgumentParser) -> None:
+        sp.add_argument("--config", help="aiegis.toml (default: $AIEGIS_CONFIG or ./aiegis.toml)")
+        sp.add_argument("--format", choices=("json", "text"), default="json")
+        sp.add_argument("--no-classifier", action="store_true", help="rules only")
+
+    scan = sub.add_parser("scan", help="judge a text (stdin, --file or --text)")
+    common(scan)
+    scan.add_argument("--text")
+    scan.add_argument("--file")
+    scan.add_argument("--source", choices=[s.value for s in Source], default="tool_input")
+    scan.add_argument(
+        "--jsonl", action="store_true", help='batch: lines of {"id","text","source"?,"context"?}'
+    )
+    scan.set_defaults(fn=cmd_scan)
+
+    tx = sub.add_parser("inspect-tx", help="judge a transaction / typed data from stdin")
+    common(tx)
+    tx.add_argument("--chain", choices=[c.value for c in Chain])
+    tx.add_argument(
+        "--jsonl", action="store_true", help='batch: lines of {"id","chain","payload","context"?}'
+    )
+    tx.set_defaults(fn=cmd_inspect_tx)
+
+    ev = sub.add_parser("eval", help="precision / recall on a data directory")
+    ev.add_argument("--data", required=True, help="e.g. ../shared/data")
+    ev.add_argument(
+        "--set",
+        action="append",
+        choices=("secrets", "pii", "injection"),
+        help="which evaluations (default: all that the data has)",
+    )
+    ev.add_argument("--format", choices=("json", "text"), default="text")
+    ev.set_defaults(fn=cmd_eval)
+
+    init = sub.add_parser("init", help="write a commented default aiegis.toml")
+    init.add_argument("path", nargs="?", default="aiegis.toml")
+    init.add_argument("--force", action="store_true")
+    init.set_defaults(fn=cmd_init)
+
+    demo = sub.add_parser("demo", help="scan the bundled sample texts and transactions")
+    common(demo)
+    demo.set_defaults(fn=cmd_demo)
+    return p
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    parser = _parser()
+    try:
+        args = parser.parse_args(argv)
+    except SystemExit as exc:
+        return USAGE if exc.code not in (0, None) else 0
+    try:
+        return int(args.fn(args))
+    except (UsageError, ConfigError) as exc:
+        print(f"aiegis-guard: {exc}", file=sys.stderr)
+        return USAGE
+    except AiegisError as exc:
+        print(f"aiegis-guard: {type(exc).__name__}: {exc}", file=sys.stderr)
+        return USAGE
+    except KeyboardInterrupt:
+        return 130
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,311 @@
+"""``aiegis.toml`` -> :class:`Config`. The one place where strings become enums and types.
+
+A bad value fails here, at load, naming its key path::
+
+    ConfigError: guard.on_error: 'blok' is not valid (expected one of 'allow', 'flag', 'block')
+
+``Guard()`` finds its file in ``$AIEGIS_CONFIG``, else ``./aiegis.toml``, else uses the defaults.
+"""
+
+from __future__ import annotations
+
+import os
+import tomllib
+from dataclasses import dataclass, field
+from enum import StrEnum
+from pathlib import Path
+from typing import Any
+
+from pydantic import BaseModel, ConfigDict, Field, ValidationError
+
+from aiegis_guard.errors import ConfigError
+from aiegis_guard.findings import Action
+from aiegis_guard.policy import (
+    Allowlist,
+    Limit,
+    Mode,
+    PiiType,
+    Policy,
+    RuleModes,
+    TaintMode,
+    Wallet,
+)
+
+__all__ = [
+    "DEFAULT_TOML",
+    "AuditSettings",
+    "ClassifierSettings",
+    "Config",
+    "LedgerBackend",
+    "LedgerSettings",
+    "ThreatSettings",
+    "ToolSettings",
+    "find_config_path",
+    "load_config",
+    "parse_config",
+]
+
+ENV_VAR = "AIEGIS_CONFIG"
+DEFAULT_FILENAME = "aiegis.toml"
+
+
+class _Section(BaseModel):
+    model_config = ConfigDict(frozen=True, extra="forbid")
+
+
+class GuardSection(_Section):
+    on_error: Action = Action.BLOCK
+    taint: TaintMode = TaintMode.APPROVE
+    lookalike_chars: int = Field(default=4, ge=3, le=10)
+    quarantine: bool = False
+
+
+class ClassifierSettings(_Section):
+    """The ONNX injection classifier (``[classifier]``)."""
+
+    enabled: bool = True
+    path: Path | None = None  # None: the model shipped in the package
+    threshold: float | None = Field(default=None, gt=0.0, lt=1.0)  # None: the manifest's
+    threads: int = Field(default=1, ge=1, le=64)
+    retry_seconds: float = Field(default=30.0, gt=0)
+
+
+class AuditSettings(_Section):
+    """Optional JSONL decision log (``[audit]``); values are always masked."""
+
+    path: Path | None = None
+    include_allow: bool = True
+
+
+class LedgerBackend(StrEnum):
+    SQLITE = "sqlite"
+    REDIS = "redis"
+    MEMORY = "memory"
+
+
+class LedgerSettings(_Section):
+    """Where per-period spend is recorded (``[ledger]``)."""
+
+    backend: LedgerBackend = LedgerBackend.SQLITE
+    path: Path = Path(".aiegis/ledger.sqlite")
+    url: str = "redis://127.0.0.1:6379/0"
+    namespace: str = "aiegis"
+
+
+class ThreatSettings(_Section):
+    """Known-bad addresses and domains (``[threats]``): the shipped lists plus your own."""
+
+    builtin: bool = True
+    evm: tuple[str, ...] = ()
+    solana: tuple[str, ...] = ()
+    domains: tuple[str, ...] = ()
+    files: tuple[Path, ...] = ()
+
+
+class ToolSettings(_Section):
+    """How LangChain tools are recognised as value-moving (``[tools]``)."""
+
+    value_moving_patterns: tuple[str, ...] = ()
+    value_moving: tuple[str, ...] = ()  # exact tool names
+    read_only: tuple[str, ...] = ()  # exact tool names never treated as value-moving
+    on_block: str = Field(default="tool_error", pattern="^(tool_error|raise)$")
+
+
+class _ConfigFile(_Section):
+    """Mirror of the TOML layout, so validation errors carry the file's key paths."""
+
+    guard: GuardSection = GuardSection()
+    wallet: Wallet = Wallet()
+    allowlist: Allowlist = Allowlist()
+    limits: tuple[Limit, ...] = ()
+    rules: RuleModes = Field(default_factory=dict)
+    pii: dict[PiiType, Mode] = Field(default_factory=dict)
+    classifier: ClassifierSettings = ClassifierSettings()
+    audit: AuditSettings = AuditSettings()
+    ledger: LedgerSettings = LedgerSettings()
+    threats: ThreatSettings = ThreatSettings()
+    tools: ToolSettings = ToolSettings()
+
+
+@dataclass(frozen=True)
+class Config:
+    """A loaded configuration: the :class:`Policy` plus runtime settings."""
+
+    policy: Policy = field(default_factory=Policy)
+    classifier: ClassifierSettings = field(default_factory=ClassifierSettings)
+    audit: AuditSettings = field(default_factory=AuditSettings)
+    ledger: LedgerSettings = field(default_factory=LedgerSettings)
+    threats: ThreatSettings = field(default_factory=ThreatSettings)
+    tools: ToolSettings = field(default_factory=ToolSettings)
+    quarantine: bool = False
+    path: Path | None = None
+
+
+def _format_error(err: Any) -> str:
+    loc = ".".join(str(p) for p in err.get("loc", ())) or "<root>"
+    kind = err.get("type", "")
+    value = err.get("input")
+    if kind == "extra_forbidden":
+        return f"{loc}: unknown key"
+    if kind == "enum":
+        expected = err.get("ctx", {}).get("expected", "")
+        return f"{loc}: {value!r} is not valid (expected one of {expected})"
+    msg = str(err.get("msg", "invalid value")).removeprefix("Value error, ")
+    return f"{loc}: {msg}"
+
+
+def parse_config(data: dict[str, Any], *, path: Path | None = None) -> Config:
+    """Validate a TOML-shaped dict. Raises :class:`ConfigError` naming the key path."""
+    try:
+        raw = _ConfigFile.model_validate(data)
+    except ValidationError as exc:
+        problems = "; ".join(_format_error(e) for e in exc.errors())
+        where = f"{path}: " if path else ""
+        raise ConfigError(f"{where}{problems}") from None
+    policy = Policy(
+        wallet=raw.wallet,
+        allowlist=raw.allowlist,
+        limits=raw.limits,
+        rules=raw.rules,
+        pii=raw.pii,
+        on_error=raw.guard.on_error,
+        taint=raw.guard.taint,
+        lookalike_chars=raw.guard.lookalike_chars,
+    )
+    base = path.parent if path else Path.cwd()
+
+    def resolve(p: Path) -> Path:
+        p = p.expanduser()
+        return p if p.is_absolute() else base / p
+
+    ledger = raw.ledger.model_copy(update={"path": resolve(raw.ledger.path)})
+    audit = raw.audit
+    if audit.path is not None:
+        audit = audit.model_copy(update={"path": resolve(audit.path)})
+    threats = raw.threats.model_copy(update={"files": tuple(resolve(p) for p in raw.threats.files)})
+    classifier = raw.classifier
+    if classifier.path is not None:
+        classifier = classifier.model_copy(update={"path": resolve(classifier.path)})
+    return Config(
+        policy=policy,
+        classifier=classifier,
+        audit=audit,
+        ledger=ledger,
+        threats=threats,
+        tools=raw.tools,
+        quarantine=raw.guard.quarantine,
+        path=path,
+    )
+
+
+def load_config(path: str | os.PathLike[str]) -> Config:
+    """Read and validate an ``aiegis.toml``."""
+    p = Path(path)
+    try:
+        with p.open("rb") as fh:
+            data = tomllib.load(fh)
+    except FileNotFoundError:
+        raise ConfigError(f"{p}: no such config file") from None
+    except tomllib.TOMLDecodeError as exc:
+        raise ConfigError(f"{p}: not valid TOML ({exc})") from None
+    return parse_config(data, path=p)
+
+
+def find_config_path() -> Path | None:
+    """``$AIEGIS_CONFIG`` if set (it must exist), else ``./aiegis.toml`` if present."""
+    env = os.environ.get(ENV_VAR)
+    if env:
+        return Path(env)
+    local = Path.cwd() / DEFAULT_FILENAME
+    return local if local.is_file() else None
+
+
+DEFAULT_TOML = """\
+# aiegis.toml — configuration for aiegis_guard. Every value below is the default.
+# Values that are wrong fail at load time with their key path.
+
+[guard]
+# What a crashing detector stage does to the verdict: "block" (fail closed) or "flag".
+on_error = "block"
+# A run that has read injected / redirecting content: what happens to its next value-moving
+# action. "approve" = send it to the approval hook, "block" = refuse, "off" = no taint.
+taint = "approve"
+# Address poisoning: an address with the same first and last N characters as one of yours.
+lookalike_chars = 4
+# Replace flagged tool outputs / retrieved documents with a notice before the model reads them.
+quarantine = false
+
+[wallet]
+# The agent's own addresses. A private key that derives to one of these is always blocked.
+evm = []      # ["0xYourAddress..."]
+solana = []   # ["YourBase58Pubkey..."]
+
+[allowlist]
+# Recipients the agent may pay without approval.
+evm = []
+solana = []
+# Who may pull funds or act for you: ERC-20 spenders / Permit2 spenders, NFT operators,
+# EIP-7702 delegates, SPL token delegates, Solana programs beyond the well-known ones.
+evm_spenders = []
+evm_operators = []
+evm_delegates = []
+solana_delegates = []
+solana_programs = []
+# Web domains never flagged by the threat lists.
+domains = []
+
+# Spend limits, one table per asset. Amounts in whole units; period like "24h", "7d".
+# [[limits]]
+# chain = "evm"        # or "solana"
+# asset = "native"     # or a token contract / SPL mint address
+# symbol = "ETH"
+# decimals = 18
+# per_tx = "0.5"
+# per_period = "2"
+# period = "24h"
+
+[rules]
+# Override any rule by id or prefix: "allow" | "flag" | "redact" | "block".
+# "secret.jwt" = "block"
+# "address.unknown" = "allow"
+
+[pii]
+# Per PII type: "allow" | "flag" | "redact" | "block". Unset types FLAG.
+# email = "redact"
+# card = "block"
+
+[classifier]
+enabled = true
+# path = "my-model.onnx"   # default: the model shipped in the package
+# threshold = 0.5          # default: the manifest's threshold
+threads = 1
+retry_seconds = 30.0       # limp mode: retry loading a failed model after this (with backoff)
+
+[audit]
+# JSONL decision log (masked). Unset = no log file.
+# path = "aiegis-audit.jsonl"
+include_allow = true
+
+[ledger]
+# Spend ledger for per-period limits: "sqlite" (default, a local file), "redis" (fleets), "memory".
+backend = "sqlite"
+path = ".aiegis/ledger.sqlite"
+url = "redis://127.0.0.1:6379/0"
+namespace = "aiegis"
+
+[threats]
+# Known drainer addresses / phishing domains: the lists shipped in the package plus yours.
+builtin = true
+evm = []
+solana = []
+domains = []
+files = []   # text files, one address or domain per line
+
+[tools]
+# LangChain tools: extra name patterns (regex) that mark a tool as value-moving, exact names,
+# and names that are never value-moving. on_block = "tool_error" (the model sees why) | "raise".
+value_moving_patterns = []
+value_moving = []
+read_only = []
+on_block = "tool_error"
+"""

@@ -1,0 +1,47 @@
+"""``aiegis-guard eval``: precision / recall / F1 / FPR on public data sets, by path.
+
+Each evaluation module exposes ``evaluate(data_dir) -> list[Score]``; this package only
+selects, runs and prints them. Data is read from ``--data`` (e.g. ``../shared/data``), never
+copied into the repository.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Sequence
+from pathlib import Path
+from typing import IO
+
+from aiegis_guard.evaluation.metrics import Score, format_table
+
+__all__ = ["Score", "run_eval"]
+
+ALL_SETS = ("secrets", "pii", "injection")
+
+
+def run_eval(
+    data_dir: Path, *, sets: Sequence[str] | None, out: IO[str], as_json: bool = False
+) -> int:
+    """Run the chosen evaluations and print them. Returns a process exit code."""
+    if not data_dir.is_dir():
+        out.write(f"aiegis-guard eval: {data_dir} is not a directory\n")
+        return 2
+    scores: list[Score] = []
+    for name in sets or ALL_SETS:
+        if name == "secrets":
+            from aiegis_guard.evaluation import secrets
+
+            scores += secrets.evaluate(data_dir)
+        elif name == "pii":
+            from aiegis_guard.evaluation import pii
+
+            scores += pii.evaluate(data_dir)
+        elif name == "injection":
+            from aiegis_guard.evaluation import injection
+
+            scores += injection.evaluate(data_dir)
+    if as_json:
+        out.write(json.dumps([s.to_dict() for s in scores], indent=2) + "\n")
+    else:
+        out.write(format_table(scores) + "\n")
+    return 0

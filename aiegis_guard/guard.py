@@ -1,0 +1,400 @@
+"""The Guard: the only orchestrator. Callers ask it and act on the :class:`Verdict`.
+
+``check_text``  str/bytes -> normalize -> stages (per layer) -> decide -> Verdict
+``check_transaction`` / ``check_typed_data`` / ``check_message``
+                raw / dict / typed data -> chains/<chain>/decode -> inspect -> decide -> Verdict
+
+A stage that crashes yields a ``guard.stage_error`` finding and the verdict fails closed
+(``[guard] on_error``). Nothing here logs or returns an unmasked secret.
+"""
+
+from __future__ import annotations
+
+import logging
+import time
+from collections.abc import Iterable, Mapping, Sequence
+from functools import cached_property
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from aiegis_guard.audit import AuditLog
+from aiegis_guard.config import Config, find_config_path, load_config
+from aiegis_guard.findings import Action, Category, Chain, Finding, Severity, Source
+from aiegis_guard.normalize import normalize
+from aiegis_guard.policy import Policy, decide
+from aiegis_guard.redact import redact_spans
+from aiegis_guard.scanners import ScanContext, Stage
+from aiegis_guard.verdict import Verdict
+
+if TYPE_CHECKING:
+    from aiegis_guard.chains.transaction import DecodedTransaction
+    from aiegis_guard.ledger import SpendLedger, SpendReservation
+    from aiegis_guard.scanners.classifier import Classifier
+    from aiegis_guard.threats import ThreatIndex
+
+__all__ = ["Guard", "default_stages"]
+
+log = logging.getLogger("aiegis_guard")
+
+CHUNK_CHARS = 256 * 1024
+CHUNK_OVERLAP = 8 * 1024  # longer than any secret we detect (PEM RSA-4096 ~3.3 KB)
+MAX_FINDINGS = 256
+
+
+def default_stages() -> tuple[Stage, ...]:
+    """The text detectors, in order. What runs is what you read here."""
+    from aiegis_guard.scanners import (
+        addresses,
+        drainer_rules,
+        entropy,
+        injection_rules,
+        pii,
+        secrets,
+        urls,
+        wallet_keys,
+    )
+
+    return (
+        Stage("wallet_keys", wallet_keys.scan),
+        Stage("secrets", secrets.scan),
+        Stage("pii", pii.scan, decoded=False),
+        Stage("addresses", addresses.scan),
+        Stage("injection_rules", injection_rules.scan),
+        Stage("drainer_rules", drainer_rules.scan),
+        Stage("entropy", entropy.scan, decoded=False),
+        Stage("urls", urls.scan),
+    )
+
+
+def _stage_error(stage: str, exc: BaseException) -> Finding:
+    # Only the exception *type*: its message may quote the input (a secret).
+    return Finding(
+        rule_id="guard.stage_error",
+        category=Category.GUARD,
+        severity=Severity.HIGH,
+        action=Action.BLOCK,
+        message=f"detector stage {stage!r} failed ({type(exc).__name__}); failing closed",
+        evidence=(f"stage:{stage}", f"error:{type(exc).__name__}"),
+    )
+
+
+def _invalid_utf8(count: int) -> Finding:
+    return Finding(
+        rule_id="input.invalid_utf8",
+        category=Category.GUARD,
+        severity=Severity.MEDIUM,
+        action=Action.FLAG,
+        message=f"input was not valid UTF-8; {count} byte sequence(s) replaced before scanning",
+        evidence=("decoded-with-replacement",),
+    )
+
+
+def _as_text(data: str | bytes | bytearray | memoryview) -> tuple[str, list[Finding]]:
+    if isinstance(data, str):
+        return data, []
+    raw = bytes(data)
+    try:
+        return raw.decode("utf-8"), []
+    except UnicodeDecodeError:
+        text = raw.decode("utf-8", errors="replace")
+        return text, [_invalid_utf8(text.count("\ufffd"))]
+
+
+def _chunks(text: str) -> Iterable[tuple[int, str]]:
+    """Windows of ``CHUNK_CHARS`` overlapping by ``CHUNK_OVERLAP`` (bounded memory per scan)."""
+    if len(text) <= CHUNK_CHARS:
+        yield 0, text
+        return
+    step = CHUNK_CHARS - CHUNK_OVERLAP
+    for start in range(0, len(text), step):
+        yield start, text[start : start + CHUNK_CHARS]
+        if start + CHUNK_CHARS >= len(text):
+            break
+
+
+class Guard:
+    """Checks text, transactions and signature requests against one policy.
+
+    ``Guard()`` loads ``$AIEGIS_CONFIG`` or ``./aiegis.toml`` when present, else the defaults;
+    ``Guard.from_config(path)`` loads a file; ``Guard(config)`` / ``Guard(policy)`` take values.
+    Thread-safe for checking; construct once and share.
+    """
+
+    def __init__(
+        self,
+        config: Config | Policy | None = None,
+        *,
+        stages: Sequence[Stage] | None = None,
+        classifier: Classifier | bool | None = True,
+        audit: AuditLog | None = None,
+    ) -> None:
+        if config is None:
+            path = find_config_path()
+            config = load_config(path) if path else Config()
+        elif isinstance(config, Policy):
+            config = Config(policy=config)
+        self.config = config
+        self.policy = config.policy
+        self.stages: tuple[Stage, ...] = tuple(stages) if stages is not None else default_stages()
+        self._classifier_opt = classifier
+        self.audit = audit or (AuditLog(config.audit) if config.audit.path else None)
+
+    @classmethod
+    def from_config(cls, path: str | Path, **kwargs: Any) -> Guard:
+        return cls(load_config(path), **kwargs)
+
+    # --- lazily built parts ------------------------------------------------------------
+
+    @cached_property
+    def classifier(self) -> Classifier | None:
+        """The injection classifier (lazy: nothing is loaded until the first check)."""
+        opt = self._classifier_opt
+        if opt is False or opt is None or not self.config.classifier.enabled:
+            return None
+        if opt is True:
+            from aiegis_guard.scanners.classifier import Classifier
+
+            return Classifier(self.config.classifier)
+        return opt
+
+    @cached_property
+    def threats(self) -> ThreatIndex:
+        from aiegis_guard.threats import ThreatIndex
+
+        return ThreatIndex.from_settings(self.config.threats)
+
+    @cached_property
+    def ledger(self) -> SpendLedger:
+        from aiegis_guard.ledger import open_ledger
+
+        return open_ledger(self.config.ledger)
+
+    @property
+    def degraded(self) -> bool:
+        """True while the classifier is configured but unavailable (limp mode)."""
+        clf = self.classifier
+        return clf is not None and clf.degraded
+
+    # --- text ------------------------------------------------------------------------------
+
+    def policy_for(self, context: Mapping[str, Any] | None) -> Policy:
+        """The policy plus per-call own/allowlisted addresses (``own_evm``, ``allow_solana``...)."""
+        if not context:
+            return self.policy
+        return self.policy.with_addresses(
+            own_evm=context.get("own_evm", ()),
+            own_solana=context.get("own_solana", ()),
+            allow_evm=context.get("allow_evm", ()),
+            allow_solana=context.get("allow_solana", ()),
+        )
+
+    def scan_text(
+        self,
+        text: str,
+        ctx: ScanContext,
+    ) -> list[Finding]:
+        """All findings for ``text`` (spans into ``text``), before the policy decides."""
+        found: dict[tuple[str, tuple[int, int] | None], Finding] = {}
+        stages = self.stages
+        classifier = self.classifier if ctx.source is not Source.TRANSACTION else None
+        for offset, chunk in _chunks(text):
+            try:
+                norm = normalize(chunk)
+            except Exception as exc:
+                found[("guard.stage_error", None)] = _stage_error("normalize", exc)
+                continue
+            chunk_ctx = ScanContext(ctx.source, ctx.policy, ctx.value_moving, chunk)
+            results: list[Finding] = [
+                f.with_span(*_shift(f.span, offset)) if f.span else f for f in norm.findings
+            ]
+            for layer in norm.layers:
+                for stage in stages:
+                    if layer.depth and not stage.decoded:
+                        continue
+                    try:
+                        hits = stage.scan(layer, chunk_ctx)
+                    except Exception as exc:
+                        log.error(
+                            "aiegis_guard stage %s failed: %s", stage.name, type(exc).__name__
+                        )
+                        results.append(_stage_error(stage.name, exc))
+                        continue
+                    for f in hits:
+                        results.append(_to_original(f, layer, offset))
+            if classifier is not None:
+                try:
+                    results.extend(
+                        _to_original(f, layer, offset)
+                        for layer, f in classifier.scan_layers(norm.layers, chunk_ctx)
+                    )
+                except Exception as exc:
+                    results.append(_stage_error("classifier", exc))
+            for f in results:
+                found.setdefault((f.rule_id, f.span), f)
+            if len(found) >= MAX_FINDINGS:
+                break
+        return list(found.values())
+
+    def check_text(
+        self,
+        text: str | bytes,
+        *,
+        source: Source | str = Source.TOOL_INPUT,
+        value_moving: bool = False,
+        context: Mapping[str, Any] | None = None,
+        extra_findings: Iterable[Finding] = (),
+    ) -> Verdict:
+        """Judge a text an agent is about to send (tool input) or has read (output, docs...)."""
+        started = time.perf_counter()
+        src = Source(source)
+        body, findings = _as_text(text)
+        policy = self.policy_for(context)
+        ctx = ScanContext(src, policy, value_moving)
+        findings += self.scan_text(body, ctx)
+        findings += extra_findings
+        verdict = decide(findings, policy, value_moving=value_moving, degraded=self.degraded)
+        redacted = None
+        if any(f.redact and f.span for f in verdict.findings):
+            redacted = redact_spans(body, (f.span for f in verdict.findings if f.redact and f.span))
+        verdict = verdict.model_copy(
+            update={
+                "source": src,
+                "elapsed_ms": (time.perf_counter() - started) * 1000,
+                "redacted_text": redacted,
+            }
+        )
+        self._record("text", verdict)
+        return verdict
+
+    def check_texts(
+        self, texts: Iterable[str | bytes], *, source: Source | str = Source.TOOL_INPUT
+    ) -> list[Verdict]:
+        """Batch form of :meth:`check_text` (the classifier batches across items)."""
+        items = list(texts)
+        clf = self.classifier
+        if clf is not None:
+            clf.prefetch([_as_text(t)[0] for t in items])
+        return [self.check_text(t, source=source) for t in items]
+
+    # --- transactions ----------------------------------------------------------------------
+
+    def decode_transaction(
+        self, tx: Any, *, chain: Chain | str | None = None
+    ) -> DecodedTransaction:
+        """Decode without judging. Raises a :class:`~aiegis_guard.errors.DecodeError`."""
+        from aiegis_guard.chains.dispatch import decode_any
+
+        return decode_any(tx, chain=Chain(chain) if chain else None)
+
+    def check_transaction(
+        self,
+        tx: Any,
+        *,
+        chain: Chain | str | None = None,
+        context: Mapping[str, Any] | None = None,
+    ) -> Verdict:
+        """Judge a transaction before it is signed or sent (dict, raw bytes/hex, solders...).
+
+        An undecodable payload is never allowed: it is FLAGged (``tx.undecodable``).
+        """
+        from aiegis_guard.chains.dispatch import inspect_payload
+
+        return self._judge_tx(lambda tctx: inspect_payload(tx, chain, tctx), context)
+
+    def check_typed_data(
+        self, typed_data: Mapping[str, Any] | str, *, context: Mapping[str, Any] | None = None
+    ) -> Verdict:
+        """Judge an EIP-712 ``eth_signTypedData_v4`` payload (permits, Permit2, orders...)."""
+        from aiegis_guard.chains.dispatch import inspect_typed_data
+
+        return self._judge_tx(lambda tctx: inspect_typed_data(typed_data, tctx), context)
+
+    def check_message(
+        self,
+        message: str | bytes,
+        *,
+        method: str = "personal_sign",
+        context: Mapping[str, Any] | None = None,
+    ) -> Verdict:
+        """Judge an ``eth_sign`` / ``personal_sign`` payload (blind hash signing is blocked)."""
+        from aiegis_guard.chains.dispatch import inspect_message
+
+        return self._judge_tx(lambda tctx: inspect_message(message, method, tctx), context)
+
+    def _tx_context(self, policy: Policy) -> Any:
+        from aiegis_guard.chains.transaction import TxContext
+
+        return TxContext(
+            policy=policy,
+            threats=self.threats,
+            spent=lambda limit: self.ledger.spent(limit.key, limit.period),
+            check_text=lambda text: self.check_text(text, source=Source.TOOL_INPUT),
+        )
+
+    def _judge_tx(self, inspect: Any, context: Mapping[str, Any] | None) -> Verdict:
+        started = time.perf_counter()
+        policy = self.policy_for(context)
+        try:
+            findings = list(inspect(self._tx_context(policy)))
+        except Exception as exc:
+            from aiegis_guard.errors import DecodeError
+
+            if isinstance(exc, DecodeError):
+                findings = [_undecodable(exc)]
+            else:
+                log.error("aiegis_guard transaction inspection failed: %s", type(exc).__name__)
+                findings = [_stage_error("inspect", exc)]
+        verdict = decide(findings, policy, value_moving=True, degraded=self.degraded)
+        verdict = verdict.model_copy(
+            update={
+                "source": Source.TRANSACTION,
+                "elapsed_ms": (time.perf_counter() - started) * 1000,
+            }
+        )
+        self._record("transaction", verdict)
+        return verdict
+
+    def spend(self, decoded: DecodedTransaction) -> SpendReservation:
+        """Reserve the decoded transaction's spend against the per-period limits, atomically.
+
+        Use as a context manager around signing/sending: committed on success, rolled back if
+        the body raises. Raises :class:`~aiegis_guard.errors.GuardBlocked` when over a limit.
+        """
+        from aiegis_guard.ledger import reserve_spend
+
+        return reserve_spend(self.ledger, self.policy, decoded)
+
+    # --- audit -----------------------------------------------------------------------------
+
+    def _record(self, kind: str, verdict: Verdict) -> None:
+        if self.audit is not None:
+            self.audit.record(kind, verdict)
+        if verdict.action is not Action.ALLOW and log.isEnabledFor(logging.INFO):
+            log.info(
+                "aiegis_guard %s %s",
+                kind,
+                verdict.summary(),
+                extra={"aiegis": {"kind": kind, **verdict.to_dict()}},
+            )
+
+
+def _shift(span: tuple[int, int], offset: int) -> tuple[int, int]:
+    return span[0] + offset, span[1] + offset
+
+
+def _to_original(f: Finding, layer: Any, offset: int) -> Finding:
+    if f.span is None:
+        return f
+    start, end = layer.to_original(*f.span)
+    return f.with_span(start + offset, end + offset, *layer.evidence)
+
+
+def _undecodable(exc: BaseException) -> Finding:
+    return Finding(
+        rule_id="tx.undecodable",
+        category=Category.TRANSACTION,
+        severity=Severity.HIGH,
+        action=Action.FLAG,
+        message=f"could not decode what is being signed ({type(exc).__name__}); needs a human",
+        evidence=(f"error:{type(exc).__name__}",),
+    )

@@ -1,0 +1,369 @@
+"""Policy: who the agent is, whom it may pay, how much — and the pure ``decide``.
+
+Everything here is a value. Strings from ``aiegis.toml`` become enums, sets and integers in
+:mod:`aiegis_guard.config`; after that nothing compares raw config strings.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Mapping
+from datetime import timedelta
+from decimal import Decimal
+from enum import StrEnum
+from functools import cached_property
+from typing import Annotated, Any
+
+import base58
+from pydantic import AfterValidator, BaseModel, BeforeValidator, ConfigDict, Field, field_validator
+
+from aiegis_guard.findings import Action, Category, Chain, Finding, Severity
+from aiegis_guard.verdict import Verdict
+
+__all__ = [
+    "Allowlist",
+    "Limit",
+    "Mode",
+    "PiiType",
+    "Policy",
+    "RuleModes",
+    "TaintMode",
+    "Wallet",
+    "decide",
+    "is_evm_address",
+    "is_solana_address",
+]
+
+_EVM_RE = re.compile(r"0x[0-9a-fA-F]{40}")
+_B58_RE = re.compile(r"[1-9A-HJ-NP-Za-km-z]{32,44}")
+LOOKALIKE_CHARS = 4
+"""Address poisoning: same first and last this-many characters, different in between."""
+
+
+class Mode(StrEnum):
+    """What the policy does with a finding of a rule (``[rules]`` / ``[pii]`` in the config)."""
+
+    ALLOW = "allow"
+    FLAG = "flag"
+    REDACT = "redact"
+    BLOCK = "block"
+
+
+class PiiType(StrEnum):
+    SSN = "ssn"
+    CARD = "card"
+    EMAIL = "email"
+    PHONE = "phone"
+    IBAN = "iban"
+    IP = "ip"
+
+
+class TaintMode(StrEnum):
+    """What a tainted run does with a value-moving action."""
+
+    APPROVE = "approve"  # escalate to FLAG -> the approval path
+    BLOCK = "block"
+    OFF = "off"
+
+
+def is_evm_address(value: str) -> bool:
+    return _EVM_RE.fullmatch(value) is not None
+
+
+def is_solana_address(value: str) -> bool:
+    if _B58_RE.fullmatch(value) is None:
+        return False
+    try:
+        return len(base58.b58decode(value)) == 32
+    except ValueError:
+        return False
+
+
+def _evm_set(values: Iterable[str]) -> frozenset[str]:
+    out = set()
+    for i, value in enumerate(values):
+        if not isinstance(value, str) or not is_evm_address(value.strip()):
+            raise ValueError(f"[{i}] {value!r} is not an EVM address (0x + 40 hex)")
+        out.add(value.strip().lower())
+    return frozenset(out)
+
+
+def _solana_set(values: Iterable[str]) -> frozenset[str]:
+    out = set()
+    for i, value in enumerate(values):
+        if not isinstance(value, str) or not is_solana_address(value.strip()):
+            raise ValueError(f"[{i}] {value!r} is not a Solana address (base58, 32 bytes)")
+        out.add(value.strip())
+    return frozenset(out)
+
+
+EvmAddresses = Annotated[frozenset[str], BeforeValidator(_evm_set)]
+SolanaAddresses = Annotated[frozenset[str], BeforeValidator(_solana_set)]
+
+
+class _Section(BaseModel):
+    model_config = ConfigDict(frozen=True, extra="forbid")
+
+
+class Wallet(_Section):
+    """The agent's own addresses (``[wallet]``). EVM addresses are stored lower-case."""
+
+    evm: EvmAddresses = frozenset()
+    solana: SolanaAddresses = frozenset()
+
+
+class Allowlist(_Section):
+    """Counterparties the agent may deal with (``[allowlist]``).
+
+    ``evm`` / ``solana`` are recipients. Spenders, operators and delegates are separate because
+    letting someone *pull* funds is a different grant from paying them.
+    """
+
+    evm: EvmAddresses = frozenset()
+    solana: SolanaAddresses = frozenset()
+    evm_spenders: EvmAddresses = frozenset()
+    evm_operators: EvmAddresses = frozenset()
+    evm_delegates: EvmAddresses = frozenset()
+    solana_programs: SolanaAddresses = frozenset()
+    solana_delegates: SolanaAddresses = frozenset()
+    domains: frozenset[str] = frozenset()
+
+    @field_validator("domains", mode="before")
+    @classmethod
+    def _lower_domains(cls, value: Any) -> Any:
+        if isinstance(value, list | tuple | set | frozenset):
+            return frozenset(str(v).strip().lower().lstrip(".") for v in value)
+        return value
+
+
+_PERIOD_RE = re.compile(r"(\d+)\s*([smhdw])")
+_PERIOD_UNITS = {"s": 1, "m": 60, "h": 3600, "d": 86400, "w": 604800}
+
+
+def _parse_period(value: Any) -> Any:
+    if isinstance(value, str):
+        m = _PERIOD_RE.fullmatch(value.strip().lower())
+        if not m:
+            raise ValueError(f"{value!r} is not a period like '24h', '7d', '30m'")
+        return timedelta(seconds=int(m.group(1)) * _PERIOD_UNITS[m.group(2)])
+    return value
+
+
+class Limit(_Section):
+    """A spend limit for one asset on one chain (``[[limits]]``).
+
+    ``asset`` is ``"native"`` or the token contract (EVM) / mint (Solana). Amounts are in whole
+    units (``"1.5"`` ETH) and converted with ``decimals``.
+    """
+
+    chain: Chain
+    asset: str = "native"
+    symbol: str = ""
+    decimals: int = Field(ge=0, le=36)
+    per_tx: Decimal | None = Field(default=None, ge=0)
+    per_period: Decimal | None = Field(default=None, ge=0)
+    period: Annotated[timedelta, BeforeValidator(_parse_period)] = timedelta(hours=24)
+
+    @field_validator("asset")
+    @classmethod
+    def _check_asset(cls, value: str) -> str:
+        value = value.strip()
+        if value == "native":
+            return value
+        if is_evm_address(value):
+            return value.lower()
+        if is_solana_address(value):
+            return value
+        raise ValueError(f"{value!r} is neither 'native' nor a token/mint address")
+
+    @property
+    def key(self) -> str:
+        """Ledger key: ``evm:native`` / ``solana:<mint>``."""
+        return f"{self.chain.value}:{self.asset}"
+
+    def to_units(self, amount: Decimal) -> int:
+        return int(amount * (Decimal(10) ** self.decimals))
+
+    @property
+    def per_tx_units(self) -> int | None:
+        return None if self.per_tx is None else self.to_units(self.per_tx)
+
+    @property
+    def per_period_units(self) -> int | None:
+        return None if self.per_period is None else self.to_units(self.per_period)
+
+
+def _check_rule_keys(value: Mapping[str, Mode]) -> Mapping[str, Mode]:
+    for key in value:
+        if not re.fullmatch(r"[a-z0-9_]+(\.[a-z0-9_]+)*(\.\*)?|\*", key):
+            raise ValueError(f"{key!r} is not a rule id or prefix like 'pii.*'")
+    return value
+
+
+RuleModes = Annotated[Mapping[str, Mode], AfterValidator(_check_rule_keys)]
+
+
+class Policy(_Section):
+    """The judgement inputs of the guard. Build it from ``aiegis.toml`` via ``config``."""
+
+    wallet: Wallet = Wallet()
+    allowlist: Allowlist = Allowlist()
+    limits: tuple[Limit, ...] = ()
+    rules: RuleModes = Field(default_factory=dict)
+    pii: Mapping[PiiType, Mode] = Field(default_factory=dict)
+    on_error: Action = Action.BLOCK
+    taint: TaintMode = TaintMode.APPROVE
+    lookalike_chars: int = Field(default=LOOKALIKE_CHARS, ge=3, le=10)
+
+    # --- derived lookups (computed once per policy) ----------------------------------------
+
+    @cached_property
+    def _modes(self) -> dict[str, Mode]:
+        modes = {f"pii.{t.value}": m for t, m in self.pii.items()}
+        modes.update(self.rules)
+        return modes
+
+    def mode_for(self, rule_id: str) -> Mode | None:
+        """The configured mode for a rule: exact id first, then the longest ``prefix.*``."""
+        modes = self._modes
+        if not modes:
+            return None
+        if rule_id in modes:
+            return modes[rule_id]
+        parts = rule_id.split(".")
+        for i in range(len(parts) - 1, 0, -1):
+            mode = modes.get(".".join(parts[:i]) + ".*")
+            if mode is not None:
+                return mode
+        return modes.get("*")
+
+    @cached_property
+    def known_evm(self) -> frozenset[str]:
+        """Own and allowlisted EVM addresses (lower-case), all roles."""
+        a = self.allowlist
+        return self.wallet.evm | a.evm | a.evm_spenders | a.evm_operators | a.evm_delegates
+
+    @cached_property
+    def known_solana(self) -> frozenset[str]:
+        a = self.allowlist
+        return self.wallet.solana | a.solana | a.solana_delegates | a.solana_programs
+
+    @cached_property
+    def _lookalike_index(self) -> dict[tuple[Chain, str, str], tuple[str, ...]]:
+        n = self.lookalike_chars
+        index: dict[tuple[Chain, str, str], list[str]] = {}
+        for addr in self.known_evm:
+            body = addr[2:]
+            index.setdefault((Chain.EVM, body[:n], body[-n:]), []).append(addr)
+        for addr in self.known_solana:
+            index.setdefault((Chain.SOLANA, addr[:n], addr[-n:]), []).append(addr)
+        return {k: tuple(v) for k, v in index.items()}
+
+    def is_own(self, address: str, chain: Chain) -> bool:
+        if chain is Chain.EVM:
+            return address.lower() in self.wallet.evm
+        return address in self.wallet.solana
+
+    def is_known(self, address: str, chain: Chain) -> bool:
+        """Own or allowlisted in any role."""
+        if chain is Chain.EVM:
+            return address.lower() in self.known_evm
+        return address in self.known_solana
+
+    def is_allowed_recipient(self, address: str, chain: Chain) -> bool:
+        if chain is Chain.EVM:
+            a = address.lower()
+            return a in self.wallet.evm or a in self.allowlist.evm
+        return address in self.wallet.solana or address in self.allowlist.solana
+
+    def lookalike_of(self, address: str, chain: Chain) -> str | None:
+        """The own/allowlisted address this one imitates (poisoning), if any."""
+        n = self.lookalike_chars
+        if chain is Chain.EVM:
+            body = address.lower()[2:]
+            key = (Chain.EVM, body[:n], body[-n:])
+            candidate = address.lower()
+        else:
+            key = (Chain.SOLANA, address[:n], address[-n:])
+            candidate = address
+        for known in self._lookalike_index.get(key, ()):
+            if known != candidate:
+                return known
+        return None
+
+    def limit_for(self, chain: Chain, asset: str) -> Limit | None:
+        asset = asset.lower() if chain is Chain.EVM and asset != "native" else asset
+        for limit in self.limits:
+            if limit.chain is chain and limit.asset == asset:
+                return limit
+        return None
+
+    def with_addresses(
+        self,
+        *,
+        own_evm: Iterable[str] = (),
+        own_solana: Iterable[str] = (),
+        allow_evm: Iterable[str] = (),
+        allow_solana: Iterable[str] = (),
+    ) -> Policy:
+        """A copy with extra own / allowlisted addresses (validated like the config)."""
+        own_evm, own_solana = tuple(own_evm), tuple(own_solana)
+        allow_evm, allow_solana = tuple(allow_evm), tuple(allow_solana)
+        if not (own_evm or own_solana or allow_evm or allow_solana):
+            return self
+        wallet = Wallet(
+            evm=self.wallet.evm | _evm_set(own_evm),
+            solana=self.wallet.solana | _solana_set(own_solana),
+        )
+        allowlist = self.allowlist.model_copy(
+            update={
+                "evm": self.allowlist.evm | _evm_set(allow_evm),
+                "solana": self.allowlist.solana | _solana_set(allow_solana),
+            }
+        )
+        return self.model_copy(update={"wallet": wallet, "allowlist": allowlist})
+
+
+_MODE_TO_ACTION = {
+    Mode.ALLOW: Action.ALLOW,
+    Mode.FLAG: Action.FLAG,
+    Mode.REDACT: Action.ALLOW,
+    Mode.BLOCK: Action.BLOCK,
+}
+
+
+def decide(
+    findings: Iterable[Finding],
+    policy: Policy,
+    *,
+    value_moving: bool = False,
+    degraded: bool = False,
+) -> Verdict:
+    """Pure: apply the policy's per-rule modes and return the strongest action.
+
+    A degraded guard (classifier unavailable) never ALLOWs a value-moving action: it FLAGs.
+    """
+    judged: list[Finding] = []
+    for finding in findings:
+        mode = policy.mode_for(finding.rule_id)
+        if finding.rule_id == "guard.stage_error":
+            finding = finding.model_copy(update={"action": policy.on_error})
+        elif mode is not None:
+            finding = finding.model_copy(
+                update={"action": _MODE_TO_ACTION[mode], "redact": mode is Mode.REDACT}
+            )
+        judged.append(finding)
+    action = Action.strongest(f.action for f in judged)
+    if degraded and value_moving and action is Action.ALLOW:
+        judged.append(
+            Finding(
+                rule_id="guard.degraded",
+                category=Category.GUARD,
+                severity=Severity.MEDIUM,
+                action=Action.FLAG,
+                message="classifier unavailable: value-moving action needs approval",
+                evidence=("limp-mode",),
+            )
+        )
+        action = Action.FLAG
+    return Verdict(action=action, findings=tuple(judged), degraded=degraded)

@@ -1,0 +1,87 @@
+"""Verdicts: the one value a caller acts on."""
+
+from __future__ import annotations
+
+import json
+from typing import Any
+
+from pydantic import BaseModel, ConfigDict
+
+from aiegis_guard.findings import Action, Finding, Source
+
+__all__ = ["Verdict"]
+
+
+class Verdict(BaseModel):
+    """ALLOW / FLAG / BLOCK plus the findings that caused it. Frozen and masked."""
+
+    model_config = ConfigDict(frozen=True, extra="forbid")
+
+    action: Action
+    findings: tuple[Finding, ...] = ()
+    source: Source | None = None
+    degraded: bool = False
+    elapsed_ms: float = 0.0
+    redacted_text: str | None = None
+    tainted_by: tuple[str, ...] = ()
+
+    @property
+    def allowed(self) -> bool:
+        return self.action is Action.ALLOW
+
+    @property
+    def flagged(self) -> bool:
+        return self.action is Action.FLAG
+
+    @property
+    def blocked(self) -> bool:
+        return self.action is Action.BLOCK
+
+    @property
+    def rule_ids(self) -> tuple[str, ...]:
+        return tuple(dict.fromkeys(f.rule_id for f in self.findings))
+
+    def deciding(self) -> tuple[Finding, ...]:
+        """The findings whose action equals the verdict's (the reasons for it)."""
+        return tuple(f for f in self.findings if f.action is self.action)
+
+    def summary(self) -> str:
+        """``block: secret.evm_private_key, tx.evm.unlimited_approval`` — for errors and logs."""
+        reasons = self.deciding() or self.findings
+        ids = ", ".join(dict.fromkeys(f.rule_id for f in reasons)) or "no findings"
+        extra = " (degraded)" if self.degraded else ""
+        taint = f" (tainted by {', '.join(self.tainted_by)})" if self.tainted_by else ""
+        return f"{self.action.value}: {ids}{extra}{taint}"
+
+    def explain(self) -> str:
+        """Readable multi-line explanation (masked)."""
+        lines = [self.summary()]
+        lines += [f"  - {f.action.value} {f.brief()}" for f in self.findings]
+        return "\n".join(lines)
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "action": self.action.value,
+            "findings": [
+                {
+                    "rule_id": f.rule_id,
+                    "category": f.category.value,
+                    "severity": str(f.severity),
+                    "action": f.action.value,
+                    "message": f.message,
+                    "span": list(f.span) if f.span else None,
+                    "preview": f.preview,
+                    "evidence": list(f.evidence),
+                    **({"score": round(f.score, 4)} if f.score is not None else {}),
+                }
+                for f in self.findings
+            ],
+            "source": self.source.value if self.source else None,
+            "degraded": self.degraded,
+            "tainted_by": list(self.tainted_by),
+            "elapsed_ms": round(self.elapsed_ms, 4),
+            **({"redacted_text": self.redacted_text} if self.redacted_text is not None else {}),
+        }
+
+    def to_json(self) -> str:
+        return json.dumps(self.to_dict(), ensure_ascii=False)
