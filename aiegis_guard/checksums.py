@@ -21,7 +21,7 @@ __all__ = [
 
 
 def keccak256(data: bytes) -> bytes:
-    return keccak.new(digest_bits=256, data=data).digest()  # type: ignore[no-any-return]
+    return bytes(keccak.new(digest_bits=256, data=data).digest())
 
 
 def to_eip55(address: str) -> str:
@@ -29,7 +29,7 @@ def to_eip55(address: str) -> str:
     body = address[2:].lower()
     digest = keccak256(body.encode("ascii")).hex()
     return "0x" + "".join(
-        c.upper() if int(d, 16) >= 8 else c for c, d in zip(body, digest, strict=True)
+        c.upper() if int(d, 16) >= 8 else c for c, d in zip(body, digest[:40], strict=True)
     )
 
 
