@@ -1,0 +1,524 @@
+"""Chain-agnostic judgement of a :class:`DecodedTransaction` against the policy.
+
+Both chain inspectors (``chains/evm/inspect.py``, ``chains/solana/inspect.py``) call
+:func:`inspect_operations` with a :class:`ChainRules` declaration (rule-id tag, built-in
+allowed spenders, the name of the "unknown call" rule) and add their chain-only rules.
+
+Rule ids are ``tx.<tag>.<rule>`` with ``<tag>`` = ``evm`` or ``sol``. Default actions:
+
+===================================  ======  ==============================================
+rule                                 action  when
+===================================  ======  ==============================================
+``threat_address``                   BLOCK   a recipient/spender/operator/delegate/authority/
+                                             destination/target is on a threat list
+``lookalike_<role>``                 BLOCK   a counterparty *looks like* an own/allowlisted
+                                             address (address poisoning); role is one of
+                                             recipient, spender, operator, delegate,
+                                             authority, destination, target
+``unknown_recipient``                FLAG    value (amount > 0 or unknown) to an address
+                                             neither own nor in the recipient allowlist
+``over_limit``                       BLOCK   this tx's total of an asset > ``per_tx`` limit,
+                                             or spent-in-period + total > ``per_period``
+``unlimited_approval``               BLOCK   unlimited approval/permit to a spender that is
+                                             not own / allowlisted / built-in
+``over_limit_approval``              BLOCK   bounded approval above the asset's limit to a
+                                             non-allowlisted spender
+``approval_unknown_spender``         FLAG    bounded approval to a non-allowlisted spender
+``set_approval_for_all``             BLOCK   operator over every NFT of a collection
+                                             (setApprovalForAll(true)) not allowlisted
+``revoke``                           ALLOW   approval revoked / set to zero (INFO)
+``eip7702_delegation``               BLOCK   EIP-7702 code delegation to a delegate not in
+                                             ``allowlist.evm_delegates``
+``eip7702_any_chain``                BLOCK   EIP-7702 authorization with chain id 0 (valid
+                                             on every chain), whatever the delegate
+``eip7702_revoke``                   ALLOW   delegation to the zero address (clears code)
+``<authority rule>``                 BLOCK   authority/owner of an own account handed to a
+                                             non-own address: ``set_authority``
+                                             (spl.set_authority), ``assign`` (system.assign*),
+                                             ``authorize_nonce``, ``transfer_ownership``, ...
+                                             (FLAG when the account is not known to be own)
+``close_account``                    BLOCK   CloseAccount paying the rent to a non-own address
+``unknown_call`` / ``unknown_program``  FLAG  unknown selector/program carrying value or
+                                             touching own accounts (name from ChainRules)
+``contract_creation``                FLAG    contract creation carrying value (else INFO)
+``blind_signature``                  BLOCK   signing a bare 32-byte hash (eth_sign)
+``durable_nonce``                    FLAG    transaction uses a durable nonce (never expires)
+``unresolved_lookup_tables``         FLAG    v0 message accounts not resolved (judged on what
+                                             is known)
+(text rule ids)                      (text)  memo / personal_sign text through the text guard:
+                                             its findings are re-emitted with ``in:memo``
+===================================  ======  ==============================================
+
+Value accounting for limits: ``Transfer`` and ``Creation`` operations move value; a
+``Call.value`` is informational (the decoder emits the matching native ``Transfer``). A
+transfer counts against the agent's limits when its sender is unknown, own, or the
+transaction's sender. ``ctx.spent`` is only called when a per-period limit is configured for
+an asset this transaction moves.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass
+from decimal import Decimal
+
+from aiegis_guard.chains.transaction import (
+    Approval,
+    Asset,
+    AssetKind,
+    AuthorityChange,
+    Call,
+    CloseAccount,
+    Creation,
+    DecodedTransaction,
+    Delegation,
+    Memo,
+    PayloadKind,
+    Transfer,
+    TxContext,
+)
+from aiegis_guard.findings import Action, Category, Chain, Finding, Severity
+from aiegis_guard.policy import Limit, Policy
+from aiegis_guard.redact import mask_address
+
+__all__ = ["ChainRules", "format_amount", "inspect_operations"]
+
+EVM_ZERO = "0x" + "0" * 40
+
+_AUTHORITY_RULES = {
+    "spl.set_authority": "set_authority",
+    "token2022.set_authority": "set_authority",
+    "system.assign": "assign",
+    "system.assign_with_seed": "assign",
+    "system.authorize_nonce": "authorize_nonce",
+    "ownable.transfer_ownership": "transfer_ownership",
+    "safe.owner": "safe_owner_change",
+    "proxy.upgrade": "proxy_upgrade",
+}
+
+
+@dataclass(frozen=True)
+class ChainRules:
+    """What differs between chains for the generic rules (a declaration, not a subclass)."""
+
+    tag: str  # rule-id tag: "evm" | "sol"
+    builtin_spenders: frozenset[str] = frozenset()  # always-allowed spenders (EVM: lower-case)
+    unknown_call_rule: str = "unknown_call"
+
+
+EVM_RULES = ChainRules(tag="evm")
+SOLANA_RULES = ChainRules(tag="sol", unknown_call_rule="unknown_program")
+
+
+# --- small pure helpers ---------------------------------------------------------------------
+
+
+def format_amount(amount: int | None, decimals: int | None, symbol: str | None = None) -> str:
+    """``1.5 ETH (1500000000000000000 base units)`` where decimals are known."""
+    if amount is None:
+        return "amount:unknown"
+    if decimals is None:
+        return f"amount:{amount} base units"
+    whole = (Decimal(amount) / (Decimal(10) ** decimals)).normalize()
+    text = f"{whole:f}" if abs(whole) < Decimal(10) ** 30 else f"{whole:.6e}"
+    unit = f" {symbol}" if symbol else ""
+    return f"amount:{text}{unit} ({amount} base units)"
+
+
+def _norm(addr: str, chain: Chain) -> str:
+    return addr.lower() if chain is Chain.EVM else addr
+
+
+def _finding(
+    rules: ChainRules,
+    rule: str,
+    action: Action,
+    message: str,
+    evidence: Iterable[str],
+    *,
+    preview: str = "",
+    severity: Severity | None = None,
+    category: Category = Category.TRANSACTION,
+) -> Finding:
+    if severity is None:
+        severity = {Action.BLOCK: Severity.HIGH, Action.FLAG: Severity.MEDIUM}.get(
+            action, Severity.INFO
+        )
+    return Finding(
+        rule_id=f"tx.{rules.tag}.{rule}",
+        category=category,
+        severity=severity,
+        action=action,
+        message=message,
+        preview=preview,
+        evidence=tuple(evidence),
+    )
+
+
+@dataclass
+class _Judge:
+    """Per-call state: the context, the chain and a threat-lookup cache."""
+
+    decoded: DecodedTransaction
+    ctx: TxContext
+    rules: ChainRules
+
+    @property
+    def chain(self) -> Chain:
+        return self.decoded.chain
+
+    @property
+    def policy(self) -> Policy:
+        return self.ctx.policy
+
+    def f(
+        self,
+        rule: str,
+        action: Action,
+        message: str,
+        *evidence: str,
+        preview: str = "",
+        severity: Severity | None = None,
+        category: Category = Category.TRANSACTION,
+    ) -> Finding:
+        return _finding(
+            self.rules,
+            rule,
+            action,
+            message,
+            evidence,
+            preview=preview,
+            severity=severity,
+            category=category,
+        )
+
+    def counterparty(self, addr: str, role: str) -> list[Finding]:
+        """Threat-list and lookalike checks for any address the tx hands something to."""
+        out: list[Finding] = []
+        label = self.ctx.threats.address_label(self.chain, _norm(addr, self.chain))
+        if label is not None:
+            out.append(
+                self.f(
+                    "threat_address",
+                    Action.BLOCK,
+                    f"{role} {mask_address(addr)} is on a threat list ({label})",
+                    f"{role}:{addr}",
+                    f"threat:{label}",
+                    preview=mask_address(addr),
+                    severity=Severity.CRITICAL,
+                    category=Category.THREAT,
+                )
+            )
+        if not self.policy.is_known(addr, self.chain):
+            imitated = self.policy.lookalike_of(addr, self.chain)
+            if imitated is not None:
+                out.append(
+                    self.f(
+                        f"lookalike_{role}",
+                        Action.BLOCK,
+                        f"{role} {mask_address(addr)} imitates a known address (poisoning)",
+                        f"{role}:{addr}",
+                        f"looks-like:{imitated}",
+                        f"same-first-last:{self.policy.lookalike_chars}",
+                        preview=mask_address(addr),
+                        severity=Severity.CRITICAL,
+                    )
+                )
+        return out
+
+    def is_own(self, addr: str | None) -> bool:
+        return addr is not None and self.policy.is_own(addr, self.chain)
+
+    def spends_own(self, sender: str | None) -> bool:
+        """Does value from ``sender`` count against the agent's limits?"""
+        if sender is None or self.is_own(sender):
+            return True
+        tx_sender = self.decoded.sender
+        return tx_sender is not None and _norm(sender, self.chain) == _norm(tx_sender, self.chain)
+
+
+# --- per-operation rules --------------------------------------------------------------------
+
+
+def _transfer(j: _Judge, op: Transfer) -> list[Finding]:
+    out = j.counterparty(op.recipient, "recipient")
+    moves_value = op.amount != 0 or op.asset.kind is AssetKind.NFT
+    if moves_value and not j.policy.is_allowed_recipient(op.recipient, j.chain):
+        out.append(
+            j.f(
+                "unknown_recipient",
+                Action.FLAG,
+                f"{op.via} to {mask_address(op.recipient)}, not own or allowlisted",
+                f"recipient:{op.recipient}",
+                f"via:{op.via}",
+                _amount_evidence(j.policy, op.asset, op.amount, op.token_id),
+                preview=mask_address(op.recipient),
+            )
+        )
+    return out
+
+
+def _allowed_spender(j: _Judge, spender: str, operator: bool) -> bool:
+    s = _norm(spender, j.chain)
+    if j.is_own(s) or s in j.rules.builtin_spenders:
+        return True
+    a = j.policy.allowlist
+    if j.chain is Chain.EVM:
+        return s in (a.evm_operators if operator else a.evm_spenders)
+    return s in a.solana_delegates
+
+
+def _approval(j: _Judge, op: Approval) -> list[Finding]:
+    who = mask_address(op.spender)
+    ev = (f"spender:{op.spender}", f"via:{op.via}")
+    if op.revoke:
+        return [j.f("revoke", Action.ALLOW, f"{op.via}: approval of {who} revoked", *ev)]
+    role = "operator" if op.all_assets else "spender"
+    out = j.counterparty(op.spender, role)
+    if _allowed_spender(j, op.spender, op.all_assets):
+        return out
+    amount = _amount_evidence(j.policy, op.asset, op.amount, None)
+    if op.all_assets:
+        msg = f"{op.via}: operator {who} gets every NFT of the collection"
+        out.append(j.f("set_approval_for_all", Action.BLOCK, msg, *ev, preview=who))
+    elif op.unlimited or op.amount is None:
+        msg = f"{op.via}: unlimited allowance to non-allowlisted spender {who}"
+        out.append(j.f("unlimited_approval", Action.BLOCK, msg, *ev, amount, preview=who))
+    elif _over_approval_limit(j.policy, op):
+        msg = f"{op.via}: allowance above the asset's limit to non-allowlisted spender {who}"
+        out.append(j.f("over_limit_approval", Action.BLOCK, msg, *ev, amount, preview=who))
+    else:
+        msg = f"{op.via}: allowance to non-allowlisted spender {who}"
+        out.append(j.f("approval_unknown_spender", Action.FLAG, msg, *ev, amount, preview=who))
+    return out
+
+
+def _over_approval_limit(policy: Policy, op: Approval) -> bool:
+    limit = _limit_for(policy, op.asset.chain, op.asset.kind, op.asset.address)
+    if limit is None or op.amount is None:
+        return False
+    cap = limit.per_tx_units if limit.per_tx_units is not None else limit.per_period_units
+    return cap is not None and op.amount > cap
+
+
+def _delegation(j: _Judge, op: Delegation) -> list[Finding]:
+    who = mask_address(op.delegate)
+    ev: tuple[str, ...] = (f"delegate:{op.delegate}", f"chain_id:{op.chain_id}", f"via:{op.via}")
+    if op.authority:
+        ev += (f"authority:{op.authority}",)
+    out: list[Finding] = []
+    if op.chain_id == 0:
+        msg = "EIP-7702 authorization valid on every chain (chain id 0)"
+        out.append(j.f("eip7702_any_chain", Action.BLOCK, msg, *ev, preview=who))
+    if _norm(op.delegate, j.chain) == EVM_ZERO:
+        out.append(j.f("eip7702_revoke", Action.ALLOW, "EIP-7702 delegation cleared", *ev))
+        return out
+    out += j.counterparty(op.delegate, "delegate")
+    if _norm(op.delegate, j.chain) not in j.policy.allowlist.evm_delegates:
+        msg = f"EIP-7702: account code delegated to non-allowlisted {who}"
+        out.append(
+            j.f(
+                "eip7702_delegation",
+                Action.BLOCK,
+                msg,
+                *ev,
+                preview=who,
+                severity=Severity.CRITICAL,
+            )
+        )
+    return out
+
+
+def _authority(j: _Judge, op: AuthorityChange) -> list[Finding]:
+    rule = _AUTHORITY_RULES.get(op.via, "authority_change")
+    new = op.new_authority
+    out = j.counterparty(new, "authority") if new else []
+    if new is not None and j.is_own(new):
+        return out
+    ev: tuple[str, ...] = (f"account:{op.account}", f"new_authority:{new}", f"via:{op.via}")
+    if op.authority_type:
+        ev += (f"authority_type:{op.authority_type}",)
+    target = mask_address(new) if new else "nobody"
+    own = j.is_own(op.account) or j.is_own(op.current_authority)
+    if own:
+        msg = f"{op.via}: authority over own account {mask_address(op.account)} -> {target}"
+        out.append(j.f(rule, Action.BLOCK, msg, *ev, "own-account", severity=Severity.CRITICAL))
+    else:
+        msg = f"{op.via}: authority of {mask_address(op.account)} -> {target}"
+        out.append(j.f(rule, Action.FLAG, msg, *ev))
+    return out
+
+
+def _close(j: _Judge, op: CloseAccount) -> list[Finding]:
+    out = j.counterparty(op.destination, "destination")
+    if not j.is_own(op.destination):
+        msg = f"{op.via}: rent of {mask_address(op.account)} paid to non-own address"
+        ev = (f"account:{op.account}", f"destination:{op.destination}", f"via:{op.via}")
+        out.append(j.f("close_account", Action.BLOCK, msg, *ev, preview=op.destination[:6]))
+    return out
+
+
+def _is_allowed_target(j: _Judge, target: str) -> bool:
+    if j.policy.is_known(target, j.chain):
+        return True
+    return _norm(target, j.chain) in j.rules.builtin_spenders
+
+
+def _call(j: _Judge, op: Call) -> list[Finding]:
+    out = j.counterparty(op.target, "target")
+    if op.known or _is_allowed_target(j, op.target):
+        return out
+    if op.value or op.touches_own:
+        why = ("value" if op.value else "") + (" own-accounts" if op.touches_own else "")
+        ev = [f"target:{op.target}", f"via:{op.via}", f"reason:{why.strip()}"]
+        if op.selector:
+            ev.append(f"selector:{op.selector}")
+        if op.value:
+            ev.append(format_amount(op.value, _native_decimals(j.chain)))
+        msg = f"unknown call to {mask_address(op.target)} carrying {why.strip()}"
+        out.append(j.f(j.rules.unknown_call_rule, Action.FLAG, msg, *ev))
+    return out
+
+
+def _creation(j: _Judge, op: Creation) -> list[Finding]:
+    ev = (f"code_size:{op.code_size}", format_amount(op.value, _native_decimals(j.chain)))
+    if op.value:
+        msg = "contract creation carrying value"
+        return [j.f("contract_creation", Action.FLAG, msg, *ev)]
+    return [j.f("contract_creation", Action.ALLOW, "contract creation", *ev)]
+
+
+def _text(j: _Judge, text: str, where: str) -> list[Finding]:
+    verdict = j.ctx.check_text(text)
+    return [
+        f.model_copy(update={"span": None, "evidence": (*f.evidence, f"in:{where}")})
+        for f in verdict.findings
+    ]
+
+
+def _memo(j: _Judge, op: Memo) -> list[Finding]:
+    return _text(j, op.text, "memo")
+
+
+_OPS: dict[type, Callable[[_Judge, object], list[Finding]]] = {
+    Transfer: _transfer,  # type: ignore[dict-item]
+    Approval: _approval,  # type: ignore[dict-item]
+    Delegation: _delegation,  # type: ignore[dict-item]
+    AuthorityChange: _authority,  # type: ignore[dict-item]
+    CloseAccount: _close,  # type: ignore[dict-item]
+    Call: _call,  # type: ignore[dict-item]
+    Creation: _creation,  # type: ignore[dict-item]
+    Memo: _memo,  # type: ignore[dict-item]
+}
+
+
+# --- limits -----------------------------------------------------------------------------------
+
+
+def _native_decimals(chain: Chain) -> int:
+    return 18 if chain is Chain.EVM else 9
+
+
+def _limit_for(policy: Policy, chain: Chain, kind: AssetKind, address: str | None) -> Limit | None:
+    if not policy.limits:
+        return None
+    if kind is AssetKind.NATIVE:
+        return policy.limit_for(chain, "native")
+    if address is None:
+        return None
+    return policy.limit_for(chain, address)
+
+
+def _amount_evidence(policy: Policy, asset: Asset, amount: int | None, token_id: int | None) -> str:
+    if token_id is not None:
+        return f"token_id:{token_id}"
+    decimals = asset.decimals
+    symbol = asset.symbol
+    if asset.kind is AssetKind.NATIVE and decimals is None:
+        decimals = _native_decimals(asset.chain)
+    if decimals is None:
+        limit = _limit_for(policy, asset.chain, asset.kind, asset.address)
+        if limit is not None:
+            decimals, symbol = limit.decimals, symbol or limit.symbol or None
+    return format_amount(amount, decimals, symbol)
+
+
+def _totals(j: _Judge) -> dict[Limit, int]:
+    """This transaction's outgoing total per configured limit."""
+    totals: dict[Limit, int] = {}
+    for op in j.decoded.operations:
+        if isinstance(op, Transfer) and op.amount and j.spends_own(op.sender):
+            limit = _limit_for(j.policy, op.asset.chain, op.asset.kind, op.asset.address)
+            amount = op.amount
+        elif isinstance(op, Creation) and op.value:
+            limit = _limit_for(j.policy, j.chain, AssetKind.NATIVE, None)
+            amount = op.value
+        else:
+            continue
+        if limit is not None:
+            totals[limit] = totals.get(limit, 0) + amount
+    return totals
+
+
+def _limits(j: _Judge) -> list[Finding]:
+    if not j.policy.limits:
+        return []
+    out: list[Finding] = []
+    for limit, total in _totals(j).items():
+        sym = limit.symbol or None
+        this_tx = format_amount(total, limit.decimals, sym)
+        per_tx = limit.per_tx_units
+        if per_tx is not None and total > per_tx:
+            msg = f"{limit.key}: {this_tx.removeprefix('amount:')} exceeds the per-tx limit"
+            cap = format_amount(per_tx, limit.decimals, sym).replace("amount:", "per_tx:", 1)
+            out.append(j.f("over_limit", Action.BLOCK, msg, this_tx, cap, f"asset:{limit.key}"))
+            continue
+        per_period = limit.per_period_units
+        if per_period is None:
+            continue
+        spent = j.ctx.spent(limit)
+        if spent + total > per_period:
+            msg = f"{limit.key}: spending over the per-period limit ({limit.period})"
+            fmt = format_amount(spent, limit.decimals, sym).replace("amount:", "spent:", 1)
+            cap = format_amount(per_period, limit.decimals, sym).replace("amount:", "per_period:")
+            out.append(
+                j.f("over_limit", Action.BLOCK, msg, this_tx, fmt, cap, f"asset:{limit.key}")
+            )
+    return out
+
+
+# --- whole transaction ------------------------------------------------------------------------
+
+
+def _transaction_level(j: _Judge) -> list[Finding]:
+    d = j.decoded
+    out: list[Finding] = []
+    if d.blind_hash:
+        msg = "signing a bare 32-byte hash: what it authorises cannot be known"
+        out.append(
+            j.f("blind_signature", Action.BLOCK, msg, "payload:32-byte-hash", "method:eth_sign")
+        )
+    if d.durable_nonce:
+        msg = "durable-nonce transaction: it never expires and can be replayed later"
+        out.append(j.f("durable_nonce", Action.FLAG, msg, "advance_nonce:first-instruction"))
+    if d.unresolved_accounts:
+        msg = f"{d.unresolved_accounts} account(s) in lookup tables not resolved; judged partly"
+        ev = f"unresolved_accounts:{d.unresolved_accounts}"
+        out.append(j.f("unresolved_lookup_tables", Action.FLAG, msg, ev))
+    if d.kind is PayloadKind.MESSAGE and d.message_text:
+        out += _text(j, d.message_text, "message")
+    return out
+
+
+def inspect_operations(
+    decoded: DecodedTransaction, ctx: TxContext, rules: ChainRules | None = None
+) -> list[Finding]:
+    """All generic findings for ``decoded`` (see the module docstring for the rule table)."""
+    if rules is None:
+        rules = EVM_RULES if decoded.chain is Chain.EVM else SOLANA_RULES
+    j = _Judge(decoded, ctx, rules)
+    out = _transaction_level(j)
+    for op in decoded.operations:
+        out += _OPS[type(op)](j, op)
+    out += _limits(j)
+    return out
