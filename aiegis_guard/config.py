@@ -90,6 +90,7 @@ class LedgerSettings(_Section):
     path: Path = Path(".aiegis/ledger.sqlite")
     url: str = "redis://127.0.0.1:6379/0"
     namespace: str = "aiegis"
+    reservation_ttl: float = Field(default=600.0, gt=0)  # s a pending spend holds budget
 
 
 class ThreatSettings(_Section):
@@ -292,6 +293,8 @@ backend = "sqlite"
 path = ".aiegis/ledger.sqlite"
 url = "redis://127.0.0.1:6379/0"
 namespace = "aiegis"
+# Seconds a reserved-but-not-yet-sent spend holds budget (a crashed process frees it then).
+reservation_ttl = 600.0
 
 [threats]
 # Known drainer addresses / phishing domains: the lists shipped in the package plus yours.
