@@ -33,6 +33,7 @@ __all__ = [
     "Operation",
     "PayloadKind",
     "ThreatLookup",
+    "TokenAccountRef",
     "Transfer",
     "TxContext",
 ]
@@ -59,8 +60,10 @@ class Asset(_Frozen):
     @property
     def key(self) -> str:
         """Ledger / limit key: ``evm:native``, ``evm:0xtoken``, ``solana:<mint>``."""
-        if self.kind is AssetKind.NATIVE or self.address is None:
+        if self.kind is AssetKind.NATIVE:
             return f"{self.chain.value}:native"
+        if self.address is None:  # e.g. an SPL Transfer whose mint is not in the transaction
+            return f"{self.chain.value}:unknown"
         addr = self.address.lower() if self.chain is Chain.EVM else self.address
         return f"{self.chain.value}:{addr}"
 
@@ -125,6 +128,7 @@ class Call(_Frozen):
     known: bool = False
     value: int = 0
     touches_own: bool = False  # passes one of the agent's own token accounts / addresses
+    accounts: tuple[str, ...] = ()  # Solana: the instruction's accounts, in order
 
 
 class CloseAccount(_Frozen):
@@ -138,6 +142,20 @@ class Memo(_Frozen):
     op: Literal["memo"] = "memo"
     via: str = "spl.memo"
     text: str
+
+
+class TokenAccountRef(_Frozen):
+    """What a Solana transaction itself says about a token account.
+
+    Learnt from ATA creation, ``InitializeAccount*``, checked instructions (mint) and the
+    authority that signs for the account in this transaction (``owner``: the owner wallet, or
+    a delegate / authority the program will check). ``program``: SPL Token or Token-2022.
+    """
+
+    account: str
+    mint: str | None = None
+    owner: str | None = None
+    program: str | None = None
 
 
 class Creation(_Frozen):
@@ -177,6 +195,9 @@ class DecodedTransaction(_Frozen):
     message_text: str | None = None  # personal_sign text, typed-data summary
     blind_hash: bool = False  # eth_sign of a bare 32-byte hash
     notes: tuple[str, ...] = ()
+    signers: tuple[str, ...] = ()  # Solana: the keys whose signatures the message requires
+    token_accounts: tuple[TokenAccountRef, ...] = ()  # Solana: token accounts the tx names
+    priority_fee: int | None = None  # Solana: compute-unit price x limit, in lamports
 
 
 class ThreatLookup(Protocol):
