@@ -30,6 +30,7 @@ if TYPE_CHECKING:
     from aiegis_guard.chains.transaction import DecodedTransaction
     from aiegis_guard.ledger import SpendLedger, SpendReservation
     from aiegis_guard.scanners.classifier import Classifier
+    from aiegis_guard.taint import TaintStore
     from aiegis_guard.threats import ThreatIndex
 
 __all__ = ["Guard", "default_stages"]
@@ -164,6 +165,13 @@ class Guard:
         return ThreatIndex.from_settings(self.config.threats)
 
     @cached_property
+    def taint(self) -> TaintStore:
+        """Per-run taint shared by every surface using this guard (:mod:`aiegis_guard.taint`)."""
+        from aiegis_guard.taint import TaintStore
+
+        return TaintStore()
+
+    @cached_property
     def ledger(self) -> SpendLedger:
         from aiegis_guard.ledger import open_ledger
 
@@ -243,8 +251,12 @@ class Guard:
         value_moving: bool = False,
         context: Mapping[str, Any] | None = None,
         extra_findings: Iterable[Finding] = (),
+        tainted_by: Iterable[str] = (),
     ) -> Verdict:
-        """Judge a text an agent is about to send (tool input) or has read (output, docs...)."""
+        """Judge a text an agent is about to send (tool input) or has read (output, docs...).
+
+        ``tainted_by`` names the sources that tainted the run (carried on the verdict).
+        """
         started = time.perf_counter()
         src = Source(source)
         body, findings = _as_text(text)
@@ -261,10 +273,38 @@ class Guard:
                 "source": src,
                 "elapsed_ms": (time.perf_counter() - started) * 1000,
                 "redacted_text": redacted,
+                "tainted_by": tuple(dict.fromkeys(tainted_by)),
             }
         )
         self._record("text", verdict)
         return verdict
+
+    def check_action(
+        self,
+        text: str | bytes,
+        *,
+        tainted_by: Iterable[str] = (),
+        context: Mapping[str, Any] | None = None,
+        extra_findings: Iterable[Finding] = (),
+    ) -> Verdict:
+        """Judge the arguments of a value-moving action (a wallet tool call) in a run.
+
+        ``check_text(source="tool_input", value_moving=True)`` plus a ``taint.run`` finding
+        when the run read injected content (``tainted_by``): FLAG -> approval, or BLOCK with
+        ``[guard] taint = "block"``; nothing with ``taint = "off"``.
+        """
+        from aiegis_guard.taint import taint_finding
+
+        sources = tuple(dict.fromkeys(tainted_by))
+        found = taint_finding(sources, self.policy.taint)
+        return self.check_text(
+            text,
+            source=Source.TOOL_INPUT,
+            value_moving=True,
+            context=context,
+            extra_findings=[*extra_findings, *([found] if found else [])],
+            tainted_by=sources if found else (),
+        )
 
     def check_texts(
         self, texts: Iterable[str | bytes], *, source: Source | str = Source.TOOL_INPUT
