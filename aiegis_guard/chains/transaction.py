@@ -159,10 +159,14 @@ class TokenAccountRef(_Frozen):
 
 
 class Creation(_Frozen):
+    """A new contract (EVM) or account (Solana ``CreateAccount*``) funded with ``value``."""
+
     op: Literal["create"] = "create"
     via: str = "evm.create"
     value: int = 0
-    code_size: int = 0
+    code_size: int = 0  # EVM init code bytes / Solana account space
+    account: str | None = None  # Solana: the new account
+    owner: str | None = None  # Solana: the program that will own it (and its lamports)
 
 
 Operation = Annotated[

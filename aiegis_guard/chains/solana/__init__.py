@@ -1,0 +1,1 @@
+"""Solana: wire decoding, program tables, inspection and a guarded keypair (imports solders)."""

@@ -1,0 +1,390 @@
+"""Compiled Solana instructions -> operations (transfers, approvals, authority changes, ...).
+
+Two passes: first every instruction is read with its :class:`~.programs.Layout` (arguments and
+account roles) and what the transaction says about token accounts is collected (ATA creation,
+``InitializeAccount*``, mints named by checked instructions, signing authorities); then each
+instruction becomes operations, with mints filled in from that table where the instruction
+alone does not name one (SPL ``Transfer`` / ``Approve``).
+
+A known instruction whose data or accounts are too short for its layout is not guessed at: it
+becomes ``Call(via="solana.malformed")`` plus a note (the program would reject it).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from typing import Any
+
+from solders.pubkey import Pubkey
+
+from aiegis_guard.chains.solana import programs as progs
+from aiegis_guard.chains.solana.wire import WireInstruction, WireMessage
+from aiegis_guard.chains.transaction import (
+    Approval,
+    Asset,
+    AssetKind,
+    AuthorityChange,
+    Call,
+    CloseAccount,
+    Creation,
+    Memo,
+    Operation,
+    TokenAccountRef,
+    Transfer,
+)
+from aiegis_guard.findings import Chain
+
+__all__ = ["Built", "build_operations", "pubkey_str"]
+
+SOL = Asset(chain=Chain.SOLANA, kind=AssetKind.NATIVE, symbol="SOL", decimals=9)
+DEFAULT_UNITS_PER_INSTRUCTION = 200_000
+MAX_COMPUTE_UNITS = 1_400_000
+
+_KEY_CACHE: dict[bytes, str] = {}
+
+
+def pubkey_str(raw: bytes) -> str:
+    """Base58 of a 32-byte key (cached: the same programs and wallets recur)."""
+    text = _KEY_CACHE.get(raw)
+    if text is None:
+        text = str(Pubkey.from_bytes(raw))
+        if len(_KEY_CACHE) < 4096:
+            _KEY_CACHE[raw] = text
+    return text
+
+
+_FAMILY = {
+    progs.SYSTEM_PROGRAM: "system",
+    progs.TOKEN_PROGRAM: "token",
+    progs.TOKEN_2022_PROGRAM: "token",
+    progs.ATA_PROGRAM: "ata",
+    progs.COMPUTE_BUDGET_PROGRAM: "compute",
+    progs.MEMO_V1_PROGRAM: "memo",
+    progs.MEMO_V2_PROGRAM: "memo",
+}
+
+
+@dataclass(slots=True)
+class Ix:
+    """One instruction, read: ``args`` by field name, ``acc`` by account role."""
+
+    program: str
+    family: str | None
+    name: str | None
+    args: dict[str, Any]
+    acc: dict[str, str]
+    accounts: tuple[str, ...]
+    data: bytes
+    malformed: str | None = None
+
+
+@dataclass
+class Built:
+    operations: tuple[Operation, ...] = ()
+    token_accounts: tuple[TokenAccountRef, ...] = ()
+    notes: tuple[str, ...] = ()
+    durable_nonce: bool = False
+    priority_fee: int | None = None
+    value: int = 0
+
+
+@dataclass
+class _Refs:
+    """Token accounts as the transaction describes them: account -> (mint, owner, program)."""
+
+    table: dict[str, list[str | None]] = field(default_factory=dict)
+
+    def add(
+        self,
+        account: str | None,
+        mint: str | None = None,
+        owner: str | None = None,
+        program: str | None = None,
+    ) -> None:
+        if not account:
+            return
+        row = self.table.setdefault(account, [None, None, None])
+        for i, value in enumerate((mint, owner, program)):
+            if row[i] is None and value:
+                row[i] = value
+
+    def mint(self, *accounts: str | None) -> str | None:
+        for account in accounts:
+            row = self.table.get(account or "")
+            if row and row[0]:
+                return row[0]
+        return None
+
+    def freeze(self) -> tuple[TokenAccountRef, ...]:
+        return tuple(
+            TokenAccountRef(account=a, mint=m, owner=o, program=p)
+            for a, (m, o, p) in self.table.items()
+        )
+
+
+def _read_args(args: tuple[tuple[str, str], ...], data: bytes, pos: int) -> dict[str, Any] | str:
+    """Argument values by name, or the reason they cannot be read."""
+    out: dict[str, Any] = {}
+    for name, kind in args:
+        if kind in ("u8", "u32", "u64"):
+            size = {"u8": 1, "u32": 4, "u64": 8}[kind]
+            if pos + size > len(data):
+                return f"data too short for {name}"
+            out[name] = int.from_bytes(data[pos : pos + size], "little")
+            pos += size
+        elif kind == "pubkey" or (kind == "copt_pubkey" and data[pos : pos + 1] == b"\x01"):
+            pos += kind == "copt_pubkey"
+            if pos + 32 > len(data):
+                return f"data too short for {name}"
+            out[name] = pubkey_str(data[pos : pos + 32])
+            pos += 32
+        elif kind == "copt_pubkey":
+            if data[pos : pos + 1] != b"\x00":
+                return f"bad option tag for {name}"
+            out[name] = None
+            pos += 1
+        else:  # bincode string: u64 length + UTF-8
+            size = int.from_bytes(data[pos : pos + 8], "little") if pos + 8 <= len(data) else -1
+            if size < 0 or pos + 8 + size > len(data):
+                return f"data too short for {name}"
+            try:
+                out[name] = data[pos + 8 : pos + 8 + size].decode("utf-8")
+            except UnicodeDecodeError:
+                return f"{name} is not UTF-8"
+            pos += 8 + size
+    return out
+
+
+def read_instruction(ix: WireInstruction, keys: list[str]) -> Ix:
+    program = keys[ix.program_index]
+    accounts = tuple(keys[i] for i in ix.accounts)
+    family = _FAMILY.get(program)
+    data = ix.data
+    if family == "memo":
+        return Ix(program, family, "Memo", {}, {}, accounts, data)
+    layout, skip = progs.layout_for(program, data)
+    if layout is None:
+        return Ix(program, family, None, {}, {}, accounts, data)
+    acc = dict(zip(layout.accounts, accounts, strict=False))
+    parsed = _read_args(layout.args, data, skip)
+    if isinstance(parsed, str):
+        return Ix(program, family, layout.name, {}, acc, accounts, data, parsed)
+    if len(accounts) < layout.required_accounts:
+        reason = f"{len(accounts)} accounts, needs {layout.required_accounts}"
+        return Ix(program, family, layout.name, parsed, acc, accounts, data, reason)
+    return Ix(program, family, layout.name, parsed, acc, accounts, data)
+
+
+def _collect_refs(ixs: list[Ix]) -> _Refs:
+    refs = _Refs()
+    for ix in ixs:
+        if ix.malformed or ix.name is None:
+            continue
+        a, acc, prog = ix.args, ix.acc, ix.program
+        if ix.family == "ata" and ix.name in ("Create", "CreateIdempotent"):
+            refs.add(acc["account"], acc["mint"], acc["wallet"], acc["token_program"])
+        elif ix.family == "token":
+            mint = acc.get("mint")
+            if ix.name.startswith("InitializeAccount"):
+                refs.add(acc["account"], mint, a.get("owner") or acc.get("owner"), prog)
+            elif ix.name.startswith("Transfer"):
+                refs.add(acc["source"], mint, acc["authority"], prog)
+                refs.add(acc["destination"], mint, None, prog)
+            elif ix.name.startswith(("Approve", "Revoke")):
+                refs.add(acc["source"], mint, acc["owner"], prog)
+            elif ix.name in ("CloseAccount", "Burn", "BurnChecked"):
+                refs.add(acc["account"], mint, acc["authority"], prog)
+            elif ix.name == "SetAuthority" and a["authority_type"] in (2, 3):
+                refs.add(acc["account"], None, acc["current_authority"], prog)
+            elif ix.name.startswith(("MintTo", "Freeze", "Thaw")):
+                refs.add(acc["account"], mint, None, prog)
+    return refs
+
+
+def _token_asset(mint: str | None, decimals: int | None = None) -> Asset:
+    return Asset(chain=Chain.SOLANA, kind=AssetKind.FUNGIBLE, address=mint, decimals=decimals)
+
+
+def _call(ix: Ix, refs: _Refs) -> list[Operation]:
+    known = ix.name is not None and not ix.malformed
+    selector = ix.data[:8].hex() if ix.data else None
+    return [
+        Call(
+            via="solana.malformed" if ix.malformed else "solana.instruction",
+            target=ix.program,
+            name=ix.name,
+            selector=selector,
+            known=known,
+            accounts=ix.accounts,
+        )
+    ]
+
+
+def _native(via: str, sender_role: str, to_role: str) -> Builder:
+    def build(ix: Ix, refs: _Refs) -> list[Operation]:
+        return [
+            Transfer(
+                via=via,
+                asset=SOL,
+                sender=ix.acc[sender_role],
+                recipient=ix.acc[to_role],
+                amount=ix.args["lamports"],
+            )
+        ]
+
+    return build
+
+
+def _create(via: str) -> Builder:
+    def build(ix: Ix, refs: _Refs) -> list[Operation]:
+        new = ix.acc["account"]
+        value, space, owner = ix.args["lamports"], ix.args["space"], ix.args["owner"]
+        return [Creation(via=via, value=value, code_size=space, account=new, owner=owner)]
+
+    return build
+
+
+def _authority(via: str, new_arg: str, kind: str, current_role: str) -> Builder:
+    def build(ix: Ix, refs: _Refs) -> list[Operation]:
+        account = ix.acc.get("nonce") or ix.acc["account"]
+        if kind == "spl":
+            code = ix.args["authority_type"]
+            names = progs.SPL_AUTHORITY_TYPES
+            auth_type = names[code] if code < len(names) else f"unknown_{code}"
+        else:
+            auth_type = kind
+        return [
+            AuthorityChange(
+                via=via,
+                account=account,
+                new_authority=ix.args[new_arg],
+                authority_type=auth_type,
+                current_authority=ix.acc.get(current_role),
+            )
+        ]
+
+    return build
+
+
+def _token_transfer(via: str) -> Builder:
+    def build(ix: Ix, refs: _Refs) -> list[Operation]:
+        a, acc = ix.args, ix.acc
+        mint = acc.get("mint") or refs.mint(acc["source"], acc["destination"])
+        return [
+            Transfer(
+                via=via,
+                asset=_token_asset(mint, a.get("decimals")),
+                sender=acc["authority"],
+                recipient=acc["destination"],
+                amount=a["amount"],
+            )
+        ]
+
+    return build
+
+
+def _token_approve(via: str) -> Builder:
+    def build(ix: Ix, refs: _Refs) -> list[Operation]:
+        a, acc = ix.args, ix.acc
+        mint = acc.get("mint") or refs.mint(acc["source"])
+        return [
+            Approval(
+                via=via,
+                asset=_token_asset(mint, a.get("decimals")),
+                owner=acc["owner"],
+                spender=acc["delegate"],
+                amount=a["amount"],
+                unlimited=a["amount"] == progs.U64_MAX,
+            )
+        ]
+
+    return build
+
+
+def _close(ix: Ix, refs: _Refs) -> list[Operation]:
+    return [CloseAccount(account=ix.acc["account"], destination=ix.acc["destination"])]
+
+
+def _memo(ix: Ix, refs: _Refs) -> list[Operation]:
+    text = ix.data.decode("utf-8", errors="replace")
+    return [Memo(via="spl.memo", text=text)]
+
+
+Builder = Callable[[Ix, _Refs], list[Operation]]
+
+BUILDERS: dict[tuple[str, str], Builder] = {
+    ("system", "Transfer"): _native("system.transfer", "from", "to"),
+    ("system", "TransferWithSeed"): _native("system.transfer_with_seed", "from_base", "to"),
+    ("system", "WithdrawNonceAccount"): _native("system.withdraw_nonce", "authority", "to"),
+    ("system", "CreateAccount"): _create("system.create_account"),
+    ("system", "CreateAccountWithSeed"): _create("system.create_account_with_seed"),
+    ("system", "CreateAccountAllowPrefund"): _create("system.create_account_allow_prefund"),
+    ("system", "Assign"): _authority("system.assign", "owner", "owner", "account"),
+    ("system", "AssignWithSeed"): _authority(
+        "system.assign_with_seed", "owner", "owner", "base_signer"
+    ),
+    ("system", "AuthorizeNonceAccount"): _authority(
+        "system.authorize_nonce", "new_authority", "nonce_authority", "authority"
+    ),
+    ("token", "Transfer"): _token_transfer("spl.transfer"),
+    ("token", "TransferChecked"): _token_transfer("spl.transfer_checked"),
+    ("token", "TransferCheckedWithFee"): _token_transfer("spl.transfer_checked_with_fee"),
+    ("token", "Approve"): _token_approve("spl.approve"),
+    ("token", "ApproveChecked"): _token_approve("spl.approve_checked"),
+    ("token", "SetAuthority"): _authority(
+        "spl.set_authority", "new_authority", "spl", "current_authority"
+    ),
+    ("token", "CloseAccount"): _close,
+    ("memo", "Memo"): _memo,
+}  # fmt: skip
+
+
+def _priority_fee(ixs: list[Ix]) -> int | None:
+    price: int | None = None
+    limit: int | None = None
+    for ix in ixs:
+        if ix.family == "compute" and not ix.malformed:
+            if ix.name == "SetComputeUnitPrice":
+                price = ix.args["micro_lamports"]
+            elif ix.name == "SetComputeUnitLimit":
+                limit = ix.args["units"]
+    if not price:
+        return None
+    if limit is None:
+        others = sum(1 for ix in ixs if ix.family != "compute")
+        limit = DEFAULT_UNITS_PER_INSTRUCTION * others
+    limit = min(limit, MAX_COMPUTE_UNITS)
+    return -(-price * limit // 1_000_000)
+
+
+def build_operations(msg: WireMessage, keys: list[str]) -> Built:
+    """Every instruction of ``msg`` (accounts already resolved to ``keys``) as operations."""
+    ixs = [read_instruction(ix, keys) for ix in msg.instructions]
+    refs = _collect_refs(ixs)
+    ops: list[Operation] = []
+    notes: list[str] = []
+    for n, ix in enumerate(ixs):
+        if ix.malformed:
+            notes.append(f"instruction {n} ({ix.name}) is malformed: {ix.malformed}")
+        builder = (
+            None if ix.malformed or ix.name is None else BUILDERS.get((ix.family or "", ix.name))
+        )
+        ops.extend((builder or _call)(ix, refs))
+    signers = set(keys[: msg.num_required_signatures])
+    value = sum(
+        op.amount or 0
+        for op in ops
+        if isinstance(op, Transfer) and op.asset.kind is AssetKind.NATIVE and op.sender in signers
+    ) + sum(op.value for op in ops if isinstance(op, Creation))
+    first = ixs[0] if ixs else None
+    durable = bool(first and first.family == "system" and first.name == "AdvanceNonceAccount")
+    durable = durable and not first.malformed  # type: ignore[union-attr]
+    return Built(
+        operations=tuple(ops),
+        token_accounts=refs.freeze(),
+        notes=tuple(notes),
+        durable_nonce=durable,
+        priority_fee=_priority_fee(ixs),
+        value=value,
+    )

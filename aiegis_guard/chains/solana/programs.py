@@ -1,0 +1,267 @@
+"""Solana program ids and instruction layouts, as data.
+
+A :class:`Layout` says how one instruction's data and accounts read: the argument fields in
+order (little-endian, the programs' own packing) and the role of each account by position.
+``decode.py`` reads instructions with these tables; nothing here imports solders.
+
+Sources: the System program's bincode enum (solana-program ``system_instruction.rs``), the SPL
+Token instruction enum (``token/program/src/instruction.rs``; Token-2022 shares the first 25
+variants), the Associated Token Account, Compute Budget and Memo programs. Cross-checked in
+``tests/test_solana_decode.py`` against ``shared/data/crypto/signatures``.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Final
+
+__all__ = [
+    "ATA_PROGRAM",
+    "BUILTIN_PROGRAMS",
+    "COMPUTE_BUDGET_PROGRAM",
+    "MEMO_PROGRAMS",
+    "SPL_AUTHORITY_TYPES",
+    "SYSTEM_PROGRAM",
+    "TOKEN_2022_PROGRAM",
+    "TOKEN_PROGRAM",
+    "TOKEN_PROGRAMS",
+    "U64_MAX",
+    "Layout",
+    "layout_for",
+]
+
+SYSTEM_PROGRAM: Final = "11111111111111111111111111111111"
+TOKEN_PROGRAM: Final = "TokenkegQfeZyiNwAJbNbGKPFXCWuBvf9Ss623VQ5DA"
+TOKEN_2022_PROGRAM: Final = "TokenzQdBNbLqP5VEhdkAS6EPFLC1PHnBqCXEpPxuEb"
+ATA_PROGRAM: Final = "ATokenGPvbdGVxr1b2hvZbsiqW5xWH25efTNsLJA8knL"
+COMPUTE_BUDGET_PROGRAM: Final = "ComputeBudget111111111111111111111111111111"
+MEMO_V1_PROGRAM: Final = "Memo1UhkJRfHyvLMcVucJwxXeuD728EqVDDwQDxFMNo"
+MEMO_V2_PROGRAM: Final = "MemoSq4gqABAXKb96qnH8TysNcWxMyWCqXgDLGmfcHr"
+LOOKUP_TABLE_PROGRAM: Final = "AddressLookupTab1e1111111111111111111111111"
+
+TOKEN_PROGRAMS: Final = frozenset({TOKEN_PROGRAM, TOKEN_2022_PROGRAM})
+MEMO_PROGRAMS: Final = frozenset({MEMO_V1_PROGRAM, MEMO_V2_PROGRAM})
+U64_MAX: Final = 2**64 - 1
+
+BUILTIN_PROGRAMS: Final[dict[str, str]] = {
+    SYSTEM_PROGRAM: "System Program",
+    TOKEN_PROGRAM: "SPL Token",
+    TOKEN_2022_PROGRAM: "SPL Token-2022",
+    ATA_PROGRAM: "Associated Token Account",
+    COMPUTE_BUDGET_PROGRAM: "Compute Budget",
+    MEMO_V1_PROGRAM: "SPL Memo v1",
+    MEMO_V2_PROGRAM: "SPL Memo v2",
+}
+"""Programs whose instructions this package decodes (known without any allowlist).
+
+Other well-known programs (Stake, Vote, loaders, Address Lookup Table) are *not* listed: their
+instructions are not decoded here, so they stay unknown unless ``allowlist.solana_programs``
+names them.
+"""
+
+SPL_AUTHORITY_TYPES: Final = (
+    "mint_tokens",
+    "freeze_account",
+    "account_owner",
+    "close_account",
+    # Token-2022 only
+    "transfer_fee_config",
+    "withheld_withdraw",
+    "close_mint",
+    "interest_rate",
+    "permanent_delegate",
+    "confidential_transfer_mint",
+    "transfer_hook_program_id",
+    "confidential_transfer_fee_config",
+    "metadata_pointer",
+    "group_pointer",
+    "group_member_pointer",
+    "scaled_ui_amount",
+    "pause",
+)
+"""SPL ``AuthorityType`` enum order (index = the byte after the SetAuthority discriminator)."""
+
+
+@dataclass(frozen=True, slots=True)
+class Layout:
+    """One instruction: its name, argument fields ``(name, type)`` and account roles.
+
+    Types: ``u8 u32 u64`` little-endian, ``pubkey`` (32 bytes), ``copt_pubkey`` (SPL
+    ``COption<Pubkey>``: tag byte 0/1, then 32 bytes when 1), ``string`` (bincode: u64
+    length + UTF-8). ``accounts`` are the roles of the first accounts, in order; an instruction
+    with fewer accounts than ``min_accounts`` is malformed (the program would reject it).
+    """
+
+    name: str
+    args: tuple[tuple[str, str], ...] = ()
+    accounts: tuple[str, ...] = ()
+    min_accounts: int = -1  # -1: len(accounts)
+
+    @property
+    def required_accounts(self) -> int:
+        return len(self.accounts) if self.min_accounts < 0 else self.min_accounts
+
+
+_L = Layout
+_U64 = ("lamports", "u64")
+
+# System program: u32 little-endian discriminator (bincode enum tag).
+SYSTEM_LAYOUTS: Final[dict[int, Layout]] = {
+    0: _L("CreateAccount", (_U64, ("space", "u64"), ("owner", "pubkey")), ("funder", "account")),
+    1: _L("Assign", (("owner", "pubkey"),), ("account",)),
+    2: _L("Transfer", (_U64,), ("from", "to")),
+    3: _L(
+        "CreateAccountWithSeed",
+        (("base", "pubkey"), ("seed", "string"), _U64, ("space", "u64"), ("owner", "pubkey")),
+        ("funder", "account", "base_signer"),
+        min_accounts=2,
+    ),
+    4: _L("AdvanceNonceAccount", (), ("nonce", "recent_blockhashes", "authority")),
+    5: _L(
+        "WithdrawNonceAccount",
+        (_U64,),
+        ("nonce", "to", "recent_blockhashes", "rent", "authority"),
+    ),
+    6: _L(
+        "InitializeNonceAccount",
+        (("authority", "pubkey"),),
+        ("nonce", "recent_blockhashes", "rent"),
+    ),
+    7: _L("AuthorizeNonceAccount", (("new_authority", "pubkey"),), ("nonce", "authority")),
+    8: _L("Allocate", (("space", "u64"),), ("account",)),
+    9: _L(
+        "AllocateWithSeed",
+        (("base", "pubkey"), ("seed", "string"), ("space", "u64"), ("owner", "pubkey")),
+        ("account", "base_signer"),
+    ),
+    10: _L(
+        "AssignWithSeed",
+        (("base", "pubkey"), ("seed", "string"), ("owner", "pubkey")),
+        ("account", "base_signer"),
+    ),
+    11: _L(
+        "TransferWithSeed",
+        (_U64, ("from_seed", "string"), ("from_owner", "pubkey")),
+        ("from", "from_base", "to"),
+    ),
+    12: _L("UpgradeNonceAccount", (), ("nonce",)),
+    13: _L(
+        "CreateAccountAllowPrefund",
+        (_U64, ("space", "u64"), ("owner", "pubkey")),
+        ("account", "funder"),
+        min_accounts=1,
+    ),
+}
+
+_AMOUNT = ("amount", "u64")
+_DECIMALS = ("decimals", "u8")
+
+# SPL Token / Token-2022 base instructions: u8 discriminator.
+TOKEN_LAYOUTS: Final[dict[int, Layout]] = {
+    0: _L(
+        "InitializeMint",
+        (_DECIMALS, ("mint_authority", "pubkey"), ("freeze_authority", "copt_pubkey")),
+        ("mint", "rent"),
+    ),
+    1: _L("InitializeAccount", (), ("account", "mint", "owner", "rent")),
+    2: _L("InitializeMultisig", (("m", "u8"),), ("multisig", "rent")),
+    3: _L("Transfer", (_AMOUNT,), ("source", "destination", "authority")),
+    4: _L("Approve", (_AMOUNT,), ("source", "delegate", "owner")),
+    5: _L("Revoke", (), ("source", "owner")),
+    6: _L(
+        "SetAuthority",
+        (("authority_type", "u8"), ("new_authority", "copt_pubkey")),
+        ("account", "current_authority"),
+    ),
+    7: _L("MintTo", (_AMOUNT,), ("mint", "account", "authority")),
+    8: _L("Burn", (_AMOUNT,), ("account", "mint", "authority")),
+    9: _L("CloseAccount", (), ("account", "destination", "authority")),
+    10: _L("FreezeAccount", (), ("account", "mint", "authority")),
+    11: _L("ThawAccount", (), ("account", "mint", "authority")),
+    12: _L("TransferChecked", (_AMOUNT, _DECIMALS), ("source", "mint", "destination", "authority")),
+    13: _L("ApproveChecked", (_AMOUNT, _DECIMALS), ("source", "mint", "delegate", "owner")),
+    14: _L("MintToChecked", (_AMOUNT, _DECIMALS), ("mint", "account", "authority")),
+    15: _L("BurnChecked", (_AMOUNT, _DECIMALS), ("account", "mint", "authority")),
+    16: _L("InitializeAccount2", (("owner", "pubkey"),), ("account", "mint", "rent")),
+    17: _L("SyncNative", (), ("account",)),
+    18: _L("InitializeAccount3", (("owner", "pubkey"),), ("account", "mint")),
+    19: _L("InitializeMultisig2", (("m", "u8"),), ("multisig",)),
+    20: _L(
+        "InitializeMint2",
+        (_DECIMALS, ("mint_authority", "pubkey"), ("freeze_authority", "copt_pubkey")),
+        ("mint",),
+    ),
+    21: _L("GetAccountDataSize", (), ("mint",)),
+    22: _L("InitializeImmutableOwner", (), ("account",)),
+    23: _L("AmountToUiAmount", (_AMOUNT,), ("mint",)),
+    24: _L("UiAmountToAmount", (), ("mint",)),
+}
+"""Token-2022 extension instructions (discriminator >= 25) are not decoded: unknown calls."""
+
+# Token-2022 two-byte (extension, sub-instruction) layouts that move tokens.
+TOKEN_2022_EXTENSION_LAYOUTS: Final[dict[tuple[int, int], Layout]] = {
+    (26, 1): _L(
+        "TransferCheckedWithFee",
+        (_AMOUNT, _DECIMALS, ("fee", "u64")),
+        ("source", "mint", "destination", "authority"),
+    ),
+}
+
+# Associated Token Account: empty data or a u8 discriminator.
+ATA_LAYOUTS: Final[dict[int, Layout]] = {
+    0: _L("Create", (), ("payer", "account", "wallet", "mint", "system_program", "token_program")),
+    1: _L(
+        "CreateIdempotent",
+        (),
+        ("payer", "account", "wallet", "mint", "system_program", "token_program"),
+    ),
+    2: _L(
+        "RecoverNested",
+        (),
+        (
+            "nested_account",
+            "nested_mint",
+            "destination",
+            "owner_account",
+            "owner_mint",
+            "wallet",
+            "token_program",
+        ),
+    ),
+}
+
+# Compute Budget: u8 discriminator.
+COMPUTE_BUDGET_LAYOUTS: Final[dict[int, Layout]] = {
+    0: _L("RequestUnitsDeprecated", (("units", "u32"), ("additional_fee", "u32"))),
+    1: _L("RequestHeapFrame", (("bytes", "u32"),)),
+    2: _L("SetComputeUnitLimit", (("units", "u32"),)),
+    3: _L("SetComputeUnitPrice", (("micro_lamports", "u64"),)),
+    4: _L("SetLoadedAccountsDataSizeLimit", (("bytes", "u32"),)),
+}
+
+
+def layout_for(program: str, data: bytes) -> tuple[Layout | None, int]:
+    """The layout of an instruction of a decoded program and its discriminator length.
+
+    ``(None, 0)`` when the program or the discriminator is not one this package decodes.
+    """
+    if program == SYSTEM_PROGRAM:
+        if len(data) < 4:
+            return None, 0
+        return SYSTEM_LAYOUTS.get(int.from_bytes(data[:4], "little")), 4
+    if program in TOKEN_PROGRAMS:
+        if not data:
+            return None, 0
+        layout = TOKEN_LAYOUTS.get(data[0])
+        if layout is None and program == TOKEN_2022_PROGRAM and len(data) >= 2:
+            return TOKEN_2022_EXTENSION_LAYOUTS.get((data[0], data[1])), 2
+        return layout, 1
+    if program == ATA_PROGRAM:
+        if not data:
+            return ATA_LAYOUTS[0], 0
+        return ATA_LAYOUTS.get(data[0]), 1
+    if program == COMPUTE_BUDGET_PROGRAM:
+        if not data:
+            return None, 0
+        return COMPUTE_BUDGET_LAYOUTS.get(data[0]), 1
+    return None, 0
