@@ -321,7 +321,10 @@ class Policy(_Section):
                 "solana": self.allowlist.solana | _solana_set(allow_solana),
             }
         )
-        return self.model_copy(update={"wallet": wallet, "allowlist": allowlist})
+        copy = self.model_copy(update={"wallet": wallet, "allowlist": allowlist})
+        for name in ("known_evm", "known_solana", "_lookalike_index"):
+            copy.__dict__.pop(name, None)  # model_copy carries the original's cached lookups
+        return copy
 
 
 _MODE_TO_ACTION = {
