@@ -78,6 +78,7 @@ class Transfer(_Frozen):
     recipient: str
     amount: int | None
     token_id: int | None = None
+    source: str | None = None  # Solana SPL: the token account debited (sender = its authority)
 
 
 class Approval(_Frozen):
@@ -93,6 +94,7 @@ class Approval(_Frozen):
     revoke: bool = False
     all_assets: bool = False  # setApprovalForAll(true): every NFT of the collection
     deadline: int | None = None
+    source: str | None = None  # Solana SPL: the token account the delegate may debit
 
 
 class AuthorityChange(_Frozen):

@@ -278,6 +278,7 @@ def _token_transfer(via: str) -> Builder:
                 sender=acc["authority"],
                 recipient=acc["destination"],
                 amount=a["amount"],
+                source=acc["source"],
             )
         ]
 
@@ -296,6 +297,7 @@ def _token_approve(via: str) -> Builder:
                 spender=acc["delegate"],
                 amount=a["amount"],
                 unlimited=a["amount"] == progs.U64_MAX,
+                source=acc["source"],
             )
         ]
 
