@@ -212,7 +212,7 @@ def decode_offchain_message(message: bytes | str) -> DecodedTransaction:
     notes: list[str] = []
     if raw.startswith(_OFFCHAIN_PREFIX):
         notes.append("Solana off-chain message envelope")
-        raw = raw[len(_OFFCHAIN_PREFIX) :]
+        raw = _offchain_body(raw[len(_OFFCHAIN_PREFIX) :])
     try:
         text: str | None = raw.decode("utf-8")
     except UnicodeDecodeError:
@@ -226,3 +226,22 @@ def decode_offchain_message(message: bytes | str) -> DecodedTransaction:
         blind_hash=text is None and len(raw) == 32,
         notes=tuple(notes),
     )
+
+
+def _offchain_body(rest: bytes) -> bytes:
+    """The body of an off-chain message envelope (after the signing domain).
+
+    ``version u8`` then either ``application_domain[32] format u8 signer_count u8
+    signers[32*n] length u16`` (current spec) or ``format u8 length u16`` (solana-sdk v0).
+    A body whose length does not match is returned whole (it is judged as it is).
+    """
+    if len(rest) >= 36:
+        n_signers = rest[34]
+        start = 35 + 32 * n_signers + 2
+        if len(rest) >= start:
+            length = int.from_bytes(rest[start - 2 : start], "little")
+            if start + length == len(rest):
+                return rest[start:]
+    if len(rest) >= 4 and 4 + int.from_bytes(rest[2:4], "little") == len(rest):
+        return rest[4:]
+    return rest
