@@ -26,7 +26,7 @@ def detect_chain(payload: Any) -> Chain:
             )
         ):
             return Chain.EVM
-        if "message" in payload or "instructions" in payload:
+        if any(k in payload for k in ("message", "instructions", "transaction", "lookup_tables")):
             return Chain.SOLANA
         raise DecodeError("a mapping that is neither an EVM transaction nor typed data")
     module = type(payload).__module__ or ""
@@ -74,6 +74,11 @@ def inspect_typed_data(typed_data: Mapping[str, Any] | str, ctx: TxContext) -> l
 
 
 def inspect_message(message: str | bytes, method: str, ctx: TxContext) -> list[Finding]:
+    """``method``: ``personal_sign`` / ``eth_sign`` (EVM) or ``solana_signMessage`` (Solana)."""
+    if method.startswith("solana"):
+        from aiegis_guard.chains.solana.decode import decode_offchain_message
+
+        return inspect_decoded(decode_offchain_message(message), ctx)
     from aiegis_guard.chains.evm.decode import decode_message
 
     return inspect_decoded(decode_message(message, method), ctx)
