@@ -29,7 +29,7 @@ from aiegis_guard.chains.transaction import DecodedTransaction, PayloadKind
 from aiegis_guard.errors import SolanaDecodeError
 from aiegis_guard.findings import Chain
 
-__all__ = ["LookupTables", "decode_offchain_message", "decode_solana", "pubkey_str"]
+__all__ = ["LookupTables", "decode_offchain_message", "decode_solana", "pubkey_str", "text_bytes"]
 
 LookupTables = Mapping[Any, Sequence[Any]] | Iterable[AddressLookupTableAccount]
 _PAYLOAD_KEYS = ("transaction", "tx", "message", "payload")
@@ -58,7 +58,7 @@ def _unwrap_mapping(
         if key in payload:
             inner = payload[key]
             if isinstance(inner, list | tuple) and len(inner) == 2:  # RPC: [data, "base64"]
-                inner = _text_bytes(str(inner[0]), str(inner[1]))
+                inner = text_bytes(str(inner[0]), str(inner[1]))
             return inner, tables if tables is not None else payload.get("lookup_tables")
     raise SolanaDecodeError(f"a mapping needs one of the keys {', '.join(_PAYLOAD_KEYS)}")
 
@@ -85,7 +85,7 @@ def _parse_text(text: str) -> tuple[tuple[bytes, ...] | None, WireMessage]:
     first_error: SolanaDecodeError | None = None
     for encoding in ("base64", "base58", "hex"):
         try:
-            raw = _text_bytes(text, encoding)
+            raw = text_bytes(text, encoding)
         except SolanaDecodeError as exc:
             first_error = first_error or exc
             continue
@@ -96,7 +96,8 @@ def _parse_text(text: str) -> tuple[tuple[bytes, ...] | None, WireMessage]:
     raise first_error or SolanaDecodeError("not base64, base58 or hex")
 
 
-def _text_bytes(text: str, encoding: str) -> bytes:
+def text_bytes(text: str, encoding: str) -> bytes:
+    """``text`` decoded as ``base64`` / ``base58`` / ``hex``; SolanaDecodeError otherwise."""
     try:
         if encoding in ("base64", "base64+zstd"):
             if encoding != "base64":
