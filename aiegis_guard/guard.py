@@ -211,7 +211,9 @@ class Guard:
             except Exception as exc:
                 found[("guard.stage_error", None)] = _stage_error("normalize", exc)
                 continue
-            chunk_ctx = ScanContext(ctx.source, ctx.policy, ctx.value_moving, chunk)
+            chunk_ctx = ScanContext(
+                ctx.source, ctx.policy, ctx.value_moving, chunk, ctx.threats or self.threats
+            )
             results: list[Finding] = [
                 f.with_span(*_shift(f.span, offset)) if f.span else f for f in norm.findings
             ]

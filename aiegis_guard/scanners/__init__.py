@@ -9,10 +9,14 @@ from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from aiegis_guard.findings import Finding, Source
 from aiegis_guard.normalize import Layer
 from aiegis_guard.policy import Policy
+
+if TYPE_CHECKING:
+    from aiegis_guard.chains.transaction import ThreatLookup
 
 __all__ = ["ScanContext", "ScanFn", "Stage"]
 
@@ -25,6 +29,7 @@ class ScanContext:
     policy: Policy
     value_moving: bool = False
     original: str = ""  # the original chunk (for context words around a decoded value)
+    threats: ThreatLookup | None = None  # the Guard's threat lists (None: the shipped ones)
 
 
 ScanFn = Callable[[Layer, ScanContext], Sequence[Finding]]
