@@ -1,23 +1,50 @@
-"""Checksums that turn "looks like" into "is": Luhn, IBAN mod-97, base58check, EIP-55.
+"""Checksums that turn "looks like" into "is": Luhn, IBAN mod-97, base58check, EIP-55, BIP-39.
 
 Pure functions on strings/bytes; no chain SDK imports (keccak-256 comes from pycryptodome).
+BIP-39 word lists come from the ``mnemonic`` package (trezor/python-mnemonic, MIT: every
+official list plus Russian and Turkish), loaded lazily on first use.
 """
 
 from __future__ import annotations
 
 import hashlib
+import unicodedata
+from collections.abc import Sequence
+from functools import cache
+from importlib import resources
 
 import base58
 from Crypto.Hash import keccak
 
 __all__ = [
+    "BIP39_LANGUAGES",
+    "BIP39_WORD_COUNTS",
     "b58check_decode",
+    "b58decode",
+    "bip39_index",
+    "is_valid_bip39",
     "is_valid_eip55",
     "is_valid_iban",
     "is_valid_luhn",
     "keccak256",
     "to_eip55",
 ]
+
+BIP39_WORD_COUNTS = (24, 21, 18, 15, 12)
+BIP39_LANGUAGES = (
+    "english",
+    "spanish",
+    "french",
+    "italian",
+    "portuguese",
+    "czech",
+    "turkish",
+    "russian",
+    "japanese",
+    "korean",
+    "chinese_simplified",
+    "chinese_traditional",
+)
 
 
 def keccak256(data: bytes) -> bytes:
@@ -78,3 +105,50 @@ def b58check_decode(value: str) -> bytes | None:
     if hashlib.sha256(hashlib.sha256(payload).digest()).digest()[:4] != check:
         return None
     return payload
+
+
+def b58decode(value: str) -> bytes | None:
+    """Raw base58 (Bitcoin alphabet) bytes, or None for a character outside the alphabet."""
+    try:
+        return bytes(base58.b58decode(value))
+    except ValueError:
+        return None
+
+
+def _fold_lookalikes(word: str) -> str:
+    # The text layer folds Cyrillic words made only of Latin look-alikes; index those too.
+    from aiegis_guard.normalize import fold_confusables
+
+    return fold_confusables(word)[0]
+
+
+@cache
+def bip39_index(language: str = "english") -> dict[str, int]:
+    """Word -> index (0..2047) for one BIP-39 list, keyed by the NFKC form the scanners see."""
+    if language not in BIP39_LANGUAGES:
+        raise ValueError(f"unknown BIP-39 language {language!r}")
+    text = resources.files("mnemonic").joinpath("wordlist", f"{language}.txt").read_text("utf-8")
+    words = [unicodedata.normalize("NFKC", w.strip()) for w in text.splitlines() if w.strip()]
+    if len(words) != 2048:
+        raise ValueError(f"BIP-39 list {language!r} has {len(words)} words, not 2048")
+    index = {w: i for i, w in enumerate(words)}
+    if not all(w.isascii() for w in words):
+        for w, i in list(index.items()):
+            index.setdefault(_fold_lookalikes(w), i)
+    return index
+
+
+def is_valid_bip39(indices: Sequence[int]) -> bool:
+    """BIP-39 checksum over word indices (12/15/18/21/24 words): the last ``n/3`` bits of the
+    concatenated 11-bit indices equal the first bits of SHA-256(entropy)."""
+    n = len(indices)
+    if n not in BIP39_WORD_COUNTS:
+        return False
+    value = 0
+    for i in indices:
+        value = (value << 11) | i
+    check_bits = n // 3
+    entropy_bits = n * 11 - check_bits
+    entropy = (value >> check_bits).to_bytes(entropy_bits // 8, "big")
+    digest = hashlib.sha256(entropy).digest()[0]
+    return digest >> (8 - check_bits) == value & ((1 << check_bits) - 1)

@@ -1,13 +1,268 @@
-"""Placeholder: filled in by its owner (see the issue); returns no findings yet."""
+"""Provider secrets -> BLOCK (JWTs -> FLAG): API keys an agent must never send or echo.
+
+Each provider is one declaration: literal anchors (a key prefix such as ``ghp_``, or context
+words such as ``etherscan``), one strict pattern (group ``secret`` when only part of the match
+is the secret) and an optional check. One Aho-Corasick pass over the lower-cased text finds
+every anchor at C speed; a pattern runs only next to its anchor, in a bounded window.
+
+``Provider.before``: for key-prefix anchors, how far before the anchor the secret may start
+(0: it starts with the anchor). ``Provider.after``: for context anchors, the window after the
+context word searched for the secret (0: the anchor is a key prefix).
+"""
 
 from __future__ import annotations
 
-from aiegis_guard.findings import Finding
+import base64
+import binascii
+import json
+import re
+import string
+from collections.abc import Callable
+from dataclasses import dataclass
+from functools import cache
+from typing import Any
+
+import ahocorasick
+
+from aiegis_guard.findings import Action, Category, Finding, Severity
 from aiegis_guard.normalize import Layer
+from aiegis_guard.redact import mask
 from aiegis_guard.scanners import ScanContext
 
-__all__ = ["scan"]
+__all__ = ["PROVIDERS", "Provider", "scan"]
+
+B = r"(?<![A-Za-z0-9_-])"  # token boundaries
+E = r"(?![A-Za-z0-9_-])"
+UUID = r"[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}"
+_BASE62 = string.digits + string.ascii_uppercase + string.ascii_lowercase
+
+
+@dataclass(frozen=True, slots=True)
+class Provider:
+    """One provider's secret format."""
+
+    rule: str  # rule id: ``secret.<rule>``
+    name: str
+    anchors: tuple[str, ...]  # lower-case literals
+    pattern: re.Pattern[str]
+    max_len: int  # longest match (bounds the search window)
+    before: int = 0
+    after: int = 0
+    check: Callable[[str], str | None] | None = None  # evidence, or None to reject
+    action: Action = Action.BLOCK
+    severity: Severity = Severity.CRITICAL
+
+
+def _re(pattern: str) -> re.Pattern[str]:
+    return re.compile(pattern, re.VERBOSE)
+
+
+def _crc32_base62(value: str) -> str | None:
+    """GitHub / npm tokens end in a base62 CRC32 of their random part (evidence, not a gate)."""
+    body, tail = value[4:-6], value[-6:]
+    number = 0
+    for c in tail:
+        number = number * 62 + _BASE62.index(c)
+    return "checksum:crc32" if binascii.crc32(body.encode()) == number else "checksum:none"
+
+
+def _mixed(value: str) -> str | None:
+    """Generic-alphabet keys found by context must mix letters and digits (not a word/number)."""
+    has_digit = any(c.isdigit() for c in value)
+    has_alpha = any(c.isalpha() for c in value)
+    return "charset:mixed" if has_digit and has_alpha else None
+
+
+def _not_example(value: str) -> str | None:
+    return None if "EXAMPLE" in value else "not-doc-example"
+
+
+def _b64json(part: str) -> dict[str, Any] | None:
+    try:
+        data = json.loads(base64.urlsafe_b64decode(part + "=" * (-len(part) % 4)))
+    except (ValueError, binascii.Error):
+        return None
+    return data if isinstance(data, dict) else None
+
+
+def _jwt(value: str) -> str | None:
+    header = _b64json(value.split(".", 1)[0])
+    return "header:alg" if header is not None and "alg" in header else None
+
+
+def _ed25519_b64(value: str) -> str | None:
+    try:
+        return "decodes-to:64-bytes" if len(base64.b64decode(value)) == 64 else None
+    except (ValueError, binascii.Error):
+        return None
+
+
+def _discord(value: str) -> str | None:
+    """The first segment of a Discord bot token is the base64 of the bot's numeric id."""
+    part = value.split(".", 1)[0]
+    try:
+        decoded = base64.urlsafe_b64decode(part + "=" * (-len(part) % 4))
+    except (ValueError, binascii.Error):
+        return None
+    return "segment:user-id" if decoded.isdigit() else None
+
+
+# --- the declarations ---------------------------------------------------------------------
+
+PROVIDERS: tuple[Provider, ...] = (
+    Provider("openai", "OpenAI API key", ("sk-",), _re(
+        rf"{B}sk-(?:(?:proj|svcacct|admin)-)?[A-Za-z0-9_-]{{16,200}}T3BlbkFJ[A-Za-z0-9_-]{{16,200}}{E}"
+        rf"|{B}sk-(?:proj|svcacct|admin)-[A-Za-z0-9_-]{{64,250}}{E}"), 420),
+    Provider("anthropic", "Anthropic API key", ("sk-ant-",), _re(
+        rf"{B}sk-ant-(?:api|admin|oat)\d\d-[A-Za-z0-9_-]{{80,120}}{E}"), 140),
+    Provider("deepseek", "DeepSeek API key", ("sk-",), _re(rf"{B}sk-[0-9a-f]{{32}}{E}"), 35),
+    Provider("openrouter", "OpenRouter API key", ("sk-or-v1-",), _re(
+        rf"{B}sk-or-v1-[0-9a-f]{{64}}{E}"), 73),
+    Provider("google_api_key", "Google API key", ("aiza",), _re(
+        rf"{B}AIza[0-9A-Za-z_-]{{35}}{E}"), 39),
+    Provider("aws_access_key", "AWS access key id", ("akia", "asia", "abia", "acca"), _re(
+        r"(?<![A-Za-z0-9])(?:AKIA|ASIA|ABIA|ACCA)[A-Z2-7]{16}(?![A-Za-z0-9])"), 20,
+        check=_not_example),
+    Provider("aws_secret_key", "AWS secret access key",
+        ("aws_secret", "secret_access_key", "secretaccesskey", "aws secret"), _re(
+        r"(?<![A-Za-z0-9/+])(?P<secret>[A-Za-z0-9/+]{40})(?![A-Za-z0-9/+=])"), 40, after=64,
+        check=lambda v: _not_example(v) and _mixed(v)),
+    Provider("github", "GitHub token", ("ghp_", "gho_", "ghu_", "ghs_", "ghr_", "github_pat_"),
+        _re(r"(?<![A-Za-z0-9_])(?:gh[pousr]_[A-Za-z0-9]{36}|github_pat_[A-Za-z0-9]{22}_[A-Za-z0-9]{59})"
+            r"(?![A-Za-z0-9_])"), 93,
+        check=lambda v: _crc32_base62(v) if v[3] == "_" else "format:fine-grained"),
+    Provider("gitlab", "GitLab token", ("glpat-", "gldt-", "glrt-", "glptt-", "glsoat-"), _re(
+        rf"{B}gl(?:pat|dt|rt|ptt|soat)-[A-Za-z0-9_-]{{20,64}}{E}"), 71),
+    Provider("slack", "Slack token or webhook", (
+        "xoxb-", "xoxp-", "xoxa-", "xoxr-", "xoxs-", "xoxe-", "hooks.slack.com/services/"), _re(
+        rf"{B}xox[abeprs]-[0-9]{{6,15}}(?:-[0-9]{{6,15}}){{1,2}}-[A-Za-z0-9]{{24,64}}{E}"
+        r"|https://hooks\.slack\.com/services/T[A-Z0-9]{6,12}/B[A-Z0-9]{6,12}/[A-Za-z0-9]{20,32}"),
+        130, before=8),
+    Provider("stripe", "Stripe live secret key", ("sk_live_", "rk_live_"), _re(
+        r"(?<![A-Za-z0-9_])[sr]k_live_[A-Za-z0-9]{20,247}(?![A-Za-z0-9_])"), 255),
+    Provider("telegram_bot", "Telegram bot token", (":aa",), _re(
+        r"(?:(?<=bot)|(?<![A-Za-z0-9_:]))(?P<secret>\d{8,10}:AA[A-Za-z0-9_-]{33})(?![A-Za-z0-9_-])"),
+        46, before=10),
+    Provider("discord_bot", "Discord bot token", ("discord",), _re(
+        rf"{B}(?P<secret>[MNO][A-Za-z0-9_-]{{23,27}}\.[A-Za-z0-9_-]{{6}}\.[A-Za-z0-9_-]{{27,40}}){E}"),
+        75, after=120, check=_discord),
+    Provider("twilio", "Twilio API key or auth token", ("twilio",), _re(
+        r"(?<![A-Za-z0-9_])(?P<secret>SK[0-9a-fA-F]{32}|[0-9a-f]{32})(?![A-Za-z0-9_])"), 34,
+        after=100, check=_mixed),
+    Provider("sendgrid", "SendGrid API key", ("sg.",), _re(
+        r"(?<![A-Za-z0-9_.])SG\.[A-Za-z0-9_-]{22}\.[A-Za-z0-9_-]{43}(?![A-Za-z0-9_-])"), 69),
+    Provider("huggingface", "Hugging Face token", ("hf_",), _re(
+        r"(?<![A-Za-z0-9_])hf_[A-Za-z]{34}(?![A-Za-z0-9_])"), 37),
+    Provider("azure", "Azure storage key or client secret", ("accountkey=", "q~"), _re(
+        r"AccountKey=(?P<secret>[A-Za-z0-9+/]{86}==)"
+        r"|(?<![A-Za-z0-9_~.-])[A-Za-z0-9_~.-]{3}\dQ~[A-Za-z0-9_~.-]{31,34}(?![A-Za-z0-9_~.-])"),
+        99, before=4),
+    Provider("npm", "npm access token", ("npm_",), _re(
+        r"(?<![A-Za-z0-9_])npm_[A-Za-z0-9]{36}(?![A-Za-z0-9_])"), 40, check=_crc32_base62),
+    Provider("pypi", "PyPI upload token", ("pypi-ageichlwas5vcmc",), _re(
+        rf"{B}pypi-AgEIcHlwaS5vcmc[A-Za-z0-9_-]{{50,300}}{E}"), 320),
+    Provider("alchemy", "Alchemy API key", ("alchemy",), _re(
+        r"(?:alchemy\.com/v2/|alchemyapi\.io/v2/|(?<![A-Za-z0-9_-]))"
+        rf"(?P<secret>[A-Za-z0-9_-]{{32}}){E}"), 50, after=80, check=_mixed),
+    Provider("infura", "Infura project secret / id", ("infura",), _re(
+        rf"(?:infura\.io/(?:ws/)?v3/|{B})(?P<secret>[0-9a-f]{{32}}){E}"), 50, after=80,
+        check=_mixed),
+    Provider("etherscan", "Etherscan-family API key", (
+        "etherscan", "bscscan", "polygonscan", "arbiscan", "basescan", "snowtrace", "ftmscan",
+        "celoscan", "lineascan", "blastscan"), _re(
+        r"(?<![A-Za-z0-9])(?P<secret>[A-Z0-9]{34})(?![A-Za-z0-9])"), 34, after=200,
+        check=_mixed),
+    Provider("helius", "Helius API key", ("helius",), _re(
+        rf"(?:api[-_]?key=|key[\"'\s:=]+)(?P<secret>{UUID})"), 60, after=120),
+    Provider("quicknode", "QuickNode endpoint token", ("quiknode.pro/",), _re(
+        r"quiknode\.pro/(?P<secret>[0-9a-f]{32,64})(?![A-Za-z0-9_])"), 78),
+    Provider("ankr", "Ankr RPC token", ("rpc.ankr.com/",), _re(
+        r"rpc\.ankr\.com/[a-z0-9_]{2,30}/(?P<secret>[0-9a-f]{64})(?![A-Za-z0-9_])"), 110),
+    Provider("coinbase_cdp", "Coinbase CDP API secret (base64 Ed25519 key)", (
+        "/apikeys/", "cdp_api_key", "apikeysecret", "api_key_secret", "privatekey"), _re(
+        r"(?<![A-Za-z0-9+/])(?P<secret>[A-Za-z0-9+/]{86}==)"), 88, after=500, check=_ed25519_b64),
+    Provider("groq", "Groq API key", ("gsk_",), _re(
+        r"(?<![A-Za-z0-9_])gsk_[A-Za-z0-9]{52}(?![A-Za-z0-9_])"), 56),
+    Provider("mistral", "Mistral API key", ("mistral",), _re(
+        rf"{B}(?P<secret>[A-Za-z0-9]{{32}}){E}"), 32, after=64, check=_mixed),
+    Provider("cohere", "Cohere API key", ("cohere", "co_api_key"), _re(
+        rf"{B}(?P<secret>[A-Za-z0-9]{{40}}){E}"), 40, after=64, check=_mixed),
+    Provider("replicate", "Replicate API token", ("r8_",), _re(
+        r"(?<![A-Za-z0-9_])r8_[A-Za-z0-9]{37}(?![A-Za-z0-9_])"), 40),
+    Provider("xai", "xAI API key", ("xai-",), _re(rf"{B}xai-[A-Za-z0-9]{{80}}{E}"), 84),
+    Provider("perplexity", "Perplexity API key", ("pplx-",), _re(
+        rf"{B}pplx-[A-Za-z0-9]{{48}}{E}"), 53),
+    Provider("digitalocean", "DigitalOcean token", ("dop_v1_", "doo_v1_", "dor_v1_"), _re(
+        r"(?<![A-Za-z0-9_])do[opr]_v1_[a-f0-9]{64}(?![A-Za-z0-9_])"), 71),
+    Provider("shopify", "Shopify access token", ("shpat_", "shpca_", "shppa_", "shpss_"), _re(
+        r"(?<![A-Za-z0-9_])shp(?:at|ca|pa|ss)_[a-fA-F0-9]{32}(?![A-Za-z0-9_])"), 38),
+    Provider("jwt", "JSON Web Token", ("eyj",), _re(
+        rf"{B}eyJ[A-Za-z0-9_-]{{8,2000}}\.eyJ[A-Za-z0-9_-]{{8,8000}}\.[A-Za-z0-9_-]{{8,2000}}{E}"),
+        12010, check=_jwt, action=Action.FLAG, severity=Severity.MEDIUM),
+)  # fmt: skip
+
+
+@cache
+def _automaton() -> Any:
+    automaton = ahocorasick.Automaton()
+    by_anchor: dict[str, list[Provider]] = {}
+    for provider in PROVIDERS:
+        for anchor in provider.anchors:
+            by_anchor.setdefault(anchor, []).append(provider)
+    for anchor, providers in by_anchor.items():
+        automaton.add_word(anchor, (len(anchor), tuple(providers)))
+    automaton.make_automaton()
+    return automaton
+
+
+def _search(provider: Provider, text: str, start: int, end: int) -> re.Match[str] | None:
+    """The provider's secret next to an anchor at ``text[start:end]``."""
+    if provider.after:
+        return provider.pattern.search(text, end, min(len(text), end + provider.after))
+    stop = min(len(text), start + provider.max_len + 1)
+    if not provider.before:
+        return provider.pattern.match(text, start, stop)
+    return provider.pattern.search(text, max(0, start - provider.before), stop)
+
+
+def _finding(provider: Provider, m: re.Match[str], anchor: str) -> Finding | None:
+    group = "secret" if "secret" in provider.pattern.groupindex and m.group("secret") else 0
+    value = m.group(group)
+    evidence = [f"pattern:{provider.rule}"]
+    if provider.after:
+        evidence.append(f"context:{anchor!r}")
+    if provider.check is not None:
+        extra = provider.check(value)
+        if extra is None:
+            return None
+        evidence.append(extra)
+    return Finding(
+        rule_id=f"secret.{provider.rule}",
+        category=Category.SECRET,
+        severity=provider.severity,
+        action=provider.action,
+        message=provider.name,
+        span=m.span(group),
+        preview=mask(value),
+        evidence=tuple(evidence),
+        redact=True,
+    )
 
 
 def scan(layer: Layer, ctx: ScanContext) -> list[Finding]:
-    return []
+    """Provider secrets in ``layer.text`` (spans relative to it)."""
+    text = layer.text
+    lowered = text.lower()
+    if len(lowered) != len(text):  # a few non-ASCII letters lower-case to two characters
+        lowered = text
+    found: dict[tuple[int, int], Finding] = {}
+    for last, (length, providers) in _automaton().iter(lowered):
+        start = last - length + 1
+        for provider in providers:
+            m = _search(provider, text, start, last + 1)
+            if m is None:
+                continue
+            finding = _finding(provider, m, lowered[start : last + 1])
+            if finding is not None and finding.span not in found:
+                found[finding.span] = finding  # type: ignore[index]
+    return list(found.values())
