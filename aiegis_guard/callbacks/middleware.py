@@ -1,0 +1,410 @@
+"""``GuardMiddleware`` for ``langchain.agents.create_agent`` (needs the full ``langchain``).
+
+    guard_mw = GuardMiddleware(guard=guard)
+    agent = create_agent(model, tools, middleware=[guard_mw])
+    # FLAGged calls to a human through LangChain's own HumanInTheLoopMiddleware:
+    agent = create_agent(model, tools, middleware=[guard_mw, guard_mw.human_review(tools)],
+                         checkpointer=InMemorySaver())
+
+- ``before_model``: messages new since the last model call are judged (prompt, tool output,
+  replayed memory); injected content taints the run, a BLOCK replaces the offending message
+  by a notice and ends the run (``jump_to="end"``) so the model cannot retry.
+- ``after_model``: the model's tool calls are judged together: blocked calls are answered
+  with an error ``ToolMessage`` (the history stays valid, the tool never runs) and a batch
+  holding a blocked call taints its value-moving siblings.
+- ``wrap_tool_call`` / ``awrap_tool_call``: the call is judged again (edited arguments,
+  taint), BLOCK -> error ``ToolMessage``; FLAG on a value-moving call -> approved by the
+  review middleware (recorded in state) or the ``approver`` (default deny); the result is
+  judged before the model sees it (taint, quarantine).
+
+Taint lives in the agent state (``aiegis_taint``), so it survives a checkpointer, a
+``thread_id`` and an interrupt; the review predicate reads only the state, so it answers the
+same on resume.
+"""
+
+from __future__ import annotations
+
+from collections import OrderedDict
+from collections.abc import Awaitable, Callable, Iterable, Sequence
+from typing import Annotated, Any, NotRequired
+
+from langchain.agents.middleware import AgentMiddleware, AgentState, HumanInTheLoopMiddleware
+from langchain.agents.middleware.human_in_the_loop import DecisionType, InterruptOnConfig
+from langchain.agents.middleware.types import (
+    OmitFromInput,
+    PrivateStateAttr,
+    ToolCallRequest,
+    hook_config,
+)
+from langchain_core.messages import (
+    AIMessage,
+    AnyMessage,
+    BaseMessage,
+    HumanMessage,
+    SystemMessage,
+    ToolCall,
+    ToolMessage,
+)
+from langchain_core.tools import BaseTool
+from langgraph.runtime import Runtime
+from langgraph.types import Command
+
+from aiegis_guard.callbacks.approval import request_approval, request_approval_async
+from aiegis_guard.callbacks.handler import message_text
+from aiegis_guard.callbacks.judge import (
+    args_text,
+    block_message,
+    content_text,
+    denied_message,
+    is_value_moving,
+    judge_action,
+    judge_output,
+    masked_args,
+    quarantine_notice,
+)
+from aiegis_guard.errors import GuardBlocked
+from aiegis_guard.findings import Source
+from aiegis_guard.guard import Guard
+from aiegis_guard.taint import merge_sources, taints
+from aiegis_guard.verdict import Verdict
+
+__all__ = ["GuardMiddleware", "GuardReview", "GuardState"]
+
+MAX_APPROVED = 256
+_ENDED = "The run was stopped."
+_META = "aiegis"  # ToolMessage.response_metadata key: judged by the guard (its action)
+
+
+def _merge_recent(left: list[str] | None, right: list[str] | None) -> list[str]:
+    return list(dict.fromkeys([*(left or ()), *(right or ())]))[-MAX_APPROVED:]
+
+
+class GuardState(AgentState[Any]):
+    """Agent state added by :class:`GuardMiddleware` (checkpointed with the thread)."""
+
+    aiegis_taint: NotRequired[Annotated[list[str], OmitFromInput, merge_sources]]
+    aiegis_approved: NotRequired[Annotated[list[str], PrivateStateAttr, _merge_recent]]
+    aiegis_checked: NotRequired[Annotated[str | None, PrivateStateAttr]]
+
+
+Judged = tuple[Verdict, bool]  # the verdict and whether the call moves value
+
+
+class GuardMiddleware(AgentMiddleware[GuardState, Any]):
+    """The guard as ``create_agent`` middleware: one line, sync and async."""
+
+    state_schema = GuardState
+
+    def __init__(
+        self,
+        guard: Guard | None = None,
+        *,
+        approver: Any = None,
+        quarantine: bool | None = None,
+        on_block: str | None = None,
+        context: dict[str, Any] | None = None,
+    ) -> None:
+        super().__init__()
+        self.guard = guard if guard is not None else Guard()
+        self.approver = approver
+        self.quarantine = self.guard.config.quarantine if quarantine is None else quarantine
+        self.on_block = on_block or self.guard.config.tools.on_block
+        self.context = context
+        self._cache: OrderedDict[tuple[Any, ...], Judged] = OrderedDict()
+
+    # --- judging (pure functions of the call and the state; cached) ------------------------
+
+    def _judge_call(self, call: ToolCall, taint: Sequence[str]) -> Judged:
+        key = (call["name"], call.get("id"), args_text(call["args"]), tuple(taint))
+        hit = self._cache.get(key)
+        if hit is not None:
+            return hit
+        vm = is_value_moving(call["name"], self.guard.config.tools)
+        verdict = judge_action(
+            self.guard,
+            call["name"],
+            call["args"],
+            value_moving=vm,
+            tainted_by=taint,
+            context=self.context,
+        )
+        judged = (verdict, vm or any(f.rule_id.startswith("tx.") for f in verdict.findings))
+        self._cache[key] = judged
+        if len(self._cache) > 512:
+            self._cache.popitem(last=False)
+        return judged
+
+    def _judge_batch(
+        self, calls: Sequence[ToolCall], taint: Sequence[str]
+    ) -> tuple[dict[str, Judged], list[str]]:
+        """Every call of one model turn; a blocked call taints its value-moving siblings."""
+        judged = {c["id"] or "": self._judge_call(c, taint) for c in calls}
+        extra = [f"tool_call:{c['name']}" for c in calls if judged[c["id"] or ""][0].blocked]
+        if extra:
+            more = merge_sources(taint, extra)
+            for c in calls:
+                verdict, vm = judged[c["id"] or ""]
+                if vm and not verdict.blocked:
+                    judged[c["id"] or ""] = self._judge_call(c, more)
+        return judged, extra
+
+    def review_needed(self, call: ToolCall, state: Any) -> bool:
+        """Does this call need a human? Reads only the call and the state (resume-safe)."""
+        taint = state.get("aiegis_taint") or []
+        ai = _last_ai(state.get("messages") or [])
+        calls = ai.tool_calls if ai is not None and ai.tool_calls else [call]
+        judged, _ = self._judge_batch(calls, taint)
+        verdict, vm = judged.get(call["id"] or "") or self._judge_call(call, taint)
+        return verdict.flagged and (vm or bool(verdict.tainted_by))
+
+    def human_review(
+        self,
+        tools: Iterable[BaseTool | str],
+        *,
+        allowed_decisions: Sequence[DecisionType] = ("approve", "reject"),
+        description_prefix: str = "aiegis_guard asks for approval",
+    ) -> GuardReview:
+        """LangChain's ``HumanInTheLoopMiddleware`` asking about the calls this guard FLAGs."""
+        names = [t if isinstance(t, str) else t.name for t in tools]
+        config = InterruptOnConfig(
+            allowed_decisions=list(allowed_decisions),
+            description=self._describe,  # type: ignore[typeddict-item]
+            when=lambda request: self.review_needed(request.tool_call, request.state),
+        )
+        return GuardReview(self, {n: config for n in names}, description_prefix)
+
+    def _describe(self, call: ToolCall, state: Any, runtime: Any) -> str:
+        verdict, _ = self._judge_call(call, state.get("aiegis_taint") or [])
+        args = masked_args(verdict, args_text(call["args"]))
+        return f"aiegis_guard asks for approval: {call['name']}\n{verdict.explain()}\nargs: {args}"
+
+    # --- before / after the model ---------------------------------------------------------
+
+    @hook_config(can_jump_to=["end"])
+    def before_model(self, state: GuardState, runtime: Runtime[Any]) -> dict[str, Any] | None:
+        messages = state["messages"]
+        start, first = _unchecked(messages, state.get("aiegis_checked"))
+        replaced: list[AnyMessage] = []
+        taint: list[str] = []
+        for i, message in enumerate(messages[start:], start):
+            if (isinstance(message, AIMessage) and not first) or _judged(message):
+                continue
+            source = _source_of(message)
+            verdict = self.guard.check_text(message_text(message), source=source)
+            if taints(verdict):
+                taint.append(f"{source.value}:{message.id or i}")
+            if verdict.blocked:
+                notice = f"[aiegis_guard: message withheld: {', '.join(verdict.rule_ids)}]"
+                replaced.append(_with_content(message, notice))
+                if self.on_block == "raise":
+                    raise GuardBlocked(verdict)
+                return {
+                    "messages": [*replaced, AIMessage(content=block_message(verdict, _ENDED))],
+                    "aiegis_taint": taint,
+                    "aiegis_checked": messages[-1].id,
+                    "jump_to": "end",
+                }
+            if taints(verdict) and self.quarantine and source is not Source.PROMPT:
+                replaced.append(_with_content(message, quarantine_notice(verdict)))
+        if not (replaced or taint) and state.get("aiegis_checked") == messages[-1].id:
+            return None
+        return {"messages": replaced, "aiegis_taint": taint, "aiegis_checked": messages[-1].id}
+
+    @hook_config(can_jump_to=["end"])
+    async def abefore_model(
+        self, state: GuardState, runtime: Runtime[Any]
+    ) -> dict[str, Any] | None:
+        return self.before_model(state, runtime)
+
+    @hook_config(can_jump_to=["end"])
+    def after_model(self, state: GuardState, runtime: Runtime[Any]) -> dict[str, Any] | None:
+        messages = state["messages"]
+        ai = messages[-1] if messages else None
+        if not isinstance(ai, AIMessage):
+            return None
+        said = self.guard.check_text(content_text(ai.content), source=Source.LLM_OUTPUT)
+        if said.blocked:
+            if self.on_block == "raise":
+                raise GuardBlocked(said)
+            notice = AIMessage(content=block_message(said, _ENDED), id=ai.id)
+            return {"messages": [notice], "jump_to": "end"}
+        if not ai.tool_calls:
+            return None
+        judged, extra = self._judge_batch(ai.tool_calls, state.get("aiegis_taint") or [])
+        answers = []
+        for call in ai.tool_calls:
+            verdict, _ = judged[call["id"] or ""]
+            if verdict.blocked:
+                if self.on_block == "raise":
+                    raise GuardBlocked(verdict)
+                answers.append(_error(call, block_message(verdict), "block"))
+        if not answers:
+            return None
+        return {"messages": answers, "aiegis_taint": extra}
+
+    @hook_config(can_jump_to=["end"])
+    async def aafter_model(self, state: GuardState, runtime: Runtime[Any]) -> dict[str, Any] | None:
+        return self.after_model(state, runtime)
+
+    # --- around each tool call --------------------------------------------------------------
+
+    def _gate(self, request: ToolCallRequest) -> tuple[Verdict, bool, ToolMessage | None]:
+        """(verdict, needs approval, refusal) for a call about to run."""
+        call = request.tool_call
+        verdict, vm = self._judge_call(call, request.state.get("aiegis_taint") or [])
+        if verdict.blocked:
+            if self.on_block == "raise":
+                raise GuardBlocked(verdict)
+            return verdict, False, _error(call, block_message(verdict), "block")
+        approved = call.get("id") in (request.state.get("aiegis_approved") or ())
+        needs = verdict.flagged and (vm or bool(verdict.tainted_by)) and not approved
+        return verdict, needs, None
+
+    def _denied(self, call: ToolCall, verdict: Verdict) -> ToolMessage:
+        if self.on_block == "raise":
+            raise GuardBlocked(verdict, denied_message(verdict))
+        return _error(call, denied_message(verdict), "denied")
+
+    def _details(self, call: ToolCall, verdict: Verdict) -> dict[str, Any]:
+        return {"tool": call["name"], "args": masked_args(verdict, args_text(call["args"]))}
+
+    def wrap_tool_call(
+        self,
+        request: ToolCallRequest,
+        handler: Callable[[ToolCallRequest], ToolMessage | Command[Any]],
+    ) -> ToolMessage | Command[Any]:
+        verdict, needs, refusal = self._gate(request)
+        if refusal is not None:
+            return refusal
+        call = request.tool_call
+        if needs and not request_approval(
+            self.approver, call["name"], verdict, self._details(call, verdict), self.guard
+        ):
+            return self._denied(call, verdict)
+        return self._judge_result(handler(request), call)
+
+    async def awrap_tool_call(
+        self,
+        request: ToolCallRequest,
+        handler: Callable[[ToolCallRequest], Awaitable[ToolMessage | Command[Any]]],
+    ) -> ToolMessage | Command[Any]:
+        verdict, needs, refusal = self._gate(request)
+        if refusal is not None:
+            return refusal
+        call = request.tool_call
+        if needs and not await request_approval_async(
+            self.approver, call["name"], verdict, self._details(call, verdict), self.guard
+        ):
+            return self._denied(call, verdict)
+        return self._judge_result(await handler(request), call)
+
+    def _judge_result(
+        self, result: ToolMessage | Command[Any], call: ToolCall
+    ) -> ToolMessage | Command[Any]:
+        """Judge what the tool returned before the model reads it."""
+        if isinstance(result, ToolMessage):
+            message, taint = self._judge_message(result, call["name"])
+            return (
+                Command(update={"messages": [message], "aiegis_taint": taint}) if taint else message
+            )
+        update = result.update if isinstance(result.update, dict) else None
+        if update is None or not isinstance(update.get("messages"), list):
+            return result
+        judged = [self._judge_message(m, call["name"]) for m in update["messages"]]
+        taint = [label for _, t in judged for label in t]
+        new = {**update, "messages": [m for m, _ in judged]}
+        if taint:
+            new["aiegis_taint"] = merge_sources(update.get("aiegis_taint"), taint)
+        return Command(graph=result.graph, update=new, resume=result.resume, goto=result.goto)
+
+    def _judge_message(self, message: Any, name: str) -> tuple[Any, list[str]]:
+        if not isinstance(message, ToolMessage):
+            return message, []
+        verdict, _ = judge_output(self.guard, message.content)
+        taint = [f"tool_output:{message.name or name}"] if taints(verdict) else []
+        content: Any = message.content
+        if verdict.blocked or (taint and self.quarantine):
+            content = quarantine_notice(verdict)
+        elif verdict.redacted_text is not None and isinstance(content, str):
+            content = verdict.redacted_text
+        meta = {**message.response_metadata, _META: verdict.action.value}
+        return message.model_copy(update={"content": content, "response_metadata": meta}), taint
+
+
+class GuardReview(HumanInTheLoopMiddleware):
+    """LangChain's human-in-the-loop middleware, asking about what the guard FLAGs.
+
+    Build it with :meth:`GuardMiddleware.human_review`. Approvals are written to the agent
+    state (``aiegis_approved``), where the guard's tool hook finds them.
+    """
+
+    def __init__(
+        self, guard_mw: GuardMiddleware, interrupt_on: dict[str, Any], description_prefix: str
+    ) -> None:
+        super().__init__(interrupt_on, description_prefix=description_prefix)
+        self.guard_mw = guard_mw
+
+    @property
+    def name(self) -> str:
+        return "GuardReview"
+
+    def after_model(self, state: Any, runtime: Runtime[Any]) -> dict[str, Any] | None:
+        result = super().after_model(state, runtime)
+        if not result or not result.get("messages"):
+            return result
+        ai, *answers = result["messages"]
+        refused = {m.tool_call_id for m in answers if isinstance(m, ToolMessage)}
+        approved = [
+            c["id"]
+            for c in ai.tool_calls
+            if c["id"]
+            and c["id"] not in refused
+            and c["name"] in self.interrupt_on
+            and self.guard_mw.review_needed(c, state)
+        ]
+        return {**result, "aiegis_approved": approved}
+
+    async def aafter_model(self, state: Any, runtime: Runtime[Any]) -> dict[str, Any] | None:
+        return self.after_model(state, runtime)
+
+
+# --- message helpers -------------------------------------------------------------------------
+
+
+def _last_ai(messages: Sequence[BaseMessage]) -> AIMessage | None:
+    return next((m for m in reversed(messages) if isinstance(m, AIMessage)), None)
+
+
+def _unchecked(messages: Sequence[BaseMessage], checked: str | None) -> tuple[int, bool]:
+    """Index of the first message not judged yet, and whether nothing was judged before."""
+    if checked:
+        for i in range(len(messages) - 1, -1, -1):
+            if messages[i].id == checked:
+                return i + 1, False
+    return 0, True
+
+
+def _judged(message: BaseMessage) -> bool:
+    return isinstance(message, ToolMessage) and _META in message.response_metadata
+
+
+def _source_of(message: BaseMessage) -> Source:
+    if isinstance(message, HumanMessage | SystemMessage):
+        return Source.PROMPT
+    if isinstance(message, ToolMessage):
+        return Source.TOOL_OUTPUT
+    return Source.MEMORY
+
+
+def _with_content(message: BaseMessage, text: str) -> Any:
+    return message.model_copy(update={"content": text})  # same id: replaced in place
+
+
+def _error(call: ToolCall, text: str, why: str) -> ToolMessage:
+    return ToolMessage(
+        content=text,
+        name=call["name"],
+        tool_call_id=call["id"] or "",
+        status="error",
+        response_metadata={_META: why},
+    )
