@@ -18,7 +18,8 @@ rule                                 action  when
 ``unknown_recipient``                FLAG    value (amount > 0 or unknown) to an address
                                              neither own nor in the recipient allowlist
 ``over_limit``                       BLOCK   this tx's total of an asset > ``per_tx`` limit,
-                                             or spent-in-period + total > ``per_period``
+                                             or spent-in-period + total > ``per_period``, or
+                                             an unknown amount of a limited asset
 ``unlimited_approval``               BLOCK   unlimited approval/permit to a spender that is
                                              not own / allowlisted / built-in
 ``over_limit_approval``              BLOCK   bounded approval above the asset's limit to a
@@ -242,7 +243,7 @@ class _Judge:
 
 def _transfer(j: _Judge, op: Transfer) -> list[Finding]:
     out = j.counterparty(op.recipient, "recipient")
-    moves_value = op.amount != 0 or op.asset.kind is AssetKind.NFT
+    moves_value = op.amount != 0 or op.asset.kind in (AssetKind.NFT, AssetKind.UNKNOWN)
     if moves_value and not j.policy.is_allowed_recipient(op.recipient, j.chain):
         out.append(
             j.f(
@@ -443,11 +444,11 @@ def _amount_evidence(policy: Policy, asset: Asset, amount: int | None, token_id:
     return format_amount(amount, decimals, symbol)
 
 
-def _totals(j: _Judge) -> dict[Limit, int]:
-    """This transaction's outgoing total per configured limit."""
-    totals: dict[Limit, int] = {}
+def _totals(j: _Judge) -> dict[Limit, int | None]:
+    """This transaction's outgoing total per configured limit (None: an unknown amount)."""
+    totals: dict[Limit, int | None] = {}
     for op in j.decoded.operations:
-        if isinstance(op, Transfer) and op.amount and j.spends_own(op.sender):
+        if isinstance(op, Transfer) and op.amount != 0 and j.spends_own(op.sender):
             limit = _limit_for(j.policy, op.asset.chain, op.asset.kind, op.asset.address)
             amount = op.amount
         elif isinstance(op, Creation) and op.value:
@@ -456,35 +457,40 @@ def _totals(j: _Judge) -> dict[Limit, int]:
         else:
             continue
         if limit is not None:
-            totals[limit] = totals.get(limit, 0) + amount
+            prev = totals.get(limit, 0)
+            totals[limit] = None if prev is None or amount is None else prev + amount
     return totals
+
+
+def _over_limit(j: _Judge, limit: Limit, total: int | None) -> Finding | None:
+    sym = limit.symbol or None
+    asset = f"asset:{limit.key}"
+    if total is None:
+        msg = f"{limit.key}: amount cannot be known; a limited asset needs a known amount"
+        return j.f("over_limit", Action.BLOCK, msg, "amount:unknown", asset)
+    this_tx = format_amount(total, limit.decimals, sym)
+    per_tx = limit.per_tx_units
+    if per_tx is not None and total > per_tx:
+        msg = f"{limit.key}: {this_tx.removeprefix('amount:')} exceeds the per-tx limit"
+        cap = format_amount(per_tx, limit.decimals, sym).replace("amount:", "per_tx:", 1)
+        return j.f("over_limit", Action.BLOCK, msg, this_tx, cap, asset)
+    per_period = limit.per_period_units
+    if per_period is None:
+        return None
+    spent = j.ctx.spent(limit)
+    if spent + total <= per_period:
+        return None
+    msg = f"{limit.key}: spending over the per-period limit ({limit.period})"
+    fmt = format_amount(spent, limit.decimals, sym).replace("amount:", "spent:", 1)
+    cap = format_amount(per_period, limit.decimals, sym).replace("amount:", "per_period:")
+    return j.f("over_limit", Action.BLOCK, msg, this_tx, fmt, cap, asset)
 
 
 def _limits(j: _Judge) -> list[Finding]:
     if not j.policy.limits:
         return []
-    out: list[Finding] = []
-    for limit, total in _totals(j).items():
-        sym = limit.symbol or None
-        this_tx = format_amount(total, limit.decimals, sym)
-        per_tx = limit.per_tx_units
-        if per_tx is not None and total > per_tx:
-            msg = f"{limit.key}: {this_tx.removeprefix('amount:')} exceeds the per-tx limit"
-            cap = format_amount(per_tx, limit.decimals, sym).replace("amount:", "per_tx:", 1)
-            out.append(j.f("over_limit", Action.BLOCK, msg, this_tx, cap, f"asset:{limit.key}"))
-            continue
-        per_period = limit.per_period_units
-        if per_period is None:
-            continue
-        spent = j.ctx.spent(limit)
-        if spent + total > per_period:
-            msg = f"{limit.key}: spending over the per-period limit ({limit.period})"
-            fmt = format_amount(spent, limit.decimals, sym).replace("amount:", "spent:", 1)
-            cap = format_amount(per_period, limit.decimals, sym).replace("amount:", "per_period:")
-            out.append(
-                j.f("over_limit", Action.BLOCK, msg, this_tx, fmt, cap, f"asset:{limit.key}")
-            )
-    return out
+    found = (_over_limit(j, limit, total) for limit, total in _totals(j).items())
+    return [f for f in found if f is not None]
 
 
 # --- whole transaction ------------------------------------------------------------------------

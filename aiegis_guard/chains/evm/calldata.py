@@ -1,0 +1,71 @@
+"""Calldata -> operations: look the selector up, decode the arguments, recurse into wrappers.
+
+Recursion is bounded (``MAX_DEPTH`` nested frames, ``MAX_OPS`` operations); deeper calls
+become unknown calls with a ``depth-limit`` note. A DELEGATECALL into anything but Safe's
+``multiSend`` is reported as an unknown call touching the caller's own account.
+"""
+
+from __future__ import annotations
+
+from aiegis_guard.chains.evm.abi import decode_args
+from aiegis_guard.chains.evm.frames import MAX_DEPTH, Frame
+from aiegis_guard.chains.evm.selectors import FUNCTIONS
+from aiegis_guard.chains.evm.tokens import TOKEN_HANDLERS
+from aiegis_guard.chains.evm.wrappers import WRAPPER_HANDLERS
+from aiegis_guard.chains.transaction import Call, Operation
+from aiegis_guard.errors import EvmDecodeError
+
+__all__ = ["MAX_OPS", "decode_calldata"]
+
+MAX_OPS = 512
+HANDLERS = {**TOKEN_HANDLERS, **WRAPPER_HANDLERS}
+_DELEGATECALL_OK = frozenset({"multi_send"})
+
+
+def _touches_own(f: Frame) -> bool:
+    """Does the call name the signer (self-call of a delegated EOA, or its address as an arg)?"""
+    own = f.origin
+    if own is None:
+        return False
+    return f.target == own or (bytes(12) + bytes.fromhex(own[2:])) in f.data
+
+
+def _unknown(f: Frame, name: str | None = None) -> Call:
+    return Call(
+        via="evm.delegatecall" if f.delegate else "evm.call",
+        target=f.target,
+        name=name,
+        selector="0x" + f.data[:4].hex() if len(f.data) >= 4 else None,
+        known=False,
+        value=f.value,
+        touches_own=f.delegate or _touches_own(f),
+    )
+
+
+def _walk(f: Frame, ops: list[Operation], notes: list[str]) -> None:
+    if f.depth > MAX_DEPTH:
+        ops.append(_unknown(f))
+        notes.append("depth-limit")
+        return
+    fn = FUNCTIONS.get(f.data[:4]) if len(f.data) >= 4 else None
+    if fn is None or (f.delegate and fn.handler not in _DELEGATECALL_OK):
+        ops.append(_unknown(f, fn.name if fn else None))
+        return
+    args = decode_args(fn.types, f.data[4:])
+    for item in HANDLERS[fn.handler](f, fn, args):
+        if isinstance(item, Frame):
+            _walk(item, ops, notes)
+        elif isinstance(item, str):
+            notes.append(item)
+        else:
+            ops.append(item)
+        if len(ops) > MAX_OPS:
+            raise EvmDecodeError(f"more than {MAX_OPS} operations in one transaction")
+
+
+def decode_calldata(frame: Frame) -> tuple[list[Operation], list[str]]:
+    """The operations a call performs, and notes on how they were found."""
+    ops: list[Operation] = []
+    notes: list[str] = []
+    _walk(frame, ops, notes)
+    return ops, notes

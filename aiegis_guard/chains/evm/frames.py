@@ -1,0 +1,70 @@
+"""A call frame: which code runs, on whose behalf, with which calldata (decoder state only).
+
+For a CALL from ``A`` to ``C``: ``target = context = C`` and ``sender = A`` (``msg.sender``).
+A wrapper in ``C`` calling ``T`` makes a frame with ``sender = C``. A DELEGATECALL to ``T``
+runs ``T``'s code in the caller's ``context`` with the caller's ``sender``.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, replace
+from typing import Any
+
+from aiegis_guard.chains.transaction import Asset, AssetKind
+from aiegis_guard.findings import Chain
+
+__all__ = ["MAX_DEPTH", "ZERO", "Frame", "Result", "asset", "native"]
+
+ZERO = "0x" + "0" * 40
+MAX_DEPTH = 8  # nested wrappers decoded; deeper calls become unknown calls
+
+
+@dataclass(frozen=True, slots=True)
+class Frame:
+    target: str  # code that runs (lower-case address)
+    sender: str | None  # msg.sender
+    context: str  # account whose balance / storage the code uses
+    value: int  # msg.value
+    data: bytes
+    depth: int = 0
+    delegate: bool = False  # reached by DELEGATECALL
+    origin: str | None = None  # the transaction's signer (tx.origin)
+
+    def call(self, target: str, value: int, data: bytes) -> Frame:
+        """A CALL made by the code running in this frame."""
+        return Frame(target, self.context, target, value, data, self.depth + 1, False, self.origin)
+
+    def delegatecall(self, target: str, data: bytes) -> Frame:
+        """A DELEGATECALL made by the code running in this frame."""
+        return replace(self, target=target, data=data, depth=self.depth + 1, delegate=True)
+
+    def inner(self, data: bytes) -> Frame:
+        """The same code called again with other calldata (multicall, sub-plans)."""
+        return replace(self, data=data, depth=self.depth + 1)
+
+
+Result = list[Any]  # each an Operation, a Frame to decode next, or a str note
+
+_NATIVE = Asset(chain=Chain.EVM, kind=AssetKind.NATIVE, symbol=None, decimals=18)
+
+
+def native() -> Asset:
+    return _NATIVE
+
+
+_ASSETS: dict[tuple[str, AssetKind], Asset] = {}
+_ASSET_CACHE = 4096
+
+
+def asset(address: str, kind: AssetKind = AssetKind.FUNGIBLE) -> Asset:
+    """A token contract as an asset (decimals unknown to the decoder); cached, it is a value."""
+    if address == ZERO and kind is AssetKind.FUNGIBLE:
+        return _NATIVE  # UniversalRouter / many routers: address(0) means ETH
+    key = (address, kind)
+    found = _ASSETS.get(key)
+    if found is None:
+        found = Asset(chain=Chain.EVM, kind=kind, address=address)
+        if len(_ASSETS) >= _ASSET_CACHE:
+            _ASSETS.clear()
+        _ASSETS[key] = found
+    return found

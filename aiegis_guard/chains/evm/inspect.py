@@ -1,0 +1,111 @@
+"""EVM judgement: the generic rules (``chains/inspect.py``) plus what only EVM has.
+
+EVM-only rule ids (default action):
+
+==============================  ======  =========================================================
+``tx.evm.delegatecall``         FLAG    a DELEGATECALL (Safe operation 1, ERC-7579 0xff) into code
+                                        other than Safe ``multiSend``: it runs with the
+                                        account's full authority
+``tx.evm.unknown_typed_data``   FLAG    EIP-712 payload of a type the decoder does not know
+                                        (orders, listings, ...): what it authorises is unknown
+``tx.evm.opaque_message``       FLAG    ``personal_sign`` / ``eth_sign`` of binary data that is
+                                        not text (a hash or an encoded payload)
+``tx.evm.suspicious_claim``     FLAG    value sent to a payable ``claim()`` / ``Claim()`` /
+                                        ``SecurityUpdate()`` (a common drainer entry point)
+``tx.evm.decode_limit``         FLAG    wrappers nested deeper than the decoder follows
+==============================  ======  =========================================================
+
+Typed-data string fields go through the text guard (``in:typed_data`` evidence). The generic
+table (recipients, approvals, limits, EIP-7702, blind ``eth_sign``...) is in
+:mod:`aiegis_guard.chains.inspect`. Permit2, well-known routers (``selectors.BUILTIN_SPENDERS``)
+and ``[allowlist] evm_spenders`` are allowed spenders.
+"""
+
+from __future__ import annotations
+
+from aiegis_guard.chains.evm.selectors import BUILTIN_SPENDERS
+from aiegis_guard.chains.inspect import ChainRules, inspect_operations
+from aiegis_guard.chains.transaction import Call, DecodedTransaction, PayloadKind, TxContext
+from aiegis_guard.findings import Action, Category, Finding, Severity
+from aiegis_guard.redact import mask_address
+
+__all__ = ["EVM_RULES", "inspect_evm"]
+
+EVM_RULES = ChainRules(tag="evm", builtin_spenders=BUILTIN_SPENDERS)
+
+
+def _finding(
+    rule: str, message: str, *evidence: str, severity: Severity = Severity.MEDIUM
+) -> Finding:
+    return Finding(
+        rule_id=f"tx.evm.{rule}",
+        category=Category.TRANSACTION,
+        severity=severity,
+        action=Action.FLAG,
+        message=message,
+        evidence=evidence,
+    )
+
+
+def _delegatecalls(decoded: DecodedTransaction) -> list[Finding]:
+    return [
+        _finding(
+            "delegatecall",
+            f"DELEGATECALL into {mask_address(op.target)}: its code acts as the account",
+            f"target:{op.target}",
+            f"selector:{op.selector}",
+            severity=Severity.HIGH,
+        )
+        for op in decoded.operations
+        if isinstance(op, Call) and op.via == "evm.delegatecall"
+    ]
+
+
+def _notes(decoded: DecodedTransaction) -> list[Finding]:
+    out: list[Finding] = []
+    notes = decoded.notes
+    if "eip712:unknown-type" in notes:
+        primary = next(
+            (n for n in notes if n.startswith("eip712:") and n != "eip712:unknown-type"), ""
+        )
+        out.append(
+            _finding(
+                "unknown_typed_data",
+                "typed data of an unknown type: what the signature authorises is unknown",
+                primary or "eip712:?",
+            )
+        )
+    if "binary-message" in notes:
+        out.append(_finding("opaque_message", "signing binary data that is not text", *notes))
+    if "depth-limit" in notes:
+        out.append(_finding("decode_limit", "wrappers nested deeper than decoded", "depth-limit"))
+    claims = [n for n in notes if n.startswith("suspicious-claim:")]
+    if claims and decoded.value:
+        out.append(
+            _finding(
+                "suspicious_claim",
+                "value sent to a payable claim()-style function (drainer pattern)",
+                *claims,
+            )
+        )
+    return out
+
+
+def _typed_text(decoded: DecodedTransaction, ctx: TxContext) -> list[Finding]:
+    if decoded.kind is not PayloadKind.TYPED_DATA or not decoded.message_text:
+        return []
+    verdict = ctx.check_text(decoded.message_text)
+    return [
+        f.model_copy(update={"span": None, "evidence": (*f.evidence, "in:typed_data")})
+        for f in verdict.findings
+    ]
+
+
+def inspect_evm(decoded: DecodedTransaction, ctx: TxContext) -> list[Finding]:
+    """All findings for a decoded EVM transaction, typed-data payload or message."""
+    out = inspect_operations(decoded, ctx, EVM_RULES)
+    if decoded.notes:
+        out += _notes(decoded)
+    out += _delegatecalls(decoded)
+    out += _typed_text(decoded, ctx)
+    return out

@@ -1,0 +1,184 @@
+"""Data: the function selectors, EIP-712 types and addresses the EVM decoder understands.
+
+Every selector is ``keccak256(signature)[:4]``; ``tests/test_evm_decode.py`` recomputes them
+and checks them against ``../shared/data/crypto/signatures/evm_function_selectors.csv``.
+A handler name says which decoder in ``calls.py`` / ``wrappers.py`` reads the arguments.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from aiegis_guard.chains.evm.abi import AbiType, parse_types
+
+__all__ = [
+    "BUILTIN_SPENDERS",
+    "FUNCTIONS",
+    "MAX_UINT160",
+    "MAX_UINT256",
+    "MULTICALL3",
+    "PERMIT2",
+    "UNLIMITED",
+    "Function",
+]
+
+MAX_UINT256 = 2**256 - 1
+MAX_UINT160 = 2**160 - 1
+UNLIMITED = 2**128
+"""An allowance at or above this is "unlimited": no real token supply comes close (2^128 ≈
+3.4e38 base units), and drainers ask for 2^256-1, 2^160-1 (Permit2) or 2^255."""
+
+PERMIT2 = "0x000000000022d473030f116ddee9f6b43ac78ba3"
+MULTICALL3 = "0xca11bde05977b3631167028862be2a173976ca11"
+
+
+@dataclass(frozen=True)
+class Function:
+    signature: str
+    handler: str
+    types: tuple[AbiType, ...]
+
+    @property
+    def name(self) -> str:
+        return self.signature[: self.signature.index("(")]
+
+
+_TABLE: tuple[tuple[str, str, str], ...] = (
+    # selector, signature, handler
+    # -- ERC-20 / ERC-721 / ERC-1155 ---------------------------------------------------------
+    ("a9059cbb", "transfer(address,uint256)", "erc20_transfer"),
+    ("23b872dd", "transferFrom(address,address,uint256)", "transfer_from"),
+    ("095ea7b3", "approve(address,uint256)", "erc20_approve"),
+    ("39509351", "increaseAllowance(address,uint256)", "increase_allowance"),
+    ("d73dd623", "increaseApproval(address,uint256)", "increase_allowance"),
+    ("a457c2d7", "decreaseAllowance(address,uint256)", "decrease_allowance"),
+    ("a22cb465", "setApprovalForAll(address,bool)", "set_approval_for_all"),
+    ("42842e0e", "safeTransferFrom(address,address,uint256)", "erc721_safe_transfer"),
+    ("b88d4fde", "safeTransferFrom(address,address,uint256,bytes)", "erc721_safe_transfer"),
+    ("f242432a", "safeTransferFrom(address,address,uint256,uint256,bytes)", "erc1155_transfer"),
+    (
+        "2eb2c2d6",
+        "safeBatchTransferFrom(address,address,uint256[],uint256[],bytes)",
+        "erc1155_batch_transfer",
+    ),
+    # -- permits (on-chain submission of a signed permit) ------------------------------------
+    ("d505accf", "permit(address,address,uint256,uint256,uint8,bytes32,bytes32)", "eip2612_permit"),
+    (
+        "8fcbaf0c",
+        "permit(address,address,uint256,uint256,bool,uint8,bytes32,bytes32)",
+        "dai_permit",
+    ),
+    # -- Uniswap Permit2 ---------------------------------------------------------------------
+    ("87517c45", "approve(address,address,uint160,uint48)", "permit2_approve"),
+    (
+        "2b67b570",
+        "permit(address,((address,uint160,uint48,uint48),address,uint256),bytes)",
+        "permit2_permit_single",
+    ),
+    (
+        "2a2d80d1",
+        "permit(address,((address,uint160,uint48,uint48)[],address,uint256),bytes)",
+        "permit2_permit_batch",
+    ),
+    ("36c78516", "transferFrom(address,address,uint160,address)", "permit2_transfer_from"),
+    ("0d58b1db", "transferFrom((address,address,uint160,address)[])", "permit2_transfer_batch"),
+    (
+        "30f28b7a",
+        "permitTransferFrom(((address,uint256),uint256,uint256),(address,uint256),address,bytes)",
+        "permit2_signature_transfer",
+    ),
+    (
+        "edd9444b",
+        "permitTransferFrom(((address,uint256)[],uint256,uint256),(address,uint256)[],address,"
+        "bytes)",
+        "permit2_signature_transfer_batch",
+    ),
+    (
+        "137c29fe",
+        "permitWitnessTransferFrom(((address,uint256),uint256,uint256),(address,uint256),address,"
+        "bytes32,string,bytes)",
+        "permit2_signature_transfer",
+    ),
+    (
+        "fe8ec1a7",
+        "permitWitnessTransferFrom(((address,uint256)[],uint256,uint256),(address,uint256)[],"
+        "address,bytes32,string,bytes)",
+        "permit2_signature_transfer_batch",
+    ),
+    ("cc53287f", "lockdown((address,address)[])", "permit2_lockdown"),
+    ("65d9723c", "invalidateNonces(address,address,uint48)", "named"),
+    ("3ff9dcb1", "invalidateUnorderedNonces(uint256,uint256)", "named"),
+    # -- batch wrappers (decoded recursively) ------------------------------------------------
+    ("ac9650d8", "multicall(bytes[])", "multicall_self"),
+    ("5ae401dc", "multicall(uint256,bytes[])", "multicall_self"),
+    ("1f0464d1", "multicall(bytes32,bytes[])", "multicall_self"),
+    ("252dba42", "aggregate((address,bytes)[])", "aggregate"),
+    ("bce38bd7", "tryAggregate(bool,(address,bytes)[])", "try_aggregate"),
+    ("82ad56cb", "aggregate3((address,bool,bytes)[])", "aggregate3"),
+    ("174dea71", "aggregate3Value((address,bool,uint256,bytes)[])", "aggregate3_value"),
+    (
+        "6a761202",
+        "execTransaction(address,uint256,bytes,uint8,uint256,uint256,uint256,address,address,"
+        "bytes)",
+        "safe_exec",
+    ),
+    ("8d80ff0a", "multiSend(bytes)", "multi_send"),
+    ("b61d27f6", "execute(address,uint256,bytes)", "account_execute"),
+    ("47e1da2a", "executeBatch(address[],uint256[],bytes[])", "account_execute_batch"),
+    ("18dfb3c7", "executeBatch(address[],bytes[])", "account_execute_batch_novalue"),
+    ("34fcd5be", "executeBatch((address,uint256,bytes)[])", "account_execute_calls"),
+    ("e9ae5c53", "execute(bytes32,bytes)", "erc7579_execute"),
+    ("3593564c", "execute(bytes,bytes[],uint256)", "universal_router"),
+    ("24856bc3", "execute(bytes,bytes[])", "universal_router"),
+    # -- known by name ------------------------------------------------------------------------
+    ("f2fde38b", "transferOwnership(address)", "transfer_ownership"),
+    ("3659cfe6", "upgradeTo(address)", "proxy_upgrade"),
+    ("4f1ef286", "upgradeToAndCall(address,bytes)", "proxy_upgrade"),
+    ("d0e30db0", "deposit()", "named"),
+    ("2e1a7d4d", "withdraw(uint256)", "named"),
+    # drainer contracts expose payable claim()/Claim()/SecurityUpdate() that forward the ETH:
+    # decoded as *unknown* calls so that value sent to them is flagged
+    ("4e71d92d", "claim()", "suspicious_claim"),
+    ("3158952e", "Claim()", "suspicious_claim"),
+    ("5fba79f5", "SecurityUpdate()", "suspicious_claim"),
+)
+
+FUNCTIONS: dict[bytes, Function] = {
+    bytes.fromhex(sel): Function(sig, handler, parse_types(sig)) for sel, sig, handler in _TABLE
+}
+
+_BUILTIN_SPENDERS: tuple[tuple[str, str], ...] = (
+    # address, what / provenance (Uniswap, 1inch, 0x and CoW deployment docs; same address on
+    # the major EVM chains). Honoured together with ``[allowlist] evm_spenders``.
+    (PERMIT2, "Uniswap Permit2 (shared/data well_known_addresses.csv)"),
+    ("0x3fc91a3afd70395cd496c647d5a6cc9d4b2b7fad", "Uniswap UniversalRouter v1.2"),
+    ("0xef1c6e67703c7bd7107eed8303fbe6ec2554bf6b", "Uniswap UniversalRouter v1 (legacy)"),
+    ("0x66a9893cc07d91d95644aedd05d03f95e1dba8af", "Uniswap UniversalRouter v2 (v4 pools)"),
+    ("0x68b3465833fb72a70ecdf485e0e4c7bd8665fc45", "Uniswap SwapRouter02"),
+    ("0xe592427a0aece92de3edee1f18e0157c05861564", "Uniswap V3 SwapRouter"),
+    ("0x7a250d5630b4cf539739df2c5dacb4c659f2488d", "Uniswap V2 Router02"),
+    ("0x1111111254eeb25477b68fb85ed929f73a960582", "1inch AggregationRouterV5"),
+    ("0x111111125421ca6dc452d289314280a0f8842a65", "1inch AggregationRouterV6"),
+    ("0xdef1c0ded9bec7f1a1670819833240f027b25eff", "0x Exchange Proxy"),
+    ("0xc92e8bdf79f0507f65a392b0ab4667716bfe0110", "CoW Protocol GPv2VaultRelayer"),
+)
+BUILTIN_SPENDERS: frozenset[str] = frozenset(a for a, _ in _BUILTIN_SPENDERS)
+BUILTIN_SPENDER_NAMES: dict[str, str] = dict(_BUILTIN_SPENDERS)
+
+# EIP-712: canonical encoded types (``encodeType``) of the permits the decoder understands.
+EIP712_TYPES: dict[str, str] = {
+    "Permit(address owner,address spender,uint256 value,uint256 nonce,uint256 deadline)": (
+        "eip2612"
+    ),
+    "Permit(address holder,address spender,uint256 nonce,uint256 expiry,bool allowed)": "dai",
+    "PermitSingle(PermitDetails details,address spender,uint256 sigDeadline)"
+    "PermitDetails(address token,uint160 amount,uint48 expiration,uint48 nonce)": (
+        "permit2_single"
+    ),
+    "PermitBatch(PermitDetails[] details,address spender,uint256 sigDeadline)"
+    "PermitDetails(address token,uint160 amount,uint48 expiration,uint48 nonce)": ("permit2_batch"),
+    "PermitTransferFrom(TokenPermissions permitted,address spender,uint256 nonce,"
+    "uint256 deadline)TokenPermissions(address token,uint256 amount)": "permit2_transfer",
+    "PermitBatchTransferFrom(TokenPermissions[] permitted,address spender,uint256 nonce,"
+    "uint256 deadline)TokenPermissions(address token,uint256 amount)": "permit2_transfer",
+}

@@ -1,0 +1,319 @@
+"""EIP-712 typed data (``eth_signTypedData_v4``) -> validated values -> operations.
+
+The payload is checked against its own ``types`` (every referenced type defined, every value
+of its declared type, bounded depth and size) before anything is read from it; a payload
+that fails is an :class:`EvmDecodeError`. Permits are recognised by their canonical encoded
+type (``encodeType``), not by the name a dapp chose: EIP-2612, DAI, Permit2 PermitSingle /
+PermitBatch / PermitTransferFrom / PermitBatchTransferFrom (and the witness variants).
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from collections.abc import Mapping
+from typing import Any
+
+from aiegis_guard.chains.evm.frames import asset
+from aiegis_guard.chains.evm.selectors import EIP712_TYPES
+from aiegis_guard.chains.evm.tokens import approval
+from aiegis_guard.chains.transaction import Approval, Call, DecodedTransaction, PayloadKind
+from aiegis_guard.errors import EvmDecodeError
+from aiegis_guard.findings import Chain
+
+__all__ = ["decode_typed_data", "encode_type"]
+
+MAX_DEPTH = 16
+MAX_NODES = 10_000
+MAX_JSON = 1 << 20
+MAX_TEXT = 4096
+_IDENT = re.compile(r"[A-Za-z_$][A-Za-z0-9_$]*")
+_ATOMIC = re.compile(r"address|bool|string|bytes([1-9]|[12][0-9]|3[0-2])?|u?int(\d{1,3})?")
+_ARRAY = re.compile(r"(.+?)((?:\[\d*\])+)")
+_DOMAIN_FIELDS = {
+    "name": "string",
+    "version": "string",
+    "chainId": "uint256",
+    "verifyingContract": "address",
+    "salt": "bytes32",
+}
+Types = dict[str, list[tuple[str, str]]]
+
+
+def _load(payload: Mapping[str, Any] | str | bytes) -> Mapping[str, Any]:
+    if isinstance(payload, str | bytes):
+        if len(payload) > MAX_JSON:
+            raise EvmDecodeError("typed data larger than 1 MiB")
+        try:
+            payload = json.loads(payload)
+        except (ValueError, RecursionError) as exc:
+            raise EvmDecodeError("typed data is not JSON") from exc
+    if not isinstance(payload, Mapping):
+        raise EvmDecodeError("typed data must be an object")
+    inner = payload.get("typed_data")
+    return _load(inner) if inner is not None and inner is not payload else payload
+
+
+def _types(raw: Any) -> Types:
+    if not isinstance(raw, Mapping) or len(raw) > 256:
+        raise EvmDecodeError("typed data: 'types' must be an object of at most 256 types")
+    out: Types = {}
+    for name, fields in raw.items():
+        if not isinstance(name, str) or not _IDENT.fullmatch(name):
+            raise EvmDecodeError("typed data: a type name is not an identifier")
+        if not isinstance(fields, list) or len(fields) > 256:
+            raise EvmDecodeError(f"typed data: fields of {name[:40]} must be a list")
+        parsed = []
+        for field in fields:
+            if not isinstance(field, Mapping):
+                raise EvmDecodeError(f"typed data: a field of {name[:40]} is not an object")
+            fname, ftype = field.get("name"), field.get("type")
+            if not isinstance(fname, str) or not isinstance(ftype, str) or len(ftype) > 128:
+                raise EvmDecodeError(f"typed data: a field of {name[:40]} lacks name/type")
+            parsed.append((fname, ftype))
+        out[name] = parsed
+    for fields in out.values():
+        for _, ftype in fields:
+            base = _split_array(ftype)[0]
+            if base not in out and not _is_atomic(base):
+                raise EvmDecodeError(f"typed data: type {base[:40]!r} is not defined")
+    return out
+
+
+def _is_atomic(t: str) -> bool:
+    m = _ATOMIC.fullmatch(t)
+    if m is None:
+        return False
+    bits = m.group(2)
+    return bits is None or (0 < int(bits) <= 256 and int(bits) % 8 == 0)
+
+
+def _split_array(t: str) -> tuple[str, list[int | None]]:
+    m = _ARRAY.fullmatch(t)
+    if m is None:
+        return t, []
+    dims = [int(d) if d else None for d in re.findall(r"\[(\d*)\]", m.group(2))]
+    return m.group(1), dims
+
+
+class _Walker:
+    """Coerces a value to its declared type; counts nodes to bound the work."""
+
+    def __init__(self, types: Types) -> None:
+        self.types = types
+        self.nodes = 0
+        self.strings: list[str] = []
+
+    def value(self, t: str, v: Any, depth: int) -> Any:
+        self.nodes += 1
+        if depth > MAX_DEPTH or self.nodes > MAX_NODES:
+            raise EvmDecodeError("typed data nested too deep or too large")
+        base, dims = _split_array(t)
+        if dims:
+            size = dims[-1]
+            inner = base + "".join(f"[{d if d is not None else ''}]" for d in dims[:-1])
+            if not isinstance(v, list) or (size is not None and len(v) != size):
+                raise EvmDecodeError(f"typed data: {t[:40]} expects an array")
+            return [self.value(inner, x, depth + 1) for x in v]
+        if base in self.types:
+            return self.struct(base, v, depth + 1)
+        return self.atomic(base, v)
+
+    def struct(self, name: str, v: Any, depth: int) -> dict[str, Any]:
+        if not isinstance(v, Mapping):
+            raise EvmDecodeError(f"typed data: {name[:40]} expects an object")
+        out = {}
+        for fname, ftype in self.types[name]:
+            if fname not in v:
+                raise EvmDecodeError(f"typed data: {name[:40]}.{fname[:40]} is missing")
+            out[fname] = self.value(ftype, v[fname], depth)
+        return out
+
+    def atomic(self, t: str, v: Any) -> Any:
+        if t == "string":
+            if not isinstance(v, str):
+                raise EvmDecodeError("typed data: a string field is not a string")
+            self.strings.append(v)
+            return v
+        if t == "bool":
+            if not isinstance(v, bool) and v not in (0, 1):
+                raise EvmDecodeError("typed data: a bool field is not a bool")
+            return bool(v)
+        if t == "address":
+            return _address(v)
+        if t.startswith("bytes"):
+            return _bytes(v, int(t[5:]) if len(t) > 5 else None)
+        return _integer(t, v)
+
+
+def _address(v: Any) -> str:
+    if isinstance(v, str) and len(v) == 42 and v[:2] in ("0x", "0X"):
+        try:
+            bytes.fromhex(v[2:])
+        except ValueError:
+            pass
+        else:
+            return v.lower()
+    raise EvmDecodeError("typed data: an address field is not 0x + 40 hex")
+
+
+def _bytes(v: Any, size: int | None) -> bytes:
+    if isinstance(v, bytes):
+        raw = v
+    elif isinstance(v, str) and v[:2] in ("0x", "0X"):
+        try:
+            raw = bytes.fromhex(v[2:])
+        except ValueError as exc:
+            raise EvmDecodeError("typed data: a bytes field is not hex") from exc
+    else:
+        raise EvmDecodeError("typed data: a bytes field is not 0x-hex")
+    if size is not None and len(raw) > size:
+        raise EvmDecodeError(f"typed data: bytes{size} field too long")
+    return raw
+
+
+def _integer(t: str, v: Any) -> int:
+    if isinstance(v, bool):
+        raise EvmDecodeError("typed data: a bool where an integer belongs")
+    if isinstance(v, str):
+        text = v.strip()
+        if len(text) > 80:
+            raise EvmDecodeError("typed data: integer string too long")
+        try:
+            v = int(text, 16) if text[:2] in ("0x", "0X") else int(text, 10)
+        except ValueError as exc:
+            raise EvmDecodeError("typed data: an integer field is not a number") from exc
+    if not isinstance(v, int):
+        raise EvmDecodeError("typed data: an integer field is not a number")
+    bits = int(t.lstrip("uint") or 256)
+    lo, hi = (0, 1 << bits) if t.startswith("u") else (-(1 << (bits - 1)), 1 << (bits - 1))
+    if not lo <= v < hi:
+        raise EvmDecodeError(f"typed data: {t} value out of range")
+    return v
+
+
+def _deps(types: Types, name: str, found: set[str]) -> None:
+    """Collect the struct types ``name`` references (iterative: type cycles terminate)."""
+    todo = [name]
+    while todo:
+        current = todo.pop()
+        if current in found:
+            continue
+        found.add(current)
+        todo += [b for _, t in types[current] if (b := _split_array(t)[0]) in types]
+
+
+def encode_type(types: Types, primary: str) -> str:
+    """EIP-712 ``encodeType``: the primary type, then its dependencies sorted by name."""
+    deps: set[str] = set()
+    _deps(types, primary, deps)
+    deps.discard(primary)
+    return "".join(
+        f"{n}({','.join(f'{ft} {fn}' for fn, ft in types[n])})" for n in [primary, *sorted(deps)]
+    )
+
+
+def _domain(raw: Any, types: Types) -> dict[str, Any]:
+    if not isinstance(raw, Mapping):
+        raise EvmDecodeError("typed data: 'domain' must be an object")
+    walker = _Walker(types)
+    declared = dict(types.get("EIP712Domain", ())) or _DOMAIN_FIELDS
+    return {k: walker.value(declared[k], v, 0) for k, v in raw.items() if k in declared}
+
+
+# --- classification -----------------------------------------------------------------------------
+
+
+def _kind(types: Types, primary: str) -> str | None:
+    kind = EIP712_TYPES.get(encode_type(types, primary))
+    if kind is None and primary in ("PermitWitnessTransferFrom", "PermitBatchWitnessTransferFrom"):
+        names = {f for f, _ in types[primary]}
+        if {"permitted", "spender", "nonce", "deadline"} <= names:
+            kind = "permit2_transfer"
+    return kind
+
+
+def _operations(kind: str, msg: dict[str, Any], verifying: str | None) -> list[Approval]:
+    if kind == "eip2612":
+        if verifying is None:
+            raise EvmDecodeError("EIP-2612 permit without a verifyingContract (the token)")
+        return [
+            approval(
+                "eip2612.permit",
+                verifying,
+                msg["owner"],
+                msg["spender"],
+                msg["value"],
+                deadline=msg["deadline"],
+            )
+        ]
+    if kind == "dai":
+        if verifying is None:
+            raise EvmDecodeError("DAI permit without a verifyingContract (the token)")
+        allowed = msg["allowed"]
+        return [
+            Approval(
+                via="dai.permit",
+                asset=asset(verifying),
+                owner=msg["holder"],
+                spender=msg["spender"],
+                amount=None if allowed else 0,
+                unlimited=allowed,
+                revoke=not allowed,
+                deadline=msg["expiry"] or None,
+            )
+        ]
+    if kind in ("permit2_single", "permit2_batch"):
+        details = msg["details"] if kind == "permit2_batch" else [msg["details"]]
+        via = "permit2.permit_batch" if kind == "permit2_batch" else "permit2.permit_single"
+        return [
+            approval(via, d["token"], None, msg["spender"], d["amount"], deadline=d["expiration"])
+            for d in details
+        ]
+    permitted = msg["permitted"]
+    items = permitted if isinstance(permitted, list) else [permitted]
+    return [
+        approval(
+            "permit2.permit_transfer_from",
+            p["token"],
+            None,
+            msg["spender"],
+            p["amount"],
+            deadline=msg["deadline"],
+        )
+        for p in items
+    ]
+
+
+def decode_typed_data(payload: Mapping[str, Any] | str | bytes) -> DecodedTransaction:
+    """Decode an EIP-712 payload (object, JSON text, or ``{"typed_data": ...}``)."""
+    data = _load(payload)
+    types = _types(data.get("types"))
+    primary = data.get("primaryType")
+    if not isinstance(primary, str) or primary not in types:
+        raise EvmDecodeError("typed data: primaryType is missing or not among the types")
+    domain = _domain(data.get("domain", {}), types)
+    walker = _Walker(types)
+    message = walker.struct(primary, data.get("message"), 0)
+    verifying = domain.get("verifyingContract")
+    chain_id = domain.get("chainId")
+    kind = _kind(types, primary)
+    ops: list[Approval | Call] = []
+    notes = [f"eip712:{primary[:64]}"]
+    if kind is not None:
+        ops += _operations(kind, message, verifying)
+    else:
+        notes.append("eip712:unknown-type")
+        if verifying is not None:
+            ops.append(Call(via="eip712", target=verifying, name=primary[:64], known=False))
+    text = "\n".join(walker.strings)[:MAX_TEXT] or None
+    return DecodedTransaction(
+        chain=Chain.EVM,
+        kind=PayloadKind.TYPED_DATA,
+        tx_type="eip712",
+        to=verifying,
+        chain_id=chain_id if isinstance(chain_id, int) else None,
+        operations=tuple(ops),
+        message_text=text,
+        notes=tuple(notes),
+    )
