@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import base64
 import binascii
+import re
 from collections.abc import Iterable, Mapping, Sequence
 from typing import Any
 
@@ -35,6 +36,7 @@ LookupTables = Mapping[Any, Sequence[Any]] | Iterable[AddressLookupTableAccount]
 _PAYLOAD_KEYS = ("transaction", "tx", "message", "payload")
 _ZERO_SIG = bytes(64)
 _OFFCHAIN_PREFIX = b"\xffsolana offchain"
+_CONTROL_RE = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")  # not readable text
 
 
 def decode_solana(payload: Any, *, lookup_tables: LookupTables | None = None) -> DecodedTransaction:
@@ -217,6 +219,8 @@ def decode_offchain_message(message: bytes | str) -> DecodedTransaction:
     try:
         text: str | None = raw.decode("utf-8")
     except UnicodeDecodeError:
+        text = None
+    if text is None or _CONTROL_RE.search(text):
         text = None
         notes.append(f"{len(raw)} bytes of binary data: the signer cannot see what it signs")
     return DecodedTransaction(

@@ -37,6 +37,7 @@ from aiegis_guard.chains.solana.decode import (
     text_bytes,
 )
 from aiegis_guard.chains.solana.inspect import resolve_solana
+from aiegis_guard.chains.solana.wire import parse_wire
 from aiegis_guard.chains.transaction import DecodedTransaction, PayloadKind
 from aiegis_guard.errors import GuardBlocked, InputError, SolanaDecodeError
 from aiegis_guard.findings import Action
@@ -85,13 +86,12 @@ def _parse(tx: Signable) -> tuple[Message | MessageV0, list[Signature] | None, b
     if isinstance(tx, MessageV0):
         return tx, None, False
     raw = _text_payload(tx) if isinstance(tx, str) else bytes(tx)
+    signatures, _ = parse_wire(raw)  # tells a transaction from a bare message, strictly
     try:
+        if signatures is None:
+            return from_bytes_versioned(raw), None, False  # type: ignore[return-value]
         vtx = VersionedTransaction.from_bytes(raw)
         return vtx.message, list(vtx.signatures), False  # type: ignore[return-value]
-    except ValueError:
-        pass
-    try:
-        return from_bytes_versioned(raw), None, False  # type: ignore[return-value]
     except ValueError:
         raise SolanaDecodeError("not a serialized Solana transaction or message") from None
 
