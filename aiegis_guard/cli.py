@@ -108,26 +108,61 @@ def cmd_scan(args: argparse.Namespace) -> int:
     return EXIT[verdict.action]
 
 
+_CHAINS = tuple(c.value for c in Chain)
+_MESSAGE_KEYS = ("personal_sign", "eth_sign", "solana_signMessage")
+_RPC_PARAM = {  # JSON-RPC method -> (kind, index of the payload in params)
+    "eth_sendTransaction": ("tx", 0),
+    "eth_signTransaction": ("tx", 0),
+    "eth_sendRawTransaction": ("tx", 0),
+    "eth_signTypedData": ("typed_data", 1),
+    "eth_signTypedData_v3": ("typed_data", 1),
+    "eth_signTypedData_v4": ("typed_data", 1),
+    "personal_sign": ("personal_sign", 0),
+    "eth_sign": ("eth_sign", 1),
+}
+
+
+def _rpc_payload(request: dict[str, Any]) -> tuple[str, Any]:
+    """A JSON-RPC request (``{"method": "eth_sendTransaction", "params": [...]}``)."""
+    method, params = request.get("method"), request.get("params")
+    if method not in _RPC_PARAM or not isinstance(params, list):
+        raise ValueError(f"unsupported JSON-RPC request {str(method)[:40]!r}")
+    kind, index = _RPC_PARAM[method]
+    if len(params) <= index:
+        raise ValueError(f"{method}: missing params[{index}]")
+    return kind, params[index]
+
+
 def _tx_payload(payload: Any) -> tuple[str, Any]:
-    """("typed_data" | "personal_sign" | "eth_sign" | "tx", body) for a piped-in payload."""
+    """("typed_data" | "personal_sign" | "eth_sign" | "solana_signMessage" | "tx", body).
+
+    Accepts a tx dict, raw hex / base64, ``{"typed_data": ...}``, bare EIP-712 typed data,
+    ``{"personal_sign" | "eth_sign" | "solana_signMessage": message}`` or a JSON-RPC request.
+    """
     if isinstance(payload, str) and payload.strip()[:1] in ("{", "["):
         payload = json.loads(payload)
     if isinstance(payload, dict):
         if "typed_data" in payload:
             return "typed_data", payload["typed_data"]
-        for method in ("personal_sign", "eth_sign"):
+        for method in _MESSAGE_KEYS:
             if method in payload:
                 return method, payload[method]
         if "types" in payload and "primaryType" in payload:
             return "typed_data", payload
+        if "method" in payload and "params" in payload:
+            return _rpc_payload(payload)
     return "tx", payload.strip() if isinstance(payload, str) else payload
 
 
 def _judge_tx(guard: Any, payload: Any, chain: str | None, context: Any) -> Verdict:
+    if context is not None and not isinstance(context, dict):
+        raise ValueError("'context' must be an object like {\"own_evm\": [...]}")
+    if chain is not None and chain not in _CHAINS:
+        raise ValueError(f"'chain' must be one of {', '.join(_CHAINS)}")
     kind, body = _tx_payload(payload)
     if kind == "typed_data":
         return guard.check_typed_data(body, context=context)  # type: ignore[no-any-return]
-    if kind in ("personal_sign", "eth_sign"):
+    if kind in _MESSAGE_KEYS:
         return guard.check_message(body, method=kind, context=context)  # type: ignore[no-any-return]
     return guard.check_transaction(body, chain=chain, context=context)  # type: ignore[no-any-return]
 
@@ -151,6 +186,8 @@ def cmd_inspect_tx(args: argparse.Namespace) -> int:
         verdict = _judge_tx(guard, raw, args.chain, None)
     except json.JSONDecodeError as exc:
         raise UsageError(f"input is not valid JSON: {exc.msg}") from None
+    except ValueError as exc:
+        raise UsageError(str(exc)) from None
     _print_verdict(verdict, args.format, sys.stdout)
     return EXIT[verdict.action]
 
