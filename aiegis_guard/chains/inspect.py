@@ -17,9 +17,10 @@ rule                                 action  when
                                              authority, destination, target
 ``unknown_recipient``                FLAG    value (amount > 0 or unknown) to an address
                                              neither own nor in the recipient allowlist
-``over_limit``                       BLOCK   this tx's total of an asset > ``per_tx`` limit,
-                                             or spent-in-period + total > ``per_period``, or
-                                             an unknown amount of a limited asset
+``over_limit``                       BLOCK   this tx's total of an asset > ``per_tx`` limit
+``over_period_limit``                BLOCK   spent-in-period + this tx > ``per_period``, or an
+                                             unknown amount of a limited asset (same ids as
+                                             the ledger's reservation, ``Guard.spend``)
 ``unlimited_approval``               BLOCK   unlimited approval/permit to a spender that is
                                              not own / allowlisted / built-in
 ``over_limit_approval``              BLOCK   bounded approval above the asset's limit to a
@@ -59,7 +60,7 @@ an asset this transaction moves.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable
+from collections.abc import Callable
 from dataclasses import dataclass
 from decimal import Decimal
 
@@ -107,6 +108,7 @@ class ChainRules:
     unknown_call_rule: str = "unknown_call"
 
 
+_SEVERITY = {Action.BLOCK: Severity.HIGH, Action.FLAG: Severity.MEDIUM}
 EVM_RULES = ChainRules(tag="evm")
 SOLANA_RULES = ChainRules(tag="sol", unknown_call_rule="unknown_program")
 
@@ -130,35 +132,9 @@ def _norm(addr: str, chain: Chain) -> str:
     return addr.lower() if chain is Chain.EVM else addr
 
 
-def _finding(
-    rules: ChainRules,
-    rule: str,
-    action: Action,
-    message: str,
-    evidence: Iterable[str],
-    *,
-    preview: str = "",
-    severity: Severity | None = None,
-    category: Category = Category.TRANSACTION,
-) -> Finding:
-    if severity is None:
-        severity = {Action.BLOCK: Severity.HIGH, Action.FLAG: Severity.MEDIUM}.get(
-            action, Severity.INFO
-        )
-    return Finding(
-        rule_id=f"tx.{rules.tag}.{rule}",
-        category=category,
-        severity=severity,
-        action=action,
-        message=message,
-        preview=preview,
-        evidence=tuple(evidence),
-    )
-
-
 @dataclass
 class _Judge:
-    """Per-call state: the context, the chain and a threat-lookup cache."""
+    """Per-call state: the decoded transaction, the context and the chain's rule names."""
 
     decoded: DecodedTransaction
     ctx: TxContext
@@ -182,15 +158,16 @@ class _Judge:
         severity: Severity | None = None,
         category: Category = Category.TRANSACTION,
     ) -> Finding:
-        return _finding(
-            self.rules,
-            rule,
-            action,
-            message,
-            evidence,
-            preview=preview,
-            severity=severity,
+        if severity is None:
+            severity = _SEVERITY.get(action, Severity.INFO)
+        return Finding(
+            rule_id=f"tx.{self.rules.tag}.{rule}",
             category=category,
+            severity=severity,
+            action=action,
+            message=message,
+            preview=preview,
+            evidence=evidence,
         )
 
     def counterparty(self, addr: str, role: str) -> list[Finding]:
@@ -465,9 +442,11 @@ def _totals(j: _Judge) -> dict[Limit, int | None]:
 def _over_limit(j: _Judge, limit: Limit, total: int | None) -> Finding | None:
     sym = limit.symbol or None
     asset = f"asset:{limit.key}"
+    if limit.per_tx is None and limit.per_period is None:
+        return None
     if total is None:
         msg = f"{limit.key}: amount cannot be known; a limited asset needs a known amount"
-        return j.f("over_limit", Action.BLOCK, msg, "amount:unknown", asset)
+        return j.f("over_period_limit", Action.BLOCK, msg, "amount:unknown", asset)
     this_tx = format_amount(total, limit.decimals, sym)
     per_tx = limit.per_tx_units
     if per_tx is not None and total > per_tx:
@@ -483,7 +462,7 @@ def _over_limit(j: _Judge, limit: Limit, total: int | None) -> Finding | None:
     msg = f"{limit.key}: spending over the per-period limit ({limit.period})"
     fmt = format_amount(spent, limit.decimals, sym).replace("amount:", "spent:", 1)
     cap = format_amount(per_period, limit.decimals, sym).replace("amount:", "per_period:")
-    return j.f("over_limit", Action.BLOCK, msg, this_tx, fmt, cap, asset)
+    return j.f("over_period_limit", Action.BLOCK, msg, this_tx, fmt, cap, asset)
 
 
 def _limits(j: _Judge) -> list[Finding]:
