@@ -11,7 +11,6 @@ character becomes exactly one byte.
 
 from __future__ import annotations
 
-import re
 import string
 from collections.abc import Iterator
 from functools import lru_cache
@@ -50,11 +49,6 @@ def view(text: str, cls: CharClass) -> bytes:
     return _ascii(text).translate(cls.table)
 
 
-@lru_cache(maxsize=64)
-def _run_re(n: int) -> re.Pattern[bytes]:
-    return re.compile(b"b{%d,}" % n)
-
-
 def has_run(text: str, cls: CharClass, n: int) -> bool:
     """Is there a run of at least ``n`` characters of ``cls``?"""
     return view(text, cls).find(b"b" * n) >= 0
@@ -65,10 +59,14 @@ def runs(
 ) -> Iterator[tuple[int, int]]:
     """Spans of every maximal run of ``cls`` characters with ``n <= length (<= max_len)``."""
     v = view(text, cls)
-    if v.find(b"b" * n) < 0:
-        return
-    for m in _run_re(n).finditer(v):
-        start, end = m.span()
-        # maximal runs only: the regex is greedy and starts at the first member character
+    needle = b"b" * max(n, 1)
+    # bytes.find skips at C speed; the first n-run found starts a maximal run, which ends at
+    # the next non-member byte.
+    start = v.find(needle)
+    while start >= 0:
+        end = v.find(b".", start + len(needle))
+        if end < 0:
+            end = len(v)
         if max_len is None or end - start <= max_len:
             yield start, end
+        start = v.find(needle, end)

@@ -3,32 +3,47 @@
 ``normalize(text)`` returns layers to scan:
 
 * layer 0: the text after NFKC, with invisible characters (zero-width, bidi controls, Unicode
-  tags, variation selectors) removed and Latin/Cyrillic/Greek confusables folded;
-* decoded layers: Unicode-tag and variation-selector payloads, base64 / hex blocks, percent-
-  encoding, HTML entities and ``\\xNN`` / ``\\uNNNN`` escapes — decoded recursively (bounded
-  depth and size) and normalised again.
+  tags, variation selectors, Hangul fillers) removed and look-alike letters folded
+  (:mod:`aiegis_guard.confusables`);
+* smuggled layers: text hidden in Unicode tag characters or in runs of variation selectors
+  ("emoji smuggling"), decoded;
+* decoded layers: base64 / hex blocks, percent-encoding, HTML entities and ``\\xNN`` /
+  ``\\uNNNN`` escapes (:mod:`aiegis_guard.decoders`) — each decoded layer is cleaned the same
+  way as layer 0 and decoded again, breadth first, up to ``MAX_DEPTH`` levels, ``MAX_LAYERS``
+  layers and a decoded-size budget proportional to the input.
 
-Every layer maps its positions back to the original text (``Layer.to_original``), so findings
-always point into what the caller gave us. Hiding tricks are reported as findings.
+Every layer maps its positions back to the original text (``Layer.to_original``) through
+exact offset maps (:mod:`aiegis_guard.offsets`), so findings always point into what the caller
+gave us. Hiding tricks are reported as findings:
+
+=================================  ======  ========  ==========================================
+rule id                            action  severity  when
+=================================  ======  ========  ==========================================
+``obfuscation.invisible_chars``    allow   low       zero-width / format characters removed
+``obfuscation.bidi_control``       flag    medium    bidi embedding / override / isolate chars
+``obfuscation.unicode_tags``       flag    high      text hidden in Unicode tag characters
+``obfuscation.variation_selectors``flag    high      bytes hidden in runs of variation selectors
+``obfuscation.confusables``        allow   low       words mixing Latin with look-alike letters
+``obfuscation.nested_encoding``    flag    medium    encodings nested deeper than the limits
+=================================  ======  ========  ==========================================
+
+Benign ASCII text takes a fast path: no copy, no offset map, one C-speed scan for blocks.
 """
 
 from __future__ import annotations
 
-import base64
-import binascii
-import html
-import re
-import unicodedata
-from collections.abc import Callable
-from dataclasses import dataclass, field
 from enum import StrEnum
+from typing import NamedTuple
 
-from aiegis_guard.charclass import BASE64, HEX, runs
+from aiegis_guard.clean import Count, Hidden, chain, clean
+from aiegis_guard.confusables import fold_confusables
+from aiegis_guard.decoders import decode_blocks, decode_inline, has_inline, readable
 from aiegis_guard.findings import Action, Category, Finding, Severity
+from aiegis_guard.offsets import MapBuilder, OffsetMap
 
 __all__ = ["Layer", "LayerKind", "Normalized", "fold_confusables", "normalize"]
 
-MAX_DEPTH = 3
+MAX_DEPTH = 4
 MAX_LAYERS = 64
 MAX_DECODED_CHARS = 1 << 20
 
@@ -44,19 +59,19 @@ class LayerKind(StrEnum):
     ESCAPES = "escapes"
 
 
-@dataclass(frozen=True, slots=True)
-class Layer:
+class Layer(NamedTuple):
     """A text to scan and how its positions map back to the original.
 
-    ``offsets[i]`` is the parent index of ``text[i]`` (None: identical to the parent);
-    ``origin`` (for dense decoded blocks) is the parent span the whole layer came from.
+    ``offsets`` maps positions of ``text`` to spans of the parent's text (None: identical);
+    ``origin`` (for dense decoded blocks) is the parent span the whole layer came from. A layer
+    without a parent maps into the original text.
     """
 
     text: str
     kind: LayerKind
     depth: int
     parent: Layer | None = None
-    offsets: tuple[int, ...] | None = None
+    offsets: OffsetMap | None = None
     origin: tuple[int, int] | None = None
 
     def to_original(self, start: int, end: int) -> tuple[int, int]:
@@ -66,7 +81,11 @@ class Layer:
             if layer.origin is not None:
                 start, end = layer.origin
             elif layer.offsets is not None:
-                start, end = _map_span(layer.offsets, start, end)
+                start, end = layer.offsets.span(start, end)
+            elif layer.parent is None:
+                n = len(layer.text)
+                start = min(max(start, 0), n)
+                end = min(max(end, start), n)
             layer = layer.parent
         return start, end
 
@@ -82,20 +101,10 @@ class Layer:
         return (f"layer:{'/'.join(reversed(kinds))}",) if kinds else ()
 
 
-def _map_span(offsets: tuple[int, ...], start: int, end: int) -> tuple[int, int]:
-    n = len(offsets)
-    if n == 0:
-        return 0, 0
-    s = offsets[min(start, n - 1)]
-    e = offsets[min(max(end - 1, start), n - 1)] + 1
-    return s, max(s, e)
-
-
-@dataclass(frozen=True, slots=True)
-class Normalized:
+class Normalized(NamedTuple):
     original: str
     layers: tuple[Layer, ...]
-    findings: tuple[Finding, ...] = field(default=())
+    findings: tuple[Finding, ...] = ()
 
     @property
     def text(self) -> str:
@@ -103,342 +112,196 @@ class Normalized:
         return self.layers[0].text
 
 
-# --- invisible characters ------------------------------------------------------------------
+# --- findings ------------------------------------------------------------------------------------
 
-_ZERO_WIDTH = frozenset("\u200b\u200c\u200d\u2060\u2061\u2062\u2063\u2064\ufeff\u180e\u00ad\u034f")
-_BIDI = frozenset("\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069")
-_BIDI_MARKS = frozenset("\u200e\u200f\u061c")
-
-
-def _is_tag(ch: str) -> bool:
-    return 0xE0000 <= ord(ch) <= 0xE007F
-
-
-def _variation_selector_value(ch: str) -> int | None:
-    o = ord(ch)
-    if 0xFE00 <= o <= 0xFE0F:
-        return o - 0xFE00
-    if 0xE0100 <= o <= 0xE01EF:
-        return o - 0xE0100 + 16
-    return None
-
-
-# --- confusables: Cyrillic / Greek letters that look like Latin ones ------------------------
-
-_CONFUSABLES = {
-    # Cyrillic
-    "а": "a", "в": "b", "е": "e", "ё": "e", "к": "k", "м": "m", "н": "h", "о": "o", "р": "p",
-    "с": "c", "т": "t", "у": "y", "х": "x", "ѕ": "s", "і": "i", "ї": "i", "ј": "j", "һ": "h",
-    "ԁ": "d", "ԛ": "q", "ԝ": "w", "ӏ": "l", "ɡ": "g", "ո": "n", "ս": "u",
-    "А": "A", "В": "B", "Е": "E", "Ё": "E", "К": "K", "М": "M", "Н": "H", "О": "O", "Р": "P",
-    "С": "C", "Т": "T", "У": "Y", "Х": "X", "Ѕ": "S", "І": "I", "Ї": "I", "Ј": "J", "Һ": "H",
-    "Ԁ": "D", "Ԛ": "Q", "Ԝ": "W", "Ӏ": "I",
-    # Greek
-    "α": "a", "β": "b", "ε": "e", "ι": "i", "κ": "k", "ν": "v", "ο": "o", "ρ": "p", "τ": "t",
-    "υ": "u", "χ": "x", "γ": "y", "ω": "w",
-    "Α": "A", "Β": "B", "Ε": "E", "Ζ": "Z", "Η": "H", "Ι": "I", "Κ": "K", "Μ": "M", "Ν": "N",
-    "Ο": "O", "Ρ": "P", "Τ": "T", "Υ": "Y", "Χ": "X",
+_RULES: dict[str, tuple[Severity, Action, str]] = {
+    "obfuscation.invisible_chars": (
+        Severity.LOW, Action.ALLOW, "{n} zero-width/format character(s) removed before scanning"),
+    "obfuscation.bidi_control": (
+        Severity.MEDIUM, Action.FLAG, "{n} bidirectional embedding/override/isolate char(s)"),
+    "obfuscation.unicode_tags": (
+        Severity.HIGH, Action.FLAG, "invisible Unicode tag characters hide text ({n} chars)"),
+    "obfuscation.variation_selectors": (
+        Severity.HIGH, Action.FLAG, "{n} variation selectors in a row smuggle hidden bytes"),
+    "obfuscation.confusables": (
+        Severity.LOW, Action.ALLOW, "{n} word(s) mixing Latin with look-alike letters folded"),
+    "obfuscation.nested_encoding": (
+        Severity.MEDIUM, Action.FLAG, "encoded text nested beyond the decoding limits ({n})"),
 }  # fmt: skip
-_CONFUSABLE_TABLE = str.maketrans(_CONFUSABLES)
-_WORD_RE = re.compile(r"[^\W\d_]+")
 
 
-def _is_latin_letter(ch: str) -> bool:
-    return ch.isascii() and ch.isalpha()
+class _Report:
+    """Accumulates obfuscation findings over all layers (spans in the original text)."""
 
+    def __init__(self) -> None:
+        self.counts: dict[str, Count] = {}
+        self.evidence: dict[str, set[str]] = {}
 
-def fold_confusables(text: str) -> tuple[str, int]:
-    """Fold look-alike letters in words that mix scripts (or are made only of look-alikes).
+    def add(self, rule: str, n: int, span: tuple[int, int] | None, *evidence: str) -> None:
+        c = self.counts.setdefault(rule, Count())
+        first, last = span if span is not None else (-1, -1)
+        if c.count and span is not None and c.first >= 0:
+            first, last = min(first, c.first), max(last, c.last)
+        c.count, c.first, c.last = c.count + n, first, last
+        self.evidence.setdefault(rule, set()).update(evidence)
 
-    Real Cyrillic/Greek words keep their letters, so non-Latin rules still match them.
-    Returns the folded text (same length) and how many words were folded.
-    """
-    folded = 0
-
-    def fold(m: re.Match[str]) -> str:
-        nonlocal folded
-        word = m.group(0)
-        if word.isascii():
-            return word
-        if any(_is_latin_letter(c) for c in word) or all(
-            c in _CONFUSABLES or _is_latin_letter(c) for c in word
+    def hidden(self, hidden: Hidden, to_original: _Mapper) -> None:
+        for rule, count in (
+            ("obfuscation.invisible_chars", hidden.invisible),
+            ("obfuscation.bidi_control", hidden.bidi),
         ):
-            new = word.translate(_CONFUSABLE_TABLE)
-            if new != word:
-                folded += 1
-            return new
-        return word
+            if count.count:
+                self.add(rule, count.count, to_original(count.first, count.last))
+        if hidden.tags:
+            n = sum(len(p) for p in hidden.tags)
+            self.add("obfuscation.unicode_tags", n, _tag_span(hidden, to_original))
+        if len(hidden.vs_bytes) >= 4:
+            span = to_original(hidden.vs_spans.first, hidden.vs_spans.last)
+            self.add("obfuscation.variation_selectors", len(hidden.vs_bytes), span)
+        if hidden.folded:
+            self.add("obfuscation.confusables", hidden.folded, None)
 
-    return _WORD_RE.sub(fold, text), folded
-
-
-# --- layer 0 ----------------------------------------------------------------------------------
-
-
-@dataclass
-class _Hidden:
-    zero_width: int = 0
-    bidi: int = 0
-    tags: list[str] = field(default_factory=list)
-    tag_span: tuple[int, int] | None = None
-    selectors: list[int] = field(default_factory=list)
-    selector_span: tuple[int, int] | None = None
-
-
-def _widen(span: tuple[int, int] | None, i: int) -> tuple[int, int]:
-    return (i, i + 1) if span is None else (span[0], i + 1)
-
-
-def _clean(text: str) -> tuple[str, tuple[int, ...] | None, _Hidden]:
-    """NFKC + drop invisibles (recording them). Offsets map result indices to ``text``."""
-    hidden = _Hidden()
-    if text.isascii():
-        return text, None, hidden
-    out: list[str] = []
-    offsets: list[int] = []
-    for i, ch in enumerate(text):
-        o = ord(ch)
-        if o < 0x80:
-            out.append(ch)
-            offsets.append(i)
-            continue
-        if ch in _ZERO_WIDTH:
-            hidden.zero_width += 1
-            continue
-        if ch in _BIDI:
-            hidden.bidi += 1
-            continue
-        if ch in _BIDI_MARKS:
-            continue
-        if _is_tag(ch):
-            hidden.tags.append(chr(o - 0xE0000) if 0x20 <= o - 0xE0000 < 0x7F else " ")
-            hidden.tag_span = _widen(hidden.tag_span, i)
-            continue
-        vs = _variation_selector_value(ch)
-        if vs is not None:
-            hidden.selectors.append(vs)
-            hidden.selector_span = _widen(hidden.selector_span, i)
-            continue
-        norm = unicodedata.normalize("NFKC", ch)
-        for c in norm:
-            out.append(c)
-            offsets.append(i)
-    return "".join(out), tuple(offsets), hidden
-
-
-def _hidden_findings(hidden: _Hidden, folded: int, length: int) -> list[Finding]:
-    found: list[Finding] = []
-    if hidden.zero_width:
-        found.append(
-            Finding(
-                rule_id="obfuscation.invisible_chars",
-                category=Category.OBFUSCATION,
-                severity=Severity.LOW,
-                action=Action.ALLOW,
-                message=f"{hidden.zero_width} zero-width character(s) removed before scanning",
-                evidence=(f"count:{hidden.zero_width}",),
+    def findings(self) -> tuple[Finding, ...]:
+        out = []
+        for rule, c in self.counts.items():
+            severity, action, message = _RULES[rule]
+            span = (c.first, c.last) if c.first >= 0 else None
+            evidence = (f"count:{c.count}", *sorted(self.evidence.get(rule, ())))
+            out.append(
+                Finding(
+                    rule_id=rule,
+                    category=Category.OBFUSCATION,
+                    severity=severity,
+                    action=action,
+                    message=message.format(n=c.count),
+                    span=span,
+                    evidence=evidence,
+                )
             )
-        )
-    if hidden.bidi:
-        found.append(
-            Finding(
-                rule_id="obfuscation.bidi_control",
-                category=Category.OBFUSCATION,
-                severity=Severity.MEDIUM,
-                action=Action.FLAG,
-                message=f"{hidden.bidi} bidirectional override/isolate character(s) removed",
-                evidence=(f"count:{hidden.bidi}",),
-            )
-        )
-    payload = "".join(hidden.tags).strip()
-    # A tag sequence of a few lower-case letters is a subdivision flag emoji (e.g. gbeng).
-    if payload and not (len(payload) <= 7 and payload.isalnum() and payload.islower()):
-        found.append(
-            Finding(
-                rule_id="obfuscation.unicode_tags",
-                category=Category.OBFUSCATION,
-                severity=Severity.HIGH,
-                action=Action.FLAG,
-                message=f"invisible Unicode tag characters hide text ({len(payload)} chars)",
-                span=hidden.tag_span,
-                evidence=("unicode-tag-block",),
-            )
-        )
-    if len(hidden.selectors) >= 4:
-        found.append(
-            Finding(
-                rule_id="obfuscation.variation_selectors",
-                category=Category.OBFUSCATION,
-                severity=Severity.HIGH,
-                action=Action.FLAG,
-                message=f"{len(hidden.selectors)} variation selectors smuggle hidden bytes",
-                span=hidden.selector_span,
-                evidence=("variation-selector-payload",),
-            )
-        )
-    if folded:
-        found.append(
-            Finding(
-                rule_id="obfuscation.confusables",
-                category=Category.OBFUSCATION,
-                severity=Severity.LOW,
-                action=Action.ALLOW,
-                message=f"{folded} word(s) mixing Latin with Cyrillic/Greek look-alikes folded",
-                evidence=(f"words:{folded}",),
-            )
-        )
-    del length
-    return found
+        return tuple(out)
 
 
-# --- decoders ----------------------------------------------------------------------------------
+class _Mapper:
+    """Maps positions of a raw (pre-clean) layer text to the original text."""
 
-_INLINE_RE = re.compile(
-    r"%(?P<pct>[0-9A-Fa-f]{2})"
-    r"|&(?P<ent>#[0-9]{1,7}|#[xX][0-9A-Fa-f]{1,6}|[A-Za-z][A-Za-z0-9]{1,31});"
-    r"|\\(?:x(?P<x>[0-9A-Fa-f]{2})|u(?P<u>[0-9A-Fa-f]{4})|U(?P<U>[0-9A-Fa-f]{8}))"
-)
+    __slots__ = ("origin", "parent", "raw_map")
 
+    def __init__(
+        self, parent: Layer | None, raw_map: OffsetMap | None, origin: tuple[int, int] | None
+    ) -> None:
+        self.parent, self.raw_map, self.origin = parent, raw_map, origin
 
-def _readable(data: bytes) -> str | None:
-    """Decoded bytes that are text a model would read (not key material / binary)."""
-    if len(data) < 6:
-        return None
-    try:
-        text = data.decode("utf-8")
-    except UnicodeDecodeError:
-        return None
-    printable = sum(1 for c in text if c.isprintable() or c in "\n\r\t")
-    if printable < 0.9 * len(text):
-        return None
-    letters = sum(1 for c in text if c.isalpha() or c == " ")
-    return text if letters >= 0.5 * len(text) else None
+    def __call__(self, start: int, end: int) -> tuple[int, int]:
+        if self.origin is not None:
+            start, end = self.origin
+        elif self.raw_map is not None:
+            start, end = self.raw_map.span(start, end)
+        return self.parent.to_original(start, end) if self.parent else (start, end)
 
 
-def _b64decode(token: str) -> bytes | None:
-    raw = token.rstrip("=")
-    if len(raw) % 4 == 1:
-        return None
-    padded = raw + "=" * (-len(raw) % 4)
-    try:
-        if "-" in raw or "_" in raw:
-            return base64.urlsafe_b64decode(padded)
-        return base64.b64decode(padded, validate=True)
-    except (binascii.Error, ValueError):
-        return None
+def _tag_span(hidden: Hidden, to_original: _Mapper) -> tuple[int, int]:
+    tag_map = hidden.tag_map.build()
+    return to_original(*tag_map.span(0, tag_map.length))
 
 
-def _decode_blocks(layer: Layer, emit: Callable[[Layer], None]) -> None:
-    """Dense blocks (base64, hex): each decoded block maps to its whole span."""
-    text = layer.text
-    for start, end in runs(text, BASE64, 16):
-        while end < len(text) and end - start < 4096 and text[end] == "=":
-            end += 1
-        token = text[start:end]
-        if token.isdigit() or (token.isalpha() and token.islower()):
-            continue
-        data = _b64decode(token)
-        decoded = _readable(data) if data else None
+# --- layers ---------------------------------------------------------------------------------
+
+
+class _Unfolder:
+    """Breadth-first decoding of one text into layers, within depth, count and size limits."""
+
+    def __init__(self, text: str) -> None:
+        self.report = _Report()
+        self.layers: list[Layer] = []
+        self.queue: list[Layer] = []
+        self.seen: set[str] = set()
+        self.budget = min(MAX_DECODED_CHARS, 4 * len(text) + 4096)
+
+    def add(
+        self,
+        raw: str,
+        kind: LayerKind,
+        depth: int,
+        parent: Layer | None,
+        *,
+        raw_map: OffsetMap | None = None,
+        origin: tuple[int, int] | None = None,
+    ) -> None:
+        """Clean ``raw`` into a layer (plus any text smuggled inside it) and queue it."""
+        text, clean_map, hidden = clean(raw)
+        if depth and (text in self.seen or not text.strip()):
+            return
+        if depth and (len(text) > self.budget or len(self.layers) >= MAX_LAYERS):
+            limit = "limit:size" if len(text) > self.budget else f"limit:{MAX_LAYERS}-layers"
+            self.report.add("obfuscation.nested_encoding", 1, None, limit)
+            return
+        self.budget -= len(text) if depth else 0
+        self.seen.add(text)
+        offsets = None if origin is not None else chain(clean_map, raw_map)
+        layer = Layer(text, kind, depth, parent, offsets, origin)
+        self.layers.append(layer)
+        self.queue.append(layer)
+        if hidden is not None:
+            mapper = _Mapper(parent, raw_map, origin)
+            self.report.hidden(hidden, mapper)
+            self._smuggled(hidden, depth + 1, parent, raw_map, origin)
+
+    def _smuggled(
+        self,
+        hidden: Hidden,
+        depth: int,
+        parent: Layer | None,
+        raw_map: OffsetMap | None,
+        origin: tuple[int, int] | None,
+    ) -> None:
+        if hidden.tags:
+            tag_map = chain(hidden.tag_map.build(), raw_map)
+            text = "".join(hidden.tags)
+            self.add(text, LayerKind.UNICODE_TAGS, depth, parent, raw_map=tag_map, origin=origin)
+        decoded = readable(bytes(hidden.vs_bytes)) if len(hidden.vs_bytes) >= 4 else None
         if decoded:
-            emit(_sublayer(decoded, LayerKind.BASE64, layer, (start, end)))
-    for start, end in runs(text, HEX, 16):
-        if (end - start) % 2:
-            continue
-        decoded = _readable(bytes.fromhex(text[start:end]))
-        if decoded:
-            emit(_sublayer(decoded, LayerKind.HEX, layer, (start, end)))
+            first, last = hidden.vs_spans.first, hidden.vs_spans.last
+            vs_map = MapBuilder()
+            vs_map.atomic(len(decoded), first, last)
+            offsets = chain(vs_map.build(), raw_map)
+            kind = LayerKind.VARIATION_SELECTORS
+            self.add(decoded, kind, depth, parent, raw_map=offsets, origin=origin)
+
+    def unfold(self, layer: Layer, blocks: list[tuple[int, int, str, str]] | None = None) -> None:
+        """Queue every decoded layer found in ``layer`` (or report that nesting goes on)."""
+        text = layer.text
+        if blocks is None:
+            blocks = decode_blocks(text)
+        if layer.depth >= MAX_DEPTH:
+            if blocks or has_inline(text):
+                self.report.add("obfuscation.nested_encoding", 1, None, f"depth:{MAX_DEPTH}")
+            return
+        for start, end, kind, decoded in blocks:
+            self.add(decoded, LayerKind(kind), layer.depth + 1, layer, origin=(start, end))
+        if has_inline(text):
+            inline = decode_inline(text)
+            if inline is not None:
+                decoded, spans, kind = inline
+                self.add(decoded, LayerKind(kind), layer.depth + 1, layer, raw_map=spans)
 
 
-def _unescape(m: re.Match[str]) -> tuple[str, LayerKind]:
-    if m.group("pct") is not None:
-        return chr(int(m.group("pct"), 16)), LayerKind.PERCENT
-    if m.group("ent") is not None:
-        return html.unescape(m.group(0)), LayerKind.HTML
-    value = int(m.group("x") or m.group("u") or m.group("U"), 16)
-    return (chr(value) if value <= 0x10FFFF else m.group(0)), LayerKind.ESCAPES
-
-
-def _decode_inline(layer: Layer) -> Layer | None:
-    """Percent-encoding, HTML entities, ``\\xNN`` escapes: decoded in place in one pass,
-    keeping an exact offset map (each decoded character maps to its escape)."""
-    text = layer.text
-    if "%" not in text and "&" not in text and "\\" not in text:
-        return None
-    out: list[str] = []
-    offsets: list[int] = []
-    kinds: set[LayerKind] = set()
-    last = 0
-    for m in _INLINE_RE.finditer(text):
-        rep, kind = _unescape(m)
-        if rep == m.group(0):
-            continue
-        kinds.add(kind)
-        out.append(text[last : m.start()])
-        offsets.extend(range(last, m.start()))
-        out.append(rep)
-        offsets.extend([m.start()] * len(rep))
-        last = m.end()
-    if not kinds:
-        return None
-    out.append(text[last:])
-    offsets.extend(range(last, len(text)))
-    kind = kinds.pop() if len(kinds) == 1 else LayerKind.ESCAPES
-    return Layer("".join(out), kind, layer.depth + 1, parent=layer, offsets=tuple(offsets))
-
-
-def _sublayer(decoded: str, kind: LayerKind, parent: Layer, origin: tuple[int, int]) -> Layer:
-    """A decoded block, itself normalised (its own invisibles dropped)."""
-    clean, _offsets, _hidden = _clean(decoded)
-    clean, _ = fold_confusables(clean)
-    return Layer(clean, kind, parent.depth + 1, parent=parent, origin=origin)
-
-
-def _smuggled_layers(hidden: _Hidden, top: Layer) -> list[Layer]:
-    layers = []
-    payload = "".join(hidden.tags).strip()
-    if payload and hidden.tag_span and len(payload) > 7:
-        layers.append(
-            Layer(payload, LayerKind.UNICODE_TAGS, 1, parent=None, origin=hidden.tag_span)
-        )
-    if len(hidden.selectors) >= 4 and hidden.selector_span:
-        decoded = _readable(bytes(hidden.selectors))
-        if decoded:
-            layers.append(
-                Layer(decoded, LayerKind.VARIATION_SELECTORS, 1, origin=hidden.selector_span)
-            )
-    del top
-    return layers
+_new_tuple = tuple.__new__
 
 
 def normalize(text: str) -> Normalized:
     """Normalise ``text`` and unfold what is hidden in it. Pure; bounded work and size."""
-    clean, offsets, hidden = _clean(text)
-    folded = 0
-    if not clean.isascii():
-        clean, folded = fold_confusables(clean)
-    top = Layer(clean, LayerKind.TEXT, 0, offsets=offsets)
-    layers: list[Layer] = [top]
-    budget = MAX_DECODED_CHARS
-
-    queue = [top, *_smuggled_layers(hidden, top)]
-    layers.extend(queue[1:])
-    seen = {layer.text for layer in queue}
-    while queue:
-        layer = queue.pop(0)
-        if layer.depth >= MAX_DEPTH:
-            continue
-        found: list[Layer] = []
-        _decode_blocks(layer, found.append)
-        sub = _decode_inline(layer)
-        if sub is not None:
-            found.append(sub)
-        for sub in found:
-            if sub.text in seen:
-                continue
-            if len(layers) >= MAX_LAYERS or len(sub.text) > budget:
-                break
-            seen.add(sub.text)
-            budget -= len(sub.text)
-            layers.append(sub)
-            queue.append(sub)
-    return Normalized(text, tuple(layers), tuple(_hidden_findings(hidden, folded, len(text))))
+    blocks = None
+    if text.isascii():
+        blocks = decode_blocks(text)
+        if not blocks and not has_inline(text):
+            # the common case, kept cheap: plain ASCII text with nothing to decode
+            top = _new_tuple(Layer, (text, LayerKind.TEXT, 0, None, None, None))
+            return _new_tuple(Normalized, (text, (top,), ()))
+    state = _Unfolder(text)
+    state.add(text, LayerKind.TEXT, 0, None)
+    state.unfold(state.queue[0], blocks)
+    i = 1
+    while i < len(state.queue):
+        state.unfold(state.queue[i])
+        i += 1
+    return Normalized(text, tuple(state.layers), state.report.findings())

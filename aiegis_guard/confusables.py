@@ -1,0 +1,95 @@
+"""Look-alike letters: Cyrillic, Greek, Armenian, Cherokee and Lisu letters that read as Latin.
+
+Mathematical alphanumerics, full-width and other compatibility forms are folded by NFKC before
+this runs; what is left are letters of other scripts that *look* Latin. Folding is per word:
+a word that mixes Latin with look-alikes (``pаypal`` with a Cyrillic ``а``), or is made only of
+look-alikes, is folded; a genuine Cyrillic or Greek word (which has letters without a Latin
+twin) is kept, so rules for those languages still match.
+"""
+
+from __future__ import annotations
+
+import re
+
+__all__ = ["CONFUSABLES", "fold_confusables"]
+
+CONFUSABLES: dict[str, str] = {
+    # Cyrillic
+    "а": "a", "в": "b", "е": "e", "ё": "e", "к": "k", "м": "m", "н": "h", "о": "o", "р": "p",
+    "с": "c", "т": "t", "у": "y", "х": "x", "ѕ": "s", "і": "i", "ї": "i", "ј": "j", "һ": "h",
+    "ԁ": "d", "ԛ": "q", "ԝ": "w", "ӏ": "l", "ѵ": "v", "ү": "y", "ɡ": "g", "ԍ": "g", "ӕ": "ae",
+    "А": "A", "В": "B", "Е": "E", "Ё": "E", "К": "K", "М": "M", "Н": "H", "О": "O", "Р": "P",
+    "С": "C", "Т": "T", "У": "Y", "Х": "X", "Ѕ": "S", "І": "I", "Ї": "I", "Ј": "J", "Һ": "H",
+    "Ԁ": "D", "Ԛ": "Q", "Ԝ": "W", "Ӏ": "I", "Ѵ": "V", "Ү": "Y", "Ԍ": "G",
+    # Greek
+    "α": "a", "β": "b", "ε": "e", "ι": "i", "κ": "k", "ν": "v", "ο": "o", "ρ": "p", "τ": "t",
+    "υ": "u", "χ": "x", "γ": "y", "ω": "w", "ϲ": "c", "ϳ": "j", "ς": "c",
+    "Α": "A", "Β": "B", "Ε": "E", "Ζ": "Z", "Η": "H", "Ι": "I", "Κ": "K", "Μ": "M", "Ν": "N",
+    "Ο": "O", "Ρ": "P", "Τ": "T", "Υ": "Y", "Χ": "X", "Ϲ": "C", "Ϳ": "J",
+    # Armenian
+    "ա": "w", "հ": "h", "ո": "n", "ս": "u", "օ": "o", "ց": "g", "զ": "q", "ռ": "n",
+    "Օ": "O", "Տ": "S", "Ս": "U",
+    # Latin letters outside ASCII that NFKC keeps (IPA, dotless)
+    "ı": "i", "ȷ": "j", "ɑ": "a", "ɩ": "i", "ʏ": "y", "ɪ": "i", "ʀ": "r", "ᴄ": "c", "ᴏ": "o",
+    "ᴠ": "v", "ᴡ": "w", "ᴢ": "z", "ꜱ": "s",
+    # Cherokee (upper case; NFKC does not touch them)
+    "Ꭺ": "A", "Ᏼ": "B", "Ꮯ": "C", "Ꭰ": "D", "Ꭼ": "E", "Ꮐ": "G", "Ꮋ": "H", "Ꭻ": "J",
+    "Ꮶ": "K", "Ꮮ": "L", "Ꮇ": "M", "Ꮲ": "P", "Ꭱ": "R", "Ꮪ": "S", "Ꭲ": "T", "Ꮩ": "V",
+    "Ꮃ": "W", "Ꮓ": "Z",
+    # Lisu
+    "ꓐ": "B", "ꓚ": "C", "ꓓ": "D", "ꓰ": "E", "ꓝ": "F", "ꓖ": "G", "ꓧ": "H", "ꓲ": "I",
+    "ꓙ": "J", "ꓗ": "K", "ꓡ": "L", "ꓟ": "M", "ꓠ": "N", "ꓑ": "P", "ꓣ": "R", "ꓢ": "S",
+    "ꓔ": "T", "ꓴ": "U", "ꓦ": "V", "ꓪ": "W", "ꓫ": "X", "ꓬ": "Y", "ꓜ": "Z",
+}  # fmt: skip
+"""Look-alike -> Latin. Values are one character except ligature-like ``ӕ``."""
+
+# Same-length folding keeps offsets 1:1; multi-character targets are folded to their first.
+_TABLE = str.maketrans({k: v[0] for k, v in CONFUSABLES.items()})
+_ANY_RE = re.compile("[" + "".join(sorted(CONFUSABLES)) + "]")
+_WORD_RE = re.compile(r"[^\W\d_]+")
+
+
+def _is_latin(ch: str) -> bool:
+    return ch.isascii() and ch.isalpha()
+
+
+def _word_start(text: str, i: int, floor: int) -> int:
+    while i > floor and text[i - 1].isalpha():
+        i -= 1
+    return i
+
+
+def _should_fold(word: str) -> bool:
+    return any(_is_latin(c) for c in word) or all(c in CONFUSABLES for c in word)
+
+
+def fold_confusables(text: str) -> tuple[str, int]:
+    """Fold look-alike letters in words that mix scripts (or are made only of look-alikes).
+
+    Returns the folded text (same length: offsets are unchanged) and how many words were
+    folded. Linear: each word is examined once, whatever its length.
+    """
+    m = _ANY_RE.search(text)
+    if m is None:
+        return text, 0
+    parts: list[str] = []
+    last = floor = 0
+    folded = 0
+    while m is not None:
+        start = _word_start(text, m.start(), floor)
+        w = _WORD_RE.match(text, start)
+        end = max(w.end() if w else 0, m.end())
+        word = text[start:end]
+        if _should_fold(word):
+            new = word.translate(_TABLE)
+            if new != word:
+                parts.append(text[last:start])
+                parts.append(new)
+                last = end
+                folded += 1
+        floor = end
+        m = _ANY_RE.search(text, end)
+    if not folded:
+        return text, 0
+    parts.append(text[last:])
+    return "".join(parts), folded
