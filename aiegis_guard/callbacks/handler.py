@@ -32,6 +32,7 @@ from langchain_core.outputs import ChatGeneration, LLMResult
 
 from aiegis_guard.callbacks.judge import (
     GUARDED,
+    args_text,
     content_text,
     is_value_moving,
     judge_action,
@@ -148,15 +149,20 @@ class _GuardEvents:
         key = self._key(run_id, run)
         for generations in response.generations:
             for gen in generations:
+                said = gen.text
                 if isinstance(gen, ChatGeneration):
-                    text = message_text(gen.message)
-                    self.guard.taint.seen(key, (gen.message.type, hash(text)))
-                else:
-                    text = gen.text
-                if text:
-                    verdict = self.guard.check_text(text, source=Source.LLM_OUTPUT)
-                    if verdict.action is Action.BLOCK:
-                        raise GuardBlocked(verdict)
+                    self.guard.taint.seen(key, (gen.message.type, hash(message_text(gen.message))))
+                    said = content_text(gen.message.content)
+                    self._judge_calls(gen.message)
+                verdict = self.guard.check_text(said, source=Source.LLM_OUTPUT) if said else None
+                if verdict is not None and verdict.blocked:
+                    raise GuardBlocked(verdict)
+
+    def _judge_calls(self, message: BaseMessage) -> None:
+        """Tool calls are judged (and audited) here but refused where they run: at tool start
+        or by the guarded tool, which answers the model instead of aborting the run."""
+        for tool_call in getattr(message, "tool_calls", None) or ():
+            self.guard.check_text(args_text(tool_call["args"]), source=Source.LLM_OUTPUT)
 
     def tool_start(self, name: str, args: Any, run_id: UUID, parent: UUID | None, md: Any) -> None:
         run = self._start(run_id, parent, md, name)
@@ -251,65 +257,11 @@ class GuardCallbackHandler(BaseCallbackHandler):
         self._events.chain_end(run_id, kw.get("parent_run_id"))
 
 
-class AsyncGuardCallbackHandler(AsyncCallbackHandler):
-    """Async handler (for ``ainvoke`` / ``astream``). Under sync ``invoke`` it cannot block."""
+class AsyncGuardCallbackHandler(GuardCallbackHandler, AsyncCallbackHandler):  # type: ignore[misc]
+    """The same hooks registered as an async handler (for ``ainvoke`` / ``astream``).
 
-    raise_error: bool = True
-    run_inline: bool = True
-
-    def __init__(self, guard: Guard | None = None) -> None:
-        self._events = _GuardEvents(guard)
-        self.guard = self._events.guard
-
-    async def on_chain_start(
-        self, serialized: Any, inputs: Any, *, run_id: UUID, **kw: Any
-    ) -> None:
-        self._events.chain_start(run_id, kw.get("parent_run_id"), kw.get("metadata"))
-
-    async def on_chain_end(self, outputs: Any, *, run_id: UUID, **kw: Any) -> None:
-        self._events.chain_end(run_id, kw.get("parent_run_id"))
-
-    async def on_chain_error(self, error: BaseException, *, run_id: UUID, **kw: Any) -> None:
-        self._events.chain_end(run_id, kw.get("parent_run_id"))
-
-    async def on_chat_model_start(
-        self, serialized: Any, messages: list[list[BaseMessage]], *, run_id: UUID, **kw: Any
-    ) -> None:
-        self._events.chat_start(messages, run_id, kw.get("parent_run_id"), kw.get("metadata"))
-
-    async def on_llm_start(
-        self, serialized: Any, prompts: list[str], *, run_id: UUID, **kw: Any
-    ) -> None:
-        self._events.llm_start(prompts, run_id, kw.get("parent_run_id"), kw.get("metadata"))
-
-    async def on_llm_end(self, response: LLMResult, *, run_id: UUID, **kw: Any) -> None:
-        self._events.llm_end(response, run_id, kw.get("parent_run_id"))
-
-    async def on_llm_error(self, error: BaseException, *, run_id: UUID, **kw: Any) -> None:
-        self._events.chain_end(run_id, kw.get("parent_run_id"))
-
-    async def on_tool_start(
-        self, serialized: Any, input_str: str, *, run_id: UUID, **kw: Any
-    ) -> None:
-        name = (serialized or {}).get("name", "")
-        args = kw.get("inputs") or input_str
-        self._events.tool_start(name, args, run_id, kw.get("parent_run_id"), kw.get("metadata"))
-
-    async def on_tool_end(self, output: Any, *, run_id: UUID, **kw: Any) -> None:
-        self._events.tool_end(output, run_id, kw.get("parent_run_id"), kw.get("name", ""))
-
-    async def on_tool_error(self, error: BaseException, *, run_id: UUID, **kw: Any) -> None:
-        self._events.chain_end(run_id, kw.get("parent_run_id"))
-
-    async def on_retriever_start(
-        self, serialized: Any, query: str, *, run_id: UUID, **kw: Any
-    ) -> None:
-        self._events.retriever_start(run_id, kw.get("parent_run_id"), kw.get("metadata"))
-
-    async def on_retriever_end(
-        self, documents: Sequence[Document], *, run_id: UUID, **kw: Any
-    ) -> None:
-        self._events.retriever_end(documents, run_id, kw.get("parent_run_id"))
-
-    async def on_retriever_error(self, error: BaseException, *, run_id: UUID, **kw: Any) -> None:
-        self._events.chain_end(run_id, kw.get("parent_run_id"))
+    Its hooks are plain functions, not coroutines: the checks never await (about 0.1 ms of
+    CPU each), so LangChain runs them inline in the event loop, and they can still abort
+    where a coroutine hook is swallowed by LangChain (a sync tool that ``ainvoke`` runs in a
+    worker thread, or a sync ``invoke``).
+    """
