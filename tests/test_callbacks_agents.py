@@ -93,7 +93,8 @@ async def test_clean_run_transfers_without_asking(mode: str) -> None:
     approver = Recorder(False)
     tools = guard_tools(wallet.tools(), guard=guard, approver=approver)
     script = (turn(call("read_docs", query="hours")), turn(call("transfer", to=FRIEND, amount="1")))
-    await _run(create_agent(scripted(*script), tools=tools), ASK, mode, {"callbacks": [_handler(guard, mode)]})  # fmt: skip
+    agent = create_agent(scripted(*script), tools=tools)
+    await _run(agent, ASK, mode, {"callbacks": [_handler(guard, mode)]})
     assert wallet.sent == [(FRIEND, "1")]
     assert approver.requests == []
 
@@ -122,7 +123,8 @@ async def test_poisoned_retrieved_document_taints_the_run(mode: str) -> None:
         turn(call("search_kb", query="policy")),
         turn(call("transfer", to=FRIEND, amount="1")),
     )
-    await _run(create_agent(scripted(*script), tools=tools), ASK, mode, {"callbacks": [_handler(guard, mode)]})  # fmt: skip
+    agent = create_agent(scripted(*script), tools=tools)
+    await _run(agent, ASK, mode, {"callbacks": [_handler(guard, mode)]})
     assert wallet.sent == []
     (request,) = approver.requests
     assert request.verdict.tainted_by == ("retrieved:doc-3",)

@@ -72,7 +72,7 @@ async def test_key_in_the_prompt_never_reaches_the_model(mode: str) -> None:
     model = scripted(turn(text="ok"))
     agent = create_agent(model, tools=Wallet().tools())
     inputs = {"messages": [{"role": "user", "content": f"my private key is {_key()}"}]}
-    with pytest.raises(GuardBlocked, match="secret.evm_private_key"):
+    with pytest.raises(GuardBlocked, match=r"secret\.evm_private_key"):
         await _run(agent, inputs, mode, {"callbacks": [_handler(guard, mode)]})
     assert next(model.messages).content == "ok"  # the scripted reply was never consumed
 
@@ -82,7 +82,7 @@ async def test_key_in_the_model_output_is_blocked(mode: str) -> None:
     """on_llm_end raises when the model itself writes a private key."""
     guard = wallet_guard()
     agent = create_agent(scripted(AIMessage(content=f"your private key is {_key()}")), tools=[])
-    with pytest.raises(GuardBlocked, match="secret.evm_private_key"):
+    with pytest.raises(GuardBlocked, match=r"secret\.evm_private_key"):
         await _run(agent, ASK, mode, {"callbacks": [_handler(guard, mode)]})
 
 
@@ -126,7 +126,7 @@ async def test_retrieved_documents_are_checked(mode: str) -> None:
     assert len(found) == 2  # a handler cannot filter: see guard_retriever
     assert guard.taint.tainted_by(("thread", "kb")) == ("retrieved:b",)
     leaked = [Document(page_content=f"deployer private key {_key()}")]
-    with pytest.raises(GuardBlocked, match="secret.evm_private_key"):
+    with pytest.raises(GuardBlocked, match=r"secret\.evm_private_key"):
         await _run(ListRetriever(docs=leaked), "keys", mode, {"callbacks": [handler]})
 
 
@@ -135,7 +135,8 @@ def test_runs_are_evicted_when_they_end() -> None:
     guard = wallet_guard()
     handler = GuardCallbackHandler(guard=guard)
     for _ in range(20):
-        agent = create_agent(scripted(turn(call("read_docs", query="shipping"))), tools=Wallet().tools())  # fmt: skip
+        model = scripted(turn(call("read_docs", query="shipping")))
+        agent = create_agent(model, tools=Wallet().tools())
         agent.invoke(ASK, {"callbacks": [handler]})
     assert len(guard.taint) == 0
     assert len(guard.taint._root_of) == 0
@@ -147,6 +148,6 @@ def test_async_handler_also_blocks_under_sync_invoke() -> None:
     wallet = Wallet()
     script = (turn(call("save_note", note=f"private key: {_key()}")),)
     agent = create_agent(scripted(*script), tools=wallet.tools())
-    with pytest.raises(GuardBlocked, match="secret.evm_private_key"):
+    with pytest.raises(GuardBlocked, match=r"secret\.evm_private_key"):
         agent.invoke(ASK, {"callbacks": [AsyncGuardCallbackHandler(guard=wallet_guard())]})
     assert wallet.reads == []
