@@ -280,7 +280,7 @@ async def test_quarantine_replaces_tool_output(mode: str) -> None:
 
 @pytest.mark.parametrize("mode", MODES)
 async def test_transaction_argument_is_inspected(mode: str) -> None:
-    """A Solana transaction handed to a signing tool is decoded and an unlimited approval refused."""
+    """A Solana transaction handed to a signing tool is decoded; an unlimited approval refused."""
     signed: list[str] = []
 
     @tool
