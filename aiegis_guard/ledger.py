@@ -1,12 +1,14 @@
 """Spend ledger: per-period limits that hold across threads, processes and machines.
 
 Semantics (the contract every backend implements, tested as one table in
-``tests/test_ledger.py``):
+``tests/ledger_support.py`` against memory, SQLite and a real Redis):
 
-* **Sliding window.** ``spent(key, period)`` is the sum of the spends *committed* in the last
-  ``period`` (``now - period < committed_at <= now``) plus every *pending* reservation that has
-  not expired. A spend leaves the window exactly ``period`` after it was committed; there is no
-  calendar reset at midnight for an attacker to time.
+* **Sliding window.** A committed spend counts until ``committed_at + period`` (the period of
+  its limit, fixed when it is recorded); a pending reservation counts until it expires.
+  ``spent(key, period)`` is the sum of what counts *now*. A spend leaves the window exactly
+  ``period`` after it was committed; there is no calendar reset at midnight for an attacker
+  to time. (Shortening a limit's period in the config applies to new spends; old ones keep
+  counting until their own deadline, which errs on the safe side.)
 * **Reserve = atomic check-and-add.** ``reserve(rid, items)`` checks every item
   (``spent + amount <= limit``) and adds all of them as pending, or adds nothing and returns a
   :class:`Refusal` naming the first item over its limit. Atomic across threads and processes
@@ -27,14 +29,16 @@ carries ``tx.<evm|sol>.over_period_limit`` (or ``over_limit`` for a per-transact
         w3.eth.send_raw_transaction(signed.raw_transaction)
     # committed when the block succeeds, rolled back when it raises
 
-Amounts are integers in base units of any size (wei); they are stored as decimal strings.
+Amounts are integers in base units of any size (wei), stored as decimal strings. The SQLite
+and Redis backends keep a running total per key, so a reservation costs O(entries leaving the
+window), not O(entries in it). Backends: :class:`MemoryLedger` (tests, one process),
+:class:`~aiegis_guard.ledger_sqlite.SqliteLedger` (default: a local file, nothing to run),
+:class:`~aiegis_guard.ledger_redis.RedisLedger` (fleets).
 """
 
 from __future__ import annotations
 
 import logging
-import os
-import sqlite3
 import threading
 import time
 import uuid
@@ -42,9 +46,8 @@ from abc import ABC, abstractmethod
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from datetime import timedelta
-from pathlib import Path
 from types import TracebackType
-from typing import TYPE_CHECKING, TypeVar
+from typing import TYPE_CHECKING
 
 from aiegis_guard.errors import GuardBlocked, LedgerError
 from aiegis_guard.findings import Action, Category, Chain, Finding, Severity, Source
@@ -61,7 +64,6 @@ __all__ = [
     "SpendItem",
     "SpendLedger",
     "SpendReservation",
-    "SqliteLedger",
     "open_ledger",
     "reserve_spend",
 ]
@@ -72,7 +74,6 @@ DEFAULT_TTL = 600.0
 """Seconds a pending reservation holds budget before it expires."""
 
 Clock = Callable[[], float]
-_T = TypeVar("_T")
 
 
 @dataclass(frozen=True, slots=True)
@@ -93,10 +94,6 @@ class Refusal:
     spent: int
 
 
-def _seconds(period: timedelta | float) -> float:
-    return period.total_seconds() if isinstance(period, timedelta) else float(period)
-
-
 class SpendLedger(ABC):
     """Where spends are recorded. Keys are limit keys (``evm:native``, ``solana:<mint>``)."""
 
@@ -114,7 +111,10 @@ class SpendLedger(ABC):
 
     @abstractmethod
     def spent(self, key: str, period: timedelta | float) -> int:
-        """Base units committed in the last ``period`` plus live pending reservations."""
+        """Base units that count now: spends within their window plus live reservations.
+
+        ``period`` is the limit's period; each spend's window was fixed when it was committed.
+        """
 
     @abstractmethod
     def reserve(self, rid: str, items: Sequence[SpendItem]) -> Refusal | None:
@@ -122,7 +122,10 @@ class SpendLedger(ABC):
 
     @abstractmethod
     def commit(self, rid: str, items: Sequence[SpendItem]) -> None:
-        """Record the reservation as spent now (re-recording it if it had expired)."""
+        """Record the reservation as spent now, counting for ``item.period`` seconds.
+
+        A reservation that expired meanwhile is recorded again: money that left always counts.
+        """
 
     @abstractmethod
     def rollback(self, rid: str, items: Sequence[SpendItem]) -> None:
@@ -130,11 +133,6 @@ class SpendLedger(ABC):
 
     def close(self) -> None:  # noqa: B027 - optional hook
         """Release connections (optional)."""
-
-
-def _live(amount_ts_exp: tuple[int, float, float | None], now: float, period: float) -> bool:
-    _amount, ts, expires = amount_ts_exp
-    return ts > now - period if expires is None else expires > now
 
 
 class MemoryLedger(SpendLedger):
@@ -145,159 +143,40 @@ class MemoryLedger(SpendLedger):
     ) -> None:
         super().__init__(namespace=namespace, ttl=ttl, clock=clock)
         self._lock = threading.Lock()
-        self._rows: dict[str, dict[str, tuple[int, float, float | None]]] = {}
+        self._rows: dict[str, dict[str, tuple[int, float]]] = {}  # key -> rid -> (amount, until)
 
-    def _sum(self, key: str, now: float, period: float, prune: bool) -> int:
-        rows = self._rows.get(self._k(key), {})
-        dead = [rid for rid, row in rows.items() if not _live(row, now, period)]
-        if prune:
-            for rid in dead:
-                del rows[rid]
-        return sum(row[0] for rid, row in rows.items() if _live(row, now, period))
+    def _live_sum(self, key: str, now: float) -> int:
+        rows = self._rows.setdefault(self._k(key), {})
+        for rid in [rid for rid, (_, until) in rows.items() if until <= now]:
+            del rows[rid]
+        return sum(amount for amount, _ in rows.values())
 
     def spent(self, key: str, period: timedelta | float) -> int:
         with self._lock:
-            return self._sum(key, self.clock(), _seconds(period), prune=False)
+            return self._live_sum(key, self.clock())
 
     def reserve(self, rid: str, items: Sequence[SpendItem]) -> Refusal | None:
         with self._lock:
             now = self.clock()
             for item in items:
-                spent = self._sum(item.key, now, item.period, prune=True)
+                spent = self._live_sum(item.key, now)
                 if item.limit is not None and spent + item.amount > item.limit:
                     return Refusal(item, spent)
             for item in items:
-                rows = self._rows.setdefault(self._k(item.key), {})
-                rows[rid] = (item.amount, now, now + self.ttl)
+                self._rows[self._k(item.key)][rid] = (item.amount, now + self.ttl)
             return None
 
     def commit(self, rid: str, items: Sequence[SpendItem]) -> None:
         with self._lock:
             now = self.clock()
             for item in items:
-                self._rows.setdefault(self._k(item.key), {})[rid] = (item.amount, now, None)
+                rows = self._rows.setdefault(self._k(item.key), {})
+                rows[rid] = (item.amount, now + item.period)
 
     def rollback(self, rid: str, items: Sequence[SpendItem]) -> None:
         with self._lock:
             for item in items:
                 self._rows.get(self._k(item.key), {}).pop(rid, None)
-
-
-_SCHEMA = """
-CREATE TABLE IF NOT EXISTS spend (
-    key TEXT NOT NULL,
-    rid TEXT NOT NULL,
-    amount TEXT NOT NULL,      -- base units, decimal (may exceed 64 bits)
-    ts REAL NOT NULL,          -- reserved at (pending) / committed at
-    expires REAL,              -- pending until; NULL once committed
-    PRIMARY KEY (key, rid)
-) WITHOUT ROWID
-"""
-_LIVE = "key = ? AND ((expires IS NULL AND ts > ?) OR expires > ?)"
-_DEAD = "key = ? AND ((expires IS NULL AND ts <= ?) OR expires <= ?)"
-
-
-class SqliteLedger(SpendLedger):
-    """A local SQLite file (WAL). Safe across threads and processes sharing the file.
-
-    Each thread (and each forked process) opens its own connection; every write is one
-    ``BEGIN IMMEDIATE`` transaction, so check-and-add is serialised by SQLite's write lock.
-    """
-
-    def __init__(
-        self,
-        path: str | os.PathLike[str],
-        *,
-        timeout: float = 10.0,
-        namespace: str = "aiegis",
-        ttl: float = DEFAULT_TTL,
-        clock: Clock = time.time,
-    ) -> None:
-        super().__init__(namespace=namespace, ttl=ttl, clock=clock)
-        self.path = Path(path)
-        self.timeout = timeout
-        self._local = threading.local()
-
-    def _conn(self) -> sqlite3.Connection:
-        conn: sqlite3.Connection | None = getattr(self._local, "conn", None)
-        if conn is not None and self._local.pid == os.getpid():
-            return conn
-        try:
-            self.path.parent.mkdir(parents=True, exist_ok=True)
-            conn = sqlite3.connect(self.path, timeout=self.timeout, isolation_level=None)
-            conn.execute("PRAGMA journal_mode=WAL")
-            conn.execute("PRAGMA synchronous=NORMAL")
-            conn.execute(_SCHEMA)
-        except (sqlite3.Error, OSError) as exc:
-            raise LedgerError(f"cannot open the SQLite ledger {self.path}: {exc}") from None
-        self._local.conn, self._local.pid = conn, os.getpid()
-        return conn
-
-    def _run(self, write: bool, fn: Callable[[sqlite3.Connection], _T]) -> _T:
-        conn = self._conn()
-        try:
-            if not write:
-                return fn(conn)
-            conn.execute("BEGIN IMMEDIATE")
-            try:
-                result = fn(conn)
-            except BaseException:
-                conn.execute("ROLLBACK")
-                raise
-            conn.execute("COMMIT")
-            return result
-        except sqlite3.Error as exc:
-            raise LedgerError(f"SQLite ledger {self.path}: {exc}") from None
-
-    def _sum(self, conn: sqlite3.Connection, key: str, now: float, period: float) -> int:
-        rows = conn.execute(f"SELECT amount FROM spend WHERE {_LIVE}", (key, now - period, now))
-        return sum(int(a) for (a,) in rows)
-
-    def spent(self, key: str, period: timedelta | float) -> int:
-        now, p = self.clock(), _seconds(period)
-        return self._run(False, lambda c: self._sum(c, self._k(key), now, p))
-
-    def reserve(self, rid: str, items: Sequence[SpendItem]) -> Refusal | None:
-        def tx(conn: sqlite3.Connection) -> Refusal | None:
-            now = self.clock()
-            for item in items:
-                key = self._k(item.key)
-                conn.execute(f"DELETE FROM spend WHERE {_DEAD}", (key, now - item.period, now))
-                spent = self._sum(conn, key, now, item.period)
-                if item.limit is not None and spent + item.amount > item.limit:
-                    return Refusal(item, spent)
-            conn.executemany(
-                "INSERT OR REPLACE INTO spend VALUES (?, ?, ?, ?, ?)",
-                [(self._k(i.key), rid, str(i.amount), now, now + self.ttl) for i in items],
-            )
-            return None
-
-        return self._run(True, tx)
-
-    def commit(self, rid: str, items: Sequence[SpendItem]) -> None:
-        def tx(conn: sqlite3.Connection) -> None:
-            now = self.clock()
-            conn.executemany(
-                "INSERT OR REPLACE INTO spend VALUES (?, ?, ?, ?, NULL)",
-                [(self._k(i.key), rid, str(i.amount), now) for i in items],
-            )
-
-        self._run(True, tx)
-
-    def rollback(self, rid: str, items: Sequence[SpendItem]) -> None:
-        def tx(conn: sqlite3.Connection) -> None:
-            conn.executemany(
-                "DELETE FROM spend WHERE key = ? AND rid = ?",
-                [(self._k(i.key), rid) for i in items],
-            )
-
-        self._run(True, tx)
-
-    def close(self) -> None:
-        conn = getattr(self._local, "conn", None)
-        if conn is not None:
-            conn.close()
-            self._local.conn = None
 
 
 def open_ledger(settings: LedgerSettings, *, clock: Clock = time.time) -> SpendLedger:
@@ -312,6 +191,8 @@ def open_ledger(settings: LedgerSettings, *, clock: Clock = time.time) -> SpendL
         from aiegis_guard.ledger_redis import RedisLedger
 
         return RedisLedger(settings.url, namespace=ns, ttl=ttl, clock=clock)
+    from aiegis_guard.ledger_sqlite import SqliteLedger
+
     return SqliteLedger(settings.path, namespace=ns, ttl=ttl, clock=clock)
 
 

@@ -1,11 +1,12 @@
 """Redis spend ledger for fleets of agent processes sharing one budget.
 
-One hash per limit key (``{namespace}:spend:<key>``, hash-tagged so a Redis Cluster keeps a
-namespace in one slot): field = reservation id, value = ``"<amount> <ts> <expires|->"``.
-Check-and-reserve is **one Lua script** (atomic on the server): it drops entries outside the
-sliding window and expired pending ones, sums the rest with arbitrary-precision decimal
-arithmetic (wei amounts exceed Lua's 2^53 doubles), compares with the limit and adds the
-reservation to every key, or to none. Cost: O(entries in the window) per reserve.
+Per limit key two Redis keys, hash-tagged so a Redis Cluster keeps a namespace in one slot:
+``{ns}:spend:<key>`` (hash: reservation id -> amount, plus ``=total``, the running sum) and
+``{ns}:until:<key>`` (sorted set: reservation id -> the time it stops counting). Every
+operation is **one Lua script**, atomic on the server: reserve drops what left the window or
+expired (O(those entries)), compares ``total + amount`` with the limit and adds the reservation
+to every key, or to none. Amounts use arbitrary-precision decimal arithmetic in Lua (wei
+amounts exceed Lua's 2^53 doubles). Keys expire on their own once nothing in them counts.
 
 The ``redis`` package is imported lazily; connection problems raise :class:`LedgerError`.
 Timestamps come from the client's clock (seconds of skew are irrelevant to 24 h windows).
@@ -19,12 +20,12 @@ from datetime import timedelta
 from typing import Any
 
 from aiegis_guard.errors import LedgerError
-from aiegis_guard.ledger import DEFAULT_TTL, Clock, Refusal, SpendItem, SpendLedger, _seconds
+from aiegis_guard.ledger import DEFAULT_TTL, Clock, Refusal, SpendItem, SpendLedger
 
 __all__ = ["RedisLedger"]
 
-# Decimal strings as little-endian limbs of 10^7 (exact in Lua's doubles).
-_LUA_BIGNUM = """
+# Decimal strings as little-endian limbs of 10^7 (exact in Lua's doubles); a >= b in sub.
+_LUA_LIB = """
 local B = 10000000
 local function big(s)
   local t, i = {}, #s
@@ -33,6 +34,7 @@ local function big(s)
     t[#t + 1] = tonumber(string.sub(s, j, i))
     i = j - 1
   end
+  if #t == 0 then t[1] = 0 end
   return t
 end
 local function add(a, b)
@@ -42,6 +44,14 @@ local function add(a, b)
     if v >= B then r[i] = v - B; c = 1 else r[i] = v; c = 0 end
   end
   if c > 0 then r[#r + 1] = c end
+  return r
+end
+local function sub(a, b)
+  local r, c = {}, 0
+  for i = 1, #a do
+    local v = a[i] - (b[i] or 0) - c
+    if v < 0 then r[i] = v + B; c = 1 else r[i] = v; c = 0 end
+  end
   return r
 end
 local function cmp(a, b)
@@ -61,45 +71,81 @@ local function str(a)
   for i = n - 1, 1, -1 do parts[#parts + 1] = string.format('%07d', a[i]) end
   return table.concat(parts)
 end
--- live sum of one key; prune = delete what left the window / expired
-local function window(key, now, period, prune)
-  local total = {0}
-  local flat = redis.call('HGETALL', key)
-  for i = 1, #flat, 2 do
-    local amount, ts, exp = string.match(flat[i + 1], '^(%d+) (%S+) (%S+)$')
-    local live
-    if exp == '-' then live = tonumber(ts) > now - period else live = tonumber(exp) > now end
-    if live then total = add(total, big(amount))
-    elseif prune then redis.call('HDEL', key, flat[i]) end
+local function total(h) return big(redis.call('HGET', h, '=total') or '0') end
+local function remove(h, z, rid, t)
+  local amount = redis.call('HGET', h, rid)
+  if amount then
+    t = sub(t, big(amount))
+    redis.call('HDEL', h, rid)
   end
-  return total
+  redis.call('ZREM', z, rid)
+  return t
+end
+-- drop what stopped counting; returns the live total
+local function prune(h, z, now)
+  local t = total(h)
+  local gone = redis.call('ZRANGEBYSCORE', z, '-inf', now)
+  for _, rid in ipairs(gone) do t = remove(h, z, rid, t) end
+  if #gone > 0 then redis.call('HSET', h, '=total', str(t)) end
+  return t
+end
+local function insert(h, z, rid, amount, untl, now)
+  local t = remove(h, z, rid, total(h))
+  redis.call('HSET', h, rid, amount, '=total', str(add(t, big(amount))))
+  redis.call('ZADD', z, untl, rid)
+  local last = redis.call('ZRANGE', z, -1, -1, 'WITHSCORES')
+  local ms = math.ceil((tonumber(last[2]) - now) * 1000) + 1000
+  redis.call('PEXPIRE', h, ms)
+  redis.call('PEXPIRE', z, ms)
 end
 """
 
-# KEYS: one hash per item. ARGV: now, rid, expires, then per item: period, amount, limit|''.
+# KEYS: hash, zset per item. ARGV: now, rid, expires, then per item: amount, limit|''.
 _RESERVE = (
-    _LUA_BIGNUM
+    _LUA_LIB
     + """
-local now, rid, expires = tonumber(ARGV[1]), ARGV[2], ARGV[3]
-for i, key in ipairs(KEYS) do
-  local base = 3 + (i - 1) * 3
-  local period, amount, limit = tonumber(ARGV[base + 1]), ARGV[base + 2], ARGV[base + 3]
-  local total = window(key, now, period, true)
-  if limit ~= '' and cmp(add(total, big(amount)), big(limit)) > 0 then
-    return {0, i, str(total)}
+local now, rid, expires = tonumber(ARGV[1]), ARGV[2], tonumber(ARGV[3])
+for i = 1, #KEYS, 2 do
+  local amount, limit = ARGV[3 + i], ARGV[4 + i]
+  local t = prune(KEYS[i], KEYS[i + 1], now)
+  if limit ~= '' and cmp(add(t, big(amount)), big(limit)) > 0 then
+    return {0, (i + 1) / 2, str(t)}
   end
 end
-for i, key in ipairs(KEYS) do
-  local base = 3 + (i - 1) * 3
-  redis.call('HSET', key, rid, ARGV[base + 2] .. ' ' .. ARGV[1] .. ' ' .. expires)
-  redis.call('PEXPIRE', key, math.ceil((tonumber(ARGV[base + 1]) + tonumber(expires) - now) * 1000))
-end
+for i = 1, #KEYS, 2 do insert(KEYS[i], KEYS[i + 1], rid, ARGV[3 + i], expires, now) end
 return {1}
 """
 )
 
-# KEYS: the key. ARGV: now, period.
-_SPENT = _LUA_BIGNUM + "return str(window(KEYS[1], tonumber(ARGV[1]), tonumber(ARGV[2]), false))"
+# KEYS: hash, zset per item. ARGV: now, rid, then per item: amount, period.
+_COMMIT = (
+    _LUA_LIB
+    + """
+local now, rid = tonumber(ARGV[1]), ARGV[2]
+for i = 1, #KEYS, 2 do
+  -- replaces the pending entry, or records it again if it expired meanwhile
+  insert(KEYS[i], KEYS[i + 1], rid, ARGV[2 + i], now + tonumber(ARGV[3 + i]), now)
+end
+return 1
+"""
+)
+
+# KEYS: hash, zset per item. ARGV: rid.
+_ROLLBACK = (
+    _LUA_LIB
+    + """
+for i = 1, #KEYS, 2 do
+  if redis.call('HEXISTS', KEYS[i], ARGV[1]) == 1 then
+    local t = remove(KEYS[i], KEYS[i + 1], ARGV[1], total(KEYS[i]))
+    redis.call('HSET', KEYS[i], '=total', str(t))
+  end
+end
+return 1
+"""
+)
+
+# KEYS: hash, zset. ARGV: now.
+_SPENT = _LUA_LIB + "return str(prune(KEYS[1], KEYS[2], tonumber(ARGV[1])))"
 
 
 class RedisLedger(SpendLedger):
@@ -120,10 +166,12 @@ class RedisLedger(SpendLedger):
         self._client: Any = None
         self._scripts: dict[str, Any] = {}
 
-    def _k(self, key: str) -> str:
-        return f"{{{self.namespace}}}:spend:{key}"
+    def _keys(self, items: Sequence[SpendItem]) -> list[str]:
+        ns = self.namespace
+        return [k for i in items for k in (f"{{{ns}}}:spend:{i.key}", f"{{{ns}}}:until:{i.key}")]
 
-    def _redis(self) -> Any:
+    def _redis(self) -> dict[str, Any]:
+        """The registered scripts (connecting lazily; redis-py reconnects by itself)."""
         if self._client is None:
             try:
                 import redis
@@ -134,59 +182,44 @@ class RedisLedger(SpendLedger):
             self._client = redis.Redis.from_url(
                 self.url, socket_timeout=self.socket_timeout, decode_responses=True
             )
-            self._scripts = {
-                "reserve": self._client.register_script(_RESERVE),
-                "spent": self._client.register_script(_SPENT),
-            }
-        return self._client
+            scripts = {"reserve": _RESERVE, "commit": _COMMIT, "rollback": _ROLLBACK}
+            scripts["spent"] = _SPENT
+            self._scripts = {n: self._client.register_script(src) for n, src in scripts.items()}
+        return self._scripts
 
-    def _call(self, fn: Any, *args: Any, **kwargs: Any) -> Any:
+    def _run(self, script: str, items: Sequence[SpendItem], args: list[str]) -> Any:
         import redis
 
+        fn = self._redis()[script]
         try:
-            return fn(*args, **kwargs)
+            return fn(keys=self._keys(items), args=args)
         except redis.RedisError as exc:
             raise LedgerError(
                 f"Redis ledger unreachable or failing: {type(exc).__name__}"
             ) from None
 
     def spent(self, key: str, period: timedelta | float) -> int:
-        self._redis()
-        now, p = repr(self.clock()), repr(_seconds(period))
-        return int(self._call(self._scripts["spent"], keys=[self._k(key)], args=[now, p]))
+        item = SpendItem(key, 0, None, 0.0)
+        return int(self._run("spent", [item], [repr(self.clock())]))
 
     def reserve(self, rid: str, items: Sequence[SpendItem]) -> Refusal | None:
-        self._redis()
         now = self.clock()
-        args: list[str] = [repr(now), rid, repr(now + self.ttl)]
+        args = [repr(now), rid, repr(now + self.ttl)]
         for item in items:
-            args += [
-                repr(item.period),
-                str(item.amount),
-                "" if item.limit is None else str(item.limit),
-            ]
-        keys = [self._k(i.key) for i in items]
-        result = self._call(self._scripts["reserve"], keys=keys, args=args)
+            args += [str(item.amount), "" if item.limit is None else str(item.limit)]
+        result = self._run("reserve", items, args)
         if int(result[0]) == 1:
             return None
         return Refusal(items[int(result[1]) - 1], int(result[2]))
 
     def commit(self, rid: str, items: Sequence[SpendItem]) -> None:
-        client = self._redis()
-        now = self.clock()
-        pipe = client.pipeline(transaction=True)
+        args = [repr(self.clock()), rid]
         for item in items:
-            key = self._k(item.key)
-            pipe.hset(key, rid, f"{item.amount} {now!r} -")
-            pipe.pexpire(key, int((item.period + self.ttl) * 1000))
-        self._call(pipe.execute)
+            args += [str(item.amount), repr(item.period)]
+        self._run("commit", items, args)
 
     def rollback(self, rid: str, items: Sequence[SpendItem]) -> None:
-        client = self._redis()
-        pipe = client.pipeline(transaction=True)
-        for item in items:
-            pipe.hdel(self._k(item.key), rid)
-        self._call(pipe.execute)
+        self._run("rollback", items, [rid])
 
     def close(self) -> None:
         if self._client is not None:

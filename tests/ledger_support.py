@@ -17,7 +17,8 @@ from typing import Any
 
 import pytest
 
-from aiegis_guard.ledger import MemoryLedger, SpendItem, SpendLedger, SqliteLedger
+from aiegis_guard.ledger import MemoryLedger, SpendItem, SpendLedger
+from aiegis_guard.ledger_sqlite import SqliteLedger
 
 ETH = 10**18
 PERIOD = 100.0

@@ -27,10 +27,10 @@ from aiegis_guard.ledger import (
     SpendItem,
     SpendLedger,
     SpendReservation,
-    SqliteLedger,
     open_ledger,
     reserve_spend,
 )
+from aiegis_guard.ledger_sqlite import SqliteLedger
 
 OWN = "0x" + "11" * 20
 OTHER = "0x" + "22" * 20

@@ -63,14 +63,16 @@ def test_processes_never_exceed_the_limit(redis_url: str) -> None:
 
 
 def test_keys_expire_on_the_server(redis_url: str) -> None:
-    """Ledger hashes carry a TTL (window + reservation TTL): idle budgets do not pile up."""
+    """Ledger keys carry a TTL (until nothing in them counts); reads create no keys."""
     import redis
 
     led = ledger(redis_url, FakeClock())
     led.reserve("a", [item(ETH)])
     client = redis.Redis.from_url(redis_url)
-    ttl_ms = client.pttl(led._k(KEY))
+    ttl_ms = client.pttl(led._keys([item(ETH)])[0])
     assert 0 < ttl_ms <= (PERIOD + TTL) * 1000
+    assert led.spent("evm:never-used", PERIOD) == 0
+    assert client.exists(*led._keys([item(1, key="evm:never-used")])) == 0  # no stray keys
     client.close()
 
 

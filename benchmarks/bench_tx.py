@@ -1,0 +1,217 @@
+"""Transaction speed: decode + inspect per payload, full ``Guard`` calls, and the spend ledger.
+
+    .venv/bin/python benchmarks/bench_tx.py [-n 2000] [--json] [--no-redis]
+
+Payloads: the EVM engineer's representative tx dicts (``tests/evm_builders.bench_payloads``),
+the same signed as raw RLP (eth-account, generated key), EIP-2612 / Permit2 typed data, and
+Solana legacy + v0 transactions (solders, generated keys) as base64 wire bytes.
+
+Two timings per payload: ``decode+inspect`` (``chains.dispatch`` decode and the chain
+inspector, which is what the targets mean) and ``guard`` (``Guard.check_*``: policy context,
+decide, verdict). Targets: EVM dict <= 200 us p50, Solana <= 300 us p50. Threat lists are
+loaded before timing (their one-off lazy load is reported separately). The ledger part times
+reserve+commit on SQLite (a temp file), Redis (a real redis-server on a free port) and memory.
+"""
+
+from __future__ import annotations
+
+import argparse
+import base64
+import json
+import sys
+import tempfile
+import time
+import uuid
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT / "tests"))
+
+from aiegis_guard import Config, Guard  # noqa: E402
+from aiegis_guard.chains.dispatch import decode_any, inspect_decoded  # noqa: E402
+from aiegis_guard.findings import Chain  # noqa: E402
+
+TARGET_US = {"evm-dict": 200.0, "solana": 300.0}
+
+
+def percentiles(fn: Callable[[], object], n: int) -> tuple[float, float]:
+    """(p50, p99) in microseconds over ``n`` calls after a warm-up."""
+    for _ in range(min(50, n)):
+        fn()
+    samples = []
+    clock = time.perf_counter_ns
+    for _ in range(n):
+        start = clock()
+        fn()
+        samples.append(clock() - start)
+    samples.sort()
+    return samples[len(samples) // 2] / 1000, samples[int(len(samples) * 0.99)] / 1000
+
+
+def evm_payloads() -> dict[str, tuple[str, Any]]:
+    """name -> (kind, payload) with kind in evm-dict | evm-raw | typed-data."""
+    from eth_account import Account
+    from evm_builders import STRANGER, bench_payloads, permit2_single, permit_typed_data
+
+    out: dict[str, tuple[str, Any]] = {
+        f"dict/{k}": ("evm-dict", v) for k, v in bench_payloads().items()
+    }
+    account = Account.create()  # generated per run, never funded
+    for name in ("native_transfer", "erc20_transfer", "erc20_approve_unlimited"):
+        tx = {k: v for k, v in bench_payloads()[name].items() if k != "from"}
+        raw = account.sign_transaction({**tx, "to": _checksum(tx["to"])}).raw_transaction
+        out[f"raw/{name}"] = ("evm-raw", "0x" + bytes(raw).hex())
+    out["typed/eip2612_permit"] = ("typed-data", permit_typed_data(STRANGER, 10**30))
+    out["typed/permit2_single"] = ("typed-data", permit2_single(STRANGER, 10**18))
+    return out
+
+
+def _checksum(address: str) -> str:
+    from eth_utils import to_checksum_address
+
+    return str(to_checksum_address(address))
+
+
+def solana_payloads() -> dict[str, tuple[str, Any]]:
+    """name -> ("solana", base64 wire transaction) for legacy and v0 messages."""
+    import solana_ix as ix
+    from solders.keypair import Keypair
+    from solders.pubkey import Pubkey
+    from solders.system_program import TransferParams, transfer
+    from solders.token.associated import get_associated_token_address
+
+    payer, dest = Keypair(), Keypair().pubkey()
+    mint = Pubkey.from_string("EPjFWdd5AufqSSqeM2qN1xzybapC8G2wEGGkZwyTDt1v")
+    src = get_associated_token_address(payer.pubkey(), mint)
+    dst = get_associated_token_address(dest, mint)
+    sol = transfer(TransferParams(from_pubkey=payer.pubkey(), to_pubkey=dest, lamports=10**6))
+    budget = [ix.compute_unit_limit(200_000), ix.compute_unit_price(1000)]
+    spl = [
+        *budget,
+        ix.create_ata(payer.pubkey(), dest, mint),
+        ix.transfer_checked(src, mint, dst, payer.pubkey(), 5 * 10**6, 6),
+    ]
+    cases = {
+        "sol_transfer": [sol],
+        "spl_transfer_checked": spl,
+        "spl_approve": [ix.approve(src, dest, payer.pubkey(), 10**6)],
+        "memo_and_transfer": [*budget, ix.memo("invoice 42 paid", payer.pubkey()), sol],
+    }
+    out: dict[str, tuple[str, Any]] = {}
+    for name, instructions in cases.items():
+        for version, build in (("legacy", ix.legacy_tx), ("v0", ix.v0_tx)):
+            wire = bytes(build(payer, instructions))
+            out[f"{version}/{name}"] = ("solana", base64.b64encode(wire).decode())
+    return out
+
+
+def bench_payloads(guard: Guard, n: int) -> list[dict[str, Any]]:
+    from evm_builders import OWN
+
+    context: dict[str, Any] = {"own_evm": [OWN]}
+    tx_ctx = guard._tx_context(guard.policy_for(context))
+    rows = []
+    for name, (kind, payload) in {**evm_payloads(), **solana_payloads()}.items():
+        chain = Chain.SOLANA if kind == "solana" else Chain.EVM
+        if kind == "typed-data":
+            from aiegis_guard.chains.evm.decode import decode_typed_data
+
+            def core(p: Any = payload) -> object:
+                return inspect_decoded(decode_typed_data(p), tx_ctx)
+
+            def full(p: Any = payload) -> object:
+                return guard.check_typed_data(p, context=context)
+        else:
+
+            def core(p: Any = payload, c: Chain = chain) -> object:
+                return inspect_decoded(decode_any(p, chain=c), tx_ctx)
+
+            def full(p: Any = payload, c: Chain = chain) -> object:
+                return guard.check_transaction(p, chain=c, context=context)
+
+        verdict = full()
+        p50, p99 = percentiles(core, n)
+        g50, g99 = percentiles(full, n)
+        rows.append(
+            {"payload": name, "kind": kind, "verdict": getattr(verdict, "action", "?"),
+             "core_p50_us": p50, "core_p99_us": p99, "guard_p50_us": g50, "guard_p99_us": g99}
+        )  # fmt: skip
+    return rows
+
+
+def bench_ledgers(n: int, with_redis: bool) -> list[dict[str, Any]]:
+    from ledger_support import redis_server
+
+    from aiegis_guard.ledger import MemoryLedger, SpendItem, SpendLedger
+    from aiegis_guard.ledger_sqlite import SqliteLedger
+
+    def reserve_commit(led: SpendLedger) -> Callable[[], None]:
+        items = [SpendItem("evm:native", 10**15, 10**40, 86400.0)]
+
+        def run() -> None:
+            rid = uuid.uuid4().hex
+            led.reserve(rid, items)
+            led.commit(rid, items)
+
+        return run
+
+    rows = []
+    with tempfile.TemporaryDirectory() as tmp:
+        backends: list[tuple[str, SpendLedger]] = [
+            ("memory", MemoryLedger()),
+            ("sqlite", SqliteLedger(Path(tmp) / "bench.sqlite")),
+        ]
+        for name, led in backends:
+            p50, p99 = percentiles(reserve_commit(led), n)
+            rows.append({"ledger": name, "p50_us": p50, "p99_us": p99, "entries": n + 50})
+        if with_redis:
+            from aiegis_guard.ledger_redis import RedisLedger
+
+            with redis_server(Path(tmp)) as url:
+                led = RedisLedger(url, namespace=uuid.uuid4().hex)
+                p50, p99 = percentiles(reserve_commit(led), n)
+                rows.append({"ledger": "redis", "p50_us": p50, "p99_us": p99, "entries": n + 50})
+                led.close()
+    return rows
+
+
+def main(argv: list[str] | None = None) -> int:
+    ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    ap.add_argument("-n", type=int, default=2000, help="timed calls per payload")
+    ap.add_argument("--json", action="store_true")
+    ap.add_argument("--no-redis", action="store_true")
+    args = ap.parse_args(argv)
+
+    guard = Guard(Config(), classifier=False)
+    started = time.perf_counter()
+    guard.threats.domain_label("example.com")  # the one-off lazy load, outside the timings
+    load_ms = (time.perf_counter() - started) * 1000
+    payload_rows = bench_payloads(guard, args.n)
+    ledger_rows = bench_ledgers(max(200, args.n // 4), not args.no_redis)
+    if args.json:
+        print(json.dumps({"threat_load_ms": load_ms, "payloads": payload_rows,
+                          "ledgers": ledger_rows}, indent=2))  # fmt: skip
+        return 0
+    print(f"threat lists lazy load: {load_ms:.1f} ms (once per process)\n")
+    print(
+        f"{'payload':38} {'verdict':7} {'decode+inspect p50/p99 us':>26} {'Guard p50/p99 us':>18}"
+    )
+    for r in payload_rows:
+        core = f"{r['core_p50_us']:.0f} / {r['core_p99_us']:.0f}"
+        full = f"{r['guard_p50_us']:.0f} / {r['guard_p99_us']:.0f}"
+        print(f"{r['payload']:38} {r['verdict']:7} {core:>26} {full:>18}")
+    print()
+    for kind, target in TARGET_US.items():
+        worst = max(r["core_p50_us"] for r in payload_rows if r["kind"] == kind)
+        status = "ok" if worst <= target else "OVER"
+        print(f"target {kind}: worst p50 {worst:.0f} us <= {target:.0f} us: {status}")
+    print(f"\n{'ledger reserve+commit':22} {'p50 us':>8} {'p99 us':>8}")
+    for r in ledger_rows:
+        print(f"{r['ledger']:22} {r['p50_us']:8.0f} {r['p99_us']:8.0f}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
