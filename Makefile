@@ -14,7 +14,8 @@ $(STAMP): pyproject.toml
 	@touch $(STAMP)
 
 demo: $(STAMP)
-	$(BIN)/aiegis-guard demo
+	$(BIN)/python examples/evm_agent.py
+	$(BIN)/python examples/solana_agent.py
 
 services:
 	@bash scripts/ensure-redis.sh

@@ -1,0 +1,183 @@
+"""SPL Token / ATA / Memo / Compute Budget instructions from the programs' documented layouts.
+
+solders builds System instructions but not SPL ones; these follow
+``token/program/src/instruction.rs`` — the same layouts aiegis_guard's decoder reads. Used by the
+Solana example agent and by the LiteSVM tests.
+"""
+
+from __future__ import annotations
+
+import struct
+
+from solders.hash import Hash
+from solders.instruction import AccountMeta, Instruction
+from solders.keypair import Keypair
+from solders.message import Message, MessageV0
+from solders.pubkey import Pubkey
+from solders.token.associated import get_associated_token_address
+from solders.transaction import Transaction, VersionedTransaction
+
+TOKEN = Pubkey.from_string("TokenkegQfeZyiNwAJbNbGKPFXCWuBvf9Ss623VQ5DA")
+TOKEN_2022 = Pubkey.from_string("TokenzQdBNbLqP5VEhdkAS6EPFLC1PHnBqCXEpPxuEb")
+ATA = Pubkey.from_string("ATokenGPvbdGVxr1b2hvZbsiqW5xWH25efTNsLJA8knL")
+MEMO = Pubkey.from_string("MemoSq4gqABAXKb96qnH8TysNcWxMyWCqXgDLGmfcHr")
+MEMO_V1 = Pubkey.from_string("Memo1UhkJRfHyvLMcVucJwxXeuD728EqVDDwQDxFMNo")
+COMPUTE_BUDGET = Pubkey.from_string("ComputeBudget111111111111111111111111111111")
+SYSTEM = Pubkey.from_string("11111111111111111111111111111111")
+RENT = Pubkey.from_string("SysvarRent111111111111111111111111111111111")
+U64_MAX = 2**64 - 1
+MINT_SIZE = 82
+ACCOUNT_SIZE = 165
+
+
+def _w(key: Pubkey) -> AccountMeta:
+    return AccountMeta(key, is_signer=False, is_writable=True)
+
+
+def _r(key: Pubkey) -> AccountMeta:
+    return AccountMeta(key, is_signer=False, is_writable=False)
+
+
+def _s(key: Pubkey, writable: bool = False) -> AccountMeta:
+    return AccountMeta(key, is_signer=True, is_writable=writable)
+
+
+def initialize_mint2(
+    mint: Pubkey, decimals: int, authority: Pubkey, program: Pubkey = TOKEN
+) -> Instruction:
+    data = bytes([20, decimals]) + bytes(authority) + b"\x00"
+    return Instruction(program, data, [_w(mint)])
+
+
+def initialize_account3(
+    account: Pubkey, mint: Pubkey, owner: Pubkey, program: Pubkey = TOKEN
+) -> Instruction:
+    return Instruction(program, bytes([18]) + bytes(owner), [_w(account), _r(mint)])
+
+
+def mint_to(
+    mint: Pubkey, account: Pubkey, authority: Pubkey, amount: int, program: Pubkey = TOKEN
+) -> Instruction:
+    data = bytes([7]) + struct.pack("<Q", amount)
+    return Instruction(program, data, [_w(mint), _w(account), _s(authority)])
+
+
+def transfer(
+    source: Pubkey, dest: Pubkey, authority: Pubkey, amount: int, program: Pubkey = TOKEN
+) -> Instruction:
+    data = bytes([3]) + struct.pack("<Q", amount)
+    return Instruction(program, data, [_w(source), _w(dest), _s(authority)])
+
+
+def transfer_checked(  # noqa: PLR0917 (the instruction's account order)
+    source: Pubkey,
+    mint: Pubkey,
+    dest: Pubkey,
+    authority: Pubkey,
+    amount: int,
+    decimals: int,
+    program: Pubkey = TOKEN,
+) -> Instruction:
+    data = bytes([12]) + struct.pack("<QB", amount, decimals)
+    return Instruction(program, data, [_w(source), _r(mint), _w(dest), _s(authority)])
+
+
+def approve(
+    source: Pubkey, delegate: Pubkey, owner: Pubkey, amount: int, program: Pubkey = TOKEN
+) -> Instruction:
+    data = bytes([4]) + struct.pack("<Q", amount)
+    return Instruction(program, data, [_w(source), _r(delegate), _s(owner)])
+
+
+def approve_checked(  # noqa: PLR0917
+    source: Pubkey,
+    mint: Pubkey,
+    delegate: Pubkey,
+    owner: Pubkey,
+    amount: int,
+    decimals: int,
+    program: Pubkey = TOKEN,
+) -> Instruction:
+    data = bytes([13]) + struct.pack("<QB", amount, decimals)
+    return Instruction(program, data, [_w(source), _r(mint), _r(delegate), _s(owner)])
+
+
+def revoke(source: Pubkey, owner: Pubkey, program: Pubkey = TOKEN) -> Instruction:
+    return Instruction(program, bytes([5]), [_w(source), _s(owner)])
+
+
+def set_authority(
+    account: Pubkey,
+    current: Pubkey,
+    authority_type: int,
+    new: Pubkey | None,
+    program: Pubkey = TOKEN,
+) -> Instruction:
+    tail = b"\x01" + bytes(new) if new is not None else b"\x00"
+    data = bytes([6, authority_type]) + tail
+    return Instruction(program, data, [_w(account), _s(current)])
+
+
+def close_account(
+    account: Pubkey, dest: Pubkey, authority: Pubkey, program: Pubkey = TOKEN
+) -> Instruction:
+    return Instruction(program, bytes([9]), [_w(account), _w(dest), _s(authority)])
+
+
+def burn(
+    account: Pubkey, mint: Pubkey, authority: Pubkey, amount: int, program: Pubkey = TOKEN
+) -> Instruction:
+    data = bytes([8]) + struct.pack("<Q", amount)
+    return Instruction(program, data, [_w(account), _w(mint), _s(authority)])
+
+
+def create_ata(
+    payer: Pubkey,
+    wallet: Pubkey,
+    mint: Pubkey,
+    program: Pubkey = TOKEN,
+    idempotent: bool = True,
+) -> Instruction:
+    ata = get_associated_token_address(wallet, mint, program)
+    metas = [_s(payer, True), _w(ata), _r(wallet), _r(mint), _r(SYSTEM), _r(program)]
+    return Instruction(ATA, bytes([1 if idempotent else 0]), metas)
+
+
+def memo(text: str | bytes, signer: Pubkey, program: Pubkey = MEMO) -> Instruction:
+    data = text.encode() if isinstance(text, str) else text
+    return Instruction(program, data, [_s(signer)])
+
+
+def compute_unit_limit(units: int) -> Instruction:
+    return Instruction(COMPUTE_BUDGET, bytes([2]) + struct.pack("<I", units), [])
+
+
+def compute_unit_price(micro_lamports: int) -> Instruction:
+    return Instruction(COMPUTE_BUDGET, bytes([3]) + struct.pack("<Q", micro_lamports), [])
+
+
+def raw(program: Pubkey, data: bytes, *accounts: AccountMeta) -> Instruction:
+    return Instruction(program, data, list(accounts))
+
+
+def legacy_tx(
+    payer: Keypair, ixs: list[Instruction], *signers: Keypair, blockhash: Hash | None = None
+) -> Transaction:
+    msg = Message.new_with_blockhash(ixs, payer.pubkey(), blockhash or Hash.default())
+    return Transaction([payer, *signers], msg, blockhash or Hash.default())
+
+
+def v0_tx(
+    payer: Keypair,
+    ixs: list[Instruction],
+    *signers: Keypair,
+    tables: list[object] = (),  # type: ignore[assignment]
+    blockhash: Hash | None = None,
+) -> VersionedTransaction:
+    msg = MessageV0.try_compile(payer.pubkey(), ixs, list(tables), blockhash or Hash.default())
+    return VersionedTransaction(msg, [payer, *signers])
+
+
+def message(payer: Pubkey, ixs: list[Instruction]) -> Message:
+    """An unsigned legacy message (for decoding; other signers need not exist)."""
+    return Message.new_with_blockhash(ixs, payer, Hash.default())
