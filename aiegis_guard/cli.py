@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import re
 import sys
 from collections.abc import Callable, Iterator, Sequence
 from pathlib import Path
@@ -14,6 +15,7 @@ from typing import IO, Any
 
 from aiegis_guard.errors import AiegisError, ConfigError
 from aiegis_guard.findings import Action, Chain, Source
+from aiegis_guard.redact import mask
 from aiegis_guard.verdict import Verdict
 
 __all__ = ["main"]
@@ -65,7 +67,7 @@ def _batch(stream: IO[str], out: IO[str], judge: Callable[[dict[str, Any]], Verd
             try:
                 verdict = judge(item)
             except (AiegisError, ValueError, TypeError, KeyError) as exc:
-                error = f"{type(exc).__name__}: {exc}"
+                error = f"{type(exc).__name__}: {_masked(str(exc))}"
             else:
                 worst = Action.strongest((worst, verdict.action))
                 out.write(json.dumps({"id": ident, **verdict.to_dict()}, ensure_ascii=False))
@@ -75,6 +77,29 @@ def _batch(stream: IO[str], out: IO[str], judge: Callable[[dict[str, Any]], Verd
         worst = Action.strongest((worst, Action.FLAG))
     out.flush()
     return EXIT[worst]
+
+
+_LONG_TOKEN = re.compile(r"[A-Za-z0-9+/=_-]{16,}")
+_CONTEXT_KEYS = ("own_evm", "own_solana", "allow_evm", "allow_solana")
+
+
+def _masked(message: str) -> str:
+    """Error text may quote the input: long tokens (keys, addresses) are masked."""
+    return _LONG_TOKEN.sub(lambda m: mask(m.group(0)), message)
+
+
+def _scan_context(context: Any) -> dict[str, list[str]] | None:
+    """Validate a JSONL line's ``context`` (lists of own / allowlisted addresses)."""
+    if context is None:
+        return None
+    if not isinstance(context, dict):
+        raise ValueError("'context' must be an object like {\"own_evm\": [...]}")
+    for key, value in context.items():
+        if key not in _CONTEXT_KEYS:
+            raise ValueError(f"'context' has unknown key {str(key)[:20]!r}")
+        if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
+            raise ValueError(f"'context.{key}' must be a list of address strings")
+    return context
 
 
 def _read_input(args: argparse.Namespace) -> str | bytes:
@@ -96,11 +121,18 @@ def cmd_scan(args: argparse.Namespace) -> int:
             text = item.get("text")
             if not isinstance(text, str):
                 raise ValueError("'text' must be a string")
-            return guard.check_text(  # type: ignore[no-any-return]
-                text, source=item.get("source") or args.source, context=item.get("context")
-            )
+            source = item.get("source") or args.source
+            if source not in _SOURCES:
+                raise ValueError(f"'source' must be one of {', '.join(_SOURCES)}")
+            context = _scan_context(item.get("context"))
+            return guard.check_text(text, source=source, context=context)  # type: ignore[no-any-return]
 
-        stream = open(args.file, encoding="utf-8") if args.file else sys.stdin  # noqa: SIM115
+        if args.text is not None:
+            raise UsageError("--jsonl reads lines from stdin or --file, not --text")
+        try:
+            stream = open(args.file, encoding="utf-8") if args.file else sys.stdin  # noqa: SIM115
+        except OSError as exc:
+            raise UsageError(f"cannot read {args.file}: {exc.strerror}") from None
         with stream:
             return _batch(stream, sys.stdout, judge)
     verdict = guard.check_text(_read_input(args), source=args.source)
@@ -109,6 +141,7 @@ def cmd_scan(args: argparse.Namespace) -> int:
 
 
 _CHAINS = tuple(c.value for c in Chain)
+_SOURCES = tuple(s.value for s in Source if s is not Source.TRANSACTION)
 _MESSAGE_KEYS = ("personal_sign", "eth_sign", "solana_signMessage")
 _RPC_PARAM = {  # JSON-RPC method -> (kind, index of the payload in params)
     "eth_sendTransaction": ("tx", 0),
@@ -226,9 +259,10 @@ def _parser() -> argparse.ArgumentParser:
 
     scan = sub.add_parser("scan", help="judge a text (stdin, --file or --text)")
     common(scan)
-    scan.add_argument("--text")
-    scan.add_argument("--file")
-    scan.add_argument("--source", choices=[s.value for s in Source], default="tool_input")
+    where = scan.add_mutually_exclusive_group()
+    where.add_argument("--text", help="the text to judge (default: read stdin)")
+    where.add_argument("--file", help="read the text (or --jsonl lines) from this file")
+    scan.add_argument("--source", choices=_SOURCES, default="tool_input")
     scan.add_argument(
         "--jsonl", action="store_true", help='batch: lines of {"id","text","source"?,"context"?}'
     )
