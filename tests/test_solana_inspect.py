@@ -6,7 +6,9 @@ The agent's wallet is ``P``; ``A`` is an allowlisted recipient, ``D`` an allowli
 
 from __future__ import annotations
 
+import json
 from collections.abc import Callable
+from pathlib import Path
 from typing import Any
 
 import pytest
@@ -30,6 +32,7 @@ from aiegis_guard.policy import Policy, is_solana_address
 from aiegis_guard.scanners import ScanContext, Stage
 from aiegis_guard.verdict import Verdict
 
+VECTORS = Path(__file__).resolve().parent / "vectors"
 P, A, B, D, M, M2, N, X, T = (Keypair().pubkey() for _ in range(9))
 THIEF = Keypair().pubkey()
 ATA = get_associated_token_address
@@ -415,3 +418,21 @@ def test_resolve_maps_token_accounts_to_wallets_and_mints() -> None:
     assert op.recipient == str(A)  # type: ignore[union-attr]
     assert op.asset.address == str(M)  # type: ignore[union-attr]
     assert op.asset.key == f"solana:{M}"  # type: ignore[union-attr]
+
+
+def _bench_vectors() -> list[Any]:
+    data = json.loads((VECTORS / "solana_bench.json").read_text())
+    policy = Policy.model_validate(data["policy"])
+    return [
+        pytest.param(policy, item["payload"], Action(item["expected"]), id=item["id"])
+        for item in data["payloads"]
+    ]
+
+
+@pytest.mark.parametrize(("policy", "payload", "action"), _bench_vectors())
+def test_benchmark_vectors_keep_their_verdicts(
+    policy: Policy, payload: str, action: Action
+) -> None:
+    """The committed benchmark payloads (base64 wire txs) get the verdicts recorded with them."""
+    verdict = Guard(policy, classifier=False).check_transaction(payload, chain="solana")
+    assert verdict.action is action, verdict.explain()

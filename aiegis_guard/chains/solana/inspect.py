@@ -118,10 +118,12 @@ def own_view(decoded: DecodedTransaction, policy: Policy) -> OwnView:
 
 def _resolve_op(op: Operation, view: OwnView) -> Operation:
     if isinstance(op, Transfer) and op.asset.kind is not AssetKind.NATIVE:
-        update: dict[str, object] = {"recipient": view.owner_of.get(op.recipient, op.recipient)}
+        update: dict[str, object] = {}
+        if op.recipient in view.owner_of:
+            update["recipient"] = view.owner_of[op.recipient]
         if op.asset.address is None and op.source in view.mint_of:
             update["asset"] = op.asset.model_copy(update={"address": view.mint_of[op.source]})
-        return op.model_copy(update=update)
+        return op.model_copy(update=update) if update else op
     if isinstance(op, Approval) and op.asset.address is None and op.source in view.mint_of:
         asset = op.asset.model_copy(update={"address": view.mint_of[op.source]})
         return op.model_copy(update={"asset": asset})
@@ -140,7 +142,9 @@ def resolve_solana(
     Use this (not the raw decode) for the spend ledger: limits are keyed by mint.
     """
     view = view or own_view(decoded, policy)
-    ops = tuple(_resolve_op(op, view) for op in decoded.operations)
+    ops = tuple([_resolve_op(op, view) for op in decoded.operations])
+    if all(new is old for new, old in zip(ops, decoded.operations, strict=True)):
+        return decoded
     return decoded.model_copy(update={"operations": ops})
 
 

@@ -158,7 +158,7 @@ def _read_args(args: tuple[tuple[str, str], ...], data: bytes, pos: int) -> dict
 
 def read_instruction(ix: WireInstruction, keys: list[str]) -> Ix:
     program = keys[ix.program_index]
-    accounts = tuple(keys[i] for i in ix.accounts)
+    accounts = tuple(map(keys.__getitem__, ix.accounts))
     family = _FAMILY.get(program)
     data = ix.data
     if family == "memo":

@@ -82,14 +82,18 @@ class _Reader:
         return out
 
     def u8(self, what: str) -> int:
-        if self.pos >= len(self.data):
-            raise SolanaDecodeError(f"truncated: {what} missing at offset {self.pos}")
-        value = self.data[self.pos]
-        self.pos += 1
-        return value
+        pos = self.pos
+        if pos >= len(self.data):
+            raise SolanaDecodeError(f"truncated: {what} missing at offset {pos}")
+        self.pos = pos + 1
+        return self.data[pos]
 
     def compact_u16(self, what: str) -> int:
         """Solana's short-vec length: 1-3 bytes, 7 bits each, canonical, at most 0xffff."""
+        pos, data = self.pos, self.data
+        if pos < len(data) and data[pos] < 0x80:  # fast path: one byte
+            self.pos = pos + 1
+            return data[pos]
         value = 0
         for i in range(3):
             byte = self.u8(what)
@@ -105,10 +109,16 @@ class _Reader:
     def vec(self, size: int, what: str) -> tuple[bytes, ...]:
         n = self.compact_u16(what)
         raw = self.take(n * size, what)
-        return tuple(raw[i : i + size] for i in range(0, n * size, size))
+        return tuple([raw[i : i + size] for i in range(0, n * size, size)])
 
     def byte_vec(self, what: str) -> bytes:
-        return self.take(self.compact_u16(what), what)
+        n = self.compact_u16(what)
+        pos = self.pos
+        end = pos + n
+        if end > len(self.data):
+            raise SolanaDecodeError(f"truncated: {what} needs {n} bytes at offset {pos}")
+        self.pos = end
+        return self.data[pos:end]
 
 
 def _read_message(reader: _Reader) -> WireMessage:
@@ -123,11 +133,11 @@ def _read_message(reader: _Reader) -> WireMessage:
     keys = reader.vec(_KEY, "account keys")
     blockhash = reader.take(_KEY, "recent blockhash")
     instructions = []
+    u8, byte_vec = reader.u8, reader.byte_vec
     for _ in range(reader.compact_u16("instruction count")):
-        program = reader.u8("program index")
-        accounts = reader.byte_vec("instruction accounts")
-        data = reader.byte_vec("instruction data")
-        instructions.append(WireInstruction(program, accounts, data))
+        program = u8("program index")
+        accounts = byte_vec("instruction accounts")
+        instructions.append(WireInstruction(program, accounts, byte_vec("instruction data")))
     lookups = []
     if version is not None:
         for _ in range(reader.compact_u16("lookup count")):
