@@ -148,16 +148,12 @@ class _Tables:
     domains: dict[str, str] = field(default_factory=dict)
     allow: set[str] = field(default_factory=set)
 
-    def add(self, value: str, label: str, *, allow: bool = False) -> bool:
+    def add(self, value: str, label: str) -> bool:
+        """Add a user entry (it overrides a shipped label); False if it is not classifiable."""
         kind = classify(value)
         if kind is None:
             return False
-        table = {"evm": self.evm, "solana": self.solana, "domain": self.domains}[kind[0]]
-        if allow:
-            if kind[0] == "domain":
-                self.allow.add(kind[1])
-        else:
-            table.setdefault(kind[1], label)
+        {"evm": self.evm, "solana": self.solana, "domain": self.domains}[kind[0]][kind[1]] = label
         return True
 
 
@@ -196,6 +192,8 @@ class ThreatIndex:
 
     def _load(self) -> _Tables:
         tables = _Tables()
+        if self.builtin:
+            _load_builtin(tables, self.data_dir)
         for value in self.inline:
             if not tables.add(value, "config"):
                 raise ConfigError(f"threats: {value!r} is not an address or a domain")
@@ -206,8 +204,6 @@ class ThreatIndex:
                     tables.add(value, own_label or label)
             except (OSError, ValueError) as exc:
                 raise ConfigError(f"threats.files[{i}]: cannot read {path}: {exc}") from None
-        if self.builtin:
-            _load_builtin(tables, self.data_dir)
         return tables
 
     @property
@@ -272,14 +268,14 @@ class ThreatIndex:
 
 
 def _load_builtin(tables: _Tables, data_dir: Path) -> None:
-    """The shipped lists are normalised at build time: ``value label`` lines, no parsing."""
+    """The shipped lists, normalised at build time: ``@label`` lines, each followed by its
+    values one per line (so loading is ``dict.fromkeys`` at C speed, no parsing)."""
     for name, table in zip(BUILTIN_BLOCK, (tables.evm, tables.solana, tables.domains), strict=True):
-        for line in _text(data_dir / name).splitlines():
-            if line and not line.startswith("#"):
-                value, _, label = line.partition(" ")
-                table.setdefault(value, sys.intern(label or "builtin"))
-    allow = _text(data_dir / BUILTIN_ALLOW).splitlines()
-    tables.allow.update(line for line in allow if line and not line.startswith("#"))
+        for section in _text(data_dir / name).split("\n@")[1:]:
+            label, _, body = section.partition("\n")
+            table.update(dict.fromkeys(body.split(), sys.intern(label.strip())))
+    for section in _text(data_dir / BUILTIN_ALLOW).split("\n@")[1:]:
+        tables.allow.update(section.partition("\n")[2].split())
 
 
 def is_allowed_domain(name: str, allow: Collection[str]) -> bool:

@@ -8,7 +8,8 @@ eth-phishing-detect (DBAD 1.1), Phantom blocklist (MIT). ScamSniffer (GPL-3.0) i
 here — see ``scripts/eval_threat_lists.py`` for the evaluation against it.
 
 Output format (what ``aiegis_guard.threats`` loads without parsing): gzip (mtime 0, so a rebuild
-from the same data is byte-identical) of ``# comment`` lines, then sorted ``value label`` lines.
+from the same data is byte-identical) of ``# comment`` lines, then per label an ``@label`` line
+followed by its sorted values, one per line.
 """
 
 from __future__ import annotations
@@ -121,11 +122,17 @@ def phantom_mints(data: Path) -> dict[str, str]:
 
 
 def write_list(path: Path, header: list[str], entries: dict[str, str] | set[str]) -> str:
+    """``# header`` lines, then per label an ``@label`` line and its sorted values."""
+    groups: dict[str, list[str]] = {}
     if isinstance(entries, dict):
-        lines = [f"{k} {v}" for k, v in sorted(entries.items())]
+        for value, label in entries.items():
+            groups.setdefault(label, []).append(value)
     else:
-        lines = sorted(entries)
-    text = "".join(f"# {h}\n" for h in header) + "\n".join(lines) + "\n"
+        groups["allow"] = list(entries)
+    text = "".join(f"# {h}\n" for h in header)
+    text += "# format: '@label' then one value per line\n"
+    for label in sorted(groups):
+        text += f"@{label}\n" + "\n".join(sorted(groups[label])) + "\n"
     with path.open("wb") as raw, gzip.GzipFile(fileobj=raw, mode="wb", mtime=0) as gz:
         gz.write(text.encode("utf-8"))
     return hashlib.sha256(path.read_bytes()).hexdigest()
