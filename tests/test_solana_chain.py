@@ -397,7 +397,7 @@ def test_v0_with_lookup_table_effect_matches_resolved_decode(spl: Chain) -> None
             "new_addresses": [spl.friend],
         }
     )
-    spl.send(sx.legacy_tx(spl.agent, [create, extend], blockhash=spl.svm.latest_blockhash()))
+    spl.send(spl.signer().sign_transaction(spl.message([create, extend])))  # ALLOWed
     spl.svm.warp_to_slot(spl.svm.get_clock().slot + 2)
     onchain = AddressLookupTable.deserialize(bytes(spl.svm.get_account(table).data))  # type: ignore[union-attr]
     alt = AddressLookupTableAccount(table, list(onchain.addresses))

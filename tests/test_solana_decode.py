@@ -313,6 +313,32 @@ INSTRUCTIONS: list[Any] = [
         id="memo-v1",
     ),
     pytest.param(
+        lambda: sp.create_lookup_table(
+            {"authority_address": P, "payer_address": P, "recent_slot": 9}
+        )[0],
+        ("call", progs.LOOKUP_TABLE_PROGRAM, "CreateLookupTable", True),
+        id="alt-create",
+    ),
+    pytest.param(
+        lambda: sp.extend_lookup_table(
+            {
+                "lookup_table_address": N,
+                "authority_address": P,
+                "payer_address": P,
+                "new_addresses": [B],
+            }
+        ),
+        ("call", progs.LOOKUP_TABLE_PROGRAM, "ExtendLookupTable", True),
+        id="alt-extend",
+    ),
+    pytest.param(
+        lambda: sp.close_lookup_table(
+            {"lookup_table_address": N, "authority_address": P, "recipient_address": B}
+        ),
+        ("close", "alt.close_lookup_table", str(N), str(B)),
+        id="alt-close",
+    ),
+    pytest.param(
         lambda: sx.raw(sx.TOKEN_2022, bytes([36, 0]) + bytes(32), AccountMeta(M, False, True)),
         ("call", progs.TOKEN_2022_PROGRAM, None, False),
         id="token2022-extension-is-unknown",

@@ -258,6 +258,26 @@ CASES: list[Any] = [
         (),
         id="close-rent-to-own-ata",
     ),
+    pytest.param(
+        lambda: [
+            sp.close_lookup_table(
+                {"lookup_table_address": T, "authority_address": P, "recipient_address": B}
+            )
+        ],
+        Action.BLOCK,
+        ("close_account",),
+        id="close-lookup-table-to-stranger",
+    ),
+    pytest.param(
+        lambda: [
+            sp.create_lookup_table({"authority_address": P, "payer_address": P, "recent_slot": 1})[
+                0
+            ]
+        ],
+        Action.ALLOW,
+        (),
+        id="create-lookup-table",
+    ),
     # --- unknown programs
     pytest.param(
         lambda: [_unknown(ATA_P)], Action.FLAG, ("unknown_program",), id="unknown-touches-own-ata"

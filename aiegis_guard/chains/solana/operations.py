@@ -62,6 +62,7 @@ _FAMILY = {
     progs.COMPUTE_BUDGET_PROGRAM: "compute",
     progs.MEMO_V1_PROGRAM: "memo",
     progs.MEMO_V2_PROGRAM: "memo",
+    progs.LOOKUP_TABLE_PROGRAM: "alt",
 }
 
 
@@ -308,6 +309,11 @@ def _close(ix: Ix, refs: _Refs) -> list[Operation]:
     return [CloseAccount(account=ix.acc["account"], destination=ix.acc["destination"])]
 
 
+def _close_table(ix: Ix, refs: _Refs) -> list[Operation]:
+    via = "alt.close_lookup_table"
+    return [CloseAccount(via=via, account=ix.acc["table"], destination=ix.acc["recipient"])]
+
+
 def _memo(ix: Ix, refs: _Refs) -> list[Operation]:
     text = ix.data.decode("utf-8", errors="replace")
     return [Memo(via="spl.memo", text=text)]
@@ -338,6 +344,7 @@ BUILDERS: dict[tuple[str, str], Builder] = {
         "spl.set_authority", "new_authority", "spl", "current_authority"
     ),
     ("token", "CloseAccount"): _close,
+    ("alt", "CloseLookupTable"): _close_table,
     ("memo", "Memo"): _memo,
 }  # fmt: skip
 

@@ -51,10 +51,11 @@ BUILTIN_PROGRAMS: Final[dict[str, str]] = {
     COMPUTE_BUDGET_PROGRAM: "Compute Budget",
     MEMO_V1_PROGRAM: "SPL Memo v1",
     MEMO_V2_PROGRAM: "SPL Memo v2",
+    LOOKUP_TABLE_PROGRAM: "Address Lookup Table",
 }
 """Programs whose instructions this package decodes (known without any allowlist).
 
-Other well-known programs (Stake, Vote, loaders, Address Lookup Table) are *not* listed: their
+Other well-known programs (Stake, Vote, BPF loaders) are *not* listed: their
 instructions are not decoded here, so they stay unknown unless ``allowlist.solana_programs``
 names them.
 """
@@ -230,6 +231,16 @@ ATA_LAYOUTS: Final[dict[int, Layout]] = {
     ),
 }
 
+# Address Lookup Table program: u32 little-endian discriminator (bincode enum tag). Arguments
+# are not needed to judge these (Close pays the table's lamports to ``recipient``).
+LOOKUP_TABLE_LAYOUTS: Final[dict[int, Layout]] = {
+    0: _L("CreateLookupTable", (), ("table", "authority", "payer", "system_program")),
+    1: _L("FreezeLookupTable", (), ("table", "authority")),
+    2: _L("ExtendLookupTable", (), ("table", "authority"), min_accounts=2),
+    3: _L("DeactivateLookupTable", (), ("table", "authority")),
+    4: _L("CloseLookupTable", (), ("table", "authority", "recipient")),
+}
+
 # Compute Budget: u8 discriminator.
 COMPUTE_BUDGET_LAYOUTS: Final[dict[int, Layout]] = {
     0: _L("RequestUnitsDeprecated", (("units", "u32"), ("additional_fee", "u32"))),
@@ -260,6 +271,10 @@ def layout_for(program: str, data: bytes) -> tuple[Layout | None, int]:
         if not data:
             return ATA_LAYOUTS[0], 0
         return ATA_LAYOUTS.get(data[0]), 1
+    if program == LOOKUP_TABLE_PROGRAM:
+        if len(data) < 4:
+            return None, 0
+        return LOOKUP_TABLE_LAYOUTS.get(int.from_bytes(data[:4], "little")), 4
     if program == COMPUTE_BUDGET_PROGRAM:
         if not data:
             return None, 0
