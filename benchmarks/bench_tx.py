@@ -18,6 +18,7 @@ from __future__ import annotations
 import argparse
 import base64
 import json
+import os
 import sys
 import tempfile
 import time
@@ -190,10 +191,12 @@ def main(argv: list[str] | None = None) -> int:
     load_ms = (time.perf_counter() - started) * 1000
     payload_rows = bench_payloads(guard, args.n)
     ledger_rows = bench_ledgers(max(200, args.n // 4), not args.no_redis)
+    load = "/".join(f"{x:.1f}" for x in os.getloadavg())  # shared machines: say how busy
     if args.json:
         print(json.dumps({"threat_load_ms": load_ms, "payloads": payload_rows,
-                          "ledgers": ledger_rows}, indent=2))  # fmt: skip
+                          "ledgers": ledger_rows, "loadavg": load}, indent=2))  # fmt: skip
         return 0
+    print(f"load average {load} on {os.cpu_count()} CPUs")
     print(f"threat lists lazy load: {load_ms:.1f} ms (once per process)\n")
     print(
         f"{'payload':38} {'verdict':7} {'decode+inspect p50/p99 us':>26} {'Guard p50/p99 us':>18}"
