@@ -78,6 +78,18 @@ def associated_token_address(wallet: str, mint: str, program: str) -> str | None
     return str(get_associated_token_address(*keys))
 
 
+@lru_cache(maxsize=1024)
+def _atas(own: frozenset[str], allowed: frozenset[str], mint: str) -> tuple[tuple[str, str], ...]:
+    """``(ata, wallet)`` of every own / allowlisted wallet for ``mint``, both token programs."""
+    out = []
+    for wallet in (*own, *allowed):
+        for program in progs.TOKEN_PROGRAMS:
+            ata = associated_token_address(wallet, mint, program)
+            if ata is not None:
+                out.append((ata, wallet))
+    return tuple(out)
+
+
 @dataclass(frozen=True)
 class OwnView:
     """What the policy plus the transaction say about the accounts it names."""
@@ -105,13 +117,10 @@ def own_view(decoded: DecodedTransaction, policy: Policy) -> OwnView:
         if ref.mint:
             mint_of[ref.account] = ref.mint
             mints[ref.mint] = None
-    for wallet in (*own_wallets, *policy.allowlist.solana):
-        for mint in mints:
-            for program in progs.TOKEN_PROGRAMS:
-                ata = associated_token_address(wallet, mint, program)
-                if ata is not None:
-                    owner_of[ata] = wallet
-                    mint_of.setdefault(ata, mint)
+    for mint in mints:
+        for ata, wallet in _atas(own_wallets, policy.allowlist.solana, mint):
+            owner_of[ata] = wallet
+            mint_of.setdefault(ata, mint)
     own = own_wallets | {acct for acct, owner in owner_of.items() if owner in own_wallets}
     return OwnView(frozenset(own), owner_of, mint_of)
 
