@@ -35,6 +35,7 @@ from aiegis_guard.verdict import Verdict
 VECTORS = Path(__file__).resolve().parent / "vectors"
 P, A, B, D, M, M2, N, X, T = (Keypair().pubkey() for _ in range(9))
 THIEF = Keypair().pubkey()
+THIEF_ACCOUNT = Keypair().pubkey()  # a token account of someone else
 ATA = get_associated_token_address
 ATA_P, ATA_A, ATA_B = ATA(P, M), ATA(A, M), ATA(B, M)
 ATA_P22 = ATA(P, M, sx.TOKEN_2022)
@@ -156,6 +157,15 @@ CASES: list[Any] = [
         Action.FLAG,
         ("unknown_mint",),
         id="spl-unchecked-mint-unknown-with-limits",
+    ),
+    pytest.param(
+        lambda: [
+            sx.transfer(THIEF_ACCOUNT, ATA_B, P, 0),  # the agent is only a delegate of it
+            sx.transfer_checked(ATA_P, M, THIEF_ACCOUNT, P, 50, 6),
+        ],
+        Action.FLAG,
+        ("unknown_recipient",),
+        id="delegate-authority-does-not-make-an-account-own",
     ),
     pytest.param(
         lambda: [sx.transfer_checked(ATA_P, M2, ATA(A, M2), P, 10**12, 6)],

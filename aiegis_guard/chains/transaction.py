@@ -150,8 +150,8 @@ class TokenAccountRef(_Frozen):
     """What a Solana transaction itself says about a token account.
 
     Learnt from ATA creation, ``InitializeAccount*``, checked instructions (mint) and the
-    authority that signs for the account in this transaction (``owner``: the owner wallet, or
-    a delegate / authority the program will check). ``program``: SPL Token or Token-2022.
+    instructions only the owner may sign (``Approve*``, ``SetAuthority(AccountOwner)``), never
+    from a transfer authority (that may be a delegate). ``program``: SPL Token or Token-2022.
     """
 
     account: str

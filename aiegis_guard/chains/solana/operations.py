@@ -92,7 +92,13 @@ class Built:
 
 @dataclass
 class _Refs:
-    """Token accounts as the transaction describes them: account -> (mint, owner, program)."""
+    """Token accounts as the transaction describes them: account -> (mint, owner, program).
+
+    ``owner`` comes only from instructions the program lets the *owner* alone sign (ATA
+    creation, ``InitializeAccount*``, ``Approve*``, ``SetAuthority(AccountOwner)``): a transfer,
+    burn or close authority may be a delegate, which says nothing about who owns the account
+    (an attacker can make the agent a delegate of the attacker's own account).
+    """
 
     table: dict[str, list[str | None]] = field(default_factory=dict)
 
@@ -189,17 +195,15 @@ def _collect_refs(ixs: list[Ix]) -> _Refs:
             mint = acc.get("mint")
             if ix.name.startswith("InitializeAccount"):
                 refs.add(acc["account"], mint, a.get("owner") or acc.get("owner"), prog)
-            elif ix.name.startswith("Transfer"):
-                refs.add(acc["source"], mint, acc["authority"], prog)
+            elif ix.name.startswith("Transfer"):  # authority: owner *or delegate*
+                refs.add(acc["source"], mint, None, prog)
                 refs.add(acc["destination"], mint, None, prog)
-            elif ix.name.startswith(("Approve", "Revoke")):
+            elif ix.name.startswith("Approve"):  # only the owner may approve
                 refs.add(acc["source"], mint, acc["owner"], prog)
-            elif ix.name in ("CloseAccount", "Burn", "BurnChecked"):
-                refs.add(acc["account"], mint, acc["authority"], prog)
-            elif ix.name == "SetAuthority" and a["authority_type"] in (2, 3):
+            elif ix.name == "SetAuthority" and a["authority_type"] == 2:  # only the owner
                 refs.add(acc["account"], None, acc["current_authority"], prog)
-            elif ix.name.startswith(("MintTo", "Freeze", "Thaw")):
-                refs.add(acc["account"], mint, None, prog)
+            elif ix.name.startswith(("Burn", "MintTo", "Freeze", "Thaw")) or ix.name == "Revoke":
+                refs.add(acc.get("account") or acc.get("source"), mint, None, prog)
     return refs
 
 
