@@ -83,7 +83,7 @@ from aiegis_guard.findings import Action, Category, Chain, Finding, Severity
 from aiegis_guard.policy import Limit, Policy
 from aiegis_guard.redact import mask_address
 
-__all__ = ["ChainRules", "format_amount", "inspect_operations"]
+__all__ = ["SOLANA_RULES", "ChainRules", "format_amount", "inspect_operations"]
 
 EVM_ZERO = "0x" + "0" * 40
 

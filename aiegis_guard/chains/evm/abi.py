@@ -3,25 +3,47 @@
 ``eth_abi.decode`` costs ~40 µs for ``(address,uint256)``; this reader takes a few µs and
 raises only :class:`EvmDecodeError`, whatever the bytes: offsets and lengths are checked
 against the buffer before anything is sliced or allocated, dirty padding is rejected (as
-Solidity's decoder reverts on it) and addresses come back as ``0x`` + 40 lower-case hex.
-
-Types are parsed once (at import, from the selector table) into small tuples::
-
-    ("address",) ("uint", bits) ("int", bits) ("bool",) ("fixed", n) ("bytes",) ("string",)
-    ("array", inner, length | None) ("tuple", (inner, ...))
+Solidity's decoder reverts on it), overlapping offsets cannot amplify the work (a budget of
+bytes and elements no larger than the buffer), and addresses come back as ``0x`` + 40
+lower-case hex. Types are parsed once, at import, into :class:`AbiType` nodes.
 """
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from functools import cache
 from typing import Any
 
 from aiegis_guard.errors import EvmDecodeError
 
-__all__ = ["AbiType", "decode_args", "head_size", "is_dynamic", "parse_types", "split_types"]
+__all__ = ["AbiType", "decode_args", "parse_type", "parse_types", "split_types"]
 
-AbiType = tuple[Any, ...]
 MAX_ARRAY = 4096  # elements per array: a transaction never needs more
+_WORD_KINDS = frozenset({"address", "uint", "int", "bool", "fixed"})
+
+
+@dataclass(frozen=True, slots=True)
+class AbiType:
+    """One parsed ABI type. ``size``: bits (u)int / bytesN length / fixed array length."""
+
+    kind: str  # address uint int bool fixed bytes string array tuple
+    size: int | None = None
+    items: tuple[AbiType, ...] = ()  # tuple members, or the one array element type
+    dynamic: bool = False
+    head: int = 32  # bytes this type takes in the head of its enclosing encoding
+
+
+def _node(kind: str, size: int | None = None, items: tuple[AbiType, ...] = ()) -> AbiType:
+    if kind in ("bytes", "string"):
+        return AbiType(kind, dynamic=True)
+    if kind == "array":
+        dynamic = size is None or items[0].dynamic
+        head = 32 if dynamic else int(size or 0) * items[0].head
+        return AbiType(kind, size, items, dynamic, head)
+    if kind == "tuple":
+        dynamic = any(t.dynamic for t in items)
+        return AbiType(kind, None, items, dynamic, 32 if dynamic else sum(t.head for t in items))
+    return AbiType(kind, size)
 
 
 def split_types(inner: str) -> list[str]:
@@ -46,21 +68,14 @@ def parse_type(text: str) -> AbiType:
     if text.endswith("]"):
         open_at = text.rindex("[")
         size = text[open_at + 1 : -1]
-        return ("array", parse_type(text[:open_at]), int(size) if size else None)
+        return _node("array", int(size) if size else None, (parse_type(text[:open_at]),))
     if text.startswith("("):
-        return ("tuple", tuple(parse_type(t) for t in split_types(text[1:-1])))
-    if text == "address":
-        return ("address",)
-    if text == "bool":
-        return ("bool",)
-    if text in ("bytes", "string"):
-        return (text,)
-    if text.startswith("uint"):
-        return ("uint", int(text[4:] or 256))
-    if text.startswith("int"):
-        return ("int", int(text[3:] or 256))
-    if text.startswith("bytes"):
-        return ("fixed", int(text[5:]))
+        return _node("tuple", None, tuple(parse_type(t) for t in split_types(text[1:-1])))
+    if text in ("address", "bool", "bytes", "string"):
+        return _node(text)
+    for prefix, kind in (("uint", "uint"), ("int", "int"), ("bytes", "fixed")):
+        if text.startswith(prefix):
+            return _node(kind, int(text[len(prefix) :] or 256))
     raise ValueError(f"unsupported ABI type {text!r}")
 
 
@@ -70,45 +85,23 @@ def parse_types(signature: str) -> tuple[AbiType, ...]:
     return tuple(parse_type(t) for t in split_types(inner))
 
 
-@cache
-def is_dynamic(t: AbiType) -> bool:
-    kind = t[0]
-    if kind in ("bytes", "string"):
-        return True
-    if kind == "array":
-        return t[2] is None or is_dynamic(t[1])
-    if kind == "tuple":
-        return any(is_dynamic(x) for x in t[1])
-    return False
-
-
-@cache
-def head_size(t: AbiType) -> int:
-    if is_dynamic(t):
-        return 32
-    if t[0] == "array":
-        return int(t[2]) * head_size(t[1])
-    if t[0] == "tuple":
-        return sum(head_size(x) for x in t[1])
-    return 32
-
-
 def _word(data: bytes, pos: int) -> int:
-    if pos < 0 or pos + 32 > len(data):
+    if pos + 32 > len(data):
         raise EvmDecodeError("calldata too short")
     return int.from_bytes(data[pos : pos + 32], "big")
 
 
 def _static(t: AbiType, data: bytes, pos: int) -> Any:
-    kind = t[0]
+    kind = t.kind
     value = _word(data, pos)
     if kind == "address":
         if value >> 160:
             raise EvmDecodeError("address with dirty high bytes")
         return "0x" + data[pos + 12 : pos + 32].hex()
+    bits = t.size or 256
     if kind == "uint":
-        if value >> t[1]:
-            raise EvmDecodeError(f"uint{t[1]} out of range")
+        if value >> bits:
+            raise EvmDecodeError(f"uint{bits} out of range")
         return value
     if kind == "bool":
         if value > 1:
@@ -117,17 +110,10 @@ def _static(t: AbiType, data: bytes, pos: int) -> Any:
     if kind == "int":
         if value >> 255:
             value -= 1 << 256
-        if not -(1 << (t[1] - 1)) <= value < 1 << (t[1] - 1):
-            raise EvmDecodeError(f"int{t[1]} out of range")
+        if not -(1 << (bits - 1)) <= value < 1 << (bits - 1):
+            raise EvmDecodeError(f"int{bits} out of range")
         return value
-    return data[pos : pos + t[1]]  # fixed bytesN
-
-
-def _offset(data: bytes, base: int, pos: int) -> int:
-    off = _word(data, pos)
-    if off >= len(data):
-        raise EvmDecodeError("ABI offset out of range")
-    return base + off
+    return data[pos : pos + bits]  # fixed bytesN
 
 
 class _Budget:
@@ -147,12 +133,27 @@ class _Budget:
             raise EvmDecodeError("ABI encoding decodes to more than it holds")
 
 
+def _static_any(t: AbiType, data: bytes, pos: int) -> Any:
+    if t.kind == "array":
+        inner = t.items[0]
+        return [_static_any(inner, data, pos + i * inner.head) for i in range(t.size or 0)]
+    if t.kind == "tuple":
+        out = []
+        for x in t.items:
+            out.append(_static_any(x, data, pos))
+            pos += x.head
+        return tuple(out)
+    return _static(t, data, pos)
+
+
 def _decode(t: AbiType, data: bytes, base: int, pos: int, budget: _Budget) -> Any:
     """Decode one value whose head is at ``pos`` in an encoding starting at ``base``."""
-    if not is_dynamic(t):
+    if not t.dynamic:
         return _static_any(t, data, pos)
-    start = _offset(data, base, pos)
-    kind = t[0]
+    start = base + _word(data, pos)
+    if start >= len(data):
+        raise EvmDecodeError("ABI offset out of range")
+    kind = t.kind
     if kind in ("bytes", "string"):
         n = _word(data, start)
         if n > len(data) - start - 32:
@@ -165,30 +166,16 @@ def _decode(t: AbiType, data: bytes, base: int, pos: int, budget: _Budget) -> An
             return raw.decode("utf-8")
         except UnicodeDecodeError as exc:
             raise EvmDecodeError("ABI string is not UTF-8") from exc
-    if kind == "array" and t[2] is None:
+    if kind == "array" and t.size is None:
         n = _word(data, start)
         if n > MAX_ARRAY or n * 32 > len(data) - start - 32:
             raise EvmDecodeError("ABI array length out of range")
         budget.take(0, n)
-        return _sequence((t[1],) * n, data, start + 32, budget)
+        return _sequence(t.items * n, data, start + 32, budget)
     if kind == "array":
-        budget.take(0, int(t[2]))
-        return _sequence((t[1],) * int(t[2]), data, start, budget)
-    return tuple(_sequence(t[1], data, start, budget))
-
-
-def _static_any(t: AbiType, data: bytes, pos: int) -> Any:
-    kind = t[0]
-    if kind == "array":
-        size = head_size(t[1])
-        return [_static_any(t[1], data, pos + i * size) for i in range(int(t[2]))]
-    if kind == "tuple":
-        out = []
-        for x in t[1]:
-            out.append(_static_any(x, data, pos))
-            pos += head_size(x)
-        return tuple(out)
-    return _static(t, data, pos)
+        budget.take(0, t.size or 0)
+        return _sequence(t.items * (t.size or 0), data, start, budget)
+    return tuple(_sequence(t.items, data, start, budget))
 
 
 def _sequence(types: tuple[AbiType, ...], data: bytes, base: int, budget: _Budget) -> list[Any]:
@@ -196,15 +183,14 @@ def _sequence(types: tuple[AbiType, ...], data: bytes, base: int, budget: _Budge
     pos = base
     for t in types:
         out.append(_decode(t, data, base, pos, budget))
-        pos += head_size(t)
+        pos += t.head
     return out
 
 
 @cache
 def _layout(types: tuple[AbiType, ...]) -> tuple[int, bool]:
     """(head size, every argument a single static word)."""
-    simple = all(t[0] in ("address", "uint", "bool", "int", "fixed") for t in types)
-    return sum(head_size(t) for t in types), simple
+    return sum(t.head for t in types), all(t.kind in _WORD_KINDS for t in types)
 
 
 def decode_args(types: tuple[AbiType, ...], data: bytes) -> list[Any]:

@@ -23,7 +23,7 @@ from typing import TYPE_CHECKING, Any
 from web3.middleware.base import Web3Middleware
 
 from aiegis_guard.approval import ApprovalRequest, Approver, ask_async, deny_all
-from aiegis_guard.chains.evm.signer import _decode_or_none, enforce
+from aiegis_guard.chains.evm.signer import decode_or_none, enforce
 from aiegis_guard.errors import GuardBlocked
 from aiegis_guard.findings import Action, Chain
 from aiegis_guard.verdict import Verdict
@@ -76,7 +76,7 @@ class GuardWeb3Middleware(Web3Middleware):
         g = self.guard
         if method in SEND:
             signer = payload.get("from") if isinstance(payload, Mapping) else None
-            decoded = _decode_or_none(g, payload)
+            decoded = decode_or_none(g, payload)
             signer = signer or (decoded.sender if decoded else None)
             verdict = g.check_transaction(payload, chain=Chain.EVM, context=self._context(signer))
             return verdict, decoded

@@ -34,7 +34,7 @@ if TYPE_CHECKING:
     from aiegis_guard.chains.transaction import DecodedTransaction
     from aiegis_guard.guard import Guard
 
-__all__ = ["GuardedAccount", "enforce", "reserved"]
+__all__ = ["GuardedAccount", "decode_or_none", "enforce", "reserved"]
 
 T = TypeVar("T")
 _DOMAIN_ORDER = (
@@ -73,7 +73,7 @@ def reserved(guard: Guard, decoded: DecodedTransaction | None) -> Iterator[None]
         yield
 
 
-def _decode_or_none(guard: Guard, payload: Any) -> DecodedTransaction | None:
+def decode_or_none(guard: Guard, payload: Any) -> DecodedTransaction | None:
     try:
         return guard.decode_transaction(payload, chain=Chain.EVM)
     except DecodeError:
@@ -149,7 +149,7 @@ class GuardedAccount:
         checked = {**tx, "from": tx.get("from") or self.address}
         verdict = self.guard.check_transaction(checked, chain=Chain.EVM, context=self.context)
         decoded = (
-            _decode_or_none(self.guard, checked) if verdict.action is not Action.BLOCK else None
+            decode_or_none(self.guard, checked) if verdict.action is not Action.BLOCK else None
         )
         return self._signed(
             verdict, "sign_transaction", decoded, lambda: self._account.sign_transaction(tx)
