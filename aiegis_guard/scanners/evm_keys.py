@@ -39,18 +39,18 @@ KEY_CONTEXT = re.compile(
     | from_?key | privatekeytoaccount | wallet\s*\( | account\s*\( | keypair
     | (?:wallet|account|deployer|owner|eth|evm|hot|relayer|operator|admin|bot|funder|minter
        |treasury|burner|user|my|your)[\s_.-]*key\b
-    | (?<!["'])\bkey\b(?!["'])""",
+    | (?<!["'])\bkeys?\b(?!["'])""",
     re.IGNORECASE | re.VERBOSE,
 )
-HASH_CONTEXT = re.compile(
-    r"""hash | root | topic | \btxn?s?\b | txid | transaction | \bblock | receipt | nonce
+HASH_CONTEXT = re.compile(  # compound names first: "storage key" ends where "key" ends
+    r"""(?:storage|cache|lookup|primary|map|mapping|idempotency|public|verifying)[\s_.-]*key
+    | hash | root | topic | \btxn?s?\b | txid | transaction | \bblock | receipt | nonce
     | bloom | uncle | salt | \bmac\b | \biv\b | cipher | storage | \bslot | digest | checksum
     | commit | proof | signature | \bsigs?\b | \b[rsv]\b | \bdata\b | input | \bcode\b | \bmix
     | parent | \bsha | keccak | merkle | withdrawal | selector | \blogs?\b | /tx/ | /block
     | explorer | scan\b | \bevent | beacon | blob | request | \bstate | \bids?\b | uuid
     | public[\s_.-]*key | \bpub[\s_.-]*key | \bpubkey | ["']key["'] | \bresult | \bvalue
-    | memory | \bstack | \bparams | \bcache | \bindex | preimage | \bhead\b | \bmemo
-    | (?:storage|cache|lookup|primary|map|mapping|idempotency|public|verifying)[\s_.-]*key""",
+    | memory | \bstack | \bparams | \bcache | \bindex | preimage | \bhead\b | \bmemo""",
     re.IGNORECASE | re.VERBOSE,
 )
 _WORD = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789_")

@@ -38,8 +38,10 @@ __all__ = ["IBAN_LENGTHS", "scan"]
 
 # --- declarations ---------------------------------------------------------------------------
 
-NUMERIC_RE = re.compile(r"[+(]?\d(?:[ .\-()]{0,3}\d)*")  # matched at token starts only
+NUMERIC_RE = re.compile(r"[+(]?\d(?:[ .\-()]{0,3}\d){0,31}")  # matched at token starts only
+MAX_SPLIT_PARTS = 8  # a group of more space-separated numbers than this is not split further
 EXTENSION_RE = re.compile(r"\s?(?:x|ext\.?|#)\s?\d{1,6}(?![A-Za-z0-9_])", re.IGNORECASE)
+DOMAIN_RE = re.compile(r"[A-Za-z0-9-]{1,63}\.[A-Za-z0-9.-]{2,250}")
 EMAIL_RE = re.compile(
     r"(?<![A-Za-z0-9._%+-])[A-Za-z0-9._%+-]{1,64}@"
     r"(?:[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?\.){1,8}[A-Za-z]{2,24}(?![A-Za-z0-9-])"
@@ -47,6 +49,7 @@ EMAIL_RE = re.compile(
 IPV4_RE = re.compile(r"\d{1,3}(?:\.\d{1,3}){3}")
 IPV6_HINT_RE = re.compile(r":[0-9A-Fa-f]{0,4}:")  # starts with a literal: fast to search
 IPV6_CHARS = frozenset("0123456789abcdefABCDEF:.")
+IPV6_RUN_RE = re.compile(r"[0-9A-Fa-f:.]*")
 SSN_RE = re.compile(r"(\d{3})([- ])(\d{2})\2(\d{4})")
 _MONTH, _DAY, _YEAR = r"(?:0?[1-9]|1[0-2])", r"(?:0?[1-9]|[12]\d|3[01])", r"(?:1[89]|20)\d\d"
 DATE_RE = re.compile(  # y-m-d, d.m.y, m/d/y: a date (or a timestamp's date part) is no phone
@@ -187,8 +190,10 @@ def _phone(text: str, start: int, value: str, digits: str) -> bool:
         return False
     if "." in value and not any(c in value for c in " -()"):
         thousands = all(len(g) == 3 for g in groups[1:]) and len(groups[0]) <= 3
-        if len(groups) == 2 or (thousands and len(groups) != 3):
+        if len(groups) == 2 or thousands:
             return False  # a decimal or an amount like 1.234.567
+    if SSN_RE.fullmatch(value) and not _phone_context(text, start, end):
+        return False  # ddd-dd-dddd that failed the SSN rules is not a phone either
     if value[0] in "+(" or len(groups) >= 3:
         return True
     if groups[0].startswith("0") and len(digits) >= 9:
@@ -217,6 +222,8 @@ def _split(text: str, start: int, end: int) -> list[Finding]:
     """A group of numbers written next to each other: the longest parts that classify."""
     parts = [(m.start() + start, m.end() + start) for m in re.finditer(r"\S+", text[start:end])]
     found: list[Finding] = []
+    if len(parts) > MAX_SPLIT_PARTS:
+        return found
     i = 0
     while i < len(parts):
         for j in range(len(parts), i, -1):
@@ -250,6 +257,8 @@ def _numbers(text: str) -> list[Finding]:
             continue
         start, end = m.span()
         resume = end
+        if end - start < 7:  # shortest numeric PII: "1.1.1.1"
+            continue
         if text[start] == "(" and ")" not in text[start:end]:
             start += 1
         ext = EXTENSION_RE.match(text, end)
@@ -276,11 +285,13 @@ def _iban(value: str) -> bool:
 
 def _ibans(text: str) -> list[Finding]:
     found: list[Finding] = []
+    resume = 0
     for pos in _starts(text, _IBAN_START):
-        m = IBAN_RE.match(text, pos)
+        m = IBAN_RE.match(text, pos) if pos >= resume else None
         if m is None:
             continue
         start, end = m.span()
+        resume = end
         while end < len(text) and text[end] in _GLUE and " " in text[start:end]:
             end = text.rfind(" ", start, end)  # grouped form ran into a word: drop it
         if end < len(text) and text[end] in _GLUE:
@@ -298,7 +309,11 @@ def _emails(text: str) -> list[Finding]:
     found: list[Finding] = []
     at = text.find("@")
     while at >= 0:
-        m = EMAIL_RE.search(text, max(0, at - 64), min(len(text), at + 260))
+        domain = DOMAIN_RE.match(text, at + 1)
+        if domain is None:  # checked first: cheap, and it bounds the search
+            at = text.find("@", at + 1)
+            continue
+        m = EMAIL_RE.search(text, max(0, at - 64), min(len(text), domain.end() + 1))
         if m is not None and m.start() <= at < m.end():
             found.append(_pii("email", m.span(), m.group(), "pattern:email"))
             at = text.find("@", m.end())
@@ -313,15 +328,15 @@ def _ipv6(text: str) -> list[Finding]:
     for hint in IPV6_HINT_RE.finditer(text):
         if hint.start() < resume:
             continue
-        start, end = hint.start(), hint.end()
-        while start and text[start - 1] in IPV6_CHARS:
+        run = IPV6_RUN_RE.match(text, hint.end())
+        start, end = hint.start(), run.end() if run else hint.end()
+        floor = max(0, start - 46)
+        while start > floor and text[start - 1] in IPV6_CHARS:
             start -= 1
-        while end < len(text) and text[end] in IPV6_CHARS:
-            end += 1
         resume = end
         glued = (start and text[start - 1] in _GLUE) or (end < len(text) and text[end] in _GLUE)
         value = text[start:end].rstrip(".")
-        if glued or value.count(":") < 2:
+        if glued or value.count(":") < 2 or len(value) > 45:  # 45: longest IPv6 text form
             continue
         try:
             ipaddress.IPv6Address(value)

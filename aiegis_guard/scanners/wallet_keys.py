@@ -188,32 +188,39 @@ def _solana_hex(text: str) -> list[Finding]:
 # --- PEM and keystores --------------------------------------------------------------------
 
 
+def _pem_body(text: str, start: int, label: str) -> tuple[str, int, bool]:
+    """(body, end of the block, complete?) of a block whose header ends at ``start``."""
+    limit = min(len(text), start + PEM_MAX_BODY)
+    stop = f"-----END {label}-----"
+    end = text.find(stop, start, limit)
+    if end >= 0:
+        return text[start:end], end + len(stop), True
+    body = PEM_BODY_RE.match(text, start, limit)
+    cut = text.find("-----", start, limit)  # a truncated block ends at the next marker
+    body_end = body.end() if body else start
+    body_end = min(body_end, cut) if cut >= 0 else body_end
+    return text[start:body_end], body_end, False
+
+
 def _pem_blocks(text: str) -> list[Finding]:
     if "PRIVATE KEY" not in text:
         return []
     found: list[Finding] = []
     for m in PEM_BEGIN_RE.finditer(text):
         label = m.group(1)
-        stop = f"-----END {label}-----"
-        end = text.find(stop, m.end(), m.end() + PEM_MAX_BODY)
-        if end >= 0:
-            body, span_end = text[m.end() : end], end + len(stop)
-        else:  # truncated block: take the body that follows
-            body_m = PEM_BODY_RE.match(text, m.end(), min(len(text), m.end() + PEM_MAX_BODY))
-            body = body_m.group() if body_m else ""
-            span_end = m.end() + len(body)
+        body, end, complete = _pem_body(text, m.end(), label)
         material = sum(c.isalnum() or c in "+/" for c in body)
         if material < PEM_MIN_MATERIAL:
             continue
         found.append(
             _secret(
                 "secret.pem_private_key",
-                (m.start(), span_end),
-                text[m.start() : span_end],
+                (m.start(), end),
+                text[m.start() : end],
                 f"PEM private key block ({label.lower()})",
                 "pattern:pem",
                 f"label:{label}",
-                "complete" if end >= 0 else "truncated",
+                "complete" if complete else "truncated",
             )
         )
     return found
