@@ -33,7 +33,8 @@ rule                                 action  when
                                              ``allowlist.evm_delegates``
 ``eip7702_any_chain``                BLOCK   EIP-7702 authorization with chain id 0 (valid
                                              on every chain), whatever the delegate
-``eip7702_revoke``                   ALLOW   delegation to the zero address (clears code)
+``eip7702_revoke``                   ALLOW   delegation to the zero address (clears code; also
+                                             with chain id 0)
 ``<authority rule>``                 BLOCK   authority/owner of an own account handed to a
                                              non-own address: ``set_authority``
                                              (spl.set_authority), ``assign`` (system.assign*),
@@ -248,7 +249,9 @@ def _allowed_spender(j: _Judge, spender: str, operator: bool) -> bool:
 
 def _approval(j: _Judge, op: Approval) -> list[Finding]:
     who = mask_address(op.spender)
-    ev = (f"spender:{op.spender}", f"via:{op.via}")
+    ev: tuple[str, ...] = (f"spender:{op.spender}", f"via:{op.via}")
+    if op.deadline is not None:
+        ev += (f"deadline:{op.deadline}",)
     if op.revoke:
         return [j.f("revoke", Action.ALLOW, f"{op.via}: approval of {who} revoked", *ev)]
     role = "operator" if op.all_assets else "spender"
@@ -284,14 +287,12 @@ def _delegation(j: _Judge, op: Delegation) -> list[Finding]:
     ev: tuple[str, ...] = (f"delegate:{op.delegate}", f"chain_id:{op.chain_id}", f"via:{op.via}")
     if op.authority:
         ev += (f"authority:{op.authority}",)
-    out: list[Finding] = []
+    if _norm(op.delegate, j.chain) == EVM_ZERO:  # clears the delegation (on every chain if 0)
+        return [j.f("eip7702_revoke", Action.ALLOW, "EIP-7702 delegation cleared", *ev)]
+    out = j.counterparty(op.delegate, "delegate")
     if op.chain_id == 0:
         msg = "EIP-7702 authorization valid on every chain (chain id 0)"
         out.append(j.f("eip7702_any_chain", Action.BLOCK, msg, *ev, preview=who))
-    if _norm(op.delegate, j.chain) == EVM_ZERO:
-        out.append(j.f("eip7702_revoke", Action.ALLOW, "EIP-7702 delegation cleared", *ev))
-        return out
-    out += j.counterparty(op.delegate, "delegate")
     if _norm(op.delegate, j.chain) not in j.policy.allowlist.evm_delegates:
         msg = f"EIP-7702: account code delegated to non-allowlisted {who}"
         out.append(
@@ -332,7 +333,8 @@ def _close(j: _Judge, op: CloseAccount) -> list[Finding]:
     if not j.is_own(op.destination):
         msg = f"{op.via}: rent of {mask_address(op.account)} paid to non-own address"
         ev = (f"account:{op.account}", f"destination:{op.destination}", f"via:{op.via}")
-        out.append(j.f("close_account", Action.BLOCK, msg, *ev, preview=op.destination[:6]))
+        preview = mask_address(op.destination)
+        out.append(j.f("close_account", Action.BLOCK, msg, *ev, preview=preview))
     return out
 
 

@@ -1,1 +1,17 @@
-"""EVM: decoding, inspection, key derivation and signer wrappers (imports web3 / eth-*)."""
+"""EVM: decoding, inspection, key derivation and signer wrappers (imports web3 / eth-*).
+
+Nothing is imported here: ``import aiegis_guard`` stays light. Modules, by step::
+
+    decode.py      decode_evm / decode_typed_data / decode_message (the dispatch contract)
+    envelope.py    tx dicts and raw RLP (legacy, 2930, 1559, 4844, 7702) -> Envelope
+    calldata.py    selector -> handler, bounded recursion into wrappers
+    tokens.py      ERC-20/721/1155, EIP-2612 / DAI permits, Permit2 handlers
+    wrappers.py    multicall, Multicall3, Safe, smart accounts (4337 / 7579), UniversalRouter
+    abi.py         strict bounded ABI reader;  frames.py  call-frame state
+    selectors.py   data: selectors, EIP-712 permit types, built-in spenders (with provenance)
+    typed_data.py  EIP-712 validation and permit recognition
+    inspect.py     inspect_evm: the generic rules (chains/inspect.py) + EVM-only rules
+    signer.py      GuardedAccount (eth-account LocalAccount wrapper)
+    middleware.py  guard_middleware (web3 v7/v8, sync and async)
+    keys.py        private key -> address (used by the text scanners)
+"""
