@@ -1,13 +1,94 @@
-"""Placeholder: filled in by its owner (see the issue); returns no findings yet."""
+"""Wallet drainer / redirect phrase rules: ``drainer.<family>`` findings.
+
+Default action FLAG. **Escalation**: a ``redirect``, ``skim`` or ``sweep`` phrase with an
+unknown address (EVM, Solana, ENS name) or an amount (``5 ETH``) within ``ESCALATE_BEFORE`` /
+``ESCALATE_AFTER`` characters is CRITICAL, and BLOCKs where it is about to leave the agent
+(``Source.TOOL_INPUT`` or a value-moving check); read content stays FLAG (the run is tainted
+anyway). A redirect next to an address gets its own rule id, ``drainer.redirect_with_address``.
+Addresses the policy knows (own wallet, allowlist) do not escalate.
+"""
 
 from __future__ import annotations
 
-from aiegis_guard.findings import Finding
-from aiegis_guard.normalize import Layer
-from aiegis_guard.scanners import ScanContext
+import re
+from collections.abc import Mapping
 
-__all__ = ["scan"]
+from aiegis_guard.findings import Action, Category, Chain, Finding, Severity, Source
+from aiegis_guard.normalize import Layer
+from aiegis_guard.policy import is_solana_address
+from aiegis_guard.scanners import ScanContext
+from aiegis_guard.scanners.injection_rules import distinct, finding_for
+from aiegis_guard.scanners.phrasematch import AMOUNT_RE, Hit, find
+
+__all__ = ["ESCALATING", "FAMILIES", "scan"]
+
+FAMILIES: Mapping[str, tuple[Severity, str]] = {
+    "redirect": (Severity.HIGH, "recipient / deposit address override"),
+    "function_substitution": (Severity.HIGH, "tool / function substitution"),
+    "parameter_tampering": (Severity.MEDIUM, "amount / token / bridge tampering"),
+    "skim": (Severity.HIGH, "skim-then-proceed payment instruction"),
+    "secret_exfiltration": (Severity.HIGH, "asks to reveal or send wallet secrets"),
+    "unlimited_approval": (Severity.HIGH, "asks for an unlimited / operator approval"),
+    "permit_signature": (Severity.HIGH, "asks to sign a permit or blind message"),
+    "sweep": (Severity.HIGH, "asks to move all funds"),
+}
+ESCALATING = frozenset({"redirect", "skim", "sweep"})
+ESCALATE_BEFORE = 80
+ESCALATE_AFTER = 160
+
+_EVM_RE = re.compile(r"(?<![0-9a-fA-F])0x[0-9a-fA-F]{40}(?![0-9a-fA-F])")
+_SOL_RE = re.compile(
+    r"(?<![1-9A-HJ-NP-Za-km-z])[1-9A-HJ-NP-Za-km-z]{32,44}(?![1-9A-HJ-NP-Za-km-z])"
+)
+_ENS_RE = re.compile(r"(?<![\w.-])[a-z0-9][a-z0-9-]{0,62}\.(?:eth|sol)(?![\w-])", re.IGNORECASE)
+
+
+def _nearby(text: str, hit: Hit, ctx: ScanContext) -> tuple[str, ...]:
+    """Evidence of a destination or amount next to the phrase (unknown addresses only)."""
+    lo, hi = max(0, hit.start - ESCALATE_BEFORE), hit.end + ESCALATE_AFTER
+    window = text[lo:hi]
+    near: list[str] = []
+    policy = ctx.policy
+    if any(not policy.is_known(m.group(), Chain.EVM) for m in _EVM_RE.finditer(window)):
+        near.append("near:evm_address")
+    if any(
+        is_solana_address(m.group()) and not policy.is_known(m.group(), Chain.SOLANA)
+        for m in _SOL_RE.finditer(window)
+    ):
+        near.append("near:solana_address")
+    if _ENS_RE.search(window):
+        near.append("near:ens_name")
+    if AMOUNT_RE.search(window.lower()):
+        near.append("near:amount")
+    return tuple(near)
+
+
+def _escalate(finding: Finding, near: tuple[str, ...], ctx: ScanContext) -> Finding:
+    to_address = any(e != "near:amount" for e in near)
+    leaving = ctx.value_moving or ctx.source is Source.TOOL_INPUT
+    update: dict[str, object] = {
+        "severity": Severity.CRITICAL,
+        "action": Action.BLOCK if leaving else Action.FLAG,
+        "evidence": finding.evidence + near,
+    }
+    if finding.rule_id == "drainer.redirect" and to_address:
+        update["rule_id"] = "drainer.redirect_with_address"
+        update["message"] = finding.message.replace("override", "override to a new address")
+    return finding.model_copy(update=update)
 
 
 def scan(layer: Layer, ctx: ScanContext) -> list[Finding]:
-    return []
+    """Stage entry point: drainer phrases in one layer, escalated next to addresses/amounts."""
+    hits = find(layer.text)
+    if not hits:
+        return []
+    out = []
+    for hit in distinct(hits, Category.DRAINER):
+        severity, message = FAMILIES[hit.phrase.family]
+        finding = finding_for(hit, severity, message)
+        if hit.phrase.family in ESCALATING:
+            near = _nearby(layer.text, hit, ctx)
+            if near:
+                finding = _escalate(finding, near, ctx)
+        out.append(finding)
+    return out

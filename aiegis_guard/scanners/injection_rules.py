@@ -1,13 +1,78 @@
-"""Placeholder: filled in by its owner (see the issue); returns no findings yet."""
+"""Prompt-injection phrase rules: ``injection.<family>`` findings (FLAG).
+
+The phrases are data (:mod:`aiegis_guard.scanners.phrasebook`); matching is one shared
+Aho-Corasick pass per layer (:mod:`aiegis_guard.scanners.phrasematch`), so text hidden by
+zero-width characters, homoglyphs, base64, Unicode tags or variation selectors is matched on
+its decoded layer. A FLAG in read content (tool output, retrieved, memory) taints the run.
+"""
 
 from __future__ import annotations
 
-from aiegis_guard.findings import Finding
+from collections.abc import Iterable, Mapping
+
+from aiegis_guard.findings import Action, Category, Finding, Severity
 from aiegis_guard.normalize import Layer
 from aiegis_guard.scanners import ScanContext
+from aiegis_guard.scanners.phrasematch import Hit, find
 
-__all__ = ["scan"]
+__all__ = ["FAMILIES", "distinct", "finding_for", "findings_for", "scan"]
+
+FAMILIES: Mapping[str, tuple[Severity, str]] = {
+    "override": (Severity.HIGH, "instruction override"),
+    "persona": (Severity.MEDIUM, "role / persona hijack"),
+    "prompt_leak": (Severity.MEDIUM, "system-prompt exfiltration request"),
+    "fake_authority": (Severity.HIGH, "text claims authority over the agent"),
+    "indirection": (Severity.MEDIUM, "asks the agent to obey another source"),
+    "urgency": (Severity.MEDIUM, "social proof / urgency to skip confirmation"),
+}
+_PREVIEW_CHARS = 80
+
+
+def _preview(hit: Hit) -> str:
+    return " … ".join(hit.terms)[:_PREVIEW_CHARS]
+
+
+def finding_for(hit: Hit, severity: Severity, message: str, *evidence: str) -> Finding:
+    """The finding for one phrase hit (span relative to the layer text)."""
+    family = hit.phrase.family
+    return Finding(
+        rule_id=f"{hit.category.value}.{family}",
+        category=hit.category,
+        severity=severity,
+        action=Action.FLAG,
+        message=f"{message} ({hit.phrase.lang})",
+        span=(hit.start, hit.end),
+        preview=_preview(hit),
+        evidence=(f"pattern:{hit.phrase.id}", f"lang:{hit.phrase.lang}", *evidence),
+    )
+
+
+def distinct(hits: Iterable[Hit], category: Category) -> list[Hit]:
+    """Hits of ``category``, one per family and overlapping span (the earliest wins)."""
+    last_end: dict[str, int] = {}
+    out: list[Hit] = []
+    for hit in sorted((h for h in hits if h.category is category), key=lambda h: h.start):
+        family = hit.phrase.family
+        if hit.start < last_end.get(family, -1):
+            continue
+        last_end[family] = hit.end
+        out.append(hit)
+    return out
+
+
+def findings_for(text: str) -> list[Finding]:
+    """Injection findings for ``text`` (spans into ``text``)."""
+    hits = find(text)
+    if not hits:
+        return []
+    out = []
+    for hit in distinct(hits, Category.INJECTION):
+        severity, message = FAMILIES[hit.phrase.family]
+        out.append(finding_for(hit, severity, message))
+    return out
 
 
 def scan(layer: Layer, ctx: ScanContext) -> list[Finding]:
-    return []
+    """Stage entry point: injection phrases in one layer."""
+    del ctx
+    return findings_for(layer.text)
