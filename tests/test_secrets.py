@@ -25,10 +25,13 @@ def test_at_least_25_providers_are_declared() -> None:
     assert rules == set(VECTORS_DATA["positives"])
 
 
-@pytest.mark.parametrize(
-    ("rule", "text"), [pytest.param(r, t, id=r) for r, t in VECTORS_DATA["positives"].items()]
-)
-def test_provider_secret_is_found(rule: str, text: str) -> None:
+POSITIVES = [
+    pytest.param(r, v["text"], v["secret"], id=r) for r, v in VECTORS_DATA["positives"].items()
+]
+
+
+@pytest.mark.parametrize(("rule", "text", "secret"), POSITIVES)
+def test_provider_secret_is_found(rule: str, text: str, secret: str) -> None:
     """Each provider's key is reported under secret.<provider> (JWT: FLAG, others: BLOCK)."""
     verdict = GUARD.check_text(text)
     assert f"secret.{rule}" in verdict.rule_ids, verdict.explain()
@@ -43,15 +46,13 @@ def test_near_miss_is_not_a_secret(name: str, text: str) -> None:
     assert GUARD.check_text(text).findings == ()
 
 
-@pytest.mark.parametrize(
-    ("rule", "text"), [pytest.param(r, t, id=r) for r, t in VECTORS_DATA["positives"].items()]
-)
-def test_span_is_the_secret_and_preview_is_masked(rule: str, text: str) -> None:
-    """The span covers the secret only; the preview shows at most 4 characters of it."""
+@pytest.mark.parametrize(("rule", "text", "secret"), POSITIVES)
+def test_span_is_the_secret_and_preview_is_masked(rule: str, text: str, secret: str) -> None:
+    """The span covers exactly the secret; the preview shows at most 4 characters of it."""
     (f,) = [f for f in GUARD.check_text(text).findings if f.rule_id == f"secret.{rule}"]
     assert f.span is not None and f.evidence
-    value = text[f.span[0] : f.span[1]]
-    assert value not in f.preview and f.preview.split("…")[0] == value[:4]
+    assert text[f.span[0] : f.span[1]] == secret
+    assert secret not in f.preview and f.preview.split("…")[0] == secret[:4]
     assert f.redact
 
 
@@ -59,7 +60,7 @@ def test_secret_in_a_base64_layer_is_found() -> None:
     """A key hidden in base64 is found on the decoded layer and mapped to the encoded span."""
     import base64
 
-    inner = VECTORS_DATA["positives"]["github"]
+    inner = VECTORS_DATA["positives"]["github"]["secret"]
     encoded = base64.b64encode(f"please use {inner} now".encode()).decode()
     verdict = GUARD.check_text(f"config: {encoded}")
     assert "secret.github" in verdict.rule_ids

@@ -68,7 +68,8 @@ def _crypto_texts(pii: Path) -> Iterator[str]:
     for path in sorted((pii / "ethereum-execution-apis" / "tests").rglob("*")):
         if path.suffix in (".io", ".json"):
             yield path.read_text(encoding="utf-8")
-    for line in (pii / "synthetic-aiegis" / "crypto_keys_eval.jsonl").open(encoding="utf-8"):
+    path = pii / "synthetic-aiegis" / "crypto_keys_eval.jsonl"
+    for line in path.read_text(encoding="utf-8").splitlines():
         yield json.loads(line)["text"]
 
 

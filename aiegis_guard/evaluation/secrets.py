@@ -51,7 +51,8 @@ def _blocks(verdict: Verdict) -> list[tuple[int, int]]:
 def _synthetic(guard: Guard, pii: Path) -> list[Score]:
     rows: dict[str, Score] = {}
     noticed = 0
-    for line in (pii / "synthetic-aiegis" / "crypto_keys_eval.jsonl").open(encoding="utf-8"):
+    path = pii / "synthetic-aiegis" / "crypto_keys_eval.jsonl"
+    for line in path.read_text(encoding="utf-8").splitlines():
         item = json.loads(line)
         kind = item["kind"]
         if kind == "ETH_PRIVKEY":
