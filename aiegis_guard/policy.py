@@ -321,11 +321,17 @@ class Policy(_Section):
                 "solana": self.allowlist.solana | _solana_set(allow_solana),
             }
         )
-        copy = self.model_copy(update={"wallet": wallet, "allowlist": allowlist})
-        for name in ("known_evm", "known_solana", "_lookalike_index"):
-            copy.__dict__.pop(name, None)  # model_copy carries the original's cached lookups
+        return self.model_copy(update={"wallet": wallet, "allowlist": allowlist})
+
+    def model_copy(self, *, update: Mapping[str, Any] | None = None, deep: bool = False) -> Policy:
+        """A copy whose derived lookups are recomputed (pydantic would copy the stale caches)."""
+        copy = super().model_copy(update=update, deep=deep)
+        for name in _DERIVED:
+            copy.__dict__.pop(name, None)
         return copy
 
+
+_DERIVED = tuple(name for name, value in vars(Policy).items() if isinstance(value, cached_property))
 
 _MODE_TO_ACTION = {
     Mode.ALLOW: Action.ALLOW,
