@@ -133,21 +133,17 @@ def _norm(addr: str, chain: Chain) -> str:
     return addr.lower() if chain is Chain.EVM else addr
 
 
-@dataclass
 class _Judge:
     """Per-call state: the decoded transaction, the context and the chain's rule names."""
 
-    decoded: DecodedTransaction
-    ctx: TxContext
-    rules: ChainRules
+    __slots__ = ("chain", "ctx", "decoded", "policy", "rules")
 
-    @property
-    def chain(self) -> Chain:
-        return self.decoded.chain
-
-    @property
-    def policy(self) -> Policy:
-        return self.ctx.policy
+    def __init__(self, decoded: DecodedTransaction, ctx: TxContext, rules: ChainRules) -> None:
+        self.decoded = decoded
+        self.ctx = ctx
+        self.rules = rules
+        self.chain = decoded.chain
+        self.policy = ctx.policy
 
     def f(
         self,
