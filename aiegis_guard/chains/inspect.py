@@ -52,10 +52,8 @@ rule                                 action  when
                                              its findings are re-emitted with ``in:memo``
 ===================================  ======  ==============================================
 
-Value accounting for limits: ``Transfer`` and ``Creation`` operations move value; a
-``Call.value`` is informational (the decoder emits the matching native ``Transfer``). A
-transfer counts against the agent's limits when its sender is unknown, own, or the
-transaction's sender. ``ctx.spent`` is only called when a per-period limit is configured for
+Value accounting for limits is :func:`aiegis_guard.chains.amounts.totals` (shared with the
+ledger's reservation). ``ctx.spent`` is only called when a per-period limit is configured for
 an asset this transaction moves.
 """
 
@@ -63,11 +61,16 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass
-from decimal import Decimal
 
+from aiegis_guard.chains.amounts import (
+    amount_evidence,
+    format_amount,
+    limit_for_asset,
+    native_decimals,
+    totals,
+)
 from aiegis_guard.chains.transaction import (
     Approval,
-    Asset,
     AssetKind,
     AuthorityChange,
     Call,
@@ -115,18 +118,6 @@ SOLANA_RULES = ChainRules(tag="sol", unknown_call_rule="unknown_program")
 
 
 # --- small pure helpers ---------------------------------------------------------------------
-
-
-def format_amount(amount: int | None, decimals: int | None, symbol: str | None = None) -> str:
-    """``1.5 ETH (1500000000000000000 base units)`` where decimals are known."""
-    if amount is None:
-        return "amount:unknown"
-    if decimals is None:
-        return f"amount:{amount} base units"
-    whole = (Decimal(amount) / (Decimal(10) ** decimals)).normalize()
-    text = f"{whole:f}" if abs(whole) < Decimal(10) ** 30 else f"{whole:.6e}"
-    unit = f" {symbol}" if symbol else ""
-    return f"amount:{text}{unit} ({amount} base units)"
 
 
 def _norm(addr: str, chain: Chain) -> str:
@@ -204,13 +195,6 @@ class _Judge:
     def is_own(self, addr: str | None) -> bool:
         return addr is not None and self.policy.is_own(addr, self.chain)
 
-    def spends_own(self, sender: str | None) -> bool:
-        """Does value from ``sender`` count against the agent's limits?"""
-        if sender is None or self.is_own(sender):
-            return True
-        tx_sender = self.decoded.sender
-        return tx_sender is not None and _norm(sender, self.chain) == _norm(tx_sender, self.chain)
-
 
 # --- per-operation rules --------------------------------------------------------------------
 
@@ -226,7 +210,7 @@ def _transfer(j: _Judge, op: Transfer) -> list[Finding]:
                 f"{op.via} to {mask_address(op.recipient)}, not own or allowlisted",
                 f"recipient:{op.recipient}",
                 f"via:{op.via}",
-                _amount_evidence(j.policy, op.asset, op.amount, op.token_id),
+                amount_evidence(j.policy, op.asset, op.amount, op.token_id),
                 preview=mask_address(op.recipient),
             )
         )
@@ -254,7 +238,7 @@ def _approval(j: _Judge, op: Approval) -> list[Finding]:
     out = j.counterparty(op.spender, role)
     if _allowed_spender(j, op.spender, op.all_assets):
         return out
-    amount = _amount_evidence(j.policy, op.asset, op.amount, None)
+    amount = amount_evidence(j.policy, op.asset, op.amount, None)
     if op.all_assets:
         msg = f"{op.via}: operator {who} gets every NFT of the collection"
         out.append(j.f("set_approval_for_all", Action.BLOCK, msg, *ev, preview=who))
@@ -271,7 +255,7 @@ def _approval(j: _Judge, op: Approval) -> list[Finding]:
 
 
 def _over_approval_limit(policy: Policy, op: Approval) -> bool:
-    limit = _limit_for(policy, op.asset.chain, op.asset.kind, op.asset.address)
+    limit = limit_for_asset(policy, op.asset.chain, op.asset.kind, op.asset.address)
     if limit is None or op.amount is None:
         return False
     cap = limit.per_tx_units if limit.per_tx_units is not None else limit.per_period_units
@@ -350,14 +334,14 @@ def _call(j: _Judge, op: Call) -> list[Finding]:
         if op.selector:
             ev.append(f"selector:{op.selector}")
         if op.value:
-            ev.append(format_amount(op.value, _native_decimals(j.chain)))
+            ev.append(format_amount(op.value, native_decimals(j.chain)))
         msg = f"unknown call to {mask_address(op.target)} carrying {why.strip()}"
         out.append(j.f(j.rules.unknown_call_rule, Action.FLAG, msg, *ev))
     return out
 
 
 def _creation(j: _Judge, op: Creation) -> list[Finding]:
-    ev = (f"code_size:{op.code_size}", format_amount(op.value, _native_decimals(j.chain)))
+    ev = (f"code_size:{op.code_size}", format_amount(op.value, native_decimals(j.chain)))
     if op.value:
         msg = "contract creation carrying value"
         return [j.f("contract_creation", Action.FLAG, msg, *ev)]
@@ -391,52 +375,6 @@ _OPS: dict[type, Callable[[_Judge, object], list[Finding]]] = {
 # --- limits -----------------------------------------------------------------------------------
 
 
-def _native_decimals(chain: Chain) -> int:
-    return 18 if chain is Chain.EVM else 9
-
-
-def _limit_for(policy: Policy, chain: Chain, kind: AssetKind, address: str | None) -> Limit | None:
-    if not policy.limits:
-        return None
-    if kind is AssetKind.NATIVE:
-        return policy.limit_for(chain, "native")
-    if address is None:
-        return None
-    return policy.limit_for(chain, address)
-
-
-def _amount_evidence(policy: Policy, asset: Asset, amount: int | None, token_id: int | None) -> str:
-    if token_id is not None:
-        return f"token_id:{token_id}"
-    decimals = asset.decimals
-    symbol = asset.symbol
-    if asset.kind is AssetKind.NATIVE and decimals is None:
-        decimals = _native_decimals(asset.chain)
-    if decimals is None:
-        limit = _limit_for(policy, asset.chain, asset.kind, asset.address)
-        if limit is not None:
-            decimals, symbol = limit.decimals, symbol or limit.symbol or None
-    return format_amount(amount, decimals, symbol)
-
-
-def _totals(j: _Judge) -> dict[Limit, int | None]:
-    """This transaction's outgoing total per configured limit (None: an unknown amount)."""
-    totals: dict[Limit, int | None] = {}
-    for op in j.decoded.operations:
-        if isinstance(op, Transfer) and op.amount != 0 and j.spends_own(op.sender):
-            limit = _limit_for(j.policy, op.asset.chain, op.asset.kind, op.asset.address)
-            amount = op.amount
-        elif isinstance(op, Creation) and op.value:
-            limit = _limit_for(j.policy, j.chain, AssetKind.NATIVE, None)
-            amount = op.value
-        else:
-            continue
-        if limit is not None:
-            prev = totals.get(limit, 0)
-            totals[limit] = None if prev is None or amount is None else prev + amount
-    return totals
-
-
 def _over_limit(j: _Judge, limit: Limit, total: int | None) -> Finding | None:
     sym = limit.symbol or None
     asset = f"asset:{limit.key}"
@@ -466,7 +404,7 @@ def _over_limit(j: _Judge, limit: Limit, total: int | None) -> Finding | None:
 def _limits(j: _Judge) -> list[Finding]:
     if not j.policy.limits:
         return []
-    found = (_over_limit(j, limit, total) for limit, total in _totals(j).items())
+    found = (_over_limit(j, limit, total) for limit, total in totals(j.decoded, j.policy).items())
     return [f for f in found if f is not None]
 
 

@@ -1,0 +1,92 @@
+"""Amounts and limits: whole-unit formatting and a transaction's outgoing total per limit.
+
+Value accounting (the same in ``chains/inspect.py`` and the spend ledger): ``Transfer`` and
+``Creation`` operations move value; ``Call.value`` is informational (the decoder emits the
+matching native ``Transfer``). A transfer counts against the agent's limits when its sender
+is unknown, own, or the transaction's sender; an unknown amount of a limited asset is ``None``.
+"""
+
+from __future__ import annotations
+
+from decimal import Decimal
+
+from aiegis_guard.chains.transaction import Asset, AssetKind, Creation, DecodedTransaction, Transfer
+from aiegis_guard.findings import Chain
+from aiegis_guard.policy import Limit, Policy
+
+__all__ = ["amount_evidence", "format_amount", "limit_for_asset", "native_decimals", "totals"]
+
+
+def format_amount(amount: int | None, decimals: int | None, symbol: str | None = None) -> str:
+    """``amount:1.5 ETH (1500000000000000000 base units)`` where decimals are known."""
+    if amount is None:
+        return "amount:unknown"
+    if decimals is None:
+        return f"amount:{amount} base units"
+    whole = (Decimal(amount) / (Decimal(10) ** decimals)).normalize()
+    text = f"{whole:f}" if abs(whole) < Decimal(10) ** 30 else f"{whole:.6e}"
+    unit = f" {symbol}" if symbol else ""
+    return f"amount:{text}{unit} ({amount} base units)"
+
+
+def native_decimals(chain: Chain) -> int:
+    return 18 if chain is Chain.EVM else 9
+
+
+def limit_for_asset(
+    policy: Policy, chain: Chain, kind: AssetKind, address: str | None
+) -> Limit | None:
+    """The configured limit of an asset (native, or a token by address); None if unlimited."""
+    if not policy.limits:
+        return None
+    if kind is AssetKind.NATIVE:
+        return policy.limit_for(chain, "native")
+    if address is None:
+        return None
+    return policy.limit_for(chain, address)
+
+
+def amount_evidence(policy: Policy, asset: Asset, amount: int | None, token_id: int | None) -> str:
+    """Evidence for an amount, in whole units when the asset's or its limit's decimals are known."""
+    if token_id is not None:
+        return f"token_id:{token_id}"
+    decimals = asset.decimals
+    symbol = asset.symbol
+    if asset.kind is AssetKind.NATIVE and decimals is None:
+        decimals = native_decimals(asset.chain)
+    if decimals is None:
+        limit = limit_for_asset(policy, asset.chain, asset.kind, asset.address)
+        if limit is not None:
+            decimals, symbol = limit.decimals, symbol or limit.symbol or None
+    return format_amount(amount, decimals, symbol)
+
+
+def _norm(addr: str, chain: Chain) -> str:
+    return addr.lower() if chain is Chain.EVM else addr
+
+
+def _spends_own(decoded: DecodedTransaction, policy: Policy, sender: str | None) -> bool:
+    if sender is None or policy.is_own(sender, decoded.chain):
+        return True
+    tx_sender = decoded.sender
+    return tx_sender is not None and _norm(sender, decoded.chain) == _norm(tx_sender, decoded.chain)
+
+
+def totals(decoded: DecodedTransaction, policy: Policy) -> dict[Limit, int | None]:
+    """This transaction's outgoing total per configured limit (None: an unknown amount)."""
+    out: dict[Limit, int | None] = {}
+    if not policy.limits:
+        return out
+    for op in decoded.operations:
+        if isinstance(op, Transfer) and op.amount != 0 and _spends_own(decoded, policy, op.sender):
+            limit = limit_for_asset(policy, op.asset.chain, op.asset.kind, op.asset.address)
+            amount = op.amount
+        elif isinstance(op, Creation) and op.value:
+            limit = limit_for_asset(policy, decoded.chain, AssetKind.NATIVE, None)
+            amount = op.value
+        else:
+            continue
+        if limit is not None:
+            prev = out.get(limit, 0)
+            out[limit] = None if prev is None or amount is None else prev + amount
+    return out
