@@ -21,7 +21,7 @@ from aiegis_guard.checksums import (
 )
 from aiegis_guard.normalize import normalize
 from aiegis_guard.scanners import ScanContext, Stage, wallet_keys
-from aiegis_guard.scanners.evm_keys import HASH_CONTEXT, KEY_CONTEXT
+from aiegis_guard.scanners.evm_keys import _classify
 from tests.conftest import VECTORS
 
 WALLET = json.loads((VECTORS / "wallet_keys.json").read_text(encoding="utf-8"))
@@ -57,11 +57,13 @@ def test_findings_explain_and_mask(case: dict[str, Any]) -> None:
     ("case_id", "evidence"),
     [
         pytest.param("bare-derives-to-own", "derives-to:own-address", id="own-address"),
-        pytest.param("json-key-and-address", "derives-to:address-in-text", id="address-in-text"),
+        pytest.param(
+            "bare-derives-to-address-in-text", "derives-to:address-in-text", id="address-in-text"
+        ),
         pytest.param("hash-named-but-derives", "derives-to:address-in-text", id="hash-disguise"),
-        pytest.param("env-0x", "context:'PRIVATE_KEY'", id="context-env"),
-        pytest.param("kwargs-from-key", "context:'from_key'", id="context-kwargs"),
-        pytest.param("prose-key-after", "context-after:'private key'", id="context-after"),
+        pytest.param("env-0x", "context:'KEY'", id="context-env"),
+        pytest.param("kwargs-from-key", "context:'key'", id="context-kwargs"),
+        pytest.param("prose-key-after", "context-after:'private'", id="context-after"),
         pytest.param("base64-wrapped", "layer:base64", id="decoded-layer"),
     ],
 )
@@ -92,23 +94,20 @@ def test_blocked_secret_is_redacted_in_pass_through_text() -> None:
     [
         pytest.param('{"privateKey": "', "key", id="json-privateKey"),
         pytest.param("export ETH_PRIVATE_KEY=", "key", id="env"),
+        pytest.param('const w = new ethers.Wallet("', "key", id="wallet-call"),
+        pytest.param("my key is ", "key", id="prose-key"),
         pytest.param('{"transactionHash": "', "hash", id="transactionHash"),
-        pytest.param("storage key ", "hash", id="storage-key-tie"),
+        pytest.param("storage key ", "hash", id="storage-key"),
         pytest.param("private key signed tx ", "hash", id="nearest-wins"),
         pytest.param('"key":"', "hash", id="json-field-key"),
+        pytest.param("https://etherscan.io/address/", "hash", id="explorer"),
         pytest.param("use this: ", None, id="bare"),
     ],
 )
 def test_context_words(window: str, kind: str | None) -> None:
-    """The nearest key-ish or hash-ish word before the value decides (ties: hash)."""
-    key = list(KEY_CONTEXT.finditer(window))
-    hashy = list(HASH_CONTEXT.finditer(window))
-    if kind is None:
-        assert not key and not hashy
-        return
-    key_end = key[-1].end() if key else -1
-    hash_end = hashy[-1].end() if hashy else -1
-    assert ("key" if key_end > hash_end else "hash") == kind
+    """The nearest key-ish or hash-ish word before the value decides."""
+    found = _classify(window, nearest_last=True)
+    assert (found[0] if found else None) == kind
 
 
 def test_own_address_is_case_insensitive() -> None:

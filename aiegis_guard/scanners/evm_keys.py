@@ -19,40 +19,46 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
+from functools import lru_cache
 
 from aiegis_guard.charclass import HEX, runs
 from aiegis_guard.findings import Action, Category, Finding, Severity
 from aiegis_guard.redact import mask
 
-__all__ = ["HASH_CONTEXT", "KEY_CONTEXT", "find_evm_keys"]
+__all__ = ["HASH_WORDS", "KEY_WORDS", "find_evm_keys", "hex_runs"]
 
 RULE = "secret.evm_private_key"
 RULE_CANDIDATE = "secret.evm_key_candidate"
 WINDOW = 64  # characters before a value searched for context
+TAIL = 24  # the part of the window whose classification is cached
 AFTER_WINDOW = 40  # "0x.. is my private key": checked only when nothing precedes
 MAX_DERIVATIONS = 64  # secp256k1 derivations per text (~70 µs each)
 MAX_CANDIDATES_REPORTED = 4
 SECP256K1_N = 0xFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFEBAAEDCE6AF48A03BBFD25E8CD0364141
 
-KEY_CONTEXT = re.compile(
-    r"""priv(?:ate)?[\s_.-]*key | \bpriv\b | \bp?[ks]\b | secret | signer | signing
-    | from_?key | privatekeytoaccount | wallet\s*\( | account\s*\( | keypair
-    | (?:wallet|account|deployer|owner|eth|evm|hot|relayer|operator|admin|bot|funder|minter
-       |treasury|burner|user|my|your)[\s_.-]*key\b
-    | (?<!["'])\bkeys?\b(?!["'])""",
-    re.IGNORECASE | re.VERBOSE,
+# Context is read as words: camelCase, snake_case and SHOUTING are split, lower-cased and
+# looked up; the word nearest to the value that belongs to a class decides.
+WORD_RE = re.compile(r"[A-Z]+(?![a-z])|[A-Z]?[a-z]+")
+
+
+def _words(spaced: str) -> frozenset[str]:
+    return frozenset(spaced.split())
+
+
+KEY_WORDS = _words("private priv privkey privatekey secret secretkey signer signing sk pk keypair")
+HASH_WORDS = _words(
+    """hash hashes root roots topic topics tx txs txn txid transaction transactions block
+    blocks receipt receipts nonce bloom uncle uncles salt mac iv cipher ciphertext storage
+    slot digest checksum commit commitment proof signature signatures sig sigs r s v data
+    input code mix parent sha keccak merkle withdrawal withdrawals selector log logs
+    explorer event beacon blob request requests state id ids uuid result value memory stack
+    params cache index preimage head memo pubkey"""
 )
-HASH_CONTEXT = re.compile(  # compound names first: "storage key" ends where "key" ends
-    r"""(?:storage|cache|lookup|primary|map|mapping|idempotency|public|verifying)[\s_.-]*key
-    | hash | root | topic | \btxn?s?\b | txid | transaction | \bblock | receipt | nonce
-    | bloom | uncle | salt | \bmac\b | \biv\b | cipher | storage | \bslot | digest | checksum
-    | commit | proof | signature | \bsigs?\b | \b[rsv]\b | \bdata\b | input | \bcode\b | \bmix
-    | parent | \bsha | keccak | merkle | withdrawal | selector | \blogs?\b | /tx/ | /block
-    | explorer | scan\b | \bevent | beacon | blob | request | \bstate | \bids?\b | uuid
-    | public[\s_.-]*key | \bpub[\s_.-]*key | \bpubkey | ["']key["'] | \bresult | \bvalue
-    | memory | \bstack | \bparams | \bcache | \bindex | preimage | \bhead\b | \bmemo""",
-    re.IGNORECASE | re.VERBOSE,
+# "key" is a key unless qualified ("storage key", "public key") or a quoted JSON field name.
+KEY_QUALIFIERS = _words(
+    "storage cache lookup primary map mapping idempotency public pub verifying api"
 )
+CALLS = ("wallet", "account")  # Wallet("0x..."), Account("0x..."): a key is being loaded
 _WORD = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789_")
 _LIST_GAP = frozenset(" \t\r\n,;\"'[]")
 
@@ -66,39 +72,76 @@ def _bounded(text: str, start: int, end: int) -> int | None:
     return start
 
 
-def _hex_tokens(text: str, length: int) -> Iterator[tuple[int, int, str]]:
+def hex_runs(text: str) -> list[tuple[int, int]]:
+    """Every maximal run of 40+ hex digits (addresses, keys, hashes...), computed once."""
+    return list(runs(text, HEX, 40))
+
+
+def _hex_tokens(
+    text: str, spans: list[tuple[int, int]], length: int
+) -> Iterator[tuple[int, int, str]]:
     """(start incl. ``0x``, end, hex body) of every whole-token run of exactly ``length`` hex."""
-    for s, e in runs(text, HEX, length, max_len=length):
-        start = _bounded(text, s, e)
-        if start is not None:
-            yield start, e, text[s:e]
+    for s, e in spans:
+        if e - s == length:
+            start = _bounded(text, s, e)
+            if start is not None:
+                yield start, e, text[s:e]
 
 
-def _addresses(text: str) -> frozenset[str]:
+def _addresses(text: str, spans: list[tuple[int, int]]) -> frozenset[str]:
     """Lower-case ``0x`` addresses present in the text (with or without the prefix)."""
-    return frozenset("0x" + body.lower() for _, _, body in _hex_tokens(text, 40))
+    return frozenset("0x" + body.lower() for _, _, body in _hex_tokens(text, spans, 40))
 
 
-def _last(pattern: re.Pattern[str], window: str) -> re.Match[str] | None:
-    match = None
-    for match in pattern.finditer(window):  # noqa: B007 - the last one is wanted
-        pass
-    return match
+def _word_class(window: str, m: re.Match[str], prev: str) -> str | None:
+    """ "key" / "hash" / None for one word of the context window."""
+    word = m.group().lower()
+    if word in ("key", "keys"):
+        before = window[m.start() - 1] if m.start() else ""
+        after = window[m.end()] if m.end() < len(window) else ""
+        quoted = before in ('"', "'") and after in ('"', "'")  # a "key" field: a storage slot
+        return "hash" if quoted or prev in KEY_QUALIFIERS else "key"
+    if word in KEY_WORDS:
+        return "key"
+    if word in HASH_WORDS or word.endswith("scan"):  # etherscan, solscan...
+        return "hash"
+    if word in CALLS and window[m.end() : m.end() + 2].lstrip().startswith("("):
+        return "key"
+    return None
+
+
+def _classify(window: str, *, nearest_last: bool) -> tuple[str, str] | None:
+    """The class and evidence word nearest to the value (end of ``window``, or its start)."""
+    words = list(WORD_RE.finditer(window))
+    order = range(len(words) - 1, -1, -1) if nearest_last else range(len(words))
+    for i in order:
+        prev = words[i - 1].group().lower() if i else ""
+        kind = _word_class(window, words[i], prev)
+        if kind is not None:
+            qualified = prev in KEY_QUALIFIERS and words[i].group().lower() in ("key", "keys")
+            return kind, f"{prev} {words[i].group()}" if qualified else words[i].group()
+    return None
+
+
+@lru_cache(maxsize=2048)
+def _classify_tail(tail: str) -> tuple[str, str] | None:
+    """The last ``TAIL`` characters before a value (``","blockHash":"``) repeat across tool
+    outputs: their classification is cached."""
+    return _classify(tail, nearest_last=True)
 
 
 def _context(text: str, start: int, end: int, lo: int, hi: int) -> tuple[str, str]:
     """("key" | "hash" | "bare", evidence) from the words around ``text[start:end]``."""
-    window = text[max(lo, start - WINDOW) : start]
-    key, hashy = _last(KEY_CONTEXT, window), _last(HASH_CONTEXT, window)
-    if key and (hashy is None or key.end() > hashy.end()):
-        return "key", f"context:{key.group().strip()!r}"
-    if hashy:
-        return "hash", f"context:{hashy.group().strip()!r}"
-    after = text[end : min(hi, end + AFTER_WINDOW)]
-    key, hashy = KEY_CONTEXT.search(after), HASH_CONTEXT.search(after)
-    if key and (hashy is None or key.start() < hashy.start()):
-        return "key", f"context-after:{key.group().strip()!r}"
-    return ("hash", f"context-after:{hashy.group().strip()!r}") if hashy else ("bare", "")
+    tail_start = max(lo, start - TAIL)
+    before = _classify_tail(text[tail_start:start])
+    if before is None and tail_start > lo:
+        before = _classify(text[max(lo, start - WINDOW) : start], nearest_last=True)
+    if before is not None:
+        return before[0], f"context:{before[1]!r}"
+    after = _classify(text[end : min(hi, end + AFTER_WINDOW)], nearest_last=False)
+    if after is not None:
+        return after[0], f"context-after:{after[1]!r}"
+    return "bare", ""
 
 
 def _derived(body: str, own: frozenset[str], present: frozenset[str]) -> str | None:
@@ -143,23 +186,38 @@ def _candidate_finding(span: tuple[int, int], value: str) -> Finding:
     )
 
 
-def find_evm_keys(text: str, own: frozenset[str]) -> list[Finding]:
-    """EVM private keys (BLOCK) and context-free 64-hex candidates (INFO) in ``text``."""
-    tokens = [t for t in _hex_tokens(text, 64) if 0 < int(t[2], 16) < SECP256K1_N]
+def find_evm_keys(
+    text: str,
+    own: frozenset[str],
+    *,
+    derive_hashes: bool = False,
+    spans: list[tuple[int, int]] | None = None,
+) -> list[Finding]:
+    """EVM private keys (BLOCK) and context-free 64-hex candidates (INFO) in ``text``.
+
+    ``derive_hashes``: also derive values named as hashes (outbound text, where a key
+    disguised as a ``txHash`` would be exfiltration); inbound tool output full of hashes
+    skips that work. ``spans``: :func:`hex_runs` of the text, when the caller has them.
+    """
+    spans = hex_runs(text) if spans is None else spans
+    tokens = [t for t in _hex_tokens(text, spans, 64) if 0 < int(t[2], 16) < SECP256K1_N]
     if not tokens:
         return []
-    present = _addresses(text)
-    derive = bool(own or present)
+    present: frozenset[str] | None = None  # addresses in the text, found when first needed
+    derivations = MAX_DERIVATIONS
     found: list[Finding] = []
     prev_end, prev, reported = 0, ("bare", ""), 0
     for i, (start, end, body) in enumerate(tokens):
-        derived = _derived(body, own, present) if derive and i < MAX_DERIVATIONS else None
-        if derived is not None:
-            prev = ("key", derived)
-        elif not (i and all(c in _LIST_GAP for c in text[prev_end:start])):
+        if not (i and all(c in _LIST_GAP for c in text[prev_end:start])):
             hi = tokens[i + 1][0] if i + 1 < len(tokens) else len(text)
             prev = _context(text, start, end, prev_end, hi)
         kind, evidence = prev  # a listed value inherits the class of the one before
+        if derivations and (kind == "bare" or (kind == "hash" and derive_hashes)):
+            present = _addresses(text, spans) if present is None else present
+            if own or present:
+                derivations -= 1
+                derived = _derived(body, own, present)
+                kind, evidence = ("key", derived) if derived else (kind, evidence)
         if kind == "key":
             found.append(_key_finding((start, end), text[start:end], evidence))
         elif kind == "bare" and reported < MAX_CANDIDATES_REPORTED:

@@ -110,7 +110,7 @@ def _token_class() -> CharClass:
 
 
 _TOKENS = _token_class()
-_NUMBER_START = re.compile(rb" d")
+_NUMBER_START = re.compile(rb" d(?=[d. ]{6})")  # 7+ characters: "1.1.1.1" is the shortest
 _IBAN_START = re.compile(rb" aadd")
 
 

@@ -2,8 +2,10 @@
 
 Each provider is one declaration: literal anchors (a key prefix such as ``ghp_``, or context
 words such as ``etherscan``), one strict pattern (group ``secret`` when only part of the match
-is the secret) and an optional check. One Aho-Corasick pass over the lower-cased text finds
-every anchor at C speed; a pattern runs only next to its anchor, in a bounded window.
+is the secret) and an optional check. Every secret holds a run of 16+ ``[A-Za-z0-9_-]``
+characters, so only the regions around such runs (found at C speed, words and ``0x`` hex
+skipped) go through one Aho-Corasick pass that finds the anchors; a pattern runs only next to
+its anchor, in a bounded window.
 
 ``Provider.before``: for key-prefix anchors, how far before the anchor the secret may start
 (0: it starts with the anchor). ``Provider.after``: for context anchors, the window after the
@@ -24,6 +26,7 @@ from typing import Any
 
 import ahocorasick
 
+from aiegis_guard.charclass import CharClass, runs
 from aiegis_guard.findings import Action, Category, Finding, Severity
 from aiegis_guard.normalize import Layer
 from aiegis_guard.redact import mask
@@ -35,6 +38,9 @@ B = r"(?<![A-Za-z0-9_-])"  # token boundaries
 E = r"(?![A-Za-z0-9_-])"
 UUID = r"[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}"
 _BASE62 = string.digits + string.ascii_uppercase + string.ascii_lowercase
+_TOKEN = CharClass("secret-token", string.ascii_letters + string.digits + "_-")
+_HEX = frozenset(string.hexdigits)
+MIN_TOKEN = 16  # every declared secret holds a run of at least this many token characters
 
 
 @dataclass(frozen=True, slots=True)
@@ -180,7 +186,7 @@ PROVIDERS: tuple[Provider, ...] = (
         r"rpc\.ankr\.com/[a-z0-9_]{2,30}/(?P<secret>[0-9a-f]{64})(?![A-Za-z0-9_])"), 110),
     Provider("coinbase_cdp", "Coinbase CDP API secret (base64 Ed25519 key)", (
         "/apikeys/", "cdp_api_key", "apikeysecret", "api_key_secret", "privatekey"), _re(
-        r"(?<![A-Za-z0-9+/])(?P<secret>[A-Za-z0-9+/]{86}==)"), 88, after=500, check=_ed25519_b64),
+        r"(?<![A-Za-z0-9+/])(?P<secret>[A-Za-z0-9+/]{86}==)"), 88, after=200, check=_ed25519_b64),
     Provider("groq", "Groq API key", ("gsk_",), _re(
         r"(?<![A-Za-z0-9_])gsk_[A-Za-z0-9]{52}(?![A-Za-z0-9_])"), 56),
     Provider("mistral", "Mistral API key", ("mistral",), _re(
@@ -200,6 +206,9 @@ PROVIDERS: tuple[Provider, ...] = (
         rf"{B}eyJ[A-Za-z0-9_-]{{8,2000}}\.eyJ[A-Za-z0-9_-]{{8,8000}}\.[A-Za-z0-9_-]{{8,2000}}{E}"),
         12010, check=_jwt, action=Action.FLAG, severity=Severity.MEDIUM),
 )  # fmt: skip
+
+
+_BACK = max(p.after + max(map(len, p.anchors)) + p.before for p in PROVIDERS)
 
 
 @cache
@@ -249,20 +258,37 @@ def _finding(provider: Provider, m: re.Match[str], anchor: str) -> Finding | Non
     )
 
 
+def _regions(text: str) -> list[tuple[int, int]]:
+    """Where a secret can be: around tokens of 16+ ``[A-Za-z0-9_-]`` (not pure words, not
+    ``0x`` hex), with room before them for context words. Merged, in order."""
+    regions: list[tuple[int, int]] = []
+    for start, end in runs(text, _TOKEN, MIN_TOKEN):
+        token = text[start:end]
+        if token.isalpha() or (token[:2] == "0x" and _HEX.issuperset(token[2:])):
+            continue
+        lo = max(0, start - _BACK)
+        if regions and lo <= regions[-1][1]:
+            regions[-1] = (regions[-1][0], end)
+        else:
+            regions.append((lo, end))
+    return regions
+
+
 def scan(layer: Layer, ctx: ScanContext) -> list[Finding]:
     """Provider secrets in ``layer.text`` (spans relative to it)."""
     text = layer.text
-    lowered = text.lower()
-    if len(lowered) != len(text):  # a few non-ASCII letters lower-case to two characters
-        lowered = text
     found: dict[tuple[int, int], Finding] = {}
-    for last, (length, providers) in _automaton().iter(lowered):
-        start = last - length + 1
-        for provider in providers:
-            m = _search(provider, text, start, last + 1)
-            if m is None:
-                continue
-            finding = _finding(provider, m, lowered[start : last + 1])
-            if finding is not None and finding.span not in found:
-                found[finding.span] = finding  # type: ignore[index]
+    for lo, hi in _regions(text):
+        part = text[lo:hi]
+        lowered = part.lower()
+        if len(lowered) != len(part):  # a few non-ASCII letters lower-case to two characters
+            lowered = part
+        for last, (length, providers) in _automaton().iter(lowered):
+            start = lo + last - length + 1
+            anchor = lowered[last - length + 1 : last + 1]
+            for provider in providers:
+                m = _search(provider, text, start, start + length)
+                finding = _finding(provider, m, anchor) if m is not None else None
+                if finding is not None and finding.span not in found:
+                    found[finding.span] = finding  # type: ignore[index]
     return list(found.values())

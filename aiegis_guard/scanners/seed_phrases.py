@@ -12,7 +12,8 @@ runs do not occur in prose (the longest run in 16 MB of English prompt/chat data
 
 Speed: ASCII text is reduced at C speed to a "shape" (letters ``a``, separators `` ``, others
 ``#``); words of 1-2 or 10+ letters cannot be list words, so they break runs too. Only stretches
-long enough to hold 12 words are tokenised in Python.
+long enough to hold 12 words are split into words (one ``map`` over a set), and only a stretch
+with 12 list words in a row is tokenised with offsets.
 """
 
 from __future__ import annotations
@@ -23,7 +24,6 @@ import unicodedata
 from collections.abc import Iterator
 from functools import cache
 
-from aiegis_guard.charclass import CharClass, runs
 from aiegis_guard.checksums import BIP39_LANGUAGES, BIP39_WORD_COUNTS, bip39_index, is_valid_bip39
 from aiegis_guard.findings import Action, Category, Finding, Severity
 from aiegis_guard.redact import mask_words
@@ -41,18 +41,25 @@ _LATIN = ("english", "spanish", "french", "italian", "portuguese", "czech", "tur
 _WORD_RE = re.compile(r"[^\W\d_]+")
 
 
-def _lower_table() -> bytes:
-    table = bytearray(b"#" * 256)
+def _tables() -> tuple[bytes, bytes, bytes, bytes]:
+    lower, shape, runnable = bytearray(b"#" * 256), bytearray(b"#" * 256), bytearray(b"." * 256)
     for c in string.ascii_letters:
-        table[ord(c)] = ord(c.lower())
+        lower[ord(c)], shape[ord(c)] = ord(c.lower()), ord("a")
     for c in _SEPARATORS:
-        table[ord(c)] = ord(" ")
-    return bytes(table)
+        lower[ord(c)] = shape[ord(c)] = ord(" ")
+    shape[ord("?")] = ord("u")  # a non-ASCII character (encode errors="replace"): maybe a letter
+    runnable[ord("a")] = runnable[ord("u")] = runnable[ord(" ")] = ord("b")
+    # UTF-8 lead bytes of Cyrillic (D0-D3) and of kana / CJK / Hangul (E3-ED)
+    scripts = bytearray(b"." * 256)
+    for lead in (*range(0xD0, 0xD4), *range(0xE3, 0xEE)):
+        scripts[lead] = ord("o")
+    return bytes(lower), bytes(shape), bytes(runnable), bytes(scripts)
 
 
-_LOWER = _lower_table()
-_LIST_CHARS = CharClass("bip39", string.ascii_letters + _SEPARATORS)
-_MIN_STRETCH = MIN_WORDS * 3 + MIN_WORDS - 1  # 12 words of >= 3 letters, 11 separators
+_LOWER, _SHAPE, _RUNNABLE, _SCRIPTS = _tables()
+# 12 words and 11 separators: >= 3 letters a word in Latin lists, 1 in Chinese, 2 in Korean.
+_NEEDLE_LATIN = b"b" * (MIN_WORDS * 3 + MIN_WORDS - 1)
+_NEEDLE_OTHER = b"b" * (MIN_WORDS * 2 - 1)
 _TWELVE = b"\x01" * MIN_WORDS
 
 
@@ -80,17 +87,47 @@ def _ascii_words() -> frozenset[bytes]:
     return frozenset(w.encode("ascii") for w in _any_word() if w.isascii())
 
 
-def _ascii_stretches(text: str) -> Iterator[tuple[int, int]]:
-    """Spans of ``text`` (ASCII) holding 12 consecutive list words; found at C speed.
+def _other_script(text: str) -> bool:
+    """Does the text hold Cyrillic, kana, CJK or Hangul (lists whose words are not Latin)?"""
+    return not text.isascii() and text.encode().translate(_SCRIPTS).find(b"o") >= 0
 
-    Letters-and-separators stretches long enough for 12 words are split into words and
-    looked up in one ``map`` call; only a stretch with 12 list words in a row is tokenised
-    (with offsets) in Python.
+
+def _word_shaped(text: str, other: bool) -> Iterator[tuple[int, int]]:
+    """Spans where 12 list words could follow each other; found in a few C-speed passes.
+
+    The text becomes a shape: ASCII letters ``a``, other characters ``u`` (maybe letters of
+    another script), separators `` ``, anything else ``#``. ASCII words of 1-2 or 10+ letters
+    are no list word, so they turn into ``#`` too (hex blobs, whose digits are separators,
+    fall apart into such short words).
     """
-    words = _ascii_words()
-    for start, end in runs(text, _LIST_CHARS, _MIN_STRETCH):
-        tokens = text[start:end].encode("ascii").translate(_LOWER).split()
-        if len(tokens) >= MIN_WORDS and bytes(map(words.__contains__, tokens)).find(_TWELVE) >= 0:
+    raw = text.encode("ascii", "replace")  # one byte per character: offsets are kept
+    shape = b" " + raw.translate(_SHAPE) + b" "
+    shape = shape.replace(b" a ", b" # ").replace(b" aa ", b" ## ").replace(b"a" * 10, b"#" * 10)
+    view = shape.translate(_RUNNABLE)
+    needle = _NEEDLE_OTHER if other else _NEEDLE_LATIN
+    start = view.find(needle)
+    while start >= 0:
+        end = view.find(b".", start)
+        end = len(view) if end < 0 else end
+        yield max(start - 1, 0), min(end - 1, len(text))
+        start = view.find(needle, end)
+
+
+def _list_words(part: str, other: bool) -> bytes:
+    """One byte per word of ``part``: 1 if it is a word of some list (one C-level ``map``)."""
+    if other:
+        return bytes(map(_any_word().__contains__, _WORD_RE.findall(part.lower())))
+    if not part.isascii():  # Latin with accents or typographic quotes: compare unaccented
+        part = unicodedata.normalize("NFKD", part).encode("ascii", "ignore").decode()
+    return bytes(map(_ascii_words().__contains__, part.encode().translate(_LOWER).split()))
+
+
+def _stretches(text: str) -> Iterator[tuple[int, int]]:
+    """Spans of ``text`` holding 12 consecutive list words (of any list); only those are
+    tokenised with offsets in Python."""
+    other = _other_script(text)
+    for start, end in _word_shaped(text, other):
+        if _list_words(text[start:end], other).find(_TWELVE) >= 0:
             yield start, end
 
 
@@ -98,14 +135,6 @@ def _tokens(text: str, start: int, end: int) -> Iterator[tuple[int, int, str]]:
     """Lower-cased words of ``text[start:end]`` with their offsets."""
     for m in _WORD_RE.finditer(text, start, end):
         yield m.start(), m.end(), m.group().lower()
-
-
-def _unicode_stretches(text: str) -> Iterator[tuple[int, int]]:
-    """Non-ASCII text: the whole text, if 12 list words follow each other at all."""
-    words = _any_word()
-    flags = bytes(map(words.__contains__, _WORD_RE.findall(text.lower())))
-    if flags.find(_TWELVE) >= 0:
-        yield 0, len(text)
 
 
 def _runs(text: str, start: int, end: int) -> Iterator[list[tuple[int, int, str]]]:
@@ -188,9 +217,8 @@ def _finding(
 
 def find_seed_phrases(text: str) -> list[Finding]:
     """Seed phrases (BLOCK) and checksum-failing word-list runs (FLAG) in ``text``."""
-    stretches = _ascii_stretches(text) if text.isascii() else _unicode_stretches(text)
     found: list[Finding] = []
-    for start, end in stretches:
+    for start, end in _stretches(text):
         for run in _runs(text, start, end):
             for language, words in _language_runs(run):
                 window = _valid_window(words)

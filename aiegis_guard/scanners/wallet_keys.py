@@ -27,13 +27,13 @@ from __future__ import annotations
 
 import re
 
-from aiegis_guard.charclass import BASE58, BASE64, HEX, runs
+from aiegis_guard.charclass import BASE58, BASE64, runs
 from aiegis_guard.checksums import b58check_decode, b58decode
-from aiegis_guard.findings import Action, Category, Finding, Severity
+from aiegis_guard.findings import Action, Category, Finding, Severity, Source
 from aiegis_guard.normalize import Layer
 from aiegis_guard.redact import mask
 from aiegis_guard.scanners import ScanContext
-from aiegis_guard.scanners.evm_keys import find_evm_keys
+from aiegis_guard.scanners.evm_keys import find_evm_keys, hex_runs
 from aiegis_guard.scanners.seed_phrases import find_seed_phrases
 
 __all__ = ["scan"]
@@ -176,9 +176,11 @@ def _solana_arrays(text: str) -> list[Finding]:
     return found
 
 
-def _solana_hex(text: str) -> list[Finding]:
+def _solana_hex(text: str, spans: list[tuple[int, int]]) -> list[Finding]:
     found: list[Finding] = []
-    for start, end in runs(text, HEX, 128, max_len=128):
+    for start, end in spans:
+        if end - start != 128:
+            continue
         hit = _solana(bytes.fromhex(text[start:end]), (start, end), text[start:end], "hex128")
         if hit is not None:
             found.append(hit)
@@ -256,11 +258,13 @@ def _keystores(text: str) -> list[Finding]:
 def scan(layer: Layer, ctx: ScanContext) -> list[Finding]:
     """Every wallet secret in ``layer.text`` (spans relative to it)."""
     text = layer.text
-    found = find_evm_keys(text, ctx.policy.wallet.evm)
+    outbound = ctx.source in (Source.TOOL_INPUT, Source.LLM_OUTPUT)
+    spans = hex_runs(text)
+    found = find_evm_keys(text, ctx.policy.wallet.evm, derive_hashes=outbound, spans=spans)
     found += find_seed_phrases(text)
     found += _base58_secrets(text)
     found += _solana_arrays(text)
-    found += _solana_hex(text)
+    found += _solana_hex(text, spans)
     found += _pem_blocks(text)
     found += _keystores(text)
     return found
