@@ -324,3 +324,19 @@ def test_inner_tool_errors_keep_their_own_handling() -> None:
     assert guard_tool(handled, guard=wallet_guard()).invoke({"x": "a"}) == "upstream RPC failed"
     with pytest.raises(ToolException, match="upstream RPC failed"):
         guard_tool(unhandled, guard=wallet_guard()).invoke({"x": "a"})
+
+
+def test_handler_and_wrappers_need_only_langchain_core() -> None:
+    """The full langchain package and LangGraph load only with GuardMiddleware / interrupts."""
+    import subprocess
+    import sys
+
+    code = (
+        "import sys, aiegis_guard.callbacks as c; "
+        "first = sorted({m.split('.')[0] for m in sys.modules} & {'langchain', 'langgraph'}); "
+        "c.GuardMiddleware; "
+        "then = sorted({m.split('.')[0] for m in sys.modules} & {'langchain', 'langgraph'}); "
+        "print(first, then)"
+    )
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert out.stdout.strip() == "[] ['langchain', 'langgraph']"

@@ -32,7 +32,6 @@ from langchain_core.outputs import ChatGeneration, LLMResult
 
 from aiegis_guard.callbacks.judge import (
     GUARDED,
-    args_text,
     content_text,
     is_value_moving,
     judge_action,
@@ -69,6 +68,13 @@ def message_text(message: BaseMessage) -> str:
         calls = [{"name": c["name"], "args": c["args"]} for c in message.tool_calls]
         text += "\n" + json.dumps(calls, ensure_ascii=False, default=str)
     return text
+
+
+def fingerprint(message: BaseMessage) -> tuple[str, object]:
+    """How a run remembers a message it already judged (model messages keep their id)."""
+    if isinstance(message, AIMessage) and message.id:
+        return "ai", message.id
+    return message.type, hash(content_text(message.content))
 
 
 def _thread(metadata: Mapping[str, Any] | None) -> str | None:
@@ -128,8 +134,10 @@ class _GuardEvents:
         key = self._start(run_id, parent, md).key
         for batch in messages:
             for i, message in enumerate(batch):
+                if self.guard.taint.seen(key, fingerprint(message)):
+                    continue
                 text = message_text(message)
-                if not text or self.guard.taint.seen(key, (message.type, hash(text))):
+                if not text:
                     continue
                 own = isinstance(message, HumanMessage | SystemMessage)
                 source = Source.PROMPT if own else Source.MEMORY
@@ -151,18 +159,13 @@ class _GuardEvents:
             for gen in generations:
                 said = gen.text
                 if isinstance(gen, ChatGeneration):
-                    self.guard.taint.seen(key, (gen.message.type, hash(message_text(gen.message))))
+                    # its tool calls are judged where they run (tool start / guarded tool),
+                    # with their tool's value-moving context
+                    self.guard.taint.seen(key, fingerprint(gen.message))
                     said = content_text(gen.message.content)
-                    self._judge_calls(gen.message)
                 verdict = self.guard.check_text(said, source=Source.LLM_OUTPUT) if said else None
                 if verdict is not None and verdict.blocked:
                     raise GuardBlocked(verdict)
-
-    def _judge_calls(self, message: BaseMessage) -> None:
-        """Tool calls are judged (and audited) here but refused where they run: at tool start
-        or by the guarded tool, which answers the model instead of aborting the run."""
-        for tool_call in getattr(message, "tool_calls", None) or ():
-            self.guard.check_text(args_text(tool_call["args"]), source=Source.LLM_OUTPUT)
 
     def tool_start(self, name: str, args: Any, run_id: UUID, parent: UUID | None, md: Any) -> None:
         run = self._start(run_id, parent, md, name)

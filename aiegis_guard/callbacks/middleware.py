@@ -9,9 +9,10 @@
 - ``before_model``: messages new since the last model call are judged (prompt, tool output,
   replayed memory); injected content taints the run, a BLOCK replaces the offending message
   by a notice and ends the run (``jump_to="end"``) so the model cannot retry.
-- ``after_model``: the model's tool calls are judged together: blocked calls are answered
-  with an error ``ToolMessage`` (the history stays valid, the tool never runs) and a batch
-  holding a blocked call taints its value-moving siblings.
+- ``wrap_model_call`` / ``awrap_model_call``, after the model answered: its tool calls are
+  judged together: blocked calls are answered with an error ``ToolMessage`` (the history
+  stays valid, the tool never runs) and a batch holding a blocked call taints its
+  value-moving siblings; a reply holding a secret is replaced and the loop ends.
 - ``wrap_tool_call`` / ``awrap_tool_call``: the call is judged again (edited arguments,
   taint), BLOCK -> error ``ToolMessage``; FLAG on a value-moving call -> approved by the
   review middleware (recorded in state) or the ``approver`` (default deny); the result is
@@ -31,6 +32,10 @@ from typing import Annotated, Any, NotRequired
 from langchain.agents.middleware import AgentMiddleware, AgentState, HumanInTheLoopMiddleware
 from langchain.agents.middleware.human_in_the_loop import DecisionType, InterruptOnConfig
 from langchain.agents.middleware.types import (
+    ExtendedModelResponse,
+    ModelCallResult,
+    ModelRequest,
+    ModelResponse,
     OmitFromInput,
     PrivateStateAttr,
     ToolCallRequest,
@@ -84,7 +89,7 @@ class GuardState(AgentState[Any]):
 
     aiegis_taint: NotRequired[Annotated[list[str], OmitFromInput, merge_sources]]
     aiegis_approved: NotRequired[Annotated[list[str], PrivateStateAttr, _merge_recent]]
-    aiegis_checked: NotRequired[Annotated[str | None, PrivateStateAttr]]
+    aiegis_checked: NotRequired[Annotated[bool, PrivateStateAttr]]
 
 
 Judged = tuple[Verdict, bool]  # the verdict and whether the call moves value
@@ -183,32 +188,41 @@ class GuardMiddleware(AgentMiddleware[GuardState, Any]):
     @hook_config(can_jump_to=["end"])
     def before_model(self, state: GuardState, runtime: Runtime[Any]) -> dict[str, Any] | None:
         messages = state["messages"]
-        start, first = _unchecked(messages, state.get("aiegis_checked"))
+        first = not state.get("aiegis_checked")
         replaced: list[AnyMessage] = []
         taint: list[str] = []
-        for i, message in enumerate(messages[start:], start):
-            if (isinstance(message, AIMessage) and not first) or _judged(message):
-                continue
+        for i in _new_messages(messages, first):
+            message = messages[i]
             source = _source_of(message)
             verdict = self.guard.check_text(message_text(message), source=source)
             if taints(verdict):
                 taint.append(f"{source.value}:{message.id or i}")
             if verdict.blocked:
-                notice = f"[aiegis_guard: message withheld: {', '.join(verdict.rule_ids)}]"
-                replaced.append(_with_content(message, notice))
-                if self.on_block == "raise":
-                    raise GuardBlocked(verdict)
-                return {
-                    "messages": [*replaced, AIMessage(content=block_message(verdict, _ENDED))],
-                    "aiegis_taint": taint,
-                    "aiegis_checked": messages[-1].id,
-                    "jump_to": "end",
-                }
+                return self._hard_block(verdict, [*replaced, message], taint)
             if taints(verdict) and self.quarantine and source is not Source.PROMPT:
                 replaced.append(_with_content(message, quarantine_notice(verdict)))
-        if not (replaced or taint) and state.get("aiegis_checked") == messages[-1].id:
-            return None
-        return {"messages": replaced, "aiegis_taint": taint, "aiegis_checked": messages[-1].id}
+        if not (replaced or taint or first):
+            return None  # the common case: no state write, no extra LangGraph work
+        return {"messages": replaced, "aiegis_taint": taint, "aiegis_checked": True}
+
+    def _hard_block(
+        self, verdict: Verdict, messages: list[AnyMessage], taint: list[str]
+    ) -> dict[str, Any]:
+        """The last message is withheld (replaced in place) and the run ends: no retry."""
+        if self.on_block == "raise":
+            raise GuardBlocked(verdict)
+        *replaced, offending = messages
+        notice = f"[aiegis_guard: message withheld: {', '.join(verdict.rule_ids)}]"
+        return {
+            "messages": [
+                *replaced,
+                _with_content(offending, notice),
+                AIMessage(content=block_message(verdict, _ENDED)),
+            ],
+            "aiegis_taint": taint,
+            "aiegis_checked": True,
+            "jump_to": "end",
+        }
 
     @hook_config(can_jump_to=["end"])
     async def abefore_model(
@@ -216,20 +230,45 @@ class GuardMiddleware(AgentMiddleware[GuardState, Any]):
     ) -> dict[str, Any] | None:
         return self.before_model(state, runtime)
 
-    @hook_config(can_jump_to=["end"])
-    def after_model(self, state: GuardState, runtime: Runtime[Any]) -> dict[str, Any] | None:
-        messages = state["messages"]
-        ai = messages[-1] if messages else None
-        if not isinstance(ai, AIMessage):
-            return None
-        said = self.guard.check_text(content_text(ai.content), source=Source.LLM_OUTPUT)
-        if said.blocked:
+    # --- around the model call: its reply and its batch of tool calls ---------------------
+
+    def wrap_model_call(
+        self,
+        request: ModelRequest[Any],
+        handler: Callable[[ModelRequest[Any]], ModelResponse[Any]],
+    ) -> ModelCallResult[Any]:
+        return self._judge_reply(handler(request), request.state)
+
+    async def awrap_model_call(
+        self,
+        request: ModelRequest[Any],
+        handler: Callable[[ModelRequest[Any]], Awaitable[ModelResponse[Any]]],
+    ) -> ModelCallResult[Any]:
+        return self._judge_reply(await handler(request), request.state)
+
+    def _judge_reply(self, response: Any, state: Any) -> ModelCallResult[Any]:
+        """Judge the model's reply; its tool calls are judged together, as one batch.
+
+        Done inside the model call rather than in an ``after_model`` node: the same effect
+        (blocked calls answered by error ``ToolMessage``s before any tool runs) without the
+        cost of one more graph step per model turn.
+        """
+        if isinstance(response, AIMessage):
+            response = ModelResponse(result=[response])
+        if not isinstance(response, ModelResponse):
+            return response  # type: ignore[no-any-return]  # already extended by another
+        ai = next((m for m in response.result if isinstance(m, AIMessage)), None)
+        if ai is None:
+            return response
+        text = content_text(ai.content)
+        said = self.guard.check_text(text, source=Source.LLM_OUTPUT) if text else None
+        if said is not None and said.blocked:
             if self.on_block == "raise":
                 raise GuardBlocked(said)
-            notice = AIMessage(content=block_message(said, _ENDED), id=ai.id)
-            return {"messages": [notice], "jump_to": "end"}
+            # no tool calls: the loop ends here, the model gets no second try
+            return ModelResponse(result=[AIMessage(content=block_message(said, _ENDED), id=ai.id)])
         if not ai.tool_calls:
-            return None
+            return response
         judged, extra = self._judge_batch(ai.tool_calls, state.get("aiegis_taint") or [])
         answers = []
         for call in ai.tool_calls:
@@ -239,12 +278,9 @@ class GuardMiddleware(AgentMiddleware[GuardState, Any]):
                     raise GuardBlocked(verdict)
                 answers.append(_error(call, block_message(verdict), "block"))
         if not answers:
-            return None
-        return {"messages": answers, "aiegis_taint": extra}
-
-    @hook_config(can_jump_to=["end"])
-    async def aafter_model(self, state: GuardState, runtime: Runtime[Any]) -> dict[str, Any] | None:
-        return self.after_model(state, runtime)
+            return response
+        update = {"messages": answers, "aiegis_taint": extra}
+        return ExtendedModelResponse(model_response=response, command=Command(update=update))
 
     # --- around each tool call --------------------------------------------------------------
 
@@ -375,13 +411,26 @@ def _last_ai(messages: Sequence[BaseMessage]) -> AIMessage | None:
     return next((m for m in reversed(messages) if isinstance(m, AIMessage)), None)
 
 
-def _unchecked(messages: Sequence[BaseMessage], checked: str | None) -> tuple[int, bool]:
-    """Index of the first message not judged yet, and whether nothing was judged before."""
-    if checked:
-        for i in range(len(messages) - 1, -1, -1):
-            if messages[i].id == checked:
-                return i + 1, False
-    return 0, True
+def _new_messages(messages: Sequence[BaseMessage], first: bool) -> list[int]:
+    """Indexes of the messages to judge before a model call.
+
+    The first call of a thread judges everything it starts with (prompt and replayed memory,
+    model messages included); later calls judge what came after the model's last message
+    (tool results not already judged by the tool hook, new user messages).
+    """
+    start = 0
+    if not first:
+        last_ai = next((i for i in range(len(messages) - 1, -1, -1) if _is_ai(messages[i])), -1)
+        start = last_ai + 1
+    return [
+        i
+        for i in range(start, len(messages))
+        if not _judged(messages[i]) and (first or not _is_ai(messages[i]))
+    ]
+
+
+def _is_ai(message: BaseMessage) -> bool:
+    return isinstance(message, AIMessage)
 
 
 def _judged(message: BaseMessage) -> bool:

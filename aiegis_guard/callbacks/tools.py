@@ -236,6 +236,12 @@ class GuardedTool(BaseTool):
         return self._after(await self.inner._arun(*args, **kwargs), key)
 
 
+# BaseTool.run inspects ``_run``'s annotations on every call (looking for a RunnableConfig
+# parameter): resolve them once here instead of evaluating the strings each time.
+for _method in (GuardedTool._run, GuardedTool._arun):
+    _method.__annotations__ = get_type_hints(_method)
+
+
 def _judged_tx(verdict: Verdict) -> bool:
     return any(f.rule_id.startswith("tx.") for f in verdict.findings)
 
