@@ -39,9 +39,20 @@ BASE64 = CharClass("base64", string.ascii_letters + string.digits + "+/-_")
 WORD = CharClass("word", string.ascii_letters + string.digits + "_")
 
 
+CACHE_MAX_CHARS = 64 * 1024
+"""Texts up to this size share their byte form across scanners; longer ones (the Guard's
+256 KB chunks) are encoded per call so no cache keeps megabytes alive after a check."""
+
+
 @lru_cache(maxsize=8)
-def _ascii(text: str) -> bytes:
+def _ascii_cached(text: str) -> bytes:
     return text.encode("ascii", "replace")
+
+
+def _ascii(text: str) -> bytes:
+    if len(text) > CACHE_MAX_CHARS:
+        return text.encode("ascii", "replace")
+    return _ascii_cached(text)
 
 
 def view(text: str, cls: CharClass) -> bytes:

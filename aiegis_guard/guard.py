@@ -245,10 +245,7 @@ class Guard:
                     )
                 except Exception as exc:
                     results.append(_stage_error("classifier", exc))
-            for f in results:
-                found.setdefault((f.rule_id, f.span), f)
-            if len(found) >= MAX_FINDINGS:
-                break
+            _collect(found, results)
         return list(found.values())
 
     def check_text(
@@ -424,6 +421,21 @@ class Guard:
                 verdict.summary(),
                 extra={"aiegis": {"kind": kind, **verdict.to_dict()}},
             )
+
+
+def _collect(found: dict[tuple[str, tuple[int, int] | None], Finding], new: list[Finding]) -> None:
+    """Keep up to MAX_FINDINGS findings, and beyond that one per (rule id, action) not seen yet:
+    memory stays bounded, yet a key after hundreds of findings still decides the verdict
+    (the scan never stops early)."""
+    seen = {(f.rule_id, f.action) for f in found.values()} if len(found) >= MAX_FINDINGS else None
+    for f in new:
+        if seen is None:
+            found.setdefault((f.rule_id, f.span), f)
+            if len(found) >= MAX_FINDINGS:
+                seen = {(g.rule_id, g.action) for g in found.values()}
+        elif (f.rule_id, f.action) not in seen:
+            seen.add((f.rule_id, f.action))
+            found.setdefault((f.rule_id, f.span), f)
 
 
 def _shift(span: tuple[int, int], offset: int) -> tuple[int, int]:

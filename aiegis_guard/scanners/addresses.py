@@ -37,8 +37,10 @@ What counts as an address:
 * Bitcoin: base58check P2PKH / P2SH (main and test networks, checksum verified) and segwit
   bech32 (v0) / bech32m (v1+) with checksum, hrp ``bc`` / ``tb`` / ``bcrt``.
 
-Cost on benign text: two byte-class views and a few ``str.find`` calls; candidates are rare and
-each is a handful of C-level checks (keccak only for mixed-case EVM addresses).
+Cost on benign text: at most three byte-class views (:mod:`aiegis_guard.charclass`) gated by
+single-character ``in`` checks; outside tool inputs only the EVM view (and the Solana one when
+Solana addresses are own/allowlisted). Candidates are rare and each is a handful of C-level
+checks (keccak only for mixed-case EVM addresses).
 """
 
 from __future__ import annotations
@@ -47,7 +49,7 @@ import hashlib
 from collections.abc import Iterator
 from typing import NamedTuple
 
-from aiegis_guard.charclass import BASE58, HEX, runs
+from aiegis_guard.charclass import BASE58, HEX, WORD, runs
 from aiegis_guard.checksums import is_valid_eip55, to_eip55
 from aiegis_guard.findings import Action, Category, Chain, Finding, Severity, Source
 from aiegis_guard.normalize import Layer
@@ -92,7 +94,6 @@ _BTC_VERSIONS = {0x00: "p2pkh", 0x05: "p2sh", 0x6F: "p2pkh-test", 0xC4: "p2sh-te
 _BECH32 = "qpzry9x8gf2tvdw0s3jn54khce6mua7l"
 _BECH32_VALUE = {c: i for i, c in enumerate(_BECH32)}
 _BECH32_GEN = (0x3B6A57B2, 0x26508E6D, 0x1EA119FA, 0x3D4233DD, 0x2A1462B3)
-_BECH32_PREFIXES = ("bc1", "tb1", "bcrt1", "BC1", "TB1", "BCRT1")
 _LEFT_OK = frozenset(" \t\r\n\"'`([{<,;:=/|>*")
 
 
@@ -107,7 +108,7 @@ def _standalone(text: str, start: int, end: int) -> bool:
 
 
 def _evm(text: str) -> Iterator[tuple[int, int, str]]:
-    if "0x" not in text and "0X" not in text:
+    if "x" not in text and "X" not in text:  # one memchr; a 2-char "0x" search costs more
         return
     for start, end in runs(text, HEX, 40, 40):
         prefixed = start >= 2 and text[start - 2] == "0" and text[start - 1] in "xX"
@@ -225,15 +226,12 @@ def is_valid_segwit(address: str) -> bool:
 
 
 def _bech32(text: str) -> Iterator[tuple[int, int, str]]:
-    for prefix in _BECH32_PREFIXES:
-        pos = text.find(prefix)
-        while pos >= 0:
-            end = pos + len(prefix)
-            while end < len(text) and end - pos < 90 and text[end].lower() in _BECH32_VALUE:
-                end += 1
-            if _standalone(text, pos, end) and is_valid_segwit(text[pos:end]):
-                yield pos, end, text[pos:end]
-            pos = text.find(prefix, end)
+    for start, end in runs(text, WORD, 14, 90):
+        head = text[start : start + 5].lower()
+        if head.startswith(("bc1", "tb1", "bcrt1")) and _standalone(text, start, end):
+            token = text[start:end]
+            if is_valid_segwit(token):
+                yield start, end, token
 
 
 def find_addresses(
@@ -247,7 +245,7 @@ def find_addresses(
     ]
     if solana or bitcoin:
         found.extend(f for f in _base58(text) if f[3] is not BITCOIN or bitcoin)
-    if bitcoin and "1" in text:
+    if bitcoin and "1" in text:  # one memchr gates the word-run search
         found.extend((s, e, a, BITCOIN) for s, e, a in _bech32(text))
     return found[:MAX_ADDRESSES]
 
