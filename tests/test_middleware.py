@@ -329,3 +329,20 @@ async def test_model_writing_a_key_ends_the_run(mode: str) -> None:
     out = await _run(agent, ASK, mode)
     assert key not in str(out["messages"])
     assert out["messages"][-1].content.startswith("blocked by aiegis_guard: secret.evm_private_key")
+
+
+@pytest.mark.parametrize("mode", MODES)
+async def test_review_works_without_the_guard_middleware(mode: str) -> None:
+    """GuardReview alone still asks about what the guard would FLAG (its state is its own)."""
+    wallet = Wallet()
+    review = GuardMiddleware(wallet_guard()).human_review(wallet.tools())
+    script = (turn(call("transfer", to=ATTACKER, amount="3")),)
+    agent = create_agent(
+        scripted(*script), tools=wallet.tools(), middleware=[review], checkpointer=InMemorySaver()
+    )
+    config = {"configurable": {"thread_id": f"alone-{mode}"}}
+    paused = await _run(agent, ASK, mode, config)
+    (request,) = paused["__interrupt__"][0].value["action_requests"]
+    assert "address.unknown_recipient" in request["description"]
+    await _run(agent, Command(resume={"decisions": [{"type": "reject"}]}), mode, config)
+    assert wallet.sent == []

@@ -30,7 +30,11 @@ from collections.abc import Awaitable, Callable, Iterable, Sequence
 from typing import Annotated, Any, NotRequired
 
 from langchain.agents.middleware import AgentMiddleware, AgentState, HumanInTheLoopMiddleware
-from langchain.agents.middleware.human_in_the_loop import DecisionType, InterruptOnConfig
+from langchain.agents.middleware.human_in_the_loop import (
+    DecisionType,
+    InterruptOnConfig,
+    _HumanInTheLoopState,
+)
 from langchain.agents.middleware.types import (
     ExtendedModelResponse,
     ModelCallResult,
@@ -367,12 +371,18 @@ class GuardMiddleware(AgentMiddleware[GuardState, Any]):
         return message.model_copy(update={"content": content, "response_metadata": meta}), taint
 
 
+class _ReviewState(GuardState, _HumanInTheLoopState[Any]):
+    """HITL's own state plus the guard's (so the review also works on its own)."""
+
+
 class GuardReview(HumanInTheLoopMiddleware):
     """LangChain's human-in-the-loop middleware, asking about what the guard FLAGs.
 
     Build it with :meth:`GuardMiddleware.human_review`. Approvals are written to the agent
     state (``aiegis_approved``), where the guard's tool hook finds them.
     """
+
+    state_schema = _ReviewState
 
     def __init__(
         self, guard_mw: GuardMiddleware, interrupt_on: dict[str, Any], description_prefix: str
