@@ -25,7 +25,8 @@ from aiegis_guard.callbacks.tools import GuardedTool, GuardToolError, guard_tool
 
 if TYPE_CHECKING:
     from aiegis_guard.callbacks.approval import interrupt_approver
-    from aiegis_guard.callbacks.middleware import GuardMiddleware, GuardReview
+    from aiegis_guard.callbacks.middleware import GuardMiddleware
+    from aiegis_guard.callbacks.review import GuardReview
 
 __all__ = [
     "AsyncGuardCallbackHandler",
@@ -48,7 +49,7 @@ __all__ = [
 
 _LAZY = {
     "GuardMiddleware": "aiegis_guard.callbacks.middleware",
-    "GuardReview": "aiegis_guard.callbacks.middleware",
+    "GuardReview": "aiegis_guard.callbacks.review",
     "interrupt_approver": "aiegis_guard.callbacks.approval",
 }
 

@@ -27,14 +27,10 @@ from __future__ import annotations
 
 from collections import OrderedDict
 from collections.abc import Awaitable, Callable, Iterable, Sequence
-from typing import Annotated, Any, NotRequired
+from typing import TYPE_CHECKING, Annotated, Any, NotRequired
 
-from langchain.agents.middleware import AgentMiddleware, AgentState, HumanInTheLoopMiddleware
-from langchain.agents.middleware.human_in_the_loop import (
-    DecisionType,
-    InterruptOnConfig,
-    _HumanInTheLoopState,
-)
+from langchain.agents.middleware import AgentMiddleware, AgentState
+from langchain.agents.middleware.human_in_the_loop import DecisionType, InterruptOnConfig
 from langchain.agents.middleware.types import (
     ExtendedModelResponse,
     ModelCallResult,
@@ -77,7 +73,10 @@ from aiegis_guard.guard import Guard
 from aiegis_guard.taint import merge_sources, taints
 from aiegis_guard.verdict import Verdict
 
-__all__ = ["GuardMiddleware", "GuardReview", "GuardState"]
+if TYPE_CHECKING:
+    from aiegis_guard.callbacks.review import GuardReview
+
+__all__ = ["GuardMiddleware", "GuardState"]
 
 MAX_APPROVED = 256
 _ENDED = "The run was stopped."
@@ -180,6 +179,8 @@ class GuardMiddleware(AgentMiddleware[GuardState, Any]):
             description=self._describe,  # type: ignore[typeddict-item]
             when=lambda request: self.review_needed(request.tool_call, request.state),
         )
+        from aiegis_guard.callbacks.review import GuardReview
+
         return GuardReview(self, {n: config for n in names}, description_prefix)
 
     def _describe(self, call: ToolCall, state: Any, runtime: Any) -> str:
@@ -369,49 +370,6 @@ class GuardMiddleware(AgentMiddleware[GuardState, Any]):
             content = verdict.redacted_text
         meta = {**message.response_metadata, _META: verdict.action.value}
         return message.model_copy(update={"content": content, "response_metadata": meta}), taint
-
-
-class _ReviewState(GuardState, _HumanInTheLoopState[Any]):
-    """HITL's own state plus the guard's (so the review also works on its own)."""
-
-
-class GuardReview(HumanInTheLoopMiddleware):
-    """LangChain's human-in-the-loop middleware, asking about what the guard FLAGs.
-
-    Build it with :meth:`GuardMiddleware.human_review`. Approvals are written to the agent
-    state (``aiegis_approved``), where the guard's tool hook finds them.
-    """
-
-    state_schema = _ReviewState
-
-    def __init__(
-        self, guard_mw: GuardMiddleware, interrupt_on: dict[str, Any], description_prefix: str
-    ) -> None:
-        super().__init__(interrupt_on, description_prefix=description_prefix)
-        self.guard_mw = guard_mw
-
-    @property
-    def name(self) -> str:
-        return "GuardReview"
-
-    def after_model(self, state: Any, runtime: Runtime[Any]) -> dict[str, Any] | None:
-        result = super().after_model(state, runtime)
-        if not result or not result.get("messages"):
-            return result
-        ai, *answers = result["messages"]
-        refused = {m.tool_call_id for m in answers if isinstance(m, ToolMessage)}
-        approved = [
-            c["id"]
-            for c in ai.tool_calls
-            if c["id"]
-            and c["id"] not in refused
-            and c["name"] in self.interrupt_on
-            and self.guard_mw.review_needed(c, state)
-        ]
-        return {**result, "aiegis_approved": approved}
-
-    async def aafter_model(self, state: Any, runtime: Runtime[Any]) -> dict[str, Any] | None:
-        return self.after_model(state, runtime)
 
 
 # --- message helpers -------------------------------------------------------------------------
