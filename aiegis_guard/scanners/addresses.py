@@ -47,10 +47,11 @@ from __future__ import annotations
 
 import hashlib
 from collections.abc import Iterator
+from functools import lru_cache
 from typing import NamedTuple
 
 from aiegis_guard.charclass import BASE58, HEX, WORD, runs
-from aiegis_guard.checksums import is_valid_eip55, to_eip55
+from aiegis_guard.checksums import keccak256, to_eip55
 from aiegis_guard.findings import Action, Category, Chain, Finding, Severity, Source
 from aiegis_guard.normalize import Layer
 from aiegis_guard.redact import mask_address
@@ -61,6 +62,7 @@ __all__ = [
     "BITCOIN",
     "LOOKALIKE",
     "UNKNOWN",
+    "eip55_ok",
     "find_addresses",
     "is_valid_segwit",
     "scan",
@@ -95,6 +97,28 @@ _BECH32 = "qpzry9x8gf2tvdw0s3jn54khce6mua7l"
 _BECH32_VALUE = {c: i for i, c in enumerate(_BECH32)}
 _BECH32_GEN = (0x3B6A57B2, 0x26508E6D, 0x1EA119FA, 0x3D4233DD, 0x2A1462B3)
 _LEFT_OK = frozenset(" \t\r\n\"'`([{<,;:=/|>*")
+
+
+# --- EIP-55 (cached: the same addresses come back all day) -----------------------------------
+
+_WANT_UPPER = bytes.maketrans(b"0123456789abcdef", b"\0" * 8 + b"\1" * 8)
+_IS_UPPER = bytes.maketrans(b"0123456789abcdefABCDEF", b"\0" * 16 + b"\1" * 6)
+_IS_LETTER = bytes.maketrans(b"0123456789abcdefABCDEF", b"\0" * 10 + b"\1" * 12)
+
+
+@lru_cache(maxsize=4096)
+def eip55_ok(address: str) -> bool:
+    """EIP-55: a mixed-case ``0x`` + 40-hex address has each letter upper-case exactly where
+    the keccak-256 nibble of the lower-case address is >= 8 (one-case addresses claim no
+    checksum). Compared as bit masks, no per-character Python loop."""
+    body = address[2:]
+    if body.islower() or body.isupper() or body.isdigit():
+        return True
+    raw = body.encode("ascii")
+    want = keccak256(body.lower().encode("ascii")).hex()[:40].encode("ascii")
+    must = int.from_bytes(want.translate(_WANT_UPPER), "big")
+    letters = int.from_bytes(raw.translate(_IS_LETTER), "big")
+    return must & letters == int.from_bytes(raw.translate(_IS_UPPER), "big")
 
 
 # --- recognisers -------------------------------------------------------------------------------
@@ -286,7 +310,7 @@ def _judge(
     """The findings for one address occurrence (usually none)."""
     tool_input = ctx.source is Source.TOOL_INPUT
     out: list[Finding] = []
-    if chain is Chain.EVM and not is_valid_eip55(address):
+    if chain is Chain.EVM and not eip55_ok(address):
         rule = _BAD_CHECKSUM_INPUT if tool_input else _BAD_CHECKSUM_INFO
         message = f"EVM address {mask_address(address)} has a wrong EIP-55 checksum"
         out.append(_finding(rule, message, span, address, ("pattern:evm-address", "eip55:bad")))
@@ -331,7 +355,7 @@ def scan(layer: Layer, ctx: ScanContext) -> list[Finding]:
     out: list[Finding] = []
     evm_known = bool(policy.known_evm)
     for start, end, address, chain in found:
-        if chain is Chain.EVM and not (tool_input or evm_known) and is_valid_eip55(address):
+        if chain is Chain.EVM and not (tool_input or evm_known) and eip55_ok(address):
             continue  # fast path: nothing to say about a well-formed address in an output
         out.extend(_judge(address, chain, (start, end), ctx))
     return out
