@@ -16,8 +16,10 @@ from __future__ import annotations
 
 import argparse
 import csv
+import itertools
 import json
 import sys
+import time
 import timeit
 from collections.abc import Iterator
 from pathlib import Path
@@ -254,35 +256,63 @@ def entropy_eval(data: Path, show_fp: int) -> None:
         print(f"{source:<34} {kind:<7} {n:>6} {flagged:>8} {flagged / n:>7.2%}")
 
 
+_TIMING_TEXTS = {
+    "wallet tool output": (
+        "Balance of 0x52908400098527886E0F7030069857D2E4169EE7: 1.2345 ETH. Recent activity: "
+        "swapped 100 USDC for 0.031 ETH on Uniswap (fee 0.3%), received 25 USDC from a friend. "
+        "Gas price is 12 gwei; the next block is expected in 12 seconds. Token list refreshed. "
+    ),
+    "chat / support text": (
+        "Thanks for the detailed answer! I tried the steps you suggested but the build still "
+        "fails when I run the tests on my laptop. The error message says that a module cannot "
+        "be found, even though I installed it with pip a minute ago. Is it a path problem? "
+    ),
+    "docs about keys": (
+        "Never share your seed phrase. Anyone who has it controls the funds, so keep it "
+        "offline. Token approvals let a contract spend your tokens; approve only what a trade "
+        "needs and revoke approvals you no longer use. Permit2 signatures are approvals too. "
+    ),
+}
+
+
+def _best_us(fn: object, number: int = 100, repeat: int = 7) -> float:
+    """Best CPU time (``process_time``: not inflated by waiting on a shared, busy machine)."""
+    runs = timeit.repeat(fn, timer=time.process_time, number=number, repeat=repeat)  # type: ignore[arg-type]
+    return min(runs) / number * 1e6
+
+
 def timing() -> None:
-    """Per-call cost of the three scanners on 1 KB of benign ASCII (one layer, warm cache off)."""
+    """Per-layer cost of the three scanners on 1 KB benign ASCII (phrase cache cleared each
+    call), next to a trivial one-key automaton pass over the same text for scale, and the
+    full ``Guard.check_text`` (all default stages, no classifier)."""
+    import ahocorasick
+
     from aiegis_guard.normalize import normalize
     from aiegis_guard.scanners import ScanContext
     from aiegis_guard.scanners.phrasematch import find
 
-    base = (
-        "Balance of 0x52908400098527886E0F7030069857D2E4169EE7: 1.2345 ETH. Recent activity: "
-        "swapped 100 USDC for 0.031 ETH on Uniswap (fee 0.3%), received 25 USDC from a friend. "
-        "Gas price is 12 gwei; the next block is expected in 12 seconds. Token list refreshed. "
-    )
-    text = (base * 8)[:1024]
-    variants = [text[:-4] + f"{i:04d}" for i in range(4096)]  # defeat the per-text cache
-    layers = [normalize(t).layers[0] for t in variants]
-    ctx_out = ScanContext(Source.TOOL_OUTPUT, Policy())
-    ctx_in = ScanContext(Source.TOOL_INPUT, Policy())
-    it = iter(range(10**9))
+    trivial = ahocorasick.Automaton()
+    trivial.add_word("zqxw", 0)
+    trivial.make_automaton()
+    guard = Guard(Policy(), classifier=False)
+    for name, base in _TIMING_TEXTS.items():
+        text = (base * 8)[:1024]
+        layer = normalize(text).layers[0]
+        row = [f"{name:<22}", f"ref {_best_us(lambda t=text: list(trivial.iter(t))):5.1f}"]
+        for source in (Source.TOOL_OUTPUT, Source.TOOL_INPUT):
+            ctx = ScanContext(source, Policy())
 
-    def run(ctx: ScanContext) -> None:
-        layer = layers[next(it) % len(layers)]
-        find.cache_clear()
-        injection_rules.scan(layer, ctx)
-        drainer_rules.scan(layer, ctx)
-        entropy.scan(layer, ctx)
+            def run(layer: object = layer, ctx: ScanContext = ctx) -> None:
+                find.cache_clear()
+                injection_rules.scan(layer, ctx)  # type: ignore[arg-type]
+                drainer_rules.scan(layer, ctx)  # type: ignore[arg-type]
+                entropy.scan(layer, ctx)  # type: ignore[arg-type]
 
-    for name, ctx in (("tool_output", ctx_out), ("tool_input", ctx_in)):
-        n = 3000
-        best = min(timeit.repeat(lambda ctx=ctx: run(ctx), number=n, repeat=5)) / n
-        print(f"3 scanners, 1 KB benign ASCII, {name}: {best * 1e6:.1f} µs per layer")
+            row.append(f"3 scanners {source.value} {_best_us(run):5.1f}")
+        variants = itertools.cycle([f"{text[:-6]}{i:06d}" for i in range(997)])  # no cache hits
+        full = _best_us(lambda v=variants: guard.check_text(next(v), source=Source.TOOL_OUTPUT))
+        row.append(f"check_text {full:6.1f}")
+        print("  ".join(row) + "  (µs per 1 KB)")
 
 
 def main(argv: list[str] | None = None) -> int:

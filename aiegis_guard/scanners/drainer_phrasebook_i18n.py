@@ -218,11 +218,11 @@ DRAINER_I18N: tuple[Phrase, ...] = (
     P("secret_exfiltration.send_secret", "es",
       "envía|envia|envíe|comparte|comparta|revela|revele|incluye|incluya|publica|publique|"
       "pega|pegue|dame|dime|proporciona|proporcione|indica|manda|mande|facilita|facilite",
-      _KEYS_ES, gap=25, neg=True, anchor=1),
+      _KEYS_ES, gap=25, neg=True),
     P("secret_exfiltration.send_secret", "zh",
       "发送|分享|提供|告诉我|透露|泄露|公开|包含|附上|粘贴|发给|贴出|输出|写入|放入|填入|"
       "打印|显示",
-      _KEYS_ZH, gap=10, neg=True, anchor=1),
+      _KEYS_ZH, gap=10, neg=True),
     P("secret_exfiltration.ba_send", "zh",
       "把|将", _KEYS_ZH, "发送|发给|告诉|提供|分享|粘贴|贴到|写入|放入|填入|输入到|附在|包含在",
       gap=8, neg=True, anchor=1),
@@ -231,21 +231,21 @@ DRAINER_I18N: tuple[Phrase, ...] = (
       "отправь|отправьте|пришли|пришлите|поделись|поделитесь|раскрой|раскройте|сообщи|"
       "сообщите|вставь|вставьте|укажи|укажите|опубликуй|опубликуйте|покажи|покажите|дай|"
       "дайте|напиши|напишите",
-      _KEYS_RU, gap=25, neg=True, anchor=1),
+      _KEYS_RU, gap=25, neg=True),
     P("secret_exfiltration.send_secret", "de",
       "sende|senden sie|schicke|schicken sie|teile|teilen sie|gib|geben sie|verrate|"
       "verraten sie|poste|posten sie|füge|fügen sie|nenne|nennen sie|übermittle|"
       "übermitteln sie|veröffentliche",
-      _KEYS_DE, gap=25, neg=True, anchor=1),
+      _KEYS_DE, gap=25, neg=True),
     P("secret_exfiltration.send_secret", "fr",
       "envoie|envoyez|partage|partagez|révèle|révélez|donne|donnez|inclus|incluez|publie|"
       "publiez|colle|collez|communique|communiquez|transmets|transmettez|fournis|"
       "fournissez|indique|indiquez",
-      _KEYS_FR, gap=25, neg=True, anchor=1),
+      _KEYS_FR, gap=25, neg=True),
     P("secret_exfiltration.send_secret", "pt",
       "envie|compartilhe|revele|inclua|publique|cole|forneça|forneca|mande|me dê|me de|"
       "diga|informe|poste|passe",
-      _KEYS_PT, gap=25, neg=True, anchor=1),
+      _KEYS_PT, gap=25, neg=True),
     P("unlimited_approval.approve_max", "es",
       "aprueba|apruebe|autoriza|autorice|otorga|otorgue|concede|conceda",
       "ilimitad*|infinit*|máxim*|maxim*", gap=35, neg=True, anchor=1),
@@ -269,20 +269,19 @@ DRAINER_I18N: tuple[Phrase, ...] = (
       "aprove|aprovar|autorize|autorizar|conceda|conceder|dê",
       "ilimitad*|infinit*|máxim*|maxim*", gap=35, neg=True, anchor=1),
     P("permit_signature.sign_permit", "es",
-      "firma|firme|firmar", "permit|permit2|el permit|este permit", gap=20, neg=True, anchor=1),
+      "firma|firme|firmar", "permit|permit2|el permit|este permit", gap=20, neg=True),
     P("permit_signature.sign_permit", "zh",
-      "签署|签名|签一下|签个", "permit|permit2|许可签名|授权签名|离线授权", gap=8, neg=True,
-      anchor=1),
+      "签署|签名|签一下|签个", "permit|permit2|许可签名|授权签名|离线授权", gap=8, neg=True),
     P("permit_signature.sign_permit", "ru",
-      "подпиши|подпишите", "permit|permit2|пермит", gap=20, neg=True, anchor=1),
+      "подпиши|подпишите", "permit|permit2|пермит", gap=20, neg=True),
     P("permit_signature.sign_permit", "de",
       "signiere|signieren sie|unterschreibe|unterschreiben sie|unterzeichne|"
       "unterzeichnen sie",
-      "permit|permit2|permit-signatur", gap=20, neg=True, anchor=1),
+      "permit|permit2|permit-signatur", gap=20, neg=True),
     P("permit_signature.sign_permit", "fr",
-      "signe|signez|signer", "permit|permit2|le permit|ce permit", gap=20, neg=True, anchor=1),
+      "signe|signez|signer", "permit|permit2|le permit|ce permit", gap=20, neg=True),
     P("permit_signature.sign_permit", "pt",
-      "assine|assinar", "permit|permit2|o permit|este permit", gap=20, neg=True, anchor=1),
+      "assine|assinar", "permit|permit2|o permit|este permit", gap=20, neg=True),
     P("sweep.send_everything", "es",
       "envía|envia|envíe|transfiere|transfiera|mueve|mueva|retira|retire|manda|mande|vacía|"
       "vacia",

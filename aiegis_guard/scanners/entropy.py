@@ -31,7 +31,7 @@ from collections import Counter
 
 import base58
 
-from aiegis_guard.charclass import BASE64, runs
+from aiegis_guard.charclass import BASE64, view
 from aiegis_guard.findings import Action, Category, Finding, Severity, Source
 from aiegis_guard.normalize import Layer
 from aiegis_guard.redact import mask
@@ -210,6 +210,20 @@ def _finding(token: str, span: tuple[int, int], encoding: str, where: str, h: fl
     )
 
 
+def _runs(text: str, n: int) -> list[tuple[int, int]]:
+    """Maximal runs of >= ``n`` base64-class characters (two ``bytes.find`` per run)."""
+    v = view(text, BASE64)
+    needle = b"b" * n
+    out = []
+    i = v.find(needle)
+    while i >= 0:
+        end = v.find(b".", i + n)
+        end = len(v) if end < 0 else end
+        out.append((i, end))
+        i = v.find(needle, end)
+    return out
+
+
 def _is_evm_value(text: str, start: int, end: int) -> bool:
     """``0x`` + an address / hash / signature: skipped before any other work."""
     return (
@@ -258,7 +272,7 @@ def scan(layer: Layer, ctx: ScanContext) -> list[Finding]:
         return []
     text = layer.text
     out: list[Finding] = []
-    for run_start, run_end in runs(text, BASE64, _MIN_RUN):
+    for run_start, run_end in _runs(text, _MIN_RUN):
         if _is_evm_value(text, run_start, run_end):
             continue
         where, host = _where(text, run_start)

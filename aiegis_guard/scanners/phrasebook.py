@@ -49,7 +49,7 @@ INJECTION: tuple[Phrase, ...] = (
       "should be ignored|should be abandoned|are ignored|must be ignored|are void|are null|"
       "are cancelled|are canceled|are overridden|are to be ignored|can be ignored|"
       "should be disregarded|are no longer valid|are revoked|have been revoked|"
-      "have been cancelled|are obsolete|are now void|no longer apply", gap=20),
+      "have been cancelled|are obsolete|are now void|no longer apply", gap=20, anchor=2),
     P("override.forget_all", "en",
       "forget everything|forget about everything|ignore everything|disregard everything",
       ("and", ",", "then", ":", ".", "!"), gap=2),

@@ -22,6 +22,7 @@ one. ``unless`` words cancel a match (``use the official bridge instead``).
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import lru_cache
@@ -90,14 +91,16 @@ AMOUNT_RE = re.compile(
     r"\d[\d,._]*\s?(?:k\s?|m\s?)?(?:eth|ether|weth|sol|usdc|usdt|dai|btc|wbtc|bnb|matic|pol|"
     r"avax|arb|lamports|gwei|wei|tokens?|coins?|以太|个)(?![a-z])|[$€£]\s?\d"
 )
-_NEG_RE = re.compile(
-    r"\b(?:never|not|no|nobody|avoid|beware|scam\w*|phish\w*|drainers?|attackers?|fraud\w*|"
-    r"hackers?|trick\w*|victims?|ask(?:s|ing|ed)? (?:you|users|people|victims|them) to|"
-    r"asking for|will ask|would ask|lets you|allows you to|enables you to|nunca|jam[aá]s|ni|"
-    r"никогда|не|ни|мошенн\w*|niemals|nie|nicht|kein\w*|ne|pas|arnaque\w*|n[aã]o|golp\w*)\b"
-    r"|n't\b|\bn'|不要|切勿|绝不|永远不|请勿|千万|别|勿|不会|不得|骗"
+# negation / warning cues, matched by the same automaton pass (rule index -1)
+_NEG_CUES = (
+    "never|not|no|nobody|avoid|beware|drainer*|attacker*|hacker*|victim*|scam*|phish*|fraud*|"
+    "trick*|asking for|will ask|would ask|lets you|allows you to|enables you to|"
+    "ask you to|asks you to|asking you to|asked you to|ask users to|asks users to|"
+    "ask them to|asks them to|ask people to|don't|doesn't|didn't|can't|won't|isn't|aren't|"
+    "shouldn't|wouldn't|mustn't|nunca|jamás|jamas|ni|никогда|не|ни|мошенн*|niemals|nie|nicht|"
+    "kein*|ne|pas|n'*|arnaque*|não|nao|golp*|不要|切勿|绝不|永远不|请勿|千万|别|勿|不会|不得|骗"
 )
-_SENTENCE_ENDS = (".", "!", "?", ";", "\n", "。", "！", "？", "；")
+_SENTENCE_END_RE = re.compile("[.!?;\n。！？；]")
 _NEG_LOOKBACK = 80
 _LOOKAHEAD = 24
 _NEG_LOOKAHEAD = 10  # German V2: "gib deinen Schlüssel niemals ..."
@@ -132,66 +135,83 @@ def _terms(part: str | tuple[str, ...]) -> tuple[_Term, ...]:
 
 
 @dataclass(frozen=True, slots=True)
+class _Part:
+    """A non-anchor part: its terms and one regex alternation over them (longest first)."""
+
+    terms: dict[str, _Term]
+    regex: re.Pattern[str]
+    longest: int
+
+
+def _part(part: str | tuple[str, ...]) -> _Part | None:
+    """``@amount`` is None; anything else one compiled alternation."""
+    if part == "@amount":
+        return None
+    terms = {t.text: t for t in _terms(part)}
+    alternation = "|".join(re.escape(t) for t in sorted(terms, key=len, reverse=True))
+    return _Part(terms, re.compile(alternation), max(map(len, terms)))
+
+
+@dataclass(frozen=True, slots=True)
 class _Compiled:
     phrase: Phrase
     category: Category
-    before: tuple[tuple[_Term, ...] | None, ...]  # parts before the anchor, nearest first
-    after: tuple[tuple[_Term, ...] | None, ...]  # None: @amount
+    before: tuple[_Part | None, ...]  # parts before the anchor, nearest first
+    after: tuple[_Part | None, ...]
 
 
-def _bounded(low: str, start: int, end: int, term: _Term) -> bool:
-    if term.left and start > 0 and _is_wordy(low[start - 1]):
+def _bounded(low: str, start: int, term: _Term) -> bool:
+    """Word boundaries around ``term`` at ``start`` (CJK characters never need one)."""
+    if term.left and start and low[start - 1].isalnum() and low[start - 1] < "\u2e80":
         return False
-    return not (term.right and end < len(low) and _is_wordy(low[end]))
+    end = start + len(term.text)
+    return not (term.right and end < len(low) and low[end].isalnum() and low[end] < "\u2e80")
 
 
-def _next_part(low: str, part: tuple[_Term, ...] | None, pos: int, gap: int) -> tuple[int, int]:
+def _next_part(low: str, part: _Part | None, pos: int, gap: int) -> tuple[int, int]:
     """Earliest bounded match of ``part`` starting in ``[pos, pos + gap]``; (-1, -1) if none."""
     if part is None:
         m = AMOUNT_RE.search(low, pos, pos + gap + 24)
         return (m.start(), m.end()) if m and m.start() <= pos + gap else (-1, -1)
-    best = (-1, -1)
-    for term in part:
-        limit = pos + gap + len(term.text)
-        i = low.find(term.text, pos, limit)
-        while i >= 0 and not _bounded(low, i, i + len(term.text), term):
-            i = low.find(term.text, i + 1, limit)
-        if i >= 0 and (best[0] < 0 or i < best[0]):
-            best = (i, i + len(term.text))
-    return best
+    for m in part.regex.finditer(low, pos, pos + gap + part.longest):
+        if m.start() > pos + gap:
+            break
+        if _bounded(low, m.start(), part.terms[m.group()]):
+            return m.start(), m.end()
+    return -1, -1
 
 
-def _prev_part(low: str, part: tuple[_Term, ...] | None, pos: int, gap: int) -> tuple[int, int]:
+def _prev_part(low: str, part: _Part | None, pos: int, gap: int) -> tuple[int, int]:
     """Nearest bounded match of ``part`` ending in ``[pos - gap, pos]``; (-1, -1) if none."""
-    if part is None:
-        found = [m.span() for m in AMOUNT_RE.finditer(low, max(0, pos - gap - 24), pos)]
-        return found[-1] if found and found[-1][1] >= pos - gap else (-1, -1)
+    regex = AMOUNT_RE if part is None else part.regex
+    longest = 24 if part is None else part.longest
     best = (-1, -1)
-    for term in part:
-        n = len(term.text)
-        lo = max(0, pos - gap - n)
-        i = low.rfind(term.text, lo, pos)
-        while i >= 0 and not _bounded(low, i, i + n, term):
-            i = low.rfind(term.text, lo, i + n - 1)
-        if i > best[0]:
-            best = (i, i + n)
+    for m in regex.finditer(low, max(0, pos - gap - longest), pos):
+        if m.end() < pos - gap:
+            continue
+        if part is None or _bounded(low, m.start(), part.terms[m.group()]):
+            best = m.span()
     return best
 
 
 def _sentence_end(low: str, end: int, ahead: int = _LOOKAHEAD) -> int:
     """Where the sentence holding ``end`` stops, looking at most ``ahead`` further."""
     hi = min(len(low), end + ahead)
-    stops = [i for i in (low.find(c, end, hi) for c in _SENTENCE_ENDS) if i >= 0]
-    return min(stops, default=hi)
+    m = _SENTENCE_END_RE.search(low, end, hi)
+    return m.start() if m else hi
 
 
-def _negated(low: str, start: int, end: int) -> bool:
-    """A negation or warning cue in the sentence around the match (``never share your ...``,
-    ``gib deinen Schlüssel niemals ...``)."""
+def _negated(low: str, start: int, end: int, cues: list[int]) -> bool:
+    """A negation or warning cue (``cues``: their start positions, sorted) in the sentence
+    around the match: ``never share your ...``, ``gib deinen Schlüssel niemals ...``."""
     lo = max(0, start - _NEG_LOOKBACK)
-    cut = max(low.rfind(c, lo, start) for c in _SENTENCE_ENDS)
-    hi = _sentence_end(low, end, _NEG_LOOKAHEAD)
-    return _NEG_RE.search(low, max(lo, cut + 1), hi) is not None
+    i = bisect_left(cues, lo)
+    if i == len(cues) or cues[i] >= end + _NEG_LOOKAHEAD:
+        return False
+    for m in _SENTENCE_END_RE.finditer(low, lo, start):
+        lo = m.end()
+    i = bisect_left(cues, lo)
+    return i < len(cues) and cues[i] < _sentence_end(low, end, _NEG_LOOKAHEAD)
 
 
 def _cancelled(low: str, phrase: Phrase, start: int, end: int) -> bool:
@@ -199,7 +219,7 @@ def _cancelled(low: str, phrase: Phrase, start: int, end: int) -> bool:
     return any(word in tail for word in phrase.unless)
 
 
-def _extend(rule: _Compiled, low: str, start: int, end: int) -> Hit | None:
+def _extend(rule: _Compiled, low: str, start: int, end: int, cues: list[int]) -> Hit | None:
     """Check the parts around an anchor match at ``low[start:end]``."""
     gap = rule.phrase.gap
     anchor = low[start:end]
@@ -216,7 +236,7 @@ def _extend(rule: _Compiled, low: str, start: int, end: int) -> Hit | None:
         if s < 0 or low[s:end] == anchor:
             return None
         after.append(low[s:end])
-    if rule.phrase.negatable and _negated(low, start, end):
+    if rule.phrase.negatable and _negated(low, start, end, cues):
         return None
     if rule.phrase.unless and _cancelled(low, rule.phrase, start, end):
         return None
@@ -246,7 +266,19 @@ def _has_cjk(low: str) -> bool:
     return not low.isascii() and bool(low.encode("utf-8").translate(None, _NOT_CJK_LEAD))
 
 
-_Entry = tuple[int, _Term, int]  # (rule index, anchor term, where the key starts in the term)
+_Entry = tuple[int, _Term, int]  # (rule index or -1 for a cue, anchor term, key start in term)
+_Group = tuple[_Term, int, tuple[int, ...], bool]  # (term, key start in term, rules, is a cue)
+
+
+def _grouped(entries: Iterable[_Entry]) -> tuple[_Group, ...]:
+    """Entries by (term, offset): each anchor term is verified once, then its rules run."""
+    groups: dict[tuple[str, int], tuple[_Term, list[int]]] = {}
+    for index, term, offset in entries:
+        groups.setdefault((term.text, offset), (term, []))[1].append(index)
+    return tuple(
+        (term, offset, tuple(i for i in rules if i >= 0), -1 in rules)
+        for (_text, offset), (term, rules) in groups.items()
+    )
 
 
 class _Book:
@@ -268,23 +300,21 @@ class _Book:
         for category, table in tables:
             for phrase in table:
                 index = len(self.rules)
-                parts = [None if p == "@amount" else _terms(p) for p in phrase.parts]
+                parts = [_part(p) for p in phrase.parts]
                 before = tuple(reversed(parts[: phrase.anchor]))
                 after = tuple(parts[phrase.anchor + 1 :])
                 self.rules.append(_Compiled(phrase, category, before, after))
-                for term in parts[phrase.anchor] or ():
-                    if _is_cjk(term.text[0]):
-                        cjk.setdefault(term.text, []).append((index, term, 0))
-                    else:
-                        key, offset = _key(term)
-                        words.setdefault(key, []).append((index, term, offset))
+                _add_anchors(words, cjk, index, _terms(phrase.parts[phrase.anchor]))
+        _add_anchors(words, cjk, -1, _terms(_NEG_CUES))
         starts = {k[:i] for k in words for i in range(2, len(k) + 1)}
-        closed = {k: (len(k), _with_prefixes(k, words), _hides(k, starts, words)) for k in words}
+        closed = {
+            k: (len(k), _grouped(_with_prefixes(k, words)), _hides(k, starts, words)) for k in words
+        }
         self.words = _automaton(closed)
         self.longest = max(map(len, words), default=0)
-        self.cjk = _automaton({k: tuple(v) for k, v in cjk.items()})
+        self.cjk = _automaton({k: _grouped(v) for k, v in cjk.items()})
 
-    def _word_matches(self, mapped: str) -> Iterable[tuple[int, tuple[_Entry, ...]]]:
+    def _word_matches(self, mapped: str) -> Iterable[tuple[int, tuple[_Group, ...]]]:
         """(key start, entries) for every key found at a word start of ``mapped``."""
         spans = [(0, len(mapped))]
         seen: set[tuple[int, int]] = set()
@@ -305,36 +335,56 @@ class _Book:
                     break
 
     def match(self, low: str) -> list[Hit]:
-        hits: list[Hit] = []
+        found: list[tuple[int, _Group]] = []  # (start in low, group)
         # " " ends the last word; the sentinel settles a walk still open at the end
-        for start, entries in self._word_matches(_mapped(low) + " \x01"):
-            for index, term, offset in entries:
-                # the key's first letter is mapped[start + 1], i.e. low[start]
-                self._try(hits, low, index, term, start - offset)
+        for start, groups in self._word_matches(_mapped(low) + " \x01"):
+            # the key's first letter is mapped[start + 1], i.e. low[start]
+            found.extend((start - g[1], g) for g in groups)
         if _has_cjk(low):
-            for last, entries in self.cjk.iter(low):
-                for index, term, _offset in entries:
-                    self._try(hits, low, index, term, last + 1 - len(term.text))
+            for last, groups in self.cjk.iter(low):
+                found.extend((last + 1 - len(g[0].text), g) for g in groups)
+        found = [(start, g) for start, g in found if _verified(low, g[0], start)]
+        cues = sorted(start for start, g in found if g[3])
+        hits = []
+        for start, (term, _offset, rules, _cue) in found:
+            end = start + len(term.text)
+            for index in rules:
+                hit = _extend(self.rules[index], low, start, end, cues)
+                if hit is not None:
+                    hits.append(hit)
         return hits
 
-    def _try(self, hits: list[Hit], low: str, index: int, term: _Term, start: int) -> None:
-        end = start + len(term.text)
-        if start >= 0 and low.startswith(term.text, start) and _bounded(low, start, end, term):
-            hit = _extend(self.rules[index], low, start, end)
-            if hit is not None:
-                hits.append(hit)
+
+def _verified(low: str, term: _Term, start: int) -> bool:
+    """Does the anchor term really stand at ``start`` (case, punctuation, word boundaries)?"""
+    return start >= 0 and low.startswith(term.text, start) and _bounded(low, start, term)
+
+
+def _add_anchors(
+    words: dict[str, list[_Entry]], cjk: dict[str, list[_Entry]], index: int, terms: Iterable[_Term]
+) -> None:
+    for term in terms:
+        if _is_cjk(term.text[0]):
+            cjk.setdefault(term.text, []).append((index, term, 0))
+        else:
+            key, offset = _key(term)
+            words.setdefault(key, []).append((index, term, offset))
+
+
+_SHORT_KEY = 5  # keys this short keep a trailing space: " inst " must not stop in "install"
 
 
 def _key(term: _Term) -> tuple[str, int]:
     """The automaton key of an anchor term and where the key's first letter is in the term.
 
-    Punctuation is a space, one space leads, and a term that must end at a word boundary
-    keeps one trailing space (``[system]`` -> ``" system "``, 1; ``instruction*`` ->
-    ``" instruction"``), so the automaton does not stop inside longer words.
+    Punctuation is a space and one space leads; a short term that must end at a word
+    boundary keeps one trailing space (``[/inst]`` -> ``" inst "``, 2), so the automaton
+    does not stop inside every longer word (``install``); longer keys are checked after.
     """
     body = _mapped(term.text)[1:]
     offset = len(body) - len(body.lstrip())
-    tail = " " if term.right or body.endswith(" ") else ""
+    short = len(body.strip()) <= _SHORT_KEY
+    tail = " " if short and (term.right or body.endswith(" ")) else ""
     return " " + body.strip() + tail, offset
 
 
@@ -401,7 +451,8 @@ def phrases() -> list[tuple[Category, Phrase]]:
     return [(r.category, r.phrase) for r in _book().rules]
 
 
-@lru_cache(maxsize=32)
+@lru_cache(maxsize=2)
 def find(text: str) -> tuple[Hit, ...]:
-    """Every rule match in ``text`` (cached: the injection and drainer scanners share a pass)."""
+    """Every rule match in ``text``. The injection and drainer stages run back to back on the
+    same layer, so a two-entry cache shares one pass (and holds at most two chunks)."""
     return tuple(_book().match(lowered(text)))
