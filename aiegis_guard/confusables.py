@@ -45,50 +45,40 @@ CONFUSABLES: dict[str, str] = {
 
 # Same-length folding keeps offsets 1:1; multi-character targets are folded to their first.
 _TABLE = str.maketrans({k: v[0] for k, v in CONFUSABLES.items()})
-_ANY_RE = re.compile("[" + "".join(sorted(CONFUSABLES)) + "]")
-_WORD_RE = re.compile(r"[^\W\d_]+")
-
-
-def _is_latin(ch: str) -> bool:
-    return ch.isascii() and ch.isalpha()
-
-
-def _word_start(text: str, i: int, floor: int) -> int:
-    while i > floor and text[i - 1].isalpha():
-        i -= 1
-    return i
-
-
-def _should_fold(word: str) -> bool:
-    return any(_is_latin(c) for c in word) or all(c in CONFUSABLES for c in word)
+_C = "".join(sorted(CONFUSABLES))
+_W = r"[^\W\d_]"  # a letter (word character that is not a digit or underscore)
+_ANY_RE = re.compile(f"[{_C}]")
+# Words made only of look-alikes, and words with a Latin letter and a look-alike. Starts are
+# pinned to word starts by the look-behind and the quantifiers are possessive or lazy up to a
+# single class, so each word is scanned a bounded number of times: linear, never backtracking.
+_ONLY_RE = re.compile(rf"(?<!{_W})[{_C}]++(?!{_W})")
+_MIXED_RE = re.compile(rf"(?<!{_W})(?=(?:{_W})*?[A-Za-z])(?:{_W})*?[{_C}](?:{_W})*+")
 
 
 def fold_confusables(text: str) -> tuple[str, int]:
     """Fold look-alike letters in words that mix scripts (or are made only of look-alikes).
 
     Returns the folded text (same length: offsets are unchanged) and how many words were
-    folded. Linear: each word is examined once, whatever its length.
+    folded. Two C-level regex passes find the words; plain text costs one search.
     """
-    m = _ANY_RE.search(text)
-    if m is None:
+    first = _ANY_RE.search(text)
+    if first is None:
         return text, 0
+    spans = [m.span() for m in _ONLY_RE.finditer(text)]
+    spans += [m.span() for m in _MIXED_RE.finditer(text)]
+    if not spans:
+        return text, 0
+    spans.sort()
     parts: list[str] = []
-    last = floor = 0
-    folded = 0
-    while m is not None:
-        start = _word_start(text, m.start(), floor)
-        w = _WORD_RE.match(text, start)
-        end = max(w.end() if w else 0, m.end())
+    last = folded = 0
+    for start, end in spans:
         word = text[start:end]
-        if _should_fold(word):
-            new = word.translate(_TABLE)
-            if new != word:
-                parts.append(text[last:start])
-                parts.append(new)
-                last = end
-                folded += 1
-        floor = end
-        m = _ANY_RE.search(text, end)
+        new = word.translate(_TABLE)
+        if new != word:
+            parts.append(text[last:start])
+            parts.append(new)
+            last = end
+            folded += 1
     if not folded:
         return text, 0
     parts.append(text[last:])

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import base64
 import html
+import re
 import urllib.parse
 from collections.abc import Callable
 
@@ -11,6 +12,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from aiegis_guard.confusables import CONFUSABLES
 from aiegis_guard.normalize import (
     MAX_DECODED_CHARS,
     MAX_DEPTH,
@@ -213,6 +215,27 @@ def test_fold_confusables_is_linear_and_word_based() -> None:
     assert fold_confusables("а" * 100_000)[0] == "a" * 100_000
     assert fold_confusables("x" * 100_000 + "а")[1] == 1
     assert fold_confusables("мир") == ("мир", 0)
+
+
+def _fold_reference(text: str) -> str:
+    """The rule, word by word: fold a word with a Latin letter, or made only of look-alikes."""
+
+    def fold(m: re.Match[str]) -> str:
+        word = m.group(0)
+        latin = any(c.isascii() for c in word)
+        if latin or all(c in CONFUSABLES for c in word):
+            return word.translate({ord(k): v[0] for k, v in CONFUSABLES.items()})
+        return word
+
+    return re.sub(r"[^\W\d_]+", fold, text)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.sampled_from([*"aAxz09_ .-", "а", "о", "е", "п", "л", "ο", "ß", "é", "Ꭺ"]),
+                max_size=40).map("".join))  # fmt: skip
+def test_fold_confusables_matches_the_word_rule(text: str) -> None:
+    """The regex implementation folds exactly the words the per-word rule folds."""
+    assert fold_confusables(text)[0] == _fold_reference(text)
 
 
 def test_nfkc_expansion_is_bounded() -> None:
