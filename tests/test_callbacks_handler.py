@@ -14,6 +14,7 @@ from lc_agents import (
     FRIEND,
     POISON,
     ListRetriever,
+    Recorder,
     Wallet,
     call,
     scripted,
@@ -151,3 +152,31 @@ def test_async_handler_also_blocks_under_sync_invoke() -> None:
     with pytest.raises(GuardBlocked, match=r"secret\.evm_private_key"):
         agent.invoke(ASK, {"callbacks": [AsyncGuardCallbackHandler(guard=wallet_guard())]})
     assert wallet.reads == []
+
+
+@pytest.mark.parametrize("mode", MODES)
+@pytest.mark.parametrize(
+    ("answer", "executed"),
+    [pytest.param(False, False, id="denied"), pytest.param(True, True, id="approved")],
+)
+async def test_handler_with_an_approver_asks_about_tainted_transfers(
+    mode: str, answer: bool, executed: bool
+) -> None:
+    """Given an approver, the handler alone asks about FLAGged value moves; no means abort."""
+    guard = wallet_guard()
+    wallet = Wallet()
+    approver = Recorder(answer)
+    handler_cls = GuardCallbackHandler if mode == "sync" else AsyncGuardCallbackHandler
+    script = (
+        turn(call("read_docs", query="shipping")),
+        turn(call("transfer", to=FRIEND, amount="0.1")),
+    )
+    agent = create_agent(scripted(*script), tools=wallet.tools())
+    config = {"callbacks": [handler_cls(guard=guard, approver=approver)]}
+    if executed:
+        await _run(agent, ASK, mode, config)
+    else:
+        with pytest.raises(GuardBlocked, match="needs approval: denied"):
+            await _run(agent, ASK, mode, config)
+    assert (wallet.sent == [(FRIEND, "0.1")]) is executed
+    assert approver.requests[0].verdict.tainted_by == ("tool_output:read_docs",)

@@ -30,12 +30,16 @@ from langchain_core.documents import Document
 from langchain_core.messages import AIMessage, BaseMessage, HumanMessage, SystemMessage
 from langchain_core.outputs import ChatGeneration, LLMResult
 
+from aiegis_guard.callbacks.approval import request_approval
 from aiegis_guard.callbacks.judge import (
     GUARDED,
+    args_text,
     content_text,
+    denied_message,
     is_value_moving,
     judge_action,
     judge_output,
+    masked_args,
 )
 from aiegis_guard.errors import GuardBlocked
 from aiegis_guard.findings import Action, Source
@@ -85,8 +89,9 @@ def _thread(metadata: Mapping[str, Any] | None) -> str | None:
 class _GuardEvents:
     """What both handlers do; each event returns nothing or raises ``GuardBlocked``."""
 
-    def __init__(self, guard: Guard | None) -> None:
+    def __init__(self, guard: Guard | None, approver: Any = None) -> None:
         self.guard = guard if guard is not None else Guard()
+        self.approver = approver
         self._runs: OrderedDict[UUID, _Run] = OrderedDict()
 
     # --- run bookkeeping ---------------------------------------------------------------
@@ -171,15 +176,20 @@ class _GuardEvents:
         run = self._start(run_id, parent, md, name)
         if run.delegated:
             return  # a guarded tool judges (and refuses / asks about) its own call
-        verdict = judge_action(
-            self.guard,
-            name,
-            args,
-            value_moving=is_value_moving(name, self.guard.config.tools),
-            tainted_by=self.guard.taint.tainted_by(run.key),
-        )
+        vm = is_value_moving(name, self.guard.config.tools)
+        tainted_by = self.guard.taint.tainted_by(run.key)
+        verdict = judge_action(self.guard, name, args, value_moving=vm, tainted_by=tainted_by)
         if verdict.action is Action.BLOCK:
             raise GuardBlocked(verdict)
+        moves = (
+            vm
+            or bool(verdict.tainted_by)
+            or any(f.rule_id.startswith("tx.") for f in verdict.findings)
+        )
+        if verdict.flagged and moves and self.approver is not None:
+            details = {"tool": name, "args": masked_args(verdict, args_text(args))}
+            if not request_approval(self.approver, name, verdict, details, self.guard):
+                raise GuardBlocked(verdict, denied_message(verdict))
 
     def tool_end(self, output: Any, run_id: UUID, parent: UUID | None, name: str) -> None:
         run = self._finish(run_id, parent)
@@ -212,8 +222,10 @@ class GuardCallbackHandler(BaseCallbackHandler):
     raise_error: bool = True
     run_inline: bool = True
 
-    def __init__(self, guard: Guard | None = None) -> None:
-        self._events = _GuardEvents(guard)
+    def __init__(self, guard: Guard | None = None, *, approver: Any = None) -> None:
+        """``approver``: also ask about FLAGged value-moving tools that are not guarded
+        (a denial raises ``GuardBlocked``); by default a handler aborts only on BLOCK."""
+        self._events = _GuardEvents(guard, approver)
         self.guard = self._events.guard
 
     def on_chain_start(self, serialized: Any, inputs: Any, *, run_id: UUID, **kw: Any) -> None:
