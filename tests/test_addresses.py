@@ -19,6 +19,7 @@ from aiegis_guard.scanners.addresses import (
     BAD_CHECKSUM,
     BITCOIN,
     LOOKALIKE,
+    MAX_UNKNOWN,
     UNKNOWN,
     find_addresses,
     is_valid_segwit,
@@ -112,6 +113,7 @@ def test_bitcoin_core_vectors(data_dir: Path) -> None:
         pytest.param("0x" + "ab" * 20 + "cd", id="0x-42-hex"),
         pytest.param("0x" + "a9059cbb" + "00" * 12 + "ab" * 20, id="address-inside-calldata"),
         pytest.param("ab" * 20, id="bare-40-hex-git-sha"),
+        pytest.param("9f" * 32, id="bare-64-hex-hash"),
         pytest.param("x0x" + "ab" * 20, id="glued-to-word"),
         pytest.param("0x" + "ab" * 20 + "_v2", id="glued-suffix"),
         pytest.param(V["solana_signature_88"], id="solana-signature-88"),
@@ -205,6 +207,23 @@ def test_unknown_addresses_elsewhere_are_information(source: Source) -> None:
 def test_native_programs_are_not_recipients(address: str) -> None:
     """System / Token / Memo program ids in a tool input are not unknown recipients."""
     assert _rules(f"program {address}", Source.TOOL_INPUT) == []
+
+
+def test_padding_with_addresses_cannot_hide_a_lookalike() -> None:
+    """Hundreds of other addresses before it do not hide a poisoned one; noise is capped."""
+    padding = " ".join(f"0x{i:040x}" for i in range(1, 300))
+    text = f"{padding} then {P['solana_lookalike_of_own']}"
+    rules = _rules(text, Source.TOOL_INPUT)
+    assert LOOKALIKE in rules
+    assert rules.count(UNKNOWN) == MAX_UNKNOWN
+
+
+def test_repeated_address_is_reported_once() -> None:
+    """One finding per rule and distinct address, at its first occurrence."""
+    text = " ".join([V["evm_checksum_invalid"][0]] * 50)
+    findings = _scan(text, Source.TOOL_INPUT)
+    assert sorted(f.rule_id for f in findings) == [BAD_CHECKSUM, UNKNOWN]
+    assert {f.span for f in findings} == {(0, 42)}
 
 
 def test_lookalike_with_default_policy_is_not_possible() -> None:

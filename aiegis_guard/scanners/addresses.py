@@ -72,7 +72,9 @@ LOOKALIKE = "address.lookalike"
 BAD_CHECKSUM = "address.evm_bad_checksum"
 UNKNOWN = "address.unknown_recipient"
 BITCOIN = "bitcoin"
-MAX_ADDRESSES = 64  # per layer: a wall of addresses cannot make a scan slow or noisy
+MAX_UNKNOWN = 64
+"""``address.unknown_recipient`` findings per layer at most (look-alikes and bad checksums are
+never capped: padding a text with addresses cannot hide a poisoned one)."""
 
 _B58 = "123456789ABCDEFGHJKLMNPQRSTUVWXYZabcdefghijkmnopqrstuvwxyz"
 _B58_VALUE = {c: i for i, c in enumerate(_B58)}
@@ -271,7 +273,7 @@ def find_addresses(
         found.extend(f for f in _base58(text) if f[3] is not BITCOIN or bitcoin)
     if bitcoin and "1" in text:  # one memchr gates the word-run search
         found.extend((s, e, a, BITCOIN) for s, e, a in _bech32(text))
-    return found[:MAX_ADDRESSES]
+    return found
 
 
 # --- rules -------------------------------------------------------------------------------------
@@ -342,7 +344,8 @@ def _lookalike(address: str, chain: Chain, imitated: str, span: tuple[int, int],
 
 
 def scan(layer: Layer, ctx: ScanContext) -> list[Finding]:
-    """Address findings in ``layer.text`` (spans relative to it).
+    """Address findings in ``layer.text`` (spans relative to it): one per rule and distinct
+    address, at its first occurrence.
 
     Outside tool inputs only look-alikes and EVM checksums matter, so chains without own or
     allowlisted addresses are not even searched there.
@@ -354,8 +357,18 @@ def scan(layer: Layer, ctx: ScanContext) -> list[Finding]:
     )
     out: list[Finding] = []
     evm_known = bool(policy.known_evm)
+    seen: set[str] = set()
+    unknown = 0
     for start, end, address, chain in found:
+        if address in seen:
+            continue
+        seen.add(address)
         if chain is Chain.EVM and not (tool_input or evm_known) and eip55_ok(address):
             continue  # fast path: nothing to say about a well-formed address in an output
-        out.extend(_judge(address, chain, (start, end), ctx))
+        for finding in _judge(address, chain, (start, end), ctx):
+            if finding.rule_id == UNKNOWN:
+                unknown += 1
+                if unknown > MAX_UNKNOWN:
+                    continue
+            out.append(finding)
     return out
