@@ -7,16 +7,17 @@ wallet's side effects show what executed. Sync and async.
 from __future__ import annotations
 
 import os
-from typing import Any
+from typing import Annotated, Any
 
 import pytest
 from langchain.agents import create_agent
+from langchain.tools import ToolRuntime
 from langchain_core.documents import Document
 from langchain_core.messages import AIMessage, HumanMessage, ToolMessage
-from langchain_core.tools import BaseTool, tool
+from langchain_core.tools import BaseTool, InjectedToolCallId, tool
 from langgraph.checkpoint.memory import InMemorySaver
 from langgraph.graph import START, MessagesState, StateGraph
-from langgraph.prebuilt import ToolNode, tools_condition
+from langgraph.prebuilt import InjectedState, ToolNode, tools_condition
 from langgraph.types import Command
 from lc_agents import (
     CLEAN_DOC,
@@ -210,3 +211,31 @@ async def test_tools_alone_share_taint_within_a_thread(mode: str) -> None:
     await _run(agent, ASK, mode, {"configurable": {"thread_id": f"alone-{mode}"}})
     assert wallet.sent == []
     assert approver.requests[0].verdict.tainted_by == ("tool_output:read_docs",)
+
+
+def test_injected_arguments_still_reach_the_tool() -> None:
+    """ToolRuntime, InjectedState and InjectedToolCallId pass through the wrapper unjudged."""
+    seen: dict[str, Any] = {}
+
+    @tool
+    def whoami(note: str, runtime: ToolRuntime) -> str:
+        """Who is calling."""
+        seen["runtime"] = len(runtime.state["messages"])
+        return "ok"
+
+    @tool
+    def with_state(
+        note: str,
+        state: Annotated[dict[str, Any], InjectedState],
+        call_id: Annotated[str, InjectedToolCallId],
+    ) -> str:
+        """Reads the agent state."""
+        seen["state"], seen["call_id"] = len(state["messages"]), call_id
+        return "ok"
+
+    tools = guard_tools([whoami, with_state], guard=wallet_guard())
+    assert set(tools[1].tool_call_schema.model_json_schema()["properties"]) == {"note"}
+    second = call("with_state", note="b")
+    script = (turn(call("whoami", note="a")), turn(second))
+    create_agent(scripted(*script), tools=tools).invoke(ASK)
+    assert seen == {"runtime": 2, "state": 4, "call_id": second["id"]}
