@@ -180,3 +180,13 @@ async def test_handler_with_an_approver_asks_about_tainted_transfers(
             await _run(agent, ASK, mode, config)
     assert (wallet.sent == [(FRIEND, "0.1")]) is executed
     assert approver.requests[0].verdict.tainted_by == ("tool_output:read_docs",)
+
+
+@pytest.mark.parametrize("mode", MODES)
+async def test_model_tool_calls_are_judged_at_llm_end(mode: str) -> None:
+    """A key in a tool call aborts at on_llm_end, even for a tool the agent does not run."""
+    guard = wallet_guard()
+    script = (turn(call("provider_side_tool", memo=f"private key {_key()}")),)
+    agent = create_agent(scripted(*script), tools=Wallet().tools())
+    with pytest.raises(GuardBlocked, match=r"secret\.evm_private_key"):
+        await _run(agent, ASK, mode, {"callbacks": [_handler(guard, mode)]})

@@ -41,6 +41,7 @@ from aiegis_guard.callbacks.judge import (
     judge_output,
     masked_args,
 )
+from aiegis_guard.callbacks.registry import guarded_names
 from aiegis_guard.errors import GuardBlocked
 from aiegis_guard.findings import Action, Source
 from aiegis_guard.guard import Guard
@@ -164,13 +165,31 @@ class _GuardEvents:
             for gen in generations:
                 said = gen.text
                 if isinstance(gen, ChatGeneration):
-                    # its tool calls are judged where they run (tool start / guarded tool),
-                    # with their tool's value-moving context
                     self.guard.taint.seen(key, fingerprint(gen.message))
                     said = content_text(gen.message.content)
+                    self._judge_calls(gen.message, key)
                 verdict = self.guard.check_text(said, source=Source.LLM_OUTPUT) if said else None
                 if verdict is not None and verdict.blocked:
                     raise GuardBlocked(verdict)
+
+    def _judge_calls(self, message: BaseMessage, key: Hashable) -> None:
+        """The model's tool calls, judged as the tool would be; BLOCK aborts before any runs.
+
+        Calls to tools wrapped by ``guard_tool`` with this guard are left to them: they answer
+        the model with the refusal instead of aborting the run.
+        """
+        wrapped = guarded_names(self.guard)
+        for tool_call in getattr(message, "tool_calls", None) or ():
+            name = tool_call["name"]
+            if name in wrapped:
+                continue
+            vm = is_value_moving(name, self.guard.config.tools)
+            tainted_by = self.guard.taint.tainted_by(key)
+            verdict = judge_action(
+                self.guard, name, tool_call["args"], value_moving=vm, tainted_by=tainted_by
+            )
+            if verdict.blocked:
+                raise GuardBlocked(verdict)
 
     def tool_start(self, name: str, args: Any, run_id: UUID, parent: UUID | None, md: Any) -> None:
         run = self._start(run_id, parent, md, name)

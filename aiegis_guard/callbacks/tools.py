@@ -41,6 +41,7 @@ from aiegis_guard.callbacks.judge import (
     masked_args,
     quarantine_notice,
 )
+from aiegis_guard.callbacks.registry import register_guarded
 from aiegis_guard.errors import GuardBlocked
 from aiegis_guard.findings import Action
 from aiegis_guard.guard import Guard
@@ -299,6 +300,7 @@ def guard_tool(
     if isinstance(tool, GuardedTool):
         tool = tool.inner
     guard = guard if guard is not None else Guard()
+    register_guarded(guard, tool.name)
     return GuardedTool(
         name=tool.name,
         description=tool.description,
