@@ -340,3 +340,20 @@ def test_handler_and_wrappers_need_only_langchain_core() -> None:
     )
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert out.stdout.strip() == "[] ['langchain', 'langgraph']"
+
+
+def test_quarantine_follows_config_unless_told_otherwise() -> None:
+    """[guard] quarantine = true is the default for wrapped tools; an explicit False wins."""
+    from aiegis_guard import Guard
+    from aiegis_guard.config import Config
+
+    guard = Guard(Config(quarantine=True), classifier=False)
+    read_docs = Wallet().tools()[1]
+    assert (
+        guard_tool(read_docs, guard=guard)
+        .invoke({"query": "shipping"})
+        .startswith("[aiegis_guard: tool output withheld")
+    )
+    assert guard_tool(read_docs, guard=guard, quarantine=False).invoke({"query": "shipping"}) == (
+        POISON
+    )

@@ -182,8 +182,7 @@ class GuardedTool(BaseTool):
         tainting = taints(verdict)
         if tainting and key is not None:
             self.guard.taint.mark(key, f"tool_output:{self.name}")
-        quarantine = self.quarantine or self.guard.config.quarantine
-        if verdict.action is Action.BLOCK or (tainting and quarantine):
+        if verdict.action is Action.BLOCK or (tainting and self.quarantine):
             return _replace_content(result, quarantine_notice(verdict), self.response_format)
         if verdict.redacted_text is not None and isinstance(content, str):
             return _replace_content(result, verdict.redacted_text, self.response_format)
