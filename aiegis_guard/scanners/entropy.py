@@ -114,6 +114,9 @@ def _decode_b64(token: str) -> bytes | None:
         return None
 
 
+MAX_SOLANA_B58 = 1700  # a Solana packet is at most 1232 bytes: ~1.37 base58 chars per byte
+
+
 def _encoding(token: str, padded: bool = False) -> str | None:
     """``hex`` / ``base64`` for a candidate worth measuring, None for benign shapes.
 
@@ -130,8 +133,8 @@ def _encoding(token: str, padded: bool = False) -> str | None:
         n = len(token)
         if n <= 44 or 86 <= n <= 90 or token.startswith("Qm"):
             return None  # Solana address / signature, IPFS CIDv0
-        try:
-            if _is_solana_wire(base58.b58decode(token)):
+        try:  # base58 decoding is quadratic: only lengths a Solana packet can have
+            if n <= MAX_SOLANA_B58 and _is_solana_wire(base58.b58decode(token)):
                 return None
         except ValueError:
             pass

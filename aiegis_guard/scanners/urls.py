@@ -28,6 +28,7 @@ RULE_ID = "threat.phishing_domain"
 HOST = CharClass("host", string.ascii_letters + string.digits + "-._")
 _DOT_LETTER = re.compile(r"\.[A-Za-z]")
 _DOT_TAIL = re.compile(r"\.[A-Za-z][A-Za-z0-9._-]*")  # from a host's first dot to its end
+MAX_HOST_CHARS = 253  # RFC 1035: the longest DNS name
 MAX_HOSTS = 64  # candidates per layer (a wall of dotted names cannot make a scan slow)
 
 
@@ -49,6 +50,8 @@ def _hosts(text: str) -> dict[str, tuple[int, int]]:
         host = token.lstrip("._-")
         start += len(token) - len(host)
         host = host.rstrip("._-").lower()
+        if len(host) > MAX_HOST_CHARS:
+            continue  # not a DNS name; looking up its every suffix would be quadratic
         if host not in hosts:
             hosts[host] = (start, start + len(host))
             if len(hosts) >= MAX_HOSTS:
