@@ -166,10 +166,15 @@ def contenders() -> dict[str, Callable[[str], Any]]:
 # --- timing ------------------------------------------------------------------------------------
 
 
-def measure(fn: Callable[[str], Any], text: str, reps: int) -> tuple[list[float], float | None]:
-    """Per-call seconds (after one warm-up); (times, estimate) where a skip gives ([], est)."""
+def measure(
+    fn: Callable[[str], Any], text: str, reps: int, estimate: float | None = None
+) -> tuple[list[float], float | None]:
+    """Per-call seconds after one warm-up. ``estimate`` (extrapolated from a smaller input)
+    or a slow warm-up over half the budget skips the contender: ([], estimate)."""
+    if estimate is not None and estimate > BUDGET_S / 2:
+        return [], estimate
     start = time.perf_counter()
-    fn(text)  # warm-up (and the estimate for one call)
+    fn(text)  # warm-up
     first = time.perf_counter() - start
     if first > BUDGET_S / 2:
         return [], first
@@ -183,6 +188,13 @@ def measure(fn: Callable[[str], Any], text: str, reps: int) -> tuple[list[float]
     finally:
         gc.enable()
     return times, None
+
+
+def _yardstick() -> float:
+    """Seconds for ``sum(range(1000))``: how fast this machine runs Python right now."""
+    import timeit
+
+    return min(timeit.repeat("sum(range(1000))", number=2000, repeat=5)) / 2000
 
 
 def _fmt_time(s: float) -> str:
@@ -201,14 +213,22 @@ def _reps(size: int, quick: bool) -> int:
 def run_speed(inputs: dict[str, str], quick: bool) -> None:
     fns = contenders()
     cpus, version = os.cpu_count(), sys.version.split()[0]
-    print(f"\nspeed ({cpus} CPUs; Python {version}); p50 / p99 per call, MB/s at p50")
+    load = os.getloadavg()[0] if hasattr(os, "getloadavg") else float("nan")
+    print(
+        f"\nspeed ({cpus} CPUs, load {load:.1f}; Python {version}; machine yardstick: "
+        f"sum(range(1000)) = {_yardstick() * 1e6:.1f} µs, ~10 µs on a 2023 laptop)"
+    )
+    print("p50 / p99 per call, MB/s at p50")
     head = f"{'input':<28}" + "".join(f"{name:>30}" for name in fns) + f"{'d-s / guard':>13}"
     print(head + "\n" + "-" * len(head))
+    per_char: dict[str, float] = {}  # seconds per character at the last mixed size
     for label, text in inputs.items():
         reps = _reps(len(text), quick)
         cells, p50s = [], {}
         for name, fn in fns.items():
-            times, estimate = measure(fn, text, reps)
+            guess = per_char[name] * len(text) if name in per_char and "mixed" in label else None
+            times, estimate = measure(fn, text, reps, guess)
+            per_char[name] = (statistics.median(times) if times else estimate or 0) / len(text)
             if not times:
                 cells.append(f"{'skipped (1 call ' + _fmt_time(estimate or 0).strip() + ')':>30}")
                 continue

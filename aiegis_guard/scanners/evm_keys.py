@@ -3,15 +3,17 @@
 Called by :mod:`aiegis_guard.scanners.wallet_keys`. Wallet agents handle transaction and block
 hashes all day, and a hash has exactly the shape of a private key, so the decision is layered:
 
-1. **Derivation** (certain): the value derives (secp256k1) to one of the agent's own
-   addresses, or to an address that appears in the same text (``{"privateKey", "address"}``,
-   "my wallet 0x.. uses key 0x.."). A hash cannot do that. Derivation runs only when own
-   addresses are configured or an address is present, at most ``MAX_DERIVATIONS`` times.
-2. **Context**: the nearest key-ish or hash-ish word in the ``WINDOW`` characters before the
+1. **Context**: the nearest key-ish or hash-ish word in the ``WINDOW`` characters before the
    value decides (``PRIVATE_KEY=``, ``privateKey``, ``Wallet(``, "my key is" vs
-   ``transactionHash``, ``blockHash``, "tx", ``topics``, roots, ``/tx/`` ...); a tie
-   (``storage key``, ``public key``) is a hash. Values listed one after another inherit the
-   class of the first (``"transactions": ["0x..", "0x.."]``).
+   ``transactionHash``, ``blockHash``, "tx", ``topics``, roots, ``/tx/`` ...); a qualified
+   key (``storage key``, ``public key``) or a quoted ``"key"`` field is a hash. Values listed
+   one after another inherit the class of the first (``"transactions": ["0x..", "0x.."]``).
+2. **Derivation** (certain): a value without context derives (secp256k1) to one of the
+   agent's own addresses, or to an address in the same text ("my wallet 0x.. -> 0x.."): a
+   hash cannot do that. In outbound text (tool input, model output) values named as hashes
+   are derived too, so a key disguised as a ``txHash`` is still caught. Derivation runs only
+   when own addresses are configured or an address is present, at most ``MAX_DERIVATIONS``
+   times per text, cached.
 3. **Nothing**: a bare value is not blocked; it is reported as an INFO candidate.
 """
 
@@ -134,7 +136,8 @@ def _context(text: str, start: int, end: int, lo: int, hi: int) -> tuple[str, st
     """("key" | "hash" | "bare", evidence) from the words around ``text[start:end]``."""
     tail_start = max(lo, start - TAIL)
     before = _classify_tail(text[tail_start:start])
-    if before is None and tail_start > lo:
+    # a bare "key" may have lost its qualifier ("storage key") at the cut: read the window
+    if tail_start > lo and (before is None or before[1].lower() in ("key", "keys")):
         before = _classify(text[max(lo, start - WINDOW) : start], nearest_last=True)
     if before is not None:
         return before[0], f"context:{before[1]!r}"
