@@ -29,6 +29,7 @@ from typing import Any
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "tests"))
+sys.path.insert(0, str(ROOT / "examples"))
 
 from aiegis_guard import Config, Guard  # noqa: E402
 from aiegis_guard.chains.dispatch import decode_any, inspect_decoded  # noqa: E402
@@ -77,7 +78,7 @@ def _checksum(address: str) -> str:
 
 def solana_payloads() -> dict[str, tuple[str, Any]]:
     """name -> ("solana", base64 wire transaction) for legacy and v0 messages."""
-    import solana_ix as ix
+    import spl as ix
     from solders.keypair import Keypair
     from solders.pubkey import Pubkey
     from solders.system_program import TransferParams, transfer

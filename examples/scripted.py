@@ -15,11 +15,12 @@ import sys
 import uuid
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
-from typing import IO, Any
+from typing import IO, Any, Protocol
 
 from langchain_core.language_models import BaseChatModel
 from langchain_core.messages import AIMessage, BaseMessage, HumanMessage, ToolMessage
 from langchain_core.outputs import ChatGeneration, ChatResult
+from langchain_core.tools import BaseTool
 
 from aiegis_guard import Guard, Source
 from aiegis_guard.approval import ApprovalRequest
@@ -33,6 +34,7 @@ __all__ = [
     "ScriptedChatModel",
     "Transcript",
     "VerdictLog",
+    "World",
     "addresses_in",
     "call",
     "choose_model",
@@ -40,6 +42,8 @@ __all__ = [
     "final",
     "last_tool_text",
     "moved",
+    "run_all",
+    "run_scenario",
     "unchanged",
 ]
 
@@ -215,6 +219,55 @@ class ScenarioResult:
     verdict: str
     effect: str
     ok: bool
+
+
+class World(Protocol):
+    """What an example world offers the shared scenario runner."""
+
+    guard: Guard
+    log: VerdictLog
+    reviewer: Reviewer
+    transcript: Transcript
+    system_prompt: str
+
+    def tools(self) -> list[BaseTool]: ...
+
+    def state(self) -> dict[str, int]: ...
+
+
+def run_scenario(world: World, scenario: Scenario) -> ScenarioResult:
+    """Run one scenario through a fresh guarded agent and read the chain before and after."""
+    from langchain.agents import create_agent
+
+    from aiegis_guard import GuardBlocked
+    from aiegis_guard.callbacks import GuardCallbackHandler
+
+    world.transcript.header(scenario.name)
+    world.reviewer.answer = scenario.reviewer_approves
+    before = world.state()
+    start, asked = len(world.log.entries), len(world.reviewer.requests)
+    model = choose_model(scenario.turns)
+    agent = create_agent(model, tools=world.tools(), system_prompt=world.system_prompt)
+    inputs = {"messages": [*scenario.history, HumanMessage(scenario.prompt)]}
+    handler = GuardCallbackHandler(guard=world.guard)
+    try:
+        result = agent.invoke(inputs, config={"callbacks": [handler], "recursion_limit": 20})
+        world.transcript.messages(result["messages"][len(scenario.history) :])
+    except GuardBlocked as stop:  # the handler ended the run (a hard block it observed)
+        world.transcript.say(f"  guard  ! run aborted: {stop.verdict.summary()}")
+    verdict = describe(world.log.entries[start:], world.reviewer.requests[asked:])
+    ok, effect = scenario.check(before, world.state())
+    world.transcript.say(f"  guard  : {verdict}")
+    world.transcript.say(f"  chain  : {effect}")
+    return ScenarioResult(scenario.name, scenario.expected, verdict, effect, ok)
+
+
+def run_all(world: World, scenarios: Sequence[Scenario], title: str) -> list[ScenarioResult]:
+    """Every scenario in order, then the summary table."""
+    world.transcript.say(title)
+    results = [run_scenario(world, s) for s in scenarios]
+    world.transcript.table(results)
+    return results
 
 
 class Transcript:

@@ -3,11 +3,13 @@
 from __future__ import annotations
 
 import os
+import sys
 from pathlib import Path
 
 import pytest
 
 ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT / "examples"))  # spl.py: SPL instruction builders shared with tests
 VECTORS = ROOT / "tests" / "vectors"
 DATA = Path(os.environ.get("AIEGIS_DATA", ROOT.parent / "shared" / "data"))
 

@@ -9,7 +9,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-import solana_ix as sx
+import spl as sx
 from langchain_core.messages import ToolMessage
 from langchain_core.tools import BaseTool, StructuredTool, Tool, tool
 from langchain_core.utils.function_calling import convert_to_openai_tool

@@ -3,16 +3,12 @@
 from __future__ import annotations
 
 import io
-import sys
 from collections.abc import Iterator
 from typing import Any
 
-import pytest
-from conftest import ROOT
-
-sys.path.insert(0, str(ROOT / "examples"))
-
 import evm_agent
+import pytest
+import scripted
 import solana_agent
 
 pytestmark = pytest.mark.slow
@@ -50,7 +46,7 @@ def solana_world() -> Iterator[Any]:
 
 def _run_and_diff(world: Any, scenario: Any) -> tuple[Any, dict[str, int]]:
     before = world.state()
-    result = world.run(scenario)
+    result = scripted.run_scenario(world, scenario)
     after = world.state()
     return result, {k: after[k] - before[k] for k in after}
 

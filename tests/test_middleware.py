@@ -7,7 +7,7 @@ import os
 from typing import Any
 
 import pytest
-import solana_ix as sx
+import spl as sx
 from langchain.agents import create_agent
 from langchain_core.messages import AIMessage, HumanMessage, ToolMessage
 from langchain_core.tools import tool

@@ -1,7 +1,7 @@
 """Solana decoding: payload forms, every decoded instruction, lookup tables, bad input.
 
 Transactions are built with solders from keys generated per run (never funded); SPL
-instructions from the programs' documented layouts (``tests/solana_ix.py``).
+instructions from the programs' documented layouts (``examples/spl.py``).
 """
 
 from __future__ import annotations
@@ -14,8 +14,8 @@ from typing import Any
 
 import base58
 import pytest
-import solana_ix as sx
 import solders.system_program as sp
+import spl as sx
 from solders.address_lookup_table_account import AddressLookupTableAccount
 from solders.hash import Hash
 from solders.instruction import AccountMeta, Instruction

@@ -12,8 +12,8 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-import solana_ix as sx
 import solders.system_program as sp
+import spl as sx
 from solders.address_lookup_table_account import AddressLookupTableAccount
 from solders.hash import Hash
 from solders.instruction import AccountMeta, Instruction

@@ -274,10 +274,10 @@ def test_evm_clean_counterparty_is_not_a_threat() -> None:
 @pytest.mark.parametrize("listed", ["builtin", "config", "none"])
 def test_solana_counterparty_on_a_list_is_blocked(listed: str) -> None:
     """A SOL transfer to a listed address (shipped or [threats] solana) is BLOCKed."""
-    from solana_ix import legacy_tx
     from solders.keypair import Keypair
     from solders.pubkey import Pubkey
     from solders.system_program import TransferParams, transfer
+    from spl import legacy_tx
 
     payer = Keypair()
     drainer = str(Keypair().pubkey())

@@ -20,8 +20,8 @@ from solders.instruction import AccountMeta
 from solders.keypair import Keypair
 from solders.token.associated import get_associated_token_address
 
-sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
-import solana_ix as sx
+sys.path.insert(0, str(Path(__file__).resolve().parents[2] / "examples"))
+import spl as sx
 
 OUT = Path(__file__).with_name("solana_bench.json")
 
