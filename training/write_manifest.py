@@ -106,7 +106,9 @@ def install(model_dir: Path) -> dict[str, Any]:
                 k: {"benign": v[0], "injection": v[1]} for k, v in meta["train_counts"].items()
             },
             "sources": SOURCES,
-            "notes": "CC-BY-NC (Alpaca, StruQ) and LMSYS rows are never trained on; no "
+            "notes": "Row counts include up to 3000 short injections re-embedded in benign "
+            "training documents (counted under the injection's source). "
+            "CC-BY-NC (Alpaca, StruQ) and LMSYS rows are never trained on; no "
             "training text is shipped. Obfuscated wallet copies are left to the Guard's "
             "normaliser (the model sees decoded text).",
         },
@@ -133,15 +135,43 @@ def add_eval(manifest: dict[str, Any], scores: list[dict[str, Any]]) -> None:
     )
 
 
+ANCHORS = {
+    "note": "published figures on other data; not measured here, not comparable one-to-one",
+    "lakera_pint_balanced_2025_12_16": {
+        "lakera_guard": 95.22,
+        "azure_content_safety": 89.12,
+        "bedrock_guardrails": 89.24,
+        "protect_ai": 79.14,
+        "llama_prompt_guard_2": 78.76,
+        "model_armor": 70.07,
+        "aporia_guardrails": 66.44,
+        "llama_prompt_guard": 61.82,
+    },
+    "prompt_guard_2_model_card": {
+        "86M_recall_at_1pct_fpr_en": 0.975,
+        "22M_recall_at_1pct_fpr_en": 0.887,
+    },
+}
+
+
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__)
     ap.add_argument("--model", type=Path)
     ap.add_argument("--eval", type=Path)
+    ap.add_argument("--bench", type=Path, help="benchmarks/bench_classifier.py --json output")
     args = ap.parse_args()
     path = MODELS / "manifest.json"
     manifest = install(args.model) if args.model else json.loads(path.read_text())
     if args.eval:
         add_eval(manifest, json.loads(args.eval.read_text()))
+    if args.bench:
+        bench = json.loads(args.bench.read_text())
+        keys = ("student", "minilm", "speedup_vs_minilm_int8")
+        manifest["eval"]["speed"] = {k: bench[k] for k in keys if k in bench}
+        manifest["eval"]["speed_command"] = (
+            "python benchmarks/bench_classifier.py --data ../shared/data --json out.json"
+        )
+        manifest["eval"]["anchors"] = ANCHORS
     path.write_text(json.dumps(manifest, indent=2, ensure_ascii=False) + "\n")
     print(f"wrote {path}")
 
