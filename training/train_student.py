@@ -117,7 +117,11 @@ def train(
     opt = torch.optim.Adam(model.parameters(), lr=3e-3)
     pos = sum(s.label for s in rows)
     weight = torch.tensor([(len(rows) - pos) / max(pos, 1)])
-    loss_fn = nn.BCEWithLogitsLoss(pos_weight=weight)
+    loss_fn = nn.BCEWithLogitsLoss(pos_weight=weight, reduction="none")
+    per_source: dict[tuple[str, bool], int] = {}
+    for s in rows:
+        per_source[(s.source, s.label)] = per_source.get((s.source, s.label), 0) + 1
+    mean_size = len(rows) / len(per_source)
     best: tuple[float, dict[str, torch.Tensor]] | None = None
     dev_texts, dev_y = [s.text for s in dev], np.array([s.label for s in dev])
     for epoch in range(epochs):
@@ -130,7 +134,10 @@ def train(
             blocks = [segments(s.text, spec, r, NGRAM_DROPOUT) for s in batch]
             logits = bag_logits(model, blocks)
             y = torch.tensor([float(s.label) for s in batch])
-            loss = loss_fn(logits, y)
+            w = torch.tensor(
+                [source_weight(per_source[(s.source, s.label)], mean_size) for s in batch]
+            )
+            loss = (loss_fn(logits, y) * w).sum() / w.sum()
             opt.zero_grad()
             loss.backward()
             opt.step()
@@ -148,6 +155,14 @@ def train(
     model.load_state_dict(best[1])
     model.eval()
     return model, best[0]
+
+
+BALANCE = 0.0  # 0: every row counts the same; 1: every (source, label) group counts the same
+
+
+def source_weight(group_size: int, mean_size: float) -> float:
+    """Down-weight big sources so no single one decides what an injection looks like."""
+    return float((mean_size / group_size) ** BALANCE)
 
 
 def best_f1(p: np.ndarray, y: np.ndarray) -> tuple[float, float]:
@@ -219,6 +234,11 @@ def run_loso(corpus: Sequence[Sample], spec: Spec, epochs: int, out: Path) -> No
         print(f"LOSO {group}: {results[group]}", flush=True)
     out.mkdir(parents=True, exist_ok=True)
     (out / "loso.json").write_text(json.dumps(results, indent=2) + "\n")
+    summary = {
+        k: round(float(np.mean([r[k] for r in results.values() if r[k] is not None])), 4)
+        for k in ("recall", "fpr")
+    }
+    print(f"LOSO mean recall {summary['recall']} mean FPR {summary['fpr']}", flush=True)
 
 
 def main() -> None:
@@ -228,9 +248,14 @@ def main() -> None:
     ap.add_argument("--epochs", type=int, default=8)
     ap.add_argument("--loso", action="store_true")
     ap.add_argument("--threads", type=int, default=2)
+    ap.add_argument("--dim", type=int, default=Spec.dim)
+    ap.add_argument("--buckets-log2", type=int, default=17)
+    ap.add_argument("--balance", type=float, default=0.0, help="source balancing, 0..1")
     args = ap.parse_args()
     torch.set_num_threads(args.threads)
-    spec = Spec()
+    global BALANCE  # noqa: PLW0603 (a script knob)
+    BALANCE = args.balance
+    spec = Spec(buckets=1 << args.buckets_log2, dim=args.dim)
     corpus = load_corpus(args.data)
     if args.loso:
         run_loso(corpus, spec, 1, ROOT / "training" / "out")

@@ -159,6 +159,7 @@ def main() -> None:
     ap.add_argument("--model", type=Path)
     ap.add_argument("--eval", type=Path)
     ap.add_argument("--bench", type=Path, help="benchmarks/bench_classifier.py --json output")
+    ap.add_argument("--teacher", type=Path, help="training/teacher.py report (teacher.json)")
     args = ap.parse_args()
     path = MODELS / "manifest.json"
     manifest = install(args.model) if args.model else json.loads(path.read_text())
@@ -172,6 +173,14 @@ def main() -> None:
             "python benchmarks/bench_classifier.py --data ../shared/data --json out.json"
         )
         manifest["eval"]["anchors"] = ANCHORS
+    if args.teacher:
+        report = json.loads(args.teacher.read_text())
+        manifest["eval"]["teacher_comparison"] = {
+            "what": "frozen all-MiniLM-L6-v2 (first 128 tokens) + logistic head vs this model, "
+            "same capped held-out subsample (obfuscated copies excluded)",
+            "command": "python training/teacher.py --data ../shared/data",
+            "ALL": report["per_source"]["ALL"],
+        }
     path.write_text(json.dumps(manifest, indent=2, ensure_ascii=False) + "\n")
     print(f"wrote {path}")
 
