@@ -170,6 +170,29 @@ async def test_on_block_raise_aborts_the_run(mode: str) -> None:
 
 
 @pytest.mark.parametrize("mode", MODES)
+@pytest.mark.parametrize("on_block", ["tool_error", "raise"])
+async def test_signer_refusal_inside_a_tool_reaches_the_model(mode: str, on_block: str) -> None:
+    """A guarded signer raising GuardBlocked inside the tool becomes the model's tool error."""
+    guard = wallet_guard()
+    refusal = guard.check_text(f"key {_key()}")
+
+    @tool
+    def sign_and_send(to: str) -> str:
+        """Sign a transfer with a guarded account (here: the signer refuses)."""
+        raise GuardBlocked(refusal)
+
+    wrapped = guard_tool(sign_and_send, guard=guard, kind="read_only", on_block=on_block)
+    if on_block == "raise":
+        with pytest.raises(GuardBlocked):
+            await _call(wrapped, {"to": FRIEND}, mode)
+        return
+    result = await _call(wrapped, {"to": FRIEND}, mode)
+    assert result.status == "error"
+    assert result.content.startswith("blocked by aiegis_guard: secret.evm_private_key")
+    assert "nothing was signed or sent" in result.content
+
+
+@pytest.mark.parametrize("mode", MODES)
 @pytest.mark.parametrize(
     ("approver", "executed"),
     [

@@ -51,6 +51,7 @@ from aiegis_guard.verdict import Verdict
 __all__ = ["GuardToolError", "GuardedTool", "guard_tool", "guard_tools", "thread_of"]
 
 OnBlock = Literal["tool_error", "raise"]
+_NOT_SIGNED = "The guarded signer refused: nothing was signed or sent."
 _SINGLE_INPUT = {
     "type": "object",
     "properties": {"__arg1": {"title": "__arg1", "type": "string"}},
@@ -209,7 +210,11 @@ class GuardedTool(BaseTool):
             kwargs["run_manager"] = run_manager
         if config_param:
             kwargs[config_param] = config
-        return self._after(self.inner._run(*args, **kwargs), key)
+        try:
+            result = self.inner._run(*args, **kwargs)
+        except GuardBlocked as exc:  # a guarded signer inside the tool refused: say why
+            raise self._refuse(exc.verdict, block_message(exc.verdict, _NOT_SIGNED)) from None
+        return self._after(result, key)
 
     async def _arun(
         self,
@@ -233,7 +238,11 @@ class GuardedTool(BaseTool):
             kwargs["run_manager"] = run_manager
         if config_param:
             kwargs[config_param] = config
-        return self._after(await self.inner._arun(*args, **kwargs), key)
+        try:
+            result = await self.inner._arun(*args, **kwargs)
+        except GuardBlocked as exc:
+            raise self._refuse(exc.verdict, block_message(exc.verdict, _NOT_SIGNED)) from None
+        return self._after(result, key)
 
 
 # BaseTool.run inspects ``_run``'s annotations on every call (looking for a RunnableConfig
