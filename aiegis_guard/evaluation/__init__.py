@@ -29,17 +29,17 @@ def run_eval(
     scores: list[Score] = []
     for name in sets or ALL_SETS:
         if name == "secrets":
-            from aiegis_guard.evaluation import secrets
+            from aiegis_guard.evaluation.secrets import evaluate as evaluate_secrets
 
-            scores += secrets.evaluate(data_dir)
+            scores += evaluate_secrets(data_dir)
         elif name == "pii":
-            from aiegis_guard.evaluation import pii
+            from aiegis_guard.evaluation.pii import evaluate as evaluate_pii
 
-            scores += pii.evaluate(data_dir)
+            scores += evaluate_pii(data_dir)
         elif name == "injection":
-            from aiegis_guard.evaluation import injection
+            from aiegis_guard.evaluation.injection import evaluate as evaluate_injection
 
-            scores += injection.evaluate(data_dir)
+            scores += evaluate_injection(data_dir)
     if as_json:
         out.write(json.dumps([s.to_dict() for s in scores], indent=2) + "\n")
     else:
