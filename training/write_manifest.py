@@ -181,6 +181,11 @@ def main() -> None:
             "command": "python training/teacher.py --data ../shared/data",
             "ALL": report["per_source"]["ALL"],
         }
+        tuned = args.teacher.with_name("teacher_finetuned.json")
+        if tuned.is_file():
+            manifest["eval"]["teacher_comparison"]["finetuned_minilm_ALL"] = json.loads(
+                tuned.read_text()
+            )["per_source"]["ALL"]["teacher"]
     path.write_text(json.dumps(manifest, indent=2, ensure_ascii=False) + "\n")
     print(f"wrote {path}")
 
