@@ -250,12 +250,15 @@ def main() -> None:
     ap.add_argument("--threads", type=int, default=2)
     ap.add_argument("--dim", type=int, default=Spec.dim)
     ap.add_argument("--buckets-log2", type=int, default=17)
+    ap.add_argument("--segment", type=int, default=Spec.segment, help="chars per segment")
     ap.add_argument("--balance", type=float, default=0.0, help="source balancing, 0..1")
     args = ap.parse_args()
     torch.set_num_threads(args.threads)
     global BALANCE  # noqa: PLW0603 (a script knob)
     BALANCE = args.balance
-    spec = Spec(buckets=1 << args.buckets_log2, dim=args.dim)
+    spec = Spec(buckets=1 << args.buckets_log2, dim=args.dim, segment=args.segment)
+    global MAX_SEGMENTS  # noqa: PLW0603 (a script knob)
+    MAX_SEGMENTS = 1 + 3072 // spec.segment  # ~3 KB of a long training text
     corpus = load_corpus(args.data)
     if args.loso:
         run_loso(corpus, spec, 1, ROOT / "training" / "out")
