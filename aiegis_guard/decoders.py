@@ -65,6 +65,17 @@ def readable(data: bytes) -> str | None:
 # --- blocks ----------------------------------------------------------------------------------
 
 
+def _texty_hex(body: str) -> bool:
+    """Could these hex digits spell UTF-8 text? Judged on the high nibble of each byte, at C
+    speed: text bytes are 0x20-0x7E (high nibble 2-7) or, for other scripts, 0x80-0xFF;
+    random bytes (hashes, keys, signatures) mix in 0x00-0x1F, so nearly all fail here."""
+    high = body[0::2].encode("ascii")
+    n = len(high)
+    control = n - len(high.translate(None, b"01"))
+    ascii_text = n - len(high.translate(None, b"234567"))
+    return control * 5 <= n and (ascii_text * 10 >= 7 * n or control + ascii_text < n // 3)
+
+
 def _b64decode(token: str) -> bytes | None:
     raw = token.rstrip("=")
     if len(raw) % 4 == 1:
@@ -128,7 +139,7 @@ def decode_blocks(text: str) -> list[tuple[int, int, str, str]]:
         token = text[start:end]
         body = token[2:] if token[:2] in ("0x", "0X") else token
         if not body.strip(_HEX):
-            if len(body) % 2 == 0:
+            if len(body) % 2 == 0 and _texty_hex(body):
                 decoded = readable(bytes.fromhex(body))
                 if decoded:
                     found.append((end - len(body), end, "hex", decoded))

@@ -269,18 +269,18 @@ class Guard:
         ctx = ScanContext(src, policy, value_moving)
         findings += self.scan_text(body, ctx)
         findings += extra_findings
-        verdict = decide(findings, policy, value_moving=value_moving, degraded=self.degraded)
-        redacted = None
-        if any(f.redact and f.span for f in verdict.findings):
-            redacted = redact_spans(body, (f.span for f in verdict.findings if f.redact and f.span))
-        verdict = verdict.model_copy(
-            update={
-                "source": src,
-                "elapsed_ms": (time.perf_counter() - started) * 1000,
-                "redacted_text": redacted,
-                "tainted_by": tuple(dict.fromkeys(tainted_by)),
-            }
+        verdict = decide(
+            findings,
+            policy,
+            value_moving=value_moving,
+            degraded=self.degraded,
+            source=src,
+            tainted_by=tuple(dict.fromkeys(tainted_by)),
+            elapsed_ms=(time.perf_counter() - started) * 1000,
         )
+        redacting = [f.span for f in verdict.findings if f.redact and f.span]
+        if redacting:  # rare: pay for the copy only when there is something to mask
+            verdict = verdict.model_copy(update={"redacted_text": redact_spans(body, redacting)})
         self._record("text", verdict)
         return verdict
 
@@ -389,12 +389,13 @@ class Guard:
             else:
                 log.error("aiegis_guard transaction inspection failed: %s", type(exc).__name__)
                 findings = [_stage_error("inspect", exc)]
-        verdict = decide(findings, policy, value_moving=True, degraded=self.degraded)
-        verdict = verdict.model_copy(
-            update={
-                "source": Source.TRANSACTION,
-                "elapsed_ms": (time.perf_counter() - started) * 1000,
-            }
+        verdict = decide(
+            findings,
+            policy,
+            value_moving=True,
+            degraded=self.degraded,
+            source=Source.TRANSACTION,
+            elapsed_ms=(time.perf_counter() - started) * 1000,
         )
         self._record("transaction", verdict)
         return verdict

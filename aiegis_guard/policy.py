@@ -347,10 +347,12 @@ def decide(
     *,
     value_moving: bool = False,
     degraded: bool = False,
+    **about: Any,
 ) -> Verdict:
     """Pure: apply the policy's per-rule modes and return the strongest action.
 
     A degraded guard (classifier unavailable) never ALLOWs a value-moving action: it FLAGs.
+    ``about`` carries the verdict's other fields (``source``, ``elapsed_ms``, ``tainted_by``...).
     """
     judged: list[Finding] = []
     for finding in findings:
@@ -375,4 +377,4 @@ def decide(
             )
         )
         action = Action.FLAG
-    return Verdict(action=action, findings=tuple(judged), degraded=degraded)
+    return Verdict(action=action, findings=tuple(judged), degraded=degraded, **about)
