@@ -400,15 +400,23 @@ class Guard:
         self._record("transaction", verdict)
         return verdict
 
-    def spend(self, decoded: DecodedTransaction) -> SpendReservation:
+    def spend(
+        self, decoded: DecodedTransaction, *, context: Mapping[str, Any] | None = None
+    ) -> SpendReservation:
         """Reserve the decoded transaction's spend against the per-period limits, atomically.
 
         Use as a context manager around signing/sending: committed on success, rolled back if
         the body raises. Raises :class:`~aiegis_guard.errors.GuardBlocked` when over a limit.
+        ``context`` adds own addresses as in :meth:`check_transaction`.
         """
         from aiegis_guard.ledger import reserve_spend
 
-        return reserve_spend(self.ledger, self.policy, decoded)
+        policy = self.policy_for(context)
+        if decoded.chain is Chain.SOLANA and policy.limits:
+            from aiegis_guard.chains.solana.inspect import resolve_solana
+
+            decoded = resolve_solana(decoded, policy)  # token accounts -> mints for the limits
+        return reserve_spend(self.ledger, policy, decoded)
 
     # --- audit -----------------------------------------------------------------------------
 

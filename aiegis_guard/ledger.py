@@ -253,36 +253,10 @@ def _tag(chain: Chain) -> str:
 
 
 def _totals(decoded: DecodedTransaction, policy: Policy) -> dict[Limit, int | None]:
-    """Outgoing base units per configured limit (None: an amount that cannot be known).
+    """Outgoing base units per configured limit: the inspectors' accounting, shared."""
+    from aiegis_guard.chains.amounts import totals
 
-    Same accounting as ``chains/inspect.py``: a transfer counts when its sender is unknown, own
-    or the transaction's sender; contract creation value counts as native.
-    """
-    from aiegis_guard.chains.transaction import AssetKind, Creation, Transfer
-
-    chain = decoded.chain
-    tx_sender = (decoded.sender or "").lower() if chain is Chain.EVM else decoded.sender
-    totals: dict[Limit, int | None] = {}
-    for op in decoded.operations:
-        if isinstance(op, Transfer):
-            sender = op.sender.lower() if op.sender and chain is Chain.EVM else op.sender
-            if sender is not None and sender != tx_sender and not policy.is_own(sender, chain):
-                continue
-            if op.asset.kind is AssetKind.NATIVE:
-                limit = policy.limit_for(op.asset.chain, "native")
-            elif op.asset.address is not None:
-                limit = policy.limit_for(op.asset.chain, op.asset.address)
-            else:
-                continue  # unknown mint: cannot be matched to a limit (the inspector flags it)
-            amount = op.amount
-        elif isinstance(op, Creation) and op.value:
-            limit, amount = policy.limit_for(chain, "native"), op.value
-        else:
-            continue
-        if limit is not None and amount != 0:
-            prev = totals.get(limit, 0)
-            totals[limit] = None if prev is None or amount is None else prev + amount
-    return totals
+    return totals(decoded, policy)
 
 
 def _refused(chain: Chain, rule: str, limit: Limit, message: str, *evidence: str) -> Finding:
