@@ -1,4 +1,4 @@
-"""``aiegis-guard``: scan | inspect-tx | eval | init | demo.
+"""``aiegis-guard``: scan | inspect-tx | eval | init.
 
 Exit codes: 0 allow, 10 flag, 20 block, 2 usage error (bad flags, unreadable input, bad config).
 """
@@ -242,12 +242,6 @@ def cmd_eval(args: argparse.Namespace) -> int:
     return run_eval(Path(args.data), sets=args.set, out=sys.stdout, as_json=args.format == "json")
 
 
-def cmd_demo(args: argparse.Namespace) -> int:
-    from aiegis_guard.samples import run_samples
-
-    return run_samples(_guard(args), sys.stdout)
-
-
 def _parser() -> argparse.ArgumentParser:
     p = argparse.ArgumentParser(prog="aiegis-guard", description=__doc__)
     sub = p.add_subparsers(dest="command", required=True)
@@ -292,9 +286,6 @@ def _parser() -> argparse.ArgumentParser:
     init.add_argument("--force", action="store_true")
     init.set_defaults(fn=cmd_init)
 
-    demo = sub.add_parser("demo", help="scan the bundled sample texts and transactions")
-    common(demo)
-    demo.set_defaults(fn=cmd_demo)
     return p
 
 
