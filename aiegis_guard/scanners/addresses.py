@@ -334,11 +334,9 @@ def _judge(
 
 
 def _lookalike(address: str, chain: Chain, imitated: str, span: tuple[int, int], n: int) -> Finding:
-    shown = mask_address(to_eip55(imitated) if chain is Chain.EVM else imitated)
-    message = (
-        f"{chain} address {mask_address(address)} imitates known address {shown}"
-        " (address poisoning)"
-    )
+    # in full: both are public, and the difference in the middle is what a human must see
+    shown = to_eip55(imitated) if chain is Chain.EVM else imitated
+    message = f"{chain} address {address} imitates known address {shown} (address poisoning)"
     evidence = (f"chain:{chain}", f"imitates:{shown}", f"same-first-last:{n}")
     return _finding(_LOOKALIKE, message, span, address, evidence)
 
