@@ -4,13 +4,14 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: demo test check format lint types bench clean services
+.PHONY: demo test check format lint types bench clean services constraints
 
-$(STAMP): pyproject.toml
+# constraints.txt pins what the tests were last run with (regenerate: pip freeze, see below)
+$(STAMP): pyproject.toml constraints.txt
 	@$(PYTHON) -c 'import sys; sys.exit(0 if sys.version_info >= (3, 11) else "aiegis-guard needs Python >= 3.11")'
 	@test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install --quiet --upgrade pip
-	$(BIN)/python -m pip install --quiet -e '.[dev]'
+	$(BIN)/python -m pip install --quiet -e '.[dev]' -c constraints.txt
 	@touch $(STAMP)
 
 demo: $(STAMP)
@@ -37,6 +38,10 @@ check: lint types test
 
 bench: $(STAMP)
 	$(BIN)/python benchmarks/run_all.py --data ../shared/data
+
+constraints:  # after an intended upgrade: pin the versions the suite now passes with
+	{ echo '# Versions the test suite passes with (make constraints). Used as pip constraints, not requirements.'; \
+	  $(BIN)/python -m pip freeze --exclude-editable | grep -v '^#'; } > constraints.txt
 
 clean:
 	rm -rf $(VENV) .mypy_cache .ruff_cache .pytest_cache
