@@ -1,37 +1,52 @@
 """Phrase rules: one Aho-Corasick pass over a lower-cased layer, then cheap local checks.
 
 A rule is a :class:`Phrase`: a name (``override.ignore_previous``), a language and a few
-*parts* in text order, each a ``|``-separated list of alternatives. One part (``anchor``,
-the rarest; default the first) goes into one automaton shared by every rule (built lazily,
-once); the other parts must follow (or precede) within ``gap`` characters, checked with
-``str.find`` / ``str.rfind`` on a small window. So ``ignore all of the previous
-instructions`` and ``ignore previous instructions`` both match ``ignore`` -> ``previous``
--> ``instruction*`` without a regex scan over the whole text.
+*parts*, each a ``|``-separated list of alternatives (terms and ``@slots``: see
+:mod:`aiegis_guard.scanners.phraseterms`). One part (``anchor``, the rarest; default the
+first) goes into one automaton shared by every rule (built lazily, once); the others are
+checked with one small regex each on a window around the anchor:
 
-Term syntax: ``instruction*`` matches a word prefix (no right word boundary); Latin/Cyrillic
-terms need word boundaries, CJK terms do not; ``@amount`` is a number with a unit (``5 ETH``);
-a tuple part lists literal terms (for ``<|im_start|>``). Terms are matched in lower case and
-also in their confusable-folded form, because the normaliser folds all-look-alike Cyrillic
-words (``все`` -> ``bce``). Runs of spaces inside a phrase are not collapsed (a known gap).
+* in order (default): each part follows (or, before the anchor, precedes) the previous one
+  within ``gap`` characters, so ``ignore all of the previous instructions`` and ``ignore
+  previous instructions`` both match ``ignore`` -> ``previous`` -> ``instruction*``;
+* ``free=True``: each part lies anywhere within ``gap`` characters of the anchor, before or
+  after it — word order differs between languages and between active and passive voice
+  (``the deposit address has changed to 0x..`` / ``an 0x.. geändert`` / ``0x.. is our new
+  deposit address``).
 
-A ``negatable`` rule is skipped when its sentence says no (``never share your seed phrase``,
-``anyone asking you to ...``, ``gib ... niemals``): docs that talk *about* an attack are not
-one. ``unless`` words cancel a match (``use the official bridge instead``).
+``imp=True``: the first part must start a clause (an imperative: ``Output the seed phrase``,
+not ``the app will output the seed phrase``). ``read=True``: the rule is about content the
+agent *reads* (a tool output saying "use this address instead"); the same words from the user
+(``Source.PROMPT``) are the user's own choice and are not reported.
+
+Runs of spaces count as one space (``system  prompt``). A ``negatable`` rule is skipped when
+its sentence says no (``never share your seed phrase``, ``anyone asking you to ...``, ``gib
+... niemals``): docs that talk *about* an attack are not one. ``unless`` words cancel a match
+(``use the official bridge instead``).
 """
 
 from __future__ import annotations
 
 import re
-from bisect import bisect_left
+from bisect import bisect_left, bisect_right
 from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import lru_cache
-from typing import Any
-
-import ahocorasick
 
 from aiegis_guard.findings import Category
-from aiegis_guard.normalize import fold_confusables
+from aiegis_guard.scanners.phraseindex import AnchorIndex
+from aiegis_guard.scanners.phraseterms import (
+    AMOUNT_RE,
+    Part,
+    Term,
+    bounded,
+    clause_start,
+    is_wordy,
+    lowered,
+    part,
+    squeeze,
+    terms,
+)
 
 __all__ = ["AMOUNT_RE", "Hit", "P", "Phrase", "find", "lowered", "phrases"]
 
@@ -47,6 +62,9 @@ class Phrase:
     negatable: bool = False
     unless: tuple[str, ...] = ()
     anchor: int = 0
+    free: bool = False
+    imp: bool = False
+    read: bool = False
 
     @property
     def id(self) -> str:
@@ -65,20 +83,23 @@ def P(  # noqa: N802
     neg: bool = False,
     unless: str = "",
     anchor: int = 0,
+    free: bool = False,
+    imp: bool = False,
+    read: bool = False,
 ) -> Phrase:
     """Declare a phrase rule (see the module docstring; a tuple part lists literal terms).
 
     ``unless``: ``|``-separated words that cancel a match when they occur inside it or just
     after it (``use the official bridge instead``). ``anchor``: the part looked up in the
-    automaton (pick the rarest); earlier parts are searched backwards from it.
+    automaton (pick the rarest; never a slot); earlier parts are searched backwards from it.
     """
     words = tuple(w for w in unless.split("|") if w)
-    return Phrase(name, lang, parts, gap, neg, words, anchor)
+    return Phrase(name, lang, parts, gap, neg, words, anchor, free, imp, read)
 
 
 @dataclass(frozen=True, slots=True)
 class Hit:
-    """A matched rule: span in the layer text and the terms that matched, in order."""
+    """A matched rule: span in the layer text and the terms that matched, in text order."""
 
     phrase: Phrase
     category: Category
@@ -87,10 +108,6 @@ class Hit:
     terms: tuple[str, ...]
 
 
-AMOUNT_RE = re.compile(
-    r"\d[\d,._]*\s?(?:k\s?|m\s?)?(?:eth|ether|weth|sol|usdc|usdt|dai|btc|wbtc|bnb|matic|pol|"
-    r"avax|arb|lamports|gwei|wei|tokens?|coins?|以太|个)(?![a-z])|[$€£]\s?\d"
-)
 # negation / warning cues, matched by the same automaton pass (rule index -1)
 _NEG_CUES = (
     "never|not|no|nobody|avoid|beware|drainer*|attacker*|hacker*|victim*|scam*|phish*|fraud*|"
@@ -104,93 +121,55 @@ _SENTENCE_END_RE = re.compile("[.!?;\n。！？；]")
 _NEG_LOOKBACK = 80
 _LOOKAHEAD = 24
 _NEG_LOOKAHEAD = 10  # German V2: "gib deinen Schlüssel niemals ..."
-_QUOTES = str.maketrans({"’": "'", "‘": "'", "“": '"', "”": '"', "«": '"', "»": '"'})
-
-
-def _is_cjk(ch: str) -> bool:
-    return ord(ch) >= 0x2E80
-
-
-def _is_wordy(ch: str) -> bool:
-    return ch.isalnum() and not _is_cjk(ch)
-
-
-@dataclass(frozen=True, slots=True)
-class _Term:
-    text: str
-    left: bool  # needs a word boundary before it
-    right: bool  # needs a word boundary after it
-
-
-def _terms(part: str | tuple[str, ...]) -> tuple[_Term, ...]:
-    out: dict[str, _Term] = {}
-    for alt in part.split("|") if isinstance(part, str) else part:
-        alt = alt.strip().lower()
-        stem = alt.endswith("*")
-        alt = alt.rstrip("*")
-        for form in (alt, fold_confusables(alt)[0].lower()):
-            if form and form not in out:
-                out[form] = _Term(form, _is_wordy(form[0]), not stem and _is_wordy(form[-1]))
-    return tuple(out.values())
-
-
-@dataclass(frozen=True, slots=True)
-class _Part:
-    """A non-anchor part: its terms and one regex alternation over them (longest first)."""
-
-    terms: dict[str, _Term]
-    regex: re.Pattern[str]
-    longest: int
-
-
-def _part(part: str | tuple[str, ...]) -> _Part | None:
-    """``@amount`` is None; anything else one compiled alternation."""
-    if part == "@amount":
-        return None
-    terms = {t.text: t for t in _terms(part)}
-    alternation = "|".join(re.escape(t) for t in sorted(terms, key=len, reverse=True))
-    return _Part(terms, re.compile(alternation), max(map(len, terms)))
 
 
 @dataclass(frozen=True, slots=True)
 class _Compiled:
     phrase: Phrase
     category: Category
-    before: tuple[_Part | None, ...]  # parts before the anchor, nearest first
-    after: tuple[_Part | None, ...]
+    before: tuple[Part, ...]  # parts before the anchor, nearest first (free: all the others)
+    after: tuple[Part, ...]
 
 
-def _bounded(low: str, start: int, term: _Term) -> bool:
-    """Word boundaries around ``term`` at ``start`` (CJK characters never need one)."""
-    if term.left and start and low[start - 1].isalnum() and low[start - 1] < "\u2e80":
-        return False
-    end = start + len(term.text)
-    return not (term.right and end < len(low) and low[end].isalnum() and low[end] < "\u2e80")
+def _accept(low: str, part: Part, m: re.Match[str], hi: int) -> bool:
+    """A word term needs its boundaries; a slot must not be cut by the window end ``hi``."""
+    term = part.terms.get(m.group())
+    if term is not None:
+        return bounded(low, m.start(), term)
+    return m.end() < hi or hi == len(low) or not low[hi].isalnum()
 
 
-def _next_part(low: str, part: _Part | None, pos: int, gap: int) -> tuple[int, int]:
-    """Earliest bounded match of ``part`` starting in ``[pos, pos + gap]``; (-1, -1) if none."""
-    if part is None:
-        m = AMOUNT_RE.search(low, pos, pos + gap + 24)
-        return (m.start(), m.end()) if m and m.start() <= pos + gap else (-1, -1)
-    for m in part.regex.finditer(low, pos, pos + gap + part.longest):
+def _next_part(low: str, part: Part, pos: int, gap: int) -> tuple[int, int]:
+    """Earliest match of ``part`` starting in ``[pos, pos + gap]``; (-1, -1) if none."""
+    hi = min(len(low), pos + gap + part.longest)
+    for m in part.regex.finditer(low, pos, hi):
         if m.start() > pos + gap:
             break
-        if _bounded(low, m.start(), part.terms[m.group()]):
-            return m.start(), m.end()
+        if _accept(low, part, m, hi):
+            return m.span()
     return -1, -1
 
 
-def _prev_part(low: str, part: _Part | None, pos: int, gap: int) -> tuple[int, int]:
-    """Nearest bounded match of ``part`` ending in ``[pos - gap, pos]``; (-1, -1) if none."""
-    regex = AMOUNT_RE if part is None else part.regex
-    longest = 24 if part is None else part.longest
+def _prev_part(low: str, part: Part, pos: int, gap: int) -> tuple[int, int]:
+    """Nearest match of ``part`` ending in ``[pos - gap, pos]``; (-1, -1) if none."""
     best = (-1, -1)
-    for m in regex.finditer(low, max(0, pos - gap - longest), pos):
-        if m.end() < pos - gap:
-            continue
-        if part is None or _bounded(low, m.start(), part.terms[m.group()]):
+    for m in part.regex.finditer(low, max(0, pos - gap - part.longest), pos):
+        if m.end() >= pos - gap and _accept(low, part, m, pos):
             best = m.span()
+    return best
+
+
+def _near_part(low: str, part: Part, start: int, end: int, gap: int) -> tuple[int, int]:
+    """Nearest match of ``part`` within ``gap`` characters of ``low[start:end]``, either side."""
+    hi = min(len(low), end + gap + part.longest)
+    best, dist = (-1, -1), gap + 1
+    for m in part.regex.finditer(low, max(0, start - gap - part.longest), hi):
+        s, e = m.span()
+        if s > end + gap:
+            break
+        d = start - e if e <= start else s - end if s >= end else -1
+        if 0 <= d < dist and _accept(low, part, m, hi):
+            best, dist = (s, e), d
     return best
 
 
@@ -220,130 +199,88 @@ def _cancelled(low: str, phrase: Phrase, start: int, end: int) -> bool:
 
 
 def _extend(rule: _Compiled, low: str, start: int, end: int, cues: list[int]) -> Hit | None:
-    """Check the parts around an anchor match at ``low[start:end]``."""
+    """Check the parts around an anchor match at ``low[start:end]`` (in order)."""
+    if rule.phrase.free:
+        return _extend_free(rule, low, start, end, cues)
     gap = rule.phrase.gap
     anchor = low[start:end]
     before: list[str] = []
     after: list[str] = []
-    for part in rule.before:
-        s, e = _prev_part(low, part, start, gap)
+    for p in rule.before:
+        s, e = _prev_part(low, p, start, gap)
         if s < 0 or low[s:e] == anchor:
             return None
         before.append(low[s:e])
         start = s
-    for part in rule.after:
-        s, end = _next_part(low, part, end, gap)
+    for p in rule.after:
+        s, end = _next_part(low, p, end, gap)
         if s < 0 or low[s:end] == anchor:
             return None
         after.append(low[s:end])
-    if rule.phrase.negatable and _negated(low, start, end, cues):
+    return _finish(rule, low, (start, end, start), (*reversed(before), anchor, *after), cues)
+
+
+def _extend_free(rule: _Compiled, low: str, start: int, end: int, cues: list[int]) -> Hit | None:
+    """Check the parts of a ``free`` rule: each within ``gap`` of the anchor, either side."""
+    spans = []
+    for p in rule.before:
+        s, e = _near_part(low, p, start, end, rule.phrase.gap)
+        if s < 0:
+            return None
+        spans.append((s, e))
+    first = spans[0][0] if rule.phrase.anchor else start
+    spans.append((start, end))
+    spans.sort()
+    if any(s < prev_end for (s, _e), (_s, prev_end) in zip(spans[1:], spans, strict=False)):
+        return None  # two parts on the same words
+    words = tuple(low[s:e] for s, e in spans)
+    return _finish(rule, low, (spans[0][0], max(e for _s, e in spans), first), words, cues)
+
+
+def _finish(
+    rule: _Compiled, low: str, where: tuple[int, int, int], words: tuple[str, ...], cues: list[int]
+) -> Hit | None:
+    """The common checks (clause start, negation, ``unless``) on a match ``(start, end,
+    start of the first part)``."""
+    start, end, first = where
+    phrase = rule.phrase
+    if phrase.imp and not clause_start(low, first):
         return None
-    if rule.phrase.unless and _cancelled(low, rule.phrase, start, end):
+    if phrase.negatable and _negated(low, start, end, cues):
         return None
-    while end < len(low) and _is_wordy(low[end]):  # a stem match spans its whole word
+    if phrase.unless and _cancelled(low, phrase, start, end):
+        return None
+    while end < len(low) and is_wordy(low[end]):  # a stem match spans its whole word
         end += 1
-    terms = (*reversed(before), anchor, *after)
-    return Hit(rule.phrase, rule.category, start, end, terms)
+    return Hit(phrase, rule.category, start, end, words)
 
 
-_WORD_MAP = {i: " " for i in range(128) if not chr(i).isalnum()}
-_WORD_MAP.update({ord(c): " " for c in "–—…«»¿¡·•、，。：；！？（）【】《》「」"})
-_ASCII_MAP = bytes.maketrans(
-    bytes(range(128)), bytes(32 if i in _WORD_MAP else i for i in range(128))
-)
-_NOT_CJK_LEAD = bytes(b for b in range(256) if not 0xE3 <= b <= 0xE9)  # UTF-8 U+3000..U+9FFF
-_LETTER_ORDER = " etaoinsrhldcumfpgwybvkxjqz0123456789"
-
-
-def _mapped(low: str) -> str:
-    """``low`` with every non-alphanumeric character as a space, behind one leading space."""
-    if low.isascii():
-        return " " + low.encode("ascii").translate(_ASCII_MAP).decode("ascii")
-    return " " + low.translate(_WORD_MAP)
-
-
-def _has_cjk(low: str) -> bool:
-    return not low.isascii() and bool(low.encode("utf-8").translate(None, _NOT_CJK_LEAD))
-
-
-_Entry = tuple[int, _Term, int]  # (rule index or -1 for a cue, anchor term, key start in term)
-_Group = tuple[_Term, int, tuple[int, ...], bool]  # (term, key start in term, rules, is a cue)
-
-
-def _grouped(entries: Iterable[_Entry]) -> tuple[_Group, ...]:
-    """Entries by (term, offset): each anchor term is verified once, then its rules run."""
-    groups: dict[tuple[str, int], tuple[_Term, list[int]]] = {}
-    for index, term, offset in entries:
-        groups.setdefault((term.text, offset), (term, []))[1].append(index)
-    return tuple(
-        (term, offset, tuple(i for i in rules if i >= 0), -1 in rules)
-        for (_text, offset), (term, rules) in groups.items()
-    )
+def _compiled(phrase: Phrase, category: Category) -> _Compiled:
+    parts = [part(p) for p in phrase.parts]
+    if phrase.free:
+        others = tuple(parts[: phrase.anchor] + parts[phrase.anchor + 1 :])
+        return _Compiled(phrase, category, others, ())
+    before = tuple(reversed(parts[: phrase.anchor]))
+    return _Compiled(phrase, category, before, tuple(parts[phrase.anchor + 1 :]))
 
 
 class _Book:
-    """The compiled phrase book: one automaton over every anchor term.
-
-    Latin/Cyrillic anchors are matched on the *mapped* text (punctuation as spaces, each key
-    behind a space) with leftmost-longest matching (``iter_long``: about the cost of an
-    automaton that never matches; plain ``iter`` walks every fail chain and costs ~2x). A key
-    carries the rules of every key that is a prefix of it, and keys of several words are
-    rescanned inside, so no anchor hides behind a longer one. CJK anchors (no word
-    boundaries) have their own automaton, run only on text that contains CJK. Every hit is
-    verified on the real text.
-    """
+    """The compiled phrase book: the rules and one :class:`AnchorIndex` over their anchors."""
 
     def __init__(self, tables: Iterable[tuple[Category, Iterable[Phrase]]]) -> None:
         self.rules: list[_Compiled] = []
-        words: dict[str, list[_Entry]] = {}
-        cjk: dict[str, list[_Entry]] = {}
+        anchors: list[tuple[int, Term]] = [(-1, t) for t in terms(_NEG_CUES)]
         for category, table in tables:
             for phrase in table:
-                index = len(self.rules)
-                parts = [_part(p) for p in phrase.parts]
-                before = tuple(reversed(parts[: phrase.anchor]))
-                after = tuple(parts[phrase.anchor + 1 :])
-                self.rules.append(_Compiled(phrase, category, before, after))
-                _add_anchors(words, cjk, index, _terms(phrase.parts[phrase.anchor]))
-        _add_anchors(words, cjk, -1, _terms(_NEG_CUES))
-        starts = {k[:i] for k in words for i in range(2, len(k) + 1)}
-        closed = {
-            k: (len(k), _grouped(_with_prefixes(k, words)), _hides(k, starts, words)) for k in words
-        }
-        self.words = _automaton(closed)
-        self.longest = max(map(len, words), default=0)
-        self.cjk = _automaton({k: _grouped(v) for k, v in cjk.items()})
-
-    def _word_matches(self, mapped: str) -> Iterable[tuple[int, tuple[_Group, ...]]]:
-        """(key start, entries) for every key found at a word start of ``mapped``."""
-        spans = [(0, len(mapped))]
-        seen: set[tuple[int, int]] = set()
-        while spans:
-            lo, hi = spans.pop()
-            while lo < hi:
-                for last, (n, entries, hides) in self.words.iter_long(mapped, lo, hi):
-                    start = last - n + 1
-                    if (start, n) not in seen:
-                        seen.add((start, n))
-                        yield start, entries
-                        if hides:  # another key may start at a later word of this one
-                            spans.append((start + 1, min(len(mapped), last + 1 + self.longest)))
-                    if mapped[last] == " ":  # ... or at its trailing space: go on from there
-                        lo = last
-                        break
-                else:
-                    break
+                words = terms(phrase.parts[phrase.anchor])
+                if not words:
+                    raise ValueError(f"{phrase.id}: the anchor part needs words, not only slots")
+                anchors += [(len(self.rules), t) for t in words]
+                self.rules.append(_compiled(phrase, category))
+        self.index = AnchorIndex(anchors)
 
     def match(self, low: str) -> list[Hit]:
-        found: list[tuple[int, _Group]] = []  # (start in low, group)
-        # " " ends the last word; the sentinel settles a walk still open at the end
-        for start, groups in self._word_matches(_mapped(low) + " \x01"):
-            # the key's first letter is mapped[start + 1], i.e. low[start]
-            found.extend((start - g[1], g) for g in groups)
-        if _has_cjk(low):
-            for last, groups in self.cjk.iter(low):
-                found.extend((last + 1 - len(g[0].text), g) for g in groups)
-        found = [(start, g) for start, g in found if _verified(low, g[0], start)]
+        found = self.index.matches(low)
         cues = sorted(start for start, g in found if g[3])
         hits = []
         for start, (term, _offset, rules, _cue) in found:
@@ -353,82 +290,6 @@ class _Book:
                 if hit is not None:
                     hits.append(hit)
         return hits
-
-
-def _verified(low: str, term: _Term, start: int) -> bool:
-    """Does the anchor term really stand at ``start`` (case, punctuation, word boundaries)?"""
-    return start >= 0 and low.startswith(term.text, start) and _bounded(low, start, term)
-
-
-def _add_anchors(
-    words: dict[str, list[_Entry]], cjk: dict[str, list[_Entry]], index: int, terms: Iterable[_Term]
-) -> None:
-    for term in terms:
-        if _is_cjk(term.text[0]):
-            cjk.setdefault(term.text, []).append((index, term, 0))
-        else:
-            key, offset = _key(term)
-            words.setdefault(key, []).append((index, term, offset))
-
-
-_SHORT_KEY = 5  # keys this short keep a trailing space: " inst " must not stop in "install"
-
-
-def _key(term: _Term) -> tuple[str, int]:
-    """The automaton key of an anchor term and where the key's first letter is in the term.
-
-    Punctuation is a space and one space leads; a short term that must end at a word
-    boundary keeps one trailing space (``[/inst]`` -> ``" inst "``, 2), so the automaton
-    does not stop inside every longer word (``install``); longer keys are checked after.
-    """
-    body = _mapped(term.text)[1:]
-    offset = len(body) - len(body.lstrip())
-    short = len(body.strip()) <= _SHORT_KEY
-    tail = " " if short and (term.right or body.endswith(" ")) else ""
-    return " " + body.strip() + tail, offset
-
-
-def _with_prefixes(key: str, words: dict[str, list[_Entry]]) -> tuple[_Entry, ...]:
-    """The entries of ``key`` and of every shorter key that is a prefix of it."""
-    out = list(words[key])
-    for i in range(1, len(key)):
-        out.extend(words.get(key[:i], ()))
-    return tuple(out)
-
-
-def _hides(key: str, starts: set[str], keys: dict[str, Any]) -> bool:
-    """Could another key start at a later word of ``key``? (Then a match is rescanned.)"""
-    for j in range(1, len(key) - 1):
-        if key[j] == " ":
-            tail = key[j:]
-            if tail in starts or any(tail[:i] in keys for i in range(2, len(tail))):
-                return True
-    return False
-
-
-def _automaton(keys: dict[str, Any]) -> Any:
-    """An automaton over ``keys``, inserted most-frequent-letter first (pyahocorasick scans a
-    node's children in insertion order)."""
-    automaton = ahocorasick.Automaton()
-    order = {c: i for i, c in enumerate(_LETTER_ORDER)}
-    for key in sorted(keys, key=lambda k: [order.get(c, 99) for c in k[:3]]):
-        automaton.add_word(key, keys[key])
-    if keys:
-        automaton.make_automaton()
-    return automaton
-
-
-def lowered(text: str) -> str:
-    """Lower-cased, quotes and line breaks unified; always the same length as ``text``."""
-    if text.isascii():
-        low = text.lower()
-    else:
-        low = text.translate(_QUOTES).lower()
-        if len(low) != len(text):  # e.g. 'İ'.lower() is two characters
-            low = "".join(c.lower()[0] for c in text.translate(_QUOTES))
-    if "\n" in low or "\t" in low or "\r" in low:
-        low = low.replace("\n", " ").replace("\t", " ").replace("\r", " ")
-    return low
 
 
 @lru_cache(maxsize=1)
@@ -451,8 +312,23 @@ def phrases() -> list[tuple[Category, Phrase]]:
     return [(r.category, r.phrase) for r in _book().rules]
 
 
+def _unsqueezed(hit: Hit, at: list[int], shift: list[int]) -> Hit:
+    """``hit`` with its span mapped from the squeezed text back to the layer text."""
+
+    def back(p: int) -> int:
+        k = bisect_right(at, p) - 1
+        return p + (shift[k] if k >= 0 else 0)
+
+    end = back(hit.end - 1) + 1 if hit.end > hit.start else back(hit.start)
+    return Hit(hit.phrase, hit.category, back(hit.start), end, hit.terms)
+
+
 @lru_cache(maxsize=2)
 def find(text: str) -> tuple[Hit, ...]:
     """Every rule match in ``text``. The injection and drainer stages run back to back on the
     same layer, so a two-entry cache shares one pass (and holds at most two chunks)."""
-    return tuple(_book().match(lowered(text)))
+    low = lowered(text)
+    if "  " not in low:
+        return tuple(_book().match(low))
+    squeezed, at, shift = squeeze(low)
+    return tuple(_unsqueezed(h, at, shift) for h in _book().match(squeezed))

@@ -1,0 +1,156 @@
+"""The anchor index of the phrase rules: one Aho-Corasick pass finds every anchor term.
+
+Latin/Cyrillic anchors are matched on the *mapped* text (punctuation as spaces, each key
+behind a space) with leftmost-longest matching (``iter_long``: about the cost of an automaton
+that never matches; plain ``iter`` walks every fail chain and costs ~2x). A key carries the
+entries of every key that is a prefix of it, and keys of several words are rescanned inside,
+so no anchor hides behind a longer one. CJK anchors (no word boundaries) have their own
+automaton, run only on text that contains CJK. Every hit is verified on the real text.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator
+from typing import Any
+
+import ahocorasick
+
+from aiegis_guard.scanners.phraseterms import Term, bounded, is_cjk
+
+__all__ = ["AnchorIndex", "Group"]
+
+_WORD_MAP = {i: " " for i in range(128) if not chr(i).isalnum()}
+_WORD_MAP.update({ord(c): " " for c in "–—…«»¿¡·•、，。：；！？（）【】《》「」"})
+_ASCII_MAP = bytes.maketrans(
+    bytes(range(128)), bytes(32 if i in _WORD_MAP else i for i in range(128))
+)
+_NOT_CJK_LEAD = bytes(b for b in range(256) if not 0xE3 <= b <= 0xE9)  # UTF-8 U+3000..U+9FFF
+_LETTER_ORDER = " etaoinsrhldcumfpgwybvkxjqz0123456789"
+_SHORT_KEY = 5  # keys this short keep a trailing space: " inst " must not stop in "install"
+
+_Entry = tuple[int, Term, int]  # (rule index or -1 for a cue, anchor term, key start in term)
+Group = tuple[Term, int, tuple[int, ...], bool]  # (term, key start in term, rules, is a cue)
+
+
+def _mapped(low: str) -> str:
+    """``low`` with every non-alphanumeric character as a space, behind one leading space."""
+    if low.isascii():
+        return " " + low.encode("ascii").translate(_ASCII_MAP).decode("ascii")
+    return " " + low.translate(_WORD_MAP)
+
+
+def _has_cjk(low: str) -> bool:
+    return not low.isascii() and bool(low.encode("utf-8").translate(None, _NOT_CJK_LEAD))
+
+
+class AnchorIndex:
+    """Every anchor term of every rule (rule index ``-1``: a negation cue) in two automata."""
+
+    def __init__(self, anchors: Iterable[tuple[int, Term]]) -> None:
+        words: dict[str, list[_Entry]] = {}
+        cjk: dict[str, list[_Entry]] = {}
+        for index, term in anchors:
+            if is_cjk(term.text[0]):
+                cjk.setdefault(term.text, []).append((index, term, 0))
+            else:
+                key, offset = _key(term)
+                words.setdefault(key, []).append((index, term, offset))
+        starts = {k[:i] for k in words for i in range(2, len(k) + 1)}
+        closed = {
+            k: (len(k), _grouped(_with_prefixes(k, words)), _hides(k, starts, words)) for k in words
+        }
+        self.words = _automaton(closed)
+        self.longest = max(map(len, words), default=0)
+        self.cjk = _automaton({k: _grouped(v) for k, v in cjk.items()})
+
+    def _word_matches(self, mapped: str) -> Iterator[tuple[int, tuple[Group, ...]]]:
+        """(key start, entries) for every key found at a word start of ``mapped``."""
+        spans = [(0, len(mapped))]
+        seen: set[tuple[int, int]] = set()
+        while spans:
+            lo, hi = spans.pop()
+            while lo < hi:
+                for last, (n, entries, hides) in self.words.iter_long(mapped, lo, hi):
+                    start = last - n + 1
+                    if (start, n) not in seen:
+                        seen.add((start, n))
+                        yield start, entries
+                        if hides:  # another key may start at a later word of this one
+                            spans.append((start + 1, min(len(mapped), last + 1 + self.longest)))
+                    if mapped[last] == " ":  # ... or at its trailing space: go on from there
+                        lo = last
+                        break
+                else:
+                    break
+
+    def matches(self, low: str) -> list[tuple[int, Group]]:
+        """``(start in low, group)`` for every verified anchor term in ``low``."""
+        found: list[tuple[int, Group]] = []
+        # " " ends the last word; the sentinel settles a walk still open at the end
+        for start, groups in self._word_matches(_mapped(low) + " \x01"):
+            # the key's first letter is mapped[start + 1], i.e. low[start]
+            found.extend((start - g[1], g) for g in groups)
+        if _has_cjk(low):
+            for last, groups in self.cjk.iter(low):
+                found.extend((last + 1 - len(g[0].text), g) for g in groups)
+        return [(start, g) for start, g in found if _verified(low, g[0], start)]
+
+
+def _grouped(entries: Iterable[_Entry]) -> tuple[Group, ...]:
+    """Entries by (term, offset): each anchor term is verified once, then its rules run."""
+    groups: dict[tuple[str, int], tuple[Term, list[int]]] = {}
+    for index, term, offset in entries:
+        groups.setdefault((term.text, offset), (term, []))[1].append(index)
+    return tuple(
+        (term, offset, tuple(i for i in rules if i >= 0), -1 in rules)
+        for (_text, offset), (term, rules) in groups.items()
+    )
+
+
+def _verified(low: str, term: Term, start: int) -> bool:
+    """Does the anchor term really stand at ``start`` (case, punctuation, word boundaries)?"""
+    return start >= 0 and low.startswith(term.text, start) and bounded(low, start, term)
+
+
+def _key(term: Term) -> tuple[str, int]:
+    """The automaton key of an anchor term and where the key's first letter is in the term.
+
+    Punctuation is a space and one space leads; a short term that must end at a word
+    boundary keeps one trailing space (``[/inst]`` -> ``" inst "``, 2), so the automaton
+    does not stop inside every longer word (``install``); longer keys are checked after.
+    """
+    body = _mapped(term.text)[1:]
+    offset = len(body) - len(body.lstrip())
+    short = len(body.strip()) <= _SHORT_KEY
+    tail = " " if short and (term.right or body.endswith(" ")) else ""
+    return " " + body.strip() + tail, offset
+
+
+def _with_prefixes(key: str, words: dict[str, list[_Entry]]) -> tuple[_Entry, ...]:
+    """The entries of ``key`` and of every shorter key that is a prefix of it."""
+    out = list(words[key])
+    for i in range(1, len(key)):
+        out.extend(words.get(key[:i], ()))
+    return tuple(out)
+
+
+def _hides(key: str, starts: set[str], keys: dict[str, Any]) -> bool:
+    """Could another key start at a later word of ``key``? (Then a match is rescanned.)"""
+    for j in range(1, len(key) - 1):
+        if key[j] == " ":
+            tail = key[j:]
+            if tail in starts or any(tail[:i] in keys for i in range(2, len(tail))):
+                return True
+    return False
+
+
+def _automaton(keys: dict[str, Any]) -> Any:
+    """An automaton over ``keys``, inserted most-frequent-letter first (pyahocorasick scans a
+    node's children in insertion order)."""
+    automaton = ahocorasick.Automaton()
+    order = {c: i for i, c in enumerate(_LETTER_ORDER)}
+    for key in sorted(keys, key=lambda k: [order.get(c, 99) for c in k[:3]]):
+        automaton.add_word(key, keys[key])
+    if keys:
+        automaton.make_automaton()
+    return automaton

@@ -1,0 +1,197 @@
+"""Terms and parts of the phrase rules (:mod:`aiegis_guard.scanners.phrasematch`).
+
+A *part* is a ``|``-separated list of alternatives. A word alternative is matched in lower
+case with word boundaries (Latin/Cyrillic; CJK needs none); ``word*`` matches a word prefix.
+Each alternative is also matched in its confusable-folded form (the normaliser folds
+all-look-alike Cyrillic words: ``все`` -> ``bce``), without its accents (``dirección`` ->
+``direccion``: people drop them) and with its non-ASCII letters deleted (Unicode-tag smuggling
+carries ASCII only: ``a été remplacé`` arrives as ``a t remplac``).
+
+Alternatives starting with ``@`` are *slots*, small regexes over the lowered text:
+``@amount`` (``5 eth``, ``$20``), ``@addr`` (EVM / Solana address, ENS name), ``@url``
+(a URL or a bare domain), ``@file`` (``security.txt``, ``readme``), ``@pct`` (a percentage of
+20 % or more), ``@zero`` (a bare ``0``), ``@code`` (a function call or identifier such as
+``foo_bar(`` / ``foo_bar``). A slot may be mixed with words: ``@addr|this address``.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass
+
+from aiegis_guard.normalize import fold_confusables
+
+__all__ = [
+    "AMOUNT_RE",
+    "Part",
+    "Term",
+    "bounded",
+    "clause_start",
+    "is_cjk",
+    "is_wordy",
+    "lowered",
+    "part",
+    "squeeze",
+    "terms",
+]
+
+AMOUNT_RE = re.compile(
+    r"\d[\d,._]*\s?(?:k\s?|m\s?)?(?:eth|ether|weth|sol|usdc|usdt|dai|btc|wbtc|bnb|matic|pol|"
+    r"avax|arb|op|link|uni|jup|bonk|lamports|gwei|wei|tokens?|coins?|以太|个)(?![a-z])|[$€£]\s?\d"
+)
+_SLOTS: dict[str, tuple[str, int]] = {  # name: (regex over lowered text, longest reach)
+    "@amount": (AMOUNT_RE.pattern, 24),
+    "@addr": (
+        r"(?<![0-9a-z])(?:0x[0-9a-f]{40}|[1-9a-z]{32,44})(?![0-9a-z])"
+        r"|(?<![\w.-])[a-z0-9][a-z0-9-]{0,62}\.(?:eth|sol)(?![\w-])",
+        70,
+    ),
+    "@url": (
+        r"(?:https?|ipfs|ipns|ar)://[^\s\"'<>]+|(?<![\w.@-])(?:www\.)?[a-z0-9-]+(?:\.[a-z0-9-]+)*"
+        r"\.(?:io|xyz|app|help|com|org|net|finance|fi|link|site|online|top|info|me|dev|cc|gg|"
+        r"so|pro|live|network|support|claims?)(?![\w-])",
+        100,
+    ),
+    "@file": (r"(?<![\w/.-])[\w/.-]{1,60}\.(?:txt|md|json|ya?ml|toml|pdf|html?|cfg|ini)\b", 64),
+    "@pct": (r"(?<![\d.,])(?:100|[2-9]\d)(?:[.,]\d+)?\s?(?:%|percent|процент)", 12),
+    "@zero": (r"(?<![\w.,$])0(?:[.,]0+)?(?![\w%]|[.,]\d)", 6),
+    "@code": (r"(?<![\w.])[a-z][a-z0-9]*(?:_[a-z0-9]+)+\b(?:\(\))?|(?<![\w.])[a-z]\w{2,40}\(", 44),
+}
+
+
+def is_cjk(ch: str) -> bool:
+    return ord(ch) >= 0x2E80
+
+
+def is_wordy(ch: str) -> bool:
+    return ch.isalnum() and not is_cjk(ch)
+
+
+@dataclass(frozen=True, slots=True)
+class Term:
+    text: str
+    left: bool  # needs a word boundary before it
+    right: bool  # needs a word boundary after it
+
+
+def _latin(text: str) -> bool:
+    """Are all non-ASCII characters of ``text`` accented Latin letters?"""
+    return all(c.isascii() or (c.isalpha() and ord(c) < 0x250) for c in text)
+
+
+def _forms(alt: str) -> list[str]:
+    """The spellings matched for one alternative (see the module docstring)."""
+    forms = [alt, fold_confusables(alt)[0].lower()]
+    if not alt.isascii() and _latin(alt):
+        nfd = unicodedata.normalize("NFD", alt.replace("ß", "ss"))
+        forms.append("".join(c for c in nfd if not unicodedata.combining(c)))
+        words = alt.split()
+        dropped = [w.encode("ascii", "ignore").decode() for w in words]
+        if all(dropped) and len(" ".join(dropped)) >= 4:
+            forms.append(" ".join(dropped))
+    return forms
+
+
+def terms(part: str | tuple[str, ...]) -> tuple[Term, ...]:
+    """The word terms of a part (slots left out)."""
+    out: dict[str, Term] = {}
+    for alt in part.split("|") if isinstance(part, str) else part:
+        alt = alt.strip().lower()
+        if alt.startswith("@") and alt in _SLOTS:
+            continue
+        stem = alt.endswith("*")
+        for form in _forms(alt.rstrip("*")):
+            if form and form not in out:
+                out[form] = Term(form, is_wordy(form[0]), not stem and is_wordy(form[-1]))
+    return tuple(out.values())
+
+
+@dataclass(frozen=True, slots=True)
+class Part:
+    """A non-anchor part: its word terms and one regex over words and slots (longest first)."""
+
+    terms: dict[str, Term]
+    regex: re.Pattern[str]
+    longest: int
+    slots: bool  # has a slot: a match cut by the search window is no match
+
+
+def part(spec: str | tuple[str, ...]) -> Part:
+    """Compile one part (words and ``@slots``)."""
+    alts = spec.split("|") if isinstance(spec, str) else spec
+    slots = [_SLOTS[a.strip()] for a in alts if a.strip() in _SLOTS]
+    words = {t.text: t for t in terms(spec)}
+    pattern = "|".join(
+        [f"(?:{regex})" for regex, _ in slots]
+        + [re.escape(t) for t in sorted(words, key=len, reverse=True)]
+    )
+    longest = max([len(t) for t in words] + [reach for _, reach in slots])
+    return Part(words, re.compile(pattern), longest, bool(slots))
+
+
+def bounded(low: str, start: int, term: Term) -> bool:
+    """Word boundaries around ``term`` at ``start`` (CJK characters never need one)."""
+    if term.left and start and low[start - 1].isalnum() and low[start - 1] < "\u2e80":
+        return False
+    end = start + len(term.text)
+    return not (term.right and end < len(low) and low[end].isalnum() and low[end] < "\u2e80")
+
+
+_LEAD_WORDS = (  # words that may stand before an imperative: "please send", "bitte sende"
+    "please|now|then|and|so|just|simply|also|first|immediately|kindly|always|must|should|"
+    "therefore|thus|next|finally|quickly|directly|asap|favor|ahora|luego|y|primero|"
+    "entonces|bitte|jetzt|dann|und|zuerst|sofort|also|nun|maintenant|puis|et|ensuite|"
+    "alors|agora|depois|e|então|entao|пожалуйста|теперь|сейчас|затем|потом|и|сначала|"
+    "срочно|请|现在|然后|并|再|先"
+)
+_LEADS = frozenset(_LEAD_WORDS.split("|"))
+_CLAUSE_PUNCT = frozenset(".!?:;\"'()[]{}-*•>,—–|/#=。！？：；，、")
+
+
+def clause_start(low: str, pos: int) -> bool:
+    """Does a clause (an imperative) start at ``pos``? After punctuation, at the start of the
+    text, or after a lead word (``please``, ``now``, ``then``, ``bitte`` ...)."""
+    i = pos - 1
+    while i >= 0 and low[i] == " ":
+        i -= 1
+    if i < 0 or low[i] in _CLAUSE_PUNCT:
+        return True
+    if is_cjk(low[i]):
+        return low[i] in _LEADS or not is_wordy(low[i])
+    j = i
+    while j >= 0 and low[j].isalnum():
+        j -= 1
+    return low[j + 1 : i + 1] in _LEADS
+
+
+_QUOTES = str.maketrans({"’": "'", "‘": "'", "“": '"', "”": '"', "«": '"', "»": '"'})
+
+
+def lowered(text: str) -> str:
+    """Lower-cased, quotes and line breaks unified; always the same length as ``text``."""
+    if text.isascii():
+        low = text.lower()
+    else:
+        low = text.translate(_QUOTES).lower()
+        if len(low) != len(text):  # e.g. 'İ'.lower() is two characters
+            low = "".join(c.lower()[0] for c in text.translate(_QUOTES))
+    if "\n" in low or "\t" in low or "\r" in low:
+        low = low.replace("\n", " ").replace("\t", " ").replace("\r", " ")
+    return low
+
+
+_SPACES_RE = re.compile(r"  +")
+
+
+def squeeze(low: str) -> tuple[str, list[int], list[int]]:
+    """``low`` with runs of spaces as one space, and the map back: a position ``p`` of the
+    squeezed text is ``p + shift[k]`` in ``low``, ``k`` the last index with ``at[k] <= p``."""
+    at: list[int] = []
+    shift: list[int] = []
+    removed = 0
+    for m in _SPACES_RE.finditer(low):
+        removed += m.end() - m.start() - 1
+        at.append(m.start() + 1 - (removed - (m.end() - m.start() - 1)))
+        shift.append(removed)
+    return _SPACES_RE.sub(" ", low), at, shift
