@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
 
-from aiegis_guard.findings import Action, Category, Finding, Severity
+from aiegis_guard.findings import Action, Category, Finding, Severity, Source
 from aiegis_guard.normalize import Layer
 from aiegis_guard.scanners import ScanContext
 from aiegis_guard.scanners.phrasematch import Hit, find
@@ -47,11 +47,16 @@ def finding_for(hit: Hit, severity: Severity, message: str, *evidence: str) -> F
     )
 
 
-def distinct(hits: Iterable[Hit], category: Category) -> list[Hit]:
-    """Hits of ``category``, one per family and overlapping span (the earliest wins)."""
+def distinct(hits: Iterable[Hit], category: Category, source: Source | None = None) -> list[Hit]:
+    """Hits of ``category``, one per family and overlapping span (the earliest wins).
+
+    Rules about read content (``read=True``: "use this address instead") are left out of the
+    user's own words (``Source.PROMPT``)."""
+    own = source is Source.PROMPT
     last_end: dict[str, int] = {}
     out: list[Hit] = []
-    for hit in sorted((h for h in hits if h.category is category), key=lambda h: h.start):
+    chosen = (h for h in hits if h.category is category and not (own and h.phrase.read))
+    for hit in sorted(chosen, key=lambda h: h.start):
         family = hit.phrase.family
         if hit.start < last_end.get(family, -1):
             continue
@@ -60,13 +65,13 @@ def distinct(hits: Iterable[Hit], category: Category) -> list[Hit]:
     return out
 
 
-def findings_for(text: str) -> list[Finding]:
-    """Injection findings for ``text`` (spans into ``text``)."""
+def findings_for(text: str, source: Source | None = None) -> list[Finding]:
+    """Injection findings for ``text`` (spans into ``text``) read from ``source``."""
     hits = find(text)
     if not hits:
         return []
     out = []
-    for hit in distinct(hits, Category.INJECTION):
+    for hit in distinct(hits, Category.INJECTION, source):
         severity, message = FAMILIES[hit.phrase.family]
         out.append(finding_for(hit, severity, message))
     return out
@@ -74,5 +79,4 @@ def findings_for(text: str) -> list[Finding]:
 
 def scan(layer: Layer, ctx: ScanContext) -> list[Finding]:
     """Stage entry point: injection phrases in one layer."""
-    del ctx
-    return findings_for(layer.text)
+    return findings_for(layer.text, ctx.source)

@@ -139,9 +139,17 @@ def _accept(low: str, part: Part, m: re.Match[str], hi: int) -> bool:
     return m.end() < hi or hi == len(low) or not low[hi].isalnum()
 
 
+def _window(low: str, lo: int, start: int, end: int, hi: int) -> tuple[int, int]:
+    """``[lo, hi)`` cut at the paragraph breaks around ``low[start:end]``."""
+    lo, hi = max(0, lo), min(len(low), hi)
+    p = low.rfind("\n", lo, start)
+    q = low.find("\n", end, hi)
+    return (lo if p < 0 else p + 1), (hi if q < 0 else q)
+
+
 def _next_part(low: str, part: Part, pos: int, gap: int) -> tuple[int, int]:
     """Earliest match of ``part`` starting in ``[pos, pos + gap]``; (-1, -1) if none."""
-    hi = min(len(low), pos + gap + part.longest)
+    _lo, hi = _window(low, pos, pos, pos, pos + gap + part.longest)
     for m in part.regex.finditer(low, pos, hi):
         if m.start() > pos + gap:
             break
@@ -153,7 +161,8 @@ def _next_part(low: str, part: Part, pos: int, gap: int) -> tuple[int, int]:
 def _prev_part(low: str, part: Part, pos: int, gap: int) -> tuple[int, int]:
     """Nearest match of ``part`` ending in ``[pos - gap, pos]``; (-1, -1) if none."""
     best = (-1, -1)
-    for m in part.regex.finditer(low, max(0, pos - gap - part.longest), pos):
+    lo, _hi = _window(low, pos - gap - part.longest, pos, pos, pos)
+    for m in part.regex.finditer(low, lo, pos):
         if m.end() >= pos - gap and _accept(low, part, m, pos):
             best = m.span()
     return best
@@ -161,9 +170,9 @@ def _prev_part(low: str, part: Part, pos: int, gap: int) -> tuple[int, int]:
 
 def _near_part(low: str, part: Part, start: int, end: int, gap: int) -> tuple[int, int]:
     """Nearest match of ``part`` within ``gap`` characters of ``low[start:end]``, either side."""
-    hi = min(len(low), end + gap + part.longest)
+    lo, hi = _window(low, start - gap - part.longest, start, end, end + gap + part.longest)
     best, dist = (-1, -1), gap + 1
-    for m in part.regex.finditer(low, max(0, start - gap - part.longest), hi):
+    for m in part.regex.finditer(low, lo, hi):
         s, e = m.span()
         if s > end + gap:
             break
@@ -298,11 +307,22 @@ def _book() -> _Book:
     from aiegis_guard.scanners.drainer_phrasebook_i18n import DRAINER_I18N
     from aiegis_guard.scanners.phrasebook import INJECTION
     from aiegis_guard.scanners.phrasebook_i18n import INJECTION_I18N
+    from aiegis_guard.scanners.wallet_phrasebook import WALLET_DRAINER, WALLET_INJECTION
+    from aiegis_guard.scanners.wallet_phrasebook_de_ru_zh import (
+        DE_RU_ZH_DRAINER,
+        DE_RU_ZH_INJECTION,
+    )
+    from aiegis_guard.scanners.wallet_phrasebook_romance import (
+        ROMANCE_DRAINER,
+        ROMANCE_INJECTION,
+    )
 
+    injection = INJECTION + INJECTION_I18N + WALLET_INJECTION
+    drainer = DRAINER + DRAINER_I18N + WALLET_DRAINER
     return _Book(
         (
-            (Category.INJECTION, INJECTION + INJECTION_I18N),
-            (Category.DRAINER, DRAINER + DRAINER_I18N),
+            (Category.INJECTION, injection + ROMANCE_INJECTION + DE_RU_ZH_INJECTION),
+            (Category.DRAINER, drainer + ROMANCE_DRAINER + DE_RU_ZH_DRAINER),
         )
     )
 

@@ -10,8 +10,9 @@ carries ASCII only: ``a été remplacé`` arrives as ``a t remplac``).
 Alternatives starting with ``@`` are *slots*, small regexes over the lowered text:
 ``@amount`` (``5 eth``, ``$20``), ``@addr`` (EVM / Solana address, ENS name), ``@url``
 (a URL or a bare domain), ``@file`` (``security.txt``, ``readme``), ``@pct`` (a percentage of
-20 % or more), ``@zero`` (a bare ``0``), ``@code`` (a function call or identifier such as
-``foo_bar(`` / ``foo_bar``). A slot may be mixed with words: ``@addr|this address``.
+20 % or more), ``@zero`` (a bare ``0``), ``@maxarg`` (``max`` / ``uint256`` / ``true``
+inside a call's parentheses), ``@code`` (a function call or identifier such as ``foo_bar(``
+/ ``foo_bar``). A slot may be mixed with words: ``@addr|this address``.
 """
 
 from __future__ import annotations
@@ -56,6 +57,11 @@ _SLOTS: dict[str, tuple[str, int]] = {  # name: (regex over lowered text, longes
     "@file": (r"(?<![\w/.-])[\w/.-]{1,60}\.(?:txt|md|json|ya?ml|toml|pdf|html?|cfg|ini)\b", 64),
     "@pct": (r"(?<![\d.,])(?:100|[2-9]\d)(?:[.,]\d+)?\s?(?:%|percent|процент)", 12),
     "@zero": (r"(?<![\w.,$])0(?:[.,]0+)?(?![\w%]|[.,]\d)", 6),
+    "@maxarg": (  # a max / unlimited value inside the call's parentheses
+        r"[^)\n]{0,60}?(?:\bmax|uint256|2\*\*256|2\^256|type\(uint|infinite|unlimited|"
+        r"\btrue\b|,\s*-1\b|0xf{16,})",
+        80,
+    ),
     "@code": (r"(?<![\w.])[a-z][a-z0-9]*(?:_[a-z0-9]+)+\b(?:\(\))?|(?<![\w.])[a-z]\w{2,40}\(", 44),
 }
 
@@ -139,7 +145,7 @@ def bounded(low: str, start: int, term: Term) -> bool:
 
 
 _LEAD_WORDS = (  # words that may stand before an imperative: "please send", "bitte sende"
-    "please|now|then|and|so|just|simply|also|first|immediately|kindly|always|must|should|"
+    "please|now|then|and|so|just|simply|also|first|immediately|kindly|always|must|"
     "therefore|thus|next|finally|quickly|directly|asap|favor|ahora|luego|y|primero|"
     "entonces|bitte|jetzt|dann|und|zuerst|sofort|also|nun|maintenant|puis|et|ensuite|"
     "alors|agora|depois|e|então|entao|пожалуйста|теперь|сейчас|затем|потом|и|сначала|"
@@ -166,18 +172,28 @@ def clause_start(low: str, pos: int) -> bool:
 
 
 _QUOTES = str.maketrans({"’": "'", "‘": "'", "“": '"', "”": '"', "«": '"', "»": '"'})
+_BREAKS_RE = re.compile(r"\n(?:[ \t\r]*\n)*")
+
+
+def _break(m: re.Match[str]) -> str:
+    """A line break is a space; a blank line (a paragraph break) is spaces and one ``\\n``."""
+    n = m.end() - m.start()
+    return " " if n == 1 else " " * (n - 1) + "\n"
 
 
 def lowered(text: str) -> str:
-    """Lower-cased, quotes and line breaks unified; always the same length as ``text``."""
+    """Lower-cased, quotes and whitespace unified, paragraph breaks kept as one ``\\n``
+    (no rule reaches across one); always the same length as ``text``."""
     if text.isascii():
         low = text.lower()
     else:
         low = text.translate(_QUOTES).lower()
         if len(low) != len(text):  # e.g. 'İ'.lower() is two characters
             low = "".join(c.lower()[0] for c in text.translate(_QUOTES))
-    if "\n" in low or "\t" in low or "\r" in low:
-        low = low.replace("\n", " ").replace("\t", " ").replace("\r", " ")
+    if "\t" in low or "\r" in low:
+        low = low.replace("\t", " ").replace("\r", " ")
+    if "\n" in low:
+        low = _BREAKS_RE.sub(_break, low)
     return low
 
 
