@@ -14,12 +14,12 @@ import tomllib
 from dataclasses import dataclass, field
 from enum import StrEnum
 from pathlib import Path
-from typing import Any
+from typing import Annotated, Any
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
 from aiegis_guard.errors import ConfigError
-from aiegis_guard.findings import Action
+from aiegis_guard.findings import Action, Source
 from aiegis_guard.policy import (
     Allowlist,
     Limit,
@@ -68,6 +68,11 @@ class ClassifierSettings(_Section):
     threshold: float | None = Field(default=None, gt=0.0, lt=1.0)  # None: the manifest's
     threads: int = Field(default=1, ge=1, le=64)
     retry_seconds: float = Field(default=30.0, gt=0)
+    # sources the model judges; None: the shipped default (tool_output, retrieved, memory,
+    # prompt, llm_output — never tool_input, which the rules judge)
+    sources: tuple[Source, ...] | None = None
+    # per-source thresholds over the manifest's (e.g. {prompt = 0.99}); `threshold` beats both
+    thresholds: dict[Source, Annotated[float, Field(gt=0.0, lt=1.0)]] = Field(default_factory=dict)
 
 
 class AuditSettings(_Section):
@@ -278,7 +283,9 @@ domains = []
 [classifier]
 enabled = true
 # path = "my-model.onnx"   # default: the model shipped in the package
-# threshold = 0.5          # default: the manifest's threshold
+# threshold = 0.5          # default: the manifest's per-source thresholds
+# thresholds = { prompt = 0.99 }   # per-source override of the manifest's thresholds
+# sources = ["tool_output", "retrieved", "memory", "prompt", "llm_output"]   # the default
 threads = 1
 retry_seconds = 30.0       # limp mode: retry loading a failed model after this (with backoff)
 

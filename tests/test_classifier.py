@@ -51,16 +51,30 @@ ATTACKS = [
 BENIGN = [
     pytest.param(
         json.dumps({"address": EVM, "balances": {"ETH": "1.25", "USDC": "300.00"}}),
+        Source.TOOL_OUTPUT,
         id="balance-json",
     ),
     pytest.param(
         "Never share your seed phrase or private key with anyone. Support staff will "
         "never ask for it.",
+        Source.RETRIEVED,
         id="doc-about-seed-phrases",
     ),
-    pytest.param("What are the main causes of the First World War?", id="history-question"),
-    pytest.param("Gas estimate for swap on Base: 142000 units at 3.1 gwei (~$0.42).", id="gas"),
-    pytest.param("", id="empty"),
+    pytest.param(
+        "What are the main causes of the First World War?", Source.PROMPT, id="history-question"
+    ),
+    pytest.param(
+        "You are a friendly math tutor. Always answer in Spanish and ignore questions that "
+        "are not about algebra.",
+        Source.PROMPT,
+        id="operator-prompt",
+    ),
+    pytest.param(
+        "Gas estimate for swap on Base: 142000 units at 3.1 gwei (~$0.42).",
+        Source.TOOL_OUTPUT,
+        id="gas",
+    ),
+    pytest.param("", Source.TOOL_OUTPUT, id="empty"),
 ]
 
 
@@ -76,10 +90,10 @@ def test_attack_is_flagged(clf: Classifier, text: str) -> None:
     assert score is not None and threshold is not None and score >= threshold
 
 
-@pytest.mark.parametrize("text", BENIGN)
-def test_benign_is_calm(clf: Classifier, text: str) -> None:
-    """Wallet traffic and docs that talk about keys stay below the threshold."""
-    score, threshold = clf.score(text), clf.threshold
+@pytest.mark.parametrize(("text", "source"), BENIGN)
+def test_benign_is_calm(clf: Classifier, text: str, source: Source) -> None:
+    """Wallet traffic, docs about keys and operator prompts stay below their source's threshold."""
+    score, threshold = clf.score(text), clf.threshold_for(source)
     assert score is not None and threshold is not None and score < threshold
 
 
@@ -128,6 +142,47 @@ def test_sources_the_model_runs_on(source: Source, expected: bool) -> None:
     verdict = Guard(stages=()).check_text(str(ATTACKS[0].values[0]), source=source)
     hit = any(f.rule_id == "injection.classifier" for f in verdict.findings)
     assert hit is expected
+
+
+def test_sources_setting_limits_what_the_model_judges() -> None:
+    """``[classifier] sources`` narrows the sources the model runs on."""
+    settings = ClassifierSettings(sources=(Source.RETRIEVED,))
+    guard = Guard(stages=(), classifier=Classifier(settings))
+    text = str(ATTACKS[0].values[0])
+    hits = {
+        src: any(
+            f.rule_id == "injection.classifier" for f in guard.check_text(text, source=src).findings
+        )
+        for src in (Source.RETRIEVED, Source.TOOL_OUTPUT)
+    }
+    assert hits == {Source.RETRIEVED: True, Source.TOOL_OUTPUT: False}
+
+
+@pytest.mark.parametrize(
+    ("settings", "prompt", "other"),
+    [
+        pytest.param(ClassifierSettings(threshold=0.42), 0.42, 0.42, id="threshold-beats-all"),
+        pytest.param(
+            ClassifierSettings(thresholds={Source.PROMPT: 0.5}), 0.5, None, id="per-source"
+        ),
+    ],
+)
+def test_threshold_overrides(
+    settings: ClassifierSettings, prompt: float, other: float | None
+) -> None:
+    """Settings override the manifest's thresholds: ``threshold`` for all, or per source."""
+    clf = Classifier(settings)
+    manifest = json.loads((model_dir() / "manifest.json").read_text())
+    assert clf.threshold_for(Source.PROMPT) == prompt
+    expected = manifest["threshold"] if other is None else other
+    assert clf.threshold_for(Source.TOOL_OUTPUT) == expected
+
+
+def test_manifest_prompt_threshold_is_stricter() -> None:
+    """Prompts are meant to instruct: their threshold is at least the documents' one."""
+    clf = _shared()
+    prompt, doc = clf.threshold_for(Source.PROMPT), clf.threshold_for(Source.RETRIEVED)
+    assert prompt is not None and doc is not None and prompt >= doc
 
 
 class CountingFactory:

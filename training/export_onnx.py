@@ -40,8 +40,10 @@ class _Graph:
 def build(model: Student, name: str = "aiegis-injection") -> onnx.ModelProto:
     s: Spec = model.spec
     g = _Graph()
-    table = g.const(model.emb.weight.detach().numpy(), np.float32)
-    e = g.op("Gather", table, "ids", axis=0)  # [S, K, D]; the padding row is zero
+    # the table is stored as float16 (half the file; scores move by < 1e-3) and widened
+    # after the gather, so every later op runs in float32
+    table = g.const(model.emb.weight.detach().numpy(), np.float16)
+    e = g.op("Cast", g.op("Gather", table, "ids", axis=0), to=TensorProto.FLOAT)  # [S, K, D]
     total = g.op("ReduceSum", e, g.const([1]), keepdims=0)
     peak = g.op("ReduceMax", e, g.const([1]), keepdims=0)
     valid = g.op("Cast", g.op("Less", "ids", g.const(s.buckets)), to=TensorProto.FLOAT)

@@ -2,20 +2,21 @@
 
     .venv/bin/pip install -e '.[train]'
     .venv/bin/python training/gen_wallet.py
-    .venv/bin/python training/train_student.py --data ../shared/data --out aiegis_guard/models
+    .venv/bin/python training/train_student.py --data ../shared/data --out training/out/model
     .venv/bin/python training/train_student.py --data ../shared/data --loso   # leave-one-source-out
 
 Multiple-instance learning: a text is a bag of 512-char windows and its logit is the max
-over its windows, exactly as the runtime scores it. Training rows are the corpus ``train``
-split (``aiegis_guard.evaluation.pi_corpus``) without obfuscated copies (the Guard decodes
-those before the model sees them); 10% of them (by hash) plus the ``dev`` split choose the
-epoch and the threshold. Held-out sources are never looked at here.
+over its windows, exactly as the runtime scores it; for a benign text *every* window is
+benign, so negatives are also pushed down window by window. Rows come from
+``build_data.py`` (corpus train split + our benign prompts + docs + carrier augmentation);
+its dev rows choose the epoch and the two thresholds (``prompt`` and everything else).
+Held-out sources are never looked at here. After each epoch the hardest benign training
+rows are repeated in the next one (hard-negative mining).
 """
 
 from __future__ import annotations
 
 import argparse
-import hashlib
 import json
 import random
 import sys
@@ -31,26 +32,34 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
+from build_data import build  # noqa: E402
 from student import Spec, Student  # noqa: E402
 
-from aiegis_guard.evaluation.pi_corpus import Sample, _insert, load_corpus  # noqa: E402
+from aiegis_guard.evaluation.injection import source_of  # noqa: E402
+from aiegis_guard.evaluation.pi_corpus import Sample, default_wallet_path, load_corpus  # noqa: E402
+from aiegis_guard.findings import Source  # noqa: E402
 
 MAX_SEGMENTS = 13  # 12 windows (3 KB) of a long training text
 NGRAM_DROPOUT = 0.15  # share of n-gram ids blanked per training text
+SMOOTH = 0.02  # label smoothing: targets 0.01 / 0.99
+HARD_SHARE = 0.15  # benign rows repeated per epoch: the hardest this share of them
+MAX_FPR = {"prompt": 0.002, "document": 0.002}  # dev FPR bound per threshold group
 LOSO_FRACTION = 0.5  # CPU budget: each LOSO model sees half the rows for one epoch
 LOSO_GROUPS = {
-    "promptshield/hackaprompt": ("promptshield/hackaprompt",),
+    "promptshield/hackaprompt": ("promptshield/hackaprompt", "aug/promptshield/hackaprompt"),
     "promptshield/ultrachat": ("promptshield/ultrachat",),
     "promptshield/ifeval": ("promptshield/ifeval",),
     "promptshield/dolly": ("promptshield/dolly",),
-    "jailbreakhub": ("jailbreakhub",),
+    "jailbreakhub": ("jailbreakhub", "aug/jailbreakhub"),
     "bipia": ("bipia/email", "bipia/table", "bipia/code"),
-    "wallet": ("wallet",),
+    "wallet": ("wallet", "aug/wallet"),
+    "gen/prompts": ("gen/prompts",),
 }
 
 
-def is_dev(text: str) -> bool:
-    return hashlib.sha1(text.encode("utf-8", "surrogatepass")).digest()[0] < 26  # ~10%
+def group_of(s: Sample) -> str:
+    """Threshold group: ``prompt`` (what a user types) or ``document`` (everything read)."""
+    return "prompt" if source_of(s) is Source.PROMPT else "document"
 
 
 def segments(text: str, spec: Spec, r: random.Random, dropout: float = 0.0) -> np.ndarray:
@@ -67,34 +76,19 @@ def segments(text: str, spec: Spec, r: random.Random, dropout: float = 0.0) -> n
     return ids
 
 
-def augment(rows: Sequence[Sample], r: random.Random, limit: int = 3000) -> list[Sample]:
-    """Short injections re-embedded in long benign training documents (mind the carrier).
-
-    The model must find an instruction wherever it sits, not learn which carriers held
-    attacks in training; BIPIA builds its positives the same way.
-    """
-    contexts = [s.text for s in rows if not s.label and len(s.text) > 300]
-    payloads = [s for s in rows if s.label and len(s.text) < 600 and s.category != "indirect"]
-    r.shuffle(payloads)
-    out = []
-    for s in payloads[:limit]:
-        ctx = r.choice(contexts)
-        if len(ctx) > 1500:
-            start = r.randrange(0, len(ctx) - 1500)
-            ctx = ctx[start : start + 1500]
-        out.append(Sample(_insert(ctx, s.text, r), True, s.source, "indirect", "train"))
-    return out
-
-
-def bag_logits(model: Student, blocks: Sequence[np.ndarray]) -> torch.Tensor:
-    """Max window logit of each text in one forward pass over the concatenated segments."""
+def window_logits(model: Student, blocks: Sequence[np.ndarray]) -> list[torch.Tensor]:
+    """Every window logit of each text, from one forward pass over all segments."""
     win = model(torch.from_numpy(np.concatenate(blocks)))
     out = []
     row = 0
     for b in blocks:
-        out.append(win[row : row + len(b) - 1].max())
+        out.append(win[row : row + len(b) - 1])
         row += len(b)
-    return torch.stack(out)
+    return out
+
+
+def bag_logits(model: Student, blocks: Sequence[np.ndarray]) -> torch.Tensor:
+    return torch.stack([w.max() for w in window_logits(model, blocks)])
 
 
 def score(model: Student, texts: Sequence[str], spec: Spec, batch: int = 64) -> np.ndarray:
@@ -108,6 +102,25 @@ def score(model: Student, texts: Sequence[str], spec: Spec, batch: int = 64) -> 
     return np.concatenate(out) if out else np.zeros(0)
 
 
+def batch_loss(
+    model: Student, batch: Sequence[Sample], spec: Spec, r: random.Random
+) -> torch.Tensor:
+    """MIL loss: max window for every text, plus every window of a benign text."""
+    blocks = [segments(s.text, spec, r, NGRAM_DROPOUT) for s in batch]
+    wins = window_logits(model, blocks)
+    y = torch.tensor([float(s.label) for s in batch])
+    target = y * (1 - SMOOTH) + SMOOTH / 2
+    bag = torch.stack([w.max() for w in wins])
+    loss = nn.functional.binary_cross_entropy_with_logits(bag, target, reduction="sum")
+    neg = [w for w, s in zip(wins, batch, strict=True) if not s.label]
+    if neg:
+        every = torch.cat(neg)
+        loss = loss + nn.functional.binary_cross_entropy_with_logits(
+            every, torch.full_like(every, SMOOTH / 2), reduction="mean"
+        ) * len(neg)
+    return loss / len(batch)
+
+
 def train(
     rows: Sequence[Sample], dev: Sequence[Sample], spec: Spec, epochs: int, seed: int = 7
 ) -> tuple[Student, float]:
@@ -115,78 +128,80 @@ def train(
     r = random.Random(seed)
     model = Student(spec)
     opt = torch.optim.Adam(model.parameters(), lr=3e-3)
-    pos = sum(s.label for s in rows)
-    weight = torch.tensor([(len(rows) - pos) / max(pos, 1)])
-    loss_fn = nn.BCEWithLogitsLoss(pos_weight=weight, reduction="none")
-    per_source: dict[tuple[str, bool], int] = {}
-    for s in rows:
-        per_source[(s.source, s.label)] = per_source.get((s.source, s.label), 0) + 1
-    mean_size = len(rows) / len(per_source)
     best: tuple[float, dict[str, torch.Tensor]] | None = None
-    dev_texts, dev_y = [s.text for s in dev], np.array([s.label for s in dev])
+    dev_texts = [s.text for s in dev]
+    hard: list[Sample] = []
+    benign = [s for s in rows if not s.label]
     for epoch in range(epochs):
         model.train()
-        order = list(rows)
+        order = list(rows) + hard
         r.shuffle(order)
         t0, total = time.time(), 0.0
         for i in range(0, len(order), 32):
             batch = order[i : i + 32]
-            blocks = [segments(s.text, spec, r, NGRAM_DROPOUT) for s in batch]
-            logits = bag_logits(model, blocks)
-            y = torch.tensor([float(s.label) for s in batch])
-            w = torch.tensor(
-                [source_weight(per_source[(s.source, s.label)], mean_size) for s in batch]
-            )
-            loss = (loss_fn(logits, y) * w).sum() / w.sum()
+            loss = batch_loss(model, batch, spec, r)
             opt.zero_grad()
             loss.backward()
             opt.step()
             total += float(loss.detach()) * len(batch)
         p = score(model, dev_texts, spec)
-        f1, thr = best_f1(p, dev_y)
+        quality = dev_quality(p, dev)
         print(
-            f"epoch {epoch + 1}: loss {total / len(order):.4f} dev F1 {f1:.4f} @ {thr:.2f} "
+            f"epoch {epoch + 1}: loss {total / len(order):.4f} dev {quality:.4f} "
             f"({time.time() - t0:.0f}s)",
             flush=True,
         )
-        if best is None or f1 >= best[0]:
-            best = (f1, {k: v.clone() for k, v in model.state_dict().items()})
+        if best is None or quality >= best[0]:
+            best = (quality, {k: v.clone() for k, v in model.state_dict().items()})
+        if epoch + 1 < epochs and HARD_SHARE:
+            pb = score(model, [s.text for s in benign], spec)
+            k = int(len(benign) * HARD_SHARE)
+            hard = [benign[i] for i in np.argsort(-pb)[:k]]
     assert best is not None
     model.load_state_dict(best[1])
     model.eval()
     return model, best[0]
 
 
-BALANCE = 0.0  # 0: every row counts the same; 1: every (source, label) group counts the same
+def dev_quality(p: np.ndarray, dev: Sequence[Sample]) -> float:
+    """Mean recall over both groups at their thresholds (each chosen at the FPR bound)."""
+    recalls = []
+    for g, thr in thresholds(p, dev).items():
+        idx = [i for i, s in enumerate(dev) if group_of(s) == g and s.label]
+        if idx:
+            recalls.append(float((p[idx] >= thr).mean()))
+    return float(np.mean(recalls)) if recalls else 0.0
 
 
-def source_weight(group_size: int, mean_size: float) -> float:
-    """Down-weight big sources so no single one decides what an injection looks like."""
-    return float((mean_size / group_size) ** BALANCE)
-
-
-def best_f1(p: np.ndarray, y: np.ndarray) -> tuple[float, float]:
-    best = (0.0, 0.5)
-    for thr in np.arange(0.05, 0.99, 0.01):
-        pred = p >= thr
-        tp = int((pred & (y == 1)).sum())
-        fp = int((pred & (y == 0)).sum())
-        fn = int((~pred & (y == 1)).sum())
-        f1 = 2 * tp / max(2 * tp + fp + fn, 1)
-        if f1 > best[0]:
-            best = (f1, float(thr))
-    return best
+def threshold_at(p: np.ndarray, y: np.ndarray, max_fpr: float) -> float:
+    """Lowest threshold whose FPR on these rows is <= max_fpr."""
+    neg = np.sort(p[y == 0])
+    if not len(neg):
+        return 0.5
+    k = int(np.floor(len(neg) * (1 - max_fpr)))
+    return round(min(0.9999, max(0.5, float(neg[min(k, len(neg) - 1)]) + 1e-4)), 4)
 
 
 def choose_threshold(p: np.ndarray, y: np.ndarray, max_fpr: float = 0.005) -> float:
-    """Lowest threshold with dev FPR <= max_fpr, never below the best-F1 threshold."""
-    neg = np.sort(p[y == 0])
-    k = int(np.floor(len(neg) * (1 - max_fpr)))
-    fpr_thr = float(neg[min(k, len(neg) - 1)]) + 1e-4 if len(neg) else 0.5
-    return round(max(fpr_thr, best_f1(p, y)[1]), 3)
+    """One threshold for a whole dev set (``teacher.py``'s references)."""
+    return threshold_at(p, y, max_fpr)
 
 
-def metrics(p: np.ndarray, y: np.ndarray, thr: float) -> dict[str, float | int | None]:
+def split(corpus: Sequence[Sample]) -> tuple[list[Sample], list[Sample]]:
+    """(train rows, dev rows) as the student sees them (``teacher.py``)."""
+    return build(corpus, default_wallet_path())
+
+
+def thresholds(p: np.ndarray, dev: Sequence[Sample]) -> dict[str, float]:
+    out = {}
+    for g, bound in MAX_FPR.items():
+        idx = [i for i, s in enumerate(dev) if group_of(s) == g]
+        y = np.array([dev[i].label for i in idx])
+        out[g] = threshold_at(p[idx], y, bound)
+    return out
+
+
+def metrics(p: np.ndarray, y: np.ndarray, thr: float | np.ndarray) -> dict[str, float | int | None]:
     pred = p >= thr
     tp = int((pred & (y == 1)).sum())
     fp = int((pred & (y == 0)).sum())
@@ -208,31 +223,45 @@ def metrics(p: np.ndarray, y: np.ndarray, thr: float) -> dict[str, float | int |
     }
 
 
-def split(corpus: Sequence[Sample], augmented: bool = True) -> tuple[list[Sample], list[Sample]]:
-    plain = [s for s in corpus if s.split == "train" and s.obfuscation == "none"]
-    train_rows = [s for s in plain if not is_dev(s.text)]
-    if augmented:
-        train_rows += augment(train_rows, random.Random(11))
-    dev = [s for s in plain if is_dev(s.text)] + [s for s in corpus if s.split == "dev"]
-    return train_rows, dev
+def per_source(p: np.ndarray, rows: Sequence[Sample], thr: dict[str, float]) -> dict[str, object]:
+    """Metrics per source at each row's group threshold (plus ALL)."""
+    t = np.array([thr[group_of(s)] for s in rows])
+    y = np.array([s.label for s in rows])
+    out: dict[str, object] = {"ALL": metrics(p, y, t)}
+    for src in sorted({s.source for s in rows}):
+        idx = [i for i, s in enumerate(rows) if s.source == src]
+        out[src] = metrics(p[idx], y[idx], t[idx])
+    return out
 
 
-def run_loso(corpus: Sequence[Sample], spec: Spec, epochs: int, out: Path) -> None:
-    train_rows, dev = split(corpus, augmented=False)
+def run_loso(train_rows: Sequence[Sample], dev: Sequence[Sample], spec: Spec, out: Path) -> None:
+    """One model per left-out source group (half the rows, one epoch): recall / FPR on it."""
     results = {}
+    scores: dict[str, dict[str, list[list[float | int | str]]]] = {}
     for group, sources in LOSO_GROUPS.items():
         keep = [s for s in train_rows if s.source not in sources]
         keep = random.Random(5).sample(keep, int(len(keep) * LOSO_FRACTION))
-        keep += augment(keep, random.Random(11), limit=1500)  # contexts of kept sources only
-        held = [s for s in train_rows + dev if s.source in sources]
+        held = [s for s in list(train_rows) + list(dev) if s.source in sources]
         kdev = [s for s in dev if s.source not in sources]
-        model, _ = train(keep, kdev, spec, epochs)
-        kp = score(model, [s.text for s in kdev], spec)
-        thr = choose_threshold(kp, np.array([s.label for s in kdev]))
+        model, _ = train(keep, kdev, spec, 1)
+        pd = score(model, [s.text for s in kdev], spec)
+        thr = thresholds(pd, kdev)
         p = score(model, [s.text for s in held], spec)
-        results[group] = {"threshold": thr, **metrics(p, np.array([s.label for s in held]), thr)}
+        t = np.array([thr[group_of(s)] for s in held])
+        results[group] = {"thresholds": thr, **metrics(p, np.array([s.label for s in held]), t)}
         print(f"LOSO {group}: {results[group]}", flush=True)
+        scores[group] = {  # for calibrating the dev FPR bounds (calibrate_loso in README)
+            "dev": [
+                [round(float(x), 5), int(s.label), group_of(s)]
+                for x, s in zip(pd, kdev, strict=True)
+            ],
+            "held": [
+                [round(float(x), 5), int(s.label), group_of(s)]
+                for x, s in zip(p, held, strict=True)
+            ],
+        }
     out.mkdir(parents=True, exist_ok=True)
+    (out / "loso_scores.json").write_text(json.dumps(scores) + "\n")
     (out / "loso.json").write_text(json.dumps(results, indent=2) + "\n")
     summary = {
         k: round(float(np.mean([r[k] for r in results.values() if r[k] is not None])), 4)
@@ -244,32 +273,31 @@ def run_loso(corpus: Sequence[Sample], spec: Spec, epochs: int, out: Path) -> No
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__)
     ap.add_argument("--data", type=Path, required=True)
-    ap.add_argument("--out", type=Path, default=ROOT / "training" / "out")
-    ap.add_argument("--epochs", type=int, default=8)
+    ap.add_argument("--out", type=Path, default=ROOT / "training" / "out" / "model")
+    ap.add_argument("--epochs", type=int, default=4)
     ap.add_argument("--loso", action="store_true")
     ap.add_argument("--threads", type=int, default=2)
     ap.add_argument("--dim", type=int, default=Spec.dim)
     ap.add_argument("--buckets-log2", type=int, default=17)
     ap.add_argument("--segment", type=int, default=Spec.segment, help="chars per segment")
-    ap.add_argument("--balance", type=float, default=0.0, help="source balancing, 0..1")
     args = ap.parse_args()
     torch.set_num_threads(args.threads)
-    global BALANCE  # noqa: PLW0603 (a script knob)
-    BALANCE = args.balance
     spec = Spec(buckets=1 << args.buckets_log2, dim=args.dim, segment=args.segment)
     global MAX_SEGMENTS  # noqa: PLW0603 (a script knob)
     MAX_SEGMENTS = 1 + 3072 // spec.segment  # ~3 KB of a long training text
     corpus = load_corpus(args.data)
-    if args.loso:
-        run_loso(corpus, spec, 1, ROOT / "training" / "out")
-        return
-    train_rows, dev = split(corpus)
+    train_rows, dev = build(corpus, default_wallet_path())
     print(f"train {len(train_rows)} rows, dev {len(dev)} rows", flush=True)
+    if args.loso:
+        run_loso(train_rows, dev, spec, ROOT / "training" / "out")
+        return
     model, _ = train(train_rows, dev, spec, args.epochs)
     p = score(model, [s.text for s in dev], spec)
-    y = np.array([s.label for s in dev])
-    thr = choose_threshold(p, y)
-    print(f"threshold {thr}: dev {metrics(p, y, thr)}", flush=True)
+    thr = thresholds(p, dev)
+    report = per_source(p, dev, thr)
+    print(f"thresholds {thr}", flush=True)
+    for src, m in report.items():
+        print(f"  dev {src}: {m}", flush=True)
     args.out.mkdir(parents=True, exist_ok=True)
     from export_onnx import save
 
@@ -279,13 +307,13 @@ def main() -> None:
         counts.setdefault(s.source, [0, 0])[int(s.label)] += 1
     meta = {
         "spec": spec.to_dict(),
-        "threshold": thr,
-        "dev": metrics(p, y, thr),
+        "thresholds": thr,
+        "dev": report,
         "train_counts": counts,
         "epochs": args.epochs,
     }
     (args.out / "train_meta.json").write_text(json.dumps(meta, indent=2) + "\n")
-    torch.save(model.state_dict(), ROOT / "training" / "out" / "student.pt")
+    torch.save(model.state_dict(), args.out / "student.pt")
     print(f"wrote {args.out / 'model.onnx'}", flush=True)
 
 

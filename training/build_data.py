@@ -1,0 +1,147 @@
+"""The student's training and dev rows: the corpus' train split plus our own text.
+
+* corpus ``train`` rows (``aiegis_guard.evaluation.pi_corpus``) without obfuscated copies;
+  ~10% of them by hash are dev, with the corpus' ``dev`` split;
+* ``gen/prompts``: benign operator prompts, role-play setups, in-chat instructions
+  (``benign_prompts.py``; dev rows use only dev parts);
+* ``docs/<package>``: docstrings and code of the standard library and permissive packages
+  (``docs_corpus.py``; dev by module);
+* ``aug/<source>``: every train attack embedded in generic carriers (``carriers.py``) and
+  in the wallet set's *train* carriers; ``aug/benign``: the same carriers with benign text.
+
+Held-out sources are never read here (``split == "heldout"`` rows are dropped first).
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import random
+import sys
+from collections.abc import Sequence
+from pathlib import Path
+
+HERE = Path(__file__).resolve().parent
+sys.path.insert(0, str(HERE))
+
+import benign_prompts  # noqa: E402
+import carriers  # noqa: E402
+import docs_corpus  # noqa: E402
+import gen_wallet  # noqa: E402
+
+from aiegis_guard.evaluation.pi_corpus import Sample  # noqa: E402
+
+DOCS_CACHE = HERE / "out" / "docs.jsonl"
+PROMPTS_TRAIN, PROMPTS_DEV = 6000, 900
+DOCS_TRAIN, CODE_TRAIN = 6000, 1500
+AUG_REPEATS = {"promptshield/hackaprompt": 2, "jailbreakhub": 1, "wallet": 4}
+AUG_BENIGN = 5000
+
+
+def is_dev(text: str) -> bool:
+    return hashlib.sha1(text.encode("utf-8", "surrogatepass")).digest()[0] < 26  # ~10%
+
+
+def docs_rows() -> list[dict[str, str]]:
+    """The harvested docs, cached in ``training/out`` (harvesting takes ~30 s)."""
+    if not DOCS_CACHE.is_file():
+        DOCS_CACHE.parent.mkdir(parents=True, exist_ok=True)
+        rows = docs_corpus.harvest()
+        DOCS_CACHE.write_text("".join(json.dumps(x) + "\n" for x in rows), encoding="utf-8")
+    return [json.loads(line) for line in DOCS_CACHE.read_text(encoding="utf-8").splitlines()]
+
+
+def _wallet_attacks(path: Path) -> list[str]:
+    rows = [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines()]
+    return [
+        x["text"]
+        for x in rows
+        if x["label"]
+        and x["split"] == "train"
+        and x["carrier"] == "none"
+        and x["obfuscation"] == "none"
+    ]
+
+
+def _fill_pool(train: Sequence[Sample], docs: Sequence[dict[str, str]]) -> list[str]:
+    paras = [d["text"].split("\n\n")[0] for d in docs if d["kind"] == "doc"]
+    for s in train:
+        if not s.label and s.source.startswith(("bipia/email", "wallet")):
+            paras += [p for p in s.text.split("\n\n") if 40 < len(p) < 1200]
+    return [p for p in paras if len(p) > 40]
+
+
+def augment(
+    rows: Sequence[Sample], fill: Sequence[str], wallet_attacks: Sequence[str], seed: int
+) -> list[Sample]:
+    """Attacks of ``rows`` inside carriers (positives) and the same carriers with benign text."""
+    r = random.Random(seed)
+    attacks = [
+        (s.source, s.text)
+        for s in rows
+        if s.label and s.source in AUG_REPEATS and s.source != "wallet" and len(s.text) < 4000
+    ]
+    attacks += [("wallet", t) for t in wallet_attacks]
+    wallet_kinds = sorted(set(gen_wallet.STRUCTURED) - gen_wallet.TEST_CARRIERS)
+    out: list[Sample] = []
+    for source, text in attacks:
+        for _ in range(AUG_REPEATS[source]):
+            if source == "wallet" and r.random() < 0.5:
+                wrapped = gen_wallet.embed(text, r.choice(wallet_kinds), r)
+            else:
+                wrapped = carriers.wrap(text, fill, r)
+            out.append(Sample(wrapped, True, f"aug/{source}", "indirect", "train"))
+    n_benign = min(AUG_BENIGN, len(out))
+    for _ in range(n_benign):
+        payload = r.choice(fill)
+        if r.random() < 0.3:
+            wrapped = gen_wallet.embed(payload, r.choice(wallet_kinds), r)
+        else:
+            wrapped = carriers.wrap(payload, fill, r)
+        out.append(Sample(wrapped, False, "aug/benign", "documents", "train"))
+    return out
+
+
+def own_rows(docs: Sequence[dict[str, str]]) -> tuple[list[Sample], list[Sample]]:
+    """Generated prompts and harvested docs as (train, dev) samples."""
+    train: list[Sample] = []
+    dev: list[Sample] = []
+    for dev_part, n, seed, bucket in (
+        (False, PROMPTS_TRAIN, 1, train),
+        (True, PROMPTS_DEV, 2, dev),
+    ):
+        for _kind, text in benign_prompts.generate(n, seed, dev_part):
+            bucket.append(
+                Sample(text, False, "gen/prompts", "chat", "dev" if dev_part else "train")
+            )
+    caps = {"doc": DOCS_TRAIN, "code": CODE_TRAIN}
+    for d in docs:
+        s = Sample(d["text"], False, f"docs/{d['package']}", "documents", d["split"])
+        if d["split"] == "dev":
+            dev.append(s)
+        elif caps[d["kind"]] > 0:
+            caps[d["kind"]] -= 1
+            train.append(s)
+    return train, dev
+
+
+def build(
+    corpus: Sequence[Sample], wallet_path: Path, seed: int = 11, augmented: bool = True
+) -> tuple[list[Sample], list[Sample]]:
+    """(train rows, dev rows). Held-out rows never enter either."""
+    plain = [s for s in corpus if s.split == "train" and s.obfuscation == "none"]
+    train = [s for s in plain if not is_dev(s.text)]
+    dev = [s for s in plain if is_dev(s.text)] + [s for s in corpus if s.split == "dev"]
+    docs = docs_rows()
+    own_train, own_dev = own_rows(docs)
+    train += own_train
+    dev += own_dev
+    if augmented:
+        wallet = _wallet_attacks(wallet_path)
+        train_docs = [d for d in docs if d["split"] == "train"]
+        dev_docs = [d for d in docs if d["split"] == "dev"]
+        train += augment(
+            train, _fill_pool(train, train_docs), [t for t in wallet if not is_dev(t)], seed
+        )
+        dev += augment(dev, _fill_pool(dev, dev_docs), [t for t in wallet if is_dev(t)], seed + 1)
+    return train, dev
