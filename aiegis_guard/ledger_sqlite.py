@@ -30,7 +30,7 @@ _SCHEMA = (
         key TEXT NOT NULL,
         rid TEXT NOT NULL,
         amount TEXT NOT NULL,     -- base units, decimal
-        until REAL NOT NULL,      -- counts until: expiry (pending) / commit + period
+        until INTEGER NOT NULL,   -- counts until (ms): expiry (pending) / commit + period
         pending INTEGER NOT NULL,
         PRIMARY KEY (key, rid)
     ) WITHOUT ROWID""",
@@ -42,6 +42,10 @@ _SCHEMA = (
 )
 _SPENT = """SELECT (SELECT total FROM spend_totals WHERE key = ?1),
                    (SELECT group_concat(amount) FROM spends WHERE key = ?1 AND until <= ?2)"""
+
+
+def _ms(seconds: float) -> int:
+    return round(seconds * 1000)
 
 
 class SqliteLedger(SpendLedger):
@@ -60,6 +64,13 @@ class SqliteLedger(SpendLedger):
         self.path = Path(path)
         self.timeout = timeout
         self._local = threading.local()
+
+    def _now(self) -> int:
+        """The clock in integer milliseconds. Times are never REAL in SQL: SQLite compares an
+        integer with a float in ``long double`` (x87), and a native library that leaves the
+        x87 state dirty (seen after a LiteSVM run in the same process) makes such a
+        comparison wrong once — enough to let a spend past its limit."""
+        return _ms(self.clock())
 
     def _conn(self) -> sqlite3.Connection:
         conn: sqlite3.Connection | None = getattr(self._local, "conn", None)
@@ -112,7 +123,7 @@ class SqliteLedger(SpendLedger):
             self._add(conn, key, -gone)
 
     def _insert(
-        self, conn: sqlite3.Connection, key: str, rid: str, amount: int, until: float
+        self, conn: sqlite3.Connection, key: str, rid: str, amount: int, until: int
     ) -> None:
         self._remove(conn, key, "rid = ?", rid)
         conn.execute("INSERT INTO spends VALUES (?, ?, ?, ?, 1)", (key, rid, str(amount), until))
@@ -123,7 +134,7 @@ class SqliteLedger(SpendLedger):
     def spent(self, key: str, period: timedelta | float) -> int:
         conn = self._conn()
         try:
-            total, dead = conn.execute(_SPENT, (self._k(key), self.clock())).fetchone()
+            total, dead = conn.execute(_SPENT, (self._k(key), self._now())).fetchone()
         except sqlite3.Error as exc:
             raise LedgerError(f"SQLite ledger {self.path}: {exc}") from None
         expired = sum(int(a) for a in dead.split(",")) if dead else 0
@@ -131,7 +142,7 @@ class SqliteLedger(SpendLedger):
 
     def reserve(self, rid: str, items: Sequence[SpendItem]) -> Refusal | None:
         def tx(conn: sqlite3.Connection) -> Refusal | None:
-            now = self.clock()
+            now = self._now()
             for item in items:
                 key = self._k(item.key)
                 self._remove(conn, key, "until <= ?", now)
@@ -139,24 +150,24 @@ class SqliteLedger(SpendLedger):
                 if item.limit is not None and spent + item.amount > item.limit:
                     return Refusal(item, spent)
             for item in items:
-                self._insert(conn, self._k(item.key), rid, item.amount, now + self.ttl)
+                self._insert(conn, self._k(item.key), rid, item.amount, now + _ms(self.ttl))
             return None
 
         return self._write(tx)
 
     def commit(self, rid: str, items: Sequence[SpendItem]) -> None:
         def tx(conn: sqlite3.Connection) -> None:
-            now = self.clock()
+            now = self._now()
             for item in items:
                 key = self._k(item.key)
                 done = conn.execute(
                     "UPDATE spends SET until = ?, pending = 0 WHERE key = ? AND rid = ?",
-                    (now + item.period, key, rid),
+                    (now + _ms(item.period), key, rid),
                 )
                 if done.rowcount == 0:  # expired and pruned meanwhile: record it again
                     conn.execute(
                         "INSERT INTO spends VALUES (?, ?, ?, ?, 0)",
-                        (key, rid, str(item.amount), now + item.period),
+                        (key, rid, str(item.amount), now + _ms(item.period)),
                     )
                     self._add(conn, key, item.amount)
 

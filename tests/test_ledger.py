@@ -9,7 +9,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from ledger_support import BEHAVIOURS, ETH, KEY, PERIOD, TTL, Behaviour, FakeClock, race
+from ledger_support import BEHAVIOURS, ETH, KEY, PERIOD, TTL, Behaviour, FakeClock, item, race
 
 from aiegis_guard import Config, Guard, GuardBlocked, LedgerError, Policy
 from aiegis_guard.chains.transaction import (
@@ -336,3 +336,41 @@ def test_guard_default_config_has_no_limits() -> None:
     with guard.spend(tx(native(10**24))) as res:
         assert res.items == ()
     assert not Path(".aiegis").exists()
+
+
+def _create_token_account_in_litesvm() -> None:
+    """Create a mint and an associated token account in LiteSVM (the ATA program's run is what
+    leaves the x87 state dirty in this process, as observed with solders 0.29)."""
+    from solders.keypair import Keypair
+    from solders.litesvm import LiteSVM
+    from solders.message import Message
+    from solders.system_program import CreateAccountParams, create_account
+    from solders.transaction import Transaction
+    from spl import MINT_SIZE, TOKEN, create_ata, initialize_mint2
+
+    svm, payer, mint = LiteSVM(), Keypair(), Keypair()
+    svm.airdrop(payer.pubkey(), 10**10)
+
+    def send(ixs: list[Any], *signers: Keypair) -> None:
+        msg = Message.new_with_blockhash(ixs, payer.pubkey(), svm.latest_blockhash())
+        svm.send_transaction(Transaction([payer, *signers], msg, svm.latest_blockhash()))
+
+    rent = svm.minimum_balance_for_rent_exemption(MINT_SIZE)
+    params = CreateAccountParams(
+        from_pubkey=payer.pubkey(), to_pubkey=mint.pubkey(), lamports=rent, space=MINT_SIZE,
+        owner=TOKEN,
+    )  # fmt: skip
+    send([create_account(params), initialize_mint2(mint.pubkey(), 6, payer.pubkey())], mint)
+    send([create_ata(payer.pubkey(), Keypair().pubkey(), mint.pubkey())])
+
+
+def test_sqlite_limit_holds_after_native_code_dirtied_the_fpu(tmp_path: Path) -> None:
+    """A spend 0.5 s before the window ends is still refused right after LiteSVM ran (SQLite
+    compares integers with REALs in x87 long double, which that leaves dirty once)."""
+    clock = FakeClock()
+    led = SqliteLedger(tmp_path / "ledger.sqlite", ttl=TTL, clock=clock)
+    led.reserve("a", [item(5 * ETH)])
+    led.commit("a", [item(5 * ETH)])
+    clock.advance(PERIOD - 0.5)
+    _create_token_account_in_litesvm()
+    assert led.reserve("b", [item(1)]) is not None
