@@ -17,7 +17,7 @@ import ahocorasick
 
 from aiegis_guard.scanners.phraseterms import Term, bounded, is_cjk
 
-__all__ = ["AnchorIndex", "Group"]
+__all__ = ["AnchorIndex", "Group", "has_cjk"]
 
 _WORD_MAP = {i: " " for i in range(128) if not chr(i).isalnum()}
 _WORD_MAP.update({ord(c): " " for c in "–—…«»¿¡·•、，。：；！？（）【】《》「」"})
@@ -28,8 +28,8 @@ _NOT_CJK_LEAD = bytes(b for b in range(256) if not 0xE3 <= b <= 0xE9)  # UTF-8 U
 _LETTER_ORDER = " etaoinsrhldcumfpgwybvkxjqz0123456789"
 _SHORT_KEY = 5  # keys this short keep a trailing space: " inst " must not stop in "install"
 
-_Entry = tuple[int, Term, int]  # (rule index or -1 for a cue, anchor term, key start in term)
-Group = tuple[Term, int, tuple[int, ...], bool]  # (term, key start in term, rules, is a cue)
+_Entry = tuple[int, Term, int]  # (rule index, or < 0 for a mark, anchor term, key start in term)
+Group = tuple[Term, int, tuple[int, ...], tuple[int, ...]]  # (term, key start, rules, marks)
 
 
 def _mapped(low: str) -> str:
@@ -39,12 +39,13 @@ def _mapped(low: str) -> str:
     return " " + low.translate(_WORD_MAP)
 
 
-def _has_cjk(low: str) -> bool:
+def has_cjk(low: str) -> bool:
     return not low.isascii() and bool(low.encode("utf-8").translate(None, _NOT_CJK_LEAD))
 
 
 class AnchorIndex:
-    """Every anchor term of every rule (rule index ``-1``: a negation cue) in two automata."""
+    """Every anchor term of every rule in two automata; negative indices are *marks* (words
+    whose positions the caller wants: negation cues, language markers)."""
 
     def __init__(self, anchors: Iterable[tuple[int, Term]]) -> None:
         words: dict[str, list[_Entry]] = {}
@@ -90,7 +91,7 @@ class AnchorIndex:
         for start, groups in self._word_matches(_mapped(low) + " \x01"):
             # the key's first letter is mapped[start + 1], i.e. low[start]
             found.extend((start - g[1], g) for g in groups)
-        if _has_cjk(low):
+        if has_cjk(low):
             for last, groups in self.cjk.iter(low):
                 found.extend((last + 1 - len(g[0].text), g) for g in groups)
         return [(start, g) for start, g in found if _verified(low, g[0], start)]
@@ -102,7 +103,7 @@ def _grouped(entries: Iterable[_Entry]) -> tuple[Group, ...]:
     for index, term, offset in entries:
         groups.setdefault((term.text, offset), (term, []))[1].append(index)
     return tuple(
-        (term, offset, tuple(i for i in rules if i >= 0), -1 in rules)
+        (term, offset, tuple(i for i in rules if i >= 0), tuple(i for i in rules if i < 0))
         for (_text, offset), (term, rules) in groups.items()
     )
 

@@ -34,7 +34,8 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from aiegis_guard.findings import Category
-from aiegis_guard.scanners.phraseindex import AnchorIndex
+from aiegis_guard.scanners.phraseindex import AnchorIndex, has_cjk
+from aiegis_guard.scanners.phraseslots import find_slot
 from aiegis_guard.scanners.phraseterms import (
     AMOUNT_RE,
     Part,
@@ -123,12 +124,75 @@ _LOOKAHEAD = 24
 _NEG_LOOKAHEAD = 10  # German V2: "gib deinen Schlüssel niemals ..."
 
 
+Span = tuple[int, int]
+
+
 @dataclass(frozen=True, slots=True)
 class _Compiled:
     phrase: Phrase
     category: Category
-    before: tuple[Part, ...]  # parts before the anchor, nearest first (free: all the others)
-    after: tuple[Part, ...]
+    before: tuple[Part, ...]  # parts before the anchor, nearest first (free: all the others,
+    after: tuple[Part, ...]  # slot-only parts first)
+    slot_only: tuple[Part, ...]  # parts that are only slots: no match without one in the text
+    first: Part | None  # free rules: ``parts[0]`` when it is not the anchor
+    gated: bool  # a language other than English: run only on text that may be in it
+
+
+_MARKERS = {  # frequent words of a language: a long text without one skips its rules
+    "es": "el|la|las|los|del|de|que|una|por|con|para|es|su|sus|tu|tus|y|lo|se|mi",
+    "pt": "não|nao|que|um|uma|para|em|ao|seu|sua|seus|suas|das|da|dos|de|na|você|voce|é",
+    "fr": "le|la|les|des|du|de|est|une|pour|dans|vous|tu|ne|au|et|il|je|ce|qui|que|pas|sur|"
+    "avec|ton|ta|tes|votre|vos",
+    "de": "der|die|das|und|ist|nicht|mit|den|dem|zu|ein|eine|du|sie|bitte|auf|für|dein|"
+    "deine|im|von|wird|wurde|ab|auch|als|oder|diese|dieser|sofort|jetzt",
+}
+_MARK_LANGS = ("es", "pt", "fr", "de")
+_NEG = -1  # the mark of a negation cue; -2 - i: a word of _MARK_LANGS[i]
+_CYRILLIC_RE = re.compile("[\u0400-\u04ff]")
+_GATED = frozenset(("es", "pt", "fr", "de", "ru", "zh"))
+_GATE_MIN = 300  # shorter texts run every language's rules (cheap anyway)
+
+
+class _Text:
+    """The text being matched: lowered, its negation cues, its slot spans (found lazily)."""
+
+    __slots__ = ("cues", "langs", "low", "slots")
+
+    def __init__(self, low: str) -> None:
+        self.low = low
+        self.cues: list[int] = []
+        self.slots: dict[str, tuple[list[int], list[Span]]] = {}
+        self.langs: dict[str, bool] = {}
+
+    def speaks(self, lang: str) -> bool:
+        """Could the text hold ``lang`` at all? (English and mixed rules always run.) Short
+        texts: yes; Latin-script languages: one of their frequent words was seen (``langs``,
+        set from the automaton pass); Russian, Chinese: their script is there."""
+        got = self.langs.get(lang)
+        if got is None:
+            low = self.low
+            if len(low) < _GATE_MIN:
+                got = True
+            elif lang == "ru":
+                got = not low.isascii() and _CYRILLIC_RE.search(low) is not None
+            elif lang == "zh":
+                got = has_cjk(low)
+            else:
+                got = False
+            self.langs[lang] = got
+        return got
+
+    def spans(self, name: str) -> tuple[list[int], list[Span]]:
+        """(starts, spans) of slot ``name``, sorted."""
+        got = self.slots.get(name)
+        if got is None:
+            spans = find_slot(name, self.low)
+            got = self.slots[name] = ([s for s, _e in spans], spans)
+        return got
+
+    def may_match(self, rule: _Compiled) -> bool:
+        """Does the text hold every slot-only part of ``rule`` somewhere?"""
+        return all(any(self.spans(n)[1] for n in p.indexed) for p in rule.slot_only)
 
 
 def _accept(low: str, part: Part, m: re.Match[str], hi: int) -> bool:
@@ -139,6 +203,28 @@ def _accept(low: str, part: Part, m: re.Match[str], hi: int) -> bool:
     return m.end() < hi or hi == len(low) or not low[hi].isalnum()
 
 
+def _matches(t: _Text, part: Part, lo: int, hi: int) -> list[Span]:
+    """Every match of ``part`` that starts in ``[lo, hi)`` (words: that lies in it)."""
+    low = t.low
+    out: list[Span] = []
+    if part.auto is not None and lo < hi:
+        for last, term in part.auto.iter(low, lo, hi):
+            start = last + 1 - len(term.text)
+            if bounded(low, start, term):
+                out.append((start, last + 1))
+    if part.regex is not None:
+        for m in part.regex.finditer(low, lo, hi):
+            if _accept(low, part, m, hi):
+                out.append(m.span())
+    for name in part.indexed:
+        starts, spans = t.spans(name)
+        i = bisect_left(starts, lo)
+        while i < len(spans) and spans[i][0] < hi:
+            out.append(spans[i])
+            i += 1
+    return out
+
+
 def _window(low: str, lo: int, start: int, end: int, hi: int) -> tuple[int, int]:
     """``[lo, hi)`` cut at the paragraph breaks around ``low[start:end]``."""
     lo, hi = max(0, lo), min(len(low), hi)
@@ -147,37 +233,27 @@ def _window(low: str, lo: int, start: int, end: int, hi: int) -> tuple[int, int]
     return (lo if p < 0 else p + 1), (hi if q < 0 else q)
 
 
-def _next_part(low: str, part: Part, pos: int, gap: int) -> tuple[int, int]:
+def _next_part(t: _Text, part: Part, pos: int, gap: int) -> Span:
     """Earliest match of ``part`` starting in ``[pos, pos + gap]``; (-1, -1) if none."""
-    _lo, hi = _window(low, pos, pos, pos, pos + gap + part.longest)
-    for m in part.regex.finditer(low, pos, hi):
-        if m.start() > pos + gap:
-            break
-        if _accept(low, part, m, hi):
-            return m.span()
-    return -1, -1
+    _lo, hi = _window(t.low, pos, pos, pos, pos + gap + part.longest)
+    found = [m for m in _matches(t, part, pos, hi) if m[0] <= pos + gap]
+    return min(found, key=lambda m: (m[0], -m[1])) if found else (-1, -1)
 
 
-def _prev_part(low: str, part: Part, pos: int, gap: int) -> tuple[int, int]:
+def _prev_part(t: _Text, part: Part, pos: int, gap: int) -> Span:
     """Nearest match of ``part`` ending in ``[pos - gap, pos]``; (-1, -1) if none."""
-    best = (-1, -1)
-    lo, _hi = _window(low, pos - gap - part.longest, pos, pos, pos)
-    for m in part.regex.finditer(low, lo, pos):
-        if m.end() >= pos - gap and _accept(low, part, m, pos):
-            best = m.span()
-    return best
+    lo, _hi = _window(t.low, pos - gap - part.longest, pos, pos, pos)
+    found = [m for m in _matches(t, part, lo, pos) if pos - gap <= m[1] <= pos]
+    return max(found, key=lambda m: (m[1], -m[0])) if found else (-1, -1)
 
 
-def _near_part(low: str, part: Part, start: int, end: int, gap: int) -> tuple[int, int]:
+def _near_part(t: _Text, part: Part, start: int, end: int, gap: int) -> Span:
     """Nearest match of ``part`` within ``gap`` characters of ``low[start:end]``, either side."""
-    lo, hi = _window(low, start - gap - part.longest, start, end, end + gap + part.longest)
+    lo, hi = _window(t.low, start - gap - part.longest, start, end, end + gap + part.longest)
     best, dist = (-1, -1), gap + 1
-    for m in part.regex.finditer(low, lo, hi):
-        s, e = m.span()
-        if s > end + gap:
-            break
+    for s, e in _matches(t, part, lo, hi):
         d = start - e if e <= start else s - end if s >= end else -1
-        if 0 <= d < dist and _accept(low, part, m, hi):
+        if 0 <= d < dist:
             best, dist = (s, e), d
     return best
 
@@ -207,55 +283,62 @@ def _cancelled(low: str, phrase: Phrase, start: int, end: int) -> bool:
     return any(word in tail for word in phrase.unless)
 
 
-def _extend(rule: _Compiled, low: str, start: int, end: int, cues: list[int]) -> Hit | None:
+def _extend(rule: _Compiled, t: _Text, start: int, end: int) -> Hit | None:
     """Check the parts around an anchor match at ``low[start:end]`` (in order)."""
+    if rule.gated and not t.speaks(rule.phrase.lang):
+        return None
+    if rule.phrase.negatable and _negated(t.low, start, end, t.cues):
+        return None  # the whole match would be negated too: its sentence holds the anchor's
+    if rule.slot_only and not t.may_match(rule):
+        return None
     if rule.phrase.free:
-        return _extend_free(rule, low, start, end, cues)
-    gap = rule.phrase.gap
+        return _extend_free(rule, t, start, end)
+    low, gap = t.low, rule.phrase.gap
     anchor = low[start:end]
     before: list[str] = []
     after: list[str] = []
     for p in rule.before:
-        s, e = _prev_part(low, p, start, gap)
+        s, e = _prev_part(t, p, start, gap)
         if s < 0 or low[s:e] == anchor:
             return None
         before.append(low[s:e])
         start = s
     for p in rule.after:
-        s, end = _next_part(low, p, end, gap)
+        s, end = _next_part(t, p, end, gap)
         if s < 0 or low[s:end] == anchor:
             return None
         after.append(low[s:end])
-    return _finish(rule, low, (start, end, start), (*reversed(before), anchor, *after), cues)
+    return _finish(rule, t, (start, end, start), (*reversed(before), anchor, *after))
 
 
-def _extend_free(rule: _Compiled, low: str, start: int, end: int, cues: list[int]) -> Hit | None:
+def _extend_free(rule: _Compiled, t: _Text, start: int, end: int) -> Hit | None:
     """Check the parts of a ``free`` rule: each within ``gap`` of the anchor, either side."""
-    spans = []
+    spans = [(start, end)]
+    first = start
     for p in rule.before:
-        s, e = _near_part(low, p, start, end, rule.phrase.gap)
+        s, e = _near_part(t, p, start, end, rule.phrase.gap)
         if s < 0:
             return None
         spans.append((s, e))
-    first = spans[0][0] if rule.phrase.anchor else start
-    spans.append((start, end))
+        if p is rule.first:
+            first = s
     spans.sort()
     if any(s < prev_end for (s, _e), (_s, prev_end) in zip(spans[1:], spans, strict=False)):
         return None  # two parts on the same words
-    words = tuple(low[s:e] for s, e in spans)
-    return _finish(rule, low, (spans[0][0], max(e for _s, e in spans), first), words, cues)
+    words = tuple(t.low[s:e] for s, e in spans)
+    return _finish(rule, t, (spans[0][0], max(e for _s, e in spans), first), words)
 
 
 def _finish(
-    rule: _Compiled, low: str, where: tuple[int, int, int], words: tuple[str, ...], cues: list[int]
+    rule: _Compiled, t: _Text, where: tuple[int, int, int], words: tuple[str, ...]
 ) -> Hit | None:
     """The common checks (clause start, negation, ``unless``) on a match ``(start, end,
     start of the first part)``."""
     start, end, first = where
-    phrase = rule.phrase
+    low, phrase = t.low, rule.phrase
     if phrase.imp and not clause_start(low, first):
         return None
-    if phrase.negatable and _negated(low, start, end, cues):
+    if phrase.negatable and _negated(low, start, end, t.cues):
         return None
     if phrase.unless and _cancelled(low, phrase, start, end):
         return None
@@ -266,11 +349,16 @@ def _finish(
 
 def _compiled(phrase: Phrase, category: Category) -> _Compiled:
     parts = [part(p) for p in phrase.parts]
+    others = parts[: phrase.anchor] + parts[phrase.anchor + 1 :]
+    slot_only = tuple(p for p in others if p.regex is None and p.auto is None)
+    gated = phrase.lang in _GATED
     if phrase.free:
-        others = tuple(parts[: phrase.anchor] + parts[phrase.anchor + 1 :])
-        return _Compiled(phrase, category, others, ())
+        first = parts[0] if phrase.anchor else None
+        ordered = sorted(others, key=lambda p: p.regex is not None)  # slots are cheap: first
+        return _Compiled(phrase, category, tuple(ordered), (), slot_only, first, gated)
     before = tuple(reversed(parts[: phrase.anchor]))
-    return _Compiled(phrase, category, before, tuple(parts[phrase.anchor + 1 :]))
+    after = tuple(parts[phrase.anchor + 1 :])
+    return _Compiled(phrase, category, before, after, slot_only, None, gated)
 
 
 class _Book:
@@ -278,7 +366,9 @@ class _Book:
 
     def __init__(self, tables: Iterable[tuple[Category, Iterable[Phrase]]]) -> None:
         self.rules: list[_Compiled] = []
-        anchors: list[tuple[int, Term]] = [(-1, t) for t in terms(_NEG_CUES)]
+        anchors: list[tuple[int, Term]] = [(_NEG, t) for t in terms(_NEG_CUES)]
+        for i, lang in enumerate(_MARK_LANGS):
+            anchors += [(-2 - i, t) for t in terms(_MARKERS[lang])]
         for category, table in tables:
             for phrase in table:
                 words = terms(phrase.parts[phrase.anchor])
@@ -290,12 +380,17 @@ class _Book:
 
     def match(self, low: str) -> list[Hit]:
         found = self.index.matches(low)
-        cues = sorted(start for start, g in found if g[3])
+        t = _Text(low)
+        t.cues = sorted(start for start, g in found if _NEG in g[3])
+        for _start, g in found:
+            for mark in g[3]:
+                if mark != _NEG:
+                    t.langs[_MARK_LANGS[-2 - mark]] = True
         hits = []
-        for start, (term, _offset, rules, _cue) in found:
+        for start, (term, _offset, rules, _marks) in found:
             end = start + len(term.text)
             for index in rules:
-                hit = _extend(self.rules[index], low, start, end, cues)
+                hit = _extend(self.rules[index], t, start, end)
                 if hit is not None:
                     hits.append(hit)
         return hits

@@ -20,8 +20,12 @@ from __future__ import annotations
 import re
 import unicodedata
 from dataclasses import dataclass
+from typing import Any
+
+import ahocorasick
 
 from aiegis_guard.normalize import fold_confusables
+from aiegis_guard.scanners.phraseslots import INDEXED
 
 __all__ = [
     "AMOUNT_RE",
@@ -41,29 +45,21 @@ AMOUNT_RE = re.compile(
     r"\d[\d,._]*\s?(?:k\s?|m\s?)?(?:eth|ether|weth|sol|usdc|usdt|dai|btc|wbtc|bnb|matic|pol|"
     r"avax|arb|op|link|uni|jup|bonk|lamports|gwei|wei|tokens?|coins?|以太|个)(?![a-z])|[$€£]\s?\d"
 )
-_SLOTS: dict[str, tuple[str, int]] = {  # name: (regex over lowered text, longest reach)
-    "@amount": (AMOUNT_RE.pattern, 24),
-    "@addr": (
-        r"(?<![0-9a-z])(?:0x[0-9a-f]{40}|[1-9a-z]{32,44})(?![0-9a-z])"
-        r"|(?<![\w.-])[a-z0-9][a-z0-9-]{0,62}\.(?:eth|sol)(?![\w-])",
-        70,
+_WINDOW_SLOTS: dict[str, tuple[str, int]] = {  # slots searched in the window by regex
+    "@amount": (
+        r"[0-9][0-9,._]*+ ?(?:[km] ?)?(?:eth|ether|weth|sol|usdc|usdt|dai|btc|wbtc|bnb|matic|"
+        r"pol|avax|arb|op|link|uni|jup|bonk|lamports|gwei|wei|tokens?|coins?|以太|个)(?![a-z])"
+        r"|[$€£] ?[0-9]",
+        28,
     ),
-    "@url": (
-        r"(?:https?|ipfs|ipns|ar)://[^\s\"'<>]+|(?<![\w.@-])(?:www\.)?[a-z0-9-]+(?:\.[a-z0-9-]+)*"
-        r"\.(?:io|xyz|app|help|com|org|net|finance|fi|link|site|online|top|info|me|dev|cc|gg|"
-        r"so|pro|live|network|support|claims?)(?![\w-])",
-        100,
-    ),
-    "@file": (r"(?<![\w/.-])[\w/.-]{1,60}\.(?:txt|md|json|ya?ml|toml|pdf|html?|cfg|ini)\b", 64),
-    "@pct": (r"(?<![\d.,])(?:100|[2-9]\d)(?:[.,]\d+)?\s?(?:%|percent|процент)", 12),
     "@zero": (r"(?<![\w.,$])0(?:[.,]0+)?(?![\w%]|[.,]\d)", 6),
     "@maxarg": (  # a max / unlimited value inside the call's parentheses
         r"[^)\n]{0,60}?(?:\bmax|uint256|2\*\*256|2\^256|type\(uint|infinite|unlimited|"
         r"\btrue\b|,\s*-1\b|0xf{16,})",
         80,
     ),
-    "@code": (r"(?<![\w.])[a-z][a-z0-9]*(?:_[a-z0-9]+)+\b(?:\(\))?|(?<![\w.])[a-z]\w{2,40}\(", 44),
 }
+_SLOT_REACH = {"@addr": 70, "@url": 100, "@file": 64, "@pct": 12, "@code": 44}
 
 
 def is_cjk(ch: str) -> bool:
@@ -104,7 +100,7 @@ def terms(part: str | tuple[str, ...]) -> tuple[Term, ...]:
     out: dict[str, Term] = {}
     for alt in part.split("|") if isinstance(part, str) else part:
         alt = alt.strip().lower()
-        if alt.startswith("@") and alt in _SLOTS:
+        if alt in _WINDOW_SLOTS or alt in INDEXED:
             continue
         stem = alt.endswith("*")
         for form in _forms(alt.rstrip("*")):
@@ -113,27 +109,42 @@ def terms(part: str | tuple[str, ...]) -> tuple[Term, ...]:
     return tuple(out.values())
 
 
+_AUTOMATON_MIN = 9  # a part with this many word terms is scanned by automaton, not regex
+
+
 @dataclass(frozen=True, slots=True)
 class Part:
-    """A non-anchor part: its word terms and one regex over words and slots (longest first)."""
+    """A non-anchor part. Its words are found by one regex (with the window slots), or by a
+    small automaton when there are many (a regex alternation tries every branch at every
+    position); its indexed slots once per text (:mod:`aiegis_guard.scanners.phraseslots`)."""
 
     terms: dict[str, Term]
-    regex: re.Pattern[str]
+    regex: re.Pattern[str] | None
+    auto: Any
     longest: int
-    slots: bool  # has a slot: a match cut by the search window is no match
+    indexed: tuple[str, ...]
 
 
 def part(spec: str | tuple[str, ...]) -> Part:
     """Compile one part (words and ``@slots``)."""
-    alts = spec.split("|") if isinstance(spec, str) else spec
-    slots = [_SLOTS[a.strip()] for a in alts if a.strip() in _SLOTS]
+    alts = [a.strip() for a in (spec.split("|") if isinstance(spec, str) else spec)]
+    window = [_WINDOW_SLOTS[a] for a in alts if a in _WINDOW_SLOTS]
+    indexed = tuple(a for a in alts if a in INDEXED)
     words = {t.text: t for t in terms(spec)}
+    auto = None
+    if len(words) >= _AUTOMATON_MIN:
+        auto = ahocorasick.Automaton()
+        for text, term in words.items():
+            auto.add_word(text, term)
+        auto.make_automaton()
     pattern = "|".join(
-        [f"(?:{regex})" for regex, _ in slots]
-        + [re.escape(t) for t in sorted(words, key=len, reverse=True)]
+        [f"(?:{regex})" for regex, _ in window]
+        + ([] if auto else [re.escape(t) for t in sorted(words, key=len, reverse=True)])
     )
-    longest = max([len(t) for t in words] + [reach for _, reach in slots])
-    return Part(words, re.compile(pattern), longest, bool(slots))
+    longest = max(
+        [len(t) for t in words] + [reach for _, reach in window] + [_SLOT_REACH[a] for a in indexed]
+    )
+    return Part(words, re.compile(pattern) if pattern else None, auto, longest, indexed)
 
 
 def bounded(low: str, start: int, term: Term) -> bool:
@@ -172,13 +183,6 @@ def clause_start(low: str, pos: int) -> bool:
 
 
 _QUOTES = str.maketrans({"’": "'", "‘": "'", "“": '"', "”": '"', "«": '"', "»": '"'})
-_BREAKS_RE = re.compile(r"\n(?:[ \t\r]*\n)*")
-
-
-def _break(m: re.Match[str]) -> str:
-    """A line break is a space; a blank line (a paragraph break) is spaces and one ``\\n``."""
-    n = m.end() - m.start()
-    return " " if n == 1 else " " * (n - 1) + "\n"
 
 
 def lowered(text: str) -> str:
@@ -190,10 +194,12 @@ def lowered(text: str) -> str:
         low = text.translate(_QUOTES).lower()
         if len(low) != len(text):  # e.g. 'İ'.lower() is two characters
             low = "".join(c.lower()[0] for c in text.translate(_QUOTES))
-    if "\t" in low or "\r" in low:
-        low = low.replace("\t", " ").replace("\r", " ")
-    if "\n" in low:
-        low = _BREAKS_RE.sub(_break, low)
+    if "\r" in low:
+        low = low.replace("\r\n\r\n", "\n\n  ").replace("\r\n", " \n").replace("\r", " ")
+    if "\t" in low:
+        low = low.replace("\t", " ")
+    if "\n" in low:  # a blank line stays one "\n" (plus a space); a line break is a space
+        low = low.replace("\n\n", "\x00\x00").replace("\n", " ").replace("\x00\x00", " \n")
     return low
 
 

@@ -74,7 +74,7 @@ _CONSENT = (
 WALLET_DRAINER: tuple[Phrase, ...] = (
     # --- redirect: payee noun + change cue + a destination, any order ----------------------
     P("redirect.payee_changed", "en", _CHANGED, _PAYEE, "@addr|@url", gap=70, free=True,
-      read=True),
+      read=True, anchor=1),
     P("redirect.funds_go_to", "en",
       "must now go to|should now go to|now go to|now goes to|must go to|should go to|"
       "are redirected to|is redirected to|are now sent to|are rerouted to|redirected to|"
@@ -109,10 +109,11 @@ WALLET_DRAINER: tuple[Phrase, ...] = (
       "@addr|this address|this wallet|the following address|the address below|"
       "the new address|that address",
       "instead|from now on|going forward|henceforth|from today|until further notice|"
-      "in its place|in their place|for every|for all|for each|for any|for the payment|"
-      "for this payment|for future|for all future|as the recipient|as the destination|"
-      "as recipient|as destination|as the new|as the payee|as the beneficiary",
-      gap=50, free=True, read=True),
+      "in its place|in their place|for the payment|for this payment|for all future|"
+      "as the recipient|as the destination|as recipient|as destination|as the new payee|"
+      "as the payee|as the beneficiary|for every payment|for every transfer|for all payments|"
+      "for all transfers|for every withdrawal|for all withdrawals",
+      gap=50, free=True, read=True, anchor=2),
     P("redirect.from_now_on", "en",
       "from now on|going forward|henceforth|from today on|from today onwards|"
       "until further notice|effective immediately|starting today|starting now|"
@@ -125,23 +126,25 @@ WALLET_DRAINER: tuple[Phrase, ...] = (
       "replace it|replace them|overwrite it|replace the|replace any|replace every|"
       "replace all|overwrite the|overwrite any|swap the|change the|set the",
       "address*|recipient*|destination*|payee*|beneficiary|to field|to-address|receiver",
-      "@addr|this address|this one|the following", gap=40, read=True),
+      "@addr", gap=40, read=True),
     P("redirect.rotated", "en",
       "rotated|migrated|changed|moved|updated|switched|replaced|retired|deprecated|"
       "rotates|has a new|have a new|got a new|opened a new|uses a new|set up a new",
       "its|their|our|the|his|her|a",
-      "deposit address*|receiving address*|wallet*|treasury|vault|payout address*|"
-      "payment address*|withdrawal address*|multisig|hot wallet|settlement address*",
-      "@addr|instead|use|send|transfer|pay|deposit", gap=60, read=True),
+      "deposit address*|receiving address*|receiving wallet*|deposit wallet*|treasury|vault|"
+      "payout address*|payment address*|withdrawal address*|multisig|hot wallet|"
+      "settlement address*",
+      "@addr|instead|use|send|transfer|pay|deposit", gap=60, read=True, anchor=2),
     # --- skim: a fee/tip to an address that is mandatory, first, or silent -----------------
     P("skim.fee_to", "en",
       "fee|fees|tip|tips|commission|surcharge|toll|tax|gratuity|donation|kickback",
       "@addr",
-      "mandatory|required|is required|must be|must|every transaction|each transaction|"
-      "every transfer|each transfer|every payment|each payment|every swap|each swap|"
-      "per transaction|per transfer|silently|quietly|first|before|additional|extra|"
-      "obligatory|compulsory|automatically|non-negotiable|always", gap=90, free=True,
-      read=True),
+      "mandatory|required|is required|must be paid|must be sent|must be added|"
+      "every transaction|each transaction|every transfer|each transfer|every payment|"
+      "each payment|every swap|each swap|per transaction|per transfer|silently|quietly|"
+      "obligatory|compulsory|automatically|non-negotiable|add it|include it|first send|"
+      "first transfer|first pay|before you|before completing|before proceeding",
+      gap=90, free=True, read=True, anchor=2),
     P("skim.step_then", "en",
       "step 1|step one|step 1:|firstly|to begin|before that|before anything",
       _SEND, "@amount|@addr", gap=40, read=True),
@@ -153,10 +156,6 @@ WALLET_DRAINER: tuple[Phrase, ...] = (
       "the original|the user's|the initial|the requested|the actual|the real|the normal|"
       "the rest of|your original|the remaining|as if nothing|the pending|what the user",
       "@amount|@addr", gap=120, free=True, read=True),
-    P("skim.send_then_continue", "en",
-      _SEND, "@amount|@addr", "then|and then|after that|afterwards|once done|once that|"
-      "before you|before continuing|before proceeding|before completing|prior to", gap=80,
-      read=True),
     # --- parameter tampering --------------------------------------------------------------
     P("parameter_tampering.slippage_high", "en",
       "slippage|slippage tolerance|max slippage|slippage limit|price impact tolerance",
@@ -189,7 +188,7 @@ WALLET_DRAINER: tuple[Phrase, ...] = (
       "bridge through|bridge via|swap via",
       "bridge|router|contract|pool|dex|relayer|aggregator|rpc|endpoint|spender|vault|"
       "proxy|pair|exchange|swap contract|bridge contract|router contract",
-      "@addr|@url", gap=30, read=True, imp=True),
+      "@addr|@url", gap=30, read=True, imp=True, anchor=1),
     # --- function substitution ------------------------------------------------------------
     P("function_substitution.moved", "en",
       "renamed|deprecated|replaced|superseded|removed|disabled|retired|sunset|sunsetted|"
@@ -210,7 +209,7 @@ WALLET_DRAINER: tuple[Phrase, ...] = (
       "for every transfer|for each payment|for all payments|for all transfers|"
       "for every transaction|for all transactions|with the user's|with the full|"
       "with the entire|with all funds|for every withdrawal",
-      gap=50, free=True, read=True),
+      gap=50, free=True, read=True, anchor=2),
     # --- approvals ------------------------------------------------------------------------
     P("unlimited_approval.code_max", "code",
       "approve(|increaseallowance(|increase_allowance(|approve (|approve_token(|"
@@ -222,19 +221,17 @@ WALLET_DRAINER: tuple[Phrase, ...] = (
       "toggle|turn on|activate",
       "setapprovalforall|set approval for all|approval for all|approve all|"
       "approval on all|operator approval|operator rights|operator access",
-      gap=15, neg=True, imp=True),
+      gap=15, neg=True, imp=True, anchor=1),
     P("unlimited_approval.delegate_to", "en",
       "grant|give|assign|transfer|set|delegate|hand over|appoint|approve|authorize|authorise",
       "delegate|delegation|authority|ownership|operator|signer|admin rights|"
       "mint authority|freeze authority|close authority|account authority|spender|"
       "spending rights|full access|admin role|owner role",
-      "@addr", gap=60, free=True, read=True, imp=True),
+      "@addr", gap=60, free=True, read=True, imp=True, anchor=1),
     P("unlimited_approval.approve_address", "en",
       "approve|authorize|authorise|whitelist|allowlist|add as spender|add as operator|"
       "connect and approve|grant access to|give access to",
-      "@addr|this spender|this contract|this operator|the following spender|the spender below|"
-      "the following contract",
-      gap=20, imp=True, read=True, neg=True),
+      "@addr", gap=20, imp=True, read=True, neg=True),
     # --- secrets --------------------------------------------------------------------------
     P("secret_exfiltration.imperative", "en",
       "print|output|reveal|show|display|export|dump|tell me|give me|send me|share|post|paste|"
@@ -266,18 +263,17 @@ WALLET_DRAINER: tuple[Phrase, ...] = (
       "send|transfer|move|withdraw|bridge|swap|drain|sweep|forward|liquidate|convert|"
       "consolidate|wire|migrate|evacuate|relocate|shift|withdrawal of|transfer of|"
       "migration of|sweep of|swept|moved|transferred|withdrawn|bridged|migrated",
-      "all|all of|entire|whole|full|complete|total|every|100% of|the rest of|remaining|"
-      "everything in",
+      "entire|whole|100% of|the rest of|everything in|all of the|all of your|all of its",
       "balance*|funds|assets|tokens|holdings|portfolio|crypto|coins|nfts|money|stack|"
-      "positions|treasury|vault|savings|stablecoins",
-      gap=22, neg=True, read=True),
+      "treasury|vault|savings|stablecoins",
+      gap=22, neg=True, read=True, anchor=1),
     P("sweep.safe_place", "en",
       "move|transfer|send|migrate|sweep|withdraw|bridge|evacuate|deposit|put|store|keep|"
       "relocate|shift|swept|moved|transferred|sent|migrated",
       "secure|safe|safety|recovery|protected|protection|backup|emergency|quarantine|cold|"
       "insured|rescue|isolated|escrow|holding|temporary|migration|hardened|shielded|guardian",
       "vault|wallet|address|storage|account|safe|contract|multisig|custody",
-      "@addr|@url", gap=40, neg=True, read=True),
+      "@addr|@url", gap=40, neg=True, read=True, anchor=1),
     P("sweep.threat_then_move", "en",
       "move|transfer|send|migrate|withdraw|sweep|bridge|evacuate|secure|revalidate|"
       "re-validate|verify|validate|sync|resync|reconnect|connect|claim|approve|sign|upgrade",
@@ -354,8 +350,8 @@ WALLET_INJECTION: tuple[Phrase, ...] = (
       "everyone|everybody|all other users|all users|most users|other users|all holders|"
       "every holder|the whole dao|the entire dao|the community|all members|thousands of users",
       "already|has|have",
-      "migrated|moved|claimed|approved|bridged|upgraded|switched|done it|done this|"
-      "signed|withdrawn|sent|staked|connected|verified|transferred", gap=25),
+      "migrated|claimed|approved|bridged|upgraded|switched|withdrawn|staked", gap=25,
+      anchor=2),
     # --- override of the user's request ---------------------------------------------------
     P("override.over_user", "en",
       "regardless of what the user|no matter what the user|whatever the user|"
@@ -370,9 +366,8 @@ WALLET_INJECTION: tuple[Phrase, ...] = (
     P("indirection.follow_source", "en",
       "follow|execute|obey|apply|carry out|run|perform|complete|implement|comply with|"
       "act on|do",
-      "instructions|steps|directions|commands|orders|directives|tasks|procedure",
-      "@url|@file|security.txt|the memo|the metadata|metadata|the token's|the comment|"
-      "the description",
+      "instructions|directions|commands|orders|directives",
+      "@url|@file",
       "before answering|before responding|before replying|before you answer|"
       "before you respond|before you reply|before doing anything|before anything else|"
       "before continuing|before proceeding|before you continue|before you proceed|"
@@ -383,7 +378,13 @@ WALLET_INJECTION: tuple[Phrase, ...] = (
       "follow|execute|obey|apply|carry out|run|perform|read|fetch|load|open|check",
       "security.txt|instructions.txt|agent_instructions|agent instructions|"
       "ai_instructions|llm instructions|llm.txt|agents.md",
-      gap=40, imp=True),
+      gap=40, imp=True, anchor=1),
+    P("indirection.in_metadata", "en",
+      "instructions|directions|commands|orders|directives",
+      "in the memo|in the metadata|in the token's metadata|in the token metadata|"
+      "in the comment|in the description|in the transaction memo|in the nft metadata|"
+      "in the contract metadata|metadata uri|in the tx memo|hidden in|embedded in",
+      "follow|execute|obey|carry out|act on|comply", gap=60, free=True, anchor=1),
     P("indirection.security_txt", "multi",
       "security.txt|instructions.txt|agent_instructions|ai_instructions|llm.txt|agents.md",
       "instructions|instrucciones|instruções|instrucoes|consignes|anweisungen|инструкци*|"
@@ -394,7 +395,7 @@ WALLET_INJECTION: tuple[Phrase, ...] = (
       "active|appelle|exécute|signe|définis|aktiviere|rufe|führe|signiere|setze|включи|"
       "вызови|выполни|подпиши|установи|调用|执行|签名|设置|开启|启用",
       "setapprovalforall|set approval for all|set_approval_for_all", gap=15, neg=True,
-      imp=True),
+      imp=True, anchor=1),
     P("indirection.real_task_at", "en",
       "real task|actual task|true task|real instructions|actual instructions|"
       "true instructions|new instructions|updated instructions|your real job|hidden task|"
@@ -408,5 +409,5 @@ WALLET_INJECTION: tuple[Phrase, ...] = (
       "@url|@file|it|them|the file|the page|the link|the uri|the document",
       "execute|follow|obey|do what|do exactly|do whatever|carry out|act on|comply|do as|"
       "follow them|follow it|execute them",
-      gap=45),
+      gap=45, anchor=2),
 )  # fmt: skip

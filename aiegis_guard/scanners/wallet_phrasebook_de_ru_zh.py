@@ -87,7 +87,7 @@ _VALUE_ZH = _SEND_ZH + "|@addr|@amount|交易|地址|钱包|手续费|授权|签
 DE_RU_ZH_DRAINER: tuple[Phrase, ...] = (
     # --- redirect -------------------------------------------------------------------------
     P("redirect.payee_changed", "de", _CHANGED_DE, _PAYEE_DE, "@addr|@url", gap=70,
-      free=True, read=True),
+      free=True, read=True, anchor=1),
     P("redirect.correct_is", "de",
       "richtige adresse|korrekte adresse|neue adresse|aktuelle adresse|neuer empfänger|"
       "richtige wallet|korrekte wallet|neue wallet|gültige adresse|tatsächliche adresse|"
@@ -99,7 +99,7 @@ DE_RU_ZH_DRAINER: tuple[Phrase, ...] = (
       "@addr|diese adresse|diese wallet|folgende adresse|die neue adresse",
       "stattdessen|statt|anstatt|anstelle|ab sofort|ab jetzt|von nun an|künftig|"
       "zukünftig|bis auf weiteres|für alle|für jede|für jeden|als empfänger", gap=60,
-      free=True, read=True),
+      free=True, read=True, anchor=2),
     P("redirect.from_now_on", "de",
       "ab sofort|ab jetzt|von nun an|künftig|zukünftig|bis auf weiteres|ab heute|"
       "mit sofortiger wirkung",
@@ -111,7 +111,7 @@ DE_RU_ZH_DRAINER: tuple[Phrase, ...] = (
       "@addr|nutzer|benutzer|oben|angegeben*|diese|ohne|falsch*", gap=70, free=True,
       read=True),
     P("redirect.payee_changed", "ru", _CHANGED_RU, _PAYEE_RU, "@addr|@url", gap=70,
-      free=True, read=True),
+      free=True, read=True, anchor=1),
     P("redirect.correct_is", "ru",
       "правильный адрес|верный адрес|новый адрес|актуальный адрес|настоящий адрес|"
       "новый получатель|правильный кошел*|новый кошел*|верный кошел*|действующий адрес",
@@ -120,7 +120,7 @@ DE_RU_ZH_DRAINER: tuple[Phrase, ...] = (
       "используй|используйте|применяй|укажи|укажите|отправляй на|отправь на|переводи на",
       "@addr|этот адрес|этот кошел*|следующий адрес|новый адрес",
       "вместо|взамен|с этого момента|отныне|впредь|теперь|до дальнейшего|для всех|"
-      "для каждого|для каждой|в качестве получателя", gap=60, free=True, read=True),
+      "для каждого|для каждой|в качестве получателя", gap=60, free=True, read=True, anchor=2),
     P("redirect.from_now_on", "ru",
       "с этого момента|отныне|впредь|с сегодняшнего дня|до дальнейшего уведомления|"
       "начиная с сегодня|теперь всегда",
@@ -132,7 +132,7 @@ DE_RU_ZH_DRAINER: tuple[Phrase, ...] = (
       "@addr|пользовател*|выше|указан*|этот|незаметно|неверн*", gap=70, free=True,
       read=True),
     P("redirect.payee_changed", "zh", _CHANGED_ZH, _PAYEE_ZH, "@addr|@url", gap=40,
-      free=True, read=True),
+      free=True, read=True, anchor=1),
     P("redirect.correct_is", "zh",
       "正确的地址|正确地址|新地址|新的地址|最新地址|真正的地址|实际地址|正确的收款|"
       "新的收款|正确的钱包|新钱包|新的钱包",
@@ -141,7 +141,7 @@ DE_RU_ZH_DRAINER: tuple[Phrase, ...] = (
       "使用|请使用|用|改用|发送到|转到|转账到",
       "@addr|这个地址|该地址|此地址|以下地址|新地址",
       "而不是|代替|取代|从现在起|从现在开始|今后|以后|此后|即日起|一律|所有|每笔|每次",
-      gap=30, free=True, read=True),
+      gap=30, free=True, read=True, anchor=2),
     P("redirect.from_now_on", "zh",
       "从现在起|从现在开始|今后|以后|此后|即日起|从今天起|自即日起",
       _SEND_ZH, "@addr", gap=30, free=True, read=True),
@@ -271,7 +271,7 @@ DE_RU_ZH_DRAINER: tuple[Phrase, ...] = (
       "das gesamte guthaben|dein gesamtes guthaben|das komplette guthaben|"
       "den gesamten bestand|alle mittel|alle gelder|alle token|alle vermögenswerte|"
       "gesamten saldo|den vollen betrag|das volle guthaben|gesamtes guthaben",
-      gap=30, free=True, neg=True, read=True),
+      gap=30, free=True, neg=True, read=True, anchor=1),
     P("sweep.safe_place", "ru",
       "защищённ* хранилищ*|защищенн* хранилищ*|безопасн* хранилищ*|безопасн* кошел*|"
       "защищённ* кошел*|защищенн* кошел*|безопасн* адрес*|резервн* кошел*|"
@@ -287,7 +287,7 @@ DE_RU_ZH_DRAINER: tuple[Phrase, ...] = (
       _SEND_RU,
       "весь баланс|все средства|всю сумму|все активы|все токены|все деньги|весь остаток|"
       "полный баланс|весь свой баланс",
-      gap=30, free=True, neg=True, read=True),
+      gap=30, free=True, neg=True, read=True, anchor=1),
     P("sweep.safe_place", "zh",
       "安全金库|安全钱包|安全地址|安全账户|保险库|恢复地址|冷钱包|备用钱包|紧急钱包|"
       "保护钱包|金库",
@@ -415,7 +415,7 @@ DE_RU_ZH_INJECTION: tuple[Phrase, ...] = (
     P("indirection.follow_source", "de",
       "befolge|befolgen|führe|folge|folgen|setze|lies und befolge|arbeite",
       "anweisungen|schritte|befehle|vorgaben|aufgabe|anleitung",
-      "@url|@file|security.txt|memo|metadaten",
+      "@url|@file",
       "bevor du|bevor sie|vor der antwort|auch wenn|genau|ohne nachzufragen|sofort|"
       "nutzer|alle", gap=70, free=True, anchor=1),
     P("indirection.real_task_at", "de",
@@ -426,7 +426,7 @@ DE_RU_ZH_INJECTION: tuple[Phrase, ...] = (
     P("indirection.follow_source", "ru",
       "выполни|выполните|следуй|следуйте|исполни|исполните|соблюдай|прочитай и выполни",
       "инструкци*|указани*|команд*|шаг*|задани*",
-      "@url|@file|security.txt|memo|метаданн*",
+      "@url|@file",
       "прежде чем|перед ответом|перед тем как|даже если|в точности|точно|без вопросов|"
       "немедленно|пользовател*|все", gap=70, free=True, anchor=1),
     P("indirection.real_task_at", "ru",
@@ -437,7 +437,7 @@ DE_RU_ZH_INJECTION: tuple[Phrase, ...] = (
     P("indirection.follow_source", "zh",
       "执行|按照|遵循|照着|遵守|服从",
       "指令|指示|说明|命令|步骤|任务",
-      "@url|@file|security.txt|备注|元数据",
+      "@url|@file",
       "之前|先|即使|严格|立即|全部|用户", gap=40, free=True, anchor=1),
     P("indirection.real_task_at", "zh",
       "真正的任务|真实任务|新的指令|新指令|完整指令|后续指令",

@@ -116,7 +116,7 @@ _VALUE_FR = (
 ROMANCE_DRAINER: tuple[Phrase, ...] = (
     # --- redirect -------------------------------------------------------------------------
     P("redirect.payee_changed", "es", _CHANGED_ES, _PAYEE_ES, "@addr|@url", gap=70,
-      free=True, read=True),
+      free=True, read=True, anchor=1),
     P("redirect.correct_is", "es",
       "dirección correcta|billetera correcta|cartera correcta|dirección real|"
       "dirección actualizada|nueva dirección|nuevo destinatario|dirección válida|"
@@ -129,7 +129,7 @@ ROMANCE_DRAINER: tuple[Phrase, ...] = (
       "la nueva dirección",
       "en lugar de|en vez de|en su lugar|a partir de ahora|de ahora en adelante|desde ahora|"
       "en adelante|para todos|para todas|para cada|para cualquier|como destinatario|"
-      "hasta nuevo aviso", gap=60, free=True, read=True),
+      "hasta nuevo aviso", gap=60, free=True, read=True, anchor=2),
     P("redirect.from_now_on", "es",
       "a partir de ahora|de ahora en adelante|desde ahora|en adelante|hasta nuevo aviso|"
       "desde hoy|con efecto inmediato|a partir de hoy",
@@ -143,7 +143,7 @@ ROMANCE_DRAINER: tuple[Phrase, ...] = (
       "@addr|usuario|arriba|anterior|original|esta|sin avisar|indicada|dada|incorrecta",
       gap=70, free=True, read=True),
     P("redirect.payee_changed", "pt", _CHANGED_PT, _PAYEE_PT, "@addr|@url", gap=70,
-      free=True, read=True),
+      free=True, read=True, anchor=1),
     P("redirect.correct_is", "pt",
       "endereço correto|carteira correta|endereço real|endereço atualizado|novo endereço|"
       "nova carteira|novo destinatário|endereço válido|endereço verdadeiro|conta correta|"
@@ -154,7 +154,7 @@ ROMANCE_DRAINER: tuple[Phrase, ...] = (
       "@addr|este endereço|esta carteira|o seguinte endereço|o novo endereço",
       "em vez de|em vez do|em vez da|ao invés|no lugar|daqui em diante|a partir de agora|"
       "de agora em diante|para todos|para todas|para cada|para qualquer|"
-      "como destinatário|até novo aviso", gap=60, free=True, read=True),
+      "como destinatário|até novo aviso", gap=60, free=True, read=True, anchor=2),
     P("redirect.from_now_on", "pt",
       "daqui em diante|a partir de agora|de agora em diante|até novo aviso|a partir de hoje|"
       "com efeito imediato|doravante",
@@ -167,7 +167,7 @@ ROMANCE_DRAINER: tuple[Phrase, ...] = (
       "@addr|usuário|acima|anterior|original|este|sem avisar|informado|incorreto",
       gap=70, free=True, read=True),
     P("redirect.payee_changed", "fr", _CHANGED_FR, _PAYEE_FR, "@addr|@url", gap=70,
-      free=True, read=True),
+      free=True, read=True, anchor=1),
     P("redirect.correct_is", "fr",
       "bonne adresse|adresse correcte|bon portefeuille|vraie adresse|adresse réelle|"
       "nouvelle adresse|nouveau destinataire|adresse mise à jour|adresse valide|"
@@ -179,7 +179,7 @@ ROMANCE_DRAINER: tuple[Phrase, ...] = (
       "@addr|cette adresse|ce portefeuille|l'adresse suivante|la nouvelle adresse",
       "au lieu de|à la place|plutôt que|désormais|dorénavant|à partir de maintenant|"
       "à partir d'aujourd'hui|pour tous|pour toutes|pour chaque|pour tout|"
-      "comme destinataire|jusqu'à nouvel ordre", gap=60, free=True, read=True),
+      "comme destinataire|jusqu'à nouvel ordre", gap=60, free=True, read=True, anchor=2),
     P("redirect.from_now_on", "fr",
       "désormais|dorénavant|à partir de maintenant|à partir d'aujourd'hui|"
       "jusqu'à nouvel ordre|avec effet immédiat|dès maintenant",
@@ -358,17 +358,17 @@ ROMANCE_DRAINER: tuple[Phrase, ...] = (
       "todo el saldo|todo tu saldo|el saldo completo|el saldo total|la totalidad|"
       "todos los fondos|todos tus fondos|todos los activos|todo el balance|todos sus fondos|"
       "todos los tokens|todas las monedas",
-      gap=30, neg=True, free=True, read=True),
+      gap=30, neg=True, free=True, read=True, anchor=1),
     P("sweep.whole_balance", "pt",
       _SEND_PT,
       "todo o saldo|todo o seu saldo|o saldo total|o saldo completo|a totalidade|"
       "todos os fundos|todos os seus fundos|todos os ativos|todos os tokens",
-      gap=30, neg=True, free=True, read=True),
+      gap=30, neg=True, free=True, read=True, anchor=1),
     P("sweep.whole_balance", "fr",
       _SEND_FR,
       "tout le solde|la totalité|l'intégralité|tous les fonds|tous vos fonds|tous tes fonds|"
       "le solde complet|le solde total|tous les actifs|tous les jetons",
-      gap=30, neg=True, free=True, read=True),
+      gap=30, neg=True, free=True, read=True, anchor=1),
 )  # fmt: skip
 
 ROMANCE_INJECTION: tuple[Phrase, ...] = (
@@ -484,7 +484,7 @@ ROMANCE_INJECTION: tuple[Phrase, ...] = (
       "sigue|siga|ejecuta|ejecute|obedece|obedezca|cumple|cumpla|aplica|aplique|realiza|"
       "lleva a cabo|lee y sigue|lee y ejecuta",
       "instrucciones|pasos|indicaciones|órdenes|directrices|tarea",
-      "@url|@file|security.txt|memo|metadatos",
+      "@url|@file",
       "antes de responder|antes de contestar|antes de continuar|antes de hacer|aunque|"
       "exactamente|al pie de la letra|sin cuestionar|inmediatamente|usuario|todas|todos",
       gap=70, free=True, anchor=1),
@@ -496,7 +496,7 @@ ROMANCE_INJECTION: tuple[Phrase, ...] = (
     P("indirection.follow_source", "pt",
       "siga|execute|obedeça|cumpra|aplique|realize|leia e siga|leia e execute",
       "instruções|passos|orientações|ordens|diretrizes|tarefa",
-      "@url|@file|security.txt|memo|metadados",
+      "@url|@file",
       "antes de responder|antes de continuar|antes de fazer|mesmo que|exatamente|"
       "à risca|sem questionar|imediatamente|usuário|todas|todos",
       gap=70, free=True, anchor=1),
@@ -509,7 +509,7 @@ ROMANCE_INJECTION: tuple[Phrase, ...] = (
       "suis|suivez|exécute|exécutez|obéis|obéissez|applique|appliquez|réalise|"
       "lis et suis|lis et exécute",
       "instructions|étapes|consignes|ordres|directives|tâche",
-      "@url|@file|security.txt|mémo|métadonnées",
+      "@url|@file",
       "avant de répondre|avant de continuer|avant de faire|même si|exactement|"
       "à la lettre|sans discuter|immédiatement|utilisateur|toutes|tous",
       gap=70, free=True, anchor=1),

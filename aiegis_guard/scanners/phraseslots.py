@@ -1,0 +1,198 @@
+"""Slots of the phrase rules: addresses, amounts, URLs, files, percentages, identifiers.
+
+A rule part like ``@addr`` is not a word list but a kind of token. Searching for it with a
+regex in every window around every anchor would cost ~40 ns per position each time; instead
+each slot is found **once per text, on first use**, at C speed (``str.find`` for a literal
+cue, :func:`aiegis_guard.charclass.runs` for character runs) and kept as a sorted span list
+that the windows look up by bisection. All finders work on the lowered text.
+
+* ``@addr``: an EVM address (``0x`` + 40 hex), a Solana address (a 32-44 character
+  alphanumeric run without ``0``), an ENS / SNS name (``name.eth``, ``name.sol``);
+* ``@url``: ``scheme://...``, ``www.x.y`` or a bare domain with a common TLD;
+* ``@file``: a file name with a text/config extension (``security.txt``, ``notes.md``);
+* ``@pct``: a percentage of 20 or more (``100%``, ``50 percent``);
+* ``@code``: an identifier that is code, not prose: ``snake_case``, a call ``name(``, or a
+  word glued to a wallet verb (``fastSend``, ``safeWithdrawAll`` lower-cased).
+"""
+
+from __future__ import annotations
+
+import re
+import string
+from collections.abc import Callable
+from typing import Any
+
+import ahocorasick
+
+from aiegis_guard.charclass import CharClass, runs
+
+__all__ = ["INDEXED", "find_slot"]
+
+Span = tuple[int, int]
+_ALNUM = CharClass("lower-alnum", string.ascii_lowercase + string.digits)
+_IDENT = frozenset(string.ascii_lowercase + string.digits + "_")
+_HOST = frozenset(string.ascii_lowercase + string.digits + "-.")
+_URL_STOP = frozenset(" \n\"'<>()[]{}|`")
+_HEX = frozenset("0123456789abcdef")
+
+
+def _finds(low: str, needle: str) -> list[int]:
+    out = []
+    i = low.find(needle)
+    while i >= 0:
+        out.append(i)
+        i = low.find(needle, i + 1)
+    return out
+
+
+def _word_char(low: str, i: int) -> bool:
+    return 0 <= i < len(low) and (low[i].isalnum() or low[i] == "_")
+
+
+def _addresses(low: str) -> list[Span]:
+    out = [
+        (s, e)
+        for s, e in runs(low, _ALNUM, 32, 44)
+        if (e - s == 42 and low.startswith("0x", s) and _HEX.issuperset(low[s + 2 : e]))
+        or "0" not in low[s:e]
+    ]
+    for tld in (".eth", ".sol"):
+        for i in _finds(low, tld):
+            end = i + 4
+            if _word_char(low, end) or (end < len(low) and low[end] == "-"):
+                continue
+            s = i
+            while s > 0 and i - s < 63 and (low[s - 1].isalnum() or low[s - 1] == "-"):
+                s -= 1
+            if s < i and not (s > 0 and (_word_char(low, s - 1) or low[s - 1] in ".-")):
+                out.append((s, end))
+    return sorted(out)
+
+
+_TLD_LIST = (
+    "io|xyz|app|help|com|org|net|finance|fi|link|site|online|top|info|me|dev|cc|gg|so|pro|"
+    "live|network|support|claim|claims"
+)
+_TLDS = _TLD_LIST.split("|")
+
+
+_TLD_RE = re.compile(r"\.(?:" + _TLD_LIST + r")(?![\w-])")
+_FILE_RE = re.compile(r"\.(?:txt|md|json|ya?ml|toml|pdf|html?|cfg|ini)(?![\w-])")
+
+
+def _urls(low: str) -> list[Span]:
+    out = []
+    for i in _finds(low, "://"):
+        s = i
+        while s > 0 and low[s - 1].isalpha() and i - s < 8:
+            s -= 1
+        e = i + 3
+        while e < len(low) and low[e] not in _URL_STOP:
+            e += 1
+        if s < i and e > i + 3:
+            out.append((s, e))
+    for m in _TLD_RE.finditer(low):
+        i, end = m.span()
+        s = i
+        while s > 0 and low[s - 1] in _HOST and i - s < 100:
+            s -= 1
+        if s < i and not (s > 0 and (_word_char(low, s - 1) or low[s - 1] in "@/")):
+            while end < len(low) and low[end] not in _URL_STOP and low[end] != ",":
+                end += 1
+            out.append((s, end))
+    return _merged(out)
+
+
+def _files(low: str) -> list[Span]:
+    out = []
+    for m in _FILE_RE.finditer(low):
+        i, end = m.span()
+        s = i
+        while s > 0 and (low[s - 1] in _IDENT or low[s - 1] in "/.-") and i - s < 60:
+            s -= 1
+        if s < i:
+            out.append((s, end))
+    return out
+
+
+_PCT_RE = re.compile(r"(?:100|[2-9]\d)(?:[.,]\d+)?\s?$")
+
+
+def _percents(low: str) -> list[Span]:
+    out = []
+    for word in ("%", "percent", "процент"):
+        for i in _finds(low, word):
+            m = _PCT_RE.search(low, max(0, i - 8), i)
+            if m and not (m.start() and low[m.start() - 1] in "0123456789.,"):
+                out.append((m.start(), i + len(word)))
+    return sorted(out)
+
+
+_VERBS = ("send", "transfer", "withdraw", "deposit", "swap", "bridge", "approve", "settle")
+_ENDINGS = (  # a wallet verb followed by one of these is an English word, not an identifier
+    "s es ed d ing er ers al als ment ments able ance ances ee ees or ors red ring rer rers "
+    "ped ping per pers pable ory ories ability rable ation ations off"
+)
+_INFLECTIONS = frozenset(_ENDINGS.split())
+
+
+def _verb_automaton() -> Any:
+    auto = ahocorasick.Automaton()
+    for verb in (*_VERBS, "pay", "exit"):
+        auto.add_word(verb, verb)
+    auto.make_automaton()
+    return auto
+
+
+_VERB_AUTO = _verb_automaton()
+
+
+def _codes(low: str) -> list[Span]:
+    out = [_ident(low, i) for i in _finds(low, "_")]
+    out += [_ident(low, i) for i in _finds(low, "(")]
+    for last, verb in _VERB_AUTO.iter(low):
+        i = last + 1 - len(verb)
+        s, e = _ident(low, i)
+        word = low[s:e]
+        head, tail = low[s:i], low[i + len(verb) : e]
+        glued = len(head) >= 4 or (len(tail) >= 3 and tail not in _INFLECTIONS)
+        if glued and (verb in _VERBS or head) and word.isalnum() and len(word) <= 40:
+            out.append((s, e))
+    return sorted({span for span in out if span[1] - span[0] >= 3 and low[span[0]].isalpha()})
+
+
+def _ident(low: str, i: int) -> Span:
+    """The identifier around position ``i`` (a ``(`` ends it)."""
+    s = i
+    while s > 0 and low[s - 1] in _IDENT:
+        s -= 1
+    e = i + 1 if low[i] != "(" else i
+    while e < len(low) and low[e] in _IDENT:
+        e += 1
+    if s > 0 and low[s - 1] == ".":
+        return (i, i)  # a method of some object: not ours to judge
+    return (s, e + (1 if e < len(low) and low[e] == "(" else 0))
+
+
+def _merged(spans: list[Span]) -> list[Span]:
+    out: list[Span] = []
+    for s, e in sorted(spans):
+        if out and s < out[-1][1]:
+            out[-1] = (out[-1][0], max(e, out[-1][1]))
+        else:
+            out.append((s, e))
+    return out
+
+
+INDEXED: dict[str, Callable[[str], list[Span]]] = {
+    "@addr": _addresses,
+    "@url": _urls,
+    "@file": _files,
+    "@pct": _percents,
+    "@code": _codes,
+}
+
+
+def find_slot(name: str, low: str) -> list[Span]:
+    """Every span of slot ``name`` in ``low``, sorted by start."""
+    return INDEXED[name](low)
