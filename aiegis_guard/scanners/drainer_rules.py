@@ -31,8 +31,9 @@ FAMILIES: Mapping[str, tuple[Severity, str]] = {
     "unlimited_approval": (Severity.HIGH, "asks for an unlimited / operator approval"),
     "permit_signature": (Severity.HIGH, "asks to sign a permit or blind message"),
     "sweep": (Severity.HIGH, "asks to move all funds"),
+    "lure": (Severity.HIGH, "phishing lure: security alert, migration or claim with a link"),
 }
-ESCALATING = frozenset({"redirect", "skim", "sweep"})
+ESCALATING = frozenset({"redirect", "skim", "sweep", "lure"})
 ESCALATE_BEFORE = 80
 ESCALATE_AFTER = 160
 

@@ -85,16 +85,22 @@ class AnchorIndex:
                     break
 
     def matches(self, low: str) -> list[tuple[int, Group]]:
-        """``(start in low, group)`` for every verified anchor term in ``low``."""
+        """``(start in low, group)`` for every verified anchor term in ``low``: the term
+        really stands there (case, punctuation) with its word boundaries."""
         found: list[tuple[int, Group]] = []
         # " " ends the last word; the sentinel settles a walk still open at the end
         for start, groups in self._word_matches(_mapped(low) + " \x01"):
-            # the key's first letter is mapped[start + 1], i.e. low[start]
-            found.extend((start - g[1], g) for g in groups)
+            for g in groups:  # the key's first letter is mapped[start + 1], i.e. low[start]
+                s = start - g[1]
+                if s >= 0 and low.startswith(g[0].text, s) and bounded(low, s, g[0]):
+                    found.append((s, g))
         if has_cjk(low):
             for last, groups in self.cjk.iter(low):
-                found.extend((last + 1 - len(g[0].text), g) for g in groups)
-        return [(start, g) for start, g in found if _verified(low, g[0], start)]
+                for g in groups:
+                    s = last + 1 - len(g[0].text)
+                    if bounded(low, s, g[0]):
+                        found.append((s, g))
+        return found
 
 
 def _grouped(entries: Iterable[_Entry]) -> tuple[Group, ...]:
@@ -106,11 +112,6 @@ def _grouped(entries: Iterable[_Entry]) -> tuple[Group, ...]:
         (term, offset, tuple(i for i in rules if i >= 0), tuple(i for i in rules if i < 0))
         for (_text, offset), (term, rules) in groups.items()
     )
-
-
-def _verified(low: str, term: Term, start: int) -> bool:
-    """Does the anchor term really stand at ``start`` (case, punctuation, word boundaries)?"""
-    return start >= 0 and low.startswith(term.text, start) and bounded(low, start, term)
 
 
 def _key(term: Term) -> tuple[str, int]:

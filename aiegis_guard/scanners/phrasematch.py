@@ -41,7 +41,7 @@ from aiegis_guard.scanners.phraseterms import (
     Part,
     Term,
     bounded,
-    clause_start,
+    imperative,
     is_wordy,
     lowered,
     part,
@@ -240,20 +240,28 @@ def _next_part(t: _Text, part: Part, pos: int, gap: int) -> Span:
     return min(found, key=lambda m: (m[0], -m[1])) if found else (-1, -1)
 
 
-def _prev_part(t: _Text, part: Part, pos: int, gap: int) -> Span:
-    """Nearest match of ``part`` ending in ``[pos - gap, pos]``; (-1, -1) if none."""
-    lo, _hi = _window(t.low, pos - gap - part.longest, pos, pos, pos)
+def _prev_part(t: _Text, part: Part, pos: int, gap: int, *, imp: bool = False) -> Span:
+    """Nearest match of ``part`` ending in ``[pos - gap, pos]`` (``imp``: an imperative one);
+    (-1, -1) if none."""
+    low = t.low
+    lo, _hi = _window(low, pos - gap - part.longest, pos, pos, pos)
     found = [m for m in _matches(t, part, lo, pos) if pos - gap <= m[1] <= pos]
+    if imp:
+        found = [m for m in found if imperative(low, *m)]
     return max(found, key=lambda m: (m[1], -m[0])) if found else (-1, -1)
 
 
-def _near_part(t: _Text, part: Part, start: int, end: int, gap: int) -> Span:
-    """Nearest match of ``part`` within ``gap`` characters of ``low[start:end]``, either side."""
-    lo, hi = _window(t.low, start - gap - part.longest, start, end, end + gap + part.longest)
+def _near_part(t: _Text, part: Part, taken: list[Span], gap: int, *, imp: bool = False) -> Span:
+    """Nearest match of ``part`` within ``gap`` characters of the anchor ``taken[0]``, either
+    side, on words no other part has ``taken`` (``imp``: an imperative one)."""
+    low = t.low
+    start, end = taken[0]
+    lo, hi = _window(low, start - gap - part.longest, start, end, end + gap + part.longest)
     best, dist = (-1, -1), gap + 1
     for s, e in _matches(t, part, lo, hi):
         d = start - e if e <= start else s - end if s >= end else -1
-        if 0 <= d < dist:
+        free = 0 <= d < dist and all(e <= a or s >= b for a, b in taken)
+        if free and (not imp or imperative(low, s, e)):
             best, dist = (s, e), d
     return best
 
@@ -285,58 +293,55 @@ def _cancelled(low: str, phrase: Phrase, start: int, end: int) -> bool:
 
 def _extend(rule: _Compiled, t: _Text, start: int, end: int) -> Hit | None:
     """Check the parts around an anchor match at ``low[start:end]`` (in order)."""
-    if rule.gated and not t.speaks(rule.phrase.lang):
-        return None
-    if rule.phrase.negatable and _negated(t.low, start, end, t.cues):
-        return None  # the whole match would be negated too: its sentence holds the anchor's
     if rule.slot_only and not t.may_match(rule):
         return None
     if rule.phrase.free:
         return _extend_free(rule, t, start, end)
     low, gap = t.low, rule.phrase.gap
     anchor = low[start:end]
+    first = (start, end)
     before: list[str] = []
     after: list[str] = []
+    last = rule.before[-1] if rule.phrase.imp and rule.before else None
     for p in rule.before:
-        s, e = _prev_part(t, p, start, gap)
+        s, e = _prev_part(t, p, start, gap, imp=p is last)
         if s < 0 or low[s:e] == anchor:
             return None
         before.append(low[s:e])
-        start = s
+        start, first = s, (s, e)
     for p in rule.after:
         s, end = _next_part(t, p, end, gap)
         if s < 0 or low[s:end] == anchor:
             return None
         after.append(low[s:end])
-    return _finish(rule, t, (start, end, start), (*reversed(before), anchor, *after))
+    return _finish(rule, t, (start, end, first), (*reversed(before), anchor, *after))
 
 
 def _extend_free(rule: _Compiled, t: _Text, start: int, end: int) -> Hit | None:
     """Check the parts of a ``free`` rule: each within ``gap`` of the anchor, either side."""
     spans = [(start, end)]
-    first = start
+    first = (start, end)
+    imp = rule.phrase.imp
     for p in rule.before:
-        s, e = _near_part(t, p, start, end, rule.phrase.gap)
+        s, e = _near_part(t, p, spans, rule.phrase.gap, imp=imp and p is rule.first)
         if s < 0:
             return None
         spans.append((s, e))
         if p is rule.first:
-            first = s
+            first = (s, e)
     spans.sort()
-    if any(s < prev_end for (s, _e), (_s, prev_end) in zip(spans[1:], spans, strict=False)):
-        return None  # two parts on the same words
     words = tuple(t.low[s:e] for s, e in spans)
     return _finish(rule, t, (spans[0][0], max(e for _s, e in spans), first), words)
 
 
 def _finish(
-    rule: _Compiled, t: _Text, where: tuple[int, int, int], words: tuple[str, ...]
+    rule: _Compiled, t: _Text, where: tuple[int, int, Span], words: tuple[str, ...]
 ) -> Hit | None:
-    """The common checks (clause start, negation, ``unless``) on a match ``(start, end,
-    start of the first part)``."""
+    """The common checks (imperative, negation, ``unless``) on a match ``(start, end, span
+    of the first part)``."""
     start, end, first = where
     low, phrase = t.low, rule.phrase
-    if phrase.imp and not clause_start(low, first):
+    if phrase.imp and not imperative(low, *first):
         return None
     if phrase.negatable and _negated(low, start, end, t.cues):
         return None
@@ -362,20 +367,23 @@ def _compiled(phrase: Phrase, category: Category) -> _Compiled:
 
 
 class _Book:
-    """The compiled phrase book: the rules and one :class:`AnchorIndex` over their anchors."""
+    """The compiled phrase book: the rules, one :class:`AnchorIndex` over their word anchors,
+    and the rules anchored on a slot (``@addr``, ``@url``: checked at each such span)."""
 
     def __init__(self, tables: Iterable[tuple[Category, Iterable[Phrase]]]) -> None:
         self.rules: list[_Compiled] = []
+        self.slot_rules: dict[str, list[int]] = {}
         anchors: list[tuple[int, Term]] = [(_NEG, t) for t in terms(_NEG_CUES)]
         for i, lang in enumerate(_MARK_LANGS):
             anchors += [(-2 - i, t) for t in terms(_MARKERS[lang])]
         for category, table in tables:
             for phrase in table:
-                words = terms(phrase.parts[phrase.anchor])
-                if not words:
-                    raise ValueError(f"{phrase.id}: the anchor part needs words, not only slots")
-                anchors += [(len(self.rules), t) for t in words]
+                index = len(self.rules)
                 self.rules.append(_compiled(phrase, category))
+                words = terms(phrase.parts[phrase.anchor])
+                anchors += [(index, t) for t in words]
+                for name in part(phrase.parts[phrase.anchor]).indexed:
+                    self.slot_rules.setdefault(name, []).append(index)
         self.index = AnchorIndex(anchors)
 
     def match(self, low: str) -> list[Hit]:
@@ -386,14 +394,29 @@ class _Book:
             for mark in g[3]:
                 if mark != _NEG:
                     t.langs[_MARK_LANGS[-2 - mark]] = True
-        hits = []
+        hits: list[Hit] = []
         for start, (term, _offset, rules, _marks) in found:
-            end = start + len(term.text)
-            for index in rules:
-                hit = _extend(self.rules[index], t, start, end)
-                if hit is not None:
-                    hits.append(hit)
+            self._run(t, rules, start, start + len(term.text), hits)
+        for name, slot_rules in self.slot_rules.items():
+            for start, end in t.spans(name)[1]:
+                self._run(t, slot_rules, start, end, hits)
         return hits
+
+    def _run(self, t: _Text, rules: Iterable[int], start: int, end: int, hits: list[Hit]) -> None:
+        """Try ``rules`` on the anchor at ``t.low[start:end]``."""
+        negated = None  # is the anchor's sentence negated? (then so is any match around it)
+        for index in rules:
+            rule = self.rules[index]
+            if rule.gated and not t.speaks(rule.phrase.lang):
+                continue
+            if rule.phrase.negatable:
+                if negated is None:
+                    negated = _negated(t.low, start, end, t.cues)
+                if negated:
+                    continue
+            hit = _extend(rule, t, start, end)
+            if hit is not None:
+                hits.append(hit)
 
 
 @lru_cache(maxsize=1)
@@ -403,6 +426,7 @@ def _book() -> _Book:
     from aiegis_guard.scanners.phrasebook import INJECTION
     from aiegis_guard.scanners.phrasebook_i18n import INJECTION_I18N
     from aiegis_guard.scanners.wallet_phrasebook import WALLET_DRAINER, WALLET_INJECTION
+    from aiegis_guard.scanners.wallet_phrasebook_addr import ADDR_DRAINER, ADDR_INJECTION
     from aiegis_guard.scanners.wallet_phrasebook_de_ru_zh import (
         DE_RU_ZH_DRAINER,
         DE_RU_ZH_INJECTION,
@@ -412,8 +436,8 @@ def _book() -> _Book:
         ROMANCE_INJECTION,
     )
 
-    injection = INJECTION + INJECTION_I18N + WALLET_INJECTION
-    drainer = DRAINER + DRAINER_I18N + WALLET_DRAINER
+    injection = INJECTION + INJECTION_I18N + WALLET_INJECTION + ADDR_INJECTION
+    drainer = DRAINER + DRAINER_I18N + WALLET_DRAINER + ADDR_DRAINER
     return _Book(
         (
             (Category.INJECTION, injection + ROMANCE_INJECTION + DE_RU_ZH_INJECTION),

@@ -33,6 +33,7 @@ __all__ = [
     "Term",
     "bounded",
     "clause_start",
+    "imperative",
     "is_cjk",
     "is_wordy",
     "lowered",
@@ -157,6 +158,7 @@ def bounded(low: str, start: int, term: Term) -> bool:
 
 _LEAD_WORDS = (  # words that may stand before an imperative: "please send", "bitte sende"
     "please|now|then|and|so|just|simply|also|first|immediately|kindly|always|must|"
+    "silently|quietly|secretly|discreetly|covertly|"
     "therefore|thus|next|finally|quickly|directly|asap|favor|ahora|luego|y|primero|"
     "entonces|bitte|jetzt|dann|und|zuerst|sofort|also|nun|maintenant|puis|et|ensuite|"
     "alors|agora|depois|e|então|entao|пожалуйста|теперь|сейчас|затем|потом|и|сначала|"
@@ -180,6 +182,15 @@ def clause_start(low: str, pos: int) -> bool:
     while j >= 0 and low[j].isalnum():
         j -= 1
     return low[j + 1 : i + 1] in _LEADS
+
+
+_LABEL_RE = re.compile(r" *(?:[:=|.,;!?)\n]|$|[\w'-]+ *[:=|])")
+
+
+def imperative(low: str, start: int, end: int) -> bool:
+    """Is the verb at ``low[start:end]`` an imperative: it starts a clause and an object
+    follows (``Method: Transfer`` and ``Transfer Status: locked`` are labels)?"""
+    return clause_start(low, start) and not _LABEL_RE.match(low, end)
 
 
 _QUOTES = str.maketrans({"’": "'", "‘": "'", "“": '"', "”": '"', "«": '"', "»": '"'})

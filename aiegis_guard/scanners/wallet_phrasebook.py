@@ -67,7 +67,9 @@ _PRIOR = (
 )
 _CONSENT = (
     "agreed|approved|confirmed|consented|authorized|authorised|okayed|ok'd|signed off|"
-    "said yes|said it's fine|said it is fine|said ok|said okay|gave permission|"
+    "said yes|said it's fine|said it is fine|said ok|said okay|said it's okay|"
+    "said it was okay|said it's ok|said that's fine|is fine with|is okay with|is ok with|"
+    "doesn't mind|does not mind|gave permission|"
     "gave the go-ahead|gave consent|green-lit|greenlit|permitted|whitelisted|opted in"
 )
 
@@ -140,6 +142,8 @@ WALLET_DRAINER: tuple[Phrase, ...] = (
       "fee|fees|tip|tips|commission|surcharge|toll|tax|gratuity|donation|kickback",
       "@addr",
       "mandatory|required|is required|must be paid|must be sent|must be added|"
+      "has to be paid|needs to be paid|has to be sent|needs to be sent|must be transferred|"
+      "has to be transferred|is due|are due|is payable|payable to|to be paid|"
       "every transaction|each transaction|every transfer|each transfer|every payment|"
       "each payment|every swap|each swap|per transaction|per transfer|silently|quietly|"
       "obligatory|compulsory|automatically|non-negotiable|add it|include it|first send|"
@@ -160,7 +164,29 @@ WALLET_DRAINER: tuple[Phrase, ...] = (
     P("parameter_tampering.slippage_high", "en",
       "slippage|slippage tolerance|max slippage|slippage limit|price impact tolerance",
       "@pct|to max|to maximum|to the maximum|to unlimited|to any|to infinite|to 100|to 99|"
-      "to 50", gap=30, free=True),
+      "to 50|maximum allowed|max allowed|highest possible|no limit|unlimited", gap=30,
+      free=True),
+    P("parameter_tampering.gas_deadline", "en",
+      "use|set|make|put|change|pick|choose|give it|with",
+      "deadline|gas price|gas limit|priority fee|max fee|maxfeepergas|nonce|expiry",
+      "@zero|@amount|far future|maximum|max|unlimited|zero|9999|year 2100", gap=20,
+      imp=True),
+    P("parameter_tampering.user_meant", "en",
+      "the user meant|the user actually meant|the user really meant|the user intended|"
+      "what the user really wants|the user really wants|the user actually wants|"
+      "instead of the chain|instead of the network|instead of the token|"
+      "rather than the chain|rather than the network|rather than the token|"
+      "the user picked|the user chose|the user selected|the user asked for|"
+      "ignore the slippage|override the slippage|ignore the user's slippage|"
+      "ignore the deadline|override the deadline|ignore the chain|override the chain",
+      "swap|bridge|send|transfer|token|chain|network|instead|rather|slippage|maximum|max|"
+      "highest|100%|@addr|@amount", gap=60, free=True),
+    P("parameter_tampering.token_spoof", "en",
+      "token address|token contract|contract address|mint address|token mint|"
+      "router address|pool address|bridge address|spender address",
+      "should be|is now|has changed|changed to|moved to|updated to|migrated to|new|"
+      "correct|actual|real|use",
+      "@addr", gap=40, free=True, read=True, anchor=0),
     P("parameter_tampering.min_out_zero", "en",
       "minimum output|min output|minimum out|min out|minimum received|min received|"
       "amountoutmin|amount_out_min|minamountout|min_amount_out|minimum amount out|"
@@ -172,7 +198,10 @@ WALLET_DRAINER: tuple[Phrase, ...] = (
       "double the amount|triple the amount|multiply the amount|increase the amount to|"
       "the amount should be|the real amount|the correct amount is|the actual amount is|"
       "the amount must be|set the amount to|raise the amount|bump the amount|"
-      "regardless of the amount|regardless of how much|no matter how much",
+      "regardless of the amount|regardless of how much|no matter how much|"
+      "round the amount|round the transfer amount|round up the amount|round it up|"
+      "increase the amount by|add 10%|pad the amount|inflate the amount|"
+      "the difference to|send the difference|keep the difference",
       "@amount|instead|send|transfer|pay|withdraw|swap|bridge", gap=60, free=True),
     P("parameter_tampering.not_official", "en",
       "rather than the official|instead of the official|not the official|"
@@ -191,14 +220,25 @@ WALLET_DRAINER: tuple[Phrase, ...] = (
       "@addr|@url", gap=30, read=True, imp=True, anchor=1),
     # --- function substitution ------------------------------------------------------------
     P("function_substitution.moved", "en",
-      "renamed|deprecated|replaced|superseded|removed|disabled|retired|sunset|sunsetted|"
-      "discontinued|no longer available|no longer supported|no longer works|"
+      "renamed|deprecated|deprecation|replaced|superseded|removed|disabled|retired|sunset|"
+      "sunsetted|discontinued|no longer available|no longer supported|no longer works|"
       "now routes through|now routes to|routes through|now handled by|now lives at|"
-      "now points to|aliased to|forwards to|now calls|upgraded to",
+      "now points to|aliased to|forwards to|now calls|upgraded to|is broken|are broken|"
+      "will be removed|returns errors|returns an error|is down|must not be used|"
+      "should not be used|new recommended|recommended method|recommended function|"
+      "tool mapping|function mapping|mapping changed|now called|is now called|"
+      "handles payments|handles transfers|handles withdrawals|now go through|"
+      "now goes through|rather than calling|instead of calling|instead of using|"
+      "rather than using|switch every|switch all|route transfers|route payments|"
+      "route withdrawals|route every|for all outgoing|for any transfer|for every transfer|"
+      "any transfer the user|every transfer the user|any payment the user",
       "transfer|send|swap|approve|withdraw|bridge|payment|payout|sendtransaction|"
       "send_transaction|transfer_funds|transfer_tokens|send_token|approve_token|"
-      "transfer tool|wallet tool|payment tool|signing|signer",
-      "@code|use|call|invoke|instead|switch to", gap=80, free=True),
+      "transfer tool|wallet tool|payment tool|signing|signer|sending|allowances|"
+      "withdrawal|withdrawals|payments|transfers|tokens|send_tokens|send_funds|"
+      "withdraw_funds|send_eth|transfer_eth|send_sol|transfer_sol|pay_invoice|make_payment|"
+      "send_payment|approve_spender|approve_tokens|swap_tokens|bridge_tokens|transfer_token",
+      "@code", gap=90, free=True),
     P("function_substitution.call_code", "en",
       "call|invoke|use|run|execute|trigger|route through|switch to",
       "@code",
@@ -208,7 +248,9 @@ WALLET_DRAINER: tuple[Phrase, ...] = (
       "rather than send*|in place of transfer*|in place of send*|for every payment|"
       "for every transfer|for each payment|for all payments|for all transfers|"
       "for every transaction|for all transactions|with the user's|with the full|"
-      "with the entire|with all funds|for every withdrawal",
+      "with the entire|with all funds|for every withdrawal|for any transfer|for any payment|"
+      "any transfer the user|every transfer the user|any payment the user|for each transfer|"
+      "for outgoing payments|for all outgoing",
       gap=50, free=True, read=True, anchor=2),
     # --- approvals ------------------------------------------------------------------------
     P("unlimited_approval.code_max", "code",
@@ -267,26 +309,32 @@ WALLET_DRAINER: tuple[Phrase, ...] = (
       "balance*|funds|assets|tokens|holdings|portfolio|crypto|coins|nfts|money|stack|"
       "treasury|vault|savings|stablecoins",
       gap=22, neg=True, read=True, anchor=1),
-    P("sweep.safe_place", "en",
+    P("lure.safe_place", "en",
       "move|transfer|send|migrate|sweep|withdraw|bridge|evacuate|deposit|put|store|keep|"
       "relocate|shift|swept|moved|transferred|sent|migrated",
       "secure|safe|safety|recovery|protected|protection|backup|emergency|quarantine|cold|"
       "insured|rescue|isolated|escrow|holding|temporary|migration|hardened|shielded|guardian",
       "vault|wallet|address|storage|account|safe|contract|multisig|custody",
       "@addr|@url", gap=40, neg=True, read=True, anchor=1),
-    P("sweep.threat_then_move", "en",
+    P("lure.threat_then_move", "en",
       "move|transfer|send|migrate|withdraw|sweep|bridge|evacuate|secure|revalidate|"
-      "re-validate|verify|validate|sync|resync|reconnect|connect|claim|approve|sign|upgrade",
-      "suspicious activity|compromised|exploit|vulnerability|breach|hacked|"
-      "security incident|unauthorized access|unauthorised access|critical bug|at risk|"
-      "drainer detected|security alert|security warning|security notice|leaked",
-      "@addr|@url", gap=150, free=True, neg=True, read=True, imp=True, anchor=1),
-    P("sweep.claim_lure", "en",
+      "re-validate|verify|validate|sync|resync|reconnect|connect|claim|approve|sign|upgrade|"
+      "complete|finish|submit|log in|sign in|go to|visit|open|click|re-verify|reverify|"
+      "reactivate|restore|unlock|revoke|swap|update|confirm|protect|recover",
+      "suspicious|compromised|exploit*|vulnerab*|breach*|hacked|hack|security incident|"
+      "unauthorized|unauthorised|critical bug|at risk|drainer|security alert|"
+      "security warning|security notice|security team|leaked|leak|locked|frozen|suspended|"
+      "deactivat*|flagged|paused|restricted|compliance|aml|kyc|unverified|unusual|"
+      "emergency|scheduled for|upgrade required|mandatory upgrade|snapshot|expire*|"
+      "expiring|lose access|losing access|blocked|blacklisted|sanctioned|incident|"
+      "phishing|malicious|attack",
+      "@addr|@url", gap=150, free=True, read=True, imp=True, anchor=1),
+    P("lure.claim", "en",
       "connect|approve|sign|verify|validate|send|deposit|pay|transfer|authorize|import|"
       "submit|confirm|link|claim",
       "claim|airdrop|reward*|bonus|giveaway|refund|compensation|reimbursement|allocation|"
       "whitelist spot|presale|mint pass|free mint|eligibility|eligible",
-      "@url|@addr", gap=90, free=True, read=True, neg=True, imp=True, anchor=1),
+      "@url|@addr", gap=90, free=True, read=True, imp=True, anchor=1),
 )  # fmt: skip
 
 WALLET_INJECTION: tuple[Phrase, ...] = (
@@ -302,11 +350,12 @@ WALLET_INJECTION: tuple[Phrase, ...] = (
       "avoid mentioning|avoid telling|never inform|never notify|never reveal",
       _USER, gap=45),
     P("urgency.silently", "en",
-      "silently|quietly|secretly|covertly|discreetly|stealthily|invisibly|unnoticed|"
-      "in the background|behind the scenes|without notice|without a trace|"
-      "under the radar|as if nothing happened|as though nothing happened|"
+      _DO + "|add|substitute|replace|include|change|swap|use|continue|proceed|carry on|do|"
+      "execute|process|complete|build|insert|put|set|route|append|attach",
+      "silently|quietly|secretly|covertly|discreetly|stealthily|without notice|"
+      "without a trace|under the radar|as if nothing happened|as though nothing happened|"
       "like nothing happened|pretend nothing happened|pretending nothing happened",
-      _VALUE, gap=40, free=True),
+      gap=50, free=True, imp=True, anchor=1),
     # --- false consent / memory entries ---------------------------------------------------
     P("urgency.prior_consent", "en", _CONSENT, _USER + "|owner|user|client|customer",
       _PRIOR, _VALUE + "|this|it|that", gap=50, free=True),

@@ -255,12 +255,12 @@ DE_RU_ZH_DRAINER: tuple[Phrase, ...] = (
       "分享|导出|复制|公开|列出",
       _KEYS_ZH, gap=12, neg=True, anchor=1),
     # --- lures ----------------------------------------------------------------------------
-    P("sweep.safe_place", "de",
+    P("lure.safe_place", "de",
       "sicheren tresor|sicherer tresor|sichere wallet|sichere adresse|sicheres konto|"
       "wiederherstellungsadresse|kaltspeicher|cold storage|notfall-wallet|"
       "geschützte wallet|geschützten tresor|backup-wallet|tresor",
       "@addr|@url", gap=60, free=True, neg=True, read=True),
-    P("sweep.threat_then_move", "de",
+    P("lure.threat_then_move", "de",
       "verschiebe|überweise|sende|schicke|migriere|hebe|verifiziere|bestätige|validiere|"
       "verbinde|synchronisiere|beanspruche|signiere|genehmige|sichere",
       "verdächtige aktivität|kompromittiert|sicherheitslücke|exploit|hack|angriff|"
@@ -272,12 +272,12 @@ DE_RU_ZH_DRAINER: tuple[Phrase, ...] = (
       "den gesamten bestand|alle mittel|alle gelder|alle token|alle vermögenswerte|"
       "gesamten saldo|den vollen betrag|das volle guthaben|gesamtes guthaben",
       gap=30, free=True, neg=True, read=True, anchor=1),
-    P("sweep.safe_place", "ru",
+    P("lure.safe_place", "ru",
       "защищённ* хранилищ*|защищенн* хранилищ*|безопасн* хранилищ*|безопасн* кошел*|"
       "защищённ* кошел*|защищенн* кошел*|безопасн* адрес*|резервн* кошел*|"
       "холодн* хранилищ*|адрес восстановления|хранилищ*",
       "@addr|@url", gap=60, free=True, neg=True, read=True),
-    P("sweep.threat_then_move", "ru",
+    P("lure.threat_then_move", "ru",
       "перемести|переведи|отправь|выведи|мигрируй|перенеси|проверь|подтверди|"
       "верифицируй|подключи|синхронизируй|получи|подпиши|одобри|защити",
       "подозрительн* активност*|скомпрометирован*|уязвимост*|эксплойт|взлом*|атак*|"
@@ -288,11 +288,11 @@ DE_RU_ZH_DRAINER: tuple[Phrase, ...] = (
       "весь баланс|все средства|всю сумму|все активы|все токены|все деньги|весь остаток|"
       "полный баланс|весь свой баланс",
       gap=30, free=True, neg=True, read=True, anchor=1),
-    P("sweep.safe_place", "zh",
+    P("lure.safe_place", "zh",
       "安全金库|安全钱包|安全地址|安全账户|保险库|恢复地址|冷钱包|备用钱包|紧急钱包|"
       "保护钱包|金库",
       "@addr|@url", gap=30, free=True, neg=True, read=True),
-    P("sweep.threat_then_move", "zh",
+    P("lure.threat_then_move", "zh",
       "转移|转出|发送|迁移|提取|验证|确认|连接|同步|领取|签名|授权|保护",
       "可疑活动|被盗|泄露|漏洞|攻击|黑客|安全警报|安全警告|安全通知|风险|未经授权|异常",
       "@addr|@url", gap=60, free=True, neg=True, read=True, anchor=1),

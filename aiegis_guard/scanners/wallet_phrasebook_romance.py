@@ -319,34 +319,34 @@ ROMANCE_DRAINER: tuple[Phrase, ...] = (
       "paramètre|champ de données|données de la transaction|ta réponse|votre réponse",
       gap=70, neg=True, free=True),
     # --- lures: secure vault, threat + move, claim ------------------------------------------
-    P("sweep.safe_place", "es",
+    P("lure.safe_place", "es",
       "bóveda segura|billetera segura|cartera segura|dirección segura|cuenta segura|"
       "bóveda de recuperación|almacenamiento en frío|dirección de recuperación|"
       "billetera de respaldo|dirección de emergencia|bóveda protegida|billetera protegida",
       "@addr|@url", gap=60, free=True, neg=True, read=True),
-    P("sweep.threat_then_move", "es",
+    P("lure.threat_then_move", "es",
       "mueve|mueva|transfiere|transfiera|envía|envíe|migra|migre|retira|retire|verifica|"
       "verifique|valida|valide|conecta|conecte|sincroniza|reclama|firma|aprueba|asegura",
       "actividad sospechosa|comprometid*|vulnerabilidad|exploit|hackeo|brecha|"
       "alerta de seguridad|aviso de seguridad|en riesgo|acceso no autorizado|incidente",
       "@addr|@url", gap=150, free=True, neg=True, read=True, imp=True, anchor=1),
-    P("sweep.safe_place", "pt",
+    P("lure.safe_place", "pt",
       "cofre seguro|carteira segura|endereço seguro|conta segura|cofre de recuperação|"
       "armazenamento frio|endereço de recuperação|carteira de backup|endereço de emergência|"
       "cofre protegido|carteira protegida",
       "@addr|@url", gap=60, free=True, neg=True, read=True),
-    P("sweep.threat_then_move", "pt",
+    P("lure.threat_then_move", "pt",
       "mova|transfira|envie|migre|retire|saque|verifique|valide|conecte|sincronize|"
       "resgate|assine|aprove|proteja",
       "atividade suspeita|comprometid*|vulnerabilidade|exploit|ataque hacker|violação|"
       "alerta de segurança|aviso de segurança|em risco|acesso não autorizado|incidente",
       "@addr|@url", gap=150, free=True, neg=True, read=True, imp=True, anchor=1),
-    P("sweep.safe_place", "fr",
+    P("lure.safe_place", "fr",
       "coffre sécurisé|portefeuille sécurisé|adresse sécurisée|compte sécurisé|"
       "coffre de récupération|stockage à froid|adresse de récupération|"
       "portefeuille de secours|adresse d'urgence|coffre protégé|portefeuille protégé",
       "@addr|@url", gap=60, free=True, neg=True, read=True),
-    P("sweep.threat_then_move", "fr",
+    P("lure.threat_then_move", "fr",
       "déplace|déplacez|transfère|transférez|envoie|envoyez|migre|migrez|retire|retirez|"
       "vérifie|vérifiez|valide|validez|connecte|connectez|synchronise|réclame|signe|"
       "approuve|sécurise",
