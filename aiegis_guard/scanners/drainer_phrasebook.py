@@ -47,9 +47,9 @@ DRAINER: tuple[Phrase, ...] = (
       "to the new|to this new|to our new|to the updated|to the correct|to the following new|"
       "to the alternate|to the alternative|to this updated|to the backup|to the replacement|"
       "to our updated|to the migrated",
-      "address|wallet|account|vault|treasury|multisig|contract", gap=25, anchor=1),
+      "address|wallet|account|vault|treasury|multisig|contract", gap=25, anchor=1, read=True),
     P("redirect.instead", "en", "send|transfer|pay|forward|deposit|wire|route", "to", "instead",
-      gap=60, anchor=2),
+      gap=60, anchor=2, read=True),
     P("redirect.old_address", "en",
       "old address|old wallet|previous address|previous wallet|former address|"
       "old deposit address|legacy address|old treasury|old multisig|old recipient",

@@ -54,7 +54,7 @@ DRAINER_I18N: tuple[Phrase, ...] = (
       "envía|envia|envíe|envie|transfiere|transfiera|manda|mande|deposita|deposite|paga|"
       "pague",
       "a la nueva|a esta nueva|a nuestra nueva|al nuevo|a la dirección actualizada",
-      "dirección|direccion|billetera|cartera|cuenta|wallet", gap=25, anchor=1),
+      "dirección|direccion|billetera|cartera|cuenta|wallet", gap=25, anchor=1, read=True),
     P("redirect.address_changed", "zh",
       "存款地址|充值地址|收款地址|钱包地址|接收地址|转账地址|国库地址|目标地址|提现地址|"
       "收币地址|付款地址",
@@ -62,7 +62,8 @@ DRAINER_I18N: tuple[Phrase, ...] = (
       "已经修改|已迁移|已更换|换成|现在是|已失效|不再使用", gap=4),
     P("redirect.send_to_new", "zh",
       "发送到|转到|转账到|转入|打到|汇到|转至|发送至|充值到|存入",
-      "新地址|新的地址|新钱包|新的钱包|以下新地址|更新后的地址|这个新地址", gap=6, anchor=1),
+      "新地址|新的地址|新钱包|新的钱包|以下新地址|更新后的地址|这个新地址", gap=6, anchor=1,
+      read=True),
     P("redirect.address_changed", "ru",
       "адрес депозита|адрес для депозита|депозитный адрес|адрес получателя|адрес кошелька|"
       "адрес для пополнения|адрес казначейства|адрес для вывода|кошелек получателя|"
@@ -72,7 +73,7 @@ DRAINER_I18N: tuple[Phrase, ...] = (
     P("redirect.send_to_new", "ru",
       "отправь|отправьте|переведи|переведите|перешли|перешлите|перечисли|перечислите",
       "на новый адрес|на новый кошелек|на новый кошелёк|на обновленный адрес|"
-      "на этот новый адрес|на следующий новый адрес", gap=25, anchor=1),
+      "на этот новый адрес|на следующий новый адрес", gap=25, anchor=1, read=True),
     P("redirect.address_changed", "de",
       "einzahlungsadresse|empfängeradresse|empfangsadresse|wallet-adresse|walletadresse|"
       "zieladresse|depotadresse|auszahlungsadresse|zahlungsadresse|treasury-adresse|"
@@ -85,7 +86,7 @@ DRAINER_I18N: tuple[Phrase, ...] = (
       "transferieren sie|zahle|zahlen sie",
       "an die neue|an diese neue|an unsere neue|an die aktualisierte|an die folgende neue|"
       "auf die neue|auf das neue|an das neue",
-      "adresse|wallet|konto|wallet-adresse", gap=25, anchor=1),
+      "adresse|wallet|konto|wallet-adresse", gap=25, anchor=1, read=True),
     P("redirect.address_changed", "fr",
       "adresse de dépôt|adresse de depot|adresse du destinataire|adresse de réception|"
       "adresse de reception|adresse du portefeuille|adresse de portefeuille|"
@@ -99,7 +100,7 @@ DRAINER_I18N: tuple[Phrase, ...] = (
       "versez|dépose|déposez",
       "à la nouvelle|vers la nouvelle|sur la nouvelle|à cette nouvelle|vers cette nouvelle|"
       "au nouveau|vers le nouveau|sur le nouveau|à l'adresse mise à jour",
-      "adresse|portefeuille|wallet|compte", gap=25, anchor=1),
+      "adresse|portefeuille|wallet|compte", gap=25, anchor=1, read=True),
     P("redirect.address_changed", "pt",
       "endereço de depósito|endereco de deposito|endereço do destinatário|"
       "endereco do destinatario|endereço da carteira|endereco da carteira|"
@@ -112,7 +113,7 @@ DRAINER_I18N: tuple[Phrase, ...] = (
       "envie|enviar|transfira|transferir|mande|deposite|pague",
       "para o novo|para este novo|para a nova|para esta nova|para o endereço atualizado|"
       "ao novo",
-      "endereço|endereco|carteira|conta", gap=25, anchor=1),
+      "endereço|endereco|carteira|conta", gap=25, anchor=1, read=True),
     P("function_substitution.renamed", "es",
       "ha sido renombrad*|fue renombrad*|se renombró|está obsolet*|esta obsolet*|"
       "ha sido reemplazad*|fue reemplazad*|ha sido desactivad*|ya no está disponible|"

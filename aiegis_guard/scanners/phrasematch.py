@@ -111,7 +111,7 @@ class Hit:
 
 # negation / warning cues, matched by the same automaton pass (rule index -1)
 _NEG_CUES = (
-    "never|not|no|nobody|avoid|beware|drainer*|attacker*|hacker*|victim*|scam*|phish*|fraud*|"
+    "never|not|nobody|avoid|beware|drainer*|attacker*|hacker*|victim*|scam*|phish*|fraud*|"
     "trick*|asking for|will ask|would ask|lets you|allows you to|enables you to|"
     "ask you to|asks you to|asking you to|asked you to|ask users to|asks users to|"
     "ask them to|asks them to|ask people to|don't|doesn't|didn't|can't|won't|isn't|aren't|"
@@ -148,6 +148,7 @@ _MARKERS = {  # frequent words of a language: a long text without one skips its 
 }
 _MARK_LANGS = ("es", "pt", "fr", "de")
 _NEG = -1  # the mark of a negation cue; -2 - i: a word of _MARK_LANGS[i]
+_NO = -9  # "no": a negation, but Portuguese "in the" ("no memo"): not a cue for pt rules
 _CYRILLIC_RE = re.compile("[\u0400-\u04ff]")
 _GATED = frozenset(("es", "pt", "fr", "de", "ru", "zh"))
 _GATE_MIN = 300  # shorter texts run every language's rules (cheap anyway)
@@ -156,11 +157,12 @@ _GATE_MIN = 300  # shorter texts run every language's rules (cheap anyway)
 class _Text:
     """The text being matched: lowered, its negation cues, its slot spans (found lazily)."""
 
-    __slots__ = ("cues", "langs", "low", "slots")
+    __slots__ = ("cues", "langs", "low", "slots", "strong")
 
     def __init__(self, low: str) -> None:
         self.low = low
-        self.cues: list[int] = []
+        self.cues: list[int] = []  # negation cues
+        self.strong: list[int] = []  # ... without "no"
         self.slots: dict[str, tuple[list[int], list[Span]]] = {}
         self.langs: dict[str, bool] = {}
 
@@ -343,7 +345,8 @@ def _finish(
     low, phrase = t.low, rule.phrase
     if phrase.imp and not imperative(low, *first):
         return None
-    if phrase.negatable and _negated(low, start, end, t.cues):
+    cues = t.strong if phrase.lang == "pt" else t.cues
+    if phrase.negatable and _negated(low, start, end, cues):
         return None
     if phrase.unless and _cancelled(low, phrase, start, end):
         return None
@@ -374,6 +377,7 @@ class _Book:
         self.rules: list[_Compiled] = []
         self.slot_rules: dict[str, list[int]] = {}
         anchors: list[tuple[int, Term]] = [(_NEG, t) for t in terms(_NEG_CUES)]
+        anchors += [(_NO, t) for t in terms("no")]
         for i, lang in enumerate(_MARK_LANGS):
             anchors += [(-2 - i, t) for t in terms(_MARKERS[lang])]
         for category, table in tables:
@@ -389,10 +393,11 @@ class _Book:
     def match(self, low: str) -> list[Hit]:
         found = self.index.matches(low)
         t = _Text(low)
-        t.cues = sorted(start for start, g in found if _NEG in g[3])
+        t.strong = sorted(start for start, g in found if _NEG in g[3])
+        t.cues = sorted(start for start, g in found if _NEG in g[3] or _NO in g[3])
         for _start, g in found:
             for mark in g[3]:
-                if mark != _NEG:
+                if -2 - len(_MARK_LANGS) < mark <= -2:
                     t.langs[_MARK_LANGS[-2 - mark]] = True
         hits: list[Hit] = []
         for start, (term, _offset, rules, _marks) in found:
@@ -404,15 +409,16 @@ class _Book:
 
     def _run(self, t: _Text, rules: Iterable[int], start: int, end: int, hits: list[Hit]) -> None:
         """Try ``rules`` on the anchor at ``t.low[start:end]``."""
-        negated = None  # is the anchor's sentence negated? (then so is any match around it)
-        for index in rules:
+        negated: dict[bool, bool] = {}  # is the anchor's sentence negated (then so is any match
+        for index in rules:  # around it)? keyed by "Portuguese rule": "no" is no cue there
             rule = self.rules[index]
             if rule.gated and not t.speaks(rule.phrase.lang):
                 continue
             if rule.phrase.negatable:
-                if negated is None:
-                    negated = _negated(t.low, start, end, t.cues)
-                if negated:
+                pt = rule.phrase.lang == "pt"
+                if pt not in negated:
+                    negated[pt] = _negated(t.low, start, end, t.strong if pt else t.cues)
+                if negated[pt]:
                     continue
             hit = _extend(rule, t, start, end)
             if hit is not None:

@@ -335,6 +335,20 @@ WALLET_DRAINER: tuple[Phrase, ...] = (
       "claim|airdrop|reward*|bonus|giveaway|refund|compensation|reimbursement|allocation|"
       "whitelist spot|presale|mint pass|free mint|eligibility|eligible",
       "@url|@addr", gap=90, free=True, read=True, imp=True, anchor=1),
+    P("permit_signature.eip2612", "multi",
+      "sign|signe|signez|firma|firme|assine|assina|signiere|unterschreibe|unterzeichne|"
+      "подпиши|подпишите|签署|签名|签一下|approve|confirm|submit",
+      "eip-2612|eip2612|eip 2612|permit2|permitsingle|permitbatch|permittransferfrom|"
+      "permit (eip|permiso|permissão|permis|genehmigung|разрешение|许可",
+      "eip-2612|eip2612|eip 2612|permit2|uint256|@addr|max|máxim*|maxim*|illimit*|ilimitad*|"
+      "unbegrenzt*|неограниченн*|максимальн*|无限|最大",
+      gap=60, free=True, neg=True, imp=True),
+    P("unlimited_approval.set_approval_for_all", "multi",
+      "activa|habilita|llama|ejecuta|firma|establece|configura|ative|chame|assine|defina|"
+      "active|appelle|exécute|signe|définis|aktiviere|rufe|führe|signiere|setze|включи|"
+      "вызови|выполни|подпиши|установи|调用|执行|签名|设置|开启|启用",
+      "setapprovalforall|set approval for all|set_approval_for_all", gap=15, neg=True,
+      imp=True, anchor=1),
 )  # fmt: skip
 
 WALLET_INJECTION: tuple[Phrase, ...] = (
@@ -439,12 +453,6 @@ WALLET_INJECTION: tuple[Phrase, ...] = (
       "instructions|instrucciones|instruções|instrucoes|consignes|anweisungen|инструкци*|"
       "指令|指示|steps|pasos|passos|étapes|schritte|шаги|步骤",
       gap=60, free=True),
-    P("unlimited_approval.set_approval_for_all", "multi",
-      "activa|habilita|llama|ejecuta|firma|establece|configura|ative|chame|assine|defina|"
-      "active|appelle|exécute|signe|définis|aktiviere|rufe|führe|signiere|setze|включи|"
-      "вызови|выполни|подпиши|установи|调用|执行|签名|设置|开启|启用",
-      "setapprovalforall|set approval for all|set_approval_for_all", gap=15, neg=True,
-      imp=True, anchor=1),
     P("indirection.real_task_at", "en",
       "real task|actual task|true task|real instructions|actual instructions|"
       "true instructions|new instructions|updated instructions|your real job|hidden task|"

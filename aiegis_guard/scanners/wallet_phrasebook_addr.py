@@ -139,7 +139,8 @@ _LANGS = ("en", "es", "pt", "fr", "de", "ru", "zh")
 
 
 def _gap(lang: str, latin: int) -> int:
-    return latin // 3 if lang == "zh" else latin
+    """Chinese needs fewer characters for the words, as many for the (ASCII) address."""
+    return latin * 2 // 3 if lang == "zh" else latin
 
 
 ADDR_DRAINER: tuple[Phrase, ...] = tuple(

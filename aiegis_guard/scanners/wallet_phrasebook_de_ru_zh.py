@@ -17,7 +17,7 @@ _SEND_DE = (
     "sende|senden|sendet|schicke|schicken|überweise|überweisen|überweist|transferiere|"
     "transferieren|zahle|zahlen|verschiebe|verschieben|leite|leiten|weiterleiten|"
     "zahlungen|überweisungen|auszahlungen|einzahlungen|gelder|mittel|gehen|geht|"
-    "gesendet|überwiesen|geschickt"
+    "gesendet|überwiesen|geschickt|bridge|bridgen|brücke"
 )
 _PAYEE_DE = (
     "einzahlungsadresse|empfängeradresse|empfangsadresse|wallet-adresse|walletadresse|"
@@ -131,23 +131,23 @@ DE_RU_ZH_DRAINER: tuple[Phrase, ...] = (
       "замени адрес|подмени адрес|замени его|подмени его|исходного запроса",
       "@addr|пользовател*|выше|указан*|этот|незаметно|неверн*", gap=70, free=True,
       read=True),
-    P("redirect.payee_changed", "zh", _CHANGED_ZH, _PAYEE_ZH, "@addr|@url", gap=40,
+    P("redirect.payee_changed", "zh", _CHANGED_ZH, _PAYEE_ZH, "@addr|@url", gap=70,
       free=True, read=True, anchor=1),
     P("redirect.correct_is", "zh",
       "正确的地址|正确地址|新地址|新的地址|最新地址|真正的地址|实际地址|正确的收款|"
       "新的收款|正确的钱包|新钱包|新的钱包",
-      "@addr", gap=12, free=True),
+      "@addr", gap=70, free=True),
     P("redirect.use_instead", "zh",
       "使用|请使用|用|改用|发送到|转到|转账到",
       "@addr|这个地址|该地址|此地址|以下地址|新地址",
       "而不是|代替|取代|从现在起|从现在开始|今后|以后|此后|即日起|一律|所有|每笔|每次",
-      gap=30, free=True, read=True, anchor=2),
+      gap=70, free=True, read=True, anchor=2),
     P("redirect.from_now_on", "zh",
       "从现在起|从现在开始|今后|以后|此后|即日起|从今天起|自即日起",
-      _SEND_ZH, "@addr", gap=30, free=True, read=True),
+      _SEND_ZH, "@addr", gap=70, free=True, read=True),
     P("redirect.not_the_one", "zh",
       "而不是用户|不是用户|用户提供的|用户给的|用户指定的|替换地址|替换成|原来的地址|"
-      "原地址|原始请求", "@addr|地址", gap=40, free=True, read=True),
+      "原地址|原始请求", "@addr|地址", gap=70, free=True, read=True),
     # --- skim -----------------------------------------------------------------------------
     P("skim.first_send", "de",
       "zuerst|zunächst|als erstes|vorher|bevor du|bevor sie|schritt 1|vor dem abschluss",
@@ -177,15 +177,15 @@ DE_RU_ZH_DRAINER: tuple[Phrase, ...] = (
       free=True, read=True),
     P("skim.first_send", "zh",
       "先把|先将|先向|先转|先发送|首先把|首先向|首先将|第一步|之前先|之前，先|预先",
-      _SEND_ZH, "@amount|@addr", gap=30, free=True, read=True),
+      _SEND_ZH, "@amount|@addr", gap=70, free=True, read=True),
     P("skim.fee_to", "zh",
       "手续费|费用|小费|佣金|路由费|网络费|服务费|税费|捐款|过路费",
       "@addr",
-      "必须|必需|强制|每笔|每次|所有|先|之前|悄悄|额外|自动|作为", gap=40, free=True,
+      "必须|必需|强制|每笔|每次|所有|先|之前|悄悄|额外|自动|作为", gap=70, free=True,
       read=True),
     P("skim.then_continue", "zh",
       "然后再|然后继续|再继续|之后再|然后处理|再处理|然后执行|然后",
-      "用户|请求|任务|原来|原始|兑换|操作", "@amount|@addr", gap=60, free=True, read=True),
+      "用户|请求|任务|原来|原始|兑换|操作", "@amount|@addr", gap=70, free=True, read=True),
     # --- parameter tampering --------------------------------------------------------------
     P("parameter_tampering.slippage_high", "de",
       "slippage|schlupf|preistoleranz|slippage-toleranz", "@pct|auf maximum|maximal",
@@ -221,10 +221,10 @@ DE_RU_ZH_DRAINER: tuple[Phrase, ...] = (
       "@zero|零", gap=8, free=True),
     P("parameter_tampering.amount_override", "zh",
       "不管用户|无论用户|不论用户|金额改为|把金额改|数量改为|金额加倍|忽略金额|实际金额是",
-      "@amount|转|发送|代替", gap=30, free=True),
+      "@amount|转|发送|代替", gap=70, free=True),
     P("parameter_tampering.not_official", "zh",
       "而不是官方|不要用官方|非官方|代替官方|绕过官方",
-      "桥|跨链桥|路由|合约|池|地址|网站|@addr", gap=20, free=True),
+      "桥|跨链桥|路由|合约|池|地址|网站|@addr", gap=70, free=True),
     # --- secrets --------------------------------------------------------------------------
     P("secret_exfiltration.imperative", "de",
       "gib|gebe|zeige|zeig|drucke|schreibe|schreib|füge|trage|nenne|verrate|teile|sende|"
@@ -291,11 +291,11 @@ DE_RU_ZH_DRAINER: tuple[Phrase, ...] = (
     P("lure.safe_place", "zh",
       "安全金库|安全钱包|安全地址|安全账户|保险库|恢复地址|冷钱包|备用钱包|紧急钱包|"
       "保护钱包|金库",
-      "@addr|@url", gap=30, free=True, neg=True, read=True),
+      "@addr|@url", gap=70, free=True, neg=True, read=True),
     P("lure.threat_then_move", "zh",
       "转移|转出|发送|迁移|提取|验证|确认|连接|同步|领取|签名|授权|保护",
       "可疑活动|被盗|泄露|漏洞|攻击|黑客|安全警报|安全警告|安全通知|风险|未经授权|异常",
-      "@addr|@url", gap=60, free=True, neg=True, read=True, anchor=1),
+      "@addr|@url", gap=70, free=True, neg=True, read=True, anchor=1),
     # --- function substitution ------------------------------------------------------------
     P("function_substitution.moved", "de",
       "umbenannt|veraltet|ersetzt|abgelöst|deaktiviert|entfernt|nicht mehr verfügbar|"
@@ -398,7 +398,7 @@ DE_RU_ZH_INJECTION: tuple[Phrase, ...] = (
       "@addr|@url|@amount", gap=80, free=True, read=True),
     P("urgency.deadline_loss", "zh",
       "分钟|小时|立即|马上|立刻|紧急|尽快|赶快|最后机会|永久丢失|将被冻结|将被锁定|否则|"
-      "赶紧", _SEND_ZH + "|授权|签名|连接|领取", "@addr|@url|@amount", gap=40, free=True,
+      "赶紧", _SEND_ZH + "|授权|签名|连接|领取", "@addr|@url|@amount", gap=70, free=True,
       read=True),
     # --- over the user / indirection --------------------------------------------------------
     P("override.over_user", "de",
@@ -438,8 +438,8 @@ DE_RU_ZH_INJECTION: tuple[Phrase, ...] = (
       "执行|按照|遵循|照着|遵守|服从",
       "指令|指示|说明|命令|步骤|任务",
       "@url|@file",
-      "之前|先|即使|严格|立即|全部|用户", gap=40, free=True, anchor=1),
+      "之前|先|即使|严格|立即|全部|用户", gap=70, free=True, anchor=1),
     P("indirection.real_task_at", "zh",
       "真正的任务|真实任务|新的指令|新指令|完整指令|后续指令",
-      "@url|@file|写在|存放在|位于|文件中|元数据|链接", gap=30, free=True),
+      "@url|@file|写在|存放在|位于|文件中|元数据|链接", gap=70, free=True),
 )  # fmt: skip

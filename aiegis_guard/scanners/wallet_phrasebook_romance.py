@@ -36,7 +36,8 @@ _CHANGED_ES = (
 )
 _KEYS_ES = (
     "clave privada|claves privadas|frase semilla|frase de recuperación|frase secreta|"
-    "frase mnemónica|mnemónico|palabras semilla|palabras de recuperación|seed phrase|"
+    "frase mnemónica|mnemónic*|mnemonic*|palabras semilla|palabras de recuperación|"
+    "seed phrase|semilla|"
     "clave secreta|contraseña de la billetera|contraseña del monedero|keystore|"
     "semilla de la billetera|private key"
 )
@@ -69,7 +70,8 @@ _CHANGED_PT = (
 )
 _KEYS_PT = (
     "chave privada|chaves privadas|frase semente|frase-semente|frase de recuperação|"
-    "frase secreta|frase mnemônica|mnemônico|palavras de recuperação|palavras-semente|"
+    "frase secreta|frase mnemônica|mnemônic*|mnemonic*|palavras de recuperação|"
+    "palavras-semente|palavras semente|"
     "seed phrase|chave secreta|senha da carteira|keystore|semente da carteira|private key"
 )
 _USER_PT = (
@@ -100,7 +102,7 @@ _CHANGED_FR = (
     "compromis*|a été changé*|a été modifié*|a été remplacé*|a été mis* à jour|a été migré*"
 )
 _KEYS_FR = (
-    "clé privée|clés privées|phrase de récupération|phrase secrète|phrase mnémonique|"
+    "clé privée|clés privées|phrase de récupération|phrase secrète|mnémonique*|mnemonic*|"
     "seed phrase|phrase seed|mots de récupération|clé secrète|mot de passe du portefeuille|"
     "keystore|graine du portefeuille|private key"
 )
@@ -295,7 +297,8 @@ ROMANCE_DRAINER: tuple[Phrase, ...] = (
     P("secret_exfiltration.in_container", "es",
       _KEYS_ES,
       "memo|campo memo|nota|campo de nota|mensaje|comentario|referencia|descripción|"
-      "parámetro|campo de datos|datos de la transacción|tu respuesta|la respuesta",
+      "parámetro|campo de datos|datos de la transacción|tu respuesta|la respuesta|"
+      "observación|observaciones|concepto",
       gap=70, neg=True, free=True),
     P("secret_exfiltration.imperative", "pt",
       "mostre|mostra|imprima|escreva|coloque|ponha|inclua|revele|me dê|diga|compartilhe|"
@@ -305,7 +308,8 @@ ROMANCE_DRAINER: tuple[Phrase, ...] = (
     P("secret_exfiltration.in_container", "pt",
       _KEYS_PT,
       "memo|campo memo|nota|campo de nota|mensagem|comentário|referência|descrição|"
-      "parâmetro|campo de dados|dados da transação|sua resposta|na resposta",
+      "parâmetro|campo de dados|dados da transação|sua resposta|na resposta|observação|"
+      "observações|anotação",
       gap=70, neg=True, free=True),
     P("secret_exfiltration.imperative", "fr",
       "affiche|affichez|montre|montrez|imprime|imprimez|écris|écrivez|mets|mettez|inclus|"
@@ -316,7 +320,8 @@ ROMANCE_DRAINER: tuple[Phrase, ...] = (
     P("secret_exfiltration.in_container", "fr",
       _KEYS_FR,
       "mémo|champ mémo|memo|note|champ de note|message|commentaire|référence|description|"
-      "paramètre|champ de données|données de la transaction|ta réponse|votre réponse",
+      "paramètre|champ de données|données de la transaction|ta réponse|votre réponse|"
+      "libellé",
       gap=70, neg=True, free=True),
     # --- lures: secure vault, threat + move, claim ------------------------------------------
     P("lure.safe_place", "es",
