@@ -157,14 +157,15 @@ _GATE_MIN = 300  # shorter texts run every language's rules (cheap anyway)
 class _Text:
     """The text being matched: lowered, its negation cues, its slot spans (found lazily)."""
 
-    __slots__ = ("cues", "langs", "low", "slots", "strong")
+    __slots__ = ("cues", "langs", "low", "marked", "slots", "strong")
 
     def __init__(self, low: str) -> None:
         self.low = low
         self.cues: list[int] = []  # negation cues
         self.strong: list[int] = []  # ... without "no"
         self.slots: dict[str, tuple[list[int], list[Span]]] = {}
-        self.langs: dict[str, bool] = {}
+        self.langs: dict[str, bool] = {}  # may the text be in this language?
+        self.marked: dict[str, bool] = {}  # ... one of its frequent words is there
 
     def speaks(self, lang: str) -> bool:
         """Could the text hold ``lang`` at all? (English and mixed rules always run.) Short
@@ -345,7 +346,7 @@ def _finish(
     low, phrase = t.low, rule.phrase
     if phrase.imp and not imperative(low, *first):
         return None
-    cues = t.strong if phrase.lang == "pt" else t.cues
+    cues = t.strong if _portuguese(t, phrase) else t.cues
     if phrase.negatable and _negated(low, start, end, cues):
         return None
     if phrase.unless and _cancelled(low, phrase, start, end):
@@ -367,6 +368,11 @@ def _compiled(phrase: Phrase, category: Category) -> _Compiled:
     before = tuple(reversed(parts[: phrase.anchor]))
     after = tuple(parts[phrase.anchor + 1 :])
     return _Compiled(phrase, category, before, after, slot_only, None, gated)
+
+
+def _portuguese(t: _Text, phrase: Phrase) -> bool:
+    """A Portuguese rule on text with Portuguese words: its "no" is "em + o", not a no."""
+    return phrase.lang == "pt" and t.marked.get("pt", False)
 
 
 class _Book:
@@ -398,7 +404,7 @@ class _Book:
         for _start, g in found:
             for mark in g[3]:
                 if -2 - len(_MARK_LANGS) < mark <= -2:
-                    t.langs[_MARK_LANGS[-2 - mark]] = True
+                    t.langs[_MARK_LANGS[-2 - mark]] = t.marked[_MARK_LANGS[-2 - mark]] = True
         hits: list[Hit] = []
         for start, (term, _offset, rules, _marks) in found:
             self._run(t, rules, start, start + len(term.text), hits)
@@ -415,7 +421,7 @@ class _Book:
             if rule.gated and not t.speaks(rule.phrase.lang):
                 continue
             if rule.phrase.negatable:
-                pt = rule.phrase.lang == "pt"
+                pt = _portuguese(t, rule.phrase)
                 if pt not in negated:
                     negated[pt] = _negated(t.low, start, end, t.strong if pt else t.cues)
                 if negated[pt]:
