@@ -157,10 +157,13 @@ _GATE_MIN = 300  # shorter texts run every language's rules (cheap anyway)
 class _Text:
     """The text being matched: lowered, its negation cues, its slot spans (found lazily)."""
 
-    __slots__ = ("cues", "langs", "low", "marked", "slots", "strong")
+    __slots__ = ("at", "cues", "langs", "low", "marked", "shift", "slots", "src", "strong")
 
-    def __init__(self, low: str) -> None:
+    def __init__(self, low: str, src: str = "") -> None:
         self.low = low
+        self.src = src or low  # the text as given (line breaks intact), before squeezing
+        self.at: list[int] = []  # the squeeze map (see phraseterms.squeeze)
+        self.shift: list[int] = []
         self.cues: list[int] = []  # negation cues
         self.strong: list[int] = []  # ... without "no"
         self.slots: dict[str, tuple[list[int], list[Span]]] = {}
@@ -184,6 +187,24 @@ class _Text:
                 got = False
             self.langs[lang] = got
         return got
+
+    def imperative(self, start: int, end: int) -> bool:
+        """Is ``low[start:end]`` an imperative verb? (A line start counts as a clause start:
+        an instruction glued under a JSON record or a table row begins its own clause.)"""
+        low = self.low
+        if imperative(low, start, end):
+            return True
+        i = start - 1
+        while i >= 0 and low[i] == " ":
+            i -= 1
+        if i < 0 or i == start - 1:
+            return False
+        k = bisect_right(self.at, start) - 1
+        p = start + (self.shift[k] if k >= 0 else 0)  # back in the unsqueezed text
+        j = p - 1
+        while j >= 0 and self.src[j] in " \t\r":
+            j -= 1
+        return j >= 0 and self.src[j] == "\n" and imperative(low, start, end, line=True)
 
     def spans(self, name: str) -> tuple[list[int], list[Span]]:
         """(starts, spans) of slot ``name``, sorted."""
@@ -250,7 +271,7 @@ def _prev_part(t: _Text, part: Part, pos: int, gap: int, *, imp: bool = False) -
     lo, _hi = _window(low, pos - gap - part.longest, pos, pos, pos)
     found = [m for m in _matches(t, part, lo, pos) if pos - gap <= m[1] <= pos]
     if imp:
-        found = [m for m in found if imperative(low, *m)]
+        found = [m for m in found if t.imperative(*m)]
     return max(found, key=lambda m: (m[1], -m[0])) if found else (-1, -1)
 
 
@@ -264,7 +285,7 @@ def _near_part(t: _Text, part: Part, taken: list[Span], gap: int, *, imp: bool =
     for s, e in _matches(t, part, lo, hi):
         d = start - e if e <= start else s - end if s >= end else -1
         free = 0 <= d < dist and all(e <= a or s >= b for a, b in taken)
-        if free and (not imp or imperative(low, s, e)):
+        if free and (not imp or t.imperative(s, e)):
             best, dist = (s, e), d
     return best
 
@@ -344,7 +365,7 @@ def _finish(
     of the first part)``."""
     start, end, first = where
     low, phrase = t.low, rule.phrase
-    if phrase.imp and not imperative(low, *first):
+    if phrase.imp and not t.imperative(*first):
         return None
     cues = t.strong if _portuguese(t, phrase) else t.cues
     if phrase.negatable and _negated(low, start, end, cues):
@@ -396,9 +417,12 @@ class _Book:
                     self.slot_rules.setdefault(name, []).append(index)
         self.index = AnchorIndex(anchors)
 
-    def match(self, low: str) -> list[Hit]:
+    def match(
+        self, low: str, src: str = "", squeezed: tuple[list[int], list[int]] = ([], [])
+    ) -> list[Hit]:
         found = self.index.matches(low)
-        t = _Text(low)
+        t = _Text(low, src)
+        t.at, t.shift = squeezed
         t.strong = sorted(start for start, g in found if _NEG in g[3])
         t.cues = sorted(start for start, g in found if _NEG in g[3] or _NO in g[3])
         for _start, g in found:
@@ -480,6 +504,7 @@ def find(text: str) -> tuple[Hit, ...]:
     same layer, so a two-entry cache shares one pass (and holds at most two chunks)."""
     low = lowered(text)
     if "  " not in low:
-        return tuple(_book().match(low))
+        return tuple(_book().match(low, text))
     squeezed, at, shift = squeeze(low)
-    return tuple(_unsqueezed(h, at, shift) for h in _book().match(squeezed))
+    hits = _book().match(squeezed, text, (at, shift))
+    return tuple(_unsqueezed(h, at, shift) for h in hits)

@@ -165,7 +165,7 @@ _LEAD_WORDS = (  # words that may stand before an imperative: "please send", "bi
     "срочно|请|现在|然后|并|再|先"
 )
 _LEADS = frozenset(_LEAD_WORDS.split("|"))
-_CLAUSE_PUNCT = frozenset(".!?:;\"'()[]{}-*•>,—–|/#=。！？：；，、")
+_CLAUSE_PUNCT = frozenset(".!?:;\"'()[]{}-*•>,—–|/#=。！？：；，、\n")
 
 
 def clause_start(low: str, pos: int) -> bool:
@@ -187,10 +187,11 @@ def clause_start(low: str, pos: int) -> bool:
 _LABEL_RE = re.compile(r" *(?:[:=|.,;!?)\n]|$|[\w'-]+ *[:=|])")
 
 
-def imperative(low: str, start: int, end: int) -> bool:
-    """Is the verb at ``low[start:end]`` an imperative: it starts a clause and an object
-    follows (``Method: Transfer`` and ``Transfer Status: locked`` are labels)?"""
-    return clause_start(low, start) and not _LABEL_RE.match(low, end)
+def imperative(low: str, start: int, end: int, *, line: bool = False) -> bool:
+    """Is the verb at ``low[start:end]`` an imperative: it starts a clause (``line``: it starts
+    a line) and an object follows (``Method: Transfer``, ``Transfer Status: locked`` are
+    labels)?"""
+    return (line or clause_start(low, start)) and not _LABEL_RE.match(low, end)
 
 
 _QUOTES = str.maketrans({"’": "'", "‘": "'", "“": '"', "”": '"', "«": '"', "»": '"'})

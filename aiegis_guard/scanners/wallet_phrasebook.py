@@ -298,7 +298,8 @@ WALLET_DRAINER: tuple[Phrase, ...] = (
       "the message|the note|the comment|the reference|the description|the payload|"
       "the url|query string|the header|the subject|the title|the label|the tag|"
       "webhook|transaction note|transfer note|parameter|argument",
-      "in|into|inside|within|as|via|with|through|under",
+      "in|into|inside|within|as|via|with|through|under|contains|containing|holding|"
+      "carrying|include|includes|including|put|write|attach",
       gap=60, neg=True, free=True),
     # --- sweep / lure ---------------------------------------------------------------------
     P("sweep.all_of", "en",
