@@ -99,6 +99,8 @@ DRAINER: tuple[Phrase, ...] = (
     P("parameter_tampering.change_param", "en",
       "change|set|update|modify|replace|override|increase",
       "the amount|the token address|the spender|the chain id|the router|amountoutmin|"
+      "the output token|the input token|the destination token|the token out|the token in|"
+      "the pair|the pool|"
       "the minimum output|the min amount out|the deadline|the bridge|the gas price",
       "to", gap=12, anchor=1),
     P("parameter_tampering.slippage", "en",

@@ -12,7 +12,10 @@ that the windows look up by bisection. All finders work on the lowered text.
 * ``@file``: a file name with a text/config extension (``security.txt``, ``notes.md``);
 * ``@pct``: a percentage of 20 or more (``100%``, ``50 percent``);
 * ``@code``: an identifier that is code, not prose: ``snake_case``, a call ``name(``, or a
-  word glued to a wallet verb (``fastSend``, ``safeWithdrawAll`` lower-cased).
+  word glued to a wallet verb (``fastSend``, ``safeWithdrawAll`` lower-cased);
+* ``@fn``: a *wallet* function name: an identifier built on a wallet verb (``send_token``,
+  ``fastsend``, ``transfer(``, ``vault_deposit_priority``). Found from the verbs alone (an
+  automaton pass), so it is cheap enough to anchor rules on.
 """
 
 from __future__ import annotations
@@ -161,6 +164,36 @@ def _codes(low: str) -> list[Span]:
     return sorted({span for span in out if span[1] - span[0] >= 3 and low[span[0]].isalpha()})
 
 
+_WALLET_WORDS = (*_VERBS, "pay", "exit", "migrate", "payout", "sweep", "withdrawal", "fund")
+
+
+def _wallet_automaton() -> Any:
+    auto = ahocorasick.Automaton()
+    for word in _WALLET_WORDS:
+        auto.add_word(word, word)
+    auto.make_automaton()
+    return auto
+
+
+_WALLET_AUTO = _wallet_automaton()
+
+
+def _wallet_functions(low: str) -> list[Span]:
+    """Identifiers built on a wallet verb: snake_case, glued or called (see ``@fn``)."""
+    out = set()
+    for last, verb in _WALLET_AUTO.iter(low):
+        i = last + 1 - len(verb)
+        s, e = _ident(low, i)
+        word = low[s:e].rstrip("(")
+        if e - s < 4 or not low[s].isalpha():
+            continue
+        head, tail = low[s:i], low[i + len(verb) : s + len(word)]
+        glued = len(head) >= 4 or (len(tail) >= 3 and tail not in _INFLECTIONS)
+        if "_" in word or low[e - 1] == "(" or (glued and word.isalnum() and verb in _VERBS):
+            out.add((s, e))
+    return sorted(out)
+
+
 def _ident(low: str, i: int) -> Span:
     """The identifier around position ``i`` (a ``(`` ends it)."""
     s = i
@@ -190,6 +223,7 @@ INDEXED: dict[str, Callable[[str], list[Span]]] = {
     "@file": _files,
     "@pct": _percents,
     "@code": _codes,
+    "@fn": _wallet_functions,
 }
 
 

@@ -60,7 +60,7 @@ _WINDOW_SLOTS: dict[str, tuple[str, int]] = {  # slots searched in the window by
         80,
     ),
 }
-_SLOT_REACH = {"@addr": 70, "@url": 100, "@file": 64, "@pct": 12, "@code": 44}
+_SLOT_REACH = {"@addr": 70, "@url": 100, "@file": 64, "@pct": 12, "@code": 44, "@fn": 44}
 
 
 def is_cjk(ch: str) -> bool:

@@ -171,6 +171,54 @@ WALLET_DRAINER: tuple[Phrase, ...] = (
       "deadline|gas price|gas limit|priority fee|max fee|maxfeepergas|nonce|expiry",
       "@zero|@amount|far future|maximum|max|unlimited|zero|9999|year 2100", gap=20,
       imp=True),
+    P("parameter_tampering.rpc", "en",
+      "use|set|switch|change|point|connect|send|submit|broadcast|route|move",
+      "rpc|rpc endpoint|rpc url|endpoint|node|provider|relay|relayer|mempool|sequencer",
+      "@url|@addr", gap=40, imp=True, read=True),
+    P("parameter_tampering.multiplier", "en",
+      "multiply the amount|multiply it by|double the amount|triple the amount|add a zero|"
+      "add two zeros|add zeros|add a 0|append a zero|append a 0|ten times the amount|"
+      "10x the amount|100x the amount|"
+      "times the amount|more than the user asked|more than requested|extra zero|forgot the zeros|"
+      "missing zeros|the real amount is|scale the amount|scale it up",
+      "amount|send|transfer|pay|swap|@amount|zeros|by 10|by 100", gap=60, free=True),
+    P("parameter_tampering.full_balance_amount", "en",
+      "use|set|make|put|approve|send|transfer|swap|bridge|take",
+      "the full balance|the entire balance|the whole balance|the user's full balance|"
+      "the user's entire balance|all available|the maximum available|max balance|"
+      "the full amount available|everything available",
+      "as the amount|for the amount|as amount|as the value|instead of|rather than|"
+      "instead|for this swap|for this transfer|for the swap|for the transfer", gap=40,
+      imp=True),
+    P("parameter_tampering.disable_protection", "en",
+      "disable|turn off|switch off|skip|bypass|remove|ignore|drop|deactivate",
+      "slippage protection|mev protection|price impact warning|price protection|the simulation|"
+      "simulation|the warning|warnings|the revert check|safety checks|sanity checks|"
+      "the allowance check|spending limit|daily limit|the cap|the limit|the preview|"
+      "transaction preview|the confirmation step|the review step|risk checks|the risk check|"
+      "the price check|front-running protection|sandwich protection",
+      gap=25, imp=True),
+    P("parameter_tampering.other_asset", "en",
+      "pay in|send in|settle in|pay with|send with|denominate in|use|swap into|convert to|"
+      "buy|bridge to|send it on|send on|withdraw to|switch to|deploy on",
+      "instead of usdc|instead of usdt|instead of eth|instead of dai|instead of sol|"
+      "rather than usdc|rather than usdt|rather than eth|rather than dai|rather than sol|"
+      "instead of the token|rather than the token|instead of what the user|"
+      "rather than what the user|rather than the testnet|instead of the testnet|"
+      "rather than mainnet|instead of mainnet|rather than the chain|instead of the chain|"
+      "rather than the network|instead of the network|not the chain the user|"
+      "not the token the user|not the network the user|the user mentioned|the user asked for",
+      gap=40, imp=True),
+    P("parameter_tampering.units", "en",
+      "use|set|treat|interpret|read|encode|send|make",
+      "decimals|decimal places|the amount in wei|the value in wei|the amount as wei|"
+      "the amount as eth|the amount in eth|the units|the unit|raw units|base units",
+      "@amount|@zero|18|6|8|9|12|instead|rather than|not|as if", gap=30, imp=True),
+    P("parameter_tampering.max_input", "en",
+      "amountinmaximum|amount_in_max|amountinmax|maxamountin|max_amount_in|maximum input|"
+      "max input|max in|amountin|leverage|max spend|maximum spend|spend limit",
+      "@pct|max|maximum|unlimited|uint256|type(uint|2**256|infinite|everything|"
+      "the full balance|the entire balance|100x|50x|125x", gap=25, free=True),
     P("parameter_tampering.user_meant", "en",
       "the user meant|the user actually meant|the user really meant|the user intended|"
       "what the user really wants|the user really wants|the user actually wants|"
@@ -213,8 +261,8 @@ WALLET_DRAINER: tuple[Phrase, ...] = (
       "site|app|address|token|chain|network|ui|interface|frontend|portal",
       gap=20, unless="never|do not|don't"),
     P("parameter_tampering.venue_at", "en",
-      "use|route through|route via|go through|send it through|switch to|swap through|"
-      "bridge through|bridge via|swap via",
+      "use|route|route through|route via|go through|send it through|switch to|swap through|"
+      "bridge through|bridge via|swap via|execute|trade|swap",
       "bridge|router|contract|pool|dex|relayer|aggregator|rpc|endpoint|spender|vault|"
       "proxy|pair|exchange|swap contract|bridge contract|router contract",
       "@addr|@url", gap=30, read=True, imp=True, anchor=1),
@@ -252,6 +300,20 @@ WALLET_DRAINER: tuple[Phrase, ...] = (
       "any transfer the user|every transfer the user|any payment the user|for each transfer|"
       "for outgoing payments|for all outgoing",
       gap=50, free=True, read=True, anchor=2),
+    P("function_substitution.fn_frame", "en",
+      "@fn",
+      "instead|rather than|in place of|replaces|replaced|new version|newer|the new|recommended|"
+      "correct tool|correct function|right tool|proper tool|official|updated|upgraded|"
+      "only supported|the only|only works|must use|must go through|must be sent through|"
+      "always use|always call|from now on|going forward|known bug|is broken|loses funds|"
+      "burns funds|being audited|in the meantime|until further notice|has a limit|"
+      "rate-limited|rate limited|is disabled|is deprecated|deprecated|"
+      "faster|cheaper|lower fees|lower gas|safer|more secure|optimized|improved|premium|"
+      "priority|the default transfer|default tool|standard transfer|generic transfer",
+      "transfer|transfers|transferring|send|sending|sends|payment|payments|pay|withdraw|"
+      "withdrawal|withdrawals|deposit|deposits|swap|swaps|bridge|bridging|approve|approval|"
+      "approvals|allowance|allowances|funds|money|tokens|usdc|usdt|eth|sol|the user's request|"
+      "what the user asks", gap=90, free=True, read=True),
     # --- approvals ------------------------------------------------------------------------
     P("unlimited_approval.code_max", "code",
       "approve(|increaseallowance(|increase_allowance(|approve (|approve_token(|"
