@@ -346,6 +346,14 @@ class Guard:
 
         return self._judge_tx(lambda tctx: inspect_payload(tx, chain, tctx), context)
 
+    def check_decoded(
+        self, decoded: DecodedTransaction, *, context: Mapping[str, Any] | None = None
+    ) -> Verdict:
+        """Judge a transaction already decoded (signers decode once, judge, reserve, sign)."""
+        from aiegis_guard.chains.dispatch import inspect_decoded
+
+        return self._judge_tx(lambda tctx: inspect_decoded(decoded, tctx), context)
+
     def check_typed_data(
         self, typed_data: Mapping[str, Any] | str, *, context: Mapping[str, Any] | None = None
     ) -> Verdict:

@@ -78,8 +78,10 @@ class GuardWeb3Middleware(Web3Middleware):
             signer = payload.get("from") if isinstance(payload, Mapping) else None
             decoded = decode_or_none(g, payload)
             signer = signer or (decoded.sender if decoded else None)
-            verdict = g.check_transaction(payload, chain=Chain.EVM, context=self._context(signer))
-            return verdict, decoded
+            context = self._context(signer)
+            if decoded is None:  # judged as undecodable (FLAG)
+                return g.check_transaction(payload, chain=Chain.EVM, context=context), None
+            return g.check_decoded(decoded, context=context), decoded
         if method in TYPED:
             signer, data = [*params, None, None][:2]
             return g.check_typed_data(data, context=self._context(signer)), None

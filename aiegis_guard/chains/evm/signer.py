@@ -34,7 +34,7 @@ if TYPE_CHECKING:
     from aiegis_guard.chains.transaction import DecodedTransaction
     from aiegis_guard.guard import Guard
 
-__all__ = ["GuardedAccount", "decode_or_none", "enforce", "reserved"]
+__all__ = ["GuardedAccount", "decode_or_none", "enforce", "judge_payload", "reserved"]
 
 T = TypeVar("T")
 _DOMAIN_ORDER = (
@@ -64,12 +64,14 @@ def enforce(
 
 
 @contextlib.contextmanager
-def reserved(guard: Guard, decoded: DecodedTransaction | None) -> Iterator[None]:
+def reserved(
+    guard: Guard, decoded: DecodedTransaction | None, context: Mapping[str, Any] | None = None
+) -> Iterator[None]:
     """Hold the spend while the body signs/sends: committed on success, rolled back on error."""
     if decoded is None or not guard.policy.limits:
         yield
         return
-    with guard.spend(decoded):
+    with guard.spend(decoded, context=context):
         yield
 
 
@@ -78,6 +80,16 @@ def decode_or_none(guard: Guard, payload: Any) -> DecodedTransaction | None:
         return guard.decode_transaction(payload, chain=Chain.EVM)
     except DecodeError:
         return None  # judged as tx.undecodable (FLAG); an approved one has nothing to reserve
+
+
+def judge_payload(
+    guard: Guard, payload: Any, context: Mapping[str, Any] | None
+) -> tuple[Verdict, DecodedTransaction | None]:
+    """Decode once and judge what was decoded (an undecodable payload is judged as such)."""
+    decoded = decode_or_none(guard, payload)
+    if decoded is None:
+        return guard.check_transaction(payload, chain=Chain.EVM, context=context), None
+    return guard.check_decoded(decoded, context=context), decoded
 
 
 def _full_typed_data(
@@ -140,17 +152,14 @@ class GuardedAccount:
         sign: Callable[[], T],
     ) -> T:
         enforce(self.guard, verdict, action, self.approver, {"account": self.address})
-        with reserved(self.guard, decoded):
+        with reserved(self.guard, decoded, self.context):
             return sign()
 
     def sign_transaction(self, transaction_dict: Mapping[str, Any]) -> Any:
         """Check, reserve the spend, then sign (returns eth-account's ``SignedTransaction``)."""
         tx = dict(transaction_dict)
         checked = {**tx, "from": tx.get("from") or self.address}
-        verdict = self.guard.check_transaction(checked, chain=Chain.EVM, context=self.context)
-        decoded = (
-            decode_or_none(self.guard, checked) if verdict.action is not Action.BLOCK else None
-        )
+        verdict, decoded = judge_payload(self.guard, checked, self.context)
         return self._signed(
             verdict, "sign_transaction", decoded, lambda: self._account.sign_transaction(tx)
         )
