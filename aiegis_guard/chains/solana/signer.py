@@ -154,13 +154,14 @@ class GuardedKeypair:
     def _authorize(self, raw: bytes, lookup_tables: LookupTables | None) -> DecodedTransaction:
         """Judge ``raw`` (BLOCK raises, FLAG asks); the resolved decode for the ledger."""
         tables = lookup_tables if lookup_tables is not None else self.lookup_tables
-        verdict = self._verdict(raw, tables)
-        if verdict.action is Action.BLOCK:
-            raise GuardBlocked(verdict)
-        try:
+        try:  # decode once: judge what was decoded, reserve what was judged
             decoded = decode_solana(raw, lookup_tables=tables)
         except SolanaDecodeError:
+            verdict = self._verdict(raw, tables)  # tx.undecodable, or a crash: never signed
             raise GuardBlocked(verdict, "not signing what cannot be decoded") from None
+        verdict = self.guard.check_decoded(decoded, context=self.context)
+        if verdict.action is Action.BLOCK:
+            raise GuardBlocked(verdict)
         details = {
             "signer": str(self.pubkey()),
             "operations": "; ".join(op.via for op in decoded.operations),
