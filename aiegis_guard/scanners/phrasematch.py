@@ -157,7 +157,17 @@ _GATE_MIN = 300  # shorter texts run every language's rules (cheap anyway)
 class _Text:
     """The text being matched: lowered, its negation cues, its slot spans (found lazily)."""
 
-    __slots__ = ("at", "cues", "langs", "low", "marked", "shift", "slots", "src", "strong")
+    __slots__ = (
+        "at",
+        "cues",
+        "langs",
+        "low",
+        "marked",
+        "shift",
+        "slots",
+        "src",
+        "strong",
+    )
 
     def __init__(self, low: str, src: str = "") -> None:
         self.low = low
@@ -210,7 +220,7 @@ class _Text:
         """(starts, spans) of slot ``name``, sorted."""
         got = self.slots.get(name)
         if got is None:
-            spans = find_slot(name, self.low)
+            spans = find_slot(name, self.low, self.src)
             got = self.slots[name] = ([s for s, _e in spans], spans)
         return got
 

@@ -13,9 +13,9 @@ that the windows look up by bisection. All finders work on the lowered text.
 * ``@pct``: a percentage of 20 or more (``100%``, ``50 percent``);
 * ``@code``: an identifier that is code, not prose: ``snake_case``, a call ``name(``, or a
   word glued to a wallet verb (``fastSend``, ``safeWithdrawAll`` lower-cased);
-* ``@fn``: a *wallet* function name: an identifier built on a wallet verb (``send_token``,
-  ``fastsend``, ``transfer(``, ``vault_deposit_priority``). Found from the verbs alone (an
-  automaton pass), so it is cheap enough to anchor rules on.
+* ``@fn``: a *wallet* function name: an identifier built on a wallet verb that looks like
+  code (``send_token``, ``transfer(``, ``fastSend`` in the original case). Found by
+  ``str.find`` alone, so it is cheap enough to anchor rules on.
 """
 
 from __future__ import annotations
@@ -164,32 +164,36 @@ def _codes(low: str) -> list[Span]:
     return sorted({span for span in out if span[1] - span[0] >= 3 and low[span[0]].isalpha()})
 
 
-_WALLET_WORDS = (*_VERBS, "pay", "exit", "migrate", "payout", "sweep", "withdrawal", "fund")
+_WALLET_WORDS = (*_VERBS, "pay", "exit", "migrate", "payout", "sweep")
+_SHAPE = bytes.maketrans(
+    bytes(range(256)),
+    bytes(
+        ord("a")
+        if chr(b).islower() and b < 128
+        else ord("A")
+        if chr(b).isupper() and b < 128
+        else 32
+        for b in range(256)
+    ),
+)
 
 
-def _wallet_automaton() -> Any:
-    auto = ahocorasick.Automaton()
-    for word in _WALLET_WORDS:
-        auto.add_word(word, word)
-    auto.make_automaton()
-    return auto
-
-
-_WALLET_AUTO = _wallet_automaton()
-
-
-def _wallet_functions(low: str) -> list[Span]:
-    """Identifiers built on a wallet verb: snake_case, glued or called (see ``@fn``)."""
+def _wallet_functions(low: str, src: str = "") -> list[Span]:
+    """Identifiers built on a wallet verb that look like code: snake_case (``send_token``),
+    a call (``transfer(``) or camelCase in the original text (``fastSend``). Candidates come
+    from ``str.find`` / ``bytes.find`` alone, so prose costs a few C calls."""
+    cands = _finds(low, "_") + _finds(low, "(")
+    if src and len(src) == len(low):
+        shape = src.encode("ascii", "replace").translate(_SHAPE)
+        i = shape.find(b"aA")
+        while i >= 0:
+            cands.append(i + 1)
+            i = shape.find(b"aA", i + 2)
     out = set()
-    for last, verb in _WALLET_AUTO.iter(low):
-        i = last + 1 - len(verb)
+    for i in cands:
         s, e = _ident(low, i)
         word = low[s:e].rstrip("(")
-        if e - s < 4 or not low[s].isalpha():
-            continue
-        head, tail = low[s:i], low[i + len(verb) : s + len(word)]
-        glued = len(head) >= 4 or (len(tail) >= 3 and tail not in _INFLECTIONS)
-        if "_" in word or low[e - 1] == "(" or (glued and word.isalnum() and verb in _VERBS):
+        if len(word) >= 4 and low[s].isalpha() and any(v in word for v in _WALLET_WORDS):
             out.add((s, e))
     return sorted(out)
 
@@ -227,6 +231,9 @@ INDEXED: dict[str, Callable[[str], list[Span]]] = {
 }
 
 
-def find_slot(name: str, low: str) -> list[Span]:
-    """Every span of slot ``name`` in ``low``, sorted by start."""
+def find_slot(name: str, low: str, src: str = "") -> list[Span]:
+    """Every span of slot ``name`` in ``low`` (``src``: the text before lowering, same
+    length, for the slots that read case), sorted by start."""
+    if name == "@fn":
+        return _wallet_functions(low, src)
     return INDEXED[name](low)

@@ -20,6 +20,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from dataclasses import dataclass
+from functools import cache
 from typing import Any
 
 import ahocorasick
@@ -126,8 +127,10 @@ class Part:
     indexed: tuple[str, ...]
 
 
+@cache
 def part(spec: str | tuple[str, ...]) -> Part:
-    """Compile one part (words and ``@slots``)."""
+    """Compile one part (words and ``@slots``); rules that share a part share the object
+    (and so its per-text matches)."""
     alts = [a.strip() for a in (spec.split("|") if isinstance(spec, str) else spec)]
     window = [_WINDOW_SLOTS[a] for a in alts if a in _WINDOW_SLOTS]
     indexed = tuple(a for a in alts if a in INDEXED)

@@ -167,14 +167,14 @@ WALLET_DRAINER: tuple[Phrase, ...] = (
       "to 50|maximum allowed|max allowed|highest possible|no limit|unlimited", gap=30,
       free=True),
     P("parameter_tampering.gas_deadline", "en",
-      "use|set|make|put|change|pick|choose|give it|with",
-      "deadline|gas price|gas limit|priority fee|max fee|maxfeepergas|nonce|expiry",
+      "use|set|make|put|change|choose|with",
+      "deadline|nonce|expiry|expiration",
       "@zero|@amount|far future|maximum|max|unlimited|zero|9999|year 2100", gap=20,
-      imp=True),
+      imp=True, anchor=1),
     P("parameter_tampering.rpc", "en",
       "use|set|switch|change|point|connect|send|submit|broadcast|route|move",
       "rpc|rpc endpoint|rpc url|endpoint|node|provider|relay|relayer|mempool|sequencer",
-      "@url|@addr", gap=40, imp=True, read=True),
+      "@url|@addr", gap=40, imp=True, read=True, anchor=1),
     P("parameter_tampering.multiplier", "en",
       "multiply the amount|multiply it by|double the amount|triple the amount|add a zero|"
       "add two zeros|add zeros|add a 0|append a zero|append a 0|ten times the amount|"
@@ -189,7 +189,7 @@ WALLET_DRAINER: tuple[Phrase, ...] = (
       "the full amount available|everything available",
       "as the amount|for the amount|as amount|as the value|instead of|rather than|"
       "instead|for this swap|for this transfer|for the swap|for the transfer", gap=40,
-      imp=True),
+      imp=True, anchor=1),
     P("parameter_tampering.disable_protection", "en",
       "disable|turn off|switch off|skip|bypass|remove|ignore|drop|deactivate",
       "slippage protection|mev protection|price impact warning|price protection|the simulation|"
@@ -197,7 +197,7 @@ WALLET_DRAINER: tuple[Phrase, ...] = (
       "the allowance check|spending limit|daily limit|the cap|the limit|the preview|"
       "transaction preview|the confirmation step|the review step|risk checks|the risk check|"
       "the price check|front-running protection|sandwich protection",
-      gap=25, imp=True),
+      gap=25, imp=True, anchor=1),
     P("parameter_tampering.other_asset", "en",
       "pay in|send in|settle in|pay with|send with|denominate in|use|swap into|convert to|"
       "buy|bridge to|send it on|send on|withdraw to|switch to|deploy on",
@@ -208,12 +208,12 @@ WALLET_DRAINER: tuple[Phrase, ...] = (
       "rather than mainnet|instead of mainnet|rather than the chain|instead of the chain|"
       "rather than the network|instead of the network|not the chain the user|"
       "not the token the user|not the network the user|the user mentioned|the user asked for",
-      gap=40, imp=True),
+      gap=40, imp=True, anchor=1),
     P("parameter_tampering.units", "en",
       "use|set|treat|interpret|read|encode|send|make",
       "decimals|decimal places|the amount in wei|the value in wei|the amount as wei|"
       "the amount as eth|the amount in eth|the units|the unit|raw units|base units",
-      "@amount|@zero|18|6|8|9|12|instead|rather than|not|as if", gap=30, imp=True),
+      "@amount|@zero|18|6|8|9|12|instead|rather than|not|as if", gap=30, imp=True, anchor=1),
     P("parameter_tampering.max_input", "en",
       "amountinmaximum|amount_in_max|amountinmax|maxamountin|max_amount_in|maximum input|"
       "max input|max in|amountin|leverage|max spend|maximum spend|spend limit",
@@ -313,7 +313,7 @@ WALLET_DRAINER: tuple[Phrase, ...] = (
       "transfer|transfers|transferring|send|sending|sends|payment|payments|pay|withdraw|"
       "withdrawal|withdrawals|deposit|deposits|swap|swaps|bridge|bridging|approve|approval|"
       "approvals|allowance|allowances|funds|money|tokens|usdc|usdt|eth|sol|the user's request|"
-      "what the user asks", gap=90, free=True, read=True),
+      "what the user asks", gap=90, free=True, read=True, anchor=1),
     # --- approvals ------------------------------------------------------------------------
     P("unlimited_approval.code_max", "code",
       "approve(|increaseallowance(|increase_allowance(|approve (|approve_token(|"

@@ -1,11 +1,11 @@
-"""Frames anchored on a destination (data): the rules that start at an address.
+"""Frames around a destination (data): the rules that need an address.
 
-An injected instruction to move value names where the value goes. These rules are checked at
-every address (``@addr``) in a text the agent *reads* (``read=True``: never the user's own
-prompt): an imperative wallet verb next to it plus a cue that gives the scheme away — an
-extra or split payment (skim), a new / replacing destination (redirect), a grant of spending
-rights (approval), a claimed standing trust (false consent). Prose without an address costs
-nothing here; English and the six other languages share one table.
+An injected instruction to move value names where the value goes. These rules look for a
+giveaway cue (the anchor) with an address (``@addr``) and, mostly, an imperative wallet verb
+nearby, in a text the agent *reads* (``read=True``: never the user's own prompt): an extra or
+split payment (skim), a new / replacing destination (redirect), a grant of spending rights
+(approval), a claimed standing trust (false consent). A text without an address skips them
+after one cached lookup; English and the six other languages share one table.
 """
 
 from __future__ import annotations
@@ -31,7 +31,7 @@ _VERB = {
 }
 _SKIM = {
     "en": "also|additionally|as well|in addition|extra|a second|another|on top|along with|"
-    "plus|fee|fees|tip|commission|charge|surcharge|cut|share|percent|% of|portion|"
+    "plus|tip|commission|surcharge|percent|% of|portion|"
     "the rest|the difference|the remainder|split|deduct|skim|mandatory|required|"
     "has to be paid|must be paid|every transaction|every payment|each transfer|"
     "every transfer|each payment|each transaction|with every|with each|to unlock|"
@@ -148,18 +148,18 @@ ADDR_DRAINER: tuple[Phrase, ...] = tuple(
     for lang in _LANGS
     for rule in (
         P("skim.directed", lang, _VERB[lang], "@addr", _SKIM[lang], gap=_gap(lang, 80),
-          free=True, read=True, imp=True, anchor=1),
+          free=True, read=True, imp=True, anchor=2),
         P("redirect.directed", lang, "@addr", _NEWDEST[lang], gap=_gap(lang, 70), free=True,
-          read=True),
+          read=True, anchor=1),
         P("redirect.directed_send", lang, _VERB[lang], "@addr", _INSTEAD[lang],
-          gap=_gap(lang, 70), free=True, read=True, imp=True, anchor=1),
+          gap=_gap(lang, 70), free=True, read=True, imp=True, anchor=2),
         P("unlimited_approval.grant_to", lang, _GRANT[lang], "@addr", _RIGHTS[lang],
-          gap=_gap(lang, 60), free=True, read=True, imp=True, neg=True, anchor=1),
+          gap=_gap(lang, 60), free=True, read=True, imp=True, neg=True, anchor=2),
     )
 )  # fmt: skip
 
 ADDR_INJECTION: tuple[Phrase, ...] = tuple(
     P("urgency.trusted_destination", lang, "@addr", _TRUST[lang], gap=_gap(lang, 80),
-      free=True, read=True, neg=True)
+      free=True, read=True, neg=True, anchor=1)
     for lang in _LANGS
 )  # fmt: skip
