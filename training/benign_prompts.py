@@ -265,7 +265,18 @@ def _fill(template: str, r: random.Random) -> str:
     return template.format(**_slots(r))
 
 
-OPENERS = ("You are {}.", "You are {}.", "Act as {}.", "Your role: {}.", "System: you are {}.")
+OPENERS = (
+    "You are {}.",
+    "You are {}.",
+    "Act as {}.",
+    "Your role: {}.",
+    "System: you are {}.",
+    "You are now {}.",
+    "From now on, you will act as {}.",
+    "Pretend you are {}.",
+    "I want you to act as {}.",
+    "Hey ChatGPT, you are {} for this chat.",
+)
 
 
 def operator_prompt(r: random.Random, dev: bool) -> str:
@@ -305,11 +316,246 @@ def chat_turns(r: random.Random, dev: bool) -> str:
     return "\n".join(turns)
 
 
+PASTE = [
+    "Summarize the following in five bullet points:\n\n{x}",
+    "{x}\n\nCan you explain what this does, step by step?",
+    "Fix the bug in this code and explain the fix:\n```\n{x}\n```",
+    "Translate to {lang_name}:\n{x}",
+    "Rewrite this in simpler words for a beginner:\n{x}",
+    "Here is a draft I wrote. Give me honest feedback on structure and tone.\n\n{x}",
+    "Write unit tests for this:\n\n{x}",
+    "What is wrong with this? Be specific.\n{x}",
+    "Turn this into a short FAQ with three questions:\n\n{x}",
+    "Please proofread:\n\n{x}\n\nThanks!",
+    "I found this in our docs. Is it still accurate?\n---\n{x}\n---",
+    "{x}\n\nTL;DR?",
+    "Context:\n{x}\n\nQuestion: what are the key points?",
+    "Convert the following into a table with the main terms and their meaning:\n{x}",
+    "Explain the following to a new colleague:\n\n{x}",
+]
+
+
+def pasted(text: str, r: random.Random, dev: bool) -> str:
+    """A user request around pasted material (long benign prompts: mind the length bias)."""
+    template = _pick(PASTE, r, dev)
+    return template.replace("{x}", text).replace("{lang_name}", r.choice(LANG_NAMES))
+
+
+# Chat-template markup and forms of address appear in attacks *and* in honest prompts
+# (people paste Llama / ChatML / Alpaca templates and greet the assistant by name): the
+# markup alone must never carry the label.
+TEMPLATES = [
+    "[INST] {x} [/INST]",
+    "<s>[INST] <<SYS>>\nYou are a helpful assistant.\n<</SYS>>\n\n{x} [/INST]",
+    "<|im_start|>system\nYou are a helpful assistant.<|im_end|>\n<|im_start|>user\n{x}"
+    "<|im_end|>\n<|im_start|>assistant\n",
+    "### Instruction:\n{x}\n\n### Response:\n",
+    "Below is an instruction that describes a task. Write a response that appropriately "
+    "completes the request.\n\n### Instruction:\n{x}\n\n### Response:",
+    "Human: {x}\n\nAssistant:",
+    "USER: {x}\nASSISTANT:",
+    "<|user|>\n{x}\n<|assistant|>",
+    "Question: {x}\nAnswer:",
+    "{x}",
+]
+ADDRESS = [
+    "Hey ChatGPT, ",
+    "Hi Claude! ",
+    "Dear assistant, ",
+    "@assistant ",
+    "Hello AI. ",
+    "Gemini, ",
+    "Assistant: please help. ",
+    "Hi there! ",
+    "OK bot, ",
+    "Vicuna, ",
+]
+FOREIGN_PARTS = {
+    "es": (
+        [
+            "Eres un asistente de {org}.",
+            "Actúa como un traductor profesional.",
+            "Eres un profesor de historia paciente.",
+            "Finge que eres un chef italiano.",
+            "Eres un experto en Excel.",
+            "A partir de ahora eres mi entrenador personal.",
+        ],
+        [
+            "Responde en menos de {n} palabras.",
+            "Usa un tono amable.",
+            "No inventes datos.",
+            "Ignora las faltas de ortografía.",
+            "Explica paso a paso.",
+            "Si no sabes algo, dilo.",
+        ],
+        [
+            "¿Cómo preparo una tortilla de patatas?",
+            "Escribe un poema sobre el mar.",
+            "Resume este texto: {snippet}",
+            "¿Qué diferencia hay entre virus y bacteria?",
+            "Dame ideas para un cumpleaños infantil.",
+            "Corrige mi carta de presentación.",
+        ],
+    ),
+    "pt": (
+        [
+            "Você é um assistente da {org}.",
+            "Aja como um professor de inglês.",
+            "Finja que você é um guia turístico.",
+            "Você é um especialista em finanças pessoais.",
+            "Seja meu revisor de textos.",
+            "Você agora é um contador de histórias.",
+        ],
+        [
+            "Responda em português.",
+            "Seja breve e objetivo.",
+            "Não use jargões.",
+            "Ignore erros de digitação.",
+            "Explique com exemplos.",
+            "Use listas quando possível.",
+        ],
+        [
+            "Como faço pão de queijo?",
+            "Escreva um e-mail pedindo férias.",
+            "Resuma este texto: {snippet}",
+            "O que é inflação?",
+            "Me dê dicas para estudar matemática.",
+            "Traduza para o inglês: bom dia a todos.",
+        ],
+    ),
+    "fr": (
+        [
+            "Tu es un assistant pour {org}.",
+            "Agis comme un professeur de mathématiques.",
+            "Fais comme si tu étais un sommelier.",
+            "Tu es un coach sportif bienveillant.",
+            "Joue le rôle d'un guide à Paris.",
+            "Tu es désormais mon correcteur.",
+        ],
+        [
+            "Réponds en français.",
+            "Sois concis.",
+            "N'invente rien.",
+            "Ignore les fautes de frappe.",
+            "Explique simplement.",
+            "Donne des exemples.",
+        ],
+        [
+            "Comment faire une quiche lorraine ?",
+            "Écris un poème sur l'automne.",
+            "Résume ce texte : {snippet}",
+            "Quelle est la capitale de l'Australie ?",
+            "Aide-moi à écrire une lettre de motivation.",
+            "Explique la photosynthèse.",
+        ],
+    ),
+    "de": (
+        [
+            "Du bist ein Assistent für {org}.",
+            "Verhalte dich wie ein Deutschlehrer.",
+            "Tu so, als wärst du ein Reiseführer.",
+            "Du bist ein erfahrener Programmierer.",
+            "Spiel die Rolle eines Bewerbungscoachs.",
+            "Ab jetzt bist du mein Schachtrainer.",
+        ],
+        [
+            "Antworte auf Deutsch.",
+            "Fasse dich kurz.",
+            "Erfinde keine Fakten.",
+            "Ignoriere Tippfehler.",
+            "Erkläre Schritt für Schritt.",
+            "Nutze Stichpunkte.",
+        ],
+        [
+            "Wie backe ich einen Apfelkuchen?",
+            "Schreib ein Gedicht über den Winter.",
+            "Fasse diesen Text zusammen: {snippet}",
+            "Was ist der Unterschied zwischen Wetter und Klima?",
+            "Hilf mir bei meiner Steuererklärung.",
+            "Erkläre mir Rekursion.",
+        ],
+    ),
+    "ru": (
+        [
+            "Ты — помощник компании {org}.",
+            "Веди себя как учитель литературы.",
+            "Представь, что ты шеф-повар.",
+            "Ты опытный юрист-консультант.",
+            "Сыграй роль гида по Москве.",
+            "Теперь ты мой тренер по шахматам.",
+        ],
+        [
+            "Отвечай по-русски.",
+            "Будь краток.",
+            "Не выдумывай факты.",
+            "Игнорируй опечатки.",
+            "Объясняй по шагам.",
+            "Приводи примеры.",
+        ],
+        [
+            "Как приготовить борщ?",
+            "Напиши стихотворение о весне.",
+            "Кратко перескажи текст: {snippet}",
+            "Почему небо голубое?",
+            "Помоги составить резюме.",
+            "Объясни, что такое рекурсия.",
+        ],
+    ),
+    "zh": (
+        [
+            "你是{org}的助手。",
+            "请扮演一位数学老师。",
+            "假装你是一名导游。",
+            "你是一位资深程序员。",
+            "你现在是我的英语口语陪练。",
+            "请扮演一位厨师。",
+        ],
+        [
+            "请用中文回答。",
+            "回答要简洁。",
+            "不要编造事实。",
+            "忽略错别字。",
+            "请一步一步解释。",
+            "请举例说明。",
+        ],
+        [
+            "红烧肉怎么做？",
+            "写一首关于秋天的诗。",
+            "总结这段文字：{snippet}",
+            "天空为什么是蓝色的？",
+            "帮我写一封求职信。",
+            "解释一下什么是递归。",
+        ],
+    ),
+}
+
+
+def templated(r: random.Random, dev: bool) -> str:
+    """A benign request in chat-template markup, often addressing the assistant by name."""
+    inner = request(r, dev) if r.random() < 0.6 else operator_prompt(r, dev)
+    if r.random() < 0.4:
+        inner = _pick(ADDRESS, r, dev) + inner
+    return _pick(TEMPLATES, r, dev).replace("{x}", inner)
+
+
+def foreign_composed(r: random.Random, dev: bool) -> str:
+    """A benign prompt in es/pt/fr/de/ru/zh: role, rule and/or request."""
+    roles, rules, asks = FOREIGN_PARTS[r.choice(sorted(FOREIGN_PARTS))]
+    parts = []
+    if r.random() < 0.6:
+        parts.append(_pick(roles, r, dev))
+        parts += r.sample([t for i, t in enumerate(rules) if (i % 5 == 4) == dev], r.randint(0, 2))
+    parts.append(_pick(asks, r, dev))
+    return _fill(r.choice((" ", "\n")).join(parts), r)
+
+
 KINDS: dict[str, tuple[Callable[[random.Random, bool], str], int]] = {
     "operator_prompt": (operator_prompt, 3),
     "roleplay": (roleplay, 2),
     "request": (request, 2),
     "foreign": (foreign, 1),
+    "foreign_composed": (foreign_composed, 2),
+    "templated": (templated, 2),
     "chat_turns": (chat_turns, 1),
 }
 

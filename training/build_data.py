@@ -3,7 +3,9 @@
 * corpus ``train`` rows (``aiegis_guard.evaluation.pi_corpus``) without obfuscated copies;
   ~10% of them by hash are dev, with the corpus' ``dev`` split;
 * ``gen/prompts``: benign operator prompts, role-play setups, in-chat instructions
-  (``benign_prompts.py``; dev rows use only dev parts);
+  (``benign_prompts.py``; dev rows use only dev parts); ``gen/pasted``: user requests
+  around pasted docs or code (long benign prompts); ``gen/attacks``: generic injections
+  composed from parts (``attack_gen.py``), standalone and (as ``aug/gen/attacks``) embedded;
 * ``docs/<package>``: docstrings and code of the standard library and permissive packages
   (``docs_corpus.py``; dev by module);
 * ``aug/<source>``: every train attack embedded in generic carriers (``carriers.py``) and
@@ -24,6 +26,7 @@ from pathlib import Path
 HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE))
 
+import attack_gen  # noqa: E402
 import benign_prompts  # noqa: E402
 import carriers  # noqa: E402
 import docs_corpus  # noqa: E402
@@ -33,8 +36,10 @@ from aiegis_guard.evaluation.pi_corpus import Sample  # noqa: E402
 
 DOCS_CACHE = HERE / "out" / "docs.jsonl"
 PROMPTS_TRAIN, PROMPTS_DEV = 6000, 900
+PASTED_TRAIN, PASTED_DEV = 3000, 400
 DOCS_TRAIN, CODE_TRAIN = 6000, 1500
-AUG_REPEATS = {"promptshield/hackaprompt": 2, "jailbreakhub": 1, "wallet": 4}
+ATTACKS_TRAIN, ATTACKS_DEV = 3000, 400
+AUG_REPEATS = {"promptshield/hackaprompt": 2, "jailbreakhub": 1, "wallet": 4, "gen/attacks": 1}
 AUG_BENIGN = 5000
 
 
@@ -114,6 +119,20 @@ def own_rows(docs: Sequence[dict[str, str]]) -> tuple[list[Sample], list[Sample]
             bucket.append(
                 Sample(text, False, "gen/prompts", "chat", "dev" if dev_part else "train")
             )
+    for dev_part, n, seed, bucket in (
+        (False, ATTACKS_TRAIN, 5, train),
+        (True, ATTACKS_DEV, 6, dev),
+    ):
+        split = "dev" if dev_part else "train"
+        for text in attack_gen.generate(n, seed, dev_part):
+            bucket.append(Sample(text, True, "gen/attacks", "prompt_injection", split))
+    r = random.Random(4)
+    for dev_part, n, bucket in ((False, PASTED_TRAIN, train), (True, PASTED_DEV, dev)):
+        split = "dev" if dev_part else "train"
+        material = [d["text"] for d in docs if d["split"] == split]
+        for text in r.sample(material, min(n, len(material))):
+            prompt = benign_prompts.pasted(text, r, dev_part)
+            bucket.append(Sample(prompt, False, "gen/pasted", "chat", split))
     caps = {"doc": DOCS_TRAIN, "code": CODE_TRAIN}
     for d in docs:
         s = Sample(d["text"], False, f"docs/{d['package']}", "documents", d["split"])

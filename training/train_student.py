@@ -42,8 +42,11 @@ from aiegis_guard.findings import Source  # noqa: E402
 MAX_SEGMENTS = 13  # 12 windows (3 KB) of a long training text
 NGRAM_DROPOUT = 0.15  # share of n-gram ids blanked per training text
 SMOOTH = 0.02  # label smoothing: targets 0.01 / 0.99
+PROMPT_NEG_WEIGHT = 2.0  # a benign prompt flagged blocks legitimate work: it costs double
 HARD_SHARE = 0.15  # benign rows repeated per epoch: the hardest this share of them
-MAX_FPR = {"prompt": 0.002, "document": 0.002}  # dev FPR bound per threshold group
+# dev FPR bound per threshold group, chosen by calibrate.py on LOSO scores: at 0.0005 an
+# unseen benign prompt source stayed <= 1.3% FPR (0.2% at 0.002 in-distribution meant 8-17%)
+MAX_FPR = {"prompt": 0.0005, "document": 0.002}
 LOSO_FRACTION = 0.5  # CPU budget: each LOSO model sees half the rows for one epoch
 LOSO_GROUPS = {
     "promptshield/hackaprompt": ("promptshield/hackaprompt", "aug/promptshield/hackaprompt"),
@@ -53,7 +56,8 @@ LOSO_GROUPS = {
     "jailbreakhub": ("jailbreakhub", "aug/jailbreakhub"),
     "bipia": ("bipia/email", "bipia/table", "bipia/code"),
     "wallet": ("wallet", "aug/wallet"),
-    "gen/prompts": ("gen/prompts",),
+    "gen/prompts": ("gen/prompts", "gen/pasted"),
+    "gen/attacks": ("gen/attacks", "aug/gen/attacks"),
 }
 
 
@@ -111,7 +115,12 @@ def batch_loss(
     y = torch.tensor([float(s.label) for s in batch])
     target = y * (1 - SMOOTH) + SMOOTH / 2
     bag = torch.stack([w.max() for w in wins])
-    loss = nn.functional.binary_cross_entropy_with_logits(bag, target, reduction="sum")
+    weight = torch.tensor(
+        [PROMPT_NEG_WEIGHT if not s.label and group_of(s) == "prompt" else 1.0 for s in batch]
+    )
+    loss = nn.functional.binary_cross_entropy_with_logits(
+        bag, target, weight=weight, reduction="sum"
+    )
     neg = [w for w, s in zip(wins, batch, strict=True) if not s.label]
     if neg:
         every = torch.cat(neg)
@@ -280,7 +289,11 @@ def main() -> None:
     ap.add_argument("--dim", type=int, default=Spec.dim)
     ap.add_argument("--buckets-log2", type=int, default=17)
     ap.add_argument("--segment", type=int, default=Spec.segment, help="chars per segment")
+    ap.add_argument("--rethreshold", action="store_true", help="reuse --out's student.pt")
+    ap.add_argument("--max-fpr-prompt", type=float, default=MAX_FPR["prompt"])
+    ap.add_argument("--max-fpr-document", type=float, default=MAX_FPR["document"])
     args = ap.parse_args()
+    MAX_FPR.update(prompt=args.max_fpr_prompt, document=args.max_fpr_document)
     torch.set_num_threads(args.threads)
     spec = Spec(buckets=1 << args.buckets_log2, dim=args.dim, segment=args.segment)
     global MAX_SEGMENTS  # noqa: PLW0603 (a script knob)
@@ -291,7 +304,12 @@ def main() -> None:
     if args.loso:
         run_loso(train_rows, dev, spec, ROOT / "training" / "out")
         return
-    model, _ = train(train_rows, dev, spec, args.epochs)
+    if args.rethreshold:  # new MAX_FPR bounds, same weights
+        model = Student(spec)
+        model.load_state_dict(torch.load(args.out / "student.pt"))
+        model.eval()
+    else:
+        model, _ = train(train_rows, dev, spec, args.epochs)
     p = score(model, [s.text for s in dev], spec)
     thr = thresholds(p, dev)
     report = per_source(p, dev, thr)
@@ -308,6 +326,7 @@ def main() -> None:
     meta = {
         "spec": spec.to_dict(),
         "thresholds": thr,
+        "max_dev_fpr": MAX_FPR,
         "dev": report,
         "train_counts": counts,
         "epochs": args.epochs,
