@@ -1,64 +1,34 @@
-"""Wallet-agent attack frames in German, Russian and Chinese (data).
-
-The frames of :mod:`~aiegis_guard.scanners.wallet_phrasebook`, written by hand per language.
-German puts the verb last and splits it (``rufe ... auf``, ``erwähne ... nicht``), Russian
-inflects (stems: ``получател*``), Chinese has no spaces (gaps are short, in characters):
-nearly every frame here is ``free`` (its parts in any order within the gap).
+"""Wallet-agent attack frames in Russian and Chinese (data). Russian inflects (stems such as
+``получател*``; key nouns spelled out in the cases an instruction uses), Chinese has no
+spaces (gaps are in characters, long enough for an ASCII address).
 """
 
 from __future__ import annotations
 
 from aiegis_guard.scanners.phrasematch import P, Phrase
 
-__all__ = ["DE_RU_ZH_DRAINER", "DE_RU_ZH_INJECTION"]
+__all__ = ["RU_ZH_DRAINER", "RU_ZH_INJECTION"]
 
-# --- German --------------------------------------------------------------------------------
-_SEND_DE = (
-    "sende|senden|sendet|schicke|schicken|überweise|überweisen|überweist|transferiere|"
-    "transferieren|zahle|zahlen|verschiebe|verschieben|leite|leiten|weiterleiten|"
-    "zahlungen|überweisungen|auszahlungen|einzahlungen|gelder|mittel|gehen|geht|"
-    "gesendet|überwiesen|geschickt|bridge|bridgen|brücke"
-)
-_PAYEE_DE = (
-    "einzahlungsadresse|empfängeradresse|empfangsadresse|wallet-adresse|walletadresse|"
-    "zieladresse|auszahlungsadresse|zahlungsadresse|empfänger|begünstigte*|"
-    "treasury-adresse|empfangs-wallet|ziel-wallet|gespeicherte adresse|adressbuch*|"
-    "depotadresse|empfänger-adresse|händler-wallet|händleradresse"
-)
-_CHANGED_DE = (
-    "geändert|aktualisiert|verschoben|migriert|ersetzt|umgestellt|gewechselt|rotiert|"
-    "umgeleitet|nicht mehr gültig|veraltet|kompromittiert|hat sich geändert|verlegt|"
-    "ausgetauscht|nicht mehr aktiv|stillgelegt"
-)
-_KEYS_DE = (
-    "privaten schlüssel|privater schlüssel|private key|privatschlüssel|geheimen schlüssel|"
-    "seed-phrase|seedphrase|seed phrase|wiederherstellungsphrase|mnemonic|geheimphrase|"
-    "wiederherstellungswörter|wallet-passwort|passwort der wallet|keystore|"
-    "mnemonische phrase|seed-wörter"
-)
-_USER_DE = "nutzer*|benutzer*|besitzer*|eigentümer*|kunde*|kundin|user|inhaber*|änderung"
-_VALUE_DE = (
-    _SEND_DE + "|@addr|@amount|transaktion|überweisung|zahlung|adresse|wallet|gebühr|"
-    "genehmige|signiere|swap|ersetze|tausche|guthaben"
-)
-# --- Russian -------------------------------------------------------------------------------
 _SEND_RU = (
     "отправь|отправьте|отправляй|отправляйте|отправить|отправлять|переведи|переведите|"
     "переводи|переводите|перевести|перечисли|перечислите|вышли|вышлите|пошли|заплати|"
     "оплати|внеси|выведи|выведите|перемести|переместите|направь|направляй|переводы|"
     "платежи|выплаты|средства|отправку|перевод"
 )
+
 _PAYEE_RU = (
     "адрес депозита|адрес для депозита|депозитный адрес|адрес получателя|получател*|"
     "адрес кошелька|адрес для пополнения|адрес казначейства|адрес для вывода|"
     "адрес назначения|бенефициар*|сохранённый адрес|сохраненный адрес|адресн* книг*|"
     "кошел* получателя|кошел* казначейства|платёжный адрес|платежный адрес"
 )
+
 _CHANGED_RU = (
     "изменил*|изменён*|изменен*|поменял*|обновлён*|обновлен*|заменён*|заменен*|"
     "перенесён*|перенесен*|сменил*|больше не действ*|устарел*|скомпрометирован*|"
     "перемещён*|перемещен*|недействител*"
 )
+
 _KEYS_RU = (  # nouns decline: the cases an instruction uses are spelled out
     "приватный ключ|приватного ключа|приватным ключом|приватному ключу|приватные ключи|"
     "приватных ключей|закрытый ключ|закрытого ключа|закрытым ключом|закрытые ключи|"
@@ -69,51 +39,33 @@ _KEYS_RU = (  # nouns decline: the cases an instruction uses are spelled out
     "пароль от кошелька|пароля от кошелька|keystore|private key|seed phrase|12 слов|"
     "24 слов|24 слова|слова восстановления|слов восстановления"
 )
+
 _USER_RU = "пользовател*|владел*|клиент*|хозя*|изменени*|об этом"
+
 _VALUE_RU = _SEND_RU + "|@addr|@amount|транзакци*|адрес*|кошел*|комисси*|одобри|подпиши|обмен*"
-# --- Chinese -------------------------------------------------------------------------------
+
 _SEND_ZH = (
     "发送|发到|转账|转到|转入|转给|打到|汇到|转至|充值到|存入|转移|支付|付款|汇款|转出|"
     "提取|提现|打款|发给|转"
 )
+
 _PAYEE_ZH = (
     "存款地址|充值地址|收款地址|钱包地址|接收地址|转账地址|国库地址|目标地址|提现地址|"
     "收币地址|付款地址|收款人|收款方|受益人|接收方|收款钱包|目标钱包|地址簿|收款账户"
 )
+
 _CHANGED_ZH = (
     "已更改|已变更|已更新|已修改|已改为|更改为|变更为|改为|更新为|已迁移|已更换|换成|"
     "现在是|已失效|不再使用|已作废|已弃用|已停用|已替换|替换为|迁移到|已被盗|已泄露|"
     "改成|变成"
 )
+
 _KEYS_ZH = "私钥|助记词|种子短语|恢复短语|秘钥|密钥|恢复词|种子词|助记符|钱包密码|keystore"
+
 _VALUE_ZH = _SEND_ZH + "|@addr|@amount|交易|地址|钱包|手续费|授权|签名|兑换|资金|余额"
 
-DE_RU_ZH_DRAINER: tuple[Phrase, ...] = (
-    # --- redirect -------------------------------------------------------------------------
-    P("redirect.payee_changed", "de", _CHANGED_DE, _PAYEE_DE, "@addr|@url", gap=70,
-      free=True, read=True, anchor=1),
-    P("redirect.correct_is", "de",
-      "richtige adresse|korrekte adresse|neue adresse|aktuelle adresse|neuer empfänger|"
-      "richtige wallet|korrekte wallet|neue wallet|gültige adresse|tatsächliche adresse|"
-      "richtiger empfänger|ersatzadresse",
-      "ist|lautet|:|=|ist jetzt|ist nun|lautet jetzt", "@addr", gap=40),
-    P("redirect.use_instead", "de",
-      "verwende|verwenden sie|nutze|nutzen sie|benutze|benutzen sie|sende an|schicke an|"
-      "überweise an|zahle an",
-      "@addr|diese adresse|diese wallet|folgende adresse|die neue adresse",
-      "stattdessen|statt|anstatt|anstelle|ab sofort|ab jetzt|von nun an|künftig|"
-      "zukünftig|bis auf weiteres|für alle|für jede|für jeden|als empfänger", gap=60,
-      free=True, read=True, anchor=2),
-    P("redirect.from_now_on", "de",
-      "ab sofort|ab jetzt|von nun an|künftig|zukünftig|bis auf weiteres|ab heute|"
-      "mit sofortiger wirkung",
-      _SEND_DE, "@addr", gap=70, free=True, read=True),
-    P("redirect.not_the_one", "de",
-      "statt der vom|anstatt der vom|statt der angegebenen|nicht die vom|nicht die oben|"
-      "ersetze die adresse|tausche die adresse|ändere die adresse|vom nutzer angegeben*|"
-      "vom benutzer angegeben*|vom kunden angegeben*|ursprünglichen anfrage|ersetze sie",
-      "@addr|nutzer|benutzer|oben|angegeben*|diese|ohne|falsch*", gap=70, free=True,
-      read=True),
+
+RU_ZH_DRAINER: tuple[Phrase, ...] = (
     P("redirect.payee_changed", "ru", _CHANGED_RU, _PAYEE_RU, "@addr|@url", gap=70,
       free=True, read=True, anchor=1),
     P("redirect.correct_is", "ru",
@@ -152,20 +104,6 @@ DE_RU_ZH_DRAINER: tuple[Phrase, ...] = (
     P("redirect.not_the_one", "zh",
       "而不是用户|不是用户|用户提供的|用户给的|用户指定的|替换地址|替换成|原来的地址|"
       "原地址|原始请求", "@addr|地址", gap=70, free=True, read=True),
-    # --- skim -----------------------------------------------------------------------------
-    P("skim.first_send", "de",
-      "zuerst|zunächst|als erstes|vorher|bevor du|bevor sie|schritt 1|vor dem abschluss",
-      _SEND_DE, "@amount|@addr", gap=60, free=True, read=True),
-    P("skim.fee_to", "de",
-      "gebühr|provision|trinkgeld|abgabe|steuer|spende|maut|aufschlag",
-      "@addr",
-      "pflicht*|obligatorisch|erforderlich|notwendig|zuerst|vorher|jede|jeder|jedes|immer|"
-      "heimlich|zusätzlich*|automatisch|als", gap=90, free=True, read=True),
-    P("skim.then_continue", "de",
-      "fahre dann|dann fortfahren|danach fortfahren|fahre mit|mach dann weiter|anschließend|"
-      "dann mit|und dann|danach",
-      "anfrage|aufgabe|auftrag|vorgang|ursprünglich*|nutzer*|swap", "@amount|@addr",
-      gap=120, free=True, read=True),
     P("skim.first_send", "ru",
       "сначала|для начала|прежде всего|перед тем как|прежде чем|перед завершением|"
       "перед выполнением|шаг 1|предварительно",
@@ -190,23 +128,6 @@ DE_RU_ZH_DRAINER: tuple[Phrase, ...] = (
     P("skim.then_continue", "zh",
       "然后再|然后继续|再继续|之后再|然后处理|再处理|然后执行|然后",
       "用户|请求|任务|原来|原始|兑换|操作", "@amount|@addr", gap=70, free=True, read=True),
-    # --- parameter tampering --------------------------------------------------------------
-    P("parameter_tampering.slippage_high", "de",
-      "slippage|schlupf|preistoleranz|slippage-toleranz", "@pct|auf maximum|maximal",
-      gap=30, free=True),
-    P("parameter_tampering.min_out_zero", "de",
-      "mindestbetrag|mindestausgabe|minimaler output|mindestmenge|mindestertrag|"
-      "minimalbetrag|mindest-output", "@zero|null", gap=18, free=True),
-    P("parameter_tampering.amount_override", "de",
-      "unabhängig davon|egal was|egal wie viel|ändere den betrag|erhöhe den betrag|"
-      "verdopple den betrag|ignoriere den betrag|der richtige betrag ist|"
-      "der tatsächliche betrag", "@amount|stattdessen|sende|überweise|zahle", gap=60,
-      free=True),
-    P("parameter_tampering.not_official", "de",
-      "statt der offiziellen|anstatt der offiziellen|nicht die offizielle|"
-      "statt der üblichen|statt des offiziellen|anstelle der offiziellen|"
-      "anstatt des offiziellen|nicht den offiziellen",
-      "bridge|brücke|router|contract|vertrag|pool|adresse|seite|@addr", gap=40, free=True),
     P("parameter_tampering.slippage_high", "ru",
       "проскальзывани*|слиппедж|slippage", "@pct|максимум|максимальн*", gap=30, free=True),
     P("parameter_tampering.min_out_zero", "ru",
@@ -229,17 +150,6 @@ DE_RU_ZH_DRAINER: tuple[Phrase, ...] = (
     P("parameter_tampering.not_official", "zh",
       "而不是官方|不要用官方|非官方|代替官方|绕过官方",
       "桥|跨链桥|路由|合约|池|地址|网站|@addr", gap=70, free=True),
-    # --- secrets --------------------------------------------------------------------------
-    P("secret_exfiltration.imperative", "de",
-      "gib|gebe|zeige|zeig|drucke|schreibe|schreib|füge|trage|nenne|verrate|teile|sende|"
-      "schicke|exportiere|kopiere|poste|übermittle|veröffentliche|setze|packe|lege|"
-      "hänge|liste",
-      _KEYS_DE, gap=45, neg=True, imp=True, anchor=1),
-    P("secret_exfiltration.in_container", "de",
-      _KEYS_DE,
-      "memo|memo-feld|memofeld|notizfeld|nachrichtenfeld|verwendungszweck|kommentar|"
-      "referenz|beschreibung|parameter|datenfeld|deiner antwort|der antwort|nachricht",
-      gap=70, neg=True, free=True),
     P("secret_exfiltration.imperative", "ru",
       "выведи|выведите|покажи|покажите|напечатай|напиши|напишите|укажи|укажите|вставь|"
       "вставьте|добавь|добавьте|отправь|отправьте|пришли|пришлите|сообщи|сообщите|раскрой|"
@@ -259,24 +169,6 @@ DE_RU_ZH_DRAINER: tuple[Phrase, ...] = (
       "输出|显示|打印|告诉我|发给|发送|透露|泄露|写进|写入|填入|放入|粘贴|附上|包含|提供|"
       "分享|导出|复制|公开|列出",
       _KEYS_ZH, gap=12, neg=True, anchor=1),
-    # --- lures ----------------------------------------------------------------------------
-    P("lure.safe_place", "de",
-      "sicheren tresor|sicherer tresor|sichere wallet|sichere adresse|sicheres konto|"
-      "wiederherstellungsadresse|kaltspeicher|cold storage|notfall-wallet|"
-      "geschützte wallet|geschützten tresor|backup-wallet|tresor",
-      "@addr|@url", gap=60, free=True, neg=True, read=True),
-    P("lure.threat_then_move", "de",
-      "verschiebe|überweise|sende|schicke|migriere|hebe|verifiziere|bestätige|validiere|"
-      "verbinde|synchronisiere|beanspruche|signiere|genehmige|sichere",
-      "verdächtige aktivität|kompromittiert|sicherheitslücke|exploit|hack|angriff|"
-      "sicherheitswarnung|sicherheitshinweis|gefährdet|unbefugter zugriff|vorfall",
-      "@addr|@url", gap=150, free=True, neg=True, read=True, imp=True, anchor=1),
-    P("sweep.whole_balance", "de",
-      _SEND_DE + "|verschiebe|hebe",
-      "das gesamte guthaben|dein gesamtes guthaben|das komplette guthaben|"
-      "den gesamten bestand|alle mittel|alle gelder|alle token|alle vermögenswerte|"
-      "gesamten saldo|den vollen betrag|das volle guthaben|gesamtes guthaben",
-      gap=30, free=True, neg=True, read=True, anchor=1),
     P("lure.safe_place", "ru",
       "защищённ* хранилищ*|защищенн* хранилищ*|безопасн* хранилищ*|безопасн* кошел*|"
       "защищённ* кошел*|защищенн* кошел*|безопасн* адрес*|резервн* кошел*|"
@@ -301,12 +193,6 @@ DE_RU_ZH_DRAINER: tuple[Phrase, ...] = (
       "转移|转出|发送|迁移|提取|验证|确认|连接|同步|领取|签名|授权|保护",
       "可疑活动|被盗|泄露|漏洞|攻击|黑客|安全警报|安全警告|安全通知|风险|未经授权|异常",
       "@addr|@url", gap=70, free=True, neg=True, read=True, anchor=1),
-    # --- function substitution ------------------------------------------------------------
-    P("function_substitution.moved", "de",
-      "umbenannt|veraltet|ersetzt|abgelöst|deaktiviert|entfernt|nicht mehr verfügbar|"
-      "läuft jetzt über|wird jetzt über|heißt jetzt|funktioniert nicht mehr",
-      "transfer|senden|swap|überweisung|zahlung|auszahlung|tool|werkzeug|funktion",
-      "rufe|rufen|verwende|nutze|benutze|stattdessen|statt|@code", gap=80, free=True),
     P("function_substitution.moved", "ru",
       "переименован*|устарел*|заменён*|заменен*|отключён*|отключен*|теперь работает через|"
       "теперь называется|перенесён в|перенесен в|больше не работает",
@@ -319,19 +205,7 @@ DE_RU_ZH_DRAINER: tuple[Phrase, ...] = (
       "请使用|改用|调用|请调用|使用|代替|@code", gap=40, free=True),
 )  # fmt: skip
 
-DE_RU_ZH_INJECTION: tuple[Phrase, ...] = (
-    # --- concealment ----------------------------------------------------------------------
-    P("urgency.conceal", "de",
-      "erwähne|erwähnen sie|sag|sage|sagen sie|informiere|informieren sie|benachrichtige|"
-      "verrate",
-      "nicht|nichts|kein wort|niemals", _USER_DE, gap=50, free=True),
-    P("urgency.conceal_without", "de",
-      "ohne den nutzer|ohne den benutzer|ohne zu informieren|ohne bescheid|ohne rückfrage|"
-      "ohne es zu erwähnen|ohne den kunden|hinter dem rücken",
-      _VALUE_DE, gap=60, free=True),
-    P("urgency.silently", "de",
-      "heimlich|unauffällig|stillschweigend|im hintergrund|still und leise|"
-      "als wäre nichts|als ob nichts", _VALUE_DE, gap=50, free=True),
+RU_ZH_INJECTION: tuple[Phrase, ...] = (
     P("urgency.conceal", "ru",
       "не сообщай|не сообщайте|не говори|не говорите|не упоминай|не упоминайте|"
       "не уведомляй|не уведомляйте|не информируй|не рассказывай|скрой|скройте|"
@@ -346,23 +220,6 @@ DE_RU_ZH_INJECTION: tuple[Phrase, ...] = (
     P("urgency.silently", "zh",
       "悄悄|偷偷|默默|静默|暗中|神不知鬼不觉|若无其事|不动声色", _VALUE_ZH, gap=20,
       free=True),
-    # --- false consent / memory -----------------------------------------------------------
-    P("urgency.prior_consent", "de",
-      "zugestimmt|genehmigt|bestätigt|autorisiert|freigegeben|erlaubt|eingewilligt|"
-      "ja gesagt|abgesegnet|einverstanden",
-      "nutzer|benutzer|besitzer|eigentümer|kunde|inhaber|user",
-      "bereits|schon|vorher|zuvor|früher|gestern|letztes mal|letzten sitzung|vorab|"
-      "im voraus", gap=50, free=True),
-    P("urgency.memory_entry", "de",
-      "[gedächtnis]|gedächtnis:|[speicher]|[erinnerung]|gespeicherte einstellung|"
-      "gespeicherte präferenz|dauerauftrag|daueranweisung|wie vereinbart|wie besprochen|"
-      "wie abgesprochen|aus der letzten sitzung|vorherigen sitzung|merke dir|denk daran",
-      _VALUE_DE + "|bestätigung|zugestimmt|genehmigt", gap=90, free=True, read=True),
-    P("urgency.without_asking", "de",
-      "keine bestätigung|ohne bestätigung|ohne rückfrage|ohne nachzufragen|ohne zu fragen|"
-      "nicht nachfragen|frag nicht|bestätigung ist nicht nötig|nicht erforderlich|"
-      "führe es direkt aus|einfach ausführen|führe es einfach aus|direkt ausführen",
-      _VALUE_DE + "|nutzer", gap=80, free=True, read=True),
     P("urgency.prior_consent", "ru",
       "одобрил*|подтвердил*|разрешил*|согласил*|согласен|авторизовал*|дал согласие|"
       "дал разрешение|сказал да",
@@ -390,12 +247,6 @@ DE_RU_ZH_INJECTION: tuple[Phrase, ...] = (
     P("urgency.without_asking", "zh",
       "直接执行|不用确认|不必确认|无须确认|无需询问|不用问|不要等待确认|无需确认|"
       "不需要确认|无需用户确认", _VALUE_ZH, gap=40, free=True, read=True),
-    # --- urgency --------------------------------------------------------------------------
-    P("urgency.deadline_loss", "de",
-      "minuten|stunden|sofort|umgehend|unverzüglich|letzte chance|gehen verloren|"
-      "sind verloren|werden eingefroren|werden gesperrt|sonst|beeil dich|schnell|"
-      "handle jetzt|jetzt handeln", _SEND_DE + "|genehmige|signiere|verbinde",
-      "@addr|@url|@amount", gap=80, free=True, read=True),
     P("urgency.deadline_loss", "ru",
       "минут|часов|немедленно|срочно|прямо сейчас|сейчас же|последний шанс|"
       "будут потеряны|потеряешь|будут заморожены|будут заблокированы|иначе|торопись|"
@@ -405,11 +256,6 @@ DE_RU_ZH_INJECTION: tuple[Phrase, ...] = (
       "分钟|小时|立即|马上|立刻|紧急|尽快|赶快|最后机会|永久丢失|将被冻结|将被锁定|否则|"
       "赶紧", _SEND_ZH + "|授权|签名|连接|领取", "@addr|@url|@amount", gap=70, free=True,
       read=True),
-    # --- over the user / indirection --------------------------------------------------------
-    P("override.over_user", "de",
-      "unabhängig davon, was der|egal was der nutzer|egal was der benutzer|"
-      "ignoriere, was der|ignoriere die anfrage|auch wenn der nutzer|auch wenn es|"
-      "der nutzer muss nicht|der nutzer braucht nicht", _VALUE_DE, gap=60, free=True),
     P("override.over_user", "ru",
       "независимо от того, что|неважно, что пользователь|игнорируй запрос|"
       "игнорируй то, что|даже если пользователь|даже если это|пользователю не нужно знать",
@@ -417,17 +263,6 @@ DE_RU_ZH_INJECTION: tuple[Phrase, ...] = (
     P("override.over_user", "zh",
       "不管用户|无论用户|不论用户说|忽略用户|即使用户|用户不需要知道|不必让用户知道|"
       "即使涉及", _VALUE_ZH, gap=30, free=True),
-    P("indirection.follow_source", "de",
-      "befolge|befolgen|führe|folge|folgen|setze|lies und befolge|arbeite",
-      "anweisungen|schritte|befehle|vorgaben|aufgabe|anleitung",
-      "@url|@file",
-      "bevor du|bevor sie|vor der antwort|auch wenn|genau|ohne nachzufragen|sofort|"
-      "nutzer|alle", gap=70, free=True, anchor=1),
-    P("indirection.real_task_at", "de",
-      "eigentliche aufgabe|wahre aufgabe|echte aufgabe|neue anweisungen|"
-      "vollständigen anweisungen|weiteren anweisungen",
-      "@url|@file|beschrieben in|gespeichert in|steht in|in der datei|unter dem link|"
-      "metadaten", gap=60, free=True),
     P("indirection.follow_source", "ru",
       "выполни|выполните|следуй|следуйте|исполни|исполните|соблюдай|прочитай и выполни",
       "инструкци*|указани*|команд*|шаг*|задани*",
