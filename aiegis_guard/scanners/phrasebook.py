@@ -141,19 +141,34 @@ INJECTION: tuple[Phrase, ...] = (
     # --- prompt_leak ----------------------------------------------------------------------
     P("prompt_leak.reveal", "en",
       "reveal|print|show|output|display|repeat|tell me|give me|share|leak|dump|write out|"
-      "disclose|expose|return|recite|list|spell out|paste|copy|echo|show me",
+      "disclose|expose|return|recite|list|spell out|paste|copy|echo|show me|see|view|read|"
+      "access|inspect|provide|send me|hand over",
       "system prompt|system message|system instructions|initial prompt|initial instructions|"
       "original instructions|original prompt|hidden instructions|hidden prompt|"
       "secret instructions|developer message|developer instructions|pre-prompt|preprompt|"
       "your instructions|your prompt|your configuration|the instructions you were given|"
       "your initial|confidential instructions|internal instructions|"
-      "meta prompt|metaprompt|system-prompt", gap=30, anchor=1),
+      "meta prompt|metaprompt|system-prompt|system configuration|your config|"
+      "internal configuration|hidden configuration", gap=30, anchor=1),
     P("prompt_leak.repeat_above", "en",
       "repeat|print|output|copy|reproduce|echo|recite|show|display|write down",
       "the text above|the words above|everything above|all of the above|the above text|"
       "the content above|the instructions above|everything before|"
       "all text before|everything that came before|your first message|"
-      "your first instruction|everything written above", gap=25, anchor=1),
+      "your first instruction|everything written above|this entire conversation|"
+      "the entire conversation|the whole conversation|this whole conversation|"
+      "everything we said|everything i said", gap=25, anchor=1),
+    P("prompt_leak.complete_secret", "en",
+      "complete|finish|continue|fill in|go on with",
+      "i was instructed to|my instructions are|my instructions say|i was told to|"
+      "my system prompt|the system prompt says|you were instructed to|your instructions are|"
+      "my hidden instructions|my secret instructions", gap=40),
+    P("prompt_leak.forbidden_topics", "en",
+      "what|which|tell me|reveal|list|show|share",
+      "not supposed to tell|not supposed to say|not supposed to reveal|not allowed to tell|"
+      "not allowed to say|not allowed to reveal|not permitted to reveal|forbidden to reveal|"
+      "told not to reveal|told not to tell|told not to share|instructed not to",
+      gap=30, free=True, anchor=1),
     P("prompt_leak.your_prompt", "en",
       "your system prompt|your initial prompt|your initial instructions|"
       "your system instructions|your starting instructions|your original instructions|"
@@ -183,7 +198,8 @@ INJECTION: tuple[Phrase, ...] = (
     P("fake_authority.system_tag", "en",
       "[system]|<system>|{system}|### system|## system|[admin]|[developer]|[security notice]|"
       "important!!!|important!!|system override:|admin override:|system override|"
-      "admin override|emergency override|security override|developer override",
+      "admin override|emergency override|security override|developer override|"
+      "administrator override|root override|maintenance override",
       _AI, gap=60),
     P("fake_authority.message_from", "en",
       "message from|note from|instructions from|instruction from|directive from|notice from|"

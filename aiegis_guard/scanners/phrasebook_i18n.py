@@ -75,7 +75,16 @@ INJECTION_I18N: tuple[Phrase, ...] = (
       "neue anweisungen:|neue anweisung:|deine neue aufgabe|ihre neue aufgabe|"
       "deine neuen anweisungen|ihre neuen anweisungen|deine eigentliche aufgabe|"
       "deine wahre aufgabe|nun folgt eine neue aufgabe|jetzt kommt eine neue aufgabe|"
-      "nun folgen neue anweisungen|jetzt folgen neue anweisungen|es folgen neue anweisungen"),
+      "nun folgen neue anweisungen|jetzt folgen neue anweisungen|es folgen neue anweisungen|"
+      "nun folgen weitere aufgaben|jetzt folgen weitere aufgaben|es folgen weitere aufgaben|"
+      "wir beginnen mit einer neuen aufgabe|fangen sie von vorne an|fang von vorne an|"
+      "beginne von vorne|neue aufgabe:"),
+    P("override.leave_behind", "de",
+      "lass|lassen sie|lasst|vergiss|vergessen sie",
+      "alle|sämtliche|die|deine|ihre",
+      "vorherigen|bisherigen|früheren|obigen|alten",
+      "informationen|anweisungen|aufgaben|vorgaben|gedanken|infos",
+      "hinter sich|hinter dir|hinter euch|beiseite|fallen", gap=30),
     P("override.ignore_previous", "fr",
       "ignore|ignorez|ignorer|oublie|oubliez|oublier|néglige|négligez|ne tiens pas compte|"
       "ne tenez pas compte|fais abstraction|faites abstraction",
