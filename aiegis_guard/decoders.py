@@ -144,9 +144,15 @@ def decode_blocks(text: str) -> list[tuple[int, int, str, str]]:
                 if decoded:
                     found.append((end - len(body), end, "hex", decoded))
         elif not _is_word(token):
-            i, end, token = _mime_join(text, spans, i, token)
-            data = _b64decode(token)
+            joined_i, joined_end, joined = _mime_join(text, spans, i, token)
+            data = _b64decode(joined)
             decoded = readable(data) if data else None
+            if decoded is None and joined_end != _padded_end(text, end):
+                # the "last MIME line" was a word glued after the block ("...ZXIu\nygon")
+                joined_i, joined_end = i, _padded_end(text, end)
+                data = _b64decode(text[start:joined_end])
+                decoded = readable(data) if data else None
+            i, end = joined_i, joined_end
             if decoded:
                 found.append((start, end, "base64", decoded))
         i += 1
