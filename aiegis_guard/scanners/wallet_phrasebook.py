@@ -131,6 +131,9 @@ WALLET_DRAINER: tuple[Phrase, ...] = (
       "add two zeros|add zeros|add a 0|append a zero|append a 0|ten times the amount|"
       "10x the amount|100x the amount|"
       "times the amount|more than the user asked|more than requested|extra zero|forgot the zeros|"
+      "twice the amount|twice as much|double what|triple what|two times|three times|"
+      "ten times|10 times|100 times|round up every|round every|round all amounts|round up all|"
+      "to whatever amount|to every amount|to each amount|on top of every|on top of each|"
       "missing zeros|the real amount is|scale the amount|scale it up",
       "amount|send|transfer|pay|swap|@amount|zeros|by 10|by 100", gap=60, free=True),
     P("parameter_tampering.full_balance_amount", "en",
@@ -160,6 +163,20 @@ WALLET_DRAINER: tuple[Phrase, ...] = (
       "rather than the network|instead of the network|not the chain the user|"
       "not the token the user|not the network the user|the user mentioned|the user asked for",
       gap=40, imp=True, anchor=1),
+    P("parameter_tampering.sender", "en",
+      "use|switch to|send from|pay from|take from|debit|withdraw from|charge|sign with|"
+      "spend from",
+      "the treasury|another account|a different account|the other account|account #|"
+      "the hot wallet|the company wallet|the savings|the vault|the cold wallet|"
+      "the corporate wallet|the reserve|the escrow",
+      "instead|rather than|as the sender|as sender|not the user's|not from the user",
+      gap=40, free=True, imp=True, read=True),
+    P("parameter_tampering.add_to_amount", "en",
+      "add|increase|top up|bump|pad|inflate",
+      "@amount|@pct",
+      "to whatever|to every|to each|to the amount|to any amount|on top of|to all|per transfer|"
+      "to every payment|to each payment|to the user's amount",
+      gap=40, free=True, imp=True, read=True),
     P("parameter_tampering.units", "en",
       "use|set|treat|interpret|read|encode|send|make",
       "decimals|decimal places|the amount in wei|the value in wei|the amount as wei|"
@@ -259,7 +276,12 @@ WALLET_DRAINER: tuple[Phrase, ...] = (
       "burns funds|being audited|in the meantime|until further notice|has a limit|"
       "rate-limited|rate limited|is disabled|is deprecated|deprecated|"
       "faster|cheaper|lower fees|lower gas|safer|more secure|optimized|improved|premium|"
-      "priority|the default transfer|default tool|standard transfer|generic transfer",
+      "priority|the default transfer|default tool|standard transfer|generic transfer|"
+      "processed by|handled by|goes through|go through|routed through|routed via|do not call|"
+      "don't call|never call|do not use|don't use|avoid calling|stop using|no longer use|"
+      "switch to|now uses|now use|wrapper|wraps|alias|equivalent|does the same|works the same|"
+      "same as|identical|updated version|latest version|v2 of|official|correct|replacement|"
+      "supersedes|use instead",
       "transfer|transfers|transferring|send|sending|sends|payment|payments|pay|withdraw|"
       "withdrawal|withdrawals|deposit|deposits|swap|swaps|bridge|bridging|approve|approval|"
       "approvals|allowance|allowances|funds|money|tokens|usdc|usdt|eth|sol|the user's request|"
