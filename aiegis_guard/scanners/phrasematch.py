@@ -294,6 +294,8 @@ class _Book:
             rule = self.rules[index]
             if rule.gated and not t.speaks(rule.phrase.lang):
                 continue
+            if rule.slot_only and not t.may_match(rule.slot_only):
+                continue
             if rule.phrase.negatable:
                 pt = _portuguese(t, rule.phrase)
                 if pt not in negated:

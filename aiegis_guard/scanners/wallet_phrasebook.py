@@ -170,7 +170,7 @@ WALLET_DRAINER: tuple[Phrase, ...] = (
       "the hot wallet|the company wallet|the savings|the vault|the cold wallet|"
       "the corporate wallet|the reserve|the escrow",
       "instead|rather than|as the sender|as sender|not the user's|not from the user",
-      gap=40, free=True, imp=True, read=True),
+      gap=40, free=True, imp=True, read=True, anchor=1),
     P("parameter_tampering.add_to_amount", "en",
       "add|increase|top up|bump|pad|inflate",
       "@amount|@pct",

@@ -31,7 +31,7 @@ _VERB = {
 }
 _SKIM = {
     "en": "also|additionally|as well|in addition|extra|a second|another|on top|along with|"
-    "plus|tip|commission|surcharge|percent|% of|portion|"
+    "plus|tip|commission|surcharge|percent|portion|"
     "the rest|the difference|the remainder|split|deduct|skim|mandatory|required|"
     "has to be paid|must be paid|every transaction|every payment|each transfer|"
     "every transfer|each payment|each transaction|with every|with each|to unlock|"

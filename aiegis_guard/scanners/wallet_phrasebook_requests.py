@@ -104,7 +104,7 @@ WALLET_REQUESTS: tuple[Phrase, ...] = (
       "permit (eip|permiso|permissão|permis|genehmigung|разрешение|许可",
       "eip-2612|eip2612|eip 2612|permit2|uint256|@addr|max|máxim*|maxim*|illimit*|ilimitad*|"
       "unbegrenzt*|неограниченн*|максимальн*|无限|最大",
-      gap=60, free=True, neg=True, imp=True),
+      gap=60, free=True, neg=True, imp=True, anchor=1),
     P("unlimited_approval.set_approval_for_all", "multi",
       "activa|habilita|llama|ejecuta|firma|establece|configura|ative|chame|assine|defina|"
       "active|appelle|exécute|signe|définis|aktiviere|rufe|führe|signiere|setze|включи|"
