@@ -96,22 +96,26 @@ _GLUE = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz012345678
 
 
 def _token_class() -> CharClass:
-    """A view of the text where token starts are literal byte pairs: ``" d"`` is a digit not
-    glued to a letter, digit, ``_`` or ``.``; ``" aadd"`` may start an IBAN."""
+    """A view of the text where token starts are literal byte pairs: ``" d"`` / ``"sd"`` is a
+    digit not glued to a letter, digit, ``_`` or ``.``; ``" aadd"`` may start an IBAN.
+    ``s`` marks the separators a number may contain (those of ``NUMERIC_RE``), so a digit
+    followed by ``,`` or ``%`` (an amount) is not even tried."""
     cls = CharClass("pii-tokens", "")
     table = bytearray(b" " * 256)
     for c in string.ascii_letters + "_":
         table[ord(c)] = ord("a")
     for c in string.digits:
         table[ord(c)] = ord("d")
+    for c in " -()":
+        table[ord(c)] = ord("s")
     table[ord(".")] = ord(".")
     cls.table = bytes(table)
     return cls
 
 
 _TOKENS = _token_class()
-_NUMBER_START = re.compile(rb" d(?=[d. ]{6})")  # 7+ characters: "1.1.1.1" is the shortest
-_IBAN_START = re.compile(rb" aadd")
+_NUMBER_START = re.compile(rb"[ s]d(?=[d.s]{6})")  # 7+ characters: "1.1.1.1" is the shortest
+_IBAN_START = re.compile(rb"[ s]aadd")
 
 
 def _pii(kind: str, span: tuple[int, int], value: str, *evidence: str) -> Finding:
