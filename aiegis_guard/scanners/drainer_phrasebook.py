@@ -131,21 +131,9 @@ DRAINER: tuple[Phrase, ...] = (
       "disclose|expose|hand over|send over|include|attach|transmit|publish|tweet|give me|"
       "send me|tell me",
       _KEYS_EN, gap=25, neg=True, anchor=1),
-    P("secret_exfiltration.print_secret", "en",
-      "print|output|display|return|echo|log|dump|repeat|list|put|add|insert|append|respond with|"
-      "reply with|write out",
-      "your|the wallet's|the agent's|your wallet's|the user's|the owner's",
-      _KEYS_EN, gap=15, neg=True, anchor=2),
     P("secret_exfiltration.what_is", "en",
       "what is your|what's your|what are your|type your|confirm your", _KEYS_EN, gap=8,
       neg=True, anchor=1),
-    P("secret_exfiltration.in_memo", "en",
-      _KEYS_EN,
-      "in the memo|into the memo|in the memo field|as the memo|as a memo|"
-      "in the transaction memo|in the note field|in the message field|in the calldata|"
-      "in the input data|in the tx data|in the comment|in the reference field|as memo|"
-      "to the memo|in the transaction note|in a memo|in your reply|in the response",
-      gap=40, neg=True),
     P("secret_exfiltration.send_credentials", "en",
       "send|post|forward|email|upload|leak|exfiltrate|transmit|share",
       "api key*|api secret*|access token*|credentials|password*|env vars|"

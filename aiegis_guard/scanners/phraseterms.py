@@ -111,7 +111,7 @@ def terms(part: str | tuple[str, ...]) -> tuple[Term, ...]:
     return tuple(out.values())
 
 
-_AUTOMATON_MIN = 9  # a part with this many word terms is scanned by automaton, not regex
+_AUTOMATON_MIN = 24  # a part with this many word terms is scanned by automaton, not regex
 
 
 @dataclass(frozen=True, slots=True)

@@ -53,6 +53,7 @@ class Text:
 
     __slots__ = (
         "at",
+        "breaks",
         "cues",
         "langs",
         "low",
@@ -65,6 +66,7 @@ class Text:
 
     def __init__(self, low: str, src: str = "") -> None:
         self.low = low
+        self.breaks = "\n" in low  # paragraph breaks (windows are cut at them)
         self.src = src or low  # the text as given (line breaks intact), before squeezing
         self.at: list[int] = []  # the squeeze map (see phraseterms.squeeze)
         self.shift: list[int] = []
@@ -153,9 +155,12 @@ def matches(t: Text, part: Part, lo: int, hi: int) -> list[Span]:
     return out
 
 
-def window(low: str, lo: int, start: int, end: int, hi: int) -> tuple[int, int]:
+def window(t: Text, lo: int, start: int, end: int, hi: int) -> tuple[int, int]:
     """``[lo, hi)`` cut at the paragraph breaks around ``low[start:end]``."""
+    low = t.low
     lo, hi = max(0, lo), min(len(low), hi)
+    if not t.breaks:
+        return lo, hi
     p = low.rfind("\n", lo, start)
     q = low.find("\n", end, hi)
     return (lo if p < 0 else p + 1), (hi if q < 0 else q)
@@ -163,7 +168,17 @@ def window(low: str, lo: int, start: int, end: int, hi: int) -> tuple[int, int]:
 
 def next_part(t: Text, part: Part, pos: int, gap: int) -> Span:
     """Earliest match of ``part`` starting in ``[pos, pos + gap]``; (-1, -1) if none."""
-    _lo, hi = window(t.low, pos, pos, pos, pos + gap + part.longest)
+    low = t.low
+    hi = min(len(low), pos + gap + part.longest)
+    if t.breaks:
+        _lo, hi = window(t, pos, pos, pos, hi)
+    if part.auto is None and not part.indexed and part.regex is not None:
+        for m in part.regex.finditer(low, pos, hi):  # the common case: the first one will do
+            if m.start() > pos + gap:
+                break
+            if _accept(low, part, m, hi):
+                return m.span()
+        return -1, -1
     found = [m for m in matches(t, part, pos, hi) if m[0] <= pos + gap]
     return min(found, key=lambda m: (m[0], -m[1])) if found else (-1, -1)
 
@@ -172,7 +187,15 @@ def prev_part(t: Text, part: Part, pos: int, gap: int, *, imp: bool = False) -> 
     """Nearest match of ``part`` ending in ``[pos - gap, pos]`` (``imp``: an imperative one);
     (-1, -1) if none."""
     low = t.low
-    lo, _hi = window(low, pos - gap - part.longest, pos, pos, pos)
+    lo = max(0, pos - gap - part.longest)
+    if t.breaks:
+        lo, _hi = window(t, lo, pos, pos, pos)
+    if part.auto is None and not part.indexed and part.regex is not None and not imp:
+        best = (-1, -1)  # the common case: the last match in the window is the nearest
+        for m in part.regex.finditer(low, lo, pos):
+            if m.end() >= pos - gap and _accept(low, part, m, pos):
+                best = m.span()
+        return best
     found = [m for m in matches(t, part, lo, pos) if pos - gap <= m[1] <= pos]
     if imp:
         found = [m for m in found if t.imperative(*m)]
@@ -182,9 +205,8 @@ def prev_part(t: Text, part: Part, pos: int, gap: int, *, imp: bool = False) -> 
 def near_part(t: Text, part: Part, taken: list[Span], gap: int, *, imp: bool = False) -> Span:
     """Nearest match of ``part`` within ``gap`` characters of the anchor ``taken[0]``, either
     side, on words no other part has ``taken`` (``imp``: an imperative one)."""
-    low = t.low
     start, end = taken[0]
-    lo, hi = window(low, start - gap - part.longest, start, end, end + gap + part.longest)
+    lo, hi = window(t, start - gap - part.longest, start, end, end + gap + part.longest)
     best, dist = (-1, -1), gap + 1
     for s, e in matches(t, part, lo, hi):
         d = start - e if e <= start else s - end if s >= end else -1
