@@ -114,6 +114,10 @@ def _token_class() -> CharClass:
 
 
 _TOKENS = _token_class()
+# what may follow a number's first digit inside the number (NUMERIC_RE): digits, " .-()"
+_NUMBER_BODY = bytes(
+    ord("n") if chr(b) in string.digits + " .-()" else ord("x") for b in range(256)
+)
 _NUMBER_START = re.compile(rb"[ s]d(?=[d.s]{6})")  # 7+ characters: "1.1.1.1" is the shortest
 _IBAN_START = re.compile(rb"[ s]aadd")
 
@@ -251,9 +255,14 @@ def _starts(text: str, pattern: re.Pattern[bytes]) -> Iterator[int]:
 def _numbers(text: str) -> list[Finding]:
     found: list[Finding] = []
     resume = 0
+    body: bytes | None = None
     for pos in _starts(text, _NUMBER_START):
         if pos < resume:
             continue
+        if body is None:
+            body = text.encode("ascii", "replace").translate(_NUMBER_BODY)
+        if b"x" in body[pos + 1 : pos + 6]:  # 7 chars, maybe counting a leading "+" or "("
+            continue  # "4,681.20", "0.05%": an amount, not one 7+ character number
         if pos and text[pos - 1] in "+(":
             pos -= 1
         m = NUMERIC_RE.match(text, pos)
