@@ -17,8 +17,15 @@ SECRET_WORD = "HUNTER2-SUPER-SECRET-VALUE"
 
 def _needle_stage(layer: Layer, ctx: ScanContext) -> list[Finding]:
     return [
-        Finding(rule_id="test.needle", category=Category.SECRET, severity=Severity.HIGH,
-                action=Action.BLOCK, message="needle", span=m.span(), preview="NE…")
+        Finding(
+            rule_id="test.needle",
+            category=Category.SECRET,
+            severity=Severity.HIGH,
+            action=Action.BLOCK,
+            message="needle",
+            span=m.span(),
+            preview="NE…",
+        )
         for m in re.finditer("NEEDLE", layer.text)
     ]
 
@@ -39,8 +46,9 @@ def test_stage_crash_fails_closed_without_leaking() -> None:
 
 def test_on_error_flag_policy() -> None:
     """[guard] on_error = flag turns a crash into FLAG, still not ALLOW."""
-    guard = Guard(Policy(on_error=Action.FLAG), stages=(Stage("boom", _crashing_stage),),
-                  classifier=False)
+    guard = Guard(
+        Policy(on_error=Action.FLAG), stages=(Stage("boom", _crashing_stage),), classifier=False
+    )
     assert guard.check_text("anything").action is Action.FLAG
 
 
@@ -83,8 +91,14 @@ def test_spans_point_into_original_through_obfuscation() -> None:
 
 def test_decide_applies_modes_and_redaction() -> None:
     """decide() is pure: per-rule modes override, REDACT allows and marks the span."""
-    f = Finding(rule_id="pii.email", category=Category.PII, severity=Severity.LOW,
-                action=Action.FLAG, message="email", span=(0, 5))
+    f = Finding(
+        rule_id="pii.email",
+        category=Category.PII,
+        severity=Severity.LOW,
+        action=Action.FLAG,
+        message="email",
+        span=(0, 5),
+    )
     assert decide([f], Policy()).action is Action.FLAG
     redacting = Policy(rules={"pii.*": Mode.REDACT})
     v = decide([f], redacting)
@@ -101,8 +115,11 @@ def test_degraded_value_moving_is_never_allowed() -> None:
 
 def test_redact_mode_returns_masked_text() -> None:
     """A REDACT rule returns the text with the span replaced."""
-    guard = Guard(Policy(rules={"test.needle": Mode.REDACT}), stages=(Stage("n", _needle_stage),),
-                  classifier=False)
+    guard = Guard(
+        Policy(rules={"test.needle": Mode.REDACT}),
+        stages=(Stage("n", _needle_stage),),
+        classifier=False,
+    )
     v = guard.check_text("a NEEDLE b", source=Source.TOOL_OUTPUT)
     assert v.action is Action.ALLOW
     assert v.redacted_text == "a [REDACTED] b"
