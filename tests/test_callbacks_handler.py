@@ -60,7 +60,7 @@ async def test_leaked_key_in_tool_input_aborts_before_the_tool_runs(mode: str) -
     agent = create_agent(scripted(*script), tools=wallet.tools())
     with pytest.raises(GuardBlocked) as caught:
         await _run(agent, ASK, mode, {"callbacks": [_handler(guard, mode)]})
-    assert caught.value.verdict.rule_ids == ("secret.evm_private_key",)
+    assert caught.value.verdict.rule_ids[0] == "secret.evm_private_key"
     assert key not in str(caught.value) and key not in caught.value.verdict.to_json()
     assert wallet.reads == []
     assert len(guard.taint) == 0  # the failed root run was evicted too
