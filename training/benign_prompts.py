@@ -544,7 +544,8 @@ def foreign_composed(r: random.Random, dev: bool) -> str:
     parts = []
     if r.random() < 0.6:
         parts.append(_pick(roles, r, dev))
-        parts += r.sample([t for i, t in enumerate(rules) if (i % 5 == 4) == dev], r.randint(0, 2))
+        pool = [t for i, t in enumerate(rules) if (i % 5 == 4) == dev]
+        parts += r.sample(pool, r.randint(0, min(2, len(pool))))
     parts.append(_pick(asks, r, dev))
     return _fill(r.choice((" ", "\n")).join(parts), r)
 
