@@ -68,8 +68,8 @@ class ClassifierSettings(_Section):
     threshold: float | None = Field(default=None, gt=0.0, lt=1.0)  # None: the manifest's
     threads: int = Field(default=1, ge=1, le=64)
     retry_seconds: float = Field(default=30.0, gt=0)
-    # sources the model judges; None: the shipped default (tool_output, retrieved, memory,
-    # prompt, llm_output — never tool_input, which the rules judge)
+    # sources the model judges; None: the shipped default (tool_output, retrieved, memory);
+    # "prompt" and "llm_output" may be added; never tool_input, which the rules judge
     sources: tuple[Source, ...] | None = None
     # per-source thresholds over the manifest's (e.g. {prompt = 0.99}); `threshold` beats both
     thresholds: dict[Source, Annotated[float, Field(gt=0.0, lt=1.0)]] = Field(default_factory=dict)
@@ -285,7 +285,7 @@ enabled = true
 # path = "my-model.onnx"   # default: the model shipped in the package
 # threshold = 0.5          # default: the manifest's per-source thresholds
 # thresholds = { prompt = 0.99 }   # per-source override of the manifest's thresholds
-# sources = ["tool_output", "retrieved", "memory", "prompt", "llm_output"]   # the default
+# sources = ["tool_output", "retrieved", "memory"]   # the default; may add "prompt", "llm_output"
 threads = 1
 retry_seconds = 30.0       # limp mode: retry loading a failed model after this (with backoff)
 

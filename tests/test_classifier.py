@@ -133,15 +133,44 @@ def test_base64_payload_is_classified_on_its_decoded_layer() -> None:
     [
         pytest.param(Source.TOOL_OUTPUT, True, id="tool-output-scanned"),
         pytest.param(Source.MEMORY, True, id="memory-scanned"),
-        pytest.param(Source.LLM_OUTPUT, True, id="llm-output-scanned"),
+        pytest.param(Source.RETRIEVED, True, id="retrieved-scanned"),
+        pytest.param(Source.PROMPT, False, id="prompt-left-to-rules"),
+        pytest.param(Source.LLM_OUTPUT, False, id="llm-output-left-to-rules"),
         pytest.param(Source.TOOL_INPUT, False, id="tool-input-not-scanned"),
     ],
 )
 def test_sources_the_model_runs_on(source: Source, expected: bool) -> None:
-    """Untrusted text is classified; the agent's own tool input is left to the rules."""
+    """What the agent reads from outside is classified; its own words are left to the rules."""
     verdict = Guard(stages=()).check_text(str(ATTACKS[0].values[0]), source=source)
     hit = any(f.rule_id == "injection.classifier" for f in verdict.findings)
     assert hit is expected
+
+
+def test_sources_setting_adds_prompts_with_their_stricter_threshold() -> None:
+    """``[classifier] sources`` may add prompts, judged at the manifest's prompt threshold."""
+    clf = Classifier(ClassifierSettings(sources=(Source.PROMPT,)))
+    verdict = Guard(stages=(), classifier=clf).check_text(
+        str(ATTACKS[0].values[0]), source=Source.PROMPT
+    )
+    (f,) = [f for f in verdict.findings if f.rule_id == "injection.classifier"]
+    threshold = clf.threshold_for(Source.PROMPT)
+    assert threshold is not None and f.score is not None and f.score >= threshold
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        pytest.param("Hello", id="greeting"),
+        pytest.param(
+            "confirmed: sXP5VuvrqhvQ5kiq8F3Szm1iq7zs8kDbqSEa2jr86htWiaCq5tBQjazEnhjD2EkpfxF7hLd",
+            id="signature-receipt",
+        ),
+        pytest.param(f"sent to {EVM}", id="address-receipt"),
+    ],
+)
+def test_windows_without_words_are_not_scored(clf: Classifier, text: str) -> None:
+    """A window with almost no letters carries no instruction: its score is 0, not a guess."""
+    assert clf.score(text) == 0.0
 
 
 def test_sources_setting_limits_what_the_model_judges() -> None:

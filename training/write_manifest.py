@@ -120,10 +120,12 @@ def install(model_dir: Path, dest: Path = MODELS) -> dict[str, Any]:
         "thresholds": {"prompt": meta["thresholds"]["prompt"]},
         "threshold_rule": "per group, the lowest threshold with dev FPR <= 0.2% (floor 0.5): "
         "'prompt' (what a user or operator types: chat, jailbreaks, system prompts) and "
-        "'document' (the default: tool_output, retrieved, memory, llm_output). A prompt is "
-        "meant to instruct the assistant, so its threshold is stricter; in what an agent "
-        "reads any instruction is suspect.",
-        "sources": ["tool_output", "retrieved", "memory", "prompt", "llm_output"],
+        "'document' (the default: tool_output, retrieved, memory; llm_output when enabled). "
+        "A prompt is meant to instruct the assistant, so its threshold is stricter; in what "
+        "an agent reads any instruction is suspect.",
+        "sources": ["tool_output", "retrieved", "memory"],
+        "min_content": "windows with fewer than 20 letters (CJK x3) after blanking are not "
+        "scored (runtime gate, aiegis_guard.scanners.classifier.MIN_CONTENT)",
         "training": {
             "date": datetime.date.today().isoformat(),
             "command": COMMAND,

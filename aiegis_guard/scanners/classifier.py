@@ -13,13 +13,16 @@ mean an injection at the end of a 50 KB document is still seen at full strength.
   retries loading after ``retry_seconds``, doubling up to ``MAX_BACKOFF`` — never per call.
 * Batched (``prefetch``) and cached (LRU), single-threaded by default (``threads``).
 
-Runs on what the agent *reads* (tool_output, retrieved, memory, prompt) and on llm_output
-(``[classifier] sources`` changes the list). Not on tool_input: an agent's own "send 5 ETH to
-0x..." is an instruction by design and the rules (drainer / exfiltration / entropy) judge it.
+By default it runs on what the agent *reads* from outside — tool_output, retrieved, memory —
+where any instruction at all is suspect. The user's own prompt is *meant* to instruct, and
+the model's own output echoes what it read; both are judged by the rules, and
+``[classifier] sources`` can add them (the manifest's stricter ``prompt`` threshold then
+applies). Never on tool_input: an agent's own "send 5 ETH to 0x..." is an instruction by
+design and the rules (drainer / exfiltration / entropy) judge it.
 
-Thresholds are per source (manifest ``thresholds``): a prompt is *meant* to instruct the
-assistant, so ``prompt`` has a stricter threshold than what the agent reads (tool output,
-retrieved documents, memory), where any instruction at all is suspect.
+A window with fewer than ``MIN_CONTENT`` letters (after addresses, hashes and blobs are
+blanked) is not scored: "confirmed: 5VfY…" or "Hello" carries no instruction, and a model
+that sees almost nothing guesses.
 """
 
 from __future__ import annotations
@@ -49,9 +52,8 @@ log = logging.getLogger("aiegis_guard")
 
 RULE_ID = "injection.classifier"
 FEATURIZER = "char-ngram-hash-v1"
-SOURCES = frozenset(
-    {Source.TOOL_OUTPUT, Source.RETRIEVED, Source.MEMORY, Source.PROMPT, Source.LLM_OUTPUT}
-)
+SOURCES = frozenset({Source.TOOL_OUTPUT, Source.RETRIEVED, Source.MEMORY})
+MIN_CONTENT = 20  # letters a window needs to be scored (a CJK character counts 3)
 MIN_DECODED_CHARS = 16  # decoded layers shorter than this carry no sentence
 MAX_BACKOFF = 3600.0
 BATCH_SEGMENTS = 128
@@ -124,6 +126,14 @@ class Featurizer:
         return self.ids(self.codes(text))
 
 
+def _content(codes: np.ndarray) -> np.ndarray:
+    """Letters per window (two neighbouring rows); a CJK character counts 3."""
+    latin = (codes >= 98) & (codes <= 123)  # a-z (+1)
+    other = codes > 0xC0
+    per_row = (latin | other).sum(axis=1) + 2 * (codes > 0x2E80).sum(axis=1)
+    return np.asarray(per_row[:-1] + per_row[1:])
+
+
 def _blank_long_runs(cp: np.ndarray, length: int) -> None:
     """Zero (pad) every run of at least ``length`` ASCII letters/digits, in place."""
     is_alnum = ((cp >= 98) & (cp <= 123)) | (cp == 49)  # a-z or '0' (codes are + 1)
@@ -186,18 +196,19 @@ class _Model:
 
     def score_many(self, texts: Sequence[str]) -> list[WindowScore]:
         """Best window of each text; all texts' segments go through ONNX in shared batches."""
-        blocks = [self.featurizer(t) for t in texts]
+        codes = [self.featurizer.codes(t) for t in texts]
+        blocks = [self.featurizer.ids(c) for c in codes]
         probs = self._window_probs(np.concatenate(blocks))
         out: list[WindowScore] = []
         row = 0
-        for text, block in zip(texts, blocks, strict=True):
+        for text, block, c in zip(texts, blocks, codes, strict=True):
             n = len(block) - 1
-            p = probs[row : row + n]
+            p = np.where(_content(c) >= MIN_CONTENT, probs[row : row + n], 0.0)
             row += len(block)
             k = int(np.argmax(p))
             start = k * self.featurizer.segment
             end = min(len(text), start + 2 * self.featurizer.segment)
-            score = float(p[k]) if text.strip() else 0.0
+            score = float(p[k])
             out.append(WindowScore(score, min(start, len(text)), end, k, n))
         return out
 
