@@ -76,16 +76,33 @@ class SqliteLedger(SpendLedger):
         conn: sqlite3.Connection | None = getattr(self._local, "conn", None)
         if conn is not None and self._local.pid == os.getpid():
             return conn
+        deadline = time.monotonic() + self.timeout
+        while True:
+            try:
+                conn = self._open()
+                break
+            except sqlite3.OperationalError as exc:
+                # switching a new file to WAL takes an exclusive lock that SQLite does not
+                # wait for: processes opening one fresh ledger together see "locked"
+                if "locked" not in str(exc) or time.monotonic() > deadline:
+                    raise LedgerError(f"cannot open the SQLite ledger {self.path}: {exc}") from None
+                time.sleep(0.01 + 0.04 * (os.getpid() % 7) / 7)
+            except (sqlite3.Error, OSError) as exc:
+                raise LedgerError(f"cannot open the SQLite ledger {self.path}: {exc}") from None
+        self._local.conn, self._local.pid = conn, os.getpid()
+        return conn
+
+    def _open(self) -> sqlite3.Connection:
+        self.path.parent.mkdir(parents=True, exist_ok=True)
+        conn = sqlite3.connect(self.path, timeout=self.timeout, isolation_level=None)
         try:
-            self.path.parent.mkdir(parents=True, exist_ok=True)
-            conn = sqlite3.connect(self.path, timeout=self.timeout, isolation_level=None)
             conn.execute("PRAGMA journal_mode=WAL")
             conn.execute("PRAGMA synchronous=NORMAL")
             for statement in _SCHEMA:
                 conn.execute(statement)
-        except (sqlite3.Error, OSError) as exc:
-            raise LedgerError(f"cannot open the SQLite ledger {self.path}: {exc}") from None
-        self._local.conn, self._local.pid = conn, os.getpid()
+        except BaseException:
+            conn.close()
+            raise
         return conn
 
     def _write(self, fn: Callable[[sqlite3.Connection], _T]) -> _T:

@@ -3,6 +3,7 @@ processes (SQLite shared file), and ``reserve_spend`` / ``Guard.spend`` semantic
 
 from __future__ import annotations
 
+import multiprocessing
 import threading
 import uuid
 from pathlib import Path
@@ -104,6 +105,34 @@ def test_processes_never_exceed_the_limit_sqlite(tmp_path: Path) -> None:
     assert committed <= limit
     assert spent == committed
     assert committed >= limit - 8 * ETH  # the budget was actually contended, not left idle
+
+
+def _open_ledger(path: str, barrier: Any, results: Any) -> None:
+    ledger = SqliteLedger(path, timeout=10)
+    barrier.wait()
+    try:
+        ledger.spent(KEY, PERIOD)
+        results.put("ok")
+    except LedgerError as exc:
+        results.put(str(exc))
+
+
+@pytest.mark.slow
+def test_processes_opening_one_fresh_sqlite_ledger_together_all_get_in(tmp_path: Path) -> None:
+    """A fleet starting at once on a new ledger file: nobody fails with "database is locked"
+    (switching a fresh file to WAL takes a lock SQLite does not wait for)."""
+    ctx = multiprocessing.get_context("fork")
+    outcomes: list[str] = []
+    for round_ in range(20):
+        barrier, results = ctx.Barrier(12), ctx.Queue()
+        path = str(tmp_path / f"fresh-{round_}.sqlite")
+        procs = [ctx.Process(target=_open_ledger, args=(path, barrier, results)) for _ in range(12)]
+        for proc in procs:
+            proc.start()
+        outcomes += [results.get(timeout=60) for _ in procs]
+        for proc in procs:
+            proc.join()
+    assert set(outcomes) == {"ok"}, [o for o in outcomes if o != "ok"][:3]
 
 
 # --- reserve_spend / Guard.spend -----------------------------------------------------------
