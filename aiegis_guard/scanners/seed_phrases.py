@@ -83,6 +83,16 @@ def _any_word() -> frozenset[str]:
 
 
 @cache
+def _languages_of() -> dict[str, int]:
+    """Each list word -> a bit mask of the languages (``BIP39_LANGUAGES`` order) holding it."""
+    masks: dict[str, int] = {}
+    for bit, language in enumerate(BIP39_LANGUAGES):
+        for word in _index(language):
+            masks[word] = masks.get(word, 0) | 1 << bit
+    return masks
+
+
+@cache
 def _ascii_words() -> frozenset[bytes]:
     return frozenset(w.encode("ascii") for w in _any_word() if w.isascii())
 
@@ -157,7 +167,13 @@ def _language_runs(
     run: list[tuple[int, int, str]],
 ) -> Iterator[tuple[str, list[tuple[int, int, int]]]]:
     """Sub-runs of >= 12 consecutive words of one language, as (start, end, index) triples."""
-    for language in BIP39_LANGUAGES:
+    masks = [_languages_of().get(word, 0) for _, _, word in run]
+    union = 0
+    for mask in masks:
+        union |= mask
+    for bit, language in enumerate(BIP39_LANGUAGES):
+        if not union >> bit & 1 or sum(m >> bit & 1 for m in masks) < MIN_WORDS:
+            continue  # most runs are one language: the other nine are not walked
         index = _index(language)
         sub: list[tuple[int, int, int]] = []
         for s, e, word in [*run, (0, 0, "")]:
