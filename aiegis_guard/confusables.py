@@ -46,7 +46,10 @@ CONFUSABLES: dict[str, str] = {
 # Same-length folding keeps offsets 1:1; multi-character targets are folded to their first.
 _TABLE = str.maketrans({k: v[0] for k, v in CONFUSABLES.items()})
 _C = "".join(sorted(CONFUSABLES))
-_W = r"[^\W\d_]"  # a letter (word character that is not a digit or underscore)
+# a letter (word character that is not a digit or underscore) or a combining mark on one:
+# "А̀" is one letter to a reader, and a word split at its accent would fold differently
+# once NFKC has composed it (normalising twice must change nothing)
+_W = r"(?:[^\W\d_]|[\u0300-\u036f\u1ab0-\u1aff\u1dc0-\u1dff\u20d0-\u20ff\ufe20-\ufe2f])"
 _ANY_RE = re.compile(f"[{_C}]")
 # Words made only of look-alikes, and words with a Latin letter and a look-alike. Starts are
 # pinned to word starts by the look-behind and the quantifiers are possessive or lazy up to a
