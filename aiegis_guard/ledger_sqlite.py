@@ -10,6 +10,7 @@ O(entries leaving the window); amounts are decimal text (wei sums overflow SQLit
 from __future__ import annotations
 
 import os
+import random
 import sqlite3
 import threading
 import time
@@ -86,7 +87,7 @@ class SqliteLedger(SpendLedger):
                 # wait for: processes opening one fresh ledger together see "locked"
                 if "locked" not in str(exc) or time.monotonic() > deadline:
                     raise LedgerError(f"cannot open the SQLite ledger {self.path}: {exc}") from None
-                time.sleep(0.01 + 0.04 * (os.getpid() % 7) / 7)
+                time.sleep(random.uniform(0.01, 0.05))  # de-synchronise the fleet
             except (sqlite3.Error, OSError) as exc:
                 raise LedgerError(f"cannot open the SQLite ledger {self.path}: {exc}") from None
         self._local.conn, self._local.pid = conn, os.getpid()

@@ -44,35 +44,30 @@ def solana_world() -> Iterator[Any]:
     yield solana_agent.SolanaWorld(io.StringIO())
 
 
-def _run_and_diff(world: Any, scenario: Any) -> tuple[Any, dict[str, int]]:
+def _check_scenario(world: Any, example: Any, name: str, expected: dict[str, int]) -> None:
+    """Run one scenario: exactly the expected chain deltas, and an ok row in the table."""
+    [scenario] = [s for s in example.scenarios(world) if s.name == name]
     before = world.state()
     result = scripted.run_scenario(world, scenario)
     after = world.state()
-    return result, {k: after[k] - before[k] for k in after}
-
-
-@pytest.mark.parametrize("name", list(EVM_EXPECTED))
-def test_evm_scenario_on_chain(evm_world: Any, name: str) -> None:
-    """Each EVM scenario leaves exactly the expected on-chain effect."""
-    [scenario] = [s for s in evm_agent.scenarios(evm_world) if s.name == name]
-    result, diff = _run_and_diff(evm_world, scenario)
-    for key, delta in EVM_EXPECTED[name].items():
+    diff = {k: after[k] - before[k] for k in after}
+    for key, delta in expected.items():
         assert diff[key] == delta, (name, key, diff[key])
     assert result.ok, result
     if scenario.expected == "executes":  # legitimate work raises no finding at all
         assert result.verdict == "allow", result
 
 
+@pytest.mark.parametrize("name", list(EVM_EXPECTED))
+def test_evm_scenario_on_chain(evm_world: Any, name: str) -> None:
+    """Each EVM scenario leaves exactly the expected on-chain effect."""
+    _check_scenario(evm_world, evm_agent, name, EVM_EXPECTED[name])
+
+
 @pytest.mark.parametrize("name", list(SOLANA_EXPECTED))
 def test_solana_scenario_on_chain(solana_world: Any, name: str) -> None:
     """Each Solana scenario leaves exactly the expected effect in LiteSVM."""
-    [scenario] = [s for s in solana_agent.scenarios(solana_world) if s.name == name]
-    result, diff = _run_and_diff(solana_world, scenario)
-    for key, delta in SOLANA_EXPECTED[name].items():
-        assert diff[key] == delta, (name, key, diff[key])
-    assert result.ok, result
-    if scenario.expected == "executes":
-        assert result.verdict == "allow", result
+    _check_scenario(solana_world, solana_agent, name, SOLANA_EXPECTED[name])
 
 
 def test_evm_example_runs_whole_and_never_prints_the_key() -> None:

@@ -18,6 +18,9 @@ import shutil
 from pathlib import Path
 from typing import Any
 
+from aiegis_guard.scanners.classifier import MIN_CONTENT
+from aiegis_guard.scanners.classifier import SOURCES as JUDGED
+
 ROOT = Path(__file__).resolve().parents[1]
 MODELS = ROOT / "aiegis_guard" / "models"
 OUT = ROOT / "training" / "out"
@@ -123,9 +126,9 @@ def install(model_dir: Path, dest: Path = MODELS) -> dict[str, Any]:
         "'document' (the default: tool_output, retrieved, memory; llm_output when enabled). "
         "A prompt is meant to instruct the assistant, so its threshold is stricter; in what "
         "an agent reads any instruction is suspect.",
-        "sources": ["tool_output", "retrieved", "memory"],
-        "min_content": "windows with fewer than 20 letters (CJK x3) after blanking are not "
-        "scored (runtime gate, aiegis_guard.scanners.classifier.MIN_CONTENT)",
+        "sources": sorted(s.value for s in JUDGED),
+        "min_content": f"windows with fewer than {MIN_CONTENT} letters (CJK x3) after blanking "
+        "are not scored (runtime gate, aiegis_guard.scanners.classifier.MIN_CONTENT)",
         "training": {
             "date": datetime.date.today().isoformat(),
             "command": COMMAND,

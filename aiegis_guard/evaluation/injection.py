@@ -11,7 +11,8 @@ homoglyph, base64, Unicode tags, HTML entities) are judged the way production ju
 * ``both``: positive when either is (what ``Guard()`` reports).
 
 Prompts (chat, jailbreaks, user requests) are checked as ``source=prompt``; documents, tool
-output and wallet traffic as ``source=tool_output``.
+output and wallet traffic as ``source=tool_output``. The model judges the sources the
+configuration gives it (by default not prompts), so every column is what production does.
 """
 
 from __future__ import annotations
