@@ -45,7 +45,7 @@ def _send(tx: dict[str, Any]) -> str:
     }
     tx["to"] = Web3.to_checksum_address(tx["to"])
     signed = account.sign_transaction(tx)
-    return w3.eth.send_raw_transaction(signed.raw_transaction).hex()
+    return Web3.to_hex(w3.eth.send_raw_transaction(signed.raw_transaction))
 
 
 @server.tool()
@@ -98,7 +98,7 @@ def post_message(text: str) -> str:
 @server.tool()
 def sign_message(message: str) -> str:
     """Sign a text message (personal_sign) with the wallet key."""
-    return account.sign_message(encode_defunct(text=message)).signature.hex()
+    return Web3.to_hex(account.sign_message(encode_defunct(text=message)).signature)
 
 
 if os.environ.get("WALLET_POISONED_TOOL") == "1":

@@ -41,6 +41,7 @@ class ScriptedUpstream:
         self.replies: deque[Reply] = deque()
         self.default = Reply(content="ok")
         self.requests: list[dict[str, Any]] = []
+        self.auth: list[str] = []  # Authorization headers received
         self.app = Starlette(
             routes=[
                 Route("/v1/chat/completions", self.chat, methods=["POST"]),
@@ -62,6 +63,7 @@ class ScriptedUpstream:
     async def chat(self, request: Request) -> Response:
         body = await request.json()
         self.requests.append(body)
+        self.auth.append(request.headers.get("authorization", ""))
         reply = self._next()
         if reply.delay:
             await asyncio.sleep(reply.delay)

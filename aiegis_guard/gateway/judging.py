@@ -39,6 +39,7 @@ from aiegis_guard.callbacks.judge import (
 )
 from aiegis_guard.errors import DecodeError, GuardBlocked, LedgerError
 from aiegis_guard.findings import Action, Category, Finding, Severity, Source
+from aiegis_guard.gateway.textgate import secret_spans
 from aiegis_guard.redact import redact_spans
 from aiegis_guard.taint import taints
 from aiegis_guard.verdict import Verdict
@@ -68,11 +69,7 @@ def gateway_finding(rule: str, message: str, action: Action = Action.BLOCK) -> F
 
 def withhold_secrets(verdict: Verdict, text: str) -> str | None:
     """``text`` with every secret / redactable span masked (None when there is none)."""
-    spans = [
-        f.span
-        for f in verdict.findings
-        if f.span and (f.redact or f.category is Category.SECRET) and f.span[1] <= len(text)
-    ]
+    spans = [span for span in secret_spans(verdict) if span[1] <= len(text)]
     return redact_spans(text, spans, "WITHHELD") if spans else None
 
 

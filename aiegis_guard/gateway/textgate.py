@@ -14,14 +14,25 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 
+from aiegis_guard.findings import Action, Category
 from aiegis_guard.redact import redact_spans
 from aiegis_guard.verdict import Verdict
 
-__all__ = ["HOLD", "TextGate"]
+__all__ = ["HOLD", "TextGate", "secret_spans"]
 
 HOLD = 512
 _TAIL_TOKEN = re.compile(r"\S*\Z")
 _WORD_BEFORE = re.compile(r"(?:\A|(?<=\s))([^\s]+)\s+\Z")
+
+
+def secret_spans(verdict: Verdict) -> list[tuple[int, int]]:
+    """Spans to withhold: redactable findings and secrets the policy did not allow (a bare
+    64-hex that may be a transaction hash is ``secret.evm_key_candidate``, ALLOW: kept)."""
+    return [
+        f.span
+        for f in verdict.findings
+        if f.span and (f.redact or (f.category is Category.SECRET and f.action is not Action.ALLOW))
+    ]
 
 
 def _list_words() -> frozenset[str]:
@@ -72,9 +83,9 @@ class TextGate:
         offset = len(self.context)
         verdict = self._judge(window)
         spans = [
-            (max(0, f.span[0] - offset), f.span[1] - offset)
-            for f in verdict.findings
-            if f.span and f.span[1] > offset and (f.redact or f.category.value == "secret")
+            (max(0, start - offset), end - offset)
+            for start, end in secret_spans(verdict)
+            if end > offset
         ]
         if spans:
             self.masked += len(spans)
