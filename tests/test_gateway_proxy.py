@@ -173,7 +173,7 @@ def _stream(client: Any, **kw: Any) -> tuple[str, list[Any], list[Any]]:
 
 
 STREAMS = [
-    pytest.param(Reply(content=f"Here it is: {KEY} done", chunk=3), "", "WITHHELD",
+    pytest.param(Reply(content=f"Your private key: {KEY} done", chunk=3), "", "WITHHELD",
                  id="key-split-across-deltas-withheld"),
     pytest.param(Reply(content="The balance is 1.25 ETH.", chunk=2), "", "balance is 1.25",
                  id="benign-text-intact"),
