@@ -151,3 +151,10 @@ def test_effects_payloads_parse(payload_type: str) -> None:
     assert rows
     for entry in rows:
         _check_payload(entry)
+
+
+@pytest.mark.parametrize("name", sorted(TEXT_FILES))
+def test_no_duplicate_texts(name: str) -> None:
+    """No text appears twice in a file (a duplicate would weigh one case double)."""
+    texts = [r["text"] for r in _jsonl(name)]
+    assert len(texts) == len(set(texts))
