@@ -31,7 +31,7 @@ from aiegis_guard.ledger import (
     open_ledger,
     reserve_spend,
 )
-from aiegis_guard.ledger_sqlite import SqliteLedger
+from aiegis_guard.ledger.sqlite import SqliteLedger
 
 OWN = "0x" + "11" * 20
 OTHER = "0x" + "22" * 20

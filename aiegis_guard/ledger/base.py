@@ -32,8 +32,8 @@ carries ``tx.<evm|sol>.over_period_limit`` (or ``over_limit`` for a per-transact
 Amounts are integers in base units of any size (wei), stored as decimal strings. The SQLite
 and Redis backends keep a running total per key, so a reservation costs O(entries leaving the
 window), not O(entries in it). Backends: :class:`MemoryLedger` (tests, one process),
-:class:`~aiegis_guard.ledger_sqlite.SqliteLedger` (default: a local file, nothing to run),
-:class:`~aiegis_guard.ledger_redis.RedisLedger` (fleets).
+:class:`~aiegis_guard.ledger.sqlite.SqliteLedger` (default: a local file, nothing to run),
+:class:`~aiegis_guard.ledger.redis.RedisLedger` (fleets).
 """
 
 from __future__ import annotations
@@ -54,17 +54,16 @@ from aiegis_guard.findings import Action, Category, Chain, Finding, Severity, So
 
 if TYPE_CHECKING:
     from aiegis_guard.chains.transaction import DecodedTransaction
-    from aiegis_guard.config import LedgerSettings
     from aiegis_guard.policy import Limit, Policy
 
 __all__ = [
     "DEFAULT_TTL",
+    "Clock",
     "MemoryLedger",
     "Refusal",
     "SpendItem",
     "SpendLedger",
     "SpendReservation",
-    "open_ledger",
     "reserve_spend",
 ]
 
@@ -177,23 +176,6 @@ class MemoryLedger(SpendLedger):
         with self._lock:
             for item in items:
                 self._rows.get(self._k(item.key), {}).pop(rid, None)
-
-
-def open_ledger(settings: LedgerSettings, *, clock: Clock = time.time) -> SpendLedger:
-    """The ledger ``[ledger]`` asks for. Nothing is opened until the first use."""
-    from aiegis_guard.config import LedgerBackend
-
-    ttl = settings.reservation_ttl
-    ns = settings.namespace
-    if settings.backend is LedgerBackend.MEMORY:
-        return MemoryLedger(namespace=ns, ttl=ttl, clock=clock)
-    if settings.backend is LedgerBackend.REDIS:
-        from aiegis_guard.ledger_redis import RedisLedger
-
-        return RedisLedger(settings.url, namespace=ns, ttl=ttl, clock=clock)
-    from aiegis_guard.ledger_sqlite import SqliteLedger
-
-    return SqliteLedger(settings.path, namespace=ns, ttl=ttl, clock=clock)
 
 
 # --- reservations -----------------------------------------------------------------------------

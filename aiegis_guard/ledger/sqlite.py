@@ -20,7 +20,7 @@ from pathlib import Path
 from typing import TypeVar
 
 from aiegis_guard.errors import LedgerError
-from aiegis_guard.ledger import DEFAULT_TTL, Clock, Refusal, SpendItem, SpendLedger
+from aiegis_guard.ledger.base import DEFAULT_TTL, Clock, Refusal, SpendItem, SpendLedger
 
 __all__ = ["SqliteLedger"]
 
