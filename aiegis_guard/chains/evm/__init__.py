@@ -11,5 +11,4 @@ Nothing is imported here: ``import aiegis_guard`` stays light. Modules, by step:
     selectors.py   data: selectors, EIP-712 permit types, built-in spenders (with provenance)
     typed_data.py  EIP-712 validation and permit recognition
     inspect.py     inspect_evm: the generic rules (chains/inspect.py) + EVM-only rules
-    keys.py        private key -> address (used by the text scanners)
 """
