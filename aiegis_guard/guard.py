@@ -417,14 +417,12 @@ class Guard:
         the body raises. Raises :class:`~aiegis_guard.errors.GuardBlocked` when over a limit.
         ``context`` adds own addresses as in :meth:`check_transaction`.
         """
+        from aiegis_guard.chains.dispatch import spend_totals
         from aiegis_guard.ledger import reserve_spend
 
         policy = self.policy_for(context)
-        if decoded.chain is Chain.SOLANA and policy.limits:
-            from aiegis_guard.chains.solana.inspect import resolve_solana
-
-            decoded = resolve_solana(decoded, policy)  # token accounts -> mints for the limits
-        return reserve_spend(self.ledger, policy, decoded)
+        totals = spend_totals(decoded, policy)
+        return reserve_spend(self.ledger, policy, decoded.chain, totals)
 
     # --- audit -----------------------------------------------------------------------------
 
