@@ -289,7 +289,7 @@ def timing() -> None:
 
     from aiegis_guard.normalize import normalize
     from aiegis_guard.scanners import ScanContext
-    from aiegis_guard.scanners.phrasematch import find
+    from aiegis_guard.scanners.phrases.match import find
 
     trivial = ahocorasick.Automaton()
     trivial.add_word("zqxw", 0)

@@ -16,7 +16,7 @@ from aiegis_guard import Action, Category, Guard, Source
 from aiegis_guard.normalize import normalize
 from aiegis_guard.policy import Policy
 from aiegis_guard.scanners import ScanContext, injection_rules
-from aiegis_guard.scanners.phrasematch import find, lowered, phrases
+from aiegis_guard.scanners.phrases.match import find, lowered, phrases
 from tests.conftest import VECTORS
 
 LANGS = ("en", "es", "zh", "ru", "de", "fr", "pt")

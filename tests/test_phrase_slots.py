@@ -6,9 +6,9 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from aiegis_guard.scanners.phrasematch import find
-from aiegis_guard.scanners.phraseslots import find_slot
-from aiegis_guard.scanners.phraseterms import imperative, lowered, squeeze
+from aiegis_guard.scanners.phrases.match import find
+from aiegis_guard.scanners.phrases.slots import find_slot
+from aiegis_guard.scanners.phrases.terms import imperative, lowered, squeeze
 
 EVM = "0x8c4ea60f5e907e3aad7c875b3e58fb543b12aba3"
 SOL = "bqhy4agpe6wrytriy4pyb4nzfgst22sfuadhl5u5faqd"

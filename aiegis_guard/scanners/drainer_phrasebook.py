@@ -16,7 +16,7 @@ Escalation next to an address or amount lives in :mod:`aiegis_guard.scanners.dra
 
 from __future__ import annotations
 
-from aiegis_guard.scanners.phrasematch import P, Phrase
+from aiegis_guard.scanners.phrases.match import P, Phrase
 
 __all__ = ["DRAINER"]
 

@@ -4,7 +4,7 @@ Portuguese (data). Same families and syntax as :mod:`aiegis_guard.scanners.drain
 
 from __future__ import annotations
 
-from aiegis_guard.scanners.phrasematch import P, Phrase
+from aiegis_guard.scanners.phrases.match import P, Phrase
 
 __all__ = ["DRAINER_I18N"]
 

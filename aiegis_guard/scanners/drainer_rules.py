@@ -18,7 +18,7 @@ from aiegis_guard.normalize import Layer
 from aiegis_guard.policy import is_solana_address
 from aiegis_guard.scanners import ScanContext
 from aiegis_guard.scanners.injection_rules import distinct, finding_for
-from aiegis_guard.scanners.phrasematch import AMOUNT_RE, Hit, find
+from aiegis_guard.scanners.phrases.match import AMOUNT_RE, Hit, find
 
 __all__ = ["ESCALATING", "FAMILIES", "scan"]
 

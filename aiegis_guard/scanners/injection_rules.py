@@ -1,7 +1,7 @@
 """Prompt-injection phrase rules: ``injection.<family>`` findings (FLAG).
 
 The phrases are data (:mod:`aiegis_guard.scanners.phrasebook`); matching is one shared
-Aho-Corasick pass per layer (:mod:`aiegis_guard.scanners.phrasematch`), so text hidden by
+Aho-Corasick pass per layer (:mod:`aiegis_guard.scanners.phrases.match`), so text hidden by
 zero-width characters, homoglyphs, base64, Unicode tags or variation selectors is matched on
 its decoded layer. A FLAG in read content (tool output, retrieved, memory) taints the run.
 """
@@ -13,7 +13,7 @@ from collections.abc import Iterable, Mapping
 from aiegis_guard.findings import Action, Category, Finding, Severity, Source
 from aiegis_guard.normalize import Layer
 from aiegis_guard.scanners import ScanContext
-from aiegis_guard.scanners.phrasematch import Hit, find
+from aiegis_guard.scanners.phrases.match import Hit, find
 
 __all__ = ["FAMILIES", "distinct", "finding_for", "findings_for", "scan"]
 

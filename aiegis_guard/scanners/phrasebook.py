@@ -8,7 +8,7 @@ claiming to come from the user/admin/developer, ``<INFORMATION>`` blocks, chat-t
 tokens), ``indirection`` (obey what a file/URL says), ``urgency`` (social proof, "the user
 already approved", "do not ask the user", "act now").
 
-Syntax: see :mod:`aiegis_guard.scanners.phrasematch` (``a|b`` alternatives, ``word*`` prefix,
+Syntax: see :mod:`aiegis_guard.scanners.phrases.match` (``a|b`` alternatives, ``word*`` prefix,
 parts in order, each within ``gap`` characters of the previous one). Precision first: every
 part list was checked against benign chat, e-mails, tables, code answers and wallet-agent
 traffic (``benchmarks/bench_rules.py``).
@@ -16,7 +16,7 @@ traffic (``benchmarks/bench_rules.py``).
 
 from __future__ import annotations
 
-from aiegis_guard.scanners.phrasematch import P, Phrase
+from aiegis_guard.scanners.phrases.match import P, Phrase
 
 __all__ = ["INJECTION"]
 

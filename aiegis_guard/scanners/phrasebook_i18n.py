@@ -7,7 +7,7 @@ spellings where people commonly drop accents, Russian stems (``инструкц*
 
 from __future__ import annotations
 
-from aiegis_guard.scanners.phrasematch import P, Phrase
+from aiegis_guard.scanners.phrases.match import P, Phrase
 
 __all__ = ["INJECTION_I18N"]
 

@@ -6,7 +6,7 @@ new wordings of the same attack are found: a redirect is "recipient/deposit noun
 verb + an address", in any order and voice; a skim is "fee/tip + an address + mandatory";
 a function substitution is "a wallet function name (``@fn``) + a cue that it replaces the
 usual one + a wallet operation". Most need a *slot* (``@addr``, ``@amount``, ``@url``,
-``@file``, ``@code``, ``@fn``: :mod:`aiegis_guard.scanners.phraseslots`), which benign prose
+``@file``, ``@code``, ``@fn``: :mod:`aiegis_guard.scanners.phrases.slots`), which benign prose
 about the same topics rarely has. ``read=True`` rules are skipped on the user's own prompt (a
 user may well say "send it to 0x.. instead").
 
@@ -22,7 +22,7 @@ languages); the shared words: :mod:`~aiegis_guard.scanners.wallet_vocab`. Other 
 
 from __future__ import annotations
 
-from aiegis_guard.scanners.phrasematch import P, Phrase
+from aiegis_guard.scanners.phrases.match import P, Phrase
 from aiegis_guard.scanners.wallet_vocab import CHANGED, PAYEE, SEND
 
 __all__ = ["WALLET_DRAINER"]

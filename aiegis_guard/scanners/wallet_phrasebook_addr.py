@@ -10,7 +10,7 @@ after one cached lookup; English and the six other languages share one table.
 
 from __future__ import annotations
 
-from aiegis_guard.scanners.phrasematch import P, Phrase
+from aiegis_guard.scanners.phrases.match import P, Phrase
 
 __all__ = ["ADDR_DRAINER", "ADDR_INJECTION"]
 

@@ -5,7 +5,7 @@ order within the gap).
 
 from __future__ import annotations
 
-from aiegis_guard.scanners.phrasematch import P, Phrase
+from aiegis_guard.scanners.phrases.match import P, Phrase
 
 __all__ = ["DE_DRAINER", "DE_INJECTION"]
 

@@ -7,7 +7,7 @@ imperatives (tú/usted, você), infinitives, passive and reflexive voice (``se h
 
 from __future__ import annotations
 
-from aiegis_guard.scanners.phrasematch import P, Phrase
+from aiegis_guard.scanners.phrases.match import P, Phrase
 
 __all__ = ["ES_PT_DRAINER", "ES_PT_INJECTION"]
 

@@ -5,7 +5,7 @@ passive ``a été remplacé``); accents are optional.
 
 from __future__ import annotations
 
-from aiegis_guard.scanners.phrasematch import P, Phrase
+from aiegis_guard.scanners.phrases.match import P, Phrase
 
 __all__ = ["FR_DRAINER", "FR_INJECTION"]
 

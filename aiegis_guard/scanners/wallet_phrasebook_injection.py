@@ -7,7 +7,7 @@ attack; the same words typed by the user are the user's business.
 
 from __future__ import annotations
 
-from aiegis_guard.scanners.phrasematch import P, Phrase
+from aiegis_guard.scanners.phrases.match import P, Phrase
 from aiegis_guard.scanners.wallet_vocab import CONSENT, DO, PRIOR, USER, VALUE
 
 __all__ = ["WALLET_INJECTION"]

@@ -10,7 +10,7 @@ security alert, a claim or a 'safe vault' with a link or address). Request frame
 
 from __future__ import annotations
 
-from aiegis_guard.scanners.phrasematch import P, Phrase
+from aiegis_guard.scanners.phrases.match import P, Phrase
 from aiegis_guard.scanners.wallet_vocab import KEYS
 
 __all__ = ["WALLET_REQUESTS"]

@@ -5,7 +5,7 @@ spaces (gaps are in characters, long enough for an ASCII address).
 
 from __future__ import annotations
 
-from aiegis_guard.scanners.phrasematch import P, Phrase
+from aiegis_guard.scanners.phrases.match import P, Phrase
 
 __all__ = ["RU_ZH_DRAINER", "RU_ZH_INJECTION"]
 

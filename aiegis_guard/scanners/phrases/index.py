@@ -15,7 +15,7 @@ from typing import Any
 
 import ahocorasick
 
-from aiegis_guard.scanners.phraseterms import Term, bounded, is_cjk
+from aiegis_guard.scanners.phrases.terms import Term, bounded, is_cjk
 
 __all__ = ["AnchorIndex", "Group", "has_cjk"]
 

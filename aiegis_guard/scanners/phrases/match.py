@@ -2,9 +2,9 @@
 
 A rule is a :class:`Phrase`: a name (``override.ignore_previous``), a language and a few
 *parts*, each a ``|``-separated list of alternatives (terms and ``@slots``: see
-:mod:`aiegis_guard.scanners.phraseterms`). One part (``anchor``, the rarest; default the
+:mod:`aiegis_guard.scanners.phrases.terms`). One part (``anchor``, the rarest; default the
 first) goes into one automaton shared by every rule (built lazily, once); the others are
-looked up in a window around the anchor (:mod:`aiegis_guard.scanners.phrasetext`):
+looked up in a window around the anchor (:mod:`aiegis_guard.scanners.phrases.text`):
 
 * in order (default): each part follows (or, before the anchor, precedes) the previous one
   within ``gap`` characters, so ``ignore all of the previous instructions`` and ``ignore
@@ -35,8 +35,8 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from aiegis_guard.findings import Category
-from aiegis_guard.scanners.phraseindex import AnchorIndex
-from aiegis_guard.scanners.phraseterms import (
+from aiegis_guard.scanners.phrases.index import AnchorIndex
+from aiegis_guard.scanners.phrases.terms import (
     AMOUNT_RE,
     Part,
     Term,
@@ -46,7 +46,7 @@ from aiegis_guard.scanners.phraseterms import (
     squeeze,
     terms,
 )
-from aiegis_guard.scanners.phrasetext import (
+from aiegis_guard.scanners.phrases.text import (
     GATED,
     MARK_LANGS,
     MARKERS,
