@@ -6,7 +6,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from aiegis_guard.scanners.phrases.match import find
+from aiegis_guard.scanners.phrases.match import find, forget_recent
 from aiegis_guard.scanners.phrases.slots import find_slot
 from aiegis_guard.scanners.phrases.terms import imperative, lowered, squeeze
 
@@ -92,5 +92,5 @@ def test_squeeze_maps_back(text: str) -> None:
 )
 def test_slot_heavy_repetition_terminates(text: str) -> None:
     """Texts dense with slots and cues are matched in bounded work."""
-    find.cache_clear()
+    forget_recent()
     assert isinstance(find(text), tuple)

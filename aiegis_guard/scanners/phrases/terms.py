@@ -30,6 +30,7 @@ from aiegis_guard.scanners.phrases.slots import INDEXED
 
 __all__ = [
     "AMOUNT_RE",
+    "SLOTS",
     "Part",
     "Term",
     "bounded",
@@ -62,6 +63,8 @@ _WINDOW_SLOTS: dict[str, tuple[str, int]] = {  # slots searched in the window by
     ),
 }
 _SLOT_REACH = {"@addr": 70, "@url": 100, "@file": 64, "@pct": 12, "@code": 44, "@fn": 44}
+SLOTS = frozenset(_WINDOW_SLOTS) | frozenset(INDEXED)
+"""Every slot name a part may use (``@addr``, ``@amount`` ...)."""
 
 
 def is_cjk(ch: str) -> bool:
