@@ -94,8 +94,22 @@ def _digest(files: Sequence[tuple[str, bytes]], disable: Sequence[str]) -> str:
 def _parse(files: Sequence[tuple[str, bytes]]) -> list[Rule]:
     (vocab_label, vocab_data), *books = files
     shared = read_vocab(vocab_label, vocab_data)
-    parsed = [read_book(label, data, shared).rules for label, data in books]
-    return [r for c in _CATEGORIES for rules in parsed for r in rules if r[0] is c]
+    parsed = [read_book(label, data, shared) for label, data in books]
+    out: list[Rule] = []
+    seen: dict[str, str] = {}
+    for category in _CATEGORIES:
+        for book in parsed:
+            mine = [r for r in book.rules if r[0] is category]
+            for i, rule in enumerate(mine):
+                rid = rule_id(rule)
+                if rid in seen:
+                    raise ConfigError(
+                        f"{book.path}: {category.value}[{i}] ({rule[1].name}): name: phrase"
+                        f" {rule[1].id!r} is already defined in {seen[rid]}"
+                    )
+                seen[rid] = book.path
+            out += mine
+    return out
 
 
 def _disabled(rules: list[Rule], disable: Sequence[str], where: str) -> list[Rule]:
@@ -107,7 +121,7 @@ def _disabled(rules: list[Rule], disable: Sequence[str], where: str) -> list[Rul
         hit = {k for k, rid in enumerate(ids) if rid == item or rid.startswith(item + ".")}
         if not hit:
             raise ConfigError(
-                f"{where}rules.disable[{i}]: {item!r} names no phrase rule (a category such as"
+                f"{where}rules.disable.{i}: {item!r} names no phrase rule (a category such as"
                 " 'drainer', a rule id such as 'drainer.sweep', or a phrase such as"
                 " 'drainer.sweep.all_funds'; other rules are switched off with"
                 ' `"<rule id>" = "allow"` under [rules])'
