@@ -90,7 +90,9 @@ def test_failover_open_probe_recover(
         )
         assert resp.choices[0].message.content == "from a"
     moves = [(e["from"], e["to"]) for e in _events(tmp_path) if e["what"].startswith("upstream:")]
-    assert moves[:3] == [("closed", "open"), ("open", "half_open"), ("half_open", "closed")]
+    # a probe may fail while the upstream is still down (reopening with a longer cooldown)
+    assert moves[0] == ("closed", "open") and ("open", "half_open") in moves
+    assert moves[-1] == ("half_open", "closed")
     assert all(e["trigger"] and e["time"] for e in _events(tmp_path))
 
 

@@ -67,6 +67,8 @@ CALLS = [
     pytest.param(("transfer_eth", {"to": STRANGER, "amount_wei": 10}), "denied",
                  "address.unknown_recipient", id="unknown-recipient-needs-approval-denied"),
     pytest.param(("get_weather", "{not json"), "allow", None, id="malformed-arguments-read-only"),
+    pytest.param(("transfer_eth", "[" * 5000 + "]" * 5000), "block", "gateway.malformed_tool_call",
+                 id="deeply-nested-arguments-blocked"),
 ]  # fmt: skip
 
 

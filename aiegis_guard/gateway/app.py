@@ -27,7 +27,6 @@ from starlette.responses import JSONResponse, Response
 from starlette.routing import Route
 from starlette.types import ASGIApp, Receive, Scope, Send
 
-from aiegis_guard.approval import ApprovalRequest, Approver, deny_all
 from aiegis_guard.config import Config, GatewaySettings
 from aiegis_guard.errors import ConfigError
 from aiegis_guard.gateway import proxy, sidecar
@@ -38,6 +37,7 @@ from aiegis_guard.gateway.state import SharedState, open_state
 from aiegis_guard.gateway.upstream import UpstreamPool
 from aiegis_guard.gateway.wire import ApiError, error_response
 from aiegis_guard.guard import Guard
+from aiegis_guard.signers.approval import ApprovalRequest, Approver, deny_all
 
 __all__ = ["Gateway", "build_gateway", "check_bind", "create_app"]
 

@@ -23,7 +23,6 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
-from aiegis_guard.approval import ApprovalRequest, Approver, ask_async
 from aiegis_guard.callbacks.judge import (
     args_text,
     block_message,
@@ -40,7 +39,9 @@ from aiegis_guard.callbacks.judge import (
 from aiegis_guard.errors import DecodeError, GuardBlocked, LedgerError
 from aiegis_guard.findings import Action, Category, Finding, Severity, Source
 from aiegis_guard.gateway.textgate import secret_spans
+from aiegis_guard.gateway.wire import MAX_DEPTH, too_deep
 from aiegis_guard.redact import redact_spans
+from aiegis_guard.signers.approval import ApprovalRequest, Approver, ask_async
 from aiegis_guard.taint import taints
 from aiegis_guard.verdict import Verdict
 
@@ -202,15 +203,15 @@ class ChatJudge:
         return [await self.judge_call(c, tainted) for c in calls]
 
     async def judge_call(self, call: Any, tainted: Sequence[str]) -> CallOutcome:
-        if not isinstance(call, Mapping) or not isinstance(call.get("function"), Mapping):
+        problem = _malformed(call)
+        if problem:
             bad = Verdict(
                 action=Action.BLOCK,
-                findings=(
-                    gateway_finding("malformed_tool_call", "a tool call without a function"),
-                ),
+                findings=(gateway_finding("malformed_tool_call", problem),),
                 source=Source.TOOL_INPUT,
             )
-            return CallOutcome(call if isinstance(call, Mapping) else {}, bad, "block")
+            text = block_message(bad, _NOT_SENT)
+            return CallOutcome(call if isinstance(call, Mapping) else {}, bad, "block", text)
         fn = call["function"]
         name = str(fn.get("name") or "")
         args = _arguments(fn.get("arguments"))
@@ -274,6 +275,16 @@ class ChatJudge:
 
 
 _NOT_SENT = "The tool call was withheld from the agent."
+
+
+def _malformed(call: Any) -> str:
+    """Why a tool call cannot be judged ("" when it can)."""
+    if not isinstance(call, Mapping) or not isinstance(call.get("function"), Mapping):
+        return "a tool call without a function"
+    raw = call["function"].get("arguments")
+    if isinstance(raw, str) and too_deep(raw.encode("utf-8", "replace")):
+        return f"tool-call arguments nest deeper than {MAX_DEPTH} levels"
+    return ""
 
 
 def _arguments(raw: Any) -> Any:

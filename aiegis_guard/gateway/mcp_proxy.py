@@ -28,13 +28,14 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
-from aiegis_guard.approval import ApprovalRequest, ask_async
 from aiegis_guard.callbacks.judge import args_text, block_message, denied_message, masked_args
 from aiegis_guard.config import Config
 from aiegis_guard.errors import GuardBlocked, LedgerError
 from aiegis_guard.gateway.mcp_judge import APPROVE_SCHEMA, McpGuard, tool_error
+from aiegis_guard.gateway.wire import too_deep
 from aiegis_guard.guard import Guard
 from aiegis_guard.ledger import SpendReservation
+from aiegis_guard.signers.approval import ApprovalRequest, ask_async
 from aiegis_guard.verdict import Verdict
 
 __all__ = ["McpProxy", "run_proxy"]
@@ -117,8 +118,8 @@ class McpProxy:
     async def _client_loop(self, reader: asyncio.StreamReader) -> None:
         while line := await reader.readline():
             msg = _parse(line)
-            if not isinstance(msg, dict):  # not ours to judge: the server answers it
-                await self._raw_to_server(line)
+            if not isinstance(msg, dict):  # what the proxy cannot read, the server never gets
+                await self._to_client(_INVALID)
                 continue
             rid, method = msg.get("id"), msg.get("method")
             if method is None and str(rid) in self.asks:
@@ -135,11 +136,6 @@ class McpProxy:
             if method == "tools/list" and rid is not None:
                 self.pending[str(rid)] = _Pending("tools/list")
             await self._to_server(msg)
-
-    async def _raw_to_server(self, line: bytes) -> None:
-        assert self.child is not None and self.child.stdin is not None
-        self.child.stdin.write(line if line.endswith(b"\n") else line + b"\n")
-        await self.child.stdin.drain()
 
     async def _call(self, msg: dict[str, Any]) -> None:
         rid = msg["id"]
@@ -199,6 +195,9 @@ class McpProxy:
         assert self.child is not None and self.child.stdout is not None
         while line := await self.child.stdout.readline():
             msg = _parse(line)
+            if msg is None:
+                log.error("aiegis_guard mcp-proxy: dropped an unreadable line from the server")
+                continue
             pending = self.pending.pop(str(msg.get("id")), None) if isinstance(msg, dict) else None
             if pending is None or not isinstance(msg, dict):
                 async with self._out_lock:
@@ -222,10 +221,20 @@ class McpProxy:
         return {**msg, "result": self.judge.tool_result(pending.name, result)}
 
 
+_INVALID = {
+    "jsonrpc": "2.0",
+    "id": None,
+    "error": {"code": -32600, "message": "aiegis_guard: not a readable JSON-RPC message"},
+}
+
+
 def _parse(line: bytes) -> Any:
+    """The JSON value of a line; None when it is not JSON or nests too deeply."""
+    if too_deep(line):
+        return None
     try:
         return json.loads(line)
-    except ValueError:
+    except (ValueError, RecursionError):
         return None
 
 

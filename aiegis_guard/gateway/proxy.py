@@ -20,7 +20,7 @@ from starlette.responses import Response
 
 from aiegis_guard.gateway.judging import CallOutcome
 from aiegis_guard.gateway.upstream import AllUpstreamsDown, Upstream, UpstreamFailed
-from aiegis_guard.gateway.wire import ApiError, field, json_response, read_json
+from aiegis_guard.gateway.wire import ApiError, field, json_response, read_json, too_deep
 
 if TYPE_CHECKING:
     from aiegis_guard.gateway.app import Gateway
@@ -85,9 +85,11 @@ async def chat_completions(gw: Gateway, request: Request) -> Response:
     if resp.status_code != 200:  # the upstream's own 4xx: pass it on
         return Response(raw, resp.status_code, media_type="application/json")
     try:
-        data = json.loads(raw)
-    except ValueError:
-        raise ApiError(502, "bad_upstream", "the upstream answer is not JSON") from None
+        data = None if too_deep(raw) else json.loads(raw)
+    except (ValueError, RecursionError):
+        data = None
+    if data is None:
+        raise ApiError(502, "bad_upstream", "the upstream answer is not readable JSON")
     if not isinstance(data, dict) or not isinstance(data.get("choices"), list):
         raise ApiError(502, "bad_upstream", "the upstream answer has no choices")
     data = await _judge_choices(gw, data, conv)

@@ -21,6 +21,7 @@ from aiegis_guard.findings import Source
 from aiegis_guard.gateway.proxy import _read, apply_outcomes, decision, send_upstream
 from aiegis_guard.gateway.textgate import TextGate
 from aiegis_guard.gateway.upstream import Upstream
+from aiegis_guard.gateway.wire import too_deep
 
 if TYPE_CHECKING:
     from aiegis_guard.gateway.app import Gateway
@@ -187,9 +188,11 @@ async def _relay(
                 finished = True
                 break
             try:
-                chunk = json.loads(data)
-            except ValueError:
-                raise BrokenStream("an SSE event is not valid JSON") from None
+                chunk = None if too_deep(data.encode()) else json.loads(data)
+            except (ValueError, RecursionError):
+                chunk = None
+            if chunk is None:
+                raise BrokenStream("an SSE event is not readable JSON")
             for out in await relay.feed(chunk):
                 yield out
         if not finished:
