@@ -43,8 +43,8 @@ def run_upstream(port: int) -> None:
     """The scripted upstream (a child process of the benchmark)."""
     import uvicorn
 
-    sys.path.insert(0, str(ROOT))
-    from tests.gateway_support import Reply, ScriptedUpstream
+    sys.path.insert(0, str(ROOT / "examples"))
+    from scripted_upstream import Reply, ScriptedUpstream
 
     up = ScriptedUpstream()
     up.default = Reply(content=REPLY, chunk=len(REPLY) // 8 + 1)
