@@ -83,6 +83,12 @@ def _body(i: int, stream: bool = False) -> dict[str, Any]:
     }
 
 
+def _cpu_seconds(pid: int) -> float:
+    """User + system CPU time of a process (Linux /proc), load-independent."""
+    fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+    return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+
+
 def _pct(values: list[float], p: float) -> float:
     ordered = sorted(values)
     return ordered[min(len(ordered) - 1, int(p / 100 * len(ordered)))]
@@ -226,7 +232,7 @@ def main() -> int:
         try:
             _wait(f"{direct}/models", up)
             _wait(f"http://127.0.0.1:{gw_port}/healthz", gw)
-            result = asyncio.run(_measure(args, direct, proxied))
+            result = asyncio.run(_measure(args, direct, proxied, gw.pid, up.pid))
         finally:
             for proc in (gw, up):
                 proc.terminate()
@@ -239,12 +245,18 @@ def main() -> int:
     return 0
 
 
-async def _measure(args: argparse.Namespace, direct: str, proxied: str) -> dict[str, Any]:
+async def _measure(
+    args: argparse.Namespace, direct: str, proxied: str, gw_pid: int, up_pid: int
+) -> dict[str, Any]:
     base_d, base_p = direct.removesuffix("/v1"), proxied.removesuffix("/v1")
     await _latencies(base_p, 50, 0)  # warm-up (classifier load, connection pools)
     await _latencies(base_d, 50, 0)
     d = await _latencies(base_d, args.n, 1000)
+    up_cpu = _cpu_seconds(up_pid)
+    gw_cpu = _cpu_seconds(gw_pid)
     p = await _latencies(base_p, args.n, 1000)
+    gw_cpu = (_cpu_seconds(gw_pid) - gw_cpu) / args.n * 1000
+    up_cpu = (_cpu_seconds(up_pid) - up_cpu) / args.n * 1000
     fd = await _first_token(base_d, args.n // 2, 5000)
     fp = await _first_token(base_p, args.n // 2, 5000)
     tput_d = await _throughput(base_d, args.concurrency, args.total)
@@ -255,6 +267,8 @@ async def _measure(args: argparse.Namespace, direct: str, proxied: str) -> dict[
         "first_token_ms": {"direct": tfd, "gateway": tfp, "overhead_p50": tfp["p50"] - tfd["p50"]},
         "throughput": {"concurrency": args.concurrency, **tput},
         "throughput_direct": {"concurrency": args.concurrency, **tput_d},
+        "cpu_ms_per_request": {"gateway": gw_cpu, "upstream": up_cpu},
+        "load_average": os.getloadavg()[0],
         "cpus": os.cpu_count(),
         "_direct": d,
         "_proxied": p,
@@ -274,6 +288,9 @@ def _table(r: dict[str, Any]) -> str:
         f"throughput: {tp['rps']:.0f} req/s with {tp['concurrency']} clients "
         f"({tp['requests']} requests in {tp['seconds']:.1f} s, {tp['errors']} errors, "
         f"{r['cpus']} CPUs); the upstream alone: {r['throughput_direct']['rps']:.0f} req/s",
+        f"CPU per proxied request: gateway {r['cpu_ms_per_request']['gateway']:.2f} ms, "
+        f"upstream {r['cpu_ms_per_request']['upstream']:.2f} ms; "
+        f"load average {r['load_average']:.1f} on {r['cpus']} CPUs",
     ]
     return "\n".join(rows)
 
