@@ -250,3 +250,39 @@ def test_public_audience_taints_on_user_turn(upstream: tuple[ScriptedUpstream, s
         up.script(Reply(tool_calls=[("transfer_eth", {"to": FRIEND, "amount_wei": 10})]))
         resp = _ask(client, [{"role": "user", "content": ATTACK}])
         assert resp.model_extra["aiegis"]["tool_calls"][0]["decision"] == "denied"
+
+
+@pytest.mark.parametrize(("answer", "decision"), [
+    pytest.param({"approved": True}, "approved", id="webhook-approves"),
+    pytest.param({"approved": "yes"}, "denied", id="webhook-non-boolean-denies"),
+    pytest.param(None, "denied", id="webhook-error-denies"),
+])  # fmt: skip
+def test_approval_webhook(
+    upstream: tuple[ScriptedUpstream, str], answer: Any, decision: str
+) -> None:
+    """A FLAGged call goes to the webhook with masked details; only a literal true approves."""
+    from starlette.applications import Starlette
+    from starlette.requests import Request
+    from starlette.responses import JSONResponse, Response
+    from starlette.routing import Route
+
+    seen: list[dict[str, Any]] = []
+
+    async def hook(request: Request) -> Response:
+        seen.append(await request.json())
+        return JSONResponse(answer) if answer is not None else Response("boom", 500)
+
+    up, url = upstream
+    with serve(Starlette(routes=[Route("/approve", hook, methods=["POST"])])) as webhook:
+        gw = build_gateway(
+            _config(approval=f"{webhook.url}/approve"), upstreams=[url], classifier=False
+        )
+        with serve(create_app(gw, heartbeats=False)) as running:
+            client = openai.OpenAI(base_url=f"{running.url}/v1", api_key="x", max_retries=0)
+            up.script(Reply(tool_calls=[("transfer_eth", {"to": STRANGER, "amount_wei": 9})]))
+            resp = _ask(client)
+    got = resp.model_extra["aiegis"]["tool_calls"][0]
+    assert got["decision"] == decision
+    assert bool(resp.choices[0].message.tool_calls) is (decision == "approved")
+    assert seen and seen[0]["action"] == "transfer_eth"
+    assert "address.unknown_recipient" in json.dumps(seen[0]["verdict"])
