@@ -58,6 +58,7 @@ from aiegis_guard.scanners.phrasetext import (
     next_part,
     prev_part,
 )
+from aiegis_guard.textcache import digest_cached
 
 __all__ = ["AMOUNT_RE", "Hit", "P", "Phrase", "find", "lowered", "phrases"]
 
@@ -364,7 +365,7 @@ def _unsqueezed(hit: Hit, at: list[int], shift: list[int]) -> Hit:
     return Hit(hit.phrase, hit.category, back(hit.start), end, hit.terms)
 
 
-@lru_cache(maxsize=2)
+@digest_cached(maxsize=2)  # keyed by a digest: no raw text stays in memory
 def find(text: str) -> tuple[Hit, ...]:
     """Every rule match in ``text``. The injection and drainer stages run back to back on the
     same layer, so a two-entry cache shares one pass (and holds at most two chunks)."""
