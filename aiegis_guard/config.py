@@ -40,6 +40,7 @@ __all__ = [
     "Config",
     "LedgerBackend",
     "LedgerSettings",
+    "PhraseRuleSettings",
     "ThreatSettings",
     "ToolSettings",
     "find_config_path",
@@ -140,6 +141,18 @@ class ToolSettings(_Section):
     on_block: str = Field(default="tool_error", pattern="^(tool_error|raise)$")
 
 
+class PhraseRuleSettings(_Section):
+    """Your own phrase-rule files and shipped phrase rules switched off (``[rules] extra``,
+    ``[rules] disable``; the other keys of ``[rules]`` set per-rule actions). The files are
+    checked, and ``disable`` matched against the rule ids, when a ``Guard`` is built."""
+
+    extra: tuple[Path, ...] = ()
+    disable: tuple[Annotated[str, Field(min_length=1)], ...] = ()
+
+
+_RULE_FILE_KEYS = ("extra", "disable")
+
+
 class _ConfigFile(_Section):
     """Mirror of the TOML layout, so validation errors carry the file's key paths."""
 
@@ -168,6 +181,7 @@ class Config:
     tools: ToolSettings = field(default_factory=ToolSettings)
     quarantine: bool = False
     path: Path | None = None
+    phrase_rules: PhraseRuleSettings = field(default_factory=PhraseRuleSettings)
 
 
 def _format_error(err: Any) -> str:
@@ -185,11 +199,18 @@ def _format_error(err: Any) -> str:
 
 def parse_config(data: dict[str, Any], *, path: Path | None = None) -> Config:
     """Validate a TOML-shaped dict. Raises :class:`ConfigError` naming the key path."""
+    rules = data.get("rules")
+    files: dict[str, Any] = {}
+    if isinstance(rules, dict):  # [rules] extra / disable: phrase rules; the rest: actions
+        files = {k: rules[k] for k in _RULE_FILE_KEYS if k in rules}
+        data = {**data, "rules": {k: v for k, v in rules.items() if k not in files}}
+    where = f"{path}: " if path else ""
     try:
         raw = _ConfigFile.model_validate(data)
+        phrase_rules = PhraseRuleSettings.model_validate(files)
     except ValidationError as exc:
-        problems = "; ".join(_format_error(e) for e in exc.errors())
-        where = f"{path}: " if path else ""
+        prefix = "rules." if exc.title == PhraseRuleSettings.__name__ else ""
+        problems = "; ".join(prefix + _format_error(e) for e in exc.errors())
         raise ConfigError(f"{where}{problems}") from None
     policy = Policy(
         wallet=raw.wallet,
@@ -219,6 +240,9 @@ def parse_config(data: dict[str, Any], *, path: Path | None = None) -> Config:
     classifier = raw.classifier
     if classifier.path is not None:
         classifier = classifier.model_copy(update={"path": resolve(classifier.path)})
+    phrase_rules = phrase_rules.model_copy(
+        update={"extra": tuple(resolve(p) for p in phrase_rules.extra)}
+    )
     return Config(
         policy=policy,
         classifier=classifier,
@@ -228,6 +252,7 @@ def parse_config(data: dict[str, Any], *, path: Path | None = None) -> Config:
         tools=raw.tools,
         quarantine=raw.guard.quarantine,
         path=path,
+        phrase_rules=phrase_rules,
     )
 
 
@@ -301,6 +326,10 @@ domains = []
 # Override any rule by id or prefix: "allow" | "flag" | "redact" | "block".
 # "secret.jwt" = "block"
 # "address.unknown" = "allow"
+# Your own phrase-rule files (TOML, paths relative to this file; see the README):
+# extra = ["./my_rules.toml"]
+# Shipped phrase rules switched off: a category, a rule id or one phrase.
+# disable = ["drainer.sweep", "injection.persona.dan"]
 
 [pii]
 # Per PII type: "allow" | "flag" | "redact" | "block". Unset types FLAG.

@@ -1,24 +1,26 @@
 """Phrase rules: one Aho-Corasick pass over a lower-cased layer, then cheap local checks.
 
-A rule is a :class:`Phrase`: a name (``override.ignore_previous``), a language and a few
-*parts*, each a ``|``-separated list of alternatives (terms and ``@slots``: see
-:mod:`aiegis_guard.scanners.phraseterms`). One part (``anchor``, the rarest; default the
-first) goes into one automaton shared by every rule (built lazily, once); the others are
-looked up in a window around the anchor (:mod:`aiegis_guard.scanners.phrasetext`):
+A rule is a :class:`Phrase` (written in a TOML book: :mod:`aiegis_guard.scanners.phrases.books`):
+a name (``override.ignore_previous``), a language and a few *parts*, each a ``|``-separated
+list of alternatives (terms and ``@slots``: see :mod:`aiegis_guard.scanners.phrases.terms`)
+or a list of literal terms. One part (``anchor``, the rarest; default the first) goes into
+one automaton shared by every rule of the set (built once and cached on disk); the others
+are looked up in a window around the anchor (:mod:`aiegis_guard.scanners.phrases.text`),
+each rule's parts compiled on its first anchor hit:
 
 * in order (default): each part follows (or, before the anchor, precedes) the previous one
   within ``gap`` characters, so ``ignore all of the previous instructions`` and ``ignore
   previous instructions`` both match ``ignore`` -> ``previous`` -> ``instruction*``;
-* ``free=True``: each part lies anywhere within ``gap`` characters of the anchor, before or
+* ``free = true``: each part lies anywhere within ``gap`` characters of the anchor, before or
   after it — word order differs between languages and between active and passive voice
   (``the deposit address has changed to 0x..`` / ``an 0x.. geändert`` / ``0x.. is our new
   deposit address``).
 
-``imp=True``: the first part must be an imperative (it starts a clause or a line and an object
-follows: ``Output the seed phrase``, not ``the app will output the seed phrase`` nor the label
-``Method: Transfer``). ``read=True``: the rule is about content the agent *reads* (a tool
-output saying "use this address instead"); the same words from the user (``Source.PROMPT``)
-are the user's own choice and are not reported.
+``imperative = true``: the first part must be an imperative (it starts a clause or a line
+and an object follows: ``Output the seed phrase``, not ``the app will output the seed
+phrase`` nor the label ``Method: Transfer``). ``read = true``: the rule is about content the
+agent *reads* (a tool output saying "use this address instead"); the same words from the
+user (``Source.PROMPT``) are the user's own choice and are not reported.
 
 Runs of spaces count as one space (``system  prompt``); no part pairs across a blank line. A
 ``negatable`` rule is skipped when its sentence says no (``never share your seed phrase``,
@@ -28,15 +30,19 @@ one. ``unless`` words cancel a match (``use the official bridge instead``).
 
 from __future__ import annotations
 
+import hashlib
 import re
+import threading
 from bisect import bisect_left, bisect_right
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
-from functools import lru_cache
 
 from aiegis_guard.findings import Category
-from aiegis_guard.scanners.phraseindex import AnchorIndex
-from aiegis_guard.scanners.phraseterms import (
+from aiegis_guard.scanners.phrases.books import Phrase
+from aiegis_guard.scanners.phrases.cache import write_cache
+from aiegis_guard.scanners.phrases.index import AnchorIndex
+from aiegis_guard.scanners.phrases.rules import RuleSet, default_rules, encode_rules
+from aiegis_guard.scanners.phrases.terms import (
     AMOUNT_RE,
     Part,
     Term,
@@ -46,7 +52,7 @@ from aiegis_guard.scanners.phraseterms import (
     squeeze,
     terms,
 )
-from aiegis_guard.scanners.phrasetext import (
+from aiegis_guard.scanners.phrases.text import (
     GATED,
     MARK_LANGS,
     MARKERS,
@@ -58,55 +64,18 @@ from aiegis_guard.scanners.phrasetext import (
     next_part,
     prev_part,
 )
-from aiegis_guard.textcache import digest_cached
 
-__all__ = ["AMOUNT_RE", "Hit", "P", "Phrase", "find", "lowered", "phrases"]
-
-
-@dataclass(frozen=True, slots=True)
-class Phrase:
-    """One rule: ``parts[anchor]`` is looked up, the others lie within ``gap`` characters."""
-
-    name: str
-    lang: str
-    parts: tuple[str | tuple[str, ...], ...]
-    gap: int = 40
-    negatable: bool = False
-    unless: tuple[str, ...] = ()
-    anchor: int = 0
-    free: bool = False
-    imp: bool = False
-    read: bool = False
-
-    @property
-    def id(self) -> str:
-        return f"{self.name}.{self.lang}"
-
-    @property
-    def family(self) -> str:
-        return self.name.split(".", 1)[0]
-
-
-def P(  # noqa: N802
-    name: str,
-    lang: str,
-    *parts: str | tuple[str, ...],
-    gap: int = 40,
-    neg: bool = False,
-    unless: str = "",
-    anchor: int = 0,
-    free: bool = False,
-    imp: bool = False,
-    read: bool = False,
-) -> Phrase:
-    """Declare a phrase rule (see the module docstring; a tuple part lists literal terms).
-
-    ``unless``: ``|``-separated words that cancel a match when they occur inside it or just
-    after it (``use the official bridge instead``). ``anchor``: the part looked up in the
-    automaton (pick the rarest; never a slot); earlier parts are searched backwards from it.
-    """
-    words = tuple(w for w in unless.split("|") if w)
-    return Phrase(name, lang, parts, gap, neg, words, anchor, free, imp, read)
+__all__ = [
+    "AMOUNT_RE",
+    "Hit",
+    "Matcher",
+    "Phrase",
+    "find",
+    "forget_recent",
+    "lowered",
+    "matcher",
+    "phrases",
+]
 
 
 @dataclass(frozen=True, slots=True)
@@ -143,7 +112,6 @@ class _Compiled:
     after: tuple[Part, ...]  # slot-only parts first)
     slot_only: tuple[Part, ...]  # parts that are only slots: no match without one in the text
     first: Part | None  # free rules: ``parts[0]`` when it is not the anchor
-    gated: bool  # a language other than English: run only on text that may be in it
 
 
 def _sentence_end(low: str, end: int, ahead: int = _LOOKAHEAD) -> int:
@@ -237,14 +205,13 @@ def _compiled(phrase: Phrase, category: Category) -> _Compiled:
     parts = [part(p) for p in phrase.parts]
     others = parts[: phrase.anchor] + parts[phrase.anchor + 1 :]
     slot_only = tuple(p for p in others if p.regex is None and p.auto is None)
-    gated = phrase.lang in GATED
     if phrase.free:
         first = parts[0] if phrase.anchor else None
         ordered = sorted(others, key=lambda p: p.regex is not None)  # slots are cheap: first
-        return _Compiled(phrase, category, tuple(ordered), (), slot_only, first, gated)
+        return _Compiled(phrase, category, tuple(ordered), (), slot_only, first)
     before = tuple(reversed(parts[: phrase.anchor]))
     after = tuple(parts[phrase.anchor + 1 :])
-    return _Compiled(phrase, category, before, after, slot_only, None, gated)
+    return _Compiled(phrase, category, before, after, slot_only, None)
 
 
 def _portuguese(t: Text, phrase: Phrase) -> bool:
@@ -252,24 +219,54 @@ def _portuguese(t: Text, phrase: Phrase) -> bool:
     return phrase.lang == "pt" and t.marked.get("pt", False)
 
 
-class _Book:
-    """The compiled phrase book: the rules and one :class:`AnchorIndex` over their anchors."""
+def _anchors(rules: Sequence[tuple[Category, Phrase]]) -> list[tuple[int, Term]]:
+    """Every anchor term of ``rules`` (by rule index) and the marks (negative indices)."""
+    anchors: list[tuple[int, Term]] = [(NEG, t) for t in terms(_NEG_CUES)]
+    anchors += [(NO, t) for t in terms("no")]
+    for i, lang in enumerate(MARK_LANGS):
+        anchors += [(-2 - i, t) for t in terms(MARKERS[lang])]
+    for index, (_category, phrase) in enumerate(rules):
+        words = terms(phrase.parts[phrase.anchor])
+        if not words:
+            raise ValueError(f"{phrase.id}: the anchor part needs words, not only slots")
+        anchors += [(index, t) for t in words]
+    return anchors
 
-    def __init__(self, tables: Iterable[tuple[Category, Iterable[Phrase]]]) -> None:
-        self.rules: list[_Compiled] = []
-        anchors: list[tuple[int, Term]] = [(NEG, t) for t in terms(_NEG_CUES)]
-        anchors += [(NO, t) for t in terms("no")]
-        for i, lang in enumerate(MARK_LANGS):
-            anchors += [(-2 - i, t) for t in terms(MARKERS[lang])]
-        for category, table in tables:
-            for phrase in table:
-                index = len(self.rules)
-                self.rules.append(_compiled(phrase, category))
-                words = terms(phrase.parts[phrase.anchor])
-                if not words:
-                    raise ValueError(f"{phrase.id}: the anchor part needs words, not only slots")
-                anchors += [(index, t) for t in words]
-        self.index = AnchorIndex(anchors)
+
+def _cached_index(data: dict[str, object] | None, rules: int) -> AnchorIndex | None:
+    """The anchor index stored in the disk cache, if it is sound for ``rules`` rules."""
+    if data is None:
+        return None
+    try:
+        index = AnchorIndex.from_data(data["index"])
+    except (KeyError, TypeError, ValueError):
+        return None
+    return index if index.max_rule() < rules else None
+
+
+class Matcher:
+    """A compiled rule set: the rules (each compiled on its first anchor hit) and one
+    :class:`AnchorIndex` over their anchors (from the disk cache when it holds them)."""
+
+    def __init__(self, ruleset: RuleSet) -> None:
+        self.ruleset = ruleset
+        self.specs = ruleset.rules
+        self.rules: list[_Compiled | None] = [None] * len(self.specs)
+        index = _cached_index(ruleset.cached, len(self.specs))
+        if index is None:
+            index = AnchorIndex(_anchors(self.specs))
+            data = {"rules": encode_rules(self.specs), "index": index.to_data()}
+            write_cache(ruleset.digest, data)
+        self.index = index
+        self._recent: tuple[tuple[bytes, tuple[Hit, ...]], ...] = ()
+
+    def rule(self, index: int) -> _Compiled:
+        """Rule ``index``, compiled (its parts' regexes) on first use."""
+        rule = self.rules[index]
+        if rule is None:
+            category, phrase = self.specs[index]
+            rule = self.rules[index] = _compiled(phrase, category)
+        return rule
 
     def match(
         self, low: str, src: str = "", squeezed: tuple[list[int], list[int]] = ([], [])
@@ -292,13 +289,14 @@ class _Book:
         """Try ``rules`` on the anchor at ``t.low[start:end]``."""
         negated: dict[bool, bool] = {}  # is the anchor's sentence negated (then so is any match
         for index in rules:  # around it)? keyed by "Portuguese rule": "no" is no cue there
-            rule = self.rules[index]
-            if rule.gated and not t.speaks(rule.phrase.lang):
+            phrase = self.specs[index][1]
+            if phrase.lang in GATED and not t.speaks(phrase.lang):
                 continue
+            rule = self.rule(index)
             if rule.slot_only and not t.may_match(rule.slot_only):
                 continue
-            if rule.phrase.negatable:
-                pt = _portuguese(t, rule.phrase)
+            if phrase.negatable:
+                pt = _portuguese(t, phrase)
                 if pt not in negated:
                     negated[pt] = _negated(t.low, start, end, t.strong if pt else t.cues)
                 if negated[pt]:
@@ -307,51 +305,57 @@ class _Book:
             if hit is not None:
                 hits.append(hit)
 
+    def find(self, text: str) -> tuple[Hit, ...]:
+        """Every rule match in ``text``. The injection and drainer stages run back to back on
+        the same layer: the last two results are kept, keyed by a hash of the text (never the
+        text itself: it may hold a secret)."""
+        key = hashlib.blake2b(text.encode("utf-8", "surrogatepass"), digest_size=16).digest()
+        recent = self._recent
+        for k, hits in recent:
+            if k == key:
+                return hits
+        hits = self._find(text)
+        self._recent = (*recent[-1:], (key, hits))
+        return hits
 
-@lru_cache(maxsize=1)
-def _book() -> _Book:
-    from aiegis_guard.scanners import (
-        drainer_phrasebook,
-        drainer_phrasebook_i18n,
-        phrasebook,
-        phrasebook_i18n,
-        wallet_phrasebook,
-        wallet_phrasebook_addr,
-        wallet_phrasebook_de,
-        wallet_phrasebook_es_pt,
-        wallet_phrasebook_fr,
-        wallet_phrasebook_injection,
-        wallet_phrasebook_requests,
-        wallet_phrasebook_ru_zh,
-    )
-
-    injection = (
-        phrasebook.INJECTION
-        + phrasebook_i18n.INJECTION_I18N
-        + wallet_phrasebook_injection.WALLET_INJECTION
-        + wallet_phrasebook_addr.ADDR_INJECTION
-        + wallet_phrasebook_es_pt.ES_PT_INJECTION
-        + wallet_phrasebook_fr.FR_INJECTION
-        + wallet_phrasebook_de.DE_INJECTION
-        + wallet_phrasebook_ru_zh.RU_ZH_INJECTION
-    )
-    drainer = (
-        drainer_phrasebook.DRAINER
-        + drainer_phrasebook_i18n.DRAINER_I18N
-        + wallet_phrasebook.WALLET_DRAINER
-        + wallet_phrasebook_requests.WALLET_REQUESTS
-        + wallet_phrasebook_addr.ADDR_DRAINER
-        + wallet_phrasebook_es_pt.ES_PT_DRAINER
-        + wallet_phrasebook_fr.FR_DRAINER
-        + wallet_phrasebook_de.DE_DRAINER
-        + wallet_phrasebook_ru_zh.RU_ZH_DRAINER
-    )
-    return _Book(((Category.INJECTION, injection), (Category.DRAINER, drainer)))
+    def _find(self, text: str) -> tuple[Hit, ...]:
+        low = lowered(text)
+        if "  " not in low:
+            return tuple(self.match(low, text))
+        squeezed, at, shift = squeeze(low)
+        hits = self.match(squeezed, text, (at, shift))
+        return tuple(_unsqueezed(h, at, shift) for h in hits)
 
 
-def phrases() -> list[tuple[Category, Phrase]]:
-    """Every compiled rule with its category (for tests and reports)."""
-    return [(r.category, r.phrase) for r in _book().rules]
+_MATCHERS: dict[str, Matcher] = {}
+_LOCK = threading.Lock()
+
+
+def matcher(ruleset: RuleSet | None = None) -> Matcher:
+    """The compiled matcher of ``ruleset`` (default: the shipped rules), built once per
+    process and rule set."""
+    ruleset = ruleset or default_rules()
+    got = _MATCHERS.get(ruleset.digest)
+    if got is None:
+        with _LOCK:
+            got = _MATCHERS.get(ruleset.digest)
+            if got is None:
+                got = Matcher(ruleset)
+                if len(_MATCHERS) >= 8:
+                    _MATCHERS.clear()
+                _MATCHERS[ruleset.digest] = got
+    return got
+
+
+def forget_recent() -> None:
+    """Drop every matcher's last results (benchmarks and tests measure a fresh pass)."""
+    for m in list(_MATCHERS.values()):
+        m._recent = ()
+
+
+def phrases(ruleset: RuleSet | None = None) -> list[tuple[Category, Phrase]]:
+    """Every rule with its category, in run order (for tests and reports)."""
+    return list((ruleset or default_rules()).rules)
 
 
 def _unsqueezed(hit: Hit, at: list[int], shift: list[int]) -> Hit:
@@ -365,13 +369,6 @@ def _unsqueezed(hit: Hit, at: list[int], shift: list[int]) -> Hit:
     return Hit(hit.phrase, hit.category, back(hit.start), end, hit.terms)
 
 
-@digest_cached(maxsize=2)  # keyed by a digest: no raw text stays in memory
-def find(text: str) -> tuple[Hit, ...]:
-    """Every rule match in ``text``. The injection and drainer stages run back to back on the
-    same layer, so a two-entry cache shares one pass (and holds at most two chunks)."""
-    low = lowered(text)
-    if "  " not in low:
-        return tuple(_book().match(low, text))
-    squeezed, at, shift = squeeze(low)
-    hits = _book().match(squeezed, text, (at, shift))
-    return tuple(_unsqueezed(h, at, shift) for h in hits)
+def find(text: str, ruleset: RuleSet | None = None) -> tuple[Hit, ...]:
+    """Every rule match in ``text`` (default: the shipped rules)."""
+    return matcher(ruleset).find(text)

@@ -2,7 +2,7 @@
 
 :class:`Text` holds one lowered (and squeezed) text with what the matcher learns about it
 lazily: negation cues, the languages it may be in (a long text with no frequent word of a
-language skips that language's rules), slot spans (:mod:`aiegis_guard.scanners.phraseslots`),
+language skips that language's rules), slot spans (:mod:`aiegis_guard.scanners.phrases.slots`),
 and whether a word starts a line (an instruction glued under a JSON record is an imperative).
 :func:`next_part`, :func:`prev_part` and :func:`near_part` find a rule part in a window around
 an anchor, never across a paragraph break.
@@ -13,9 +13,9 @@ from __future__ import annotations
 import re
 from bisect import bisect_left, bisect_right
 
-from aiegis_guard.scanners.phraseindex import has_cjk
-from aiegis_guard.scanners.phraseslots import find_slot
-from aiegis_guard.scanners.phraseterms import Part, bounded, imperative
+from aiegis_guard.scanners.phrases.index import has_cjk
+from aiegis_guard.scanners.phrases.slots import find_slot
+from aiegis_guard.scanners.phrases.terms import Part, bounded, imperative
 
 __all__ = [
     "GATED",
@@ -68,7 +68,7 @@ class Text:
         self.low = low
         self.breaks = "\n" in low  # paragraph breaks (windows are cut at them)
         self.src = src or low  # the text as given (line breaks intact), before squeezing
-        self.at: list[int] = []  # the squeeze map (see phraseterms.squeeze)
+        self.at: list[int] = []  # the squeeze map (see terms.squeeze)
         self.shift: list[int] = []
         self.cues: list[int] = []  # negation cues
         self.strong: list[int] = []  # ... without "no"

@@ -15,7 +15,7 @@ from typing import Any
 
 import ahocorasick
 
-from aiegis_guard.scanners.phraseterms import Term, bounded, is_cjk
+from aiegis_guard.scanners.phrases.terms import Term, bounded, is_cjk
 
 __all__ = ["AnchorIndex", "Group", "has_cjk"]
 
@@ -29,6 +29,7 @@ _SHORT_KEY = 5  # keys this short keep a trailing space: " inst " must not stop 
 
 _Entry = tuple[int, Term, int]  # (rule index, or < 0 for a mark, anchor term, key start in term)
 Group = tuple[Term, int, tuple[int, ...], tuple[int, ...]]  # (term, key start, rules, marks)
+_Key = tuple[int, tuple[Group, ...], bool]  # (key length, groups, may hide another key)
 
 
 def _mapped(low: str) -> str:
@@ -67,9 +68,41 @@ class AnchorIndex:
         closed = {
             k: (len(k), _grouped(_with_prefixes(k, words)), _hides(k, starts, words)) for k in words
         }
-        self.words = _automaton(closed)
+        self._set(closed, {k: _grouped(v) for k, v in cjk.items()})
+
+    def _set(self, words: dict[str, _Key], cjk: dict[str, tuple[Group, ...]]) -> None:
+        self.words = _automaton(words)
         self.longest = max(map(len, words), default=0)
-        self.cjk = _automaton({k: _grouped(v) for k, v in cjk.items()})
+        self.cjk = _automaton(cjk)
+        self._data = (words, cjk)
+
+    def to_data(self) -> dict[str, Any]:
+        """The index as plain JSON data (the automata are rebuilt from it in a few ms)."""
+        words, cjk = self._data
+        return {
+            "words": [[k, n, _groups_data(g), hides] for k, (n, g, hides) in words.items()],
+            "cjk": [[k, _groups_data(g)] for k, g in cjk.items()],
+        }
+
+    def max_rule(self) -> int:
+        """The highest rule index the index refers to (-1: none)."""
+        words, cjk = self._data
+        groups = [g for _n, gs, _h in words.values() for g in gs]
+        groups += [g for gs in cjk.values() for g in gs]
+        return max((i for g in groups for i in g[2]), default=-1)
+
+    @classmethod
+    def from_data(cls, data: Any) -> AnchorIndex:
+        """The index saved by :meth:`to_data`; ``ValueError`` / ``TypeError`` when ``data``
+        is not what it wrote."""
+        terms: dict[tuple[str, bool, bool], Term] = {}
+        words = {
+            _str(k): (_int(n), _groups(g, terms), hides is True) for k, n, g, hides in data["words"]
+        }
+        cjk = {_str(k): _groups(g, terms) for k, g in data["cjk"]}
+        index = cls.__new__(cls)
+        index._set(words, cjk)
+        return index
 
     def _word_matches(self, mapped: str) -> Iterator[tuple[int, tuple[Group, ...]]]:
         """(key start, entries) for every key found at a word start of ``mapped``."""
@@ -119,6 +152,35 @@ def _grouped(entries: Iterable[_Entry]) -> tuple[Group, ...]:
         (term, offset, tuple(i for i in rules if i >= 0), tuple(i for i in rules if i < 0))
         for (_text, offset), (term, rules) in groups.items()
     )
+
+
+def _groups_data(groups: tuple[Group, ...]) -> list[list[Any]]:
+    return [
+        [t.text, t.left, t.right, off, list(rules), list(marks)] for t, off, rules, marks in groups
+    ]
+
+
+def _str(x: Any) -> str:
+    if not isinstance(x, str):
+        raise TypeError("expected a string")
+    return x
+
+
+def _int(x: Any) -> int:
+    if not isinstance(x, int):
+        raise TypeError("expected an integer")
+    return x
+
+
+def _groups(data: Any, seen: dict[tuple[str, bool, bool], Term]) -> tuple[Group, ...]:
+    out = []
+    for text, left, right, off, rules, marks in data:
+        key = (_str(text), left is True, right is True)
+        term = seen.get(key)
+        if term is None:
+            term = seen[key] = Term(*key)
+        out.append((term, _int(off), tuple(map(_int, rules)), tuple(map(_int, marks))))
+    return tuple(out)
 
 
 def _key(term: Term) -> tuple[str, int]:

@@ -1,4 +1,4 @@
-"""Terms and parts of the phrase rules (:mod:`aiegis_guard.scanners.phrasematch`).
+"""Terms and parts of the phrase rules (:mod:`aiegis_guard.scanners.phrases.match`).
 
 A *part* is a ``|``-separated list of alternatives. A word alternative is matched in lower
 case with word boundaries (Latin/Cyrillic; CJK needs none); ``word*`` matches a word prefix.
@@ -26,10 +26,11 @@ from typing import Any
 import ahocorasick
 
 from aiegis_guard.normalize import fold_confusables
-from aiegis_guard.scanners.phraseslots import INDEXED
+from aiegis_guard.scanners.phrases.slots import INDEXED
 
 __all__ = [
     "AMOUNT_RE",
+    "SLOTS",
     "Part",
     "Term",
     "bounded",
@@ -62,6 +63,8 @@ _WINDOW_SLOTS: dict[str, tuple[str, int]] = {  # slots searched in the window by
     ),
 }
 _SLOT_REACH = {"@addr": 70, "@url": 100, "@file": 64, "@pct": 12, "@code": 44, "@fn": 44}
+SLOTS = frozenset(_WINDOW_SLOTS) | frozenset(INDEXED)
+"""Every slot name a part may use (``@addr``, ``@amount`` ...)."""
 
 
 def is_cjk(ch: str) -> bool:
@@ -118,7 +121,7 @@ _AUTOMATON_MIN = 24  # a part with this many word terms is scanned by automaton,
 class Part:
     """A non-anchor part. Its words are found by one regex (with the window slots), or by a
     small automaton when there are many (a regex alternation tries every branch at every
-    position); its indexed slots once per text (:mod:`aiegis_guard.scanners.phraseslots`)."""
+    position); its indexed slots once per text (:mod:`aiegis_guard.scanners.phrases.slots`)."""
 
     terms: dict[str, Term]
     regex: re.Pattern[str] | None
