@@ -16,7 +16,7 @@ Layers (docs: ARCHITECTURE.md), top to bottom; a module may import its own layer
     stages       scanners/, chains/, ledger/, threats, taint, audit
     text prep    normalize, checksums, redact, keys/, charclass, confusables, offsets, clean,
                  decoders, textcache
-    types        findings, verdict, policy, config, errors, limits, indicators
+    types        findings, verdict, policy, config, errors, limits, indicators, catalogue
 """
 
 from __future__ import annotations
@@ -30,7 +30,9 @@ import pytest
 PACKAGE = Path(__file__).resolve().parent.parent / "aiegis_guard"
 
 LAYERS: dict[str, tuple[str, ...]] = {
-    "types": ("findings", "verdict", "policy", "config", "errors", "limits", "indicators"),
+    "types": (
+        "findings", "verdict", "policy", "config", "errors", "limits", "indicators", "catalogue",
+    ),
     "text prep": (
         "normalize", "checksums", "redact", "keys", "charclass", "confusables", "offsets",
         "clean", "decoders", "textcache",
