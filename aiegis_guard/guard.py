@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import logging
 import time
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from functools import cached_property
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -342,25 +342,25 @@ class Guard:
 
         An undecodable payload is never allowed: it is FLAGged (``tx.undecodable``).
         """
-        from aiegis_guard.chains.dispatch import inspect_payload
+        from aiegis_guard.chains.dispatch import decode_any
 
-        return self._judge_tx(lambda tctx: inspect_payload(tx, chain, tctx), context)
+        return self._judge_tx(
+            lambda: decode_any(tx, chain=Chain(chain) if chain else None), context
+        )
 
     def check_decoded(
         self, decoded: DecodedTransaction, *, context: Mapping[str, Any] | None = None
     ) -> Verdict:
         """Judge a transaction already decoded (signers decode once, judge, reserve, sign)."""
-        from aiegis_guard.chains.dispatch import inspect_decoded
-
-        return self._judge_tx(lambda tctx: inspect_decoded(decoded, tctx), context)
+        return self._judge_tx(lambda: decoded, context)
 
     def check_typed_data(
         self, typed_data: Mapping[str, Any] | str, *, context: Mapping[str, Any] | None = None
     ) -> Verdict:
         """Judge an EIP-712 ``eth_signTypedData_v4`` payload (permits, Permit2, orders...)."""
-        from aiegis_guard.chains.dispatch import inspect_typed_data
+        from aiegis_guard.chains.dispatch import decode_typed
 
-        return self._judge_tx(lambda tctx: inspect_typed_data(typed_data, tctx), context)
+        return self._judge_tx(lambda: decode_typed(typed_data), context)
 
     def check_message(
         self,
@@ -370,9 +370,9 @@ class Guard:
         context: Mapping[str, Any] | None = None,
     ) -> Verdict:
         """Judge an ``eth_sign`` / ``personal_sign`` payload (blind hash signing is blocked)."""
-        from aiegis_guard.chains.dispatch import inspect_message
+        from aiegis_guard.chains.dispatch import decode_signable_message
 
-        return self._judge_tx(lambda tctx: inspect_message(message, method, tctx), context)
+        return self._judge_tx(lambda: decode_signable_message(message, method), context)
 
     def _tx_context(self, policy: Policy) -> Any:
         from aiegis_guard.chains.transaction import TxContext
@@ -384,11 +384,24 @@ class Guard:
             check_text=lambda text: self.check_text(text, source=Source.TOOL_INPUT),
         )
 
-    def _judge_tx(self, inspect: Any, context: Mapping[str, Any] | None) -> Verdict:
+    def _inspect_tx(
+        self, decode: Callable[[], DecodedTransaction], policy: Policy
+    ) -> list[Finding]:
+        """Decode, judge the effects, and scan every signed byte for the own secrets."""
+        from aiegis_guard.chains.dispatch import inspect_decoded
+        from aiegis_guard.scanners.signed_secrets import scan_signed
+
+        decoded = decode()
+        findings = list(inspect_decoded(decoded, self._tx_context(policy)))
+        return findings + scan_signed(signed_payload(decoded), policy)
+
+    def _judge_tx(
+        self, decode: Callable[[], DecodedTransaction], context: Mapping[str, Any] | None
+    ) -> Verdict:
         started = time.perf_counter()
         policy = self.policy_for(context)
         try:
-            findings = list(inspect(self._tx_context(policy)))
+            findings = self._inspect_tx(decode, policy)
         except Exception as exc:
             from aiegis_guard.errors import DecodeError
 
@@ -464,6 +477,24 @@ def _to_original(f: Finding, layer: Any, offset: int) -> Finding:
         return f
     start, end = layer.to_original(*f.span)
     return f.with_span(start + offset, end + offset, *layer.evidence)
+
+
+def signed_payload(decoded: DecodedTransaction) -> Any:
+    """The bytes and texts a signer signs, with the addresses it signs for (sender, fee payer)."""
+    from aiegis_guard.chains.transaction import Memo
+    from aiegis_guard.scanners.signed_secrets import SignedPayload
+
+    texts = [op.text for op in decoded.operations if isinstance(op, Memo)]
+    if decoded.message_text:
+        texts.append(decoded.message_text)
+    own = (decoded.sender,) if decoded.sender else ()
+    is_evm = decoded.chain is Chain.EVM
+    return SignedPayload(
+        blobs=decoded.data,
+        texts=tuple(texts),
+        own_evm=frozenset(own if is_evm else ()),
+        own_solana=frozenset(() if is_evm else own),
+    )
 
 
 def _undecodable(exc: BaseException) -> Finding:

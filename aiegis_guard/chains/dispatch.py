@@ -10,7 +10,15 @@ from aiegis_guard.chains.transaction import DecodedTransaction, TxContext
 from aiegis_guard.errors import DecodeError
 from aiegis_guard.findings import Chain, Finding
 
-__all__ = ["decode_any", "detect_chain", "inspect_message", "inspect_payload", "inspect_typed_data"]
+__all__ = [
+    "decode_any",
+    "decode_signable_message",
+    "decode_typed",
+    "detect_chain",
+    "inspect_message",
+    "inspect_payload",
+    "inspect_typed_data",
+]
 
 _HEX_RE = re.compile(r"\s*(0x)?[0-9a-fA-F]+\s*")
 
@@ -68,17 +76,25 @@ def inspect_payload(payload: Any, chain: Chain | str | None, ctx: TxContext) -> 
 
 
 def inspect_typed_data(typed_data: Mapping[str, Any] | str, ctx: TxContext) -> list[Finding]:
+    return inspect_decoded(decode_typed(typed_data), ctx)
+
+
+def decode_typed(typed_data: Mapping[str, Any] | str) -> DecodedTransaction:
     from aiegis_guard.chains.evm.decode import decode_typed_data
 
-    return inspect_decoded(decode_typed_data(typed_data), ctx)
+    return decode_typed_data(typed_data)
+
+
+def decode_signable_message(message: str | bytes, method: str) -> DecodedTransaction:
+    """``method``: ``personal_sign`` / ``eth_sign`` (EVM) or ``solana_signMessage`` (Solana)."""
+    if isinstance(method, str) and method.startswith("solana"):
+        from aiegis_guard.chains.solana.decode import decode_offchain_message
+
+        return decode_offchain_message(message)
+    from aiegis_guard.chains.evm.decode import decode_message
+
+    return decode_message(message, method)
 
 
 def inspect_message(message: str | bytes, method: str, ctx: TxContext) -> list[Finding]:
-    """``method``: ``personal_sign`` / ``eth_sign`` (EVM) or ``solana_signMessage`` (Solana)."""
-    if method.startswith("solana"):
-        from aiegis_guard.chains.solana.decode import decode_offchain_message
-
-        return inspect_decoded(decode_offchain_message(message), ctx)
-    from aiegis_guard.chains.evm.decode import decode_message
-
-    return inspect_decoded(decode_message(message, method), ctx)
+    return inspect_decoded(decode_signable_message(message, method), ctx)

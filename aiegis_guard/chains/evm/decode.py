@@ -83,6 +83,7 @@ def _from_envelope(env: Envelope) -> DecodedTransaction:
         signed=env.signed,
         operations=tuple(ops),
         notes=(*env.notes, *notes),
+        data=(env.data,) if env.data else (),
     )
 
 
@@ -192,4 +193,5 @@ def _decode_message(message: str | bytes, method: str) -> DecodedTransaction:
         message_text=text,
         blind_hash=blind,
         notes=tuple(notes),
+        data=(raw,) if text is None else (),
     )

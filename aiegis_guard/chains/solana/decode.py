@@ -194,6 +194,7 @@ def _decode_message(
         signers=tuple(keys[: msg.num_required_signatures]),
         token_accounts=built.token_accounts,
         priority_fee=built.priority_fee,
+        data=tuple(ix.data for ix in msg.instructions if ix.data),
     )
 
 
@@ -230,6 +231,7 @@ def decode_offchain_message(message: bytes | str) -> DecodedTransaction:
         message_text=text,
         blind_hash=text is None and len(raw) == 32,
         notes=tuple(notes),
+        data=(raw,) if text is None else (),
     )
 
 
