@@ -28,7 +28,7 @@ from aiegis_guard.chains.transaction import (
     PayloadKind,
     Transfer,
 )
-from aiegis_guard.errors import EvmDecodeError
+from aiegis_guard.errors import EvmDecodeError, quote
 from aiegis_guard.findings import Chain
 
 __all__ = ["decode_evm", "decode_message", "decode_typed_data"]
@@ -177,7 +177,7 @@ def _decode_message(message: str | bytes, method: str) -> DecodedTransaction:
             raise EvmDecodeError("typed data must be an object or JSON text")
         return typed_data.decode_typed_data(message)
     if m not in _TEXT_METHODS:
-        raise EvmDecodeError(f"unknown signing method {method[:40]!r}")
+        raise EvmDecodeError(f"unknown signing method {quote(method)}")
     raw, _ = _message_bytes(message)
     if len(raw) > MAX_RAW:
         raise EvmDecodeError("message larger than 1 MiB")
