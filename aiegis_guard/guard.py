@@ -22,7 +22,7 @@ from aiegis_guard.config import Config, find_config_path, load_config
 from aiegis_guard.findings import Action, Category, Chain, Finding, Severity, Source
 from aiegis_guard.normalize import normalize
 from aiegis_guard.policy import Policy, decide
-from aiegis_guard.redact import redact_spans
+from aiegis_guard.redact import UNDECIDED_RE, redact_spans, secret_pattern
 from aiegis_guard.scanners import ScanContext, Stage
 from aiegis_guard.verdict import Verdict
 
@@ -206,8 +206,13 @@ class Guard:
         self,
         text: str,
         ctx: ScanContext,
+        secrets: set[str] | None = None,
     ) -> list[Finding]:
-        """All findings for ``text`` (spans into ``text``), before the policy decides."""
+        """All findings for ``text`` (spans into ``text``), before the policy decides.
+
+        ``secrets`` (when given) receives the values of the findings to redact, as they read
+        in the layer they were found in, so that every other spelling can be masked too.
+        """
         found: dict[tuple[str, tuple[int, int] | None], Finding] = {}
         stages = self.stages
         classifier = self.classifier if ctx.source is not Source.TRANSACTION else None
@@ -236,6 +241,8 @@ class Guard:
                         results.append(_stage_error(stage.name, exc))
                         continue
                     for f in hits:
+                        if secrets is not None and f.redact and f.span:
+                            secrets.add(layer.text[f.span[0] : f.span[1]])
                         results.append(_to_original(f, layer, offset))
             if classifier is not None:
                 try:
@@ -267,7 +274,8 @@ class Guard:
         body, findings = _as_text(text)
         policy = self.policy_for(context)
         ctx = ScanContext(src, policy, value_moving)
-        findings += self.scan_text(body, ctx)
+        secrets: set[str] = set()
+        findings += self.scan_text(body, ctx, secrets)
         findings += extra_findings
         verdict = decide(
             findings,
@@ -280,6 +288,7 @@ class Guard:
         )
         redacting = [f.span for f in verdict.findings if f.redact and f.span]
         if redacting:  # rare: pay for the copy only when there is something to mask
+            redacting += _every_spelling(body, secrets) + _undecided(body, verdict.findings)
             verdict = verdict.model_copy(update={"redacted_text": redact_spans(body, redacting)})
         self._record("text", verdict)
         return verdict
@@ -466,6 +475,27 @@ def _collect(found: dict[tuple[str, tuple[int, int] | None], Finding], new: list
         elif (f.rule_id, f.action) not in seen:
             seen.add((f.rule_id, f.action))
             found.setdefault((f.rule_id, f.span), f)
+
+
+def _every_spelling(text: str, secrets: set[str]) -> list[tuple[int, int]]:
+    """Every occurrence of a value judged secret, in any spelling (``0x``, case, separators,
+    base64 / hex encodings) and in any decoded layer of the text (a base64 blob holding it)."""
+    pattern = secret_pattern(secrets)
+    if pattern is None:
+        return []
+    spans: list[tuple[int, int]] = []
+    for offset, chunk in _chunks(text):
+        for layer in normalize(chunk).layers:
+            for m in pattern.finditer(layer.text):
+                spans.append(_shift(layer.to_original(*m.span()), offset))
+    return spans
+
+
+def _undecided(text: str, findings: Iterable[Finding]) -> list[tuple[int, int]]:
+    """Key-shaped values nobody could decide (a 64-hex key or a hash): a redacted text masks
+    them too, since it is produced only when the text holds secrets."""
+    spans = [m.span() for m in UNDECIDED_RE.finditer(text)]
+    return spans + [f.span for f in findings if f.rule_id == "secret.evm_key_candidate" and f.span]
 
 
 def _shift(span: tuple[int, int], offset: int) -> tuple[int, int]:
