@@ -91,9 +91,19 @@ def _invalid_utf8(count: int) -> Finding:
     )
 
 
+_TEXT_TYPES = (str, bytes, bytearray, memoryview)
+
+
+def _require_text(data: object, what: str = "text") -> None:
+    """Only text is judged as text: ``bytes(300_000_000)`` would be 300 MB of zeros."""
+    if not isinstance(data, _TEXT_TYPES):
+        raise TypeError(f"{what} must be str or bytes, not {type(data).__name__}")
+
+
 def _as_text(data: str | bytes | bytearray | memoryview) -> tuple[str, list[Finding]]:
     if isinstance(data, str):
         return data, []
+    _require_text(data)
     raw = bytes(data)
     try:
         return raw.decode("utf-8"), []
@@ -324,7 +334,11 @@ class Guard:
         self, texts: Iterable[str | bytes], *, source: Source | str = Source.TOOL_INPUT
     ) -> list[Verdict]:
         """Batch form of :meth:`check_text` (the classifier batches across items)."""
+        if isinstance(texts, _TEXT_TYPES):
+            raise TypeError("texts must be an iterable of texts, not a single text")
         items = list(texts)
+        for t in items:
+            _require_text(t)
         clf = self.classifier
         if clf is not None:
             clf.prefetch([_as_text(t)[0] for t in items])
@@ -369,6 +383,9 @@ class Guard:
         """Judge an EIP-712 ``eth_signTypedData_v4`` payload (permits, Permit2, orders...)."""
         from aiegis_guard.chains.dispatch import decode_typed
 
+        if not isinstance(typed_data, Mapping):
+            _require_text(typed_data, "typed_data")
+
         return self._judge_tx(lambda: decode_typed(typed_data), context)
 
     def check_message(
@@ -380,6 +397,8 @@ class Guard:
     ) -> Verdict:
         """Judge an ``eth_sign`` / ``personal_sign`` payload (blind hash signing is blocked)."""
         from aiegis_guard.chains.dispatch import decode_signable_message
+
+        _require_text(message, "message")
 
         return self._judge_tx(lambda: decode_signable_message(message, method), context)
 
