@@ -18,7 +18,7 @@ from conftest import ROOT
 from ledger_support import ETH, KEY, PERIOD, item
 
 from aiegis_guard.errors import GuardBlocked, LedgerError
-from aiegis_guard.ledger_sqlite import SqliteLedger
+from aiegis_guard.ledger.sqlite import SqliteLedger
 
 LIMIT = 2 * ETH
 
@@ -136,7 +136,7 @@ _CHILD = """
 import sys
 from aiegis_guard.errors import GuardBlocked, LedgerError
 from aiegis_guard.ledger import SpendItem
-from aiegis_guard.ledger_sqlite import SqliteLedger
+from aiegis_guard.ledger.sqlite import SqliteLedger
 led = SqliteLedger(sys.argv[1])
 item = [SpendItem("evm:native", 10**18, 2 * 10**18, 100.0)]
 for line in sys.stdin:
@@ -185,9 +185,9 @@ def test_guarded_account_cannot_sign_past_the_budget_by_deleting_it(tmp_path: Pa
     """The red-team scenario: 2 ETH budget, 1 ETH signed, file deleted: the next 1 ETH fails."""
     from eth_account import Account
 
-    from aiegis_guard.chains.evm.signer import GuardedAccount
     from aiegis_guard.config import parse_config
     from aiegis_guard.guard import Guard
+    from aiegis_guard.signers.evm_account import GuardedAccount
 
     account = Account.create()
     config = parse_config(

@@ -23,14 +23,14 @@ from solders.keypair import Keypair
 from solders.pubkey import Pubkey
 from solders.transaction import Transaction
 
-from aiegis_guard.chains.evm.signer import GuardedAccount
-from aiegis_guard.chains.solana.signer import GuardedKeypair
 from aiegis_guard.config import Config, LedgerBackend, LedgerSettings, ThreatSettings
 from aiegis_guard.errors import GuardBlocked
 from aiegis_guard.findings import Action
 from aiegis_guard.guard import Guard
 from aiegis_guard.policy import Allowlist, Policy, Wallet
 from aiegis_guard.scanners import signed_secrets
+from aiegis_guard.signers.evm_account import GuardedAccount
+from aiegis_guard.signers.solana_keypair import GuardedKeypair
 
 ACCOUNT = Account.create()
 OWN = ACCOUNT.address.lower()

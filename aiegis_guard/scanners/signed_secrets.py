@@ -117,12 +117,12 @@ class _Deriver:
             return None
         self.budget -= 1
         if self.own_evm:
-            from aiegis_guard.chains.evm.keys import address_of
+            from aiegis_guard.keys.evm import address_of
 
             if address_of(window) in self.own_evm:
                 return "evm"
         if self.own_solana:
-            from aiegis_guard.chains.solana.keys import pubkey_of
+            from aiegis_guard.keys.solana import pubkey_of
 
             if pubkey_of(window) in self.own_solana:
                 return "solana"
