@@ -17,6 +17,7 @@ from typing import IO, Any
 
 from pydantic import ValidationError
 
+from aiegis_guard import jsontext
 from aiegis_guard.errors import AiegisError, ConfigError
 from aiegis_guard.findings import Action, Chain, Source
 from aiegis_guard.redact import mask
@@ -65,10 +66,10 @@ def _parse_line(n: int, raw: bytes) -> Record:
     except UnicodeDecodeError:
         line, valid = raw.decode("utf-8", errors="surrogateescape"), False
     try:
-        item = json.loads(line)
+        item = jsontext.loads(line)
     except json.JSONDecodeError as exc:
         return Record(n, None, f"line {n}: not JSON ({exc.msg})", valid)
-    except RecursionError:
+    except (jsontext.JSONDepthError, RecursionError):
         return Record(n, None, f"line {n}: JSON nested too deeply", valid)
     if not isinstance(item, dict):
         return Record(n, None, f"line {n}: expected a JSON object", valid)
@@ -246,7 +247,7 @@ def _tx_payload(payload: Any) -> tuple[str, Any]:
     ``{"personal_sign" | "eth_sign" | "solana_signMessage": message}`` or a JSON-RPC request.
     """
     if isinstance(payload, str) and payload.strip()[:1] in ("{", "["):
-        payload = json.loads(payload)
+        payload = jsontext.loads(payload)
     if isinstance(payload, dict):
         if "typed_data" in payload:
             return "typed_data", payload["typed_data"]

@@ -12,10 +12,10 @@ Whatever the input, only :class:`~aiegis_guard.errors.EvmDecodeError` escapes.
 
 from __future__ import annotations
 
-import json
 from collections.abc import Callable, Mapping
 from typing import Any
 
+from aiegis_guard import jsontext
 from aiegis_guard.chains.evm import typed_data
 from aiegis_guard.chains.evm.calldata import decode_calldata
 from aiegis_guard.chains.evm.envelope import Envelope, parse_dict, parse_raw, to_bytes
@@ -101,7 +101,7 @@ def _decode(payload: Any) -> DecodedTransaction:
             if len(text) > MAX_RAW * 2:
                 raise EvmDecodeError("payload larger than 2 MiB")
             try:
-                return _decode(json.loads(text))
+                return _decode(jsontext.loads(text))
             except (ValueError, RecursionError) as exc:
                 raise EvmDecodeError("payload is not JSON") from exc
         payload = to_bytes(text, "raw transaction")

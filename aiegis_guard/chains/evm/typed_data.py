@@ -9,11 +9,11 @@ PermitBatch / PermitTransferFrom / PermitBatchTransferFrom (and the witness vari
 
 from __future__ import annotations
 
-import json
 import re
 from collections.abc import Mapping
 from typing import Any
 
+from aiegis_guard import jsontext
 from aiegis_guard.chains.evm.frames import asset
 from aiegis_guard.chains.evm.selectors import EIP712_TYPES
 from aiegis_guard.chains.evm.tokens import approval
@@ -45,7 +45,7 @@ def _load(payload: Mapping[str, Any] | str | bytes) -> Mapping[str, Any]:
         if len(payload) > MAX_JSON:
             raise EvmDecodeError("typed data larger than 1 MiB")
         try:
-            payload = json.loads(payload)
+            payload = jsontext.loads(payload)
         except (ValueError, RecursionError) as exc:
             raise EvmDecodeError("typed data is not JSON") from exc
     if not isinstance(payload, Mapping):
