@@ -18,7 +18,7 @@ from typing import Annotated, Any
 
 from pydantic import AfterValidator, BaseModel, ConfigDict, Field, ValidationError
 
-from aiegis_guard.errors import ConfigError
+from aiegis_guard.errors import ConfigError, quote
 from aiegis_guard.findings import Action, Source
 from aiegis_guard.indicators import classify
 from aiegis_guard.policy import (
@@ -201,7 +201,7 @@ def _format_error(err: Any) -> str:
         return f"{loc}: unknown key"
     if kind == "enum":
         expected = err.get("ctx", {}).get("expected", "")
-        return f"{loc}: {value!r} is not valid (expected one of {expected})"
+        return f"{loc}: {quote(value)} is not valid (expected one of {expected})"
     msg = str(err.get("msg", "invalid value")).removeprefix("Value error, ")
     return f"{loc}: {msg}"
 

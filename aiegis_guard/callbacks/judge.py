@@ -10,13 +10,13 @@ No LangChain here: plain names, argument mappings and texts in, verdicts and mes
 
 from __future__ import annotations
 
-import json
 import re
 from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from enum import StrEnum
 from typing import TYPE_CHECKING, Any
 
+from aiegis_guard import jsontext
 from aiegis_guard.chains.sniff import mapping_kind
 from aiegis_guard.chains.transaction import PayloadKind
 from aiegis_guard.findings import Action, Category, Source
@@ -140,7 +140,7 @@ def _json(value: str) -> Any:
     if not text.startswith(("{", "[")) or len(text) > MAX_JSON_CHARS:
         return None
     try:
-        return json.loads(text)
+        return jsontext.loads(text)
     except ValueError:
         return None
 
