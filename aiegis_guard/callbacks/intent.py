@@ -134,10 +134,17 @@ def read_intent(leaves: Iterable[tuple[str, Any]], policy: Policy, tool: str) ->
     if not intent.moves_value:
         return intent
     loose = [a for g in groups.values() if not g.recipients for a in g.amounts]
+    by_chain: dict[Chain, list[Transfer]] = {}
     for group in groups.values():
         if group.recipients:
             amounts = group.amounts or loose or intent.amounts
-            intent.decoded += _transfers(intent, group.recipients, amounts, policy, tool)
+            for op in _transfers(intent, group.recipients, amounts, policy, tool):
+                by_chain.setdefault(op.asset.chain, []).append(op)
+    # one transaction per chain: a call's transfers add up against a per-transaction limit
+    intent.decoded = [
+        DecodedTransaction(chain=chain, tx_type="tool_call", operations=tuple(ops))
+        for chain, ops in by_chain.items()
+    ]
     return intent
 
 
@@ -248,9 +255,9 @@ def _transfers(
     amounts: list[tuple[str, Any]],
     policy: Policy,
     tool: str,
-) -> list[DecodedTransaction]:
+) -> list[Transfer]:
     """One Transfer per recipient; the amounts of its group add up on each."""
-    out: list[DecodedTransaction] = []
+    out: list[Transfer] = []
     for recipient in recipients:
         found = normalise_recipient(recipient)
         if found is None:
@@ -264,15 +271,16 @@ def _transfers(
         asset: Asset | None = None
         for key, value in amounts:
             parsed = parse_amount(value)
-            if parsed is not None:
-                asset = _asset_of(intent, policy, chain, parsed.unit)
+            if parsed is not None or asset is None:  # unreadable: the call's asset, unknown amount
+                asset = _asset_of(intent, policy, chain, parsed.unit if parsed else None)
             units = _base_units(parsed, key, asset) if parsed and asset else None
             if units is None:
                 intent.unparsed.append(f"amount {key} unreadable")
             total = None if total is None or units is None else total + units
         asset = asset or Asset(chain=chain, kind=AssetKind.UNKNOWN)
-        op = Transfer(
-            via=f"tool:{tool}"[:80], asset=asset, sender=None, recipient=address, amount=total
+        out.append(
+            Transfer(
+                via=f"tool:{tool}"[:80], asset=asset, sender=None, recipient=address, amount=total
+            )
         )
-        out.append(DecodedTransaction(chain=asset.chain, tx_type="tool_call", operations=(op,)))
     return out

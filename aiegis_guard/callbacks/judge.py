@@ -159,7 +159,8 @@ def judge_call(
     walked = walk(args, message_tool=_is_message_tool(name), payloads=not read_only)
     intent = read_intent(walked.leaves, guard.policy_for(context), name) if not read_only else None
     transfers = tuple(intent.decoded) if intent is not None else ()
-    value_moving = value_moving or bool(walked.payloads) or bool(transfers)
+    # what could not be read may hold a payment: it goes the value-moving way (approval)
+    value_moving = value_moving or bool(walked.payloads or transfers or walked.uninspected)
     text = args if isinstance(args, str) else walked.text()
     reasons = [*walked.uninspected, *(intent.unparsed if intent and value_moving else ())]
     extra = [uninspected_finding(reasons)] if reasons else []
