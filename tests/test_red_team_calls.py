@@ -146,7 +146,9 @@ BUDGETS = [
     pytest.param({"batch": [BENIGN] * 40 + [DRAIN]}, id="41st-tx-of-batch"),
     pytest.param({"cfg": _deep({"private_key": KEY}, 9)}, id="key-9-deep"),
     pytest.param({"cfg": _deep({"private_key": KEY}, 200)}, id="key-200-deep"),
-    pytest.param({"blob": "[" * 50_000 + "]" * 50_000}, id="json-too-deep-to-parse"),
+    pytest.param(
+        {"blob": "[" * 50_000 + json.dumps(DRAIN) + "]" * 50_000}, id="tx-in-json-past-recursion"
+    ),
     pytest.param({"blob": json.dumps(_deep(DRAIN, 50))}, id="tx-in-deep-json-string"),
 ]
 
@@ -160,12 +162,23 @@ def test_no_silent_budget(surface: str, args: dict[str, Any]) -> None:
     assert ran == []
 
 
+class Unreadable(BaseModel):
+    """An argument whose fields cannot be read."""
+
+    note: str = "x"
+
+    def model_dump(self, **kwargs: Any) -> dict[str, Any]:
+        raise RuntimeError("cannot dump")
+
+
 def test_uninspected_is_a_flag_with_a_rule_id() -> None:
-    """What cannot be read is FLAGged as ``guard.uninspected``, never allowed silently."""
-    args = {"blob": "[" * 50_000 + "]" * 50_000}
-    guarded = guard_tool(_recording("record", args, []), guard=wallet_guard())
+    """What cannot be read is FLAGged as ``guard.uninspected`` and held, never allowed."""
+    ran: list[Any] = []
+    args = {"blob": Unreadable()}
+    guarded = guard_tool(_recording("record", args, ran), guard=wallet_guard())
     out = guarded.invoke(call("record", **args))
     assert "guard.uninspected" in out.content
+    assert ran == []
 
 
 # --- 8: value-moving by fields, recipients in every encoding ---------------------------------

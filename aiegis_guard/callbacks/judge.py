@@ -19,6 +19,7 @@ from typing import TYPE_CHECKING, Any
 from aiegis_guard.callbacks.content import Unreadable, model_text
 from aiegis_guard.callbacks.intent import read_intent
 from aiegis_guard.callbacks.walk import args_text, uninspected_finding, walk
+from aiegis_guard.chains.transaction import PayloadKind
 from aiegis_guard.findings import Action, Category, Source
 from aiegis_guard.redact import redact_spans
 from aiegis_guard.verdict import Verdict
@@ -173,9 +174,9 @@ def judge_call(
             guard.check_text(text, source=Source.TOOL_INPUT, context=context, extra_findings=extra)
         ]
     for payload in walked.payloads:
-        if payload.kind == "typed_data":
+        if payload.kind is PayloadKind.TYPED_DATA:
             verdicts.append(guard.check_typed_data(payload.value, context=context))
-        elif payload.kind == "message":
+        elif payload.kind is PayloadKind.MESSAGE:
             verdicts.append(guard.check_message(payload.value, context=context))
         else:
             verdicts.append(guard.check_transaction(payload.value, context=context))
@@ -222,14 +223,14 @@ def judge_output(
     walked = walk(content)
     extra = [uninspected_finding(walked.uninspected)] if walked.uninspected else []
     verdict = guard.check_text(text, source=source, extra_findings=extra)
-    payloads = [p for p in walked.payloads if p.kind != "message"]
+    payloads = [p for p in walked.payloads if p.kind is not PayloadKind.MESSAGE]
     if payloads:
         verdict = combine(
             [
                 verdict,
                 *(
                     guard.check_typed_data(p.value)
-                    if p.kind == "typed_data"
+                    if p.kind is PayloadKind.TYPED_DATA
                     else guard.check_transaction(p.value)
                     for p in payloads
                 ),

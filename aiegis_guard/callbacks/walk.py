@@ -18,6 +18,8 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
+from aiegis_guard.chains.sniff import mapping_kind
+from aiegis_guard.chains.transaction import PayloadKind
 from aiegis_guard.findings import Action, Category, Finding, Severity
 
 __all__ = [
@@ -49,16 +51,13 @@ TX_KEYS = frozenset({
     "versionedtransaction", "txbase64", "transactionbase64", "swaptransaction",
 })  # fmt: skip
 TYPED_KEYS = frozenset({"typeddata", "eip712", "typeddatajson", "signtypeddata"})
-_EVM_TX_FIELDS = frozenset(
-    {"nonce", "gas", "gasLimit", "chainId", "maxFeePerGas", "gasPrice", "maxPriorityFeePerGas"}
-)
 
 
 @dataclass(frozen=True)
 class Payload:
     """Something inside the arguments that the chain inspectors must judge."""
 
-    kind: str  # "transaction" | "typed_data" | "message"
+    kind: PayloadKind
     value: Any
 
 
@@ -113,16 +112,6 @@ def _json(text: str) -> Any:
         return None
 
 
-def is_typed_data(value: Mapping[Any, Any]) -> bool:
-    return "types" in value and "primaryType" in value and "message" in value
-
-
-def is_evm_tx(value: Mapping[Any, Any]) -> bool:
-    if "to" not in value and "data" not in value and "input" not in value:
-        return False
-    return ("data" in value or "input" in value) or any(k in value for k in _EVM_TX_FIELDS)
-
-
 _Item = tuple[Any, str | None, tuple[str, ...], bool, bool]
 
 
@@ -163,13 +152,12 @@ def walk(value: Any, *, message_tool: bool = False, payloads: bool = True) -> Wa
 
 
 def _sniff_mapping(item: Mapping[Any, Any], key: str | None, out: Walked) -> bool:
-    if is_typed_data(item):
-        out.payloads.append(Payload("typed_data", dict(item)))
-        return True
-    if key in TX_KEYS or is_evm_tx(item):
-        out.payloads.append(Payload("transaction", dict(item)))
-        return True
-    return False
+    kind = mapping_kind(item)
+    if kind is None and key in TX_KEYS:
+        kind = PayloadKind.TRANSACTION
+    if kind is not None:
+        out.payloads.append(Payload(kind, dict(item)))
+    return kind is not None
 
 
 def _leaf(
@@ -201,13 +189,13 @@ def _leaf(
         if inner is not None:
             stack.append((inner, key, path, True, True))
         elif key in TX_KEYS and len(item.strip()) >= 20:
-            out.payloads.append(Payload("transaction", item.strip()))
+            out.payloads.append(Payload(PayloadKind.TRANSACTION, item.strip()))
         elif key in TYPED_KEYS:
-            out.payloads.append(Payload("typed_data", item))
+            out.payloads.append(Payload(PayloadKind.TYPED_DATA, item))
         elif message_tool and key == "message":
-            out.payloads.append(Payload("message", item))
+            out.payloads.append(Payload(PayloadKind.MESSAGE, item))
     elif isinstance(item, bytes | bytearray) and key in TX_KEYS:
-        out.payloads.append(Payload("transaction", bytes(item)))
+        out.payloads.append(Payload(PayloadKind.TRANSACTION, bytes(item)))
     return True
 
 
