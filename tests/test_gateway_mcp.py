@@ -72,10 +72,6 @@ async def _info(s: ClientSession) -> dict[str, Any]:
     return json.loads(text)  # type: ignore[no-any-return]
 
 
-def _send(value: int, to: str = FRIEND, data: str = "0x") -> dict[str, Any]:
-    return {"transaction": {"to": to, "value": value, "data": data}}
-
-
 SCENARIOS = [
     pytest.param("post_message", {"text": f"my private key is {KEY}"}, True,
                  "secret.evm_private_key", id="key-in-tool-call-blocked"),
@@ -84,10 +80,10 @@ SCENARIOS = [
     pytest.param("transfer_eth", {"to": STRANGER, "amount_wei": 5}, True,
                  "address.unknown_recipient", id="unknown-recipient-denied-without-elicitation"),
     pytest.param("gas_price", {}, True, "gateway.tool_withheld", id="poisoned-tool-call-blocked"),
-    pytest.param("send_transaction", _send(6 * ETH // 10), False, "0x",
+    pytest.param("transfer_eth", {"to": FRIEND, "amount_wei": 6 * ETH // 10}, False, "0x",
                  id="payment-within-limit-executes"),
-    pytest.param("send_transaction", _send(6 * ETH // 10), True, "tx.evm.over_period_limit",
-                 id="second-payment-over-period-limit-blocked"),
+    pytest.param("transfer_eth", {"to": FRIEND, "amount_wei": 6 * ETH // 10}, True,
+                 "tx.evm.over_period_limit", id="second-payment-over-period-limit-blocked"),
 ]  # fmt: skip
 
 

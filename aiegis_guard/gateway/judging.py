@@ -23,29 +23,31 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
+from aiegis_guard import jsontext
 from aiegis_guard.callbacks.judge import (
     args_text,
     block_message,
     combine,
     content_text,
     denied_message,
-    find_payloads,
     is_value_moving,
-    judge_action,
+    judge_call,
     judge_output,
     masked_args,
     quarantine_notice,
 )
+from aiegis_guard.callbacks.walk import walk
+from aiegis_guard.chains.transaction import PayloadKind
 from aiegis_guard.errors import DecodeError, GuardBlocked, LedgerError
 from aiegis_guard.findings import Action, Category, Finding, Severity, Source
 from aiegis_guard.gateway.textgate import secret_spans
-from aiegis_guard.gateway.wire import MAX_DEPTH, too_deep
 from aiegis_guard.redact import redact_spans
 from aiegis_guard.signers.approval import ApprovalRequest, Approver, ask_async
 from aiegis_guard.taint import taints
 from aiegis_guard.verdict import Verdict
 
 if TYPE_CHECKING:
+    from aiegis_guard.chains.transaction import DecodedTransaction
     from aiegis_guard.config import GatewaySettings
     from aiegis_guard.gateway.health import Health
     from aiegis_guard.gateway.state import SharedState
@@ -216,47 +218,41 @@ class ChatJudge:
         name = str(fn.get("name") or "")
         args = _arguments(fn.get("arguments"))
         started = time.perf_counter()
-        verdict, moving = self._verdict_for(name, args, tainted)
+        verdict, moving, transfers = self._verdict_for(name, args, tainted)
         elapsed = time.perf_counter() - started
         outcome = await self._decide(call, name, args, verdict)
         if outcome.passes and moving:
-            spent = self._spend(args, verdict)
+            spent = self._spend(args, verdict, transfers)
             if spent.blocked:
                 outcome = CallOutcome(call, spent, "block", block_message(spent, _NOT_SENT))
         self.health.observe("proxy_out", outcome.verdict, elapsed)
         return outcome
 
-    def _verdict_for(self, name: str, args: Any, tainted: Sequence[str]) -> tuple[Verdict, bool]:
-        payloads = find_payloads(args)
-        moving = is_value_moving(name, self.guard.config.tools) or bool(payloads)
-        verdict = judge_action(self.guard, name, args, value_moving=moving, tainted_by=tainted)
-        if moving and self.health.ledger_down:
+    def _verdict_for(
+        self, name: str, args: Any, tainted: Sequence[str]
+    ) -> tuple[Verdict, bool, Sequence[DecodedTransaction]]:
+        moving = is_value_moving(name, self.guard.config.tools)
+        judged = judge_call(self.guard, name, args, value_moving=moving, tainted_by=tainted)
+        verdict = judged.verdict
+        if judged.value_moving and self.health.ledger_down:
             down = gateway_finding("ledger_down", "the spend ledger is down; value moves blocked")
             verdict = combine([verdict, Verdict(action=Action.BLOCK, findings=(down,))])
-        return verdict, moving
+        return verdict, judged.value_moving, judged.transfers
 
-    def _spend(self, args: Any, verdict: Verdict) -> Verdict:
-        """Reserve every transaction's spend in the arguments, then commit them all: the
-        agent is handed the call now, so it counts now (a refusal releases the others)."""
-        held: list[SpendReservation] = []
+    def _spend(
+        self, args: Any, verdict: Verdict, transfers: Sequence[DecodedTransaction]
+    ) -> Verdict:
+        """Reserve the call's spend, then commit it: the agent is handed the call now, so it
+        counts now (a refusal holds nothing)."""
         try:
-            for payload in find_payloads(args):
-                if payload.kind != "transaction":
-                    continue
-                try:
-                    decoded = self.guard.decode_transaction(payload.value)
-                except DecodeError:  # judged already: tx.undecodable needed a human
-                    continue
-                held.append(self.guard.spend(decoded))
-        except (GuardBlocked, LedgerError) as exc:
+            held = reserve_spends(self.guard, args, transfers)
             for reservation in held:
-                reservation.rollback()
-            if isinstance(exc, GuardBlocked):
-                return combine([verdict, exc.verdict])
+                reservation.commit()
+        except GuardBlocked as exc:
+            return combine([verdict, exc.verdict])
+        except LedgerError:
             down = gateway_finding("ledger_down", "the spend ledger failed; value move blocked")
             return combine([verdict, Verdict(action=Action.BLOCK, findings=(down,))])
-        for reservation in held:
-            reservation.commit()
         return verdict
 
     async def _decide(self, call: Any, name: str, args: Any, verdict: Verdict) -> CallOutcome:
@@ -277,20 +273,46 @@ class ChatJudge:
 _NOT_SENT = "The tool call was withheld from the agent."
 
 
+def reserve_spends(
+    guard: Guard, args: Any, transfers: Sequence[DecodedTransaction] = ()
+) -> list[SpendReservation]:
+    """Reserve the spend of every transaction in ``args`` — or, when it carries none, of the
+    transfers its recipient and amount fields name (they read the same fields: never both) —
+    all or nothing. Raises GuardBlocked (over a limit) / LedgerError."""
+    decoded = []
+    for payload in walk(args).payloads:
+        if payload.kind is PayloadKind.TRANSACTION:
+            try:
+                decoded.append(guard.decode_transaction(payload.value))
+            except DecodeError:  # judged already: tx.undecodable needed a human
+                continue
+    if not decoded:
+        decoded = list(transfers)
+    held: list[SpendReservation] = []
+    try:
+        for tx in decoded:
+            held.append(guard.spend(tx))
+    except (GuardBlocked, LedgerError):
+        for reservation in held:
+            reservation.rollback()
+        raise
+    return held
+
+
 def _malformed(call: Any) -> str:
     """Why a tool call cannot be judged ("" when it can)."""
     if not isinstance(call, Mapping) or not isinstance(call.get("function"), Mapping):
         return "a tool call without a function"
     raw = call["function"].get("arguments")
-    if isinstance(raw, str) and too_deep(raw.encode("utf-8", "replace")):
-        return f"tool-call arguments nest deeper than {MAX_DEPTH} levels"
+    if isinstance(raw, str) and jsontext.nesting_depth(raw) > jsontext.MAX_DEPTH:
+        return f"tool-call arguments nest deeper than {jsontext.MAX_DEPTH} levels"
     return ""
 
 
 def _arguments(raw: Any) -> Any:
     if isinstance(raw, str):
         try:
-            return json.loads(raw)
+            return jsontext.loads(raw)
         except ValueError:
             return raw
     return raw if raw is not None else {}

@@ -11,17 +11,16 @@ import logging
 from typing import Any
 
 from aiegis_guard.callbacks.judge import (
+    Judged,
     combine,
     content_text,
-    find_payloads,
     is_value_moving,
-    judge_action,
+    judge_call,
     judge_output,
     quarantine_notice,
 )
-from aiegis_guard.errors import DecodeError, GuardBlocked, LedgerError
 from aiegis_guard.findings import Action, Source
-from aiegis_guard.gateway.judging import gateway_finding, withhold_secrets
+from aiegis_guard.gateway.judging import gateway_finding, reserve_spends, withhold_secrets
 from aiegis_guard.guard import Guard
 from aiegis_guard.ledger import SpendReservation
 from aiegis_guard.taint import taints
@@ -70,36 +69,23 @@ class McpGuard:
                 kept.append(tool)
         return {**result, "tools": kept}
 
-    def judge_call(self, params: Any) -> tuple[str, Any, Verdict, bool]:
-        """(name, arguments, verdict, value-moving) for a ``tools/call`` request."""
+    def judge_call(self, params: Any) -> tuple[str, Any, Judged]:
+        """(name, arguments, judged) for a ``tools/call`` request."""
         params = params if isinstance(params, dict) else {}
         name = str(params.get("name") or "")
         args = params.get("arguments") or {}
-        moving = is_value_moving(name, self.guard.config.tools) or bool(find_payloads(args))
+        moving = is_value_moving(name, self.guard.config.tools)
         tainted = self.guard.taint.tainted_by(SESSION)
-        verdict = judge_action(self.guard, name, args, value_moving=moving, tainted_by=tainted)
+        judged = judge_call(self.guard, name, args, value_moving=moving, tainted_by=tainted)
         if name in self.withheld:
             found = gateway_finding("tool_withheld", "this tool's description was judged poisoned")
-            verdict = combine([verdict, Verdict(action=Action.BLOCK, findings=(found,))])
-        return name, args, verdict, moving
+            verdict = combine([judged.verdict, Verdict(action=Action.BLOCK, findings=(found,))])
+            judged = Judged(verdict, judged.value_moving, judged.transfers)
+        return name, args, judged
 
-    def spend(self, args: Any) -> list[SpendReservation]:
-        """Reserve every transaction's spend; raises GuardBlocked / LedgerError (none held)."""
-        held: list[SpendReservation] = []
-        try:
-            for payload in find_payloads(args):
-                if payload.kind != "transaction":
-                    continue
-                try:
-                    decoded = self.guard.decode_transaction(payload.value)
-                except DecodeError:
-                    continue
-                held.append(self.guard.spend(decoded))
-        except (GuardBlocked, LedgerError):
-            for reservation in held:
-                reservation.rollback()
-            raise
-        return held
+    def spend(self, args: Any, judged: Judged) -> list[SpendReservation]:
+        """Reserve the call's spend; raises GuardBlocked / LedgerError (then none is held)."""
+        return reserve_spends(self.guard, args, judged.transfers)
 
     def tool_result(self, name: str, result: Any) -> Any:
         """The result as the client may see it; an injection taints the session."""

@@ -28,11 +28,11 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
+from aiegis_guard import jsontext
 from aiegis_guard.callbacks.judge import args_text, block_message, denied_message, masked_args
 from aiegis_guard.config import Config
 from aiegis_guard.errors import GuardBlocked, LedgerError
 from aiegis_guard.gateway.mcp_judge import APPROVE_SCHEMA, McpGuard, tool_error
-from aiegis_guard.gateway.wire import too_deep
 from aiegis_guard.guard import Guard
 from aiegis_guard.ledger import SpendReservation
 from aiegis_guard.signers.approval import ApprovalRequest, ask_async
@@ -139,9 +139,8 @@ class McpProxy:
 
     async def _call(self, msg: dict[str, Any]) -> None:
         rid = msg["id"]
-        name, args, verdict, moving = await asyncio.to_thread(
-            self.judge.judge_call, msg.get("params")
-        )
+        name, args, judged = await asyncio.to_thread(self.judge.judge_call, msg.get("params"))
+        verdict = judged.verdict
         if verdict.blocked:
             await self._to_client(tool_error(rid, block_message(verdict)))
             return
@@ -149,9 +148,9 @@ class McpProxy:
             await self._to_client(tool_error(rid, denied_message(verdict)))
             return
         held: list[SpendReservation] = []
-        if moving:
+        if judged.value_moving:
             try:
-                held = await asyncio.to_thread(self.judge.spend, args)
+                held = await asyncio.to_thread(self.judge.spend, args, judged)
             except GuardBlocked as exc:
                 await self._to_client(tool_error(rid, block_message(exc.verdict)))
                 return
@@ -230,11 +229,9 @@ _INVALID = {
 
 def _parse(line: bytes) -> Any:
     """The JSON value of a line; None when it is not JSON or nests too deeply."""
-    if too_deep(line):
-        return None
     try:
-        return json.loads(line)
-    except (ValueError, RecursionError):
+        return jsontext.loads(line)
+    except ValueError:  # not JSON, not UTF-8, or nested too deeply
         return None
 
 

@@ -10,7 +10,6 @@ withheld. The response carries ``aiegis: {conversation, tool_calls: [...decision
 
 from __future__ import annotations
 
-import json
 from collections.abc import Sequence
 from typing import TYPE_CHECKING, Any
 
@@ -18,9 +17,10 @@ import httpx
 from starlette.requests import Request
 from starlette.responses import Response
 
+from aiegis_guard import jsontext
 from aiegis_guard.gateway.judging import CallOutcome
 from aiegis_guard.gateway.upstream import AllUpstreamsDown, Upstream, UpstreamFailed
-from aiegis_guard.gateway.wire import ApiError, field, json_response, read_json, too_deep
+from aiegis_guard.gateway.wire import ApiError, field, json_response, read_json
 
 if TYPE_CHECKING:
     from aiegis_guard.gateway.app import Gateway
@@ -85,8 +85,8 @@ async def chat_completions(gw: Gateway, request: Request) -> Response:
     if resp.status_code != 200:  # the upstream's own 4xx: pass it on
         return Response(raw, resp.status_code, media_type="application/json")
     try:
-        data = None if too_deep(raw) else json.loads(raw)
-    except (ValueError, RecursionError):
+        data = jsontext.loads(raw)
+    except ValueError:
         data = None
     if data is None:
         raise ApiError(502, "bad_upstream", "the upstream answer is not readable JSON")

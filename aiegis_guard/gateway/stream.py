@@ -17,11 +17,11 @@ from typing import TYPE_CHECKING, Any
 import httpx
 from starlette.responses import Response, StreamingResponse
 
+from aiegis_guard import jsontext
 from aiegis_guard.findings import Source
 from aiegis_guard.gateway.proxy import _read, apply_outcomes, decision, send_upstream
 from aiegis_guard.gateway.textgate import TextGate
 from aiegis_guard.gateway.upstream import Upstream
-from aiegis_guard.gateway.wire import too_deep
 
 if TYPE_CHECKING:
     from aiegis_guard.gateway.app import Gateway
@@ -188,8 +188,8 @@ async def _relay(
                 finished = True
                 break
             try:
-                chunk = None if too_deep(data.encode()) else json.loads(data)
-            except (ValueError, RecursionError):
+                chunk = jsontext.loads(data)
+            except ValueError:
                 chunk = None
             if chunk is None:
                 raise BrokenStream("an SSE event is not readable JSON")

@@ -6,36 +6,15 @@ official clients raise a readable exception; messages never quote the request.
 
 from __future__ import annotations
 
-import json
-import re
 from collections.abc import Mapping
 from typing import Any
 
 from starlette.requests import ClientDisconnect, Request
 from starlette.responses import JSONResponse, Response
 
-__all__ = ["MAX_DEPTH", "ApiError", "error_response", "json_response", "read_json", "too_deep"]
+from aiegis_guard import jsontext
 
-MAX_DEPTH = 128
-"""Deepest JSON nesting accepted: deeper bodies are refused before parsing (a parser or a
-judge recursing 100 000 levels deep could exhaust the C stack of a worker thread)."""
-_TOKENS = re.compile(rb'"(?:[^"\\]|\\.)*"|[\[\]{}]')
-
-
-def too_deep(raw: bytes, limit: int = MAX_DEPTH) -> bool:
-    """Does ``raw`` (JSON text) nest brackets deeper than ``limit``? Strings are skipped."""
-    if raw.count(b"[") + raw.count(b"{") <= limit:
-        return False
-    depth = 0
-    for m in _TOKENS.finditer(raw):
-        token = m.group()
-        if token in (b"[", b"{"):
-            depth += 1
-            if depth > limit:
-                return True
-        elif token in (b"]", b"}"):
-            depth -= 1
-    return False
+__all__ = ["ApiError", "error_response", "json_response", "read_json"]
 
 
 class ApiError(Exception):
@@ -87,18 +66,13 @@ async def read_json(request: Request, limit: int) -> dict[str, Any]:
             chunks.append(chunk)
     except ClientDisconnect:
         raise ApiError(499, "client_disconnected", "the client went away") from None
-    raw = b"".join(chunks)
-    if too_deep(raw):
-        raise ApiError(400, "invalid_json", f"the body nests deeper than {MAX_DEPTH} levels")
     try:
-        body = json.loads(raw)
+        body = jsontext.loads(b"".join(chunks))  # refuses deep nesting before parsing
     except UnicodeDecodeError:
         raise ApiError(400, "invalid_json", "the body is not UTF-8 JSON") from None
     except ValueError as exc:
         msg = getattr(exc, "msg", "malformed")
         raise ApiError(400, "invalid_json", f"the body is not valid JSON ({msg})") from None
-    except RecursionError:
-        raise ApiError(400, "invalid_json", "the body is nested too deeply") from None
     if not isinstance(body, dict):
         raise ApiError(400, "invalid_request", "the body must be a JSON object")
     return body
