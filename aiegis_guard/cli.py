@@ -8,7 +8,6 @@ from __future__ import annotations
 import argparse
 import io
 import json
-import re
 import sys
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
@@ -19,8 +18,19 @@ from pydantic import ValidationError
 
 from aiegis_guard import jsontext
 from aiegis_guard.errors import AiegisError, ConfigError
-from aiegis_guard.findings import Action, Chain, Source
-from aiegis_guard.redact import mask
+from aiegis_guard.findings import Action, Chain
+from aiegis_guard.gateway.payloads import (  # pure: no gateway dependencies
+    SOURCES as _SOURCES,
+)
+from aiegis_guard.gateway.payloads import (
+    judge_payload as _judge_tx,
+)
+from aiegis_guard.gateway.payloads import (
+    masked as _masked,
+)
+from aiegis_guard.gateway.payloads import (
+    scan_context as _scan_context,
+)
 from aiegis_guard.verdict import Verdict
 
 __all__ = ["main"]
@@ -133,29 +143,6 @@ def _error_text(exc: BaseException) -> str:
     return f"{type(exc).__name__}: {_masked(str(exc))}"
 
 
-_LONG_TOKEN = re.compile(r"[A-Za-z0-9+/=_-]{16,}")
-_CONTEXT_KEYS = ("own_evm", "own_solana", "allow_evm", "allow_solana")
-
-
-def _masked(message: str) -> str:
-    """Error text may quote the input: long tokens (keys, addresses) are masked."""
-    return _LONG_TOKEN.sub(lambda m: mask(m.group(0)), message)
-
-
-def _scan_context(context: Any) -> dict[str, list[str]] | None:
-    """Validate a JSONL line's ``context`` (lists of own / allowlisted addresses)."""
-    if context is None:
-        return None
-    if not isinstance(context, dict):
-        raise ValueError("'context' must be an object like {\"own_evm\": [...]}")
-    for key, value in context.items():
-        if key not in _CONTEXT_KEYS:
-            raise ValueError(f"'context' has an unknown key (expected {', '.join(_CONTEXT_KEYS)})")
-        if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
-            raise ValueError(f"'context.{key}' must be a list of address strings")
-    return context
-
-
 def _read_input(args: argparse.Namespace) -> str | bytes:
     if args.text is not None:
         return str(args.text)
@@ -211,67 +198,6 @@ def cmd_scan(args: argparse.Namespace) -> int:
     verdict = guard.check_text(_read_input(args), source=args.source)
     _print_verdict(verdict, args.format, sys.stdout)
     return EXIT[verdict.action]
-
-
-_CHAINS = tuple(c.value for c in Chain)
-_SOURCES = tuple(s.value for s in Source if s is not Source.TRANSACTION)
-_MESSAGE_KEYS = ("personal_sign", "eth_sign", "solana_signMessage")
-_RPC_PARAM = {  # JSON-RPC method -> (kind, index of the payload in params)
-    "eth_sendTransaction": ("tx", 0),
-    "eth_signTransaction": ("tx", 0),
-    "eth_sendRawTransaction": ("tx", 0),
-    "eth_signTypedData": ("typed_data", 1),
-    "eth_signTypedData_v3": ("typed_data", 1),
-    "eth_signTypedData_v4": ("typed_data", 1),
-    "personal_sign": ("personal_sign", 0),
-    "eth_sign": ("eth_sign", 1),
-}
-
-
-def _rpc_payload(request: dict[str, Any]) -> tuple[str, Any]:
-    """A JSON-RPC request (``{"method": "eth_sendTransaction", "params": [...]}``)."""
-    method, params = request.get("method"), request.get("params")
-    if method not in _RPC_PARAM or not isinstance(params, list):
-        # never echo the method: it is input, and may hold a key or seed words
-        raise ValueError(f"unsupported JSON-RPC request (methods: {', '.join(_RPC_PARAM)})")
-    kind, index = _RPC_PARAM[method]
-    if len(params) <= index:
-        raise ValueError(f"{method}: missing params[{index}]")
-    return kind, params[index]
-
-
-def _tx_payload(payload: Any) -> tuple[str, Any]:
-    """("typed_data" | "personal_sign" | "eth_sign" | "solana_signMessage" | "tx", body).
-
-    Accepts a tx dict, raw hex / base64, ``{"typed_data": ...}``, bare EIP-712 typed data,
-    ``{"personal_sign" | "eth_sign" | "solana_signMessage": message}`` or a JSON-RPC request.
-    """
-    if isinstance(payload, str) and payload.strip()[:1] in ("{", "["):
-        payload = jsontext.loads(payload)
-    if isinstance(payload, dict):
-        if "typed_data" in payload:
-            return "typed_data", payload["typed_data"]
-        for method in _MESSAGE_KEYS:
-            if method in payload:
-                return method, payload[method]
-        if "types" in payload and "primaryType" in payload:
-            return "typed_data", payload
-        if "method" in payload and "params" in payload:
-            return _rpc_payload(payload)
-    return "tx", payload.strip() if isinstance(payload, str) else payload
-
-
-def _judge_tx(guard: Any, payload: Any, chain: str | None, context: Any) -> Verdict:
-    if context is not None and not isinstance(context, dict):
-        raise ValueError("'context' must be an object like {\"own_evm\": [...]}")
-    if chain is not None and chain not in _CHAINS:
-        raise ValueError(f"'chain' must be one of {', '.join(_CHAINS)}")
-    kind, body = _tx_payload(payload)
-    if kind == "typed_data":
-        return guard.check_typed_data(body, context=context)  # type: ignore[no-any-return]
-    if kind in _MESSAGE_KEYS:
-        return guard.check_message(body, method=kind, context=context)  # type: ignore[no-any-return]
-    return guard.check_transaction(body, chain=chain, context=context)  # type: ignore[no-any-return]
 
 
 def cmd_inspect_tx(args: argparse.Namespace) -> int:

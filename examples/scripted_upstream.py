@@ -33,6 +33,7 @@ class Reply:
     delay: float = 0.0
     broken: str = ""  # "json": malformed event; "cut": ends without [DONE]; "error": error event
     chunk: int = 7  # characters per streamed text delta
+    pause: float = 0.0  # seconds between streamed events (a slow model)
 
 
 class ScriptedUpstream:
@@ -120,6 +121,7 @@ async def _sse(reply: Reply) -> Any:
     yield _chunk({"role": "assistant", "content": ""})
     text = reply.content
     for i in range(0, len(text), reply.chunk):
+        await asyncio.sleep(reply.pause)
         yield _chunk({"content": text[i : i + reply.chunk]})
     if reply.broken == "json":
         yield "data: {not json\n\n"

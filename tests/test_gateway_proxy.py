@@ -286,3 +286,37 @@ def test_approval_webhook(
     assert bool(resp.choices[0].message.tool_calls) is (decision == "approved")
     assert seen and seen[0]["action"] == "transfer_eth"
     assert "address.unknown_recipient" in json.dumps(seen[0]["verdict"])
+
+
+def test_client_disconnect_mid_stream_commits_nothing(
+    upstream: tuple[ScriptedUpstream, str],
+) -> None:
+    """A client that goes away while a payment's tool call is held leaves no spend behind."""
+    import time
+
+    import httpx
+
+    up, url = upstream
+    config = parse_config({
+        "allowlist": {"evm": [FRIEND]},
+        "ledger": {"backend": "memory"},
+        "limits": [{"chain": "evm", "asset": "native", "symbol": "ETH", "decimals": 18,
+                    "per_period": "1", "period": "24h"}],
+    })  # fmt: skip
+    gw = build_gateway(config, upstreams=[url], classifier=False)
+    pay = ("transfer_eth", {"to": FRIEND, "amount_wei": 10**17})
+    body = {"model": "m", "stream": True, "messages": [{"role": "user", "content": "pay"}]}
+    with serve(create_app(gw, heartbeats=False)) as running:
+        up.script(Reply(content="Paying now, one moment please." * 4, chunk=4, pause=0.05,
+                        tool_calls=[pay]))  # fmt: skip
+        with httpx.stream("POST", f"{running.url}/v1/chat/completions", json=body) as resp:
+            for line in resp.iter_lines():
+                if line.startswith("data: {"):
+                    break  # the first event: hang up while the payment is still held
+        # longer than the rest of the scripted stream (~1.5 s): a relay that kept going after
+        # the hang-up would have judged and committed the held payment by now
+        time.sleep(2.5)
+        up.script(Reply(tool_calls=[pay]))  # a complete request afterwards spends once
+        done = httpx.post(f"{running.url}/v1/chat/completions", json={**body, "stream": False})
+        assert done.json()["aiegis"]["tool_calls"][0]["decision"] == "allow"
+    assert gw.guard.ledger.spent("evm:native", 86400) == 10**17

@@ -16,7 +16,6 @@ import ipaddress
 import logging
 import os
 from collections.abc import AsyncIterator, Awaitable, Callable, Sequence
-from dataclasses import dataclass
 from typing import Any
 
 import httpx
@@ -27,13 +26,14 @@ from starlette.responses import JSONResponse, Response
 from starlette.routing import Route
 from starlette.types import ASGIApp, Receive, Scope, Send
 
-from aiegis_guard.config import Config, GatewaySettings
+from aiegis_guard.config import Config
 from aiegis_guard.errors import ConfigError
 from aiegis_guard.gateway import proxy, sidecar
+from aiegis_guard.gateway.context import Gateway
 from aiegis_guard.gateway.events import EventLog
 from aiegis_guard.gateway.health import Health
 from aiegis_guard.gateway.judging import ChatJudge
-from aiegis_guard.gateway.state import SharedState, open_state
+from aiegis_guard.gateway.state import open_state
 from aiegis_guard.gateway.upstream import UpstreamPool
 from aiegis_guard.gateway.wire import ApiError, error_response
 from aiegis_guard.guard import Guard
@@ -44,18 +44,6 @@ __all__ = ["Gateway", "build_gateway", "check_bind", "create_app"]
 log = logging.getLogger("aiegis_guard")
 
 Handler = Callable[["Gateway", Request], Awaitable[Response]]
-
-
-@dataclass
-class Gateway:
-    guard: Guard
-    settings: GatewaySettings
-    state: SharedState
-    events: EventLog
-    health: Health
-    judge: ChatJudge
-    pool: UpstreamPool | None
-    token: str | None
 
 
 class WebhookApprover:

@@ -26,15 +26,15 @@ from starlette.requests import Request
 from starlette.responses import Response
 
 from aiegis_guard.callbacks.judge import combine
-from aiegis_guard.cli import _SOURCES, _judge_tx, _scan_context
 from aiegis_guard.errors import DecodeError, GuardBlocked, LedgerError
 from aiegis_guard.findings import Source
+from aiegis_guard.gateway.payloads import SOURCES, judge_payload, masked, scan_context
 from aiegis_guard.gateway.wire import ApiError, field, json_response, read_json
 from aiegis_guard.taint import taint_finding, taints
 from aiegis_guard.verdict import Verdict
 
 if TYPE_CHECKING:
-    from aiegis_guard.gateway.app import Gateway
+    from aiegis_guard.gateway.context import Gateway
 
 __all__ = ["commit", "inspect_tx", "release", "reserve", "scan"]
 
@@ -52,7 +52,7 @@ def _conversation(body: dict[str, Any]) -> str | None:
 
 def _context(body: dict[str, Any]) -> dict[str, list[str]] | None:
     try:
-        return _scan_context(body.get("context"))
+        return scan_context(body.get("context"))
     except ValueError as exc:
         raise ApiError(400, "invalid_request", str(exc)) from None
 
@@ -61,8 +61,8 @@ async def scan(gw: Gateway, request: Request) -> Response:
     body = await read_json(request, gw.settings.max_body_bytes)
     text = field(body, "text", str)
     source = field(body, "source", str, required=False) or Source.TOOL_INPUT.value
-    if source not in _SOURCES:
-        raise ApiError(400, "invalid_request", f"'source' must be one of {', '.join(_SOURCES)}")
+    if source not in SOURCES:
+        raise ApiError(400, "invalid_request", f"'source' must be one of {', '.join(SOURCES)}")
     context, conv = _context(body), _conversation(body)
     started = time.perf_counter()
     verdict = gw.guard.check_text(text, source=source, context=context)
@@ -77,15 +77,13 @@ def _judge_payload(gw: Gateway, body: dict[str, Any]) -> Verdict:
         raise ApiError(400, "invalid_request", "'payload' is required")
     chain = field(body, "chain", str, required=False)
     try:
-        return _judge_tx(gw.guard, body["payload"], chain, _context(body))
+        return judge_payload(gw.guard, body["payload"], chain, _context(body))
     except ValueError as exc:  # bad chain / context / JSON-RPC shape (JSONDecodeError too)
         raise ApiError(400, "invalid_request", _safe(exc)) from None
 
 
 def _safe(exc: BaseException) -> str:
-    from aiegis_guard.cli import _masked
-
-    return _masked(str(exc))[:200]
+    return masked(str(exc))[:200]
 
 
 async def inspect_tx(gw: Gateway, request: Request) -> Response:

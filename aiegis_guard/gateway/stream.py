@@ -19,12 +19,12 @@ from starlette.responses import Response, StreamingResponse
 
 from aiegis_guard import jsontext
 from aiegis_guard.findings import Source
-from aiegis_guard.gateway.proxy import _read, apply_outcomes, decision, send_upstream
+from aiegis_guard.gateway.forward import apply_outcomes, decision, read_body, send_upstream
 from aiegis_guard.gateway.textgate import TextGate
 from aiegis_guard.gateway.upstream import Upstream
 
 if TYPE_CHECKING:
-    from aiegis_guard.gateway.app import Gateway
+    from aiegis_guard.gateway.context import Gateway
 
 __all__ = ["stream_completions"]
 
@@ -166,7 +166,7 @@ async def stream_completions(gw: Gateway, body: dict[str, Any], conv: str) -> Re
     up, resp = await send_upstream(gw, "POST", "/chat/completions", body, stream=True)
     if resp.status_code != 200:
         try:
-            raw = await _read(resp)
+            raw = await read_body(resp)
         finally:
             await resp.aclose()
         return Response(raw, resp.status_code, media_type="application/json")
