@@ -40,6 +40,7 @@ from typing import Any, Protocol
 
 import numpy as np
 
+from aiegis_guard.config import CLASSIFIER_SOURCES as SOURCES
 from aiegis_guard.config import ClassifierSettings
 from aiegis_guard.errors import ModelError
 from aiegis_guard.findings import Action, Category, Finding, Severity, Source
@@ -53,7 +54,6 @@ log = logging.getLogger("aiegis_guard")
 
 RULE_ID = "injection.classifier"
 FEATURIZER = "char-ngram-hash-v1"
-SOURCES = frozenset({Source.TOOL_OUTPUT, Source.RETRIEVED, Source.MEMORY})
 MIN_CONTENT = 20  # letters a window needs to be scored (a CJK character counts 3)
 MIN_DECODED_CHARS = 16  # decoded layers shorter than this carry no sentence
 MAX_BACKOFF = 3600.0
@@ -339,8 +339,7 @@ class Classifier:
     @property
     def sources(self) -> frozenset[Source]:
         """The sources this classifier judges (``[classifier] sources`` or the default)."""
-        chosen = self.settings.sources
-        return SOURCES if chosen is None else frozenset(chosen)
+        return self.settings.judged
 
     def _ready(self) -> _Model | None:
         model = self._model
