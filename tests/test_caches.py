@@ -12,7 +12,7 @@ import json
 import os
 import sys
 from collections import deque
-from types import BuiltinFunctionType, FunctionType, MethodType, ModuleType
+from types import ModuleType
 from typing import Any
 
 import ahocorasick
@@ -47,8 +47,7 @@ def _secrets_and_texts() -> list[tuple[str, str]]:
 def _holders(pieces: frozenset[str], roots: list[object]) -> list[str]:
     """Paths from ``roots`` to every string / bytes holding a piece. The walk follows what the
     collector reports as referenced (containers, instances, closures, caches) and stays inside
-    the package: foreign modules, their globals, classes and functions are not entered (the
-    test harness's own regexes and reports are not the package's caches)."""
+    the package: foreign modules and classes are not entered."""
     gc.collect()
     finder = ahocorasick.Automaton()
     for p in pieces:
@@ -67,20 +66,10 @@ def _holders(pieces: frozenset[str], roots: list[object]) -> list[str]:
             if len(text) >= PIECE and next(finder.iter(text), None) is not None:
                 found.append(path)
             continue
-        if _foreign(obj):
+        if isinstance(obj, ModuleType | type) and not _name(obj).startswith("aiegis_guard"):
             continue
         queue.extend((ref, f"{path}/{_name(ref)}") for ref in gc.get_referents(obj))
     return found
-
-
-def _foreign(obj: object) -> bool:
-    """Modules, classes, functions and module globals from outside the package."""
-    if isinstance(obj, dict) and "__builtins__" in obj:
-        return not str(obj.get("__name__", "")).startswith("aiegis_guard")
-    if isinstance(obj, ModuleType | type | FunctionType | BuiltinFunctionType | MethodType):
-        module = obj.__name__ if isinstance(obj, ModuleType) else getattr(obj, "__module__", "")
-        return not str(module or "").startswith("aiegis_guard")
-    return False
 
 
 def _name(obj: object) -> str:
