@@ -64,7 +64,8 @@ def _read(path: Path, label: str) -> bytes:
 @cache
 def _engine_hash() -> bytes:
     h = hashlib.blake2b(digest_size=16)
-    h.update(f"{sys.version_info[:2]}|{unicodedata.unidata_version}".encode())
+    version = getattr(sys.modules.get("aiegis_guard"), "__version__", "")
+    h.update(f"{version}|{sys.version_info[:2]}|{unicodedata.unidata_version}".encode())
     for path in _ENGINE:
         try:
             h.update(path.read_bytes())
