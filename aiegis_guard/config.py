@@ -10,15 +10,17 @@ A bad value fails here, at load, naming its key path::
 from __future__ import annotations
 
 import os
+import re
 from dataclasses import dataclass, field
 from enum import StrEnum
 from pathlib import Path
 from typing import Annotated, Any
 
-from pydantic import BaseModel, ConfigDict, Field, ValidationError
+from pydantic import AfterValidator, BaseModel, ConfigDict, Field, ValidationError
 
-from aiegis_guard.errors import ConfigError
+from aiegis_guard.errors import ConfigError, quote
 from aiegis_guard.findings import Action, Source
+from aiegis_guard.indicators import classify
 from aiegis_guard.policy import (
     Allowlist,
     Limit,
@@ -108,20 +110,41 @@ class LedgerSettings(_Section):
     reservation_ttl: float = Field(default=600.0, gt=0)  # s a pending spend holds budget
 
 
+def _entry_of(kind: str, what: str) -> Any:
+    """A list-item validator: the entry classifies as ``kind`` (checked at load)."""
+
+    def check(value: str) -> str:
+        found = classify(value)
+        if found is None or found[0] != kind:
+            raise ValueError(f"{value!r} is not {what}")
+        return value
+
+    return AfterValidator(check)
+
+
+def _compiles(pattern: str) -> str:
+    try:
+        re.compile(pattern, re.IGNORECASE)
+    except re.error as exc:
+        raise ValueError(f"{pattern!r} is not a valid regular expression ({exc})") from None
+    return pattern
+
+
 class ThreatSettings(_Section):
     """Known-bad addresses and domains (``[threats]``): the shipped lists plus your own."""
 
     builtin: bool = True
-    evm: tuple[str, ...] = ()
-    solana: tuple[str, ...] = ()
-    domains: tuple[str, ...] = ()
+    evm: tuple[Annotated[str, _entry_of("evm", "an EVM address")], ...] = ()
+    solana: tuple[Annotated[str, _entry_of("solana", "a Solana address")], ...] = ()
+    domains: tuple[Annotated[str, _entry_of("domain", "a listable domain")], ...] = ()
     files: tuple[Path, ...] = ()
 
 
 class ToolSettings(_Section):
     """How LangChain tools are recognised as value-moving (``[tools]``)."""
 
-    value_moving_patterns: tuple[str, ...] = ()
+    # regular expressions searched in tool names (case-insensitive); compiled at load
+    value_moving_patterns: tuple[Annotated[str, AfterValidator(_compiles)], ...] = ()
     value_moving: tuple[str, ...] = ()  # exact tool names
     read_only: tuple[str, ...] = ()  # exact tool names never treated as value-moving
     on_block: str = Field(default="tool_error", pattern="^(tool_error|raise)$")
@@ -178,7 +201,7 @@ def _format_error(err: Any) -> str:
         return f"{loc}: unknown key"
     if kind == "enum":
         expected = err.get("ctx", {}).get("expected", "")
-        return f"{loc}: {value!r} is not valid (expected one of {expected})"
+        return f"{loc}: {quote(value)} is not valid (expected one of {expected})"
     msg = str(err.get("msg", "invalid value")).removeprefix("Value error, ")
     return f"{loc}: {msg}"
 
@@ -219,6 +242,10 @@ def parse_config(data: dict[str, Any], *, path: Path | None = None) -> Config:
     if audit.path is not None:
         audit = audit.model_copy(update={"path": resolve(audit.path)})
     threats = raw.threats.model_copy(update={"files": tuple(resolve(p) for p in raw.threats.files)})
+    for i, file in enumerate(threats.files):
+        if not file.is_file():
+            where = f"{path}: " if path else ""
+            raise ConfigError(f"{where}threats.files.{i}: no such file: {file}")
     classifier = raw.classifier
     if classifier.path is not None:
         classifier = classifier.model_copy(update={"path": resolve(classifier.path)})

@@ -46,6 +46,7 @@ from aiegis_guard.errors import ModelError
 from aiegis_guard.findings import Action, Category, Finding, Severity, Source
 from aiegis_guard.normalize import Layer, normalize
 from aiegis_guard.scanners import ScanContext
+from aiegis_guard.textcache import text_digest
 
 __all__ = ["SOURCES", "Classifier", "Featurizer", "WindowScore", "model_dir"]
 
@@ -58,7 +59,6 @@ MIN_DECODED_CHARS = 16  # decoded layers shorter than this carry no sentence
 MAX_BACKOFF = 3600.0
 BATCH_SEGMENTS = 128
 CACHE_SIZE = 4096
-_KEY_INLINE = 2048  # texts up to this length are their own cache key; longer ones a digest
 
 
 def model_dir() -> Path:
@@ -310,7 +310,7 @@ class Classifier:
         self._model: _Model | None = None
         self._failures = 0
         self._retry_at = float("-inf")
-        self._cache: OrderedDict[str | bytes, WindowScore] = OrderedDict()
+        self._cache: OrderedDict[bytes, WindowScore] = OrderedDict()
         self._cache_size = cache_size
 
     # --- state -----------------------------------------------------------------------
@@ -452,7 +452,5 @@ def _targets(layers: Sequence[Layer]) -> list[Layer]:
     ]
 
 
-def _cache_key(text: str) -> str | bytes:
-    if len(text) <= _KEY_INLINE:
-        return text
-    return hashlib.blake2b(text.encode("utf-8", "surrogatepass"), digest_size=20).digest()
+def _cache_key(text: str) -> bytes:
+    return text_digest(text)  # never the text: no window of a secret outlives its verdict

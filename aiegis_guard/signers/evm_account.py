@@ -5,7 +5,7 @@ typed data (the full message), an ``encode_defunct`` / EIP-191 message, an EIP-7
 authorization — before the key is used:
 
 * BLOCK raises :class:`~aiegis_guard.errors.GuardBlocked` (nothing is signed);
-* FLAG asks the approver (:mod:`aiegis_guard.approval`; default :func:`deny_all`), and a
+* FLAG asks the approver (:mod:`aiegis_guard.signers.approval`; default :func:`deny_all`), and a
   denial raises :class:`GuardBlocked`;
 * ALLOW (or approved) reserves the spend against the per-period limits (``Guard.spend``) and
   signs; the reservation commits once the signature exists, and rolls back if signing fails.
@@ -23,9 +23,9 @@ from typing import TYPE_CHECKING, Any, TypeVar
 from eth_account.messages import SignableMessage
 from eth_typing import Hash32
 
-from aiegis_guard.approval import ApprovalRequest, Approver, ask, deny_all
 from aiegis_guard.errors import DecodeError, GuardBlocked
 from aiegis_guard.findings import Action, Chain
+from aiegis_guard.signers.approval import ApprovalRequest, Approver, ask, deny_all
 from aiegis_guard.verdict import Verdict
 
 if TYPE_CHECKING:

@@ -20,7 +20,7 @@ from datetime import timedelta
 from typing import Any
 
 from aiegis_guard.errors import LedgerError
-from aiegis_guard.ledger import DEFAULT_TTL, Clock, Refusal, SpendItem, SpendLedger
+from aiegis_guard.ledger.base import DEFAULT_TTL, Clock, Refusal, SpendItem, SpendLedger
 
 __all__ = ["RedisLedger"]
 

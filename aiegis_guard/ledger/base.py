@@ -20,9 +20,10 @@ Semantics (the contract every backend implements, tested as one table in
   process that crashed between reserve and commit does not hold the budget forever.
 * **Fail closed.** A backend that cannot be reached raises :class:`LedgerError`.
 
-:func:`reserve_spend` turns a :class:`DecodedTransaction` into a :class:`SpendReservation`
-(what ``Guard.spend`` returns). Over a limit it **raises** :class:`GuardBlocked` whose verdict
-carries ``tx.<evm|sol>.over_period_limit`` (or ``over_limit`` for a per-transaction limit)::
+:func:`reserve_spend` turns a transaction's outgoing totals per limit into a
+:class:`SpendReservation` (what ``Guard.spend`` returns). Over a limit it **raises**
+:class:`GuardBlocked` whose verdict carries ``tx.<evm|sol>.over_period_limit`` (or
+``over_limit`` for a per-transaction limit; both from :mod:`aiegis_guard.limits`)::
 
     with guard.spend(decoded):          # GuardBlocked here when over the limit
         signed = account.sign_transaction(tx)
@@ -32,8 +33,8 @@ carries ``tx.<evm|sol>.over_period_limit`` (or ``over_limit`` for a per-transact
 Amounts are integers in base units of any size (wei), stored as decimal strings. The SQLite
 and Redis backends keep a running total per key, so a reservation costs O(entries leaving the
 window), not O(entries in it). Backends: :class:`MemoryLedger` (tests, one process),
-:class:`~aiegis_guard.ledger_sqlite.SqliteLedger` (default: a local file, nothing to run),
-:class:`~aiegis_guard.ledger_redis.RedisLedger` (fleets).
+:class:`~aiegis_guard.ledger.sqlite.SqliteLedger` (default: a local file, nothing to run),
+:class:`~aiegis_guard.ledger.redis.RedisLedger` (fleets).
 """
 
 from __future__ import annotations
@@ -43,28 +44,27 @@ import threading
 import time
 import uuid
 from abc import ABC, abstractmethod
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import timedelta
 from types import TracebackType
 from typing import TYPE_CHECKING
 
 from aiegis_guard.errors import GuardBlocked, LedgerError
-from aiegis_guard.findings import Action, Category, Chain, Finding, Severity, Source
+from aiegis_guard.findings import Action, Chain, Finding, Source
+from aiegis_guard.limits import check_per_tx, over_period
 
 if TYPE_CHECKING:
-    from aiegis_guard.chains.transaction import DecodedTransaction
-    from aiegis_guard.config import LedgerSettings
     from aiegis_guard.policy import Limit, Policy
 
 __all__ = [
     "DEFAULT_TTL",
+    "Clock",
     "MemoryLedger",
     "Refusal",
     "SpendItem",
     "SpendLedger",
     "SpendReservation",
-    "open_ledger",
     "reserve_spend",
 ]
 
@@ -179,23 +179,6 @@ class MemoryLedger(SpendLedger):
                 self._rows.get(self._k(item.key), {}).pop(rid, None)
 
 
-def open_ledger(settings: LedgerSettings, *, clock: Clock = time.time) -> SpendLedger:
-    """The ledger ``[ledger]`` asks for. Nothing is opened until the first use."""
-    from aiegis_guard.config import LedgerBackend
-
-    ttl = settings.reservation_ttl
-    ns = settings.namespace
-    if settings.backend is LedgerBackend.MEMORY:
-        return MemoryLedger(namespace=ns, ttl=ttl, clock=clock)
-    if settings.backend is LedgerBackend.REDIS:
-        from aiegis_guard.ledger_redis import RedisLedger
-
-        return RedisLedger(settings.url, namespace=ns, ttl=ttl, clock=clock)
-    from aiegis_guard.ledger_sqlite import SqliteLedger
-
-    return SqliteLedger(settings.path, namespace=ns, ttl=ttl, clock=clock)
-
-
 # --- reservations -----------------------------------------------------------------------------
 
 
@@ -248,57 +231,27 @@ class SpendReservation:
         return f"SpendReservation({self.state}: {keys})"
 
 
-def _tag(chain: Chain) -> str:
-    return "evm" if chain is Chain.EVM else "sol"
-
-
-def _totals(decoded: DecodedTransaction, policy: Policy) -> dict[Limit, int | None]:
-    """Outgoing base units per configured limit: the inspectors' accounting, shared."""
-    from aiegis_guard.chains.amounts import totals
-
-    return totals(decoded, policy)
-
-
-def _refused(chain: Chain, rule: str, limit: Limit, message: str, *evidence: str) -> Finding:
-    return Finding(
-        rule_id=f"tx.{_tag(chain)}.{rule}",
-        category=Category.TRANSACTION,
-        severity=Severity.HIGH,
-        action=Action.BLOCK,
-        message=message,
-        evidence=(f"asset:{limit.key}", *evidence),
-    )
-
-
-def _check_per_tx(chain: Chain, limit: Limit, total: int | None) -> Finding | None:
-    if total is None and (limit.per_tx is not None or limit.per_period is not None):
-        msg = f"{limit.key}: amount cannot be known; a limited asset needs a known amount"
-        return _refused(chain, "over_period_limit", limit, msg, "amount:unknown")
-    per_tx = limit.per_tx_units
-    if per_tx is not None and total is not None and total > per_tx:
-        msg = f"{limit.key}: {total} base units exceed the per-transaction limit"
-        return _refused(chain, "over_limit", limit, msg, f"amount:{total}", f"per_tx:{per_tx}")
-    return None
-
-
 def reserve_spend(
     ledger: SpendLedger,
     policy: Policy,
-    decoded: DecodedTransaction,
+    chain: Chain,
+    totals: Mapping[Limit, int | None],
     *,
     enforce: bool = True,
 ) -> SpendReservation:
-    """Reserve ``decoded``'s outgoing value against the per-period limits, atomically.
+    """Reserve a transaction's outgoing value (``totals``: base units per limit, None when
+    unknown; ``chains.amounts.totals``) against the per-period limits, atomically.
 
     Raises :class:`GuardBlocked` (verdict: ``tx.<tag>.over_period_limit`` /
-    ``tx.<tag>.over_limit``) unless the policy's rule modes turn those findings into ALLOW.
-    ``enforce=False`` records the spend without checking (after a human approved a FLAG).
-    Raises :class:`LedgerError` when the ledger is unreachable: fail closed.
+    ``tx.<tag>.over_limit``, from :mod:`aiegis_guard.limits`) unless the policy's rule modes
+    turn those findings into ALLOW. ``enforce=False`` records the spend without checking
+    (after a human approved a FLAG). Raises :class:`LedgerError` when the ledger is
+    unreachable: fail closed.
     """
     items: list[SpendItem] = []
     findings: list[Finding] = []
-    for limit, total in _totals(decoded, policy).items():
-        refused = _check_per_tx(decoded.chain, limit, total) if enforce else None
+    for limit, total in totals.items():
+        refused = check_per_tx(chain, limit, total) if enforce else None
         if refused is not None:
             findings.append(refused)
         elif total is not None and limit.per_period_units is not None:
@@ -310,27 +263,13 @@ def reserve_spend(
         return reservation
     refusal = ledger.reserve(reservation.id, items)
     if refusal is not None:
-        _raise_unless_allowed([_over_period(decoded.chain, policy, refusal)], policy)
+        limit = next(lim for lim in totals if lim.key == refusal.item.key)
+        found = over_period(chain, limit, refusal.item.amount, refusal.spent)
+        _raise_unless_allowed([found], policy)
         # the policy turned the rule off: record the spend without a cap
         reservation.items = tuple(SpendItem(i.key, i.amount, None, i.period) for i in items)
         ledger.reserve(reservation.id, reservation.items)
     return reservation
-
-
-def _over_period(chain: Chain, policy: Policy, refusal: Refusal) -> Finding:
-    item = refusal.item
-    limit = next(lim for lim in policy.limits if lim.key == item.key)
-    msg = f"{item.key}: spending over the per-period limit ({limit.period}, sliding window)"
-    return _refused(
-        chain,
-        "over_period_limit",
-        limit,
-        msg,
-        f"amount:{item.amount}",
-        f"spent:{refusal.spent}",
-        f"per_period:{item.limit}",
-        f"window:{int(item.period)}s",
-    )
 
 
 def _raise_unless_allowed(findings: Sequence[Finding], policy: Policy) -> None:

@@ -4,7 +4,7 @@
 bytes* it is about to sign, asks the :class:`~aiegis_guard.guard.Guard`, and then:
 
 * BLOCK -> raises :class:`~aiegis_guard.errors.GuardBlocked` (nothing is signed);
-* FLAG  -> asks the approver (:func:`aiegis_guard.approval.ask`; default :func:`deny_all`),
+* FLAG  -> asks the approver (:func:`aiegis_guard.signers.approval.ask`; default :func:`deny_all`),
   raises ``GuardBlocked`` unless approved;
 * ALLOW / approved -> reserves the spend in the ledger (``Guard.spend``, per-period limits)
   and signs; the spend is committed once signed (:meth:`sign_transaction`) or once the
@@ -29,7 +29,6 @@ from solders.pubkey import Pubkey
 from solders.signature import Signature
 from solders.transaction import Transaction, VersionedTransaction
 
-from aiegis_guard.approval import ApprovalRequest, Approver, ask, deny_all
 from aiegis_guard.chains.solana.decode import (
     LookupTables,
     decode_offchain_message,
@@ -42,6 +41,7 @@ from aiegis_guard.chains.transaction import DecodedTransaction, PayloadKind
 from aiegis_guard.errors import GuardBlocked, InputError, SolanaDecodeError
 from aiegis_guard.findings import Action
 from aiegis_guard.guard import Guard
+from aiegis_guard.signers.approval import ApprovalRequest, Approver, ask, deny_all
 from aiegis_guard.verdict import Verdict
 
 __all__ = ["GuardedKeypair", "Signable"]

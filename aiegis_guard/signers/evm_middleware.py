@@ -22,10 +22,10 @@ from typing import TYPE_CHECKING, Any
 
 from web3.middleware.base import Web3Middleware
 
-from aiegis_guard.approval import ApprovalRequest, Approver, ask_async, deny_all
-from aiegis_guard.chains.evm.signer import decode_or_none, enforce
 from aiegis_guard.errors import GuardBlocked
 from aiegis_guard.findings import Action, Chain
+from aiegis_guard.signers.approval import ApprovalRequest, Approver, ask_async, deny_all
+from aiegis_guard.signers.evm_account import decode_or_none, enforce
 from aiegis_guard.verdict import Verdict
 
 if TYPE_CHECKING:
