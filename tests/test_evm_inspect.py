@@ -215,9 +215,9 @@ TRANSACTIONS = [
     ),
     pytest.param(
         tx(STRANGER, bytes.fromhex("deadbeef") + bytes(64)),
-        Action.ALLOW,
-        set(),
-        id="unknown-no-value",
+        Action.FLAG,
+        {"tx.evm.unknown_call"},
+        id="unknown-no-value-from-own",
     ),
     pytest.param(
         tx(STRANGER, _safe_delegatecall(STRANGER)),

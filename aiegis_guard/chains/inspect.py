@@ -69,6 +69,8 @@ from aiegis_guard.chains.amounts import (
     native_decimals,
     totals,
 )
+from aiegis_guard.chains.effect_rules import judge_effects
+from aiegis_guard.chains.effects import derive_effects, own_accounts
 from aiegis_guard.chains.transaction import (
     Approval,
     AssetKind,
@@ -127,7 +129,7 @@ def _norm(addr: str, chain: Chain) -> str:
 class _Judge:
     """Per-call state: the decoded transaction, the context and the chain's rule names."""
 
-    __slots__ = ("chain", "ctx", "decoded", "policy", "rules")
+    __slots__ = ("chain", "ctx", "decoded", "own", "policy", "rules")
 
     def __init__(self, decoded: DecodedTransaction, ctx: TxContext, rules: ChainRules) -> None:
         self.decoded = decoded
@@ -135,6 +137,7 @@ class _Judge:
         self.rules = rules
         self.chain = decoded.chain
         self.policy = ctx.policy
+        self.own = own_accounts(decoded, ctx.policy)  # wallet + signer + its smart accounts
 
     def f(
         self,
@@ -193,7 +196,7 @@ class _Judge:
         return out
 
     def is_own(self, addr: str | None) -> bool:
-        return addr is not None and self.policy.is_own(addr, self.chain)
+        return addr is not None and _norm(addr, self.chain) in self.own
 
 
 # --- per-operation rules --------------------------------------------------------------------
@@ -328,8 +331,10 @@ def _call(j: _Judge, op: Call) -> list[Finding]:
     out = j.counterparty(op.target, "target")
     if op.known or _is_allowed_target(j, op.target):
         return out
-    if op.value or op.touches_own:
+    from_own = op.sender is not None and j.is_own(op.sender)
+    if op.value or op.touches_own or from_own:
         why = ("value" if op.value else "") + (" own-accounts" if op.touches_own else "")
+        why += " from-own-account" if from_own and not why else ""
         ev = [f"target:{op.target}", f"via:{op.via}", f"reason:{why.strip()}"]
         if op.selector:
             ev.append(f"selector:{op.selector}")
@@ -440,6 +445,11 @@ def inspect_operations(
     j = _Judge(decoded, ctx, rules)
     out = _transaction_level(j)
     for op in decoded.operations:
-        out += _OPS[type(op)](j, op)
+        judge = _OPS.get(type(op))
+        if judge is not None:
+            out += judge(j, op)
     out += _limits(j)
+    effects = derive_effects(decoded, ctx.policy)
+    ctx.effects.extend(effects)
+    out += judge_effects(effects, ctx.policy, decoded.chain, rules.tag)
     return out

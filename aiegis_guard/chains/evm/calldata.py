@@ -7,6 +7,8 @@ become unknown calls with a ``depth-limit`` note. A DELEGATECALL into anything b
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from aiegis_guard.chains.evm.abi import decode_args
 from aiegis_guard.chains.evm.frames import MAX_DEPTH, Frame
 from aiegis_guard.chains.evm.selectors import FUNCTIONS
@@ -39,6 +41,8 @@ def _unknown(f: Frame, name: str | None = None) -> Call:
         known=False,
         value=f.value,
         touches_own=f.delegate or _touches_own(f),
+        sender=f.sender,
+        carrier=" > ".join(f.path),
     )
 
 
@@ -52,13 +56,16 @@ def _walk(f: Frame, ops: list[Operation], notes: list[str]) -> None:
         ops.append(_unknown(f, fn.name if fn else None))
         return
     args = decode_args(fn.types, f.data[4:])
+    wrapper = fn.handler in WRAPPER_HANDLERS
+    path = (*f.path, fn.name) if wrapper else f.path
+    carrier = " > ".join(path)
     for item in HANDLERS[fn.handler](f, fn, args):
         if isinstance(item, Frame):
-            _walk(item, ops, notes)
+            _walk(replace(item, path=path) if wrapper else item, ops, notes)
         elif isinstance(item, str):
             notes.append(item)
         else:
-            ops.append(item)
+            ops.append(item.model_copy(update={"carrier": carrier}) if carrier else item)
         if len(ops) > MAX_OPS:
             raise EvmDecodeError(f"more than {MAX_OPS} operations in one transaction")
 

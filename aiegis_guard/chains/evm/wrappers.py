@@ -59,10 +59,11 @@ def _aggregate3_value(f: Frame, fn: Function, a: list[Any]) -> Result:
 
 def _safe_exec(f: Frame, fn: Function, a: list[Any]) -> Result:
     to, value, data, operation = a[:4]
+    account = f"account:{f.context}"
     if operation == 0:
-        return [*_call(f, to, value, data), "safe:exec_transaction"]
+        return [*_call(f, to, value, data), "safe:exec_transaction", account]
     if operation == 1:
-        return [f.delegatecall(to, data), "safe:delegatecall"]
+        return [f.delegatecall(to, data), "safe:delegatecall", account]
     raise EvmDecodeError("Safe execTransaction: operation is neither CALL nor DELEGATECALL")
 
 
@@ -87,7 +88,7 @@ def _multi_send(f: Frame, fn: Function, a: list[Any]) -> Result:
 
 
 def _account_execute(f: Frame, fn: Function, a: list[Any]) -> Result:
-    return _call(f, a[0], a[1], a[2])
+    return [*_call(f, a[0], a[1], a[2]), f"account:{f.context}"]
 
 
 def _account_execute_batch(f: Frame, fn: Function, a: list[Any]) -> Result:
@@ -96,18 +97,19 @@ def _account_execute_batch(f: Frame, fn: Function, a: list[Any]) -> Result:
         values = [0] * len(targets)
     if not len(targets) == len(values) == len(datas):
         raise EvmDecodeError("executeBatch: array lengths differ")
-    return _calls(f, list(zip(targets, values, datas, strict=True)))
+    return [*_calls(f, list(zip(targets, values, datas, strict=True))), f"account:{f.context}"]
 
 
 def _account_execute_batch_novalue(f: Frame, fn: Function, a: list[Any]) -> Result:
     targets, datas = a
     if len(targets) != len(datas):
         raise EvmDecodeError("executeBatch: array lengths differ")
-    return _calls(f, [(t, 0, d) for t, d in zip(targets, datas, strict=True)])
+    calls = [(t, 0, d) for t, d in zip(targets, datas, strict=True)]
+    return [*_calls(f, calls), f"account:{f.context}"]
 
 
 def _account_execute_calls(f: Frame, fn: Function, a: list[Any]) -> Result:
-    return _calls(f, list(a[0]))
+    return [*_calls(f, list(a[0])), f"account:{f.context}"]
 
 
 _EXECUTIONS = parse_types("f((address,uint256,bytes)[])")
