@@ -221,7 +221,7 @@ TRANSACTIONS = [
     ),
     pytest.param(
         tx(STRANGER, _safe_delegatecall(STRANGER)),
-        Action.FLAG,
+        Action.BLOCK,
         {"tx.evm.delegatecall", "tx.evm.unknown_call"},
         id="safe-delegatecall",
     ),

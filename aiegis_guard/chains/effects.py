@@ -184,7 +184,7 @@ def _transfer(c: _Ctx, op: Transfer) -> Effect:
 
 
 def _receipt(c: _Ctx, op: Receipt) -> Effect:
-    own = c.is_own(op.recipient)
+    own = op.to_signer or c.is_own(op.recipient)
     return Effect(
         kind=EffectKind.GETS,
         account=op.recipient if own else None,
@@ -208,7 +208,8 @@ def _approval(c: _Ctx, op: Approval) -> Effect:
         own=op.owner is None or c.is_own(op.owner),
         asset=op.asset,
         amount=op.amount,
-        unlimited=op.unlimited or op.all_assets or (op.amount is None and not op.revoke),
+        unlimited=op.unlimited or op.all_assets or (op.amount is None and op.token_id is None),
+        token_ids=() if op.token_id is None else (op.token_id,),
         counterparty=op.spender,
         counterparty_own=c.is_own(op.spender),
         expiry=op.deadline,

@@ -82,6 +82,7 @@ from aiegis_guard.chains.transaction import (
     Delegation,
     Memo,
     PayloadKind,
+    Receipt,
     Transfer,
     TxContext,
 )
@@ -101,6 +102,10 @@ _AUTHORITY_RULES = {
     "system.authorize_nonce": "authorize_nonce",
     "ownable.transfer_ownership": "transfer_ownership",
     "safe.owner": "safe_owner_change",
+    "safe.threshold": "safe_owner_change",
+    "safe.module": "safe_module_change",
+    "safe.guard": "safe_guard_change",
+    "safe.fallback_handler": "safe_fallback_handler_change",
     "proxy.upgrade": "proxy_upgrade",
 }
 
@@ -129,7 +134,7 @@ def _norm(addr: str, chain: Chain) -> str:
 class _Judge:
     """Per-call state: the decoded transaction, the context and the chain's rule names."""
 
-    __slots__ = ("chain", "ctx", "decoded", "own", "policy", "rules")
+    __slots__ = ("chain", "ctx", "decoded", "exchange", "own", "policy", "rules")
 
     def __init__(self, decoded: DecodedTransaction, ctx: TxContext, rules: ChainRules) -> None:
         self.decoded = decoded
@@ -138,6 +143,7 @@ class _Judge:
         self.chain = decoded.chain
         self.policy = ctx.policy
         self.own = own_accounts(decoded, ctx.policy)  # wallet + signer + its smart accounts
+        self.exchange = any(isinstance(op, Receipt) for op in decoded.operations)
 
     def f(
         self,
@@ -202,9 +208,20 @@ class _Judge:
 # --- per-operation rules --------------------------------------------------------------------
 
 
+def _settles_exchange(j: _Judge, op: Transfer) -> bool:
+    """The input of a swap paid to a well-known router: the output is judged instead."""
+    return (
+        j.exchange
+        and _norm(op.recipient, j.chain) in j.rules.builtin_spenders
+        and (op.order is not None or op.asset.kind is AssetKind.NATIVE)
+    )
+
+
 def _transfer(j: _Judge, op: Transfer) -> list[Finding]:
     out = j.counterparty(op.recipient, "recipient")
     moves_value = op.amount != 0 or op.asset.kind in (AssetKind.NFT, AssetKind.UNKNOWN)
+    if _settles_exchange(j, op):
+        return out
     if moves_value and not j.policy.is_allowed_recipient(op.recipient, j.chain):
         out.append(
             j.f(
@@ -291,11 +308,19 @@ def _delegation(j: _Judge, op: Delegation) -> list[Finding]:
     return out
 
 
+def _trusted_authority(j: _Judge, addr: str) -> bool:
+    """Allowlisted to act for the account (spender / operator / delegate), not a mere payee."""
+    a, n = j.policy.allowlist, _norm(addr, j.chain)
+    if j.chain is Chain.EVM:
+        return n in a.evm_operators or n in a.evm_delegates or n in a.evm_spenders
+    return n in a.solana_delegates
+
+
 def _authority(j: _Judge, op: AuthorityChange) -> list[Finding]:
     rule = _AUTHORITY_RULES.get(op.via, "authority_change")
     new = op.new_authority
     out = j.counterparty(new, "authority") if new else []
-    if new is not None and j.is_own(new):
+    if new is not None and (j.is_own(new) or _trusted_authority(j, new)):
         return out
     ev: tuple[str, ...] = (f"account:{op.account}", f"new_authority:{new}", f"via:{op.via}")
     if op.authority_type:
@@ -321,16 +346,16 @@ def _close(j: _Judge, op: CloseAccount) -> list[Finding]:
     return out
 
 
-def _is_allowed_target(j: _Judge, target: str) -> bool:
-    if j.policy.is_known(target, j.chain):
-        return True
-    return _norm(target, j.chain) in j.rules.builtin_spenders
-
-
 def _call(j: _Judge, op: Call) -> list[Finding]:
+    """An opaque call: FLAG when it carries value, touches or comes from an own account and
+    the target is not allowlisted (a well-known router is not excused: being known is not
+    being trusted)."""
     out = j.counterparty(op.target, "target")
-    if op.known or _is_allowed_target(j, op.target):
+    if op.known or j.policy.is_known(op.target, j.chain):
         return out
+    if op.via == "safe.approve_hash":
+        msg = f"Safe approveHash on {mask_address(op.target)}: pre-approves an unseen transaction"
+        return [*out, j.f("safe_approve_hash", Action.FLAG, msg, f"safe:{op.target}")]
     from_own = op.sender is not None and j.is_own(op.sender)
     if op.value or op.touches_own or from_own:
         why = ("value" if op.value else "") + (" own-accounts" if op.touches_own else "")

@@ -101,6 +101,7 @@ class Approval(_Frozen):
     all_assets: bool = False  # setApprovalForAll(true): every NFT of the collection
     deadline: int | None = None
     source: str | None = None  # Solana SPL: the token account the delegate may debit
+    token_id: int | None = None  # one NFT (ERC-721 approve / permit)
     carrier: str = ""
 
 
@@ -199,6 +200,7 @@ class Receipt(_Frozen):
     amount: int | None
     token_id: int | None = None
     order: int | None = None  # index of the order whose consideration this is
+    to_signer: bool = False  # "the order's owner" (CoW receiver 0), whoever signs it
     carrier: str = ""
 
 
