@@ -23,7 +23,7 @@ from __future__ import annotations
 from collections import defaultdict
 
 from aiegis_guard.chains.effects import Effect, EffectKind
-from aiegis_guard.chains.transaction import AssetKind
+from aiegis_guard.chains.transaction import SWAP_ORDER, AssetKind
 from aiegis_guard.findings import Action, Category, Chain, Finding, Severity
 from aiegis_guard.policy import Policy
 from aiegis_guard.redact import mask_address
@@ -104,7 +104,7 @@ def judge_effects(
         return []
     orders: dict[int, list[Effect]] = defaultdict(list)
     for e in effects:
-        if e.order is not None:
+        if e.order is not None and e.order != SWAP_ORDER:  # swaps: judged by their output
             orders[e.order].append(e)
     out: list[Finding] = []
     for index, members in orders.items():

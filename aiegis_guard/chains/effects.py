@@ -30,6 +30,7 @@ from pydantic import BaseModel, ConfigDict
 
 from aiegis_guard.chains.known import contract_label
 from aiegis_guard.chains.transaction import (
+    SWAP_ORDER,
     Approval,
     Asset,
     AssetKind,
@@ -194,7 +195,7 @@ def _receipt(c: _Ctx, op: Receipt) -> Effect:
         token_ids=() if op.token_id is None else (op.token_id,),
         counterparty=op.recipient,
         counterparty_own=own,
-        what="consideration" if op.order is not None else "output",
+        what="output" if op.order in (None, SWAP_ORDER) else "consideration",
         via=_via(op),
         order=op.order,
     )
@@ -393,7 +394,7 @@ def merge_effects(effects: Iterable[Effect]) -> list[Effect]:
     index: dict[tuple[Any, ...], int] = {}
     for e in effects:
         if e.token_ids and e.asset is not None and e.asset.kind is AssetKind.NFT:
-            k = (e.kind, e.asset.key, e.counterparty)
+            k = (e.kind, e.asset.key, e.counterparty, e.order)
             at = index.get(k)
             if at is not None:
                 prev = out[at]

@@ -242,8 +242,8 @@ def _allowed_spender(j: _Judge, spender: str, operator: bool) -> bool:
     if j.is_own(s) or s in j.rules.builtin_spenders:
         return True
     a = j.policy.allowlist
-    if j.chain is Chain.EVM:
-        return s in (a.evm_operators if operator else a.evm_spenders)
+    if j.chain is Chain.EVM:  # an operator may hold allowances too (ERC-777, Comet managers)
+        return s in a.evm_operators or (not operator and s in a.evm_spenders)
     return s in a.solana_delegates
 
 

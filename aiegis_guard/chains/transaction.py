@@ -23,6 +23,7 @@ if TYPE_CHECKING:
     from aiegis_guard.chains.effects import Effect
 
 __all__ = [
+    "SWAP_ORDER",
     "Approval",
     "Asset",
     "AssetKind",
@@ -184,6 +185,10 @@ class Creation(_Frozen):
     account: str | None = None  # Solana: the new account
     owner: str | None = None  # Solana: the program that will own it (and its lamports)
     carrier: str = ""
+
+
+SWAP_ORDER = -1
+"""``order`` of every swap step of one request (a swap is one exchange, judged by its output)."""
 
 
 class Receipt(_Frozen):

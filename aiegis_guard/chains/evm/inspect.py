@@ -89,7 +89,8 @@ def _notes(decoded: DecodedTransaction) -> list[Finding]:
     if "depth-limit" in notes:
         out.append(_finding("decode_limit", "wrappers nested deeper than decoded", "depth-limit"))
     claims = [n for n in notes if n.startswith("suspicious-claim:")]
-    if claims and decoded.value:
+    valued = decoded.value or any(isinstance(o, Call) and o.value for o in decoded.operations)
+    if claims and valued:  # also when a wrapper (Safe, batch) forwards the value
         out.append(
             _finding(
                 "suspicious_claim",

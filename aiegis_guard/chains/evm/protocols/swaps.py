@@ -18,12 +18,12 @@ from typing import Any
 
 from aiegis_guard.chains.evm.frames import ZERO, Frame, Result, asset, native
 from aiegis_guard.chains.evm.selectors import Function
-from aiegis_guard.chains.transaction import Receipt, Transfer
+from aiegis_guard.chains.transaction import SWAP_ORDER, Receipt, Transfer
 from aiegis_guard.errors import EvmDecodeError
 
 __all__ = ["MSG_SENDER", "ROUTER_SELF", "SWAP", "TABLE", "swap_ops"]
 
-SWAP = -1  # order index shared by every swap step of one request
+SWAP = SWAP_ORDER  # order index shared by every swap step of one request
 MSG_SENDER = "0x" + "00" * 19 + "01"
 ROUTER_SELF = "0x" + "00" * 19 + "02"
 
