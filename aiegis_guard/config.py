@@ -10,16 +10,18 @@ A bad value fails here, at load, naming its key path::
 from __future__ import annotations
 
 import os
+import re
 import tomllib
 from dataclasses import dataclass, field
 from enum import StrEnum
 from pathlib import Path
 from typing import Annotated, Any
 
-from pydantic import BaseModel, ConfigDict, Field, ValidationError
+from pydantic import AfterValidator, BaseModel, ConfigDict, Field, ValidationError
 
 from aiegis_guard.errors import ConfigError
 from aiegis_guard.findings import Action, Source
+from aiegis_guard.indicators import classify
 from aiegis_guard.policy import (
     Allowlist,
     Limit,
@@ -38,6 +40,7 @@ __all__ = [
     "Config",
     "LedgerBackend",
     "LedgerSettings",
+    "PhraseRuleSettings",
     "ThreatSettings",
     "ToolSettings",
     "find_config_path",
@@ -98,23 +101,56 @@ class LedgerSettings(_Section):
     reservation_ttl: float = Field(default=600.0, gt=0)  # s a pending spend holds budget
 
 
+def _entry_of(kind: str, what: str) -> Any:
+    """A list-item validator: the entry classifies as ``kind`` (checked at load)."""
+
+    def check(value: str) -> str:
+        found = classify(value)
+        if found is None or found[0] != kind:
+            raise ValueError(f"{value!r} is not {what}")
+        return value
+
+    return AfterValidator(check)
+
+
+def _compiles(pattern: str) -> str:
+    try:
+        re.compile(pattern, re.IGNORECASE)
+    except re.error as exc:
+        raise ValueError(f"{pattern!r} is not a valid regular expression ({exc})") from None
+    return pattern
+
+
 class ThreatSettings(_Section):
     """Known-bad addresses and domains (``[threats]``): the shipped lists plus your own."""
 
     builtin: bool = True
-    evm: tuple[str, ...] = ()
-    solana: tuple[str, ...] = ()
-    domains: tuple[str, ...] = ()
+    evm: tuple[Annotated[str, _entry_of("evm", "an EVM address")], ...] = ()
+    solana: tuple[Annotated[str, _entry_of("solana", "a Solana address")], ...] = ()
+    domains: tuple[Annotated[str, _entry_of("domain", "a listable domain")], ...] = ()
     files: tuple[Path, ...] = ()
 
 
 class ToolSettings(_Section):
     """How LangChain tools are recognised as value-moving (``[tools]``)."""
 
-    value_moving_patterns: tuple[str, ...] = ()
+    # regular expressions searched in tool names (case-insensitive); compiled at load
+    value_moving_patterns: tuple[Annotated[str, AfterValidator(_compiles)], ...] = ()
     value_moving: tuple[str, ...] = ()  # exact tool names
     read_only: tuple[str, ...] = ()  # exact tool names never treated as value-moving
     on_block: str = Field(default="tool_error", pattern="^(tool_error|raise)$")
+
+
+class PhraseRuleSettings(_Section):
+    """Your own phrase-rule files and shipped phrase rules switched off (``[rules] extra``,
+    ``[rules] disable``; the other keys of ``[rules]`` set per-rule actions). The files are
+    checked, and ``disable`` matched against the rule ids, when a ``Guard`` is built."""
+
+    extra: tuple[Path, ...] = ()
+    disable: tuple[Annotated[str, Field(min_length=1)], ...] = ()
+
+
+_RULE_FILE_KEYS = ("extra", "disable")
 
 
 class _ConfigFile(_Section):
@@ -145,6 +181,7 @@ class Config:
     tools: ToolSettings = field(default_factory=ToolSettings)
     quarantine: bool = False
     path: Path | None = None
+    phrase_rules: PhraseRuleSettings = field(default_factory=PhraseRuleSettings)
 
 
 def _format_error(err: Any) -> str:
@@ -162,11 +199,18 @@ def _format_error(err: Any) -> str:
 
 def parse_config(data: dict[str, Any], *, path: Path | None = None) -> Config:
     """Validate a TOML-shaped dict. Raises :class:`ConfigError` naming the key path."""
+    rules = data.get("rules")
+    files: dict[str, Any] = {}
+    if isinstance(rules, dict):  # [rules] extra / disable: phrase rules; the rest: actions
+        files = {k: rules[k] for k in _RULE_FILE_KEYS if k in rules}
+        data = {**data, "rules": {k: v for k, v in rules.items() if k not in files}}
+    where = f"{path}: " if path else ""
     try:
         raw = _ConfigFile.model_validate(data)
+        phrase_rules = PhraseRuleSettings.model_validate(files)
     except ValidationError as exc:
-        problems = "; ".join(_format_error(e) for e in exc.errors())
-        where = f"{path}: " if path else ""
+        prefix = "rules." if exc.title == PhraseRuleSettings.__name__ else ""
+        problems = "; ".join(prefix + _format_error(e) for e in exc.errors())
         raise ConfigError(f"{where}{problems}") from None
     policy = Policy(
         wallet=raw.wallet,
@@ -189,9 +233,16 @@ def parse_config(data: dict[str, Any], *, path: Path | None = None) -> Config:
     if audit.path is not None:
         audit = audit.model_copy(update={"path": resolve(audit.path)})
     threats = raw.threats.model_copy(update={"files": tuple(resolve(p) for p in raw.threats.files)})
+    for i, file in enumerate(threats.files):
+        if not file.is_file():
+            where = f"{path}: " if path else ""
+            raise ConfigError(f"{where}threats.files.{i}: no such file: {file}")
     classifier = raw.classifier
     if classifier.path is not None:
         classifier = classifier.model_copy(update={"path": resolve(classifier.path)})
+    phrase_rules = phrase_rules.model_copy(
+        update={"extra": tuple(resolve(p) for p in phrase_rules.extra)}
+    )
     return Config(
         policy=policy,
         classifier=classifier,
@@ -201,6 +252,7 @@ def parse_config(data: dict[str, Any], *, path: Path | None = None) -> Config:
         tools=raw.tools,
         quarantine=raw.guard.quarantine,
         path=path,
+        phrase_rules=phrase_rules,
     )
 
 
@@ -274,6 +326,10 @@ domains = []
 # Override any rule by id or prefix: "allow" | "flag" | "redact" | "block".
 # "secret.jwt" = "block"
 # "address.unknown" = "allow"
+# Your own phrase-rule files (TOML, paths relative to this file; see the README):
+# extra = ["./my_rules.toml"]
+# Shipped phrase rules switched off: a category, a rule id or one phrase.
+# disable = ["drainer.sweep", "injection.persona.dan"]
 
 [pii]
 # Per PII type: "allow" | "flag" | "redact" | "block". Unset types FLAG.

@@ -30,6 +30,7 @@ if TYPE_CHECKING:
     from aiegis_guard.chains.transaction import DecodedTransaction
     from aiegis_guard.ledger import SpendLedger, SpendReservation
     from aiegis_guard.scanners.classifier import Classifier
+    from aiegis_guard.scanners.phrases.rules import RuleSet
     from aiegis_guard.taint import TaintStore
     from aiegis_guard.threats import ThreatIndex
 
@@ -141,6 +142,8 @@ class Guard:
         self.stages: tuple[Stage, ...] = tuple(stages) if stages is not None else default_stages()
         self._classifier_opt = classifier
         self.audit = audit or (AuditLog(config.audit) if config.audit.path else None)
+        if config.phrase_rules.extra or config.phrase_rules.disable:
+            _ = self.phrases  # your rule files fail here, at construction, not at a check
 
     @classmethod
     def from_config(cls, path: str | Path, **kwargs: Any) -> Guard:
@@ -159,6 +162,17 @@ class Guard:
 
             return Classifier(self.config.classifier)
         return opt
+
+    @cached_property
+    def phrases(self) -> RuleSet:
+        """The phrase rules: the shipped books plus ``[rules] extra``, minus ``disable``."""
+        from aiegis_guard.scanners.phrases.rules import default_rules, load_rules
+
+        settings = self.config.phrase_rules
+        if not settings.extra and not settings.disable:
+            return default_rules()
+        where = f"{self.config.path}: " if self.config.path else ""
+        return load_rules(settings.extra, settings.disable, where=where)
 
     @cached_property
     def threats(self) -> ThreatIndex:
@@ -218,7 +232,12 @@ class Guard:
                 found[("guard.stage_error", None)] = _stage_error("normalize", exc)
                 continue
             chunk_ctx = ScanContext(
-                ctx.source, ctx.policy, ctx.value_moving, chunk, ctx.threats or self.threats
+                ctx.source,
+                ctx.policy,
+                ctx.value_moving,
+                chunk,
+                ctx.threats or self.threats,
+                self.phrases,
             )
             results: list[Finding] = [
                 f.with_span(*_shift(f.span, offset)) if f.span else f for f in norm.findings
@@ -419,14 +438,12 @@ class Guard:
         the body raises. Raises :class:`~aiegis_guard.errors.GuardBlocked` when over a limit.
         ``context`` adds own addresses as in :meth:`check_transaction`.
         """
+        from aiegis_guard.chains.dispatch import spend_totals
         from aiegis_guard.ledger import reserve_spend
 
         policy = self.policy_for(context)
-        if decoded.chain is Chain.SOLANA and policy.limits:
-            from aiegis_guard.chains.solana.inspect import resolve_solana
-
-            decoded = resolve_solana(decoded, policy)  # token accounts -> mints for the limits
-        return reserve_spend(self.ledger, policy, decoded)
+        totals = spend_totals(decoded, policy)
+        return reserve_spend(self.ledger, policy, decoded.chain, totals)
 
     # --- audit -----------------------------------------------------------------------------
 

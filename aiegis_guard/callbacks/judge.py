@@ -17,6 +17,8 @@ from dataclasses import dataclass
 from enum import StrEnum
 from typing import TYPE_CHECKING, Any
 
+from aiegis_guard.chains.sniff import mapping_kind
+from aiegis_guard.chains.transaction import PayloadKind
 from aiegis_guard.findings import Action, Category, Source
 from aiegis_guard.redact import redact_spans
 from aiegis_guard.verdict import Verdict
@@ -70,9 +72,6 @@ TX_KEYS = frozenset({
     "versionedtransaction", "txbase64", "transactionbase64", "swaptransaction",
 })  # fmt: skip
 TYPED_KEYS = frozenset({"typeddata", "eip712", "typeddatajson", "signtypeddata"})
-_EVM_TX_FIELDS = frozenset(
-    {"nonce", "gas", "gasLimit", "chainId", "maxFeePerGas", "gasPrice", "maxPriorityFeePerGas"}
-)
 MAX_JSON_CHARS = 64 * 1024
 MAX_NODES = 256
 
@@ -128,7 +127,7 @@ def _leaves(value: Any, path: str, depth: int = 0) -> Iterator[tuple[str, Any]]:
 class Payload:
     """Something inside the arguments that the chain inspectors must judge."""
 
-    kind: str  # "transaction" | "typed_data" | "message"
+    kind: PayloadKind
     value: Any
 
 
@@ -144,16 +143,6 @@ def _json(value: str) -> Any:
         return json.loads(text)
     except ValueError:
         return None
-
-
-def _is_typed_data(value: Mapping[Any, Any]) -> bool:
-    return "types" in value and "primaryType" in value and "message" in value
-
-
-def _is_evm_tx(value: Mapping[Any, Any]) -> bool:
-    if "to" not in value and "data" not in value and "input" not in value:
-        return False
-    return ("data" in value or "input" in value) or any(k in value for k in _EVM_TX_FIELDS)
 
 
 def find_payloads(args: Any, *, message_tool: bool = False) -> list[Payload]:
@@ -173,16 +162,17 @@ def _walk(value: Any, key: str | None, found: list[Payload], budget: list[int], 
         if parsed is not None:
             _walk(parsed, key, found, budget, msg)
         elif key in TX_KEYS and len(value.strip()) >= 20:
-            found.append(Payload("transaction", value.strip()))
+            found.append(Payload(PayloadKind.TRANSACTION, value.strip()))
         elif key in TYPED_KEYS:
-            found.append(Payload("typed_data", value))
+            found.append(Payload(PayloadKind.TYPED_DATA, value))
         elif msg and key == "message":
-            found.append(Payload("message", value))
+            found.append(Payload(PayloadKind.MESSAGE, value))
     elif isinstance(value, Mapping):
-        if _is_typed_data(value):
-            found.append(Payload("typed_data", dict(value)))
-        elif key in TX_KEYS or _is_evm_tx(value):
-            found.append(Payload("transaction", dict(value)))
+        kind = mapping_kind(value)
+        if kind is None and key in TX_KEYS:
+            kind = PayloadKind.TRANSACTION
+        if kind is not None:
+            found.append(Payload(kind, dict(value)))
         else:
             for k, item in value.items():
                 _walk(item, _norm_key(k), found, budget, msg)
@@ -247,9 +237,9 @@ def judge_action(
     else:
         verdicts = [guard.check_text(text, source=Source.TOOL_INPUT, context=context)]
     for payload in payloads:
-        if payload.kind == "typed_data":
+        if payload.kind is PayloadKind.TYPED_DATA:
             verdicts.append(guard.check_typed_data(payload.value, context=context))
-        elif payload.kind == "message":
+        elif payload.kind is PayloadKind.MESSAGE:
             verdicts.append(guard.check_message(payload.value, context=context))
         else:
             verdicts.append(guard.check_transaction(payload.value, context=context))
@@ -275,10 +265,10 @@ def judge_output(
                     verdict,
                     *(
                         guard.check_typed_data(p.value)
-                        if p.kind == "typed_data"
+                        if p.kind is PayloadKind.TYPED_DATA
                         else guard.check_transaction(p.value)
                         for p in payloads
-                        if p.kind != "message"
+                        if p.kind is not PayloadKind.MESSAGE
                     ),
                 ]
             )

@@ -27,17 +27,15 @@ from __future__ import annotations
 
 from collections import OrderedDict
 from collections.abc import Awaitable, Callable, Iterable, Sequence
-from typing import TYPE_CHECKING, Annotated, Any, NotRequired
+from typing import Any
 
-from langchain.agents.middleware import AgentMiddleware, AgentState
+from langchain.agents.middleware import AgentMiddleware
 from langchain.agents.middleware.human_in_the_loop import DecisionType, InterruptOnConfig
 from langchain.agents.middleware.types import (
     ExtendedModelResponse,
     ModelCallResult,
     ModelRequest,
     ModelResponse,
-    OmitFromInput,
-    PrivateStateAttr,
     ToolCallRequest,
     hook_config,
 )
@@ -67,32 +65,18 @@ from aiegis_guard.callbacks.judge import (
     masked_args,
     quarantine_notice,
 )
+from aiegis_guard.callbacks.review import GuardReview
+from aiegis_guard.callbacks.state import GuardState
 from aiegis_guard.errors import GuardBlocked
 from aiegis_guard.findings import Source
 from aiegis_guard.guard import Guard
 from aiegis_guard.taint import merge_sources, taints
 from aiegis_guard.verdict import Verdict
 
-if TYPE_CHECKING:
-    from aiegis_guard.callbacks.review import GuardReview
-
 __all__ = ["GuardMiddleware", "GuardState"]
 
-MAX_APPROVED = 256
 _ENDED = "The run was stopped."
 _META = "aiegis"  # ToolMessage.response_metadata key: judged by the guard (its action)
-
-
-def _merge_recent(left: list[str] | None, right: list[str] | None) -> list[str]:
-    return list(dict.fromkeys([*(left or ()), *(right or ())]))[-MAX_APPROVED:]
-
-
-class GuardState(AgentState[Any]):
-    """Agent state added by :class:`GuardMiddleware` (checkpointed with the thread)."""
-
-    aiegis_taint: NotRequired[Annotated[list[str], OmitFromInput, merge_sources]]
-    aiegis_approved: NotRequired[Annotated[list[str], PrivateStateAttr, _merge_recent]]
-    aiegis_checked: NotRequired[Annotated[bool, PrivateStateAttr]]
 
 
 Judged = tuple[Verdict, bool]  # the verdict and whether the call moves value
@@ -179,8 +163,6 @@ class GuardMiddleware(AgentMiddleware[GuardState, Any]):
             description=self._describe,  # type: ignore[typeddict-item]
             when=lambda request: self.review_needed(request.tool_call, request.state),
         )
-        from aiegis_guard.callbacks.review import GuardReview
-
         return GuardReview(self, {n: config for n in names}, description_prefix)
 
     def _describe(self, call: ToolCall, state: Any, runtime: Any) -> str:

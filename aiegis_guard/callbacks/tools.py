@@ -302,7 +302,7 @@ def guard_tool(
 ) -> GuardedTool:
     """Wrap one LangChain tool. ``kind``: ``"auto"`` (by name / ``[tools]``),
     ``"value_moving"`` or ``"read_only"``. ``approver`` answers FLAGged value-moving calls
-    (sync or async callable, :class:`~aiegis_guard.approval.ConsoleApprover`,
+    (sync or async callable, :class:`~aiegis_guard.signers.approval.ConsoleApprover`,
     :func:`~aiegis_guard.callbacks.interrupt_approver`); default: deny.
     """
     if isinstance(tool, GuardedTool):

@@ -96,12 +96,11 @@ def _outputs(tag: str, chain: Chain, policy: Policy, effects: tuple[Effect, ...]
     return out
 
 
-def judge_effects(
-    effects: tuple[Effect, ...], policy: Policy, chain: Chain, tag: str
-) -> list[Finding]:
+def judge_effects(effects: tuple[Effect, ...], policy: Policy, chain: Chain) -> list[Finding]:
     """Findings over the whole request's effects (see the module docstring)."""
     if not effects:
         return []
+    tag = chain.tag
     orders: dict[int, list[Effect]] = defaultdict(list)
     for e in effects:
         if e.order is not None and e.order != SWAP_ORDER:  # swaps: judged by their output

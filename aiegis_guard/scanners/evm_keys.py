@@ -149,7 +149,7 @@ def _context(text: str, start: int, end: int, lo: int, hi: int) -> tuple[str, st
 
 def _derived(body: str, own: frozenset[str], present: frozenset[str]) -> str | None:
     """Evidence when the value derives to an own / present address, else None."""
-    from aiegis_guard.chains.evm.keys import address_of
+    from aiegis_guard.keys.evm import address_of
 
     address = address_of(bytes.fromhex(body))
     if address is None:
