@@ -41,7 +41,6 @@ log = logging.getLogger("aiegis_guard")
 CHUNK_CHARS = 256 * 1024
 CHUNK_OVERLAP = 8 * 1024  # longer than any secret we detect (PEM RSA-4096 ~3.3 KB)
 MAX_FINDINGS = 256
-_CONTEXT_KEYS = ("own_evm", "own_solana", "allow_evm", "allow_solana")
 
 
 def default_stages() -> tuple[Stage, ...]:
@@ -138,7 +137,7 @@ class Guard:
             config = Config(policy=config)
         self.config = config
         self.policy = config.policy
-        self._policies: dict[tuple[tuple[str, ...], ...], Policy] = {}
+        self._policies: dict[tuple[tuple[str, tuple[Any, ...]], ...], Policy] = {}
         self.stages: tuple[Stage, ...] = tuple(stages) if stages is not None else default_stages()
         self._classifier_opt = classifier
         self.audit = audit or (AuditLog(config.audit) if config.audit.path else None)
@@ -205,12 +204,12 @@ class Guard:
         """The policy plus per-call own/allowlisted addresses (``own_evm``, ``allow_solana``...)."""
         if not context:
             return self.policy
-        key = tuple(tuple(context.get(name) or ()) for name in _CONTEXT_KEYS)
-        if not any(key):
+        key = tuple((name, tuple(values)) for name, values in sorted(context.items()) if values)
+        if not key:
             return self.policy
         policy = self._policies.get(key)
         if policy is None:  # signers pass the same context on every call: build it once
-            policy = self.policy.with_addresses(**dict(zip(_CONTEXT_KEYS, key, strict=True)))
+            policy = self.policy.with_context(dict(key))
             if len(self._policies) >= 256:
                 self._policies.clear()
             self._policies[key] = policy

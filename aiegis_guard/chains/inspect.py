@@ -218,7 +218,8 @@ def _transfer(j: _Judge, op: Transfer) -> list[Finding]:
     moves_value = op.amount != 0 or op.asset.kind in (AssetKind.NFT, AssetKind.UNKNOWN)
     if _settles_exchange(j, op):
         return out
-    if moves_value and not j.policy.is_allowed_recipient(op.recipient, j.chain):
+    to_own = j.is_own(op.recipient)  # wallet, signer / fee payer, its smart accounts
+    if moves_value and not to_own and not j.policy.is_allowed_recipient(op.recipient, j.chain):
         out.append(
             j.f(
                 "unknown_recipient",
