@@ -162,13 +162,29 @@ class _Ctx:
         return contract_label(self.chain, addr, self.chain_id)
 
 
+def _effect_of(**fields: Any) -> Effect:
+    """An effect from already-validated operation fields: no second validation, and the
+    defaults filled from a prepared dict (``model_construct`` is the hot spot otherwise)."""
+    effect = Effect.__new__(Effect)
+    object.__setattr__(effect, "__dict__", {**_DEFAULTS, **fields})
+    object.__setattr__(effect, "__pydantic_fields_set__", set(fields))
+    object.__setattr__(effect, "__pydantic_extra__", None)
+    object.__setattr__(effect, "__pydantic_private__", None)
+    return effect
+
+
+_DEFAULTS: dict[str, Any] = {
+    name: field.default for name, field in Effect.model_fields.items() if not field.is_required()
+}
+
+
 def _via(op: Operation) -> str:
     return f"{op.carrier} > {op.via}" if op.carrier else op.via
 
 
 def _transfer(c: _Ctx, op: Transfer) -> Effect:
     gets = not c.is_own(op.sender) and op.sender is not None and c.is_own(op.recipient)
-    return Effect(
+    return _effect_of(
         kind=EffectKind.GETS if gets else EffectKind.GIVES,
         account=op.recipient if gets else op.sender,
         own=gets or op.sender is None or c.is_own(op.sender),
@@ -186,7 +202,7 @@ def _transfer(c: _Ctx, op: Transfer) -> Effect:
 
 def _receipt(c: _Ctx, op: Receipt) -> Effect:
     own = op.to_signer or c.is_own(op.recipient)
-    return Effect(
+    return _effect_of(
         kind=EffectKind.GETS,
         account=op.recipient if own else None,
         own=own,
@@ -203,7 +219,7 @@ def _receipt(c: _Ctx, op: Receipt) -> Effect:
 
 def _approval(c: _Ctx, op: Approval) -> Effect:
     what = "revoke" if op.revoke else "operator" if op.all_assets else "allowance"
-    return Effect(
+    return _effect_of(
         kind=EffectKind.GRANTS,
         account=op.owner or op.source,
         own=op.owner is None or c.is_own(op.owner),
@@ -221,7 +237,7 @@ def _approval(c: _Ctx, op: Approval) -> Effect:
 
 
 def _authority(c: _Ctx, op: AuthorityChange) -> Effect:
-    return Effect(
+    return _effect_of(
         kind=EffectKind.AUTHORITY,
         account=op.account,
         own=c.is_own(op.account) or c.is_own(op.current_authority),
@@ -234,7 +250,7 @@ def _authority(c: _Ctx, op: AuthorityChange) -> Effect:
 
 
 def _delegation(c: _Ctx, op: Delegation) -> Effect:
-    return Effect(
+    return _effect_of(
         kind=EffectKind.AUTHORITY,
         account=op.authority,
         own=op.authority is None or c.is_own(op.authority),
@@ -247,7 +263,7 @@ def _delegation(c: _Ctx, op: Delegation) -> Effect:
 
 
 def _close(c: _Ctx, op: CloseAccount) -> Effect:
-    return Effect(
+    return _effect_of(
         kind=EffectKind.AUTHORITY,
         account=op.account,
         own=c.is_own(op.account),
@@ -261,7 +277,7 @@ def _close(c: _Ctx, op: CloseAccount) -> Effect:
 def _call(c: _Ctx, op: Call) -> Effect | None:
     if op.known:
         return None
-    return Effect(
+    return _effect_of(
         kind=EffectKind.OPAQUE,
         account=op.sender,
         own=op.sender is None or c.is_own(op.sender),
@@ -277,7 +293,7 @@ def _call(c: _Ctx, op: Call) -> Effect | None:
 
 
 def _creation(c: _Ctx, op: Creation) -> Effect:
-    return Effect(
+    return _effect_of(
         kind=EffectKind.OPAQUE,
         own=True,
         what="contract_creation" if c.chain is Chain.EVM else "create_account",
@@ -307,9 +323,12 @@ def _effect(c: _Ctx, op: Operation) -> Effect | None:
     return None  # memos say nothing about value
 
 
-def derive_effects(decoded: DecodedTransaction, policy: Policy) -> tuple[Effect, ...]:
-    """The effects of every operation of ``decoded`` (nested layers are already flattened)."""
-    c = _Ctx(decoded, own_accounts(decoded, policy))
+def derive_effects(
+    decoded: DecodedTransaction, policy: Policy, own: frozenset[str] | None = None
+) -> tuple[Effect, ...]:
+    """The effects of every operation of ``decoded`` (nested layers are already flattened);
+    ``own``: :func:`own_accounts`, when the caller has it already."""
+    c = _Ctx(decoded, own if own is not None else own_accounts(decoded, policy))
     found = (_effect(c, op) for op in decoded.operations)
     return tuple(e for e in found if e is not None)
 
@@ -371,7 +390,9 @@ def _describe(e: Effect) -> str:
     if e.kind is EffectKind.GRANTS:
         if e.what == "revoke":
             return f"revokes {_who(e)}'s allowance of {_asset_name(e.asset) if e.asset else '?'}"
-        expiry = f" until {e.expiry}" if e.expiry else ""
+        expiry = "" if not e.expiry else f" until {e.expiry}"
+        if e.expiry and e.expiry >= 2**40:  # Permit2's 2^48-1, 2^256-1: no real deadline
+            expiry = ", never expiring"
         return f"lets {_who(e)} spend {_amount(e)}{expiry}"
     if e.kind is EffectKind.AUTHORITY:
         account = mask_address(e.account) if e.account else "the account"

@@ -448,7 +448,7 @@ def inspect_operations(
         if judge is not None:
             out += judge(j, op)
     out += _limits(j)
-    effects = derive_effects(decoded, ctx.policy)
+    effects = derive_effects(decoded, ctx.policy, j.own)
     ctx.effects.extend(effects)
     out += judge_effects(effects, ctx.policy, decoded.chain)
     return out

@@ -12,6 +12,7 @@ from __future__ import annotations
 import json
 import re
 from collections.abc import Mapping
+from functools import lru_cache
 from typing import Any
 
 from aiegis_guard.chains.evm.frames import asset
@@ -88,6 +89,7 @@ def _types(raw: Any) -> Types:
     return out
 
 
+@lru_cache(maxsize=4096)  # type strings repeat across requests; parsing them is the hot part
 def _is_atomic(t: str) -> bool:
     m = _ATOMIC.fullmatch(t)
     if m is None:
@@ -96,11 +98,17 @@ def _is_atomic(t: str) -> bool:
     return bits is None or (0 < int(bits) <= 256 and int(bits) % 8 == 0)
 
 
-def _split_array(t: str) -> tuple[str, list[int | None]]:
+@lru_cache(maxsize=4096)
+def _inner_type(base: str, dims: tuple[int | None, ...]) -> str:
+    return base + "".join(f"[{d if d is not None else ''}]" for d in dims[:-1])
+
+
+@lru_cache(maxsize=4096)
+def _split_array(t: str) -> tuple[str, tuple[int | None, ...]]:
     m = _ARRAY.fullmatch(t)
     if m is None:
-        return t, []
-    dims = [int(d) if d else None for d in re.findall(r"\[(\d*)\]", m.group(2))]
+        return t, ()
+    dims = tuple(int(d) if d else None for d in re.findall(r"\[(\d*)\]", m.group(2)))
     return m.group(1), dims
 
 
@@ -119,7 +127,7 @@ class _Walker:
         base, dims = _split_array(t)
         if dims:
             size = dims[-1]
-            inner = base + "".join(f"[{d if d is not None else ''}]" for d in dims[:-1])
+            inner = _inner_type(base, dims)
             if not isinstance(v, list) or (size is not None and len(v) != size):
                 raise EvmDecodeError(f"typed data: {t[:40]} expects an array")
             return [self.value(inner, x, depth + 1) for x in v]
@@ -128,7 +136,7 @@ class _Walker:
         return self.atomic(base, v)
 
     def struct(self, name: str, v: Any, depth: int) -> dict[str, Any]:
-        if not isinstance(v, Mapping):
+        if not isinstance(v, dict) and not isinstance(v, Mapping):  # dict first: abc is slow
             raise EvmDecodeError(f"typed data: {name[:40]} expects an object")
         out = {}
         for fname, ftype in self.types[name]:
@@ -180,6 +188,12 @@ def _bytes(v: Any, size: int | None) -> bytes:
     return raw
 
 
+@lru_cache(maxsize=128)
+def _bounds(t: str) -> tuple[int, int]:
+    bits = int(t.lstrip("uint") or 256)
+    return (0, 1 << bits) if t.startswith("u") else (-(1 << (bits - 1)), 1 << (bits - 1))
+
+
 def _integer(t: str, v: Any) -> int:
     if isinstance(v, bool):
         raise EvmDecodeError("typed data: a bool where an integer belongs")
@@ -193,8 +207,7 @@ def _integer(t: str, v: Any) -> int:
             raise EvmDecodeError("typed data: an integer field is not a number") from exc
     if not isinstance(v, int):
         raise EvmDecodeError("typed data: an integer field is not a number")
-    bits = int(t.lstrip("uint") or 256)
-    lo, hi = (0, 1 << bits) if t.startswith("u") else (-(1 << (bits - 1)), 1 << (bits - 1))
+    lo, hi = _bounds(t)
     if not lo <= v < hi:
         raise EvmDecodeError(f"typed data: {t} value out of range")
     return v
