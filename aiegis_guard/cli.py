@@ -1,4 +1,4 @@
-"""``aiegis-guard``: scan | inspect-tx | eval | init.
+"""``aiegis-guard``: scan | inspect-tx | eval | rules | init.
 
 Exit codes: 0 allow, 10 flag, 20 block, 2 usage error (bad flags, unreadable input, bad config).
 """
@@ -322,6 +322,22 @@ def cmd_eval(args: argparse.Namespace) -> int:
     return run_eval(Path(args.data), sets=args.set, out=sys.stdout, as_json=args.format == "json")
 
 
+def cmd_rules(args: argparse.Namespace) -> int:
+    from aiegis_guard.catalogue import catalogue
+
+    rules = catalogue()
+    if args.json:
+        print(json.dumps([info.model_dump(mode="json") for info in rules.values()], indent=1))
+        return 0
+    width = max(map(len, rules))
+    family = max(len(info.family) for info in rules.values())
+    for rid, info in rules.items():
+        print(
+            f"{rid:<{width}}  {info.family:<{family}}  {info.action.value:<5}  {info.description}"
+        )
+    return 0
+
+
 def _parser() -> argparse.ArgumentParser:
     p = argparse.ArgumentParser(prog="aiegis-guard", description=__doc__)
     sub = p.add_subparsers(dest="command", required=True)
@@ -360,6 +376,10 @@ def _parser() -> argparse.ArgumentParser:
     )
     ev.add_argument("--format", choices=("json", "text"), default="text")
     ev.set_defaults(fn=cmd_eval)
+
+    rules = sub.add_parser("rules", help="every rule id: family, default action, description")
+    rules.add_argument("--json", action="store_true", help="a JSON list instead of a table")
+    rules.set_defaults(fn=cmd_rules)
 
     init = sub.add_parser("init", help="write a commented default aiegis.toml")
     init.add_argument("path", nargs="?", default="aiegis.toml")

@@ -203,6 +203,24 @@ class Guard:
 
         return open_ledger(self.config.ledger)
 
+    def _classifier_for(self, source: Source) -> Classifier | None:
+        """The classifier if it judges ``source``; else None, and the model (and numpy,
+        onnxruntime) are not even imported: ``scan --text hi`` on a tool input loads none."""
+        if source is Source.TRANSACTION:
+            return None
+        if self._classifier_opt is True and source not in self.config.classifier.judged:
+            return None
+        return self.classifier
+
+    def _degraded_for(self, source: Source, value_moving: bool) -> bool:
+        """Limp mode for one check. A value-moving check, or one the model judges, loads the
+        model if it never was (limp mode must be known to fail closed); any other check
+        reports a failure already seen, without loading the model for it."""
+        if value_moving or self._classifier_for(source) is not None:
+            return self.degraded
+        clf = self.__dict__.get("classifier")
+        return clf is not None and clf.failures > 0
+
     @property
     def degraded(self) -> bool:
         """True while the classifier is configured but unavailable (limp mode)."""
@@ -239,7 +257,7 @@ class Guard:
         """
         found: dict[tuple[str, tuple[int, int] | None], Finding] = {}
         stages = self.stages
-        classifier = self.classifier if ctx.source is not Source.TRANSACTION else None
+        classifier = self._classifier_for(ctx.source)
         for offset, chunk in _chunks(text):
             try:
                 norm = normalize(chunk)
@@ -310,7 +328,7 @@ class Guard:
             findings,
             policy,
             value_moving=value_moving,
-            degraded=self.degraded,
+            degraded=self._degraded_for(src, value_moving),
             source=src,
             tainted_by=tuple(dict.fromkeys(tainted_by)),
             elapsed_ms=(time.perf_counter() - started) * 1000,
