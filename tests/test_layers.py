@@ -35,7 +35,7 @@ LAYERS: dict[str, tuple[str, ...]] = {
     ),
     "text prep": (
         "normalize", "checksums", "redact", "keys", "charclass", "confusables", "offsets",
-        "clean", "decoders", "textcache",
+        "clean", "decoders", "textcache", "jsontext",
     ),
     "stages": ("scanners", "chains", "ledger", "threats", "taint", "audit"),
     "orchestrate": ("guard",),
