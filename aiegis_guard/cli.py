@@ -18,8 +18,9 @@ from typing import IO, Any
 from pydantic import ValidationError
 
 from aiegis_guard import jsontext
-from aiegis_guard.errors import AiegisError, ConfigError
+from aiegis_guard.errors import AiegisError, ConfigError, quote
 from aiegis_guard.findings import Action, Chain, Source
+from aiegis_guard.policy import CONTEXT_KEYS
 from aiegis_guard.redact import mask
 from aiegis_guard.verdict import Verdict
 
@@ -137,7 +138,6 @@ def _error_text(exc: BaseException) -> str:
 
 
 _LONG_TOKEN = re.compile(r"[A-Za-z0-9+/=_-]{16,}")
-_CONTEXT_KEYS = ("own_evm", "own_solana", "allow_evm", "allow_solana")
 
 
 def _masked(message: str) -> str:
@@ -146,14 +146,18 @@ def _masked(message: str) -> str:
 
 
 def _scan_context(context: Any) -> dict[str, list[str]] | None:
-    """Validate a JSONL line's ``context`` (lists of own / allowlisted addresses)."""
+    """Validate a JSONL line's ``context``: any ``[wallet]`` / ``[allowlist]`` key
+    (``policy.CONTEXT_KEYS``: ``own_evm``, ``allow_evm``, ``evm_operators``,
+    ``allowlist.evm_spenders``...) mapped to a list of strings."""
     if context is None:
         return None
     if not isinstance(context, dict):
         raise ValueError("'context' must be an object like {\"own_evm\": [...]}")
     for key, value in context.items():
-        if key not in _CONTEXT_KEYS:
-            raise ValueError(f"'context' has an unknown key (expected {', '.join(_CONTEXT_KEYS)})")
+        if key not in CONTEXT_KEYS:
+            raise ValueError(
+                f"'context' has an unknown key {quote(str(key))} (see aiegis-guard init)"
+            )
         if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
             raise ValueError(f"'context.{key}' must be a list of address strings")
     return context
@@ -265,8 +269,7 @@ def _tx_payload(payload: Any) -> tuple[str, Any]:
 
 
 def _judge_tx(guard: Any, payload: Any, chain: str | None, context: Any) -> Verdict:
-    if context is not None and not isinstance(context, dict):
-        raise ValueError("'context' must be an object like {\"own_evm\": [...]}")
+    context = _scan_context(context)
     if chain is not None and chain not in _CHAINS:
         raise ValueError(f"'chain' must be one of {', '.join(_CHAINS)}")
     kind, body = _tx_payload(payload)
