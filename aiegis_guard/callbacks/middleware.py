@@ -39,6 +39,7 @@ from langchain.agents.middleware.types import (
     ToolCallRequest,
     hook_config,
 )
+from langchain_core.language_models import BaseChatModel
 from langchain_core.messages import (
     AIMessage,
     AnyMessage,
@@ -72,6 +73,7 @@ from aiegis_guard.callbacks.messages import (
 )
 from aiegis_guard.callbacks.review import GuardReview
 from aiegis_guard.callbacks.state import GuardState
+from aiegis_guard.callbacks.stream import GuardedChatModel
 from aiegis_guard.errors import GuardBlocked
 from aiegis_guard.findings import Source
 from aiegis_guard.guard import Guard
@@ -231,14 +233,22 @@ class GuardMiddleware(AgentMiddleware[GuardState, Any]):
         request: ModelRequest[Any],
         handler: Callable[[ModelRequest[Any]], ModelResponse[Any]],
     ) -> ModelCallResult[Any]:
-        return self._judge_reply(handler(request), request.state)
+        return self._judge_reply(handler(self._held(request)), request.state)
 
     async def awrap_model_call(
         self,
         request: ModelRequest[Any],
         handler: Callable[[ModelRequest[Any]], Awaitable[ModelResponse[Any]]],
     ) -> ModelCallResult[Any]:
-        return self._judge_reply(await handler(request), request.state)
+        return self._judge_reply(await handler(self._held(request)), request.state)
+
+    def _held(self, request: ModelRequest[Any]) -> ModelRequest[Any]:
+        """The model streamed through the guard's look-behind buffer (``callbacks.stream``)."""
+        model = request.model
+        if not isinstance(model, BaseChatModel) or isinstance(model, GuardedChatModel):
+            return request
+        held = GuardedChatModel(inner=model, guard=self.guard, on_block=self.on_block)
+        return request.override(model=held)
 
     def _judge_reply(self, response: Any, state: Any) -> ModelCallResult[Any]:
         """Judge the model's reply; its tool calls are judged together, as one batch.
