@@ -158,7 +158,8 @@ def judge_call(
     """
     read_only = read_only or name in guard.config.tools.read_only
     walked = walk(args, message_tool=_is_message_tool(name), payloads=not read_only)
-    intent = read_intent(walked.leaves, guard.policy_for(context), name) if not read_only else None
+    leaves = [*walked.leaves, *walked.inner]  # a payment may sit in JSON inside a string
+    intent = read_intent(leaves, guard.policy_for(context), name) if not read_only else None
     transfers = tuple(intent.decoded) if intent is not None else ()
     # what could not be read may hold a payment: it goes the value-moving way (approval)
     value_moving = value_moving or bool(walked.payloads or transfers or walked.uninspected)
