@@ -351,3 +351,15 @@ def test_unparseable_amount_without_limits_is_flagged() -> None:
     out = tool.invoke(call("transfer", to=FRIEND, amount="a lot"))
     assert ran == []
     assert "guard.uninspected" in out.content
+
+
+def test_middleware_reserves_amounts_in_the_ledger() -> None:
+    """Under GuardMiddleware too, each transfer is counted: the period budget holds."""
+    ran: list[Any] = []
+    guard = _limited()
+    tool = _recording("transfer", {"to": 1, "amount": 1}, ran)
+    calls = [turn(call("transfer", to=FRIEND, amount="0.45 ETH")) for _ in range(5)]
+    agent = create_agent(scripted(*calls), tools=[tool], middleware=[GuardMiddleware(guard)])
+    agent.invoke(ASK)
+    assert len(ran) == 4
+    assert _spent(guard) == 4 * 45 * 10**16

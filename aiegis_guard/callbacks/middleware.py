@@ -25,6 +25,7 @@ same on resume.
 
 from __future__ import annotations
 
+import contextlib
 from collections import OrderedDict
 from collections.abc import Awaitable, Callable, Iterable, Sequence
 from typing import Any, cast
@@ -57,6 +58,7 @@ from aiegis_guard.callbacks.approval import request_approval, request_approval_a
 from aiegis_guard.callbacks.judge import (
     args_text,
     block_message,
+    call_transfers,
     content_text,
     denied_message,
     is_value_moving,
@@ -64,6 +66,7 @@ from aiegis_guard.callbacks.judge import (
     judge_output,
     masked_args,
     quarantine_notice,
+    reserve_transfers,
 )
 from aiegis_guard.callbacks.messages import (
     command_messages,
@@ -321,7 +324,13 @@ class GuardMiddleware(AgentMiddleware[GuardState, Any]):
             self.approver, call["name"], verdict, self._details(call, verdict), self.guard
         ):
             return self._denied(call, verdict)
-        return self._judge_result(handler(request), call)
+        try:
+            reservation = self._reserve(call)
+        except GuardBlocked as exc:  # over a limit: the tool never runs
+            return self._refusal(call, exc)
+        with reservation:
+            result = handler(request)
+        return self._judge_result(result, call)
 
     async def awrap_tool_call(
         self,
@@ -336,7 +345,23 @@ class GuardMiddleware(AgentMiddleware[GuardState, Any]):
             self.approver, call["name"], verdict, self._details(call, verdict), self.guard
         ):
             return self._denied(call, verdict)
-        return self._judge_result(await handler(request), call)
+        try:
+            reservation = self._reserve(call)
+        except GuardBlocked as exc:  # over a limit: the tool never runs
+            return self._refusal(call, exc)
+        with reservation:
+            result = await handler(request)
+        return self._judge_result(result, call)
+
+    def _reserve(self, call: ToolCall) -> contextlib.ExitStack:
+        """The call's transfers held against ``[[limits]]`` in the ledger while it runs."""
+        transfers = call_transfers(self.guard, call["name"], call["args"], self.context)
+        return reserve_transfers(self.guard, transfers, self.context)
+
+    def _refusal(self, call: ToolCall, exc: GuardBlocked) -> ToolMessage:
+        if self.on_block == "raise":
+            raise exc
+        return _error(call, block_message(exc.verdict), "block")
 
     def _judge_result(
         self, result: ToolMessage | Command[Any], call: ToolCall
