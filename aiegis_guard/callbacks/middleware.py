@@ -81,6 +81,7 @@ from aiegis_guard.errors import GuardBlocked
 from aiegis_guard.findings import Source
 from aiegis_guard.guard import Guard
 from aiegis_guard.taint import merge_sources, taints
+from aiegis_guard.textcache import text_digest
 from aiegis_guard.verdict import Verdict
 
 __all__ = ["GuardMiddleware", "GuardState"]
@@ -117,7 +118,7 @@ class GuardMiddleware(AgentMiddleware[GuardState, Any]):
     # --- judging (pure functions of the call and the state; cached) ------------------------
 
     def _judge_call(self, call: ToolCall, taint: Sequence[str]) -> Judged:
-        key = (call["name"], call.get("id"), args_text(call["args"]), tuple(taint))
+        key = (call["name"], call.get("id"), text_digest(args_text(call["args"])), tuple(taint))
         hit = self._cache.get(key)
         if hit is not None:
             return hit

@@ -13,11 +13,11 @@ dropped silently: it yields a ``guard.uninspected`` finding (FLAG).
 from __future__ import annotations
 
 import dataclasses
-import json
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
+from aiegis_guard import jsontext
 from aiegis_guard.chains.sniff import mapping_kind
 from aiegis_guard.chains.transaction import PayloadKind
 from aiegis_guard.findings import Action, Category, Finding, Severity
@@ -109,7 +109,9 @@ def _json(text: str) -> Any:
     if not stripped.startswith(("{", "[", '"')):
         return None
     try:
-        return json.loads(stripped)
+        return jsontext.loads(stripped)
+    except jsontext.JSONDepthError as exc:
+        raise RecursionError("JSON nested too deep") from exc
     except ValueError:
         return None
 
