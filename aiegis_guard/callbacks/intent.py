@@ -21,7 +21,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field
-from decimal import Decimal, InvalidOperation
+from decimal import ROUND_CEILING, Decimal, InvalidOperation
 from typing import Any
 
 from aiegis_guard.chains.amounts import native_decimals
@@ -242,19 +242,24 @@ def _asset_of(intent: Intent, policy: Policy, chain: Chain, unit: str | None) ->
     )
 
 
+def _units(value: Decimal) -> int:
+    """Whole base units, rounded up: a fraction of a wei still moves value (never 0)."""
+    return int(value.to_integral_value(rounding=ROUND_CEILING))
+
+
 def _base_units(amount: _Amount, unit_key: str, asset: Asset) -> int | None:
     """Base units: a wei / lamports unit (or field name) is already base units."""
     unit = amount.unit or ""
     words = key_words(unit_key)
     if unit in _NATIVE_UNITS:
-        return int(amount.number * (Decimal(10) ** _NATIVE_UNITS[unit][1]))
+        return _units(amount.number * (Decimal(10) ** _NATIVE_UNITS[unit][1]))
     if not unit and words & {"wei", "lamports"}:
-        return int(amount.number)
+        return _units(amount.number)
     if not unit and "gwei" in words:
-        return int(amount.number * Decimal(10) ** 9)
+        return _units(amount.number * Decimal(10) ** 9)
     if asset.decimals is None:
         return None
-    return int(amount.number * (Decimal(10) ** asset.decimals))
+    return _units(amount.number * (Decimal(10) ** asset.decimals))
 
 
 def _transfers(
