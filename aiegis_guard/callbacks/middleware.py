@@ -63,14 +63,17 @@ from aiegis_guard.callbacks.judge import (
     denied_message,
     is_value_moving,
     judge_call,
-    judge_output,
     masked_args,
     quarantine_notice,
     reserve_transfers,
 )
 from aiegis_guard.callbacks.messages import (
+    JUDGED,
     command_messages,
+    is_judged,
     judge_relayed,
+    judge_tool_message,
+    mark_judged,
     message_text,
     with_messages,
 )
@@ -87,7 +90,6 @@ from aiegis_guard.verdict import Verdict
 __all__ = ["GuardMiddleware", "GuardState"]
 
 _ENDED = "The run was stopped."
-_META = "aiegis"  # ToolMessage.response_metadata key: judged by the guard (its action)
 
 
 Judged = tuple[Verdict, bool]  # the verdict and whether the call moves value
@@ -379,24 +381,14 @@ class GuardMiddleware(AgentMiddleware[GuardState, Any]):
         # every relayed message (AI, human, tool, dicts) is judged; the guard's own state
         # keys are not the tool's to write
         messages, verdict = judge_relayed(self.guard, relayed, quarantine=self.quarantine)
-        marked = [_mark(m, verdict) for m in messages]
+        marked = [mark_judged(m, verdict) for m in messages]
         extra = {}
         if verdict is not None and taints(verdict):
             extra["aiegis_taint"] = [f"tool_output:{call['name']}"]
         return cast("Command[Any]", with_messages(result, marked, extra))
 
-    def _judge_message(self, message: Any, name: str) -> tuple[Any, list[str]]:
-        if not isinstance(message, ToolMessage):
-            return message, []
-        verdict, _ = judge_output(self.guard, message.content)
-        taint = [f"tool_output:{message.name or name}"] if taints(verdict) else []
-        content: Any = message.content
-        if verdict.blocked or (taint and self.quarantine):
-            content = quarantine_notice(verdict)
-        elif verdict.redacted_text is not None:
-            content = verdict.redacted_text
-        meta = {**message.response_metadata, _META: verdict.action.value}
-        return message.model_copy(update={"content": content, "response_metadata": meta}), taint
+    def _judge_message(self, message: ToolMessage, name: str) -> tuple[Any, list[str]]:
+        return judge_tool_message(self.guard, message, name, quarantine=self.quarantine)
 
 
 # --- message helpers -------------------------------------------------------------------------
@@ -424,20 +416,12 @@ def _new_messages(messages: Sequence[BaseMessage], first: bool) -> list[int]:
     ]
 
 
-def _mark(message: Any, verdict: Verdict | None) -> Any:
-    """A relayed tool message, marked judged (``before_model`` does not judge it again)."""
-    if isinstance(message, ToolMessage) and verdict is not None:
-        meta = {**message.response_metadata, _META: verdict.action.value}
-        return message.model_copy(update={"response_metadata": meta})
-    return message
-
-
 def _is_ai(message: BaseMessage) -> bool:
     return isinstance(message, AIMessage)
 
 
 def _judged(message: BaseMessage) -> bool:
-    return isinstance(message, ToolMessage) and _META in message.response_metadata
+    return is_judged(message)
 
 
 def _source_of(message: BaseMessage) -> Source:
@@ -458,5 +442,5 @@ def _error(call: ToolCall, text: str, why: str) -> ToolMessage:
         name=call["name"],
         tool_call_id=call["id"] or "",
         status="error",
-        response_metadata={_META: why},
+        response_metadata={JUDGED: why},
     )
