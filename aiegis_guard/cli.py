@@ -31,6 +31,7 @@ from aiegis_guard.gateway.payloads import (
 from aiegis_guard.gateway.payloads import (
     scan_context as _scan_context,
 )
+from aiegis_guard.redact import mask
 from aiegis_guard.verdict import Verdict
 
 __all__ = ["main"]
@@ -95,7 +96,10 @@ def _jsonl(stream: IO[bytes]) -> Iterator[Record]:
 
 def _ident(record: Record) -> Any:
     ident = record.item.get("id", record.n) if record.item else record.n
-    return ident if isinstance(ident, int | float | bool) or ident is None else _masked(str(ident))
+    if isinstance(ident, int | float | bool) or ident is None:
+        return ident
+    text = str(ident)  # an id is echoed only as one short token: it may hold seed words
+    return text if len(text) <= 24 and not any(c.isspace() for c in text) else mask(text)
 
 
 def _write(out: IO[str], obj: dict[str, Any]) -> None:

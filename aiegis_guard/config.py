@@ -349,14 +349,21 @@ evm = []      # ["0xYourAddress..."]
 solana = []   # ["YourBase58Pubkey..."]
 
 [allowlist]
-# Recipients the agent may pay without approval.
+# Trust is given here only: a well-known protocol (Seaport, a router, Permit2) is named in the
+# effects ("gives BAYC #1234 — to Seaport 1.6") but is not trusted unless listed.
+# Recipients the agent may pay without approval (also: marketplaces / settlement contracts an
+# order gives to, e.g. Seaport 1.6 0x0000000000000068F116a894984e2DB1123eB395; swap outputs).
 evm = []
 solana = []
-# Who may pull funds or act for you: ERC-20 spenders / Permit2 spenders, NFT operators,
-# EIP-7702 delegates, SPL token delegates, Solana programs beyond the well-known ones.
+# Who may pull funds: ERC-20 / Permit2 / EIP-2612 spenders, Aave credit delegatees.
 evm_spenders = []
+# Who may act for you: NFT operators (setApprovalForAll, e.g. the OpenSea conduit
+# 0x1E0049783F008A0085193E00003D00cd54003c71), ERC-777 operators, Compound III managers, new
+# Safe owners / modules / guards.
 evm_operators = []
+# EIP-7702 code delegates (smart-account implementations you chose).
 evm_delegates = []
+# SPL token delegates and new authorities; Solana programs beyond the well-known ones.
 solana_delegates = []
 solana_programs = []
 # Web domains never flagged by the threat lists.

@@ -10,13 +10,14 @@ import re
 from typing import Any
 
 from aiegis_guard import jsontext
+from aiegis_guard.errors import quote
 from aiegis_guard.findings import Chain, Source
+from aiegis_guard.policy import CONTEXT_KEYS
 from aiegis_guard.redact import mask
 from aiegis_guard.verdict import Verdict
 
 __all__ = [
     "CHAINS",
-    "CONTEXT_KEYS",
     "SOURCES",
     "judge_payload",
     "masked",
@@ -26,7 +27,6 @@ __all__ = [
 ]
 
 LONG_TOKEN = re.compile(r"[A-Za-z0-9+/=_-]{16,}")
-CONTEXT_KEYS = ("own_evm", "own_solana", "allow_evm", "allow_solana")
 
 
 def masked(message: str) -> str:
@@ -35,14 +35,18 @@ def masked(message: str) -> str:
 
 
 def scan_context(context: Any) -> dict[str, list[str]] | None:
-    """Validate a JSONL line's ``context`` (lists of own / allowlisted addresses)."""
+    """Validate a JSONL line's ``context``: any ``[wallet]`` / ``[allowlist]`` key
+    (``policy.CONTEXT_KEYS``: ``own_evm``, ``allow_evm``, ``evm_operators``,
+    ``allowlist.evm_spenders``...) mapped to a list of strings."""
     if context is None:
         return None
     if not isinstance(context, dict):
         raise ValueError("'context' must be an object like {\"own_evm\": [...]}")
     for key, value in context.items():
         if key not in CONTEXT_KEYS:
-            raise ValueError(f"'context' has an unknown key (expected {', '.join(CONTEXT_KEYS)})")
+            raise ValueError(
+                f"'context' has an unknown key {quote(str(key))} (see aiegis-guard init)"
+            )
         if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
             raise ValueError(f"'context.{key}' must be a list of address strings")
     return context
@@ -97,8 +101,7 @@ def tx_payload(payload: Any) -> tuple[str, Any]:
 
 
 def judge_payload(guard: Any, payload: Any, chain: str | None, context: Any) -> Verdict:
-    if context is not None and not isinstance(context, dict):
-        raise ValueError("'context' must be an object like {\"own_evm\": [...]}")
+    context = scan_context(context)
     if chain is not None and chain not in CHAINS:
         raise ValueError(f"'chain' must be one of {', '.join(CHAINS)}")
     kind, body = tx_payload(payload)
