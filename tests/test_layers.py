@@ -15,7 +15,7 @@ Layers (docs: ARCHITECTURE.md), top to bottom; a module may import its own layer
     orchestrate  guard
     stages       scanners/, chains/, ledger/, threats, taint, audit
     text prep    normalize, checksums, redact, keys/, charclass, confusables, offsets, clean,
-                 decoders, textcache
+                 decoders, textcache, jsontext
     types        findings, verdict, policy, config, errors, limits, indicators, catalogue
 """
 

@@ -59,4 +59,4 @@ def test_detect_chain_refuses(payload: Any) -> None:
 def test_tool_payloads_carry_the_enum() -> None:
     """Payloads found in tool arguments are typed by PayloadKind, not bare strings."""
     found = walk({"tx": {"to": TO, "value": 1}, "order": TYPED}).payloads
-    assert [p.kind for p in found] == [PayloadKind.TRANSACTION, PayloadKind.TYPED_DATA]
+    assert sorted(p.kind for p in found) == [PayloadKind.TRANSACTION, PayloadKind.TYPED_DATA]
