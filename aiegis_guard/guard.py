@@ -406,8 +406,9 @@ class Guard:
     def _judge_tx(self, inspect: Any, context: Mapping[str, Any] | None) -> Verdict:
         started = time.perf_counter()
         policy = self.policy_for(context)
+        tctx = self._tx_context(policy)
         try:
-            findings = list(inspect(self._tx_context(policy)))
+            findings = list(inspect(tctx))
         except Exception as exc:
             from aiegis_guard.errors import DecodeError
 
@@ -422,6 +423,7 @@ class Guard:
             value_moving=True,
             degraded=self.degraded,
             source=Source.TRANSACTION,
+            effects=_effects_json(tctx.effects),
             elapsed_ms=(time.perf_counter() - started) * 1000,
         )
         self._record("transaction", verdict)
@@ -455,6 +457,13 @@ class Guard:
                 verdict.summary(),
                 extra={"aiegis": {"kind": kind, **verdict.to_dict()}},
             )
+
+
+def _effects_json(effects: list[Any]) -> tuple[dict[str, Any], ...]:
+    """Effects as JSON rows, NFTs of one collection to one party merged into one row."""
+    from aiegis_guard.chains.effects import merge_effects
+
+    return tuple(e.to_json() for e in merge_effects(effects))
 
 
 def _collect(found: dict[tuple[str, tuple[int, int] | None], Finding], new: list[Finding]) -> None:

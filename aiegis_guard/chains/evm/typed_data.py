@@ -15,9 +15,17 @@ from collections.abc import Mapping
 from typing import Any
 
 from aiegis_guard.chains.evm.frames import asset
+from aiegis_guard.chains.evm.protocols.orders import decode_order, order_shape
+from aiegis_guard.chains.evm.protocols.signed import decode_signed, signed_shape
 from aiegis_guard.chains.evm.selectors import EIP712_TYPES
 from aiegis_guard.chains.evm.tokens import approval
-from aiegis_guard.chains.transaction import Approval, Call, DecodedTransaction, PayloadKind
+from aiegis_guard.chains.transaction import (
+    Approval,
+    Call,
+    DecodedTransaction,
+    Operation,
+    PayloadKind,
+)
 from aiegis_guard.errors import EvmDecodeError
 from aiegis_guard.findings import Chain
 
@@ -285,6 +293,33 @@ def _operations(kind: str, msg: dict[str, Any], verifying: str | None) -> list[A
     ]
 
 
+def _tree_type(types: Types, primary: str) -> str:
+    """``BulkOrder(OrderComponents[2][2] tree)``: the struct at the leaves of the tree."""
+    fields = dict(types[primary])
+    if set(fields) == {"tree"}:
+        base = _split_array(fields["tree"])[0]
+        if base in types:
+            return base
+    return primary
+
+
+def _protocol(
+    types: Types, primary: str, domain: dict[str, Any], message: dict[str, Any]
+) -> tuple[list[Operation], list[str]] | None:
+    """Orders (Seaport, Blur, LooksRare, CoW, 1inch) and other known message shapes."""
+    verifying = domain.get("verifyingContract")
+    leaf = _tree_type(types, primary)
+    fields = {name for name, _ in types[leaf]}
+    shape = order_shape(fields)
+    if shape is not None:
+        venue = verifying or "0x" + "00" * 20
+        return decode_order(shape, message, venue, None), [f"eip712:order:{shape}"]
+    signed = signed_shape(fields, domain.get("name"))
+    if signed is None:
+        return None
+    return decode_signed(signed, message, verifying)
+
+
 def decode_typed_data(payload: Mapping[str, Any] | str | bytes) -> DecodedTransaction:
     """Decode an EIP-712 payload (object, JSON text, or ``{"typed_data": ...}``)."""
     data = _load(payload)
@@ -298,16 +333,22 @@ def decode_typed_data(payload: Mapping[str, Any] | str | bytes) -> DecodedTransa
     verifying = domain.get("verifyingContract")
     chain_id = domain.get("chainId")
     kind = _kind(types, primary)
-    ops: list[Approval | Call] = []
+    ops: list[Operation] = []
     notes = [f"eip712:{primary[:64]}"]
+    protocol = _protocol(types, primary, domain, message)
     if kind is not None:
         ops += _operations(kind, message, verifying)
+    elif protocol is not None:
+        found, more = protocol
+        ops += found
+        notes += more
     else:
         notes.append("eip712:unknown-type")
         if verifying is not None:
             ops.append(Call(via="eip712", target=verifying, name=primary[:64], known=False))
     text = "\n".join(walker.strings)[:MAX_TEXT] or None
     return DecodedTransaction(
+        accounts=tuple(dict.fromkeys(n[8:] for n in notes if n.startswith("account:"))),
         chain=Chain.EVM,
         kind=PayloadKind.TYPED_DATA,
         tx_type="eip712",
