@@ -181,3 +181,57 @@ def v0_tx(
 def message(payer: Pubkey, ixs: list[Instruction]) -> Message:
     """An unsigned legacy message (for decoding; other signers need not exist)."""
     return Message.new_with_blockhash(ixs, payer, Hash.default())
+
+
+# --- Stake program (solana-program/stake interface/src/instruction.rs; bincode, u32 tag) -------
+
+STAKE = Pubkey.from_string("Stake11111111111111111111111111111111111111")
+CLOCK = Pubkey.from_string("SysvarC1ock11111111111111111111111111111111")
+STAKE_HISTORY = Pubkey.from_string("SysvarStakeHistory1111111111111111111111111")
+STAKE_CONFIG = Pubkey.from_string("StakeConfig11111111111111111111111111111111")
+STAKE_SIZE = 200
+STAKER, WITHDRAWER = 0, 1
+
+
+def stake_initialize(stake: Pubkey, staker: Pubkey, withdrawer: Pubkey) -> Instruction:
+    lockup = struct.pack("<qQ", 0, 0) + bytes(Pubkey.default())
+    data = struct.pack("<I", 0) + bytes(staker) + bytes(withdrawer) + lockup
+    return Instruction(STAKE, data, [_w(stake), _r(RENT)])
+
+
+def stake_authorize(stake: Pubkey, authority: Pubkey, new: Pubkey, role: int) -> Instruction:
+    data = struct.pack("<I", 1) + bytes(new) + struct.pack("<I", role)
+    return Instruction(STAKE, data, [_w(stake), _r(CLOCK), _s(authority)])
+
+
+def stake_authorize_checked(
+    stake: Pubkey, authority: Pubkey, new: Pubkey, role: int
+) -> Instruction:
+    data = struct.pack("<II", 10, role)
+    return Instruction(STAKE, data, [_w(stake), _r(CLOCK), _s(authority), _s(new)])
+
+
+def stake_delegate(stake: Pubkey, vote: Pubkey, authority: Pubkey) -> Instruction:
+    accounts = [_w(stake), _r(vote), _r(CLOCK), _r(STAKE_HISTORY), _r(STAKE_CONFIG)]
+    return Instruction(STAKE, struct.pack("<I", 2), [*accounts, _s(authority)])
+
+
+def stake_withdraw(stake: Pubkey, authority: Pubkey, to: Pubkey, lamports: int) -> Instruction:
+    accounts = [_w(stake), _w(to), _r(CLOCK), _r(STAKE_HISTORY), _s(authority)]
+    return Instruction(STAKE, struct.pack("<IQ", 4, lamports), accounts)
+
+
+def stake_deactivate(stake: Pubkey, authority: Pubkey) -> Instruction:
+    return Instruction(STAKE, struct.pack("<I", 5), [_w(stake), _r(CLOCK), _s(authority)])
+
+
+def stake_set_lockup(stake: Pubkey, authority: Pubkey, custodian: Pubkey | None) -> Instruction:
+    """LockupArgs: Option<i64> unix_timestamp, Option<u64> epoch, Option<Pubkey> custodian."""
+    data = struct.pack("<I", 6) + b"\x01" + struct.pack("<q", 1_900_000_000) + b"\x00"
+    data += b"\x00" if custodian is None else b"\x01" + bytes(custodian)
+    return Instruction(STAKE, data, [_w(stake), _s(authority)])
+
+
+def stake_split(stake: Pubkey, authority: Pubkey, new: Pubkey, lamports: int) -> Instruction:
+    data = struct.pack("<IQ", 3, lamports)
+    return Instruction(STAKE, data, [_w(stake), _w(new), _s(authority)])

@@ -197,7 +197,7 @@ INSTRUCTIONS: list[Any] = [
     ),
     pytest.param(
         lambda: sp.initialize_nonce_account({"nonce_pubkey": N, "authority": P}),
-        ("call", progs.SYSTEM_PROGRAM, "InitializeNonceAccount", True),
+        ("authority", "system.authorize_nonce", str(N), str(P), "nonce_authority"),
         id="system-initialize-nonce",
     ),
     pytest.param(

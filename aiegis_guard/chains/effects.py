@@ -280,6 +280,7 @@ def _creation(c: _Ctx, op: Creation) -> Effect:
     return Effect(
         kind=EffectKind.OPAQUE,
         own=True,
+        asset=Asset(chain=c.chain, kind=AssetKind.NATIVE),  # what ``value`` is counted in
         what="contract_creation" if c.chain is Chain.EVM else "create_account",
         via=_via(op),
         target=op.account,

@@ -97,6 +97,9 @@ _AUTHORITY_RULES = {
     "system.assign": "assign",
     "system.assign_with_seed": "assign",
     "system.authorize_nonce": "authorize_nonce",
+    "stake.authorize": "stake_authorize",
+    "stake.initialize": "stake_authorize",
+    "stake.set_lockup": "stake_lockup",
     "ownable.transfer_ownership": "transfer_ownership",
     "safe.owner": "safe_owner_change",
     "safe.threshold": "safe_owner_change",
@@ -218,7 +221,8 @@ def _transfer(j: _Judge, op: Transfer) -> list[Finding]:
     moves_value = op.amount != 0 or op.asset.kind in (AssetKind.NFT, AssetKind.UNKNOWN)
     if _settles_exchange(j, op):
         return out
-    if moves_value and not j.policy.is_allowed_recipient(op.recipient, j.chain):
+    to_own = j.is_own(op.recipient)  # incl. the fee payer / signer, not only [wallet]
+    if moves_value and not to_own and not j.policy.is_allowed_recipient(op.recipient, j.chain):
         out.append(
             j.f(
                 "unknown_recipient",

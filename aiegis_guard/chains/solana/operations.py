@@ -19,6 +19,7 @@ from typing import Any
 from solders.pubkey import Pubkey
 
 from aiegis_guard.chains.solana import programs as progs
+from aiegis_guard.chains.solana.stake import STAKE_BUILDERS
 from aiegis_guard.chains.solana.wire import WireInstruction, WireMessage
 from aiegis_guard.chains.transaction import (
     Approval,
@@ -63,6 +64,7 @@ _FAMILY = {
     progs.MEMO_V1_PROGRAM: "memo",
     progs.MEMO_V2_PROGRAM: "memo",
     progs.LOOKUP_TABLE_PROGRAM: "alt",
+    progs.STAKE_PROGRAM: "stake",
 }
 
 
@@ -88,6 +90,7 @@ class Built:
     durable_nonce: bool = False
     priority_fee: int | None = None
     value: int = 0
+    funded: tuple[str, ...] = ()  # new accounts a signer funds (and so owns) in this message
 
 
 @dataclass
@@ -140,15 +143,20 @@ def _read_args(args: tuple[tuple[str, str], ...], data: bytes, pos: int) -> dict
                 return f"data too short for {name}"
             out[name] = int.from_bytes(data[pos : pos + size], "little")
             pos += size
-        elif kind == "pubkey" or (kind == "copt_pubkey" and data[pos : pos + 1] == b"\x01"):
-            pos += kind == "copt_pubkey"
+        elif kind == "pubkey" or (kind.endswith("opt_pubkey") and data[pos : pos + 1] == b"\x01"):
+            pos += kind != "pubkey"
             if pos + 32 > len(data):
                 return f"data too short for {name}"
             out[name] = pubkey_str(data[pos : pos + 32])
             pos += 32
-        elif kind == "copt_pubkey":
-            if data[pos : pos + 1] != b"\x00":
-                return f"bad option tag for {name}"
+        elif kind in ("copt_pubkey", "opt_pubkey", "opt_u64"):
+            tag = data[pos : pos + 1]
+            if kind == "opt_u64" and tag == b"\x01" and pos + 9 <= len(data):
+                out[name] = int.from_bytes(data[pos + 1 : pos + 9], "little")
+                pos += 9
+                continue
+            if tag != b"\x00":
+                return f"bad option tag for {name}" if tag else f"data too short for {name}"
             out[name] = None
             pos += 1
         else:  # bincode string: u64 length + UTF-8
@@ -349,7 +357,11 @@ BUILDERS: dict[tuple[str, str], Builder] = {
     ),
     ("token", "CloseAccount"): _close,
     ("alt", "CloseLookupTable"): _close_table,
+    ("system", "InitializeNonceAccount"): _authority(
+        "system.authorize_nonce", "authority", "nonce_authority", "none"
+    ),
     ("memo", "Memo"): _memo,
+    **STAKE_BUILDERS,
 }  # fmt: skip
 
 
@@ -390,6 +402,14 @@ def build_operations(msg: WireMessage, keys: list[str]) -> Built:
         for op in ops
         if isinstance(op, Transfer) and op.asset.kind is AssetKind.NATIVE and op.sender in signers
     ) + sum(op.value for op in ops if isinstance(op, Creation))
+    funded = tuple(
+        ix.acc["account"]
+        for ix in ixs
+        if ix.family == "system"
+        and not ix.malformed
+        and (ix.name or "").startswith("CreateAccount")
+        and ix.acc.get("funder") in signers
+    )
     first = ixs[0] if ixs else None
     durable = bool(first and first.family == "system" and first.name == "AdvanceNonceAccount")
     durable = durable and not first.malformed  # type: ignore[union-attr]
@@ -400,4 +420,5 @@ def build_operations(msg: WireMessage, keys: list[str]) -> Built:
         durable_nonce=durable,
         priority_fee=_priority_fee(ixs),
         value=value,
+        funded=funded,
     )

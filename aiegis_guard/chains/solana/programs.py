@@ -6,7 +6,9 @@ order (little-endian, the programs' own packing) and the role of each account by
 
 Sources: the System program's bincode enum (solana-program ``system_instruction.rs``), the SPL
 Token instruction enum (``token/program/src/instruction.rs``; Token-2022 shares the first 25
-variants), the Associated Token Account, Compute Budget and Memo programs. Cross-checked in
+variants), the Stake program's bincode enum (solana-program/stake ``interface/src/
+instruction.rs``: ``StakeInstruction``, ``StakeAuthorize``, ``LockupArgs``), the Associated
+Token Account, Compute Budget and Memo programs. Cross-checked in
 ``tests/test_solana_decode.py`` against ``shared/data/crypto/signatures``.
 """
 
@@ -21,6 +23,8 @@ __all__ = [
     "COMPUTE_BUDGET_PROGRAM",
     "MEMO_PROGRAMS",
     "SPL_AUTHORITY_TYPES",
+    "STAKE_AUTHORITY_TYPES",
+    "STAKE_PROGRAM",
     "SYSTEM_PROGRAM",
     "TOKEN_2022_PROGRAM",
     "TOKEN_PROGRAM",
@@ -38,6 +42,7 @@ COMPUTE_BUDGET_PROGRAM: Final = "ComputeBudget111111111111111111111111111111"
 MEMO_V1_PROGRAM: Final = "Memo1UhkJRfHyvLMcVucJwxXeuD728EqVDDwQDxFMNo"
 MEMO_V2_PROGRAM: Final = "MemoSq4gqABAXKb96qnH8TysNcWxMyWCqXgDLGmfcHr"
 LOOKUP_TABLE_PROGRAM: Final = "AddressLookupTab1e1111111111111111111111111"
+STAKE_PROGRAM: Final = "Stake11111111111111111111111111111111111111"
 
 TOKEN_PROGRAMS: Final = frozenset({TOKEN_PROGRAM, TOKEN_2022_PROGRAM})
 MEMO_PROGRAMS: Final = frozenset({MEMO_V1_PROGRAM, MEMO_V2_PROGRAM})
@@ -52,10 +57,11 @@ BUILTIN_PROGRAMS: Final[dict[str, str]] = {
     MEMO_V1_PROGRAM: "SPL Memo v1",
     MEMO_V2_PROGRAM: "SPL Memo v2",
     LOOKUP_TABLE_PROGRAM: "Address Lookup Table",
+    STAKE_PROGRAM: "Stake Program",
 }
 """Programs whose instructions this package decodes (known without any allowlist).
 
-Other well-known programs (Stake, Vote, BPF loaders) are *not* listed: their
+Other well-known programs (Vote, BPF loaders) are *not* listed: their
 instructions are not decoded here, so they stay unknown unless ``allowlist.solana_programs``
 names them.
 """
@@ -88,7 +94,8 @@ class Layout:
     """One instruction: its name, argument fields ``(name, type)`` and account roles.
 
     Types: ``u8 u32 u64`` little-endian, ``pubkey`` (32 bytes), ``copt_pubkey`` (SPL
-    ``COption<Pubkey>``: tag byte 0/1, then 32 bytes when 1), ``string`` (bincode: u64
+    ``COption<Pubkey>``: tag byte 0/1, then 32 bytes when 1), ``opt_u64`` / ``opt_pubkey``
+    (bincode ``Option``: tag byte 0/1, then the value when 1), ``string`` (bincode: u64
     length + UTF-8). ``accounts`` are the roles of the first accounts, in order; an instruction
     with fewer accounts than ``min_accounts`` is malformed (the program would reject it).
     """
@@ -241,6 +248,64 @@ LOOKUP_TABLE_LAYOUTS: Final[dict[int, Layout]] = {
     4: _L("CloseLookupTable", (), ("table", "authority", "recipient")),
 }
 
+STAKE_AUTHORITY_TYPES: Final = ("staker", "withdrawer")
+"""``StakeAuthorize`` enum order (a u32 in Authorize* instructions)."""
+
+_STAKER = ("staker", "pubkey")
+_WITHDRAWER = ("withdrawer", "pubkey")
+_LOCKUP = (("unix_timestamp", "u64"), ("epoch", "u64"), ("custodian", "pubkey"))
+_NEW = ("new_authority", "pubkey")
+_KIND = ("stake_authorize", "u32")
+_SEED = (("authority_seed", "string"), ("authority_owner", "pubkey"))
+_OPT_LOCKUP = (("unix_timestamp", "opt_u64"), ("epoch", "opt_u64"))
+
+# Stake program: u32 little-endian discriminator (bincode enum tag). Trailing optional accounts
+# (lockup custodian) are allowed by ``min_accounts``.
+STAKE_LAYOUTS: Final[dict[int, Layout]] = {
+    0: _L("Initialize", (_STAKER, _WITHDRAWER, *_LOCKUP), ("stake", "rent")),
+    1: _L("Authorize", (_NEW, _KIND), ("stake", "clock", "authority", "custodian"), 3),
+    2: _L(
+        "DelegateStake",
+        (),
+        ("stake", "vote", "clock", "stake_history", "config", "authority"),
+    ),
+    3: _L("Split", (_U64,), ("stake", "split_stake", "authority")),
+    4: _L(
+        "Withdraw",
+        (_U64,),
+        ("stake", "to", "clock", "stake_history", "authority", "custodian"),
+        5,
+    ),
+    5: _L("Deactivate", (), ("stake", "clock", "authority")),
+    6: _L("SetLockup", (*_OPT_LOCKUP, ("custodian", "opt_pubkey")), ("stake", "authority")),
+    7: _L("Merge", (), ("stake", "source_stake", "clock", "stake_history", "authority")),
+    8: _L(
+        "AuthorizeWithSeed",
+        (_NEW, _KIND, *_SEED),
+        ("stake", "authority_base", "clock", "custodian"),
+        2,
+    ),
+    9: _L("InitializeChecked", (), ("stake", "rent", "staker", "withdrawer")),
+    10: _L(
+        "AuthorizeChecked",
+        (_KIND,),
+        ("stake", "clock", "authority", "new_authority", "custodian"),
+        4,
+    ),
+    11: _L(
+        "AuthorizeCheckedWithSeed",
+        (_KIND, *_SEED),
+        ("stake", "authority_base", "clock", "new_authority", "custodian"),
+        4,
+    ),
+    12: _L("SetLockupChecked", _OPT_LOCKUP, ("stake", "authority", "new_custodian"), 2),
+    13: _L("GetMinimumDelegation"),
+    14: _L("DeactivateDelinquent", (), ("stake", "delinquent_vote", "reference_vote")),
+    15: _L("Redelegate", (), ("stake", "new_stake", "vote", "config", "authority")),
+    16: _L("MoveStake", (_U64,), ("source_stake", "stake", "authority")),
+    17: _L("MoveLamports", (_U64,), ("source_stake", "stake", "authority")),
+}
+
 # Compute Budget: u8 discriminator.
 COMPUTE_BUDGET_LAYOUTS: Final[dict[int, Layout]] = {
     0: _L("RequestUnitsDeprecated", (("units", "u32"), ("additional_fee", "u32"))),
@@ -271,6 +336,10 @@ def layout_for(program: str, data: bytes) -> tuple[Layout | None, int]:
         if not data:
             return ATA_LAYOUTS[0], 0
         return ATA_LAYOUTS.get(data[0]), 1
+    if program == STAKE_PROGRAM:
+        if len(data) < 4:
+            return None, 0
+        return STAKE_LAYOUTS.get(int.from_bytes(data[:4], "little")), 4
     if program == LOOKUP_TABLE_PROGRAM:
         if len(data) < 4:
             return None, 0
