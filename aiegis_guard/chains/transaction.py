@@ -251,7 +251,6 @@ class DecodedTransaction(_Frozen):
     token_accounts: tuple[TokenAccountRef, ...] = ()  # Solana: token accounts the tx names
     priority_fee: int | None = None  # Solana: compute-unit price x limit, in lamports
     accounts: tuple[str, ...] = ()  # smart accounts acting for the signer (Safe, 4337, ...)
-    protocol: str | None = None  # what a typed-data domain / the target is ("Seaport 1.6")
 
 
 class ThreatLookup(Protocol):
