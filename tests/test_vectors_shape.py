@@ -2,13 +2,16 @@
 
 from __future__ import annotations
 
+import base64
 import json
 import re
 from pathlib import Path
 from typing import Any
 
 import pytest
+from eth_account.messages import encode_typed_data
 from mnemonic import Mnemonic
+from solders.transaction import Transaction, VersionedTransaction
 
 FROZEN = Path(__file__).parent / "vectors" / "frozen_text"
 TEXT_KEYS = {"id", "text", "label", "class", "source", "lang", "notes"}
@@ -71,3 +74,87 @@ def test_seed_rows_checksum(klass: str, valid: bool) -> None:
     assert rows
     for row in rows:
         assert Mnemonic("english").check(_bip39_words(row["text"])) is valid, row["id"]
+
+
+EFFECTS = Path(__file__).parent / "vectors" / "effects_real.json"
+ENTRY_KEYS = {
+    "id",
+    "family",
+    "kind",
+    "source",
+    "chain",
+    "payload_type",
+    "payload",
+    "own",
+    "allowlist",
+    "expected_verdict",
+    "expected_effects",
+    "notes",
+}
+PAYLOAD_TYPES = {
+    "evm": {"tx", "typed_data", "personal_sign"},
+    "solana": {"solana_tx_base64"},
+}
+EFFECT_KINDS = {"gives", "gets", "grants", "authority", "opaque"}
+HEX = re.compile(r"^0x[0-9a-fA-F]*$")
+
+
+def _entries() -> list[dict[str, Any]]:
+    entries: list[dict[str, Any]] = json.loads(EFFECTS.read_text("utf-8"))["entries"]
+    return entries
+
+
+def _check_payload(entry: dict[str, Any]) -> None:
+    payload = entry["payload"]
+    kind = entry["payload_type"]
+    if kind == "tx":
+        assert {"from", "to", "value", "data", "chainId"} <= set(payload)
+        assert HEX.match(payload["data"]) and len(payload["data"]) % 2 == 0
+        int(payload["value"], 16)
+    elif kind == "typed_data":
+        assert {"types", "primaryType", "domain", "message"} <= set(payload)
+        assert "EIP712Domain" in payload["types"]
+        encode_typed_data(full_message=payload)
+    elif kind == "personal_sign":
+        assert isinstance(payload["message"], str) and payload["message"]
+    else:
+        raw = base64.b64decode(payload["tx"], validate=True)
+        try:
+            Transaction.from_bytes(raw)
+        except ValueError:
+            VersionedTransaction.from_bytes(raw)
+
+
+def test_effects_table_well_formed() -> None:
+    """effects_real.json: >= 150 unique entries, all keys, valid enums, >= 40 % legitimate."""
+    entries = _entries()
+    assert len(entries) >= 150
+    assert len({e["id"] for e in entries}) == len(entries)
+    for entry in entries:
+        assert set(entry) == ENTRY_KEYS, entry["id"]
+        assert entry["kind"] in {"drainer", "legitimate"}, entry["id"]
+        assert entry["payload_type"] in PAYLOAD_TYPES[entry["chain"]], entry["id"]
+        assert entry["expected_verdict"] in {"allow", "flag", "block"}, entry["id"]
+        assert set(entry["allowlist"]) == {"recipients", "spenders", "operators", "delegators"}
+        assert entry["source"] and entry["own"], entry["id"]
+        for effect in entry["expected_effects"]:
+            assert set(effect) == {"kind", "asset", "amount", "counterparty"}, entry["id"]
+            assert effect["kind"] in EFFECT_KINDS, entry["id"]
+    legit = sum(e["kind"] == "legitimate" for e in entries)
+    assert legit / len(entries) >= 0.4
+
+
+@pytest.mark.parametrize("payload_type", ["tx", "typed_data", "personal_sign", "solana_tx_base64"])
+def test_effects_payloads_parse(payload_type: str) -> None:
+    """Payloads parse: hex calldata, EIP-712 that hashes, base64 that decodes to a Solana tx."""
+    rows = [e for e in _entries() if e["payload_type"] == payload_type]
+    assert rows
+    for entry in rows:
+        _check_payload(entry)
+
+
+@pytest.mark.parametrize("name", sorted(TEXT_FILES))
+def test_no_duplicate_texts(name: str) -> None:
+    """No text appears twice in a file (a duplicate would weigh one case double)."""
+    texts = [r["text"] for r in _jsonl(name)]
+    assert len(texts) == len(set(texts))
