@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import os
 import re
-import tomllib
 from dataclasses import dataclass, field
 from enum import StrEnum
 from pathlib import Path
@@ -19,7 +18,7 @@ from typing import Annotated, Any
 
 from pydantic import AfterValidator, BaseModel, ConfigDict, Field, ValidationError
 
-from aiegis_guard.errors import ConfigError
+from aiegis_guard.errors import ConfigError, quote
 from aiegis_guard.findings import Action, Source
 from aiegis_guard.indicators import classify
 from aiegis_guard.policy import (
@@ -34,6 +33,7 @@ from aiegis_guard.policy import (
 )
 
 __all__ = [
+    "CLASSIFIER_SOURCES",
     "DEFAULT_TOML",
     "AuditSettings",
     "ClassifierSettings",
@@ -63,6 +63,10 @@ class GuardSection(_Section):
     quarantine: bool = False
 
 
+CLASSIFIER_SOURCES = frozenset({Source.TOOL_OUTPUT, Source.RETRIEVED, Source.MEMORY})
+"""The sources the classifier judges unless ``[classifier] sources`` says otherwise."""
+
+
 class ClassifierSettings(_Section):
     """The ONNX injection classifier (``[classifier]``)."""
 
@@ -76,6 +80,11 @@ class ClassifierSettings(_Section):
     sources: tuple[Source, ...] | None = None
     # per-source thresholds over the manifest's (e.g. {prompt = 0.99}); `threshold` beats both
     thresholds: dict[Source, Annotated[float, Field(gt=0.0, lt=1.0)]] = Field(default_factory=dict)
+
+    @property
+    def judged(self) -> frozenset[Source]:
+        """The sources the model judges (``sources`` or the shipped default)."""
+        return CLASSIFIER_SOURCES if self.sources is None else frozenset(self.sources)
 
 
 class AuditSettings(_Section):
@@ -192,7 +201,7 @@ def _format_error(err: Any) -> str:
         return f"{loc}: unknown key"
     if kind == "enum":
         expected = err.get("ctx", {}).get("expected", "")
-        return f"{loc}: {value!r} is not valid (expected one of {expected})"
+        return f"{loc}: {quote(value)} is not valid (expected one of {expected})"
     msg = str(err.get("msg", "invalid value")).removeprefix("Value error, ")
     return f"{loc}: {msg}"
 
@@ -258,6 +267,8 @@ def parse_config(data: dict[str, Any], *, path: Path | None = None) -> Config:
 
 def load_config(path: str | os.PathLike[str]) -> Config:
     """Read and validate an ``aiegis.toml``."""
+    import tomllib  # only when a file is read (~10 ms of import a bare Guard() never needs)
+
     p = Path(path)
     try:
         with p.open("rb") as fh:
@@ -299,14 +310,21 @@ evm = []      # ["0xYourAddress..."]
 solana = []   # ["YourBase58Pubkey..."]
 
 [allowlist]
-# Recipients the agent may pay without approval.
+# Trust is given here only: a well-known protocol (Seaport, a router, Permit2) is named in the
+# effects ("gives BAYC #1234 — to Seaport 1.6") but is not trusted unless listed.
+# Recipients the agent may pay without approval (also: marketplaces / settlement contracts an
+# order gives to, e.g. Seaport 1.6 0x0000000000000068F116a894984e2DB1123eB395; swap outputs).
 evm = []
 solana = []
-# Who may pull funds or act for you: ERC-20 spenders / Permit2 spenders, NFT operators,
-# EIP-7702 delegates, SPL token delegates, Solana programs beyond the well-known ones.
+# Who may pull funds: ERC-20 / Permit2 / EIP-2612 spenders, Aave credit delegatees.
 evm_spenders = []
+# Who may act for you: NFT operators (setApprovalForAll, e.g. the OpenSea conduit
+# 0x1E0049783F008A0085193E00003D00cd54003c71), ERC-777 operators, Compound III managers, new
+# Safe owners / modules / guards.
 evm_operators = []
+# EIP-7702 code delegates (smart-account implementations you chose).
 evm_delegates = []
+# SPL token delegates and new authorities; Solana programs beyond the well-known ones.
 solana_delegates = []
 solana_programs = []
 # Web domains never flagged by the threat lists.

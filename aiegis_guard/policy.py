@@ -17,6 +17,7 @@ from typing import Annotated, Any
 import base58
 from pydantic import AfterValidator, BaseModel, BeforeValidator, ConfigDict, Field, field_validator
 
+from aiegis_guard.errors import quote
 from aiegis_guard.findings import Action, Category, Chain, Finding, Severity
 from aiegis_guard.verdict import Verdict
 
@@ -83,7 +84,7 @@ def _evm_set(values: Iterable[str]) -> frozenset[str]:
     out = set()
     for i, value in enumerate(values):
         if not isinstance(value, str) or not is_evm_address(value.strip()):
-            raise ValueError(f"[{i}] {value!r} is not an EVM address (0x + 40 hex)")
+            raise ValueError(f"[{i}] {quote(value)} is not an EVM address (0x + 40 hex)")
         out.add(value.strip().lower())
     return frozenset(out)
 
@@ -92,7 +93,7 @@ def _solana_set(values: Iterable[str]) -> frozenset[str]:
     out = set()
     for i, value in enumerate(values):
         if not isinstance(value, str) or not is_solana_address(value.strip()):
-            raise ValueError(f"[{i}] {value!r} is not a Solana address (base58, 32 bytes)")
+            raise ValueError(f"[{i}] {quote(value)} is not a Solana address (base58, 32 bytes)")
         out.add(value.strip())
     return frozenset(out)
 
@@ -144,7 +145,7 @@ def _parse_period(value: Any) -> Any:
     if isinstance(value, str):
         m = _PERIOD_RE.fullmatch(value.strip().lower())
         if not m:
-            raise ValueError(f"{value!r} is not a period like '24h', '7d', '30m'")
+            raise ValueError(f"{quote(value)} is not a period like '24h', '7d', '30m'")
         return timedelta(seconds=int(m.group(1)) * _PERIOD_UNITS[m.group(2)])
     return value
 
@@ -174,7 +175,7 @@ class Limit(_Section):
             return value.lower()
         if is_solana_address(value):
             return value
-        raise ValueError(f"{value!r} is neither 'native' nor a token/mint address")
+        raise ValueError(f"{quote(value)} is neither 'native' nor a token/mint address")
 
     @property
     def key(self) -> str:
@@ -196,7 +197,7 @@ class Limit(_Section):
 def _check_rule_keys(value: Mapping[str, Mode]) -> Mapping[str, Mode]:
     for key in value:
         if not re.fullmatch(r"[a-z0-9_]+(\.[a-z0-9_]+)*(\.\*)?|\*", key):
-            raise ValueError(f"{key!r} is not a rule id or prefix like 'pii.*'")
+            raise ValueError(f"{quote(key)} is not a rule id or prefix like 'pii.*'")
     return value
 
 
@@ -323,6 +324,26 @@ class Policy(_Section):
         )
         return self.model_copy(update={"wallet": wallet, "allowlist": allowlist})
 
+    def with_context(self, context: Mapping[str, Any]) -> Policy:
+        """A copy with per-call additions (``CONTEXT_KEYS``: every ``[wallet]`` / ``[allowlist]``
+        key), validated like the config. Unknown keys raise ``ValueError``."""
+        parts: dict[str, dict[str, list[Any]]] = {"wallet": {}, "allowlist": {}}
+        for key, values in context.items():
+            if key not in CONTEXT_KEYS:
+                raise ValueError(f"unknown context key {str(key)[:30]!r}")
+            if not values:
+                continue
+            if isinstance(values, str) or not isinstance(values, Iterable):
+                raise ValueError(f"context.{key} must be a list of strings")
+            section, name = CONTEXT_KEYS[key]
+            current = getattr(getattr(self, section), name)
+            parts[section][name] = [*current, *values]
+        if not parts["wallet"] and not parts["allowlist"]:
+            return self
+        wallet = self.wallet.model_validate({**self.wallet.model_dump(), **parts["wallet"]})
+        allow = self.allowlist.model_validate({**self.allowlist.model_dump(), **parts["allowlist"]})
+        return self.model_copy(update={"wallet": wallet, "allowlist": allow})
+
     def model_copy(self, *, update: Mapping[str, Any] | None = None, deep: bool = False) -> Policy:
         """A copy whose derived lookups are recomputed (pydantic would copy the stale caches)."""
         copy = super().model_copy(update=update, deep=deep)
@@ -330,6 +351,24 @@ class Policy(_Section):
             copy.__dict__.pop(name, None)
         return copy
 
+
+CONTEXT_KEYS: dict[str, tuple[str, str]] = {
+    "own_evm": ("wallet", "evm"),
+    "own_solana": ("wallet", "solana"),
+    "allow_evm": ("allowlist", "evm"),
+    "allow_solana": ("allowlist", "solana"),
+    **{f"wallet.{name}": ("wallet", name) for name in Wallet.model_fields},
+    **{f"allowlist.{name}": ("allowlist", name) for name in Allowlist.model_fields},
+    **{
+        name: ("allowlist", name)
+        for name in Allowlist.model_fields
+        if name not in ("evm", "solana")
+    },
+}
+"""Per-call context keys (``Guard.check_*(context=...)``, the CLI's JSONL ``context``): the
+``own_*`` / ``allow_*`` short names, every key as ``wallet.<key>`` / ``allowlist.<key>``, and
+the role lists by their config name (``evm_spenders``, ``evm_operators``, ``evm_delegates``,
+``solana_delegates``, ``solana_programs``, ``domains``)."""
 
 _DERIVED = tuple(name for name, value in vars(Policy).items() if isinstance(value, cached_property))
 

@@ -34,7 +34,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from aiegis_guard.errors import ConfigError
+from aiegis_guard.errors import ConfigError, quote
 from aiegis_guard.findings import Chain
 from aiegis_guard.indicators import SHARED_HOSTS, classify, normalize_host
 
@@ -146,7 +146,7 @@ class ThreatIndex:
             _load_builtin(tables, self.data_dir)
         for value in self.inline:
             if not tables.add(value, "config"):
-                raise ConfigError(f"threats: {value!r} is not an address or a domain")
+                raise ConfigError(f"threats: {quote(value)} is not an address or a domain")
         for i, path in enumerate(self.files):
             label = f"file:{path.name.removesuffix('.gz')}"
             try:

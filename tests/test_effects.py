@@ -12,7 +12,7 @@ import pytest
 from aiegis_guard import Guard
 from aiegis_guard.findings import Action
 from aiegis_guard.policy import Policy
-from tests.effect_vectors import build_tx, effects_match
+from tests.effect_vectors import build_tx, carriers, effects_match
 
 VECTORS = Path(__file__).parent / "vectors"
 
@@ -50,58 +50,6 @@ def test_protocol_vector(guard: Guard, vector: dict[str, Any]) -> None:
 
 
 # --- the same effect, whatever carries it ---------------------------------------------------
-
-SAFE = "0x6666666666666666666666666666666666666666"
-OWN = "0x1111111111111111111111111111111111111111"
-ENTRY_POINT = "0x5ff137d4b0fdcd49dca30c7cf57e578a026d2789"
-MULTISEND = "0x38869bf66a61cf6bdb996a6ae40d5853fd43b526"  # Safe MultiSend 1.4.1
-ZERO = "0x" + "00" * 20
-_EXEC = "execTransaction(address,uint256,bytes,uint8,uint256,uint256,uint256,address,address,bytes)"
-_USER_OP = "(address,uint256,bytes,bytes,uint256,uint256,uint256,uint256,uint256,bytes,bytes)"
-
-
-def _safe(target: str, value: int, data: Any, op: int = 0) -> dict[str, Any]:
-    sig = {"$hex": "0x" + "00" * 65}
-    return {"$call": [_EXEC, target, value, data, op, 0, 0, 0, ZERO, ZERO, sig]}
-
-
-def _carriers(target: str, value: int, data: Any) -> dict[str, dict[str, Any]]:
-    """The same call from the Safe's account, flat and inside each wrapper that acts as it."""
-    record = [[0, target, value, data]]
-    execute = {"$call": ["execute(address,uint256,bytes)", target, value, data]}
-    op = [SAFE, 0, {"$hex": "0x"}, execute, 0, 0, 0, 0, 0, {"$hex": "0x"}, {"$hex": "0x"}]
-    packed = {"$hex": "0x" + target[2:] + value.to_bytes(32, "big").hex()}
-    return {
-        "flat": {"from": SAFE, "to": target, "value": value, "data": data},
-        "safe": {"from": OWN, "to": SAFE, "data": _safe(target, value, data)},
-        "safe-multisend": {
-            "from": OWN,
-            "to": SAFE,
-            "data": _safe(MULTISEND, 0, {"$call": ["multiSend(bytes)", {"$multisend": record}]}, 1),
-        },
-        "7702-batch": {
-            "from": SAFE,
-            "to": SAFE,
-            "data": {"$call": ["executeBatch((address,uint256,bytes)[])", [[target, value, data]]]},
-        },
-        "7579-single": {
-            "from": SAFE,
-            "to": SAFE,
-            "data": {
-                "$call": [
-                    "execute(bytes32,bytes)",
-                    {"$hex": "0x" + "00" * 32},
-                    {"$concat": [packed, data]},
-                ]
-            },
-        },
-        "4337": {
-            "from": OWN,
-            "to": ENTRY_POINT,
-            "data": {"$call": [f"handleOps({_USER_OP}[],address)", [op], OWN]},
-        },
-    }
-
 
 _STRANGER = "0x3333333333333333333333333333333333333333"
 _TOKEN = "0x2222222222222222222222222222222222222222"
@@ -145,7 +93,7 @@ def test_same_effect_same_verdict_whatever_carries_it(
 ) -> None:
     """Flat, Safe, Safe+MultiSend, 7702 batch, ERC-7579 and ERC-4337 forms: same effects, same
     action, same rule ids (the carrier path ``via`` aside)."""
-    forms = _carriers(target, value, {"$call": call})
+    forms = carriers(target, value, {"$call": call})
     verdicts = {name: guard.check_transaction(build_tx(spec)) for name, spec in forms.items()}
     flat = verdicts.pop("flat")
     assert flat.effects, flat.explain()

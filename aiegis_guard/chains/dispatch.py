@@ -13,6 +13,8 @@ from aiegis_guard.policy import Limit, Policy
 
 __all__ = [
     "decode_any",
+    "decode_signable_message",
+    "decode_typed",
     "detect_chain",
     "inspect_message",
     "inspect_payload",
@@ -47,21 +49,29 @@ def inspect_payload(payload: Any, chain: Chain | str | None, ctx: TxContext) -> 
     return inspect_decoded(decoded, ctx)
 
 
-def inspect_typed_data(typed_data: Mapping[str, Any] | str, ctx: TxContext) -> list[Finding]:
+def decode_typed(typed_data: Mapping[str, Any] | str) -> DecodedTransaction:
     from aiegis_guard.chains.evm.decode import decode_typed_data
 
-    return inspect_decoded(decode_typed_data(typed_data), ctx)
+    return decode_typed_data(typed_data)
+
+
+def decode_signable_message(message: str | bytes, method: str) -> DecodedTransaction:
+    """``method``: ``personal_sign`` / ``eth_sign`` (EVM) or ``solana_signMessage`` (Solana)."""
+    if isinstance(method, str) and method.startswith("solana"):
+        from aiegis_guard.chains.solana.decode import decode_offchain_message
+
+        return decode_offchain_message(message)
+    from aiegis_guard.chains.evm.decode import decode_message
+
+    return decode_message(message, method)
+
+
+def inspect_typed_data(typed_data: Mapping[str, Any] | str, ctx: TxContext) -> list[Finding]:
+    return inspect_decoded(decode_typed(typed_data), ctx)
 
 
 def inspect_message(message: str | bytes, method: str, ctx: TxContext) -> list[Finding]:
-    """``method``: ``personal_sign`` / ``eth_sign`` (EVM) or ``solana_signMessage`` (Solana)."""
-    if method.startswith("solana"):
-        from aiegis_guard.chains.solana.decode import decode_offchain_message
-
-        return inspect_decoded(decode_offchain_message(message), ctx)
-    from aiegis_guard.chains.evm.decode import decode_message
-
-    return inspect_decoded(decode_message(message, method), ctx)
+    return inspect_decoded(decode_signable_message(message, method), ctx)
 
 
 def spend_totals(decoded: DecodedTransaction, policy: Policy) -> dict[Limit, int | None]:

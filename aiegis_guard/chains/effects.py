@@ -21,19 +21,17 @@ whatever carried them. No chain SDK is imported here.
 
 from __future__ import annotations
 
-from collections.abc import Iterable
-from decimal import Decimal
 from enum import StrEnum
 from typing import Any
 
 from pydantic import BaseModel, ConfigDict
 
+from aiegis_guard.chains.effect_words import describe, describe_effects, merge_effects
 from aiegis_guard.chains.known import contract_label
 from aiegis_guard.chains.transaction import (
     SWAP_ORDER,
     Approval,
     Asset,
-    AssetKind,
     AuthorityChange,
     Call,
     CloseAccount,
@@ -46,7 +44,6 @@ from aiegis_guard.chains.transaction import (
 )
 from aiegis_guard.findings import Chain
 from aiegis_guard.policy import Policy
-from aiegis_guard.redact import mask_address
 
 __all__ = [
     "Effect",
@@ -103,7 +100,7 @@ class Effect(BaseModel):
         )
 
     def text(self) -> str:
-        return _describe(self)
+        return describe(self)
 
     def to_json(self) -> dict[str, Any]:
         return {
@@ -122,7 +119,7 @@ class Effect(BaseModel):
             "target": self.target,
             "selector": self.selector,
             "value": self.value,
-            "text": _describe(self),
+            "text": describe(self),
         }
 
 
@@ -162,13 +159,29 @@ class _Ctx:
         return contract_label(self.chain, addr, self.chain_id)
 
 
+def _effect_of(**fields: Any) -> Effect:
+    """An effect from already-validated operation fields: no second validation, and the
+    defaults filled from a prepared dict (``model_construct`` is the hot spot otherwise)."""
+    effect = Effect.__new__(Effect)
+    object.__setattr__(effect, "__dict__", {**_DEFAULTS, **fields})
+    object.__setattr__(effect, "__pydantic_fields_set__", set(fields))
+    object.__setattr__(effect, "__pydantic_extra__", None)
+    object.__setattr__(effect, "__pydantic_private__", None)
+    return effect
+
+
+_DEFAULTS: dict[str, Any] = {
+    name: field.default for name, field in Effect.model_fields.items() if not field.is_required()
+}
+
+
 def _via(op: Operation) -> str:
     return f"{op.carrier} > {op.via}" if op.carrier else op.via
 
 
 def _transfer(c: _Ctx, op: Transfer) -> Effect:
     gets = not c.is_own(op.sender) and op.sender is not None and c.is_own(op.recipient)
-    return Effect(
+    return _effect_of(
         kind=EffectKind.GETS if gets else EffectKind.GIVES,
         account=op.recipient if gets else op.sender,
         own=gets or op.sender is None or c.is_own(op.sender),
@@ -186,7 +199,7 @@ def _transfer(c: _Ctx, op: Transfer) -> Effect:
 
 def _receipt(c: _Ctx, op: Receipt) -> Effect:
     own = op.to_signer or c.is_own(op.recipient)
-    return Effect(
+    return _effect_of(
         kind=EffectKind.GETS,
         account=op.recipient if own else None,
         own=own,
@@ -203,7 +216,7 @@ def _receipt(c: _Ctx, op: Receipt) -> Effect:
 
 def _approval(c: _Ctx, op: Approval) -> Effect:
     what = "revoke" if op.revoke else "operator" if op.all_assets else "allowance"
-    return Effect(
+    return _effect_of(
         kind=EffectKind.GRANTS,
         account=op.owner or op.source,
         own=op.owner is None or c.is_own(op.owner),
@@ -221,7 +234,7 @@ def _approval(c: _Ctx, op: Approval) -> Effect:
 
 
 def _authority(c: _Ctx, op: AuthorityChange) -> Effect:
-    return Effect(
+    return _effect_of(
         kind=EffectKind.AUTHORITY,
         account=op.account,
         own=c.is_own(op.account) or c.is_own(op.current_authority),
@@ -234,7 +247,7 @@ def _authority(c: _Ctx, op: AuthorityChange) -> Effect:
 
 
 def _delegation(c: _Ctx, op: Delegation) -> Effect:
-    return Effect(
+    return _effect_of(
         kind=EffectKind.AUTHORITY,
         account=op.authority,
         own=op.authority is None or c.is_own(op.authority),
@@ -247,7 +260,7 @@ def _delegation(c: _Ctx, op: Delegation) -> Effect:
 
 
 def _close(c: _Ctx, op: CloseAccount) -> Effect:
-    return Effect(
+    return _effect_of(
         kind=EffectKind.AUTHORITY,
         account=op.account,
         own=c.is_own(op.account),
@@ -261,7 +274,7 @@ def _close(c: _Ctx, op: CloseAccount) -> Effect:
 def _call(c: _Ctx, op: Call) -> Effect | None:
     if op.known:
         return None
-    return Effect(
+    return _effect_of(
         kind=EffectKind.OPAQUE,
         account=op.sender,
         own=op.sender is None or c.is_own(op.sender),
@@ -277,7 +290,7 @@ def _call(c: _Ctx, op: Call) -> Effect | None:
 
 
 def _creation(c: _Ctx, op: Creation) -> Effect:
-    return Effect(
+    return _effect_of(
         kind=EffectKind.OPAQUE,
         own=True,
         asset=Asset(chain=c.chain, kind=AssetKind.NATIVE),  # what ``value`` is counted in
@@ -308,104 +321,11 @@ def _effect(c: _Ctx, op: Operation) -> Effect | None:
     return None  # memos say nothing about value
 
 
-def derive_effects(decoded: DecodedTransaction, policy: Policy) -> tuple[Effect, ...]:
-    """The effects of every operation of ``decoded`` (nested layers are already flattened)."""
-    c = _Ctx(decoded, own_accounts(decoded, policy))
+def derive_effects(
+    decoded: DecodedTransaction, policy: Policy, own: frozenset[str] | None = None
+) -> tuple[Effect, ...]:
+    """The effects of every operation of ``decoded`` (nested layers are already flattened);
+    ``own``: :func:`own_accounts`, when the caller has it already."""
+    c = _Ctx(decoded, own if own is not None else own_accounts(decoded, policy))
     found = (_effect(c, op) for op in decoded.operations)
     return tuple(e for e in found if e is not None)
-
-
-# --- words ----------------------------------------------------------------------------------
-
-_NATIVE = {Chain.EVM: ("ETH", 18), Chain.SOLANA: ("SOL", 9)}
-
-
-def _asset_name(asset: Asset) -> str:
-    if asset.kind is AssetKind.NATIVE:
-        return asset.symbol or _NATIVE[asset.chain][0]
-    if asset.symbol:
-        return asset.symbol
-    label = contract_label(asset.chain, asset.address)
-    if label:
-        return label
-    return mask_address(asset.address) if asset.address else "an unknown token"
-
-
-def _amount(e: Effect) -> str:
-    asset = e.asset
-    if asset is None:
-        return "?"
-    name = _asset_name(asset)
-    if e.token_ids:
-        first = f"{name} #{e.token_ids[0]}"
-        return first if len(e.token_ids) == 1 else f"{first} and {len(e.token_ids) - 1} more"
-    if e.unlimited:
-        return f"every {name}" if asset.kind is AssetKind.NFT else f"unlimited {name}"
-    if e.amount is None:
-        return f"an unknown amount of {name}"
-    decimals = asset.decimals
-    if decimals is None and asset.kind is AssetKind.NATIVE:
-        decimals = _NATIVE[asset.chain][1]
-    if decimals is None:
-        return f"{e.amount} base units of {name}"
-    whole = (Decimal(e.amount) / (Decimal(10) ** decimals)).normalize()
-    text = f"{whole:f}" if abs(whole) < Decimal(10) ** 30 else f"{whole:.4e}"
-    return f"{text} {name}"
-
-
-def _who(e: Effect) -> str:
-    if e.counterparty is None:
-        return "nobody"
-    if e.counterparty_own:
-        return "own account"
-    label = e.protocol
-    masked = mask_address(e.counterparty)
-    return f"{label} ({masked})" if label else masked
-
-
-def _describe(e: Effect) -> str:
-    if e.kind is EffectKind.GIVES:
-        return f"gives {_amount(e)} — to {_who(e)}"
-    if e.kind is EffectKind.GETS:
-        floor = "at least " if e.what == "output" and e.amount else ""
-        return f"gets {floor}{_amount(e)} — to {_who(e)}"
-    if e.kind is EffectKind.GRANTS:
-        if e.what == "revoke":
-            return f"revokes {_who(e)}'s allowance of {_asset_name(e.asset) if e.asset else '?'}"
-        expiry = f" until {e.expiry}" if e.expiry else ""
-        return f"lets {_who(e)} spend {_amount(e)}{expiry}"
-    if e.kind is EffectKind.AUTHORITY:
-        account = mask_address(e.account) if e.account else "the account"
-        return f"{e.what or 'authority'} on {account} — to {_who(e)}"
-    value = f" with {_amount_native(e)}" if e.value else ""
-    call = e.what or e.selector or "unknown function"
-    return f"calls {call} on {_who(e)}{value} (not decoded)"
-
-
-def _amount_native(e: Effect) -> str:
-    chain = e.asset.chain if e.asset else Chain.EVM
-    symbol, decimals = _NATIVE[chain]
-    whole = (Decimal(e.value) / (Decimal(10) ** decimals)).normalize()
-    return f"{whole:f} {symbol}"
-
-
-def merge_effects(effects: Iterable[Effect]) -> list[Effect]:
-    """NFT items of one collection given to one party read as one line ("#1 and 3 more")."""
-    out: list[Effect] = []
-    index: dict[tuple[Any, ...], int] = {}
-    for e in effects:
-        if e.token_ids and e.asset is not None and e.asset.kind is AssetKind.NFT:
-            k = (e.kind, e.asset.key, e.counterparty, e.order)
-            at = index.get(k)
-            if at is not None:
-                prev = out[at]
-                out[at] = prev.model_copy(update={"token_ids": prev.token_ids + e.token_ids})
-                continue
-            index[k] = len(out)
-        out.append(e)
-    return out
-
-
-def describe_effects(effects: Iterable[Effect]) -> tuple[str, ...]:
-    """Plain-word lines, one per effect (NFTs of a collection to one party merged)."""
-    return tuple(_describe(e) for e in merge_effects(effects))

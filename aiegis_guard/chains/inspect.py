@@ -221,7 +221,7 @@ def _transfer(j: _Judge, op: Transfer) -> list[Finding]:
     moves_value = op.amount != 0 or op.asset.kind in (AssetKind.NFT, AssetKind.UNKNOWN)
     if _settles_exchange(j, op):
         return out
-    to_own = j.is_own(op.recipient)  # incl. the fee payer / signer, not only [wallet]
+    to_own = j.is_own(op.recipient)  # wallet, signer / fee payer, its smart accounts
     if moves_value and not to_own and not j.policy.is_allowed_recipient(op.recipient, j.chain):
         out.append(
             j.f(
@@ -451,7 +451,7 @@ def inspect_operations(
         if judge is not None:
             out += judge(j, op)
     out += _limits(j)
-    effects = derive_effects(decoded, ctx.policy)
+    effects = derive_effects(decoded, ctx.policy, j.own)
     ctx.effects.extend(effects)
     out += judge_effects(effects, ctx.policy, decoded.chain)
     return out

@@ -5,6 +5,15 @@ opens its own connection in WAL mode, and every write is one ``BEGIN IMMEDIATE``
 so check-and-add is serialised by SQLite's write lock (``timeout`` seconds of waiting, then
 :class:`LedgerError`). A running total per key (``spend_totals``) keeps reservations at
 O(entries leaving the window); amounts are decimal text (wei sums overflow SQLite integers).
+
+**The file is the budget, so losing it fails closed.** Deleting the file under a running
+process would leave its connections writing to an unlinked inode while new processes start
+from zero. Each ledger has a random id, stored in the file and in a marker beside it
+(``<file>.id``). Every operation stats the path: a missing file, or a file whose id is not
+this ledger's (replaced), raises :class:`LedgerError`, so value moves are refused. A process
+that finds the marker but no file refuses too, instead of starting an empty budget. Recovery
+is an operator's act: restore the file (same id: running processes carry on), or delete the
+marker to start a new budget (running processes then refuse until restarted).
 """
 
 from __future__ import annotations
@@ -14,6 +23,7 @@ import random
 import sqlite3
 import threading
 import time
+import uuid
 from collections.abc import Callable, Sequence
 from datetime import timedelta
 from pathlib import Path
@@ -36,6 +46,7 @@ _SCHEMA = (
         PRIMARY KEY (key, rid)
     ) WITHOUT ROWID""",
     "CREATE INDEX IF NOT EXISTS spends_until ON spends (key, until)",
+    "CREATE TABLE IF NOT EXISTS ledger_meta (name TEXT PRIMARY KEY, value TEXT NOT NULL)",
     """CREATE TABLE IF NOT EXISTS spend_totals (
         key TEXT PRIMARY KEY,
         total TEXT NOT NULL       -- sum of the amounts in spends for the key
@@ -63,8 +74,10 @@ class SqliteLedger(SpendLedger):
     ) -> None:
         super().__init__(namespace=namespace, ttl=ttl, clock=clock)
         self.path = Path(path)
+        self.marker = self.path.with_name(self.path.name + ".id")
         self.timeout = timeout
         self._local = threading.local()
+        self._id: str | None = None  # this ledger's id, once a connection has read it
 
     def _now(self) -> int:
         """The clock in integer milliseconds. Times are never REAL in SQL: SQLite compares an
@@ -73,10 +86,26 @@ class SqliteLedger(SpendLedger):
         comparison wrong once — enough to let a spend past its limit."""
         return _ms(self.clock())
 
+    def _identity(self) -> tuple[int, int]:
+        """(device, inode) of the file at the path; LedgerError when it is gone."""
+        try:
+            st = os.stat(self.path)
+        except FileNotFoundError:
+            raise LedgerError(
+                f"the SQLite ledger {self.path} was deleted: refusing value moves until an "
+                f"operator restores it (or deletes {self.marker.name} to start a new budget)"
+            ) from None
+        except OSError as exc:
+            raise LedgerError(f"cannot stat the SQLite ledger {self.path}: {exc}") from None
+        return st.st_dev, st.st_ino
+
     def _conn(self) -> sqlite3.Connection:
         conn: sqlite3.Connection | None = getattr(self._local, "conn", None)
         if conn is not None and self._local.pid == os.getpid():
-            return conn
+            if self._identity() == self._local.inode:
+                return conn
+            conn.close()  # the file was replaced: reopen and check its id
+            self._local.conn = None
         deadline = time.monotonic() + self.timeout
         while True:
             try:
@@ -90,21 +119,54 @@ class SqliteLedger(SpendLedger):
                 time.sleep(random.uniform(0.01, 0.05))  # de-synchronise the fleet
             except (sqlite3.Error, OSError) as exc:
                 raise LedgerError(f"cannot open the SQLite ledger {self.path}: {exc}") from None
+        try:
+            self._adopt(conn)
+        except BaseException:
+            conn.close()
+            raise
         self._local.conn, self._local.pid = conn, os.getpid()
         return conn
 
     def _open(self) -> sqlite3.Connection:
         self.path.parent.mkdir(parents=True, exist_ok=True)
+        if not self.path.exists() and (self._id is not None or self.marker.exists()):
+            self._identity()  # raises: the file this ledger had is gone
         conn = sqlite3.connect(self.path, timeout=self.timeout, isolation_level=None)
         try:
             conn.execute("PRAGMA journal_mode=WAL")
             conn.execute("PRAGMA synchronous=NORMAL")
             for statement in _SCHEMA:
                 conn.execute(statement)
+            conn.execute("INSERT OR IGNORE INTO ledger_meta VALUES ('id', ?)", (uuid.uuid4().hex,))
         except BaseException:
             conn.close()
             raise
         return conn
+
+    def _adopt(self, conn: sqlite3.Connection) -> None:
+        """Check the file's id against the marker and this instance; write a missing marker."""
+        inode = self._identity()
+        (ledger_id,) = conn.execute("SELECT value FROM ledger_meta WHERE name = 'id'").fetchone()
+        try:
+            marked = self.marker.read_text(encoding="ascii").strip()
+        except FileNotFoundError:
+            marked = None
+        except (OSError, UnicodeError) as exc:
+            raise LedgerError(f"cannot read {self.marker}: {exc}") from None
+        expected = self._id or marked
+        if expected is not None and ledger_id != expected:
+            raise LedgerError(
+                f"the SQLite ledger {self.path} was replaced by a different file: refusing "
+                "value moves until an operator restores it"
+            )
+        if marked is None:
+            try:
+                tmp = self.marker.with_name(f"{self.marker.name}.{os.getpid()}.tmp")
+                tmp.write_text(ledger_id + "\n", encoding="ascii")
+                os.replace(tmp, self.marker)
+            except OSError as exc:
+                raise LedgerError(f"cannot write {self.marker}: {exc}") from None
+        self._id, self._local.inode = ledger_id, inode
 
     def _write(self, fn: Callable[[sqlite3.Connection], _T]) -> _T:
         """Run ``fn`` in one ``BEGIN IMMEDIATE`` transaction (the cross-process lock)."""

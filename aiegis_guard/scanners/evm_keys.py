@@ -21,11 +21,11 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
-from functools import lru_cache
 
 from aiegis_guard.charclass import HEX, runs
 from aiegis_guard.findings import Action, Category, Finding, Severity
 from aiegis_guard.redact import mask
+from aiegis_guard.textcache import digest_cached
 
 __all__ = ["HASH_WORDS", "KEY_WORDS", "find_evm_keys", "hex_runs"]
 
@@ -125,7 +125,7 @@ def _classify(window: str, *, nearest_last: bool) -> tuple[str, str] | None:
     return None
 
 
-@lru_cache(maxsize=2048)
+@digest_cached(maxsize=2048)
 def _classify_tail(tail: str) -> tuple[str, str] | None:
     """The last ``TAIL`` characters before a value (``","blockHash":"``) repeat across tool
     outputs: their classification is cached."""

@@ -9,11 +9,12 @@ PermitBatch / PermitTransferFrom / PermitBatchTransferFrom (and the witness vari
 
 from __future__ import annotations
 
-import json
 import re
 from collections.abc import Mapping
+from functools import lru_cache
 from typing import Any
 
+from aiegis_guard import jsontext
 from aiegis_guard.chains.evm.frames import asset
 from aiegis_guard.chains.evm.protocols.orders import decode_order, order_shape
 from aiegis_guard.chains.evm.protocols.signed import decode_signed, signed_shape
@@ -26,7 +27,7 @@ from aiegis_guard.chains.transaction import (
     Operation,
     PayloadKind,
 )
-from aiegis_guard.errors import EvmDecodeError
+from aiegis_guard.errors import EvmDecodeError, quote
 from aiegis_guard.findings import Chain
 
 __all__ = ["decode_typed_data", "encode_type"]
@@ -53,7 +54,7 @@ def _load(payload: Mapping[str, Any] | str | bytes) -> Mapping[str, Any]:
         if len(payload) > MAX_JSON:
             raise EvmDecodeError("typed data larger than 1 MiB")
         try:
-            payload = json.loads(payload)
+            payload = jsontext.loads(payload)
         except (ValueError, RecursionError) as exc:
             raise EvmDecodeError("typed data is not JSON") from exc
     if not isinstance(payload, Mapping):
@@ -70,24 +71,25 @@ def _types(raw: Any) -> Types:
         if not isinstance(name, str) or not _IDENT.fullmatch(name):
             raise EvmDecodeError("typed data: a type name is not an identifier")
         if not isinstance(fields, list) or len(fields) > 256:
-            raise EvmDecodeError(f"typed data: fields of {name[:40]} must be a list")
+            raise EvmDecodeError(f"typed data: fields of {quote(name)} must be a list")
         parsed = []
         for field in fields:
             if not isinstance(field, Mapping):
-                raise EvmDecodeError(f"typed data: a field of {name[:40]} is not an object")
+                raise EvmDecodeError(f"typed data: a field of {quote(name)} is not an object")
             fname, ftype = field.get("name"), field.get("type")
             if not isinstance(fname, str) or not isinstance(ftype, str) or len(ftype) > 128:
-                raise EvmDecodeError(f"typed data: a field of {name[:40]} lacks name/type")
+                raise EvmDecodeError(f"typed data: a field of {quote(name)} lacks name/type")
             parsed.append((fname, ftype))
         out[name] = parsed
     for fields in out.values():
         for _, ftype in fields:
             base = _split_array(ftype)[0]
             if base not in out and not _is_atomic(base):
-                raise EvmDecodeError(f"typed data: type {base[:40]!r} is not defined")
+                raise EvmDecodeError(f"typed data: type {quote(base)} is not defined")
     return out
 
 
+@lru_cache(maxsize=4096)  # type strings repeat across requests; parsing them is the hot part
 def _is_atomic(t: str) -> bool:
     m = _ATOMIC.fullmatch(t)
     if m is None:
@@ -96,11 +98,17 @@ def _is_atomic(t: str) -> bool:
     return bits is None or (0 < int(bits) <= 256 and int(bits) % 8 == 0)
 
 
-def _split_array(t: str) -> tuple[str, list[int | None]]:
+@lru_cache(maxsize=4096)
+def _inner_type(base: str, dims: tuple[int | None, ...]) -> str:
+    return base + "".join(f"[{d if d is not None else ''}]" for d in dims[:-1])
+
+
+@lru_cache(maxsize=4096)
+def _split_array(t: str) -> tuple[str, tuple[int | None, ...]]:
     m = _ARRAY.fullmatch(t)
     if m is None:
-        return t, []
-    dims = [int(d) if d else None for d in re.findall(r"\[(\d*)\]", m.group(2))]
+        return t, ()
+    dims = tuple(int(d) if d else None for d in re.findall(r"\[(\d*)\]", m.group(2)))
     return m.group(1), dims
 
 
@@ -119,21 +127,21 @@ class _Walker:
         base, dims = _split_array(t)
         if dims:
             size = dims[-1]
-            inner = base + "".join(f"[{d if d is not None else ''}]" for d in dims[:-1])
+            inner = _inner_type(base, dims)
             if not isinstance(v, list) or (size is not None and len(v) != size):
-                raise EvmDecodeError(f"typed data: {t[:40]} expects an array")
+                raise EvmDecodeError(f"typed data: {quote(t)} expects an array")
             return [self.value(inner, x, depth + 1) for x in v]
         if base in self.types:
             return self.struct(base, v, depth + 1)
         return self.atomic(base, v)
 
     def struct(self, name: str, v: Any, depth: int) -> dict[str, Any]:
-        if not isinstance(v, Mapping):
-            raise EvmDecodeError(f"typed data: {name[:40]} expects an object")
+        if not isinstance(v, dict) and not isinstance(v, Mapping):  # dict first: abc is slow
+            raise EvmDecodeError(f"typed data: {quote(name)} expects an object")
         out = {}
         for fname, ftype in self.types[name]:
             if fname not in v:
-                raise EvmDecodeError(f"typed data: {name[:40]}.{fname[:40]} is missing")
+                raise EvmDecodeError(f"typed data: {quote(name)}.{quote(fname)} is missing")
             out[fname] = self.value(ftype, v[fname], depth)
         return out
 
@@ -180,6 +188,12 @@ def _bytes(v: Any, size: int | None) -> bytes:
     return raw
 
 
+@lru_cache(maxsize=128)
+def _bounds(t: str) -> tuple[int, int]:
+    bits = int(t.lstrip("uint") or 256)
+    return (0, 1 << bits) if t.startswith("u") else (-(1 << (bits - 1)), 1 << (bits - 1))
+
+
 def _integer(t: str, v: Any) -> int:
     if isinstance(v, bool):
         raise EvmDecodeError("typed data: a bool where an integer belongs")
@@ -193,8 +207,7 @@ def _integer(t: str, v: Any) -> int:
             raise EvmDecodeError("typed data: an integer field is not a number") from exc
     if not isinstance(v, int):
         raise EvmDecodeError("typed data: an integer field is not a number")
-    bits = int(t.lstrip("uint") or 256)
-    lo, hi = (0, 1 << bits) if t.startswith("u") else (-(1 << (bits - 1)), 1 << (bits - 1))
+    lo, hi = _bounds(t)
     if not lo <= v < hi:
         raise EvmDecodeError(f"typed data: {t} value out of range")
     return v

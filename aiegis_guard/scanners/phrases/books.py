@@ -43,6 +43,7 @@ from pydantic import BaseModel, ConfigDict, Field, StringConstraints, Validation
 from aiegis_guard.errors import ConfigError
 from aiegis_guard.findings import Category
 from aiegis_guard.scanners.phrases.families import FAMILIES
+from aiegis_guard.scanners.phrases.phrase import Phrase
 from aiegis_guard.scanners.phrases.terms import SLOTS, terms
 
 __all__ = ["Book", "Phrase", "parse_book", "read_book"]
@@ -50,30 +51,6 @@ __all__ = ["Book", "Phrase", "parse_book", "read_book"]
 _NAME = r"^[a-z][a-z0-9_]*(\.[a-z0-9_]+)+$"
 _LANG = r"^[a-z]{2,5}$"
 _VOCAB_RE = re.compile(r"^[a-z][a-z0-9_]*$")
-
-
-@dataclass(frozen=True, slots=True)
-class Phrase:
-    """One rule: ``parts[anchor]`` is looked up, the others lie within ``gap`` characters."""
-
-    name: str
-    lang: str
-    parts: tuple[str | tuple[str, ...], ...]
-    gap: int = 40
-    negatable: bool = False
-    unless: tuple[str, ...] = ()
-    anchor: int = 0
-    free: bool = False
-    imp: bool = False
-    read: bool = False
-
-    @property
-    def id(self) -> str:
-        return f"{self.name}.{self.lang}"
-
-    @property
-    def family(self) -> str:
-        return self.name.split(".", 1)[0]
 
 
 class _Strict(BaseModel):
@@ -151,6 +128,8 @@ def _check_alternatives(spec: str, field: str) -> None:
         word = alt.strip()
         if not word:
             raise ValueError(f"{field}: empty alternative (a stray '|')")
+        if any(ord(c) < 0x20 for c in word):
+            raise ValueError(f"{field}: control character in {word!r}")
         if word.startswith("@") and word not in SLOTS:
             known = ", ".join(sorted(SLOTS))
             raise ValueError(f"{field}: unknown slot {word!r} (known: {known})")

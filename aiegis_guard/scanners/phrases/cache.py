@@ -68,6 +68,7 @@ def write_cache(digest: str, data: dict[str, Any]) -> Path | None:
             try:
                 with os.fdopen(fd, "wb") as fh:
                     fh.write(payload)
+                os.chmod(tmp, 0o644)  # readable by every user of a shared install
                 target = folder / f"{_PREFIX}{digest}.json"
                 os.replace(tmp, target)
             except BaseException:

@@ -29,7 +29,6 @@ _SHORT_KEY = 5  # keys this short keep a trailing space: " inst " must not stop 
 
 _Entry = tuple[int, Term, int]  # (rule index, or < 0 for a mark, anchor term, key start in term)
 Group = tuple[Term, int, tuple[int, ...], tuple[int, ...]]  # (term, key start, rules, marks)
-_Key = tuple[int, tuple[Group, ...], bool]  # (key length, groups, may hide another key)
 
 
 def _mapped(low: str) -> str:
@@ -65,43 +64,65 @@ class AnchorIndex:
                 key, offset = _key(term)
                 words.setdefault(key, []).append((index, term, offset))
         starts = {k[:i] for k in words for i in range(2, len(k) + 1)}
-        closed = {
-            k: (len(k), _grouped(_with_prefixes(k, words)), _hides(k, starts, words)) for k in words
-        }
-        self._set(closed, {k: _grouped(v) for k, v in cjk.items()})
+        keys = _ordered(words) + _ordered(cjk)
+        self._groups: list[tuple[Group, ...] | None] = [
+            _grouped(_with_prefixes(k, words) if k in words else cjk[k]) for k in keys
+        ]
+        self._raw: list[Any] = []
+        self._rules = -1
+        table = [(k, len(k), i, _hides(k, starts, words)) for i, k in enumerate(keys) if k in words]
+        self._set(table, [(k, i) for i, k in enumerate(keys) if k in cjk])
 
-    def _set(self, words: dict[str, _Key], cjk: dict[str, tuple[Group, ...]]) -> None:
-        self.words = _automaton(words)
-        self.longest = max(map(len, words), default=0)
-        self.cjk = _automaton(cjk)
-        self._data = (words, cjk)
+    def _set(self, words: list[tuple[str, int, int, bool]], cjk: list[tuple[str, int]]) -> None:
+        self._table = (words, cjk)
+        self.words = _automaton((k, (n, i, hides)) for k, n, i, hides in words)
+        self.longest = max((n for _k, n, _i, _h in words), default=0)
+        self._cjk: Any = None  # built on the first text with CJK in it
+
+    @property
+    def cjk(self) -> Any:
+        """The automaton of the CJK anchors (no word boundaries: matched on the raw text)."""
+        if self._cjk is None:
+            self._cjk = _automaton(self._table[1])
+        return self._cjk
+
+    def groups(self, i: int) -> tuple[Group, ...]:
+        """The groups of key ``i`` (decoded on first use when the index came from a cache)."""
+        got = self._groups[i]
+        if got is None:
+            got = self._groups[i] = _groups(_str(self._raw[i]), self._rules)
+        return got
 
     def to_data(self) -> dict[str, Any]:
-        """The index as plain JSON data (the automata are rebuilt from it in a few ms)."""
-        words, cjk = self._data
+        """The index as JSON data: the keys in insertion order, joined by NUL (the automata
+        are rebuilt from them in a few ms), a 0/1 "hides" flag per word key, and each key's
+        groups as a JSON text of its own, decoded when the key is first found in a text."""
+        words, cjk = self._table
         return {
-            "words": [[k, n, _groups_data(g), hides] for k, (n, g, hides) in words.items()],
-            "cjk": [[k, _groups_data(g)] for k, g in cjk.items()],
+            "words": "\0".join(k for k, _n, _i, _h in words),
+            "hides": "".join("1" if h else "0" for _k, _n, _i, h in words),
+            "cjk": "\0".join(k for k, _i in cjk),
+            "groups": [_groups_text(self.groups(i)) for i in range(len(self._groups))],
         }
-
-    def max_rule(self) -> int:
-        """The highest rule index the index refers to (-1: none)."""
-        words, cjk = self._data
-        groups = [g for _n, gs, _h in words.values() for g in gs]
-        groups += [g for gs in cjk.values() for g in gs]
-        return max((i for g in groups for i in g[2]), default=-1)
 
     @classmethod
-    def from_data(cls, data: Any) -> AnchorIndex:
-        """The index saved by :meth:`to_data`; ``ValueError`` / ``TypeError`` when ``data``
-        is not what it wrote."""
-        terms: dict[tuple[str, bool, bool], Term] = {}
-        words = {
-            _str(k): (_int(n), _groups(g, terms), hides is True) for k, n, g, hides in data["words"]
-        }
-        cjk = {_str(k): _groups(g, terms) for k, g in data["cjk"]}
+    def from_data(cls, data: Any, rules: int) -> AnchorIndex:
+        """The index saved by :meth:`to_data`, for ``rules`` rules. ``ValueError`` /
+        ``TypeError`` / ``KeyError`` when ``data`` is not what it wrote (a group that is not
+        is found when it is first decoded: the stage then fails closed)."""
+        raw, hides = data["groups"], _str(data["hides"])
+        words = _str(data["words"]).split("\0") if data["words"] else []
+        cjk = _str(data["cjk"]).split("\0") if data["cjk"] else []
+        if (
+            not isinstance(raw, list)
+            or len(hides) != len(words)
+            or len(raw) != len(words) + len(cjk)
+        ):
+            raise ValueError("inconsistent anchor index")
         index = cls.__new__(cls)
-        index._set(words, cjk)
+        index._groups, index._raw, index._rules = [None] * len(raw), raw, rules
+        table = [(k, len(k), i, hides[i] == "1") for i, k in enumerate(words)]
+        index._set(table, [(k, len(words) + i) for i, k in enumerate(cjk)])
         return index
 
     def _word_matches(self, mapped: str) -> Iterator[tuple[int, tuple[Group, ...]]]:
@@ -111,11 +132,11 @@ class AnchorIndex:
         while spans:
             lo, hi = spans.pop()
             while lo < hi:
-                for last, (n, entries, hides) in self.words.iter_long(mapped, lo, hi):
+                for last, (n, key, hides) in self.words.iter_long(mapped, lo, hi):
                     start = last - n + 1
                     if (start, n) not in seen:
                         seen.add((start, n))
-                        yield start, entries
+                        yield start, self.groups(key)
                         if hides:  # another key may start at a later word of this one
                             spans.append((start + 1, min(len(mapped), last + 1 + self.longest)))
                     if mapped[last] == " ":  # ... or at its trailing space: go on from there
@@ -135,8 +156,8 @@ class AnchorIndex:
                 if s >= 0 and low.startswith(g[0].text, s) and bounded(low, s, g[0]):
                     found.append((s, g))
         if has_cjk(low):
-            for last, groups in self.cjk.iter(low):
-                for g in groups:
+            for last, key in self.cjk.iter(low):
+                for g in self.groups(key):
                     s = last + 1 - len(g[0].text)
                     if bounded(low, s, g[0]):
                         found.append((s, g))
@@ -154,10 +175,16 @@ def _grouped(entries: Iterable[_Entry]) -> tuple[Group, ...]:
     )
 
 
-def _groups_data(groups: tuple[Group, ...]) -> list[list[Any]]:
-    return [
-        [t.text, t.left, t.right, off, list(rules), list(marks)] for t, off, rules, marks in groups
-    ]
+def _groups_text(groups: tuple[Group, ...]) -> str:
+    """Groups as text: one line per group, its fields by tab (no term holds either)."""
+    return "\n".join(
+        f"{t.text}\t{t.left:d}\t{t.right:d}\t{off}\t{_ints(rules)}\t{_ints(marks)}"
+        for t, off, rules, marks in groups
+    )
+
+
+def _ints(values: Iterable[int]) -> str:
+    return ",".join(map(str, values))
 
 
 def _str(x: Any) -> str:
@@ -167,20 +194,29 @@ def _str(x: Any) -> str:
 
 
 def _int(x: Any) -> int:
-    if not isinstance(x, int):
+    if not isinstance(x, int) or isinstance(x, bool):
         raise TypeError("expected an integer")
     return x
 
 
-def _groups(data: Any, seen: dict[tuple[str, bool, bool], Term]) -> tuple[Group, ...]:
+def _below(x: Any, n: int) -> int:
+    if not 0 <= _int(x) < n:
+        raise ValueError("index out of range")
+    return int(x)
+
+
+def _groups(text: str, rules: int) -> tuple[Group, ...]:
+    """The groups written by :func:`_groups_text` (``ValueError`` if they are not)."""
     out = []
-    for text, left, right, off, rules, marks in data:
-        key = (_str(text), left is True, right is True)
-        term = seen.get(key)
-        if term is None:
-            term = seen[key] = Term(*key)
-        out.append((term, _int(off), tuple(map(_int, rules)), tuple(map(_int, marks))))
+    for line in text.split("\n"):
+        word, left, right, off, indices, marks = line.split("\t")
+        found = tuple(_below(int(i), rules) for i in indices.split(",") if i)
+        out.append((Term(word, left == "1", right == "1"), int(off), found, _parsed(marks)))
     return tuple(out)
+
+
+def _parsed(values: str) -> tuple[int, ...]:
+    return tuple(int(v) for v in values.split(",") if v)
 
 
 def _key(term: Term) -> tuple[str, int]:
@@ -215,13 +251,18 @@ def _hides(key: str, starts: set[str], keys: dict[str, Any]) -> bool:
     return False
 
 
-def _automaton(keys: dict[str, Any]) -> Any:
-    """An automaton over ``keys``, inserted most-frequent-letter first (pyahocorasick scans a
-    node's children in insertion order)."""
-    automaton = ahocorasick.Automaton()
+def _ordered(keys: Iterable[str]) -> list[str]:
+    """``keys`` most-frequent-letter first: pyahocorasick scans a node's children in insertion
+    order, so common letters are found sooner."""
     order = {c: i for i, c in enumerate(_LETTER_ORDER)}
-    for key in sorted(keys, key=lambda k: [order.get(c, 99) for c in k[:3]]):
-        automaton.add_word(key, keys[key])
-    if keys:
+    return sorted(keys, key=lambda k: [order.get(c, 99) for c in k[:3]])
+
+
+def _automaton(items: Iterable[tuple[str, Any]]) -> Any:
+    """An automaton over ``(key, value)`` pairs, inserted in the order given."""
+    automaton = ahocorasick.Automaton()
+    for key, value in items:
+        automaton.add_word(key, value)
+    if len(automaton):
         automaton.make_automaton()
     return automaton

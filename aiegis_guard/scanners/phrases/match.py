@@ -38,9 +38,9 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
 from aiegis_guard.findings import Category
-from aiegis_guard.scanners.phrases.books import Phrase
 from aiegis_guard.scanners.phrases.cache import write_cache
 from aiegis_guard.scanners.phrases.index import AnchorIndex
+from aiegis_guard.scanners.phrases.phrase import Phrase
 from aiegis_guard.scanners.phrases.rules import RuleSet, default_rules, encode_rules
 from aiegis_guard.scanners.phrases.terms import (
     AMOUNT_RE,
@@ -234,14 +234,13 @@ def _anchors(rules: Sequence[tuple[Category, Phrase]]) -> list[tuple[int, Term]]
 
 
 def _cached_index(data: dict[str, object] | None, rules: int) -> AnchorIndex | None:
-    """The anchor index stored in the disk cache, if it is sound for ``rules`` rules."""
+    """The anchor index stored in the disk cache, if it reads back."""
     if data is None:
         return None
     try:
-        index = AnchorIndex.from_data(data["index"])
+        return AnchorIndex.from_data(data["index"], rules)
     except (KeyError, TypeError, ValueError):
         return None
-    return index if index.max_rule() < rules else None
 
 
 class Matcher:

@@ -14,7 +14,6 @@ from __future__ import annotations
 
 import hashlib
 import sys
-import tomllib
 import unicodedata
 from collections.abc import Sequence
 from dataclasses import dataclass, field
@@ -24,8 +23,8 @@ from typing import Any
 
 from aiegis_guard.errors import ConfigError
 from aiegis_guard.findings import Category
-from aiegis_guard.scanners.phrases.books import Phrase, read_book, read_vocab
 from aiegis_guard.scanners.phrases.cache import read_cache
+from aiegis_guard.scanners.phrases.phrase import Phrase
 
 __all__ = ["BOOKS_DIR", "RuleSet", "default_rules", "load_rules", "rule_id"]
 
@@ -33,7 +32,7 @@ BOOKS_DIR = Path(__file__).resolve().parent / "books"
 _HERE = Path(__file__).resolve().parent
 _ENGINE = (  # sources whose change changes what the books compile to
     *(_HERE / n for n in ("books.py", "families.py", "index.py", "match.py", "terms.py")),
-    *(_HERE / n for n in ("text.py", "slots.py", "rules.py")),
+    *(_HERE / n for n in ("text.py", "slots.py", "rules.py", "phrase.py")),
     _HERE.parents[1] / "confusables.py",
 )
 _CATEGORIES = (Category.INJECTION, Category.DRAINER)
@@ -75,11 +74,24 @@ def _engine_hash() -> bytes:
 
 
 def _shipped() -> list[tuple[str, bytes]]:
-    index = _read(BOOKS_DIR / "index.toml", "books/index.toml")
-    names = tomllib.loads(index.decode("utf-8"))["files"]
-    return [("books/vocab.toml", _read(BOOKS_DIR / "vocab.toml", "books/vocab.toml"))] + [
-        (f"books/{n}", _read(BOOKS_DIR / n, f"books/{n}")) for n in names
+    """Every shipped file (``books/*.toml``, the index and the shared vocabulary among them)
+    with its bytes, by name: what the digest covers. Their order is the index's business."""
+    return [
+        (f"books/{p.name}", _read(p, f"books/{p.name}")) for p in sorted(BOOKS_DIR.glob("*.toml"))
     ]
+
+
+def _ordered_books(shipped: Sequence[tuple[str, bytes]]) -> list[tuple[str, bytes]]:
+    """The shared vocabulary, then the books in the order of ``books/index.toml``."""
+    import tomllib
+
+    files = dict(shipped)
+    try:
+        names = tomllib.loads(files["books/index.toml"].decode("utf-8"))["files"]
+        order = ["books/vocab.toml", *(f"books/{n}" for n in names)]
+        return [(label, files[label]) for label in order]
+    except (KeyError, TypeError, ValueError) as exc:
+        raise ConfigError(f"books/index.toml: cannot list the books ({exc})") from None
 
 
 def _digest(files: Sequence[tuple[str, bytes]], disable: Sequence[str]) -> str:
@@ -92,6 +104,9 @@ def _digest(files: Sequence[tuple[str, bytes]], disable: Sequence[str]) -> str:
 
 
 def _parse(files: Sequence[tuple[str, bytes]]) -> list[Rule]:
+    """The rules of ``files`` (the shared vocabulary first, then the books in order)."""
+    from aiegis_guard.scanners.phrases.books import read_book, read_vocab
+
     (vocab_label, vocab_data), *books = files
     shared = read_vocab(vocab_label, vocab_data)
     parsed = [read_book(label, data, shared) for label, data in books]
@@ -164,13 +179,14 @@ def load_rules(
     """The shipped rules plus the ``extra`` files, minus ``disable``. ``where`` prefixes
     errors about ``disable`` (the config file). Raises :class:`ConfigError` naming the file,
     the rule and the field of a malformed rule, or the ``disable`` entry that names none."""
-    files = _shipped() + [(str(p), _read(p, str(p))) for p in extra]
-    digest = _digest(files, disable)
+    shipped = _shipped()
+    users = [(str(p), _read(p, str(p))) for p in extra]
+    digest = _digest(shipped + users, disable)
     data = read_cache(digest)
     rules = _decode(data) if data is not None else None
     if rules is not None:
         return RuleSet(rules, digest, data)
-    parsed = _disabled(_parse(files), disable, where)
+    parsed = _disabled(_parse(_ordered_books(shipped) + users), disable, where)
     return RuleSet(tuple(parsed), digest)
 
 
