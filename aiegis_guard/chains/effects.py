@@ -32,6 +32,7 @@ from aiegis_guard.chains.transaction import (
     SWAP_ORDER,
     Approval,
     Asset,
+    AssetKind,
     AuthorityChange,
     Call,
     CloseAccount,
