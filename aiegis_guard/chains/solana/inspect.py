@@ -34,7 +34,7 @@ Solana-only rules (the generic ones are listed in ``chains/inspect.py``, tag ``s
 from __future__ import annotations
 
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import lru_cache
 
 from solders.pubkey import Pubkey
@@ -53,6 +53,7 @@ from aiegis_guard.chains.transaction import (
     DecodedTransaction,
     Operation,
     PayloadKind,
+    Receipt,
     Transfer,
     TxContext,
 )
@@ -63,6 +64,8 @@ from aiegis_guard.redact import mask_address
 __all__ = ["HIGH_PRIORITY_FEE", "OwnView", "associated_token_address", "inspect_solana"]
 __all__ += ["own_view", "resolve_solana"]
 
+# A swap's input paid to Jupiter is settled by the swap: its output is what gets judged.
+_RULES = replace(SOLANA_RULES, builtin_spenders=frozenset({progs.JUPITER_V6_PROGRAM}))
 MAX_OWNER_CANDIDATES = 8  # wallets tried as the owner of a token account a transfer pays
 HIGH_PRIORITY_FEE = 10_000_000
 """Lamports (0.01 SOL): a priority fee above this is FLAGged (fees are burnt, not refunded)."""
@@ -208,6 +211,8 @@ def _resolve_op(op: Operation, view: OwnView) -> Operation:
     if isinstance(op, Approval) and op.asset.address is None and op.source in view.mint_of:
         asset = op.asset.model_copy(update={"address": view.mint_of[op.source]})
         return op.model_copy(update={"asset": asset})
+    if isinstance(op, Receipt) and op.recipient in view.owner_of:  # a swap's output account
+        return op.model_copy(update={"recipient": view.owner_of[op.recipient]})
     if isinstance(op, CloseAccount) and op.destination in view.owner_of:
         return op.model_copy(update={"destination": view.owner_of[op.destination]})
     if isinstance(op, Call) and not op.touches_own and not view.own.isdisjoint(op.accounts):
@@ -297,7 +302,7 @@ def inspect_solana(decoded: DecodedTransaction, ctx: TxContext) -> list[Finding]
     resolved = resolve_solana(decoded, policy, view)
     findings = [
         f
-        for f in inspect_operations(resolved, ctx, SOLANA_RULES)
+        for f in inspect_operations(resolved, ctx, _RULES)
         if f.rule_id != "tx.sol.contract_creation"  # judged by tx.sol.create_account
     ]
     spl_limits = bool(_limit_mints(policy))

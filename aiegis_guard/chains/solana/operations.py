@@ -19,6 +19,7 @@ from typing import Any
 from solders.pubkey import Pubkey
 
 from aiegis_guard.chains.solana import programs as progs
+from aiegis_guard.chains.solana.jupiter import JUPITER_BUILDERS, output_account
 from aiegis_guard.chains.solana.stake import STAKE_BUILDERS
 from aiegis_guard.chains.solana.wire import WireInstruction, WireMessage
 from aiegis_guard.chains.transaction import (
@@ -65,6 +66,7 @@ _FAMILY = {
     progs.MEMO_V2_PROGRAM: "memo",
     progs.LOOKUP_TABLE_PROGRAM: "alt",
     progs.STAKE_PROGRAM: "stake",
+    progs.JUPITER_V6_PROGRAM: "jupiter",
 }
 
 
@@ -137,8 +139,8 @@ def _read_args(args: tuple[tuple[str, str], ...], data: bytes, pos: int) -> dict
     """Argument values by name, or the reason they cannot be read."""
     out: dict[str, Any] = {}
     for name, kind in args:
-        if kind in ("u8", "u32", "u64"):
-            size = {"u8": 1, "u32": 4, "u64": 8}[kind]
+        if kind in ("u8", "u16", "u32", "u64"):
+            size = {"u8": 1, "u16": 2, "u32": 4, "u64": 8}[kind]
             if pos + size > len(data):
                 return f"data too short for {name}"
             out[name] = int.from_bytes(data[pos : pos + size], "little")
@@ -212,6 +214,9 @@ def _collect_refs(ixs: list[Ix]) -> _Refs:
                 refs.add(acc["account"], None, acc["current_authority"], prog)
             elif ix.name.startswith(("Burn", "MintTo", "Freeze", "Thaw")) or ix.name == "Revoke":
                 refs.add(acc.get("account") or acc.get("source"), mint, None, prog)
+        elif ix.family == "jupiter":
+            refs.add(output_account(ix), acc.get("destination_mint"))
+            refs.add(acc.get("source_token_account"), acc.get("source_mint"))
     return refs
 
 
@@ -362,6 +367,7 @@ BUILDERS: dict[tuple[str, str], Builder] = {
     ),
     ("memo", "Memo"): _memo,
     **STAKE_BUILDERS,
+    **JUPITER_BUILDERS,
 }  # fmt: skip
 
 

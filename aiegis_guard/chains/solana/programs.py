@@ -8,7 +8,8 @@ Sources: the System program's bincode enum (solana-program ``system_instruction.
 Token instruction enum (``token/program/src/instruction.rs``; Token-2022 shares the first 25
 variants), the Stake program's bincode enum (solana-program/stake ``interface/src/
 instruction.rs``: ``StakeInstruction``, ``StakeAuthorize``, ``LockupArgs``), the Associated
-Token Account, Compute Budget and Memo programs. Cross-checked in
+Token Account, Compute Budget and Memo programs, and Jupiter v6's swap instructions (its
+published Anchor IDL ``jupiter.json``: discriminators, accounts, arguments). Cross-checked in
 ``tests/test_solana_decode.py`` against ``shared/data/crypto/signatures``.
 """
 
@@ -21,6 +22,7 @@ __all__ = [
     "ATA_PROGRAM",
     "BUILTIN_PROGRAMS",
     "COMPUTE_BUDGET_PROGRAM",
+    "JUPITER_V6_PROGRAM",
     "MEMO_PROGRAMS",
     "SPL_AUTHORITY_TYPES",
     "STAKE_AUTHORITY_TYPES",
@@ -43,6 +45,7 @@ MEMO_V1_PROGRAM: Final = "Memo1UhkJRfHyvLMcVucJwxXeuD728EqVDDwQDxFMNo"
 MEMO_V2_PROGRAM: Final = "MemoSq4gqABAXKb96qnH8TysNcWxMyWCqXgDLGmfcHr"
 LOOKUP_TABLE_PROGRAM: Final = "AddressLookupTab1e1111111111111111111111111"
 STAKE_PROGRAM: Final = "Stake11111111111111111111111111111111111111"
+JUPITER_V6_PROGRAM: Final = "JUP6LkbZbjS1jKKwapdHNy74zcZ3tLUZoi5QNyVTaV4"
 
 TOKEN_PROGRAMS: Final = frozenset({TOKEN_PROGRAM, TOKEN_2022_PROGRAM})
 MEMO_PROGRAMS: Final = frozenset({MEMO_V1_PROGRAM, MEMO_V2_PROGRAM})
@@ -93,7 +96,7 @@ SPL_AUTHORITY_TYPES: Final = (
 class Layout:
     """One instruction: its name, argument fields ``(name, type)`` and account roles.
 
-    Types: ``u8 u32 u64`` little-endian, ``pubkey`` (32 bytes), ``copt_pubkey`` (SPL
+    Types: ``u8 u16 u32 u64`` little-endian, ``pubkey`` (32 bytes), ``copt_pubkey`` (SPL
     ``COption<Pubkey>``: tag byte 0/1, then 32 bytes when 1), ``opt_u64`` / ``opt_pubkey``
     (bincode ``Option``: tag byte 0/1, then the value when 1), ``string`` (bincode: u64
     length + UTF-8). ``accounts`` are the roles of the first accounts, in order; an instruction
@@ -306,6 +309,66 @@ STAKE_LAYOUTS: Final[dict[int, Layout]] = {
     17: _L("MoveLamports", (_U64,), ("source_stake", "stake", "authority")),
 }
 
+# Jupiter v6 (Anchor: 8-byte discriminator = sha256("global:<name>")[:8]). The first argument
+# (``route_plan: Vec<RoutePlanStep>``) has variable-size entries (one per AMM kind), so only the
+# fixed-size arguments that *end* the data are read (``tail``). Optional accounts that are
+# absent hold the program id (Anchor). Source: jup-ag Jupiter v6 IDL (``idl/jupiter.json``).
+_IN = ("in_amount", "u64")
+_QOUT = ("quoted_out_amount", "u64")
+_FEES = (("slippage_bps", "u16"), ("platform_fee_bps", "u8"))
+_EXACT = (("out_amount", "u64"), ("quoted_in_amount", "u64"), *_FEES)
+_ROUTE_ACCOUNTS = (
+    "token_program",
+    "user_transfer_authority",
+    "source_token_account",
+    "user_destination_token_account",
+    "destination_token_account",
+)
+_SHARED_ACCOUNTS = (
+    "token_program",
+    "program_authority",
+    "user_transfer_authority",
+    "source_token_account",
+    "program_source_token_account",
+    "program_destination_token_account",
+    "destination_token_account",
+    "source_mint",
+    "destination_mint",
+    "platform_fee_account",
+)
+JUPITER_LAYOUTS: Final[dict[bytes, Layout]] = {
+    bytes([229, 23, 203, 151, 122, 227, 173, 42]): _L(
+        "route", (_IN, _QOUT, *_FEES), (*_ROUTE_ACCOUNTS, "destination_mint")
+    ),
+    bytes([150, 86, 71, 116, 167, 93, 14, 104]): _L(
+        "route_with_token_ledger", (_QOUT, *_FEES), (*_ROUTE_ACCOUNTS, "destination_mint")
+    ),
+    bytes([208, 51, 239, 151, 123, 43, 237, 92]): _L(
+        "exact_out_route", _EXACT, (*_ROUTE_ACCOUNTS, "source_mint", "destination_mint")
+    ),
+    bytes([193, 32, 155, 51, 65, 214, 156, 129]): _L(
+        "shared_accounts_route", (_IN, _QOUT, *_FEES), _SHARED_ACCOUNTS, 9
+    ),
+    bytes([230, 121, 143, 80, 119, 159, 106, 170]): _L(
+        "shared_accounts_route_with_token_ledger", (_QOUT, *_FEES), _SHARED_ACCOUNTS, 9
+    ),
+    bytes([176, 209, 105, 168, 154, 125, 69, 62]): _L(
+        "shared_accounts_exact_out_route", _EXACT, _SHARED_ACCOUNTS, 9
+    ),
+}
+_SIZES = {"u8": 1, "u16": 2, "u32": 4, "u64": 8}
+JUPITER_MIN_PLAN = 4  # the route plan's u32 length, at least
+
+
+def _jupiter(data: bytes) -> tuple[Layout | None, int]:
+    layout = JUPITER_LAYOUTS.get(data[:8])
+    if layout is None:
+        return None, 0
+    tail = sum(_SIZES[kind] for _, kind in layout.args)
+    start = len(data) - tail
+    return layout, start if start >= 8 + JUPITER_MIN_PLAN else len(data)  # short: malformed
+
+
 # Compute Budget: u8 discriminator.
 COMPUTE_BUDGET_LAYOUTS: Final[dict[int, Layout]] = {
     0: _L("RequestUnitsDeprecated", (("units", "u32"), ("additional_fee", "u32"))),
@@ -336,6 +399,8 @@ def layout_for(program: str, data: bytes) -> tuple[Layout | None, int]:
         if not data:
             return ATA_LAYOUTS[0], 0
         return ATA_LAYOUTS.get(data[0]), 1
+    if program == JUPITER_V6_PROGRAM:
+        return _jupiter(data)
     if program == STAKE_PROGRAM:
         if len(data) < 4:
             return None, 0
