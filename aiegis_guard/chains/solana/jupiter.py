@@ -1,4 +1,4 @@
-"""Jupiter v6 swaps -> operations (layouts in :data:`.programs.JUPITER_LAYOUTS`).
+"""Jupiter v6 swaps -> operations (layouts in :mod:`.jupiter_layouts`).
 
 Every route instruction becomes what the agent gives and what it is guaranteed to get:
 
@@ -21,6 +21,7 @@ from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 
 from aiegis_guard.chains.solana import programs as progs
+from aiegis_guard.chains.solana.jupiter_layouts import JUPITER_LAYOUTS
 from aiegis_guard.chains.transaction import (
     SWAP_ORDER,
     Asset,
@@ -86,5 +87,5 @@ def _route(ix: Ix, refs: Any) -> list[Operation]:
 
 
 JUPITER_BUILDERS: dict[tuple[str, str], Callable[[Ix, Any], list[Operation]]] = {
-    ("jupiter", layout.name): _route for layout in progs.JUPITER_LAYOUTS.values()
+    ("jupiter", layout.name): _route for layout in JUPITER_LAYOUTS.values()
 }

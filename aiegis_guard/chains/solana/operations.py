@@ -16,10 +16,9 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
 
-from solders.pubkey import Pubkey
-
 from aiegis_guard.chains.solana import programs as progs
 from aiegis_guard.chains.solana.jupiter import JUPITER_BUILDERS, output_account
+from aiegis_guard.chains.solana.layout import pubkey_str, read_args
 from aiegis_guard.chains.solana.stake import STAKE_BUILDERS
 from aiegis_guard.chains.solana.wire import WireInstruction, WireMessage
 from aiegis_guard.chains.transaction import (
@@ -42,19 +41,6 @@ __all__ = ["Built", "build_operations", "pubkey_str"]
 SOL = Asset(chain=Chain.SOLANA, kind=AssetKind.NATIVE, symbol="SOL", decimals=9)
 DEFAULT_UNITS_PER_INSTRUCTION = 200_000
 MAX_COMPUTE_UNITS = 1_400_000
-
-_KEY_CACHE: dict[bytes, str] = {}
-
-
-def pubkey_str(raw: bytes) -> str:
-    """Base58 of a 32-byte key (cached: the same programs and wallets recur)."""
-    text = _KEY_CACHE.get(raw)
-    if text is None:
-        text = str(Pubkey.from_bytes(raw))
-        if len(_KEY_CACHE) < 4096:
-            _KEY_CACHE[raw] = text
-    return text
-
 
 _FAMILY = {
     progs.SYSTEM_PROGRAM: "system",
@@ -135,44 +121,6 @@ class _Refs:
         )
 
 
-def _read_args(args: tuple[tuple[str, str], ...], data: bytes, pos: int) -> dict[str, Any] | str:
-    """Argument values by name, or the reason they cannot be read."""
-    out: dict[str, Any] = {}
-    for name, kind in args:
-        if kind in ("u8", "u16", "u32", "u64"):
-            size = {"u8": 1, "u16": 2, "u32": 4, "u64": 8}[kind]
-            if pos + size > len(data):
-                return f"data too short for {name}"
-            out[name] = int.from_bytes(data[pos : pos + size], "little")
-            pos += size
-        elif kind == "pubkey" or (kind.endswith("opt_pubkey") and data[pos : pos + 1] == b"\x01"):
-            pos += kind != "pubkey"
-            if pos + 32 > len(data):
-                return f"data too short for {name}"
-            out[name] = pubkey_str(data[pos : pos + 32])
-            pos += 32
-        elif kind in ("copt_pubkey", "opt_pubkey", "opt_u64"):
-            tag = data[pos : pos + 1]
-            if kind == "opt_u64" and tag == b"\x01" and pos + 9 <= len(data):
-                out[name] = int.from_bytes(data[pos + 1 : pos + 9], "little")
-                pos += 9
-                continue
-            if tag != b"\x00":
-                return f"bad option tag for {name}" if tag else f"data too short for {name}"
-            out[name] = None
-            pos += 1
-        else:  # bincode string: u64 length + UTF-8
-            size = int.from_bytes(data[pos : pos + 8], "little") if pos + 8 <= len(data) else -1
-            if size < 0 or pos + 8 + size > len(data):
-                return f"data too short for {name}"
-            try:
-                out[name] = data[pos + 8 : pos + 8 + size].decode("utf-8")
-            except UnicodeDecodeError:
-                return f"{name} is not UTF-8"
-            pos += 8 + size
-    return out
-
-
 def read_instruction(ix: WireInstruction, keys: list[str]) -> Ix:
     program = keys[ix.program_index]
     accounts = tuple(map(keys.__getitem__, ix.accounts))
@@ -184,7 +132,7 @@ def read_instruction(ix: WireInstruction, keys: list[str]) -> Ix:
     if layout is None:
         return Ix(program, family, None, {}, {}, accounts, data)
     acc = dict(zip(layout.accounts, accounts, strict=False))
-    parsed = _read_args(layout.args, data, skip)
+    parsed = read_args(layout.args, data, skip)
     if isinstance(parsed, str):
         return Ix(program, family, layout.name, {}, acc, accounts, data, parsed)
     if len(accounts) < layout.required_accounts:
@@ -247,7 +195,7 @@ def _native(via: str, sender_role: str, to_role: str) -> Builder:
                 asset=SOL,
                 sender=ix.acc[sender_role],
                 recipient=ix.acc[to_role],
-                amount=ix.args["lamports"],
+                amount=ix.args.get("lamports"),  # None: "whatever is in excess"
             )
         ]
 
@@ -266,6 +214,8 @@ def _create(via: str) -> Builder:
 def _authority(via: str, new_arg: str, kind: str, current_role: str) -> Builder:
     def build(ix: Ix, refs: _Refs) -> list[Operation]:
         account = ix.acc.get("nonce") or ix.acc["account"]
+        if ix.args[new_arg] is None and kind != "spl":  # an extension initialised empty
+            return [Call(via="solana.instruction", target=ix.program, name=ix.name, known=True)]
         if kind == "spl":
             code = ix.args["authority_type"]
             names = progs.SPL_AUTHORITY_TYPES
@@ -361,6 +311,18 @@ BUILDERS: dict[tuple[str, str], Builder] = {
         "spl.set_authority", "new_authority", "spl", "current_authority"
     ),
     ("token", "CloseAccount"): _close,
+    ("token", "InitializePermanentDelegate"): _authority(
+        "spl.set_authority", "delegate", "permanent_delegate", "none"
+    ),
+    ("token", "InitializeTransferHook"): _authority(
+        "spl.set_authority", "program_id", "transfer_hook_program_id", "none"
+    ),
+    ("token", "UpdateTransferHook"): _authority(
+        "spl.set_authority", "program_id", "transfer_hook_program_id", "authority"
+    ),
+    ("token", "WithdrawExcessLamports"): _native(
+        "spl.withdraw_excess_lamports", "authority", "destination"
+    ),
     ("alt", "CloseLookupTable"): _close_table,
     ("system", "InitializeNonceAccount"): _authority(
         "system.authorize_nonce", "authority", "nonce_authority", "none"

@@ -15,8 +15,15 @@ published Anchor IDL ``jupiter.json``: discriminators, accounts, arguments). Cro
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from typing import Final
+
+from aiegis_guard.chains.solana.jupiter_layouts import JUPITER_V6_PROGRAM, jupiter_layout
+from aiegis_guard.chains.solana.layout import Layout
+from aiegis_guard.chains.solana.stake_layouts import (
+    STAKE_AUTHORITY_TYPES,
+    STAKE_LAYOUTS,
+    STAKE_PROGRAM,
+)
 
 __all__ = [
     "ATA_PROGRAM",
@@ -44,8 +51,6 @@ COMPUTE_BUDGET_PROGRAM: Final = "ComputeBudget111111111111111111111111111111"
 MEMO_V1_PROGRAM: Final = "Memo1UhkJRfHyvLMcVucJwxXeuD728EqVDDwQDxFMNo"
 MEMO_V2_PROGRAM: Final = "MemoSq4gqABAXKb96qnH8TysNcWxMyWCqXgDLGmfcHr"
 LOOKUP_TABLE_PROGRAM: Final = "AddressLookupTab1e1111111111111111111111111"
-STAKE_PROGRAM: Final = "Stake11111111111111111111111111111111111111"
-JUPITER_V6_PROGRAM: Final = "JUP6LkbZbjS1jKKwapdHNy74zcZ3tLUZoi5QNyVTaV4"
 
 TOKEN_PROGRAMS: Final = frozenset({TOKEN_PROGRAM, TOKEN_2022_PROGRAM})
 MEMO_PROGRAMS: Final = frozenset({MEMO_V1_PROGRAM, MEMO_V2_PROGRAM})
@@ -90,27 +95,6 @@ SPL_AUTHORITY_TYPES: Final = (
     "pause",
 )
 """SPL ``AuthorityType`` enum order (index = the byte after the SetAuthority discriminator)."""
-
-
-@dataclass(frozen=True, slots=True)
-class Layout:
-    """One instruction: its name, argument fields ``(name, type)`` and account roles.
-
-    Types: ``u8 u16 u32 u64`` little-endian, ``pubkey`` (32 bytes), ``copt_pubkey`` (SPL
-    ``COption<Pubkey>``: tag byte 0/1, then 32 bytes when 1), ``opt_u64`` / ``opt_pubkey``
-    (bincode ``Option``: tag byte 0/1, then the value when 1), ``string`` (bincode: u64
-    length + UTF-8). ``accounts`` are the roles of the first accounts, in order; an instruction
-    with fewer accounts than ``min_accounts`` is malformed (the program would reject it).
-    """
-
-    name: str
-    args: tuple[tuple[str, str], ...] = ()
-    accounts: tuple[str, ...] = ()
-    min_accounts: int = -1  # -1: len(accounts)
-
-    @property
-    def required_accounts(self) -> int:
-        return len(self.accounts) if self.min_accounts < 0 else self.min_accounts
 
 
 _L = Layout
@@ -207,7 +191,8 @@ TOKEN_LAYOUTS: Final[dict[int, Layout]] = {
     23: _L("AmountToUiAmount", (_AMOUNT,), ("mint",)),
     24: _L("UiAmountToAmount", (), ("mint",)),
 }
-"""Token-2022 extension instructions (discriminator >= 25) are not decoded: unknown calls."""
+"""Token-2022 extension instructions (discriminator >= 25) not listed below are not decoded:
+unknown calls (FLAG when they touch an own account)."""
 
 # Token-2022 two-byte (extension, sub-instruction) layouts that move tokens.
 TOKEN_2022_EXTENSION_LAYOUTS: Final[dict[tuple[int, int], Layout]] = {
@@ -216,6 +201,22 @@ TOKEN_2022_EXTENSION_LAYOUTS: Final[dict[tuple[int, int], Layout]] = {
         (_AMOUNT, _DECIMALS, ("fee", "u64")),
         ("source", "mint", "destination", "authority"),
     ),
+    # TransferHookInstruction (token/program-2022 extension/transfer_hook/instruction.rs):
+    # Initialize { authority: OptionalNonZeroPubkey, program_id: OptionalNonZeroPubkey },
+    # Update { program_id }. ``account`` is the mint.
+    (36, 0): _L(
+        "InitializeTransferHook",
+        (("authority", "nz_pubkey"), ("program_id", "nz_pubkey")),
+        ("account",),
+    ),
+    (36, 1): _L("UpdateTransferHook", (("program_id", "nz_pubkey"),), ("account", "authority")),
+}
+
+# Token-2022 single-byte extension instructions that move authority or lamports
+# (token/program-2022/src/instruction.rs). ``account`` is the mint for mint extensions.
+TOKEN_2022_LAYOUTS: Final[dict[int, Layout]] = {
+    35: _L("InitializePermanentDelegate", (("delegate", "pubkey"),), ("account",)),
+    38: _L("WithdrawExcessLamports", (), ("source", "destination", "authority")),
 }
 
 # Associated Token Account: empty data or a u8 discriminator.
@@ -251,124 +252,6 @@ LOOKUP_TABLE_LAYOUTS: Final[dict[int, Layout]] = {
     4: _L("CloseLookupTable", (), ("table", "authority", "recipient")),
 }
 
-STAKE_AUTHORITY_TYPES: Final = ("staker", "withdrawer")
-"""``StakeAuthorize`` enum order (a u32 in Authorize* instructions)."""
-
-_STAKER = ("staker", "pubkey")
-_WITHDRAWER = ("withdrawer", "pubkey")
-_LOCKUP = (("unix_timestamp", "u64"), ("epoch", "u64"), ("custodian", "pubkey"))
-_NEW = ("new_authority", "pubkey")
-_KIND = ("stake_authorize", "u32")
-_SEED = (("authority_seed", "string"), ("authority_owner", "pubkey"))
-_OPT_LOCKUP = (("unix_timestamp", "opt_u64"), ("epoch", "opt_u64"))
-
-# Stake program: u32 little-endian discriminator (bincode enum tag). Trailing optional accounts
-# (lockup custodian) are allowed by ``min_accounts``.
-STAKE_LAYOUTS: Final[dict[int, Layout]] = {
-    0: _L("Initialize", (_STAKER, _WITHDRAWER, *_LOCKUP), ("stake", "rent")),
-    1: _L("Authorize", (_NEW, _KIND), ("stake", "clock", "authority", "custodian"), 3),
-    2: _L(
-        "DelegateStake",
-        (),
-        ("stake", "vote", "clock", "stake_history", "config", "authority"),
-    ),
-    3: _L("Split", (_U64,), ("stake", "split_stake", "authority")),
-    4: _L(
-        "Withdraw",
-        (_U64,),
-        ("stake", "to", "clock", "stake_history", "authority", "custodian"),
-        5,
-    ),
-    5: _L("Deactivate", (), ("stake", "clock", "authority")),
-    6: _L("SetLockup", (*_OPT_LOCKUP, ("custodian", "opt_pubkey")), ("stake", "authority")),
-    7: _L("Merge", (), ("stake", "source_stake", "clock", "stake_history", "authority")),
-    8: _L(
-        "AuthorizeWithSeed",
-        (_NEW, _KIND, *_SEED),
-        ("stake", "authority_base", "clock", "custodian"),
-        2,
-    ),
-    9: _L("InitializeChecked", (), ("stake", "rent", "staker", "withdrawer")),
-    10: _L(
-        "AuthorizeChecked",
-        (_KIND,),
-        ("stake", "clock", "authority", "new_authority", "custodian"),
-        4,
-    ),
-    11: _L(
-        "AuthorizeCheckedWithSeed",
-        (_KIND, *_SEED),
-        ("stake", "authority_base", "clock", "new_authority", "custodian"),
-        4,
-    ),
-    12: _L("SetLockupChecked", _OPT_LOCKUP, ("stake", "authority", "new_custodian"), 2),
-    13: _L("GetMinimumDelegation"),
-    14: _L("DeactivateDelinquent", (), ("stake", "delinquent_vote", "reference_vote")),
-    15: _L("Redelegate", (), ("stake", "new_stake", "vote", "config", "authority")),
-    16: _L("MoveStake", (_U64,), ("source_stake", "stake", "authority")),
-    17: _L("MoveLamports", (_U64,), ("source_stake", "stake", "authority")),
-}
-
-# Jupiter v6 (Anchor: 8-byte discriminator = sha256("global:<name>")[:8]). The first argument
-# (``route_plan: Vec<RoutePlanStep>``) has variable-size entries (one per AMM kind), so only the
-# fixed-size arguments that *end* the data are read (``tail``). Optional accounts that are
-# absent hold the program id (Anchor). Source: jup-ag Jupiter v6 IDL (``idl/jupiter.json``).
-_IN = ("in_amount", "u64")
-_QOUT = ("quoted_out_amount", "u64")
-_FEES = (("slippage_bps", "u16"), ("platform_fee_bps", "u8"))
-_EXACT = (("out_amount", "u64"), ("quoted_in_amount", "u64"), *_FEES)
-_ROUTE_ACCOUNTS = (
-    "token_program",
-    "user_transfer_authority",
-    "source_token_account",
-    "user_destination_token_account",
-    "destination_token_account",
-)
-_SHARED_ACCOUNTS = (
-    "token_program",
-    "program_authority",
-    "user_transfer_authority",
-    "source_token_account",
-    "program_source_token_account",
-    "program_destination_token_account",
-    "destination_token_account",
-    "source_mint",
-    "destination_mint",
-    "platform_fee_account",
-)
-JUPITER_LAYOUTS: Final[dict[bytes, Layout]] = {
-    bytes([229, 23, 203, 151, 122, 227, 173, 42]): _L(
-        "route", (_IN, _QOUT, *_FEES), (*_ROUTE_ACCOUNTS, "destination_mint")
-    ),
-    bytes([150, 86, 71, 116, 167, 93, 14, 104]): _L(
-        "route_with_token_ledger", (_QOUT, *_FEES), (*_ROUTE_ACCOUNTS, "destination_mint")
-    ),
-    bytes([208, 51, 239, 151, 123, 43, 237, 92]): _L(
-        "exact_out_route", _EXACT, (*_ROUTE_ACCOUNTS, "source_mint", "destination_mint")
-    ),
-    bytes([193, 32, 155, 51, 65, 214, 156, 129]): _L(
-        "shared_accounts_route", (_IN, _QOUT, *_FEES), _SHARED_ACCOUNTS, 9
-    ),
-    bytes([230, 121, 143, 80, 119, 159, 106, 170]): _L(
-        "shared_accounts_route_with_token_ledger", (_QOUT, *_FEES), _SHARED_ACCOUNTS, 9
-    ),
-    bytes([176, 209, 105, 168, 154, 125, 69, 62]): _L(
-        "shared_accounts_exact_out_route", _EXACT, _SHARED_ACCOUNTS, 9
-    ),
-}
-_SIZES = {"u8": 1, "u16": 2, "u32": 4, "u64": 8}
-JUPITER_MIN_PLAN = 4  # the route plan's u32 length, at least
-
-
-def _jupiter(data: bytes) -> tuple[Layout | None, int]:
-    layout = JUPITER_LAYOUTS.get(data[:8])
-    if layout is None:
-        return None, 0
-    tail = sum(_SIZES[kind] for _, kind in layout.args)
-    start = len(data) - tail
-    return layout, start if start >= 8 + JUPITER_MIN_PLAN else len(data)  # short: malformed
-
-
 # Compute Budget: u8 discriminator.
 COMPUTE_BUDGET_LAYOUTS: Final[dict[int, Layout]] = {
     0: _L("RequestUnitsDeprecated", (("units", "u32"), ("additional_fee", "u32"))),
@@ -392,15 +275,17 @@ def layout_for(program: str, data: bytes) -> tuple[Layout | None, int]:
         if not data:
             return None, 0
         layout = TOKEN_LAYOUTS.get(data[0])
-        if layout is None and program == TOKEN_2022_PROGRAM and len(data) >= 2:
-            return TOKEN_2022_EXTENSION_LAYOUTS.get((data[0], data[1])), 2
+        if layout is None and program == TOKEN_2022_PROGRAM:
+            layout = TOKEN_2022_LAYOUTS.get(data[0])
+            if layout is None and len(data) >= 2:
+                return TOKEN_2022_EXTENSION_LAYOUTS.get((data[0], data[1])), 2
         return layout, 1
     if program == ATA_PROGRAM:
         if not data:
             return ATA_LAYOUTS[0], 0
         return ATA_LAYOUTS.get(data[0]), 1
     if program == JUPITER_V6_PROGRAM:
-        return _jupiter(data)
+        return jupiter_layout(data)
     if program == STAKE_PROGRAM:
         if len(data) < 4:
             return None, 0

@@ -1,4 +1,4 @@
-"""Stake program instructions -> operations (layouts in :data:`.programs.STAKE_LAYOUTS`).
+"""Stake program instructions -> operations (layouts in :mod:`.stake_layouts`).
 
 What moves value or control of a stake account (source: solana-program/stake
 ``interface/src/instruction.rs``):
