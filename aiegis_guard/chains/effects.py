@@ -48,10 +48,10 @@ from aiegis_guard.policy import Policy
 __all__ = [
     "Effect",
     "EffectKind",
+    "acting_accounts",
     "derive_effects",
     "describe_effects",
     "merge_effects",
-    "acting_accounts",
     "own_accounts",
 ]
 
