@@ -66,7 +66,7 @@ from dataclasses import dataclass
 
 from aiegis_guard.chains.amounts import amount_evidence, limit_for_asset, native_decimals, totals
 from aiegis_guard.chains.effect_rules import judge_effects
-from aiegis_guard.chains.effects import derive_effects, own_accounts
+from aiegis_guard.chains.effects import acting_accounts, derive_effects, own_accounts
 from aiegis_guard.chains.transaction import (
     Approval,
     AssetKind,
@@ -133,7 +133,7 @@ def _norm(addr: str, chain: Chain) -> str:
 class _Judge:
     """Per-call state: the decoded transaction, the context and the chain's rule names."""
 
-    __slots__ = ("chain", "ctx", "decoded", "exchange", "own", "policy", "rules")
+    __slots__ = ("acting", "chain", "ctx", "decoded", "exchange", "own", "policy", "rules")
 
     def __init__(self, decoded: DecodedTransaction, ctx: TxContext, rules: ChainRules) -> None:
         self.decoded = decoded
@@ -141,7 +141,8 @@ class _Judge:
         self.rules = rules
         self.chain = decoded.chain
         self.policy = ctx.policy
-        self.own = own_accounts(decoded, ctx.policy)  # wallet + signer + its smart accounts
+        self.own = own_accounts(decoded, ctx.policy)  # wallet + signer / fee payer
+        self.acting = acting_accounts(decoded, self.own)  # + the smart accounts it acts through
         self.exchange = any(isinstance(op, Receipt) for op in decoded.operations)
 
     def f(
@@ -203,6 +204,9 @@ class _Judge:
     def is_own(self, addr: str | None) -> bool:
         return addr is not None and _norm(addr, self.chain) in self.own
 
+    def acts_for(self, addr: str | None) -> bool:
+        return addr is not None and _norm(addr, self.chain) in self.acting
+
 
 # --- per-operation rules --------------------------------------------------------------------
 
@@ -221,7 +225,7 @@ def _transfer(j: _Judge, op: Transfer) -> list[Finding]:
     moves_value = op.amount != 0 or op.asset.kind in (AssetKind.NFT, AssetKind.UNKNOWN)
     if _settles_exchange(j, op):
         return out
-    to_own = j.is_own(op.recipient)  # wallet, signer / fee payer, its smart accounts
+    to_own = j.is_own(op.recipient)  # wallet, signer / fee payer (not a self-named Safe)
     if moves_value and not to_own and not j.policy.is_allowed_recipient(op.recipient, j.chain):
         out.append(
             j.f(
@@ -326,7 +330,7 @@ def _authority(j: _Judge, op: AuthorityChange) -> list[Finding]:
     if op.authority_type:
         ev += (f"authority_type:{op.authority_type}",)
     target = mask_address(new) if new else "nobody"
-    own = j.is_own(op.account) or j.is_own(op.current_authority)
+    own = j.acts_for(op.account) or j.acts_for(op.current_authority)
     if own:
         msg = f"{op.via}: authority over own account {mask_address(op.account)} -> {target}"
         out.append(j.f(rule, Action.BLOCK, msg, *ev, "own-account", severity=Severity.CRITICAL))
@@ -356,7 +360,7 @@ def _call(j: _Judge, op: Call) -> list[Finding]:
     if op.via == "safe.approve_hash":
         msg = f"Safe approveHash on {mask_address(op.target)}: pre-approves an unseen transaction"
         return [*out, j.f("safe_approve_hash", Action.FLAG, msg, f"safe:{op.target}")]
-    from_own = op.sender is not None and j.is_own(op.sender)
+    from_own = op.sender is not None and j.acts_for(op.sender)
     if op.value or op.touches_own or from_own:
         why = ("value" if op.value else "") + (" own-accounts" if op.touches_own else "")
         why += " from-own-account" if from_own and not why else ""
