@@ -12,7 +12,10 @@ meaning:
   need an unlimited (or unknown "all") effect, ``>=N`` needs the minimum output N;
 * authority roles are compared through synonyms (``owner`` ~ ``owner_added`` /
   ``account_owner``; ``masterCopy`` ~ a DELEGATECALL that can rewrite the Safe's storage);
-* the counterparties ``any_fulfiller`` / ``pool`` / ``solver`` / ``""`` match anyone;
+* the counterparties ``any_fulfiller`` / ``pool`` / ``solver`` / ``""`` match anyone, and so
+  does an order's offer (``what="offer"``: whoever fills it receives it);
+* an expected grant of amount ``0`` is a revoke; an authority effect without an account acts
+  on the signer (the row's own address);
 * a Solana ``CloseAccount`` (an ``authority`` effect, what ``close_account``) stands for the
   account's rent going to its destination: it matches an expected SOL gives / gets to that
   destination whatever the amount (the rent is not in the transaction);
