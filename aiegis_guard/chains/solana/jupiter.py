@@ -18,10 +18,11 @@ the swap-output rules (``tx.sol.swap_recipient`` BLOCK, ``tx.sol.swap_no_minimum
 from __future__ import annotations
 
 from collections.abc import Callable
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 from aiegis_guard.chains.solana import programs as progs
 from aiegis_guard.chains.solana.jupiter_layouts import JUPITER_LAYOUTS
+from aiegis_guard.chains.solana.layout import Ix
 from aiegis_guard.chains.transaction import (
     SWAP_ORDER,
     Asset,
@@ -31,9 +32,6 @@ from aiegis_guard.chains.transaction import (
     Transfer,
 )
 from aiegis_guard.findings import Chain
-
-if TYPE_CHECKING:
-    from aiegis_guard.chains.solana.operations import Ix
 
 __all__ = ["JUPITER_BUILDERS", "output_account"]
 

@@ -11,7 +11,7 @@ from typing import Any
 
 from solders.pubkey import Pubkey
 
-__all__ = ["Layout", "pubkey_str", "read_args"]
+__all__ = ["Ix", "Layout", "pubkey_str", "read_args"]
 
 _KEY_CACHE: dict[bytes, str] = {}
 
@@ -24,6 +24,20 @@ def pubkey_str(raw: bytes) -> str:
         if len(_KEY_CACHE) < 4096:
             _KEY_CACHE[raw] = text
     return text
+
+
+@dataclass(slots=True)
+class Ix:
+    """One instruction, read: ``args`` by field name, ``acc`` by account role."""
+
+    program: str
+    family: str | None
+    name: str | None
+    args: dict[str, Any]
+    acc: dict[str, str]
+    accounts: tuple[str, ...]
+    data: bytes
+    malformed: str | None = None
 
 
 @dataclass(frozen=True, slots=True)

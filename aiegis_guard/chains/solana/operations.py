@@ -14,11 +14,10 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass, field
-from typing import Any
 
 from aiegis_guard.chains.solana import programs as progs
 from aiegis_guard.chains.solana.jupiter import JUPITER_BUILDERS, output_account
-from aiegis_guard.chains.solana.layout import pubkey_str, read_args
+from aiegis_guard.chains.solana.layout import Ix, pubkey_str, read_args
 from aiegis_guard.chains.solana.stake import STAKE_BUILDERS
 from aiegis_guard.chains.solana.wire import WireInstruction, WireMessage
 from aiegis_guard.chains.transaction import (
@@ -54,20 +53,6 @@ _FAMILY = {
     progs.STAKE_PROGRAM: "stake",
     progs.JUPITER_V6_PROGRAM: "jupiter",
 }
-
-
-@dataclass(slots=True)
-class Ix:
-    """One instruction, read: ``args`` by field name, ``acc`` by account role."""
-
-    program: str
-    family: str | None
-    name: str | None
-    args: dict[str, Any]
-    acc: dict[str, str]
-    accounts: tuple[str, ...]
-    data: bytes
-    malformed: str | None = None
 
 
 @dataclass

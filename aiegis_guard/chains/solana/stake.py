@@ -23,9 +23,10 @@ are known calls without an effect.
 from __future__ import annotations
 
 from collections.abc import Callable
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 from aiegis_guard.chains.solana import programs as progs
+from aiegis_guard.chains.solana.layout import Ix
 from aiegis_guard.chains.transaction import (
     Asset,
     AssetKind,
@@ -36,13 +37,10 @@ from aiegis_guard.chains.transaction import (
 )
 from aiegis_guard.findings import Chain
 
-if TYPE_CHECKING:
-    from aiegis_guard.chains.solana.operations import Ix
-
 __all__ = ["STAKE_BUILDERS"]
 
 _SOL = Asset(chain=Chain.SOLANA, kind=AssetKind.NATIVE, symbol="SOL", decimals=9)
-_Builder = Callable[["Ix", Any], list[Operation]]
+_Builder = Callable[[Ix, Any], list[Operation]]
 
 
 def _role(ix: Ix) -> str:
