@@ -38,11 +38,22 @@ rule                                 action  when
 ``<authority rule>``                 BLOCK   authority/owner of an own account handed to a
                                              non-own address: ``set_authority``
                                              (spl.set_authority), ``assign`` (system.assign*),
-                                             ``authorize_nonce``, ``transfer_ownership``, ...
-                                             (FLAG when the account is not known to be own)
+                                             ``authorize_nonce``, ``transfer_ownership``,
+                                             ``safe_owner_change`` (owners, threshold),
+                                             ``safe_module_change``, ``safe_guard_change``,
+                                             ``safe_fallback_handler_change``, ... (FLAG when
+                                             the account is not known to be own; nothing when
+                                             the new authority is own or an allowlisted
+                                             spender / operator / delegate)
 ``close_account``                    BLOCK   CloseAccount paying the rent to a non-own address
-``unknown_call`` / ``unknown_program``  FLAG  unknown selector/program carrying value or
-                                             touching own accounts (name from ChainRules)
+``unknown_call`` / ``unknown_program``  FLAG  unknown selector/program carrying value,
+                                             touching own accounts, or called by an own account
+                                             / its smart account; the target not allowlisted
+                                             (name from ChainRules)
+``safe_approve_hash``                FLAG    Safe ``approveHash``: pre-approves a transaction
+                                             the request does not show
+(effect rules)                               ``order_gives_away``, ``swap_recipient``,
+                                             ``swap_no_minimum``: see ``chains/effect_rules.py``
 ``contract_creation``                FLAG    contract creation carrying value (else INFO)
 ``blind_signature``                  BLOCK   signing a bare 32-byte hash (eth_sign)
 ``durable_nonce``                    FLAG    transaction uses a durable nonce (never expires)
@@ -357,9 +368,8 @@ def _call(j: _Judge, op: Call) -> list[Finding]:
     out = j.counterparty(op.target, "target")
     if op.known or j.policy.is_known(op.target, j.chain):
         return out
-    if op.via == "safe.approve_hash":
-        msg = f"Safe approveHash on {mask_address(op.target)}: pre-approves an unseen transaction"
-        return [*out, j.f("safe_approve_hash", Action.FLAG, msg, f"safe:{op.target}")]
+    if op.via == "safe.approve_hash":  # judged by the EVM inspector (safe_approve_hash)
+        return out
     from_own = op.sender is not None and j.acts_for(op.sender)
     if op.value or op.touches_own or from_own:
         why = ("value" if op.value else "") + (" own-accounts" if op.touches_own else "")
