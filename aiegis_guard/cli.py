@@ -18,7 +18,7 @@ from typing import IO, Any
 from pydantic import ValidationError
 
 from aiegis_guard import jsontext
-from aiegis_guard.errors import AiegisError, ConfigError, quote
+from aiegis_guard.errors import AiegisError, ConfigError
 from aiegis_guard.findings import Action, Chain, Source
 from aiegis_guard.policy import CONTEXT_KEYS
 from aiegis_guard.redact import mask
@@ -156,7 +156,8 @@ def _scan_context(context: Any) -> dict[str, list[str]] | None:
     for key, value in context.items():
         if key not in CONTEXT_KEYS:
             raise ValueError(
-                f"'context' has an unknown key {quote(str(key))} (see aiegis-guard init)"
+                "'context' has an unknown key (expected a [wallet]/[allowlist] key such as "
+                "own_evm, allow_evm, evm_spenders, evm_operators, evm_delegates)"
             )
         if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
             raise ValueError(f"'context.{key}' must be a list of address strings")
