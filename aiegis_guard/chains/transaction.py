@@ -11,16 +11,13 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from enum import StrEnum
-from typing import TYPE_CHECKING, Annotated, Literal, Protocol
+from typing import Annotated, Any, Literal, Protocol
 
 from pydantic import BaseModel, ConfigDict, Field
 
 from aiegis_guard.findings import Chain
 from aiegis_guard.policy import Limit, Policy
 from aiegis_guard.verdict import Verdict
-
-if TYPE_CHECKING:
-    from aiegis_guard.chains.effects import Effect
 
 __all__ = [
     "SWAP_ORDER",
@@ -273,4 +270,6 @@ class TxContext:
     threats: ThreatLookup
     spent: Callable[[Limit], int]  # base units already spent in the limit's current period
     check_text: Callable[[str], Verdict]  # memos / messages through the text guard
-    effects: list[Effect] = field(default_factory=list)  # filled by the inspector
+    # filled by the inspector with ``chains.effects.Effect`` s (typed loosely: that module
+    # builds on this one)
+    effects: list[Any] = field(default_factory=list)
