@@ -22,7 +22,7 @@ from aiegis_guard.config import Config, find_config_path, load_config
 from aiegis_guard.findings import Action, Category, Chain, Finding, Severity, Source
 from aiegis_guard.normalize import normalize
 from aiegis_guard.policy import Policy, decide
-from aiegis_guard.redact import UNDECIDED_RE, redact_spans, secret_pattern
+from aiegis_guard.redact import UNDECIDED_RE, redact_spans, secret_spans
 from aiegis_guard.scanners import ScanContext, Stage
 from aiegis_guard.verdict import Verdict
 
@@ -541,14 +541,13 @@ def _collect(found: dict[tuple[str, tuple[int, int] | None], Finding], new: list
 def _every_spelling(text: str, secrets: set[str]) -> list[tuple[int, int]]:
     """Every occurrence of a value judged secret, in any spelling (``0x``, case, separators,
     base64 / hex encodings) and in any decoded layer of the text (a base64 blob holding it)."""
-    pattern = secret_pattern(secrets)
-    if pattern is None:
+    if not secrets:
         return []
     spans: list[tuple[int, int]] = []
     for offset, chunk in _chunks(text):
         for layer in normalize(chunk).layers:
-            for m in pattern.finditer(layer.text):
-                spans.append(_shift(layer.to_original(*m.span()), offset))
+            for span in secret_spans(layer.text, secrets):
+                spans.append(_shift(layer.to_original(*span), offset))
     return spans
 
 
