@@ -18,7 +18,7 @@ from typing import IO, Any
 from pydantic import ValidationError
 
 from aiegis_guard import jsontext
-from aiegis_guard.errors import AiegisError, ConfigError
+from aiegis_guard.errors import AiegisError, ConfigError, quote
 from aiegis_guard.findings import Action, Chain, Source
 from aiegis_guard.policy import CONTEXT_KEYS
 from aiegis_guard.redact import mask
@@ -156,8 +156,7 @@ def _scan_context(context: Any) -> dict[str, list[str]] | None:
     for key, value in context.items():
         if key not in CONTEXT_KEYS:
             raise ValueError(
-                "'context' has an unknown key (expected a [wallet]/[allowlist] key such as "
-                "own_evm, allow_evm, evm_spenders, evm_operators, evm_delegates)"
+                f"'context' has an unknown key {quote(str(key))} (see aiegis-guard init)"
             )
         if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
             raise ValueError(f"'context.{key}' must be a list of address strings")
@@ -326,11 +325,7 @@ def cmd_init(args: argparse.Namespace) -> int:
 def cmd_eval(args: argparse.Namespace) -> int:
     from aiegis_guard.evaluation import run_eval
 
-    data = Path(args.data) if args.data else None
-    vectors = Path(args.vectors) if args.vectors else None
-    return run_eval(
-        data, sets=args.set, out=sys.stdout, as_json=args.format == "json", vectors=vectors
-    )
+    return run_eval(Path(args.data), sets=args.set, out=sys.stdout, as_json=args.format == "json")
 
 
 def _load_config(args: argparse.Namespace) -> Any:
@@ -425,16 +420,12 @@ def _parser() -> argparse.ArgumentParser:
     tx.set_defaults(fn=cmd_inspect_tx)
 
     ev = sub.add_parser("eval", help="precision / recall on a data directory")
-    ev.add_argument("--data", help="e.g. ../shared/data (every set but effects)")
+    ev.add_argument("--data", required=True, help="e.g. ../shared/data")
     ev.add_argument(
         "--set",
         action="append",
-        choices=("secrets", "pii", "injection", "effects"),
-        help="which evaluations (default: secrets, pii and injection on --data)",
-    )
-    ev.add_argument(
-        "--vectors",
-        help="effects: the vector table (default: tests/vectors/effects_real.json of the repo)",
+        choices=("secrets", "pii", "injection"),
+        help="which evaluations (default: all that the data has)",
     )
     ev.add_argument("--format", choices=("json", "text"), default="text")
     ev.set_defaults(fn=cmd_eval)

@@ -247,11 +247,10 @@ class DecodedTransaction(_Frozen):
     signers: tuple[str, ...] = ()  # Solana: the keys whose signatures the message requires
     token_accounts: tuple[TokenAccountRef, ...] = ()  # Solana: token accounts the tx names
     priority_fee: int | None = None  # Solana: compute-unit price x limit, in lamports
+    accounts: tuple[str, ...] = ()  # smart accounts acting for the signer (Safe, 4337, ...)
     # the opaque bytes signed (EVM calldata / init code, Solana instruction data, binary
     # messages): scanned for the own secrets (``scanners/signed_secrets.py``)
     data: tuple[bytes, ...] = ()
-    accounts: tuple[str, ...] = ()  # smart accounts acting for the signer (Safe, 4337, ...)
-    protocol: str | None = None  # what a typed-data domain / the target is ("Seaport 1.6")
 
 
 class ThreatLookup(Protocol):
