@@ -71,17 +71,28 @@ def evm_payloads() -> dict[str, tuple[str, Any]]:
     return {**out, **effect_payloads()}
 
 
-_TYPED_BENCH = ("seaport-drainer-dust", "seaport-bulk-one-drained", "safetx-add-owner-stranger",
-                "blur-sell-legit", "cow-receiver-owner", "lookalike-approval-unlimited")  # fmt: skip
-_CALL_BENCH = ("ur-v4-take-all-own", "swaprouter02-multicall-unwrap-to-stranger",
-               "safe-add-owner-stranger", "4337-handleops-transfer-stranger")  # fmt: skip
+_TYPED_BENCH = (
+    "seaport-drainer-dust",
+    "seaport-bulk-one-drained",
+    "safetx-add-owner-stranger",
+    "blur-sell-legit",
+    "cow-receiver-owner",
+    "lookalike-approval-unlimited",
+)
+_CALL_BENCH = (
+    "ur-v4-take-all-own",
+    "swaprouter02-multicall-unwrap-to-stranger",
+    "safe-add-owner-stranger",
+    "4337-handleops-transfer-stranger",
+)
 
 
 def effect_payloads() -> dict[str, tuple[str, Any]]:
     """Protocol requests from the effects vectors, and one call flat and in every carrier
     (``nested/<carrier>/<call>``: Safe, Safe+MultiSend, 7702 batch, ERC-7579, ERC-4337)."""
-    from tests.effect_vectors import build_tx, carriers
     from evm_builders import STRANGER, TOKEN
+
+    from tests.effect_vectors import build_tx, carriers
 
     vectors = {}
     for name in ("evm_protocols.json", "evm_typed_effects.json"):
