@@ -448,16 +448,15 @@ class Guard:
             check_text=lambda text: self.check_text(text, source=Source.TOOL_INPUT),
         )
 
-    def _inspect_tx(
-        self, decode: Callable[[], DecodedTransaction], policy: Policy, tctx: Any
-    ) -> list[Finding]:
-        """Decode, judge the effects, and scan every signed byte for the own secrets."""
+    def _inspect_tx(self, decode: Callable[[], DecodedTransaction], tctx: Any) -> list[Finding]:
+        """Decode, judge the effects (collected in ``tctx.effects``), and scan every signed
+        byte for the own secrets."""
         from aiegis_guard.chains.dispatch import inspect_decoded
         from aiegis_guard.scanners.signed_secrets import scan_signed
 
         decoded = decode()
         findings = list(inspect_decoded(decoded, tctx))
-        return findings + scan_signed(signed_payload(decoded), policy)
+        return findings + scan_signed(signed_payload(decoded), tctx.policy)
 
     def _judge_tx(
         self, decode: Callable[[], DecodedTransaction], context: Mapping[str, Any] | None
@@ -466,7 +465,7 @@ class Guard:
         policy = self.policy_for(context)
         tctx = self._tx_context(policy)
         try:
-            findings = self._inspect_tx(decode, policy, tctx)
+            findings = self._inspect_tx(decode, tctx)
         except Exception as exc:
             from aiegis_guard.errors import DecodeError
 

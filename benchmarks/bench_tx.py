@@ -71,17 +71,28 @@ def evm_payloads() -> dict[str, tuple[str, Any]]:
     return {**out, **effect_payloads()}
 
 
-_TYPED_BENCH = ("seaport-drainer-dust", "seaport-bulk-one-drained", "safetx-add-owner-stranger",
-                "blur-sell-legit", "cow-receiver-owner", "lookalike-approval-unlimited")  # fmt: skip
-_CALL_BENCH = ("ur-v4-take-all-own", "swaprouter02-multicall-unwrap-to-stranger",
-               "safe-add-owner-stranger", "4337-handleops-transfer-stranger")  # fmt: skip
+_TYPED_BENCH = (
+    "seaport-drainer-dust",
+    "seaport-bulk-one-drained",
+    "safetx-add-owner-stranger",
+    "blur-sell-legit",
+    "cow-receiver-owner",
+    "lookalike-approval-unlimited",
+)
+_CALL_BENCH = (
+    "ur-v4-take-all-own",
+    "swaprouter02-multicall-unwrap-to-stranger",
+    "safe-add-owner-stranger",
+    "4337-handleops-transfer-stranger",
+)
 
 
 def effect_payloads() -> dict[str, tuple[str, Any]]:
     """Protocol requests from the effects vectors, and one call flat and in every carrier
     (``nested/<carrier>/<call>``: Safe, Safe+MultiSend, 7702 batch, ERC-7579, ERC-4337)."""
-    from tests.effect_vectors import build_tx, carriers
     from evm_builders import STRANGER, TOKEN
+
+    from tests.effect_vectors import build_tx, carriers
 
     vectors = {}
     for name in ("evm_protocols.json", "evm_typed_effects.json"):
@@ -127,11 +138,35 @@ def solana_payloads() -> dict[str, tuple[str, Any]]:
         ix.create_ata(payer.pubkey(), dest, mint),
         ix.transfer_checked(src, mint, dst, payer.pubkey(), 5 * 10**6, 6),
     ]
+    usdc, usdt, wsol = (
+        Pubkey.from_string(m)
+        for m in (
+            "EPjFWdd5AufqSSqeM2qN1xzybapC8G4wEGGkZwyTDt1v",
+            "Es9vMFrzaCERmJfrF4H2FYD4KCoNkY11McCe8BenwNYB",
+            "So11111111111111111111111111111111111111112",
+        )
+    )
+    me = payer.pubkey()
+
+    def ata(wallet: Pubkey, m: Pubkey) -> Pubkey:
+        return get_associated_token_address(wallet, m)
+
+    sweep = [  # unchecked transfers: mints and the recipient's ATAs found by derivation
+        ix.transfer(ata(me, m), ata(dest, m), me, 10**6) for m in (usdc, usdt, wsol)
+    ]
+    stake = Keypair().pubkey()
     cases = {
         "sol_transfer": [sol],
         "spl_transfer_checked": spl,
         "spl_approve": [ix.approve(src, dest, payer.pubkey(), 10**6)],
         "memo_and_transfer": [*budget, ix.memo("invoice 42 paid", payer.pubkey()), sol],
+        "stake_authorize": [ix.stake_authorize(stake, me, dest, ix.WITHDRAWER)],
+        "jupiter_route": [
+            *budget,
+            ix.create_ata(me, me, usdc),
+            ix.jupiter_route(me, ata(me, wsol), ata(me, usdc), usdc, (10**9, 15 * 10**7, 50)),
+        ],
+        "multi_asset_sweep": [*sweep, sol],
     }
     out: dict[str, tuple[str, Any]] = {}
     for name, instructions in cases.items():

@@ -181,3 +181,113 @@ def v0_tx(
 def message(payer: Pubkey, ixs: list[Instruction]) -> Message:
     """An unsigned legacy message (for decoding; other signers need not exist)."""
     return Message.new_with_blockhash(ixs, payer, Hash.default())
+
+
+# --- Stake program (solana-program/stake interface/src/instruction.rs; bincode, u32 tag) -------
+
+STAKE = Pubkey.from_string("Stake11111111111111111111111111111111111111")
+CLOCK = Pubkey.from_string("SysvarC1ock11111111111111111111111111111111")
+STAKE_HISTORY = Pubkey.from_string("SysvarStakeHistory1111111111111111111111111")
+STAKE_CONFIG = Pubkey.from_string("StakeConfig11111111111111111111111111111111")
+STAKE_SIZE = 200
+STAKER, WITHDRAWER = 0, 1
+
+
+def stake_initialize(stake: Pubkey, staker: Pubkey, withdrawer: Pubkey) -> Instruction:
+    lockup = struct.pack("<qQ", 0, 0) + bytes(Pubkey.default())
+    data = struct.pack("<I", 0) + bytes(staker) + bytes(withdrawer) + lockup
+    return Instruction(STAKE, data, [_w(stake), _r(RENT)])
+
+
+def stake_authorize(stake: Pubkey, authority: Pubkey, new: Pubkey, role: int) -> Instruction:
+    data = struct.pack("<I", 1) + bytes(new) + struct.pack("<I", role)
+    return Instruction(STAKE, data, [_w(stake), _r(CLOCK), _s(authority)])
+
+
+def stake_authorize_checked(
+    stake: Pubkey, authority: Pubkey, new: Pubkey, role: int
+) -> Instruction:
+    data = struct.pack("<II", 10, role)
+    return Instruction(STAKE, data, [_w(stake), _r(CLOCK), _s(authority), _s(new)])
+
+
+def stake_delegate(stake: Pubkey, vote: Pubkey, authority: Pubkey) -> Instruction:
+    accounts = [_w(stake), _r(vote), _r(CLOCK), _r(STAKE_HISTORY), _r(STAKE_CONFIG)]
+    return Instruction(STAKE, struct.pack("<I", 2), [*accounts, _s(authority)])
+
+
+def stake_withdraw(stake: Pubkey, authority: Pubkey, to: Pubkey, lamports: int) -> Instruction:
+    accounts = [_w(stake), _w(to), _r(CLOCK), _r(STAKE_HISTORY), _s(authority)]
+    return Instruction(STAKE, struct.pack("<IQ", 4, lamports), accounts)
+
+
+def stake_deactivate(stake: Pubkey, authority: Pubkey) -> Instruction:
+    return Instruction(STAKE, struct.pack("<I", 5), [_w(stake), _r(CLOCK), _s(authority)])
+
+
+def stake_set_lockup(stake: Pubkey, authority: Pubkey, custodian: Pubkey | None) -> Instruction:
+    """LockupArgs: Option<i64> unix_timestamp, Option<u64> epoch, Option<Pubkey> custodian."""
+    data = struct.pack("<I", 6) + b"\x01" + struct.pack("<q", 1_900_000_000) + b"\x00"
+    data += b"\x00" if custodian is None else b"\x01" + bytes(custodian)
+    return Instruction(STAKE, data, [_w(stake), _s(authority)])
+
+
+def stake_split(stake: Pubkey, authority: Pubkey, new: Pubkey, lamports: int) -> Instruction:
+    data = struct.pack("<IQ", 3, lamports)
+    return Instruction(STAKE, data, [_w(stake), _w(new), _s(authority)])
+
+
+# --- Jupiter v6 (Anchor IDL idl/jupiter.json; discriminator = sha256("global:<name>")[:8]) ------
+
+JUPITER = Pubkey.from_string("JUP6LkbZbjS1jKKwapdHNy74zcZ3tLUZoi5QNyVTaV4")
+JUPITER_EVENT_AUTHORITY = Pubkey.find_program_address([b"__event_authority"], JUPITER)[0]
+ROUTE = bytes([229, 23, 203, 151, 122, 227, 173, 42])
+SHARED_ACCOUNTS_ROUTE = bytes([193, 32, 155, 51, 65, 214, 156, 129])
+EXACT_OUT_ROUTE = bytes([208, 51, 239, 151, 123, 43, 237, 92])
+# One RoutePlanStep: Swap enum variant 0 (unit), percent 100, input index 0, output index 1.
+ONE_STEP_PLAN = struct.pack("<I", 1) + bytes([0, 100, 0, 1])
+
+
+def jupiter_route(  # noqa: PLR0917 (the IDL's account order)
+    authority: Pubkey,
+    source: Pubkey,
+    user_destination: Pubkey,
+    destination_mint: Pubkey,
+    amounts: tuple[int, int, int],
+    destination: Pubkey | None = None,
+    exact_out_from: Pubkey | None = None,
+) -> Instruction:
+    """``route`` (in, quoted out, slippage bps), or ``exact_out_route`` (out, quoted in, bps)
+    when ``exact_out_from`` names the source mint."""
+    first, second, bps = amounts
+    exact_out = exact_out_from is not None
+    head = EXACT_OUT_ROUTE if exact_out else ROUTE
+    data = head + ONE_STEP_PLAN + struct.pack("<QQHB", first, second, bps, 0)
+    accounts = [_r(TOKEN), _s(authority), _w(source), _w(user_destination)]
+    accounts.append(_w(destination) if destination else _r(JUPITER))  # absent: the program id
+    if exact_out_from is not None:
+        accounts.append(_r(exact_out_from))  # source mint
+    accounts += [_r(destination_mint), _r(JUPITER)]  # platform fee account: absent
+    if exact_out:
+        accounts.append(_r(JUPITER))  # token-2022 program: absent
+    accounts += [_r(JUPITER_EVENT_AUTHORITY), _r(JUPITER)]
+    return Instruction(JUPITER, data, accounts)
+
+
+def jupiter_shared_route(  # noqa: PLR0917
+    authority: Pubkey,
+    source: Pubkey,
+    destination: Pubkey,
+    source_mint: Pubkey,
+    destination_mint: Pubkey,
+    amounts: tuple[int, int, int],
+) -> Instruction:
+    """``shared_accounts_route`` (id 0): the program's own accounts stand in between."""
+    in_amount, quoted_out, bps = amounts
+    data = SHARED_ACCOUNTS_ROUTE + bytes([0]) + ONE_STEP_PLAN
+    data += struct.pack("<QQHB", in_amount, quoted_out, bps, 0)
+    program_authority = Pubkey.new_unique()
+    accounts = [_r(TOKEN), _r(program_authority), _s(authority), _w(source)]
+    accounts += [_w(Pubkey.new_unique()), _w(Pubkey.new_unique()), _w(destination)]
+    accounts += [_r(source_mint), _r(destination_mint), _r(JUPITER), _r(JUPITER)]
+    return Instruction(JUPITER, data, accounts)

@@ -128,7 +128,7 @@ def test_cli_jsonl_context_rejects_unknown_keys(
     monkeypatch.setattr(sys, "stdin", io.StringIO(json.dumps(line) + "\n"))
     main(["inspect-tx", "--no-classifier", "--jsonl"])
     out = capsys.readouterr().out
-    assert "own_btc" in out and '"action": "allow"' not in out
+    assert "unknown key" in out and '"action": "allow"' not in out
 
 
 _PAYER = Keypair().pubkey()
@@ -163,3 +163,24 @@ def test_default_guard_treats_the_fee_payer_as_own(instructions: Any, action: Ac
     assert verdict.action is action, verdict.explain()
     if action is Action.FLAG:
         assert "tx.sol.unknown_program" in verdict.rule_ids
+
+
+@pytest.mark.parametrize(
+    "vector_id",
+    [
+        "seaport-drainer-dust",
+        "seaport-bulk-one-drained",
+        "blur-sell-zero-price",
+        "looksrare-ask-zero-price",
+    ],
+)
+def test_orders_are_judged_without_a_wallet(vector_id: str) -> None:
+    """The offerer / trader / signer of an order is the one who signs it: with no [wallet]
+    configured, an order giving the NFT away is still blocked."""
+    from pathlib import Path
+
+    data = json.loads((Path(__file__).parent / "vectors" / "evm_typed_effects.json").read_text())
+    [vector] = [v for v in data["vectors"] if v["id"] == vector_id]
+    verdict = Guard(Policy(), classifier=False).check_typed_data(vector["typed_data"])
+    assert verdict.action is Action.BLOCK, verdict.explain()
+    assert "tx.evm.order_gives_away" in verdict.rule_ids

@@ -197,7 +197,7 @@ INSTRUCTIONS: list[Any] = [
     ),
     pytest.param(
         lambda: sp.initialize_nonce_account({"nonce_pubkey": N, "authority": P}),
-        ("call", progs.SYSTEM_PROGRAM, "InitializeNonceAccount", True),
+        ("authority", "system.authorize_nonce", str(N), str(P), "nonce_authority"),
         id="system-initialize-nonce",
     ),
     pytest.param(
@@ -339,9 +339,41 @@ INSTRUCTIONS: list[Any] = [
         id="alt-close",
     ),
     pytest.param(
-        lambda: sx.raw(sx.TOKEN_2022, bytes([36, 0]) + bytes(32), AccountMeta(M, False, True)),
+        lambda: sx.raw(sx.TOKEN_2022, bytes([34, 1]), AccountMeta(M, False, True)),
         ("call", progs.TOKEN_2022_PROGRAM, None, False),
         id="token2022-extension-is-unknown",
+    ),
+    pytest.param(
+        lambda: sx.raw(sx.TOKEN_2022, bytes([36, 0]) + bytes(32), AccountMeta(M, False, True)),
+        ("call", progs.TOKEN_2022_PROGRAM, "InitializeTransferHook", False),
+        id="token2022-transfer-hook-init-truncated-is-malformed",
+    ),
+    pytest.param(
+        lambda: sx.raw(
+            sx.TOKEN_2022, bytes([36, 0]) + bytes(32) + bytes(B), AccountMeta(M, False, True)
+        ),
+        ("authority", "spl.set_authority", str(M), str(B), "transfer_hook_program_id"),
+        id="token2022-transfer-hook-init",
+    ),
+    pytest.param(
+        lambda: sx.raw(sx.TOKEN_2022, bytes([36, 1]) + bytes(B), sx._w(M), sx._s(P)),
+        ("authority", "spl.set_authority", str(M), str(B), "transfer_hook_program_id"),
+        id="token2022-transfer-hook-update",
+    ),
+    pytest.param(
+        lambda: sx.raw(sx.TOKEN_2022, bytes([35]) + bytes(B), AccountMeta(M, False, True)),
+        ("authority", "spl.set_authority", str(M), str(B), "permanent_delegate"),
+        id="token2022-permanent-delegate",
+    ),
+    pytest.param(
+        lambda: sx.raw(sx.TOKEN, bytes([35]) + bytes(B), AccountMeta(M, False, True)),
+        ("call", progs.TOKEN_PROGRAM, None, False),
+        id="permanent-delegate-is-not-legacy-token",
+    ),
+    pytest.param(
+        lambda: sx.raw(sx.TOKEN_2022, bytes([38]), sx._w(M), sx._w(B), sx._s(P)),
+        ("transfer", "spl.withdraw_excess_lamports", str(P), str(B), None, None),
+        id="token2022-withdraw-excess-lamports",
     ),
     pytest.param(
         lambda: sx.raw(X, b"\xde\xad", AccountMeta(ATA_P, False, True)),

@@ -15,6 +15,10 @@ rule (``tx.<tag>.``)       action  when
                                    nor an allowlisted recipient
 ``swap_no_minimum``        FLAG    a swap whose guaranteed minimum output is 0 (any price is
                                    accepted: sandwich / worthless-output bait)
+``sweep``                  BLOCK   one request gives ``SWEEP_ASSETS`` or more different assets of
+                                   the own account to one party that is neither own nor an
+                                   allowlisted recipient (the drainer kits' "move every balance
+                                   in one transaction")
 =========================  ======  ================================================================
 """
 
@@ -28,7 +32,9 @@ from aiegis_guard.findings import Action, Category, Chain, Finding, Severity
 from aiegis_guard.policy import Policy
 from aiegis_guard.redact import mask_address
 
-__all__ = ["DUST", "judge_effects"]
+__all__ = ["DUST", "SWEEP_ASSETS", "judge_effects"]
+
+SWEEP_ASSETS = 3
 
 DUST = {AssetKind.NATIVE: 10**15}  # 0.001 ETH: a "price" below this is no price
 DUST_UNKNOWN_DECIMALS = 10**6  # fungible tokens of unknown decimals: 1e6 base units
@@ -96,6 +102,22 @@ def _outputs(tag: str, chain: Chain, policy: Policy, effects: tuple[Effect, ...]
     return out
 
 
+def _sweeps(tag: str, chain: Chain, policy: Policy, effects: tuple[Effect, ...]) -> list[Finding]:
+    assets: dict[str, set[str]] = defaultdict(set)
+    for e in effects:
+        if e.kind is EffectKind.GIVES and e.own and e.asset is not None and e.order is None:
+            to = e.counterparty
+            if to and not e.counterparty_own and not _allowed_recipient(policy, chain, to):
+                assets[to].add(e.asset.key)
+    out: list[Finding] = []
+    for to, keys in assets.items():
+        if len(keys) >= SWEEP_ASSETS:
+            msg = f"gives {len(keys)} different assets to {mask_address(to)} in one request"
+            ev = (f"to:{to}", f"assets:{len(keys)}")
+            out.append(_finding(tag, "sweep", Action.BLOCK, msg, *ev))
+    return out
+
+
 def judge_effects(effects: tuple[Effect, ...], policy: Policy, chain: Chain) -> list[Finding]:
     """Findings over the whole request's effects (see the module docstring)."""
     if not effects:
@@ -109,4 +131,5 @@ def judge_effects(effects: tuple[Effect, ...], policy: Policy, chain: Chain) -> 
     for index, members in orders.items():
         out += _order(tag, index, members)
     out += _outputs(tag, chain, policy, effects)
+    out += _sweeps(tag, chain, policy, effects)
     return out

@@ -51,6 +51,7 @@ from aiegis_guard.redact import mask_address
 __all__ = [
     "Effect",
     "EffectKind",
+    "acting_accounts",
     "derive_effects",
     "describe_effects",
     "merge_effects",
@@ -103,7 +104,7 @@ class Effect(BaseModel):
         )
 
     def text(self) -> str:
-        return _describe(self)
+        return describe(self)
 
     def to_json(self) -> dict[str, Any]:
         return {
@@ -122,7 +123,7 @@ class Effect(BaseModel):
             "target": self.target,
             "selector": self.selector,
             "value": self.value,
-            "text": _describe(self),
+            "text": describe(self),
         }
 
 
@@ -134,29 +135,43 @@ def _norm(addr: str, chain: Chain) -> str:
 
 
 def own_accounts(decoded: DecodedTransaction, policy: Policy) -> frozenset[str]:
-    """The accounts this request acts for: configured wallet, the signer / fee payer, and the
-    smart accounts (Safe, ERC-4337) the signer executes through."""
+    """The accounts that are the agent's: the configured wallet and the signer / fee payer.
+    Only these count as "own" for a recipient, a spender or a new authority."""
     chain = decoded.chain
     own = set(policy.wallet.evm if chain is Chain.EVM else policy.wallet.solana)
     if decoded.sender:
         own.add(_norm(decoded.sender, chain))
-    own.update(_norm(a, chain) for a in decoded.accounts)
     return frozenset(own)
+
+
+def acting_accounts(decoded: DecodedTransaction, own: frozenset[str]) -> frozenset[str]:
+    """``own`` plus the smart accounts (Safe, ERC-4337) the signer executes through: whose
+    assets and authority the request acts on. A request names these itself, so they are never
+    trusted as a *recipient* (an attacker's contract can pose as "the Safe")."""
+    if not decoded.accounts:
+        return own
+    return own | {_norm(a, decoded.chain) for a in decoded.accounts}
 
 
 # --- derivation -----------------------------------------------------------------------------
 
 
 class _Ctx:
-    __slots__ = ("chain", "chain_id", "own")
+    __slots__ = ("acting", "chain", "chain_id", "own")
 
     def __init__(self, decoded: DecodedTransaction, own: frozenset[str]) -> None:
         self.chain = decoded.chain
         self.chain_id = decoded.chain_id
         self.own = own
+        self.acting = acting_accounts(decoded, own)
 
     def is_own(self, addr: str | None) -> bool:
+        """A counterparty that is the agent's (recipient, spender, new authority)."""
         return addr is not None and _norm(addr, self.chain) in self.own
+
+    def acts_for(self, addr: str | None) -> bool:
+        """An account the request acts on (own or a smart account it executes through)."""
+        return addr is not None and _norm(addr, self.chain) in self.acting
 
     def label(self, addr: str | None) -> str | None:
         return contract_label(self.chain, addr, self.chain_id)
@@ -183,11 +198,11 @@ def _via(op: Operation) -> str:
 
 
 def _transfer(c: _Ctx, op: Transfer) -> Effect:
-    gets = not c.is_own(op.sender) and op.sender is not None and c.is_own(op.recipient)
+    gets = not c.acts_for(op.sender) and op.sender is not None and c.is_own(op.recipient)
     return _effect_of(
         kind=EffectKind.GETS if gets else EffectKind.GIVES,
         account=op.recipient if gets else op.sender,
-        own=gets or op.sender is None or c.is_own(op.sender),
+        own=gets or op.sender is None or c.acts_for(op.sender),
         asset=op.asset,
         amount=op.amount,
         token_ids=() if op.token_id is None else (op.token_id,),
@@ -222,7 +237,7 @@ def _approval(c: _Ctx, op: Approval) -> Effect:
     return _effect_of(
         kind=EffectKind.GRANTS,
         account=op.owner or op.source,
-        own=op.owner is None or c.is_own(op.owner),
+        own=op.owner is None or c.acts_for(op.owner),
         asset=op.asset,
         amount=op.amount,
         unlimited=op.unlimited or op.all_assets or (op.amount is None and op.token_id is None),
@@ -240,7 +255,7 @@ def _authority(c: _Ctx, op: AuthorityChange) -> Effect:
     return _effect_of(
         kind=EffectKind.AUTHORITY,
         account=op.account,
-        own=c.is_own(op.account) or c.is_own(op.current_authority),
+        own=c.acts_for(op.account) or c.acts_for(op.current_authority),
         counterparty=op.new_authority,
         counterparty_own=c.is_own(op.new_authority),
         what=op.authority_type or op.via,
@@ -253,7 +268,7 @@ def _delegation(c: _Ctx, op: Delegation) -> Effect:
     return _effect_of(
         kind=EffectKind.AUTHORITY,
         account=op.authority,
-        own=op.authority is None or c.is_own(op.authority),
+        own=op.authority is None or c.acts_for(op.authority),
         counterparty=op.delegate,
         counterparty_own=c.is_own(op.delegate),
         what="code_delegation",
@@ -266,7 +281,7 @@ def _close(c: _Ctx, op: CloseAccount) -> Effect:
     return _effect_of(
         kind=EffectKind.AUTHORITY,
         account=op.account,
-        own=c.is_own(op.account),
+        own=c.acts_for(op.account),
         counterparty=op.destination,
         counterparty_own=c.is_own(op.destination),
         what="close_account",
@@ -280,7 +295,7 @@ def _call(c: _Ctx, op: Call) -> Effect | None:
     return _effect_of(
         kind=EffectKind.OPAQUE,
         account=op.sender,
-        own=op.sender is None or c.is_own(op.sender),
+        own=op.sender is None or c.acts_for(op.sender),
         counterparty=op.target,
         counterparty_own=c.is_own(op.target),
         what=op.name,
@@ -296,6 +311,7 @@ def _creation(c: _Ctx, op: Creation) -> Effect:
     return _effect_of(
         kind=EffectKind.OPAQUE,
         own=True,
+        asset=Asset(chain=c.chain, kind=AssetKind.NATIVE),  # what ``value`` is counted in
         what="contract_creation" if c.chain is Chain.EVM else "create_account",
         via=_via(op),
         target=op.account,
@@ -381,7 +397,8 @@ def _who(e: Effect) -> str:
     return f"{label} ({masked})" if label else masked
 
 
-def _describe(e: Effect) -> str:
+def describe(e: Effect) -> str:
+    """One effect in words."""
     if e.kind is EffectKind.GIVES:
         return f"gives {_amount(e)} — to {_who(e)}"
     if e.kind is EffectKind.GETS:
@@ -428,4 +445,4 @@ def merge_effects(effects: Iterable[Effect]) -> list[Effect]:
 
 def describe_effects(effects: Iterable[Effect]) -> tuple[str, ...]:
     """Plain-word lines, one per effect (NFTs of a collection to one party merged)."""
-    return tuple(_describe(e) for e in merge_effects(effects))
+    return tuple(describe(e) for e in merge_effects(effects))

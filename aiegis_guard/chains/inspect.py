@@ -38,11 +38,22 @@ rule                                 action  when
 ``<authority rule>``                 BLOCK   authority/owner of an own account handed to a
                                              non-own address: ``set_authority``
                                              (spl.set_authority), ``assign`` (system.assign*),
-                                             ``authorize_nonce``, ``transfer_ownership``, ...
-                                             (FLAG when the account is not known to be own)
+                                             ``authorize_nonce``, ``transfer_ownership``,
+                                             ``safe_owner_change`` (owners, threshold),
+                                             ``safe_module_change``, ``safe_guard_change``,
+                                             ``safe_fallback_handler_change``, ... (FLAG when
+                                             the account is not known to be own; nothing when
+                                             the new authority is own or an allowlisted
+                                             spender / operator / delegate)
 ``close_account``                    BLOCK   CloseAccount paying the rent to a non-own address
-``unknown_call`` / ``unknown_program``  FLAG  unknown selector/program carrying value or
-                                             touching own accounts (name from ChainRules)
+``unknown_call`` / ``unknown_program``  FLAG  unknown selector/program carrying value,
+                                             touching own accounts, or called by an own account
+                                             / its smart account; the target not allowlisted
+                                             (name from ChainRules)
+``safe_approve_hash``                FLAG    Safe ``approveHash``: pre-approves a transaction
+                                             the request does not show
+(effect rules)                               ``order_gives_away``, ``swap_recipient``,
+                                             ``swap_no_minimum``: see ``chains/effect_rules.py``
 ``contract_creation``                FLAG    contract creation carrying value (else INFO)
 ``blind_signature``                  BLOCK   signing a bare 32-byte hash (eth_sign)
 ``durable_nonce``                    FLAG    transaction uses a durable nonce (never expires)
@@ -66,7 +77,7 @@ from dataclasses import dataclass
 
 from aiegis_guard.chains.amounts import amount_evidence, limit_for_asset, native_decimals, totals
 from aiegis_guard.chains.effect_rules import judge_effects
-from aiegis_guard.chains.effects import derive_effects, own_accounts
+from aiegis_guard.chains.effects import acting_accounts, derive_effects, own_accounts
 from aiegis_guard.chains.transaction import (
     Approval,
     AssetKind,
@@ -97,6 +108,9 @@ _AUTHORITY_RULES = {
     "system.assign": "assign",
     "system.assign_with_seed": "assign",
     "system.authorize_nonce": "authorize_nonce",
+    "stake.authorize": "stake_authorize",
+    "stake.initialize": "stake_authorize",
+    "stake.set_lockup": "stake_lockup",
     "ownable.transfer_ownership": "transfer_ownership",
     "safe.owner": "safe_owner_change",
     "safe.threshold": "safe_owner_change",
@@ -130,7 +144,7 @@ def _norm(addr: str, chain: Chain) -> str:
 class _Judge:
     """Per-call state: the decoded transaction, the context and the chain's rule names."""
 
-    __slots__ = ("chain", "ctx", "decoded", "exchange", "own", "policy", "rules")
+    __slots__ = ("acting", "chain", "ctx", "decoded", "exchange", "own", "policy", "rules")
 
     def __init__(self, decoded: DecodedTransaction, ctx: TxContext, rules: ChainRules) -> None:
         self.decoded = decoded
@@ -138,7 +152,8 @@ class _Judge:
         self.rules = rules
         self.chain = decoded.chain
         self.policy = ctx.policy
-        self.own = own_accounts(decoded, ctx.policy)  # wallet + signer + its smart accounts
+        self.own = own_accounts(decoded, ctx.policy)  # wallet + signer / fee payer
+        self.acting = acting_accounts(decoded, self.own)  # + the smart accounts it acts through
         self.exchange = any(isinstance(op, Receipt) for op in decoded.operations)
 
     def f(
@@ -200,6 +215,9 @@ class _Judge:
     def is_own(self, addr: str | None) -> bool:
         return addr is not None and _norm(addr, self.chain) in self.own
 
+    def acts_for(self, addr: str | None) -> bool:
+        return addr is not None and _norm(addr, self.chain) in self.acting
+
 
 # --- per-operation rules --------------------------------------------------------------------
 
@@ -218,7 +236,7 @@ def _transfer(j: _Judge, op: Transfer) -> list[Finding]:
     moves_value = op.amount != 0 or op.asset.kind in (AssetKind.NFT, AssetKind.UNKNOWN)
     if _settles_exchange(j, op):
         return out
-    to_own = j.is_own(op.recipient)  # wallet, signer / fee payer, its smart accounts
+    to_own = j.is_own(op.recipient)  # wallet, signer / fee payer (not a self-named Safe)
     if moves_value and not to_own and not j.policy.is_allowed_recipient(op.recipient, j.chain):
         out.append(
             j.f(
@@ -323,7 +341,7 @@ def _authority(j: _Judge, op: AuthorityChange) -> list[Finding]:
     if op.authority_type:
         ev += (f"authority_type:{op.authority_type}",)
     target = mask_address(new) if new else "nobody"
-    own = j.is_own(op.account) or j.is_own(op.current_authority)
+    own = j.acts_for(op.account) or j.acts_for(op.current_authority)
     if own:
         msg = f"{op.via}: authority over own account {mask_address(op.account)} -> {target}"
         out.append(j.f(rule, Action.BLOCK, msg, *ev, "own-account", severity=Severity.CRITICAL))
@@ -350,10 +368,9 @@ def _call(j: _Judge, op: Call) -> list[Finding]:
     out = j.counterparty(op.target, "target")
     if op.known or j.policy.is_known(op.target, j.chain):
         return out
-    if op.via == "safe.approve_hash":
-        msg = f"Safe approveHash on {mask_address(op.target)}: pre-approves an unseen transaction"
-        return [*out, j.f("safe_approve_hash", Action.FLAG, msg, f"safe:{op.target}")]
-    from_own = op.sender is not None and j.is_own(op.sender)
+    if op.via == "safe.approve_hash":  # judged by the EVM inspector (safe_approve_hash)
+        return out
+    from_own = op.sender is not None and j.acts_for(op.sender)
     if op.value or op.touches_own or from_own:
         why = ("value" if op.value else "") + (" own-accounts" if op.touches_own else "")
         why += " from-own-account" if from_own and not why else ""

@@ -1,4 +1,5 @@
-"""Well-known protocol contracts by address (``aiegis_guard/data/evm_protocols.json``).
+"""Well-known protocol contracts by address (``aiegis_guard/data/evm_protocols.json``), and
+well-known Solana programs and mints (``aiegis_guard/data/solana_known.json``).
 
 Used for *words* only ("Seaport 1.6" instead of hex). Being known is not being trusted: only
 ``[allowlist]`` grants trust.
@@ -9,10 +10,11 @@ from __future__ import annotations
 import json
 from functools import cache
 from importlib import resources
+from typing import Any, NamedTuple
 
 from aiegis_guard.findings import Chain
 
-__all__ = ["contract_label", "known_contracts"]
+__all__ = ["KnownMint", "contract_label", "known_contracts", "known_mints", "solana_labels"]
 
 
 @cache
@@ -26,8 +28,42 @@ def known_contracts() -> dict[str, tuple[str, frozenset[int] | None]]:
     return out
 
 
+class KnownMint(NamedTuple):
+    address: str
+    symbol: str
+    decimals: int
+    program: str
+
+
+@cache
+def _solana() -> dict[str, Any]:
+    raw = resources.files("aiegis_guard").joinpath("data/solana_known.json").read_text("utf-8")
+    data: dict[str, Any] = json.loads(raw)
+    return data
+
+
+@cache
+def known_mints() -> dict[str, KnownMint]:
+    """Well-known SPL mints by address (symbol, decimals, token program)."""
+    rows = _solana()["mints"]
+    return {
+        r["address"]: KnownMint(r["address"], r["symbol"], r["decimals"], r["program"])
+        for r in rows
+    }
+
+
+@cache
+def solana_labels() -> dict[str, str]:
+    """Program and mint names by address."""
+    out = {r["address"]: r["name"] for r in _solana()["programs"]}
+    out.update({m.address: m.symbol for m in known_mints().values()})
+    return out
+
+
 def contract_label(chain: Chain, address: str | None, chain_id: int | None = None) -> str | None:
     """The protocol name of ``address`` on ``chain_id`` (any chain when unknown), or None."""
+    if chain is Chain.SOLANA and address:
+        return solana_labels().get(address)
     if chain is not Chain.EVM or not address:
         return None
     found = known_contracts().get(address.lower())

@@ -11,16 +11,13 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from enum import StrEnum
-from typing import TYPE_CHECKING, Annotated, Literal, Protocol
+from typing import Annotated, Any, Literal, Protocol
 
 from pydantic import BaseModel, ConfigDict, Field
 
 from aiegis_guard.findings import Chain
 from aiegis_guard.policy import Limit, Policy
 from aiegis_guard.verdict import Verdict
-
-if TYPE_CHECKING:
-    from aiegis_guard.chains.effects import Effect
 
 __all__ = [
     "SWAP_ORDER",
@@ -250,11 +247,10 @@ class DecodedTransaction(_Frozen):
     signers: tuple[str, ...] = ()  # Solana: the keys whose signatures the message requires
     token_accounts: tuple[TokenAccountRef, ...] = ()  # Solana: token accounts the tx names
     priority_fee: int | None = None  # Solana: compute-unit price x limit, in lamports
+    accounts: tuple[str, ...] = ()  # smart accounts acting for the signer (Safe, 4337, ...)
     # the opaque bytes signed (EVM calldata / init code, Solana instruction data, binary
     # messages): scanned for the own secrets (``scanners/signed_secrets.py``)
     data: tuple[bytes, ...] = ()
-    accounts: tuple[str, ...] = ()  # smart accounts acting for the signer (Safe, 4337, ...)
-    protocol: str | None = None  # what a typed-data domain / the target is ("Seaport 1.6")
 
 
 class ThreatLookup(Protocol):
@@ -273,4 +269,6 @@ class TxContext:
     threats: ThreatLookup
     spent: Callable[[Limit], int]  # base units already spent in the limit's current period
     check_text: Callable[[str], Verdict]  # memos / messages through the text guard
-    effects: list[Effect] = field(default_factory=list)  # filled by the inspector
+    # filled by the inspector with ``chains.effects.Effect`` s (typed loosely: that module
+    # builds on this one)
+    effects: list[Any] = field(default_factory=list)

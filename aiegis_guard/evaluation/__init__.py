@@ -2,7 +2,9 @@
 
 Each evaluation module exposes ``evaluate(data_dir) -> list[Score]``; this package only
 selects, runs and prints them. Data is read from ``--data`` (e.g. ``../shared/data``), never
-copied into the repository.
+copied into the repository. The ``effects`` set reads a vector table instead (``--vectors``,
+default the repository's ``tests/vectors/effects_real.json``) and prints block / flag / allow
+rates per family (:mod:`aiegis_guard.evaluation.effects`).
 """
 
 from __future__ import annotations
@@ -17,14 +19,37 @@ from aiegis_guard.evaluation.metrics import Score, format_table
 __all__ = ["Score", "run_eval"]
 
 ALL_SETS = ("secrets", "pii", "injection")
+SETS = (*ALL_SETS, "effects")
+
+
+def _run_effects(vectors: Path | None, out: IO[str], as_json: bool) -> int:
+    from aiegis_guard.evaluation.effects import default_vectors, evaluate_effects
+
+    path = vectors or default_vectors()
+    if path is None or not path.is_file():
+        out.write(f"aiegis-guard eval: no effects vector table at {path or '--vectors'}\n")
+        return 2
+    report = evaluate_effects(path)
+    out.write((json.dumps(report.to_dict(), indent=2) if as_json else report.format()) + "\n")
+    return 0
 
 
 def run_eval(
-    data_dir: Path, *, sets: Sequence[str] | None, out: IO[str], as_json: bool = False
+    data_dir: Path | None,
+    *,
+    sets: Sequence[str] | None,
+    out: IO[str],
+    as_json: bool = False,
+    vectors: Path | None = None,
 ) -> int:
     """Run the chosen evaluations and print them. Returns a process exit code."""
-    if not data_dir.is_dir():
-        out.write(f"aiegis-guard eval: {data_dir} is not a directory\n")
+    if sets and "effects" in sets:
+        code = _run_effects(vectors, out, as_json)
+        sets = [s for s in sets if s != "effects"]
+        if code or not sets:
+            return code
+    if data_dir is None or not data_dir.is_dir():
+        out.write(f"aiegis-guard eval: {data_dir or '--data'} is not a directory\n")
         return 2
     scores: list[Score] = []
     for name in sets or ALL_SETS:

@@ -194,12 +194,12 @@ def _text_secrets(texts: Iterable[str], policy: Policy) -> list[Finding]:
     return found
 
 
-def _own(payload: SignedPayload, policy: Policy) -> Policy:
-    """The policy with the payload's own addresses (sender, fee payer) added; malformed
-    addresses are left out rather than failing the scan."""
-    evm = [a for a in payload.own_evm if _EVM_ADDRESS.fullmatch(a)]
+def _own(payload: SignedPayload, policy: Policy) -> tuple[list[str], list[str]]:
+    """The payload's own addresses (sender, fee payer) that are well formed: a malformed one
+    is left out rather than failing the scan."""
+    evm = [a.lower() for a in payload.own_evm if _EVM_ADDRESS.fullmatch(a)]
     solana = [a for a in payload.own_solana if len(b58decode(a) or b"") == 32]
-    return policy.with_addresses(own_evm=evm, own_solana=solana)
+    return evm, solana
 
 
 def _hex_blobs(texts: Iterable[str]) -> Iterable[bytes]:
@@ -215,9 +215,9 @@ def _hex_blobs(texts: Iterable[str]) -> Iterable[bytes]:
 
 def scan_signed(payload: SignedPayload, policy: Policy) -> list[Finding]:
     """The own secrets (and any key-shaped secret text) inside a payload about to be signed."""
-    own = _own(payload, policy)
-    solana = frozenset(b58decode(a) or b"" for a in own.wallet.solana)
-    deriver = _Deriver(own.wallet.evm, solana)
+    evm, sol = _own(payload, policy)
+    solana = frozenset(b58decode(a) or b"" for a in (*policy.wallet.solana, *sol))
+    deriver = _Deriver(policy.wallet.evm | frozenset(evm), solana)
     texts: list[str] = list(payload.texts)
     found: list[Finding] = []
     for blob in payload.blobs:
@@ -227,7 +227,8 @@ def scan_signed(payload: SignedPayload, policy: Policy) -> list[Finding]:
     if deriver.own_evm or deriver.own_solana:
         for blob in _hex_blobs(texts):
             found += _raw_keys(blob, deriver)
-    found += _text_secrets(texts, own)
+    if texts:  # the text scanners read the own addresses from a policy: built only here
+        found += _text_secrets(texts, policy.with_addresses(own_evm=evm, own_solana=sol))
     if deriver.exhausted:
         found.append(_limit_finding(MAX_DERIVATIONS + deriver.exhausted))
     return found

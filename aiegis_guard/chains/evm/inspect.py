@@ -13,6 +13,8 @@ EVM-only rule ids (default action):
 ``tx.evm.suspicious_claim``     FLAG    value sent to a payable ``claim()`` / ``Claim()`` /
                                         ``SecurityUpdate()`` (a common drainer entry point)
 ``tx.evm.decode_limit``         FLAG    wrappers nested deeper than the decoder follows
+``tx.evm.safe_approve_hash``    FLAG    Safe ``approveHash``: pre-approves a transaction the
+                                        request does not show
 ==============================  ======  =========================================================
 
 Typed-data string fields go through the text guard (``in:typed_data`` evidence). The generic
@@ -101,6 +103,22 @@ def _notes(decoded: DecodedTransaction) -> list[Finding]:
     return out
 
 
+def _approve_hashes(decoded: DecodedTransaction, ctx: TxContext) -> list[Finding]:
+    """Safe ``approveHash``: pre-approves a Safe transaction this request does not show."""
+    return [
+        _finding(
+            "safe_approve_hash",
+            f"Safe approveHash on {mask_address(op.target)}: pre-approves an unseen transaction",
+            f"safe:{op.target}",
+            severity=Severity.HIGH,
+        )
+        for op in decoded.operations
+        if isinstance(op, Call)
+        and op.via == "safe.approve_hash"
+        and not ctx.policy.is_known(op.target, Chain.EVM)
+    ]
+
+
 def _typed_text(decoded: DecodedTransaction, ctx: TxContext) -> list[Finding]:
     if decoded.kind is not PayloadKind.TYPED_DATA or not decoded.message_text:
         return []
@@ -117,5 +135,6 @@ def inspect_evm(decoded: DecodedTransaction, ctx: TxContext) -> list[Finding]:
     if decoded.notes:
         out += _notes(decoded)
     out += _delegatecalls(decoded, ctx)
+    out += _approve_hashes(decoded, ctx)
     out += _typed_text(decoded, ctx)
     return out

@@ -26,6 +26,7 @@ from aiegis_guard.chains.transaction import (
     DecodedTransaction,
     Operation,
     PayloadKind,
+    Transfer,
 )
 from aiegis_guard.errors import EvmDecodeError, quote
 from aiegis_guard.findings import Chain
@@ -326,11 +327,25 @@ def _protocol(
     shape = order_shape(fields)
     if shape is not None:
         venue = verifying or "0x" + "00" * 20
-        return decode_order(shape, message, venue, None), [f"eip712:order:{shape}"]
+        ops = decode_order(shape, message, venue, None)
+        return ops, [f"eip712:order:{shape}", *_signer(ops)]
     signed = signed_shape(fields, domain.get("name"))
     if signed is None:
         return None
-    return decode_signed(signed, message, verifying)
+    ops, notes = decode_signed(signed, message, verifying)
+    return ops, [*notes, *_signer(ops)]
+
+
+def _signer(ops: list[Operation]) -> list[str]:
+    """The one whose signature the message needs: an order's offerer / maker, an EIP-3009
+    ``from``, a permit's owner (the contract rejects any other signer, so a message naming a
+    stranger there authorises nothing). Noted as ``signer:``; it becomes the sender."""
+    for op in ops:
+        if isinstance(op, Transfer) and op.sender and (op.order is not None or "3009" in op.via):
+            return [f"signer:{op.sender}"]
+        if isinstance(op, Approval) and op.owner and op.via == "permit.lookalike":
+            return [f"signer:{op.owner}"]
+    return []
 
 
 def decode_typed_data(payload: Mapping[str, Any] | str | bytes) -> DecodedTransaction:
@@ -362,6 +377,7 @@ def decode_typed_data(payload: Mapping[str, Any] | str | bytes) -> DecodedTransa
     text = "\n".join(walker.strings)[:MAX_TEXT] or None
     return DecodedTransaction(
         accounts=tuple(dict.fromkeys(n[8:] for n in notes if n.startswith("account:"))),
+        sender=next((n[7:] for n in notes if n.startswith("signer:")), None),
         chain=Chain.EVM,
         kind=PayloadKind.TYPED_DATA,
         tx_type="eip712",

@@ -193,6 +193,7 @@ def _decode_message(
         notes=tuple(notes),
         signers=tuple(keys[: msg.num_required_signatures]),
         token_accounts=built.token_accounts,
+        accounts=built.funded,
         priority_fee=built.priority_fee,
         data=tuple(ix.data for ix in msg.instructions if ix.data),
     )

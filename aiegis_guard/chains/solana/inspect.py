@@ -34,23 +34,26 @@ Solana-only rules (the generic ones are listed in ``chains/inspect.py``, tag ``s
 from __future__ import annotations
 
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import lru_cache
 
 from solders.pubkey import Pubkey
 from solders.token.associated import get_associated_token_address
 
 from aiegis_guard.chains.inspect import SOLANA_RULES, format_amount, inspect_operations
+from aiegis_guard.chains.known import known_mints
 from aiegis_guard.chains.solana import programs as progs
 from aiegis_guard.chains.transaction import (
     Approval,
     AssetKind,
+    AuthorityChange,
     Call,
     CloseAccount,
     Creation,
     DecodedTransaction,
     Operation,
     PayloadKind,
+    Receipt,
     Transfer,
     TxContext,
 )
@@ -61,10 +64,13 @@ from aiegis_guard.redact import mask_address
 __all__ = ["HIGH_PRIORITY_FEE", "OwnView", "associated_token_address", "inspect_solana"]
 __all__ += ["own_view", "resolve_solana"]
 
+# A swap's input paid to Jupiter is settled by the swap: its output is what gets judged.
+_RULES = replace(SOLANA_RULES, builtin_spenders=frozenset({progs.JUPITER_V6_PROGRAM}))
+MAX_OWNER_CANDIDATES = 8  # wallets tried as the owner of a token account a transfer pays
 HIGH_PRIORITY_FEE = 10_000_000
 """Lamports (0.01 SOL): a priority fee above this is FLAGged (fees are burnt, not refunded)."""
 
-SAFE_OWNER_PROGRAMS = frozenset({progs.SYSTEM_PROGRAM, *progs.TOKEN_PROGRAMS})
+SAFE_OWNER_PROGRAMS = frozenset({progs.SYSTEM_PROGRAM, progs.STAKE_PROGRAM, *progs.TOKEN_PROGRAMS})
 _BURNS = frozenset({"Burn", "BurnChecked"})
 
 
@@ -105,17 +111,83 @@ def _limit_mints(policy: Policy) -> list[str]:
     ]
 
 
+@lru_cache(maxsize=256)
+def _known_atas(own: frozenset[str]) -> dict[str, tuple[str, str]]:
+    """``ata -> (wallet, mint)`` of the own wallets for every well-known mint."""
+    out: dict[str, tuple[str, str]] = {}
+    for wallet in own:
+        for mint in known_mints().values():
+            ata = associated_token_address(wallet, mint.address, mint.program)
+            if ata is not None:
+                out[ata] = (wallet, mint.address)
+    return out
+
+
+def _named_wallets(decoded: DecodedTransaction) -> list[str]:
+    """Wallets the transaction names as counterparties (SOL recipients, close destinations,
+    new authorities): candidates for the owner of a token account it pays."""
+    out: dict[str, None] = {}
+    for op in decoded.operations:
+        if isinstance(op, Transfer) and op.asset.kind is AssetKind.NATIVE:
+            out[op.recipient] = None
+        elif isinstance(op, CloseAccount):
+            out[op.destination] = None
+        elif isinstance(op, AuthorityChange) and op.new_authority:
+            out[op.new_authority] = None
+    return list(out)[:MAX_OWNER_CANDIDATES]
+
+
+def _resolve_by_ata(
+    decoded: DecodedTransaction,
+    own: frozenset[str],
+    owner_of: dict[str, str],
+    mint_of: dict[str, str],
+    program_of: dict[str, str],
+) -> None:
+    """Fill owners and mints that only an associated-token-address derivation reveals: an own
+    account of a well-known mint (unchecked SPL instructions name no mint), and the wallet
+    behind a destination that is the ATA of a wallet the transaction names."""
+    sources = [op.source for op in decoded.operations if isinstance(op, Transfer | Approval)]
+    if any(s and s not in mint_of for s in sources):
+        for ata, (wallet, mint) in _known_atas(own).items():
+            owner_of.setdefault(ata, wallet)
+            mint_of.setdefault(ata, mint)
+    unknown = [
+        (op.recipient, mint_of.get(op.source or "") or op.asset.address)
+        for op in decoded.operations
+        if isinstance(op, Transfer)
+        and op.asset.kind is not AssetKind.NATIVE
+        and op.recipient not in owner_of
+    ]
+    if not unknown:
+        return
+    wallets = _named_wallets(decoded)
+    for account, paid in unknown:
+        if paid is None:
+            continue
+        programs = [program_of[account]] if account in program_of else progs.TOKEN_PROGRAMS
+        for wallet in wallets:
+            if any(associated_token_address(wallet, paid, p) == account for p in programs):
+                owner_of[account] = wallet
+                mint_of.setdefault(account, paid)
+                break
+
+
 def own_view(decoded: DecodedTransaction, policy: Policy) -> OwnView:
     """Own accounts, owners and mints of the token accounts ``decoded`` names."""
     own_wallets = policy.wallet.solana
     if decoded.sender:  # the fee payer signs and pays: it is the agent's own (issue 11, item 17)
         own_wallets = own_wallets | {decoded.sender}
+    own_wallets = own_wallets | set(decoded.accounts)  # accounts it funds in this transaction
     owner_of: dict[str, str] = {}
     mint_of: dict[str, str] = {}
+    program_of: dict[str, str] = {}
     mints = dict.fromkeys(_limit_mints(policy))
     for ref in decoded.token_accounts:
         if ref.owner:
             owner_of[ref.account] = ref.owner
+        if ref.program:
+            program_of[ref.account] = ref.program
         if ref.mint:
             mint_of[ref.account] = ref.mint
             mints[ref.mint] = None
@@ -123,6 +195,7 @@ def own_view(decoded: DecodedTransaction, policy: Policy) -> OwnView:
         for ata, wallet in _atas(own_wallets, policy.allowlist.solana, mint):
             owner_of[ata] = wallet
             mint_of.setdefault(ata, mint)
+    _resolve_by_ata(decoded, own_wallets, owner_of, mint_of, program_of)
     own = own_wallets | {acct for acct, owner in owner_of.items() if owner in own_wallets}
     return OwnView(frozenset(own), owner_of, mint_of)
 
@@ -138,6 +211,8 @@ def _resolve_op(op: Operation, view: OwnView) -> Operation:
     if isinstance(op, Approval) and op.asset.address is None and op.source in view.mint_of:
         asset = op.asset.model_copy(update={"address": view.mint_of[op.source]})
         return op.model_copy(update={"asset": asset})
+    if isinstance(op, Receipt) and op.recipient in view.owner_of:  # a swap's output account
+        return op.model_copy(update={"recipient": view.owner_of[op.recipient]})
     if isinstance(op, CloseAccount) and op.destination in view.owner_of:
         return op.model_copy(update={"destination": view.owner_of[op.destination]})
     if isinstance(op, Call) and not op.touches_own and not view.own.isdisjoint(op.accounts):
@@ -227,7 +302,7 @@ def inspect_solana(decoded: DecodedTransaction, ctx: TxContext) -> list[Finding]
     resolved = resolve_solana(decoded, policy, view)
     findings = [
         f
-        for f in inspect_operations(resolved, ctx, SOLANA_RULES)
+        for f in inspect_operations(resolved, ctx, _RULES)
         if f.rule_id != "tx.sol.contract_creation"  # judged by tx.sol.create_account
     ]
     spl_limits = bool(_limit_mints(policy))

@@ -14,11 +14,11 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass, field
-from typing import Any
-
-from solders.pubkey import Pubkey
 
 from aiegis_guard.chains.solana import programs as progs
+from aiegis_guard.chains.solana.jupiter import JUPITER_BUILDERS, output_account
+from aiegis_guard.chains.solana.layout import Ix, pubkey_str, read_args
+from aiegis_guard.chains.solana.stake import STAKE_BUILDERS
 from aiegis_guard.chains.solana.wire import WireInstruction, WireMessage
 from aiegis_guard.chains.transaction import (
     Approval,
@@ -41,19 +41,6 @@ SOL = Asset(chain=Chain.SOLANA, kind=AssetKind.NATIVE, symbol="SOL", decimals=9)
 DEFAULT_UNITS_PER_INSTRUCTION = 200_000
 MAX_COMPUTE_UNITS = 1_400_000
 
-_KEY_CACHE: dict[bytes, str] = {}
-
-
-def pubkey_str(raw: bytes) -> str:
-    """Base58 of a 32-byte key (cached: the same programs and wallets recur)."""
-    text = _KEY_CACHE.get(raw)
-    if text is None:
-        text = str(Pubkey.from_bytes(raw))
-        if len(_KEY_CACHE) < 4096:
-            _KEY_CACHE[raw] = text
-    return text
-
-
 _FAMILY = {
     progs.SYSTEM_PROGRAM: "system",
     progs.TOKEN_PROGRAM: "token",
@@ -63,21 +50,9 @@ _FAMILY = {
     progs.MEMO_V1_PROGRAM: "memo",
     progs.MEMO_V2_PROGRAM: "memo",
     progs.LOOKUP_TABLE_PROGRAM: "alt",
+    progs.STAKE_PROGRAM: "stake",
+    progs.JUPITER_V6_PROGRAM: "jupiter",
 }
-
-
-@dataclass(slots=True)
-class Ix:
-    """One instruction, read: ``args`` by field name, ``acc`` by account role."""
-
-    program: str
-    family: str | None
-    name: str | None
-    args: dict[str, Any]
-    acc: dict[str, str]
-    accounts: tuple[str, ...]
-    data: bytes
-    malformed: str | None = None
 
 
 @dataclass
@@ -88,6 +63,7 @@ class Built:
     durable_nonce: bool = False
     priority_fee: int | None = None
     value: int = 0
+    funded: tuple[str, ...] = ()  # new accounts a signer funds (and so owns) in this message
 
 
 @dataclass
@@ -130,39 +106,6 @@ class _Refs:
         )
 
 
-def _read_args(args: tuple[tuple[str, str], ...], data: bytes, pos: int) -> dict[str, Any] | str:
-    """Argument values by name, or the reason they cannot be read."""
-    out: dict[str, Any] = {}
-    for name, kind in args:
-        if kind in ("u8", "u32", "u64"):
-            size = {"u8": 1, "u32": 4, "u64": 8}[kind]
-            if pos + size > len(data):
-                return f"data too short for {name}"
-            out[name] = int.from_bytes(data[pos : pos + size], "little")
-            pos += size
-        elif kind == "pubkey" or (kind == "copt_pubkey" and data[pos : pos + 1] == b"\x01"):
-            pos += kind == "copt_pubkey"
-            if pos + 32 > len(data):
-                return f"data too short for {name}"
-            out[name] = pubkey_str(data[pos : pos + 32])
-            pos += 32
-        elif kind == "copt_pubkey":
-            if data[pos : pos + 1] != b"\x00":
-                return f"bad option tag for {name}"
-            out[name] = None
-            pos += 1
-        else:  # bincode string: u64 length + UTF-8
-            size = int.from_bytes(data[pos : pos + 8], "little") if pos + 8 <= len(data) else -1
-            if size < 0 or pos + 8 + size > len(data):
-                return f"data too short for {name}"
-            try:
-                out[name] = data[pos + 8 : pos + 8 + size].decode("utf-8")
-            except UnicodeDecodeError:
-                return f"{name} is not UTF-8"
-            pos += 8 + size
-    return out
-
-
 def read_instruction(ix: WireInstruction, keys: list[str]) -> Ix:
     program = keys[ix.program_index]
     accounts = tuple(map(keys.__getitem__, ix.accounts))
@@ -174,7 +117,7 @@ def read_instruction(ix: WireInstruction, keys: list[str]) -> Ix:
     if layout is None:
         return Ix(program, family, None, {}, {}, accounts, data)
     acc = dict(zip(layout.accounts, accounts, strict=False))
-    parsed = _read_args(layout.args, data, skip)
+    parsed = read_args(layout.args, data, skip)
     if isinstance(parsed, str):
         return Ix(program, family, layout.name, {}, acc, accounts, data, parsed)
     if len(accounts) < layout.required_accounts:
@@ -204,6 +147,9 @@ def _collect_refs(ixs: list[Ix]) -> _Refs:
                 refs.add(acc["account"], None, acc["current_authority"], prog)
             elif ix.name.startswith(("Burn", "MintTo", "Freeze", "Thaw")) or ix.name == "Revoke":
                 refs.add(acc.get("account") or acc.get("source"), mint, None, prog)
+        elif ix.family == "jupiter":
+            refs.add(output_account(ix), acc.get("destination_mint"))
+            refs.add(acc.get("source_token_account"), acc.get("source_mint"))
     return refs
 
 
@@ -234,7 +180,7 @@ def _native(via: str, sender_role: str, to_role: str) -> Builder:
                 asset=SOL,
                 sender=ix.acc[sender_role],
                 recipient=ix.acc[to_role],
-                amount=ix.args["lamports"],
+                amount=ix.args.get("lamports"),  # None: "whatever is in excess"
             )
         ]
 
@@ -253,6 +199,8 @@ def _create(via: str) -> Builder:
 def _authority(via: str, new_arg: str, kind: str, current_role: str) -> Builder:
     def build(ix: Ix, refs: _Refs) -> list[Operation]:
         account = ix.acc.get("nonce") or ix.acc["account"]
+        if ix.args[new_arg] is None and kind != "spl":  # an extension initialised empty
+            return [Call(via="solana.instruction", target=ix.program, name=ix.name, known=True)]
         if kind == "spl":
             code = ix.args["authority_type"]
             names = progs.SPL_AUTHORITY_TYPES
@@ -348,8 +296,25 @@ BUILDERS: dict[tuple[str, str], Builder] = {
         "spl.set_authority", "new_authority", "spl", "current_authority"
     ),
     ("token", "CloseAccount"): _close,
+    ("token", "InitializePermanentDelegate"): _authority(
+        "spl.set_authority", "delegate", "permanent_delegate", "none"
+    ),
+    ("token", "InitializeTransferHook"): _authority(
+        "spl.set_authority", "program_id", "transfer_hook_program_id", "none"
+    ),
+    ("token", "UpdateTransferHook"): _authority(
+        "spl.set_authority", "program_id", "transfer_hook_program_id", "authority"
+    ),
+    ("token", "WithdrawExcessLamports"): _native(
+        "spl.withdraw_excess_lamports", "authority", "destination"
+    ),
     ("alt", "CloseLookupTable"): _close_table,
+    ("system", "InitializeNonceAccount"): _authority(
+        "system.authorize_nonce", "authority", "nonce_authority", "none"
+    ),
     ("memo", "Memo"): _memo,
+    **STAKE_BUILDERS,
+    **JUPITER_BUILDERS,
 }  # fmt: skip
 
 
@@ -390,6 +355,14 @@ def build_operations(msg: WireMessage, keys: list[str]) -> Built:
         for op in ops
         if isinstance(op, Transfer) and op.asset.kind is AssetKind.NATIVE and op.sender in signers
     ) + sum(op.value for op in ops if isinstance(op, Creation))
+    funded = tuple(
+        ix.acc["account"]
+        for ix in ixs
+        if ix.family == "system"
+        and not ix.malformed
+        and (ix.name or "").startswith("CreateAccount")
+        and ix.acc.get("funder") in signers
+    )
     first = ixs[0] if ixs else None
     durable = bool(first and first.family == "system" and first.name == "AdvanceNonceAccount")
     durable = durable and not first.malformed  # type: ignore[union-attr]
@@ -400,4 +373,5 @@ def build_operations(msg: WireMessage, keys: list[str]) -> Built:
         durable_nonce=durable,
         priority_fee=_priority_fee(ixs),
         value=value,
+        funded=funded,
     )

@@ -6,21 +6,34 @@ order (little-endian, the programs' own packing) and the role of each account by
 
 Sources: the System program's bincode enum (solana-program ``system_instruction.rs``), the SPL
 Token instruction enum (``token/program/src/instruction.rs``; Token-2022 shares the first 25
-variants), the Associated Token Account, Compute Budget and Memo programs. Cross-checked in
+variants), the Stake program's bincode enum (solana-program/stake ``interface/src/
+instruction.rs``: ``StakeInstruction``, ``StakeAuthorize``, ``LockupArgs``), the Associated
+Token Account, Compute Budget and Memo programs, and Jupiter v6's swap instructions (its
+published Anchor IDL ``jupiter.json``: discriminators, accounts, arguments). Cross-checked in
 ``tests/test_solana_decode.py`` against ``shared/data/crypto/signatures``.
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from typing import Final
+
+from aiegis_guard.chains.solana.jupiter_layouts import JUPITER_V6_PROGRAM, jupiter_layout
+from aiegis_guard.chains.solana.layout import Layout
+from aiegis_guard.chains.solana.stake_layouts import (
+    STAKE_AUTHORITY_TYPES,
+    STAKE_LAYOUTS,
+    STAKE_PROGRAM,
+)
 
 __all__ = [
     "ATA_PROGRAM",
     "BUILTIN_PROGRAMS",
     "COMPUTE_BUDGET_PROGRAM",
+    "JUPITER_V6_PROGRAM",
     "MEMO_PROGRAMS",
     "SPL_AUTHORITY_TYPES",
+    "STAKE_AUTHORITY_TYPES",
+    "STAKE_PROGRAM",
     "SYSTEM_PROGRAM",
     "TOKEN_2022_PROGRAM",
     "TOKEN_PROGRAM",
@@ -52,10 +65,11 @@ BUILTIN_PROGRAMS: Final[dict[str, str]] = {
     MEMO_V1_PROGRAM: "SPL Memo v1",
     MEMO_V2_PROGRAM: "SPL Memo v2",
     LOOKUP_TABLE_PROGRAM: "Address Lookup Table",
+    STAKE_PROGRAM: "Stake Program",
 }
 """Programs whose instructions this package decodes (known without any allowlist).
 
-Other well-known programs (Stake, Vote, BPF loaders) are *not* listed: their
+Other well-known programs (Vote, BPF loaders) are *not* listed: their
 instructions are not decoded here, so they stay unknown unless ``allowlist.solana_programs``
 names them.
 """
@@ -81,26 +95,6 @@ SPL_AUTHORITY_TYPES: Final = (
     "pause",
 )
 """SPL ``AuthorityType`` enum order (index = the byte after the SetAuthority discriminator)."""
-
-
-@dataclass(frozen=True, slots=True)
-class Layout:
-    """One instruction: its name, argument fields ``(name, type)`` and account roles.
-
-    Types: ``u8 u32 u64`` little-endian, ``pubkey`` (32 bytes), ``copt_pubkey`` (SPL
-    ``COption<Pubkey>``: tag byte 0/1, then 32 bytes when 1), ``string`` (bincode: u64
-    length + UTF-8). ``accounts`` are the roles of the first accounts, in order; an instruction
-    with fewer accounts than ``min_accounts`` is malformed (the program would reject it).
-    """
-
-    name: str
-    args: tuple[tuple[str, str], ...] = ()
-    accounts: tuple[str, ...] = ()
-    min_accounts: int = -1  # -1: len(accounts)
-
-    @property
-    def required_accounts(self) -> int:
-        return len(self.accounts) if self.min_accounts < 0 else self.min_accounts
 
 
 _L = Layout
@@ -197,7 +191,8 @@ TOKEN_LAYOUTS: Final[dict[int, Layout]] = {
     23: _L("AmountToUiAmount", (_AMOUNT,), ("mint",)),
     24: _L("UiAmountToAmount", (), ("mint",)),
 }
-"""Token-2022 extension instructions (discriminator >= 25) are not decoded: unknown calls."""
+"""Token-2022 extension instructions (discriminator >= 25) not listed below are not decoded:
+unknown calls (FLAG when they touch an own account)."""
 
 # Token-2022 two-byte (extension, sub-instruction) layouts that move tokens.
 TOKEN_2022_EXTENSION_LAYOUTS: Final[dict[tuple[int, int], Layout]] = {
@@ -206,6 +201,22 @@ TOKEN_2022_EXTENSION_LAYOUTS: Final[dict[tuple[int, int], Layout]] = {
         (_AMOUNT, _DECIMALS, ("fee", "u64")),
         ("source", "mint", "destination", "authority"),
     ),
+    # TransferHookInstruction (token/program-2022 extension/transfer_hook/instruction.rs):
+    # Initialize { authority: OptionalNonZeroPubkey, program_id: OptionalNonZeroPubkey },
+    # Update { program_id }. ``account`` is the mint.
+    (36, 0): _L(
+        "InitializeTransferHook",
+        (("authority", "nz_pubkey"), ("program_id", "nz_pubkey")),
+        ("account",),
+    ),
+    (36, 1): _L("UpdateTransferHook", (("program_id", "nz_pubkey"),), ("account", "authority")),
+}
+
+# Token-2022 single-byte extension instructions that move authority or lamports
+# (token/program-2022/src/instruction.rs). ``account`` is the mint for mint extensions.
+TOKEN_2022_LAYOUTS: Final[dict[int, Layout]] = {
+    35: _L("InitializePermanentDelegate", (("delegate", "pubkey"),), ("account",)),
+    38: _L("WithdrawExcessLamports", (), ("source", "destination", "authority")),
 }
 
 # Associated Token Account: empty data or a u8 discriminator.
@@ -264,13 +275,21 @@ def layout_for(program: str, data: bytes) -> tuple[Layout | None, int]:
         if not data:
             return None, 0
         layout = TOKEN_LAYOUTS.get(data[0])
-        if layout is None and program == TOKEN_2022_PROGRAM and len(data) >= 2:
-            return TOKEN_2022_EXTENSION_LAYOUTS.get((data[0], data[1])), 2
+        if layout is None and program == TOKEN_2022_PROGRAM:
+            layout = TOKEN_2022_LAYOUTS.get(data[0])
+            if layout is None and len(data) >= 2:
+                return TOKEN_2022_EXTENSION_LAYOUTS.get((data[0], data[1])), 2
         return layout, 1
     if program == ATA_PROGRAM:
         if not data:
             return ATA_LAYOUTS[0], 0
         return ATA_LAYOUTS.get(data[0]), 1
+    if program == JUPITER_V6_PROGRAM:
+        return jupiter_layout(data)
+    if program == STAKE_PROGRAM:
+        if len(data) < 4:
+            return None, 0
+        return STAKE_LAYOUTS.get(int.from_bytes(data[:4], "little")), 4
     if program == LOOKUP_TABLE_PROGRAM:
         if len(data) < 4:
             return None, 0

@@ -15,6 +15,7 @@ from aiegis_guard.chains.evm.frames import Frame, Result, asset
 from aiegis_guard.chains.evm.protocols.swaps import swap_ops
 from aiegis_guard.chains.evm.selectors import Function
 from aiegis_guard.chains.evm.tokens import approval
+from aiegis_guard.chains.known import known_contracts
 from aiegis_guard.chains.transaction import Approval, Call, Receipt, Transfer
 
 __all__ = ["TABLE"]
@@ -84,8 +85,14 @@ def _transfer_asset(f: Frame, fn: Function, a: list[Any]) -> Result:
     return [Transfer(via=via, asset=asset(token), sender=f.sender, recipient=dst, amount=amount)]
 
 
-def _named(f: Frame, fn: Function, a: list[Any]) -> Result:
-    return [Call(via="evm.call", target=f.target, name=fn.name, known=True, value=f.value)]
+def _ens(f: Frame, fn: Function, a: list[Any]) -> Result:
+    """ENS registrar calls: explained only on the ENS controller itself; the same selector on
+    any other contract stays opaque (a look-alike name is no explanation)."""
+    known = known_contracts().get(f.target)
+    is_ens = known is not None and known[0].startswith("ENS")
+    name = f"ens.{fn.name}" if is_ens else fn.name
+    call = Call(via="evm.call", target=f.target, name=name, known=is_ens, value=f.value)
+    return [call.model_copy(update={"sender": f.sender, "selector": "0x" + f.data[:4].hex()})]
 
 
 TABLE = (
@@ -103,10 +110,10 @@ TABLE = (
     ("withdrawTo(address,address,uint256)", _withdraw_to),
     ("withdrawFrom(address,address,address,uint256)", _withdraw_from),
     ("transferAsset(address,address,uint256)", _transfer_asset),
-    ("commit(bytes32)", _named),
+    ("commit(bytes32)", _ens),
     (
         "register(string,address,uint256,bytes32,address,bytes[],bool,uint16)",
-        _named,
+        _ens,
     ),
-    ("renew(string,uint256)", _named),
+    ("renew(string,uint256)", _ens),
 )

@@ -1,0 +1,106 @@
+"""Instruction layouts as data, and the reader of their argument fields.
+
+A :class:`Layout` says how one instruction's data and accounts read; :func:`read_args` reads
+the little-endian argument fields the programs pack (bincode / Borsh / SPL ``Pack``).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+from solders.pubkey import Pubkey
+
+__all__ = ["Ix", "Layout", "pubkey_str", "read_args"]
+
+_KEY_CACHE: dict[bytes, str] = {}
+
+
+def pubkey_str(raw: bytes) -> str:
+    """Base58 of a 32-byte key (cached: the same programs and wallets recur)."""
+    text = _KEY_CACHE.get(raw)
+    if text is None:
+        text = str(Pubkey.from_bytes(raw))
+        if len(_KEY_CACHE) < 4096:
+            _KEY_CACHE[raw] = text
+    return text
+
+
+@dataclass(slots=True)
+class Ix:
+    """One instruction, read: ``args`` by field name, ``acc`` by account role."""
+
+    program: str
+    family: str | None
+    name: str | None
+    args: dict[str, Any]
+    acc: dict[str, str]
+    accounts: tuple[str, ...]
+    data: bytes
+    malformed: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Layout:
+    """One instruction: its name, argument fields ``(name, type)`` and account roles.
+
+    Types: ``u8 u16 u32 u64`` little-endian, ``pubkey`` (32 bytes), ``copt_pubkey`` (SPL
+    ``COption<Pubkey>``: tag byte 0/1, then 32 bytes when 1), ``opt_u64`` / ``opt_pubkey``
+    (bincode ``Option``: tag byte 0/1, then the value when 1), ``nz_pubkey`` (Token-2022
+    ``OptionalNonZeroPubkey``: 32 bytes, all zero = none), ``string`` (bincode: u64
+    length + UTF-8). ``accounts`` are the roles of the first accounts, in order; an instruction
+    with fewer accounts than ``min_accounts`` is malformed (the program would reject it).
+    """
+
+    name: str
+    args: tuple[tuple[str, str], ...] = ()
+    accounts: tuple[str, ...] = ()
+    min_accounts: int = -1  # -1: len(accounts)
+
+    @property
+    def required_accounts(self) -> int:
+        return len(self.accounts) if self.min_accounts < 0 else self.min_accounts
+
+
+def read_args(args: tuple[tuple[str, str], ...], data: bytes, pos: int) -> dict[str, Any] | str:
+    """Argument values by name, or the reason they cannot be read."""
+    out: dict[str, Any] = {}
+    for name, kind in args:
+        if kind in ("u8", "u16", "u32", "u64"):
+            size = {"u8": 1, "u16": 2, "u32": 4, "u64": 8}[kind]
+            if pos + size > len(data):
+                return f"data too short for {name}"
+            out[name] = int.from_bytes(data[pos : pos + size], "little")
+            pos += size
+        elif kind == "nz_pubkey":
+            if pos + 32 > len(data):
+                return f"data too short for {name}"
+            raw = data[pos : pos + 32]
+            out[name] = pubkey_str(raw) if any(raw) else None
+            pos += 32
+        elif kind == "pubkey" or (kind.endswith("opt_pubkey") and data[pos : pos + 1] == b"\x01"):
+            pos += kind != "pubkey"
+            if pos + 32 > len(data):
+                return f"data too short for {name}"
+            out[name] = pubkey_str(data[pos : pos + 32])
+            pos += 32
+        elif kind in ("copt_pubkey", "opt_pubkey", "opt_u64"):
+            tag = data[pos : pos + 1]
+            if kind == "opt_u64" and tag == b"\x01" and pos + 9 <= len(data):
+                out[name] = int.from_bytes(data[pos + 1 : pos + 9], "little")
+                pos += 9
+                continue
+            if tag != b"\x00":
+                return f"bad option tag for {name}" if tag else f"data too short for {name}"
+            out[name] = None
+            pos += 1
+        else:  # bincode string: u64 length + UTF-8
+            size = int.from_bytes(data[pos : pos + 8], "little") if pos + 8 <= len(data) else -1
+            if size < 0 or pos + 8 + size > len(data):
+                return f"data too short for {name}"
+            try:
+                out[name] = data[pos + 8 : pos + 8 + size].decode("utf-8")
+            except UnicodeDecodeError:
+                return f"{name} is not UTF-8"
+            pos += 8 + size
+    return out

@@ -1,0 +1,108 @@
+"""Stake program instructions -> operations (layouts in :mod:`.stake_layouts`).
+
+What moves value or control of a stake account (source: solana-program/stake
+``interface/src/instruction.rs``):
+
+* ``Authorize`` / ``AuthorizeWithSeed`` / ``AuthorizeChecked`` / ``AuthorizeCheckedWithSeed``
+  hand the staker or withdrawer role to a new key: an :class:`AuthorityChange` (the withdrawer
+  owns the lamports);
+* ``Initialize`` / ``InitializeChecked`` name the first staker and withdrawer: an
+  :class:`AuthorityChange` each (a stake account the agent funds in the same transaction is
+  its own, so a stranger as withdrawer is a give-away);
+* ``SetLockup`` / ``SetLockupChecked`` with a new custodian: an :class:`AuthorityChange`
+  (the custodian may lift the lockup);
+* ``Withdraw`` pays lamports out of the stake account: a SOL :class:`Transfer` whose sender is
+  the withdraw authority.
+
+``DelegateStake``, ``Deactivate``, ``Split``, ``Merge``, ``MoveStake``, ``MoveLamports``,
+``Redelegate`` and ``DeactivateDelinquent`` keep the lamports under the same authorities (the
+program requires matching authorities for Merge / Move*; a split account inherits them): they
+are known calls without an effect.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any
+
+from aiegis_guard.chains.solana import programs as progs
+from aiegis_guard.chains.solana.layout import Ix
+from aiegis_guard.chains.transaction import (
+    Asset,
+    AssetKind,
+    AuthorityChange,
+    Call,
+    Operation,
+    Transfer,
+)
+from aiegis_guard.findings import Chain
+
+__all__ = ["STAKE_BUILDERS"]
+
+_SOL = Asset(chain=Chain.SOLANA, kind=AssetKind.NATIVE, symbol="SOL", decimals=9)
+_Builder = Callable[[Ix, Any], list[Operation]]
+
+
+def _role(ix: Ix) -> str:
+    code = ix.args["stake_authorize"]
+    names = progs.STAKE_AUTHORITY_TYPES
+    return names[code] if code < len(names) else f"unknown_{code}"
+
+
+def _change(ix: Ix, new: str | None, role: str, current: str | None, via: str) -> Operation:
+    return AuthorityChange(
+        via=via,
+        account=ix.acc["stake"],
+        new_authority=new,
+        authority_type=role,
+        current_authority=current,
+    )
+
+
+def _authorize(ix: Ix, refs: Any) -> list[Operation]:
+    current = ix.acc.get("authority") or ix.acc.get("authority_base")
+    new = ix.args.get("new_authority") or ix.acc.get("new_authority")
+    return [_change(ix, new, _role(ix), current, "stake.authorize")]
+
+
+def _initialize(ix: Ix, refs: Any) -> list[Operation]:
+    staker = ix.args.get("staker") or ix.acc.get("staker")
+    withdrawer = ix.args.get("withdrawer") or ix.acc.get("withdrawer")
+    return [
+        _change(ix, staker, "staker", None, "stake.initialize"),
+        _change(ix, withdrawer, "withdrawer", None, "stake.initialize"),
+    ]
+
+
+def _lockup(ix: Ix, refs: Any) -> list[Operation]:
+    custodian = ix.args.get("custodian") or ix.acc.get("new_custodian")
+    if custodian is None:  # dates only: the lamports stay where they are
+        return [Call(via="solana.instruction", target=ix.program, name=ix.name, known=True)]
+    authority = ix.acc.get("authority")
+    return [_change(ix, custodian, "lockup_custodian", authority, "stake.set_lockup")]
+
+
+def _withdraw(ix: Ix, refs: Any) -> list[Operation]:
+    return [
+        Transfer(
+            via="stake.withdraw",
+            asset=_SOL,
+            sender=ix.acc["authority"],
+            recipient=ix.acc["to"],
+            amount=ix.args["lamports"],
+            source=ix.acc["stake"],
+        )
+    ]
+
+
+STAKE_BUILDERS: dict[tuple[str, str], _Builder] = {
+    ("stake", "Authorize"): _authorize,
+    ("stake", "AuthorizeWithSeed"): _authorize,
+    ("stake", "AuthorizeChecked"): _authorize,
+    ("stake", "AuthorizeCheckedWithSeed"): _authorize,
+    ("stake", "Initialize"): _initialize,
+    ("stake", "InitializeChecked"): _initialize,
+    ("stake", "SetLockup"): _lockup,
+    ("stake", "SetLockupChecked"): _lockup,
+    ("stake", "Withdraw"): _withdraw,
+}

@@ -1,0 +1,180 @@
+"""Compare a table's expected effects with the effects a verdict carries.
+
+The vector table (``tests/vectors/effects_real.md``) writes effects as
+``{"kind", "asset", "amount", "counterparty"}`` with its own asset names (``erc20:<addr>``,
+``erc721:<addr>#<id>``, ``spl:<mint>``, ``safe:<addr>``...). The guard writes
+:meth:`aiegis_guard.chains.effects.Effect.to_json`. Lenient on representation, strict on
+meaning:
+
+* kind, the asset (contract / mint / token id / the account an authority acts on) and the
+  counterparty must agree; EVM addresses compare case-insensitively;
+* amounts: a number must be equal (an NFT's amount is its token id), ``unlimited`` / ``all``
+  need an unlimited (or unknown "all") effect, ``>=N`` needs the minimum output N;
+* authority roles are compared through synonyms (``owner`` ~ ``owner_added`` /
+  ``account_owner``; ``masterCopy`` ~ a DELEGATECALL that can rewrite the Safe's storage);
+* the counterparties ``any_fulfiller`` / ``pool`` / ``solver`` / ``""`` match anyone, and so
+  does an order's offer (``what="offer"``: whoever fills it receives it);
+* an expected grant of amount ``0`` is a revoke; an authority effect without an account acts
+  on the signer (the row's own address);
+* a Solana ``CloseAccount`` (an ``authority`` effect, what ``close_account``) stands for the
+  account's rent going to its destination: it matches an expected SOL gives / gets to that
+  destination whatever the amount (the rent is not in the transaction);
+* the opaque effects' asset words (``nft:blur_bulk_listing``) are descriptions: an opaque
+  effect matches on its counterparty (target) only.
+
+A row matches when every expected effect has its own actual effect and no actual gives /
+grants / authority effect on the own account is left unexplained (revokes excepted).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Mapping, Sequence
+from typing import Any
+
+__all__ = ["effects_match", "unexplained"]
+
+WILDCARDS = frozenset({"any_fulfiller", "pool", "solver", ""})
+_ROLE_SYNONYMS: dict[str, tuple[str, ...]] = {
+    "owner": ("owner", "ownership"),
+    "programowner": ("owner", "assign"),
+    "code": ("code", "delegation", "7702"),
+    "mastercopy": ("mastercopy", "singleton", "implementation", "delegatecall"),
+    "module": ("module",),
+    "threshold1": ("threshold",),
+    "withdrawer": ("withdraw",),
+    "staker": ("staker", "stake_authority", "stakeauthority"),
+}
+_SENSITIVE = frozenset({"gives", "grants", "authority"})
+
+
+def _norm(addr: Any) -> str:
+    text = str(addr or "")
+    return text.lower() if text.startswith("0x") else text
+
+
+def _squash(text: str | None) -> str:
+    return re.sub(r"[^a-z0-9]", "", (text or "").lower())
+
+
+def _split_asset(asset: str) -> tuple[str, str, str | None]:
+    """``erc721:0xab#12`` -> (``erc721``, ``0xab``, ``12``); ``erc721:0xab:*`` -> (.., ``*``)."""
+    prefix, _, rest = asset.partition(":")
+    if rest.endswith(":*"):
+        return prefix, _norm(rest[:-2]), "*"
+    address, _, token = rest.partition("#")
+    return prefix, _norm(address), token or None
+
+
+def _actual_address(actual: Mapping[str, Any]) -> str:
+    key = str(actual.get("asset") or "")
+    return _norm(key.partition(":")[2])
+
+
+def _asset_ok(exp: Mapping[str, Any], act: Mapping[str, Any], own: str) -> bool:
+    prefix, address, token = _split_asset(str(exp["asset"]))
+    kind = act.get("asset_kind")
+    if prefix == "native":
+        return kind == "native"
+    if prefix in ("erc20", "spl"):
+        return kind in ("fungible", "unknown") and _actual_address(act) == address
+    if prefix in ("erc721", "erc1155"):
+        if _actual_address(act) != address:
+            return False
+        ids = [str(i) for i in act.get("token_ids") or ()]
+        return token == "*" or token is None or token in ids or (not ids and bool(act["unlimited"]))
+    # safe: / account: / spl_account: / stake: / contract: name the account acted on (an
+    # authority effect without an account acts on the signer: the own account)
+    account = _norm(act.get("account") or ("" if act["kind"] != "authority" else own))
+    return address in (account, _norm(act.get("target")))
+
+
+def _amount_ok(exp: Mapping[str, Any], act: Mapping[str, Any]) -> bool:
+    want = str(exp["amount"])
+    got = act.get("amount")
+    if act["kind"] == "authority":
+        roles = _ROLE_SYNONYMS.get(_squash(want), (_squash(want),))
+        what = _squash(str(act.get("what") or "") + str(act.get("via") or ""))
+        return any(_squash(r) in what for r in roles)
+    if want == "0" and act.get("what") == "revoke":
+        return True
+    if got is not None and want.isdigit() and int(got) == int(want):
+        return True
+    if want in ("unlimited", "all"):
+        return bool(act["unlimited"]) or (want == "all" and got is None)
+    if want.startswith(">="):
+        return got is not None and int(got) == int(want[2:])
+    if str(exp["asset"]).startswith(("erc721:", "erc1155:")) and "#" in str(exp["asset"]):
+        return got is None or int(got) == int(want) or act.get("asset_kind") == "nft"
+    return False
+
+
+def _counterparty_ok(exp: Mapping[str, Any], act: Mapping[str, Any]) -> bool:
+    want = _norm(exp["counterparty"])
+    if want in WILDCARDS or act.get("what") == "offer":  # an order's offer: whoever fills it
+        return True
+    return want in (_norm(act.get("counterparty")), _norm(act.get("target")))
+
+
+def _close_as_rent(exp: Mapping[str, Any], act: Mapping[str, Any]) -> bool:
+    """A CloseAccount matches the expected rent payment to its destination."""
+    return (
+        act["kind"] == "authority"
+        and act.get("what") == "close_account"
+        and exp["kind"] in ("gives", "gets")
+        and str(exp["asset"]) == "native:SOL"
+        and _counterparty_ok(exp, act)
+    )
+
+
+def _one(exp: Mapping[str, Any], act: Mapping[str, Any], own: str) -> bool:
+    if _close_as_rent(exp, act):
+        return True
+    if exp["kind"] != act["kind"]:
+        return False
+    if exp["kind"] == "opaque":
+        return _counterparty_ok(exp, act)
+    try:
+        return _asset_ok(exp, act, own) and _amount_ok(exp, act) and _counterparty_ok(exp, act)
+    except (ValueError, TypeError):
+        return False
+
+
+def _assign(
+    expected: Sequence[Mapping[str, Any]], actual: Sequence[Mapping[str, Any]], own: str
+) -> bool:
+    """Every expected effect gets a distinct actual one (small sets: backtracking)."""
+
+    def go(i: int, used: frozenset[int]) -> bool:
+        if i == len(expected):
+            return True
+        return any(
+            go(i + 1, used | {j})
+            for j, act in enumerate(actual)
+            if j not in used and _one(expected[i], act, own)
+        )
+
+    return go(0, frozenset())
+
+
+def unexplained(
+    expected: Sequence[Mapping[str, Any]], actual: Sequence[Mapping[str, Any]], own: str
+) -> list[Mapping[str, Any]]:
+    """Actual gives / grants / authority effects that no expected effect explains (a give to
+    the own account itself, and revokes, need no explaining)."""
+    out = []
+    for act in actual:
+        if act["kind"] not in _SENSITIVE or act.get("what") == "revoke":
+            continue
+        if act["kind"] == "gives" and _norm(act.get("counterparty")) == _norm(own):
+            continue
+        if not any(_one(exp, act, own) for exp in expected):
+            out.append(act)
+    return out
+
+
+def effects_match(
+    expected: Sequence[Mapping[str, Any]], actual: Sequence[Mapping[str, Any]], own: str
+) -> bool:
+    """The row's effects agree (see the module docstring)."""
+    return _assign(expected, actual, own) and not unexplained(expected, actual, own)

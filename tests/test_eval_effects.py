@@ -1,0 +1,156 @@
+"""``aiegis-guard eval --set effects``: the effects comparison and the per-family report."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from aiegis_guard.cli import main
+from aiegis_guard.evaluation.effects import default_vectors, evaluate_effects
+from aiegis_guard.evaluation.effects_match import effects_match
+
+OWN = "0x" + "aa" * 20
+USDC = "0xA0b86991c6218b36c1d19D4a2e9Eb0cE3606eB48"
+BAYC = "0xBC4CA0EdA7647A8aB7C2061c2E118A18a936f13D"
+EVIL = "0x" + "ee" * 20
+
+
+def _act(kind: str, **kw: Any) -> dict[str, Any]:
+    row = {"kind": kind, "asset": None, "asset_kind": None, "amount": None, "unlimited": False}
+    row.update({"token_ids": [], "counterparty": None, "what": None, "account": None})
+    row.update(kw)
+    return row
+
+
+def _exp(kind: str, asset: str, amount: str, counterparty: str) -> dict[str, str]:
+    return {"kind": kind, "asset": asset, "amount": amount, "counterparty": counterparty}
+
+
+ERC20 = {"asset": f"evm:{USDC.lower()}", "asset_kind": "fungible"}
+MATCH = [
+    pytest.param(
+        [_exp("grants", f"erc20:{USDC}", "unlimited", EVIL)],
+        [_act("grants", **ERC20, amount=2**256 - 1, unlimited=True, counterparty=EVIL)],
+        True,
+        id="unlimited-grant-case-insensitive",
+    ),
+    pytest.param(
+        [_exp("grants", f"erc20:{USDC}", "unlimited", EVIL)],
+        [_act("grants", **ERC20, amount=10**6, counterparty=EVIL)],
+        False,
+        id="bounded-is-not-unlimited",
+    ),
+    pytest.param(
+        [_exp("gives", f"erc20:{USDC}", "5", EVIL)],
+        [_act("gives", **ERC20, amount=5, counterparty="0x" + "11" * 20)],
+        False,
+        id="other-counterparty-differs",
+    ),
+    pytest.param(
+        [_exp("gives", f"erc721:{BAYC}#12", "1", "any_fulfiller")],
+        [
+            _act(
+                "gives",
+                asset=f"evm:{BAYC.lower()}",
+                asset_kind="nft",
+                amount=1,
+                token_ids=[12],
+                counterparty="0x" + "00" * 20,
+                what="offer",
+            )
+        ],
+        True,
+        id="nft-offer-to-any-fulfiller",
+    ),
+    pytest.param(
+        [_exp("gets", f"erc20:{USDC}", ">=900", OWN)],
+        [_act("gets", **ERC20, amount=900, counterparty=OWN.upper().replace("0X", "0x"))],
+        True,
+        id="minimum-output",
+    ),
+    pytest.param(
+        [],
+        [_act("grants", **ERC20, amount=5, counterparty=EVIL)],
+        False,
+        id="unexplained-grant-is-a-mismatch",
+    ),
+    pytest.param(
+        [],
+        [_act("grants", **ERC20, amount=0, counterparty=EVIL, what="revoke")],
+        True,
+        id="revoke-needs-no-explaining",
+    ),
+    pytest.param(
+        [_exp("authority", f"safe:{OWN}", "owner", EVIL)],
+        [_act("authority", account=OWN, counterparty=EVIL, what="owner_added")],
+        True,
+        id="authority-role-synonym",
+    ),
+    pytest.param(
+        [_exp("authority", f"safe:{OWN}", "module", EVIL)],
+        [_act("authority", account=OWN, counterparty=EVIL, what="owner_added")],
+        False,
+        id="authority-role-differs",
+    ),
+    pytest.param(
+        [_exp("gives", "native:SOL", "2039280", "Dest1111")],
+        [_act("authority", account="Acc1111", counterparty="Dest1111", what="close_account")],
+        True,
+        id="close-account-is-its-rent",
+    ),
+]
+
+
+@pytest.mark.parametrize(("expected", "actual", "match"), MATCH)
+def test_effects_match(expected: Any, actual: Any, match: bool) -> None:
+    """Lenient on representation (case, synonyms, wildcards), strict on meaning."""
+    assert effects_match(expected, actual, OWN) is match
+
+
+@pytest.fixture(scope="module")
+def small_table(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """Six rows of the real table: Solana and EVM, drainer and legitimate."""
+    path = default_vectors()
+    if path is None:
+        pytest.skip("tests/vectors/effects_real.json not found")
+    entries = json.loads(path.read_text("utf-8"))["entries"]
+    wanted = ("solana_stake", "solana_system_transfer", "permit2_single")
+    first: dict[tuple[str, str], dict[str, Any]] = {}
+    for e in entries:
+        if e["family"] in wanted:
+            first.setdefault((e["family"], e["kind"]), e)
+    out = tmp_path_factory.mktemp("fx") / "table.json"
+    out.write_text(json.dumps({"entries": list(first.values())}), "utf-8")
+    return out
+
+
+def test_report_counts_every_row(small_table: Path) -> None:
+    """Every row is judged once and lands in its family, kind and the totals."""
+    report = evaluate_effects(small_table)
+    n = len(json.loads(small_table.read_text("utf-8"))["entries"])
+    assert sum(r.n for r in report.rows) == n
+    (total,) = [t for t in report.totals if t.kind == "all"]
+    assert total.n == n and total.block + total.flag + total.allow == n
+    assert {o.id for o in report.misses} <= {o.id for o in report.outcomes}
+
+
+def test_cli_eval_effects_text_and_json(
+    small_table: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """``eval --set effects --vectors`` needs no --data and prints the table or JSON."""
+    assert main(["eval", "--set", "effects", "--vectors", str(small_table)]) == 0
+    text = capsys.readouterr().out
+    assert "solana_stake" in text and "ALL" in text and "misses" in text
+    args = ["eval", "--set", "effects", "--vectors", str(small_table), "--format", "json"]
+    assert main(args) == 0
+    data = json.loads(capsys.readouterr().out)
+    assert {"families", "totals", "misses"} <= set(data)
+
+
+def test_cli_eval_effects_missing_table(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """A missing vector table is a usage error (exit 2), not a crash."""
+    assert main(["eval", "--set", "effects", "--vectors", str(tmp_path / "none.json")]) == 2
+    assert "no effects vector table" in capsys.readouterr().out

@@ -1,0 +1,165 @@
+"""Protocol tables: selectors pinned to the values the projects publish, and the guarded
+signer refusing what the effects judge (Safe administration, ERC-1363 over a limit)."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+from eth_account import Account
+from eth_utils import keccak
+
+from aiegis_guard import Guard, GuardBlocked
+from aiegis_guard.chains.evm.protocols import PROTOCOL_FUNCTIONS
+from aiegis_guard.findings import Action
+from aiegis_guard.policy import Limit, Policy
+from aiegis_guard.signers.evm_account import GuardedAccount
+from tests.effect_vectors import build_tx
+from tests.evm_builders import STRANGER, TOKEN, call
+
+# selector, signature: as in the projects' ABIs (Safe OwnerManager/ModuleManager/GuardManager/
+# FallbackManager, EIP-1363, EIP-777, CryptoPunksMarket, Ownable, Uniswap v2/v3/SwapRouter02,
+# 1inch v5/v6, 0x, Aave v3 IPool, Compound III Comet, ENS ETHRegistrarController)
+PINNED = [
+    ("a415bcad", "borrow(address,uint256,uint256,uint16,address)"),
+    ("617ba037", "supply(address,uint256,address,uint16)"),
+    ("e8eda9df", "deposit(address,uint256,address,uint16)"),
+    ("69328dec", "withdraw(address,uint256,address)"),
+    ("110496e5", "allow(address,bool)"),
+    ("bb24d994", "allowBySig(address,address,bool,uint256,uint256,uint8,bytes32,bytes32)"),
+    ("c04a8a10", "approveDelegation(address,uint256)"),
+    ("f14fcbc8", "commit(bytes32)"),
+    ("74694a2b", "register(string,address,uint256,bytes32,address,bytes[],bool,uint16)"),
+    ("acf1a841", "renew(string,uint256)"),
+    ("4232cd63", "supplyTo(address,address,uint256)"),
+    ("439e2e45", "transferAsset(address,address,uint256)"),
+    ("26441318", "withdrawFrom(address,address,address,uint256)"),
+    ("c3b35a7e", "withdrawTo(address,address,uint256)"),
+    ("0d582f13", "addOwnerWithThreshold(address,uint256)"),
+    ("d4d9bdcd", "approveHash(bytes32)"),
+    ("694e80c3", "changeThreshold(uint256)"),
+    ("e009cfde", "disableModule(address,address)"),
+    ("610b5925", "enableModule(address)"),
+    ("f8dc5dd9", "removeOwner(address,address,uint256)"),
+    ("f08a0323", "setFallbackHandler(address)"),
+    ("e19a9dd9", "setGuard(address)"),
+    ("e068df37", "setModuleGuard(address)"),
+    ("e318b52b", "swapOwner(address,address,address)"),
+    ("3177029f", "approveAndCall(address,uint256)"),
+    ("cae9ca51", "approveAndCall(address,uint256,bytes)"),
+    ("959b8c3f", "authorizeOperator(address)"),
+    ("c44193c3", "offerPunkForSale(uint256,uint256)"),
+    ("bf31196f", "offerPunkForSaleToAddress(uint256,uint256,address)"),
+    ("62ad1b83", "operatorSend(address,address,uint256,bytes,bytes)"),
+    ("715018a6", "renounceOwnership()"),
+    ("fad8b32a", "revokeOperator(address)"),
+    ("9bd9bbc6", "send(address,uint256,bytes)"),
+    ("1296ee62", "transferAndCall(address,uint256)"),
+    ("4000aea0", "transferAndCall(address,uint256,bytes)"),
+    ("d8fbe994", "transferFromAndCall(address,address,uint256)"),
+    ("c1d34b89", "transferFromAndCall(address,address,uint256,bytes)"),
+    ("8b72a2ec", "transferPunk(address,uint256)"),
+    ("c04b8d59", "exactInput((bytes,address,uint256,uint256,uint256))"),
+    ("b858183f", "exactInput((bytes,address,uint256,uint256))"),
+    (
+        "414bf389",
+        "exactInputSingle((address,address,uint24,address,uint256,uint256,uint256,uint160))",
+    ),
+    ("04e45aaf", "exactInputSingle((address,address,uint24,address,uint256,uint256,uint160))"),
+    ("f28c0498", "exactOutput((bytes,address,uint256,uint256,uint256))"),
+    ("09b81346", "exactOutput((bytes,address,uint256,uint256))"),
+    (
+        "db3e2198",
+        "exactOutputSingle((address,address,uint24,address,uint256,uint256,uint256,uint160))",
+    ),
+    ("5023b4df", "exactOutputSingle((address,address,uint24,address,uint256,uint256,uint160))"),
+    (
+        "12aa3caf",
+        "swap(address,(address,address,address,address,uint256,uint256,uint256),bytes,bytes)",
+    ),
+    ("07ed2379", "swap(address,(address,address,address,address,uint256,uint256,uint256),bytes)"),
+    ("df2ab5bb", "sweepToken(address,uint256,address)"),
+    ("e90a182f", "sweepToken(address,uint256)"),
+    ("49404b7c", "unwrapWETH9(uint256,address)"),
+    ("49616997", "unwrapWETH9(uint256)"),
+    ("7ff36ab5", "swapExactETHForTokens(uint256,address[],address,uint256)"),
+    ("fb3bdb41", "swapETHForExactTokens(uint256,address[],address,uint256)"),
+    (
+        "b6f9de95",
+        "swapExactETHForTokensSupportingFeeOnTransferTokens(uint256,address[],address,uint256)",
+    ),
+    ("38ed1739", "swapExactTokensForTokens(uint256,uint256,address[],address,uint256)"),
+    ("472b43f3", "swapExactTokensForTokens(uint256,uint256,address[],address)"),
+    ("18cbafe5", "swapExactTokensForETH(uint256,uint256,address[],address,uint256)"),
+    (
+        "5c11d795",
+        "swapExactTokensForTokensSupportingFeeOnTransferTokens(uint256,uint256,address[],address,uint256)",
+    ),
+    (
+        "791ac947",
+        "swapExactTokensForETHSupportingFeeOnTransferTokens(uint256,uint256,address[],address,uint256)",
+    ),
+    ("8803dbee", "swapTokensForExactTokens(uint256,uint256,address[],address,uint256)"),
+    ("42712a67", "swapTokensForExactTokens(uint256,uint256,address[],address)"),
+    ("4a25d94a", "swapTokensForExactETH(uint256,uint256,address[],address,uint256)"),
+    ("415565b0", "transformERC20(address,address,uint256,uint256,(uint32,bytes)[])"),
+]
+
+
+@pytest.mark.parametrize(("selector", "signature"), PINNED, ids=[s for _, s in PINNED])
+def test_protocol_selector_is_pinned(selector: str, signature: str) -> None:
+    """keccak256(signature)[:4] (eth_utils) is the published selector, and the table has it."""
+    assert keccak(text=signature)[:4].hex() == selector
+    assert PROTOCOL_FUNCTIONS[bytes.fromhex(selector)].signature == signature
+
+
+def test_every_protocol_function_is_pinned() -> None:
+    """No protocol function enters the table without a pinned selector."""
+    assert {s.hex() for s in PROTOCOL_FUNCTIONS} == {s for s, _ in PINNED}
+
+
+SAFE = "0x6666666666666666666666666666666666666666"
+_EXEC = "execTransaction(address,uint256,bytes,uint8,uint256,uint256,uint256,address,address,bytes)"
+
+
+def _safe_exec(data: bytes) -> bytes:
+    return call(_EXEC, SAFE, 0, data, 0, 0, 0, 0, "0x" + "00" * 20, "0x" + "00" * 20, b"")
+
+
+@pytest.mark.parametrize(
+    "inner",
+    [
+        pytest.param(call("addOwnerWithThreshold(address,uint256)", STRANGER, 1), id="add-owner"),
+        pytest.param(call("enableModule(address)", STRANGER), id="enable-module"),
+        pytest.param(call("setGuard(address)", "0x" + "00" * 20), id="remove-guard"),
+        pytest.param(call("changeThreshold(uint256)", 1), id="threshold"),
+    ],
+)
+def test_guarded_account_refuses_safe_administration(inner: bytes) -> None:
+    """Issue 11 item 1: GuardedAccount does not sign a Safe self-call handing control away."""
+    account = Account.create()  # generated, never funded
+    signer = GuardedAccount(account, guard=Guard(Policy(), classifier=False))
+    tx: dict[str, Any] = {"to": SAFE, "value": 0, "data": _safe_exec(inner), "chainId": 1,
+                          "nonce": 0, "gas": 300_000, "maxFeePerGas": 10**10,
+                          "maxPriorityFeePerGas": 10**9}  # fmt: skip
+    with pytest.raises(GuardBlocked) as stop:
+        signer.sign_transaction(tx)
+    assert any(r.startswith("tx.evm.safe_") for r in stop.value.verdict.rule_ids)
+
+
+@pytest.mark.parametrize(
+    ("signature", "args"),
+    [
+        pytest.param("transferAndCall(address,uint256,bytes)", [STRANGER, 10**19, b""], id="1363"),
+        pytest.param("send(address,uint256,bytes)", [STRANGER, 10**19, b""], id="777-send"),
+        pytest.param("transferAndCall(address,uint256)", [STRANGER, 10**19], id="1363-short"),
+    ],
+)
+def test_non_erc20_entry_points_count_against_limits(signature: str, args: list[Any]) -> None:
+    """Issue 11 item 2: ERC-1363 / ERC-777 moves are held to the token's per-tx limit."""
+    limit = Limit(chain="evm", asset=TOKEN, decimals=18, per_tx="5")
+    guard = Guard(Policy(limits=(limit,)), classifier=False)
+    spec = {"from": "0x1111111111111111111111111111111111111111", "to": TOKEN,
+            "data": {"$hex": "0x" + call(signature, *args).hex()}}  # fmt: skip
+    verdict = guard.check_transaction(build_tx(spec))
+    assert verdict.action is Action.BLOCK and "tx.evm.over_limit" in verdict.rule_ids
