@@ -330,6 +330,20 @@ def test_amounts_are_reserved_and_committed() -> None:
     assert outs[-1].content.startswith("blocked by aiegis_guard: tx.evm.over_period_limit")
 
 
+def test_transaction_value_is_wei_not_a_tool_amount() -> None:
+    """A tx dict's ``value`` is judged by the chain inspector in wei, not read as 6e17 ETH."""
+    from aiegis_guard.callbacks.judge import call_transfers
+
+    guard = _limited()
+    args = {"transaction": {"from": FRIEND, "to": FRIEND, "value": 4 * 10**17}}
+    assert call_transfers(guard, "send", args) == ()
+    assert call_transfers(guard, "send", {"to": FRIEND, "amount": "0.4"}) != ()
+    ran: list[Any] = []
+    tool = guard_tool(_recording("send", args, ran), guard=guard)
+    out = tool.invoke(call("send", **args))
+    assert "over_limit" not in str(out.content) and "over_period_limit" not in str(out.content)
+
+
 def test_failed_transfer_releases_its_reservation() -> None:
     """A tool that raises spends nothing: the reservation is rolled back."""
 

@@ -161,8 +161,12 @@ def judge_call(
     """
     read_only = read_only or name in guard.config.tools.read_only
     walked = walk(args, message_tool=_is_message_tool(name), payloads=not read_only)
-    leaves = [*walked.leaves, *walked.inner]  # a payment may sit in JSON inside a string
-    intent = read_intent(leaves, guard.policy_for(context), name) if not read_only else None
+    # a payment may sit in JSON inside a string; a payload's own fields are not a tool amount
+    intent = (
+        read_intent(walked.intent_leaves(), guard.policy_for(context), name)
+        if not read_only
+        else None
+    )
     transfers = tuple(intent.decoded) if intent is not None else ()
     # what could not be read may hold a payment: it goes the value-moving way (approval)
     value_moving = value_moving or bool(walked.payloads or transfers or walked.uninspected)
@@ -235,8 +239,7 @@ def call_transfers(
     if not guard.policy_for(context).limits or name in guard.config.tools.read_only:
         return ()
     walked = walk(args)
-    leaves = [*walked.leaves, *walked.inner]
-    return tuple(read_intent(leaves, guard.policy_for(context), name).decoded)
+    return tuple(read_intent(walked.intent_leaves(), guard.policy_for(context), name).decoded)
 
 
 def judge_output(

@@ -70,6 +70,12 @@ class Walked:
     payloads: list[Payload] = field(default_factory=list)
     uninspected: list[str] = field(default_factory=list)
     chars: int = 0
+    in_payload: set[str] = field(default_factory=set)  # paths of leaves inside a payload
+
+    def intent_leaves(self) -> list[tuple[str, Any]]:
+        """Leaves outside every payload (a transaction's ``value`` is wei, judged by the
+        chain inspectors; read as a tool's whole-unit amount it would count 10^18 times)."""
+        return [leaf for leaf in (*self.leaves, *self.inner) if leaf[0] not in self.in_payload]
 
     def text(self) -> str:
         return "\n".join(f"{p}: {v}" if p else str(v) for p, v in self.leaves)
@@ -182,6 +188,7 @@ def _leaf(
         return False
     (out.inner if parsed else out.leaves).append((".".join(path), item))
     if not payloads:
+        out.in_payload.add(".".join(path))
         return True
     if isinstance(item, str):
         try:
