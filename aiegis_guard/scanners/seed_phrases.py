@@ -281,7 +281,8 @@ def _numbered_phrase(text: str, lo: int, hi: int, anchor: int) -> Finding | None
             triples = [(s, e, index.get(w, index.get(_strip_accents(w), 0))) for s, e, w in words]
             if is_valid_bip39([i for _, _, i in triples]):
                 return _finding(RULE_BIP39, language, triples, text, True)
-            like = like or _finding(RULE_BIP39_LIKE, language, triples, text, False)
+            if len({w for _, _, w in words}) >= MIN_DISTINCT:
+                like = like or _finding(RULE_BIP39_LIKE, language, triples, text, False)
     return like
 
 
