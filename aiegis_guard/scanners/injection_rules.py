@@ -79,4 +79,4 @@ def findings_for(text: str, source: Source | None = None) -> list[Finding]:
 
 def scan(layer: Layer, ctx: ScanContext) -> list[Finding]:
     """Stage entry point: injection phrases in one layer."""
-    return findings_for(layer.text, ctx.source)
+    return findings_for(layer.text, ctx.rules_source)
