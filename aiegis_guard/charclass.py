@@ -13,7 +13,8 @@ from __future__ import annotations
 
 import string
 from collections.abc import Iterator
-from functools import lru_cache
+
+from aiegis_guard.textcache import DigestLRU
 
 __all__ = ["BASE58", "BASE64", "DIGIT", "HEX", "WORD", "CharClass", "has_run", "runs", "view"]
 
@@ -40,24 +41,25 @@ WORD = CharClass("word", string.ascii_letters + string.digits + "_")
 
 
 CACHE_MAX_CHARS = 64 * 1024
-"""Texts up to this size share their byte form across scanners; longer ones (the Guard's
-256 KB chunks) are encoded per call so no cache keeps megabytes alive after a check."""
+"""Views of texts up to this size are shared across scanners; longer ones (the Guard's
+256 KB chunks) are built per call so no cache keeps megabytes alive after a check."""
 
-
-@lru_cache(maxsize=8)
-def _ascii_cached(text: str) -> bytes:
-    return text.encode("ascii", "replace")
-
-
-def _ascii(text: str) -> bytes:
-    if len(text) > CACHE_MAX_CHARS:
-        return text.encode("ascii", "replace")
-    return _ascii_cached(text)
+# (str hash, length, class) -> class view. A view holds only ``b`` / ``.``, never the text,
+# and the key is Python's per-process keyed hash (cached on the str, so O(1) per call; a
+# digest of a 64 KB text would cost more than the view): no secret outlives its verdict.
+_views: DigestLRU[bytes] = DigestLRU(maxsize=32)
 
 
 def view(text: str, cls: CharClass) -> bytes:
     """``text`` as bytes with ``b`` where the character is in ``cls`` and ``.`` elsewhere."""
-    return _ascii(text).translate(cls.table)
+    if len(text) > CACHE_MAX_CHARS:
+        return text.encode("ascii", "replace").translate(cls.table)
+    key = (hash(text), len(text), cls.name)
+    found = _views.get(key)
+    if found is None:
+        found = text.encode("ascii", "replace").translate(cls.table)
+        _views.put(key, found)
+    return found
 
 
 def has_run(text: str, cls: CharClass, n: int) -> bool:

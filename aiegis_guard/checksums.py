@@ -14,7 +14,6 @@ from functools import cache
 from importlib import resources
 
 import base58
-from Crypto.Hash import keccak
 
 __all__ = [
     "BIP39_LANGUAGES",
@@ -48,6 +47,10 @@ BIP39_LANGUAGES = (
 
 
 def keccak256(data: bytes) -> bytes:
+    # imported on first use: pycryptodome loads its C code through cffi, which parses C
+    # declarations with pycparser (~0.1 s); text without an address never needs it
+    from Crypto.Hash import keccak
+
     return bytes(keccak.new(digest_bits=256, data=data).digest())
 
 

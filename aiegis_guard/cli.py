@@ -1,4 +1,4 @@
-"""``aiegis-guard``: scan | inspect-tx | eval | init.
+"""``aiegis-guard``: scan | inspect-tx | eval | rules | init.
 
 Exit codes: 0 allow, 10 flag, 20 block, 2 usage error (bad flags, unreadable input, bad config).
 """
@@ -6,13 +6,18 @@ Exit codes: 0 allow, 10 flag, 20 block, 2 usage error (bad flags, unreadable inp
 from __future__ import annotations
 
 import argparse
+import io
 import json
 import re
 import sys
 from collections.abc import Callable, Iterator, Sequence
+from dataclasses import dataclass
 from pathlib import Path
 from typing import IO, Any
 
+from pydantic import ValidationError
+
+from aiegis_guard import jsontext
 from aiegis_guard.errors import AiegisError, ConfigError
 from aiegis_guard.findings import Action, Chain, Source
 from aiegis_guard.redact import mask
@@ -44,39 +49,88 @@ def _print_verdict(verdict: Verdict, fmt: str, out: IO[str]) -> None:
         out.write(verdict.explain() + f"\n  ({verdict.elapsed_ms:.3f} ms)\n")
 
 
-def _jsonl(stream: IO[str]) -> Iterator[tuple[int, dict[str, Any] | None, str | None]]:
-    for n, line in enumerate(stream, 1):
-        if not line.strip():
-            continue
-        try:
-            item = json.loads(line)
-        except json.JSONDecodeError as exc:
-            yield n, None, f"line {n}: not JSON ({exc.msg})"
-            continue
-        if not isinstance(item, dict):
-            yield n, None, f"line {n}: expected a JSON object"
-            continue
-        yield n, item, None
+@dataclass(frozen=True, slots=True)
+class Record:
+    """One JSONL line: its number, the parsed object (or why it has none), and whether its
+    bytes were valid UTF-8 (invalid bytes were decoded with ``surrogateescape``)."""
+
+    n: int
+    item: dict[str, Any] | None
+    error: str | None
+    valid_utf8: bool
 
 
-def _batch(stream: IO[str], out: IO[str], judge: Callable[[dict[str, Any]], Verdict]) -> int:
+def _parse_line(n: int, raw: bytes) -> Record:
+    try:
+        line, valid = raw.decode("utf-8"), True
+    except UnicodeDecodeError:
+        line, valid = raw.decode("utf-8", errors="surrogateescape"), False
+    try:
+        item = jsontext.loads(line)
+    except json.JSONDecodeError as exc:
+        return Record(n, None, f"line {n}: not JSON ({exc.msg})", valid)
+    except (jsontext.JSONDepthError, RecursionError):
+        return Record(n, None, f"line {n}: JSON nested too deeply", valid)
+    if not isinstance(item, dict):
+        return Record(n, None, f"line {n}: expected a JSON object", valid)
+    return Record(n, item, None, valid)
+
+
+def _jsonl(stream: IO[bytes]) -> Iterator[Record]:
+    """Lines read as bytes: a bad line (not UTF-8, not JSON, too deep) never ends the batch."""
+    for n, raw in enumerate(stream, 1):
+        if raw.strip():
+            yield _parse_line(n, raw)
+
+
+def _ident(record: Record) -> Any:
+    ident = record.item.get("id", record.n) if record.item else record.n
+    return ident if isinstance(ident, int | float | bool) or ident is None else _masked(str(ident))
+
+
+def _write(out: IO[str], obj: dict[str, Any]) -> None:
+    try:
+        line = json.dumps(obj, ensure_ascii=False)
+        line.encode("utf-8")
+    except UnicodeEncodeError:  # lone surrogates (invalid input bytes): escape them
+        line = json.dumps(obj)
+    out.write(line + "\n")
+
+
+_JUDGE_ERRORS = (AiegisError, ValueError, TypeError, KeyError, RecursionError, UnicodeError)
+
+
+def _batch(stream: IO[bytes], out: IO[str], judge: Callable[[Record], Verdict]) -> int:
     worst = Action.ALLOW
-    for n, item, error in _jsonl(stream):
-        ident = item.get("id", n) if item else n
-        if error is None and item is not None:
+    for record in _jsonl(stream):
+        error = record.error
+        if error is None:
             try:
-                verdict = judge(item)
-            except (AiegisError, ValueError, TypeError, KeyError) as exc:
-                error = f"{type(exc).__name__}: {_masked(str(exc))}"
+                verdict = judge(record)
+            except _JUDGE_ERRORS as exc:
+                error = f"line {record.n}: {_error_text(exc)}"
             else:
                 worst = Action.strongest((worst, verdict.action))
-                out.write(json.dumps({"id": ident, **verdict.to_dict()}, ensure_ascii=False))
-                out.write("\n")
+                _write(out, {"id": _ident(record), **verdict.to_dict()})
                 continue
-        out.write(json.dumps({"id": ident, "error": error}) + "\n")
+        _write(out, {"id": _ident(record), "error": error})
         worst = Action.strongest((worst, Action.FLAG))
     out.flush()
     return EXIT[worst]
+
+
+def _error_text(exc: BaseException) -> str:
+    """What went wrong, never the input: pydantic errors lose ``input_value``, long tokens
+    (keys, addresses) are masked, recursion says so."""
+    if isinstance(exc, RecursionError):
+        return "RecursionError: nested too deeply"
+    if isinstance(exc, ValidationError):
+        parts = [
+            f"{'.'.join(str(p) for p in e.get('loc', ())) or '<root>'}: {e.get('msg', 'invalid')}"
+            for e in exc.errors(include_input=False, include_url=False, include_context=False)
+        ]
+        return f"ValidationError: {_masked('; '.join(parts))}"
+    return f"{type(exc).__name__}: {_masked(str(exc))}"
 
 
 _LONG_TOKEN = re.compile(r"[A-Za-z0-9+/=_-]{16,}")
@@ -96,7 +150,7 @@ def _scan_context(context: Any) -> dict[str, list[str]] | None:
         raise ValueError("'context' must be an object like {\"own_evm\": [...]}")
     for key, value in context.items():
         if key not in _CONTEXT_KEYS:
-            raise ValueError(f"'context' has unknown key {str(key)[:20]!r}")
+            raise ValueError(f"'context' has an unknown key (expected {', '.join(_CONTEXT_KEYS)})")
         if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
             raise ValueError(f"'context.{key}' must be a list of address strings")
     return context
@@ -110,14 +164,32 @@ def _read_input(args: argparse.Namespace) -> str | bytes:
             return Path(args.file).read_bytes()
         except OSError as exc:
             raise UsageError(f"cannot read {args.file}: {exc.strerror}") from None
-    return sys.stdin.buffer.read()
+    return _stdin_bytes().read()
+
+
+def _stdin_bytes() -> IO[bytes]:
+    """stdin as bytes (a text-only stream, as in embedding code, is re-encoded)."""
+    buffer = getattr(sys.stdin, "buffer", None)
+    if buffer is not None:
+        return buffer  # type: ignore[no-any-return]
+    return io.BytesIO(sys.stdin.read().encode("utf-8", errors="surrogateescape"))
+
+
+def _original_bytes(text: str) -> str | bytes:
+    """A line that was not UTF-8 gives the guard its bytes back, so that the verdict reports
+    ``input.invalid_utf8`` as a single-text scan does."""
+    try:
+        return text.encode("utf-8", errors="surrogateescape")
+    except UnicodeEncodeError:  # a JSON escape of a lone surrogate: judge the text as it is
+        return text
 
 
 def cmd_scan(args: argparse.Namespace) -> int:
     guard = _guard(args)
     if args.jsonl:
 
-        def judge(item: dict[str, Any]) -> Verdict:
+        def judge(record: Record) -> Verdict:
+            item = record.item or {}
             text = item.get("text")
             if not isinstance(text, str):
                 raise ValueError("'text' must be a string")
@@ -125,12 +197,13 @@ def cmd_scan(args: argparse.Namespace) -> int:
             if source not in _SOURCES:
                 raise ValueError(f"'source' must be one of {', '.join(_SOURCES)}")
             context = _scan_context(item.get("context"))
-            return guard.check_text(text, source=source, context=context)  # type: ignore[no-any-return]
+            body = text if record.valid_utf8 else _original_bytes(text)
+            return guard.check_text(body, source=source, context=context)  # type: ignore[no-any-return]
 
         if args.text is not None:
             raise UsageError("--jsonl reads lines from stdin or --file, not --text")
         try:
-            stream = open(args.file, encoding="utf-8") if args.file else sys.stdin  # noqa: SIM115
+            stream = open(args.file, "rb") if args.file else _stdin_bytes()  # noqa: SIM115
         except OSError as exc:
             raise UsageError(f"cannot read {args.file}: {exc.strerror}") from None
         with stream:
@@ -159,7 +232,8 @@ def _rpc_payload(request: dict[str, Any]) -> tuple[str, Any]:
     """A JSON-RPC request (``{"method": "eth_sendTransaction", "params": [...]}``)."""
     method, params = request.get("method"), request.get("params")
     if method not in _RPC_PARAM or not isinstance(params, list):
-        raise ValueError(f"unsupported JSON-RPC request {str(method)[:40]!r}")
+        # never echo the method: it is input, and may hold a key or seed words
+        raise ValueError(f"unsupported JSON-RPC request (methods: {', '.join(_RPC_PARAM)})")
     kind, index = _RPC_PARAM[method]
     if len(params) <= index:
         raise ValueError(f"{method}: missing params[{index}]")
@@ -173,7 +247,7 @@ def _tx_payload(payload: Any) -> tuple[str, Any]:
     ``{"personal_sign" | "eth_sign" | "solana_signMessage": message}`` or a JSON-RPC request.
     """
     if isinstance(payload, str) and payload.strip()[:1] in ("{", "["):
-        payload = json.loads(payload)
+        payload = jsontext.loads(payload)
     if isinstance(payload, dict):
         if "typed_data" in payload:
             return "typed_data", payload["typed_data"]
@@ -204,23 +278,29 @@ def cmd_inspect_tx(args: argparse.Namespace) -> int:
     guard = _guard(args)
     if args.jsonl:
 
-        def judge(item: dict[str, Any]) -> Verdict:
+        def judge(record: Record) -> Verdict:
+            item = record.item or {}
+            if not record.valid_utf8:
+                raise ValueError("the line is not valid UTF-8")
             if "payload" not in item:
                 raise ValueError("'payload' is required")
             return _judge_tx(
                 guard, item["payload"], item.get("chain") or args.chain, item.get("context")
             )
 
-        return _batch(sys.stdin, sys.stdout, judge)
-    raw = sys.stdin.read()
+        return _batch(_stdin_bytes(), sys.stdout, judge)
+    try:
+        raw = _stdin_bytes().read().decode("utf-8")
+    except UnicodeDecodeError:
+        raise UsageError("input is not valid UTF-8") from None
     if not raw.strip():
         raise UsageError("inspect-tx reads a transaction from stdin")
     try:
         verdict = _judge_tx(guard, raw, args.chain, None)
     except json.JSONDecodeError as exc:
         raise UsageError(f"input is not valid JSON: {exc.msg}") from None
-    except ValueError as exc:
-        raise UsageError(str(exc)) from None
+    except (ValueError, RecursionError) as exc:
+        raise UsageError(_error_text(exc)) from None
     _print_verdict(verdict, args.format, sys.stdout)
     return EXIT[verdict.action]
 
@@ -240,6 +320,22 @@ def cmd_eval(args: argparse.Namespace) -> int:
     from aiegis_guard.evaluation import run_eval
 
     return run_eval(Path(args.data), sets=args.set, out=sys.stdout, as_json=args.format == "json")
+
+
+def cmd_rules(args: argparse.Namespace) -> int:
+    from aiegis_guard.catalogue import catalogue
+
+    rules = catalogue()
+    if args.json:
+        print(json.dumps([info.model_dump(mode="json") for info in rules.values()], indent=1))
+        return 0
+    width = max(map(len, rules))
+    family = max(len(info.family) for info in rules.values())
+    for rid, info in rules.items():
+        print(
+            f"{rid:<{width}}  {info.family:<{family}}  {info.action.value:<5}  {info.description}"
+        )
+    return 0
 
 
 def _parser() -> argparse.ArgumentParser:
@@ -281,6 +377,10 @@ def _parser() -> argparse.ArgumentParser:
     ev.add_argument("--format", choices=("json", "text"), default="text")
     ev.set_defaults(fn=cmd_eval)
 
+    rules = sub.add_parser("rules", help="every rule id: family, default action, description")
+    rules.add_argument("--json", action="store_true", help="a JSON list instead of a table")
+    rules.set_defaults(fn=cmd_rules)
+
     init = sub.add_parser("init", help="write a commented default aiegis.toml")
     init.add_argument("path", nargs="?", default="aiegis.toml")
     init.add_argument("--force", action="store_true")
@@ -301,7 +401,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         print(f"aiegis-guard: {exc}", file=sys.stderr)
         return USAGE
     except AiegisError as exc:
-        print(f"aiegis-guard: {type(exc).__name__}: {exc}", file=sys.stderr)
+        print(f"aiegis-guard: {_error_text(exc)}", file=sys.stderr)
         return USAGE
     except KeyboardInterrupt:
         return 130

@@ -10,16 +10,17 @@ A bad value fails here, at load, naming its key path::
 from __future__ import annotations
 
 import os
-import tomllib
+import re
 from dataclasses import dataclass, field
 from enum import StrEnum
 from pathlib import Path
 from typing import Annotated, Any
 
-from pydantic import BaseModel, ConfigDict, Field, ValidationError
+from pydantic import AfterValidator, BaseModel, ConfigDict, Field, ValidationError
 
-from aiegis_guard.errors import ConfigError
+from aiegis_guard.errors import ConfigError, quote
 from aiegis_guard.findings import Action, Source
+from aiegis_guard.indicators import classify
 from aiegis_guard.policy import (
     Allowlist,
     Audience,
@@ -33,12 +34,14 @@ from aiegis_guard.policy import (
 )
 
 __all__ = [
+    "CLASSIFIER_SOURCES",
     "DEFAULT_TOML",
     "AuditSettings",
     "ClassifierSettings",
     "Config",
     "LedgerBackend",
     "LedgerSettings",
+    "PhraseRuleSettings",
     "ThreatSettings",
     "ToolSettings",
     "find_config_path",
@@ -62,6 +65,10 @@ class GuardSection(_Section):
     audience: Audience = Audience.OWNER
 
 
+CLASSIFIER_SOURCES = frozenset({Source.TOOL_OUTPUT, Source.RETRIEVED, Source.MEMORY})
+"""The sources the classifier judges unless ``[classifier] sources`` says otherwise."""
+
+
 class ClassifierSettings(_Section):
     """The ONNX injection classifier (``[classifier]``)."""
 
@@ -75,6 +82,11 @@ class ClassifierSettings(_Section):
     sources: tuple[Source, ...] | None = None
     # per-source thresholds over the manifest's (e.g. {prompt = 0.99}); `threshold` beats both
     thresholds: dict[Source, Annotated[float, Field(gt=0.0, lt=1.0)]] = Field(default_factory=dict)
+
+    @property
+    def judged(self) -> frozenset[Source]:
+        """The sources the model judges (``sources`` or the shipped default)."""
+        return CLASSIFIER_SOURCES if self.sources is None else frozenset(self.sources)
 
 
 class AuditSettings(_Section):
@@ -100,23 +112,56 @@ class LedgerSettings(_Section):
     reservation_ttl: float = Field(default=600.0, gt=0)  # s a pending spend holds budget
 
 
+def _entry_of(kind: str, what: str) -> Any:
+    """A list-item validator: the entry classifies as ``kind`` (checked at load)."""
+
+    def check(value: str) -> str:
+        found = classify(value)
+        if found is None or found[0] != kind:
+            raise ValueError(f"{value!r} is not {what}")
+        return value
+
+    return AfterValidator(check)
+
+
+def _compiles(pattern: str) -> str:
+    try:
+        re.compile(pattern, re.IGNORECASE)
+    except re.error as exc:
+        raise ValueError(f"{pattern!r} is not a valid regular expression ({exc})") from None
+    return pattern
+
+
 class ThreatSettings(_Section):
     """Known-bad addresses and domains (``[threats]``): the shipped lists plus your own."""
 
     builtin: bool = True
-    evm: tuple[str, ...] = ()
-    solana: tuple[str, ...] = ()
-    domains: tuple[str, ...] = ()
+    evm: tuple[Annotated[str, _entry_of("evm", "an EVM address")], ...] = ()
+    solana: tuple[Annotated[str, _entry_of("solana", "a Solana address")], ...] = ()
+    domains: tuple[Annotated[str, _entry_of("domain", "a listable domain")], ...] = ()
     files: tuple[Path, ...] = ()
 
 
 class ToolSettings(_Section):
     """How LangChain tools are recognised as value-moving (``[tools]``)."""
 
-    value_moving_patterns: tuple[str, ...] = ()
+    # regular expressions searched in tool names (case-insensitive); compiled at load
+    value_moving_patterns: tuple[Annotated[str, AfterValidator(_compiles)], ...] = ()
     value_moving: tuple[str, ...] = ()  # exact tool names
     read_only: tuple[str, ...] = ()  # exact tool names never treated as value-moving
     on_block: str = Field(default="tool_error", pattern="^(tool_error|raise)$")
+
+
+class PhraseRuleSettings(_Section):
+    """Your own phrase-rule files and shipped phrase rules switched off (``[rules] extra``,
+    ``[rules] disable``; the other keys of ``[rules]`` set per-rule actions). The files are
+    checked, and ``disable`` matched against the rule ids, when a ``Guard`` is built."""
+
+    extra: tuple[Path, ...] = ()
+    disable: tuple[Annotated[str, Field(min_length=1)], ...] = ()
+
+
+_RULE_FILE_KEYS = ("extra", "disable")
 
 
 class _ConfigFile(_Section):
@@ -147,6 +192,7 @@ class Config:
     tools: ToolSettings = field(default_factory=ToolSettings)
     quarantine: bool = False
     path: Path | None = None
+    phrase_rules: PhraseRuleSettings = field(default_factory=PhraseRuleSettings)
 
 
 def _format_error(err: Any) -> str:
@@ -157,18 +203,25 @@ def _format_error(err: Any) -> str:
         return f"{loc}: unknown key"
     if kind == "enum":
         expected = err.get("ctx", {}).get("expected", "")
-        return f"{loc}: {value!r} is not valid (expected one of {expected})"
+        return f"{loc}: {quote(value)} is not valid (expected one of {expected})"
     msg = str(err.get("msg", "invalid value")).removeprefix("Value error, ")
     return f"{loc}: {msg}"
 
 
 def parse_config(data: dict[str, Any], *, path: Path | None = None) -> Config:
     """Validate a TOML-shaped dict. Raises :class:`ConfigError` naming the key path."""
+    rules = data.get("rules")
+    files: dict[str, Any] = {}
+    if isinstance(rules, dict):  # [rules] extra / disable: phrase rules; the rest: actions
+        files = {k: rules[k] for k in _RULE_FILE_KEYS if k in rules}
+        data = {**data, "rules": {k: v for k, v in rules.items() if k not in files}}
+    where = f"{path}: " if path else ""
     try:
         raw = _ConfigFile.model_validate(data)
+        phrase_rules = PhraseRuleSettings.model_validate(files)
     except ValidationError as exc:
-        problems = "; ".join(_format_error(e) for e in exc.errors())
-        where = f"{path}: " if path else ""
+        prefix = "rules." if exc.title == PhraseRuleSettings.__name__ else ""
+        problems = "; ".join(prefix + _format_error(e) for e in exc.errors())
         raise ConfigError(f"{where}{problems}") from None
     policy = Policy(
         wallet=raw.wallet,
@@ -192,9 +245,16 @@ def parse_config(data: dict[str, Any], *, path: Path | None = None) -> Config:
     if audit.path is not None:
         audit = audit.model_copy(update={"path": resolve(audit.path)})
     threats = raw.threats.model_copy(update={"files": tuple(resolve(p) for p in raw.threats.files)})
+    for i, file in enumerate(threats.files):
+        if not file.is_file():
+            where = f"{path}: " if path else ""
+            raise ConfigError(f"{where}threats.files.{i}: no such file: {file}")
     classifier = raw.classifier
     if classifier.path is not None:
         classifier = classifier.model_copy(update={"path": resolve(classifier.path)})
+    phrase_rules = phrase_rules.model_copy(
+        update={"extra": tuple(resolve(p) for p in phrase_rules.extra)}
+    )
     return Config(
         policy=policy,
         classifier=classifier,
@@ -204,11 +264,14 @@ def parse_config(data: dict[str, Any], *, path: Path | None = None) -> Config:
         tools=raw.tools,
         quarantine=raw.guard.quarantine,
         path=path,
+        phrase_rules=phrase_rules,
     )
 
 
 def load_config(path: str | os.PathLike[str]) -> Config:
     """Read and validate an ``aiegis.toml``."""
+    import tomllib  # only when a file is read (~10 ms of import a bare Guard() never needs)
+
     p = Path(path)
     try:
         with p.open("rb") as fh:
@@ -282,6 +345,10 @@ domains = []
 # Override any rule by id or prefix: "allow" | "flag" | "redact" | "block".
 # "secret.jwt" = "block"
 # "address.unknown" = "allow"
+# Your own phrase-rule files (TOML, paths relative to this file; see the README):
+# extra = ["./my_rules.toml"]
+# Shipped phrase rules switched off: a category, a rule id or one phrase.
+# disable = ["drainer.sweep", "injection.persona.dan"]
 
 [pii]
 # Per PII type: "allow" | "flag" | "redact" | "block". Unset types FLAG.

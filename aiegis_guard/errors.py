@@ -34,7 +34,24 @@ __all__ = [
     "LedgerError",
     "ModelError",
     "SolanaDecodeError",
+    "quote",
 ]
+
+QUOTE_LIMIT = 24  # a key, a keypair, a WIF or 12 seed words never fit in one short token
+
+
+def quote(value: object) -> str:
+    """An input value for an error message: ``repr`` when it is one short token, else masked.
+
+    Error messages say what was wrong; they never echo input that may be a secret (a key
+    pasted where an address belongs, seed words in a method name): a longer value shows its
+    first four characters and its length, like :func:`aiegis_guard.redact.mask`.
+    """
+    text = value if isinstance(value, str) else repr(value)
+    if len(text) <= QUOTE_LIMIT and not any(c.isspace() for c in text):
+        return repr(text) if isinstance(value, str) else text
+    head = text[:4] if len(text) >= 12 else ""
+    return f"'{head}…[{len(text)} chars]'"
 
 
 class AiegisError(Exception):

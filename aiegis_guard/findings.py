@@ -72,6 +72,11 @@ class Chain(StrEnum):
     EVM = "evm"
     SOLANA = "solana"
 
+    @property
+    def tag(self) -> str:
+        """The chain's part of transaction rule ids: ``tx.evm.*`` / ``tx.sol.*``."""
+        return "evm" if self is Chain.EVM else "sol"
+
 
 class Source(StrEnum):
     """Where a text came from; several rules depend on it (e.g. unknown addresses)."""

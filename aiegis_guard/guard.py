@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import logging
 import time
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from functools import cached_property
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -22,7 +22,7 @@ from aiegis_guard.config import Config, find_config_path, load_config
 from aiegis_guard.findings import Action, Category, Chain, Finding, Severity, Source
 from aiegis_guard.normalize import normalize
 from aiegis_guard.policy import Policy, decide
-from aiegis_guard.redact import redact_spans
+from aiegis_guard.redact import UNDECIDED_RE, redact_spans, secret_pattern
 from aiegis_guard.scanners import ScanContext, Stage
 from aiegis_guard.verdict import Verdict
 
@@ -30,6 +30,7 @@ if TYPE_CHECKING:
     from aiegis_guard.chains.transaction import DecodedTransaction
     from aiegis_guard.ledger import SpendLedger, SpendReservation
     from aiegis_guard.scanners.classifier import Classifier
+    from aiegis_guard.scanners.phrases.rules import RuleSet
     from aiegis_guard.taint import TaintStore
     from aiegis_guard.threats import ThreatIndex
 
@@ -93,9 +94,19 @@ def _invalid_utf8(count: int) -> Finding:
     )
 
 
+_TEXT_TYPES = (str, bytes, bytearray, memoryview)
+
+
+def _require_text(data: object, what: str = "text") -> None:
+    """Only text is judged as text: ``bytes(300_000_000)`` would be 300 MB of zeros."""
+    if not isinstance(data, _TEXT_TYPES):
+        raise TypeError(f"{what} must be str or bytes, not {type(data).__name__}")
+
+
 def _as_text(data: str | bytes | bytearray | memoryview) -> tuple[str, list[Finding]]:
     if isinstance(data, str):
         return data, []
+    _require_text(data)
     raw = bytes(data)
     try:
         return raw.decode("utf-8"), []
@@ -143,6 +154,8 @@ class Guard:
         self.stages: tuple[Stage, ...] = tuple(stages) if stages is not None else default_stages()
         self._classifier_opt = classifier
         self.audit = audit or (AuditLog(config.audit) if config.audit.path else None)
+        if config.phrase_rules.extra or config.phrase_rules.disable:
+            _ = self.phrases  # your rule files fail here, at construction, not at a check
 
     @classmethod
     def from_config(cls, path: str | Path, **kwargs: Any) -> Guard:
@@ -163,6 +176,17 @@ class Guard:
         return opt
 
     @cached_property
+    def phrases(self) -> RuleSet:
+        """The phrase rules: the shipped books plus ``[rules] extra``, minus ``disable``."""
+        from aiegis_guard.scanners.phrases.rules import default_rules, load_rules
+
+        settings = self.config.phrase_rules
+        if not settings.extra and not settings.disable:
+            return default_rules()
+        where = f"{self.config.path}: " if self.config.path else ""
+        return load_rules(settings.extra, settings.disable, where=where)
+
+    @cached_property
     def threats(self) -> ThreatIndex:
         from aiegis_guard.threats import ThreatIndex
 
@@ -180,6 +204,24 @@ class Guard:
         from aiegis_guard.ledger import open_ledger
 
         return open_ledger(self.config.ledger)
+
+    def _classifier_for(self, source: Source) -> Classifier | None:
+        """The classifier if it judges ``source``; else None, and the model (and numpy,
+        onnxruntime) are not even imported: ``scan --text hi`` on a tool input loads none."""
+        if source is Source.TRANSACTION:
+            return None
+        if self._classifier_opt is True and source not in self.config.classifier.judged:
+            return None
+        return self.classifier
+
+    def _degraded_for(self, source: Source, value_moving: bool) -> bool:
+        """Limp mode for one check. A value-moving check, or one the model judges, loads the
+        model if it never was (limp mode must be known to fail closed); any other check
+        reports a failure already seen, without loading the model for it."""
+        if value_moving or self._classifier_for(source) is not None:
+            return self.degraded
+        clf = self.__dict__.get("classifier")
+        return clf is not None and clf.failures > 0
 
     @property
     def degraded(self) -> bool:
@@ -208,11 +250,16 @@ class Guard:
         self,
         text: str,
         ctx: ScanContext,
+        secrets: set[str] | None = None,
     ) -> list[Finding]:
-        """All findings for ``text`` (spans into ``text``), before the policy decides."""
+        """All findings for ``text`` (spans into ``text``), before the policy decides.
+
+        ``secrets`` (when given) receives the values of the findings to redact, as they read
+        in the layer they were found in, so that every other spelling can be masked too.
+        """
         found: dict[tuple[str, tuple[int, int] | None], Finding] = {}
         stages = self.stages
-        classifier = self.classifier if ctx.source is not Source.TRANSACTION else None
+        classifier = self._classifier_for(ctx.source)
         for offset, chunk in _chunks(text):
             try:
                 norm = normalize(chunk)
@@ -220,7 +267,12 @@ class Guard:
                 found[("guard.stage_error", None)] = _stage_error("normalize", exc)
                 continue
             chunk_ctx = ScanContext(
-                ctx.source, ctx.policy, ctx.value_moving, chunk, ctx.threats or self.threats
+                ctx.source,
+                ctx.policy,
+                ctx.value_moving,
+                chunk,
+                ctx.threats or self.threats,
+                self.phrases,
             )
             results: list[Finding] = [
                 f.with_span(*_shift(f.span, offset)) if f.span else f for f in norm.findings
@@ -238,6 +290,8 @@ class Guard:
                         results.append(_stage_error(stage.name, exc))
                         continue
                     for f in hits:
+                        if secrets is not None and f.redact and f.span:
+                            secrets.add(layer.text[f.span[0] : f.span[1]])
                         results.append(_to_original(f, layer, offset))
             if classifier is not None:
                 try:
@@ -269,19 +323,21 @@ class Guard:
         body, findings = _as_text(text)
         policy = self.policy_for(context)
         ctx = ScanContext(src, policy, value_moving)
-        findings += self.scan_text(body, ctx)
+        secrets: set[str] = set()
+        findings += self.scan_text(body, ctx, secrets)
         findings += extra_findings
         verdict = decide(
             findings,
             policy,
             value_moving=value_moving,
-            degraded=self.degraded,
+            degraded=self._degraded_for(src, value_moving),
             source=src,
             tainted_by=tuple(dict.fromkeys(tainted_by)),
             elapsed_ms=(time.perf_counter() - started) * 1000,
         )
         redacting = [f.span for f in verdict.findings if f.redact and f.span]
         if redacting:  # rare: pay for the copy only when there is something to mask
+            redacting += _every_spelling(body, secrets) + _undecided(body, verdict.findings)
             verdict = verdict.model_copy(update={"redacted_text": redact_spans(body, redacting)})
         self._record("text", verdict)
         return verdict
@@ -317,7 +373,11 @@ class Guard:
         self, texts: Iterable[str | bytes], *, source: Source | str = Source.TOOL_INPUT
     ) -> list[Verdict]:
         """Batch form of :meth:`check_text` (the classifier batches across items)."""
+        if isinstance(texts, _TEXT_TYPES):
+            raise TypeError("texts must be an iterable of texts, not a single text")
         items = list(texts)
+        for t in items:
+            _require_text(t)
         clf = self.classifier
         if clf is not None:
             clf.prefetch([_as_text(t)[0] for t in items])
@@ -344,25 +404,28 @@ class Guard:
 
         An undecodable payload is never allowed: it is FLAGged (``tx.undecodable``).
         """
-        from aiegis_guard.chains.dispatch import inspect_payload
+        from aiegis_guard.chains.dispatch import decode_any
 
-        return self._judge_tx(lambda tctx: inspect_payload(tx, chain, tctx), context)
+        return self._judge_tx(
+            lambda: decode_any(tx, chain=Chain(chain) if chain else None), context
+        )
 
     def check_decoded(
         self, decoded: DecodedTransaction, *, context: Mapping[str, Any] | None = None
     ) -> Verdict:
         """Judge a transaction already decoded (signers decode once, judge, reserve, sign)."""
-        from aiegis_guard.chains.dispatch import inspect_decoded
-
-        return self._judge_tx(lambda tctx: inspect_decoded(decoded, tctx), context)
+        return self._judge_tx(lambda: decoded, context)
 
     def check_typed_data(
         self, typed_data: Mapping[str, Any] | str, *, context: Mapping[str, Any] | None = None
     ) -> Verdict:
         """Judge an EIP-712 ``eth_signTypedData_v4`` payload (permits, Permit2, orders...)."""
-        from aiegis_guard.chains.dispatch import inspect_typed_data
+        from aiegis_guard.chains.dispatch import decode_typed
 
-        return self._judge_tx(lambda tctx: inspect_typed_data(typed_data, tctx), context)
+        if not isinstance(typed_data, Mapping):
+            _require_text(typed_data, "typed_data")
+
+        return self._judge_tx(lambda: decode_typed(typed_data), context)
 
     def check_message(
         self,
@@ -372,9 +435,11 @@ class Guard:
         context: Mapping[str, Any] | None = None,
     ) -> Verdict:
         """Judge an ``eth_sign`` / ``personal_sign`` payload (blind hash signing is blocked)."""
-        from aiegis_guard.chains.dispatch import inspect_message
+        from aiegis_guard.chains.dispatch import decode_signable_message
 
-        return self._judge_tx(lambda tctx: inspect_message(message, method, tctx), context)
+        _require_text(message, "message")
+
+        return self._judge_tx(lambda: decode_signable_message(message, method), context)
 
     def _tx_context(self, policy: Policy) -> Any:
         from aiegis_guard.chains.transaction import TxContext
@@ -386,11 +451,24 @@ class Guard:
             check_text=lambda text: self.check_text(text, source=Source.TOOL_INPUT),
         )
 
-    def _judge_tx(self, inspect: Any, context: Mapping[str, Any] | None) -> Verdict:
+    def _inspect_tx(
+        self, decode: Callable[[], DecodedTransaction], policy: Policy
+    ) -> list[Finding]:
+        """Decode, judge the effects, and scan every signed byte for the own secrets."""
+        from aiegis_guard.chains.dispatch import inspect_decoded
+        from aiegis_guard.scanners.signed_secrets import scan_signed
+
+        decoded = decode()
+        findings = list(inspect_decoded(decoded, self._tx_context(policy)))
+        return findings + scan_signed(signed_payload(decoded), policy)
+
+    def _judge_tx(
+        self, decode: Callable[[], DecodedTransaction], context: Mapping[str, Any] | None
+    ) -> Verdict:
         started = time.perf_counter()
         policy = self.policy_for(context)
         try:
-            findings = list(inspect(self._tx_context(policy)))
+            findings = self._inspect_tx(decode, policy)
         except Exception as exc:
             from aiegis_guard.errors import DecodeError
 
@@ -419,14 +497,12 @@ class Guard:
         the body raises. Raises :class:`~aiegis_guard.errors.GuardBlocked` when over a limit.
         ``context`` adds own addresses as in :meth:`check_transaction`.
         """
+        from aiegis_guard.chains.dispatch import spend_totals
         from aiegis_guard.ledger import reserve_spend
 
         policy = self.policy_for(context)
-        if decoded.chain is Chain.SOLANA and policy.limits:
-            from aiegis_guard.chains.solana.inspect import resolve_solana
-
-            decoded = resolve_solana(decoded, policy)  # token accounts -> mints for the limits
-        return reserve_spend(self.ledger, policy, decoded)
+        totals = spend_totals(decoded, policy)
+        return reserve_spend(self.ledger, policy, decoded.chain, totals)
 
     # --- audit -----------------------------------------------------------------------------
 
@@ -457,6 +533,27 @@ def _collect(found: dict[tuple[str, tuple[int, int] | None], Finding], new: list
             found.setdefault((f.rule_id, f.span), f)
 
 
+def _every_spelling(text: str, secrets: set[str]) -> list[tuple[int, int]]:
+    """Every occurrence of a value judged secret, in any spelling (``0x``, case, separators,
+    base64 / hex encodings) and in any decoded layer of the text (a base64 blob holding it)."""
+    pattern = secret_pattern(secrets)
+    if pattern is None:
+        return []
+    spans: list[tuple[int, int]] = []
+    for offset, chunk in _chunks(text):
+        for layer in normalize(chunk).layers:
+            for m in pattern.finditer(layer.text):
+                spans.append(_shift(layer.to_original(*m.span()), offset))
+    return spans
+
+
+def _undecided(text: str, findings: Iterable[Finding]) -> list[tuple[int, int]]:
+    """Key-shaped values nobody could decide (a 64-hex key or a hash): a redacted text masks
+    them too, since it is produced only when the text holds secrets."""
+    spans = [m.span() for m in UNDECIDED_RE.finditer(text)]
+    return spans + [f.span for f in findings if f.rule_id == "secret.evm_key_candidate" and f.span]
+
+
 def _shift(span: tuple[int, int], offset: int) -> tuple[int, int]:
     return span[0] + offset, span[1] + offset
 
@@ -466,6 +563,24 @@ def _to_original(f: Finding, layer: Any, offset: int) -> Finding:
         return f
     start, end = layer.to_original(*f.span)
     return f.with_span(start + offset, end + offset, *layer.evidence)
+
+
+def signed_payload(decoded: DecodedTransaction) -> Any:
+    """The bytes and texts a signer signs, with the addresses it signs for (sender, fee payer)."""
+    from aiegis_guard.chains.transaction import Memo
+    from aiegis_guard.scanners.signed_secrets import SignedPayload
+
+    texts = [op.text for op in decoded.operations if isinstance(op, Memo)]
+    if decoded.message_text:
+        texts.append(decoded.message_text)
+    own = (decoded.sender,) if decoded.sender else ()
+    is_evm = decoded.chain is Chain.EVM
+    return SignedPayload(
+        blobs=decoded.data,
+        texts=tuple(texts),
+        own_evm=frozenset(own if is_evm else ()),
+        own_solana=frozenset(() if is_evm else own),
+    )
 
 
 def _undecodable(exc: BaseException) -> Finding:

@@ -17,6 +17,7 @@ from typing import Annotated, Any
 import base58
 from pydantic import AfterValidator, BaseModel, BeforeValidator, ConfigDict, Field, field_validator
 
+from aiegis_guard.errors import quote
 from aiegis_guard.findings import Action, Category, Chain, Finding, Severity
 from aiegis_guard.verdict import Verdict
 
@@ -90,7 +91,7 @@ def _evm_set(values: Iterable[str]) -> frozenset[str]:
     out = set()
     for i, value in enumerate(values):
         if not isinstance(value, str) or not is_evm_address(value.strip()):
-            raise ValueError(f"[{i}] {value!r} is not an EVM address (0x + 40 hex)")
+            raise ValueError(f"[{i}] {quote(value)} is not an EVM address (0x + 40 hex)")
         out.add(value.strip().lower())
     return frozenset(out)
 
@@ -99,7 +100,7 @@ def _solana_set(values: Iterable[str]) -> frozenset[str]:
     out = set()
     for i, value in enumerate(values):
         if not isinstance(value, str) or not is_solana_address(value.strip()):
-            raise ValueError(f"[{i}] {value!r} is not a Solana address (base58, 32 bytes)")
+            raise ValueError(f"[{i}] {quote(value)} is not a Solana address (base58, 32 bytes)")
         out.add(value.strip())
     return frozenset(out)
 
@@ -151,7 +152,7 @@ def _parse_period(value: Any) -> Any:
     if isinstance(value, str):
         m = _PERIOD_RE.fullmatch(value.strip().lower())
         if not m:
-            raise ValueError(f"{value!r} is not a period like '24h', '7d', '30m'")
+            raise ValueError(f"{quote(value)} is not a period like '24h', '7d', '30m'")
         return timedelta(seconds=int(m.group(1)) * _PERIOD_UNITS[m.group(2)])
     return value
 
@@ -181,7 +182,7 @@ class Limit(_Section):
             return value.lower()
         if is_solana_address(value):
             return value
-        raise ValueError(f"{value!r} is neither 'native' nor a token/mint address")
+        raise ValueError(f"{quote(value)} is neither 'native' nor a token/mint address")
 
     @property
     def key(self) -> str:
@@ -203,7 +204,7 @@ class Limit(_Section):
 def _check_rule_keys(value: Mapping[str, Mode]) -> Mapping[str, Mode]:
     for key in value:
         if not re.fullmatch(r"[a-z0-9_]+(\.[a-z0-9_]+)*(\.\*)?|\*", key):
-            raise ValueError(f"{key!r} is not a rule id or prefix like 'pii.*'")
+            raise ValueError(f"{quote(key)} is not a rule id or prefix like 'pii.*'")
     return value
 
 

@@ -2,9 +2,18 @@
 
 from __future__ import annotations
 
+import base64
+import re
 from collections.abc import Iterable
 
-__all__ = ["mask", "mask_address", "mask_words", "redact_spans"]
+__all__ = [
+    "UNDECIDED_RE",
+    "mask",
+    "mask_address",
+    "mask_words",
+    "redact_spans",
+    "secret_pattern",
+]
 
 
 def mask(value: str, *, keep: int = 4) -> str:
@@ -46,3 +55,45 @@ def redact_spans(text: str, spans: Iterable[tuple[int, int]], label: str = "REDA
         last = end
     out.append(text[last:])
     return "".join(out)
+
+
+# --- every spelling of a secret -------------------------------------------------------------
+
+_HEX = frozenset("0123456789abcdefABCDEF")
+_MIN_HEX = 32  # shorter hex values are not searched in other spellings (too many false hits)
+UNDECIDED_RE = re.compile(r"(?<![0-9A-Za-z_])(?:0[xX])?[0-9a-fA-F]{64}(?![0-9A-Za-z_])")
+
+
+def _b64_forms(raw: bytes) -> set[str]:
+    std = base64.b64encode(raw).decode()
+    url = base64.urlsafe_b64encode(raw).decode()
+    return {std, url, std.rstrip("="), url.rstrip("=")}
+
+
+def _spellings(value: str) -> list[str]:
+    """Regex alternatives for one secret: itself, its case / ``0x`` / separator variants, and
+    its base64 / hex encodings (a decoded layer of the text is searched separately)."""
+    value = value.strip()
+    core = value[2:] if value[:2] in ("0x", "0X") else value
+    if len(core) >= _MIN_HEX and all(c in _HEX for c in core):
+        plain = [core.lower(), core.upper(), "0x" + core.lower(), "0X" + core.upper()]
+        encoded: set[str] = set()
+        for form in plain:
+            encoded |= _b64_forms(form.encode())
+            encoded.add(form.encode().hex())
+        if len(core) % 2 == 0:
+            encoded |= _b64_forms(bytes.fromhex(core))
+        return [re.escape(core), *sorted(map(re.escape, encoded), key=len, reverse=True)]
+    words = value.split()
+    if len(words) > 1:  # a seed phrase: any separator between its words
+        joined = r"[\W_]+".join(re.escape(w) for w in words)
+        return [joined, *map(re.escape, _b64_forms(value.encode()))]
+    return [re.escape(value), *map(re.escape, _b64_forms(value.encode()))]
+
+
+def secret_pattern(values: Iterable[str]) -> re.Pattern[str] | None:
+    """One case-insensitive pattern matching every spelling of every value (None: no values)."""
+    parts = [p for value in set(values) if value.strip() for p in _spellings(value)]
+    if not parts:
+        return None
+    return re.compile("|".join(sorted(set(parts), key=len, reverse=True)), re.IGNORECASE)

@@ -34,9 +34,9 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from aiegis_guard.errors import ConfigError
+from aiegis_guard.errors import ConfigError, quote
 from aiegis_guard.findings import Chain
-from aiegis_guard.policy import is_evm_address, is_solana_address
+from aiegis_guard.indicators import SHARED_HOSTS, classify, normalize_host
 
 if TYPE_CHECKING:
     from aiegis_guard.config import ThreatSettings
@@ -55,57 +55,7 @@ BUILTIN_DIR = Path(__file__).resolve().parent / "data"
 BUILTIN_BLOCK = ("threats_evm.txt.gz", "threats_solana.txt.gz", "threats_domains.txt.gz")
 BUILTIN_ALLOW = "threats_allow_domains.txt.gz"
 
-SHARED_HOSTS = frozenset(
-    """
-    netlify.app netlify.com pages.dev web.app firebaseapp.com vercel.app github.io gitbook.io
-    gitlab.io blogspot.com medium.com notion.site webflow.io wixsite.com weebly.com
-    000webhostapp.com azurewebsites.net herokuapp.com glitch.me surge.sh repl.co onrender.com
-    duckdns.org ddns.net tumblr.com typeform.com godaddysites.com ipfs.io dweb.link arweave.net
-    ic0.app icp0.io amplifyapp.com 4everland.io spheron.app sphn.link tistory.com google.com
-    sites.google.com docs.google.com forms.gle bitballoon.com epizy.com rf.gd plesk.page
-    dedyn.io duia.us bero-webspace.de kissr.com ilil.pw appspot.com cloudfront.net
-    s3.amazonaws.com amazonaws.com fleek.co on.fleek.co replit.app workers.dev r2.dev
-    translate.goog t.me twitter.com x.com discord.gg discord.com youtube.com
-    """.split()  # noqa: SIM905 - a word list reads better as words
-)
-"""Hosts under which anyone can publish: a listed subdomain matches, the suffix never does."""
-
-_PUBLIC_SECOND = frozenset(("co", "com", "net", "org", "gov", "edu", "ac", "or", "ne", "go", "mil"))
 _YAML_RE = re.compile(r"^\s*-\s*(?:url|mint|address|domain)\s*:\s*[\"']?([^\"'#\s]+)")
-_HOST_RE = re.compile(r"[a-z0-9_](?:[a-z0-9_-]{0,62}\.)+[a-z0-9-]{1,63}")
-
-
-def normalize_host(value: str) -> str | None:
-    """``https://User@WWW.Evil.com:8443/x`` -> ``evil.com``; None if it is not a host name."""
-    host = value.strip().lower().strip("\"',;")
-    if "://" in host:
-        host = host.split("://", 1)[1]
-    host = host.split("/", 1)[0].split("?", 1)[0].rsplit("@", 1)[-1].split(":", 1)[0]
-    host = host.strip(".").removeprefix("*.").removeprefix("www.")
-    if not host.isascii():
-        try:
-            host = host.encode("idna").decode("ascii")
-        except UnicodeError:
-            return None
-    if len(host) > 253 or _HOST_RE.fullmatch(host) is None:
-        return None
-    return host
-
-
-def classify(value: str) -> tuple[str, str] | None:
-    """``("evm"|"solana"|"domain", normalised value)`` or None for anything else."""
-    value = value.strip()
-    if is_evm_address(value):
-        return "evm", value.lower()
-    if 32 <= len(value) <= 44 and "." not in value and is_solana_address(value):
-        return "solana", value
-    host = normalize_host(value)
-    if host is None or host in SHARED_HOSTS:
-        return None
-    first, _, rest = host.partition(".")
-    if "." not in rest and first in _PUBLIC_SECOND:
-        return None  # "co.uk", "com.br": a public suffix, not a site
-    return "domain", host
 
 
 def _text(path: Path) -> str:
@@ -196,7 +146,7 @@ class ThreatIndex:
             _load_builtin(tables, self.data_dir)
         for value in self.inline:
             if not tables.add(value, "config"):
-                raise ConfigError(f"threats: {value!r} is not an address or a domain")
+                raise ConfigError(f"threats: {quote(value)} is not an address or a domain")
         for i, path in enumerate(self.files):
             label = f"file:{path.name.removesuffix('.gz')}"
             try:

@@ -289,7 +289,7 @@ def timing() -> None:
 
     from aiegis_guard.normalize import normalize
     from aiegis_guard.scanners import ScanContext
-    from aiegis_guard.scanners.phrasematch import find
+    from aiegis_guard.scanners.phrases.match import forget_recent
 
     trivial = ahocorasick.Automaton()
     trivial.add_word("zqxw", 0)
@@ -303,7 +303,7 @@ def timing() -> None:
             ctx = ScanContext(source, Policy())
 
             def run(layer: object = layer, ctx: ScanContext = ctx) -> None:
-                find.cache_clear()
+                forget_recent()
                 injection_rules.scan(layer, ctx)  # type: ignore[arg-type]
                 drainer_rules.scan(layer, ctx)  # type: ignore[arg-type]
                 entropy.scan(layer, ctx)  # type: ignore[arg-type]

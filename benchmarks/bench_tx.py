@@ -147,7 +147,7 @@ def bench_ledgers(n: int, with_redis: bool) -> list[dict[str, Any]]:
     from ledger_support import redis_server
 
     from aiegis_guard.ledger import MemoryLedger, SpendItem, SpendLedger
-    from aiegis_guard.ledger_sqlite import SqliteLedger
+    from aiegis_guard.ledger.sqlite import SqliteLedger
 
     def reserve_commit(led: SpendLedger) -> Callable[[], None]:
         items = [SpendItem("evm:native", 10**15, 10**40, 86400.0)]
@@ -169,7 +169,7 @@ def bench_ledgers(n: int, with_redis: bool) -> list[dict[str, Any]]:
             p50, p99 = percentiles(reserve_commit(led), n)
             rows.append({"ledger": name, "p50_us": p50, "p99_us": p99, "entries": n + 50})
         if with_redis:
-            from aiegis_guard.ledger_redis import RedisLedger
+            from aiegis_guard.ledger.redis import RedisLedger
 
             with redis_server(Path(tmp)) as url:
                 led = RedisLedger(url, namespace=uuid.uuid4().hex)

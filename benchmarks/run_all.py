@@ -27,6 +27,7 @@ def main() -> int:
         ["bench_classifier.py", "--data", args.data],
         ["bench_tx.py", "-n", "300" if args.quick else "1000"],
         ["bench_agent_overhead.py", "--cpu", "--runs", "40" if args.quick else "150"],
+        ["bench_coldstart.py", "--runs", "3" if args.quick else "7"],
     ]
     failed = 0
     for script, *rest in runs:

@@ -43,9 +43,9 @@ from scripted import (
 
 from aiegis_guard import Guard
 from aiegis_guard.callbacks import guard_tools
-from aiegis_guard.chains.evm.signer import GuardedAccount
 from aiegis_guard.config import Config, LedgerBackend, LedgerSettings
 from aiegis_guard.policy import Allowlist, Limit, Policy, Wallet
+from aiegis_guard.signers.evm_account import GuardedAccount
 
 ROOT = Path(__file__).resolve().parent.parent
 ETH = 10**18

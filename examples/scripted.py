@@ -23,8 +23,8 @@ from langchain_core.outputs import ChatGeneration, ChatResult
 from langchain_core.tools import BaseTool
 
 from aiegis_guard import Guard, Source
-from aiegis_guard.approval import ApprovalRequest
 from aiegis_guard.redact import redact_spans
+from aiegis_guard.signers.approval import ApprovalRequest
 from aiegis_guard.verdict import Verdict
 
 __all__ = [

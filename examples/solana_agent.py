@@ -48,9 +48,9 @@ from scripted import (
 
 from aiegis_guard import Guard
 from aiegis_guard.callbacks import guard_tools
-from aiegis_guard.chains.solana.signer import GuardedKeypair
 from aiegis_guard.config import Config, LedgerBackend, LedgerSettings
 from aiegis_guard.policy import Allowlist, Limit, Policy, Wallet
+from aiegis_guard.signers.solana_keypair import GuardedKeypair
 
 SOL = 10**9
 DECIMALS = 6

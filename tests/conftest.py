@@ -27,3 +27,48 @@ def data_dir() -> Path:
     if not DATA.is_dir():
         pytest.skip(f"public data not found at {DATA}")
     return DATA
+
+
+# --- every rule id the package emits during the run is in the catalogue ------------------------
+
+_EMITTED: dict[str, str] = {}  # rule id -> the package module that made the finding
+NEVER_EMITTED = frozenset({"tx.sol.contract_creation"})
+"""Made by the generic inspector and always dropped by the Solana one (create_account judges)."""
+
+
+def _record(rule_id: str, depth: int = 2) -> None:
+    module = sys._getframe(depth).f_globals.get("__name__", "")
+    if module.startswith("aiegis_guard") and rule_id not in _EMITTED:
+        _EMITTED[rule_id] = module
+
+
+def pytest_configure(config: pytest.Config) -> None:
+    """Wrap Finding construction / copies made by package code to record their rule ids."""
+    from aiegis_guard.findings import Finding
+
+    init, copy = Finding.__init__, Finding.model_copy
+
+    def recording_init(self: Finding, /, **data: object) -> None:
+        init(self, **data)
+        _record(self.rule_id)
+
+    def recording_copy(self: Finding, *args: object, **kwargs: object) -> Finding:
+        out = copy(self, *args, **kwargs)  # type: ignore[arg-type]
+        if out.rule_id != self.rule_id:  # a copy that renames (drainer escalation)
+            _record(out.rule_id)
+        return out
+
+    Finding.__init__ = recording_init  # type: ignore[method-assign]
+    Finding.model_copy = recording_copy  # type: ignore[method-assign]
+
+
+def pytest_sessionfinish(session: pytest.Session, exitstatus: int) -> None:
+    """Fail the run when package code made a finding whose rule id is not catalogued."""
+    from aiegis_guard.catalogue import catalogue
+
+    known = {*catalogue(), *NEVER_EMITTED}
+    unknown = {rid: where for rid, where in _EMITTED.items() if rid not in known}
+    if unknown:
+        lines = "\n".join(f"  {rid} (made in {where})" for rid, where in sorted(unknown.items()))
+        print(f"\nrule ids missing from aiegis_guard/data/rules.toml:\n{lines}", file=sys.stderr)
+        session.exitstatus = pytest.ExitCode.TESTS_FAILED

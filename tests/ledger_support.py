@@ -18,7 +18,7 @@ from typing import Any
 import pytest
 
 from aiegis_guard.ledger import MemoryLedger, SpendItem, SpendLedger
-from aiegis_guard.ledger_sqlite import SqliteLedger
+from aiegis_guard.ledger.sqlite import SqliteLedger
 
 ETH = 10**18
 PERIOD = 100.0
@@ -220,7 +220,7 @@ def _wait_ready(port: int, proc: subprocess.Popen[bytes]) -> None:
 
 def open_backend(kind: str, where: str, namespace: str) -> SpendLedger:
     if kind == "redis":
-        from aiegis_guard.ledger_redis import RedisLedger
+        from aiegis_guard.ledger.redis import RedisLedger
 
         return RedisLedger(where, namespace=namespace, socket_timeout=10)
     if kind == "sqlite":

@@ -19,11 +19,11 @@ from solders.keypair import Keypair
 from solders.token.associated import get_associated_token_address
 
 from aiegis_guard import GuardBlocked
-from aiegis_guard.approval import allow_all
 from aiegis_guard.audit import AuditLog
 from aiegis_guard.callbacks import GuardedTool, guard_tool, guard_tools
 from aiegis_guard.callbacks.judge import ToolKind, is_value_moving
 from aiegis_guard.config import ToolSettings
+from aiegis_guard.signers.approval import allow_all
 
 MODES = [pytest.param("sync", id="sync"), pytest.param("async", id="async")]
 

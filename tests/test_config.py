@@ -87,6 +87,30 @@ email = "allow"
         pytest.param('[pii]\nemail = "hide"', "pii.email", id="bad-pii-mode"),
         pytest.param('[rules]\n"Bad Rule" = "block"', "rules", id="bad-rule-key"),
         pytest.param("not = [toml", "not valid TOML", id="not-toml"),
+        pytest.param(
+            '[tools]\nvalue_moving_patterns = ["("]',
+            "tools.value_moving_patterns.0: '(' is not a valid regular expression",
+            id="bad-tool-pattern",
+        ),
+        pytest.param(
+            '[tools]\nvalue_moving_patterns = ["^pay", "[a-"]',
+            "tools.value_moving_patterns.1",
+            id="second-tool-pattern-bad",
+        ),
+        pytest.param(
+            '[threats]\nevm = ["nope"]',
+            "threats.evm.0: 'nope' is not an EVM address",
+            id="threat-evm",
+        ),
+        pytest.param(
+            f'[threats]\nsolana = ["{OTHER}"]', "threats.solana.0", id="evm-address-in-solana-list"
+        ),
+        pytest.param('[threats]\ndomains = ["github.io"]', "threats.domains.0", id="shared-host"),
+        pytest.param(
+            '[threats]\nfiles = ["no-such-list.txt"]',
+            "threats.files.0: no such file",
+            id="missing-threat-file",
+        ),
     ],
 )
 def test_bad_values_name_their_key(tmp_path: Path, toml: str, needle: str) -> None:

@@ -9,7 +9,7 @@ import pytest
 from aiegis_guard import Action, Category, Finding, Guard, Severity, Source
 from aiegis_guard.policy import Policy
 from aiegis_guard.scanners import drainer_rules
-from aiegis_guard.scanners.phrasematch import phrases
+from aiegis_guard.scanners.phrases.match import phrases
 from tests.test_injection_rules import LANGS, _load, _table
 
 GUARD = Guard(Policy(), classifier=False)

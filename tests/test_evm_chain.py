@@ -19,16 +19,16 @@ from eth_account import Account
 from web3 import Web3
 from web3.providers.eth_tester import EthereumTesterProvider
 
-from aiegis_guard.approval import allow_all
 from aiegis_guard.chains.evm.decode import decode_evm, decode_typed_data
-from aiegis_guard.chains.evm.middleware import guard_middleware
-from aiegis_guard.chains.evm.signer import GuardedAccount
 from aiegis_guard.chains.transaction import Approval, Delegation, Transfer
 from aiegis_guard.config import Config, LedgerBackend, LedgerSettings, ThreatSettings
 from aiegis_guard.errors import GuardBlocked
 from aiegis_guard.findings import Chain
 from aiegis_guard.guard import Guard
 from aiegis_guard.policy import Allowlist, Limit, Policy, Wallet
+from aiegis_guard.signers.approval import allow_all
+from aiegis_guard.signers.evm_account import GuardedAccount
+from aiegis_guard.signers.evm_middleware import guard_middleware
 
 ARTIFACTS = ROOT / "contracts" / "build"
 STRANGER = "0x3333333333333333333333333333333333333333"

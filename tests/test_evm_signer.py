@@ -12,14 +12,14 @@ from evm_builders import FRIEND, MAX, STRANGER, TOKEN, approve, permit_typed_dat
 from web3 import AsyncWeb3
 from web3.providers.eth_tester import AsyncEthereumTesterProvider
 
-from aiegis_guard.approval import ApprovalRequest, allow_all
-from aiegis_guard.chains.evm.middleware import guard_middleware
-from aiegis_guard.chains.evm.signer import GuardedAccount
 from aiegis_guard.config import Config, LedgerBackend, LedgerSettings, ThreatSettings
 from aiegis_guard.errors import GuardBlocked
 from aiegis_guard.findings import Action, Chain
 from aiegis_guard.guard import Guard
 from aiegis_guard.policy import Allowlist, Limit, Policy
+from aiegis_guard.signers.approval import ApprovalRequest, allow_all
+from aiegis_guard.signers.evm_account import GuardedAccount
+from aiegis_guard.signers.evm_middleware import guard_middleware
 
 ETH = 10**18
 LIMIT = Limit(chain=Chain.EVM, decimals=18, per_tx=Decimal(1), per_period=Decimal(2))

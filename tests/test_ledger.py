@@ -13,6 +13,7 @@ import pytest
 from ledger_support import BEHAVIOURS, ETH, KEY, PERIOD, TTL, Behaviour, FakeClock, item, race
 
 from aiegis_guard import Config, Guard, GuardBlocked, LedgerError, Policy
+from aiegis_guard.chains.dispatch import spend_totals
 from aiegis_guard.chains.transaction import (
     Approval,
     Asset,
@@ -31,7 +32,7 @@ from aiegis_guard.ledger import (
     open_ledger,
     reserve_spend,
 )
-from aiegis_guard.ledger_sqlite import SqliteLedger
+from aiegis_guard.ledger.sqlite import SqliteLedger
 
 OWN = "0x" + "11" * 20
 OTHER = "0x" + "22" * 20
@@ -171,6 +172,13 @@ def policy(**rules: str) -> Policy:
     ).policy
 
 
+def reserve(
+    ledger: SpendLedger, pol: Policy, decoded: DecodedTransaction, *, enforce: bool = True
+) -> SpendReservation:
+    """What ``Guard.spend`` does: the transaction's totals per limit, then the reservation."""
+    return reserve_spend(ledger, pol, decoded.chain, spend_totals(decoded, pol), enforce=enforce)
+
+
 class Unreachable(SpendLedger):
     """A ledger whose backend is down: every call raises LedgerError."""
 
@@ -203,9 +211,9 @@ def blocked_rules(excinfo: pytest.ExceptionInfo[GuardBlocked]) -> tuple[str, ...
 def test_reserve_spend_refuses_over_limit(first: Any, second: Any, rule: str) -> None:
     """The second spend would cross a limit: GuardBlocked with the limit's rule id."""
     led, pol = MemoryLedger(), policy()
-    reserve_spend(led, pol, tx(first)).commit()
+    reserve(led, pol, tx(first)).commit()
     with pytest.raises(GuardBlocked) as excinfo:
-        reserve_spend(led, pol, tx(second))
+        reserve(led, pol, tx(second))
     assert rule in blocked_rules(excinfo)
     assert excinfo.value.verdict.action is Action.BLOCK
 
@@ -215,7 +223,7 @@ def test_solana_rule_tag() -> None:
     asset = Asset(chain=Chain.SOLANA, kind=AssetKind.FUNGIBLE, address=SOL_MINT, decimals=6)
     op = Transfer(via="spl.transfer", asset=asset, sender=SOL_OWN, recipient="x", amount=2 * 10**6)
     with pytest.raises(GuardBlocked) as excinfo:
-        reserve_spend(MemoryLedger(), policy(), tx(op, sender=SOL_OWN, chain=Chain.SOLANA))
+        reserve(MemoryLedger(), policy(), tx(op, sender=SOL_OWN, chain=Chain.SOLANA))
     assert blocked_rules(excinfo) == ("tx.sol.over_period_limit",)
 
 
@@ -240,7 +248,7 @@ def test_solana_rule_tag() -> None:
 )
 def test_not_spends(ops: tuple[Any, ...]) -> None:
     """Approvals, transfers from others and zero value reserve nothing (no ledger call)."""
-    reservation = reserve_spend(Unreachable(), policy(), tx(*ops, sender=None))
+    reservation = reserve(Unreachable(), policy(), tx(*ops, sender=None))
     assert reservation.items == ()
     with reservation:
         pass
@@ -250,21 +258,21 @@ def test_not_spends(ops: tuple[Any, ...]) -> None:
 def test_creation_value_counts_as_native() -> None:
     """Value sent with a contract creation counts against the native limit."""
     led = MemoryLedger()
-    reserve_spend(led, policy(), tx(Creation(value=3 * ETH))).commit()
+    reserve(led, policy(), tx(Creation(value=3 * ETH))).commit()
     assert led.spent("evm:native", 86400) == 3 * ETH
 
 
 def test_transfers_of_one_asset_add_up() -> None:
     """Two transfers of the same asset in one tx are checked as their sum."""
     with pytest.raises(GuardBlocked):
-        reserve_spend(MemoryLedger(), policy(), tx(native(2 * ETH), native(2 * ETH)))
+        reserve(MemoryLedger(), policy(), tx(native(2 * ETH), native(2 * ETH)))
 
 
 def test_context_manager_commits_on_success() -> None:
     """Leaving the block normally commits: the spend outlives the pending TTL."""
     clock = FakeClock()
     led = MemoryLedger(ttl=TTL, clock=clock)
-    with reserve_spend(led, policy(), tx(native(2 * ETH))) as res:
+    with reserve(led, policy(), tx(native(2 * ETH))) as res:
         assert res.state == "pending"
     assert res.state == "committed"
     clock.advance(TTL * 10)
@@ -274,7 +282,7 @@ def test_context_manager_commits_on_success() -> None:
 def test_context_manager_rolls_back_when_sending_fails() -> None:
     """An exception in the block (send failed) releases the budget and propagates."""
     led = MemoryLedger()
-    with pytest.raises(ConnectionError), reserve_spend(led, policy(), tx(native(3 * ETH))):
+    with pytest.raises(ConnectionError), reserve(led, policy(), tx(native(3 * ETH))):
         raise ConnectionError("rpc down")
     assert led.spent("evm:native", 86400) == 0
 
@@ -282,12 +290,12 @@ def test_context_manager_rolls_back_when_sending_fails() -> None:
 def test_reservation_state_machine() -> None:
     """commit is idempotent, rollback after commit keeps the spend, commit after rollback fails."""
     led = MemoryLedger()
-    res = reserve_spend(led, policy(), tx(native(ETH)))
+    res = reserve(led, policy(), tx(native(ETH)))
     res.commit()
     res.commit()
     res.rollback()
     assert led.spent("evm:native", 86400) == ETH
-    other = reserve_spend(led, policy(), tx(native(ETH)))
+    other = reserve(led, policy(), tx(native(ETH)))
     other.rollback()
     with pytest.raises(LedgerError):
         other.commit()
@@ -297,23 +305,23 @@ def test_reservation_state_machine() -> None:
 def test_rule_mode_allow_records_without_cap() -> None:
     """``[rules] "tx.evm.over_period_limit" = "allow"`` lets it through, still recorded."""
     led, pol = MemoryLedger(), policy(**{"tx.evm.over_period_limit": "allow"})
-    reserve_spend(led, pol, tx(native(3 * ETH))).commit()
-    reserve_spend(led, pol, tx(native(3 * ETH))).commit()
+    reserve(led, pol, tx(native(3 * ETH))).commit()
+    reserve(led, pol, tx(native(3 * ETH))).commit()
     assert led.spent("evm:native", 86400) == 6 * ETH
 
 
 def test_enforce_false_after_approval() -> None:
     """A human approved: enforce=False records the spend over the limit."""
     led = MemoryLedger()
-    reserve_spend(led, policy(), tx(native(3 * ETH))).commit()
-    reserve_spend(led, policy(), tx(native(3 * ETH)), enforce=False).commit()
+    reserve(led, policy(), tx(native(3 * ETH))).commit()
+    reserve(led, policy(), tx(native(3 * ETH)), enforce=False).commit()
     assert led.spent("evm:native", 86400) == 6 * ETH
 
 
 def test_unreachable_ledger_fails_closed() -> None:
     """A limited spend with the ledger down raises LedgerError (never a silent allow)."""
     with pytest.raises(LedgerError):
-        reserve_spend(Unreachable(), policy(), tx(native(ETH)))
+        reserve(Unreachable(), policy(), tx(native(ETH)))
 
 
 def test_sqlite_unopenable_path_is_a_ledger_error(tmp_path: Path) -> None:

@@ -28,7 +28,7 @@ from aiegis_guard import Guard, GuardBlocked, LedgerError
 from aiegis_guard.chains.transaction import Asset, AssetKind, DecodedTransaction, Transfer
 from aiegis_guard.config import parse_config
 from aiegis_guard.findings import Chain
-from aiegis_guard.ledger_redis import RedisLedger
+from aiegis_guard.ledger.redis import RedisLedger
 
 pytestmark = pytest.mark.redis
 

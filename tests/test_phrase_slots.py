@@ -6,9 +6,9 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from aiegis_guard.scanners.phrasematch import find
-from aiegis_guard.scanners.phraseslots import find_slot
-from aiegis_guard.scanners.phraseterms import imperative, lowered, squeeze
+from aiegis_guard.scanners.phrases.match import find, forget_recent
+from aiegis_guard.scanners.phrases.slots import find_slot
+from aiegis_guard.scanners.phrases.terms import imperative, lowered, squeeze
 
 EVM = "0x8c4ea60f5e907e3aad7c875b3e58fb543b12aba3"
 SOL = "bqhy4agpe6wrytriy4pyb4nzfgst22sfuadhl5u5faqd"
@@ -92,5 +92,5 @@ def test_squeeze_maps_back(text: str) -> None:
 )
 def test_slot_heavy_repetition_terminates(text: str) -> None:
     """Texts dense with slots and cues are matched in bounded work."""
-    find.cache_clear()
+    forget_recent()
     assert isinstance(find(text), tuple)

@@ -25,9 +25,7 @@ from solders.token.associated import get_associated_token_address
 from solders.token.state import Mint, TokenAccount
 from solders.transaction import Transaction, VersionedTransaction
 
-from aiegis_guard.approval import allow_all
 from aiegis_guard.chains.solana.decode import decode_solana
-from aiegis_guard.chains.solana.signer import GuardedKeypair
 from aiegis_guard.chains.transaction import (
     Approval,
     AuthorityChange,
@@ -39,6 +37,8 @@ from aiegis_guard.errors import GuardBlocked
 from aiegis_guard.findings import Action
 from aiegis_guard.guard import Guard
 from aiegis_guard.policy import Policy
+from aiegis_guard.signers.approval import allow_all
+from aiegis_guard.signers.solana_keypair import GuardedKeypair
 
 SOL = 10**9
 DECIMALS = 6

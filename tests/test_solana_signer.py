@@ -17,14 +17,14 @@ from solders.pubkey import Pubkey
 from solders.signature import Signature
 from solders.transaction import Transaction, VersionedTransaction
 
-from aiegis_guard.approval import ApprovalRequest, allow_all
-from aiegis_guard.chains.solana.signer import GuardedKeypair
 from aiegis_guard.errors import GuardBlocked, InputError, SolanaDecodeError
 from aiegis_guard.findings import Action, Category, Finding, Severity
 from aiegis_guard.guard import Guard
 from aiegis_guard.normalize import Layer
 from aiegis_guard.policy import Policy
 from aiegis_guard.scanners import ScanContext, Stage
+from aiegis_guard.signers.approval import ApprovalRequest, allow_all
+from aiegis_guard.signers.solana_keypair import GuardedKeypair
 
 AGENT = Keypair()
 OTHER = Keypair()

@@ -150,16 +150,19 @@ def test_inline_config_lists() -> None:
 
 
 @pytest.mark.parametrize(
-    "settings",
+    "index",
     [
-        pytest.param(ThreatSettings(evm=("not-an-address",)), id="bad-inline-value"),
-        pytest.param(ThreatSettings(files=(Path("missing.txt"),)), id="missing-file"),
+        pytest.param(ThreatIndex(evm=("not-an-address",)), id="bad-inline-value"),
+        pytest.param(
+            ThreatIndex.from_settings(ThreatSettings(files=(Path("missing.txt"),))),
+            id="missing-file",
+        ),
     ],
 )
-def test_bad_user_lists_are_config_errors(settings: ThreatSettings) -> None:
-    """A bad inline entry or an unreadable file is a ConfigError at the first lookup."""
+def test_bad_user_lists_are_config_errors(index: ThreatIndex) -> None:
+    """Built without the config's checks, a bad entry or a missing file fails at first lookup."""
     with pytest.raises(ConfigError):
-        ThreatIndex.from_settings(settings).domain_label("example.com")
+        index.domain_label("example.com")
 
 
 def test_reload_picks_up_new_lists(tmp_path: Path) -> None:

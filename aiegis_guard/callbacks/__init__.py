@@ -17,11 +17,11 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
-from aiegis_guard.approval import ConsoleApprover, allow_all, deny_all
 from aiegis_guard.callbacks.handler import AsyncGuardCallbackHandler, GuardCallbackHandler
 from aiegis_guard.callbacks.judge import ToolKind, is_value_moving
 from aiegis_guard.callbacks.retriever import GuardedRetriever, guard_retriever
 from aiegis_guard.callbacks.tools import GuardedTool, GuardToolError, guard_tool, guard_tools
+from aiegis_guard.signers.approval import ConsoleApprover, allow_all, deny_all
 
 if TYPE_CHECKING:
     from aiegis_guard.callbacks.approval import interrupt_approver

@@ -9,7 +9,7 @@ The interrupt value is a masked description (``{"type": "aiegis_approval", ...}`
 with ``"approve"`` / ``True`` / ``{"type": "approve"}`` to approve, anything else rejects.
 On resume LangGraph runs the tool again: the guard re-judges the same call (the run taint is
 kept per thread, so the verdict is the same) and the interrupt returns the answer.
-Every decision goes to the guard's audit log (``aiegis_guard.approval.ask``).
+Every decision goes to the guard's audit log (``aiegis_guard.signers.approval.ask``).
 """
 
 from __future__ import annotations
@@ -17,8 +17,8 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import Any
 
-from aiegis_guard.approval import ApprovalRequest, ask, ask_async
 from aiegis_guard.guard import Guard
+from aiegis_guard.signers.approval import ApprovalRequest, ask, ask_async
 from aiegis_guard.verdict import Verdict
 
 __all__ = ["interrupt_approver", "is_approval", "request_approval", "request_approval_async"]

@@ -18,7 +18,6 @@ its errors there), and ``ignore_agent=True`` hides tool events from a handler.
 
 from __future__ import annotations
 
-import json
 from collections import OrderedDict
 from collections.abc import Hashable, Mapping, Sequence
 from dataclasses import dataclass
@@ -27,20 +26,22 @@ from uuid import UUID
 
 from langchain_core.callbacks import AsyncCallbackHandler, BaseCallbackHandler
 from langchain_core.documents import Document
-from langchain_core.messages import AIMessage, BaseMessage, HumanMessage, SystemMessage
+from langchain_core.messages import AIMessage, BaseMessage, HumanMessage, SystemMessage, ToolMessage
 from langchain_core.outputs import ChatGeneration, LLMResult
 
 from aiegis_guard.callbacks.approval import request_approval
 from aiegis_guard.callbacks.judge import (
     GUARDED,
     args_text,
+    combine,
     content_text,
     denied_message,
     is_value_moving,
-    judge_action,
+    judge_call,
     judge_output,
     masked_args,
 )
+from aiegis_guard.callbacks.messages import command_messages, judge_relayed, message_text
 from aiegis_guard.callbacks.registry import guarded_names
 from aiegis_guard.errors import GuardBlocked
 from aiegis_guard.findings import Action, Source
@@ -48,7 +49,13 @@ from aiegis_guard.guard import Guard
 from aiegis_guard.taint import taints
 from aiegis_guard.verdict import Verdict
 
-__all__ = ["AsyncGuardCallbackHandler", "GuardCallbackHandler", "document_label"]
+__all__ = [
+    "AsyncGuardCallbackHandler",
+    "GuardCallbackHandler",
+    "document_label",
+    "judge_document",
+    "message_text",
+]
 
 MAX_IN_FLIGHT = 10_000
 
@@ -66,13 +73,24 @@ def document_label(doc: Document, index: int) -> str:
     return f"retrieved:{str(ident)[:80]}"
 
 
-def message_text(message: BaseMessage) -> str:
-    """A message's text plus, for a model message, its tool calls' arguments."""
-    text = content_text(message.content)
-    if isinstance(message, AIMessage) and message.tool_calls:
-        calls = [{"name": c["name"], "args": c["args"]} for c in message.tool_calls]
-        text += "\n" + json.dumps(calls, ensure_ascii=False, default=str)
-    return text
+def judge_document(guard: Guard, doc: Document) -> Verdict:
+    """A retrieved document as the model reads it: its text and its metadata (title...)."""
+    verdict = guard.check_text(doc.page_content, source=Source.RETRIEVED)
+    if not doc.metadata:
+        return verdict
+    meta = guard.check_text(args_text(doc.metadata), source=Source.RETRIEVED)
+    if not meta.findings:
+        return verdict
+    return combine([verdict, meta.model_copy(update={"redacted_text": None})])
+
+
+def tool_content(output: Any) -> Any:
+    """What the model reads of a tool's result as LangChain hands it to ``on_tool_end``."""
+    if isinstance(output, ToolMessage):
+        return output.content
+    if isinstance(output, list) and output and all(isinstance(m, ToolMessage) for m in output):
+        return [m.content for m in output]
+    return output
 
 
 def fingerprint(message: BaseMessage) -> tuple[str, object]:
@@ -185,11 +203,11 @@ class _GuardEvents:
                 continue
             vm = is_value_moving(name, self.guard.config.tools)
             tainted_by = self.guard.taint.tainted_by(key)
-            verdict = judge_action(
+            judged = judge_call(
                 self.guard, name, tool_call["args"], value_moving=vm, tainted_by=tainted_by
             )
-            if verdict.blocked:
-                raise GuardBlocked(verdict)
+            if judged.verdict.blocked:
+                raise GuardBlocked(judged.verdict)
 
     def tool_start(self, name: str, args: Any, run_id: UUID, parent: UUID | None, md: Any) -> None:
         run = self._start(run_id, parent, md, name)
@@ -197,11 +215,12 @@ class _GuardEvents:
             return  # a guarded tool judges (and refuses / asks about) its own call
         vm = is_value_moving(name, self.guard.config.tools)
         tainted_by = self.guard.taint.tainted_by(run.key)
-        verdict = judge_action(self.guard, name, args, value_moving=vm, tainted_by=tainted_by)
+        judged = judge_call(self.guard, name, args, value_moving=vm, tainted_by=tainted_by)
+        verdict = judged.verdict
         if verdict.action is Action.BLOCK:
             raise GuardBlocked(verdict)
         moves = (
-            vm
+            judged.value_moving
             or bool(verdict.tainted_by)
             or any(f.rule_id.startswith("tx.") for f in verdict.findings)
         )
@@ -213,14 +232,21 @@ class _GuardEvents:
     def tool_end(self, output: Any, run_id: UUID, parent: UUID | None, name: str) -> None:
         run = self._finish(run_id, parent)
         key = self._key(run_id, run)
-        content = getattr(output, "content", output)
+        label = f"tool_output:{name or (run.name if run else '')}"
+        relayed = command_messages(output)
         if run is not None and run.delegated:
             # a guarded tool judged (and maybe replaced) its own output: remember it as seen
-            self.guard.taint.seen(key, ("tool", hash(content_text(content))))
+            if relayed is None:
+                self.guard.taint.seen(key, ("tool", hash(content_text(tool_content(output)))))
             return
-        verdict, text = judge_output(self.guard, content)
+        if relayed is not None:  # a Command relaying messages: each is read by the model
+            _, verdict = judge_relayed(self.guard, relayed, quarantine=False)
+            if verdict is not None:
+                self._judge_read(verdict, key, label)
+            return
+        verdict, text = judge_output(self.guard, tool_content(output))
         self.guard.taint.seen(key, ("tool", hash(text)))
-        self._judge_read(verdict, key, f"tool_output:{name or (run.name if run else '')}")
+        self._judge_read(verdict, key, label)
 
     def retriever_start(self, run_id: UUID, parent: UUID | None, md: Any) -> None:
         self._start(run_id, parent, md)
@@ -231,8 +257,7 @@ class _GuardEvents:
             return  # guard_retriever drops / quarantines flagged documents itself
         key = self._key(run_id, run)
         for i, doc in enumerate(documents):
-            verdict = self.guard.check_text(doc.page_content, source=Source.RETRIEVED)
-            self._judge_read(verdict, key, document_label(doc, i))
+            self._judge_read(judge_document(self.guard, doc), key, document_label(doc, i))
 
 
 class GuardCallbackHandler(BaseCallbackHandler):

@@ -10,31 +10,37 @@ No LangChain here: plain names, argument mappings and texts in, verdicts and mes
 
 from __future__ import annotations
 
-import json
 import re
-from collections.abc import Iterator, Mapping, Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from enum import StrEnum
 from typing import TYPE_CHECKING, Any
 
+from aiegis_guard.callbacks.content import Unreadable, model_text
+from aiegis_guard.callbacks.intent import read_intent
+from aiegis_guard.callbacks.walk import args_text, uninspected_finding, walk
+from aiegis_guard.chains.transaction import PayloadKind
 from aiegis_guard.findings import Action, Category, Source
 from aiegis_guard.redact import redact_spans
 from aiegis_guard.verdict import Verdict
 
 if TYPE_CHECKING:
+    from aiegis_guard.chains.transaction import DecodedTransaction
     from aiegis_guard.config import ToolSettings
     from aiegis_guard.guard import Guard
 
 __all__ = [
     "GUARDED",
+    "Judged",
     "ToolKind",
     "args_text",
     "block_message",
     "combine",
+    "content_text",
     "denied_message",
-    "find_payloads",
     "is_value_moving",
     "judge_action",
+    "judge_call",
     "judge_output",
     "masked_args",
     "quarantine_notice",
@@ -59,22 +65,15 @@ VALUE_VERBS = frozenset({
     "bridge", "stake", "unstake", "restake", "withdraw", "deposit", "mint", "burn", "delegate",
     "undelegate", "pay", "payout", "buy", "sell", "trade", "lend", "borrow", "repay", "supply",
     "redeem", "wrap", "unwrap", "claim", "deploy", "launch", "execute", "broadcast", "submit",
-    "close", "bid", "fund", "tip", "airdrop",
+    "close", "bid", "fund", "tip", "airdrop", "donate", "disburse", "sweep", "move", "payment",
+    "payments", "withdrawal", "allowance", "remit", "settle", "drain", "spend", "payable",
 })  # fmt: skip
-_WORD = re.compile(r"[A-Z]+(?![a-z])|[A-Z]?[a-z]+|\d+")
-
-# Argument keys that hold a transaction or typed data (compared lower-case without ``_-``).
-TX_KEYS = frozenset({
-    "tx", "txn", "transaction", "rawtx", "rawtransaction", "signedtx", "signedtransaction",
-    "unsignedtx", "serializedtx", "serializedtransaction", "txdata", "encodedtransaction",
-    "versionedtransaction", "txbase64", "transactionbase64", "swaptransaction",
-})  # fmt: skip
-TYPED_KEYS = frozenset({"typeddata", "eip712", "typeddatajson", "signtypeddata"})
-_EVM_TX_FIELDS = frozenset(
-    {"nonce", "gas", "gasLimit", "chainId", "maxFeePerGas", "gasPrice", "maxPriorityFeePerGas"}
+# a verb glued to what it moves (``sendtx``, ``SENDETH``, ``transfertoken``, ``payfunds``)
+_GLUED = re.compile(
+    r"(transfer|send|pay|swap|withdraw|deposit|bridge|approve|sign|sweep|move|drain)"
+    r"(tx|txn|txs|transaction|eth|ether|sol|btc|usdc|usdt|token|tokens|funds|coins?|native|all)"
 )
-MAX_JSON_CHARS = 64 * 1024
-MAX_NODES = 256
+_WORD = re.compile(r"[A-Z]+(?![a-z])|[A-Z]?[a-z]+|\d+")
 
 
 def _words(name: str) -> list[str]:
@@ -95,100 +94,7 @@ def is_value_moving(
             return True
         if any(re.search(p, name, re.IGNORECASE) for p in settings.value_moving_patterns):
             return True
-    return any(w in VALUE_VERBS for w in _words(name))
-
-
-# --- arguments ---------------------------------------------------------------------------
-
-
-def args_text(args: Any) -> str:
-    """Arguments as ``path: value`` lines, so detectors see raw strings and their key names."""
-    if isinstance(args, str):
-        return args
-    lines: list[str] = []
-    for path, value in _leaves(args, ""):
-        lines.append(f"{path}: {value}" if path else str(value))
-    return "\n".join(lines)
-
-
-def _leaves(value: Any, path: str, depth: int = 0) -> Iterator[tuple[str, Any]]:
-    if depth > 8:
-        yield path, "…"
-    elif isinstance(value, Mapping):
-        for key, item in value.items():
-            yield from _leaves(item, f"{path}.{key}" if path else str(key), depth + 1)
-    elif isinstance(value, list | tuple):
-        for i, item in enumerate(value):
-            yield from _leaves(item, f"{path}[{i}]", depth + 1)
-    else:
-        yield path, value
-
-
-@dataclass(frozen=True)
-class Payload:
-    """Something inside the arguments that the chain inspectors must judge."""
-
-    kind: str  # "transaction" | "typed_data" | "message"
-    value: Any
-
-
-def _norm_key(key: object) -> str:
-    return str(key).lower().replace("_", "").replace("-", "")
-
-
-def _json(value: str) -> Any:
-    text = value.strip()
-    if not text.startswith(("{", "[")) or len(text) > MAX_JSON_CHARS:
-        return None
-    try:
-        return json.loads(text)
-    except ValueError:
-        return None
-
-
-def _is_typed_data(value: Mapping[Any, Any]) -> bool:
-    return "types" in value and "primaryType" in value and "message" in value
-
-
-def _is_evm_tx(value: Mapping[Any, Any]) -> bool:
-    if "to" not in value and "data" not in value and "input" not in value:
-        return False
-    return ("data" in value or "input" in value) or any(k in value for k in _EVM_TX_FIELDS)
-
-
-def find_payloads(args: Any, *, message_tool: bool = False) -> list[Payload]:
-    """Transactions, typed data (EIP-712) and signing messages inside tool arguments."""
-    found: list[Payload] = []
-    budget = [MAX_NODES]
-    _walk(args, None, found, budget, message_tool)
-    return found
-
-
-def _walk(value: Any, key: str | None, found: list[Payload], budget: list[int], msg: bool) -> None:
-    budget[0] -= 1
-    if budget[0] < 0 or len(found) >= 8:
-        return
-    if isinstance(value, str):
-        parsed = _json(value)
-        if parsed is not None:
-            _walk(parsed, key, found, budget, msg)
-        elif key in TX_KEYS and len(value.strip()) >= 20:
-            found.append(Payload("transaction", value.strip()))
-        elif key in TYPED_KEYS:
-            found.append(Payload("typed_data", value))
-        elif msg and key == "message":
-            found.append(Payload("message", value))
-    elif isinstance(value, Mapping):
-        if _is_typed_data(value):
-            found.append(Payload("typed_data", dict(value)))
-        elif key in TX_KEYS or _is_evm_tx(value):
-            found.append(Payload("transaction", dict(value)))
-        else:
-            for k, item in value.items():
-                _walk(item, _norm_key(k), found, budget, msg)
-    elif isinstance(value, list | tuple):
-        for item in value:
-            _walk(item, key, found, budget, msg)
+    return any(w in VALUE_VERBS or _GLUED.fullmatch(w) for w in _words(name))
 
 
 def _is_message_tool(name: str) -> bool:
@@ -222,6 +128,62 @@ def combine(verdicts: Sequence[Verdict]) -> Verdict:
     )
 
 
+@dataclass(frozen=True)
+class Judged:
+    """A judged call: its verdict, whether it moves value, the transfers its arguments name."""
+
+    verdict: Verdict
+    value_moving: bool
+    transfers: tuple[DecodedTransaction, ...] = ()
+
+
+def judge_call(
+    guard: Guard,
+    name: str,
+    args: Any,
+    *,
+    value_moving: bool,
+    tainted_by: Sequence[str] = (),
+    context: Mapping[str, Any] | None = None,
+    read_only: bool = False,
+) -> Judged:
+    """Judge a tool call before it runs.
+
+    The arguments go through the text guard (``source=tool_input``); for a value-moving call
+    also the run taint (``Guard.check_action``), every transaction / typed data / message
+    found inside them and the transfers its recipient and amount fields name
+    (:mod:`~aiegis_guard.callbacks.intent`) through the chain inspectors. A call is
+    value-moving by its name, or when its arguments carry a payload or a recipient and an
+    amount, unless the tool was declared read-only. Whatever was not inspected is FLAGged.
+    """
+    read_only = read_only or name in guard.config.tools.read_only
+    walked = walk(args, message_tool=_is_message_tool(name), payloads=not read_only)
+    intent = read_intent(walked.leaves, guard.policy_for(context), name) if not read_only else None
+    transfers = tuple(intent.decoded) if intent is not None else ()
+    # what could not be read may hold a payment: it goes the value-moving way (approval)
+    value_moving = value_moving or bool(walked.payloads or transfers or walked.uninspected)
+    text = args if isinstance(args, str) else walked.text()
+    reasons = [*walked.uninspected, *(intent.unparsed if intent and value_moving else ())]
+    extra = [uninspected_finding(reasons)] if reasons else []
+    if value_moving:
+        verdicts = [
+            guard.check_action(text, tainted_by=tainted_by, context=context, extra_findings=extra)
+        ]
+    else:
+        verdicts = [
+            guard.check_text(text, source=Source.TOOL_INPUT, context=context, extra_findings=extra)
+        ]
+    for payload in walked.payloads:
+        if payload.kind is PayloadKind.TYPED_DATA:
+            verdicts.append(guard.check_typed_data(payload.value, context=context))
+        elif payload.kind is PayloadKind.MESSAGE:
+            verdicts.append(guard.check_message(payload.value, context=context))
+        else:
+            verdicts.append(guard.check_transaction(payload.value, context=context))
+    verdicts += [guard.check_decoded(decoded, context=context) for decoded in transfers]
+    return Judged(combine(verdicts), value_moving, transfers)
+
+
 def judge_action(
     guard: Guard,
     name: str,
@@ -232,74 +194,57 @@ def judge_action(
     context: Mapping[str, Any] | None = None,
     read_only: bool = False,
 ) -> Verdict:
-    """Judge a tool call before it runs.
-
-    The arguments go through the text guard (``source=tool_input``); for a value-moving tool
-    also the run taint (``Guard.check_action``) and every transaction / typed data / message
-    found inside them through the chain inspectors. A tool that receives a transaction is
-    value-moving whatever its name, unless it was declared read-only.
-    """
-    payloads = find_payloads(args, message_tool=_is_message_tool(name)) if not read_only else []
-    value_moving = value_moving or bool(payloads)
-    text = args_text(args)
-    if value_moving:
-        verdicts = [guard.check_action(text, tainted_by=tainted_by, context=context)]
-    else:
-        verdicts = [guard.check_text(text, source=Source.TOOL_INPUT, context=context)]
-    for payload in payloads:
-        if payload.kind == "typed_data":
-            verdicts.append(guard.check_typed_data(payload.value, context=context))
-        elif payload.kind == "message":
-            verdicts.append(guard.check_message(payload.value, context=context))
-        else:
-            verdicts.append(guard.check_transaction(payload.value, context=context))
-    return combine(verdicts)
+    """The verdict of :func:`judge_call`."""
+    return judge_call(
+        guard,
+        name,
+        args,
+        value_moving=value_moving,
+        tainted_by=tainted_by,
+        context=context,
+        read_only=read_only,
+    ).verdict
 
 
 def judge_output(
     guard: Guard, content: Any, *, source: Source = Source.TOOL_OUTPUT
 ) -> tuple[Verdict, str]:
-    """Judge what a tool returned (or a retriever found); returns the verdict and the text.
+    """Judge what a tool returned (or a retriever found): exactly the text the model reads
+    (:func:`~aiegis_guard.callbacks.content.model_text`); returns the verdict and that text.
 
-    A transaction inside a JSON output (a "build swap" tool) is inspected too: the model must
-    not be handed a draining transaction to sign.
+    A transaction inside the output (a "build swap" tool) is inspected too: the model must
+    not be handed a draining transaction to sign. Content that cannot be read is FLAGged.
     """
-    text = content_text(content)
-    verdict = guard.check_text(text, source=source)
-    parsed = _json(text) if isinstance(content, str) else content
-    if isinstance(parsed, Mapping | list):
-        payloads = find_payloads(parsed)
-        if payloads:
-            verdict = combine(
-                [
-                    verdict,
-                    *(
-                        guard.check_typed_data(p.value)
-                        if p.kind == "typed_data"
-                        else guard.check_transaction(p.value)
-                        for p in payloads
-                        if p.kind != "message"
-                    ),
-                ]
-            )
+    try:
+        text = model_text(content)
+    except Unreadable as exc:
+        finding = uninspected_finding([str(exc)])
+        return guard.check_text("", source=source, extra_findings=[finding]), ""
+    walked = walk(content)
+    extra = [uninspected_finding(walked.uninspected)] if walked.uninspected else []
+    verdict = guard.check_text(text, source=source, extra_findings=extra)
+    payloads = [p for p in walked.payloads if p.kind is not PayloadKind.MESSAGE]
+    if payloads:
+        verdict = combine(
+            [
+                verdict,
+                *(
+                    guard.check_typed_data(p.value)
+                    if p.kind is PayloadKind.TYPED_DATA
+                    else guard.check_transaction(p.value)
+                    for p in payloads
+                ),
+            ]
+        )
     return verdict, text
 
 
 def content_text(content: Any) -> str:
-    """Text of a tool result / message content (strings, content blocks, anything else)."""
-    if isinstance(content, str):
-        return content
-    if isinstance(content, list):
-        parts = []
-        for block in content:
-            if isinstance(block, str):
-                parts.append(block)
-            elif isinstance(block, Mapping) and isinstance(block.get("text"), str):
-                parts.append(block["text"])
-        return "\n".join(parts)
-    if isinstance(content, Mapping):
-        return args_text(content)
-    return "" if content is None else str(content)
+    """Text of a message's content (strings and every kind of content block)."""
+    try:
+        return model_text(content)
+    except Unreadable:
+        return ""
 
 
 # --- messages (masked: only rule ids and finding messages, never the input) ---------------

@@ -27,17 +27,15 @@ from __future__ import annotations
 
 from collections import OrderedDict
 from collections.abc import Awaitable, Callable, Iterable, Sequence
-from typing import TYPE_CHECKING, Annotated, Any, NotRequired
+from typing import Any, cast
 
-from langchain.agents.middleware import AgentMiddleware, AgentState
+from langchain.agents.middleware import AgentMiddleware
 from langchain.agents.middleware.human_in_the_loop import DecisionType, InterruptOnConfig
 from langchain.agents.middleware.types import (
     ExtendedModelResponse,
     ModelCallResult,
     ModelRequest,
     ModelResponse,
-    OmitFromInput,
-    PrivateStateAttr,
     ToolCallRequest,
     hook_config,
 )
@@ -55,44 +53,36 @@ from langgraph.runtime import Runtime
 from langgraph.types import Command
 
 from aiegis_guard.callbacks.approval import request_approval, request_approval_async
-from aiegis_guard.callbacks.handler import message_text
 from aiegis_guard.callbacks.judge import (
     args_text,
     block_message,
     content_text,
     denied_message,
     is_value_moving,
-    judge_action,
+    judge_call,
     judge_output,
     masked_args,
     quarantine_notice,
 )
+from aiegis_guard.callbacks.messages import (
+    command_messages,
+    judge_relayed,
+    message_text,
+    with_messages,
+)
+from aiegis_guard.callbacks.review import GuardReview
+from aiegis_guard.callbacks.state import GuardState
 from aiegis_guard.errors import GuardBlocked
 from aiegis_guard.findings import Source
 from aiegis_guard.guard import Guard
 from aiegis_guard.taint import merge_sources, taints
+from aiegis_guard.textcache import text_digest
 from aiegis_guard.verdict import Verdict
-
-if TYPE_CHECKING:
-    from aiegis_guard.callbacks.review import GuardReview
 
 __all__ = ["GuardMiddleware", "GuardState"]
 
-MAX_APPROVED = 256
 _ENDED = "The run was stopped."
 _META = "aiegis"  # ToolMessage.response_metadata key: judged by the guard (its action)
-
-
-def _merge_recent(left: list[str] | None, right: list[str] | None) -> list[str]:
-    return list(dict.fromkeys([*(left or ()), *(right or ())]))[-MAX_APPROVED:]
-
-
-class GuardState(AgentState[Any]):
-    """Agent state added by :class:`GuardMiddleware` (checkpointed with the thread)."""
-
-    aiegis_taint: NotRequired[Annotated[list[str], OmitFromInput, merge_sources]]
-    aiegis_approved: NotRequired[Annotated[list[str], PrivateStateAttr, _merge_recent]]
-    aiegis_checked: NotRequired[Annotated[bool, PrivateStateAttr]]
 
 
 Judged = tuple[Verdict, bool]  # the verdict and whether the call moves value
@@ -123,12 +113,12 @@ class GuardMiddleware(AgentMiddleware[GuardState, Any]):
     # --- judging (pure functions of the call and the state; cached) ------------------------
 
     def _judge_call(self, call: ToolCall, taint: Sequence[str]) -> Judged:
-        key = (call["name"], call.get("id"), args_text(call["args"]), tuple(taint))
+        key = (call["name"], call.get("id"), text_digest(args_text(call["args"])), tuple(taint))
         hit = self._cache.get(key)
         if hit is not None:
             return hit
         vm = is_value_moving(call["name"], self.guard.config.tools)
-        verdict = judge_action(
+        full = judge_call(
             self.guard,
             call["name"],
             call["args"],
@@ -136,7 +126,9 @@ class GuardMiddleware(AgentMiddleware[GuardState, Any]):
             tainted_by=taint,
             context=self.context,
         )
-        judged = (verdict, vm or any(f.rule_id.startswith("tx.") for f in verdict.findings))
+        verdict = full.verdict
+        moves = full.value_moving or any(f.rule_id.startswith("tx.") for f in verdict.findings)
+        judged = (verdict, moves)
         self._cache[key] = judged
         if len(self._cache) > 512:
             self._cache.popitem(last=False)
@@ -179,8 +171,6 @@ class GuardMiddleware(AgentMiddleware[GuardState, Any]):
             description=self._describe,  # type: ignore[typeddict-item]
             when=lambda request: self.review_needed(request.tool_call, request.state),
         )
-        from aiegis_guard.callbacks.review import GuardReview
-
         return GuardReview(self, {n: config for n in names}, description_prefix)
 
     def _describe(self, call: ToolCall, state: Any, runtime: Any) -> str:
@@ -348,15 +338,17 @@ class GuardMiddleware(AgentMiddleware[GuardState, Any]):
             return (
                 Command(update={"messages": [message], "aiegis_taint": taint}) if taint else message
             )
-        update = result.update if isinstance(result.update, dict) else None
-        if update is None or not isinstance(update.get("messages"), list):
+        relayed = command_messages(result)
+        if not relayed:
             return result
-        judged = [self._judge_message(m, call["name"]) for m in update["messages"]]
-        taint = [label for _, t in judged for label in t]
-        new = {**update, "messages": [m for m, _ in judged]}
-        if taint:
-            new["aiegis_taint"] = merge_sources(update.get("aiegis_taint"), taint)
-        return Command(graph=result.graph, update=new, resume=result.resume, goto=result.goto)
+        # every relayed message (AI, human, tool, dicts) is judged; the guard's own state
+        # keys are not the tool's to write
+        messages, verdict = judge_relayed(self.guard, relayed, quarantine=self.quarantine)
+        marked = [_mark(m, verdict) for m in messages]
+        extra = {}
+        if verdict is not None and taints(verdict):
+            extra["aiegis_taint"] = [f"tool_output:{call['name']}"]
+        return cast("Command[Any]", with_messages(result, marked, extra))
 
     def _judge_message(self, message: Any, name: str) -> tuple[Any, list[str]]:
         if not isinstance(message, ToolMessage):
@@ -366,7 +358,7 @@ class GuardMiddleware(AgentMiddleware[GuardState, Any]):
         content: Any = message.content
         if verdict.blocked or (taint and self.quarantine):
             content = quarantine_notice(verdict)
-        elif verdict.redacted_text is not None and isinstance(content, str):
+        elif verdict.redacted_text is not None:
             content = verdict.redacted_text
         meta = {**message.response_metadata, _META: verdict.action.value}
         return message.model_copy(update={"content": content, "response_metadata": meta}), taint
@@ -395,6 +387,14 @@ def _new_messages(messages: Sequence[BaseMessage], first: bool) -> list[int]:
         for i in range(start, len(messages))
         if not _judged(messages[i]) and (first or not _is_ai(messages[i]))
     ]
+
+
+def _mark(message: Any, verdict: Verdict | None) -> Any:
+    """A relayed tool message, marked judged (``before_model`` does not judge it again)."""
+    if isinstance(message, ToolMessage) and verdict is not None:
+        meta = {**message.response_metadata, _META: verdict.action.value}
+        return message.model_copy(update={"response_metadata": meta})
+    return message
 
 
 def _is_ai(message: BaseMessage) -> bool:

@@ -3,7 +3,8 @@
     retriever = guard_retriever(vectorstore.as_retriever(), guard=guard)            # drop
     retriever = guard_retriever(retriever, guard=guard, mode="quarantine")          # notice
 
-Each document is judged with ``source=retrieved``. A document the guard blocks, or one
+Each document is judged with ``source=retrieved``: its text and its metadata (a title is
+read by the model too). A document the guard blocks, or one
 carrying an injection (``injection.*`` / ``drainer.*`` / ``obfuscation.*``), is dropped or
 replaced by a short notice; a document with only redactable findings is passed redacted.
 A run that retrieved injected content is tainted even though the model never saw it: the
@@ -23,10 +24,10 @@ from langchain_core.documents import Document
 from langchain_core.retrievers import BaseRetriever
 from pydantic import ConfigDict
 
-from aiegis_guard.callbacks.handler import document_label
+from aiegis_guard.callbacks.handler import document_label, judge_document
 from aiegis_guard.callbacks.judge import GUARDED, quarantine_notice
 from aiegis_guard.callbacks.tools import thread_of
-from aiegis_guard.findings import Action, Source
+from aiegis_guard.findings import Action
 from aiegis_guard.guard import Guard
 from aiegis_guard.taint import taints
 
@@ -54,14 +55,16 @@ class GuardedRetriever(BaseRetriever):
             )
         kept: list[Document] = []
         for i, doc in enumerate(docs):
-            verdict = self.guard.check_text(doc.page_content, source=Source.RETRIEVED)
+            verdict = judge_document(self.guard, doc)
             tainting = taints(verdict)
             if tainting and key is not None:
                 self.guard.taint.mark(key, document_label(doc, i))
             if verdict.action is Action.BLOCK or tainting:
                 if self.mode == "quarantine":
                     notice = quarantine_notice(verdict, "retrieved document")
-                    kept.append(doc.model_copy(update={"page_content": notice}))
+                    # its metadata may carry the payload (a title): the notice keeps none
+                    update = {"page_content": notice, "metadata": {}}
+                    kept.append(doc.model_copy(update=update))
                 continue
             if verdict.redacted_text is not None:
                 doc = doc.model_copy(update={"page_content": verdict.redacted_text})

@@ -12,23 +12,21 @@ it; a rejected call is answered by LangChain's own error ``ToolMessage`` and nev
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Any
+from typing import Any, Protocol
 
 from langchain.agents.middleware import HumanInTheLoopMiddleware
-from langchain.agents.middleware.human_in_the_loop import _HumanInTheLoopState
-from langchain_core.messages import ToolMessage
+from langchain_core.messages import ToolCall, ToolMessage
 from langgraph.runtime import Runtime
 
-from aiegis_guard.callbacks.middleware import GuardState
+from aiegis_guard.callbacks.state import ReviewState
 
-if TYPE_CHECKING:
-    from aiegis_guard.callbacks.middleware import GuardMiddleware
-
-__all__ = ["GuardReview"]
+__all__ = ["GuardReview", "ReviewPredicate"]
 
 
-class _ReviewState(GuardState, _HumanInTheLoopState[Any]):
-    """HITL's own state plus the guard's (so the review also works on its own)."""
+class ReviewPredicate(Protocol):
+    """What the review asks of the guard's middleware: does this call need a human?"""
+
+    def review_needed(self, call: ToolCall, state: Any) -> bool: ...
 
 
 class GuardReview(HumanInTheLoopMiddleware):
@@ -38,10 +36,10 @@ class GuardReview(HumanInTheLoopMiddleware):
     state (``aiegis_approved``), where the guard's tool hook finds them.
     """
 
-    state_schema = _ReviewState
+    state_schema = ReviewState  # the guard's state + the HITL key (works on its own too)
 
     def __init__(
-        self, guard_mw: GuardMiddleware, interrupt_on: dict[str, Any], description_prefix: str
+        self, guard_mw: ReviewPredicate, interrupt_on: dict[str, Any], description_prefix: str
     ) -> None:
         super().__init__(interrupt_on, description_prefix=description_prefix)
         self.guard_mw = guard_mw

@@ -17,6 +17,7 @@ A :class:`GuardedTool` keeps the wrapped tool's name, description and argument s
 
 from __future__ import annotations
 
+import contextlib
 import functools
 import inspect
 from collections.abc import Hashable, Sequence
@@ -29,21 +30,24 @@ from langchain_core.tools import BaseTool, Tool, ToolException
 from pydantic import ConfigDict
 
 from aiegis_guard.callbacks.approval import request_approval, request_approval_async
+from aiegis_guard.callbacks.intent import fields_move_value
 from aiegis_guard.callbacks.judge import (
     GUARDED,
+    Judged,
     ToolKind,
     args_text,
     block_message,
     denied_message,
     is_value_moving,
-    judge_action,
+    judge_call,
     judge_output,
     masked_args,
     quarantine_notice,
 )
+from aiegis_guard.callbacks.messages import command_messages, judge_relayed, with_messages
 from aiegis_guard.callbacks.registry import register_guarded
 from aiegis_guard.errors import GuardBlocked
-from aiegis_guard.findings import Action
+from aiegis_guard.findings import Action, Source
 from aiegis_guard.guard import Guard
 from aiegis_guard.taint import taints
 from aiegis_guard.verdict import Verdict
@@ -62,7 +66,7 @@ _SINGLE_INPUT = {
 class GuardToolError(ToolException):
     """A call the guard refused; its message (masked) is what the model reads."""
 
-    def __init__(self, message: str, verdict: Verdict) -> None:
+    def __init__(self, message: Any, verdict: Verdict) -> None:
         super().__init__(message)
         self.verdict = verdict
 
@@ -101,6 +105,7 @@ class GuardedTool(BaseTool):
     on_block: OnBlock = "tool_error"
     quarantine: bool = False
     context: dict[str, Any] | None = None
+    schema_moves_value: bool = False  # its schema takes a recipient and an amount
 
     # --- the wrapped tool's interface -----------------------------------------------------
 
@@ -128,7 +133,10 @@ class GuardedTool(BaseTool):
 
     @property
     def value_moving(self) -> bool:
-        return is_value_moving(self.name, self.guard.config.tools, self.kind)
+        if self.kind is ToolKind.AUTO and self.name in self.guard.config.tools.read_only:
+            return False
+        named = is_value_moving(self.name, self.guard.config.tools, self.kind)
+        return named or (self.kind is ToolKind.AUTO and self.schema_moves_value)
 
     # --- judging ------------------------------------------------------------------------
 
@@ -147,9 +155,9 @@ class GuardedTool(BaseTool):
             run_manager.run_id, run_manager.parent_run_id, thread=thread_of(config)
         )
 
-    def _judge(self, call_args: Any, key: Hashable | None) -> Verdict:
+    def _judge(self, call_args: Any, key: Hashable | None) -> Judged:
         tainted = self.guard.taint.tainted_by(key) if key is not None else ()
-        return judge_action(
+        return judge_call(
             self.guard,
             self.name,
             call_args,
@@ -164,28 +172,69 @@ class GuardedTool(BaseTool):
             raise GuardBlocked(verdict, message)
         return GuardToolError(message, verdict)
 
-    def _needs_approval(self, verdict: Verdict) -> bool:
+    def _needs_approval(self, judged: Judged) -> bool:
+        verdict = judged.verdict
         if verdict.action is Action.BLOCK:
             raise self._refuse(verdict, block_message(verdict))
         return verdict.action is Action.FLAG and (
-            self.value_moving or bool(verdict.tainted_by) or _judged_tx(verdict)
+            judged.value_moving or bool(verdict.tainted_by) or _judged_tx(verdict)
         )
+
+    def _reserve(self, judged: Judged) -> contextlib.ExitStack:
+        """Hold the transfers the arguments name against ``[[limits]]`` (ledger reservation):
+        committed when the tool returns, released when it raises."""
+        stack = contextlib.ExitStack()
+        if not judged.transfers or not self.guard.policy_for(self.context).limits:
+            return stack
+        try:
+            for decoded in judged.transfers:
+                stack.enter_context(self.guard.spend(decoded, context=self.context))
+        except GuardBlocked as exc:
+            stack.__exit__(type(exc), exc, None)
+            raise self._refuse(exc.verdict, block_message(exc.verdict)) from None
+        return stack
+
+    def _failure(self, exc: Exception, key: Hashable | None) -> Exception | None:
+        """What the model reads when the tool failed, judged like any output (None: re-raise).
+
+        A handled ``ToolException`` (``handle_tool_error``) becomes the tool's message: it is
+        judged and withheld when it holds a secret or (with quarantine) an injection. Any other
+        error whose text holds a secret is replaced, so no error handler relays it.
+        """
+        flag = self.inner.handle_tool_error
+        if isinstance(exc, ToolException) and flag:
+            content = _handled(exc, flag)
+            verdict, _ = judge_output(self.guard, content)
+            if taints(verdict) and key is not None:
+                self.guard.taint.mark(key, f"tool_output:{self.name}")
+            if verdict.action is Action.BLOCK or (taints(verdict) and self.quarantine):
+                content = quarantine_notice(verdict, "tool error")
+            return GuardToolError(content, verdict)
+        verdict = self.guard.check_text(str(exc), source=Source.TOOL_OUTPUT)
+        if verdict.action is Action.BLOCK:
+            return GuardToolError(quarantine_notice(verdict, "tool error"), verdict)
+        return None
 
     def _approval_args(self, verdict: Verdict, call_args: Any) -> dict[str, Any]:
         return {"tool": self.name, "args": masked_args(verdict, args_text(call_args))}
 
     def _after(self, result: Any, key: Hashable | None) -> Any:
-        """Judge the tool's output: taint the run, replace blocked / quarantined content."""
+        """Judge the tool's output, whatever its shape, as the model will read it: taint the
+        run, replace blocked / quarantined content (relayed ``Command`` messages included)."""
+        relayed = command_messages(result)
+        if relayed is not None:
+            messages, verdict = judge_relayed(self.guard, relayed, quarantine=self.quarantine)
+            if verdict is not None and taints(verdict) and key is not None:
+                self.guard.taint.mark(key, f"tool_output:{self.name}")
+            return with_messages(result, messages) if relayed else result
         content = _content_of(result, self.response_format)
-        if content is None:
-            return result
         verdict, _ = judge_output(self.guard, content)
         tainting = taints(verdict)
         if tainting and key is not None:
             self.guard.taint.mark(key, f"tool_output:{self.name}")
         if verdict.action is Action.BLOCK or (tainting and self.quarantine):
             return _replace_content(result, quarantine_notice(verdict), self.response_format)
-        if verdict.redacted_text is not None and isinstance(content, str):
+        if verdict.redacted_text is not None:
             return _replace_content(result, verdict.redacted_text, self.response_format)
         return result
 
@@ -200,8 +249,9 @@ class GuardedTool(BaseTool):
     ) -> Any:
         key = self._key(run_manager, config)
         call_args = self._call_args(args, kwargs)
-        verdict = self._judge(call_args, key)
-        if self._needs_approval(verdict):
+        judged = self._judge(call_args, key)
+        verdict = judged.verdict
+        if self._needs_approval(judged):
             details = self._approval_args(verdict, call_args)
             if not request_approval(self.approver, self.name, verdict, details, self.guard):
                 raise self._refuse(verdict, denied_message(verdict))
@@ -210,10 +260,18 @@ class GuardedTool(BaseTool):
             kwargs["run_manager"] = run_manager
         if config_param:
             kwargs[config_param] = config
-        try:
-            result = self.inner._run(*args, **kwargs)
-        except GuardBlocked as exc:  # a guarded signer inside the tool refused: say why
-            raise self._refuse(exc.verdict, block_message(exc.verdict, _NOT_SIGNED)) from None
+        failure: Exception | None = None
+        with self._reserve(judged):
+            try:
+                result = self.inner._run(*args, **kwargs)
+            except GuardBlocked as exc:  # a guarded signer inside the tool refused: say why
+                raise self._refuse(exc.verdict, block_message(exc.verdict, _NOT_SIGNED)) from None
+            except Exception as exc:
+                failure = self._failure(exc, key)
+                if failure is None:
+                    raise
+            if failure is not None:  # raised outside the handler: the error is not chained
+                raise failure  # (and the reservation is released)
         return self._after(result, key)
 
     async def _arun(
@@ -225,8 +283,9 @@ class GuardedTool(BaseTool):
     ) -> Any:
         key = self._key(run_manager, config)
         call_args = self._call_args(args, kwargs)
-        verdict = self._judge(call_args, key)
-        if self._needs_approval(verdict):
+        judged = self._judge(call_args, key)
+        verdict = judged.verdict
+        if self._needs_approval(judged):
             details = self._approval_args(verdict, call_args)
             approved = await request_approval_async(
                 self.approver, self.name, verdict, details, self.guard
@@ -238,10 +297,18 @@ class GuardedTool(BaseTool):
             kwargs["run_manager"] = run_manager
         if config_param:
             kwargs[config_param] = config
-        try:
-            result = await self.inner._arun(*args, **kwargs)
-        except GuardBlocked as exc:
-            raise self._refuse(exc.verdict, block_message(exc.verdict, _NOT_SIGNED)) from None
+        failure: Exception | None = None
+        with self._reserve(judged):
+            try:
+                result = await self.inner._arun(*args, **kwargs)
+            except GuardBlocked as exc:
+                raise self._refuse(exc.verdict, block_message(exc.verdict, _NOT_SIGNED)) from None
+            except Exception as exc:
+                failure = self._failure(exc, key)
+                if failure is None:
+                    raise
+            if failure is not None:
+                raise failure
         return self._after(result, key)
 
 
@@ -256,13 +323,23 @@ def _judged_tx(verdict: Verdict) -> bool:
 
 
 def _content_of(result: Any, response_format: str) -> Any:
+    """What LangChain turns into the ``ToolMessage`` content (any shape: see ``content``)."""
     if isinstance(result, ToolMessage):
         return result.content
     if response_format == "content_and_artifact" and isinstance(result, tuple) and result:
         return result[0]
-    if isinstance(result, str | list | dict):
-        return result
-    return None  # a Command or another object: its messages are judged by the handler
+    if isinstance(result, list) and result and all(isinstance(m, ToolMessage) for m in result):
+        return [m.content for m in result]
+    return result
+
+
+def _handled(exc: ToolException, flag: Any) -> Any:
+    """The content LangChain forms from a handled ``ToolException`` (``handle_tool_error``)."""
+    if isinstance(flag, str):
+        return flag
+    if callable(flag):
+        return flag(exc)
+    return exc.args[0] if exc.args else "Tool execution error"
 
 
 def _replace_content(result: Any, text: str, response_format: str) -> Any:
@@ -270,7 +347,7 @@ def _replace_content(result: Any, text: str, response_format: str) -> Any:
         return result.model_copy(update={"content": text, "artifact": None})
     if response_format == "content_and_artifact" and isinstance(result, tuple):
         return text, None
-    return text
+    return text  # any other shape: the model reads this text instead
 
 
 def _error_handler(inner_flag: Any) -> Any:
@@ -278,14 +355,10 @@ def _error_handler(inner_flag: Any) -> Any:
 
     def handle(exc: ToolException) -> Any:
         if isinstance(exc, GuardToolError):
-            return exc.args[0]
+            return exc.args[0]  # a refusal, or the wrapped tool's handled error, judged
         if not inner_flag:
             raise exc  # the wrapped tool did not handle its own errors either
-        if isinstance(inner_flag, str):
-            return inner_flag
-        if callable(inner_flag):
-            return inner_flag(exc)
-        return exc.args[0] if exc.args else "Tool execution error"
+        return _handled(exc, inner_flag)
 
     return handle
 
@@ -302,7 +375,7 @@ def guard_tool(
 ) -> GuardedTool:
     """Wrap one LangChain tool. ``kind``: ``"auto"`` (by name / ``[tools]``),
     ``"value_moving"`` or ``"read_only"``. ``approver`` answers FLAGged value-moving calls
-    (sync or async callable, :class:`~aiegis_guard.approval.ConsoleApprover`,
+    (sync or async callable, :class:`~aiegis_guard.signers.approval.ConsoleApprover`,
     :func:`~aiegis_guard.callbacks.interrupt_approver`); default: deny.
     """
     if isinstance(tool, GuardedTool):
@@ -329,6 +402,7 @@ def guard_tool(
         on_block=on_block or guard.config.tools.on_block,
         quarantine=bool(quarantine) if quarantine is not None else guard.config.quarantine,
         context=context,
+        schema_moves_value=fields_move_value(tool.args),
     )
 
 

@@ -1,32 +1,20 @@
 """Amounts and limits: whole-unit formatting and a transaction's outgoing total per limit.
 
-Value accounting (the same in ``chains/inspect.py`` and the spend ledger): ``Transfer`` and
-``Creation`` operations move value; ``Call.value`` is informational (the decoder emits the
-matching native ``Transfer``). A transfer counts against the agent's limits when its sender
-is unknown, own, or the transaction's sender; an unknown amount of a limited asset is ``None``.
+Value accounting (the same for inspection and the spend ledger; the check itself is
+:mod:`aiegis_guard.limits`): ``Transfer`` and ``Creation`` operations move value;
+``Call.value`` is informational (the decoder emits the matching native ``Transfer``). A
+transfer counts against the agent's limits when its sender is unknown, own, or the
+transaction's sender; an unknown amount of a limited asset is ``None``.
 """
 
 from __future__ import annotations
 
-from decimal import Decimal
-
 from aiegis_guard.chains.transaction import Asset, AssetKind, Creation, DecodedTransaction, Transfer
 from aiegis_guard.findings import Chain
+from aiegis_guard.limits import format_amount
 from aiegis_guard.policy import Limit, Policy
 
 __all__ = ["amount_evidence", "format_amount", "limit_for_asset", "native_decimals", "totals"]
-
-
-def format_amount(amount: int | None, decimals: int | None, symbol: str | None = None) -> str:
-    """``amount:1.5 ETH (1500000000000000000 base units)`` where decimals are known."""
-    if amount is None:
-        return "amount:unknown"
-    if decimals is None:
-        return f"amount:{amount} base units"
-    whole = (Decimal(amount) / (Decimal(10) ** decimals)).normalize()
-    text = f"{whole:f}" if abs(whole) < Decimal(10) ** 30 else f"{whole:.6e}"
-    unit = f" {symbol}" if symbol else ""
-    return f"amount:{text}{unit} ({amount} base units)"
 
 
 def native_decimals(chain: Chain) -> int:

@@ -1,10 +1,10 @@
 """Chain-agnostic judgement of a :class:`DecodedTransaction` against the policy.
 
 Both chain inspectors (``chains/evm/inspect.py``, ``chains/solana/inspect.py``) call
-:func:`inspect_operations` with a :class:`ChainRules` declaration (rule-id tag, built-in
-allowed spenders, the name of the "unknown call" rule) and add their chain-only rules.
+:func:`inspect_operations` with a :class:`ChainRules` declaration (built-in allowed spenders,
+the name of the "unknown call" rule) and add their chain-only rules.
 
-Rule ids are ``tx.<tag>.<rule>`` with ``<tag>`` = ``evm`` or ``sol``. Default actions:
+Rule ids are ``tx.<tag>.<rule>`` with ``<tag>`` = ``Chain.tag`` (``evm`` / ``sol``). Defaults:
 
 ===================================  ======  ==============================================
 rule                                 action  when
@@ -52,23 +52,19 @@ rule                                 action  when
                                              its findings are re-emitted with ``in:memo``
 ===================================  ======  ==============================================
 
-Value accounting for limits is :func:`aiegis_guard.chains.amounts.totals` (shared with the
-ledger's reservation). ``ctx.spent`` is only called when a per-period limit is configured for
-an asset this transaction moves.
+Value accounting for limits is :func:`aiegis_guard.chains.amounts.totals` and the check is
+:func:`aiegis_guard.limits.check_limit` (both shared with the ledger's reservation).
+``ctx.spent`` is only called when a per-period limit is configured for an asset this
+transaction moves.
 """
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from aiegis_guard.chains.amounts import (
-    amount_evidence,
-    format_amount,
-    limit_for_asset,
-    native_decimals,
-    totals,
-)
+from aiegis_guard.chains.amounts import amount_evidence, limit_for_asset, native_decimals, totals
 from aiegis_guard.chains.transaction import (
     Approval,
     AssetKind,
@@ -84,7 +80,8 @@ from aiegis_guard.chains.transaction import (
     TxContext,
 )
 from aiegis_guard.findings import Action, Category, Chain, Finding, Severity
-from aiegis_guard.policy import Limit, Policy
+from aiegis_guard.limits import check_limit, format_amount
+from aiegis_guard.policy import Policy
 from aiegis_guard.redact import mask_address
 
 __all__ = ["SOLANA_RULES", "ChainRules", "format_amount", "inspect_operations"]
@@ -107,14 +104,13 @@ _AUTHORITY_RULES = {
 class ChainRules:
     """What differs between chains for the generic rules (a declaration, not a subclass)."""
 
-    tag: str  # rule-id tag: "evm" | "sol"
     builtin_spenders: frozenset[str] = frozenset()  # always-allowed spenders (EVM: lower-case)
     unknown_call_rule: str = "unknown_call"
 
 
 _SEVERITY = {Action.BLOCK: Severity.HIGH, Action.FLAG: Severity.MEDIUM}
-EVM_RULES = ChainRules(tag="evm")
-SOLANA_RULES = ChainRules(tag="sol", unknown_call_rule="unknown_program")
+EVM_RULES = ChainRules()
+SOLANA_RULES = ChainRules(unknown_call_rule="unknown_program")
 
 
 # --- small pure helpers ---------------------------------------------------------------------
@@ -149,7 +145,7 @@ class _Judge:
         if severity is None:
             severity = _SEVERITY.get(action, Severity.INFO)
         return Finding(
-            rule_id=f"tx.{self.rules.tag}.{rule}",
+            rule_id=f"tx.{self.chain.tag}.{rule}",
             category=category,
             severity=severity,
             action=action,
@@ -375,36 +371,13 @@ _OPS: dict[type, Callable[[_Judge, object], list[Finding]]] = {
 # --- limits -----------------------------------------------------------------------------------
 
 
-def _over_limit(j: _Judge, limit: Limit, total: int | None) -> Finding | None:
-    sym = limit.symbol or None
-    asset = f"asset:{limit.key}"
-    if limit.per_tx is None and limit.per_period is None:
-        return None
-    if total is None:
-        msg = f"{limit.key}: amount cannot be known; a limited asset needs a known amount"
-        return j.f("over_period_limit", Action.BLOCK, msg, "amount:unknown", asset)
-    this_tx = format_amount(total, limit.decimals, sym)
-    per_tx = limit.per_tx_units
-    if per_tx is not None and total > per_tx:
-        msg = f"{limit.key}: {this_tx.removeprefix('amount:')} exceeds the per-tx limit"
-        cap = format_amount(per_tx, limit.decimals, sym).replace("amount:", "per_tx:", 1)
-        return j.f("over_limit", Action.BLOCK, msg, this_tx, cap, asset)
-    per_period = limit.per_period_units
-    if per_period is None:
-        return None
-    spent = j.ctx.spent(limit)
-    if spent + total <= per_period:
-        return None
-    msg = f"{limit.key}: spending over the per-period limit ({limit.period})"
-    fmt = format_amount(spent, limit.decimals, sym).replace("amount:", "spent:", 1)
-    cap = format_amount(per_period, limit.decimals, sym).replace("amount:", "per_period:")
-    return j.f("over_period_limit", Action.BLOCK, msg, this_tx, fmt, cap, asset)
-
-
 def _limits(j: _Judge) -> list[Finding]:
     if not j.policy.limits:
         return []
-    found = (_over_limit(j, limit, total) for limit, total in totals(j.decoded, j.policy).items())
+    found = (
+        check_limit(j.chain, limit, total, functools.partial(j.ctx.spent, limit))
+        for limit, total in totals(j.decoded, j.policy).items()
+    )
     return [f for f in found if f is not None]
 
 

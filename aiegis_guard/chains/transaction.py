@@ -204,6 +204,9 @@ class DecodedTransaction(_Frozen):
     signers: tuple[str, ...] = ()  # Solana: the keys whose signatures the message requires
     token_accounts: tuple[TokenAccountRef, ...] = ()  # Solana: token accounts the tx names
     priority_fee: int | None = None  # Solana: compute-unit price x limit, in lamports
+    # the opaque bytes signed (EVM calldata / init code, Solana instruction data, binary
+    # messages): scanned for the own secrets (``scanners/signed_secrets.py``)
+    data: tuple[bytes, ...] = ()
 
 
 class ThreatLookup(Protocol):

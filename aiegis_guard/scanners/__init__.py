@@ -17,6 +17,7 @@ from aiegis_guard.policy import Audience, Policy
 
 if TYPE_CHECKING:
     from aiegis_guard.chains.transaction import ThreatLookup
+    from aiegis_guard.scanners.phrases.rules import RuleSet
 
 __all__ = ["ScanContext", "ScanFn", "Stage"]
 
@@ -30,6 +31,7 @@ class ScanContext:
     value_moving: bool = False
     original: str = ""  # the original chunk (for context words around a decoded value)
     threats: ThreatLookup | None = None  # the Guard's threat lists (None: the shipped ones)
+    phrases: RuleSet | None = None  # the Guard's phrase rules (None: the shipped ones)
 
     @property
     def untrusted(self) -> bool:

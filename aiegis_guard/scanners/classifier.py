@@ -45,12 +45,14 @@ from typing import Any, Protocol
 
 import numpy as np
 
+from aiegis_guard.config import CLASSIFIER_SOURCES as SOURCES
 from aiegis_guard.config import ClassifierSettings
 from aiegis_guard.errors import ModelError
 from aiegis_guard.findings import Action, Category, Finding, Severity, Source
 from aiegis_guard.normalize import Layer, normalize
 from aiegis_guard.scanners import ScanContext
 from aiegis_guard.segment import language_view
+from aiegis_guard.textcache import text_digest
 
 __all__ = ["SOURCES", "Classifier", "Featurizer", "WindowScore", "model_dir"]
 
@@ -58,14 +60,12 @@ log = logging.getLogger("aiegis_guard")
 
 RULE_ID = "injection.classifier"
 FEATURIZER = "char-ngram-hash-v1"
-SOURCES = frozenset({Source.TOOL_OUTPUT, Source.RETRIEVED, Source.MEMORY})
 MIN_CONTENT = 20  # letters a window needs to be scored (a CJK character counts 3)
 SMOKE_TEXT = "smoke test: the quick brown fox jumps over the lazy dog"  # enough letters to run
 MIN_DECODED_CHARS = 16  # decoded layers shorter than this carry no sentence
 MAX_BACKOFF = 3600.0
 BATCH_SEGMENTS = 128
 CACHE_SIZE = 4096
-_KEY_INLINE = 2048  # texts up to this length are their own cache key; longer ones a digest
 
 
 def model_dir() -> Path:
@@ -327,7 +327,7 @@ class Classifier:
         self._model: _Model | None = None
         self._failures = 0
         self._retry_at = float("-inf")
-        self._cache: OrderedDict[str | bytes, WindowScore] = OrderedDict()
+        self._cache: OrderedDict[bytes, WindowScore] = OrderedDict()
         self._cache_size = cache_size
 
     # --- state -----------------------------------------------------------------------
@@ -356,8 +356,7 @@ class Classifier:
     @property
     def sources(self) -> frozenset[Source]:
         """The sources this classifier judges (``[classifier] sources`` or the default)."""
-        chosen = self.settings.sources
-        return SOURCES if chosen is None else frozenset(chosen)
+        return self.settings.judged
 
     def _ready(self) -> _Model | None:
         model = self._model
@@ -473,7 +472,5 @@ def _targets(layers: Sequence[Layer]) -> list[Layer]:
     ]
 
 
-def _cache_key(text: str) -> str | bytes:
-    if len(text) <= _KEY_INLINE:
-        return text
-    return hashlib.blake2b(text.encode("utf-8", "surrogatepass"), digest_size=20).digest()
+def _cache_key(text: str) -> bytes:
+    return text_digest(text)  # never the text: no window of a secret outlives its verdict

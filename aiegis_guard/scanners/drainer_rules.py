@@ -11,29 +11,18 @@ Addresses the policy knows (own wallet, allowlist) do not escalate.
 from __future__ import annotations
 
 import re
-from collections.abc import Mapping
 
 from aiegis_guard.findings import Action, Category, Chain, Finding, Severity, Source
 from aiegis_guard.normalize import Layer
 from aiegis_guard.policy import is_solana_address
 from aiegis_guard.scanners import ScanContext
 from aiegis_guard.scanners.injection_rules import distinct, finding_for
-from aiegis_guard.scanners.phrasematch import AMOUNT_RE, Hit, find
+from aiegis_guard.scanners.phrases.families import DRAINER_FAMILIES as FAMILIES
+from aiegis_guard.scanners.phrases.families import ESCALATING
+from aiegis_guard.scanners.phrases.match import AMOUNT_RE, Hit, find
 
 __all__ = ["ESCALATING", "FAMILIES", "scan"]
 
-FAMILIES: Mapping[str, tuple[Severity, str]] = {
-    "redirect": (Severity.HIGH, "recipient / deposit address override"),
-    "function_substitution": (Severity.HIGH, "tool / function substitution"),
-    "parameter_tampering": (Severity.MEDIUM, "amount / token / bridge tampering"),
-    "skim": (Severity.HIGH, "skim-then-proceed payment instruction"),
-    "secret_exfiltration": (Severity.HIGH, "asks to reveal or send wallet secrets"),
-    "unlimited_approval": (Severity.HIGH, "asks for an unlimited / operator approval"),
-    "permit_signature": (Severity.HIGH, "asks to sign a permit or blind message"),
-    "sweep": (Severity.HIGH, "asks to move all funds"),
-    "lure": (Severity.HIGH, "phishing lure: security alert, migration or claim with a link"),
-}
-ESCALATING = frozenset({"redirect", "skim", "sweep", "lure"})
 ESCALATE_BEFORE = 80
 ESCALATE_AFTER = 160
 
@@ -80,7 +69,7 @@ def _escalate(finding: Finding, near: tuple[str, ...], ctx: ScanContext) -> Find
 
 def scan(layer: Layer, ctx: ScanContext) -> list[Finding]:
     """Stage entry point: drainer phrases in one layer, escalated next to addresses/amounts."""
-    hits = find(layer.text)
+    hits = find(layer.text, ctx.phrases)
     if not hits:
         return []
     out = []

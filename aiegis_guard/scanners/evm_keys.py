@@ -24,12 +24,12 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
-from functools import lru_cache
 
 from aiegis_guard.charclass import HEX, runs
 from aiegis_guard.findings import Action, Category, Finding, Severity
 from aiegis_guard.redact import mask
 from aiegis_guard.scanners.key_calls import call_context
+from aiegis_guard.textcache import digest_cached
 
 __all__ = ["HASH_WORDS", "KEY_WORDS", "find_evm_keys", "hex_runs", "key_context", "key_finding"]
 
@@ -129,7 +129,7 @@ def _classify(window: str, *, nearest_last: bool) -> tuple[str, str] | None:
     return None
 
 
-@lru_cache(maxsize=2048)
+@digest_cached(maxsize=2048)
 def _classify_tail(tail: str) -> tuple[str, str] | None:
     """The last ``TAIL`` characters before a value (``","blockHash":"``) repeat across tool
     outputs: their classification is cached."""
@@ -157,7 +157,7 @@ def _context(text: str, start: int, end: int, lo: int, hi: int) -> tuple[str, st
 
 def _derived(body: str, own: frozenset[str], present: frozenset[str]) -> str | None:
     """Evidence when the value derives to an own / present address, else None."""
-    from aiegis_guard.chains.evm.keys import address_of
+    from aiegis_guard.keys.evm import address_of
 
     address = address_of(bytes.fromhex(body))
     if address is None:

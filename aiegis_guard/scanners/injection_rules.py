@@ -1,30 +1,25 @@
 """Prompt-injection phrase rules: ``injection.<family>`` findings (FLAG).
 
-The phrases are data (:mod:`aiegis_guard.scanners.phrasebook`); matching is one shared
-Aho-Corasick pass per layer (:mod:`aiegis_guard.scanners.phrasematch`), so text hidden by
+The phrases are data (TOML books under ``scanners/phrases/books/``, plus the files of
+``[rules] extra``); matching is one shared Aho-Corasick pass per layer
+(:mod:`aiegis_guard.scanners.phrases.match`) over the guard's rule set, so text hidden by
 zero-width characters, homoglyphs, base64, Unicode tags or variation selectors is matched on
 its decoded layer. A FLAG in read content (tool output, retrieved, memory) taints the run.
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable
 
 from aiegis_guard.findings import Action, Category, Finding, Severity, Source
 from aiegis_guard.normalize import Layer
 from aiegis_guard.scanners import ScanContext
-from aiegis_guard.scanners.phrasematch import Hit, find
+from aiegis_guard.scanners.phrases.families import INJECTION_FAMILIES as FAMILIES
+from aiegis_guard.scanners.phrases.match import Hit, find
+from aiegis_guard.scanners.phrases.rules import RuleSet
 
 __all__ = ["FAMILIES", "distinct", "finding_for", "findings_for", "scan"]
 
-FAMILIES: Mapping[str, tuple[Severity, str]] = {
-    "override": (Severity.HIGH, "instruction override"),
-    "persona": (Severity.MEDIUM, "role / persona hijack"),
-    "prompt_leak": (Severity.MEDIUM, "system-prompt exfiltration request"),
-    "fake_authority": (Severity.HIGH, "text claims authority over the agent"),
-    "indirection": (Severity.MEDIUM, "asks the agent to obey another source"),
-    "urgency": (Severity.MEDIUM, "social proof / urgency to skip confirmation"),
-}
 _PREVIEW_CHARS = 80
 
 
@@ -65,9 +60,12 @@ def distinct(hits: Iterable[Hit], category: Category, source: Source | None = No
     return out
 
 
-def findings_for(text: str, source: Source | None = None) -> list[Finding]:
-    """Injection findings for ``text`` (spans into ``text``) read from ``source``."""
-    hits = find(text)
+def findings_for(
+    text: str, source: Source | None = None, rules: RuleSet | None = None
+) -> list[Finding]:
+    """Injection findings for ``text`` (spans into ``text``) read from ``source``
+    (``rules``: the guard's rule set; default the shipped one)."""
+    hits = find(text, rules)
     if not hits:
         return []
     out = []
@@ -79,4 +77,4 @@ def findings_for(text: str, source: Source | None = None) -> list[Finding]:
 
 def scan(layer: Layer, ctx: ScanContext) -> list[Finding]:
     """Stage entry point: injection phrases in one layer."""
-    return findings_for(layer.text, ctx.rules_source)
+    return findings_for(layer.text, ctx.rules_source, ctx.phrases)

@@ -79,7 +79,7 @@ def _split_pair(text: str, a: tuple[int, int], b: tuple[int, int], own: frozense
         if _KEY_RE.search(first) or _KEY_RE.search(second) or _KEY_RE.search(lead):
             return "split:labelled-halves"
     if own:
-        from aiegis_guard.chains.evm.keys import address_of
+        from aiegis_guard.keys.evm import address_of
 
         if address_of(bytes.fromhex(body)) in own:
             return "split:derives-to-own-address"

@@ -16,7 +16,6 @@ from __future__ import annotations
 
 import base64
 import binascii
-import json
 import re
 import string
 from collections.abc import Callable
@@ -26,6 +25,7 @@ from typing import Any
 
 import ahocorasick
 
+from aiegis_guard import jsontext
 from aiegis_guard.charclass import CharClass, runs
 from aiegis_guard.findings import Action, Category, Finding, Severity
 from aiegis_guard.normalize import Layer
@@ -85,7 +85,7 @@ def _not_example(value: str) -> str | None:
 
 def _b64json(part: str) -> dict[str, Any] | None:
     try:
-        data = json.loads(base64.urlsafe_b64decode(part + "=" * (-len(part) % 4)))
+        data = jsontext.loads(base64.urlsafe_b64decode(part + "=" * (-len(part) % 4)))
     except (ValueError, binascii.Error):
         return None
     return data if isinstance(data, dict) else None

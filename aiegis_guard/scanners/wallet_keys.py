@@ -21,7 +21,7 @@ secret.keystore_json       FLAG: encrypted (v3) keystore JSON
 The hard case is the bare ``0x`` + 64 hex, which is usually a transaction or block hash; see
 :mod:`aiegis_guard.scanners.evm_keys` for the layered decision. Every check is gated behind
 C-speed candidate finding (:mod:`aiegis_guard.charclass`, ``in``); key derivation (secp256k1,
-ed25519) runs only on candidates and lives in ``chains/evm/keys.py`` / ``chains/solana/keys.py``,
+ed25519) runs only on candidates and lives in ``keys/evm.py`` / ``keys/solana.py``,
 imported lazily.
 """
 
@@ -132,7 +132,7 @@ def _wif(token: str, span: tuple[int, int]) -> Finding | None:
 
 
 def _solana(raw: bytes, span: tuple[int, int], value: str, form: str) -> Finding | None:
-    from aiegis_guard.chains.solana.keys import is_keypair
+    from aiegis_guard.keys.solana import is_keypair
 
     if not is_keypair(raw):
         return None

@@ -1,4 +1,4 @@
-"""EVM: decoding, inspection, key derivation and signer wrappers (imports web3 / eth-*).
+"""EVM: decoding and inspection (imports web3 / eth-*; the signer wrappers are in ``signers/``).
 
 Nothing is imported here: ``import aiegis_guard`` stays light. Modules, by step::
 
@@ -11,7 +11,4 @@ Nothing is imported here: ``import aiegis_guard`` stays light. Modules, by step:
     selectors.py   data: selectors, EIP-712 permit types, built-in spenders (with provenance)
     typed_data.py  EIP-712 validation and permit recognition
     inspect.py     inspect_evm: the generic rules (chains/inspect.py) + EVM-only rules
-    signer.py      GuardedAccount (eth-account LocalAccount wrapper)
-    middleware.py  guard_middleware (web3 v7/v8, sync and async)
-    keys.py        private key -> address (used by the text scanners)
 """

@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from functools import cache
 from typing import Any
 
-from aiegis_guard.errors import EvmDecodeError
+from aiegis_guard.errors import EvmDecodeError, quote
 
 __all__ = ["AbiType", "decode_args", "parse_type", "parse_types", "split_types"]
 
@@ -76,7 +76,7 @@ def parse_type(text: str) -> AbiType:
     for prefix, kind in (("uint", "uint"), ("int", "int"), ("bytes", "fixed")):
         if text.startswith(prefix):
             return _node(kind, int(text[len(prefix) :] or 256))
-    raise ValueError(f"unsupported ABI type {text!r}")
+    raise ValueError(f"unsupported ABI type {quote(text)}")
 
 
 def parse_types(signature: str) -> tuple[AbiType, ...]:

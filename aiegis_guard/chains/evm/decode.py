@@ -12,10 +12,10 @@ Whatever the input, only :class:`~aiegis_guard.errors.EvmDecodeError` escapes.
 
 from __future__ import annotations
 
-import json
 from collections.abc import Callable, Mapping
 from typing import Any
 
+from aiegis_guard import jsontext
 from aiegis_guard.chains.evm import typed_data
 from aiegis_guard.chains.evm.calldata import decode_calldata
 from aiegis_guard.chains.evm.envelope import Envelope, parse_dict, parse_raw, to_bytes
@@ -28,7 +28,7 @@ from aiegis_guard.chains.transaction import (
     PayloadKind,
     Transfer,
 )
-from aiegis_guard.errors import EvmDecodeError
+from aiegis_guard.errors import EvmDecodeError, quote
 from aiegis_guard.findings import Chain
 
 __all__ = ["decode_evm", "decode_message", "decode_typed_data"]
@@ -83,6 +83,7 @@ def _from_envelope(env: Envelope) -> DecodedTransaction:
         signed=env.signed,
         operations=tuple(ops),
         notes=(*env.notes, *notes),
+        data=(env.data,) if env.data else (),
     )
 
 
@@ -100,7 +101,7 @@ def _decode(payload: Any) -> DecodedTransaction:
             if len(text) > MAX_RAW * 2:
                 raise EvmDecodeError("payload larger than 2 MiB")
             try:
-                return _decode(json.loads(text))
+                return _decode(jsontext.loads(text))
             except (ValueError, RecursionError) as exc:
                 raise EvmDecodeError("payload is not JSON") from exc
         payload = to_bytes(text, "raw transaction")
@@ -176,7 +177,7 @@ def _decode_message(message: str | bytes, method: str) -> DecodedTransaction:
             raise EvmDecodeError("typed data must be an object or JSON text")
         return typed_data.decode_typed_data(message)
     if m not in _TEXT_METHODS:
-        raise EvmDecodeError(f"unknown signing method {method[:40]!r}")
+        raise EvmDecodeError(f"unknown signing method {quote(method)}")
     raw, _ = _message_bytes(message)
     if len(raw) > MAX_RAW:
         raise EvmDecodeError("message larger than 1 MiB")
@@ -192,4 +193,5 @@ def _decode_message(message: str | bytes, method: str) -> DecodedTransaction:
         message_text=text,
         blind_hash=blind,
         notes=tuple(notes),
+        data=(raw,) if text is None else (),
     )

@@ -31,7 +31,7 @@ from aiegis_guard.redact import mask_address
 
 __all__ = ["EVM_RULES", "inspect_evm"]
 
-EVM_RULES = ChainRules(tag="evm", builtin_spenders=BUILTIN_SPENDERS)
+EVM_RULES = ChainRules(builtin_spenders=BUILTIN_SPENDERS)
 
 
 def _finding(

@@ -9,16 +9,16 @@ PermitBatch / PermitTransferFrom / PermitBatchTransferFrom (and the witness vari
 
 from __future__ import annotations
 
-import json
 import re
 from collections.abc import Mapping
 from typing import Any
 
+from aiegis_guard import jsontext
 from aiegis_guard.chains.evm.frames import asset
 from aiegis_guard.chains.evm.selectors import EIP712_TYPES
 from aiegis_guard.chains.evm.tokens import approval
 from aiegis_guard.chains.transaction import Approval, Call, DecodedTransaction, PayloadKind
-from aiegis_guard.errors import EvmDecodeError
+from aiegis_guard.errors import EvmDecodeError, quote
 from aiegis_guard.findings import Chain
 
 __all__ = ["decode_typed_data", "encode_type"]
@@ -45,7 +45,7 @@ def _load(payload: Mapping[str, Any] | str | bytes) -> Mapping[str, Any]:
         if len(payload) > MAX_JSON:
             raise EvmDecodeError("typed data larger than 1 MiB")
         try:
-            payload = json.loads(payload)
+            payload = jsontext.loads(payload)
         except (ValueError, RecursionError) as exc:
             raise EvmDecodeError("typed data is not JSON") from exc
     if not isinstance(payload, Mapping):
@@ -62,21 +62,21 @@ def _types(raw: Any) -> Types:
         if not isinstance(name, str) or not _IDENT.fullmatch(name):
             raise EvmDecodeError("typed data: a type name is not an identifier")
         if not isinstance(fields, list) or len(fields) > 256:
-            raise EvmDecodeError(f"typed data: fields of {name[:40]} must be a list")
+            raise EvmDecodeError(f"typed data: fields of {quote(name)} must be a list")
         parsed = []
         for field in fields:
             if not isinstance(field, Mapping):
-                raise EvmDecodeError(f"typed data: a field of {name[:40]} is not an object")
+                raise EvmDecodeError(f"typed data: a field of {quote(name)} is not an object")
             fname, ftype = field.get("name"), field.get("type")
             if not isinstance(fname, str) or not isinstance(ftype, str) or len(ftype) > 128:
-                raise EvmDecodeError(f"typed data: a field of {name[:40]} lacks name/type")
+                raise EvmDecodeError(f"typed data: a field of {quote(name)} lacks name/type")
             parsed.append((fname, ftype))
         out[name] = parsed
     for fields in out.values():
         for _, ftype in fields:
             base = _split_array(ftype)[0]
             if base not in out and not _is_atomic(base):
-                raise EvmDecodeError(f"typed data: type {base[:40]!r} is not defined")
+                raise EvmDecodeError(f"typed data: type {quote(base)} is not defined")
     return out
 
 
@@ -113,7 +113,7 @@ class _Walker:
             size = dims[-1]
             inner = base + "".join(f"[{d if d is not None else ''}]" for d in dims[:-1])
             if not isinstance(v, list) or (size is not None and len(v) != size):
-                raise EvmDecodeError(f"typed data: {t[:40]} expects an array")
+                raise EvmDecodeError(f"typed data: {quote(t)} expects an array")
             return [self.value(inner, x, depth + 1) for x in v]
         if base in self.types:
             return self.struct(base, v, depth + 1)
@@ -121,11 +121,11 @@ class _Walker:
 
     def struct(self, name: str, v: Any, depth: int) -> dict[str, Any]:
         if not isinstance(v, Mapping):
-            raise EvmDecodeError(f"typed data: {name[:40]} expects an object")
+            raise EvmDecodeError(f"typed data: {quote(name)} expects an object")
         out = {}
         for fname, ftype in self.types[name]:
             if fname not in v:
-                raise EvmDecodeError(f"typed data: {name[:40]}.{fname[:40]} is missing")
+                raise EvmDecodeError(f"typed data: {quote(name)}.{quote(fname)} is missing")
             out[fname] = self.value(ftype, v[fname], depth)
         return out
 

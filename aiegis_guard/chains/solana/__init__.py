@@ -1,1 +1,2 @@
-"""Solana: wire decoding, program tables, inspection and a guarded keypair (imports solders)."""
+"""Solana: wire decoding, program tables and inspection (imports solders; the guarded keypair
+is ``signers/solana_keypair.py``)."""

@@ -27,7 +27,7 @@ from solders.transaction import Transaction, VersionedTransaction
 from aiegis_guard.chains.solana.operations import build_operations, pubkey_str
 from aiegis_guard.chains.solana.wire import MAX_WIRE_BYTES, WireMessage, parse_wire
 from aiegis_guard.chains.transaction import DecodedTransaction, PayloadKind
-from aiegis_guard.errors import SolanaDecodeError
+from aiegis_guard.errors import SolanaDecodeError, quote
 from aiegis_guard.findings import Chain
 
 __all__ = ["LookupTables", "decode_offchain_message", "decode_solana", "pubkey_str", "text_bytes"]
@@ -113,7 +113,7 @@ def text_bytes(text: str, encoding: str) -> bytes:
             return bytes.fromhex(text.removeprefix("0x"))
     except (ValueError, binascii.Error):
         raise SolanaDecodeError(f"payload is not valid {encoding}") from None
-    raise SolanaDecodeError(f"unknown payload encoding {encoding!r}")
+    raise SolanaDecodeError(f"unknown payload encoding {quote(encoding)}")
 
 
 def _table_key(key: Any) -> bytes:
@@ -194,6 +194,7 @@ def _decode_message(
         signers=tuple(keys[: msg.num_required_signatures]),
         token_accounts=built.token_accounts,
         priority_fee=built.priority_fee,
+        data=tuple(ix.data for ix in msg.instructions if ix.data),
     )
 
 
@@ -230,6 +231,7 @@ def decode_offchain_message(message: bytes | str) -> DecodedTransaction:
         message_text=text,
         blind_hash=text is None and len(raw) == 32,
         notes=tuple(notes),
+        data=(raw,) if text is None else (),
     )
 
 

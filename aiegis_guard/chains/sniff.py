@@ -1,0 +1,68 @@
+"""The one payload sniffer: which chain a payload is for, and what kind of payload a mapping
+found in tool arguments is (:class:`PayloadKind`). No SDK is imported here.
+
+``detect_chain(payload)``    the decoder to route to (``chains/dispatch.py``)
+``mapping_kind(mapping)``    typed data / an EVM transaction / neither (``callbacks/judge.py``)
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Mapping
+from typing import Any
+
+from aiegis_guard.chains.transaction import PayloadKind
+from aiegis_guard.errors import DecodeError
+from aiegis_guard.findings import Chain
+
+__all__ = ["detect_chain", "is_evm_tx", "is_typed_data", "mapping_kind"]
+
+_HEX_RE = re.compile(r"\s*(0x)?[0-9a-fA-F]+\s*")
+# keys that route a mapping to the EVM decoder / the Solana decoder
+_EVM_KEYS = ("to", "from", "data", "input", "gas", "gasPrice", "value")
+_SOLANA_KEYS = ("message", "instructions", "transaction", "lookup_tables")
+# fields only an EVM transaction has: with ``to`` they tell a transaction from other mappings
+_EVM_TX_FIELDS = frozenset(
+    {"nonce", "gas", "gasLimit", "chainId", "maxFeePerGas", "gasPrice", "maxPriorityFeePerGas"}
+)
+
+
+def is_typed_data(value: Mapping[Any, Any]) -> bool:
+    """An EIP-712 ``eth_signTypedData_v4`` payload (types, primaryType and message)."""
+    return "types" in value and "primaryType" in value and "message" in value
+
+
+def is_evm_tx(value: Mapping[Any, Any]) -> bool:
+    """An EVM transaction dict: calldata, or a recipient with transaction-only fields."""
+    if "to" not in value and "data" not in value and "input" not in value:
+        return False
+    return ("data" in value or "input" in value) or any(k in value for k in _EVM_TX_FIELDS)
+
+
+def mapping_kind(value: Mapping[Any, Any]) -> PayloadKind | None:
+    """What a mapping inside tool arguments is: typed data, a transaction, or None."""
+    if is_typed_data(value):
+        return PayloadKind.TYPED_DATA
+    if is_evm_tx(value):
+        return PayloadKind.TRANSACTION
+    return None
+
+
+def detect_chain(payload: Any) -> Chain:
+    """Best guess of the chain a payload belongs to; raises DecodeError when there is none."""
+    if isinstance(payload, Mapping):
+        if "typed_data" in payload or "domain" in payload or any(k in payload for k in _EVM_KEYS):
+            return Chain.EVM
+        if any(k in payload for k in _SOLANA_KEYS):
+            return Chain.SOLANA
+        raise DecodeError("a mapping that is neither an EVM transaction nor typed data")
+    module = type(payload).__module__ or ""
+    if module.startswith("solders"):
+        return Chain.SOLANA
+    if isinstance(payload, str):
+        if payload.strip().startswith("0x") or _HEX_RE.fullmatch(payload):
+            return Chain.EVM
+        return Chain.SOLANA
+    if isinstance(payload, bytes | bytearray | memoryview):
+        return Chain.EVM
+    raise DecodeError(f"cannot tell the chain of a {type(payload).__name__}")

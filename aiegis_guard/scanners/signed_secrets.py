@@ -1,0 +1,216 @@
+"""The own wallet secrets inside what is signed (calldata, instruction data, memos, typed data).
+
+A prompt injection can ask the agent to "verify" its wallet by calling a contract with its own
+private key as an argument: the key then leaves in a transaction the agent signs itself. Every
+byte of a transaction is therefore scanned for the agent's own secrets:
+
+========================  =====================================================================
+where                     how
+========================  =====================================================================
+raw 32-byte windows       a window that is a valid secp256k1 scalar deriving to an own EVM
+                          address, or an ed25519 seed deriving to an own Solana public key
+text inside the bytes     printable runs (ABI ``string`` / ``bytes`` contents, memos, packed
+                          text at any offset) and the decoded texts (typed-data fields, memos,
+                          messages) through the wallet-key and seed-phrase scanners, with the
+                          own addresses (hex, base58, JSON arrays, base64/hex layers, BIP-39)
+========================  =====================================================================
+
+Cost bound (derivation is ~60 µs for secp256k1 + keccak, ~85 µs for ed25519): every 32-byte
+window is a candidate, because nested and packed encodings (a call inside a Safe or a
+multicall is shifted by its selector; ``multiSend`` packs 1 + 20 + 32 + 32 bytes) put an
+argument at any offset. Windows are derived in this order: (1) the ABI grids (``4 + 32k``
+after a selector, and ``32k``): raw arguments, ``bytes32``, ``bytes``; (2) every other offset.
+A window is derived only when it passes a cheap filter: at most ``MAX_ZERO_BYTES`` zero bytes
+(ABI padding, addresses and small integers have many; 32 random bytes have four or more with
+probability ~1e-5, so this misses about one wallet in 100,000) and not seen before. Ordinary
+calldata (transfers, approvals, swaps) therefore derives nothing; high-entropy data (hashes,
+signatures, proofs) costs one derivation per byte, at most ``MAX_DERIVATIONS`` per payload
+(about 1 KiB of random data, ~60-90 ms); past that the payload is FLAGged
+(``tx.secret_scan_limit``) instead of being passed unread. Only the own addresses are
+compared (configured ``[wallet]`` / ``context`` addresses, the tx's ``from`` or fee payer):
+nothing is derived when the payload has no own address to compare against.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+from aiegis_guard.checksums import b58decode
+from aiegis_guard.findings import Action, Category, Finding, Severity, Source
+from aiegis_guard.normalize import normalize
+from aiegis_guard.policy import Policy
+from aiegis_guard.redact import mask
+from aiegis_guard.scanners import ScanContext
+
+__all__ = ["SignedPayload", "scan_signed"]
+
+MAX_DERIVATIONS = 1024  # per payload; ~60-90 ms in the worst case
+MAX_ZERO_BYTES = 3  # a window with more zero bytes is structure, not a key (see above)
+MIN_TEXT_RUN = 12  # printable bytes: shorter runs cannot hold a key or 12 seed words
+MAX_TEXT = 1 << 20  # characters of text scanned per payload (the decoders cap payloads at 1 MiB)
+_EVM_ADDRESS = re.compile(r"0x[0-9a-fA-F]{40}")
+_PRINTABLE_RUN = re.compile(rb"[\t\n\r\x20-\x7e]{%d,}" % MIN_TEXT_RUN)
+_UTF8_RUN = re.compile(r"[^\x00-\x08\x0b\x0c\x0e-\x1f\x7f\ufffd]{" + str(MIN_TEXT_RUN) + ",}")
+
+
+@dataclass(frozen=True)
+class SignedPayload:
+    """What a signer signs, as far as secrets go: opaque byte strings and decoded texts."""
+
+    blobs: tuple[bytes, ...] = ()  # calldata, init code, instruction data, binary messages
+    texts: tuple[str, ...] = ()  # typed-data fields, memos, message text
+    own_evm: frozenset[str] = frozenset()  # lower-case 0x addresses
+    own_solana: frozenset[str] = frozenset()  # base58 public keys
+
+
+def _limit_finding(derived: int) -> Finding:
+    return Finding(
+        rule_id="tx.secret_scan_limit",
+        category=Category.TRANSACTION,
+        severity=Severity.MEDIUM,
+        action=Action.FLAG,
+        message=(
+            f"the payload holds more high-entropy data than the secret scan derives "
+            f"({derived} windows): it was not fully checked for the own keys"
+        ),
+        evidence=(f"derivations:{derived}",),
+    )
+
+
+def _key_finding(rule: str, window: bytes, offset: int, what: str) -> Finding:
+    return Finding(
+        rule_id=rule,
+        category=Category.SECRET,
+        severity=Severity.CRITICAL,
+        action=Action.BLOCK,
+        message=f"the own {what} is inside the data being signed",
+        preview=mask(window.hex()),
+        evidence=("pattern:raw32", f"offset:{offset}", "derives-to:own-address", "in:calldata"),
+        redact=True,
+    )
+
+
+def _grid(n: int) -> list[int]:
+    """Window starts on the ABI grids: words after a 4-byte selector, and words from 0."""
+    return sorted({*range(4, n - 31, 32), *range(0, n - 31, 32)})
+
+
+class _Deriver:
+    """Derives candidate windows to addresses, once each, within the budget."""
+
+    def __init__(self, own_evm: frozenset[str], own_solana: frozenset[bytes]) -> None:
+        self.own_evm = own_evm
+        self.own_solana = own_solana
+        self.seen: set[bytes] = set()
+        self.budget = MAX_DERIVATIONS
+        self.exhausted = 0
+
+    def check(self, window: bytes) -> str | None:
+        """``"evm"`` / ``"solana"`` when the window is an own key, else None."""
+        if window in self.seen:
+            return None
+        self.seen.add(window)
+        if self.budget <= 0:
+            self.exhausted += 1
+            return None
+        self.budget -= 1
+        if self.own_evm:
+            from aiegis_guard.keys.evm import address_of
+
+            if address_of(window) in self.own_evm:
+                return "evm"
+        if self.own_solana:
+            from aiegis_guard.keys.solana import pubkey_of
+
+            if pubkey_of(window) in self.own_solana:
+                return "solana"
+        return None
+
+
+_WHAT = {
+    "evm": ("secret.evm_private_key", "EVM private key"),
+    "solana": ("secret.solana_keypair", "Solana secret key"),
+}
+
+
+def _raw_keys(blob: bytes, deriver: _Deriver) -> list[Finding]:
+    """The ABI grid first, then every other offset; structured windows are skipped."""
+    grid = _grid(len(blob))
+    on_grid = set(grid)
+    sweep = (o for o in range(len(blob) - 31) if o not in on_grid)
+    found: list[Finding] = []
+    for offset in (*grid, *sweep):
+        window = blob[offset : offset + 32]
+        if window.count(0) > MAX_ZERO_BYTES:
+            continue
+        kind = deriver.check(window)
+        if kind is not None:
+            rule, what = _WHAT[kind]
+            found.append(_key_finding(rule, window, offset, what))
+    return found
+
+
+def _blob_texts(blob: bytes) -> Iterable[str]:
+    """Printable runs (ASCII at any offset, and UTF-8 text such as non-English seed words).
+
+    An ABI ``string`` follows its 32-byte length word, whose low byte(s) may be printable
+    (``0x42`` is ``B``) and glue onto the text: after a zero byte, the run is also read
+    without its first one and two characters.
+    """
+    for m in _PRINTABLE_RUN.finditer(blob):
+        run = m.group().decode("ascii")
+        yield run
+        if m.start() == 0 or blob[m.start() - 1] == 0:
+            yield run[1:]
+            yield run[2:]
+    if any(b >= 0x80 for b in blob):
+        for t in _UTF8_RUN.finditer(blob.decode("utf-8", errors="replace")):
+            if not t.group().isascii():
+                yield t.group()
+
+
+def _text_secrets(texts: Iterable[str], policy: Policy) -> list[Finding]:
+    from aiegis_guard.scanners import wallet_keys
+
+    ctx = ScanContext(Source.TOOL_INPUT, policy, True)
+    found: list[Finding] = []
+    budget = MAX_TEXT
+    for text in texts:
+        if budget <= 0:
+            break
+        text = text[:budget]
+        budget -= len(text)
+        for layer in normalize(text).layers:
+            for f in wallet_keys.scan(layer, ctx):
+                if f.action is not Action.ALLOW:
+                    found.append(
+                        f.model_copy(update={"span": None, "evidence": (*f.evidence, "in:payload")})
+                    )
+    return found
+
+
+def _own(payload: SignedPayload, policy: Policy) -> Policy:
+    """The policy with the payload's own addresses (sender, fee payer) added; malformed
+    addresses are left out rather than failing the scan."""
+    evm = [a for a in payload.own_evm if _EVM_ADDRESS.fullmatch(a)]
+    solana = [a for a in payload.own_solana if len(b58decode(a) or b"") == 32]
+    return policy.with_addresses(own_evm=evm, own_solana=solana)
+
+
+def scan_signed(payload: SignedPayload, policy: Policy) -> list[Finding]:
+    """The own secrets (and any key-shaped secret text) inside a payload about to be signed."""
+    own = _own(payload, policy)
+    solana = frozenset(b58decode(a) or b"" for a in own.wallet.solana)
+    deriver = _Deriver(own.wallet.evm, solana)
+    texts: list[str] = list(payload.texts)
+    found: list[Finding] = []
+    for blob in payload.blobs:
+        if deriver.own_evm or deriver.own_solana:
+            found += _raw_keys(blob, deriver)
+        texts.extend(_blob_texts(blob))
+    found += _text_secrets(texts, own)
+    if deriver.exhausted:
+        found.append(_limit_finding(MAX_DERIVATIONS + deriver.exhausted))
+    return found

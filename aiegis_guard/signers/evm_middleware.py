@@ -1,0 +1,172 @@
+"""A web3.py (v7/v8) middleware that checks what is sent to the node before it gets there.
+
+``eth_sendTransaction`` / ``eth_sendRawTransaction`` are judged like
+:meth:`Guard.check_transaction`; ``eth_signTypedData*``, ``eth_sign`` and ``personal_sign``
+like :meth:`Guard.check_typed_data` / :meth:`Guard.check_message`. BLOCK raises
+:class:`~aiegis_guard.errors.GuardBlocked`; FLAG asks the approver (default: deny). A sent
+transaction's spend is reserved before the request, committed once the node accepted it and
+rolled back if the request raises or the node answers with an error::
+
+    w3.middleware_onion.inject(guard_middleware(guard), name="aiegis", layer=0)
+
+Placed as the innermost layer (``layer=0``) it sees the raw transaction that web3's own
+signing middleware produced; any layer works.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import functools
+from collections.abc import Iterator, Mapping
+from typing import TYPE_CHECKING, Any
+
+from web3.middleware.base import Web3Middleware
+
+from aiegis_guard.errors import GuardBlocked
+from aiegis_guard.findings import Action, Chain
+from aiegis_guard.signers.approval import ApprovalRequest, Approver, ask_async, deny_all
+from aiegis_guard.signers.evm_account import decode_or_none, enforce
+from aiegis_guard.verdict import Verdict
+
+if TYPE_CHECKING:
+    from web3 import AsyncWeb3, Web3
+    from web3.types import AsyncMakeRequestFn, MakeRequestFn, RPCEndpoint, RPCResponse
+
+    from aiegis_guard.chains.transaction import DecodedTransaction
+    from aiegis_guard.guard import Guard
+
+__all__ = ["GuardWeb3Middleware", "guard_middleware"]
+
+SEND = frozenset({"eth_sendTransaction", "eth_sendRawTransaction"})
+TYPED = frozenset({"eth_signTypedData", "eth_signTypedData_v3", "eth_signTypedData_v4"})
+MESSAGES = frozenset({"eth_sign", "personal_sign"})
+
+
+def _is_address(value: Any) -> bool:
+    return isinstance(value, str) and len(value) == 42 and value[:2] in ("0x", "0X")
+
+
+class GuardWeb3Middleware(Web3Middleware):
+    """Checks transactions and signature requests on their way to the node."""
+
+    def __init__(
+        self,
+        w3: Web3 | AsyncWeb3[Any],
+        guard: Guard,
+        approver: Approver = deny_all,
+        context: Mapping[str, Any] | None = None,
+    ) -> None:
+        super().__init__(w3)
+        self.guard = guard
+        self.approver = approver
+        self.context = context
+
+    # --- judging ---------------------------------------------------------------------------
+
+    def _context(self, signer: str | None) -> dict[str, Any]:
+        ctx = dict(self.context or {})
+        if signer:
+            ctx["own_evm"] = [*ctx.get("own_evm", ()), signer]
+        return ctx
+
+    def judge(self, method: str, params: Any) -> tuple[Verdict, DecodedTransaction | None]:
+        """The verdict for one request, and the decoded transaction whose spend to reserve."""
+        params = list(params or ())
+        payload = params[0] if params else None
+        g = self.guard
+        if method in SEND:
+            signer = payload.get("from") if isinstance(payload, Mapping) else None
+            decoded = decode_or_none(g, payload)
+            signer = signer or (decoded.sender if decoded else None)
+            context = self._context(signer)
+            if decoded is None:  # judged as undecodable (FLAG)
+                return g.check_transaction(payload, chain=Chain.EVM, context=context), None
+            return g.check_decoded(decoded, context=context), decoded
+        if method in TYPED:
+            signer, data = [*params, None, None][:2]
+            return g.check_typed_data(data, context=self._context(signer)), None
+        # eth_sign(address, data) / personal_sign(data, address)
+        data, signer = (params[1], params[0]) if method == "eth_sign" else (payload, None)
+        if not isinstance(data, str | bytes):
+            data = ""  # nothing to sign: an empty message, judged like any other
+        if method == "personal_sign" and len(params) > 1 and _is_address(params[1]):
+            signer = params[1]
+        verdict = g.check_message(data, method=method, context=self._context(signer))
+        return verdict, None
+
+    @contextlib.contextmanager
+    def _sending(self, decoded: DecodedTransaction | None) -> Iterator[list[bool]]:
+        """Reserve the spend; commit when the body marks success, else roll back."""
+        accepted = [False]
+        if decoded is None or not self.guard.policy.limits:
+            yield accepted
+            return
+        reservation = self.guard.spend(decoded)
+        try:
+            yield accepted
+        except BaseException:
+            reservation.rollback()
+            raise
+        if accepted[0]:
+            reservation.commit()
+        else:
+            reservation.rollback()
+
+    # --- sync ------------------------------------------------------------------------------
+
+    def wrap_make_request(self, make_request: MakeRequestFn) -> MakeRequestFn:
+        def middleware(method: RPCEndpoint, params: Any) -> RPCResponse:
+            if method not in SEND and method not in TYPED and method not in MESSAGES:
+                return make_request(method, params)
+            verdict, decoded = self.judge(method, params)
+            enforce(self.guard, verdict, str(method), self.approver, {"method": method})
+            with self._sending(decoded if method in SEND else None) as accepted:
+                response = make_request(method, params)
+                accepted[0] = "error" not in response
+            return response
+
+        return middleware
+
+    # --- async -----------------------------------------------------------------------------
+
+    async def async_wrap_make_request(self, make_request: AsyncMakeRequestFn) -> AsyncMakeRequestFn:
+        async def middleware(method: RPCEndpoint, params: Any) -> RPCResponse:
+            if method not in SEND and method not in TYPED and method not in MESSAGES:
+                return await make_request(method, params)
+            verdict, decoded = self.judge(method, params)
+            await self._approve_async(verdict, str(method))
+            with self._sending(decoded if method in SEND else None) as accepted:
+                response = await make_request(method, params)
+                accepted[0] = "error" not in response
+            return response
+
+        return middleware
+
+    async def _approve_async(self, verdict: Verdict, method: str) -> None:
+        if verdict.action is Action.ALLOW:
+            return
+        if verdict.action is Action.BLOCK:
+            raise GuardBlocked(verdict)
+        request = ApprovalRequest(action=method, verdict=verdict, details={"method": method})
+        if not await ask_async(self.approver, request, audit=self.guard.audit):
+            raise GuardBlocked(verdict, f"not approved: {verdict.summary()}")
+
+
+def guard_middleware(
+    guard: Guard | None = None,
+    *,
+    approver: Approver = deny_all,
+    context: Mapping[str, Any] | None = None,
+) -> Any:
+    """A middleware for ``w3.middleware_onion`` (sync ``Web3`` and ``AsyncWeb3``)."""
+    if guard is None:
+        from aiegis_guard.guard import Guard
+
+        guard = Guard()
+    return functools.partial(_build, guard, approver, context)
+
+
+def _build(
+    guard: Guard, approver: Approver, context: Mapping[str, Any] | None, w3: Web3 | AsyncWeb3[Any]
+) -> GuardWeb3Middleware:
+    return GuardWeb3Middleware(w3, guard, approver, context)

@@ -1,0 +1,224 @@
+"""The own key or seed phrase inside what is signed (calldata, instruction data, memos) is BLOCKed.
+
+Keys are generated per run (never funded); the seed phrase is a checksum-valid BIP-39 phrase
+from ``tests/vectors/wallet_keys.json``.
+"""
+
+from __future__ import annotations
+
+import base64
+import json
+import os
+from collections.abc import Callable
+from typing import Any
+
+import base58
+import pytest
+import spl as sx
+from conftest import VECTORS
+from eth_account import Account
+from evm_builders import FRIEND, STRANGER, call, selector
+from solders.instruction import AccountMeta
+from solders.keypair import Keypair
+from solders.pubkey import Pubkey
+from solders.transaction import Transaction
+
+from aiegis_guard.config import Config, LedgerBackend, LedgerSettings, ThreatSettings
+from aiegis_guard.errors import GuardBlocked
+from aiegis_guard.findings import Action
+from aiegis_guard.guard import Guard
+from aiegis_guard.policy import Allowlist, Policy, Wallet
+from aiegis_guard.scanners import signed_secrets
+from aiegis_guard.signers.evm_account import GuardedAccount
+from aiegis_guard.signers.solana_keypair import GuardedKeypair
+
+ACCOUNT = Account.create()
+OWN = ACCOUNT.address.lower()
+KEY = bytes(ACCOUNT.key)
+OTHER_KEY = os.urandom(32)  # a random word: a hash, not an own key
+AGENT = Keypair()
+CONTRACT = "0x" + "ab" * 20
+SEED = next(
+    c["text"].split(": ", 1)[1]
+    for c in json.loads((VECTORS / "wallet_keys.json").read_text())["cases"]
+    if c["id"] == "bip39-12-plain"
+)
+
+
+def _guard(wallet: Wallet | None = None) -> Guard:
+    config = Config(
+        policy=Policy(allowlist=Allowlist(evm=frozenset({FRIEND})), wallet=wallet or Wallet()),
+        threats=ThreatSettings(builtin=False),
+        ledger=LedgerSettings(backend=LedgerBackend.MEMORY),
+    )
+    return Guard(config, classifier=False)
+
+
+def _tx(data: bytes, sender: str | None = OWN, to: str = CONTRACT) -> dict[str, Any]:
+    tx: dict[str, Any] = {"to": to, "value": 0, "data": "0x" + data.hex(), "chainId": 1}
+    tx |= {"nonce": 1, "gas": 300_000, "maxFeePerGas": 10**10, "maxPriorityFeePerGas": 1}
+    if sender:
+        tx["from"] = sender
+    return tx
+
+
+def _secret_rules(verdict: Any) -> set[str]:
+    return {f.rule_id for f in verdict.findings if f.rule_id.startswith("secret.")}
+
+
+def _safe_exec(inner: bytes) -> bytes:
+    sig = (
+        "execTransaction(address,uint256,bytes,uint8,uint256,uint256,uint256,address,address,bytes)"
+    )
+    zero = "0x" + "00" * 20
+    return call(sig, CONTRACT, 0, inner, 0, 0, 0, 0, zero, zero, b"\x01" * 65)
+
+
+EVM_LEAKS = [
+    pytest.param(lambda: selector("verify()") + KEY, id="raw-after-selector"),
+    pytest.param(lambda: call("verify(bytes32)", KEY), id="abi-bytes32"),
+    pytest.param(lambda: call("verify(bytes)", KEY), id="abi-bytes"),
+    pytest.param(lambda: call("verify(string)", "0x" + KEY.hex()), id="abi-string-0x-hex"),
+    pytest.param(lambda: call("verify(string)", KEY.hex().upper()), id="abi-string-upper-hex"),
+    pytest.param(
+        lambda: call("verify(string)", base64.b64encode(KEY.hex().encode()).decode()),
+        id="abi-string-base64-of-hex",
+    ),
+    pytest.param(lambda: call("verify(string)", SEED), id="abi-string-seed-phrase"),
+    pytest.param(lambda: call("note(uint8,string)", 3, f"backup {SEED} ok"), id="abi-seed-2nd-arg"),
+    pytest.param(lambda: selector("x()") + b"\x07" + KEY + b"\x01\x02", id="packed-unaligned-1"),
+    pytest.param(lambda: selector("x()") + b"\x00" * 17 + KEY, id="packed-unaligned-17"),
+    pytest.param(lambda: _safe_exec(call("verify(bytes32)", KEY)), id="nested-in-safe-exec"),
+    pytest.param(
+        lambda: call("multicall(bytes[])", [call("a()"), selector("b()") + b"\x00" * 3 + KEY]),
+        id="nested-in-multicall-shifted",
+    ),
+    pytest.param(lambda: KEY, id="calldata-is-the-key"),
+    pytest.param(lambda: KEY.hex().encode(), id="calldata-is-ascii-hex"),
+]
+
+
+@pytest.mark.parametrize("build", EVM_LEAKS)
+def test_own_key_in_calldata_is_blocked(build: Callable[[], bytes]) -> None:
+    """A tx carrying the own key or a seed phrase anywhere in its calldata is BLOCKed."""
+    verdict = _guard().check_transaction(_tx(build()))
+    assert verdict.action is Action.BLOCK
+    assert _secret_rules(verdict) & {"secret.evm_private_key", "secret.bip39_mnemonic"}
+    assert KEY.hex() not in verdict.to_json().lower()
+
+
+def test_own_key_known_from_wallet_config_without_from() -> None:
+    """Without a ``from``, the ``[wallet]`` addresses are the own ones."""
+    guard = _guard(Wallet(evm=frozenset({OWN})))
+    verdict = guard.check_transaction(_tx(call("verify(bytes)", KEY), sender=None))
+    assert verdict.action is Action.BLOCK
+    assert "secret.evm_private_key" in _secret_rules(verdict)
+
+
+def test_own_key_known_from_context() -> None:
+    """Per-call own addresses (``context``) count as own."""
+    verdict = _guard().check_transaction(
+        _tx(selector("v()") + b"\x01" + KEY, sender=None), context={"own_evm": [OWN]}
+    )
+    assert verdict.action is Action.BLOCK
+
+
+NEAR_MISSES = [
+    pytest.param(lambda: call("verify(bytes32)", OTHER_KEY), id="random-word-is-a-hash"),
+    pytest.param(lambda: selector("x()") + b"\x05" + OTHER_KEY, id="random-unaligned"),
+    pytest.param(lambda: call("transfer(address,uint256)", FRIEND, 5), id="plain-transfer"),
+    pytest.param(lambda: call("post(string)", "hello world, gm frens"), id="plain-string"),
+]
+
+
+@pytest.mark.parametrize("build", NEAR_MISSES)
+def test_other_bytes_are_not_secrets(build: Callable[[], bytes]) -> None:
+    """Hashes, random words and ordinary strings in calldata are not reported as secrets."""
+    verdict = _guard().check_transaction(_tx(build(), to=FRIEND))
+    assert not _secret_rules(verdict)
+
+
+def test_high_entropy_beyond_budget_is_flagged(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Past the derivation budget the payload is FLAGged, never passed unread."""
+    monkeypatch.setattr(signed_secrets, "MAX_DERIVATIONS", 8)
+    verdict = _guard().check_transaction(_tx(selector("x()") + os.urandom(600), to=FRIEND))
+    assert "tx.secret_scan_limit" in {f.rule_id for f in verdict.findings}
+    assert verdict.action is not Action.ALLOW
+
+
+TYPED = {
+    "types": {
+        "EIP712Domain": [{"name": "name", "type": "string"}],
+        "Note": [{"name": "text", "type": "string"}, {"name": "owner", "type": "address"}],
+    },
+    "primaryType": "Note",
+    "domain": {"name": "Notes"},
+}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        pytest.param(KEY.hex, id="typed-string-hex"),
+        pytest.param(lambda: SEED, id="typed-string-seed"),
+    ],
+)
+def test_typed_data_string_field_with_own_secret(text: Callable[[], str]) -> None:
+    """A typed-data string field holding the own key / a seed phrase is BLOCKed."""
+    typed = {**TYPED, "message": {"text": text(), "owner": STRANGER}}
+    verdict = _guard().check_typed_data(typed, context={"own_evm": [OWN]})
+    assert verdict.action is Action.BLOCK
+    assert _secret_rules(verdict)
+
+
+def test_guarded_account_refuses_to_sign_its_own_key() -> None:
+    """GuardedAccount never signs a transaction that carries its own key."""
+    account = GuardedAccount(ACCOUNT, guard=_guard())
+    with pytest.raises(GuardBlocked) as caught:
+        account.sign_transaction(_tx(call("verify(bytes)", KEY), sender=None))
+    assert KEY.hex() not in repr(caught.value).lower()
+
+
+# --- Solana -----------------------------------------------------------------------------
+
+PROGRAM = Pubkey.from_string("Prog111111111111111111111111111111111111111")
+SECRET64 = bytes(AGENT)  # seed || public key
+
+
+def _sol_tx(*ixs: Any) -> Transaction:
+    return Transaction.new_unsigned(sx.message(AGENT.pubkey(), list(ixs)))
+
+
+def _unknown(data: bytes) -> Any:
+    return sx.raw(PROGRAM, data, AccountMeta(AGENT.pubkey(), True, True))
+
+
+SOLANA_LEAKS = [
+    pytest.param(lambda: _unknown(b"\x02" + SECRET64), id="ix-data-keypair"),
+    pytest.param(lambda: _unknown(b"\x02\x09" + SECRET64[:32]), id="ix-data-seed-only"),
+    pytest.param(lambda: _unknown(b"\x01" + base58.b58encode(SECRET64)), id="ix-data-base58"),
+    pytest.param(lambda: sx.memo(base58.b58encode(SECRET64), AGENT.pubkey()), id="memo-base58"),
+    pytest.param(lambda: sx.memo(str(list(SECRET64)), AGENT.pubkey()), id="memo-json-array"),
+    pytest.param(lambda: sx.memo(SEED, AGENT.pubkey()), id="memo-seed-phrase"),
+]
+
+
+@pytest.mark.parametrize("build", SOLANA_LEAKS)
+def test_own_solana_secret_in_instruction_is_blocked(build: Callable[[], Any]) -> None:
+    """The fee payer's secret key (or a seed phrase) in instruction data or a memo: BLOCK."""
+    verdict = _guard().check_transaction(_sol_tx(build()), chain="solana")
+    assert verdict.action is Action.BLOCK
+    assert _secret_rules(verdict) & {"secret.solana_keypair", "secret.bip39_mnemonic"}
+
+
+def test_guarded_keypair_refuses_to_sign_its_own_key() -> None:
+    """GuardedKeypair never signs an instruction that carries its own secret key."""
+    signer = GuardedKeypair(AGENT, _guard())
+    with pytest.raises(GuardBlocked):
+        signer.sign_transaction(_sol_tx(_unknown(b"\x02" + SECRET64[:32])))
+
+
+def test_solana_near_miss_random_data() -> None:
+    """Random instruction data is not a secret."""
+    verdict = _guard().check_transaction(_sol_tx(_unknown(os.urandom(64))), chain="solana")
+    assert not _secret_rules(verdict)

@@ -1,0 +1,160 @@
+"""Shape of the frozen evaluation sets under tests/vectors: rows well-formed, ids unique."""
+
+from __future__ import annotations
+
+import base64
+import json
+import re
+from pathlib import Path
+from typing import Any
+
+import pytest
+from eth_account.messages import encode_typed_data
+from mnemonic import Mnemonic
+from solders.transaction import Transaction, VersionedTransaction
+
+FROZEN = Path(__file__).parent / "vectors" / "frozen_text"
+TEXT_KEYS = {"id", "text", "label", "class", "source", "lang", "notes"}
+SOURCES = {"tool_output", "retrieved", "memory", "prompt"}
+TEXT_FILES = {
+    "attacks.jsonl": {"attack"},
+    "benign.jsonl": {"benign"},
+    "secrets_forms.jsonl": {"secret", "not_secret"},
+}
+MINIMUM = {"attacks.jsonl": 300, "benign.jsonl": 300, "secrets_forms.jsonl": 60}
+WORDS = set(Mnemonic("english").wordlist)
+
+
+def _jsonl(name: str) -> list[dict[str, Any]]:
+    lines = (FROZEN / name).read_text("utf-8").splitlines()
+    return [json.loads(line) for line in lines if line.strip()]
+
+
+def _bip39_words(text: str) -> str:
+    return " ".join(w for w in re.findall(r"[a-z]+", text.lower()) if w in WORDS)
+
+
+@pytest.mark.parametrize("name", sorted(TEXT_FILES))
+def test_text_rows_well_formed(name: str) -> None:
+    """Each row has exactly the schema keys, a known label and source, text, and a unique id."""
+    rows = _jsonl(name)
+    assert len(rows) >= MINIMUM[name]
+    ids = [r["id"] for r in rows]
+    assert len(ids) == len(set(ids))
+    for row in rows:
+        assert set(row) == TEXT_KEYS, row["id"]
+        assert row["label"] in TEXT_FILES[name], row["id"]
+        assert row["source"] in SOURCES, row["id"]
+        assert isinstance(row["text"], str) and row["text"].strip(), row["id"]
+        assert 0 < len(row["text"].encode()) <= 4096, row["id"]
+        assert isinstance(row["lang"], str) and row["lang"], row["id"]
+
+
+def test_ids_unique_across_text_files() -> None:
+    """No id is reused between the attack, benign and secrets files."""
+    ids = [r["id"] for name in TEXT_FILES for r in _jsonl(name)]
+    assert len(ids) == len(set(ids))
+
+
+def test_attack_set_languages_and_structured_share() -> None:
+    """Attacks cover English and >= 8 other languages; >= 100 benign rows are structured data."""
+    langs = {r["lang"] for r in _jsonl("attacks.jsonl")} - {"en", "mixed"}
+    assert len(langs) >= 8
+    assert sum(r["class"] == "structured_data" for r in _jsonl("benign.jsonl")) >= 100
+
+
+@pytest.mark.parametrize(
+    ("klass", "valid"),
+    [("seed_separator", True), ("bad_checksum_words", False)],
+    ids=["seed-rows-pass-checksum", "near-miss-word-lists-fail-checksum"],
+)
+def test_seed_rows_checksum(klass: str, valid: bool) -> None:
+    """Seed-phrase rows hold a valid BIP-39 phrase; the word-list near misses fail the checksum."""
+    rows = [r for r in _jsonl("secrets_forms.jsonl") if r["class"] == klass]
+    assert rows
+    for row in rows:
+        assert Mnemonic("english").check(_bip39_words(row["text"])) is valid, row["id"]
+
+
+EFFECTS = Path(__file__).parent / "vectors" / "effects_real.json"
+ENTRY_KEYS = {
+    "id",
+    "family",
+    "kind",
+    "source",
+    "chain",
+    "payload_type",
+    "payload",
+    "own",
+    "allowlist",
+    "expected_verdict",
+    "expected_effects",
+    "notes",
+}
+PAYLOAD_TYPES = {
+    "evm": {"tx", "typed_data", "personal_sign"},
+    "solana": {"solana_tx_base64"},
+}
+EFFECT_KINDS = {"gives", "gets", "grants", "authority", "opaque"}
+HEX = re.compile(r"^0x[0-9a-fA-F]*$")
+
+
+def _entries() -> list[dict[str, Any]]:
+    entries: list[dict[str, Any]] = json.loads(EFFECTS.read_text("utf-8"))["entries"]
+    return entries
+
+
+def _check_payload(entry: dict[str, Any]) -> None:
+    payload = entry["payload"]
+    kind = entry["payload_type"]
+    if kind == "tx":
+        assert {"from", "to", "value", "data", "chainId"} <= set(payload)
+        assert HEX.match(payload["data"]) and len(payload["data"]) % 2 == 0
+        int(payload["value"], 16)
+    elif kind == "typed_data":
+        assert {"types", "primaryType", "domain", "message"} <= set(payload)
+        assert "EIP712Domain" in payload["types"]
+        encode_typed_data(full_message=payload)
+    elif kind == "personal_sign":
+        assert isinstance(payload["message"], str) and payload["message"]
+    else:
+        raw = base64.b64decode(payload["tx"], validate=True)
+        try:
+            Transaction.from_bytes(raw)
+        except ValueError:
+            VersionedTransaction.from_bytes(raw)
+
+
+def test_effects_table_well_formed() -> None:
+    """effects_real.json: >= 150 unique entries, all keys, valid enums, >= 40 % legitimate."""
+    entries = _entries()
+    assert len(entries) >= 150
+    assert len({e["id"] for e in entries}) == len(entries)
+    for entry in entries:
+        assert set(entry) == ENTRY_KEYS, entry["id"]
+        assert entry["kind"] in {"drainer", "legitimate"}, entry["id"]
+        assert entry["payload_type"] in PAYLOAD_TYPES[entry["chain"]], entry["id"]
+        assert entry["expected_verdict"] in {"allow", "flag", "block"}, entry["id"]
+        assert set(entry["allowlist"]) == {"recipients", "spenders", "operators", "delegators"}
+        assert entry["source"] and entry["own"], entry["id"]
+        for effect in entry["expected_effects"]:
+            assert set(effect) == {"kind", "asset", "amount", "counterparty"}, entry["id"]
+            assert effect["kind"] in EFFECT_KINDS, entry["id"]
+    legit = sum(e["kind"] == "legitimate" for e in entries)
+    assert legit / len(entries) >= 0.4
+
+
+@pytest.mark.parametrize("payload_type", ["tx", "typed_data", "personal_sign", "solana_tx_base64"])
+def test_effects_payloads_parse(payload_type: str) -> None:
+    """Payloads parse: hex calldata, EIP-712 that hashes, base64 that decodes to a Solana tx."""
+    rows = [e for e in _entries() if e["payload_type"] == payload_type]
+    assert rows
+    for entry in rows:
+        _check_payload(entry)
+
+
+@pytest.mark.parametrize("name", sorted(TEXT_FILES))
+def test_no_duplicate_texts(name: str) -> None:
+    """No text appears twice in a file (a duplicate would weigh one case double)."""
+    texts = [r["text"] for r in _jsonl(name)]
+    assert len(texts) == len(set(texts))
