@@ -162,13 +162,16 @@ _AUTHORITY = (
 )
 _URGENCY = (
     r"\b(?:immediately|urgent(?:ly)?|asap|right now|right away|before it'?s too late|"
-    r"within \d+ (?:minutes?|hours?)|deadline|expires?|last chance|final notice|"
+    r"within \d+ (?:minutes?|hours?)|\d+ (?:minutes?|минут\w*|minutos|minuten)|deadline|"
+    r"expires?|last chance|final notice|"
     r"inmediatamente|urgente|imediatamente|immédiatement|sofort|dringend|срочно|"
     r"немедленно|立即|马上|紧急)\b"
 )
 _SECRECY = (
     r"\b(?:confidential|secret(?:ly)?|quietly|silently|between us|"
-    r"do not (?:tell|mention|disclose))\b"
+    r"do not (?:tell|mention|disclose)|without (?:waiting|asking|confirmation)|"
+    r"sin (?:esperar|confirmación)|sem (?:esperar|confirmação)|sans attendre|ohne zu warten|"
+    r"не дожидаясь|без подтверждения)\b|无需确认|不要等待"
 )
 _ROUTE = (
     r"\b(?:transfers|payments|deposits|funds|withdrawals|proceeds|rewards|fees|profits|"
