@@ -319,7 +319,10 @@ def cmd_init(args: argparse.Namespace) -> int:
 def cmd_eval(args: argparse.Namespace) -> int:
     from aiegis_guard.evaluation import run_eval
 
-    return run_eval(Path(args.data), sets=args.set, out=sys.stdout, as_json=args.format == "json")
+    report = Path(args.report) if args.report else None
+    return run_eval(
+        Path(args.data), sets=args.set, out=sys.stdout, as_json=args.format == "json", report=report
+    )
 
 
 def cmd_rules(args: argparse.Namespace) -> int:
@@ -371,10 +374,11 @@ def _parser() -> argparse.ArgumentParser:
     ev.add_argument(
         "--set",
         action="append",
-        choices=("secrets", "pii", "injection"),
+        choices=("secrets", "pii", "injection", "sources"),
         help="which evaluations (default: all that the data has)",
     )
     ev.add_argument("--format", choices=("json", "text"), default="text")
+    ev.add_argument("--report", help="also write index.html (plots) and report.json here")
     ev.set_defaults(fn=cmd_eval)
 
     rules = sub.add_parser("rules", help="every rule id: family, default action, description")
