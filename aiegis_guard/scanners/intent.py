@@ -23,6 +23,9 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import cache
+
+import ahocorasick
 
 from aiegis_guard.findings import Action, Category, Finding, Severity
 from aiegis_guard.normalize import Layer
@@ -46,8 +49,8 @@ def _alt(words: str) -> str:
     return f"{word}|{'|'.join(cjk)}" if cjk else word
 
 
-_VALUE = _alt(
-    """send transfer pay deposit stake bridge swap withdraw move forward sweep wire top_up
+_VALUE_WORDS = """send transfer pay deposit stake bridge swap withdraw move forward sweep wire
+top_up
     route redirect migrate donate tip remit fund refund_to drain liquidate sell_all
     enviar envía envie transfiere transferir transfira deposita depositar deposite paga pagar
     pague mueve mover retira retirar envoyer envoyez envoie transférer transférez transfère
@@ -55,9 +58,8 @@ _VALUE = _alt(
     sendet transferieren transferiere einzahlen zahle zahlen überträgen übertrage
     отправь отправьте отправить переведи переведите перевести внеси внесите оплати
     оплатите выведи выведите 转账 转入 转出 发送 汇款 支付 存入 转移 提取"""
-)
-_RIGHTS = _alt(
-    """approve grant authorize authorise setapprovalforall permit delegate reassign
+_VALUE = _alt(_VALUE_WORDS)
+_RIGHTS_WORDS = """approve grant authorize authorise setapprovalforall permit delegate reassign
     add_as_owner add_owner add_signer make_owner transfer_ownership increaseallowance
     increase_allowance set_approval allow_spending sign_the_permit sign_this sign_the_attached
     sign_the_approval sign_the_transaction sign_the_typed sign_this_message
@@ -65,15 +67,20 @@ _RIGHTS = _alt(
     autoriser autorisez signer signez genehmigen genehmige autorisieren autorisiere
     signiere unterschreibe одобри одобрите подпиши подпишите авторизуй разреши разрешите
     授权 批准 签署"""
-)
-_REVEAL = _alt(
-    """reveal share export provide paste submit post print output disclose send
+_RIGHTS = _alt(_RIGHTS_WORDS)
+_REVEAL_WORDS = """reveal share export provide paste submit post print output disclose send
     include type tell display dump leak give show upload forward
     revela compartir comparte proporciona envía muestra revele compartilhe forneça mostre
     révéler révélez partager partagez fournir fournissez donnez afficher affichez
     verrate teile gib zeige sende poste покажи покажите раскрой раскройте пришли
     пришлите отправь сообщи сообщите введи введите 透露 分享 提供 发送 显示 输入 告诉"""
-)
+_REVEAL = _alt(_REVEAL_WORDS)
+_CUE_STEMS = """address limit allowlist whitelist restriction polic confirm approv authori
+agree consent accept trust tell notify inform ask silent quiet secret recipient destination
+beneficiar payee amount slippage spender allowance instruction rule ignore disregard override
+bypass migrat transfers payments deposits funds withdrawals proceeds rewards fees payouts
+replace change update modify switch substitut overwrite verif adresse dirección endereço
+límite limite regel адрес лимит правил 同意 地址 限制 确认 告诉 规则 授权 转"""
 _SECRET_OBJ = _alt(
     """seed_phrase seed_words seed recovery_phrase mnemonic private_key privatekey secret_key
     keystore wallet_password password passphrase api_key credentials system_prompt
@@ -83,12 +90,11 @@ _SECRET_OBJ = _alt(
     сид-фраз сид_фраз мнемоническ приватный_ключ секретный_ключ фраз
     助记词 私钥 密钥 种子短语 恢复短语"""
 )
-_POLICY = _alt(
-    """ignore disregard override bypass skip disable suspend lift waive turn_off forget
+_POLICY_WORDS = """ignore disregard override bypass skip disable suspend lift waive turn_off forget
     ignora ignorar omite desactiva ignore ignorez contourne désactive désactivez ignoriere
     ignorieren umgehe deaktiviere игнорируй игнорируйте обойди отключи отключите 忽略 绕过 跳过 关闭
     """
-)
+_POLICY = _alt(_POLICY_WORDS)
 _POLICY_OBJ = _alt(
     """limit limits allowlist whitelist checks check rules instructions policy policies
     guard guardrails confirmation confirmations verification safety restrictions
@@ -244,6 +250,7 @@ _AUTHORITY_RE = re.compile(_AUTHORITY, _F)
 _URGENCY_RE = re.compile(_URGENCY, _F)
 _SECRECY_RE = re.compile(_SECRECY, _F)
 _COMMAND_RE = re.compile(_COMMAND, _F)
+_WORDY_RE = re.compile(r"[^\W\d_]{3}")
 _YOU_RE = re.compile(r"\b(?:you|your|tú|tu|você|vous|du|sie|ты|вы)\b|你|您", _F)
 _CLAUSE_RE = re.compile(_CLAUSE, _F)
 _TAMPER_RE = re.compile(_TAMPER, _F)
@@ -361,13 +368,30 @@ def judge(sentence: str, raw: str | None = None) -> Judgement | None:
     return Judgement(score, act, tuple(cues))
 
 
+@cache
+def _cues() -> ahocorasick.Automaton:
+    """Every act word and stem, for one C-speed pass per sentence: a sentence without any
+    cannot hold an act, and skips the regexes (most sentences of ordinary text)."""
+    auto = ahocorasick.Automaton()
+    words = " ".join((_VALUE_WORDS, _RIGHTS_WORDS, _REVEAL_WORDS, _POLICY_WORDS, _CUE_STEMS))
+    for word in words.lower().split():
+        word = word.replace("_", " ")
+        auto.add_word(word, word)
+    auto.make_automaton()
+    return auto
+
+
+def _has_cue(sentence: str) -> bool:
+    return next(_cues().iter(sentence.lower()), None) is not None
+
+
 def _sentences(view: str) -> list[tuple[int, int]]:
     out: list[tuple[int, int]] = []
     for m in _SENTENCE_RE.finditer(view):
         a, b = m.span()
         if b - a > MAX_SENTENCE:
             b = a + MAX_SENTENCE
-        if sum(c.isalpha() for c in view[a:b]) >= 8:
+        if _WORDY_RE.search(view, a, b) and _has_cue(view[a:b]):
             out.append((a, b))
             if len(out) >= MAX_SENTENCES:
                 break
