@@ -79,6 +79,7 @@ _CUE_STEMS = """address limit allowlist whitelist restriction polic confirm appr
 agree consent accept trust tell notify inform ask silent quiet secret recipient destination
 beneficiar payee amount slippage spender allowance instruction rule ignore disregard override
 bypass migrat transfers payments deposits funds withdrawals proceeds rewards fees payouts
+log report wait mention alert without sin sem sans ohne не 不要
 replace change update modify switch substitut overwrite verif adresse dirección endereço
 límite limite regel адрес лимит правил 同意 地址 限制 确认 告诉 规则 授权 转"""
 _SECRET_OBJ = _alt(
@@ -289,8 +290,29 @@ def _negated(sentence: str, start: int, end: int) -> bool:
     )
 
 
-def _act(sentence: str) -> tuple[str, int] | None:
-    """The act class asked for and where its verb starts."""
+def _verbs(sentence: str) -> tuple[dict[str, list[tuple[int, int]]], bool]:
+    """Act verbs by class as (start, end) from one automaton pass, and whether any stem of
+    the declaration patterns occurs (else those regexes are skipped)."""
+    low = sentence.lower()
+    if len(low) != len(sentence):  # a few characters change length when lower-cased
+        low = sentence
+    found: dict[str, list[tuple[int, int]]] = {}
+    stem = False
+    for end, (word, kinds) in _cues().iter(low):
+        start = end - len(word) + 1
+        if "stem" in kinds:
+            stem = True
+        cjk = word[0] >= "\u3000"
+        if not cjk and (
+            (start and low[start - 1].isalpha()) or (end + 1 < len(low) and low[end + 1].isalpha())
+        ):
+            continue
+        for kind in kinds:
+            found.setdefault(kind, []).append((start, end + 1))
+    return found, stem
+
+
+def _declared(sentence: str) -> tuple[str, int] | None:
     if _VOID_RE.search(sentence):
         return "policy-void", 0
     if _ROUTE_RE.search(sentence):
@@ -302,17 +324,26 @@ def _act(sentence: str) -> tuple[str, int] | None:
     m = _TAMPER_RE.search(sentence)
     if m and not _negated(sentence, m.start(), m.end()):
         return "tamper", m.start()
-    secret = _SECRET_OBJ_RE.search(sentence) is not None
+    return None
+
+
+def _act(sentence: str) -> tuple[str, int] | None:
+    """The act class asked for and where its verb starts."""
+    verbs, stem = _verbs(sentence)
+    declared = _declared(sentence) if stem else None
+    if declared is not None:
+        return declared
+    secret = bool(verbs.get("reveal")) and _SECRET_OBJ_RE.search(sentence) is not None
     for name in ("reveal", "value", "rights", "policy"):
-        for m in _RE[name].finditer(sentence):
+        for start, end in sorted(verbs.get(name, ())):
             if name == "reveal" and not secret:
                 continue
-            if name == "policy" and not _POLICY_OBJ_RE.search(sentence, m.end()):
+            if name == "policy" and not _POLICY_OBJ_RE.search(sentence, end):
                 continue
-            if _negated(sentence, m.start(), m.end()) or _NOUN_USE_RE.match(sentence, m.end()):
+            if _negated(sentence, start, end) or _NOUN_USE_RE.match(sentence, end):
                 continue
-            return name, m.start()
-    m = _OVERSIGHT_RE.search(sentence)
+            return name, start
+    m = _OVERSIGHT_RE.search(sentence) if stem else None
     return ("oversight", m.start()) if m else None
 
 
@@ -370,13 +401,22 @@ def judge(sentence: str, raw: str | None = None) -> Judgement | None:
 
 @cache
 def _cues() -> ahocorasick.Automaton:
-    """Every act word and stem, for one C-speed pass per sentence: a sentence without any
-    cannot hold an act, and skips the regexes (most sentences of ordinary text)."""
+    """Every act word (with its classes) and declaration stem, for one C-speed pass per
+    sentence: a sentence without any cannot hold an act and skips the regexes."""
+    kinds: dict[str, set[str]] = {}
+    lists = (
+        ("value", _VALUE_WORDS),
+        ("rights", _RIGHTS_WORDS),
+        ("reveal", _REVEAL_WORDS),
+        ("policy", _POLICY_WORDS),
+        ("stem", _CUE_STEMS),
+    )
+    for kind, words in lists:
+        for word in words.lower().split():
+            kinds.setdefault(word.replace("_", " "), set()).add(kind)
     auto = ahocorasick.Automaton()
-    words = " ".join((_VALUE_WORDS, _RIGHTS_WORDS, _REVEAL_WORDS, _POLICY_WORDS, _CUE_STEMS))
-    for word in words.lower().split():
-        word = word.replace("_", " ")
-        auto.add_word(word, word)
+    for word, of in kinds.items():
+        auto.add_word(word, (word, frozenset(of)))
     auto.make_automaton()
     return auto
 
