@@ -17,6 +17,7 @@ $(STAMP): pyproject.toml constraints.txt
 demo: $(STAMP)
 	$(BIN)/python examples/evm_agent.py
 	$(BIN)/python examples/solana_agent.py
+	$(BIN)/python examples/gateway_demo.py
 
 services:
 	@bash scripts/ensure-redis.sh

@@ -27,6 +27,17 @@ _SPECIAL_RE = re.compile(
     "\u2060-\u2064\u2066-\u206f\u3164\ufe00-\ufe0f\ufeff\uffa0\ufff9-\ufffb\ud800-\udfff"
     "\U0001bca0-\U0001bca3\U0001d173-\U0001d17a\U000e0000-\U000e007f\U000e0100-\U000e01ef]+"
 )
+# Invisible characters that are only ever recorded and dropped (no payload, no context rule):
+# a run of only these takes the fast path in ``_strip`` (text interleaved with zero-width
+# spaces has one run per character, and per-run Python work made it scan 40x slower).
+_PLAIN_RE = re.compile(
+    "[\u00ad\u034f\u115f\u1160\u17b4\u17b5\u180b-\u180f\u200b\u2060-\u2064\u206a-\u206f"
+    "\u3164\uffa0\ufff9-\ufffb\U0001bca0-\U0001bca3\U0001d173-\U0001d17a]+"
+)
+_NON_PLAIN_RE = re.compile(
+    "[\u061c\u200c-\u200f\u202a-\u202e\u2066-\u2069\ufe00-\ufe0f\ufeff\ud800-\udfff"
+    "\U000e0000-\U000e007f\U000e0100-\U000e01ef]"
+)
 _BIDI = frozenset("\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069")
 _SILENT = frozenset("\u200e\u200f\u061c")  # directional marks: legitimate in RTL text
 _JOINERS = frozenset("\u200c\u200d")  # legitimate in emoji, Indic and Persian text
@@ -41,10 +52,10 @@ class Count:
     def __init__(self) -> None:
         self.count, self.first, self.last = 0, -1, -1
 
-    def add(self, start: int, end: int) -> None:
+    def add(self, start: int, end: int, n: int = 1) -> None:
         if not self.count:
             self.first = start
-        self.count += 1
+        self.count += n
         self.last = end
 
 
@@ -108,22 +119,48 @@ def _strip_run(text: str, start: int, end: int, hidden: Hidden, out: MapBuilder)
     return kept
 
 
+def _strip_plain(text: str) -> tuple[str, OffsetMap, Hidden]:
+    """The fast path: every special character is plain (see ``_PLAIN_RE``); C-speed split,
+    the map built in bulk."""
+    runs = [m.span() for m in _SPECIAL_RE.finditer(text)]
+    kept_starts = [0, *(e for _, e in runs)]
+    kept_ends = [*(s for s, _ in runs), len(text)]
+    starts = [s for s, e in zip(kept_starts, kept_ends, strict=True) if e > s]
+    ends = [e for s, e in zip(kept_starts, kept_ends, strict=True) if e > s]
+    spans = MapBuilder()
+    spans.linear_pieces(starts, ends)
+    hidden = Hidden()
+    stripped = "".join(_SPECIAL_RE.split(text))
+    hidden.invisible.add(runs[0][0], runs[-1][1], len(text) - len(stripped))
+    return stripped, spans.build(), hidden
+
+
 def _strip(text: str) -> tuple[str, OffsetMap | None, Hidden | None]:
     """Drop invisible characters (recording them); lone surrogates become U+FFFD."""
     m = _SPECIAL_RE.search(text)
     if m is None:
         return text, None, None
+    if _NON_PLAIN_RE.search(text, m.start()) is None:
+        return _strip_plain(text)
+    return _strip_runs(text, m.start())
+
+
+def _strip_runs(text: str, first: int) -> tuple[str, OffsetMap, Hidden]:
+    """The general path: each run of special characters handled by ``_strip_run``."""
     hidden = Hidden()
     out: list[str] = []
     spans = MapBuilder()
     last = 0
-    while m is not None:
-        start, end = m.span()
+    plain = _PLAIN_RE.fullmatch
+    for run in _SPECIAL_RE.finditer(text, first):
+        start, end = run.span()
         out.append(text[last:start])
         spans.linear(last, start)
-        out.extend(_strip_run(text, start, end, hidden, spans))
+        if plain(text, start, end):
+            hidden.invisible.add(start, end, end - start)
+        else:
+            out.extend(_strip_run(text, start, end, hidden, spans))
         last = end
-        m = _SPECIAL_RE.search(text, end)
     out.append(text[last:])
     spans.linear(last, len(text))
     return "".join(out), spans.build(), hidden

@@ -1,4 +1,4 @@
-"""``aiegis-guard``: scan | inspect-tx | eval | rules | init.
+"""``aiegis-guard``: scan | inspect-tx | eval | rules | init | serve | mcp-proxy.
 
 Exit codes: 0 allow, 10 flag, 20 block, 2 usage error (bad flags, unreadable input, bad config).
 """
@@ -18,8 +18,9 @@ from typing import IO, Any
 from pydantic import ValidationError
 
 from aiegis_guard import jsontext
-from aiegis_guard.errors import AiegisError, ConfigError
+from aiegis_guard.errors import AiegisError, ConfigError, quote
 from aiegis_guard.findings import Action, Chain, Source
+from aiegis_guard.policy import CONTEXT_KEYS
 from aiegis_guard.redact import mask
 from aiegis_guard.verdict import Verdict
 
@@ -85,7 +86,10 @@ def _jsonl(stream: IO[bytes]) -> Iterator[Record]:
 
 def _ident(record: Record) -> Any:
     ident = record.item.get("id", record.n) if record.item else record.n
-    return ident if isinstance(ident, int | float | bool) or ident is None else _masked(str(ident))
+    if isinstance(ident, int | float | bool) or ident is None:
+        return ident
+    text = str(ident)  # an id is echoed only as one short token: it may hold seed words
+    return text if len(text) <= 24 and not any(c.isspace() for c in text) else mask(text)
 
 
 def _write(out: IO[str], obj: dict[str, Any]) -> None:
@@ -134,7 +138,6 @@ def _error_text(exc: BaseException) -> str:
 
 
 _LONG_TOKEN = re.compile(r"[A-Za-z0-9+/=_-]{16,}")
-_CONTEXT_KEYS = ("own_evm", "own_solana", "allow_evm", "allow_solana")
 
 
 def _masked(message: str) -> str:
@@ -143,14 +146,18 @@ def _masked(message: str) -> str:
 
 
 def _scan_context(context: Any) -> dict[str, list[str]] | None:
-    """Validate a JSONL line's ``context`` (lists of own / allowlisted addresses)."""
+    """Validate a JSONL line's ``context``: any ``[wallet]`` / ``[allowlist]`` key
+    (``policy.CONTEXT_KEYS``: ``own_evm``, ``allow_evm``, ``evm_operators``,
+    ``allowlist.evm_spenders``...) mapped to a list of strings."""
     if context is None:
         return None
     if not isinstance(context, dict):
         raise ValueError("'context' must be an object like {\"own_evm\": [...]}")
     for key, value in context.items():
-        if key not in _CONTEXT_KEYS:
-            raise ValueError(f"'context' has an unknown key (expected {', '.join(_CONTEXT_KEYS)})")
+        if key not in CONTEXT_KEYS:
+            raise ValueError(
+                f"'context' has an unknown key {quote(str(key))} (see aiegis-guard init)"
+            )
         if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
             raise ValueError(f"'context.{key}' must be a list of address strings")
     return context
@@ -262,8 +269,7 @@ def _tx_payload(payload: Any) -> tuple[str, Any]:
 
 
 def _judge_tx(guard: Any, payload: Any, chain: str | None, context: Any) -> Verdict:
-    if context is not None and not isinstance(context, dict):
-        raise ValueError("'context' must be an object like {\"own_evm\": [...]}")
+    context = _scan_context(context)
     if chain is not None and chain not in _CHAINS:
         raise ValueError(f"'chain' must be one of {', '.join(_CHAINS)}")
     kind, body = _tx_payload(payload)
@@ -323,6 +329,53 @@ def cmd_eval(args: argparse.Namespace) -> int:
     return run_eval(
         Path(args.data), sets=args.set, out=sys.stdout, as_json=args.format == "json", report=report
     )
+
+
+def _load_config(args: argparse.Namespace) -> Any:
+    from aiegis_guard.config import Config, find_config_path, load_config
+
+    path = args.config or find_config_path()
+    return load_config(path) if path else Config()
+
+
+def cmd_serve(args: argparse.Namespace) -> int:
+    from aiegis_guard.gateway.app import build_gateway, serve  # needs the [gateway] extra
+
+    config = _load_config(args)
+    gw = build_gateway(config, upstreams=args.upstream, classifier=not args.no_classifier)
+    serve(
+        gw,
+        args.host or config.gateway.host,
+        config.gateway.port if args.port is None else args.port,
+    )
+    return 0
+
+
+def cmd_mcp_proxy(args: argparse.Namespace) -> int:
+    from aiegis_guard.gateway.mcp_proxy import run_proxy  # needs the [gateway] extra
+
+    command = [c for c in args.server if c != "--"] if args.server[:1] == ["--"] else args.server
+    if not command:
+        raise UsageError("mcp-proxy needs a server command after --")
+    return run_proxy(_load_config(args), command, classifier=not args.no_classifier)
+
+
+def _gateway_parsers(sub: Any) -> None:
+    serve = sub.add_parser("serve", help="sidecar API + OpenAI-compatible guarding proxy")
+    serve.add_argument("--config", help="aiegis.toml (default: $AIEGIS_CONFIG or ./aiegis.toml)")
+    serve.add_argument("--host", help="bind address (default 127.0.0.1; others need a token)")
+    serve.add_argument("--port", type=int, help="port (default 8787)")
+    serve.add_argument(
+        "--upstream", action="append", help="OpenAI-compatible base URL (repeat: failover order)"
+    )
+    serve.add_argument("--no-classifier", action="store_true", help="rules only")
+    serve.set_defaults(fn=cmd_serve)
+
+    mcp = sub.add_parser("mcp-proxy", help="guard a stdio MCP server: mcp-proxy -- <command...>")
+    mcp.add_argument("--config", help="aiegis.toml (default: $AIEGIS_CONFIG or ./aiegis.toml)")
+    mcp.add_argument("--no-classifier", action="store_true", help="rules only")
+    mcp.add_argument("server", nargs=argparse.REMAINDER, help="-- the server command")
+    mcp.set_defaults(fn=cmd_mcp_proxy)
 
 
 def cmd_rules(args: argparse.Namespace) -> int:
@@ -390,6 +443,7 @@ def _parser() -> argparse.ArgumentParser:
     init.add_argument("--force", action="store_true")
     init.set_defaults(fn=cmd_init)
 
+    _gateway_parsers(sub)
     return p
 
 

@@ -37,8 +37,10 @@ __all__ = [
     "CLASSIFIER_SOURCES",
     "DEFAULT_TOML",
     "AuditSettings",
+    "BreakerSettings",
     "ClassifierSettings",
     "Config",
+    "GatewaySettings",
     "LedgerBackend",
     "LedgerSettings",
     "PhraseRuleSettings",
@@ -152,6 +154,40 @@ class ToolSettings(_Section):
     on_block: str = Field(default="tool_error", pattern="^(tool_error|raise)$")
 
 
+class BreakerSettings(_Section):
+    """Per-upstream circuit breaker and retry backoff (``[gateway.breaker]``)."""
+
+    window: int = Field(default=20, ge=2, le=1000)  # the last N calls judged
+    min_calls: int = Field(default=5, ge=1)  # fewer calls in the window never open it
+    error_rate: float = Field(default=0.5, gt=0.0, le=1.0)  # open at this share of failures
+    jitter_ms: float = Field(default=5000.0, gt=0)  # open when latency stdev exceeds this
+    cooldown: float = Field(default=5.0, gt=0)  # s open before a half-open probe
+    max_cooldown: float = Field(default=300.0, gt=0)  # cap of the doubling cooldown
+    retries: int = Field(default=2, ge=0, le=10)  # attempts per upstream beyond the first
+    backoff_base: float = Field(default=0.05, ge=0)  # base * 2**n + random(0, base), capped
+    backoff_cap: float = Field(default=2.0, ge=0)
+
+
+class GatewaySettings(_Section):
+    """``aiegis-guard serve`` / ``mcp-proxy`` (``[gateway]``). Keys only from the environment."""
+
+    host: str = "127.0.0.1"
+    port: int = Field(default=8787, ge=0, le=65535)
+    upstreams: tuple[str, ...] = ()  # OpenAI-compatible base URLs, in failover order
+    token_env: str = "AIEGIS_GATEWAY_TOKEN"  # bearer token clients must send (non-loopback)
+    upstream_key_env: str = "OPENAI_API_KEY"  # forwarded to upstreams as the bearer token
+    max_body_bytes: int = Field(default=8 * 1024 * 1024, ge=1024)
+    request_timeout: float = Field(default=60.0, gt=0)
+    on_block: str = Field(default="message", pattern="^(message|error)$")
+    approval: str = Field(default="deny", pattern="^(deny|https?://.+)$")  # or a webhook URL
+    approval_timeout: float = Field(default=10.0, gt=0)
+    audience: str = Field(default="owner", pattern="^(owner|public)$")  # who writes user turns
+    redis_url: str | None = None  # shared taint + reservations across replicas
+    conversation_header: str = "X-Aiegis-Conversation"
+    heartbeat_seconds: float = Field(default=5.0, gt=0)
+    breaker: BreakerSettings = BreakerSettings()
+
+
 class PhraseRuleSettings(_Section):
     """Your own phrase-rule files and shipped phrase rules switched off (``[rules] extra``,
     ``[rules] disable``; the other keys of ``[rules]`` set per-rule actions). The files are
@@ -178,6 +214,7 @@ class _ConfigFile(_Section):
     ledger: LedgerSettings = LedgerSettings()
     threats: ThreatSettings = ThreatSettings()
     tools: ToolSettings = ToolSettings()
+    gateway: GatewaySettings = GatewaySettings()
 
 
 @dataclass(frozen=True)
@@ -190,6 +227,7 @@ class Config:
     ledger: LedgerSettings = field(default_factory=LedgerSettings)
     threats: ThreatSettings = field(default_factory=ThreatSettings)
     tools: ToolSettings = field(default_factory=ToolSettings)
+    gateway: GatewaySettings = field(default_factory=GatewaySettings)
     quarantine: bool = False
     path: Path | None = None
     phrase_rules: PhraseRuleSettings = field(default_factory=PhraseRuleSettings)
@@ -262,6 +300,7 @@ def parse_config(data: dict[str, Any], *, path: Path | None = None) -> Config:
         ledger=ledger,
         threats=threats,
         tools=raw.tools,
+        gateway=raw.gateway,
         quarantine=raw.guard.quarantine,
         path=path,
         phrase_rules=phrase_rules,
@@ -318,14 +357,21 @@ evm = []      # ["0xYourAddress..."]
 solana = []   # ["YourBase58Pubkey..."]
 
 [allowlist]
-# Recipients the agent may pay without approval.
+# Trust is given here only: a well-known protocol (Seaport, a router, Permit2) is named in the
+# effects ("gives BAYC #1234 — to Seaport 1.6") but is not trusted unless listed.
+# Recipients the agent may pay without approval (also: marketplaces / settlement contracts an
+# order gives to, e.g. Seaport 1.6 0x0000000000000068F116a894984e2DB1123eB395; swap outputs).
 evm = []
 solana = []
-# Who may pull funds or act for you: ERC-20 spenders / Permit2 spenders, NFT operators,
-# EIP-7702 delegates, SPL token delegates, Solana programs beyond the well-known ones.
+# Who may pull funds: ERC-20 / Permit2 / EIP-2612 spenders, Aave credit delegatees.
 evm_spenders = []
+# Who may act for you: NFT operators (setApprovalForAll, e.g. the OpenSea conduit
+# 0x1E0049783F008A0085193E00003D00cd54003c71), ERC-777 operators, Compound III managers, new
+# Safe owners / modules / guards.
 evm_operators = []
+# EIP-7702 code delegates (smart-account implementations you chose).
 evm_delegates = []
+# SPL token delegates and new authorities; Solana programs beyond the well-known ones.
 solana_delegates = []
 solana_programs = []
 # Web domains never flagged by the threat lists.
@@ -393,4 +439,33 @@ value_moving_patterns = []
 value_moving = []
 read_only = []
 on_block = "tool_error"
+
+[gateway]
+# `aiegis-guard serve` (sidecar API + OpenAI-compatible proxy) and `aiegis-guard mcp-proxy`.
+host = "127.0.0.1"         # a non-loopback bind requires the bearer token below
+port = 8787
+upstreams = []             # ["http://127.0.0.1:9000/v1", ...] in failover order
+token_env = "AIEGIS_GATEWAY_TOKEN"      # env var holding the clients' bearer token
+upstream_key_env = "OPENAI_API_KEY"     # env var holding the upstream API key (never logged)
+max_body_bytes = 8388608
+request_timeout = 60.0
+# a blocked tool call: "message" = replaced by an assistant message saying why; "error" = HTTP 403
+on_block = "message"
+approval = "deny"          # FLAGged tool calls: "deny" or a webhook URL replying {"approved": true}
+approval_timeout = 10.0
+audience = "owner"         # "public": user turns are untrusted (judged, taint the conversation)
+# redis_url = "redis://127.0.0.1:6379/0"   # share taint and reservations between replicas
+conversation_header = "X-Aiegis-Conversation"
+heartbeat_seconds = 5.0
+
+[gateway.breaker]
+window = 20
+min_calls = 5
+error_rate = 0.5
+jitter_ms = 5000.0
+cooldown = 5.0
+max_cooldown = 300.0
+retries = 2
+backoff_base = 0.05
+backoff_cap = 2.0
 """

@@ -22,7 +22,7 @@ from aiegis_guard.config import Config, find_config_path, load_config
 from aiegis_guard.findings import Action, Category, Chain, Finding, Severity, Source
 from aiegis_guard.normalize import normalize
 from aiegis_guard.policy import Policy, decide
-from aiegis_guard.redact import UNDECIDED_RE, redact_spans, secret_pattern
+from aiegis_guard.redact import UNDECIDED_RE, redact_spans, secret_spans
 from aiegis_guard.scanners import ScanContext, Stage
 from aiegis_guard.verdict import Verdict
 
@@ -41,7 +41,6 @@ log = logging.getLogger("aiegis_guard")
 CHUNK_CHARS = 256 * 1024
 CHUNK_OVERLAP = 8 * 1024  # longer than any secret we detect (PEM RSA-4096 ~3.3 KB)
 MAX_FINDINGS = 256
-_CONTEXT_KEYS = ("own_evm", "own_solana", "allow_evm", "allow_solana")
 
 
 def default_stages() -> tuple[Stage, ...]:
@@ -150,7 +149,7 @@ class Guard:
             config = Config(policy=config)
         self.config = config
         self.policy = config.policy
-        self._policies: dict[tuple[tuple[str, ...], ...], Policy] = {}
+        self._policies: dict[tuple[tuple[str, tuple[Any, ...]], ...], Policy] = {}
         self.stages: tuple[Stage, ...] = tuple(stages) if stages is not None else default_stages()
         self._classifier_opt = classifier
         self.audit = audit or (AuditLog(config.audit) if config.audit.path else None)
@@ -235,12 +234,12 @@ class Guard:
         """The policy plus per-call own/allowlisted addresses (``own_evm``, ``allow_solana``...)."""
         if not context:
             return self.policy
-        key = tuple(tuple(context.get(name) or ()) for name in _CONTEXT_KEYS)
-        if not any(key):
+        key = tuple((name, tuple(values)) for name, values in sorted(context.items()) if values)
+        if not key:
             return self.policy
         policy = self._policies.get(key)
         if policy is None:  # signers pass the same context on every call: build it once
-            policy = self.policy.with_addresses(**dict(zip(_CONTEXT_KEYS, key, strict=True)))
+            policy = self.policy.with_context(dict(key))
             if len(self._policies) >= 256:
                 self._policies.clear()
             self._policies[key] = policy
@@ -452,14 +451,14 @@ class Guard:
         )
 
     def _inspect_tx(
-        self, decode: Callable[[], DecodedTransaction], policy: Policy
+        self, decode: Callable[[], DecodedTransaction], policy: Policy, tctx: Any
     ) -> list[Finding]:
         """Decode, judge the effects, and scan every signed byte for the own secrets."""
         from aiegis_guard.chains.dispatch import inspect_decoded
         from aiegis_guard.scanners.signed_secrets import scan_signed
 
         decoded = decode()
-        findings = list(inspect_decoded(decoded, self._tx_context(policy)))
+        findings = list(inspect_decoded(decoded, tctx))
         return findings + scan_signed(signed_payload(decoded), policy)
 
     def _judge_tx(
@@ -467,8 +466,9 @@ class Guard:
     ) -> Verdict:
         started = time.perf_counter()
         policy = self.policy_for(context)
+        tctx = self._tx_context(policy)
         try:
-            findings = self._inspect_tx(decode, policy)
+            findings = self._inspect_tx(decode, policy, tctx)
         except Exception as exc:
             from aiegis_guard.errors import DecodeError
 
@@ -483,6 +483,7 @@ class Guard:
             value_moving=True,
             degraded=self.degraded,
             source=Source.TRANSACTION,
+            effects=_effects_json(tctx.effects),
             elapsed_ms=(time.perf_counter() - started) * 1000,
         )
         self._record("transaction", verdict)
@@ -518,6 +519,13 @@ class Guard:
             )
 
 
+def _effects_json(effects: list[Any]) -> tuple[dict[str, Any], ...]:
+    """Effects as JSON rows, NFTs of one collection to one party merged into one row."""
+    from aiegis_guard.chains.effects import merge_effects
+
+    return tuple(e.to_json() for e in merge_effects(effects))
+
+
 def _collect(found: dict[tuple[str, tuple[int, int] | None], Finding], new: list[Finding]) -> None:
     """Keep up to MAX_FINDINGS findings, and beyond that one per (rule id, action) not seen yet:
     memory stays bounded, yet a key after hundreds of findings still decides the verdict
@@ -536,14 +544,13 @@ def _collect(found: dict[tuple[str, tuple[int, int] | None], Finding], new: list
 def _every_spelling(text: str, secrets: set[str]) -> list[tuple[int, int]]:
     """Every occurrence of a value judged secret, in any spelling (``0x``, case, separators,
     base64 / hex encodings) and in any decoded layer of the text (a base64 blob holding it)."""
-    pattern = secret_pattern(secrets)
-    if pattern is None:
+    if not secrets:
         return []
     spans: list[tuple[int, int]] = []
     for offset, chunk in _chunks(text):
         for layer in normalize(chunk).layers:
-            for m in pattern.finditer(layer.text):
-                spans.append(_shift(layer.to_original(*m.span()), offset))
+            for span in secret_spans(layer.text, secrets):
+                spans.append(_shift(layer.to_original(*span), offset))
     return spans
 
 

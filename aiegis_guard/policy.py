@@ -332,6 +332,26 @@ class Policy(_Section):
         )
         return self.model_copy(update={"wallet": wallet, "allowlist": allowlist})
 
+    def with_context(self, context: Mapping[str, Any]) -> Policy:
+        """A copy with per-call additions (``CONTEXT_KEYS``: every ``[wallet]`` / ``[allowlist]``
+        key), validated like the config. Unknown keys raise ``ValueError``."""
+        parts: dict[str, dict[str, list[Any]]] = {"wallet": {}, "allowlist": {}}
+        for key, values in context.items():
+            if key not in CONTEXT_KEYS:
+                raise ValueError(f"unknown context key {str(key)[:30]!r}")
+            if not values:
+                continue
+            if isinstance(values, str) or not isinstance(values, Iterable):
+                raise ValueError(f"context.{key} must be a list of strings")
+            section, name = CONTEXT_KEYS[key]
+            current = getattr(getattr(self, section), name)
+            parts[section][name] = [*current, *values]
+        if not parts["wallet"] and not parts["allowlist"]:
+            return self
+        wallet = self.wallet.model_validate({**self.wallet.model_dump(), **parts["wallet"]})
+        allow = self.allowlist.model_validate({**self.allowlist.model_dump(), **parts["allowlist"]})
+        return self.model_copy(update={"wallet": wallet, "allowlist": allow})
+
     def model_copy(self, *, update: Mapping[str, Any] | None = None, deep: bool = False) -> Policy:
         """A copy whose derived lookups are recomputed (pydantic would copy the stale caches)."""
         copy = super().model_copy(update=update, deep=deep)
@@ -339,6 +359,24 @@ class Policy(_Section):
             copy.__dict__.pop(name, None)
         return copy
 
+
+CONTEXT_KEYS: dict[str, tuple[str, str]] = {
+    "own_evm": ("wallet", "evm"),
+    "own_solana": ("wallet", "solana"),
+    "allow_evm": ("allowlist", "evm"),
+    "allow_solana": ("allowlist", "solana"),
+    **{f"wallet.{name}": ("wallet", name) for name in Wallet.model_fields},
+    **{f"allowlist.{name}": ("allowlist", name) for name in Allowlist.model_fields},
+    **{
+        name: ("allowlist", name)
+        for name in Allowlist.model_fields
+        if name not in ("evm", "solana")
+    },
+}
+"""Per-call context keys (``Guard.check_*(context=...)``, the CLI's JSONL ``context``): the
+``own_*`` / ``allow_*`` short names, every key as ``wallet.<key>`` / ``allowlist.<key>``, and
+the role lists by their config name (``evm_spenders``, ``evm_operators``, ``evm_delegates``,
+``solana_delegates``, ``solana_programs``, ``domains``)."""
 
 _DERIVED = tuple(name for name, value in vars(Policy).items() if isinstance(value, cached_property))
 

@@ -12,7 +12,7 @@ __all__ = [
     "mask_address",
     "mask_words",
     "redact_spans",
-    "secret_pattern",
+    "secret_spans",
 ]
 
 
@@ -58,10 +58,13 @@ def redact_spans(text: str, spans: Iterable[tuple[int, int]], label: str = "REDA
 
 
 # --- every spelling of a secret -------------------------------------------------------------
+# Plain string searches, never a regex built from a secret: ``re`` keeps compiled patterns in
+# a module cache, which would hold the secret after the verdict.
 
 _HEX = frozenset("0123456789abcdefABCDEF")
 _MIN_HEX = 32  # shorter hex values are not searched in other spellings (too many false hits)
 UNDECIDED_RE = re.compile(r"(?<![0-9A-Za-z_])(?:0[xX])?[0-9a-fA-F]{64}(?![0-9A-Za-z_])")
+_WORD_RE = re.compile(r"[^\W_]+")
 
 
 def _b64_forms(raw: bytes) -> set[str]:
@@ -70,30 +73,47 @@ def _b64_forms(raw: bytes) -> set[str]:
     return {std, url, std.rstrip("="), url.rstrip("=")}
 
 
-def _spellings(value: str) -> list[str]:
-    """Regex alternatives for one secret: itself, its case / ``0x`` / separator variants, and
-    its base64 / hex encodings (a decoded layer of the text is searched separately)."""
-    value = value.strip()
-    core = value[2:] if value[:2] in ("0x", "0X") else value
-    if len(core) >= _MIN_HEX and all(c in _HEX for c in core):
-        plain = [core.lower(), core.upper(), "0x" + core.lower(), "0X" + core.upper()]
-        encoded: set[str] = set()
-        for form in plain:
-            encoded |= _b64_forms(form.encode())
-            encoded.add(form.encode().hex())
-        if len(core) % 2 == 0:
-            encoded |= _b64_forms(bytes.fromhex(core))
-        return [re.escape(core), *sorted(map(re.escape, encoded), key=len, reverse=True)]
-    words = value.split()
-    if len(words) > 1:  # a seed phrase: any separator between its words
-        joined = r"[\W_]+".join(re.escape(w) for w in words)
-        return [joined, *map(re.escape, _b64_forms(value.encode()))]
-    return [re.escape(value), *map(re.escape, _b64_forms(value.encode()))]
+def _finds(text: str, needle: str) -> list[tuple[int, int]]:
+    out, at = [], text.find(needle)
+    while at >= 0 and needle:
+        out.append((at, at + len(needle)))
+        at = text.find(needle, at + len(needle))
+    return out
 
 
-def secret_pattern(values: Iterable[str]) -> re.Pattern[str] | None:
-    """One case-insensitive pattern matching every spelling of every value (None: no values)."""
-    parts = [p for value in set(values) if value.strip() for p in _spellings(value)]
-    if not parts:
-        return None
-    return re.compile("|".join(sorted(set(parts), key=len, reverse=True)), re.IGNORECASE)
+def _word_runs(text: str, words: list[str]) -> list[tuple[int, int]]:
+    """Where ``words`` follow one another in ``text`` (case-insensitive, any separators)."""
+    found = [(m.group().lower(), m.start(), m.end()) for m in _WORD_RE.finditer(text)]
+    n, out = len(words), []
+    for i in range(len(found) - n + 1):
+        if all(found[i + k][0] == words[k] for k in range(n)):
+            out.append((found[i][1], found[i + n - 1][2]))
+    return out
+
+
+def secret_spans(text: str, values: Iterable[str]) -> list[tuple[int, int]]:
+    """Every occurrence in ``text`` of each secret value in any spelling: upper / lower case
+    and with or without ``0x`` (hex), any separators between seed words, base64 / hex
+    encodings. (A decoded layer of the text is searched by the caller.)"""
+    low = text.lower()
+    spans: list[tuple[int, int]] = []
+    for value in {v.strip() for v in values if v.strip()}:
+        core = value[2:] if value[:2] in ("0x", "0X") else value
+        if len(core) >= _MIN_HEX and all(c in _HEX for c in core):
+            forms = {core.lower(), ("0x" + core).lower()}
+            spans += [s for form in forms for s in _finds(low, form)]
+            spans += [s for form in forms for s in _finds(low, form.encode().hex())]
+            encoded: set[str] = set()
+            for form in (core.lower(), core.upper(), "0x" + core.lower(), "0X" + core.upper()):
+                encoded |= _b64_forms(form.encode())
+            if len(core) % 2 == 0:
+                encoded |= _b64_forms(bytes.fromhex(core))
+            spans += [s for form in encoded for s in _finds(text, form)]
+            continue
+        words = value.lower().split()
+        if len(words) > 1:
+            spans += _word_runs(text, words)
+        else:
+            spans += _finds(text, value)
+        spans += [s for form in _b64_forms(value.encode()) for s in _finds(text, form)]
+    return spans

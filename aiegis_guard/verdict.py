@@ -24,6 +24,12 @@ class Verdict(BaseModel):
     elapsed_ms: float = 0.0
     redacted_text: str | None = None
     tainted_by: tuple[str, ...] = ()
+    effects: tuple[dict[str, Any], ...] = ()  # transactions: ``Effect.to_json()`` each
+
+    @property
+    def effect_lines(self) -> tuple[str, ...]:
+        """The effects in plain words ("gives BAYC #1234 — to 0xAb…12")."""
+        return tuple(str(e.get("text", "")) for e in self.effects)
 
     @property
     def allowed(self) -> bool:
@@ -56,6 +62,7 @@ class Verdict(BaseModel):
     def explain(self) -> str:
         """Readable multi-line explanation (masked)."""
         lines = [self.summary()]
+        lines += [f"  = {line}" for line in self.effect_lines]
         lines += [f"  - {f.action.value} {f.brief()}" for f in self.findings]
         return "\n".join(lines)
 
@@ -79,6 +86,8 @@ class Verdict(BaseModel):
             "source": self.source.value if self.source else None,
             "degraded": self.degraded,
             "tainted_by": list(self.tainted_by),
+            **({"effects": [dict(e) for e in self.effects]} if self.effects else {}),
+            **({"effects_text": "; ".join(self.effect_lines)} if self.effects else {}),
             "elapsed_ms": round(self.elapsed_ms, 4),
             **({"redacted_text": self.redacted_text} if self.redacted_text is not None else {}),
         }

@@ -209,6 +209,8 @@ def describe(entries: Sequence[tuple[str, Verdict, dict[str, Any]]], asked: Sequ
         return "allow"
     ids = ", ".join(dict.fromkeys(f.rule_id for f in worst.deciding()))
     verdict = f"{worst.action.value} ({ids})"
+    if worst.effects:  # what the request did, like a wallet's balance-change preview
+        verdict += ": " + "; ".join(worst.effect_lines[:3])
     return f"{said}; then {verdict}" if said else verdict
 
 

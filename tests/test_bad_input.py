@@ -220,6 +220,7 @@ def _marker_stage(layer: Layer, ctx: ScanContext) -> list[Finding]:
     ]  # fmt: skip
 
 
+@pytest.mark.slow  # 10 MB
 def test_chunking_keeps_memory_within_ten_chunks() -> None:
     """The Guard itself (normalise, chunk, collect) stays under 10 chunks beyond a 10 MB input."""
     g = Guard(POLICY, stages=(Stage("marker", _marker_stage),), classifier=False)
@@ -234,6 +235,7 @@ def test_chunking_keeps_memory_within_ten_chunks() -> None:
     assert peak < 10 * CHUNK_CHARS, f"peak {peak / CHUNK_CHARS:.1f} chunks"
 
 
+@pytest.mark.slow  # 10 MB
 def test_ten_megabytes_in_bounded_memory(guard: Guard) -> None:
     """With every default stage, peak memory for 10 MB does not grow with the input."""
     small = _peak_beyond_input(guard, _fill(PROSE, 2_500_000))
@@ -242,6 +244,7 @@ def test_ten_megabytes_in_bounded_memory(guard: Guard) -> None:
     assert big - small < 2 * CHUNK_CHARS, f"grew {(big - small) / CHUNK_CHARS:.1f} chunks"
 
 
+@pytest.mark.slow  # 10 MB
 @pytest.mark.parametrize(
     "position",
     [

@@ -160,6 +160,7 @@ def _records(secret: str) -> list[dict[str, object]]:
         {"payload": "0x00", "chain": secret},
         {"payload": {"message": "AAAA", "encoding": secret}, "chain": "solana"},
         {"payload": {"eth_sign": 5}, "context": {"own_evm": [secret]}},
+        {"id": secret, "payload": {"method": "nope", "params": []}},
     ]
 
 

@@ -190,6 +190,7 @@ def test_jsonl_batch(monkeypatch: pytest.MonkeyPatch, capsys: Any) -> None:
     assert "not JSON" in results[-1]["error"]
 
 
+@pytest.mark.slow  # end to end
 def test_console_script_end_to_end() -> None:
     """The installed ``aiegis-guard`` entry point pipes a raw tx through to exit 20."""
     exe = Path(sys.executable).with_name("aiegis-guard")

@@ -209,6 +209,7 @@ def _script(*argv: str, stdin: str = "") -> subprocess.CompletedProcess[str]:
     )
 
 
+@pytest.mark.slow  # end to end: the installed console script in a subprocess
 def test_console_script_exit_codes(config: Path) -> None:
     """The installed aiegis-guard script exits 0 / 10 / 20 / 2 end to end."""
     assert SCRIPT.is_file(), "console script missing: pip install -e '.[dev]'"
@@ -222,6 +223,7 @@ def test_console_script_exit_codes(config: Path) -> None:
     assert usage.returncode == 2 and usage.stdout == ""
 
 
+@pytest.mark.slow  # end to end
 def test_console_script_jsonl() -> None:
     """Batch mode over a pipe: one output line per input line, worst exit code."""
     result = _script("--jsonl", stdin="\n".join(_batch_lines()) + "\n")

@@ -41,6 +41,7 @@ from aiegis_guard.chains.transaction import (
     Creation,
     DecodedTransaction,
     Delegation,
+    Receipt,
     Transfer,
 )
 from aiegis_guard.checksums import to_eip55
@@ -68,6 +69,8 @@ def summary(op: Any) -> tuple[Any, ...]:
         return ("create", op.value, op.code_size)
     if isinstance(op, AuthorityChange):
         return ("authority", op.via, op.account, op.new_authority)
+    if isinstance(op, Receipt):
+        return ("receipt", op.via, op.asset.address, op.recipient, op.amount)
     raise AssertionError(op)
 
 
@@ -514,8 +517,8 @@ CALLDATA = [
         tx(ROUTER, _router(b"\x0a\x00", [_ROUTER_PERMIT, _SWAP_TO_STRANGER])),
         [
             ("approval", "permit2.permit_single", TOKEN, OWN, STRANGER, 10**18, ""),
-            ("transfer", "universal_router.v3_swap_exact_in", FRIEND, ROUTER, STRANGER, None),
-            ("call", "evm.call", ROUTER, "V3_SWAP_EXACT_IN", True, 0, False),
+            ("transfer", "universal_router.v3_swap_exact_in", TOKEN, OWN, ROUTER, 10**18),
+            ("receipt", "universal_router.v3_swap_exact_in", FRIEND, STRANGER, 1),
         ],
         id="router-permit2-permit-and-swap-to-stranger",
     ),
@@ -532,8 +535,9 @@ CALLDATA = [
             ),
         ),
         [
-            ("transfer", "universal_router.transfer", TOKEN, ROUTER, STRANGER, 5),
-            ("transfer", "universal_router.pay_portion", None, ROUTER, FRIEND, None),
+            ("receipt", "universal_router.transfer", TOKEN, STRANGER, 5),
+            ("receipt", "universal_router.sweep", TOKEN, OWN, 0),
+            ("receipt", "universal_router.pay_portion.fee", None, FRIEND, None),
         ],
         id="router-transfer-sweep-to-self-pay-portion",
     ),

@@ -215,13 +215,13 @@ TRANSACTIONS = [
     ),
     pytest.param(
         tx(STRANGER, bytes.fromhex("deadbeef") + bytes(64)),
-        Action.ALLOW,
-        set(),
-        id="unknown-no-value",
+        Action.FLAG,
+        {"tx.evm.unknown_call"},
+        id="unknown-no-value-from-own",
     ),
     pytest.param(
         tx(STRANGER, _safe_delegatecall(STRANGER)),
-        Action.FLAG,
+        Action.BLOCK,
         {"tx.evm.delegatecall", "tx.evm.unknown_call"},
         id="safe-delegatecall",
     ),

@@ -54,6 +54,7 @@ def test_behaviour(behaviour: Behaviour, redis_url: str) -> None:
     led.close()
 
 
+@pytest.mark.slow  # multi-process
 def test_processes_never_exceed_the_limit(redis_url: str) -> None:
     """8 spawned processes sharing one Redis budget never spend more than the limit together."""
     limit, committed, spent = race("redis", redis_url, workers=8, attempts=12)

@@ -351,3 +351,31 @@ def test_unparseable_amount_without_limits_is_flagged() -> None:
     out = tool.invoke(call("transfer", to=FRIEND, amount="a lot"))
     assert ran == []
     assert "guard.uninspected" in out.content
+
+
+def test_middleware_reserves_amounts_in_the_ledger() -> None:
+    """Under GuardMiddleware too, each transfer is counted: the period budget holds."""
+    ran: list[Any] = []
+    guard = _limited()
+    tool = _recording("transfer", {"to": 1, "amount": 1}, ran)
+    calls = [turn(call("transfer", to=FRIEND, amount="0.45 ETH")) for _ in range(5)]
+    agent = create_agent(scripted(*calls), tools=[tool], middleware=[GuardMiddleware(guard)])
+    agent.invoke(ASK)
+    assert len(ran) == 4
+    assert _spent(guard) == 4 * 45 * 10**16
+
+
+@pytest.mark.parametrize(
+    "args",
+    [
+        pytest.param({"to": ATTACKER[2:], "amount_wei": "0.001"}, id="fraction-of-a-wei"),
+        pytest.param({"to": ATTACKER, "lamports": "1e-3"}, id="fraction-of-a-lamport"),
+    ],
+)
+def test_fractions_of_a_base_unit_still_move_value(args: dict[str, Any]) -> None:
+    """Found by the property test: a fraction of a base unit rounds up, never down to 0."""
+    ran: list[Any] = []
+    guard_tool(_recording("process", args, ran), guard=wallet_guard()).invoke(
+        call("process", **args)
+    )
+    assert ran == []

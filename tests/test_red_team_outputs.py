@@ -232,7 +232,7 @@ HANDLERS: dict[str, Callable[[str], Any]] = {
 }
 
 
-@pytest.mark.parametrize("surface", ["tools", "middleware"])
+@pytest.mark.parametrize("surface", SURFACES)
 @pytest.mark.parametrize("handle", list(HANDLERS))
 def test_tool_error_text_is_judged(surface: str, handle: str) -> None:
     """A handled ToolException quoting a key: the model reads a notice, never the key."""

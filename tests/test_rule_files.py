@@ -240,6 +240,8 @@ def test_malformed_user_rule_fails_in_the_cli(
     [
         pytest.param('["drainer.sweep"]', "drainer.sweep", "injection.override", id="rule-id"),
         pytest.param('["drainer"]', "drainer.sweep", "injection.override", id="category"),
+        pytest.param('["drainer.*"]', "drainer.sweep", "injection.override",
+                     id="category-wildcard"),
         pytest.param('["injection.override"]', "injection.override", "drainer.sweep",
                      id="other-family"),
     ],

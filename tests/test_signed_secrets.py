@@ -94,6 +94,8 @@ EVM_LEAKS = [
         id="nested-in-multicall-shifted",
     ),
     pytest.param(lambda: KEY, id="calldata-is-the-key"),
+    pytest.param(lambda: call("verify(string)", "ff" + KEY.hex() + "00"), id="hex-glued"),
+    pytest.param(lambda: call("verify(string)", "f" + KEY.hex()), id="hex-odd-nibble"),
     pytest.param(lambda: KEY.hex().encode(), id="calldata-is-ascii-hex"),
 ]
 
@@ -177,6 +179,24 @@ def test_guarded_account_refuses_to_sign_its_own_key() -> None:
     with pytest.raises(GuardBlocked) as caught:
         account.sign_transaction(_tx(call("verify(bytes)", KEY), sender=None))
     assert KEY.hex() not in repr(caught.value).lower()
+
+
+def test_web3_middleware_refuses_to_send_the_own_key() -> None:
+    """Through the web3 middleware (eth-tester node): nothing reaches the chain."""
+    from web3 import Web3
+    from web3.providers.eth_tester import EthereumTesterProvider
+
+    from aiegis_guard.signers.evm_middleware import guard_middleware
+
+    w3 = Web3(EthereumTesterProvider())
+    w3.eth.send_transaction({"from": w3.eth.accounts[0], "to": ACCOUNT.address, "value": 10**18})
+    w3.middleware_onion.inject(guard_middleware(_guard()), name="aiegis", layer=0)
+    tx = {**_tx(call("verify(bytes)", KEY), sender=None), "chainId": w3.eth.chain_id, "nonce": 0}
+    tx |= {"to": Web3.to_checksum_address(CONTRACT), "data": bytes.fromhex(tx["data"][2:])}
+    signed = ACCOUNT.sign_transaction(tx)
+    with pytest.raises(GuardBlocked):
+        w3.eth.send_raw_transaction(signed.raw_transaction)
+    assert w3.eth.get_transaction_count(ACCOUNT.address) == 0
 
 
 # --- Solana -----------------------------------------------------------------------------

@@ -6,7 +6,7 @@ from typing import Any
 
 import pytest
 
-from aiegis_guard.callbacks.judge import find_payloads
+from aiegis_guard.callbacks.walk import walk
 from aiegis_guard.chains.sniff import detect_chain, mapping_kind
 from aiegis_guard.chains.transaction import PayloadKind
 from aiegis_guard.errors import DecodeError
@@ -58,5 +58,5 @@ def test_detect_chain_refuses(payload: Any) -> None:
 
 def test_tool_payloads_carry_the_enum() -> None:
     """Payloads found in tool arguments are typed by PayloadKind, not bare strings."""
-    found = find_payloads({"tx": {"to": TO, "value": 1}, "order": TYPED})
-    assert [p.kind for p in found] == [PayloadKind.TRANSACTION, PayloadKind.TYPED_DATA]
+    found = walk({"tx": {"to": TO, "value": 1}, "order": TYPED}).payloads
+    assert sorted(p.kind for p in found) == [PayloadKind.TRANSACTION, PayloadKind.TYPED_DATA]

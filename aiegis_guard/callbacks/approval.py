@@ -53,6 +53,7 @@ def interrupt_approver(request: ApprovalRequest) -> bool:
         "action": request.action,
         "summary": request.verdict.summary(),
         "explanation": request.verdict.explain(),
+        "effects": list(request.verdict.effect_lines),
         "details": dict(request.details),
         "allowed_decisions": ["approve", "reject"],
     }

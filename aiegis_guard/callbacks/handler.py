@@ -43,6 +43,7 @@ from aiegis_guard.callbacks.judge import (
 )
 from aiegis_guard.callbacks.messages import command_messages, judge_relayed, message_text
 from aiegis_guard.callbacks.registry import guarded_names
+from aiegis_guard.callbacks.stream import NOSTREAM
 from aiegis_guard.errors import GuardBlocked
 from aiegis_guard.findings import Action, Source
 from aiegis_guard.guard import Guard
@@ -284,6 +285,11 @@ class GuardCallbackHandler(BaseCallbackHandler):
     def on_chat_model_start(
         self, serialized: Any, messages: list[list[BaseMessage]], *, run_id: UUID, **kw: Any
     ) -> None:
+        tags = kw.get("tags")
+        if isinstance(tags, list) and NOSTREAM not in tags:
+            # A handler cannot hold tokens back: LangGraph's message stream is asked not to
+            # emit this run's raw tokens (the reply streams whole once judged; see docs)
+            tags.append(NOSTREAM)
         self._events.chat_start(messages, run_id, kw.get("parent_run_id"), kw.get("metadata"))
 
     def on_llm_start(self, serialized: Any, prompts: list[str], *, run_id: UUID, **kw: Any) -> None:

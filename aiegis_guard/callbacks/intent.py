@@ -21,7 +21,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field
-from decimal import Decimal, InvalidOperation
+from decimal import ROUND_CEILING, Decimal, InvalidOperation
 from typing import Any
 
 from aiegis_guard.chains.amounts import native_decimals
@@ -47,6 +47,7 @@ NOT_RECIPIENT = frozenset({
     "source", "src", "payer", "chain", "network", "fee", "gas", "my", "own", "self", "change",
 })  # fmt: skip
 ASSET_WORDS = frozenset({"token", "mint", "asset", "currency", "coin", "symbol", "ticker"})
+TOKEN_WORDS = frozenset({"token", "tokens", "erc20", "spl", "nft", "erc721", "erc1155", "jetton"})
 _AMOUNT_RE = re.compile(
     r"\s*\+?(?P<num>\d[\d_,]*(?:\.\d*)?|\.\d+)(?:e(?P<exp>[+-]?\d{1,4}))?\s*(?P<unit>[a-z][a-z0-9]*)?\s*",
     re.IGNORECASE,
@@ -95,6 +96,7 @@ class Intent:
     amounts: list[tuple[str, Any]] = field(default_factory=list)
     assets: list[Any] = field(default_factory=list)
     unparsed: list[str] = field(default_factory=list)  # why an amount could not be read
+    tool: str = ""
     decoded: list[DecodedTransaction] = field(default_factory=list)
 
     @property
@@ -116,7 +118,7 @@ def read_intent(leaves: Iterable[tuple[str, Any]], policy: Policy, tool: str) ->
     Leaves are grouped by their parent (``payouts[0].to`` with ``payouts[0].amount``); a
     group with recipients but no amount takes the amounts given outside any recipient group.
     """
-    intent = Intent()
+    intent = Intent(tool=tool)
     groups: dict[str, Intent] = {}
     for path, value in leaves:
         parent, key = _field(path)
@@ -209,8 +211,14 @@ def _limit_by_symbol(policy: Policy, symbol: str) -> Limit | None:
 
 
 def _asset_of(intent: Intent, policy: Policy, chain: Chain, unit: str | None) -> Asset:
-    """The asset moved: from the amount's unit, else the call's token field, else native."""
+    """The asset moved: from the amount's unit, else the call's token field, else the tool's
+    name (``transfer_usdc``: a configured symbol; ``transfer_token``: some token), else native."""
     named = unit or next((str(a).strip() for a in intent.assets if isinstance(a, str)), None)
+    if named is None:
+        words = key_words(intent.tool)
+        named = next((w for w in words if _limit_by_symbol(policy, w) is not None), None)
+        if named is None and words & TOKEN_WORDS:
+            return Asset(chain=chain, kind=AssetKind.UNKNOWN)  # which token: not in the call
     if named is None or named.lower() == "native" or named.lower() in _NATIVE_UNITS:
         if named and named.lower() in _NATIVE_UNITS:
             chain = _NATIVE_UNITS[named.lower()][0]
@@ -234,19 +242,24 @@ def _asset_of(intent: Intent, policy: Policy, chain: Chain, unit: str | None) ->
     )
 
 
+def _units(value: Decimal) -> int:
+    """Whole base units, rounded up: a fraction of a wei still moves value (never 0)."""
+    return int(value.to_integral_value(rounding=ROUND_CEILING))
+
+
 def _base_units(amount: _Amount, unit_key: str, asset: Asset) -> int | None:
     """Base units: a wei / lamports unit (or field name) is already base units."""
     unit = amount.unit or ""
     words = key_words(unit_key)
     if unit in _NATIVE_UNITS:
-        return int(amount.number * (Decimal(10) ** _NATIVE_UNITS[unit][1]))
+        return _units(amount.number * (Decimal(10) ** _NATIVE_UNITS[unit][1]))
     if not unit and words & {"wei", "lamports"}:
-        return int(amount.number)
+        return _units(amount.number)
     if not unit and "gwei" in words:
-        return int(amount.number * Decimal(10) ** 9)
+        return _units(amount.number * Decimal(10) ** 9)
     if asset.decimals is None:
         return None
-    return int(amount.number * (Decimal(10) ** asset.decimals))
+    return _units(amount.number * (Decimal(10) ** asset.decimals))
 
 
 def _transfers(
@@ -274,7 +287,7 @@ def _transfers(
             if parsed is not None or asset is None:  # unreadable: the call's asset, unknown amount
                 asset = _asset_of(intent, policy, chain, parsed.unit if parsed else None)
             units = _base_units(parsed, key, asset) if parsed and asset else None
-            if units is None:
+            if parsed is None:  # (a token of unknown decimals: an unknown amount, not a FLAG)
                 intent.unparsed.append(f"amount {key} unreadable")
             total = None if total is None or units is None else total + units
         asset = asset or Asset(chain=chain, kind=AssetKind.UNKNOWN)

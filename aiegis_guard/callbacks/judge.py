@@ -10,6 +10,7 @@ No LangChain here: plain names, argument mappings and texts in, verdicts and mes
 
 from __future__ import annotations
 
+import contextlib
 import re
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
@@ -35,6 +36,7 @@ __all__ = [
     "ToolKind",
     "args_text",
     "block_message",
+    "call_transfers",
     "combine",
     "content_text",
     "denied_message",
@@ -44,6 +46,7 @@ __all__ = [
     "judge_output",
     "masked_args",
     "quarantine_notice",
+    "reserve_transfers",
 ]
 
 
@@ -158,7 +161,8 @@ def judge_call(
     """
     read_only = read_only or name in guard.config.tools.read_only
     walked = walk(args, message_tool=_is_message_tool(name), payloads=not read_only)
-    intent = read_intent(walked.leaves, guard.policy_for(context), name) if not read_only else None
+    leaves = [*walked.leaves, *walked.inner]  # a payment may sit in JSON inside a string
+    intent = read_intent(leaves, guard.policy_for(context), name) if not read_only else None
     transfers = tuple(intent.decoded) if intent is not None else ()
     # what could not be read may hold a payment: it goes the value-moving way (approval)
     value_moving = value_moving or bool(walked.payloads or transfers or walked.uninspected)
@@ -204,6 +208,35 @@ def judge_action(
         context=context,
         read_only=read_only,
     ).verdict
+
+
+def reserve_transfers(
+    guard: Guard, transfers: Sequence[DecodedTransaction], context: Mapping[str, Any] | None
+) -> contextlib.ExitStack:
+    """Hold a call's transfers against ``[[limits]]`` in the spend ledger: a context manager
+    around the tool's run (committed when it returns, released when it raises). Raises
+    :class:`~aiegis_guard.errors.GuardBlocked` over a limit."""
+    stack = contextlib.ExitStack()
+    if not transfers or not guard.policy_for(context).limits:
+        return stack
+    try:
+        for decoded in transfers:
+            stack.enter_context(guard.spend(decoded, context=context))
+    except BaseException as exc:
+        stack.__exit__(type(exc), exc, exc.__traceback__)
+        raise
+    return stack
+
+
+def call_transfers(
+    guard: Guard, name: str, args: Any, context: Mapping[str, Any] | None = None
+) -> tuple[DecodedTransaction, ...]:
+    """The transfers a call's recipient and amount fields name (empty without limits)."""
+    if not guard.policy_for(context).limits or name in guard.config.tools.read_only:
+        return ()
+    walked = walk(args)
+    leaves = [*walked.leaves, *walked.inner]
+    return tuple(read_intent(leaves, guard.policy_for(context), name).decoded)
 
 
 def judge_output(

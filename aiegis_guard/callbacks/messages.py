@@ -15,7 +15,7 @@ import json
 from collections.abc import Mapping, Sequence
 from typing import Any
 
-from langchain_core.messages import AIMessage, BaseMessage
+from langchain_core.messages import AIMessage, BaseMessage, ToolMessage
 
 from aiegis_guard.callbacks.judge import combine, content_text, judge_output, quarantine_notice
 from aiegis_guard.findings import Action
@@ -23,7 +23,18 @@ from aiegis_guard.guard import Guard
 from aiegis_guard.taint import taints
 from aiegis_guard.verdict import Verdict
 
-__all__ = ["command_messages", "judge_relayed", "message_text", "with_messages"]
+__all__ = [
+    "JUDGED",
+    "command_messages",
+    "is_judged",
+    "judge_relayed",
+    "judge_tool_message",
+    "mark_judged",
+    "message_text",
+    "with_messages",
+]
+
+JUDGED = "aiegis"  # ToolMessage.response_metadata key: judged by the guard (its action)
 
 _PRIVATE_PREFIX = "aiegis_"  # guard state keys a tool's Command may not write
 
@@ -103,3 +114,32 @@ def with_messages(result: Any, messages: list[Any], extra: Mapping[str, Any] | N
         new = {k: v for k, v in update if not str(k).startswith(_PRIVATE_PREFIX)}
     new = {**new, "messages": messages, **(extra or {})}
     return dataclasses.replace(result, update=new)
+
+
+def judge_tool_message(
+    guard: Guard, message: Any, name: str, *, quarantine: bool
+) -> tuple[Any, list[str]]:
+    """A tool's ``ToolMessage`` judged, marked, replaced when blocked; and its taint labels."""
+    if not isinstance(message, ToolMessage):
+        return message, []
+    verdict, _ = judge_output(guard, message.content)
+    taint = [f"tool_output:{message.name or name}"] if taints(verdict) else []
+    content: Any = message.content
+    if verdict.blocked or (taint and quarantine):
+        content = quarantine_notice(verdict)
+    elif verdict.redacted_text is not None:
+        content = verdict.redacted_text
+    meta = {**message.response_metadata, JUDGED: verdict.action.value}
+    return message.model_copy(update={"content": content, "response_metadata": meta}), taint
+
+
+def mark_judged(message: Any, verdict: Verdict | None) -> Any:
+    """A relayed tool message, marked judged (``before_model`` does not judge it again)."""
+    if isinstance(message, ToolMessage) and verdict is not None:
+        meta = {**message.response_metadata, JUDGED: verdict.action.value}
+        return message.model_copy(update={"response_metadata": meta})
+    return message
+
+
+def is_judged(message: Any) -> bool:
+    return isinstance(message, ToolMessage) and JUDGED in message.response_metadata

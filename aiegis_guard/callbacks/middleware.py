@@ -25,6 +25,7 @@ same on resume.
 
 from __future__ import annotations
 
+import contextlib
 from collections import OrderedDict
 from collections.abc import Awaitable, Callable, Iterable, Sequence
 from typing import Any, cast
@@ -39,6 +40,7 @@ from langchain.agents.middleware.types import (
     ToolCallRequest,
     hook_config,
 )
+from langchain_core.language_models import BaseChatModel
 from langchain_core.messages import (
     AIMessage,
     AnyMessage,
@@ -56,22 +58,28 @@ from aiegis_guard.callbacks.approval import request_approval, request_approval_a
 from aiegis_guard.callbacks.judge import (
     args_text,
     block_message,
+    call_transfers,
     content_text,
     denied_message,
     is_value_moving,
     judge_call,
-    judge_output,
     masked_args,
     quarantine_notice,
+    reserve_transfers,
 )
 from aiegis_guard.callbacks.messages import (
+    JUDGED,
     command_messages,
+    is_judged,
     judge_relayed,
+    judge_tool_message,
+    mark_judged,
     message_text,
     with_messages,
 )
 from aiegis_guard.callbacks.review import GuardReview
 from aiegis_guard.callbacks.state import GuardState
+from aiegis_guard.callbacks.stream import GuardedChatModel
 from aiegis_guard.errors import GuardBlocked
 from aiegis_guard.findings import Source
 from aiegis_guard.guard import Guard
@@ -82,7 +90,6 @@ from aiegis_guard.verdict import Verdict
 __all__ = ["GuardMiddleware", "GuardState"]
 
 _ENDED = "The run was stopped."
-_META = "aiegis"  # ToolMessage.response_metadata key: judged by the guard (its action)
 
 
 Judged = tuple[Verdict, bool]  # the verdict and whether the call moves value
@@ -232,14 +239,22 @@ class GuardMiddleware(AgentMiddleware[GuardState, Any]):
         request: ModelRequest[Any],
         handler: Callable[[ModelRequest[Any]], ModelResponse[Any]],
     ) -> ModelCallResult[Any]:
-        return self._judge_reply(handler(request), request.state)
+        return self._judge_reply(handler(self._held(request)), request.state)
 
     async def awrap_model_call(
         self,
         request: ModelRequest[Any],
         handler: Callable[[ModelRequest[Any]], Awaitable[ModelResponse[Any]]],
     ) -> ModelCallResult[Any]:
-        return self._judge_reply(await handler(request), request.state)
+        return self._judge_reply(await handler(self._held(request)), request.state)
+
+    def _held(self, request: ModelRequest[Any]) -> ModelRequest[Any]:
+        """The model streamed through the guard's look-behind buffer (``callbacks.stream``)."""
+        model = request.model
+        if not isinstance(model, BaseChatModel) or isinstance(model, GuardedChatModel):
+            return request
+        held = GuardedChatModel(inner=model, guard=self.guard, on_block=self.on_block)
+        return request.override(model=held)
 
     def _judge_reply(self, response: Any, state: Any) -> ModelCallResult[Any]:
         """Judge the model's reply; its tool calls are judged together, as one batch.
@@ -312,7 +327,13 @@ class GuardMiddleware(AgentMiddleware[GuardState, Any]):
             self.approver, call["name"], verdict, self._details(call, verdict), self.guard
         ):
             return self._denied(call, verdict)
-        return self._judge_result(handler(request), call)
+        try:
+            reservation = self._reserve(call)
+        except GuardBlocked as exc:  # over a limit: the tool never runs
+            return self._refusal(call, exc)
+        with reservation:
+            result = handler(request)
+        return self._judge_result(result, call)
 
     async def awrap_tool_call(
         self,
@@ -327,7 +348,23 @@ class GuardMiddleware(AgentMiddleware[GuardState, Any]):
             self.approver, call["name"], verdict, self._details(call, verdict), self.guard
         ):
             return self._denied(call, verdict)
-        return self._judge_result(await handler(request), call)
+        try:
+            reservation = self._reserve(call)
+        except GuardBlocked as exc:  # over a limit: the tool never runs
+            return self._refusal(call, exc)
+        with reservation:
+            result = await handler(request)
+        return self._judge_result(result, call)
+
+    def _reserve(self, call: ToolCall) -> contextlib.ExitStack:
+        """The call's transfers held against ``[[limits]]`` in the ledger while it runs."""
+        transfers = call_transfers(self.guard, call["name"], call["args"], self.context)
+        return reserve_transfers(self.guard, transfers, self.context)
+
+    def _refusal(self, call: ToolCall, exc: GuardBlocked) -> ToolMessage:
+        if self.on_block == "raise":
+            raise exc
+        return _error(call, block_message(exc.verdict), "block")
 
     def _judge_result(
         self, result: ToolMessage | Command[Any], call: ToolCall
@@ -344,24 +381,14 @@ class GuardMiddleware(AgentMiddleware[GuardState, Any]):
         # every relayed message (AI, human, tool, dicts) is judged; the guard's own state
         # keys are not the tool's to write
         messages, verdict = judge_relayed(self.guard, relayed, quarantine=self.quarantine)
-        marked = [_mark(m, verdict) for m in messages]
+        marked = [mark_judged(m, verdict) for m in messages]
         extra = {}
         if verdict is not None and taints(verdict):
             extra["aiegis_taint"] = [f"tool_output:{call['name']}"]
         return cast("Command[Any]", with_messages(result, marked, extra))
 
-    def _judge_message(self, message: Any, name: str) -> tuple[Any, list[str]]:
-        if not isinstance(message, ToolMessage):
-            return message, []
-        verdict, _ = judge_output(self.guard, message.content)
-        taint = [f"tool_output:{message.name or name}"] if taints(verdict) else []
-        content: Any = message.content
-        if verdict.blocked or (taint and self.quarantine):
-            content = quarantine_notice(verdict)
-        elif verdict.redacted_text is not None:
-            content = verdict.redacted_text
-        meta = {**message.response_metadata, _META: verdict.action.value}
-        return message.model_copy(update={"content": content, "response_metadata": meta}), taint
+    def _judge_message(self, message: ToolMessage, name: str) -> tuple[Any, list[str]]:
+        return judge_tool_message(self.guard, message, name, quarantine=self.quarantine)
 
 
 # --- message helpers -------------------------------------------------------------------------
@@ -389,20 +416,12 @@ def _new_messages(messages: Sequence[BaseMessage], first: bool) -> list[int]:
     ]
 
 
-def _mark(message: Any, verdict: Verdict | None) -> Any:
-    """A relayed tool message, marked judged (``before_model`` does not judge it again)."""
-    if isinstance(message, ToolMessage) and verdict is not None:
-        meta = {**message.response_metadata, _META: verdict.action.value}
-        return message.model_copy(update={"response_metadata": meta})
-    return message
-
-
 def _is_ai(message: BaseMessage) -> bool:
     return isinstance(message, AIMessage)
 
 
 def _judged(message: BaseMessage) -> bool:
-    return isinstance(message, ToolMessage) and _META in message.response_metadata
+    return is_judged(message)
 
 
 def _source_of(message: BaseMessage) -> Source:
@@ -423,5 +442,5 @@ def _error(call: ToolCall, text: str, why: str) -> ToolMessage:
         name=call["name"],
         tool_call_id=call["id"] or "",
         status="error",
-        response_metadata={_META: why},
+        response_metadata={JUDGED: why},
     )

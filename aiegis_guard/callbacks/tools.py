@@ -43,6 +43,7 @@ from aiegis_guard.callbacks.judge import (
     judge_output,
     masked_args,
     quarantine_notice,
+    reserve_transfers,
 )
 from aiegis_guard.callbacks.messages import command_messages, judge_relayed, with_messages
 from aiegis_guard.callbacks.registry import register_guarded
@@ -181,18 +182,11 @@ class GuardedTool(BaseTool):
         )
 
     def _reserve(self, judged: Judged) -> contextlib.ExitStack:
-        """Hold the transfers the arguments name against ``[[limits]]`` (ledger reservation):
-        committed when the tool returns, released when it raises."""
-        stack = contextlib.ExitStack()
-        if not judged.transfers or not self.guard.policy_for(self.context).limits:
-            return stack
+        """The transfers the arguments name, held against ``[[limits]]`` while the tool runs."""
         try:
-            for decoded in judged.transfers:
-                stack.enter_context(self.guard.spend(decoded, context=self.context))
+            return reserve_transfers(self.guard, judged.transfers, self.context)
         except GuardBlocked as exc:
-            stack.__exit__(type(exc), exc, None)
             raise self._refuse(exc.verdict, block_message(exc.verdict)) from None
-        return stack
 
     def _failure(self, exc: Exception, key: Hashable | None) -> Exception | None:
         """What the model reads when the tool failed, judged like any output (None: re-raise).

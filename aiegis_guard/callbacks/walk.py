@@ -66,6 +66,7 @@ class Walked:
     """What one walk found: leaves for the text guard, payloads, what was not inspected."""
 
     leaves: list[tuple[str, Any]] = field(default_factory=list)
+    inner: list[tuple[str, Any]] = field(default_factory=list)  # leaves of JSON in strings
     payloads: list[Payload] = field(default_factory=list)
     uninspected: list[str] = field(default_factory=list)
     chars: int = 0
@@ -102,9 +103,10 @@ def plain(value: Any) -> Any:
 
 
 def _json(text: str) -> Any:
-    """A JSON object / array inside a string, else None. Raises RecursionError when too deep."""
+    """A JSON object / array / string (double-encoded JSON) inside a string, else None.
+    Raises RecursionError when nested too deep for the parser."""
     stripped = text.strip()
-    if not stripped.startswith(("{", "[")):
+    if not stripped.startswith(("{", "[", '"')):
         return None
     try:
         return jsontext.loads(stripped)
@@ -178,8 +180,7 @@ def _leaf(
     if out.chars > MAX_INSPECTED_CHARS:
         out.uninspected.append(f"over {MAX_INSPECTED_CHARS} characters")
         return False
-    if not parsed:
-        out.leaves.append((".".join(path), item))
+    (out.inner if parsed else out.leaves).append((".".join(path), item))
     if not payloads:
         return True
     if isinstance(item, str):

@@ -65,6 +65,8 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 from aiegis_guard.chains.amounts import amount_evidence, limit_for_asset, native_decimals, totals
+from aiegis_guard.chains.effect_rules import judge_effects
+from aiegis_guard.chains.effects import derive_effects, own_accounts
 from aiegis_guard.chains.transaction import (
     Approval,
     AssetKind,
@@ -76,6 +78,7 @@ from aiegis_guard.chains.transaction import (
     Delegation,
     Memo,
     PayloadKind,
+    Receipt,
     Transfer,
     TxContext,
 )
@@ -96,6 +99,10 @@ _AUTHORITY_RULES = {
     "system.authorize_nonce": "authorize_nonce",
     "ownable.transfer_ownership": "transfer_ownership",
     "safe.owner": "safe_owner_change",
+    "safe.threshold": "safe_owner_change",
+    "safe.module": "safe_module_change",
+    "safe.guard": "safe_guard_change",
+    "safe.fallback_handler": "safe_fallback_handler_change",
     "proxy.upgrade": "proxy_upgrade",
 }
 
@@ -123,7 +130,7 @@ def _norm(addr: str, chain: Chain) -> str:
 class _Judge:
     """Per-call state: the decoded transaction, the context and the chain's rule names."""
 
-    __slots__ = ("chain", "ctx", "decoded", "policy", "rules")
+    __slots__ = ("chain", "ctx", "decoded", "exchange", "own", "policy", "rules")
 
     def __init__(self, decoded: DecodedTransaction, ctx: TxContext, rules: ChainRules) -> None:
         self.decoded = decoded
@@ -131,6 +138,8 @@ class _Judge:
         self.rules = rules
         self.chain = decoded.chain
         self.policy = ctx.policy
+        self.own = own_accounts(decoded, ctx.policy)  # wallet + signer + its smart accounts
+        self.exchange = any(isinstance(op, Receipt) for op in decoded.operations)
 
     def f(
         self,
@@ -189,16 +198,28 @@ class _Judge:
         return out
 
     def is_own(self, addr: str | None) -> bool:
-        return addr is not None and self.policy.is_own(addr, self.chain)
+        return addr is not None and _norm(addr, self.chain) in self.own
 
 
 # --- per-operation rules --------------------------------------------------------------------
 
 
+def _settles_exchange(j: _Judge, op: Transfer) -> bool:
+    """The input of a swap paid to a well-known router: the output is judged instead."""
+    return (
+        j.exchange
+        and _norm(op.recipient, j.chain) in j.rules.builtin_spenders
+        and (op.order is not None or op.asset.kind is AssetKind.NATIVE)
+    )
+
+
 def _transfer(j: _Judge, op: Transfer) -> list[Finding]:
     out = j.counterparty(op.recipient, "recipient")
     moves_value = op.amount != 0 or op.asset.kind in (AssetKind.NFT, AssetKind.UNKNOWN)
-    if moves_value and not j.policy.is_allowed_recipient(op.recipient, j.chain):
+    if _settles_exchange(j, op):
+        return out
+    to_own = j.is_own(op.recipient)  # wallet, signer / fee payer, its smart accounts
+    if moves_value and not to_own and not j.policy.is_allowed_recipient(op.recipient, j.chain):
         out.append(
             j.f(
                 "unknown_recipient",
@@ -218,8 +239,8 @@ def _allowed_spender(j: _Judge, spender: str, operator: bool) -> bool:
     if j.is_own(s) or s in j.rules.builtin_spenders:
         return True
     a = j.policy.allowlist
-    if j.chain is Chain.EVM:
-        return s in (a.evm_operators if operator else a.evm_spenders)
+    if j.chain is Chain.EVM:  # an operator may hold allowances too (ERC-777, Comet managers)
+        return s in a.evm_operators or (not operator and s in a.evm_spenders)
     return s in a.solana_delegates
 
 
@@ -284,11 +305,19 @@ def _delegation(j: _Judge, op: Delegation) -> list[Finding]:
     return out
 
 
+def _trusted_authority(j: _Judge, addr: str) -> bool:
+    """Allowlisted to act for the account (spender / operator / delegate), not a mere payee."""
+    a, n = j.policy.allowlist, _norm(addr, j.chain)
+    if j.chain is Chain.EVM:
+        return n in a.evm_operators or n in a.evm_delegates or n in a.evm_spenders
+    return n in a.solana_delegates
+
+
 def _authority(j: _Judge, op: AuthorityChange) -> list[Finding]:
     rule = _AUTHORITY_RULES.get(op.via, "authority_change")
     new = op.new_authority
     out = j.counterparty(new, "authority") if new else []
-    if new is not None and j.is_own(new):
+    if new is not None and (j.is_own(new) or _trusted_authority(j, new)):
         return out
     ev: tuple[str, ...] = (f"account:{op.account}", f"new_authority:{new}", f"via:{op.via}")
     if op.authority_type:
@@ -314,18 +343,20 @@ def _close(j: _Judge, op: CloseAccount) -> list[Finding]:
     return out
 
 
-def _is_allowed_target(j: _Judge, target: str) -> bool:
-    if j.policy.is_known(target, j.chain):
-        return True
-    return _norm(target, j.chain) in j.rules.builtin_spenders
-
-
 def _call(j: _Judge, op: Call) -> list[Finding]:
+    """An opaque call: FLAG when it carries value, touches or comes from an own account and
+    the target is not allowlisted (a well-known router is not excused: being known is not
+    being trusted)."""
     out = j.counterparty(op.target, "target")
-    if op.known or _is_allowed_target(j, op.target):
+    if op.known or j.policy.is_known(op.target, j.chain):
         return out
-    if op.value or op.touches_own:
+    if op.via == "safe.approve_hash":
+        msg = f"Safe approveHash on {mask_address(op.target)}: pre-approves an unseen transaction"
+        return [*out, j.f("safe_approve_hash", Action.FLAG, msg, f"safe:{op.target}")]
+    from_own = op.sender is not None and j.is_own(op.sender)
+    if op.value or op.touches_own or from_own:
         why = ("value" if op.value else "") + (" own-accounts" if op.touches_own else "")
+        why += " from-own-account" if from_own and not why else ""
         ev = [f"target:{op.target}", f"via:{op.via}", f"reason:{why.strip()}"]
         if op.selector:
             ev.append(f"selector:{op.selector}")
@@ -413,6 +444,11 @@ def inspect_operations(
     j = _Judge(decoded, ctx, rules)
     out = _transaction_level(j)
     for op in decoded.operations:
-        out += _OPS[type(op)](j, op)
+        judge = _OPS.get(type(op))
+        if judge is not None:
+            out += judge(j, op)
     out += _limits(j)
+    effects = derive_effects(decoded, ctx.policy, j.own)
+    ctx.effects.extend(effects)
+    out += judge_effects(effects, ctx.policy, decoded.chain)
     return out

@@ -9,9 +9,9 @@ delegations, calls, ...) with amounts in base units. Inspectors judge operations
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from enum import StrEnum
-from typing import Annotated, Literal, Protocol
+from typing import TYPE_CHECKING, Annotated, Literal, Protocol
 
 from pydantic import BaseModel, ConfigDict, Field
 
@@ -19,7 +19,11 @@ from aiegis_guard.findings import Chain
 from aiegis_guard.policy import Limit, Policy
 from aiegis_guard.verdict import Verdict
 
+if TYPE_CHECKING:
+    from aiegis_guard.chains.effects import Effect
+
 __all__ = [
+    "SWAP_ORDER",
     "Approval",
     "Asset",
     "AssetKind",
@@ -32,6 +36,7 @@ __all__ = [
     "Memo",
     "Operation",
     "PayloadKind",
+    "Receipt",
     "ThreatLookup",
     "TokenAccountRef",
     "Transfer",
@@ -79,6 +84,8 @@ class Transfer(_Frozen):
     amount: int | None
     token_id: int | None = None
     source: str | None = None  # Solana SPL: the token account debited (sender = its authority)
+    order: int | None = None  # an order's offer item: index of the order (exchanges)
+    carrier: str = ""  # wrappers that carried it: "execTransaction > multiSend"
 
 
 class Approval(_Frozen):
@@ -95,6 +102,8 @@ class Approval(_Frozen):
     all_assets: bool = False  # setApprovalForAll(true): every NFT of the collection
     deadline: int | None = None
     source: str | None = None  # Solana SPL: the token account the delegate may debit
+    token_id: int | None = None  # one NFT (ERC-721 approve / permit)
+    carrier: str = ""
 
 
 class AuthorityChange(_Frozen):
@@ -106,6 +115,7 @@ class AuthorityChange(_Frozen):
     new_authority: str | None
     authority_type: str | None = None
     current_authority: str | None = None
+    carrier: str = ""
 
 
 class Delegation(_Frozen):
@@ -117,6 +127,7 @@ class Delegation(_Frozen):
     chain_id: int
     nonce: int | None = None
     authority: str | None = None  # the signer, when recoverable
+    carrier: str = ""
 
 
 class Call(_Frozen):
@@ -131,6 +142,8 @@ class Call(_Frozen):
     value: int = 0
     touches_own: bool = False  # passes one of the agent's own token accounts / addresses
     accounts: tuple[str, ...] = ()  # Solana: the instruction's accounts, in order
+    sender: str | None = None  # EVM: msg.sender of the call (own account or a wrapper)
+    carrier: str = ""
 
 
 class CloseAccount(_Frozen):
@@ -138,12 +151,14 @@ class CloseAccount(_Frozen):
     via: str = "spl.close_account"
     account: str
     destination: str
+    carrier: str = ""
 
 
 class Memo(_Frozen):
     op: Literal["memo"] = "memo"
     via: str = "spl.memo"
     text: str
+    carrier: str = ""
 
 
 class TokenAccountRef(_Frozen):
@@ -169,10 +184,41 @@ class Creation(_Frozen):
     code_size: int = 0  # EVM init code bytes / Solana account space
     account: str | None = None  # Solana: the new account
     owner: str | None = None  # Solana: the program that will own it (and its lamports)
+    carrier: str = ""
+
+
+SWAP_ORDER = -1
+"""``order`` of every swap step of one request (a swap is one exchange, judged by its output)."""
+
+
+class Receipt(_Frozen):
+    """Value the request makes someone *receive*: a swap's output, an order's consideration.
+
+    ``amount`` is the minimum the request guarantees (``amountOutMinimum``, a consideration's
+    ``endAmount``); ``recipient`` is who receives it (own account or a stranger).
+    """
+
+    op: Literal["receipt"] = "receipt"
+    via: str  # "universal_router.v3_swap_exact_in", "seaport.consideration", ...
+    asset: Asset
+    recipient: str
+    amount: int | None
+    token_id: int | None = None
+    order: int | None = None  # index of the order whose consideration this is
+    to_signer: bool = False  # "the order's owner" (CoW receiver 0), whoever signs it
+    carrier: str = ""
 
 
 Operation = Annotated[
-    Transfer | Approval | AuthorityChange | Delegation | Call | CloseAccount | Memo | Creation,
+    Transfer
+    | Approval
+    | AuthorityChange
+    | Delegation
+    | Call
+    | CloseAccount
+    | Memo
+    | Creation
+    | Receipt,
     Field(discriminator="op"),
 ]
 
@@ -207,6 +253,8 @@ class DecodedTransaction(_Frozen):
     # the opaque bytes signed (EVM calldata / init code, Solana instruction data, binary
     # messages): scanned for the own secrets (``scanners/signed_secrets.py``)
     data: tuple[bytes, ...] = ()
+    accounts: tuple[str, ...] = ()  # smart accounts acting for the signer (Safe, 4337, ...)
+    protocol: str | None = None  # what a typed-data domain / the target is ("Seaport 1.6")
 
 
 class ThreatLookup(Protocol):
@@ -225,3 +273,4 @@ class TxContext:
     threats: ThreatLookup
     spent: Callable[[Limit], int]  # base units already spent in the limit's current period
     check_text: Callable[[str], Verdict]  # memos / messages through the text guard
+    effects: list[Effect] = field(default_factory=list)  # filled by the inspector

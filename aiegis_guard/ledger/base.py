@@ -209,6 +209,14 @@ class SpendReservation:
         if self.state == "pending":
             self.state = "rolled_back"
 
+    def release(self) -> None:
+        """Undo a commit made before sending, once the receiver definitively refused the
+        transaction (a JSON-RPC error answer). Idempotent; a pending spend is rolled back."""
+        if self.state in ("pending", "committed") and self.items:
+            self.ledger.rollback(self.id, self.items)
+        if self.state in ("pending", "committed"):
+            self.state = "rolled_back"
+
     def __enter__(self) -> SpendReservation:
         return self
 

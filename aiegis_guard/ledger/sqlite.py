@@ -161,7 +161,11 @@ class SqliteLedger(SpendLedger):
             )
         if marked is None:
             try:
-                tmp = self.marker.with_name(f"{self.marker.name}.{os.getpid()}.tmp")
+                # per process and thread: threads opening one fresh ledger together each write
+                # their own temporary file (a shared name lost the race: FileNotFoundError)
+                tmp = self.marker.with_name(
+                    f"{self.marker.name}.{os.getpid()}.{threading.get_ident()}.tmp"
+                )
                 tmp.write_text(ledger_id + "\n", encoding="ascii")
                 os.replace(tmp, self.marker)
             except OSError as exc:

@@ -9,6 +9,8 @@ where                     how
 ========================  =====================================================================
 raw 32-byte windows       a window that is a valid secp256k1 scalar deriving to an own EVM
                           address, or an ed25519 seed deriving to an own Solana public key
+hex text                  runs of 64+ hex digits in any text, decoded at both nibble
+                          alignments and swept like raw bytes (a key glued to other hex)
 text inside the bytes     printable runs (ABI ``string`` / ``bytes`` contents, memos, packed
                           text at any offset) and the decoded texts (typed-data fields, memos,
                           messages) through the wallet-key and seed-phrase scanners, with the
@@ -51,6 +53,7 @@ MAX_ZERO_BYTES = 3  # a window with more zero bytes is structure, not a key (see
 MIN_TEXT_RUN = 12  # printable bytes: shorter runs cannot hold a key or 12 seed words
 MAX_TEXT = 1 << 20  # characters of text scanned per payload (the decoders cap payloads at 1 MiB)
 _EVM_ADDRESS = re.compile(r"0x[0-9a-fA-F]{40}")
+_HEX_RUN = re.compile(r"[0-9a-fA-F]{64,}")
 _PRINTABLE_RUN = re.compile(rb"[\t\n\r\x20-\x7e]{%d,}" % MIN_TEXT_RUN)
 _UTF8_RUN = re.compile(r"[^\x00-\x08\x0b\x0c\x0e-\x1f\x7f\ufffd]{" + str(MIN_TEXT_RUN) + ",}")
 
@@ -199,6 +202,17 @@ def _own(payload: SignedPayload, policy: Policy) -> Policy:
     return policy.with_addresses(own_evm=evm, own_solana=solana)
 
 
+def _hex_blobs(texts: Iterable[str]) -> Iterable[bytes]:
+    """Hex text glued to other hex (``"ff" + key``, an odd offset): both nibble alignments
+    of every run of 64+ hex digits, decoded, so the raw-window sweep reads them."""
+    for text in texts:
+        for m in _HEX_RUN.finditer(text):
+            run = m.group()
+            for shift in (0, 1):
+                body = run[shift:]
+                yield bytes.fromhex(body[: len(body) // 2 * 2])
+
+
 def scan_signed(payload: SignedPayload, policy: Policy) -> list[Finding]:
     """The own secrets (and any key-shaped secret text) inside a payload about to be signed."""
     own = _own(payload, policy)
@@ -210,6 +224,9 @@ def scan_signed(payload: SignedPayload, policy: Policy) -> list[Finding]:
         if deriver.own_evm or deriver.own_solana:
             found += _raw_keys(blob, deriver)
         texts.extend(_blob_texts(blob))
+    if deriver.own_evm or deriver.own_solana:
+        for blob in _hex_blobs(texts):
+            found += _raw_keys(blob, deriver)
     found += _text_secrets(texts, own)
     if deriver.exhausted:
         found.append(_limit_finding(MAX_DERIVATIONS + deriver.exhausted))

@@ -39,7 +39,12 @@ class ApprovalRequest:
     details: Mapping[str, Any] = field(default_factory=dict)
 
     def describe(self) -> str:
-        lines = [f"aiegis_guard asks for approval: {self.action}", self.verdict.explain()]
+        """The request in words: what it does (its effects, like a wallet's balance-change
+        preview), then why it was stopped."""
+        lines = [f"aiegis_guard asks for approval: {self.action}"]
+        if self.verdict.effects:
+            lines.append("what it does: " + "; ".join(self.verdict.effect_lines))
+        lines.append(self.verdict.explain())
         lines += [f"  {k}: {v}" for k, v in self.details.items()]
         return "\n".join(lines)
 

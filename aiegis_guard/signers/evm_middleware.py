@@ -4,8 +4,8 @@
 :meth:`Guard.check_transaction`; ``eth_signTypedData*``, ``eth_sign`` and ``personal_sign``
 like :meth:`Guard.check_typed_data` / :meth:`Guard.check_message`. BLOCK raises
 :class:`~aiegis_guard.errors.GuardBlocked`; FLAG asks the approver (default: deny). A sent
-transaction's spend is reserved before the request, committed once the node accepted it and
-rolled back if the request raises or the node answers with an error::
+transaction's spend is recorded before the request and released only when the node answers
+with an error (see :meth:`GuardWeb3Middleware._sending` for why)::
 
     w3.middleware_onion.inject(guard_middleware(guard), name="aiegis", layer=0)
 
@@ -17,12 +17,14 @@ from __future__ import annotations
 
 import contextlib
 import functools
+import logging
 from collections.abc import Iterator, Mapping
 from typing import TYPE_CHECKING, Any
 
+from web3.exceptions import ProviderConnectionError
 from web3.middleware.base import Web3Middleware
 
-from aiegis_guard.errors import GuardBlocked
+from aiegis_guard.errors import GuardBlocked, LedgerError
 from aiegis_guard.findings import Action, Chain
 from aiegis_guard.signers.approval import ApprovalRequest, Approver, ask_async, deny_all
 from aiegis_guard.signers.evm_account import decode_or_none, enforce
@@ -34,8 +36,11 @@ if TYPE_CHECKING:
 
     from aiegis_guard.chains.transaction import DecodedTransaction
     from aiegis_guard.guard import Guard
+    from aiegis_guard.ledger import SpendReservation
 
 __all__ = ["GuardWeb3Middleware", "guard_middleware"]
+
+log = logging.getLogger("aiegis_guard")
 
 SEND = frozenset({"eth_sendTransaction", "eth_sendRawTransaction"})
 TYPED = frozenset({"eth_signTypedData", "eth_signTypedData_v3", "eth_signTypedData_v4"})
@@ -96,21 +101,41 @@ class GuardWeb3Middleware(Web3Middleware):
 
     @contextlib.contextmanager
     def _sending(self, decoded: DecodedTransaction | None) -> Iterator[list[bool]]:
-        """Reserve the spend; commit when the body marks success, else roll back."""
-        accepted = [False]
+        """Count the spend *before* the node sees the transaction (commit before send).
+
+        The body marks ``refused[0]`` when the node answers with a JSON-RPC error.
+
+        * Reserve and commit first: a ledger that cannot record the spend raises
+          :class:`LedgerError` and nothing is sent. (Committing after the send, a ledger
+          failing between the node's acceptance and the commit left money gone and nothing
+          counted once the reservation expired.)
+        * The node refused (an ``error`` answer): the spend is released. If releasing fails,
+          the spend stays counted until its period ends: over-counting is the safe side.
+        * The request raised an error the node gave (an RPC error, eth-tester's validation):
+          released as well.
+        * The transport failed (timeout, connection reset: ``OSError``, web3's
+          ``ProviderConnectionError``): the node may have broadcast the transaction, so the
+          spend stays counted.
+        """
+        refused = [False]
         if decoded is None or not self.guard.policy.limits:
-            yield accepted
+            yield refused
             return
         reservation = self.guard.spend(decoded)
         try:
-            yield accepted
-        except BaseException:
-            reservation.rollback()
-            raise
-        if accepted[0]:
             reservation.commit()
-        else:
-            reservation.rollback()
+        except BaseException:
+            with contextlib.suppress(LedgerError):  # else the reservation expires by itself
+                reservation.rollback()
+            raise
+        try:
+            yield refused
+        except Exception as exc:
+            if not isinstance(exc, _TRANSPORT_ERRORS):
+                _release(reservation)
+            raise
+        if refused[0]:
+            _release(reservation)
 
     # --- sync ------------------------------------------------------------------------------
 
@@ -120,9 +145,9 @@ class GuardWeb3Middleware(Web3Middleware):
                 return make_request(method, params)
             verdict, decoded = self.judge(method, params)
             enforce(self.guard, verdict, str(method), self.approver, {"method": method})
-            with self._sending(decoded if method in SEND else None) as accepted:
+            with self._sending(decoded if method in SEND else None) as refused:
                 response = make_request(method, params)
-                accepted[0] = "error" not in response
+                refused[0] = "error" in response
             return response
 
         return middleware
@@ -135,9 +160,9 @@ class GuardWeb3Middleware(Web3Middleware):
                 return await make_request(method, params)
             verdict, decoded = self.judge(method, params)
             await self._approve_async(verdict, str(method))
-            with self._sending(decoded if method in SEND else None) as accepted:
+            with self._sending(decoded if method in SEND else None) as refused:
                 response = await make_request(method, params)
-                accepted[0] = "error" not in response
+                refused[0] = "error" in response
             return response
 
         return middleware
@@ -150,6 +175,16 @@ class GuardWeb3Middleware(Web3Middleware):
         request = ApprovalRequest(action=method, verdict=verdict, details={"method": method})
         if not await ask_async(self.approver, request, audit=self.guard.audit):
             raise GuardBlocked(verdict, f"not approved: {verdict.summary()}")
+
+
+_TRANSPORT_ERRORS = (OSError, ProviderConnectionError)
+
+
+def _release(reservation: SpendReservation) -> None:
+    try:
+        reservation.release()
+    except LedgerError as exc:  # stays counted: over-counting is the safe side
+        log.error("aiegis_guard: releasing a refused send failed (%s); it stays counted", exc)
 
 
 def guard_middleware(

@@ -18,6 +18,7 @@ solders ``Presigner`` for a checked message instead, usable in ``VersionedTransa
 
 from __future__ import annotations
 
+import logging
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from typing import Any, TypeVar
@@ -38,13 +39,15 @@ from aiegis_guard.chains.solana.decode import (
 from aiegis_guard.chains.solana.inspect import resolve_solana
 from aiegis_guard.chains.solana.wire import parse_wire
 from aiegis_guard.chains.transaction import DecodedTransaction, PayloadKind
-from aiegis_guard.errors import GuardBlocked, InputError, SolanaDecodeError
+from aiegis_guard.errors import GuardBlocked, InputError, LedgerError, SolanaDecodeError
 from aiegis_guard.findings import Action
 from aiegis_guard.guard import Guard
 from aiegis_guard.signers.approval import ApprovalRequest, Approver, ask, deny_all
 from aiegis_guard.verdict import Verdict
 
 __all__ = ["GuardedKeypair", "Signable"]
+
+log = logging.getLogger("aiegis_guard")
 
 Signable = Transaction | VersionedTransaction | Message | MessageV0 | bytes | str
 T = TypeVar("T")
@@ -192,11 +195,24 @@ class GuardedKeypair:
         *,
         lookup_tables: LookupTables | None = None,
     ) -> T:
-        """Check, sign and ``send``; the spend is committed only when ``send`` returns."""
+        """Check, sign and ``send``. The spend is committed *before* ``send`` (a ledger that
+        cannot record it raises :class:`LedgerError` and nothing is sent) and released if
+        ``send`` raises: a transaction that left is always counted, even when the ledger
+        fails right after the node accepted it."""
         target = self._target(tx)
         decoded = self._authorize(target.raw, lookup_tables)
-        with self.guard.spend(decoded):
-            return send(target.signed(self._keypair.sign_message(target.raw)))
+        signed = target.signed(self._keypair.sign_message(target.raw))
+        reservation = self.guard.spend(decoded)
+        with reservation:
+            reservation.commit()
+        try:
+            return send(signed)
+        except BaseException:
+            try:
+                reservation.release()
+            except LedgerError as exc:  # stays counted: over-counting is the safe side
+                log.error("aiegis_guard: releasing a failed send failed (%s); it stays", exc)
+            raise
 
     def presigner(self, tx: Signable, *, lookup_tables: LookupTables | None = None) -> Presigner:
         """A solders ``Presigner`` for this (checked) message, usable as a solders signer."""

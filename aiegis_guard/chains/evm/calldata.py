@@ -1,25 +1,41 @@
 """Calldata -> operations: look the selector up, decode the arguments, recurse into wrappers.
 
 Recursion is bounded (``MAX_DEPTH`` nested frames, ``MAX_OPS`` operations); deeper calls
-become unknown calls with a ``depth-limit`` note. A DELEGATECALL into anything but Safe's
-``multiSend`` is reported as an unknown call touching the caller's own account.
+become unknown calls with a ``depth-limit`` note. A DELEGATECALL into anything but a Safe
+MultiSend deployment (by address, ``data/evm_protocols.json``) is reported as an unknown call
+touching the caller's own account.
 """
 
 from __future__ import annotations
 
+from dataclasses import replace
+from typing import Any
+
 from aiegis_guard.chains.evm.abi import decode_args
 from aiegis_guard.chains.evm.frames import MAX_DEPTH, Frame
-from aiegis_guard.chains.evm.selectors import FUNCTIONS
+from aiegis_guard.chains.evm.protocols import PROTOCOL_FUNCTIONS, PROTOCOL_HANDLERS
+from aiegis_guard.chains.evm.selectors import FUNCTIONS as _BASE_FUNCTIONS
 from aiegis_guard.chains.evm.tokens import TOKEN_HANDLERS
 from aiegis_guard.chains.evm.wrappers import WRAPPER_HANDLERS
+from aiegis_guard.chains.known import known_contracts
 from aiegis_guard.chains.transaction import Call, Operation
 from aiegis_guard.errors import EvmDecodeError
 
-__all__ = ["MAX_OPS", "decode_calldata"]
+__all__ = ["MAX_OPS", "decode_calldata", "decode_items"]
 
 MAX_OPS = 512
-HANDLERS = {**TOKEN_HANDLERS, **WRAPPER_HANDLERS}
+HANDLERS = {**TOKEN_HANDLERS, **WRAPPER_HANDLERS, **PROTOCOL_HANDLERS}
+FUNCTIONS = {**PROTOCOL_FUNCTIONS, **_BASE_FUNCTIONS}
 _DELEGATECALL_OK = frozenset({"multi_send"})
+
+
+def _delegatecall_ok(f: Frame, handler: str) -> bool:
+    """Only Safe's own MultiSend libraries (by address) run as the account and are decoded;
+    any other code reached by DELEGATECALL is opaque, whatever its selector says."""
+    if handler not in _DELEGATECALL_OK:
+        return False
+    known = known_contracts().get(f.target)
+    return known is not None and known[0].startswith("Safe MultiSend")
 
 
 def _touches_own(f: Frame) -> bool:
@@ -39,6 +55,8 @@ def _unknown(f: Frame, name: str | None = None) -> Call:
         known=False,
         value=f.value,
         touches_own=f.delegate or _touches_own(f),
+        sender=f.sender,
+        carrier=" > ".join(f.path),
     )
 
 
@@ -48,19 +66,38 @@ def _walk(f: Frame, ops: list[Operation], notes: list[str]) -> None:
         notes.append("depth-limit")
         return
     fn = FUNCTIONS.get(f.data[:4]) if len(f.data) >= 4 else None
-    if fn is None or (f.delegate and fn.handler not in _DELEGATECALL_OK):
+    if fn is None or (f.delegate and not _delegatecall_ok(f, fn.handler)):
         ops.append(_unknown(f, fn.name if fn else None))
         return
     args = decode_args(fn.types, f.data[4:])
-    for item in HANDLERS[fn.handler](f, fn, args):
+    wrapper = fn.handler in WRAPPER_HANDLERS
+    path = (*f.path, fn.name) if wrapper else f.path
+    _collect(HANDLERS[fn.handler](f, fn, args), path, wrapper, ops, notes)
+
+
+def _collect(
+    items: list[Any], path: tuple[str, ...], wrapper: bool, ops: list[Operation], notes: list[str]
+) -> None:
+    carrier = " > ".join(path)
+    for item in items:
         if isinstance(item, Frame):
-            _walk(item, ops, notes)
+            _walk(replace(item, path=path) if wrapper else item, ops, notes)
         elif isinstance(item, str):
             notes.append(item)
         else:
-            ops.append(item)
+            ops.append(item.model_copy(update={"carrier": carrier}) if carrier else item)
         if len(ops) > MAX_OPS:
             raise EvmDecodeError(f"more than {MAX_OPS} operations in one transaction")
+
+
+def decode_items(
+    f: Frame, items: list[Any], path: tuple[str, ...]
+) -> tuple[list[Operation], list[str]]:
+    """Decode what a wrapper handler returned (typed data that carries a call: SafeTx)."""
+    ops: list[Operation] = []
+    notes: list[str] = []
+    _collect(items, path, True, ops, notes)
+    return ops, notes
 
 
 def decode_calldata(frame: Frame) -> tuple[list[Operation], list[str]]:

@@ -71,7 +71,9 @@ def _operations(env: Envelope) -> tuple[list[Operation], list[str]]:
 
 def _from_envelope(env: Envelope) -> DecodedTransaction:
     ops, notes = _operations(env)
+    accounts = tuple(dict.fromkeys(n[8:] for n in notes if n.startswith("account:")))
     return DecodedTransaction(
+        accounts=accounts,
         chain=Chain.EVM,
         kind=PayloadKind.TRANSACTION,
         tx_type=env.tx_type,

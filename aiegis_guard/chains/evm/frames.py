@@ -29,10 +29,13 @@ class Frame:
     depth: int = 0
     delegate: bool = False  # reached by DELEGATECALL
     origin: str | None = None  # the transaction's signer (tx.origin)
+    path: tuple[str, ...] = ()  # the wrapper functions that led here ("execTransaction", ...)
 
     def call(self, target: str, value: int, data: bytes) -> Frame:
         """A CALL made by the code running in this frame."""
-        return Frame(target, self.context, target, value, data, self.depth + 1, False, self.origin)
+        return Frame(
+            target, self.context, target, value, data, self.depth + 1, False, self.origin, self.path
+        )
 
     def delegatecall(self, target: str, data: bytes) -> Frame:
         """A DELEGATECALL made by the code running in this frame."""

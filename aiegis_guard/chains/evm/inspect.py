@@ -3,9 +3,9 @@
 EVM-only rule ids (default action):
 
 ==============================  ======  =========================================================
-``tx.evm.delegatecall``         FLAG    a DELEGATECALL (Safe operation 1, ERC-7579 0xff) into code
-                                        other than Safe ``multiSend``: it runs with the
-                                        account's full authority
+``tx.evm.delegatecall``         BLOCK   a DELEGATECALL (Safe operation 1, ERC-7579 0xff) into code
+                                        other than a Safe MultiSend deployment, not allowlisted:
+                                        it runs with the account's full authority
 ``tx.evm.unknown_typed_data``   FLAG    EIP-712 payload of a type the decoder does not know
                                         (orders, listings, ...): what it authorises is unknown
 ``tx.evm.opaque_message``       FLAG    ``personal_sign`` / ``eth_sign`` of binary data that is
@@ -26,7 +26,7 @@ from __future__ import annotations
 from aiegis_guard.chains.evm.selectors import BUILTIN_SPENDERS
 from aiegis_guard.chains.inspect import ChainRules, inspect_operations
 from aiegis_guard.chains.transaction import Call, DecodedTransaction, PayloadKind, TxContext
-from aiegis_guard.findings import Action, Category, Finding, Severity
+from aiegis_guard.findings import Action, Category, Chain, Finding, Severity
 from aiegis_guard.redact import mask_address
 
 __all__ = ["EVM_RULES", "inspect_evm"]
@@ -35,29 +35,38 @@ EVM_RULES = ChainRules(builtin_spenders=BUILTIN_SPENDERS)
 
 
 def _finding(
-    rule: str, message: str, *evidence: str, severity: Severity = Severity.MEDIUM
+    rule: str,
+    message: str,
+    *evidence: str,
+    severity: Severity = Severity.MEDIUM,
+    action: Action = Action.FLAG,
 ) -> Finding:
     return Finding(
         rule_id=f"tx.evm.{rule}",
         category=Category.TRANSACTION,
         severity=severity,
-        action=Action.FLAG,
+        action=action,
         message=message,
         evidence=evidence,
     )
 
 
-def _delegatecalls(decoded: DecodedTransaction) -> list[Finding]:
+def _delegatecalls(decoded: DecodedTransaction, ctx: TxContext) -> list[Finding]:
+    """A DELEGATECALL into code other than a Safe MultiSend library runs with the account's
+    full authority: BLOCK unless the target is allowlisted."""
     return [
         _finding(
             "delegatecall",
             f"DELEGATECALL into {mask_address(op.target)}: its code acts as the account",
             f"target:{op.target}",
             f"selector:{op.selector}",
-            severity=Severity.HIGH,
+            severity=Severity.CRITICAL,
+            action=Action.BLOCK,
         )
         for op in decoded.operations
-        if isinstance(op, Call) and op.via == "evm.delegatecall"
+        if isinstance(op, Call)
+        and op.via == "evm.delegatecall"
+        and not ctx.policy.is_known(op.target, Chain.EVM)
     ]
 
 
@@ -80,7 +89,8 @@ def _notes(decoded: DecodedTransaction) -> list[Finding]:
     if "depth-limit" in notes:
         out.append(_finding("decode_limit", "wrappers nested deeper than decoded", "depth-limit"))
     claims = [n for n in notes if n.startswith("suspicious-claim:")]
-    if claims and decoded.value:
+    valued = decoded.value or any(isinstance(o, Call) and o.value for o in decoded.operations)
+    if claims and valued:  # also when a wrapper (Safe, batch) forwards the value
         out.append(
             _finding(
                 "suspicious_claim",
@@ -106,6 +116,6 @@ def inspect_evm(decoded: DecodedTransaction, ctx: TxContext) -> list[Finding]:
     out = inspect_operations(decoded, ctx, EVM_RULES)
     if decoded.notes:
         out += _notes(decoded)
-    out += _delegatecalls(decoded)
+    out += _delegatecalls(decoded, ctx)
     out += _typed_text(decoded, ctx)
     return out

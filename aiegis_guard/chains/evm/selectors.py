@@ -24,9 +24,10 @@ __all__ = [
 
 MAX_UINT256 = 2**256 - 1
 MAX_UINT160 = 2**160 - 1
-UNLIMITED = 2**128
-"""An allowance at or above this is "unlimited": no real token supply comes close (2^128 ≈
-3.4e38 base units), and drainers ask for 2^256-1, 2^160-1 (Permit2) or 2^255."""
+UNLIMITED = 2**96
+"""An allowance at or above this is "unlimited": no realistic balance reaches 2^96 ≈ 7.9e28
+base units (79 billion whole tokens of 18 decimals; total supplies above it are junk tokens),
+and drainers ask for 2^256-1, 2^160-1 (Permit2), 2^255 or 2^128-1 (issue 11, item 18)."""
 
 PERMIT2 = "0x000000000022d473030f116ddee9f6b43ac78ba3"
 MULTICALL3 = "0xca11bde05977b3631167028862be2a173976ca11"
@@ -130,6 +131,17 @@ _TABLE: tuple[tuple[str, str, str], ...] = (
     ("e9ae5c53", "execute(bytes32,bytes)", "erc7579_execute"),
     ("3593564c", "execute(bytes,bytes[],uint256)", "universal_router"),
     ("24856bc3", "execute(bytes,bytes[])", "universal_router"),
+    (
+        "1fad948c",
+        "handleOps((address,uint256,bytes,bytes,uint256,uint256,uint256,uint256,uint256,bytes,"
+        "bytes)[],address)",
+        "handle_ops",
+    ),
+    (
+        "765e827f",
+        "handleOps((address,uint256,bytes,bytes,bytes32,uint256,bytes32,bytes,bytes)[],address)",
+        "handle_ops",
+    ),
     # -- known by name ------------------------------------------------------------------------
     ("f2fde38b", "transferOwnership(address)", "transfer_ownership"),
     ("3659cfe6", "upgradeTo(address)", "proxy_upgrade"),

@@ -11,13 +11,22 @@ from __future__ import annotations
 
 import re
 from collections.abc import Mapping
+from functools import lru_cache
 from typing import Any
 
 from aiegis_guard import jsontext
 from aiegis_guard.chains.evm.frames import asset
+from aiegis_guard.chains.evm.protocols.orders import decode_order, order_shape
+from aiegis_guard.chains.evm.protocols.signed import decode_signed, signed_shape
 from aiegis_guard.chains.evm.selectors import EIP712_TYPES
 from aiegis_guard.chains.evm.tokens import approval
-from aiegis_guard.chains.transaction import Approval, Call, DecodedTransaction, PayloadKind
+from aiegis_guard.chains.transaction import (
+    Approval,
+    Call,
+    DecodedTransaction,
+    Operation,
+    PayloadKind,
+)
 from aiegis_guard.errors import EvmDecodeError, quote
 from aiegis_guard.findings import Chain
 
@@ -80,6 +89,7 @@ def _types(raw: Any) -> Types:
     return out
 
 
+@lru_cache(maxsize=4096)  # type strings repeat across requests; parsing them is the hot part
 def _is_atomic(t: str) -> bool:
     m = _ATOMIC.fullmatch(t)
     if m is None:
@@ -88,11 +98,17 @@ def _is_atomic(t: str) -> bool:
     return bits is None or (0 < int(bits) <= 256 and int(bits) % 8 == 0)
 
 
-def _split_array(t: str) -> tuple[str, list[int | None]]:
+@lru_cache(maxsize=4096)
+def _inner_type(base: str, dims: tuple[int | None, ...]) -> str:
+    return base + "".join(f"[{d if d is not None else ''}]" for d in dims[:-1])
+
+
+@lru_cache(maxsize=4096)
+def _split_array(t: str) -> tuple[str, tuple[int | None, ...]]:
     m = _ARRAY.fullmatch(t)
     if m is None:
-        return t, []
-    dims = [int(d) if d else None for d in re.findall(r"\[(\d*)\]", m.group(2))]
+        return t, ()
+    dims = tuple(int(d) if d else None for d in re.findall(r"\[(\d*)\]", m.group(2)))
     return m.group(1), dims
 
 
@@ -111,7 +127,7 @@ class _Walker:
         base, dims = _split_array(t)
         if dims:
             size = dims[-1]
-            inner = base + "".join(f"[{d if d is not None else ''}]" for d in dims[:-1])
+            inner = _inner_type(base, dims)
             if not isinstance(v, list) or (size is not None and len(v) != size):
                 raise EvmDecodeError(f"typed data: {quote(t)} expects an array")
             return [self.value(inner, x, depth + 1) for x in v]
@@ -120,7 +136,7 @@ class _Walker:
         return self.atomic(base, v)
 
     def struct(self, name: str, v: Any, depth: int) -> dict[str, Any]:
-        if not isinstance(v, Mapping):
+        if not isinstance(v, dict) and not isinstance(v, Mapping):  # dict first: abc is slow
             raise EvmDecodeError(f"typed data: {quote(name)} expects an object")
         out = {}
         for fname, ftype in self.types[name]:
@@ -172,6 +188,12 @@ def _bytes(v: Any, size: int | None) -> bytes:
     return raw
 
 
+@lru_cache(maxsize=128)
+def _bounds(t: str) -> tuple[int, int]:
+    bits = int(t.lstrip("uint") or 256)
+    return (0, 1 << bits) if t.startswith("u") else (-(1 << (bits - 1)), 1 << (bits - 1))
+
+
 def _integer(t: str, v: Any) -> int:
     if isinstance(v, bool):
         raise EvmDecodeError("typed data: a bool where an integer belongs")
@@ -185,8 +207,7 @@ def _integer(t: str, v: Any) -> int:
             raise EvmDecodeError("typed data: an integer field is not a number") from exc
     if not isinstance(v, int):
         raise EvmDecodeError("typed data: an integer field is not a number")
-    bits = int(t.lstrip("uint") or 256)
-    lo, hi = (0, 1 << bits) if t.startswith("u") else (-(1 << (bits - 1)), 1 << (bits - 1))
+    lo, hi = _bounds(t)
     if not lo <= v < hi:
         raise EvmDecodeError(f"typed data: {t} value out of range")
     return v
@@ -285,6 +306,33 @@ def _operations(kind: str, msg: dict[str, Any], verifying: str | None) -> list[A
     ]
 
 
+def _tree_type(types: Types, primary: str) -> str:
+    """``BulkOrder(OrderComponents[2][2] tree)``: the struct at the leaves of the tree."""
+    fields = dict(types[primary])
+    if set(fields) == {"tree"}:
+        base = _split_array(fields["tree"])[0]
+        if base in types:
+            return base
+    return primary
+
+
+def _protocol(
+    types: Types, primary: str, domain: dict[str, Any], message: dict[str, Any]
+) -> tuple[list[Operation], list[str]] | None:
+    """Orders (Seaport, Blur, LooksRare, CoW, 1inch) and other known message shapes."""
+    verifying = domain.get("verifyingContract")
+    leaf = _tree_type(types, primary)
+    fields = {name for name, _ in types[leaf]}
+    shape = order_shape(fields)
+    if shape is not None:
+        venue = verifying or "0x" + "00" * 20
+        return decode_order(shape, message, venue, None), [f"eip712:order:{shape}"]
+    signed = signed_shape(fields, domain.get("name"))
+    if signed is None:
+        return None
+    return decode_signed(signed, message, verifying)
+
+
 def decode_typed_data(payload: Mapping[str, Any] | str | bytes) -> DecodedTransaction:
     """Decode an EIP-712 payload (object, JSON text, or ``{"typed_data": ...}``)."""
     data = _load(payload)
@@ -298,16 +346,22 @@ def decode_typed_data(payload: Mapping[str, Any] | str | bytes) -> DecodedTransa
     verifying = domain.get("verifyingContract")
     chain_id = domain.get("chainId")
     kind = _kind(types, primary)
-    ops: list[Approval | Call] = []
+    ops: list[Operation] = []
     notes = [f"eip712:{primary[:64]}"]
+    protocol = _protocol(types, primary, domain, message)
     if kind is not None:
         ops += _operations(kind, message, verifying)
+    elif protocol is not None:
+        found, more = protocol
+        ops += found
+        notes += more
     else:
         notes.append("eip712:unknown-type")
         if verifying is not None:
             ops.append(Call(via="eip712", target=verifying, name=primary[:64], known=False))
     text = "\n".join(walker.strings)[:MAX_TEXT] or None
     return DecodedTransaction(
+        accounts=tuple(dict.fromkeys(n[8:] for n in notes if n.startswith("account:"))),
         chain=Chain.EVM,
         kind=PayloadKind.TYPED_DATA,
         tx_type="eip712",

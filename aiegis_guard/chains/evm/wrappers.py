@@ -11,9 +11,9 @@ from collections.abc import Callable
 from typing import Any
 
 from aiegis_guard.chains.evm.abi import decode_args, parse_types
-from aiegis_guard.chains.evm.frames import MAX_DEPTH, Frame, Result, asset, native
+from aiegis_guard.chains.evm.frames import Frame, Result, native
+from aiegis_guard.chains.evm.protocols.universal_router import universal_router
 from aiegis_guard.chains.evm.selectors import Function
-from aiegis_guard.chains.evm.tokens import TOKEN_HANDLERS
 from aiegis_guard.chains.transaction import Call, Transfer
 from aiegis_guard.errors import EvmDecodeError
 
@@ -59,10 +59,11 @@ def _aggregate3_value(f: Frame, fn: Function, a: list[Any]) -> Result:
 
 def _safe_exec(f: Frame, fn: Function, a: list[Any]) -> Result:
     to, value, data, operation = a[:4]
+    account = f"account:{f.context}"
     if operation == 0:
-        return [*_call(f, to, value, data), "safe:exec_transaction"]
+        return [*_call(f, to, value, data), "safe:exec_transaction", account]
     if operation == 1:
-        return [f.delegatecall(to, data), "safe:delegatecall"]
+        return [f.delegatecall(to, data), "safe:delegatecall", account]
     raise EvmDecodeError("Safe execTransaction: operation is neither CALL nor DELEGATECALL")
 
 
@@ -87,7 +88,7 @@ def _multi_send(f: Frame, fn: Function, a: list[Any]) -> Result:
 
 
 def _account_execute(f: Frame, fn: Function, a: list[Any]) -> Result:
-    return _call(f, a[0], a[1], a[2])
+    return [*_call(f, a[0], a[1], a[2]), f"account:{f.context}"]
 
 
 def _account_execute_batch(f: Frame, fn: Function, a: list[Any]) -> Result:
@@ -96,18 +97,19 @@ def _account_execute_batch(f: Frame, fn: Function, a: list[Any]) -> Result:
         values = [0] * len(targets)
     if not len(targets) == len(values) == len(datas):
         raise EvmDecodeError("executeBatch: array lengths differ")
-    return _calls(f, list(zip(targets, values, datas, strict=True)))
+    return [*_calls(f, list(zip(targets, values, datas, strict=True))), f"account:{f.context}"]
 
 
 def _account_execute_batch_novalue(f: Frame, fn: Function, a: list[Any]) -> Result:
     targets, datas = a
     if len(targets) != len(datas):
         raise EvmDecodeError("executeBatch: array lengths differ")
-    return _calls(f, [(t, 0, d) for t, d in zip(targets, datas, strict=True)])
+    calls = [(t, 0, d) for t, d in zip(targets, datas, strict=True)]
+    return [*_calls(f, calls), f"account:{f.context}"]
 
 
 def _account_execute_calls(f: Frame, fn: Function, a: list[Any]) -> Result:
-    return _calls(f, list(a[0]))
+    return [*_calls(f, list(a[0])), f"account:{f.context}"]
 
 
 _EXECUTIONS = parse_types("f((address,uint256,bytes)[])")
@@ -128,112 +130,18 @@ def _erc7579_execute(f: Frame, fn: Function, a: list[Any]) -> Result:
     return [call.model_copy(update={"value": f.value, "touches_own": True})]
 
 
-ROUTER_TYPES = {
-    0x00: ("V3_SWAP_EXACT_IN", parse_types("f(address,uint256,uint256,bytes,bool)")),
-    0x01: ("V3_SWAP_EXACT_OUT", parse_types("f(address,uint256,uint256,bytes,bool)")),
-    0x02: ("PERMIT2_TRANSFER_FROM", parse_types("f(address,address,uint160)")),
-    0x03: (
-        "PERMIT2_PERMIT_BATCH",
-        parse_types("f(((address,uint160,uint48,uint48)[],address,uint256),bytes)"),
-    ),
-    0x04: ("SWEEP", parse_types("f(address,address,uint256)")),
-    0x05: ("TRANSFER", parse_types("f(address,address,uint256)")),
-    0x06: ("PAY_PORTION", parse_types("f(address,address,uint256)")),
-    0x08: ("V2_SWAP_EXACT_IN", parse_types("f(address,uint256,uint256,address[],bool)")),
-    0x09: ("V2_SWAP_EXACT_OUT", parse_types("f(address,uint256,uint256,address[],bool)")),
-    0x0A: (
-        "PERMIT2_PERMIT",
-        parse_types("f(((address,uint160,uint48,uint48),address,uint256),bytes)"),
-    ),
-    0x0B: ("WRAP_ETH", parse_types("f(address,uint256)")),
-    0x0C: ("UNWRAP_WETH", parse_types("f(address,uint256)")),
-    0x0D: ("PERMIT2_TRANSFER_FROM_BATCH", parse_types("f((address,address,uint160,address)[])")),
-    0x21: ("EXECUTE_SUB_PLAN", parse_types("f(bytes,bytes[])")),
-}
-_MSG_SENDER = "0x" + "00" * 19 + "01"
-_ADDRESS_THIS = "0x" + "00" * 19 + "02"
+_USER_OP_V6 = "(address,uint256,bytes,bytes,uint256,uint256,uint256,uint256,uint256,bytes,bytes)"
 
 
-def _recipient(f: Frame, recipient: str) -> str | None:
-    """UniversalRouter recipient constants: 1 = the caller, 2 = the router itself."""
-    if recipient == _MSG_SENDER:
-        return f.sender
-    if recipient == _ADDRESS_THIS:
-        return f.context
-    return recipient
-
-
-def _router_payout(f: Frame, name: str, token: str, recipient: str, amount: int | None) -> Result:
-    """Tokens leaving the router for ``recipient`` (nothing when it pays the caller/router)."""
-    to = _recipient(f, recipient)
-    if to is None or to in (f.sender, f.context):
-        return []
-    via = f"universal_router.{name.lower()}"
-    return [Transfer(via=via, asset=asset(token), sender=f.context, recipient=to, amount=amount)]
-
-
-def _swap_output(name: str, a: list[Any]) -> str:
-    path = a[3]
-    if name.startswith("V2"):
-        if not path:
-            raise EvmDecodeError("UniversalRouter: empty V2 path")
-        return str(path[-1])
-    if len(path) < 20:
-        raise EvmDecodeError("UniversalRouter: short V3 path")
-    raw: bytes = path[-20:] if name == "V3_SWAP_EXACT_IN" else path[:20]
-    return "0x" + raw.hex()
-
-
-def _router_command(f: Frame, cmd: int, data: bytes) -> Result:
-    name, types = ROUTER_TYPES[cmd]
-    a = decode_args(types, data)
-    if name == "PERMIT2_PERMIT":
-        return TOKEN_HANDLERS["permit2_permit_single"](f, _NO_FN, [f.sender, a[0], a[1]])
-    if name == "PERMIT2_PERMIT_BATCH":
-        return TOKEN_HANDLERS["permit2_permit_batch"](f, _NO_FN, [f.sender, a[0], a[1]])
-    if name == "PERMIT2_TRANSFER_FROM":
-        token, recipient, amount = a
-        to = _recipient(f, recipient) or f.context
-        via = "universal_router.permit2_transfer_from"
-        return [Transfer(via=via, asset=asset(token), sender=f.sender, recipient=to, amount=amount)]
-    if name == "PERMIT2_TRANSFER_FROM_BATCH":
-        return TOKEN_HANDLERS["permit2_transfer_batch"](f, _NO_FN, a)
-    if name == "TRANSFER":
-        return _router_payout(f, name, a[0], a[1], a[2])
-    if name in ("SWEEP", "PAY_PORTION"):
-        return [*_router_payout(f, name, a[0], a[1], None), f"universal_router:{name.lower()}"]
-    if name in ("WRAP_ETH", "UNWRAP_WETH"):
-        return _router_payout(f, name, "0x" + "00" * 20, a[0], None)
-    if name == "EXECUTE_SUB_PLAN":
-        return _router_plan(f.inner(f.data), a[0], a[1])
-    out = _router_payout(f, name, _swap_output(name, a), a[0], None)
-    return [*out, Call(via="evm.call", target=f.target, name=name, known=True)]
-
-
-_NO_FN = Function("universal_router()", "universal_router", ())
-
-
-def _router_plan(f: Frame, commands: bytes, inputs: list[bytes]) -> Result:
-    if f.depth > MAX_DEPTH:
-        return [
-            Call(via="evm.call", target=f.target, name="universal_router.sub_plan"),
-            "depth-limit",
-        ]
-    if len(commands) != len(inputs):
-        raise EvmDecodeError("UniversalRouter: commands and inputs differ in length")
+def _handle_ops(f: Frame, fn: Function, a: list[Any]) -> Result:
+    """ERC-4337 EntryPoint ``handleOps``: each UserOperation's callData runs in its account."""
     out: Result = []
-    for command, data in zip(commands, inputs, strict=True):
-        cmd = command & 0x3F
-        if cmd in ROUTER_TYPES:
-            out += _router_command(f, cmd, data)
-        else:
-            name = f"universal_router.command_0x{cmd:02x}"
-            out.append(Call(via="evm.call", target=f.target, name=name, touches_own=True))
+    for op in a[0]:
+        account, call_data = op[0], op[3]
+        if call_data:
+            out.append(f.call(account, 0, call_data))
+        out.append(f"account:{account}")
     return out
-
-
-def _universal_router(f: Frame, fn: Function, a: list[Any]) -> Result:
-    return _router_plan(f, a[0], a[1])
 
 
 WRAPPER_HANDLERS: dict[str, Handler] = {
@@ -249,5 +157,6 @@ WRAPPER_HANDLERS: dict[str, Handler] = {
     "account_execute_batch_novalue": _account_execute_batch_novalue,
     "account_execute_calls": _account_execute_calls,
     "erc7579_execute": _erc7579_execute,
-    "universal_router": _universal_router,
+    "universal_router": universal_router,
+    "handle_ops": _handle_ops,
 }

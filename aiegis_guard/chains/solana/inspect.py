@@ -108,6 +108,8 @@ def _limit_mints(policy: Policy) -> list[str]:
 def own_view(decoded: DecodedTransaction, policy: Policy) -> OwnView:
     """Own accounts, owners and mints of the token accounts ``decoded`` names."""
     own_wallets = policy.wallet.solana
+    if decoded.sender:  # the fee payer signs and pays: it is the agent's own (issue 11, item 17)
+        own_wallets = own_wallets | {decoded.sender}
     owner_of: dict[str, str] = {}
     mint_of: dict[str, str] = {}
     mints = dict.fromkeys(_limit_mints(policy))

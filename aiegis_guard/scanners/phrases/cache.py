@@ -17,7 +17,6 @@ from __future__ import annotations
 import hashlib
 import json
 import os
-import tempfile
 from pathlib import Path
 from typing import Any
 
@@ -29,8 +28,14 @@ _KEEP = 8  # rule sets kept per directory (one per distinct extra/disable combin
 
 def cache_dirs() -> list[Path]:
     """Where cache files are looked for and written, in order."""
-    base = os.environ.get("XDG_CACHE_HOME") or str(Path.home() / ".cache")
-    return [Path(__file__).resolve().parent / "__pycache__", Path(base) / "aiegis_guard"]
+    here = Path(__file__).resolve().parent / "__pycache__"
+    base = os.environ.get("XDG_CACHE_HOME")
+    if not base:
+        try:
+            base = str(Path.home() / ".cache")
+        except (RuntimeError, KeyError):  # no home directory (some containers)
+            return [here]
+    return [here, Path(base) / "aiegis_guard"]
 
 
 def _checksum(body: bytes) -> bytes:
@@ -59,6 +64,8 @@ def read_cache(digest: str) -> dict[str, Any] | None:
 def write_cache(digest: str, data: dict[str, Any]) -> Path | None:
     """Store ``data`` for ``digest`` in the first writable cache folder (atomically); returns
     the file, or None when no folder is writable (the guard then builds per process)."""
+    import tempfile  # only when writing (its imports cost more than a cache hit)
+
     body = json.dumps({**data, "digest": digest}, ensure_ascii=False, separators=(",", ":"))
     payload = _checksum(body.encode("utf-8")) + b"\n" + body.encode("utf-8")
     for folder in cache_dirs():

@@ -64,7 +64,8 @@ def _read(path: Path, label: str) -> bytes:
 @cache
 def _engine_hash() -> bytes:
     h = hashlib.blake2b(digest_size=16)
-    h.update(f"{sys.version_info[:2]}|{unicodedata.unidata_version}".encode())
+    version = getattr(sys.modules.get("aiegis_guard"), "__version__", "")
+    h.update(f"{version}|{sys.version_info[:2]}|{unicodedata.unidata_version}".encode())
     for path in _ENGINE:
         try:
             h.update(path.read_bytes())
@@ -129,11 +130,13 @@ def _parse(files: Sequence[tuple[str, bytes]]) -> list[Rule]:
 
 def _disabled(rules: list[Rule], disable: Sequence[str], where: str) -> list[Rule]:
     """``rules`` without those ``disable`` names: a category (``drainer``), a rule id
-    (``drainer.sweep``) or a phrase (``drainer.sweep.all_funds``, ``...all_funds.en``)."""
+    (``drainer.sweep``) or a phrase (``drainer.sweep.all_funds``, ``...all_funds.en``); a
+    trailing ``.*`` is allowed (``drainer.*``)."""
     ids = [rule_id(r) for r in rules]
     off: set[int] = set()
     for i, item in enumerate(disable):
-        hit = {k for k, rid in enumerate(ids) if rid == item or rid.startswith(item + ".")}
+        name = item.removesuffix(".*")  # "drainer.*" as in the per-rule actions: a prefix
+        hit = {k for k, rid in enumerate(ids) if rid == name or rid.startswith(name + ".")}
         if not hit:
             raise ConfigError(
                 f"{where}rules.disable.{i}: {item!r} names no phrase rule (a category such as"

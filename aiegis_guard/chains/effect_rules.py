@@ -1,0 +1,112 @@
+"""Policy over effects that no single operation shows: exchanges and swap outputs.
+
+Gives / grants / authority / opaque effects are judged per operation by
+:mod:`aiegis_guard.chains.inspect` (same rule ids as before: ``unknown_recipient``,
+``unlimited_approval``, ``set_approval_for_all``, ``eip7702_delegation``, ...). What needs
+the whole request is judged here:
+
+=========================  ======  ================================================================
+rule (``tx.<tag>.``)       action  when
+=========================  ======  ================================================================
+``order_gives_away``       BLOCK   an order (Seaport, Blur, LooksRare, CoW, 1inch...) gives own
+                                   assets while what comes back to the own account is nothing,
+                                   dust, or less than what goes to others in the same asset
+``swap_recipient``         BLOCK   a swap's / order's output goes to an address that is neither own
+                                   nor an allowlisted recipient
+``swap_no_minimum``        FLAG    a swap whose guaranteed minimum output is 0 (any price is
+                                   accepted: sandwich / worthless-output bait)
+=========================  ======  ================================================================
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+
+from aiegis_guard.chains.effects import Effect, EffectKind
+from aiegis_guard.chains.transaction import SWAP_ORDER, AssetKind
+from aiegis_guard.findings import Action, Category, Chain, Finding, Severity
+from aiegis_guard.policy import Policy
+from aiegis_guard.redact import mask_address
+
+__all__ = ["DUST", "judge_effects"]
+
+DUST = {AssetKind.NATIVE: 10**15}  # 0.001 ETH: a "price" below this is no price
+DUST_UNKNOWN_DECIMALS = 10**6  # fungible tokens of unknown decimals: 1e6 base units
+
+
+def _finding(tag: str, rule: str, action: Action, message: str, *evidence: str) -> Finding:
+    return Finding(
+        rule_id=f"tx.{tag}.{rule}",
+        category=Category.TRANSACTION,
+        severity=Severity.HIGH if action is Action.BLOCK else Severity.MEDIUM,
+        action=action,
+        message=message,
+        evidence=evidence,
+    )
+
+
+def _is_dust(e: Effect) -> bool:
+    if e.amount is None or e.asset is None:
+        return False
+    if e.asset.kind is AssetKind.NFT:
+        return e.amount == 0
+    floor = DUST.get(e.asset.kind, DUST_UNKNOWN_DECIMALS)
+    if e.asset.decimals is not None:
+        floor = 10 ** max(e.asset.decimals - 3, 0)
+    return e.amount < floor
+
+
+def _order(tag: str, index: int, effects: list[Effect]) -> list[Finding]:
+    gives = [e for e in effects if e.kind is EffectKind.GIVES and e.own]
+    if not gives:
+        return []
+    gets = [e for e in effects if e.kind is EffectKind.GETS]
+    own = [e for e in gets if e.counterparty_own]
+    ev = (f"order:{index}", f"via:{gives[0].via}", f"gives:{len(gives)}", f"gets_own:{len(own)}")
+    if not own or all(_is_dust(e) for e in own):
+        msg = "order gives own assets away for nothing (consideration to own is none or dust)"
+        return [_finding(tag, "order_gives_away", Action.BLOCK, msg, *ev)]
+    by_asset: dict[str, list[int]] = defaultdict(lambda: [0, 0])
+    for e in gets:
+        if e.asset is not None and e.amount is not None:
+            by_asset[e.asset.key][0 if e.counterparty_own else 1] += e.amount
+    if all(mine < others for mine, others in by_asset.values()):
+        elsewhere = next(e.counterparty for e in gets if not e.counterparty_own)
+        msg = f"order pays most of its consideration to {mask_address(elsewhere or '?')}"
+        return [_finding(tag, "order_gives_away", Action.BLOCK, msg, *ev, f"to:{elsewhere}")]
+    return []
+
+
+def _allowed_recipient(policy: Policy, chain: Chain, addr: str) -> bool:
+    return policy.is_allowed_recipient(addr, chain)
+
+
+def _outputs(tag: str, chain: Chain, policy: Policy, effects: tuple[Effect, ...]) -> list[Finding]:
+    out: list[Finding] = []
+    for e in effects:
+        if e.kind is not EffectKind.GETS or e.what != "output" or e.counterparty is None:
+            continue
+        ev = (f"recipient:{e.counterparty}", f"via:{e.via}")
+        if not e.counterparty_own and not _allowed_recipient(policy, chain, e.counterparty):
+            msg = f"swap output goes to {mask_address(e.counterparty)}, not the own account"
+            out.append(_finding(tag, "swap_recipient", Action.BLOCK, msg, *ev))
+        elif e.amount == 0:
+            msg = "swap accepts any output (minimum 0)"
+            out.append(_finding(tag, "swap_no_minimum", Action.FLAG, msg, *ev, "amount_min:0"))
+    return out
+
+
+def judge_effects(effects: tuple[Effect, ...], policy: Policy, chain: Chain) -> list[Finding]:
+    """Findings over the whole request's effects (see the module docstring)."""
+    if not effects:
+        return []
+    tag = chain.tag
+    orders: dict[int, list[Effect]] = defaultdict(list)
+    for e in effects:
+        if e.order is not None and e.order != SWAP_ORDER:  # swaps: judged by their output
+            orders[e.order].append(e)
+    out: list[Finding] = []
+    for index, members in orders.items():
+        out += _order(tag, index, members)
+    out += _outputs(tag, chain, policy, effects)
+    return out

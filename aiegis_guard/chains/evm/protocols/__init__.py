@@ -1,0 +1,36 @@
+"""Protocol tables: function signatures (from each project's published ABI) -> handlers.
+
+Each module declares ``TABLE``: ``(signature, handler)`` pairs, and names its source. The
+selector is ``keccak256(signature)[:4]``, computed here once; ``tests/test_protocols.py``
+pins each selector against the value published by the project.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any
+
+from aiegis_guard.chains.evm.abi import parse_types
+from aiegis_guard.chains.evm.frames import Frame, Result
+from aiegis_guard.chains.evm.protocols import lending, safe, standards, swaps
+from aiegis_guard.chains.evm.selectors import Function
+from aiegis_guard.checksums import keccak256
+
+__all__ = ["PROTOCOL_FUNCTIONS", "PROTOCOL_HANDLERS"]
+
+Handler = Callable[[Frame, Function, list[Any]], Result]
+
+
+def _build() -> tuple[dict[bytes, Function], dict[str, Handler]]:
+    functions: dict[bytes, Function] = {}
+    handlers: dict[str, Handler] = {}
+    for module in (safe, standards, swaps, lending):
+        for signature, handler in module.TABLE:
+            key = f"{module.__name__.rsplit('.', 1)[-1]}.{handler.__name__.lstrip('_')}"
+            selector = keccak256(signature.encode())[:4]
+            functions[selector] = Function(signature, key, parse_types(signature))
+            handlers[key] = handler
+    return functions, handlers
+
+
+PROTOCOL_FUNCTIONS, PROTOCOL_HANDLERS = _build()

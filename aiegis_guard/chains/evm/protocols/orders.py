@@ -1,0 +1,205 @@
+"""Signed marketplace and exchange orders (EIP-712): what the signer gives, what comes back.
+
+Recognised by structure (field names of the primary type), not by the name a dapp chose.
+Sources (type strings as the projects publish them):
+
+- Seaport 1.5 / 1.6 (ProjectOpenSea/seaport ``contracts/lib/ConsiderationStructs.sol``,
+  seaport-js ``EIP_712_ORDER_TYPE``): ``OrderComponents(address offerer,address zone,
+  OfferItem[] offer,ConsiderationItem[] consideration,uint8 orderType,uint256 startTime,
+  uint256 endTime,bytes32 zoneHash,uint256 salt,bytes32 conduitKey,uint256 counter)``;
+  ``BulkOrder(OrderComponents[2]...[2] tree)``. Item types: 0 native, 1 ERC-20, 2 ERC-721,
+  3 ERC-1155, 4/5 with criteria.
+- Blur (blur-io/contracts ``OrderStructs.sol``): ``Order(address trader,uint8 side,address
+  matchingPolicy,address collection,uint256 tokenId,uint256 amount,address paymentToken,
+  uint256 price,uint256 listingTime,uint256 expirationTime,Fee[] fees,uint256 salt,bytes
+  extraParams,uint256 nonce)Fee(uint16 rate,address recipient)``; side 1 = sell.
+- LooksRare v2 (LooksRare/contracts-exchange-v2 ``OrderStructs.sol``): ``Maker(uint8
+  quoteType,...,address collection,address currency,address signer,...,uint256 price,
+  uint256[] itemIds,uint256[] amounts,bytes additionalParameters)``; quoteType 1 = ask;
+  ``BatchOrder(Maker[2]...[2] tree)``.
+- CoW Protocol (cowprotocol/contracts ``GPv2Order.sol``): ``Order(address sellToken,address
+  buyToken,address receiver,uint256 sellAmount,uint256 buyAmount,uint32 validTo,...,uint256
+  feeAmount,string kind,...)``; receiver 0 = the owner.
+- 1inch limit orders v3 (``Order(uint256 salt,address makerAsset,address takerAsset,address
+  maker,address receiver,...)``) and v4 (addresses packed in uint256); receiver 0 = maker.
+
+Each order's offer is a :class:`Transfer` (``order`` = its index) to the settlement
+contract, each consideration a :class:`Receipt` to its recipient; ``chains/effect_rules``
+judges the exchange.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from aiegis_guard.chains.evm.frames import ZERO, asset, native
+from aiegis_guard.chains.transaction import AssetKind, Operation, Receipt, Transfer
+
+__all__ = ["decode_order"]
+
+_ETH = "0x" + "ee" * 20
+_SEAPORT_KINDS = {0: AssetKind.NATIVE, 1: AssetKind.FUNGIBLE}
+_BPS = 10_000
+
+
+class _Order:
+    """Builds the operations of one order."""
+
+    def __init__(self, index: int, protocol: str, venue: str) -> None:
+        self.index, self.protocol, self.venue = index, protocol, venue
+        self.ops: list[Operation] = []
+
+    def give(
+        self, token: str, kind: AssetKind, sender: str | None, amount: int, tid: int | None
+    ) -> None:
+        a = native() if kind is AssetKind.NATIVE or token in (ZERO, _ETH) else asset(token, kind)
+        self.ops.append(
+            Transfer(
+                via=f"{self.protocol}.offer",
+                asset=a,
+                sender=sender,
+                recipient=self.venue,
+                amount=amount,
+                token_id=tid,
+                order=self.index,
+            )
+        )
+
+    def get(
+        self,
+        token: str,
+        kind: AssetKind,
+        to: str,
+        amount: int | None,
+        tid: int | None = None,
+        *,
+        to_signer: bool = False,
+    ) -> None:
+        a = native() if kind is AssetKind.NATIVE or token in (ZERO, _ETH) else asset(token, kind)
+        self.ops.append(
+            Receipt(
+                to_signer=to_signer,
+                via=f"{self.protocol}.consideration",
+                asset=a,
+                recipient=to,
+                amount=amount,
+                token_id=tid,
+                order=self.index,
+            )
+        )
+
+
+def _item_kind(item_type: int) -> AssetKind:
+    return _SEAPORT_KINDS.get(item_type, AssetKind.NFT)
+
+
+def _token_id(item: dict[str, Any]) -> int | None:
+    if item["itemType"] in (2, 3):
+        return int(item["identifierOrCriteria"])
+    return None  # criteria items: any token matching a merkle root (0: any of the collection)
+
+
+def _seaport(o: _Order, m: dict[str, Any]) -> None:
+    offerer = m["offerer"]
+    for item in m["offer"]:
+        amount = max(item["startAmount"], item["endAmount"])
+        o.give(item["token"], _item_kind(item["itemType"]), offerer, amount, _token_id(item))
+    for item in m["consideration"]:
+        amount = min(item["startAmount"], item["endAmount"])
+        kind = _item_kind(item["itemType"])
+        o.get(item["token"], kind, item["recipient"], amount, _token_id(item))
+
+
+def _blur(o: _Order, m: dict[str, Any]) -> None:
+    trader, price, pay = m["trader"], m["price"], m["paymentToken"]
+    nft = AssetKind.NFT
+    if m["side"] == 1:  # sell: the NFT for the price less fees
+        o.give(m["collection"], nft, trader, max(m["amount"], 1), m["tokenId"])
+        fees = 0
+        for fee in m["fees"]:
+            o.get(pay, AssetKind.FUNGIBLE, fee["recipient"], price * fee["rate"] // _BPS)
+            fees += fee["rate"]
+        o.get(pay, AssetKind.FUNGIBLE, trader, price * max(_BPS - fees, 0) // _BPS)
+    else:  # buy: the price for the NFT
+        o.give(pay, AssetKind.FUNGIBLE, trader, price, None)
+        o.get(m["collection"], nft, trader, max(m["amount"], 1), m["tokenId"])
+
+
+def _looksrare(o: _Order, m: dict[str, Any]) -> None:
+    signer, price, currency = m["signer"], m["price"], m["currency"]
+    items = list(zip(m["itemIds"], m["amounts"], strict=False))
+    if m["quoteType"] == 1:  # ask: items for the price
+        for tid, amount in items:
+            o.give(m["collection"], AssetKind.NFT, signer, amount, tid)
+        o.get(currency, AssetKind.FUNGIBLE, signer, price)
+    else:
+        o.give(currency, AssetKind.FUNGIBLE, signer, price, None)
+        for tid, amount in items:
+            o.get(m["collection"], AssetKind.NFT, signer, amount, tid)
+
+
+def _cow(o: _Order, m: dict[str, Any], owner: str | None) -> None:
+    o.give(m["sellToken"], AssetKind.FUNGIBLE, owner, m["sellAmount"] + m["feeAmount"], None)
+    receiver = m["receiver"]
+    to = owner if receiver == ZERO else receiver
+    o.get(m["buyToken"], AssetKind.FUNGIBLE, to or ZERO, m["buyAmount"], to_signer=to is None)
+
+
+def _address(v: Any) -> str:
+    return "0x" + (int(v) & ((1 << 160) - 1)).to_bytes(20, "big").hex() if isinstance(v, int) else v
+
+
+def _oneinch(o: _Order, m: dict[str, Any]) -> None:
+    maker = _address(m["maker"])
+    receiver = _address(m["receiver"])
+    o.give(_address(m["makerAsset"]), AssetKind.FUNGIBLE, maker, m["makingAmount"], None)
+    to = maker if receiver == ZERO else receiver
+    o.get(_address(m["takerAsset"]), AssetKind.FUNGIBLE, to, m["takingAmount"])
+
+
+_SHAPES: tuple[tuple[str, frozenset[str]], ...] = (
+    ("seaport", frozenset({"offerer", "offer", "consideration"})),
+    ("blur", frozenset({"trader", "side", "collection", "paymentToken", "price", "fees"})),
+    ("looksrare", frozenset({"quoteType", "collection", "currency", "signer", "itemIds"})),
+    ("cow", frozenset({"sellToken", "buyToken", "receiver", "sellAmount", "buyAmount"})),
+    ("1inch", frozenset({"makerAsset", "takerAsset", "maker", "receiver", "makingAmount"})),
+)
+
+
+def order_shape(fields: set[str]) -> str | None:
+    """Which order family a struct's field names match, if any."""
+    for name, needed in _SHAPES:
+        if needed <= fields:
+            return name
+    return None
+
+
+def _leaves(tree: Any) -> list[dict[str, Any]]:
+    if isinstance(tree, dict):
+        return [tree]
+    out: list[dict[str, Any]] = []
+    for branch in tree if isinstance(tree, list) else ():
+        out += _leaves(branch)
+    return out
+
+
+def decode_order(
+    shape: str, message: dict[str, Any], venue: str, owner: str | None
+) -> list[Operation]:
+    """The operations of one order message (or every leaf of a bulk ``tree``)."""
+    orders = _leaves(message["tree"]) if "tree" in message else [message]
+    out: list[Operation] = []
+    for index, m in enumerate(orders):
+        o = _Order(index, shape, venue)
+        if shape == "seaport":
+            _seaport(o, m)
+        elif shape == "blur":
+            _blur(o, m)
+        elif shape == "looksrare":
+            _looksrare(o, m)
+        elif shape == "cow":
+            _cow(o, m, owner)
+        else:
+            _oneinch(o, m)
+        out += o.ops
+    return out

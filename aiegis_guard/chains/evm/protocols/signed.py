@@ -1,0 +1,169 @@
+"""EIP-712 messages other than the canonical permits: what signing them lets happen.
+
+Recognised by structure (the field names of the primary type). Sources:
+
+- Safe ``SafeTx(address to,uint256 value,bytes data,uint8 operation,uint256 safeTxGas,
+  uint256 baseGas,uint256 gasPrice,address gasToken,address refundReceiver,uint256 nonce)``
+  (safe-global/safe-smart-account ``Safe.sol`` SAFE_TX_TYPEHASH; v1.0 says ``dataGas``): the
+  inner call is decoded exactly as ``execTransaction`` would run it, in the Safe
+  (``verifyingContract``); a gas refund to ``refundReceiver`` is a give.
+- EIP-3009 ``TransferWithAuthorization`` / ``ReceiveWithAuthorization(address from,address to,
+  uint256 value,uint256 validAfter,uint256 validBefore,bytes32 nonce)`` (USDC FiatTokenV2).
+- Compound III ``Authorization(address owner,address manager,bool isAllowed,uint256 nonce,
+  uint256 expiry)`` (compound-finance/comet ``CometExt.sol``).
+- Aave v3 ``DelegationWithSig(address delegatee,uint256 value,uint256 nonce,uint256 deadline)``
+  (aave/aave-v3-core ``DebtTokenBase.sol``).
+- ERC-721 permits ``Permit(address spender,uint256 tokenId,uint256 nonce,uint256 deadline)``
+  (Uniswap/v3-periphery ``ERC721Permit.sol``, positions NFT).
+- Look-alike permits: any struct with a ``spender`` and a ``value`` / ``amount`` / ``allowed``
+  (and an ``owner`` / ``holder``) is a permit, whatever its type is called.
+- Snapshot (domain name ``snapshot``: votes, proposals, follows) moves nothing.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from aiegis_guard.chains.evm.calldata import decode_items
+from aiegis_guard.chains.evm.frames import ZERO, Frame, asset, native
+from aiegis_guard.chains.evm.selectors import Function
+from aiegis_guard.chains.evm.tokens import approval
+from aiegis_guard.chains.evm.wrappers import WRAPPER_HANDLERS
+from aiegis_guard.chains.transaction import Approval, AssetKind, Operation, Transfer
+from aiegis_guard.errors import EvmDecodeError
+
+__all__ = ["decode_signed", "signed_shape"]
+
+_SAFE_EXEC = Function("execTransaction()", "safe_exec", ())
+_VALUE_FIELDS = ("value", "amount", "wad", "allowed")
+
+_SHAPES: tuple[tuple[str, frozenset[str]], ...] = (
+    ("safe_tx", frozenset({"to", "value", "data", "operation", "gasPrice", "refundReceiver"})),
+    ("eip3009", frozenset({"from", "to", "value", "validAfter", "validBefore", "nonce"})),
+    ("comet_authorization", frozenset({"owner", "manager", "isAllowed", "expiry"})),
+    ("aave_delegation", frozenset({"delegatee", "value", "deadline"})),
+    ("erc721_permit", frozenset({"spender", "tokenId", "deadline"})),
+)
+
+
+def signed_shape(fields: set[str], domain_name: Any) -> str | None:
+    if isinstance(domain_name, str) and domain_name.strip().lower() == "snapshot":
+        return "snapshot"
+    for name, needed in _SHAPES:
+        if needed <= fields:
+            return name
+    if "spender" in fields and any(v in fields for v in _VALUE_FIELDS):
+        return "permit_lookalike"
+    return None
+
+
+def _safe_tx(m: dict[str, Any], safe: str) -> tuple[list[Operation], list[str]]:
+    f = Frame(safe, None, safe, 0, b"", origin=None)
+    items = WRAPPER_HANDLERS["safe_exec"](
+        f, _SAFE_EXEC, [m["to"], m["value"], m["data"], m["operation"]]
+    )
+    ops, notes = decode_items(f, items, ("execTransaction",))
+    if m["gasPrice"] and m["refundReceiver"] != ZERO:
+        gas_token = m.get("gasToken", ZERO)
+        refund = Transfer(
+            via="safe.gas_refund",
+            asset=native() if gas_token == ZERO else asset(gas_token),
+            sender=safe,
+            recipient=m["refundReceiver"],
+            amount=None,
+            carrier="execTransaction",
+        )
+        ops.append(refund)
+    return ops, notes
+
+
+def _permit_lookalike(m: dict[str, Any], token: str | None) -> list[Operation]:
+    token = m["token"] if isinstance(m.get("token"), str) else token
+    if token is None:
+        raise EvmDecodeError("permit-like typed data without a token or verifyingContract")
+    owner = next((m[k] for k in ("owner", "holder", "from") if isinstance(m.get(k), str)), None)
+    deadline = next((m[k] for k in ("deadline", "expiry", "expiration") if k in m), None)
+    if "allowed" in m and isinstance(m["allowed"], bool):
+        allowed = m["allowed"]
+        grant = Approval(
+            via="permit.lookalike",
+            asset=asset(token),
+            owner=owner,
+            spender=m["spender"],
+            amount=None if allowed else 0,
+            unlimited=allowed,
+            revoke=not allowed,
+            deadline=deadline if isinstance(deadline, int) and deadline else None,
+        )
+        return [grant]
+    amount = next(m[k] for k in _VALUE_FIELDS if k in m)
+    if not isinstance(amount, int):
+        raise EvmDecodeError("permit-like typed data with a non-numeric amount")
+    return [
+        approval(
+            "permit.lookalike",
+            token,
+            owner,
+            m["spender"],
+            amount,
+            deadline=deadline if isinstance(deadline, int) else None,
+        )
+    ]
+
+
+def decode_signed(
+    shape: str, m: dict[str, Any], verifying: str | None
+) -> tuple[list[Operation], list[str]]:
+    """Operations and notes of one recognised message (see the module docstring)."""
+    if shape == "snapshot":
+        return [], ["eip712:snapshot"]
+    if shape == "permit_lookalike":
+        return _permit_lookalike(m, verifying), ["eip712:permit-lookalike"]
+    if verifying is None:
+        raise EvmDecodeError(f"{shape} typed data without a verifyingContract")
+    if shape == "safe_tx":
+        ops, notes = _safe_tx(m, verifying)
+        return ops, [*notes, f"account:{verifying}"]
+    if shape == "eip3009":
+        give = Transfer(
+            via="eip3009.transfer_with_authorization",
+            asset=asset(verifying),
+            sender=m["from"],
+            recipient=m["to"],
+            amount=m["value"],
+        )
+        return [give], []
+    if shape == "comet_authorization":
+        allowed = m["isAllowed"]
+        grant = Approval(
+            via="compound_v3.allow",
+            asset=asset(verifying),
+            owner=m["owner"],
+            spender=m["manager"],
+            amount=None if allowed else 0,
+            unlimited=allowed,
+            revoke=not allowed,
+            deadline=m["expiry"] or None,
+        )
+        return [grant], []
+    if shape == "aave_delegation":
+        op = approval(
+            "aave_v3.delegation_with_sig",
+            verifying,
+            None,
+            m["delegatee"],
+            m["value"],
+            deadline=m["deadline"],
+        )
+        return [op], []
+    nft = Approval(  # erc721_permit: one token of the collection, whole
+        via="erc721.permit",
+        asset=asset(verifying, AssetKind.NFT),
+        owner=None,
+        spender=m["spender"],
+        amount=None,
+        revoke=m["spender"] == ZERO,
+        deadline=m["deadline"],
+        token_id=m["tokenId"],
+    )
+    return [nft], []

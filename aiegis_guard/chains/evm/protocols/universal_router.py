@@ -1,0 +1,212 @@
+"""Uniswap UniversalRouter ``execute(commands, inputs[, deadline])``: every command.
+
+Sources: Uniswap/universal-router ``contracts/libraries/Commands.sol`` and
+``contracts/base/Dispatcher.sol`` (input encodings), Uniswap/v4-periphery
+``src/libraries/Actions.sol`` and ``src/interfaces/IV4Router.sol`` (V4_SWAP actions).
+Recipient constants: 1 = msg.sender, 2 = the router (``ActionConstants``).
+
+Swaps are exchanges (:mod:`.swaps`): inputs paid by the caller are gives, outputs (swap
+recipients, SWEEP, TRANSFER, UNWRAP, V4 TAKE*) are receipts; PAY_PORTION / TAKE_PORTION up
+to 1 % is a fee. A command or V4 action not decoded is an opaque call touching the own
+account (never excused by the router being well known).
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from aiegis_guard.chains.evm.abi import decode_args, parse_types
+from aiegis_guard.chains.evm.frames import MAX_DEPTH, ZERO, Frame, Result, asset
+from aiegis_guard.chains.evm.protocols.swaps import SWAP, resolve, swap_ops
+from aiegis_guard.chains.evm.selectors import Function
+from aiegis_guard.chains.evm.tokens import TOKEN_HANDLERS
+from aiegis_guard.chains.transaction import Call, Receipt
+from aiegis_guard.errors import EvmDecodeError
+
+__all__ = ["ROUTER_TYPES", "universal_router"]
+
+_T = parse_types
+ROUTER_TYPES = {
+    0x00: ("V3_SWAP_EXACT_IN", _T("f(address,uint256,uint256,bytes,bool)")),
+    0x01: ("V3_SWAP_EXACT_OUT", _T("f(address,uint256,uint256,bytes,bool)")),
+    0x02: ("PERMIT2_TRANSFER_FROM", _T("f(address,address,uint160)")),
+    0x03: (
+        "PERMIT2_PERMIT_BATCH",
+        _T("f(((address,uint160,uint48,uint48)[],address,uint256),bytes)"),
+    ),
+    0x04: ("SWEEP", _T("f(address,address,uint256)")),
+    0x05: ("TRANSFER", _T("f(address,address,uint256)")),
+    0x06: ("PAY_PORTION", _T("f(address,address,uint256)")),
+    0x08: ("V2_SWAP_EXACT_IN", _T("f(address,uint256,uint256,address[],bool)")),
+    0x09: ("V2_SWAP_EXACT_OUT", _T("f(address,uint256,uint256,address[],bool)")),
+    0x0A: ("PERMIT2_PERMIT", _T("f(((address,uint160,uint48,uint48),address,uint256),bytes)")),
+    0x0B: ("WRAP_ETH", _T("f(address,uint256)")),
+    0x0C: ("UNWRAP_WETH", _T("f(address,uint256)")),
+    0x0D: ("PERMIT2_TRANSFER_FROM_BATCH", _T("f((address,address,uint160,address)[])")),
+    0x0E: ("BALANCE_CHECK_ERC20", _T("f(address,address,uint256)")),
+    0x10: ("V4_SWAP", _T("f(bytes,bytes[])")),
+    0x21: ("EXECUTE_SUB_PLAN", _T("f(bytes,bytes[])")),
+}
+_V4 = {
+    0x06: (
+        "SWAP_EXACT_IN_SINGLE",
+        _T("f(((address,address,uint24,int24,address),bool,uint128,uint128,bytes))"),
+    ),
+    0x08: (
+        "SWAP_EXACT_OUT_SINGLE",
+        _T("f(((address,address,uint24,int24,address),bool,uint128,uint128,bytes))"),
+    ),
+    0x0B: ("SETTLE", _T("f(address,uint256,bool)")),
+    0x0C: ("SETTLE_ALL", _T("f(address,uint256)")),
+    0x0D: ("SETTLE_PAIR", _T("f(address,address)")),
+    0x0E: ("TAKE", _T("f(address,address,uint256)")),
+    0x0F: ("TAKE_ALL", _T("f(address,uint256)")),
+    0x10: ("TAKE_PORTION", _T("f(address,address,uint256)")),
+    0x11: ("TAKE_PAIR", _T("f(address,address,address)")),
+    0x12: ("CLOSE_CURRENCY", _T("f(address)")),
+    0x13: ("CLEAR_OR_TAKE", _T("f(address,uint256)")),
+    0x14: ("SWEEP", _T("f(address,address)")),
+}
+_V4_SWAPS_MULTI = {0x07: "SWAP_EXACT_IN", 0x09: "SWAP_EXACT_OUT"}  # recipients come from TAKE*
+FEE_BIPS = 100  # a portion up to 1 % paid elsewhere is a fee, above that an output
+_NO_FN = Function("universal_router()", "universal_router", ())
+
+
+def _opaque(f: Frame, name: str) -> Call:
+    return Call(via="evm.call", target=f.target, name=name, touches_own=True, sender=f.sender)
+
+
+def _get(f: Frame, via: str, token: str, recipient: str, amount: int | None) -> Result:
+    to = resolve(f, recipient)
+    if to is None:
+        return []
+    return swap_ops(f, via, (None, None), (token, amount), to)
+
+
+def _portion(f: Frame, via: str, token: str, recipient: str, bips: int) -> Result:
+    to = resolve(f, recipient)
+    if to is None:
+        return []
+    if bips > FEE_BIPS:
+        return swap_ops(f, via, (None, None), (token, None), to)
+    fee = Receipt(via=f"{via}.fee", asset=asset(token), recipient=to, amount=None, order=SWAP)
+    return [fee]
+
+
+def _swap_token(name: str, a: list[Any]) -> tuple[str, str]:
+    path = a[3]
+    if name.startswith("V2"):
+        if len(path) < 2:
+            raise EvmDecodeError("UniversalRouter: short V2 path")
+        return str(path[0]), str(path[-1])
+    if len(path) < 43:
+        raise EvmDecodeError("UniversalRouter: short V3 path")
+    first, last = "0x" + path[:20].hex(), "0x" + path[-20:].hex()
+    return (last, first) if name == "V3_SWAP_EXACT_OUT" else (first, last)
+
+
+def _swap(f: Frame, name: str, a: list[Any]) -> Result:
+    recipient, amount, limit, _path, payer_is_user = a
+    token_in, token_out = _swap_token(name, a)
+    exact_in = name.endswith("EXACT_IN")
+    give = (amount if exact_in else limit) if payer_is_user else None
+    get = limit if exact_in else amount
+    via = f"universal_router.{name.lower()}"
+    to = resolve(f, recipient)
+    return swap_ops(f, via, (token_in if payer_is_user else None, give), (token_out, get), to)
+
+
+def _permit2(f: Frame, name: str, a: list[Any]) -> Result:
+    if name == "PERMIT2_PERMIT":
+        return TOKEN_HANDLERS["permit2_permit_single"](f, _NO_FN, [f.sender, a[0], a[1]])
+    if name == "PERMIT2_PERMIT_BATCH":
+        return TOKEN_HANDLERS["permit2_permit_batch"](f, _NO_FN, [f.sender, a[0], a[1]])
+    if name == "PERMIT2_TRANSFER_FROM_BATCH":
+        return TOKEN_HANDLERS["permit2_transfer_batch"](f, _NO_FN, a)
+    token, recipient, amount = a  # PERMIT2_TRANSFER_FROM: caller -> recipient (router: a give)
+    to = resolve(f, recipient)
+    via = "universal_router.permit2_transfer_from"
+    if to is None:
+        return swap_ops(f, via, (token, amount), (None, None), None)
+    return TOKEN_HANDLERS["permit2_transfer_from"](f, _NO_FN, [f.sender, to, amount, token])
+
+
+def _command(f: Frame, cmd: int, data: bytes) -> Result:
+    name, types = ROUTER_TYPES[cmd]
+    a = decode_args(types, data)
+    via = f"universal_router.{name.lower()}"
+    if name.startswith("PERMIT2"):
+        return _permit2(f, name, a)
+    if name in ("V3_SWAP_EXACT_IN", "V3_SWAP_EXACT_OUT", "V2_SWAP_EXACT_IN", "V2_SWAP_EXACT_OUT"):
+        return _swap(f, name, a)
+    if name in ("SWEEP", "TRANSFER"):
+        return _get(f, via, a[0], a[1], a[2])
+    if name == "PAY_PORTION":
+        return _portion(f, via, a[0], a[1], a[2])
+    if name == "UNWRAP_WETH":
+        return _get(f, via, ZERO, a[0], a[1])
+    if name == "WRAP_ETH":
+        return []  # ETH already sent with the call; WETH stays in the router or goes to a[0]
+    if name == "BALANCE_CHECK_ERC20":
+        return []
+    if name == "V4_SWAP":
+        return _v4(f, a[0], a[1])
+    return router_plan(f.inner(f.data), a[0], a[1])  # EXECUTE_SUB_PLAN
+
+
+def _v4_action(f: Frame, action: int, data: bytes) -> Result:
+    if action in _V4_SWAPS_MULTI:
+        return []  # amounts and recipients are settled by SETTLE*/TAKE* actions
+    if action not in _V4:
+        return [_opaque(f, f"universal_router.v4_action_0x{action:02x}")]
+    name, types = _V4[action]
+    a = decode_args(types, data)
+    via = f"universal_router.v4.{name.lower()}"
+    if name in ("SWAP_EXACT_IN_SINGLE", "SWAP_EXACT_OUT_SINGLE"):
+        return []  # the minimum and the recipient are those of the TAKE* that follows
+    if name == "SETTLE_ALL":
+        return swap_ops(f, via, (a[0], a[1]), (None, None), None)
+    if name == "SETTLE":
+        return swap_ops(f, via, (a[0], a[1] or None), (None, None), None) if a[2] else []
+    if name == "TAKE_ALL":
+        return _get(f, via, a[0], f.sender or ZERO, a[1])
+    if name == "TAKE":
+        return _get(f, via, a[0], a[1], a[2] or None)
+    if name == "TAKE_PORTION":
+        return _portion(f, via, a[0], a[1], a[2])
+    if name == "TAKE_PAIR":
+        return [*_get(f, via, a[0], a[2], None), *_get(f, via, a[1], a[2], None)]
+    if name == "SWEEP":
+        return _get(f, via, a[0], a[1], None)
+    return []  # SETTLE_PAIR / CLOSE_CURRENCY / CLEAR_OR_TAKE: between router and pool manager
+
+
+def _v4(f: Frame, actions: bytes, params: list[bytes]) -> Result:
+    if len(actions) != len(params):
+        raise EvmDecodeError("V4_SWAP: actions and params differ in length")
+    out: Result = []
+    for action, data in zip(actions, params, strict=True):
+        out += _v4_action(f, action, data)
+    return out
+
+
+def router_plan(f: Frame, commands: bytes, inputs: list[bytes]) -> Result:
+    if f.depth > MAX_DEPTH:
+        return [_opaque(f, "universal_router.sub_plan"), "depth-limit"]
+    if len(commands) != len(inputs):
+        raise EvmDecodeError("UniversalRouter: commands and inputs differ in length")
+    out: Result = []
+    for command, data in zip(commands, inputs, strict=True):
+        cmd = command & 0x3F
+        if cmd in ROUTER_TYPES:
+            try:
+                out += _command(f, cmd, data)
+            except EvmDecodeError:
+                out.append(_opaque(f, f"universal_router.{ROUTER_TYPES[cmd][0].lower()}"))
+        else:
+            out.append(_opaque(f, f"universal_router.command_0x{cmd:02x}"))
+    return out
+
+
+def universal_router(f: Frame, fn: Function, a: list[Any]) -> Result:
+    return router_plan(f, a[0], a[1])

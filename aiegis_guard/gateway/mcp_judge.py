@@ -1,0 +1,123 @@
+"""The judging half of ``mcp-proxy`` (no I/O): tool lists, tool calls and tool results.
+
+Reuses the tool-call judge of the LangChain integration, so an MCP call gets the same verdict
+as the same call made by a LangChain agent. Taint lives in the guard's taint store under one
+key per proxied session.
+"""
+
+from __future__ import annotations
+
+import logging
+from typing import Any
+
+from aiegis_guard.callbacks.judge import (
+    Judged,
+    combine,
+    content_text,
+    is_value_moving,
+    judge_call,
+    judge_output,
+    quarantine_notice,
+)
+from aiegis_guard.findings import Action, Source
+from aiegis_guard.gateway.judging import gateway_finding, reserve_spends, withhold_secrets
+from aiegis_guard.guard import Guard
+from aiegis_guard.ledger import SpendReservation
+from aiegis_guard.taint import taints
+from aiegis_guard.verdict import Verdict
+
+__all__ = ["APPROVE_SCHEMA", "McpGuard", "tool_error"]
+
+log = logging.getLogger("aiegis_guard")
+
+SESSION = ("mcp", "session")
+APPROVE_SCHEMA = {
+    "type": "object",
+    "properties": {"approve": {"type": "boolean", "title": "Approve this tool call?"}},
+    "required": ["approve"],
+}
+
+
+def tool_error(rid: Any, text: str) -> dict[str, Any]:
+    result = {"content": [{"type": "text", "text": text}], "isError": True}
+    return {"jsonrpc": "2.0", "id": rid, "result": result}
+
+
+class McpGuard:
+    """The judging half of the proxy (no I/O): requests and results in, decisions out."""
+
+    def __init__(self, guard: Guard) -> None:
+        self.guard = guard
+        self.withheld: set[str] = set()
+        self.elicitation = False
+
+    def tool_list(self, result: Any) -> Any:
+        """The ``tools/list`` result without the tools whose descriptions are poisoned."""
+        if not isinstance(result, dict) or not isinstance(result.get("tools"), list):
+            return result
+        kept = []
+        for tool in result["tools"]:
+            name = str(tool.get("name")) if isinstance(tool, dict) else ""
+            verdict = self.guard.check_text(_description(tool), source=Source.TOOL_OUTPUT)
+            if verdict.blocked or taints(verdict):
+                self.withheld.add(name)
+                self._audit("mcp_tool_list", verdict, tool=name, outcome="withheld")
+                log.warning(
+                    "aiegis_guard mcp-proxy: tool %r withheld (%s)", name[:64], verdict.summary()
+                )
+            else:
+                kept.append(tool)
+        return {**result, "tools": kept}
+
+    def judge_call(self, params: Any) -> tuple[str, Any, Judged]:
+        """(name, arguments, judged) for a ``tools/call`` request."""
+        params = params if isinstance(params, dict) else {}
+        name = str(params.get("name") or "")
+        args = params.get("arguments") or {}
+        moving = is_value_moving(name, self.guard.config.tools)
+        tainted = self.guard.taint.tainted_by(SESSION)
+        judged = judge_call(self.guard, name, args, value_moving=moving, tainted_by=tainted)
+        if name in self.withheld:
+            found = gateway_finding("tool_withheld", "this tool's description was judged poisoned")
+            verdict = combine([judged.verdict, Verdict(action=Action.BLOCK, findings=(found,))])
+            judged = Judged(verdict, judged.value_moving, judged.transfers)
+        return name, args, judged
+
+    def spend(self, args: Any, judged: Judged) -> list[SpendReservation]:
+        """Reserve the call's spend; raises GuardBlocked / LedgerError (then none is held)."""
+        return reserve_spends(self.guard, args, judged.transfers)
+
+    def tool_result(self, name: str, result: Any) -> Any:
+        """The result as the client may see it; an injection taints the session."""
+        if not isinstance(result, dict):
+            return result
+        text = content_text(result.get("content"))
+        if not text:
+            return result
+        verdict, _ = judge_output(self.guard, text, source=Source.TOOL_OUTPUT)
+        if taints(verdict):
+            self.guard.taint.mark(SESSION, f"tool_output:{name[:64]}")
+        if verdict.blocked or (taints(verdict) and self.guard.config.quarantine):
+            notice = quarantine_notice(verdict, "tool result")
+            return {**result, "content": [{"type": "text", "text": notice}]}
+        masked = verdict.redacted_text or withhold_secrets(verdict, text)
+        if masked is not None:
+            return {**result, "content": [{"type": "text", "text": masked}]}
+        return result
+
+    def _audit(self, kind: str, verdict: Verdict, **extra: Any) -> None:
+        if self.guard.audit is not None:
+            self.guard.audit.record(kind, verdict, **extra)
+
+
+def _description(tool: Any) -> str:
+    if not isinstance(tool, dict):
+        return ""
+    parts = [str(tool.get("description") or ""), str(tool.get("title") or "")]
+    schema = tool.get("inputSchema")
+    props = schema.get("properties") if isinstance(schema, dict) else None
+    if isinstance(props, dict):
+        for key, prop in list(props.items())[:64]:
+            if isinstance(prop, dict) and prop.get("description"):
+                parts.append(f"{key}: {prop['description']}")
+    return "\n".join(p for p in parts if p)

@@ -1,0 +1,247 @@
+"""``aiegis-guard mcp-proxy -- <server command…>``: a guard in front of a stdio MCP server.
+
+The proxy speaks newline-delimited JSON-RPC on its own stdin/stdout (to the MCP client) and
+on the child's (the wrapped server); everything passes through untouched except:
+
+* ``tools/list`` results: each tool's description (and its parameters' descriptions) is
+  judged as untrusted text; a poisoned tool is withheld from the list (and its calls blocked).
+* ``tools/call`` requests: the arguments are judged like any tool call (secrets, recipients,
+  amounts, transactions inside, session taint). BLOCK answers the client with an MCP tool
+  error saying why (the server never sees the call); FLAG asks the user through MCP
+  elicitation when the client declared that capability, else denies. A passing call carrying
+  a transaction reserves its spend: committed when the server answers, released on an error.
+* ``tools/call`` results: judged as tool output; an injection taints the session, a secret
+  or a poisoned address is withheld from the client.
+
+Logs go to stderr (stdout is the protocol); decisions go to ``[audit] path`` when set.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import contextlib
+import itertools
+import json
+import logging
+import sys
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from typing import Any
+
+from aiegis_guard import jsontext
+from aiegis_guard.callbacks.judge import args_text, block_message, denied_message, masked_args
+from aiegis_guard.config import Config
+from aiegis_guard.errors import GuardBlocked, LedgerError
+from aiegis_guard.gateway.mcp_judge import APPROVE_SCHEMA, McpGuard, tool_error
+from aiegis_guard.guard import Guard
+from aiegis_guard.ledger import SpendReservation
+from aiegis_guard.signers.approval import ApprovalRequest, ask_async
+from aiegis_guard.verdict import Verdict
+
+__all__ = ["McpProxy", "run_proxy"]
+
+log = logging.getLogger("aiegis_guard")
+
+LINE_LIMIT = 16 * 1024 * 1024
+
+
+@dataclass
+class _Pending:
+    method: str
+    name: str = ""
+    held: list[SpendReservation] = field(default_factory=list)
+
+
+class McpProxy:
+    """Relays one client <-> one child server, judging on the way."""
+
+    def __init__(self, guard: Guard, command: Sequence[str], *, approval_timeout: float) -> None:
+        self.judge = McpGuard(guard)
+        self.guard = guard
+        self.command = list(command)
+        self.approval_timeout = approval_timeout
+        self.pending: dict[str, _Pending] = {}
+        self.asks: dict[str, asyncio.Future[Any]] = {}
+        self._ids = itertools.count(1)
+        self._out_lock = asyncio.Lock()
+        self._tasks: set[asyncio.Task[None]] = set()
+        self.child: asyncio.subprocess.Process | None = None
+
+    # --- plumbing ----------------------------------------------------------------------
+
+    async def _to_client(self, msg: Any) -> None:
+        data = (json.dumps(msg, ensure_ascii=False) + "\n").encode("utf-8")
+        async with self._out_lock:
+            sys.stdout.buffer.write(data)
+            sys.stdout.buffer.flush()
+
+    async def _to_server(self, msg: Any) -> None:
+        assert self.child is not None and self.child.stdin is not None
+        self.child.stdin.write((json.dumps(msg, ensure_ascii=False) + "\n").encode("utf-8"))
+        await self.child.stdin.drain()
+
+    async def run(self) -> int:
+        self.child = await asyncio.create_subprocess_exec(
+            *self.command,
+            stdin=asyncio.subprocess.PIPE,
+            stdout=asyncio.subprocess.PIPE,
+            limit=LINE_LIMIT,
+        )
+        loop = asyncio.get_running_loop()
+        reader = asyncio.StreamReader(limit=LINE_LIMIT)
+        await loop.connect_read_pipe(lambda: asyncio.StreamReaderProtocol(reader), sys.stdin)
+        client = asyncio.create_task(self._client_loop(reader))
+        server = asyncio.create_task(self._server_loop())
+        await asyncio.wait({client, server}, return_when=asyncio.FIRST_COMPLETED)
+        return await self._shutdown(client, server)
+
+    async def _shutdown(self, *tasks: asyncio.Task[None]) -> int:
+        assert self.child is not None
+        if self.child.stdin is not None and not self.child.stdin.is_closing():
+            self.child.stdin.close()
+        try:
+            code = await asyncio.wait_for(self.child.wait(), 5)
+        except TimeoutError:
+            self.child.terminate()
+            code = await self.child.wait()
+        for task in (*tasks, *self._tasks):
+            task.cancel()
+            with contextlib.suppress(asyncio.CancelledError, Exception):
+                await task
+        for pending in self.pending.values():
+            for reservation in pending.held:  # the answer never came: release
+                reservation.rollback()
+        return code
+
+    # --- client -> server --------------------------------------------------------------
+
+    async def _client_loop(self, reader: asyncio.StreamReader) -> None:
+        while line := await reader.readline():
+            msg = _parse(line)
+            if not isinstance(msg, dict):  # what the proxy cannot read, the server never gets
+                await self._to_client(_INVALID)
+                continue
+            rid, method = msg.get("id"), msg.get("method")
+            if method is None and str(rid) in self.asks:
+                self.asks.pop(str(rid)).set_result(msg)
+                continue
+            if method == "initialize":
+                caps = (msg.get("params") or {}).get("capabilities") or {}
+                self.judge.elicitation = isinstance(caps, dict) and "elicitation" in caps
+            if method == "tools/call" and rid is not None:
+                task = asyncio.create_task(self._call(msg))
+                self._tasks.add(task)
+                task.add_done_callback(self._tasks.discard)
+                continue
+            if method == "tools/list" and rid is not None:
+                self.pending[str(rid)] = _Pending("tools/list")
+            await self._to_server(msg)
+
+    async def _call(self, msg: dict[str, Any]) -> None:
+        rid = msg["id"]
+        name, args, judged = await asyncio.to_thread(self.judge.judge_call, msg.get("params"))
+        verdict = judged.verdict
+        if verdict.blocked:
+            await self._to_client(tool_error(rid, block_message(verdict)))
+            return
+        if verdict.flagged and not await self._approve(name, args, verdict):
+            await self._to_client(tool_error(rid, denied_message(verdict)))
+            return
+        held: list[SpendReservation] = []
+        if judged.value_moving:
+            try:
+                held = await asyncio.to_thread(self.judge.spend, args, judged)
+            except GuardBlocked as exc:
+                await self._to_client(tool_error(rid, block_message(exc.verdict)))
+                return
+            except LedgerError:
+                text = "blocked by aiegis_guard: gateway.ledger_down: the spend ledger failed."
+                await self._to_client(tool_error(rid, text))
+                return
+        self.pending[str(rid)] = _Pending("tools/call", name, held)
+        await self._to_server(msg)
+
+    async def _approve(self, name: str, args: Any, verdict: Verdict) -> bool:
+        details = {"arguments": masked_args(verdict, args_text(args))}
+        request = ApprovalRequest(action=name or "tools/call", verdict=verdict, details=details)
+        approver = self._elicit if self.judge.elicitation else None
+        return await ask_async(approver, request, audit=self.guard.audit)
+
+    async def _elicit(self, request: ApprovalRequest) -> bool:
+        """Ask the user through the client (MCP ``elicitation/create``); no answer = deny."""
+        eid = f"aiegis-approval-{next(self._ids)}"
+        future: asyncio.Future[Any] = asyncio.get_running_loop().create_future()
+        self.asks[eid] = future
+        message = request.describe()[:4000]
+        await self._to_client({
+            "jsonrpc": "2.0", "id": eid, "method": "elicitation/create",
+            "params": {"mode": "form", "message": message, "requestedSchema": APPROVE_SCHEMA},
+        })  # fmt: skip
+        try:
+            answer = await asyncio.wait_for(future, self.approval_timeout)
+        except TimeoutError:
+            self.asks.pop(eid, None)
+            return False
+        result = answer.get("result") if isinstance(answer, dict) else None
+        if not isinstance(result, dict) or result.get("action") != "accept":
+            return False
+        content = result.get("content")
+        return isinstance(content, dict) and content.get("approve") is True
+
+    # --- server -> client --------------------------------------------------------------
+
+    async def _server_loop(self) -> None:
+        assert self.child is not None and self.child.stdout is not None
+        while line := await self.child.stdout.readline():
+            msg = _parse(line)
+            if msg is None:
+                log.error("aiegis_guard mcp-proxy: dropped an unreadable line from the server")
+                continue
+            pending = self.pending.pop(str(msg.get("id")), None) if isinstance(msg, dict) else None
+            if pending is None or not isinstance(msg, dict):
+                async with self._out_lock:
+                    sys.stdout.buffer.write(line if line.endswith(b"\n") else line + b"\n")
+                    sys.stdout.buffer.flush()
+                continue
+            await self._to_client(await asyncio.to_thread(self._answer, pending, msg))
+
+    def _answer(self, pending: _Pending, msg: dict[str, Any]) -> dict[str, Any]:
+        result = msg.get("result")
+        if pending.method == "tools/list":
+            return {**msg, "result": self.judge.tool_list(result)}
+        failed = "error" in msg or (isinstance(result, dict) and result.get("isError") is True)
+        for reservation in pending.held:
+            if failed:
+                reservation.rollback()
+            else:
+                reservation.commit()
+        if "result" not in msg:
+            return msg
+        return {**msg, "result": self.judge.tool_result(pending.name, result)}
+
+
+_INVALID = {
+    "jsonrpc": "2.0",
+    "id": None,
+    "error": {"code": -32600, "message": "aiegis_guard: not a readable JSON-RPC message"},
+}
+
+
+def _parse(line: bytes) -> Any:
+    """The JSON value of a line; None when it is not JSON or nests too deeply."""
+    try:
+        return jsontext.loads(line)
+    except ValueError:  # not JSON, not UTF-8, or nested too deeply
+        return None
+
+
+def run_proxy(config: Config, command: Sequence[str], *, classifier: bool = True) -> int:
+    """Run ``command`` as a guarded stdio MCP server until either side closes."""
+    logging.basicConfig(stream=sys.stderr, level=logging.WARNING)
+    guard = Guard(config, classifier=classifier)
+    proxy = McpProxy(guard, command, approval_timeout=config.gateway.approval_timeout)
+    try:
+        return asyncio.run(proxy.run())
+    except FileNotFoundError:
+        print(f"aiegis-guard mcp-proxy: cannot run {command[0]!r}", file=sys.stderr)
+        return 2

@@ -1,0 +1,210 @@
+"""Streaming chat completions (SSE): tool calls held until complete and judged; text gated.
+
+Per choice, text deltas go through a :class:`TextGate` (nothing that could still be a secret
+is emitted; secrets are withheld), tool-call deltas are accumulated and emitted only once the
+choice finishes and each call was judged — as one chunk of the calls that passed, after the
+text saying what was withheld. An upstream stream that breaks off, sends malformed JSON or
+ends without finishing ends with an ``error`` event: held tool calls are never emitted.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import AsyncIterator
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING, Any
+
+import httpx
+from starlette.responses import Response, StreamingResponse
+
+from aiegis_guard import jsontext
+from aiegis_guard.findings import Source
+from aiegis_guard.gateway.proxy import _read, apply_outcomes, decision, send_upstream
+from aiegis_guard.gateway.textgate import TextGate
+from aiegis_guard.gateway.upstream import Upstream
+
+if TYPE_CHECKING:
+    from aiegis_guard.gateway.app import Gateway
+
+__all__ = ["stream_completions"]
+
+MAX_EVENT_BYTES = 4 * 1024 * 1024
+
+
+class BrokenStream(Exception):
+    """The upstream's SSE stream is not what it should be."""
+
+
+@dataclass
+class _Choice:
+    gate: TextGate
+    calls: dict[int, dict[str, Any]] = field(default_factory=dict)
+    done: bool = False
+
+
+def _sse(data: Any) -> bytes:
+    return f"data: {json.dumps(data, ensure_ascii=False)}\n\n".encode()
+
+
+async def _events(lines: AsyncIterator[str]) -> AsyncIterator[str]:
+    """``data`` payloads of an SSE stream (multi-line data joined; comments skipped)."""
+    data: list[str] = []
+    size = 0
+    async for line in lines:
+        if line == "":
+            if data:
+                yield "\n".join(data)
+            data, size = [], 0
+            continue
+        if line.startswith("data:"):
+            chunk = line[5:].removeprefix(" ")
+            size += len(chunk)
+            if size > MAX_EVENT_BYTES:
+                raise BrokenStream("an SSE event is too large")
+            data.append(chunk)
+    if data:
+        yield "\n".join(data)
+
+
+class Relay:
+    """Turns the upstream's chunks into the chunks the agent may see."""
+
+    def __init__(self, gw: Gateway, conv: str) -> None:
+        self.gw = gw
+        self.conv = conv
+        self.choices: dict[int, _Choice] = {}
+        self.template: dict[str, Any] = {}
+        self.decisions: list[dict[str, Any]] = []
+
+    def _choice(self, index: int) -> _Choice:
+        if index not in self.choices:
+            judge = self.gw.guard.check_text
+
+            self.choices[index] = _Choice(TextGate(lambda t: judge(t, source=Source.LLM_OUTPUT)))
+        return self.choices[index]
+
+    def _chunk(self, index: int, delta: dict[str, Any], finish: str | None = None) -> bytes:
+        choice = {"index": index, "delta": delta, "finish_reason": finish}
+        return _sse({**self.template, "choices": [choice]})
+
+    async def feed(self, chunk: Any) -> list[bytes]:
+        if not isinstance(chunk, dict):
+            raise BrokenStream("an SSE event is not a JSON object")
+        if chunk.get("error") is not None:
+            raise BrokenStream("the upstream sent an error event")
+        choices = chunk.get("choices")
+        self.template = {k: v for k, v in chunk.items() if k not in ("choices", "usage")}
+        if not isinstance(choices, list) or not choices:
+            return [_sse(chunk)]  # usage-only and other choice-less chunks pass as they are
+        out: list[bytes] = []
+        for raw in choices:
+            if not isinstance(raw, dict) or not isinstance(raw.get("index", 0), int):
+                raise BrokenStream("a chunk choice is malformed")
+            out += await self._feed_choice(raw)
+        return out
+
+    async def _feed_choice(self, raw: dict[str, Any]) -> list[bytes]:
+        index = raw.get("index", 0)
+        state = self._choice(index)
+        got = raw.get("delta")
+        delta: dict[str, Any] = got if isinstance(got, dict) else {}
+        passed = {k: v for k, v in delta.items() if k not in ("content", "tool_calls")}
+        if isinstance(delta.get("content"), str):
+            text = state.gate.push(delta["content"])
+            if text:
+                passed["content"] = text
+        for call in delta.get("tool_calls") or ():
+            _accumulate(state.calls, call)
+        out = [self._chunk(index, passed)] if passed else []
+        if raw.get("finish_reason") is not None:
+            out += await self._finish(index, state, str(raw["finish_reason"]))
+        return out
+
+    async def _finish(self, index: int, state: _Choice, reason: str) -> list[bytes]:
+        state.done = True
+        msg: dict[str, Any] = {"content": state.gate.flush()}
+        calls = [state.calls[i] for i in sorted(state.calls)]
+        if calls:
+            outcomes = await self.gw.judge.judge_calls(calls, self.conv)
+            self.decisions += [decision(o) for o in outcomes]
+            if not apply_outcomes(msg, outcomes) and reason == "tool_calls":
+                reason = "stop"
+        out = [self._chunk(index, {"content": msg["content"]})] if msg.get("content") else []
+        if msg.get("tool_calls"):
+            indexed = [{"index": i, **c} for i, c in enumerate(msg["tool_calls"])]
+            out.append(self._chunk(index, {"tool_calls": indexed}))
+        out.append(self._chunk(index, {}, reason))
+        return out
+
+    async def finish(self) -> list[bytes]:
+        """[DONE]: choices the upstream never finished are finished (judged) now."""
+        out: list[bytes] = []
+        for index, state in sorted(self.choices.items()):
+            if not state.done:
+                out += await self._finish(index, state, "stop")
+        return out
+
+
+def _accumulate(calls: dict[int, dict[str, Any]], delta: Any) -> None:
+    if not isinstance(delta, dict) or not isinstance(delta.get("index", 0), int):
+        raise BrokenStream("a tool-call delta is malformed")
+    call = calls.setdefault(delta.get("index", 0), {"type": "function", "function": {}})
+    if delta.get("id"):
+        call["id"] = delta["id"]
+    got = delta.get("function")
+    fn: dict[str, Any] = got if isinstance(got, dict) else {}
+    for key in ("name", "arguments"):
+        if isinstance(fn.get(key), str):
+            call["function"][key] = call["function"].get(key, "") + fn[key]
+
+
+def _error(message: str) -> bytes:
+    return _sse({"error": {"message": message, "type": "upstream_stream_broken"}})
+
+
+async def stream_completions(gw: Gateway, body: dict[str, Any], conv: str) -> Response:
+    up, resp = await send_upstream(gw, "POST", "/chat/completions", body, stream=True)
+    if resp.status_code != 200:
+        try:
+            raw = await _read(resp)
+        finally:
+            await resp.aclose()
+        return Response(raw, resp.status_code, media_type="application/json")
+    headers = {"X-Aiegis-Conversation": conv, "Cache-Control": "no-cache"}
+    return StreamingResponse(
+        _relay(gw, up, resp, Relay(gw, conv)), media_type="text/event-stream", headers=headers
+    )
+
+
+async def _relay(
+    gw: Gateway, up: Upstream, resp: httpx.Response, relay: Relay
+) -> AsyncIterator[bytes]:
+    finished = False
+    try:
+        async for data in _events(resp.aiter_lines()):
+            if data.strip() == "[DONE]":
+                for out in await relay.finish():
+                    yield out
+                finished = True
+                break
+            try:
+                chunk = jsontext.loads(data)
+            except ValueError:
+                chunk = None
+            if chunk is None:
+                raise BrokenStream("an SSE event is not readable JSON")
+            for out in await relay.feed(chunk):
+                yield out
+        if not finished:
+            raise BrokenStream("the upstream stream ended without [DONE]")
+        yield b"data: [DONE]\n\n"
+    except (BrokenStream, httpx.HTTPError) as exc:
+        if gw.pool is not None:
+            gw.pool.broken(up)
+        what = str(exc) if isinstance(exc, BrokenStream) else type(exc).__name__
+        gw.events.record(
+            f"upstream:{up.name}", "streaming", "broken", what, "stream ended with an error"
+        )
+        yield _error(f"upstream stream broke off ({what}); held tool calls were not sent")
+    finally:
+        await resp.aclose()

@@ -1,0 +1,103 @@
+"""The effects model: protocol vectors (``tests/vectors/evm_protocols.json``) judged by effect,
+and the same effect judged the same whatever carries it."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from aiegis_guard import Guard
+from aiegis_guard.findings import Action
+from aiegis_guard.policy import Policy
+from tests.effect_vectors import build_tx, carriers, effects_match
+
+VECTORS = Path(__file__).parent / "vectors"
+
+
+def _load(name: str) -> tuple[Policy, list[Any]]:
+    data = json.loads((VECTORS / name).read_text())
+    vectors = [pytest.param(v, id=v["id"]) for v in data["vectors"]]
+    return Policy.model_validate(data["policy"]), vectors
+
+
+POLICY, CALLS = _load("evm_protocols.json")
+_, TYPED = _load("evm_typed_effects.json")
+
+
+@pytest.fixture(scope="module")
+def guard() -> Guard:
+    return Guard(POLICY, classifier=False)
+
+
+def _judge(guard: Guard, vector: dict[str, Any]) -> Any:
+    if "typed_data" in vector:
+        return guard.check_typed_data(vector["typed_data"])
+    return guard.check_transaction(build_tx(vector["tx"]))
+
+
+@pytest.mark.parametrize("vector", CALLS + TYPED)
+def test_protocol_vector(guard: Guard, vector: dict[str, Any]) -> None:
+    """Each vector gets its action, at least its rule ids, and at least its effects."""
+    verdict = _judge(guard, vector)
+    want = vector["expect"]
+    assert verdict.action is Action(want["action"]), verdict.explain()
+    assert set(want["rules"]) <= set(verdict.rule_ids), verdict.explain()
+    misses = effects_match(want.get("effects", []), list(verdict.effects))
+    assert not misses, (misses, verdict.to_dict()["effects"] if verdict.effects else [])
+
+
+# --- the same effect, whatever carries it ---------------------------------------------------
+
+_STRANGER = "0x3333333333333333333333333333333333333333"
+_TOKEN = "0x2222222222222222222222222222222222222222"
+_FLAT = [
+    pytest.param(_TOKEN, 0, ["transfer(address,uint256)", _STRANGER, 5], id="erc20-transfer"),
+    pytest.param(_TOKEN, 0, ["approve(address,uint256)", _STRANGER, 2**256 - 1], id="approve-max"),
+    pytest.param(_TOKEN, 0, ["approve(address,uint256)", _STRANGER, 10], id="approve-bounded"),
+    pytest.param(_TOKEN, 0, ["setApprovalForAll(address,bool)", _STRANGER, True], id="operator"),
+    pytest.param(
+        _TOKEN, 0, ["send(address,uint256,bytes)", _STRANGER, 5, {"$hex": "0x"}], id="777"
+    ),
+    pytest.param(_TOKEN, 0, ["authorizeOperator(address)", _STRANGER], id="777-operator"),
+    pytest.param(_STRANGER, 10**18, ["claim()"], id="eth-to-claim"),
+    pytest.param(_STRANGER, 0, ["frobnicate(uint256)", 1], id="opaque"),
+    pytest.param(
+        "0x68b3465833fb72a70ecdf485e0e4c7bd8665fc45",
+        0,
+        [
+            "exactInputSingle((address,address,uint24,address,uint256,uint256,uint160))",
+            [_TOKEN, "0x9999999999999999999999999999999999999999", 500, _STRANGER, 10, 1, 0],
+        ],
+        id="swap-to-stranger",
+    ),
+    pytest.param(
+        "0x87870bca3f3fd6335c3f4ce8392d69350b4fa4e2",
+        0,
+        ["withdraw(address,uint256,address)", _TOKEN, 5, _STRANGER],
+        id="aave-withdraw-stranger",
+    ),
+]
+
+
+def _effect_keys(verdict: Any) -> list[tuple[Any, ...]]:
+    keys = ("kind", "account", "asset", "amount", "unlimited", "token_ids", "counterparty", "what")
+    return sorted(tuple(str(e[k]) for k in keys) for e in verdict.effects)
+
+
+@pytest.mark.parametrize(("target", "value", "call"), _FLAT)
+def test_same_effect_same_verdict_whatever_carries_it(
+    guard: Guard, target: str, value: int, call: list[Any]
+) -> None:
+    """Flat, Safe, Safe+MultiSend, 7702 batch, ERC-7579 and ERC-4337 forms: same effects, same
+    action, same rule ids (the carrier path ``via`` aside)."""
+    forms = carriers(target, value, {"$call": call})
+    verdicts = {name: guard.check_transaction(build_tx(spec)) for name, spec in forms.items()}
+    flat = verdicts.pop("flat")
+    assert flat.effects, flat.explain()
+    for name, verdict in verdicts.items():
+        assert verdict.action is flat.action, (name, verdict.explain(), flat.explain())
+        assert _effect_keys(verdict) == _effect_keys(flat), name
+        assert set(verdict.rule_ids) == set(flat.rule_ids), (name, verdict.explain())
