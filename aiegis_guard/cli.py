@@ -249,7 +249,14 @@ def cmd_init(args: argparse.Namespace) -> int:
 def cmd_eval(args: argparse.Namespace) -> int:
     from aiegis_guard.evaluation import run_eval
 
-    return run_eval(Path(args.data), sets=args.set, out=sys.stdout, as_json=args.format == "json")
+    return run_eval(
+        Path(args.data) if args.data else None,
+        sets=args.set,
+        out=sys.stdout,
+        as_json=args.format == "json",
+        vectors=Path(args.vectors) if args.vectors else None,
+        report=Path(args.report) if args.report else None,
+    )
 
 
 def _load_config(args: argparse.Namespace) -> Any:
@@ -344,14 +351,19 @@ def _parser() -> argparse.ArgumentParser:
     tx.set_defaults(fn=cmd_inspect_tx)
 
     ev = sub.add_parser("eval", help="precision / recall on a data directory")
-    ev.add_argument("--data", required=True, help="e.g. ../shared/data")
+    ev.add_argument("--data", help="e.g. ../shared/data (every set but effects)")
     ev.add_argument(
         "--set",
         action="append",
-        choices=("secrets", "pii", "injection"),
-        help="which evaluations (default: all that the data has)",
+        choices=("secrets", "pii", "injection", "sources", "effects"),
+        help="which evaluations (default: secrets, pii, injection and sources on --data)",
+    )
+    ev.add_argument(
+        "--vectors",
+        help="effects: the vector table (default: tests/vectors/effects_real.json of the repo)",
     )
     ev.add_argument("--format", choices=("json", "text"), default="text")
+    ev.add_argument("--report", help="also write index.html (plots) and report.json here")
     ev.set_defaults(fn=cmd_eval)
 
     rules = sub.add_parser("rules", help="every rule id: family, default action, description")

@@ -23,6 +23,7 @@ from aiegis_guard.findings import Action, Source
 from aiegis_guard.indicators import classify
 from aiegis_guard.policy import (
     Allowlist,
+    Audience,
     Limit,
     Mode,
     PiiType,
@@ -63,6 +64,7 @@ class GuardSection(_Section):
     taint: TaintMode = TaintMode.APPROVE
     lookalike_chars: int = Field(default=4, ge=3, le=10)
     quarantine: bool = False
+    audience: Audience = Audience.OWNER
 
 
 CLASSIFIER_SOURCES = frozenset({Source.TOOL_OUTPUT, Source.RETRIEVED, Source.MEMORY})
@@ -268,6 +270,7 @@ def parse_config(data: dict[str, Any], *, path: Path | None = None) -> Config:
         on_error=raw.guard.on_error,
         taint=raw.guard.taint,
         lookalike_chars=raw.guard.lookalike_chars,
+        audience=raw.guard.audience,
     )
     base = path.parent if path else Path.cwd()
 
@@ -342,6 +345,11 @@ taint = "approve"
 lookalike_chars = 4
 # Replace flagged tool outputs / retrieved documents with a notice before the model reads them.
 quarantine = false
+# Who writes the prompts. "owner": the operator; prompts are instructions (rules only).
+# "public": anyone (a Telegram / Discord bot, a Freysa-style agent); user prompts are
+# untrusted like tool output: the classifier and the intent rules judge them for jailbreaks
+# and value directives, and a flagged prompt taints the run.
+audience = "owner"
 
 [wallet]
 # The agent's own addresses. A private key that derives to one of these is always blocked.

@@ -59,6 +59,13 @@ class PiiType(StrEnum):
     IP = "ip"
 
 
+class Audience(StrEnum):
+    """Who writes the agent's prompts (``[guard] audience``)."""
+
+    OWNER = "owner"  # the operator: prompts are instructions (today's behaviour)
+    PUBLIC = "public"  # anyone (a Telegram / Discord / Freysa-style bot): prompts are untrusted
+
+
 class TaintMode(StrEnum):
     """What a tainted run does with a value-moving action."""
 
@@ -215,6 +222,7 @@ class Policy(_Section):
     on_error: Action = Action.BLOCK
     taint: TaintMode = TaintMode.APPROVE
     lookalike_chars: int = Field(default=LOOKALIKE_CHARS, ge=3, le=10)
+    audience: Audience = Audience.OWNER
 
     # --- derived lookups (computed once per policy) ----------------------------------------
 

@@ -18,6 +18,7 @@ from aiegis_guard.config import ClassifierSettings
 from aiegis_guard.findings import Action, Category, Source
 from aiegis_guard.guard import Guard
 from aiegis_guard.scanners.classifier import Classifier, Featurizer, _ort_session, model_dir
+from aiegis_guard.segment import language_view
 
 EVM = "0x" + "3f" * 20
 
@@ -232,11 +233,22 @@ class CountingFactory:
         return Counting(_ort_session(path, threads))
 
 
+def test_windows_without_content_skip_the_model() -> None:
+    """A text with fewer than MIN_CONTENT letters in every window (after the language view
+    blanks JSON keys and values) never reaches ONNX."""
+    factory = CountingFactory()
+    clf = Classifier(ClassifierSettings(), session_factory=factory)
+    rpc = '{"blockNumber": "0x1b4", "gasUsedByTheWholeBlock": "0x5208", "status": "0x1"}'
+    scores = clf.score_texts(["0x" + "ab" * 32, language_view(rpc)])
+    assert [s.score if s else None for s in scores] == [0.0, 0.0]
+    assert len(factory.batches) == 1  # the smoke test at load only
+
+
 def test_batch_and_cache() -> None:
     """score_texts batches many texts in one run; repeated texts never run again."""
     factory = CountingFactory()
     clf = Classifier(ClassifierSettings(), session_factory=factory)
-    texts = [f"report {i}: all systems nominal" for i in range(20)]
+    texts = [f"report {i}: all systems are nominal and every pump is running" for i in range(20)]
     first = clf.score_texts(texts)
     runs = len(factory.batches)
     assert runs == 2  # the smoke test at load, then one batch for all twenty texts
@@ -247,8 +259,8 @@ def test_lru_cache_evicts_oldest() -> None:
     """The cache is bounded: the oldest entry is scored again after eviction."""
     factory = CountingFactory()
     clf = Classifier(ClassifierSettings(), session_factory=factory, cache_size=2)
-    for text in ("a text", "b text", "c text", "a text"):
-        clf.score_texts([text])
+    for head in ("a", "b", "c", "a"):
+        clf.score_texts([f"{head} text that has more than twenty letters in it"])
     assert len(factory.batches) == 1 + 4
 
 
@@ -256,7 +268,8 @@ def test_prefetch_fills_cache_for_check_texts() -> None:
     """Guard.check_texts batches the classifier across items (one ONNX run)."""
     factory = CountingFactory()
     guard = Guard(stages=(), classifier=Classifier(ClassifierSettings(), session_factory=factory))
-    guard.check_texts([f"status {i}: ok" for i in range(10)], source=Source.TOOL_OUTPUT)
+    texts = [f"status {i}: ok, every service answered within its deadline" for i in range(10)]
+    guard.check_texts(texts, source=Source.TOOL_OUTPUT)
     assert len(factory.batches) == 2
 
 

@@ -35,7 +35,8 @@ def test_wallet_recall_at_least_99_percent(secret_scores: dict[str, Score]) -> N
     total = secret_scores["ALL wallet (excl. bare hex)"]
     assert total.recall is not None and total.recall >= 0.99
     for row in secret_scores.values():
-        if row.tp + row.fn and "undecid" not in row.group:
+        # the frozen independent set is reported, never a gate (a gate would be tuning on it)
+        if row.tp + row.fn and "undecid" not in row.group and not row.group.startswith("frozen"):
             assert row.recall is not None and row.recall >= 0.99, row.group
 
 

@@ -62,7 +62,7 @@ def test_findings_explain_and_mask(case: dict[str, Any]) -> None:
         ),
         pytest.param("hash-named-but-derives", "derives-to:address-in-text", id="hash-disguise"),
         pytest.param("env-0x", "context:'KEY'", id="context-env"),
-        pytest.param("kwargs-from-key", "context:'key'", id="context-kwargs"),
+        pytest.param("kwargs-from-key", "call:from_key", id="context-kwargs"),
         pytest.param("prose-key-after", "context-after:'private'", id="context-after"),
         pytest.param("base64-wrapped", "layer:base64", id="decoded-layer"),
     ],
@@ -153,7 +153,8 @@ def test_b58decode_rejects_foreign_characters() -> None:
     ("text", "action"),
     [
         pytest.param("a " * 200_000, Action.ALLOW, id="one-letter-words"),
-        pytest.param("abandon " * 50_000, Action.FLAG, id="endless-list-words"),
+        # one word repeated is no mistyped seed phrase (fewer than MIN_DISTINCT words)
+        pytest.param("abandon " * 50_000, Action.ALLOW, id="endless-list-words"),
         pytest.param("0" * 300_000, Action.ALLOW, id="zeros"),
         pytest.param("ab" * 150_000, Action.ALLOW, id="hex-run"),
         pytest.param("1" * 300_000, Action.ALLOW, id="base58-run"),

@@ -12,13 +12,13 @@ from __future__ import annotations
 import json
 from collections.abc import Sequence
 from pathlib import Path
-from typing import IO
+from typing import IO, Any
 
 from aiegis_guard.evaluation.metrics import Score, format_table
 
 __all__ = ["Score", "run_eval"]
 
-ALL_SETS = ("secrets", "pii", "injection")
+ALL_SETS = ("secrets", "pii", "injection", "sources")
 SETS = (*ALL_SETS, "effects")
 
 
@@ -41,8 +41,10 @@ def run_eval(
     out: IO[str],
     as_json: bool = False,
     vectors: Path | None = None,
+    report: Path | None = None,
 ) -> int:
-    """Run the chosen evaluations and print them. Returns a process exit code."""
+    """Run the chosen evaluations and print them (``report``: also an HTML page with plots
+    and ``report.json`` in that directory). Returns a process exit code."""
     if sets and "effects" in sets:
         code = _run_effects(vectors, out, as_json)
         sets = [s for s in sets if s != "effects"]
@@ -52,6 +54,7 @@ def run_eval(
         out.write(f"aiegis-guard eval: {data_dir or '--data'} is not a directory\n")
         return 2
     scores: list[Score] = []
+    rows: list[Any] = []
     for name in sets or ALL_SETS:
         if name == "secrets":
             from aiegis_guard.evaluation.secrets import evaluate as evaluate_secrets
@@ -65,6 +68,15 @@ def run_eval(
             from aiegis_guard.evaluation.injection import evaluate as evaluate_injection
 
             scores += evaluate_injection(data_dir)
+        elif name == "sources":
+            from aiegis_guard.evaluation.sources import evaluate as evaluate_sources
+
+            found, rows = evaluate_sources(data_dir)
+            scores += found
+    if report is not None:
+        from aiegis_guard.evaluation.report import write_report
+
+        write_report(report, scores, rows)
     if as_json:
         out.write(json.dumps([s.to_dict() for s in scores], indent=2) + "\n")
     else:

@@ -160,12 +160,30 @@ def _keystore(guard: Guard, pii: Path) -> list[Score]:
     return [keys, encrypted]
 
 
+def _frozen_forms(guard: Guard) -> list[Score]:
+    """The frozen independent set's secret forms (issue 13), when in a source checkout."""
+    from aiegis_guard.evaluation.sources import default_frozen_path
+
+    path = default_frozen_path() / "secrets_forms.jsonl"
+    if not path.is_file():
+        return []
+    rows: dict[str, Score] = {}
+    for line in path.read_text(encoding="utf-8").splitlines():
+        item = json.loads(line)
+        secret = item["label"] == "secret"
+        group = f"frozen forms: {'secret' if secret else 'not secret'}"
+        row = rows.setdefault(group, Score("secrets", group))
+        verdict = guard.check_text(item["text"], source=item.get("source", "tool_output"))
+        row.add(expected=secret, predicted=bool(_blocks(verdict)))
+    return [rows[k] for k in sorted(rows)]
+
+
 def _overall(rows: list[Score]) -> Score:
     """All positives except the undecidable bare hex; all negatives."""
     total = Score("secrets", "ALL wallet (excl. bare hex)")
     for row in rows:
-        if "undecid" in row.group:
-            continue
+        if "undecid" in row.group or row.group.startswith("frozen"):
+            continue  # the frozen set is reported on its own (evaluated, never a gate)
         total.tp += row.tp
         total.fn += row.fn
         total.fp += row.fp
@@ -182,4 +200,5 @@ def evaluate(data_dir: Path) -> list[Score]:
     rows += _mnemonics(guard, pii)
     rows += _bitcoin(guard, pii)
     rows += _keystore(guard, pii)
+    rows += _frozen_forms(guard)
     return [*rows, _overall(rows)]

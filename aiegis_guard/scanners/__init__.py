@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING
 
 from aiegis_guard.findings import Finding, Source
 from aiegis_guard.normalize import Layer
-from aiegis_guard.policy import Policy
+from aiegis_guard.policy import Audience, Policy
 
 if TYPE_CHECKING:
     from aiegis_guard.chains.transaction import ThreatLookup
@@ -32,6 +32,19 @@ class ScanContext:
     original: str = ""  # the original chunk (for context words around a decoded value)
     threats: ThreatLookup | None = None  # the Guard's threat lists (None: the shipped ones)
     phrases: RuleSet | None = None  # the Guard's phrase rules (None: the shipped ones)
+
+    @property
+    def untrusted(self) -> bool:
+        """Was this text written by someone the agent must not obey? Content it reads, and a
+        public user's prompt (``[guard] audience = "public"``)."""
+        if self.source is Source.PROMPT:
+            return self.policy.audience is Audience.PUBLIC
+        return self.source in (Source.TOOL_OUTPUT, Source.RETRIEVED, Source.MEMORY)
+
+    @property
+    def rules_source(self) -> Source | None:
+        """The source the phrase rules see: a public prompt is judged like read content."""
+        return None if self.source is Source.PROMPT and self.untrusted else self.source
 
 
 ScanFn = Callable[[Layer, ScanContext], Sequence[Finding]]

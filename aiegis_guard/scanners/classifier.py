@@ -20,6 +20,11 @@ the model's own output echoes what it read; both are judged by the rules, and
 applies). Never on tool_input: an agent's own "send 5 ETH to 0x..." is an instruction by
 design and the rules (drainer / exfiltration / entropy) judge it.
 
+The model reads the :func:`~aiegis_guard.segment.language_view` of each layer: JSON keys and
+data strings, HTML tags, URLs, e-mail addresses and identifiers are blanked (same length, so
+spans are spans of the text), so structured tool output is not scored as language; numbers,
+hex and base58 are left to the featurizer (digits folded, runs of 20+ blanked), as in training.
+
 A window with fewer than ``MIN_CONTENT`` letters (after addresses, hashes and blobs are
 blanked) is not scored: "confirmed: 5VfY…" or "Hello" carries no instruction, and a model
 that sees almost nothing guesses.
@@ -46,6 +51,7 @@ from aiegis_guard.errors import ModelError
 from aiegis_guard.findings import Action, Category, Finding, Severity, Source
 from aiegis_guard.normalize import Layer, normalize
 from aiegis_guard.scanners import ScanContext
+from aiegis_guard.segment import language_view
 from aiegis_guard.textcache import text_digest
 
 __all__ = ["SOURCES", "Classifier", "Featurizer", "WindowScore", "model_dir"]
@@ -55,6 +61,7 @@ log = logging.getLogger("aiegis_guard")
 RULE_ID = "injection.classifier"
 FEATURIZER = "char-ngram-hash-v1"
 MIN_CONTENT = 20  # letters a window needs to be scored (a CJK character counts 3)
+SMOKE_TEXT = "smoke test: the quick brown fox jumps over the lazy dog"  # enough letters to run
 MIN_DECODED_CHARS = 16  # decoded layers shorter than this carry no sentence
 MAX_BACKOFF = 3600.0
 BATCH_SEGMENTS = 128
@@ -134,6 +141,12 @@ def _content(codes: np.ndarray) -> np.ndarray:
     return np.asarray(per_row[:-1] + per_row[1:])
 
 
+def _runs_of(mask: np.ndarray) -> list[tuple[int, int]]:
+    """(first, last) indices of each run of True in ``mask``."""
+    edges = np.flatnonzero(np.diff(np.concatenate(([0], mask.astype(np.int8), [0]))))
+    return [(int(a), int(b) - 1) for a, b in zip(edges[::2], edges[1::2], strict=True)]
+
+
 def _blank_long_runs(cp: np.ndarray, length: int) -> None:
     """Zero (pad) every run of at least ``length`` ASCII letters/digits, in place."""
     is_alnum = ((cp >= 98) & (cp <= 123)) | (cp == 49)  # a-z or '0' (codes are + 1)
@@ -195,21 +208,25 @@ class _Model:
         return self.thresholds.get(source, self.threshold)
 
     def score_many(self, texts: Sequence[str]) -> list[WindowScore]:
-        """Best window of each text; all texts' segments go through ONNX in shared batches."""
+        """Best window of each text; only windows with content go through ONNX, all texts'
+        in shared batches (a window without enough letters scores 0 unseen)."""
         codes = [self.featurizer.codes(t) for t in texts]
-        blocks = [self.featurizer.ids(c) for c in codes]
-        probs = self._window_probs(np.concatenate(blocks))
+        wanted = [_content(c) >= MIN_CONTENT for c in codes]
+        pieces: list[np.ndarray] = []
+        for c, want in zip(codes, wanted, strict=True):
+            pieces += [self.featurizer.ids(c[a : b + 2]) for a, b in _runs_of(want)]
+        probs = self._window_probs(np.concatenate(pieces)) if pieces else np.zeros(0)
         out: list[WindowScore] = []
         row = 0
-        for text, block, c in zip(texts, blocks, codes, strict=True):
-            n = len(block) - 1
-            p = np.where(_content(c) >= MIN_CONTENT, probs[row : row + n], 0.0)
-            row += len(block)
+        for text, want in zip(texts, wanted, strict=True):
+            p = np.zeros(len(want))
+            for a, b in _runs_of(want):
+                p[a : b + 1] = probs[row : row + b - a + 1]
+                row += b - a + 2  # the pair straddling two pieces is not a window
             k = int(np.argmax(p))
             start = k * self.featurizer.segment
             end = min(len(text), start + 2 * self.featurizer.segment)
-            score = float(p[k])
-            out.append(WindowScore(score, min(start, len(text)), end, k, n))
+            out.append(WindowScore(float(p[k]), min(start, len(text)), end, k, len(want)))
         return out
 
     def _window_probs(self, ids: np.ndarray) -> np.ndarray:
@@ -352,7 +369,7 @@ class Classifier:
                 return None
             try:
                 model = load_model(self.settings, self._factory)
-                model.score_many(["smoke test"])
+                model.score_many([SMOKE_TEXT])
             except Exception as exc:
                 self._trip("load", exc)
                 return None
@@ -421,7 +438,9 @@ class Classifier:
         targets: list[str] = []
         for text in texts:
             if len(text) <= 256 * 1024:
-                targets += [layer.text for layer in _targets(normalize(text).layers)]
+                targets += [
+                    language_view(la.text, numbers=False) for la in _targets(normalize(text).layers)
+                ]
         if targets:
             self.score_texts(targets)
 
@@ -429,13 +448,14 @@ class Classifier:
         self, layers: Sequence[Layer], ctx: ScanContext
     ) -> Iterable[tuple[Layer, Finding]]:
         """``injection.classifier`` findings (spans in each layer's text) for untrusted text."""
-        if ctx.source not in self.sources:
+        public = ctx.source is Source.PROMPT and ctx.untrusted  # [guard] audience = "public"
+        if ctx.source not in self.sources and not public:
             return ()
         model = self._ready()
         if model is None:
             return ()
         targets = _targets(layers)
-        scores = self.score_texts([layer.text for layer in targets])
+        scores = self.score_texts([language_view(la.text, numbers=False) for la in targets])
         threshold = model.threshold_for(ctx.source)
         return [
             (layer, _finding(s, model, threshold))

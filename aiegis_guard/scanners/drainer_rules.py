@@ -73,7 +73,7 @@ def scan(layer: Layer, ctx: ScanContext) -> list[Finding]:
     if not hits:
         return []
     out = []
-    for hit in distinct(hits, Category.DRAINER, ctx.source):
+    for hit in distinct(hits, Category.DRAINER, ctx.rules_source):
         severity, message = FAMILIES[hit.phrase.family]
         finding = finding_for(hit, severity, message)
         if hit.phrase.family in ESCALATING:

@@ -3,8 +3,11 @@
 Called by :mod:`aiegis_guard.scanners.wallet_keys`. Wallet agents handle transaction and block
 hashes all day, and a hash has exactly the shape of a private key, so the decision is layered:
 
-1. **Context**: the nearest key-ish or hash-ish word in the ``WINDOW`` characters before the
-   value decides (``PRIVATE_KEY=``, ``privateKey``, ``Wallet(``, "my key is" vs
+1. **Position** (:mod:`~aiegis_guard.scanners.key_calls`): an argument of a call that loads
+   or signs with a key (``from_key(..)``, ``sign_transaction(tx, ..)``) or a ``params`` value
+   of a JSON-RPC key-import method is a key.
+   **Context**: otherwise the nearest key-ish or hash-ish word in the ``WINDOW`` characters
+   before the value decides (``PRIVATE_KEY=``, ``privateKey``, ``Wallet(``, "my key is" vs
    ``transactionHash``, ``blockHash``, "tx", ``topics``, roots, ``/tx/`` ...); a qualified
    key (``storage key``, ``public key``) or a quoted ``"key"`` field is a hash. Values listed
    one after another inherit the class of the first (``"transactions": ["0x..", "0x.."]``).
@@ -25,9 +28,10 @@ from collections.abc import Iterator
 from aiegis_guard.charclass import HEX, runs
 from aiegis_guard.findings import Action, Category, Finding, Severity
 from aiegis_guard.redact import mask
+from aiegis_guard.scanners.key_calls import call_context
 from aiegis_guard.textcache import digest_cached
 
-__all__ = ["HASH_WORDS", "KEY_WORDS", "find_evm_keys", "hex_runs"]
+__all__ = ["HASH_WORDS", "KEY_WORDS", "find_evm_keys", "hex_runs", "key_context", "key_finding"]
 
 RULE = "secret.evm_private_key"
 RULE_CANDIDATE = "secret.evm_key_candidate"
@@ -133,7 +137,11 @@ def _classify_tail(tail: str) -> tuple[str, str] | None:
 
 
 def _context(text: str, start: int, end: int, lo: int, hi: int) -> tuple[str, str]:
-    """("key" | "hash" | "bare", evidence) from the words around ``text[start:end]``."""
+    """("key" | "hash" | "bare", evidence) from the call it is passed to, else the words
+    around ``text[start:end]``."""
+    call = call_context(text, start)
+    if call is not None:
+        return "key", call
     tail_start = max(lo, start - TAIL)
     before = _classify_tail(text[tail_start:start])
     # a bare "key" may have lost its qualifier ("storage key") at the cut: read the window
@@ -161,8 +169,16 @@ def _derived(body: str, own: frozenset[str], present: frozenset[str]) -> str | N
     return None
 
 
-def _key_finding(span: tuple[int, int], value: str, evidence: str) -> Finding:
-    how = "derives to an address in play" if evidence.startswith("derives") else "named as one"
+def key_context(text: str, start: int, end: int) -> tuple[str, str]:
+    """("key" | "hash" | "bare", evidence) for any value at ``text[start:end]`` (also used for
+    base64-wrapped and split keys by :mod:`~aiegis_guard.scanners.key_forms`)."""
+    return _context(text, start, end, 0, len(text))
+
+
+def key_finding(span: tuple[int, int], value: str, *evidence: str) -> Finding:
+    """``secret.evm_private_key`` (BLOCK) for ``value`` at ``span``; ``evidence`` says how."""
+    derived = any(e.startswith("derives") for e in evidence)
+    how = "derives to an address in play" if derived else "named as one"
     return Finding(
         rule_id=RULE,
         category=Category.SECRET,
@@ -171,7 +187,7 @@ def _key_finding(span: tuple[int, int], value: str, evidence: str) -> Finding:
         message=f"Ethereum private key ({how})",
         span=span,
         preview=mask(value),
-        evidence=("pattern:hex64", evidence),
+        evidence=evidence,
         redact=True,
     )
 
@@ -214,6 +230,9 @@ def find_evm_keys(
         if not (i and all(c in _LIST_GAP for c in text[prev_end:start])):
             hi = tokens[i + 1][0] if i + 1 < len(tokens) else len(text)
             prev = _context(text, start, end, prev_end, hi)
+        elif prev[0] != "key":  # a later argument of a sign call is the key
+            call = call_context(text, start)
+            prev = ("key", call) if call is not None else prev
         kind, evidence = prev  # a listed value inherits the class of the one before
         if derivations and (kind == "bare" or (kind == "hash" and derive_hashes)):
             present = _addresses(text, spans) if present is None else present
@@ -222,7 +241,7 @@ def find_evm_keys(
                 derived = _derived(body, own, present)
                 kind, evidence = ("key", derived) if derived else (kind, evidence)
         if kind == "key":
-            found.append(_key_finding((start, end), text[start:end], evidence))
+            found.append(key_finding((start, end), text[start:end], "pattern:hex64", evidence))
         elif kind == "bare" and reported < MAX_CANDIDATES_REPORTED:
             found.append(_candidate_finding((start, end), text[start:end]))
             reported += 1

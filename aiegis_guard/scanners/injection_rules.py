@@ -77,4 +77,4 @@ def findings_for(
 
 def scan(layer: Layer, ctx: ScanContext) -> list[Finding]:
     """Stage entry point: injection phrases in one layer."""
-    return findings_for(layer.text, ctx.source, ctx.phrases)
+    return findings_for(layer.text, ctx.rules_source, ctx.phrases)

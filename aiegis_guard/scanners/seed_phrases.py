@@ -34,9 +34,14 @@ RULE_BIP39 = "secret.bip39_mnemonic"
 RULE_BIP39_LIKE = "secret.bip39_like"
 
 MIN_WORDS = 12
+MIN_DISTINCT = 8  # distinct words in a checksum-failing run before it is flagged
 MAX_RUN = 256  # tokens examined per run (bounds the work on pathological input)
 SLACK = 2  # list words allowed around a phrase in the same run ("seed phrase ...")
-_SEPARATORS = string.whitespace + string.digits + ".,;()[]\"'"
+# Between the words of a phrase: spaces, numbering and the punctuation of lists, tables,
+# JSON and key=value dumps ("abandon-ability", "| 3 | able |", "#4: about", "5) above").
+_SEPARATORS = string.whitespace + string.digits + ".,;()[]{}\"'`-_|/\\+:*#>=<~"
+_LABEL_COLON = re.compile(r":\s")
+_GAPS = frozenset(_SEPARATORS + "\u2022\u00b7\u2013\u2014\u2192\u00bb\u3001\uff0c")
 _LATIN = ("english", "spanish", "french", "italian", "portuguese", "czech", "turkish")
 _WORD_RE = re.compile(r"[^\W\d_]+")
 
@@ -147,12 +152,17 @@ def _tokens(text: str, start: int, end: int) -> Iterator[tuple[int, int, str]]:
         yield m.start(), m.end(), m.group().lower()
 
 
+def _gap_ok(gap: str) -> bool:
+    """Separators only, and no "label: " (the word before a colon names what follows)."""
+    return all(c in _GAPS for c in gap) and not (":" in gap and _LABEL_COLON.search(gap))
+
+
 def _runs(text: str, start: int, end: int) -> Iterator[list[tuple[int, int, str]]]:
     """Maximal runs of list words (any language) separated only by separators."""
     known = _any_word()
     run: list[tuple[int, int, str]] = []
     for tok in _tokens(text, start, end):
-        gap_ok = not run or all(c in _SEPARATORS for c in text[run[-1][1] : tok[0]])
+        gap_ok = not run or _gap_ok(text[run[-1][1] : tok[0]])
         if tok[2] in known and gap_ok and len(run) < MAX_RUN:
             run.append(tok)
             continue
@@ -231,6 +241,67 @@ def _finding(
     )
 
 
+# --- numbered layouts ---------------------------------------------------------------------
+# "Word 1: abandon / Word 2: ...", two columns ("1. a   7. g"), "Wort 3 - x": the numbers give
+# the order, whatever stands between the words. Found from the 12th word, present in every
+# phrase: the windows around each "12 <word>" are read once.
+
+NUMBERED_REACH = 800  # characters each side of the 12th word (24 numbered lines)
+_TWELFTH_RE = re.compile(r"(?<![\w.])12(?!\d)[^\w\n]{0,4}[^\W\d_]")
+_NUMBERED_RE = re.compile(r"(?<![\w.])(\d{1,2})(?!\d)[^\w\n]{0,4}([^\W\d_]{1,12})")
+
+
+def _numbered_words(text: str, lo: int, hi: int, anchor: int) -> list[tuple[int, int, str]]:
+    """Words 1..N (N a valid phrase length) in number order, nearest to ``anchor`` first."""
+    best: dict[int, tuple[int, int, str]] = {}
+    for m in _NUMBERED_RE.finditer(text, lo, hi):
+        n = int(m.group(1))
+        if 1 <= n <= 24:
+            old = best.get(n)
+            if old is None or abs(m.start() - anchor) < abs(old[0] - anchor):
+                best[n] = (m.start(), m.end(), m.group(2).lower())
+    count = next(
+        (c for c in reversed(BIP39_WORD_COUNTS) if all(i in best for i in range(1, c + 1))), 0
+    )
+    return [best[i] for i in range(1, count + 1)]
+
+
+def _numbered_phrase(text: str, lo: int, hi: int, anchor: int) -> Finding | None:
+    words = _numbered_words(text, lo, hi, anchor)
+    if not words:
+        return None
+    masks = _languages_of()
+    common = -1
+    for _, _, word in words:
+        common &= masks.get(_strip_accents(word), 0) | masks.get(word, 0)
+    like: Finding | None = None
+    for bit, language in enumerate(BIP39_LANGUAGES):
+        if common >> bit & 1:
+            index = _index(language)
+            triples = [(s, e, index.get(w, index.get(_strip_accents(w), 0))) for s, e, w in words]
+            if is_valid_bip39([i for _, _, i in triples]):
+                return _finding(RULE_BIP39, language, triples, text, True)
+            if len({w for _, _, w in words}) >= MIN_DISTINCT:
+                like = like or _finding(RULE_BIP39_LIKE, language, triples, text, False)
+    return like
+
+
+def _numbered_phrases(text: str) -> list[Finding]:
+    found: list[Finding] = []
+    covered = -1
+    start = text.find("12")
+    while start >= 0:
+        m = _TWELFTH_RE.match(text, start)
+        if m is not None and start > covered:
+            lo, hi = max(0, start - NUMBERED_REACH), min(len(text), start + NUMBERED_REACH)
+            hit = _numbered_phrase(text, lo, hi, start)
+            if hit is not None:
+                found.append(hit)
+            covered = start + NUMBERED_REACH // 2  # bounded work: windows overlap <= 4x
+        start = text.find("12", start + 2)
+    return found
+
+
 def find_seed_phrases(text: str) -> list[Finding]:
     """Seed phrases (BLOCK) and checksum-failing word-list runs (FLAG) in ``text``."""
     found: list[Finding] = []
@@ -240,8 +311,10 @@ def find_seed_phrases(text: str) -> list[Finding]:
                 window = _valid_window(words)
                 if window is not None:
                     found.append(_finding(RULE_BIP39, language, words[slice(*window)], text, True))
-                else:
+                elif len({w[2] for w in words}) >= MIN_DISTINCT:  # not "begin-private-key" x N
                     found.append(_finding(RULE_BIP39_LIKE, language, words, text, False))
+    valid = [f.span for f in found if f.rule_id == RULE_BIP39]
+    found += [f for f in _numbered_phrases(text) if not any(_overlaps(f.span, s) for s in valid)]
     return _dedupe(found)
 
 

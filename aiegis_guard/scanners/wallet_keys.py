@@ -4,7 +4,9 @@
 rule id                    what (evidence)
 =========================  ===========================================================
 secret.evm_private_key     64 hex (``0x`` optional) that derives to an own address or to
-                           an address in the same text, or sits behind key-ish context
+                           an address in the same text, or sits behind key-ish context or
+                           in a key-loading call; also split in labelled halves or as
+                           base64 of the raw bytes (``key_forms``)
 secret.evm_key_candidate   INFO only: 64 hex with no context (a key or a hash: undecidable)
 secret.bip39_mnemonic      12-24 BIP-39 words with a valid checksum (see ``seed_phrases``)
 secret.bip39_like          FLAG: >= 12 list words whose checksum fails
@@ -34,6 +36,7 @@ from aiegis_guard.normalize import Layer
 from aiegis_guard.redact import mask
 from aiegis_guard.scanners import ScanContext
 from aiegis_guard.scanners.evm_keys import find_evm_keys, hex_runs
+from aiegis_guard.scanners.key_forms import find_base64_keys, find_split_keys, with_parent_label
 from aiegis_guard.scanners.seed_phrases import find_seed_phrases
 
 __all__ = ["scan"]
@@ -146,9 +149,11 @@ def _solana(raw: bytes, span: tuple[int, int], value: str, form: str) -> Finding
 def _base58_secrets(text: str) -> list[Finding]:
     found: list[Finding] = []
     for start, end in runs(text, BASE58, 51, max_len=112):
-        if not _is_token(text, start, end):
-            continue
         token, span, n = text[start:end], (start, end), end - start
+        # an xprv inside an output descriptor is followed by its path ("xprv.../84'/0'/*"):
+        # its 32-bit checksum and version bytes make the token test unnecessary
+        if not (n == 111 and token[1:4] == "prv") and not _is_token(text, start, end):
+            continue
         hit: Finding | None = None
         if n == 111:
             hit = _xprv(token, span)
@@ -260,7 +265,12 @@ def scan(layer: Layer, ctx: ScanContext) -> list[Finding]:
     text = layer.text
     outbound = ctx.source in (Source.TOOL_INPUT, Source.LLM_OUTPUT)
     spans = hex_runs(text)
-    found = find_evm_keys(text, ctx.policy.wallet.evm, derive_hashes=outbound, spans=spans)
+    own = ctx.policy.wallet.evm
+    found = find_evm_keys(text, own, derive_hashes=outbound, spans=spans)
+    found += find_split_keys(text, own)
+    found += find_base64_keys(text)
+    if layer.depth:
+        found += with_parent_label(layer, own, outbound)
     found += find_seed_phrases(text)
     found += _base58_secrets(text)
     found += _solana_arrays(text)

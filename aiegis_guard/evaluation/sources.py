@@ -1,0 +1,180 @@
+"""``aiegis-guard eval --set sources``: per-source recall and false flags on text nobody here
+wrote, and on the frozen independent set.
+
+Sources (``<data>/pi`` and ``<data>/crypto``, each a ``data.jsonl`` of ``text`` / ``label``):
+InjecAgent, LLMail-Inject, Gandalf, spikee, BFCL (negatives), EIP/ERC text and agent tool docs
+(hard negatives), janitr scam posts. None of them was used to write the rules or to train the
+shipped model, so every row is a leave-one-source-out row for both. The frozen set
+(``tests/vectors/frozen_text`` in a source checkout) is reported on its own, per class.
+
+Detectors, from one Guard verdict per row (plus the model alone):
+
+* ``rules``: any phrase-rule injection / drainer / exfiltration finding (not ``injection.intent``);
+* ``intent``: ``injection.intent``;
+* ``model``: ``injection.classifier``;
+* ``guard``: any of them (what ``Guard()`` reports).
+
+Prompts (Gandalf, spikee, BFCL user queries, frozen ``prompt`` rows) are judged as a public
+agent judges them (``[guard] audience = "public"``) except the frozen set's ``user_request``
+rows, which are an owner's requests. Per row the classifier's best-window score, the intent
+score and the latency are kept for the report's plots (:mod:`.report`).
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterator
+from dataclasses import dataclass
+from pathlib import Path
+
+from aiegis_guard.config import parse_config
+from aiegis_guard.evaluation.metrics import Score
+from aiegis_guard.findings import Category, Source
+from aiegis_guard.guard import Guard
+
+__all__ = ["DETECTORS", "Row", "default_frozen_path", "evaluate", "load_rows", "score_rows"]
+
+DETECTORS = ("rules", "intent", "model", "guard")
+RULE_CATEGORIES = frozenset({Category.INJECTION, Category.DRAINER, Category.EXFILTRATION})
+SOURCES = {
+    "injecagent": "pi/injecagent",
+    "llmail-inject": "pi/llmail-inject",
+    "gandalf": "pi/gandalf-ignore-instructions",
+    "spikee": "pi/spikee",
+    "bfcl": "pi/bfcl-function-calling",
+    "eips-ercs": "crypto/ethereum-eips-ercs",
+    "agent-tool-docs": "crypto/crypto-agent-tool-docs",
+    "janitr-scam": "crypto/janitr-crypto-scam",
+}
+PROMPT_SOURCES = frozenset({"gandalf", "spikee"})
+MAX_ROWS_PER_SOURCE = 3000  # seeded, stratified by label: bounded run time
+
+
+@dataclass
+class Row:
+    """One text with its label, where it reaches the agent and what the detectors said."""
+
+    source: str
+    group: str
+    text: str
+    label: bool
+    where: Source
+    public: bool
+    flags: dict[str, bool] | None = None
+    model_score: float = 0.0
+    intent_score: float = 0.0
+    ms: float = 0.0
+
+
+def default_frozen_path() -> Path:
+    """``tests/vectors/frozen_text`` in a source checkout."""
+    return Path(__file__).resolve().parents[2] / "tests" / "vectors" / "frozen_text"
+
+
+def _capped(rows: list[Row]) -> list[Row]:
+    if len(rows) <= MAX_ROWS_PER_SOURCE:
+        return rows
+    pos = [r for r in rows if r.label]
+    neg = [r for r in rows if not r.label]
+    keep_pos = round(MAX_ROWS_PER_SOURCE * len(pos) / len(rows))
+    step_p = max(1, len(pos) // max(1, keep_pos))
+    step_n = max(1, len(neg) // max(1, MAX_ROWS_PER_SOURCE - keep_pos))
+    return pos[::step_p] + neg[::step_n]
+
+
+def _data_rows(data_dir: Path) -> Iterator[Row]:
+    for name, rel in SOURCES.items():
+        path = data_dir / rel / "data.jsonl"
+        if not path.is_file():
+            continue
+        rows = []
+        for line in path.read_text(encoding="utf-8").splitlines():
+            item = json.loads(line)
+            subset = str(item.get("subset", ""))
+            prompt = name in PROMPT_SOURCES or subset.startswith("user_query")
+            where = Source.PROMPT if prompt else Source.TOOL_OUTPUT
+            rows.append(
+                Row(name, f"source:{name}", item["text"], bool(int(item["label"])), where, prompt)
+            )
+        yield from _capped(rows)
+
+
+def _frozen_rows(frozen: Path) -> Iterator[Row]:
+    for name in ("attacks.jsonl", "benign.jsonl"):
+        path = frozen / name
+        if not path.is_file():
+            continue
+        for line in path.read_text(encoding="utf-8").splitlines():
+            item = json.loads(line)
+            where = Source(item.get("source", "tool_output"))
+            public = where is Source.PROMPT and item["class"] != "user_request"
+            label = item["label"] == "attack"
+            yield Row("frozen", f"frozen:{item['class']}", item["text"], label, where, public)
+
+
+def load_rows(data_dir: Path, frozen: Path | None = None) -> list[Row]:
+    """Every row of the new sources (capped per source) and of the frozen set."""
+    rows = list(_data_rows(data_dir))
+    rows += list(_frozen_rows(frozen or default_frozen_path()))
+    return rows
+
+
+def _guards() -> dict[bool, tuple[Guard, Guard]]:
+    """(rules+intent guard, model-only guard) per audience (public?)."""
+    out = {}
+    for public in (False, True):
+        config = parse_config({"guard": {"audience": "public" if public else "owner"}})
+        out[public] = (Guard(config, classifier=False), Guard(config, stages=()))
+    return out
+
+
+def score_rows(rows: list[Row]) -> None:
+    """Fill each row's flags, model score, intent score and latency."""
+    from aiegis_guard.segment import language_view
+
+    guards = _guards()
+    for row in rows:
+        rules_guard, model_guard = guards[row.public]
+        verdict = rules_guard.check_text(row.text, source=row.where)
+        model = model_guard.check_text(row.text, source=row.where)
+        ids = verdict.rule_ids
+        rules = any(
+            f.category in RULE_CATEGORIES and f.rule_id != "injection.intent"
+            for f in verdict.findings
+        )
+        intent = "injection.intent" in ids
+        by_model = "injection.classifier" in model.rule_ids
+        row.flags = {
+            "rules": rules,
+            "intent": intent,
+            "model": by_model,
+            "guard": rules or intent or by_model,
+        }
+        row.intent_score = max(
+            (f.score or 0.0 for f in verdict.findings if f.rule_id == "injection.intent"),
+            default=0.0,
+        )
+        clf = model_guard.classifier
+        score = clf.score(language_view(row.text[:65536], numbers=False)) if clf else None
+        row.model_score = score or 0.0
+        row.ms = verdict.elapsed_ms + model.elapsed_ms
+
+
+def scores_of(rows: list[Row]) -> list[Score]:
+    """Per group and detector, plus the frozen set as a whole."""
+    table: dict[tuple[str, str], Score] = {}
+    for row in rows:
+        groups = [row.group] + (["frozen: ALL"] if row.source == "frozen" else [])
+        for group in groups:
+            for det in DETECTORS:
+                key = (group, det)
+                score = table.setdefault(key, Score("sources", group, det))
+                score.add(expected=row.label, predicted=bool(row.flags and row.flags[det]))
+    return [table[k] for k in sorted(table)]
+
+
+def evaluate(data_dir: Path, frozen: Path | None = None) -> tuple[list[Score], list[Row]]:
+    """Scores and the scored rows (for the report)."""
+    rows = load_rows(Path(data_dir), frozen)
+    score_rows(rows)
+    return scores_of(rows), rows

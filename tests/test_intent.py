@@ -1,0 +1,57 @@
+"""injection.intent: directives to move value, grant rights, reveal secrets, change policy or
+hide from oversight, in content the agent reads; prohibitions and explanations are not."""
+
+from __future__ import annotations
+
+import json
+from typing import Any
+
+import pytest
+
+from aiegis_guard import Guard, Policy, Source
+from aiegis_guard.scanners import Stage, intent
+from tests.conftest import VECTORS
+
+CASES = json.loads((VECTORS / "intent.json").read_text(encoding="utf-8"))["cases"]
+GUARD = Guard(Policy(), stages=(Stage("intent", intent.scan),), classifier=False)
+
+
+def _flagged(text: str, source: Source = Source.TOOL_OUTPUT, guard: Guard = GUARD) -> bool:
+    return "injection.intent" in guard.check_text(text, source=source).rule_ids
+
+
+@pytest.mark.parametrize("case", [pytest.param(c, id=c["id"]) for c in CASES])
+def test_intent_vector(case: dict[str, Any]) -> None:
+    """Each vector is flagged (or not) as tests/vectors/intent.json says."""
+    assert _flagged(case["text"]) is case["flag"], case["why"]
+
+
+@pytest.mark.parametrize(
+    "carrier",
+    [
+        pytest.param('{{"jsonrpc": "2.0", "result": {{"memo": "{t}", "slot": 1}}}}', id="json"),
+        pytest.param("<div style='display:none'>{t}</div><p>Prices</p><b>ok</b>", id="html"),
+        pytest.param("<!-- {t} --><html><body><p>Docs</p></body></html>", id="html-comment"),
+        pytest.param("Subject: update\nFrom: ops@example.org\n\n{t}\n", id="email"),
+    ],
+)
+def test_intent_inside_carriers(carrier: str) -> None:
+    """A directive is found inside JSON strings, hidden HTML, comments and e-mail bodies."""
+    text = carrier.format(t=CASES[0]["text"])
+    assert _flagged(text)
+
+
+@pytest.mark.parametrize(
+    "source", [Source.TOOL_INPUT, Source.LLM_OUTPUT, Source.PROMPT], ids=lambda s: s.value
+)
+def test_owner_text_is_not_judged(source: Source) -> None:
+    """The agent's own calls and words, and an owner's prompt, are not judged for intent."""
+    assert not _flagged(CASES[0]["text"], source)
+
+
+def test_structured_data_has_no_language() -> None:
+    """RPC JSON full of keys, hex and numbers produces no intent finding."""
+    rpc = json.dumps(
+        {"jsonrpc": "2.0", "id": 1, "result": {"from": "0x" + "5a" * 20, "value": "0x1"}}
+    )
+    assert not _flagged(rpc)

@@ -1,0 +1,309 @@
+"""Regenerate ``tests/vectors/secret_forms.json``: wallet secrets in the forms of issue 13.
+
+Run: ``.venv/bin/python tests/vectors/make_secret_forms.py``. Keys and phrases come from a
+seeded generator (``random.Random(13)``): never funded, never used. Each form has positives
+(``block``) and near misses (``allow`` or ``flag``: no secret BLOCK) checked by
+``tests/test_secret_forms.py``.
+"""
+
+from __future__ import annotations
+
+import base64
+import hashlib
+import hmac
+import json
+import random
+from pathlib import Path
+from typing import Any
+
+import base58
+from mnemonic import Mnemonic
+
+OUT = Path(__file__).with_name("secret_forms.json")
+RNG = random.Random(13)
+RECIPE = ("open", "wallet", "settings", "then", "choose", "network", "and", "add", "the")
+RECIPE += ("token", "address", "before", "you", "confirm")
+N = 0xFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFEBAAEDCE6AF48A03BBFD25E8CD0364141
+
+
+def _key() -> str:
+    while True:
+        k = RNG.getrandbits(256)
+        if 0 < k < N:
+            return f"{k:064x}"
+
+
+def _phrase(words: int = 12, language: str = "english") -> list[str]:
+    entropy = RNG.getrandbits(words * 32 // 3).to_bytes(words * 4 // 3, "big")
+    return Mnemonic(language).to_mnemonic(entropy).split()
+
+
+def _bad(words: list[str]) -> list[str]:
+    """The phrase with its last word changed so the checksum fails."""
+    m = Mnemonic("english")
+    for w in m.wordlist:
+        changed = [*words[:-1], w]
+        if w != words[-1] and not m.check(" ".join(changed)):
+            return changed
+    raise AssertionError
+
+
+def _xkey(version: str, private: bool) -> str:
+    seed = RNG.getrandbits(512).to_bytes(64, "big")
+    digest = hmac.new(b"Bitcoin seed", seed, hashlib.sha512).digest()
+    if private:
+        material = b"\0" + digest[:32]
+    else:
+        from coincurve import PrivateKey
+
+        material = PrivateKey(digest[:32]).public_key.format(compressed=True)
+    payload = bytes.fromhex(version) + b"\0" * 9 + digest[32:] + material
+    return base58.b58encode_check(payload).decode()
+
+
+def _b64(data: str | bytes) -> str:
+    raw = data.encode() if isinstance(data, str) else data
+    return base64.b64encode(raw).decode()
+
+
+def _case(cid: str, form: str, text: str, action: str, why: str) -> dict[str, Any]:
+    return {"id": cid, "form": form, "text": text, "action": action, "why": why}
+
+
+def _code(k: str, h: str) -> list[dict[str, Any]]:
+    f = "code-call"
+    return [
+        _case("py-from-key", f, f"signer = w3.eth.account.from_key('{k}')", "block", "loader"),
+        _case("viem", f, f"const account = privateKeyToAccount(`0x{k}`)", "block", "loader"),
+        _case("eth-keys", f, f"pk = keys.PrivateKey(bytes.fromhex('{k}'))", "block", "wrapped"),
+        _case(
+            "sign-tx-2nd-arg",
+            f,
+            f"signed = w3.eth.account.sign_transaction(tx, '0x{k}')",
+            "block",
+            "the key follows what is signed",
+        ),
+        _case(
+            "sign-hash-2nd-arg",
+            f,
+            f"Account.unsafe_sign_hash('0x{h}', '0x{k}')",
+            "block",
+            "second argument of a sign call",
+        ),
+        _case("get-tx", f, f"w3.eth.get_transaction('0x{h}')", "allow", "a hash lookup"),
+        _case("get-block", f, f"block = w3.eth.get_block('0x{h}')", "allow", "a hash lookup"),
+        _case(
+            "sign-hash-only",
+            f,
+            f"sig = signer.unsafe_sign_hash('0x{h}')",
+            "allow",
+            "the first argument of a sign call is what is signed",
+        ),
+    ]
+
+
+def _rpc(k: str, h: str, address: str) -> list[dict[str, Any]]:
+    f = "json-rpc"
+
+    def req(method: str, params: Any, first: bool = True) -> str:
+        body = {"jsonrpc": "2.0", "id": 1, "method": method, "params": params}
+        if not first:  # params before method
+            body = {"params": params, "jsonrpc": "2.0", "method": method, "id": 1}
+        return json.dumps(body)
+
+    return [
+        _case("import-raw", f, req("personal_importRawKey", [k, "pw"]), "block", "import"),
+        _case("import-0x", f, req("personal_importRawKey", ["0x" + k, "pw"]), "block", "0x"),
+        _case(
+            "import-after",
+            f,
+            req("personal_importRawKey", ["0x" + k, "pw"], first=False),
+            "block",
+            "method after params",
+        ),
+        _case(
+            "wallet-import",
+            f,
+            req("wallet_importPrivateKey", {"key": "0x" + k}),
+            "block",
+            "a quoted key field of an import method",
+        ),
+        _case("get-tx", f, req("eth_getTransactionByHash", ["0x" + h]), "allow", "a hash"),
+        _case("eth-sign", f, req("eth_sign", [address, "0x" + h]), "allow", "signs a hash"),
+        _case(
+            "storage-at", f, req("eth_getStorageAt", [address, "0x" + h, "latest"]), "allow", "slot"
+        ),
+    ]
+
+
+def _labels(k: str, h: str) -> list[dict[str, Any]]:
+    f = "generic-label"
+    return [
+        _case("secret-colon", f, f"secret: 0x{k}", "block", "secret"),
+        _case("signer-eq", f, f"SIGNER=0x{k}", "block", "signer"),
+        _case("signer-json", f, json.dumps({"signer": k}), "block", "signer field"),
+        _case("secret-json", f, json.dumps({"secret": "0x" + k}), "block", "secret field"),
+        _case("owner-secret", f, f"owner secret {k}", "block", "secret in prose"),
+        _case("secret-hash", f, json.dumps({"secretHash": "0x" + h}), "allow", "a hash of it"),
+        _case("signer-tx", f, f"signer tx 0x{h} confirmed", "allow", "nearest word is tx"),
+    ]
+
+
+def _descriptors() -> list[dict[str, Any]]:
+    f = "descriptor"
+    xprv, tprv, xpub = _xkey("0488ade4", True), _xkey("04358394", True), _xkey("0488b21e", False)
+    broken = xprv[:-1] + ("A" if xprv[-1] != "A" else "B")
+    return [
+        _case("wpkh", f, f"wpkh({xprv}/84'/0'/0'/0/*)", "block", "path after"),
+        _case("tr-origin", f, f"tr([d34db33f/86'/0'/0']{xprv}/0/*)#8fhd7k2m", "block", "origin"),
+        _case("testnet", f, f"wsh(multi(2,{tprv}/0/*,{tprv}/1/*))", "block", "tprv"),
+        _case(
+            "json-desc",
+            f,
+            json.dumps({"desc": f"wpkh([00000000/84h/0h/0h]{xprv}/0/*)#xyz", "active": True}),
+            "block",
+            "importdescriptors",
+        ),
+        _case("xpub", f, f"wpkh([d34db33f/84'/0'/0']{xpub}/0/*)", "allow", "public"),
+        _case("bad-checksum", f, f"wpkh({broken}/0/*)", "allow", "checksum fails"),
+    ]
+
+
+def _separators() -> list[dict[str, Any]]:
+    f = "seed-separators"
+    out = []
+    for name, sep in (
+        ("dash", "-"),
+        ("pipe", " | "),
+        ("slash", "/"),
+        ("underscore", "_"),
+        ("plus", "+"),
+        ("bullet", " \u2022 "),
+        ("arrow", " \u2192 "),
+        ("dot", "."),
+        ("semicolon", ";"),
+        ("tab", "\t"),
+    ):
+        w = _phrase(12 if len(out) % 2 else 24)
+        out.append(_case(name, f, sep.join(w), "block", sep.strip() or "whitespace"))
+    w = _phrase()
+    out.append(_case("bad-checksum", f, "-".join(_bad(w)), "flag", "checksum fails"))
+    out.append(_case("eleven", f, "-".join(w[:11]), "allow", "11 words"))
+    prose = "state-of-the-art / easy-to-use | best-in-class tools"
+    out.append(_case("hyphen-prose", f, prose, "allow", "hyphenated prose"))
+    return out
+
+
+def _numbered() -> list[dict[str, Any]]:
+    f = "seed-numbered"
+    layouts = {
+        "paren": lambda i, x: f"{i}) {x}",
+        "colon": lambda i, x: f"{i}: {x}",
+        "word-label": lambda i, x: f"Word {i}: {x}",
+        "german-label": lambda i, x: f"Wort {i} - {x}",
+        "hash": lambda i, x: f"#{i} {x}",
+        "md-table": lambda i, x: f"| {i} | {x} |",
+        "bracket": lambda i, x: f"[{i}] {x}",
+    }
+    out = []
+    for name, line in layouts.items():
+        w = _phrase(24 if name == "hash" else 12)
+        text = "\n".join(line(i + 1, x) for i, x in enumerate(w))
+        out.append(_case(name, f, text, "block", "one per line"))
+    w = _phrase()
+    cols = "\n".join(f"{i + 1}. {w[i]:<10} {i + 7}. {w[i + 6]}" for i in range(6))
+    out.append(_case("two-columns", f, cols, "block", "reading order is not number order"))
+    obj = json.dumps({str(i + 1): x for i, x in enumerate(w)})
+    out.append(_case("json-object", f, obj, "block", "numbered keys"))
+    bad = "\n".join(f"Word {i + 1}: {x}" for i, x in enumerate(_bad(_phrase())))
+    out.append(_case("bad-checksum", f, bad, "flag", "checksum fails"))
+    short = "\n".join(f"{i + 1}) {x}" for i, x in enumerate(_phrase()[:11]))
+    out.append(_case("eleven", f, short, "allow", "11 numbered words"))
+    steps = "\n".join(f"{i + 1}. {s}" for i, s in enumerate(RECIPE))
+    out.append(_case("recipe", f, steps, "allow", "numbered prose steps"))
+    return out
+
+
+def _halves(k: str, h1: str, h2: str) -> list[dict[str, Any]]:
+    f = "split-halves"
+    a, b = k[:32], k[32:]
+    return [
+        _case("part-1-2", f, f"KEY_PART_1=0x{a}\nKEY_PART_2={b}", "block", "parts of a key"),
+        _case("halves", f, f"first half: {a}\nsecond half: {b}", "block", "halves"),
+        _case("json", f, json.dumps({"pk_part1": a, "pk_part2": b}), "block", "json parts"),
+        _case("a-b", f, f"PRIVATE_KEY_A={a}\nPRIVATE_KEY_B={b}", "block", "A/B"),
+        _case(
+            "two-ids",
+            f,
+            f"request id: {h1[:32]}\ntrace id: {h2[:32]}",
+            "allow",
+            "two unrelated 32-hex ids",
+        ),
+        _case(
+            "md5-parts",
+            f,
+            f"checksum part 1: {h1[:32]}\nchecksum part 2: {h2[:32]}",
+            "allow",
+            "parts of a checksum",
+        ),
+    ]
+
+
+def _manifests(k: str, h: str) -> list[dict[str, Any]]:
+    f = "base64-manifest"
+    raw = bytes.fromhex(k)
+    k8s = "apiVersion: v1\nkind: Secret\nmetadata:\n  name: wallet\ntype: Opaque\ndata:\n"
+    return [
+        _case("k8s-0x", f, k8s + f"  PRIVATE_KEY: {_b64('0x' + k)}\n", "block", "base64 of 0x"),
+        _case("k8s-hex", f, k8s + f"  signer: {_b64(k)}\n", "block", "base64 of hex"),
+        _case("k8s-raw", f, k8s + f"  key: {_b64(raw)}\n", "block", "base64 of raw bytes"),
+        _case(
+            "compose-env",
+            f,
+            f"services:\n  bot:\n    environment:\n      - WALLET_KEY_B64={_b64('0x' + k)}\n",
+            "block",
+            "env var",
+        ),
+        _case(
+            "k8s-cert",
+            f,
+            k8s + f"  tls.crt: {_b64('-----BEGIN CERTIFICATE----- MIIB...')}\n",
+            "allow",
+            "a certificate",
+        ),
+        _case(
+            "digest",
+            f,
+            k8s + f"  checksum: {_b64(bytes.fromhex(h))}\n",
+            "allow",
+            "base64 of a digest",
+        ),
+        _case("tx-hash", f, f"txHash: {_b64('0x' + h)}", "allow", "base64 of a tx hash"),
+    ]
+
+
+def build() -> dict[str, Any]:
+    k, h, h1, h2 = _key(), _key(), _key(), _key()
+    address = "0x" + "5a" * 20
+    cases = [
+        *_code(k, h),
+        *_rpc(_key(), h, address),
+        *_labels(_key(), h),
+        *_descriptors(),
+        *_separators(),
+        *_numbered(),
+        *_halves(_key(), h1, h2),
+        *_manifests(_key(), h),
+    ]
+    for case in cases:
+        case["id"] = f"{case['form']}:{case['id']}"
+    return {
+        "source": "Generated by tests/vectors/make_secret_forms.py (random.Random(13)); keys and "
+        "phrases never funded, never used.",
+        "cases": cases,
+    }
+
+
+if __name__ == "__main__":
+    OUT.write_text(json.dumps(build(), indent=1, ensure_ascii=False) + "\n", encoding="utf-8")
+    print(f"wrote {OUT}")
