@@ -117,8 +117,10 @@ _VOID = (
     r"confirmations?|approvals?)\b[^.]{0,40}\b(?:(?:do|does|shall|will) not apply|"
     r"no longer apply|(?:are|is) (?:void|suspended|disabled|lifted|waived|not required|"
     r"unnecessary|pre-?approved)|have been (?:lifted|waived|suspended|disabled))|"
-    r"\b(?:pre-?approved|pre-?authori[sz]ed|already (?:approved|authori[sz]ed|agreed|"
-    r"consented))\b"
+    # a claim about the act at hand ("this transfer is pre-approved", "the owner has already
+    # agreed"), not a receipt's past tense ("your card was preauthorized for $373.52")
+    r"\b(?:is|are|has been|have been)\s+(?:already\s+)?(?:pre-?approved|pre-?authori[sz]ed)\b|"
+    r"\b(?:has|have)\s+already\s+(?:approved|authori[sz]ed|agreed|consented)\b"
 )
 _ADDRESSEE = (
     r"\b(?:ai|agents?|bots?|assistants?|llms?|models?|autonomous|copilots?|gpt|claude|"
