@@ -30,7 +30,6 @@ import ahocorasick
 from aiegis_guard.findings import Action, Category, Finding, Severity
 from aiegis_guard.normalize import Layer
 from aiegis_guard.scanners import ScanContext
-from aiegis_guard.segment import language_view
 
 __all__ = ["RULE_ID", "judge", "scan"]
 
@@ -457,6 +456,8 @@ def scan(layer: Layer, ctx: ScanContext) -> list[Finding]:
     """``injection.intent`` for each directive sentence in untrusted text."""
     if not ctx.untrusted:
         return []
+    from aiegis_guard.segment import language_view  # numpy: only for untrusted text
+
     text = layer.text
     view = language_view(text)
     found: list[Finding] = []
