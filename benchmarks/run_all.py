@@ -28,6 +28,9 @@ def main() -> int:
         ["bench_tx.py", "-n", "300" if args.quick else "1000"],
         ["bench_agent_overhead.py", "--cpu", "--runs", "40" if args.quick else "150"],
         ["bench_coldstart.py", "--runs", "3" if args.quick else "7"],
+        ["bench_adversarial.py", "--data", args.data],
+        ["bench_long_text.py", "--data", args.data, "--reps", "1" if args.quick else "3"],
+        ["bench_gateway.py", "-n", "100" if args.quick else "200", "--total", "1000"],
     ]
     failed = 0
     for script, *rest in runs:
