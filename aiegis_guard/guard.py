@@ -20,7 +20,7 @@ from typing import TYPE_CHECKING, Any
 from aiegis_guard.audit import AuditLog
 from aiegis_guard.config import Config, find_config_path, load_config
 from aiegis_guard.findings import Action, Category, Chain, Finding, Severity, Source
-from aiegis_guard.normalize import normalize
+from aiegis_guard.normalize import Layer, normalize
 from aiegis_guard.policy import Policy, decide
 from aiegis_guard.redact import UNDECIDED_RE, redact_spans, secret_spans
 from aiegis_guard.scanners import ScanContext, Stage
@@ -50,7 +50,6 @@ def default_stages() -> tuple[Stage, ...]:
         drainer_rules,
         entropy,
         injection_rules,
-        intent,
         pii,
         secrets,
         urls,
@@ -63,11 +62,21 @@ def default_stages() -> tuple[Stage, ...]:
         Stage("pii", pii.scan, decoded=False),
         Stage("addresses", addresses.scan),
         Stage("injection_rules", injection_rules.scan),
-        Stage("intent", intent.scan),
+        Stage("intent", _scan_intent),
         Stage("drainer_rules", drainer_rules.scan),
         Stage("entropy", entropy.scan, decoded=False),
         Stage("urls", urls.scan),
     )
+
+
+def _scan_intent(layer: Layer, ctx: ScanContext) -> list[Finding]:
+    """The intent stage judges only untrusted text; its ~30 patterns are compiled when such
+    text first arrives, not at the import of every process (a prompt or a tool input)."""
+    if not ctx.untrusted:
+        return []
+    from aiegis_guard.scanners.intent import scan
+
+    return scan(layer, ctx)
 
 
 def _stage_error(stage: str, exc: BaseException) -> Finding:

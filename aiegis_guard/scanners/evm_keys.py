@@ -27,6 +27,7 @@ from collections.abc import Iterator
 
 from aiegis_guard.charclass import HEX, runs
 from aiegis_guard.findings import Action, Category, Finding, Severity
+from aiegis_guard.keys.evm import SECP256K1_N
 from aiegis_guard.redact import mask
 from aiegis_guard.scanners.key_calls import call_context
 from aiegis_guard.textcache import digest_cached
@@ -40,7 +41,6 @@ TAIL = 24  # the part of the window whose classification is cached
 AFTER_WINDOW = 40  # "0x.. is my private key": checked only when nothing precedes
 MAX_DERIVATIONS = 64  # secp256k1 derivations per text (~70 µs each)
 MAX_CANDIDATES_REPORTED = 4
-SECP256K1_N = 0xFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFEBAAEDCE6AF48A03BBFD25E8CD0364141
 
 # Context is read as words: camelCase, snake_case and SHOUTING are split, lower-cased and
 # looked up; the word nearest to the value that belongs to a class decides.

@@ -22,9 +22,9 @@ import re
 
 from aiegis_guard.charclass import BASE64, HEX, runs
 from aiegis_guard.findings import Action, Finding
+from aiegis_guard.keys.evm import SECP256K1_N
 from aiegis_guard.normalize import Layer
 from aiegis_guard.scanners.evm_keys import (
-    SECP256K1_N,
     WINDOW,
     find_evm_keys,
     key_context,

@@ -18,12 +18,12 @@ from eth_keys.datatypes import Signature
 
 from aiegis_guard.checksums import keccak256
 from aiegis_guard.errors import EvmDecodeError
+from aiegis_guard.keys.evm import SECP256K1_N
 
 __all__ = ["Authorization", "Envelope", "parse_dict", "parse_raw", "to_bytes"]
 
 _ADDRESS = re.compile(r"0[xX][0-9a-fA-F]{40}")
 UINT256 = 1 << 256
-SECP256K1_N = 0xFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFEBAAEDCE6AF48A03BBFD25E8CD0364141
 TX_TYPES = {0: "legacy", 1: "eip2930", 2: "eip1559", 3: "eip4844", 4: "eip7702"}
 # typed payload: position of to / value / data, field count unsigned, authorization list index
 _LAYOUT = {
