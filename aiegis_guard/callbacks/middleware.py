@@ -25,10 +25,9 @@ same on resume.
 
 from __future__ import annotations
 
-import contextlib
 from collections import OrderedDict
 from collections.abc import Awaitable, Callable, Iterable, Sequence
-from typing import Any, cast
+from typing import Any, NamedTuple, cast
 
 from langchain.agents.middleware import AgentMiddleware
 from langchain.agents.middleware.human_in_the_loop import DecisionType, InterruptOnConfig
@@ -58,7 +57,6 @@ from aiegis_guard.callbacks.approval import request_approval, request_approval_a
 from aiegis_guard.callbacks.judge import (
     args_text,
     block_message,
-    call_transfers,
     content_text,
     denied_message,
     is_value_moving,
@@ -80,6 +78,7 @@ from aiegis_guard.callbacks.messages import (
 from aiegis_guard.callbacks.review import GuardReview
 from aiegis_guard.callbacks.state import GuardState
 from aiegis_guard.callbacks.stream import GuardedChatModel
+from aiegis_guard.chains.transaction import DecodedTransaction
 from aiegis_guard.errors import GuardBlocked
 from aiegis_guard.findings import Source
 from aiegis_guard.guard import Guard
@@ -92,7 +91,12 @@ __all__ = ["GuardMiddleware", "GuardState"]
 _ENDED = "The run was stopped."
 
 
-Judged = tuple[Verdict, bool]  # the verdict and whether the call moves value
+class Judged(NamedTuple):
+    """A call's verdict, whether it moves value, and the transfers its fields name."""
+
+    verdict: Verdict
+    moves: bool
+    transfers: tuple[DecodedTransaction, ...]
 
 
 class GuardMiddleware(AgentMiddleware[GuardState, Any]):
@@ -135,7 +139,7 @@ class GuardMiddleware(AgentMiddleware[GuardState, Any]):
         )
         verdict = full.verdict
         moves = full.value_moving or any(f.rule_id.startswith("tx.") for f in verdict.findings)
-        judged = (verdict, moves)
+        judged = Judged(verdict, moves, full.transfers)
         self._cache[key] = judged
         if len(self._cache) > 512:
             self._cache.popitem(last=False)
@@ -150,7 +154,7 @@ class GuardMiddleware(AgentMiddleware[GuardState, Any]):
         if extra:
             more = merge_sources(taint, extra)
             for c in calls:
-                verdict, vm = judged[c["id"] or ""]
+                verdict, vm, _ = judged[c["id"] or ""]
                 if vm and not verdict.blocked:
                     judged[c["id"] or ""] = self._judge_call(c, more)
         return judged, extra
@@ -161,7 +165,7 @@ class GuardMiddleware(AgentMiddleware[GuardState, Any]):
         ai = _last_ai(state.get("messages") or [])
         calls = ai.tool_calls if ai is not None and ai.tool_calls else [call]
         judged, _ = self._judge_batch(calls, taint)
-        verdict, vm = judged.get(call["id"] or "") or self._judge_call(call, taint)
+        verdict, vm, _ = judged.get(call["id"] or "") or self._judge_call(call, taint)
         return verdict.flagged and (vm or bool(verdict.tainted_by))
 
     def human_review(
@@ -181,7 +185,7 @@ class GuardMiddleware(AgentMiddleware[GuardState, Any]):
         return GuardReview(self, {n: config for n in names}, description_prefix)
 
     def _describe(self, call: ToolCall, state: Any, runtime: Any) -> str:
-        verdict, _ = self._judge_call(call, state.get("aiegis_taint") or [])
+        verdict = self._judge_call(call, state.get("aiegis_taint") or []).verdict
         args = masked_args(verdict, args_text(call["args"]))
         return f"aiegis_guard asks for approval: {call['name']}\n{verdict.explain()}\nargs: {args}"
 
@@ -282,7 +286,7 @@ class GuardMiddleware(AgentMiddleware[GuardState, Any]):
         judged, extra = self._judge_batch(ai.tool_calls, state.get("aiegis_taint") or [])
         answers = []
         for call in ai.tool_calls:
-            verdict, _ = judged[call["id"] or ""]
+            verdict = judged[call["id"] or ""].verdict
             if verdict.blocked:
                 if self.on_block == "raise":
                     raise GuardBlocked(verdict)
@@ -294,17 +298,18 @@ class GuardMiddleware(AgentMiddleware[GuardState, Any]):
 
     # --- around each tool call --------------------------------------------------------------
 
-    def _gate(self, request: ToolCallRequest) -> tuple[Verdict, bool, ToolMessage | None]:
-        """(verdict, needs approval, refusal) for a call about to run."""
+    def _gate(self, request: ToolCallRequest) -> tuple[Judged, bool, ToolMessage | None]:
+        """(judged call, needs approval, refusal) for a call about to run."""
         call = request.tool_call
-        verdict, vm = self._judge_call(call, request.state.get("aiegis_taint") or [])
+        judged = self._judge_call(call, request.state.get("aiegis_taint") or [])
+        verdict, vm, _ = judged
         if verdict.blocked:
             if self.on_block == "raise":
                 raise GuardBlocked(verdict)
-            return verdict, False, _error(call, block_message(verdict), "block")
+            return judged, False, _error(call, block_message(verdict), "block")
         approved = call.get("id") in (request.state.get("aiegis_approved") or ())
         needs = verdict.flagged and (vm or bool(verdict.tainted_by)) and not approved
-        return verdict, needs, None
+        return judged, needs, None
 
     def _denied(self, call: ToolCall, verdict: Verdict) -> ToolMessage:
         if self.on_block == "raise":
@@ -319,16 +324,16 @@ class GuardMiddleware(AgentMiddleware[GuardState, Any]):
         request: ToolCallRequest,
         handler: Callable[[ToolCallRequest], ToolMessage | Command[Any]],
     ) -> ToolMessage | Command[Any]:
-        verdict, needs, refusal = self._gate(request)
+        judged, needs, refusal = self._gate(request)
         if refusal is not None:
             return refusal
-        call = request.tool_call
+        call, verdict = request.tool_call, judged.verdict
         if needs and not request_approval(
             self.approver, call["name"], verdict, self._details(call, verdict), self.guard
         ):
             return self._denied(call, verdict)
         try:
-            reservation = self._reserve(call)
+            reservation = reserve_transfers(self.guard, judged.transfers, self.context)
         except GuardBlocked as exc:  # over a limit: the tool never runs
             return self._refusal(call, exc)
         with reservation:
@@ -340,26 +345,21 @@ class GuardMiddleware(AgentMiddleware[GuardState, Any]):
         request: ToolCallRequest,
         handler: Callable[[ToolCallRequest], Awaitable[ToolMessage | Command[Any]]],
     ) -> ToolMessage | Command[Any]:
-        verdict, needs, refusal = self._gate(request)
+        judged, needs, refusal = self._gate(request)
         if refusal is not None:
             return refusal
-        call = request.tool_call
+        call, verdict = request.tool_call, judged.verdict
         if needs and not await request_approval_async(
             self.approver, call["name"], verdict, self._details(call, verdict), self.guard
         ):
             return self._denied(call, verdict)
         try:
-            reservation = self._reserve(call)
+            reservation = reserve_transfers(self.guard, judged.transfers, self.context)
         except GuardBlocked as exc:  # over a limit: the tool never runs
             return self._refusal(call, exc)
         with reservation:
             result = await handler(request)
         return self._judge_result(result, call)
-
-    def _reserve(self, call: ToolCall) -> contextlib.ExitStack:
-        """The call's transfers held against ``[[limits]]`` in the ledger while it runs."""
-        transfers = call_transfers(self.guard, call["name"], call["args"], self.context)
-        return reserve_transfers(self.guard, transfers, self.context)
 
     def _refusal(self, call: ToolCall, exc: GuardBlocked) -> ToolMessage:
         if self.on_block == "raise":
