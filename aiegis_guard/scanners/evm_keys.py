@@ -29,10 +29,19 @@ from aiegis_guard.charclass import HEX, runs
 from aiegis_guard.findings import Action, Category, Finding, Severity
 from aiegis_guard.keys.evm import SECP256K1_N
 from aiegis_guard.redact import mask
-from aiegis_guard.scanners.key_calls import call_context
+from aiegis_guard.scanners.key_calls import call_context, parse_context
 from aiegis_guard.textcache import digest_cached
 
-__all__ = ["HASH_WORDS", "KEY_WORDS", "find_evm_keys", "hex_runs", "key_context", "key_finding"]
+__all__ = [
+    "HASH_WORDS",
+    "KEY_WORDS",
+    "classify_words",
+    "find_evm_keys",
+    "hex_runs",
+    "is_placeholder",
+    "key_context",
+    "key_finding",
+]
 
 RULE = "secret.evm_private_key"
 RULE_CANDIDATE = "secret.evm_key_candidate"
@@ -51,7 +60,17 @@ def _words(spaced: str) -> frozenset[str]:
     return frozenset(spaced.split())
 
 
-KEY_WORDS = _words("private priv privkey privatekey secret secretkey signer signing sk pk keypair")
+KEY_WORDS = _words(
+    """private priv privkey privatekey secret secretkey signer signing sk pk keypair auth prv
+    pkey credential credentials privada privado privata privato privater privaten privates
+    privat prywatny geheim geheimer geheimen"""
+)
+# Key words of scripts the ASCII word pass cannot read (lower-case substrings of the window).
+FOREIGN_KEY_WORDS = (
+    "приватн", "закрыт", "секретн", "私钥", "私鑰", "秘钥", "秘鑰", "秘密鍵", "秘密键", "개인키",
+    "개인 키", "비밀키", "비밀 키", "özel anahtar", "gizli anahtar", "khóa riêng", "khóa bí mật",
+    "مفتاح خاص", "المفتاح الخاص", "निजी कुंजी", "klucz prywatny", "clé privée", "clé secrète",
+)  # fmt: skip
 HASH_WORDS = _words(
     """hash hashes root roots topic topics tx txs txn txid transaction transactions block
     blocks receipt receipts nonce bloom uncle uncles salt mac iv cipher ciphertext storage
@@ -62,7 +81,7 @@ HASH_WORDS = _words(
 )
 # "key" is a key unless qualified ("storage key", "public key") or a quoted JSON field name.
 KEY_QUALIFIERS = _words(
-    "storage cache lookup primary map mapping idempotency public pub verifying api"
+    "storage cache lookup primary map mapping idempotency public pub verifying api authentication"
 )
 CALLS = ("wallet", "account")  # Wallet("0x..."), Account("0x..."): a key is being loaded
 _WORD = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789_")
@@ -129,6 +148,11 @@ def _classify(window: str, *, nearest_last: bool) -> tuple[str, str] | None:
     return None
 
 
+def classify_words(window: str) -> tuple[str, str] | None:
+    """("key" | "hash", word) of the key-ish or hash-ish word nearest the end of ``window``."""
+    return _classify(window, nearest_last=True)
+
+
 @digest_cached(maxsize=2048)
 def _classify_tail(tail: str) -> tuple[str, str] | None:
     """The last ``TAIL`` characters before a value (``","blockHash":"``) repeat across tool
@@ -139,7 +163,7 @@ def _classify_tail(tail: str) -> tuple[str, str] | None:
 def _context(text: str, start: int, end: int, lo: int, hi: int) -> tuple[str, str]:
     """("key" | "hash" | "bare", evidence) from the call it is passed to, else the words
     around ``text[start:end]``."""
-    call = call_context(text, start)
+    call = call_context(text, start) or parse_context(text, start, end)
     if call is not None:
         return "key", call
     tail_start = max(lo, start - TAIL)
@@ -152,7 +176,27 @@ def _context(text: str, start: int, end: int, lo: int, hi: int) -> tuple[str, st
     after = _classify(text[end : min(hi, end + AFTER_WINDOW)], nearest_last=False)
     if after is not None:
         return after[0], f"context-after:{after[1]!r}"
+    foreign = _foreign(text[max(lo, start - WINDOW) : start])
+    if foreign is not None:
+        return "key", f"context:{foreign!r}"
     return "bare", ""
+
+
+def _foreign(window: str) -> str | None:
+    """A key word of another script in ``window`` (read only when no ASCII word decided)."""
+    if window.isascii():
+        return None
+    lowered = window.lower()
+    return next((w for w in FOREIGN_KEY_WORDS if w in lowered), None)
+
+
+def is_placeholder(body: str) -> bool:
+    """``deadbeef`` x 8, ``1234567890abcdef`` x 4, ``aaaa..``: a template value, not a key.
+    A random key uses about 16 distinct digits and repeats no short unit."""
+    body = body.lower()
+    if len(set(body)) <= 6:
+        return True
+    return any(body == body[:p] * (len(body) // p) for p in (8, 16) if len(body) % p == 0)
 
 
 def _derived(body: str, own: frozenset[str], present: frozenset[str]) -> str | None:
@@ -240,7 +284,7 @@ def find_evm_keys(
                 derivations -= 1
                 derived = _derived(body, own, present)
                 kind, evidence = ("key", derived) if derived else (kind, evidence)
-        if kind == "key":
+        if kind == "key" and not is_placeholder(body):  # not PRIVATE_KEY=0xdeadbeef...
             found.append(key_finding((start, end), text[start:end], "pattern:hex64", evidence))
         elif kind == "bare" and reported < MAX_CANDIDATES_REPORTED:
             found.append(_candidate_finding((start, end), text[start:end]))

@@ -1,11 +1,16 @@
-"""EVM keys in disguise: split in labelled halves, base64-wrapped, or decoded from a blob.
+"""EVM keys in disguise: split in labelled parts, base64-wrapped, or decoded from a blob.
 
 Called by :mod:`aiegis_guard.scanners.wallet_keys`.
 
-* **Halves**: two 32-hex values close together whose labels mark them as parts
-  (``KEY_PART_1=`` / ``KEY_PART_2=``, "first half" / "second half", ``pk_a`` / ``pk_b``) of
-  something key-ish (a key word in a label or just before the first half), or whose
-  concatenation derives to an address in play. Both halves are reported and masked.
+* **Parts**: 2-4 hex runs (12+ digits each) close together whose digits add up to 64 and
+  whose labels mark them as parts (``KEY_PART_1=`` / ``KEY_PART_2=``, "part 1/2", "first
+  half" / "second half", "chunk 3", ``pk_a`` / ``pk_b``), or that are string literals glued by
+  ``+`` / implicit concatenation behind a key-ish name. Weak part labels (``a``/``b``,
+  ``upper``/``lower``, ``first``/``second``, ``_1``/``_2``) need a key word as the nearest
+  class word of the labels and the text just before (a Starknet ``u256 {low, high}`` is two
+  128-bit halves of anything; EIP-197's "loop_count_1 (first miller loop)"); strong ones
+  ("part", "half", "chunk", "1 of 2") only need no hash word there ("checksum part 1"). Or the parts
+  joined derive to an own address. Every part is reported and masked.
 * **Base64 of the raw 32 bytes** (a Kubernetes ``Secret``'s ``data:``, a ``.env`` value):
   a 43/44-character base64 token that decodes to 32 bytes in the secp256k1 range behind a
   key-ish label (the same context rules as a hex key, :func:`evm_keys.key_context`).
@@ -19,6 +24,7 @@ from __future__ import annotations
 import base64
 import binascii
 import re
+from collections.abc import Iterator
 
 from aiegis_guard.charclass import BASE64, HEX, runs
 from aiegis_guard.findings import Action, Finding
@@ -26,22 +32,44 @@ from aiegis_guard.keys.evm import SECP256K1_N
 from aiegis_guard.normalize import Layer
 from aiegis_guard.scanners.evm_keys import (
     WINDOW,
+    classify_words,
     find_evm_keys,
+    is_placeholder,
     key_context,
     key_finding,
 )
 
-__all__ = ["find_base64_keys", "find_split_keys", "with_parent_label"]
+__all__ = [
+    "PART_RE",
+    "STRONG_PART_RE",
+    "base64_runs",
+    "find_base64_keys",
+    "find_split_keys",
+    "labelled_parts",
+    "with_parent_label",
+    "wrapped_base64",
+]
 
-HALF_GAP = 160  # characters between the end of the first half and the second
-LABEL_CHARS = 48  # label read before each half
-KEY_REACH = 120  # characters before the first half searched for a key word
+HALF_GAP = 160  # characters between the end of one part and the start of the next
+MIN_PART = 12  # hex digits in the shortest part
+MAX_PARTS = 4
+LABEL_CHARS = 48  # label read before each part
+KEY_REACH = 120  # characters before the first part searched for a key word
 LABELLED_BLOCK_MAX = 512  # decoded blocks this short are one value: the label applies
-_PART_RE = re.compile(
+PART_RE = re.compile(
     r"(?i)(?:part|half|piece|chunk|segment|fragment|shard|share|first|second|upper|lower|"
-    r"high|low|left|right|(?:^|[^a-z0-9])(?:1|2|a|b|one|two|p1|p2|hi|lo)(?:[^a-z0-9]|$))"
+    r"high|low|left|right|(?:^|[^a-z0-9])(?:1|2|3|4|a|b|c|d|one|two|p1|p2|hi|lo)(?:[^a-z0-9]|$))"
 )
-_KEY_RE = re.compile(r"(?i)priv|secret|signer|signing|key|(?:^|[^a-z])(?:pk|sk)(?:[^a-z]|$)")
+STRONG_PART_RE = re.compile(
+    r"(?i)part|half|halves|piece|chunk|segment|fragment|shard|\d\s*(?:/|of)\s*\d"
+)
+_CONCAT_RE = re.compile(r"\s*[\"'`]\s*(?:\+|\.\.|\|\||\.)?\s*(?:\\\s*)?[\"'`]\s*")
+WRAP_MIN = 60  # characters of the first line of a wrapped base64 block
+_WRAPPED_RE = re.compile(
+    r"[A-Za-z0-9+/]{60,120}(?:\r?\n[ \t]*[A-Za-z0-9+/]{2,120}={0,2}(?=[ \t]*(?:\r?\n|$))){1,16}"
+)
+_SECRET_KIND_RE = re.compile(r"[\"']?kind[\"']?\s*:\s*[\"']?Secret\b")
+_LONE_HEX_RE = re.compile(r"(?:0[xX])?([0-9a-fA-F]{64})")
 _GLUE = frozenset("0123456789abcdefABCDEFxX_")
 
 
@@ -51,11 +79,13 @@ def _label(text: str, start: int, floor: int) -> str:
     return text[(line + 1 if line >= 0 else lo) : start]
 
 
-def _halves(text: str) -> list[tuple[int, int]]:
-    """Whole-token runs of exactly 32 hex digits (``0x`` allowed), as value spans."""
+def _fragments(text: str) -> list[tuple[int, int]]:
+    """Whole-token runs of 12-52 hex digits (``0x`` allowed), as value spans."""
     out: list[tuple[int, int]] = []
-    for s, e in runs(text, HEX, 32, max_len=32):
+    for s, e in runs(text, HEX, MIN_PART, max_len=64 - MIN_PART):
         if text[s - 2 : s] in ("0x", "0X"):
+            if e - s == 40:
+                continue  # an address: EVM text is full of them
             s -= 2
         elif s and text[s - 1] in _GLUE:
             continue
@@ -65,50 +95,83 @@ def _halves(text: str) -> list[tuple[int, int]]:
     return out
 
 
-def _split_pair(text: str, a: tuple[int, int], b: tuple[int, int], own: frozenset[str]) -> str:
-    """Evidence when ``a`` + ``b`` read as one key, else ''."""
-    body = text[a[0] : a[1]].removeprefix("0x").removeprefix("0X")
-    body += text[b[0] : b[1]].removeprefix("0x").removeprefix("0X")
-    if not 0 < int(body, 16) < SECP256K1_N:
-        return ""
-    first, second = _label(text, a[0], 0), _label(text, b[0], a[1])
-    if "half" in first.lower() and "half" in second.lower():
-        return "split:labelled-halves"
-    if _PART_RE.search(first) and _PART_RE.search(second):
-        lead = text[max(0, a[0] - KEY_REACH) : a[0]]
-        if _KEY_RE.search(first) or _KEY_RE.search(second) or _KEY_RE.search(lead):
-            return "split:labelled-halves"
-    if own:
-        from aiegis_guard.keys.evm import address_of
+def _body(text: str, span: tuple[int, int]) -> str:
+    return text[span[0] : span[1]].removeprefix("0x").removeprefix("0X")
 
-        if address_of(bytes.fromhex(body)) in own:
-            return "split:derives-to-own-address"
+
+def _groups(text: str, spans: list[tuple[int, int]]) -> Iterator[list[tuple[int, int]]]:
+    """2-4 consecutive fragments, each close to the one before, whose digits add up to 64."""
+    for i in range(len(spans)):
+        total = 0
+        for j in range(i, min(len(spans), i + MAX_PARTS)):
+            if j > i and spans[j][0] - spans[j - 1][1] > HALF_GAP:
+                break
+            total += len(_body(text, spans[j]))
+            if total >= 64:
+                if total == 64 and j > i:
+                    yield spans[i : j + 1]
+                break
+
+
+def labelled_parts(text: str, parts: list[tuple[int, int]]) -> str:
+    """Evidence when the labels before ``parts`` mark them as the parts of one secret (or
+    they are concatenated literals behind a key-ish name), else ''. Shared with base58 and
+    seed-word parts (:mod:`~aiegis_guard.scanners.split_secrets`)."""
+    gaps = [text[parts[i - 1][1] : parts[i][0]] for i in range(1, len(parts))]
+    if all(_CONCAT_RE.fullmatch(g) for g in gaps):  # "0x" + "ab.." + "cd.."
+        kind, _ = key_context(text, parts[0][0], parts[-1][1])
+        return "split:concatenated" if kind == "key" else ""
+    labels = [_label(text, s, parts[i - 1][1] if i else 0) for i, (s, _) in enumerate(parts)]
+    strong = all(STRONG_PART_RE.search(lab) for lab in labels)
+    if not strong and not all(PART_RE.search(lab) for lab in labels):
+        return ""
+    lead = text[max(0, parts[0][0] - KEY_REACH) : parts[0][0]]
+    named = classify_words(lead + " " + " ".join(labels))  # the key / hash word nearest
+    if (named is not None and named[0] == "key") or (named is None and strong):
+        return "split:labelled-parts"
     return ""
 
 
+def _split_key(text: str, parts: list[tuple[int, int]], own: frozenset[str]) -> str:
+    """Evidence when ``parts`` joined read as one key, else ''."""
+    body = "".join(_body(text, p) for p in parts)
+    if not 0 < int(body, 16) < SECP256K1_N or is_placeholder(body):
+        return ""
+    evidence = labelled_parts(text, parts)
+    if evidence or not own:
+        return evidence
+    from aiegis_guard.keys.evm import address_of
+
+    return "split:derives-to-own-address" if address_of(bytes.fromhex(body)) in own else ""
+
+
 def find_split_keys(text: str, own: frozenset[str]) -> list[Finding]:
-    """A key written as two labelled 32-hex halves: both halves, BLOCK."""
-    halves = _halves(text)
+    """A key written as 2-4 labelled (or concatenated) hex parts: every part, BLOCK."""
     found: list[Finding] = []
-    i = 0
-    while i + 1 < len(halves):
-        a, b = halves[i], halves[i + 1]
-        evidence = _split_pair(text, a, b, own) if b[0] - a[1] <= HALF_GAP else ""
+    used = -1
+    for parts in _groups(text, _fragments(text)):
+        if parts[0][0] < used:
+            continue
+        evidence = _split_key(text, parts, own)
         if evidence:
-            for span in (a, b):
-                found.append(
-                    key_finding(span, text[span[0] : span[1]], "pattern:hex32x2", evidence)
-                )
-            i += 2
-        else:
-            i += 1
+            for p in parts:
+                found.append(key_finding(p, text[p[0] : p[1]], "pattern:hex-parts", evidence))
+            used = parts[-1][1]
     return found
 
 
-def find_base64_keys(text: str) -> list[Finding]:
-    """32 raw key bytes in base64 behind a key-ish label: BLOCK."""
+def base64_runs(text: str) -> list[tuple[int, int]]:
+    """Runs of 42-120 base64 characters: every base64 form here is found among them."""
+    return list(runs(text, BASE64, 42, max_len=120))
+
+
+def find_base64_keys(text: str, spans: list[tuple[int, int]] | None = None) -> list[Finding]:
+    """32 raw key bytes in base64 behind a key-ish label: BLOCK. ``spans``: the text's
+    :func:`base64_runs`, when the caller has them."""
     found: list[Finding] = []
-    for s, e in runs(text, BASE64, 42, max_len=44):
+    for s, e in base64_runs(text) if spans is None else spans:
+        if e - s > 44:
+            continue
         end = e + 1 if text[e : e + 1] == "=" else e
         if end - s != 44 or (s and text[s - 1] in BASE64.chars):
             continue
@@ -125,16 +188,76 @@ def find_base64_keys(text: str) -> list[Finding]:
     return found
 
 
-def with_parent_label(layer: Layer, own: frozenset[str], derive: bool) -> list[Finding]:
-    """Hex keys of a decoded block read with the label standing before the block."""
+def wrapped_base64(
+    text: str, spans: list[tuple[int, int]] | None = None
+) -> Iterator[tuple[tuple[int, int], str]]:
+    """Base64 wrapped over lines (``base64`` wraps at 76 columns; a YAML ``|`` block):
+    (span of the block, the label before it + " " + the decoded text) for every block that
+    decodes to readable text. Single-line blocks are the normaliser's job."""
+    if "\n" not in text:
+        return
+    covered = 0
+    for start, end in base64_runs(text) if spans is None else spans:
+        if end - start < WRAP_MIN or start < covered or text[end : end + 1] not in ("\n", "\r"):
+            continue
+        m = _WRAPPED_RE.match(text, start)
+        if m is None:
+            continue
+        joined = "".join(m.group().split())
+        try:
+            decoded = base64.b64decode(joined + "=" * (-len(joined) % 4), validate=True)
+            inner = decoded.decode("utf-8")
+        except (binascii.Error, ValueError):
+            continue
+        covered = m.end()
+        if all(c.isprintable() or c in "\n\r\t" for c in inner):
+            label = text[max(0, start - WINDOW) : start]
+            yield (start, m.end()), label + " " + inner
+
+
+def _labelled_origin(layer: Layer) -> tuple[Layer, tuple[int, int]] | None:
+    """The ancestor text and span the block came from; a block that is the whole of a decoded
+    block (base64 of base64) is followed up to where a label can stand."""
     parent, origin = layer.parent, layer.origin
-    if parent is None or origin is None or len(layer.text) > LABELLED_BLOCK_MAX:
+    while (
+        parent is not None
+        and parent.parent is not None
+        and parent.origin is not None
+        and origin is not None
+        and origin[0] <= 2
+        and origin[1] >= len(parent.text.rstrip()) - 2
+    ):
+        parent, origin = parent.parent, parent.origin
+    if parent is None or origin is None:
+        return None
+    return parent, origin
+
+
+def _secret_manifest(text: str) -> bool:
+    return _SECRET_KIND_RE.search(text) is not None
+
+
+def with_parent_label(layer: Layer, own: frozenset[str], derive: bool) -> list[Finding]:
+    """Hex keys of a decoded block read with the label standing before the block; a lone
+    64-hex value decoded from the ``data`` of a Kubernetes ``Secret`` is a key whatever its
+    name (a Secret holds nothing public)."""
+    found_in = _labelled_origin(layer)
+    if found_in is None or len(layer.text) > LABELLED_BLOCK_MAX:
         return []
+    parent, origin = found_in
     prefix = parent.text[max(0, origin[0] - WINDOW) : origin[0]] + " "
     shift = len(prefix)
-    found = find_evm_keys(prefix + layer.text, own, derive_hashes=derive)
-    return [
+    found = [
         f.with_span(f.span[0] - shift, f.span[1] - shift)
-        for f in found
+        for f in find_evm_keys(prefix + layer.text, own, derive_hashes=derive)
         if f.span is not None and f.span[0] >= shift and f.action is Action.BLOCK
     ]
+    value = layer.text.strip()
+    lone = _LONE_HEX_RE.fullmatch(value)
+    if found or lone is None or is_placeholder(lone.group(1)):
+        return found
+    if 0 < int(lone.group(1), 16) < SECP256K1_N and _secret_manifest(parent.text):
+        start = layer.text.find(value)
+        span = (start, start + len(value))
+        return [key_finding(span, value, "pattern:hex64", "context:kubernetes-secret")]
+    return []

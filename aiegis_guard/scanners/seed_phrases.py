@@ -28,7 +28,12 @@ from aiegis_guard.checksums import BIP39_LANGUAGES, BIP39_WORD_COUNTS, bip39_ind
 from aiegis_guard.findings import Action, Category, Finding, Severity
 from aiegis_guard.redact import mask_words
 
-__all__ = ["RULE_BIP39", "RULE_BIP39_LIKE", "find_seed_phrases"]
+__all__ = [
+    "RULE_BIP39",
+    "RULE_BIP39_LIKE",
+    "find_seed_phrases",
+    "phrase_finding",
+]
 
 RULE_BIP39 = "secret.bip39_mnemonic"
 RULE_BIP39_LIKE = "secret.bip39_like"
@@ -39,8 +44,12 @@ MAX_RUN = 256  # tokens examined per run (bounds the work on pathological input)
 SLACK = 2  # list words allowed around a phrase in the same run ("seed phrase ...")
 # Between the words of a phrase: spaces, numbering and the punctuation of lists, tables,
 # JSON and key=value dumps ("abandon-ability", "| 3 | able |", "#4: about", "5) above").
-_SEPARATORS = string.whitespace + string.digits + ".,;()[]{}\"'`-_|/\\+:*#>=<~"
+_SEPARATORS = string.whitespace + string.digits + ".,;()[]{}\"'`-_|/\\+:*#>=<~&^"
 _LABEL_COLON = re.compile(r":\s")
+_ITEM = r"<(?:li|td|th|dd|option)\b[^<>]{0,60}>[^<]{0,40}</(?:li|td|th|dd|option)>"
+_ITEM_GLUE = r"(?:\s*</?(?:ol|ul|tr|tbody|dl|dt|select)\b[^<>]{0,60}>)*\s*"
+_ITEM_LIST_RE = re.compile(rf"{_ITEM}(?:{_ITEM_GLUE}{_ITEM}){{11,}}")  # 12+ items in a row
+_TAG_RE = re.compile(r"</?[A-Za-z][A-Za-z0-9]{0,9}(?:\s[^<>]{0,200})?/?>")
 _GAPS = frozenset(_SEPARATORS + "\u2022\u00b7\u2013\u2014\u2192\u00bb\u3001\uff0c")
 _LATIN = ("english", "spanish", "french", "italian", "portuguese", "czech", "turkish")
 _WORD_RE = re.compile(r"[^\W\d_]+")
@@ -252,7 +261,8 @@ _NUMBERED_RE = re.compile(r"(?<![\w.])(\d{1,2})(?!\d)[^\w\n]{0,4}([^\W\d_]{1,12}
 
 
 def _numbered_words(text: str, lo: int, hi: int, anchor: int) -> list[tuple[int, int, str]]:
-    """Words 1..N (N a valid phrase length) in number order, nearest to ``anchor`` first."""
+    """Words 1..N (N the longest valid phrase length) in number order; of two words with one
+    number, the one nearest to ``anchor``."""
     best: dict[int, tuple[int, int, str]] = {}
     for m in _NUMBERED_RE.finditer(text, lo, hi):
         n = int(m.group(1))
@@ -260,30 +270,49 @@ def _numbered_words(text: str, lo: int, hi: int, anchor: int) -> list[tuple[int,
             old = best.get(n)
             if old is None or abs(m.start() - anchor) < abs(old[0] - anchor):
                 best[n] = (m.start(), m.end(), m.group(2).lower())
-    count = next(
-        (c for c in reversed(BIP39_WORD_COUNTS) if all(i in best for i in range(1, c + 1))), 0
-    )
+    count = next((c for c in BIP39_WORD_COUNTS if all(i in best for i in range(1, c + 1))), 0)
     return [best[i] for i in range(1, count + 1)]
+
+
+def _common_languages(words: list[tuple[int, int, str]]) -> Iterator[str]:
+    masks = _languages_of()
+    common = -1
+    for _, _, word in words:
+        common &= masks.get(_strip_accents(word), 0) | masks.get(word, 0)
+    return (lang for bit, lang in enumerate(BIP39_LANGUAGES) if common >> bit & 1)
+
+
+def _indexed(language: str, words: list[tuple[int, int, str]]) -> list[tuple[int, int, int]]:
+    index = _index(language)
+    return [(s, e, index.get(w, index.get(_strip_accents(w), 0))) for s, e, w in words]
+
+
+def phrase_finding(text: str, words: list[tuple[int, int, str]]) -> Finding | None:
+    """BLOCK when ``words`` (lower-case, with their spans) are a whole valid phrase of one list
+    (used for phrases whose words are numbered or split over labelled parts)."""
+    if len(words) not in BIP39_WORD_COUNTS:
+        return None
+    for language in _common_languages(words):
+        triples = _indexed(language, words)
+        if is_valid_bip39([i for _, _, i in triples]):
+            return _finding(RULE_BIP39, language, triples, text, True)
+    return None
 
 
 def _numbered_phrase(text: str, lo: int, hi: int, anchor: int) -> Finding | None:
     words = _numbered_words(text, lo, hi, anchor)
     if not words:
         return None
-    masks = _languages_of()
-    common = -1
-    for _, _, word in words:
-        common &= masks.get(_strip_accents(word), 0) | masks.get(word, 0)
-    like: Finding | None = None
-    for bit, language in enumerate(BIP39_LANGUAGES):
-        if common >> bit & 1:
-            index = _index(language)
-            triples = [(s, e, index.get(w, index.get(_strip_accents(w), 0))) for s, e, w in words]
-            if is_valid_bip39([i for _, _, i in triples]):
-                return _finding(RULE_BIP39, language, triples, text, True)
-            if len({w for _, _, w in words}) >= MIN_DISTINCT:
-                like = like or _finding(RULE_BIP39_LIKE, language, triples, text, False)
-    return like
+    for count in (c for c in BIP39_WORD_COUNTS if c <= len(words)):
+        valid = phrase_finding(text, words[:count])  # 12 words, then other numbered lines
+        if valid is not None:
+            return valid
+    if len({w for _, _, w in words}) < MIN_DISTINCT:
+        return None
+    language = next(_common_languages(words), None)
+    if language is None:
+        return None
+    return _finding(RULE_BIP39_LIKE, language, _indexed(language, words), text, False)
 
 
 def _numbered_phrases(text: str) -> list[Finding]:
@@ -302,8 +331,20 @@ def _numbered_phrases(text: str) -> list[Finding]:
     return found
 
 
+def _untagged(text: str) -> str:
+    """Lists and tables of short HTML items (``<li>abandon</li><li>ability</li>..``, a
+    ``<td>`` per word) with their tags blanked to spaces (offsets kept); the rest as it is."""
+    if "<" not in text:
+        return text
+    for m in _ITEM_LIST_RE.finditer(text):
+        s, e = m.span()
+        text = text[:s] + _TAG_RE.sub(lambda t: " " * (t.end() - t.start()), text[s:e]) + text[e:]
+    return text
+
+
 def find_seed_phrases(text: str) -> list[Finding]:
     """Seed phrases (BLOCK) and checksum-failing word-list runs (FLAG) in ``text``."""
+    text = _untagged(text)
     found: list[Finding] = []
     for start, end in _stretches(text):
         for run in _runs(text, start, end):

@@ -5,14 +5,20 @@ rule id                    what (evidence)
 =========================  ===========================================================
 secret.evm_private_key     64 hex (``0x`` optional) that derives to an own address or to
                            an address in the same text, or sits behind key-ish context or
-                           in a key-loading call; also split in labelled halves or as
-                           base64 of the raw bytes (``key_forms``)
+                           in a key-loading call or JSON-RPC param (``key_calls``); also
+                           split in 2-4 labelled / concatenated parts, base64 of the raw
+                           bytes, base64 wrapped over lines or inside a Kubernetes Secret
+                           (``key_forms``); placeholders (``deadbeef`` x 8) are not keys
 secret.evm_key_candidate   INFO only: 64 hex with no context (a key or a hash: undecidable)
-secret.bip39_mnemonic      12-24 BIP-39 words with a valid checksum (see ``seed_phrases``)
+secret.bip39_mnemonic      12-24 BIP-39 words with a valid checksum (see ``seed_phrases``),
+                           also split over labelled parts (``split_secrets``)
 secret.bip39_like          FLAG: >= 12 list words whose checksum fails
-secret.solana_keypair      64 bytes (base58, JSON int array, 128 hex) whose public half
-                           re-derives from the seed (a signature has the shape, not this)
-secret.bip32_xprv          base58check extended private key (xprv/tprv/yprv/zprv/...)
+secret.solana_keypair      64 bytes (base58, base64, decimal / ``0x`` byte array, 128 hex)
+                           whose public half re-derives from the seed (a signature has the
+                           shape, not this); a 32-byte seed array passed to a key loader
+                           (``Keypair.from_seed(bytes([..]))``); base58 halves joined
+secret.bip32_xprv          base58check extended private key (xprv/tprv/yprv/zprv/...), also
+                           inside output descriptors and split over labelled parts
 secret.wif                 base58check WIF private key (0x80 / 0xef)
 secret.pem_private_key     PEM / OpenSSH / PGP private-key block with key material
 secret.keystore_json       FLAG: encrypted (v3) keystore JSON
@@ -27,37 +33,40 @@ imported lazily.
 
 from __future__ import annotations
 
+import base64
+import binascii
 import re
 
 from aiegis_guard.charclass import BASE58, BASE64, runs
-from aiegis_guard.checksums import b58check_decode, b58decode
 from aiegis_guard.findings import Action, Category, Finding, Severity, Source
-from aiegis_guard.normalize import Layer
+from aiegis_guard.normalize import Layer, LayerKind
 from aiegis_guard.redact import mask
 from aiegis_guard.scanners import ScanContext
 from aiegis_guard.scanners.evm_keys import find_evm_keys, hex_runs
-from aiegis_guard.scanners.key_forms import find_base64_keys, find_split_keys, with_parent_label
+from aiegis_guard.scanners.key_calls import call_context
+from aiegis_guard.scanners.key_checks import base58_secret, secret_finding, solana_keypair
+from aiegis_guard.scanners.key_forms import (
+    base64_runs,
+    find_base64_keys,
+    find_split_keys,
+    with_parent_label,
+    wrapped_base64,
+)
 from aiegis_guard.scanners.seed_phrases import find_seed_phrases
+from aiegis_guard.scanners.split_secrets import find_split_secrets
 
 __all__ = ["scan"]
 
 # --- declarations ------------------------------------------------------------------------
 
-XPRV_VERSIONS = {
-    bytes.fromhex("0488ade4"): "xprv",
-    bytes.fromhex("04358394"): "tprv",
-    bytes.fromhex("049d7878"): "yprv",
-    bytes.fromhex("044a4e28"): "uprv",
-    bytes.fromhex("04b2430c"): "zprv",
-    bytes.fromhex("045f18bc"): "vprv",
-    bytes.fromhex("0295b005"): "Yprv",
-    bytes.fromhex("024285b5"): "Uprv",
-    bytes.fromhex("02aa7a99"): "Zprv",
-    bytes.fromhex("02575048"): "Vprv",
-}
-WIF_VERSIONS = {0x80: "mainnet", 0xEF: "testnet"}
-SOLANA_B58_LENGTHS = range(80, 91)  # 64 bytes in base58: 86-88 chars (fewer with zero bytes)
-SOLANA_ARRAY_RE = re.compile(r"\[\s*(\d{1,3}(?:\s*,\s*\d{1,3}){63})\s*,?\s*\]")
+_BYTE = r"(?:0[xX][0-9a-fA-F]{1,2}|\d{1,3})(?:u8)?"
+# 64 bytes (a keypair), or 32 (a seed: a key only as the argument of a loader, ``from_seed``)
+SOLANA_ARRAY_RE = re.compile(
+    rf"\[\s*({_BYTE}(?:\s*,\s*{_BYTE}){{31}}(?:(?:\s*,\s*{_BYTE}){{32}})?)\s*,?\s*\]"
+)
+SOLANA_B64_LENGTHS = (86, 87, 88)  # 64 bytes in base64, with or without padding
+MAX_WRAPPED_DEPTH = 3  # base64 wrapped over lines inside base64 ...
+MAX_B64_KEYPAIRS = 32  # base64 64-byte tokens derived per text
 PEM_BEGIN_RE = re.compile(
     r"-----BEGIN ((?:RSA |EC |DSA |OPENSSH |ENCRYPTED |PGP |ED25519 )?PRIVATE KEY(?: BLOCK)?)-----"
 )
@@ -67,20 +76,6 @@ PEM_MIN_MATERIAL = 40  # base64 characters: fewer is a placeholder ("...")
 KEYSTORE_RE = re.compile(r"\"ciphertext\"\s*:\s*\"([0-9a-fA-F]{32,})\"")
 KEYSTORE_FIELDS = ('"kdf"', '"mac"')
 _TOKEN_CHARS = BASE64.chars  # a base58 run glued to these is a fragment of a longer token
-
-
-def _secret(rule: str, span: tuple[int, int], value: str, message: str, *evidence: str) -> Finding:
-    return Finding(
-        rule_id=rule,
-        category=Category.SECRET,
-        severity=Severity.CRITICAL,
-        action=Action.BLOCK,
-        message=message,
-        span=span,
-        preview=mask(value),
-        evidence=evidence,
-        redact=True,
-    )
 
 
 # --- base58: xprv, WIF, Solana keypairs ---------------------------------------------------
@@ -93,78 +88,23 @@ def _is_token(text: str, start: int, end: int) -> bool:
     return before not in _TOKEN_CHARS and after not in _TOKEN_CHARS
 
 
-def _xprv(token: str, span: tuple[int, int]) -> Finding | None:
-    if token[1:4] != "prv":
-        return None
-    payload = b58check_decode(token)
-    if payload is None or len(payload) != 78 or payload[:4] not in XPRV_VERSIONS:
-        return None
-    if payload[45] != 0:  # private key data is 0x00 || 32-byte key
-        return None
-    kind = XPRV_VERSIONS[payload[:4]]
-    return _secret(
-        "secret.bip32_xprv",
-        span,
-        token,
-        f"BIP-32 extended private key ({kind}): every key of the wallet derives from it",
-        "pattern:base58check",
-        f"version:{kind}",
-        "checksum:valid",
-    )
-
-
-def _wif(token: str, span: tuple[int, int]) -> Finding | None:
-    payload = b58check_decode(token)
-    if payload is None or payload[0] not in WIF_VERSIONS:
-        return None
-    if not (len(payload) == 33 or (len(payload) == 34 and payload[33] == 1)):
-        return None
-    network = WIF_VERSIONS[payload[0]]
-    return _secret(
-        "secret.wif",
-        span,
-        token,
-        f"Bitcoin WIF private key ({network})",
-        "pattern:base58check",
-        f"version:0x{payload[0]:02x}",
-        "compressed" if len(payload) == 34 else "uncompressed",
-    )
-
-
-def _solana(raw: bytes, span: tuple[int, int], value: str, form: str) -> Finding | None:
-    from aiegis_guard.keys.solana import is_keypair
-
-    if not is_keypair(raw):
-        return None
-    return _secret(
-        "secret.solana_keypair",
-        span,
-        value,
-        "Solana secret key (64-byte keypair whose public half re-derives from the seed)",
-        f"pattern:{form}",
-        "derives-to:own-public-half",
-    )
-
-
 def _base58_secrets(text: str) -> list[Finding]:
     found: list[Finding] = []
     for start, end in runs(text, BASE58, 51, max_len=112):
-        token, span, n = text[start:end], (start, end), end - start
+        token, n = text[start:end], end - start
         # an xprv inside an output descriptor is followed by its path ("xprv.../84'/0'/*"):
         # its 32-bit checksum and version bytes make the token test unnecessary
         if not (n == 111 and token[1:4] == "prv") and not _is_token(text, start, end):
             continue
-        hit: Finding | None = None
-        if n == 111:
-            hit = _xprv(token, span)
-        elif n in (51, 52):
-            hit = _wif(token, span)
-        elif n in SOLANA_B58_LENGTHS:
-            raw = b58decode(token)
-            hit = _solana(raw, span, token, "base58") if raw and len(raw) == 64 else None
+        hit = base58_secret(token, (start, end))
         if hit is not None:
             found.append(hit)
     return found
+
+
+def _array_bytes(items: str) -> bytes | None:
+    values = [int(v.strip().removesuffix("u8"), 0) for v in items.split(",")]
+    return bytes(values) if max(values) <= 255 else None
 
 
 def _solana_arrays(text: str) -> list[Finding]:
@@ -172,12 +112,42 @@ def _solana_arrays(text: str) -> list[Finding]:
         return []
     found: list[Finding] = []
     for m in SOLANA_ARRAY_RE.finditer(text):
-        values = [int(v) for v in m.group(1).split(",")]
-        if max(values) > 255:
+        raw = _array_bytes(m.group(1))
+        if raw is None:
             continue
-        hit = _solana(bytes(values), m.span(), m.group(), "json-int-array")
+        if len(raw) == 64:
+            hit = solana_keypair(raw, m.span(), m.group(), "int-array")
+        else:
+            call = call_context(text, m.start())
+            hit = None if call is None else secret_finding(
+                "secret.solana_keypair", m.span(), m.group(),
+                "Solana secret key (32-byte seed passed to a key loader)", "pattern:int-array-32",
+                call,
+            )  # fmt: skip
         if hit is not None:
             found.append(hit)
+    return found
+
+
+def _solana_base64(text: str, spans: list[tuple[int, int]]) -> list[Finding]:
+    """A 64-byte keypair in base64 (a ``SOLANA_KEYPAIR_B64=`` env value): re-derived."""
+    found: list[Finding] = []
+    budget = MAX_B64_KEYPAIRS
+    for start, end in spans:
+        if end - start not in SOLANA_B64_LENGTHS:
+            continue
+        stop = end + len(text[end : end + 2]) - len(text[end : end + 2].lstrip("="))
+        if not budget or not _is_token(text, start, end):
+            continue
+        token = text[start:stop]
+        try:
+            raw = base64.b64decode(token.replace("-", "+").replace("_", "/") + "==")
+        except (binascii.Error, ValueError):
+            continue
+        if len(raw) == 64:
+            budget -= 1
+            hit = solana_keypair(raw, (start, stop), token, "base64")
+            found += [hit] if hit is not None else []
     return found
 
 
@@ -186,7 +156,9 @@ def _solana_hex(text: str, spans: list[tuple[int, int]]) -> list[Finding]:
     for start, end in spans:
         if end - start != 128:
             continue
-        hit = _solana(bytes.fromhex(text[start:end]), (start, end), text[start:end], "hex128")
+        hit = solana_keypair(
+            bytes.fromhex(text[start:end]), (start, end), text[start:end], "hex128"
+        )
         if hit is not None:
             found.append(hit)
     return found
@@ -220,7 +192,7 @@ def _pem_blocks(text: str) -> list[Finding]:
         if material < PEM_MIN_MATERIAL:
             continue
         found.append(
-            _secret(
+            secret_finding(
                 "secret.pem_private_key",
                 (m.start(), end),
                 text[m.start() : end],
@@ -268,13 +240,20 @@ def scan(layer: Layer, ctx: ScanContext) -> list[Finding]:
     own = ctx.policy.wallet.evm
     found = find_evm_keys(text, own, derive_hashes=outbound, spans=spans)
     found += find_split_keys(text, own)
-    found += find_base64_keys(text)
+    b64 = base64_runs(text)
+    found += find_base64_keys(text, b64)
     if layer.depth:
         found += with_parent_label(layer, own, outbound)
     found += find_seed_phrases(text)
+    found += find_split_secrets(text)
     found += _base58_secrets(text)
     found += _solana_arrays(text)
+    found += _solana_base64(text, b64)
     found += _solana_hex(text, spans)
     found += _pem_blocks(text)
     found += _keystores(text)
+    if layer.depth < MAX_WRAPPED_DEPTH:
+        for span, inner in wrapped_base64(text, b64):
+            decoded = Layer(inner, LayerKind.BASE64, layer.depth + 1)
+            found += [f.with_span(*span) for f in scan(decoded, ctx) if f.action is Action.BLOCK]
     return found

@@ -1,0 +1,121 @@
+"""Wallet secrets split in labelled parts whose pieces prove nothing alone.
+
+Called by :mod:`aiegis_guard.scanners.wallet_keys`. A red team splits a secret so that no piece
+has the shape a scanner knows: "first half: <6 seed words> / second half: <6 seed words>",
+"part 1/2: <44 base58 characters>" (half a Solana keypair), "chunk 1: xprv9s21.." / "chunk 2:
+..". Hex parts of EVM keys are :mod:`~aiegis_guard.scanners.key_forms`' job.
+
+Each part stands after a part label ("part 1/2:", "first half -", "words 1-6:", "chunk 3 =");
+consecutive labelled parts (each at most ``GAP`` characters after the previous one) are joined
+and the whole must pass the same certain test as an unsplit secret: a BIP-39 checksum over
+12-24 list words, a base58check xprv / WIF, a Solana keypair whose public half re-derives.
+Nothing is judged on the labels alone, so prose with "first part: open the app" costs a few
+look-ups and never blocks.
+
+Speed: the text is lower-cased once and searched for a handful of label words at C speed; only
+a label followed by ``:`` / ``=`` / ``-`` within ``LABEL_TAIL`` characters is read further.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+from aiegis_guard.checksums import b58decode
+from aiegis_guard.findings import Finding
+from aiegis_guard.scanners.key_checks import base58_secret
+from aiegis_guard.scanners.seed_phrases import phrase_finding
+
+__all__ = ["find_split_secrets"]
+
+LABEL_WORDS = ("part", "half", "piece", "chunk", "words")
+LABEL_TAIL = 24  # characters from the label word to its ":" / "=" / "-"
+GAP = 160  # characters between the end of one part and the label of the next
+MAX_HITS = 256  # labels read per text (bounds the work on pathological input)
+MAX_PARTS = 4
+_LABEL_BYTES = tuple(w.encode() for w in LABEL_WORDS)
+_ALPHA = frozenset(b"abcdefghijklmnopqrstuvwxyz?")  # "?": a non-ASCII character
+_SEP_RE = re.compile(r"[^\n:=]{0,24}?(?::|=|\s-\s|\s–\s)[ \t]*")
+_B58_RE = re.compile(r"[1-9A-HJ-NP-Za-km-z]{12,111}(?![A-Za-z0-9])")
+_WORDS_RE = re.compile(r"(?:[^\W\d_]{2,12}(?:[ \t,;|/.\-]{1,3}(?=[^\W\d_]))?){2,24}")
+_WORD_RE = re.compile(r"[^\W\d_]+")
+
+
+def _values(text: str) -> Iterator[tuple[int, int, str]]:
+    """(start, end, kind) of the value after each part label (kind: ``b58`` / ``words``)."""
+    lowered = text.encode("ascii", "replace").lower()  # one byte a character: offsets kept
+    hits = sorted(
+        i
+        for w in _LABEL_BYTES
+        for i in _finds(lowered, w)
+        if i == 0 or lowered[i - 1] not in _ALPHA
+    )
+    for i in hits[:MAX_HITS]:
+        sep = _SEP_RE.match(text, i, min(len(text), i + LABEL_TAIL + 4))
+        if sep is None:
+            continue
+        at = sep.end()
+        m = _B58_RE.match(text, at)
+        if m is not None and any(c.isdigit() for c in m.group()):
+            yield at, m.end(), "b58"
+            continue
+        m = _WORDS_RE.match(text, at)
+        if m is not None:
+            yield at, m.end(), "words"
+
+
+def _finds(lowered: bytes, word: bytes) -> Iterator[int]:
+    i = lowered.find(word)
+    while i >= 0:
+        yield i
+        i = lowered.find(word, i + len(word))
+
+
+def _chains(text: str) -> Iterator[list[tuple[int, int, str]]]:
+    """Consecutive labelled values of one kind, each close to the one before."""
+    chain: list[tuple[int, int, str]] = []
+    for value in _values(text):
+        if chain and (value[2] != chain[-1][2] or value[0] - chain[-1][1] > GAP):
+            if len(chain) > 1:
+                yield chain
+            chain = []
+        if chain and value[0] < chain[-1][1]:
+            continue
+        chain.append(value)
+    if len(chain) > 1:
+        yield chain
+
+
+def _base58(text: str, chain: list[tuple[int, int, str]]) -> Finding | None:
+    for n in range(2, min(MAX_PARTS, len(chain)) + 1):
+        for i in range(len(chain) - n + 1):
+            parts = chain[i : i + n]
+            joined = "".join(text[s:e] for s, e, _ in parts)
+            if b58decode(joined) is None:
+                continue
+            hit = base58_secret(joined, (parts[0][0], parts[-1][1]))
+            if hit is not None:
+                return hit.model_copy(update={"evidence": (*hit.evidence, "split:labelled-parts")})
+    return None
+
+
+def _words(text: str, chain: list[tuple[int, int, str]]) -> Finding | None:
+    words = [
+        (m.start(), m.end(), m.group().lower())
+        for s, e, _ in chain[: MAX_PARTS * 2]
+        for m in _WORD_RE.finditer(text, s, e)
+    ]
+    hit = phrase_finding(text, words)
+    if hit is None:
+        return None
+    return hit.model_copy(update={"evidence": (*hit.evidence, "split:labelled-parts")})
+
+
+def find_split_secrets(text: str) -> list[Finding]:
+    """Seed phrases, base58 keys (xprv, WIF, Solana) split over labelled parts: BLOCK."""
+    found: list[Finding] = []
+    for chain in _chains(text):
+        hit = _base58(text, chain) if chain[0][2] == "b58" else _words(text, chain)
+        if hit is not None:
+            found.append(hit)
+    return found
