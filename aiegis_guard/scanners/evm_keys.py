@@ -63,13 +63,15 @@ def _words(spaced: str) -> frozenset[str]:
 KEY_WORDS = _words(
     """private priv privkey privatekey secret secretkey signer signing sk pk keypair auth prv
     pkey credential credentials privada privado privata privato privater privaten privates
-    privat prywatny geheim geheimer geheimen"""
+    privat prywatny geheim geheimer geheimen pribadi soukrom seed mnemonic"""
 )
 # Key words of scripts the ASCII word pass cannot read (lower-case substrings of the window).
 FOREIGN_KEY_WORDS = (
     "приватн", "закрыт", "секретн", "私钥", "私鑰", "秘钥", "秘鑰", "秘密鍵", "秘密键", "개인키",
     "개인 키", "비밀키", "비밀 키", "özel anahtar", "gizli anahtar", "khóa riêng", "khóa bí mật",
     "مفتاح خاص", "المفتاح الخاص", "निजी कुंजी", "klucz prywatny", "clé privée", "clé secrète",
+    "秘密キー", "プライベートキー", "프라이빗 키", "프라이빗키", "คีย์ส่วนตัว", "מפתח פרטי",
+    "کلید خصوصی", "ιδιωτικ", "soukromý klíč", "khoá riêng",
 )  # fmt: skip
 HASH_WORDS = _words(
     """hash hashes root roots topic topics tx txs txn txid transaction transactions block

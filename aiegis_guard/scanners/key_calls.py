@@ -56,7 +56,7 @@ CONSTRUCTORS = _words(
     import restore frombigint frombe fromhexstring decode"""
 )
 KEY_TYPES = ("wallet", "privatekey", "signingkey", "secretkey", "credential", "signer",
-             "keypair", "ecdsa", "privkey", "eckey")  # fmt: skip
+             "keypair", "ecdsa", "privkey", "eckey", "accounts", "keyring")  # fmt: skip
 # Foundry cheatcodes taking a private key (``sign*``: the key is the first argument).
 CHEATCODES = _words(
     """startbroadcast broadcast addr rememberkey sign signcompact signp256
@@ -64,14 +64,19 @@ CHEATCODES = _words(
 )
 CONVERSIONS = _words(
     """bytes fromhex hexbytes buffer from tobytes hex decode biginteger bigint bn u256
-    uint256 hextobytes unhexlify arrayify hextou8a tobuffer uint8array hexdecode b256"""
+    uint256 hextobytes unhexlify arrayify hextou8a tobuffer uint8array hexdecode b256
+    mustdecode decodestring trimprefix trim strip lstrip removeprefix replace tostring str
+    string hexlify fromstring getbytes"""
 )
 _CALLEE_RE = re.compile(
     r"((?:[A-Za-z_$][\w$]*\s*(?:\.|::)\s*){0,4}[A-Za-z_$][\w$]*)!?\s*"
     r"(?:<[\w\s:,]{0,40}>)?\s*$"
 )
 _PARAMS_RE = re.compile(r"[\"']?params[\"']?\s*[:=]\s*$")
-_METHOD_RE = re.compile(r"[\"']method[\"']\s*:\s*[\"']([\w.\-]{1,80})[\"']")
+_METHOD_RE = re.compile(r"(?<![\w$])[\"']?method[\"']?\s*[:=]\s*[\"'`]([\w.\-]{1,80})[\"'`]")
+# provider.send("personal_importRawKey", [..]), make_request(..), request(..): method, params
+RPC_SENDERS = _words("send sendasync request makerequest call rpc jsonrpc invoke")
+_FIRST_STRING_RE = re.compile(r"\(\s*[\"'`]([\w.\-]{1,80})[\"'`]\s*,")
 _KEY_FIELD_RE = re.compile(r"[\"'](?:key|value|raw|hex)[\"']\s*:\s*[\"']?$")
 _PARSE_RE = re.compile(r"[\"'`]?\s*\)?\s*\.\s*parse\s*(?:::\s*<\s*([\w:]{1,60})\s*>)?\s*\(")
 _LET_TYPE_RE = re.compile(r"\blet\s+(?:mut\s+)?\w+\s*:\s*([\w:]{1,60})\s*=\s*[\"'`]?$")
@@ -163,21 +168,38 @@ def _rpc_context(text: str, start: int, pos: int, top: bool) -> str | None:
     method, kind = found
     if kind == "import" or (kind == "sign" and top):
         return f"rpc:{method}"
-    if kind == "manage" and _KEY_FIELD_RE.search(text, max(0, start - 16), start):
+    if kind in ("sign", "manage") and _KEY_FIELD_RE.search(text, max(0, start - 16), start):
         return f"rpc:{method}"
+    return None
+
+
+def _sender_context(text: str, openers: list[tuple[int, str, int]], n: int) -> str | None:
+    """``provider.send("personal_importRawKey", ["0x..", "pw"])``: the params list (opener
+    ``n - 1``) of a call whose first argument names a key-handling method."""
+    pos = openers[n][0]
+    m = _FIRST_STRING_RE.match(text, pos, pos + 100)
+    if m is None or n == 0 or openers[n - 1][1] != "[":
+        return None
+    kind = _rpc_kind(m.group(1))
+    top = n == 1
+    if kind == "import" or (kind == "sign" and top):
+        return f"rpc:{m.group(1)}"
     return None
 
 
 def call_context(text: str, start: int) -> str | None:
     """Evidence (``call:from_key``, ``rpc:personal_importRawKey``) when the value at ``start``
     is key material by position, else None."""
-    for n, (pos, bracket, commas) in enumerate(_openers(text, start)):
+    openers = _openers(text, start)
+    for n, (pos, bracket, commas) in enumerate(openers):
         before = text[max(0, pos - 64) : pos]
         if bracket == "(":
             m = _CALLEE_RE.search(before)
             if m is None:
                 continue  # a grouping parenthesis: look further out
             kind = _callee(m.group(1), commas)
+            if kind == "" and _name(re.split(r"\.|::", m.group(1))[-1]) in RPC_SENDERS:
+                return _sender_context(text, openers, n)
             if kind == "key":
                 return f"call:{m.group(1).rsplit('.', 1)[-1].rsplit(':', 1)[-1]}"
             if kind == "convert":

@@ -256,8 +256,11 @@ def _finding(
 # phrase: the windows around each "12 <word>" are read once.
 
 NUMBERED_REACH = 800  # characters each side of the 12th word (24 numbered lines)
-_TWELFTH_RE = re.compile(r"(?<![\w.])12(?!\d)[^\w\n]{0,4}[^\W\d_]")
-_NUMBERED_RE = re.compile(r"(?<![\w.])(\d{1,2})(?!\d)[^\w\n]{0,4}([^\W\d_]{1,12})")
+# a number glued to its label ("word12": ..) needs a separator after it (not hex "0x12ab")
+_TWELFTH_RE = re.compile(r"(?:(?<![\w.])12(?!\d)[^\w\n]{0,4}|(?<![\d.])12[^\w\n]{1,4})[^\W\d_]")
+_NUMBERED_RE = re.compile(
+    r"(?:(?<![\w.])(\d{1,2})(?!\d)[^\w\n]{0,4}|(?<![\d.])(\d{1,2})[^\w\n]{1,4})([^\W\d_]{1,12})"
+)
 
 
 def _numbered_words(text: str, lo: int, hi: int, anchor: int) -> list[tuple[int, int, str]]:
@@ -265,11 +268,11 @@ def _numbered_words(text: str, lo: int, hi: int, anchor: int) -> list[tuple[int,
     number, the one nearest to ``anchor``."""
     best: dict[int, tuple[int, int, str]] = {}
     for m in _NUMBERED_RE.finditer(text, lo, hi):
-        n = int(m.group(1))
+        n = int(m.group(1) or m.group(2))
         if 1 <= n <= 24:
             old = best.get(n)
             if old is None or abs(m.start() - anchor) < abs(old[0] - anchor):
-                best[n] = (m.start(), m.end(), m.group(2).lower())
+                best[n] = (m.start(), m.end(), m.group(3).lower())
     count = next((c for c in BIP39_WORD_COUNTS if all(i in best for i in range(1, c + 1))), 0)
     return [best[i] for i in range(1, count + 1)]
 

@@ -121,6 +121,16 @@ def _code_calls() -> list[Case]:
         "docker-run": "docker run -e PK=0x{k} bot:latest",
         "export": "export ETH_SECRET=0x{k}",
         "dotenv-quoted": 'SIGNER_KEY="{k}"',
+        "go-trim": 'key, _ := crypto.HexToECDSA(strings.TrimPrefix("0x{k}", "0x"))',
+        "go-mustdecode": 'key, _ := crypto.ToECDSA(hexutil.MustDecode("0x{k}"))',
+        "brownie-add": 'acct = accounts.add("0x{k}")',
+        "rust-hex-macro": 'let sk = SigningKey::from_bytes(&hex!("{k}").into())?;',
+        "alloy-let-parse": 'let signer: PrivateKeySigner = "0x{k}".parse().unwrap();',
+        "ethereumjs": "const w = Wallet.fromPrivateKey(Buffer.from('{k}', 'hex'))",
+        "getenv-default": 'pk = os.getenv("PK", "0x{k}")',
+        "solidity-uint": "uint256 deployerPrivateKey = 0x{k};",
+        "url-query": "https://bot.example/run?key=0x{k}",
+        "seed-label": "SEED=0x{k}",
     }
     return [_c(n, f, s.format(k=_key())) for n, s in shapes.items()]
 
@@ -190,6 +200,38 @@ def _rpc() -> list[Case]:
         _c("named-params", f, req("account_import", {"privateKey": "0x" + _key()})),
         _c("key-field", f, req("wallet_addAccount", [{"key": "0x" + _key(), "label": "bot"}])),
         _c("secret-field", f, req("signer_import", [{"secret": _key()}])),
+        _c(
+            "js-literal",
+            f,
+            "await ethereum.request({ method: 'wallet_importPrivateKey', "
+            f"params: ['0x{_key()}'] }})",
+        ),
+        _c("provider-send", f, f'await provider.send("personal_importRawKey", ["{_key()}", "pw"])'),
+        _c(
+            "make-request",
+            f,
+            f'w3.provider.make_request("eth_signTransaction", [tx, "0x{_key()}"])',
+        ),
+        _c("sign-key-field", f, req("eth_signTransaction", [{**tx, "key": "0x" + _key()}])),
+        _c(
+            "batch",
+            f,
+            json.dumps(
+                [
+                    {"jsonrpc": "2.0", "id": 1, "method": "eth_blockNumber", "params": []},
+                    {
+                        "jsonrpc": "2.0",
+                        "id": 2,
+                        "method": "personal_importRawKey",
+                        "params": [_key(), ""],
+                    },
+                ]
+            ),
+        ),
+        _c(
+            "send-get-tx", f, f'await provider.send("eth_getTransactionByHash", ["0x{h}"])', "allow"
+        ),
+        _c("calls-status", f, req("wallet_getCallsStatus", ["0x" + h]), "allow"),
         _c("keygen-recover", f, f"solana-keygen recover --force 'prompt://?key=0/0' {_key()}"),
         _c("get-tx", f, req("eth_getTransactionByHash", ["0x" + h]), "allow"),
         _c("receipt", f, req("eth_getTransactionReceipt", ["0x" + h]), "allow"),
@@ -231,6 +273,11 @@ def _labels() -> list[Case]:
         "japanese": "秘密鍵: 0x{k}",
         "korean": "개인키: 0x{k}",
         "turkish": "özel anahtar: 0x{k}",
+        "indonesian": "kunci pribadi: 0x{k}",
+        "japanese-kana": "プライベートキー：0x{k}",
+        "hebrew": "מפתח פרטי: 0x{k}",
+        "greek": "ιδιωτικό κλειδί: 0x{k}",
+        "mnemonic-entropy": "mnemonic entropy: 0x{k}",
     }
     out = [_c(n, f, s.format(k=_key())) for n, s in shapes.items()]
     negatives = {
@@ -366,6 +413,9 @@ def _numbered() -> list[Case]:
         "no-space": "{i}.{w}",
         "arrow": "{i} => {w}",
         "spanish-label": "Palabra {i}: {w}",
+        "glued-label": "word{i}: {w}",
+        "json-keys": '"word{i}": "{w}",',
+        "circled": "{i}\u20e3 {w}",
         "inline": "{i}.{w} ",
     }
     out = []
