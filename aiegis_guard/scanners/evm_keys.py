@@ -35,6 +35,7 @@ from aiegis_guard.textcache import digest_cached
 __all__ = [
     "HASH_WORDS",
     "KEY_WORDS",
+    "RULE_CANDIDATE",
     "classify_words",
     "find_evm_keys",
     "hex_runs",
@@ -123,6 +124,8 @@ def _addresses(text: str, spans: list[tuple[int, int]]) -> frozenset[str]:
 def _word_class(window: str, m: re.Match[str], prev: str) -> str | None:
     """ "key" / "hash" / None for one word of the context window."""
     word = m.group().lower()
+    if word == "data" and prev == "string":
+        return None  # a Kubernetes Secret's stringData: says nothing of its values
     if word in ("key", "keys"):
         before = window[m.start() - 1] if m.start() else ""
         after = window[m.end()] if m.end() < len(window) else ""

@@ -31,6 +31,7 @@ from aiegis_guard.findings import Action, Finding
 from aiegis_guard.keys.evm import SECP256K1_N
 from aiegis_guard.normalize import Layer
 from aiegis_guard.scanners.evm_keys import (
+    RULE_CANDIDATE,
     WINDOW,
     classify_words,
     find_evm_keys,
@@ -45,6 +46,7 @@ __all__ = [
     "base64_runs",
     "find_base64_keys",
     "find_split_keys",
+    "in_secret_manifest",
     "labelled_parts",
     "with_parent_label",
     "wrapped_base64",
@@ -234,7 +236,21 @@ def _labelled_origin(layer: Layer) -> tuple[Layer, tuple[int, int]] | None:
 
 
 def _secret_manifest(text: str) -> bool:
-    return _SECRET_KIND_RE.search(text) is not None
+    return "Secret" in text and _SECRET_KIND_RE.search(text) is not None
+
+
+def in_secret_manifest(text: str, found: list[Finding]) -> list[Finding]:
+    """In a Kubernetes ``Secret`` (``stringData:``), a 64-hex value without context is a key:
+    the INFO candidates become BLOCK findings."""
+    if not any(f.rule_id == RULE_CANDIDATE for f in found) or not _secret_manifest(text):
+        return found
+    out: list[Finding] = []
+    for f in found:
+        value = text[f.span[0] : f.span[1]] if f.span is not None else ""
+        if f.rule_id == RULE_CANDIDATE and f.span and not is_placeholder(value[-64:]):
+            f = key_finding(f.span, value, "pattern:hex64", "context:kubernetes-secret")
+        out.append(f)
+    return out
 
 
 def with_parent_label(layer: Layer, own: frozenset[str], derive: bool) -> list[Finding]:

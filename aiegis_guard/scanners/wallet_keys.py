@@ -49,9 +49,11 @@ from aiegis_guard.scanners.key_forms import (
     base64_runs,
     find_base64_keys,
     find_split_keys,
+    in_secret_manifest,
     with_parent_label,
     wrapped_base64,
 )
+from aiegis_guard.scanners.key_numbers import find_number_keys
 from aiegis_guard.scanners.seed_phrases import find_seed_phrases
 from aiegis_guard.scanners.split_secrets import find_split_secrets
 
@@ -240,6 +242,8 @@ def scan(layer: Layer, ctx: ScanContext) -> list[Finding]:
     own = ctx.policy.wallet.evm
     found = find_evm_keys(text, own, derive_hashes=outbound, spans=spans)
     found += find_split_keys(text, own)
+    found += find_number_keys(text)
+    found = in_secret_manifest(text, found)
     b64 = base64_runs(text)
     found += find_base64_keys(text, b64)
     if layer.depth:

@@ -1,0 +1,74 @@
+"""EVM private keys written as numbers rather than one hex token.
+
+Called by :mod:`aiegis_guard.scanners.wallet_keys`.
+
+* **Grouped hex**: the 32 key bytes in groups, ``ac 09 74 be ..``, ``ac:09:74:..``, or
+  OpenSSL's ``priv:`` dump (``openssl ec -text`` on a secp256k1 key: 15 colon-separated bytes a
+  line, a leading ``00`` when the high bit is set).
+* **Decimal**: the key as an integer (``PRIVATE_KEY=8945..``, 70-78 digits), which Foundry's
+  ``vm.envUint`` and most CLIs accept as well as hex.
+
+Both take the same context rule as a hex key (:func:`evm_keys.key_context`): blocked behind a
+key-ish label, a loader call or a key-import RPC, never on their own (a hex dump of calldata
+or a 77-digit number in a proof is not a key). Candidates are found at C speed: a run of 95+
+characters of hex digits and separators, a run of 70+ digits.
+"""
+
+from __future__ import annotations
+
+import re
+import string
+
+from aiegis_guard.charclass import DIGIT, CharClass, runs
+from aiegis_guard.findings import Finding
+from aiegis_guard.keys.evm import SECP256K1_N
+from aiegis_guard.scanners.evm_keys import is_placeholder, key_context, key_finding
+
+__all__ = ["find_number_keys"]
+
+GROUPED = CharClass("hex-grouped", string.hexdigits + " :-\n\t")
+MIN_GROUPED = 64 + 7  # 64 digits in eight groups of eight, or more groups
+_GROUPS_RE = re.compile(r"[0-9a-fA-F]{2,8}(?:(?:[ :\-]|[:]?\n[ \t]*)[0-9a-fA-F]{2,8}){3,40}")
+_HEXDIGITS = frozenset(string.hexdigits)
+
+
+def _grouped(text: str) -> list[Finding]:
+    found: list[Finding] = []
+    for start, end in runs(text, GROUPED, MIN_GROUPED, max_len=400):
+        m = _GROUPS_RE.search(text, start, end)
+        if m is None or not _regular(m.group()):
+            continue
+        digits = "".join(c for c in m.group() if c in _HEXDIGITS)
+        if len(digits) == 66 and digits[:2] == "00":
+            digits = digits[2:]  # OpenSSL's sign byte
+        if len(digits) != 64 or not 0 < int(digits, 16) < SECP256K1_N or is_placeholder(digits):
+            continue
+        kind, evidence = key_context(text, m.start(), m.end())
+        if kind == "key":
+            found.append(key_finding(m.span(), m.group(), "pattern:hex-grouped", evidence))
+    return found
+
+
+def _regular(value: str) -> bool:
+    """All groups one size (the last may be shorter): bytes, words, not a text of hex-ish words."""
+    sizes = {len(g) for g in re.split(r"[\s:\-]+", value.strip()) if g}
+    return len(sizes) <= 2 and min(sizes) >= 2 and max(sizes) in (2, 4, 8)
+
+
+def _decimal(text: str) -> list[Finding]:
+    found: list[Finding] = []
+    for start, end in runs(text, DIGIT, 70, max_len=78):
+        if (start and text[start - 1] in ".,_") or text[end : end + 1] in (".", ",", "_"):
+            continue  # a fraction or a grouped figure
+        value = int(text[start:end])
+        if not 0 < value < SECP256K1_N:
+            continue
+        kind, evidence = key_context(text, start, end)
+        if kind == "key":
+            found.append(key_finding((start, end), text[start:end], "pattern:decimal", evidence))
+    return found
+
+
+def find_number_keys(text: str) -> list[Finding]:
+    """Keys as grouped hex bytes or as a decimal integer, behind key context: BLOCK."""
+    return _grouped(text) + _decimal(text)
