@@ -153,9 +153,10 @@ def _classify(window: str, *, nearest_last: bool) -> tuple[str, str] | None:
     return None
 
 
-def classify_words(window: str) -> tuple[str, str] | None:
-    """("key" | "hash", word) of the key-ish or hash-ish word nearest the end of ``window``."""
-    return _classify(window, nearest_last=True)
+def classify_words(window: str, *, nearest_last: bool = True) -> tuple[str, str] | None:
+    """("key" | "hash", word) of the key-ish or hash-ish word nearest the end of ``window``
+    (or its start)."""
+    return _classify(window, nearest_last=nearest_last)
 
 
 @digest_cached(maxsize=2048)

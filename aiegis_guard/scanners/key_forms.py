@@ -57,6 +57,7 @@ MIN_PART = 12  # hex digits in the shortest part
 MAX_PARTS = 4
 LABEL_CHARS = 48  # label read before each part
 KEY_REACH = 120  # characters before the first part searched for a key word
+AFTER_REACH = 80  # characters after the last part searched when nothing precedes
 LABELLED_BLOCK_MAX = 512  # decoded blocks this short are one value: the label applies
 PART_RE = re.compile(
     r"(?i)(?:part|half|piece|chunk|segment|fragment|shard|share|first|second|upper|lower|"
@@ -129,6 +130,9 @@ def labelled_parts(text: str, parts: list[tuple[int, int]]) -> str:
         return ""
     lead = text[max(0, parts[0][0] - KEY_REACH) : parts[0][0]]
     named = classify_words(lead + " " + " ".join(labels))  # the key / hash word nearest
+    if named is None:  # "const a = '..'; const b = '..'; const pk = a + b"
+        after = text[parts[-1][1] : parts[-1][1] + AFTER_REACH].split("\n", 2)
+        named = classify_words("\n".join(after[:2]), nearest_last=False)
     if (named is not None and named[0] == "key") or (named is None and strong):
         return "split:labelled-parts"
     return ""
@@ -163,8 +167,8 @@ def find_split_keys(text: str, own: frozenset[str]) -> list[Finding]:
 
 
 def base64_runs(text: str) -> list[tuple[int, int]]:
-    """Runs of 42-120 base64 characters: every base64 form here is found among them."""
-    return list(runs(text, BASE64, 42, max_len=120))
+    """Runs of 42-200 base64 characters: every base64 form here is found among them."""
+    return list(runs(text, BASE64, 42, max_len=200))
 
 
 def find_base64_keys(text: str, spans: list[tuple[int, int]] | None = None) -> list[Finding]:
@@ -200,7 +204,11 @@ def wrapped_base64(
         return
     covered = 0
     for start, end in base64_runs(text) if spans is None else spans:
-        if end - start < WRAP_MIN or start < covered or text[end : end + 1] not in ("\n", "\r"):
+        if (
+            not WRAP_MIN <= end - start <= 120
+            or start < covered
+            or text[end : end + 1] not in ("\n", "\r")
+        ):
             continue
         m = _WRAPPED_RE.match(text, start)
         if m is None:

@@ -74,6 +74,13 @@ PEM_BEGIN_RE = re.compile(
 )
 PEM_BODY_RE = re.compile(r"[A-Za-z0-9+/=\s\\:,.-]*")  # base64 lines, headers, escaped newlines
 PEM_MAX_BODY = 16 * 1024
+DER_PREFIXES = {  # base64 of the DER bytes that open a private key (the key bytes follow)
+    "MHQCAQEEI": "secp256k1 (SEC1)",
+    "MIGEAgEAMBAGByqGSM49AgEGBSuBBAAK": "secp256k1 (PKCS#8)",
+    "MC4CAQAwBQYDK2VwBCIEI": "Ed25519 (PKCS#8)",
+    "MHcCAQEEI": "P-256 (SEC1)",
+    "MIGHAgEAMBMGByqGSM49AgEGCCqGSM49AwEH": "P-256 (PKCS#8)",
+}
 PEM_MIN_MATERIAL = 40  # base64 characters: fewer is a placeholder ("...")
 KEYSTORE_RE = re.compile(r"\"ciphertext\"\s*:\s*\"([0-9a-fA-F]{32,})\"")
 KEYSTORE_FIELDS = ('"kdf"', '"mac"')
@@ -183,6 +190,28 @@ def _pem_body(text: str, start: int, label: str) -> tuple[str, int, bool]:
     return text[start:body_end], body_end, False
 
 
+def _der_keys(text: str, spans: list[tuple[int, int]]) -> list[Finding]:
+    """A private key in DER, base64 without its PEM armour (a Secret's ``key: MHQCAQEEI..``):
+    known by the fixed bytes that open the structure."""
+    found: list[Finding] = []
+    for start, end in spans:
+        if text[start] != "M" or end - start < 60 or (start and text[start - 1] in _TOKEN_CHARS):
+            continue
+        kind = next((k for p, k in DER_PREFIXES.items() if text.startswith(p, start)), None)
+        if kind is not None:
+            found.append(
+                secret_finding(
+                    "secret.pem_private_key",
+                    (start, end),
+                    text[start:end],
+                    f"{kind} private key in DER (base64, PEM armour removed)",
+                    "pattern:der-base64",
+                    f"structure:{kind}",
+                )
+            )
+    return found
+
+
 def _pem_blocks(text: str) -> list[Finding]:
     if "PRIVATE KEY" not in text:
         return []
@@ -255,6 +284,7 @@ def scan(layer: Layer, ctx: ScanContext) -> list[Finding]:
     found += _solana_base64(text, b64)
     found += _solana_hex(text, spans)
     found += _pem_blocks(text)
+    found += _der_keys(text, b64)
     found += _keystores(text)
     if layer.depth < MAX_WRAPPED_DEPTH:
         for span, inner in wrapped_base64(text, b64):
