@@ -263,6 +263,19 @@ _NUMBERED_RE = re.compile(
 )
 
 
+_ORDINAL_WORDS = ("first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth",
+    "ninth", "tenth", "eleventh", "twelfth", "thirteenth", "fourteenth", "fifteenth", "sixteenth",
+    "seventeenth", "eighteenth", "nineteenth", "twentieth")  # fmt: skip
+_ORDINALS = {w: i + 1 for i, w in enumerate(_ORDINAL_WORDS)}
+_ORDINALS.update({f"twenty-{w}": 20 + i for w, i in _ORDINALS.items() if i <= 4})
+_ORDINALS.update({f"twenty {w}": 20 + i for w, i in _ORDINALS.items() if i <= 4})
+_ORDINAL_RE = re.compile(
+    r"(?i)\b(twenty[- ](?:first|second|third|fourth)|"
+    + "|".join(sorted((w for w in _ORDINALS if " " not in w and "-" not in w), key=len)[::-1])
+    + r")(?:\s+word)?\b"
+)
+
+
 def _numbered_words(text: str, lo: int, hi: int, anchor: int) -> list[tuple[int, int, str]]:
     """Words 1..N (N the longest valid phrase length) in number order; of two words with one
     number, the one nearest to ``anchor``."""
@@ -318,6 +331,14 @@ def _numbered_phrase(text: str, lo: int, hi: int, anchor: int) -> Finding | None
     return _finding(RULE_BIP39_LIKE, language, _indexed(language, words), text, False)
 
 
+def _ordinals_as_numbers(text: str) -> str:
+    """ "first word: abandon / ... / twelfth word: .." with each ordinal (and a "word" after
+    it) replaced by its number, right-aligned in the same width: offsets are kept."""
+    if "welfth" not in text and "WELFTH" not in text:
+        return text
+    return _ORDINAL_RE.sub(lambda m: str(_ORDINALS[m.group(1).lower()]).rjust(len(m.group())), text)
+
+
 def _numbered_phrases(text: str) -> list[Finding]:
     found: list[Finding] = []
     covered = -1
@@ -358,7 +379,10 @@ def find_seed_phrases(text: str) -> list[Finding]:
                 elif len({w[2] for w in words}) >= MIN_DISTINCT:  # not "begin-private-key" x N
                     found.append(_finding(RULE_BIP39_LIKE, language, words, text, False))
     valid = [f.span for f in found if f.rule_id == RULE_BIP39]
-    found += [f for f in _numbered_phrases(text) if not any(_overlaps(f.span, s) for s in valid)]
+    numbered = _numbered_phrases(text)
+    ordinal = _ordinals_as_numbers(text)
+    numbered += _numbered_phrases(ordinal) if ordinal is not text else []
+    found += [f for f in numbered if not any(_overlaps(f.span, s) for s in valid)]
     return _dedupe(found)
 
 

@@ -70,6 +70,10 @@ def _solana() -> bytes:
     return bytes(Keypair.from_seed(RNG.getrandbits(256).to_bytes(32, "big")))
 
 
+RECIPE_WORDS = ["open", "wallet", "settings", "then", "choose", "network", "and", "add", "the"]
+RECIPE_WORDS += ["token", "address", "before"]
+
+
 def _b64(data: str | bytes) -> str:
     return base64.b64encode(data.encode() if isinstance(data, str) else data).decode()
 
@@ -437,6 +441,17 @@ def _numbered() -> list[Case]:
     out.append(_c("table-two-pairs", f, cells))
     steps = ["open", "wallet", "settings", "then", "choose", "network", "and", "add", "the"]
     steps += ["token", "address", "before", "you", "confirm"]
+    ords = "first second third fourth fifth sixth seventh eighth ninth tenth eleventh twelfth"
+    w = _phrase()
+    out.append(
+        _c(
+            "ordinals",
+            f,
+            "\n".join(f"{o.title()} word: {x}" for o, x in zip(ords.split(), w, strict=True)),
+        )
+    )
+    steps = "\n".join(f"{o} step: {x}" for o, x in zip(ords.split(), RECIPE_WORDS, strict=True))
+    out.append(_c("ordinal-steps", f, steps, "allow"))
     prose = "<ul><li>open the wallet</li><li>check the network</li><li>then confirm</li></ul>"
     out.append(_c("html-prose", f, prose, "allow"))
     out.append(_c("recipe", f, "\n".join(f"{i + 1}. {s}" for i, s in enumerate(steps)), "allow"))
