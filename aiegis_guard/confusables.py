@@ -9,6 +9,8 @@ twin) is kept, so rules for those languages still match.
 
 from __future__ import annotations
 
+import re
+
 from aiegis_guard.lazyre import LazyPattern
 
 __all__ = ["CONFUSABLES", "fold_confusables"]
@@ -50,9 +52,10 @@ _C = "".join(sorted(CONFUSABLES))
 # "А̀" is one letter to a reader, and a word split at its accent would fold differently
 # once NFKC has composed it (normalising twice must change nothing)
 _W = r"(?:[^\W\d_]|[\u0300-\u036f\u1ab0-\u1aff\u1dc0-\u1dff\u20d0-\u20ff\ufe20-\ufe2f])"
-# Compiled on first use (~10 ms for the three): every look-alike is non-ASCII, so ASCII text
-# (most of it) never needs them.
-_ANY_RE = LazyPattern(f"[{_C}]")
+# Every look-alike is non-ASCII: ASCII text skips the search. Any other text (an accent, an
+# emoji) needs it, so it is compiled at import; the two word patterns below run only when a
+# look-alike is present and are compiled then (~3 ms of every import otherwise).
+_ANY_RE = re.compile(f"[{_C}]")
 # Words made only of look-alikes, and words with a Latin letter and a look-alike. Starts are
 # pinned to word starts by the look-behind and the quantifiers are possessive or lazy up to a
 # single class, so each word is scanned a bounded number of times: linear, never backtracking.

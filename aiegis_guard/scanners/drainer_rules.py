@@ -13,7 +13,6 @@ from __future__ import annotations
 import re
 
 from aiegis_guard.findings import Action, Category, Chain, Finding, Severity, Source
-from aiegis_guard.lazyre import LazyPattern
 from aiegis_guard.normalize import Layer
 from aiegis_guard.policy import is_solana_address
 from aiegis_guard.scanners import ScanContext
@@ -27,11 +26,11 @@ __all__ = ["ESCALATING", "FAMILIES", "scan"]
 ESCALATE_BEFORE = 80
 ESCALATE_AFTER = 160
 
-_EVM_RE = LazyPattern(r"(?<![0-9a-fA-F])0x[0-9a-fA-F]{40}(?![0-9a-fA-F])")
-_SOL_RE = LazyPattern(
+_EVM_RE = re.compile(r"(?<![0-9a-fA-F])0x[0-9a-fA-F]{40}(?![0-9a-fA-F])")
+_SOL_RE = re.compile(
     r"(?<![1-9A-HJ-NP-Za-km-z])[1-9A-HJ-NP-Za-km-z]{32,44}(?![1-9A-HJ-NP-Za-km-z])"
 )
-_ENS_RE = LazyPattern(r"(?<![\w.-])[a-z0-9][a-z0-9-]{0,62}\.(?:eth|sol)(?![\w-])", re.IGNORECASE)
+_ENS_RE = re.compile(r"(?<![\w.-])[a-z0-9][a-z0-9-]{0,62}\.(?:eth|sol)(?![\w-])", re.IGNORECASE)
 
 
 def _nearby(text: str, hit: Hit, ctx: ScanContext) -> tuple[str, ...]:

@@ -20,6 +20,7 @@ that the windows look up by bisection. All finders work on the lowered text.
 
 from __future__ import annotations
 
+import re
 import string
 from collections.abc import Callable
 from typing import Any
@@ -27,7 +28,6 @@ from typing import Any
 import ahocorasick
 
 from aiegis_guard.charclass import CharClass, runs
-from aiegis_guard.lazyre import LazyPattern
 
 __all__ = ["INDEXED", "find_slot"]
 
@@ -79,8 +79,8 @@ _TLD_LIST = (
 _TLDS = _TLD_LIST.split("|")
 
 
-_TLD_RE = LazyPattern(r"\.(?:" + _TLD_LIST + r")(?![\w-])")
-_FILE_RE = LazyPattern(r"\.(?:txt|md|json|ya?ml|toml|pdf|html?|cfg|ini)(?![\w-])")
+_TLD_RE = re.compile(r"\.(?:" + _TLD_LIST + r")(?![\w-])")
+_FILE_RE = re.compile(r"\.(?:txt|md|json|ya?ml|toml|pdf|html?|cfg|ini)(?![\w-])")
 
 
 def _urls(low: str) -> list[Span]:
@@ -118,7 +118,7 @@ def _files(low: str) -> list[Span]:
     return out
 
 
-_PCT_RE = LazyPattern(r"(?:100|[2-9]\d)(?:[.,]\d+)?\s?$")
+_PCT_RE = re.compile(r"(?:100|[2-9]\d)(?:[.,]\d+)?\s?$")
 
 
 def _percents(low: str) -> list[Span]:
