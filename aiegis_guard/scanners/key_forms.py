@@ -23,12 +23,12 @@ from __future__ import annotations
 
 import base64
 import binascii
-import re
 from collections.abc import Iterator
 
 from aiegis_guard.charclass import BASE64, HEX, runs
 from aiegis_guard.findings import Action, Finding
 from aiegis_guard.keys.evm import SECP256K1_N
+from aiegis_guard.lazyre import LazyPattern
 from aiegis_guard.normalize import Layer
 from aiegis_guard.scanners.evm_keys import (
     RULE_CANDIDATE,
@@ -59,20 +59,20 @@ LABEL_CHARS = 48  # label read before each part
 KEY_REACH = 120  # characters before the first part searched for a key word
 AFTER_REACH = 80  # characters after the last part searched when nothing precedes
 LABELLED_BLOCK_MAX = 512  # decoded blocks this short are one value: the label applies
-PART_RE = re.compile(
+PART_RE = LazyPattern(
     r"(?i)(?:part|half|piece|chunk|segment|fragment|shard|share|first|second|upper|lower|"
     r"high|low|left|right|(?:^|[^a-z0-9])(?:1|2|3|4|a|b|c|d|one|two|p1|p2|hi|lo)(?:[^a-z0-9]|$))"
 )
-STRONG_PART_RE = re.compile(
+STRONG_PART_RE = LazyPattern(
     r"(?i)part|half|halves|piece|chunk|segment|fragment|shard|\d\s*(?:/|of)\s*\d"
 )
-_CONCAT_RE = re.compile(r"\s*[\"'`]\s*(?:\+|\.\.|\|\||\.)?\s*(?:\\\s*)?[\"'`]\s*")
+_CONCAT_RE = LazyPattern(r"\s*[\"'`]\s*(?:\+|\.\.|\|\||\.)?\s*(?:\\\s*)?[\"'`]\s*")
 WRAP_MIN = 60  # characters of the first line of a wrapped base64 block
-_WRAPPED_RE = re.compile(
+_WRAPPED_RE = LazyPattern(
     r"[A-Za-z0-9+/]{60,120}(?:\r?\n[ \t]*[A-Za-z0-9+/]{2,120}={0,2}(?=[ \t]*(?:\r?\n|$))){1,16}"
 )
-_SECRET_KIND_RE = re.compile(r"[\"']?kind[\"']?\s*:\s*[\"']?Secret\b")
-_LONE_HEX_RE = re.compile(r"(?:0[xX])?([0-9a-fA-F]{64})")
+_SECRET_KIND_RE = LazyPattern(r"[\"']?kind[\"']?\s*:\s*[\"']?Secret\b")
+_LONE_HEX_RE = LazyPattern(r"(?:0[xX])?([0-9a-fA-F]{64})")
 _GLUE = frozenset("0123456789abcdefABCDEFxX_")
 
 

@@ -35,10 +35,10 @@ from __future__ import annotations
 
 import base64
 import binascii
-import re
 
 from aiegis_guard.charclass import BASE58, BASE64, runs
 from aiegis_guard.findings import Action, Category, Finding, Severity, Source
+from aiegis_guard.lazyre import LazyPattern
 from aiegis_guard.normalize import Layer, LayerKind
 from aiegis_guard.redact import mask
 from aiegis_guard.scanners import ScanContext
@@ -63,16 +63,16 @@ __all__ = ["scan"]
 
 _BYTE = r"(?:0[xX][0-9a-fA-F]{1,2}|\d{1,3})(?:u8)?"
 # 64 bytes (a keypair), or 32 (a seed: a key only as the argument of a loader, ``from_seed``)
-SOLANA_ARRAY_RE = re.compile(
+SOLANA_ARRAY_RE = LazyPattern(
     rf"\[\s*({_BYTE}(?:\s*,\s*{_BYTE}){{31}}(?:(?:\s*,\s*{_BYTE}){{32}})?)\s*,?\s*\]"
 )
 SOLANA_B64_LENGTHS = (86, 87, 88)  # 64 bytes in base64, with or without padding
 MAX_WRAPPED_DEPTH = 3  # base64 wrapped over lines inside base64 ...
 MAX_B64_KEYPAIRS = 32  # base64 64-byte tokens derived per text
-PEM_BEGIN_RE = re.compile(
+PEM_BEGIN_RE = LazyPattern(
     r"-----BEGIN ((?:RSA |EC |DSA |OPENSSH |ENCRYPTED |PGP |ED25519 )?PRIVATE KEY(?: BLOCK)?)-----"
 )
-PEM_BODY_RE = re.compile(r"[A-Za-z0-9+/=\s\\:,.-]*")  # base64 lines, headers, escaped newlines
+PEM_BODY_RE = LazyPattern(r"[A-Za-z0-9+/=\s\\:,.-]*")  # base64 lines, headers, escaped newlines
 PEM_MAX_BODY = 16 * 1024
 DER_PREFIXES = {  # base64 of the DER bytes that open a private key (the key bytes follow)
     "MHQCAQEEI": "secp256k1 (SEC1)",
@@ -82,7 +82,7 @@ DER_PREFIXES = {  # base64 of the DER bytes that open a private key (the key byt
     "MIGHAgEAMBMGByqGSM49AgEGCCqGSM49AwEH": "P-256 (PKCS#8)",
 }
 PEM_MIN_MATERIAL = 40  # base64 characters: fewer is a placeholder ("...")
-KEYSTORE_RE = re.compile(r"\"ciphertext\"\s*:\s*\"([0-9a-fA-F]{32,})\"")
+KEYSTORE_RE = LazyPattern(r"\"ciphertext\"\s*:\s*\"([0-9a-fA-F]{32,})\"")
 KEYSTORE_FIELDS = ('"kdf"', '"mac"')
 _TOKEN_CHARS = BASE64.chars  # a base58 run glued to these is a fragment of a longer token
 
