@@ -31,8 +31,9 @@ from evm_builders import (
     tx,
 )
 
+from aiegis_guard.chains.evm.calldata import FUNCTIONS
 from aiegis_guard.chains.evm.decode import decode_evm, decode_message, decode_typed_data
-from aiegis_guard.chains.evm.selectors import BUILTIN_SPENDERS, EIP712_TYPES, FUNCTIONS
+from aiegis_guard.chains.evm.selectors import BUILTIN_SPENDERS, EIP712_TYPES
 from aiegis_guard.chains.evm.typed_data import encode_type
 from aiegis_guard.chains.transaction import (
     Approval,

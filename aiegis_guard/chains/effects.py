@@ -41,6 +41,7 @@ from aiegis_guard.chains.transaction import (
     DecodedTransaction,
     Delegation,
     Operation,
+    PayloadKind,
     Receipt,
     Transfer,
 )
@@ -188,6 +189,8 @@ def _effect_of(**fields: Any) -> Effect:
     return effect
 
 
+HUGE = 1 << 255  # an amount this large is "everything" (max uint256 and its neighbours)
+
 _DEFAULTS: dict[str, Any] = {
     name: field.default for name, field in Effect.model_fields.items() if not field.is_required()
 }
@@ -217,16 +220,46 @@ def _transfer(c: _Ctx, op: Transfer) -> Effect:
 
 def _receipt(c: _Ctx, op: Receipt) -> Effect:
     own = op.to_signer or c.is_own(op.recipient)
+    if not own and op.order in (None, SWAP_ORDER):  # a swap / withdrawal output to another
+        return _output_away(c, op)
+    recipient: str | None = op.recipient
+    if op.to_signer:  # "the order's owner": whoever signs, the own account when it is one
+        recipient = next(iter(c.own)) if len(c.own) == 1 else None
+    everything = _everything(op.amount)
     return _effect_of(
         kind=EffectKind.GETS,
-        account=op.recipient if own else None,
+        account=recipient if own else None,
         own=own,
         asset=op.asset,
-        amount=op.amount,
+        amount=None if everything else op.amount,
+        unlimited=everything,
         token_ids=() if op.token_id is None else (op.token_id,),
-        counterparty=op.recipient,
+        counterparty=recipient,
         counterparty_own=own,
         what="output" if op.order in (None, SWAP_ORDER) else "consideration",
+        via=_via(op),
+        order=op.order,
+    )
+
+
+def _everything(amount: int | None) -> bool:
+    """``type(uint256).max`` and the like as an amount: "all of it" (Aave ``withdraw``)."""
+    return amount is not None and amount >= HUGE
+
+
+def _output_away(c: _Ctx, op: Receipt) -> Effect:
+    """The own account's swap (withdrawal, sweep) output paid to someone else: the own
+    account gives all of it (``amount`` is the guaranteed minimum, when there is one)."""
+    return _effect_of(
+        kind=EffectKind.GIVES,
+        own=True,
+        asset=op.asset,
+        amount=None if _everything(op.amount) else op.amount,
+        unlimited=True,
+        token_ids=() if op.token_id is None else (op.token_id,),
+        counterparty=op.recipient,
+        what="output",
+        protocol=c.label(op.recipient),
         via=_via(op),
         order=op.order,
     )
@@ -346,7 +379,23 @@ def derive_effects(
     ``own``: :func:`own_accounts`, when the caller has it already."""
     c = _Ctx(decoded, own if own is not None else own_accounts(decoded, policy))
     found = (_effect(c, op) for op in decoded.operations)
-    return tuple(e for e in found if e is not None)
+    out = tuple(e for e in found if e is not None)
+    if decoded.kind is PayloadKind.MESSAGE and (decoded.blind_hash or decoded.data):
+        out += (_signed_blob(decoded),)
+    return out
+
+
+def _signed_blob(decoded: DecodedTransaction) -> Effect:
+    """A message that is not text (a bare hash, an encoded payload): what it authorises is
+    unknown, so it reads as an opaque effect of the signer."""
+    size = sum(len(d) for d in decoded.data) if decoded.data else 32
+    return _effect_of(
+        kind=EffectKind.OPAQUE,
+        account=decoded.sender,
+        own=True,
+        what="hash_signature" if size == 32 else "binary_signature",
+        via=decoded.tx_type or "message",
+    )
 
 
 # --- words ----------------------------------------------------------------------------------
@@ -373,6 +422,11 @@ def _amount(e: Effect) -> str:
     if e.token_ids:
         first = f"{name} #{e.token_ids[0]}"
         return first if len(e.token_ids) == 1 else f"{first} and {len(e.token_ids) - 1} more"
+    if e.unlimited and e.kind is EffectKind.GIVES and e.what == "output":
+        floor = f" (at least {_amount(e.model_copy(update={'unlimited': False}))})"
+        return f"all the {name} it gets" + (floor if e.amount else "")
+    if e.unlimited and e.kind is EffectKind.GETS:
+        return f"all the {name}"
     if e.unlimited:
         return f"every {name}" if asset.kind is AssetKind.NFT else f"unlimited {name}"
     if e.amount is None:
@@ -414,6 +468,9 @@ def describe(e: Effect) -> str:
     if e.kind is EffectKind.AUTHORITY:
         account = mask_address(e.account) if e.account else "the account"
         return f"{e.what or 'authority'} on {account} — to {_who(e)}"
+    if e.what in ("hash_signature", "binary_signature"):
+        blob = "a 32-byte hash" if e.what == "hash_signature" else "binary data"
+        return f"signs {blob} (what it authorises is not shown)"
     value = f" with {_amount_native(e)}" if e.value else ""
     call = e.what or e.selector or "unknown function"
     return f"calls {call} on {_who(e)}{value} (not decoded)"

@@ -348,6 +348,13 @@ def _signer(ops: list[Operation]) -> list[str]:
     return []
 
 
+def _hash_only(types: Types, primary: str) -> bool:
+    """The message is nothing but 32-byte hashes (Blur's bulk-listing ``Root(bytes32 root)``):
+    what it commits to (a Merkle tree of orders, a transaction) is not in the request."""
+    fields = types[primary]
+    return bool(fields) and all(_split_array(t)[0] == "bytes32" for _, t in fields)
+
+
 def decode_typed_data(payload: Mapping[str, Any] | str | bytes) -> DecodedTransaction:
     """Decode an EIP-712 payload (object, JSON text, or ``{"typed_data": ...}``)."""
     data = _load(payload)
@@ -372,6 +379,8 @@ def decode_typed_data(payload: Mapping[str, Any] | str | bytes) -> DecodedTransa
         notes += more
     else:
         notes.append("eip712:unknown-type")
+        if _hash_only(types, primary):
+            notes.append("eip712:hash-only")
         if verifying is not None:
             ops.append(Call(via="eip712", target=verifying, name=primary[:64], known=False))
     text = "\n".join(walker.strings)[:MAX_TEXT] or None
