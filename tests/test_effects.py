@@ -101,3 +101,24 @@ def test_same_effect_same_verdict_whatever_carries_it(
         assert verdict.action is flat.action, (name, verdict.explain(), flat.explain())
         assert _effect_keys(verdict) == _effect_keys(flat), name
         assert set(verdict.rule_ids) == set(flat.rule_ids), (name, verdict.explain())
+
+
+# --- messages that are not text --------------------------------------------------------------
+
+_MESSAGES = [
+    pytest.param("0x" + "ab" * 32, "hash_signature", Action.FLAG, id="personal-sign-32-byte-hash"),
+    pytest.param("0x" + "00ff" * 40, "binary_signature", Action.FLAG, id="personal-sign-binary"),
+    pytest.param("Sign in to example.org\nNonce: 7", None, Action.ALLOW, id="personal-sign-text"),
+]
+
+
+@pytest.mark.parametrize(("message", "what", "action"), _MESSAGES)
+def test_binary_message_is_an_opaque_effect(
+    guard: Guard, message: str, what: str | None, action: Action
+) -> None:
+    """A personal_sign of a hash or binary data reads as an opaque effect (and FLAGs); text
+    has none."""
+    verdict = guard.check_message(message, method="personal_sign")
+    assert verdict.action is action, verdict.explain()
+    opaque = [e["what"] for e in verdict.effects if e["kind"] == "opaque"]
+    assert opaque == ([what] if what else [])
