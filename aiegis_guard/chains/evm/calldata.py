@@ -85,7 +85,7 @@ def _collect(
         elif isinstance(item, str):
             notes.append(item)
         else:
-            ops.append(item.model_copy(update={"carrier": carrier}) if carrier else item)
+            ops.append(item.replace(carrier=carrier) if carrier else item)
         if len(ops) > MAX_OPS:
             raise EvmDecodeError(f"more than {MAX_OPS} operations in one transaction")
 
