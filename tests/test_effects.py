@@ -13,6 +13,7 @@ from aiegis_guard import Guard
 from aiegis_guard.findings import Action
 from aiegis_guard.policy import Policy
 from tests.effect_vectors import build_tx, carriers, effects_match
+from tests.evm_builders import permit2_transfer
 
 VECTORS = Path(__file__).parent / "vectors"
 
@@ -122,3 +123,45 @@ def test_binary_message_is_an_opaque_effect(
     assert verdict.action is action, verdict.explain()
     opaque = [e["what"] for e in verdict.effects if e["kind"] == "opaque"]
     assert opaque == ([what] if what else [])
+
+
+# --- Permit2 signature transfers: a one-time give, not a standing allowance ---------------------
+
+
+def _batch_transfer(spender: str, tokens: int) -> dict[str, Any]:
+    """PermitBatchTransferFrom (Uniswap/permit2 SignatureTransfer) over ``tokens`` tokens."""
+    single = permit2_transfer(spender, 1)
+    types = dict(single["types"])
+    fields = types.pop("PermitTransferFrom")
+    types["PermitBatchTransferFrom"] = [
+        {"name": "permitted", "type": "TokenPermissions[]"},
+        *fields[1:],
+    ]
+    permitted = [{"token": "0x" + f"{0x60 + i:02x}" * 20, "amount": 10**6} for i in range(tokens)]
+    message = {**single["message"], "permitted": permitted}
+    return {**single, "types": types, "primaryType": "PermitBatchTransferFrom", "message": message}
+
+
+_SIGNATURE_TRANSFERS = [
+    pytest.param(permit2_transfer(_STRANGER, 10**6), Action.FLAG, 1, id="bounded-to-stranger"),
+    pytest.param(permit2_transfer(_STRANGER, 2**200), Action.BLOCK, 1, id="unlimited-to-stranger"),
+    pytest.param(_batch_transfer(_STRANGER, 3), Action.BLOCK, 3, id="batch-every-token-stranger"),
+    pytest.param(
+        _batch_transfer("0x7777777777777777777777777777777777777777", 3),
+        Action.ALLOW,
+        3,
+        id="batch-to-allowlisted",
+    ),
+]
+
+
+@pytest.mark.parametrize(("typed", "action", "gives"), _SIGNATURE_TRANSFERS)
+def test_signature_transfer_is_a_give(
+    guard: Guard, typed: dict[str, Any], action: Action, gives: int
+) -> None:
+    """A PermitTransferFrom lets the spender move the tokens once, anywhere: it reads as gives
+    to the spender; three or more tokens to a stranger in one signature are a sweep."""
+    verdict = guard.check_typed_data(typed)
+    assert verdict.action is action, verdict.explain()
+    found = [e for e in verdict.effects if e["what"] == "signature_transfer"]
+    assert len(found) == gives and all(e["kind"] == "gives" for e in found)

@@ -135,7 +135,13 @@ def _sweeps(tag: str, chain: Chain, policy: Policy, effects: tuple[Effect, ...])
     for e in effects:
         if e.kind is EffectKind.GIVES and e.own and e.asset is not None and e.order is None:
             to = e.counterparty
-            if to and not e.counterparty_own and not _allowed_recipient(policy, chain, to):
+            trusted = e.what == "signature_transfer" and policy.is_known(to or "", chain)
+            if (
+                to
+                and not e.counterparty_own
+                and not trusted
+                and not _allowed_recipient(policy, chain, to)
+            ):
                 assets[to].add(e.asset.key)
     out: list[Finding] = []
     for to, keys in assets.items():

@@ -265,7 +265,28 @@ def _output_away(c: _Ctx, op: Receipt) -> Effect:
     )
 
 
+def _signature_transfer(c: _Ctx, op: Approval) -> Effect:
+    """A Permit2 ``PermitTransferFrom`` signature: not a standing allowance but a one-time
+    transfer of up to ``amount`` that the spender sends wherever it likes: a give."""
+    return _effect_of(
+        kind=EffectKind.GIVES,
+        account=op.owner,
+        own=op.owner is None or c.acts_for(op.owner),
+        asset=op.asset,
+        amount=op.amount,
+        unlimited=op.unlimited,
+        counterparty=op.spender,
+        counterparty_own=c.is_own(op.spender),
+        expiry=op.deadline,
+        what="signature_transfer",
+        protocol=c.label(op.spender),
+        via=_via(op),
+    )
+
+
 def _approval(c: _Ctx, op: Approval) -> Effect:
+    if op.via == "permit2.permit_transfer_from" and not op.revoke:
+        return _signature_transfer(c, op)
     what = "revoke" if op.revoke else "operator" if op.all_assets else "allowance"
     return _effect_of(
         kind=EffectKind.GRANTS,
@@ -325,6 +346,8 @@ def _close(c: _Ctx, op: CloseAccount) -> Effect:
 def _call(c: _Ctx, op: Call) -> Effect | None:
     if op.known:
         return None
+    if op.via == "evm.delegatecall":
+        return _delegatecall(c, op)
     return _effect_of(
         kind=EffectKind.OPAQUE,
         account=op.sender,
@@ -337,6 +360,24 @@ def _call(c: _Ctx, op: Call) -> Effect | None:
         target=op.target,
         selector=op.selector,
         value=op.value,
+    )
+
+
+def _delegatecall(c: _Ctx, op: Call) -> Effect:
+    """Code run by DELEGATECALL acts as the account (it can rewrite a Safe's masterCopy,
+    owners, modules): an authority effect on that account, handed to the target's code."""
+    account = op.accounts[0] if op.accounts else op.sender
+    return _effect_of(
+        kind=EffectKind.AUTHORITY,
+        account=account,
+        own=account is None or c.acts_for(account),
+        counterparty=op.target,
+        counterparty_own=c.is_own(op.target),
+        what="delegatecall",
+        protocol=c.label(op.target),
+        via=_via(op),
+        target=op.target,
+        selector=op.selector,
     )
 
 

@@ -149,7 +149,8 @@ class Call(_Frozen):
     known: bool = False
     value: int = 0
     touches_own: bool = False  # passes one of the agent's own token accounts / addresses
-    accounts: tuple[str, ...] = ()  # Solana: the instruction's accounts, in order
+    # Solana: the instruction's accounts, in order; EVM DELEGATECALL: the account it runs as
+    accounts: tuple[str, ...] = ()
     sender: str | None = None  # EVM: msg.sender of the call (own account or a wrapper)
     carrier: str = ""
 

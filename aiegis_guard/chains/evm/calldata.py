@@ -55,6 +55,7 @@ def _unknown(f: Frame, name: str | None = None) -> Call:
         known=False,
         value=f.value,
         touches_own=f.delegate or _touches_own(f),
+        accounts=(f.context,) if f.delegate else (),  # the account the code runs as
         sender=f.sender,
         carrier=" > ".join(f.path),
     )
