@@ -81,8 +81,8 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 from aiegis_guard.chains.amounts import amount_evidence, limit_for_asset, native_decimals, totals
+from aiegis_guard.chains.effect_derive import acting_accounts, derive_effects, own_accounts
 from aiegis_guard.chains.effect_rules import judge_effects
-from aiegis_guard.chains.effects import acting_accounts, derive_effects, own_accounts
 from aiegis_guard.chains.known import contract_label
 from aiegis_guard.chains.transaction import (
     SWAP_ORDER,
