@@ -64,6 +64,15 @@ _FLAT = [
     ),
     pytest.param(_TOKEN, 0, ["authorizeOperator(address)", _STRANGER], id="777-operator"),
     pytest.param(_STRANGER, 10**18, ["claim()"], id="eth-to-claim"),
+    pytest.param(
+        "0xc02aaa39b223fe8d0a0e5c4f27ead9083c756cc2", 10**18, ["deposit()"], id="weth-deposit"
+    ),
+    pytest.param(
+        "0xae7ab96520de3a18e5e111b5eaab095312d7fe84",
+        10**18,
+        ["submit(address)", "0x0000000000000000000000000000000000000000"],
+        id="lido-submit",
+    ),
     pytest.param(_STRANGER, 0, ["frobnicate(uint256)", 1], id="opaque"),
     pytest.param(
         "0x68b3465833fb72a70ecdf485e0e4c7bd8665fc45",

@@ -120,8 +120,14 @@ def _transfer(c: _Ctx, op: Transfer) -> Effect:
     )
 
 
+# receipts paid to ``msg.sender`` by construction (no argument names the recipient): the
+# account the request acts through (own, or its Safe / smart account) receives them
+_TO_CALLER = frozenset({"weth.deposit", "weth.withdraw", "lido.submit", "aave_v3.borrow"})
+
+
 def _receipt(c: _Ctx, op: Receipt) -> Effect:
     own = op.to_signer or c.is_own(op.recipient)
+    own = own or (op.via in _TO_CALLER and c.acts_for(op.recipient))
     if not own and op.order in (None, SWAP_ORDER):  # a swap / withdrawal output to another
         return _output_away(c, op)
     recipient: str | None = op.recipient
