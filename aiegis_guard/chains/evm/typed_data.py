@@ -202,7 +202,25 @@ def _leaf(t: str) -> Callable[[Any], Any]:
         return _address
     if t.startswith("bytes"):
         return functools.partial(_bytes, size=int(t[5:]) if len(t) > 5 else None)
-    return functools.partial(_integer, t)
+    return _int_leaf(t)
+
+
+def _int_leaf(t: str) -> Callable[[Any], int]:
+    """An integer type's coercion: plain ints and decimal strings in range on a fast path,
+    everything else (hex, signs, spaces, bad values and their errors) through ``_integer``."""
+    lo, hi = _bounds(t)
+
+    def coerce(v: Any) -> int:
+        kind = type(v)
+        if kind is int and lo <= v < hi:
+            return int(v)
+        if kind is str and len(v) <= 78 and v.isascii() and v.isdigit():
+            n = int(v)
+            if lo <= n < hi:
+                return n
+        return _integer(t, v)
+
+    return coerce
 
 
 def _address(v: Any) -> str:
