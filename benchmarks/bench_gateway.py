@@ -399,9 +399,12 @@ async def _measure(
     fd = await _first_token(url_d, args.n // 2, 5000, fresh)
     fp = await _first_token(url_p, args.n // 2, 5000, fresh)
     tput_d = await _throughput(url_d, args.concurrency, args.total, fresh)
-    gw_cpu = _cpu_seconds(gw_pid)
+    cpu = (_cpu_seconds(gw_pid), _cpu_seconds(up_pid), time.process_time())
     tput = await _throughput(url_p, args.concurrency, args.total, fresh)
-    gw_cpu_load = (_cpu_seconds(gw_pid) - gw_cpu) / max(1, tput["requests"]) * 1000
+    after = (_cpu_seconds(gw_pid), _cpu_seconds(up_pid), time.process_time())
+    gw_cpu_load, up_cpu, load_cpu = (
+        (b - a) / max(1, tput["requests"]) * 1000 for a, b in zip(cpu, after, strict=True)
+    )
     sd, sp, tfd, tfp = _summary(d), _summary(p), _summary(fd), _summary(fp)
     over = [b - a for a, b in zip(sorted(d), sorted(p), strict=True)]
     return {
@@ -415,6 +418,7 @@ async def _measure(
         "throughput": {"concurrency": args.concurrency, **tput},
         "throughput_direct": {"concurrency": args.concurrency, **tput_d},
         "gateway_cpu_ms_per_request": {"sequential": gw_cpu_seq, "under_load": gw_cpu_load},
+        "others_cpu_ms_per_request": {"upstream": up_cpu, "load_generator": load_cpu},
         "fresh_tool_result": fresh,
         "load_average": os.getloadavg()[0],
         "cpus": os.cpu_count(),
@@ -430,7 +434,7 @@ def _table(r: dict[str, Any]) -> str:
         r["throughput"],
         r["gateway_cpu_ms_per_request"],
     )
-    td = r["throughput_direct"]
+    td, others = r["throughput_direct"], r["others_cpu_ms_per_request"]
     rows = [
         "| measure | direct p50 | gateway p50 | gateway p95 | overhead p50 | overhead p95 |",
         "|---|---|---|---|---|---|",
@@ -444,7 +448,8 @@ def _table(r: dict[str, Any]) -> str:
         f"({tp['requests']} requests in {tp['seconds']:.1f} s, {tp['errors']} errors); the "
         f"upstream alone {td['rps']:.0f} req/s ({td['errors']} errors)",
         f"gateway CPU per request: {cpu['sequential']:.2f} ms sequential, "
-        f"{cpu['under_load']:.2f} ms under load; fresh tool result per request: "
+        f"{cpu['under_load']:.2f} ms under load (upstream {others['upstream']:.2f} ms, load "
+        f"generator {others['load_generator']:.2f} ms); fresh tool result per request: "
         f"{r['fresh_tool_result']}; load average {r['load_average']:.1f} on {r['cpus']} CPUs",
     ]
     return "\n".join(rows)
