@@ -253,15 +253,18 @@ async def _self_test(gw: Gateway) -> None:
 
 
 def serve(gw: Gateway, host: str, port: int, **uvicorn_kwargs: Any) -> None:
-    """Run the gateway with uvicorn (blocking)."""
+    """Run the gateway with uvicorn (blocking): one process (taint, memo, breakers and the
+    memory ledger are per process; replicas share them only through Redis), uvloop and
+    httptools when installed, no proxy-header rewriting (nothing reads the client address),
+    no ``server`` header."""
     import uvicorn
 
     check_bind(gw, host)
-    uvicorn.run(
-        create_app(gw, freeze_gc=True),
-        host=host,
-        port=port,
-        log_level=uvicorn_kwargs.pop("log_level", "warning"),
-        access_log=False,
+    options: dict[str, Any] = {
+        "log_level": "warning",
+        "access_log": False,
+        "proxy_headers": False,
+        "server_header": False,
         **uvicorn_kwargs,
-    )
+    }
+    uvicorn.run(create_app(gw, freeze_gc=True), host=host, port=port, **options)
