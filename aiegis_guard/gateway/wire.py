@@ -38,9 +38,8 @@ def loads(raw: bytes | str) -> Any:
     if orjson is None:
         return jsontext.loads(raw)
     data = raw.encode("utf-8", "surrogatepass") if isinstance(raw, str) else raw
-    if data.count(b"[") + data.count(b"{") > jsontext.MAX_DEPTH or _LONG_RUN in data.translate(
-        _DIGITS
-    ):
+    deep = data.count(b"[") + data.count(b"{") > jsontext.MAX_DEPTH
+    if deep or _LONG_RUN in data.translate(_DIGITS):
         return jsontext.loads(raw)  # bounds the nesting / keeps big integers exact
     try:
         return orjson.loads(raw)
