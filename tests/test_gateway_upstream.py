@@ -71,6 +71,7 @@ class RawUpstream(socketserver.ThreadingTCPServer):
         super().__init__(("127.0.0.1", 0), _Handler)
         self.script: Script = lambda: [b""]
         self.connections = 0
+        self.heads: list[bytes] = []  # each request's head, as received
 
 
 class _Handler(socketserver.BaseRequestHandler):
@@ -84,6 +85,7 @@ class _Handler(socketserver.BaseRequestHandler):
         while b"\r\n\r\n" not in data:
             data += sock.recv(65536)
         head, _, body = data.partition(b"\r\n\r\n")
+        server.heads.append(head)
         length = int(head.lower().split(b"content-length:")[1].split(b"\r\n")[0])
         while len(body) < length:
             body += sock.recv(65536)
@@ -180,6 +182,27 @@ def test_upstream_failures(  # noqa: PLR0917 - one argument per column of the ve
     assert kind in resp.text and "Traceback" not in resp.text
     if kind == "upstream_failed":
         assert server.connections - before == 2  # retried once (retries = 1)
+
+
+def test_upstream_cookies_not_replayed(raw: tuple[RawUpstream, Any, str]) -> None:
+    """A cookie the upstream sets for one agent's request is never sent with the next one."""
+    server = raw[0]
+    body = _sse(*EVENTS)
+    head = b"HTTP/1.1 200 OK\r\nContent-Type: text/event-stream\r\nSet-Cookie: sid=agent-a\r\n"
+    server.script = lambda: [head + b"Content-Length: %d\r\n\r\n" % len(body) + body]
+    # a host name, not an IP: cookie jars keep cookies only for names
+    url = f"http://localhost:{server.server_address[1]}/v1"
+    config = parse_config({"ledger": {"backend": "memory"}})
+    gw = build_gateway(config, upstreams=[url], classifier=False)
+    with serve(create_app(gw, heartbeats=False)) as running:
+        client = openai.OpenAI(base_url=f"{running.url}/v1", api_key="unused", max_retries=0)
+        for _ in range(2):
+            stream = client.chat.completions.create(
+                model="m", messages=[{"role": "user", "content": "hi"}], stream=True
+            )
+            assert "".join(c.choices[0].delta.content or "" for c in stream if c.choices) == TEXT
+    assert b"agent-a" not in server.heads[-1].lower()
+    assert b"\r\ncookie:" not in server.heads[-1].lower()
 
 
 LOADS = [

@@ -175,7 +175,10 @@ class UpstreamPool:
         if self._client is None or self._client.closed:
             connector = aiohttp.TCPConnector(limit=256, limit_per_host=0, ttl_dns_cache=300)
             self._client = aiohttp.ClientSession(
-                connector=connector, timeout=self._timeout, trust_env=False
+                connector=connector,
+                timeout=self._timeout,
+                trust_env=False,
+                cookie_jar=aiohttp.DummyCookieJar(),  # one agent's cookies never reach another's
             )
         return self._client
 
