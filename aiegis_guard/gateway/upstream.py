@@ -159,9 +159,8 @@ class UpstreamPool:
             Upstream(u, CircuitBreaker(display_url(u), settings, on_transition=on_transition))
             for u in urls
         ]
-        self._headers = {"Content-Type": "application/json"}
-        if api_key:
-            self._headers["Authorization"] = f"Bearer {api_key}"
+        self._headers = {"Authorization": f"Bearer {api_key}"} if api_key else {}
+        self._json_headers = {**self._headers, "Content-Type": "application/json"}
         self._sleep = sleep
         self._rand = rand
         self._timeout = aiohttp.ClientTimeout(
@@ -228,7 +227,10 @@ class UpstreamPool:
         data = None if body is None else dumps(body)
         try:
             resp = await self.client.request(
-                method, f"{up.url}{path}", data=data, headers=self._headers
+                method,
+                f"{up.url}{path}",
+                data=data,
+                headers=self._headers if data is None else self._json_headers,
             )
         except _TRANSPORT_ERRORS as exc:
             up.breaker.record(False, time.monotonic() - started)
