@@ -3,8 +3,8 @@
     .venv/bin/python benchmarks/bench_gateway.py [-n 400] [--concurrency 64] [--total 3000]
         [--svg docs/gateway_latency.svg] [--json] [--fresh-tool-result]
 
-Three processes on loopback: a lean scripted OpenAI-compatible upstream (a plain ASGI app on
-uvicorn, uvloop + httptools when installed), ``aiegis-guard serve`` in front of it (default
+Three processes on loopback: a lean scripted OpenAI-compatible upstream (``lean_upstream.py``:
+a plain ASGI app on uvicorn, uvloop + httptools when installed), ``aiegis-guard serve`` in front of it (default
 config: rules + classifier, memory ledger) and this load generator (aiohttp, keep-alive
 connections). The payload is an agent turn: a system prompt, the user's request, the model's
 earlier tool call, its tool result and a fresh user turn (so every request is judged: no memo
@@ -37,9 +37,7 @@ from pathlib import Path
 from typing import Any
 
 ROOT = Path(__file__).resolve().parent.parent
-REPLY = "Checking the current USDC price before paying invoice #%06d. One moment please."
 ADDRESS = "0x52908400098527886E0F7030069857D2E4169EE7"
-CALL = {"name": "get_price", "arguments": json.dumps({"symbol": "USDC", "currency": "USD"})}
 DEADLINE_S = 60.0
 
 
@@ -47,97 +45,6 @@ def _port() -> int:
     with socket.socket() as s:
         s.bind(("127.0.0.1", 0))
         return int(s.getsockname()[1])
-
-
-# --- the upstream: a plain ASGI app with precomputed answers -------------------------------
-
-
-def _chunk(delta: dict[str, Any], finish: str | None = None) -> bytes:
-    body = {
-        "id": "chatcmpl-bench",
-        "object": "chat.completion.chunk",
-        "created": 1_700_000_000,
-        "model": "scripted",
-        "choices": [{"index": 0, "delta": delta, "finish_reason": finish}],
-    }
-    return f"data: {json.dumps(body)}\n\n".encode()
-
-
-def _completion() -> bytes:
-    call = {"id": "call_1", "type": "function", "function": CALL}
-    message = {"role": "assistant", "content": REPLY, "tool_calls": [call]}
-    completion = {
-        "id": "chatcmpl-bench",
-        "object": "chat.completion",
-        "created": 1_700_000_000,
-        "model": "scripted",
-        "usage": {"prompt_tokens": 90, "completion_tokens": 30, "total_tokens": 120},
-        "choices": [{"index": 0, "message": message, "finish_reason": "tool_calls"}],
-    }
-    return json.dumps(completion).encode()
-
-
-def _events(n: int) -> list[bytes]:
-    """The streamed answer: text in 8 deltas, then the tool call in deltas."""
-    text = REPLY % n
-    step = len(text) // 8 + 1
-    events = [_chunk({"role": "assistant", "content": ""})]
-    events += [_chunk({"content": text[i : i + step]}) for i in range(0, len(text), step)]
-    args = CALL["arguments"]
-    head = {"index": 0, "id": "call_1", "type": "function", "function": {"name": CALL["name"]}}
-    events.append(_chunk({"tool_calls": [head]}))
-    events += [
-        _chunk({"tool_calls": [{"index": 0, "function": {"arguments": args[j : j + 12]}}]})
-        for j in range(0, len(args), 12)
-    ]
-    return [*events, _chunk({}, "tool_calls"), b"data: [DONE]\n\n"]
-
-
-def run_upstream(port: int) -> None:
-    """The scripted upstream (a child process of the benchmark): lean, so it is not what the
-    benchmark measures."""
-    import uvicorn
-
-    before, after = _completion().split(b"#%06d")  # each answer's text is new (no memo hit)
-    models = json.dumps({"object": "list", "data": [{"id": "scripted", "object": "model"}]})
-    answered = 0
-    json_headers = [(b"content-type", b"application/json")]
-    sse_headers = [(b"content-type", b"text/event-stream")]
-
-    async def app(scope: dict[str, Any], receive: Any, send: Any) -> None:
-        nonlocal answered
-        if scope["type"] != "http":
-            return
-        body = b""
-        more = True
-        while more:
-            message = await receive()
-            body += message.get("body", b"")
-            more = message.get("more_body", False)
-        if scope["path"].endswith("/models"):
-            await send({"type": "http.response.start", "status": 200, "headers": json_headers})
-            await send({"type": "http.response.body", "body": models.encode()})
-            return
-        stream = json.loads(body).get("stream") is True
-        answered += 1
-        await send(
-            {
-                "type": "http.response.start",
-                "status": 200,
-                "headers": sse_headers if stream else json_headers,
-            }
-        )
-        if not stream:
-            completion = before + b"#%06d" % answered + after
-            await send({"type": "http.response.body", "body": completion})
-            return
-        for event in _events(answered):
-            await send({"type": "http.response.body", "body": event, "more_body": True})
-        await send({"type": "http.response.body", "body": b""})
-
-    uvicorn.run(
-        app, host="127.0.0.1", port=port, log_level="warning", access_log=False, lifespan="off"
-    )
 
 
 def _wait(url: str, proc: subprocess.Popen[bytes]) -> None:
@@ -344,14 +251,7 @@ def main() -> int:
         action="store_true",
         help="a new tool result in every request (the classifier reads each)",
     )
-    ap.add_argument(
-        "--role", choices=("bench", "upstream"), default="bench", help=argparse.SUPPRESS
-    )
-    ap.add_argument("--port", type=int, help=argparse.SUPPRESS)
     args = ap.parse_args()
-    if args.role == "upstream":
-        run_upstream(args.port)
-        return 0
     up_port, gw_port = _port(), _port()
     direct, proxied = f"http://127.0.0.1:{up_port}/v1", f"http://127.0.0.1:{gw_port}/v1"
     env = {**os.environ, "PYTHONPATH": str(ROOT)}
@@ -359,7 +259,7 @@ def main() -> int:
         config = Path(tmp) / "aiegis.toml"
         config.write_text('[ledger]\nbackend = "memory"\n', encoding="utf-8")
         up = subprocess.Popen(
-            [sys.executable, __file__, "--role", "upstream", "--port", str(up_port)],
+            [sys.executable, str(ROOT / "benchmarks" / "lean_upstream.py"), str(up_port)],
             env=env,
             cwd=ROOT,
         )
