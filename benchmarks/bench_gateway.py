@@ -4,14 +4,14 @@
         [--svg docs/gateway_latency.svg] [--json] [--fresh-tool-result]
 
 Three processes on loopback: a lean scripted OpenAI-compatible upstream (``lean_upstream.py``:
-a plain ASGI app on uvicorn, uvloop + httptools when installed), ``aiegis-guard serve`` in front of it (default
-config: rules + classifier, memory ledger) and this load generator (aiohttp, keep-alive
-connections). The payload is an agent turn: a system prompt, the user's request, the model's
-earlier tool call, its tool result and a fresh user turn (so every request is judged: no memo
-hit on the new turn; the history was judged once, as a gateway does for a conversation that
-resends it). With ``--fresh-tool-result`` the tool result is new in every request instead (the
-classifier reads it each time). The upstream answers text plus a tool call (non-streaming) or
-streams the text in 8 deltas followed by the tool-call deltas.
+a plain ASGI app on uvicorn, uvloop + httptools when installed), ``aiegis-guard serve`` in
+front of it (default config: rules + classifier, memory ledger) and this load generator
+(aiohttp, keep-alive connections). The payload is an agent turn: a system prompt, the user's
+request, the model's earlier tool call, its tool result and a fresh user turn (every request
+is judged: the new turn is no memo hit; the history was judged once, as for a conversation
+that resends it). With ``--fresh-tool-result`` the tool result is new in every request (the
+classifier reads it each time). The upstream answers fresh text plus a tool call, or streams
+the text in 8 deltas followed by the tool-call deltas.
 
 Measured: per-request latency direct vs through the gateway (non-streaming, sequential), time
 to the first streamed text delta direct vs through the gateway, requests/s with
