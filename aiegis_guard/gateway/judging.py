@@ -145,6 +145,7 @@ class ChatJudge:
         """Messages as the model may read them (withheld / redacted); taints the conversation."""
         names: dict[str, str] = {}
         out: list[Any] = []
+        marked: set[str] = set()  # one mark per source and request (a Redis round trip each)
         for m in messages:
             if not isinstance(m, Mapping):
                 out.append(m)
@@ -159,8 +160,9 @@ class ChatJudge:
                 continue
             text = content_text(m.get("content"))
             verdict = self._judge_text(text, source, "proxy_in")
-            if taint_as and taints(verdict):
+            if taint_as and taint_as not in marked and taints(verdict):
                 self.state.mark(conversation, taint_as)
+                marked.add(taint_as)
             out.append(self._withheld(m, verdict, text, bool(taint_as)))
         return out
 
