@@ -24,6 +24,7 @@ from aiegis_guard.normalize import Layer, normalize
 from aiegis_guard.policy import Policy, decide
 from aiegis_guard.redact import UNDECIDED_RE, redact_spans, secret_spans
 from aiegis_guard.scanners import ScanContext, Stage
+from aiegis_guard.textcache import DigestLRU, text_digest
 from aiegis_guard.verdict import Verdict
 
 if TYPE_CHECKING:
@@ -69,14 +70,24 @@ def default_stages() -> tuple[Stage, ...]:
     )
 
 
+_INTENT_CACHE: DigestLRU[tuple[Finding, ...]] = DigestLRU(1024)
+
+
 def _scan_intent(layer: Layer, ctx: ScanContext) -> list[Finding]:
     """The intent stage judges only untrusted text; its ~30 patterns are compiled when such
-    text first arrives, not at the import of every process (a prompt or a tool input)."""
+    text first arrives, not at the import of every process (a prompt or a tool input).
+    Its findings for a layer text are cached by the text's digest (they hold no text): an
+    agent reads the same tool output, page or memory more than once."""
     if not ctx.untrusted:
         return []
-    from aiegis_guard.scanners.intent import scan
+    key = text_digest(layer.text)
+    found = _INTENT_CACHE.get(key)
+    if found is None:
+        from aiegis_guard.scanners.intent import scan
 
-    return scan(layer, ctx)
+        found = tuple(scan(layer, ctx))
+        _INTENT_CACHE.put(key, found)
+    return list(found)
 
 
 def _stage_error(stage: str, exc: BaseException) -> Finding:

@@ -52,6 +52,17 @@ class OffsetMap:
             return p, p
         return self._first(start), self._last(end - 1)
 
+    def linear_run(self, p: int) -> tuple[int, int] | None:
+        """``(q, stop)`` when ``text[p:stop]`` is ``parent[q:q + stop - p]`` copied one to one
+        (``stop``: the end of that piece); None when ``p`` is in an atomic piece."""
+        if not 0 <= p < self.length or not self._out:
+            return None
+        k = bisect_right(self._out, p) - 1
+        if k < 0 or not self._lin[k]:
+            return None
+        stop = self._out[k + 1] if k + 1 < len(self._out) else self.length
+        return self._src[k] + (p - self._out[k]), stop
+
     def then(self, parent: OffsetMap | None) -> OffsetMap:
         """Compose: this map (text -> middle) followed by ``parent`` (middle -> its parent)."""
         if parent is None:

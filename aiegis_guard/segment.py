@@ -30,7 +30,7 @@ import re
 
 import numpy as np
 
-__all__ = ["is_prose", "language_view"]
+__all__ = ["Memo", "is_prose", "language_view", "views"]
 
 MIN_PROSE_WORDS = 3
 _WORD_RE = re.compile(r"[^\W\d_]{2,}")
@@ -79,10 +79,15 @@ def _clear(keep: np.ndarray, spans: list[tuple[int, int]]) -> None:
     if not spans:
         return
     bounds = np.array(spans, dtype=np.int64)
-    diff = np.zeros(len(keep) + 1, dtype=np.int32)
-    np.add.at(diff, bounds[:, 0], 1)
-    np.add.at(diff, bounds[:, 1], -1)
-    keep &= np.cumsum(diff[:-1]) <= 0
+    keep &= _covered(bounds[:, 0], bounds[:, 1], len(keep)) == 0
+
+
+def _covered(starts: np.ndarray, ends: np.ndarray, n: int) -> np.ndarray:
+    """How many of the spans ``[starts[i], ends[i])`` cover each of ``n`` positions."""
+    diff = (
+        np.bincount(starts, minlength=n + 1)[: n + 1] - np.bincount(ends, minlength=n + 1)[: n + 1]
+    )
+    return np.cumsum(diff[:n])
 
 
 def _code(text: str, keep: np.ndarray, start: int, end: int) -> None:
@@ -120,10 +125,7 @@ def _tag_mask(text: str, keep: np.ndarray) -> None:
     ok = j < len(closes)
     opens, stop = opens[ok], closes[j[ok]]
     ok = stop - opens <= MAX_TAG
-    diff = np.zeros(n + 1, dtype=np.int32)
-    np.add.at(diff, opens[ok], 1)
-    np.add.at(diff, stop[ok] + 1, -1)
-    keep &= np.cumsum(diff[:n]) <= 0
+    keep &= _covered(opens[ok], stop[ok] + 1, n) == 0
 
 
 def _html(text: str, keep: np.ndarray) -> None:
@@ -157,23 +159,24 @@ def _structure(text: str) -> np.ndarray | None:
     return None
 
 
-def _data_tokens(cp: np.ndarray, digits: bool) -> np.ndarray:
-    """Mask of whitespace-separated tokens that are data: ``@`` (e-mail), ``_``
-    (identifiers), ``://`` (URLs) and, with ``digits``, a digit (numbers, hex, ids,
-    ``transfer(address,uint256)``)."""
+def _data_tokens(cp: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """Masks of the whitespace-separated tokens that are data, (without, with) digits:
+    ``@`` (e-mail), ``_`` (identifiers), ``://`` (URLs) and, in the second, a digit
+    (numbers, hex, ids, ``transfer(address,uint256)``). One tokenisation serves both."""
     space = (cp == 32) | (cp == 9) | (cp == 10) | (cp == 13) | (cp == 0x3000) | (cp == 0xA0)
     token = np.cumsum(space, dtype=np.int32)
     flag = (cp == 64) | (cp == 95)
-    if digits:
-        flag |= (cp >= 48) & (cp <= 57)
     if len(cp) > 2:
         flag[:-2] |= (cp[:-2] == 58) & (cp[1:-1] == 47) & (cp[2:] == 47)
-    bad = np.zeros(int(token[-1]) + 1 if len(token) else 1, dtype=bool)
+    digit = (cp >= 48) & (cp <= 57)
+    size = int(token[-1]) + 1 if len(token) else 1
+    bad = np.zeros(size, dtype=bool)
     bad[token[flag]] = True
-    # sentence punctuation stays: "send to 0xabc. Then..." keeps its full stop
-    stop = (cp == 46) | (cp == 44) | (cp == 59) | (cp == 33) | (cp == 63)
-    out: np.ndarray = bad[token] & ~space & ~stop
-    return out
+    bad_digits = bad.copy()
+    bad_digits[token[digit]] = True
+    # sentence punctuation and line breaks stay: "send to 0xabc. Then..." keeps its full stop
+    stay = space | (cp == 46) | (cp == 44) | (cp == 59) | (cp == 33) | (cp == 63)
+    return bad[token] & ~stay, bad_digits[token] & ~stay
 
 
 def language_view(text: str, *, numbers: bool = True) -> str:
@@ -183,20 +186,46 @@ def language_view(text: str, *, numbers: bool = True) -> str:
     handles them itself: the classifier folds digits and blanks long runs in its featurizer,
     and was trained with amounts and addresses in place. Memory: one byte per character for
     the structure mask, and ~13 per character of one ``PIECE`` at a time."""
+    words, with_numbers = views(text)
+    return words if numbers else with_numbers
+
+
+Memo = dict[str, tuple[str, str]]
+
+
+def views(text: str, memo: Memo | None = None) -> tuple[str, str]:
+    """Both views of ``text`` from one pass: (numbers blanked, numbers kept).
+
+    ``memo`` (one check's: :attr:`~aiegis_guard.scanners.ScanContext.views`) shares them
+    between the judges of that check (the intent stage reads the first, the classifier the
+    second); it is never kept beyond the check, since a view holds the text's words."""
+    if memo is not None:
+        found = memo.get(text)
+        if found is None:
+            found = memo[text] = views(text)
+        return found
     if not text:
-        return text
+        return text, text
     keep = _structure(text)
-    parts: list[str] = []
+    words: list[str] = []
+    kept: list[str] = []
     start = 0
     while start < len(text):
         end = len(text) if len(text) - start <= PIECE else _cut(text, start + PIECE)
         piece = _codes(text[start:end])
         if keep is not None:
             piece[~keep[start:end] & (piece != 10)] = 32
-        piece[_data_tokens(piece, numbers) & (piece != 10)] = 32
-        parts.append(piece.tobytes().decode("utf-32-le", "surrogatepass"))
+        data, data_digits = _data_tokens(piece)
+        piece[data] = 32
+        kept.append(_decode(piece))
+        piece[data_digits] = 32
+        words.append(_decode(piece))
         start = end
-    return "".join(parts)
+    return "".join(words), "".join(kept)
+
+
+def _decode(piece: np.ndarray) -> str:
+    return piece.tobytes().decode("utf-32-le", "surrogatepass")
 
 
 def _codes(text: str) -> np.ndarray:
