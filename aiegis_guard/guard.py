@@ -90,6 +90,17 @@ def _scan_intent(layer: Layer, ctx: ScanContext) -> list[Finding]:
     return list(found)
 
 
+def _whole_views(text: str) -> tuple[str, str] | None:
+    """The language views of a text longer than one chunk, computed once for all chunks: a
+    chunk that starts inside a JSON document or an HTML page cannot tell its structure (a
+    directive in the last string of a 1 MB JSON result would run on from the keys before)."""
+    if len(text) <= CHUNK_CHARS:
+        return None
+    from aiegis_guard.segment import views
+
+    return views(text)
+
+
 def _stage_error(stage: str, exc: BaseException) -> Finding:
     # Only the exception *type*: its message may quote the input (a secret).
     return Finding(
@@ -279,6 +290,7 @@ class Guard:
         found: dict[tuple[str, tuple[int, int] | None], Finding] = {}
         stages = self.stages
         classifier = self._classifier_for(ctx.source)
+        whole = _whole_views(text) if ctx.untrusted or classifier is not None else None
         for offset, chunk in _chunks(text):
             try:
                 norm = normalize(chunk)
@@ -293,6 +305,9 @@ class Guard:
                 ctx.threats or self.threats,
                 self.phrases,
             )
+            if whole is not None and norm.layers[0].text == chunk:
+                end = offset + len(chunk)
+                chunk_ctx.views[chunk] = (whole[0][offset:end], whole[1][offset:end])
             results: list[Finding] = [
                 f.with_span(*_shift(f.span, offset)) if f.span else f for f in norm.findings
             ]

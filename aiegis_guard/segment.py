@@ -45,6 +45,12 @@ _ATTR_NAME_RE = re.compile(
     r"\b(?:alt|title|content|aria-label|placeholder|value|summary|label)[ \t]*$", re.IGNORECASE
 )
 _RAW_BLOCK_RE = re.compile(r"<(script|style)\b[^>]*>(.*?)</\1\s*>", re.IGNORECASE | re.DOTALL)
+_BLOCK_RE = re.compile(
+    r"<!--|-->|</?(?:p|div|li|ul|ol|td|th|tr|table|h[1-6]|br|hr|section|article|header|"
+    r"footer|nav|main|aside|blockquote|pre|title|body|form|option|dd|dt|figure|figcaption|"
+    r"details|summary|textarea|button|label)\b",
+    re.IGNORECASE,
+)
 _COMMENT_RE = re.compile(r"//[^\n]*|/\*.*?\*/|#[^\n]*", re.DOTALL)
 
 
@@ -58,10 +64,12 @@ def is_prose(value: str) -> bool:
     return letters * 2 >= dense
 
 
-def _strings_only(text: str, keep: np.ndarray, start: int, end: int) -> None:
+def _strings_only(text: str, keep: np.ndarray, start: int, end: int) -> list[int]:
     """Blank the string literals of ``text[start:end]`` that are object keys or data; prose
-    strings stay, and so does prose outside any string (a carrier that is not valid JSON)."""
+    strings stay, and so does prose outside any string (a carrier that is not valid JSON).
+    Returns the quotes of the prose strings: each string is its own run of sentences."""
     spans: list[tuple[int, int]] = []
+    quotes: list[int] = []
     for m in _STRING_RE.finditer(text, start, end):
         a, b = m.start() + 1, m.end() - 1
         if (
@@ -71,7 +79,10 @@ def _strings_only(text: str, keep: np.ndarray, start: int, end: int) -> None:
             or not is_prose(text[a:b])
         ):
             spans.append(m.span())
+        else:
+            quotes += (a - 1, b)
     _clear(keep, spans)
+    return quotes
 
 
 def _clear(keep: np.ndarray, spans: list[tuple[int, int]]) -> None:
@@ -128,7 +139,8 @@ def _tag_mask(text: str, keep: np.ndarray) -> None:
     keep &= _covered(opens[ok], stop[ok] + 1, n) == 0
 
 
-def _html(text: str, keep: np.ndarray) -> None:
+def _html(text: str, keep: np.ndarray) -> list[int]:
+    """Blank the markup; returns where blocks (comments, paragraphs, cells...) begin and end."""
     for m in _RAW_BLOCK_RE.finditer(text):
         a, b = m.span(2)
         if m.group(1).lower() == "script":
@@ -142,21 +154,21 @@ def _html(text: str, keep: np.ndarray) -> None:
         a, b = attr.span(1)
         if is_prose(attr.group(1)[1:-1]):
             keep[a + 1 : b - 1] = True
+    return [m.start() for m in _BLOCK_RE.finditer(text)]
 
 
-def _structure(text: str) -> np.ndarray | None:
-    """Mask of the characters structure leaves as language; None when the text is flat."""
+def _structure(text: str) -> tuple[np.ndarray | None, list[int]]:
+    """Mask of the characters structure leaves as language (None when the text is flat),
+    and the (blanked or quoting) positions where a block of language begins or ends."""
     n = len(text)
     head = text.lstrip()[:1]
     if head in ("{", "["):
         keep = np.ones(n, dtype=bool)
-        _strings_only(text, keep, 0, n)
-        return keep
+        return keep, _strings_only(text, keep, 0, n)
     if "<" in text and len(_TAG_RE.findall(text, 0, 200_000)) >= _TAGS_NEEDED:
         keep = np.ones(n, dtype=bool)
-        _html(text, keep)
-        return keep
-    return None
+        return keep, _html(text, keep)
+    return None, []
 
 
 def _data_tokens(cp: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
@@ -206,7 +218,8 @@ def views(text: str, memo: Memo | None = None) -> tuple[str, str]:
         return found
     if not text:
         return text, text
-    keep = _structure(text)
+    keep, blocks = _structure(text)
+    breaks = np.array(blocks, dtype=np.int64)
     words: list[str] = []
     kept: list[str] = []
     start = 0
@@ -219,6 +232,8 @@ def views(text: str, memo: Memo | None = None) -> tuple[str, str]:
         piece[data] = 32
         kept.append(_decode(piece))
         piece[data_digits] = 32
+        if len(breaks):  # a sentence never runs from one JSON string or HTML block into the next
+            piece[breaks[(breaks >= start) & (breaks < end)] - start] = 10
         words.append(_decode(piece))
         start = end
     return "".join(words), "".join(kept)
