@@ -20,6 +20,7 @@ from typing import TYPE_CHECKING, Any
 from aiegis_guard.audit import AuditLog
 from aiegis_guard.config import Config, find_config_path, load_config
 from aiegis_guard.findings import Action, Category, Chain, Finding, Severity, Source
+from aiegis_guard.focus import focus
 from aiegis_guard.normalize import Layer, normalize
 from aiegis_guard.policy import Policy, decide
 from aiegis_guard.redact import UNDECIDED_RE, redact_spans, secret_spans
@@ -91,14 +92,14 @@ def _scan_intent(layer: Layer, ctx: ScanContext) -> list[Finding]:
 
 
 def _whole_views(text: str) -> tuple[str, str] | None:
-    """The language views of a text longer than one chunk, computed once for all chunks: a
-    chunk that starts inside a JSON document or an HTML page cannot tell its structure (a
+    """The language views of a JSON document or HTML page longer than one chunk, computed
+    once for all chunks: a chunk that starts inside one cannot tell its structure (a
     directive in the last string of a 1 MB JSON result would run on from the keys before)."""
     if len(text) <= CHUNK_CHARS:
         return None
-    from aiegis_guard.segment import views
+    from aiegis_guard.segment import structured, views
 
-    return views(text)
+    return views(text) if structured(text) else None
 
 
 def _stage_error(stage: str, exc: BaseException) -> Finding:
@@ -311,7 +312,7 @@ class Guard:
             results: list[Finding] = [
                 f.with_span(*_shift(f.span, offset)) if f.span else f for f in norm.findings
             ]
-            for layer in norm.layers:
+            for layer in focus(norm.layers):
                 for stage in stages:
                     if layer.depth and not stage.decoded:
                         continue

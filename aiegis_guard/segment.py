@@ -30,7 +30,7 @@ import re
 
 import numpy as np
 
-__all__ = ["Memo", "is_prose", "language_view", "views"]
+__all__ = ["Memo", "is_prose", "language_view", "structured", "views"]
 
 MIN_PROSE_WORDS = 3
 _WORD_RE = re.compile(r"[^\W\d_]{2,}")
@@ -45,6 +45,7 @@ _ATTR_NAME_RE = re.compile(
     r"\b(?:alt|title|content|aria-label|placeholder|value|summary|label)[ \t]*$", re.IGNORECASE
 )
 _RAW_BLOCK_RE = re.compile(r"<(script|style)\b[^>]*>(.*?)</\1\s*>", re.IGNORECASE | re.DOTALL)
+_JSON_HEAD_RE = re.compile(r"\s*[\[{]")
 _BLOCK_RE = re.compile(
     r"<!--|-->|</?(?:p|div|li|ul|ol|td|th|tr|table|h[1-6]|br|hr|section|article|header|"
     r"footer|nav|main|aside|blockquote|pre|title|body|form|option|dd|dt|figure|figcaption|"
@@ -160,15 +161,22 @@ def _html(text: str, keep: np.ndarray) -> list[int]:
 def _structure(text: str) -> tuple[np.ndarray | None, list[int]]:
     """Mask of the characters structure leaves as language (None when the text is flat),
     and the (blanked or quoting) positions where a block of language begins or ends."""
-    n = len(text)
-    head = text.lstrip()[:1]
-    if head in ("{", "["):
-        keep = np.ones(n, dtype=bool)
-        return keep, _strings_only(text, keep, 0, n)
+    kind = structured(text)
+    if kind is None:
+        return None, []
+    keep = np.ones(len(text), dtype=bool)
+    if kind == "json":
+        return keep, _strings_only(text, keep, 0, len(text))
+    return keep, _html(text, keep)
+
+
+def structured(text: str) -> str | None:
+    """``"json"`` (the text opens with ``{`` or ``[``), ``"html"`` (tags), or None (flat)."""
+    if _JSON_HEAD_RE.match(text):
+        return "json"
     if "<" in text and len(_TAG_RE.findall(text, 0, 200_000)) >= _TAGS_NEEDED:
-        keep = np.ones(n, dtype=bool)
-        return keep, _html(text, keep)
-    return None, []
+        return "html"
+    return None
 
 
 def _data_tokens(cp: np.ndarray) -> tuple[np.ndarray, np.ndarray]:

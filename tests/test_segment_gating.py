@@ -14,6 +14,7 @@ import pytest
 
 from aiegis_guard import segment
 from aiegis_guard.findings import Action, Source
+from aiegis_guard.focus import CONTEXT, focus
 from aiegis_guard.guard import _INTENT_CACHE, Guard
 from aiegis_guard.normalize import normalize
 from aiegis_guard.policy import Policy
@@ -226,3 +227,51 @@ def test_caches_hold_no_text_and_repeat_verdicts(text: str) -> None:
     held = repr(list(_INTENT_CACHE._entries.items())) + repr(list(clf._cache.items()))
     for token in ("abandon", "absorb", "4c4c4c4c", "reveal the seed"):
         assert token not in held
+
+
+# --- a long decoded copy is scanned around its changes ----------------------------------
+
+LONG = FILLER * 2  # 140 KB
+
+
+def _focused(text: str) -> list[tuple[int, int]]:
+    """Parent spans of the parts of the decoded layer the stages scan."""
+    layers = normalize(text).layers
+    assert len(layers) == 2, [la.kind for la in layers]
+    return [la.to_original(0, len(la.text)) for la in focus(layers)[1:]]
+
+
+FOCUS = [
+    pytest.param(LONG[:100] + "%20" + LONG, [(0, 100 + 3 + CONTEXT)], id="one-escape"),
+    pytest.param(
+        LONG[:100] + "%20" + LONG + "%21",
+        [(0, 103 + CONTEXT), (len(LONG) + 103 - CONTEXT, len(LONG) + 106)],
+        id="escapes-at-both-ends",
+    ),
+    pytest.param(
+        "%20".join(LONG[i : i + 1000] for i in range(0, len(LONG), 1000)),
+        None,
+        id="escapes-everywhere-scanned-whole",
+    ),
+    pytest.param(FILLER[:30000] + "%20" + FILLER[:30000], None, id="short-scanned-whole"),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), FOCUS)
+def test_focus_parts(text: str, expected: list[tuple[int, int]] | None) -> None:
+    """Only the changed stretches (with context) of a long decoded copy are scanned."""
+    parts = _focused(text)
+    if expected is None:
+        assert parts == [(0, len(text))]
+    else:
+        assert parts == expected
+
+
+@pytest.mark.parametrize(
+    "encoded",
+    [pytest.param(_percent(DIRECTIVE), id="percent"), pytest.param(DIRECTIVE, id="plain")],
+)
+def test_focus_keeps_findings_far_from_the_first_escape(encoded: str) -> None:
+    """A stray escape at the start and a directive 140 KB later, encoded or not: found."""
+    text = "see %20 " + LONG + " " + encoded + " " + FILLER[:20000]
+    _found_at(text, encoded)
