@@ -12,8 +12,12 @@ across), mapped to the parent as before. A layer mostly changed stays whole.
 from __future__ import annotations
 
 from collections.abc import Sequence
+from typing import TYPE_CHECKING
 
 from aiegis_guard.normalize import Layer
+
+if TYPE_CHECKING:
+    from aiegis_guard.segment import Memo
 
 __all__ = ["CONTEXT", "focus"]
 
@@ -21,8 +25,12 @@ CONTEXT = 8 * 1024
 MIN_LENGTH = 8 * CONTEXT  # shorter layers are scanned whole
 
 
-def focus(layers: Sequence[Layer]) -> list[Layer]:
-    """``layers`` with each long decoded copy cut to the parts around its changes."""
+def focus(layers: Sequence[Layer], views: Memo | None = None) -> list[Layer]:
+    """``layers`` with each long decoded copy cut to the parts around its changes.
+
+    ``views`` (a check's memo, when its judges read language views) receives the views of
+    the parts of a JSON or HTML layer, cut from the whole layer's: a part starting inside
+    a document could not tell its structure."""
     out: list[Layer] = []
     for layer in layers:
         parts = _changed_parts(layer)
@@ -31,8 +39,20 @@ def focus(layers: Sequence[Layer]) -> list[Layer]:
             continue
         offsets = layer.offsets
         assert offsets is not None  # _changed_parts returns None otherwise
-        out += [layer._replace(text=layer.text[a:b], offsets=offsets.part(a, b)) for a, b in parts]
+        cut = [layer._replace(text=layer.text[a:b], offsets=offsets.part(a, b)) for a, b in parts]
+        if views is not None:
+            _cut_views(layer.text, parts, cut, views)
+        out += cut
     return out
+
+
+def _cut_views(text: str, parts: list[tuple[int, int]], cut: list[Layer], memo: Memo) -> None:
+    from aiegis_guard.segment import structured, views  # numpy: only when judges read views
+
+    if structured(text):
+        words, kept = views(text)
+        for (a, b), part in zip(parts, cut, strict=True):
+            memo[part.text] = (words[a:b], kept[a:b])
 
 
 def _changed_parts(layer: Layer) -> list[tuple[int, int]] | None:

@@ -291,7 +291,8 @@ class Guard:
         found: dict[tuple[str, tuple[int, int] | None], Finding] = {}
         stages = self.stages
         classifier = self._classifier_for(ctx.source)
-        whole = _whole_views(text) if ctx.untrusted or classifier is not None else None
+        judged = ctx.untrusted or classifier is not None  # language judges read views
+        whole = _whole_views(text) if judged else None
         for offset, chunk in _chunks(text):
             try:
                 norm = normalize(chunk)
@@ -312,7 +313,7 @@ class Guard:
             results: list[Finding] = [
                 f.with_span(*_shift(f.span, offset)) if f.span else f for f in norm.findings
             ]
-            for layer in focus(norm.layers):
+            for layer in focus(norm.layers, chunk_ctx.views if judged else None):
                 for stage in stages:
                     if layer.depth and not stage.decoded:
                         continue

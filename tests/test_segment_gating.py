@@ -275,3 +275,17 @@ def test_focus_keeps_findings_far_from_the_first_escape(encoded: str) -> None:
     """A stray escape at the start and a directive 140 KB later, encoded or not: found."""
     text = "see %20 " + LONG + " " + encoded + " " + FILLER[:20000]
     _found_at(text, encoded)
+
+
+def test_focused_json_part_keeps_its_structure() -> None:
+    """A long JSON result with escapes at both ends: the end part's view is cut from the
+    whole layer's (JSON-aware), so the directive in the last string is judged alone."""
+    rows = [
+        {"blockHash": "0x" + "ab" * 32, "note": "café" if i == 0 else "ok"} for i in range(1200)
+    ]
+    hidden = DIRECTIVE.replace(" ", "\u00a0")  # "\u00a0" in the JSON: only decoded it reads
+    rows.append({"blockHash": "0x" + "cd" * 32, "note": hidden})
+    text = json.dumps({"jsonrpc": "2.0", "result": rows})  # ensure_ascii: "caf\\u00e9"
+    layers = normalize(text).layers
+    assert len(layers) == 2 and len(focus(layers)) > 2  # the decoded layer is cut in parts
+    _found_at(text, json.dumps(hidden)[1:-1])
