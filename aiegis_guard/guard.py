@@ -43,6 +43,7 @@ log = logging.getLogger("aiegis_guard")
 CHUNK_CHARS = 256 * 1024
 CHUNK_OVERLAP = 8 * 1024  # longer than any secret we detect (PEM RSA-4096 ~3.3 KB)
 MAX_FINDINGS = 256
+WHOLE_VIEWS_MAX = 8 * CHUNK_CHARS  # 2 M characters (~30 MB at peak): longer is viewed per chunk
 
 
 def default_stages() -> tuple[Stage, ...]:
@@ -94,8 +95,9 @@ def _scan_intent(layer: Layer, ctx: ScanContext) -> list[Finding]:
 def _whole_views(text: str) -> tuple[str, str] | None:
     """The language views of a JSON document or HTML page longer than one chunk, computed
     once for all chunks: a chunk that starts inside one cannot tell its structure (a
-    directive in the last string of a 1 MB JSON result would run on from the keys before)."""
-    if len(text) <= CHUNK_CHARS:
+    directive in the last string of a 1 MB JSON result would run on from the keys before).
+    Up to ``WHOLE_VIEWS_MAX`` characters, so that memory stays bounded on any input."""
+    if not CHUNK_CHARS < len(text) <= WHOLE_VIEWS_MAX:
         return None
     from aiegis_guard.segment import structured, views
 

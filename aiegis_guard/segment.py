@@ -95,11 +95,14 @@ def _clear(keep: np.ndarray, spans: list[tuple[int, int]]) -> None:
 
 
 def _covered(starts: np.ndarray, ends: np.ndarray, n: int) -> np.ndarray:
-    """How many of the spans ``[starts[i], ends[i])`` cover each of ``n`` positions."""
-    diff = (
-        np.bincount(starts, minlength=n + 1)[: n + 1] - np.bincount(ends, minlength=n + 1)[: n + 1]
-    )
-    return np.cumsum(diff[:n])
+    """How many of the spans ``[starts[i], ends[i])`` cover each of ``n`` positions (int32:
+    ~8 bytes a character, once; a bincount would take 24)."""
+    diff = np.zeros(n + 1, dtype=np.int32)
+    at, count = np.unique(starts, return_counts=True)
+    diff[at] += count.astype(np.int32)
+    at, count = np.unique(ends, return_counts=True)
+    diff[at] -= count.astype(np.int32)
+    return np.cumsum(diff[:n], dtype=np.int32)
 
 
 def _code(text: str, keep: np.ndarray, start: int, end: int) -> None:
