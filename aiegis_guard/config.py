@@ -184,7 +184,6 @@ class GatewaySettings(_Section):
     on_block: str = Field(default="message", pattern="^(message|error)$")
     approval: str = Field(default="deny", pattern="^(deny|https?://.+)$")  # or a webhook URL
     approval_timeout: float = Field(default=10.0, gt=0)
-    audience: str = Field(default="owner", pattern="^(owner|public)$")  # who writes user turns
     redis_url: str | None = None  # shared taint + reservations across replicas
     conversation_header: str = "X-Aiegis-Conversation"
     heartbeat_seconds: float = Field(default=5.0, gt=0)
@@ -458,7 +457,7 @@ request_timeout = 60.0
 on_block = "message"
 approval = "deny"          # FLAGged tool calls: "deny" or a webhook URL replying {"approved": true}
 approval_timeout = 10.0
-audience = "owner"         # "public": user turns are untrusted (judged, taint the conversation)
+# who writes the user turns: [guard] audience ("public": untrusted, judged, taint the conversation)
 # redis_url = "redis://127.0.0.1:6379/0"   # share taint and reservations between replicas
 conversation_header = "X-Aiegis-Conversation"
 heartbeat_seconds = 5.0

@@ -20,10 +20,12 @@ from typing import TYPE_CHECKING, Any
 from aiegis_guard.audit import AuditLog
 from aiegis_guard.config import Config, find_config_path, load_config
 from aiegis_guard.findings import Action, Category, Chain, Finding, Severity, Source
+from aiegis_guard.focus import focus
 from aiegis_guard.normalize import Layer, normalize
 from aiegis_guard.policy import Policy, decide
 from aiegis_guard.redact import UNDECIDED_RE, redact_spans, secret_spans
 from aiegis_guard.scanners import ScanContext, Stage
+from aiegis_guard.textcache import DigestLRU, text_digest
 from aiegis_guard.verdict import Verdict
 
 if TYPE_CHECKING:
@@ -41,6 +43,7 @@ log = logging.getLogger("aiegis_guard")
 CHUNK_CHARS = 256 * 1024
 CHUNK_OVERLAP = 8 * 1024  # longer than any secret we detect (PEM RSA-4096 ~3.3 KB)
 MAX_FINDINGS = 256
+WHOLE_VIEWS_MAX = 8 * CHUNK_CHARS  # 2 M characters (~30 MB at peak): longer is viewed per chunk
 
 
 def default_stages() -> tuple[Stage, ...]:
@@ -69,14 +72,36 @@ def default_stages() -> tuple[Stage, ...]:
     )
 
 
+_INTENT_CACHE: DigestLRU[tuple[Finding, ...]] = DigestLRU(1024)
+
+
 def _scan_intent(layer: Layer, ctx: ScanContext) -> list[Finding]:
     """The intent stage judges only untrusted text; its ~30 patterns are compiled when such
-    text first arrives, not at the import of every process (a prompt or a tool input)."""
+    text first arrives, not at the import of every process (a prompt or a tool input).
+    Its findings for a layer text are cached by the text's digest (they hold no text): an
+    agent reads the same tool output, page or memory more than once."""
     if not ctx.untrusted:
         return []
-    from aiegis_guard.scanners.intent import scan
+    key = text_digest(layer.text)
+    found = _INTENT_CACHE.get(key)
+    if found is None:
+        from aiegis_guard.scanners.intent import scan
 
-    return scan(layer, ctx)
+        found = tuple(scan(layer, ctx))
+        _INTENT_CACHE.put(key, found)
+    return list(found)
+
+
+def _whole_views(text: str) -> tuple[str, str] | None:
+    """The language views of a JSON document or HTML page longer than one chunk, computed
+    once for all chunks: a chunk that starts inside one cannot tell its structure (a
+    directive in the last string of a 1 MB JSON result would run on from the keys before).
+    Up to ``WHOLE_VIEWS_MAX`` characters, so that memory stays bounded on any input."""
+    if not CHUNK_CHARS < len(text) <= WHOLE_VIEWS_MAX:
+        return None
+    from aiegis_guard.segment import structured, views
+
+    return views(text) if structured(text) else None
 
 
 def _stage_error(stage: str, exc: BaseException) -> Finding:
@@ -268,6 +293,8 @@ class Guard:
         found: dict[tuple[str, tuple[int, int] | None], Finding] = {}
         stages = self.stages
         classifier = self._classifier_for(ctx.source)
+        judged = ctx.untrusted or classifier is not None  # language judges read views
+        whole = _whole_views(text) if judged else None
         for offset, chunk in _chunks(text):
             try:
                 norm = normalize(chunk)
@@ -282,10 +309,13 @@ class Guard:
                 ctx.threats or self.threats,
                 self.phrases,
             )
+            if whole is not None and norm.layers[0].text == chunk:
+                end = offset + len(chunk)
+                chunk_ctx.views[chunk] = (whole[0][offset:end], whole[1][offset:end])
             results: list[Finding] = [
                 f.with_span(*_shift(f.span, offset)) if f.span else f for f in norm.findings
             ]
-            for layer in norm.layers:
+            for layer in focus(norm.layers, chunk_ctx.views if judged else None):
                 for stage in stages:
                     if layer.depth and not stage.decoded:
                         continue

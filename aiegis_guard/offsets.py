@@ -52,6 +52,32 @@ class OffsetMap:
             return p, p
         return self._first(start), self._last(end - 1)
 
+    def linear_run(self, p: int) -> tuple[int, int] | None:
+        """``(q, stop)`` when ``text[p:stop]`` is ``parent[q:q + stop - p]`` copied one to one
+        (``stop``: the end of that piece); None when ``p`` is in an atomic piece."""
+        if not 0 <= p < self.length or not self._out:
+            return None
+        k = bisect_right(self._out, p) - 1
+        if k < 0 or not self._lin[k]:
+            return None
+        stop = self._out[k + 1] if k + 1 < len(self._out) else self.length
+        return self._src[k] + (p - self._out[k]), stop
+
+    def linear_pieces(self) -> list[tuple[int, int, int]]:
+        """``(start, end, parent_start)`` of every piece copied one to one."""
+        n = len(self._out)
+        return [
+            (self._out[k], self._out[k + 1] if k + 1 < n else self.length, self._src[k])
+            for k in range(n)
+            if self._lin[k]
+        ]
+
+    def part(self, start: int, end: int) -> OffsetMap:
+        """The map of ``text[start:end]`` (its position 0 is ``start`` here)."""
+        out = MapBuilder()
+        self.copy_into(out, start, end)
+        return out.build()
+
     def then(self, parent: OffsetMap | None) -> OffsetMap:
         """Compose: this map (text -> middle) followed by ``parent`` (middle -> its parent)."""
         if parent is None:

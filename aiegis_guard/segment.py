@@ -30,7 +30,7 @@ import re
 
 import numpy as np
 
-__all__ = ["is_prose", "language_view"]
+__all__ = ["Memo", "is_prose", "language_view", "structured", "views"]
 
 MIN_PROSE_WORDS = 3
 _WORD_RE = re.compile(r"[^\W\d_]{2,}")
@@ -45,6 +45,13 @@ _ATTR_NAME_RE = re.compile(
     r"\b(?:alt|title|content|aria-label|placeholder|value|summary|label)[ \t]*$", re.IGNORECASE
 )
 _RAW_BLOCK_RE = re.compile(r"<(script|style)\b[^>]*>(.*?)</\1\s*>", re.IGNORECASE | re.DOTALL)
+_JSON_HEAD_RE = re.compile(r"\s*[\[{]")
+_BLOCK_RE = re.compile(
+    r"<!--|-->|</?(?:p|div|li|ul|ol|td|th|tr|table|h[1-6]|br|hr|section|article|header|"
+    r"footer|nav|main|aside|blockquote|pre|title|body|form|option|dd|dt|figure|figcaption|"
+    r"details|summary|textarea|button|label)\b",
+    re.IGNORECASE,
+)
 _COMMENT_RE = re.compile(r"//[^\n]*|/\*.*?\*/|#[^\n]*", re.DOTALL)
 
 
@@ -58,10 +65,12 @@ def is_prose(value: str) -> bool:
     return letters * 2 >= dense
 
 
-def _strings_only(text: str, keep: np.ndarray, start: int, end: int) -> None:
+def _strings_only(text: str, keep: np.ndarray, start: int, end: int) -> list[int]:
     """Blank the string literals of ``text[start:end]`` that are object keys or data; prose
-    strings stay, and so does prose outside any string (a carrier that is not valid JSON)."""
+    strings stay, and so does prose outside any string (a carrier that is not valid JSON).
+    Returns the quotes of the prose strings: each string is its own run of sentences."""
     spans: list[tuple[int, int]] = []
+    quotes: list[int] = []
     for m in _STRING_RE.finditer(text, start, end):
         a, b = m.start() + 1, m.end() - 1
         if (
@@ -71,7 +80,10 @@ def _strings_only(text: str, keep: np.ndarray, start: int, end: int) -> None:
             or not is_prose(text[a:b])
         ):
             spans.append(m.span())
+        else:
+            quotes += (a - 1, b)
     _clear(keep, spans)
+    return quotes
 
 
 def _clear(keep: np.ndarray, spans: list[tuple[int, int]]) -> None:
@@ -79,10 +91,18 @@ def _clear(keep: np.ndarray, spans: list[tuple[int, int]]) -> None:
     if not spans:
         return
     bounds = np.array(spans, dtype=np.int64)
-    diff = np.zeros(len(keep) + 1, dtype=np.int32)
-    np.add.at(diff, bounds[:, 0], 1)
-    np.add.at(diff, bounds[:, 1], -1)
-    keep &= np.cumsum(diff[:-1]) <= 0
+    keep &= _covered(bounds[:, 0], bounds[:, 1], len(keep)) == 0
+
+
+def _covered(starts: np.ndarray, ends: np.ndarray, n: int) -> np.ndarray:
+    """How many of the spans ``[starts[i], ends[i])`` cover each of ``n`` positions (int32:
+    ~8 bytes a character, once; a bincount would take 24)."""
+    diff = np.zeros(n + 1, dtype=np.int32)
+    at, count = np.unique(starts, return_counts=True)
+    diff[at] += count.astype(np.int32)
+    at, count = np.unique(ends, return_counts=True)
+    diff[at] -= count.astype(np.int32)
+    return np.cumsum(diff[:n], dtype=np.int32)
 
 
 def _code(text: str, keep: np.ndarray, start: int, end: int) -> None:
@@ -120,13 +140,11 @@ def _tag_mask(text: str, keep: np.ndarray) -> None:
     ok = j < len(closes)
     opens, stop = opens[ok], closes[j[ok]]
     ok = stop - opens <= MAX_TAG
-    diff = np.zeros(n + 1, dtype=np.int32)
-    np.add.at(diff, opens[ok], 1)
-    np.add.at(diff, stop[ok] + 1, -1)
-    keep &= np.cumsum(diff[:n]) <= 0
+    keep &= _covered(opens[ok], stop[ok] + 1, n) == 0
 
 
-def _html(text: str, keep: np.ndarray) -> None:
+def _html(text: str, keep: np.ndarray) -> list[int]:
+    """Blank the markup; returns where blocks (comments, paragraphs, cells...) begin and end."""
     for m in _RAW_BLOCK_RE.finditer(text):
         a, b = m.span(2)
         if m.group(1).lower() == "script":
@@ -140,40 +158,48 @@ def _html(text: str, keep: np.ndarray) -> None:
         a, b = attr.span(1)
         if is_prose(attr.group(1)[1:-1]):
             keep[a + 1 : b - 1] = True
+    return [m.start() for m in _BLOCK_RE.finditer(text)]
 
 
-def _structure(text: str) -> np.ndarray | None:
-    """Mask of the characters structure leaves as language; None when the text is flat."""
-    n = len(text)
-    head = text.lstrip()[:1]
-    if head in ("{", "["):
-        keep = np.ones(n, dtype=bool)
-        _strings_only(text, keep, 0, n)
-        return keep
+def _structure(text: str) -> tuple[np.ndarray | None, list[int]]:
+    """Mask of the characters structure leaves as language (None when the text is flat),
+    and the (blanked or quoting) positions where a block of language begins or ends."""
+    kind = structured(text)
+    if kind is None:
+        return None, []
+    keep = np.ones(len(text), dtype=bool)
+    if kind == "json":
+        return keep, _strings_only(text, keep, 0, len(text))
+    return keep, _html(text, keep)
+
+
+def structured(text: str) -> str | None:
+    """``"json"`` (the text opens with ``{`` or ``[``), ``"html"`` (tags), or None (flat)."""
+    if _JSON_HEAD_RE.match(text):
+        return "json"
     if "<" in text and len(_TAG_RE.findall(text, 0, 200_000)) >= _TAGS_NEEDED:
-        keep = np.ones(n, dtype=bool)
-        _html(text, keep)
-        return keep
+        return "html"
     return None
 
 
-def _data_tokens(cp: np.ndarray, digits: bool) -> np.ndarray:
-    """Mask of whitespace-separated tokens that are data: ``@`` (e-mail), ``_``
-    (identifiers), ``://`` (URLs) and, with ``digits``, a digit (numbers, hex, ids,
-    ``transfer(address,uint256)``)."""
+def _data_tokens(cp: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """Masks of the whitespace-separated tokens that are data, (without, with) digits:
+    ``@`` (e-mail), ``_`` (identifiers), ``://`` (URLs) and, in the second, a digit
+    (numbers, hex, ids, ``transfer(address,uint256)``). One tokenisation serves both."""
     space = (cp == 32) | (cp == 9) | (cp == 10) | (cp == 13) | (cp == 0x3000) | (cp == 0xA0)
     token = np.cumsum(space, dtype=np.int32)
     flag = (cp == 64) | (cp == 95)
-    if digits:
-        flag |= (cp >= 48) & (cp <= 57)
     if len(cp) > 2:
         flag[:-2] |= (cp[:-2] == 58) & (cp[1:-1] == 47) & (cp[2:] == 47)
-    bad = np.zeros(int(token[-1]) + 1 if len(token) else 1, dtype=bool)
+    digit = (cp >= 48) & (cp <= 57)
+    size = int(token[-1]) + 1 if len(token) else 1
+    bad = np.zeros(size, dtype=bool)
     bad[token[flag]] = True
-    # sentence punctuation stays: "send to 0xabc. Then..." keeps its full stop
-    stop = (cp == 46) | (cp == 44) | (cp == 59) | (cp == 33) | (cp == 63)
-    out: np.ndarray = bad[token] & ~space & ~stop
-    return out
+    bad_digits = bad.copy()
+    bad_digits[token[digit]] = True
+    # sentence punctuation and line breaks stay: "send to 0xabc. Then..." keeps its full stop
+    stay = space | (cp == 46) | (cp == 44) | (cp == 59) | (cp == 33) | (cp == 63)
+    return bad[token] & ~stay, bad_digits[token] & ~stay
 
 
 def language_view(text: str, *, numbers: bool = True) -> str:
@@ -183,20 +209,49 @@ def language_view(text: str, *, numbers: bool = True) -> str:
     handles them itself: the classifier folds digits and blanks long runs in its featurizer,
     and was trained with amounts and addresses in place. Memory: one byte per character for
     the structure mask, and ~13 per character of one ``PIECE`` at a time."""
+    words, with_numbers = views(text)
+    return words if numbers else with_numbers
+
+
+Memo = dict[str, tuple[str, str]]
+
+
+def views(text: str, memo: Memo | None = None) -> tuple[str, str]:
+    """Both views of ``text`` from one pass: (numbers blanked, numbers kept).
+
+    ``memo`` (one check's: :attr:`~aiegis_guard.scanners.ScanContext.views`) shares them
+    between the judges of that check (the intent stage reads the first, the classifier the
+    second); it is never kept beyond the check, since a view holds the text's words."""
+    if memo is not None:
+        found = memo.get(text)
+        if found is None:
+            found = memo[text] = views(text)
+        return found
     if not text:
-        return text
-    keep = _structure(text)
-    parts: list[str] = []
+        return text, text
+    keep, blocks = _structure(text)
+    breaks = np.array(blocks, dtype=np.int64)
+    words: list[str] = []
+    kept: list[str] = []
     start = 0
     while start < len(text):
         end = len(text) if len(text) - start <= PIECE else _cut(text, start + PIECE)
         piece = _codes(text[start:end])
         if keep is not None:
             piece[~keep[start:end] & (piece != 10)] = 32
-        piece[_data_tokens(piece, numbers) & (piece != 10)] = 32
-        parts.append(piece.tobytes().decode("utf-32-le", "surrogatepass"))
+        data, data_digits = _data_tokens(piece)
+        piece[data] = 32
+        kept.append(_decode(piece))
+        piece[data_digits] = 32
+        if len(breaks):  # a sentence never runs from one JSON string or HTML block into the next
+            piece[breaks[(breaks >= start) & (breaks < end)] - start] = 10
+        words.append(_decode(piece))
         start = end
-    return "".join(parts)
+    return "".join(words), "".join(kept)
+
+
+def _decode(piece: np.ndarray) -> str:
+    return piece.tobytes().decode("utf-32-le", "surrogatepass")
 
 
 def _codes(text: str) -> np.ndarray:

@@ -13,6 +13,7 @@ from aiegis_guard import Guard
 from aiegis_guard.findings import Action
 from aiegis_guard.policy import Policy
 from tests.effect_vectors import build_tx, carriers, effects_match
+from tests.evm_builders import permit2_transfer
 
 VECTORS = Path(__file__).parent / "vectors"
 
@@ -63,6 +64,15 @@ _FLAT = [
     ),
     pytest.param(_TOKEN, 0, ["authorizeOperator(address)", _STRANGER], id="777-operator"),
     pytest.param(_STRANGER, 10**18, ["claim()"], id="eth-to-claim"),
+    pytest.param(
+        "0xc02aaa39b223fe8d0a0e5c4f27ead9083c756cc2", 10**18, ["deposit()"], id="weth-deposit"
+    ),
+    pytest.param(
+        "0xae7ab96520de3a18e5e111b5eaab095312d7fe84",
+        10**18,
+        ["submit(address)", "0x0000000000000000000000000000000000000000"],
+        id="lido-submit",
+    ),
     pytest.param(_STRANGER, 0, ["frobnicate(uint256)", 1], id="opaque"),
     pytest.param(
         "0x68b3465833fb72a70ecdf485e0e4c7bd8665fc45",
@@ -101,3 +111,66 @@ def test_same_effect_same_verdict_whatever_carries_it(
         assert verdict.action is flat.action, (name, verdict.explain(), flat.explain())
         assert _effect_keys(verdict) == _effect_keys(flat), name
         assert set(verdict.rule_ids) == set(flat.rule_ids), (name, verdict.explain())
+
+
+# --- messages that are not text --------------------------------------------------------------
+
+_MESSAGES = [
+    pytest.param("0x" + "ab" * 32, "hash_signature", Action.FLAG, id="personal-sign-32-byte-hash"),
+    pytest.param("0x" + "00ff" * 40, "binary_signature", Action.FLAG, id="personal-sign-binary"),
+    pytest.param("Sign in to example.org\nNonce: 7", None, Action.ALLOW, id="personal-sign-text"),
+]
+
+
+@pytest.mark.parametrize(("message", "what", "action"), _MESSAGES)
+def test_binary_message_is_an_opaque_effect(
+    guard: Guard, message: str, what: str | None, action: Action
+) -> None:
+    """A personal_sign of a hash or binary data reads as an opaque effect (and FLAGs); text
+    has none."""
+    verdict = guard.check_message(message, method="personal_sign")
+    assert verdict.action is action, verdict.explain()
+    opaque = [e["what"] for e in verdict.effects if e["kind"] == "opaque"]
+    assert opaque == ([what] if what else [])
+
+
+# --- Permit2 signature transfers: a one-time give, not a standing allowance ---------------------
+
+
+def _batch_transfer(spender: str, tokens: int) -> dict[str, Any]:
+    """PermitBatchTransferFrom (Uniswap/permit2 SignatureTransfer) over ``tokens`` tokens."""
+    single = permit2_transfer(spender, 1)
+    types = dict(single["types"])
+    fields = types.pop("PermitTransferFrom")
+    types["PermitBatchTransferFrom"] = [
+        {"name": "permitted", "type": "TokenPermissions[]"},
+        *fields[1:],
+    ]
+    permitted = [{"token": "0x" + f"{0x60 + i:02x}" * 20, "amount": 10**6} for i in range(tokens)]
+    message = {**single["message"], "permitted": permitted}
+    return {**single, "types": types, "primaryType": "PermitBatchTransferFrom", "message": message}
+
+
+_SIGNATURE_TRANSFERS = [
+    pytest.param(permit2_transfer(_STRANGER, 10**6), Action.FLAG, 1, id="bounded-to-stranger"),
+    pytest.param(permit2_transfer(_STRANGER, 2**200), Action.BLOCK, 1, id="unlimited-to-stranger"),
+    pytest.param(_batch_transfer(_STRANGER, 3), Action.BLOCK, 3, id="batch-every-token-stranger"),
+    pytest.param(
+        _batch_transfer("0x7777777777777777777777777777777777777777", 3),
+        Action.ALLOW,
+        3,
+        id="batch-to-allowlisted",
+    ),
+]
+
+
+@pytest.mark.parametrize(("typed", "action", "gives"), _SIGNATURE_TRANSFERS)
+def test_signature_transfer_is_a_give(
+    guard: Guard, typed: dict[str, Any], action: Action, gives: int
+) -> None:
+    """A PermitTransferFrom lets the spender move the tokens once, anywhere: it reads as gives
+    to the spender; three or more tokens to a stranger in one signature are a sweep."""
+    verdict = guard.check_typed_data(typed)
+    assert verdict.action is action, verdict.explain()
+    found = [e for e in verdict.effects if e["what"] == "signature_transfer"]
+    assert len(found) == gives and all(e["kind"] == "gives" for e in found)

@@ -37,7 +37,7 @@ _ETH = Asset(chain=Chain.EVM, kind=AssetKind.NATIVE)
                 Effect(kind=EffectKind.GIVES, asset=_NFT, token_ids=(t,), counterparty=STRANGER)
                 for t in (1234, 1235, 1236, 1237)
             ],
-            ("gives 0xbc4c…f13d #1234 and 3 more — to 0x3333…3333",),
+            ("gives Bored Ape Yacht Club #1234 and 3 more — to 0x3333…3333",),
             id="nfts-merged",
         ),
         pytest.param(
@@ -65,7 +65,7 @@ _ETH = Asset(chain=Chain.EVM, kind=AssetKind.NATIVE)
                     what="operator",
                 )
             ],
-            ("lets OpenSea conduit (0x1e00…3c71) spend every 0xbc4c…f13d",),
+            ("lets OpenSea conduit (0x1e00…3c71) spend every Bored Ape Yacht Club",),
             id="operator-labelled",
         ),
     ],

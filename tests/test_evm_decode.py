@@ -31,8 +31,9 @@ from evm_builders import (
     tx,
 )
 
+from aiegis_guard.chains.evm.calldata import FUNCTIONS
 from aiegis_guard.chains.evm.decode import decode_evm, decode_message, decode_typed_data
-from aiegis_guard.chains.evm.selectors import BUILTIN_SPENDERS, EIP712_TYPES, FUNCTIONS
+from aiegis_guard.chains.evm.selectors import BUILTIN_SPENDERS, EIP712_TYPES
 from aiegis_guard.chains.evm.typed_data import encode_type
 from aiegis_guard.chains.transaction import (
     Approval,
@@ -965,3 +966,38 @@ def test_unknown_method_is_refused() -> None:
     """A signing method nobody knows is a decode error."""
     with pytest.raises(EvmDecodeError):
         decode_message("hi", "eth_signEverything")
+
+
+_INTS = [
+    pytest.param("uint256", 16, 16, id="int"),
+    pytest.param("uint256", "16", 16, id="decimal-string"),
+    pytest.param("uint256", "0x10", 16, id="hex-string"),
+    pytest.param("uint256", " 16 ", 16, id="spaces"),
+    pytest.param("uint8", "255", 255, id="uint8-max"),
+    pytest.param("uint8", "256", None, id="uint8-overflow"),
+    pytest.param("uint8", 256, None, id="uint8-overflow-int"),
+    pytest.param("uint256", "-1", None, id="negative-unsigned"),
+    pytest.param("int8", "-128", -128, id="int8-min"),
+    pytest.param("uint256", True, None, id="bool"),
+    pytest.param("uint256", "1" * 79, None, id="too-long"),
+    pytest.param("uint256", "12a", None, id="not-a-number"),
+]
+
+
+@pytest.mark.parametrize(("t", "value", "want"), _INTS)
+def test_typed_data_integers(t: str, value: Any, want: int | None) -> None:
+    """Integer fields: ints and decimal / hex strings in range; anything else is an error."""
+    payload = {
+        "types": {"EIP712Domain": [], "M": [{"name": "v", "type": t}]},
+        "primaryType": "M",
+        "domain": {},
+        "message": {"v": value},
+    }
+    if want is None:
+        with pytest.raises(EvmDecodeError):
+            decode_typed_data(payload)
+    else:
+        from aiegis_guard.chains.evm import typed_data
+
+        walker = typed_data._Walker(typed_data._types(payload["types"]))
+        assert walker.struct("M", payload["message"], 0) == {"v": want}

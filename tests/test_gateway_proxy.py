@@ -27,8 +27,9 @@ ATTACK = (
 )
 
 
-def _config(**gateway: Any) -> Any:
+def _config(audience: str = "owner", **gateway: Any) -> Any:
     return parse_config({
+        "guard": {"audience": audience},
         "wallet": {"evm": [OWN]},
         "allowlist": {"evm": [FRIEND]},
         "ledger": {"backend": "memory"},

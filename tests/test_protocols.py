@@ -19,7 +19,7 @@ from tests.evm_builders import STRANGER, TOKEN, call
 
 # selector, signature: as in the projects' ABIs (Safe OwnerManager/ModuleManager/GuardManager/
 # FallbackManager, EIP-1363, EIP-777, CryptoPunksMarket, Ownable, Uniswap v2/v3/SwapRouter02,
-# 1inch v5/v6, 0x, Aave v3 IPool, Compound III Comet, ENS ETHRegistrarController)
+# 1inch v5/v6, 0x, Aave v3 IPool, Compound III Comet, ENS ETHRegistrarController, WETH9, Lido)
 PINNED = [
     ("a415bcad", "borrow(address,uint256,uint256,uint16,address)"),
     ("617ba037", "supply(address,uint256,address,uint16)"),
@@ -29,6 +29,9 @@ PINNED = [
     ("bb24d994", "allowBySig(address,address,bool,uint256,uint256,uint8,bytes32,bytes32)"),
     ("c04a8a10", "approveDelegation(address,uint256)"),
     ("f14fcbc8", "commit(bytes32)"),
+    ("d0e30db0", "deposit()"),
+    ("2e1a7d4d", "withdraw(uint256)"),
+    ("a1903eab", "submit(address)"),
     ("74694a2b", "register(string,address,uint256,bytes32,address,bytes[],bool,uint16)"),
     ("acf1a841", "renew(string,uint256)"),
     ("4232cd63", "supplyTo(address,address,uint256)"),

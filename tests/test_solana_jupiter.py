@@ -90,8 +90,11 @@ def test_jupiter_routes(
     assert verdict.action is action, verdict.explain()
     if rule:
         assert rule in verdict.rule_ids
-    gets = [e for e in verdict.effects if e["kind"] == "gets"]
-    assert [(e["asset"], e["amount"]) for e in gets] == [(f"solana:{USDC}", least)]
+    outputs = [e for e in verdict.effects if e["what"] == "output"]
+    assert [(e["asset"], e["amount"]) for e in outputs] == [(f"solana:{USDC}", least)]
+    # the output paid to another is the own account giving all of it away
+    kind = "gives" if rule == "tx.sol.swap_recipient" else "gets"
+    assert [(e["kind"], e["unlimited"]) for e in outputs] == [(kind, kind == "gives")]
     assert any(e["kind"] == "gives" and e["asset"] == f"solana:{WSOL}" for e in verdict.effects)
 
 

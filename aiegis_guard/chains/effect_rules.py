@@ -10,7 +10,9 @@ rule (``tx.<tag>.``)       action  when
 =========================  ======  ================================================================
 ``order_gives_away``       BLOCK   an order (Seaport, Blur, LooksRare, CoW, 1inch...) gives own
                                    assets while what comes back to the own account is nothing,
-                                   dust, or less than what goes to others in the same asset
+                                   dust, or less than what goes to others in the same asset;
+                                   or a bid paying for NFTs only of collections neither
+                                   well known (``data/evm_protocols.json``) nor allowlisted
 ``swap_recipient``         BLOCK   a swap's / order's output goes to an address that is neither own
                                    nor an allowlisted recipient
 ``swap_no_minimum``        FLAG    a swap whose guaranteed minimum output is 0 (any price is
@@ -27,6 +29,7 @@ from __future__ import annotations
 from collections import defaultdict
 
 from aiegis_guard.chains.effects import Effect, EffectKind
+from aiegis_guard.chains.known import known_collections
 from aiegis_guard.chains.transaction import SWAP_ORDER, AssetKind
 from aiegis_guard.findings import Action, Category, Chain, Finding, Severity
 from aiegis_guard.policy import Policy
@@ -38,6 +41,7 @@ SWEEP_ASSETS = 3
 
 DUST = {AssetKind.NATIVE: 10**15}  # 0.001 ETH: a "price" below this is no price
 DUST_UNKNOWN_DECIMALS = 10**6  # fungible tokens of unknown decimals: 1e6 base units
+_MONEY = (AssetKind.NATIVE, AssetKind.FUNGIBLE)
 
 
 def _finding(tag: str, rule: str, action: Action, message: str, *evidence: str) -> Finding:
@@ -62,7 +66,27 @@ def _is_dust(e: Effect) -> bool:
     return e.amount < floor
 
 
-def _order(tag: str, index: int, effects: list[Effect]) -> list[Finding]:
+def _vouched(policy: Policy, chain: Chain, e: Effect) -> bool:
+    """An NFT whose collection is well known or named by the policy (any role)."""
+    address = e.asset.address if e.asset is not None else None
+    if not address:
+        return False
+    return address.lower() in known_collections() or policy.is_known(address, chain)
+
+
+def _unvalued(policy: Policy, chain: Chain, gives: list[Effect], own: list[Effect]) -> bool:
+    """A bid: own pays fungible value and gets back only NFTs of collections nobody vouches
+    for (the drainer's "offer" for its own junk NFT: its worth cannot be established)."""
+    pays = any(e.asset is not None and e.asset.kind in _MONEY and not _is_dust(e) for e in gives)
+    nfts = [e for e in own if e.asset is not None and e.asset.kind is AssetKind.NFT]
+    if not pays or not nfts or len(nfts) != len(own):
+        return False
+    return not any(_vouched(policy, chain, e) for e in nfts)
+
+
+def _order(
+    tag: str, index: int, effects: list[Effect], policy: Policy, chain: Chain
+) -> list[Finding]:
     gives = [e for e in effects if e.kind is EffectKind.GIVES and e.own]
     if not gives:
         return []
@@ -72,6 +96,9 @@ def _order(tag: str, index: int, effects: list[Effect]) -> list[Finding]:
     if not own or all(_is_dust(e) for e in own):
         msg = "order gives own assets away for nothing (consideration to own is none or dust)"
         return [_finding(tag, "order_gives_away", Action.BLOCK, msg, *ev)]
+    if _unvalued(policy, chain, gives, own):
+        msg = "order pays for an NFT of an unrecognised collection (no establishable worth)"
+        return [_finding(tag, "order_gives_away", Action.BLOCK, msg, *ev, "unvalued-nft")]
     by_asset: dict[str, list[int]] = defaultdict(lambda: [0, 0])
     for e in gets:
         if e.asset is not None and e.amount is not None:
@@ -90,10 +117,11 @@ def _allowed_recipient(policy: Policy, chain: Chain, addr: str) -> bool:
 def _outputs(tag: str, chain: Chain, policy: Policy, effects: tuple[Effect, ...]) -> list[Finding]:
     out: list[Finding] = []
     for e in effects:
-        if e.kind is not EffectKind.GETS or e.what != "output" or e.counterparty is None:
+        if e.what != "output" or e.counterparty is None:
             continue
         ev = (f"recipient:{e.counterparty}", f"via:{e.via}")
-        if not e.counterparty_own and not _allowed_recipient(policy, chain, e.counterparty):
+        gives = e.kind is EffectKind.GIVES  # the output paid to another (effects._output_away)
+        if gives and not _allowed_recipient(policy, chain, e.counterparty):
             msg = f"swap output goes to {mask_address(e.counterparty)}, not the own account"
             out.append(_finding(tag, "swap_recipient", Action.BLOCK, msg, *ev))
         elif e.amount == 0:
@@ -107,7 +135,13 @@ def _sweeps(tag: str, chain: Chain, policy: Policy, effects: tuple[Effect, ...])
     for e in effects:
         if e.kind is EffectKind.GIVES and e.own and e.asset is not None and e.order is None:
             to = e.counterparty
-            if to and not e.counterparty_own and not _allowed_recipient(policy, chain, to):
+            trusted = e.what == "signature_transfer" and policy.is_known(to or "", chain)
+            if (
+                to
+                and not e.counterparty_own
+                and not trusted
+                and not _allowed_recipient(policy, chain, to)
+            ):
                 assets[to].add(e.asset.key)
     out: list[Finding] = []
     for to, keys in assets.items():
@@ -129,7 +163,7 @@ def judge_effects(effects: tuple[Effect, ...], policy: Policy, chain: Chain) -> 
             orders[e.order].append(e)
     out: list[Finding] = []
     for index, members in orders.items():
-        out += _order(tag, index, members)
+        out += _order(tag, index, members, policy, chain)
     out += _outputs(tag, chain, policy, effects)
     out += _sweeps(tag, chain, policy, effects)
     return out

@@ -3,8 +3,11 @@
 Every decoded request (EVM tx, typed data, Solana tx; every nested layer) becomes a list of
 :class:`Effect` s, the way a wallet's balance-change preview reads:
 
-- ``gives``     (asset, amount or unlimited, to whom): transfers, sweeps, an order's offer
-- ``gets``      (asset, minimum amount, to whom): swap outputs, an order's consideration
+- ``gives``     (asset, amount or unlimited, to whom): transfers, sweeps, an order's offer,
+                a swap / withdrawal output paid to another ("all" of it), a Permit2
+                signature transfer
+- ``gets``      (asset, minimum amount or "all", to whom): swap outputs, wraps / stakes
+                (WETH, stETH), an order's consideration
 - ``grants``    (asset or every asset of a collection, to whom, amount, expiry): approvals,
                 permits, operators, delegates
 - ``authority`` ownership / owner / module / guard / threshold changes, code delegation
@@ -16,7 +19,8 @@ The JSON form (:meth:`Effect.to_json`) is stable: ``kind``, ``account``, ``asset
 ``counterparty``, ``what``, ``protocol``, ``via``, ``expiry``, ``target``, ``selector``,
 ``value``, ``text``. ``via`` is the carrier path ("execTransaction > multiSend >
 erc20.transfer"); two requests with the same effects compare equal on :meth:`Effect.key`,
-whatever carried them. No chain SDK is imported here.
+whatever carried them. The derivation from operations is
+:mod:`aiegis_guard.chains.effect_derive`. No chain SDK is imported here.
 """
 
 from __future__ import annotations
@@ -30,32 +34,17 @@ from pydantic import BaseModel, ConfigDict
 
 from aiegis_guard.chains.known import contract_label
 from aiegis_guard.chains.transaction import (
-    SWAP_ORDER,
-    Approval,
     Asset,
     AssetKind,
-    AuthorityChange,
-    Call,
-    CloseAccount,
-    Creation,
-    DecodedTransaction,
-    Delegation,
-    Operation,
-    Receipt,
-    Transfer,
 )
 from aiegis_guard.findings import Chain
-from aiegis_guard.policy import Policy
 from aiegis_guard.redact import mask_address
 
 __all__ = [
     "Effect",
     "EffectKind",
-    "acting_accounts",
-    "derive_effects",
     "describe_effects",
     "merge_effects",
-    "own_accounts",
 ]
 
 
@@ -127,228 +116,6 @@ class Effect(BaseModel):
         }
 
 
-# --- own accounts ---------------------------------------------------------------------------
-
-
-def _norm(addr: str, chain: Chain) -> str:
-    return addr.lower() if chain is Chain.EVM else addr
-
-
-def own_accounts(decoded: DecodedTransaction, policy: Policy) -> frozenset[str]:
-    """The accounts that are the agent's: the configured wallet and the signer / fee payer.
-    Only these count as "own" for a recipient, a spender or a new authority."""
-    chain = decoded.chain
-    own = set(policy.wallet.evm if chain is Chain.EVM else policy.wallet.solana)
-    if decoded.sender:
-        own.add(_norm(decoded.sender, chain))
-    return frozenset(own)
-
-
-def acting_accounts(decoded: DecodedTransaction, own: frozenset[str]) -> frozenset[str]:
-    """``own`` plus the smart accounts (Safe, ERC-4337) the signer executes through: whose
-    assets and authority the request acts on. A request names these itself, so they are never
-    trusted as a *recipient* (an attacker's contract can pose as "the Safe")."""
-    if not decoded.accounts:
-        return own
-    return own | {_norm(a, decoded.chain) for a in decoded.accounts}
-
-
-# --- derivation -----------------------------------------------------------------------------
-
-
-class _Ctx:
-    __slots__ = ("acting", "chain", "chain_id", "own")
-
-    def __init__(self, decoded: DecodedTransaction, own: frozenset[str]) -> None:
-        self.chain = decoded.chain
-        self.chain_id = decoded.chain_id
-        self.own = own
-        self.acting = acting_accounts(decoded, own)
-
-    def is_own(self, addr: str | None) -> bool:
-        """A counterparty that is the agent's (recipient, spender, new authority)."""
-        return addr is not None and _norm(addr, self.chain) in self.own
-
-    def acts_for(self, addr: str | None) -> bool:
-        """An account the request acts on (own or a smart account it executes through)."""
-        return addr is not None and _norm(addr, self.chain) in self.acting
-
-    def label(self, addr: str | None) -> str | None:
-        return contract_label(self.chain, addr, self.chain_id)
-
-
-def _effect_of(**fields: Any) -> Effect:
-    """An effect from already-validated operation fields: no second validation, and the
-    defaults filled from a prepared dict (``model_construct`` is the hot spot otherwise)."""
-    effect = Effect.__new__(Effect)
-    object.__setattr__(effect, "__dict__", {**_DEFAULTS, **fields})
-    object.__setattr__(effect, "__pydantic_fields_set__", set(fields))
-    object.__setattr__(effect, "__pydantic_extra__", None)
-    object.__setattr__(effect, "__pydantic_private__", None)
-    return effect
-
-
-_DEFAULTS: dict[str, Any] = {
-    name: field.default for name, field in Effect.model_fields.items() if not field.is_required()
-}
-
-
-def _via(op: Operation) -> str:
-    return f"{op.carrier} > {op.via}" if op.carrier else op.via
-
-
-def _transfer(c: _Ctx, op: Transfer) -> Effect:
-    gets = not c.acts_for(op.sender) and op.sender is not None and c.is_own(op.recipient)
-    return _effect_of(
-        kind=EffectKind.GETS if gets else EffectKind.GIVES,
-        account=op.recipient if gets else op.sender,
-        own=gets or op.sender is None or c.acts_for(op.sender),
-        asset=op.asset,
-        amount=op.amount,
-        token_ids=() if op.token_id is None else (op.token_id,),
-        counterparty=op.sender if gets else op.recipient,
-        counterparty_own=c.is_own(op.sender if gets else op.recipient),
-        what="offer" if op.order is not None else None,
-        protocol=c.label(op.recipient),
-        via=_via(op),
-        order=op.order,
-    )
-
-
-def _receipt(c: _Ctx, op: Receipt) -> Effect:
-    own = op.to_signer or c.is_own(op.recipient)
-    return _effect_of(
-        kind=EffectKind.GETS,
-        account=op.recipient if own else None,
-        own=own,
-        asset=op.asset,
-        amount=op.amount,
-        token_ids=() if op.token_id is None else (op.token_id,),
-        counterparty=op.recipient,
-        counterparty_own=own,
-        what="output" if op.order in (None, SWAP_ORDER) else "consideration",
-        via=_via(op),
-        order=op.order,
-    )
-
-
-def _approval(c: _Ctx, op: Approval) -> Effect:
-    what = "revoke" if op.revoke else "operator" if op.all_assets else "allowance"
-    return _effect_of(
-        kind=EffectKind.GRANTS,
-        account=op.owner or op.source,
-        own=op.owner is None or c.acts_for(op.owner),
-        asset=op.asset,
-        amount=op.amount,
-        unlimited=op.unlimited or op.all_assets or (op.amount is None and op.token_id is None),
-        token_ids=() if op.token_id is None else (op.token_id,),
-        counterparty=op.spender,
-        counterparty_own=c.is_own(op.spender),
-        expiry=op.deadline,
-        what=what,
-        protocol=c.label(op.spender),
-        via=_via(op),
-    )
-
-
-def _authority(c: _Ctx, op: AuthorityChange) -> Effect:
-    return _effect_of(
-        kind=EffectKind.AUTHORITY,
-        account=op.account,
-        own=c.acts_for(op.account) or c.acts_for(op.current_authority),
-        counterparty=op.new_authority,
-        counterparty_own=c.is_own(op.new_authority),
-        what=op.authority_type or op.via,
-        protocol=c.label(op.new_authority),
-        via=_via(op),
-    )
-
-
-def _delegation(c: _Ctx, op: Delegation) -> Effect:
-    return _effect_of(
-        kind=EffectKind.AUTHORITY,
-        account=op.authority,
-        own=op.authority is None or c.acts_for(op.authority),
-        counterparty=op.delegate,
-        counterparty_own=c.is_own(op.delegate),
-        what="code_delegation",
-        protocol=c.label(op.delegate),
-        via=_via(op),
-    )
-
-
-def _close(c: _Ctx, op: CloseAccount) -> Effect:
-    return _effect_of(
-        kind=EffectKind.AUTHORITY,
-        account=op.account,
-        own=c.acts_for(op.account),
-        counterparty=op.destination,
-        counterparty_own=c.is_own(op.destination),
-        what="close_account",
-        via=_via(op),
-    )
-
-
-def _call(c: _Ctx, op: Call) -> Effect | None:
-    if op.known:
-        return None
-    return _effect_of(
-        kind=EffectKind.OPAQUE,
-        account=op.sender,
-        own=op.sender is None or c.acts_for(op.sender),
-        counterparty=op.target,
-        counterparty_own=c.is_own(op.target),
-        what=op.name,
-        protocol=c.label(op.target),
-        via=_via(op),
-        target=op.target,
-        selector=op.selector,
-        value=op.value,
-    )
-
-
-def _creation(c: _Ctx, op: Creation) -> Effect:
-    return _effect_of(
-        kind=EffectKind.OPAQUE,
-        own=True,
-        asset=Asset(chain=c.chain, kind=AssetKind.NATIVE),  # what ``value`` is counted in
-        what="contract_creation" if c.chain is Chain.EVM else "create_account",
-        via=_via(op),
-        target=op.account,
-        value=op.value,
-    )
-
-
-def _effect(c: _Ctx, op: Operation) -> Effect | None:
-    if isinstance(op, Transfer):
-        return _transfer(c, op)
-    if isinstance(op, Receipt):
-        return _receipt(c, op)
-    if isinstance(op, Approval):
-        return _approval(c, op)
-    if isinstance(op, AuthorityChange):
-        return _authority(c, op)
-    if isinstance(op, Delegation):
-        return _delegation(c, op)
-    if isinstance(op, CloseAccount):
-        return _close(c, op)
-    if isinstance(op, Call):
-        return _call(c, op)
-    if isinstance(op, Creation):
-        return _creation(c, op)
-    return None  # memos say nothing about value
-
-
-def derive_effects(
-    decoded: DecodedTransaction, policy: Policy, own: frozenset[str] | None = None
-) -> tuple[Effect, ...]:
-    """The effects of every operation of ``decoded`` (nested layers are already flattened);
-    ``own``: :func:`own_accounts`, when the caller has it already."""
-    c = _Ctx(decoded, own if own is not None else own_accounts(decoded, policy))
-    found = (_effect(c, op) for op in decoded.operations)
-    return tuple(e for e in found if e is not None)
-
-
 # --- words ----------------------------------------------------------------------------------
 
 _NATIVE = {Chain.EVM: ("ETH", 18), Chain.SOLANA: ("SOL", 9)}
@@ -373,6 +140,11 @@ def _amount(e: Effect) -> str:
     if e.token_ids:
         first = f"{name} #{e.token_ids[0]}"
         return first if len(e.token_ids) == 1 else f"{first} and {len(e.token_ids) - 1} more"
+    if e.unlimited and e.kind is EffectKind.GIVES and e.what == "output":
+        floor = f" (at least {_amount(e.model_copy(update={'unlimited': False}))})"
+        return f"all the {name} it gets" + (floor if e.amount else "")
+    if e.unlimited and e.kind is EffectKind.GETS:
+        return f"all the {name}"
     if e.unlimited:
         return f"every {name}" if asset.kind is AssetKind.NFT else f"unlimited {name}"
     if e.amount is None:
@@ -414,6 +186,9 @@ def describe(e: Effect) -> str:
     if e.kind is EffectKind.AUTHORITY:
         account = mask_address(e.account) if e.account else "the account"
         return f"{e.what or 'authority'} on {account} — to {_who(e)}"
+    if e.what in ("hash_signature", "binary_signature"):
+        blob = "a 32-byte hash" if e.what == "hash_signature" else "binary data"
+        return f"signs {blob} (what it authorises is not shown)"
     value = f" with {_amount_native(e)}" if e.value else ""
     call = e.what or e.selector or "unknown function"
     return f"calls {call} on {_who(e)}{value} (not decoded)"

@@ -17,6 +17,11 @@ rule                                 action  when
                                              authority, destination, target
 ``unknown_recipient``                FLAG    value (amount > 0 or unknown) to an address
                                              neither own nor in the recipient allowlist
+                                             (a signed order's offer is judged by what
+                                             comes back instead: ``order_gives_away``)
+``unknown_venue``                    FLAG    a signed order (Seaport, Blur, CoW...) whose
+                                             settlement contract is neither a known
+                                             exchange nor allowlisted
 ``over_limit``                       BLOCK   this tx's total of an asset > ``per_tx`` limit
 ``over_period_limit``                BLOCK   spent-in-period + this tx > ``per_period``, or an
                                              unknown amount of a limited asset (same ids as
@@ -76,9 +81,11 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 from aiegis_guard.chains.amounts import amount_evidence, limit_for_asset, native_decimals, totals
+from aiegis_guard.chains.effect_derive import acting_accounts, derive_effects, own_accounts
 from aiegis_guard.chains.effect_rules import judge_effects
-from aiegis_guard.chains.effects import acting_accounts, derive_effects, own_accounts
+from aiegis_guard.chains.known import contract_label
 from aiegis_guard.chains.transaction import (
+    SWAP_ORDER,
     Approval,
     AssetKind,
     AuthorityChange,
@@ -231,11 +238,24 @@ def _settles_exchange(j: _Judge, op: Transfer) -> bool:
     )
 
 
+def _venue(j: _Judge, op: Transfer) -> list[Finding]:
+    """A signed order's offer: judged by what comes back (``effect_rules.order_gives_away``)
+    and by the venue that may fill it: a known exchange (Seaport, Blur, CoW...) or one the
+    policy names; an order for an unrecognised settlement contract is FLAGged."""
+    venue = op.recipient
+    if contract_label(j.chain, venue) is not None or j.policy.is_known(venue, j.chain):
+        return []
+    msg = f"{op.via}: order for an unrecognised venue {mask_address(venue)}"
+    return [j.f("unknown_venue", Action.FLAG, msg, f"venue:{venue}", f"via:{op.via}")]
+
+
 def _transfer(j: _Judge, op: Transfer) -> list[Finding]:
     out = j.counterparty(op.recipient, "recipient")
     moves_value = op.amount != 0 or op.asset.kind in (AssetKind.NFT, AssetKind.UNKNOWN)
     if _settles_exchange(j, op):
         return out
+    if op.order is not None and op.order != SWAP_ORDER:  # a signed order's offer
+        return out + _venue(j, op)
     to_own = j.is_own(op.recipient)  # wallet, signer / fee payer (not a self-named Safe)
     if moves_value and not to_own and not j.policy.is_allowed_recipient(op.recipient, j.chain):
         out.append(

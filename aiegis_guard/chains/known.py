@@ -14,18 +14,36 @@ from typing import Any, NamedTuple
 
 from aiegis_guard.findings import Chain
 
-__all__ = ["KnownMint", "contract_label", "known_contracts", "known_mints", "solana_labels"]
+__all__ = [
+    "KnownMint",
+    "contract_label",
+    "known_collections",
+    "known_contracts",
+    "known_mints",
+    "solana_labels",
+]
+
+
+@cache
+def _evm_rows() -> tuple[dict[str, Any], ...]:
+    raw = resources.files("aiegis_guard").joinpath("data/evm_protocols.json").read_text("utf-8")
+    return tuple(json.loads(raw)["contracts"])
 
 
 @cache
 def known_contracts() -> dict[str, tuple[str, frozenset[int] | None]]:
     """lower-case address -> (name, chain ids or None for every chain)."""
-    raw = resources.files("aiegis_guard").joinpath("data/evm_protocols.json").read_text("utf-8")
     out: dict[str, tuple[str, frozenset[int] | None]] = {}
-    for row in json.loads(raw)["contracts"]:
+    for row in _evm_rows():
         chains = row["chains"]
         out[row["address"].lower()] = (row["name"], None if chains == "*" else frozenset(chains))
     return out
+
+
+@cache
+def known_collections() -> frozenset[str]:
+    """Lower-case addresses of well-known NFT collections (``kind: nft_collection``)."""
+    return frozenset(r["address"].lower() for r in _evm_rows() if r.get("kind") == "nft_collection")
 
 
 class KnownMint(NamedTuple):

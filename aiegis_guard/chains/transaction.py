@@ -11,7 +11,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from enum import StrEnum
-from typing import Annotated, Any, Literal, Protocol
+from typing import Annotated, Any, Literal, Protocol, Self
 
 from pydantic import BaseModel, ConfigDict, Field
 
@@ -43,6 +43,17 @@ __all__ = [
 
 class _Frozen(BaseModel):
     model_config = ConfigDict(frozen=True, extra="forbid")
+
+    def replace(self, **update: Any) -> Self:
+        """A copy with ``update`` applied: like ``model_copy(update=...)`` (no validation: the
+        values are the decoder's own), without its deep-copy machinery (a hot path)."""
+        new = object.__new__(type(self))
+        object.__setattr__(new, "__dict__", {**self.__dict__, **update})
+        fields = self.__pydantic_fields_set__ | update.keys()
+        object.__setattr__(new, "__pydantic_fields_set__", fields)
+        object.__setattr__(new, "__pydantic_extra__", None)
+        object.__setattr__(new, "__pydantic_private__", None)
+        return new
 
 
 class AssetKind(StrEnum):
@@ -138,7 +149,8 @@ class Call(_Frozen):
     known: bool = False
     value: int = 0
     touches_own: bool = False  # passes one of the agent's own token accounts / addresses
-    accounts: tuple[str, ...] = ()  # Solana: the instruction's accounts, in order
+    # Solana: the instruction's accounts, in order; EVM DELEGATECALL: the account it runs as
+    accounts: tuple[str, ...] = ()
     sender: str | None = None  # EVM: msg.sender of the call (own account or a wrapper)
     carrier: str = ""
 

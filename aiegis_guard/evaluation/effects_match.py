@@ -19,6 +19,8 @@ meaning:
 * a Solana ``CloseAccount`` (an ``authority`` effect, what ``close_account``) stands for the
   account's rent going to its destination: it matches an expected SOL gives / gets to that
   destination whatever the amount (the rent is not in the transaction);
+* an ENS name as a token (``erc721:<BaseRegistrar>#name.eth``) is its id, keccak256(label);
+* NFT items merged into one effect for display (``token_ids`` of several) count one per token;
 * the opaque effects' asset words (``nft:blur_bulk_listing``) are descriptions: an opaque
   effect matches on its counterparty (target) only.
 
@@ -31,6 +33,8 @@ from __future__ import annotations
 import re
 from collections.abc import Mapping, Sequence
 from typing import Any
+
+from aiegis_guard.checksums import keccak256
 
 __all__ = ["effects_match", "unexplained"]
 
@@ -63,6 +67,8 @@ def _split_asset(asset: str) -> tuple[str, str, str | None]:
     if rest.endswith(":*"):
         return prefix, _norm(rest[:-2]), "*"
     address, _, token = rest.partition("#")
+    if token.endswith(".eth"):  # an ENS name: its ERC-721 id is uint256(keccak256(label))
+        token = str(int.from_bytes(keccak256(token[:-4].encode("utf-8")), "big"))
     return prefix, _norm(address), token or None
 
 
@@ -173,8 +179,21 @@ def unexplained(
     return out
 
 
+def _one_per_token(actual: Sequence[Mapping[str, Any]]) -> list[Mapping[str, Any]]:
+    """NFT items merged for display ("#1 and 3 more") split back into one effect per token."""
+    out: list[Mapping[str, Any]] = []
+    for act in actual:
+        ids = act.get("token_ids") or ()
+        if len(ids) > 1:
+            out += [{**act, "token_ids": [i]} for i in ids]
+        else:
+            out.append(act)
+    return out
+
+
 def effects_match(
     expected: Sequence[Mapping[str, Any]], actual: Sequence[Mapping[str, Any]], own: str
 ) -> bool:
     """The row's effects agree (see the module docstring)."""
+    actual = _one_per_token(actual)
     return _assign(expected, actual, own) and not unexplained(expected, actual, own)

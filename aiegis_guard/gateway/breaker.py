@@ -13,8 +13,8 @@ writes it to the audit log). Pure Python; the clock is injectable for tests.
 
 from __future__ import annotations
 
+import math
 import random
-import statistics
 import threading
 import time
 from collections import deque
@@ -118,7 +118,9 @@ class CircuitBreaker:
         rate = failures / len(calls)
         if rate >= self.settings.error_rate:
             return f"error rate {rate:.2f} over the last {len(calls)} calls"
-        jitter_ms = statistics.pstdev(lat for _, lat in calls) * 1000
+        latencies = [lat for _, lat in calls]
+        mean = sum(latencies) / len(latencies)  # population stdev in floats (per request)
+        jitter_ms = math.sqrt(sum((x - mean) ** 2 for x in latencies) / len(latencies)) * 1000
         if jitter_ms >= self.settings.jitter_ms:
             return f"latency jitter {jitter_ms:.0f} ms over the last {len(calls)} calls"
         return None

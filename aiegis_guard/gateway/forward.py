@@ -7,27 +7,32 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import TYPE_CHECKING, Any
 
-import httpx
-
 from aiegis_guard.gateway.judging import CallOutcome
-from aiegis_guard.gateway.upstream import AllUpstreamsDown, Upstream, UpstreamFailed
+from aiegis_guard.gateway.upstream import (
+    AllUpstreamsDown,
+    Upstream,
+    UpstreamBroken,
+    UpstreamFailed,
+    UpstreamResponse,
+    UpstreamTooLarge,
+)
 from aiegis_guard.gateway.wire import ApiError
 
 if TYPE_CHECKING:
     from aiegis_guard.gateway.context import Gateway
 
-__all__ = ["MAX_UPSTREAM_BYTES", "apply_outcomes", "decision", "read_body", "send_upstream"]
-
-MAX_UPSTREAM_BYTES = 32 * 1024 * 1024
+__all__ = ["apply_outcomes", "decision", "read_body", "send_upstream"]
 
 
 async def send_upstream(
     gw: Gateway, method: str, path: str, body: Any = None, *, stream: bool = False
-) -> tuple[Upstream, httpx.Response]:
+) -> tuple[Upstream, UpstreamResponse]:
     if gw.pool is None:
         raise ApiError(503, "no_upstream", "no upstream configured (--upstream or [gateway])")
     try:
         return await gw.pool.request(method, path, body, stream=stream)
+    except UpstreamTooLarge:
+        raise ApiError(502, "upstream_too_large", "the upstream answer is too large") from None
     except AllUpstreamsDown as exc:
         retry = str(int(exc.retry_after + 0.999))
         raise ApiError(
@@ -37,14 +42,14 @@ async def send_upstream(
         raise ApiError(502, "upstream_failed", f"upstream failed ({exc})") from None
 
 
-async def read_body(resp: httpx.Response) -> bytes:
-    chunks, size = [], 0
-    async for chunk in resp.aiter_bytes():
-        size += len(chunk)
-        if size > MAX_UPSTREAM_BYTES:
-            raise ApiError(502, "upstream_too_large", "the upstream answer is too large")
-        chunks.append(chunk)
-    return b"".join(chunks)
+async def read_body(resp: UpstreamResponse) -> bytes:
+    """The whole (bounded) answer, or a 502 that says why not."""
+    try:
+        return await resp.read()
+    except UpstreamTooLarge:
+        raise ApiError(502, "upstream_too_large", "the upstream answer is too large") from None
+    except UpstreamBroken as exc:
+        raise ApiError(502, "upstream_failed", f"upstream broke off ({exc})") from None
 
 
 def decision(o: CallOutcome) -> dict[str, Any]:

@@ -71,6 +71,8 @@ class Health:
         self.up_gauge = Gauge(
             "aiegis_dependency_up", "1 when reachable", ["dependency"], registry=r
         )
+        self._timers: dict[str, Any] = {}
+        self._counters: dict[tuple[str, str, str], Any] = {}
         self.deps: dict[str, bool] = {"model": True, "ledger": True}
         if redis:
             self.deps["redis"] = True
@@ -82,10 +84,17 @@ class Health:
     # --- verdict metrics -----------------------------------------------------------------
 
     def observe(self, surface: str, verdict: Verdict, seconds: float) -> None:
-        self.judge_seconds.labels(surface).observe(seconds)
-        ids = verdict.rule_ids or ("none",)
-        for rule in ids:
-            self.verdicts.labels(surface, verdict.action.value, rule).inc()
+        timer = self._timers.get(surface)
+        if timer is None:  # labelled children looked up once (labels() costs per call)
+            timer = self._timers[surface] = self.judge_seconds.labels(surface)
+        timer.observe(seconds)
+        action = verdict.action.value
+        for rule in verdict.rule_ids or ("none",):
+            key = (surface, action, rule)
+            counter = self._counters.get(key)
+            if counter is None:
+                counter = self._counters[key] = self.verdicts.labels(surface, action, rule)
+            counter.inc()
 
     def on_breaker(self, name: str, old: BreakerState, new: BreakerState, trigger: str) -> None:
         self.breaker_state.labels(name).set(new.level)

@@ -6,7 +6,7 @@ arguments, run taint), so a tool call gets the same verdict whichever surface ca
 
 In:  ``tool`` messages are tool output (an injection taints the conversation; a secret or
      a poisoned address is withheld); ``system`` / ``developer`` messages and, with
-     ``audience = "owner"``, ``user`` messages are the owner's prompt (secrets withheld, no
+     ``[guard] audience = "owner"``, ``user`` messages are the owner's prompt (secrets withheld, no
      taint); with ``audience = "public"`` user turns are untrusted and taint as tool output.
 Out: each tool call -> ALLOW | FLAG (approval hook) | BLOCK. A value move while the ledger is
      down is blocked (``gateway.ledger_down``); one carrying a transaction reserves and
@@ -41,6 +41,7 @@ from aiegis_guard.chains.transaction import PayloadKind
 from aiegis_guard.errors import DecodeError, GuardBlocked, LedgerError
 from aiegis_guard.findings import Action, Category, Finding, Severity, Source
 from aiegis_guard.gateway.textgate import secret_spans
+from aiegis_guard.policy import Audience
 from aiegis_guard.redact import redact_spans
 from aiegis_guard.signers.approval import ApprovalRequest, Approver, ask_async
 from aiegis_guard.taint import taints
@@ -145,6 +146,7 @@ class ChatJudge:
         """Messages as the model may read them (withheld / redacted); taints the conversation."""
         names: dict[str, str] = {}
         out: list[Any] = []
+        marked: set[str] = set()  # one mark per source and request (a Redis round trip each)
         for m in messages:
             if not isinstance(m, Mapping):
                 out.append(m)
@@ -159,8 +161,9 @@ class ChatJudge:
                 continue
             text = content_text(m.get("content"))
             verdict = self._judge_text(text, source, "proxy_in")
-            if taint_as and taints(verdict):
+            if taint_as and taint_as not in marked and taints(verdict):
                 self.state.mark(conversation, taint_as)
+                marked.add(taint_as)
             out.append(self._withheld(m, verdict, text, bool(taint_as)))
         return out
 
@@ -175,7 +178,7 @@ class ChatJudge:
         if role == "function":
             return Source.TOOL_OUTPUT, f"tool_output:{m.get('name') or 'function'}"
         if role == "user":
-            if self.settings.audience == "public":
+            if self.guard.policy.audience is Audience.PUBLIC:
                 return Source.TOOL_OUTPUT, "prompt:user"
             return Source.PROMPT, ""
         if role in ("system", "developer"):

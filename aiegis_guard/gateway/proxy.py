@@ -13,15 +13,13 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import TYPE_CHECKING, Any
 
-import httpx
 from starlette.requests import Request
 from starlette.responses import Response
 
-from aiegis_guard import jsontext
 from aiegis_guard.gateway.forward import apply_outcomes, decision, read_body, send_upstream
 from aiegis_guard.gateway.judging import CallOutcome
 from aiegis_guard.gateway.stream import stream_completions
-from aiegis_guard.gateway.wire import ApiError, field, json_response, read_json
+from aiegis_guard.gateway.wire import ApiError, field, json_response, loads, read_json
 
 if TYPE_CHECKING:
     from aiegis_guard.gateway.context import Gateway
@@ -48,15 +46,12 @@ async def chat_completions(gw: Gateway, request: Request) -> Response:
     _, resp = await send_upstream(gw, "POST", "/chat/completions", body)
     try:
         raw = await read_body(resp)
-    except httpx.HTTPError as exc:
-        msg = f"upstream broke off ({type(exc).__name__})"
-        raise ApiError(502, "upstream_failed", msg) from None
     finally:
         await resp.aclose()
     if resp.status_code != 200:  # the upstream's own 4xx: pass it on
         return Response(raw, resp.status_code, media_type="application/json")
     try:
-        data = jsontext.loads(raw)
+        data = loads(raw)
     except ValueError:
         data = None
     if data is None:

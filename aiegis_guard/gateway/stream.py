@@ -9,19 +9,17 @@ ends without finishing ends with an ``error`` event: held tool calls are never e
 
 from __future__ import annotations
 
-import json
 from collections.abc import AsyncIterator
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
-import httpx
 from starlette.responses import Response, StreamingResponse
 
-from aiegis_guard import jsontext
 from aiegis_guard.findings import Source
 from aiegis_guard.gateway.forward import apply_outcomes, decision, read_body, send_upstream
 from aiegis_guard.gateway.textgate import TextGate
-from aiegis_guard.gateway.upstream import Upstream
+from aiegis_guard.gateway.upstream import Upstream, UpstreamBroken, UpstreamResponse
+from aiegis_guard.gateway.wire import dumps, loads
 
 if TYPE_CHECKING:
     from aiegis_guard.gateway.context import Gateway
@@ -43,7 +41,7 @@ class _Choice:
 
 
 def _sse(data: Any) -> bytes:
-    return f"data: {json.dumps(data, ensure_ascii=False)}\n\n".encode()
+    return b"data: " + dumps(data) + b"\n\n"
 
 
 async def _events(lines: AsyncIterator[str]) -> AsyncIterator[str]:
@@ -177,18 +175,18 @@ async def stream_completions(gw: Gateway, body: dict[str, Any], conv: str) -> Re
 
 
 async def _relay(
-    gw: Gateway, up: Upstream, resp: httpx.Response, relay: Relay
+    gw: Gateway, up: Upstream, resp: UpstreamResponse, relay: Relay
 ) -> AsyncIterator[bytes]:
     finished = False
     try:
-        async for data in _events(resp.aiter_lines()):
+        async for data in _events(resp.lines(MAX_EVENT_BYTES)):
             if data.strip() == "[DONE]":
                 for out in await relay.finish():
                     yield out
                 finished = True
                 break
             try:
-                chunk = jsontext.loads(data)
+                chunk = loads(data)
             except ValueError:
                 chunk = None
             if chunk is None:
@@ -198,10 +196,10 @@ async def _relay(
         if not finished:
             raise BrokenStream("the upstream stream ended without [DONE]")
         yield b"data: [DONE]\n\n"
-    except (BrokenStream, httpx.HTTPError) as exc:
+    except (BrokenStream, UpstreamBroken) as exc:
         if gw.pool is not None:
             gw.pool.broken(up)
-        what = str(exc) if isinstance(exc, BrokenStream) else type(exc).__name__
+        what = str(exc)
         gw.events.record(
             f"upstream:{up.name}", "streaming", "broken", what, "stream ended with an error"
         )

@@ -7,6 +7,11 @@ upstream is tried. Other 4xx answers are the client's problem and pass through. 
 breaker is open the pool raises :class:`AllUpstreamsDown` with the seconds until the first
 half-open probe (the app answers 503 with ``Retry-After``).
 
+The HTTP client is aiohttp (C-parsed HTTP/1.1, one keep-alive pool per gateway): its
+per-request cost is a fraction of httpx's, whose pool walks every connection per request.
+A non-streamed answer is read (bounded) before it counts as a success, so a body that breaks
+off is retried like any other failure.
+
 The upstream API key comes from the environment only and is sent as a bearer token; it is
 never logged, and URLs are shown without credentials or query.
 """
@@ -14,18 +19,35 @@ never logged, and URLs are shown without credentials or query.
 from __future__ import annotations
 
 import asyncio
+import codecs
 import random
+import re
 import time
-from collections.abc import Awaitable, Callable, Sequence
+from collections.abc import AsyncIterator, Awaitable, Callable, Sequence
 from typing import Any
 from urllib.parse import urlsplit
 
-import httpx
+import aiohttp
 
 from aiegis_guard.config import BreakerSettings
 from aiegis_guard.gateway.breaker import BreakerState, CircuitBreaker, Transition, backoff_delay
+from aiegis_guard.gateway.wire import dumps
 
-__all__ = ["AllUpstreamsDown", "Upstream", "UpstreamFailed", "UpstreamPool", "display_url"]
+__all__ = [
+    "MAX_UPSTREAM_BYTES",
+    "AllUpstreamsDown",
+    "Upstream",
+    "UpstreamBroken",
+    "UpstreamFailed",
+    "UpstreamPool",
+    "UpstreamResponse",
+    "UpstreamTooLarge",
+    "display_url",
+]
+
+MAX_UPSTREAM_BYTES = 32 * 1024 * 1024
+_TRANSPORT_ERRORS = (aiohttp.ClientError, TimeoutError, OSError)
+_EOL = re.compile(r"\r\n|\r|\n")
 
 
 class AllUpstreamsDown(Exception):
@@ -40,12 +62,73 @@ class UpstreamFailed(Exception):
     """Every available upstream failed this request (after retries)."""
 
 
+class UpstreamBroken(Exception):
+    """An answer broke off while it was read (connection lost, timeout, bad framing)."""
+
+
+class UpstreamTooLarge(Exception):
+    """An answer is larger than :data:`MAX_UPSTREAM_BYTES`."""
+
+
 def display_url(url: str) -> str:
     """``scheme://host:port/path``: no user info, no query (they may hold credentials)."""
     parts = urlsplit(url)
     host = parts.hostname or ""
     port = f":{parts.port}" if parts.port else ""
     return f"{parts.scheme}://{host}{port}{parts.path}".rstrip("/")
+
+
+class UpstreamResponse:
+    """One upstream answer: its status, its body (bounded) or its lines; close it when done."""
+
+    def __init__(self, resp: aiohttp.ClientResponse, body: bytes | None = None) -> None:
+        self._resp = resp
+        self._body = body
+        self.status_code = resp.status
+
+    async def read(self) -> bytes:
+        """The whole body; :class:`UpstreamTooLarge` over :data:`MAX_UPSTREAM_BYTES`,
+        :class:`UpstreamBroken` when it breaks off."""
+        if self._body is not None:
+            return self._body
+        chunks, size, limit = [], 0, MAX_UPSTREAM_BYTES
+        try:
+            async for chunk in self._resp.content.iter_any():
+                size += len(chunk)
+                if size > limit:
+                    raise UpstreamTooLarge("the upstream answer is too large")
+                chunks.append(chunk)
+        except _TRANSPORT_ERRORS as exc:
+            raise UpstreamBroken(type(exc).__name__) from None
+        self._body = b"".join(chunks)
+        return self._body
+
+    async def lines(self, max_line: int) -> AsyncIterator[str]:
+        """The body as text lines (ended by ``\\n``, ``\\r\\n`` or ``\\r`` only, as SSE says),
+        none longer than ``max_line`` characters (:class:`UpstreamBroken` otherwise)."""
+        pending, after_cr = "", False
+        decoder = codecs.getincrementaldecoder("utf-8")("replace")  # a character may straddle
+        try:
+            async for chunk in self._resp.content.iter_any():
+                text = decoder.decode(chunk)
+                if after_cr and text:  # the LF of a CRLF split between two chunks
+                    after_cr, text = False, text.removeprefix("\n")
+                if not text:
+                    continue
+                after_cr = text.endswith("\r")
+                *complete, pending = _EOL.split(pending + text)
+                if len(pending) > max_line:
+                    raise UpstreamBroken("an SSE line is too long")
+                for line in complete:
+                    yield line
+        except _TRANSPORT_ERRORS as exc:
+            raise UpstreamBroken(type(exc).__name__) from None
+        pending += decoder.decode(b"", final=True)
+        if pending:
+            yield pending
+
+    async def aclose(self) -> None:
+        self._resp.release()
 
 
 class Upstream:
@@ -77,13 +160,26 @@ class UpstreamPool:
             for u in urls
         ]
         self._headers = {"Authorization": f"Bearer {api_key}"} if api_key else {}
+        self._json_headers = {**self._headers, "Content-Type": "application/json"}
         self._sleep = sleep
         self._rand = rand
-        self.client = httpx.AsyncClient(
-            timeout=httpx.Timeout(timeout, connect=min(timeout, 5.0)),
-            limits=httpx.Limits(max_connections=256, max_keepalive_connections=128),
-            trust_env=False,
+        self._timeout = aiohttp.ClientTimeout(
+            total=None, connect=min(timeout, 5.0), sock_read=timeout
         )
+        self._client: aiohttp.ClientSession | None = None
+
+    @property
+    def client(self) -> aiohttp.ClientSession:
+        """The keep-alive session, opened on first use (in the serving event loop)."""
+        if self._client is None or self._client.closed:
+            connector = aiohttp.TCPConnector(limit=256, limit_per_host=0, ttl_dns_cache=300)
+            self._client = aiohttp.ClientSession(
+                connector=connector,
+                timeout=self._timeout,
+                trust_env=False,
+                cookie_jar=aiohttp.DummyCookieJar(),  # one agent's cookies never reach another's
+            )
+        return self._client
 
     def all_open(self) -> bool:
         return all(u.breaker.state is BreakerState.OPEN for u in self.upstreams)
@@ -92,11 +188,13 @@ class UpstreamPool:
         return {u.name: u.breaker.state.value for u in self.upstreams}
 
     async def aclose(self) -> None:
-        await self.client.aclose()
+        if self._client is not None:
+            await self._client.close()
+            self._client = None
 
     async def request(
         self, method: str, path: str, body: Any = None, *, stream: bool = False
-    ) -> tuple[Upstream, httpx.Response]:
+    ) -> tuple[Upstream, UpstreamResponse]:
         """Send to the first healthy upstream (retrying / failing over); the caller closes it."""
         tried = False
         last = "no upstream answered"
@@ -124,22 +222,40 @@ class UpstreamPool:
 
     async def _try(
         self, up: Upstream, method: str, path: str, body: Any, stream: bool
-    ) -> tuple[httpx.Response | None, str]:
+    ) -> tuple[UpstreamResponse | None, str]:
         started = time.monotonic()
-        request = self.client.build_request(
-            method, f"{up.url}{path}", json=body, headers=self._headers
-        )
+        data = None if body is None else dumps(body)
         try:
-            resp = await self.client.send(request, stream=stream)
-        except httpx.HTTPError as exc:
+            resp = await self.client.request(
+                method,
+                f"{up.url}{path}",
+                data=data,
+                headers=self._headers if data is None else self._json_headers,
+            )
+        except _TRANSPORT_ERRORS as exc:
             up.breaker.record(False, time.monotonic() - started)
             return None, f"{up.name}: {type(exc).__name__}"
-        if resp.status_code >= 500 or resp.status_code == 429:
+        if resp.status >= 500 or resp.status == 429:
             up.breaker.record(False, time.monotonic() - started)
-            await resp.aclose()
-            return None, f"{up.name}: HTTP {resp.status_code}"
+            resp.release()
+            return None, f"{up.name}: HTTP {resp.status}"
+        answer = UpstreamResponse(resp)
+        if not stream or resp.status != 200:
+            try:
+                await answer.read()
+            except UpstreamBroken as exc:
+                resp.release()
+                up.breaker.record(False, time.monotonic() - started)
+                return None, f"{up.name}: {exc}"
+            except UpstreamTooLarge:  # the upstream is up: the answer is the problem
+                resp.release()
+                up.breaker.record(True, time.monotonic() - started)
+                raise
+            except BaseException:  # cancelled (the client went away): free the connection
+                resp.release()
+                raise
         up.breaker.record(True, time.monotonic() - started)
-        return resp, ""
+        return answer, ""
 
     def broken(self, up: Upstream) -> None:
         """A response that started well broke off (a truncated stream): count a failure."""

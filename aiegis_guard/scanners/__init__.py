@@ -8,8 +8,8 @@ The guard owns an explicit tuple of stages (see ``aiegis_guard.guard.TEXT_STAGES
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass
-from typing import TYPE_CHECKING
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING, Any
 
 from aiegis_guard.findings import Finding, Source
 from aiegis_guard.normalize import Layer
@@ -32,6 +32,12 @@ class ScanContext:
     original: str = ""  # the original chunk (for context words around a decoded value)
     threats: ThreatLookup | None = None  # the Guard's threat lists (None: the shipped ones)
     phrases: RuleSet | None = None  # the Guard's phrase rules (None: the shipped ones)
+    # language views of this check's layers, shared by its judges (segment.views); the
+    # context lives for one check (one chunk), so no view outlives its verdict
+    views: dict[str, tuple[str, str]] = field(default_factory=dict, compare=False, repr=False)
+    # sentences the intent stage judged in this check, by (view, raw): a decoded layer (HTML
+    # entities, escapes) repeats most of its parent's sentences
+    judged: dict[tuple[str, str], Any] = field(default_factory=dict, compare=False, repr=False)
 
     @property
     def untrusted(self) -> bool:

@@ -51,7 +51,7 @@ from aiegis_guard.errors import ModelError
 from aiegis_guard.findings import Action, Category, Finding, Severity, Source
 from aiegis_guard.normalize import Layer, normalize
 from aiegis_guard.scanners import ScanContext
-from aiegis_guard.segment import language_view
+from aiegis_guard.segment import Memo, views
 from aiegis_guard.textcache import text_digest
 
 __all__ = ["SOURCES", "Classifier", "Featurizer", "WindowScore", "model_dir"]
@@ -119,15 +119,20 @@ class Featurizer:
         """``(rows, sum(segment - n + 1))`` bucket ids; n-grams touching padding -> ``buckets``."""
         parts = []
         h = codes
-        blank = codes == 0
+        pad = codes == 0
+        blank = pad
         for n in range(2, max(self.orders) + 1):
-            h = (h[:, :-1] * self.prime + codes[:, n - 1 :]) % self.buckets
-            blank = blank[:, :-1] | (codes[:, n - 1 :] == 0)
+            h = self._bucket(h[:, :-1] * self.prime + codes[:, n - 1 :])
+            blank = blank[:, :-1] | pad[:, n - 1 :]
             if n in self.orders:
-                part = (h + n * 7_919) % self.buckets
-                part[blank] = self.buckets
-                parts.append(part)
+                parts.append(np.where(blank, self.buckets, self._bucket(h + n * 7_919)))
         return np.concatenate(parts, axis=1)
+
+    def _bucket(self, h: np.ndarray) -> np.ndarray:
+        """``h % buckets`` (a mask when ``buckets`` is a power of two: same ids, faster)."""
+        if self.buckets & (self.buckets - 1) == 0:
+            return h & (self.buckets - 1)
+        return h % self.buckets
 
     def __call__(self, text: str) -> np.ndarray:
         return self.ids(self.codes(text))
@@ -207,11 +212,18 @@ class _Model:
     def threshold_for(self, source: Source) -> float:
         return self.thresholds.get(source, self.threshold)
 
-    def score_many(self, texts: Sequence[str]) -> list[WindowScore]:
+    def score_many(
+        self, texts: Sequence[str], seen: Sequence[np.ndarray | None] = ()
+    ) -> list[WindowScore]:
         """Best window of each text; only windows with content go through ONNX, all texts'
-        in shared batches (a window without enough letters scores 0 unseen)."""
+        in shared batches (a window without enough letters scores 0 unseen). ``seen[i]``
+        marks windows of ``texts[i]`` whose content another text of the batch already
+        shows the model (a decoded layer's unchanged stretches): they score 0 here."""
         codes = [self.featurizer.codes(t) for t in texts]
         wanted = [_content(c) >= MIN_CONTENT for c in codes]
+        for want, skip in zip(wanted, seen, strict=False):
+            if skip is not None:
+                want &= ~skip
         pieces: list[np.ndarray] = []
         for c, want in zip(codes, wanted, strict=True):
             pieces += [self.featurizer.ids(c[a : b + 2]) for a, b in _runs_of(want)]
@@ -401,25 +413,34 @@ class Classifier:
 
     def score_texts(self, texts: Sequence[str]) -> list[WindowScore | None]:
         """Best window of each text (cached); None for every text while degraded."""
+        return self._scores(
+            [_cache_key(t) for t in texts],
+            lambda model, todo: model.score_many([texts[i] for i in todo]),
+        )
+
+    def _scores(
+        self, keys: Sequence[bytes], run: Callable[[_Model, list[int]], list[WindowScore]]
+    ) -> list[WindowScore | None]:
+        """Scores by cache key; ``run(model, todo)`` scores the items (indices) whose keys
+        are not cached, so a hit costs no view and no featurizing."""
         model = self._ready()
         if model is None:
-            return [None] * len(texts)
-        keys = [_cache_key(t) for t in texts]
+            return [None] * len(keys)
         with self._lock:
             known = {k: self._cache[k] for k in keys if k in self._cache}
             for k in known:
                 self._cache.move_to_end(k)
-        todo = list({k: t for k, t in zip(keys, texts, strict=True) if k not in known}.items())
+        todo = {k: i for i, k in enumerate(keys) if k not in known}
         if todo:
             try:
-                fresh = model.score_many([t for _, t in todo])
+                fresh = run(model, list(todo.values()))
             except Exception as exc:
                 with self._lock:
                     if self._model is model:
                         self._trip("inference", exc)
-                return [None] * len(texts)
+                return [None] * len(keys)
             with self._lock:
-                for (k, _), s in zip(todo, fresh, strict=True):
+                for k, s in zip(todo, fresh, strict=True):
                     known[k] = s
                     self._cache[k] = s
                 while len(self._cache) > self._cache_size:
@@ -435,14 +456,12 @@ class Classifier:
         """Score the layers of many texts in one batch so the later checks hit the cache."""
         if self._ready() is None:
             return
-        targets: list[str] = []
+        layers: list[Layer] = []
         for text in texts:
             if len(text) <= 256 * 1024:
-                targets += [
-                    language_view(la.text, numbers=False) for la in _targets(normalize(text).layers)
-                ]
-        if targets:
-            self.score_texts(targets)
+                layers += _targets(normalize(text).layers)
+        if layers:
+            self._score_layers(layers, None)
 
     def scan_layers(
         self, layers: Sequence[Layer], ctx: ScanContext
@@ -455,13 +474,52 @@ class Classifier:
         if model is None:
             return ()
         targets = _targets(layers)
-        scores = self.score_texts([language_view(la.text, numbers=False) for la in targets])
+        scores = self._score_layers(targets, ctx.views)
         threshold = model.threshold_for(ctx.source)
         return [
             (layer, _finding(s, model, threshold))
             for layer, s in zip(targets, scores, strict=True)
             if s is not None and s.score >= threshold
         ]
+
+    def _score_layers(self, layers: Sequence[Layer], memo: Memo | None) -> list[WindowScore | None]:
+        """Scores of the language views of ``layers``, cached by the digest of each text: a
+        text seen before costs one digest (no view, no model). A decoded layer that copies
+        most of its parent (an HTML or percent unescape of a whole page) is scored only on
+        the windows whose view differs from the parent's; the others the parent shows."""
+        index = {id(la): i for i, la in enumerate(layers)}
+        parents = [index.get(id(la.parent)) if la.origin is None else None for la in layers]
+        keys = [
+            _VIEW_KEY + _cache_key(la.text) + (b"" if p is None else _cache_key(layers[p].text))
+            for la, p in zip(layers, parents, strict=True)
+        ]
+
+        def run(model: _Model, todo: list[int]) -> list[WindowScore]:
+            texts = [views(la.text, memo)[1] for la in layers]
+            seg = model.featurizer.segment
+            seen = [
+                None if (p := parents[i]) is None else _seen(layers[i], texts[i], texts[p], seg)
+                for i in todo
+            ]
+            return model.score_many([texts[i] for i in todo], seen)
+
+        return self._scores(keys, run)
+
+
+def _seen(layer: Layer, view: str, parent_view: str, segment: int) -> np.ndarray:
+    """Windows of a decoded layer's view that are, character for character, a stretch of
+    its parent's view (copied one to one, nothing decoded inside): content the parent's
+    windows, which overlap by half, already show the model."""
+    rows = max(2, -(-len(view) // segment))
+    out = np.zeros(rows - 1, dtype=bool)
+    offsets = layer.offsets
+    for k in range(rows - 1):
+        a = k * segment
+        b = min(a + 2 * segment, len(view))
+        run = (a, len(view)) if offsets is None else offsets.linear_run(a)
+        if run is not None and b <= run[1] and view[a:b] == parent_view[run[0] : run[0] + b - a]:
+            out[k] = True
+    return out
 
 
 def _targets(layers: Sequence[Layer]) -> list[Layer]:
@@ -470,6 +528,9 @@ def _targets(layers: Sequence[Layer]) -> list[Layer]:
         for layer in layers
         if layer.depth == 0 or len(layer.text.strip()) >= MIN_DECODED_CHARS
     ]
+
+
+_VIEW_KEY = b"view:"  # a text's view and the same text scored as is are different entries
 
 
 def _cache_key(text: str) -> bytes:

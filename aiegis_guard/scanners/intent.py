@@ -456,13 +456,14 @@ def scan(layer: Layer, ctx: ScanContext) -> list[Finding]:
     """``injection.intent`` for each directive sentence in untrusted text."""
     if not ctx.untrusted:
         return []
-    from aiegis_guard.segment import language_view  # numpy: only for untrusted text
+    from aiegis_guard.segment import views  # numpy: only for untrusted text
 
     text = layer.text
-    view = language_view(text)
+    view = views(text, ctx.views)[0]
     found: list[Finding] = []
     for a, b in _sentences(view):
-        j = judge(view[a:b], text[a:b])
+        key = (view[a:b], text[a:b])
+        j = ctx.judged[key] if key in ctx.judged else ctx.judged.setdefault(key, judge(*key))
         if j is not None and j.score >= THRESHOLD:
             found.append(_finding(j, (a, b)))
             if len(found) >= 8:

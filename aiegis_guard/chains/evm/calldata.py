@@ -55,6 +55,7 @@ def _unknown(f: Frame, name: str | None = None) -> Call:
         known=False,
         value=f.value,
         touches_own=f.delegate or _touches_own(f),
+        accounts=(f.context,) if f.delegate else (),  # the account the code runs as
         sender=f.sender,
         carrier=" > ".join(f.path),
     )
@@ -85,7 +86,7 @@ def _collect(
         elif isinstance(item, str):
             notes.append(item)
         else:
-            ops.append(item.model_copy(update={"carrier": carrier}) if carrier else item)
+            ops.append(item.replace(carrier=carrier) if carrier else item)
         if len(ops) > MAX_OPS:
             raise EvmDecodeError(f"more than {MAX_OPS} operations in one transaction")
 

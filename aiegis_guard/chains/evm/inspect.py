@@ -8,6 +8,9 @@ EVM-only rule ids (default action):
                                         it runs with the account's full authority
 ``tx.evm.unknown_typed_data``   FLAG    EIP-712 payload of a type the decoder does not know
                                         (orders, listings, ...): what it authorises is unknown
+``tx.evm.blind_signature``      BLOCK   (also) EIP-712 payload of an unknown type whose fields
+                                        are only ``bytes32`` hashes (Blur bulk ``Root``): it
+                                        commits to content the request does not show
 ``tx.evm.opaque_message``       FLAG    ``personal_sign`` / ``eth_sign`` of binary data that is
                                         not text (a hash or an encoded payload)
 ``tx.evm.suspicious_claim``     FLAG    value sent to a payable ``claim()`` / ``Claim()`` /
@@ -84,6 +87,16 @@ def _notes(decoded: DecodedTransaction) -> list[Finding]:
                 "unknown_typed_data",
                 "typed data of an unknown type: what the signature authorises is unknown",
                 primary or "eip712:?",
+            )
+        )
+    if "eip712:hash-only" in notes:
+        out.append(
+            _finding(
+                "blind_signature",
+                "typed data that only signs hashes (a Merkle root of unseen orders...): blind",
+                "payload:typed-data-hashes-only",
+                severity=Severity.HIGH,
+                action=Action.BLOCK,
             )
         )
     if "binary-message" in notes:

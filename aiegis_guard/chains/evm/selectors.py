@@ -146,8 +146,6 @@ _TABLE: tuple[tuple[str, str, str], ...] = (
     ("f2fde38b", "transferOwnership(address)", "transfer_ownership"),
     ("3659cfe6", "upgradeTo(address)", "proxy_upgrade"),
     ("4f1ef286", "upgradeToAndCall(address,bytes)", "proxy_upgrade"),
-    ("d0e30db0", "deposit()", "named"),
-    ("2e1a7d4d", "withdraw(uint256)", "named"),
     # drainer contracts expose payable claim()/Claim()/SecurityUpdate() that forward the ETH:
     # decoded as *unknown* calls so that value sent to them is flagged
     ("4e71d92d", "claim()", "suspicious_claim"),

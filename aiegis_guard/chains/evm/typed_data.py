@@ -9,8 +9,9 @@ PermitBatch / PermitTransferFrom / PermitBatchTransferFrom (and the witness vari
 
 from __future__ import annotations
 
+import functools
 import re
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from functools import lru_cache
 from typing import Any
 
@@ -65,7 +66,7 @@ def _load(payload: Mapping[str, Any] | str | bytes) -> Mapping[str, Any]:
 
 
 def _types(raw: Any) -> Types:
-    if not isinstance(raw, Mapping) or len(raw) > 256:
+    if (not isinstance(raw, dict) and not isinstance(raw, Mapping)) or len(raw) > 256:
         raise EvmDecodeError("typed data: 'types' must be an object of at most 256 types")
     out: Types = {}
     for name, fields in raw.items():
@@ -73,21 +74,23 @@ def _types(raw: Any) -> Types:
             raise EvmDecodeError("typed data: a type name is not an identifier")
         if not isinstance(fields, list) or len(fields) > 256:
             raise EvmDecodeError(f"typed data: fields of {quote(name)} must be a list")
-        parsed = []
-        for field in fields:
-            if not isinstance(field, Mapping):
-                raise EvmDecodeError(f"typed data: a field of {quote(name)} is not an object")
-            fname, ftype = field.get("name"), field.get("type")
-            if not isinstance(fname, str) or not isinstance(ftype, str) or len(ftype) > 128:
-                raise EvmDecodeError(f"typed data: a field of {quote(name)} lacks name/type")
-            parsed.append((fname, ftype))
-        out[name] = parsed
+        out[name] = [_field(name, field) for field in fields]
     for fields in out.values():
         for _, ftype in fields:
-            base = _split_array(ftype)[0]
-            if base not in out and not _is_atomic(base):
-                raise EvmDecodeError(f"typed data: type {quote(base)} is not defined")
+            if ftype in _LEAVES:  # the common case: an atomic type, known valid
+                continue
+            if (b := _split_array(ftype)[0]) not in out and not _is_atomic(b):
+                raise EvmDecodeError(f"typed data: type {quote(b)} is not defined")
     return out
+
+
+def _field(struct: str, field: Any) -> tuple[str, str]:
+    if type(field) is not dict and not isinstance(field, Mapping):  # dict first: abc is slow
+        raise EvmDecodeError(f"typed data: a field of {quote(struct)} is not an object")
+    fname, ftype = field.get("name"), field.get("type")
+    if not isinstance(fname, str) or not isinstance(ftype, str) or len(ftype) > 128:
+        raise EvmDecodeError(f"typed data: a field of {quote(struct)} lacks name/type")
+    return fname, ftype
 
 
 @lru_cache(maxsize=4096)  # type strings repeat across requests; parsing them is the hot part
@@ -120,11 +123,27 @@ class _Walker:
         self.types = types
         self.nodes = 0
         self.strings: list[str] = []
+        self.plans: dict[str, list[tuple[str, str, Callable[[Any], Any] | None]]] = {}
+
+    def plan(self, name: str) -> list[tuple[str, str, Callable[[Any], Any] | None]]:
+        """A struct's fields with the coercion of each atomic one, built once per walk."""
+        found = self.plans.get(name)
+        if found is None:
+            types = self.types
+            found = [(n, t, None if t in types else _LEAVES.get(t)) for n, t in types[name]]
+            self.plans[name] = found
+        return found
 
     def value(self, t: str, v: Any, depth: int) -> Any:
         self.nodes += 1
         if depth > MAX_DEPTH or self.nodes > MAX_NODES:
             raise EvmDecodeError("typed data nested too deep or too large")
+        leaf = _LEAVES.get(t)
+        if leaf is not None and t not in self.types:  # the common case: one atomic field
+            out = leaf(v)
+            if leaf is _string:
+                self.strings.append(out)
+            return out
         base, dims = _split_array(t)
         if dims:
             size = dims[-1]
@@ -140,27 +159,68 @@ class _Walker:
         if not isinstance(v, dict) and not isinstance(v, Mapping):  # dict first: abc is slow
             raise EvmDecodeError(f"typed data: {quote(name)} expects an object")
         out = {}
-        for fname, ftype in self.types[name]:
+        for fname, ftype, leaf in self.plan(name):
             if fname not in v:
                 raise EvmDecodeError(f"typed data: {quote(name)}.{quote(fname)} is missing")
-            out[fname] = self.value(ftype, v[fname], depth)
+            if leaf is None:
+                out[fname] = self.value(ftype, v[fname], depth)
+                continue
+            self.nodes += 1  # an atomic field, coerced here without a call to value()
+            out[fname] = x = leaf(v[fname])
+            if leaf is _string:
+                self.strings.append(x)
+        if self.nodes > MAX_NODES:
+            raise EvmDecodeError("typed data nested too deep or too large")
         return out
 
     def atomic(self, t: str, v: Any) -> Any:
+        out = (_LEAVES.get(t) or _leaf(t))(v)
         if t == "string":
-            if not isinstance(v, str):
-                raise EvmDecodeError("typed data: a string field is not a string")
-            self.strings.append(v)
-            return v
-        if t == "bool":
-            if not isinstance(v, bool) and v not in (0, 1):
-                raise EvmDecodeError("typed data: a bool field is not a bool")
-            return bool(v)
-        if t == "address":
-            return _address(v)
-        if t.startswith("bytes"):
-            return _bytes(v, int(t[5:]) if len(t) > 5 else None)
+            self.strings.append(out)
+        return out
+
+
+def _string(v: Any) -> str:
+    if not isinstance(v, str):
+        raise EvmDecodeError("typed data: a string field is not a string")
+    return v
+
+
+def _bool(v: Any) -> bool:
+    if not isinstance(v, bool) and v not in (0, 1):
+        raise EvmDecodeError("typed data: a bool field is not a bool")
+    return bool(v)
+
+
+def _leaf(t: str) -> Callable[[Any], Any]:
+    """The coercion of one atomic type, specialised once (integers with their bounds)."""
+    if t == "string":
+        return _string
+    if t == "bool":
+        return _bool
+    if t == "address":
+        return _address
+    if t.startswith("bytes"):
+        return functools.partial(_bytes, size=int(t[5:]) if len(t) > 5 else None)
+    return _int_leaf(t)
+
+
+def _int_leaf(t: str) -> Callable[[Any], int]:
+    """An integer type's coercion: plain ints and decimal strings in range on a fast path,
+    everything else (hex, signs, spaces, bad values and their errors) through ``_integer``."""
+    lo, hi = _bounds(t)
+
+    def coerce(v: Any) -> int:
+        kind = type(v)
+        if kind is int and lo <= v < hi:
+            return int(v)
+        if kind is str and len(v) <= 78 and v.isascii() and v.isdigit():
+            n = int(v)
+            if lo <= n < hi:
+                return n
         return _integer(t, v)
+
+    return coerce
 
 
 def _address(v: Any) -> str:
@@ -214,6 +274,21 @@ def _integer(t: str, v: Any) -> int:
     return v
 
 
+_LEAVES: dict[str, Callable[[Any], Any]] = {
+    t: _leaf(t)
+    for t in (
+        "address",
+        "bool",
+        "string",
+        "bytes",
+        *(f"bytes{n}" for n in range(1, 33)),
+        *(f"{u}int{b}" for u in ("u", "") for b in range(8, 257, 8)),
+        "uint",
+        "int",
+    )
+}
+
+
 def _deps(types: Types, name: str, found: set[str]) -> None:
     """Collect the struct types ``name`` references (iterative: type cycles terminate)."""
     todo = [name]
@@ -246,8 +321,12 @@ def _domain(raw: Any, types: Types) -> dict[str, Any]:
 # --- classification -----------------------------------------------------------------------------
 
 
+_HEADS = frozenset(encoded[: encoded.index(")") + 1] for encoded in EIP712_TYPES)
+
+
 def _kind(types: Types, primary: str) -> str | None:
-    kind = EIP712_TYPES.get(encode_type(types, primary))
+    head = f"{primary}({','.join(f'{ft} {fn}' for fn, ft in types[primary])})"
+    kind = EIP712_TYPES.get(encode_type(types, primary)) if head in _HEADS else None
     if kind is None and primary in ("PermitWitnessTransferFrom", "PermitBatchWitnessTransferFrom"):
         names = {f for f, _ in types[primary]}
         if {"permitted", "spender", "nonce", "deadline"} <= names:
@@ -348,6 +427,13 @@ def _signer(ops: list[Operation]) -> list[str]:
     return []
 
 
+def _hash_only(types: Types, primary: str) -> bool:
+    """The message is nothing but 32-byte hashes (Blur's bulk-listing ``Root(bytes32 root)``):
+    what it commits to (a Merkle tree of orders, a transaction) is not in the request."""
+    fields = types[primary]
+    return bool(fields) and all(_split_array(t)[0] == "bytes32" for _, t in fields)
+
+
 def decode_typed_data(payload: Mapping[str, Any] | str | bytes) -> DecodedTransaction:
     """Decode an EIP-712 payload (object, JSON text, or ``{"typed_data": ...}``)."""
     data = _load(payload)
@@ -363,7 +449,7 @@ def decode_typed_data(payload: Mapping[str, Any] | str | bytes) -> DecodedTransa
     kind = _kind(types, primary)
     ops: list[Operation] = []
     notes = [f"eip712:{primary[:64]}"]
-    protocol = _protocol(types, primary, domain, message)
+    protocol = None if kind is not None else _protocol(types, primary, domain, message)
     if kind is not None:
         ops += _operations(kind, message, verifying)
     elif protocol is not None:
@@ -372,6 +458,8 @@ def decode_typed_data(payload: Mapping[str, Any] | str | bytes) -> DecodedTransa
         notes += more
     else:
         notes.append("eip712:unknown-type")
+        if _hash_only(types, primary):
+            notes.append("eip712:hash-only")
         if verifying is not None:
             ops.append(Call(via="eip712", target=verifying, name=primary[:64], known=False))
     text = "\n".join(walker.strings)[:MAX_TEXT] or None

@@ -206,17 +206,17 @@ def _resolve_op(op: Operation, view: OwnView) -> Operation:
         if op.recipient in view.owner_of:
             update["recipient"] = view.owner_of[op.recipient]
         if op.asset.address is None and op.source in view.mint_of:
-            update["asset"] = op.asset.model_copy(update={"address": view.mint_of[op.source]})
-        return op.model_copy(update=update) if update else op
+            update["asset"] = op.asset.replace(address=view.mint_of[op.source])
+        return op.replace(**update) if update else op
     if isinstance(op, Approval) and op.asset.address is None and op.source in view.mint_of:
-        asset = op.asset.model_copy(update={"address": view.mint_of[op.source]})
-        return op.model_copy(update={"asset": asset})
+        asset = op.asset.replace(address=view.mint_of[op.source])
+        return op.replace(asset=asset)
     if isinstance(op, Receipt) and op.recipient in view.owner_of:  # a swap's output account
-        return op.model_copy(update={"recipient": view.owner_of[op.recipient]})
+        return op.replace(recipient=view.owner_of[op.recipient])
     if isinstance(op, CloseAccount) and op.destination in view.owner_of:
-        return op.model_copy(update={"destination": view.owner_of[op.destination]})
+        return op.replace(destination=view.owner_of[op.destination])
     if isinstance(op, Call) and not op.touches_own and not view.own.isdisjoint(op.accounts):
-        return op.model_copy(update={"touches_own": True})
+        return op.replace(touches_own=True)
     return op
 
 
@@ -231,7 +231,7 @@ def resolve_solana(
     ops = tuple([_resolve_op(op, view) for op in decoded.operations])
     if all(new is old for new, old in zip(ops, decoded.operations, strict=True)):
         return decoded
-    return decoded.model_copy(update={"operations": ops})
+    return decoded.replace(operations=ops)
 
 
 def _finding(rule: str, action: Action, message: str, *evidence: str, preview: str = "") -> Finding:

@@ -4,21 +4,28 @@ who may act for the account.
 Sources: aave/aave-v3-core ``contracts/interfaces/IPool.sol`` (supply / deposit / withdraw /
 borrow) and ``ICreditDelegationToken.sol`` (approveDelegation); compound-finance/comet
 ``contracts/CometMainInterface.sol`` (allow / allowBySig / supplyTo / withdrawTo /
-withdrawFrom / transferAsset); ensdomains/ens-contracts ``ETHRegistrarController.sol``.
+withdrawFrom / transferAsset); ensdomains/ens-contracts ``ETHRegistrarController.sol``
+(``register``: the name's ERC-721 on the BaseRegistrar, id ``uint256(keccak256(label))``);
+gnosis/canonical-weth ``WETH9.sol`` (``deposit()`` / ``withdraw(uint256)``: to/from
+``msg.sender``); lidofinance/lido-dao ``contracts/0.4.24/Lido.sol`` (``submit(address
+_referral) payable``: stETH minted to ``msg.sender``).
 """
 
 from __future__ import annotations
 
 from typing import Any
 
-from aiegis_guard.chains.evm.frames import Frame, Result, asset
+from aiegis_guard.chains.evm.frames import Frame, Result, asset, native
 from aiegis_guard.chains.evm.protocols.swaps import swap_ops
 from aiegis_guard.chains.evm.selectors import Function
 from aiegis_guard.chains.evm.tokens import approval
 from aiegis_guard.chains.known import known_contracts
-from aiegis_guard.chains.transaction import Approval, Call, Receipt, Transfer
+from aiegis_guard.chains.transaction import Approval, AssetKind, Call, Receipt, Transfer
+from aiegis_guard.checksums import keccak256
 
-__all__ = ["TABLE"]
+__all__ = ["ENS_BASE_REGISTRAR", "TABLE"]
+
+ENS_BASE_REGISTRAR = "0x57f1887a8bf19b14fc0df6fd9b2acc9af147ea85"  # .eth names (ERC-721)
 
 
 def _paid_to(via: str, token: str, to: str, amount: int) -> Result:
@@ -85,14 +92,62 @@ def _transfer_asset(f: Frame, fn: Function, a: list[Any]) -> Result:
     return [Transfer(via=via, asset=asset(token), sender=f.sender, recipient=dst, amount=amount)]
 
 
+def _on(f: Frame, prefix: str) -> bool:
+    known = known_contracts().get(f.target)
+    return known is not None and known[0].startswith(prefix)
+
+
+def _opaque(f: Frame, fn: Function, known: bool) -> Call:
+    call = Call(via="evm.call", target=f.target, name=fn.name, known=known, value=f.value)
+    return call.model_copy(update={"sender": f.sender, "selector": "0x" + f.data[:4].hex()})
+
+
+def _weth_deposit(f: Frame, fn: Function, a: list[Any]) -> Result:
+    """WETH9 ``deposit()``: the ETH sent comes back as WETH to ``msg.sender`` (on WETH only;
+    elsewhere a named call, as before)."""
+    if not _on(f, "WETH") or f.sender is None:
+        return [_opaque(f, fn, True)]
+    return _paid_to("weth.deposit", f.target, f.sender, f.value)
+
+
+def _weth_withdraw(f: Frame, fn: Function, a: list[Any]) -> Result:
+    """WETH9 ``withdraw(uint256)``: the WETH burnt comes back as ETH to ``msg.sender``."""
+    if not _on(f, "WETH") or f.sender is None:
+        return [_opaque(f, fn, True)]
+    return [Receipt(via="weth.withdraw", asset=native(), recipient=f.sender, amount=a[0])]
+
+
+def _lido_submit(f: Frame, fn: Function, a: list[Any]) -> Result:
+    """Lido ``submit(address _referral)``: stETH (about 1:1 with the ETH sent) is minted to
+    ``msg.sender``; the referral receives nothing. On any other contract: opaque."""
+    if not _on(f, "Lido stETH") or f.sender is None:
+        return [_opaque(f, fn, False)]
+    return _paid_to("lido.submit", f.target, f.sender, f.value)
+
+
 def _ens(f: Frame, fn: Function, a: list[Any]) -> Result:
     """ENS registrar calls: explained only on the ENS controller itself; the same selector on
     any other contract stays opaque (a look-alike name is no explanation)."""
-    known = known_contracts().get(f.target)
-    is_ens = known is not None and known[0].startswith("ENS")
+    is_ens = _on(f, "ENS")
     name = f"ens.{fn.name}" if is_ens else fn.name
     call = Call(via="evm.call", target=f.target, name=name, known=is_ens, value=f.value)
-    return [call.model_copy(update={"sender": f.sender, "selector": "0x" + f.data[:4].hex()})]
+    call = call.model_copy(update={"sender": f.sender, "selector": "0x" + f.data[:4].hex()})
+    if not is_ens or fn.name != "register":
+        return [call]
+    return [call, _ens_name(f, a[0], a[1])]
+
+
+def _ens_name(f: Frame, label: str, owner: str) -> Transfer | Receipt:
+    """The .eth name registered: an ERC-721 of the base registrar, token id
+    ``uint256(keccak256(label))``, minted to ``owner`` (paid by the caller: a gift when the
+    owner is someone else)."""
+    tid = int.from_bytes(keccak256(label.encode("utf-8", "surrogatepass")), "big")
+    nft = asset(ENS_BASE_REGISTRAR, AssetKind.NFT)
+    if owner == f.sender or f.sender is None:
+        return Receipt(via="ens.register", asset=nft, recipient=owner, amount=1, token_id=tid)
+    return Transfer(
+        via="ens.register", asset=nft, sender=f.sender, recipient=owner, amount=1, token_id=tid
+    )
 
 
 TABLE = (
@@ -116,4 +171,7 @@ TABLE = (
         _ens,
     ),
     ("renew(string,uint256)", _ens),
+    ("deposit()", _weth_deposit),
+    ("withdraw(uint256)", _weth_withdraw),
+    ("submit(address)", _lido_submit),
 )

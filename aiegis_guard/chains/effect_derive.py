@@ -1,0 +1,347 @@
+"""Deriving :class:`~aiegis_guard.chains.effects.Effect` s from decoded operations: who is
+"own", and what each operation does to the own accounts (see :mod:`aiegis_guard.chains.effects`
+for the model and its words). No chain SDK is imported here."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from aiegis_guard.chains.effects import Effect, EffectKind
+from aiegis_guard.chains.known import contract_label
+from aiegis_guard.chains.transaction import (
+    SWAP_ORDER,
+    Approval,
+    Asset,
+    AssetKind,
+    AuthorityChange,
+    Call,
+    CloseAccount,
+    Creation,
+    DecodedTransaction,
+    Delegation,
+    Operation,
+    PayloadKind,
+    Receipt,
+    Transfer,
+)
+from aiegis_guard.findings import Chain
+from aiegis_guard.policy import Policy
+
+__all__ = ["HUGE", "acting_accounts", "derive_effects", "own_accounts"]
+
+
+# --- own accounts ---------------------------------------------------------------------------
+
+
+def _norm(addr: str, chain: Chain) -> str:
+    return addr.lower() if chain is Chain.EVM else addr
+
+
+def own_accounts(decoded: DecodedTransaction, policy: Policy) -> frozenset[str]:
+    """The accounts that are the agent's: the configured wallet and the signer / fee payer.
+    Only these count as "own" for a recipient, a spender or a new authority."""
+    chain = decoded.chain
+    own = set(policy.wallet.evm if chain is Chain.EVM else policy.wallet.solana)
+    if decoded.sender:
+        own.add(_norm(decoded.sender, chain))
+    return frozenset(own)
+
+
+def acting_accounts(decoded: DecodedTransaction, own: frozenset[str]) -> frozenset[str]:
+    """``own`` plus the smart accounts (Safe, ERC-4337) the signer executes through: whose
+    assets and authority the request acts on. A request names these itself, so they are never
+    trusted as a *recipient* (an attacker's contract can pose as "the Safe")."""
+    if not decoded.accounts:
+        return own
+    return own | {_norm(a, decoded.chain) for a in decoded.accounts}
+
+
+# --- derivation -----------------------------------------------------------------------------
+
+
+class _Ctx:
+    __slots__ = ("acting", "chain", "chain_id", "own")
+
+    def __init__(self, decoded: DecodedTransaction, own: frozenset[str]) -> None:
+        self.chain = decoded.chain
+        self.chain_id = decoded.chain_id
+        self.own = own
+        self.acting = acting_accounts(decoded, own)
+
+    def is_own(self, addr: str | None) -> bool:
+        """A counterparty that is the agent's (recipient, spender, new authority)."""
+        return addr is not None and _norm(addr, self.chain) in self.own
+
+    def acts_for(self, addr: str | None) -> bool:
+        """An account the request acts on (own or a smart account it executes through)."""
+        return addr is not None and _norm(addr, self.chain) in self.acting
+
+    def label(self, addr: str | None) -> str | None:
+        return contract_label(self.chain, addr, self.chain_id)
+
+
+def _effect_of(**fields: Any) -> Effect:
+    """An effect from already-validated operation fields: no second validation, and the
+    defaults filled from a prepared dict (``model_construct`` is the hot spot otherwise)."""
+    effect = Effect.__new__(Effect)
+    object.__setattr__(effect, "__dict__", {**_DEFAULTS, **fields})
+    object.__setattr__(effect, "__pydantic_fields_set__", set(fields))
+    object.__setattr__(effect, "__pydantic_extra__", None)
+    object.__setattr__(effect, "__pydantic_private__", None)
+    return effect
+
+
+HUGE = 1 << 255  # an amount this large is "everything" (max uint256 and its neighbours)
+
+_DEFAULTS: dict[str, Any] = {
+    name: field.default for name, field in Effect.model_fields.items() if not field.is_required()
+}
+
+
+def _via(op: Operation) -> str:
+    return f"{op.carrier} > {op.via}" if op.carrier else op.via
+
+
+def _transfer(c: _Ctx, op: Transfer) -> Effect:
+    gets = not c.acts_for(op.sender) and op.sender is not None and c.is_own(op.recipient)
+    return _effect_of(
+        kind=EffectKind.GETS if gets else EffectKind.GIVES,
+        account=op.recipient if gets else op.sender,
+        own=gets or op.sender is None or c.acts_for(op.sender),
+        asset=op.asset,
+        amount=op.amount,
+        token_ids=() if op.token_id is None else (op.token_id,),
+        counterparty=op.sender if gets else op.recipient,
+        counterparty_own=c.is_own(op.sender if gets else op.recipient),
+        what="offer" if op.order is not None else None,
+        protocol=c.label(op.recipient),
+        via=_via(op),
+        order=op.order,
+    )
+
+
+# receipts paid to ``msg.sender`` by construction (no argument names the recipient): the
+# account the request acts through (own, or its Safe / smart account) receives them
+_TO_CALLER = frozenset({"weth.deposit", "weth.withdraw", "lido.submit", "aave_v3.borrow"})
+
+
+def _receipt(c: _Ctx, op: Receipt) -> Effect:
+    own = op.to_signer or c.is_own(op.recipient)
+    own = own or (op.via in _TO_CALLER and c.acts_for(op.recipient))
+    if not own and op.order in (None, SWAP_ORDER):  # a swap / withdrawal output to another
+        return _output_away(c, op)
+    recipient: str | None = op.recipient
+    if op.to_signer:  # "the order's owner": whoever signs, the own account when it is one
+        recipient = next(iter(c.own)) if len(c.own) == 1 else None
+    everything = _everything(op.amount)
+    return _effect_of(
+        kind=EffectKind.GETS,
+        account=recipient if own else None,
+        own=own,
+        asset=op.asset,
+        amount=None if everything else op.amount,
+        unlimited=everything,
+        token_ids=() if op.token_id is None else (op.token_id,),
+        counterparty=recipient,
+        counterparty_own=own,
+        what="output" if op.order in (None, SWAP_ORDER) else "consideration",
+        via=_via(op),
+        order=op.order,
+    )
+
+
+def _everything(amount: int | None) -> bool:
+    """``type(uint256).max`` and the like as an amount: "all of it" (Aave ``withdraw``)."""
+    return amount is not None and amount >= HUGE
+
+
+def _output_away(c: _Ctx, op: Receipt) -> Effect:
+    """The own account's swap (withdrawal, sweep) output paid to someone else: the own
+    account gives all of it (``amount`` is the guaranteed minimum, when there is one)."""
+    return _effect_of(
+        kind=EffectKind.GIVES,
+        own=True,
+        asset=op.asset,
+        amount=None if _everything(op.amount) else op.amount,
+        unlimited=True,
+        token_ids=() if op.token_id is None else (op.token_id,),
+        counterparty=op.recipient,
+        what="output",
+        protocol=c.label(op.recipient),
+        via=_via(op),
+        order=op.order,
+    )
+
+
+def _signature_transfer(c: _Ctx, op: Approval) -> Effect:
+    """A Permit2 ``PermitTransferFrom`` signature: not a standing allowance but a one-time
+    transfer of up to ``amount`` that the spender sends wherever it likes: a give."""
+    return _effect_of(
+        kind=EffectKind.GIVES,
+        account=op.owner,
+        own=op.owner is None or c.acts_for(op.owner),
+        asset=op.asset,
+        amount=op.amount,
+        unlimited=op.unlimited,
+        counterparty=op.spender,
+        counterparty_own=c.is_own(op.spender),
+        expiry=op.deadline,
+        what="signature_transfer",
+        protocol=c.label(op.spender),
+        via=_via(op),
+    )
+
+
+def _approval(c: _Ctx, op: Approval) -> Effect:
+    if op.via == "permit2.permit_transfer_from" and not op.revoke:
+        return _signature_transfer(c, op)
+    what = "revoke" if op.revoke else "operator" if op.all_assets else "allowance"
+    return _effect_of(
+        kind=EffectKind.GRANTS,
+        account=op.owner or op.source,
+        own=op.owner is None or c.acts_for(op.owner),
+        asset=op.asset,
+        amount=op.amount,
+        unlimited=op.unlimited or op.all_assets or (op.amount is None and op.token_id is None),
+        token_ids=() if op.token_id is None else (op.token_id,),
+        counterparty=op.spender,
+        counterparty_own=c.is_own(op.spender),
+        expiry=op.deadline,
+        what=what,
+        protocol=c.label(op.spender),
+        via=_via(op),
+    )
+
+
+def _authority(c: _Ctx, op: AuthorityChange) -> Effect:
+    return _effect_of(
+        kind=EffectKind.AUTHORITY,
+        account=op.account,
+        own=c.acts_for(op.account) or c.acts_for(op.current_authority),
+        counterparty=op.new_authority,
+        counterparty_own=c.is_own(op.new_authority),
+        what=op.authority_type or op.via,
+        protocol=c.label(op.new_authority),
+        via=_via(op),
+    )
+
+
+def _delegation(c: _Ctx, op: Delegation) -> Effect:
+    return _effect_of(
+        kind=EffectKind.AUTHORITY,
+        account=op.authority,
+        own=op.authority is None or c.acts_for(op.authority),
+        counterparty=op.delegate,
+        counterparty_own=c.is_own(op.delegate),
+        what="code_delegation",
+        protocol=c.label(op.delegate),
+        via=_via(op),
+    )
+
+
+def _close(c: _Ctx, op: CloseAccount) -> Effect:
+    return _effect_of(
+        kind=EffectKind.AUTHORITY,
+        account=op.account,
+        own=c.acts_for(op.account),
+        counterparty=op.destination,
+        counterparty_own=c.is_own(op.destination),
+        what="close_account",
+        via=_via(op),
+    )
+
+
+def _call(c: _Ctx, op: Call) -> Effect | None:
+    if op.known:
+        return None
+    if op.via == "evm.delegatecall":
+        return _delegatecall(c, op)
+    return _effect_of(
+        kind=EffectKind.OPAQUE,
+        account=op.sender,
+        own=op.sender is None or c.acts_for(op.sender),
+        counterparty=op.target,
+        counterparty_own=c.is_own(op.target),
+        what=op.name,
+        protocol=c.label(op.target),
+        via=_via(op),
+        target=op.target,
+        selector=op.selector,
+        value=op.value,
+    )
+
+
+def _delegatecall(c: _Ctx, op: Call) -> Effect:
+    """Code run by DELEGATECALL acts as the account (it can rewrite a Safe's masterCopy,
+    owners, modules): an authority effect on that account, handed to the target's code."""
+    account = op.accounts[0] if op.accounts else op.sender
+    return _effect_of(
+        kind=EffectKind.AUTHORITY,
+        account=account,
+        own=account is None or c.acts_for(account),
+        counterparty=op.target,
+        counterparty_own=c.is_own(op.target),
+        what="delegatecall",
+        protocol=c.label(op.target),
+        via=_via(op),
+        target=op.target,
+        selector=op.selector,
+    )
+
+
+def _creation(c: _Ctx, op: Creation) -> Effect:
+    return _effect_of(
+        kind=EffectKind.OPAQUE,
+        own=True,
+        asset=Asset(chain=c.chain, kind=AssetKind.NATIVE),  # what ``value`` is counted in
+        what="contract_creation" if c.chain is Chain.EVM else "create_account",
+        via=_via(op),
+        target=op.account,
+        value=op.value,
+    )
+
+
+def _effect(c: _Ctx, op: Operation) -> Effect | None:
+    if isinstance(op, Transfer):
+        return _transfer(c, op)
+    if isinstance(op, Receipt):
+        return _receipt(c, op)
+    if isinstance(op, Approval):
+        return _approval(c, op)
+    if isinstance(op, AuthorityChange):
+        return _authority(c, op)
+    if isinstance(op, Delegation):
+        return _delegation(c, op)
+    if isinstance(op, CloseAccount):
+        return _close(c, op)
+    if isinstance(op, Call):
+        return _call(c, op)
+    if isinstance(op, Creation):
+        return _creation(c, op)
+    return None  # memos say nothing about value
+
+
+def derive_effects(
+    decoded: DecodedTransaction, policy: Policy, own: frozenset[str] | None = None
+) -> tuple[Effect, ...]:
+    """The effects of every operation of ``decoded`` (nested layers are already flattened);
+    ``own``: :func:`own_accounts`, when the caller has it already."""
+    c = _Ctx(decoded, own if own is not None else own_accounts(decoded, policy))
+    found = (_effect(c, op) for op in decoded.operations)
+    out = tuple(e for e in found if e is not None)
+    if decoded.kind is PayloadKind.MESSAGE and (decoded.blind_hash or decoded.data):
+        out += (_signed_blob(decoded),)
+    return out
+
+
+def _signed_blob(decoded: DecodedTransaction) -> Effect:
+    """A message that is not text (a bare hash, an encoded payload): what it authorises is
+    unknown, so it reads as an opaque effect of the signer."""
+    size = sum(len(d) for d in decoded.data) if decoded.data else 32
+    return _effect_of(
+        kind=EffectKind.OPAQUE,
+        account=decoded.sender,
+        own=True,
+        what="hash_signature" if size == 32 else "binary_signature",
+        via=decoded.tx_type or "message",
+    )

@@ -1,0 +1,80 @@
+"""Scan a decoded copy of a text only where decoding changed it.
+
+A page with a handful of escapes (``%20`` in one link, ``&amp;`` in one title) unfolds into a
+decoded layer as long as the page, and every stage would read the whole text twice. Where the
+decoded layer is, character for character, a copy of its parent (checked, not assumed: a
+linear piece of the offset map may still hold folded characters), the parent's scan has
+already seen it; :func:`focus` replaces such a layer by the parts around what changed, each
+with ``CONTEXT`` characters either side (longer than any secret or sentence a stage reads
+across), mapped to the parent as before. A layer mostly changed stays whole.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import TYPE_CHECKING
+
+from aiegis_guard.normalize import Layer
+
+if TYPE_CHECKING:
+    from aiegis_guard.segment import Memo
+
+__all__ = ["CONTEXT", "focus"]
+
+CONTEXT = 8 * 1024
+MIN_LENGTH = 8 * CONTEXT  # shorter layers are scanned whole
+
+
+def focus(layers: Sequence[Layer], views: Memo | None = None) -> list[Layer]:
+    """``layers`` with each long decoded copy cut to the parts around its changes.
+
+    ``views`` (a check's memo, when its judges read language views) receives the views of
+    the parts of a JSON or HTML layer, cut from the whole layer's: a part starting inside
+    a document could not tell its structure."""
+    out: list[Layer] = []
+    for layer in layers:
+        parts = _changed_parts(layer)
+        if parts is None:
+            out.append(layer)
+            continue
+        offsets = layer.offsets
+        assert offsets is not None  # _changed_parts returns None otherwise
+        cut = [layer._replace(text=layer.text[a:b], offsets=offsets.part(a, b)) for a, b in parts]
+        if views is not None:
+            _cut_views(layer.text, parts, cut, views)
+        out += cut
+    return out
+
+
+def _cut_views(text: str, parts: list[tuple[int, int]], cut: list[Layer], memo: Memo) -> None:
+    from aiegis_guard.segment import structured, views  # numpy: only when judges read views
+
+    if structured(text):
+        words, kept = views(text)
+        for (a, b), part in zip(parts, cut, strict=True):
+            memo[part.text] = (words[a:b], kept[a:b])
+
+
+def _changed_parts(layer: Layer) -> list[tuple[int, int]] | None:
+    """Spans of ``layer.text`` to scan, or None to scan it whole."""
+    offsets, parent = layer.offsets, layer.parent
+    if parent is None or offsets is None or layer.origin is not None:
+        return None
+    text, n = layer.text, len(layer.text)
+    if n < MIN_LENGTH:
+        return None
+    seen: list[tuple[int, int]] = []  # copies long enough to skip, less their context
+    for start, end, src in offsets.linear_pieces():
+        if end - start > 2 * CONTEXT and text[start:end] == parent.text[src : src + end - start]:
+            seen.append((start + CONTEXT if start else 0, end - CONTEXT if end < n else n))
+    parts: list[tuple[int, int]] = []
+    at = 0
+    for a, b in seen:
+        if a > at:
+            parts.append((at, a))
+        at = max(at, b)
+    if at < n:
+        parts.append((at, n))
+    if sum(b - a for a, b in parts) > n // 2:
+        return None
+    return parts
