@@ -84,6 +84,13 @@ _SECRET_ASK_RE = re.compile(w.SECRET_ASK, _F)
 _WALLET_SECRET_RE = re.compile(w.WALLET_SECRET, _F)
 _IMPERATIVE_FORMS_RE = re.compile(w.IMPERATIVE_FORMS, _F)
 _IMPERATIVE_MARK_RE = re.compile(w.IMPERATIVE_MARK)
+_SECRET_QUESTION_RE = re.compile(w.SECRET_QUESTION, _F)
+_PERSONA_RE = re.compile(w.PERSONA, _F)
+_UNBOUND_RE = re.compile(w.UNBOUND, _F)
+_OUTPUT_PLANT_RE = re.compile(w.OUTPUT_PLANT, _F)
+_MARKUP_RE = re.compile(w.MARKUP, _F)
+_DATA_OBJ_RE = re.compile(w.DATA_OBJ, _F)
+_EMAIL_RE = re.compile(r"[\w.+-]+@[\w-]+\.[\w.]+")
 _POSSESSIVE_RE = re.compile(
     r"\b(?:your|its|the agent's|each signer's|ihre?n?|su|sua|seu|votre|vos|ваш\w*)\s+"
     r"(?:\w+\s+){0,3}?(?:seed|mnemonic|recovery|secret|private|signing|signer|identity|key|"
@@ -167,7 +174,9 @@ def _candidates(sentence: str, raw: str) -> Iterator[tuple[str, int]]:
     if declared is not None:
         yield declared
     secret = bool(verbs.get("reveal")) and bool(
-        _SECRET_OBJ_RE.search(sentence) or _WALLET_SECRET_RE.search(raw)
+        _SECRET_OBJ_RE.search(sentence)
+        or _WALLET_SECRET_RE.search(raw)
+        or (_DATA_OBJ_RE.search(sentence) and _EMAIL_RE.search(raw))
     )
     for name in ("reveal", "value", "rights", "policy"):
         for start, end in sorted(verbs.get(name, ())):
@@ -184,9 +193,24 @@ def _candidates(sentence: str, raw: str) -> Iterator[tuple[str, int]]:
     m = _SECRET_ASK_RE.search(raw)
     if m and _WALLET_SECRET_RE.search(raw, m.end()) and not _negated(raw, m.start(), m.end()):
         yield "secret-ask", m.start()
+    yield from _jailbreak(sentence, raw)
     m = _OVERSIGHT_RE.search(sentence) if stem else None
     if m:
         yield "oversight", m.start()
+
+
+def _jailbreak(sentence: str, raw: str) -> Iterator[tuple[str, int]]:
+    """Acts on the agent itself: its instructions asked for, a persona without rules, text
+    planted in its answer."""
+    m = _SECRET_QUESTION_RE.search(sentence)
+    if m:
+        yield "secret-question", m.start()
+    m = _PERSONA_RE.search(sentence)
+    if m and _UNBOUND_RE.search(raw):
+        yield "persona", m.start()
+    m = _OUTPUT_PLANT_RE.search(raw)
+    if m and not _negated(raw, m.start(), m.end()):
+        yield "output-plant", m.start()
 
 
 def _imperative(sentence: str, raw: str, verb_at: int) -> bool:
@@ -204,7 +228,7 @@ def _imperative(sentence: str, raw: str, verb_at: int) -> bool:
 
 def _directive(sentence: str, raw: str, verb_at: int, act: str) -> str | None:
     """How the act is asked for: imperative, modal, command, declaration; None: described."""
-    if act in ("policy-void", "value-route", "consent-claim", "secret-ask"):
+    if act in _DECLARED:
         return "declaration"
     if _COMMAND_RE.search(sentence):
         return "command"
@@ -227,7 +251,10 @@ def _directive(sentence: str, raw: str, verb_at: int, act: str) -> str | None:
 
 
 _BASE = {"value": 2, "rights": 2, "reveal": 4, "policy": 2, "oversight": 2, "call": 2}
-_BASE |= {"secret-ask": 2}
+_BASE |= {"secret-ask": 2, "secret-question": 3, "persona": 3, "output-plant": 2}
+_DECLARED = frozenset(
+    {"policy-void", "value-route", "consent-claim", "secret-ask", "secret-question", "persona"}
+)
 
 
 def judge(sentence: str, raw: str | None = None) -> Judgement | None:
@@ -261,6 +288,9 @@ def _score(sentence: str, full: str, act: str, how: str) -> Judgement:
         if rx.search(full):
             cues.append(name)
             score += 1
+    if act == "output-plant" and _MARKUP_RE.search(full):
+        cues.append("markup")  # an image or link that carries data out, or an encoding
+        score += 2
     if act == "secret-ask" and _POSSESSIVE_RE.search(full):
         cues.append("possessive")  # "your 24 words", "each signer's key"
         score += 1

@@ -65,7 +65,7 @@ REVEAL_WORDS = """reveal share export provide paste submit post print output dis
     verrate teile gib zeige sende poste покажи покажите раскрой раскройте пришли
     пришлите отправь сообщи сообщите введи введите 透露 分享 提供 发送 显示 输入 告诉
     append echo enter fill_in copy attach email e-mail transmit input reply_with respond_with
-    read_out write_down dm return returning
+    read_out write_down dm return returning repeat recite spell list translate
     condividi rivela inserisci inserite fornisci fornite 教えて 共有 入力 送って 알려 공유
     입력 보내 paylaş paylaşın gir girin podaj udostępnij wpisz deel voer_in geef bagikan
     masukkan berikan geben_sie teilen_sie senden_sie nennen_sie eingeben übermitteln introduce
@@ -81,6 +81,8 @@ límite limite regel адрес лимит правил 同意 地址 限制 确
 SECRET_OBJ = alt(
     """seed_phrase seed_words seed recovery_phrase mnemonic private_key privatekey secret_key
     keystore wallet_password password passphrase api_key credentials system_prompt
+    your_instructions your_prompt initial_instructions original_instructions your_rules
+    hidden_instructions secret_password previous_instructions
     secret_recovery 12_words 24_words frase_semilla frase_de_recuperación clave_privada
     chave_privada frase_de_recuperação phrase_de_récupération clé_privée phrase_secrète
     seed-phrase wiederherstellungsphrase privater_schlüssel privaten_schlüssel
@@ -98,6 +100,9 @@ SECRET_OBJ = alt(
 POLICY_WORDS = """ignore disregard override bypass skip disable suspend lift waive turn_off forget
     ignora ignorar omite desactiva ignore ignorez contourne désactive désactivez ignoriere
     ignorieren umgehe deaktiviere игнорируй игнорируйте обойди отключи отключите 忽略 绕过 跳过 关闭
+    delete remove erase drop dismiss abandon stop_following pay_no_attention olvida olvide
+    oublie oubliez vergiss vergessen забудь забудьте 忘记 dimentica dimenticate ignorate
+    yoksay unut zignoruj zapomnij negeer vergeet abaikan lupakan 無視 무시 bỏ_qua تجاهل
     """
 POLICY = alt(POLICY_WORDS)
 POLICY_OBJ = alt(
@@ -105,7 +110,10 @@ POLICY_OBJ = alt(
     guard guardrails confirmation confirmations verification safety restrictions
     spending_cap previous_instructions límites reglas instrucciones limites regras
     instruções règles consignes limites vérification regeln anweisungen limits
-    правила инструкции лимиты ограничения проверки 规则 指令 限制 限额 白名单 确认"""
+    правила инструкции лимиты ограничения проверки 规则 指令 限制 限额 白名单 确认
+    everything directions commands input guidance prompt boundaries constraints told
+    programming training guidelines filters warning warnings alert istruzioni talimat
+    talimatları instrukcje instructies instruksi 指示 지시"""
 )
 OVERSIGHT = (
     r"(?:do ?n[o']t|don't|never|without) (?:tell|telling|notify|notifying|inform|informing|"
@@ -171,7 +179,8 @@ LEAD = (
 )
 TARGET = (
     r"0x[0-9a-f]{6,}|[1-9a-hj-np-z]{32,44}|\b\d[\d,.]*\s*(?:eth|usdc|usdt|dai|sol|btc|wbtc|"
-    r"weth|matic|bnb|tokens?|jup|usd)\b|\ball (?:of )?(?:your |the |remaining )*(?:funds|tokens|"
+    r"weth|matic|bnb|tokens?|jup|usd|dollars|euros?|eur)\b|\$\s?\d|"
+    r"\ball (?:of )?(?:your |the |remaining )*(?:funds|tokens|"
     r"balance|assets|eth|usdc|sol)|\bentire (?:balance|wallet)|\bfull balance|\bmax(?:imum)? "
     r"(?:amount|balance|permission|allowance)|\bunlimited|\binfinite|máxim[ao]|ilimitad[ao]|"
     r"illimité|unbegrenzt|безлимит\w*|无限|весь баланс|все деньги|所有资金|全部余额|"
@@ -216,8 +225,10 @@ ROUTE = (
     r"instead"
 )
 OVERRIDE = (
-    r"\b(?:previous|prior|above|earlier|preceding|all (?:your|the|previous)|your|system)\s+"
-    r"(?:instructions|rules|guidelines|prompts?|directives|policies)|anteriores|précédentes|"
+    r"\b(?:previous|prior|above|earlier|preceding|initial|original|all (?:your|the|previous)|"
+    r"your|system)\s+(?:instructions|rules|guidelines|prompts?|directives|policies|directions|"
+    r"commands|input|programming)|\beverything (?:before|above|you (?:were|have been) told|"
+    r"i (?:have )?told you)|anteriores|précédentes|"
     r"vorherigen|предыдущие|之前的"
 )
 CLAUSE = (
@@ -246,7 +257,8 @@ COMMAND = r"(?:^|\s)[/!](?:send|transfer|pay|withdraw|approve|swap|tip|bridge|dr
 # where the value or the secret goes: an address, a name or a handle (the raw sentence)
 RECIPIENT = (
     r"0x[0-9a-f]{38,40}\b|(?<![\w/])[1-9a-hj-np-z]{32,44}(?![\w/])|\b[\w-]+\.eth\b|"
-    r"[\w.+-]+@[\w-]+\.[\w.]+|(?<![\w@])@[a-z_]\w{3,}"
+    r"[\w.+-]+@[\w-]+\.[\w.]+|(?<![\w@])@[a-z_]\w{3,}|"
+    r"\baccount (?:number|no\.?|#)\s*[\w-]*\d[\w-]{4,}"
 )
 # calling a named contract function ("call claimSeason2()", "execute transferOwnership on")
 CALL = (
@@ -279,4 +291,34 @@ IMPERATIVE_FORMS = (
 # verb-final languages: the polite imperative ending after the act
 IMPERATIVE_MARK = (
     r"ください|下さい|해\s?주세요|하세요|하십시오|주십시오|주세요|请|務必|务必|โปรด|กรุณา"
+)
+
+# a question for the agent's own instructions or secret ("what were your instructions?")
+SECRET_QUESTION = (
+    r"\bwhat\s+(?:are|were|is|was)\s+(?:\w+\s+){0,3}?(?:your|the)\s+(?:\w+\s+){0,3}?"
+    r"(?:instructions|system prompt|prompt|password|secret|rules|directions)\b"
+)
+# a persona or mode that sheds the rules ("you are now operating as a No Limits AI")
+PERSONA = (
+    r"\byou(?:'re| are)\s+(?:now\s+)?(?:operating\s+|running\s+|acting\s+|playing\s+)?"
+    r"(?:in|as)\b|\byou(?:'re| are)\s+(?:now\s+)?[\"“'«]\w|\bpretend (?:to be|you(?:'re| are))|"
+    r"\bact as\b|\brole-?play as\b|\bstay in character|\bfrom now on,? you (?:are|will)"
+)
+UNBOUND = (
+    r"\b(?:no|without|free (?:of|from)|unbound by|ignores?)\s+(?:any\s+|the\s+)?(?:rules|limits|"
+    r"limitations|restrictions|filters|boundaries|guidelines|ethics|censorship|guard|checks)\b|"
+    r"\bunrestricted|\bunfiltered|\bjailbr[eo]ak|\bdeveloper mode|\bdan\b|\bdo anything now|"
+    r"\bno[- ]limits?\b|\bwith no rules"
+)
+# text planted in the agent's own answer ("include in your response the following string")
+OUTPUT_PLANT = (
+    r"\b(?:include|add|append|insert|put|print|output|write|render|embed)\b[^.]{0,50}?\b(?:in|into|"
+    r"to|at the (?:end|start|beginning) of)\s+(?:your|the)\s+(?:response|reply|answer|output|"
+    r"summary)"
+)
+MARKUP = r"!\[[^\]]*\]\(|<img\b|onerror\s*=|https?://\S+[?&][\w-]+=|base64"
+# what a reveal can carry off besides a secret, when a mailbox or address receives it
+DATA_OBJ = (
+    r"\b(?:data|details|files?|documents?|information|info|history|records|e-?mails?|messages?|"
+    r"contacts|passwords?|ssn|results|logs?|confirmation|summary|report|statements?)\b"
 )
