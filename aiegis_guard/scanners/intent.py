@@ -42,14 +42,6 @@ MAX_SENTENCES = 2000  # per layer: bounded work on huge inputs
 
 
 _F = re.IGNORECASE
-_RE = {
-    "value": re.compile(w.VALUE, _F),
-    "rights": re.compile(w.RIGHTS, _F),
-    "reveal": re.compile(w.REVEAL, _F),
-    "policy": re.compile(w.POLICY, _F),
-}
-_SECRET_OBJ_RE = re.compile(w.SECRET_OBJ, _F)
-_POLICY_OBJ_RE = re.compile(w.POLICY_OBJ, _F)
 _OVERSIGHT_RE = re.compile(w.OVERSIGHT, _F)
 _VOID_RE = re.compile(w.VOID, _F)
 _ADDRESSEE_RE = re.compile(w.ADDRESSEE, _F)
@@ -79,6 +71,7 @@ _CONSENT_RE = re.compile(w.CONSENT, _F)
 _ROUTE_RE = re.compile(w.ROUTE, _F)
 _OVERRIDE_RE = re.compile(w.OVERRIDE, _F)
 _RECIPIENT_RE = re.compile(w.RECIPIENT, _F)
+_RUN_RE = re.compile(r"[1-9A-HJ-NP-Za-km-z]{32}")
 _CALL_RE = re.compile(w.CALL)  # case matters: camelCase names
 _SECRET_ASK_RE = re.compile(w.SECRET_ASK, _F)
 _WALLET_SECRET_RE = re.compile(w.WALLET_SECRET, _F)
@@ -99,7 +92,9 @@ _POSSESSIVE_RE = re.compile(
 )
 # split on the original text: a full stop ends a sentence only before a space or the end, so
 # "0.1 ETH", "v2.1" and "example.com" stay inside theirs (the language view blanks digits)
-_SENTENCE_RE = re.compile(r"(?:[^.!?。！？|\n]|[.!?](?=[^\s.!?]))+(?:[.!?。！？|]+|\n|$)")
+_SENTENCE_RE = re.compile(
+    r"[^.!?。！？|\n]*(?:[.!?](?=[^\s.!?])[^.!?。！？|\n]*)*(?:[.!?。！？|]+|\n|$)"
+)
 _DESCRIPTIVE = re.compile(
     r"@notice|@dev|@param|@return|\b(?:phishing|phishers?|scammers?|attackers?|hackers?|"
     r"drainers?|malicious|fraudsters?|users|people|they|in order to|in this case|"
@@ -131,37 +126,40 @@ def _negated(sentence: str, start: int, end: int) -> bool:
     )
 
 
-def _verbs(sentence: str) -> tuple[dict[str, list[tuple[int, int]]], bool]:
-    """Act verbs by class as (start, end) from one automaton pass, and whether any stem of
-    the declaration patterns occurs (else those regexes are skipped)."""
+def _verbs(sentence: str) -> tuple[dict[str, list[tuple[int, int]]], set[str]]:
+    """Act verbs and objects by class as (start, end) from one automaton pass, and which
+    stems occur (``stem``: the declaration patterns; ``g:*``: a gated pattern's)."""
     low = sentence.lower()
     if len(low) != len(sentence):  # a few characters change length when lower-cased
         low = sentence
     found: dict[str, list[tuple[int, int]]] = {}
-    stem = False
-    for end, (word, kinds) in _cues().iter(low):
+    present: set[str] = set()
+    for end, (word, kinds, stems) in _cues().iter(low):
         start = end - len(word) + 1
-        if "stem" in kinds:
-            stem = True
+        present |= stems
+        if not kinds:
+            continue
         if not w.is_unspaced(word[0]) and (
             (start and low[start - 1].isalpha()) or (end + 1 < len(low) and low[end + 1].isalpha())
         ):
             continue
         for kind in kinds:
             found.setdefault(kind, []).append((start, end + 1))
-    return found, stem
+    return found, present
 
 
-def _declared(sentence: str) -> tuple[str, int] | None:
-    if _VOID_RE.search(sentence):
+def _declared(sentence: str, value: bool, present: set[str]) -> tuple[str, int] | None:
+    if "g:void" in present and _VOID_RE.search(sentence):
         return "policy-void", 0
-    if _ROUTE_RE.search(sentence):
+    if "g:route" in present and _ROUTE_RE.search(sentence):
         return "value-route", 0
-    if _CONSENT_RE.search(sentence) and (
-        _RE["value"].search(sentence) or _TARGET_RE.search(sentence)
+    if (
+        "g:consent" in present
+        and _CONSENT_RE.search(sentence)
+        and (value or _TARGET_RE.search(sentence))
     ):
         return "consent-claim", 0
-    m = _TAMPER_RE.search(sentence)
+    m = _TAMPER_RE.search(sentence) if "g:tamper" in present else None
     if m and not _negated(sentence, m.start(), m.end()):
         return "tamper", m.start()
     return None
@@ -169,48 +167,57 @@ def _declared(sentence: str) -> tuple[str, int] | None:
 
 def _candidates(sentence: str, raw: str) -> Iterator[tuple[str, int]]:
     """Each act asked for (class, where its verb starts), most telling first."""
-    verbs, stem = _verbs(sentence)
-    declared = _declared(sentence) if stem else None
+    verbs, present = _verbs(sentence)
+    declared = _declared(sentence, "value" in verbs, present) if "stem" in present else None
     if declared is not None:
         yield declared
-    secret = bool(verbs.get("reveal")) and bool(
-        _SECRET_OBJ_RE.search(sentence)
-        or _WALLET_SECRET_RE.search(raw)
-        or (_DATA_OBJ_RE.search(sentence) and _EMAIL_RE.search(raw))
+    secret = "reveal" in verbs and bool(
+        "secret" in verbs
+        or ("g:wsecret" in present and _WALLET_SECRET_RE.search(raw))
+        or ("g:data" in present and "@" in raw and _EMAIL_RE.search(raw))
     )
+    policy_objects = [start for start, _ in verbs.get("pobj", ())]
     for name in ("reveal", "value", "rights", "policy"):
         for start, end in sorted(verbs.get(name, ())):
             if name == "reveal" and not secret:
                 continue
-            if name == "policy" and not _POLICY_OBJ_RE.search(sentence, end):
+            if name == "policy" and not any(at >= end for at in policy_objects):
                 continue
             if _negated(sentence, start, end) or _NOUN_USE_RE.match(sentence, end):
                 continue
             yield name, start
-    m = _CALL_RE.search(raw)
+    m = _CALL_RE.search(raw) if "g:call" in present else None
     if m and not _negated(sentence, m.start(), m.end()):
         yield "call", m.start()
-    m = _SECRET_ASK_RE.search(raw)
+    m = _SECRET_ASK_RE.search(raw) if {"g:ask", "g:wsecret"} <= present else None
     if m and _WALLET_SECRET_RE.search(raw, m.end()) and not _negated(raw, m.start(), m.end()):
         yield "secret-ask", m.start()
-    yield from _jailbreak(sentence, raw)
-    m = _OVERSIGHT_RE.search(sentence) if stem else None
+    yield from _jailbreak(sentence, raw, present)
+    m = _OVERSIGHT_RE.search(sentence) if {"stem", "g:oversight"} <= present else None
     if m:
         yield "oversight", m.start()
 
 
-def _jailbreak(sentence: str, raw: str) -> Iterator[tuple[str, int]]:
+def _jailbreak(sentence: str, raw: str, present: set[str]) -> Iterator[tuple[str, int]]:
     """Acts on the agent itself: its instructions asked for, a persona without rules, text
     planted in its answer."""
-    m = _SECRET_QUESTION_RE.search(sentence)
+    m = _SECRET_QUESTION_RE.search(sentence) if "g:question" in present else None
     if m:
         yield "secret-question", m.start()
-    m = _PERSONA_RE.search(sentence)
+    m = _PERSONA_RE.search(sentence) if "g:persona" in present else None
     if m and _UNBOUND_RE.search(raw):
         yield "persona", m.start()
-    m = _OUTPUT_PLANT_RE.search(raw)
+    m = _OUTPUT_PLANT_RE.search(raw) if "g:plant" in present else None
     if m and not _negated(raw, m.start(), m.end()):
         yield "output-plant", m.start()
+
+
+def _has_recipient(raw: str, pos: int = 0) -> bool:
+    """An address, name, mailbox, handle or account number at or after ``pos``."""
+    low = raw.lower()
+    if not ("0x" in low or "@" in raw or ".eth" in low or "account" in low or _RUN_RE.search(raw)):
+        return False
+    return _RECIPIENT_RE.search(raw, pos) is not None
 
 
 def _imperative(sentence: str, raw: str, verb_at: int) -> bool:
@@ -239,9 +246,7 @@ def _directive(sentence: str, raw: str, verb_at: int, act: str) -> str | None:
         # aimed at the agent ("agents must", "you should") or at a named recipient, not a
         # third party or a question
         aimed = (
-            _ADDRESSEE_RE.search(sentence)
-            or _YOU_RE.search(before)
-            or _RECIPIENT_RE.search(raw, verb_at)
+            _ADDRESSEE_RE.search(sentence) or _YOU_RE.search(before) or _has_recipient(raw, verb_at)
         )
         if aimed and not (sentence.rstrip().endswith("?") and not _YOU_RE.search(before)):
             return "modal"
@@ -275,7 +280,7 @@ def _score(sentence: str, full: str, act: str, how: str) -> Judgement:
         cues.append("override")  # "ignore all previous instructions"
         score += 2
     score += 1 if how in ("modal", "command", "declaration") else 0
-    if act != "policy-void" and _RECIPIENT_RE.search(full):
+    if act != "policy-void" and _has_recipient(full):
         cues.append("recipient")  # where the value or the secret goes
         score += 1
     for name, rx in (
@@ -304,19 +309,25 @@ def _cues() -> ahocorasick.Automaton:
     """Every act word (with its classes) and declaration stem, for one C-speed pass per
     sentence: a sentence without any cannot hold an act and skips the regexes."""
     kinds: dict[str, set[str]] = {}
+    stems: dict[str, set[str]] = {}
     lists = (
         ("value", w.VALUE_WORDS),
         ("rights", w.RIGHTS_WORDS),
         ("reveal", w.REVEAL_WORDS),
         ("policy", w.POLICY_WORDS),
-        ("stem", w.CUE_STEMS),
+        ("secret", w.SECRET_OBJ_WORDS),
+        ("pobj", w.POLICY_OBJ_WORDS),
     )
     for kind, words in lists:
         for word in words.lower().split():
             kinds.setdefault(word.replace("_", " "), set()).add(kind)
+    for kind, words in (("stem", w.CUE_STEMS), *((f"g:{k}", v) for k, v in w.GATES.items())):
+        for word in words.lower().split():
+            stems.setdefault(word.replace("_", " "), set()).add(kind)
     auto = ahocorasick.Automaton()
-    for word, of in kinds.items():
-        auto.add_word(word, (word, frozenset(of)))
+    for word in kinds.keys() | stems.keys():
+        of = (frozenset(kinds.get(word, ())), frozenset(stems.get(word, ())))
+        auto.add_word(word, (word, *of))
     auto.make_automaton()
     return auto
 

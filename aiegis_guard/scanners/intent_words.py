@@ -8,8 +8,6 @@ spaces (CJK, kana, Hangul, Thai) anywhere.
 
 from __future__ import annotations
 
-import re
-
 
 def is_unspaced(char: str) -> bool:
     """A character of a script written without spaces between words (Thai, kana, CJK,
@@ -17,15 +15,6 @@ def is_unspaced(char: str) -> bool:
     return (
         "\u0e00" <= char <= "\u0e7f" or "\u3000" <= char <= "\u9fff" or "\uac00" <= char <= "\ud7af"
     )
-
-
-def alt(words: str) -> str:
-    """One alternation: spaced scripts' words between letter boundaries, the rest anywhere."""
-    items = sorted((w.replace("_", " ") for w in words.split()), key=len, reverse=True)
-    cjk = [re.escape(w) for w in items if any(is_unspaced(c) for c in w)]
-    rest = [re.escape(w) for w in items if w not in cjk and re.escape(w) not in cjk]
-    word = rf"(?<![^\W\d_])(?:{'|'.join(rest)})(?![^\W\d_])"
-    return f"{word}|{'|'.join(cjk)}" if cjk else word
 
 
 VALUE_WORDS = """send transfer pay deposit stake bridge swap withdraw move forward sweep wire
@@ -44,7 +33,6 @@ top_up
     gửi chuyển nạp أرسل ارسل حول حوّل ادفع أودع kirim kirimkan transferkan bayar setor
     pindahkan wyślij przelej przekaż wpłać zapłać stuur verstuur overmaken betaal stort
     надішли надішліть переведіть відправ відправте переказ भेजें भेजो ट्रांसफर โอน"""
-VALUE = alt(VALUE_WORDS)
 RIGHTS_WORDS = """approve grant authorize authorise setapprovalforall permit delegate reassign
     add_as_owner add_owner add_signer make_owner transfer_ownership increaseallowance
     increase_allowance set_approval allow_spending sign_the_permit sign_this sign_the_attached
@@ -57,7 +45,6 @@ RIGHTS_WORDS = """approve grant authorize authorise setapprovalforall permit del
     approva approvate autorizza autorizzate firma firmate 承認 署名 승인 서명 onayla onaylayın
     imzala imzalayın zatwierdź podpisz keur_goed onderteken setujui tandatangani
     phê_duyệt ký وافق وقّع"""
-RIGHTS = alt(RIGHTS_WORDS)
 REVEAL_WORDS = """reveal share export provide paste submit post print output disclose send
     include type tell display dump leak give show upload forward
     revela compartir comparte proporciona envía muestra revele compartilhe forneça mostre
@@ -70,7 +57,6 @@ REVEAL_WORDS = """reveal share export provide paste submit post print output dis
     입력 보내 paylaş paylaşın gir girin podaj udostępnij wpisz deel voer_in geef bagikan
     masukkan berikan geben_sie teilen_sie senden_sie nennen_sie eingeben übermitteln introduce
     ingresa ingrese escribe envíe entrez saisissez envoyez укажите надішліть введіть"""
-REVEAL = alt(REVEAL_WORDS)
 CUE_STEMS = """address limit allowlist whitelist restriction polic confirm approv authori
 agree consent accept trust tell notify inform ask silent quiet secret recipient destination
 beneficiar payee amount slippage spender allowance instruction rule ignore disregard override
@@ -78,8 +64,8 @@ bypass migrat transfers payments deposits funds withdrawals proceeds rewards fee
 log report wait mention alert without sin sem sans ohne не 不要
 replace change update modify switch substitut overwrite verif adresse dirección endereço
 límite limite regel адрес лимит правил 同意 地址 限制 确认 告诉 规则 授权 转"""
-SECRET_OBJ = alt(
-    """seed_phrase seed_words seed recovery_phrase mnemonic private_key privatekey secret_key
+SECRET_OBJ_WORDS = """
+    seed_phrase seed_words seed recovery_phrase mnemonic private_key privatekey secret_key
     keystore wallet_password password passphrase api_key credentials system_prompt
     your_instructions your_prompt initial_instructions original_instructions your_rules
     hidden_instructions secret_password previous_instructions
@@ -96,7 +82,6 @@ SECRET_OBJ = alt(
     fraza_odzyskiwania privésleutel herstelzin
     сид-фраз сид_фраз мнемоническ приватный_ключ секретный_ключ фраз
     助记词 私钥 密钥 种子短语 恢复短语"""
-)
 POLICY_WORDS = """ignore disregard override bypass skip disable suspend lift waive turn_off forget
     ignora ignorar omite desactiva ignore ignorez contourne désactive désactivez ignoriere
     ignorieren umgehe deaktiviere игнорируй игнорируйте обойди отключи отключите 忽略 绕过 跳过 关闭
@@ -104,9 +89,8 @@ POLICY_WORDS = """ignore disregard override bypass skip disable suspend lift wai
     oublie oubliez vergiss vergessen забудь забудьте 忘记 dimentica dimenticate ignorate
     yoksay unut zignoruj zapomnij negeer vergeet abaikan lupakan 無視 무시 bỏ_qua تجاهل
     """
-POLICY = alt(POLICY_WORDS)
-POLICY_OBJ = alt(
-    """limit limits allowlist whitelist checks check rules instructions policy policies
+POLICY_OBJ_WORDS = """
+    limit limits allowlist whitelist checks check rules instructions policy policies
     guard guardrails confirmation confirmations verification safety restrictions
     spending_cap previous_instructions límites reglas instrucciones limites regras
     instruções règles consignes limites vérification regeln anweisungen limits
@@ -114,7 +98,6 @@ POLICY_OBJ = alt(
     everything directions commands input guidance prompt boundaries constraints told
     programming training guidelines filters warning warnings alert istruzioni talimat
     talimatları instrukcje instructies instruksi 指示 지시"""
-)
 OVERSIGHT = (
     r"(?:do ?n[o']t|don't|never|without) (?:tell|telling|notify|notifying|inform|informing|"
     r"mention|mentioning|alert|alerting|ask|asking|confirm|confirming|log|logging|report|"
@@ -322,3 +305,28 @@ DATA_OBJ = (
     r"\b(?:data|details|files?|documents?|information|info|history|records|e-?mails?|messages?|"
     r"contacts|passwords?|ssn|results|logs?|confirmation|summary|report|statements?)\b"
 )
+
+# stems (matched anywhere) without which a gated pattern cannot match: its regex is skipped
+GATES = {
+    "call": "call execute invoke trigger run",
+    "ask": """need requir demand reply respond send_us necesit requier benötig erforderlich нужн
+        требуется precis besoin serv gerek potrzeb nodig butuh perlu 必要 필요 需要""",
+    "wsecret": """seed mnemonic recovery secret private signing signer identity raw keypair
+        keystore id.json words palabras wiederherstellungsphrase schlüssel clave chave clé сид
+        приватн 助记词 私钥 秘密鍵 개인""",
+    "question": "what",
+    "persona": "you_are you're pretend act_as role character from_now_on",
+    "plant": "response reply answer output summary",
+    "oversight": """not n't never without silent quiet keep no_need sin sem sans ohne не 不要""",
+    "consent": """user owner client customer accept autoris approuv acept autoriz aceit aprov
+        zugestimmt genehmigt autorisiert согласил разрешил одобрил 已""",
+    "tamper": """change set modify increase raise replace switch substitut overwrite update cambia
+        altere altera mude modifie remplace ändere ändern ersetze setze измени поменяй замени
+        установи 修改 更改 改为 替换""",
+    "void": """apply void suspend disabl lift waiv not_required unnecessary approved authori
+        already""",
+    "route": """transfers payments deposits funds withdrawals proceeds rewards fees profits
+        payouts address correct new updated current real actual official verified use""",
+    "data": """data detail file document information info history record mail message contact
+        password ssn result log confirmation summary report statement""",
+}
