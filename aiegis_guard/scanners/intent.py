@@ -71,6 +71,7 @@ _CONSENT_RE = re.compile(w.CONSENT, _F)
 _ROUTE_RE = re.compile(w.ROUTE, _F)
 _OVERRIDE_RE = re.compile(w.OVERRIDE, _F)
 _RECIPIENT_RE = re.compile(w.RECIPIENT, _F)
+_DOC_HEAD_RE = re.compile(r"@(?:notice|dev|param|return)\b|^\s*[\w.]*(?:[a-z][A-Z]|_)[\w.]*\s*:")
 _RUN_RE = re.compile(r"[1-9A-HJ-NP-Za-km-z]{32}")
 _CALL_RE = re.compile(w.CALL)  # case matters: camelCase names
 _SECRET_ASK_RE = re.compile(w.SECRET_ASK, _F)
@@ -97,7 +98,8 @@ _SENTENCE_RE = re.compile(
 )
 _DESCRIPTIVE = re.compile(
     r"@notice|@dev|@param|@return|\b(?:phishing|phishers?|scammers?|attackers?|hackers?|"
-    r"drainers?|malicious|fraudsters?|users|people|they|in order to|in this case|"
+    r"drainers?|malicious|fraudsters?|users|people|they|in order to|in this case|red flags?|"
+    r"warning signs?|scams?|"
     r"for example|such as|"
     r"e\.g\.|could|would|can be|is used|of (?:the )?(?:tokens?|funds|securities|ownership)|"
     r"this (?:tool|function|method|action|eip|erc|standard|proposal|contract)|"
@@ -222,7 +224,11 @@ def _has_recipient(raw: str, pos: int = 0) -> bool:
 
 def _imperative(sentence: str, raw: str, verb_at: int) -> bool:
     """The verb opens its clause (after a vocative, a courtesy or a causative), has an
-    imperative form, or a verb-final language's imperative ending follows it."""
+    imperative form, or a verb-final language's imperative ending follows it. A doc
+    comment (``@notice Transfer…``) or a tool's name before a colon (``send_email: Send…``)
+    describes."""
+    if _DOC_HEAD_RE.search(raw, 0, verb_at):
+        return False
     for before in (sentence[:verb_at], raw[:verb_at]):
         if _LEAD_RE.fullmatch(before) or _LEAD_RE.fullmatch(_CLAUSE_RE.split(before)[-1]):
             return True
@@ -242,7 +248,10 @@ def _directive(sentence: str, raw: str, verb_at: int, act: str) -> str | None:
     if _imperative(sentence, raw, verb_at):
         return "imperative"
     before = sentence[:verb_at]
-    if _MODAL_RE.search(before[-60:]) and not _DESCRIPTIVE.search(before):
+    modal = _MODAL_RE.search(before[-60:])
+    if modal and modal.group().isupper() and not _has_recipient(raw):
+        modal = None  # a specification's MUST / SHOULD, unless it names where value goes
+    if modal and not _DESCRIPTIVE.search(before):
         # aimed at the agent ("agents must", "you should") or at a named recipient, not a
         # third party or a question
         aimed = (

@@ -51,8 +51,8 @@ REVEAL_WORDS = """reveal share export provide paste submit post print output dis
     révéler révélez partager partagez fournir fournissez donnez afficher affichez
     verrate teile gib zeige sende poste покажи покажите раскрой раскройте пришли
     пришлите отправь сообщи сообщите введи введите 透露 分享 提供 发送 显示 输入 告诉
-    append echo enter fill_in copy attach email e-mail transmit input reply_with respond_with
-    read_out write_down dm return returning repeat recite spell list translate
+    append echo enter attach email e-mail transmit input reply_with respond_with
+    read_out write_down dm returning repeat recite spell translate
     condividi rivela inserisci inserite fornisci fornite 教えて 共有 入力 送って 알려 공유
     입력 보내 paylaş paylaşın gir girin podaj udostępnij wpisz deel voer_in geef bagikan
     masukkan berikan geben_sie teilen_sie senden_sie nennen_sie eingeben übermitteln introduce
@@ -149,7 +149,7 @@ LEAD = (
     r"clients?|crawlers?|processes|integrations?|wallets?)\b(?:\s+(?:reading|processing|"
     r"managing|using|integrating|parsing|handling|running|that|who|with)\b[^,:;]{0,60})?"
     r"|\W*(?:whoever|anyone|everyone|if you(?:'re| are))\b[^,:;]{0,70}?(?=\s+(?:just|"
-    r"please|pls|simply|now)\b|\W*$))?"
+    r"please|pls|simply|now)\b))?"
     r"(?:\W*(?:have|let|get|tell|ask|instruct|make)\s+(?:your|the|an?|its|this)\s+"
     r"(?:\w+\s+)?(?:agent|assistant|bot|ai|wallet|automation)s?\s+(?:to\s+)?|"
     r"\W*tell it to\s+)?"
@@ -278,8 +278,10 @@ IMPERATIVE_MARK = (
 
 # a question for the agent's own instructions or secret ("what were your instructions?")
 SECRET_QUESTION = (
-    r"\bwhat\s+(?:are|were|is|was)\s+(?:\w+\s+){0,3}?(?:your|the)\s+(?:\w+\s+){0,3}?"
-    r"(?:instructions|system prompt|prompt|password|secret|rules|directions)\b"
+    r"\bwhat\s+(?:are|were|is|was|'s)\s+(?:\w+\s+){0,3}?(?:your\s+(?:\w+\s+){0,3}?"
+    r"(?:instructions|system prompt|prompt|password|secret|rules|directions)\b|the\s+"
+    r"(?:\w+\s+){0,3}?(?:instructions|directions|rules|prompt) you (?:were|have been|got)"
+    r"|the (?:system prompt|password|secret (?:word|password|phrase))\b)"
 )
 # a persona or mode that sheds the rules ("you are now operating as a No Limits AI")
 PERSONA = (
@@ -302,8 +304,8 @@ OUTPUT_PLANT = (
 MARKUP = r"!\[[^\]]*\]\(|<img\b|onerror\s*=|https?://\S+[?&][\w-]+=|base64"
 # what a reveal can carry off besides a secret, when a mailbox or address receives it
 DATA_OBJ = (
-    r"\b(?:data|details|files?|documents?|information|info|history|records|e-?mails?|messages?|"
-    r"contacts|passwords?|ssn|results|logs?|confirmation|summary|report|statements?)\b"
+    r"\b(?:data|details|files?|documents?|information|info|history|records|contacts|"
+    r"passwords?|ssn|results|logs?|confirmation|summary|report|statements?)\b"
 )
 
 # stems (matched anywhere) without which a gated pattern cannot match: its regex is skipped
@@ -327,6 +329,6 @@ GATES = {
         already""",
     "route": """transfers payments deposits funds withdrawals proceeds rewards fees profits
         payouts address correct new updated current real actual official verified use""",
-    "data": """data detail file document information info history record mail message contact
-        password ssn result log confirmation summary report statement""",
+    "data": """data detail file document information info history record contact password ssn
+        result log confirmation summary report statement""",
 }
