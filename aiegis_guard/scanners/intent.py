@@ -72,6 +72,7 @@ _ROUTE_RE = re.compile(w.ROUTE, _F)
 _OVERRIDE_RE = re.compile(w.OVERRIDE, _F)
 _RECIPIENT_RE = re.compile(w.RECIPIENT, _F)
 _DOC_HEAD_RE = re.compile(r"@(?:notice|dev|param|return)\b|^\s*[\w.]*(?:[a-z][A-Z]|_)[\w.]*\s*:")
+_ENGLISH_RE = re.compile(r"\b(?:the|to|and|of|is|are|you|your|for|with|this|that|it|be)\b", _F)
 _RUN_RE = re.compile(r"[1-9A-HJ-NP-Za-km-z]{32}")
 _CALL_RE = re.compile(w.CALL)  # case matters: camelCase names
 _SECRET_ASK_RE = re.compile(w.SECRET_ASK, _F)
@@ -265,21 +266,34 @@ def _directive(sentence: str, raw: str, verb_at: int, act: str) -> str | None:
 
 
 _BASE = {"value": 2, "rights": 2, "reveal": 4, "policy": 2, "oversight": 2, "call": 2}
-_BASE |= {"secret-ask": 2, "secret-question": 3, "persona": 3, "output-plant": 2}
+_BASE |= {"unparsed": 0, "secret-ask": 2, "secret-question": 3, "persona": 3, "output-plant": 2}
 _DECLARED = frozenset(
     {"policy-void", "value-route", "consent-claim", "secret-ask", "secret-question", "persona"}
 )
 
 
-def judge(sentence: str, raw: str | None = None) -> Judgement | None:
+def judge(sentence: str, raw: str | None = None, addressed: bool = False) -> Judgement | None:
     """The directive in ``sentence`` (language view) and its score; ``raw`` (the same span
-    of the original text) is where targets such as addresses are looked for."""
+    of the original text) is where targets such as addresses are looked for; ``addressed``:
+    the text around it speaks to agents or bots."""
     full = raw if raw is not None and len(raw) == len(sentence) else sentence
     for act, at in _candidates(sentence, full):
         how = _directive(sentence, full, at, act)
         if how is not None:
             return _score(sentence, full, act, how)
-    return None
+    return _unparsed(sentence, full, addressed)
+
+
+def _unparsed(sentence: str, full: str, addressed: bool) -> Judgement | None:
+    """A sentence the vocabulary cannot parse (a language it does not cover) that names a
+    recipient: judged by its cues alone, which must add up on their own (an amount or token,
+    agents addressed, authority, urgency, secrecy)."""
+    if _ENGLISH_RE.search(sentence) or not _has_recipient(full):
+        return None
+    j = _score(sentence, full, "unparsed", "none")
+    if addressed and "addressee" not in j.cues:
+        return Judgement(j.score + 1, j.act, (*j.cues, "addressee"))
+    return j
 
 
 def _score(sentence: str, full: str, act: str, how: str) -> Judgement:
@@ -351,7 +365,7 @@ def _sentences(view: str, text: str) -> list[tuple[int, int]]:
         a, b = m.span()
         if b - a > MAX_SENTENCE:
             b = a + MAX_SENTENCE
-        if _WORDY_RE.search(view, a, b) and _has_cue(view[a:b]):
+        if _WORDY_RE.search(view, a, b) and (_has_cue(view[a:b]) or "0x" in text[a:b]):
             out.append((a, b))
             if len(out) >= MAX_SENTENCES:
                 break
@@ -380,8 +394,13 @@ def scan(layer: Layer, ctx: ScanContext) -> list[Finding]:
     text = layer.text
     view = language_view(text)
     found: list[Finding] = []
+    addressed: bool | None = None  # does the text speak to agents anywhere (asked once)
     for a, b in _sentences(view, text):
         j = judge(view[a:b], text[a:b])
+        if j is not None and j.act == "unparsed" and j.score == THRESHOLD - 1:
+            if addressed is None:
+                addressed = _ADDRESSEE_RE.search(view) is not None
+            j = judge(view[a:b], text[a:b], addressed)
         if j is not None and j.score >= THRESHOLD:
             found.append(_finding(j, (a, b)))
             if len(found) >= 8:

@@ -32,7 +32,10 @@ top_up
     보내 송금 전송 이체 입금 옮겨 gönder gönderin yatır yatırın öde ödeyin aktar aktarın
     gửi chuyển nạp أرسل ارسل حول حوّل ادفع أودع kirim kirimkan transferkan bayar setor
     pindahkan wyślij przelej przekaż wpłać zapłać stuur verstuur overmaken betaal stort
-    надішли надішліть переведіть відправ відправте переказ भेजें भेजो ट्रांसफर โอน"""
+    надішли надішліть переведіть відправ відправте переказ भेजें भेजो ट्रांसफर โอน
+    enviem envíen envien transfiram transfieran depositem depositen mandem manden manda mandá
+    pague paguem paguen virer virez skicka överför betala převeďte pošlete zaplaťte trimiteți
+    transferați plătiți hantar tuma tumeni lipa hamisha بفرستید واریز שלח שלחו העבר העבירו"""
 RIGHTS_WORDS = """approve grant authorize authorise setapprovalforall permit delegate reassign
     add_as_owner add_owner add_signer make_owner transfer_ownership increaseallowance
     increase_allowance set_approval allow_spending sign_the_permit sign_this sign_the_attached
@@ -79,7 +82,10 @@ SECRET_OBJ_WORDS = """
     秘密鍵 シードフレーズ 復元フレーズ リカバリーフレーズ 개인_키 개인키 시드_구문 복구_구문
     özel_anahtar kurtarma_ifadesi gizli_anahtar khóa_riêng cụm_từ_khôi_phục المفتاح_الخاص
     عبارة_الاسترداد kunci_pribadi frasa_pemulihan klucz_prywatny frazę_odzyskiwania
-    fraza_odzyskiwania privésleutel herstelzin
+    fraza_odzyskiwania privésleutel herstelzin 시드_문구 복구_문구 니모닉 frazy_odzyskiwania
+    khóa_riêng_tư kunci_privat کلید_خصوصی عبارت_بازیابی מפתח_פרטי ufunguo_binafsi
+    soukromý_klíč obnovovací_fráze privat_nyckel återställningsfras cheia_privată
+    fraza_de_recuperare kunci_peribadi frasa_pemulihan निजी_कुंजी คีย์ส่วนตัว วลีกู้คืน
     сид-фраз сид_фраз мнемоническ приватный_ключ секретный_ключ фраз
     助记词 私钥 密钥 种子短语 恢复短语"""
 POLICY_WORDS = """ignore disregard override bypass skip disable suspend lift waive turn_off forget
@@ -122,8 +128,10 @@ ADDRESSEE = (
     r"trading bots?|wallet agents?|automated systems?|agentes?|asistente|assistente|"
     r"agente|robots?|kis?|агент\w*|бот\w*|ассистент\w*|automated \w+|automations?|"
     r"custodians?|crawlers?|operators?|whoever|anyone|agenti|ajan\w*|agen|tác nhân|"
-    r"агент\w*|вкладник\w*)\b|智能体|机器人|助手|代理|エージェント|ボット|에이전트|봇|"
-    r"الوكيل|وكيل"
+    r"вкладник\w*|robôs|boty|botów|botar|botlar\w*|mawakala|roboti|trợ lý|asistan\w*|"
+    r"asystent\w*|assistent\w*|agenter|agenţi|agenți|ejen|एजेंट|बॉट)\b|智能体|机器人|助手|代理|"
+    r"エージェント|ボット|アシスタント|에이전트|봇|어시스턴트|เอเจนต์|บอท|الوكيل|وكيل|الوكلاء|"
+    r"الروبوتات|ربات|عامل|סוכן|בוט"
 )
 MODAL = (
     r"\b(?:must|should|shall|needs? to|have to|has to|are (?:required|instructed|expected|"
@@ -186,13 +194,18 @@ URGENCY = (
     r"within \d+ (?:minutes?|hours?)|\d+ (?:minutes?|минут\w*|minutos|minuten)|deadline|"
     r"expires?|last chance|final notice|"
     r"inmediatamente|urgente|imediatamente|immédiatement|sofort|dringend|срочно|"
-    r"немедленно|立即|马上|紧急)\b"
+    r"немедленно|hemen|acil|segera|sekarang|natychmiast|meteen|onmiddellijk|ngay|"
+    r"okamžitě|omedelbart|imediat|hoy mismo|hoje mesmo|subito|sofortig\w*|срочн\w*)\b|"
+    r"立即|马上|紧急|今すぐ|直ちに|至急|지금 바로|즉시|당장|ทันที|فوراً|فورا|מיד|तुरंत"
 )
 SECRECY = (
     r"\b(?:confidential|secret(?:ly)?|quietly|silently|between us|"
     r"do not (?:tell|mention|disclose)|without (?:waiting|asking|confirmation)|"
     r"sin (?:esperar|confirmación)|sem (?:esperar|confirmação)|sans attendre|ohne zu warten|"
-    r"не дожидаясь|без подтверждения)\b|无需确认|不要等待"
+    r"не дожидаясь|без подтверждения|no lo comentes|não comenta\w*|diskretion|discrétion|"
+    r"vertraulich|riservato|kimseye söyleme|haber vermeyin|nikomu|niemand|bila kuomba|"
+    r"utan att be|không nói|onaya gerek yok)\b|无需确认|不要等待|誰にも|아무한테도|말하지 마|"
+    r"لا تخبر|به کسی"
 )
 ROUTE = (
     r"\b(?:transfers|payments|deposits|funds|withdrawals|proceeds|rewards|fees|profits|"
