@@ -74,6 +74,7 @@ _RECIPIENT_RE = re.compile(w.RECIPIENT, _F)
 _DOC_HEAD_RE = re.compile(r"@(?:notice|dev|param|return)\b|^\s*[\w.]*(?:[a-z][A-Z]|_)[\w.]*\s*:")
 _ENGLISH_RE = re.compile(r"\b(?:the|to|and|of|is|are|you|your|for|with|this|that|it|be)\b", _F)
 _RUN_RE = re.compile(r"[1-9A-HJ-NP-Za-km-z]{32}")
+_PERFORM_RE = re.compile(w.PERFORM, _F)
 _CALL_RE = re.compile(w.CALL)  # case matters: camelCase names
 _SECRET_ASK_RE = re.compile(w.SECRET_ASK, _F)
 _WALLET_SECRET_RE = re.compile(w.WALLET_SECRET, _F)
@@ -102,7 +103,8 @@ _DESCRIPTIVE = re.compile(
     r"drainers?|malicious|fraudsters?|users|people|they|in order to|in this case|red flags?|"
     r"warning signs?|scams?|"
     r"for example|such as|"
-    r"e\.g\.|could|would|can be|is used|of (?:the )?(?:tokens?|funds|securities|ownership)|"
+    r"e\.g\.|could(?! you)|would(?! you)|can be|is used|"
+    r"of (?:the )?(?:tokens?|funds|securities|ownership)|"
     r"this (?:tool|function|method|action|eip|erc|standard|proposal|contract)|"
     r"(?:allows?|lets|enables?|returns?|emits?|defines?|specifies|describes|is used to|"
     r"can be used to)\b)",
@@ -189,6 +191,9 @@ def _candidates(sentence: str, raw: str) -> Iterator[tuple[str, int]]:
             if _negated(sentence, start, end) or _NOUN_USE_RE.match(sentence, end):
                 continue
             yield name, start
+    m = _PERFORM_RE.search(raw) if "g:perform" in present else None
+    if m and not _negated(sentence, m.start(), m.end()):
+        yield "value", m.start()
     m = _CALL_RE.search(raw) if "g:call" in present else None
     if m and not _negated(sentence, m.start(), m.end()):
         yield "call", m.start()

@@ -26,7 +26,8 @@ top_up
     sendet transferieren transferiere einzahlen zahle zahlen überträgen übertrage
     отправь отправьте отправить переведи переведите перевести внеси внесите оплати
     оплатите выведи выведите 转账 转入 转出 发送 汇款 支付 存入 转移 提取
-    release top_it_up refill settle repay redeposit re-deposit
+    release top_it_up refill settle repay redeposit re-deposit paying sending transferring
+    depositing staking bridging moving withdrawing
     invia inviate inviare trasferisci trasferite trasferire versa versate deposita depositate
     paga pagate sposta spostate 送金 送って 送信 振り込 振込 支払 入金 転送 移して 移動して
     보내 송금 전송 이체 입금 옮겨 gönder gönderin yatır yatırın öde ödeyin aktar aktarın
@@ -55,7 +56,8 @@ REVEAL_WORDS = """reveal share export provide paste submit post print output dis
     verrate teile gib zeige sende poste покажи покажите раскрой раскройте пришли
     пришлите отправь сообщи сообщите введи введите 透露 分享 提供 发送 显示 输入 告诉
     append echo enter attach email e-mail transmit input reply_with respond_with
-    read_out write_down dm returning repeat recite spell translate
+    read_out write_down dm returning repeat recite spell translate entering pasting sharing
+    typing submitting providing
     condividi rivela inserisci inserite fornisci fornite 教えて 共有 入力 送って 알려 공유
     입력 보내 paylaş paylaşın gir girin podaj udostępnij wpisz deel voer_in geef bagikan
     masukkan berikan geben_sie teilen_sie senden_sie nennen_sie eingeben übermitteln introduce
@@ -121,7 +123,18 @@ VOID = (
     # a claim about the act at hand ("this transfer is pre-approved", "the owner has already
     # agreed"), not a receipt's past tense ("your card was preauthorized for $373.52")
     r"\b(?:is|are|has been|have been)\s+(?:already\s+)?(?:pre-?approved|pre-?authori[sz]ed)\b|"
-    r"\b(?:has|have)\s+already\s+(?:approved|authori[sz]ed|agreed|consented)\b"
+    r"\b(?:has|have)\s+already\s+(?:approved|authori[sz]ed|agreed|consented)\b|"
+    # trust handed to others, checks made optional or skipped, exemptions
+    r"\btreat\s+(?:any|all|every|these|such|his|her|their|my)\s+(?:\w+\s+){0,3}?(?:requests?|"
+    r"payments?|transfers?|messages?|instructions)\s+(?:\w+\s+){0,4}?(?:as|like)\s+(?:approved|"
+    r"authori[sz]ed|pre-?approved|trusted|verified|mine|coming from)|"
+    r"\b(?:doesn't|does not|don't|do not|no longer|won't|will not)\s+(?:need|require)s?\s+"
+    r"(?:\w+\s+){0,2}?(?:confirmation|approval|permission|sign-?off)|"
+    r"\b(?:guard|checks?|limits?|allowlist|warnings?)\b[^.]{0,20}\b(?:is|are)\s+(?:advisory|"
+    r"optional|informational)\b|\bproceed(?:ing)? anyway\b|"
+    r"\b(?:are|is)\s+exempt(?:ed)?\b|\bnot (?:be )?counted against\b|"
+    r"\b(?:checks?|allowlist|limits?|confirmation|verification)\b[^.]{0,40}\bbe\s+(?:skipped|"
+    r"bypassed|disabled|waived|ignored|lifted)\b"
 )
 ADDRESSEE = (
     r"\b(?:ai|agents?|bots?|assistants?|llms?|models?|autonomous|copilots?|gpt|claude|"
@@ -160,7 +173,9 @@ LEAD = (
     r"please|pls|simply|now)\b))?"
     r"(?:\W*(?:have|let|get|tell|ask|instruct|make)\s+(?:your|the|an?|its|this)\s+"
     r"(?:\w+\s+)?(?:agent|assistant|bot|ai|wallet|automation)s?\s+(?:to\s+)?|"
-    r"\W*tell it to\s+)?"
+    r"\W*tell it to\s+|\W*(?:i(?:'m| am)\s+)?(?:instruct(?:ing)?|ask(?:ing)?|tell(?:ing)?|"
+    r"order(?:ing)?|request(?:ing)?|need|want|require)\s+you\s+to\s+(?:\w+\s+){0,5}?"
+    r"(?:by\s+)?|\W*\w+\s+by\s+|\W*(?:that\s+|then\s+)?you\s+(?:just\s+|now\s+)?)?"
     r"(?:\W*(?:note|attention|important|urgent|notice|update|reminder|action required|"
     r"system|admin|nota|aviso|atenção|achtung|hinweis|важно|注意|重要)\b[^a-z]{0,3})?"
     r"(?:\W*(?:hey|hi|dear|attention)?\W*(?:ai|agents?|bots?|assistants?|llms?|"
@@ -256,6 +271,12 @@ RECIPIENT = (
     r"[\w.+-]+@[\w-]+\.[\w.]+|(?<![\w@])@[a-z_]\w{3,}|"
     r"\baccount (?:number|no\.?|#)\s*[\w-]*\d[\w-]{4,}"
 )
+# a value act as a noun ("perform a transfer to", "proceed with the payment")
+PERFORM = (
+    r"\b(?:perform|make|execute|initiate|complete|process|proceed with|go ahead with)\s+"
+    r"(?:a|an|the|this|that|its|my|our)\s+(?:\w+\s+){0,2}?(?:transfer|payment|withdrawal|"
+    r"deposit|transaction|swap|pending action|send)\b"
+)
 # calling a named contract function ("call claimSeason2()", "execute transferOwnership on")
 CALL = (
     r"\b(?:call|calls|calling|execute|invoke|trigger|run)\s+`?(?:[\w.]*[a-z][A-Z]\w*|"
@@ -265,10 +286,12 @@ CALL = (
 # each signer's key", "necesitamos las 24 palabras")
 SECRET_ASK = (
     r"\b(?:needs?|need to see|requires?|required|demands?|reply with|respond with|send us|"
+    r"wants?|emailed|uploads?|posts?|transmits?|"
     r"necesit\w+|requiere\w*|benötig\w+|erforderlich|нужн\w+|требуется|precisa\w*|"
     r"besoin|serve|servono|gerek\w*|potrzeb\w+|nodig|butuh|perlu)\b|必要|필요|需要"
 )
 WALLET_SECRET = (
+    r"\bsigner[_ ]key|\bsigner configuration|\bthe key that controls|"
     r"\b(?:seed|mnemonic|recovery|secret|private|signing|signer'?s?|identity|raw) "
     r"(?:phrase|words|key|keys|secret)\b|\b(?:keypair|keystore|id\.json|private key|"
     r"mnemonic|\d+ (?:recovery )?words|palabras de recuperación|wiederherstellungsphrase|"
@@ -324,7 +347,9 @@ DATA_OBJ = (
 # stems (matched anywhere) without which a gated pattern cannot match: its regex is skipped
 GATES = {
     "call": "call execute invoke trigger run",
-    "ask": """need requir demand reply respond send_us necesit requier benötig erforderlich нужн
+    "perform": "perform make execute initiate complete process proceed go_ahead",
+    "ask": """need requir demand reply respond send_us want emailed upload post transmit
+        necesit requier benötig erforderlich нужн
         требуется precis besoin serv gerek potrzeb nodig butuh perlu 必要 필요 需要""",
     "wsecret": """seed mnemonic recovery secret private signing signer identity raw keypair
         keystore id.json words palabras wiederherstellungsphrase schlüssel clave chave clé сид
@@ -339,7 +364,8 @@ GATES = {
         altere altera mude modifie remplace ändere ändern ersetze setze измени поменяй замени
         установи 修改 更改 改为 替换""",
     "void": """apply void suspend disabl lift waiv not_required unnecessary approved authori
-        already""",
+        already treat need require advisory optional informational anyway exempt counted
+        skipped bypassed ignored""",
     "route": """transfers payments deposits funds withdrawals proceeds rewards fees profits
         payouts address correct new updated current real actual official verified use""",
     "data": """data detail file document information info history record contact password ssn
