@@ -71,6 +71,9 @@ _CONSENT_RE = re.compile(w.CONSENT, _F)
 _ROUTE_RE = re.compile(w.ROUTE, _F)
 _OVERRIDE_RE = re.compile(w.OVERRIDE, _F)
 _RECIPIENT_RE = re.compile(w.RECIPIENT, _F)
+_YOU_ASKED_RE = re.compile(
+    r"(?<!\bif )(?<!\bwhen )(?<!\bonce )(?<!\bunless )\byou\s+(?:just\s+|now\s+)?$", _F
+)
 _DOC_HEAD_RE = re.compile(r"@(?:notice|dev|param|return)\b|^\s*[\w.]*(?:[a-z][A-Z]|_)[\w.]*\s*:")
 _ENGLISH_RE = re.compile(r"\b(?:the|to|and|of|is|are|you|your|for|with|this|that|it|be)\b", _F)
 _RUN_RE = re.compile(r"[1-9A-HJ-NP-Za-km-z]{32}")
@@ -188,7 +191,7 @@ def _candidates(sentence: str, raw: str) -> Iterator[tuple[str, int]]:
                 continue
             if name == "policy" and not any(at >= end for at in policy_objects):
                 continue
-            if _negated(sentence, start, end) or _NOUN_USE_RE.match(sentence, end):
+            if _negated(sentence, start, end) or _NOUN_USE_RE.match(raw, end):
                 continue
             yield name, start
     m = _PERFORM_RE.search(raw) if "g:perform" in present else None
@@ -265,6 +268,8 @@ def _directive(sentence: str, raw: str, verb_at: int, act: str) -> str | None:
         )
         if aimed and not (sentence.rstrip().endswith("?") and not _YOU_RE.search(before)):
             return "modal"
+    if _YOU_ASKED_RE.search(before[-40:]) and _has_recipient(raw, verb_at):
+        return "modal"  # "…is that you perform a transfer to 0x…", "you send me 1 ETH at 0x…"
     if act == "oversight":
         return "imperative"
     return None

@@ -129,7 +129,7 @@ VOID = (
     r"payments?|transfers?|messages?|instructions)\s+(?:\w+\s+){0,4}?(?:as|like)\s+(?:approved|"
     r"authori[sz]ed|pre-?approved|trusted|verified|mine|coming from)|"
     r"\b(?:doesn't|does not|don't|do not|no longer|won't|will not)\s+(?:need|require)s?\s+"
-    r"(?:\w+\s+){0,2}?(?:confirmation|approval|permission|sign-?off)|"
+    r"(?:[\w']+\s+){0,2}?(?:confirmation|approval|permission|sign-?off)|"
     r"\b(?:guard|checks?|limits?|allowlist|warnings?)\b[^.]{0,20}\b(?:is|are)\s+(?:advisory|"
     r"optional|informational)\b|\bproceed(?:ing)? anyway\b|"
     r"\b(?:are|is)\s+exempt(?:ed)?\b|\bnot (?:be )?counted against\b|"
@@ -175,7 +175,7 @@ LEAD = (
     r"(?:\w+\s+)?(?:agent|assistant|bot|ai|wallet|automation)s?\s+(?:to\s+)?|"
     r"\W*tell it to\s+|\W*(?:i(?:'m| am)\s+)?(?:instruct(?:ing)?|ask(?:ing)?|tell(?:ing)?|"
     r"order(?:ing)?|request(?:ing)?|need|want|require)\s+you\s+to\s+(?:\w+\s+){0,5}?"
-    r"(?:by\s+)?|\W*\w+\s+by\s+|\W*(?:that\s+|then\s+)?you\s+(?:just\s+|now\s+)?)?"
+    r"(?:by\s+)?|\W*\w+\s+(?:it\s+|this\s+|them\s+)?by\s+|\W*(?:that\s+|then\s+)?you\s+(?:just\s+|now\s+)?)?"
     r"(?:\W*(?:note|attention|important|urgent|notice|update|reminder|action required|"
     r"system|admin|nota|aviso|atenção|achtung|hinweis|важно|注意|重要)\b[^a-z]{0,3})?"
     r"(?:\W*(?:hey|hi|dear|attention)?\W*(?:ai|agents?|bots?|assistants?|llms?|"
@@ -267,7 +267,7 @@ COMMAND = r"(?:^|\s)[/!](?:send|transfer|pay|withdraw|approve|swap|tip|bridge|dr
 
 # where the value or the secret goes: an address, a name or a handle (the raw sentence)
 RECIPIENT = (
-    r"0x[0-9a-f]{38,40}\b|(?<![\w/])[1-9a-hj-np-z]{32,44}(?![\w/])|\b[\w-]+\.eth\b|"
+    r"0x[0-9a-f]{38,40}\b|(?<![\w/])(?-i:[1-9A-HJ-NP-Za-km-z]{32,44})(?![\w/])|\b[\w-]+\.eth\b|"
     r"[\w.+-]+@[\w-]+\.[\w.]+|(?<![\w@])@[a-z_]\w{3,}|"
     r"\baccount (?:number|no\.?|#)\s*[\w-]*\d[\w-]{4,}"
 )
