@@ -22,9 +22,11 @@ matched on the lower-cased sentence (one regex per class, compiled once).
 from __future__ import annotations
 
 import re
+import sys
 from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import cache
+from typing import Any
 
 import ahocorasick
 
@@ -41,56 +43,84 @@ MAX_SENTENCE = 600
 MAX_SENTENCES = 2000  # per layer: bounded work on huge inputs
 
 
+class _Rx:
+    """A pattern compiled on first use: the stage has ~40, most gated behind stems that
+    ordinary text never shows, and compiling them all costs ~150 ms at import."""
+
+    __slots__ = ("_flags", "_rx", "_src")
+
+    def __init__(self, src: str, flags: int = 0) -> None:
+        self._src, self._flags = src, flags
+        self._rx: re.Pattern[str] | None = None
+
+    def _get(self) -> re.Pattern[str]:
+        if self._rx is None:
+            self._rx = re.compile(self._src, self._flags)
+        return self._rx
+
+    def search(self, text: str, pos: int = 0, endpos: int = sys.maxsize) -> re.Match[str] | None:
+        return self._get().search(text, pos, endpos)
+
+    def match(self, text: str, pos: int = 0) -> re.Match[str] | None:
+        return self._get().match(text, pos)
+
+    def fullmatch(self, text: str) -> re.Match[str] | None:
+        return self._get().fullmatch(text)
+
+    def split(self, text: str) -> list[str | Any]:
+        return self._get().split(text)
+
+
 _F = re.IGNORECASE
-_OVERSIGHT_RE = re.compile(w.OVERSIGHT, _F)
-_VOID_RE = re.compile(w.VOID, _F)
-_ADDRESSEE_RE = re.compile(w.ADDRESSEE, _F)
-_MODAL_RE = re.compile(w.MODAL, _F)
-_NEGATED_RE = re.compile(w.NEGATED, _F)
+_OVERSIGHT_RE = _Rx(w.OVERSIGHT, _F)
+_VOID_RE = _Rx(w.VOID, _F)
+_ADDRESSEE_RE = _Rx(w.ADDRESSEE, _F)
+_MODAL_RE = _Rx(w.MODAL, _F)
+_NEGATED_RE = _Rx(w.NEGATED, _F)
 # "Bridge quote:", "Transfer of 5 ETH", "Swap fee" - the verb's form used as a noun
-_NOUN_USE_RE = re.compile(
+_NOUN_USE_RE = _Rx(
     r"\s*(?:[:(|]|(?:of|successful|succeeded|sent|received|quote|quotes|fee|fees|amount|status|history|request|details|summary|"
     r"limit|tx|transaction|receipt|id|hash|event|events|log|rate|route|price|volume|count|"
     r"total|data|function|method|call|result|failed|succeeded|complete|completed|pending|"
     r"confirmed|executed|submitted|button|page|tab|form|widget)\b)",
     _F,
 )
-_NEGATED_AFTER_RE = re.compile(w.NEGATED_AFTER, _F)
-_YOURSELF_RE = re.compile(w.YOURSELF, _F)
-_LEAD_RE = re.compile(w.LEAD, _F)
-_TARGET_RE = re.compile(w.TARGET, _F)
-_AUTHORITY_RE = re.compile(w.AUTHORITY, _F)
-_URGENCY_RE = re.compile(w.URGENCY, _F)
-_SECRECY_RE = re.compile(w.SECRECY, _F)
-_COMMAND_RE = re.compile(w.COMMAND, _F)
+_NEGATED_AFTER_RE = _Rx(w.NEGATED_AFTER, _F)
+_YOURSELF_RE = _Rx(w.YOURSELF, _F)
+_LEAD_RE = _Rx(w.LEAD, _F)
+_TARGET_RE = _Rx(w.TARGET, _F)
+_AUTHORITY_RE = _Rx(w.AUTHORITY, _F)
+_URGENCY_RE = _Rx(w.URGENCY, _F)
+_SECRECY_RE = _Rx(w.SECRECY, _F)
+_COMMAND_RE = _Rx(w.COMMAND, _F)
 _WORDY_RE = re.compile(r"[^\W\d_]{3}")
-_YOU_RE = re.compile(r"\b(?:you|your|tú|tu|você|vous|du|sie|ты|вы)\b|你|您", _F)
-_CLAUSE_RE = re.compile(w.CLAUSE, _F)
-_TAMPER_RE = re.compile(w.TAMPER, _F)
-_CONSENT_RE = re.compile(w.CONSENT, _F)
-_ROUTE_RE = re.compile(w.ROUTE, _F)
-_OVERRIDE_RE = re.compile(w.OVERRIDE, _F)
-_RECIPIENT_RE = re.compile(w.RECIPIENT, _F)
-_YOU_ASKED_RE = re.compile(
+_YOU_RE = _Rx(r"\b(?:you|your|tú|tu|você|vous|du|sie|ты|вы)\b|你|您", _F)
+_CLAUSE_RE = _Rx(w.CLAUSE, _F)
+_TAMPER_RE = _Rx(w.TAMPER, _F)
+_CONSENT_RE = _Rx(w.CONSENT, _F)
+_ROUTE_RE = _Rx(w.ROUTE, _F)
+_OVERRIDE_RE = _Rx(w.OVERRIDE, _F)
+_RECIPIENT_RE = _Rx(w.RECIPIENT, _F)
+_YOU_ASKED_RE = _Rx(
     r"(?<!\bif )(?<!\bwhen )(?<!\bonce )(?<!\bunless )\byou\s+(?:just\s+|now\s+)?$", _F
 )
-_DOC_HEAD_RE = re.compile(r"@(?:notice|dev|param|return)\b|^\s*[\w.]*(?:[a-z][A-Z]|_)[\w.]*\s*:")
-_ENGLISH_RE = re.compile(r"\b(?:the|to|and|of|is|are|you|your|for|with|this|that|it|be)\b", _F)
-_RUN_RE = re.compile(r"[1-9A-HJ-NP-Za-km-z]{32}")
-_PERFORM_RE = re.compile(w.PERFORM, _F)
-_CALL_RE = re.compile(w.CALL)  # case matters: camelCase names
-_SECRET_ASK_RE = re.compile(w.SECRET_ASK, _F)
-_WALLET_SECRET_RE = re.compile(w.WALLET_SECRET, _F)
-_IMPERATIVE_FORMS_RE = re.compile(w.IMPERATIVE_FORMS, _F)
-_IMPERATIVE_MARK_RE = re.compile(w.IMPERATIVE_MARK)
-_SECRET_QUESTION_RE = re.compile(w.SECRET_QUESTION, _F)
-_PERSONA_RE = re.compile(w.PERSONA, _F)
-_UNBOUND_RE = re.compile(w.UNBOUND, _F)
-_OUTPUT_PLANT_RE = re.compile(w.OUTPUT_PLANT, _F)
-_MARKUP_RE = re.compile(w.MARKUP, _F)
-_DATA_OBJ_RE = re.compile(w.DATA_OBJ, _F)
-_EMAIL_RE = re.compile(r"[\w.+-]+@[\w-]+\.[\w.]+")
-_POSSESSIVE_RE = re.compile(
+_DOC_HEAD_RE = _Rx(r"@(?:notice|dev|param|return)\b|^\s*[\w.]*(?:[a-z][A-Z]|_)[\w.]*\s*:")
+_ENGLISH_RE = _Rx(r"\b(?:the|to|and|of|is|are|you|your|for|with|this|that|it|be)\b", _F)
+_RUN_RE = _Rx(r"[1-9A-HJ-NP-Za-km-z]{32}")
+_PERFORM_RE = _Rx(w.PERFORM, _F)
+_CALL_RE = _Rx(w.CALL)  # case matters: camelCase names
+_SECRET_ASK_RE = _Rx(w.SECRET_ASK, _F)
+_WALLET_SECRET_RE = _Rx(w.WALLET_SECRET, _F)
+_IMPERATIVE_FORMS_RE = _Rx(w.IMPERATIVE_FORMS, _F)
+_IMPERATIVE_MARK_RE = _Rx(w.IMPERATIVE_MARK)
+_SECRET_QUESTION_RE = _Rx(w.SECRET_QUESTION, _F)
+_PERSONA_RE = _Rx(w.PERSONA, _F)
+_UNBOUND_RE = _Rx(w.UNBOUND, _F)
+_OUTPUT_PLANT_RE = _Rx(w.OUTPUT_PLANT, _F)
+_MARKUP_RE = _Rx(w.MARKUP, _F)
+_DATA_OBJ_RE = _Rx(w.DATA_OBJ, _F)
+_EMAIL_RE = _Rx(r"[\w.+-]+@[\w-]+\.[\w.]+")
+_POSSESSIVE_RE = _Rx(
     r"\b(?:your|its|the agent's|each signer's|ihre?n?|su|sua|seu|votre|vos|ваш\w*)\s+"
     r"(?:\w+\s+){0,3}?(?:seed|mnemonic|recovery|secret|private|signing|signer|identity|key|"
     r"keystore|keypair|\d+|palabras|wiederherstellungsphrase|clave|chave|clé|сид)",
@@ -101,7 +131,7 @@ _POSSESSIVE_RE = re.compile(
 _SENTENCE_RE = re.compile(
     r"[^.!?。！？|\n]*(?:[.!?](?=[^\s.!?])[^.!?。！？|\n]*)*(?:[.!?。！？|]+|\n|$)"
 )
-_DESCRIPTIVE = re.compile(
+_DESCRIPTIVE = _Rx(
     r"@notice|@dev|@param|@return|\b(?:phishing|phishers?|scammers?|attackers?|hackers?|"
     r"drainers?|malicious|fraudsters?|users|people|they|in order to|in this case|red flags?|"
     r"warning signs?|scams?|"
