@@ -104,10 +104,17 @@ _RECIPIENT_RE = _Rx(w.RECIPIENT, _F)
 _YOU_ASKED_RE = _Rx(
     r"(?<!\bif )(?<!\bwhen )(?<!\bonce )(?<!\bunless )\byou\s+(?:just\s+|now\s+)?$", _F
 )
-_DOC_HEAD_RE = _Rx(r"@(?:notice|dev|param|return)\b|^\s*[\w.]*(?:[a-z][A-Z]|_)[\w.]*\s*:")
+_DOC_HEAD_RE = _Rx(
+    r"@(?:notice|dev|param|return)\b|^\s*(?-i:[\w.]*(?:[a-z][A-Z]|_)[\w.]*)\s*:|"
+    # a data label before the verb: explorer output, proposal titles, tickets
+    r"\b(?:program|instruction|method|action|type|event|function|operation|call|tx|kind|"
+    r"proposal|title|motion|resolution|ticket|item|agenda|changelog)\b[\s#\d]*:\s*$",
+    _F,
+)
 _ENGLISH_RE = _Rx(r"\b(?:the|to|and|of|is|are|you|your|for|with|this|that|it|be)\b", _F)
 _RUN_RE = _Rx(r"[1-9A-HJ-NP-Za-km-z]{32}")
 _PERFORM_RE = _Rx(w.PERFORM, _F)
+_DESTINATION_RE = _Rx(w.DESTINATION, _F)
 _CALL_RE = _Rx(w.CALL)  # case matters: camelCase names
 _SECRET_ASK_RE = _Rx(w.SECRET_ASK, _F)
 _WALLET_SECRET_RE = _Rx(w.WALLET_SECRET, _F)
@@ -219,6 +226,12 @@ def _candidates(sentence: str, raw: str) -> Iterator[tuple[str, int]]:
         for start, end in sorted(verbs.get(name, ())):
             if name == "reveal" and not secret:
                 continue
+            if (
+                name == "reveal"
+                and sentence[start:end].lower() in w.WEAK_REVEAL
+                and not _DESTINATION_RE.search(raw, end)
+            ):
+                continue
             if name == "policy" and not any(at >= end for at in policy_objects):
                 continue
             if _negated(sentence, start, end) or _NOUN_USE_RE.match(raw, end):
@@ -266,7 +279,7 @@ def _imperative(sentence: str, raw: str, verb_at: int) -> bool:
     imperative form, or a verb-final language's imperative ending follows it. A doc
     comment (``@notice Transfer…``) or a tool's name before a colon (``send_email: Send…``)
     describes."""
-    if _DOC_HEAD_RE.search(raw, 0, verb_at):
+    if _DOC_HEAD_RE.search(raw[:verb_at]):
         return False
     for before in (sentence[:verb_at], raw[:verb_at]):
         if _LEAD_RE.fullmatch(before) or _LEAD_RE.fullmatch(_CLAUSE_RE.split(before)[-1]):

@@ -55,9 +55,9 @@ REVEAL_WORDS = """reveal share export provide paste submit post print output dis
     révéler révélez partager partagez fournir fournissez donnez afficher affichez
     verrate teile gib zeige sende poste покажи покажите раскрой раскройте пришли
     пришлите отправь сообщи сообщите введи введите 透露 分享 提供 发送 显示 输入 告诉
-    append echo enter attach email e-mail transmit input reply_with respond_with
-    read_out write_down dm returning repeat recite spell translate entering pasting sharing
-    typing submitting providing
+    append echo attach enter entering input typing fill_in copy email e-mail transmit
+    reply_with respond_with
+    read_out dm returning repeat recite spell translate pasting sharing submitting providing
     condividi rivela inserisci inserite fornisci fornite 教えて 共有 入力 送って 알려 공유
     입력 보내 paylaş paylaşın gir girin podaj udostępnij wpisz deel voer_in geef bagikan
     masukkan berikan geben_sie teilen_sie senden_sie nennen_sie eingeben übermitteln introduce
@@ -371,3 +371,11 @@ GATES = {
     "data": """data detail file document information info history record contact password ssn
         result log confirmation summary report statement""",
 }
+
+# verbs that reveal only when the secret goes somewhere ("enter your words in our form",
+# not "enter your recovery phrase on the import screen")
+WEAK_REVEAL = frozenset({"enter", "entering", "input", "typing", "fill in", "copy"})
+DESTINATION = (
+    r"\b(?:here|below|to us|with us|(?:in|into|on|to|via|at) (?:our|this|that|my|the (?:form|"
+    r"chat|field|bot|link|site|page below|box below|thread))|in the (?:form|chat|field)s?)\b"
+)
