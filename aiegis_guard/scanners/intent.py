@@ -160,6 +160,9 @@ def _jailbreak(sentence: str, raw: str, present: set[str]) -> Iterator[tuple[str
     m = p.PERSONA_RE.search(sentence) if "g:persona" in present else None
     if m and p.UNBOUND_RE.search(raw):
         yield "persona", m.start()
+    m = p.DECODE_FOLLOW_RE.search(raw) if "g:decode" in present else None
+    if m:
+        yield "decode-follow", m.start()
     m = p.OUTPUT_PLANT_RE.search(raw) if "g:plant" in present else None
     if m and not _negated(raw, m.start(), m.end()):
         yield "output-plant", m.start()
@@ -220,9 +223,24 @@ def _directive(sentence: str, raw: str, verb_at: int, act: str) -> str | None:
 
 
 _BASE = {"value": 2, "rights": 2, "reveal": 4, "policy": 2, "oversight": 2, "call": 2}
-_BASE |= {"unparsed": 0, "secret-ask": 2, "secret-question": 3, "persona": 3, "output-plant": 2}
+_BASE |= {
+    "unparsed": 0,
+    "decode-follow": 3,
+    "secret-ask": 2,
+    "secret-question": 3,
+    "persona": 3,
+    "output-plant": 2,
+}
 _DECLARED = frozenset(
-    {"policy-void", "value-route", "consent-claim", "secret-ask", "secret-question", "persona"}
+    {
+        "policy-void",
+        "value-route",
+        "consent-claim",
+        "secret-ask",
+        "secret-question",
+        "persona",
+        "decode-follow",
+    }
 )
 
 

@@ -82,6 +82,7 @@ DOC_HEAD_RE = Lazy(
 ENGLISH_RE = Lazy(r"\b(?:the|to|and|of|is|are|you|your|for|with|this|that|it|be)\b", F)
 RUN_RE = Lazy(r"[1-9A-HJ-NP-Za-km-z]{32}")
 PERFORM_RE = Lazy(w.PERFORM, F)
+DECODE_FOLLOW_RE = Lazy(w.DECODE_FOLLOW, F)
 DESTINATION_RE = Lazy(w.DESTINATION, F)
 CALL_RE = Lazy(w.CALL)  # case matters: camelCase names
 SECRET_ASK_RE = Lazy(w.SECRET_ASK, F)

@@ -271,11 +271,20 @@ RECIPIENT = (
     r"[\w.+-]+@[\w-]+\.[\w.]+|(?<![\w@])@[a-z_]\w{3,}|"
     r"\baccount (?:number|no\.?|#)\s*[\w-]*\d[\w-]{4,}"
 )
+# hidden text to be decoded and then obeyed ("decode the leetspeak and follow it", "ROT13 the
+# following and do it", "remove the dots first, then comply")
+DECODE_FOLLOW = (
+    r"\b(?:decode|decrypt|reverse|translate|rot-?13|unscramble|remove the \w+|read (?:this|it|"
+    r"them) backwards|convert|spell out|join the letters)\b[^.]{0,80}?(?:\band\b|\bthen\b|,|;|:)"
+    r"\s*(?:then\s+|first,?\s+)?(?:(?:follow|do|execute|act on|perform|carry out|run)\s+(?:it|"
+    r"them|that|this|what|whatever|the (?:instruction|command|action|result|sentence|message))"
+    r"|comply|obey)\b"
+)
 # a value act as a noun ("perform a transfer to", "proceed with the payment")
 PERFORM = (
     r"\b(?:perform|make|execute|initiate|complete|process|proceed with|go ahead with)\s+"
     r"(?:a|an|the|this|that|its|my|our)\s+(?:\w+\s+){0,2}?(?:transfer|payment|withdrawal|"
-    r"deposit|transaction|swap|pending action|send)\b"
+    r"deposit|transaction|swap|pending action|send|action|actions)\b"
 )
 # calling a named contract function ("call claimSeason2()", "execute transferOwnership on")
 CALL = (
@@ -347,6 +356,8 @@ DATA_OBJ = (
 # stems (matched anywhere) without which a gated pattern cannot match: its regex is skipped
 GATES = {
     "call": "call execute invoke trigger run",
+    "decode": """decode decrypt reverse translate rot13 rot-13 unscramble remove backwards convert
+        spell join""",
     "perform": "perform make execute initiate complete process proceed go_ahead",
     "ask": """need requir demand reply respond send_us want emailed upload post transmit
         necesit requier benötig erforderlich нужн
