@@ -331,16 +331,31 @@ def _has_cue(sentence: str) -> bool:
     return next(_cues().iter(sentence.lower()), None) is not None
 
 
-def _sentences(view: str, text: str) -> list[tuple[int, int]]:
-    out: list[tuple[int, int]] = []
+def _spans(view: str, text: str) -> Iterator[tuple[int, int]]:
+    """Sentences of the original text, cut again wherever the view breaks a line (the view
+    separates JSON strings and HTML blocks that the original runs together)."""
     for m in p.SENTENCE_RE.finditer(text):
-        a, b = m.span()
-        if b - a > MAX_SENTENCE:
-            b = a + MAX_SENTENCE
-        if p.WORDY_RE.search(view, a, b) and (_has_cue(view[a:b]) or "0x" in text[a:b]):
-            out.append((a, b))
-            if len(out) >= MAX_SENTENCES:
-                break
+        start, end = m.span()
+        cut = view.find("\n", start, end - 1)
+        while cut != -1:
+            yield start, cut + 1
+            start = cut + 1
+            cut = view.find("\n", start, end - 1)
+        if start < end:
+            yield start, end
+
+
+def _sentences(view: str, text: str) -> list[tuple[int, int]]:
+    """Sentence spans worth judging; a run-on longer than ``MAX_SENTENCE`` (minified JSON, a
+    page without full stops) is judged in consecutive pieces, never cut short."""
+    out: list[tuple[int, int]] = []
+    for start, end in _spans(view, text):
+        for a in range(start, end, MAX_SENTENCE):
+            b = min(end, a + MAX_SENTENCE)
+            if p.WORDY_RE.search(view, a, b) and (_has_cue(view[a:b]) or "0x" in text[a:b]):
+                out.append((a, b))
+                if len(out) >= MAX_SENTENCES:
+                    return out
     return out
 
 

@@ -102,10 +102,10 @@ POSSESSIVE_RE = Lazy(
     r"keystore|keypair|\d+|palabras|wiederherstellungsphrase|clave|chave|clé|сид)",
     F,
 )
-# split on the original text: a full stop ends a sentence only before a space or the end, so
-# "0.1 ETH", "v2.1" and "example.com" stay inside theirs (the language view blanks digits)
+# a full stop ends a sentence before a space, a closing quote or bracket, or a tag; "0.1 ETH",
+# "v2.1", "example.com" and "![img](…)" stay inside theirs (the language view blanks digits)
 SENTENCE_RE = re.compile(
-    r"[^.!?。！？|\n]*(?:[.!?](?=[^\s.!?])[^.!?。！？|\n]*)*(?:[.!?。！？|]+|\n|$)"
+    r"[^.!?。！？|\n]*(?:[.!?](?=[^\s.!?\"')\]}<>,;])[^.!?。！？|\n]*)*(?:[.!?。！？|]+|\n|$)"
 )
 DESCRIPTIVE = Lazy(
     r"@notice|@dev|@param|@return|\b(?:phishing|phishers?|scammers?|attackers?|hackers?|"
