@@ -8,35 +8,24 @@ from __future__ import annotations
 import argparse
 import io
 import json
+import os
 import sys
 from collections.abc import Callable, Iterator, Sequence
+from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
-from typing import IO, Any
-
-from pydantic import ValidationError
+from typing import IO, TYPE_CHECKING, Any
 
 from aiegis_guard import jsontext
 from aiegis_guard.errors import AiegisError, ConfigError
-from aiegis_guard.findings import Action, Chain
-from aiegis_guard.gateway.payloads import (  # pure: no gateway dependencies
-    SOURCES as _SOURCES,
-)
-from aiegis_guard.gateway.payloads import (
-    judge_payload as _judge_tx,
-)
-from aiegis_guard.gateway.payloads import (
-    masked as _masked,
-)
-from aiegis_guard.gateway.payloads import (
-    scan_context as _scan_context,
-)
 from aiegis_guard.redact import mask
-from aiegis_guard.verdict import Verdict
+
+if TYPE_CHECKING:
+    from aiegis_guard.verdict import Verdict
 
 __all__ = ["main"]
 
-EXIT = {Action.ALLOW: 0, Action.FLAG: 10, Action.BLOCK: 20}
+EXIT = {"allow": 0, "flag": 10, "block": 20}  # by Action (a str enum)
 USAGE = 2
 
 
@@ -115,6 +104,8 @@ _JUDGE_ERRORS = (AiegisError, ValueError, TypeError, KeyError, RecursionError, U
 
 
 def _batch(stream: IO[bytes], out: IO[str], judge: Callable[[Record], Verdict]) -> int:
+    from aiegis_guard.findings import Action
+
     worst = Action.ALLOW
     for record in _jsonl(stream):
         error = record.error
@@ -136,6 +127,10 @@ def _batch(stream: IO[bytes], out: IO[str], judge: Callable[[Record], Verdict]) 
 def _error_text(exc: BaseException) -> str:
     """What went wrong, never the input: pydantic errors lose ``input_value``, long tokens
     (keys, addresses) are masked, recursion says so."""
+    from pydantic import ValidationError
+
+    from aiegis_guard.gateway.payloads import masked as _masked
+
     if isinstance(exc, RecursionError):
         return "RecursionError: nested too deeply"
     if isinstance(exc, ValidationError):
@@ -176,6 +171,9 @@ def _original_bytes(text: str) -> str | bytes:
 
 
 def cmd_scan(args: argparse.Namespace) -> int:
+    from aiegis_guard.gateway.payloads import SOURCES as _SOURCES
+    from aiegis_guard.gateway.payloads import scan_context as _scan_context
+
     guard = _guard(args)
     if args.jsonl:
 
@@ -205,6 +203,8 @@ def cmd_scan(args: argparse.Namespace) -> int:
 
 
 def cmd_inspect_tx(args: argparse.Namespace) -> int:
+    from aiegis_guard.gateway.payloads import judge_payload as _judge_tx
+
     guard = _guard(args)
     if args.jsonl:
 
@@ -323,6 +323,9 @@ def cmd_rules(args: argparse.Namespace) -> int:
 
 
 def _parser() -> argparse.ArgumentParser:
+    from aiegis_guard.findings import Chain
+    from aiegis_guard.gateway.payloads import SOURCES as _SOURCES
+
     p = argparse.ArgumentParser(prog="aiegis-guard", description=__doc__)
     sub = p.add_subparsers(dest="command", required=True)
 
@@ -379,7 +382,34 @@ def _parser() -> argparse.ArgumentParser:
     return p
 
 
+_PLUGINS_OFF = "PYDANTIC_DISABLE_PLUGINS"
+_SPAWN_NOTHING = frozenset({"scan", "inspect-tx"})
+
+
+@contextmanager
+def _no_pydantic_plugins(argv: Sequence[str]) -> Iterator[None]:
+    """``scan`` / ``inspect-tx`` validate with pydantic models of their own, which need no
+    pydantic plugins (observability hooks found through package entry points); looking them
+    up reads every installed distribution's metadata, ~15 ms of each start. Off while such a
+    command runs (they start no process that would inherit it), unless the environment sets
+    it; restored afterwards, since ``main`` may run inside another program."""
+    if not argv or argv[0] not in _SPAWN_NOTHING or _PLUGINS_OFF in os.environ:
+        yield
+        return
+    os.environ[_PLUGINS_OFF] = "__all__"
+    try:
+        yield
+    finally:
+        os.environ.pop(_PLUGINS_OFF, None)
+
+
 def main(argv: Sequence[str] | None = None) -> int:
+    argv = sys.argv[1:] if argv is None else list(argv)
+    with _no_pydantic_plugins(argv):
+        return _run(argv)
+
+
+def _run(argv: Sequence[str]) -> int:
     parser = _parser()
     try:
         args = parser.parse_args(argv)

@@ -56,7 +56,10 @@ DEFAULT_FILENAME = "aiegis.toml"
 
 
 class _Section(BaseModel):
-    model_config = ConfigDict(frozen=True, extra="forbid")
+    """A config section. Its validator is built when a file is first validated, not at import:
+    ``Guard()`` without a file uses the defaults unvalidated (``model_construct``)."""
+
+    model_config = ConfigDict(frozen=True, extra="forbid", defer_build=True)
 
 
 class GuardSection(_Section):
@@ -185,7 +188,7 @@ class GatewaySettings(_Section):
     redis_url: str | None = None  # shared taint + reservations across replicas
     conversation_header: str = "X-Aiegis-Conversation"
     heartbeat_seconds: float = Field(default=5.0, gt=0)
-    breaker: BreakerSettings = BreakerSettings()
+    breaker: BreakerSettings = Field(default_factory=BreakerSettings.model_construct)
 
 
 class PhraseRuleSettings(_Section):
@@ -203,34 +206,36 @@ _RULE_FILE_KEYS = ("extra", "disable")
 class _ConfigFile(_Section):
     """Mirror of the TOML layout, so validation errors carry the file's key paths."""
 
-    guard: GuardSection = GuardSection()
-    wallet: Wallet = Wallet()
-    allowlist: Allowlist = Allowlist()
+    guard: GuardSection = Field(default_factory=GuardSection.model_construct)
+    wallet: Wallet = Field(default_factory=Wallet.model_construct)
+    allowlist: Allowlist = Field(default_factory=Allowlist.model_construct)
     limits: tuple[Limit, ...] = ()
     rules: RuleModes = Field(default_factory=dict)
     pii: dict[PiiType, Mode] = Field(default_factory=dict)
-    classifier: ClassifierSettings = ClassifierSettings()
-    audit: AuditSettings = AuditSettings()
-    ledger: LedgerSettings = LedgerSettings()
-    threats: ThreatSettings = ThreatSettings()
-    tools: ToolSettings = ToolSettings()
-    gateway: GatewaySettings = GatewaySettings()
+    classifier: ClassifierSettings = Field(default_factory=ClassifierSettings.model_construct)
+    audit: AuditSettings = Field(default_factory=AuditSettings.model_construct)
+    ledger: LedgerSettings = Field(default_factory=LedgerSettings.model_construct)
+    threats: ThreatSettings = Field(default_factory=ThreatSettings.model_construct)
+    tools: ToolSettings = Field(default_factory=ToolSettings.model_construct)
+    gateway: GatewaySettings = Field(default_factory=GatewaySettings.model_construct)
 
 
 @dataclass(frozen=True)
 class Config:
-    """A loaded configuration: the :class:`Policy` plus runtime settings."""
+    """A loaded configuration: the :class:`Policy` plus runtime settings. The defaults are the
+    models' own defaults, taken without validation (``model_construct``: no validator is
+    built for a ``Guard()`` without a file)."""
 
-    policy: Policy = field(default_factory=Policy)
-    classifier: ClassifierSettings = field(default_factory=ClassifierSettings)
-    audit: AuditSettings = field(default_factory=AuditSettings)
-    ledger: LedgerSettings = field(default_factory=LedgerSettings)
-    threats: ThreatSettings = field(default_factory=ThreatSettings)
-    tools: ToolSettings = field(default_factory=ToolSettings)
-    gateway: GatewaySettings = field(default_factory=GatewaySettings)
+    policy: Policy = field(default_factory=Policy.model_construct)
+    classifier: ClassifierSettings = field(default_factory=ClassifierSettings.model_construct)
+    audit: AuditSettings = field(default_factory=AuditSettings.model_construct)
+    ledger: LedgerSettings = field(default_factory=LedgerSettings.model_construct)
+    threats: ThreatSettings = field(default_factory=ThreatSettings.model_construct)
+    tools: ToolSettings = field(default_factory=ToolSettings.model_construct)
+    gateway: GatewaySettings = field(default_factory=GatewaySettings.model_construct)
     quarantine: bool = False
     path: Path | None = None
-    phrase_rules: PhraseRuleSettings = field(default_factory=PhraseRuleSettings)
+    phrase_rules: PhraseRuleSettings = field(default_factory=PhraseRuleSettings.model_construct)
 
 
 def _format_error(err: Any) -> str:

@@ -16,7 +16,6 @@ from __future__ import annotations
 
 import base64
 import binascii
-import html
 import re
 import string
 from collections.abc import Iterator
@@ -230,7 +229,7 @@ def _decode_run(m: re.Match[str], out: list[str], spans: MapBuilder) -> str:
         widths = _widths(decoded, 6, True, False)
     else:
         if group == "ent":
-            decoded = html.unescape(m.group(0))
+            decoded = _unescape(m.group(0))
         else:
             cp = int(value, 16)
             decoded = chr(cp) if cp <= 0x10FFFF and not 0xD800 <= cp < 0xE000 else "\ufffd"
@@ -243,6 +242,14 @@ def _decode_run(m: re.Match[str], out: list[str], spans: MapBuilder) -> str:
         spans.atomic(1, pos, pos + width)
         pos += width
     return _KIND[group]
+
+
+def _unescape(entity: str) -> str:
+    """``html.unescape``, imported with the first entity (its table of ~2,200 names costs a
+    few ms at import, in every process, most of which never meet one)."""
+    import html
+
+    return html.unescape(entity)
 
 
 def _is_utf8(data: bytes) -> bool:
@@ -260,7 +267,7 @@ def decode_inline(text: str) -> tuple[str, OffsetMap, str] | None:
     kinds: set[str] = set()
     last = 0
     for m in _INLINE_RE.finditer(text):
-        if m.lastgroup == "ent" and html.unescape(m.group(0)) == m.group(0):
+        if m.lastgroup == "ent" and _unescape(m.group(0)) == m.group(0):
             continue  # unknown entity name: leave as is
         out.append(text[last : m.start()])
         spans.linear(last, m.start())

@@ -110,7 +110,10 @@ SolanaAddresses = Annotated[frozenset[str], BeforeValidator(_solana_set)]
 
 
 class _Section(BaseModel):
-    model_config = ConfigDict(frozen=True, extra="forbid")
+    """Validators are built on first validation (a ``Guard()`` without a config file takes
+    ``Policy.model_construct()``, the defaults, and builds none)."""
+
+    model_config = ConfigDict(frozen=True, extra="forbid", defer_build=True)
 
 
 class Wallet(_Section):
@@ -214,8 +217,8 @@ RuleModes = Annotated[Mapping[str, Mode], AfterValidator(_check_rule_keys)]
 class Policy(_Section):
     """The judgement inputs of the guard. Build it from ``aiegis.toml`` via ``config``."""
 
-    wallet: Wallet = Wallet()
-    allowlist: Allowlist = Allowlist()
+    wallet: Wallet = Field(default_factory=Wallet.model_construct)
+    allowlist: Allowlist = Field(default_factory=Allowlist.model_construct)
     limits: tuple[Limit, ...] = ()
     rules: RuleModes = Field(default_factory=dict)
     pii: Mapping[PiiType, Mode] = Field(default_factory=dict)

@@ -16,7 +16,8 @@ Layers (docs: ARCHITECTURE.md), top to bottom; a module may import its own layer
     stages       scanners/, chains/, ledger/, threats, taint, audit
     text prep    normalize, checksums, redact, keys/, charclass, confusables, offsets, clean,
                  decoders, textcache, jsontext, segment
-    types        findings, verdict, policy, config, errors, limits, indicators, catalogue
+    types        findings, verdict, policy, config, errors, limits, indicators, catalogue,
+                 lazyre
 """
 
 from __future__ import annotations
@@ -32,6 +33,7 @@ PACKAGE = Path(__file__).resolve().parent.parent / "aiegis_guard"
 LAYERS: dict[str, tuple[str, ...]] = {
     "types": (
         "findings", "verdict", "policy", "config", "errors", "limits", "indicators", "catalogue",
+        "lazyre",
     ),
     "text prep": (
         "normalize", "checksums", "redact", "keys", "charclass", "confusables", "offsets",

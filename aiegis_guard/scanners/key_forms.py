@@ -18,11 +18,11 @@ from __future__ import annotations
 
 import base64
 import binascii
-import re
 
 from aiegis_guard.charclass import BASE64, HEX, runs
 from aiegis_guard.findings import Action, Finding
 from aiegis_guard.keys.evm import SECP256K1_N
+from aiegis_guard.lazyre import LazyPattern
 from aiegis_guard.normalize import Layer
 from aiegis_guard.scanners.evm_keys import (
     WINDOW,
@@ -37,11 +37,11 @@ HALF_GAP = 160  # characters between the end of the first half and the second
 LABEL_CHARS = 48  # label read before each half
 KEY_REACH = 120  # characters before the first half searched for a key word
 LABELLED_BLOCK_MAX = 512  # decoded blocks this short are one value: the label applies
-_PART_RE = re.compile(
+_PART_RE = LazyPattern(
     r"(?i)(?:part|half|piece|chunk|segment|fragment|shard|share|first|second|upper|lower|"
     r"high|low|left|right|(?:^|[^a-z0-9])(?:1|2|a|b|one|two|p1|p2|hi|lo)(?:[^a-z0-9]|$))"
 )
-_KEY_RE = re.compile(r"(?i)priv|secret|signer|signing|key|(?:^|[^a-z])(?:pk|sk)(?:[^a-z]|$)")
+_KEY_RE = LazyPattern(r"(?i)priv|secret|signer|signing|key|(?:^|[^a-z])(?:pk|sk)(?:[^a-z]|$)")
 _GLUE = frozenset("0123456789abcdefABCDEFxX_")
 
 

@@ -30,6 +30,7 @@ from collections.abc import Iterator
 from aiegis_guard.charclass import CharClass, view
 from aiegis_guard.checksums import is_valid_iban, is_valid_luhn
 from aiegis_guard.findings import Action, Category, Finding, Severity
+from aiegis_guard.lazyre import LazyPattern
 from aiegis_guard.normalize import Layer
 from aiegis_guard.redact import mask
 from aiegis_guard.scanners import ScanContext
@@ -37,38 +38,42 @@ from aiegis_guard.scanners import ScanContext
 __all__ = ["IBAN_LENGTHS", "scan"]
 
 # --- declarations ---------------------------------------------------------------------------
+# The patterns run only behind a cheaper test (a digit run, an "@", a ":"): compiled on first
+# use, not at import (~10 ms of every process that judges a text without numbers).
 
-NUMERIC_RE = re.compile(r"[+(]?\d(?:[ .\-()]{0,3}\d){0,31}")  # matched at token starts only
+NUMERIC_RE = LazyPattern(r"[+(]?\d(?:[ .\-()]{0,3}\d){0,31}")  # matched at token starts only
 MAX_SPLIT_PARTS = 8  # a group of more space-separated numbers than this is not split further
-EXTENSION_RE = re.compile(r"\s?(?:x|ext\.?|#)\s?\d{1,6}(?![A-Za-z0-9_])", re.IGNORECASE)
-DOMAIN_RE = re.compile(r"[A-Za-z0-9-]{1,63}\.[A-Za-z0-9.-]{2,250}")
-EMAIL_RE = re.compile(
+EXTENSION_RE = LazyPattern(r"\s?(?:x|ext\.?|#)\s?\d{1,6}(?![A-Za-z0-9_])", re.IGNORECASE)
+DOMAIN_RE = LazyPattern(r"[A-Za-z0-9-]{1,63}\.[A-Za-z0-9.-]{2,250}")
+EMAIL_RE = LazyPattern(
     r"(?<![A-Za-z0-9._%+-])[A-Za-z0-9._%+-]{1,64}@"
     r"(?:[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?\.){1,8}[A-Za-z]{2,24}(?![A-Za-z0-9-])"
 )
-IPV4_RE = re.compile(r"\d{1,3}(?:\.\d{1,3}){3}")
-IPV6_HINT_RE = re.compile(r":[0-9A-Fa-f]{0,4}:")  # starts with a literal: fast to search
+IPV4_RE = LazyPattern(r"\d{1,3}(?:\.\d{1,3}){3}")
+IPV6_HINT_RE = LazyPattern(r":[0-9A-Fa-f]{0,4}:")  # starts with a literal: fast to search
 IPV6_CHARS = frozenset("0123456789abcdefABCDEF:.")
-IPV6_RUN_RE = re.compile(r"[0-9A-Fa-f:.]*")
-SSN_RE = re.compile(r"(\d{3})([- ])(\d{2})\2(\d{4})")
+IPV6_RUN_RE = LazyPattern(r"[0-9A-Fa-f:.]*")
+SSN_RE = LazyPattern(r"(\d{3})([- ])(\d{2})\2(\d{4})")
 _MONTH, _DAY, _YEAR = r"(?:0?[1-9]|1[0-2])", r"(?:0?[1-9]|[12]\d|3[01])", r"(?:1[89]|20)\d\d"
-DATE_RE = re.compile(  # y-m-d, d.m.y, m/d/y: a date (or a timestamp's date part) is no phone
+DATE_RE = LazyPattern(  # y-m-d, d.m.y, m/d/y: a date (or a timestamp's date part) is no phone
     rf"{_YEAR}([-./ ]){_MONTH}\1{_DAY}"
     rf"|{_DAY}([-./ ]){_MONTH}\2{_YEAR}"
     rf"|{_MONTH}([-./ ]){_DAY}\3{_YEAR}"
 )
-IBAN_RE = re.compile(
+IBAN_RE = LazyPattern(
     r"[A-Za-z]{2}\d{2}(?:[A-Za-z0-9]{11,30}|(?: [A-Za-z0-9]{4}){2,7}(?: [A-Za-z0-9]{1,3})?)"
 )
-SSN_CONTEXT_RE = re.compile(r"ssn|social\s*security", re.IGNORECASE)
-PHONE_CONTEXT_RE = re.compile(
+SSN_CONTEXT_RE = LazyPattern(r"ssn|social\s*security", re.IGNORECASE)
+PHONE_CONTEXT_RE = LazyPattern(
     r"phone|\btel\b|telephone|mobile|\bcell|\bcall|\bfax|whatsapp|\bsms\b|contact|\bdial"
     r"|answering|reach (?:me|us)|\bring\b",
     re.IGNORECASE,
 )
-PHONE_AFTER_RE = re.compile(r"\W{0,3}(?:office|offi|home|work|mobile|cell|fax|desk)", re.IGNORECASE)
-CARD_CONTEXT_RE = re.compile(r"card|\bcc\b|\bpan\b|visa|mastercard|amex", re.IGNORECASE)
-AMOUNT_CONTEXT_RE = re.compile(
+PHONE_AFTER_RE = LazyPattern(
+    r"\W{0,3}(?:office|offi|home|work|mobile|cell|fax|desk)", re.IGNORECASE
+)
+CARD_CONTEXT_RE = LazyPattern(r"card|\bcc\b|\bpan\b|visa|mastercard|amex", re.IGNORECASE)
+AMOUNT_CONTEXT_RE = LazyPattern(
     r"amount|value|balance|wei|lamport|supply|price|fee|gas|qty|quantity|total|\bsum\b"
     r"|reserve|liquidity|nonce|block|slot|height|timestamp|\bid\b|_id\b|\bts\b",
     re.IGNORECASE,
@@ -136,7 +141,7 @@ def _pii(kind: str, span: tuple[int, int], value: str, *evidence: str) -> Findin
     )
 
 
-def _before(text: str, start: int, pattern: re.Pattern[str]) -> bool:
+def _before(text: str, start: int, pattern: LazyPattern) -> bool:
     return pattern.search(text, max(0, start - CONTEXT_WINDOW), start) is not None
 
 

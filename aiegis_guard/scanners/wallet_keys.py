@@ -27,11 +27,10 @@ imported lazily.
 
 from __future__ import annotations
 
-import re
-
 from aiegis_guard.charclass import BASE58, BASE64, runs
 from aiegis_guard.checksums import b58check_decode, b58decode
 from aiegis_guard.findings import Action, Category, Finding, Severity, Source
+from aiegis_guard.lazyre import LazyPattern
 from aiegis_guard.normalize import Layer
 from aiegis_guard.redact import mask
 from aiegis_guard.scanners import ScanContext
@@ -57,14 +56,14 @@ XPRV_VERSIONS = {
 }
 WIF_VERSIONS = {0x80: "mainnet", 0xEF: "testnet"}
 SOLANA_B58_LENGTHS = range(80, 91)  # 64 bytes in base58: 86-88 chars (fewer with zero bytes)
-SOLANA_ARRAY_RE = re.compile(r"\[\s*(\d{1,3}(?:\s*,\s*\d{1,3}){63})\s*,?\s*\]")
-PEM_BEGIN_RE = re.compile(
+SOLANA_ARRAY_RE = LazyPattern(r"\[\s*(\d{1,3}(?:\s*,\s*\d{1,3}){63})\s*,?\s*\]")
+PEM_BEGIN_RE = LazyPattern(
     r"-----BEGIN ((?:RSA |EC |DSA |OPENSSH |ENCRYPTED |PGP |ED25519 )?PRIVATE KEY(?: BLOCK)?)-----"
 )
-PEM_BODY_RE = re.compile(r"[A-Za-z0-9+/=\s\\:,.-]*")  # base64 lines, headers, escaped newlines
+PEM_BODY_RE = LazyPattern(r"[A-Za-z0-9+/=\s\\:,.-]*")  # base64 lines, headers, escaped newlines
 PEM_MAX_BODY = 16 * 1024
 PEM_MIN_MATERIAL = 40  # base64 characters: fewer is a placeholder ("...")
-KEYSTORE_RE = re.compile(r"\"ciphertext\"\s*:\s*\"([0-9a-fA-F]{32,})\"")
+KEYSTORE_RE = LazyPattern(r"\"ciphertext\"\s*:\s*\"([0-9a-fA-F]{32,})\"")
 KEYSTORE_FIELDS = ('"kdf"', '"mac"')
 _TOKEN_CHARS = BASE64.chars  # a base58 run glued to these is a fragment of a longer token
 
