@@ -184,7 +184,9 @@ def _imperative(sentence: str, raw: str, verb_at: int) -> bool:
     if p.DOC_HEAD_RE.search(raw[:verb_at]):
         return False
     for before in (sentence[:verb_at], raw[:verb_at]):
-        if p.LEAD_RE.fullmatch(before) or p.LEAD_RE.fullmatch(p.CLAUSE_RE.split(before)[-1]):
+        if p.LEAD_RE.fullmatch(before) or p.LEAD_RE.fullmatch(
+            p.CLAUSE_RE.compiled.split(before)[-1]
+        ):
             return True
     if p.IMPERATIVE_FORMS_RE.match(raw, verb_at):
         return True
