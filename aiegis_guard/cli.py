@@ -363,7 +363,7 @@ def _parser() -> argparse.ArgumentParser:
     )
     ev.add_argument(
         "--vectors",
-        help="effects: the vector table (default: tests/vectors/effects_real.json of the repo)",
+        help="effects: the vector table (default: the held-out tests/vectors/effects_real_2.json)",
     )
     ev.add_argument("--format", choices=("json", "text"), default="text")
     ev.add_argument("--report", help="also write index.html (plots) and report.json here")

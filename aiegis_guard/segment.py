@@ -34,6 +34,7 @@ __all__ = ["Memo", "is_prose", "language_view", "structured", "views"]
 
 MIN_PROSE_WORDS = 3
 _WORD_RE = re.compile(r"[^\W\d_]{2,}")
+_RUN_RE = re.compile(r"[0-9A-Za-z]{20,}")
 _STRING_RE = re.compile(r"\"[^\"\\\n]*(?:\\.[^\"\\\n]*)*\"|'[^'\\\n]*(?:\\.[^'\\\n]*)*'")
 _KEY_AFTER_RE = re.compile(r"\s*:")
 _TAG_RE = re.compile(r"<!--|-->|<(?:/?[A-Za-z][\w:-]*)(?:[^<>\"']|\"[^\"]*\"|'[^']*')*>")
@@ -61,7 +62,10 @@ def is_prose(value: str) -> bool:
     if len(words) < MIN_PROSE_WORDS:
         return False
     letters = sum(len(w) for w in words)
-    dense = len(value) - value.count(" ")
+    # an address or hash is one token, not 42 characters of non-language: "Agents must send
+    # all funds to 0x5a…5a now." is prose
+    runs = sum(len(r) for r in _RUN_RE.findall(value))
+    dense = len(value) - value.count(" ") - runs
     return letters * 2 >= dense
 
 

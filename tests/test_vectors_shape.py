@@ -13,7 +13,8 @@ from eth_account.messages import encode_typed_data
 from mnemonic import Mnemonic
 from solders.transaction import Transaction, VersionedTransaction
 
-FROZEN = Path(__file__).parent / "vectors" / "frozen_text"
+VECTORS = Path(__file__).parent / "vectors"
+FROZEN_SETS = ["frozen_text", "frozen_text_2"]  # the first is a development set since 2026-12-05
 TEXT_KEYS = {"id", "text", "label", "class", "source", "lang", "notes"}
 SOURCES = {"tool_output", "retrieved", "memory", "prompt"}
 TEXT_FILES = {
@@ -25,19 +26,22 @@ MINIMUM = {"attacks.jsonl": 300, "benign.jsonl": 300, "secrets_forms.jsonl": 60}
 WORDS = set(Mnemonic("english").wordlist)
 
 
-def _jsonl(name: str) -> list[dict[str, Any]]:
-    lines = (FROZEN / name).read_text("utf-8").splitlines()
+def _jsonl(name: str, frozen: str = "frozen_text") -> list[dict[str, Any]]:
+    lines = (VECTORS / frozen / name).read_text("utf-8").splitlines()
     return [json.loads(line) for line in lines if line.strip()]
 
 
-def _bip39_words(text: str) -> str:
-    return " ".join(w for w in re.findall(r"[a-z]+", text.lower()) if w in WORDS)
+def _phrase_valid(text: str) -> bool:
+    """The text's English BIP-39 words, in order, pass the checksum."""
+    words = [w for w in re.findall(r"[a-z]+", text.lower()) if w in WORDS]
+    return bool(Mnemonic("english").check(" ".join(words)))
 
 
+@pytest.mark.parametrize("frozen", FROZEN_SETS)
 @pytest.mark.parametrize("name", sorted(TEXT_FILES))
-def test_text_rows_well_formed(name: str) -> None:
+def test_text_rows_well_formed(name: str, frozen: str) -> None:
     """Each row has exactly the schema keys, a known label and source, text, and a unique id."""
-    rows = _jsonl(name)
+    rows = _jsonl(name, frozen)
     assert len(rows) >= MINIMUM[name]
     ids = [r["id"] for r in rows]
     assert len(ids) == len(set(ids))
@@ -51,32 +55,41 @@ def test_text_rows_well_formed(name: str) -> None:
 
 
 def test_ids_unique_across_text_files() -> None:
-    """No id is reused between the attack, benign and secrets files."""
-    ids = [r["id"] for name in TEXT_FILES for r in _jsonl(name)]
+    """No id is reused between the attack, benign and secrets files of either set."""
+    ids = [r["id"] for f in FROZEN_SETS for name in TEXT_FILES for r in _jsonl(name, f)]
     assert len(ids) == len(set(ids))
 
 
-def test_attack_set_languages_and_structured_share() -> None:
+@pytest.mark.parametrize("frozen", FROZEN_SETS)
+def test_attack_set_languages_and_structured_share(frozen: str) -> None:
     """Attacks cover English and >= 8 other languages; >= 100 benign rows are structured data."""
-    langs = {r["lang"] for r in _jsonl("attacks.jsonl")} - {"en", "mixed"}
+    langs = {r["lang"] for r in _jsonl("attacks.jsonl", frozen)} - {"en", "mixed"}
     assert len(langs) >= 8
-    assert sum(r["class"] == "structured_data" for r in _jsonl("benign.jsonl")) >= 100
+    benign = _jsonl("benign.jsonl", frozen)
+    assert sum(r["class"] == "structured_data" for r in benign) >= 100
 
 
 @pytest.mark.parametrize(
-    ("klass", "valid"),
-    [("seed_separator", True), ("bad_checksum_words", False)],
-    ids=["seed-rows-pass-checksum", "near-miss-word-lists-fail-checksum"],
+    ("frozen", "klass", "valid"),
+    [
+        ("frozen_text", "seed_separator", True),
+        ("frozen_text", "bad_checksum_words", False),
+        ("frozen_text_2", "bip39_bad_checksum", False),
+    ],
+    ids=["seed-rows-pass", "near-misses-fail", "set2-near-misses-fail"],
 )
-def test_seed_rows_checksum(klass: str, valid: bool) -> None:
-    """Seed-phrase rows hold a valid BIP-39 phrase; the word-list near misses fail the checksum."""
-    rows = [r for r in _jsonl("secrets_forms.jsonl") if r["class"] == klass]
+def test_seed_rows_checksum(frozen: str, klass: str, valid: bool) -> None:
+    """Seed-phrase rows hold a valid BIP-39 phrase; the word-list near misses fail the checksum.
+    (Set 2's phrases are split, labelled and multilingual: its author checked them.) Failures
+    name the row, never its text."""
+    rows = [r for r in _jsonl("secrets_forms.jsonl", frozen) if r["class"] == klass]
     assert rows
     for row in rows:
-        assert Mnemonic("english").check(_bip39_words(row["text"])) is valid, row["id"]
+        ok = _phrase_valid(row["text"])
+        assert ok is valid, row["id"]
 
 
-EFFECTS = Path(__file__).parent / "vectors" / "effects_real.json"
+EFFECT_TABLES = ["effects_real.json", "effects_real_2.json"]  # the first: development since 12-05
 ENTRY_KEYS = {
     "id",
     "family",
@@ -99,8 +112,8 @@ EFFECT_KINDS = {"gives", "gets", "grants", "authority", "opaque"}
 HEX = re.compile(r"^0x[0-9a-fA-F]*$")
 
 
-def _entries() -> list[dict[str, Any]]:
-    entries: list[dict[str, Any]] = json.loads(EFFECTS.read_text("utf-8"))["entries"]
+def _entries(table: str) -> list[dict[str, Any]]:
+    entries: list[dict[str, Any]] = json.loads((VECTORS / table).read_text("utf-8"))["entries"]
     return entries
 
 
@@ -125,9 +138,10 @@ def _check_payload(entry: dict[str, Any]) -> None:
             VersionedTransaction.from_bytes(raw)
 
 
-def test_effects_table_well_formed() -> None:
-    """effects_real.json: >= 150 unique entries, all keys, valid enums, >= 40 % legitimate."""
-    entries = _entries()
+@pytest.mark.parametrize("table", EFFECT_TABLES)
+def test_effects_table_well_formed(table: str) -> None:
+    """>= 150 unique entries, all keys, valid enums, >= 40 % legitimate."""
+    entries = _entries(table)
     assert len(entries) >= 150
     assert len({e["id"] for e in entries}) == len(entries)
     for entry in entries:
@@ -145,16 +159,18 @@ def test_effects_table_well_formed() -> None:
 
 
 @pytest.mark.parametrize("payload_type", ["tx", "typed_data", "personal_sign", "solana_tx_base64"])
-def test_effects_payloads_parse(payload_type: str) -> None:
+@pytest.mark.parametrize("table", EFFECT_TABLES)
+def test_effects_payloads_parse(payload_type: str, table: str) -> None:
     """Payloads parse: hex calldata, EIP-712 that hashes, base64 that decodes to a Solana tx."""
-    rows = [e for e in _entries() if e["payload_type"] == payload_type]
+    rows = [e for e in _entries(table) if e["payload_type"] == payload_type]
     assert rows
     for entry in rows:
         _check_payload(entry)
 
 
+@pytest.mark.parametrize("frozen", FROZEN_SETS)
 @pytest.mark.parametrize("name", sorted(TEXT_FILES))
-def test_no_duplicate_texts(name: str) -> None:
+def test_no_duplicate_texts(name: str, frozen: str) -> None:
     """No text appears twice in a file (a duplicate would weigh one case double)."""
-    texts = [r["text"] for r in _jsonl(name)]
+    texts = [r["text"] for r in _jsonl(name, frozen)]
     assert len(texts) == len(set(texts))

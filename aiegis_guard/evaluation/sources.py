@@ -4,8 +4,10 @@ wrote, and on the frozen independent set.
 Sources (``<data>/pi`` and ``<data>/crypto``, each a ``data.jsonl`` of ``text`` / ``label``):
 InjecAgent, LLMail-Inject, Gandalf, spikee, BFCL (negatives), EIP/ERC text and agent tool docs
 (hard negatives), janitr scam posts. None of them was used to write the rules or to train the
-shipped model, so every row is a leave-one-source-out row for both. The frozen set
-(``tests/vectors/frozen_text`` in a source checkout) is reported on its own, per class.
+shipped model, so every row is a leave-one-source-out row for both. The frozen sets
+(``tests/vectors/frozen_text*`` in a source checkout) are reported on their own, per class:
+``frozen2`` is held out; ``frozen-dev`` (the first set) has been a development set since rules
+were written from its misses.
 
 Detectors, from one Guard verdict per row (plus the model alone):
 
@@ -32,7 +34,15 @@ from aiegis_guard.evaluation.metrics import Score
 from aiegis_guard.findings import Category, Source
 from aiegis_guard.guard import Guard
 
-__all__ = ["DETECTORS", "Row", "default_frozen_path", "evaluate", "load_rows", "score_rows"]
+__all__ = [
+    "DETECTORS",
+    "Row",
+    "default_frozen_path",
+    "evaluate",
+    "frozen_sets",
+    "load_rows",
+    "score_rows",
+]
 
 DETECTORS = ("rules", "intent", "model", "guard")
 RULE_CATEGORIES = frozenset({Category.INJECTION, Category.DRAINER, Category.EXFILTRATION})
@@ -99,9 +109,19 @@ def _data_rows(data_dir: Path) -> Iterator[Row]:
         yield from _capped(rows)
 
 
-def _frozen_rows(frozen: Path) -> Iterator[Row]:
-    for name in ("attacks.jsonl", "benign.jsonl"):
-        path = frozen / name
+def frozen_sets(frozen: Path | None = None) -> list[tuple[str, Path]]:
+    """(name, folder) of each frozen set: ``frozen`` alone when given, else the checkout's
+    ``frozen_text`` (a development set since rules were written from its misses on 2026-12-05)
+    and ``frozen_text_2`` (held out: written independently, never looked at by the builders)."""
+    if frozen is not None:
+        return [("frozen", frozen)]
+    first = default_frozen_path()
+    return [("frozen-dev", first), ("frozen2", first.with_name("frozen_text_2"))]
+
+
+def _frozen_rows(frozen: Path, name: str = "frozen") -> Iterator[Row]:
+    for file in ("attacks.jsonl", "benign.jsonl"):
+        path = frozen / file
         if not path.is_file():
             continue
         for line in path.read_text(encoding="utf-8").splitlines():
@@ -109,13 +129,14 @@ def _frozen_rows(frozen: Path) -> Iterator[Row]:
             where = Source(item.get("source", "tool_output"))
             public = where is Source.PROMPT and item["class"] != "user_request"
             label = item["label"] == "attack"
-            yield Row("frozen", f"frozen:{item['class']}", item["text"], label, where, public)
+            yield Row(name, f"{name}:{item['class']}", item["text"], label, where, public)
 
 
 def load_rows(data_dir: Path, frozen: Path | None = None) -> list[Row]:
     """Every row of the new sources (capped per source) and of the frozen set."""
     rows = list(_data_rows(data_dir))
-    rows += list(_frozen_rows(frozen or default_frozen_path()))
+    for name, folder in frozen_sets(frozen):
+        rows += list(_frozen_rows(folder, name))
     return rows
 
 
@@ -164,7 +185,8 @@ def scores_of(rows: list[Row]) -> list[Score]:
     """Per group and detector, plus the frozen set as a whole."""
     table: dict[tuple[str, str], Score] = {}
     for row in rows:
-        groups = [row.group] + (["frozen: ALL"] if row.source == "frozen" else [])
+        frozen = row.source.startswith("frozen")
+        groups = [row.group] + ([f"{row.source}: ALL"] if frozen else [])
         for group in groups:
             for det in DETECTORS:
                 key = (group, det)

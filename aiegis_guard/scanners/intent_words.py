@@ -1,0 +1,392 @@
+"""Vocabulary of the intent stage (:mod:`aiegis_guard.scanners.intent`): act verbs by class,
+their objects, and the cues that make a sentence a directive or raise its score.
+
+Regex sources only (compiled once by the stage). Words are matched on the lower-cased
+sentence; Latin/Cyrillic/Arabic words between letter boundaries, scripts written without
+spaces (CJK, kana, Hangul, Thai) anywhere.
+"""
+
+from __future__ import annotations
+
+
+def is_unspaced(char: str) -> bool:
+    """A character of a script written without spaces between words (Thai, kana, CJK,
+    Hangul): its words are matched anywhere, not between letter boundaries."""
+    return (
+        "\u0e00" <= char <= "\u0e7f" or "\u3000" <= char <= "\u9fff" or "\uac00" <= char <= "\ud7af"
+    )
+
+
+VALUE_WORDS = """send transfer pay deposit stake bridge swap withdraw move forward sweep wire
+top_up
+    route redirect migrate donate tip remit fund refund_to drain liquidate sell_all
+    enviar envía envie transfiere transferir transfira deposita depositar deposite paga pagar
+    pague mueve mover retira retirar envoyer envoyez envoie transférer transférez transfère
+    payer payez verser versez déposer déposez überweisen überweise überweist senden sende
+    sendet transferieren transferiere einzahlen zahle zahlen überträgen übertrage
+    отправь отправьте отправить переведи переведите перевести внеси внесите оплати
+    оплатите выведи выведите 转账 转入 转出 发送 汇款 支付 存入 转移 提取
+    release top_it_up refill settle repay redeposit re-deposit paying sending transferring
+    depositing staking bridging moving withdrawing
+    invia inviate inviare trasferisci trasferite trasferire versa versate deposita depositate
+    paga pagate sposta spostate 送金 送って 送信 振り込 振込 支払 入金 転送 移して 移動して
+    보내 송금 전송 이체 입금 옮겨 gönder gönderin yatır yatırın öde ödeyin aktar aktarın
+    gửi chuyển nạp أرسل ارسل حول حوّل ادفع أودع kirim kirimkan transferkan bayar setor
+    pindahkan wyślij przelej przekaż wpłać zapłać stuur verstuur overmaken betaal stort
+    надішли надішліть переведіть відправ відправте переказ भेजें भेजो ट्रांसफर โอน
+    enviem envíen envien transfiram transfieran depositem depositen mandem manden manda mandá
+    pague paguem paguen virer virez skicka överför betala převeďte pošlete zaplaťte trimiteți
+    transferați plătiți hantar tuma tumeni lipa hamisha بفرستید واریز שלח שלחו העבר העבירו"""
+RIGHTS_WORDS = """approve grant authorize authorise setapprovalforall permit delegate reassign
+    add_as_owner add_owner add_signer make_owner transfer_ownership increaseallowance
+    increase_allowance set_approval allow_spending sign_the_permit sign_this sign_the_attached
+    sign_the_approval sign_the_transaction sign_the_typed sign_this_message
+    aprueba aprobar autoriza autorizar firma firmar aprove autorize assine approuver approuvez
+    autoriser autorisez signer signez genehmigen genehmige autorisieren autorisiere
+    signiere unterschreibe одобри одобрите подпиши подпишите авторизуй разреши разрешите
+    授权 批准 签署 redelegate set_as_your_default add_as_a_recovery add_as_recovery
+    add_as_signer add_as_delegate set_stake_authority set_withdraw_authority
+    approva approvate autorizza autorizzate firma firmate 承認 署名 승인 서명 onayla onaylayın
+    imzala imzalayın zatwierdź podpisz keur_goed onderteken setujui tandatangani
+    phê_duyệt ký وافق وقّع"""
+REVEAL_WORDS = """reveal share export provide paste submit post print output disclose send
+    include type tell display dump leak give show upload forward
+    revela compartir comparte proporciona envía muestra revele compartilhe forneça mostre
+    révéler révélez partager partagez fournir fournissez donnez afficher affichez
+    verrate teile gib zeige sende poste покажи покажите раскрой раскройте пришли
+    пришлите отправь сообщи сообщите введи введите 透露 分享 提供 发送 显示 输入 告诉
+    append echo attach enter entering input typing fill_in copy email e-mail transmit
+    reply_with respond_with
+    read_out dm returning repeat recite spell translate pasting sharing submitting providing
+    condividi rivela inserisci inserite fornisci fornite 教えて 共有 入力 送って 알려 공유
+    입력 보내 paylaş paylaşın gir girin podaj udostępnij wpisz deel voer_in geef bagikan
+    masukkan berikan geben_sie teilen_sie senden_sie nennen_sie eingeben übermitteln introduce
+    ingresa ingrese escribe envíe entrez saisissez envoyez укажите надішліть введіть"""
+CUE_STEMS = """address limit allowlist whitelist restriction polic confirm approv authori
+agree consent accept trust tell notify inform ask silent quiet secret recipient destination
+beneficiar payee amount slippage spender allowance instruction rule ignore disregard override
+bypass migrat transfers payments deposits funds withdrawals proceeds rewards fees payouts
+log report wait mention alert without sin sem sans ohne не 不要
+replace change update modify switch substitut overwrite verif adresse dirección endereço
+límite limite regel адрес лимит правил 同意 地址 限制 确认 告诉 规则 授权 转"""
+SECRET_OBJ_WORDS = """
+    seed_phrase seed_words seed recovery_phrase mnemonic private_key privatekey secret_key
+    keystore wallet_password password passphrase api_key credentials system_prompt
+    your_instructions your_prompt initial_instructions original_instructions your_rules
+    hidden_instructions secret_password previous_instructions
+    secret_recovery 12_words 24_words frase_semilla frase_de_recuperación clave_privada
+    chave_privada frase_de_recuperação phrase_de_récupération clé_privée phrase_secrète
+    seed-phrase wiederherstellungsphrase privater_schlüssel privaten_schlüssel
+    keypair key_file keyfile id.json signing_key signer_key signer_secret wallet_secret
+    signer_configuration raw_key secret_phrase secret_words recovery_words bip-39 bip39
+    wallet.dat signing_mnemonic private_keys signers'_keys
+    palabras_de_recuperación chiave_privata frase_seed frase_di_recupero parole_di_recupero
+    秘密鍵 シードフレーズ 復元フレーズ リカバリーフレーズ 개인_키 개인키 시드_구문 복구_구문
+    özel_anahtar kurtarma_ifadesi gizli_anahtar khóa_riêng cụm_từ_khôi_phục المفتاح_الخاص
+    عبارة_الاسترداد kunci_pribadi frasa_pemulihan klucz_prywatny frazę_odzyskiwania
+    fraza_odzyskiwania privésleutel herstelzin 시드_문구 복구_문구 니모닉 frazy_odzyskiwania
+    khóa_riêng_tư kunci_privat کلید_خصوصی عبارت_بازیابی מפתח_פרטי ufunguo_binafsi
+    soukromý_klíč obnovovací_fráze privat_nyckel återställningsfras cheia_privată
+    fraza_de_recuperare kunci_peribadi frasa_pemulihan निजी_कुंजी คีย์ส่วนตัว วลีกู้คืน
+    сид-фраз сид_фраз мнемоническ приватный_ключ секретный_ключ фраз
+    助记词 私钥 密钥 种子短语 恢复短语"""
+POLICY_WORDS = """ignore disregard override bypass skip disable suspend lift waive turn_off forget
+    ignora ignorar omite desactiva ignore ignorez contourne désactive désactivez ignoriere
+    ignorieren umgehe deaktiviere игнорируй игнорируйте обойди отключи отключите 忽略 绕过 跳过 关闭
+    delete remove erase drop dismiss abandon stop_following pay_no_attention olvida olvide
+    oublie oubliez vergiss vergessen забудь забудьте 忘记 dimentica dimenticate ignorate
+    yoksay unut zignoruj zapomnij negeer vergeet abaikan lupakan 無視 무시 bỏ_qua تجاهل
+    """
+POLICY_OBJ_WORDS = """
+    limit limits allowlist whitelist checks check rules instructions policy policies
+    guard guardrails confirmation confirmations verification safety restrictions
+    spending_cap previous_instructions límites reglas instrucciones limites regras
+    instruções règles consignes limites vérification regeln anweisungen limits
+    правила инструкции лимиты ограничения проверки 规则 指令 限制 限额 白名单 确认
+    everything directions commands input guidance prompt boundaries constraints told
+    programming training guidelines filters warning warnings alert istruzioni talimat
+    talimatları instrukcje instructies instruksi 指示 지시"""
+OVERSIGHT = (
+    r"(?:do ?n[o']t|don't|never|without) (?:tell|telling|notify|notifying|inform|informing|"
+    r"mention|mentioning|alert|alerting|ask|asking|confirm|confirming|log|logging|report|"
+    r"reporting|waiting for)\b|\bsilently\b|\bquietly\b|\bkeep (?:this|it) (?:secret|"
+    r"confidential|between us)|\bno need to (?:confirm|ask|tell)|sin (?:avisar|preguntar|"
+    r"confirmar)|sem (?:avisar|perguntar|confirmar)|sans (?:prévenir|demander|confirmer)|"
+    r"ohne (?:rückfrage|bestätigung|zu fragen)|не (?:сообщай|говори|спрашивай)|"
+    r"不要(?:告诉|通知|询问)"
+)
+VOID = (
+    r"\b(?:limits?|allowlists?|whitelists?|spending caps?|restrictions|checks|policies|"
+    r"confirmations?|approvals?)\b[^.]{0,40}\b(?:(?:do|does|shall|will) not apply|"
+    r"no longer apply|(?:are|is) (?:void|suspended|disabled|lifted|waived|not required|"
+    r"unnecessary|pre-?approved)|have been (?:lifted|waived|suspended|disabled))|"
+    # a claim about the act at hand ("this transfer is pre-approved", "the owner has already
+    # agreed"), not a receipt's past tense ("your card was preauthorized for $373.52")
+    r"\b(?:is|are|has been|have been)\s+(?:already\s+)?(?:pre-?approved|pre-?authori[sz]ed)\b|"
+    r"\b(?:has|have)\s+already\s+(?:approved|authori[sz]ed|agreed|consented)\b|"
+    # trust handed to others, checks made optional or skipped, exemptions
+    r"\btreat\s+(?:any|all|every|these|such|his|her|their|my)\s+(?:\w+\s+){0,3}?(?:requests?|"
+    r"payments?|transfers?|messages?|instructions)\s+(?:\w+\s+){0,4}?(?:as|like)\s+(?:approved|"
+    r"authori[sz]ed|pre-?approved|trusted|verified|mine|coming from)|"
+    r"\b(?:doesn't|does not|don't|do not|no longer|won't|will not)\s+(?:need|require)s?\s+"
+    r"(?:[\w']+\s+){0,2}?(?:confirmation|approval|permission|sign-?off)|"
+    r"\b(?:guard|checks?|limits?|allowlist|warnings?)\b[^.]{0,20}\b(?:is|are)\s+(?:advisory|"
+    r"optional|informational)\b|\bproceed(?:ing)? anyway\b|"
+    r"\b(?:are|is)\s+exempt(?:ed)?\b|\bnot (?:be )?counted against\b|"
+    r"\b(?:checks?|allowlist|limits?|confirmation|verification)\b[^.]{0,40}\bbe\s+(?:skipped|"
+    r"bypassed|disabled|waived|ignored|lifted)\b"
+)
+ADDRESSEE = (
+    r"\b(?:ai|agents?|bots?|assistants?|llms?|models?|autonomous|copilots?|gpt|claude|"
+    r"trading bots?|wallet agents?|automated systems?|agentes?|asistente|assistente|"
+    r"agente|robots?|kis?|агент\w*|бот\w*|ассистент\w*|automated \w+|automations?|"
+    r"custodians?|crawlers?|operators?|whoever|anyone|agenti|ajan\w*|agen|tác nhân|"
+    r"вкладник\w*|robôs|boty|botów|botar|botlar\w*|mawakala|roboti|trợ lý|asistan\w*|"
+    r"asystent\w*|assistent\w*|agenter|agenţi|agenți|ejen|एजेंट|बॉट)\b|智能体|机器人|助手|代理|"
+    r"エージェント|ボット|アシスタント|에이전트|봇|어시스턴트|เอเจนต์|บอท|الوكيل|وكيل|الوكلاء|"
+    r"الروبوتات|ربات|عامل|סוכן|בוט"
+)
+MODAL = (
+    r"\b(?:must|should|shall|needs? to|have to|has to|are (?:required|instructed|expected|"
+    r"asked|to)|is (?:required|instructed|expected|to)|will now|ought to|"
+    r"debe[ns]?|deben|tiene[ns]? que|deve[mn]?|doi(?:t|vent)|müssen|muss|"
+    r"sollen|soll|должн\w*|нужно|devono|dovete|gerek\w*|musi|muszą|należy|moet|moeten|"
+    r"harus|phải|يجب)\b|必须|应该|需要|请|必要|해야"
+)
+NEGATED = (
+    r"\b(?:never|not|n't|no|nunca|jamais|nie|niemals|никогда|не|ne|n')\b\W*(?:\w+\W+){0,2}$|"
+    r"不要$|切勿$|禁止$|绝不$|永远不要$"
+)
+NEGATED_AFTER = r"\s+(?:\S+\s+){0,4}?(?:niemals|nie|nicht|jamais|pas|never|nunca)\b"
+YOURSELF = (
+    r"\b(?:yourself|by yourself|yourselves|selbst|vous-même|tú mismo|usted mismo|você mesmo|"
+    r"сами|самостоятельно)\b|亲自|自己动手"
+)
+LEAD = (
+    # a vocative ("Bot reading this", "whoever has the agent running", "if you are an agent
+    # about to donate") or a causative ("have your agent", "tell it to") before the verb
+    r"^(?:\W*(?:(?:hey|hi|dear|note (?:for|to)|memo to)\s+)?(?:(?:all|any|every|the)\s+)?"
+    r"(?:ai |automated |autonomous )?(?:agents?|bots?|assistants?|operators?|custodians?|"
+    r"clients?|crawlers?|processes|integrations?|wallets?)\b(?:\s+(?:reading|processing|"
+    r"managing|using|integrating|parsing|handling|running|that|who|with)\b[^,:;]{0,60})?"
+    r"|\W*(?:whoever|anyone|everyone|if you(?:'re| are))\b[^,:;]{0,70}?(?=\s+(?:just|"
+    r"please|pls|simply|now)\b))?"
+    r"(?:\W*(?:have|let|get|tell|ask|instruct|make)\s+(?:your|the|an?|its|this)\s+"
+    r"(?:\w+\s+)?(?:agent|assistant|bot|ai|wallet|automation)s?\s+(?:to\s+)?|"
+    r"\W*tell it to\s+|\W*(?:i(?:'m| am)\s+)?(?:instruct(?:ing)?|ask(?:ing)?|tell(?:ing)?|"
+    r"order(?:ing)?|request(?:ing)?|need|want|require)\s+you\s+to\s+(?:\w+\s+){0,5}?"
+    r"(?:by\s+)?|\W*\w+\s+(?:it\s+|this\s+|them\s+)?by\s+|\W*(?:that\s+|then\s+)?you\s+(?:just\s+|now\s+)?)?"
+    r"(?:\W*(?:note|attention|important|urgent|notice|update|reminder|action required|"
+    r"system|admin|nota|aviso|atenção|achtung|hinweis|важно|注意|重要)\b[^a-z]{0,3})?"
+    r"(?:\W*(?:hey|hi|dear|attention)?\W*(?:ai|agents?|bots?|assistants?|llms?|"
+    r"models?)\W{0,3})?(?:\W*(?:please|pls|plz|kindly|now|immediately|then|and|also|first|"
+    r"just|simply|go ahead and|por favor|s'il vous plaît|bitte|пожалуйста|per favore|lütfen|"
+    r"proszę|alsjeblieft|tolong|请))*\W*"
+)
+TARGET = (
+    r"0x[0-9a-f]{6,}|[1-9a-hj-np-z]{32,44}|\b\d[\d,.]*\s*(?:eth|usdc|usdt|dai|sol|btc|wbtc|"
+    r"weth|matic|bnb|tokens?|jup|usd|dollars|euros?|eur)\b|\$\s?\d|"
+    r"\ball (?:of )?(?:your |the |remaining )*(?:funds|tokens|"
+    r"balance|assets|eth|usdc|sol)|\bentire (?:balance|wallet)|\bfull balance|\bmax(?:imum)? "
+    r"(?:amount|balance|permission|allowance)|\bunlimited|\binfinite|máxim[ao]|ilimitad[ao]|"
+    r"illimité|unbegrenzt|безлимит\w*|无限|весь баланс|все деньги|所有资金|全部余额|"
+    r"\bnew (?:address|wallet|vault|contract)|\b(?:holding|"
+    r"safe|secure|recovery|migration|escrow) (?:address|wallet|vault|contract)|\bthis "
+    r"(?:address|wallet|contract)|\.eth\b|\btodo(?:s)? (?:los|o) (?:fondos|saldo)|"
+    r"\btout (?:le|les) (?:solde|fonds)|\ball(?:e|es)? (?:guthaben|mittel)|все средства|全部"
+)
+AUTHORITY = (
+    r"\b(?:security team|support team|support staff|compliance (?:team|department|check|"
+    r"requirement)|admin(?:istrator)?s?|official (?:notice|announcement|support|team)|"
+    r"on behalf of|per (?:the )?(?:owner|user|admin)|by order of|authori[sz]ed by|"
+    r"the (?:owner|user) (?:has )?(?:asked|requested|instructed|authori[sz]ed|approved)|"
+    r"system (?:message|notice|override|administrator)|developer mode|maintenance mode|"
+    r"administrador|soporte|equipo de seguridad|suporte|équipe de sécurité|sicherheitsteam|"
+    r"администратор|служба безопасности|режиме обслуживания|管理员|官方|安全团队)\b"
+)
+URGENCY = (
+    r"\b(?:immediately|urgent(?:ly)?|asap|right now|right away|before it'?s too late|"
+    r"within \d+ (?:minutes?|hours?)|\d+ (?:minutes?|минут\w*|minutos|minuten)|deadline|"
+    r"expires?|last chance|final notice|"
+    r"inmediatamente|urgente|imediatamente|immédiatement|sofort|dringend|срочно|"
+    r"немедленно|hemen|acil|segera|sekarang|natychmiast|meteen|onmiddellijk|ngay|"
+    r"okamžitě|omedelbart|imediat|hoy mismo|hoje mesmo|subito|sofortig\w*|срочн\w*)\b|"
+    r"立即|马上|紧急|今すぐ|直ちに|至急|지금 바로|즉시|당장|ทันที|فوراً|فورا|מיד|तुरंत"
+)
+SECRECY = (
+    r"\b(?:confidential|secret(?:ly)?|quietly|silently|between us|"
+    r"do not (?:tell|mention|disclose)|without (?:waiting|asking|confirmation)|"
+    r"sin (?:esperar|confirmación)|sem (?:esperar|confirmação)|sans attendre|ohne zu warten|"
+    r"не дожидаясь|без подтверждения|no lo comentes|não comenta\w*|diskretion|discrétion|"
+    r"vertraulich|riservato|kimseye söyleme|haber vermeyin|nikomu|niemand|bila kuomba|"
+    r"utan att be|không nói|onaya gerek yok)\b|无需确认|不要等待|誰にも|아무한테도|말하지 마|"
+    r"لا تخبر|به کسی"
+)
+ROUTE = (
+    r"\b(?:transfers|payments|deposits|funds|withdrawals|proceeds|rewards|fees|profits|"
+    r"payouts)\b[^.]{0,30}\b(?:must|should|will|shall|are to|need to|now)\s+(?:now\s+)?"
+    r"(?:go|be (?:sent|routed|directed|made|forwarded|redirected|paid))\b|"
+    r"\b(?:deposit|receiving|recipient|payment|payout|treasury|withdrawal|wallet|vault) "
+    r"address (?:has (?:been )?changed|is now|was (?:updated|changed|moved)|has been "
+    r"(?:updated|moved|rotated|migrated))|"
+    r"\b(?:the )?(?:correct|new|updated|current|real|actual|official|verified) (?:deposit |"
+    r"receiving |payment |payout )?(?:destination|address|recipient|beneficiary|payee|wallet)"
+    r" (?:is|has been|will be)\b|"
+    r"\buse (?:this|the following|the new|that) (?:one|address|wallet|recipient|contract) "
+    r"instead"
+)
+OVERRIDE = (
+    r"\b(?:previous|prior|above|earlier|preceding|initial|original|all (?:your|the|previous)|"
+    r"your|system)\s+(?:instructions|rules|guidelines|prompts?|directives|policies|directions|"
+    r"commands|input|programming)|\beverything (?:before|above|you (?:were|have been) told|"
+    r"i (?:have )?told you)|anteriores|précédentes|"
+    r"vorherigen|предыдущие|之前的"
+)
+CLAUSE = (
+    r"[,;:\u2014\u2013]|\s-\s|\b(?:and|then|also|y|e|et|und|и|puis|luego|dann|затем|"
+    r"and then|and also)\b|然后|并且|并"
+)
+TAMPER = (
+    r"\b(?:change|set|modify|increase|raise|replace|switch|substitute|overwrite|update|"
+    r"cambia|cambiar|altere|altera|mude|change[rz]?|modifie[rz]?|remplace[rz]?|ändere|ändern|"
+    r"ersetze|setze|измени|поменяй|замени|установи|修改|更改|改为|替换)\b(?:\s+\S+){0,3}?\s+"
+    r"(?:amount|recipient|slippage|output token|destination|spender|allowance|receiver|"
+    r"to address|beneficiary|payee|deposit address|receiving address|withdrawal address|"
+    r"any other address|monto|cantidad|montante|valor|montant|destinataire|betrag|empfänger|"
+    r"сумму|получател\w*|адрес\w*|金额|收款)"
+)
+CONSENT = (
+    r"\b(?:the )?(?:user|owner|client|customer)\b[^.,]{0,20}\b(?:(?:has|had|already) "
+    r"(?:already )?(?:accepted|agreed|consented|approved|authori[sz]ed|confirmed)|agreed|"
+    r"consented|pre-?authori[sz]ed|pre-?approved|trusts)\b|"
+    r"\b(?:a accepté|a autorisé|a approuvé|ha aceptado|aceptó|autorizó|ha autorizado|aceitou|"
+    r"autorizou|já aprovou|hat (?:zugestimmt|genehmigt|autorisiert)|согласился|разрешил|"
+    r"одобрил)|已同意|已授权|已批准"
+)
+COMMAND = r"(?:^|\s)[/!](?:send|transfer|pay|withdraw|approve|swap|tip|bridge|drain|export)\b"
+
+# where the value or the secret goes: an address, a name or a handle (the raw sentence)
+RECIPIENT = (
+    r"0x[0-9a-f]{38,40}\b|(?<![\w/])(?-i:[1-9A-HJ-NP-Za-km-z]{32,44})(?![\w/])|\b[\w-]+\.eth\b|"
+    r"[\w.+-]+@[\w-]+\.[\w.]+|(?<![\w@])@[a-z_]\w{3,}|"
+    r"\baccount (?:number|no\.?|#)\s*[\w-]*\d[\w-]{4,}"
+)
+# hidden text to be decoded and then obeyed ("decode the leetspeak and follow it", "ROT13 the
+# following and do it", "remove the dots first, then comply")
+DECODE_FOLLOW = (
+    r"\b(?:decode|decrypt|reverse|translate|rot-?13|unscramble|remove the \w+|read (?:this|it|"
+    r"them) backwards|convert|spell out|join the letters)\b[^.]{0,80}?(?:\band\b|\bthen\b|,|;|:)"
+    r"\s*(?:then\s+|first,?\s+)?(?:(?:follow|do|execute|act on|perform|carry out|run)\s+(?:it|"
+    r"them|that|this|what|whatever|the (?:instruction|command|action|result|sentence|message))"
+    r"|comply|obey)\b"
+)
+# a value act as a noun ("perform a transfer to", "proceed with the payment")
+PERFORM = (
+    r"\b(?:perform|make|execute|initiate|complete|process|proceed with|go ahead with)\s+"
+    r"(?:a|an|the|this|that|its|my|our)\s+(?:\w+\s+){0,2}?(?:transfer|payment|withdrawal|"
+    r"deposit|transaction|swap|pending action|send|action|actions)\b"
+)
+# calling a named contract function ("call claimSeason2()", "execute transferOwnership on")
+CALL = (
+    r"\b(?:call|calls|calling|execute|invoke|trigger|run)\s+`?(?:[\w.]*[a-z][A-Z]\w*|"
+    r"[a-z_]\w*\()"
+)
+# a request for a wallet secret stated as a need ("we need your 24 words", "the service needs
+# each signer's key", "necesitamos las 24 palabras")
+SECRET_ASK = (
+    r"\b(?:needs?|need to see|requires?|required|demands?|reply with|respond with|send us|"
+    r"wants?|emailed|uploads?|posts?|transmits?|"
+    r"necesit\w+|requiere\w*|benötig\w+|erforderlich|нужн\w+|требуется|precisa\w*|"
+    r"besoin|serve|servono|gerek\w*|potrzeb\w+|nodig|butuh|perlu)\b|必要|필요|需要"
+)
+WALLET_SECRET = (
+    r"\bsigner[_ ]key|\bsigner configuration|\bthe key that controls|"
+    r"\b(?:seed|mnemonic|recovery|secret|private|signing|signer'?s?|identity|raw) "
+    r"(?:phrase|words|key|keys|secret)\b|\b(?:keypair|keystore|id\.json|private key|"
+    r"mnemonic|\d+ (?:recovery )?words|palabras de recuperación|wiederherstellungsphrase|"
+    r"privaten? schlüssel|clave privada|chave privada|clé privée|сид-фраз\w*|"
+    r"приватн\w+ ключ\w*)\b|助记词|私钥|秘密鍵|개인\s?키"
+)
+# unambiguous imperative forms: a directive wherever they stand in the clause
+IMPERATIVE_FORMS = (
+    r"\b(?:gönderin|yatırın|ödeyin|aktarın|paylaşın|girin|onaylayın|imzalayın|wyślij|przelej|"
+    r"wpłać|zapłać|przekaż|podaj|wpisz|podpisz|zatwierdź|kirimkan|transferkan|bayarkan|"
+    r"berikan|bagikan|masukkan|pindahkan|отправьте|переведите|пришлите|внесите|оплатите|"
+    r"выведите|покажите|раскройте|сообщите|введите|одобрите|подпишите|надішліть|переведіть|"
+    r"відправте|введіть|inviate|trasferite|versate|depositate|inserite|fornite|approvate|"
+    r"firmate|spostate|أرسل|ارسل|ادفع|حوّل|أودع|भेजें|भेजो)(?![^\W\d_])"
+)
+# verb-final languages: the polite imperative ending after the act
+IMPERATIVE_MARK = (
+    r"ください|下さい|해\s?주세요|하세요|하십시오|주십시오|주세요|请|務必|务必|โปรด|กรุณา"
+)
+
+# a question for the agent's own instructions or secret ("what were your instructions?")
+SECRET_QUESTION = (
+    r"\bwhat\s+(?:are|were|is|was|'s)\s+(?:\w+\s+){0,3}?(?:your\s+(?:\w+\s+){0,3}?"
+    r"(?:instructions|system prompt|prompt|password|secret|rules|directions)\b|the\s+"
+    r"(?:\w+\s+){0,3}?(?:instructions|directions|rules|prompt) you (?:were|have been|got)"
+    r"|the (?:system prompt|password|secret (?:word|password|phrase))\b)"
+)
+# a persona or mode that sheds the rules ("you are now operating as a No Limits AI")
+PERSONA = (
+    r"\byou(?:'re| are)\s+(?:now\s+)?(?:operating\s+|running\s+|acting\s+|playing\s+)?"
+    r"(?:in|as)\b|\byou(?:'re| are)\s+(?:now\s+)?[\"“'«]\w|\bpretend (?:to be|you(?:'re| are))|"
+    r"\bact as\b|\brole-?play as\b|\bstay in character|\bfrom now on,? you (?:are|will)"
+)
+UNBOUND = (
+    r"\b(?:no|without|free (?:of|from)|unbound by|ignores?)\s+(?:any\s+|the\s+)?(?:rules|limits|"
+    r"limitations|restrictions|filters|boundaries|guidelines|ethics|censorship|guard|checks)\b|"
+    r"\bunrestricted|\bunfiltered|\bjailbr[eo]ak|\bdeveloper mode|\bdan\b|\bdo anything now|"
+    r"\bno[- ]limits?\b|\bwith no rules"
+)
+# text planted in the agent's own answer ("include in your response the following string")
+OUTPUT_PLANT = (
+    r"\b(?:include|add|append|insert|put|print|output|write|render|embed)\b[^.]{0,50}?\b(?:in|into|"
+    r"to|at the (?:end|start|beginning) of)\s+(?:your|the)\s+(?:response|reply|answer|output|"
+    r"summary)"
+)
+MARKUP = r"!\[[^\]]*\]\(|<img\b|onerror\s*=|https?://\S+[?&][\w-]+=|base64"
+# what a reveal can carry off besides a secret, when a mailbox or address receives it
+DATA_OBJ = (
+    r"\b(?:data|details|files?|documents?|information|info|history|records|contacts|"
+    r"passwords?|ssn|results|logs?|confirmation|summary|report|statements?)\b"
+)
+
+# stems (matched anywhere) without which a gated pattern cannot match: its regex is skipped
+GATES = {
+    "call": "call execute invoke trigger run",
+    "decode": """decode decrypt reverse translate rot13 rot-13 unscramble remove backwards convert
+        spell join""",
+    "perform": "perform make execute initiate complete process proceed go_ahead",
+    "ask": """need requir demand reply respond send_us want emailed upload post transmit
+        necesit requier benötig erforderlich нужн
+        требуется precis besoin serv gerek potrzeb nodig butuh perlu 必要 필요 需要""",
+    "wsecret": """seed mnemonic recovery secret private signing signer identity raw keypair
+        keystore id.json words palabras wiederherstellungsphrase schlüssel clave chave clé сид
+        приватн 助记词 私钥 秘密鍵 개인""",
+    "question": "what",
+    "persona": "you_are you're pretend act_as role character from_now_on",
+    "plant": "response reply answer output summary",
+    "oversight": """not n't never without silent quiet keep no_need sin sem sans ohne не 不要""",
+    "consent": """user owner client customer accept autoris approuv acept autoriz aceit aprov
+        zugestimmt genehmigt autorisiert согласил разрешил одобрил 已""",
+    "tamper": """change set modify increase raise replace switch substitut overwrite update cambia
+        altere altera mude modifie remplace ändere ändern ersetze setze измени поменяй замени
+        установи 修改 更改 改为 替换""",
+    "void": """apply void suspend disabl lift waiv not_required unnecessary approved authori
+        already treat need require advisory optional informational anyway exempt counted
+        skipped bypassed ignored""",
+    "route": """transfers payments deposits funds withdrawals proceeds rewards fees profits
+        payouts address correct new updated current real actual official verified use""",
+    "data": """data detail file document information info history record contact password ssn
+        result log confirmation summary report statement""",
+}
+
+# verbs that reveal only when the secret goes somewhere ("enter your words in our form",
+# not "enter your recovery phrase on the import screen")
+WEAK_REVEAL = frozenset({"enter", "entering", "input", "typing", "fill in", "copy"})
+DESTINATION = (
+    r"\b(?:here|below|to us|with us|(?:in|into|on|to|via|at) (?:our|this|that|my|the (?:form|"
+    r"chat|field|bot|link|site|page below|box below|thread))|in the (?:form|chat|field)s?)\b"
+)
