@@ -14,7 +14,7 @@ import re
 import sys
 import uuid
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import IO, Any, Protocol
 
 from langchain_core.language_models import BaseChatModel
@@ -276,7 +276,10 @@ class Transcript:
     """Readable, masked transcript of an agent run. Secrets never reach the terminal."""
 
     def __init__(self, guard: Guard, out: IO[str] | None = None) -> None:
-        self.guard = guard
+        # its own guard, rules only and unaudited: masking the transcript is not a decision of
+        # the run, so its checks must not land in the scenario's verdict log
+        config = replace(guard.config, audit=guard.config.audit.model_copy(update={"path": None}))
+        self.guard = Guard(config, classifier=False)
         self.out = out or sys.stdout
 
     def mask(self, text: str) -> str:
