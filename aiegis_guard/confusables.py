@@ -53,29 +53,51 @@ _C = "".join(sorted(CONFUSABLES))
 # once NFKC has composed it (normalising twice must change nothing)
 _W = r"(?:[^\W\d_]|[\u0300-\u036f\u1ab0-\u1aff\u1dc0-\u1dff\u20d0-\u20ff\ufe20-\ufe2f])"
 # Every look-alike is non-ASCII: ASCII text skips the search. Any other text (an accent, an
-# emoji) needs it, so it is compiled at import; the two word patterns below run only when a
-# look-alike is present and are compiled then (~3 ms of every import otherwise).
+# emoji) needs it, so it is compiled at import.
 _ANY_RE = re.compile(f"[{_C}]")
-# Words made only of look-alikes, and words with a Latin letter and a look-alike. Starts are
-# pinned to word starts by the look-behind and the quantifiers are possessive or lazy up to a
-# single class, so each word is scanned a bounded number of times: linear, never backtracking.
-_ONLY_RE = LazyPattern(rf"(?<!{_W})[{_C}]++(?!{_W})")
-_MIXED_RE = LazyPattern(rf"(?<!{_W})(?=(?:{_W})*?[A-Za-z])(?:{_W})*?[{_C}](?:{_W})*+")
+_LOOKALIKES = frozenset(CONFUSABLES)
+_LETTER = LazyPattern(_W)  # one letter or combining mark: the characters words are made of
+_LATIN = LazyPattern("[A-Za-z]")
+
+
+def _word_around(text: str, i: int) -> tuple[int, int]:
+    """The span of the word (maximal run of letters and marks) holding ``text[i]``."""
+    letter = _LETTER.match
+    start, end = i, i + 1
+    while start and letter(text, start - 1):
+        start -= 1
+    while end < len(text) and letter(text, end):
+        end += 1
+    return start, end
+
+
+def _folded_words(text: str) -> list[tuple[int, int]]:
+    """Words made only of look-alikes, and words with a Latin letter and a look-alike. Only
+    the words around a look-alike are read: the cost follows the look-alikes, not the text."""
+    spans: list[tuple[int, int]] = []
+    done = 0
+    for m in _ANY_RE.finditer(text):
+        if m.start() < done:
+            continue  # a look-alike in a word already judged
+        start, end = _word_around(text, m.start())
+        done = end
+        word = text[start:end]
+        if _LATIN.search(word) or _LOOKALIKES.issuperset(word):
+            spans.append((start, end))
+    return spans
 
 
 def fold_confusables(text: str) -> tuple[str, int]:
     """Fold look-alike letters in words that mix scripts (or are made only of look-alikes).
 
     Returns the folded text (same length: offsets are unchanged) and how many words were
-    folded. Two C-level regex passes find the words; plain text costs one search.
+    folded. Plain text costs one search; otherwise only the words around look-alikes are read.
     """
     if text.isascii() or _ANY_RE.search(text) is None:
         return text, 0
-    spans = [m.span() for m in _ONLY_RE.finditer(text)]
-    spans += [m.span() for m in _MIXED_RE.finditer(text)]
+    spans = _folded_words(text)
     if not spans:
         return text, 0
-    spans.sort()
     parts: list[str] = []
     last = folded = 0
     for start, end in spans:

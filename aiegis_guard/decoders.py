@@ -160,13 +160,17 @@ def decode_blocks(text: str) -> list[tuple[int, int, str, str]]:
 
 # --- inline escapes ----------------------------------------------------------------------------
 
+# The look-ahead on the three first characters lets the engine skip to a candidate at C speed
+# (without it every position tries six alternatives: ~6x slower on plain prose).
 _INLINE_RE = re.compile(
+    r"(?=[%&\\])(?:"
     r"(?P<pct>(?:%[0-9A-Fa-f]{2})+)"
     r"|&(?P<ent>#[0-9]{1,7}|#[xX][0-9A-Fa-f]{1,6}|[A-Za-z][A-Za-z0-9]{1,31});"
     r"|(?P<xs>(?:\\x[0-9A-Fa-f]{2})+)"
     r"|(?P<us>(?:\\u[0-9A-Fa-f]{4})+)"
     r"|\\U(?P<U>[0-9A-Fa-f]{8})"
     r"|\\u\{(?P<ub>[0-9A-Fa-f]{1,6})\}"
+    r")"
 )
 _PCT_HINT = re.compile(r"%[0-9A-Fa-f]{2}")
 _ENT_HINT = re.compile(r"&(?:#[0-9xX]|[A-Za-z][A-Za-z0-9]{1,31};)")
