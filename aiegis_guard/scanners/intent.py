@@ -173,7 +173,9 @@ def _has_recipient(raw: str, pos: int = 0) -> bool:
     low = raw.lower()
     if not ("0x" in low or "@" in raw or ".eth" in low or "account" in low or p.RUN_RE.search(raw)):
         return False
-    return p.RECIPIENT_RE.search(raw, pos) is not None
+    if p.RECIPIENT_RE.search(raw, pos) is not None:
+        return True
+    return "@" in raw and p.MAILBOX_RE.search(raw, pos) is not None
 
 
 def _imperative(sentence: str, raw: str, verb_at: int) -> bool:

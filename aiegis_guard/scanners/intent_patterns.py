@@ -40,6 +40,7 @@ CONSENT_RE = LazyPattern(w.CONSENT, F)
 ROUTE_RE = LazyPattern(w.ROUTE, F)
 OVERRIDE_RE = LazyPattern(w.OVERRIDE, F)
 RECIPIENT_RE = LazyPattern(w.RECIPIENT, F)
+MAILBOX_RE = LazyPattern(w.MAILBOX, F)
 YOU_ASKED_RE = LazyPattern(
     r"(?<!\bif )(?<!\bwhen )(?<!\bonce )(?<!\bunless )\byou\s+(?:just\s+|now\s+)?$", F
 )

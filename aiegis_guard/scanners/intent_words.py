@@ -268,9 +268,12 @@ COMMAND = r"(?:^|\s)[/!](?:send|transfer|pay|withdraw|approve|swap|tip|bridge|dr
 # where the value or the secret goes: an address, a name or a handle (the raw sentence)
 RECIPIENT = (
     r"0x[0-9a-f]{38,40}\b|(?<![\w/])(?-i:[1-9A-HJ-NP-Za-km-z]{32,44})(?![\w/])|\b[\w-]+\.eth\b|"
-    r"[\w.+-]+@[\w-]+\.[\w.]+|(?<![\w@])@[a-z_]\w{3,}|"
+    r"(?<![\w@])@[a-z_]\w{3,}|"
     r"\baccount (?:number|no\.?|#)\s*[\w-]*\d[\w-]{4,}"
 )
+# a mailbox, apart: its unanchored run before "@" is tried from every position of every word,
+# so it runs only on text that has an "@"
+MAILBOX = r"[\w.+-]+@[\w-]+\.[\w.]+"
 # hidden text to be decoded and then obeyed ("decode the leetspeak and follow it", "ROT13 the
 # following and do it", "remove the dots first, then comply")
 DECODE_FOLLOW = (
