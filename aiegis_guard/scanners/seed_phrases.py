@@ -258,6 +258,8 @@ def _finding(
 NUMBERED_REACH = 800  # characters each side of the 12th word (24 numbered lines)
 # a number glued to its label ("word12": ..) needs a separator after it (not hex "0x12ab")
 _TWELFTH_RE = re.compile(r"(?:(?<![\w.])12(?!\d)[^\w\n]{0,4}|(?<![\d.])12[^\w\n]{1,4})[^\W\d_]")
+# a numbered phrase needs its 11th word too: a window without one is not read word by word
+_ELEVENTH_RE = re.compile(r"(?:(?<![\w.])11(?!\d)[^\w\n]{0,4}|(?<![\d.])11[^\w\n]{1,4})[^\W\d_]")
 _NUMBERED_RE = re.compile(
     r"(?:(?<![\w.])(\d{1,2})(?!\d)[^\w\n]{0,4}|(?<![\d.])(\d{1,2})[^\w\n]{1,4})([^\W\d_]{1,12})"
 )
@@ -316,6 +318,8 @@ def phrase_finding(text: str, words: list[tuple[int, int, str]]) -> Finding | No
 
 
 def _numbered_phrase(text: str, lo: int, hi: int, anchor: int) -> Finding | None:
+    if _ELEVENTH_RE.search(text, lo, hi) is None:
+        return None  # words 1..12 at least: no 11th, no phrase (and no per-word loop)
     words = _numbered_words(text, lo, hi, anchor)
     if not words:
         return None
