@@ -4,6 +4,7 @@ for the model and its words). No chain SDK is imported here."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import Any
 
 from aiegis_guard.chains.effects import Effect, EffectKind
@@ -301,24 +302,21 @@ def _creation(c: _Ctx, op: Creation) -> Effect:
     )
 
 
+_DERIVE: dict[type, Callable[[_Ctx, Any], Effect | None]] = {
+    Transfer: _transfer,
+    Receipt: _receipt,
+    Approval: _approval,
+    AuthorityChange: _authority,
+    Delegation: _delegation,
+    CloseAccount: _close,
+    Call: _call,
+    Creation: _creation,
+}  # a Memo says nothing about value
+
+
 def _effect(c: _Ctx, op: Operation) -> Effect | None:
-    if isinstance(op, Transfer):
-        return _transfer(c, op)
-    if isinstance(op, Receipt):
-        return _receipt(c, op)
-    if isinstance(op, Approval):
-        return _approval(c, op)
-    if isinstance(op, AuthorityChange):
-        return _authority(c, op)
-    if isinstance(op, Delegation):
-        return _delegation(c, op)
-    if isinstance(op, CloseAccount):
-        return _close(c, op)
-    if isinstance(op, Call):
-        return _call(c, op)
-    if isinstance(op, Creation):
-        return _creation(c, op)
-    return None  # memos say nothing about value
+    derive = _DERIVE.get(type(op))
+    return derive(c, op) if derive is not None else None
 
 
 def derive_effects(
