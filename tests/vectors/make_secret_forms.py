@@ -8,62 +8,20 @@ seeded generator (``random.Random(13)``): never funded, never used. Each form ha
 
 from __future__ import annotations
 
-import base64
-import hashlib
-import hmac
 import json
-import random
 from pathlib import Path
 from typing import Any
 
-import base58
-from mnemonic import Mnemonic
+from keygen import KeyGen, b64, bad
 
 OUT = Path(__file__).with_name("secret_forms.json")
-RNG = random.Random(13)
+GEN = KeyGen(13)
+RNG = GEN.rng
 RECIPE = ("open", "wallet", "settings", "then", "choose", "network", "and", "add", "the")
 RECIPE += ("token", "address", "before", "you", "confirm")
-N = 0xFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFEBAAEDCE6AF48A03BBFD25E8CD0364141
 
 
-def _key() -> str:
-    while True:
-        k = RNG.getrandbits(256)
-        if 0 < k < N:
-            return f"{k:064x}"
-
-
-def _phrase(words: int = 12, language: str = "english") -> list[str]:
-    entropy = RNG.getrandbits(words * 32 // 3).to_bytes(words * 4 // 3, "big")
-    return Mnemonic(language).to_mnemonic(entropy).split()
-
-
-def _bad(words: list[str]) -> list[str]:
-    """The phrase with its last word changed so the checksum fails."""
-    m = Mnemonic("english")
-    for w in m.wordlist:
-        changed = [*words[:-1], w]
-        if w != words[-1] and not m.check(" ".join(changed)):
-            return changed
-    raise AssertionError
-
-
-def _xkey(version: str, private: bool) -> str:
-    seed = RNG.getrandbits(512).to_bytes(64, "big")
-    digest = hmac.new(b"Bitcoin seed", seed, hashlib.sha512).digest()
-    if private:
-        material = b"\0" + digest[:32]
-    else:
-        from coincurve import PrivateKey
-
-        material = PrivateKey(digest[:32]).public_key.format(compressed=True)
-    payload = bytes.fromhex(version) + b"\0" * 9 + digest[32:] + material
-    return base58.b58encode_check(payload).decode()
-
-
-def _b64(data: str | bytes) -> str:
-    raw = data.encode() if isinstance(data, str) else data
-    return base64.b64encode(raw).decode()
+_key, _phrase, _xkey, _b64, _bad = GEN.key, GEN.phrase, GEN.xkey, b64, bad
 
 
 def _case(cid: str, form: str, text: str, action: str, why: str) -> dict[str, Any]:

@@ -9,73 +9,24 @@ phrases and keypairs come from ``random.Random(1313)``: never funded, never used
 
 from __future__ import annotations
 
-import base64
-import hashlib
-import hmac
 import json
-import random
 from pathlib import Path
 from typing import Any
 
 import base58
-from mnemonic import Mnemonic
+from keygen import KeyGen, b64, bad
 
 OUT = Path(__file__).with_name("secret_variants.json")
-RNG = random.Random(1313)
-N = 0xFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFEBAAEDCE6AF48A03BBFD25E8CD0364141
+GEN = KeyGen(1313)
+RNG = GEN.rng
 Case = dict[str, Any]
 
 
-def _key() -> str:
-    while True:
-        k = RNG.getrandbits(256)
-        if 0 < k < N:
-            return f"{k:064x}"
-
-
-def _phrase(words: int = 12, language: str = "english") -> list[str]:
-    entropy = RNG.getrandbits(words * 32 // 3).to_bytes(words * 4 // 3, "big")
-    return Mnemonic(language).to_mnemonic(entropy).split()
-
-
-def _bad(words: list[str]) -> list[str]:
-    m = Mnemonic("english")
-    for w in m.wordlist:
-        changed = [*words[:-1], w]
-        if w != words[-1] and not m.check(" ".join(changed)):
-            return changed
-    raise AssertionError
-
-
-def _xkey(version: str, private: bool) -> str:
-    digest = hmac.new(b"Bitcoin seed", RNG.getrandbits(512).to_bytes(64, "big"), hashlib.sha512)
-    d = digest.digest()
-    if private:
-        material = b"\0" + d[:32]
-    else:
-        from coincurve import PrivateKey
-
-        material = PrivateKey(d[:32]).public_key.format(compressed=True)
-    return base58.b58encode_check(bytes.fromhex(version) + b"\0" * 9 + d[32:] + material).decode()
-
-
-def _wif(compressed: bool = True, testnet: bool = False) -> str:
-    payload = bytes([0xEF if testnet else 0x80]) + bytes.fromhex(_key())
-    return base58.b58encode_check(payload + (b"\1" if compressed else b"")).decode()
-
-
-def _solana() -> bytes:
-    from solders.keypair import Keypair
-
-    return bytes(Keypair.from_seed(RNG.getrandbits(256).to_bytes(32, "big")))
-
+_key, _phrase, _xkey, _wif, _solana = GEN.key, GEN.phrase, GEN.xkey, GEN.wif, GEN.solana
+_b64, _bad = b64, bad
 
 RECIPE_WORDS = ["open", "wallet", "settings", "then", "choose", "network", "and", "add", "the"]
 RECIPE_WORDS += ["token", "address", "before"]
-
-
-def _b64(data: str | bytes) -> str:
-    return base64.b64encode(data.encode() if isinstance(data, str) else data).decode()
 
 
 def _wrap(b64: str, joiner: str) -> str:

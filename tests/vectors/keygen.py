@@ -1,0 +1,68 @@
+"""Seeded generators of never-funded test secrets, shared by the vector scripts here
+(``make_secret_forms.py``, ``make_secret_variants.py``): EVM keys, BIP-39 phrases (and
+near misses that fail the checksum), BIP-32 extended keys, WIF, Solana keypairs."""
+
+from __future__ import annotations
+
+import base64
+import hashlib
+import hmac
+import random
+
+import base58
+from mnemonic import Mnemonic
+
+N = 0xFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFEBAAEDCE6AF48A03BBFD25E8CD0364141  # secp256k1 order
+
+
+def b64(data: str | bytes) -> str:
+    raw = data.encode() if isinstance(data, str) else data
+    return base64.b64encode(raw).decode()
+
+
+def bad(words: list[str]) -> list[str]:
+    """The phrase with its last word changed so the checksum fails."""
+    m = Mnemonic("english")
+    for w in m.wordlist:
+        changed = [*words[:-1], w]
+        if w != words[-1] and not m.check(" ".join(changed)):
+            return changed
+    raise AssertionError
+
+
+class KeyGen:
+    """Every value from one ``random.Random(seed)``: a script regenerates its table exactly."""
+
+    def __init__(self, seed: int) -> None:
+        self.rng = random.Random(seed)
+
+    def key(self) -> str:
+        while True:
+            k = self.rng.getrandbits(256)
+            if 0 < k < N:
+                return f"{k:064x}"
+
+    def phrase(self, words: int = 12, language: str = "english") -> list[str]:
+        entropy = self.rng.getrandbits(words * 32 // 3).to_bytes(words * 4 // 3, "big")
+        return Mnemonic(language).to_mnemonic(entropy).split()
+
+    def xkey(self, version: str, private: bool) -> str:
+        seed = self.rng.getrandbits(512).to_bytes(64, "big")
+        digest = hmac.new(b"Bitcoin seed", seed, hashlib.sha512).digest()
+        if private:
+            material = b"\0" + digest[:32]
+        else:
+            from coincurve import PrivateKey
+
+            material = PrivateKey(digest[:32]).public_key.format(compressed=True)
+        payload = bytes.fromhex(version) + b"\0" * 9 + digest[32:] + material
+        return base58.b58encode_check(payload).decode()
+
+    def wif(self, compressed: bool = True, testnet: bool = False) -> str:
+        payload = bytes([0xEF if testnet else 0x80]) + bytes.fromhex(self.key())
+        return base58.b58encode_check(payload + (b"\1" if compressed else b"")).decode()
+
+    def solana(self) -> bytes:
+        from solders.keypair import Keypair
+
+        return bytes(Keypair.from_seed(self.rng.getrandbits(256).to_bytes(32, "big")))
