@@ -47,6 +47,23 @@ def approval(
     )
 
 
+def switch_approval(
+    via: str, token: str, owner: str | None, spender: str, allowed: bool, *, deadline: int | None
+) -> Approval:
+    """An all-or-nothing grant (DAI ``permit``, Compound v3 ``allow``): ``allowed`` gives the
+    spender everything, ``not allowed`` revokes."""
+    return Approval(
+        via=via,
+        asset=asset(token),
+        owner=owner,
+        spender=spender,
+        amount=None if allowed else 0,
+        unlimited=allowed,
+        revoke=not allowed,
+        deadline=deadline,
+    )
+
+
 def _erc20_transfer(f: Frame, fn: Function, a: list[Any]) -> Result:
     return [
         Transfer(
@@ -154,16 +171,7 @@ def _eip2612_permit(f: Frame, fn: Function, a: list[Any]) -> Result:
 def _dai_permit(f: Frame, fn: Function, a: list[Any]) -> Result:
     holder, spender, _nonce, expiry, allowed = a[:5]
     return [
-        Approval(
-            via="dai.permit",
-            asset=asset(f.target),
-            owner=holder,
-            spender=spender,
-            amount=None if allowed else 0,
-            unlimited=allowed,
-            revoke=not allowed,
-            deadline=expiry or None,
-        )
+        switch_approval("dai.permit", f.target, holder, spender, allowed, deadline=expiry or None)
     ]
 
 

@@ -16,11 +16,10 @@ from functools import lru_cache
 from typing import Any
 
 from aiegis_guard import jsontext
-from aiegis_guard.chains.evm.frames import asset
 from aiegis_guard.chains.evm.protocols.orders import decode_order, order_shape
 from aiegis_guard.chains.evm.protocols.signed import decode_signed, signed_shape
 from aiegis_guard.chains.evm.selectors import EIP712_TYPES
-from aiegis_guard.chains.evm.tokens import approval
+from aiegis_guard.chains.evm.tokens import approval, switch_approval
 from aiegis_guard.chains.transaction import (
     Approval,
     Call,
@@ -351,17 +350,10 @@ def _operations(kind: str, msg: dict[str, Any], verifying: str | None) -> list[A
     if kind == "dai":
         if verifying is None:
             raise EvmDecodeError("DAI permit without a verifyingContract (the token)")
-        allowed = msg["allowed"]
+        holder, spender, expiry = msg["holder"], msg["spender"], msg["expiry"] or None
         return [
-            Approval(
-                via="dai.permit",
-                asset=asset(verifying),
-                owner=msg["holder"],
-                spender=msg["spender"],
-                amount=None if allowed else 0,
-                unlimited=allowed,
-                revoke=not allowed,
-                deadline=msg["expiry"] or None,
+            switch_approval(
+                "dai.permit", verifying, holder, spender, msg["allowed"], deadline=expiry
             )
         ]
     if kind in ("permit2_single", "permit2_batch"):

@@ -18,7 +18,7 @@ from typing import Any
 from aiegis_guard.chains.evm.frames import Frame, Result, asset, native
 from aiegis_guard.chains.evm.protocols.swaps import swap_ops
 from aiegis_guard.chains.evm.selectors import Function
-from aiegis_guard.chains.evm.tokens import approval
+from aiegis_guard.chains.evm.tokens import approval, switch_approval
 from aiegis_guard.chains.known import known_contracts
 from aiegis_guard.chains.transaction import Approval, AssetKind, Call, Receipt, Transfer
 from aiegis_guard.checksums import keccak256
@@ -52,15 +52,7 @@ def _approve_delegation(f: Frame, fn: Function, a: list[Any]) -> Result:
 
 
 def _comet_allow(f: Frame, owner: str | None, manager: str, allowed: bool) -> Approval:
-    return Approval(
-        via="compound_v3.allow",
-        asset=asset(f.target),
-        owner=owner,
-        spender=manager,
-        amount=None if allowed else 0,
-        unlimited=allowed,
-        revoke=not allowed,
-    )
+    return switch_approval("compound_v3.allow", f.target, owner, manager, allowed, deadline=None)
 
 
 def _allow(f: Frame, fn: Function, a: list[Any]) -> Result:

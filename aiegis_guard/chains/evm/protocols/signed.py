@@ -27,7 +27,7 @@ from typing import Any
 from aiegis_guard.chains.evm.calldata import decode_items
 from aiegis_guard.chains.evm.frames import ZERO, Frame, asset, native
 from aiegis_guard.chains.evm.selectors import Function
-from aiegis_guard.chains.evm.tokens import approval
+from aiegis_guard.chains.evm.tokens import approval, switch_approval
 from aiegis_guard.chains.evm.wrappers import WRAPPER_HANDLERS
 from aiegis_guard.chains.transaction import Approval, AssetKind, Operation, Transfer
 from aiegis_guard.errors import EvmDecodeError
@@ -134,17 +134,9 @@ def decode_signed(
         )
         return [give], []
     if shape == "comet_authorization":
-        allowed = m["isAllowed"]
-        grant = Approval(
-            via="compound_v3.allow",
-            asset=asset(verifying),
-            owner=m["owner"],
-            spender=m["manager"],
-            amount=None if allowed else 0,
-            unlimited=allowed,
-            revoke=not allowed,
-            deadline=m["expiry"] or None,
-        )
+        owner, manager, allowed = m["owner"], m["manager"], m["isAllowed"]
+        via, expiry = "compound_v3.allow", m["expiry"] or None
+        grant = switch_approval(via, verifying, owner, manager, allowed, deadline=expiry)
         return [grant], []
     if shape == "aave_delegation":
         op = approval(
