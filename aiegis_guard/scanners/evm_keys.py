@@ -30,6 +30,7 @@ from aiegis_guard.findings import Action, Category, Finding, Severity
 from aiegis_guard.keys.evm import SECP256K1_N
 from aiegis_guard.redact import mask
 from aiegis_guard.scanners.key_calls import call_context, parse_context
+from aiegis_guard.scanners.key_checks import secret_finding
 from aiegis_guard.textcache import digest_cached
 
 __all__ = [
@@ -229,17 +230,7 @@ def key_finding(span: tuple[int, int], value: str, *evidence: str) -> Finding:
     """``secret.evm_private_key`` (BLOCK) for ``value`` at ``span``; ``evidence`` says how."""
     derived = any(e.startswith("derives") for e in evidence)
     how = "derives to an address in play" if derived else "named as one"
-    return Finding(
-        rule_id=RULE,
-        category=Category.SECRET,
-        severity=Severity.CRITICAL,
-        action=Action.BLOCK,
-        message=f"Ethereum private key ({how})",
-        span=span,
-        preview=mask(value),
-        evidence=evidence,
-        redact=True,
-    )
+    return secret_finding(RULE, span, value, f"Ethereum private key ({how})", *evidence)
 
 
 def _candidate_finding(span: tuple[int, int], value: str) -> Finding:
