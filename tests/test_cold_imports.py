@@ -12,7 +12,8 @@ import pytest
 
 ROOT = Path(__file__).resolve().parent.parent
 HEAVY = (
-    "web3", "eth_account", "eth_abi", "solders", "onnxruntime", "numpy", "Crypto", "cffi", "pydantic",
+    "web3", "eth_account", "eth_abi", "solders", "onnxruntime", "numpy", "Crypto", "cffi",
+    "pydantic",
 )  # fmt: skip
 _PROBE = """
 import json, sys
