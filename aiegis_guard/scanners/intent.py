@@ -178,6 +178,18 @@ def _has_recipient(raw: str, pos: int = 0) -> bool:
     return "@" in raw and p.MAILBOX_RE.search(raw, pos) is not None
 
 
+_AIMED = (p.TARGET_RE, p.ADDRESSEE_RE, p.OVERRIDE_RE)
+
+
+def aimed(text: str) -> bool:
+    """Does ``text`` point an instruction anywhere: a target (an address, an amount, "all
+    funds", a new wallet), a recipient, agents or bots addressed, or earlier instructions
+    overridden? Prose that only *talks about* keys, permits or approvals does none of these
+    (the classifier's findings in documents need one). A claim of authority is no aim: warnings
+    name the support team too."""
+    return _has_recipient(text) or any(rx.search(text) for rx in _AIMED)
+
+
 def _imperative(sentence: str, raw: str, verb_at: int) -> bool:
     """The verb opens its clause (after a vocative, a courtesy or a causative), has an
     imperative form, or a verb-final language's imperative ending follows it. A doc
