@@ -31,6 +31,7 @@ compile on first use).
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import cache
@@ -178,7 +179,8 @@ def _has_recipient(raw: str, pos: int = 0) -> bool:
     return "@" in raw and p.MAILBOX_RE.search(raw, pos) is not None
 
 
-_AIMED = (p.TARGET_RE, p.ADDRESSEE_RE, p.OVERRIDE_RE)
+_AIMED = (p.ADDRESSEE_RE, p.OVERRIDE_RE)
+_SELECTOR = re.compile(r"0x[0-9a-f]{8}", re.IGNORECASE)  # a function selector: no target
 
 
 def aimed(text: str) -> bool:
@@ -187,7 +189,9 @@ def aimed(text: str) -> bool:
     overridden? Prose that only *talks about* keys, permits or approvals does none of these
     (the classifier's findings in documents need one). A claim of authority is no aim: warnings
     name the support team too."""
-    return _has_recipient(text) or any(rx.search(text) for rx in _AIMED)
+    if _has_recipient(text) or any(rx.search(text) for rx in _AIMED):
+        return True
+    return any(not _SELECTOR.fullmatch(m.group()) for m in p.TARGET_RE.finditer(text))
 
 
 def _imperative(sentence: str, raw: str, verb_at: int) -> bool:
