@@ -19,10 +19,18 @@ from tests.evm_builders import STRANGER, TOKEN, call
 
 # selector, signature: as in the projects' ABIs (Safe OwnerManager/ModuleManager/GuardManager/
 # FallbackManager, EIP-1363, EIP-777, CryptoPunksMarket, Ownable, Uniswap v2/v3/SwapRouter02,
-# 1inch v5/v6, 0x, Aave v3 IPool, Compound III Comet, ENS ETHRegistrarController, WETH9, Lido)
+# 1inch v5/v6, 0x, Aave v3 IPool, Compound III Comet, ENS ETHRegistrarController (and the legacy
+# controller), WETH9, Lido, wstETH)
 PINNED = [
     ("a415bcad", "borrow(address,uint256,uint256,uint16,address)"),
     ("617ba037", "supply(address,uint256,address,uint16)"),
+    ("573ade81", "repay(address,uint256,uint256,address)"),
+    ("2dad97d4", "repayWithATokens(address,uint256,uint256)"),
+    ("5a3b74b9", "setUserUseReserveAsCollateral(address,bool)"),
+    ("85f6d155", "register(string,address,uint256,bytes32)"),
+    ("f7a16963", "registerWithConfig(string,address,uint256,bytes32,address,address)"),
+    ("ea598cb0", "wrap(uint256)"),
+    ("de0e9a3e", "unwrap(uint256)"),
     ("e8eda9df", "deposit(address,uint256,address,uint16)"),
     ("69328dec", "withdraw(address,uint256,address)"),
     ("110496e5", "allow(address,bool)"),

@@ -249,10 +249,19 @@ def _venue(j: _Judge, op: Transfer) -> list[Finding]:
     return [j.f("unknown_venue", Action.FLAG, msg, f"venue:{venue}", f"via:{op.via}")]
 
 
+def _pays_named_protocol(j: _Judge, op: Transfer) -> bool:
+    """A payment into a decoded protocol call (swap input, deposit, repayment: ``SWAP``; the
+    ETH sent with a call that pays something back: WETH, Lido, ENS) to a contract the policy
+    names in any role (the pool the agent approved as a spender): what the call pays out is
+    judged instead (``swap_recipient``), not the payment into it."""
+    into_call = op.order == SWAP_ORDER or (op.via == "native" and j.exchange)
+    return into_call and j.policy.is_known(op.recipient, j.chain)
+
+
 def _transfer(j: _Judge, op: Transfer) -> list[Finding]:
     out = j.counterparty(op.recipient, "recipient")
     moves_value = op.amount != 0 or op.asset.kind in (AssetKind.NFT, AssetKind.UNKNOWN)
-    if _settles_exchange(j, op):
+    if _settles_exchange(j, op) or _pays_named_protocol(j, op):
         return out
     if op.order is not None and op.order != SWAP_ORDER:  # a signed order's offer
         return out + _venue(j, op)

@@ -123,10 +123,11 @@ def _known_atas(own: frozenset[str]) -> dict[str, tuple[str, str]]:
     return out
 
 
-def _named_wallets(decoded: DecodedTransaction) -> list[str]:
+def _named_wallets(decoded: DecodedTransaction, allowed: frozenset[str]) -> list[str]:
     """Wallets the transaction names as counterparties (SOL recipients, close destinations,
-    new authorities): candidates for the owner of a token account it pays."""
-    out: dict[str, None] = {}
+    new authorities, the owners of the token accounts it creates), then the allowlisted
+    wallets: candidates for the owner of a token account it pays."""
+    out: dict[str, None] = {ref.owner: None for ref in decoded.token_accounts if ref.owner}
     for op in decoded.operations:
         if isinstance(op, Transfer) and op.asset.kind is AssetKind.NATIVE:
             out[op.recipient] = None
@@ -134,12 +135,14 @@ def _named_wallets(decoded: DecodedTransaction) -> list[str]:
             out[op.destination] = None
         elif isinstance(op, AuthorityChange) and op.new_authority:
             out[op.new_authority] = None
+    out.update(dict.fromkeys(sorted(allowed)))
     return list(out)[:MAX_OWNER_CANDIDATES]
 
 
-def _resolve_by_ata(
+def _resolve_by_ata(  # noqa: PLR0917 (the view's parts, filled in place)
     decoded: DecodedTransaction,
     own: frozenset[str],
+    allowed: frozenset[str],
     owner_of: dict[str, str],
     mint_of: dict[str, str],
     program_of: dict[str, str],
@@ -161,7 +164,7 @@ def _resolve_by_ata(
     ]
     if not unknown:
         return
-    wallets = _named_wallets(decoded)
+    wallets = _named_wallets(decoded, allowed)
     for account, paid in unknown:
         if paid is None:
             continue
@@ -195,7 +198,8 @@ def own_view(decoded: DecodedTransaction, policy: Policy) -> OwnView:
         for ata, wallet in _atas(own_wallets, policy.allowlist.solana, mint):
             owner_of[ata] = wallet
             mint_of.setdefault(ata, mint)
-    _resolve_by_ata(decoded, own_wallets, owner_of, mint_of, program_of)
+    allowed = policy.allowlist.solana
+    _resolve_by_ata(decoded, own_wallets, allowed, owner_of, mint_of, program_of)
     own = own_wallets | {acct for acct, owner in owner_of.items() if owner in own_wallets}
     return OwnView(frozenset(own), owner_of, mint_of)
 

@@ -5,7 +5,11 @@ Sources: aave/aave-v3-core ``contracts/interfaces/IPool.sol`` (supply / deposit 
 borrow) and ``ICreditDelegationToken.sol`` (approveDelegation); compound-finance/comet
 ``contracts/CometMainInterface.sol`` (allow / allowBySig / supplyTo / withdrawTo /
 withdrawFrom / transferAsset); ensdomains/ens-contracts ``ETHRegistrarController.sol``
-(``register``: the name's ERC-721 on the BaseRegistrar, id ``uint256(keccak256(label))``);
+(``register``: the name's ERC-721 on the BaseRegistrar, id ``uint256(keccak256(label))``;
+the legacy controller's ``register(string,address,uint256,bytes32)`` /
+``registerWithConfig``); aave ``IPool.repay`` / ``repayWithATokens`` /
+``setUserUseReserveAsCollateral``; lidofinance ``contracts/0.6.12/WstETH.sol`` (``wrap`` /
+``unwrap``: to/from ``msg.sender``);
 gnosis/canonical-weth ``WETH9.sol`` (``deposit()`` / ``withdraw(uint256)``: to/from
 ``msg.sender``); lidofinance/lido-dao ``contracts/0.4.24/Lido.sol`` (``submit(address
 _referral) payable``: stETH minted to ``msg.sender``).
@@ -26,6 +30,8 @@ from aiegis_guard.checksums import keccak256
 __all__ = ["ENS_BASE_REGISTRAR", "TABLE"]
 
 ENS_BASE_REGISTRAR = "0x57f1887a8bf19b14fc0df6fd9b2acc9af147ea85"  # .eth names (ERC-721)
+_LIDO_STETH = "0xae7ab96520de3a18e5e111b5eaab095312d7fe84"  # what wstETH wraps
+HUGE_AMOUNT = 1 << 255  # max uint256 and its neighbours: "all of it"
 
 
 def _paid_to(via: str, token: str, to: str, amount: int) -> Result:
@@ -42,9 +48,25 @@ def _aave_withdraw(f: Frame, fn: Function, a: list[Any]) -> Result:
     return _paid_to("aave_v3.withdraw", token, to, amount)
 
 
+def _aave_repay(f: Frame, fn: Function, a: list[Any]) -> Result:
+    """``repay(asset, amount, rateMode, onBehalfOf)``: the own payment into the pool (max
+    uint256: "the whole debt"); the debt repaid is ``onBehalfOf``'s: credited to anyone but
+    the caller it is the payment given away (judged like a deposit for another)."""
+    token, amount, _mode, on_behalf = a
+    paid = None if amount >= HUGE_AMOUNT else amount
+    credit = (token, paid) if on_behalf != f.sender else (None, None)
+    return swap_ops(f, "aave_v3.repay", (token, paid), credit, on_behalf)
+
+
 def _aave_borrow(f: Frame, fn: Function, a: list[Any]) -> Result:
     token, amount = a[:2]
     return _paid_to("aave_v3.borrow", token, f.sender or f.context, amount)
+
+
+def _own_position(f: Frame, fn: Function, a: list[Any]) -> Result:
+    """Calls that only rearrange the caller's own position (``repayWithATokens``: own aTokens
+    burnt against own debt; ``setUserUseReserveAsCollateral``): nothing leaves the account."""
+    return [_opaque(f, fn, True)]
 
 
 def _approve_delegation(f: Frame, fn: Function, a: list[Any]) -> Result:
@@ -109,6 +131,17 @@ def _weth_withdraw(f: Frame, fn: Function, a: list[Any]) -> Result:
     return [Receipt(via="weth.withdraw", asset=native(), recipient=f.sender, amount=a[0])]
 
 
+def _wsteth(f: Frame, fn: Function, a: list[Any]) -> Result:
+    """wstETH ``wrap(uint256 _stETHAmount)`` / ``unwrap(uint256 _wstETHAmount)``: the one
+    token is taken from ``msg.sender`` and the other paid back to it (the rate is on-chain:
+    the amount received is unknown offline). On any other contract: opaque."""
+    if not _on(f, "Lido wstETH") or f.sender is None:
+        return [_opaque(f, fn, False)]
+    steth = _LIDO_STETH if fn.name == "wrap" else f.target
+    out = f.target if fn.name == "wrap" else _LIDO_STETH
+    return swap_ops(f, f"wsteth.{fn.name}", (steth, a[0]), (out, None), f.sender)
+
+
 def _lido_submit(f: Frame, fn: Function, a: list[Any]) -> Result:
     """Lido ``submit(address _referral)``: stETH (about 1:1 with the ETH sent) is minted to
     ``msg.sender``; the referral receives nothing. On any other contract: opaque."""
@@ -124,7 +157,7 @@ def _ens(f: Frame, fn: Function, a: list[Any]) -> Result:
     name = f"ens.{fn.name}" if is_ens else fn.name
     call = Call(via="evm.call", target=f.target, name=name, known=is_ens, value=f.value)
     call = call.model_copy(update={"sender": f.sender, "selector": "0x" + f.data[:4].hex()})
-    if not is_ens or fn.name != "register":
+    if not is_ens or fn.name not in ("register", "registerWithConfig"):
         return [call]
     return [call, _ens_name(f, a[0], a[1])]
 
@@ -147,6 +180,9 @@ TABLE = (
     ("deposit(address,uint256,address,uint16)", _aave_supply),
     ("withdraw(address,uint256,address)", _aave_withdraw),
     ("borrow(address,uint256,uint256,uint16,address)", _aave_borrow),
+    ("repay(address,uint256,uint256,address)", _aave_repay),
+    ("repayWithATokens(address,uint256,uint256)", _own_position),
+    ("setUserUseReserveAsCollateral(address,bool)", _own_position),
     ("approveDelegation(address,uint256)", _approve_delegation),
     ("allow(address,bool)", _allow),
     (
@@ -163,7 +199,11 @@ TABLE = (
         _ens,
     ),
     ("renew(string,uint256)", _ens),
+    ("register(string,address,uint256,bytes32)", _ens),
+    ("registerWithConfig(string,address,uint256,bytes32,address,address)", _ens),
     ("deposit()", _weth_deposit),
     ("withdraw(uint256)", _weth_withdraw),
     ("submit(address)", _lido_submit),
+    ("wrap(uint256)", _wsteth),
+    ("unwrap(uint256)", _wsteth),
 )
