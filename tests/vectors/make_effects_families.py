@@ -722,6 +722,14 @@ def ownable() -> None:
         effects,
         delegators=(OPERATOR,),
     )
+    row(
+        "ownership",
+        "legitimate",
+        "allow",
+        SRC_OWNABLE + "; Ownable2Step.acceptOwnership()",
+        txd(vault, call("acceptOwnership()")),
+        [],
+    )
     data = call("transferOwnership(address)", STRANGER)
     effects = [eff("authority", f"contract:{vault}", "owner", STRANGER)]
     row(
@@ -985,10 +993,199 @@ def solana() -> None:
         )
 
 
+# --- Aave WrappedTokenGatewayV3, Paraswap, CoW EthFlow ---------------------------------------
+
+GATEWAY = "0xD322A49006FC828F9B5B37Ab215F99B4E5caB19C"
+AUGUSTUS_V5 = "0xDEF171Fe48CF0115B1d80b88dc8eAB59176FEe57"
+AUGUSTUS_V6 = "0x6A000F20005980200259B80c5102003040001068"
+PARASWAP_PROXY = "0x216B4B4Ba9F3e719726886d34a177484278Bfcae"
+ETHFLOW = "0x40A50cf069e992AA4536211B23F286eF88752187"
+ETH_MARK = "0xEeeeeEeeeEeEeeEeEeEeeEEEeeeeEeeeeeeeEEeE"
+SRC_GATEWAY = (
+    "aave/aave-v3-periphery contracts/misc/WrappedTokenGatewayV3.sol (depositETH, withdrawETH, "
+    "repayETH, borrowETH); address from bgd-labs/aave-address-book AaveV3Ethereum.WETH_GATEWAY"
+)
+SRC_PARASWAP = (
+    "paraswap AugustusSwapper v5 lib/Utils.sol (SimpleData, SellData, MegaSwapSellData) and "
+    "AugustusV6 AugustusV6Types.sol (GenericData, UniswapV3Data, CurveV1Data); beneficiary 0 = "
+    "msg.sender"
+)
+SRC_ETHFLOW = "cowprotocol/ethflowcontract src/libraries/EthFlowOrder.sol (createOrder(Data))"
+
+
+def gateway() -> None:
+    weth = "native:ETH"
+    legit = [
+        (call("depositETH(address,address,uint16)", AAVE_POOL, OWN, 0), 2 * 10**18),
+        (call("withdrawETH(address,uint256,address)", AAVE_POOL, MAX, OWN), 0),
+        (call("repayETH(address,uint256,address)", AAVE_POOL, 10**18, OWN), 10**18),
+        (call("borrowETH(address,uint256,uint16)", AAVE_POOL, 5 * 10**17, 0), 0),
+    ]
+    for data, value in legit:
+        effects = [eff("gives", weth, value, GATEWAY)] if value else []
+        row(
+            "aave_gateway",
+            "legitimate",
+            "allow",
+            SRC_GATEWAY,
+            txd(GATEWAY, data, value),
+            effects,
+            recipients=(GATEWAY,),
+            spenders=(GATEWAY,),
+        )
+    drains = [
+        (call("depositETH(address,address,uint16)", AAVE_POOL, STRANGER, 0), 20 * 10**18),
+        (call("withdrawETH(address,uint256,address)", AAVE_POOL, MAX, STRANGER), 0),
+        (call("repayETH(address,uint256,uint256,address)", AAVE_POOL, 10**19, 2, STRANGER), 10**19),
+    ]
+    for data, value in drains:
+        effects = [eff("gives", weth, "all", STRANGER)]
+        effects += [eff("gives", weth, value, GATEWAY)] if value else []
+        row(
+            "aave_gateway",
+            "drainer",
+            "block",
+            SRC_GATEWAY,
+            txd(GATEWAY, data, value),
+            effects,
+            recipients=(GATEWAY,),
+            spenders=(GATEWAY,),
+        )
+
+
+_ROUTE = "(uint256,address,uint256,bytes,uint256)"
+_PATH = f"(address,uint256,(address,uint256,uint256,{_ROUTE}[])[])"
+_TAIL = "address,uint256,bytes,uint256,bytes16)"
+SIMPLE = (
+    "simpleSwap((address,address,uint256,uint256,uint256,address[],bytes,uint256[],uint256[],"
+    f"address,{_TAIL})"
+)
+MULTI = f"multiSwap((address,uint256,uint256,uint256,address,{_PATH}[],{_TAIL})"
+MEGA = f"megaSwap((address,uint256,uint256,uint256,address,(uint256,{_PATH}[])[],{_TAIL})"
+_GENERIC = "(address,address,uint256,uint256,uint256,bytes32,address)"
+V6_IN = f"swapExactAmountIn(address,{_GENERIC},uint256,bytes,bytes)"
+V6_UNI3 = (
+    "swapExactAmountInOnUniswapV3((address,address,uint256,uint256,uint256,bytes32,address,bytes),"
+)
+V6_UNI3 += "uint256,bytes)"
+V6_CURVE1 = "swapExactAmountInOnCurveV1((uint256,uint256,address,address,uint256,uint256,uint256,"
+V6_CURVE1 += "bytes32,address),uint256,bytes)"
+
+
+def paraswap_calls(to: str) -> list[tuple[str, bytes, int, str, int, str]]:
+    """(router, calldata, value, token in, amount in, token out) of one swap of each shape paying
+    ``to``."""
+    uuid = keccak(text="effects-families:uuid")[:16]
+    meta = keccak(text="effects-families:metadata")
+    adapter = addr("paraswap-adapter")
+    pool = addr("univ3-pool")
+    route = [(1, pool, 10_000, b"\x01" * 64, 0)]
+    path = [(DAI, 0, [(adapter, 10_000, 0, route)])]
+    simple = (
+        USDC,
+        WETH,
+        3_000 * 10**6,
+        9 * 10**17,
+        95 * 10**16,
+        [pool],
+        b"\x02" * 68,
+        [0, 68],
+        [0],
+        to,
+        ZERO,
+        0,
+        b"",
+        1_767_000_000,
+        uuid,
+    )
+    multi = (
+        USDC,
+        5_000 * 10**6,
+        4_950 * 10**18,
+        4_990 * 10**18,
+        to,
+        path,
+        ZERO,
+        0,
+        b"",
+        1_767_000_000,
+        uuid,
+    )
+    mega = (
+        ETH_MARK,
+        10**18,
+        3_000 * 10**18,
+        3_050 * 10**18,
+        to,
+        [(10_000, path)],
+        ZERO,
+        0,
+        b"",
+        1_767_000_000,
+        uuid,
+    )
+    generic = (USDC, WETH, 2_000 * 10**6, 6 * 10**17, 62 * 10**16, meta, to)
+    uni3 = (WETH, USDC, 10**18, 3_000 * 10**6, 3_050 * 10**6, meta, to, b"\x03" * 96)
+    curve1 = (0, 0, USDC, DAI, 1_000 * 10**6, 995 * 10**18, 999 * 10**18, meta, to)
+    return [
+        (AUGUSTUS_V5, call(SIMPLE, simple), 0, USDC, 3_000 * 10**6, WETH),
+        (AUGUSTUS_V5, call(MULTI, multi), 0, USDC, 5_000 * 10**6, DAI),
+        (AUGUSTUS_V5, call(MEGA, mega), 10**18, "", 10**18, DAI),
+        (
+            AUGUSTUS_V6,
+            call(V6_IN, addr("paraswap-executor"), generic, 0, b"", b"\x04" * 32),
+            0,
+            USDC,
+            2_000 * 10**6,
+            WETH,
+        ),
+        (AUGUSTUS_V6, call(V6_UNI3, uni3, 0, b""), 0, WETH, 10**18, USDC),
+        (AUGUSTUS_V6, call(V6_CURVE1, curve1, 0, b""), 0, USDC, 1_000 * 10**6, DAI),
+    ]
+
+
+def paraswap() -> None:
+    allow = {"recipients": (AUGUSTUS_V5, AUGUSTUS_V6), "spenders": (PARASWAP_PROXY, AUGUSTUS_V6)}
+    for beneficiary, kind, verdict in (
+        (ZERO, "legitimate", "allow"),
+        (OWN, "legitimate", "allow"),
+        (STRANGER, "drainer", "block"),
+    ):
+        for router, data, value, token, amount, out in paraswap_calls(beneficiary):
+            paid = eff("gives", f"erc20:{token}" if token else "native:ETH", amount, router)
+            effects = (
+                [paid]
+                if beneficiary != STRANGER
+                else [paid, eff("gives", f"erc20:{out}", "all", STRANGER)]
+            )
+            row("paraswap", kind, verdict, SRC_PARASWAP, txd(router, data, value), effects, **allow)
+
+
+def ethflow() -> None:
+    order = "createOrder((address,address,uint256,uint256,bytes32,uint256,uint32,bool,int64))"
+    app = keccak(text="effects-families:cow-appdata")
+    for receiver, kind, verdict in ((OWN, "legitimate", "allow"), (STRANGER, "drainer", "block")):
+        data = call(
+            order, (USDC, receiver, 10**18, 3_000 * 10**6, app, 0, 1_767_000_000, False, 7_781)
+        )
+        effects = [eff("gives", "native:ETH", 10**18, ETHFLOW)]
+        effects += [eff("gives", f"erc20:{USDC}", "all", STRANGER)] if receiver == STRANGER else []
+        row(
+            "cow",
+            kind,
+            verdict,
+            SRC_ETHFLOW,
+            txd(ETHFLOW, data, 10**18),
+            effects,
+            recipients=(ETHFLOW,),
+        )
+
+
 def build() -> dict[str, Any]:
     """The whole table (deterministic: made-up addresses and keys come from fixed tags)."""
     ROWS.clear()
-    for family in (aave, wrappers, ens, cow, safe, ownable, solana):
+    families = (aave, gateway, wrappers, ens, cow, ethflow, paraswap, safe, ownable, solana)
+    for family in families:
         family()
     about = (
         "Protocol-family signing requests (issue 12): legitimate and drainer rows per family, "

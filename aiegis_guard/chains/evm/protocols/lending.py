@@ -8,7 +8,9 @@ withdrawFrom / transferAsset); ensdomains/ens-contracts ``ETHRegistrarController
 (``register``: the name's ERC-721 on the BaseRegistrar, id ``uint256(keccak256(label))``;
 the legacy controller's ``register(string,address,uint256,bytes32)`` /
 ``registerWithConfig``); aave ``IPool.repay`` / ``repayWithATokens`` /
-``setUserUseReserveAsCollateral``; lidofinance ``contracts/0.6.12/WstETH.sol`` (``wrap`` /
+``setUserUseReserveAsCollateral``; aave/aave-v3-periphery ``WrappedTokenGatewayV3.sol``
+(``depositETH`` / ``withdrawETH`` / ``repayETH`` / ``borrowETH``, with and without the
+rate mode of v3.0); lidofinance ``contracts/0.6.12/WstETH.sol`` (``wrap`` /
 ``unwrap``: to/from ``msg.sender``);
 gnosis/canonical-weth ``WETH9.sol`` (``deposit()`` / ``withdraw(uint256)``: to/from
 ``msg.sender``); lidofinance/lido-dao ``contracts/0.4.24/Lido.sol`` (``submit(address
@@ -19,7 +21,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from aiegis_guard.chains.evm.frames import Frame, Result, asset, native
+from aiegis_guard.chains.evm.frames import ZERO, Frame, Result, asset, native
 from aiegis_guard.chains.evm.protocols.swaps import swap_ops
 from aiegis_guard.chains.evm.selectors import Function
 from aiegis_guard.chains.evm.tokens import approval, switch_approval
@@ -61,6 +63,34 @@ def _aave_repay(f: Frame, fn: Function, a: list[Any]) -> Result:
 def _aave_borrow(f: Frame, fn: Function, a: list[Any]) -> Result:
     token, amount = a[:2]
     return _paid_to("aave_v3.borrow", token, f.sender or f.context, amount)
+
+
+def _gateway_deposit(f: Frame, fn: Function, a: list[Any]) -> Result:
+    """WrappedTokenGatewayV3 ``depositETH(pool, onBehalfOf, referral)``: the ETH sent is
+    supplied for ``onBehalfOf`` (its aWETH position; the ETH is the call's value)."""
+    return swap_ops(f, "aave_v3.deposit_eth", (None, None), (ZERO, f.value), a[1])
+
+
+def _gateway_withdraw(f: Frame, fn: Function, a: list[Any]) -> Result:
+    """``withdrawETH(pool, amount, to)``: own aWETH (pulled by allowance) paid out as ETH
+    to ``to`` (max uint256: the whole position)."""
+    return [Receipt(via="aave_v3.withdraw_eth", asset=native(), recipient=a[2], amount=a[1])]
+
+
+def _gateway_repay(f: Frame, fn: Function, a: list[Any]) -> Result:
+    """``repayETH(pool, amount[, rateMode], onBehalfOf)``: the ETH sent repays
+    ``onBehalfOf``'s debt: for anyone but the caller, the payment is given away."""
+    on_behalf = a[-1]
+    if on_behalf == f.sender:
+        return [_opaque(f, fn, True)]
+    return swap_ops(f, "aave_v3.repay_eth", (None, None), (ZERO, f.value), on_behalf)
+
+
+def _gateway_borrow(f: Frame, fn: Function, a: list[Any]) -> Result:
+    """``borrowETH(pool, amount, ...)``: borrowed ETH paid to ``msg.sender``."""
+    return [
+        Receipt(via="aave_v3.borrow", asset=native(), recipient=f.sender or f.context, amount=a[1])
+    ]
 
 
 def _own_position(f: Frame, fn: Function, a: list[Any]) -> Result:
@@ -183,6 +213,12 @@ TABLE = (
     ("repay(address,uint256,uint256,address)", _aave_repay),
     ("repayWithATokens(address,uint256,uint256)", _own_position),
     ("setUserUseReserveAsCollateral(address,bool)", _own_position),
+    ("depositETH(address,address,uint16)", _gateway_deposit),
+    ("withdrawETH(address,uint256,address)", _gateway_withdraw),
+    ("repayETH(address,uint256,address)", _gateway_repay),
+    ("repayETH(address,uint256,uint256,address)", _gateway_repay),
+    ("borrowETH(address,uint256,uint16)", _gateway_borrow),
+    ("borrowETH(address,uint256,uint256,uint16)", _gateway_borrow),
     ("approveDelegation(address,uint256)", _approve_delegation),
     ("allow(address,bool)", _allow),
     (
