@@ -778,6 +778,7 @@ def solana() -> None:
 
     import solders.system_program as sp
     from solders.hash import Hash
+    from solders.instruction import AccountMeta, Instruction
     from solders.pubkey import Pubkey
     from solders.token.associated import get_associated_token_address
 
@@ -883,10 +884,30 @@ def solana() -> None:
             [eff("gives", spl_pyusd, 9 * 10**6, fr)],
         ),
     ]
+    # wrapping SOL: own wSOL account created, SOL paid into it, SyncNative (instruction 17)
+    wsol = Pubkey.from_string("So11111111111111111111111111111111111111112")
+    sync = Instruction(sx.TOKEN, bytes([17]), [AccountMeta(ata(me, wsol), False, True)])
+    pay_wsol = sp.transfer({"from_pubkey": me, "to_pubkey": ata(me, wsol), "lamports": 10**9})
+    legit.append(([sx.create_ata(me, me, wsol), pay_wsol, sync], True, []))
+    unwrap = [eff("gets", "native:SOL", "all", str(me))]  # the account's lamports back to own
+    legit.append(([sx.close_account(ata(me, wsol), me, me)], False, unwrap))
     for ixs, v0, effects in legit:
         srow(
             "solana_spl", "legitimate", "allow", SRC_SPL, tx(ixs, v0=v0), effects, recipients=(fr,)
         )
+    # SOL "wrapped" into a stranger's wSOL account: a payment to the stranger
+    pay_theirs = sp.transfer(
+        {"from_pubkey": me, "to_pubkey": ata(stranger, wsol), "lamports": 10**10}
+    )
+    srow(
+        "solana_spl",
+        "drainer",
+        "flag",
+        SRC_SPL,
+        tx([sx.create_ata(me, stranger, wsol), pay_theirs]),
+        [eff("gives", "native:SOL", 10**10, st)],
+        recipients=(fr,),
+    )
     sweep = [
         sx.transfer_checked(ata(me, usdc), usdc, ata(stranger, usdc), me, 31_000 * 10**6, 6),
         sx.transfer_checked(ata(me, usdt), usdt, ata(stranger, usdt), me, 9_000 * 10**6, 6),
@@ -929,6 +950,18 @@ def solana() -> None:
             "owner": sx.STAKE,
         }
     )
+    seeded_at = Pubkey.create_with_seed(me, "stake:0", sx.STAKE)  # wallets' createWithSeed
+    seeded = sp.create_account_with_seed(
+        {
+            "from_pubkey": me,
+            "to_pubkey": seeded_at,
+            "base": me,
+            "seed": "stake:0",
+            "lamports": 3 * 10**9,
+            "space": sx.STAKE_SIZE,
+            "owner": sx.STAKE,
+        }
+    )
     stakes = [
         (
             [create, sx.stake_initialize(stake, me, me), sx.stake_delegate(stake, vote, me)],
@@ -937,6 +970,23 @@ def solana() -> None:
                 eff("authority", f"stake:{stake}", "staker", str(me)),
                 eff("authority", f"stake:{stake}", "withdrawer", str(me)),
             ],
+        ),
+        (
+            [
+                seeded,
+                sx.stake_initialize(seeded_at, me, me),
+                sx.stake_delegate(seeded_at, vote, me),
+            ],
+            (),
+            [
+                eff("authority", f"stake:{seeded_at}", "staker", str(me)),
+                eff("authority", f"stake:{seeded_at}", "withdrawer", str(me)),
+            ],
+        ),
+        (
+            [sx.stake_withdraw(seeded_at, me, friend, 10**9)],
+            (),
+            [eff("gives", "native:SOL", 10**9, fr)],
         ),
         ([sx.stake_delegate(stake, vote, me)], (), []),
         ([sx.stake_deactivate(stake, me)], (), []),

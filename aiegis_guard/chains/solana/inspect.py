@@ -204,8 +204,16 @@ def own_view(decoded: DecodedTransaction, policy: Policy) -> OwnView:
     return OwnView(frozenset(own), owner_of, mint_of)
 
 
+NATIVE_MINT = "So11111111111111111111111111111111111111112"  # spl-token native_mint.rs
+
+
 def _resolve_op(op: Operation, view: OwnView) -> Operation:
-    if isinstance(op, Transfer) and op.asset.kind is not AssetKind.NATIVE:
+    if isinstance(op, Transfer) and op.asset.kind is AssetKind.NATIVE:
+        # SOL paid into a wrapped-SOL token account (then SyncNative): its owner's wSOL
+        if view.mint_of.get(op.recipient) == NATIVE_MINT and op.recipient in view.owner_of:
+            return op.replace(recipient=view.owner_of[op.recipient])
+        return op
+    if isinstance(op, Transfer):
         update: dict[str, object] = {}
         if op.recipient in view.owner_of:
             update["recipient"] = view.owner_of[op.recipient]
