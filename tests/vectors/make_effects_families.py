@@ -46,6 +46,7 @@ STETH = "0xae7ab96520DE3A18E5e111B5EaAb095312D7fE84"
 WSTETH = "0x7f39C581F595B53c5cb19bD0b3f8dA6c935E2Ca0"
 ENS_CONTROLLER = "0x253553366Da8546fC250F225fe3d25d0C782303b"
 ENS_CONTROLLER_OLD = "0x283Af0B28c62C092C9727F1Ee09c02CA627EB7F5"
+ENS_CONTROLLER_2025 = "0x59E16fcCd424Cc24e280Be16E11Bcd56fb0CE547"
 ENS_RESOLVER = "0x231b0Ee14048e9dCcD1d247744d114a4EB5E8E63"
 COW_SETTLEMENT = "0x9008D19f58AAbD9eD0D60971565AA8510560ab41"
 COW_RELAYER = "0xC92E8bdf79f0507f65a392b0ab4667716BFE0110"
@@ -332,6 +333,24 @@ def ens() -> None:
         ),
         (ENS_CONTROLLER_OLD, call("renew(string,uint256)", "northmesa", 3 * year), 15 * 10**15, []),
     ]
+    # the 2025 controller: register(Registration) with a uint8 reverseRecord and a referrer
+    struct = "register((string,address,uint256,bytes32,address,bytes[],uint8,bytes32))"
+    referrer = bytes(32)
+    cases += [
+        (ENS_CONTROLLER_2025, call("commit(bytes32)", keccak(text="commitment-3")), 0, []),
+        (
+            ENS_CONTROLLER_2025,
+            call(struct, ("harborlight", OWN, year, secret, ENS_RESOLVER, [], 1, referrer)),
+            4 * 10**15,
+            [],
+        ),
+        (
+            ENS_CONTROLLER_2025,
+            call("renew(string,uint256,bytes32)", "harborlight", year, referrer),
+            3 * 10**15,
+            [],
+        ),
+    ]
     for controller, data, value, extra in cases:
         effects = [eff("gives", "native:ETH", value, controller)] if value else []
         row(
@@ -344,14 +363,18 @@ def ens() -> None:
             recipients=(controller,),
         )
     # a name registered by own for a stranger: own pays, the stranger owns it
+    for_stranger = ("cellarkey", STRANGER, year, secret, ENS_RESOLVER, [], 0, referrer)
     for controller, data in (
+        (ENS_CONTROLLER_2025, call(struct, for_stranger)),
         (
             ENS_CONTROLLER,
             call(register, "vaultkeeper", STRANGER, year, secret, ENS_RESOLVER, [], False, 0),
         ),
         (ENS_CONTROLLER_OLD, call(old_register, "mintdesk", STRANGER, year, secret)),
     ):
-        label = "vaultkeeper" if controller == ENS_CONTROLLER else "mintdesk"
+        label = {ENS_CONTROLLER: "vaultkeeper", ENS_CONTROLLER_OLD: "mintdesk"}.get(
+            controller, "cellarkey"
+        )
         effects = [
             eff("gives", "native:ETH", 4 * 10**16, controller),
             eff("gives", f"{base}{label}.eth", 1, STRANGER),

@@ -7,7 +7,9 @@ borrow) and ``ICreditDelegationToken.sol`` (approveDelegation); compound-finance
 withdrawFrom / transferAsset); ensdomains/ens-contracts ``ETHRegistrarController.sol``
 (``register``: the name's ERC-721 on the BaseRegistrar, id ``uint256(keccak256(label))``;
 the legacy controller's ``register(string,address,uint256,bytes32)`` /
-``registerWithConfig``); aave ``IPool.repay`` / ``repayWithATokens`` /
+``registerWithConfig``; the 2025 controller's ``register(Registration)`` struct (label, owner,
+duration, secret, resolver, data, reverseRecord, referrer) and ``renew(label, duration,
+referrer)``); aave ``IPool.repay`` / ``repayWithATokens`` /
 ``setUserUseReserveAsCollateral``; aave/aave-v3-periphery ``WrappedTokenGatewayV3.sol``
 (``depositETH`` / ``withdrawETH`` / ``repayETH`` / ``borrowETH``, with and without the
 rate mode of v3.0); lidofinance ``contracts/0.6.12/WstETH.sol`` (``wrap`` /
@@ -189,7 +191,8 @@ def _ens(f: Frame, fn: Function, a: list[Any]) -> Result:
     call = call.model_copy(update={"sender": f.sender, "selector": "0x" + f.data[:4].hex()})
     if not is_ens or fn.name not in ("register", "registerWithConfig"):
         return [call]
-    return [call, _ens_name(f, a[0], a[1])]
+    label, owner = (a[0][0], a[0][1]) if len(a) == 1 else (a[0], a[1])  # 2025: a struct
+    return [call, _ens_name(f, label, owner)]
 
 
 def _ens_name(f: Frame, label: str, owner: str) -> Transfer | Receipt:
@@ -235,6 +238,8 @@ TABLE = (
         _ens,
     ),
     ("renew(string,uint256)", _ens),
+    ("register((string,address,uint256,bytes32,address,bytes[],uint8,bytes32))", _ens),
+    ("renew(string,uint256,bytes32)", _ens),
     ("register(string,address,uint256,bytes32)", _ens),
     ("registerWithConfig(string,address,uint256,bytes32,address,address)", _ens),
     ("deposit()", _weth_deposit),
