@@ -83,7 +83,7 @@ from dataclasses import dataclass
 from aiegis_guard.chains.amounts import amount_evidence, limit_for_asset, native_decimals, totals
 from aiegis_guard.chains.effect_derive import acting_accounts, derive_effects, own_accounts
 from aiegis_guard.chains.effect_rules import judge_effects
-from aiegis_guard.chains.known import contract_label
+from aiegis_guard.chains.known import contract_label, conversion_contract
 from aiegis_guard.chains.transaction import (
     SWAP_ORDER,
     Approval,
@@ -251,11 +251,31 @@ def _venue(j: _Judge, op: Transfer) -> list[Finding]:
 
 def _pays_named_protocol(j: _Judge, op: Transfer) -> bool:
     """A payment into a decoded protocol call (swap input, deposit, repayment: ``SWAP``; the
-    ETH sent with a call that pays something back: WETH, Lido, ENS) to a contract the policy
-    names in any role (the pool the agent approved as a spender): what the call pays out is
-    judged instead (``swap_recipient``), not the payment into it."""
-    into_call = op.order == SWAP_ORDER or (op.via == "native" and j.exchange)
-    return into_call and j.policy.is_known(op.recipient, j.chain)
+    ETH sent with a call that pays something back: WETH, Lido, ENS), judged by what the call
+    pays out (``swap_recipient``) instead of as a gift, when the contract is one the policy
+    names in any role (the pool the agent approved as a spender), or a canonical conversion
+    contract on its chain (WETH9, Lido, ENS controllers: ``kind: conversion``) that pays the
+    own account back (the WETH, the stETH, the name) or sells it a decoded service (a renewal)."""
+    if op.order != SWAP_ORDER and op.via != "native":
+        return False
+    if j.policy.is_known(op.recipient, j.chain):
+        return op.order == SWAP_ORDER or j.exchange
+    return (
+        j.chain is Chain.EVM
+        and conversion_contract(op.recipient, j.decoded.chain_id)
+        and _paid_back(j, _norm(op.recipient, j.chain))
+    )
+
+
+def _paid_back(j: _Judge, target: str) -> bool:
+    """The request gets something back for the own account, or makes a decoded call on
+    ``target`` itself."""
+    for op in j.decoded.operations:
+        if isinstance(op, Receipt) and (op.to_signer or j.acts_for(op.recipient)):
+            return True
+        if isinstance(op, Call) and op.known and _norm(op.target, j.chain) == target:
+            return True
+    return False
 
 
 def _transfer(j: _Judge, op: Transfer) -> list[Finding]:

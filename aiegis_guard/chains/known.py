@@ -17,6 +17,7 @@ from aiegis_guard.findings import Chain
 __all__ = [
     "KnownMint",
     "contract_label",
+    "conversion_contract",
     "known_collections",
     "known_contracts",
     "known_mints",
@@ -44,6 +45,27 @@ def known_contracts() -> dict[str, tuple[str, frozenset[int] | None]]:
 def known_collections() -> frozenset[str]:
     """Lower-case addresses of well-known NFT collections (``kind: nft_collection``)."""
     return frozenset(r["address"].lower() for r in _evm_rows() if r.get("kind") == "nft_collection")
+
+
+@cache
+def _conversions() -> dict[str, frozenset[int] | None]:
+    """``kind: conversion`` rows: canonical contracts whose published code pays the caller
+    back for what it is paid (WETH9, Lido stETH / wstETH) or sells the caller a name (ENS
+    controllers): address -> chain ids."""
+    known = known_contracts()
+    rows = (r["address"].lower() for r in _evm_rows() if r.get("kind") == "conversion")
+    return {a: known[a][1] for a in rows}
+
+
+def conversion_contract(address: str, chain_id: int | None) -> bool:
+    """``address`` is such a canonical contract on ``chain_id`` (an unknown chain id does not
+    qualify: the same address elsewhere may be anything)."""
+    conversions = _conversions()
+    key = address.lower()
+    if chain_id is None or key not in conversions:
+        return False
+    chains = conversions[key]
+    return chains is None or chain_id in chains
 
 
 class KnownMint(NamedTuple):

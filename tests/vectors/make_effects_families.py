@@ -277,6 +277,36 @@ def wrappers() -> None:
             effects,
             spenders=(contract,),
         )
+    # canonical conversions judged by what comes back, with no allowlist entry at all: WETH9,
+    # Lido and wstETH on their chains pay the own account back by their published code
+    bare = (
+        (WETH, 1, call("deposit()"), 10**18),
+        (WETH_OP, 8453, call("deposit()"), 10**17),
+        (STETH, 1, call("submit(address)", ZERO), 10**18),
+        (WSTETH, 1, call("wrap(uint256)", 3 * 10**18), 0),
+    )
+    for contract, chain, data, value in bare:
+        effects = [eff("gives", "native:ETH", value, contract)] if value else []
+        effects = effects or [eff("gives", f"erc20:{STETH}", 3 * 10**18, WSTETH)]
+        row(
+            "wrap_stake",
+            "legitimate",
+            "allow",
+            SRC_LIDO if contract != WETH else SRC_WETH,
+            txd(contract, data, value, chain),
+            effects,
+            notes="no allowlist entry needed",
+        )
+    # the mainnet WETH address on a chain where it is not WETH: ETH to an unknown contract
+    row(
+        "wrap_stake",
+        "drainer",
+        "flag",
+        SRC_WETH,
+        txd(WETH, call("deposit()"), 10**18, 8453),
+        [eff("gives", "native:ETH", 10**18, WETH)],
+        notes="same address, other chain",
+    )
     # the same calls on a contract that only claims to be WETH / stETH / wstETH: ETH (or a
     # call) to a stranger, nothing the decoder may explain (known selectors, unknown venue)
     fake = addr("fake-steth")
@@ -361,6 +391,21 @@ def ens() -> None:
             txd(controller, data, value),
             effects + extra,
             recipients=(controller,),
+        )
+    # the controllers sell the name to the own account: no allowlist entry needed
+    own_name = ("tallgrass", OWN, year, secret, ENS_RESOLVER, [], 0, referrer)
+    for controller, data, value in (
+        (ENS_CONTROLLER_2025, call(struct, own_name), 4 * 10**15),
+        (ENS_CONTROLLER, call("renew(string,uint256)", "tallgrass", year), 3 * 10**15),
+    ):
+        row(
+            "ens",
+            "legitimate",
+            "allow",
+            SRC_ENS,
+            txd(controller, data, value),
+            [eff("gives", "native:ETH", value, controller)],
+            notes="no allowlist entry needed",
         )
     # a name registered by own for a stranger: own pays, the stranger owns it
     for_stranger = ("cellarkey", STRANGER, year, secret, ENS_RESOLVER, [], 0, referrer)
