@@ -83,7 +83,7 @@ from dataclasses import dataclass
 from aiegis_guard.chains.amounts import amount_evidence, limit_for_asset, native_decimals, totals
 from aiegis_guard.chains.effect_derive import acting_accounts, derive_effects, own_accounts
 from aiegis_guard.chains.effect_rules import judge_effects
-from aiegis_guard.chains.known import contract_label, conversion_contract
+from aiegis_guard.chains.known import contract_label, conversion_contract, protocol_names
 from aiegis_guard.chains.transaction import (
     SWAP_ORDER,
     Approval,
@@ -253,18 +253,30 @@ def _pays_named_protocol(j: _Judge, op: Transfer) -> bool:
     """A payment into a decoded protocol call (swap input, deposit, repayment: ``SWAP``; the
     ETH sent with a call that pays something back: WETH, Lido, ENS), judged by what the call
     pays out (``swap_recipient``) instead of as a gift, when the contract is one the policy
-    names in any role (the pool the agent approved as a spender), or a canonical conversion
+    names in any role (the pool the agent approved as a spender; another deployment of a
+    protocol it names), or a canonical conversion
     contract on its chain (WETH9, Lido, ENS controllers: ``kind: conversion``) that pays the
     own account back (the WETH, the stETH, the name) or sells it a decoded service (a renewal)."""
     if op.order != SWAP_ORDER and op.via != "native":
         return False
-    if j.policy.is_known(op.recipient, j.chain):
+    if _named(j, op.recipient):
         return op.order == SWAP_ORDER or j.exchange
     return (
         j.chain is Chain.EVM
         and conversion_contract(op.recipient, j.decoded.chain_id)
         and _paid_back(j, _norm(op.recipient, j.chain))
     )
+
+
+def _named(j: _Judge, address: str) -> bool:
+    """The policy names the contract (any role), or names another deployment of the same
+    well-known protocol (the Aave v3 Pool of one chain allowlisted: its pool on this one)."""
+    if j.policy.is_known(address, j.chain):
+        return True
+    if j.chain is not Chain.EVM:
+        return False
+    label = contract_label(j.chain, address, j.decoded.chain_id)
+    return label is not None and label in protocol_names(j.policy.known_evm)
 
 
 def _paid_back(j: _Judge, target: str) -> bool:

@@ -8,7 +8,7 @@ Used for *words* only ("Seaport 1.6" instead of hex). Being known is not being t
 from __future__ import annotations
 
 import json
-from functools import cache
+from functools import cache, lru_cache
 from importlib import resources
 from typing import Any, NamedTuple
 
@@ -21,6 +21,7 @@ __all__ = [
     "known_collections",
     "known_contracts",
     "known_mints",
+    "protocol_names",
     "solana_labels",
 ]
 
@@ -66,6 +67,14 @@ def conversion_contract(address: str, chain_id: int | None) -> bool:
         return False
     chains = conversions[key]
     return chains is None or chain_id in chains
+
+
+@lru_cache(maxsize=256)
+def protocol_names(addresses: frozenset[str]) -> frozenset[str]:
+    """The protocol names of the well-known contracts among ``addresses`` (lower-case): what
+    an allowlist names by naming one deployment of it ("Aave v3 Pool")."""
+    known = known_contracts()
+    return frozenset(known[a][0] for a in addresses if a in known)
 
 
 class KnownMint(NamedTuple):

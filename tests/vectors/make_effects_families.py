@@ -216,6 +216,29 @@ def aave() -> None:
                 [effect, *paid],
                 **allow,
             )
+    # the allowlist names the mainnet pool: the same protocol's pool on Arbitrum is named too
+    data = call(supply, USDC_ARB, 700 * 10**6, OWN, 0)
+    row(
+        "aave",
+        "legitimate",
+        "allow",
+        SRC_AAVE,
+        txd(AAVE_POOL_L2, data, chain=42161),
+        [eff("gives", f"erc20:{USDC_ARB}", 700 * 10**6, AAVE_POOL_L2)],
+        spenders=(AAVE_POOL,),
+        notes="another deployment of a protocol the allowlist names",
+    )
+    # ... but not an address that merely claims the pool's name on a chain it is not on
+    row(
+        "aave",
+        "drainer",
+        "flag",
+        SRC_AAVE,
+        txd(AAVE_POOL_L2, data, chain=8453),
+        [eff("gives", f"erc20:{USDC_ARB}", 700 * 10**6, AAVE_POOL_L2)],
+        spenders=(AAVE_POOL,),
+        notes="the Arbitrum pool address on Base is no Aave deployment",
+    )
     # the pool not on the agent's allowlist at all: the deposit is a payment to a stranger
     data = call(supply, USDC, 1_500 * 10**6, OWN, 0)
     row(
