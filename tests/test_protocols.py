@@ -26,6 +26,8 @@ PINNED = [
     ("a415bcad", "borrow(address,uint256,uint256,uint16,address)"),
     ("617ba037", "supply(address,uint256,address,uint16)"),
     ("573ade81", "repay(address,uint256,uint256,address)"),
+    ("02c205f0", "supplyWithPermit(address,uint256,address,uint16,uint256,uint8,bytes32,bytes32)"),
+    ("ee3e210b", "repayWithPermit(address,uint256,uint256,address,uint256,uint8,bytes32,bytes32)"),
     ("ef9c8805", "register((string,address,uint256,bytes32,address,bytes[],uint8,bytes32))"),
     ("18026ad1", "renew(string,uint256,bytes32)"),
     ("79ba5097", "acceptOwnership()"),

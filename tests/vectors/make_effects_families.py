@@ -56,7 +56,8 @@ PERMIT2 = "0x000000000022D473030F116dDEE9F6B43aC78BA3"
 
 SRC_AAVE = (
     "aave/aave-v3-core contracts/interfaces/IPool.sol (supply, withdraw, borrow, repay, "
-    "repayWithATokens); pool addresses from bgd-labs/aave-address-book "
+    "repayWithATokens, supplyWithPermit, repayWithPermit); pool addresses from "
+    "bgd-labs/aave-address-book "
     "AaveV3Ethereum/AaveV3Arbitrum/AaveV3Base"
 )
 SRC_COW = (
@@ -216,6 +217,43 @@ def aave() -> None:
                 [effect, *paid],
                 **allow,
             )
+    # supply / repay with an EIP-2612 permit in the same call (the Aave app's default for USDC)
+    permit = (
+        1_767_000_000,
+        27,
+        keccak(text="effects-families:r"),
+        keccak(text="effects-families:s"),
+    )
+    with_permit = "supplyWithPermit(address,uint256,address,uint16,uint256,uint8,bytes32,bytes32)"
+    repay_permit = "repayWithPermit(address,uint256,uint256,address,uint256,uint8,bytes32,bytes32)"
+    usdc = f"erc20:{USDC}"
+    for data, kind, verdict, effects in (
+        (
+            call(with_permit, USDC, 10**9, OWN, 0, *permit),
+            "legitimate",
+            "allow",
+            [eff("gives", usdc, 10**9, AAVE_POOL)],
+        ),
+        (
+            call(repay_permit, USDC, 10**9, 2, OWN, *permit),
+            "legitimate",
+            "allow",
+            [eff("gives", usdc, 10**9, AAVE_POOL)],
+        ),
+        (
+            call(with_permit, USDC, 10**10, STRANGER, 0, *permit),
+            "drainer",
+            "block",
+            [eff("gives", usdc, 10**10, AAVE_POOL), eff("gives", usdc, "all", STRANGER)],
+        ),
+        (
+            call(repay_permit, USDC, 10**10, 2, STRANGER, *permit),
+            "drainer",
+            "block",
+            [eff("gives", usdc, 10**10, AAVE_POOL), eff("gives", usdc, "all", STRANGER)],
+        ),
+    ):
+        row("aave", kind, verdict, SRC_AAVE, txd(AAVE_POOL, data), effects, spenders=(AAVE_POOL,))
     # the allowlist names the mainnet pool: the same protocol's pool on Arbitrum is named too
     data = call(supply, USDC_ARB, 700 * 10**6, OWN, 0)
     row(

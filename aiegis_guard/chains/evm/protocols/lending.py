@@ -9,8 +9,8 @@ withdrawFrom / transferAsset); ensdomains/ens-contracts ``ETHRegistrarController
 the legacy controller's ``register(string,address,uint256,bytes32)`` /
 ``registerWithConfig``; the 2025 controller's ``register(Registration)`` struct (label, owner,
 duration, secret, resolver, data, reverseRecord, referrer) and ``renew(label, duration,
-referrer)``); aave ``IPool.repay`` / ``repayWithATokens`` /
-``setUserUseReserveAsCollateral``; aave/aave-v3-periphery ``WrappedTokenGatewayV3.sol``
+referrer)``); aave ``IPool.repay`` / ``repayWithATokens`` / ``supplyWithPermit`` /
+``repayWithPermit`` / ``setUserUseReserveAsCollateral``; aave/aave-v3-periphery ``WrappedTokenGatewayV3.sol``
 (``depositETH`` / ``withdrawETH`` / ``repayETH`` / ``borrowETH``, with and without the
 rate mode of v3.0); lidofinance ``contracts/0.6.12/WstETH.sol`` (``wrap`` /
 ``unwrap``: to/from ``msg.sender``);
@@ -56,7 +56,7 @@ def _aave_repay(f: Frame, fn: Function, a: list[Any]) -> Result:
     """``repay(asset, amount, rateMode, onBehalfOf)``: the own payment into the pool (max
     uint256: "the whole debt"); the debt repaid is ``onBehalfOf``'s: credited to anyone but
     the caller it is the payment given away (judged like a deposit for another)."""
-    token, amount, _mode, on_behalf = a
+    token, amount, _mode, on_behalf = a[:4]
     paid = None if amount >= HUGE_AMOUNT else amount
     credit = (token, paid) if on_behalf != f.sender else (None, None)
     return swap_ops(f, "aave_v3.repay", (token, paid), credit, on_behalf)
@@ -215,6 +215,14 @@ TABLE = (
     ("borrow(address,uint256,uint256,uint16,address)", _aave_borrow),
     ("repay(address,uint256,uint256,address)", _aave_repay),
     ("repayWithATokens(address,uint256,uint256)", _own_position),
+    (
+        "supplyWithPermit(address,uint256,address,uint16,uint256,uint8,bytes32,bytes32)",
+        _aave_supply,
+    ),
+    (
+        "repayWithPermit(address,uint256,uint256,address,uint256,uint8,bytes32,bytes32)",
+        _aave_repay,
+    ),
     ("setUserUseReserveAsCollateral(address,bool)", _own_position),
     ("depositETH(address,address,uint16)", _gateway_deposit),
     ("withdrawETH(address,uint256,address)", _gateway_withdraw),
