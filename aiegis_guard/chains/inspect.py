@@ -18,7 +18,9 @@ rule                                 action  when
 ``unknown_recipient``                FLAG    value (amount > 0 or unknown) to an address
                                              neither own nor in the recipient allowlist
                                              (a signed order's offer is judged by what
-                                             comes back instead: ``order_gives_away``)
+                                             comes back instead: ``order_gives_away``;
+                                             a payment into a protocol call by its
+                                             output: ``chains/paid_into.py``)
 ``unknown_venue``                    FLAG    a signed order (Seaport, Blur, CoW...) whose
                                              settlement contract is neither a known
                                              exchange nor allowlisted
@@ -83,7 +85,8 @@ from dataclasses import dataclass
 from aiegis_guard.chains.amounts import amount_evidence, limit_for_asset, native_decimals, totals
 from aiegis_guard.chains.effect_derive import acting_accounts, derive_effects, own_accounts
 from aiegis_guard.chains.effect_rules import judge_effects
-from aiegis_guard.chains.known import contract_label, conversion_contract, protocol_names
+from aiegis_guard.chains.known import contract_label
+from aiegis_guard.chains.paid_into import pays_into_protocol
 from aiegis_guard.chains.transaction import (
     SWAP_ORDER,
     Approval,
@@ -249,51 +252,10 @@ def _venue(j: _Judge, op: Transfer) -> list[Finding]:
     return [j.f("unknown_venue", Action.FLAG, msg, f"venue:{venue}", f"via:{op.via}")]
 
 
-def _pays_named_protocol(j: _Judge, op: Transfer) -> bool:
-    """A payment into a decoded protocol call (swap input, deposit, repayment: ``SWAP``; the
-    ETH sent with a call that pays something back: WETH, Lido, ENS), judged by what the call
-    pays out (``swap_recipient``) instead of as a gift, when the contract is one the policy
-    names in any role (the pool the agent approved as a spender; another deployment of a
-    protocol it names), or a canonical conversion
-    contract on its chain (WETH9, Lido, ENS controllers: ``kind: conversion``) that pays the
-    own account back (the WETH, the stETH, the name) or sells it a decoded service (a renewal)."""
-    if op.order != SWAP_ORDER and op.via != "native":
-        return False
-    if _named(j, op.recipient):
-        return op.order == SWAP_ORDER or j.exchange
-    return (
-        j.chain is Chain.EVM
-        and conversion_contract(op.recipient, j.decoded.chain_id)
-        and _paid_back(j, _norm(op.recipient, j.chain))
-    )
-
-
-def _named(j: _Judge, address: str) -> bool:
-    """The policy names the contract (any role), or names another deployment of the same
-    well-known protocol (the Aave v3 Pool of one chain allowlisted: its pool on this one)."""
-    if j.policy.is_known(address, j.chain):
-        return True
-    if j.chain is not Chain.EVM:
-        return False
-    label = contract_label(j.chain, address, j.decoded.chain_id)
-    return label is not None and label in protocol_names(j.policy.known_evm)
-
-
-def _paid_back(j: _Judge, target: str) -> bool:
-    """The request gets something back for the own account, or makes a decoded call on
-    ``target`` itself."""
-    for op in j.decoded.operations:
-        if isinstance(op, Receipt) and (op.to_signer or j.acts_for(op.recipient)):
-            return True
-        if isinstance(op, Call) and op.known and _norm(op.target, j.chain) == target:
-            return True
-    return False
-
-
 def _transfer(j: _Judge, op: Transfer) -> list[Finding]:
     out = j.counterparty(op.recipient, "recipient")
     moves_value = op.amount != 0 or op.asset.kind in (AssetKind.NFT, AssetKind.UNKNOWN)
-    if _settles_exchange(j, op) or _pays_named_protocol(j, op):
+    if _settles_exchange(j, op) or pays_into_protocol(op, j.decoded, j.policy, j.acts_for):
         return out
     if op.order is not None and op.order != SWAP_ORDER:  # a signed order's offer
         return out + _venue(j, op)

@@ -1,22 +1,24 @@
 """Lending markets and name registries: deposits credited to whom, withdrawals paid to whom,
 who may act for the account.
 
-Sources: aave/aave-v3-core ``contracts/interfaces/IPool.sol`` (supply / deposit / withdraw /
-borrow) and ``ICreditDelegationToken.sol`` (approveDelegation); compound-finance/comet
-``contracts/CometMainInterface.sol`` (allow / allowBySig / supplyTo / withdrawTo /
-withdrawFrom / transferAsset); ensdomains/ens-contracts ``ETHRegistrarController.sol``
-(``register``: the name's ERC-721 on the BaseRegistrar, id ``uint256(keccak256(label))``;
-the legacy controller's ``register(string,address,uint256,bytes32)`` /
-``registerWithConfig``; the 2025 controller's ``register(Registration)`` struct (label, owner,
-duration, secret, resolver, data, reverseRecord, referrer) and ``renew(label, duration,
-referrer)``); aave ``IPool.repay`` / ``repayWithATokens`` / ``supplyWithPermit`` /
-``repayWithPermit`` / ``setUserUseReserveAsCollateral``; aave/aave-v3-periphery ``WrappedTokenGatewayV3.sol``
-(``depositETH`` / ``withdrawETH`` / ``repayETH`` / ``borrowETH``, with and without the
-rate mode of v3.0); lidofinance ``contracts/0.6.12/WstETH.sol`` (``wrap`` /
-``unwrap``: to/from ``msg.sender``);
-gnosis/canonical-weth ``WETH9.sol`` (``deposit()`` / ``withdraw(uint256)``: to/from
-``msg.sender``); lidofinance/lido-dao ``contracts/0.4.24/Lido.sol`` (``submit(address
-_referral) payable``: stETH minted to ``msg.sender``).
+Sources:
+
+- aave/aave-v3-core ``contracts/interfaces/IPool.sol`` (supply / deposit / withdraw / borrow /
+  repay / repayWithATokens / supplyWithPermit / repayWithPermit /
+  setUserUseReserveAsCollateral) and ``ICreditDelegationToken.sol`` (approveDelegation);
+  aave/aave-v3-periphery ``WrappedTokenGatewayV3.sol`` (depositETH / withdrawETH / repayETH /
+  borrowETH, with and without the rate mode of v3.0);
+- compound-finance/comet ``contracts/CometMainInterface.sol`` (allow / allowBySig / supplyTo /
+  withdrawTo / withdrawFrom / transferAsset);
+- ensdomains/ens-contracts ``ETHRegistrarController.sol`` (``register``: the name's ERC-721 on
+  the BaseRegistrar, id ``uint256(keccak256(label))``; the legacy controller's
+  ``register(string,address,uint256,bytes32)`` / ``registerWithConfig``; the 2025
+  controller's ``register(Registration)`` struct (label, owner, duration, secret, resolver,
+  data, reverseRecord, referrer) and ``renew(label, duration, referrer)``);
+- gnosis/canonical-weth ``WETH9.sol`` (``deposit()`` / ``withdraw(uint256)``: to/from
+  ``msg.sender``); lidofinance/lido-dao ``contracts/0.4.24/Lido.sol`` (``submit(address
+  _referral) payable``: stETH minted to ``msg.sender``) and ``contracts/0.6.12/WstETH.sol``
+  (``wrap`` / ``unwrap``: to/from ``msg.sender``).
 """
 
 from __future__ import annotations
