@@ -22,6 +22,7 @@ __all__ = [
     "known_contracts",
     "known_mints",
     "protocol_names",
+    "protocol_of",
     "solana_labels",
 ]
 
@@ -69,12 +70,26 @@ def conversion_contract(address: str, chain_id: int | None) -> bool:
     return chains is None or chain_id in chains
 
 
+@cache
+def _protocols() -> dict[str, str]:
+    """lower-case address -> protocol (a row's ``protocol``, else its name): the deployments
+    of one protocol share it (Aave v3 pools and gateways, Paraswap v5 and its proxy)."""
+    return {r["address"].lower(): r.get("protocol", r["name"]) for r in _evm_rows()}
+
+
 @lru_cache(maxsize=256)
 def protocol_names(addresses: frozenset[str]) -> frozenset[str]:
-    """The protocol names of the well-known contracts among ``addresses`` (lower-case): what
-    an allowlist names by naming one deployment of it ("Aave v3 Pool")."""
-    known = known_contracts()
-    return frozenset(known[a][0] for a in addresses if a in known)
+    """The protocols of the well-known contracts among ``addresses`` (lower-case): what an
+    allowlist names by naming one deployment of it ("Aave v3")."""
+    protocols = _protocols()
+    return frozenset(protocols[a] for a in addresses if a in protocols)
+
+
+def protocol_of(address: str, chain_id: int | None) -> str | None:
+    """The protocol of a well-known contract deployed at ``address`` on ``chain_id``."""
+    if contract_label(Chain.EVM, address, chain_id) is None:
+        return None
+    return _protocols().get(address.lower())
 
 
 class KnownMint(NamedTuple):

@@ -5,8 +5,9 @@ call that pays something back (WETH, Lido, ENS) are not ``unknown_recipient`` pa
 the contract is
 
 - one the policy names in any role (the pool the agent approved as a spender), or another
-  deployment of a well-known protocol it names (``data/evm_protocols.json`` labels, bound to
-  their chains: the Aave v3 Pool of one chain allowlisted names its pool on another), or
+  deployment of a well-known protocol it names (``data/evm_protocols.json`` rows' ``protocol``,
+  bound to their chains: the Aave v3 Pool of one chain allowlisted names its pool on another
+  and its WETH gateway; Paraswap's TokenTransferProxy names Augustus v5), or
 - a canonical conversion contract on its chain (``kind: conversion``: WETH9, Lido stETH /
   wstETH, the ENS controllers) and the request gets something back for the own account (the
   WETH, the stETH, the name) or makes a decoded call on that contract (a renewal).
@@ -20,7 +21,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from aiegis_guard.chains.known import contract_label, conversion_contract, protocol_names
+from aiegis_guard.chains.known import conversion_contract, protocol_names, protocol_of
 from aiegis_guard.chains.transaction import SWAP_ORDER, Call, DecodedTransaction, Receipt, Transfer
 from aiegis_guard.findings import Chain
 from aiegis_guard.policy import Policy
@@ -52,8 +53,8 @@ def _named(policy: Policy, decoded: DecodedTransaction, address: str) -> bool:
         return True
     if decoded.chain is not Chain.EVM:
         return False
-    label = contract_label(decoded.chain, address, decoded.chain_id)
-    return label is not None and label in protocol_names(policy.known_evm)
+    protocol = protocol_of(address, decoded.chain_id)
+    return protocol is not None and protocol in protocol_names(policy.known_evm)
 
 
 def _paid_back(

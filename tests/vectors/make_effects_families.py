@@ -1230,6 +1230,30 @@ def gateway() -> None:
             recipients=(GATEWAY,),
             spenders=(GATEWAY,),
         )
+    # the allowlist names only the pool: the gateway is the same protocol's deployment
+    for data, value in legit[:1]:
+        effects = [eff("gives", weth, value, GATEWAY)]
+        row(
+            "aave_gateway",
+            "legitimate",
+            "allow",
+            SRC_GATEWAY,
+            txd(GATEWAY, data, value),
+            effects,
+            spenders=(AAVE_POOL,),
+            notes="the allowlist names the Aave v3 pool",
+        )
+    for data, value in drains[:1]:
+        effects = [eff("gives", weth, "all", STRANGER), eff("gives", weth, value, GATEWAY)]
+        row(
+            "aave_gateway",
+            "drainer",
+            "block",
+            SRC_GATEWAY,
+            txd(GATEWAY, data, value),
+            effects,
+            spenders=(AAVE_POOL,),
+        )
 
 
 _ROUTE = "(uint256,address,uint256,bytes,uint256)"
@@ -1325,6 +1349,28 @@ def paraswap_calls(to: str) -> list[tuple[str, bytes, int, str, int, str]]:
 
 def paraswap() -> None:
     allow = {"recipients": (AUGUSTUS_V5, AUGUSTUS_V6), "spenders": (PARASWAP_PROXY, AUGUSTUS_V6)}
+    # v5 as a wallet allowlists it: the approval target (TokenTransferProxy) only
+    for beneficiary, kind, verdict in (
+        (ZERO, "legitimate", "allow"),
+        (STRANGER, "drainer", "block"),
+    ):
+        router, data, value, token, amount, out = paraswap_calls(beneficiary)[0]
+        paid = eff("gives", f"erc20:{token}", amount, router)
+        effects = (
+            [paid]
+            if beneficiary != STRANGER
+            else [paid, eff("gives", f"erc20:{out}", "all", STRANGER)]
+        )
+        row(
+            "paraswap",
+            kind,
+            verdict,
+            SRC_PARASWAP,
+            txd(router, data, value),
+            effects,
+            spenders=(PARASWAP_PROXY,),
+            notes="the allowlist names the v5 TokenTransferProxy",
+        )
     for beneficiary, kind, verdict in (
         (ZERO, "legitimate", "allow"),
         (OWN, "legitimate", "allow"),
@@ -1357,6 +1403,16 @@ def ethflow() -> None:
             txd(ETHFLOW, data, 10**18),
             effects,
             recipients=(ETHFLOW,),
+        )
+        row(
+            "cow",
+            kind,
+            verdict,
+            SRC_ETHFLOW,
+            txd(ETHFLOW, data, 10**18),
+            effects,
+            spenders=(COW_RELAYER,),
+            notes="the allowlist names the CoW vault relayer",
         )
 
 
