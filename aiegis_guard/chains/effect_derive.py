@@ -116,6 +116,7 @@ _TO_CALLER = frozenset(
         "aave_v3.borrow",
         "wsteth.wrap",
         "wsteth.unwrap",
+        "lido.claim",
     }
 )
 

@@ -73,6 +73,11 @@ SRC_LIDO = (
     "lidofinance/lido-dao contracts/0.4.24/Lido.sol submit(address); "
     "contracts/0.6.12/WstETH.sol wrap/unwrap/receive"
 )
+LIDO_QUEUE = "0x889edC2eDab5f40e902b864aD4d7AdE8E412F9B1"
+SRC_LIDO_QUEUE = (
+    "lidofinance/lido-dao contracts/0.8.9/WithdrawalQueue.sol (requestWithdrawals, "
+    "requestWithdrawalsWstETH, claimWithdrawal, claimWithdrawals, claimWithdrawalsTo)"
+)
 SRC_WETH = (
     "gnosis/canonical-weth contracts/WETH9.sol deposit()/withdraw(uint256); OP-stack "
     "predeploy WETH9 0x4200..0006"
@@ -357,6 +362,59 @@ def wrappers() -> None:
             txd(contract, data, value, chain),
             effects,
             notes="no allowlist entry needed",
+        )
+    # Lido withdrawals: stETH / wstETH into the queue, unstETH NFTs to the owner; claims
+    queue = LIDO_QUEUE
+    request = "requestWithdrawals(uint256[],address)"
+    request_w = "requestWithdrawalsWstETH(uint256[],address)"
+    claim_to = "claimWithdrawalsTo(uint256[],uint256[],address)"
+    steth, wsteth = f"erc20:{STETH}", f"erc20:{WSTETH}"
+    lido_rows = [
+        (
+            call(request, [10**18, 10**18], ZERO),
+            "legitimate",
+            "allow",
+            [eff("gives", steth, 2 * 10**18, queue)],
+        ),
+        (
+            call(request_w, [5 * 10**17], OWN),
+            "legitimate",
+            "allow",
+            [eff("gives", wsteth, 5 * 10**17, queue)],
+        ),
+        (call("claimWithdrawal(uint256)", 48_213), "legitimate", "allow", []),
+        (
+            call("claimWithdrawals(uint256[],uint256[])", [48_213, 48_214], [611, 611]),
+            "legitimate",
+            "allow",
+            [],
+        ),
+        (call(claim_to, [48_213], [611], OWN), "legitimate", "allow", []),
+        (
+            call(request, [40 * 10**18], STRANGER),
+            "drainer",
+            "block",
+            [
+                eff("gives", steth, 40 * 10**18, queue),
+                eff("gives", f"erc721:{queue}:*", "all", STRANGER),
+            ],
+        ),
+        (
+            call(claim_to, [48_213, 48_214], [611, 611], STRANGER),
+            "drainer",
+            "block",
+            [eff("gives", "native:ETH", "all", STRANGER)],
+        ),
+    ]
+    for data, kind, verdict, effects in lido_rows:
+        row(
+            "wrap_stake",
+            kind,
+            verdict,
+            SRC_LIDO_QUEUE,
+            txd(queue, data),
+            effects,
+            spenders=(queue,),
         )
     # the mainnet WETH address on a chain where it is not WETH: ETH to an unknown contract
     row(

@@ -18,7 +18,8 @@ Sources:
 - gnosis/canonical-weth ``WETH9.sol`` (``deposit()`` / ``withdraw(uint256)``: to/from
   ``msg.sender``); lidofinance/lido-dao ``contracts/0.4.24/Lido.sol`` (``submit(address
   _referral) payable``: stETH minted to ``msg.sender``) and ``contracts/0.6.12/WstETH.sol``
-  (``wrap`` / ``unwrap``: to/from ``msg.sender``).
+  (``wrap`` / ``unwrap``: to/from ``msg.sender``) and ``contracts/0.8.9/WithdrawalQueue.sol``
+  (``requestWithdrawals[WstETH]``: unstETH NFTs to the owner; ``claimWithdrawal(s)[To]``).
 """
 
 from __future__ import annotations
@@ -30,13 +31,14 @@ from aiegis_guard.chains.evm.protocols.swaps import swap_ops
 from aiegis_guard.chains.evm.selectors import Function
 from aiegis_guard.chains.evm.tokens import approval, switch_approval
 from aiegis_guard.chains.known import known_contracts
-from aiegis_guard.chains.transaction import Approval, AssetKind, Call, Receipt, Transfer
+from aiegis_guard.chains.transaction import SWAP_ORDER, Approval, AssetKind, Call, Receipt, Transfer
 from aiegis_guard.checksums import keccak256
 
 __all__ = ["ENS_BASE_REGISTRAR", "TABLE"]
 
 ENS_BASE_REGISTRAR = "0x57f1887a8bf19b14fc0df6fd9b2acc9af147ea85"  # .eth names (ERC-721)
 _LIDO_STETH = "0xae7ab96520de3a18e5e111b5eaab095312d7fe84"  # what wstETH wraps
+_LIDO_WSTETH = "0x7f39c581f595b53c5cb19bd0b3f8da6c935e2ca0"
 HUGE_AMOUNT = 1 << 255  # max uint256 and its neighbours: "all of it"
 
 
@@ -184,6 +186,32 @@ def _lido_submit(f: Frame, fn: Function, a: list[Any]) -> Result:
     return _paid_to("lido.submit", f.target, f.sender, f.value)
 
 
+def _lido_request(f: Frame, fn: Function, a: list[Any]) -> Result:
+    """WithdrawalQueue ``requestWithdrawals[WstETH](uint256[] amounts, address owner)``: the
+    stETH (wstETH) is taken from ``msg.sender``; the withdrawal NFTs (unstETH, claimable for
+    the ETH) go to ``owner`` (0: the caller). On any other contract: opaque."""
+    if not _on(f, "Lido WithdrawalQueue") or f.sender is None:
+        return [_opaque(f, fn, False)]
+    token = _LIDO_WSTETH if fn.name.endswith("WstETH") else _LIDO_STETH
+    owner = f.sender if a[1] == ZERO else a[1]
+    nfts = asset(f.target, AssetKind.NFT)
+    give = swap_ops(f, f"lido.{fn.name}", (token, sum(a[0])), (None, None), None)
+    receipt = Receipt(
+        via="lido.request", asset=nfts, recipient=owner, amount=len(a[0]), order=SWAP_ORDER
+    )
+    return [*give, receipt]
+
+
+def _lido_claim(f: Frame, fn: Function, a: list[Any]) -> Result:
+    """``claimWithdrawal(s)``: the ETH of finalized requests to ``msg.sender``;
+    ``claimWithdrawalsTo(ids, hints, recipient)``: to ``recipient`` (the amount is on-chain)."""
+    if not _on(f, "Lido WithdrawalQueue") or f.sender is None:
+        return [_opaque(f, fn, False)]
+    if fn.name == "claimWithdrawalsTo":
+        return [Receipt(via="lido.claim_to", asset=native(), recipient=a[2], amount=None)]
+    return [Receipt(via="lido.claim", asset=native(), recipient=f.sender, amount=None)]
+
+
 def _ens(f: Frame, fn: Function, a: list[Any]) -> Result:
     """ENS registrar calls: explained only on the ENS controller itself; the same selector on
     any other contract stays opaque (a look-alike name is no explanation)."""
@@ -255,6 +283,11 @@ TABLE = (
     ("deposit()", _weth_deposit),
     ("withdraw(uint256)", _weth_withdraw),
     ("submit(address)", _lido_submit),
+    ("requestWithdrawals(uint256[],address)", _lido_request),
+    ("requestWithdrawalsWstETH(uint256[],address)", _lido_request),
+    ("claimWithdrawal(uint256)", _lido_claim),
+    ("claimWithdrawals(uint256[],uint256[])", _lido_claim),
+    ("claimWithdrawalsTo(uint256[],uint256[],address)", _lido_claim),
     ("wrap(uint256)", _wsteth),
     ("unwrap(uint256)", _wsteth),
 )
