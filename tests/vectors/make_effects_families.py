@@ -1175,6 +1175,15 @@ def solana() -> None:
             (),
             [eff("gives", "native:SOL", 10**9, fr)],
         ),
+        (  # split into a fresh account made by allocate + assign (web3.js splitWithSeed style)
+            [
+                sp.allocate({"pubkey": stake, "space": sx.STAKE_SIZE}),
+                sp.assign({"pubkey": stake, "owner": sx.STAKE}),
+                sx.stake_split(seeded_at, me, stake, 10**9),
+            ],
+            (stake_kp,),
+            [],
+        ),
         ([sx.stake_delegate(stake, vote, me)], (), []),
         ([sx.stake_deactivate(stake, me)], (), []),
         ([sx.stake_withdraw(stake, me, me, 5 * 10**9)], (), []),
@@ -1217,6 +1226,12 @@ def solana() -> None:
             ],
         ),
     ]
+    drains.append(  # the own wallet itself assigned to the Stake program: it is lost
+        (
+            [sp.assign({"pubkey": me, "owner": sx.STAKE})],
+            [eff("authority", f"account:{me}", "programowner", str(sx.STAKE))],
+        )
+    )
     for ixs, effects in drains:
         signers = (stake_kp,) if ixs[0] is create else ()
         srow(

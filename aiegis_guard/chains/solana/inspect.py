@@ -207,6 +207,17 @@ def own_view(decoded: DecodedTransaction, policy: Policy) -> OwnView:
 NATIVE_MINT = "So11111111111111111111111111111111111111112"  # spl-token native_mint.rs
 
 
+def _creates_account(op: AuthorityChange, view: OwnView) -> bool:
+    """``Assign`` of a fresh account (not an own one) to a native program (System, Stake,
+    Token): how wallets create split / seeded stake accounts (``allocate`` + ``assign``); an
+    own account assigned anywhere stays an authority change."""
+    return (
+        op.via.startswith("system.assign")
+        and op.new_authority in SAFE_OWNER_PROGRAMS
+        and op.account not in view.own
+    )
+
+
 def _resolve_op(op: Operation, view: OwnView) -> Operation:
     if isinstance(op, Transfer) and op.asset.kind is AssetKind.NATIVE:
         # SOL paid into a wrapped-SOL token account (then SyncNative): its owner's wSOL
@@ -227,6 +238,8 @@ def _resolve_op(op: Operation, view: OwnView) -> Operation:
         return op.replace(recipient=view.owner_of[op.recipient])
     if isinstance(op, CloseAccount) and op.destination in view.owner_of:
         return op.replace(destination=view.owner_of[op.destination])
+    if isinstance(op, AuthorityChange) and _creates_account(op, view):
+        return Creation(via=op.via, account=op.account, owner=op.new_authority)
     if isinstance(op, Call) and not op.touches_own and not view.own.isdisjoint(op.accounts):
         return op.replace(touches_own=True)
     return op
