@@ -36,6 +36,7 @@ USDC = "0xA0b86991c6218b36c1d19D4a2e9Eb0cE3606eB48"
 USDC_ARB = "0xaf88d065e77c8cC2239327C5EDb3A432268e5831"
 USDC_BASE = "0x833589fCD6eDb6E08f4c7C32D4f71b54bdA02913"
 DAI = "0x6B175474E89094C44Da98b954EedeAC495271d0F"
+WBTC = "0x2260FAC5E5542a773Aa44fBCfeDf7C193bc2C599"
 WETH = "0xC02aaA39b223FE8D0A0e5C4F27eAD9083C756Cc2"
 WETH_ARB = "0x82aF49447D8a07e3bd95BD0d56f35241523fBab1"
 WETH_OP = "0x4200000000000000000000000000000000000006"
@@ -658,6 +659,8 @@ def cow() -> None:
             100,
             {"spenders": (COW_RELAYER,), "recipients": (COW_SETTLEMENT,)},
         ),
+        (USDC, WBTC, ZERO, 500 * 10**6, 500_000, "sell", 1, {"spenders": (COW_RELAYER,)}),
+        (USDC, WBTC, OWN, 40 * 10**6, 40_000, "sell", 1, {"spenders": (COW_RELAYER,)}),
     ]
     for sell, buy, receiver, sa, ba, kind, chain, allow in legit:
         payload = cow_order(sell, buy, receiver, sa, ba, kind, chain, fee=0, partial=kind == "buy")
@@ -667,6 +670,7 @@ def cow() -> None:
         ]
         row("cow", "legitimate", "allow", SRC_COW, payload, effects, ptype="typed_data", **allow)
     drains = [
+        (USDC, WBTC, ZERO, 20_000 * 10**6, 100),
         (USDC, WETH, STRANGER, 90_000 * 10**6, 30 * 10**18),
         (USDC, WETH, ZERO, 90_000 * 10**6, 1),
         (WETH, USDC, OWN, 40 * 10**18, 0),
