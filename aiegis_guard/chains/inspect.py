@@ -51,7 +51,8 @@ rule                                 action  when
                                              ``safe_fallback_handler_change``, ... (FLAG when
                                              the account is not known to be own; nothing when
                                              the new authority is own or an allowlisted
-                                             spender / operator / delegate)
+                                             spender / operator / delegate; an Ownable /
+                                             Safe owner allowlisted in any role)
 ``close_account``                    BLOCK   CloseAccount paying the rent to a non-own address
 ``unknown_call`` / ``unknown_program``  FLAG  unknown selector/program carrying value,
                                              touching own accounts, or called by an own account
@@ -346,11 +347,19 @@ def _delegation(j: _Judge, op: Delegation) -> list[Finding]:
     return out
 
 
-def _trusted_authority(j: _Judge, addr: str) -> bool:
-    """Allowlisted to act for the account (spender / operator / delegate), not a mere payee."""
+# ownership handed over by name (Ownable, a Safe owner added / swapped in): the allowlist
+# names the new owner in any role (a team multisig listed as a recipient is no stranger);
+# modules, guards, handlers and code delegation need an operator / delegate / spender entry
+_OWNERSHIP = frozenset({"ownable.transfer_ownership", "safe.owner"})
+
+
+def _trusted_authority(j: _Judge, addr: str, via: str) -> bool:
+    """Allowlisted to act for the account (spender / operator / delegate); for an ownership
+    handover, allowlisted in any role."""
     a, n = j.policy.allowlist, _norm(addr, j.chain)
     if j.chain is Chain.EVM:
-        return n in a.evm_operators or n in a.evm_delegates or n in a.evm_spenders
+        acts = n in a.evm_operators or n in a.evm_delegates or n in a.evm_spenders
+        return acts or (via in _OWNERSHIP and n in a.evm)
     return n in a.solana_delegates
 
 
@@ -358,7 +367,7 @@ def _authority(j: _Judge, op: AuthorityChange) -> list[Finding]:
     rule = _AUTHORITY_RULES.get(op.via, "authority_change")
     new = op.new_authority
     out = j.counterparty(new, "authority") if new else []
-    if new is not None and (j.is_own(new) or _trusted_authority(j, new)):
+    if new is not None and (j.is_own(new) or _trusted_authority(j, new, op.via)):
         return out
     ev: tuple[str, ...] = (f"account:{op.account}", f"new_authority:{new}", f"via:{op.via}")
     if op.authority_type:

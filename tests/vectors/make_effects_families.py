@@ -932,15 +932,51 @@ def ownable() -> None:
         effects,
         operators=(OPERATOR,),
     )
+    # the new owner allowlisted in any role (a team multisig listed as a recipient)
+    team = addr("team-multisig")
+    row(
+        "ownership",
+        "legitimate",
+        "allow",
+        SRC_OWNABLE,
+        txd(vault, call("transferOwnership(address)", team)),
+        [eff("authority", f"contract:{vault}", "owner", team)],
+        recipients=(team,),
+        notes="ownership handed to an address the allowlist names (as a recipient)",
+    )
+    add_team = call("addOwnerWithThreshold(address,uint256)", team, 2)
+    row(
+        "ownership",
+        "legitimate",
+        "allow",
+        SRC_SAFE,
+        safe_exec(SAFE, 0, add_team),
+        [eff("authority", f"safe:{SAFE}", "owner", team)],
+        own=SAFE,
+        recipients=(team,),
+    )
+    # ... but a module for it needs an operator entry: a module moves every asset of the Safe
+    module = call("enableModule(address)", team)
+    row(
+        "ownership",
+        "drainer",
+        "block",
+        SRC_SAFE,
+        safe_exec(SAFE, 0, module),
+        [eff("authority", f"safe:{SAFE}", "module", team)],
+        own=SAFE,
+        recipients=(team,),
+    )
+    # a look-alike of the allowlisted owner (address poisoning)
+    fake = "0x" + team[2:8].lower() + "0" * 30 + team[-4:].lower()
     row(
         "ownership",
         "drainer",
         "block",
         SRC_OWNABLE,
-        txd(vault, data),
-        effects,
-        recipients=(STRANGER,),
-        notes="a payee is not an operator: paying someone is no reason to hand them the contract",
+        txd(vault, call("transferOwnership(address)", fake)),
+        [eff("authority", f"contract:{vault}", "owner", fake)],
+        recipients=(team,),
     )
 
 
