@@ -1,8 +1,8 @@
 """Payments *into* a decoded protocol call: judged by what the call pays out, not as gifts.
 
 A swap input, a deposit, a repayment (operations of order ``SWAP``) and the ETH sent with a
-call that pays something back (WETH, Lido, ENS) are not ``unknown_recipient`` payments when
-the contract is
+call that pays something back (WETH, Lido, ENS) or with a decoded call on the contract (a
+repayment, a renewal) are not ``unknown_recipient`` payments when the contract is
 
 - one the policy names in any role (the pool the agent approved as a spender), or another
   deployment of a well-known protocol it names (``data/evm_protocols.json`` rows' ``protocol``,
@@ -38,13 +38,15 @@ def pays_into_protocol(
     """``op`` pays into a protocol call that is judged by its output (module docstring)."""
     if op.order != SWAP_ORDER and op.via != "native":
         return False
-    exchange = op.order == SWAP_ORDER or any(isinstance(o, Receipt) for o in decoded.operations)
+    if op.order == SWAP_ORDER and _named(policy, decoded, op.recipient):
+        return True
+    target = op.recipient.lower() if decoded.chain is Chain.EVM else op.recipient
     if _named(policy, decoded, op.recipient):
-        return exchange
+        return _exchange(decoded, target)
     return (
         decoded.chain is Chain.EVM
         and conversion_contract(op.recipient, decoded.chain_id)
-        and _paid_back(decoded, op.recipient.lower(), acts_for)
+        and _paid_back(decoded, target, acts_for)
     )
 
 
@@ -55,6 +57,17 @@ def _named(policy: Policy, decoded: DecodedTransaction, address: str) -> bool:
         return False
     protocol = protocol_of(address, decoded.chain_id)
     return protocol is not None and protocol in protocol_names(policy.known_evm)
+
+
+def _exchange(decoded: DecodedTransaction, target: str) -> bool:
+    """Something is paid back (a receipt), or the payment goes with a decoded call on
+    ``target`` (a repayment, a renewal)."""
+    for op in decoded.operations:
+        if isinstance(op, Receipt):
+            return True
+        if isinstance(op, Call) and op.known and op.target.lower() == target.lower():
+            return True
+    return False
 
 
 def _paid_back(

@@ -527,6 +527,17 @@ def ens() -> None:
             [eff("gives", "native:ETH", value, controller)],
             notes="no allowlist entry needed",
         )
+    # a renewal paid to a controller the allowlist names as a spender only
+    renew = call("renew(string,uint256)", "northmesa", year)
+    row(
+        "ens",
+        "legitimate",
+        "allow",
+        SRC_ENS,
+        txd(ENS_CONTROLLER_OLD, renew, 10**15),
+        [eff("gives", "native:ETH", 10**15, ENS_CONTROLLER_OLD)],
+        spenders=(ENS_CONTROLLER_OLD,),
+    )
     # a name registered by own for a stranger: own pays, the stranger owns it
     for_stranger = ("cellarkey", STRANGER, year, secret, ENS_RESOLVER, [], 0, referrer)
     for controller, data in (
@@ -1344,8 +1355,8 @@ def gateway() -> None:
             spenders=(GATEWAY,),
         )
     # the allowlist names only the pool: the gateway is the same protocol's deployment
-    for data, value in legit[:1]:
-        effects = [eff("gives", weth, value, GATEWAY)]
+    for data, value in legit:
+        effects = [eff("gives", weth, value, GATEWAY)] if value else []
         row(
             "aave_gateway",
             "legitimate",
