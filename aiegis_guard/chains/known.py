@@ -1,8 +1,11 @@
 """Well-known protocol contracts by address (``aiegis_guard/data/evm_protocols.json``), and
 well-known Solana programs and mints (``aiegis_guard/data/solana_known.json``).
 
-Used for *words* only ("Seaport 1.6" instead of hex). Being known is not being trusted: only
-``[allowlist]`` grants trust.
+Mostly for *words* ("Seaport 1.6" instead of hex). Being known is not being trusted: only
+``[allowlist]`` grants trust. Two row fields carry meaning for ``chains/paid_into.py``:
+``protocol`` groups one protocol's deployments (an allowlist naming one names the others) and
+``kind: conversion`` marks canonical contracts that pay the caller back (WETH9, Lido, ENS
+controllers), both bound to the row's chains.
 """
 
 from __future__ import annotations
