@@ -19,10 +19,91 @@ from tests.evm_builders import STRANGER, TOKEN, call
 
 # selector, signature: as in the projects' ABIs (Safe OwnerManager/ModuleManager/GuardManager/
 # FallbackManager, EIP-1363, EIP-777, CryptoPunksMarket, Ownable, Uniswap v2/v3/SwapRouter02,
-# 1inch v5/v6, 0x, Aave v3 IPool, Compound III Comet, ENS ETHRegistrarController, WETH9, Lido)
+# 1inch v5/v6, 0x, Aave v3 IPool, Compound III Comet, ENS ETHRegistrarController (and the legacy
+# controller), WETH9, Lido, wstETH, Aave WrappedTokenGatewayV3, Ownable2Step, Paraswap Augustus v5
+# (lib/Utils.sol) and v6 (AugustusV6Types.sol), CoW EthFlow)
 PINNED = [
     ("a415bcad", "borrow(address,uint256,uint256,uint16,address)"),
     ("617ba037", "supply(address,uint256,address,uint16)"),
+    ("573ade81", "repay(address,uint256,uint256,address)"),
+    ("d6681042", "requestWithdrawals(uint256[],address)"),
+    ("19aa6257", "requestWithdrawalsWstETH(uint256[],address)"),
+    ("f8444436", "claimWithdrawal(uint256)"),
+    ("e3afe0a3", "claimWithdrawals(uint256[],uint256[])"),
+    ("5e7eead9", "claimWithdrawalsTo(uint256[],uint256[],address)"),
+    ("02c205f0", "supplyWithPermit(address,uint256,address,uint16,uint256,uint8,bytes32,bytes32)"),
+    ("ee3e210b", "repayWithPermit(address,uint256,uint256,address,uint256,uint8,bytes32,bytes32)"),
+    ("ef9c8805", "register((string,address,uint256,bytes32,address,bytes[],uint8,bytes32))"),
+    ("18026ad1", "renew(string,uint256,bytes32)"),
+    ("79ba5097", "acceptOwnership()"),
+    ("474cf53d", "depositETH(address,address,uint16)"),
+    ("80500d20", "withdrawETH(address,uint256,address)"),
+    ("bcc3c255", "repayETH(address,uint256,address)"),
+    ("02c5fcf8", "repayETH(address,uint256,uint256,address)"),
+    ("e74f7b85", "borrowETH(address,uint256,uint16)"),
+    ("66514c97", "borrowETH(address,uint256,uint256,uint16)"),
+    (
+        "54e3f31b",
+        "simpleSwap((address,address,uint256,uint256,uint256,address[],bytes,uint256[],uint256[],address,address,uint256,bytes,uint256,bytes16))",
+    ),
+    (
+        "2298207a",
+        "simpleBuy((address,address,uint256,uint256,uint256,address[],bytes,uint256[],uint256[],address,address,uint256,bytes,uint256,bytes16))",
+    ),
+    (
+        "a94e78ef",
+        "multiSwap((address,uint256,uint256,uint256,address,(address,uint256,(address,uint256,uint256,(uint256,address,uint256,bytes,uint256)[])[])[],address,uint256,bytes,uint256,bytes16))",
+    ),
+    (
+        "46c67b6d",
+        "megaSwap((address,uint256,uint256,uint256,address,(uint256,(address,uint256,(address,uint256,uint256,(uint256,address,uint256,bytes,uint256)[])[])[])[],address,uint256,bytes,uint256,bytes16))",
+    ),
+    (
+        "b66bcbac",
+        "buy((address,address,address,uint256,uint256,address,(uint256,address,uint256,bytes,uint256)[],address,uint256,bytes,uint256,bytes16))",
+    ),
+    (
+        "e3ead59e",
+        "swapExactAmountIn(address,(address,address,uint256,uint256,uint256,bytes32,address),uint256,bytes,bytes)",
+    ),
+    (
+        "7f457675",
+        "swapExactAmountOut(address,(address,address,uint256,uint256,uint256,bytes32,address),uint256,bytes,bytes)",
+    ),
+    (
+        "e8bb3b6c",
+        "swapExactAmountInOnUniswapV2((address,address,uint256,uint256,uint256,bytes32,address,bytes),uint256,bytes)",
+    ),
+    (
+        "a76f4eb6",
+        "swapExactAmountOutOnUniswapV2((address,address,uint256,uint256,uint256,bytes32,address,bytes),uint256,bytes)",
+    ),
+    (
+        "876a02f6",
+        "swapExactAmountInOnUniswapV3((address,address,uint256,uint256,uint256,bytes32,address,bytes),uint256,bytes)",
+    ),
+    (
+        "5e94e28d",
+        "swapExactAmountOutOnUniswapV3((address,address,uint256,uint256,uint256,bytes32,address,bytes),uint256,bytes)",
+    ),
+    (
+        "1a01c532",
+        "swapExactAmountInOnCurveV1((uint256,uint256,address,address,uint256,uint256,uint256,bytes32,address),uint256,bytes)",
+    ),
+    (
+        "e37ed256",
+        "swapExactAmountInOnCurveV2((uint256,uint256,uint256,address,address,address,uint256,uint256,uint256,bytes32,address),uint256,bytes)",
+    ),
+    (
+        "322bba21",
+        "createOrder((address,address,uint256,uint256,bytes32,uint256,uint32,bool,int64))",
+    ),
+    ("2dad97d4", "repayWithATokens(address,uint256,uint256)"),
+    ("5a3b74b9", "setUserUseReserveAsCollateral(address,bool)"),
+    ("85f6d155", "register(string,address,uint256,bytes32)"),
+    ("f7a16963", "registerWithConfig(string,address,uint256,bytes32,address,address)"),
+    ("ea598cb0", "wrap(uint256)"),
+    ("de0e9a3e", "unwrap(uint256)"),
     ("e8eda9df", "deposit(address,uint256,address,uint16)"),
     ("69328dec", "withdraw(address,uint256,address)"),
     ("110496e5", "allow(address,bool)"),

@@ -108,7 +108,17 @@ def _transfer(c: _Ctx, op: Transfer) -> Effect:
 
 # receipts paid to ``msg.sender`` by construction (no argument names the recipient): the
 # account the request acts through (own, or its Safe / smart account) receives them
-_TO_CALLER = frozenset({"weth.deposit", "weth.withdraw", "lido.submit", "aave_v3.borrow"})
+_TO_CALLER = frozenset(
+    {
+        "weth.deposit",
+        "weth.withdraw",
+        "lido.submit",
+        "aave_v3.borrow",
+        "wsteth.wrap",
+        "wsteth.unwrap",
+        "lido.claim",
+    }
+)
 
 
 def _receipt(c: _Ctx, op: Receipt) -> Effect:

@@ -40,7 +40,9 @@ __all__ = ["DUST", "SWEEP_ASSETS", "judge_effects"]
 SWEEP_ASSETS = 3
 
 DUST = {AssetKind.NATIVE: 10**15}  # 0.001 ETH: a "price" below this is no price
-DUST_UNKNOWN_DECIMALS = 10**6  # fungible tokens of unknown decimals: 1e6 base units
+# fungible tokens of unknown decimals (every ERC-20 to the decoder): drainer orders ask 0 or 1
+# base unit; 1e6 blocked real orders for 8-decimal tokens (0.005 WBTC is 500 000 base units)
+DUST_UNKNOWN_DECIMALS = 10**3
 _MONEY = (AssetKind.NATIVE, AssetKind.FUNGIBLE)
 
 

@@ -18,7 +18,9 @@ rule                                 action  when
 ``unknown_recipient``                FLAG    value (amount > 0 or unknown) to an address
                                              neither own nor in the recipient allowlist
                                              (a signed order's offer is judged by what
-                                             comes back instead: ``order_gives_away``)
+                                             comes back instead: ``order_gives_away``;
+                                             a payment into a protocol call by its
+                                             output: ``chains/paid_into.py``)
 ``unknown_venue``                    FLAG    a signed order (Seaport, Blur, CoW...) whose
                                              settlement contract is neither a known
                                              exchange nor allowlisted
@@ -49,7 +51,8 @@ rule                                 action  when
                                              ``safe_fallback_handler_change``, ... (FLAG when
                                              the account is not known to be own; nothing when
                                              the new authority is own or an allowlisted
-                                             spender / operator / delegate)
+                                             spender / operator / delegate; an Ownable /
+                                             Safe owner allowlisted in any role)
 ``close_account``                    BLOCK   CloseAccount paying the rent to a non-own address
 ``unknown_call`` / ``unknown_program``  FLAG  unknown selector/program carrying value,
                                              touching own accounts, or called by an own account
@@ -84,6 +87,7 @@ from aiegis_guard.chains.amounts import amount_evidence, limit_for_asset, native
 from aiegis_guard.chains.effect_derive import acting_accounts, derive_effects, own_accounts
 from aiegis_guard.chains.effect_rules import judge_effects
 from aiegis_guard.chains.known import contract_label
+from aiegis_guard.chains.paid_into import pays_into_protocol
 from aiegis_guard.chains.transaction import (
     SWAP_ORDER,
     Approval,
@@ -252,7 +256,7 @@ def _venue(j: _Judge, op: Transfer) -> list[Finding]:
 def _transfer(j: _Judge, op: Transfer) -> list[Finding]:
     out = j.counterparty(op.recipient, "recipient")
     moves_value = op.amount != 0 or op.asset.kind in (AssetKind.NFT, AssetKind.UNKNOWN)
-    if _settles_exchange(j, op):
+    if _settles_exchange(j, op) or pays_into_protocol(op, j.decoded, j.policy, j.acts_for):
         return out
     if op.order is not None and op.order != SWAP_ORDER:  # a signed order's offer
         return out + _venue(j, op)
@@ -343,11 +347,19 @@ def _delegation(j: _Judge, op: Delegation) -> list[Finding]:
     return out
 
 
-def _trusted_authority(j: _Judge, addr: str) -> bool:
-    """Allowlisted to act for the account (spender / operator / delegate), not a mere payee."""
+# ownership handed over by name (Ownable, a Safe owner added / swapped in): the allowlist
+# names the new owner in any role (a team multisig listed as a recipient is no stranger);
+# modules, guards, handlers and code delegation need an operator / delegate / spender entry
+_OWNERSHIP = frozenset({"ownable.transfer_ownership", "safe.owner"})
+
+
+def _trusted_authority(j: _Judge, addr: str, via: str) -> bool:
+    """Allowlisted to act for the account (spender / operator / delegate); for an ownership
+    handover, allowlisted in any role."""
     a, n = j.policy.allowlist, _norm(addr, j.chain)
     if j.chain is Chain.EVM:
-        return n in a.evm_operators or n in a.evm_delegates or n in a.evm_spenders
+        acts = n in a.evm_operators or n in a.evm_delegates or n in a.evm_spenders
+        return acts or (via in _OWNERSHIP and n in a.evm)
     return n in a.solana_delegates
 
 
@@ -355,7 +367,7 @@ def _authority(j: _Judge, op: AuthorityChange) -> list[Finding]:
     rule = _AUTHORITY_RULES.get(op.via, "authority_change")
     new = op.new_authority
     out = j.counterparty(new, "authority") if new else []
-    if new is not None and (j.is_own(new) or _trusted_authority(j, new)):
+    if new is not None and (j.is_own(new) or _trusted_authority(j, new, op.via)):
         return out
     ev: tuple[str, ...] = (f"account:{op.account}", f"new_authority:{new}", f"via:{op.via}")
     if op.authority_type:

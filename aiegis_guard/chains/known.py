@@ -1,14 +1,17 @@
 """Well-known protocol contracts by address (``aiegis_guard/data/evm_protocols.json``), and
 well-known Solana programs and mints (``aiegis_guard/data/solana_known.json``).
 
-Used for *words* only ("Seaport 1.6" instead of hex). Being known is not being trusted: only
-``[allowlist]`` grants trust.
+Mostly for *words* ("Seaport 1.6" instead of hex). Being known is not being trusted: only
+``[allowlist]`` grants trust. Two row fields carry meaning for ``chains/paid_into.py``:
+``protocol`` groups one protocol's deployments (an allowlist naming one names the others) and
+``kind: conversion`` marks canonical contracts that pay the caller back (WETH9, Lido, ENS
+controllers), both bound to the row's chains.
 """
 
 from __future__ import annotations
 
 import json
-from functools import cache
+from functools import cache, lru_cache
 from importlib import resources
 from typing import Any, NamedTuple
 
@@ -17,9 +20,12 @@ from aiegis_guard.findings import Chain
 __all__ = [
     "KnownMint",
     "contract_label",
+    "conversion_contract",
     "known_collections",
     "known_contracts",
     "known_mints",
+    "protocol_names",
+    "protocol_of",
     "solana_labels",
 ]
 
@@ -44,6 +50,49 @@ def known_contracts() -> dict[str, tuple[str, frozenset[int] | None]]:
 def known_collections() -> frozenset[str]:
     """Lower-case addresses of well-known NFT collections (``kind: nft_collection``)."""
     return frozenset(r["address"].lower() for r in _evm_rows() if r.get("kind") == "nft_collection")
+
+
+@cache
+def _conversions() -> dict[str, frozenset[int] | None]:
+    """``kind: conversion`` rows: canonical contracts whose published code pays the caller
+    back for what it is paid (WETH9, Lido stETH / wstETH) or sells the caller a name (ENS
+    controllers): address -> chain ids."""
+    known = known_contracts()
+    rows = (r["address"].lower() for r in _evm_rows() if r.get("kind") == "conversion")
+    return {a: known[a][1] for a in rows}
+
+
+def conversion_contract(address: str, chain_id: int | None) -> bool:
+    """``address`` is such a canonical contract on ``chain_id`` (an unknown chain id does not
+    qualify: the same address elsewhere may be anything)."""
+    conversions = _conversions()
+    key = address.lower()
+    if chain_id is None or key not in conversions:
+        return False
+    chains = conversions[key]
+    return chains is None or chain_id in chains
+
+
+@cache
+def _protocols() -> dict[str, str]:
+    """lower-case address -> protocol (a row's ``protocol``, else its name): the deployments
+    of one protocol share it (Aave v3 pools and gateways, Paraswap v5 and its proxy)."""
+    return {r["address"].lower(): r.get("protocol", r["name"]) for r in _evm_rows()}
+
+
+@lru_cache(maxsize=256)
+def protocol_names(addresses: frozenset[str]) -> frozenset[str]:
+    """The protocols of the well-known contracts among ``addresses`` (lower-case): what an
+    allowlist names by naming one deployment of it ("Aave v3")."""
+    protocols = _protocols()
+    return frozenset(protocols[a] for a in addresses if a in protocols)
+
+
+def protocol_of(address: str, chain_id: int | None) -> str | None:
+    """The protocol of a well-known contract deployed at ``address`` on ``chain_id``."""
+    if contract_label(Chain.EVM, address, chain_id) is None:
+        return None
+    return _protocols().get(address.lower())
 
 
 class KnownMint(NamedTuple):

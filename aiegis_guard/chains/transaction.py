@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from dataclasses import fields as dataclass_fields
 from enum import StrEnum
 from typing import Any, Literal, Protocol, Self
 
@@ -46,8 +47,29 @@ class _Frozen(Record):
     __slots__ = ()
 
     def replace(self, **update: Any) -> Self:
-        """A copy with ``update`` applied."""
-        return self.model_copy(update=update)
+        """A copy with ``update`` applied (the decoder's own values: set field by field,
+        about twice as fast as ``dataclasses.replace``, which re-runs ``__init__``)."""
+        cls = type(self)
+        names, known = _fields(cls)
+        if not known.issuperset(update):
+            raise TypeError(f"{cls.__name__} has no field {sorted(set(update) - known)}")
+        new = object.__new__(cls)
+        put = object.__setattr__
+        for name in names:
+            put(new, name, update[name] if name in update else getattr(self, name))
+        return new
+
+
+_FIELDS: dict[type[Any], tuple[tuple[str, ...], frozenset[str]]] = {}
+
+
+def _fields(cls: type[Any]) -> tuple[tuple[str, ...], frozenset[str]]:
+    """A record type's field names (cached per type)."""
+    found = _FIELDS.get(cls)
+    if found is None:
+        names = tuple(f.name for f in dataclass_fields(cls))
+        found = _FIELDS[cls] = (names, frozenset(names))
+    return found
 
 
 class AssetKind(StrEnum):

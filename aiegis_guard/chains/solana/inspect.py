@@ -123,10 +123,11 @@ def _known_atas(own: frozenset[str]) -> dict[str, tuple[str, str]]:
     return out
 
 
-def _named_wallets(decoded: DecodedTransaction) -> list[str]:
+def _named_wallets(decoded: DecodedTransaction, allowed: frozenset[str]) -> list[str]:
     """Wallets the transaction names as counterparties (SOL recipients, close destinations,
-    new authorities): candidates for the owner of a token account it pays."""
-    out: dict[str, None] = {}
+    new authorities, the owners of the token accounts it creates), then the allowlisted
+    wallets: candidates for the owner of a token account it pays."""
+    out: dict[str, None] = {ref.owner: None for ref in decoded.token_accounts if ref.owner}
     for op in decoded.operations:
         if isinstance(op, Transfer) and op.asset.kind is AssetKind.NATIVE:
             out[op.recipient] = None
@@ -134,12 +135,14 @@ def _named_wallets(decoded: DecodedTransaction) -> list[str]:
             out[op.destination] = None
         elif isinstance(op, AuthorityChange) and op.new_authority:
             out[op.new_authority] = None
+    out.update(dict.fromkeys(sorted(allowed)))
     return list(out)[:MAX_OWNER_CANDIDATES]
 
 
-def _resolve_by_ata(
+def _resolve_by_ata(  # noqa: PLR0917 (the view's parts, filled in place)
     decoded: DecodedTransaction,
     own: frozenset[str],
+    allowed: frozenset[str],
     owner_of: dict[str, str],
     mint_of: dict[str, str],
     program_of: dict[str, str],
@@ -161,7 +164,7 @@ def _resolve_by_ata(
     ]
     if not unknown:
         return
-    wallets = _named_wallets(decoded)
+    wallets = _named_wallets(decoded, allowed)
     for account, paid in unknown:
         if paid is None:
             continue
@@ -195,13 +198,33 @@ def own_view(decoded: DecodedTransaction, policy: Policy) -> OwnView:
         for ata, wallet in _atas(own_wallets, policy.allowlist.solana, mint):
             owner_of[ata] = wallet
             mint_of.setdefault(ata, mint)
-    _resolve_by_ata(decoded, own_wallets, owner_of, mint_of, program_of)
+    allowed = policy.allowlist.solana
+    _resolve_by_ata(decoded, own_wallets, allowed, owner_of, mint_of, program_of)
     own = own_wallets | {acct for acct, owner in owner_of.items() if owner in own_wallets}
     return OwnView(frozenset(own), owner_of, mint_of)
 
 
+NATIVE_MINT = "So11111111111111111111111111111111111111112"  # spl-token native_mint.rs
+
+
+def _creates_account(op: AuthorityChange, view: OwnView) -> bool:
+    """``Assign`` of a fresh account (not an own one) to a native program (System, Stake,
+    Token): how wallets create split / seeded stake accounts (``allocate`` + ``assign``); an
+    own account assigned anywhere stays an authority change."""
+    return (
+        op.via.startswith("system.assign")
+        and op.new_authority in SAFE_OWNER_PROGRAMS
+        and op.account not in view.own
+    )
+
+
 def _resolve_op(op: Operation, view: OwnView) -> Operation:
-    if isinstance(op, Transfer) and op.asset.kind is not AssetKind.NATIVE:
+    if isinstance(op, Transfer) and op.asset.kind is AssetKind.NATIVE:
+        # SOL paid into a wrapped-SOL token account (then SyncNative): its owner's wSOL
+        if view.mint_of.get(op.recipient) == NATIVE_MINT and op.recipient in view.owner_of:
+            return op.replace(recipient=view.owner_of[op.recipient])
+        return op
+    if isinstance(op, Transfer):
         update: dict[str, object] = {}
         if op.recipient in view.owner_of:
             update["recipient"] = view.owner_of[op.recipient]
@@ -215,6 +238,8 @@ def _resolve_op(op: Operation, view: OwnView) -> Operation:
         return op.replace(recipient=view.owner_of[op.recipient])
     if isinstance(op, CloseAccount) and op.destination in view.owner_of:
         return op.replace(destination=view.owner_of[op.destination])
+    if isinstance(op, AuthorityChange) and _creates_account(op, view):
+        return Creation(via=op.via, account=op.account, owner=op.new_authority)
     if isinstance(op, Call) and not op.touches_own and not view.own.isdisjoint(op.accounts):
         return op.replace(touches_own=True)
     return op

@@ -1,31 +1,45 @@
 """Lending markets and name registries: deposits credited to whom, withdrawals paid to whom,
 who may act for the account.
 
-Sources: aave/aave-v3-core ``contracts/interfaces/IPool.sol`` (supply / deposit / withdraw /
-borrow) and ``ICreditDelegationToken.sol`` (approveDelegation); compound-finance/comet
-``contracts/CometMainInterface.sol`` (allow / allowBySig / supplyTo / withdrawTo /
-withdrawFrom / transferAsset); ensdomains/ens-contracts ``ETHRegistrarController.sol``
-(``register``: the name's ERC-721 on the BaseRegistrar, id ``uint256(keccak256(label))``);
-gnosis/canonical-weth ``WETH9.sol`` (``deposit()`` / ``withdraw(uint256)``: to/from
-``msg.sender``); lidofinance/lido-dao ``contracts/0.4.24/Lido.sol`` (``submit(address
-_referral) payable``: stETH minted to ``msg.sender``).
+Sources:
+
+- aave/aave-v3-core ``contracts/interfaces/IPool.sol`` (supply / deposit / withdraw / borrow /
+  repay / repayWithATokens / supplyWithPermit / repayWithPermit /
+  setUserUseReserveAsCollateral) and ``ICreditDelegationToken.sol`` (approveDelegation);
+  aave/aave-v3-periphery ``WrappedTokenGatewayV3.sol`` (depositETH / withdrawETH / repayETH /
+  borrowETH, with and without the rate mode of v3.0);
+- compound-finance/comet ``contracts/CometMainInterface.sol`` (allow / allowBySig / supplyTo /
+  withdrawTo / withdrawFrom / transferAsset);
+- ensdomains/ens-contracts ``ETHRegistrarController.sol`` (``register``: the name's ERC-721 on
+  the BaseRegistrar, id ``uint256(keccak256(label))``; the legacy controller's
+  ``register(string,address,uint256,bytes32)`` / ``registerWithConfig``; the 2025
+  controller's ``register(Registration)`` struct (label, owner, duration, secret, resolver,
+  data, reverseRecord, referrer) and ``renew(label, duration, referrer)``);
+- gnosis/canonical-weth ``WETH9.sol`` (``deposit()`` / ``withdraw(uint256)``: to/from
+  ``msg.sender``); lidofinance/lido-dao ``contracts/0.4.24/Lido.sol`` (``submit(address
+  _referral) payable``: stETH minted to ``msg.sender``) and ``contracts/0.6.12/WstETH.sol``
+  (``wrap`` / ``unwrap``: to/from ``msg.sender``) and ``contracts/0.8.9/WithdrawalQueue.sol``
+  (``requestWithdrawals[WstETH]``: unstETH NFTs to the owner; ``claimWithdrawal(s)[To]``).
 """
 
 from __future__ import annotations
 
 from typing import Any
 
-from aiegis_guard.chains.evm.frames import Frame, Result, asset, native
+from aiegis_guard.chains.evm.frames import ZERO, Frame, Result, asset, native
 from aiegis_guard.chains.evm.protocols.swaps import swap_ops
 from aiegis_guard.chains.evm.selectors import Function
 from aiegis_guard.chains.evm.tokens import approval, switch_approval
 from aiegis_guard.chains.known import known_contracts
-from aiegis_guard.chains.transaction import Approval, AssetKind, Call, Receipt, Transfer
+from aiegis_guard.chains.transaction import SWAP_ORDER, Approval, AssetKind, Call, Receipt, Transfer
 from aiegis_guard.checksums import keccak256
 
 __all__ = ["ENS_BASE_REGISTRAR", "TABLE"]
 
 ENS_BASE_REGISTRAR = "0x57f1887a8bf19b14fc0df6fd9b2acc9af147ea85"  # .eth names (ERC-721)
+_LIDO_STETH = "0xae7ab96520de3a18e5e111b5eaab095312d7fe84"  # what wstETH wraps
+_LIDO_WSTETH = "0x7f39c581f595b53c5cb19bd0b3f8da6c935e2ca0"
+HUGE_AMOUNT = 1 << 255  # max uint256 and its neighbours: "all of it"
 
 
 def _paid_to(via: str, token: str, to: str, amount: int) -> Result:
@@ -42,9 +56,53 @@ def _aave_withdraw(f: Frame, fn: Function, a: list[Any]) -> Result:
     return _paid_to("aave_v3.withdraw", token, to, amount)
 
 
+def _aave_repay(f: Frame, fn: Function, a: list[Any]) -> Result:
+    """``repay(asset, amount, rateMode, onBehalfOf)``: the own payment into the pool (max
+    uint256: "the whole debt"); the debt repaid is ``onBehalfOf``'s: credited to anyone but
+    the caller it is the payment given away (judged like a deposit for another)."""
+    token, amount, _mode, on_behalf = a[:4]
+    paid = None if amount >= HUGE_AMOUNT else amount
+    credit = (token, paid) if on_behalf != f.sender else (None, None)
+    return swap_ops(f, "aave_v3.repay", (token, paid), credit, on_behalf)
+
+
 def _aave_borrow(f: Frame, fn: Function, a: list[Any]) -> Result:
     token, amount = a[:2]
     return _paid_to("aave_v3.borrow", token, f.sender or f.context, amount)
+
+
+def _gateway_deposit(f: Frame, fn: Function, a: list[Any]) -> Result:
+    """WrappedTokenGatewayV3 ``depositETH(pool, onBehalfOf, referral)``: the ETH sent is
+    supplied for ``onBehalfOf`` (its aWETH position; the ETH is the call's value)."""
+    return swap_ops(f, "aave_v3.deposit_eth", (None, None), (ZERO, f.value), a[1])
+
+
+def _gateway_withdraw(f: Frame, fn: Function, a: list[Any]) -> Result:
+    """``withdrawETH(pool, amount, to)``: own aWETH (pulled by allowance) paid out as ETH
+    to ``to`` (max uint256: the whole position)."""
+    return [Receipt(via="aave_v3.withdraw_eth", asset=native(), recipient=a[2], amount=a[1])]
+
+
+def _gateway_repay(f: Frame, fn: Function, a: list[Any]) -> Result:
+    """``repayETH(pool, amount[, rateMode], onBehalfOf)``: the ETH sent repays
+    ``onBehalfOf``'s debt: for anyone but the caller, the payment is given away."""
+    on_behalf = a[-1]
+    if on_behalf == f.sender:
+        return [_opaque(f, fn, True)]
+    return swap_ops(f, "aave_v3.repay_eth", (None, None), (ZERO, f.value), on_behalf)
+
+
+def _gateway_borrow(f: Frame, fn: Function, a: list[Any]) -> Result:
+    """``borrowETH(pool, amount, ...)``: borrowed ETH paid to ``msg.sender``."""
+    return [
+        Receipt(via="aave_v3.borrow", asset=native(), recipient=f.sender or f.context, amount=a[1])
+    ]
+
+
+def _own_position(f: Frame, fn: Function, a: list[Any]) -> Result:
+    """Calls that only rearrange the caller's own position (``repayWithATokens``: own aTokens
+    burnt against own debt; ``setUserUseReserveAsCollateral``): nothing leaves the account."""
+    return [_opaque(f, fn, True)]
 
 
 def _approve_delegation(f: Frame, fn: Function, a: list[Any]) -> Result:
@@ -109,12 +167,49 @@ def _weth_withdraw(f: Frame, fn: Function, a: list[Any]) -> Result:
     return [Receipt(via="weth.withdraw", asset=native(), recipient=f.sender, amount=a[0])]
 
 
+def _wsteth(f: Frame, fn: Function, a: list[Any]) -> Result:
+    """wstETH ``wrap(uint256 _stETHAmount)`` / ``unwrap(uint256 _wstETHAmount)``: the one
+    token is taken from ``msg.sender`` and the other paid back to it (the rate is on-chain:
+    the amount received is unknown offline). On any other contract: opaque."""
+    if not _on(f, "Lido wstETH") or f.sender is None:
+        return [_opaque(f, fn, False)]
+    steth = _LIDO_STETH if fn.name == "wrap" else f.target
+    out = f.target if fn.name == "wrap" else _LIDO_STETH
+    return swap_ops(f, f"wsteth.{fn.name}", (steth, a[0]), (out, None), f.sender)
+
+
 def _lido_submit(f: Frame, fn: Function, a: list[Any]) -> Result:
     """Lido ``submit(address _referral)``: stETH (about 1:1 with the ETH sent) is minted to
     ``msg.sender``; the referral receives nothing. On any other contract: opaque."""
     if not _on(f, "Lido stETH") or f.sender is None:
         return [_opaque(f, fn, False)]
     return _paid_to("lido.submit", f.target, f.sender, f.value)
+
+
+def _lido_request(f: Frame, fn: Function, a: list[Any]) -> Result:
+    """WithdrawalQueue ``requestWithdrawals[WstETH](uint256[] amounts, address owner)``: the
+    stETH (wstETH) is taken from ``msg.sender``; the withdrawal NFTs (unstETH, claimable for
+    the ETH) go to ``owner`` (0: the caller). On any other contract: opaque."""
+    if not _on(f, "Lido WithdrawalQueue") or f.sender is None:
+        return [_opaque(f, fn, False)]
+    token = _LIDO_WSTETH if fn.name.endswith("WstETH") else _LIDO_STETH
+    owner = f.sender if a[1] == ZERO else a[1]
+    nfts = asset(f.target, AssetKind.NFT)
+    give = swap_ops(f, f"lido.{fn.name}", (token, sum(a[0])), (None, None), None)
+    receipt = Receipt(
+        via="lido.request", asset=nfts, recipient=owner, amount=len(a[0]), order=SWAP_ORDER
+    )
+    return [*give, receipt]
+
+
+def _lido_claim(f: Frame, fn: Function, a: list[Any]) -> Result:
+    """``claimWithdrawal(s)``: the ETH of finalized requests to ``msg.sender``;
+    ``claimWithdrawalsTo(ids, hints, recipient)``: to ``recipient`` (the amount is on-chain)."""
+    if not _on(f, "Lido WithdrawalQueue") or f.sender is None:
+        return [_opaque(f, fn, False)]
+    if fn.name == "claimWithdrawalsTo":
+        return [Receipt(via="lido.claim_to", asset=native(), recipient=a[2], amount=None)]
+    return [Receipt(via="lido.claim", asset=native(), recipient=f.sender, amount=None)]
 
 
 def _ens(f: Frame, fn: Function, a: list[Any]) -> Result:
@@ -124,9 +219,10 @@ def _ens(f: Frame, fn: Function, a: list[Any]) -> Result:
     name = f"ens.{fn.name}" if is_ens else fn.name
     call = Call(via="evm.call", target=f.target, name=name, known=is_ens, value=f.value)
     call = call.model_copy(update={"sender": f.sender, "selector": "0x" + f.data[:4].hex()})
-    if not is_ens or fn.name != "register":
+    if not is_ens or fn.name not in ("register", "registerWithConfig"):
         return [call]
-    return [call, _ens_name(f, a[0], a[1])]
+    label, owner = (a[0][0], a[0][1]) if len(a) == 1 else (a[0], a[1])  # 2025: a struct
+    return [call, _ens_name(f, label, owner)]
 
 
 def _ens_name(f: Frame, label: str, owner: str) -> Transfer | Receipt:
@@ -147,6 +243,23 @@ TABLE = (
     ("deposit(address,uint256,address,uint16)", _aave_supply),
     ("withdraw(address,uint256,address)", _aave_withdraw),
     ("borrow(address,uint256,uint256,uint16,address)", _aave_borrow),
+    ("repay(address,uint256,uint256,address)", _aave_repay),
+    ("repayWithATokens(address,uint256,uint256)", _own_position),
+    (
+        "supplyWithPermit(address,uint256,address,uint16,uint256,uint8,bytes32,bytes32)",
+        _aave_supply,
+    ),
+    (
+        "repayWithPermit(address,uint256,uint256,address,uint256,uint8,bytes32,bytes32)",
+        _aave_repay,
+    ),
+    ("setUserUseReserveAsCollateral(address,bool)", _own_position),
+    ("depositETH(address,address,uint16)", _gateway_deposit),
+    ("withdrawETH(address,uint256,address)", _gateway_withdraw),
+    ("repayETH(address,uint256,address)", _gateway_repay),
+    ("repayETH(address,uint256,uint256,address)", _gateway_repay),
+    ("borrowETH(address,uint256,uint16)", _gateway_borrow),
+    ("borrowETH(address,uint256,uint256,uint16)", _gateway_borrow),
     ("approveDelegation(address,uint256)", _approve_delegation),
     ("allow(address,bool)", _allow),
     (
@@ -163,7 +276,18 @@ TABLE = (
         _ens,
     ),
     ("renew(string,uint256)", _ens),
+    ("register((string,address,uint256,bytes32,address,bytes[],uint8,bytes32))", _ens),
+    ("renew(string,uint256,bytes32)", _ens),
+    ("register(string,address,uint256,bytes32)", _ens),
+    ("registerWithConfig(string,address,uint256,bytes32,address,address)", _ens),
     ("deposit()", _weth_deposit),
     ("withdraw(uint256)", _weth_withdraw),
     ("submit(address)", _lido_submit),
+    ("requestWithdrawals(uint256[],address)", _lido_request),
+    ("requestWithdrawalsWstETH(uint256[],address)", _lido_request),
+    ("claimWithdrawal(uint256)", _lido_claim),
+    ("claimWithdrawals(uint256[],uint256[])", _lido_claim),
+    ("claimWithdrawalsTo(uint256[],uint256[],address)", _lido_claim),
+    ("wrap(uint256)", _wsteth),
+    ("unwrap(uint256)", _wsteth),
 )

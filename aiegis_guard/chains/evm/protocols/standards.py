@@ -3,7 +3,8 @@
 Sources: EIP-1363 (``IERC1363``: transferAndCall / transferFromAndCall / approveAndCall;
 LINK's ERC-677 ``transferAndCall(address,uint256,bytes)`` shares the selector), EIP-777
 (``IERC777``: send / operatorSend / authorizeOperator / revokeOperator), OpenZeppelin
-``Ownable.renounceOwnership``, larvalabs/cryptopunks ``CryptoPunksMarket.sol``.
+``Ownable.renounceOwnership`` and ``Ownable2Step.acceptOwnership``, larvalabs/cryptopunks
+``CryptoPunksMarket.sol``.
 """
 
 from __future__ import annotations
@@ -17,6 +18,7 @@ from aiegis_guard.chains.transaction import (
     Approval,
     AssetKind,
     AuthorityChange,
+    Call,
     Receipt,
     Transfer,
 )
@@ -83,6 +85,13 @@ def _renounce_ownership(f: Frame, fn: Function, a: list[Any]) -> Result:
     return [change]
 
 
+def _accept_ownership(f: Frame, fn: Function, a: list[Any]) -> Result:
+    """Ownable2Step ``acceptOwnership()``: the caller takes over a pending ownership; nothing
+    leaves the account (a named call, not an unknown one)."""
+    call = Call(via="evm.call", target=f.target, name="acceptOwnership", known=True)
+    return [call.model_copy(update={"sender": f.sender, "selector": "0x79ba5097"})]
+
+
 def _transfer_punk(f: Frame, fn: Function, a: list[Any]) -> Result:
     punk = asset(f.target, AssetKind.NFT)
     to, index = a
@@ -136,6 +145,7 @@ TABLE = (
     ("authorizeOperator(address)", _authorize_operator),
     ("revokeOperator(address)", _revoke_operator),
     ("renounceOwnership()", _renounce_ownership),
+    ("acceptOwnership()", _accept_ownership),
     ("transferPunk(address,uint256)", _transfer_punk),
     ("offerPunkForSale(uint256,uint256)", _offer_for_sale),
     ("offerPunkForSaleToAddress(uint256,uint256,address)", _offer_to_address),

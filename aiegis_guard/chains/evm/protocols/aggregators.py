@@ -1,0 +1,112 @@
+"""Aggregators and on-chain orders whose output recipient sits inside a struct.
+
+Sources: paraswap ``AugustusSwapper`` v5 ``lib/Utils.sol`` (``SimpleData``, ``SellData``,
+``MegaSwapSellData``, ``BuyData``; routers ``SimpleSwap.sol`` / ``MultiPath.sol``:
+beneficiary 0 = ``msg.sender``), paraswap ``AugustusV6`` ``AugustusV6Types.sol``
+(``GenericData``, ``UniswapV2Data``, ``UniswapV3Data``, ``CurveV1Data``, ``CurveV2Data``;
+beneficiary 0 = ``msg.sender``; ``0xEeee…`` = ETH in both versions), cowprotocol
+``ethflowcontract`` ``libraries/EthFlowOrder.sol`` (``createOrder(Data)``: ETH sold, the
+buy token paid to ``receiver``).
+
+Each is a swap (:func:`~aiegis_guard.chains.evm.protocols.swaps.swap_ops`): the input from
+the caller to the router, the guaranteed output to the beneficiary, judged by
+``swap_recipient`` / ``swap_no_minimum``.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from aiegis_guard.chains.evm.frames import ZERO, Frame, Result
+from aiegis_guard.chains.evm.protocols.swaps import swap_ops
+from aiegis_guard.chains.evm.selectors import Function
+
+__all__ = ["TABLE"]
+
+_ETH = "0x" + "ee" * 20  # Paraswap's ETH marker
+
+
+def _token(address: str) -> str:
+    return ZERO if address == _ETH else address
+
+
+def _swap(f: Frame, via: str, give: tuple[str, int], get: tuple[str, int], to: str) -> Result:
+    """One aggregator swap; a zero beneficiary / receiver is the caller."""
+    recipient = f.sender if to == ZERO else to
+    (src, amount), (dst, minimum) = give, get
+    return swap_ops(f, via, (_token(src), amount), (_token(dst), minimum), recipient)
+
+
+def _simple(f: Frame, fn: Function, a: list[Any]) -> Result:
+    d = a[0]  # fromToken, toToken, fromAmount, toAmount, ..., beneficiary (9)
+    return _swap(f, f"paraswap.{fn.name}", (d[0], d[2]), (d[1], d[3]), d[9])
+
+
+def _multi(f: Frame, fn: Function, a: list[Any]) -> Result:
+    d = a[0]  # fromToken, fromAmount, toAmount, expectedAmount, beneficiary, path[] (.to last)
+    paths = d[5] if fn.name == "multiSwap" else (d[5][0][1] if d[5] else [])
+    dst = paths[-1][0] if paths else None
+    if dst is None:
+        return swap_ops(f, f"paraswap.{fn.name}", (_token(d[0]), d[1]), (None, None), None)
+    return _swap(f, f"paraswap.{fn.name}", (d[0], d[1]), (dst, d[2]), d[4])
+
+
+def _buy(f: Frame, fn: Function, a: list[Any]) -> Result:
+    d = a[0]  # adapter, fromToken, toToken, fromAmount (max), toAmount (exact), beneficiary
+    return _swap(f, "paraswap.buy", (d[1], d[3]), (d[2], d[4]), d[5])
+
+
+def _v6_generic(f: Frame, fn: Function, a: list[Any]) -> Result:
+    d = a[1]  # srcToken, destToken, fromAmount, toAmount, quotedAmount, metadata, beneficiary
+    return _swap(f, f"paraswap.{fn.name}", (d[0], d[2]), (d[1], d[3]), d[6])
+
+
+def _v6_direct(f: Frame, fn: Function, a: list[Any]) -> Result:
+    d = a[0]  # UniswapV2Data / UniswapV3Data: same head as GenericData
+    return _swap(f, f"paraswap.{fn.name}", (d[0], d[2]), (d[1], d[3]), d[6])
+
+
+def _v6_curve(f: Frame, fn: Function, a: list[Any]) -> Result:
+    d = a[0]
+    head = 2 if fn.name.endswith("CurveV1") else 4  # CurveV2Data: curveData, i, j, poolAddress
+    src, dst, amount, minimum = d[head : head + 4]
+    return _swap(f, f"paraswap.{fn.name}", (src, amount), (dst, minimum), d[head + 6])
+
+
+def _ethflow(f: Frame, fn: Function, a: list[Any]) -> Result:
+    """CoW EthFlow ``createOrder``: the ETH sent buys ``buyAmount`` at least of
+    ``buyToken`` for ``receiver`` (the ETH itself is the call's value)."""
+    buy_token, receiver, _sell, buy_amount = a[0][:4]
+    recipient = f.sender if receiver == ZERO else receiver
+    return swap_ops(f, "cow.ethflow", (None, None), (buy_token, buy_amount), recipient)
+
+
+_ROUTE = "(uint256,address,uint256,bytes,uint256)"
+_PATH = f"(address,uint256,(address,uint256,uint256,{_ROUTE}[])[])"
+_TAIL = "address,uint256,bytes,uint256,bytes16)"
+_SIMPLE = "(address,address,uint256,uint256,uint256,address[],bytes,uint256[],uint256[],address,"
+_SELL = f"(address,uint256,uint256,uint256,address,{_PATH}[],{_TAIL}"
+_MEGA = f"(address,uint256,uint256,uint256,address,(uint256,{_PATH}[])[],{_TAIL}"
+_BUY = f"(address,address,address,uint256,uint256,address,{_ROUTE}[],{_TAIL}"
+_GENERIC = "(address,address,uint256,uint256,uint256,bytes32,address)"
+_UNI = "(address,address,uint256,uint256,uint256,bytes32,address,bytes)"
+_CURVE1 = "(uint256,uint256,address,address,uint256,uint256,uint256,bytes32,address)"
+_CURVE2 = (
+    "(uint256,uint256,uint256,address,address,address,uint256,uint256,uint256,bytes32,address)"
+)
+TABLE = (
+    (f"simpleSwap({_SIMPLE}{_TAIL})", _simple),
+    (f"simpleBuy({_SIMPLE}{_TAIL})", _simple),
+    (f"multiSwap({_SELL})", _multi),
+    (f"megaSwap({_MEGA})", _multi),
+    (f"buy({_BUY})", _buy),
+    (f"swapExactAmountIn(address,{_GENERIC},uint256,bytes,bytes)", _v6_generic),
+    (f"swapExactAmountOut(address,{_GENERIC},uint256,bytes,bytes)", _v6_generic),
+    (f"swapExactAmountInOnUniswapV2({_UNI},uint256,bytes)", _v6_direct),
+    (f"swapExactAmountOutOnUniswapV2({_UNI},uint256,bytes)", _v6_direct),
+    (f"swapExactAmountInOnUniswapV3({_UNI},uint256,bytes)", _v6_direct),
+    (f"swapExactAmountOutOnUniswapV3({_UNI},uint256,bytes)", _v6_direct),
+    (f"swapExactAmountInOnCurveV1({_CURVE1},uint256,bytes)", _v6_curve),
+    (f"swapExactAmountInOnCurveV2({_CURVE2},uint256,bytes)", _v6_curve),
+    ("createOrder((address,address,uint256,uint256,bytes32,uint256,uint32,bool,int64))", _ethflow),
+)
