@@ -1,4 +1,4 @@
-"""The gateway's upstream client (aiohttp) against a raw loopback HTTP server that writes exact
+"""The gateway's upstream client (gateway.h1) against a raw loopback HTTP server that writes exact
 bytes — answers split at awkward places, CRLF / CR line endings, bodies that break off or are
 too large, lines that never end — driven by the official ``openai`` client; and the gateway's
 JSON reader, which must give the same answers with or without orjson."""
@@ -18,7 +18,7 @@ import pytest
 
 openai = pytest.importorskip("openai")
 pytest.importorskip("uvicorn")
-pytest.importorskip("aiohttp")
+pytest.importorskip("httptools")
 
 from aiegis_guard.config import parse_config  # noqa: E402
 from aiegis_guard.gateway import upstream as upstream_mod  # noqa: E402
