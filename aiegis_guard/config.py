@@ -16,8 +16,6 @@ from enum import StrEnum
 from pathlib import Path
 from typing import Annotated, Any
 
-from pydantic import AfterValidator, BaseModel, ConfigDict, Field, ValidationError
-
 from aiegis_guard.errors import ConfigError, quote
 from aiegis_guard.findings import Action, Source
 from aiegis_guard.indicators import classify
@@ -32,6 +30,7 @@ from aiegis_guard.policy import (
     TaintMode,
     Wallet,
 )
+from aiegis_guard.record import Check, Record
 
 __all__ = [
     "CLASSIFIER_SOURCES",
@@ -55,17 +54,11 @@ ENV_VAR = "AIEGIS_CONFIG"
 DEFAULT_FILENAME = "aiegis.toml"
 
 
-class _Section(BaseModel):
-    """A config section. Its validator is built when a file is first validated, not at import:
-    ``Guard()`` without a file uses the defaults unvalidated (``model_construct``)."""
-
-    model_config = ConfigDict(frozen=True, extra="forbid", defer_build=True)
-
-
-class GuardSection(_Section):
+@dataclass(frozen=True, kw_only=True)
+class GuardSection(Record):
     on_error: Action = Action.BLOCK
     taint: TaintMode = TaintMode.APPROVE
-    lookalike_chars: int = Field(default=4, ge=3, le=10)
+    lookalike_chars: Annotated[int, Check(ge=3, le=10)] = 4
     quarantine: bool = False
     audience: Audience = Audience.OWNER
 
@@ -74,19 +67,20 @@ CLASSIFIER_SOURCES = frozenset({Source.TOOL_OUTPUT, Source.RETRIEVED, Source.MEM
 """The sources the classifier judges unless ``[classifier] sources`` says otherwise."""
 
 
-class ClassifierSettings(_Section):
+@dataclass(frozen=True, kw_only=True)
+class ClassifierSettings(Record):
     """The ONNX injection classifier (``[classifier]``)."""
 
     enabled: bool = True
     path: Path | None = None  # None: the model shipped in the package
-    threshold: float | None = Field(default=None, gt=0.0, lt=1.0)  # None: the manifest's
-    threads: int = Field(default=1, ge=1, le=64)
-    retry_seconds: float = Field(default=30.0, gt=0)
+    threshold: Annotated[float | None, Check(gt=0.0, lt=1.0)] = None  # None: the manifest's
+    threads: Annotated[int, Check(ge=1, le=64)] = 1
+    retry_seconds: Annotated[float, Check(gt=0)] = 30.0
     # sources the model judges; None: the shipped default (tool_output, retrieved, memory);
     # "prompt" and "llm_output" may be added; never tool_input, which the rules judge
     sources: tuple[Source, ...] | None = None
     # per-source thresholds over the manifest's (e.g. {prompt = 0.99}); `threshold` beats both
-    thresholds: dict[Source, Annotated[float, Field(gt=0.0, lt=1.0)]] = Field(default_factory=dict)
+    thresholds: dict[Source, Annotated[float, Check(gt=0.0, lt=1.0)]] = field(default_factory=dict)
 
     @property
     def judged(self) -> frozenset[Source]:
@@ -94,7 +88,8 @@ class ClassifierSettings(_Section):
         return CLASSIFIER_SOURCES if self.sources is None else frozenset(self.sources)
 
 
-class AuditSettings(_Section):
+@dataclass(frozen=True, kw_only=True)
+class AuditSettings(Record):
     """Optional JSONL decision log (``[audit]``); values are always masked."""
 
     path: Path | None = None
@@ -107,17 +102,18 @@ class LedgerBackend(StrEnum):
     MEMORY = "memory"
 
 
-class LedgerSettings(_Section):
+@dataclass(frozen=True, kw_only=True)
+class LedgerSettings(Record):
     """Where per-period spend is recorded (``[ledger]``)."""
 
     backend: LedgerBackend = LedgerBackend.SQLITE
     path: Path = Path(".aiegis/ledger.sqlite")
     url: str = "redis://127.0.0.1:6379/0"
     namespace: str = "aiegis"
-    reservation_ttl: float = Field(default=600.0, gt=0)  # s a pending spend holds budget
+    reservation_ttl: Annotated[float, Check(gt=0)] = 600.0  # s a pending spend holds budget
 
 
-def _entry_of(kind: str, what: str) -> Any:
+def _entry_of(kind: str, what: str) -> Check:
     """A list-item validator: the entry classifies as ``kind`` (checked at load)."""
 
     def check(value: str) -> str:
@@ -126,7 +122,7 @@ def _entry_of(kind: str, what: str) -> Any:
             raise ValueError(f"{value!r} is not {what}")
         return value
 
-    return AfterValidator(check)
+    return Check(after=check)
 
 
 def _compiles(pattern: str) -> str:
@@ -137,7 +133,8 @@ def _compiles(pattern: str) -> str:
     return pattern
 
 
-class ThreatSettings(_Section):
+@dataclass(frozen=True, kw_only=True)
+class ThreatSettings(Record):
     """Known-bad addresses and domains (``[threats]``): the shipped lists plus your own."""
 
     builtin: bool = True
@@ -147,101 +144,105 @@ class ThreatSettings(_Section):
     files: tuple[Path, ...] = ()
 
 
-class ToolSettings(_Section):
+@dataclass(frozen=True, kw_only=True)
+class ToolSettings(Record):
     """How LangChain tools are recognised as value-moving (``[tools]``)."""
 
     # regular expressions searched in tool names (case-insensitive); compiled at load
-    value_moving_patterns: tuple[Annotated[str, AfterValidator(_compiles)], ...] = ()
+    value_moving_patterns: tuple[Annotated[str, Check(after=_compiles)], ...] = ()
     value_moving: tuple[str, ...] = ()  # exact tool names
     read_only: tuple[str, ...] = ()  # exact tool names never treated as value-moving
-    on_block: str = Field(default="tool_error", pattern="^(tool_error|raise)$")
+    on_block: Annotated[str, Check(pattern="^(tool_error|raise)$")] = "tool_error"
 
 
-class BreakerSettings(_Section):
+@dataclass(frozen=True, kw_only=True)
+class BreakerSettings(Record):
     """Per-upstream circuit breaker and retry backoff (``[gateway.breaker]``)."""
 
-    window: int = Field(default=20, ge=2, le=1000)  # the last N calls judged
-    min_calls: int = Field(default=5, ge=1)  # fewer calls in the window never open it
-    error_rate: float = Field(default=0.5, gt=0.0, le=1.0)  # open at this share of failures
-    jitter_ms: float = Field(default=5000.0, gt=0)  # open when latency stdev exceeds this
-    cooldown: float = Field(default=5.0, gt=0)  # s open before a half-open probe
-    max_cooldown: float = Field(default=300.0, gt=0)  # cap of the doubling cooldown
-    retries: int = Field(default=2, ge=0, le=10)  # attempts per upstream beyond the first
-    backoff_base: float = Field(default=0.05, ge=0)  # base * 2**n + random(0, base), capped
-    backoff_cap: float = Field(default=2.0, ge=0)
+    window: Annotated[int, Check(ge=2, le=1000)] = 20  # the last N calls judged
+    min_calls: Annotated[int, Check(ge=1)] = 5  # fewer calls in the window never open it
+    error_rate: Annotated[float, Check(gt=0.0, le=1.0)] = 0.5  # open at this share of failures
+    jitter_ms: Annotated[float, Check(gt=0)] = 5000.0  # open when latency stdev exceeds this
+    cooldown: Annotated[float, Check(gt=0)] = 5.0  # s open before a half-open probe
+    max_cooldown: Annotated[float, Check(gt=0)] = 300.0  # cap of the doubling cooldown
+    retries: Annotated[int, Check(ge=0, le=10)] = 2  # attempts per upstream beyond the first
+    backoff_base: Annotated[float, Check(ge=0)] = 0.05  # base * 2**n + random(0, base), capped
+    backoff_cap: Annotated[float, Check(ge=0)] = 2.0
 
 
-class GatewaySettings(_Section):
+@dataclass(frozen=True, kw_only=True)
+class GatewaySettings(Record):
     """``aiegis-guard serve`` / ``mcp-proxy`` (``[gateway]``). Keys only from the environment."""
 
     host: str = "127.0.0.1"
-    port: int = Field(default=8787, ge=0, le=65535)
+    port: Annotated[int, Check(ge=0, le=65535)] = 8787
     upstreams: tuple[str, ...] = ()  # OpenAI-compatible base URLs, in failover order
     token_env: str = "AIEGIS_GATEWAY_TOKEN"  # bearer token clients must send (non-loopback)
     upstream_key_env: str = "OPENAI_API_KEY"  # forwarded to upstreams as the bearer token
-    max_body_bytes: int = Field(default=8 * 1024 * 1024, ge=1024)
-    request_timeout: float = Field(default=60.0, gt=0)
-    on_block: str = Field(default="message", pattern="^(message|error)$")
-    approval: str = Field(default="deny", pattern="^(deny|https?://.+)$")  # or a webhook URL
-    approval_timeout: float = Field(default=10.0, gt=0)
+    max_body_bytes: Annotated[int, Check(ge=1024)] = 8 * 1024 * 1024
+    request_timeout: Annotated[float, Check(gt=0)] = 60.0
+    on_block: Annotated[str, Check(pattern="^(message|error)$")] = "message"
+    approval: Annotated[str, Check(pattern="^(deny|https?://.+)$")] = "deny"  # or a webhook URL
+    approval_timeout: Annotated[float, Check(gt=0)] = 10.0
     redis_url: str | None = None  # shared taint + reservations across replicas
     conversation_header: str = "X-Aiegis-Conversation"
-    heartbeat_seconds: float = Field(default=5.0, gt=0)
-    breaker: BreakerSettings = Field(default_factory=BreakerSettings.model_construct)
+    heartbeat_seconds: Annotated[float, Check(gt=0)] = 5.0
+    breaker: BreakerSettings = field(default_factory=BreakerSettings)
 
 
-class PhraseRuleSettings(_Section):
+@dataclass(frozen=True, kw_only=True)
+class PhraseRuleSettings(Record):
     """Your own phrase-rule files and shipped phrase rules switched off (``[rules] extra``,
     ``[rules] disable``; the other keys of ``[rules]`` set per-rule actions). The files are
     checked, and ``disable`` matched against the rule ids, when a ``Guard`` is built."""
 
     extra: tuple[Path, ...] = ()
-    disable: tuple[Annotated[str, Field(min_length=1)], ...] = ()
+    disable: tuple[Annotated[str, Check(min_length=1)], ...] = ()
 
 
 _RULE_FILE_KEYS = ("extra", "disable")
 
 
-class _ConfigFile(_Section):
+@dataclass(frozen=True, kw_only=True)
+class _ConfigFile(Record):
     """Mirror of the TOML layout, so validation errors carry the file's key paths."""
 
-    guard: GuardSection = Field(default_factory=GuardSection.model_construct)
-    wallet: Wallet = Field(default_factory=Wallet.model_construct)
-    allowlist: Allowlist = Field(default_factory=Allowlist.model_construct)
+    guard: GuardSection = field(default_factory=GuardSection)
+    wallet: Wallet = field(default_factory=Wallet)
+    allowlist: Allowlist = field(default_factory=Allowlist)
     limits: tuple[Limit, ...] = ()
-    rules: RuleModes = Field(default_factory=dict)
-    pii: dict[PiiType, Mode] = Field(default_factory=dict)
-    classifier: ClassifierSettings = Field(default_factory=ClassifierSettings.model_construct)
-    audit: AuditSettings = Field(default_factory=AuditSettings.model_construct)
-    ledger: LedgerSettings = Field(default_factory=LedgerSettings.model_construct)
-    threats: ThreatSettings = Field(default_factory=ThreatSettings.model_construct)
-    tools: ToolSettings = Field(default_factory=ToolSettings.model_construct)
-    gateway: GatewaySettings = Field(default_factory=GatewaySettings.model_construct)
+    rules: RuleModes = field(default_factory=dict)
+    pii: dict[PiiType, Mode] = field(default_factory=dict)
+    classifier: ClassifierSettings = field(default_factory=ClassifierSettings)
+    audit: AuditSettings = field(default_factory=AuditSettings)
+    ledger: LedgerSettings = field(default_factory=LedgerSettings)
+    threats: ThreatSettings = field(default_factory=ThreatSettings)
+    tools: ToolSettings = field(default_factory=ToolSettings)
+    gateway: GatewaySettings = field(default_factory=GatewaySettings)
 
 
 @dataclass(frozen=True)
 class Config:
     """A loaded configuration: the :class:`Policy` plus runtime settings. The defaults are the
-    models' own defaults, taken without validation (``model_construct``: no validator is
-    built for a ``Guard()`` without a file)."""
+    sections' own defaults (a ``Guard()`` without a file never imports pydantic)."""
 
-    policy: Policy = field(default_factory=Policy.model_construct)
-    classifier: ClassifierSettings = field(default_factory=ClassifierSettings.model_construct)
-    audit: AuditSettings = field(default_factory=AuditSettings.model_construct)
-    ledger: LedgerSettings = field(default_factory=LedgerSettings.model_construct)
-    threats: ThreatSettings = field(default_factory=ThreatSettings.model_construct)
-    tools: ToolSettings = field(default_factory=ToolSettings.model_construct)
-    gateway: GatewaySettings = field(default_factory=GatewaySettings.model_construct)
+    policy: Policy = field(default_factory=Policy)
+    classifier: ClassifierSettings = field(default_factory=ClassifierSettings)
+    audit: AuditSettings = field(default_factory=AuditSettings)
+    ledger: LedgerSettings = field(default_factory=LedgerSettings)
+    threats: ThreatSettings = field(default_factory=ThreatSettings)
+    tools: ToolSettings = field(default_factory=ToolSettings)
+    gateway: GatewaySettings = field(default_factory=GatewaySettings)
     quarantine: bool = False
     path: Path | None = None
-    phrase_rules: PhraseRuleSettings = field(default_factory=PhraseRuleSettings.model_construct)
+    phrase_rules: PhraseRuleSettings = field(default_factory=PhraseRuleSettings)
 
 
 def _format_error(err: Any) -> str:
     loc = ".".join(str(p) for p in err.get("loc", ())) or "<root>"
     kind = err.get("type", "")
     value = err.get("input")
-    if kind == "extra_forbidden":
+    if kind in ("extra_forbidden", "unexpected_keyword_argument"):
         return f"{loc}: unknown key"
     if kind == "enum":
         expected = err.get("ctx", {}).get("expected", "")
@@ -257,6 +258,8 @@ def parse_config(data: dict[str, Any], *, path: Path | None = None) -> Config:
     if isinstance(rules, dict):  # [rules] extra / disable: phrase rules; the rest: actions
         files = {k: rules[k] for k in _RULE_FILE_KEYS if k in rules}
         data = {**data, "rules": {k: v for k, v in rules.items() if k not in files}}
+    from pydantic import ValidationError  # validation only: a bare Guard() never imports it
+
     where = f"{path}: " if path else ""
     try:
         raw = _ConfigFile.model_validate(data)

@@ -7,9 +7,10 @@ evidence that made the detector fire.
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from enum import IntEnum, StrEnum
 
-from pydantic import BaseModel, ConfigDict, Field
+from aiegis_guard.record import Record
 
 __all__ = ["Action", "Category", "Chain", "Finding", "Severity", "Source"]
 
@@ -95,15 +96,14 @@ class Source(StrEnum):
         return self in (Source.TOOL_OUTPUT, Source.RETRIEVED, Source.MEMORY, Source.PROMPT)
 
 
-class Finding(BaseModel):
+@dataclass(frozen=True, kw_only=True, slots=True)
+class Finding(Record):
     """One thing a detector saw. Frozen; no field ever holds a raw secret.
 
     ``action`` is the detector's default judgement; :func:`aiegis_guard.policy.decide` may
     override it per rule id or per category. ``redact`` marks a span to be masked in a
-    redacted pass-through text.
+    redacted pass-through text. ``score`` is a model's probability (0..1) where one decided.
     """
-
-    model_config = ConfigDict(frozen=True, extra="forbid")
 
     rule_id: str
     category: Category
@@ -114,7 +114,7 @@ class Finding(BaseModel):
     preview: str = ""
     evidence: tuple[str, ...] = ()
     redact: bool = False
-    score: float | None = Field(default=None, ge=0.0, le=1.0)
+    score: float | None = None
 
     def with_span(self, start: int, end: int, *extra_evidence: str) -> Finding:
         """The same finding moved to another span (e.g. from a decoded layer to the original)."""

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Mapping
+from dataclasses import dataclass, field, fields
 from datetime import timedelta
 from decimal import Decimal
 from enum import StrEnum
@@ -15,10 +16,10 @@ from functools import cached_property
 from typing import Annotated, Any
 
 import base58
-from pydantic import AfterValidator, BaseModel, BeforeValidator, ConfigDict, Field, field_validator
 
 from aiegis_guard.errors import quote
 from aiegis_guard.findings import Action, Category, Chain, Finding, Severity
+from aiegis_guard.record import Check, Record
 from aiegis_guard.verdict import Verdict
 
 __all__ = [
@@ -88,6 +89,8 @@ def is_solana_address(value: str) -> bool:
 
 
 def _evm_set(values: Iterable[str]) -> frozenset[str]:
+    if isinstance(values, str):
+        raise ValueError("expected a list of EVM addresses, not one string")
     out = set()
     for i, value in enumerate(values):
         if not isinstance(value, str) or not is_evm_address(value.strip()):
@@ -97,6 +100,8 @@ def _evm_set(values: Iterable[str]) -> frozenset[str]:
 
 
 def _solana_set(values: Iterable[str]) -> frozenset[str]:
+    if isinstance(values, str):
+        raise ValueError("expected a list of Solana addresses, not one string")
     out = set()
     for i, value in enumerate(values):
         if not isinstance(value, str) or not is_solana_address(value.strip()):
@@ -105,25 +110,39 @@ def _solana_set(values: Iterable[str]) -> frozenset[str]:
     return frozenset(out)
 
 
-EvmAddresses = Annotated[frozenset[str], BeforeValidator(_evm_set)]
-SolanaAddresses = Annotated[frozenset[str], BeforeValidator(_solana_set)]
+def _domain_set(values: Iterable[str]) -> frozenset[str]:
+    if isinstance(values, str):
+        raise ValueError("expected a list of domains, not one string")
+    return frozenset(str(v).strip().lower().lstrip(".") for v in values)
 
 
-class _Section(BaseModel):
-    """Validators are built on first validation (a ``Guard()`` without a config file takes
-    ``Policy.model_construct()``, the defaults, and builds none)."""
+EvmAddresses = Annotated[frozenset[str], Check(before=_evm_set)]
+SolanaAddresses = Annotated[frozenset[str], Check(before=_solana_set)]
+_NORMAL_FORM = {"evm": _evm_set, "solana": _solana_set, "domains": _domain_set}
+"""The normaliser of an address-book field, by the field name's first word."""
 
-    model_config = ConfigDict(frozen=True, extra="forbid", defer_build=True)
+
+@dataclass(frozen=True, kw_only=True)
+class _AddressBook(Record):
+    """Sets of addresses, checked and stored in their one form (EVM lower-case) however they
+    are built: from the config, a per-call context or a constructor call."""
+
+    def __post_init__(self) -> None:
+        for f in fields(self):
+            normal = _NORMAL_FORM[f.name.partition("_")[0]]
+            object.__setattr__(self, f.name, normal(getattr(self, f.name)))
 
 
-class Wallet(_Section):
+@dataclass(frozen=True, kw_only=True)
+class Wallet(_AddressBook):
     """The agent's own addresses (``[wallet]``). EVM addresses are stored lower-case."""
 
     evm: EvmAddresses = frozenset()
     solana: SolanaAddresses = frozenset()
 
 
-class Allowlist(_Section):
+@dataclass(frozen=True, kw_only=True)
+class Allowlist(_AddressBook):
     """Counterparties the agent may deal with (``[allowlist]``).
 
     ``evm`` / ``solana`` are recipients. Spenders, operators and delegates are separate because
@@ -137,14 +156,7 @@ class Allowlist(_Section):
     evm_delegates: EvmAddresses = frozenset()
     solana_programs: SolanaAddresses = frozenset()
     solana_delegates: SolanaAddresses = frozenset()
-    domains: frozenset[str] = frozenset()
-
-    @field_validator("domains", mode="before")
-    @classmethod
-    def _lower_domains(cls, value: Any) -> Any:
-        if isinstance(value, list | tuple | set | frozenset):
-            return frozenset(str(v).strip().lower().lstrip(".") for v in value)
-        return value
+    domains: Annotated[frozenset[str], Check(before=_domain_set)] = frozenset()
 
 
 _PERIOD_RE = re.compile(r"(\d+)\s*([smhdw])")
@@ -160,7 +172,19 @@ def _parse_period(value: Any) -> Any:
     return value
 
 
-class Limit(_Section):
+def _check_asset(value: str) -> str:
+    value = value.strip()
+    if value == "native":
+        return value
+    if is_evm_address(value):
+        return value.lower()
+    if is_solana_address(value):
+        return value
+    raise ValueError(f"{quote(value)} is neither 'native' nor a token/mint address")
+
+
+@dataclass(frozen=True, kw_only=True)
+class Limit(Record):
     """A spend limit for one asset on one chain (``[[limits]]``).
 
     ``asset`` is ``"native"`` or the token contract (EVM) / mint (Solana). Amounts are in whole
@@ -168,24 +192,24 @@ class Limit(_Section):
     """
 
     chain: Chain
-    asset: str = "native"
+    asset: Annotated[str, Check(after=_check_asset)] = "native"
     symbol: str = ""
-    decimals: int = Field(ge=0, le=36)
-    per_tx: Decimal | None = Field(default=None, ge=0)
-    per_period: Decimal | None = Field(default=None, ge=0)
-    period: Annotated[timedelta, BeforeValidator(_parse_period)] = timedelta(hours=24)
+    decimals: Annotated[int, Check(ge=0, le=36)]
+    per_tx: Annotated[Decimal | None, Check(ge=0)] = None
+    per_period: Annotated[Decimal | None, Check(ge=0)] = None
+    period: Annotated[timedelta, Check(before=_parse_period)] = timedelta(hours=24)
 
-    @field_validator("asset")
-    @classmethod
-    def _check_asset(cls, value: str) -> str:
-        value = value.strip()
-        if value == "native":
-            return value
-        if is_evm_address(value):
-            return value.lower()
-        if is_solana_address(value):
-            return value
-        raise ValueError(f"{quote(value)} is neither 'native' nor a token/mint address")
+    def __post_init__(self) -> None:
+        """One stored form however the limit was built: enum chain, lower-case EVM asset,
+        Decimal amounts, timedelta period (``Limit(chain="evm", per_tx="5")`` works too)."""
+        set_ = object.__setattr__
+        set_(self, "chain", Chain(self.chain))
+        set_(self, "asset", _check_asset(self.asset))
+        for name in ("per_tx", "per_period"):
+            value = getattr(self, name)
+            if value is not None and not isinstance(value, Decimal):
+                set_(self, name, Decimal(str(value)))
+        set_(self, "period", _parse_period(self.period))
 
     @property
     def key(self) -> str:
@@ -211,21 +235,33 @@ def _check_rule_keys(value: Mapping[str, Mode]) -> Mapping[str, Mode]:
     return value
 
 
-RuleModes = Annotated[Mapping[str, Mode], AfterValidator(_check_rule_keys)]
+RuleModes = Annotated[Mapping[str, Mode], Check(after=_check_rule_keys)]
 
 
-class Policy(_Section):
-    """The judgement inputs of the guard. Build it from ``aiegis.toml`` via ``config``."""
+@dataclass(frozen=True, kw_only=True)
+class Policy(Record):
+    """The judgement inputs of the guard. Build it from ``aiegis.toml`` via ``config``, from
+    raw data with ``Policy.model_validate``, or from typed values with the constructor."""
 
-    wallet: Wallet = Field(default_factory=Wallet.model_construct)
-    allowlist: Allowlist = Field(default_factory=Allowlist.model_construct)
+    wallet: Wallet = field(default_factory=Wallet)
+    allowlist: Allowlist = field(default_factory=Allowlist)
     limits: tuple[Limit, ...] = ()
-    rules: RuleModes = Field(default_factory=dict)
-    pii: Mapping[PiiType, Mode] = Field(default_factory=dict)
+    rules: RuleModes = field(default_factory=dict)
+    pii: Mapping[PiiType, Mode] = field(default_factory=dict)
     on_error: Action = Action.BLOCK
     taint: TaintMode = TaintMode.APPROVE
-    lookalike_chars: int = Field(default=LOOKALIKE_CHARS, ge=3, le=10)
+    lookalike_chars: Annotated[int, Check(ge=3, le=10)] = LOOKALIKE_CHARS
     audience: Audience = Audience.OWNER
+
+    def __post_init__(self) -> None:
+        """Enums, not their strings, however the policy was built (``Policy(rules={"pii.*":
+        "redact"})`` works like ``Mode.REDACT``)."""
+        set_ = object.__setattr__
+        set_(self, "rules", {key: Mode(mode) for key, mode in self.rules.items()})
+        set_(self, "pii", {PiiType(kind): Mode(mode) for kind, mode in self.pii.items()})
+        set_(self, "on_error", Action(self.on_error))
+        set_(self, "taint", TaintMode(self.taint))
+        set_(self, "audience", Audience(self.audience))
 
     # --- derived lookups (computed once per policy) ----------------------------------------
 
@@ -355,33 +391,20 @@ class Policy(_Section):
         allow = self.allowlist.model_validate({**self.allowlist.model_dump(), **parts["allowlist"]})
         return self.model_copy(update={"wallet": wallet, "allowlist": allow})
 
-    def model_copy(self, *, update: Mapping[str, Any] | None = None, deep: bool = False) -> Policy:
-        """A copy whose derived lookups are recomputed (pydantic would copy the stale caches)."""
-        copy = super().model_copy(update=update, deep=deep)
-        for name in _DERIVED:
-            copy.__dict__.pop(name, None)
-        return copy
-
 
 CONTEXT_KEYS: dict[str, tuple[str, str]] = {
     "own_evm": ("wallet", "evm"),
     "own_solana": ("wallet", "solana"),
     "allow_evm": ("allowlist", "evm"),
     "allow_solana": ("allowlist", "solana"),
-    **{f"wallet.{name}": ("wallet", name) for name in Wallet.model_fields},
-    **{f"allowlist.{name}": ("allowlist", name) for name in Allowlist.model_fields},
-    **{
-        name: ("allowlist", name)
-        for name in Allowlist.model_fields
-        if name not in ("evm", "solana")
-    },
+    **{f"wallet.{f.name}": ("wallet", f.name) for f in fields(Wallet)},
+    **{f"allowlist.{f.name}": ("allowlist", f.name) for f in fields(Allowlist)},
+    **{f.name: ("allowlist", f.name) for f in fields(Allowlist) if f.name not in ("evm", "solana")},
 }
 """Per-call context keys (``Guard.check_*(context=...)``, the CLI's JSONL ``context``): the
 ``own_*`` / ``allow_*`` short names, every key as ``wallet.<key>`` / ``allowlist.<key>``, and
 the role lists by their config name (``evm_spenders``, ``evm_operators``, ``evm_delegates``,
 ``solana_delegates``, ``solana_programs``, ``domains``)."""
-
-_DERIVED = tuple(name for name, value in vars(Policy).items() if isinstance(value, cached_property))
 
 _MODE_TO_ACTION = {
     Mode.ALLOW: Action.ALLOW,

@@ -3,19 +3,18 @@
 from __future__ import annotations
 
 import json
+from dataclasses import dataclass
 from typing import Any
 
-from pydantic import BaseModel, ConfigDict
-
 from aiegis_guard.findings import Action, Finding, Source
+from aiegis_guard.record import Record
 
 __all__ = ["Verdict"]
 
 
-class Verdict(BaseModel):
+@dataclass(frozen=True, kw_only=True, slots=True)
+class Verdict(Record):
     """ALLOW / FLAG / BLOCK plus the findings that caused it. Frozen and masked."""
-
-    model_config = ConfigDict(frozen=True, extra="forbid")
 
     action: Action
     findings: tuple[Finding, ...] = ()

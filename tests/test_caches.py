@@ -12,7 +12,7 @@ import json
 import os
 import sys
 from collections import deque
-from types import ModuleType
+from types import FunctionType, ModuleType
 from typing import Any
 
 import ahocorasick
@@ -47,7 +47,7 @@ def _secrets_and_texts() -> list[tuple[str, str]]:
 def _holders(pieces: frozenset[str], roots: list[object]) -> list[str]:
     """Paths from ``roots`` to every string / bytes holding a piece. The walk follows what the
     collector reports as referenced (containers, instances, closures, caches) and stays inside
-    the package: foreign modules and classes are not entered."""
+    the package: foreign modules, classes and functions are not entered."""
     gc.collect()
     finder = ahocorasick.Automaton()
     for p in pieces:
@@ -68,6 +68,8 @@ def _holders(pieces: frozenset[str], roots: list[object]) -> list[str]:
             continue
         if isinstance(obj, ModuleType | type) and not _name(obj).startswith("aiegis_guard"):
             continue
+        if isinstance(obj, FunctionType) and not obj.__module__.startswith("aiegis_guard"):
+            continue  # e.g. conftest's wrapper of Finding.__init__: its globals are pytest's
         queue.extend((ref, f"{path}/{_name(ref)}") for ref in gc.get_referents(obj))
     return found
 

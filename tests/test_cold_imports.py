@@ -11,7 +11,10 @@ from pathlib import Path
 import pytest
 
 ROOT = Path(__file__).resolve().parent.parent
-HEAVY = ("web3", "eth_account", "eth_abi", "solders", "onnxruntime", "numpy", "Crypto", "cffi")
+HEAVY = (
+    "web3", "eth_account", "eth_abi", "solders", "onnxruntime", "numpy", "Crypto", "cffi",
+    "pydantic",
+)  # fmt: skip
 _PROBE = """
 import json, sys
 from aiegis_guard import Guard
@@ -54,7 +57,7 @@ def _probe(text: str, source: str, tmp_path: Path) -> dict[str, object]:
 def test_a_text_check_imports_only_what_it_needs(
     text: str, source: str, allowed: tuple[str, ...], tmp_path: Path
 ) -> None:
-    """Judging a text never imports web3 / eth-* / solders; the classifier (numpy,
+    """Judging a text never imports web3 / eth-* / solders / pydantic; the classifier (numpy,
     onnxruntime) loads only for sources it judges, keccak only for an address to check."""
     result = _probe(text, source, tmp_path)
     assert set(result["heavy"]) <= set(allowed)  # type: ignore[arg-type]

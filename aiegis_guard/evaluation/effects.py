@@ -25,7 +25,7 @@ from typing import Any
 from aiegis_guard.evaluation.effects_match import effects_match
 from aiegis_guard.findings import Action
 from aiegis_guard.guard import Guard
-from aiegis_guard.policy import Allowlist, Policy, Wallet
+from aiegis_guard.policy import Policy
 from aiegis_guard.verdict import Verdict
 
 __all__ = ["EffectsReport", "Outcome", "RateRow", "default_vectors", "evaluate_effects"]
@@ -152,8 +152,8 @@ def row_policy(row: Mapping[str, Any]) -> Policy:
     lists: dict[str, list[str]] = {}
     for name, values in (row.get("allowlist") or {}).items():
         lists.setdefault(keys[name], []).extend(values)
-    wallet = Wallet(solana=[row["own"]]) if solana else Wallet(evm=[row["own"]])
-    return Policy(wallet=wallet, allowlist=Allowlist(**lists))
+    wallet = {"solana" if solana else "evm": [row["own"]]}
+    return Policy.model_validate({"wallet": wallet, "allowlist": lists})
 
 
 def judge_row(guard: Guard, row: Mapping[str, Any]) -> Verdict:

@@ -1,0 +1,85 @@
+"""Frozen value types that import without pydantic; pydantic validates them only when asked.
+
+A :class:`Record` is a frozen, keyword-only dataclass built from values of the right types
+(``Policy(on_error=Action.FLAG)``). Raw data — a TOML table, a JSON request, a per-call
+context — goes through :meth:`Record.model_validate`, which builds a pydantic validator for the
+type on first use: constraints and validators are ``Annotated`` metadata (:class:`Check`)
+that pydantic reads then, never at import. So ``Guard()`` and a cold ``aiegis-guard scan``
+start without pydantic (~0.2 s of imports), and a bad config value still fails at load with
+its key path. The method names follow pydantic's (``model_validate`` / ``model_copy`` /
+``model_dump``), so callers keep one vocabulary for our values and LangChain's.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+from collections.abc import Callable, Mapping
+from typing import TYPE_CHECKING, Annotated, Any, ClassVar, Self, cast
+
+if TYPE_CHECKING:
+    from pydantic import GetCoreSchemaHandler, TypeAdapter
+    from pydantic_core import CoreSchema
+
+__all__ = ["Check", "Record"]
+
+
+class Check:
+    """Validation metadata for a field: pydantic's ``Field`` constraints (``ge``, ``lt``,
+    ``pattern``, ``min_length``…) and before / after validator functions, applied by
+    :meth:`Record.model_validate` only (a typed constructor call is trusted)."""
+
+    __slots__ = ("after", "before", "constraints")
+
+    def __init__(
+        self,
+        *,
+        before: Callable[[Any], Any] | None = None,
+        after: Callable[[Any], Any] | None = None,
+        **constraints: Any,
+    ) -> None:
+        self.before, self.after, self.constraints = before, after, constraints
+
+    def __get_pydantic_core_schema__(
+        self, source: Any, handler: GetCoreSchemaHandler
+    ) -> CoreSchema:
+        from pydantic import AfterValidator, BeforeValidator, Field
+
+        meta: list[Any] = [Field(**self.constraints)] if self.constraints else []
+        if self.before is not None:
+            meta.append(BeforeValidator(self.before))
+        if self.after is not None:
+            meta.append(AfterValidator(self.after))
+        return handler(Annotated[(source, *meta)])
+
+
+class Record:
+    """Base of the frozen value types (use with ``@dataclass(frozen=True, kw_only=True)``)."""
+
+    __slots__ = ()
+    __pydantic_config__: ClassVar[dict[str, Any]] = {"extra": "forbid"}
+
+    @classmethod
+    def model_validate(cls, data: Any) -> Self:
+        """Raw data -> a value, or ``pydantic.ValidationError`` naming each bad key path."""
+        return cast(Self, _adapter(cls).validate_python(data))
+
+    def model_copy(self, *, update: Mapping[str, Any] | None = None) -> Self:
+        """A copy with some fields replaced (not validated, like pydantic's)."""
+        return dataclasses.replace(cast(Any, self), **update) if update else self
+
+    def model_dump(self) -> dict[str, Any]:
+        """The fields as a dict, nested records as dicts."""
+        return dataclasses.asdict(cast(Any, self))
+
+
+_ADAPTERS: dict[type[Record], TypeAdapter[Any]] = {}
+
+
+def _adapter(cls: type[Record]) -> TypeAdapter[Any]:
+    """The type's validator, built on its first use (the first import of pydantic)."""
+    adapter = _ADAPTERS.get(cls)
+    if adapter is None:
+        from pydantic import TypeAdapter
+
+        adapter = _ADAPTERS[cls] = TypeAdapter(cls)
+    return adapter
