@@ -54,6 +54,7 @@ def _asked(call_id: str, name: str) -> dict[str, Any]:
 
 def _judged(gw: Gateway) -> float:
     """How many inbound messages the gateway has judged (memo hits are not counted)."""
+    gw.health.flush()  # verdict metrics are recorded once the answer is out
     value = gw.health.registry.get_sample_value(
         "aiegis_judge_seconds_count", {"surface": "proxy_in"}
     )

@@ -108,6 +108,7 @@ class ChatJudge:
         self.settings = settings
         self.approver = approver
         self._memo: OrderedDict[tuple[str, str], Verdict] = OrderedDict()
+        self._moving: dict[str, bool] = {}  # tool name -> value-moving by name and config
 
     # --- conversations ---------------------------------------------------------------------
 
@@ -186,10 +187,11 @@ class ChatJudge:
         return None, ""
 
     def _withheld(self, m: Mapping[str, Any], verdict: Verdict, text: str, untrusted: bool) -> Any:
-        what = (
-            "tool result" if m.get("role") in ("tool", "function") else f"{m.get('role')} message"
-        )
+        if not verdict.findings:  # nothing to withhold, mask or quarantine
+            return m
         if verdict.blocked or (untrusted and self.guard.config.quarantine and taints(verdict)):
+            role = m.get("role")
+            what = "tool result" if role in ("tool", "function") else f"{role} message"
             return {**m, "content": quarantine_notice(verdict, what)}
         masked = verdict.redacted_text or withhold_secrets(verdict, text)
         return {**m, "content": masked} if masked is not None else m
@@ -234,7 +236,11 @@ class ChatJudge:
     def _verdict_for(
         self, name: str, args: Any, tainted: Sequence[str]
     ) -> tuple[Verdict, bool, Sequence[DecodedTransaction]]:
-        moving = is_value_moving(name, self.guard.config.tools)
+        moving = self._moving.get(name)
+        if moving is None:  # a pure function of the name and the config: once per name
+            moving = is_value_moving(name, self.guard.config.tools)
+            if len(self._moving) < MEMO_SIZE:
+                self._moving[name] = moving
         judged = judge_call(self.guard, name, args, value_moving=moving, tainted_by=tainted)
         verdict = judged.verdict
         if judged.value_moving and self.health.ledger_down:
