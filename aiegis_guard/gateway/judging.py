@@ -58,6 +58,7 @@ if TYPE_CHECKING:
 __all__ = ["CallOutcome", "ChatJudge", "withhold_secrets"]
 
 MEMO_SIZE = 4096
+_OPENING = json.JSONEncoder(default=str)  # json.dumps(..., default=str) without a new encoder
 _ID_CHARS = frozenset("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789-_.:")
 
 
@@ -122,7 +123,7 @@ class ChatJudge:
                 opening.append([m.get("role"), content_text(m.get("content"))[:4096]])
                 if m.get("role") == "user":
                     break
-        digest = hashlib.sha256(json.dumps(opening, default=str).encode("utf-8", "replace"))
+        digest = hashlib.sha256(_OPENING.encode(opening).encode("utf-8", "replace"))
         return f"m:{digest.hexdigest()[:32]}"
 
     # --- in: what the model will read --------------------------------------------------
