@@ -69,6 +69,7 @@ def test_no_pii_in_crypto_text(pii_scores: dict[str, Score]) -> None:
     assert row.fp == 0 and row.tn > 700
 
 
+@pytest.mark.slow  # the whole secrets evaluation through the CLI
 def test_eval_cli_prints_the_table(data_dir: Path, capsys: pytest.CaptureFixture[str]) -> None:
     """``aiegis-guard eval --set pii`` prints one row per type."""
     from aiegis_guard.cli import main

@@ -142,6 +142,7 @@ _JSON = st.recursive(
 )
 
 
+@pytest.mark.slow  # deep random JSON
 @FUZZ
 @given(_JSON)
 def test_random_typed_data(payload: Any) -> None:

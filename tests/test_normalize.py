@@ -387,6 +387,7 @@ def test_nested_encodings_within_the_limit_are_unfolded(chain: list[str], payloa
     assert any(payload in layer.text for layer in norm.layers), [lay.kind for lay in norm.layers]
 
 
+@pytest.mark.slow  # texts up to 200 KB, 100 chains
 @settings(max_examples=100, deadline=None)
 @given(st.lists(st.sampled_from(sorted(ENCODERS)), min_size=1, max_size=40))
 def test_any_nesting_terminates_bounded(chain: list[str]) -> None:
