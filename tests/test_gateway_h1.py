@@ -30,6 +30,8 @@ BODY = json.dumps({
     "choices": [{"index": 0, "message": {"role": "assistant", "content": TEXT},
                  "finish_reason": "stop"}],
 }).encode()  # fmt: skip
+# an answer larger than the client buffers before it pauses reading (h1.HIGH_WATER)
+BIG_BODY = json.dumps({**json.loads(BODY), "padding": "x" * 700_000}).encode()
 HEAD = b"HTTP/1.1 200 OK\r\nContent-Type: application/json\r\n"
 Answer = Callable[[], list[bytes]]  # the fragments one answer is written in; [] = hang up
 
@@ -127,6 +129,8 @@ FRAMINGS = [
                  id="no-length-ends-with-the-connection"),
     pytest.param(lambda: [HEAD + b"Content-Length: %d\r\n\r\n" % len(BODY), BODY[:9], BODY[9:]],
                  id="head-and-body-apart"),
+    pytest.param(lambda: [_length(BIG_BODY, close=True)], id="700-kb-body"),
+    pytest.param(lambda: [_chunked(BIG_BODY, 65536)], id="700-kb-chunked-body"),
 ]  # fmt: skip
 
 
