@@ -6,6 +6,7 @@ info, no content coding). Driven through the gateway by the official ``openai`` 
 
 from __future__ import annotations
 
+import asyncio
 import json
 import socket
 import socketserver
@@ -174,3 +175,39 @@ def test_request_head(upstream: tuple[KeepAliveUpstream, Any, str]) -> None:
     assert b"\r\nhost: 127.0.0.1:" in head
     assert b"\r\naccept-encoding: identity" in head
     assert b"alice" not in head and b"s3cret" not in head
+
+
+def test_back_pressure_bounds_the_buffer() -> None:
+    """An answer nobody reads yet is not buffered whole: reading from the socket pauses past
+    the high-water mark and resumes as the body is consumed; every byte arrives."""
+    from aiegis_guard.gateway import h1
+
+    size = 8 * h1.HIGH_WATER
+
+    async def main() -> tuple[bool, int, int]:
+        async def answer(reader: asyncio.StreamReader, writer: asyncio.StreamWriter) -> None:
+            await reader.readuntil(b"\r\n\r\n")
+            writer.write(HEAD + b"Content-Length: %d\r\n\r\n" % size + b"x" * size)
+            await writer.drain()
+            writer.close()
+
+        server = await asyncio.start_server(answer, "127.0.0.1", 0)
+        port = server.sockets[0].getsockname()[1]
+        pool = h1.ConnectionPool(connect_timeout=5.0, read_timeout=10.0)
+        resp = await pool.request("GET", f"http://127.0.0.1:{port}/big", None, {})
+        for _ in range(200):  # until the client stops reading (bounded)
+            if resp.transport is not None and not resp.transport.is_reading():
+                break
+            await asyncio.sleep(0.005)
+        paused = resp.transport is not None and not resp.transport.is_reading()
+        peak = resp._buffered
+        got = sum([len(chunk) async for chunk in resp.chunks()])
+        resp.release()
+        await pool.aclose()
+        server.close()
+        await server.wait_closed()
+        return paused, peak, got
+
+    paused, peak, got = asyncio.run(main())
+    assert paused and peak < 2 * h1.HIGH_WATER
+    assert got == size
