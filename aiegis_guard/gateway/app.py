@@ -261,14 +261,15 @@ async def _self_test(gw: Gateway) -> None:
 
 def serve(gw: Gateway, host: str, port: int, **uvicorn_kwargs: Any) -> None:
     """Run the gateway with uvicorn (blocking): one process (taint, memo, breakers and the
-    memory ledger are per process; replicas share them only through Redis), uvloop and
-    httptools when installed, no proxy-header rewriting (nothing reads the client address),
-    no ``server`` header."""
+    memory ledger are per process; replicas share them only through Redis), httptools (the
+    upstream client needs it too) and uvloop when installed, no access log, no proxy-header
+    rewriting (nothing reads the client address), no ``server`` header."""
     import uvicorn
 
     check_bind(gw, host)
     options: dict[str, Any] = {
         "log_level": "warning",
+        "http": "httptools",
         "access_log": False,
         "proxy_headers": False,
         "server_header": False,
