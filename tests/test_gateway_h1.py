@@ -211,3 +211,47 @@ def test_back_pressure_bounds_the_buffer() -> None:
     paused, peak, got = asyncio.run(main())
     assert paused and peak < 2 * h1.HIGH_WATER
     assert got == size
+
+
+def test_dropped_answers_give_their_slots_back() -> None:
+    """Streamed answers dropped without being closed (a relay that never started) give their
+    connection slots back: more requests than the pool has slots still get through."""
+    from aiegis_guard.config import BreakerSettings
+    from aiegis_guard.gateway import h1
+    from aiegis_guard.gateway.upstream import UpstreamPool
+
+    async def main() -> int:
+        writers: list[asyncio.StreamWriter] = []
+
+        async def answer(reader: asyncio.StreamReader, writer: asyncio.StreamWriter) -> None:
+            writers.append(writer)
+            try:
+                while True:
+                    head = await reader.readuntil(b"\r\n\r\n")
+                    size = int(head.lower().split(b"content-length:")[1].split(b"\r\n")[0])
+                    await reader.readexactly(size)
+                    writer.write(_length())
+                    await writer.drain()
+            except (asyncio.IncompleteReadError, ConnectionError):
+                writer.close()
+
+        server = await asyncio.start_server(answer, "127.0.0.1", 0)
+        port = server.sockets[0].getsockname()[1]
+        pool = UpstreamPool([f"http://127.0.0.1:{port}/v1"], BreakerSettings(), api_key=None,
+                            timeout=5.0)  # fmt: skip
+        served = 0
+        async with asyncio.timeout(30):  # a leaked slot would block the 257th request
+            for _ in range(300):
+                _, resp = await pool.request("POST", "/chat/completions", {"n": 1}, stream=True)
+                assert resp.status_code == 200
+                del resp  # never read, never closed
+                await asyncio.sleep(0)  # its release runs on the loop
+                served += 1
+        await pool.aclose()
+        server.close()
+        for writer in writers:
+            writer.close()
+        await server.wait_closed()
+        return served
+
+    assert asyncio.run(main()) == 300 > h1.LIMIT

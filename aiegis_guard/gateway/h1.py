@@ -30,6 +30,7 @@ __all__ = ["ConnectionBroken", "ConnectionPool", "Response"]
 
 HIGH_WATER = 256 * 1024  # buffered bytes at which reading from the socket pauses
 MAX_IDLE = 256  # idle keep-alive connections kept per origin
+LIMIT = 256  # connections out at once (all origins); more requests wait for a slot
 
 
 class ConnectionBroken(OSError):
@@ -186,7 +187,7 @@ class Response(asyncio.Protocol):
 class ConnectionPool:
     """Keep-alive connections per origin (scheme, host, port)."""
 
-    def __init__(self, *, connect_timeout: float, read_timeout: float, limit: int = 256) -> None:
+    def __init__(self, *, connect_timeout: float, read_timeout: float, limit: int = LIMIT) -> None:
         self._slots = asyncio.Semaphore(limit)  # connections out at once, all origins
         self.connect_timeout = connect_timeout
         self.read_timeout = read_timeout

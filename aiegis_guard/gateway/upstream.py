@@ -85,6 +85,14 @@ class UpstreamResponse:
         self._resp = resp
         self._body = body
         self.status_code = resp.status
+        self._loop = asyncio.get_running_loop()
+        self._open = True
+
+    def __del__(self) -> None:
+        # dropped without being closed (a stream whose relay never started): the connection
+        # and its pool slot go back, on the loop's thread
+        if self._open and not self._loop.is_closed():
+            self._loop.call_soon_threadsafe(self._resp.release)
 
     async def read(self) -> bytes:
         """The whole body; :class:`UpstreamTooLarge` over :data:`MAX_UPSTREAM_BYTES`,
@@ -127,8 +135,13 @@ class UpstreamResponse:
         if pending:
             yield pending
 
-    async def aclose(self) -> None:
+    def release(self) -> None:
+        """Hand the connection back (kept alive when the answer was read to its end)."""
+        self._open = False
         self._resp.release()
+
+    async def aclose(self) -> None:
+        self.release()
 
 
 class Upstream:
@@ -230,15 +243,15 @@ class UpstreamPool:
             try:
                 await answer.read()
             except UpstreamBroken as exc:
-                resp.release()
+                answer.release()
                 up.breaker.record(False, time.monotonic() - started)
                 return None, f"{up.name}: {exc}"
             except UpstreamTooLarge:  # the upstream is up: the answer is the problem
-                resp.release()
+                answer.release()
                 up.breaker.record(True, time.monotonic() - started)
                 raise
             except BaseException:  # cancelled (the client went away): free the connection
-                resp.release()
+                answer.release()
                 raise
         up.breaker.record(True, time.monotonic() - started)
         return answer, ""
