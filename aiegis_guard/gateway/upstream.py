@@ -21,6 +21,7 @@ from __future__ import annotations
 
 import asyncio
 import codecs
+import contextlib
 import random
 import re
 import time
@@ -92,7 +93,8 @@ class UpstreamResponse:
         # dropped without being closed (a stream whose relay never started): the connection
         # and its pool slot go back, on the loop's thread
         if self._open and not self._loop.is_closed():
-            self._loop.call_soon_threadsafe(self._resp.release)
+            with contextlib.suppress(RuntimeError):  # the loop closed meanwhile
+                self._loop.call_soon_threadsafe(self._resp.release)
 
     async def read(self) -> bytes:
         """The whole body; :class:`UpstreamTooLarge` over :data:`MAX_UPSTREAM_BYTES`,
