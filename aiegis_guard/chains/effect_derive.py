@@ -81,22 +81,7 @@ class _Ctx:
         return contract_label(self.chain, addr, self.chain_id)
 
 
-def _effect_of(**fields: Any) -> Effect:
-    """An effect from already-validated operation fields: no second validation, and the
-    defaults filled from a prepared dict (``model_construct`` is the hot spot otherwise)."""
-    effect = Effect.__new__(Effect)
-    object.__setattr__(effect, "__dict__", {**_DEFAULTS, **fields})
-    object.__setattr__(effect, "__pydantic_fields_set__", set(fields))
-    object.__setattr__(effect, "__pydantic_extra__", None)
-    object.__setattr__(effect, "__pydantic_private__", None)
-    return effect
-
-
 HUGE = 1 << 255  # an amount this large is "everything" (max uint256 and its neighbours)
-
-_DEFAULTS: dict[str, Any] = {
-    name: field.default for name, field in Effect.model_fields.items() if not field.is_required()
-}
 
 
 def _via(op: Operation) -> str:
@@ -105,7 +90,7 @@ def _via(op: Operation) -> str:
 
 def _transfer(c: _Ctx, op: Transfer) -> Effect:
     gets = not c.acts_for(op.sender) and op.sender is not None and c.is_own(op.recipient)
-    return _effect_of(
+    return Effect(
         kind=EffectKind.GETS if gets else EffectKind.GIVES,
         account=op.recipient if gets else op.sender,
         own=gets or op.sender is None or c.acts_for(op.sender),
@@ -135,7 +120,7 @@ def _receipt(c: _Ctx, op: Receipt) -> Effect:
     if op.to_signer:  # "the order's owner": whoever signs, the own account when it is one
         recipient = next(iter(c.own)) if len(c.own) == 1 else None
     everything = _everything(op.amount)
-    return _effect_of(
+    return Effect(
         kind=EffectKind.GETS,
         account=recipient if own else None,
         own=own,
@@ -159,7 +144,7 @@ def _everything(amount: int | None) -> bool:
 def _output_away(c: _Ctx, op: Receipt) -> Effect:
     """The own account's swap (withdrawal, sweep) output paid to someone else: the own
     account gives all of it (``amount`` is the guaranteed minimum, when there is one)."""
-    return _effect_of(
+    return Effect(
         kind=EffectKind.GIVES,
         own=True,
         asset=op.asset,
@@ -177,7 +162,7 @@ def _output_away(c: _Ctx, op: Receipt) -> Effect:
 def _signature_transfer(c: _Ctx, op: Approval) -> Effect:
     """A Permit2 ``PermitTransferFrom`` signature: not a standing allowance but a one-time
     transfer of up to ``amount`` that the spender sends wherever it likes: a give."""
-    return _effect_of(
+    return Effect(
         kind=EffectKind.GIVES,
         account=op.owner,
         own=op.owner is None or c.acts_for(op.owner),
@@ -197,7 +182,7 @@ def _approval(c: _Ctx, op: Approval) -> Effect:
     if op.via == "permit2.permit_transfer_from" and not op.revoke:
         return _signature_transfer(c, op)
     what = "revoke" if op.revoke else "operator" if op.all_assets else "allowance"
-    return _effect_of(
+    return Effect(
         kind=EffectKind.GRANTS,
         account=op.owner or op.source,
         own=op.owner is None or c.acts_for(op.owner),
@@ -215,7 +200,7 @@ def _approval(c: _Ctx, op: Approval) -> Effect:
 
 
 def _authority(c: _Ctx, op: AuthorityChange) -> Effect:
-    return _effect_of(
+    return Effect(
         kind=EffectKind.AUTHORITY,
         account=op.account,
         own=c.acts_for(op.account) or c.acts_for(op.current_authority),
@@ -228,7 +213,7 @@ def _authority(c: _Ctx, op: AuthorityChange) -> Effect:
 
 
 def _delegation(c: _Ctx, op: Delegation) -> Effect:
-    return _effect_of(
+    return Effect(
         kind=EffectKind.AUTHORITY,
         account=op.authority,
         own=op.authority is None or c.acts_for(op.authority),
@@ -241,7 +226,7 @@ def _delegation(c: _Ctx, op: Delegation) -> Effect:
 
 
 def _close(c: _Ctx, op: CloseAccount) -> Effect:
-    return _effect_of(
+    return Effect(
         kind=EffectKind.AUTHORITY,
         account=op.account,
         own=c.acts_for(op.account),
@@ -257,7 +242,7 @@ def _call(c: _Ctx, op: Call) -> Effect | None:
         return None
     if op.via == "evm.delegatecall":
         return _delegatecall(c, op)
-    return _effect_of(
+    return Effect(
         kind=EffectKind.OPAQUE,
         account=op.sender,
         own=op.sender is None or c.acts_for(op.sender),
@@ -276,7 +261,7 @@ def _delegatecall(c: _Ctx, op: Call) -> Effect:
     """Code run by DELEGATECALL acts as the account (it can rewrite a Safe's masterCopy,
     owners, modules): an authority effect on that account, handed to the target's code."""
     account = op.accounts[0] if op.accounts else op.sender
-    return _effect_of(
+    return Effect(
         kind=EffectKind.AUTHORITY,
         account=account,
         own=account is None or c.acts_for(account),
@@ -291,7 +276,7 @@ def _delegatecall(c: _Ctx, op: Call) -> Effect:
 
 
 def _creation(c: _Ctx, op: Creation) -> Effect:
-    return _effect_of(
+    return Effect(
         kind=EffectKind.OPAQUE,
         own=True,
         asset=Asset(chain=c.chain, kind=AssetKind.NATIVE),  # what ``value`` is counted in
@@ -336,7 +321,7 @@ def _signed_blob(decoded: DecodedTransaction) -> Effect:
     """A message that is not text (a bare hash, an encoded payload): what it authorises is
     unknown, so it reads as an opaque effect of the signer."""
     size = sum(len(d) for d in decoded.data) if decoded.data else 32
-    return _effect_of(
+    return Effect(
         kind=EffectKind.OPAQUE,
         account=decoded.sender,
         own=True,

@@ -26,11 +26,10 @@ whatever carried them. The derivation from operations is
 from __future__ import annotations
 
 from collections.abc import Iterable
+from dataclasses import dataclass
 from decimal import Decimal
 from enum import StrEnum
 from typing import Any
-
-from pydantic import BaseModel, ConfigDict
 
 from aiegis_guard.chains.known import contract_label
 from aiegis_guard.chains.transaction import (
@@ -38,6 +37,7 @@ from aiegis_guard.chains.transaction import (
     AssetKind,
 )
 from aiegis_guard.findings import Chain
+from aiegis_guard.record import Record
 from aiegis_guard.redact import mask_address
 
 __all__ = [
@@ -56,10 +56,9 @@ class EffectKind(StrEnum):
     OPAQUE = "opaque"
 
 
-class Effect(BaseModel):
+@dataclass(frozen=True, kw_only=True, slots=True)
+class Effect(Record):
     """One thing a request does to (or for) an account; amounts in base units."""
-
-    model_config = ConfigDict(frozen=True, extra="forbid")
 
     kind: EffectKind
     account: str | None = None  # whose account: the own account it acts on, when known

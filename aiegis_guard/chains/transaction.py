@@ -11,12 +11,11 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from enum import StrEnum
-from typing import Annotated, Any, Literal, Protocol, Self
-
-from pydantic import BaseModel, ConfigDict, Field
+from typing import Any, Literal, Protocol, Self
 
 from aiegis_guard.findings import Chain
 from aiegis_guard.policy import Limit, Policy
+from aiegis_guard.record import Record
 from aiegis_guard.verdict import Verdict
 
 __all__ = [
@@ -41,19 +40,14 @@ __all__ = [
 ]
 
 
-class _Frozen(BaseModel):
-    model_config = ConfigDict(frozen=True, extra="forbid")
+class _Frozen(Record):
+    """Decoded values: frozen dataclasses built from the decoder's own typed values."""
+
+    __slots__ = ()
 
     def replace(self, **update: Any) -> Self:
-        """A copy with ``update`` applied: like ``model_copy(update=...)`` (no validation: the
-        values are the decoder's own), without its deep-copy machinery (a hot path)."""
-        new = object.__new__(type(self))
-        object.__setattr__(new, "__dict__", {**self.__dict__, **update})
-        fields = self.__pydantic_fields_set__ | update.keys()
-        object.__setattr__(new, "__pydantic_fields_set__", fields)
-        object.__setattr__(new, "__pydantic_extra__", None)
-        object.__setattr__(new, "__pydantic_private__", None)
-        return new
+        """A copy with ``update`` applied."""
+        return self.model_copy(update=update)
 
 
 class AssetKind(StrEnum):
@@ -63,6 +57,7 @@ class AssetKind(StrEnum):
     UNKNOWN = "unknown"
 
 
+@dataclass(frozen=True, kw_only=True, slots=True)
 class Asset(_Frozen):
     chain: Chain
     kind: AssetKind
@@ -81,6 +76,7 @@ class Asset(_Frozen):
         return f"{self.chain.value}:{addr}"
 
 
+@dataclass(frozen=True, kw_only=True, slots=True)
 class Transfer(_Frozen):
     """Value leaving ``sender`` for ``recipient``. ``amount`` in base units (None: unknown)."""
 
@@ -96,6 +92,7 @@ class Transfer(_Frozen):
     carrier: str = ""  # wrappers that carried it: "execTransaction > multiSend"
 
 
+@dataclass(frozen=True, kw_only=True, slots=True)
 class Approval(_Frozen):
     """A grant letting ``spender`` move the owner's assets later (incl. permits, operators)."""
 
@@ -114,6 +111,7 @@ class Approval(_Frozen):
     carrier: str = ""
 
 
+@dataclass(frozen=True, kw_only=True, slots=True)
 class AuthorityChange(_Frozen):
     """Ownership or authority of an account handed to someone else."""
 
@@ -126,6 +124,7 @@ class AuthorityChange(_Frozen):
     carrier: str = ""
 
 
+@dataclass(frozen=True, kw_only=True, slots=True)
 class Delegation(_Frozen):
     """EIP-7702: the EOA's code delegated to ``delegate``."""
 
@@ -138,6 +137,7 @@ class Delegation(_Frozen):
     carrier: str = ""
 
 
+@dataclass(frozen=True, kw_only=True, slots=True)
 class Call(_Frozen):
     """A call the decoder knows by name only, or does not know at all."""
 
@@ -155,6 +155,7 @@ class Call(_Frozen):
     carrier: str = ""
 
 
+@dataclass(frozen=True, kw_only=True, slots=True)
 class CloseAccount(_Frozen):
     op: Literal["close"] = "close"
     via: str = "spl.close_account"
@@ -163,6 +164,7 @@ class CloseAccount(_Frozen):
     carrier: str = ""
 
 
+@dataclass(frozen=True, kw_only=True, slots=True)
 class Memo(_Frozen):
     op: Literal["memo"] = "memo"
     via: str = "spl.memo"
@@ -170,6 +172,7 @@ class Memo(_Frozen):
     carrier: str = ""
 
 
+@dataclass(frozen=True, kw_only=True, slots=True)
 class TokenAccountRef(_Frozen):
     """What a Solana transaction itself says about a token account.
 
@@ -184,6 +187,7 @@ class TokenAccountRef(_Frozen):
     program: str | None = None
 
 
+@dataclass(frozen=True, kw_only=True, slots=True)
 class Creation(_Frozen):
     """A new contract (EVM) or account (Solana ``CreateAccount*``) funded with ``value``."""
 
@@ -200,6 +204,7 @@ SWAP_ORDER = -1
 """``order`` of every swap step of one request (a swap is one exchange, judged by its output)."""
 
 
+@dataclass(frozen=True, kw_only=True, slots=True)
 class Receipt(_Frozen):
     """Value the request makes someone *receive*: a swap's output, an order's consideration.
 
@@ -218,7 +223,7 @@ class Receipt(_Frozen):
     carrier: str = ""
 
 
-Operation = Annotated[
+Operation = (
     Transfer
     | Approval
     | AuthorityChange
@@ -227,9 +232,8 @@ Operation = Annotated[
     | CloseAccount
     | Memo
     | Creation
-    | Receipt,
-    Field(discriminator="op"),
-]
+    | Receipt
+)
 
 
 class PayloadKind(StrEnum):
@@ -238,6 +242,7 @@ class PayloadKind(StrEnum):
     MESSAGE = "message"  # personal_sign / eth_sign / Solana off-chain message
 
 
+@dataclass(frozen=True, kw_only=True, slots=True)
 class DecodedTransaction(_Frozen):
     """Exactly what is being signed, as far as it can be known."""
 

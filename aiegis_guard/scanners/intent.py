@@ -300,6 +300,8 @@ def _score(sentence: str, full: str, act: str, how: str) -> Judgement:
         score += 1
     if p.DESCRIPTIVE.search(sentence) and "addressee" not in cues:
         score -= 2
+    if act == "value-route" and not {"recipient", "target", "addressee"} & set(cues):
+        score -= 1  # "funds will be sent to grantees' payout addresses": news, not a new route
     return Judgement(score, act, tuple(cues))
 
 

@@ -56,9 +56,10 @@ _WINDOW_SLOTS: dict[str, tuple[str, int]] = {  # slots searched in the window by
         28,
     ),
     "@zero": (r"(?<![\w.,$])0(?:[.,]0+)?(?![\w%]|[.,]\d)", 6),
-    "@maxarg": (  # a max / unlimited value inside the call's parentheses
-        r"[^)\n]{0,60}?(?:\bmax|uint256|2\*\*256|2\^256|type\(uint|infinite|unlimited|"
-        r"\btrue\b|,\s*-1\b|0xf{16,})",
+    "@maxarg": (  # a max / unlimited value inside the call's parentheses (a bare uint256 is
+        # a type: ``approve(address,uint256)`` in a selector table or an ABI is no request)
+        r"[^)\n]{0,60}?(?:\bmax|uint256_max|uint_max|uint256\s*\(\s*-1|2\*\*256|2\^256|"
+        r"type\(uint|infinite|unlimited|\btrue\b|,\s*-1\b|0xf{16,}|115792089237316195423570985)",
         80,
     ),
 }
