@@ -1,8 +1,9 @@
 """A lean HTTP/1.1 client for the gateway's upstreams: keep-alive connections per origin,
 responses parsed by httptools (the C parser uvicorn uses), bodies handed over chunk by chunk
 with back-pressure. It does what the gateway needs and no more: no redirects, no cookies, no
-proxies, no content codings (it asks for ``identity``). Per request it costs about a third
-of aiohttp's CPU (~0.13 ms against ~0.37 ms per request on loopback).
+proxies, no content codings (it asks for ``identity``). Per request it costs well under half
+of aiohttp's CPU (on loopback, back to back: ~0.23 ms against ~0.53 ms, request building
+included).
 
     pool = ConnectionPool(connect_timeout=5.0, read_timeout=60.0)
     resp = await pool.request("POST", "http://127.0.0.1:8000/v1/chat/completions", body, headers)
