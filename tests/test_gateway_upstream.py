@@ -151,6 +151,10 @@ COMPLETION = json.dumps({
 FAILURES = [
     pytest.param(lambda: [_http(COMPLETION[:40], ctype=JSON, length=900)], False,
                  502, "upstream_failed", id="body-breaks-off-retried-then-502"),
+    pytest.param(lambda: [b"HTTP/1.1 200 OK\r\nContent-Type: application/json\r\n"
+                          b"Transfer-Encoding: Chunked\r\n\r\n%x\r\n" % len(COMPLETION)
+                          + COMPLETION[:40]], False, 502, "upstream_failed",
+                 id="chunked-any-case-breaks-off-retried-then-502"),
     pytest.param(lambda: [_http(b'{"choices": [' + b"1," * 2000 + b"1]}", ctype=JSON)], False,
                  502, "upstream_too_large", id="body-over-limit-502"),
     pytest.param(lambda: [b"HTTP/1.1 200 OK\r\nContent-Type: text/event-stream\r\n\r\ndata: {",

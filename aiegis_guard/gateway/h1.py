@@ -87,9 +87,13 @@ class Response(asyncio.Protocol):
 
     def on_headers_complete(self) -> None:
         self.status = self._parser.get_status_code()
-        names = {name for name, _ in self.headers}
-        chunked = any(n == b"transfer-encoding" and b"chunked" in v for n, v in self.headers)
-        self._eof_framed = b"content-length" not in names and not chunked
+        framed = False  # by a length or by chunks (else the body ends with the connection)
+        for name, value in self.headers:
+            if name == b"content-length" or (
+                name == b"transfer-encoding" and b"chunked" in value.lower()
+            ):
+                framed = True
+        self._eof_framed = not framed
         if self._head is not None and not self._head.done():
             self._head.set_result(None)
 
