@@ -130,6 +130,8 @@ FRAMINGS = [
                  id="no-length-ends-with-the-connection"),
     pytest.param(lambda: [HEAD + b"Content-Length: %d\r\n\r\n" % len(BODY), BODY[:9], BODY[9:]],
                  id="head-and-body-apart"),
+    pytest.param(lambda: [b"HTTP/1.1 103 Early Hints\r\nLink: </a.css>; rel=preload\r\n\r\n",
+                          _length(close=True)], id="interim-103-before-the-answer"),
     pytest.param(lambda: [_length(BIG_BODY, close=True)], id="700-kb-body"),
     pytest.param(lambda: [_chunked(BIG_BODY, 65536)], id="700-kb-chunked-body"),
 ]  # fmt: skip

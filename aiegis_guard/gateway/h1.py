@@ -87,6 +87,9 @@ class Response(asyncio.Protocol):
 
     def on_headers_complete(self) -> None:
         self.status = self._parser.get_status_code()
+        if 100 <= self.status < 200:  # an interim answer (103 Early Hints): the real one follows
+            self.headers = []
+            return
         framed = False  # by a length or by chunks (else the body ends with the connection)
         for name, value in self.headers:
             if name == b"content-length" or (
@@ -106,6 +109,8 @@ class Response(asyncio.Protocol):
         self._wake()
 
     def on_message_complete(self) -> None:
+        if 100 <= self.status < 200:
+            return
         self._complete = True
         self._keep_alive = self._parser.should_keep_alive()
         self._wake()
