@@ -7,6 +7,7 @@ info, no content coding). Driven through the gateway by the official ``openai`` 
 from __future__ import annotations
 
 import asyncio
+import base64
 import json
 import socket
 import socketserver
@@ -167,8 +168,8 @@ def test_stale_connection_retried_fresh(upstream: tuple[KeepAliveUpstream, Any, 
 
 
 def test_request_head(upstream: tuple[KeepAliveUpstream, Any, str]) -> None:
-    """The head names the host, asks for no content coding and never carries the URL's
-    user info."""
+    """The head names the host, asks for no content coding and carries the URL's user info
+    only as Basic authorization, never in the clear."""
     server, client, _ = upstream
     server.answers = [lambda: [_length(close=True)]]
     _ask(client)
@@ -177,6 +178,7 @@ def test_request_head(upstream: tuple[KeepAliveUpstream, Any, str]) -> None:
     assert b"\r\nhost: 127.0.0.1:" in head
     assert b"\r\naccept-encoding: identity" in head
     assert b"alice" not in head and b"s3cret" not in head
+    assert b"\r\nauthorization: basic " + base64.b64encode(b"alice:s3cret").lower() in head
 
 
 def test_back_pressure_bounds_the_buffer() -> None:

@@ -1,9 +1,9 @@
 """A lean HTTP/1.1 client for the gateway's upstreams: keep-alive connections per origin,
 responses parsed by httptools (the C parser uvicorn uses), bodies handed over chunk by chunk
 with back-pressure. It does what the gateway needs and no more: no redirects, no cookies, no
-proxies, no content codings (it asks for ``identity``). Per request it costs well under half
-of aiohttp's CPU (on loopback, back to back: ~0.23 ms against ~0.53 ms, request building
-included).
+proxies, no content codings (it asks for ``identity``); user info in the URL is sent as
+Basic authorization. Per request it costs well under half of aiohttp's CPU (on loopback,
+back to back: ~0.23 ms against ~0.53 ms, request building included).
 
     pool = ConnectionPool(connect_timeout=5.0, read_timeout=60.0)
     resp = await pool.request("POST", "http://127.0.0.1:8000/v1/chat/completions", body, headers)
@@ -18,11 +18,12 @@ is not HTTP raise :class:`ConnectionBroken` (an ``OSError``); a read that waits 
 from __future__ import annotations
 
 import asyncio
+import base64
 import ssl
 from collections import deque
 from collections.abc import AsyncIterator, Mapping
 from typing import cast
-from urllib.parse import urlsplit
+from urllib.parse import unquote, urlsplit
 
 import httptools
 
@@ -202,17 +203,19 @@ class ConnectionPool:
         self.read_timeout = read_timeout
         self._idle: dict[tuple[str, str, int], list[Response]] = {}
         self._ssl: ssl.SSLContext | None = None
-        self._origins: dict[str, tuple[tuple[str, str, int], str, str]] = {}
+        self._origins: dict[str, tuple[tuple[str, str, int], str, str, str]] = {}
 
     async def request(
         self, method: str, url: str, body: bytes | None, headers: Mapping[str, str]
     ) -> Response:
         """Send a request and return once the answer's head is in (read its body, then
         :meth:`Response.release` it)."""
-        origin, host, target = self._split(url)
+        origin, host, target, auth = self._split(url)
         data = body or b""
         lines = [f"{method} {target} HTTP/1.1", f"Host: {host}"]
         lines += [f"{name}: {value}" for name, value in headers.items()]
+        if auth and "Authorization" not in headers:  # the API key, when set, wins
+            lines.append(f"Authorization: {auth}")
         if body is not None or method in ("POST", "PUT", "PATCH"):
             lines.append(f"Content-Length: {len(data)}")
         head = ("\r\n".join(lines) + "\r\n\r\n").encode("latin-1")
@@ -265,8 +268,9 @@ class ConnectionPool:
                     conn.transport.close()
         self._idle.clear()
 
-    def _split(self, url: str) -> tuple[tuple[str, str, int], str, str]:
-        """(origin, Host header, request target) of ``url``."""
+    def _split(self, url: str) -> tuple[tuple[str, str, int], str, str, str]:
+        """(origin, Host header, request target, Basic authorization from the URL's user
+        info or "") of ``url``."""
         found = self._origins.get(url)
         if found is None:
             parts = urlsplit(url)
@@ -278,7 +282,11 @@ class ConnectionPool:
             if not host.isascii():
                 host = hostname.encode("idna").decode("ascii") + (f":{port}" if parts.port else "")
             target = (parts.path or "/") + (f"?{parts.query}" if parts.query else "")
-            found = ((scheme, hostname, port), host, target)
+            auth = ""
+            if parts.username is not None:
+                user = f"{unquote(parts.username)}:{unquote(parts.password or '')}"
+                auth = "Basic " + base64.b64encode(user.encode()).decode("ascii")
+            found = ((scheme, hostname, port), host, target, auth)
             if len(self._origins) < 1024:
                 self._origins[url] = found
         return found
