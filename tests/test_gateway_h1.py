@@ -259,3 +259,70 @@ def test_dropped_answers_give_their_slots_back() -> None:
         return served
 
     assert asyncio.run(main()) == 300 > h1.LIMIT
+
+
+@pytest.fixture(scope="module")
+def tls_files(tmp_path_factory: pytest.TempPathFactory) -> tuple[str, str]:
+    """A throwaway self-signed certificate for 127.0.0.1 (never a real one)."""
+    import shutil
+    import subprocess
+
+    if shutil.which("openssl") is None:
+        pytest.skip("openssl is needed to make a test certificate")
+    folder = tmp_path_factory.mktemp("tls")
+    cert, key = str(folder / "cert.pem"), str(folder / "key.pem")
+    subprocess.run(
+        ["openssl", "req", "-x509", "-newkey", "rsa:2048", "-nodes", "-keyout", key, "-out",
+         cert, "-days", "1", "-subj", "/CN=127.0.0.1", "-addext", "subjectAltName=IP:127.0.0.1"],
+        check=True, capture_output=True, timeout=60,
+    )  # fmt: skip
+    return cert, key
+
+
+@pytest.mark.parametrize(
+    ("trusted", "outcome"),
+    [
+        pytest.param(True, "answer", id="https-with-a-trusted-certificate"),
+        pytest.param(False, "refused", id="https-with-an-unknown-certificate-refused"),
+    ],
+)
+def test_https_upstream(tls_files: tuple[str, str], trusted: bool, outcome: str) -> None:
+    """An https upstream is reached over TLS with its certificate verified: an unknown one is
+    a connection failure, never a silent plain-text or unverified exchange."""
+    import ssl
+
+    from aiegis_guard.gateway import h1
+
+    cert, key = tls_files
+
+    async def main() -> str:
+        server_ctx = ssl.create_default_context(ssl.Purpose.CLIENT_AUTH)
+        server_ctx.load_cert_chain(cert, key)
+
+        async def answer(reader: asyncio.StreamReader, writer: asyncio.StreamWriter) -> None:
+            try:
+                await reader.readuntil(b"\r\n\r\n")
+                writer.write(_length(close=True))
+                await writer.drain()
+            except (asyncio.IncompleteReadError, ConnectionError, ssl.SSLError):
+                pass
+            writer.close()
+
+        server = await asyncio.start_server(answer, "127.0.0.1", 0, ssl=server_ctx)
+        port = server.sockets[0].getsockname()[1]
+        pool = h1.ConnectionPool(connect_timeout=5.0, read_timeout=10.0)
+        if trusted:
+            pool._ssl = ssl.create_default_context(cafile=cert)
+        try:
+            resp = await pool.request("GET", f"https://127.0.0.1:{port}/v1/models", None, {})
+            body = b"".join([chunk async for chunk in resp.chunks()])
+            resp.release()
+            result = "answer" if body == BODY else "wrong body"
+        except ssl.SSLCertVerificationError:
+            result = "refused"
+        await pool.aclose()
+        server.close()
+        await server.wait_closed()
+        return result
+
+    assert asyncio.run(main()) == outcome
