@@ -45,6 +45,7 @@ from aiegis_guard.policy import Audience
 from aiegis_guard.redact import redact_spans
 from aiegis_guard.signers.approval import ApprovalRequest, Approver, ask_async
 from aiegis_guard.taint import taints
+from aiegis_guard.textcache import text_digest
 from aiegis_guard.verdict import Verdict
 
 if TYPE_CHECKING:
@@ -109,7 +110,9 @@ class ChatJudge:
         self.settings = settings
         self.approver = approver
         self._memo: OrderedDict[tuple[str, str], Verdict] = OrderedDict()
-        self._moving: dict[str, bool] = {}  # tool name -> value-moving by name and config
+        # digest of a tool name -> value-moving by its name and the config (the model writes
+        # the names: a cache never holds one in the clear, as it could hold a secret)
+        self._moving: dict[bytes, bool] = {}
 
     # --- conversations ---------------------------------------------------------------------
 
@@ -237,11 +240,12 @@ class ChatJudge:
     def _verdict_for(
         self, name: str, args: Any, tainted: Sequence[str]
     ) -> tuple[Verdict, bool, Sequence[DecodedTransaction]]:
-        moving = self._moving.get(name)
+        key = text_digest(name)
+        moving = self._moving.get(key)
         if moving is None:  # a pure function of the name and the config: once per name
             moving = is_value_moving(name, self.guard.config.tools)
             if len(self._moving) < MEMO_SIZE:
-                self._moving[name] = moving
+                self._moving[key] = moving
         judged = judge_call(self.guard, name, args, value_moving=moving, tainted_by=tainted)
         verdict = judged.verdict
         if judged.value_moving and self.health.ledger_down:
