@@ -25,6 +25,11 @@ data strings, HTML tags, URLs, e-mail addresses and identifiers are blanked (sam
 spans are spans of the text), so structured tool output is not scored as language; numbers,
 hex and base58 are left to the featurizer (digits folded, runs of 20+ blanked), as in training.
 
+In what the agent reads (not a public user's prompt), a score over the threshold is a finding
+only when the text points somewhere (:func:`~aiegis_guard.scanners.intent.aimed`: a target
+or recipient, agents addressed, instructions overridden): explanations,
+warnings and docs that *mention* keys, permits and approvals score high on words alone.
+
 A window with fewer than ``MIN_CONTENT`` letters (after addresses, hashes and blobs are
 blanked) is not scored: "confirmed: 5VfY…" or "Hello" carries no instruction, and a model
 that sees almost nothing guesses.
@@ -51,6 +56,7 @@ from aiegis_guard.errors import ModelError
 from aiegis_guard.findings import Action, Category, Finding, Severity, Source
 from aiegis_guard.normalize import Layer, normalize
 from aiegis_guard.scanners import ScanContext
+from aiegis_guard.scanners.intent import aimed
 from aiegis_guard.segment import Memo, views
 from aiegis_guard.textcache import text_digest
 
@@ -479,7 +485,7 @@ class Classifier:
         return [
             (layer, _finding(s, model, threshold))
             for layer, s in zip(targets, scores, strict=True)
-            if s is not None and s.score >= threshold
+            if s is not None and s.score >= threshold and (public or aimed(layer.text))
         ]
 
     def _score_layers(self, layers: Sequence[Layer], memo: Memo | None) -> list[WindowScore | None]:

@@ -31,6 +31,7 @@ compile on first use).
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import cache
@@ -176,6 +177,21 @@ def _has_recipient(raw: str, pos: int = 0) -> bool:
     if p.RECIPIENT_RE.search(raw, pos) is not None:
         return True
     return "@" in raw and p.MAILBOX_RE.search(raw, pos) is not None
+
+
+_AIMED = (p.ADDRESSEE_RE, p.OVERRIDE_RE)
+_SELECTOR = re.compile(r"0x[0-9a-f]{8}", re.IGNORECASE)  # a function selector: no target
+
+
+def aimed(text: str) -> bool:
+    """Does ``text`` point an instruction anywhere: a target (an address, an amount, "all
+    funds", a new wallet), a recipient, agents or bots addressed, or earlier instructions
+    overridden? Prose that only *talks about* keys, permits or approvals does none of these
+    (the classifier's findings in documents need one). A claim of authority is no aim: warnings
+    name the support team too."""
+    if _has_recipient(text) or any(rx.search(text) for rx in _AIMED):
+        return True
+    return any(not _SELECTOR.fullmatch(m.group()) for m in p.TARGET_RE.finditer(text))
 
 
 def _imperative(sentence: str, raw: str, verb_at: int) -> bool:

@@ -184,8 +184,8 @@ LEAD = (
     r"proszę|alsjeblieft|tolong|请))*\W*"
 )
 TARGET = (
-    r"0x[0-9a-f]{6,}|[1-9a-hj-np-z]{32,44}|\b\d[\d,.]*\s*(?:eth|usdc|usdt|dai|sol|btc|wbtc|"
-    r"weth|matic|bnb|tokens?|jup|usd|dollars|euros?|eur)\b|\$\s?\d|"
+    r"0x[0-9a-f]{6,}|\b(?=[a-z]*[1-9])[1-9a-z]{32,44}\b|"  # hex; base58 (any case, a digit)
+    r"\b\d[\d,.]*\s*(?:eth|usdc|usdt|dai|sol|btc|wbtc|weth|matic|bnb|tokens?|jup|usd|dollars|euros?|eur)\b|\$\s?\d|"
     r"\ball (?:of )?(?:your |the |remaining )*(?:funds|tokens|"
     r"balance|assets|eth|usdc|sol)|\bentire (?:balance|wallet)|\bfull balance|\bmax(?:imum)? "
     r"(?:amount|balance|permission|allowance)|\bunlimited|\binfinite|máxim[ao]|ilimitad[ao]|"
