@@ -41,17 +41,20 @@ class DigestLRU(Generic[V]):
 
     def get(self, key: Hashable, default: V | None = None) -> V | None:
         with self._lock:
-            if key not in self._entries:
+            try:
+                self._entries.move_to_end(key)  # one hash look-up on a hit
+            except KeyError:
                 return default
-            self._entries.move_to_end(key)
             return self._entries[key]
 
     def put(self, key: Hashable, value: V) -> None:
         with self._lock:
-            self._entries[key] = value
-            self._entries.move_to_end(key)
-            while len(self._entries) > self.maxsize:
-                self._entries.popitem(last=False)
+            entries = self._entries
+            if key in entries:
+                entries.move_to_end(key)
+            entries[key] = value
+            while len(entries) > self.maxsize:
+                entries.popitem(last=False)
 
     def clear(self) -> None:
         with self._lock:

@@ -13,7 +13,8 @@ that resends it). With ``--fresh-tool-result`` the tool result is new in every r
 classifier reads it each time). The upstream answers fresh text plus a tool call, or streams
 the text in 8 deltas followed by the tool-call deltas.
 
-Measured: per-request latency direct vs through the gateway (non-streaming, sequential), time
+Measured: per-request latency direct vs through the gateway (non-streaming, sequential: the
+same requests both ways, in alternating blocks, after a warm-up of each), time
 to the first streamed text delta direct vs through the gateway, requests/s with
 ``concurrency`` clients, upstream alone and through the gateway (bounded by ``--total``
 requests and 60 s), errors, and the gateway's CPU per request (from /proc, load-independent).
@@ -39,6 +40,7 @@ from typing import Any
 ROOT = Path(__file__).resolve().parent.parent
 ADDRESS = "0x52908400098527886E0F7030069857D2E4169EE7"
 DEADLINE_S = 60.0
+BLOCKS = 4  # the sequential latency runs alternate direct / proxied blocks
 
 
 def _port() -> int:
@@ -176,6 +178,12 @@ async def _throughput(url: str, workers: int, total: int, fresh: bool) -> dict[s
     return {"requests": done, "errors": errors, "seconds": elapsed, "rps": done / elapsed}
 
 
+def _blocks(n: int, parts: int) -> list[int]:
+    """``n`` split into ``parts`` near-equal block sizes (none empty)."""
+    parts = max(1, min(parts, n))
+    return [n // parts + (1 if k < n % parts else 0) for k in range(parts)]
+
+
 def _summary(values: list[float]) -> dict[str, float]:
     return {
         "p50": _pct(values, 50),
@@ -301,10 +309,18 @@ async def _measure(
     fresh = args.fresh_tool_result
     await _latencies(url_p, 50, 0, fresh)  # warm-up (classifier load, connection pools)
     await _latencies(url_d, 50, 0, fresh)
-    d = await _latencies(url_d, args.n, 1000, fresh)
-    gw_cpu = _cpu_seconds(gw_pid)
-    p = await _latencies(url_p, args.n, 1000, fresh)
-    gw_cpu_seq = (_cpu_seconds(gw_pid) - gw_cpu) / args.n * 1000
+    # the same requests both ways, in alternating blocks: a burst of load from elsewhere on
+    # the machine hits both sides alike
+    d: list[float] = []
+    p: list[float] = []
+    gw_cpu = 0.0
+    for block in _blocks(args.n, BLOCKS):
+        offset = 1000 + len(d)
+        d += await _latencies(url_d, block, offset, fresh)
+        before = _cpu_seconds(gw_pid)
+        p += await _latencies(url_p, block, offset, fresh)
+        gw_cpu += _cpu_seconds(gw_pid) - before
+    gw_cpu_seq = gw_cpu / args.n * 1000
     fd = await _first_token(url_d, args.n // 2, 5000, fresh)
     fp = await _first_token(url_p, args.n // 2, 5000, fresh)
     tput_d = await _throughput(url_d, args.concurrency, args.total, fresh)

@@ -92,3 +92,36 @@ def test_backoff_rejects_negative_attempt() -> None:
     """A negative attempt is a programming error."""
     with pytest.raises(ValueError):
         backoff_delay(-1, 0.1, 1.0)
+
+
+def _reference_trip(window: list[tuple[bool, float]], settings: BreakerSettings) -> bool:
+    """Whether the window trips the breaker, recounted from scratch."""
+    if len(window) < settings.min_calls:
+        return False
+    if sum(not ok for ok, _ in window) / len(window) >= settings.error_rate:
+        return True
+    lats = [lat for _, lat in window]
+    mean = sum(lats) / len(lats)
+    jitter = (sum((x - mean) ** 2 for x in lats) / len(lats)) ** 0.5 * 1000
+    return jitter >= settings.jitter_ms
+
+
+@pytest.mark.parametrize("seed", [pytest.param(s, id=f"random-calls-{s}") for s in range(6)])
+def test_window_counts_match_a_recount(seed: int) -> None:
+    """The failures and latencies the breaker keeps as calls come and go open it on the same
+    call as recounting the last ``window`` calls from scratch."""
+    import random
+
+    rng = random.Random(seed)
+    settings = BreakerSettings(window=7, min_calls=3, error_rate=0.6, jitter_ms=40.0)
+    for _ in range(40):
+        breaker = CircuitBreaker("up", settings)
+        calls: list[tuple[bool, float]] = []
+        for _ in range(60):
+            call = (rng.random() > 0.35, rng.choice((0.01, 0.02, 0.05, 0.09)))
+            calls.append(call)
+            breaker.record(*call)
+            tripped = breaker.state is BreakerState.OPEN
+            assert tripped == _reference_trip(calls[-settings.window :], settings)
+            if tripped:
+                break

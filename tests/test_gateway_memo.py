@@ -54,6 +54,7 @@ def _asked(call_id: str, name: str) -> dict[str, Any]:
 
 def _judged(gw: Gateway) -> float:
     """How many inbound messages the gateway has judged (memo hits are not counted)."""
+    gw.health.flush()  # verdict metrics are recorded once the answer is out
     value = gw.health.registry.get_sample_value(
         "aiegis_judge_seconds_count", {"surface": "proxy_in"}
     )
@@ -149,3 +150,14 @@ def test_memo_hit_taints_its_conversation(
     assert ("taint.run" in got["rule_ids"]) == (decision == "denied")
     if messages is _poisoned:
         assert _judged(gw) == before  # every message was a memo hit
+
+
+def test_tool_name_never_cached_in_the_clear(proxy: tuple[ScriptedUpstream, Any, Gateway]) -> None:
+    """A tool name the model writes is remembered (value-moving or not) only by its digest:
+    a key written as a tool name never sits in the gateway's caches."""
+    up, client, gw = proxy
+    up.script(Reply(tool_calls=[(f"lookup_{KEY[2:]}", {"q": 1})]))
+    client.chat.completions.create(model="m", messages=[{"role": "user", "content": "look up"}])
+    cached = gw.judge._moving
+    assert cached and all(isinstance(k, bytes) and len(k) == 16 for k in cached)
+    assert KEY[2:].encode() not in b"".join(cached)

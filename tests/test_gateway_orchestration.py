@@ -81,6 +81,9 @@ def test_failover_open_probe_recover(
             line.startswith("aiegis_breaker_state") and line.endswith(" 2.0")
             for line in metrics.splitlines()
         )
+        # the proxied turn's verdicts (recorded after its answer went out) are in the scrape
+        assert 'aiegis_judge_seconds_count{surface="proxy_in"} 1.0' in metrics
+        assert 'aiegis_judge_seconds_count{surface="proxy_out"} 1.0' in metrics
         a.default = Reply(content="from a")  # the upstream recovers
         assert _wait(
             lambda: gw.pool is not None and gw.pool.states()[gw.pool.upstreams[0].name] == "closed"

@@ -1,4 +1,4 @@
-"""The gateway's upstream client (aiohttp) against a raw loopback HTTP server that writes exact
+"""The gateway's upstream client (gateway.h1) against a raw loopback HTTP server that writes exact
 bytes — answers split at awkward places, CRLF / CR line endings, bodies that break off or are
 too large, lines that never end — driven by the official ``openai`` client; and the gateway's
 JSON reader, which must give the same answers with or without orjson."""
@@ -18,7 +18,7 @@ import pytest
 
 openai = pytest.importorskip("openai")
 pytest.importorskip("uvicorn")
-pytest.importorskip("aiohttp")
+pytest.importorskip("httptools")
 
 from aiegis_guard.config import parse_config  # noqa: E402
 from aiegis_guard.gateway import upstream as upstream_mod  # noqa: E402
@@ -151,6 +151,10 @@ COMPLETION = json.dumps({
 FAILURES = [
     pytest.param(lambda: [_http(COMPLETION[:40], ctype=JSON, length=900)], False,
                  502, "upstream_failed", id="body-breaks-off-retried-then-502"),
+    pytest.param(lambda: [b"HTTP/1.1 200 OK\r\nContent-Type: application/json\r\n"
+                          b"Transfer-Encoding: Chunked\r\n\r\n%x\r\n" % len(COMPLETION)
+                          + COMPLETION[:40]], False, 502, "upstream_failed",
+                 id="chunked-any-case-breaks-off-retried-then-502"),
     pytest.param(lambda: [_http(b'{"choices": [' + b"1," * 2000 + b"1]}", ctype=JSON)], False,
                  502, "upstream_too_large", id="body-over-limit-502"),
     pytest.param(lambda: [b"HTTP/1.1 200 OK\r\nContent-Type: text/event-stream\r\n\r\ndata: {",

@@ -98,8 +98,13 @@ def uninspected_finding(reasons: list[str]) -> Finding:
     )
 
 
+_JSON_TYPES = frozenset({str, int, float, bool, type(None), dict, list})
+
+
 def plain(value: Any) -> Any:
     """A pydantic model / dataclass as the mapping of its fields; anything else unchanged."""
+    if type(value) in _JSON_TYPES:  # what parsed JSON is made of (exact types): no model
+        return value
     dump = getattr(value, "model_dump", None)
     if callable(dump) and not isinstance(value, type):
         return dump(mode="python")

@@ -155,6 +155,7 @@ async def readyz(gw: Gateway, request: Request) -> Response:
 
 
 async def metrics(gw: Gateway, request: Request) -> Response:
+    gw.health.flush()
     return Response(generate_latest(gw.health.registry), media_type=CONTENT_TYPE_LATEST)
 
 
@@ -163,9 +164,12 @@ class HotRoutes:
     other methods, lifespan) goes to the Starlette app. The endpoint is the same one the
     router would call (same limits, timeout and error answers)."""
 
-    def __init__(self, app: ASGIApp, routes: dict[tuple[str, str], Endpoint]) -> None:
+    def __init__(
+        self, app: ASGIApp, routes: dict[tuple[str, str], Endpoint], after: Callable[[], None]
+    ) -> None:
         self.app = app
         self.routes = routes
+        self.after = after  # bookkeeping once the answer is out (metrics)
 
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
         if scope["type"] == "http":
@@ -173,6 +177,7 @@ class HotRoutes:
             if endpoint is not None:
                 response = await endpoint(Request(scope, receive))
                 await response(scope, receive, send)
+                self.after()
                 return
         await self.app(scope, receive, send)
 
@@ -233,7 +238,9 @@ def create_app(gw: Gateway, *, heartbeats: bool = True, freeze_gc: bool = False)
                 await gw.pool.aclose()
 
     app: ASGIApp = HotRoutes(
-        Starlette(routes=routes, lifespan=lifespan), {("POST", "/v1/chat/completions"): chat}
+        Starlette(routes=routes, lifespan=lifespan),
+        {("POST", "/v1/chat/completions"): chat},
+        gw.health.flush,
     )
     if gw.token:
         app = BearerAuth(app, gw.token)
@@ -254,14 +261,15 @@ async def _self_test(gw: Gateway) -> None:
 
 def serve(gw: Gateway, host: str, port: int, **uvicorn_kwargs: Any) -> None:
     """Run the gateway with uvicorn (blocking): one process (taint, memo, breakers and the
-    memory ledger are per process; replicas share them only through Redis), uvloop and
-    httptools when installed, no proxy-header rewriting (nothing reads the client address),
-    no ``server`` header."""
+    memory ledger are per process; replicas share them only through Redis), httptools (the
+    upstream client needs it too) and uvloop when installed, no access log, no proxy-header
+    rewriting (nothing reads the client address), no ``server`` header."""
     import uvicorn
 
     check_bind(gw, host)
     options: dict[str, Any] = {
         "log_level": "warning",
+        "http": "httptools",
         "access_log": False,
         "proxy_headers": False,
         "server_header": False,

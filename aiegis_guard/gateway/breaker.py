@@ -65,7 +65,10 @@ class CircuitBreaker:
         self._on_transition = on_transition
         self._clock = clock
         self._lock = threading.Lock()
-        self._calls: deque[tuple[bool, float]] = deque(maxlen=settings.window)
+        # the last ``window`` calls: their latencies, and how many of them failed
+        self._latencies: deque[float] = deque(maxlen=settings.window)
+        self._oks: deque[bool] = deque(maxlen=settings.window)
+        self._failures = 0
         self.state = BreakerState.CLOSED
         self.cooldown = settings.cooldown
         self._opened_at = 0.0
@@ -97,32 +100,37 @@ class CircuitBreaker:
             if self.state is BreakerState.HALF_OPEN:
                 self._probing = False
                 if ok:
-                    self._calls.clear()
+                    self._latencies.clear()
+                    self._oks.clear()
+                    self._failures = 0
                     self.cooldown = self.settings.cooldown
                     self._move(BreakerState.CLOSED, "probe succeeded")
                 else:
                     self.cooldown = min(self.cooldown * 2, self.settings.max_cooldown)
                     self._open("probe failed")
                 return
-            self._calls.append((ok, latency_s))
+            if len(self._oks) == self._oks.maxlen and not self._oks[0]:
+                self._failures -= 1  # the failure about to leave the window
+            self._oks.append(ok)
+            self._latencies.append(latency_s)
+            self._failures += not ok
             if self.state is BreakerState.CLOSED:
                 trigger = self._trip_reason()
                 if trigger:
                     self._open(trigger)
 
     def _trip_reason(self) -> str | None:
-        calls = self._calls
-        if len(calls) < self.settings.min_calls:
+        latencies = self._latencies
+        n = len(latencies)
+        if n < self.settings.min_calls:
             return None
-        failures = sum(1 for ok, _ in calls if not ok)
-        rate = failures / len(calls)
+        rate = self._failures / n
         if rate >= self.settings.error_rate:
-            return f"error rate {rate:.2f} over the last {len(calls)} calls"
-        latencies = [lat for _, lat in calls]
-        mean = sum(latencies) / len(latencies)  # population stdev in floats (per request)
-        jitter_ms = math.sqrt(sum((x - mean) ** 2 for x in latencies) / len(latencies)) * 1000
+            return f"error rate {rate:.2f} over the last {n} calls"
+        mean = sum(latencies) / n  # population stdev in floats (per request)
+        jitter_ms = math.sqrt(sum([(x - mean) ** 2 for x in latencies]) / n) * 1000
         if jitter_ms >= self.settings.jitter_ms:
-            return f"latency jitter {jitter_ms:.0f} ms over the last {len(calls)} calls"
+            return f"latency jitter {jitter_ms:.0f} ms over the last {n} calls"
         return None
 
     def _open(self, trigger: str) -> None:

@@ -16,7 +16,9 @@ from __future__ import annotations
 
 import asyncio
 import logging
+import threading
 import time
+from collections import deque
 from collections.abc import Awaitable, Callable
 from typing import TYPE_CHECKING, Any
 
@@ -35,6 +37,7 @@ __all__ = ["Health"]
 
 log = logging.getLogger("aiegis_guard")
 
+MAX_PENDING = 4096  # observations held before they are recorded on the spot
 _BUCKETS = (0.0002, 0.0005, 0.001, 0.002, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 1.0)
 
 
@@ -73,6 +76,8 @@ class Health:
         )
         self._timers: dict[str, Any] = {}
         self._counters: dict[tuple[str, str, str], Any] = {}
+        self._pending: deque[tuple[str, str, tuple[str, ...], float]] = deque()
+        self._flushing = threading.Lock()
         self.deps: dict[str, bool] = {"model": True, "ledger": True}
         if redis:
             self.deps["redis"] = True
@@ -84,12 +89,26 @@ class Health:
     # --- verdict metrics -----------------------------------------------------------------
 
     def observe(self, surface: str, verdict: Verdict, seconds: float) -> None:
+        """Count a verdict. Recorded later (:meth:`flush`: after the answer is sent, before a
+        scrape), so the ~8 us of Prometheus bookkeeping per verdict never delays an answer."""
+        self._pending.append((surface, verdict.action.value, verdict.rule_ids, seconds))
+        if len(self._pending) > MAX_PENDING:
+            self.flush()
+
+    def flush(self) -> None:
+        """Record every pending observation (thread-safe: when it returns, whatever was
+        observed before it was called is recorded)."""
+        with self._flushing:
+            pending = self._pending
+            while pending:
+                self._record(*pending.popleft())
+
+    def _record(self, surface: str, action: str, rule_ids: tuple[str, ...], seconds: float) -> None:
         timer = self._timers.get(surface)
         if timer is None:  # labelled children looked up once (labels() costs per call)
             timer = self._timers[surface] = self.judge_seconds.labels(surface)
         timer.observe(seconds)
-        action = verdict.action.value
-        for rule in verdict.rule_ids or ("none",):
+        for rule in rule_ids or ("none",):
             key = (surface, action, rule)
             counter = self._counters.get(key)
             if counter is None:
@@ -181,7 +200,9 @@ class Health:
             self.set_dep("redis", True, "redis heartbeat ok")
 
     async def beat(self) -> None:
-        """One round of heartbeats (blocking checks run in a worker thread)."""
+        """One round of heartbeats (blocking checks run in a worker thread); records the
+        pending verdict metrics of routes that do not (the sidecar's)."""
+        self.flush()
         for check in (self.check_model, self.check_ledger, self.check_redis):
             await asyncio.to_thread(check)
         if self.pool is not None:

@@ -45,6 +45,7 @@ from aiegis_guard.policy import Audience
 from aiegis_guard.redact import redact_spans
 from aiegis_guard.signers.approval import ApprovalRequest, Approver, ask_async
 from aiegis_guard.taint import taints
+from aiegis_guard.textcache import text_digest
 from aiegis_guard.verdict import Verdict
 
 if TYPE_CHECKING:
@@ -58,6 +59,7 @@ if TYPE_CHECKING:
 __all__ = ["CallOutcome", "ChatJudge", "withhold_secrets"]
 
 MEMO_SIZE = 4096
+_OPENING = json.JSONEncoder(default=str)  # json.dumps(..., default=str) without a new encoder
 _ID_CHARS = frozenset("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789-_.:")
 
 
@@ -108,6 +110,9 @@ class ChatJudge:
         self.settings = settings
         self.approver = approver
         self._memo: OrderedDict[tuple[str, str], Verdict] = OrderedDict()
+        # digest of a tool name -> value-moving by its name and the config (the model writes
+        # the names: a cache never holds one in the clear, as it could hold a secret)
+        self._moving: dict[bytes, bool] = {}
 
     # --- conversations ---------------------------------------------------------------------
 
@@ -121,7 +126,7 @@ class ChatJudge:
                 opening.append([m.get("role"), content_text(m.get("content"))[:4096]])
                 if m.get("role") == "user":
                     break
-        digest = hashlib.sha256(json.dumps(opening, default=str).encode("utf-8", "replace"))
+        digest = hashlib.sha256(_OPENING.encode(opening).encode("utf-8", "replace"))
         return f"m:{digest.hexdigest()[:32]}"
 
     # --- in: what the model will read --------------------------------------------------
@@ -186,10 +191,11 @@ class ChatJudge:
         return None, ""
 
     def _withheld(self, m: Mapping[str, Any], verdict: Verdict, text: str, untrusted: bool) -> Any:
-        what = (
-            "tool result" if m.get("role") in ("tool", "function") else f"{m.get('role')} message"
-        )
+        if not verdict.findings:  # nothing to withhold, mask or quarantine
+            return m
         if verdict.blocked or (untrusted and self.guard.config.quarantine and taints(verdict)):
+            role = m.get("role")
+            what = "tool result" if role in ("tool", "function") else f"{role} message"
             return {**m, "content": quarantine_notice(verdict, what)}
         masked = verdict.redacted_text or withhold_secrets(verdict, text)
         return {**m, "content": masked} if masked is not None else m
@@ -234,7 +240,12 @@ class ChatJudge:
     def _verdict_for(
         self, name: str, args: Any, tainted: Sequence[str]
     ) -> tuple[Verdict, bool, Sequence[DecodedTransaction]]:
-        moving = is_value_moving(name, self.guard.config.tools)
+        key = text_digest(name)
+        moving = self._moving.get(key)
+        if moving is None:  # a pure function of the name and the config: once per name
+            moving = is_value_moving(name, self.guard.config.tools)
+            if len(self._moving) < MEMO_SIZE:
+                self._moving[key] = moving
         judged = judge_call(self.guard, name, args, value_moving=moving, tainted_by=tainted)
         verdict = judged.verdict
         if judged.value_moving and self.health.ledger_down:

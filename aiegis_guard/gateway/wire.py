@@ -16,7 +16,7 @@ import json
 from collections.abc import Mapping
 from typing import Any
 
-from starlette.requests import ClientDisconnect, Request
+from starlette.requests import Request
 from starlette.responses import Response
 
 from aiegis_guard import jsontext
@@ -105,14 +105,17 @@ async def read_json(request: Request, limit: int) -> dict[str, Any]:
         raise ApiError(413, "request_too_large", f"request body over {limit} bytes")
     chunks: list[bytes] = []
     size = 0
-    try:
-        async for chunk in request.stream():
-            size += len(chunk)
-            if size > limit:
-                raise ApiError(413, "request_too_large", f"request body over {limit} bytes")
-            chunks.append(chunk)
-    except ClientDisconnect:
-        raise ApiError(499, "client_disconnected", "the client went away") from None
+    more = True
+    while more:  # the ASGI messages themselves: no stream generator per request
+        message = await request.receive()
+        if message["type"] == "http.disconnect":
+            raise ApiError(499, "client_disconnected", "the client went away")
+        chunk = message.get("body", b"")
+        size += len(chunk)
+        if size > limit:
+            raise ApiError(413, "request_too_large", f"request body over {limit} bytes")
+        chunks.append(chunk)
+        more = message.get("more_body", False)
     try:
         body = loads(b"".join(chunks))  # refuses deep nesting before parsing
     except UnicodeDecodeError:
