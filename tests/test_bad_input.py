@@ -119,6 +119,7 @@ def test_normalize_completes_on_adversarial_text(name: str) -> None:
         assert 0 <= start <= end <= n
 
 
+@pytest.mark.slow  # every stage x every adversarial text
 @pytest.mark.parametrize("stage", _stages(), ids=lambda s: s.name)
 @pytest.mark.parametrize("name", sorted(ADVERSARIAL))
 def test_every_stage_completes_on_adversarial_text(stage: Stage, name: str) -> None:

@@ -91,6 +91,7 @@ def _pieces(secrets: list[str]) -> frozenset[str]:
     return frozenset(s[i : i + PIECE] for s in secrets for i in range(len(s) - PIECE + 1))
 
 
+@pytest.mark.slow  # walks every object the collector tracks
 def test_no_cache_holds_a_secret_after_its_verdict() -> None:
     """Checks run (twice: the caches are hit), the texts are dropped, and nothing reachable
     from the package's modules or the Guard (classifier included) holds a piece of a secret."""

@@ -349,6 +349,7 @@ def test_inner_tool_errors_keep_their_own_handling() -> None:
         guard_tool(unhandled, guard=wallet_guard()).invoke({"x": "a"})
 
 
+@pytest.mark.slow  # a fresh interpreter
 def test_handler_and_wrappers_need_only_langchain_core() -> None:
     """The full langchain package and LangGraph load only with GuardMiddleware / interrupts."""
     import subprocess

@@ -11,6 +11,8 @@ from aiegis_guard.evaluation.injection import DETECTORS, evaluate, source_of
 from aiegis_guard.evaluation.pi_corpus import Sample, _key, default_wallet_path, load_corpus
 from aiegis_guard.findings import Source
 
+pytestmark = pytest.mark.slow  # evaluations over the shared data sets
+
 DATA = Path(os.environ.get("AIEGIS_DATA", Path(__file__).resolve().parents[2] / "shared" / "data"))
 
 

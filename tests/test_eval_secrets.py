@@ -9,6 +9,8 @@ import pytest
 from aiegis_guard.evaluation import pii, secrets
 from aiegis_guard.evaluation.metrics import Score
 
+pytestmark = pytest.mark.slow  # evaluations over the shared data sets
+
 TARGET_PII_TYPES = ("card", "ssn", "email", "iban", "ip")
 
 

@@ -30,6 +30,8 @@ from aiegis_guard.signers.approval import allow_all
 from aiegis_guard.signers.evm_account import GuardedAccount
 from aiegis_guard.signers.evm_middleware import guard_middleware
 
+pytestmark = pytest.mark.slow  # a real eth-tester chain per test (make test runs it)
+
 ARTIFACTS = ROOT / "contracts" / "build"
 STRANGER = "0x3333333333333333333333333333333333333333"
 THREAT = "0x9999999999999999999999999999999999999999"

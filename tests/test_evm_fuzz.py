@@ -21,6 +21,8 @@ from aiegis_guard.errors import EvmDecodeError
 from aiegis_guard.findings import Action
 from aiegis_guard.guard import Guard
 
+pytestmark = pytest.mark.slow  # Hypothesis fuzzing of the EVM decoders (make test runs it)
+
 FUZZ = settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 GUARD = Guard(Config(threats=ThreatSettings(builtin=False)), classifier=False)
 

@@ -289,6 +289,7 @@ def test_approval_webhook(
     assert "address.unknown_recipient" in json.dumps(seen[0]["verdict"])
 
 
+@pytest.mark.slow  # a stream cut mid-way, with timeouts
 def test_client_disconnect_mid_stream_commits_nothing(
     upstream: tuple[ScriptedUpstream, str],
 ) -> None:

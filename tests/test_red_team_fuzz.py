@@ -25,6 +25,8 @@ from aiegis_guard import GuardBlocked
 from aiegis_guard.callbacks import GuardCallbackHandler, GuardMiddleware, guard_tools
 from aiegis_guard.checksums import to_eip55
 
+pytestmark = pytest.mark.slow  # Hypothesis fuzzing of whole agent runs (make test runs it)
+
 SURFACES = st.sampled_from(["tools", "handler", "middleware"])
 _HEALTH = [HealthCheck.too_slow, HealthCheck.data_too_large]
 FUZZ = settings(max_examples=12, deadline=None, suppress_health_check=_HEALTH)

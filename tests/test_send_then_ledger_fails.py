@@ -32,6 +32,8 @@ from aiegis_guard.errors import GuardBlocked, LedgerError
 from aiegis_guard.guard import Guard
 from aiegis_guard.signers.evm_middleware import guard_middleware
 
+pytestmark = pytest.mark.slow  # end to end on eth-tester
+
 ETH = 10**18
 TTL = 0.3  # seconds a pending reservation holds budget
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import base64
 
+import pytest
 import solders.system_program as sp
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
@@ -21,6 +22,8 @@ from aiegis_guard.errors import SolanaDecodeError
 from aiegis_guard.findings import Action
 from aiegis_guard.guard import Guard
 from aiegis_guard.policy import Policy
+
+pytestmark = pytest.mark.slow  # Hypothesis fuzzing of the Solana decoder (make test runs it)
 
 FUZZ = settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 AGENT = Keypair().pubkey()
