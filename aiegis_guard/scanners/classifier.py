@@ -25,9 +25,10 @@ data strings, HTML tags, URLs, e-mail addresses and identifiers are blanked (sam
 spans are spans of the text), so structured tool output is not scored as language; numbers,
 hex and base58 are left to the featurizer (digits folded, runs of 20+ blanked), as in training.
 
-In what the agent reads (not a public user's prompt), a score over the threshold is a finding
-only when the text points somewhere (:func:`~aiegis_guard.scanners.intent.aimed`: a target
-or recipient, agents addressed, instructions overridden): explanations,
+In what the agent reads (not a public user's prompt), a score over the threshold on text about
+wallets is a finding only when the text points somewhere
+(:func:`~aiegis_guard.scanners.intent.aimed`: a target or recipient, agents addressed,
+instructions overridden); generic text stays the model's call: explanations,
 warnings and docs that *mention* keys, permits and approvals score high on words alone.
 
 A window with fewer than ``MIN_CONTENT`` letters (after addresses, hashes and blobs are
@@ -56,7 +57,7 @@ from aiegis_guard.errors import ModelError
 from aiegis_guard.findings import Action, Category, Finding, Severity, Source
 from aiegis_guard.normalize import Layer, normalize
 from aiegis_guard.scanners import ScanContext
-from aiegis_guard.scanners.intent import aimed
+from aiegis_guard.scanners.intent import aimed, wallet_talk
 from aiegis_guard.segment import Memo, views
 from aiegis_guard.textcache import text_digest
 
@@ -485,7 +486,7 @@ class Classifier:
         return [
             (layer, _finding(s, model, threshold))
             for layer, s in zip(targets, scores, strict=True)
-            if s is not None and s.score >= threshold and (public or aimed(layer.text))
+            if s is not None and s.score >= threshold and (public or _aimed(layer.text))
         ]
 
     def _score_layers(self, layers: Sequence[Layer], memo: Memo | None) -> list[WindowScore | None]:
@@ -526,6 +527,13 @@ def _seen(layer: Layer, view: str, parent_view: str, segment: int) -> np.ndarray
         if run is not None and b <= run[1] and view[a:b] == parent_view[run[0] : run[0] + b - a]:
             out[k] = True
     return out
+
+
+def _aimed(text: str) -> bool:
+    """A score over the threshold is a finding on generic text, and on text about wallets
+    when it points somewhere: explanations, warnings and docs that *mention* keys, permits
+    and approvals score high on those words alone."""
+    return not wallet_talk(text) or aimed(text)
 
 
 def _targets(layers: Sequence[Layer]) -> list[Layer]:

@@ -186,12 +186,18 @@ _SELECTOR = re.compile(r"0x[0-9a-f]{8}", re.IGNORECASE)  # a function selector: 
 def aimed(text: str) -> bool:
     """Does ``text`` point an instruction anywhere: a target (an address, an amount, "all
     funds", a new wallet), a recipient, agents or bots addressed, or earlier instructions
-    overridden? Prose that only *talks about* keys, permits or approvals does none of these
-    (the classifier's findings in documents need one). A claim of authority is no aim: warnings
-    name the support team too."""
+    overridden? Prose that only *talks about* wallets, keys, permits or approvals does none of
+    these. A claim of authority is no aim: warnings name the support team too."""
     if _has_recipient(text) or any(rx.search(text) for rx in _AIMED):
         return True
     return any(not _SELECTOR.fullmatch(m.group()) for m in p.TARGET_RE.finditer(text))
+
+
+def wallet_talk(text: str) -> bool:
+    """Does ``text`` talk about wallets, keys, tokens or transactions (in any covered
+    language)? The classifier learnt these words from wallet attacks: on such prose its
+    score needs an aim (:func:`aimed`) to be a finding."""
+    return p.WALLET_TALK_RE.search(text) is not None
 
 
 def _imperative(sentence: str, raw: str, verb_at: int) -> bool:

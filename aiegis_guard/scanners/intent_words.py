@@ -393,3 +393,17 @@ DESTINATION = (
     r"\b(?:here|below|to us|with us|(?:in|into|on|to|via|at) (?:our|this|that|my|the (?:form|"
     r"chat|field|bot|link|site|page below|box below|thread))|in the (?:form|chat|field)s?)\b"
 )
+# talk about wallets, keys and tokens (any language the model reads): where the classifier's
+# score on prose is driven by these words, a finding needs an aim (``intent.aimed``)
+WALLET_TALK = (
+    r"\b(?:wallets?|seed|mnemonic|recovery phrase|private keys?|keystore|keypair|permit2?|"
+    r"approv\w*|allowances?|tokens?|nfts?|crypto\w*|blockchain|ethereum|solana|bitcoin|defi|"
+    r"swaps?|stak\w+|validators?|bridg\w+|airdrop\w*|gas|smart contracts?|contracts?|"
+    r"signatures?|sign(?:ed|ing)?|transactions?|transfers?|deposits?|withdraw\w*|eth|sol|usdc|"
+    r"usdt|dai|ledger|metamask|phantom|multisig|mainnet|testnet|rpc|(?:erc|eip)-?\d+|"
+    r"cartera|carteira|portefeuille|brieftasche|cüzdan\w*|dompet|portfel\w*|кошел\w*|"
+    r"токен\w*|блокчейн\w*|стейк\w*|мнемоник\w*|сид-фраз\w*|фраз\w+ восстановления)\b|"
+    r"钱包|助记词|代币|质押|区块链|私钥|ウォレット|シードフレーズ|リカバリーフレーズ|トークン|"
+    r"ステーキング|ブロックチェーン|秘密鍵|지갑|시드|토큰|스테이킹|블록체인|개인키|"
+    r"محفظ|عبارة الاسترداد|المفتاح الخاص"
+)
