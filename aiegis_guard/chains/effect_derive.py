@@ -77,6 +77,14 @@ class _Ctx:
         """An account the request acts on (own or a smart account it executes through)."""
         return addr is not None and _norm(addr, self.chain) in self.acting
 
+    def party(self, addr: str | None) -> dict[str, Any]:
+        """An effect's counterparty fields: who, whether it is own, and its protocol label."""
+        return {
+            "counterparty": addr,
+            "counterparty_own": self.is_own(addr),
+            "protocol": self.label(addr),
+        }
+
     def label(self, addr: str | None) -> str | None:
         return contract_label(self.chain, addr, self.chain_id)
 
@@ -179,11 +187,9 @@ def _signature_transfer(c: _Ctx, op: Approval) -> Effect:
         asset=op.asset,
         amount=op.amount,
         unlimited=op.unlimited,
-        counterparty=op.spender,
-        counterparty_own=c.is_own(op.spender),
+        **c.party(op.spender),
         expiry=op.deadline,
         what="signature_transfer",
-        protocol=c.label(op.spender),
         via=_via(op),
     )
 
@@ -200,11 +206,9 @@ def _approval(c: _Ctx, op: Approval) -> Effect:
         amount=op.amount,
         unlimited=op.unlimited or op.all_assets or (op.amount is None and op.token_id is None),
         token_ids=() if op.token_id is None else (op.token_id,),
-        counterparty=op.spender,
-        counterparty_own=c.is_own(op.spender),
+        **c.party(op.spender),
         expiry=op.deadline,
         what=what,
-        protocol=c.label(op.spender),
         via=_via(op),
     )
 
@@ -214,10 +218,8 @@ def _authority(c: _Ctx, op: AuthorityChange) -> Effect:
         kind=EffectKind.AUTHORITY,
         account=op.account,
         own=c.acts_for(op.account) or c.acts_for(op.current_authority),
-        counterparty=op.new_authority,
-        counterparty_own=c.is_own(op.new_authority),
+        **c.party(op.new_authority),
         what=op.authority_type or op.via,
-        protocol=c.label(op.new_authority),
         via=_via(op),
     )
 
@@ -227,10 +229,8 @@ def _delegation(c: _Ctx, op: Delegation) -> Effect:
         kind=EffectKind.AUTHORITY,
         account=op.authority,
         own=op.authority is None or c.acts_for(op.authority),
-        counterparty=op.delegate,
-        counterparty_own=c.is_own(op.delegate),
+        **c.party(op.delegate),
         what="code_delegation",
-        protocol=c.label(op.delegate),
         via=_via(op),
     )
 
@@ -256,10 +256,8 @@ def _call(c: _Ctx, op: Call) -> Effect | None:
         kind=EffectKind.OPAQUE,
         account=op.sender,
         own=op.sender is None or c.acts_for(op.sender),
-        counterparty=op.target,
-        counterparty_own=c.is_own(op.target),
+        **c.party(op.target),
         what=op.name,
-        protocol=c.label(op.target),
         via=_via(op),
         target=op.target,
         selector=op.selector,
@@ -275,10 +273,8 @@ def _delegatecall(c: _Ctx, op: Call) -> Effect:
         kind=EffectKind.AUTHORITY,
         account=account,
         own=account is None or c.acts_for(account),
-        counterparty=op.target,
-        counterparty_own=c.is_own(op.target),
+        **c.party(op.target),
         what="delegatecall",
-        protocol=c.label(op.target),
         via=_via(op),
         target=op.target,
         selector=op.selector,
