@@ -10,11 +10,15 @@ friends, strangers, amounts and names are made up. Regenerate with
 from __future__ import annotations
 
 import json
+import sys
 from pathlib import Path
 from typing import Any
 
-from eth_abi import encode
 from eth_utils import keccak, to_checksum_address
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[1]))  # tests/: the shared builders
+from evm_builders import call
+from evm_builders import selector as sel
 
 OUT = Path(__file__).with_name("effects_families.json")
 
@@ -88,28 +92,6 @@ SRC_SAFE = (
     "libraries/MultiSendCallOnly.sol packed records, base/OwnerManager.sol"
 )
 SRC_OWNABLE = "OpenZeppelin contracts/access/Ownable.sol transferOwnership(address)"
-
-
-def sel(signature: str) -> bytes:
-    return keccak(text=signature)[:4]
-
-
-def _types(signature: str) -> list[str]:
-    inner = signature[signature.index("(") + 1 : signature.rindex(")")]
-    out, depth, start = [], 0, 0
-    for i, c in enumerate(inner):
-        depth += c == "("
-        depth -= c == ")"
-        if c == "," and depth == 0:
-            out.append(inner[start:i])
-            start = i + 1
-    if inner:
-        out.append(inner[start:])
-    return out
-
-
-def call(signature: str, *args: Any) -> bytes:
-    return sel(signature) + encode(_types(signature), list(args))
 
 
 def txd(
