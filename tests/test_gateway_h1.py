@@ -9,11 +9,8 @@ from __future__ import annotations
 import asyncio
 import base64
 import json
-import socket
-import socketserver
 import threading
-import time
-from collections.abc import Callable, Iterator
+from collections.abc import Iterator
 from typing import Any
 
 import pytest
@@ -24,7 +21,7 @@ pytest.importorskip("httptools")
 
 from aiegis_guard.config import parse_config  # noqa: E402
 from aiegis_guard.gateway.app import build_gateway, create_app  # noqa: E402
-from tests.gateway_support import serve  # noqa: E402
+from tests.gateway_support import Answer, SocketUpstream, serve  # noqa: E402
 
 TEXT = "The balance is 1.25 ETH; nothing else to do today."
 BODY = json.dumps({
@@ -35,7 +32,6 @@ BODY = json.dumps({
 # an answer larger than the client buffers before it pauses reading (h1.HIGH_WATER)
 BIG_BODY = json.dumps({**json.loads(BODY), "padding": "x" * 700_000}).encode()
 HEAD = b"HTTP/1.1 200 OK\r\nContent-Type: application/json\r\n"
-Answer = Callable[[], list[bytes]]  # the fragments one answer is written in; [] = hang up
 
 
 def _length(body: bytes = BODY, close: bool = False) -> bytes:
@@ -53,46 +49,15 @@ def _split(raw: bytes, every: int) -> list[bytes]:
     return [raw[i : i + every] for i in range(0, len(raw), every)]
 
 
-class KeepAliveUpstream(socketserver.ThreadingTCPServer):
-    """Answers requests on a connection with ``answers[n]()`` for its n-th request; after the
-    last scripted answer (or an empty one) it closes the connection."""
-
-    daemon_threads = True
-    allow_reuse_address = True
+class KeepAliveUpstream(SocketUpstream):
+    """Answers requests on a connection with ``answers[n]()`` for its n-th request."""
 
     def __init__(self) -> None:
-        super().__init__(("127.0.0.1", 0), _Handler)
+        super().__init__()
         self.answers: list[Answer] = [lambda: [_length(close=True)]]
-        self.connections = 0
-        self.heads: list[bytes] = []
 
-
-class _Handler(socketserver.BaseRequestHandler):
-    def handle(self) -> None:
-        server: KeepAliveUpstream = self.server  # type: ignore[assignment]
-        server.connections += 1
-        sock: socket.socket = self.request
-        sock.settimeout(10)
-        sock.setsockopt(socket.IPPROTO_TCP, socket.TCP_NODELAY, 1)
-        data = b""
-        for answer in server.answers:
-            while b"\r\n\r\n" not in data:
-                more = sock.recv(65536)
-                if not more:
-                    return
-                data += more
-            head, _, data = data.partition(b"\r\n\r\n")
-            length = int(head.lower().split(b"content-length:")[1].split(b"\r\n")[0])
-            while len(data) < length:
-                data += sock.recv(65536)
-            data = data[length:]
-            server.heads.append(head)
-            fragments = answer()
-            if not fragments:
-                return  # hang up without answering
-            for fragment in fragments:
-                sock.sendall(fragment)
-                time.sleep(0.002)  # separate TCP segments: the client sees the split
+    def scripted(self) -> list[Answer]:
+        return self.answers
 
 
 @pytest.fixture(scope="module")

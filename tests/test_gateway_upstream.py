@@ -6,11 +6,8 @@ JSON reader, which must give the same answers with or without orjson."""
 from __future__ import annotations
 
 import json
-import socket
-import socketserver
 import threading
-import time
-from collections.abc import Callable, Iterator
+from collections.abc import Iterator
 from typing import Any
 
 import httpx
@@ -25,11 +22,10 @@ from aiegis_guard.gateway import upstream as upstream_mod  # noqa: E402
 from aiegis_guard.gateway import wire  # noqa: E402
 from aiegis_guard.gateway.app import build_gateway, create_app  # noqa: E402
 from aiegis_guard.jsontext import JSONDepthError  # noqa: E402
-from tests.gateway_support import serve  # noqa: E402
+from tests.gateway_support import Answer, SocketUpstream, serve  # noqa: E402
 
 JSON = b"application/json"
 BIG = 123456789012345678901234567890
-Script = Callable[[], list[bytes]]  # the fragments one answer is written in
 
 
 def _sse(*events: dict[str, Any], newline: bytes = b"\n", indent: int | None = None) -> bytes:
@@ -61,37 +57,15 @@ def _split(raw: bytes, every: int) -> list[bytes]:
     return [raw[i : i + every] for i in range(0, len(raw), every)]
 
 
-class RawUpstream(socketserver.ThreadingTCPServer):
+class RawUpstream(SocketUpstream):
     """Reads one request per connection, writes ``script()``'s fragments, closes."""
 
-    daemon_threads = True
-    allow_reuse_address = True
-
     def __init__(self) -> None:
-        super().__init__(("127.0.0.1", 0), _Handler)
-        self.script: Script = lambda: [b""]
-        self.connections = 0
-        self.heads: list[bytes] = []  # each request's head, as received
+        super().__init__()
+        self.script: Answer = lambda: [b""]
 
-
-class _Handler(socketserver.BaseRequestHandler):
-    def handle(self) -> None:
-        server: RawUpstream = self.server  # type: ignore[assignment]
-        server.connections += 1
-        sock: socket.socket = self.request
-        sock.settimeout(10)
-        sock.setsockopt(socket.IPPROTO_TCP, socket.TCP_NODELAY, 1)
-        data = b""
-        while b"\r\n\r\n" not in data:
-            data += sock.recv(65536)
-        head, _, body = data.partition(b"\r\n\r\n")
-        server.heads.append(head)
-        length = int(head.lower().split(b"content-length:")[1].split(b"\r\n")[0])
-        while len(body) < length:
-            body += sock.recv(65536)
-        for fragment in server.script():
-            sock.sendall(fragment)
-            time.sleep(0.002)  # separate TCP segments: the client sees the split
+    def scripted(self) -> list[Answer]:
+        return [self.script]
 
 
 @pytest.fixture(scope="module")
@@ -134,7 +108,7 @@ FRAMINGS = [
 
 
 @pytest.mark.parametrize(("script", "text"), FRAMINGS)
-def test_stream_framings(raw: tuple[RawUpstream, Any, str], script: Script, text: str) -> None:
+def test_stream_framings(raw: tuple[RawUpstream, Any, str], script: Answer, text: str) -> None:
     """However the upstream's SSE bytes are split or ended, the agent gets the same text."""
     server, client, _ = raw
     server.script = script
@@ -169,7 +143,7 @@ FAILURES = [
 def test_upstream_failures(  # noqa: PLR0917 - one argument per column of the vector table
     raw: tuple[RawUpstream, Any, str],
     monkeypatch: pytest.MonkeyPatch,
-    script: Script,
+    script: Answer,
     stream: bool,
     status: int,
     kind: str,
