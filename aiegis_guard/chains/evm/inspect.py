@@ -11,8 +11,13 @@ EVM-only rule ids (default action):
 ``tx.evm.blind_signature``      BLOCK   (also) EIP-712 payload of an unknown type whose fields
                                         are only ``bytes32`` hashes (Blur bulk ``Root``): it
                                         commits to content the request does not show
+``tx.evm.blind_signature``      BLOCK   (also) ``eth_sign`` / ``personal_sign`` of an EIP-712
+                                        digest preimage ``0x1901 || domain || struct`` hash
 ``tx.evm.opaque_message``       FLAG    ``personal_sign`` / ``eth_sign`` of binary data that is
                                         not text (a hash or an encoded payload)
+``tx.evm.siwe_*``               (siwe)  EIP-4361 sign-in messages: ``chains/evm/siwe.py``
+``tx.evm.*_as_message``         ALLOW   a transaction / typed data signed as a message (judged
+                                        by its effects): ``chains/carried.py``
 ``tx.evm.suspicious_claim``     FLAG    value sent to a payable ``claim()`` / ``Claim()`` /
                                         ``SecurityUpdate()`` (a common drainer entry point)
 ``tx.evm.decode_limit``         FLAG    wrappers nested deeper than the decoder follows
@@ -28,9 +33,18 @@ and ``[allowlist] evm_spenders`` are allowed spenders.
 
 from __future__ import annotations
 
+from aiegis_guard.chains.carried import carried_findings
+from aiegis_guard.chains.effect_derive import own_accounts
 from aiegis_guard.chains.evm.selectors import BUILTIN_SPENDERS
+from aiegis_guard.chains.evm.siwe import judge_sign_in, sign_in_effects
 from aiegis_guard.chains.inspect import ChainRules, inspect_operations
-from aiegis_guard.chains.transaction import Call, DecodedTransaction, PayloadKind, TxContext
+from aiegis_guard.chains.transaction import (
+    Call,
+    DecodedTransaction,
+    PayloadKind,
+    SignIn,
+    TxContext,
+)
 from aiegis_guard.findings import Action, Category, Chain, Finding, Severity
 from aiegis_guard.redact import mask_address
 
@@ -99,6 +113,18 @@ def _notes(decoded: DecodedTransaction) -> list[Finding]:
                 action=Action.BLOCK,
             )
         )
+    if "eip712-digest" in notes:
+        out.append(
+            _finding(
+                "blind_signature",
+                "signing an EIP-712 digest (0x1901 || domain || struct hash): what it "
+                "authorises is not shown",
+                "payload:eip712-digest",
+                *notes,
+                severity=Severity.HIGH,
+                action=Action.BLOCK,
+            )
+        )
     if "binary-message" in notes:
         out.append(_finding("opaque_message", "signing binary data that is not text", *notes))
     if "depth-limit" in notes:
@@ -142,9 +168,23 @@ def _typed_text(decoded: DecodedTransaction, ctx: TxContext) -> list[Finding]:
     ]
 
 
+def _sign_ins(decoded: DecodedTransaction, ctx: TxContext) -> list[Finding]:
+    """EIP-4361 sign-ins: their effects (``signs in to <domain>``) and findings."""
+    out: list[Finding] = []
+    own = own_accounts(decoded, ctx.policy)
+    for op in decoded.operations:
+        if isinstance(op, SignIn):
+            ctx.effects.extend(sign_in_effects(op, own))
+            out += judge_sign_in(op, decoded, ctx, own)
+    return out
+
+
 def inspect_evm(decoded: DecodedTransaction, ctx: TxContext) -> list[Finding]:
     """All findings for a decoded EVM transaction, typed-data payload or message."""
     out = inspect_operations(decoded, ctx, EVM_RULES)
+    if decoded.kind is PayloadKind.MESSAGE and decoded.operations:
+        out += _sign_ins(decoded, ctx)
+    out += carried_findings(decoded, "evm")
     if decoded.notes:
         out += _notes(decoded)
     out += _delegatecalls(decoded, ctx)

@@ -40,6 +40,7 @@ from functools import lru_cache
 from solders.pubkey import Pubkey
 from solders.token.associated import get_associated_token_address
 
+from aiegis_guard.chains.carried import carried_findings
 from aiegis_guard.chains.inspect import SOLANA_RULES, format_amount, inspect_operations
 from aiegis_guard.chains.known import known_mints
 from aiegis_guard.chains.solana import programs as progs
@@ -334,4 +335,4 @@ def inspect_solana(decoded: DecodedTransaction, ctx: TxContext) -> list[Finding]
     for op in resolved.operations:
         findings += _op_rules(op, view, policy, spl_limits)
     findings += _transaction_rules(decoded)
-    return findings
+    return findings + carried_findings(decoded, "sol")

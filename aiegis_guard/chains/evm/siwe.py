@@ -1,0 +1,261 @@
+"""EIP-4361 Sign-In with Ethereum: parse the message, say what it does, judge it.
+
+Message format (EIP-4361, https://eips.ethereum.org/EIPS/eip-4361, ABNF §"Message Format")::
+
+    ${scheme}://${domain} wants you to sign in with your Ethereum account:   (scheme optional)
+    ${address}
+
+    ${statement}                                                              (optional)
+
+    URI: ${uri}
+    Version: ${version}
+    Chain ID: ${chain-id}
+    Nonce: ${nonce}
+    Issued At: ${issued-at}
+    Expiration Time: ${expiration-time}                                       (optional)
+    Not Before: ${not-before}                                                 (optional)
+    Request ID: ${request-id}                                                 (optional)
+    Resources:                                                                (optional)
+    - ${resources[0]}
+
+A sign-in moves nothing: it reads ``signs in to <domain>``. What makes one suspicious is said
+in plain words (rule ids ``tx.evm.<rule>``, default action):
+
+=========================  ======  ==============================================================
+``siwe_phishing_domain``   BLOCK   the domain (or the URI's host) is on a shipped phishing list
+                                   (``aiegis_guard/data/THREATS.md``); ``[allowlist] domains``
+                                   never match
+``siwe_address_mismatch``  FLAG    the account signing in is not the own account
+``siwe_chain_mismatch``    FLAG    the Chain ID differs from the chain the signer is on
+``siwe_uri_mismatch``      FLAG    an http(s) URI on another site than the domain asking
+``siwe_resources``         FLAG    ``urn:recap:`` resources (ReCaps, EIP-5573) grant the relying
+                                   party abilities beyond the sign-in (one ``grants`` effect each)
+=========================  ======  ==============================================================
+"""
+
+from __future__ import annotations
+
+import base64
+import binascii
+import json
+import re
+from datetime import datetime
+from urllib.parse import urlsplit
+
+from aiegis_guard.chains.effects import Effect, EffectKind
+from aiegis_guard.chains.transaction import DecodedTransaction, SignIn, TxContext
+from aiegis_guard.findings import Action, Category, Finding, Severity
+from aiegis_guard.redact import mask_address
+from aiegis_guard.threats import is_allowed_domain
+
+__all__ = ["judge_sign_in", "parse_siwe", "sign_in_effects"]
+
+_HEADER = re.compile(
+    r"(?:(?P<scheme>[A-Za-z][A-Za-z0-9+.\-]*)://)?(?P<domain>[^\s/?#]{1,253})"
+    r" wants you to sign in with your Ethereum account:"
+)
+_ADDRESS = re.compile(r"0x[0-9a-fA-F]{40}")
+_FIELDS = {
+    "URI": "uri",
+    "Version": "version",
+    "Chain ID": "chain_id",
+    "Nonce": "nonce",
+    "Issued At": "issued_at",
+    "Expiration Time": "expiration_time",
+    "Not Before": "not_before",
+    "Request ID": "request_id",
+}
+MAX_RESOURCES = 64
+MAX_FIELD = 512
+_RECAP = "urn:recap:"
+
+
+def _timestamp(value: str | None) -> int | None:
+    if not value:
+        return None
+    try:
+        return int(datetime.fromisoformat(value.replace("Z", "+00:00")).timestamp())
+    except (ValueError, OverflowError, OSError):
+        return None
+
+
+def _fields(lines: list[str]) -> tuple[dict[str, str], list[str], str | None]:
+    """``Key: value`` fields, the resources, and the statement (the free line before them)."""
+    found: dict[str, str] = {}
+    resources: list[str] = []
+    statement: str | None = None
+    in_resources = False
+    for line in lines:
+        line = line.strip()
+        if in_resources and line.startswith("- "):
+            if len(resources) < MAX_RESOURCES:
+                resources.append(line[2:].strip()[:MAX_FIELD])
+            continue
+        in_resources = line == "Resources:"
+        key, sep, value = line.partition(": ")
+        if sep and key in _FIELDS and _FIELDS[key] not in found:
+            found[_FIELDS[key]] = value.strip()[:MAX_FIELD]
+        elif line and not in_resources and statement is None and not found:
+            statement = line[:MAX_FIELD]
+    return found, resources, statement
+
+
+def parse_siwe(text: str) -> SignIn | None:
+    """The sign-in a text asks for, or None when it is not an EIP-4361 message (its first
+    line is the header). Lenient on what follows: a missing field stays None."""
+    lines = text.lstrip("\ufeff \t\r\n").replace("\r\n", "\n").split("\n")
+    header = _HEADER.fullmatch(lines[0].strip())
+    if header is None:
+        return None
+    second = lines[1].strip() if len(lines) > 1 else ""
+    address = second if _ADDRESS.fullmatch(second) else ""
+    found, resources, statement = _fields(lines[2:] if address else lines[1:])
+    chain = found.get("chain_id", "")
+    return SignIn(
+        domain=header["domain"].lower(),
+        address=address,
+        uri=found.get("uri"),
+        chain_id=int(chain) if chain.isdigit() and len(chain) <= 20 else None,
+        nonce=found.get("nonce"),
+        resources=tuple(resources),
+        expiry=_timestamp(found.get("expiration_time")),
+        statement=statement,
+    )
+
+
+# --- ReCaps (EIP-5573): urn:recap:<base64url JSON {"att": {target: {ability: [...]}}}> ----------
+
+
+def _recap_grants(resource: str) -> list[tuple[str, str]]:
+    """(target, abilities) pairs a ReCap grants; one opaque pair when it cannot be read."""
+    body = resource[len(_RECAP) :]
+    try:
+        raw = base64.urlsafe_b64decode(body + "=" * (-len(body) % 4))
+        att = json.loads(raw.decode("utf-8"))["att"]
+        pairs = [
+            (str(target)[:MAX_FIELD], ", ".join(str(a)[:64] for a in list(abilities)[:16]))
+            for target, abilities in list(att.items())[:MAX_RESOURCES]
+        ]
+    except (ValueError, TypeError, KeyError, AttributeError, binascii.Error, RecursionError):
+        return [("an unreadable capability", "unknown abilities")]
+    return pairs or [("nothing", "no abilities")]
+
+
+# --- effects and findings -------------------------------------------------------------------
+
+
+def _own(op: SignIn, own: frozenset[str]) -> bool:
+    return bool(op.address) and op.address.lower() in own
+
+
+def sign_in_effects(op: SignIn, own: frozenset[str]) -> list[Effect]:
+    """``signs in to <domain>``, plus one ``grants`` effect per ReCap target."""
+    is_own = _own(op, own)
+    account = op.address or None
+    out = [
+        Effect(
+            kind=EffectKind.SIGNS_IN,
+            account=account,
+            own=is_own,
+            what="sign_in",
+            target=op.domain,
+            protocol="EIP-4361",
+            via=op.via,
+            expiry=op.expiry,
+        )
+    ]
+    for resource in op.resources:
+        if resource.startswith(_RECAP):
+            out += [
+                Effect(
+                    kind=EffectKind.GRANTS,
+                    account=account,
+                    own=is_own,
+                    what=f"recap:{abilities}",
+                    target=target,
+                    protocol=op.domain,
+                    via=f"{op.via} > recap",
+                    expiry=op.expiry,
+                )
+                for target, abilities in _recap_grants(resource)
+            ]
+    return out
+
+
+def _finding(rule: str, action: Action, message: str, *evidence: str) -> Finding:
+    return Finding(
+        rule_id=f"tx.evm.{rule}",
+        category=Category.THREAT if rule == "siwe_phishing_domain" else Category.TRANSACTION,
+        severity=Severity.CRITICAL if action is Action.BLOCK else Severity.MEDIUM,
+        action=action,
+        message=message,
+        evidence=evidence,
+    )
+
+
+def _host(authority: str) -> str:
+    """``user@host:port`` -> ``host`` (lower-case)."""
+    host = authority.rpartition("@")[2]
+    if host.startswith("["):
+        return host.partition("]")[0] + "]"
+    return host.partition(":")[0].lower().strip(".")
+
+
+def _related(a: str, b: str) -> bool:
+    return a == b or a.endswith("." + b) or b.endswith("." + a)
+
+
+def _uri_host(op: SignIn) -> str | None:
+    if not op.uri:
+        return None
+    try:
+        parts = urlsplit(op.uri)
+    except ValueError:
+        return None
+    if parts.scheme.lower() not in ("http", "https") or not parts.netloc:
+        return None
+    return _host(parts.netloc)
+
+
+def _phishing(hosts: list[str], ctx: TxContext) -> list[Finding]:
+    allow = ctx.policy.allowlist.domains
+    for host in dict.fromkeys(hosts):
+        if allow and is_allowed_domain(host, allow):
+            continue
+        label = ctx.threats.domain_label(host)
+        if label is not None:
+            shown = host.replace(".", "[.]")
+            msg = f"sign-in for {shown}, a listed phishing domain ({label})"
+            return [
+                _finding(
+                    "siwe_phishing_domain", Action.BLOCK, msg, f"list:{label}", f"domain:{shown}"
+                )
+            ]
+    return []
+
+
+def judge_sign_in(
+    op: SignIn, decoded: DecodedTransaction, ctx: TxContext, own: frozenset[str]
+) -> list[Finding]:
+    """The findings for one sign-in (see the module docstring)."""
+    domain = _host(op.domain)
+    uri_host = _uri_host(op)
+    out = _phishing([domain, *([uri_host] if uri_host else [])], ctx)
+    if own and not _own(op, own):
+        who = mask_address(op.address) if op.address else "no valid address"
+        msg = f"sign-in to {domain} as {who}, which is not the own account"
+        out.append(_finding("siwe_address_mismatch", Action.FLAG, msg, f"address:{op.address}"))
+    if decoded.chain_id is not None and op.chain_id not in (None, decoded.chain_id):
+        msg = f"sign-in for chain {op.chain_id} while the signer is on chain {decoded.chain_id}"
+        ev = (f"chain_id:{op.chain_id}", f"signer_chain_id:{decoded.chain_id}")
+        out.append(_finding("siwe_chain_mismatch", Action.FLAG, msg, *ev))
+    if uri_host is not None and not _related(uri_host, domain):
+        msg = f"sign-in asked by {domain} for a URI on another site ({uri_host})"
+        ev = (f"domain:{domain}", f"uri_host:{uri_host}")
+        out.append(_finding("siwe_uri_mismatch", Action.FLAG, msg, *ev))
+    recaps = [r for r in op.resources if r.startswith(_RECAP)]
+    if recaps:
+        grants = "; ".join(f"{a} on {t}" for r in recaps for t, a in _recap_grants(r))
+        msg = f"the sign-in also grants {domain}: {grants[:300]}"
+        out.append(_finding("siwe_resources", Action.FLAG, msg, f"recaps:{len(recaps)}"))
+    return out
