@@ -159,11 +159,13 @@ def _approve_hashes(decoded: DecodedTransaction, ctx: TxContext) -> list[Finding
 
 
 def _typed_text(decoded: DecodedTransaction, ctx: TxContext) -> list[Finding]:
-    if decoded.kind is not PayloadKind.TYPED_DATA or not decoded.message_text:
-        return []
+    """Typed-data strings, and the text around a transaction carried in a message."""
+    if decoded.kind is PayloadKind.MESSAGE or not decoded.message_text:
+        return []  # a message's own text: the generic rules
+    where = "in:typed_data" if decoded.kind is PayloadKind.TYPED_DATA else "in:message"
     verdict = ctx.check_text(decoded.message_text)
     return [
-        f.model_copy(update={"span": None, "evidence": (*f.evidence, "in:typed_data")})
+        f.model_copy(update={"span": None, "evidence": (*f.evidence, where)})
         for f in verdict.findings
     ]
 

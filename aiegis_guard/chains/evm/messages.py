@@ -61,6 +61,8 @@ _TYPED_METHODS = frozenset(
 )
 _TEXT_METHODS = frozenset({"personal_sign", "sign_message", "eth_sign"})
 _DIGEST_PREFIX = b"\x19\x01"
+_HEX = re.compile(r"(?:[0-9a-fA-F]{2})+")
+_MIN_TX_HEX = 2 * 26  # the smallest legacy transaction RLP is 26+ bytes
 _ADDRESS = re.compile(r"0[xX][0-9a-fA-F]{40}")
 _LINE = re.compile(r"\s*[\"']?([A-Za-z_][A-Za-z0-9_ ]{0,40}?)[\"']?\s*[:=]\s*(.{1,200}?)\s*,?\s*")
 _VALUE_KEYS = ("value", "amount", "wad", "allowed")
@@ -81,15 +83,17 @@ def decode_evm_message(
     return guarded(_decode, message, method, chain_id)
 
 
-def _message_bytes(message: str | bytes) -> bytes:
-    """``0x``-hex strings are decoded, other text is UTF-8."""
+def _message_bytes(message: str | bytes, m: str) -> bytes:
+    """``0x``-hex strings are decoded (under ``eth_sign``, whose payload is always data, bare
+    hex too); other text is UTF-8."""
     if isinstance(message, bytes | bytearray | memoryview):
         return bytes(message)
     if not isinstance(message, str):
         raise EvmDecodeError(f"a message must be text or bytes, not {type(message).__name__}")
-    if message[:2] in ("0x", "0X"):
+    word = message.strip()
+    if word[:2] in ("0x", "0X") or (m == "eth_sign" and _HEX.fullmatch(word)):
         try:
-            return bytes.fromhex(message[2:])
+            return bytes.fromhex(word[2:] if word[:2] in ("0x", "0X") else word)
         except ValueError:
             pass
     return message.encode("utf-8", errors="surrogatepass")
@@ -116,13 +120,15 @@ def _decode(message: str | bytes, method: str, chain_id: int | None) -> DecodedT
         raise EvmDecodeError(f"unknown signing method {quote(method)}")
     if isinstance(message, str) and len(message) > 2 * MAX_RAW:
         raise EvmDecodeError("message larger than 1 MiB")
-    raw = _message_bytes(message)
+    raw = _message_bytes(message, m)
     if len(raw) > MAX_RAW:
         raise EvmDecodeError("message larger than 1 MiB")
     text = _as_text(raw)
     if len(raw) == 32 and (m == "eth_sign" or text is None):
         return _plain(m, raw, None, chain_id, blind=True)
-    shaped = _binary_shape(raw, m) if text is None else _text_shape(text, m, chain_id)
+    shaped = _binary_shape(raw, m)
+    if shaped is None and text is not None:
+        shaped = _text_shape(text, m, chain_id)
     return shaped if shaped is not None else _plain(m, raw, text, chain_id)
 
 
@@ -161,13 +167,18 @@ def _carried(decoded: DecodedTransaction, m: str, what: str) -> DecodedTransacti
 def _binary_shape(raw: bytes, m: str) -> DecodedTransaction | None:
     if len(raw) == 66 and raw.startswith(_DIGEST_PREFIX):
         return _plain(m, raw, None, None, notes=("eip712-digest",))
-    if raw[0] >= 0xC0 or raw[0] <= 0x04:
-        try:
-            env = parse_raw(raw)
-        except EvmDecodeError:
-            return None  # truncated or not a transaction: opaque binary, as before
-        return _carried(from_envelope(env), m, "rlp-transaction")
-    return None
+    return _raw_transaction(raw, m)
+
+
+def _raw_transaction(raw: bytes, m: str) -> DecodedTransaction | None:
+    """A legacy RLP list or an EIP-2718 ``type || rlp`` payload, signed or not."""
+    if not raw or not (raw[0] >= 0xC0 or 0x01 <= raw[0] <= 0x04):
+        return None
+    try:
+        env = parse_raw(raw)
+    except EvmDecodeError:
+        return None  # truncated or not a transaction: judged as the bytes it is
+    return _carried(from_envelope(env), m, "rlp-transaction")
 
 
 # --- text: SIWE, JSON (typed data, a transaction, a permit), permit-like lines --------------------
@@ -178,13 +189,18 @@ def _text_shape(text: str, m: str, chain_id: int | None) -> DecodedTransaction |
     if sign_in is not None:
         return _plain(m, b"", text, chain_id, ops=(sign_in,), notes=("eip4361",))
     stripped = text.strip()
-    if stripped.startswith("{") and stripped.endswith("}"):
+    if len(stripped) >= _MIN_TX_HEX and _HEX.fullmatch(stripped):  # a raw tx as bare hex
+        return _raw_transaction(bytes.fromhex(stripped), m)
+    start, end = stripped.find("{"), stripped.rfind("}")
+    if 0 <= start < end:  # a JSON object, alone or inside a text
         try:
-            obj = jsontext.loads(stripped)
+            obj = jsontext.loads(stripped[start : end + 1])
         except (ValueError, RecursionError):
             obj = None
         if isinstance(obj, Mapping):
-            return _json_shape(obj, text, m, chain_id)
+            around = f"{stripped[:start]}\n{stripped[end + 1 :]}".strip()
+            decoded = _json_shape(obj, m, chain_id)
+            return None if decoded is None else _with_text(decoded, around)
     fields, free = _line_fields(text)
     grant = _permit(fields, None) if fields else None
     if grant is None:
@@ -192,13 +208,31 @@ def _text_shape(text: str, m: str, chain_id: int | None) -> DecodedTransaction |
     return _permit_message(grant, free, m, chain_id, "permit-lines")
 
 
-def _json_shape(
-    obj: Mapping[str, Any], text: str, m: str, chain_id: int | None
-) -> DecodedTransaction | None:
+def _with_text(decoded: DecodedTransaction, around: str) -> DecodedTransaction:
+    """The text around a JSON object goes through the text guard with the object's own."""
+    if not around:
+        return decoded
+    text = "\n".join(t for t in (around, decoded.message_text) if t)
+    return decoded.replace(message_text=text[: typed_data.MAX_TEXT])
+
+
+def _unwrap_tx(obj: Mapping[str, Any]) -> Mapping[str, Any]:
+    """``{"tx": {...}}``, ``{"transaction": {...}}``, JSON-RPC ``{"params": [{...}]}``."""
+    for key in ("tx", "transaction"):
+        if isinstance(obj.get(key), Mapping):
+            return obj[key]  # type: ignore[no-any-return]
+    params = obj.get("params")
+    if isinstance(params, list) and params and isinstance(params[0], Mapping):
+        return params[0]  # type: ignore[no-any-return]
+    return obj
+
+
+def _json_shape(obj: Mapping[str, Any], m: str, chain_id: int | None) -> DecodedTransaction | None:
     if "typed_data" in obj or ("types" in obj and "primaryType" in obj):
         return _carried(typed_data.decode_typed_data(obj), m, "typed-data")
-    if "to" in obj and any(k in obj for k in ("value", "data", "input")):
-        return _carried(from_envelope(parse_dict(obj)), m, "transaction-json")
+    tx = _unwrap_tx(obj)
+    if "to" in tx and any(k in tx for k in ("value", "data", "input")):
+        return _carried(from_envelope(parse_dict(tx)), m, "transaction-json")
     inner, token = obj, None
     if isinstance(obj.get("message"), Mapping):  # {domain, message} without types
         inner = obj["message"]

@@ -52,8 +52,10 @@ __all__ = ["judge_sign_in", "parse_siwe", "sign_in_effects"]
 
 _HEADER = re.compile(
     r"(?:(?P<scheme>[A-Za-z][A-Za-z0-9+.\-]*)://)?(?P<domain>[^\s/?#]{1,253})"
-    r" wants you to sign in with your Ethereum account:"
+    r"\s+wants\s+you\s+to\s+sign\s+in\s+with\s+your\s+ethereum\s+account:?",
+    re.IGNORECASE,
 )
+_HEADER_LINES = 20  # a header below other lines still asks for a sign-in (judged, not trusted)
 _ADDRESS = re.compile(r"0x[0-9a-fA-F]{40}")
 _FIELDS = {
     "URI": "uri",
@@ -100,13 +102,24 @@ def _fields(lines: list[str]) -> tuple[dict[str, str], list[str], str | None]:
     return found, resources, statement
 
 
+def _header(lines: list[str]) -> tuple[re.Match[str], int] | None:
+    for at, line in enumerate(lines[:_HEADER_LINES]):
+        header = _HEADER.fullmatch(line.strip("\ufeff \t\r"))
+        if header is not None:
+            return header, at
+    return None
+
+
 def parse_siwe(text: str) -> SignIn | None:
-    """The sign-in a text asks for, or None when it is not an EIP-4361 message (its first
-    line is the header). Lenient on what follows: a missing field stays None."""
-    lines = text.lstrip("\ufeff \t\r\n").replace("\r\n", "\n").split("\n")
-    header = _HEADER.fullmatch(lines[0].strip())
-    if header is None:
+    """The sign-in a text asks for, or None when it is not an EIP-4361 message (a header line
+    among the first lines; case and spacing are not checked). Lenient on what follows: a
+    missing field stays None."""
+    lines = text.replace("\r\n", "\n").split("\n")
+    found = _header(lines)
+    if found is None:
         return None
+    header, at = found
+    lines = lines[at:]
     second = lines[1].strip() if len(lines) > 1 else ""
     address = second if _ADDRESS.fullmatch(second) else ""
     found, resources, statement = _fields(lines[2:] if address else lines[1:])

@@ -39,6 +39,7 @@ _ZERO_SIG = bytes(64)
 _OFFCHAIN_PREFIX = b"\xffsolana offchain"
 _MAX_MESSAGE = 1 << 20
 _MIN_ENCODED = 90  # base58 of the smallest message (header, one key, blockhash: 69 bytes)
+_ENCODED_RE = re.compile(r"(?:0x)?[A-Za-z0-9+/_-]+={0,2}")
 _CONTROL_RE = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")  # not readable text
 
 
@@ -244,14 +245,14 @@ def decode_offchain_message(message: bytes | str) -> DecodedTransaction:
 
 def _wire_candidates(message: bytes | str, raw: bytes) -> list[bytes]:
     """The bytes a ``signMessage`` payload may stand for: itself, or (a string of one word,
-    long enough for a message) its base58 / base64 decoding."""
+    long enough for a message) its base58 / base64 / hex decoding."""
     if not isinstance(message, str):
         return [raw] if raw and raw[0] != 0xFF else []
-    word = message.strip()
-    if len(word) < _MIN_ENCODED or any(c.isspace() for c in word):
+    word = "".join(message.split())  # base64 wrapped over lines is one word
+    if len(word) < _MIN_ENCODED or not _ENCODED_RE.fullmatch(word):
         return []
     out = []
-    for encoding in ("base58", "base64"):
+    for encoding in ("base58", "base64", "hex"):
         try:
             out.append(text_bytes(word, encoding))
         except SolanaDecodeError:
