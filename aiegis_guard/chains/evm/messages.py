@@ -223,7 +223,7 @@ def _unwrap_tx(obj: Mapping[str, Any]) -> Mapping[str, Any]:
             return obj[key]  # type: ignore[no-any-return]
     params = obj.get("params")
     if isinstance(params, list) and params and isinstance(params[0], Mapping):
-        return params[0]  # type: ignore[no-any-return]
+        return params[0]
     return obj
 
 

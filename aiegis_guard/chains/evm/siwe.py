@@ -115,10 +115,10 @@ def parse_siwe(text: str) -> SignIn | None:
     among the first lines; case and spacing are not checked). Lenient on what follows: a
     missing field stays None."""
     lines = text.replace("\r\n", "\n").split("\n")
-    found = _header(lines)
-    if found is None:
+    located = _header(lines)
+    if located is None:
         return None
-    header, at = found
+    header, at = located
     lines = lines[at:]
     second = lines[1].strip() if len(lines) > 1 else ""
     address = second if _ADDRESS.fullmatch(second) else ""
