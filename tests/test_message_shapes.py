@@ -10,9 +10,13 @@ from typing import Any
 
 import pytest
 from eth_account import Account
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 from aiegis_guard import Guard
+from aiegis_guard.chains.dispatch import decode_signable_message
 from aiegis_guard.chains.evm.siwe import parse_siwe
+from aiegis_guard.errors import DecodeError
 from aiegis_guard.findings import Action
 from aiegis_guard.policy import Policy
 from aiegis_guard.verdict import Verdict
@@ -191,3 +195,34 @@ def test_chain_id_must_be_an_int(chain_id: Any) -> None:
     """A wrong ``chain_id`` type is a caller error (TypeError), not a silent pass."""
     with pytest.raises(TypeError):
         Guard(classifier=False).check_message("hello", chain_id=chain_id)
+
+
+# --- property: any mix of the shapes' parts decodes or fails typed ------------------------------
+
+_PARTS = [
+    "service.org wants you to sign in with your Ethereum account:\n",
+    _ADDR,
+    "\nURI: https://service.org\nChain ID: 1\nResources:\n- urn:recap:eyJhdHQiOnt9fQ\n",
+    '{"types": {"Permit": []}, "primaryType": "Permit", "message": {}}',
+    '{"spender": "0x' + "33" * 20 + '", "value": "max"}',
+    "spender: 0x" + "44" * 20 + "\nvalue: 12\n",
+    '{"to": "0x' + "55" * 20 + '", "value": "0x10"}',
+    "0x1901",
+    "02f8",
+    "\x00\xff{}[]:=\n",
+]
+
+
+@settings(max_examples=200, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(
+    st.lists(st.one_of(st.sampled_from(_PARTS), st.text(max_size=20)), max_size=8),
+    st.sampled_from(["personal_sign", "eth_sign", "solana_signMessage"]),
+)
+def test_mixed_shapes_decode_or_fail_typed(parts: list[str], method: str) -> None:
+    """Fragments of every shape, mixed: a decoded request or the chain's DecodeError."""
+    message = "".join(parts)
+    try:
+        decoded = decode_signable_message(message, method)
+    except DecodeError:
+        return
+    assert decoded.chain.value == ("solana" if method.startswith("solana") else "evm")

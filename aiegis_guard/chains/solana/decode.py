@@ -264,9 +264,9 @@ def _as_transaction(message: bytes | str, raw: bytes) -> DecodedTransaction | No
     for candidate in _wire_candidates(message, raw):
         try:
             signatures, msg = parse_wire(candidate)
-        except SolanaDecodeError:
-            continue
-        decoded = _decode_message(signatures, msg, {})
+            decoded = _decode_message(signatures, msg, {})
+        except (SolanaDecodeError, ValueError, TypeError, OverflowError, IndexError, KeyError):
+            continue  # not a transaction after all: judged as the message it is
         note = "the 'message' is a serialized Solana transaction: signing it signs the tx"
         shape = "message:encoded-transaction" if isinstance(message, str) else "message:transaction"
         notes = (f"{CARRIED}solana_signMessage", shape, note, *decoded.notes)
