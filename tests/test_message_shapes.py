@@ -15,9 +15,9 @@ from hypothesis import strategies as st
 
 from aiegis_guard import Guard
 from aiegis_guard.chains.dispatch import decode_signable_message
-from aiegis_guard.chains.evm.siwe import parse_siwe
+from aiegis_guard.chains.siwe import parse_siwe
 from aiegis_guard.errors import DecodeError
-from aiegis_guard.findings import Action
+from aiegis_guard.findings import Action, Chain
 from aiegis_guard.policy import Policy
 from aiegis_guard.verdict import Verdict
 
@@ -94,6 +94,7 @@ def test_table_is_built_from_named_sources() -> None:
 # --- the EIP-4361 parser ------------------------------------------------------------------------
 
 _ADDR = "0xe5A12547fe4E872D192E3eCecb76F2Ce1aeA4946"
+_SOL = "DMqaVjQ1XqvKMGBMCDanNLS7pxBtc8LLcpvEtmLnya8h"
 _SPEC = (
     "service.org wants you to sign in with your Ethereum account:\n"
     f"{_ADDR}\n\nI accept the ServiceOrg Terms of Service: https://service.org/tos\n\n"
@@ -119,6 +120,11 @@ _PARSES = [
         id="bad-address-kept-empty",
     ),
     pytest.param(_SPEC.replace("Ethereum account", "Solana account"), None, id="not-ethereum"),
+    pytest.param(
+        _SPEC.replace("Ethereum account", "Solana account").replace(_ADDR, _SOL),
+        ("service.org", _SOL, "https://service.org/login", 1, "32891756", 2, 1633105524),
+        id="siws",
+    ),
     pytest.param("Sign in to example.org\nNonce: 42", None, id="plain-login-text"),
     pytest.param("", None, id="empty"),
 ]
@@ -126,9 +132,9 @@ _PARSES = [
 
 @pytest.mark.parametrize(("text", "fields"), _PARSES)
 def test_siwe_parser_reads_every_field(text: str, fields: tuple[Any, ...] | None) -> None:
-    """Domain, address, URI, chain id, nonce, resources and expiry are read; other text is not
-    a sign-in."""
-    op = parse_siwe(text)
+    """Domain, address, URI, chain id, nonce, resources and expiry are read (SIWE, and SIWS
+    when it names a Solana account); other text is not a sign-in."""
+    op = parse_siwe(text, Chain.SOLANA if _SOL in text else Chain.EVM)
     if fields is None:
         assert op is None
         return

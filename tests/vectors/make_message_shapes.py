@@ -43,6 +43,7 @@ PERMIT2 = "0x000000000022D473030F116dDEE9F6B43aC78BA3"
 UNIVERSAL_ROUTER = "0x3fC91A3afd70395Cd496C647d5a6CC9D4B2b7FAD"
 TOKEN_PROGRAM = Pubkey.from_string("TokenkegQfeZyiNwAJbNbGKPFXCWuBvf9Ss623VQ5DA")
 PHISHING = "airdrop-uniswap.com"  # MetaMask eth-phishing-detect 1.2.0 blacklist (shipped)
+SOL_PHISHING = "2024jupiter.vip"  # Phantom blocklist (shipped, label phantom:phishing)
 
 SLOWMIST = (
     "SlowMist, 'Blank Check eth_sign Phishing Analysis' (slowmist.medium.com, 2022-10-17): "
@@ -91,6 +92,10 @@ OISY = (
     "ed25519 adds no prefix, the signature is valid on the transaction)"
 )
 PHANTOM = "phantom/docs #182 (Phantom refuses 'solana transactions using sign message')"
+SIWS = (
+    "Sign In With Solana: phantom/sign-in-with-solana, docs.phantom.com 'Sign-In-With (SIW) "
+    "standards'; message as Privy's createSiwsMessage builds it (Chain ID: mainnet)"
+)
 SOL_KITS = (
     "mohamedtarrek/SOL-SPC-Drainerr, LaDont-ctrl/Bundler- (move the SOL / every SPL balance "
     "to the attacker in one transaction; effects_real.md)"
@@ -495,9 +500,28 @@ def solana_rows() -> list[dict[str, Any]]:
         row("sol-pay-allowlisted-friend", "solana_transaction_as_message", "legitimate", OISY,
             pay_msg.hex(), "allow", encoding="bytes", rules=(tx_rule,),
             allowlist={"solana": [str(SOL_FRIEND.pubkey())]}, twin=twin(pay_msg), **common),
+        row("siws-own-account", "siws", "legitimate", SIWS, siws("auth.privy.io", own), "allow",
+            effects=("signs in to auth.privy.io",), **common),
+        row("siws-phishing-domain", "siws", "drainer",
+            f"{SIWS}; domain from the Phantom blocklist (shipped)", siws(SOL_PHISHING, own),
+            "block", rules=("tx.sol.siws_phishing_domain",),
+            effects=(f"signs in to {SOL_PHISHING}",), **common),
+        row("siws-other-address", "siws", "drainer", SIWS,
+            siws("auth.privy.io", str(SOL_STRANGER.pubkey())), "flag",
+            rules=("tx.sol.siws_address_mismatch",), **common),
         row("sol-near-miss-text", "solana_transaction_as_message", "near-miss", PHANTOM,
             f"Sign in to magiceden.io\n\nWallet: {own}\nNonce: 7Hq2", "allow", **common),
     ]  # fmt: skip
+
+
+def siws(domain: str, address: str) -> str:
+    """A Sign In With Solana message (Privy createSiwsMessage layout)."""
+    return (
+        f"{domain} wants you to sign in with your Solana account:\n{address}\n\n"
+        f"You are proving you own {address}.\n\nURI: https://{domain}\nVersion: 1\n"
+        "Chain ID: mainnet\nNonce: 6f2d91c0a8\nIssued At: 2024-12-05T01:56:00.000Z\n"
+        "Resources:\n- https://privy.io"
+    )
 
 
 def main() -> None:

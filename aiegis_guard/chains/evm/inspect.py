@@ -15,7 +15,7 @@ EVM-only rule ids (default action):
                                         digest preimage ``0x1901 || domain || struct`` hash
 ``tx.evm.opaque_message``       FLAG    ``personal_sign`` / ``eth_sign`` of binary data that is
                                         not text (a hash or an encoded payload)
-``tx.evm.siwe_*``               (siwe)  EIP-4361 sign-in messages: ``chains/evm/siwe.py``
+``tx.evm.siwe_*``               (siwe)  EIP-4361 sign-in messages: ``chains/siwe.py``
 ``tx.evm.*_as_message``         ALLOW   a transaction / typed data signed as a message (judged
                                         by its effects): ``chains/carried.py``
 ``tx.evm.suspicious_claim``     FLAG    value sent to a payable ``claim()`` / ``Claim()`` /
@@ -34,17 +34,10 @@ and ``[allowlist] evm_spenders`` are allowed spenders.
 from __future__ import annotations
 
 from aiegis_guard.chains.carried import carried_findings
-from aiegis_guard.chains.effect_derive import own_accounts
 from aiegis_guard.chains.evm.selectors import BUILTIN_SPENDERS
-from aiegis_guard.chains.evm.siwe import judge_sign_in, sign_in_effects
 from aiegis_guard.chains.inspect import ChainRules, inspect_operations
-from aiegis_guard.chains.transaction import (
-    Call,
-    DecodedTransaction,
-    PayloadKind,
-    SignIn,
-    TxContext,
-)
+from aiegis_guard.chains.siwe import inspect_sign_ins
+from aiegis_guard.chains.transaction import Call, DecodedTransaction, PayloadKind, TxContext
 from aiegis_guard.findings import Action, Category, Chain, Finding, Severity
 from aiegis_guard.redact import mask_address
 
@@ -170,22 +163,11 @@ def _typed_text(decoded: DecodedTransaction, ctx: TxContext) -> list[Finding]:
     ]
 
 
-def _sign_ins(decoded: DecodedTransaction, ctx: TxContext) -> list[Finding]:
-    """EIP-4361 sign-ins: their effects (``signs in to <domain>``) and findings."""
-    out: list[Finding] = []
-    own = own_accounts(decoded, ctx.policy)
-    for op in decoded.operations:
-        if isinstance(op, SignIn):
-            ctx.effects.extend(sign_in_effects(op, own))
-            out += judge_sign_in(op, decoded, ctx, own)
-    return out
-
-
 def inspect_evm(decoded: DecodedTransaction, ctx: TxContext) -> list[Finding]:
     """All findings for a decoded EVM transaction, typed-data payload or message."""
     out = inspect_operations(decoded, ctx, EVM_RULES)
     if decoded.kind is PayloadKind.MESSAGE and decoded.operations:
-        out += _sign_ins(decoded, ctx)
+        out += inspect_sign_ins(decoded, ctx)
     out += carried_findings(decoded, "evm")
     if decoded.notes:
         out += _notes(decoded)

@@ -18,7 +18,7 @@ so that the same effect gets the same verdict whatever carries it:
    (metamask-improvement-proposals PR #42) and metamask-extension #1930; Uniswap/conedison
    ``src/provider/signing.ts`` (``eth_sign`` fallback of ``_TypedDataEncoder.hash``: even a
    legitimate permit becomes an unreadable digest).
-3. **EIP-4361 Sign-In with Ethereum** — a :class:`SignIn` operation (``siwe.py``).
+3. **EIP-4361 Sign-In with Ethereum** — a :class:`SignIn` operation (``chains/siwe.py``).
 4. **Typed data in text** — JSON EIP-712 (``types`` + ``primaryType``) is decoded as typed
    data; a permit-like structure (a ``spender`` and a ``value`` / ``amount`` / ``allowed``, as
    JSON or ``key: value`` lines) is a ``permit.lookalike`` grant, as the typed-data decoder
@@ -42,7 +42,7 @@ from aiegis_guard.chains.evm.envelope import parse_dict, parse_raw
 from aiegis_guard.chains.evm.frames import asset
 from aiegis_guard.chains.evm.operations import MAX_RAW, from_envelope, guarded
 from aiegis_guard.chains.evm.selectors import UNLIMITED
-from aiegis_guard.chains.evm.siwe import parse_siwe
+from aiegis_guard.chains.siwe import parse_siwe
 from aiegis_guard.chains.transaction import (
     Approval,
     Asset,

@@ -25,6 +25,7 @@ from solders.pubkey import Pubkey
 from solders.transaction import Transaction, VersionedTransaction
 
 from aiegis_guard.chains.carried import CARRIED
+from aiegis_guard.chains.siwe import parse_siwe
 from aiegis_guard.chains.solana.operations import build_operations, pubkey_str
 from aiegis_guard.chains.solana.wire import MAX_WIRE_BYTES, WireMessage, parse_wire
 from aiegis_guard.chains.transaction import DecodedTransaction, PayloadKind
@@ -210,8 +211,9 @@ def decode_offchain_message(message: bytes | str) -> DecodedTransaction:
     signs them with no prefix, so the signature is valid on that transaction (dfinity/oisy-wallet
     PR #13702; Phantom refuses them: "You cannot sign solana transactions using sign message",
     phantom/docs #182). So is a base58 / base64 string of one (WalletConnect's
-    ``solana_signMessage`` passes the message base58-encoded). Raises only
-    :class:`SolanaDecodeError` (a message over 1 MiB).
+    ``solana_signMessage`` passes the message base58-encoded). A Sign In With Solana text is a
+    :class:`SignIn` operation (``chains/siwe.py``). Raises only :class:`SolanaDecodeError` (a
+    message over 1 MiB).
     """
     if isinstance(message, str) and len(message) > 2 * _MAX_MESSAGE:
         raise SolanaDecodeError("message larger than 1 MiB")
@@ -232,10 +234,12 @@ def decode_offchain_message(message: bytes | str) -> DecodedTransaction:
     if text is None or _CONTROL_RE.search(text):
         text = None
         notes.append(f"{len(raw)} bytes of binary data: the signer cannot see what it signs")
+    sign_in = parse_siwe(text, Chain.SOLANA) if text is not None else None
     return DecodedTransaction(
         chain=Chain.SOLANA,
         kind=PayloadKind.MESSAGE,
         tx_type="solana-offchain",
+        operations=(sign_in,) if sign_in is not None else (),
         message_text=text,
         blind_hash=text is None and len(raw) == 32,
         notes=tuple(notes),

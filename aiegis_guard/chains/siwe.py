@@ -1,6 +1,9 @@
-"""EIP-4361 Sign-In with Ethereum: parse the message, say what it does, judge it.
+"""Sign-in messages: EIP-4361 Sign-In with Ethereum and its Solana twin (SIWS): parse the
+message, say what it does, judge it.
 
-Message format (EIP-4361, https://eips.ethereum.org/EIPS/eip-4361, ABNF §"Message Format")::
+Message format (EIP-4361, https://eips.ethereum.org/EIPS/eip-4361, ABNF §"Message Format";
+SIWS, github.com/phantom/sign-in-with-solana and docs.phantom.com "Sign-In-With (SIW)
+standards": the same lines with ``Solana account``, a base58 address, ``Chain ID: mainnet``)::
 
     ${scheme}://${domain} wants you to sign in with your Ethereum account:   (scheme optional)
     ${address}
@@ -19,14 +22,14 @@ Message format (EIP-4361, https://eips.ethereum.org/EIPS/eip-4361, ABNF §"Messa
     - ${resources[0]}
 
 A sign-in moves nothing: it reads ``signs in to <domain>``. What makes one suspicious is said
-in plain words (rule ids ``tx.evm.<rule>``, default action):
+in plain words (rule ids ``tx.evm.siwe_<rule>``, ``tx.sol.siws_<rule>``; default action):
 
 =========================  ======  ==============================================================
 ``siwe_phishing_domain``   BLOCK   the domain (or the URI's host) is on a shipped phishing list
                                    (``aiegis_guard/data/THREATS.md``); ``[allowlist] domains``
                                    never match
 ``siwe_address_mismatch``  FLAG    the account signing in is not the own account
-``siwe_chain_mismatch``    FLAG    the Chain ID differs from the chain the signer is on
+``siwe_chain_mismatch``    FLAG    the Chain ID differs from the chain the signer is on (EVM)
 ``siwe_uri_mismatch``      FLAG    an http(s) URI on another site than the domain asking
 ``siwe_resources``         FLAG    ``urn:recap:`` resources (ReCaps, EIP-5573) grant the relying
                                    party abilities beyond the sign-in (one ``grants`` effect each)
@@ -42,21 +45,27 @@ import re
 from datetime import datetime
 from urllib.parse import urlsplit
 
+from aiegis_guard.chains.effect_derive import own_accounts
 from aiegis_guard.chains.effects import Effect, EffectKind
 from aiegis_guard.chains.transaction import DecodedTransaction, SignIn, TxContext
-from aiegis_guard.findings import Action, Category, Finding, Severity
+from aiegis_guard.findings import Action, Category, Chain, Finding, Severity
 from aiegis_guard.redact import mask_address
 from aiegis_guard.threats import is_allowed_domain
 
-__all__ = ["judge_sign_in", "parse_siwe", "sign_in_effects"]
+__all__ = ["inspect_sign_ins", "judge_sign_in", "parse_siwe", "sign_in_effects"]
 
 _HEADER = re.compile(
     r"(?:(?P<scheme>[A-Za-z][A-Za-z0-9+.\-]*)://)?(?P<domain>[^\s/?#]{1,253})"
-    r"\s+wants\s+you\s+to\s+sign\s+in\s+with\s+your\s+ethereum\s+account:?",
+    r"\s+wants\s+you\s+to\s+sign\s+in\s+with\s+your\s+(?P<chain>ethereum|solana)"
+    r"\s+account:?",
     re.IGNORECASE,
 )
+_CHAINS = {"ethereum": Chain.EVM, "solana": Chain.SOLANA}
 _HEADER_LINES = 20  # a header below other lines still asks for a sign-in (judged, not trusted)
-_ADDRESS = re.compile(r"0x[0-9a-fA-F]{40}")
+_ADDRESS = {
+    Chain.EVM: re.compile(r"0x[0-9a-fA-F]{40}"),
+    Chain.SOLANA: re.compile(r"[1-9A-HJ-NP-Za-km-z]{32,44}"),
+}
 _FIELDS = {
     "URI": "uri",
     "Version": "version",
@@ -110,25 +119,28 @@ def _header(lines: list[str]) -> tuple[re.Match[str], int] | None:
     return None
 
 
-def parse_siwe(text: str) -> SignIn | None:
-    """The sign-in a text asks for, or None when it is not an EIP-4361 message (a header line
-    among the first lines; case and spacing are not checked). Lenient on what follows: a
-    missing field stays None."""
+def parse_siwe(text: str, chain: Chain = Chain.EVM) -> SignIn | None:
+    """The sign-in a text asks for on ``chain``, or None when it is not a sign-in message (a
+    header line among the first lines; case and spacing are not checked). Lenient on what
+    follows: a missing field stays None."""
     lines = text.replace("\r\n", "\n").split("\n")
     located = _header(lines)
     if located is None:
         return None
     header, at = located
+    if _CHAINS[header["chain"].lower()] is not chain:
+        return None
     lines = lines[at:]
     second = lines[1].strip() if len(lines) > 1 else ""
-    address = second if _ADDRESS.fullmatch(second) else ""
+    address = second if _ADDRESS[chain].fullmatch(second) else ""
     found, resources, statement = _fields(lines[2:] if address else lines[1:])
-    chain = found.get("chain_id", "")
+    chain_id = found.get("chain_id", "")
     return SignIn(
+        via="eip4361" if chain is Chain.EVM else "siws",
         domain=header["domain"].lower(),
         address=address,
         uri=found.get("uri"),
-        chain_id=int(chain) if chain.isdigit() and len(chain) <= 20 else None,
+        chain_id=int(chain_id) if chain_id.isdigit() and len(chain_id) <= 20 else None,
         nonce=found.get("nonce"),
         resources=tuple(resources),
         expiry=_timestamp(found.get("expiration_time")),
@@ -158,7 +170,8 @@ def _recap_grants(resource: str) -> list[tuple[str, str]]:
 
 
 def _own(op: SignIn, own: frozenset[str]) -> bool:
-    return bool(op.address) and op.address.lower() in own
+    address = op.address.lower() if op.via == "eip4361" else op.address
+    return bool(address) and address in own
 
 
 def sign_in_effects(op: SignIn, own: frozenset[str]) -> list[Effect]:
@@ -172,7 +185,7 @@ def sign_in_effects(op: SignIn, own: frozenset[str]) -> list[Effect]:
             own=is_own,
             what="sign_in",
             target=op.domain,
-            protocol="EIP-4361",
+            protocol="EIP-4361" if op.via == "eip4361" else "SIWS",
             via=op.via,
             expiry=op.expiry,
         )
@@ -196,9 +209,10 @@ def sign_in_effects(op: SignIn, own: frozenset[str]) -> list[Effect]:
 
 
 def _finding(rule: str, action: Action, message: str, *evidence: str) -> Finding:
+    """``rule`` is ``<tag>.<prefix>_<name>``: ``evm.siwe_...`` / ``sol.siws_...``."""
     return Finding(
-        rule_id=f"tx.evm.{rule}",
-        category=Category.THREAT if rule == "siwe_phishing_domain" else Category.TRANSACTION,
+        rule_id=f"tx.{rule}",
+        category=Category.THREAT if rule.endswith("_phishing_domain") else Category.TRANSACTION,
         severity=Severity.CRITICAL if action is Action.BLOCK else Severity.MEDIUM,
         action=action,
         message=message,
@@ -230,7 +244,7 @@ def _uri_host(op: SignIn) -> str | None:
     return _host(parts.netloc)
 
 
-def _phishing(hosts: list[str], ctx: TxContext) -> list[Finding]:
+def _phishing(hosts: list[str], ctx: TxContext, rules: str) -> list[Finding]:
     allow = ctx.policy.allowlist.domains
     for host in dict.fromkeys(hosts):
         if allow and is_allowed_domain(host, allow):
@@ -241,7 +255,11 @@ def _phishing(hosts: list[str], ctx: TxContext) -> list[Finding]:
             msg = f"sign-in for {shown}, a listed phishing domain ({label})"
             return [
                 _finding(
-                    "siwe_phishing_domain", Action.BLOCK, msg, f"list:{label}", f"domain:{shown}"
+                    f"{rules}_phishing_domain",
+                    Action.BLOCK,
+                    msg,
+                    f"list:{label}",
+                    f"domain:{shown}",
                 )
             ]
     return []
@@ -251,24 +269,38 @@ def judge_sign_in(
     op: SignIn, decoded: DecodedTransaction, ctx: TxContext, own: frozenset[str]
 ) -> list[Finding]:
     """The findings for one sign-in (see the module docstring)."""
+    rules = "evm.siwe" if op.via == "eip4361" else "sol.siws"
     domain = _host(op.domain)
     uri_host = _uri_host(op)
-    out = _phishing([domain, *([uri_host] if uri_host else [])], ctx)
+    out = _phishing([domain, *([uri_host] if uri_host else [])], ctx, rules)
     if own and not _own(op, own):
         who = mask_address(op.address) if op.address else "no valid address"
         msg = f"sign-in to {domain} as {who}, which is not the own account"
-        out.append(_finding("siwe_address_mismatch", Action.FLAG, msg, f"address:{op.address}"))
-    if decoded.chain_id is not None and op.chain_id not in (None, decoded.chain_id):
-        msg = f"sign-in for chain {op.chain_id} while the signer is on chain {decoded.chain_id}"
-        ev = (f"chain_id:{op.chain_id}", f"signer_chain_id:{decoded.chain_id}")
-        out.append(_finding("siwe_chain_mismatch", Action.FLAG, msg, *ev))
+        out.append(_finding(f"{rules}_address_mismatch", Action.FLAG, msg, f"address:{op.address}"))
+    evm_chain = decoded.chain_id if op.via == "eip4361" else None  # SIWS names clusters
+    if evm_chain is not None and op.chain_id not in (None, evm_chain):
+        msg = f"sign-in for chain {op.chain_id} while the signer is on chain {evm_chain}"
+        ev = (f"chain_id:{op.chain_id}", f"signer_chain_id:{evm_chain}")
+        out.append(_finding("evm.siwe_chain_mismatch", Action.FLAG, msg, *ev))
     if uri_host is not None and not _related(uri_host, domain):
         msg = f"sign-in asked by {domain} for a URI on another site ({uri_host})"
         ev = (f"domain:{domain}", f"uri_host:{uri_host}")
-        out.append(_finding("siwe_uri_mismatch", Action.FLAG, msg, *ev))
+        out.append(_finding(f"{rules}_uri_mismatch", Action.FLAG, msg, *ev))
     recaps = [r for r in op.resources if r.startswith(_RECAP)]
     if recaps:
         grants = "; ".join(f"{a} on {t}" for r in recaps for t, a in _recap_grants(r))
         msg = f"the sign-in also grants {domain}: {grants[:300]}"
-        out.append(_finding("siwe_resources", Action.FLAG, msg, f"recaps:{len(recaps)}"))
+        out.append(_finding(f"{rules}_resources", Action.FLAG, msg, f"recaps:{len(recaps)}"))
+    return out
+
+
+def inspect_sign_ins(decoded: DecodedTransaction, ctx: TxContext) -> list[Finding]:
+    """Every sign-in of a decoded message: its effects (added to ``ctx.effects``) and
+    findings."""
+    out: list[Finding] = []
+    own = own_accounts(decoded, ctx.policy)
+    for op in decoded.operations:
+        if isinstance(op, SignIn):
+            ctx.effects.extend(sign_in_effects(op, own))
+            out += judge_sign_in(op, decoded, ctx, own)
     return out
