@@ -159,6 +159,12 @@ _BAD = [
     pytest.param('{"to": "0xnot", "value": "0x1"}', "eth_sign", Action.FLAG, id="broken-tx-json"),
     pytest.param("[" * 5000 + "]" * 5000, "personal_sign", Action.ALLOW, id="deep-nesting-text"),
     pytest.param(
+        '{"to": "Alice", "data": "see you at 5"}',
+        "personal_sign",
+        Action.ALLOW,
+        id="json-note-is-not-a-transaction",
+    ),
+    pytest.param(
         '{"spender": "0x' + "33" * 20 + '", "value": "lots"}',
         "personal_sign",
         Action.BLOCK,
