@@ -235,7 +235,8 @@ def _json_shape(obj: Mapping[str, Any], m: str, chain_id: int | None) -> Decoded
     if "typed_data" in obj or ("types" in obj and "primaryType" in obj):
         return _carried(typed_data.decode_typed_data(obj), m, "typed-data")
     tx = _unwrap_tx(obj)
-    to_ok = tx.get("to") is None or _address(tx.get("to")) is not None  # not {"to": "Alice"}
+    to = tx.get("to")
+    to_ok = to is None or (isinstance(to, str) and to.strip()[:2] in ("0x", "0X"))  # not "Alice"
     if "to" in tx and to_ok and any(k in tx for k in ("value", "data", "input")):
         return _carried(from_envelope(parse_dict(tx)), m, "transaction-json")
     inner, token = obj, None
