@@ -238,3 +238,32 @@ def test_mixed_shapes_decode_or_fail_typed(parts: list[str], method: str) -> Non
     except DecodeError:
         return
     assert decoded.chain.value == ("solana" if method.startswith("solana") else "evm")
+
+
+# --- the own secrets inside a carried request ---------------------------------------------------
+
+_ACCOUNT = Account.from_key(bytes(range(1, 33)))  # generated, never funded
+_KEY = _ACCOUNT.key.hex().removeprefix("0x")
+_PERMIT_LINES = "owner: {own}\nspender: 0x" + "33" * 20 + "\nvalue: 5\ndeadline: 1893456000\n"
+_TYPED = json.loads(next(r["message"] for r in ROWS if r["id"] == "typed-json-permit2-router"))
+_CARRIERS = [
+    pytest.param(_PERMIT_LINES + "\n" * 70 + "backup: 0x{key}", id="permit-lines-key-far-below"),
+    pytest.param(
+        "verify with 0x{key}\n" + json.dumps(_TYPED).replace("{", "{{").replace("}", "}}"),
+        id="typed-json-key-around",
+    ),
+    pytest.param(
+        '{{"to": "0x' + "44" * 20 + '", "value": "0x1"}}\nmy key 0x{key}', id="tx-json-key-around"
+    ),
+]
+
+
+@pytest.mark.parametrize("template", _CARRIERS)
+def test_own_key_in_a_carried_request_is_blocked_and_masked(template: str) -> None:
+    """A key in the text around or below a carried request is found (BLOCK) and never shown."""
+    guard = Guard(Policy.model_validate({"wallet": {"evm": [_ACCOUNT.address]}}), classifier=False)
+    message = template.format(own=_ACCOUNT.address, key=_KEY)
+    verdict = guard.check_message(message, method="personal_sign")
+    assert verdict.action is Action.BLOCK, verdict.explain()
+    assert any(r.startswith("secret.") for r in verdict.rule_ids), verdict.explain()
+    assert _KEY not in verdict.to_json() and _KEY not in repr(verdict)

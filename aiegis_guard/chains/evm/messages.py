@@ -203,13 +203,13 @@ def _text_shape(text: str, m: str, chain_id: int | None) -> DecodedTransaction |
             obj = None
         if isinstance(obj, Mapping):
             around = f"{stripped[:start]}\n{stripped[end + 1 :]}".strip()
-            decoded = _json_shape(obj, m, chain_id)
+            decoded = _json_shape(obj, text, m, chain_id)
             return None if decoded is None else _with_text(decoded, around)
-    fields, free = _line_fields(text)
+    fields = _line_fields(text)
     grant = _permit(fields, None) if fields else None
     if grant is None:
         return None
-    return _permit_message(grant, free, m, chain_id, "permit-lines")
+    return _permit_message(grant, _unaddressed(text, fields), m, chain_id, "permit-lines")
 
 
 def _with_text(decoded: DecodedTransaction, around: str) -> DecodedTransaction:
@@ -217,7 +217,7 @@ def _with_text(decoded: DecodedTransaction, around: str) -> DecodedTransaction:
     if not around:
         return decoded
     text = "\n".join(t for t in (around, decoded.message_text) if t)
-    return decoded.replace(message_text=text[: typed_data.MAX_TEXT])
+    return decoded.replace(message_text=text)  # whole: the own secrets are looked for in it
 
 
 def _unwrap_tx(obj: Mapping[str, Any]) -> Mapping[str, Any]:
@@ -231,7 +231,9 @@ def _unwrap_tx(obj: Mapping[str, Any]) -> Mapping[str, Any]:
     return obj
 
 
-def _json_shape(obj: Mapping[str, Any], m: str, chain_id: int | None) -> DecodedTransaction | None:
+def _json_shape(
+    obj: Mapping[str, Any], text: str, m: str, chain_id: int | None
+) -> DecodedTransaction | None:
     if "typed_data" in obj or ("types" in obj and "primaryType" in obj):
         return _carried(typed_data.decode_typed_data(obj), m, "typed-data")
     tx = _unwrap_tx(obj)
@@ -248,23 +250,29 @@ def _json_shape(obj: Mapping[str, Any], m: str, chain_id: int | None) -> Decoded
     grant = _permit(fields, token)
     if grant is None:
         return None
-    free = "\n".join(v for k, v in fields.items() if isinstance(v, str) and k not in _PERMIT_KEYS)
-    return _permit_message(grant, free, m, chain_id, "permit-json")
+    return _permit_message(grant, _unaddressed(text, fields), m, chain_id, "permit-json")
 
 
-def _line_fields(text: str) -> tuple[dict[str, Any], str]:
-    """``key: value`` / ``key = value`` lines (the first 64), keys lower-cased without spaces;
-    and the other lines (free text, for the text guard)."""
+def _line_fields(text: str) -> dict[str, Any]:
+    """Permit keys in ``key: value`` / ``key = value`` lines (the first 64), lower-cased,
+    spaces removed."""
     found: dict[str, Any] = {}
-    free: list[str] = []
     for line in text.splitlines()[:64]:
         hit = _LINE.fullmatch(line)
         key = hit[1].replace(" ", "").lower() if hit is not None else ""
         if hit is not None and key in _PERMIT_KEYS:
             found.setdefault(key, hit[2].strip("\"'"))
-        else:
-            free.append(line)
-    return found, "\n".join(free)
+    return found
+
+
+def _unaddressed(text: str, fields: Mapping[str, Any]) -> str:
+    """The whole text for the text guard and the secret scan, less the permit's own
+    addresses (judged as the grant's parties, not as addresses named in a text)."""
+    for key in ("spender", *_OWNER_KEYS, *_TOKEN_KEYS):
+        value = fields.get(key)
+        if isinstance(value, str) and _address(value):
+            text = text.replace(value.strip(), "")
+    return text
 
 
 def _address(value: Any) -> str | None:
@@ -321,9 +329,9 @@ def _permit(fields: Mapping[str, Any], token: str | None) -> Approval | None:
 
 
 def _permit_message(
-    grant: Approval, free: str, m: str, chain_id: int | None, what: str
+    grant: Approval, text: str, m: str, chain_id: int | None, what: str
 ) -> DecodedTransaction:
-    """Judged as typed data: the grant, and its free text (not its addresses) through the text
+    """Judged as typed data: the grant, and its text (less its addresses) through the text
     guard; a permit binds its owner (``typed_data._signer``)."""
     return DecodedTransaction(
         chain=Chain.EVM,
@@ -332,6 +340,6 @@ def _permit_message(
         sender=grant.owner,
         chain_id=chain_id,
         operations=(grant,),
-        message_text=free.strip()[: typed_data.MAX_TEXT] or None,
+        message_text=text.strip() or None,
         notes=(f"method:{m}", f"{CARRIED}{m}", f"message:{what}"),
     )
