@@ -78,6 +78,7 @@ _FIELDS = {
 }
 MAX_RESOURCES = 64
 MAX_FIELD = 512
+MAX_RESOURCE = 8192  # a ReCap carries its capabilities base64url-encoded in the URI
 _RECAP = "urn:recap:"
 
 
@@ -100,7 +101,7 @@ def _fields(lines: list[str]) -> tuple[dict[str, str], list[str], str | None]:
         line = line.strip()
         if in_resources and line.startswith("- "):
             if len(resources) < MAX_RESOURCES:
-                resources.append(line[2:].strip()[:MAX_FIELD])
+                resources.append(line[2:].strip()[:MAX_RESOURCE])
             continue
         in_resources = line == "Resources:"
         key, sep, value = line.partition(": ")
@@ -151,6 +152,10 @@ def parse_siwe(text: str, chain: Chain = Chain.EVM) -> SignIn | None:
 # --- ReCaps (EIP-5573): urn:recap:<base64url JSON {"att": {target: {ability: [...]}}}> ----------
 
 
+def _is_recap(resource: str) -> bool:
+    return resource[: len(_RECAP)].lower() == _RECAP
+
+
 def _recap_grants(resource: str) -> list[tuple[str, str]]:
     """(target, abilities) pairs a ReCap grants; one opaque pair when it cannot be read."""
     body = resource[len(_RECAP) :]
@@ -191,7 +196,7 @@ def sign_in_effects(op: SignIn, own: frozenset[str]) -> list[Effect]:
         )
     ]
     for resource in op.resources:
-        if resource.startswith(_RECAP):
+        if _is_recap(resource):
             out += [
                 Effect(
                     kind=EffectKind.GRANTS,
@@ -286,7 +291,7 @@ def judge_sign_in(
         msg = f"sign-in asked by {domain} for a URI on another site ({uri_host})"
         ev = (f"domain:{domain}", f"uri_host:{uri_host}")
         out.append(_finding(f"{rules}_uri_mismatch", Action.FLAG, msg, *ev))
-    recaps = [r for r in op.resources if r.startswith(_RECAP)]
+    recaps = [r for r in op.resources if _is_recap(r)]
     if recaps:
         grants = "; ".join(f"{a} on {t}" for r in recaps for t, a in _recap_grants(r))
         msg = f"the sign-in also grants {domain}: {grants[:300]}"
