@@ -38,6 +38,7 @@ OUT = Path(__file__).with_name("message_shapes.json")
 
 MAX = 2**256 - 1
 USDC = "0xA0b86991c6218b36c1d19D4a2e9Eb0cE3606eB48"
+DAI = "0x6B175474E89094C44Da98b954EedeAC495271d0F"
 BAYC = "0xBC4CA0EdA7647A8aB7C2061c2E118A18a936f13D"
 PERMIT2 = "0x000000000022D473030F116dDEE9F6B43aC78BA3"
 UNIVERSAL_ROUTER = "0x3fC91A3afd70395Cd496C647d5a6CC9D4B2b7FAD"
@@ -428,6 +429,17 @@ def typed_rows() -> list[dict[str, Any]]:
     bounded = {"owner": OWN, "spender": FRIEND, "value": 10**6, "deadline": 1893456000,
                "token": USDC}  # fmt: skip
     typed_rule = "tx.evm.typed_data_as_message"
+    stranger2 = permit2_single(STRANGER, 2**160 - 1)
+    batch = {
+        "details": [
+            {"token": USDC, "amount": 2**160 - 1, "expiration": 1735689600, "nonce": 0},
+            {"token": DAI, "amount": 2**160 - 1, "expiration": 1735689600, "nonce": 0},
+        ],
+        "spender": UNIVERSAL_ROUTER,
+        "sigDeadline": 1733097600,
+    }
+    transfer = {"permitted": {"token": USDC, "amount": MAX}, "spender": STRANGER, "nonce": 7,
+                "deadline": 1893456000}  # fmt: skip
     return [
         row("typed-json-permit-unlimited", "typed_data_as_message", "drainer",
             f"{SKAMLEK}; {EIP2612}", json.dumps(bad), "block",
@@ -439,6 +451,16 @@ def typed_rows() -> list[dict[str, Any]]:
         row("typed-json-inside-text", "typed_data_as_message", "drainer", SKAMLEK,
             "Sign to verify your wallet (no gas):\n" + json.dumps(bad), "block",
             rules=("tx.evm.unlimited_approval", typed_rule)),
+        row("typed-permit2-single-no-types", "typed_data_as_message", "drainer",
+            f"{PERMIT2_SRC}; kizzydez/permit2-drainer app.js (max uint160 to the attacker)",
+            json.dumps({"domain": stranger2["domain"], "message": stranger2["message"]}), "block",
+            rules=("tx.evm.unlimited_approval", typed_rule)),
+        row("typed-permit2-batch-no-types-router", "typed_data_as_message", "legitimate",
+            PERMIT2_SRC, json.dumps(batch), "allow", rules=(typed_rule,),
+            effects=("lets Uniswap UniversalRouter",)),
+        row("typed-permit2-transfer-no-types", "typed_data_as_message", "drainer",
+            "Uniswap/permit2 ISignatureTransfer PermitTransferFrom (permitted {token, amount})",
+            json.dumps(transfer), "block", rules=("tx.evm.unlimited_approval", typed_rule)),
         row("typed-bare-permit-json", "typed_data_as_message", "drainer", SKAMLEK,
             json.dumps(bare), "block", rules=("tx.evm.unlimited_approval", typed_rule),
             effects=("unlimited an unknown token",)),

@@ -73,6 +73,7 @@ _TOKEN_KEYS = ("token", "verifyingcontract", "contract")
 _PERMIT_KEYS = frozenset(
     {"spender", "nonce", *_VALUE_KEYS, *_OWNER_KEYS, *_DEADLINE_KEYS, *_TOKEN_KEYS}
 )
+_MAX_ITEMS = 64  # grants read from one permit-like structure
 _MAX_WORDS = ("max", "unlimited", "infinite", "infinity", "maxuint256", "type(uint256).max")
 
 
@@ -206,15 +207,14 @@ def _text_shape(text: str, m: str, chain_id: int | None) -> DecodedTransaction |
             decoded = _json_shape(obj, text, m, chain_id)
             return None if decoded is None else _with_text(decoded, around)
     fields = _line_fields(text)
-    grant = _permit(fields, None) if fields else None
-    if grant is None:
-        return None
-    return _permit_message(grant, _unaddressed(text, fields), m, chain_id, "permit-lines")
+    grants = _permits(fields, None) if fields else []
+    return _permit_message(grants, text, m, chain_id, "permit-lines") if grants else None
 
 
 def _with_text(decoded: DecodedTransaction, around: str) -> DecodedTransaction:
-    """The text around a JSON object goes through the text guard with the object's own."""
-    if not around:
+    """The text around a JSON object goes through the text guard with the object's own (a
+    permit read from the JSON already carries the whole text)."""
+    if not around or "message:permit-json" in decoded.notes:
         return decoded
     text = "\n".join(t for t in (around, decoded.message_text) if t)
     return decoded.replace(message_text=text)  # whole: the own secrets are looked for in it
@@ -247,10 +247,8 @@ def _json_shape(
         domain = obj.get("domain")
         token = _address(domain.get("verifyingContract")) if isinstance(domain, Mapping) else None
     fields = {str(k).lower(): v for k, v in inner.items()}
-    grant = _permit(fields, token)
-    if grant is None:
-        return None
-    return _permit_message(grant, _unaddressed(text, fields), m, chain_id, "permit-json")
+    grants = _permits(fields, token)
+    return _permit_message(grants, text, m, chain_id, "permit-json") if grants else None
 
 
 def _line_fields(text: str) -> dict[str, Any]:
@@ -265,14 +263,11 @@ def _line_fields(text: str) -> dict[str, Any]:
     return found
 
 
-def _unaddressed(text: str, fields: Mapping[str, Any]) -> str:
-    """The whole text for the text guard and the secret scan, less the permit's own
-    addresses (judged as the grant's parties, not as addresses named in a text)."""
-    for key in ("spender", *_OWNER_KEYS, *_TOKEN_KEYS):
-        value = fields.get(key)
-        if isinstance(value, str) and _address(value):
-            text = text.replace(value.strip(), "")
-    return text
+def _unaddressed(text: str, grants: list[Approval]) -> str:
+    """The whole text for the text guard and the secret scan, less the grants' own addresses
+    (judged as the grants' parties and tokens, not as addresses named in a text)."""
+    parties = {a.lower() for g in grants for a in (g.spender, g.owner, g.asset.address) if a}
+    return _ADDRESS.sub(lambda hit: "" if hit[0].lower() in parties else hit[0], text)
 
 
 def _address(value: Any) -> str | None:
@@ -303,6 +298,25 @@ def _first(fields: Mapping[str, Any], keys: tuple[str, ...]) -> Any:
     return next((fields[k] for k in keys if k in fields), None)
 
 
+def _permits(fields: Mapping[str, Any], token: str | None) -> list[Approval]:
+    """The grants of a permit-like structure; Permit2 shapes nest theirs (``details`` of a
+    PermitSingle / PermitBatch, ``permitted`` of a PermitTransferFrom: Uniswap/permit2
+    ``IAllowanceTransfer`` / ``ISignatureTransfer``), each item read with the outer fields."""
+    nested_key = next((k for k in ("details", "permitted") if k in fields), None)
+    if nested_key is None:
+        grant = _permit(fields, token)
+        return [grant] if grant is not None else []
+    nested = fields[nested_key]
+    outer = {k: v for k, v in fields.items() if k != nested_key}
+    items = nested if isinstance(nested, list) else [nested]
+    found = (
+        _permit({**outer, **{str(k).lower(): v for k, v in item.items()}}, token)
+        for item in items[:_MAX_ITEMS]
+        if isinstance(item, Mapping)
+    )
+    return [g for g in found if g is not None]
+
+
 def _permit(fields: Mapping[str, Any], token: str | None) -> Approval | None:
     """A permit-like grant: a ``spender`` address and a value-ish field (see the docstring)."""
     spender = _address(fields.get("spender"))
@@ -329,17 +343,17 @@ def _permit(fields: Mapping[str, Any], token: str | None) -> Approval | None:
 
 
 def _permit_message(
-    grant: Approval, text: str, m: str, chain_id: int | None, what: str
+    grants: list[Approval], text: str, m: str, chain_id: int | None, what: str
 ) -> DecodedTransaction:
-    """Judged as typed data: the grant, and its text (less its addresses) through the text
+    """Judged as typed data: the grants, and the text (less their addresses) through the text
     guard; a permit binds its owner (``typed_data._signer``)."""
     return DecodedTransaction(
         chain=Chain.EVM,
         kind=PayloadKind.TYPED_DATA,
         tx_type=m,
-        sender=grant.owner,
+        sender=grants[0].owner,
         chain_id=chain_id,
-        operations=(grant,),
-        message_text=text.strip() or None,
+        operations=tuple(grants),
+        message_text=_unaddressed(text, grants).strip() or None,
         notes=(f"method:{m}", f"{CARRIED}{m}", f"message:{what}"),
     )
