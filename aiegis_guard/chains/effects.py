@@ -37,7 +37,7 @@ from aiegis_guard.chains.transaction import (
     AssetKind,
 )
 from aiegis_guard.findings import Chain
-from aiegis_guard.record import Record
+from aiegis_guard.record import Record, fast_init
 from aiegis_guard.redact import mask_address
 
 __all__ = [
@@ -56,6 +56,7 @@ class EffectKind(StrEnum):
     OPAQUE = "opaque"
 
 
+@fast_init
 @dataclass(frozen=True, kw_only=True, slots=True)
 class Effect(Record):
     """One thing a request does to (or for) an account; amounts in base units."""

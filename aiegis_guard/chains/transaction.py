@@ -16,7 +16,7 @@ from typing import Any, Literal, Protocol, Self
 
 from aiegis_guard.findings import Chain
 from aiegis_guard.policy import Limit, Policy
-from aiegis_guard.record import Record
+from aiegis_guard.record import Record, fast_init
 from aiegis_guard.verdict import Verdict
 
 __all__ = [
@@ -79,6 +79,7 @@ class AssetKind(StrEnum):
     UNKNOWN = "unknown"
 
 
+@fast_init
 @dataclass(frozen=True, kw_only=True, slots=True)
 class Asset(_Frozen):
     chain: Chain
@@ -98,6 +99,7 @@ class Asset(_Frozen):
         return f"{self.chain.value}:{addr}"
 
 
+@fast_init
 @dataclass(frozen=True, kw_only=True, slots=True)
 class Transfer(_Frozen):
     """Value leaving ``sender`` for ``recipient``. ``amount`` in base units (None: unknown)."""
@@ -114,6 +116,7 @@ class Transfer(_Frozen):
     carrier: str = ""  # wrappers that carried it: "execTransaction > multiSend"
 
 
+@fast_init
 @dataclass(frozen=True, kw_only=True, slots=True)
 class Approval(_Frozen):
     """A grant letting ``spender`` move the owner's assets later (incl. permits, operators)."""
@@ -133,6 +136,7 @@ class Approval(_Frozen):
     carrier: str = ""
 
 
+@fast_init
 @dataclass(frozen=True, kw_only=True, slots=True)
 class AuthorityChange(_Frozen):
     """Ownership or authority of an account handed to someone else."""
@@ -146,6 +150,7 @@ class AuthorityChange(_Frozen):
     carrier: str = ""
 
 
+@fast_init
 @dataclass(frozen=True, kw_only=True, slots=True)
 class Delegation(_Frozen):
     """EIP-7702: the EOA's code delegated to ``delegate``."""
@@ -159,6 +164,7 @@ class Delegation(_Frozen):
     carrier: str = ""
 
 
+@fast_init
 @dataclass(frozen=True, kw_only=True, slots=True)
 class Call(_Frozen):
     """A call the decoder knows by name only, or does not know at all."""
@@ -177,6 +183,7 @@ class Call(_Frozen):
     carrier: str = ""
 
 
+@fast_init
 @dataclass(frozen=True, kw_only=True, slots=True)
 class CloseAccount(_Frozen):
     op: Literal["close"] = "close"
@@ -186,6 +193,7 @@ class CloseAccount(_Frozen):
     carrier: str = ""
 
 
+@fast_init
 @dataclass(frozen=True, kw_only=True, slots=True)
 class Memo(_Frozen):
     op: Literal["memo"] = "memo"
@@ -194,6 +202,7 @@ class Memo(_Frozen):
     carrier: str = ""
 
 
+@fast_init
 @dataclass(frozen=True, kw_only=True, slots=True)
 class TokenAccountRef(_Frozen):
     """What a Solana transaction itself says about a token account.
@@ -209,6 +218,7 @@ class TokenAccountRef(_Frozen):
     program: str | None = None
 
 
+@fast_init
 @dataclass(frozen=True, kw_only=True, slots=True)
 class Creation(_Frozen):
     """A new contract (EVM) or account (Solana ``CreateAccount*``) funded with ``value``."""
@@ -226,6 +236,7 @@ SWAP_ORDER = -1
 """``order`` of every swap step of one request (a swap is one exchange, judged by its output)."""
 
 
+@fast_init
 @dataclass(frozen=True, kw_only=True, slots=True)
 class Receipt(_Frozen):
     """Value the request makes someone *receive*: a swap's output, an order's consideration.
@@ -264,6 +275,7 @@ class PayloadKind(StrEnum):
     MESSAGE = "message"  # personal_sign / eth_sign / Solana off-chain message
 
 
+@fast_init
 @dataclass(frozen=True, kw_only=True, slots=True)
 class DecodedTransaction(_Frozen):
     """Exactly what is being signed, as far as it can be known."""

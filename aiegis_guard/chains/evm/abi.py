@@ -187,10 +187,20 @@ def _sequence(types: tuple[AbiType, ...], data: bytes, base: int, budget: _Budge
     return out
 
 
-@cache
+# argument lists come from the selector tables (parsed once, at import): their layout is
+# kept by identity, since hashing a tuple of frozen dataclasses re-hashes every node
+_LAYOUTS: dict[int, tuple[tuple[AbiType, ...], int, bool]] = {}
+
+
 def _layout(types: tuple[AbiType, ...]) -> tuple[int, bool]:
     """(head size, every argument a single static word)."""
-    return sum(t.head for t in types), all(t.kind in _WORD_KINDS for t in types)
+    found = _LAYOUTS.get(id(types))
+    if found is None or found[0] is not types:
+        if len(_LAYOUTS) >= 4096:
+            _LAYOUTS.clear()
+        head, simple = sum(t.head for t in types), all(t.kind in _WORD_KINDS for t in types)
+        found = _LAYOUTS[id(types)] = (types, head, simple)
+    return found[1], found[2]
 
 
 def decode_args(types: tuple[AbiType, ...], data: bytes) -> list[Any]:

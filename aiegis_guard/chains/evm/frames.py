@@ -7,7 +7,7 @@ runs ``T``'s code in the caller's ``context`` with the caller's ``sender``.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from typing import Any
 
 from aiegis_guard.chains.transaction import Asset, AssetKind
@@ -39,11 +39,24 @@ class Frame:
 
     def delegatecall(self, target: str, data: bytes) -> Frame:
         """A DELEGATECALL made by the code running in this frame."""
-        return replace(self, target=target, data=data, depth=self.depth + 1, delegate=True)
+        s = self
+        return Frame(
+            target, s.sender, s.context, s.value, data, s.depth + 1, True, s.origin, s.path
+        )
 
     def inner(self, data: bytes) -> Frame:
         """The same code called again with other calldata (multicall, sub-plans)."""
-        return replace(self, data=data, depth=self.depth + 1)
+        s = self
+        return Frame(
+            s.target, s.sender, s.context, s.value, data, s.depth + 1, s.delegate, s.origin, s.path
+        )
+
+    def along(self, path: tuple[str, ...]) -> Frame:
+        """This frame reached through the wrappers ``path``."""
+        s = self
+        return Frame(
+            s.target, s.sender, s.context, s.value, s.data, s.depth, s.delegate, s.origin, path
+        )
 
 
 Result = list[Any]  # each an Operation, a Frame to decode next, or a str note
