@@ -88,8 +88,8 @@ def _adapter(cls: type[Record]) -> TypeAdapter[Any]:
 
 
 def fast_init(cls: type[R]) -> type[R]:
-    """Give a frozen, slotted, keyword-only dataclass a faster ``__init__`` (the same
-    parameters and defaults).
+    """Give a frozen, slotted dataclass a faster ``__init__`` (the same parameters and
+    defaults).
 
     The generated one stores each field with ``object.__setattr__`` (a global and an
     attribute look-up per field, since ``__setattr__`` of a frozen class raises); this one
@@ -98,13 +98,17 @@ def fast_init(cls: type[R]) -> type[R]:
     """
     fields = dataclasses.fields(cast(Any, cls))
     params = cast(Any, cls).__dataclass_params__
-    simple = all(f.kw_only and f.init for f in fields) and not hasattr(cls, "__post_init__")
+    simple = all(f.init for f in fields) and not hasattr(cls, "__post_init__")
     if not (params.frozen and "__slots__" in cls.__dict__ and simple):
-        raise TypeError(f"fast_init: {cls.__name__} is not a frozen slotted kw-only dataclass")
+        raise TypeError(f"fast_init: {cls.__name__} is not a frozen slotted dataclass")
     names: dict[str, Any] = {"_aiegis_missing": dataclasses.MISSING}
     args: list[str] = []
     body: list[str] = []
-    for f in fields:
+    # positional fields first, in order, then the keyword-only ones (as dataclasses does)
+    ordered = [f for f in fields if not f.kw_only] + [f for f in fields if f.kw_only]
+    for f in ordered:
+        if f.kw_only and "*" not in args:
+            args.append("*")
         slot = next(k.__dict__[f.name] for k in cls.__mro__ if f.name in k.__dict__)
         names[f"_aiegis_set_{f.name}"] = slot.__set__
         if f.default is not dataclasses.MISSING:
@@ -119,7 +123,7 @@ def fast_init(cls: type[R]) -> type[R]:
         else:
             args.append(f.name)
         body.append(f"    _aiegis_set_{f.name}(self, {f.name})")
-    source = f"def __init__(self, *, {', '.join(args)}):\n" + "\n".join(body or ["    pass"])
+    source = f"def __init__({', '.join(['self', *args])}):\n" + "\n".join(body or ["    pass"])
     exec(source, names)  # a fixed template over the class's own field names
     init = names["__init__"]
     init.__qualname__ = f"{cls.__qualname__}.__init__"

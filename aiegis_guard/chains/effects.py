@@ -27,7 +27,6 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from dataclasses import dataclass
-from decimal import Decimal
 from enum import StrEnum
 from typing import Any
 
@@ -37,6 +36,7 @@ from aiegis_guard.chains.transaction import (
     AssetKind,
 )
 from aiegis_guard.findings import Chain
+from aiegis_guard.limits import whole_units
 from aiegis_guard.record import Record, fast_init
 from aiegis_guard.redact import mask_address
 
@@ -154,9 +154,7 @@ def _amount(e: Effect) -> str:
         decimals = _NATIVE[asset.chain][1]
     if decimals is None:
         return f"{e.amount} base units of {name}"
-    whole = (Decimal(e.amount) / (Decimal(10) ** decimals)).normalize()
-    text = f"{whole:f}" if abs(whole) < Decimal(10) ** 30 else f"{whole:.4e}"
-    return f"{text} {name}"
+    return f"{whole_units(e.amount, decimals, 4)} {name}"
 
 
 def _who(e: Effect) -> str:
@@ -197,8 +195,7 @@ def describe(e: Effect) -> str:
 def _amount_native(e: Effect) -> str:
     chain = e.asset.chain if e.asset else Chain.EVM
     symbol, decimals = _NATIVE[chain]
-    whole = (Decimal(e.value) / (Decimal(10) ** decimals)).normalize()
-    return f"{whole:f} {symbol}"
+    return f"{whole_units(e.value, decimals, None)} {symbol}"
 
 
 def merge_effects(effects: Iterable[Effect]) -> list[Effect]:

@@ -19,6 +19,7 @@ from eth_keys.datatypes import Signature
 from aiegis_guard.checksums import keccak256
 from aiegis_guard.errors import EvmDecodeError
 from aiegis_guard.keys.evm import SECP256K1_N
+from aiegis_guard.record import fast_init
 
 __all__ = ["Authorization", "Envelope", "parse_dict", "parse_raw", "to_bytes"]
 
@@ -34,6 +35,7 @@ _LAYOUT = {
 }
 
 
+@fast_init
 @dataclass(frozen=True, slots=True)
 class Authorization:
     chain_id: int
@@ -42,6 +44,7 @@ class Authorization:
     authority: str | None  # recovered signer; None when unsigned or invalid
 
 
+@fast_init
 @dataclass(frozen=True, slots=True)
 class Envelope:
     tx_type: str

@@ -12,6 +12,7 @@ from typing import Any
 
 from aiegis_guard.chains.transaction import Asset, AssetKind
 from aiegis_guard.findings import Chain
+from aiegis_guard.record import fast_init
 
 __all__ = ["MAX_DEPTH", "ZERO", "Frame", "Result", "asset", "native"]
 
@@ -19,6 +20,7 @@ ZERO = "0x" + "0" * 40
 MAX_DEPTH = 8  # nested wrappers decoded; deeper calls become unknown calls
 
 
+@fast_init
 @dataclass(frozen=True, slots=True)
 class Frame:
     target: str  # code that runs (lower-case address)
