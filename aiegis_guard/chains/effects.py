@@ -202,16 +202,18 @@ def merge_effects(effects: Iterable[Effect]) -> list[Effect]:
     """NFT items of one collection given to one party read as one line ("#1 and 3 more")."""
     out: list[Effect] = []
     index: dict[tuple[Any, ...], int] = {}
+    more: dict[int, list[int]] = {}  # token ids merged into out[i], copied in once at the end
     for e in effects:
         if e.token_ids and e.asset is not None and e.asset.kind is AssetKind.NFT:
             k = (e.kind, e.asset.key, e.counterparty, e.order)
             at = index.get(k)
             if at is not None:
-                prev = out[at]
-                out[at] = prev.model_copy(update={"token_ids": prev.token_ids + e.token_ids})
+                more.setdefault(at, []).extend(e.token_ids)
                 continue
             index[k] = len(out)
         out.append(e)
+    for at, ids in more.items():
+        out[at] = out[at].model_copy(update={"token_ids": out[at].token_ids + tuple(ids)})
     return out
 
 

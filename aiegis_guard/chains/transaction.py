@@ -12,6 +12,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from dataclasses import fields as dataclass_fields
 from enum import StrEnum
+from operator import attrgetter
 from typing import Any, Literal, Protocol, Self
 
 from aiegis_guard.findings import Chain
@@ -47,28 +48,32 @@ class _Frozen(Record):
     __slots__ = ()
 
     def replace(self, **update: Any) -> Self:
-        """A copy with ``update`` applied (the decoder's own values: set field by field,
-        about twice as fast as ``dataclasses.replace``, which re-runs ``__init__``)."""
+        """A copy with ``update`` applied (the decoder's own values: read in one call and
+        stored slot by slot, several times faster than ``dataclasses.replace``)."""
         cls = type(self)
-        names, known = _fields(cls)
+        names, known, read, slots = _fields(cls)
         if not known.issuperset(update):
             raise TypeError(f"{cls.__name__} has no field {sorted(set(update) - known)}")
         new = object.__new__(cls)
-        put = object.__setattr__
-        for name in names:
-            put(new, name, update[name] if name in update else getattr(self, name))
+        for name, put, value in zip(names, slots, read(self), strict=True):
+            put(new, update.get(name, value))
         return new
 
 
-_FIELDS: dict[type[Any], tuple[tuple[str, ...], frozenset[str]]] = {}
+_Fields = tuple[tuple[str, ...], frozenset[str], Callable[[Any], Any], tuple[Any, ...]]
+_FIELDS: dict[type[Any], _Fields] = {}
 
 
-def _fields(cls: type[Any]) -> tuple[tuple[str, ...], frozenset[str]]:
-    """A record type's field names (cached per type)."""
+def _fields(cls: type[Any]) -> _Fields:
+    """A record type's field names, a getter of all its values, and each slot's setter
+    (cached per type)."""
     found = _FIELDS.get(cls)
     if found is None:
         names = tuple(f.name for f in dataclass_fields(cls))
-        found = _FIELDS[cls] = (names, frozenset(names))
+        slots = tuple(next(k.__dict__[n] for k in cls.__mro__ if n in k.__dict__) for n in names)
+        setters = tuple(slot.__set__ for slot in slots)
+        read = attrgetter(*names) if len(names) > 1 else lambda o: (getattr(o, names[0]),)
+        found = _FIELDS[cls] = (names, frozenset(names), read, setters)
     return found
 
 

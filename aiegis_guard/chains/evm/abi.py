@@ -91,13 +91,19 @@ def _word(data: bytes, pos: int) -> int:
     return int.from_bytes(data[pos : pos + 32], "big")
 
 
+_ZERO12 = bytes(12)
+
+
 def _static(t: AbiType, data: bytes, pos: int) -> Any:
+    end = pos + 32  # _word inlined: the most frequent call of a decode
+    if end > len(data):
+        raise EvmDecodeError("calldata too short")
     kind = t.kind
-    value = _word(data, pos)
     if kind == "address":
-        if value >> 160:
+        if data[pos : pos + 12] != _ZERO12:
             raise EvmDecodeError("address with dirty high bytes")
-        return "0x" + data[pos + 12 : pos + 32].hex()
+        return "0x" + data[pos + 12 : end].hex()
+    value = int.from_bytes(data[pos:end], "big")
     bits = t.size or 256
     if kind == "uint":
         if value >> bits:
@@ -149,7 +155,10 @@ def _static_any(t: AbiType, data: bytes, pos: int) -> Any:
 def _decode(t: AbiType, data: bytes, base: int, pos: int, budget: _Budget) -> Any:
     """Decode one value whose head is at ``pos`` in an encoding starting at ``base``."""
     if not t.dynamic:
-        return _static_any(t, data, pos)
+        kind = t.kind
+        if kind == "array" or kind == "tuple":
+            return _static_any(t, data, pos)
+        return _static(t, data, pos)
     start = base + _word(data, pos)
     if start >= len(data):
         raise EvmDecodeError("ABI offset out of range")
