@@ -52,10 +52,16 @@ TAIL = 24  # the part of the window whose classification is cached
 AFTER_WINDOW = 40  # "0x.. is my private key": checked only when nothing precedes
 MAX_DERIVATIONS = 64  # secp256k1 derivations per text (~70 µs each)
 MAX_CANDIDATES_REPORTED = 4
+ZERO_RUN = "0" * 16
 
 # Context is read as words: camelCase, snake_case and SHOUTING are split, lower-cased and
-# looked up; the word nearest to the value that belongs to a class decides.
-WORD_RE = re.compile(r"[A-Z]+(?![a-z])|[A-Z]?[a-z]+")
+# looked up; the word nearest to the value that belongs to a class decides. A run of ASCII
+# letters touching a letter of another alphabet is part of a foreign word ("für" is not
+# "f" + "r", the signature's r), so it is not read.
+_FOREIGN_LETTER = r"[^\W\d_a-zA-Z]"
+WORD_RE = re.compile(
+    rf"(?<!{_FOREIGN_LETTER})(?:[A-Z]+(?![a-z])|[A-Z]?[a-z]+)(?!{_FOREIGN_LETTER})"
+)
 
 
 def _words(spaced: str) -> frozenset[str]:
@@ -87,6 +93,7 @@ HASH_WORDS = _words(
 KEY_QUALIFIERS = _words(
     "storage cache lookup primary map mapping idempotency public pub verifying api authentication"
 )
+_NAMED_VALUE_RE = re.compile(r"(?i)\bname\b")  # a name/value pair: the name classifies
 CALLS = ("wallet", "account")  # Wallet("0x..."), Account("0x..."): a key is being loaded
 _WORD = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789_")
 _LIST_GAP = frozenset(" \t\r\n,;\"'[]")
@@ -127,6 +134,8 @@ def _word_class(window: str, m: re.Match[str], prev: str) -> str | None:
     word = m.group().lower()
     if word == "data" and prev == "string":
         return None  # a Kubernetes Secret's stringData: says nothing of its values
+    if word == "value" and _NAMED_VALUE_RE.search(window, 0, m.start()):
+        return None  # {"name": "PRIVATE_KEY", "value": ..}, --name ../pk --value: the name says
     if word in ("key", "keys"):
         before = window[m.start() - 1] if m.start() else ""
         after = window[m.end()] if m.end() < len(window) else ""
@@ -175,8 +184,9 @@ def _context(text: str, start: int, end: int, lo: int, hi: int) -> tuple[str, st
         return "key", call
     tail_start = max(lo, start - TAIL)
     before = _classify_tail(text[tail_start:start])
-    # a bare "key" may have lost its qualifier ("storage key") at the cut: read the window
-    if tail_start > lo and (before is None or before[1].lower() in ("key", "keys")):
+    # a bare "key" may have lost its qualifier ("storage key") at the cut, a "value" its
+    # name ("--name pk --value"): read the whole window
+    if tail_start > lo and (before is None or before[1].lower() in ("key", "keys", "value")):
         before = _classify(text[max(lo, start - WINDOW) : start], nearest_last=True)
     if before is not None:
         return before[0], f"context:{before[1]!r}"
@@ -198,10 +208,12 @@ def _foreign(window: str) -> str | None:
 
 
 def is_placeholder(body: str) -> bool:
-    """``deadbeef`` x 8, ``1234567890abcdef`` x 4, ``aaaa..``: a template value, not a key.
-    A random key uses about 16 distinct digits and repeats no short unit."""
+    """``deadbeef`` x 8, ``1234567890abcdef`` x 4, ``aaaa..``, ``0x01`` + 11 zero bytes + an
+    address (withdrawal credentials, an ABI word): a template or padded value, not a key. A
+    random key uses about 16 distinct digits, repeats no short unit and has no run of 16
+    zero digits (odds 1 in 2^58)."""
     body = body.lower()
-    if len(set(body)) <= 6:
+    if len(set(body)) <= 6 or ZERO_RUN in body:  # a padded word or credential, not random
         return True
     return any(body == body[:p] * (len(body) // p) for p in (8, 16) if len(body) % p == 0)
 

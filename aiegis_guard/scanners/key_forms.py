@@ -2,15 +2,16 @@
 
 Called by :mod:`aiegis_guard.scanners.wallet_keys`.
 
-* **Parts**: 2-4 hex runs (12+ digits each) close together whose digits add up to 64 and
-  whose labels mark them as parts (``KEY_PART_1=`` / ``KEY_PART_2=``, "part 1/2", "first
-  half" / "second half", "chunk 3", ``pk_a`` / ``pk_b``), or that are string literals glued by
-  ``+`` / implicit concatenation behind a key-ish name. Weak part labels (``a``/``b``,
-  ``upper``/``lower``, ``first``/``second``, ``_1``/``_2``) need a key word as the nearest
-  class word of the labels and the text just before (a Starknet ``u256 {low, high}`` is two
-  128-bit halves of anything; EIP-197's "loop_count_1 (first miller loop)"); strong ones
-  ("part", "half", "chunk", "1 of 2") only need no hash word there ("checksum part 1"). Or the parts
-  joined derive to an own address. Every part is reported and masked.
+* **Parts**: 2-4 hex runs (12+ digits each) close together whose digits add up to 64: one
+  value wrapped over lines behind a key-ish label, or parts marked by their labels
+  (``KEY_PART_1=`` / ``KEY_PART_2=``, "part 1/2", "first half" / "second half", "chunk 3",
+  ``pk_a`` / ``pk_b``), or string literals glued by ``+`` / implicit concatenation behind a
+  key-ish name. Weak part labels (``a``/``b``, ``upper``/``lower``, ``first``/``second``,
+  ``_1``/``_2``) need a key word as the nearest class word of the labels and the text just
+  before (a Starknet ``u256 {low, high}`` is two 128-bit halves of anything; EIP-197's
+  "loop_count_1 (first miller loop)"); strong ones ("part", "half", "chunk", "1 of 2") only
+  need no hash word there ("checksum part 1"). Or the parts joined derive to an own address.
+  Every part is reported and masked.
 * **Base64 of the raw 32 bytes** (a Kubernetes ``Secret``'s ``data:``, a ``.env`` value):
   a 43/44-character base64 token that decodes to 32 bytes in the secp256k1 range behind a
   key-ish label (the same context rules as a hex key, :func:`evm_keys.key_context`).
@@ -66,6 +67,7 @@ PART_RE = LazyPattern(
 STRONG_PART_RE = LazyPattern(
     r"(?i)part|half|halves|piece|chunk|segment|fragment|shard|\d\s*(?:/|of)\s*\d"
 )
+_WRAP_GAP_RE = LazyPattern(r"[ \t]*\r?\n[ \t]*")
 _CONCAT_RE = LazyPattern(r"\s*[\"'`]\s*(?:\+|\.\.|\|\||\.)?\s*(?:\\\s*)?[\"'`]\s*")
 WRAP_MIN = 60  # characters of the first line of a wrapped base64 block
 _WRAPPED_RE = LazyPattern(
@@ -124,6 +126,9 @@ def labelled_parts(text: str, parts: list[tuple[int, int]]) -> str:
     if all(_CONCAT_RE.fullmatch(g) for g in gaps):  # "0x" + "ab.." + "cd.."
         kind, _ = key_context(text, parts[0][0], parts[-1][1])
         return "split:concatenated" if kind == "key" else ""
+    if all(_WRAP_GAP_RE.fullmatch(g) for g in gaps):  # one value wrapped over lines
+        kind, _ = key_context(text, parts[0][0], parts[-1][1])
+        return "split:wrapped" if kind == "key" else ""
     labels = [_label(text, s, parts[i - 1][1] if i else 0) for i, (s, _) in enumerate(parts)]
     strong = all(STRONG_PART_RE.search(lab) for lab in labels)
     if not strong and not all(PART_RE.search(lab) for lab in labels):

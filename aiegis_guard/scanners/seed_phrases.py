@@ -172,12 +172,13 @@ def _runs(text: str, start: int, end: int) -> Iterator[list[tuple[int, int, str]
     run: list[tuple[int, int, str]] = []
     for tok in _tokens(text, start, end):
         gap_ok = not run or _gap_ok(text[run[-1][1] : tok[0]])
-        if tok[2] in known and gap_ok and len(run) < MAX_RUN:
+        glued = text[tok[1] : tok[1] + 1].isdigit()  # word1, word2..: a name, not a word
+        if tok[2] in known and gap_ok and not glued and len(run) < MAX_RUN:
             run.append(tok)
             continue
         if len(run) >= MIN_WORDS:
             yield run
-        run = [tok] if tok[2] in known else []
+        run = [tok] if tok[2] in known and not glued else []
     if len(run) >= MIN_WORDS:
         yield run
 
@@ -217,9 +218,15 @@ def _valid_window(words: list[tuple[int, int, int]]) -> tuple[int, int] | None:
     if not n or size - n > SLACK:
         return None
     for i in range(size - n + 1):
-        if is_valid_bip39([w[2] for w in words[i : i + n]]):
+        indices = [w[2] for w in words[i : i + n]]
+        if not _placeholder(indices) and is_valid_bip39(indices):
             return i, i + n
     return None
+
+
+def _placeholder(indices: list[int]) -> bool:
+    """One word repeated ("word word .." of a form's empty slots): no secret in it."""
+    return len(set(indices)) == 1
 
 
 def _finding(
@@ -312,7 +319,8 @@ def phrase_finding(text: str, words: list[tuple[int, int, str]]) -> Finding | No
         return None
     for language in _common_languages(words):
         triples = _indexed(language, words)
-        if is_valid_bip39([i for _, _, i in triples]):
+        indices = [i for _, _, i in triples]
+        if not _placeholder(indices) and is_valid_bip39(indices):
             return _finding(RULE_BIP39, language, triples, text, True)
     return None
 

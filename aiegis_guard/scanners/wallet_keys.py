@@ -21,7 +21,7 @@ secret.bip32_xprv          base58check extended private key (xprv/tprv/yprv/zprv
                            inside output descriptors and split over labelled parts
 secret.wif                 base58check WIF private key (0x80 / 0xef)
 secret.pem_private_key     PEM / OpenSSH / PGP private-key block with key material
-secret.keystore_json       FLAG: encrypted (v3) keystore JSON
+secret.keystore_json       FLAG: encrypted (v3) keystore JSON; BLOCK with its password beside it
 =========================  ===========================================================
 
 The hard case is the bare ``0x`` + 64 hex, which is usually a transaction or block hash; see
@@ -84,6 +84,17 @@ DER_PREFIXES = {  # base64 of the DER bytes that open a private key (the key byt
 PEM_MIN_MATERIAL = 40  # base64 characters: fewer is a placeholder ("...")
 KEYSTORE_RE = LazyPattern(r"\"ciphertext\"\s*:\s*\"([0-9a-fA-F]{32,})\"")
 KEYSTORE_FIELDS = ('"kdf"', '"mac"')
+KEYSTORE_REACH = 2048  # characters around the ciphertext read for the other fields / password
+# The keystore's password beside it: after a password word ("the password is ..",
+# KEYSTORE_PASSWORD=.., cat password.txt) or as the string passed with the JSON to a decrypt
+# call (fromEncryptedJson(`{..}`, "..")). A value needs a digit or a symbol: "password is
+# required" names no password.
+PASSWORD_RE = LazyPattern(
+    r"(?i)(?<![a-z])(?:pass(?:word|phrase|wd)?|pwd|passwort|contrase[ñn]a|senha|"
+    r"mot de passe|пароль|密码|密碼|パスワード|비밀번호)(?:[\w./-]{0,16})?[ \t]*"
+    r"(?:is|was|:|=|->|：)?[ \t]*\r?\n?[ \t]*[\"'`]?(?P<v>[^\s\"'`<>${}]{4,64})"
+)
+PASSWORD_ARG_RE = LazyPattern(r"\}\s*[`'\"]?\s*,\s*[`'\"](?P<v>[^`'\"\s]{4,128})[`'\"]\s*\)")
 _TOKEN_CHARS = BASE64.chars  # a base58 run glued to these is a fragment of a longer token
 
 
@@ -236,13 +247,46 @@ def _pem_blocks(text: str) -> list[Finding]:
     return found
 
 
+def _password(text: str, lo: int, hi: int) -> tuple[int, int] | None:
+    """Span of a password written beside a keystore in ``text[lo:hi]``, else None."""
+    for m in PASSWORD_ARG_RE.finditer(text, lo, hi):
+        return m.span("v")
+    for m in PASSWORD_RE.finditer(text, lo, hi):
+        value = m.group("v")
+        if any(not c.isalpha() for c in value) and not value.startswith(("http", "process.")):
+            return m.span("v")
+    return None
+
+
 def _keystores(text: str) -> list[Finding]:
     if '"ciphertext"' not in text:
         return []
     found: list[Finding] = []
     for m in KEYSTORE_RE.finditer(text):
-        around = text[max(0, m.start() - 2048) : m.end() + 2048]
-        if not all(f in around for f in KEYSTORE_FIELDS):
+        lo, hi = max(0, m.start() - KEYSTORE_REACH), m.end() + KEYSTORE_REACH
+        if not all(f in text[lo:hi] for f in KEYSTORE_FIELDS):
+            continue
+        password = _password(text, lo, hi)
+        if password is not None:  # decryptable: as good as the key itself
+            found.append(
+                secret_finding(
+                    "secret.keystore_json",
+                    m.span(1),
+                    m.group(1),
+                    "wallet keystore (v3) with its password beside it",
+                    "pattern:keystore-v3",
+                    "password-beside",
+                )
+            )
+            found.append(
+                secret_finding(
+                    "secret.keystore_json",
+                    password,
+                    text[password[0] : password[1]],
+                    "the password of a wallet keystore",
+                    "pattern:keystore-password",
+                )
+            )
             continue
         found.append(
             Finding(

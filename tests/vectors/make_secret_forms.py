@@ -240,6 +240,121 @@ def _manifests(k: str, h: str) -> list[dict[str, Any]]:
     ]
 
 
+def _contexts(k: str, h: str, address: str) -> list[dict[str, Any]]:
+    """Labels the first forms missed: a label in a language with accents, a name/value pair,
+    a value wrapped over lines; padded 32-byte values are not keys."""
+    f = "label-context"
+    a, b = k[:32], k[32:]
+    creds = "01" + "00" * 11 + address[2:]
+    return [
+        _case(
+            "german-accents",
+            f,
+            f"Mein privater Schlüssel für die Testumgebung lautet 0x{k.upper()} – geheim.",
+            "block",
+            "'für' is no 'r' of a signature",
+        ),
+        _case(
+            "german-tx",
+            f,
+            f"Die Transaktion für die Auszahlung: 0x{h}",
+            "allow",
+            "no key word",
+        ),
+        _case(
+            "k8s-env",
+            f,
+            f'env:\n  - name: PRIVATE_KEY\n    value: "0x{k}"\n',
+            "block",
+            "the name says what the value is",
+        ),
+        _case(
+            "ssm",
+            f,
+            f"aws ssm put-parameter --name /prod/keeper/pk --type String --value 0x{k}",
+            "block",
+            "--name .../pk --value",
+        ),
+        _case(
+            "abi-value",
+            f,
+            json.dumps({"name": "amount", "type": "uint256", "value": "0x" + h}),
+            "allow",
+            "a decoded ABI value",
+        ),
+        _case("named-hash", f, json.dumps({"name": "txHash", "value": "0x" + h}), "allow", "hash"),
+        _case("wrapped", f, f"key (wrapped):\n{a}\n{b}\n", "block", "one key over two lines"),
+        _case(
+            "wrapped-hash",
+            f,
+            f"tx hash (wrapped):\n{h[:32]}\n{h[32:]}\n",
+            "allow",
+            "a hash over two lines",
+        ),
+        _case(
+            "withdrawal-credentials",
+            f,
+            f"withdrawal_credentials: 0x{creds}",
+            "allow",
+            "0x01, eleven zero bytes and an address: not random",
+        ),
+    ]
+
+
+def _keystore(h: str, address: str) -> str:
+    crypto = {
+        "cipher": "aes-128-ctr",
+        "ciphertext": h,
+        "cipherparams": {"iv": h[:32]},
+        "kdf": "scrypt",
+        "kdfparams": {"dklen": 32, "n": 262144, "p": 1, "r": 8, "salt": h[::-1]},
+        "mac": h[16:] + h[:16],
+    }
+    return json.dumps({"address": address[2:], "crypto": crypto, "version": 3})
+
+
+def _keystores(h: str, address: str) -> list[dict[str, Any]]:
+    f = "keystore"
+    ks = _keystore(h, address)
+    return [
+        _case("alone", f, ks, "flag", "encrypted: as safe as its password"),
+        _case(
+            "password-beside",
+            f,
+            f"Here is my wallet file, the password is Qx7#pLm2!\n\n{ks}",
+            "block",
+            "decryptable",
+        ),
+        _case("env", f, f"KEYSTORE_JSON='{ks}'\nKEYSTORE_PASSWORD=tr0ub4dor&3", "block", "env"),
+        _case(
+            "decrypt-call",
+            f,
+            f'const w = await ethers.Wallet.fromEncryptedJson(`{ks}`, "mydogmax2019");',
+            "block",
+            "the password passed with it",
+        ),
+        _case(
+            "password-required",
+            f,
+            f"{ks}\nA password is required to unlock this file.",
+            "flag",
+            "names no password",
+        ),
+    ]
+
+
+def _placeholders() -> list[dict[str, Any]]:
+    f = "seed-placeholder"
+    w = _phrase()
+    slots = "\n".join(" ".join(f"[ word {i * 4 + j + 1} ]" for j in range(4)) for i in range(3))
+    header = ",".join(f"word{i + 1}" for i in range(12))
+    return [
+        _case("numbered-names", f, " ".join(f"word{i + 1}" for i in range(12)), "allow", "names"),
+        _case("empty-slots", f, f"Enter your recovery phrase:\n{slots}", "allow", "slots"),
+        _case("csv", f, f"{header}\n{','.join(w)}", "block", "a header, then the phrase"),
+    ]
+
+
 def build() -> dict[str, Any]:
     k, h, h1, h2 = _key(), _key(), _key(), _key()
     address = "0x" + "5a" * 20
@@ -252,6 +367,9 @@ def build() -> dict[str, Any]:
         *_numbered(),
         *_halves(_key(), h1, h2),
         *_manifests(_key(), h),
+        *_contexts(_key(), h, address),
+        *_keystores(h, address),
+        *_placeholders(),
     ]
     for case in cases:
         case["id"] = f"{case['form']}:{case['id']}"
