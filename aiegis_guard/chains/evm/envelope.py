@@ -235,7 +235,7 @@ def parse_dict(tx: Mapping[str, Any]) -> Envelope:
     chain_id = tx.get("chainId")
     nonce = tx.get("nonce")
     auths = tx.get("authorizationList") or ()
-    if not isinstance(auths, Sequence) or isinstance(auths, str | bytes):
+    if auths and (not isinstance(auths, Sequence) or isinstance(auths, str | bytes)):
         raise EvmDecodeError("authorizationList: expected a list")
     return Envelope(
         tx_type=TX_TYPES[t],
