@@ -96,11 +96,12 @@ class Effect(Record):
         return describe(self)
 
     def to_json(self) -> dict[str, Any]:
+        asset = self.asset
         return {
             "kind": self.kind.value,
             "account": self.account,
-            "asset": self.asset.key if self.asset else None,
-            "asset_kind": self.asset.kind.value if self.asset else None,
+            "asset": asset.key if asset else None,
+            "asset_kind": asset.kind.value if asset else None,
             "amount": self.amount,
             "unlimited": self.unlimited,
             "token_ids": list(self.token_ids),
