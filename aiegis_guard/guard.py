@@ -471,13 +471,19 @@ class Guard:
         *,
         method: str = "personal_sign",
         context: Mapping[str, Any] | None = None,
+        chain_id: int | None = None,
     ) -> Verdict:
-        """Judge an ``eth_sign`` / ``personal_sign`` payload (blind hash signing is blocked)."""
+        """Judge an ``eth_sign`` / ``personal_sign`` / ``solana_signMessage`` payload by what it
+        is: a transaction or typed data carried as a message is judged by its effects, blind
+        digests are blocked, a sign-in (EIP-4361) is checked against the own account and
+        ``chain_id`` (the chain the signer is on, when known)."""
         from aiegis_guard.chains.dispatch import decode_signable_message
 
         _require_text(message, "message")
+        if chain_id is not None and (type(chain_id) is not int or chain_id < 0):
+            raise TypeError(f"chain_id must be a non-negative int, not {chain_id!r:.40}")
 
-        return self._judge_tx(lambda: decode_signable_message(message, method), context)
+        return self._judge_tx(lambda: decode_signable_message(message, method, chain_id), context)
 
     def _tx_context(self, policy: Policy) -> Any:
         from aiegis_guard.chains.transaction import TxContext

@@ -116,7 +116,7 @@ def test_same_effect_same_verdict_whatever_carries_it(
 # --- messages that are not text --------------------------------------------------------------
 
 _MESSAGES = [
-    pytest.param("0x" + "ab" * 32, "hash_signature", Action.FLAG, id="personal-sign-32-byte-hash"),
+    pytest.param("0x" + "ab" * 32, "hash_signature", Action.BLOCK, id="personal-sign-32-byte-hash"),
     pytest.param("0x" + "00ff" * 40, "binary_signature", Action.FLAG, id="personal-sign-binary"),
     pytest.param("Sign in to example.org\nNonce: 7", None, Action.ALLOW, id="personal-sign-text"),
 ]
@@ -126,8 +126,8 @@ _MESSAGES = [
 def test_binary_message_is_an_opaque_effect(
     guard: Guard, message: str, what: str | None, action: Action
 ) -> None:
-    """A personal_sign of a hash or binary data reads as an opaque effect (and FLAGs); text
-    has none."""
+    """A personal_sign of a hash or binary data reads as an opaque effect (a non-text 32-byte
+    hash is a blind signature: BLOCK; other binary FLAGs); text has none."""
     verdict = guard.check_message(message, method="personal_sign")
     assert verdict.action is action, verdict.explain()
     opaque = [e["what"] for e in verdict.effects if e["kind"] == "opaque"]

@@ -182,10 +182,12 @@ def test_random_messages(message: str | bytes, method: str) -> None:
         decoded = decode_message(message, method)
     except EvmDecodeError:
         return
-    if decoded.blind_hash:
-        assert method == "eth_sign" and decoded.message_text is None
+    if decoded.blind_hash:  # eth_sign of 32 bytes, or 32 bytes that are not text
+        assert decoded.message_text is None and decoded.data and len(decoded.data[0]) == 32
+        assert method == "eth_sign" or decoded.tx_type == "personal_sign"
     elif decoded.kind == "message":
-        assert decoded.message_text is not None or "binary-message" in decoded.notes
+        blob = {"binary-message", "eip712-digest"} & set(decoded.notes)
+        assert decoded.message_text is not None or blob
 
 
 @FUZZ

@@ -55,15 +55,18 @@ def decode_typed(typed_data: Mapping[str, Any] | str) -> DecodedTransaction:
     return decode_typed_data(typed_data)
 
 
-def decode_signable_message(message: str | bytes, method: str) -> DecodedTransaction:
-    """``method``: ``personal_sign`` / ``eth_sign`` (EVM) or ``solana_signMessage`` (Solana)."""
+def decode_signable_message(
+    message: str | bytes, method: str, chain_id: int | None = None
+) -> DecodedTransaction:
+    """``method``: ``personal_sign`` / ``eth_sign`` (EVM) or ``solana_signMessage`` (Solana);
+    ``chain_id``: the EVM chain the signer is on, when known (a sign-in for another is said)."""
     if isinstance(method, str) and method.startswith("solana"):
         from aiegis_guard.chains.solana.decode import decode_offchain_message
 
         return decode_offchain_message(message)
     from aiegis_guard.chains.evm.decode import decode_message
 
-    return decode_message(message, method)
+    return decode_message(message, method, chain_id)
 
 
 def inspect_typed_data(typed_data: Mapping[str, Any] | str, ctx: TxContext) -> list[Finding]:

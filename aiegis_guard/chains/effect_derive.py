@@ -343,10 +343,11 @@ def _signed_blob(decoded: DecodedTransaction) -> Effect:
     """A message that is not text (a bare hash, an encoded payload): what it authorises is
     unknown, so it reads as an opaque effect of the signer."""
     size = sum(len(d) for d in decoded.data) if decoded.data else 32
+    what = "hash_signature" if size == 32 else "binary_signature"
     return Effect(
         kind=EffectKind.OPAQUE,
         account=decoded.sender,
         own=True,
-        what="hash_signature" if size == 32 else "binary_signature",
+        what="typed_data_digest" if "eip712-digest" in decoded.notes else what,
         via=decoded.tx_type or "message",
     )

@@ -13,6 +13,7 @@ Every decoded request (EVM tx, typed data, Solana tx; every nested layer) become
 - ``authority`` ownership / owner / module / guard / threshold changes, code delegation
                 (EIP-7702), Solana ``Assign`` / ``SetAuthority``, account closes
 - ``opaque``    a call the decoder cannot explain (target, value, selector)
+- ``signs_in``  an EIP-4361 sign-in: a session with ``target`` (the domain); moves nothing
 
 The JSON form (:meth:`Effect.to_json`) is stable: ``kind``, ``account``, ``asset``,
 ``asset_kind``, ``amount`` (base units, int or null), ``unlimited``, ``token_ids``,
@@ -54,6 +55,7 @@ class EffectKind(StrEnum):
     GRANTS = "grants"
     AUTHORITY = "authority"
     OPAQUE = "opaque"
+    SIGNS_IN = "signs_in"
 
 
 @fast_init
@@ -175,7 +177,11 @@ def describe(e: Effect) -> str:
     if e.kind is EffectKind.GETS:
         floor = "at least " if e.what == "output" and e.amount else ""
         return f"gets {floor}{_amount(e)} — to {_who(e)}"
+    if e.kind is EffectKind.SIGNS_IN:
+        return _sign_in(e)
     if e.kind is EffectKind.GRANTS:
+        if e.what and e.what.startswith("recap:"):  # a SIWE ReCap (EIP-5573)
+            return f"lets {e.protocol} {e.what[6:]} on {e.target}"
         if e.what == "revoke":
             return f"revokes {_who(e)}'s allowance of {_asset_name(e.asset) if e.asset else '?'}"
         expiry = "" if not e.expiry else f" until {e.expiry}"
@@ -185,12 +191,24 @@ def describe(e: Effect) -> str:
     if e.kind is EffectKind.AUTHORITY:
         account = mask_address(e.account) if e.account else "the account"
         return f"{e.what or 'authority'} on {account} — to {_who(e)}"
-    if e.what in ("hash_signature", "binary_signature"):
-        blob = "a 32-byte hash" if e.what == "hash_signature" else "binary data"
-        return f"signs {blob} (what it authorises is not shown)"
+    if e.what in _BLOBS:
+        return f"signs {_BLOBS[e.what]} (what it authorises is not shown)"
     value = f" with {_amount_native(e)}" if e.value else ""
     call = e.what or e.selector or "unknown function"
     return f"calls {call} on {_who(e)}{value} (not decoded)"
+
+
+_BLOBS = {
+    "hash_signature": "a 32-byte hash",
+    "binary_signature": "binary data",
+    "typed_data_digest": "an EIP-712 digest",
+}
+
+
+def _sign_in(e: Effect) -> str:
+    who = "" if e.own or not e.account else f" as {mask_address(e.account)}"
+    until = f" until {e.expiry}" if e.expiry else ""
+    return f"signs in to {e.target}{who}{until}"
 
 
 def _amount_native(e: Effect) -> str:

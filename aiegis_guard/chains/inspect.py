@@ -492,7 +492,7 @@ def _transaction_level(j: _Judge) -> list[Finding]:
     if d.blind_hash:
         msg = "signing a bare 32-byte hash: what it authorises cannot be known"
         out.append(
-            j.f("blind_signature", Action.BLOCK, msg, "payload:32-byte-hash", "method:eth_sign")
+            j.f("blind_signature", Action.BLOCK, msg, "payload:32-byte-hash", f"method:{d.tx_type}")
         )
     if d.durable_nonce:
         msg = "durable-nonce transaction: it never expires and can be replayed later"

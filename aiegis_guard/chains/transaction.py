@@ -35,6 +35,7 @@ __all__ = [
     "Operation",
     "PayloadKind",
     "Receipt",
+    "SignIn",
     "ThreatLookup",
     "TokenAccountRef",
     "Transfer",
@@ -261,6 +262,24 @@ class Receipt(_Frozen):
     carrier: str = ""
 
 
+@dataclass(frozen=True, kw_only=True, slots=True)
+class SignIn(_Frozen):
+    """EIP-4361 Sign-In with Ethereum: a session with ``domain`` for ``address``; moves nothing
+    by itself, but ``resources`` may grant the relying party more (ReCaps, EIP-5573)."""
+
+    op: Literal["sign_in"] = "sign_in"
+    via: str = "eip4361"
+    domain: str  # the RFC 3986 authority asking (host[:port])
+    address: str
+    uri: str | None = None
+    chain_id: int | None = None
+    nonce: str | None = None
+    resources: tuple[str, ...] = ()
+    expiry: int | None = None  # Expiration Time, unix seconds
+    statement: str | None = None
+    carrier: str = ""
+
+
 Operation = (
     Transfer
     | Approval
@@ -271,6 +290,7 @@ Operation = (
     | Memo
     | Creation
     | Receipt
+    | SignIn
 )
 
 

@@ -228,13 +228,11 @@ class GuardedKeypair:
         serialized transaction are judged as that transaction (signing them signs it).
         """
         raw = message.encode("utf-8") if isinstance(message, str) else bytes(message)
-        decoded = decode_offchain_message(message)
+        decoded = decode_offchain_message(raw)  # what is signed: a text's UTF-8 bytes
         if decoded.kind is PayloadKind.TRANSACTION:
             resolved = self._authorize(raw, None)
             with self.guard.spend(resolved):
                 return self._keypair.sign_message(raw)
-        verdict = self.guard.check_message(
-            message, method="solana_signMessage", context=self.context
-        )
+        verdict = self.guard.check_message(raw, method="solana_signMessage", context=self.context)
         self._enforce(verdict, "solana.sign_message", {"signer": str(self.pubkey())})
         return self._keypair.sign_message(raw)

@@ -3,6 +3,8 @@
 Nothing is imported here: ``import aiegis_guard`` stays light. Modules, by step::
 
     decode.py      decode_evm / decode_typed_data / decode_message (the dispatch contract)
+    operations.py  Envelope -> operations -> DecodedTransaction (shared by decode / messages)
+    messages.py    eth_sign / personal_sign by shape: transactions, digests, SIWE, typed text
     envelope.py    tx dicts and raw RLP (legacy, 2930, 1559, 4844, 7702) -> Envelope
     calldata.py    selector -> handler, bounded recursion into wrappers
     tokens.py      ERC-20/721/1155, EIP-2612 / DAI permits, Permit2 handlers

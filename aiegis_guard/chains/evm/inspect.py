@@ -11,8 +11,13 @@ EVM-only rule ids (default action):
 ``tx.evm.blind_signature``      BLOCK   (also) EIP-712 payload of an unknown type whose fields
                                         are only ``bytes32`` hashes (Blur bulk ``Root``): it
                                         commits to content the request does not show
+``tx.evm.blind_signature``      BLOCK   (also) ``eth_sign`` / ``personal_sign`` of an EIP-712
+                                        digest preimage ``0x1901 || domain || struct`` hash
 ``tx.evm.opaque_message``       FLAG    ``personal_sign`` / ``eth_sign`` of binary data that is
                                         not text (a hash or an encoded payload)
+``tx.evm.siwe_*``               (siwe)  EIP-4361 sign-in messages: ``chains/siwe.py``
+``tx.evm.*_as_message``         ALLOW   a transaction / typed data signed as a message (judged
+                                        by its effects): ``chains/carried.py``
 ``tx.evm.suspicious_claim``     FLAG    value sent to a payable ``claim()`` / ``Claim()`` /
                                         ``SecurityUpdate()`` (a common drainer entry point)
 ``tx.evm.decode_limit``         FLAG    wrappers nested deeper than the decoder follows
@@ -28,8 +33,10 @@ and ``[allowlist] evm_spenders`` are allowed spenders.
 
 from __future__ import annotations
 
+from aiegis_guard.chains.carried import carried_findings
 from aiegis_guard.chains.evm.selectors import BUILTIN_SPENDERS
 from aiegis_guard.chains.inspect import ChainRules, inspect_operations
+from aiegis_guard.chains.siwe import inspect_sign_ins
 from aiegis_guard.chains.transaction import Call, DecodedTransaction, PayloadKind, TxContext
 from aiegis_guard.findings import Action, Category, Chain, Finding, Severity
 from aiegis_guard.redact import mask_address
@@ -99,6 +106,18 @@ def _notes(decoded: DecodedTransaction) -> list[Finding]:
                 action=Action.BLOCK,
             )
         )
+    if "eip712-digest" in notes:
+        out.append(
+            _finding(
+                "blind_signature",
+                "signing an EIP-712 digest (0x1901 || domain || struct hash): what it "
+                "authorises is not shown",
+                "payload:eip712-digest",
+                *notes,
+                severity=Severity.HIGH,
+                action=Action.BLOCK,
+            )
+        )
     if "binary-message" in notes:
         out.append(_finding("opaque_message", "signing binary data that is not text", *notes))
     if "depth-limit" in notes:
@@ -133,11 +152,13 @@ def _approve_hashes(decoded: DecodedTransaction, ctx: TxContext) -> list[Finding
 
 
 def _typed_text(decoded: DecodedTransaction, ctx: TxContext) -> list[Finding]:
-    if decoded.kind is not PayloadKind.TYPED_DATA or not decoded.message_text:
-        return []
+    """Typed-data strings, and the text around a transaction carried in a message."""
+    if decoded.kind is PayloadKind.MESSAGE or not decoded.message_text:
+        return []  # a message's own text: the generic rules
+    where = "in:typed_data" if decoded.kind is PayloadKind.TYPED_DATA else "in:message"
     verdict = ctx.check_text(decoded.message_text)
     return [
-        f.model_copy(update={"span": None, "evidence": (*f.evidence, "in:typed_data")})
+        f.model_copy(update={"span": None, "evidence": (*f.evidence, where)})
         for f in verdict.findings
     ]
 
@@ -145,6 +166,9 @@ def _typed_text(decoded: DecodedTransaction, ctx: TxContext) -> list[Finding]:
 def inspect_evm(decoded: DecodedTransaction, ctx: TxContext) -> list[Finding]:
     """All findings for a decoded EVM transaction, typed-data payload or message."""
     out = inspect_operations(decoded, ctx, EVM_RULES)
+    if decoded.kind is PayloadKind.MESSAGE and decoded.operations:
+        out += inspect_sign_ins(decoded, ctx)
+    out += carried_findings(decoded, "evm")
     if decoded.notes:
         out += _notes(decoded)
     out += _delegatecalls(decoded, ctx)

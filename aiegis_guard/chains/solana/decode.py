@@ -24,6 +24,8 @@ from solders.message import Message, MessageV0, to_bytes_versioned
 from solders.pubkey import Pubkey
 from solders.transaction import Transaction, VersionedTransaction
 
+from aiegis_guard.chains.carried import CARRIED
+from aiegis_guard.chains.siwe import parse_siwe
 from aiegis_guard.chains.solana.operations import build_operations, pubkey_str
 from aiegis_guard.chains.solana.wire import MAX_WIRE_BYTES, WireMessage, parse_wire
 from aiegis_guard.chains.transaction import DecodedTransaction, PayloadKind
@@ -36,6 +38,9 @@ LookupTables = Mapping[Any, Sequence[Any]] | Iterable[AddressLookupTableAccount]
 _PAYLOAD_KEYS = ("transaction", "tx", "message", "payload")
 _ZERO_SIG = bytes(64)
 _OFFCHAIN_PREFIX = b"\xffsolana offchain"
+_MAX_MESSAGE = 1 << 20
+_MIN_ENCODED = 90  # base58 of the smallest message (header, one key, blockhash: 69 bytes)
+_ENCODED_RE = re.compile(r"(?:0x)?[A-Za-z0-9+/_-]+={0,2}")
 _CONTROL_RE = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")  # not readable text
 
 
@@ -202,18 +207,22 @@ def _decode_message(
 def decode_offchain_message(message: bytes | str) -> DecodedTransaction:
     """What a Solana ``signMessage`` would sign: text, a blind blob, or a transaction in disguise.
 
-    Bytes that parse as a transaction or message are decoded as one (signing them signs it).
+    Bytes that parse as a transaction or message (legacy or v0) are decoded as one: ed25519
+    signs them with no prefix, so the signature is valid on that transaction (dfinity/oisy-wallet
+    PR #13702; Phantom refuses them: "You cannot sign solana transactions using sign message",
+    phantom/docs #182). So is a base58 / base64 string of one (WalletConnect's
+    ``solana_signMessage`` passes the message base58-encoded). A Sign In With Solana text is a
+    :class:`SignIn` operation (``chains/siwe.py``). Raises only :class:`SolanaDecodeError` (a
+    message over 1 MiB).
     """
-    raw = message.encode("utf-8") if isinstance(message, str) else bytes(message)
-    if isinstance(message, bytes | bytearray | memoryview) and raw and raw[0] != 0xFF:
-        try:
-            signatures, msg = parse_wire(raw)
-        except SolanaDecodeError:
-            pass
-        else:
-            decoded = _decode_message(signatures, msg, {})
-            note = "the 'message' is a serialized Solana transaction: signing it signs the tx"
-            return decoded.model_copy(update={"notes": (note, *decoded.notes)})
+    if isinstance(message, str) and len(message) > 2 * _MAX_MESSAGE:
+        raise SolanaDecodeError("message larger than 1 MiB")
+    raw = message.encode("utf-8", "surrogatepass") if isinstance(message, str) else bytes(message)
+    if len(raw) > _MAX_MESSAGE:
+        raise SolanaDecodeError("message larger than 1 MiB")
+    disguised = _as_transaction(message, raw)
+    if disguised is not None:
+        return disguised
     notes: list[str] = []
     if raw.startswith(_OFFCHAIN_PREFIX):
         notes.append("Solana off-chain message envelope")
@@ -225,15 +234,48 @@ def decode_offchain_message(message: bytes | str) -> DecodedTransaction:
     if text is None or _CONTROL_RE.search(text):
         text = None
         notes.append(f"{len(raw)} bytes of binary data: the signer cannot see what it signs")
+    sign_in = parse_siwe(text, Chain.SOLANA) if text is not None else None
     return DecodedTransaction(
         chain=Chain.SOLANA,
         kind=PayloadKind.MESSAGE,
         tx_type="solana-offchain",
+        operations=(sign_in,) if sign_in is not None else (),
         message_text=text,
         blind_hash=text is None and len(raw) == 32,
         notes=tuple(notes),
         data=(raw,) if text is None else (),
     )
+
+
+def _wire_candidates(message: bytes | str, raw: bytes) -> list[bytes]:
+    """The bytes a ``signMessage`` payload may stand for: itself, or (a string of one word,
+    long enough for a message) its base58 / base64 / hex decoding."""
+    if not isinstance(message, str):
+        return [raw] if raw and raw[0] != 0xFF else []
+    word = "".join(message.split())  # base64 wrapped over lines is one word
+    if len(word) < _MIN_ENCODED or not _ENCODED_RE.fullmatch(word):
+        return []
+    out = []
+    for encoding in ("base58", "base64", "hex"):
+        try:
+            out.append(text_bytes(word, encoding))
+        except SolanaDecodeError:
+            continue
+    return out
+
+
+def _as_transaction(message: bytes | str, raw: bytes) -> DecodedTransaction | None:
+    for candidate in _wire_candidates(message, raw):
+        try:
+            signatures, msg = parse_wire(candidate)
+            decoded = _decode_message(signatures, msg, {})
+        except (SolanaDecodeError, ValueError, TypeError, OverflowError, IndexError, KeyError):
+            continue  # not a transaction after all: judged as the message it is
+        note = "the 'message' is a serialized Solana transaction: signing it signs the tx"
+        shape = "message:encoded-transaction" if isinstance(message, str) else "message:transaction"
+        notes = (f"{CARRIED}solana_signMessage", shape, note, *decoded.notes)
+        return decoded.model_copy(update={"notes": notes})
+    return None
 
 
 def _offchain_body(rest: bytes) -> bytes:

@@ -40,8 +40,10 @@ from functools import lru_cache
 from solders.pubkey import Pubkey
 from solders.token.associated import get_associated_token_address
 
+from aiegis_guard.chains.carried import carried_findings
 from aiegis_guard.chains.inspect import SOLANA_RULES, format_amount, inspect_operations
 from aiegis_guard.chains.known import known_mints
+from aiegis_guard.chains.siwe import inspect_sign_ins
 from aiegis_guard.chains.solana import programs as progs
 from aiegis_guard.chains.solana.operations import token_asset
 from aiegis_guard.chains.transaction import (
@@ -342,4 +344,6 @@ def inspect_solana(decoded: DecodedTransaction, ctx: TxContext) -> list[Finding]
     for op in resolved.operations:
         findings += _op_rules(op, view, policy, spl_limits)
     findings += _transaction_rules(decoded)
-    return findings
+    if decoded.kind is PayloadKind.MESSAGE and decoded.operations:
+        findings += inspect_sign_ins(decoded, ctx)  # Sign In With Solana
+    return findings + carried_findings(decoded, "sol")
