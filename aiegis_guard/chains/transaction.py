@@ -262,6 +262,7 @@ class Receipt(_Frozen):
     carrier: str = ""
 
 
+@fast_init
 @dataclass(frozen=True, kw_only=True, slots=True)
 class SignIn(_Frozen):
     """EIP-4361 Sign-In with Ethereum: a session with ``domain`` for ``address``; moves nothing

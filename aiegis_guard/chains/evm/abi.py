@@ -156,7 +156,7 @@ def _decode(t: AbiType, data: bytes, base: int, pos: int, budget: _Budget) -> An
     """Decode one value whose head is at ``pos`` in an encoding starting at ``base``."""
     if not t.dynamic:
         kind = t.kind
-        if kind == "array" or kind == "tuple":
+        if kind in ("array", "tuple"):
             return _static_any(t, data, pos)
         return _static(t, data, pos)
     start = base + _word(data, pos)
