@@ -164,6 +164,7 @@ class _Judge:
         "own",
         "parties",
         "policy",
+        "prefix",
         "rules",
     )
 
@@ -172,6 +173,7 @@ class _Judge:
         self.ctx = ctx
         self.rules = rules
         self.chain = decoded.chain
+        self.prefix = f"tx.{decoded.chain.tag}."  # of every rule id this judge emits
         self.policy = ctx.policy
         self.own = own_accounts(decoded, ctx.policy)  # wallet + signer / fee payer
         self.acting = acting_accounts(decoded, self.own)  # + the smart accounts it acts through
@@ -191,7 +193,7 @@ class _Judge:
         if severity is None:
             severity = _SEVERITY.get(action, Severity.INFO)
         return Finding(
-            rule_id=f"tx.{self.chain.tag}.{rule}",
+            rule_id=self.prefix + rule,
             category=category,
             severity=severity,
             action=action,
