@@ -128,23 +128,23 @@ class _Walker:
         self.types = types
         self.nodes = 0
         self.strings: list[str] = []
-        self.plans: dict[str, list[_Plan]] = {}
-        self.atomics: dict[str, int] = {}  # per struct: how many of its fields are atomic
+        # per struct: its fields, and how many of them are atomic
+        self.plans: dict[str, tuple[list[_Plan], int]] = {}
         self.memos: dict[str, dict[str, Any]] = {}
 
-    def plan(self, name: str) -> list[_Plan]:
+    def plan(self, name: str) -> tuple[list[_Plan], int]:
         """A struct's fields with the coercion of each atomic one (and its memo, for the
-        fixed-size types), built once per walk."""
+        fixed-size types), and the number of atomic fields, built once per walk."""
         found = self.plans.get(name)
         if found is None:
             types, memos = self.types, self.memos
-            found = []
+            fields = []
             for n, t in types[name]:
                 leaf = None if t in types else _LEAVES.get(t)
                 memo = memos.setdefault(t, {}) if leaf is not None and t in _MEMO_TYPES else None
-                found.append((n, t, leaf, memo))
-            self.plans[name] = found
-            self.atomics[name] = sum(1 for entry in found if entry[2] is not None)
+                fields.append((n, t, leaf, memo))
+            atomic = sum(1 for entry in fields if entry[2] is not None)
+            found = self.plans[name] = (fields, atomic)
         return found
 
     def value(self, t: str, v: Any, depth: int) -> Any:
@@ -179,8 +179,8 @@ class _Walker:
     def struct(self, name: str, v: Any, depth: int) -> dict[str, Any]:
         if type(v) is not dict and not isinstance(v, Mapping):  # dict first: abc is slow
             raise EvmDecodeError(f"typed data: {quote(name)} expects an object")
-        plan = self.plan(name)
-        self.nodes += self.atomics[name]  # its atomic fields, coerced here without value()
+        plan, atomic = self.plans.get(name) or self.plan(name)
+        self.nodes += atomic  # its atomic fields, coerced here without value()
         out = {}
         for fname, ftype, leaf, memo in plan:
             try:
