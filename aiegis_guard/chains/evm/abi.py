@@ -159,13 +159,18 @@ def _decode(t: AbiType, data: bytes, base: int, pos: int, budget: _Budget) -> An
         if kind in ("array", "tuple"):
             return _static_any(t, data, pos)
         return _static(t, data, pos)
-    start = base + _word(data, pos)
-    if start >= len(data):
+    size = len(data)  # _word inlined for the offset and the length
+    if pos + 32 > size:
+        raise EvmDecodeError("calldata too short")
+    start = base + int.from_bytes(data[pos : pos + 32], "big")
+    if start >= size:
         raise EvmDecodeError("ABI offset out of range")
     kind = t.kind
     if kind in ("bytes", "string"):
-        n = _word(data, start)
-        if n > len(data) - start - 32:
+        if start + 32 > size:
+            raise EvmDecodeError("calldata too short")
+        n = int.from_bytes(data[start : start + 32], "big")
+        if n > size - start - 32:
             raise EvmDecodeError("ABI bytes length out of range")
         budget.take(n, 1)
         raw = data[start + 32 : start + 32 + n]
