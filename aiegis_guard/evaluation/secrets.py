@@ -161,12 +161,14 @@ def _keystore(guard: Guard, pii: Path) -> list[Score]:
 
 
 def _frozen_forms(guard: Guard) -> list[Score]:
-    """The frozen independent sets' secret forms (issue 13), when in a source checkout."""
-    from aiegis_guard.evaluation.sources import frozen_sets
+    """The independent sets' secret forms (issue 13), when in a source checkout: the frozen
+    sets' and the development set ``tests/vectors/secret_forms_dev2.jsonl``."""
+    from aiegis_guard.evaluation.sources import default_frozen_path, frozen_sets
 
     rows: dict[str, Score] = {}
-    for name, folder in frozen_sets():
-        path = folder / "secrets_forms.jsonl"
+    files = [(name, folder / "secrets_forms.jsonl") for name, folder in frozen_sets()]
+    files.append(("dev2", default_frozen_path().with_name("secret_forms_dev2.jsonl")))
+    for name, path in files:
         if not path.is_file():
             continue
         for line in path.read_text(encoding="utf-8").splitlines():
@@ -183,8 +185,8 @@ def _overall(rows: list[Score]) -> Score:
     """All positives except the undecidable bare hex; all negatives."""
     total = Score("secrets", "ALL wallet (excl. bare hex)")
     for row in rows:
-        if "undecid" in row.group or row.group.startswith("frozen"):
-            continue  # the frozen set is reported on its own (evaluated, never a gate)
+        if "undecid" in row.group or " forms: " in row.group:
+            continue  # the independent form sets are reported on their own
         total.tp += row.tp
         total.fn += row.fn
         total.fp += row.fp
