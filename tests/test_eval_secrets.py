@@ -37,15 +37,15 @@ def test_wallet_recall_at_least_99_percent(secret_scores: dict[str, Score]) -> N
     total = secret_scores["ALL wallet (excl. bare hex)"]
     assert total.recall is not None and total.recall >= 0.99
     for row in secret_scores.values():
-        # the frozen independent set is reported, never a gate (a gate would be tuning on it)
-        if row.tp + row.fn and "undecid" not in row.group and not row.group.startswith("frozen"):
+        # the independent form sets are reported, never a gate (a gate would be tuning on them)
+        if row.tp + row.fn and "undecid" not in row.group and " forms: " not in row.group:
             assert row.recall is not None and row.recall >= 0.99, row.group
 
 
 def test_zero_false_blocks(secret_scores: dict[str, Score]) -> None:
-    """No hash, address, signature, bad checksum or ciphertext is blocked (the frozen sets are
-    reported, never a gate)."""
-    gated = [s for s in secret_scores.values() if not s.group.startswith("frozen")]
+    """No hash, address, signature, bad checksum or ciphertext is blocked (the independent form
+    sets are reported, never a gate)."""
+    gated = [s for s in secret_scores.values() if " forms: " not in s.group]
     assert sum(s.fp for s in gated) == 0
     hashes = secret_scores["execution-apis 0x+64hex"]
     assert hashes.tn == 438 and secret_scores["execution-apis 0x+64hex (own set)"].tn == 438
