@@ -10,7 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from enum import IntEnum, StrEnum
 
-from aiegis_guard.record import Record
+from aiegis_guard.record import Record, fast_init
 
 __all__ = ["Action", "Category", "Chain", "Finding", "Severity", "Source"]
 
@@ -96,6 +96,7 @@ class Source(StrEnum):
         return self in (Source.TOOL_OUTPUT, Source.RETRIEVED, Source.MEMORY, Source.PROMPT)
 
 
+@fast_init
 @dataclass(frozen=True, kw_only=True, slots=True)
 class Finding(Record):
     """One thing a detector saw. Frozen; no field ever holds a raw secret.

@@ -20,7 +20,25 @@ from decimal import Decimal
 from aiegis_guard.findings import Action, Category, Chain, Finding, Severity
 from aiegis_guard.policy import Limit
 
-__all__ = ["check_limit", "check_per_tx", "format_amount", "over_period"]
+__all__ = ["check_limit", "check_per_tx", "format_amount", "over_period", "whole_units"]
+
+
+_EXACT = 10**28  # Decimal's default precision: a quotient of fewer digits is exact
+
+
+def whole_units(amount: int, decimals: int, exponent: int | None = 6) -> str:
+    """``amount / 10**decimals`` as Decimal's normalised ``f`` form ("1.5", "10", "0.001"),
+    or with ``exponent`` digits in ``e`` form from 10^30 on: in integers where Decimal's
+    division is exact (the common case, ~4x cheaper)."""
+    if decimals >= 0 and -_EXACT < amount < _EXACT:
+        whole, frac = divmod(abs(amount), 10**decimals)
+        digits = str(frac).rjust(decimals, "0").rstrip("0") if frac else ""
+        sign = "-" if amount < 0 else ""
+        return f"{sign}{whole}.{digits}" if digits else f"{sign}{whole}"
+    value = (Decimal(amount) / (Decimal(10) ** decimals)).normalize()
+    if exponent is None or abs(value) < Decimal(10) ** 30:
+        return f"{value:f}"
+    return f"{value:.{exponent}e}"
 
 
 def format_amount(amount: int | None, decimals: int | None, symbol: str | None = None) -> str:
@@ -29,10 +47,8 @@ def format_amount(amount: int | None, decimals: int | None, symbol: str | None =
         return "amount:unknown"
     if decimals is None:
         return f"amount:{amount} base units"
-    whole = (Decimal(amount) / (Decimal(10) ** decimals)).normalize()
-    text = f"{whole:f}" if abs(whole) < Decimal(10) ** 30 else f"{whole:.6e}"
     unit = f" {symbol}" if symbol else ""
-    return f"amount:{text}{unit} ({amount} base units)"
+    return f"amount:{whole_units(amount, decimals)}{unit} ({amount} base units)"
 
 
 def _units(limit: Limit, label: str, amount: int) -> str:

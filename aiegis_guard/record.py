@@ -14,13 +14,15 @@ from __future__ import annotations
 
 import dataclasses
 from collections.abc import Callable, Mapping
-from typing import TYPE_CHECKING, Annotated, Any, ClassVar, Self, cast
+from typing import TYPE_CHECKING, Annotated, Any, ClassVar, Self, TypeVar, cast
 
 if TYPE_CHECKING:
     from pydantic import GetCoreSchemaHandler, TypeAdapter
     from pydantic_core import CoreSchema
 
-__all__ = ["Check", "Record"]
+__all__ = ["Check", "Record", "fast_init"]
+
+R = TypeVar("R")
 
 
 class Check:
@@ -83,3 +85,49 @@ def _adapter(cls: type[Record]) -> TypeAdapter[Any]:
 
         adapter = _ADAPTERS[cls] = TypeAdapter(cls)
     return adapter
+
+
+def fast_init(cls: type[R]) -> type[R]:
+    """Give a frozen, slotted dataclass a faster ``__init__`` (the same parameters and
+    defaults).
+
+    The generated one stores each field with ``object.__setattr__`` (a global and an
+    attribute look-up per field, since ``__setattr__`` of a frozen class raises); this one
+    calls each slot's descriptor directly: about half the cost, for values built by the
+    thousand per request (findings, operations, effects). Apply it above ``@dataclass``.
+    """
+    fields = dataclasses.fields(cast(Any, cls))
+    params = cast(Any, cls).__dataclass_params__
+    simple = all(f.init for f in fields) and not hasattr(cls, "__post_init__")
+    if not (params.frozen and "__slots__" in cls.__dict__ and simple):
+        raise TypeError(f"fast_init: {cls.__name__} is not a frozen slotted dataclass")
+    names: dict[str, Any] = {"_aiegis_missing": dataclasses.MISSING}
+    args: list[str] = []
+    body: list[str] = []
+    # positional fields first, in order, then the keyword-only ones (as dataclasses does)
+    ordered = [f for f in fields if not f.kw_only] + [f for f in fields if f.kw_only]
+    for f in ordered:
+        if f.kw_only and "*" not in args:
+            args.append("*")
+        slot = next(k.__dict__[f.name] for k in cls.__mro__ if f.name in k.__dict__)
+        names[f"_aiegis_set_{f.name}"] = slot.__set__
+        if f.default is not dataclasses.MISSING:
+            names[f"_aiegis_default_{f.name}"] = f.default
+            args.append(f"{f.name}=_aiegis_default_{f.name}")
+        elif f.default_factory is not dataclasses.MISSING:
+            names[f"_aiegis_factory_{f.name}"] = f.default_factory
+            args.append(f"{f.name}=_aiegis_missing")
+            body.append(
+                f"    if {f.name} is _aiegis_missing: {f.name} = _aiegis_factory_{f.name}()"
+            )
+        else:
+            args.append(f.name)
+        body.append(f"    _aiegis_set_{f.name}(self, {f.name})")
+    source = f"def __init__({', '.join(['self', *args])}):\n" + "\n".join(body or ["    pass"])
+    exec(source, names)  # a fixed template over the class's own field names
+    init = names["__init__"]
+    init.__qualname__ = f"{cls.__qualname__}.__init__"
+    init.__module__ = cls.__module__
+    init.__doc__ = cast(Any, cls).__init__.__doc__
+    cast(Any, cls).__init__ = init
+    return cls

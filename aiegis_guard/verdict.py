@@ -7,11 +7,12 @@ from dataclasses import dataclass
 from typing import Any
 
 from aiegis_guard.findings import Action, Finding, Source
-from aiegis_guard.record import Record
+from aiegis_guard.record import Record, fast_init
 
 __all__ = ["Verdict"]
 
 
+@fast_init
 @dataclass(frozen=True, kw_only=True, slots=True)
 class Verdict(Record):
     """ALLOW / FLAG / BLOCK plus the findings that caused it. Frozen and masked."""

@@ -659,6 +659,33 @@ def test_signed_raw_recovers_sender(
         )
 
 
+SIGNED_SHAPES = [
+    pytest.param({"gasPrice": 10**9, "chainId": 2**40}, 0, id="legacy-multibyte-chain-id"),
+    pytest.param({"gasPrice": 10**9, "chainId": 137}, 70_000, id="legacy-eip155-70k-data"),
+    pytest.param({"gasPrice": 10**9}, 300, id="legacy-pre155-300-bytes"),
+    pytest.param(
+        {"maxFeePerGas": 10**10, "maxPriorityFeePerGas": 1, "chainId": 8453},
+        1_000,
+        id="1559-1k-data",
+    ),
+    pytest.param(
+        {"gasPrice": 1, "chainId": 1, "accessList": [{"address": TOKEN, "storageKeys": []}]},
+        0,
+        id="2930-no-data",
+    ),
+]
+
+
+@pytest.mark.parametrize(("fees", "size"), SIGNED_SHAPES)
+def test_signer_recovered_from_the_raw_bytes(account: Any, fees: dict[str, Any], size: int) -> None:
+    """The signed payload is sliced from the raw RLP: short and long list headers, long
+    calldata and multi-byte chain ids all recover the signer."""
+    data = bytes((7 * i + 1) % 256 for i in range(size))
+    body = {"to": TOKEN, "value": 1, "data": data, "gas": 10**7, "nonce": 2**33}
+    signed = account.sign_transaction({**body, **fees})
+    assert decode_evm(signed.raw_transaction).sender == account.address.lower()
+
+
 def test_pre_eip155_legacy_recovers_sender(account: Any) -> None:
     """A legacy transaction without chain id (v = 27/28) still yields its signer."""
     fields = [3, 10**9, 21_000, bytes.fromhex(STRANGER[2:]), 5, b""]

@@ -104,3 +104,40 @@ def test_decoded_transfer_totals_feed_the_ledger() -> None:
     )
     decoded = DecodedTransaction(chain=Chain.EVM, sender=OWN, operations=(op,))
     assert spend_totals(decoded, policy) == {NATIVE: ETH}
+
+
+def _decimal_units(amount: int, decimals: int, exponent: int | None) -> str:
+    """The Decimal form whole_units must equal (the formatting it replaced)."""
+    value = (Decimal(amount) / (Decimal(10) ** decimals)).normalize()
+    if exponent is None or abs(value) < Decimal(10) ** 30:
+        return f"{value:f}"
+    return f"{value:.{exponent}e}"
+
+
+@pytest.mark.parametrize(
+    ("amount", "decimals", "exponent", "text"),
+    [
+        pytest.param(0, 18, 6, "0", id="zero"),
+        pytest.param(15 * 10**17, 18, 6, "1.5", id="one-and-a-half-eth"),
+        pytest.param(1000, 2, 6, "10", id="trailing-zeros-normalised"),
+        pytest.param(1, 9, 6, "0.000000001", id="one-lamport"),
+        pytest.param(-(10**18), 18, 6, "-1", id="negative"),
+        pytest.param(123456789, 0, 6, "123456789", id="no-decimals"),
+        pytest.param(10**28 - 1, 18, 6, "9999999999.999999999999999999", id="28-digits-exact"),
+        pytest.param(10**28 + 1, 18, 6, "10000000000", id="29-digits-rounded-like-decimal"),
+        pytest.param(2**256 - 1, 18, 6, "1.157921e+59", id="max-uint-e-form"),
+        pytest.param(2**256 - 1, 18, 4, "1.1579e+59", id="max-uint-effects-form"),
+        pytest.param(2**256 - 1, 18, None, None, id="max-uint-always-f"),
+        pytest.param(5, 40, 6, "0." + "0" * 39 + "5", id="more-decimals-than-digits"),
+    ],
+)
+def test_whole_units_equal_the_decimal_form(
+    amount: int, decimals: int, exponent: int | None, text: str | None
+) -> None:
+    """Integer formatting of amounts gives exactly the Decimal form, incl. its rounding."""
+    from aiegis_guard.limits import whole_units
+
+    expected = _decimal_units(amount, decimals, exponent)
+    assert whole_units(amount, decimals, exponent) == expected
+    if text is not None:
+        assert expected == text

@@ -242,3 +242,13 @@ def test_solana_near_miss_random_data() -> None:
     """Random instruction data is not a secret."""
     verdict = _guard().check_transaction(_sol_tx(_unknown(os.urandom(64))), chain="solana")
     assert not _secret_rules(verdict)
+
+
+def test_repeated_texts_keep_their_findings() -> None:
+    """A text met twice in one payload (a memo, then the run of its own bytes) is scanned
+    once, yet reported per occurrence, exactly as when each text is scanned alone."""
+    policy = Policy()
+    texts = [SEED, SEED, SEED[2:], "invoice 42 paid", SEED]
+    one_by_one = [f for t in texts for f in signed_secrets._text_secrets([t], policy)]
+    assert signed_secrets._text_secrets(texts, policy) == one_by_one
+    assert sum(1 for f in one_by_one if f.rule_id == "secret.bip39_mnemonic") >= 3

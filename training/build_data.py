@@ -9,7 +9,11 @@
 * ``docs/<package>``: docstrings and code of the standard library and permissive packages
   (``docs_corpus.py``; dev by module);
 * ``aug/<source>``: every train attack embedded in generic carriers (``carriers.py``) and
-  in the wallet set's *train* carriers; ``aug/benign``: the same carriers with benign text.
+  in the wallet set's *train* carriers; ``aug/benign``: the same carriers with benign text;
+* ``indep/wallet``: wallet-agent attacks and hard negatives written by hand, row by row, by
+  writers who never saw the generator, the rules or the frozen evaluation sets
+  (``data/indep/*.jsonl``; see its README); ~10% by hash are dev, train rows count
+  ``INDEP_REPEATS`` times.
 
 Held-out sources are never read here (``split == "heldout"`` rows are dropped first).
 """
@@ -41,6 +45,8 @@ DOCS_TRAIN, CODE_TRAIN = 6000, 1500
 ATTACKS_TRAIN, ATTACKS_DEV = 3000, 400
 AUG_REPEATS = {"promptshield/hackaprompt": 2, "jailbreakhub": 1, "wallet": 4, "gen/attacks": 1}
 AUG_BENIGN = 5000
+INDEP_DIR = HERE / "data" / "indep"
+INDEP_REPEATS = 3  # a few thousand hand-written rows among ~60k: weigh them up
 
 
 def is_dev(text: str) -> bool:
@@ -144,6 +150,28 @@ def own_rows(docs: Sequence[dict[str, str]]) -> tuple[list[Sample], list[Sample]
     return train, dev
 
 
+def indep_rows(folder: Path = INDEP_DIR) -> tuple[list[Sample], list[Sample]]:
+    """The hand-written wallet rows as (train, dev) samples; a prompt row is what a user
+    types (an owner's request or a public bot's attacker), every other row is read."""
+    train: list[Sample] = []
+    dev: list[Sample] = []
+    for path in sorted(folder.glob("*.jsonl")):
+        for line in path.read_text(encoding="utf-8").splitlines():
+            item = json.loads(line)
+            label = item["label"] == "attack"
+            if item.get("source") == "prompt":
+                category = "prompt_injection" if label else "chat"
+            else:
+                category = "indirect" if label else "documents"
+            text = item["text"]
+            if is_dev(text):
+                dev.append(Sample(text, label, "indep/wallet", category, "dev"))
+            else:
+                s = Sample(text, label, "indep/wallet", category, "train")
+                train += [s] * INDEP_REPEATS
+    return train, dev
+
+
 def build(
     corpus: Sequence[Sample], wallet_path: Path, seed: int = 11, augmented: bool = True
 ) -> tuple[list[Sample], list[Sample]]:
@@ -155,6 +183,9 @@ def build(
     own_train, own_dev = own_rows(docs)
     train += own_train
     dev += own_dev
+    indep_train, indep_dev = indep_rows()
+    train += indep_train
+    dev += indep_dev
     if augmented:
         wallet = _wallet_attacks(wallet_path)
         train_docs = [d for d in docs if d["split"] == "train"]

@@ -58,6 +58,7 @@ LOSO_GROUPS = {
     "wallet": ("wallet", "aug/wallet"),
     "gen/prompts": ("gen/prompts", "gen/pasted"),
     "gen/attacks": ("gen/attacks", "aug/gen/attacks"),
+    "indep/wallet": ("indep/wallet",),
 }
 
 

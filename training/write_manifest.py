@@ -46,6 +46,12 @@ SOURCES: dict[str, dict[str, str]] = {
         "license": "Apache-2.0, written by this project (training/wallet_*.py, gen_wallet.py)",
         "use": "train (train templates), eval (test templates + obfuscated copies)",
     },
+    "indep/wallet": {
+        "license": "Apache-2.0, written by this project: hand-written row by row by writers "
+        "who never saw the generator, the rules or the frozen evaluation sets "
+        "(training/data/indep/README.md)",
+        "use": "train (~90% by hash, counted 3 times), dev (the rest)",
+    },
     "promptshield/struq": {"license": "CC-BY-NC-4.0 (Alpaca-derived)", "use": "eval only"},
     "promptshield/alpaca": {"license": "CC-BY-NC-4.0 (Stanford Alpaca)", "use": "eval only"},
     "promptshield/dolly": {

@@ -61,21 +61,28 @@ def acting_accounts(decoded: DecodedTransaction, own: frozenset[str]) -> frozens
 
 
 class _Ctx:
-    __slots__ = ("acting", "chain", "chain_id", "own")
+    __slots__ = ("acting", "chain", "chain_id", "evm", "own")
 
-    def __init__(self, decoded: DecodedTransaction, own: frozenset[str]) -> None:
+    def __init__(
+        self, decoded: DecodedTransaction, own: frozenset[str], acting: frozenset[str] | None
+    ) -> None:
         self.chain = decoded.chain
+        self.evm = decoded.chain is Chain.EVM
         self.chain_id = decoded.chain_id
         self.own = own
-        self.acting = acting_accounts(decoded, own)
+        self.acting = acting if acting is not None else acting_accounts(decoded, own)
 
     def is_own(self, addr: str | None) -> bool:
         """A counterparty that is the agent's (recipient, spender, new authority)."""
-        return addr is not None and _norm(addr, self.chain) in self.own
+        if addr is None:
+            return False
+        return (addr.lower() if self.evm else addr) in self.own
 
     def acts_for(self, addr: str | None) -> bool:
         """An account the request acts on (own or a smart account it executes through)."""
-        return addr is not None and _norm(addr, self.chain) in self.acting
+        if addr is None:
+            return False
+        return (addr.lower() if self.evm else addr) in self.acting
 
     def party(self, addr: str | None) -> dict[str, Any]:
         """An effect's counterparty fields: who, whether it is own, and its protocol label."""
@@ -97,16 +104,19 @@ def _via(op: Operation) -> str:
 
 
 def _transfer(c: _Ctx, op: Transfer) -> Effect:
-    gets = not c.acts_for(op.sender) and op.sender is not None and c.is_own(op.recipient)
+    sender, recipient = op.sender, op.recipient
+    from_acting = c.acts_for(sender)
+    to_own = c.is_own(recipient)
+    gets = not from_acting and sender is not None and to_own
     return Effect(
         kind=EffectKind.GETS if gets else EffectKind.GIVES,
-        account=op.recipient if gets else op.sender,
-        own=gets or op.sender is None or c.acts_for(op.sender),
+        account=recipient if gets else sender,
+        own=gets or sender is None or from_acting,
         asset=op.asset,
         amount=op.amount,
         token_ids=() if op.token_id is None else (op.token_id,),
-        counterparty=op.sender if gets else op.recipient,
-        counterparty_own=c.is_own(op.sender if gets else op.recipient),
+        counterparty=sender if gets else recipient,
+        counterparty_own=c.is_own(sender) if gets else to_own,
         what="offer" if op.order is not None else None,
         protocol=c.label(op.recipient),
         via=_via(op),
@@ -305,19 +315,25 @@ _DERIVE: dict[type, Callable[[_Ctx, Any], Effect | None]] = {
 }  # a Memo says nothing about value
 
 
-def _effect(c: _Ctx, op: Operation) -> Effect | None:
-    derive = _DERIVE.get(type(op))
-    return derive(c, op) if derive is not None else None
-
-
 def derive_effects(
-    decoded: DecodedTransaction, policy: Policy, own: frozenset[str] | None = None
+    decoded: DecodedTransaction,
+    policy: Policy,
+    own: frozenset[str] | None = None,
+    acting: frozenset[str] | None = None,
 ) -> tuple[Effect, ...]:
     """The effects of every operation of ``decoded`` (nested layers are already flattened);
-    ``own``: :func:`own_accounts`, when the caller has it already."""
-    c = _Ctx(decoded, own if own is not None else own_accounts(decoded, policy))
-    found = (_effect(c, op) for op in decoded.operations)
-    out = tuple(e for e in found if e is not None)
+    ``own`` / ``acting``: :func:`own_accounts` / :func:`acting_accounts`, when the caller
+    has them already."""
+    own = own if own is not None else own_accounts(decoded, policy)
+    c = _Ctx(decoded, own, acting)
+    derive = _DERIVE.get
+    found = []
+    for op in decoded.operations:
+        make = derive(type(op))
+        e = make(c, op) if make is not None else None
+        if e is not None:
+            found.append(e)
+    out = tuple(found)
     if decoded.kind is PayloadKind.MESSAGE and (decoded.blind_hash or decoded.data):
         out += (_signed_blob(decoded),)
     return out

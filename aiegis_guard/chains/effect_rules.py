@@ -94,21 +94,31 @@ def _order(
         return []
     gets = [e for e in effects if e.kind is EffectKind.GETS]
     own = [e for e in gets if e.counterparty_own]
-    ev = (f"order:{index}", f"via:{gives[0].via}", f"gives:{len(gives)}", f"gets_own:{len(own)}")
+
+    def gives_away(msg: str, *more: str) -> list[Finding]:  # evidence built only when it fires
+        ev = (
+            f"order:{index}",
+            f"via:{gives[0].via}",
+            f"gives:{len(gives)}",
+            f"gets_own:{len(own)}",
+        )
+        return [_finding(tag, "order_gives_away", Action.BLOCK, msg, *ev, *more)]
+
     if not own or all(_is_dust(e) for e in own):
         msg = "order gives own assets away for nothing (consideration to own is none or dust)"
-        return [_finding(tag, "order_gives_away", Action.BLOCK, msg, *ev)]
+        return gives_away(msg)
     if _unvalued(policy, chain, gives, own):
         msg = "order pays for an NFT of an unrecognised collection (no establishable worth)"
-        return [_finding(tag, "order_gives_away", Action.BLOCK, msg, *ev, "unvalued-nft")]
-    by_asset: dict[str, list[int]] = defaultdict(lambda: [0, 0])
+        return gives_away(msg, "unvalued-nft")
+    by_asset: dict[str, list[int]] = {}
     for e in gets:
         if e.asset is not None and e.amount is not None:
-            by_asset[e.asset.key][0 if e.counterparty_own else 1] += e.amount
+            row = by_asset.setdefault(e.asset.key, [0, 0])
+            row[0 if e.counterparty_own else 1] += e.amount
     if all(mine < others for mine, others in by_asset.values()):
         elsewhere = next(e.counterparty for e in gets if not e.counterparty_own)
         msg = f"order pays most of its consideration to {mask_address(elsewhere or '?')}"
-        return [_finding(tag, "order_gives_away", Action.BLOCK, msg, *ev, f"to:{elsewhere}")]
+        return gives_away(msg, f"to:{elsewhere}")
     return []
 
 

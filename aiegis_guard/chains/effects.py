@@ -28,7 +28,6 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from dataclasses import dataclass
-from decimal import Decimal
 from enum import StrEnum
 from typing import Any
 
@@ -38,7 +37,8 @@ from aiegis_guard.chains.transaction import (
     AssetKind,
 )
 from aiegis_guard.findings import Chain
-from aiegis_guard.record import Record
+from aiegis_guard.limits import whole_units
+from aiegis_guard.record import Record, fast_init
 from aiegis_guard.redact import mask_address
 
 __all__ = [
@@ -58,6 +58,7 @@ class EffectKind(StrEnum):
     SIGNS_IN = "signs_in"
 
 
+@fast_init
 @dataclass(frozen=True, kw_only=True, slots=True)
 class Effect(Record):
     """One thing a request does to (or for) an account; amounts in base units."""
@@ -97,11 +98,12 @@ class Effect(Record):
         return describe(self)
 
     def to_json(self) -> dict[str, Any]:
+        asset = self.asset
         return {
             "kind": self.kind.value,
             "account": self.account,
-            "asset": self.asset.key if self.asset else None,
-            "asset_kind": self.asset.kind.value if self.asset else None,
+            "asset": asset.key if asset else None,
+            "asset_kind": asset.kind.value if asset else None,
             "amount": self.amount,
             "unlimited": self.unlimited,
             "token_ids": list(self.token_ids),
@@ -155,9 +157,7 @@ def _amount(e: Effect) -> str:
         decimals = _NATIVE[asset.chain][1]
     if decimals is None:
         return f"{e.amount} base units of {name}"
-    whole = (Decimal(e.amount) / (Decimal(10) ** decimals)).normalize()
-    text = f"{whole:f}" if abs(whole) < Decimal(10) ** 30 else f"{whole:.4e}"
-    return f"{text} {name}"
+    return f"{whole_units(e.amount, decimals, 4)} {name}"
 
 
 def _who(e: Effect) -> str:
@@ -214,24 +214,25 @@ def _sign_in(e: Effect) -> str:
 def _amount_native(e: Effect) -> str:
     chain = e.asset.chain if e.asset else Chain.EVM
     symbol, decimals = _NATIVE[chain]
-    whole = (Decimal(e.value) / (Decimal(10) ** decimals)).normalize()
-    return f"{whole:f} {symbol}"
+    return f"{whole_units(e.value, decimals, None)} {symbol}"
 
 
 def merge_effects(effects: Iterable[Effect]) -> list[Effect]:
     """NFT items of one collection given to one party read as one line ("#1 and 3 more")."""
     out: list[Effect] = []
     index: dict[tuple[Any, ...], int] = {}
+    more: dict[int, list[int]] = {}  # token ids merged into out[i], copied in once at the end
     for e in effects:
         if e.token_ids and e.asset is not None and e.asset.kind is AssetKind.NFT:
             k = (e.kind, e.asset.key, e.counterparty, e.order)
             at = index.get(k)
             if at is not None:
-                prev = out[at]
-                out[at] = prev.model_copy(update={"token_ids": prev.token_ids + e.token_ids})
+                more.setdefault(at, []).extend(e.token_ids)
                 continue
             index[k] = len(out)
         out.append(e)
+    for at, ids in more.items():
+        out[at] = out[at].model_copy(update={"token_ids": out[at].token_ids + tuple(ids)})
     return out
 
 

@@ -155,17 +155,30 @@ def _norm(addr: str, chain: Chain) -> str:
 class _Judge:
     """Per-call state: the decoded transaction, the context and the chain's rule names."""
 
-    __slots__ = ("acting", "chain", "ctx", "decoded", "exchange", "own", "policy", "rules")
+    __slots__ = (
+        "acting",
+        "chain",
+        "ctx",
+        "decoded",
+        "exchange",
+        "own",
+        "parties",
+        "policy",
+        "prefix",
+        "rules",
+    )
 
     def __init__(self, decoded: DecodedTransaction, ctx: TxContext, rules: ChainRules) -> None:
         self.decoded = decoded
         self.ctx = ctx
         self.rules = rules
         self.chain = decoded.chain
+        self.prefix = f"tx.{decoded.chain.tag}."  # of every rule id this judge emits
         self.policy = ctx.policy
         self.own = own_accounts(decoded, ctx.policy)  # wallet + signer / fee payer
         self.acting = acting_accounts(decoded, self.own)  # + the smart accounts it acts through
         self.exchange = any(isinstance(op, Receipt) for op in decoded.operations)
+        self.parties: dict[str, tuple[str | None, str | None]] = {}
 
     def f(
         self,
@@ -180,7 +193,7 @@ class _Judge:
         if severity is None:
             severity = _SEVERITY.get(action, Severity.INFO)
         return Finding(
-            rule_id=f"tx.{self.chain.tag}.{rule}",
+            rule_id=self.prefix + rule,
             category=category,
             severity=severity,
             action=action,
@@ -189,10 +202,23 @@ class _Judge:
             evidence=evidence,
         )
 
+    def _party(self, addr: str) -> tuple[str | None, str | None]:
+        """(threat label, the known address it imitates) of ``addr``, once per request (a
+        request names the same venue, token or recipient again and again)."""
+        found = self.parties.get(addr)
+        if found is None:
+            chain, policy = self.chain, self.policy
+            label = self.ctx.threats.address_label(chain, _norm(addr, chain))
+            imitated = None if policy.is_known(addr, chain) else policy.lookalike_of(addr, chain)
+            found = self.parties[addr] = (label, imitated)
+        return found
+
     def counterparty(self, addr: str, role: str) -> list[Finding]:
         """Threat-list and lookalike checks for any address the tx hands something to."""
+        label, imitated = self._party(addr)
+        if label is None and imitated is None:
+            return []
         out: list[Finding] = []
-        label = self.ctx.threats.address_label(self.chain, _norm(addr, self.chain))
         if label is not None:
             out.append(
                 self.f(
@@ -206,21 +232,19 @@ class _Judge:
                     category=Category.THREAT,
                 )
             )
-        if not self.policy.is_known(addr, self.chain):
-            imitated = self.policy.lookalike_of(addr, self.chain)
-            if imitated is not None:
-                out.append(
-                    self.f(
-                        f"lookalike_{role}",
-                        Action.BLOCK,
-                        f"{role} {mask_address(addr)} imitates a known address (poisoning)",
-                        f"{role}:{addr}",
-                        f"looks-like:{imitated}",
-                        f"same-first-last:{self.policy.lookalike_chars}",
-                        preview=mask_address(addr),
-                        severity=Severity.CRITICAL,
-                    )
+        if imitated is not None:
+            out.append(
+                self.f(
+                    f"lookalike_{role}",
+                    Action.BLOCK,
+                    f"{role} {mask_address(addr)} imitates a known address (poisoning)",
+                    f"{role}:{addr}",
+                    f"looks-like:{imitated}",
+                    f"same-first-last:{self.policy.lookalike_chars}",
+                    preview=mask_address(addr),
+                    severity=Severity.CRITICAL,
                 )
+            )
         return out
 
     def is_own(self, addr: str | None) -> bool:
@@ -497,7 +521,7 @@ def inspect_operations(
         if judge is not None:
             out += judge(j, op)
     out += _limits(j)
-    effects = derive_effects(decoded, ctx.policy, j.own)
+    effects = derive_effects(decoded, ctx.policy, j.own, j.acting)
     ctx.effects.extend(effects)
     out += judge_effects(effects, ctx.policy, decoded.chain)
     return out

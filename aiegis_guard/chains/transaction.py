@@ -12,11 +12,12 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from dataclasses import fields as dataclass_fields
 from enum import StrEnum
+from operator import attrgetter
 from typing import Any, Literal, Protocol, Self
 
 from aiegis_guard.findings import Chain
 from aiegis_guard.policy import Limit, Policy
-from aiegis_guard.record import Record
+from aiegis_guard.record import Record, fast_init
 from aiegis_guard.verdict import Verdict
 
 __all__ = [
@@ -48,28 +49,32 @@ class _Frozen(Record):
     __slots__ = ()
 
     def replace(self, **update: Any) -> Self:
-        """A copy with ``update`` applied (the decoder's own values: set field by field,
-        about twice as fast as ``dataclasses.replace``, which re-runs ``__init__``)."""
+        """A copy with ``update`` applied (the decoder's own values: read in one call and
+        stored slot by slot, several times faster than ``dataclasses.replace``)."""
         cls = type(self)
-        names, known = _fields(cls)
+        names, known, read, slots = _fields(cls)
         if not known.issuperset(update):
             raise TypeError(f"{cls.__name__} has no field {sorted(set(update) - known)}")
         new = object.__new__(cls)
-        put = object.__setattr__
-        for name in names:
-            put(new, name, update[name] if name in update else getattr(self, name))
+        for name, put, value in zip(names, slots, read(self), strict=True):
+            put(new, update.get(name, value))
         return new
 
 
-_FIELDS: dict[type[Any], tuple[tuple[str, ...], frozenset[str]]] = {}
+_Fields = tuple[tuple[str, ...], frozenset[str], Callable[[Any], Any], tuple[Any, ...]]
+_FIELDS: dict[type[Any], _Fields] = {}
 
 
-def _fields(cls: type[Any]) -> tuple[tuple[str, ...], frozenset[str]]:
-    """A record type's field names (cached per type)."""
+def _fields(cls: type[Any]) -> _Fields:
+    """A record type's field names, a getter of all its values, and each slot's setter
+    (cached per type)."""
     found = _FIELDS.get(cls)
     if found is None:
         names = tuple(f.name for f in dataclass_fields(cls))
-        found = _FIELDS[cls] = (names, frozenset(names))
+        slots = tuple(next(k.__dict__[n] for k in cls.__mro__ if n in k.__dict__) for n in names)
+        setters = tuple(slot.__set__ for slot in slots)
+        read = attrgetter(*names) if len(names) > 1 else lambda o: (getattr(o, names[0]),)
+        found = _FIELDS[cls] = (names, frozenset(names), read, setters)
     return found
 
 
@@ -80,6 +85,7 @@ class AssetKind(StrEnum):
     UNKNOWN = "unknown"
 
 
+@fast_init
 @dataclass(frozen=True, kw_only=True, slots=True)
 class Asset(_Frozen):
     chain: Chain
@@ -99,6 +105,7 @@ class Asset(_Frozen):
         return f"{self.chain.value}:{addr}"
 
 
+@fast_init
 @dataclass(frozen=True, kw_only=True, slots=True)
 class Transfer(_Frozen):
     """Value leaving ``sender`` for ``recipient``. ``amount`` in base units (None: unknown)."""
@@ -115,6 +122,7 @@ class Transfer(_Frozen):
     carrier: str = ""  # wrappers that carried it: "execTransaction > multiSend"
 
 
+@fast_init
 @dataclass(frozen=True, kw_only=True, slots=True)
 class Approval(_Frozen):
     """A grant letting ``spender`` move the owner's assets later (incl. permits, operators)."""
@@ -134,6 +142,7 @@ class Approval(_Frozen):
     carrier: str = ""
 
 
+@fast_init
 @dataclass(frozen=True, kw_only=True, slots=True)
 class AuthorityChange(_Frozen):
     """Ownership or authority of an account handed to someone else."""
@@ -147,6 +156,7 @@ class AuthorityChange(_Frozen):
     carrier: str = ""
 
 
+@fast_init
 @dataclass(frozen=True, kw_only=True, slots=True)
 class Delegation(_Frozen):
     """EIP-7702: the EOA's code delegated to ``delegate``."""
@@ -160,6 +170,7 @@ class Delegation(_Frozen):
     carrier: str = ""
 
 
+@fast_init
 @dataclass(frozen=True, kw_only=True, slots=True)
 class Call(_Frozen):
     """A call the decoder knows by name only, or does not know at all."""
@@ -178,6 +189,7 @@ class Call(_Frozen):
     carrier: str = ""
 
 
+@fast_init
 @dataclass(frozen=True, kw_only=True, slots=True)
 class CloseAccount(_Frozen):
     op: Literal["close"] = "close"
@@ -187,6 +199,7 @@ class CloseAccount(_Frozen):
     carrier: str = ""
 
 
+@fast_init
 @dataclass(frozen=True, kw_only=True, slots=True)
 class Memo(_Frozen):
     op: Literal["memo"] = "memo"
@@ -195,6 +208,7 @@ class Memo(_Frozen):
     carrier: str = ""
 
 
+@fast_init
 @dataclass(frozen=True, kw_only=True, slots=True)
 class TokenAccountRef(_Frozen):
     """What a Solana transaction itself says about a token account.
@@ -210,6 +224,7 @@ class TokenAccountRef(_Frozen):
     program: str | None = None
 
 
+@fast_init
 @dataclass(frozen=True, kw_only=True, slots=True)
 class Creation(_Frozen):
     """A new contract (EVM) or account (Solana ``CreateAccount*``) funded with ``value``."""
@@ -227,6 +242,7 @@ SWAP_ORDER = -1
 """``order`` of every swap step of one request (a swap is one exchange, judged by its output)."""
 
 
+@fast_init
 @dataclass(frozen=True, kw_only=True, slots=True)
 class Receipt(_Frozen):
     """Value the request makes someone *receive*: a swap's output, an order's consideration.
@@ -246,6 +262,7 @@ class Receipt(_Frozen):
     carrier: str = ""
 
 
+@fast_init
 @dataclass(frozen=True, kw_only=True, slots=True)
 class SignIn(_Frozen):
     """EIP-4361 Sign-In with Ethereum: a session with ``domain`` for ``address``; moves nothing
@@ -284,6 +301,7 @@ class PayloadKind(StrEnum):
     MESSAGE = "message"  # personal_sign / eth_sign / Solana off-chain message
 
 
+@fast_init
 @dataclass(frozen=True, kw_only=True, slots=True)
 class DecodedTransaction(_Frozen):
     """Exactly what is being signed, as far as it can be known."""

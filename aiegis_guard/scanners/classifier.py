@@ -57,7 +57,7 @@ from aiegis_guard.errors import ModelError
 from aiegis_guard.findings import Action, Category, Finding, Severity, Source
 from aiegis_guard.normalize import Layer, normalize
 from aiegis_guard.scanners import ScanContext
-from aiegis_guard.scanners.intent import aimed, wallet_talk
+from aiegis_guard.scanners.intent import mentions_only
 from aiegis_guard.segment import Memo, views
 from aiegis_guard.textcache import text_digest
 
@@ -482,12 +482,19 @@ class Classifier:
             return ()
         targets = _targets(layers)
         scores = self._score_layers(targets, ctx.views)
-        threshold = model.threshold_for(ctx.source)
+        threshold = self._threshold(model, ctx.source, public)
         return [
             (layer, _finding(s, model, threshold))
             for layer, s in zip(targets, scores, strict=True)
             if s is not None and s.score >= threshold and (public or _aimed(layer.text))
         ]
+
+    def _threshold(self, model: _Model, source: Source, public: bool) -> float:
+        """A public user's prompt is untrusted content: the document threshold, not the
+        stricter one for what an owner types (unless ``[classifier] thresholds`` sets one)."""
+        if public and source not in self.settings.thresholds:
+            return model.threshold
+        return model.threshold_for(source)
 
     def _score_layers(self, layers: Sequence[Layer], memo: Memo | None) -> list[WindowScore | None]:
         """Scores of the language views of ``layers``, cached by the digest of each text: a
@@ -533,7 +540,7 @@ def _aimed(text: str) -> bool:
     """A score over the threshold is a finding on generic text, and on text about wallets
     when it points somewhere: explanations, warnings and docs that *mention* keys, permits
     and approvals score high on those words alone."""
-    return not wallet_talk(text) or aimed(text)
+    return not mentions_only(text)
 
 
 def _targets(layers: Sequence[Layer]) -> list[Layer]:

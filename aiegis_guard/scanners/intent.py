@@ -193,6 +193,13 @@ def aimed(text: str) -> bool:
     return any(not _SELECTOR.fullmatch(m.group()) for m in p.TARGET_RE.finditer(text))
 
 
+def mentions_only(text: str) -> bool:
+    """Text about wallets that points nowhere (:func:`wallet_talk` without :func:`aimed`):
+    an explanation, a warning, docs. The classifier's score is no finding on it: the model
+    learnt wallet words from wallet attacks."""
+    return wallet_talk(text) and not aimed(text)
+
+
 def wallet_talk(text: str) -> bool:
     """Does ``text`` talk about wallets, keys, tokens or transactions (in any covered
     language)? The classifier learnt these words from wallet attacks: on such prose its

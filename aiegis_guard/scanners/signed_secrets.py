@@ -179,18 +179,22 @@ def _text_secrets(texts: Iterable[str], policy: Policy) -> list[Finding]:
 
     ctx = ScanContext(Source.TOOL_INPUT, policy, True)
     found: list[Finding] = []
+    seen: dict[str, list[Finding]] = {}  # this call only: a memo is also a run of its bytes
     budget = MAX_TEXT
     for text in texts:
         if budget <= 0:
             break
         text = text[:budget]
         budget -= len(text)
-        for layer in normalize(text).layers:
-            for f in wallet_keys.scan(layer, ctx):
-                if f.action is not Action.ALLOW:
-                    found.append(
-                        f.model_copy(update={"span": None, "evidence": (*f.evidence, "in:payload")})
-                    )
+        hits = seen.get(text)
+        if hits is None:
+            hits = seen[text] = [
+                f.model_copy(update={"span": None, "evidence": (*f.evidence, "in:payload")})
+                for layer in normalize(text).layers
+                for f in wallet_keys.scan(layer, ctx)
+                if f.action is not Action.ALLOW
+            ]
+        found += hits
     return found
 
 

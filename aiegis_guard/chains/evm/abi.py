@@ -91,13 +91,19 @@ def _word(data: bytes, pos: int) -> int:
     return int.from_bytes(data[pos : pos + 32], "big")
 
 
+_ZERO12 = bytes(12)
+
+
 def _static(t: AbiType, data: bytes, pos: int) -> Any:
+    end = pos + 32  # _word inlined: the most frequent call of a decode
+    if end > len(data):
+        raise EvmDecodeError("calldata too short")
     kind = t.kind
-    value = _word(data, pos)
     if kind == "address":
-        if value >> 160:
+        if data[pos : pos + 12] != _ZERO12:
             raise EvmDecodeError("address with dirty high bytes")
-        return "0x" + data[pos + 12 : pos + 32].hex()
+        return "0x" + data[pos + 12 : end].hex()
+    value = int.from_bytes(data[pos:end], "big")
     bits = t.size or 256
     if kind == "uint":
         if value >> bits:
@@ -149,14 +155,22 @@ def _static_any(t: AbiType, data: bytes, pos: int) -> Any:
 def _decode(t: AbiType, data: bytes, base: int, pos: int, budget: _Budget) -> Any:
     """Decode one value whose head is at ``pos`` in an encoding starting at ``base``."""
     if not t.dynamic:
-        return _static_any(t, data, pos)
-    start = base + _word(data, pos)
-    if start >= len(data):
+        kind = t.kind
+        if kind in ("array", "tuple"):
+            return _static_any(t, data, pos)
+        return _static(t, data, pos)
+    size = len(data)  # _word inlined for the offset and the length
+    if pos + 32 > size:
+        raise EvmDecodeError("calldata too short")
+    start = base + int.from_bytes(data[pos : pos + 32], "big")
+    if start >= size:
         raise EvmDecodeError("ABI offset out of range")
     kind = t.kind
     if kind in ("bytes", "string"):
-        n = _word(data, start)
-        if n > len(data) - start - 32:
+        if start + 32 > size:
+            raise EvmDecodeError("calldata too short")
+        n = int.from_bytes(data[start : start + 32], "big")
+        if n > size - start - 32:
             raise EvmDecodeError("ABI bytes length out of range")
         budget.take(n, 1)
         raw = data[start + 32 : start + 32 + n]
@@ -187,10 +201,20 @@ def _sequence(types: tuple[AbiType, ...], data: bytes, base: int, budget: _Budge
     return out
 
 
-@cache
+# argument lists come from the selector tables (parsed once, at import): their layout is
+# kept by identity, since hashing a tuple of frozen dataclasses re-hashes every node
+_LAYOUTS: dict[int, tuple[tuple[AbiType, ...], int, bool]] = {}
+
+
 def _layout(types: tuple[AbiType, ...]) -> tuple[int, bool]:
     """(head size, every argument a single static word)."""
-    return sum(t.head for t in types), all(t.kind in _WORD_KINDS for t in types)
+    found = _LAYOUTS.get(id(types))
+    if found is None or found[0] is not types:
+        if len(_LAYOUTS) >= 4096:
+            _LAYOUTS.clear()
+        head, simple = sum(t.head for t in types), all(t.kind in _WORD_KINDS for t in types)
+        found = _LAYOUTS[id(types)] = (types, head, simple)
+    return found[1], found[2]
 
 
 def decode_args(types: tuple[AbiType, ...], data: bytes) -> list[Any]:

@@ -8,7 +8,6 @@ touching the caller's own account.
 
 from __future__ import annotations
 
-from dataclasses import replace
 from typing import Any
 
 from aiegis_guard.chains.evm.abi import decode_args
@@ -82,7 +81,7 @@ def _collect(
     carrier = " > ".join(path)
     for item in items:
         if isinstance(item, Frame):
-            _walk(replace(item, path=path) if wrapper else item, ops, notes)
+            _walk(item.along(path) if wrapper else item, ops, notes)
         elif isinstance(item, str):
             notes.append(item)
         else:

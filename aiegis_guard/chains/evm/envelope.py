@@ -2,8 +2,8 @@
 
 Produces an :class:`Envelope` (who, to whom, how much, which calldata, which EIP-7702
 authorizations); ``decode.py`` turns the calldata into operations. Senders of signed raw
-transactions and authorities of signed authorizations are recovered (secp256k1 via eth_keys,
-which uses libsecp256k1 through coincurve when present). Only :class:`EvmDecodeError` escapes.
+transactions and authorities of signed authorizations are recovered (libsecp256k1 through
+coincurve). Only :class:`EvmDecodeError` escapes.
 """
 
 from __future__ import annotations
@@ -14,11 +14,12 @@ from dataclasses import dataclass
 from typing import Any
 
 import rlp  # type: ignore[import-untyped]
-from eth_keys.datatypes import Signature
+from coincurve import PublicKey
 
 from aiegis_guard.checksums import keccak256
 from aiegis_guard.errors import EvmDecodeError
 from aiegis_guard.keys.evm import SECP256K1_N
+from aiegis_guard.record import fast_init
 
 __all__ = ["Authorization", "Envelope", "parse_dict", "parse_raw", "to_bytes"]
 
@@ -34,6 +35,7 @@ _LAYOUT = {
 }
 
 
+@fast_init
 @dataclass(frozen=True, slots=True)
 class Authorization:
     chain_id: int
@@ -42,6 +44,7 @@ class Authorization:
     authority: str | None  # recovered signer; None when unsigned or invalid
 
 
+@fast_init
 @dataclass(frozen=True, slots=True)
 class Envelope:
     tx_type: str
@@ -116,14 +119,49 @@ def _field(tx: Mapping[str, Any], *names: str) -> Any:
 
 
 def _recover(msg_hash: bytes, y: int, r: int, s: int) -> str | None:
-    """Signer address of a (y, r, s) signature, or None when it is not a valid low-s signature."""
+    """Signer address of a (y, r, s) signature, or None when it is not a valid low-s signature
+    (libsecp256k1 through coincurve, as eth_keys does, without its wrappers)."""
     if y not in (0, 1) or not (0 < r < SECP256K1_N and 0 < s <= SECP256K1_N // 2):
         return None
     try:
-        sig = Signature(vrs=(y, r, s))
-        return "0x" + sig.recover_public_key_from_msg_hash(msg_hash).to_canonical_address().hex()
+        sig = r.to_bytes(32, "big") + s.to_bytes(32, "big") + bytes([y])
+        public = PublicKey.from_signature_and_message(sig, msg_hash, hasher=None)
+        return "0x" + keccak256(public.format(compressed=False)[1:])[-20:].hex()
     except Exception:
         return None
+
+
+# --- signing payloads from the raw bytes -------------------------------------------------------
+
+
+def _rlp_item(raw: bytes, pos: int) -> tuple[int, int]:
+    """(payload start, end) of the RLP item at ``pos`` of bytes ``rlp.decode`` accepted."""
+    b = raw[pos]
+    if b < 0x80:
+        return pos, pos + 1
+    if b < 0xB8 or 0xC0 <= b < 0xF8:
+        return pos + 1, pos + 1 + b - (0x80 if b < 0xB8 else 0xC0)
+    n = b - (0xB7 if b < 0xC0 else 0xF7)
+    start = pos + 1 + n
+    return start, start + int.from_bytes(raw[pos + 1 : start], "big")
+
+
+def _rlp_list(payload: bytes) -> bytes:
+    size = len(payload)
+    if size < 56:
+        return bytes([0xC0 + size]) + payload
+    length = size.to_bytes((size.bit_length() + 7) // 8, "big")
+    return bytes([0xF7 + len(length)]) + length + payload
+
+
+def _signed_items(raw: bytes, count: int) -> bytes:
+    """The encodings of the first ``count`` items of the RLP list ``raw``: what the signature
+    covers. ``rlp.decode`` accepts canonical encodings only, so these bytes are exactly what
+    re-encoding the decoded items gives, without building and encoding them again."""
+    pos = start = _rlp_item(raw, 0)[0]
+    for _ in range(count):
+        pos = _rlp_item(raw, pos)[1]
+    return raw[start:pos]
 
 
 def _pick(item: Any, *names: str) -> Any:
@@ -197,7 +235,7 @@ def parse_dict(tx: Mapping[str, Any]) -> Envelope:
     chain_id = tx.get("chainId")
     nonce = tx.get("nonce")
     auths = tx.get("authorizationList") or ()
-    if not isinstance(auths, Sequence) or isinstance(auths, str | bytes):
+    if auths and (not isinstance(auths, Sequence) or isinstance(auths, str | bytes)):
         raise EvmDecodeError("authorizationList: expected a list")
     return Envelope(
         tx_type=TX_TYPES[t],
@@ -221,7 +259,7 @@ def _rlp_int(raw: Any) -> int:
     return int.from_bytes(raw, "big")
 
 
-def _rlp_list(raw: bytes) -> list[Any]:
+def _rlp_items(raw: bytes) -> list[Any]:
     try:
         items = rlp.decode(raw)
     except Exception as exc:  # rlp raises several types (and RecursionError on deep lists)
@@ -237,7 +275,7 @@ def _bytes_field(raw: Any, what: str) -> bytes:
     return raw
 
 
-def _legacy(items: list[Any]) -> Envelope:
+def _legacy(items: list[Any], raw: bytes) -> Envelope:
     if len(items) not in (6, 9):
         raise EvmDecodeError("legacy transaction: expected 6 or 9 fields")
     nonce, to, value = _rlp_int(items[0]), _address(_bytes_field(items[3], "to"), "to"), items[4]
@@ -248,12 +286,13 @@ def _legacy(items: list[Any]) -> Envelope:
         signed = bool(r and s)
         if not signed:
             chain_id = v or None  # EIP-155 unsigned form: v carries the chain id
-        elif v >= 35:
+        elif v >= 35:  # EIP-155: the first six fields, the chain id, two empty strings
             chain_id = (v - 35) // 2
-            body = [*items[:6], _int_bytes(chain_id), b"", b""]
-            sender = _recover(keccak256(rlp.encode(body)), v - 35 - 2 * chain_id, r, s)
+            tail = rlp.encode(_int_bytes(chain_id)) + b"\x80\x80"
+            body = _rlp_list(_signed_items(raw, 6) + tail)
+            sender = _recover(keccak256(body), v - 35 - 2 * chain_id, r, s)
         else:
-            sender = _recover(keccak256(rlp.encode(items[:6])), v - 27, r, s)
+            sender = _recover(keccak256(_rlp_list(_signed_items(raw, 6))), v - 27, r, s)
         if signed and sender is None:
             raise EvmDecodeError("legacy transaction: invalid signature")
     return Envelope("legacy", chain_id, nonce, to, _rlp_int(value), data, sender, signed)
@@ -264,9 +303,10 @@ def _int_bytes(n: int) -> bytes:
 
 
 def _typed(t: int, body: bytes) -> Envelope:
-    items = _rlp_list(body)
+    items = _rlp_items(body)
+    wrapped = False
     if t == 3 and items and isinstance(items[0], list):
-        items = items[0]  # blob network wrapper: [tx, blobs, commitments, proofs]
+        items, wrapped = items[0], True  # blob network wrapper: [tx, blobs, commitments, proofs]
     to_i, value_i, data_i, n_unsigned, auth_i = _LAYOUT[t]
     if len(items) not in (n_unsigned, n_unsigned + 3):
         raise EvmDecodeError(f"{TX_TYPES[t]} transaction: expected {n_unsigned}(+3) fields")
@@ -282,7 +322,11 @@ def _typed(t: int, body: bytes) -> Envelope:
     sender, signed = None, len(items) > n_unsigned
     if signed:
         y, r, s = (_rlp_int(x) for x in items[n_unsigned:])
-        digest = keccak256(bytes([t]) + rlp.encode(items[:n_unsigned]))
+        if wrapped:
+            payload = rlp.encode(items[:n_unsigned])
+        else:
+            payload = _rlp_list(_signed_items(body, n_unsigned))
+        digest = keccak256(bytes([t]) + payload)
         sender = _recover(digest, y, r, s)
         if sender is None:
             raise EvmDecodeError(f"{TX_TYPES[t]} transaction: invalid signature")
@@ -295,7 +339,7 @@ def parse_raw(raw: bytes) -> Envelope:
         raise EvmDecodeError("empty transaction")
     first = raw[0]
     if first >= 0xC0:
-        return _legacy(_rlp_list(raw))
+        return _legacy(_rlp_items(raw), raw)
     if first in _LAYOUT:
         return _typed(first, raw[1:])
     raise EvmDecodeError(f"unknown transaction type byte 0x{first:02x}")

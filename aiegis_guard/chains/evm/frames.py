@@ -7,11 +7,12 @@ runs ``T``'s code in the caller's ``context`` with the caller's ``sender``.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from typing import Any
 
 from aiegis_guard.chains.transaction import Asset, AssetKind
 from aiegis_guard.findings import Chain
+from aiegis_guard.record import fast_init
 
 __all__ = ["MAX_DEPTH", "ZERO", "Frame", "Result", "asset", "native"]
 
@@ -19,6 +20,7 @@ ZERO = "0x" + "0" * 40
 MAX_DEPTH = 8  # nested wrappers decoded; deeper calls become unknown calls
 
 
+@fast_init
 @dataclass(frozen=True, slots=True)
 class Frame:
     target: str  # code that runs (lower-case address)
@@ -39,11 +41,24 @@ class Frame:
 
     def delegatecall(self, target: str, data: bytes) -> Frame:
         """A DELEGATECALL made by the code running in this frame."""
-        return replace(self, target=target, data=data, depth=self.depth + 1, delegate=True)
+        s = self
+        return Frame(
+            target, s.sender, s.context, s.value, data, s.depth + 1, True, s.origin, s.path
+        )
 
     def inner(self, data: bytes) -> Frame:
         """The same code called again with other calldata (multicall, sub-plans)."""
-        return replace(self, data=data, depth=self.depth + 1)
+        s = self
+        return Frame(
+            s.target, s.sender, s.context, s.value, data, s.depth + 1, s.delegate, s.origin, s.path
+        )
+
+    def along(self, path: tuple[str, ...]) -> Frame:
+        """This frame reached through the wrappers ``path``."""
+        s = self
+        return Frame(
+            s.target, s.sender, s.context, s.value, s.data, s.depth, s.delegate, s.origin, path
+        )
 
 
 Result = list[Any]  # each an Operation, a Frame to decode next, or a str note

@@ -48,6 +48,8 @@ _DOMAIN_FIELDS = {
     "salt": "bytes32",
 }
 Types = dict[str, list[tuple[str, str]]]
+# a struct field: name, type, the coercion of an atomic type, its per-walk memo
+_Plan = tuple[str, str, Callable[[Any], Any] | None, dict[str, Any] | None]
 
 
 def _load(payload: Mapping[str, Any] | str | bytes) -> Mapping[str, Any]:
@@ -73,7 +75,15 @@ def _types(raw: Any) -> Types:
             raise EvmDecodeError("typed data: a type name is not an identifier")
         if not isinstance(fields, list) or len(fields) > 256:
             raise EvmDecodeError(f"typed data: fields of {quote(name)} must be a list")
-        out[name] = [_field(name, field) for field in fields]
+        parsed = []
+        for field in fields:  # inline: a payload has dozens of fields
+            if type(field) is not dict and not isinstance(field, Mapping):  # abc is slow
+                raise EvmDecodeError(f"typed data: a field of {quote(name)} is not an object")
+            fname, ftype = field.get("name"), field.get("type")
+            if not isinstance(fname, str) or not isinstance(ftype, str) or len(ftype) > 128:
+                raise EvmDecodeError(f"typed data: a field of {quote(name)} lacks name/type")
+            parsed.append((fname, ftype))
+        out[name] = parsed
     for fields in out.values():
         for _, ftype in fields:
             if ftype in _LEAVES:  # the common case: an atomic type, known valid
@@ -81,15 +91,6 @@ def _types(raw: Any) -> Types:
             if (b := _split_array(ftype)[0]) not in out and not _is_atomic(b):
                 raise EvmDecodeError(f"typed data: type {quote(b)} is not defined")
     return out
-
-
-def _field(struct: str, field: Any) -> tuple[str, str]:
-    if type(field) is not dict and not isinstance(field, Mapping):  # dict first: abc is slow
-        raise EvmDecodeError(f"typed data: a field of {quote(struct)} is not an object")
-    fname, ftype = field.get("name"), field.get("type")
-    if not isinstance(fname, str) or not isinstance(ftype, str) or len(ftype) > 128:
-        raise EvmDecodeError(f"typed data: a field of {quote(struct)} lacks name/type")
-    return fname, ftype
 
 
 @lru_cache(maxsize=4096)  # type strings repeat across requests; parsing them is the hot part
@@ -116,21 +117,34 @@ def _split_array(t: str) -> tuple[str, tuple[int | None, ...]]:
 
 
 class _Walker:
-    """Coerces a value to its declared type; counts nodes to bound the work."""
+    """Coerces a value to its declared type; counts nodes to bound the work.
+
+    A value repeated within one payload (an order's offerer, token, zero hash; every leaf of
+    a bulk order) is coerced once: ``memo`` maps each atomic type's raw text to its value for
+    this walk only (a payload's values may be secrets: nothing outlives the request).
+    """
 
     def __init__(self, types: Types) -> None:
         self.types = types
         self.nodes = 0
         self.strings: list[str] = []
-        self.plans: dict[str, list[tuple[str, str, Callable[[Any], Any] | None]]] = {}
+        # per struct: its fields, and how many of them are atomic
+        self.plans: dict[str, tuple[list[_Plan], int]] = {}
+        self.memos: dict[str, dict[str, Any]] = {}
 
-    def plan(self, name: str) -> list[tuple[str, str, Callable[[Any], Any] | None]]:
-        """A struct's fields with the coercion of each atomic one, built once per walk."""
+    def plan(self, name: str) -> tuple[list[_Plan], int]:
+        """A struct's fields with the coercion of each atomic one (and its memo, for the
+        fixed-size types), and the number of atomic fields, built once per walk."""
         found = self.plans.get(name)
         if found is None:
-            types = self.types
-            found = [(n, t, None if t in types else _LEAVES.get(t)) for n, t in types[name]]
-            self.plans[name] = found
+            types, memos = self.types, self.memos
+            fields = []
+            for n, t in types[name]:
+                leaf = None if t in types else _LEAVES.get(t)
+                memo = memos.setdefault(t, {}) if leaf is not None and t in _MEMO_TYPES else None
+                fields.append((n, t, leaf, memo))
+            atomic = sum(1 for entry in fields if entry[2] is not None)
+            found = self.plans[name] = (fields, atomic)
         return found
 
     def value(self, t: str, v: Any, depth: int) -> Any:
@@ -149,25 +163,46 @@ class _Walker:
             inner = _inner_type(base, dims)
             if not isinstance(v, list) or (size is not None and len(v) != size):
                 raise EvmDecodeError(f"typed data: {quote(t)} expects an array")
+            if inner in self.types:  # an array of structs: value() of each, inlined
+                out_list = []
+                for x in v:
+                    self.nodes += 1
+                    if depth + 1 > MAX_DEPTH or self.nodes > MAX_NODES:
+                        raise EvmDecodeError("typed data nested too deep or too large")
+                    out_list.append(self.struct(inner, x, depth + 2))
+                return out_list
             return [self.value(inner, x, depth + 1) for x in v]
         if base in self.types:
             return self.struct(base, v, depth + 1)
         return self.atomic(base, v)
 
     def struct(self, name: str, v: Any, depth: int) -> dict[str, Any]:
-        if not isinstance(v, dict) and not isinstance(v, Mapping):  # dict first: abc is slow
+        if type(v) is not dict and not isinstance(v, Mapping):  # dict first: abc is slow
             raise EvmDecodeError(f"typed data: {quote(name)} expects an object")
+        plan, atomic = self.plans.get(name) or self.plan(name)
+        self.nodes += atomic  # its atomic fields, coerced here without value()
         out = {}
-        for fname, ftype, leaf in self.plan(name):
-            if fname not in v:
-                raise EvmDecodeError(f"typed data: {quote(name)}.{quote(fname)} is missing")
-            if leaf is None:
-                out[fname] = self.value(ftype, v[fname], depth)
-                continue
-            self.nodes += 1  # an atomic field, coerced here without a call to value()
-            out[fname] = x = leaf(v[fname])
-            if leaf is _string:
-                self.strings.append(x)
+        for fname, ftype, leaf, memo in plan:
+            try:
+                x = v[fname]
+            except KeyError:
+                raise EvmDecodeError(
+                    f"typed data: {quote(name)}.{quote(fname)} is missing"
+                ) from None
+            if memo is not None:
+                if type(x) is str:
+                    y = memo.get(x)
+                    if y is None:
+                        y = memo[x] = leaf(x)  # type: ignore[misc]
+                else:
+                    y = leaf(x)  # type: ignore[misc]
+            elif leaf is None:
+                y = self.value(ftype, x, depth)
+            else:
+                y = leaf(x)
+                if leaf is _string:
+                    self.strings.append(y)
+            out[fname] = y
         if self.nodes > MAX_NODES:
             raise EvmDecodeError("typed data nested too deep or too large")
         return out
@@ -286,6 +321,11 @@ _LEAVES: dict[str, Callable[[Any], Any]] = {
         "int",
     )
 }
+
+
+# fixed-size atomic types, memoised per walk (``string`` / ``bytes`` may be long; bool is
+# never memoised: ``True`` and ``1`` are one dict key)
+_MEMO_TYPES = frozenset(t for t in _LEAVES if t not in ("string", "bytes", "bool"))
 
 
 def _deps(types: Types, name: str, found: set[str]) -> None:

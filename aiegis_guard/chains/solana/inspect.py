@@ -45,8 +45,10 @@ from aiegis_guard.chains.inspect import SOLANA_RULES, format_amount, inspect_ope
 from aiegis_guard.chains.known import known_mints
 from aiegis_guard.chains.siwe import inspect_sign_ins
 from aiegis_guard.chains.solana import programs as progs
+from aiegis_guard.chains.solana.operations import token_asset
 from aiegis_guard.chains.transaction import (
     Approval,
+    Asset,
     AssetKind,
     AuthorityChange,
     Call,
@@ -220,6 +222,13 @@ def _creates_account(op: AuthorityChange, view: OwnView) -> bool:
     )
 
 
+def _with_mint(asset: Asset, mint: str) -> Asset:
+    """``asset`` (a token the instruction did not name) as ``mint``."""
+    if asset.kind is AssetKind.FUNGIBLE and asset.symbol is None and asset.chain is Chain.SOLANA:
+        return token_asset(mint, asset.decimals)  # the same value, built once per mint
+    return asset.replace(address=mint)
+
+
 def _resolve_op(op: Operation, view: OwnView) -> Operation:
     if isinstance(op, Transfer) and op.asset.kind is AssetKind.NATIVE:
         # SOL paid into a wrapped-SOL token account (then SyncNative): its owner's wSOL
@@ -231,11 +240,10 @@ def _resolve_op(op: Operation, view: OwnView) -> Operation:
         if op.recipient in view.owner_of:
             update["recipient"] = view.owner_of[op.recipient]
         if op.asset.address is None and op.source in view.mint_of:
-            update["asset"] = op.asset.replace(address=view.mint_of[op.source])
+            update["asset"] = _with_mint(op.asset, view.mint_of[op.source])
         return op.replace(**update) if update else op
     if isinstance(op, Approval) and op.asset.address is None and op.source in view.mint_of:
-        asset = op.asset.replace(address=view.mint_of[op.source])
-        return op.replace(asset=asset)
+        return op.replace(asset=_with_mint(op.asset, view.mint_of[op.source]))
     if isinstance(op, Receipt) and op.recipient in view.owner_of:  # a swap's output account
         return op.replace(recipient=view.owner_of[op.recipient])
     if isinstance(op, CloseAccount) and op.destination in view.owner_of:

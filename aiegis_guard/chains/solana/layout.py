@@ -62,12 +62,15 @@ class Layout:
         return len(self.accounts) if self.min_accounts < 0 else self.min_accounts
 
 
+_INT_SIZES = {"u8": 1, "u16": 2, "u32": 4, "u64": 8}
+
+
 def read_args(args: tuple[tuple[str, str], ...], data: bytes, pos: int) -> dict[str, Any] | str:
     """Argument values by name, or the reason they cannot be read."""
     out: dict[str, Any] = {}
     for name, kind in args:
-        if kind in ("u8", "u16", "u32", "u64"):
-            size = {"u8": 1, "u16": 2, "u32": 4, "u64": 8}[kind]
+        size = _INT_SIZES.get(kind)
+        if size is not None:
             if pos + size > len(data):
                 return f"data too short for {name}"
             out[name] = int.from_bytes(data[pos : pos + size], "little")

@@ -153,8 +153,19 @@ def _collect_refs(ixs: list[Ix]) -> _Refs:
     return refs
 
 
-def _token_asset(mint: str | None, decimals: int | None = None) -> Asset:
-    return Asset(chain=Chain.SOLANA, kind=AssetKind.FUNGIBLE, address=mint, decimals=decimals)
+_TOKEN_ASSETS: dict[tuple[str | None, int | None], Asset] = {}
+
+
+def token_asset(mint: str | None, decimals: int | None = None) -> Asset:
+    """An SPL token (mints are public; the value is cached like EVM ``frames.asset``)."""
+    key = (mint, decimals)
+    found = _TOKEN_ASSETS.get(key)
+    if found is None:
+        found = Asset(chain=Chain.SOLANA, kind=AssetKind.FUNGIBLE, address=mint, decimals=decimals)
+        if len(_TOKEN_ASSETS) >= 4096:
+            _TOKEN_ASSETS.clear()
+        _TOKEN_ASSETS[key] = found
+    return found
 
 
 def _call(ix: Ix, refs: _Refs) -> list[Operation]:
@@ -227,7 +238,7 @@ def _token_transfer(via: str) -> Builder:
         return [
             Transfer(
                 via=via,
-                asset=_token_asset(mint, a.get("decimals")),
+                asset=token_asset(mint, a.get("decimals")),
                 sender=acc["authority"],
                 recipient=acc["destination"],
                 amount=a["amount"],
@@ -245,7 +256,7 @@ def _token_approve(via: str) -> Builder:
         return [
             Approval(
                 via=via,
-                asset=_token_asset(mint, a.get("decimals")),
+                asset=token_asset(mint, a.get("decimals")),
                 owner=acc["owner"],
                 spender=acc["delegate"],
                 amount=a["amount"],

@@ -17,6 +17,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from aiegis_guard.errors import SolanaDecodeError
+from aiegis_guard.record import fast_init
 
 __all__ = ["MAX_WIRE_BYTES", "WireInstruction", "WireLookup", "WireMessage", "parse_wire"]
 
@@ -27,6 +28,7 @@ _SIG = 64
 _KEY = 32
 
 
+@fast_init
 @dataclass(frozen=True, slots=True)
 class WireInstruction:
     program_index: int
@@ -34,6 +36,7 @@ class WireInstruction:
     data: bytes
 
 
+@fast_init
 @dataclass(frozen=True, slots=True)
 class WireLookup:
     table: bytes
@@ -41,6 +44,7 @@ class WireLookup:
     readonly: bytes
 
 
+@fast_init
 @dataclass(frozen=True, slots=True)
 class WireMessage:
     version: int | None  # None: legacy

@@ -47,6 +47,7 @@ class _Order:
 
     def __init__(self, index: int, protocol: str, venue: str) -> None:
         self.index, self.protocol, self.venue = index, protocol, venue
+        self.offer, self.consideration = f"{protocol}.offer", f"{protocol}.consideration"
         self.ops: list[Operation] = []
 
     def give(
@@ -55,7 +56,7 @@ class _Order:
         a = native() if kind is AssetKind.NATIVE or token in (ZERO, _ETH) else asset(token, kind)
         self.ops.append(
             Transfer(
-                via=f"{self.protocol}.offer",
+                via=self.offer,
                 asset=a,
                 sender=sender,
                 recipient=self.venue,
@@ -79,7 +80,7 @@ class _Order:
         self.ops.append(
             Receipt(
                 to_signer=to_signer,
-                via=f"{self.protocol}.consideration",
+                via=self.consideration,
                 asset=a,
                 recipient=to,
                 amount=amount,
