@@ -181,8 +181,10 @@ def structured(text: str) -> str | None:
     """``"json"`` (the text opens with ``{`` or ``[``), ``"html"`` (tags), or None (flat)."""
     if _JSON_HEAD_RE.match(text):
         return "json"
-    if "<" in text and len(_TAG_RE.findall(text, 0, 200_000)) >= _TAGS_NEEDED:
-        return "html"
+    if "<" in text:
+        tags = _TAG_RE.finditer(text, 0, 200_000)
+        if all(next(tags, None) is not None for _ in range(_TAGS_NEEDED)):
+            return "html"
     return None
 
 

@@ -35,7 +35,6 @@ Span = tuple[int, int]
 _ALNUM = CharClass("lower-alnum", string.ascii_lowercase + string.digits)
 _IDENT = frozenset(string.ascii_lowercase + string.digits + "_")
 _HOST = frozenset(string.ascii_lowercase + string.digits + "-.")
-_URL_STOP = frozenset(" \n\"'<>()[]{}|`")
 _HEX = frozenset("0123456789abcdef")
 
 
@@ -83,15 +82,19 @@ _TLD_RE = re.compile(r"\.(?:" + _TLD_LIST + r")(?![\w-])")
 _FILE_RE = re.compile(r"\.(?:txt|md|json|ya?ml|toml|pdf|html?|cfg|ini)(?![\w-])")
 
 
+# the rest of a URL after "://" (up to a stop character), and after a host's TLD (also ",")
+_URL_REST_RE = re.compile(r"[^ \n\"'<>()\[\]{}|`]*")
+_HOST_REST_RE = re.compile(r"[^ \n\"'<>()\[\]{}|`,]*")
+
+
 def _urls(low: str) -> list[Span]:
     out = []
     for i in _finds(low, "://"):
         s = i
         while s > 0 and low[s - 1].isalpha() and i - s < 8:
             s -= 1
-        e = i + 3
-        while e < len(low) and low[e] not in _URL_STOP:
-            e += 1
+        m = _URL_REST_RE.match(low, i + 3)
+        e = m.end() if m else i + 3
         if s < i and e > i + 3:
             out.append((s, e))
     for m in _TLD_RE.finditer(low):
@@ -100,9 +103,8 @@ def _urls(low: str) -> list[Span]:
         while s > 0 and low[s - 1] in _HOST and i - s < 100:
             s -= 1
         if s < i and not (s > 0 and (_word_char(low, s - 1) or low[s - 1] in "@/")):
-            while end < len(low) and low[end] not in _URL_STOP and low[end] != ",":
-                end += 1
-            out.append((s, end))
+            rest = _HOST_REST_RE.match(low, end)
+            out.append((s, rest.end() if rest else end))
     return _merged(out)
 
 
