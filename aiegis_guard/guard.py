@@ -160,6 +160,11 @@ def _chunks(text: str) -> Iterable[tuple[int, str]]:
             break
 
 
+def _public(ctx: ScanContext) -> bool:
+    """A public user's prompt (``[guard] audience = "public"``): untrusted, judged by the model."""
+    return ctx.source is Source.PROMPT and ctx.untrusted
+
+
 class Guard:
     """Checks text, transactions and signature requests against one policy.
 
@@ -238,20 +243,22 @@ class Guard:
 
         return open_ledger(self.config.ledger)
 
-    def _classifier_for(self, source: Source) -> Classifier | None:
-        """The classifier if it judges ``source``; else None, and the model (and numpy,
-        onnxruntime) are not even imported: ``scan --text hi`` on a tool input loads none."""
+    def _classifier_for(self, source: Source, public: bool = False) -> Classifier | None:
+        """The classifier if it judges ``source`` (a ``public`` user's prompt is judged like
+        what the agent reads); else None, and the model (and numpy, onnxruntime) are not even
+        imported: ``scan --text hi`` on a tool input loads none."""
         if source is Source.TRANSACTION:
             return None
-        if self._classifier_opt is True and source not in self.config.classifier.judged:
+        judged = self.config.classifier.judged
+        if self._classifier_opt is True and source not in judged and not public:
             return None
         return self.classifier
 
-    def _degraded_for(self, source: Source, value_moving: bool) -> bool:
+    def _degraded_for(self, ctx: ScanContext) -> bool:
         """Limp mode for one check. A value-moving check, or one the model judges, loads the
         model if it never was (limp mode must be known to fail closed); any other check
         reports a failure already seen, without loading the model for it."""
-        if value_moving or self._classifier_for(source) is not None:
+        if ctx.value_moving or self._classifier_for(ctx.source, _public(ctx)) is not None:
             return self.degraded
         clf = self.__dict__.get("classifier")
         return clf is not None and clf.failures > 0
@@ -292,7 +299,7 @@ class Guard:
         """
         found: dict[tuple[str, tuple[int, int] | None], Finding] = {}
         stages = self.stages
-        classifier = self._classifier_for(ctx.source)
+        classifier = self._classifier_for(ctx.source, _public(ctx))
         judged = ctx.untrusted or classifier is not None  # language judges read views
         whole = _whole_views(text) if judged else None
         for offset, chunk in _chunks(text):
@@ -368,7 +375,7 @@ class Guard:
             findings,
             policy,
             value_moving=value_moving,
-            degraded=self._degraded_for(src, value_moving),
+            degraded=self._degraded_for(ctx),
             source=src,
             tainted_by=tuple(dict.fromkeys(tainted_by)),
             elapsed_ms=(time.perf_counter() - started) * 1000,
