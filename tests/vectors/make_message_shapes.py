@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import base64
 import json
+import sys
 from pathlib import Path
 from typing import Any
 
@@ -33,6 +34,9 @@ from solders.instruction import AccountMeta, Instruction
 from solders.keypair import Keypair
 from solders.message import Message, MessageV0, to_bytes_versioned
 from solders.pubkey import Pubkey
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[1]))  # tests/: the shared builders
+from evm_builders import permit_typed_data
 
 OUT = Path(__file__).with_name("message_shapes.json")
 
@@ -172,32 +176,11 @@ def recap(att: dict[str, Any]) -> str:
 
 
 def permit(spender: str, value: int, owner: str = OWN) -> dict[str, Any]:
-    return {
-        "types": {
-            "EIP712Domain": [
-                {"name": "name", "type": "string"},
-                {"name": "version", "type": "string"},
-                {"name": "chainId", "type": "uint256"},
-                {"name": "verifyingContract", "type": "address"},
-            ],
-            "Permit": [
-                {"name": "owner", "type": "address"},
-                {"name": "spender", "type": "address"},
-                {"name": "value", "type": "uint256"},
-                {"name": "nonce", "type": "uint256"},
-                {"name": "deadline", "type": "uint256"},
-            ],
-        },
-        "primaryType": "Permit",
-        "domain": {"name": "USD Coin", "version": "2", "chainId": 1, "verifyingContract": USDC},
-        "message": {
-            "owner": owner,
-            "spender": spender,
-            "value": value,
-            "nonce": 0,
-            "deadline": 1893456000,
-        },
-    }
+    """USDC's EIP-2612 Permit (the shared builder, with USDC's domain and a number value)."""
+    data = permit_typed_data(spender, value, USDC)
+    data["domain"].update(name="USD Coin", version="2")
+    data["message"].update(owner=owner, value=value, deadline=1893456000)
+    return data
 
 
 def permit2_single(spender: str, amount: int) -> dict[str, Any]:
