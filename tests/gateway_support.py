@@ -6,12 +6,26 @@ from __future__ import annotations
 
 import socket
 import socketserver
+import threading
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 
+import openai
 from scripted_upstream import Reply, Running, ScriptedUpstream, serve
 
-__all__ = ["Answer", "Reply", "Running", "ScriptedUpstream", "SocketUpstream", "serve"]
+from aiegis_guard.config import parse_config
+from aiegis_guard.gateway.app import build_gateway, create_app
+
+__all__ = [
+    "Answer",
+    "Reply",
+    "Running",
+    "ScriptedUpstream",
+    "SocketUpstream",
+    "proxied",
+    "serve",
+]
 
 Answer = Callable[[], list[bytes]]  # the fragments one answer is written in; [] = hang up
 
@@ -59,3 +73,28 @@ class _Handler(socketserver.BaseRequestHandler):
             for fragment in fragments:
                 sock.sendall(fragment)
                 time.sleep(0.002)  # separate TCP segments: the client sees the split
+
+
+@contextmanager
+def proxied(
+    server: SocketUpstream, retries: int, userinfo: str = ""
+) -> Iterator[tuple[openai.OpenAI, str]]:
+    """``server`` answering in a thread behind a gateway on loopback (breaker open to
+    ``retries`` retries, never tripping): the official client and the gateway's URL. The
+    upstream URL may carry ``userinfo`` (``"alice:s3cret@"``)."""
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    config = parse_config({
+        "ledger": {"backend": "memory"},
+        "gateway": {"breaker": {"retries": retries, "backoff_base": 0.0, "min_calls": 1000}},
+    })  # fmt: skip
+    url = f"http://{userinfo}127.0.0.1:{server.server_address[1]}/v1"
+    gw = build_gateway(config, upstreams=[url], classifier=False)
+    try:
+        with serve(create_app(gw, heartbeats=False)) as running:
+            yield (
+                openai.OpenAI(base_url=f"{running.url}/v1", api_key="unused", max_retries=0),
+                (running.url),
+            )
+    finally:
+        server.shutdown()
+        server.server_close()

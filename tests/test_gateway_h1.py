@@ -9,7 +9,6 @@ from __future__ import annotations
 import asyncio
 import base64
 import json
-import threading
 from collections.abc import Iterator
 from typing import Any
 
@@ -19,9 +18,7 @@ openai = pytest.importorskip("openai")
 pytest.importorskip("uvicorn")
 pytest.importorskip("httptools")
 
-from aiegis_guard.config import parse_config  # noqa: E402
-from aiegis_guard.gateway.app import build_gateway, create_app  # noqa: E402
-from tests.gateway_support import Answer, SocketUpstream, serve  # noqa: E402
+from tests.gateway_support import Answer, SocketUpstream, proxied  # noqa: E402
 
 TEXT = "The balance is 1.25 ETH; nothing else to do today."
 BODY = json.dumps({
@@ -63,23 +60,8 @@ class KeepAliveUpstream(SocketUpstream):
 @pytest.fixture(scope="module")
 def upstream() -> Iterator[tuple[KeepAliveUpstream, Any, str]]:
     server = KeepAliveUpstream()
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
-    port = server.server_address[1]
-    config = parse_config({
-        "ledger": {"backend": "memory"},
-        "gateway": {"breaker": {"retries": 0, "backoff_base": 0.0, "min_calls": 1000}},
-    })  # fmt: skip
-    gw = build_gateway(
-        config, upstreams=[f"http://alice:s3cret@127.0.0.1:{port}/v1"], classifier=False
-    )
-    try:
-        with serve(create_app(gw, heartbeats=False)) as running:
-            client = openai.OpenAI(base_url=f"{running.url}/v1", api_key="unused", max_retries=0)
-            yield server, client, running.url
-    finally:
-        server.shutdown()
-        server.server_close()
+    with proxied(server, 0, "alice:s3cret@") as (client, url):
+        yield server, client, url
 
 
 def _ask(client: Any) -> str:

@@ -6,7 +6,6 @@ JSON reader, which must give the same answers with or without orjson."""
 from __future__ import annotations
 
 import json
-import threading
 from collections.abc import Iterator
 from typing import Any
 
@@ -22,7 +21,7 @@ from aiegis_guard.gateway import upstream as upstream_mod  # noqa: E402
 from aiegis_guard.gateway import wire  # noqa: E402
 from aiegis_guard.gateway.app import build_gateway, create_app  # noqa: E402
 from aiegis_guard.jsontext import JSONDepthError  # noqa: E402
-from tests.gateway_support import Answer, SocketUpstream, serve  # noqa: E402
+from tests.gateway_support import Answer, SocketUpstream, proxied, serve  # noqa: E402
 
 JSON = b"application/json"
 BIG = 123456789012345678901234567890
@@ -71,21 +70,8 @@ class RawUpstream(SocketUpstream):
 @pytest.fixture(scope="module")
 def raw() -> Iterator[tuple[RawUpstream, Any, str]]:
     server = RawUpstream()
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
-    url = f"http://127.0.0.1:{server.server_address[1]}/v1"
-    config = parse_config({
-        "ledger": {"backend": "memory"},
-        "gateway": {"breaker": {"retries": 1, "backoff_base": 0.0, "min_calls": 1000}},
-    })  # fmt: skip
-    gw = build_gateway(config, upstreams=[url], classifier=False)
-    try:
-        with serve(create_app(gw, heartbeats=False)) as running:
-            client = openai.OpenAI(base_url=f"{running.url}/v1", api_key="unused", max_retries=0)
-            yield server, client, running.url
-    finally:
-        server.shutdown()
-        server.server_close()
+    with proxied(server, 1) as (client, url):
+        yield server, client, url
 
 
 TEXT = "The balance is 1.25 ETH; nothing else to do today."
