@@ -486,7 +486,7 @@ class Classifier:
         return [
             (layer, _finding(s, model, threshold))
             for layer, s in zip(targets, scores, strict=True)
-            if s is not None and s.score >= threshold and (public or _aimed(layer.text))
+            if s is not None and s.score >= threshold and (public or not mentions_only(layer.text))
         ]
 
     def _threshold(self, model: _Model, source: Source, public: bool) -> float:
@@ -534,13 +534,6 @@ def _seen(layer: Layer, view: str, parent_view: str, segment: int) -> np.ndarray
         if run is not None and b <= run[1] and view[a:b] == parent_view[run[0] : run[0] + b - a]:
             out[k] = True
     return out
-
-
-def _aimed(text: str) -> bool:
-    """A score over the threshold is a finding on generic text, and on text about wallets
-    when it points somewhere: explanations, warnings and docs that *mention* keys, permits
-    and approvals score high on those words alone."""
-    return not mentions_only(text)
 
 
 def _targets(layers: Sequence[Layer]) -> list[Layer]:

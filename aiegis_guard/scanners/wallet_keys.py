@@ -249,8 +249,9 @@ def _pem_blocks(text: str) -> list[Finding]:
 
 def _password(text: str, lo: int, hi: int) -> tuple[int, int] | None:
     """Span of a password written beside a keystore in ``text[lo:hi]``, else None."""
-    for m in PASSWORD_ARG_RE.finditer(text, lo, hi):
-        return m.span("v")
+    arg = PASSWORD_ARG_RE.search(text, lo, hi)
+    if arg is not None:
+        return arg.span("v")
     for m in PASSWORD_RE.finditer(text, lo, hi):
         value = m.group("v")
         if any(not c.isalpha() for c in value) and not value.startswith(("http", "process.")):
