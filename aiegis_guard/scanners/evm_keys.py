@@ -52,7 +52,6 @@ TAIL = 24  # the part of the window whose classification is cached
 AFTER_WINDOW = 40  # "0x.. is my private key": checked only when nothing precedes
 MAX_DERIVATIONS = 64  # secp256k1 derivations per text (~70 µs each)
 MAX_CANDIDATES_REPORTED = 4
-ZERO_RUN = "0" * 16
 
 # Context is read as words: camelCase, snake_case and SHOUTING are split, lower-cased and
 # looked up; the word nearest to the value that belongs to a class decides. A run of ASCII
@@ -94,6 +93,7 @@ KEY_QUALIFIERS = _words(
     "storage cache lookup primary map mapping idempotency public pub verifying api authentication"
 )
 _NAMED_VALUE_RE = re.compile(r"(?i)\bname\b")  # a name/value pair: the name classifies
+QUALIFIED_KEY_WORDS = {"credentials": ("withdrawal",), "credential": ("withdrawal",)}
 CALLS = ("wallet", "account")  # Wallet("0x..."), Account("0x..."): a key is being loaded
 _WORD = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789_")
 _LIST_GAP = frozenset(" \t\r\n,;\"'[]")
@@ -141,8 +141,8 @@ def _word_class(window: str, m: re.Match[str], prev: str) -> str | None:
         after = window[m.end()] if m.end() < len(window) else ""
         quoted = before in ('"', "'") and after in ('"', "'")  # a "key" field: a storage slot
         return "hash" if quoted or prev in KEY_QUALIFIERS else "key"
-    if word in KEY_WORDS:
-        return "key"
+    if word in KEY_WORDS:  # "withdrawal credentials" are a validator's, not a key
+        return "hash" if prev in QUALIFIED_KEY_WORDS.get(word, ()) else "key"
     if word in HASH_WORDS or word.endswith("scan"):  # etherscan, solscan...
         return "hash"
     if word in CALLS and window[m.end() : m.end() + 2].lstrip().startswith("("):
@@ -208,12 +208,10 @@ def _foreign(window: str) -> str | None:
 
 
 def is_placeholder(body: str) -> bool:
-    """``deadbeef`` x 8, ``1234567890abcdef`` x 4, ``aaaa..``, ``0x01`` + 11 zero bytes + an
-    address (withdrawal credentials, an ABI word): a template or padded value, not a key. A
-    random key uses about 16 distinct digits, repeats no short unit and has no run of 16
-    zero digits (odds 1 in 2^58)."""
+    """``deadbeef`` x 8, ``1234567890abcdef`` x 4, ``aaaa..``: a template value, not a key.
+    A random key uses about 16 distinct digits and repeats no short unit."""
     body = body.lower()
-    if len(set(body)) <= 6 or ZERO_RUN in body:  # a padded word or credential, not random
+    if len(set(body)) <= 6:
         return True
     return any(body == body[:p] * (len(body) // p) for p in (8, 16) if len(body) % p == 0)
 
