@@ -16,6 +16,7 @@ from typing import Any
 import rlp  # type: ignore[import-untyped]
 from coincurve import PublicKey
 
+from aiegis_guard.chains.evm.rlp_read import rlp_decode
 from aiegis_guard.checksums import keccak256
 from aiegis_guard.errors import EvmDecodeError
 from aiegis_guard.keys.evm import SECP256K1_N
@@ -135,7 +136,7 @@ def _recover(msg_hash: bytes, y: int, r: int, s: int) -> str | None:
 
 
 def _rlp_item(raw: bytes, pos: int) -> tuple[int, int]:
-    """(payload start, end) of the RLP item at ``pos`` of bytes ``rlp.decode`` accepted."""
+    """(payload start, end) of the RLP item at ``pos`` of bytes ``rlp_decode`` accepted."""
     b = raw[pos]
     if b < 0x80:
         return pos, pos + 1
@@ -156,7 +157,7 @@ def _rlp_list(payload: bytes) -> bytes:
 
 def _signed_items(raw: bytes, count: int) -> bytes:
     """The encodings of the first ``count`` items of the RLP list ``raw``: what the signature
-    covers. ``rlp.decode`` accepts canonical encodings only, so these bytes are exactly what
+    covers. ``rlp_decode`` accepts canonical encodings only, so these bytes are exactly what
     re-encoding the decoded items gives, without building and encoding them again."""
     pos = start = _rlp_item(raw, 0)[0]
     for _ in range(count):
@@ -260,10 +261,7 @@ def _rlp_int(raw: Any) -> int:
 
 
 def _rlp_items(raw: bytes) -> list[Any]:
-    try:
-        items = rlp.decode(raw)
-    except Exception as exc:  # rlp raises several types (and RecursionError on deep lists)
-        raise EvmDecodeError(f"not valid RLP ({type(exc).__name__})") from exc
+    items = rlp_decode(raw)
     if not isinstance(items, list):
         raise EvmDecodeError("RLP transaction must be a list")
     return items
