@@ -252,3 +252,55 @@ def test_repeated_texts_keep_their_findings() -> None:
     one_by_one = [f for t in texts for f in signed_secrets._text_secrets([t], policy)]
     assert signed_secrets._text_secrets(texts, policy) == one_by_one
     assert sum(1 for f in one_by_one if f.rule_id == "secret.bip39_mnemonic") >= 3
+
+
+# generated, never funded; exactly three zero bytes each (at the start / at the end)
+_ZKEY = Account.from_key(b"\x00\x00\x00" + bytes(b or 1 for b in os.urandom(29)))
+_TKEY = Account.from_key(bytes(b or 1 for b in os.urandom(29)) + b"\x00\x00\x00")
+
+ZERO_EDGE_LEAKS = [
+    pytest.param(
+        _ZKEY, lambda k: selector("x()") + bytes(40) + k, id="leading-zeros-after-padding"
+    ),
+    pytest.param(_ZKEY, lambda k: bytes(5) + k + bytes(9), id="leading-zeros-between-runs"),
+    pytest.param(
+        _TKEY, lambda k: selector("x()") + k + bytes(64), id="trailing-zeros-before-padding"
+    ),
+    pytest.param(_TKEY, lambda k: call("verify(bytes32)", k), id="trailing-zeros-abi-word"),
+]
+
+
+@pytest.mark.parametrize(("account", "build"), ZERO_EDGE_LEAKS)
+def test_own_key_with_zero_bytes_next_to_padding(
+    account: Any, build: Callable[[bytes], bytes]
+) -> None:
+    """A key holding three zero bytes that touch ABI padding is still a candidate window."""
+    own = account.address.lower()
+    verdict = _guard().check_transaction(_tx(build(bytes(account.key)), sender=own))
+    assert verdict.action is Action.BLOCK
+    assert "secret.evm_private_key" in _secret_rules(verdict)
+
+
+def _naive_sparse(blob: bytes) -> list[int]:
+    limit = signed_secrets.MAX_ZERO_BYTES
+    return [o for o in range(len(blob) - 31) if blob[o : o + 32].count(0) <= limit]
+
+
+SPARSE = [
+    pytest.param(b"", id="empty"),
+    pytest.param(os.urandom(31), id="shorter-than-a-window"),
+    pytest.param(os.urandom(200), id="random"),
+    pytest.param(bytes(300), id="all-zero"),
+    pytest.param(call("transfer(address,uint256)", STRANGER, 5), id="abi-transfer"),
+    pytest.param(_safe_exec(call("verify(bytes32)", OTHER_KEY)), id="abi-nested"),
+    pytest.param(b"\x00\x00\x00" + os.urandom(40) + b"\x00\x00\x00", id="three-zero-edges"),
+    pytest.param(b"\x00" * 4 + os.urandom(32) + b"\x00" * 4, id="four-zero-edges"),
+    pytest.param(bytes(b if i % 9 else 0 for i, b in enumerate(os.urandom(400))), id="scattered"),
+    pytest.param(b"\x01\x00\x00\x00\x00\x01" * 30, id="short-runs"),
+]
+
+
+@pytest.mark.parametrize("blob", SPARSE)
+def test_sparse_windows_are_the_windows_the_filter_keeps(blob: bytes) -> None:
+    """Zero runs found by regex give exactly the windows with at most MAX_ZERO_BYTES zeros."""
+    assert signed_secrets._sparse_windows(blob) == _naive_sparse(blob)
