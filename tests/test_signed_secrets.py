@@ -21,6 +21,8 @@ from evm_builders import FRIEND, STRANGER, call, selector
 from solders.instruction import AccountMeta
 from solders.keypair import Keypair
 from solders.pubkey import Pubkey
+from solders.system_program import TransferParams
+from solders.system_program import transfer as sol_transfer
 from solders.transaction import Transaction
 
 from aiegis_guard.config import Config, LedgerBackend, LedgerSettings, ThreatSettings
@@ -304,3 +306,59 @@ SPARSE = [
 def test_sparse_windows_are_the_windows_the_filter_keeps(blob: bytes) -> None:
     """Zero runs found by regex give exactly the windows with at most MAX_ZERO_BYTES zeros."""
     assert signed_secrets._sparse_windows(blob) == _naive_sparse(blob)
+
+
+# --- caches: what the scan keeps between calls follows the policy and the payer ------------
+
+
+def _memo_of_seed(payer: Keypair) -> Transaction:
+    """A memo holding ``AGENT``'s seed as hex, paid by ``payer``."""
+    return _sol_tx_paid(payer, sx.memo(SECRET64[:32].hex(), payer.pubkey()))
+
+
+def _sol_tx_paid(payer: Keypair, *ixs: Any) -> Transaction:
+    return Transaction.new_unsigned(sx.message(payer.pubkey(), list(ixs)))
+
+
+def test_own_key_follows_the_payer_call_by_call() -> None:
+    """The same memo alternately paid by the agent (its own seed: BLOCK) and by another
+    wallet (a stranger's key: not a secret.solana_keypair): nothing carries over."""
+    guard, other = _guard(), Keypair()
+    for _ in range(3):
+        own = guard.check_transaction(_memo_of_seed(AGENT), chain="solana")
+        assert own.action is Action.BLOCK
+        assert "secret.solana_keypair" in _secret_rules(own)
+        foreign = guard.check_transaction(_memo_of_seed(other), chain="solana")
+        assert "secret.solana_keypair" not in _secret_rules(foreign)
+
+
+def test_same_request_under_two_allowlists() -> None:
+    """One memo + SOL transfer judged alternately with and without its recipient
+    allowlisted (per-call context): two verdicts, never the other call's."""
+    guard, friend = _guard(), Keypair().pubkey()
+    pay = sol_transfer(TransferParams(from_pubkey=AGENT.pubkey(), to_pubkey=friend, lamports=5))
+    tx = _sol_tx(sx.memo("invoice 42 paid", AGENT.pubkey()), pay)
+    allowed = {"allow_solana": [str(friend)]}
+    for _ in range(3):
+        listed = guard.check_transaction(tx, chain="solana", context=allowed)
+        unlisted = guard.check_transaction(tx, chain="solana")
+        assert "tx.sol.unknown_recipient" not in {f.rule_id for f in listed.findings}
+        assert "tx.sol.unknown_recipient" in {f.rule_id for f in unlisted.findings}
+
+
+def test_policy_with_own_addresses_is_per_policy_and_bounded() -> None:
+    """The policy copy holding a payload's own addresses: the policy itself when it already
+    has them, else a copy of *that* policy (its allowlist kept), and at most 256 kept."""
+    payer = str(AGENT.pubkey())
+    has_it = Policy(wallet=Wallet(solana=frozenset({payer})))
+    assert signed_secrets._with_own(has_it, [], [payer]) is has_it
+    friend_a, friend_b = "0x" + "a1" * 20, "0x" + "b2" * 20
+    a = Policy(allowlist=Allowlist(evm=frozenset({friend_a})))
+    b = Policy(allowlist=Allowlist(evm=frozenset({friend_b})))
+    for policy, friend in ((a, friend_a), (b, friend_b), (a, friend_a)):
+        copy = signed_secrets._with_own(policy, [OWN], [payer])
+        assert copy.allowlist.evm == {friend}
+        assert OWN in copy.wallet.evm and payer in copy.wallet.solana
+    for _ in range(300):
+        signed_secrets._with_own(Policy(), [OWN], [str(Keypair().pubkey())])
+    assert len(signed_secrets._WITH_OWN) <= 256

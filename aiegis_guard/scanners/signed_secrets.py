@@ -38,6 +38,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass
+from functools import lru_cache
 
 from aiegis_guard.checksums import b58decode
 from aiegis_guard.findings import Action, Category, Finding, Severity, Source
@@ -219,8 +220,35 @@ def _own(payload: SignedPayload, policy: Policy) -> tuple[list[str], list[str]]:
     """The payload's own addresses (sender, fee payer) that are well formed: a malformed one
     is left out rather than failing the scan."""
     evm = [a.lower() for a in payload.own_evm if _EVM_ADDRESS.fullmatch(a)]
-    solana = [a for a in payload.own_solana if len(b58decode(a) or b"") == 32]
+    solana = [a for a in payload.own_solana if len(_public_key(a)) == 32]
     return evm, solana
+
+
+@lru_cache(maxsize=1024)
+def _public_key(address: str) -> bytes:
+    """The bytes of a base58 public key (an own wallet or fee payer: public, and the same on
+    every call), b"" when it is not base58."""
+    return b58decode(address) or b""
+
+
+_WITH_OWN: dict[tuple[int, tuple[str, ...], tuple[str, ...]], tuple[Policy, Policy]] = {}
+
+
+def _with_own(policy: Policy, evm: list[str], sol: list[str]) -> Policy:
+    """``policy`` with the payload's own addresses: itself when its wallet holds them all,
+    else the copy (which re-validates every address book) built once per policy and
+    addresses; the policy object is kept with its copy, so a new policy never hits."""
+    if policy.wallet.evm.issuperset(evm) and policy.wallet.solana.issuperset(sol):
+        return policy
+    key = (id(policy), tuple(sorted(evm)), tuple(sorted(sol)))
+    hit = _WITH_OWN.get(key)
+    if hit is not None and hit[0] is policy:
+        return hit[1]
+    built = policy.with_addresses(own_evm=evm, own_solana=sol)
+    if len(_WITH_OWN) >= 256:
+        _WITH_OWN.clear()
+    _WITH_OWN[key] = (policy, built)
+    return built
 
 
 def _hex_blobs(texts: Iterable[str]) -> Iterable[bytes]:
@@ -237,7 +265,7 @@ def _hex_blobs(texts: Iterable[str]) -> Iterable[bytes]:
 def scan_signed(payload: SignedPayload, policy: Policy) -> list[Finding]:
     """The own secrets (and any key-shaped secret text) inside a payload about to be signed."""
     evm, sol = _own(payload, policy)
-    solana = frozenset(b58decode(a) or b"" for a in (*policy.wallet.solana, *sol))
+    solana = frozenset(_public_key(a) for a in (*policy.wallet.solana, *sol))
     deriver = _Deriver(policy.wallet.evm | frozenset(evm), solana)
     texts: list[str] = list(payload.texts)
     found: list[Finding] = []
@@ -249,7 +277,7 @@ def scan_signed(payload: SignedPayload, policy: Policy) -> list[Finding]:
         for blob in _hex_blobs(texts):
             found += _raw_keys(blob, deriver)
     if texts:  # the text scanners read the own addresses from a policy: built only here
-        found += _text_secrets(texts, policy.with_addresses(own_evm=evm, own_solana=sol))
+        found += _text_secrets(texts, _with_own(policy, evm, sol))
     if deriver.exhausted:
         found.append(_limit_finding(MAX_DERIVATIONS + deriver.exhausted))
     return found
