@@ -298,6 +298,16 @@ def _contexts(k: str, h: str, address: str) -> list[dict[str, Any]]:
             "allow",
             "0x01, eleven zero bytes and an address: not random",
         ),
+        _case(
+            "echoed-with-typo",
+            f,
+            f"ValueError: Unexpected private key format. Got '0x{k}q'",
+            "block",
+            "a stray letter glued to an echoed key does not hide it",
+        ),
+        _case("bigint-key", f, f"const PRIVATE_KEY = 0x{k}n;", "block", "a JavaScript BigInt key"),
+        _case("bigint-hash", f, f"const BLOCK_HASH = 0x{h}n;", "allow", "a BigInt hash"),
+        _case("glued-word", f, f"private key 0x{k}ab12", "allow", "longer than a key: not one"),
     ]
 
 
