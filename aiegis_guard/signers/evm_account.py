@@ -126,14 +126,21 @@ class GuardedAccount:
         guard: Guard | None = None,
         approver: Approver = deny_all,
         context: Mapping[str, Any] | None = None,
+        chain_id: int | None = None,
     ) -> None:
+        """``chain_id``: the chain this account signs for. Messages carry none of their own:
+        a sign-in (EIP-4361) for another chain is flagged; a transaction without a
+        ``chainId`` is judged as one for this chain."""
         if guard is None:
             from aiegis_guard.guard import Guard
 
             guard = Guard()
+        if chain_id is not None and (type(chain_id) is not int or chain_id < 0):
+            raise TypeError(f"chain_id must be a non-negative int, not {chain_id!r:.40}")
         self._account = account
         self.guard = guard
         self.approver = approver
+        self.chain_id = chain_id
         own = [*(context or {}).get("own_evm", ()), account.address]
         self.context: dict[str, Any] = {**(context or {}), "own_evm": own}
 
@@ -159,6 +166,8 @@ class GuardedAccount:
         """Check, reserve the spend, then sign (returns eth-account's ``SignedTransaction``)."""
         tx = dict(transaction_dict)
         checked = {**tx, "from": tx.get("from") or self.address}
+        if self.chain_id is not None and tx.get("chainId") is None:
+            checked["chainId"] = self.chain_id
         verdict, decoded = judge_payload(self.guard, checked, self.context)
         return self._signed(
             verdict, "sign_transaction", decoded, lambda: self._account.sign_transaction(tx)
@@ -198,7 +207,9 @@ class GuardedAccount:
         structured = bytes(signable_message.version) == b"\x01"
         body = bytes(signable_message.body)  # 0x01: the struct hash, not the message
         method = "eth_sign" if structured else "personal_sign"
-        verdict = self.guard.check_message(body, method=method, context=self.context)
+        verdict = self.guard.check_message(
+            body, method=method, context=self.context, chain_id=self.chain_id
+        )
         return self._signed(
             verdict, "sign_message", None, lambda: self._account.sign_message(signable_message)
         )
@@ -206,7 +217,7 @@ class GuardedAccount:
     def unsafe_sign_hash(self, message_hash: bytes) -> Any:
         """Signing a bare hash is blind (``tx.evm.blind_signature``): blocked by default."""
         verdict = self.guard.check_message(
-            bytes(message_hash), method="eth_sign", context=self.context
+            bytes(message_hash), method="eth_sign", context=self.context, chain_id=self.chain_id
         )
         return self._signed(
             verdict,
