@@ -179,6 +179,28 @@ def test_cli_inspect_tx_chain_id(  # noqa: PLR0917 - one argument per column of 
         assert (MISMATCH in rules) is (code == 10), rules
 
 
+_WETH_DEPOSIT = {"to": "0xC02aaA39b223FE8D0A0e5C4F27eAD9083C756Cc2", "value": 10**17,
+                 "data": "0xd0e30db0", "nonce": 0, "gas": 60_000, "maxFeePerGas": 10**10,
+                 "maxPriorityFeePerGas": 1}  # fmt: skip
+
+
+@pytest.mark.parametrize(
+    ("argv", "code"),
+    [
+        pytest.param(["--chain-id", "1"], 0, id="mainnet-weth-is-a-conversion"),
+        pytest.param(["--chain-id", "137"], 10, id="same-address-elsewhere-is-a-stranger"),
+        pytest.param([], 10, id="chain-unknown-is-a-stranger"),
+    ],
+)
+def test_cli_tx_dict_without_chain_id_takes_the_signers(
+    argv: list[str], code: int, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: Any
+) -> None:
+    """A tx dict without a ``chainId`` is judged on ``--chain-id``: WETH9's deposit pays the
+    own account back on mainnet only (``data/evm_protocols.json`` binds it to chain 1)."""
+    payload = json.dumps({**_WETH_DEPOSIT, "from": ACCOUNT.address})
+    assert _cli(argv, payload, tmp_path, monkeypatch) == code, capsys.readouterr().out
+
+
 def test_cli_jsonl_line_context_overrides_the_option(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: Any
 ) -> None:

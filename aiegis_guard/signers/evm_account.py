@@ -129,8 +129,8 @@ class GuardedAccount:
         chain_id: int | None = None,
     ) -> None:
         """``chain_id``: the chain this account signs for. Messages carry none of their own:
-        a sign-in (EIP-4361) for another chain is flagged; a transaction without a
-        ``chainId`` is judged as one for this chain."""
+        a sign-in (EIP-4361) for another chain is flagged. (A transaction is judged on its
+        own ``chainId``; one signed without is valid on every chain, so none is assumed.)"""
         if guard is None:
             from aiegis_guard.guard import Guard
 
@@ -166,8 +166,6 @@ class GuardedAccount:
         """Check, reserve the spend, then sign (returns eth-account's ``SignedTransaction``)."""
         tx = dict(transaction_dict)
         checked = {**tx, "from": tx.get("from") or self.address}
-        if self.chain_id is not None and tx.get("chainId") is None:
-            checked["chainId"] = self.chain_id
         verdict, decoded = judge_payload(self.guard, checked, self.context)
         return self._signed(
             verdict, "sign_transaction", decoded, lambda: self._account.sign_transaction(tx)
