@@ -268,6 +268,8 @@ def cmd_eval(args: argparse.Namespace) -> int:
         as_json=args.format == "json",
         vectors=Path(args.vectors) if args.vectors else None,
         report=Path(args.report) if args.report else None,
+        model=Path(args.model) if args.model else None,
+        frozen=Path(args.frozen) if args.frozen else None,
     )
 
 
@@ -385,6 +387,12 @@ def _parser() -> argparse.ArgumentParser:
     )
     ev.add_argument("--format", choices=("json", "text"), default="text")
     ev.add_argument("--report", help="also write index.html (plots) and report.json here")
+    ev.add_argument(
+        "--model", help="injection, sources: a candidate classifier folder (with manifest.json)"
+    )
+    ev.add_argument(
+        "--frozen", help="sources: read only this frozen set (default: the checkout's two)"
+    )
     ev.set_defaults(fn=cmd_eval)
 
     rules = sub.add_parser("rules", help="every rule id: family, default action, description")
