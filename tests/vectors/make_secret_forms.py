@@ -207,6 +207,26 @@ def _halves(k: str, h1: str, h2: str) -> list[dict[str, Any]]:
     ]
 
 
+def _annotated_halves() -> list[dict[str, Any]]:
+    """Seed words split over lines, each line annotated after its words."""
+    f = "split-halves"
+    w = _phrase()
+    a, b = " ".join(w[:6]), " ".join(w[6:])
+    prose = "open the wallet settings then choose network"
+    return [
+        _case("arrow", f, f"{a}  <- first half\n{b}  <- second half", "block", "annotated"),
+        _case("paren", f, f"{a} (part 1)\n{b} (part 2)", "block", "annotated"),
+        _case("hash", f, f"{a}   # half 1/2\n{b}   # half 2/2", "block", "annotated"),
+        _case(
+            "annotated-prose",
+            f,
+            f"{prose}  <- first part\nthen confirm the token address  <- second part",
+            "allow",
+            "prose with part notes: no checksum",
+        ),
+    ]
+
+
 def _manifests(k: str, h: str) -> list[dict[str, Any]]:
     f = "base64-manifest"
     raw = bytes.fromhex(k)
@@ -380,6 +400,7 @@ def build() -> dict[str, Any]:
         *_contexts(_key(), h, address),
         *_keystores(h, address),
         *_placeholders(),
+        *_annotated_halves(),
     ]
     for case in cases:
         case["id"] = f"{case['form']}:{case['id']}"
