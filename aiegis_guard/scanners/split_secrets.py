@@ -7,11 +7,11 @@ has the shape a scanner knows: "first half: <6 seed words> / second half: <6 see
 
 Each part stands after a part label ("part 1/2:", "first half -", "words 1-6:", "chunk 3 =")
 or, for seed words, before a label that annotates its line ("<6 words>  <- first half",
-"<6 words> (part 2)", "<6 words> # second half"); consecutive labelled parts (each at most ``GAP`` characters after the previous one) are joined
-and the whole must pass the same certain test as an unsplit secret: a BIP-39 checksum over
-12-24 list words, a base58check xprv / WIF, a Solana keypair whose public half re-derives.
-Nothing is judged on the labels alone, so prose with "first part: open the app" costs a few
-look-ups and never blocks.
+"<6 words> (part 2)", "<6 words> # second half"); consecutive labelled parts (each at most
+``GAP`` characters after the previous one) are joined and the whole must pass the same
+certain test as an unsplit secret: a BIP-39 checksum over 12-24 list words, a base58check
+xprv / WIF, a Solana keypair whose public half re-derives. Nothing is judged on the labels
+alone, so prose with "first part: open the app" costs a few look-ups and never blocks.
 
 Speed: the text is lower-cased once and searched for a handful of label words at C speed; only
 a label followed by ``:`` / ``=`` / ``-`` within ``LABEL_TAIL`` characters is read further.
