@@ -143,3 +143,30 @@ def test_digest_cached_is_keyed_by_digest() -> None:
     length("x")
     assert cache.get(text_digest("none"), -1) == -1  # the oldest entry went
     assert len(cache) == 2
+
+
+@pytest.mark.slow  # walks every object the collector tracks
+def test_no_cache_holds_a_key_signed_in_a_transaction() -> None:
+    """The signed-data scan derives every high-entropy window (EVM and Solana, cached by
+    digest): after a transaction carrying the own keys is judged (twice) and dropped, no
+    cache holds a piece of them, raw or hex."""
+    from solders.instruction import AccountMeta, Instruction
+    from solders.message import Message
+    from solders.pubkey import Pubkey
+    from solders.transaction import Transaction
+
+    payer, evm = Keypair(), Account.create()  # generated, never funded
+    seed, key = bytes(payer)[:32], bytes(evm.key)
+    program = Pubkey.from_string("Prog111111111111111111111111111111111111111")
+    data = b"\x02" + seed + b"\x07" + key + os.urandom(40)
+    meta = AccountMeta(payer.pubkey(), True, True)
+    tx = Transaction.new_unsigned(Message([Instruction(program, data, [meta])], payer.pubkey()))
+    guard = Guard(Config(), classifier=False)
+    context = {"own_evm": [evm.address]}
+    actions = [guard.check_transaction(tx, chain="solana", context=context).action for _ in "ab"]
+    assert actions == [Action.BLOCK, Action.BLOCK]
+    secrets = [seed.hex(), key.hex(), seed.decode("latin-1"), key.decode("latin-1")]
+    del tx, data, seed, key, payer, evm
+    pieces = _pieces(secrets)
+    secrets.clear()
+    assert _holders(pieces, _package_roots(guard)) == []

@@ -2,7 +2,8 @@
 
 A base58 string of 64 bytes is either a Solana keypair (32-byte ed25519 seed + its public key)
 or a transaction signature (same shape). Re-deriving the public key from the seed separates
-them with certainty. Results are cached by a SHA-256 of the candidate (no raw key retained).
+them with certainty. Results (and derived public keys) are cached by a SHA-256 of the candidate
+(no raw key retained).
 """
 
 from __future__ import annotations
@@ -18,11 +19,27 @@ _cache: OrderedDict[bytes, bool] = OrderedDict()
 _lock = Lock()
 
 
+_derived: OrderedDict[bytes, bytes] = OrderedDict()  # SHA-256 of a seed -> its public key
+
+
 def pubkey_of(seed: bytes) -> bytes:
-    """The 32-byte ed25519 public key of a 32-byte seed."""
+    """The 32-byte ed25519 public key of a 32-byte seed (~80 us; cached like ``is_keypair``:
+    the signed-data scan derives every high-entropy window, and public keys and hashes in
+    instruction data recur from one transaction to the next)."""
+    digest = hashlib.sha256(seed).digest()
+    with _lock:
+        found = _derived.get(digest)
+        if found is not None:
+            _derived.move_to_end(digest)
+            return found
     from solders.keypair import Keypair
 
-    return bytes(Keypair.from_seed(seed).pubkey())
+    public = bytes(Keypair.from_seed(seed).pubkey())
+    with _lock:
+        _derived[digest] = public
+        if len(_derived) > _CACHE_SIZE:
+            _derived.popitem(last=False)
+    return public
 
 
 def is_keypair(raw: bytes) -> bool:
