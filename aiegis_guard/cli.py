@@ -214,9 +214,12 @@ def cmd_inspect_tx(args: argparse.Namespace) -> int:
                 raise ValueError("the line is not valid UTF-8")
             if "payload" not in item:
                 raise ValueError("'payload' is required")
-            return _judge_tx(
-                guard, item["payload"], item.get("chain") or args.chain, item.get("context")
-            )
+            context = item.get("context")
+            # a line's context.chain_id overrides --chain-id (a default for every line)
+            own_chain = isinstance(context, dict) and "chain_id" in context
+            chain_id = None if own_chain else args.chain_id
+            chain = item.get("chain") or args.chain
+            return _judge_tx(guard, item["payload"], chain, context, chain_id)
 
         return _batch(_stdin_bytes(), sys.stdout, judge)
     try:
@@ -226,13 +229,22 @@ def cmd_inspect_tx(args: argparse.Namespace) -> int:
     if not raw.strip():
         raise UsageError("inspect-tx reads a transaction from stdin")
     try:
-        verdict = _judge_tx(guard, raw, args.chain, None)
+        verdict = _judge_tx(guard, raw, args.chain, None, args.chain_id)
     except json.JSONDecodeError as exc:
         raise UsageError(f"input is not valid JSON: {exc.msg}") from None
     except (ValueError, RecursionError) as exc:
         raise UsageError(_error_text(exc)) from None
     _print_verdict(verdict, args.format, sys.stdout)
     return EXIT[verdict.action]
+
+
+def _chain_id(text: str) -> int:
+    from aiegis_guard.gateway.payloads import chain_id_of
+
+    try:
+        return chain_id_of(text, "--chain-id")
+    except ValueError as exc:
+        raise argparse.ArgumentTypeError(str(exc)) from None
 
 
 def cmd_init(args: argparse.Namespace) -> int:
@@ -256,6 +268,8 @@ def cmd_eval(args: argparse.Namespace) -> int:
         as_json=args.format == "json",
         vectors=Path(args.vectors) if args.vectors else None,
         report=Path(args.report) if args.report else None,
+        model=Path(args.model) if args.model else None,
+        frozen=Path(args.frozen) if args.frozen else None,
     )
 
 
@@ -351,6 +365,12 @@ def _parser() -> argparse.ArgumentParser:
     tx.add_argument(
         "--jsonl", action="store_true", help='batch: lines of {"id","chain","payload","context"?}'
     )
+    tx.add_argument(
+        "--chain-id",
+        type=_chain_id,
+        help="the EVM chain the signer is on (1, 0x1, eip155:1): sign-ins for another chain "
+        "are flagged, chain-bound addresses named; a line's context.chain_id overrides it",
+    )
     tx.set_defaults(fn=cmd_inspect_tx)
 
     ev = sub.add_parser("eval", help="precision / recall on a data directory")
@@ -367,6 +387,12 @@ def _parser() -> argparse.ArgumentParser:
     )
     ev.add_argument("--format", choices=("json", "text"), default="text")
     ev.add_argument("--report", help="also write index.html (plots) and report.json here")
+    ev.add_argument(
+        "--model", help="injection, sources: a candidate classifier folder (with manifest.json)"
+    )
+    ev.add_argument(
+        "--frozen", help="sources: read only this frozen set (default: the checkout's two)"
+    )
     ev.set_defaults(fn=cmd_eval)
 
     rules = sub.add_parser("rules", help="every rule id: family, default action, description")

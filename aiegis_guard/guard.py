@@ -492,14 +492,18 @@ class Guard:
 
         return self._judge_tx(lambda: decode_signable_message(message, method, chain_id), context)
 
-    def _tx_context(self, policy: Policy) -> Any:
+    def _tx_context(self, policy: Policy, context: Mapping[str, Any] | None = None) -> Any:
         from aiegis_guard.chains.transaction import TxContext
 
         return TxContext(
             policy=policy,
             threats=self.threats,
             spent=lambda limit: self.ledger.spent(limit.key, limit.period),
-            check_text=lambda text: self.check_text(text, source=Source.TOOL_INPUT),
+            # the per-call context too: a message naming the own account (a sign-in) is not
+            # a payment to an unknown recipient
+            check_text=lambda text: self.check_text(
+                text, source=Source.TOOL_INPUT, context=context
+            ),
         )
 
     def _inspect_tx(self, decode: Callable[[], DecodedTransaction], tctx: Any) -> list[Finding]:
@@ -517,7 +521,7 @@ class Guard:
     ) -> Verdict:
         started = time.perf_counter()
         policy = self.policy_for(context)
-        tctx = self._tx_context(policy)
+        tctx = self._tx_context(policy, context)
         try:
             findings = self._inspect_tx(decode, tctx)
         except Exception as exc:

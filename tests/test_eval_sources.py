@@ -48,3 +48,43 @@ def test_report_written(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None
     assert page.count("<svg") == 5 and "source:injecagent" in page
     data = json.loads((out / "report.json").read_text(encoding="utf-8"))
     assert data["scores"] and len(data["rows"]) >= 3
+
+
+def _candidate(tmp_path: Path, threshold: float) -> Path:
+    """The shipped model with its manifest's thresholds replaced: a candidate folder."""
+    from aiegis_guard.scanners.classifier import model_dir
+
+    folder = tmp_path / f"candidate-{threshold}"
+    folder.mkdir()
+    manifest = json.loads((model_dir() / "manifest.json").read_text(encoding="utf-8"))
+    manifest.update(threshold=threshold, thresholds={"prompt": threshold})
+    (folder / "manifest.json").write_text(json.dumps(manifest), encoding="utf-8")
+    (folder / "model.onnx").symlink_to(model_dir() / "model.onnx")
+    return folder
+
+
+@pytest.mark.parametrize(
+    ("threshold", "flagged"),
+    [pytest.param(0.5, True, id="low-threshold"), pytest.param(0.99999, False, id="unreachable")],
+)
+def test_candidate_model_is_the_one_judged(tmp_path: Path, threshold: float, flagged: bool) -> None:
+    """--model judges with a candidate folder's model and thresholds, not the shipped ones;
+    --frozen reads only the frozen set given."""
+    frozen = tmp_path / "frozen"
+    frozen.mkdir()
+    row = {"text": ATTACK, "label": "attack", "class": "value_directive"}
+    (frozen / "attacks.jsonl").write_text(json.dumps(row) + "\n", encoding="utf-8")
+    with (tmp_path / "stdout.json").open("w") as fh:
+        code = run_eval(
+            _data(tmp_path),
+            sets=["sources"],
+            out=fh,
+            as_json=True,
+            model=_candidate(tmp_path, threshold),
+            frozen=frozen,
+        )
+    assert code == 0
+    scores = json.loads((tmp_path / "stdout.json").read_text(encoding="utf-8"))
+    by = {(s["group"], s["detector"]): s for s in scores}
+    assert by[("frozen:value_directive", "model")]["tp"] == int(flagged)
+    assert not any(s["group"].startswith("frozen2") for s in scores)

@@ -96,12 +96,16 @@ def _delegation(delegate: str, chain_id: int = 1) -> dict[str, Any]:
     return tx(OWN, authorizationList=[_auth(delegate, chain_id)])
 
 
-def _safe_delegatecall(to: str) -> bytes:
+def _safe_exec(to: str, value: int, data: bytes, operation: int = 0) -> bytes:
     sig = (
         "execTransaction(address,uint256,bytes,uint8,uint256,uint256,uint256,address,address,bytes)"
     )
     zero = "0x" + "00" * 20
-    return call(sig, to, 0, bytes.fromhex("deadbeef"), 1, 0, 0, 0, zero, zero, b"")
+    return call(sig, to, value, data, operation, 0, 0, 0, zero, zero, b"")
+
+
+def _safe_delegatecall(to: str) -> bytes:
+    return _safe_exec(to, 0, bytes.fromhex("deadbeef"), operation=1)
 
 
 def _nested(depth: int) -> bytes:
@@ -236,9 +240,45 @@ TRANSACTIONS = [
     ),
     pytest.param(
         tx(STRANGER, call("claim()"), value=1),
-        Action.FLAG,
+        Action.BLOCK,
         {"tx.evm.suspicious_claim", "tx.evm.unknown_call"},
         id="payable-claim",
+    ),
+    pytest.param(
+        tx(STRANGER, call("ClaimRewards()"), value=ETH // 2),
+        Action.BLOCK,
+        {"tx.evm.suspicious_claim"},
+        id="payable-lure-name-pascal",
+    ),
+    pytest.param(
+        tx(STRANGER, call("connectwallet()"), value=ETH // 2),
+        Action.BLOCK,
+        {"tx.evm.suspicious_claim"},
+        id="payable-lure-name-lower",
+    ),
+    pytest.param(
+        tx(OWN, _safe_exec(STRANGER, ETH // 2, call("Multicall()"))),
+        Action.BLOCK,
+        {"tx.evm.suspicious_claim"},
+        id="safe-forwards-claim-fee",
+    ),
+    pytest.param(
+        tx(FRIEND, call("claim()"), value=ETH // 2),
+        Action.ALLOW,
+        set(),
+        id="claim-fee-to-allowlisted-contract",
+    ),
+    pytest.param(
+        tx(STRANGER, call("mint()"), value=ETH // 2),
+        Action.FLAG,
+        {"tx.evm.unknown_call"},
+        id="payable-mint-is-a-purchase-not-a-lure",
+    ),
+    pytest.param(
+        tx(STRANGER, call("claim()")),
+        Action.ALLOW,
+        set(),
+        id="claim-without-value",
     ),
     pytest.param(
         tx(

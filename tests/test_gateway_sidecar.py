@@ -107,6 +107,41 @@ def test_inspect_tx(
         assert any(f["rule_id"].startswith(rule) for f in got["findings"]), got
 
 
+_SIWE = (
+    f"example.org wants you to sign in with your Ethereum account:\n{OWN}\n\nSign in.\n\n"
+    "URI: https://example.org/login\nVersion: 1\nChain ID: 137\nNonce: abcdef12\n"
+    "Issued At: 2026-12-05T10:00:00Z"
+)
+_SIGN_IN = {"personal_sign": _SIWE}
+_RPC = {"method": "personal_sign", "params": ["0x" + _SIWE.encode().hex(), OWN], "chainId": "0x1"}
+CHAIN_IDS = [
+    pytest.param({"payload": _SIGN_IN, "chain_id": 1}, 200, "flag", id="body-chain_id-other"),
+    pytest.param({"payload": _SIGN_IN, "chain_id": "eip155:137"}, 200, "allow", id="body-same"),
+    pytest.param({"payload": _SIGN_IN}, 200, "allow", id="chain-unknown"),
+    pytest.param({"payload": _SIGN_IN, "context": {"chain_id": "0x1"}}, 200, "flag",
+                 id="context-chain_id-other"),
+    pytest.param({"payload": _RPC}, 200, "flag", id="json-rpc-chainId-other"),
+    pytest.param({"payload": _RPC, "chain_id": 137}, 400, None, id="disagreeing-ids"),
+    pytest.param({"payload": _SIGN_IN, "chain_id": "mainnet"}, 400, None, id="bad-chain_id"),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize(("body", "status", "action"), CHAIN_IDS)
+def test_inspect_tx_chain_id(
+    gateway: tuple[str, Any], body: dict[str, Any], status: int, action: str | None
+) -> None:
+    """/v1/inspect-tx judges a message on the chain the caller names (a sign-in for another
+    chain is flagged); chain ids given twice must agree."""
+    url, _ = gateway
+    resp = _post(url, "/v1/inspect-tx", body)
+    assert resp.status_code == status, resp.text[:300]
+    if action is not None:
+        got = resp.json()
+        assert got["action"] == action, got
+        mismatch = "tx.evm.siwe_chain_mismatch" in [f["rule_id"] for f in got["findings"]]
+        assert mismatch is (action == "flag")
+
+
 def test_taint_links_scan_and_inspect(gateway: tuple[str, Any]) -> None:
     """An injection scanned in a conversation makes its next transaction need approval."""
     url, _ = gateway

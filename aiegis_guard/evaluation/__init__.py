@@ -42,9 +42,14 @@ def run_eval(
     as_json: bool = False,
     vectors: Path | None = None,
     report: Path | None = None,
+    model: Path | None = None,
+    frozen: Path | None = None,
 ) -> int:
     """Run the chosen evaluations and print them (``report``: also an HTML page with plots
-    and ``report.json`` in that directory). Returns a process exit code."""
+    and ``report.json`` in that directory). ``model``: a candidate classifier (a folder with
+    ``manifest.json``) instead of the shipped one, for ``injection`` and ``sources``;
+    ``frozen``: the one frozen set ``sources`` reads (default: both of the checkout's).
+    Returns a process exit code."""
     if sets and "effects" in sets:
         code = _run_effects(vectors, out, as_json)
         sets = [s for s in sets if s != "effects"]
@@ -67,11 +72,11 @@ def run_eval(
         elif name == "injection":
             from aiegis_guard.evaluation.injection import evaluate as evaluate_injection
 
-            scores += evaluate_injection(data_dir)
+            scores += evaluate_injection(data_dir, model=model)
         elif name == "sources":
             from aiegis_guard.evaluation.sources import evaluate as evaluate_sources
 
-            found, rows = evaluate_sources(data_dir)
+            found, rows = evaluate_sources(data_dir, frozen, model=model)
             scores += found
     if report is not None:
         from aiegis_guard.evaluation.report import write_report

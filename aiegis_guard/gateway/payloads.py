@@ -19,6 +19,7 @@ from aiegis_guard.verdict import Verdict
 __all__ = [
     "CHAINS",
     "SOURCES",
+    "chain_id_of",
     "judge_payload",
     "masked",
     "rpc_payload",
@@ -100,13 +101,73 @@ def tx_payload(payload: Any) -> tuple[str, Any]:
     return "tx", payload.strip() if isinstance(payload, str) else payload
 
 
-def judge_payload(guard: Any, payload: Any, chain: str | None, context: Any) -> Verdict:
+_CAIP2 = re.compile(r"eip155:(\d{1,20})")
+CHAIN_ID_KEYS = ("chain_id", "chainId")  # beside a JSON-RPC request's method / a message
+
+
+def chain_id_of(value: Any, where: str) -> int:
+    """An EVM chain id as callers write it: ``1``, ``"1"``, ``"0x1"`` or CAIP-2 ``"eip155:1"``."""
+    n: int | None = None
+    if type(value) is int:
+        n = value
+    elif isinstance(value, str) and len(value) <= 40:
+        text = value.strip()
+        caip = _CAIP2.fullmatch(text)
+        try:
+            n = int(caip.group(1)) if caip else int(text, 16 if text[:2] in ("0x", "0X") else 10)
+        except ValueError:
+            n = None
+    if n is None or not 0 <= n < 1 << 64:
+        raise ValueError(f'\'{where}\' must be a chain id like 1, "0x1" or "eip155:1"')
+    return n
+
+
+def _stated(payload: Any) -> int | None:
+    """The chain id a JSON-RPC request or a message wrapper states beside its body."""
+    wrapper = isinstance(payload, dict) and (
+        "method" in payload or any(k in payload for k in MESSAGE_KEYS)
+    )
+    if not wrapper:  # a tx dict's chainId is its own; typed data's is its domain's
+        return None
+    found = {chain_id_of(payload[k], k) for k in CHAIN_ID_KEYS if k in payload}
+    if len(found) > 1:
+        raise ValueError("'chain_id' and 'chainId' disagree")
+    return found.pop() if found else None
+
+
+def _one(stated: dict[str, int | None]) -> int | None:
+    ids = {k: v for k, v in stated.items() if v is not None}
+    if len(set(ids.values())) > 1:
+        said = ", ".join(f"{k} {v}" for k, v in ids.items())
+        raise ValueError(f"the chain ids given disagree ({said})")
+    return next(iter(ids.values()), None)
+
+
+def judge_payload(
+    guard: Any, payload: Any, chain: str | None, context: Any, chain_id: int | None = None
+) -> Verdict:
+    """Judge one payload. The chain the signer is on (for sign-ins, well-known addresses) is
+    ``chain_id`` (``--chain-id``), a ``context.chain_id``, or the ``chainId`` stated beside a
+    JSON-RPC request / message; given more than once, they must agree."""
+    from_context = None
+    if isinstance(context, dict) and "chain_id" in context:
+        from_context = chain_id_of(context["chain_id"], "context.chain_id")
+        context = {k: v for k, v in context.items() if k != "chain_id"}
     context = scan_context(context)
     if chain is not None and chain not in CHAINS:
         raise ValueError(f"'chain' must be one of {', '.join(CHAINS)}")
+    if isinstance(payload, str) and payload.strip()[:1] in ("{", "["):
+        payload = jsontext.loads(payload)
+    signer_chain = _one(
+        {"--chain-id": chain_id, "context.chain_id": from_context, "payload": _stated(payload)}
+    )
     kind, body = tx_payload(payload)
     if kind == "typed_data":
         return guard.check_typed_data(body, context=context)  # type: ignore[no-any-return]
     if kind in MESSAGE_KEYS:
-        return guard.check_message(body, method=kind, context=context)  # type: ignore[no-any-return]
+        evm = signer_chain if kind != "solana_signMessage" else None
+        verdict = guard.check_message(body, method=kind, context=context, chain_id=evm)
+        return verdict  # type: ignore[no-any-return]
+    if signer_chain is not None and isinstance(body, dict) and "chainId" not in body:
+        body = {**body, "chainId": signer_chain}  # a tx dict without one: the signer's chain
     return guard.check_transaction(body, chain=chain, context=context)  # type: ignore[no-any-return]

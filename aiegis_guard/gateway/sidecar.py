@@ -28,7 +28,13 @@ from starlette.responses import Response
 from aiegis_guard.callbacks.judge import combine
 from aiegis_guard.errors import DecodeError, GuardBlocked, LedgerError
 from aiegis_guard.findings import Source
-from aiegis_guard.gateway.payloads import SOURCES, judge_payload, masked, scan_context
+from aiegis_guard.gateway.payloads import (
+    SOURCES,
+    chain_id_of,
+    judge_payload,
+    masked,
+    scan_context,
+)
 from aiegis_guard.gateway.wire import ApiError, field, json_response, read_json
 from aiegis_guard.taint import taint_finding, taints
 from aiegis_guard.verdict import Verdict
@@ -77,8 +83,9 @@ def _judge_payload(gw: Gateway, body: dict[str, Any]) -> Verdict:
         raise ApiError(400, "invalid_request", "'payload' is required")
     chain = field(body, "chain", str, required=False)
     try:
-        return judge_payload(gw.guard, body["payload"], chain, _context(body))
-    except ValueError as exc:  # bad chain / context / JSON-RPC shape (JSONDecodeError too)
+        chain_id = chain_id_of(body["chain_id"], "chain_id") if "chain_id" in body else None
+        return judge_payload(gw.guard, body["payload"], chain, body.get("context"), chain_id)
+    except ValueError as exc:  # bad chain / chain id / context / JSON-RPC shape (JSON too)
         raise ApiError(400, "invalid_request", _safe(exc)) from None
 
 

@@ -100,11 +100,18 @@ _LIST_GAP = frozenset(" \t\r\n,;\"'[]")
 
 
 def _bounded(text: str, start: int, end: int) -> int | None:
-    """Start of the value (``0x`` included) if the hex run is a whole token, else None."""
-    if text[start - 2 : start] in ("0x", "0X"):
+    """Start of the value (``0x`` included) if the hex run is a whole token, else None. One
+    stray letter glued to the end of a ``0x`` value (a typo in an echoed key, a JavaScript
+    BigInt's ``n``) does not hide it."""
+    prefixed = text[start - 2 : start] in ("0x", "0X")
+    if prefixed:
         start -= 2
-    if (start and text[start - 1] in _WORD) or (end < len(text) and text[end] in _WORD):
+    if start and text[start - 1] in _WORD:
         return None
+    if end < len(text) and text[end] in _WORD:
+        stray = prefixed and text[end].isascii() and text[end].isalpha()
+        if not stray or (end + 1 < len(text) and text[end + 1] in _WORD):
+            return None
     return start
 
 

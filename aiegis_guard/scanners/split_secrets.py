@@ -5,12 +5,13 @@ has the shape a scanner knows: "first half: <6 seed words> / second half: <6 see
 "part 1/2: <44 base58 characters>" (half a Solana keypair), "chunk 1: xprv9s21.." / "chunk 2:
 ..". Hex parts of EVM keys are :mod:`~aiegis_guard.scanners.key_forms`' job.
 
-Each part stands after a part label ("part 1/2:", "first half -", "words 1-6:", "chunk 3 =");
-consecutive labelled parts (each at most ``GAP`` characters after the previous one) are joined
-and the whole must pass the same certain test as an unsplit secret: a BIP-39 checksum over
-12-24 list words, a base58check xprv / WIF, a Solana keypair whose public half re-derives.
-Nothing is judged on the labels alone, so prose with "first part: open the app" costs a few
-look-ups and never blocks.
+Each part stands after a part label ("part 1/2:", "first half -", "words 1-6:", "chunk 3 =")
+or, for seed words, before a label that annotates its line ("<6 words>  <- first half",
+"<6 words> (part 2)", "<6 words> # second half"); consecutive labelled parts (each at most
+``GAP`` characters after the previous one) are joined and the whole must pass the same
+certain test as an unsplit secret: a BIP-39 checksum over 12-24 list words, a base58check
+xprv / WIF, a Solana keypair whose public half re-derives. Nothing is judged on the labels
+alone, so prose with "first part: open the app" costs a few look-ups and never blocks.
 
 Speed: the text is lower-cased once and searched for a handful of label words at C speed; only
 a label followed by ``:`` / ``=`` / ``-`` within ``LABEL_TAIL`` characters is read further.
@@ -33,12 +34,21 @@ LABEL_TAIL = 24  # characters from the label word to its ":" / "=" / "-"
 GAP = 160  # characters between the end of one part and the label of the next
 MAX_HITS = 256  # labels read per text (bounds the work on pathological input)
 MAX_PARTS = 4
+ANNOTATED_LINE = 320  # characters before an annotating label searched for the part's words
 _LABEL_BYTES = tuple(w.encode() for w in LABEL_WORDS)
 _ALPHA = frozenset(b"abcdefghijklmnopqrstuvwxyz?")  # "?": a non-ASCII character
 _SEP_RE = re.compile(r"[^\n:=]{0,24}?(?::|=|\s-\s|\s–\s)[ \t]*")
 _B58_RE = re.compile(r"[1-9A-HJ-NP-Za-km-z]{12,111}(?![A-Za-z0-9])")
 _WORDS_RE = re.compile(r"(?:[^\W\d_]{2,12}(?:[ \t,;|/.\-]{1,3}(?=[^\W\d_]))?){2,24}")
 _WORD_RE = re.compile(r"[^\W\d_]+")
+# what may stand between a line's words and the part label annotating them: a marker ("<-",
+# "(", "#", "//", "--", "—") and ordinals / numbers ("first", "2nd", "1/2", "ii")
+_ANNOTATION_RE = re.compile(
+    r"[ \t]*(?:<-+|<=|\u2190|\(|\[|#|//|--|\u2014|\u2013|-)[ \t]*"
+    r"(?:(?:first|second|third|fourth|last|other|one|two|[ivx]{1,3}|\d{1,2}(?:st|nd|rd|th)?)"
+    r"[ \t]*)*$",
+    re.IGNORECASE,
+)
 
 
 def _values(text: str) -> Iterator[tuple[int, int, str]]:
@@ -53,6 +63,9 @@ def _values(text: str) -> Iterator[tuple[int, int, str]]:
     for i in hits[:MAX_HITS]:
         sep = _SEP_RE.match(text, i, min(len(text), i + LABEL_TAIL + 4))
         if sep is None:
+            before = _annotated(text, i)
+            if before is not None:
+                yield before
             continue
         at = sep.end()
         m = _B58_RE.match(text, at)
@@ -62,6 +75,23 @@ def _values(text: str) -> Iterator[tuple[int, int, str]]:
         m = _WORDS_RE.match(text, at)
         if m is not None:
             yield at, m.end(), "words"
+
+
+def _annotated(text: str, label: int) -> tuple[int, int, str] | None:
+    """The words on the label's line before it, when the label annotates them."""
+    line = max(text.rfind("\n", 0, label) + 1, label - ANNOTATED_LINE)
+    marker = _ANNOTATION_RE.search(text, line, label)
+    if marker is None:
+        return None
+    end = marker.start()
+    start = end
+    count = 0
+    for token in reversed(text[line:end].replace(",", " ").split()):
+        if not (2 <= len(token) <= 12 and token.isalpha()) or count == 24:
+            break
+        start = text.rindex(token, line, start)
+        count += 1
+    return (start, end, "words") if count >= 3 else None
 
 
 def _finds(lowered: bytes, word: bytes) -> Iterator[int]:

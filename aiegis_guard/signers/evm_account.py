@@ -126,14 +126,21 @@ class GuardedAccount:
         guard: Guard | None = None,
         approver: Approver = deny_all,
         context: Mapping[str, Any] | None = None,
+        chain_id: int | None = None,
     ) -> None:
+        """``chain_id``: the chain this account signs for. Messages carry none of their own:
+        a sign-in (EIP-4361) for another chain is flagged. (A transaction is judged on its
+        own ``chainId``; one signed without is valid on every chain, so none is assumed.)"""
         if guard is None:
             from aiegis_guard.guard import Guard
 
             guard = Guard()
+        if chain_id is not None and (type(chain_id) is not int or chain_id < 0):
+            raise TypeError(f"chain_id must be a non-negative int, not {chain_id!r:.40}")
         self._account = account
         self.guard = guard
         self.approver = approver
+        self.chain_id = chain_id
         own = [*(context or {}).get("own_evm", ()), account.address]
         self.context: dict[str, Any] = {**(context or {}), "own_evm": own}
 
@@ -198,7 +205,9 @@ class GuardedAccount:
         structured = bytes(signable_message.version) == b"\x01"
         body = bytes(signable_message.body)  # 0x01: the struct hash, not the message
         method = "eth_sign" if structured else "personal_sign"
-        verdict = self.guard.check_message(body, method=method, context=self.context)
+        verdict = self.guard.check_message(
+            body, method=method, context=self.context, chain_id=self.chain_id
+        )
         return self._signed(
             verdict, "sign_message", None, lambda: self._account.sign_message(signable_message)
         )
@@ -206,7 +215,7 @@ class GuardedAccount:
     def unsafe_sign_hash(self, message_hash: bytes) -> Any:
         """Signing a bare hash is blind (``tx.evm.blind_signature``): blocked by default."""
         verdict = self.guard.check_message(
-            bytes(message_hash), method="eth_sign", context=self.context
+            bytes(message_hash), method="eth_sign", context=self.context, chain_id=self.chain_id
         )
         return self._signed(
             verdict,

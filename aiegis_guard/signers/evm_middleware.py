@@ -18,8 +18,8 @@ from __future__ import annotations
 import contextlib
 import functools
 import logging
-from collections.abc import Iterator, Mapping
-from typing import TYPE_CHECKING, Any
+from collections.abc import Callable, Iterator, Mapping
+from typing import TYPE_CHECKING, Any, cast
 
 from web3.exceptions import ProviderConnectionError
 from web3.middleware.base import Web3Middleware
@@ -60,11 +60,13 @@ class GuardWeb3Middleware(Web3Middleware):
         guard: Guard,
         approver: Approver = deny_all,
         context: Mapping[str, Any] | None = None,
+        chain_id: int | None = None,
     ) -> None:
         super().__init__(w3)
         self.guard = guard
         self.approver = approver
         self.context = context
+        self.chain_id = chain_id  # None: asked of the node (``eth_chainId``) for each message
 
     # --- judging ---------------------------------------------------------------------------
 
@@ -74,8 +76,11 @@ class GuardWeb3Middleware(Web3Middleware):
             ctx["own_evm"] = [*ctx.get("own_evm", ()), signer]
         return ctx
 
-    def judge(self, method: str, params: Any) -> tuple[Verdict, DecodedTransaction | None]:
-        """The verdict for one request, and the decoded transaction whose spend to reserve."""
+    def judge(
+        self, method: str, params: Any, chain_id: int | None = None
+    ) -> tuple[Verdict, DecodedTransaction | None]:
+        """The verdict for one request, and the decoded transaction whose spend to reserve;
+        ``chain_id``: the chain the node is on (a message has none of its own)."""
         params = list(params or ())
         payload = params[0] if params else None
         g = self.guard
@@ -96,7 +101,9 @@ class GuardWeb3Middleware(Web3Middleware):
             data = ""  # nothing to sign: an empty message, judged like any other
         if method == "personal_sign" and len(params) > 1 and _is_address(params[1]):
             signer = params[1]
-        verdict = g.check_message(data, method=method, context=self._context(signer))
+        verdict = g.check_message(
+            data, method=method, context=self._context(signer), chain_id=chain_id
+        )
         return verdict, None
 
     @contextlib.contextmanager
@@ -143,7 +150,10 @@ class GuardWeb3Middleware(Web3Middleware):
         def middleware(method: RPCEndpoint, params: Any) -> RPCResponse:
             if method not in SEND and method not in TYPED and method not in MESSAGES:
                 return make_request(method, params)
-            verdict, decoded = self.judge(method, params)
+            chain_id = self.chain_id
+            if chain_id is None and method in MESSAGES:
+                chain_id = _node_chain_id(lambda: make_request(_CHAIN_ID, []))
+            verdict, decoded = self.judge(method, params, chain_id)
             enforce(self.guard, verdict, str(method), self.approver, {"method": method})
             with self._sending(decoded if method in SEND else None) as refused:
                 response = make_request(method, params)
@@ -158,7 +168,11 @@ class GuardWeb3Middleware(Web3Middleware):
         async def middleware(method: RPCEndpoint, params: Any) -> RPCResponse:
             if method not in SEND and method not in TYPED and method not in MESSAGES:
                 return await make_request(method, params)
-            verdict, decoded = self.judge(method, params)
+            chain_id = self.chain_id
+            if chain_id is None and method in MESSAGES:
+                answer = await _async_answer(make_request)
+                chain_id = _node_chain_id(lambda: answer)
+            verdict, decoded = self.judge(method, params, chain_id)
             await self._approve_async(verdict, str(method))
             with self._sending(decoded if method in SEND else None) as refused:
                 response = await make_request(method, params)
@@ -178,6 +192,30 @@ class GuardWeb3Middleware(Web3Middleware):
 
 
 _TRANSPORT_ERRORS = (OSError, ProviderConnectionError)
+_CHAIN_ID = cast("RPCEndpoint", "eth_chainId")
+
+
+def _node_chain_id(ask: Callable[[], Any]) -> int | None:
+    """The node's chain id, or None when it cannot say (a hint for judging, never a reason
+    to fail the request: the message is judged without it, as before)."""
+    try:
+        answer = ask()
+    except Exception:  # any failure leaves the chain unknown
+        return None
+    result = answer.get("result") if isinstance(answer, Mapping) else None
+    if isinstance(result, str) and result[:2] in ("0x", "0X") and len(result) <= 18:
+        try:
+            return int(result, 16)
+        except ValueError:
+            return None
+    return result if type(result) is int and result >= 0 else None
+
+
+async def _async_answer(make_request: AsyncMakeRequestFn) -> Any:
+    try:
+        return await make_request(_CHAIN_ID, [])
+    except Exception:  # any failure leaves the chain unknown
+        return None
 
 
 def _release(reservation: SpendReservation) -> None:
@@ -192,16 +230,24 @@ def guard_middleware(
     *,
     approver: Approver = deny_all,
     context: Mapping[str, Any] | None = None,
+    chain_id: int | None = None,
 ) -> Any:
-    """A middleware for ``w3.middleware_onion`` (sync ``Web3`` and ``AsyncWeb3``)."""
+    """A middleware for ``w3.middleware_onion`` (sync ``Web3`` and ``AsyncWeb3``).
+
+    ``chain_id``: the chain signatures are for; by default the node's (``eth_chainId``),
+    asked when a message (``personal_sign`` / ``eth_sign``) is to be judged."""
     if guard is None:
         from aiegis_guard.guard import Guard
 
         guard = Guard()
-    return functools.partial(_build, guard, approver, context)
+    return functools.partial(_build, guard, approver, context, chain_id)
 
 
 def _build(
-    guard: Guard, approver: Approver, context: Mapping[str, Any] | None, w3: Web3 | AsyncWeb3[Any]
+    guard: Guard,
+    approver: Approver,
+    context: Mapping[str, Any] | None,
+    chain_id: int | None,
+    w3: Web3 | AsyncWeb3[Any],
 ) -> GuardWeb3Middleware:
-    return GuardWeb3Middleware(w3, guard, approver, context)
+    return GuardWeb3Middleware(w3, guard, approver, context, chain_id)

@@ -207,6 +207,26 @@ def _halves(k: str, h1: str, h2: str) -> list[dict[str, Any]]:
     ]
 
 
+def _annotated_halves() -> list[dict[str, Any]]:
+    """Seed words split over lines, each line annotated after its words."""
+    f = "split-halves"
+    w = _phrase()
+    a, b = " ".join(w[:6]), " ".join(w[6:])
+    prose = "open the wallet settings then choose network"
+    return [
+        _case("arrow", f, f"{a}  <- first half\n{b}  <- second half", "block", "annotated"),
+        _case("paren", f, f"{a} (part 1)\n{b} (part 2)", "block", "annotated"),
+        _case("hash", f, f"{a}   # half 1/2\n{b}   # half 2/2", "block", "annotated"),
+        _case(
+            "annotated-prose",
+            f,
+            f"{prose}  <- first part\nthen confirm the token address  <- second part",
+            "allow",
+            "prose with part notes: no checksum",
+        ),
+    ]
+
+
 def _manifests(k: str, h: str) -> list[dict[str, Any]]:
     f = "base64-manifest"
     raw = bytes.fromhex(k)
@@ -298,6 +318,16 @@ def _contexts(k: str, h: str, address: str) -> list[dict[str, Any]]:
             "allow",
             "0x01, eleven zero bytes and an address: not random",
         ),
+        _case(
+            "echoed-with-typo",
+            f,
+            f"ValueError: Unexpected private key format. Got '0x{k}q'",
+            "block",
+            "a stray letter glued to an echoed key does not hide it",
+        ),
+        _case("bigint-key", f, f"const PRIVATE_KEY = 0x{k}n;", "block", "a JavaScript BigInt key"),
+        _case("bigint-hash", f, f"const BLOCK_HASH = 0x{h}n;", "allow", "a BigInt hash"),
+        _case("glued-word", f, f"private key 0x{k}ab12", "allow", "longer than a key: not one"),
     ]
 
 
@@ -370,6 +400,7 @@ def build() -> dict[str, Any]:
         *_contexts(_key(), h, address),
         *_keystores(h, address),
         *_placeholders(),
+        *_annotated_halves(),
     ]
     for case in cases:
         case["id"] = f"{case['form']}:{case['id']}"

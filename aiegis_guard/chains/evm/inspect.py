@@ -18,8 +18,9 @@ EVM-only rule ids (default action):
 ``tx.evm.siwe_*``               (siwe)  EIP-4361 sign-in messages: ``chains/siwe.py``
 ``tx.evm.*_as_message``         ALLOW   a transaction / typed data signed as a message (judged
                                         by its effects): ``chains/carried.py``
-``tx.evm.suspicious_claim``     FLAG    value sent to a payable ``claim()`` / ``Claim()`` /
-                                        ``SecurityUpdate()`` (a common drainer entry point)
+``tx.evm.suspicious_claim``     BLOCK   value sent to a lure-named payable function (``claim()``,
+                                        ``SecurityUpdate()``, ``Multicall()``...: the drainer's
+                                        "claim fee") of a contract that is not allowlisted
 ``tx.evm.decode_limit``         FLAG    wrappers nested deeper than the decoder follows
 ``tx.evm.safe_approve_hash``    FLAG    Safe ``approveHash``: pre-approves a transaction the
                                         request does not show
@@ -34,7 +35,7 @@ and ``[allowlist] evm_spenders`` are allowed spenders.
 from __future__ import annotations
 
 from aiegis_guard.chains.carried import carried_findings
-from aiegis_guard.chains.evm.selectors import BUILTIN_SPENDERS
+from aiegis_guard.chains.evm.selectors import BUILTIN_SPENDERS, FUNCTIONS
 from aiegis_guard.chains.inspect import ChainRules, inspect_operations
 from aiegis_guard.chains.siwe import inspect_sign_ins
 from aiegis_guard.chains.transaction import Call, DecodedTransaction, PayloadKind, TxContext
@@ -122,17 +123,38 @@ def _notes(decoded: DecodedTransaction) -> list[Finding]:
         out.append(_finding("opaque_message", "signing binary data that is not text", *notes))
     if "depth-limit" in notes:
         out.append(_finding("decode_limit", "wrappers nested deeper than decoded", "depth-limit"))
-    claims = [n for n in notes if n.startswith("suspicious-claim:")]
-    valued = decoded.value or any(isinstance(o, Call) and o.value for o in decoded.operations)
-    if claims and valued:  # also when a wrapper (Safe, batch) forwards the value
-        out.append(
-            _finding(
-                "suspicious_claim",
-                "value sent to a payable claim()-style function (drainer pattern)",
-                *claims,
-            )
-        )
     return out
+
+
+def _lure(selector: str | None) -> bool:
+    fn = FUNCTIONS.get(bytes.fromhex(selector[2:])) if selector else None
+    return fn is not None and fn.handler == "suspicious_claim"
+
+
+def _claim_fees(decoded: DecodedTransaction, ctx: TxContext) -> list[Finding]:
+    """Value sent to a lure-named payable function (``claim()``, ``SecurityUpdate()``...) of a
+    contract that is not allowlisted: paying to receive is the drainer's "claim fee"."""
+    claims = [n for n in decoded.notes if n.startswith("suspicious-claim:")]
+    paid = [  # also when a wrapper (Safe, batch) forwards the value
+        o
+        for o in decoded.operations
+        if isinstance(o, Call)
+        and o.value
+        and _lure(o.selector)
+        and not ctx.policy.is_known(o.target, Chain.EVM)
+    ]
+    if not (claims and paid):
+        return []
+    return [
+        _finding(
+            "suspicious_claim",
+            "value sent to a payable claim()-style function of a contract that is not "
+            "allowlisted (the drainer's claim fee)",
+            *claims,
+            severity=Severity.HIGH,
+            action=Action.BLOCK,
+        )
+    ]
 
 
 def _approve_hashes(decoded: DecodedTransaction, ctx: TxContext) -> list[Finding]:
@@ -173,5 +195,6 @@ def inspect_evm(decoded: DecodedTransaction, ctx: TxContext) -> list[Finding]:
         out += _notes(decoded)
     out += _delegatecalls(decoded, ctx)
     out += _approve_hashes(decoded, ctx)
+    out += _claim_fees(decoded, ctx)
     out += _typed_text(decoded, ctx)
     return out

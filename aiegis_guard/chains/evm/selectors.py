@@ -10,6 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from aiegis_guard.chains.evm.abi import AbiType, parse_types
+from aiegis_guard.checksums import keccak256
 
 __all__ = [
     "BUILTIN_SPENDERS",
@@ -146,15 +147,74 @@ _TABLE: tuple[tuple[str, str, str], ...] = (
     ("f2fde38b", "transferOwnership(address)", "transfer_ownership"),
     ("3659cfe6", "upgradeTo(address)", "proxy_upgrade"),
     ("4f1ef286", "upgradeToAndCall(address,bytes)", "proxy_upgrade"),
-    # drainer contracts expose payable claim()/Claim()/SecurityUpdate() that forward the ETH:
-    # decoded as *unknown* calls so that value sent to them is flagged
+    # drainer contracts expose payable claim()/Claim()/SecurityUpdate() that forward the ETH
+    # (more lure names below): decoded as *unknown* calls, value sent to them is blocked
     ("4e71d92d", "claim()", "suspicious_claim"),
     ("3158952e", "Claim()", "suspicious_claim"),
     ("5fba79f5", "SecurityUpdate()", "suspicious_claim"),
 )
 
+# Lure names: drainer contracts name a zero-argument payable function for what the victim
+# expects to *receive* or to be *protected by* (a claim, an airdrop, rewards, a security
+# update, a wallet check), so that a wallet shows e.g. "Claim" while the function forwards
+# the ETH to the drainer (the "claim fee"; skamlek/evm-drainer-files-explained-in-depth,
+# wallet_prompts_and_draining_methods.md: Claim(), SecurityUpdate(), Multicall(), ClaimReward()
+# ...). Paying to receive is the tell, whatever the exact name: each word below in camel,
+# Pascal and lower case. Purchases (mint, buy, deposit, stake) are not lures.
+_LURE_WORDS = (
+    "claim",
+    "claimReward",
+    "claimRewards",
+    "claimAirdrop",
+    "claimTokens",
+    "claimToken",
+    "claimBonus",
+    "claimNFT",
+    "claimGift",
+    "claimDrop",
+    "airdrop",
+    "getAirdrop",
+    "getReward",
+    "getRewards",
+    "reward",
+    "rewards",
+    "bonus",
+    "gift",
+    "securityUpdate",
+    "security",
+    "secure",
+    "verify",
+    "verifyWallet",
+    "connect",
+    "connectWallet",
+    "sync",
+    "validate",
+    "confirm",
+    "enable",
+    "activate",
+    "unlock",
+    "restore",
+    "rectify",
+    "multicall",
+    "withdraw",
+    "redeem",
+    "refund",
+    "collect",
+    "harvest",
+    "unstake",
+)
+
+
+def _lure_table() -> tuple[tuple[str, str, str], ...]:
+    names = {v for w in _LURE_WORDS for v in (w, w[0].upper() + w[1:], w.lower())}
+    known = {sel for sel, _sig, _h in _TABLE}
+    rows = ((keccak256(f"{n}()".encode()).hex()[:8], f"{n}()") for n in sorted(names))
+    return tuple((sel, sig, "suspicious_claim") for sel, sig in rows if sel not in known)
+
+
 FUNCTIONS: dict[bytes, Function] = {
-    bytes.fromhex(sel): Function(sig, handler, parse_types(sig)) for sel, sig, handler in _TABLE
+    bytes.fromhex(sel): Function(sig, handler, parse_types(sig))
+    for sel, sig, handler in _TABLE + _lure_table()
 }
 
 _BUILTIN_SPENDERS: tuple[tuple[str, str], ...] = (

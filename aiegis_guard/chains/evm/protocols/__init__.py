@@ -12,7 +12,14 @@ from typing import Any
 
 from aiegis_guard.chains.evm.abi import parse_types
 from aiegis_guard.chains.evm.frames import Frame, Result
-from aiegis_guard.chains.evm.protocols import aggregators, lending, safe, standards, swaps
+from aiegis_guard.chains.evm.protocols import (
+    aggregators,
+    lending,
+    safe,
+    standards,
+    swaps,
+    x2y2,
+)
 from aiegis_guard.chains.evm.selectors import Function
 from aiegis_guard.checksums import keccak256
 
@@ -24,7 +31,7 @@ Handler = Callable[[Frame, Function, list[Any]], Result]
 def _build() -> tuple[dict[bytes, Function], dict[str, Handler]]:
     functions: dict[bytes, Function] = {}
     handlers: dict[str, Handler] = {}
-    for module in (safe, standards, swaps, lending, aggregators):
+    for module in (safe, standards, swaps, lending, aggregators, x2y2):
         for signature, handler in module.TABLE:
             key = f"{module.__name__.rsplit('.', 1)[-1]}.{handler.__name__.lstrip('_')}"
             selector = keccak256(signature.encode())[:4]

@@ -22,6 +22,12 @@ Sources (type strings as the projects publish them):
   feeAmount,string kind,...)``; receiver 0 = the owner.
 - 1inch limit orders v3 (``Order(uint256 salt,address makerAsset,address takerAsset,address
   maker,address receiver,...)``) and v4 (addresses packed in uint256); receiver 0 = maker.
+- X2Y2 (X2Y2-io/x2y2-sdk ``src/types.ts`` ``X2Y2Order``, ``src/contracts/X2Y2R1.ts``
+  ``Market.OrderStruct``): ``Order(uint256 salt,address user,uint256 network,uint256 intent,
+  uint256 delegateType,uint256 deadline,address currency,bytes dataMask,OrderItem[] items)
+  OrderItem(uint256 price,bytes data)``; intent 1 sell, 2 auction, 3 buy; each item is filled
+  on its own (one order index per item). X2Y2 itself signs only a hash of it (personal_sign):
+  see :mod:`.x2y2`.
 
 Each order's offer is a :class:`Transfer` (``order`` = its index) to the settlement
 contract, each consideration a :class:`Receipt` to its recipient; ``chains/effect_rules``
@@ -33,7 +39,9 @@ from __future__ import annotations
 from typing import Any
 
 from aiegis_guard.chains.evm.frames import ZERO, asset, native
+from aiegis_guard.chains.evm.protocols import x2y2
 from aiegis_guard.chains.transaction import AssetKind, Operation, Receipt, Transfer
+from aiegis_guard.errors import EvmDecodeError
 
 __all__ = ["decode_order"]
 
@@ -158,12 +166,36 @@ def _oneinch(o: _Order, m: dict[str, Any]) -> None:
     o.get(_address(m["takerAsset"]), AssetKind.FUNGIBLE, to, m["takingAmount"])
 
 
+def _x2y2(m: dict[str, Any], venue: str, first: int) -> list[Operation]:
+    """Each item: a listing / auction gives its NFTs for at least its price to the maker; a
+    buy offer pays the price for them (a masked token id: any of the collection)."""
+    user, currency = m["user"], m["currency"]
+    money = AssetKind.NATIVE if currency == ZERO else AssetKind.FUNGIBLE
+    ops: list[Operation] = []
+    for k, (sells, nfts, price) in enumerate(x2y2.order_items(m)):
+        o = _Order(first + k, "x2y2", venue)
+        if not sells:
+            o.give(currency, money, user, price, None)
+        for token, tid, amount in nfts:
+            if sells and token is None:  # whatever the maker approved, the taker's choice
+                raise EvmDecodeError("x2y2: a listing whose mask lets the taker pick the NFT")
+            if sells:
+                o.give(token or ZERO, AssetKind.NFT, user, amount, tid)
+            else:
+                o.get(token or ZERO, AssetKind.NFT, user, amount, tid)
+        if sells:
+            o.get(currency, money, user, price)
+        ops += o.ops
+    return ops
+
+
 _SHAPES: tuple[tuple[str, frozenset[str]], ...] = (
     ("seaport", frozenset({"offerer", "offer", "consideration"})),
     ("blur", frozenset({"trader", "side", "collection", "paymentToken", "price", "fees"})),
     ("looksrare", frozenset({"quoteType", "collection", "currency", "signer", "itemIds"})),
     ("cow", frozenset({"sellToken", "buyToken", "receiver", "sellAmount", "buyAmount"})),
     ("1inch", frozenset({"makerAsset", "takerAsset", "maker", "receiver", "makingAmount"})),
+    ("x2y2", x2y2.FIELDS),
 )
 
 
@@ -191,6 +223,10 @@ def decode_order(
     orders = _leaves(message["tree"]) if "tree" in message else [message]
     out: list[Operation] = []
     for index, m in enumerate(orders):
+        if shape == "x2y2":
+            used = [op.order for op in out if isinstance(op, Transfer | Receipt)]
+            out += _x2y2(m, venue, max((u for u in used if u is not None), default=-1) + 1)
+            continue
         o = _Order(index, shape, venue)
         if shape == "seaport":
             _seaport(o, m)
