@@ -25,8 +25,8 @@ the agent reads (tool output, retrieved documents, memory) and on a public user'
 Vocabulary (:mod:`.intent_words`): English, Spanish, Portuguese, French, German, Russian,
 Chinese, and act/secret/addressee words for Italian, Japanese, Korean, Turkish, Vietnamese,
 Arabic, Indonesian, Polish, Dutch, Ukrainian, Hindi, Thai and a few more. Words come from
-one Aho-Corasick pass per sentence, which also gates every costlier pattern (patterns
-compile on first use).
+one Aho-Corasick pass per sentence, which gates both the sentence and every costlier
+pattern (patterns compile on first use).
 """
 
 from __future__ import annotations
@@ -44,12 +44,11 @@ from aiegis_guard.scanners import ScanContext
 from aiegis_guard.scanners import intent_patterns as p
 from aiegis_guard.scanners import intent_words as w
 
-__all__ = ["RULE_ID", "judge", "scan"]
+__all__ = ["RULE_ID", "judge", "scan", "sentences"]
 
 RULE_ID = "injection.intent"
 THRESHOLD = 4
 MAX_SENTENCE = 600
-MAX_SENTENCES = 2000  # per layer: bounded work on huge inputs
 
 
 @dataclass(frozen=True, slots=True)
@@ -71,15 +70,21 @@ def _negated(sentence: str, start: int, end: int) -> bool:
     )
 
 
-def _verbs(sentence: str) -> tuple[dict[str, list[tuple[int, int]]], set[str]]:
-    """Act verbs and objects by class as (start, end) from one automaton pass, and which
-    stems occur (``stem``: the declaration patterns; ``g:*``: a gated pattern's)."""
+Cues = tuple[dict[str, list[tuple[int, int]]], set[str], bool]
+
+
+def _verbs(sentence: str) -> Cues:
+    """Act verbs and objects by class as (start, end) from one automaton pass, which stems
+    occur (``stem``: the declaration patterns; ``g:*``: a gated pattern's), and whether any
+    cue word occurs at all (without one a sentence holds no act)."""
     low = sentence.lower()
     if len(low) != len(sentence):  # a few characters change length when lower-cased
         low = sentence
     found: dict[str, list[tuple[int, int]]] = {}
     present: set[str] = set()
+    any_cue = False
     for end, (word, kinds, stems) in _cues().iter(low):
+        any_cue = True
         start = end - len(word) + 1
         present |= stems
         if not kinds:
@@ -90,13 +95,13 @@ def _verbs(sentence: str) -> tuple[dict[str, list[tuple[int, int]]], set[str]]:
             continue
         for kind in kinds:
             found.setdefault(kind, []).append((start, end + 1))
-    return found, present
+    return found, present, any_cue
 
 
 def _declared(sentence: str, value: bool, present: set[str]) -> tuple[str, int] | None:
     if "g:void" in present and p.VOID_RE.search(sentence):
         return "policy-void", 0
-    if "g:route" in present and p.ROUTE_RE.search(sentence):
+    if {"g:route", "g:route_how"} <= present and p.ROUTE_RE.search(sentence):
         return "value-route", 0
     if (
         "g:consent" in present
@@ -104,15 +109,16 @@ def _declared(sentence: str, value: bool, present: set[str]) -> tuple[str, int] 
         and (value or p.TARGET_RE.search(sentence))
     ):
         return "consent-claim", 0
-    m = p.TAMPER_RE.search(sentence) if "g:tamper" in present else None
+    m = p.TAMPER_RE.search(sentence) if {"g:tamper", "g:tamper_what"} <= present else None
     if m and not _negated(sentence, m.start(), m.end()):
         return "tamper", m.start()
     return None
 
 
-def _candidates(sentence: str, raw: str) -> Iterator[tuple[str, int]]:
-    """Each act asked for (class, where its verb starts), most telling first."""
-    verbs, present = _verbs(sentence)
+def _candidates(sentence: str, raw: str, cues: Cues | None) -> Iterator[tuple[str, int]]:
+    """Each act asked for (class, where its verb starts), most telling first (``cues``: the
+    sentence's :func:`_verbs`, when already known)."""
+    verbs, present, _any = cues or _verbs(sentence)
     declared = _declared(sentence, "value" in verbs, present) if "stem" in present else None
     if declared is not None:
         yield declared
@@ -147,7 +153,11 @@ def _candidates(sentence: str, raw: str) -> Iterator[tuple[str, int]]:
     if m and p.WALLET_SECRET_RE.search(raw, m.end()) and not _negated(raw, m.start(), m.end()):
         yield "secret-ask", m.start()
     yield from _jailbreak(sentence, raw, present)
-    m = p.OVERSIGHT_RE.search(sentence) if {"stem", "g:oversight"} <= present else None
+    m = (
+        p.OVERSIGHT_RE.search(sentence)
+        if {"stem", "g:oversight", "g:oversight_how"} <= present
+        else None
+    )
     if m:
         yield "oversight", m.start()
 
@@ -277,12 +287,14 @@ _DECLARED = frozenset(
 )
 
 
-def judge(sentence: str, raw: str | None = None, addressed: bool = False) -> Judgement | None:
+def judge(
+    sentence: str, raw: str | None = None, addressed: bool = False, cues: Cues | None = None
+) -> Judgement | None:
     """The directive in ``sentence`` (language view) and its score; ``raw`` (the same span
     of the original text) is where targets such as addresses are looked for; ``addressed``:
-    the text around it speaks to agents or bots."""
+    the text around it speaks to agents or bots; ``cues``: its :func:`_verbs`, when known."""
     full = raw if raw is not None and len(raw) == len(sentence) else sentence
-    for act, at in _candidates(sentence, full):
+    for act, at in _candidates(sentence, full, cues):
         how = _directive(sentence, full, at, act)
         if how is not None:
             return _score(sentence, full, act, how)
@@ -293,7 +305,7 @@ def _unparsed(sentence: str, full: str, addressed: bool) -> Judgement | None:
     """A sentence the vocabulary cannot parse (a language it does not cover) that names a
     recipient: judged by its cues alone, which must add up on their own (an amount or token,
     agents addressed, authority, urgency, secrecy)."""
-    if p.ENGLISH_RE.search(sentence) or not _has_recipient(full):
+    if not _has_recipient(full) or p.ENGLISH_RE.search(sentence):
         return None
     j = _score(sentence, full, "unparsed", "none")
     if addressed and "addressee" not in j.cues:
@@ -362,10 +374,6 @@ def _cues() -> ahocorasick.Automaton:
     return auto
 
 
-def _has_cue(sentence: str) -> bool:
-    return next(_cues().iter(sentence.lower()), None) is not None
-
-
 def _spans(view: str, text: str) -> Iterator[tuple[int, int]]:
     """Sentences of the original text, cut again wherever the view breaks a line (the view
     separates JSON strings and HTML blocks that the original runs together)."""
@@ -380,18 +388,25 @@ def _spans(view: str, text: str) -> Iterator[tuple[int, int]]:
             yield start, end
 
 
-def _sentences(view: str, text: str) -> list[tuple[int, int]]:
-    """Sentence spans worth judging; a run-on longer than ``MAX_SENTENCE`` (minified JSON, a
-    page without full stops) is judged in consecutive pieces, never cut short."""
-    out: list[tuple[int, int]] = []
+def sentences(view: str, text: str) -> list[tuple[int, int, Cues]]:
+    """Sentence spans worth judging (a cue word or ``0x`` in them), with their cues (one
+    automaton pass serves the gate and the judge); a run-on longer than ``MAX_SENTENCE``
+    (minified JSON, a page without full stops) is judged in consecutive pieces, never cut
+    short. All of them: a directive after thousands of cue-laden sentences is still judged
+    (work stays bounded by the guard's chunk size, and a repeated sentence is judged once)."""
+    out: list[tuple[int, int, Cues]] = []
     for start, end in _spans(view, text):
         for a in range(start, end, MAX_SENTENCE):
             b = min(end, a + MAX_SENTENCE)
-            if p.WORDY_RE.search(view, a, b) and (_has_cue(view[a:b]) or "0x" in text[a:b]):
-                out.append((a, b))
-                if len(out) >= MAX_SENTENCES:
-                    return out
+            if not p.WORDY_RE.search(view, a, b):
+                continue
+            cues = _verbs(view[a:b])
+            if cues[2] or "0x" in text[a:b]:
+                out.append((a, b, cues))
     return out
+
+
+_UNJUDGED = object()
 
 
 def _finding(j: Judgement, span: tuple[int, int]) -> Finding:
@@ -417,9 +432,11 @@ def scan(layer: Layer, ctx: ScanContext) -> list[Finding]:
     view = views(text, ctx.views)[0]
     found: list[Finding] = []
     addressed: bool | None = None  # does the text speak to agents anywhere (asked once)
-    for a, b in _sentences(view, text):
+    for a, b, cues in sentences(view, text):
         key = (view[a:b], text[a:b])
-        j = ctx.judged[key] if key in ctx.judged else ctx.judged.setdefault(key, judge(*key))
+        j = ctx.judged.get(key, _UNJUDGED)
+        if j is _UNJUDGED:
+            j = ctx.judged[key] = judge(*key, cues=cues)
         if j is not None and j.act == "unparsed" and j.score == THRESHOLD - 1:
             if addressed is None:
                 addressed = p.ADDRESSEE_RE.search(view) is not None

@@ -384,6 +384,20 @@ GATES = {
         payouts address correct new updated current real actual official verified use""",
     "data": """data detail file document information info history record contact password ssn
         result log confirmation summary report statement""",
+    # second gates, one word of which every alternative of the pattern needs besides the
+    # first gate's: most sentences with "not", "new" or "set" are not a declaration
+    "oversight_how": """tell notify inform mention alert ask confirm log report waiting silent
+        quiet keep no_need avisar preguntar perguntar prévenir demander rückfrage bestätigung
+        zu_fragen сообщай говори спрашивай 告诉 通知 询问""",
+    "route_how": """go be_sent be_routed be_directed be_made be_forwarded be_redirected be_paid
+        address_has address_is_now address_was destination_is destination_has_been
+        destination_will_be address_is address_has_been address_will_be recipient_is
+        recipient_has_been recipient_will_be beneficiary_is beneficiary_has_been
+        beneficiary_will_be payee_is payee_has_been payee_will_be wallet_is wallet_has_been
+        wallet_will_be instead""",
+    "tamper_what": """amount recipient slippage output_token destination spender allowance
+        receiver address beneficiary payee monto cantidad montante valor montant destinataire
+        betrag empfänger сумму получател адрес 金额 收款""",
 }
 
 # verbs that reveal only when the secret goes somewhere ("enter your words in our form",
