@@ -362,3 +362,33 @@ def test_policy_with_own_addresses_is_per_policy_and_bounded() -> None:
     for _ in range(300):
         signed_secrets._with_own(Policy(), [OWN], [str(Keypair().pubkey())])
     assert len(signed_secrets._WITH_OWN) <= 256
+
+
+def _pieces(secret: bytes, width: int = 4) -> set[str]:
+    """Every run of ``width`` bytes of the secret, as hex."""
+    return {secret[i : i + width].hex() for i in range(len(secret) - width + 1)}
+
+
+@pytest.mark.parametrize(
+    ("judge", "secret"),
+    [
+        pytest.param(
+            lambda: _guard().check_transaction(_sol_tx(_unknown(b"\x02" + SECRET64))),
+            SECRET64[:32],
+            id="solana-discriminator",
+        ),
+        pytest.param(
+            lambda: _guard().check_transaction(_tx(KEY + os.urandom(8))),
+            KEY,
+            id="evm-selector",
+        ),
+    ],
+)
+def test_selector_read_off_a_secret_is_withheld(judge: Callable[[], Any], secret: bytes) -> None:
+    """An unknown call's selector (or discriminator) is read off the first signed bytes: when
+    they hold the own secret, no verdict field, effect or effect line repeats a piece of it."""
+    verdict = judge()
+    assert verdict.action is Action.BLOCK
+    shown = json.dumps(verdict.to_dict()) + " ".join(verdict.effect_lines)
+    assert not {p for p in _pieces(secret) if p in shown}
+    assert "withheld" in shown
