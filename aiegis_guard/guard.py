@@ -514,15 +514,13 @@ class Guard:
 
         decoded = decode()
         findings = list(inspect_decoded(decoded, tctx))
-        secrets = scan_signed(signed_payload(decoded), tctx.policy)
+        windows: set[bytes] = set()
+        secrets = scan_signed(signed_payload(decoded), tctx.policy, windows)
         if any(f.category is Category.SECRET for f in secrets):
-            # what is read raw off the signed bytes (a selector, a Solana discriminator) may
-            # hold a piece of the secret in them: withheld from the verdict
-            findings = [_selector_withheld(f) for f in findings]
-            tctx.effects[:] = [
-                e.model_copy(update={"selector": WITHHELD}) if e.selector else e
-                for e in tctx.effects
-            ]
+            # the decoder read the same bytes: a selector, an amount may be (part of) the key
+            from aiegis_guard.chains.withheld import withhold
+
+            findings = withhold(findings, tctx.effects, windows)
         return findings + secrets
 
     def _judge_tx(
@@ -581,14 +579,6 @@ class Guard:
                 verdict.summary(),
                 extra={"aiegis": {"kind": kind, **verdict.to_dict()}},
             )
-
-
-WITHHELD = "withheld"  # a selector read off signed bytes that hold a secret
-
-
-def _selector_withheld(f: Finding) -> Finding:
-    evidence = tuple(f"selector:{WITHHELD}" if e.startswith("selector:") else e for e in f.evidence)
-    return f if evidence == f.evidence else f.model_copy(update={"evidence": evidence})
 
 
 def _effects_json(effects: list[Any]) -> tuple[dict[str, Any], ...]:

@@ -382,13 +382,29 @@ def _pieces(secret: bytes, width: int = 4) -> set[str]:
             KEY,
             id="evm-selector",
         ),
+        pytest.param(
+            lambda: _guard().check_transaction(
+                _tx(call("transfer(address,uint256)", STRANGER, int.from_bytes(KEY, "big")))
+            ),
+            KEY,
+            id="erc20-amount-is-the-key",
+        ),
+        pytest.param(
+            lambda: _guard().check_transaction(
+                _tx(call("approve(address,uint256)", STRANGER, int.from_bytes(KEY, "big")))
+            ),
+            KEY,
+            id="allowance-is-the-key",
+        ),
     ],
 )
-def test_selector_read_off_a_secret_is_withheld(judge: Callable[[], Any], secret: bytes) -> None:
-    """An unknown call's selector (or discriminator) is read off the first signed bytes: when
-    they hold the own secret, no verdict field, effect or effect line repeats a piece of it."""
+def test_secret_read_off_signed_bytes_is_withheld(judge: Callable[[], Any], secret: bytes) -> None:
+    """What the decoder reads off signed bytes that hold the own secret (an unknown call's
+    selector or discriminator, an amount that *is* the key) is withheld: no verdict field,
+    effect or effect line repeats a piece of the secret, in hex or in decimal."""
     verdict = judge()
     assert verdict.action is Action.BLOCK
     shown = json.dumps(verdict.to_dict()) + " ".join(verdict.effect_lines)
     assert not {p for p in _pieces(secret) if p in shown}
+    assert str(int.from_bytes(secret, "big"))[:20] not in shown
     assert "withheld" in shown

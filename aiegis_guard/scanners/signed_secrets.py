@@ -157,8 +157,9 @@ def _sparse_windows(blob: bytes) -> list[int]:
     return out
 
 
-def _raw_keys(blob: bytes, deriver: _Deriver) -> list[Finding]:
-    """The ABI grid first, then every other offset; structured windows are skipped."""
+def _raw_keys(blob: bytes, deriver: _Deriver, windows: set[bytes]) -> list[Finding]:
+    """The ABI grid first, then every other offset; structured windows are skipped. Each own
+    secret found is added to ``windows`` (the caller's, for this call only)."""
     sparse = _sparse_windows(blob)
     candidates = set(sparse)
     grid = [o for o in _grid(len(blob)) if o in candidates]
@@ -169,6 +170,7 @@ def _raw_keys(blob: bytes, deriver: _Deriver) -> list[Finding]:
         kind = deriver.check(window)
         if kind is not None:
             rule, what = _WHAT[kind]
+            windows.add(window)
             found.append(_key_finding(rule, window, offset, what))
     return found
 
@@ -262,8 +264,13 @@ def _hex_blobs(texts: Iterable[str]) -> Iterable[bytes]:
                 yield bytes.fromhex(body[: len(body) // 2 * 2])
 
 
-def scan_signed(payload: SignedPayload, policy: Policy) -> list[Finding]:
-    """The own secrets (and any key-shaped secret text) inside a payload about to be signed."""
+def scan_signed(
+    payload: SignedPayload, policy: Policy, windows: set[bytes] | None = None
+) -> list[Finding]:
+    """The own secrets (and any key-shaped secret text) inside a payload about to be signed;
+    the raw 32-byte secrets found are added to ``windows`` when given (so that the caller can
+    keep them out of what it shows: a decoded amount may *be* the key)."""
+    windows = set() if windows is None else windows
     evm, sol = _own(payload, policy)
     solana = frozenset(_public_key(a) for a in (*policy.wallet.solana, *sol))
     deriver = _Deriver(policy.wallet.evm | frozenset(evm), solana)
@@ -271,11 +278,11 @@ def scan_signed(payload: SignedPayload, policy: Policy) -> list[Finding]:
     found: list[Finding] = []
     for blob in payload.blobs:
         if deriver.own_evm or deriver.own_solana:
-            found += _raw_keys(blob, deriver)
+            found += _raw_keys(blob, deriver, windows)
         texts.extend(_blob_texts(blob))
     if deriver.own_evm or deriver.own_solana:
         for blob in _hex_blobs(texts):
-            found += _raw_keys(blob, deriver)
+            found += _raw_keys(blob, deriver, windows)
     if texts:  # the text scanners read the own addresses from a policy: built only here
         found += _text_secrets(texts, _with_own(policy, evm, sol))
     if deriver.exhausted:
