@@ -52,17 +52,16 @@ AUG_REPEATS = {"promptshield/hackaprompt": 2, "jailbreakhub": 1, "wallet": 4, "g
 AUG_BENIGN = 5000
 INDEP_DIR = HERE / "data" / "indep"
 INDEP_REPEATS = 3  # a few thousand hand-written rows among ~60k: weigh them up
-# (folder under the data directory, cap on rows read); labels and prompt/document kind as
-# ``aiegis_guard.evaluation.sources`` reads them
+# rows read per public source (its folder: ``aiegis_guard.evaluation.sources.SOURCES``)
 PUBLIC = {
-    "injecagent": ("pi/injecagent", 4000),
-    "llmail-inject": ("pi/llmail-inject", 1000),
-    "gandalf": ("pi/gandalf-ignore-instructions", 1000),
-    "spikee": ("pi/spikee", 1000),
-    "bfcl": ("pi/bfcl-function-calling", 3000),
-    "eips-ercs": ("crypto/ethereum-eips-ercs", 2500),
-    "agent-tool-docs": ("crypto/crypto-agent-tool-docs", 1000),
-    "janitr-scam": ("crypto/janitr-crypto-scam", 2500),
+    "injecagent": 4000,
+    "llmail-inject": 1000,
+    "gandalf": 1000,
+    "spikee": 1000,
+    "bfcl": 3000,
+    "eips-ercs": 2500,
+    "agent-tool-docs": 1000,
+    "janitr-scam": 2500,
 }
 PUBLIC_FOLDS = (  # each fold model leaves one of these out; every source is in exactly one
     frozenset({"injecagent", "spikee", "eips-ercs", "janitr-scam"}),
@@ -171,6 +170,13 @@ def own_rows(docs: Sequence[dict[str, str]]) -> tuple[list[Sample], list[Sample]
     return train, dev
 
 
+def _category(prompt: bool, label: bool) -> str:
+    """The corpus category of a row: what a user types or what the agent reads."""
+    if prompt:
+        return "prompt_injection" if label else "chat"
+    return "indirect" if label else "documents"
+
+
 def indep_rows(folder: Path = INDEP_DIR) -> tuple[list[Sample], list[Sample]]:
     """The hand-written wallet rows as (train, dev) samples; a prompt row is what a user
     types (an owner's request or a public bot's attacker), every other row is read."""
@@ -180,10 +186,7 @@ def indep_rows(folder: Path = INDEP_DIR) -> tuple[list[Sample], list[Sample]]:
         for line in path.read_text(encoding="utf-8").splitlines():
             item = json.loads(line)
             label = item["label"] == "attack"
-            if item.get("source") == "prompt":
-                category = "prompt_injection" if label else "chat"
-            else:
-                category = "indirect" if label else "documents"
+            category = _category(item.get("source") == "prompt", label)
             text = item["text"]
             if is_dev(text):
                 dev.append(Sample(text, label, "indep/wallet", category, "dev"))
@@ -197,12 +200,12 @@ def public_rows(
     data_dir: Path, exclude: frozenset[str] = frozenset()
 ) -> tuple[list[Sample], list[Sample]]:
     """The public sources but ``exclude`` as (train, dev) samples, each capped (seeded)."""
-    from aiegis_guard.evaluation.sources import PROMPT_SOURCES
+    from aiegis_guard.evaluation.sources import SOURCES, is_prompt
 
     train: list[Sample] = []
     dev: list[Sample] = []
-    for name, (rel, cap) in PUBLIC.items():
-        path = data_dir / rel / "data.jsonl"
+    for name, cap in PUBLIC.items():
+        path = data_dir / SOURCES[name] / "data.jsonl"
         if name in exclude or not path.is_file():
             continue
         items = [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines()]
@@ -210,13 +213,9 @@ def public_rows(
         random.Random(name).shuffle(items)
         for item in items[:cap]:
             label = bool(int(item["label"]))
-            prompt = name in PROMPT_SOURCES or str(item.get("subset", "")).startswith("user_query")
-            if prompt:
-                category = "prompt_injection" if label else "chat"
-            else:
-                category = "indirect" if label else "documents"
             text = item["text"]
             split = "dev" if is_dev(text) else "train"
+            category = _category(is_prompt(name, item), label)
             (dev if split == "dev" else train).append(
                 Sample(text, label, f"public/{name}", category, split)
             )

@@ -28,9 +28,10 @@ score and the latency are kept for the report's plots (:mod:`.report`).
 from __future__ import annotations
 
 import json
-from collections.abc import Iterator
+from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 from aiegis_guard.config import parse_config
 from aiegis_guard.evaluation.metrics import Score
@@ -43,6 +44,7 @@ __all__ = [
     "default_frozen_path",
     "evaluate",
     "frozen_sets",
+    "is_prompt",
     "load_rows",
     "score_rows",
 ]
@@ -95,6 +97,12 @@ def _capped(rows: list[Row]) -> list[Row]:
     return pos[::step_p] + neg[::step_n]
 
 
+def is_prompt(source: str, item: Mapping[str, Any]) -> bool:
+    """Whether a row of a public source is what a user types (Gandalf, spikee, BFCL's user
+    queries) rather than what the agent reads."""
+    return source in PROMPT_SOURCES or str(item.get("subset", "")).startswith("user_query")
+
+
 def _data_rows(data_dir: Path) -> Iterator[Row]:
     for name, rel in SOURCES.items():
         path = data_dir / rel / "data.jsonl"
@@ -103,8 +111,7 @@ def _data_rows(data_dir: Path) -> Iterator[Row]:
         rows = []
         for line in path.read_text(encoding="utf-8").splitlines():
             item = json.loads(line)
-            subset = str(item.get("subset", ""))
-            prompt = name in PROMPT_SOURCES or subset.startswith("user_query")
+            prompt = is_prompt(name, item)
             where = Source.PROMPT if prompt else Source.TOOL_OUTPUT
             rows.append(
                 Row(name, f"source:{name}", item["text"], bool(int(item["label"])), where, prompt)
