@@ -126,24 +126,24 @@ def _notes(decoded: DecodedTransaction) -> list[Finding]:
     return out
 
 
-def _lure(selector: str | None) -> bool:
+def _lure(selector: str | None) -> str | None:
+    """The lure-named signature (``claim()``...) a selector stands for, if it is one."""
     fn = FUNCTIONS.get(bytes.fromhex(selector[2:])) if selector else None
-    return fn is not None and fn.handler == "suspicious_claim"
+    return fn.signature if fn is not None and fn.handler == "suspicious_claim" else None
 
 
 def _claim_fees(decoded: DecodedTransaction, ctx: TxContext) -> list[Finding]:
     """Value sent to a lure-named payable function (``claim()``, ``SecurityUpdate()``...) of a
     contract that is not allowlisted: paying to receive is the drainer's "claim fee"."""
-    claims = [n for n in decoded.notes if n.startswith("suspicious-claim:")]
-    paid = [  # also when a wrapper (Safe, batch) forwards the value
-        o
+    claims = [  # also when a wrapper (Safe, batch) forwards the value
+        f"suspicious-claim:{sig}"
         for o in decoded.operations
         if isinstance(o, Call)
         and o.value
-        and _lure(o.selector)
+        and (sig := _lure(o.selector))
         and not ctx.policy.is_known(o.target, Chain.EVM)
     ]
-    if not (claims and paid):
+    if not claims:
         return []
     return [
         _finding(

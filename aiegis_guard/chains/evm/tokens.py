@@ -256,8 +256,8 @@ def _named(f: Frame, fn: Function, a: list[Any]) -> Result:
 
 
 def _suspicious_claim(f: Frame, fn: Function, a: list[Any]) -> Result:
-    call = _named(f, fn, a)[0]
-    return [call.model_copy(update={"known": False}), f"suspicious-claim:{fn.signature}"]
+    """A lure name (``claim()``...): an *unknown* call, judged by ``inspect._claim_fees``."""
+    return [_named(f, fn, a)[0].model_copy(update={"known": False})]
 
 
 def _transfer_ownership(f: Frame, fn: Function, a: list[Any]) -> Result:
