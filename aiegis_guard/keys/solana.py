@@ -9,17 +9,14 @@ them with certainty. Results (and derived public keys) are cached by a SHA-256 o
 from __future__ import annotations
 
 import hashlib
-from collections import OrderedDict
-from threading import Lock
+
+from aiegis_guard.textcache import DigestLRU
 
 __all__ = ["is_keypair", "pubkey_of"]
 
 _CACHE_SIZE = 4096
-_cache: OrderedDict[bytes, bool] = OrderedDict()
-_lock = Lock()
-
-
-_derived: OrderedDict[bytes, bytes] = OrderedDict()  # SHA-256 of a seed -> its public key
+_keypairs: DigestLRU[bool] = DigestLRU(_CACHE_SIZE)  # SHA-256 of 64 bytes -> is a keypair
+_derived: DigestLRU[bytes] = DigestLRU(_CACHE_SIZE)  # SHA-256 of a seed -> its public key
 
 
 def pubkey_of(seed: bytes) -> bytes:
@@ -27,18 +24,13 @@ def pubkey_of(seed: bytes) -> bytes:
     the signed-data scan derives every high-entropy window, and public keys and hashes in
     instruction data recur from one transaction to the next)."""
     digest = hashlib.sha256(seed).digest()
-    with _lock:
-        found = _derived.get(digest)
-        if found is not None:
-            _derived.move_to_end(digest)
-            return found
+    found = _derived.get(digest)
+    if found is not None:
+        return found
     from solders.keypair import Keypair
 
     public = bytes(Keypair.from_seed(seed).pubkey())
-    with _lock:
-        _derived[digest] = public
-        if len(_derived) > _CACHE_SIZE:
-            _derived.popitem(last=False)
+    _derived.put(digest, public)
     return public
 
 
@@ -47,13 +39,9 @@ def is_keypair(raw: bytes) -> bool:
     if len(raw) != 64:
         return False
     digest = hashlib.sha256(raw).digest()
-    with _lock:
-        if digest in _cache:
-            _cache.move_to_end(digest)
-            return _cache[digest]
+    found = _keypairs.get(digest)
+    if found is not None:
+        return found
     result = pubkey_of(raw[:32]) == raw[32:]
-    with _lock:
-        _cache[digest] = result
-        if len(_cache) > _CACHE_SIZE:
-            _cache.popitem(last=False)
+    _keypairs.put(digest, result)
     return result
