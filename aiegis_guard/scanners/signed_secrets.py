@@ -46,6 +46,7 @@ from aiegis_guard.normalize import normalize
 from aiegis_guard.policy import Policy
 from aiegis_guard.redact import mask
 from aiegis_guard.scanners import ScanContext
+from aiegis_guard.textcache import DigestLRU
 
 __all__ = ["SignedPayload", "scan_signed"]
 
@@ -233,7 +234,7 @@ def _public_key(address: str) -> bytes:
     return b58decode(address) or b""
 
 
-_WITH_OWN: dict[tuple[int, tuple[str, ...], tuple[str, ...]], tuple[Policy, Policy]] = {}
+_WITH_OWN: DigestLRU[tuple[Policy, Policy]] = DigestLRU(256)  # (policy, its copy) by id
 
 
 def _with_own(policy: Policy, evm: list[str], sol: list[str]) -> Policy:
@@ -247,9 +248,7 @@ def _with_own(policy: Policy, evm: list[str], sol: list[str]) -> Policy:
     if hit is not None and hit[0] is policy:
         return hit[1]
     built = policy.with_addresses(own_evm=evm, own_solana=sol)
-    if len(_WITH_OWN) >= 256:
-        _WITH_OWN.clear()
-    _WITH_OWN[key] = (policy, built)
+    _WITH_OWN.put(key, (policy, built))
     return built
 
 
