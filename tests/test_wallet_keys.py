@@ -186,3 +186,28 @@ def test_any_key_in_context_is_decided(secret: bytes, prefix: str) -> None:
     verdict = GUARD.check_text(prefix + secret.hex())
     valid = 0 < int.from_bytes(secret, "big") < 2**256 - 2**128
     assert verdict.blocked is (prefix == "PRIVATE_KEY=0x" and valid)
+
+
+def _call_texts() -> list[tuple[str, str]]:
+    """(id, text) of every development secret-form row: code calls, RPC params, configs."""
+    rows: list[tuple[str, str]] = []
+    for name in ("secret_forms.json", "secret_variants.json", "wallet_keys.json"):
+        cases = json.loads((VECTORS / name).read_text(encoding="utf-8"))["cases"]
+        rows += [(f"{name}:{c.get('id', i)}", c["text"]) for i, c in enumerate(cases)]
+    dev2 = (VECTORS / "secret_forms_dev2.jsonl").read_text(encoding="utf-8").splitlines()
+    rows += [(r["id"], r["text"]) for r in (json.loads(x) for x in dev2 if x.strip())]
+    return [r for r in rows if isinstance(r[1], str)]
+
+
+CALL_TEXTS = _call_texts()
+
+
+@pytest.mark.parametrize(("rid", "text"), CALL_TEXTS, ids=[r[0] for r in CALL_TEXTS])
+def test_call_context_prefilter_keeps_every_answer(rid: str, text: str) -> None:
+    """The C-speed pre-check of ``call_context`` (no "(", "params" or "accounts" in reach:
+    None) gives the bracket walk's answer at every position a value may start."""
+    from aiegis_guard.scanners.key_calls import _walk, call_context
+
+    starts = {i for i, c in enumerate(text) if c in "0x\"'[(,: " or c.isalnum()}
+    for at in sorted(starts)[:2000]:
+        assert call_context(text, at) == _walk(text, at), (rid, at)

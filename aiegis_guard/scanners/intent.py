@@ -388,21 +388,46 @@ def _spans(view: str, text: str) -> Iterator[tuple[int, int]]:
             yield start, end
 
 
-def sentences(view: str, text: str) -> list[tuple[int, int, Cues]]:
-    """Sentence spans worth judging (a cue word or ``0x`` in them), with their cues (one
-    automaton pass serves the gate and the judge); a run-on longer than ``MAX_SENTENCE``
-    (minified JSON, a page without full stops) is judged in consecutive pieces, never cut
-    short. All of them: a directive after thousands of cue-laden sentences is still judged
-    (work stays bounded by the guard's chunk size, and a repeated sentence is judged once)."""
-    out: list[tuple[int, int, Cues]] = []
+def _pieces(view: str, text: str) -> Iterator[tuple[int, int]]:
+    """Sentence spans with a word in their view; a run-on longer than ``MAX_SENTENCE``
+    (minified JSON, a page without full stops) in consecutive pieces, never cut short."""
     for start, end in _spans(view, text):
         for a in range(start, end, MAX_SENTENCE):
             b = min(end, a + MAX_SENTENCE)
-            if not p.WORDY_RE.search(view, a, b):
-                continue
-            cues = _verbs(view[a:b])
-            if cues[2] or "0x" in text[a:b]:
-                out.append((a, b, cues))
+            if _wordy(view, a, b):
+                yield a, b
+
+
+_LITERALS = frozenset(("null", "true", "false", "none"))
+
+
+def _wordy(view: str, a: int, b: int) -> bool:
+    """Does ``view[a:b]`` hold a word of 3+ letters that is not a JSON / Python literal? A
+    stretch of a JSON result whose view keeps only ``null`` / ``true`` / ``false`` holds no
+    language to judge."""
+    m = p.LETTERS_RE.search(view, a, b)
+    while m is not None:
+        if m.group().lower() not in _LITERALS:
+            return True
+        m = p.LETTERS_RE.search(view, m.end(), b)
+    return False
+
+
+def _worth(view: str, raw: str) -> Cues | None:
+    """The cues of a sentence worth judging (a cue word or ``0x`` in it), else None."""
+    cues = _verbs(view)
+    return cues if cues[2] or "0x" in raw else None
+
+
+def sentences(view: str, text: str) -> list[tuple[int, int, Cues]]:
+    """Sentence spans worth judging (a cue word or ``0x`` in them), with their cues (one
+    automaton pass serves the gate and the judge). All of them: a directive after thousands
+    of cue-laden sentences is still judged (work stays bounded by the guard's chunk size)."""
+    out: list[tuple[int, int, Cues]] = []
+    for a, b in _pieces(view, text):
+        cues = _worth(view[a:b], text[a:b])
+        if cues is not None:
+            out.append((a, b, cues))
     return out
 
 
@@ -432,11 +457,12 @@ def scan(layer: Layer, ctx: ScanContext) -> list[Finding]:
     view = views(text, ctx.views)[0]
     found: list[Finding] = []
     addressed: bool | None = None  # does the text speak to agents anywhere (asked once)
-    for a, b, cues in sentences(view, text):
+    for a, b in _pieces(view, text):
         key = (view[a:b], text[a:b])
         j = ctx.judged.get(key, _UNJUDGED)
-        if j is _UNJUDGED:
-            j = ctx.judged[key] = judge(*key, cues=cues)
+        if j is _UNJUDGED:  # a sentence seen in this check (a decoded copy, a repeat) is free
+            cues = _worth(*key)
+            j = ctx.judged[key] = None if cues is None else judge(*key, cues=cues)
         if j is not None and j.act == "unparsed" and j.score == THRESHOLD - 1:
             if addressed is None:
                 addressed = p.ADDRESSEE_RE.search(view) is not None

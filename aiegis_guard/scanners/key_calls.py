@@ -190,6 +190,20 @@ def _sender_context(text: str, openers: list[tuple[int, str, int]], n: int) -> s
 def call_context(text: str, start: int) -> str | None:
     """Evidence (``call:from_key``, ``rpc:personal_importRawKey``) when the value at ``start``
     is key material by position, else None."""
+    # every answer of the walk needs a "(" opener, a "params" or an "accounts" name in
+    # reach: a value among JSON results (a block's hashes) skips the walk at C speed
+    near = max(0, start - REACH)
+    if (
+        text.find("(", near, start) == -1
+        and text.find("params", max(0, near - 64), start) == -1
+        and text.find("accounts", max(0, near - 64), start) == -1
+    ):
+        return None
+    return _walk(text, start)
+
+
+def _walk(text: str, start: int) -> str | None:
+    """:func:`call_context` by the brackets around ``start``, innermost first."""
     openers = _openers(text, start)
     for n, (pos, bracket, commas) in enumerate(openers):
         before = text[max(0, pos - 64) : pos]
