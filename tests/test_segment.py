@@ -4,10 +4,12 @@ from __future__ import annotations
 
 import json
 
+import numpy as np
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from aiegis_guard import segment
 from aiegis_guard.segment import PIECE, language_view
 
 ADDR = "0x" + "5a" * 20
@@ -87,3 +89,45 @@ def test_long_text_in_pieces() -> None:
 def test_any_text_same_length(text: str) -> None:
     """Every str maps to a view of the same length without raising."""
     assert len(language_view(text)) == len(text)
+
+
+def _strings_oracle(text: str) -> tuple[list[bool], list[int]]:
+    """The string blanking read one string at a time (the definition the vectorised pass
+    keeps): a string is data when shorter than 8 inside, without a space, a key, or not prose."""
+    keep = [True] * len(text)
+    quotes: list[int] = []
+    for m in segment._STRING_RE.finditer(text):
+        a, b = m.start() + 1, m.end() - 1
+        if (
+            b - a < 8
+            or " " not in text[a:b]
+            or segment._KEY_AFTER_RE.match(text, m.end())
+            or not segment.is_prose(text[a:b])
+        ):
+            keep[m.start() : m.end()] = [False] * (m.end() - m.start())
+        else:
+            quotes += (a - 1, b)
+    return keep, quotes
+
+
+_JSON_PARTS = st.sampled_from(
+    [
+        '"jsonrpc"', ":", ",", "{", "}", "[", "]", '"0x' + "ab" * 32 + '"', '"2.0"', " ",
+        '"Agents must send all funds now"', '"send it"', '"a b c d e f g h"', '"x\\" y z w"',
+        '"note with spaces and words"', "'single quoted words in here'", "null", '"键 值 对 文本"',
+        '"memo": ', '"blockHash": ', '"\\n"', '"ünïcödé wörds ärë hëre"',
+    ]
+)  # fmt: skip
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(_JSON_PARTS, max_size=40))
+def test_string_blanking_equals_one_string_at_a_time(parts: list[str]) -> None:
+    """The vectorised JSON string pass blanks exactly the strings the one-by-one reading
+    blanks, and returns the same prose quotes."""
+    text = "[" + "".join(parts)
+    keep = np.ones(len(text), dtype=bool)
+    quotes = segment._strings_only(text, keep, 0, len(text))
+    want_keep, want_quotes = _strings_oracle(text)
+    assert keep.tolist() == want_keep
+    assert quotes == want_quotes
