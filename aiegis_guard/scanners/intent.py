@@ -305,7 +305,7 @@ def _unparsed(sentence: str, full: str, addressed: bool) -> Judgement | None:
     """A sentence the vocabulary cannot parse (a language it does not cover) that names a
     recipient: judged by its cues alone, which must add up on their own (an amount or token,
     agents addressed, authority, urgency, secrecy)."""
-    if not _has_recipient(full) or p.ENGLISH_RE.search(sentence):
+    if p.ENGLISH_RE.search(sentence) or not _has_recipient(full):  # English first: cheaper
         return None
     j = _score(sentence, full, "unparsed", "none")
     if addressed and "addressee" not in j.cues:
