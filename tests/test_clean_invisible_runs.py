@@ -3,9 +3,13 @@
 
 from __future__ import annotations
 
+import re
+
+import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from aiegis_guard import clean
 from aiegis_guard.clean import _strip, _strip_plain, _strip_runs
 
 PLAIN = "\u00ad\u200b\u2060\u2063\u3164\uffa0\U0001d173"
@@ -46,3 +50,25 @@ def test_mixed_specials_keep_the_run_path() -> None:
     stripped, _, hidden = _strip("a\u200bb\u202ec\u200bd")
     assert stripped == "abcd"
     assert hidden is not None and hidden.bidi.count == 1 and hidden.invisible.count == 2
+
+
+_AHEAD = "(?=[^\x00-\x7f])"
+# every range end of the two classes, one past each, and a few ordinary characters
+_EDGES = [
+    chr(c + d)
+    for c in (0xAD, 0x34F, 0x61C, 0x115F, 0x17B4, 0x180B, 0x200B, 0x202A, 0x2060, 0x2066,
+              0x3164, 0xFE00, 0xFEFF, 0xFFA0, 0xFFF9, 0xD800, 0x1BCA0, 0x1D173, 0xE0000, 0xE0100)
+    for d in (-1, 0, 1, 4, 15, 16)
+] + list("ab \n.é“中")  # fmt: skip
+
+
+@pytest.mark.parametrize("name", ["_SPECIAL_RE", "_NON_PLAIN_RE"])
+@settings(max_examples=200, deadline=None)
+@given(st.text(alphabet=st.one_of(st.sampled_from(_EDGES), st.characters()), max_size=60))
+def test_ascii_lookahead_changes_no_match(name: str, text: str) -> None:
+    """The non-ASCII look-ahead that lets the engine skip ASCII at C speed finds the same runs
+    as the bare character class (every member of the class is non-ASCII)."""
+    pattern = getattr(clean, name)
+    assert pattern.pattern.startswith(_AHEAD)
+    bare = re.compile(pattern.pattern.removeprefix(_AHEAD))
+    assert [m.span() for m in pattern.finditer(text)] == [m.span() for m in bare.finditer(text)]
