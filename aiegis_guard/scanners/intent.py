@@ -24,7 +24,8 @@ the agent reads (tool output, retrieved documents, memory) and on a public user'
 
 Vocabulary (:mod:`.intent_words`): English, Spanish, Portuguese, French, German, Russian,
 Chinese, and act/secret/addressee words for Italian, Japanese, Korean, Turkish, Vietnamese,
-Arabic, Indonesian, Polish, Dutch, Ukrainian, Hindi, Thai and a few more. Words come from
+Arabic, Indonesian, Polish, Dutch, Ukrainian, Hindi, Thai and a few more (secret asks, support
+desks and negation in about thirty languages). Words come from
 one Aho-Corasick pass per sentence, which gates both the sentence and every costlier
 pattern (patterns compile on first use).
 """
@@ -150,7 +151,8 @@ def _candidates(sentence: str, raw: str, cues: Cues | None) -> Iterator[tuple[st
     if m and not _negated(sentence, m.start(), m.end()):
         yield "call", m.start()
     m = p.SECRET_ASK_RE.search(raw) if {"g:ask", "g:wsecret"} <= present else None
-    if m and p.WALLET_SECRET_RE.search(raw, m.end()) and not _negated(raw, m.start(), m.end()):
+    # the secret before the ask too: verb-final languages ("개인 키가 필요합니다")
+    if m and p.WALLET_SECRET_RE.search(raw) and not _negated(raw, m.start(), m.end()):
         yield "secret-ask", m.start()
     yield from _jailbreak(sentence, raw, present)
     m = (
