@@ -18,7 +18,7 @@ A directive is scored: the act's class, a named recipient (address, .eth, mailbo
 account number), an amount or "all funds", an addressee ("AI agents", "bot"), authority,
 urgency and secrecy each add; a sentence at ``THRESHOLD`` or above is ``injection.intent``
 (FLAG). A sentence in a language the vocabulary does not parse that names a recipient is
-scored on those cues alone (agents addressed anywhere in the text count). It runs on what
+scored on those cues alone (agents addressed in the text around it count). It runs on what
 the agent reads (tool output, retrieved documents, memory) and on a public user's prompt
 (``[guard] audience = "public"``).
 
@@ -50,6 +50,7 @@ __all__ = ["RULE_ID", "asks_at", "judge", "scan", "sentences"]
 RULE_ID = "injection.intent"
 THRESHOLD = 4
 MAX_SENTENCE = 600
+NEAR = 1500  # characters around a sentence read for agents spoken to
 
 
 @dataclass(frozen=True, slots=True)
@@ -473,16 +474,15 @@ def scan(layer: Layer, ctx: ScanContext) -> list[Finding]:
     view = views(text, ctx.views)[0]
     public = ctx.source is Source.PROMPT  # a public user's prompt (untrusted)
     found: list[Finding] = []
-    addressed: bool | None = None  # does the text speak to agents anywhere (asked once)
     for a, b, cues in sentences(view, text):
         key = (view[a:b], text[a:b])
         j = ctx.judged.get(key, _UNJUDGED)
         if j is _UNJUDGED:
             j = ctx.judged[key] = judge(*key, cues=cues)
         if j is not None and j.act == "unparsed" and j.score == THRESHOLD - 1:
-            if addressed is None:
-                addressed = p.ADDRESSEE_RE.search(view) is not None
-            j = judge(*key, addressed)
+            # agents spoken to around it (not 50 KB away in a long text)
+            near = view[max(0, a - NEAR) : b + NEAR]
+            j = judge(*key, p.ADDRESSEE_RE.search(near) is not None)
         if public and (j is None or j.score < THRESHOLD):
             j = _public_ask(text[a:b]) or j
         if j is not None and j.score >= THRESHOLD:
