@@ -182,7 +182,7 @@ CASES: list[Any] = [
     ),
     pytest.param(
         lambda: [sx.approve_checked(ATA_P, M, B, P, 10, 6)],
-        Action.FLAG,
+        Action.BLOCK,  # an SPL delegation has no expiry: a standing grant to a stranger
         ("approval_unknown_spender",),
         id="approve-bounded-unknown-delegate",
     ),

@@ -32,7 +32,15 @@ rule                                 action  when
                                              not own / allowlisted / built-in
 ``over_limit_approval``              BLOCK   bounded approval above the asset's limit to a
                                              non-allowlisted spender
-``approval_unknown_spender``         FLAG    bounded approval to a non-allowlisted spender
+``approval_unknown_spender``         BLOCK   bounded approval to a non-allowlisted spender that
+                                             never expires (on-chain ``approve`` /
+                                             ``increaseAllowance``, ERC-721 ``approve(x, id)``,
+                                             SPL ``Approve``) or expires more than
+                                             ``SHORT_LIVED_S`` (a year) from now;
+                                     FLAG    the same grant when short-lived (a signed permit /
+                                             Permit2 / EIP-3009 whose deadline or expiration is
+                                             within a year of now), and a Permit2
+                                             ``PermitTransferFrom`` (a one-time give)
 ``set_approval_for_all``             BLOCK   operator over every NFT of a collection
                                              (setApprovalForAll(true)) not allowlisted
 ``revoke``                           ALLOW   approval revoked / set to zero (INFO)
@@ -80,6 +88,7 @@ transaction moves.
 from __future__ import annotations
 
 import functools
+import time
 from collections.abc import Callable
 from dataclasses import dataclass
 
@@ -112,6 +121,9 @@ from aiegis_guard.redact import mask_address
 __all__ = ["SOLANA_RULES", "ChainRules", "format_amount", "inspect_operations"]
 
 EVM_ZERO = "0x" + "0" * 40
+SHORT_LIVED_S = 365 * 24 * 3600  # a bounded grant expiring within this is only FLAGged
+# a signed one-time transfer (the spender moves up to the amount once): a give, not a grant
+_ONE_TIME = frozenset({"permit2.permit_transfer_from"})
 
 _AUTHORITY_RULES = {
     "spl.set_authority": "set_authority",
@@ -331,9 +343,15 @@ def _approval(j: _Judge, op: Approval) -> list[Finding]:
     elif _over_approval_limit(j.policy, op):
         msg = f"{op.via}: allowance above the asset's limit to non-allowlisted spender {who}"
         out.append(j.f("over_limit_approval", Action.BLOCK, msg, *ev, amount, preview=who))
-    else:
-        msg = f"{op.via}: allowance to non-allowlisted spender {who}"
+    elif op.via in _ONE_TIME or (
+        op.deadline is not None and op.deadline <= time.time() + SHORT_LIVED_S
+    ):
+        msg = f"{op.via}: short-lived allowance to non-allowlisted spender {who}"
         out.append(j.f("approval_unknown_spender", Action.FLAG, msg, *ev, amount, preview=who))
+    else:  # a standing grant: the stranger may spend it whenever it likes
+        msg = f"{op.via}: allowance with no near expiry to non-allowlisted spender {who}"
+        ev += ("no-expiry",) if op.deadline is None else ()
+        out.append(j.f("approval_unknown_spender", Action.BLOCK, msg, *ev, amount, preview=who))
     return out
 
 
