@@ -251,6 +251,7 @@ def _named(f: Frame, fn: Function, a: list[Any]) -> Result:
             selector="0x" + f.data[:4].hex(),
             known=True,
             value=f.value,
+            sender=f.sender,
         )
     ]
 
