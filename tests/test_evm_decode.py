@@ -419,10 +419,8 @@ CALLDATA = [
             call("aggregate3Value((address,bool,uint256,bytes)[])", [(STRANGER, False, 3, b"")]),
             value=3,
         ),
-        [
-            ("transfer", "native", None, OWN, MULTICALL3, 3),
-            ("transfer", "native", None, MULTICALL3, STRANGER, 3),
-        ],
+        # Multicall3 passes the caller's msg.value on whole: own pays the inner target
+        [("transfer", "native", None, OWN, STRANGER, 3)],
         id="aggregate3-value-forwards",
     ),
     pytest.param(

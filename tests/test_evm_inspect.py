@@ -277,8 +277,8 @@ TRANSACTIONS = [
     ),
     pytest.param(
         tx(STRANGER, call("claim()")),
-        Action.ALLOW,
-        set(),
+        Action.FLAG,  # an opaque call from the own account to a non-allowlisted contract
+        {"tx.evm.unknown_call"},
         id="claim-without-value",
     ),
     pytest.param(
