@@ -330,12 +330,15 @@ def judge(
 
 
 def _unparsed(sentence: str, full: str, addressed: bool) -> Judgement | None:
-    """A sentence the vocabulary cannot parse (a language it does not cover) that names a
-    recipient: judged by its cues alone, which must add up on their own (an amount or token,
-    agents addressed, authority, urgency, secrecy)."""
-    if not _has_recipient(full) or p.ENGLISH_RE.search(sentence):
+    """A sentence the vocabulary cannot parse (a language it does not cover, or a verb form
+    it does not know) that names a recipient: judged by its cues alone, which must add up on
+    their own (an amount or token, agents addressed, authority, urgency, secrecy, an act
+    word)."""
+    if not _has_recipient(full) or p.ENGLISH_RE.search(sentence) or p.ENGLISH_RE.search(full):
         return None
     j = _score(sentence, full, "unparsed", "none")
+    if p.ACT_STEM_RE.search(sentence):  # a value or rights verb in a form not parsed
+        j = Judgement(j.score + 1, j.act, (*j.cues, "act-word"))
     if addressed and "addressee" not in j.cues:
         return Judgement(j.score + 1, j.act, (*j.cues, "addressee"))
     return j
