@@ -101,6 +101,30 @@ MATCH = [
         True,
         id="close-account-is-its-rent",
     ),
+    pytest.param(
+        [_exp("authority", "spl_account:Acc1111", "close_authority", "Thief111")],
+        [_act("authority", account="Acc1111", counterparty="Thief111", what="close_account")],
+        True,
+        id="close-authority-role-synonym",
+    ),
+    pytest.param(
+        [_exp("authority", "spl:Mint1111", "permanent_delegate", "Thief111")],
+        [_act("authority", account="Mint1111", counterparty="Thief111", what="permanent_delegate")],
+        True,
+        id="authority-on-a-mint",
+    ),
+    pytest.param(
+        [_exp("authority", "spl:Mint1111", "permanent_delegate", "Thief111")],
+        [_act("authority", account="Mint2222", counterparty="Thief111", what="permanent_delegate")],
+        False,
+        id="authority-on-another-mint",
+    ),
+    pytest.param(
+        [_exp("authority", f"contract:{BAYC}", "owner", "0x" + "00" * 20)],
+        [_act("authority", account=BAYC.lower(), counterparty=None, what="owner_renounced")],
+        True,
+        id="renounced-to-the-zero-address",
+    ),
 ]
 
 

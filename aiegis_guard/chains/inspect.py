@@ -60,7 +60,13 @@ rule                                 action  when
                                              the account is not known to be own; nothing when
                                              the new authority is own or an allowlisted
                                              spender / operator / delegate; an Ownable /
-                                             Safe owner allowlisted in any role)
+                                             Safe owner allowlisted in any role); FLAG when
+                                             own ownership is renounced (``renounceOwnership``:
+                                             irreversible, nobody gains it; a Safe guard or
+                                             module removed stays BLOCK);
+                                             ALLOW (INFO) when an SPL ``SetAuthority`` sets
+                                             none (a power removed; the close authority
+                                             reverts to the owner)
 ``close_account``                    BLOCK   CloseAccount paying the rent to a non-own address
 ``unknown_call`` / ``unknown_program``  FLAG  unknown selector/program carrying value,
                                              touching own accounts, or called by an own account
@@ -93,7 +99,12 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 from aiegis_guard.chains.amounts import amount_evidence, limit_for_asset, native_decimals, totals
-from aiegis_guard.chains.effect_derive import acting_accounts, derive_effects, own_accounts
+from aiegis_guard.chains.effect_derive import (
+    SPL_SET_AUTHORITY,
+    acting_accounts,
+    derive_effects,
+    own_accounts,
+)
 from aiegis_guard.chains.effect_rules import judge_effects
 from aiegis_guard.chains.known import contract_label
 from aiegis_guard.chains.paid_into import pays_into_protocol
@@ -411,12 +422,18 @@ def _authority(j: _Judge, op: AuthorityChange) -> list[Finding]:
     out = j.counterparty(new, "authority") if new else []
     if new is not None and (j.is_own(new) or _trusted_authority(j, new, op.via)):
         return out
+    if new is None and op.via in SPL_SET_AUTHORITY:  # removed: nobody gains a power
+        msg = f"{op.via}: {op.authority_type} of {mask_address(op.account)} removed"
+        return [j.f(rule, Action.ALLOW, msg, f"account:{op.account}", f"via:{op.via}")]
     ev: tuple[str, ...] = (f"account:{op.account}", f"new_authority:{new}", f"via:{op.via}")
     if op.authority_type:
         ev += (f"authority_type:{op.authority_type}",)
     target = mask_address(new) if new else "nobody"
     own = j.acts_for(op.account) or j.acts_for(op.current_authority)
-    if own:
+    if own and op.authority_type == "owner_renounced":  # nobody gains it; cannot be undone
+        msg = f"{op.via}: authority over own account {mask_address(op.account)} renounced"
+        out.append(j.f(rule, Action.FLAG, msg, *ev, "own-account", "irreversible"))
+    elif own:
         msg = f"{op.via}: authority over own account {mask_address(op.account)} -> {target}"
         out.append(j.f(rule, Action.BLOCK, msg, *ev, "own-account", severity=Severity.CRITICAL))
     else:

@@ -7,7 +7,9 @@ The vector table (``tests/vectors/effects_real.md``) writes effects as
 meaning:
 
 * kind, the asset (contract / mint / token id / the account an authority acts on) and the
-  counterparty must agree; EVM addresses compare case-insensitively;
+  counterparty must agree; EVM addresses compare case-insensitively; the zero address as an
+  authority's counterparty is "nobody" (renounced); an authority on ``spl:<mint>`` acts on
+  the mint account;
 * amounts: a number must be equal (an NFT's amount is its token id), ``unlimited`` / ``all``
   need an unlimited (or unknown "all") effect, ``>=N`` needs the minimum output N;
 * authority roles are compared through synonyms (``owner`` ~ ``owner_added`` /
@@ -39,6 +41,7 @@ from aiegis_guard.checksums import keccak256
 __all__ = ["effects_match", "unexplained"]
 
 WILDCARDS = frozenset({"any_fulfiller", "pool", "solver", ""})
+_EVM_ZERO = "0x" + "0" * 40
 _ROLE_SYNONYMS: dict[str, tuple[str, ...]] = {
     "owner": ("owner", "ownership"),
     "programowner": ("owner", "assign"),
@@ -48,6 +51,7 @@ _ROLE_SYNONYMS: dict[str, tuple[str, ...]] = {
     "threshold1": ("threshold",),
     "withdrawer": ("withdraw",),
     "staker": ("staker", "stake_authority", "stakeauthority"),
+    "closeauthority": ("close_account", "closeauthority"),  # SPL AuthorityType::CloseAccount
 }
 _SENSITIVE = frozenset({"gives", "grants", "authority"})
 
@@ -82,7 +86,7 @@ def _asset_ok(exp: Mapping[str, Any], act: Mapping[str, Any], own: str) -> bool:
     kind = act.get("asset_kind")
     if prefix == "native":
         return kind == "native"
-    if prefix in ("erc20", "spl"):
+    if prefix in ("erc20", "spl") and act["kind"] != "authority":
         return kind in ("fungible", "unknown") and _actual_address(act) == address
     if prefix in ("erc721", "erc1155"):
         if _actual_address(act) != address:
@@ -118,6 +122,8 @@ def _amount_ok(exp: Mapping[str, Any], act: Mapping[str, Any]) -> bool:
 def _counterparty_ok(exp: Mapping[str, Any], act: Mapping[str, Any]) -> bool:
     want = _norm(exp["counterparty"])
     if want in WILDCARDS or act.get("what") == "offer":  # an order's offer: whoever fills it
+        return True
+    if want == _EVM_ZERO and act.get("counterparty") is None:  # renounced: to nobody
         return True
     return want in (_norm(act.get("counterparty")), _norm(act.get("target")))
 
