@@ -125,6 +125,18 @@ MATCH = [
         True,
         id="renounced-to-the-zero-address",
     ),
+    pytest.param(
+        [_exp("gets", f"erc20:{USDC}", ">=900", EVIL)],
+        [_act("gives", **ERC20, amount=900, unlimited=True, counterparty=EVIL, what="output")],
+        True,
+        id="swap-output-to-another-gets-is-own-gives",
+    ),
+    pytest.param(
+        [_exp("gets", f"erc20:{USDC}", ">=900", EVIL)],
+        [_act("gives", **ERC20, amount=900, counterparty=EVIL)],
+        False,
+        id="plain-give-is-not-a-swap-output",
+    ),
 ]
 
 

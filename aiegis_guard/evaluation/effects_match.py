@@ -18,6 +18,8 @@ meaning:
   does an order's offer (``what="offer"``: whoever fills it receives it);
 * an expected grant of amount ``0`` is a revoke; an authority effect without an account acts
   on the signer (the row's own address);
+* a swap output to another: the table's ``gets`` (counterparty the other) is the guard's
+  ``gives`` of what ``output`` to them;
 * a Solana ``CloseAccount`` (an ``authority`` effect, what ``close_account``) stands for the
   account's rent going to its destination: it matches an expected SOL gives / gets to that
   destination whatever the amount (the rent is not in the transaction);
@@ -139,10 +141,21 @@ def _close_as_rent(exp: Mapping[str, Any], act: Mapping[str, Any]) -> bool:
     )
 
 
+def _output_elsewhere(exp: Mapping[str, Any], act: Mapping[str, Any], own: str) -> bool:
+    """A swap output paid to another: the table writes that the other ``gets`` it, the guard
+    that the own account ``gives`` its output (``what="output"``) to them."""
+    return (
+        exp["kind"] == "gets"
+        and act["kind"] == "gives"
+        and act.get("what") == "output"
+        and _norm(exp["counterparty"]) != _norm(own)
+    )
+
+
 def _one(exp: Mapping[str, Any], act: Mapping[str, Any], own: str) -> bool:
     if _close_as_rent(exp, act):
         return True
-    if exp["kind"] != act["kind"]:
+    if exp["kind"] != act["kind"] and not _output_elsewhere(exp, act, own):
         return False
     if exp["kind"] == "opaque":
         return _counterparty_ok(exp, act)
