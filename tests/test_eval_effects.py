@@ -137,6 +137,24 @@ MATCH = [
         False,
         id="plain-give-is-not-a-swap-output",
     ),
+    pytest.param(
+        [_exp("opaque", f"safe:{OWN}", "all", EVIL)],
+        [_act("authority", account=OWN, counterparty=EVIL, what="delegatecall")],
+        True,
+        id="opaque-delegatecall",
+    ),
+    pytest.param(
+        [_exp("authority", f"contract:{USDC}", "manager", EVIL)],
+        [_act("grants", **ERC20, unlimited=True, counterparty=EVIL, what="allowance")],
+        True,
+        id="comet-manager-is-an-unlimited-grant",
+    ),
+    pytest.param(
+        [_exp("authority", f"contract:{USDC}", "manager", EVIL)],
+        [_act("grants", **ERC20, amount=5, counterparty=EVIL, what="allowance")],
+        False,
+        id="comet-manager-is-not-a-bounded-grant",
+    ),
 ]
 
 

@@ -19,7 +19,9 @@ meaning:
 * an expected grant of amount ``0`` is a revoke; an authority effect without an account acts
   on the signer (the row's own address);
 * a swap output to another: the table's ``gets`` (counterparty the other) is the guard's
-  ``gives`` of what ``output`` to them;
+  ``gives`` of what ``output`` to them; an opaque DELEGATECALL is the guard's authority
+  effect ``delegatecall``; a Compound III ``manager`` authority is an unlimited grant of
+  the Comet;
 * a Solana ``CloseAccount`` (an ``authority`` effect, what ``close_account``) stands for the
   account's rent going to its destination: it matches an expected SOL gives / gets to that
   destination whatever the amount (the rent is not in the transaction);
@@ -152,8 +154,25 @@ def _output_elsewhere(exp: Mapping[str, Any], act: Mapping[str, Any], own: str) 
     )
 
 
+def _same_meaning(exp: Mapping[str, Any], act: Mapping[str, Any]) -> bool:
+    """Two spellings of one effect: the table's opaque DELEGATECALL is the guard's authority
+    effect ``delegatecall`` (code run as the account); the table's Compound III ``manager``
+    authority on ``contract:<comet>`` is the guard's unlimited grant of that Comet."""
+    if exp["kind"] == "opaque" and act.get("what") == "delegatecall":
+        return _counterparty_ok(exp, act)
+    if exp["kind"] == "authority" and _squash(str(exp["amount"])) == "manager":
+        comet = _split_asset(str(exp["asset"]))[1]
+        return (
+            act["kind"] == "grants"
+            and bool(act["unlimited"])
+            and _actual_address(act) == comet
+            and _counterparty_ok(exp, act)
+        )
+    return False
+
+
 def _one(exp: Mapping[str, Any], act: Mapping[str, Any], own: str) -> bool:
-    if _close_as_rent(exp, act):
+    if _close_as_rent(exp, act) or _same_meaning(exp, act):
         return True
     if exp["kind"] != act["kind"] and not _output_elsewhere(exp, act, own):
         return False
