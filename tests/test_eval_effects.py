@@ -7,6 +7,8 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from solders.pubkey import Pubkey
+from solders.token.associated import get_associated_token_address
 
 from aiegis_guard.cli import main
 from aiegis_guard.evaluation.effects import default_vectors, evaluate_effects
@@ -16,6 +18,9 @@ OWN = "0x" + "aa" * 20
 USDC = "0xA0b86991c6218b36c1d19D4a2e9Eb0cE3606eB48"
 BAYC = "0xBC4CA0EdA7647A8aB7C2061c2E118A18a936f13D"
 EVIL = "0x" + "ee" * 20
+_WALLET, _OTHER = Pubkey.new_unique(), Pubkey.new_unique()
+_MINT = "JUPyiwrYJFskUPiHa7hkeR8VUtAeFoSYbKedZNsDvCN"
+_ATA = get_associated_token_address(_WALLET, Pubkey.from_string(_MINT))
 
 
 def _act(kind: str, **kw: Any) -> dict[str, Any]:
@@ -154,6 +159,50 @@ MATCH = [
         [_act("grants", **ERC20, amount=5, counterparty=EVIL, what="allowance")],
         False,
         id="comet-manager-is-not-a-bounded-grant",
+    ),
+    pytest.param(
+        [_exp("gets", f"spl:{_MINT}", ">=5", str(_WALLET))],
+        [
+            _act(
+                "gives",
+                asset=f"solana:{_MINT}",
+                asset_kind="fungible",
+                amount=5,
+                unlimited=True,
+                counterparty=str(_ATA),
+                what="output",
+            )
+        ],
+        True,
+        id="output-ata-is-its-owner",
+    ),
+    pytest.param(
+        [_exp("gets", f"spl:{_MINT}", ">=5", str(_OTHER))],
+        [
+            _act(
+                "gives",
+                asset=f"solana:{_MINT}",
+                asset_kind="fungible",
+                amount=5,
+                unlimited=True,
+                counterparty=str(_ATA),
+                what="output",
+            )
+        ],
+        False,
+        id="output-ata-of-another-owner",
+    ),
+    pytest.param(
+        [_exp("gets", "native:SOL", "125", OWN)],
+        [_act("gives", asset="solana:native", asset_kind="native", amount=125, counterparty=OWN)],
+        True,
+        id="own-to-own-move-is-a-gets",
+    ),
+    pytest.param(
+        [_exp("gives", "spl:So11111111111111111111111111111111111111112", "all", "Dest1111")],
+        [_act("authority", account="Acc1111", counterparty="Dest1111", what="close_account")],
+        True,
+        id="wsol-close-pays-everything",
     ),
 ]
 
