@@ -6,6 +6,15 @@ unknown address (EVM, Solana, ENS name) or an amount (``5 ETH``) within ``ESCALA
 (``Source.TOOL_INPUT`` or a value-moving check); read content stays FLAG (the run is tainted
 anyway). A redirect next to an address gets its own rule id, ``drainer.redirect_with_address``.
 Addresses the policy knows (own wallet, allowlist) do not escalate.
+
+**Aim**: the families that name wallet operations (approvals, permits, redirects, sweeps,
+parameters) are what explanations, audits and changelogs talk about too. In
+read content (tool output, retrieved, memory) they need the text to point somewhere
+(:func:`~aiegis_guard.scanners.intent.aimed`: an address, an amount, agents addressed, earlier
+instructions overridden) or their sentence to ask for an act
+(:func:`~aiegis_guard.scanners.intent.asks_at`: "Sign this message to claim…"). Secret asks,
+skims and lures need neither, nor does text that was hidden (base64, hex, Unicode tags,
+variation selectors).
 """
 
 from __future__ import annotations
@@ -13,15 +22,24 @@ from __future__ import annotations
 import re
 
 from aiegis_guard.findings import Action, Category, Chain, Finding, Severity, Source
-from aiegis_guard.normalize import Layer
+from aiegis_guard.normalize import Layer, LayerKind
 from aiegis_guard.policy import is_solana_address
 from aiegis_guard.scanners import ScanContext
 from aiegis_guard.scanners.injection_rules import distinct, finding_for
+from aiegis_guard.scanners.intent import asks_at, mentions_only
 from aiegis_guard.scanners.phrases.families import DRAINER_FAMILIES as FAMILIES
 from aiegis_guard.scanners.phrases.families import ESCALATING
 from aiegis_guard.scanners.phrases.match import AMOUNT_RE, Hit, find
 
 __all__ = ["ESCALATING", "FAMILIES", "scan"]
+
+NEED_AIM = frozenset(
+    {"redirect", "parameter_tampering", "unlimited_approval", "permit_signature", "sweep"}
+)
+"""Families that need an aim in read content (see the module docstring)."""
+_SENTENCE_END = re.compile(r"[.!?。！？](?:\s|$)|\n")
+_READ = frozenset({Source.TOOL_OUTPUT, Source.RETRIEVED, Source.MEMORY})
+_SHOWN = frozenset({LayerKind.TEXT, LayerKind.HTML, LayerKind.ESCAPES, LayerKind.PERCENT})
 
 ESCALATE_BEFORE = 80
 ESCALATE_AFTER = 160
@@ -73,7 +91,15 @@ def scan(layer: Layer, ctx: ScanContext) -> list[Finding]:
     if not hits:
         return []
     out = []
+    talk = (  # a read document about wallets that points nowhere, in plain sight
+        ctx.source in _READ
+        and layer.kind in _SHOWN
+        and len(_SENTENCE_END.findall(layer.text)) >= 2
+        and mentions_only(layer.text)
+    )
     for hit in distinct(hits, Category.DRAINER, ctx.rules_source):
+        if talk and hit.phrase.family in NEED_AIM and not asks_at(layer.text, hit.start, hit.end):
+            continue
         severity, message = FAMILIES[hit.phrase.family]
         finding = finding_for(hit, severity, message)
         if hit.phrase.family in ESCALATING:

@@ -24,7 +24,8 @@ the agent reads (tool output, retrieved documents, memory) and on a public user'
 
 Vocabulary (:mod:`.intent_words`): English, Spanish, Portuguese, French, German, Russian,
 Chinese, and act/secret/addressee words for Italian, Japanese, Korean, Turkish, Vietnamese,
-Arabic, Indonesian, Polish, Dutch, Ukrainian, Hindi, Thai and a few more. Words come from
+Arabic, Indonesian, Polish, Dutch, Ukrainian, Hindi, Thai and a few more (secret asks, support
+desks and negation in about thirty languages). Words come from
 one Aho-Corasick pass per sentence, which gates both the sentence and every costlier
 pattern (patterns compile on first use).
 """
@@ -44,7 +45,7 @@ from aiegis_guard.scanners import ScanContext
 from aiegis_guard.scanners import intent_patterns as p
 from aiegis_guard.scanners import intent_words as w
 
-__all__ = ["RULE_ID", "judge", "scan", "sentences"]
+__all__ = ["RULE_ID", "asks_at", "judge", "scan", "sentences"]
 
 RULE_ID = "injection.intent"
 THRESHOLD = 4
@@ -150,7 +151,11 @@ def _candidates(sentence: str, raw: str, cues: Cues | None) -> Iterator[tuple[st
     if m and not _negated(sentence, m.start(), m.end()):
         yield "call", m.start()
     m = p.SECRET_ASK_RE.search(raw) if {"g:ask", "g:wsecret"} <= present else None
-    if m and p.WALLET_SECRET_RE.search(raw, m.end()) and not _negated(raw, m.start(), m.end()):
+    if (
+        m
+        and p.WALLET_SECRET_RE.search(raw, 0 if _verb_final(m.group()) else m.end())
+        and not _negated(raw, m.start(), m.end())
+    ):
         yield "secret-ask", m.start()
     yield from _jailbreak(sentence, raw, present)
     m = (
@@ -160,6 +165,12 @@ def _candidates(sentence: str, raw: str, cues: Cues | None) -> Iterator[tuple[st
     )
     if m:
         yield "oversight", m.start()
+
+
+def _verb_final(word: str) -> bool:
+    """An ask word of a verb-final script (Korean, Japanese, Hindi, Bengali): the secret it
+    asks for stands before it ("개인 키가 필요합니다")."""
+    return w.is_unspaced(word[0]) or "\u0900" <= word[0] <= "\u09ff"
 
 
 def _jailbreak(sentence: str, raw: str, present: set[str]) -> Iterator[tuple[str, int]]:
@@ -208,6 +219,23 @@ def mentions_only(text: str) -> bool:
     an explanation, a warning, docs. The classifier's score is no finding on it: the model
     learnt wallet words from wallet attacks."""
     return wallet_talk(text) and not aimed(text)
+
+
+def asks_at(text: str, start: int, end: int) -> bool:
+    """Does the sentence holding ``text[start:end]`` ask anyone to act (a directive of any
+    score: "Sign this message to claim…", "call fastSend() instead")? A description ("the
+    holder signs an EIP-712 message"), a changelog line, a heading or a question to the reader
+    ("Does the pop-up say approve or permit?") does not; a polite request ("Could you sign…?")
+    does."""
+    lo = max((text.rfind(c, 0, start) for c in ".!?\n。！？"), default=-1) + 1
+    ends = [i for c in ".!?\n。！？" if (i := text.find(c, end)) != -1]
+    sentence = text[lo : min(ends) + 1 if ends else len(text)]
+    if sentence.rstrip().endswith(("?", "？")) and not _REQUEST_RE.match(sentence):
+        return False
+    return judge(sentence) is not None
+
+
+_REQUEST_RE = re.compile(r"\W*(?:can|could|would|will)\s+you\b", re.IGNORECASE)
 
 
 def wallet_talk(text: str) -> bool:

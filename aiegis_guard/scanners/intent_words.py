@@ -154,10 +154,18 @@ MODAL = (
     r"harus|phải|يجب)\b|必须|应该|需要|请|必要|해야"
 )
 NEGATED = (
-    r"\b(?:never|not|n't|no|nunca|jamais|nie|niemals|никогда|не|ne|n')\b\W*(?:\w+\W+){0,2}$|"
-    r"不要$|切勿$|禁止$|绝不$|永远不要$"
+    r"\b(?:never|not|n't|no|nunca|jamais|nie|niemals|никогда|не|ne|n'|"
+    r"non|mai|nigdy|niet|nooit|geen|không|chẳng|đừng|tidak|tak|jangan|bukan|hindi|huwag|nu|"
+    r"niciodată|nikdy|δεν|ποτέ|μην|soha|nem|ніколи|kamwe|asla|لن|لا|لم|أبدا|أبداً|هرگز|نه|"
+    r"לא|לעולם|אל|कभी|नहीं|मत|না)\b\W*(?:\w+\W+){0,2}$|"
+    r"不要$|切勿$|禁止$|绝不$|永远不要$|不会$|从不$|决不$|ไม่$|ห้าม$|อย่า$"
 )
-NEGATED_AFTER = r"\s+(?:\S+\s+){0,4}?(?:niemals|nie|nicht|jamais|pas|never|nunca)\b"
+NEGATED_AFTER = (
+    r"\s+(?:\S+\s+){0,4}?(?:niemals|nie|nicht|jamais|pas|never|nunca|mai|nigdy|nooit|"
+    r"никогда|ніколи|kamwe|soha)\b|"
+    # verb-final negation: "必要ありません", "필요하지 않습니다", "필요 없습니다"
+    r"[^。！？.!?\n]{0,12}?(?:ありません|しません|ないで|않|없)"
+)
 YOURSELF = (
     r"\b(?:yourself|by yourself|yourselves|selbst|vous-même|tú mismo|usted mismo|você mesmo|"
     r"сами|самостоятельно)\b|亲自|自己动手"
@@ -202,7 +210,19 @@ AUTHORITY = (
     r"the (?:owner|user) (?:has )?(?:asked|requested|instructed|authori[sz]ed|approved)|"
     r"system (?:message|notice|override|administrator)|developer mode|maintenance mode|"
     r"administrador|soporte|equipo de seguridad|suporte|équipe de sécurité|sicherheitsteam|"
-    r"администратор|служба безопасности|режиме обслуживания|管理员|官方|安全团队)\b"
+    r"администратор|служба безопасности|режиме обслуживания|管理员|官方|安全团队|"
+    # support desks and customer service in more languages
+    r"support technique|service client|équipe (?:de )?support|kundensupport|kundendienst|"
+    r"supporto tecnico|assistenza clienti|servicio al cliente|atención al cliente|"
+    r"atendimento ao cliente|destek ekibi|müşteri hizmetleri|служба поддержки|техподдержка|"
+    r"служба підтримки|wsparcie techniczne|zespół wsparcia|klantenservice|"
+    r"bộ phận hỗ trợ|hỗ trợ kỹ thuật|chăm sóc khách hàng|layanan pelanggan|tim dukungan|"
+    r"dukungan teknis|khidmat pelanggan|huduma kwa wateja|الدعم الفني|فريق الدعم|"
+    r"خدمة العملاء|پشتیبانی|שירות לקוחות|תמיכה טכנית|तकनीकी सहायता|ग्राहक सेवा|"
+    r"গ্রাহক সেবা|υποστήριξη πελατών|εξυπηρέτηση πελατών|ügyfélszolgálat|zákaznická podpora|"
+    r"technická podpora|asistență clienți|suport tehnic|kundtjänst|kundeservice|"
+    r"asiakaspalvelu)\b|サポートデスク|サポートチーム|サポートセンター|カスタマーサポート|"
+    r"고객\s?지원|지원팀|고객센터|客服|技术支持|支持团队|ฝ่ายสนับสนุน|ฝ่ายบริการลูกค้า"
 )
 URGENCY = (
     r"\b(?:immediately|urgent(?:ly)?|asap|right now|right away|before it'?s too late|"
@@ -300,7 +320,12 @@ SECRET_ASK = (
     r"\b(?:needs?|need to see|requires?|required|demands?|reply with|respond with|send us|"
     r"wants?|emailed|uploads?|posts?|transmits?|"
     r"necesit\w+|requiere\w*|benötig\w+|erforderlich|нужн\w+|требуется|precisa\w*|"
-    r"besoin|serve|servono|gerek\w*|potrzeb\w+|nodig|butuh|perlu)\b|必要|필요|需要"
+    r"besoin|serve|servono|gerek\w*|potrzeb\w+|nodig|butuh|perlu|"
+    # the same ask in more languages: "we need", "is required"
+    r"bisogno|cần|memerlukan|membutuhkan|diperlukan|tunahitaji|inahitajika|kailangan|"
+    r"nevoie|necesar\w*|potřebuj\w*|χρειαζ\w+|απαιτεί\w*|szükség\w*|потрібн\w+|"
+    r"نحتاج|نريد|يلزم|مطلوب|نیاز|צריכים|נדרש\w*|चाहिए|ज़रूरत|जरूरत|প্রয়োজন|দরকার)\b|"
+    r"必要|필요|需要|ต้องการ"
 )
 WALLET_SECRET = (
     r"\bsigner[_ ]key|\bsigner configuration|\bthe key that controls|"
@@ -308,7 +333,21 @@ WALLET_SECRET = (
     r"(?:phrase|words|key|keys|secret)\b|\b(?:keypair|keystore|id\.json|private key|"
     r"mnemonic|\d+ (?:recovery )?words|palabras de recuperación|wiederherstellungsphrase|"
     r"privaten? schlüssel|clave privada|chave privada|clé privée|сид-фраз\w*|"
-    r"приватн\w+ ключ\w*)\b|助记词|私钥|秘密鍵|개인\s?키"
+    r"приватн\w+ ключ\w*|"
+    # wallet secrets named in more languages
+    r"phrase (?:secrète|de récupération|mnémonique)|frase (?:segreta|di recupero|semilla|"
+    r"de recuperação|de recuperación|secreta)|chiave privata|khóa riêng(?: tư)?|"
+    r"cụm từ (?:khôi phục|bí mật)|kunci (?:privat|pribadi|peribadi|rahasia)|frasa (?:pemulihan|"
+    r"rahasia)|özel anahtar\w*|kurtarma ifade\w*|klucz\w* prywatn\w+|fraz\w* odzyskiwania|"
+    r"privésleutel|herstelzin|приватн\w+ ключ\w*|секретн\w+ фраз\w*|сід-фраз\w*|"
+    r"фраз\w+ відновлення|soukrom\w+ klíč\w*|cheia privată|fraza de recuperare|"
+    r"ιδιωτικ\w+ κλειδ\w+|φράση ανάκτησης|privát kulcs\w*|ufunguo wa (?:siri|binafsi)|"
+    r"maneno ya (?:siri|urejeshaji)|pribadong susi|seed phrase mo|privat(?:e)? nyckel\w*|"
+    r"återställningsfras\w*|المفتاح الخاص|عبارة الاسترداد|الكلمات السرية|كلمات الاسترداد|"
+    r"کلید خصوصی|عبارت بازیابی|ה?מפתח (?:ה)?פרטי|ביטוי השחזור|निजी कुंजी|रिकवरी फ्रेज|सीड फ्रेज|"
+    r"প্রাইভেট কী|সিড ফ্রেজ|คีย์ส่วนตัว|วลีกู้คืน|วลีสำรอง)\b|助记词|私钥|秘密鍵|개인\s?키|"
+    r"シードフレーズ|リカバリーフレーズ|復元フレーズ|秘密のフレーズ|시드\s?(?:구문|문구)|"
+    r"복구\s?(?:구문|문구)|恢复短语|种子短语|助記詞|私鑰"
 )
 # unambiguous imperative forms: a directive wherever they stand in the clause
 IMPERATIVE_FORMS = (
@@ -364,10 +403,17 @@ GATES = {
     "perform": "perform make execute initiate complete process proceed go_ahead",
     "ask": """need requir demand reply respond send_us want emailed upload post transmit
         necesit requier benötig erforderlich нужн
-        требуется precis besoin serv gerek potrzeb nodig butuh perlu 必要 필요 需要""",
+        требуется precis besoin serv gerek potrzeb nodig butuh perlu 必要 필요 需要
+        bisogno cần memerlu membutuh diperlu hitaji kailangan nevoie necesar potřeb χρειαζ
+        απαιτεί szükség потрібн نحتاج نريد يلزم مطلوب نیاز צריכים נדרש चाहिए ज़रूरत जरूरत
+        প্রয়োজন দরকার ต้องการ""",
     "wsecret": """seed mnemonic recovery secret private signing signer identity raw keypair
         keystore id.json words palabras wiederherstellungsphrase schlüssel clave chave clé сид
-        приватн 助记词 私钥 秘密鍵 개인""",
+        приватн 助记词 私钥 秘密鍵 개인 phrase frase chiave khóa cụm_từ kunci frasa anahtar
+        ifade klucz fraz privésleutel herstelzin секретн сід klíč cheia κλειδ φράση kulcs
+        ufunguo maneno susi nyckel återställningsfras المفتاح عبارة الكلمات كلمات کلید عبارت
+        מפתח ביטוי कुंजी फ्रेज প্রাইভেট ফ্রেজ คีย์ วลี シード リカバリー 復元 秘密 시드 복구 恢复 种子
+        助記詞 私鑰""",
     "question": "what",
     "persona": "you_are you're pretend act_as role character from_now_on",
     "plant": "response reply answer output summary",
