@@ -59,6 +59,7 @@ DECODE_FOLLOW_RE = LazyPattern(w.DECODE_FOLLOW, F)
 DESTINATION_RE = LazyPattern(w.DESTINATION, F)
 CALL_RE = LazyPattern(w.CALL)  # case matters: camelCase names
 SECRET_ASK_RE = LazyPattern(w.SECRET_ASK, F)
+ACT_STEM_RE = LazyPattern(w.ACT_STEMS, F)
 WALLET_SECRET_RE = LazyPattern(w.WALLET_SECRET, F)
 IMPERATIVE_FORMS_RE = LazyPattern(w.IMPERATIVE_FORMS, F)
 IMPERATIVE_MARK_RE = LazyPattern(w.IMPERATIVE_MARK)

@@ -37,6 +37,21 @@ top_up
     enviem envíen envien transfiram transfieran depositem depositen mandem manden manda mandá
     pague paguem paguen virer virez skicka överför betala převeďte pošlete zaplaťte trimiteți
     transferați plătiți hantar tuma tumeni lipa hamisha بفرستید واریز שלח שלחו העבר העבירו"""
+# stems of value and rights verbs in any inflection (matched anywhere in a sentence the
+# vocabulary could not parse: "memindahkan", "przelewajcie", "перевести", "yatırmalıdır")
+ACT_STEMS = (
+    r"transf|send|pay|deposit|stake|bridg|withdraw|approv|sign|delegat|"
+    r"envi|transfi|pag|deposit|retir|aprob|autori|firm|envoy|vers|virem|approuv|"
+    r"überw|send|zahl|einzahl|genehm|invia|trasfer|versa|approv|"
+    r"pindah|mindah|setor|nyetor|kirim|ngirim|bayar|tarik|narik|setuju|"
+    r"gửi|chuyển|nạp|rút|phê duyệt|"
+    r"przel|wpła|wysł|wypła|przekaz|zatwierd|overmak|stort|betaal|"
+    r"перев|отправ|внес|вывед|вывест|оплат|одобр|подпис|надісл|відправ|"
+    r"gönder|yatır|aktar|öde|çek|onayla|"
+    r"ارسل|أرسل|ارسال|حوّل|حول|ادفع|أودع|إيداع|تحويل|بفرست|واریز|انتقال|העבר|שלח|"
+    r"भेज|ट्रांसफर|जमा|โอน|ส่ง|ฝาก|tuma|hamisha|lipa|ipadala|ilipat|"
+    r"送金|振り込|振込|送って|送信|移動|入金|转|发送|汇款|存入|提取|授权|송금|보내|이체|입금|전송|승인"
+)
 RIGHTS_WORDS = """approve grant authorize authorise setapprovalforall permit delegate reassign
     add_as_owner add_owner add_signer make_owner transfer_ownership increaseallowance
     increase_allowance set_approval allow_spending sign_the_permit sign_this sign_the_attached
@@ -151,7 +166,8 @@ MODAL = (
     r"asked|to)|is (?:required|instructed|expected|to)|will now|ought to|"
     r"debe[ns]?|deben|tiene[ns]? que|deve[mn]?|doi(?:t|vent)|müssen|muss|"
     r"sollen|soll|должн\w*|нужно|devono|dovete|gerek\w*|musi|muszą|należy|moet|moeten|"
-    r"harus|phải|يجب)\b|必须|应该|需要|请|必要|해야"
+    r"harus|phải|يجب|wajib|cần|необходимо|следует|потрібно|mussen|gerekir|باید|חייב\w*|"
+    r"lazima|kailangan|trebuie|musí|πρέπει|kell)\b|必须|应该|需要|请|必要|해야|ต้อง|चाहिए"
 )
 NEGATED = (
     r"\b(?:never|not|n't|no|nunca|jamais|nie|niemals|никогда|не|ne|n'|"
@@ -189,7 +205,9 @@ LEAD = (
     r"(?:\W*(?:hey|hi|dear|attention)?\W*(?:ai|agents?|bots?|assistants?|llms?|"
     r"models?)\W{0,3})?(?:\W*(?:please|pls|plz|kindly|now|immediately|then|and|also|first|"
     r"just|simply|go ahead and|por favor|s'il vous plaît|bitte|пожалуйста|per favore|lütfen|"
-    r"proszę|alsjeblieft|tolong|请))*\W*"
+    r"proszę|alsjeblieft|tolong|请|hãy|xin hãy|vui lòng|harap|mohon|silakan|prosimy|"
+    r"يرجى|الرجاء|لطفا|لطفاً|कृपया|กรุณา|tafadhali|pakiusap|vă rugăm|prosím|παρακαλώ|kérjük|"
+    r"будь ласка|просимо))*\W*"
 )
 TARGET = (
     r"0x[0-9a-f]{6,}|\b(?=[a-z]*[1-9])[1-9a-z]{32,44}\b|"  # hex; base58 (any case, a digit)
