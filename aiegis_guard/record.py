@@ -159,4 +159,7 @@ def _copier(cls: type[Any], names: dict[str, Any], fields: list[str]) -> Callabl
         "    return new",
     ]
     exec("\n".join(body), scope)  # a fixed template over the class's own field names
-    return cast(Callable[..., Any], scope["copy"])
+    copy = scope["copy"]
+    copy.__qualname__ = f"{cls.__qualname__}._aiegis_copy"
+    copy.__module__ = cls.__module__
+    return cast(Callable[..., Any], copy)

@@ -150,6 +150,7 @@ def test_model_copy_equals_dataclasses_replace(cls: type[Any]) -> None:
     every = {f.name: f"all {f.name}" for f in dataclasses.fields(cls)}
     assert made.model_copy(update=every) == dataclasses.replace(made, **every)
     assert made.model_copy(update={}) is made
+    assert cls._aiegis_copy.__module__ == cls.__module__  # introspection (leak walks) works
     with pytest.raises(TypeError):
         made.model_copy(update={"not_a_field": 1})
 
