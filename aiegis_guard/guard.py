@@ -43,6 +43,7 @@ log = logging.getLogger("aiegis_guard")
 CHUNK_CHARS = 256 * 1024
 CHUNK_OVERLAP = 8 * 1024  # longer than any secret we detect (PEM RSA-4096 ~3.3 KB)
 MAX_FINDINGS = 256
+TX_TEXTS_MAX = 256  # verdicts of texts carried by transactions kept per Guard (see _tx_text)
 WHOLE_VIEWS_MAX = 8 * CHUNK_CHARS  # 2 M characters (~30 MB at peak): longer is viewed per chunk
 
 
@@ -192,6 +193,10 @@ class Guard:
         self.stages: tuple[Stage, ...] = tuple(stages) if stages is not None else default_stages()
         self._classifier_opt = classifier
         self.audit = audit or (AuditLog(config.audit) if config.audit.path else None)
+        # text carried by transactions (memos, typed-data strings), by digest: see _tx_text
+        self._tx_texts: DigestLRU[tuple[Policy, Verdict]] | None = (
+            DigestLRU(TX_TEXTS_MAX) if stages is None else None  # your stages may keep state
+        )
         if config.phrase_rules.extra or config.phrase_rules.disable:
             _ = self.phrases  # your rule files fail here, at construction, not at a check
 
@@ -501,10 +506,39 @@ class Guard:
             spent=lambda limit: self.ledger.spent(limit.key, limit.period),
             # the per-call context too: a message naming the own account (a sign-in) is not
             # a payment to an unknown recipient
-            check_text=lambda text: self.check_text(
-                text, source=Source.TOOL_INPUT, context=context
-            ),
+            check_text=lambda text: self._tx_text(text, context),
         )
+
+    def _tx_text(self, text: str, context: Mapping[str, Any] | None) -> Verdict:
+        """``check_text`` of a text a transaction carries (a memo, typed-data strings).
+
+        A request is judged more than once (its tool call, then the signer wrapper), so the
+        verdict of a text already judged under the same policy is kept in a bounded LRU keyed
+        by the text's digest: only one that masks nothing (no secret is kept; its findings are
+        masked), and only while it depends on the text and the policy alone (the built-in
+        stages, no model judging tool inputs, none that ever failed). Each check is still
+        recorded (audit, log)."""
+        cache = self._tx_texts
+        clf = self.__dict__.get("classifier")
+        if (
+            cache is None
+            or self._classifier_for(Source.TOOL_INPUT) is not None
+            or (clf is not None and clf.failures > 0)
+        ):
+            return self.check_text(text, source=Source.TOOL_INPUT, context=context)
+        started = time.perf_counter()
+        policy, key = self.policy_for(context), text_digest(text)
+        hit = cache.get(key)
+        if hit is not None and hit[0] is policy:
+            verdict = hit[1]
+            if self.audit is not None or verdict.action is not Action.ALLOW:
+                elapsed = (time.perf_counter() - started) * 1000
+                self._record("text", verdict.model_copy(update={"elapsed_ms": elapsed}))
+            return verdict
+        verdict = self.check_text(text, source=Source.TOOL_INPUT, context=context)
+        if verdict.redacted_text is None and not any(f.redact for f in verdict.findings):
+            cache.put(key, (policy, verdict))
+        return verdict
 
     def _inspect_tx(self, decode: Callable[[], DecodedTransaction], tctx: Any) -> list[Finding]:
         """Decode, judge the effects (collected in ``tctx.effects``), and scan every signed

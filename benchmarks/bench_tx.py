@@ -11,7 +11,11 @@ inspector, which is what the targets mean) and ``guard`` (``Guard.check_*``: pol
 decide, verdict, and the scan of every signed byte for the own keys). Each payload is timed
 repeatedly, so the Guard column reads the key derivations of that scan (~60-90 us per
 high-entropy 32-byte window, EVM and Solana) from their digest caches: a payload never seen
-pays them once per such window. Targets: EVM dict <= 200 us p50, Solana <= 300 us p50.
+pays them once per such window. Likewise in both columns: a signed raw transaction's sender
+(and a 7702 authority) is read from the recovery cache (a signature never seen pays ~50 us of
+libsecp256k1 once), and the text a transaction carries (memo, typed-data strings) from the
+Guard's verdict cache for that text and policy (a text never seen pays the text guard, ~100
+us, once). Targets: EVM dict and typed data <= 200 us p50, Solana <= 300 us p50.
 Threat lists are loaded before timing (their one-off lazy load is reported separately). The
 ledger part times reserve+commit on SQLite (a temp file), Redis (a real redis-server on a free
 port) and memory.

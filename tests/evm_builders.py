@@ -70,7 +70,9 @@ def approve(spender: str, amount: int) -> bytes:
     return call("approve(address,uint256)", spender, amount)
 
 
-def permit_typed_data(spender: str, value: int, token: str = TOKEN) -> dict[str, Any]:
+def permit_typed_data(
+    spender: str, value: int, token: str = TOKEN, deadline: int = 2**40
+) -> dict[str, Any]:
     """An EIP-2612 Permit as ``eth_signTypedData_v4`` sends it."""
     return {
         "types": {
@@ -95,7 +97,7 @@ def permit_typed_data(spender: str, value: int, token: str = TOKEN) -> dict[str,
             "spender": spender,
             "value": str(value),
             "nonce": 0,
-            "deadline": 2**40,
+            "deadline": deadline,
         },
     }
 

@@ -7,6 +7,8 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from solders.pubkey import Pubkey
+from solders.token.associated import get_associated_token_address
 
 from aiegis_guard.cli import main
 from aiegis_guard.evaluation.effects import default_vectors, evaluate_effects
@@ -16,6 +18,9 @@ OWN = "0x" + "aa" * 20
 USDC = "0xA0b86991c6218b36c1d19D4a2e9Eb0cE3606eB48"
 BAYC = "0xBC4CA0EdA7647A8aB7C2061c2E118A18a936f13D"
 EVIL = "0x" + "ee" * 20
+_WALLET, _OTHER = Pubkey.new_unique(), Pubkey.new_unique()
+_MINT = "JUPyiwrYJFskUPiHa7hkeR8VUtAeFoSYbKedZNsDvCN"
+_ATA = get_associated_token_address(_WALLET, Pubkey.from_string(_MINT))
 
 
 def _act(kind: str, **kw: Any) -> dict[str, Any]:
@@ -100,6 +105,104 @@ MATCH = [
         [_act("authority", account="Acc1111", counterparty="Dest1111", what="close_account")],
         True,
         id="close-account-is-its-rent",
+    ),
+    pytest.param(
+        [_exp("authority", "spl_account:Acc1111", "close_authority", "Thief111")],
+        [_act("authority", account="Acc1111", counterparty="Thief111", what="close_account")],
+        True,
+        id="close-authority-role-synonym",
+    ),
+    pytest.param(
+        [_exp("authority", "spl:Mint1111", "permanent_delegate", "Thief111")],
+        [_act("authority", account="Mint1111", counterparty="Thief111", what="permanent_delegate")],
+        True,
+        id="authority-on-a-mint",
+    ),
+    pytest.param(
+        [_exp("authority", "spl:Mint1111", "permanent_delegate", "Thief111")],
+        [_act("authority", account="Mint2222", counterparty="Thief111", what="permanent_delegate")],
+        False,
+        id="authority-on-another-mint",
+    ),
+    pytest.param(
+        [_exp("authority", f"contract:{BAYC}", "owner", "0x" + "00" * 20)],
+        [_act("authority", account=BAYC.lower(), counterparty=None, what="owner_renounced")],
+        True,
+        id="renounced-to-the-zero-address",
+    ),
+    pytest.param(
+        [_exp("gets", f"erc20:{USDC}", ">=900", EVIL)],
+        [_act("gives", **ERC20, amount=900, unlimited=True, counterparty=EVIL, what="output")],
+        True,
+        id="swap-output-to-another-gets-is-own-gives",
+    ),
+    pytest.param(
+        [_exp("gets", f"erc20:{USDC}", ">=900", EVIL)],
+        [_act("gives", **ERC20, amount=900, counterparty=EVIL)],
+        False,
+        id="plain-give-is-not-a-swap-output",
+    ),
+    pytest.param(
+        [_exp("opaque", f"safe:{OWN}", "all", EVIL)],
+        [_act("authority", account=OWN, counterparty=EVIL, what="delegatecall")],
+        True,
+        id="opaque-delegatecall",
+    ),
+    pytest.param(
+        [_exp("authority", f"contract:{USDC}", "manager", EVIL)],
+        [_act("grants", **ERC20, unlimited=True, counterparty=EVIL, what="allowance")],
+        True,
+        id="comet-manager-is-an-unlimited-grant",
+    ),
+    pytest.param(
+        [_exp("authority", f"contract:{USDC}", "manager", EVIL)],
+        [_act("grants", **ERC20, amount=5, counterparty=EVIL, what="allowance")],
+        False,
+        id="comet-manager-is-not-a-bounded-grant",
+    ),
+    pytest.param(
+        [_exp("gets", f"spl:{_MINT}", ">=5", str(_WALLET))],
+        [
+            _act(
+                "gives",
+                asset=f"solana:{_MINT}",
+                asset_kind="fungible",
+                amount=5,
+                unlimited=True,
+                counterparty=str(_ATA),
+                what="output",
+            )
+        ],
+        True,
+        id="output-ata-is-its-owner",
+    ),
+    pytest.param(
+        [_exp("gets", f"spl:{_MINT}", ">=5", str(_OTHER))],
+        [
+            _act(
+                "gives",
+                asset=f"solana:{_MINT}",
+                asset_kind="fungible",
+                amount=5,
+                unlimited=True,
+                counterparty=str(_ATA),
+                what="output",
+            )
+        ],
+        False,
+        id="output-ata-of-another-owner",
+    ),
+    pytest.param(
+        [_exp("gets", "native:SOL", "125", OWN)],
+        [_act("gives", asset="solana:native", asset_kind="native", amount=125, counterparty=OWN)],
+        True,
+        id="own-to-own-move-is-a-gets",
+    ),
+    pytest.param(
+        [_exp("gives", "spl:So11111111111111111111111111111111111111112", "all", "Dest1111")],
+        [_act("authority", account="Acc1111", counterparty="Dest1111", what="close_account")],
+        True,
+        id="wsol-close-pays-everything",
     ),
 ]
 

@@ -51,6 +51,9 @@ from aiegis_guard.errors import EvmDecodeError
 SAFE = "0x6666666666666666666666666666666666666666"
 ACCOUNT = "0x7777777777777777777777777777777777777777"
 MULTISEND = "0x40a2accbd92bca938b02010e17a5b8929b49130d"
+ONEINCH_V6 = "0x111111125421ca6dc452d289314280a0f8842a65"
+SWAP_ROUTER_V3 = "0xe592427a0aece92de3edee1f18e0157c05861564"
+WETH = "0xc02aaa39b223fe8d0a0e5c4f27ead9083c756cc2"
 
 
 def summary(op: Any) -> tuple[Any, ...]:
@@ -419,10 +422,8 @@ CALLDATA = [
             call("aggregate3Value((address,bool,uint256,bytes)[])", [(STRANGER, False, 3, b"")]),
             value=3,
         ),
-        [
-            ("transfer", "native", None, OWN, MULTICALL3, 3),
-            ("transfer", "native", None, MULTICALL3, STRANGER, 3),
-        ],
+        # Multicall3 passes the caller's msg.value on whole: own pays the inner target
+        [("transfer", "native", None, OWN, STRANGER, 3)],
         id="aggregate3-value-forwards",
     ),
     pytest.param(
@@ -577,6 +578,52 @@ CALLDATA = [
             ("call", "evm.call", STRANGER, "claim", False, 2, False),
         ],
         id="payable-claim-is-unknown",
+    ),
+    pytest.param(  # 1inch ETH_ADDRESS: the input is the call's value, not a token
+        tx(
+            ONEINCH_V6,
+            call(
+                "swap(address,(address,address,address,address,uint256,uint256,uint256),bytes)",
+                STRANGER,
+                ("0x" + "ee" * 20, TOKEN, STRANGER, OWN, 5, 7, 0),
+                b"",
+            ),
+            value=5,
+        ),
+        [
+            ("transfer", "native", None, OWN, ONEINCH_V6, 5),
+            ("receipt", "1inch.swap", TOKEN, OWN, 7),
+        ],
+        id="oneinch-eth-marker-is-the-value",
+    ),
+    pytest.param(  # PeripheryPayments.pay wraps msg.value when tokenIn is WETH9
+        tx(
+            SWAP_ROUTER_V3,
+            call(
+                "exactInputSingle((address,address,uint24,address,uint256,uint256,uint256,uint160))",
+                (WETH, TOKEN, 3000, OWN, 2**40, 5, 7, 0),
+            ),
+            value=5,
+        ),
+        [
+            ("transfer", "native", None, OWN, SWAP_ROUTER_V3, 5),
+            ("receipt", "uniswap_v3.exact_input_single", TOKEN, OWN, 7),
+        ],
+        id="weth-input-paid-with-value",
+    ),
+    pytest.param(  # not enough ETH sent: the router pulls the WETH
+        tx(
+            SWAP_ROUTER_V3,
+            call(
+                "exactInputSingle((address,address,uint24,address,uint256,uint256,uint256,uint160))",
+                (WETH, TOKEN, 3000, OWN, 2**40, 5, 7, 0),
+            ),
+        ),
+        [
+            ("transfer", "uniswap_v3.exact_input_single", WETH, OWN, SWAP_ROUTER_V3, 5),
+            ("receipt", "uniswap_v3.exact_input_single", TOKEN, OWN, 7),
+        ],
+        id="weth-input-without-value",
     ),
 ]
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import time
 from decimal import Decimal
 from typing import Any
 
@@ -160,7 +161,7 @@ TRANSACTIONS = [
     ),
     pytest.param(
         tx(TOKEN, approve(STRANGER, 10 * USDC)),
-        Action.FLAG,
+        Action.BLOCK,  # an on-chain allowance never expires: a standing grant to a stranger
         {"tx.evm.approval_unknown_spender"},
         id="bounded-approve-stranger",
     ),
@@ -276,8 +277,8 @@ TRANSACTIONS = [
     ),
     pytest.param(
         tx(STRANGER, call("claim()")),
-        Action.ALLOW,
-        set(),
+        Action.FLAG,  # an opaque call from the own account to a non-allowlisted contract
+        {"tx.evm.unknown_call"},
         id="claim-without-value",
     ),
     pytest.param(
@@ -321,10 +322,16 @@ TYPED = [
     ),
     pytest.param(permit_typed_data(SPENDER_OK, MAX), Action.ALLOW, set(), id="permit-allowlisted"),
     pytest.param(
-        permit_typed_data(STRANGER, 5 * USDC),
-        Action.FLAG,
+        permit_typed_data(STRANGER, 5 * USDC, deadline=int(time.time()) + 3600),
+        Action.FLAG,  # short-lived: the permit dies within the hour
         {"tx.evm.approval_unknown_spender"},
         id="permit-bounded-stranger",
+    ),
+    pytest.param(
+        permit_typed_data(STRANGER, 5 * USDC),
+        Action.BLOCK,  # deadline 2**40: as good as never expiring
+        {"tx.evm.approval_unknown_spender"},
+        id="permit-bounded-stranger-far-deadline",
     ),
     pytest.param(permit2_single(ROUTER, 2**160 - 1), Action.ALLOW, set(), id="permit2-to-router"),
     pytest.param(

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import time
 from decimal import Decimal
 from typing import Any
 
@@ -131,7 +132,7 @@ def test_typed_data_three_part_and_full_forms_are_both_checked(account: Any) -> 
     types = {k: v for k, v in full["types"].items() if k != "EIP712Domain"}
     with pytest.raises(GuardBlocked):
         signer.sign_typed_data(full["domain"], types, full["message"])
-    small = permit_typed_data(FRIEND, 5)
+    small = permit_typed_data(FRIEND, 5, deadline=int(time.time()) + 3600)  # short-lived: FLAG
     types = {k: v for k, v in small["types"].items() if k != "EIP712Domain"}
     expected = account.sign_typed_data(full_message=small)
     assert signer.sign_typed_data(small["domain"], types, small["message"]) == expected

@@ -187,6 +187,14 @@ PINNED = [
     ("42712a67", "swapTokensForExactTokens(uint256,uint256,address[],address)"),
     ("4a25d94a", "swapTokensForExactETH(uint256,uint256,address[],address,uint256)"),
     ("415565b0", "transformERC20(address,address,uint256,uint256,(uint32,bytes)[])"),
+    # Uniswap/v3-periphery INonfungiblePositionManager.sol (published NPM selectors)
+    (
+        "88316456",
+        "mint((address,address,uint24,int24,int24,uint256,uint256,uint256,uint256,address,uint256))",
+    ),
+    ("219f5d17", "increaseLiquidity((uint256,uint256,uint256,uint256,uint256,uint256))"),
+    ("0c49ccbe", "decreaseLiquidity((uint256,uint128,uint256,uint256,uint256))"),
+    ("fc6f7865", "collect((uint256,address,uint128,uint128))"),
     (  # X2Y2_r1 run(Market.RunInput): X2Y2-io/x2y2-sdk src/contracts/X2Y2R1.ts
         "357a150b",
         "run(((uint256,address,uint256,uint256,uint256,uint256,address,bytes,(uint256,bytes)[],bytes32,bytes32,uint8,uint8)[],(uint8,uint256,uint256,uint256,bytes32,address,bytes,uint256,uint256,uint256,(uint256,address)[])[],(uint256,uint256,uint256,uint256,address,bool),bytes32,bytes32,uint8))",

@@ -22,7 +22,7 @@ from aiegis_guard.chains.transaction import (
     Transfer,
 )
 from aiegis_guard.findings import Finding
-from aiegis_guard.record import fast_init
+from aiegis_guard.record import Record, fast_init
 from aiegis_guard.verdict import Verdict
 
 TYPES = [
@@ -134,3 +134,36 @@ def test_refuses_what_it_cannot_reproduce(make: Any) -> None:
     """A class it would change the behaviour of is refused at decoration time."""
     with pytest.raises(TypeError):
         fast_init(make())
+
+
+RECORDS = [p for p in TYPES if issubclass(p.values[0], Record)]
+
+
+@pytest.mark.parametrize("cls", RECORDS)
+def test_model_copy_equals_dataclasses_replace(cls: type[Any]) -> None:
+    """model_copy (the straight-line copy fast_init adds) gives what dataclasses.replace
+    gives, for each field replaced alone and all at once; an unknown field is a TypeError."""
+    made = cls(**_values(cls))
+    for f in dataclasses.fields(cls):
+        update = {f.name: f"new {f.name}"}
+        assert made.model_copy(update=update) == dataclasses.replace(made, **update)
+    every = {f.name: f"all {f.name}" for f in dataclasses.fields(cls)}
+    assert made.model_copy(update=every) == dataclasses.replace(made, **every)
+    assert made.model_copy(update={}) is made
+    assert cls._aiegis_copy.__module__ == cls.__module__  # introspection (leak walks) works
+    with pytest.raises(TypeError):
+        made.model_copy(update={"not_a_field": 1})
+
+
+def test_subclass_without_fast_init_copies_its_own_fields() -> None:
+    """A subclass of a fast_init class (not decorated itself) is copied by dataclasses.replace,
+    so its own fields survive."""
+
+    @dataclasses.dataclass(frozen=True, kw_only=True, slots=True)
+    class Tagged(Asset):
+        tag: str = "t"
+
+    made = Tagged(chain="evm", kind="native", tag="kept")  # type: ignore[arg-type]
+    copy = made.model_copy(update={"symbol": "ETH"})
+    assert (type(copy), copy.tag, copy.symbol) == (Tagged, "kept", "ETH")
+    assert made.replace(symbol="ETH") == copy

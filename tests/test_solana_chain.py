@@ -258,14 +258,15 @@ def test_unlimited_approve_to_stranger_is_never_sent(spl: Chain) -> None:
     assert spl.token(spl.ata).delegate is None
 
 
-def test_flagged_approve_needs_the_approver(spl: Chain) -> None:
-    """A bounded approve to a stranger is FLAGged: denied by default, sent once approved."""
+def test_bounded_approve_blocked_unless_policy_allows(spl: Chain) -> None:
+    """A bounded approve to a stranger never expires: BLOCKed even with an approver, sent
+    once the policy allows the rule (and then the delegate is as decoded)."""
     stranger = Keypair().pubkey()
     msg = spl.message([sx.approve(spl.ata, stranger, spl.agent.pubkey(), 5)])
     with pytest.raises(GuardBlocked):
-        spl.signer().sign_transaction(msg)
+        spl.signer(approve=True).sign_transaction(msg)
     assert spl.token(spl.ata).delegate is None
-    spl.send(spl.signer(approve=True).sign_transaction(msg))
+    spl.send(spl.signer(**{"tx.sol.approval_unknown_spender": "allow"}).sign_transaction(msg))
     assert spl.token(spl.ata).delegate == stranger
     assert spl.token(spl.ata).delegated_amount == 5
 

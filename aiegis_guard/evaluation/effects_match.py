@@ -7,7 +7,9 @@ The vector table (``tests/vectors/effects_real.md``) writes effects as
 meaning:
 
 * kind, the asset (contract / mint / token id / the account an authority acts on) and the
-  counterparty must agree; EVM addresses compare case-insensitively;
+  counterparty must agree; EVM addresses compare case-insensitively; the zero address as an
+  authority's counterparty is "nobody" (renounced); an authority on ``spl:<mint>`` acts on
+  the mint account;
 * amounts: a number must be equal (an NFT's amount is its token id), ``unlimited`` / ``all``
   need an unlimited (or unknown "all") effect, ``>=N`` needs the minimum output N;
 * authority roles are compared through synonyms (``owner`` ~ ``owner_added`` /
@@ -16,6 +18,12 @@ meaning:
   does an order's offer (``what="offer"``: whoever fills it receives it);
 * an expected grant of amount ``0`` is a revoke; an authority effect without an account acts
   on the signer (the row's own address);
+* a swap output to another: the table's ``gets`` (counterparty the other) is the guard's
+  ``gives`` of what ``output`` to them; an opaque DELEGATECALL is the guard's authority
+  effect ``delegatecall``; a Compound III ``manager`` authority is an unlimited grant of
+  the Comet; a token account (a Jupiter output ATA) is its owner's when it is the owner's
+  associated account of the mint; a stake withdrawal to the wallet (own gives to own) is the
+  table's own ``gets``; a wrapped-SOL ``CloseAccount`` pays all its lamports;
 * a Solana ``CloseAccount`` (an ``authority`` effect, what ``close_account``) stands for the
   account's rent going to its destination: it matches an expected SOL gives / gets to that
   destination whatever the amount (the rent is not in the transaction);
@@ -34,11 +42,20 @@ import re
 from collections.abc import Mapping, Sequence
 from typing import Any
 
+from solders.pubkey import Pubkey
+from solders.token.associated import get_associated_token_address
+
 from aiegis_guard.checksums import keccak256
 
 __all__ = ["effects_match", "unexplained"]
 
 WILDCARDS = frozenset({"any_fulfiller", "pool", "solver", ""})
+_EVM_ZERO = "0x" + "0" * 40
+_WSOL = "spl:So11111111111111111111111111111111111111112"
+_TOKEN_PROGRAMS = (
+    Pubkey.from_string("TokenkegQfeZyiNwAJbNbGKPFXCWuBvf9Ss623VQ5DA"),
+    Pubkey.from_string("TokenzQdBNbLqP5VEhdkAS6EPFLC1PHnBqCXEpPxuEb"),
+)
 _ROLE_SYNONYMS: dict[str, tuple[str, ...]] = {
     "owner": ("owner", "ownership"),
     "programowner": ("owner", "assign"),
@@ -48,6 +65,7 @@ _ROLE_SYNONYMS: dict[str, tuple[str, ...]] = {
     "threshold1": ("threshold",),
     "withdrawer": ("withdraw",),
     "staker": ("staker", "stake_authority", "stakeauthority"),
+    "closeauthority": ("close_account", "closeauthority"),  # SPL AuthorityType::CloseAccount
 }
 _SENSITIVE = frozenset({"gives", "grants", "authority"})
 
@@ -82,7 +100,7 @@ def _asset_ok(exp: Mapping[str, Any], act: Mapping[str, Any], own: str) -> bool:
     kind = act.get("asset_kind")
     if prefix == "native":
         return kind == "native"
-    if prefix in ("erc20", "spl"):
+    if prefix in ("erc20", "spl") and act["kind"] != "authority":
         return kind in ("fungible", "unknown") and _actual_address(act) == address
     if prefix in ("erc721", "erc1155"):
         if _actual_address(act) != address:
@@ -119,24 +137,85 @@ def _counterparty_ok(exp: Mapping[str, Any], act: Mapping[str, Any]) -> bool:
     want = _norm(exp["counterparty"])
     if want in WILDCARDS or act.get("what") == "offer":  # an order's offer: whoever fills it
         return True
-    return want in (_norm(act.get("counterparty")), _norm(act.get("target")))
+    if want == _EVM_ZERO and act.get("counterparty") is None:  # renounced: to nobody
+        return True
+    got = _norm(act.get("counterparty"))
+    return want in (got, _norm(act.get("target"))) or _token_account_of(exp, want, got)
+
+
+def _token_account_of(exp: Mapping[str, Any], wallet: str, account: str) -> bool:
+    """The guard names a token account (a Jupiter output ATA) where the table names its
+    owner: the same party when ``account`` is ``wallet``'s associated account of the mint."""
+    prefix, mint, _ = _split_asset(str(exp["asset"]))
+    if prefix != "spl" or not account or wallet.startswith("0x"):
+        return False
+    try:
+        owner, token = Pubkey.from_string(wallet), Pubkey.from_string(mint)
+    except ValueError:
+        return False
+    return any(
+        str(get_associated_token_address(owner, token, program)) == account
+        for program in _TOKEN_PROGRAMS
+    )
 
 
 def _close_as_rent(exp: Mapping[str, Any], act: Mapping[str, Any]) -> bool:
-    """A CloseAccount matches the expected rent payment to its destination."""
+    """A CloseAccount matches the expected rent payment to its destination (a wrapped-SOL
+    account: all its lamports, the balance with the rent)."""
     return (
         act["kind"] == "authority"
         and act.get("what") == "close_account"
         and exp["kind"] in ("gives", "gets")
-        and str(exp["asset"]) == "native:SOL"
+        and str(exp["asset"]) in ("native:SOL", _WSOL)
         and _counterparty_ok(exp, act)
     )
 
 
+def _own_move(exp: Mapping[str, Any], act: Mapping[str, Any], own: str) -> bool:
+    """Value moved between own accounts (a stake withdrawal to the wallet): the table says
+    the own account ``gets`` it, the guard that an own account ``gives`` it to own."""
+    return (
+        exp["kind"] == "gets"
+        and act["kind"] == "gives"
+        and _norm(exp["counterparty"]) == _norm(own)
+        and _norm(act.get("counterparty")) == _norm(own)
+    )
+
+
+def _output_elsewhere(exp: Mapping[str, Any], act: Mapping[str, Any], own: str) -> bool:
+    """A swap output paid to another: the table writes that the other ``gets`` it, the guard
+    that the own account ``gives`` its output (``what="output"``) to them."""
+    return (
+        exp["kind"] == "gets"
+        and act["kind"] == "gives"
+        and act.get("what") == "output"
+        and _norm(exp["counterparty"]) != _norm(own)
+    )
+
+
+def _same_meaning(exp: Mapping[str, Any], act: Mapping[str, Any]) -> bool:
+    """Two spellings of one effect: the table's opaque DELEGATECALL is the guard's authority
+    effect ``delegatecall`` (code run as the account); the table's Compound III ``manager``
+    authority on ``contract:<comet>`` is the guard's unlimited grant of that Comet."""
+    if exp["kind"] == "opaque" and act.get("what") == "delegatecall":
+        return _counterparty_ok(exp, act)
+    if exp["kind"] == "authority" and _squash(str(exp["amount"])) == "manager":
+        comet = _split_asset(str(exp["asset"]))[1]
+        return (
+            act["kind"] == "grants"
+            and bool(act["unlimited"])
+            and _actual_address(act) == comet
+            and _counterparty_ok(exp, act)
+        )
+    return False
+
+
 def _one(exp: Mapping[str, Any], act: Mapping[str, Any], own: str) -> bool:
-    if _close_as_rent(exp, act):
+    if _close_as_rent(exp, act) or _same_meaning(exp, act):
         return True
-    if exp["kind"] != act["kind"]:
+    if exp["kind"] != act["kind"] and not (
+        _output_elsewhere(exp, act, own) or _own_move(exp, act, own)
+    ):
         return False
     if exp["kind"] == "opaque":
         return _counterparty_ok(exp, act)

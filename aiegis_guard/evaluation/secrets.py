@@ -162,12 +162,14 @@ def _keystore(guard: Guard, pii: Path) -> list[Score]:
 
 def _frozen_forms(guard: Guard) -> list[Score]:
     """The independent sets' secret forms (issue 13), when in a source checkout: the frozen
-    sets' and the development set ``tests/vectors/secret_forms_dev2.jsonl``."""
+    sets' and the development sets ``tests/vectors/secret_forms_dev2.jsonl`` and ``…dev3``."""
     from aiegis_guard.evaluation.sources import default_frozen_path, frozen_sets
 
     rows: dict[str, Score] = {}
     files = [(name, folder / "secrets_forms.jsonl") for name, folder in frozen_sets()]
-    files.append(("dev2", default_frozen_path().with_name("secret_forms_dev2.jsonl")))
+    files += [
+        (f"dev{n}", default_frozen_path().with_name(f"secret_forms_dev{n}.jsonl")) for n in (2, 3)
+    ]
     for name, path in files:
         if not path.is_file():
             continue

@@ -26,7 +26,6 @@ from aiegis_guard.normalize import Layer, LayerKind
 from aiegis_guard.policy import is_solana_address
 from aiegis_guard.scanners import ScanContext
 from aiegis_guard.scanners.injection_rules import distinct, finding_for
-from aiegis_guard.scanners.intent import asks_at, mentions_only
 from aiegis_guard.scanners.phrases.families import DRAINER_FAMILIES as FAMILIES
 from aiegis_guard.scanners.phrases.families import ESCALATING
 from aiegis_guard.scanners.phrases.match import AMOUNT_RE, Hit, find
@@ -85,21 +84,31 @@ def _escalate(finding: Finding, near: tuple[str, ...], ctx: ScanContext) -> Find
     return finding.model_copy(update=update)
 
 
+def _aimed(hits: list[Hit], text: str) -> list[Hit]:
+    """``hits`` less those of the ``NEED_AIM`` families in a document about wallets that
+    points nowhere, unless their sentence asks for an act (the intent stage's parse: imported
+    only for read text that needs it)."""
+    from aiegis_guard.scanners.intent import asks_at, mentions_only
+
+    if len(_SENTENCE_END.findall(text)) < 2 or not mentions_only(text):
+        return hits
+    return [h for h in hits if h.phrase.family not in NEED_AIM or asks_at(text, h.start, h.end)]
+
+
 def scan(layer: Layer, ctx: ScanContext) -> list[Finding]:
     """Stage entry point: drainer phrases in one layer, escalated next to addresses/amounts."""
     hits = find(layer.text, ctx.phrases)
     if not hits:
         return []
     out = []
-    talk = (  # a read document about wallets that points nowhere, in plain sight
+    kept = distinct(hits, Category.DRAINER, ctx.rules_source)
+    if (
         ctx.source in _READ
         and layer.kind in _SHOWN
-        and len(_SENTENCE_END.findall(layer.text)) >= 2
-        and mentions_only(layer.text)
-    )
-    for hit in distinct(hits, Category.DRAINER, ctx.rules_source):
-        if talk and hit.phrase.family in NEED_AIM and not asks_at(layer.text, hit.start, hit.end):
-            continue
+        and any(h.phrase.family in NEED_AIM for h in kept)
+    ):
+        kept = _aimed(kept, layer.text)
+    for hit in kept:
         severity, message = FAMILIES[hit.phrase.family]
         finding = finding_for(hit, severity, message)
         if hit.phrase.family in ESCALATING:

@@ -70,7 +70,9 @@ def _words(spaced: str) -> frozenset[str]:
 KEY_WORDS = _words(
     """private priv privkey privatekey secret secretkey signer signing sk pk keypair auth prv
     pkey credential credentials privada privado privata privato privater privaten privates
-    privat prywatny geheim geheimer geheimen pribadi soukrom seed mnemonic"""
+    privat prywatny geheim geheimer geheimen pribadi soukrom seed mnemonic
+    chiave clave chave sleutel klucz anahtar kunci firmante firmatario assinante signataire
+    unterzeichner ondertekenaar wallet billetera cartera carteira portafoglio portefeuille"""
 )
 # Key words of scripts the ASCII word pass cannot read (lower-case substrings of the window).
 FOREIGN_KEY_WORDS = (

@@ -60,6 +60,12 @@ DESTINATION_RE = LazyPattern(w.DESTINATION, F)
 CALL_RE = LazyPattern(w.CALL)  # case matters: camelCase names
 SECRET_ASK_RE = LazyPattern(w.SECRET_ASK, F)
 ACT_STEM_RE = LazyPattern(w.ACT_STEMS, F)
+# "0.25 ETH to 0x…", "3 SOL → <base58>": an amount and where it goes, without a verb
+AMOUNT_TO_RE = LazyPattern(
+    r"\b\d[\d,.]*\s*(?:[a-z]{2,6}\s+)?(?:to|at|into|for|->|→|=>)\s+"
+    r"(?:0x[0-9a-f]{40}|[1-9a-z]{32,44}|[\w-]+\.eth)\b",
+    F,
+)
 WALLET_SECRET_RE = LazyPattern(w.WALLET_SECRET, F)
 IMPERATIVE_FORMS_RE = LazyPattern(w.IMPERATIVE_FORMS, F)
 IMPERATIVE_MARK_RE = LazyPattern(w.IMPERATIVE_MARK)

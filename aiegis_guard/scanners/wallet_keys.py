@@ -86,15 +86,20 @@ KEYSTORE_RE = LazyPattern(r"\"ciphertext\"\s*:\s*\"([0-9a-fA-F]{32,})\"")
 KEYSTORE_FIELDS = ('"kdf"', '"mac"')
 KEYSTORE_REACH = 2048  # characters around the ciphertext read for the other fields / password
 # The keystore's password beside it: after a password word ("the password is ..",
-# KEYSTORE_PASSWORD=.., cat password.txt) or as the string passed with the JSON to a decrypt
-# call (fromEncryptedJson(`{..}`, "..")). A value needs a digit or a symbol: "password is
+# KEYSTORE_PASSWORD=.., cat password.txt) or as the string passed with the JSON (or the name
+# holding it) to a decrypt call. A value needs a digit or a symbol: "password is
 # required" names no password.
 PASSWORD_RE = LazyPattern(
     r"(?i)(?<![a-z])(?:pass(?:word|phrase|wd)?|pwd|passwort|contrase[ñn]a|senha|"
     r"mot de passe|пароль|密码|密碼|パスワード|비밀번호)(?:[\w./-]{0,16})?[ \t]*"
     r"(?:is|was|:|=|->|：)?[ \t]*\r?\n?[ \t]*[\"'`]?(?P<v>[^\s\"'`<>${}]{4,64})"
 )
-PASSWORD_ARG_RE = LazyPattern(r"\}\s*[`'\"]?\s*,\s*[`'\"](?P<v>[^`'\"\s]{4,128})[`'\"]\s*\)")
+# the JSON itself, or a name holding it, then the password string: fromEncryptedJson(`{..}`,
+# ".."), Account.decrypt(keystore, ".."), decryptKeystore(json, '..')
+PASSWORD_ARG_RE = LazyPattern(
+    r"(?:\}\s*[`'\"]?|(?i:decrypt\w*|from_?encrypted_?json\w*|from_?v3\w*)\s*\(\s*[\w.$]+)"
+    r"\s*,\s*[`'\"](?P<v>[^`'\"\s]{4,128})[`'\"]\s*\)"
+)
 _TOKEN_CHARS = BASE64.chars  # a base58 run glued to these is a fragment of a longer token
 
 

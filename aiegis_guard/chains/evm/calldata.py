@@ -14,6 +14,7 @@ from aiegis_guard.chains.evm.abi import decode_args
 from aiegis_guard.chains.evm.frames import MAX_DEPTH, Frame
 from aiegis_guard.chains.evm.protocols import PROTOCOL_FUNCTIONS, PROTOCOL_HANDLERS
 from aiegis_guard.chains.evm.selectors import FUNCTIONS as _BASE_FUNCTIONS
+from aiegis_guard.chains.evm.selectors import MULTICALL3
 from aiegis_guard.chains.evm.tokens import TOKEN_HANDLERS
 from aiegis_guard.chains.evm.wrappers import WRAPPER_HANDLERS
 from aiegis_guard.chains.known import known_contracts
@@ -42,7 +43,10 @@ def _touches_own(f: Frame) -> bool:
     own = f.origin
     if own is None:
         return False
-    return f.target == own or (bytes(12) + bytes.fromhex(own[2:])) in f.data
+    if f.target == own:
+        return True
+    # a call Multicall3 makes on its own authority: naming own in it grants it nothing
+    return f.sender != MULTICALL3 and (bytes(12) + bytes.fromhex(own[2:])) in f.data
 
 
 def _unknown(f: Frame, name: str | None = None) -> Call:

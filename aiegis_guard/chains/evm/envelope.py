@@ -21,6 +21,7 @@ from aiegis_guard.checksums import keccak256
 from aiegis_guard.errors import EvmDecodeError
 from aiegis_guard.keys.evm import SECP256K1_N
 from aiegis_guard.record import fast_init
+from aiegis_guard.textcache import DigestLRU
 
 __all__ = ["Authorization", "Envelope", "parse_dict", "parse_raw", "to_bytes"]
 
@@ -118,18 +119,27 @@ def _field(tx: Mapping[str, Any], *names: str) -> Any:
 
 # --- recovery ----------------------------------------------------------------------------------
 
+# (signed digest, signature) -> signer address ("" when none): a signed request is judged more
+# than once (its tool call, the signer wrapper, the gateway) and each recovery costs ~50 us of
+# libsecp256k1. Digest, signature and signer are all public once the transaction is sent.
+_SIGNERS: DigestLRU[str] = DigestLRU(maxsize=1024)
+
 
 def _recover(msg_hash: bytes, y: int, r: int, s: int) -> str | None:
     """Signer address of a (y, r, s) signature, or None when it is not a valid low-s signature
     (libsecp256k1 through coincurve, as eth_keys does, without its wrappers)."""
     if y not in (0, 1) or not (0 < r < SECP256K1_N and 0 < s <= SECP256K1_N // 2):
         return None
-    try:
-        sig = r.to_bytes(32, "big") + s.to_bytes(32, "big") + bytes([y])
-        public = PublicKey.from_signature_and_message(sig, msg_hash, hasher=None)
-        return "0x" + keccak256(public.format(compressed=False)[1:])[-20:].hex()
-    except Exception:
-        return None
+    sig = r.to_bytes(32, "big") + s.to_bytes(32, "big") + bytes([y])
+    found = _SIGNERS.get((msg_hash, sig))
+    if found is None:
+        try:
+            public = PublicKey.from_signature_and_message(sig, msg_hash, hasher=None)
+            found = "0x" + keccak256(public.format(compressed=False)[1:])[-20:].hex()
+        except Exception:
+            found = ""
+        _SIGNERS.put((msg_hash, sig), found)
+    return found or None
 
 
 # --- signing payloads from the raw bytes -------------------------------------------------------

@@ -10,6 +10,7 @@ from typing import Any
 from aiegis_guard.chains.evm.calldata import decode_calldata
 from aiegis_guard.chains.evm.envelope import Envelope
 from aiegis_guard.chains.evm.frames import Frame, native
+from aiegis_guard.chains.evm.wrappers import forwards_value
 from aiegis_guard.chains.transaction import (
     Creation,
     DecodedTransaction,
@@ -32,7 +33,7 @@ def _operations(env: Envelope) -> tuple[list[Operation], list[str]]:
     if env.to is None:
         ops.append(Creation(value=env.value, code_size=len(env.data)))
     else:
-        if env.value:
+        if env.value and not forwards_value(env.to, env.data):
             ops.append(
                 Transfer(
                     via="native",

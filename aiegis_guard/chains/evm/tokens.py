@@ -11,6 +11,7 @@ from typing import Any
 
 from aiegis_guard.chains.evm.frames import ZERO, Frame, Result, asset
 from aiegis_guard.chains.evm.selectors import UNLIMITED, Function
+from aiegis_guard.chains.known import known_collections
 from aiegis_guard.chains.transaction import (
     Approval,
     AssetKind,
@@ -92,6 +93,20 @@ def _transfer_from(f: Frame, fn: Function, a: list[Any]) -> Result:
 
 
 def _erc20_approve(f: Frame, fn: Function, a: list[Any]) -> Result:
+    """ERC-20 ``approve(spender, amount)``; on a well-known ERC-721 collection (same selector)
+    ``approve(to, tokenId)``: one NFT, whole (``to`` 0 clears it)."""
+    if f.target in known_collections():
+        spender, token_id = a
+        nft = Approval(
+            via="erc721.approve",
+            asset=asset(f.target, AssetKind.NFT),
+            owner=f.sender,
+            spender=spender,
+            amount=1,
+            revoke=spender == ZERO,
+            token_id=token_id,
+        )
+        return [nft]
     return [approval("erc20.approve", f.target, f.sender, a[0], a[1])]
 
 
@@ -251,6 +266,7 @@ def _named(f: Frame, fn: Function, a: list[Any]) -> Result:
             selector="0x" + f.data[:4].hex(),
             known=True,
             value=f.value,
+            sender=f.sender,
         )
     ]
 

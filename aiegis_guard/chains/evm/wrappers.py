@@ -3,6 +3,14 @@
 multicall (self-delegatecall), Multicall3 aggregate*, Safe ``execTransaction`` / ``multiSend``,
 smart-account ``execute`` / ``executeBatch`` (ERC-4337 SimpleAccount, Coinbase, ERC-7579
 modes) and the Uniswap UniversalRouter ``execute`` command list.
+
+Multicall3 (mds1/multicall ``src/Multicall3.sol``, deployed at ``0xcA11bde0...CA11``) runs
+each call from its own address: a token ``transfer`` inside it moves Multicall3's tokens, a
+``transferFrom(own, x, n)`` spends an allowance the own account gave Multicall3 (a give of
+own), and naming the own account in an argument gives the call no authority over it.
+``aggregate3Value`` forwards exactly ``msg.value`` (``require(msg.value == valAccumulator,
+"Multicall3: value mismatch")``): at that address the caller's value goes straight to the
+inner targets (``forwards_value``), so the caller gives to them, not to Multicall3.
 """
 
 from __future__ import annotations
@@ -13,19 +21,25 @@ from typing import Any
 from aiegis_guard.chains.evm.abi import decode_args, parse_types
 from aiegis_guard.chains.evm.frames import Frame, Result, native
 from aiegis_guard.chains.evm.protocols.universal_router import universal_router
-from aiegis_guard.chains.evm.selectors import Function
+from aiegis_guard.chains.evm.selectors import MULTICALL3, Function
 from aiegis_guard.chains.transaction import Call, Transfer
 from aiegis_guard.errors import EvmDecodeError
 
-__all__ = ["WRAPPER_HANDLERS"]
+__all__ = ["WRAPPER_HANDLERS", "forwards_value"]
 
 Handler = Callable[[Frame, Function, list[Any]], Result]
+_AGGREGATE3_VALUE = bytes.fromhex("174dea71")
+
+
+def forwards_value(target: str, data: bytes) -> bool:
+    """A CALL whose value the canonical Multicall3 passes on whole to the inner calls."""
+    return target == MULTICALL3 and data[:4] == _AGGREGATE3_VALUE
 
 
 def _call(f: Frame, target: str, value: int, data: bytes) -> Result:
     """A CALL from the wrapper: the value it forwards is a transfer from its context."""
     out: Result = []
-    if value:
+    if value and not forwards_value(target, data):
         out.append(
             Transfer(via="native", asset=native(), sender=f.context, recipient=target, amount=value)
         )
@@ -54,7 +68,20 @@ def _aggregate3(f: Frame, fn: Function, a: list[Any]) -> Result:
 
 
 def _aggregate3_value(f: Frame, fn: Function, a: list[Any]) -> Result:
-    return _calls(f, [(t, v, d) for t, _allow_failure, v, d in a[0]])
+    calls = [(t, v, d) for t, _allow_failure, v, d in a[0]]
+    if f.delegate or f.target != MULTICALL3:
+        return _calls(f, calls)
+    out: Result = []  # the caller's msg.value, passed on by Multicall3
+    for target, value, data in calls:
+        if value:
+            out.append(
+                Transfer(
+                    via="native", asset=native(), sender=f.sender, recipient=target, amount=value
+                )
+            )
+        if data:
+            out.append(f.call(target, value, data))
+    return out
 
 
 def _safe_exec(f: Frame, fn: Function, a: list[Any]) -> Result:

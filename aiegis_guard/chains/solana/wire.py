@@ -136,12 +136,7 @@ def _read_message(reader: _Reader) -> WireMessage:
     header = (first, reader.u8("message header"), reader.u8("message header"))
     keys = reader.vec(_KEY, "account keys")
     blockhash = reader.take(_KEY, "recent blockhash")
-    instructions = []
-    u8, byte_vec = reader.u8, reader.byte_vec
-    for _ in range(reader.compact_u16("instruction count")):
-        program = u8("program index")
-        accounts = byte_vec("instruction accounts")
-        instructions.append(WireInstruction(program, accounts, byte_vec("instruction data")))
+    instructions = _instructions(reader, reader.compact_u16("instruction count"))
     lookups = []
     if version is not None:
         for _ in range(reader.compact_u16("lookup count")):
@@ -154,6 +149,30 @@ def _read_message(reader: _Reader) -> WireMessage:
     )  # fmt: skip
     _sanitize(msg)
     return msg
+
+
+def _instructions(reader: _Reader, count: int) -> list[WireInstruction]:
+    """``count`` instructions. Most read with one-byte lengths, all in range: those are sliced
+    inline; any other goes through the reader's checked steps (same values, same errors)."""
+    data, pos, size = reader.data, reader.pos, len(reader.data)
+    out = []
+    for _ in range(count):
+        if pos + 2 < size and data[pos + 1] < 0x80:  # program index, accounts length
+            accounts_end = pos + 2 + data[pos + 1]
+            if accounts_end < size and data[accounts_end] < 0x80:  # data length
+                end = accounts_end + 1 + data[accounts_end]
+                if end <= size:
+                    program, accounts = data[pos], data[pos + 2 : accounts_end]
+                    out.append(WireInstruction(program, accounts, data[accounts_end + 1 : end]))
+                    pos = end
+                    continue
+        reader.pos = pos
+        program = reader.u8("program index")
+        accounts = reader.byte_vec("instruction accounts")
+        out.append(WireInstruction(program, accounts, reader.byte_vec("instruction data")))
+        pos = reader.pos
+    reader.pos = pos
+    return out
 
 
 def _sanitize(msg: WireMessage) -> None:

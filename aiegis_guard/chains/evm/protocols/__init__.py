@@ -15,6 +15,7 @@ from aiegis_guard.chains.evm.frames import Frame, Result
 from aiegis_guard.chains.evm.protocols import (
     aggregators,
     lending,
+    positions,
     safe,
     standards,
     swaps,
@@ -31,7 +32,7 @@ Handler = Callable[[Frame, Function, list[Any]], Result]
 def _build() -> tuple[dict[bytes, Function], dict[str, Handler]]:
     functions: dict[bytes, Function] = {}
     handlers: dict[str, Handler] = {}
-    for module in (safe, standards, swaps, lending, aggregators, x2y2):
+    for module in (safe, standards, swaps, lending, aggregators, x2y2, positions):
         for signature, handler in module.TABLE:
             key = f"{module.__name__.rsplit('.', 1)[-1]}.{handler.__name__.lstrip('_')}"
             selector = keccak256(signature.encode())[:4]

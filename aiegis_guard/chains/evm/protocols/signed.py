@@ -17,6 +17,18 @@ Recognised by structure (the field names of the primary type). Sources:
   (Uniswap/v3-periphery ``ERC721Permit.sol``, positions NFT).
 - Look-alike permits: any struct with a ``spender`` and a ``value`` / ``amount`` / ``allowed``
   (and an ``owner`` / ``holder``) is a permit, whatever its type is called.
+- ERC-4337 ``PackedUserOperation(address sender,uint256 nonce,bytes initCode,bytes callData,
+  bytes32 accountGasLimits,uint256 preVerificationGas,bytes32 gasFees,bytes paymasterAndData)``
+  (eth-infinitism/account-abstraction ``UserOperationLib.sol`` PACKED_USEROP_TYPEHASH, EntryPoint
+  v0.8+ signs it as EIP-712, domain ``ERC4337`` / ``1``) and the v0.6 ``UserOperation`` field
+  set (``callGasLimit``... instead of the packed words): the EntryPoint calls ``sender`` with
+  ``callData``, so it is decoded as a call into that account (``execute`` / ``executeBatch``...).
+- Safe4337Module ``SafeOp(address safe,uint256 nonce,bytes initCode,bytes callData,
+  uint128 verificationGasLimit,uint128 callGasLimit,uint256 preVerificationGas,
+  uint128 maxPriorityFeePerGas,uint128 maxFeePerGas,bytes paymasterAndData,uint48 validAfter,
+  uint48 validUntil,address entryPoint)`` (safe-global/safe-modules ``Safe4337Module.sol``
+  4337/v0.3.0; v0.2.0 has uint256 gas fields): ``callData`` runs in the Safe
+  (``executeUserOp(address,uint256,bytes,uint8)`` -> the Safe executes the call).
 - Snapshot (domain name ``snapshot``: votes, proposals, follows) moves nothing.
 """
 
@@ -24,7 +36,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from aiegis_guard.chains.evm.calldata import decode_items
+from aiegis_guard.chains.evm.calldata import decode_calldata, decode_items
 from aiegis_guard.chains.evm.frames import ZERO, Frame, asset, native
 from aiegis_guard.chains.evm.selectors import Function
 from aiegis_guard.chains.evm.tokens import approval, switch_approval
@@ -38,6 +50,8 @@ _SAFE_EXEC = Function("execTransaction()", "safe_exec", ())
 _VALUE_FIELDS = ("value", "amount", "wad", "allowed")
 
 _SHAPES: tuple[tuple[str, frozenset[str]], ...] = (
+    ("user_op", frozenset({"sender", "nonce", "initCode", "callData", "paymasterAndData"})),
+    ("safe_op", frozenset({"safe", "nonce", "callData", "paymasterAndData", "entryPoint"})),
     ("safe_tx", frozenset({"to", "value", "data", "operation", "gasPrice", "refundReceiver"})),
     ("eip3009", frozenset({"from", "to", "value", "validAfter", "validBefore", "nonce"})),
     ("comet_authorization", frozenset({"owner", "manager", "isAllowed", "expiry"})),
@@ -74,6 +88,22 @@ def _safe_tx(m: dict[str, Any], safe: str) -> tuple[list[Operation], list[str]]:
             carrier="execTransaction",
         )
         ops.append(refund)
+    return ops, notes
+
+
+def _user_op(
+    account: str, entry_point: str | None, call_data: bytes
+) -> tuple[list[Operation], list[str]]:
+    """What the account does when the EntryPoint calls it with ``callData`` (its own code:
+    ``execute`` / ``executeBatch``, Safe4337Module ``executeUserOp``...)."""
+    account = account.lower()
+    ops: list[Operation] = []
+    notes = [f"account:{account}"]
+    if call_data:
+        sender = entry_point.lower() if entry_point else None
+        frame = Frame(account, sender, account, 0, call_data, origin=None, path=("userOp",))
+        ops, inner = decode_calldata(frame)
+        notes += inner
     return ops, notes
 
 
@@ -119,6 +149,10 @@ def decode_signed(
         return [], ["eip712:snapshot"]
     if shape == "permit_lookalike":
         return _permit_lookalike(m, verifying), ["eip712:permit-lookalike"]
+    if shape == "user_op":
+        return _user_op(m["sender"], verifying, m["callData"])
+    if shape == "safe_op":
+        return _user_op(m["safe"], m["entryPoint"], m["callData"])
     if verifying is None:
         raise EvmDecodeError(f"{shape} typed data without a verifyingContract")
     if shape == "safe_tx":

@@ -9,7 +9,8 @@ msg.sender, 2 = the router), Uniswap/v2-periphery ``IUniswapV2Router02.sol``, 1i
 A swap is an exchange (``order = SWAP``): the input is a :class:`Transfer` from the caller
 to the router, the output a :class:`Receipt` to the recipient with the guaranteed minimum.
 An output kept by the router (recipient = router / 2 / zero) is an intermediate step that a
-later ``sweepToken`` / ``unwrapWETH9`` pays out.
+later ``sweepToken`` / ``unwrapWETH9`` pays out. ``0xEeee…EEeE`` is ETH to 1inch, 0x and
+Paraswap (their ``ETH_ADDRESS`` constants): an ETH input is the call's value, not a token.
 """
 
 from __future__ import annotations
@@ -18,6 +19,7 @@ from typing import Any
 
 from aiegis_guard.chains.evm.frames import ZERO, Frame, Result, asset, native
 from aiegis_guard.chains.evm.selectors import Function
+from aiegis_guard.chains.known import known_contracts
 from aiegis_guard.chains.transaction import SWAP_ORDER, Receipt, Transfer
 from aiegis_guard.errors import EvmDecodeError
 
@@ -26,6 +28,7 @@ __all__ = ["MSG_SENDER", "ROUTER_SELF", "SWAP", "TABLE", "swap_ops"]
 SWAP = SWAP_ORDER  # order index shared by every swap step of one request
 MSG_SENDER = "0x" + "00" * 19 + "01"
 ROUTER_SELF = "0x" + "00" * 19 + "02"
+ETH_MARKER = "0x" + "ee" * 20  # 1inch / 0x / Paraswap: ETH
 
 
 def resolve(f: Frame, recipient: str) -> str | None:
@@ -35,6 +38,17 @@ def resolve(f: Frame, recipient: str) -> str | None:
     if recipient in (ROUTER_SELF, ZERO, f.target, f.context):
         return None
     return recipient
+
+
+def _wrapped_from_value(f: Frame, give: tuple[str | None, int | None]) -> bool:
+    """A WETH input paid with the call's ETH: the router wraps ``msg.value`` itself
+    (Uniswap/v3-periphery ``PeripheryPayments.pay``: ``token == WETH9 && balance >= value``),
+    so the input is the ETH already sent, not a second payment in WETH."""
+    token, amount = give
+    if not f.value or token is None or amount is None or f.value < amount:
+        return False
+    known = known_contracts().get(token)
+    return known is not None and known[0] == "WETH"
 
 
 def swap_ops(
@@ -47,6 +61,8 @@ def swap_ops(
     """The give (``(token, amount)`` from the caller) and the get (``(token, minimum)`` to the
     recipient) of one swap; a ``None`` token or recipient leaves that side out."""
     (token_in, amount_in), (token_out, min_out) = give, get
+    token_in = ZERO if token_in == ETH_MARKER or _wrapped_from_value(f, give) else token_in
+    token_out = ZERO if token_out == ETH_MARKER else token_out
     out: Result = []
     if token_in is not None and token_in != ZERO:
         out.append(
@@ -165,9 +181,6 @@ def _oneinch_swap(f: Frame, fn: Function, a: list[Any]) -> Result:
 
 def _zeroex_transform(f: Frame, fn: Function, a: list[Any]) -> Result:
     token_in, token_out, amount_in, min_out = a[:4]
-    eth = "0x" + "ee" * 20  # 0x: 0xeeee... is ETH
-    token_in = ZERO if token_in == eth else token_in
-    token_out = ZERO if token_out == eth else token_out
     return swap_ops(f, "0x.transform_erc20", (token_in, amount_in), (token_out, min_out), f.sender)
 
 
