@@ -18,9 +18,11 @@ from aiegis_guard.scanners.phrases.families import INJECTION_FAMILIES as FAMILIE
 from aiegis_guard.scanners.phrases.match import Hit, find
 from aiegis_guard.scanners.phrases.rules import RuleSet
 
-__all__ = ["FAMILIES", "distinct", "finding_for", "findings_for", "scan"]
+__all__ = ["FAMILIES", "OWNER", "distinct", "finding_for", "findings_for", "scan"]
 
 _PREVIEW_CHARS = 80
+OWNER = frozenset({"secret_exfiltration"})
+"""Phrase families that still count in the owner's own prompt (see :func:`distinct`)."""
 
 
 def _preview(hit: Hit) -> str:
@@ -45,12 +47,18 @@ def finding_for(hit: Hit, severity: Severity, message: str, *evidence: str) -> F
 def distinct(hits: Iterable[Hit], category: Category, source: Source | None = None) -> list[Hit]:
     """Hits of ``category``, one per family and overlapping span (the earliest wins).
 
-    Rules about read content (``read=True``: "use this address instead") are left out of the
-    user's own words (``Source.PROMPT``)."""
+    In the owner's own words (``Source.PROMPT``, audience owner) only a request to send a
+    wallet secret somewhere counts, and never a rule about read content (``read=True``): the
+    owner's sweep to their Ledger, their question about a permit or a scam is an instruction,
+    and what it moves is judged at signing."""
     own = source is Source.PROMPT
     last_end: dict[str, int] = {}
     out: list[Hit] = []
-    chosen = (h for h in hits if h.category is category and not (own and h.phrase.read))
+    chosen = (
+        h
+        for h in hits
+        if h.category is category and not (own and (h.phrase.read or h.phrase.family not in OWNER))
+    )
     for hit in sorted(chosen, key=lambda h: h.start):
         family = hit.phrase.family
         if hit.start < last_end.get(family, -1):
