@@ -7,6 +7,12 @@ import sys
 from pathlib import Path
 
 import pytest
+from hypothesis import settings
+
+# A test asserts behaviour, never speed: no property test fails for taking long on a busy box
+# (Hypothesis' default is a 200 ms deadline per example).
+settings.register_profile("aiegis", deadline=None)
+settings.load_profile("aiegis")
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "examples"))  # spl.py: SPL instruction builders shared with tests
