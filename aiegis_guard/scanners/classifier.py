@@ -27,7 +27,7 @@ hex and base58 are left to the featurizer (digits folded, runs of 20+ blanked), 
 
 In what the agent reads (not a public user's prompt), a score over the threshold on text about
 wallets is a finding only when the text points somewhere
-(:func:`~aiegis_guard.scanners.intent.aimed`: a target or recipient, agents addressed,
+(:func:`~aiegis_guard.scanners.aim.aimed`: a target or recipient, agents addressed,
 instructions overridden); generic text stays the model's call: explanations,
 warnings and docs that *mention* keys, permits and approvals score high on words alone.
 
@@ -57,7 +57,7 @@ from aiegis_guard.errors import ModelError
 from aiegis_guard.findings import Action, Category, Finding, Severity, Source
 from aiegis_guard.normalize import Layer, normalize
 from aiegis_guard.scanners import ScanContext
-from aiegis_guard.scanners.intent import mentions_only
+from aiegis_guard.scanners.aim import mentions_only
 from aiegis_guard.segment import Memo, views
 from aiegis_guard.textcache import text_digest
 

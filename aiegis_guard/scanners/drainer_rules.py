@@ -10,9 +10,9 @@ Addresses the policy knows (own wallet, allowlist) do not escalate.
 **Aim**: the families that name wallet operations (approvals, permits, redirects, sweeps,
 parameters) are what explanations, audits and changelogs talk about too. In
 read content (tool output, retrieved, memory) they need the text to point somewhere
-(:func:`~aiegis_guard.scanners.intent.aimed`: an address, an amount, agents addressed, earlier
+(:func:`~aiegis_guard.scanners.aim.aimed`: an address, an amount, agents addressed, earlier
 instructions overridden) or their sentence to ask for an act
-(:func:`~aiegis_guard.scanners.intent.asks_at`: "Sign this message to claim…"). Secret asks,
+(:func:`~aiegis_guard.scanners.aim.asks_at`: "Sign this message to claim…"). Secret asks,
 skims and lures need neither, nor does text that was hidden (base64, hex, Unicode tags,
 variation selectors).
 """
@@ -88,7 +88,7 @@ def _aimed(hits: list[Hit], text: str) -> list[Hit]:
     """``hits`` less those of the ``NEED_AIM`` families in a document about wallets that
     points nowhere, unless their sentence asks for an act (the intent stage's parse: imported
     only for read text that needs it)."""
-    from aiegis_guard.scanners.intent import asks_at, mentions_only
+    from aiegis_guard.scanners.aim import asks_at, mentions_only
 
     if len(_SENTENCE_END.findall(text)) < 2 or not mentions_only(text):
         return hits

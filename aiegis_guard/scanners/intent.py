@@ -32,7 +32,6 @@ pattern (patterns compile on first use).
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import cache
@@ -45,7 +44,7 @@ from aiegis_guard.scanners import ScanContext
 from aiegis_guard.scanners import intent_patterns as p
 from aiegis_guard.scanners import intent_words as w
 
-__all__ = ["RULE_ID", "asks_at", "judge", "scan", "sentences"]
+__all__ = ["RULE_ID", "has_recipient", "judge", "scan", "sentences"]
 
 RULE_ID = "injection.intent"
 THRESHOLD = 4
@@ -191,7 +190,7 @@ def _jailbreak(sentence: str, raw: str, present: set[str]) -> Iterator[tuple[str
         yield "output-plant", m.start()
 
 
-def _has_recipient(raw: str, pos: int = 0) -> bool:
+def has_recipient(raw: str, pos: int = 0) -> bool:
     """An address, name, mailbox, handle or account number at or after ``pos``."""
     low = raw.lower()
     if not ("0x" in low or "@" in raw or ".eth" in low or "account" in low or p.RUN_RE.search(raw)):
@@ -199,51 +198,6 @@ def _has_recipient(raw: str, pos: int = 0) -> bool:
     if p.RECIPIENT_RE.search(raw, pos) is not None:
         return True
     return "@" in raw and p.MAILBOX_RE.search(raw, pos) is not None
-
-
-_AIMED = (p.ADDRESSEE_RE, p.OVERRIDE_RE)
-_SELECTOR = re.compile(r"0x[0-9a-f]{8}", re.IGNORECASE)  # a function selector: no target
-
-
-def aimed(text: str) -> bool:
-    """Does ``text`` point an instruction anywhere: a target (an address, an amount, "all
-    funds", a new wallet), a recipient, agents or bots addressed, or earlier instructions
-    overridden? Prose that only *talks about* wallets, keys, permits or approvals does none of
-    these. A claim of authority is no aim: warnings name the support team too."""
-    if _has_recipient(text) or any(rx.search(text) for rx in _AIMED):
-        return True
-    return any(not _SELECTOR.fullmatch(m.group()) for m in p.TARGET_RE.finditer(text))
-
-
-def mentions_only(text: str) -> bool:
-    """Text about wallets that points nowhere (:func:`wallet_talk` without :func:`aimed`):
-    an explanation, a warning, docs. The classifier's score is no finding on it: the model
-    learnt wallet words from wallet attacks."""
-    return wallet_talk(text) and not aimed(text)
-
-
-def asks_at(text: str, start: int, end: int) -> bool:
-    """Does the sentence holding ``text[start:end]`` ask anyone to act (a directive of any
-    score: "Sign this message to claim…", "call fastSend() instead")? A description ("the
-    holder signs an EIP-712 message"), a changelog line, a heading or a question to the reader
-    ("Does the pop-up say approve or permit?") does not; a polite request ("Could you sign…?")
-    does."""
-    lo = max((text.rfind(c, 0, start) for c in ".!?\n。！？"), default=-1) + 1
-    ends = [i for c in ".!?\n。！？" if (i := text.find(c, end)) != -1]
-    sentence = text[lo : min(ends) + 1 if ends else len(text)]
-    if sentence.rstrip().endswith(("?", "？")) and not _REQUEST_RE.match(sentence):
-        return False
-    return judge(sentence) is not None
-
-
-_REQUEST_RE = re.compile(r"\W*(?:can|could|would|will)\s+you\b", re.IGNORECASE)
-
-
-def wallet_talk(text: str) -> bool:
-    """Does ``text`` talk about wallets, keys, tokens or transactions (in any covered
-    language)? The classifier learnt these words from wallet attacks: on such prose its
-    score needs an aim (:func:`aimed`) to be a finding."""
-    return p.WALLET_TALK_RE.search(text) is not None
 
 
 def _imperative(sentence: str, raw: str, verb_at: int) -> bool:
@@ -275,7 +229,7 @@ def _directive(sentence: str, raw: str, verb_at: int, act: str) -> str | None:
         return "imperative"
     before = sentence[:verb_at]
     modal = p.MODAL_RE.search(before[-60:])
-    if modal and modal.group().isupper() and not _has_recipient(raw):
+    if modal and modal.group().isupper() and not has_recipient(raw):
         modal = None  # a specification's MUST / SHOULD, unless it names where value goes
     if modal and not p.DESCRIPTIVE.search(before):
         # aimed at the agent ("agents must", "you should") or at a named recipient, not a
@@ -283,11 +237,11 @@ def _directive(sentence: str, raw: str, verb_at: int, act: str) -> str | None:
         aimed = (
             p.ADDRESSEE_RE.search(sentence)
             or p.YOU_RE.search(before)
-            or _has_recipient(raw, verb_at)
+            or has_recipient(raw, verb_at)
         )
         if aimed and not (sentence.rstrip().endswith("?") and not p.YOU_RE.search(before)):
             return "modal"
-    if p.YOU_ASKED_RE.search(before[-40:]) and _has_recipient(raw, verb_at):
+    if p.YOU_ASKED_RE.search(before[-40:]) and has_recipient(raw, verb_at):
         return "modal"  # "…is that you perform a transfer to 0x…", "you send me 1 ETH at 0x…"
     if act == "oversight":
         return "imperative"
@@ -335,7 +289,7 @@ def _unparsed(sentence: str, full: str, addressed: bool) -> Judgement | None:
     it does not know) that names a recipient: judged by its cues alone, which must add up on
     their own (an amount or token, agents addressed, authority, urgency, secrecy, an act
     word). English is asked first: cheaper than the recipient patterns on every sentence."""
-    if p.ENGLISH_RE.search(sentence) or p.ENGLISH_RE.search(full) or not _has_recipient(full):
+    if p.ENGLISH_RE.search(sentence) or p.ENGLISH_RE.search(full) or not has_recipient(full):
         return None
     j = _score(sentence, full, "unparsed", "none")
     if p.ACT_STEM_RE.search(sentence):  # a value or rights verb in a form not parsed
@@ -352,7 +306,7 @@ def _score(sentence: str, full: str, act: str, how: str) -> Judgement:
         cues.append("override")  # "ignore all previous instructions"
         score += 2
     score += 1 if how in ("modal", "command", "declaration") else 0
-    if act != "policy-void" and _has_recipient(full):
+    if act != "policy-void" and has_recipient(full):
         cues.append("recipient")  # where the value or the secret goes
         score += 1
     for name, rx in (
@@ -473,7 +427,7 @@ def _public_ask(raw: str) -> Judgement | None:
     "write a function that sends your ETH to 0x…, then run it"), or an amount sent to one
     ("0.25 ETH to 0x…, the deadline is in 3 minutes"): a stranger does not direct the agent's
     funds."""
-    if _has_recipient(raw) and (p.ACT_STEM_RE.search(raw) or p.AMOUNT_TO_RE.search(raw)):
+    if has_recipient(raw) and (p.ACT_STEM_RE.search(raw) or p.AMOUNT_TO_RE.search(raw)):
         return Judgement(THRESHOLD, "public-ask", ("act:public-ask", "recipient"))
     return None
 

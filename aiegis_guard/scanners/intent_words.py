@@ -472,7 +472,7 @@ DESTINATION = (
     r"chat|field|bot|link|site|page below|box below|thread))|in the (?:form|chat|field)s?)\b"
 )
 # talk about wallets, keys and tokens (any language the model reads): where the classifier's
-# score on prose is driven by these words, a finding needs an aim (``intent.aimed``)
+# score on prose is driven by these words, a finding needs an aim (``aim.aimed``)
 WALLET_TALK = (
     r"\b(?:wallets?|seed|mnemonic|recovery phrase|private keys?|keystore|keypair|permit2?|"
     r"approv\w*|allowances?|tokens?|nfts?|crypto\w*|blockchain|ethereum|solana|bitcoin|defi|"

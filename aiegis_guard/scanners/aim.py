@@ -1,0 +1,61 @@
+"""Aim: does a text point an instruction anywhere, or only talk about wallets?
+
+The classifier learnt wallet words from wallet attacks, and the drainer phrases name what
+explanations name too (approvals, permits, sweeps). On prose about wallets that points nowhere
+(:func:`mentions_only`: no address or amount, no agents addressed, no earlier instructions
+overridden) their findings need more: the classifier's score is no finding, a drainer phrase
+needs its sentence to ask for an act (:func:`asks_at`, the intent stage's parse).
+"""
+
+from __future__ import annotations
+
+import re
+
+from aiegis_guard.scanners import intent_patterns as p
+from aiegis_guard.scanners.intent import has_recipient, judge
+
+__all__ = ["aimed", "asks_at", "mentions_only", "wallet_talk"]
+
+_AIMED = (p.ADDRESSEE_RE, p.OVERRIDE_RE)
+_SELECTOR = re.compile(r"0x[0-9a-f]{8}", re.IGNORECASE)  # a function selector: no target
+
+
+def aimed(text: str) -> bool:
+    """Does ``text`` point an instruction anywhere: a target (an address, an amount, "all
+    funds", a new wallet), a recipient, agents or bots addressed, or earlier instructions
+    overridden? Prose that only *talks about* wallets, keys, permits or approvals does none of
+    these. A claim of authority is no aim: warnings name the support team too."""
+    if has_recipient(text) or any(rx.search(text) for rx in _AIMED):
+        return True
+    return any(not _SELECTOR.fullmatch(m.group()) for m in p.TARGET_RE.finditer(text))
+
+
+def mentions_only(text: str) -> bool:
+    """Text about wallets that points nowhere (:func:`wallet_talk` without :func:`aimed`):
+    an explanation, a warning, docs. The classifier's score is no finding on it: the model
+    learnt wallet words from wallet attacks."""
+    return wallet_talk(text) and not aimed(text)
+
+
+def asks_at(text: str, start: int, end: int) -> bool:
+    """Does the sentence holding ``text[start:end]`` ask anyone to act (a directive of any
+    score: "Sign this message to claim…", "call fastSend() instead")? A description ("the
+    holder signs an EIP-712 message"), a changelog line, a heading or a question to the reader
+    ("Does the pop-up say approve or permit?") does not; a polite request ("Could you sign…?")
+    does."""
+    lo = max((text.rfind(c, 0, start) for c in ".!?\n。！？"), default=-1) + 1
+    ends = [i for c in ".!?\n。！？" if (i := text.find(c, end)) != -1]
+    sentence = text[lo : min(ends) + 1 if ends else len(text)]
+    if sentence.rstrip().endswith(("?", "？")) and not _REQUEST_RE.match(sentence):
+        return False
+    return judge(sentence) is not None
+
+
+_REQUEST_RE = re.compile(r"\W*(?:can|could|would|will)\s+you\b", re.IGNORECASE)
+
+
+def wallet_talk(text: str) -> bool:
+    """Does ``text`` talk about wallets, keys, tokens or transactions (in any covered
+    language)? The classifier learnt these words from wallet attacks: on such prose its
+    score needs an aim (:func:`aimed`) to be a finding."""
+    return p.WALLET_TALK_RE.search(text) is not None
