@@ -73,7 +73,7 @@ KEY_WORDS = _words(
     privat prywatny geheim geheimer geheimen pribadi soukrom seed mnemonic
     chiave clave chave sleutel klucz anahtar kunci firmante firmatario assinante signataire
     unterzeichner ondertekenaar"""
-# not "wallet": on Sui and Aptos a wallet's address is 0x + 64 hex
+    # not "wallet": on Sui and Aptos a wallet's address is 0x + 64 hex
 )
 # Key words of scripts the ASCII word pass cannot read (lower-case substrings of the window).
 FOREIGN_KEY_WORDS = (
