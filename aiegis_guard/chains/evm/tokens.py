@@ -21,7 +21,7 @@ from aiegis_guard.chains.transaction import (
 )
 from aiegis_guard.errors import EvmDecodeError
 
-__all__ = ["TOKEN_HANDLERS", "approval"]
+__all__ = ["TOKEN_HANDLERS", "approval", "named_call", "switch_approval"]
 
 Handler = Callable[[Frame, Function, list[Any]], Result]
 
@@ -257,23 +257,27 @@ def _permit2_lockdown(f: Frame, fn: Function, a: list[Any]) -> Result:
     ]
 
 
+def named_call(f: Frame, fn: Function, known: bool = True) -> Call:
+    """The call of a named function whose effects are not decoded (its name, selector, value
+    and who calls it)."""
+    return Call(
+        via="evm.call",
+        target=f.target,
+        name=fn.name,
+        selector="0x" + f.data[:4].hex(),
+        known=known,
+        value=f.value,
+        sender=f.sender,
+    )
+
+
 def _named(f: Frame, fn: Function, a: list[Any]) -> Result:
-    return [
-        Call(
-            via="evm.call",
-            target=f.target,
-            name=fn.name,
-            selector="0x" + f.data[:4].hex(),
-            known=True,
-            value=f.value,
-            sender=f.sender,
-        )
-    ]
+    return [named_call(f, fn)]
 
 
 def _suspicious_claim(f: Frame, fn: Function, a: list[Any]) -> Result:
     """A lure name (``claim()``...): an *unknown* call, judged by ``inspect._claim_fees``."""
-    return [_named(f, fn, a)[0].model_copy(update={"known": False})]
+    return [named_call(f, fn, known=False)]
 
 
 def _transfer_ownership(f: Frame, fn: Function, a: list[Any]) -> Result:

@@ -29,7 +29,7 @@ from typing import Any
 from aiegis_guard.chains.evm.frames import ZERO, Frame, Result, asset, native
 from aiegis_guard.chains.evm.protocols.swaps import swap_ops
 from aiegis_guard.chains.evm.selectors import Function
-from aiegis_guard.chains.evm.tokens import approval, switch_approval
+from aiegis_guard.chains.evm.tokens import approval, named_call, switch_approval
 from aiegis_guard.chains.known import known_contracts
 from aiegis_guard.chains.transaction import SWAP_ORDER, Approval, AssetKind, Call, Receipt, Transfer
 from aiegis_guard.checksums import keccak256
@@ -88,7 +88,7 @@ def _gateway_repay(f: Frame, fn: Function, a: list[Any]) -> Result:
     ``onBehalfOf``'s debt: for anyone but the caller, the payment is given away."""
     on_behalf = a[-1]
     if on_behalf == f.sender:
-        return [_opaque(f, fn, True)]
+        return [named_call(f, fn)]
     return swap_ops(f, "aave_v3.repay_eth", (None, None), (ZERO, f.value), on_behalf)
 
 
@@ -102,7 +102,7 @@ def _gateway_borrow(f: Frame, fn: Function, a: list[Any]) -> Result:
 def _own_position(f: Frame, fn: Function, a: list[Any]) -> Result:
     """Calls that only rearrange the caller's own position (``repayWithATokens``: own aTokens
     burnt against own debt; ``setUserUseReserveAsCollateral``): nothing leaves the account."""
-    return [_opaque(f, fn, True)]
+    return [named_call(f, fn)]
 
 
 def _approve_delegation(f: Frame, fn: Function, a: list[Any]) -> Result:
@@ -147,23 +147,18 @@ def _on(f: Frame, prefix: str) -> bool:
     return known is not None and known[0].startswith(prefix)
 
 
-def _opaque(f: Frame, fn: Function, known: bool) -> Call:
-    call = Call(via="evm.call", target=f.target, name=fn.name, known=known, value=f.value)
-    return call.model_copy(update={"sender": f.sender, "selector": "0x" + f.data[:4].hex()})
-
-
 def _weth_deposit(f: Frame, fn: Function, a: list[Any]) -> Result:
     """WETH9 ``deposit()``: the ETH sent comes back as WETH to ``msg.sender`` (on WETH only;
     elsewhere a named call, as before)."""
     if not _on(f, "WETH") or f.sender is None:
-        return [_opaque(f, fn, True)]
+        return [named_call(f, fn)]
     return _paid_to("weth.deposit", f.target, f.sender, f.value)
 
 
 def _weth_withdraw(f: Frame, fn: Function, a: list[Any]) -> Result:
     """WETH9 ``withdraw(uint256)``: the WETH burnt comes back as ETH to ``msg.sender``."""
     if not _on(f, "WETH") or f.sender is None:
-        return [_opaque(f, fn, True)]
+        return [named_call(f, fn)]
     return [Receipt(via="weth.withdraw", asset=native(), recipient=f.sender, amount=a[0])]
 
 
@@ -172,7 +167,7 @@ def _wsteth(f: Frame, fn: Function, a: list[Any]) -> Result:
     token is taken from ``msg.sender`` and the other paid back to it (the rate is on-chain:
     the amount received is unknown offline). On any other contract: opaque."""
     if not _on(f, "Lido wstETH") or f.sender is None:
-        return [_opaque(f, fn, False)]
+        return [named_call(f, fn, known=False)]
     steth = _LIDO_STETH if fn.name == "wrap" else f.target
     out = f.target if fn.name == "wrap" else _LIDO_STETH
     return swap_ops(f, f"wsteth.{fn.name}", (steth, a[0]), (out, None), f.sender)
@@ -182,7 +177,7 @@ def _lido_submit(f: Frame, fn: Function, a: list[Any]) -> Result:
     """Lido ``submit(address _referral)``: stETH (about 1:1 with the ETH sent) is minted to
     ``msg.sender``; the referral receives nothing. On any other contract: opaque."""
     if not _on(f, "Lido stETH") or f.sender is None:
-        return [_opaque(f, fn, False)]
+        return [named_call(f, fn, known=False)]
     return _paid_to("lido.submit", f.target, f.sender, f.value)
 
 
@@ -191,7 +186,7 @@ def _lido_request(f: Frame, fn: Function, a: list[Any]) -> Result:
     stETH (wstETH) is taken from ``msg.sender``; the withdrawal NFTs (unstETH, claimable for
     the ETH) go to ``owner`` (0: the caller). On any other contract: opaque."""
     if not _on(f, "Lido WithdrawalQueue") or f.sender is None:
-        return [_opaque(f, fn, False)]
+        return [named_call(f, fn, known=False)]
     token = _LIDO_WSTETH if fn.name.endswith("WstETH") else _LIDO_STETH
     owner = f.sender if a[1] == ZERO else a[1]
     nfts = asset(f.target, AssetKind.NFT)
@@ -206,7 +201,7 @@ def _lido_claim(f: Frame, fn: Function, a: list[Any]) -> Result:
     """``claimWithdrawal(s)``: the ETH of finalized requests to ``msg.sender``;
     ``claimWithdrawalsTo(ids, hints, recipient)``: to ``recipient`` (the amount is on-chain)."""
     if not _on(f, "Lido WithdrawalQueue") or f.sender is None:
-        return [_opaque(f, fn, False)]
+        return [named_call(f, fn, known=False)]
     if fn.name == "claimWithdrawalsTo":
         return [Receipt(via="lido.claim_to", asset=native(), recipient=a[2], amount=None)]
     return [Receipt(via="lido.claim", asset=native(), recipient=f.sender, amount=None)]

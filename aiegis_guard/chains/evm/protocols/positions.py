@@ -27,14 +27,14 @@ from typing import Any
 from aiegis_guard.chains.evm.frames import ZERO, Frame, Result, asset
 from aiegis_guard.chains.evm.protocols.swaps import swap_ops
 from aiegis_guard.chains.evm.selectors import Function
-from aiegis_guard.chains.transaction import SWAP_ORDER, AssetKind, Call, Receipt
+from aiegis_guard.chains.evm.tokens import named_call
+from aiegis_guard.chains.transaction import SWAP_ORDER, AssetKind, Receipt
 
 __all__ = ["TABLE"]
 
 
 def _own_position(f: Frame, fn: Function, a: list[Any]) -> Result:
-    call = Call(via="evm.call", target=f.target, name=fn.name, known=True, value=f.value)
-    return [call.model_copy(update={"sender": f.sender, "selector": "0x" + f.data[:4].hex()})]
+    return [named_call(f, fn)]
 
 
 def _mint(f: Frame, fn: Function, a: list[Any]) -> Result:
