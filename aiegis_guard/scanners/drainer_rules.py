@@ -85,12 +85,13 @@ def _escalate(finding: Finding, near: tuple[str, ...], ctx: ScanContext) -> Find
 
 
 def _aimed(hits: list[Hit], text: str) -> list[Hit]:
-    """``hits`` less those of the ``NEED_AIM`` families in a document about wallets that
-    points nowhere, unless their sentence asks for an act (the intent stage's parse: imported
-    only for read text that needs it)."""
+    """``hits`` less those of the ``NEED_AIM`` families in a document (two sentences or more)
+    about wallets that points nowhere, unless their sentence asks for an act (the intent
+    stage's parse: imported only for read text that needs it)."""
     from aiegis_guard.scanners.aim import asks_at, mentions_only
 
-    if len(_SENTENCE_END.findall(text)) < 2 or not mentions_only(text):
+    ends = _SENTENCE_END.finditer(text)
+    if next(ends, None) is None or next(ends, None) is None or not mentions_only(text):
         return hits
     return [h for h in hits if h.phrase.family not in NEED_AIM or asks_at(text, h.start, h.end)]
 

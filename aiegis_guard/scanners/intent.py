@@ -288,8 +288,9 @@ def _unparsed(sentence: str, full: str, addressed: bool) -> Judgement | None:
     """A sentence the vocabulary cannot parse (a language it does not cover, or a verb form
     it does not know) that names a recipient: judged by its cues alone, which must add up on
     their own (an amount or token, agents addressed, authority, urgency, secrecy, an act
-    word). English is asked first: cheaper than the recipient patterns on every sentence."""
-    if p.ENGLISH_RE.search(sentence) or p.ENGLISH_RE.search(full) or not has_recipient(full):
+    word). English is asked first (of the original text: a log line's "to=0x…" is blanked in
+    the view): cheaper than the recipient patterns on every sentence."""
+    if p.ENGLISH_RE.search(full) or not has_recipient(full):
         return None
     j = _score(sentence, full, "unparsed", "none")
     if p.ACT_STEM_RE.search(sentence):  # a value or rights verb in a form not parsed
