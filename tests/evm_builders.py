@@ -62,6 +62,21 @@ def tx(to: str | None, data: bytes = b"", value: int = 0, **extra: Any) -> dict[
     return out
 
 
+def delegation_tx(owner: str, authorization: Any) -> dict[str, Any]:
+    """An EIP-7702 (type-4) transaction of ``owner`` carrying one ``authorization``."""
+    return {
+        "to": owner,
+        "value": 0,
+        "data": b"",
+        "gas": 90_000,
+        "nonce": 3,
+        "chainId": 1,
+        "maxFeePerGas": 10**10,
+        "maxPriorityFeePerGas": 1,
+        "authorizationList": [authorization],
+    }
+
+
 def transfer(recipient: str, amount: int) -> bytes:
     return call("transfer(address,uint256)", recipient, amount)
 

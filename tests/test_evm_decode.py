@@ -23,6 +23,7 @@ from evm_builders import (
     TOKEN,
     approve,
     call,
+    delegation_tx,
     permit2_batch,
     permit2_single,
     permit2_transfer,
@@ -759,17 +760,7 @@ def test_unsigned_raw_forms() -> None:
 def test_eip7702_authorizations_recover_authority(account: Any) -> None:
     """Type-4 transactions carry delegations with the authority recovered, dict or raw."""
     auth = account.sign_authorization({"chainId": 0, "address": STRANGER, "nonce": 4})
-    body = {
-        "to": account.address,
-        "value": 0,
-        "data": b"",
-        "gas": 90_000,
-        "nonce": 3,
-        "chainId": 1,
-        "maxFeePerGas": 10**10,
-        "maxPriorityFeePerGas": 1,
-        "authorizationList": [auth],
-    }
+    body = delegation_tx(account.address, auth)
     expected = [("delegation", STRANGER, 0, account.address.lower())]
     signed = account.sign_transaction(body)
     decoded = decode_evm(signed.raw_transaction)

@@ -23,7 +23,7 @@ from aiegis_guard.config import AuditSettings
 from aiegis_guard.errors import EvmDecodeError
 from aiegis_guard.policy import Policy
 from aiegis_guard.scanners import Stage
-from tests.evm_builders import STRANGER, TOKEN, transfer
+from tests.evm_builders import STRANGER, TOKEN, delegation_tx, transfer
 
 # --- recovered signers --------------------------------------------------------------------------
 
@@ -54,18 +54,7 @@ def _eip1559(acct: Any) -> bytes:
 
 def _eip7702(acct: Any) -> bytes:
     auth = acct.sign_authorization({"chainId": 1, "address": STRANGER, "nonce": 4})
-    body = {
-        "to": acct.address,
-        "value": 0,
-        "data": b"",
-        "gas": 90_000,
-        "nonce": 3,
-        "chainId": 1,
-        "maxFeePerGas": 10**10,
-        "maxPriorityFeePerGas": 1,
-        "authorizationList": [auth],
-    }
-    return bytes(acct.sign_transaction(body).raw_transaction)
+    return bytes(acct.sign_transaction(delegation_tx(acct.address, auth)).raw_transaction)
 
 
 SIGNED = [
