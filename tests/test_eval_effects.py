@@ -35,6 +35,16 @@ def _exp(kind: str, asset: str, amount: str, counterparty: str) -> dict[str, str
 
 
 ERC20 = {"asset": f"evm:{USDC.lower()}", "asset_kind": "fungible"}
+# what the guard says of a Jupiter route's output paid into _WALLET's token account
+_ATA_OUTPUT = _act(
+    "gives",
+    asset=f"solana:{_MINT}",
+    asset_kind="fungible",
+    amount=5,
+    unlimited=True,
+    counterparty=str(_ATA),
+    what="output",
+)
 MATCH = [
     pytest.param(
         [_exp("grants", f"erc20:{USDC}", "unlimited", EVIL)],
@@ -162,33 +172,13 @@ MATCH = [
     ),
     pytest.param(
         [_exp("gets", f"spl:{_MINT}", ">=5", str(_WALLET))],
-        [
-            _act(
-                "gives",
-                asset=f"solana:{_MINT}",
-                asset_kind="fungible",
-                amount=5,
-                unlimited=True,
-                counterparty=str(_ATA),
-                what="output",
-            )
-        ],
+        [_ATA_OUTPUT],
         True,
         id="output-ata-is-its-owner",
     ),
     pytest.param(
         [_exp("gets", f"spl:{_MINT}", ">=5", str(_OTHER))],
-        [
-            _act(
-                "gives",
-                asset=f"solana:{_MINT}",
-                asset_kind="fungible",
-                amount=5,
-                unlimited=True,
-                counterparty=str(_ATA),
-                what="output",
-            )
-        ],
+        [_ATA_OUTPUT],
         False,
         id="output-ata-of-another-owner",
     ),
