@@ -5,11 +5,14 @@ behind a space) with leftmost-longest matching (``iter_long``: about the cost of
 that never matches; plain ``iter`` walks every fail chain and costs ~2x). A key carries the
 entries of every key that is a prefix of it, and keys of several words are rescanned inside,
 so no anchor hides behind a longer one. CJK anchors (no word boundaries) have their own
-automaton, run only on text that contains CJK. Every hit is verified on the real text.
+automaton, run only on text that contains CJK, and there only from each run of the characters
+a CJK anchor starts with to the longest anchor past it (a 256 KB page with one Chinese
+sentence is not walked whole a second time). Every hit is verified on the real text.
 """
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable, Iterator
 from typing import Any
 
@@ -77,14 +80,33 @@ class AnchorIndex:
         self._table = (words, cjk)
         self.words = _automaton((k, (n, i, hides)) for k, n, i, hides in words)
         self.longest = max((n for _k, n, _i, _h in words), default=0)
-        self._cjk: Any = None  # built on the first text with CJK in it
+        self._cjk: tuple[Any, re.Pattern[str], int] | None = None  # built on the first CJK text
 
     @property
-    def cjk(self) -> Any:
-        """The automaton of the CJK anchors (no word boundaries: matched on the raw text)."""
+    def cjk(self) -> tuple[Any, re.Pattern[str], int]:
+        """The automaton of the CJK anchors (no word boundaries: matched on the raw text),
+        a pattern for runs of their first characters, and the longest anchor's length."""
         if self._cjk is None:
-            self._cjk = _automaton(self._table[1])
+            keys = self._table[1]
+            leads = sorted({k[0] for k, _i in keys})
+            lead = re.compile("[" + "".join(map(re.escape, leads)) + "]+" if leads else "(?!)")
+            self._cjk = (_automaton(keys), lead, max((len(k) for k, _i in keys), default=0))
         return self._cjk
+
+    def _cjk_matches(self, low: str) -> Iterator[tuple[int, Any]]:
+        """``(last, key)`` of every CJK anchor in ``low``, as one walk of the whole text
+        would give them: an anchor starts with one of the lead characters, so it lies
+        between the start of their run and the longest anchor past its last one."""
+        auto, lead, longest = self.cjk
+        lo = hi = 0
+        for m in lead.finditer(low):
+            if m.start() >= hi:  # disjoint from the window so far: walk that one
+                if hi > lo:
+                    yield from auto.iter(low, lo, hi)
+                lo = m.start()
+            hi = max(hi, min(len(low), m.end() - 1 + longest))
+        if hi > lo:
+            yield from auto.iter(low, lo, hi)
 
     def groups(self, i: int) -> tuple[Group, ...]:
         """The groups of key ``i`` (decoded on first use when the index came from a cache)."""
@@ -156,7 +178,7 @@ class AnchorIndex:
                 if s >= 0 and low.startswith(g[0].text, s) and bounded(low, s, g[0]):
                     found.append((s, g))
         if has_cjk(low):
-            for last, key in self.cjk.iter(low):
+            for last, key in self._cjk_matches(low):
                 for g in self.groups(key):
                     s = last + 1 - len(g[0].text)
                     if bounded(low, s, g[0]):
