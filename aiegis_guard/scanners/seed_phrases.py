@@ -146,12 +146,27 @@ def _list_words(part: str, other: bool) -> bytes:
     return bytes(map(_ascii_words().__contains__, part.encode().translate(_LOWER).split()))
 
 
+@cache
+def _latin_reach() -> int:
+    """The shortest run of letters and separators that can hold 12 ASCII list words."""
+    return MIN_WORDS * min(map(len, _ascii_words())) + MIN_WORDS - 1
+
+
 def _stretches(text: str) -> Iterator[tuple[int, int]]:
     """Spans of ``text`` holding 12 consecutive list words (of any list); only those are
-    tokenised with offsets in Python."""
+    tokenised with offsets in Python.
+
+    One Cyrillic or Chinese post makes a whole page ``other`` (shorter needle, words by a
+    regex): a stretch of it that is ASCII letters and separators only (no ``?``, the shape
+    of a non-ASCII character) splits into the same words either way, so it takes the ASCII
+    path, and one too short for 12 ASCII list words is no phrase."""
     other = _other_script(text)
     for start, end in _word_shaped(text, other):
-        if _list_words(text[start:end], other).find(_TWELVE) >= 0:
+        part = text[start:end]
+        if other and part.isascii() and "?" not in part:
+            if end - start >= _latin_reach() and _list_words(part, False).find(_TWELVE) >= 0:
+                yield start, end
+        elif _list_words(part, other).find(_TWELVE) >= 0:
             yield start, end
 
 
