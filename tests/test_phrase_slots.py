@@ -94,3 +94,38 @@ def test_slot_heavy_repetition_terminates(text: str) -> None:
     """Texts dense with slots and cues are matched in bounded work."""
     forget_recent()
     assert isinstance(find(text), tuple)
+
+
+def _wallet_functions_everywhere(low: str, src: str) -> list[tuple[int, int]]:
+    """The definition of ``@fn``: every candidate ('_', '(', camelCase) read on its own."""
+    from aiegis_guard.scanners.phrases import slots
+
+    cands = slots._finds(low, "_") + slots._finds(low, "(")
+    shape = src.encode("ascii", "replace").translate(slots._SHAPE)
+    i = shape.find(b"aA")
+    while i >= 0:
+        cands.append(i + 1)
+        i = shape.find(b"aA", i + 2)
+    out = set()
+    for i in cands:
+        s, e = slots._ident(low, i)
+        word = low[s:e].rstrip("(")
+        if len(word) >= 4 and low[s].isalpha() and any(v in word for v in slots._WALLET_WORDS):
+            out.add((s, e))
+    return sorted(out)
+
+
+_FN_PIECES = st.sampled_from(
+    ["send", "transfer", "pay", "exit", "sweep", "Send", "Transfer", "fast", "token", "_", "(",
+     ".", " ", "A", "x", "9", "İ", "ẞ", "К", '"blockHash":', "baseFeePerGas"]
+)  # fmt: skip
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.lists(_FN_PIECES, max_size=16))
+def test_wallet_functions_read_only_near_wallet_words(pieces: list[str]) -> None:
+    """``@fn`` reads only the candidates next to a wallet word's identifier (issue 13: a
+    JSON result's camelCase keys); it finds exactly what reading every candidate finds."""
+    src = "".join(pieces)
+    low = lowered(src)
+    assert find_slot("@fn", low, src) == _wallet_functions_everywhere(low, src)

@@ -22,6 +22,7 @@ from __future__ import annotations
 
 import re
 import string
+from bisect import bisect_left, bisect_right
 from collections.abc import Callable
 from typing import Any
 
@@ -183,7 +184,12 @@ _SHAPE = bytes.maketrans(
 def _wallet_functions(low: str, src: str = "") -> list[Span]:
     """Identifiers built on a wallet verb that look like code: snake_case (``send_token``),
     a call (``transfer(``) or camelCase in the original text (``fastSend``). Candidates come
-    from ``str.find`` / ``bytes.find`` alone, so prose costs a few C calls."""
+    from ``str.find`` / ``bytes.find`` alone, so prose costs a few C calls; only those in or
+    next to an identifier run holding a wallet word are read (a JSON result's thousands of
+    camelCase keys are not walked one by one)."""
+    homes = _wallet_runs(low)
+    if not homes:
+        return []
     cands = _finds(low, "_") + _finds(low, "(")
     if src and len(src) == len(low):
         shape = src.encode("ascii", "replace").translate(_SHAPE)
@@ -191,13 +197,29 @@ def _wallet_functions(low: str, src: str = "") -> list[Span]:
         while i >= 0:
             cands.append(i + 1)
             i = shape.find(b"aA", i + 2)
+    cands.sort()
     out = set()
-    for i in cands:
-        s, e = _ident(low, i)
-        word = low[s:e].rstrip("(")
-        if len(word) >= 4 and low[s].isalpha() and any(v in word for v in _WALLET_WORDS):
-            out.add((s, e))
+    for a, b in homes:  # a candidate's identifier holds a wallet word only in [a - 1, b]
+        for i in cands[bisect_left(cands, a - 1) : bisect_right(cands, b)]:
+            s, e = _ident(low, i)
+            word = low[s:e].rstrip("(")
+            if len(word) >= 4 and low[s].isalpha() and any(v in word for v in _WALLET_WORDS):
+                out.add((s, e))
     return sorted(out)
+
+
+def _wallet_runs(low: str) -> list[Span]:
+    """The maximal runs of identifier characters that hold a wallet word."""
+    found = set()
+    for verb in _WALLET_WORDS:
+        for i in _finds(low, verb):
+            s, e = i, i + len(verb)
+            while s > 0 and low[s - 1] in _IDENT:
+                s -= 1
+            while e < len(low) and low[e] in _IDENT:
+                e += 1
+            found.add((s, e))
+    return sorted(found)
 
 
 def _ident(low: str, i: int) -> Span:
