@@ -30,11 +30,15 @@ GROUPED = CharClass("hex-grouped", string.hexdigits + " :-\n\t")
 MIN_GROUPED = 64 + 7  # 64 digits in eight groups of eight, or more groups
 _GROUPS_RE = re.compile(r"[0-9a-fA-F]{2,8}(?:(?:[ :\-]|[:]?\n[ \t]*)[0-9a-fA-F]{2,8}){3,40}")
 _HEXDIGITS = frozenset(string.hexdigits)
+_GROUP_SEPARATORS = " :-\n"  # one of them in each separator of _GROUPS_RE
 
 
 def _grouped(text: str) -> list[Finding]:
     found: list[Finding] = []
     for start, end in runs(text, GROUPED, MIN_GROUPED, max_len=400):
+        run = text[start:end]
+        if sum(map(run.count, _GROUP_SEPARATORS)) < 3:
+            continue  # a hash or a blob: the groups need 3 separators (the search costs ~0.1 ms)
         m = _GROUPS_RE.search(text, start, end)
         if m is None or not _regular(m.group()):
             continue
