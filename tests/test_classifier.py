@@ -384,3 +384,34 @@ def _shared() -> Classifier:
     if not _CLF:
         _CLF.append(Classifier(ClassifierSettings()))
     return _CLF[0]
+
+
+def _ids_int64(feat: Featurizer, codes: Any) -> Any:
+    """The definition of the featurizer's ids: exact int64 hashes, then ``% buckets``."""
+    import numpy as np
+
+    parts = []
+    h, pad = codes, codes == 0
+    blank = pad
+    for n in range(2, max(feat.orders) + 1):
+        h = (h[:, :-1] * feat.prime + codes[:, n - 1 :]) % feat.buckets
+        blank = blank[:, :-1] | pad[:, n - 1 :]
+        if n in feat.orders:
+            parts.append(np.where(blank, feat.buckets, (h + n * 7_919) % feat.buckets))
+    return np.concatenate(parts, axis=1)
+
+
+@settings(max_examples=80, deadline=None)
+@given(
+    st.text(max_size=700),
+    st.sampled_from([1 << 17, 1 << 12, 1 << 20]),
+    st.sampled_from([1_000_003, 31, 4_294_967_291]),
+)
+def test_masked_ids_equal_the_int64_definition(text: str, buckets: int, prime: int) -> None:
+    """The uint32 featurizer (power-of-two buckets: issue 13's model-on speed) gives the same
+    ids as exact int64 hashing, astral characters and padding included."""
+    import numpy as np
+
+    feat = Featurizer(segment=64, buckets=buckets, prime=prime)
+    codes = feat.codes(text + "\U0010fffd")
+    assert np.array_equal(feat.ids(codes), _ids_int64(feat, codes))
