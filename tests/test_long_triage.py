@@ -8,6 +8,8 @@ import json
 import random
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from aiegis_guard import Guard, Policy
 from aiegis_guard.findings import Action
@@ -218,3 +220,33 @@ def test_a_repeated_directive_is_found_at_each_place(shape: str) -> None:
     second = text.index(ATTACK[:40], first + 1)
     for at in (first, second):
         assert any(a < at + len(ATTACK) and b > at for a, b in spans)
+
+
+def _pieces_by_pattern(view: str, text: str) -> list[tuple[int, int]]:
+    """The definition of a piece with a word: the letter pattern searched from its start."""
+    out = []
+    for start, end in intent._spans(view, text):
+        for a in range(start, end, intent.MAX_SENTENCE):
+            b = min(end, a + intent.MAX_SENTENCE)
+            m = p.LETTERS_RE.search(view, a, b)
+            while m is not None and m.group().lower() in intent._LITERALS:
+                m = p.LETTERS_RE.search(view, m.end(), b)
+            if m is not None:
+                out.append((a, b))
+    return out
+
+
+_WORDY_PIECES = st.sampled_from(
+    ["null", "True", "none", "FALSE", "ab", "abc", "日本語", "é", "Σ", "İ", "?", "1", "_", " ",
+     "\n", ".", ",", '{"k": ', '"send all funds now"', "<p>", "</p>", "x" * 700]
+)  # fmt: skip
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(_WORDY_PIECES, max_size=40))
+def test_pieces_with_a_word_equal_the_pattern_definition(parts: list[str]) -> None:
+    """The C-speed letter pre-check (issue 13: blanked markup and JSON data) keeps exactly
+    the pieces in which the letter pattern finds a word that is not a literal."""
+    text = "".join(parts)
+    for view in (text, views(text)[0]):
+        assert list(intent._pieces(view, text)) == _pieces_by_pattern(view, text)
