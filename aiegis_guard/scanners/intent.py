@@ -85,6 +85,8 @@ def _verbs(sentence: str) -> Cues:
     present: set[str] = set()
     any_cue = False
     for end, (word, kinds, stems) in _cues().iter(low):
+        if not word:  # a separator's placeholder path (see _cues), never a cue
+            continue
         any_cue = True
         start = end - len(word) + 1
         present |= stems
@@ -354,11 +356,26 @@ def _cues() -> ahocorasick.Automaton:
         for word in words.lower().split():
             stems.setdefault(word.replace("_", " "), set()).add(kind)
     auto = ahocorasick.Automaton()
-    for word in kinds.keys() | stems.keys():
+    for sep in _ROOT_FIRST:
+        auto.add_word(sep + "\x00\x01\x02", ("", frozenset(), frozenset()))
+    for word in sorted(kinds.keys() | stems.keys(), key=_frequent_first):
         of = (frozenset(kinds.get(word, ())), frozenset(stems.get(word, ())))
         auto.add_word(word, (word, *of))
     auto.make_automaton()
     return auto
+
+
+# pyahocorasick looks a character up among a node's children one by one, in insertion
+# order: the root's children are the first letters of ~1 000 cue words in 30 languages, and
+# every space or comma of a sentence would be looked for among all of them. A placeholder
+# path from each common separator (reported, if ever, with an empty word: skipped) puts them
+# first, and the cue words go in most-frequent-letter first (~2x faster, same matches).
+_ROOT_FIRST = " \n,.-"
+_LETTER_ORDER = {c: i for i, c in enumerate("etaoinsrhldcumfpgwybvkxjqz")}
+
+
+def _frequent_first(word: str) -> tuple[list[int], str]:
+    return [_LETTER_ORDER.get(c, 99) for c in word[:3]], word
 
 
 def _spans(view: str, text: str) -> Iterator[tuple[int, int]]:
