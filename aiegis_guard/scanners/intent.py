@@ -450,11 +450,15 @@ def scan(layer: Layer, ctx: ScanContext) -> list[Finding]:
     """``injection.intent`` for each directive sentence in untrusted text."""
     if not ctx.untrusted:
         return []
+    from aiegis_guard.scanners.aim import reported, unquoted
     from aiegis_guard.segment import views  # numpy: only for untrusted text
 
     text = layer.text
     view = views(text, ctx.views)[0]
     public = ctx.source is Source.PROMPT  # a public user's prompt (untrusted)
+    quoted = () if public else reported(text)
+    if quoted:  # what a warning quotes is not an order: judged as blank
+        text, view = unquoted(text, quoted), unquoted(view, quoted)
     found: list[Finding] = []
     for a, b in _pieces(view, text):
         key = (view[a:b], text[a:b])
