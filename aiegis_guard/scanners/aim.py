@@ -49,21 +49,6 @@ _QUOTE_RE = re.compile(
     r"『[^』]{20,}』|‘[^’]{20,}’|(?:^>[^\n]*(?:\n|$))+",
     re.MULTILINE,
 )
-# what frames quoted text as an attacker's words: a scam warning, an incident report, a
-# security write-up, a test corpus (never "alert", "urgent" or "security" alone: lures use them)
-_FRAME_RE = re.compile(
-    r"\b(?:scam\w*|phish\w*|fake|fraud\w*|impersonat\w*|attackers?|malicious|drainers?|"
-    r"post-?mortem|incident report|advisory|bug bounty|exploit\w*|threat model|verbatim|"
-    r"do not (?:follow|obey|click|reply)|don't (?:follow|obey|click|reply)|red flags?|"
-    r"estaf\w*|fals[oa]s?|golp\w*|arnaque\w*|escroc\w*|faux|fausses?|hameçonn\w*|betr[uü]g\w*|"
-    r"angreifer\w*|gefälscht\w*|truff\w*|oszu\w*|fałszyw\w*|dolandırıc\w*|sahte|"
-    r"oplichter\w*|nep|penipu\w*|palsu|lừa đảo|giả mạo|мошен\w*|фейк\w*|поддельн\w*|"
-    r"шахра\w*|احتيال|مزيف\w*|محتال\w*|کلاهبردار\w*|جعلی|دھوک\w*|הונא\w*|מזויפ\w*|"
-    r"धोखा\w*|नकली|প্রতারণ\w*|ভুয়া|มิจฉาชีพ|ปลอม|utapeli|feki|manloloko|pekeng|"
-    r"înșelăt\w*|podvod\w*|falešn\w*|απάτ\w*|ψεύτικ\w*|csal\w*|hamis)\b|"
-    r"诈骗|骗子|假冒|詐欺|偽の|偽物|사기|가짜",
-    re.IGNORECASE,
-)
 
 
 def reported(text: str) -> tuple[tuple[int, int], ...]:
@@ -99,10 +84,10 @@ def _framed(text: str, spans: list[tuple[int, int]], a: int, b: int) -> bool:
             break
         if end <= pos:
             continue
-        if start > pos and _FRAME_RE.search(text, pos, start):
+        if start > pos and p.SCAM_FRAME_RE.search(text, pos, start):
             return True
         pos = max(pos, end)
-    return pos < hi and _FRAME_RE.search(text, pos, hi) is not None
+    return pos < hi and p.SCAM_FRAME_RE.search(text, pos, hi) is not None
 
 
 _QUOTE_START_RE = re.compile(r'["“„«»「『‘]|^>', re.MULTILINE)
