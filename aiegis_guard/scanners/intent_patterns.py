@@ -202,3 +202,18 @@ NOT_ASKED_RE = LazyPattern(
     r"לא|לעולם|कभी|नहीं|मत|না)\b|不要|切勿|绝不|从不|决不|不会|ไม่|ห้าม|อย่า|しない|ません|않|없",
     F,
 )
+# an expectation rather than an order ("the royalty is to be settled to 0x…", "clients are
+# expected to deposit…", "Required action: transfer of all balances to…", "enrolment is done
+# by depositing…") and the value words it uses beside the act stems
+EXPECTED_RE = LazyPattern(
+    r"\b(?:(?:is|are) to be|(?:is|are) expected to|expected to|should|needs? to|must|"
+    r"ha(?:s|ve) to|required|requires?|next[_ ]action|is done by|shall|ought to|"
+    r"are asked to)\b",
+    F,
+)
+VALUE_WORD_RE = LazyPattern(
+    r"\b(?:settl|forward|return|push|sweep|mov|park|mint|rout|remit|wire|top up|fund|"
+    r"collateral|allowance|escrow|consolidat|harvest|redeem|claim)\w*",
+    F,
+)
+EXPECT_NOT_RE = LazyPattern(r"\b(?:never|not|no|don'?t|do not|cannot|won'?t|isn'?t)\b", F)
