@@ -54,6 +54,7 @@ RULE_ID = "injection.intent"
 THRESHOLD = 4
 MAX_SENTENCE = 600
 NEAR = 1500  # characters around a sentence read for agents spoken to
+PUBLIC_MESSAGE = 2000  # a public user's message up to this long is also asked as a whole
 
 
 @dataclass(frozen=True, slots=True)
@@ -515,4 +516,10 @@ def scan(layer: Layer, ctx: ScanContext) -> list[Finding]:
             found.append(_finding(j, (a, b)))
             if len(found) >= 8:
                 break
+    if public and not found and len(text) <= PUBLIC_MESSAGE:
+        # a stranger's message: the address in one sentence, the ask in another ("I'll pay
+        # you back 4 ETH tomorrow. 0x…")
+        j = _public_ask(text)
+        if j is not None:
+            found.append(_finding(j, (0, len(text))))
     return found
