@@ -62,7 +62,8 @@ def reported(text: str) -> tuple[tuple[int, int], ...]:
 @digest_cached(maxsize=8)
 def _reported(text: str) -> tuple[tuple[int, int], ...]:
     spans = [m.span() for m in _QUOTE_RE.finditer(text) if not _json_string(text, *m.span())]
-    return tuple((a, b) for a, b in spans if _framed(text, spans, a, b))
+    gaps: dict[tuple[int, int], bool] = {}
+    return tuple((a, b) for a, b in spans if _framed(text, spans, a, b, gaps))
 
 
 def _json_string(text: str, a: int, b: int) -> bool:
@@ -73,10 +74,14 @@ def _json_string(text: str, a: int, b: int) -> bool:
     return before.endswith(("{", "[", ",", '":')) or text[b : b + 8].lstrip().startswith(":")
 
 
-def _framed(text: str, spans: list[tuple[int, int]], a: int, b: int) -> bool:
+def _framed(
+    text: str, spans: list[tuple[int, int]], a: int, b: int, gaps: dict[tuple[int, int], bool]
+) -> bool:
     """Is the quote ``text[a:b]`` framed as reported by the text around it (``FRAME_BEFORE``
     characters before, ``FRAME_AFTER`` after, other quotes left out)? A frame far away in a
-    long text (a scam warning 50 KB earlier) frames nothing here."""
+    long text (a scam warning 50 KB earlier) frames nothing here. ``gaps`` (one text's)
+    keeps what each stretch between quotes said: a page of quoted HTML attributes has a quote
+    every ~50 characters, and each stretch lies in the window of ~20 of them."""
     lo, hi = max(0, a - FRAME_BEFORE), min(len(text), b + FRAME_AFTER)
     pos = lo
     for start, end in spans[max(0, bisect.bisect_left(spans, (lo, 0)) - 1) :]:
@@ -84,10 +89,18 @@ def _framed(text: str, spans: list[tuple[int, int]], a: int, b: int) -> bool:
             break
         if end <= pos:
             continue
-        if start > pos and p.SCAM_FRAME_RE.search(text, pos, start):
+        if start > pos and _frames(text, pos, start, gaps):
             return True
         pos = max(pos, end)
-    return pos < hi and p.SCAM_FRAME_RE.search(text, pos, hi) is not None
+    return pos < hi and _frames(text, pos, hi, gaps)
+
+
+def _frames(text: str, lo: int, hi: int, gaps: dict[tuple[int, int], bool]) -> bool:
+    """Does ``text[lo:hi]`` (searched as a stretch: ``hi`` ends it) hold warning words?"""
+    got = gaps.get((lo, hi))
+    if got is None:
+        got = gaps[lo, hi] = p.SCAM_FRAME_RE.search(text, lo, hi) is not None
+    return got
 
 
 _QUOTE_START_RE = re.compile(r'["“„«»「『‘]|^>', re.MULTILINE)
