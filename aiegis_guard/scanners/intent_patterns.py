@@ -11,6 +11,45 @@ from aiegis_guard.lazyre import LazyPattern
 from aiegis_guard.scanners import intent_words as w
 
 F = re.IGNORECASE
+
+
+def by_first_letter(alternatives: str) -> str:
+    """``(?:alternatives)`` grouped by first letter behind a look-ahead for those letters:
+    the same matches (as a set: which alternative wins is not kept), but the engine tries
+    one group at a word start, not every alternative (a scam-frame search over a 1 MB page
+    ~3x faster). Every alternative must open with a plain letter that no quantifier follows."""
+    groups: dict[str, list[str]] = {}
+    for alt in _top_level(alternatives):
+        if not alt or alt[0] in "\\.^$*+?{}[]()|" or alt[1:2] in ("*", "+", "?", "{"):
+            raise ValueError(f"alternative {alt!r} does not open with a plain letter")
+        groups.setdefault(alt[0], []).append(alt[1:])
+    heads = "".join(re.escape(c) for c in groups)
+    body = "|".join(f"{re.escape(c)}(?:{'|'.join(rest)})" for c, rest in groups.items())
+    return f"(?=[{heads}])(?:{body})"
+
+
+def _top_level(pattern: str) -> list[str]:
+    """The alternatives of ``pattern`` split at its top-level ``|``."""
+    out, depth, cur, i = [], 0, "", 0
+    while i < len(pattern):
+        ch = pattern[i]
+        if ch == "\\":
+            cur, i = cur + pattern[i : i + 2], i + 2
+            continue
+        if ch == "[":
+            j = pattern.index("]", i + 2)
+            cur, i = cur + pattern[i : j + 1], j + 1
+            continue
+        depth += {"(": 1, ")": -1}.get(ch, 0)
+        if ch == "|" and depth == 0:
+            out.append(cur)
+            cur = ""
+        else:
+            cur += ch
+        i += 1
+    return [*out, cur]
+
+
 OVERSIGHT_RE = LazyPattern(w.OVERSIGHT, F)
 VOID_RE = LazyPattern(w.VOID, F)
 ADDRESSEE_RE = LazyPattern(w.ADDRESSEE, F)
@@ -102,8 +141,8 @@ DESCRIPTIVE = LazyPattern(
 
 # what frames quoted text as an attacker's words: a scam warning, an incident report, a
 # security write-up, a test corpus (never "alert", "urgent" or "security" alone: lures use them)
-SCAM_FRAME_RE = LazyPattern(
-    r"\b(?:scam\w*|phish\w*|fake|fraud\w*|impersonat\w*|attackers?|malicious|drainers?|"
+_SCAM_WORDS = (
+    r"scam\w*|phish\w*|fake|fraud\w*|impersonat\w*|attackers?|malicious|drainers?|"
     r"post-?mortem|incident report|advisory|bug bounty|exploit\w*|threat model|verbatim|"
     r"do not (?:follow|obey|click|reply)|don't (?:follow|obey|click|reply)|red flags?|"
     r"estaf\w*|fals[oa]s?|golp\w*|arnaque\w*|escroc\w*|faux|fausses?|hameçonn\w*|betr[uü]g\w*|"
@@ -111,9 +150,10 @@ SCAM_FRAME_RE = LazyPattern(
     r"oplichter\w*|nep|penipu\w*|palsu|lừa đảo|giả mạo|мошен\w*|фейк\w*|поддельн\w*|"
     r"шахра\w*|احتيال|مزيف\w*|محتال\w*|کلاهبردار\w*|جعلی|دھوک\w*|הונא\w*|מזויפ\w*|"
     r"धोखा\w*|नकली|প্রতারণ\w*|ভুয়া|มิจฉาชีพ|ปลอม|utapeli|feki|manloloko|pekeng|"
-    r"înșelăt\w*|podvod\w*|falešn\w*|απάτ\w*|ψεύτικ\w*|csal\w*|hamis)\b|"
-    r"诈骗|骗子|假冒|詐欺|偽の|偽物|사기|가짜",
-    F,
+    r"înșelăt\w*|podvod\w*|falešn\w*|απάτ\w*|ψεύτικ\w*|csal\w*|hamis"
+)
+SCAM_FRAME_RE = LazyPattern(
+    rf"\b{by_first_letter(_SCAM_WORDS)}\b|诈骗|骗子|假冒|詐欺|偽の|偽物|사기|가짜", F
 )
 # a wallet secret in the words a form, a runbook or a support desk uses for it: the 24 words,
 # the backup words, the .env, the keystore, a key variable or the export call that prints one
