@@ -100,7 +100,7 @@ DESCRIPTIVE = LazyPattern(
     F,
 )
 
-# what frames quoted text as an attacker's words (aim.reported scans whole texts for the same
+# what frames quoted text as an attacker's words (scanners.reported scans whole texts for the same
 # words with an automaton)
 SCAM_FRAME_RE = LazyPattern(w.frame_pattern(), F)
 # a wallet secret in the words a form, a runbook or a support desk uses for it: the 24 words,
@@ -206,6 +206,12 @@ VALUE_WORD_RE = LazyPattern(
     F,
 )
 EXPECT_NOT_RE = LazyPattern(r"\b(?:never|not|no|don'?t|do not|cannot|won'?t|isn'?t)\b", F)
+# an English verb in the third person ("`/tip @user 2` sends 2 USDC…"): a description
+THIRD_PERSON_RE = LazyPattern(
+    r"(?:sends|transfers|pays|deposits|stakes|bridges|withdraws|approves|signs|delegates|"
+    r"swaps|moves|forwards|grants|shares|reveals|exports)\b",
+    F,
+)
 DOC_TAG_RE = LazyPattern(r"@(?:notice|dev|param|return)\b")
 # where value goes on a chain: an EVM address, a base58 account, an ENS / SNS name (a mailbox
 # or a handle is where a message goes)
