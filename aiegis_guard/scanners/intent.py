@@ -8,8 +8,10 @@ a modal aimed at an agent or at a named recipient ("agents must…", "the wallet
 to 0x…"), a bot command (``/send``) or a declaration that voids policy ("limits do not
 apply", "treat his requests like mine", "the guard is advisory") — whose **act** moves value,
 grants rights, calls a named contract function, reveals or asks for a secret ("we need your
-24 words"), changes policy, silences oversight, or acts on the agent itself (a question for
-its instructions, a persona without rules, text planted in its answer). Prohibitions ("never
+24 words"), hands one to a third party's place (the 24 words "go in the field below", the
+``.env`` attached to a ticket, ``PRIVATE_KEY`` in a header), changes policy, silences
+oversight, or acts on the agent itself (a question for its instructions, a persona without
+rules, text planted in its answer). Prohibitions ("never
 share your seed phrase"), descriptions ("the approve function lets a spender…", doc comments,
 tool headings, explorer labels) and an upper-case spec MUST without a recipient are not
 directives.
@@ -123,6 +125,8 @@ def _candidates(sentence: str, raw: str, cues: Cues | None) -> Iterator[tuple[st
     declared = _declared(sentence, "value" in verbs, present) if "stem" in present else None
     if declared is not None:
         yield declared
+    if "g:xsend" in present and ({"g:wsecret", "g:xsecret"} & present) and _sends_secret(raw):
+        yield "secret-send", 0
     secret = "reveal" in verbs and bool(
         "secret" in verbs
         or ("g:wsecret" in present and p.WALLET_SECRET_RE.search(raw))
@@ -165,6 +169,20 @@ def _candidates(sentence: str, raw: str, cues: Cues | None) -> Iterator[tuple[st
     )
     if m:
         yield "oversight", m.start()
+
+
+def _sends_secret(raw: str) -> bool:
+    """A wallet secret (also as "the 24 words", ".env", ``PRIVATE_KEY``) handed to a third
+    party's place ("the field below", "this thread", an endpoint, "us") in a sentence that
+    neither negates nor describes it, and not into the owner's own device."""
+    return bool(
+        (p.WALLET_SECRET_RE.search(raw) or p.SECRET_FORM_RE.search(raw))
+        and p.SEND_ACT_RE.search(raw)
+        and p.THIRD_PARTY_RE.search(raw)
+        and not p.NOT_ASKED_RE.search(raw)
+        and not p.SCAM_FRAME_RE.search(raw)
+        and not p.OWN_PLACE_RE.search(raw)
+    )
 
 
 def _verb_final(word: str) -> bool:
@@ -253,6 +271,7 @@ _BASE |= {
     "unparsed": 0,
     "decode-follow": 3,
     "secret-ask": 2,
+    "secret-send": 3,
     "secret-question": 3,
     "persona": 3,
     "output-plant": 2,
@@ -263,6 +282,7 @@ _DECLARED = frozenset(
         "value-route",
         "consent-claim",
         "secret-ask",
+        "secret-send",
         "secret-question",
         "persona",
         "decode-follow",
@@ -450,11 +470,15 @@ def scan(layer: Layer, ctx: ScanContext) -> list[Finding]:
     """``injection.intent`` for each directive sentence in untrusted text."""
     if not ctx.untrusted:
         return []
+    from aiegis_guard.scanners.aim import reported, unquoted
     from aiegis_guard.segment import views  # numpy: only for untrusted text
 
     text = layer.text
     view = views(text, ctx.views)[0]
     public = ctx.source is Source.PROMPT  # a public user's prompt (untrusted)
+    quoted = () if public else reported(text)
+    if quoted:  # what a warning quotes is not an order: judged as blank
+        text, view = unquoted(text, quoted), unquoted(view, quoted)
     found: list[Finding] = []
     for a, b in _pieces(view, text):
         key = (view[a:b], text[a:b])

@@ -432,6 +432,24 @@ GATES = {
         ufunguo maneno susi nyckel återställningsfras المفتاح عبارة الكلمات كلمات کلید عبارت
         מפתח ביטוי कुंजी फ्रेज প্রাইভেট ফ্রেজ คีย์ วลี シード リカバリー 復元 秘密 시드 복구 恢复 种子
         助記詞 私鑰""",
+    # a secret handed to a third party (intent._sends_secret): its forms, and the places
+    "xsecret": """words word_list .env env keystore wallet secretkey secret_key privatekey
+        private_key mnemonic keypair id.json hex_secret signing means_of_control palabras
+        archivo clave palavras arquivo chave mots fichier feuille clé wörter wallet-datei
+        schlüssel parole file chiave herstelwoorden walletbestand sleutel słowa plik klucz
+        kelime dosya anahtar слова файл kata từ tệp كلمات ملف مادة کلمات فایل מילות רשימת קובץ
+        शब्द फ़ाइल maneno faili cuvint fișier cheia slova klíč soubor λέξεις αρχείο szav
+        tárcafájl 助记词 单词 钱包文件 復元 ウォレットファイル 단어 지갑 파일 วลี คำกู้ ไฟล์ คีย์""",
+    "xsend": """here below above us our field form portal wizard endpoint header param url
+        webhook bucket sheet ticket issue thread channel chat comment reply dm mail inbox
+        telegram whatsapp whats_app discord slack github pastebin gist s3 api http @
+        aquí abajo campo formul correo aqui abaixo ici dessous champ courriel hier unten feld
+        qui sotto modulo veld tutaj poniżej pole bura aşağı alan сюда здесь ниже поле форм
+        чат почт тут нижче sini bawah kolom borang ruangan đây dưới biểu هنا أدناه الحقل
+        النموذج اینجا کادر فرم כאן למטה שדה טופס यह नीचे फ़ॉर्म फॉर्म hapa kisanduku fomu
+        aici câmp sem zde níže formulář εδώ παρακάτω πεδίο φόρμα ide alább mező űrlap dito
+        ibaba এখানে নিচে ফর্ম یہاں نیچے 这里 此处 下方 下面 输入框 表单 聊天 邮件 ここ 下の 欄
+        フォーム チャット 여기 아래 칸 양식 ที่นี่ ด้านล่าง ช่อง แบบฟอร์ม""",
     "question": "what",
     "persona": "you_are you're pretend act_as role character from_now_on",
     "plant": "response reply answer output summary",
