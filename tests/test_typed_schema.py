@@ -54,6 +54,8 @@ def _broken(edit: str) -> Any:
         types["Mail"][3]["type"] = "Label[]"
     elif edit == "type-name-not-identifier":
         types["Tag 2"] = types.pop("Tag")
+    elif edit == "too-many-types":
+        types.update({f"T{i}": [] for i in range(300)})
     return types
 
 
@@ -65,6 +67,7 @@ _BROKEN = [
     pytest.param("unhashable-type", id="unhashable-type"),
     pytest.param("undefined-struct", id="undefined-struct"),
     pytest.param("type-name-not-identifier", id="type-name-not-identifier"),
+    pytest.param("too-many-types", id="too-many-types"),
 ]
 
 

@@ -135,7 +135,7 @@ _SCHEMAS: dict[tuple[Any, ...], Schema] = {}
 def _names(raw: Any) -> tuple[Any, ...] | None:
     """The type and field names of plainly shaped ``types`` (a dict of lists of dicts) as a
     key, or None (the full check says what is wrong with the rest)."""
-    if type(raw) is not dict:
+    if type(raw) is not dict or len(raw) > 256:  # parse_types refuses more types
         return None
     key = []
     try:
