@@ -5,8 +5,10 @@ sentences are split on the original text, so "0.1 ETH" stays in one). Each sente
 checked for a **directive** — an imperative (also after a vocative: "Bot reading this, send…",
 "whoever runs the agent pls…"; a causative: "have your agent…"; a means: "renew by paying…"),
 a modal aimed at an agent or at a named recipient ("agents must…", "the wallet must forward…
-to 0x…"), a bot command (``/send``) or a declaration that voids policy ("limits do not
-apply", "treat his requests like mine", "the guard is advisory") — whose **act** moves value,
+to 0x…"), a bot command (``/send``), a declaration that voids policy ("limits do not
+apply", "treat his requests like mine", "the guard is advisory") or an expectation that names
+where value goes ("the royalty is to be settled to 0x…", "Required action: transfer of all
+balances to…") — whose **act** moves value,
 grants rights, calls a named contract function, reveals or asks for a secret ("we need your
 24 words"), hands one to a third party's place (the 24 words "go in the field below", the
 ``.env`` attached to a ticket, ``PRIVATE_KEY`` in a header), changes policy, silences
@@ -52,6 +54,7 @@ RULE_ID = "injection.intent"
 THRESHOLD = 4
 MAX_SENTENCE = 600
 NEAR = 1500  # characters around a sentence read for agents spoken to
+PUBLIC_MESSAGE = 2000  # a public user's message up to this long is also asked as a whole
 
 
 @dataclass(frozen=True, slots=True)
@@ -272,6 +275,7 @@ _BASE |= {
     "decode-follow": 3,
     "secret-ask": 2,
     "secret-send": 3,
+    "value-expected": 2,
     "secret-question": 3,
     "persona": 3,
     "output-plant": 2,
@@ -301,7 +305,23 @@ def judge(
         how = _directive(sentence, full, at, act)
         if how is not None:
             return _score(sentence, full, act, how)
-    return _unparsed(sentence, full, addressed)
+    return _expected(sentence, full) or _unparsed(sentence, full, addressed)
+
+
+def _expected(sentence: str, full: str) -> Judgement | None:
+    """A value move stated as an expectation of whoever reads it, with where it goes: "the
+    royalty is to be settled directly to 0x…", "agents are expected to deposit 50 USDC at…",
+    "Required action: transfer of all balances to the Safe 0x…" (passive, nominal or
+    conditional: no imperative to parse). Not negated, not a scam warning."""
+    if not (p.EXPECTED_RE.search(sentence) and p.ONCHAIN_RE.search(full)):
+        return None
+    if p.DOC_HEAD_RE.search(full) or p.DOC_TAG_RE.search(full):
+        return None  # a doc comment ("@param _to The address … to be returned")
+    if not (p.ACT_STEM_RE.search(sentence) or p.VALUE_WORD_RE.search(sentence)):
+        return None
+    if p.EXPECT_NOT_RE.search(sentence) or p.SCAM_FRAME_RE.search(sentence):
+        return None
+    return _score(sentence, full, "value-expected", "declaration")
 
 
 def _unparsed(sentence: str, full: str, addressed: bool) -> Judgement | None:
@@ -498,4 +518,10 @@ def scan(layer: Layer, ctx: ScanContext) -> list[Finding]:
             found.append(_finding(j, (a, b)))
             if len(found) >= 8:
                 break
+    if public and not found and len(text) <= PUBLIC_MESSAGE and p.ONCHAIN_RE.search(text):
+        # a stranger's message: the address in one sentence, the ask in another ("I'll pay
+        # you back 4 ETH tomorrow. 0x…")
+        j = _public_ask(text)
+        if j is not None:
+            found.append(_finding(j, (0, len(text))))
     return found
