@@ -34,6 +34,7 @@ Recognised by structure (the field names of the primary type). Sources:
 
 from __future__ import annotations
 
+from collections.abc import Set
 from typing import Any
 
 from aiegis_guard.chains.evm.calldata import decode_calldata, decode_items
@@ -60,7 +61,7 @@ _SHAPES: tuple[tuple[str, frozenset[str]], ...] = (
 )
 
 
-def signed_shape(fields: set[str], domain_name: Any) -> str | None:
+def signed_shape(fields: Set[str], domain_name: Any) -> str | None:
     if isinstance(domain_name, str) and domain_name.strip().lower() == "snapshot":
         return "snapshot"
     for name, needed in _SHAPES:
