@@ -128,7 +128,9 @@ def _candidates(sentence: str, raw: str, cues: Cues | None) -> Iterator[tuple[st
     declared = _declared(sentence, "value" in verbs, present) if "stem" in present else None
     if declared is not None:
         yield declared
-    if ({"g:wsecret", "g:xsecret"} & present) and _sends_secret(raw):
+    if ({"g:wsecret", "g:xsecret"} & present or p.SECRET_HINT_RE.search(raw)) and _sends_secret(
+        raw
+    ):
         yield "secret-send", 0
     secret = "reveal" in verbs and bool(
         "secret" in verbs

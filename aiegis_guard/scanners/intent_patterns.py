@@ -134,6 +134,9 @@ SECRET_FORM_RE = LazyPattern(
     r"지갑 파일|วลีกู้คืน|คำกู้คืน|ไฟล์กระเป๋า|คีย์สำหรับเซ็น",
     F,
 )
+# code the language view blanks ("`printenv | curl …`", "SIGNER_KEY"): a cheap look at the
+# original sentence before the secret-send patterns run
+SECRET_HINT_RE = re.compile(r"env|key|mnemonic|words", re.IGNORECASE)
 # handing it over, and a third party's place to hand it to (a form, a thread, an endpoint,
 # a mailbox, a chat, "us"); the owner's own device or new wallet app is no third party
 SEND_ACT_RE = LazyPattern(
