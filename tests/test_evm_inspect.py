@@ -323,7 +323,7 @@ TYPED = [
     pytest.param(permit_typed_data(SPENDER_OK, MAX), Action.ALLOW, set(), id="permit-allowlisted"),
     pytest.param(
         permit_typed_data(STRANGER, 5 * USDC, deadline=int(time.time()) + 3600),
-        Action.FLAG,  # short-lived: the permit dies within the hour
+        Action.BLOCK,  # the deadline bounds the signature: the allowance never expires
         {"tx.evm.approval_unknown_spender"},
         id="permit-bounded-stranger",
     ),

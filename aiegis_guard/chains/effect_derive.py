@@ -10,6 +10,7 @@ from typing import Any
 from aiegis_guard.chains.effects import Effect, EffectKind
 from aiegis_guard.chains.known import contract_label
 from aiegis_guard.chains.transaction import (
+    EXPIRING_GRANTS,
     SWAP_ORDER,
     Approval,
     Asset,
@@ -217,7 +218,7 @@ def _approval(c: _Ctx, op: Approval) -> Effect:
         unlimited=op.unlimited or op.all_assets or (op.amount is None and op.token_id is None),
         token_ids=() if op.token_id is None else (op.token_id,),
         **c.party(op.spender),
-        expiry=op.deadline,
+        expiry=op.deadline if op.via in EXPIRING_GRANTS else None,
         what=what,
         via=_via(op),
     )

@@ -37,9 +37,11 @@ rule                                 action  when
                                              ``increaseAllowance``, ERC-721 ``approve(x, id)``,
                                              SPL ``Approve``) or expires more than
                                              ``SHORT_LIVED_S`` (a year) from now;
-                                     FLAG    the same grant when short-lived (a signed permit /
-                                             Permit2 / EIP-3009 whose deadline or expiration is
-                                             within a year of now), and a Permit2
+                                     FLAG    the same grant when short-lived (a Permit2
+                                             allowance whose ``expiration`` is within a year
+                                             of now; an EIP-2612 / DAI permit's deadline
+                                             bounds only the signature, its allowance never
+                                             expires: BLOCK), and a Permit2
                                              ``PermitTransferFrom`` (a one-time give)
 ``set_approval_for_all``             BLOCK   operator over every NFT of a collection
                                              (setApprovalForAll(true)) not allowlisted
@@ -109,6 +111,7 @@ from aiegis_guard.chains.effect_rules import judge_effects
 from aiegis_guard.chains.known import contract_label
 from aiegis_guard.chains.paid_into import pays_into_protocol
 from aiegis_guard.chains.transaction import (
+    EXPIRING_GRANTS,
     SWAP_ORDER,
     Approval,
     AssetKind,
@@ -355,7 +358,9 @@ def _approval(j: _Judge, op: Approval) -> list[Finding]:
         msg = f"{op.via}: allowance above the asset's limit to non-allowlisted spender {who}"
         out.append(j.f("over_limit_approval", Action.BLOCK, msg, *ev, amount, preview=who))
     elif op.via in _ONE_TIME or (
-        op.deadline is not None and op.deadline <= time.time() + SHORT_LIVED_S
+        op.via in EXPIRING_GRANTS
+        and op.deadline is not None
+        and op.deadline <= time.time() + SHORT_LIVED_S
     ):
         msg = f"{op.via}: short-lived allowance to non-allowlisted spender {who}"
         out.append(j.f("approval_unknown_spender", Action.FLAG, msg, *ev, amount, preview=who))
