@@ -58,7 +58,9 @@ rule                                 action  when
                                              ``authorize_nonce``, ``transfer_ownership``,
                                              ``safe_owner_change`` (owners, threshold),
                                              ``safe_module_change``, ``safe_guard_change``,
-                                             ``safe_fallback_handler_change``, ... (FLAG when
+                                             ``safe_fallback_handler_change``,
+                                             ``ens_manager_change`` (ENS ``reclaim``),
+                                             ... (FLAG when
                                              the account is not known to be own; nothing when
                                              the new authority is own or an allowlisted
                                              spender / operator / delegate; an Ownable /
@@ -155,6 +157,7 @@ _AUTHORITY_RULES = {
     "safe.guard": "safe_guard_change",
     "safe.fallback_handler": "safe_fallback_handler_change",
     "proxy.upgrade": "proxy_upgrade",
+    "ens.reclaim": "ens_manager_change",
 }
 
 

@@ -158,6 +158,8 @@ class AuthorityChange(_Frozen):
     authority_type: str | None = None
     current_authority: str | None = None
     carrier: str = ""
+    asset: Asset | None = None  # what the authority is over, when it is a token (an ENS name)
+    token_id: int | None = None
 
 
 @fast_init

@@ -15,6 +15,8 @@ Sources:
   ``register(string,address,uint256,bytes32)`` / ``registerWithConfig``; the 2025
   controller's ``register(Registration)`` struct (label, owner, duration, secret, resolver,
   data, reverseRecord, referrer) and ``renew(label, duration, referrer)``);
+  ``BaseRegistrarImplementation.sol`` (``reclaim(id, owner)``: the name's owner makes
+  ``owner`` its manager in the ENS registry, who can repoint every record of the name);
 - gnosis/canonical-weth ``WETH9.sol`` (``deposit()`` / ``withdraw(uint256)``: to/from
   ``msg.sender``); lidofinance/lido-dao ``contracts/0.4.24/Lido.sol`` (``submit(address
   _referral) payable``: stETH minted to ``msg.sender``) and ``contracts/0.6.12/WstETH.sol``
@@ -31,7 +33,15 @@ from aiegis_guard.chains.evm.protocols.swaps import swap_ops
 from aiegis_guard.chains.evm.selectors import Function
 from aiegis_guard.chains.evm.tokens import approval, named_call, switch_approval
 from aiegis_guard.chains.known import known_contracts
-from aiegis_guard.chains.transaction import SWAP_ORDER, Approval, AssetKind, Call, Receipt, Transfer
+from aiegis_guard.chains.transaction import (
+    SWAP_ORDER,
+    Approval,
+    AssetKind,
+    AuthorityChange,
+    Call,
+    Receipt,
+    Transfer,
+)
 from aiegis_guard.checksums import keccak256
 
 __all__ = ["ENS_BASE_REGISTRAR", "TABLE"]
@@ -233,6 +243,24 @@ def _ens_name(f: Frame, label: str, owner: str) -> Transfer | Receipt:
     )
 
 
+def _ens_reclaim(f: Frame, fn: Function, a: list[Any]) -> Result:
+    """BaseRegistrar ``reclaim(id, owner)``: the caller (the name's owner) hands the name's
+    registry control to ``owner``; on any other contract the selector stays opaque."""
+    if f.target != ENS_BASE_REGISTRAR:
+        return [named_call(f, fn, known=False)]
+    return [
+        AuthorityChange(
+            via="ens.reclaim",
+            account=f.target,
+            new_authority=a[1],
+            authority_type="manager",
+            current_authority=f.sender,
+            asset=asset(ENS_BASE_REGISTRAR, AssetKind.NFT),
+            token_id=a[0],
+        )
+    ]
+
+
 TABLE = (
     ("supply(address,uint256,address,uint16)", _aave_supply),
     ("deposit(address,uint256,address,uint16)", _aave_supply),
@@ -266,6 +294,7 @@ TABLE = (
     ("withdrawFrom(address,address,address,uint256)", _withdraw_from),
     ("transferAsset(address,address,uint256)", _transfer_asset),
     ("commit(bytes32)", _ens),
+    ("reclaim(uint256,address)", _ens_reclaim),
     (
         "register(string,address,uint256,bytes32,address,bytes[],bool,uint16)",
         _ens,
