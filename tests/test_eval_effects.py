@@ -105,6 +105,12 @@ MATCH = [
         id="authority-role-synonym",
     ),
     pytest.param(
+        [_exp("authority", f"safe:{OWN}", "code", EVIL)],
+        [_act("authority", account=OWN, counterparty=EVIL, what="delegatecall", target=EVIL)],
+        True,
+        id="delegatecall-is-code-run-as-the-account",
+    ),
+    pytest.param(
         [_exp("authority", f"safe:{OWN}", "module", EVIL)],
         [_act("authority", account=OWN, counterparty=EVIL, what="owner_added")],
         False,

@@ -371,6 +371,20 @@ TYPED = [
 ]
 
 
+@pytest.mark.parametrize(
+    ("delegate", "what"),
+    [
+        pytest.param("0x" + "00" * 20, "revoke", id="reset-to-zero-is-a-revoke"),
+        pytest.param(STRANGER, "code_delegation", id="stranger-is-code-delegation"),
+    ],
+)
+def test_7702_effect_names_a_reset_a_revoke(guard: Guard, delegate: str, what: str) -> None:
+    """An authorization to address(0) clears the code: its effect is a revoke (nothing to
+    explain), any other delegate is a code delegation."""
+    verdict = guard.check_transaction(_delegation(delegate))
+    assert [e["what"] for e in verdict.effects if e["kind"] == "authority"] == [what]
+
+
 @pytest.mark.parametrize(("payload", "action", "rules"), TYPED)
 def test_judges_typed_data(guard: Guard, payload: Any, action: Action, rules: set[str]) -> None:
     """Permits and unknown typed data get this action and these rule ids."""

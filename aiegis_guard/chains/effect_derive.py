@@ -31,6 +31,8 @@ from aiegis_guard.policy import Policy
 
 __all__ = ["HUGE", "SPL_SET_AUTHORITY", "acting_accounts", "derive_effects", "own_accounts"]
 
+_EVM_ZERO = "0x" + "0" * 40
+
 
 # --- own accounts ---------------------------------------------------------------------------
 
@@ -143,7 +145,9 @@ _TO_CALLER = frozenset(
 def _receipt(c: _Ctx, op: Receipt) -> Effect:
     own = op.to_signer or c.is_own(op.recipient)
     own = own or (op.via in _TO_CALLER and c.acts_for(op.recipient))
-    if not own and op.order in (None, SWAP_ORDER):  # a swap / withdrawal output to another
+    swap = op.order in (None, SWAP_ORDER)
+    fee = swap and op.via.endswith(".fee")  # a bounded portion of a swap output (router fee)
+    if not own and not fee and swap:  # a swap / withdrawal output to another
         return _output_away(c, op)
     recipient: str | None = op.recipient
     if op.to_signer:  # "the order's owner": whoever signs, the own account when it is one
@@ -159,7 +163,7 @@ def _receipt(c: _Ctx, op: Receipt) -> Effect:
         token_ids=() if op.token_id is None else (op.token_id,),
         counterparty=recipient,
         counterparty_own=own,
-        what="output" if op.order in (None, SWAP_ORDER) else "consideration",
+        what="fee" if fee else "output" if swap else "consideration",
         via=_via(op),
         order=op.order,
     )
@@ -249,7 +253,7 @@ def _delegation(c: _Ctx, op: Delegation) -> Effect:
         account=op.authority,
         own=op.authority is None or c.acts_for(op.authority),
         **c.party(op.delegate),
-        what="code_delegation",
+        what="revoke" if op.delegate.lower() == _EVM_ZERO else "code_delegation",  # reset
         via=_via(op),
     )
 

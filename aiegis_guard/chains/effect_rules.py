@@ -17,6 +17,9 @@ rule (``tx.<tag>.``)       action  when
                                    nor an allowlisted recipient
 ``swap_no_minimum``        FLAG    a swap whose guaranteed minimum output is 0 (any price is
                                    accepted: sandwich / worthless-output bait)
+``unknown_recipient``      FLAG    a router's fee portion of a swap output (Universal Router
+                                   ``PAY_PORTION`` / V4 ``TAKE_PORTION`` up to 1 %) paid to an
+                                   address neither own nor an allowlisted recipient
 ``sweep``                  BLOCK   one request gives ``SWEEP_ASSETS`` or more different assets of
                                    the own account to one party that is neither own nor an
                                    allowlisted recipient (the drainer kits' "move every balance
@@ -129,9 +132,14 @@ def _allowed_recipient(policy: Policy, chain: Chain, addr: str) -> bool:
 def _outputs(tag: str, chain: Chain, policy: Policy, effects: tuple[Effect, ...]) -> list[Finding]:
     out: list[Finding] = []
     for e in effects:
-        if e.what != "output" or e.counterparty is None:
+        if e.what not in ("output", "fee") or e.counterparty is None:
             continue
         ev = (f"recipient:{e.counterparty}", f"via:{e.via}")
+        if e.what == "fee":  # a bounded portion of the output paid to a third party
+            if not e.counterparty_own and not _allowed_recipient(policy, chain, e.counterparty):
+                msg = f"a fee portion of the output goes to {mask_address(e.counterparty)}"
+                out.append(_finding(tag, "unknown_recipient", Action.FLAG, msg, *ev, "fee"))
+            continue
         gives = e.kind is EffectKind.GIVES  # the output paid to another (effects._output_away)
         if gives and not _allowed_recipient(policy, chain, e.counterparty):
             msg = f"swap output goes to {mask_address(e.counterparty)}, not the own account"

@@ -13,7 +13,8 @@ meaning:
 * amounts: a number must be equal (an NFT's amount is its token id), ``unlimited`` / ``all``
   need an unlimited (or unknown "all") effect, ``>=N`` needs the minimum output N;
 * authority roles are compared through synonyms (``owner`` ~ ``owner_added`` /
-  ``account_owner``; ``masterCopy`` ~ a DELEGATECALL that can rewrite the Safe's storage);
+  ``account_owner``; ``masterCopy`` ~ a DELEGATECALL that can rewrite the Safe's storage;
+  ``code`` ~ a 7702 delegation or a DELEGATECALL: foreign code run as the account);
 * the counterparties ``any_fulfiller`` / ``pool`` / ``solver`` / ``""`` match anyone, and so
   does an order's offer (``what="offer"``: whoever fills it receives it);
 * an expected grant of amount ``0`` is a revoke; an authority effect without an account acts
@@ -59,7 +60,7 @@ _TOKEN_PROGRAMS = (
 _ROLE_SYNONYMS: dict[str, tuple[str, ...]] = {
     "owner": ("owner", "ownership"),
     "programowner": ("owner", "assign"),
-    "code": ("code", "delegation", "7702"),
+    "code": ("code", "delegation", "7702", "delegatecall"),
     "mastercopy": ("mastercopy", "singleton", "implementation", "delegatecall"),
     "module": ("module",),
     "threshold1": ("threshold",),
