@@ -123,6 +123,18 @@ MATCH = [
         id="close-account-is-its-rent",
     ),
     pytest.param(
+        [],
+        [_act("authority", account="Acc1111", counterparty=OWN, what="close_account")],
+        True,
+        id="close-with-rent-to-own-needs-no-explaining",
+    ),
+    pytest.param(
+        [],
+        [_act("authority", account="Acc1111", counterparty="Thief111", what="close_account")],
+        False,
+        id="close-with-rent-to-another-must-be-explained",
+    ),
+    pytest.param(
         [_exp("authority", "spl_account:Acc1111", "close_authority", "Thief111")],
         [_act("authority", account="Acc1111", counterparty="Thief111", what="close_account")],
         True,

@@ -247,13 +247,15 @@ def unexplained(
     expected: Sequence[Mapping[str, Any]], actual: Sequence[Mapping[str, Any]], own: str
 ) -> list[Mapping[str, Any]]:
     """Actual gives / grants / authority effects that no expected effect explains (a give to
-    the own account itself, and revokes, need no explaining)."""
+    the own account itself, an account closed with its rent to it, and revokes, need no
+    explaining)."""
     out = []
     for act in actual:
         if act["kind"] not in _SENSITIVE or act.get("what") == "revoke":
             continue
-        if act["kind"] == "gives" and _norm(act.get("counterparty")) == _norm(own):
-            continue
+        to_own = _norm(act.get("counterparty")) == _norm(own)
+        if to_own and (act["kind"] == "gives" or act.get("what") == "close_account"):
+            continue  # value (a closed account's rent) back to the own account
         if not any(_one(exp, act, own) for exp in expected):
             out.append(act)
     return out
