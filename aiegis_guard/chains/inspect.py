@@ -83,8 +83,12 @@ rule                                 action  when
 ``contract_creation``                FLAG    contract creation carrying value (else INFO)
 ``blind_signature``                  BLOCK   signing a bare 32-byte hash (eth_sign)
 ``durable_nonce``                    FLAG    transaction uses a durable nonce (never expires)
-``unresolved_lookup_tables``         FLAG    v0 message accounts not resolved (judged on what
-                                             is known)
+``unresolved_lookup_tables``         FLAG    v0 message accounts not resolved while an
+                                             instruction is not decoded (its accounts, own
+                                             ones among them, may hide there);
+                                     ALLOW   (info) when every instruction is decoded: an
+                                             unresolved account is judged as a stranger
+                                             (never own, never allowlisted)
 (text rule ids)                      (text)  memo / personal_sign text through the text guard:
                                              its findings are re-emitted with ``in:memo``
 ===================================  ======  ==============================================
@@ -542,10 +546,14 @@ def _transaction_level(j: _Judge) -> list[Finding]:
     if d.durable_nonce:
         msg = "durable-nonce transaction: it never expires and can be replayed later"
         out.append(j.f("durable_nonce", Action.FLAG, msg, "advance_nonce:first-instruction"))
-    if d.unresolved_accounts:
-        msg = f"{d.unresolved_accounts} account(s) in lookup tables not resolved; judged partly"
+    if d.unresolved_accounts:  # what hides there matters only to an instruction not decoded
         ev = f"unresolved_accounts:{d.unresolved_accounts}"
-        out.append(j.f("unresolved_lookup_tables", Action.FLAG, msg, ev))
+        if any(isinstance(op, Call) and not op.known for op in d.operations):
+            msg = f"{d.unresolved_accounts} account(s) in lookup tables not resolved; judged partly"
+            out.append(j.f("unresolved_lookup_tables", Action.FLAG, msg, ev))
+        else:  # an unresolved account is never own or allowlisted: judged as a stranger
+            msg = f"{d.unresolved_accounts} lookup-table account(s) unresolved; all decoded"
+            out.append(j.f("unresolved_lookup_tables", Action.ALLOW, msg, ev, "decoded"))
     if d.kind is PayloadKind.MESSAGE and d.message_text:
         out += _text(j, d.message_text, "message")
     return out
