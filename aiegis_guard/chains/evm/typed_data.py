@@ -18,7 +18,11 @@ from typing import Any
 from aiegis_guard import jsontext
 from aiegis_guard.chains.evm.protocols.orders import decode_order, order_shape
 from aiegis_guard.chains.evm.protocols.signed import decode_signed, signed_shape
-from aiegis_guard.chains.evm.protocols.uniswapx import PERMIT_FIELDS, decode_witness
+from aiegis_guard.chains.evm.protocols.uniswapx import (
+    PERMIT_FIELDS,
+    decode_witness,
+    steep_decay,
+)
 from aiegis_guard.chains.evm.selectors import EIP712_TYPES
 from aiegis_guard.chains.evm.tokens import approval, switch_approval
 from aiegis_guard.chains.transaction import (
@@ -429,7 +433,8 @@ def _witness(
         return None
     ops = decode_witness(message)
     if ops is not None:
-        return ops, ["eip712:order:uniswapx", *_signer(ops)]
+        decay = ["order:steep-decay"] if steep_decay(message) else []
+        return ops, ["eip712:order:uniswapx", *decay, *_signer(ops)]
     return [], ["eip712:unknown-type", f"eip712:witness:{extra[0][:64]}"]
 
 

@@ -23,7 +23,9 @@ Recognised by structure: a witness with an ``info`` naming the ``swapper`` and a
 outputs (``outputs`` / ``baseOutputs``) each with a ``token`` and a ``recipient``. The order
 is an exchange: the permitted tokens go to the reactor (the most Permit2 lets it take), each
 output comes back to its recipient at its guaranteed minimum (the least of its start / end /
-floor amounts); ``chains/effect_rules`` judges it like any signed order. A witness of any
+floor amounts); ``chains/effect_rules`` judges it like any signed order, and an output
+that decays below half its starting amount is noted ``order:steep-decay`` (BLOCK
+``order_gives_away``: the consideration decays to next to nothing). A witness of any
 other shape is not explained: the request is FLAGged (``unknown_typed_data``), never allowed
 on the strength of the spender alone.
 """
@@ -35,7 +37,7 @@ from typing import Any
 from aiegis_guard.chains.evm.frames import ZERO, asset, native
 from aiegis_guard.chains.transaction import Asset, AssetKind, Operation, Receipt, Transfer
 
-__all__ = ["PERMIT_FIELDS", "decode_witness"]
+__all__ = ["PERMIT_FIELDS", "decode_witness", "steep_decay"]
 
 PERMIT_FIELDS = frozenset({"permitted", "spender", "nonce", "deadline"})
 _OUTPUTS = ("outputs", "baseOutputs")
@@ -69,6 +71,17 @@ def _minimum(output: dict[str, Any]) -> int | None:
 
 def _asset(token: str) -> Asset:
     return native() if token == ZERO else asset(token, AssetKind.FUNGIBLE)
+
+
+def steep_decay(message: dict[str, Any]) -> bool:
+    """An output whose guaranteed amount decays below half its starting amount: the quote
+    the signer is shown is not what it gets (real Dutch orders decay by a few per cent)."""
+    outputs = _outputs(message.get("witness") or {}) or []
+    for o in outputs:
+        start, least = o.get("startAmount"), _minimum(o)
+        if isinstance(start, int) and least is not None and least * 2 < start:
+            return True
+    return False
 
 
 def decode_witness(message: dict[str, Any]) -> list[Operation] | None:
