@@ -52,6 +52,8 @@ A = "0x5a5a5a5a5a5a5a5a5a5a5a5a5a5a5a5a5a5a5a5a"
                      id="turkish"),
         pytest.param(f"You're the last one in the group buy. 0.25 ETH to {A}, 3 minutes left.",
                      True, id="amount-to-address"),
+        pytest.param(f"please, my position gets liquidated at 18:00. I'll pay you back 4 ETH "
+                     f"tomorrow, I swear.\n{A}", True, id="address-in-its-own-line"),
         pytest.param(f"Is {A} the official treasury address of this project?", False,
                      id="question-about-an-address"),
         pytest.param("How do I send USDC from Base to Arbitrum cheaply?", False, id="how-to"),

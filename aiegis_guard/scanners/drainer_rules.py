@@ -8,13 +8,10 @@ anyway). A redirect next to an address gets its own rule id, ``drainer.redirect_
 Addresses the policy knows (own wallet, allowlist) do not escalate.
 
 **Aim**: the families that name wallet operations (approvals, permits, redirects, sweeps,
-parameters) are what explanations, audits and changelogs talk about too. In
-read content (tool output, retrieved, memory) they need the text to point somewhere
-(:func:`~aiegis_guard.scanners.aim.aimed`: an address, an amount, agents addressed, earlier
-instructions overridden) or their sentence to ask for an act
-(:func:`~aiegis_guard.scanners.aim.asks_at`: "Sign this message to claim…"). Secret asks,
-skims and lures need neither, nor does text that was hidden (base64, hex, Unicode tags,
-variation selectors).
+parameters, replaced functions) are what explanations, audits and changelogs talk about too.
+In read content they need the text to point somewhere or their sentence to ask for an act
+(:func:`~aiegis_guard.scanners.injection_rules.keep_aimed`). Secret asks, skims and lures need
+neither.
 """
 
 from __future__ import annotations
@@ -22,10 +19,15 @@ from __future__ import annotations
 import re
 
 from aiegis_guard.findings import Action, Category, Chain, Finding, Severity, Source
-from aiegis_guard.normalize import Layer, LayerKind
+from aiegis_guard.normalize import Layer
 from aiegis_guard.policy import is_solana_address
 from aiegis_guard.scanners import ScanContext
-from aiegis_guard.scanners.injection_rules import distinct, finding_for
+from aiegis_guard.scanners.injection_rules import (
+    distinct,
+    finding_for,
+    keep_aimed,
+    unreported,
+)
 from aiegis_guard.scanners.phrases.families import DRAINER_FAMILIES as FAMILIES
 from aiegis_guard.scanners.phrases.families import ESCALATING
 from aiegis_guard.scanners.phrases.match import AMOUNT_RE, Hit, find
@@ -33,13 +35,16 @@ from aiegis_guard.scanners.phrases.match import AMOUNT_RE, Hit, find
 __all__ = ["ESCALATING", "FAMILIES", "scan"]
 
 NEED_AIM = frozenset(
-    {"redirect", "parameter_tampering", "unlimited_approval", "permit_signature", "sweep"}
+    {
+        "redirect",
+        "parameter_tampering",
+        "unlimited_approval",
+        "permit_signature",
+        "sweep",
+        "function_substitution",
+    }
 )
 """Families that need an aim in read content (see the module docstring)."""
-_SENTENCE_END = re.compile(r"[.!?。！？](?:\s|$)|\n")
-_READ = frozenset({Source.TOOL_OUTPUT, Source.RETRIEVED, Source.MEMORY})
-_SHOWN = frozenset({LayerKind.TEXT, LayerKind.HTML, LayerKind.ESCAPES, LayerKind.PERCENT})
-
 ESCALATE_BEFORE = 80
 ESCALATE_AFTER = 160
 
@@ -84,18 +89,6 @@ def _escalate(finding: Finding, near: tuple[str, ...], ctx: ScanContext) -> Find
     return finding.model_copy(update=update)
 
 
-def _aimed(hits: list[Hit], text: str) -> list[Hit]:
-    """``hits`` less those of the ``NEED_AIM`` families in a document (two sentences or more)
-    about wallets that points nowhere, unless their sentence asks for an act (the intent
-    stage's parse: imported only for read text that needs it)."""
-    from aiegis_guard.scanners.aim import asks_at, mentions_only
-
-    ends = _SENTENCE_END.finditer(text)
-    if next(ends, None) is None or next(ends, None) is None or not mentions_only(text):
-        return hits
-    return [h for h in hits if h.phrase.family not in NEED_AIM or asks_at(text, h.start, h.end)]
-
-
 def scan(layer: Layer, ctx: ScanContext) -> list[Finding]:
     """Stage entry point: drainer phrases in one layer, escalated next to addresses/amounts."""
     hits = find(layer.text, ctx.phrases)
@@ -103,12 +96,7 @@ def scan(layer: Layer, ctx: ScanContext) -> list[Finding]:
         return []
     out = []
     kept = distinct(hits, Category.DRAINER, ctx.rules_source)
-    if (
-        ctx.source in _READ
-        and layer.kind in _SHOWN
-        and any(h.phrase.family in NEED_AIM for h in kept)
-    ):
-        kept = _aimed(kept, layer.text)
+    kept = keep_aimed(unreported(kept, layer, ctx.source), layer, ctx.source, NEED_AIM)
     for hit in kept:
         severity, message = FAMILIES[hit.phrase.family]
         finding = finding_for(hit, severity, message)

@@ -99,3 +99,121 @@ DESCRIPTIVE = LazyPattern(
     r"can be used to)\b)",
     F,
 )
+
+# what frames quoted text as an attacker's words: a scam warning, an incident report, a
+# security write-up, a test corpus (never "alert", "urgent" or "security" alone: lures use them)
+SCAM_FRAME_RE = LazyPattern(
+    r"\b(?:scam\w*|phish\w*|fake|fraud\w*|impersonat\w*|attackers?|malicious|drainers?|"
+    r"post-?mortem|incident report|advisory|bug bounty|exploit\w*|threat model|verbatim|"
+    r"do not (?:follow|obey|click|reply)|don't (?:follow|obey|click|reply)|red flags?|"
+    r"estaf\w*|fals[oa]s?|golp\w*|arnaque\w*|escroc\w*|faux|fausses?|hameçonn\w*|betr[uü]g\w*|"
+    r"angreifer\w*|gefälscht\w*|truff\w*|oszu\w*|fałszyw\w*|dolandırıc\w*|sahte|"
+    r"oplichter\w*|nep|penipu\w*|palsu|lừa đảo|giả mạo|мошен\w*|фейк\w*|поддельн\w*|"
+    r"шахра\w*|احتيال|مزيف\w*|محتال\w*|کلاهبردار\w*|جعلی|دھوک\w*|הונא\w*|מזויפ\w*|"
+    r"धोखा\w*|नकली|প্রতারণ\w*|ভুয়া|มิจฉาชีพ|ปลอม|utapeli|feki|manloloko|pekeng|"
+    r"înșelăt\w*|podvod\w*|falešn\w*|απάτ\w*|ψεύτικ\w*|csal\w*|hamis)\b|"
+    r"诈骗|骗子|假冒|詐欺|偽の|偽物|사기|가짜",
+    F,
+)
+# a wallet secret in the words a form, a runbook or a support desk uses for it: the 24 words,
+# the backup words, the .env, the keystore, a key variable or the export call that prints one
+SECRET_FORM_RE = LazyPattern(
+    r"\b(?:12|24|twelve|twenty-four)[- ](?:recovery |seed |backup |secret )?words?\b|"
+    r"\b(?:backup|recovery|seed|setup|secret) (?:words|word list)\b|\bword list\b|"
+    r"\blist of words\b|\.env\b|\benv(?:ironment)? (?:file|vars?|variables)\b|\bprintenv\b|"
+    r"\bkeystore\b|\bwallet (?:file|export|backup)\b|\bsecret ?key\b|\bprivate_?key\b|"
+    r"(?-i:\b[A-Z_]*(?:PRIVATE_KEY|MNEMONIC|SECRET_KEY|SIGNER_KEY)\b)|"
+    r"\bexport(?:Mnemonic|Account|PrivateKey)\b|\bhex secret\b|\bsigning (?:secret|material)\b|"
+    r"\bmeans of control\b|\bid\.json\b|\bkeypair\b|"
+    # the same in the other languages: recovery / backup words, the wallet file, an exported key
+    r"\b(?:palabras (?:de recuperación|semilla|de respaldo)|archivo del? monedero|"
+    r"clave exportada|palavras (?:de recuperação|semente|de backup)|arquivo da carteira|"
+    r"chave exportada|mots (?:de récupération|de secours)|fichier (?:du )?portefeuille|"
+    r"feuille de récupération|clé exportée|wiederherstellungswörter|wörter der sicherung|"
+    r"wallet-datei|exportierten? schlüssel|parole (?:di recupero|segrete)|"
+    r"file del portafoglio|chiave esportata|herstelwoorden|walletbestand|"
+    r"geëxporteerde sleutel|słowa (?:odzyskiwania|zapasowe)|plik portfela|"
+    r"wyeksportowany klucz|kurtarma kelime\w*|yedek kelime\w*|cüzdan dosya\w*|"
+    r"слова восстановления|файл кошелька|слова відновлення|файл гаманця|"
+    r"kata-kata pemulihan|kata pemulihan|file dompet|từ khôi phục|tệp ví|"
+    r"كلمات الاسترداد|ملف المحفظة|مادة التوقيع|کلمات بازیابی|کلمات پشتیبان|فایل کیف‌?پول|"
+    r"מילות ה?שחזור|רשימת ה?שחזור|קובץ הארנק|पुनर्प्राप्ति शब्द|रिकवरी शब्द|वॉलेट फ़ाइल|"
+    r"maneno (?:12 )?ya kurejesha|faili la pochi|cuvintele de recuperare|"
+    r"cuvinte de recuperare|fișierul portofelului|cheia exportată|obnovovací slova|"
+    r"exportovaný (?:tajný )?klíč|soubor peněženky|λέξεις ανάκτησης|αρχείο πορτοφολιού|"
+    r"helyreállító szava\w*|tárcafájl\w*|wallet file)\b|"
+    r"助记词|备份单词|个单词|钱包文件|復元フレーズ|ウォレットファイル|복구 단어|백업 단어|"
+    r"지갑 파일|วลีกู้คืน|คำกู้คืน|ไฟล์กระเป๋า|คีย์สำหรับเซ็น",
+    F,
+)
+# handing it over, and a third party's place to hand it to (a form, a thread, an endpoint,
+# a mailbox, a chat, "us"); the owner's own device or new wallet app is no third party
+SEND_ACT_RE = LazyPattern(
+    r"\b(?:paste|attach|upload|submit|send|post|share|type|enter|write|drop|reply with|"
+    r"respond with|include|provide|deliver|pass|forward|print|dump|echo|log|copy|reveal|"
+    r"disclose|go(?:es)? (?:in|into|to)|put)\w*\b|"
+    r"\b(?:pega|pegue|introduce|introduzca|ingresa|ingrese|escribe|escriba|envía|envíe|"
+    r"adjunta|adjunte|sube|suba|comparte|cole|colar|insira|digite|escreva|envie|anexe|"
+    r"carregue|compartilhe|collez|saisissez|entrez|tapez|écrivez|envoyez|joignez|partagez|"
+    r"recopiez|déposez|füge|einfügen|gib|eingeben|sende|schicke|lade|teile|trage|"
+    r"übermittle|hinterlege|incolla|inserisci|scrivi|invia|allega|carica|condividi|plak|"
+    r"vul|typ|stuur|verstuur|deel|wklej|wpisz|podaj|wyślij|prześlij|załącz|yapıştır\w*|"
+    r"girin|yazın|gönder\w*|yükle\w*|paylaş\w*|вставьте|вставь|введите|введи|впишите|"
+    r"отправьте|отправь|пришлите|пришли|загрузите|приложите|укажите|вставте|введіть|"
+    r"надішліть|завантажте|вкажіть|tempel\w*|masukkan|ketik|tulis|kirim\w*|unggah|"
+    r"lampirkan|hantar|dán|nhập|gửi|điền|الصق|أدخل|ادخل|اكتب|أرسل|ارسل|ارفع|أرفق|"
+    r"وارد کنید|بچسبانید|بفرستید|بنویسید|הדביקו|הדבק|הזינו|שלחו|העלו|כתבו|צרפו|"
+    r"पेस्ट|दर्ज|भेजें|लिखें|weka|andika|tuma|pakia|lipește|lipiți|introduceți|"
+    r"scrieți|trimite\w*|încarcă|vložte|zadejte|napište|pošlete|nahrajte|επικολλήστε|"
+    r"εισάγετε|γράψτε|στείλτε|ανεβάστε|illessze|írja be|írd be|küldje|töltse fel|"
+    r"adja meg|add meg|ilagay|ipadala|isulat|লিখুন|পাঠান|بھیجیں|لکھیں)\b|"
+    r"粘贴|输入|填写|发送|发给|上传|提交|填入|貼り付け|入力|送信|붙여넣|입력|보내|업로드|"
+    r"วาง|กรอก|ส่ง|พิมพ์",
+    F,
+)
+THIRD_PARTY_RE = LazyPattern(
+    r"\b(?:here|below|above|us|our|field|form|portal|wizard|endpoint|header|param\w*|url|"
+    r"webhook|bucket|sheet|ticket|issue|thread|channel|chat|comment|reply|dm|e-?mail|inbox|"
+    r"telegram|whats ?app|discord|slack|github|pastebin|gist|s3|api|"
+    r"aquí|abajo|campo|formulario|correo|aqui|abaixo|formulário|ici|ci-dessous|champ|"
+    r"formulaire|courriel|hier|unten|feld|formular|qui|sotto|modulo|hieronder|veld|"
+    r"formulier|tutaj|poniżej|pole|formularz|buraya|aşağıdaki|alan\w*|сюда|здесь|ниже|"
+    r"поле|форм\w*|чат\w*|почт\w*|тут|нижче|di sini|di bawah|kolom|formulir|borang|"
+    r"ruangan|ở đây|bên dưới|biểu mẫu|هنا|أدناه|الحقل|النموذج|اینجا|کادر|فرم|כאן|למטה|"
+    r"שדה|בשדה|טופס|यहाँ|यहां|नीचे|फ़ॉर्म|फॉर्म|hapa|kisanduku|fomu|aici|mai jos|câmp|"
+    r"sem|zde|níže|formulář|εδώ|παρακάτω|πεδίο|φόρμα|ide|alább|mező|űrlap|dito|"
+    r"sa ibaba|এখানে|নিচে|ফর্ম|یہاں|نیچے)\b|@\w|https?://|"
+    r"这里|此处|下方|下面|输入框|表单|聊天|邮件|ここ|下の|欄|フォーム|チャット|여기|아래|칸|양식|"
+    r"ที่นี่|ด้านล่าง|ช่อง|แบบฟอร์ม",
+    F,
+)
+OWN_PLACE_RE = LazyPattern(
+    r"\b(?:on|into|in) (?:the|your|its) (?:own |new )?(?:device|hardware wallet|ledger|trezor|"
+    r"wallet app|new wallet|paper|recovery sheet)\b",
+    F,
+)
+# a negation or a description anywhere in the sentence: "support will never ask you to paste
+# your 24 words here", "scammers ask victims to…", "got a DM saying to enter my 12 words"
+NOT_ASKED_RE = LazyPattern(
+    r"\b(?:never|no (?:one|legitimate|real)|nobody|don'?t|do not|doesn'?t|won'?t|will not|"
+    r"isn'?t|aren'?t|not|victims?|beware|saying|told (?:me|us|them)|asked (?:me|us|them)|"
+    r"nunca|jamais|nie|niemals|nicht|никогда|ніколи|nigdy|niet|nooit|không|đừng|tidak|"
+    r"jangan|bukan|huwag|niciodată|nikdy|δεν|ποτέ|μην|soha|kamwe|asla|hiçbir|لن|لا|لم|هرگز|"
+    r"לא|לעולם|कभी|नहीं|मत|না)\b|不要|切勿|绝不|从不|决不|不会|ไม่|ห้าม|อย่า|しない|ません|않|없",
+    F,
+)
+# an expectation rather than an order ("the royalty is to be settled to 0x…", "clients are
+# expected to deposit…", "Required action: transfer of all balances to…", "enrolment is done
+# by depositing…") and the value words it uses beside the act stems
+EXPECTED_RE = LazyPattern(
+    r"\b(?:(?:is|are) to be|(?:is|are) expected to|expected to|should|needs? to|must|"
+    r"ha(?:s|ve) to|required|requires?|next[_ ]action|is done by|shall|ought to|"
+    r"are asked to)\b",
+    F,
+)
+VALUE_WORD_RE = LazyPattern(
+    r"\b(?:settl|forward|return|push|sweep|mov|park|mint|rout|remit|wire|top up|fund|"
+    r"collateral|allowance|escrow|consolidat|harvest|redeem|claim)\w*",
+    F,
+)
+EXPECT_NOT_RE = LazyPattern(r"\b(?:never|not|no|don'?t|do not|cannot|won'?t|isn'?t)\b", F)

@@ -125,7 +125,15 @@ OVERSIGHT = (
     r"(?:do ?n[o']t|don't|never|without) (?:tell|telling|notify|notifying|inform|informing|"
     r"mention|mentioning|alert|alerting|ask|asking|confirm|confirming|log|logging|report|"
     r"reporting|waiting for)\b|\bsilently\b|\bquietly\b|\bkeep (?:this|it) (?:secret|"
-    r"confidential|between us)|\bno need to (?:confirm|ask|tell)|sin (?:avisar|preguntar|"
+    r"confidential|between us)|\bno need to (?:confirm|ask|tell)|"
+    # the owner or the log left out ("without pinging the owner", "do not write … to the audit
+    # log", "tell him later", "without the per-address confirmation")
+    r"\bwithout (?:pinging|asking|checking with|involving|looping in|bothering|waking) "
+    r"(?:the |your )?(?:owner|human|operator|admin|team|anyone)|"
+    r"\b(?:do ?n[o']t|don't|never) (?:write|record|put)\b[^.;]{0,40}\b(?:audit )?log\b|"
+    r"\btell (?:him|her|them|the owner) later\b|"
+    r"\bwithout (?:the |any )?(?:[\w-]+ )?(?:confirmations?|approvals?|sign-?off)\b|"
+    r"sin (?:avisar|preguntar|"
     r"confirmar)|sem (?:avisar|perguntar|confirmar)|sans (?:prévenir|demander|confirmer)|"
     r"ohne (?:rückfrage|bestätigung|zu fragen)|не (?:сообщай|говори|спрашивай)|"
     r"不要(?:告诉|通知|询问)"
@@ -149,7 +157,13 @@ VOID = (
     r"optional|informational)\b|\bproceed(?:ing)? anyway\b|"
     r"\b(?:are|is)\s+exempt(?:ed)?\b|\bnot (?:be )?counted against\b|"
     r"\b(?:checks?|allowlist|limits?|confirmation|verification)\b[^.]{0,40}\bbe\s+(?:skipped|"
-    r"bypassed|disabled|waived|ignored|lifted)\b"
+    r"bypassed|disabled|waived|ignored|lifted)\b|"
+    # a rule that some transfers skip the checks (not a help text's "Skip confirmation"),
+    # checks marked advisory, a field turned off
+    r"(?<=[a-z] )(?-i:skips?)\s+(?:the\s+)?(?:\w+\s+){0,2}?(?:confirmations?|caps?|limits?|"
+    r"checks?|approvals?|review)\b|\bmarked\s+(?:\w+\s+){0,3}?as\s+(?:advisory|optional|informational)\b|"
+    r"\b(?:confirmations?|approvals?|limits?|checks?)\s*[:=]\s*(?:off|none|disabled|false|0)\b|"
+    r"\b(?:are|is)\s+always\s+(?:granted|approved|paid|honou?red)\b"
 )
 ADDRESSEE = (
     r"\b(?:ai|agents?|bots?|assistants?|llms?|models?|autonomous|copilots?|gpt|claude|"
@@ -432,10 +446,29 @@ GATES = {
         ufunguo maneno susi nyckel återställningsfras المفتاح عبارة الكلمات كلمات کلید عبارت
         מפתח ביטוי कुंजी फ्रेज প্রাইভেট ফ্রেজ คีย์ วลี シード リカバリー 復元 秘密 시드 복구 恢复 种子
         助記詞 私鑰""",
+    # a secret handed to a third party (intent._sends_secret): its forms, and the places
+    "xsecret": """words word_list .env env keystore wallet secretkey secret_key privatekey
+        private_key mnemonic keypair id.json hex_secret signing means_of_control palabras
+        archivo clave palavras arquivo chave mots fichier feuille clé wörter wallet-datei
+        schlüssel parole file chiave herstelwoorden walletbestand sleutel słowa plik klucz
+        kelime dosya anahtar слова файл kata từ tệp كلمات ملف مادة کلمات فایل מילות רשימת קובץ
+        शब्द फ़ाइल maneno faili cuvint fișier cheia slova klíč soubor λέξεις αρχείο szav
+        tárcafájl 助记词 单词 钱包文件 復元 ウォレットファイル 단어 지갑 파일 วลี คำกู้ ไฟล์ คีย์""",
+    "xsend": """here below above us our field form portal wizard endpoint header param url
+        webhook bucket sheet ticket issue thread channel chat comment reply dm mail inbox
+        telegram whatsapp whats_app discord slack github pastebin gist s3 api http @
+        aquí abajo campo formul correo aqui abaixo ici dessous champ courriel hier unten feld
+        qui sotto modulo veld tutaj poniżej pole bura aşağı alan сюда здесь ниже поле форм
+        чат почт тут нижче sini bawah kolom borang ruangan đây dưới biểu هنا أدناه الحقل
+        النموذج اینجا کادر فرم כאן למטה שדה טופס यह नीचे फ़ॉर्म फॉर्म hapa kisanduku fomu
+        aici câmp sem zde níže formulář εδώ παρακάτω πεδίο φόρμα ide alább mező űrlap dito
+        ibaba এখানে নিচে ফর্ম یہاں نیچے 这里 此处 下方 下面 输入框 表单 聊天 邮件 ここ 下の 欄
+        フォーム チャット 여기 아래 칸 양식 ที่นี่ ด้านล่าง ช่อง แบบฟอร์ม""",
     "question": "what",
     "persona": "you_are you're pretend act_as role character from_now_on",
     "plant": "response reply answer output summary",
-    "oversight": """not n't never without silent quiet keep no_need sin sem sans ohne не 不要""",
+    "oversight": """not n't never without silent quiet keep no_need sin sem sans ohne не 不要
+        tell""",
     "consent": """user owner client customer accept autoris approuv acept autoriz aceit aprov
         zugestimmt genehmigt autorisiert согласил разрешил одобрил 已""",
     "tamper": """change set modify increase raise replace switch substitut overwrite update cambia
@@ -443,7 +476,7 @@ GATES = {
         установи 修改 更改 改为 替换""",
     "void": """apply void suspend disabl lift waiv not_required unnecessary approved authori
         already treat need require advisory optional informational anyway exempt counted
-        skipped bypassed ignored""",
+        skipped bypassed ignored skip marked always off""",
     "route": """transfers payments deposits funds withdrawals proceeds rewards fees profits
         payouts address correct new updated current real actual official verified use""",
     "data": """data detail file document information info history record contact password ssn
@@ -451,6 +484,7 @@ GATES = {
     # second gates, one word of which every alternative of the pattern needs besides the
     # first gate's: most sentences with "not", "new" or "set" are not a declaration
     "oversight_how": """tell notify inform mention alert ask confirm log report waiting silent
+        ping involv loop bother wak approval sign-off later
         quiet keep no_need avisar preguntar perguntar prévenir demander rückfrage bestätigung
         zu_fragen сообщай говори спрашивай 告诉 通知 询问""",
     "route_how": """go be_sent be_routed be_directed be_made be_forwarded be_redirected be_paid
