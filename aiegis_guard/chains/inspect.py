@@ -162,6 +162,7 @@ _AUTHORITY_RULES = {
     "safe.fallback_handler": "safe_fallback_handler_change",
     "proxy.upgrade": "proxy_upgrade",
     "ens.reclaim": "ens_manager_change",
+    "ens.set_owner": "ens_manager_change",
 }
 
 
