@@ -313,8 +313,10 @@ def _expected(sentence: str, full: str) -> Judgement | None:
     royalty is to be settled directly to 0x…", "agents are expected to deposit 50 USDC at…",
     "Required action: transfer of all balances to the Safe 0x…" (passive, nominal or
     conditional: no imperative to parse). Not negated, not a scam warning."""
-    if not (p.EXPECTED_RE.search(sentence) and has_recipient(full)):
+    if not (p.EXPECTED_RE.search(sentence) and p.ONCHAIN_RE.search(full)):
         return None
+    if p.DOC_HEAD_RE.search(full) or p.DOC_TAG_RE.search(full):
+        return None  # a doc comment ("@param _to The address … to be returned")
     if not (p.ACT_STEM_RE.search(sentence) or p.VALUE_WORD_RE.search(sentence)):
         return None
     if p.EXPECT_NOT_RE.search(sentence) or p.SCAM_FRAME_RE.search(sentence):
@@ -516,7 +518,7 @@ def scan(layer: Layer, ctx: ScanContext) -> list[Finding]:
             found.append(_finding(j, (a, b)))
             if len(found) >= 8:
                 break
-    if public and not found and len(text) <= PUBLIC_MESSAGE:
+    if public and not found and len(text) <= PUBLIC_MESSAGE and p.ONCHAIN_RE.search(text):
         # a stranger's message: the address in one sentence, the ask in another ("I'll pay
         # you back 4 ETH tomorrow. 0x…")
         j = _public_ask(text)

@@ -197,6 +197,7 @@ OWN_PLACE_RE = LazyPattern(
 NOT_ASKED_RE = LazyPattern(
     r"\b(?:never|no (?:one|legitimate|real)|nobody|don'?t|do not|doesn'?t|won'?t|will not|"
     r"isn'?t|aren'?t|not|victims?|beware|saying|told (?:me|us|them)|asked (?:me|us|them)|"
+    r"provided by|someone|anyone can|"
     r"nunca|jamais|nie|niemals|nicht|никогда|ніколи|nigdy|niet|nooit|không|đừng|tidak|"
     r"jangan|bukan|huwag|niciodată|nikdy|δεν|ποτέ|μην|soha|kamwe|asla|hiçbir|لن|لا|لم|هرگز|"
     r"לא|לעולם|कभी|नहीं|मत|না)\b|不要|切勿|绝不|从不|决不|不会|ไม่|ห้าม|อย่า|しない|ません|않|없",
@@ -217,3 +218,11 @@ VALUE_WORD_RE = LazyPattern(
     F,
 )
 EXPECT_NOT_RE = LazyPattern(r"\b(?:never|not|no|don'?t|do not|cannot|won'?t|isn'?t)\b", F)
+DOC_TAG_RE = LazyPattern(r"@(?:notice|dev|param|return)\b")
+# where value goes on a chain: an EVM address, a base58 account, an ENS / SNS name (a mailbox
+# or a handle is where a message goes)
+ONCHAIN_RE = LazyPattern(
+    r"(?<![0-9a-f])0x[0-9a-f]{40}(?![0-9a-f])|(?<![1-9A-HJ-NP-Za-km-z])[1-9A-HJ-NP-Za-km-z]{32,44}"
+    r"(?![1-9A-HJ-NP-Za-km-z])|\b[\w-]+\.(?:eth|sol)\b",
+    F,
+)

@@ -160,7 +160,7 @@ VOID = (
     r"bypassed|disabled|waived|ignored|lifted)\b|"
     # a rule that some transfers skip the checks (not a help text's "Skip confirmation"),
     # checks marked advisory, a field turned off
-    r"(?<=[a-z] )(?-i:skips?)\s+(?:the\s+)?(?:\w+\s+){0,2}?(?:confirmations?|caps?|limits?|"
+    r"(?<=[a-z] )(?<!to )(?-i:skips?)\s+(?:the\s+)?(?:\w+\s+){0,2}?(?:confirmations?|caps?|limits?|"
     r"checks?|approvals?|review)\b|\bmarked\s+(?:\w+\s+){0,3}?as\s+(?:advisory|optional|informational)\b|"
     r"\b(?:confirmations?|approvals?|limits?|checks?)\s*[:=]\s*(?:off|none|disabled|false|0)\b|"
     r"\b(?:are|is)\s+always\s+(?:granted|approved|paid|honou?red)\b"
