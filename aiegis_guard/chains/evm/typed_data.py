@@ -18,7 +18,7 @@ from typing import Any
 from aiegis_guard import jsontext
 from aiegis_guard.chains.evm.protocols.orders import decode_order, order_shape
 from aiegis_guard.chains.evm.protocols.signed import decode_signed, signed_shape
-from aiegis_guard.chains.evm.protocols.uniswapx import (
+from aiegis_guard.chains.evm.protocols.witness import (
     PERMIT_FIELDS,
     decode_witness,
     steep_decay,
@@ -434,7 +434,7 @@ def _witness(
     ops = decode_witness(message)
     if ops is not None:
         decay = ["order:steep-decay"] if steep_decay(message) else []
-        return ops, ["eip712:order:uniswapx", *decay, *_signer(ops)]
+        return ops, ["eip712:order:permit2-witness", *decay, *_signer(ops)]
     return [], ["eip712:unknown-type", f"eip712:witness:{extra[0][:64]}"]
 
 

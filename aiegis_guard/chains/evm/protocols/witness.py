@@ -1,4 +1,5 @@
-"""Permit2 witness transfers: UniswapX orders, and every witness the decoder cannot explain.
+"""Permit2 witness transfers: UniswapX orders, 0x Settler meta-transactions, and every witness
+the decoder cannot explain.
 
 A ``PermitWitnessTransferFrom`` / ``PermitBatchWitnessTransferFrom`` lets its ``spender``
 pull the permitted tokens once, *under the conditions of the witness*: the witness is what
@@ -18,6 +19,12 @@ the signer gets in return. Sources (type strings as the projects publish them):
   token,uint256 amount,uint256 mpsPerPriorityFeeWei,address recipient)``); ``OrderInfo(
   address reactor,address swapper,uint256 nonce,uint256 deadline,...)``;
   ``DutchOutput(address token,uint256 startAmount,uint256 endAmount,address recipient)``.
+
+- 0x Settler meta-transactions (0xProject/0x-settler ``src/SettlerAbstract.sol``):
+  ``SlippageAndActions(address recipient,address buyToken,uint256 minAmountOut,bytes[]
+  actions)`` (and the intents' ``SlippageAndCondition`` with the same first three fields):
+  whatever the actions do, Settler pays ``recipient`` at least ``minAmountOut`` of
+  ``buyToken``.
 
 Recognised by structure: a witness with an ``info`` naming the ``swapper`` and a list of
 outputs (``outputs`` / ``baseOutputs``) each with a ``token`` and a ``recipient``. The order
@@ -84,17 +91,30 @@ def steep_decay(message: dict[str, Any]) -> bool:
     return False
 
 
+def _slippage(witness: dict[str, Any]) -> list[dict[str, Any]] | None:
+    """0x Settler's ``SlippageAndActions``: one output, ``buyToken`` to ``recipient``."""
+    to, token, least = (witness.get(k) for k in ("recipient", "buyToken", "minAmountOut"))
+    if isinstance(to, str) and isinstance(token, str) and isinstance(least, int):
+        return [{"token": token, "recipient": to, "minAmount": least}]
+    return None
+
+
 def decode_witness(message: dict[str, Any]) -> list[Operation] | None:
-    """The exchange a UniswapX-shaped witness transfer signs, or None (witness unexplained)."""
+    """The exchange a witness transfer signs (UniswapX order, 0x Settler slippage), or None
+    (witness unexplained)."""
     witness = next((v for k, v in message.items() if k not in PERMIT_FIELDS), None)
-    outputs = _outputs(witness) if isinstance(witness, dict) else None
-    if outputs is None or witness is None:
+    if not isinstance(witness, dict):
         return None
-    swapper, reactor = witness["info"]["swapper"], message["spender"]
+    outputs = _outputs(witness) or _slippage(witness)
+    if outputs is None:
+        return None
+    info = witness.get("info")
+    swapper = info.get("swapper") if isinstance(info, dict) else None
+    reactor = message["spender"]
     permitted = message["permitted"]
     ops: list[Operation] = [
         Transfer(
-            via="uniswapx.input",
+            via="permit2.witness_input",
             asset=asset(p["token"], AssetKind.FUNGIBLE),
             sender=swapper,
             recipient=reactor,
@@ -105,7 +125,7 @@ def decode_witness(message: dict[str, Any]) -> list[Operation] | None:
     ]
     ops += [
         Receipt(
-            via="uniswapx.output",
+            via="permit2.witness_output",
             asset=_asset(o["token"]),
             recipient=o["recipient"],
             amount=_minimum(o),
