@@ -10,9 +10,13 @@ needs its sentence to ask for an act (:func:`asks_at`, the intent stage's parse)
 from __future__ import annotations
 
 import bisect
+import functools
 import re
 
+import ahocorasick
+
 from aiegis_guard.scanners import intent_patterns as p
+from aiegis_guard.scanners import intent_words as w
 from aiegis_guard.scanners.intent import has_recipient, judge
 from aiegis_guard.textcache import digest_cached
 
@@ -45,8 +49,8 @@ FRAME_AFTER = 300
 # quotation marks that open and close reported speech; a Markdown quote block is a run of
 # lines that start with ">"
 _QUOTE_RE = re.compile(
-    r'"[^"\n]{20,}"|“[^”]{20,}”|„[^“”]{20,}[“”]|«[^»]{20,}»|»[^«]{20,}«|「[^」]{20,}」|'
-    r"『[^』]{20,}』|‘[^’]{20,}’|(?:^>[^\n]*(?:\n|$))+",
+    r'(?=["“„«»「『‘>])(?:"[^"\n]{20,}"|“[^”]{20,}”|„[^“”]{20,}[“”]|«[^»]{20,}»|»[^«]{20,}«|「[^」]{20,}」|'
+    r"『[^』]{20,}』|‘[^’]{20,}’|(?:^>[^\n]*(?:\n|$))+)",
     re.MULTILINE,
 )
 
@@ -56,13 +60,28 @@ def reported(text: str) -> tuple[tuple[int, int], ...]:
     characters, or a "> " block) in a text framed as a scam warning, incident report or
     security write-up outside its quotes ("Several members received this DM (copied verbatim,
     do NOT follow it): …"). An attacker's lure that quotes its own order is not framed so."""
+    if text.lstrip()[:1] in ("{", "["):
+        return ()  # a JSON document: its quotes are keys and values, not reported speech
     return _reported(text) if _QUOTE_START_RE.search(text) else ()
 
 
 @digest_cached(maxsize=8)
 def _reported(text: str) -> tuple[tuple[int, int], ...]:
+    """The quotes with a frame word (outside every quote) at most ``FRAME_BEFORE`` characters
+    before or ``FRAME_AFTER`` after them: a frame far away in a long text (a scam warning 50 KB
+    earlier) frames nothing here."""
     spans = [m.span() for m in _QUOTE_RE.finditer(text) if not _json_string(text, *m.span())]
-    return tuple((a, b) for a, b in spans if _framed(text, spans, a, b))
+    if not spans:
+        return ()
+    starts = [start for start, _ in spans]
+    frames = [at for at in _frame_starts(text) if not _within(spans, starts, at)]
+    if not frames:
+        return ()
+    return tuple(
+        (a, b)
+        for a, b in spans
+        if _any_in(frames, a - FRAME_BEFORE, a) or _any_in(frames, b, b + FRAME_AFTER)
+    )
 
 
 def _json_string(text: str, a: int, b: int) -> bool:
@@ -73,21 +92,41 @@ def _json_string(text: str, a: int, b: int) -> bool:
     return before.endswith(("{", "[", ",", '":')) or text[b : b + 8].lstrip().startswith(":")
 
 
-def _framed(text: str, spans: list[tuple[int, int]], a: int, b: int) -> bool:
-    """Is the quote ``text[a:b]`` framed as reported by the text around it (``FRAME_BEFORE``
-    characters before, ``FRAME_AFTER`` after, other quotes left out)? A frame far away in a
-    long text (a scam warning 50 KB earlier) frames nothing here."""
-    lo, hi = max(0, a - FRAME_BEFORE), min(len(text), b + FRAME_AFTER)
-    pos = lo
-    for start, end in spans[max(0, bisect.bisect_left(spans, (lo, 0)) - 1) :]:
-        if start >= hi:
-            break
-        if end <= pos:
+def _frame_starts(text: str) -> list[int]:
+    """Where a frame word (:data:`~.intent_words.SCAM_FRAME_WORDS`) starts in ``text``, from
+    one automaton pass (the regex alternation costs ~0.7 s on a megabyte of prose)."""
+    low = text.lower()
+    if len(low) != len(text):  # a few characters change length when lower-cased
+        return [m.start() for m in p.SCAM_FRAME_RE.finditer(text)]
+    out = []
+    for end, (word, any_end) in _frames().iter(low):
+        start = end - len(word) + 1
+        if not w.is_unspaced(word[0]) and (
+            (start and low[start - 1].isalnum())
+            or (not any_end and end + 1 < len(low) and low[end + 1].isalnum())
+        ):
             continue
-        if start > pos and p.SCAM_FRAME_RE.search(text, pos, start):
-            return True
-        pos = max(pos, end)
-    return pos < hi and p.SCAM_FRAME_RE.search(text, pos, hi) is not None
+        out.append(start)
+    return sorted(out)
+
+
+@functools.cache
+def _frames() -> ahocorasick.Automaton:
+    auto = ahocorasick.Automaton()
+    for word, any_end in w.frame_words():
+        auto.add_word(word, (word, any_end))
+    auto.make_automaton()
+    return auto
+
+
+def _within(spans: list[tuple[int, int]], starts: list[int], at: int) -> bool:
+    i = bisect.bisect_right(starts, at) - 1
+    return i >= 0 and at < spans[i][1]
+
+
+def _any_in(positions: list[int], lo: int, hi: int) -> bool:
+    i = bisect.bisect_left(positions, lo)
+    return i < len(positions) and positions[i] < hi
 
 
 _QUOTE_START_RE = re.compile(r'["“„«»「『‘]|^>', re.MULTILINE)

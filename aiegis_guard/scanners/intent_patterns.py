@@ -100,21 +100,9 @@ DESCRIPTIVE = LazyPattern(
     F,
 )
 
-# what frames quoted text as an attacker's words: a scam warning, an incident report, a
-# security write-up, a test corpus (never "alert", "urgent" or "security" alone: lures use them)
-SCAM_FRAME_RE = LazyPattern(
-    r"\b(?:scam\w*|phish\w*|fake|fraud\w*|impersonat\w*|attackers?|malicious|drainers?|"
-    r"post-?mortem|incident report|advisory|bug bounty|exploit\w*|threat model|verbatim|"
-    r"do not (?:follow|obey|click|reply)|don't (?:follow|obey|click|reply)|red flags?|"
-    r"estaf\w*|fals[oa]s?|golp\w*|arnaque\w*|escroc\w*|faux|fausses?|hameçonn\w*|betr[uü]g\w*|"
-    r"angreifer\w*|gefälscht\w*|truff\w*|oszu\w*|fałszyw\w*|dolandırıc\w*|sahte|"
-    r"oplichter\w*|nep|penipu\w*|palsu|lừa đảo|giả mạo|мошен\w*|фейк\w*|поддельн\w*|"
-    r"шахра\w*|احتيال|مزيف\w*|محتال\w*|کلاهبردار\w*|جعلی|دھوک\w*|הונא\w*|מזויפ\w*|"
-    r"धोखा\w*|नकली|প্রতারণ\w*|ভুয়া|มิจฉาชีพ|ปลอม|utapeli|feki|manloloko|pekeng|"
-    r"înșelăt\w*|podvod\w*|falešn\w*|απάτ\w*|ψεύτικ\w*|csal\w*|hamis)\b|"
-    r"诈骗|骗子|假冒|詐欺|偽の|偽物|사기|가짜",
-    F,
-)
+# what frames quoted text as an attacker's words (aim.reported scans whole texts for the same
+# words with an automaton)
+SCAM_FRAME_RE = LazyPattern(w.frame_pattern(), F)
 # a wallet secret in the words a form, a runbook or a support desk uses for it: the 24 words,
 # the backup words, the .env, the keystore, a key variable or the export call that prints one
 SECRET_FORM_RE = LazyPattern(

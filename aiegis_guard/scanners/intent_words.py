@@ -8,6 +8,8 @@ spaces (CJK, kana, Hangul, Thai) anywhere.
 
 from __future__ import annotations
 
+import re
+
 
 def is_unspaced(char: str) -> bool:
     """A character of a script written without spaces between words (Thai, kana, CJK,
@@ -519,3 +521,33 @@ WALLET_TALK = (
     r"ステーキング|ブロックチェーン|秘密鍵|지갑|시드|토큰|스테이킹|블록체인|개인키|"
     r"محفظ|عبارة الاسترداد|المفتاح الخاص"
 )
+# what frames quoted text as an attacker's words: a scam warning, an incident report, a
+# security write-up, a test corpus (never "alert", "urgent" or "security" alone: lures use
+# them). A trailing * takes any ending; "_" is a space.
+SCAM_FRAME_WORDS = """scam* phish* fake fraud* impersonat* attacker attackers malicious drainer
+    drainers post-mortem* postmortem* incident_report advisory bug_bounty exploit* threat_model
+    verbatim do_not_follow do_not_obey do_not_click do_not_reply don't_follow don't_obey
+    don't_click don't_reply red_flag red_flags estaf* falso falsa falsos falsas golp* arnaque*
+    escroc* faux fausse fausses hameçonn* betrug* betrüg* angreifer* gefälscht* truff* oszu*
+    fałszyw* dolandırıc* sahte oplichter* nep penipu* palsu lừa_đảo giả_mạo мошен* фейк*
+    поддельн* шахра* احتيال مزيف* محتال* کلاهبردار* جعلی دھوک* הונא* מזויפ* धोखा* नकली
+    প্রতারণ* ভুয়া มิจฉาชีพ ปลอม utapeli feki manloloko pekeng înșelăt* podvod* falešn* απάτ*
+    ψεύτικ* csal* hamis 诈骗 骗子 假冒 詐欺 偽の 偽物 사기 가짜"""
+
+
+def frame_words() -> list[tuple[str, bool]]:
+    """:data:`SCAM_FRAME_WORDS` as (lower-cased word, takes any ending)."""
+    return [
+        (w.rstrip("*").replace("_", " ").lower(), w.endswith("*")) for w in SCAM_FRAME_WORDS.split()
+    ]
+
+
+def frame_pattern() -> str:
+    """:data:`SCAM_FRAME_WORDS` as one regex alternation."""
+    spaced = [
+        re.escape(w) + (r"\w*" if any_end else "")
+        for w, any_end in frame_words()
+        if not is_unspaced(w[0])
+    ]
+    unspaced = [re.escape(w) for w, _ in frame_words() if is_unspaced(w[0])]
+    return r"\b(?:" + "|".join(spaced) + r")\b|" + "|".join(unspaced)
