@@ -540,7 +540,21 @@ GENERIC = [
         {"tx.sol.unknown_recipient:flag"},
         id="spl-to-unknown",
     ),
-    pytest.param((), {"durable_nonce": True}, {"tx.sol.durable_nonce:flag"}, id="durable-nonce"),
+    pytest.param(
+        (), {"durable_nonce": True}, {"tx.sol.durable_nonce:flag"}, id="durable-nonce-no-authority"
+    ),
+    pytest.param(
+        (),
+        {"durable_nonce": True, "notes": ("nonce-authority:" + SOL_OTHER,)},
+        {"tx.sol.durable_nonce:flag"},
+        id="durable-nonce-held-by-another",
+    ),
+    pytest.param(
+        (),
+        {"durable_nonce": True, "notes": ("nonce-authority:" + SOL_OWN,)},
+        {"tx.sol.durable_nonce:allow"},
+        id="durable-nonce-held-by-own",
+    ),
     pytest.param(
         (Call(via="solana.instruction", target=SOL_OTHER, touches_own=True),),
         {"unresolved_accounts": 3},

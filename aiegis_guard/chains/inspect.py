@@ -83,6 +83,8 @@ rule                                 action  when
 ``contract_creation``                FLAG    contract creation carrying value (else INFO)
 ``blind_signature``                  BLOCK   signing a bare 32-byte hash (eth_sign)
 ``durable_nonce``                    FLAG    transaction uses a durable nonce (never expires)
+                                             whose nonce authority is not own (own cannot void
+                                             it); ALLOW (info) when own holds the authority
 ``unresolved_lookup_tables``         FLAG    v0 message accounts not resolved while an
                                              instruction is not decoded (its accounts, own
                                              ones among them, may hide there);
@@ -536,6 +538,19 @@ def _limits(j: _Judge) -> list[Finding]:
 # --- whole transaction ------------------------------------------------------------------------
 
 
+def _durable_nonce(j: _Judge) -> Finding:
+    """A durable-nonce transaction never expires: whoever holds it may submit it at any time,
+    until the nonce authority advances the nonce. Held by the own account, it can be voided
+    (info); held by anyone else, the own account cannot take its signature back (FLAG)."""
+    authority = next((n[16:] for n in j.decoded.notes if n.startswith("nonce-authority:")), "")
+    ev = ("advance_nonce:first-instruction", f"nonce_authority:{authority or '?'}")
+    if j.is_own(authority):
+        msg = "durable-nonce transaction: the own account can void it by advancing the nonce"
+        return j.f("durable_nonce", Action.ALLOW, msg, *ev)
+    msg = "durable-nonce transaction: it never expires and the own account cannot void it"
+    return j.f("durable_nonce", Action.FLAG, msg, *ev)
+
+
 def _transaction_level(j: _Judge) -> list[Finding]:
     d = j.decoded
     out: list[Finding] = []
@@ -545,8 +560,7 @@ def _transaction_level(j: _Judge) -> list[Finding]:
             j.f("blind_signature", Action.BLOCK, msg, "payload:32-byte-hash", f"method:{d.tx_type}")
         )
     if d.durable_nonce:
-        msg = "durable-nonce transaction: it never expires and can be replayed later"
-        out.append(j.f("durable_nonce", Action.FLAG, msg, "advance_nonce:first-instruction"))
+        out.append(_durable_nonce(j))
     if d.unresolved_accounts:  # what hides there matters only to an instruction not decoded
         ev = f"unresolved_accounts:{d.unresolved_accounts}"
         if any(isinstance(op, Call) and not op.known for op in d.operations):
