@@ -1064,7 +1064,7 @@ def test_typed_data_integers(t: str, value: Any, want: int | None) -> None:
         with pytest.raises(EvmDecodeError):
             decode_typed_data(payload)
     else:
-        from aiegis_guard.chains.evm import typed_data
+        from aiegis_guard.chains.evm import typed_schema
 
-        walker = typed_data._Walker(typed_data._types(payload["types"]))
+        walker = typed_schema.Walker(typed_schema.schema_of(payload["types"]))
         assert walker.struct("M", payload["message"], 0) == {"v": want}

@@ -1,5 +1,5 @@
 """Reported speech: what a scam warning or incident report quotes is not an order to the agent,
-and a replaced function in a changelog is not a lure (``aim.reported``, ``injection_rules``
+and a replaced function in a changelog is not a lure (``scanners.reported``, ``injection_rules``
 ``unreported`` / ``keep_aimed``, the intent stage)."""
 
 from __future__ import annotations
@@ -9,7 +9,7 @@ import pytest
 from aiegis_guard import Guard, Policy
 from aiegis_guard.findings import Category, Source
 from aiegis_guard.policy import Audience
-from aiegis_guard.scanners.aim import reported, unquoted
+from aiegis_guard.scanners.reported import reported, unquoted
 
 EVM = "0x5f1a7c4e9b2d3a8f6e0c1b7d9a4e2f3c8b6d1a0e"
 LURE = (

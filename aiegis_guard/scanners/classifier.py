@@ -57,8 +57,9 @@ from aiegis_guard.errors import ModelError
 from aiegis_guard.findings import Action, Category, Finding, Severity, Source
 from aiegis_guard.normalize import Layer, normalize
 from aiegis_guard.scanners import ScanContext
-from aiegis_guard.scanners.aim import mentions_only, unquoted
-from aiegis_guard.scanners.aim import reported as aim_reported
+from aiegis_guard.scanners.aim import mentions_only
+from aiegis_guard.scanners.reported import reported as quoted_spans
+from aiegis_guard.scanners.reported import unquoted
 from aiegis_guard.segment import Memo, views
 from aiegis_guard.textcache import text_digest
 
@@ -517,9 +518,9 @@ class Classifier:
 
         def run(model: _Model, todo: list[int]) -> list[WindowScore]:
             texts = [views(la.text, memo)[1] for la in layers]
-            if reported:  # what a warning quotes is scored as blank (aim.reported)
+            if reported:  # what a warning quotes is scored as blank (.reported)
                 texts = [
-                    unquoted(t, aim_reported(la.text)) for t, la in zip(texts, layers, strict=True)
+                    unquoted(t, quoted_spans(la.text)) for t, la in zip(texts, layers, strict=True)
                 ]
             seg = model.featurizer.segment
             seen = [

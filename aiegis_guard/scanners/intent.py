@@ -128,7 +128,9 @@ def _candidates(sentence: str, raw: str, cues: Cues | None) -> Iterator[tuple[st
     declared = _declared(sentence, "value" in verbs, present) if "stem" in present else None
     if declared is not None:
         yield declared
-    if "g:xsend" in present and ({"g:wsecret", "g:xsecret"} & present) and _sends_secret(raw):
+    if ({"g:wsecret", "g:xsecret"} & present or p.SECRET_HINT_RE.search(raw)) and _sends_secret(
+        raw
+    ):
         yield "secret-send", 0
     secret = "reveal" in verbs and bool(
         "secret" in verbs
@@ -226,8 +228,10 @@ def _imperative(sentence: str, raw: str, verb_at: int) -> bool:
     imperative form, or a verb-final language's imperative ending follows it. A doc
     comment (``@notice Transfer…``) or a tool's name before a colon (``send_email: Send…``)
     describes."""
-    if p.DOC_HEAD_RE.search(raw[:verb_at]):
+    if p.DOC_HEAD_RE.search(raw[:verb_at]) or p.THIRD_PERSON_RE.match(raw, verb_at):
         return False
+    if raw[verb_at - 1 : verb_at] in ("/", "!"):
+        return False  # a command's name ("/tip"): COMMAND_RE judges commands
     for before in (sentence[:verb_at], raw[:verb_at]):
         if p.LEAD_RE.fullmatch(before) or p.LEAD_RE.fullmatch(
             p.CLAUSE_RE.compiled.split(before)[-1]
@@ -490,7 +494,7 @@ def scan(layer: Layer, ctx: ScanContext) -> list[Finding]:
     """``injection.intent`` for each directive sentence in untrusted text."""
     if not ctx.untrusted:
         return []
-    from aiegis_guard.scanners.aim import reported, unquoted
+    from aiegis_guard.scanners.reported import reported, unquoted
     from aiegis_guard.segment import views  # numpy: only for untrusted text
 
     text = layer.text

@@ -100,7 +100,7 @@ DESCRIPTIVE = LazyPattern(
     F,
 )
 
-# what frames quoted text as an attacker's words (aim.reported scans whole texts for the same
+# what frames quoted text as an attacker's words (scanners.reported scans whole texts for the same
 # words with an automaton)
 SCAM_FRAME_RE = LazyPattern(w.frame_pattern(), F)
 # a wallet secret in the words a form, a runbook or a support desk uses for it: the 24 words,
@@ -134,6 +134,9 @@ SECRET_FORM_RE = LazyPattern(
     r"지갑 파일|วลีกู้คืน|คำกู้คืน|ไฟล์กระเป๋า|คีย์สำหรับเซ็น",
     F,
 )
+# code the language view blanks ("`printenv | curl …`", "SIGNER_KEY"): a cheap look at the
+# original sentence before the secret-send patterns run
+SECRET_HINT_RE = re.compile(r"env|key|mnemonic|words", re.IGNORECASE)
 # handing it over, and a third party's place to hand it to (a form, a thread, an endpoint,
 # a mailbox, a chat, "us"); the owner's own device or new wallet app is no third party
 SEND_ACT_RE = LazyPattern(
@@ -206,6 +209,12 @@ VALUE_WORD_RE = LazyPattern(
     F,
 )
 EXPECT_NOT_RE = LazyPattern(r"\b(?:never|not|no|don'?t|do not|cannot|won'?t|isn'?t)\b", F)
+# an English verb in the third person ("`/tip @user 2` sends 2 USDC…"): a description
+THIRD_PERSON_RE = LazyPattern(
+    r"(?:sends|transfers|pays|deposits|stakes|bridges|withdraws|approves|signs|delegates|"
+    r"swaps|moves|forwards|grants|shares|reveals|exports)\b",
+    F,
+)
 DOC_TAG_RE = LazyPattern(r"@(?:notice|dev|param|return)\b")
 # where value goes on a chain: an EVM address, a base58 account, an ENS / SNS name (a mailbox
 # or a handle is where a message goes)

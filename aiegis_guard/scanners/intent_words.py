@@ -317,7 +317,11 @@ CONSENT = (
     r"autorizou|já aprovou|hat (?:zugestimmt|genehmigt|autorisiert)|согласился|разрешил|"
     r"одобрил)|已同意|已授权|已批准"
 )
-COMMAND = r"(?:^|\s)[/!](?:send|transfer|pay|withdraw|approve|swap|tip|bridge|drain|export)\b"
+# a bot command, not a help text's line about one ("/tip @name 5 — sends 5 USDC from…")
+COMMAND = (
+    r"(?:^|\s)[/!](?:send|transfer|pay|withdraw|approve|swap|tip|bridge|drain|export)\b"
+    r"(?![^\n]{0,40}?\s[—–-]\s)"
+)
 
 # where the value or the secret goes: an address, a name or a handle (the raw sentence)
 RECIPIENT = (
@@ -448,24 +452,21 @@ GATES = {
         ufunguo maneno susi nyckel återställningsfras المفتاح عبارة الكلمات كلمات کلید عبارت
         מפתח ביטוי कुंजी फ्रेज প্রাইভেট ফ্রেজ คีย์ วลี シード リカバリー 復元 秘密 시드 복구 恢复 种子
         助記詞 私鑰""",
-    # a secret handed to a third party (intent._sends_secret): its forms, and the places
-    "xsecret": """words word_list .env env keystore wallet secretkey secret_key privatekey
-        private_key mnemonic keypair id.json hex_secret signing means_of_control palabras
-        archivo clave palavras arquivo chave mots fichier feuille clé wörter wallet-datei
-        schlüssel parole file chiave herstelwoorden walletbestand sleutel słowa plik klucz
-        kelime dosya anahtar слова файл kata từ tệp كلمات ملف مادة کلمات فایل מילות רשימת קובץ
-        शब्द फ़ाइल maneno faili cuvint fișier cheia slova klíč soubor λέξεις αρχείο szav
-        tárcafájl 助记词 单词 钱包文件 復元 ウォレットファイル 단어 지갑 파일 วลี คำกู้ ไฟล์ คีย์""",
-    "xsend": """here below above us our field form portal wizard endpoint header param url
-        webhook bucket sheet ticket issue thread channel chat comment reply dm mail inbox
-        telegram whatsapp whats_app discord slack github pastebin gist s3 api http @
-        aquí abajo campo formul correo aqui abaixo ici dessous champ courriel hier unten feld
-        qui sotto modulo veld tutaj poniżej pole bura aşağı alan сюда здесь ниже поле форм
-        чат почт тут нижче sini bawah kolom borang ruangan đây dưới biểu هنا أدناه الحقل
-        النموذج اینجا کادر فرم כאן למטה שדה טופס यह नीचे फ़ॉर्म फॉर्म hapa kisanduku fomu
-        aici câmp sem zde níže formulář εδώ παρακάτω πεδίο φόρμα ide alább mező űrlap dito
-        ibaba এখানে নিচে ফর্ম یہاں نیچے 这里 此处 下方 下面 输入框 表单 聊天 邮件 ここ 下の 欄
-        フォーム チャット 여기 아래 칸 양식 ที่นี่ ด้านล่าง ช่อง แบบฟอร์ม""",
+    # a secret handed to a third party (intent._sends_secret): the forms it goes by
+    "xsecret": """12_words 24_words 12-word 24-word twelve_words twenty-four_words backup_words
+        recovery_words seed_words word_list list_of_words .env printenv keystore wallet_file
+        wallet_export wallet_backup secretkey privatekey private_key secret_key signer_key
+        mnemonic keypair id.json hex_secret signing_secret signing_material means_of_control
+        exportmnemonic exportaccount palabras_de palavras_de mots_de wörter wallet-datei
+        parole_di herstelwoorden walletbestand słowa plik_portfela kelime cüzdan_dosya слова
+        файл_кошел файл_гаман kata_pemulihan kata-kata_pemulihan file_dompet từ_khôi_phục
+        tệp_ví كلمات ملف_المحفظة مادة_التوقيع کلمات فایل_کیف מילות רשימת_השחזור קובץ_הארנק
+        शब्द वॉलेट_फ़ाइल maneno faili_la_pochi cuvintele cuvinte_de fișierul_portofel
+        cheia_export obnovovací exportovaný soubor_peněž λέξεις αρχείο_πορτοφ helyreállító
+        tárcafájl 助记词 单词 钱包文件 復元 ウォレットファイル 단어 지갑_파일 วลีกู้คืน คำกู้คืน
+        ไฟล์กระเป๋า คีย์สำหรับเซ็น env_var environment_var env_file feuille_de_récupération
+        fichier_du_portefeuille fichier_portefeuille archivo_del_monedero arquivo_da_carteira
+        clave_exportada chave_exportada clé_exportée""",
     "question": "what",
     "persona": "you_are you're pretend act_as role character from_now_on",
     "plant": "response reply answer output summary",

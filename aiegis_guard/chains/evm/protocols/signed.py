@@ -45,6 +45,7 @@ Recognised by structure (the field names of the primary type). Sources:
 
 from __future__ import annotations
 
+from collections.abc import Set
 from typing import Any
 
 from aiegis_guard.chains.evm.calldata import decode_calldata, decode_items
@@ -75,7 +76,7 @@ _CANCEL_3009 = frozenset({"authorizer", "nonce"})
 _SNAPSHOT = frozenset({"snapshot", "snapshot-x"})
 
 
-def signed_shape(fields: set[str], domain_name: Any) -> str | None:
+def signed_shape(fields: Set[str], domain_name: Any) -> str | None:
     for name, needed in _SHAPES:
         if needed <= fields:
             return name
