@@ -883,7 +883,9 @@ MESSAGES = [
         "Sign in to example.org", "personal_sign", False, "Sign in to example.org", id="text"
     ),
     pytest.param("0x" + b"hello".hex(), "personal_sign", False, "hello", id="hex-encoded-text"),
-    pytest.param("0x" + "ab" * 32, "personal_sign", True, None, id="personal-sign-hash-blind"),
+    pytest.param(  # EIP-191 prefixed: not a transaction's hash (opaque binary, not blind)
+        "0x" + "ab" * 32, "personal_sign", False, None, id="personal-sign-hash-is-opaque"
+    ),
     pytest.param("hello", "eth_sign", False, "hello", id="eth-sign-text"),
 ]
 

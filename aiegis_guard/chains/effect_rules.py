@@ -17,6 +17,9 @@ rule (``tx.<tag>.``)       action  when
                                    nor an allowlisted recipient
 ``swap_no_minimum``        FLAG    a swap whose guaranteed minimum output is 0 (any price is
                                    accepted: sandwich / worthless-output bait)
+``unknown_recipient``      FLAG    a router's fee portion of a swap output (Universal Router
+                                   ``PAY_PORTION`` / V4 ``TAKE_PORTION`` up to 1 %) paid to an
+                                   address neither own nor an allowlisted recipient
 ``sweep``                  BLOCK   one request gives ``SWEEP_ASSETS`` or more different assets of
                                    the own account to one party that is neither own nor an
                                    allowlisted recipient (the drainer kits' "move every balance
@@ -129,6 +132,11 @@ def _outputs(tag: str, chain: Chain, policy: Policy, outputs: list[Effect]) -> l
     for e in outputs:
         to = e.counterparty
         ev = (f"recipient:{to}", f"via:{e.via}")
+        if e.what == "fee":  # a bounded portion of the output paid to a third party
+            if not e.counterparty_own and not _allowed_recipient(policy, chain, to or ""):
+                msg = f"a fee portion of the output goes to {mask_address(to or '')}"
+                out.append(_finding(tag, "unknown_recipient", Action.FLAG, msg, *ev, "fee"))
+            continue
         gives = e.kind is EffectKind.GIVES  # the output paid to another (effects._output_away)
         if gives and not _allowed_recipient(policy, chain, to or ""):
             msg = f"swap output goes to {mask_address(to or '')}, not the own account"
@@ -167,7 +175,7 @@ def judge_effects(effects: tuple[Effect, ...], policy: Policy, chain: Chain) -> 
         order = e.order
         if order is not None and order != SWAP_ORDER:  # swaps: judged by their output
             orders.setdefault(order, []).append(e)
-        if e.what == "output" and e.counterparty is not None:
+        if e.what in ("output", "fee") and e.counterparty is not None:
             outputs.append(e)
         own_give = e.kind is EffectKind.GIVES and e.own and order is None
         if own_give and e.asset is not None and e.counterparty:

@@ -15,6 +15,11 @@ from typing import Any
 from aiegis_guard import jsontext
 from aiegis_guard.chains.evm.protocols.orders import decode_order, order_shape
 from aiegis_guard.chains.evm.protocols.signed import decode_signed, signed_shape
+from aiegis_guard.chains.evm.protocols.witness import (
+    PERMIT_FIELDS,
+    decode_witness,
+    steep_decay,
+)
 from aiegis_guard.chains.evm.selectors import EIP712_TYPES
 from aiegis_guard.chains.evm.tokens import approval, switch_approval
 from aiegis_guard.chains.evm.typed_schema import (
@@ -94,7 +99,7 @@ def _kind(types: Types, primary: str) -> str | None:
     kind = EIP712_TYPES.get(encode_type(types, primary)) if head in _HEADS else None
     if kind is None and primary in ("PermitWitnessTransferFrom", "PermitBatchWitnessTransferFrom"):
         names = {f for f, _ in types[primary]}
-        if {"permitted", "spender", "nonce", "deadline"} <= names:
+        if names >= PERMIT_FIELDS:
             kind = "permit2_transfer"
     return kind
 
@@ -142,6 +147,22 @@ def _operations(kind: str, msg: dict[str, Any], verifying: str | None) -> list[A
         )
         for p in items
     ]
+
+
+def _witness(
+    types: Types, primary: str, message: dict[str, Any]
+) -> tuple[list[Operation], list[str]] | None:
+    """A Permit2 witness transfer: the exchange its witness signs (UniswapX orders, 0x Settler
+    meta-transactions), or the transfer noted as unexplained (an unknown witness is never
+    allowed on its spender alone)."""
+    extra = [t for f, t in types[primary] if f not in PERMIT_FIELDS]
+    if not extra:
+        return None
+    ops = decode_witness(message)
+    if ops is not None:
+        decay = ["order:steep-decay"] if steep_decay(message) else []
+        return ops, ["eip712:order:permit2-witness", *decay, *_signer(ops)]
+    return [], ["eip712:unknown-type", f"eip712:witness:{extra[0][:64]}"]
 
 
 def _tree_type(types: Types, primary: str) -> str:
@@ -222,7 +243,11 @@ def decode_typed_data(payload: Mapping[str, Any] | str | bytes) -> DecodedTransa
     ops: list[Operation] = []
     notes = [f"eip712:{primary[:64]}"]
     protocol = None if kind is not None else _protocol(classes, domain, message)
-    if kind is not None:
+    witness = _witness(types, primary, message) if kind == "permit2_transfer" else None
+    if witness is not None:
+        ops += witness[0] or _operations("permit2_transfer", message, verifying)
+        notes += witness[1]
+    elif kind is not None:
         ops += _operations(kind, message, verifying)
     elif protocol is not None:
         found, more = protocol
