@@ -430,7 +430,9 @@ class Guard:
             _require_text(t)
         clf = self.classifier
         if clf is not None:
-            clf.prefetch([_as_text(t)[0] for t in items])
+            where = Source(source)
+            public = _public(ScanContext(where, self.policy))
+            clf.prefetch([_as_text(t)[0] for t in items], public=public)
         return [self.check_text(t, source=source) for t in items]
 
     # --- transactions ----------------------------------------------------------------------

@@ -115,20 +115,27 @@ def test_same_effect_same_verdict_whatever_carries_it(
 
 # --- messages that are not text --------------------------------------------------------------
 
+_HASH = "0x" + "ab" * 32
 _MESSAGES = [
-    pytest.param("0x" + "ab" * 32, "hash_signature", Action.BLOCK, id="personal-sign-32-byte-hash"),
-    pytest.param("0x" + "00ff" * 40, "binary_signature", Action.FLAG, id="personal-sign-binary"),
-    pytest.param("Sign in to example.org\nNonce: 7", None, Action.ALLOW, id="personal-sign-text"),
+    pytest.param(
+        _HASH, "personal_sign", "hash_signature", Action.FLAG, id="personal-sign-32-byte-hash"
+    ),
+    pytest.param(_HASH, "eth_sign", "hash_signature", Action.BLOCK, id="eth-sign-32-byte-hash"),
+    pytest.param("0x" + "00ff" * 40, "personal_sign", "binary_signature", Action.FLAG, id="binary"),
+    pytest.param(
+        "Sign in to example.org\nNonce: 7", "personal_sign", None, Action.ALLOW, id="text"
+    ),
 ]
 
 
-@pytest.mark.parametrize(("message", "what", "action"), _MESSAGES)
+@pytest.mark.parametrize(("message", "method", "what", "action"), _MESSAGES)
 def test_binary_message_is_an_opaque_effect(
-    guard: Guard, message: str, what: str | None, action: Action
+    guard: Guard, message: str, method: str, what: str | None, action: Action
 ) -> None:
-    """A personal_sign of a hash or binary data reads as an opaque effect (a non-text 32-byte
-    hash is a blind signature: BLOCK; other binary FLAGs); text has none."""
-    verdict = guard.check_message(message, method="personal_sign")
+    """A signed hash or binary data reads as an opaque effect: FLAG under personal_sign (the
+    EIP-191 prefix keeps it from being a transaction signature), BLOCK as an unprefixed
+    eth_sign hash (blind: it may be a transaction's); text has none."""
+    verdict = guard.check_message(message, method=method)
     assert verdict.action is action, verdict.explain()
     opaque = [e["what"] for e in verdict.effects if e["kind"] == "opaque"]
     assert opaque == ([what] if what else [])

@@ -105,6 +105,12 @@ MATCH = [
         id="authority-role-synonym",
     ),
     pytest.param(
+        [_exp("authority", f"safe:{OWN}", "code", EVIL)],
+        [_act("authority", account=OWN, counterparty=EVIL, what="delegatecall", target=EVIL)],
+        True,
+        id="delegatecall-is-code-run-as-the-account",
+    ),
+    pytest.param(
         [_exp("authority", f"safe:{OWN}", "module", EVIL)],
         [_act("authority", account=OWN, counterparty=EVIL, what="owner_added")],
         False,
@@ -115,6 +121,18 @@ MATCH = [
         [_act("authority", account="Acc1111", counterparty="Dest1111", what="close_account")],
         True,
         id="close-account-is-its-rent",
+    ),
+    pytest.param(
+        [],
+        [_act("authority", account="Acc1111", counterparty=OWN, what="close_account")],
+        True,
+        id="close-with-rent-to-own-needs-no-explaining",
+    ),
+    pytest.param(
+        [],
+        [_act("authority", account="Acc1111", counterparty="Thief111", what="close_account")],
+        False,
+        id="close-with-rent-to-another-must-be-explained",
     ),
     pytest.param(
         [_exp("authority", "spl_account:Acc1111", "close_authority", "Thief111")],

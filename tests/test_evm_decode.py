@@ -883,7 +883,9 @@ MESSAGES = [
         "Sign in to example.org", "personal_sign", False, "Sign in to example.org", id="text"
     ),
     pytest.param("0x" + b"hello".hex(), "personal_sign", False, "hello", id="hex-encoded-text"),
-    pytest.param("0x" + "ab" * 32, "personal_sign", True, None, id="personal-sign-hash-blind"),
+    pytest.param(  # EIP-191 prefixed: not a transaction's hash (opaque binary, not blind)
+        "0x" + "ab" * 32, "personal_sign", False, None, id="personal-sign-hash-is-opaque"
+    ),
     pytest.param("hello", "eth_sign", False, "hello", id="eth-sign-text"),
 ]
 
@@ -1062,7 +1064,7 @@ def test_typed_data_integers(t: str, value: Any, want: int | None) -> None:
         with pytest.raises(EvmDecodeError):
             decode_typed_data(payload)
     else:
-        from aiegis_guard.chains.evm import typed_data
+        from aiegis_guard.chains.evm import typed_schema
 
-        walker = typed_data._Walker(typed_data._types(payload["types"]))
+        walker = typed_schema.Walker(typed_schema.schema_of(payload["types"]))
         assert walker.struct("M", payload["message"], 0) == {"v": want}

@@ -2,14 +2,22 @@
 
 from __future__ import annotations
 
-import time
 from decimal import Decimal
 from typing import Any
 
 import pytest
 from eth_account import Account
 from eth_account.messages import encode_defunct, encode_typed_data
-from evm_builders import FRIEND, MAX, STRANGER, TOKEN, approve, permit_typed_data, transfer
+from evm_builders import (
+    FRIEND,
+    MAX,
+    STRANGER,
+    TOKEN,
+    approve,
+    permit2_transfer,
+    permit_typed_data,
+    transfer,
+)
 from web3 import AsyncWeb3
 from web3.providers.eth_tester import AsyncEthereumTesterProvider
 
@@ -132,7 +140,7 @@ def test_typed_data_three_part_and_full_forms_are_both_checked(account: Any) -> 
     types = {k: v for k, v in full["types"].items() if k != "EIP712Domain"}
     with pytest.raises(GuardBlocked):
         signer.sign_typed_data(full["domain"], types, full["message"])
-    small = permit_typed_data(FRIEND, 5, deadline=int(time.time()) + 3600)  # short-lived: FLAG
+    small = permit2_transfer(FRIEND, 5)  # a one-time bounded give to a non-spender: FLAG
     types = {k: v for k, v in small["types"].items() if k != "EIP712Domain"}
     expected = account.sign_typed_data(full_message=small)
     assert signer.sign_typed_data(small["domain"], types, small["message"]) == expected

@@ -36,6 +36,8 @@ PINNED = [
     ("ef9c8805", "register((string,address,uint256,bytes32,address,bytes[],uint8,bytes32))"),
     ("18026ad1", "renew(string,uint256,bytes32)"),
     ("79ba5097", "acceptOwnership()"),
+    ("28ed4f6c", "reclaim(uint256,address)"),
+    ("5b0fc9c3", "setOwner(bytes32,address)"),
     ("474cf53d", "depositETH(address,address,uint16)"),
     ("80500d20", "withdrawETH(address,uint256,address)"),
     ("bcc3c255", "repayETH(address,uint256,address)"),

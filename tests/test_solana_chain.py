@@ -341,28 +341,44 @@ def test_memo_reaches_the_program(spl: Chain) -> None:
     assert any(op.text in line for line in result.logs())  # type: ignore[union-attr]
 
 
-def test_durable_nonce_flagged_and_advances_when_approved(spl: Chain) -> None:
-    """A durable-nonce tx is FLAGged (denied by default); approved, the nonce advances."""
+def _durable_payment(spl: Chain, authority: Keypair) -> tuple[Message, Keypair, Hash]:
+    """A nonce account whose authority is ``authority``, and a durable-nonce payment of 1 SOL
+    from the agent to the friend that advances it (the authority must co-sign)."""
     nonce = Keypair()
     agent = spl.agent.pubkey()
     rent = spl.svm.minimum_balance_for_rent_exemption(80)
-    setup = sp.create_nonce_account(agent, nonce.pubkey(), agent, rent)
+    setup = sp.create_nonce_account(agent, nonce.pubkey(), authority.pubkey(), rent)
     spl.send(sx.legacy_tx(spl.agent, list(setup), nonce, blockhash=spl.svm.latest_blockhash()))
     stored = Hash(bytes(spl.svm.get_account(nonce.pubkey()).data)[40:72])  # type: ignore[union-attr]
+    advance = {"nonce_pubkey": nonce.pubkey(), "authorized_pubkey": authority.pubkey()}
     ixs = [
-        sp.advance_nonce_account({"nonce_pubkey": nonce.pubkey(), "authorized_pubkey": agent}),
+        sp.advance_nonce_account(advance),
         sp.transfer({"from_pubkey": agent, "to_pubkey": spl.friend, "lamports": SOL}),
     ]
-    msg = Message.new_with_blockhash(ixs, agent, stored)
+    return Message.new_with_blockhash(ixs, agent, stored), nonce, stored
+
+
+def test_durable_nonce_held_by_own_is_allowed_and_advances(spl: Chain) -> None:
+    """A durable-nonce payment to an allowlisted friend whose nonce the agent itself holds is
+    judged by its effects (the agent can void it by advancing the nonce): signed, it runs."""
+    msg, nonce, stored = _durable_payment(spl, spl.agent)
     assert decode_solana(msg).durable_nonce
-    with pytest.raises(GuardBlocked) as info:
-        spl.signer().sign_transaction(msg)
-    assert "tx.sol.durable_nonce" in {f.rule_id for f in info.value.verdict.findings}
-    assert spl.balance(spl.friend) == 0
-    spl.send(spl.signer(approve=True).sign_transaction(msg))
+    assert spl.signer().check(msg).action is Action.ALLOW
+    spl.send(spl.signer().sign_transaction(msg))
     assert spl.balance(spl.friend) == SOL
     after = Hash(bytes(spl.svm.get_account(nonce.pubkey()).data)[40:72])  # type: ignore[union-attr]
     assert after != stored
+
+
+def test_durable_nonce_held_by_another_is_flagged(spl: Chain) -> None:
+    """The same payment whose nonce authority is another key: the agent could never take its
+    signature back, so it is FLAGged (denied by default) and nothing moves."""
+    msg, _, _ = _durable_payment(spl, Keypair())
+    with pytest.raises(GuardBlocked) as info:
+        spl.signer().sign_transaction(msg)
+    assert "tx.sol.durable_nonce" in info.value.verdict.rule_ids
+    assert info.value.verdict.action is Action.FLAG
+    assert spl.balance(spl.friend) == 0
 
 
 def test_assign_own_account_blocked_then_owner_as_decoded(spl: Chain) -> None:

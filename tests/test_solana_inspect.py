@@ -385,9 +385,15 @@ CASES: list[Any] = [
     ),
     pytest.param(
         lambda: [sp.advance_nonce_account({"nonce_pubkey": N, "authorized_pubkey": P}), _sol(A)],
+        Action.ALLOW,
+        ("durable_nonce",),
+        id="durable-nonce-held-by-own",
+    ),
+    pytest.param(
+        lambda: [sp.advance_nonce_account({"nonce_pubkey": N, "authorized_pubkey": X}), _sol(A)],
         Action.FLAG,
         ("durable_nonce",),
-        id="durable-nonce",
+        id="durable-nonce-held-by-another",
     ),
     pytest.param(lambda: [sx.memo("lunch money", P), _sol(A)], Action.ALLOW, (), id="plain-memo"),
 ]
@@ -473,7 +479,7 @@ def test_rule_modes_override_solana_defaults() -> None:
         {**POLICY.model_dump(), "rules": {"tx.sol.durable_nonce": "allow"}}
     )
     guard = Guard(policy, classifier=False)
-    advance = sp.advance_nonce_account({"nonce_pubkey": N, "authorized_pubkey": P})
+    advance = sp.advance_nonce_account({"nonce_pubkey": N, "authorized_pubkey": X})
     verdict: Verdict = guard.check_transaction(sx.message(P, [advance, _sol(A)]))
     assert verdict.action is Action.ALLOW
 

@@ -57,12 +57,14 @@ def _order_hash(maker: str, price: int) -> bytes:
     ],
 )
 def test_maker_signature_is_blind(price: int) -> None:
-    """X2Y2 makers sign a 32-byte hash: whatever the order says, the signer refuses it."""
+    """X2Y2 makers sign a 32-byte hash: whatever the order says, it is opaque (FLAG) and the
+    signer refuses it without a person's approval."""
     account = Account.create()  # generated, never funded
     signer = GuardedAccount(account, guard=Guard(Policy(), classifier=False))
     with pytest.raises(GuardBlocked) as stop:
         signer.sign_message(encode_defunct(primitive=_order_hash(account.address, price)))
-    assert "tx.evm.blind_signature" in stop.value.verdict.rule_ids
+    assert "tx.evm.opaque_message" in stop.value.verdict.rule_ids
+    assert stop.value.verdict.action is not Action.ALLOW
 
 
 def _run(taker: str, intent: int, price: int, fee_pct: int) -> bytes:

@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
+from functools import cache
 from typing import Any
 
 from aiegis_guard.chains.amounts import totals
@@ -23,25 +24,33 @@ __all__ = [
 ]
 
 
-def decode_any(payload: Any, *, chain: Chain | None = None) -> DecodedTransaction:
-    chain = chain or detect_chain(payload)
+# each chain's decoder and inspector, imported on first use (a text-only process never loads
+# the chain SDKs) and kept here: an import statement per call costs ~2 us
+_Decode = Callable[[Any], DecodedTransaction]
+_Inspect = Callable[[DecodedTransaction, TxContext], list[Finding]]
+
+
+@cache
+def _chain_functions(chain: Chain) -> tuple[_Decode, _Inspect]:
     if chain is Chain.EVM:
         from aiegis_guard.chains.evm.decode import decode_evm
+        from aiegis_guard.chains.evm.inspect import inspect_evm
 
-        return decode_evm(payload)
+        return decode_evm, inspect_evm
     from aiegis_guard.chains.solana.decode import decode_solana
+    from aiegis_guard.chains.solana.inspect import inspect_solana
 
-    return decode_solana(payload)
+    return decode_solana, inspect_solana
+
+
+def decode_any(payload: Any, *, chain: Chain | None = None) -> DecodedTransaction:
+    chain = chain or detect_chain(payload)
+    return _chain_functions(Chain.EVM if chain is Chain.EVM else Chain.SOLANA)[0](payload)
 
 
 def inspect_decoded(decoded: DecodedTransaction, ctx: TxContext) -> list[Finding]:
-    if decoded.chain is Chain.EVM:
-        from aiegis_guard.chains.evm.inspect import inspect_evm
-
-        return inspect_evm(decoded, ctx)
-    from aiegis_guard.chains.solana.inspect import inspect_solana
-
-    return inspect_solana(decoded, ctx)
+    chain = Chain.EVM if decoded.chain is Chain.EVM else Chain.SOLANA
+    return _chain_functions(chain)[1](decoded, ctx)
 
 
 def inspect_payload(payload: Any, chain: Chain | str | None, ctx: TxContext) -> list[Finding]:

@@ -10,6 +10,7 @@ from typing import Any
 from aiegis_guard.chains.effects import Effect, EffectKind
 from aiegis_guard.chains.known import contract_label
 from aiegis_guard.chains.transaction import (
+    EXPIRING_GRANTS,
     SWAP_ORDER,
     Approval,
     Asset,
@@ -29,6 +30,8 @@ from aiegis_guard.findings import Chain
 from aiegis_guard.policy import Policy
 
 __all__ = ["HUGE", "SPL_SET_AUTHORITY", "acting_accounts", "derive_effects", "own_accounts"]
+
+_EVM_ZERO = "0x" + "0" * 40
 
 
 # --- own accounts ---------------------------------------------------------------------------
@@ -142,7 +145,9 @@ _TO_CALLER = frozenset(
 def _receipt(c: _Ctx, op: Receipt) -> Effect:
     own = op.to_signer or c.is_own(op.recipient)
     own = own or (op.via in _TO_CALLER and c.acts_for(op.recipient))
-    if not own and op.order in (None, SWAP_ORDER):  # a swap / withdrawal output to another
+    swap = op.order in (None, SWAP_ORDER)
+    fee = swap and op.via.endswith(".fee")  # a bounded portion of a swap output (router fee)
+    if not own and not fee and swap:  # a swap / withdrawal output to another
         return _output_away(c, op)
     recipient: str | None = op.recipient
     if op.to_signer:  # "the order's owner": whoever signs, the own account when it is one
@@ -158,7 +163,7 @@ def _receipt(c: _Ctx, op: Receipt) -> Effect:
         token_ids=() if op.token_id is None else (op.token_id,),
         counterparty=recipient,
         counterparty_own=own,
-        what="output" if op.order in (None, SWAP_ORDER) else "consideration",
+        what="fee" if fee else "output" if swap else "consideration",
         via=_via(op),
         order=op.order,
     )
@@ -217,7 +222,7 @@ def _approval(c: _Ctx, op: Approval) -> Effect:
         unlimited=op.unlimited or op.all_assets or (op.amount is None and op.token_id is None),
         token_ids=() if op.token_id is None else (op.token_id,),
         **c.party(op.spender),
-        expiry=op.deadline,
+        expiry=op.deadline if op.via in EXPIRING_GRANTS else None,
         what=what,
         via=_via(op),
     )
@@ -234,6 +239,8 @@ def _authority(c: _Ctx, op: AuthorityChange) -> Effect:
         kind=EffectKind.AUTHORITY,
         account=op.account,
         own=c.acts_for(op.account) or c.acts_for(op.current_authority),
+        asset=op.asset,
+        token_ids=() if op.token_id is None else (op.token_id,),
         **c.party(op.new_authority),
         what="revoke" if removed else op.authority_type or op.via,
         via=_via(op),
@@ -246,7 +253,7 @@ def _delegation(c: _Ctx, op: Delegation) -> Effect:
         account=op.authority,
         own=op.authority is None or c.acts_for(op.authority),
         **c.party(op.delegate),
-        what="code_delegation",
+        what="revoke" if op.delegate.lower() == _EVM_ZERO else "code_delegation",  # reset
         via=_via(op),
     )
 

@@ -17,6 +17,9 @@ rule (``tx.<tag>.``)       action  when
                                    nor an allowlisted recipient
 ``swap_no_minimum``        FLAG    a swap whose guaranteed minimum output is 0 (any price is
                                    accepted: sandwich / worthless-output bait)
+``unknown_recipient``      FLAG    a router's fee portion of a swap output (Universal Router
+                                   ``PAY_PORTION`` / V4 ``TAKE_PORTION`` up to 1 %) paid to an
+                                   address neither own nor an allowlisted recipient
 ``sweep``                  BLOCK   one request gives ``SWEEP_ASSETS`` or more different assets of
                                    the own account to one party that is neither own nor an
                                    allowlisted recipient (the drainer kits' "move every balance
@@ -25,8 +28,6 @@ rule (``tx.<tag>.``)       action  when
 """
 
 from __future__ import annotations
-
-from collections import defaultdict
 
 from aiegis_guard.chains.effects import Effect, EffectKind
 from aiegis_guard.chains.known import known_collections
@@ -126,15 +127,19 @@ def _allowed_recipient(policy: Policy, chain: Chain, addr: str) -> bool:
     return policy.is_allowed_recipient(addr, chain)
 
 
-def _outputs(tag: str, chain: Chain, policy: Policy, effects: tuple[Effect, ...]) -> list[Finding]:
+def _outputs(tag: str, chain: Chain, policy: Policy, outputs: list[Effect]) -> list[Finding]:
     out: list[Finding] = []
-    for e in effects:
-        if e.what != "output" or e.counterparty is None:
+    for e in outputs:
+        to = e.counterparty
+        ev = (f"recipient:{to}", f"via:{e.via}")
+        if e.what == "fee":  # a bounded portion of the output paid to a third party
+            if not e.counterparty_own and not _allowed_recipient(policy, chain, to or ""):
+                msg = f"a fee portion of the output goes to {mask_address(to or '')}"
+                out.append(_finding(tag, "unknown_recipient", Action.FLAG, msg, *ev, "fee"))
             continue
-        ev = (f"recipient:{e.counterparty}", f"via:{e.via}")
         gives = e.kind is EffectKind.GIVES  # the output paid to another (effects._output_away)
-        if gives and not _allowed_recipient(policy, chain, e.counterparty):
-            msg = f"swap output goes to {mask_address(e.counterparty)}, not the own account"
+        if gives and not _allowed_recipient(policy, chain, to or ""):
+            msg = f"swap output goes to {mask_address(to or '')}, not the own account"
             out.append(_finding(tag, "swap_recipient", Action.BLOCK, msg, *ev))
         elif e.amount == 0:
             msg = "swap accepts any output (minimum 0)"
@@ -142,19 +147,14 @@ def _outputs(tag: str, chain: Chain, policy: Policy, effects: tuple[Effect, ...]
     return out
 
 
-def _sweeps(tag: str, chain: Chain, policy: Policy, effects: tuple[Effect, ...]) -> list[Finding]:
-    assets: dict[str, set[str]] = defaultdict(set)
-    for e in effects:
-        if e.kind is EffectKind.GIVES and e.own and e.asset is not None and e.order is None:
-            to = e.counterparty
-            trusted = e.what == "signature_transfer" and policy.is_known(to or "", chain)
-            if (
-                to
-                and not e.counterparty_own
-                and not trusted
-                and not _allowed_recipient(policy, chain, to)
-            ):
-                assets[to].add(e.asset.key)
+def _sweeps(tag: str, chain: Chain, policy: Policy, gives: list[Effect]) -> list[Finding]:
+    """``gives``: the own account's gives outside orders, with a counterparty and an asset."""
+    assets: dict[str, set[str]] = {}
+    for e in gives:
+        to = e.counterparty or ""
+        trusted = e.what == "signature_transfer" and policy.is_known(to, chain)
+        if not e.counterparty_own and not trusted and not _allowed_recipient(policy, chain, to):
+            assets.setdefault(to, set()).add(e.asset.key)  # type: ignore[union-attr]
     out: list[Finding] = []
     for to, keys in assets.items():
         if len(keys) >= SWEEP_ASSETS:
@@ -168,14 +168,24 @@ def judge_effects(effects: tuple[Effect, ...], policy: Policy, chain: Chain) -> 
     """Findings over the whole request's effects (see the module docstring)."""
     if not effects:
         return []
+    orders: dict[int, list[Effect]] = {}
+    outputs: list[Effect] = []
+    gives: list[Effect] = []
+    for e in effects:  # one pass: what each rule below reads
+        order = e.order
+        if order is not None and order != SWAP_ORDER:  # swaps: judged by their output
+            orders.setdefault(order, []).append(e)
+        if e.what in ("output", "fee") and e.counterparty is not None:
+            outputs.append(e)
+        own_give = e.kind is EffectKind.GIVES and e.own and order is None
+        if own_give and e.asset is not None and e.counterparty:
+            gives.append(e)
     tag = chain.tag
-    orders: dict[int, list[Effect]] = defaultdict(list)
-    for e in effects:
-        if e.order is not None and e.order != SWAP_ORDER:  # swaps: judged by their output
-            orders[e.order].append(e)
     out: list[Finding] = []
     for index, members in orders.items():
         out += _order(tag, index, members, policy, chain)
-    out += _outputs(tag, chain, policy, effects)
-    out += _sweeps(tag, chain, policy, effects)
+    if outputs:
+        out += _outputs(tag, chain, policy, outputs)
+    if gives:
+        out += _sweeps(tag, chain, policy, gives)
     return out

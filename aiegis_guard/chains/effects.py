@@ -148,6 +148,8 @@ def _amount(e: Effect) -> str:
         return f"all the {name} it gets" + (floor if e.amount else "")
     if e.unlimited and e.kind is EffectKind.GETS:
         return f"all the {name}"
+    if e.what == "fee" and e.amount is None:
+        return f"a fee portion of the {name}"
     if e.unlimited:
         return f"every {name}" if asset.kind is AssetKind.NFT else f"unlimited {name}"
     if e.amount is None:

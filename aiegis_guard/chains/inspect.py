@@ -37,9 +37,11 @@ rule                                 action  when
                                              ``increaseAllowance``, ERC-721 ``approve(x, id)``,
                                              SPL ``Approve``) or expires more than
                                              ``SHORT_LIVED_S`` (a year) from now;
-                                     FLAG    the same grant when short-lived (a signed permit /
-                                             Permit2 / EIP-3009 whose deadline or expiration is
-                                             within a year of now), and a Permit2
+                                     FLAG    the same grant when short-lived (a Permit2
+                                             allowance whose ``expiration`` is within a year
+                                             of now; an EIP-2612 / DAI permit's deadline
+                                             bounds only the signature, its allowance never
+                                             expires: BLOCK), and a Permit2
                                              ``PermitTransferFrom`` (a one-time give)
 ``set_approval_for_all``             BLOCK   operator over every NFT of a collection
                                              (setApprovalForAll(true)) not allowlisted
@@ -56,7 +58,9 @@ rule                                 action  when
                                              ``authorize_nonce``, ``transfer_ownership``,
                                              ``safe_owner_change`` (owners, threshold),
                                              ``safe_module_change``, ``safe_guard_change``,
-                                             ``safe_fallback_handler_change``, ... (FLAG when
+                                             ``safe_fallback_handler_change``,
+                                             ``ens_manager_change`` (ENS ``reclaim``),
+                                             ... (FLAG when
                                              the account is not known to be own; nothing when
                                              the new authority is own or an allowlisted
                                              spender / operator / delegate; an Ownable /
@@ -79,8 +83,14 @@ rule                                 action  when
 ``contract_creation``                FLAG    contract creation carrying value (else INFO)
 ``blind_signature``                  BLOCK   signing a bare 32-byte hash (eth_sign)
 ``durable_nonce``                    FLAG    transaction uses a durable nonce (never expires)
-``unresolved_lookup_tables``         FLAG    v0 message accounts not resolved (judged on what
-                                             is known)
+                                             whose nonce authority is not own (own cannot void
+                                             it); ALLOW (info) when own holds the authority
+``unresolved_lookup_tables``         FLAG    v0 message accounts not resolved while an
+                                             instruction is not decoded (its accounts, own
+                                             ones among them, may hide there);
+                                     ALLOW   (info) when every instruction is decoded: an
+                                             unresolved account is judged as a stranger
+                                             (never own, never allowlisted)
 (text rule ids)                      (text)  memo / personal_sign text through the text guard:
                                              its findings are re-emitted with ``in:memo``
 ===================================  ======  ==============================================
@@ -109,6 +119,7 @@ from aiegis_guard.chains.effect_rules import judge_effects
 from aiegis_guard.chains.known import contract_label
 from aiegis_guard.chains.paid_into import pays_into_protocol
 from aiegis_guard.chains.transaction import (
+    EXPIRING_GRANTS,
     SWAP_ORDER,
     Approval,
     AssetKind,
@@ -152,6 +163,8 @@ _AUTHORITY_RULES = {
     "safe.guard": "safe_guard_change",
     "safe.fallback_handler": "safe_fallback_handler_change",
     "proxy.upgrade": "proxy_upgrade",
+    "ens.reclaim": "ens_manager_change",
+    "ens.set_owner": "ens_manager_change",
 }
 
 
@@ -355,7 +368,9 @@ def _approval(j: _Judge, op: Approval) -> list[Finding]:
         msg = f"{op.via}: allowance above the asset's limit to non-allowlisted spender {who}"
         out.append(j.f("over_limit_approval", Action.BLOCK, msg, *ev, amount, preview=who))
     elif op.via in _ONE_TIME or (
-        op.deadline is not None and op.deadline <= time.time() + SHORT_LIVED_S
+        op.via in EXPIRING_GRANTS
+        and op.deadline is not None
+        and op.deadline <= time.time() + SHORT_LIVED_S
     ):
         msg = f"{op.via}: short-lived allowance to non-allowlisted spender {who}"
         out.append(j.f("approval_unknown_spender", Action.FLAG, msg, *ev, amount, preview=who))
@@ -523,6 +538,19 @@ def _limits(j: _Judge) -> list[Finding]:
 # --- whole transaction ------------------------------------------------------------------------
 
 
+def _durable_nonce(j: _Judge) -> Finding:
+    """A durable-nonce transaction never expires: whoever holds it may submit it at any time,
+    until the nonce authority advances the nonce. Held by the own account, it can be voided
+    (info); held by anyone else, the own account cannot take its signature back (FLAG)."""
+    authority = next((n[16:] for n in j.decoded.notes if n.startswith("nonce-authority:")), "")
+    ev = ("advance_nonce:first-instruction", f"nonce_authority:{authority or '?'}")
+    if j.is_own(authority):
+        msg = "durable-nonce transaction: the own account can void it by advancing the nonce"
+        return j.f("durable_nonce", Action.ALLOW, msg, *ev)
+    msg = "durable-nonce transaction: it never expires and the own account cannot void it"
+    return j.f("durable_nonce", Action.FLAG, msg, *ev)
+
+
 def _transaction_level(j: _Judge) -> list[Finding]:
     d = j.decoded
     out: list[Finding] = []
@@ -532,12 +560,15 @@ def _transaction_level(j: _Judge) -> list[Finding]:
             j.f("blind_signature", Action.BLOCK, msg, "payload:32-byte-hash", f"method:{d.tx_type}")
         )
     if d.durable_nonce:
-        msg = "durable-nonce transaction: it never expires and can be replayed later"
-        out.append(j.f("durable_nonce", Action.FLAG, msg, "advance_nonce:first-instruction"))
-    if d.unresolved_accounts:
-        msg = f"{d.unresolved_accounts} account(s) in lookup tables not resolved; judged partly"
+        out.append(_durable_nonce(j))
+    if d.unresolved_accounts:  # what hides there matters only to an instruction not decoded
         ev = f"unresolved_accounts:{d.unresolved_accounts}"
-        out.append(j.f("unresolved_lookup_tables", Action.FLAG, msg, ev))
+        if any(isinstance(op, Call) and not op.known for op in d.operations):
+            msg = f"{d.unresolved_accounts} account(s) in lookup tables not resolved; judged partly"
+            out.append(j.f("unresolved_lookup_tables", Action.FLAG, msg, ev))
+        else:  # an unresolved account is never own or allowlisted: judged as a stranger
+            msg = f"{d.unresolved_accounts} lookup-table account(s) unresolved; all decoded"
+            out.append(j.f("unresolved_lookup_tables", Action.ALLOW, msg, ev, "decoded"))
     if d.kind is PayloadKind.MESSAGE and d.message_text:
         out += _text(j, d.message_text, "message")
     return out

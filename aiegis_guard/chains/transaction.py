@@ -21,6 +21,7 @@ from aiegis_guard.record import Record, fast_init
 from aiegis_guard.verdict import Verdict
 
 __all__ = [
+    "EXPIRING_GRANTS",
     "SWAP_ORDER",
     "Approval",
     "Asset",
@@ -157,6 +158,8 @@ class AuthorityChange(_Frozen):
     authority_type: str | None = None
     current_authority: str | None = None
     carrier: str = ""
+    asset: Asset | None = None  # what the authority is over, when it is a token (an ENS name)
+    token_id: int | None = None
 
 
 @fast_init
@@ -240,6 +243,11 @@ class Creation(_Frozen):
     owner: str | None = None  # Solana: the program that will own it (and its lamports)
     carrier: str = ""
 
+
+EXPIRING_GRANTS = frozenset({"permit2.permit_single", "permit2.permit_batch", "permit2.approve"})
+"""``Approval.via`` of the grants whose allowance itself expires at ``deadline`` (Permit2's
+``expiration``). Elsewhere ``deadline`` bounds only the signature (EIP-2612 / DAI permits,
+Compound ``allowBySig``...): the allowance it sets never expires."""
 
 SWAP_ORDER = -1
 """``order`` of every swap step of one request (a swap is one exchange, judged by its output)."""

@@ -13,7 +13,8 @@ meaning:
 * amounts: a number must be equal (an NFT's amount is its token id), ``unlimited`` / ``all``
   need an unlimited (or unknown "all") effect, ``>=N`` needs the minimum output N;
 * authority roles are compared through synonyms (``owner`` ~ ``owner_added`` /
-  ``account_owner``; ``masterCopy`` ~ a DELEGATECALL that can rewrite the Safe's storage);
+  ``account_owner``; ``masterCopy`` ~ a DELEGATECALL that can rewrite the Safe's storage;
+  ``code`` ~ a 7702 delegation or a DELEGATECALL: foreign code run as the account);
 * the counterparties ``any_fulfiller`` / ``pool`` / ``solver`` / ``""`` match anyone, and so
   does an order's offer (``what="offer"``: whoever fills it receives it);
 * an expected grant of amount ``0`` is a revoke; an authority effect without an account acts
@@ -59,7 +60,7 @@ _TOKEN_PROGRAMS = (
 _ROLE_SYNONYMS: dict[str, tuple[str, ...]] = {
     "owner": ("owner", "ownership"),
     "programowner": ("owner", "assign"),
-    "code": ("code", "delegation", "7702"),
+    "code": ("code", "delegation", "7702", "delegatecall"),
     "mastercopy": ("mastercopy", "singleton", "implementation", "delegatecall"),
     "module": ("module",),
     "threshold1": ("threshold",),
@@ -246,13 +247,15 @@ def unexplained(
     expected: Sequence[Mapping[str, Any]], actual: Sequence[Mapping[str, Any]], own: str
 ) -> list[Mapping[str, Any]]:
     """Actual gives / grants / authority effects that no expected effect explains (a give to
-    the own account itself, and revokes, need no explaining)."""
+    the own account itself, an account closed with its rent to it, and revokes, need no
+    explaining)."""
     out = []
     for act in actual:
         if act["kind"] not in _SENSITIVE or act.get("what") == "revoke":
             continue
-        if act["kind"] == "gives" and _norm(act.get("counterparty")) == _norm(own):
-            continue
+        to_own = _norm(act.get("counterparty")) == _norm(own)
+        if to_own and (act["kind"] == "gives" or act.get("what") == "close_account"):
+            continue  # value (a closed account's rent) back to the own account
         if not any(_one(exp, act, own) for exp in expected):
             out.append(act)
     return out

@@ -9,14 +9,13 @@ needs its sentence to ask for an act (:func:`asks_at`, the intent stage's parse)
 
 from __future__ import annotations
 
-import bisect
 import re
 
 from aiegis_guard.scanners import intent_patterns as p
 from aiegis_guard.scanners.intent import has_recipient, judge
-from aiegis_guard.textcache import digest_cached
+from aiegis_guard.scanners.reported import unquoted
 
-__all__ = ["aimed", "asks_at", "mentions_only", "overlaps", "reported", "unquoted", "wallet_talk"]
+__all__ = ["aimed", "asks_at", "mentions_only", "wallet_talk"]
 
 _AIMED = (p.ADDRESSEE_RE, p.OVERRIDE_RE)
 _SELECTOR = re.compile(r"0x[0-9a-f]{8}", re.IGNORECASE)  # a function selector: no target
@@ -35,95 +34,9 @@ def aimed(text: str) -> bool:
 def mentions_only(text: str) -> bool:
     """Text about wallets that points nowhere (:func:`wallet_talk` without :func:`aimed`):
     an explanation, a warning, docs. The classifier's score is no finding on it: the model
-    learnt wallet words from wallet attacks. What a warning quotes (:func:`reported`) is not
+    learnt wallet words from wallet attacks. What a warning quotes (:mod:`.reported`) is not
     where it points."""
     return wallet_talk(text) and not aimed(unquoted(text))
-
-
-FRAME_BEFORE = 600
-FRAME_AFTER = 300
-# quotation marks that open and close reported speech; a Markdown quote block is a run of
-# lines that start with ">"
-_QUOTE_RE = re.compile(
-    r'"[^"\n]{20,}"|“[^”]{20,}”|„[^“”]{20,}[“”]|«[^»]{20,}»|»[^«]{20,}«|「[^」]{20,}」|'
-    r"『[^』]{20,}』|‘[^’]{20,}’|(?:^>[^\n]*(?:\n|$))+",
-    re.MULTILINE,
-)
-
-
-def reported(text: str) -> tuple[tuple[int, int], ...]:
-    """Spans of ``text`` that it quotes as someone else's words: quoted passages (20+
-    characters, or a "> " block) in a text framed as a scam warning, incident report or
-    security write-up outside its quotes ("Several members received this DM (copied verbatim,
-    do NOT follow it): …"). An attacker's lure that quotes its own order is not framed so."""
-    return _reported(text) if _QUOTE_START_RE.search(text) else ()
-
-
-@digest_cached(maxsize=8)
-def _reported(text: str) -> tuple[tuple[int, int], ...]:
-    spans = [m.span() for m in _QUOTE_RE.finditer(text) if not _json_string(text, *m.span())]
-    gaps: dict[tuple[int, int], bool] = {}
-    return tuple((a, b) for a, b in spans if _framed(text, spans, a, b, gaps))
-
-
-def _json_string(text: str, a: int, b: int) -> bool:
-    """A JSON key or value, not a quotation: ``{"k": "v"}``, ``["v", …]``."""
-    if text[a] != '"':
-        return False
-    before = text[max(0, a - 8) : a].rstrip()
-    return before.endswith(("{", "[", ",", '":')) or text[b : b + 8].lstrip().startswith(":")
-
-
-def _framed(
-    text: str, spans: list[tuple[int, int]], a: int, b: int, gaps: dict[tuple[int, int], bool]
-) -> bool:
-    """Is the quote ``text[a:b]`` framed as reported by the text around it (``FRAME_BEFORE``
-    characters before, ``FRAME_AFTER`` after, other quotes left out)? A frame far away in a
-    long text (a scam warning 50 KB earlier) frames nothing here. ``gaps`` (one text's)
-    keeps what each stretch between quotes said: a page of quoted HTML attributes has a quote
-    every ~50 characters, and each stretch lies in the window of ~20 of them."""
-    lo, hi = max(0, a - FRAME_BEFORE), min(len(text), b + FRAME_AFTER)
-    pos = lo
-    for start, end in spans[max(0, bisect.bisect_left(spans, (lo, 0)) - 1) :]:
-        if start >= hi:
-            break
-        if end <= pos:
-            continue
-        if start > pos and _frames(text, pos, start, gaps):
-            return True
-        pos = max(pos, end)
-    return pos < hi and _frames(text, pos, hi, gaps)
-
-
-def _frames(text: str, lo: int, hi: int, gaps: dict[tuple[int, int], bool]) -> bool:
-    """Does ``text[lo:hi]`` (searched as a stretch: ``hi`` ends it) hold warning words?"""
-    got = gaps.get((lo, hi))
-    if got is None:
-        got = gaps[lo, hi] = p.SCAM_FRAME_RE.search(text, lo, hi) is not None
-    return got
-
-
-_QUOTE_START_RE = re.compile(r'["“„«»「『‘]|^>', re.MULTILINE)
-
-
-def overlaps(spans: tuple[tuple[int, int], ...], start: int, end: int) -> bool:
-    """Does ``[start, end)`` overlap one of ``spans``?"""
-    return any(a < end and start < b for a, b in spans)
-
-
-def unquoted(text: str, spans: tuple[tuple[int, int], ...] | None = None) -> str:
-    """``text`` with what it reports (``spans``, default :func:`reported`) blanked, same
-    length."""
-    spans = reported(text) if spans is None else spans
-    if not spans:
-        return text
-    parts: list[str] = []
-    last = 0
-    for a, b in spans:
-        parts += (text[last:a], " " * (b - a))
-        last = b
-    parts.append(text[last:])
-    return "".join(parts)
 
 
 def asks_at(text: str, start: int, end: int) -> bool:

@@ -58,6 +58,8 @@ from aiegis_guard.findings import Action, Category, Finding, Severity, Source
 from aiegis_guard.normalize import Layer, normalize
 from aiegis_guard.scanners import ScanContext
 from aiegis_guard.scanners.aim import mentions_only
+from aiegis_guard.scanners.reported import reported as quoted_spans
+from aiegis_guard.scanners.reported import unquoted
 from aiegis_guard.segment import Memo, views
 from aiegis_guard.textcache import text_digest
 
@@ -483,8 +485,10 @@ class Classifier:
         (s,) = self.score_texts([text])
         return s.score if s else None
 
-    def prefetch(self, texts: Sequence[str]) -> None:
-        """Score the layers of many texts in one batch so the later checks hit the cache."""
+    def prefetch(self, texts: Sequence[str], *, public: bool = False) -> None:
+        """Score the layers of many texts in one batch so the later checks hit the cache
+        (``public``: a public user's prompts, scored with their quotes; read content without
+        what it reports, as :meth:`scan_layers` does)."""
         if self._ready() is None:
             return
         layers: list[Layer] = []
@@ -492,7 +496,7 @@ class Classifier:
             if len(text) <= 256 * 1024:
                 layers += _targets(normalize(text).layers)
         if layers:
-            self._score_layers(layers, None)
+            self._score_layers(layers, None, reported=not public)
 
     def scan_layers(
         self, layers: Sequence[Layer], ctx: ScanContext
@@ -505,7 +509,7 @@ class Classifier:
         if model is None:
             return ()
         targets = _targets(layers)
-        scores = self._score_layers(targets, ctx.views)
+        scores = self._score_layers(targets, ctx.views, reported=not public)
         threshold = self._threshold(model, ctx.source, public)
         return [
             (layer, _finding(s, model, threshold))
@@ -520,7 +524,9 @@ class Classifier:
             return model.threshold
         return model.threshold_for(source)
 
-    def _score_layers(self, layers: Sequence[Layer], memo: Memo | None) -> list[WindowScore | None]:
+    def _score_layers(
+        self, layers: Sequence[Layer], memo: Memo | None, *, reported: bool = False
+    ) -> list[WindowScore | None]:
         """Scores of the language views of ``layers``, cached by the digest of each text: a
         text seen before costs one digest (no view, no model). A decoded layer that copies
         most of its parent (an HTML or percent unescape of a whole page) is scored only on
@@ -528,12 +534,18 @@ class Classifier:
         index = {id(la): i for i, la in enumerate(layers)}
         parents = [index.get(id(la.parent)) if la.origin is None else None for la in layers]
         keys = [
-            _VIEW_KEY + _cache_key(la.text) + (b"" if p is None else _cache_key(layers[p].text))
+            (_UNQUOTED_KEY if reported else _VIEW_KEY)
+            + _cache_key(la.text)
+            + (b"" if p is None else _cache_key(layers[p].text))
             for la, p in zip(layers, parents, strict=True)
         ]
 
         def run(model: _Model, todo: list[int]) -> list[WindowScore]:
             texts = [views(la.text, memo)[1] for la in layers]
+            if reported:  # what a warning quotes is scored as blank (.reported)
+                texts = [
+                    unquoted(t, quoted_spans(la.text)) for t, la in zip(texts, layers, strict=True)
+                ]
             seg = model.featurizer.segment
             seen = [
                 None if (p := parents[i]) is None else _seen(layers[i], texts[i], texts[p], seg)
@@ -569,6 +581,7 @@ def _targets(layers: Sequence[Layer]) -> list[Layer]:
 
 
 _VIEW_KEY = b"view:"  # a text's view and the same text scored as is are different entries
+_UNQUOTED_KEY = b"unquoted:"  # a read text's view with its reported quotes blanked
 
 
 def _cache_key(text: str) -> bytes:

@@ -119,10 +119,10 @@ def keep_aimed(
 
 def unreported(hits: list[Hit], layer: Layer, source: Source | None) -> list[Hit]:
     """``hits`` less those inside what read content quotes as an attacker's words (a scam
-    warning's quoted DM, an incident report's payload: :func:`~.aim.reported`)."""
+    warning's quoted DM, an incident report's payload: :func:`~.reported.reported`)."""
     if not hits or source not in _READ or layer.kind not in _SHOWN:
         return hits
-    from aiegis_guard.scanners.aim import overlaps, reported
+    from aiegis_guard.scanners.reported import overlaps, reported
 
     spans = reported(layer.text)
     return [h for h in hits if not overlaps(spans, h.start, h.end)] if spans else hits

@@ -130,7 +130,9 @@ def _candidates(sentence: str, raw: str, cues: Cues | None) -> Iterator[tuple[st
     declared = _declared(sentence, "value" in verbs, present) if "stem" in present else None
     if declared is not None:
         yield declared
-    if "g:xsend" in present and ({"g:wsecret", "g:xsecret"} & present) and _sends_secret(raw):
+    if ({"g:wsecret", "g:xsecret"} & present or p.SECRET_HINT_RE.search(raw)) and _sends_secret(
+        raw
+    ):
         yield "secret-send", 0
     secret = "reveal" in verbs and bool(
         "secret" in verbs
@@ -228,8 +230,10 @@ def _imperative(sentence: str, raw: str, verb_at: int) -> bool:
     imperative form, or a verb-final language's imperative ending follows it. A doc
     comment (``@notice Transfer…``) or a tool's name before a colon (``send_email: Send…``)
     describes."""
-    if p.DOC_HEAD_RE.search(raw[:verb_at]):
+    if p.DOC_HEAD_RE.search(raw[:verb_at]) or p.THIRD_PERSON_RE.match(raw, verb_at):
         return False
+    if raw[verb_at - 1 : verb_at] in ("/", "!"):
+        return False  # a command's name ("/tip"): COMMAND_RE judges commands
     for before in (sentence[:verb_at], raw[:verb_at]):
         if p.LEAD_RE.fullmatch(before) or p.LEAD_RE.fullmatch(
             p.CLAUSE_RE.compiled.split(before)[-1]
@@ -315,8 +319,10 @@ def _expected(sentence: str, full: str) -> Judgement | None:
     royalty is to be settled directly to 0x…", "agents are expected to deposit 50 USDC at…",
     "Required action: transfer of all balances to the Safe 0x…" (passive, nominal or
     conditional: no imperative to parse). Not negated, not a scam warning."""
-    if not (p.EXPECTED_RE.search(sentence) and has_recipient(full)):
+    if not (p.EXPECTED_RE.search(sentence) and p.ONCHAIN_RE.search(full)):
         return None
+    if p.DOC_HEAD_RE.search(full) or p.DOC_TAG_RE.search(full):
+        return None  # a doc comment ("@param _to The address … to be returned")
     if not (p.ACT_STEM_RE.search(sentence) or p.VALUE_WORD_RE.search(sentence)):
         return None
     if p.EXPECT_NOT_RE.search(sentence) or p.SCAM_FRAME_RE.search(sentence):
@@ -516,7 +522,7 @@ def scan(layer: Layer, ctx: ScanContext) -> list[Finding]:
     """``injection.intent`` for each directive sentence in untrusted text."""
     if not ctx.untrusted:
         return []
-    from aiegis_guard.scanners.aim import reported, unquoted
+    from aiegis_guard.scanners.reported import reported, unquoted
     from aiegis_guard.segment import views  # numpy: only for untrusted text
 
     text = layer.text
@@ -544,7 +550,7 @@ def scan(layer: Layer, ctx: ScanContext) -> list[Finding]:
             found.append(_finding(j, (a, b)))
             if len(found) >= 8:
                 break
-    if public and not found and len(text) <= PUBLIC_MESSAGE:
+    if public and not found and len(text) <= PUBLIC_MESSAGE and p.ONCHAIN_RE.search(text):
         # a stranger's message: the address in one sentence, the ask in another ("I'll pay
         # you back 4 ETH tomorrow. 0x…")
         j = _public_ask(text)

@@ -11,45 +11,6 @@ from aiegis_guard.lazyre import LazyPattern
 from aiegis_guard.scanners import intent_words as w
 
 F = re.IGNORECASE
-
-
-def by_first_letter(alternatives: str) -> str:
-    """``(?:alternatives)`` grouped by first letter behind a look-ahead for those letters:
-    the same matches (as a set: which alternative wins is not kept), but the engine tries
-    one group at a word start, not every alternative (a scam-frame search over a 1 MB page
-    ~3x faster). Every alternative must open with a plain letter that no quantifier follows."""
-    groups: dict[str, list[str]] = {}
-    for alt in _top_level(alternatives):
-        if not alt or alt[0] in "\\.^$*+?{}[]()|" or alt[1:2] in ("*", "+", "?", "{"):
-            raise ValueError(f"alternative {alt!r} does not open with a plain letter")
-        groups.setdefault(alt[0], []).append(alt[1:])
-    heads = "".join(re.escape(c) for c in groups)
-    body = "|".join(f"{re.escape(c)}(?:{'|'.join(rest)})" for c, rest in groups.items())
-    return f"(?=[{heads}])(?:{body})"
-
-
-def _top_level(pattern: str) -> list[str]:
-    """The alternatives of ``pattern`` split at its top-level ``|``."""
-    out, depth, cur, i = [], 0, "", 0
-    while i < len(pattern):
-        ch = pattern[i]
-        if ch == "\\":
-            cur, i = cur + pattern[i : i + 2], i + 2
-            continue
-        if ch == "[":
-            j = pattern.index("]", i + 2)
-            cur, i = cur + pattern[i : j + 1], j + 1
-            continue
-        depth += {"(": 1, ")": -1}.get(ch, 0)
-        if ch == "|" and depth == 0:
-            out.append(cur)
-            cur = ""
-        else:
-            cur += ch
-        i += 1
-    return [*out, cur]
-
-
 OVERSIGHT_RE = LazyPattern(w.OVERSIGHT, F)
 VOID_RE = LazyPattern(w.VOID, F)
 ADDRESSEE_RE = LazyPattern(w.ADDRESSEE, F)
@@ -139,22 +100,9 @@ DESCRIPTIVE = LazyPattern(
     F,
 )
 
-# what frames quoted text as an attacker's words: a scam warning, an incident report, a
-# security write-up, a test corpus (never "alert", "urgent" or "security" alone: lures use them)
-_SCAM_WORDS = (
-    r"scam\w*|phish\w*|fake|fraud\w*|impersonat\w*|attackers?|malicious|drainers?|"
-    r"post-?mortem|incident report|advisory|bug bounty|exploit\w*|threat model|verbatim|"
-    r"do not (?:follow|obey|click|reply)|don't (?:follow|obey|click|reply)|red flags?|"
-    r"estaf\w*|fals[oa]s?|golp\w*|arnaque\w*|escroc\w*|faux|fausses?|hameçonn\w*|betr[uü]g\w*|"
-    r"angreifer\w*|gefälscht\w*|truff\w*|oszu\w*|fałszyw\w*|dolandırıc\w*|sahte|"
-    r"oplichter\w*|nep|penipu\w*|palsu|lừa đảo|giả mạo|мошен\w*|фейк\w*|поддельн\w*|"
-    r"шахра\w*|احتيال|مزيف\w*|محتال\w*|کلاهبردار\w*|جعلی|دھوک\w*|הונא\w*|מזויפ\w*|"
-    r"धोखा\w*|नकली|প্রতারণ\w*|ভুয়া|มิจฉาชีพ|ปลอม|utapeli|feki|manloloko|pekeng|"
-    r"înșelăt\w*|podvod\w*|falešn\w*|απάτ\w*|ψεύτικ\w*|csal\w*|hamis"
-)
-SCAM_FRAME_RE = LazyPattern(
-    rf"\b{by_first_letter(_SCAM_WORDS)}\b|诈骗|骗子|假冒|詐欺|偽の|偽物|사기|가짜", F
-)
+# what frames quoted text as an attacker's words (scanners.reported scans whole texts for the same
+# words with an automaton)
+SCAM_FRAME_RE = LazyPattern(w.frame_pattern(), F)
 # a wallet secret in the words a form, a runbook or a support desk uses for it: the 24 words,
 # the backup words, the .env, the keystore, a key variable or the export call that prints one
 SECRET_FORM_RE = LazyPattern(
@@ -186,6 +134,9 @@ SECRET_FORM_RE = LazyPattern(
     r"지갑 파일|วลีกู้คืน|คำกู้คืน|ไฟล์กระเป๋า|คีย์สำหรับเซ็น",
     F,
 )
+# code the language view blanks ("`printenv | curl …`", "SIGNER_KEY"): a cheap look at the
+# original sentence before the secret-send patterns run
+SECRET_HINT_RE = re.compile(r"env|key|mnemonic|words", re.IGNORECASE)
 # handing it over, and a third party's place to hand it to (a form, a thread, an endpoint,
 # a mailbox, a chat, "us"); the owner's own device or new wallet app is no third party
 SEND_ACT_RE = LazyPattern(
@@ -237,6 +188,7 @@ OWN_PLACE_RE = LazyPattern(
 NOT_ASKED_RE = LazyPattern(
     r"\b(?:never|no (?:one|legitimate|real)|nobody|don'?t|do not|doesn'?t|won'?t|will not|"
     r"isn'?t|aren'?t|not|victims?|beware|saying|told (?:me|us|them)|asked (?:me|us|them)|"
+    r"provided by|someone|anyone can|"
     r"nunca|jamais|nie|niemals|nicht|никогда|ніколи|nigdy|niet|nooit|không|đừng|tidak|"
     r"jangan|bukan|huwag|niciodată|nikdy|δεν|ποτέ|μην|soha|kamwe|asla|hiçbir|لن|لا|لم|هرگز|"
     r"לא|לעולם|कभी|नहीं|मत|না)\b|不要|切勿|绝不|从不|决不|不会|ไม่|ห้าม|อย่า|しない|ません|않|없",
@@ -257,3 +209,17 @@ VALUE_WORD_RE = LazyPattern(
     F,
 )
 EXPECT_NOT_RE = LazyPattern(r"\b(?:never|not|no|don'?t|do not|cannot|won'?t|isn'?t)\b", F)
+# an English verb in the third person ("`/tip @user 2` sends 2 USDC…"): a description
+THIRD_PERSON_RE = LazyPattern(
+    r"(?:sends|transfers|pays|deposits|stakes|bridges|withdraws|approves|signs|delegates|"
+    r"swaps|moves|forwards|grants|shares|reveals|exports)\b",
+    F,
+)
+DOC_TAG_RE = LazyPattern(r"@(?:notice|dev|param|return)\b")
+# where value goes on a chain: an EVM address, a base58 account, an ENS / SNS name (a mailbox
+# or a handle is where a message goes)
+ONCHAIN_RE = LazyPattern(
+    r"(?<![0-9a-f])0x[0-9a-f]{40}(?![0-9a-f])|(?<![1-9A-HJ-NP-Za-km-z])[1-9A-HJ-NP-Za-km-z]{32,44}"
+    r"(?![1-9A-HJ-NP-Za-km-z])|\b[\w-]+\.(?:eth|sol)\b",
+    F,
+)

@@ -8,6 +8,8 @@ spaces (CJK, kana, Hangul, Thai) anywhere.
 
 from __future__ import annotations
 
+import re
+
 
 def is_unspaced(char: str) -> bool:
     """A character of a script written without spaces between words (Thai, kana, CJK,
@@ -125,7 +127,15 @@ OVERSIGHT = (
     r"(?:do ?n[o']t|don't|never|without) (?:tell|telling|notify|notifying|inform|informing|"
     r"mention|mentioning|alert|alerting|ask|asking|confirm|confirming|log|logging|report|"
     r"reporting|waiting for)\b|\bsilently\b|\bquietly\b|\bkeep (?:this|it) (?:secret|"
-    r"confidential|between us)|\bno need to (?:confirm|ask|tell)|sin (?:avisar|preguntar|"
+    r"confidential|between us)|\bno need to (?:confirm|ask|tell)|"
+    # the owner or the log left out ("without pinging the owner", "do not write … to the audit
+    # log", "tell him later", "without the per-address confirmation")
+    r"\bwithout (?:pinging|asking|checking with|involving|looping in|bothering|waking) "
+    r"(?:the |your )?(?:owner|human|operator|admin|team|anyone)|"
+    r"\b(?:do ?n[o']t|don't|never) (?:write|record|put)\b[^.;]{0,40}\b(?:audit )?log\b|"
+    r"\btell (?:him|her|them|the owner) later\b|"
+    r"\bwithout (?:the |any )?(?:[\w-]+ )?(?:confirmations?|approvals?|sign-?off)\b|"
+    r"sin (?:avisar|preguntar|"
     r"confirmar)|sem (?:avisar|perguntar|confirmar)|sans (?:prévenir|demander|confirmer)|"
     r"ohne (?:rückfrage|bestätigung|zu fragen)|не (?:сообщай|говори|спрашивай)|"
     r"不要(?:告诉|通知|询问)"
@@ -149,7 +159,13 @@ VOID = (
     r"optional|informational)\b|\bproceed(?:ing)? anyway\b|"
     r"\b(?:are|is)\s+exempt(?:ed)?\b|\bnot (?:be )?counted against\b|"
     r"\b(?:checks?|allowlist|limits?|confirmation|verification)\b[^.]{0,40}\bbe\s+(?:skipped|"
-    r"bypassed|disabled|waived|ignored|lifted)\b"
+    r"bypassed|disabled|waived|ignored|lifted)\b|"
+    # a rule that some transfers skip the checks (not a help text's "Skip confirmation"),
+    # checks marked advisory, a field turned off
+    r"(?<=[a-z] )(?<!to )(?-i:skips?)\s+(?:the\s+)?(?:\w+\s+){0,2}?(?:confirmations?|caps?|limits?|"
+    r"checks?|approvals?|review)\b|\bmarked\s+(?:\w+\s+){0,3}?as\s+(?:advisory|optional|informational)\b|"
+    r"\b(?:confirmations?|approvals?|limits?|checks?)\s*[:=]\s*(?:off|none|disabled|false|0)\b|"
+    r"\b(?:are|is)\s+always\s+(?:granted|approved|paid|honou?red)\b"
 )
 ADDRESSEE = (
     r"\b(?:ai|agents?|bots?|assistants?|llms?|models?|autonomous|copilots?|gpt|claude|"
@@ -301,7 +317,11 @@ CONSENT = (
     r"autorizou|já aprovou|hat (?:zugestimmt|genehmigt|autorisiert)|согласился|разрешил|"
     r"одобрил)|已同意|已授权|已批准"
 )
-COMMAND = r"(?:^|\s)[/!](?:send|transfer|pay|withdraw|approve|swap|tip|bridge|drain|export)\b"
+# a bot command, not a help text's line about one ("/tip @name 5 — sends 5 USDC from…")
+COMMAND = (
+    r"(?:^|\s)[/!](?:send|transfer|pay|withdraw|approve|swap|tip|bridge|drain|export)\b"
+    r"(?![^\n]{0,40}?\s[—–-]\s)"
+)
 
 # where the value or the secret goes: an address, a name or a handle (the raw sentence)
 RECIPIENT = (
@@ -432,28 +452,26 @@ GATES = {
         ufunguo maneno susi nyckel återställningsfras المفتاح عبارة الكلمات كلمات کلید عبارت
         מפתח ביטוי कुंजी फ्रेज প্রাইভেট ফ্রেজ คีย์ วลี シード リカバリー 復元 秘密 시드 복구 恢复 种子
         助記詞 私鑰""",
-    # a secret handed to a third party (intent._sends_secret): its forms, and the places
-    "xsecret": """words word_list .env env keystore wallet secretkey secret_key privatekey
-        private_key mnemonic keypair id.json hex_secret signing means_of_control palabras
-        archivo clave palavras arquivo chave mots fichier feuille clé wörter wallet-datei
-        schlüssel parole file chiave herstelwoorden walletbestand sleutel słowa plik klucz
-        kelime dosya anahtar слова файл kata từ tệp كلمات ملف مادة کلمات فایل מילות רשימת קובץ
-        शब्द फ़ाइल maneno faili cuvint fișier cheia slova klíč soubor λέξεις αρχείο szav
-        tárcafájl 助记词 单词 钱包文件 復元 ウォレットファイル 단어 지갑 파일 วลี คำกู้ ไฟล์ คีย์""",
-    "xsend": """here below above us our field form portal wizard endpoint header param url
-        webhook bucket sheet ticket issue thread channel chat comment reply dm mail inbox
-        telegram whatsapp whats_app discord slack github pastebin gist s3 api http @
-        aquí abajo campo formul correo aqui abaixo ici dessous champ courriel hier unten feld
-        qui sotto modulo veld tutaj poniżej pole bura aşağı alan сюда здесь ниже поле форм
-        чат почт тут нижче sini bawah kolom borang ruangan đây dưới biểu هنا أدناه الحقل
-        النموذج اینجا کادر فرم כאן למטה שדה טופס यह नीचे फ़ॉर्म फॉर्म hapa kisanduku fomu
-        aici câmp sem zde níže formulář εδώ παρακάτω πεδίο φόρμα ide alább mező űrlap dito
-        ibaba এখানে নিচে ফর্ম یہاں نیچے 这里 此处 下方 下面 输入框 表单 聊天 邮件 ここ 下の 欄
-        フォーム チャット 여기 아래 칸 양식 ที่นี่ ด้านล่าง ช่อง แบบฟอร์ม""",
+    # a secret handed to a third party (intent._sends_secret): the forms it goes by
+    "xsecret": """12_words 24_words 12-word 24-word twelve_words twenty-four_words backup_words
+        recovery_words seed_words word_list list_of_words .env printenv keystore wallet_file
+        wallet_export wallet_backup secretkey privatekey private_key secret_key signer_key
+        mnemonic keypair id.json hex_secret signing_secret signing_material means_of_control
+        exportmnemonic exportaccount palabras_de palavras_de mots_de wörter wallet-datei
+        parole_di herstelwoorden walletbestand słowa plik_portfela kelime cüzdan_dosya слова
+        файл_кошел файл_гаман kata_pemulihan kata-kata_pemulihan file_dompet từ_khôi_phục
+        tệp_ví كلمات ملف_المحفظة مادة_التوقيع کلمات فایل_کیف מילות רשימת_השחזור קובץ_הארנק
+        शब्द वॉलेट_फ़ाइल maneno faili_la_pochi cuvintele cuvinte_de fișierul_portofel
+        cheia_export obnovovací exportovaný soubor_peněž λέξεις αρχείο_πορτοφ helyreállító
+        tárcafájl 助记词 单词 钱包文件 復元 ウォレットファイル 단어 지갑_파일 วลีกู้คืน คำกู้คืน
+        ไฟล์กระเป๋า คีย์สำหรับเซ็น env_var environment_var env_file feuille_de_récupération
+        fichier_du_portefeuille fichier_portefeuille archivo_del_monedero arquivo_da_carteira
+        clave_exportada chave_exportada clé_exportée""",
     "question": "what",
     "persona": "you_are you're pretend act_as role character from_now_on",
     "plant": "response reply answer output summary",
-    "oversight": """not n't never without silent quiet keep no_need sin sem sans ohne не 不要""",
+    "oversight": """not n't never without silent quiet keep no_need sin sem sans ohne не 不要
+        tell""",
     "consent": """user owner client customer accept autoris approuv acept autoriz aceit aprov
         zugestimmt genehmigt autorisiert согласил разрешил одобрил 已""",
     "tamper": """change set modify increase raise replace switch substitut overwrite update cambia
@@ -461,7 +479,7 @@ GATES = {
         установи 修改 更改 改为 替换""",
     "void": """apply void suspend disabl lift waiv not_required unnecessary approved authori
         already treat need require advisory optional informational anyway exempt counted
-        skipped bypassed ignored""",
+        skipped bypassed ignored skip marked always off""",
     "route": """transfers payments deposits funds withdrawals proceeds rewards fees profits
         payouts address correct new updated current real actual official verified use""",
     "data": """data detail file document information info history record contact password ssn
@@ -469,6 +487,7 @@ GATES = {
     # second gates, one word of which every alternative of the pattern needs besides the
     # first gate's: most sentences with "not", "new" or "set" are not a declaration
     "oversight_how": """tell notify inform mention alert ask confirm log report waiting silent
+        ping involv loop bother wak approval sign-off later
         quiet keep no_need avisar preguntar perguntar prévenir demander rückfrage bestätigung
         zu_fragen сообщай говори спрашивай 告诉 通知 询问""",
     "route_how": """go be_sent be_routed be_directed be_made be_forwarded be_redirected be_paid
@@ -503,3 +522,33 @@ WALLET_TALK = (
     r"ステーキング|ブロックチェーン|秘密鍵|지갑|시드|토큰|스테이킹|블록체인|개인키|"
     r"محفظ|عبارة الاسترداد|المفتاح الخاص"
 )
+# what frames quoted text as an attacker's words: a scam warning, an incident report, a
+# security write-up, a test corpus (never "alert", "urgent" or "security" alone: lures use
+# them). A trailing * takes any ending; "_" is a space.
+SCAM_FRAME_WORDS = """scam* phish* fake fraud* impersonat* attacker attackers malicious drainer
+    drainers post-mortem* postmortem* incident_report advisory bug_bounty exploit* threat_model
+    verbatim do_not_follow do_not_obey do_not_click do_not_reply don't_follow don't_obey
+    don't_click don't_reply red_flag red_flags estaf* falso falsa falsos falsas golp* arnaque*
+    escroc* faux fausse fausses hameçonn* betrug* betrüg* angreifer* gefälscht* truff* oszu*
+    fałszyw* dolandırıc* sahte oplichter* nep penipu* palsu lừa_đảo giả_mạo мошен* фейк*
+    поддельн* шахра* احتيال مزيف* محتال* کلاهبردار* جعلی دھوک* הונא* מזויפ* धोखा* नकली
+    প্রতারণ* ভুয়া มิจฉาชีพ ปลอม utapeli feki manloloko pekeng înșelăt* podvod* falešn* απάτ*
+    ψεύτικ* csal* hamis 诈骗 骗子 假冒 詐欺 偽の 偽物 사기 가짜"""
+
+
+def frame_words() -> list[tuple[str, bool]]:
+    """:data:`SCAM_FRAME_WORDS` as (lower-cased word, takes any ending)."""
+    return [
+        (w.rstrip("*").replace("_", " ").lower(), w.endswith("*")) for w in SCAM_FRAME_WORDS.split()
+    ]
+
+
+def frame_pattern() -> str:
+    """:data:`SCAM_FRAME_WORDS` as one regex alternation."""
+    spaced = [
+        re.escape(w) + (r"\w*" if any_end else "")
+        for w, any_end in frame_words()
+        if not is_unspaced(w[0])
+    ]
+    unspaced = [re.escape(w) for w, _ in frame_words() if is_unspaced(w[0])]
+    return r"\b(?:" + "|".join(spaced) + r")\b|" + "|".join(unspaced)

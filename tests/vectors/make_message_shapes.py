@@ -323,11 +323,13 @@ def blind_rows() -> list[dict[str, Any]]:
     return [
         row("blind-eth-sign-tx-hash", "blind_digest", "drainer", SLOWMIST, hexs(tx_hash), "block",
             method="eth_sign", rules=(blind,), effects=("signs a 32-byte hash",)),
+        # personal_sign prefixes the hash (EIP-191): never a transaction signature, but what
+        # it authorises is unseen: opaque, FLAG (a person must look), as the effects tables do
         row("blind-personal-sign-hash", "blind_digest", "drainer", SKAMLEK,
-            hexs(keccak(text="order 0x6cce")), "block", rules=(blind,),
+            hexs(keccak(text="order 0x6cce")), "flag", rules=("tx.evm.opaque_message",),
             effects=("signs a 32-byte hash",)),
         row("blind-personal-sign-hash-bytes", "blind_digest", "drainer", MIP_ETH_SIGN,
-            tx_hash.hex(), "block", encoding="bytes", rules=(blind,)),
+            tx_hash.hex(), "flag", encoding="bytes", rules=("tx.evm.opaque_message",)),
         row("blind-eth-sign-eip712-digest", "blind_digest", "legitimate", CONEDISON,
             hexs(keccak(legit_pre)), "block", method="eth_sign", rules=(blind,)),
         row("blind-personal-sign-1901-preimage", "blind_digest", "drainer", EIP712, hexs(pre),

@@ -61,7 +61,7 @@ def build() -> dict[str, object]:
         "spl-close-to-self": ("allow", [sx.close_account(ata_me, me, me)]),
         "memo-and-transfer": ("allow", [sx.memo("invoice 2024-117, thanks", me), pay(fr)]),
         "unknown-program-own-ata": ("flag", [sx.raw(program, b"\x01" * 16, *own_accounts)]),
-        "durable-nonce": ("flag", [advance, pay(fr)]),
+        "durable-nonce": ("allow", [advance, pay(fr)]),  # own holds the nonce: voidable
     }
     cases = {
         name: (action, sx.legacy_tx(agent, ixs, blockhash=bh))

@@ -13,6 +13,8 @@ EVM-only rule ids (default action):
                                         commits to content the request does not show
 ``tx.evm.blind_signature``      BLOCK   (also) ``eth_sign`` / ``personal_sign`` of an EIP-712
                                         digest preimage ``0x1901 || domain || struct`` hash
+``tx.evm.order_gives_away``     BLOCK   (also) a Permit2 witness order (UniswapX) whose output
+                                        decays below half its starting amount
 ``tx.evm.opaque_message``       FLAG    ``personal_sign`` / ``eth_sign`` of binary data that is
                                         not text (a hash or an encoded payload)
 ``tx.evm.siwe_*``               (siwe)  EIP-4361 sign-in messages: ``chains/siwe.py``
@@ -115,6 +117,17 @@ def _notes(decoded: DecodedTransaction) -> list[Finding]:
                 "authorises is not shown",
                 "payload:eip712-digest",
                 *notes,
+                severity=Severity.HIGH,
+                action=Action.BLOCK,
+            )
+        )
+    if "order:steep-decay" in notes:
+        out.append(
+            _finding(
+                "order_gives_away",
+                "order output decays below half its starting amount: the quote shown is not "
+                "what comes back",
+                "order:steep-decay",
                 severity=Severity.HIGH,
                 action=Action.BLOCK,
             )

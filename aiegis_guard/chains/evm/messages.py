@@ -11,10 +11,14 @@ so that the same effect gets the same verdict whatever carries it:
    hash); MetaMask/eth-phishing-detect PR #10590 (a fake Satellite bridge asking to sign a
    ``rawTransactionHash``); a BSC drainer front-end that passes ``JSON.stringify(unsignedTx)``
    to ``eth_sign`` after an "Authorize sending <balance> BNB" message.
-2. **Blind digests** — a bare 32-byte hash (``eth_sign``; ``personal_sign`` when the bytes are
-   not text) is ``blind_hash``; ``0x1901 || domainSeparator || structHash`` (the EIP-712
-   digest preimage, EIP-712 §"Specification") is noted ``eip712-digest``: both are
-   ``tx.evm.blind_signature`` (BLOCK). Sources: MetaMask MIP "Deprecation of eth_sign"
+2. **Blind digests** — a bare 32-byte hash signed with ``eth_sign`` (no prefix: it may be a
+   transaction's or an EIP-712 digest) is ``blind_hash``; ``0x1901 || domainSeparator ||
+   structHash`` (the EIP-712 digest preimage, EIP-712 §"Specification") is noted
+   ``eip712-digest``: both are ``tx.evm.blind_signature`` (BLOCK). A 32-byte hash signed with
+   ``personal_sign`` carries the EIP-191 prefix, so it cannot be replayed as a transaction
+   or typed-data signature: like other binary, it is opaque (``tx.evm.opaque_message``,
+   FLAG: what it authorises, e.g. a Safe ``v > 30`` approval of a Safe transaction hash, is
+   not shown, so a person must look). Sources: MetaMask MIP "Deprecation of eth_sign"
    (metamask-improvement-proposals PR #42) and metamask-extension #1930; Uniswap/conedison
    ``src/provider/signing.ts`` (``eth_sign`` fallback of ``_TypedDataEncoder.hash``: even a
    legitimate permit becomes an unreadable digest).
@@ -129,7 +133,7 @@ def _decode(message: str | bytes, method: str, chain_id: int | None) -> DecodedT
     if len(raw) > MAX_RAW:
         raise EvmDecodeError("message larger than 1 MiB")
     text = _as_text(raw)
-    if len(raw) == 32 and (m == "eth_sign" or text is None):
+    if len(raw) == 32 and m == "eth_sign":  # unprefixed: may be a transaction's hash
         return _plain(m, raw, None, chain_id, blind=True)
     shaped = _binary_shape(raw, m)
     if shaped is None and text is not None:

@@ -377,6 +377,8 @@ def build_operations(msg: WireMessage, keys: list[str]) -> Built:
     first = ixs[0] if ixs else None
     durable = bool(first and first.family == "system" and first.name == "AdvanceNonceAccount")
     durable = durable and not first.malformed  # type: ignore[union-attr]
+    if durable:  # who may void it (advance the nonce) before it is submitted
+        notes.append(f"nonce-authority:{first.acc.get('authority', '')}")  # type: ignore[union-attr]
     return Built(
         operations=tuple(ops),
         token_accounts=refs.freeze(),

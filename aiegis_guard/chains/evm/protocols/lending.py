@@ -15,6 +15,9 @@ Sources:
   ``register(string,address,uint256,bytes32)`` / ``registerWithConfig``; the 2025
   controller's ``register(Registration)`` struct (label, owner, duration, secret, resolver,
   data, reverseRecord, referrer) and ``renew(label, duration, referrer)``);
+  ``BaseRegistrarImplementation.sol`` (``reclaim(id, owner)``: the name's owner makes
+  ``owner`` its manager in the ENS registry, who can repoint every record of the name) and
+  ``registry/ENSRegistry.sol`` (``setOwner(node, owner)``: the same control, directly);
 - gnosis/canonical-weth ``WETH9.sol`` (``deposit()`` / ``withdraw(uint256)``: to/from
   ``msg.sender``); lidofinance/lido-dao ``contracts/0.4.24/Lido.sol`` (``submit(address
   _referral) payable``: stETH minted to ``msg.sender``) and ``contracts/0.6.12/WstETH.sol``
@@ -31,12 +34,21 @@ from aiegis_guard.chains.evm.protocols.swaps import swap_ops
 from aiegis_guard.chains.evm.selectors import Function
 from aiegis_guard.chains.evm.tokens import approval, named_call, switch_approval
 from aiegis_guard.chains.known import known_contracts
-from aiegis_guard.chains.transaction import SWAP_ORDER, Approval, AssetKind, Call, Receipt, Transfer
+from aiegis_guard.chains.transaction import (
+    SWAP_ORDER,
+    Approval,
+    AssetKind,
+    AuthorityChange,
+    Call,
+    Receipt,
+    Transfer,
+)
 from aiegis_guard.checksums import keccak256
 
 __all__ = ["ENS_BASE_REGISTRAR", "TABLE"]
 
 ENS_BASE_REGISTRAR = "0x57f1887a8bf19b14fc0df6fd9b2acc9af147ea85"  # .eth names (ERC-721)
+ENS_REGISTRY = "0x00000000000c2e074ec69a0dfb2997ba6c7d2e1e"  # node -> owner, resolver
 _LIDO_STETH = "0xae7ab96520de3a18e5e111b5eaab095312d7fe84"  # what wstETH wraps
 _LIDO_WSTETH = "0x7f39c581f595b53c5cb19bd0b3f8da6c935e2ca0"
 HUGE_AMOUNT = 1 << 255  # max uint256 and its neighbours: "all of it"
@@ -233,6 +245,27 @@ def _ens_name(f: Frame, label: str, owner: str) -> Transfer | Receipt:
     )
 
 
+def _ens_reclaim(f: Frame, fn: Function, a: list[Any]) -> Result:
+    """BaseRegistrar ``reclaim(id, owner)`` / Registry ``setOwner(node, owner)``: the caller
+    (the name's owner) hands the name's registry control to ``owner``; on any other contract
+    the selector stays opaque."""
+    registrar = f.target == ENS_BASE_REGISTRAR
+    if not registrar and f.target != ENS_REGISTRY:
+        return [named_call(f, fn, known=False)]
+    name = int.from_bytes(a[0], "big") if isinstance(a[0], bytes) else a[0]
+    return [
+        AuthorityChange(
+            via="ens.reclaim" if registrar else "ens.set_owner",
+            account=f.target,
+            new_authority=a[1],
+            authority_type="manager",
+            current_authority=f.sender,
+            asset=asset(ENS_BASE_REGISTRAR, AssetKind.NFT) if registrar else None,
+            token_id=name if registrar else None,
+        )
+    ]
+
+
 TABLE = (
     ("supply(address,uint256,address,uint16)", _aave_supply),
     ("deposit(address,uint256,address,uint16)", _aave_supply),
@@ -266,6 +299,8 @@ TABLE = (
     ("withdrawFrom(address,address,address,uint256)", _withdraw_from),
     ("transferAsset(address,address,uint256)", _transfer_asset),
     ("commit(bytes32)", _ens),
+    ("reclaim(uint256,address)", _ens_reclaim),
+    ("setOwner(bytes32,address)", _ens_reclaim),
     (
         "register(string,address,uint256,bytes32,address,bytes[],bool,uint16)",
         _ens,

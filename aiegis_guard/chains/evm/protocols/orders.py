@@ -36,6 +36,7 @@ judges the exchange.
 
 from __future__ import annotations
 
+from collections.abc import Set
 from typing import Any
 
 from aiegis_guard.chains.evm.frames import ZERO, asset, native
@@ -199,7 +200,7 @@ _SHAPES: tuple[tuple[str, frozenset[str]], ...] = (
 )
 
 
-def order_shape(fields: set[str]) -> str | None:
+def order_shape(fields: Set[str]) -> str | None:
     """Which order family a struct's field names match, if any."""
     for name, needed in _SHAPES:
         if needed <= fields:

@@ -29,11 +29,23 @@ Recognised by structure (the field names of the primary type). Sources:
   uint48 validUntil,address entryPoint)`` (safe-global/safe-modules ``Safe4337Module.sol``
   4337/v0.3.0; v0.2.0 has uint256 gas fields): ``callData`` runs in the Safe
   (``executeUserOp(address,uint256,bytes,uint8)`` -> the Safe executes the call).
-- Snapshot (domain name ``snapshot``: votes, proposals, follows) moves nothing.
+- Meta-transactions: the signed call runs on the target as if the signer had sent it, so it is
+  decoded as the signer's own call. Polygon PoS ``MetaTransaction(uint256 nonce,address from,
+  bytes functionSignature)`` (maticnetwork/pos-portal ``NativeMetaTransaction.sol``: the
+  token calls itself with ``functionSignature``, ``msg.sender`` = ``from``); OpenZeppelin
+  ``ForwardRequest(address from,address to,uint256 value,uint256 gas,uint256 nonce,[uint48
+  deadline,]bytes data)`` (``MinimalForwarder`` / ``ERC2771Forwarder``: ``to`` is called with
+  ``data`` for ``from``; the value is the relayer's).
+- EIP-3009 ``CancelAuthorization(address authorizer,bytes32 nonce)``: voids an unused
+  authorization, moves nothing.
+- Snapshot (domain name ``snapshot``: votes, proposals, follows; ``snapshot-x``: Snapshot X
+  votes, snapshot-labs/sx-monorepo ``ethereum-sig/types.ts``) moves nothing, once no shape
+  above matched (a permit or order under a Snapshot domain name is judged as what it is).
 """
 
 from __future__ import annotations
 
+from collections.abc import Set
 from typing import Any
 
 from aiegis_guard.chains.evm.calldata import decode_calldata, decode_items
@@ -57,18 +69,32 @@ _SHAPES: tuple[tuple[str, frozenset[str]], ...] = (
     ("comet_authorization", frozenset({"owner", "manager", "isAllowed", "expiry"})),
     ("aave_delegation", frozenset({"delegatee", "value", "deadline"})),
     ("erc721_permit", frozenset({"spender", "tokenId", "deadline"})),
+    ("meta_tx", frozenset({"from", "functionSignature"})),
+    ("forward_request", frozenset({"from", "to", "value", "gas", "data"})),
 )
+_CANCEL_3009 = frozenset({"authorizer", "nonce"})
+_SNAPSHOT = frozenset({"snapshot", "snapshot-x"})
 
 
-def signed_shape(fields: set[str], domain_name: Any) -> str | None:
-    if isinstance(domain_name, str) and domain_name.strip().lower() == "snapshot":
-        return "snapshot"
+def signed_shape(fields: Set[str], domain_name: Any) -> str | None:
     for name, needed in _SHAPES:
         if needed <= fields:
             return name
     if "spender" in fields and any(v in fields for v in _VALUE_FIELDS):
         return "permit_lookalike"
+    if fields == _CANCEL_3009:
+        return "eip3009_cancel"
+    if isinstance(domain_name, str) and domain_name.strip().lower() in _SNAPSHOT:
+        return "snapshot"
     return None
+
+
+def _meta_tx(target: str, signer: str, data: bytes) -> tuple[list[Operation], list[str]]:
+    """A signed call that ``target`` runs as if ``signer`` had sent it: the signer's call."""
+    target, signer = target.lower(), signer.lower()
+    frame = Frame(target, signer, target, 0, data, origin=signer, path=("metaTransaction",))
+    ops, notes = decode_calldata(frame)
+    return ops, [*notes, f"signer:{signer}"]
 
 
 def _safe_tx(m: dict[str, Any], safe: str) -> tuple[list[Operation], list[str]]:
@@ -145,8 +171,10 @@ def decode_signed(
     shape: str, m: dict[str, Any], verifying: str | None
 ) -> tuple[list[Operation], list[str]]:
     """Operations and notes of one recognised message (see the module docstring)."""
-    if shape == "snapshot":
-        return [], ["eip712:snapshot"]
+    if shape in ("snapshot", "eip3009_cancel"):
+        return [], [f"eip712:{shape}"]
+    if shape == "forward_request":
+        return _meta_tx(m["to"], m["from"], m["data"])
     if shape == "permit_lookalike":
         return _permit_lookalike(m, verifying), ["eip712:permit-lookalike"]
     if shape == "user_op":
@@ -155,6 +183,8 @@ def decode_signed(
         return _user_op(m["safe"], m["entryPoint"], m["callData"])
     if verifying is None:
         raise EvmDecodeError(f"{shape} typed data without a verifyingContract")
+    if shape == "meta_tx":
+        return _meta_tx(verifying, m["from"], m["functionSignature"])
     if shape == "safe_tx":
         ops, notes = _safe_tx(m, verifying)
         return ops, [*notes, f"account:{verifying}"]

@@ -154,7 +154,9 @@ def _command(f: Frame, cmd: int, data: bytes) -> Result:
     return router_plan(f.inner(f.data), a[0], a[1])  # EXECUTE_SUB_PLAN
 
 
-def _v4_action(f: Frame, action: int, data: bytes) -> Result:
+def _v4_action(f: Frame, action: int, data: bytes, floors: dict[str, int]) -> Result:
+    """One V4 action; ``floors``: the least each single-pool swap so far delivers, by the
+    currency it pays out (what a later ``TAKE`` of the whole open delta takes at least)."""
     if action in _V4_SWAPS_MULTI:
         return []  # amounts and recipients are settled by SETTLE*/TAKE* actions
     if action not in _V4:
@@ -163,15 +165,18 @@ def _v4_action(f: Frame, action: int, data: bytes) -> Result:
     a = decode_args(types, data)
     via = f"universal_router.v4.{name.lower()}"
     if name in ("SWAP_EXACT_IN_SINGLE", "SWAP_EXACT_OUT_SINGLE"):
-        return []  # the minimum and the recipient are those of the TAKE* that follows
+        (pool, zero_for_one, amount, limit, _hook) = a[0]
+        out = str(pool[1] if zero_for_one else pool[0])
+        floors[out] = limit if name == "SWAP_EXACT_IN_SINGLE" else amount
+        return []  # the recipient is that of the TAKE* that follows
     if name == "SETTLE_ALL":
         return swap_ops(f, via, (a[0], a[1]), (None, None), None)
     if name == "SETTLE":
         return swap_ops(f, via, (a[0], a[1] or None), (None, None), None) if a[2] else []
     if name == "TAKE_ALL":
         return _get(f, via, a[0], f.sender or ZERO, a[1])
-    if name == "TAKE":
-        return _get(f, via, a[0], a[1], a[2] or None)
+    if name == "TAKE":  # amount 0: the whole open delta, at least what the swap delivers
+        return _get(f, via, a[0], a[1], a[2] or floors.get(str(a[0])))
     if name == "TAKE_PORTION":
         return _portion(f, via, a[0], a[1], a[2])
     if name == "TAKE_PAIR":
@@ -185,8 +190,9 @@ def _v4(f: Frame, actions: bytes, params: list[bytes]) -> Result:
     if len(actions) != len(params):
         raise EvmDecodeError("V4_SWAP: actions and params differ in length")
     out: Result = []
+    floors: dict[str, int] = {}
     for action, data in zip(actions, params, strict=True):
-        out += _v4_action(f, action, data)
+        out += _v4_action(f, action, data, floors)
     return out
 
 

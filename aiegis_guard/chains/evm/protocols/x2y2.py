@@ -10,8 +10,9 @@ percentages over ``RATE_BASE = 1e6``; an item's ``data`` may be overwritten at s
 ``detail.dataReplacement`` wherever ``order.dataMask`` has a non-zero byte.
 
 A maker signs ``personal_sign(keccak256(abi.encode(salt, user, network, intent, delegateType,
-deadline, currency, dataMask, items.length, items)))``: the wallet sees 32 bytes, a blind
-signature (``tx.evm.blind_signature``). The order is decoded where it is shown: as the
+deadline, currency, dataMask, items.length, items)))``: the wallet sees 32 bytes it cannot
+explain (``tx.evm.opaque_message``, FLAG: a person must look; an unprefixed ``eth_sign`` of
+it is ``tx.evm.blind_signature``). The order is decoded where it is shown: as the
 ``Order`` struct of EIP-712-shaped typed data (:func:`order_items`), and inside ``run``.
 
 Each item of an order is filled on its own (its own ``itemHash``): one order index per item.

@@ -1,0 +1,136 @@
+"""Permit2 witness transfers: UniswapX orders, 0x Settler meta-transactions, and every witness
+the decoder cannot explain.
+
+A ``PermitWitnessTransferFrom`` / ``PermitBatchWitnessTransferFrom`` lets its ``spender``
+pull the permitted tokens once, *under the conditions of the witness*: the witness is what
+the signer gets in return. Sources (type strings as the projects publish them):
+
+- Uniswap/permit2 ``src/libraries/PermitHash.sol``: ``PermitWitnessTransferFrom(
+  TokenPermissions permitted,address spender,uint256 nonce,uint256 deadline,<Witness>
+  witness)``.
+- Uniswap/UniswapX ``src/lib/ExclusiveDutchOrderLib.sol`` (``ExclusiveDutchOrder(OrderInfo
+  info,uint256 decayStartTime,uint256 decayEndTime,address exclusiveFiller,uint256
+  exclusivityOverrideBps,address inputToken,uint256 inputStartAmount,uint256
+  inputEndAmount,DutchOutput[] outputs)``), ``DutchOrderLib.sol`` (``DutchOrder``, same
+  outputs), ``V2DutchOrderLib.sol`` (``V2DutchOrder(OrderInfo info,address cosigner,
+  address baseInputToken,...,DutchOutput[] baseOutputs)``), ``V3DutchOrderLib.sol``
+  (``V3DutchOutput(address token,uint256 startAmount,NonlinearDutchDecay curve,address
+  recipient,uint256 minAmount,...)``), ``PriorityOrderLib.sol`` (``PriorityOutput(address
+  token,uint256 amount,uint256 mpsPerPriorityFeeWei,address recipient)``); ``OrderInfo(
+  address reactor,address swapper,uint256 nonce,uint256 deadline,...)``;
+  ``DutchOutput(address token,uint256 startAmount,uint256 endAmount,address recipient)``.
+
+- 0x Settler meta-transactions (0xProject/0x-settler ``src/SettlerAbstract.sol``):
+  ``SlippageAndActions(address recipient,address buyToken,uint256 minAmountOut,bytes[]
+  actions)`` (and the intents' ``SlippageAndCondition`` with the same first three fields):
+  whatever the actions do, Settler pays ``recipient`` at least ``minAmountOut`` of
+  ``buyToken``.
+
+Recognised by structure: a witness with an ``info`` naming the ``swapper`` and a list of
+outputs (``outputs`` / ``baseOutputs``) each with a ``token`` and a ``recipient``. The order
+is an exchange: the permitted tokens go to the reactor (the most Permit2 lets it take), each
+output comes back to its recipient at its guaranteed minimum (the least of its start / end /
+floor amounts); ``chains/effect_rules`` judges it like any signed order, and an output
+that decays below half its starting amount is noted ``order:steep-decay`` (BLOCK
+``order_gives_away``: the consideration decays to next to nothing). A witness of any
+other shape is not explained: the request is FLAGged (``unknown_typed_data``), never allowed
+on the strength of the spender alone.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from aiegis_guard.chains.evm.frames import ZERO, asset, native
+from aiegis_guard.chains.transaction import Asset, AssetKind, Operation, Receipt, Transfer
+
+__all__ = ["PERMIT_FIELDS", "decode_witness", "steep_decay"]
+
+PERMIT_FIELDS = frozenset({"permitted", "spender", "nonce", "deadline"})
+_OUTPUTS = ("outputs", "baseOutputs")
+_MINIMA = ("startAmount", "endAmount", "amount")
+
+
+def _outputs(witness: dict[str, Any]) -> list[dict[str, Any]] | None:
+    info = witness.get("info")
+    if not isinstance(info, dict) or not isinstance(info.get("swapper"), str):
+        return None
+    found: list[Any] | None = next(
+        (witness[k] for k in _OUTPUTS if isinstance(witness.get(k), list)), None
+    )
+    if not found or not all(
+        isinstance(o, dict)
+        and isinstance(o.get("token"), str)
+        and isinstance(o.get("recipient"), str)
+        for o in found
+    ):
+        return None
+    return [dict(o) for o in found]
+
+
+def _minimum(output: dict[str, Any]) -> int | None:
+    """The least the output guarantees: a V3 floor, else the lower end of its decay."""
+    if isinstance(output.get("minAmount"), int):
+        return int(output["minAmount"])
+    amounts = [output[k] for k in _MINIMA if isinstance(output.get(k), int)]
+    return min(amounts) if amounts else None
+
+
+def _asset(token: str) -> Asset:
+    return native() if token == ZERO else asset(token, AssetKind.FUNGIBLE)
+
+
+def steep_decay(message: dict[str, Any]) -> bool:
+    """An output whose guaranteed amount decays below half its starting amount: the quote
+    the signer is shown is not what it gets (real Dutch orders decay by a few per cent)."""
+    outputs = _outputs(message.get("witness") or {}) or []
+    for o in outputs:
+        start, least = o.get("startAmount"), _minimum(o)
+        if isinstance(start, int) and least is not None and least * 2 < start:
+            return True
+    return False
+
+
+def _slippage(witness: dict[str, Any]) -> list[dict[str, Any]] | None:
+    """0x Settler's ``SlippageAndActions``: one output, ``buyToken`` to ``recipient``."""
+    to, token, least = (witness.get(k) for k in ("recipient", "buyToken", "minAmountOut"))
+    if isinstance(to, str) and isinstance(token, str) and isinstance(least, int):
+        return [{"token": token, "recipient": to, "minAmount": least}]
+    return None
+
+
+def decode_witness(message: dict[str, Any]) -> list[Operation] | None:
+    """The exchange a witness transfer signs (UniswapX order, 0x Settler slippage), or None
+    (witness unexplained)."""
+    witness = next((v for k, v in message.items() if k not in PERMIT_FIELDS), None)
+    if not isinstance(witness, dict):
+        return None
+    outputs = _outputs(witness) or _slippage(witness)
+    if outputs is None:
+        return None
+    info = witness.get("info")
+    swapper = info.get("swapper") if isinstance(info, dict) else None
+    reactor = message["spender"]
+    permitted = message["permitted"]
+    ops: list[Operation] = [
+        Transfer(
+            via="permit2.witness_input",
+            asset=asset(p["token"], AssetKind.FUNGIBLE),
+            sender=swapper,
+            recipient=reactor,
+            amount=p["amount"],
+            order=0,
+        )
+        for p in (permitted if isinstance(permitted, list) else [permitted])
+    ]
+    ops += [
+        Receipt(
+            via="permit2.witness_output",
+            asset=_asset(o["token"]),
+            recipient=o["recipient"],
+            amount=_minimum(o),
+            order=0,
+        )
+        for o in outputs
+    ]
+    return ops

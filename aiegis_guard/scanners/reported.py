@@ -1,0 +1,134 @@
+"""Reported speech: what a text quotes as someone else's words.
+
+A scam warning quotes the lure ("Several members received this DM, copied verbatim, do NOT
+follow it: > Hello, please validate your wallet…"), an incident report the payload, a bug
+bounty the NFT description that fooled an agent. The quoted words are not an order to the
+agent reading the warning: the phrase rules drop hits in them, the intent stage judges them
+blank, the classifier scores read content without them (:func:`unquoted`). A quote counts as
+reported only when a frame word (a scam, phishing, a post-mortem, an advisory, "verbatim",
+"do not follow", in about thirty languages: :data:`~.intent_words.SCAM_FRAME_WORDS`) stands
+outside every quote at most ``FRAME_BEFORE`` characters before it or ``FRAME_AFTER`` after.
+An attacker's lure that quotes its own order is not framed so; a public user's prompt is
+never read this way (it cannot frame its own order as a quoted scam).
+"""
+
+from __future__ import annotations
+
+import bisect
+import functools
+import re
+
+import ahocorasick
+
+from aiegis_guard.scanners import intent_patterns as p
+from aiegis_guard.scanners import intent_words as w
+from aiegis_guard.textcache import digest_cached
+
+__all__ = ["overlaps", "reported", "unquoted"]
+
+FRAME_BEFORE = 600
+FRAME_AFTER = 300
+# quotation marks that open and close reported speech; a Markdown quote block is a run of
+# lines that start with ">"
+_QUOTE_RE = re.compile(
+    r'(?=["“„«»「『‘>])(?:"[^"\n]{20,}"|“[^”]{20,}”|„[^“”]{20,}[“”]|«[^»]{20,}»|»[^«]{20,}«|「[^」]{20,}」|'
+    r"『[^』]{20,}』|‘[^’]{20,}’|(?:^>[^\n]*(?:\n|$))+)",
+    re.MULTILINE,
+)
+
+
+def reported(text: str) -> tuple[tuple[int, int], ...]:
+    """Spans of ``text`` that it quotes as someone else's words: quoted passages (20+
+    characters, or a "> " block) in a text framed as a scam warning, incident report or
+    security write-up outside its quotes ("Several members received this DM (copied verbatim,
+    do NOT follow it): …"). An attacker's lure that quotes its own order is not framed so."""
+    if text.lstrip()[:1] in ("{", "["):
+        return ()  # a JSON document: its quotes are keys and values, not reported speech
+    return _reported(text) if _QUOTE_START_RE.search(text) else ()
+
+
+@digest_cached(maxsize=8)
+def _reported(text: str) -> tuple[tuple[int, int], ...]:
+    """The quotes with a frame word (outside every quote) at most ``FRAME_BEFORE`` characters
+    before or ``FRAME_AFTER`` after them: a frame far away in a long text (a scam warning 50 KB
+    earlier) frames nothing here."""
+    spans = [m.span() for m in _QUOTE_RE.finditer(text) if not _json_string(text, *m.span())]
+    if not spans:
+        return ()
+    starts = [start for start, _ in spans]
+    frames = [at for at in _frame_starts(text) if not _within(spans, starts, at)]
+    if not frames:
+        return ()
+    return tuple(
+        (a, b)
+        for a, b in spans
+        if _any_in(frames, a - FRAME_BEFORE, a) or _any_in(frames, b, b + FRAME_AFTER)
+    )
+
+
+def _json_string(text: str, a: int, b: int) -> bool:
+    """A JSON key or value, not a quotation: ``{"k": "v"}``, ``["v", …]``."""
+    if text[a] != '"':
+        return False
+    before = text[max(0, a - 8) : a].rstrip()
+    return before.endswith(("{", "[", ",", '":')) or text[b : b + 8].lstrip().startswith(":")
+
+
+def _frame_starts(text: str) -> list[int]:
+    """Where a frame word (:data:`~.intent_words.SCAM_FRAME_WORDS`) starts in ``text``, from
+    one automaton pass (the regex alternation costs ~0.7 s on a megabyte of prose)."""
+    low = text.lower()
+    if len(low) != len(text):  # a few characters change length when lower-cased
+        return [m.start() for m in p.SCAM_FRAME_RE.finditer(text)]
+    out = []
+    for end, (word, any_end) in _frames().iter(low):
+        start = end - len(word) + 1
+        if not w.is_unspaced(word[0]) and (
+            (start and low[start - 1].isalnum())
+            or (not any_end and end + 1 < len(low) and low[end + 1].isalnum())
+        ):
+            continue
+        out.append(start)
+    return sorted(out)
+
+
+@functools.cache
+def _frames() -> ahocorasick.Automaton:
+    auto = ahocorasick.Automaton()
+    for word, any_end in w.frame_words():
+        auto.add_word(word, (word, any_end))
+    auto.make_automaton()
+    return auto
+
+
+def _within(spans: list[tuple[int, int]], starts: list[int], at: int) -> bool:
+    i = bisect.bisect_right(starts, at) - 1
+    return i >= 0 and at < spans[i][1]
+
+
+def _any_in(positions: list[int], lo: int, hi: int) -> bool:
+    i = bisect.bisect_left(positions, lo)
+    return i < len(positions) and positions[i] < hi
+
+
+_QUOTE_START_RE = re.compile(r'["“„«»「『‘]|^>', re.MULTILINE)
+
+
+def overlaps(spans: tuple[tuple[int, int], ...], start: int, end: int) -> bool:
+    """Does ``[start, end)`` overlap one of ``spans``?"""
+    return any(a < end and start < b for a, b in spans)
+
+
+def unquoted(text: str, spans: tuple[tuple[int, int], ...] | None = None) -> str:
+    """``text`` with what it reports (``spans``, default :func:`reported`) blanked, same
+    length."""
+    spans = reported(text) if spans is None else spans
+    if not spans:
+        return text
+    parts: list[str] = []
+    last = 0
+    for a, b in spans:
+        parts += (text[last:a], " " * (b - a))
+        last = b
+    parts.append(text[last:])
+    return "".join(parts)
