@@ -4,7 +4,11 @@ and a replaced function in a changelog is not a lure (``scanners.reported``, ``i
 
 from __future__ import annotations
 
+import itertools
+
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from aiegis_guard import Guard, Policy
 from aiegis_guard.findings import Category, Source
@@ -118,3 +122,20 @@ def test_the_model_does_not_score_a_reported_lure() -> None:
     found = {t: guard.check_text(t, source=Source.TOOL_OUTPUT).rule_ids for t in (lure, report)}
     assert "injection.classifier" in found[lure]
     assert "injection.classifier" not in found[report]
+
+
+PIECES = [*'ab "“”„«»「」>\n:{[,', "scam ", "fake ", "Scam alert: ", "a quote of twenty chars"]
+
+
+@given(st.lists(st.sampled_from(PIECES), max_size=60).map("".join))
+def test_reported_spans_are_quotes_inside_the_text(text: str) -> None:
+    """On any text: the reported spans are sorted, disjoint, inside the text and start at a
+    quotation mark; unquoted keeps the length and only blanks them."""
+    spans = reported(text)
+    assert list(spans) == sorted(spans)
+    assert all(0 <= a < b <= len(text) and text[a] in '"“„«»「『‘>' for a, b in spans)
+    assert all(b1 <= a2 for (_, b1), (a2, _) in itertools.pairwise(spans))
+    out = unquoted(text)
+    assert len(out) == len(text)
+    outside = [i for i in range(len(text)) if not any(a <= i < b for a, b in spans)]
+    assert all(out[i] == text[i] for i in outside)

@@ -193,6 +193,8 @@ def _context(text: str, start: int, end: int, lo: int, hi: int) -> tuple[str, st
     if call is not None:
         return "key", call
     tail_start = max(lo, start - TAIL)
+    while lo < tail_start < start and text[tail_start - 1].isalnum() and text[tail_start].isalnum():
+        tail_start += 1  # not the end of a word cut at the tail's start ("signe|r": no "r")
     before = _classify_tail(text[tail_start:start])
     # a bare "key" may have lost its qualifier ("storage key") at the cut, a "value" its
     # name ("--name pk --value"): read the whole window

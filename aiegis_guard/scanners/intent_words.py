@@ -62,7 +62,9 @@ RIGHTS_WORDS = """approve grant authorize authorise setapprovalforall permit del
     autoriser autorisez signer signez genehmigen genehmige autorisieren autorisiere
     signiere unterschreibe одобри одобрите подпиши подпишите авторизуй разреши разрешите
     授权 批准 签署 redelegate set_as_your_default add_as_a_recovery add_as_recovery
-    add_as_signer add_as_delegate set_stake_authority set_withdraw_authority
+    add_as_signer add_as_delegate add_me_as_an_owner add_me_as_owner
+    add_me_as_a_signer add_me_as_signer add_me_as_an_admin make_me_an_owner make_me_owner
+    set_stake_authority set_withdraw_authority
     approva approvate autorizza autorizzate firma firmate 承認 署名 승인 서명 onayla onaylayın
     imzala imzalayın zatwierdź podpisz keur_goed onderteken setujui tandatangani
     phê_duyệt ký وافق وقّع"""
@@ -141,7 +143,8 @@ OVERSIGHT = (
     r"不要(?:告诉|通知|询问)"
 )
 VOID = (
-    r"\b(?:limits?|allowlists?|whitelists?|spending caps?|restrictions|checks|policies|"
+    r"\b(?:limits?|allowlists?|whitelists?|(?:spending |daily |per-day |per-tx )?caps?|"
+    r"restrictions|checks|policies|"
     r"confirmations?|approvals?)\b[^.]{0,40}\b(?:(?:do|does|shall|will) not apply|"
     r"no longer apply|(?:are|is) (?:void|suspended|disabled|lifted|waived|not required|"
     r"unnecessary|pre-?approved)|have been (?:lifted|waived|suspended|disabled))|"
@@ -164,7 +167,8 @@ VOID = (
     # checks marked advisory, a field turned off
     r"(?<=[a-z] )(?<!to )(?-i:skips?)\s+(?:the\s+)?(?:\w+\s+){0,2}?(?:confirmations?|caps?|limits?|"
     r"checks?|approvals?|review)\b|\bmarked\s+(?:\w+\s+){0,3}?as\s+(?:advisory|optional|informational)\b|"
-    r"\b(?:confirmations?|approvals?|limits?|checks?)\s*[:=]\s*(?:off|none|disabled|false|0)\b|"
+    r"\b(?:confirmations?|approvals?|limits?|checks?|human[_ ]review|review)\s*[:=]\s*"
+    r"(?:off|none|disabled|false|0|no|not[_ ]required|skip(?:ped)?)\b|"
     r"\b(?:are|is)\s+always\s+(?:granted|approved|paid|honou?red)\b"
 )
 ADDRESSEE = (

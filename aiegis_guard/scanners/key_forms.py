@@ -12,9 +12,6 @@ Called by :mod:`aiegis_guard.scanners.wallet_keys`.
   "loop_count_1 (first miller loop)"); strong ones ("part", "half", "chunk", "1 of 2") only
   need no hash word there ("checksum part 1"). Or the parts joined derive to an own address.
   Every part is reported and masked.
-* **Groups**: 4-16 equal groups of hex digits on one line, separated by one space, dash or
-  colon, 64 digits in all ("e8a1f0c2 95…"), behind a key-ish label: a key copied from paper
-  or a password manager's grouped display.
 * **Base64 of the raw 32 bytes** (a Kubernetes ``Secret``'s ``data:``, a ``.env`` value):
   a 43/44-character base64 token that decodes to 32 bytes in the secp256k1 range behind a
   key-ish label (the same context rules as a hex key, :func:`evm_keys.key_context`).
@@ -49,7 +46,6 @@ __all__ = [
     "STRONG_PART_RE",
     "base64_runs",
     "find_base64_keys",
-    "find_grouped_keys",
     "find_split_keys",
     "in_secret_manifest",
     "labelled_parts",
@@ -173,37 +169,6 @@ def find_split_keys(text: str, own: frozenset[str]) -> list[Finding]:
                 found.append(key_finding(p, text[p[0] : p[1]], "pattern:hex-parts", evidence))
             used = parts[-1][1]
     return found
-
-
-def find_grouped_keys(text: str) -> list[Finding]:
-    """A key written in equal groups of hex digits behind a key-ish label: BLOCK."""
-    found: list[Finding] = []
-    group: list[tuple[int, int]] = []
-    for span in [*runs(text, HEX, 4, max_len=16), (len(text) + 2, len(text) + 2)]:
-        if group and (span[0] - group[-1][1] != 1 or text[group[-1][1]] not in _GROUP_SEP):
-            found += _grouped_key(text, group)
-            group = []
-        group.append(span)
-    return found
-
-
-_GROUP_SEP = frozenset(" -:")
-
-
-def _grouped_key(text: str, group: list[tuple[int, int]]) -> list[Finding]:
-    sizes = {e - s for s, e in group}
-    if not 4 <= len(group) <= 16 or len(sizes) != 1 or sizes.pop() * len(group) != 64:
-        return []
-    start, end = group[0][0], group[-1][1]
-    if (start and text[start - 1] in _GLUE) or (end < len(text) and text[end] in _GLUE):
-        return []
-    body = "".join(text[s:e] for s, e in group)
-    if not 0 < int(body, 16) < SECP256K1_N or is_placeholder(body):
-        return []
-    named = classify_words(text[max(0, start - KEY_REACH) : start])
-    if named is None or named[0] != "key":
-        return []
-    return [key_finding((start, end), text[start:end], "pattern:hex-groups", f"context:{named[1]}")]
 
 
 def base64_runs(text: str) -> list[tuple[int, int]]:

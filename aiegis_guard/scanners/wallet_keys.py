@@ -48,7 +48,6 @@ from aiegis_guard.scanners.key_checks import base58_secret, secret_finding, sola
 from aiegis_guard.scanners.key_forms import (
     base64_runs,
     find_base64_keys,
-    find_grouped_keys,
     find_split_keys,
     in_secret_manifest,
     with_parent_label,
@@ -322,7 +321,6 @@ def scan(layer: Layer, ctx: ScanContext) -> list[Finding]:
     own = ctx.policy.wallet.evm
     found = find_evm_keys(text, own, derive_hashes=outbound, spans=spans)
     found += find_split_keys(text, own)
-    found += find_grouped_keys(text)
     found += find_number_keys(text)
     found = in_secret_manifest(text, found)
     b64 = base64_runs(text)
