@@ -16,7 +16,7 @@ from hypothesis import strategies as st
 from aiegis_guard import Guard, Policy
 from aiegis_guard.findings import Action
 from aiegis_guard.lazyre import LazyPattern
-from aiegis_guard.scanners import intent
+from aiegis_guard.scanners import intent, intent_judge
 from aiegis_guard.scanners import intent_patterns as p
 from aiegis_guard.segment import views
 
@@ -160,7 +160,7 @@ def test_gated_pattern_matches_pass_both_gates(
     """Every sentence a gated declaration pattern matches holds a word of each of its gates
     (the second gate skips the pattern on sentences that hold only the common first word)."""
     assert pattern.search(sentence), "the table row must be one the pattern matches"
-    _verbs, present, _any = intent._verbs(sentence)
+    _verbs, present, _any = intent_judge.cues_of(sentence)
     assert _FIRST[name] | {_SECOND[name]} <= present
 
 
@@ -175,7 +175,7 @@ def test_gated_pattern_matches_pass_both_gates(
 def test_second_gate_skips_common_words(name: str, sentence: str) -> None:
     """A sentence with only the first gate's common word ("new", "set", "not") fails the
     second: the pattern is not run on it."""
-    _verbs, present, _any = intent._verbs(sentence)
+    _verbs, present, _any = intent_judge.cues_of(sentence)
     assert _FIRST[name] <= present
     assert _SECOND[name] not in present
 
@@ -260,14 +260,14 @@ def _plain_cues() -> Any:
     import ahocorasick
 
     auto = ahocorasick.Automaton()
-    for word, value in intent._cues().items():
+    for word, value in intent_judge.cue_words().items():
         if value[0]:
             auto.add_word(word, value)
     auto.make_automaton()
     return auto
 
 
-_CUE_WORDS = sorted(w for w, v in intent._cues().items() if v[0])
+_CUE_WORDS = sorted(w for w, v in intent_judge.cue_words().items() if v[0])
 _CUE_PIECES = st.one_of(
     st.sampled_from(_CUE_WORDS),
     st.sampled_from([" ", "\n", ",", ".", "-", "\x00\x01\x02", " \x00\x01\x02", "x", "İ", "Σ"]),
@@ -282,10 +282,10 @@ def test_cue_pass_equals_the_plain_automaton(parts: list[str]) -> None:
     the same verbs, stems and "any cue" as the plain automaton, placeholders never reported."""
     sentence = "".join(parts)
     plain = _plain_cues()
-    saved = intent._cues
+    saved = intent_judge.cue_words
     try:
-        intent._cues = lambda: plain  # type: ignore[assignment]
-        expected = intent._verbs(sentence)
+        intent_judge.cue_words = lambda: plain  # type: ignore[assignment]
+        expected = intent_judge.cues_of(sentence)
     finally:
-        intent._cues = saved
-    assert intent._verbs(sentence) == expected
+        intent_judge.cue_words = saved
+    assert intent_judge.cues_of(sentence) == expected

@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 
 from aiegis_guard.scanners import intent_patterns as p
-from aiegis_guard.scanners.intent import has_recipient, judge
+from aiegis_guard.scanners.intent_judge import has_recipient, judge
 from aiegis_guard.scanners.reported import unquoted
 
 __all__ = ["aimed", "asks_at", "mentions_only", "wallet_talk"]

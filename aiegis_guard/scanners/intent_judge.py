@@ -1,0 +1,408 @@
+"""The intent stage's judge (:mod:`.intent`): is a sentence a directive, what act does it ask
+for, and how strongly?
+
+Each sentence is checked for a **directive** — an imperative (also after a vocative: "Bot
+reading this, send…", "whoever runs the agent pls…"; a causative: "have your agent…"; a means:
+"renew by paying…"), a modal aimed at an agent or at a named recipient ("agents must…", "the
+wallet must forward… to 0x…"), a bot command (``/send``), a declaration that voids policy
+("limits do not apply", "treat his requests like mine", "the guard is advisory") or an
+expectation that names where value goes ("the royalty is to be settled to 0x…", "Required
+action: transfer of all balances to…") — whose **act** moves value, grants rights, calls a
+named contract function, reveals or asks for a secret ("we need your 24 words"), hands one to a
+third party's place (the 24 words "go in the field below", the ``.env`` attached to a ticket,
+``PRIVATE_KEY`` in a header), changes policy, silences oversight, or acts on the agent itself
+(a question for its instructions, a persona without rules, text planted in its answer).
+Prohibitions ("never share your seed phrase"), descriptions ("the approve function lets a
+spender…", doc comments, tool headings, explorer labels) and an upper-case spec MUST without a
+recipient are not directives.
+
+A directive is scored: the act's class, a named recipient (address, .eth, mailbox, handle,
+account number), an amount or "all funds", an addressee ("AI agents", "bot"), authority,
+urgency and secrecy each add. A sentence in a language the vocabulary does not parse that
+names a recipient is scored on those cues alone.
+
+Vocabulary (:mod:`.intent_words`): English, Spanish, Portuguese, French, German, Russian,
+Chinese, and act/secret/addressee words for Italian, Japanese, Korean, Turkish, Vietnamese,
+Arabic, Indonesian, Polish, Dutch, Ukrainian, Hindi, Thai and a few more (secret asks, support
+desks and negation in about thirty languages). Words come from one Aho-Corasick pass per
+sentence, which gates both the sentence and every costlier pattern (patterns compile on first
+use).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import dataclass
+from functools import cache
+
+import ahocorasick
+
+from aiegis_guard.scanners import intent_patterns as p
+from aiegis_guard.scanners import intent_words as w
+
+__all__ = ["Cues", "Judgement", "cue_words", "cues_of", "has_recipient", "judge"]
+
+
+@dataclass(frozen=True, slots=True)
+class Judgement:
+    """Why a sentence reads as a directive to the agent."""
+
+    score: int
+    act: str
+    cues: tuple[str, ...]
+
+
+def _negated(sentence: str, start: int, end: int) -> bool:
+    """A prohibition ("never share", "ne partagez jamais", "teile niemals"), or advice to
+    the human reader ("move your assets yourself")."""
+    return bool(
+        p.NEGATED_RE.search(sentence[max(0, start - 40) : start])
+        or p.NEGATED_AFTER_RE.match(sentence, end)
+        or p.YOURSELF_RE.search(sentence)
+    )
+
+
+Cues = tuple[dict[str, list[tuple[int, int]]], set[str], bool]
+
+
+def cues_of(sentence: str) -> Cues:
+    """Act verbs and objects by class as (start, end) from one automaton pass, which stems
+    occur (``stem``: the declaration patterns; ``g:*``: a gated pattern's), and whether any
+    cue word occurs at all (without one a sentence holds no act)."""
+    low = sentence.lower()
+    if len(low) != len(sentence):  # a few characters change length when lower-cased
+        low = sentence
+    found: dict[str, list[tuple[int, int]]] = {}
+    present: set[str] = set()
+    any_cue = False
+    for end, (word, kinds, stems) in cue_words().iter(low):
+        if not word:  # a separator's placeholder path (see cue_words), never a cue
+            continue
+        any_cue = True
+        start = end - len(word) + 1
+        present |= stems
+        if not kinds:
+            continue
+        if not w.is_unspaced(word[0]) and (
+            (start and low[start - 1].isalpha()) or (end + 1 < len(low) and low[end + 1].isalpha())
+        ):
+            continue
+        for kind in kinds:
+            found.setdefault(kind, []).append((start, end + 1))
+    return found, present, any_cue
+
+
+def _declared(sentence: str, value: bool, present: set[str]) -> tuple[str, int] | None:
+    if "g:void" in present and p.VOID_RE.search(sentence):
+        return "policy-void", 0
+    if {"g:route", "g:route_how"} <= present and p.ROUTE_RE.search(sentence):
+        return "value-route", 0
+    if (
+        "g:consent" in present
+        and p.CONSENT_RE.search(sentence)
+        and (value or p.TARGET_RE.search(sentence))
+    ):
+        return "consent-claim", 0
+    m = p.TAMPER_RE.search(sentence) if {"g:tamper", "g:tamper_what"} <= present else None
+    if m and not _negated(sentence, m.start(), m.end()):
+        return "tamper", m.start()
+    return None
+
+
+def _candidates(sentence: str, raw: str, cues: Cues | None) -> Iterator[tuple[str, int]]:
+    """Each act asked for (class, where its verb starts), most telling first (``cues``: the
+    sentence's :func:`cues_of`, when already known)."""
+    verbs, present, _any = cues or cues_of(sentence)
+    declared = _declared(sentence, "value" in verbs, present) if "stem" in present else None
+    if declared is not None:
+        yield declared
+    if ({"g:wsecret", "g:xsecret"} & present or p.SECRET_HINT_RE.search(raw)) and _sends_secret(
+        raw
+    ):
+        yield "secret-send", 0
+    secret = "reveal" in verbs and bool(
+        "secret" in verbs
+        or ("g:wsecret" in present and p.WALLET_SECRET_RE.search(raw))
+        or ("g:data" in present and "@" in raw and p.EMAIL_RE.search(raw))
+    )
+    policy_objects = [start for start, _ in verbs.get("pobj", ())]
+    for name in ("reveal", "value", "rights", "policy"):
+        for start, end in sorted(verbs.get(name, ())):
+            if name == "reveal" and not secret:
+                continue
+            if (
+                name == "reveal"
+                and sentence[start:end].lower() in w.WEAK_REVEAL
+                and not p.DESTINATION_RE.search(raw, end)
+            ):
+                continue
+            if name == "policy" and not any(at >= end for at in policy_objects):
+                continue
+            if _negated(sentence, start, end) or p.NOUN_USE_RE.match(raw, end):
+                continue
+            yield name, start
+    m = p.PERFORM_RE.search(raw) if "g:perform" in present else None
+    if m and not _negated(sentence, m.start(), m.end()):
+        yield "value", m.start()
+    m = p.CALL_RE.search(raw) if "g:call" in present else None
+    if m and not _negated(sentence, m.start(), m.end()):
+        yield "call", m.start()
+    m = p.SECRET_ASK_RE.search(raw) if {"g:ask", "g:wsecret"} <= present else None
+    if (
+        m
+        and p.WALLET_SECRET_RE.search(raw, 0 if _verb_final(m.group()) else m.end())
+        and not _negated(raw, m.start(), m.end())
+    ):
+        yield "secret-ask", m.start()
+    yield from _jailbreak(sentence, raw, present)
+    m = (
+        p.OVERSIGHT_RE.search(sentence)
+        if {"stem", "g:oversight", "g:oversight_how"} <= present
+        else None
+    )
+    if m:
+        yield "oversight", m.start()
+
+
+def _sends_secret(raw: str) -> bool:
+    """A wallet secret (also as "the 24 words", ".env", ``PRIVATE_KEY``) handed to a third
+    party's place ("the field below", "this thread", an endpoint, "us") in a sentence that
+    neither negates nor describes it, and not into the owner's own device."""
+    return bool(
+        (p.WALLET_SECRET_RE.search(raw) or p.SECRET_FORM_RE.search(raw))
+        and p.SEND_ACT_RE.search(raw)
+        and p.THIRD_PARTY_RE.search(raw)
+        and not p.NOT_ASKED_RE.search(raw)
+        and not p.SCAM_FRAME_RE.search(raw)
+        and not p.OWN_PLACE_RE.search(raw)
+    )
+
+
+def _verb_final(word: str) -> bool:
+    """An ask word of a verb-final script (Korean, Japanese, Hindi, Bengali): the secret it
+    asks for stands before it ("개인 키가 필요합니다")."""
+    return w.is_unspaced(word[0]) or "\u0900" <= word[0] <= "\u09ff"
+
+
+def _jailbreak(sentence: str, raw: str, present: set[str]) -> Iterator[tuple[str, int]]:
+    """Acts on the agent itself: its instructions asked for, a persona without rules, text
+    planted in its answer."""
+    m = p.SECRET_QUESTION_RE.search(sentence) if "g:question" in present else None
+    if m:
+        yield "secret-question", m.start()
+    m = p.PERSONA_RE.search(sentence) if "g:persona" in present else None
+    if m and p.UNBOUND_RE.search(raw):
+        yield "persona", m.start()
+    m = p.DECODE_FOLLOW_RE.search(raw) if "g:decode" in present else None
+    if m:
+        yield "decode-follow", m.start()
+    m = p.OUTPUT_PLANT_RE.search(raw) if "g:plant" in present else None
+    if m and not _negated(raw, m.start(), m.end()):
+        yield "output-plant", m.start()
+
+
+def has_recipient(raw: str, pos: int = 0) -> bool:
+    """An address, name, mailbox, handle or account number at or after ``pos``."""
+    low = raw.lower()
+    if not ("0x" in low or "@" in raw or ".eth" in low or "account" in low or p.RUN_RE.search(raw)):
+        return False
+    if p.RECIPIENT_RE.search(raw, pos) is not None:
+        return True
+    return "@" in raw and p.MAILBOX_RE.search(raw, pos) is not None
+
+
+def _imperative(sentence: str, raw: str, verb_at: int) -> bool:
+    """The verb opens its clause (after a vocative, a courtesy or a causative), has an
+    imperative form, or a verb-final language's imperative ending follows it. A doc
+    comment (``@notice Transfer…``) or a tool's name before a colon (``send_email: Send…``)
+    describes."""
+    if p.DOC_HEAD_RE.search(raw[:verb_at]) or p.THIRD_PERSON_RE.match(raw, verb_at):
+        return False
+    if raw[verb_at - 1 : verb_at] in ("/", "!"):
+        return False  # a command's name ("/tip"): COMMAND_RE judges commands
+    for before in (sentence[:verb_at], raw[:verb_at]):
+        if p.LEAD_RE.fullmatch(before) or p.LEAD_RE.fullmatch(
+            p.CLAUSE_RE.compiled.split(before)[-1]
+        ):
+            return True
+    if p.IMPERATIVE_FORMS_RE.match(raw, verb_at):
+        return True
+    return w.is_unspaced(raw[verb_at : verb_at + 1]) and bool(
+        p.IMPERATIVE_MARK_RE.search(raw, verb_at)
+    )
+
+
+def _directive(sentence: str, raw: str, verb_at: int, act: str) -> str | None:
+    """How the act is asked for: imperative, modal, command, declaration; None: described."""
+    if act in _DECLARED:
+        return "declaration"
+    if p.COMMAND_RE.search(sentence):
+        return "command"
+    if _imperative(sentence, raw, verb_at):
+        return "imperative"
+    before = sentence[:verb_at]
+    modal = p.MODAL_RE.search(before[-60:])
+    if modal and modal.group().isupper() and not has_recipient(raw):
+        modal = None  # a specification's MUST / SHOULD, unless it names where value goes
+    if modal and not p.DESCRIPTIVE.search(before):
+        # aimed at the agent ("agents must", "you should") or at a named recipient, not a
+        # third party or a question
+        aimed = (
+            p.ADDRESSEE_RE.search(sentence)
+            or p.YOU_RE.search(before)
+            or has_recipient(raw, verb_at)
+        )
+        if aimed and not (sentence.rstrip().endswith("?") and not p.YOU_RE.search(before)):
+            return "modal"
+    if p.YOU_ASKED_RE.search(before[-40:]) and has_recipient(raw, verb_at):
+        return "modal"  # "…is that you perform a transfer to 0x…", "you send me 1 ETH at 0x…"
+    if act == "oversight":
+        return "imperative"
+    return None
+
+
+_BASE = {"value": 2, "rights": 2, "reveal": 4, "policy": 2, "oversight": 2, "call": 2}
+_BASE |= {
+    "unparsed": 0,
+    "decode-follow": 3,
+    "secret-ask": 2,
+    "secret-send": 3,
+    "value-expected": 2,
+    "secret-question": 3,
+    "persona": 3,
+    "output-plant": 2,
+}
+_DECLARED = frozenset(
+    {
+        "policy-void",
+        "value-route",
+        "consent-claim",
+        "secret-ask",
+        "secret-send",
+        "secret-question",
+        "persona",
+        "decode-follow",
+    }
+)
+
+
+def judge(
+    sentence: str, raw: str | None = None, addressed: bool = False, cues: Cues | None = None
+) -> Judgement | None:
+    """The directive in ``sentence`` (language view) and its score; ``raw`` (the same span
+    of the original text) is where targets such as addresses are looked for; ``addressed``:
+    the text around it speaks to agents or bots; ``cues``: its :func:`cues_of`, when known."""
+    full = raw if raw is not None and len(raw) == len(sentence) else sentence
+    for act, at in _candidates(sentence, full, cues):
+        how = _directive(sentence, full, at, act)
+        if how is not None:
+            return _score(sentence, full, act, how)
+    return _expected(sentence, full) or _unparsed(sentence, full, addressed)
+
+
+def _expected(sentence: str, full: str) -> Judgement | None:
+    """A value move stated as an expectation of whoever reads it, with where it goes: "the
+    royalty is to be settled directly to 0x…", "agents are expected to deposit 50 USDC at…",
+    "Required action: transfer of all balances to the Safe 0x…" (passive, nominal or
+    conditional: no imperative to parse). Not negated, not a scam warning."""
+    if not (p.EXPECTED_RE.search(sentence) and p.ONCHAIN_RE.search(full)):
+        return None
+    if p.DOC_HEAD_RE.search(full) or p.DOC_TAG_RE.search(full):
+        return None  # a doc comment ("@param _to The address … to be returned")
+    if not (p.ACT_STEM_RE.search(sentence) or p.VALUE_WORD_RE.search(sentence)):
+        return None
+    if p.EXPECT_NOT_RE.search(sentence) or p.SCAM_FRAME_RE.search(sentence):
+        return None
+    return _score(sentence, full, "value-expected", "declaration")
+
+
+def _unparsed(sentence: str, full: str, addressed: bool) -> Judgement | None:
+    """A sentence the vocabulary cannot parse (a language it does not cover, or a verb form
+    it does not know) that names a recipient: judged by its cues alone, which must add up on
+    their own (an amount or token, agents addressed, authority, urgency, secrecy, an act
+    word). English is asked first (of the original text: a log line's "to=0x…" is blanked in
+    the view): cheaper than the recipient patterns on every sentence."""
+    if p.ENGLISH_RE.search(full) or not has_recipient(full):
+        return None
+    j = _score(sentence, full, "unparsed", "none")
+    if p.ACT_STEM_RE.search(sentence):  # a value or rights verb in a form not parsed
+        j = Judgement(j.score + 1, j.act, (*j.cues, "act-word"))
+    if addressed and "addressee" not in j.cues:
+        return Judgement(j.score + 1, j.act, (*j.cues, "addressee"))
+    return j
+
+
+def _score(sentence: str, full: str, act: str, how: str) -> Judgement:
+    cues = [f"act:{act}", f"directive:{how}"]
+    score = _BASE.get(act, 3)
+    if act == "policy" and p.OVERRIDE_RE.search(sentence):
+        cues.append("override")  # "ignore all previous instructions"
+        score += 2
+    score += 1 if how in ("modal", "command", "declaration") else 0
+    if act != "policy-void" and has_recipient(full):
+        cues.append("recipient")  # where the value or the secret goes
+        score += 1
+    for name, rx in (
+        ("target", p.TARGET_RE),
+        ("addressee", p.ADDRESSEE_RE),
+        ("authority", p.AUTHORITY_RE),
+        ("urgency", p.URGENCY_RE),
+        ("secrecy", p.SECRECY_RE),
+    ):
+        if rx.search(full):
+            cues.append(name)
+            score += 1
+    if act == "output-plant" and p.MARKUP_RE.search(full):
+        cues.append("markup")  # an image or link that carries data out, or an encoding
+        score += 2
+    if act == "secret-ask" and p.POSSESSIVE_RE.search(full):
+        cues.append("possessive")  # "your 24 words", "each signer's key"
+        score += 1
+    if p.DESCRIPTIVE.search(sentence) and "addressee" not in cues:
+        score -= 2
+    if act == "value-route" and not {"recipient", "target", "addressee"} & set(cues):
+        score -= 1  # "funds will be sent to grantees' payout addresses": news, not a new route
+    return Judgement(score, act, tuple(cues))
+
+
+@cache
+def cue_words() -> ahocorasick.Automaton:
+    """Every act word (with its classes) and declaration stem, for one C-speed pass per
+    sentence: a sentence without any cannot hold an act and skips the regexes."""
+    kinds: dict[str, set[str]] = {}
+    stems: dict[str, set[str]] = {}
+    lists = (
+        ("value", w.VALUE_WORDS),
+        ("rights", w.RIGHTS_WORDS),
+        ("reveal", w.REVEAL_WORDS),
+        ("policy", w.POLICY_WORDS),
+        ("secret", w.SECRET_OBJ_WORDS),
+        ("pobj", w.POLICY_OBJ_WORDS),
+    )
+    for kind, words in lists:
+        for word in words.lower().split():
+            kinds.setdefault(word.replace("_", " "), set()).add(kind)
+    for kind, words in (("stem", w.CUE_STEMS), *((f"g:{k}", v) for k, v in w.GATES.items())):
+        for word in words.lower().split():
+            stems.setdefault(word.replace("_", " "), set()).add(kind)
+    auto = ahocorasick.Automaton()
+    for sep in _ROOT_FIRST:
+        auto.add_word(sep + "\x00\x01\x02", ("", frozenset(), frozenset()))
+    for word in sorted(kinds.keys() | stems.keys(), key=_frequent_first):
+        of = (frozenset(kinds.get(word, ())), frozenset(stems.get(word, ())))
+        auto.add_word(word, (word, *of))
+    auto.make_automaton()
+    return auto
+
+
+# pyahocorasick looks a character up among a node's children one by one, in insertion
+# order: the root's children are the first letters of ~1 000 cue words in 30 languages, and
+# every space or comma of a sentence would be looked for among all of them. A placeholder
+# path from each common separator (reported, if ever, with an empty word: skipped) puts them
+# first, and the cue words go in most-frequent-letter first (~2x faster, same matches).
+_ROOT_FIRST = " \n,.-"
+_LETTER_ORDER = {c: i for i, c in enumerate("etaoinsrhldcumfpgwybvkxjqz")}
+
+
+def _frequent_first(word: str) -> tuple[list[int], str]:
+    return [_LETTER_ORDER.get(c, 99) for c in word[:3]], word
