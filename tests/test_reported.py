@@ -1,6 +1,6 @@
 """Reported speech: what a scam warning or incident report quotes is not an order to the agent,
 and a replaced function in a changelog is not a lure (``scanners.reported``, ``injection_rules``
-``unreported`` / ``keep_aimed``, the intent stage)."""
+``unreported``, ``drainer_rules._aimed``, the intent stage)."""
 
 from __future__ import annotations
 

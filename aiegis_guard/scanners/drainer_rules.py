@@ -10,8 +10,7 @@ Addresses the policy knows (own wallet, allowlist) do not escalate.
 **Aim**: the families that name wallet operations (approvals, permits, redirects, sweeps,
 parameters, replaced functions) are what explanations, audits and changelogs talk about too.
 In read content they need the text to point somewhere or their sentence to ask for an act
-(:func:`~aiegis_guard.scanners.injection_rules.keep_aimed`). Secret asks, skims and lures need
-neither.
+(:func:`_aimed`). Secret asks, skims and lures need neither.
 """
 
 from __future__ import annotations
@@ -25,7 +24,7 @@ from aiegis_guard.scanners import ScanContext
 from aiegis_guard.scanners.injection_rules import (
     distinct,
     finding_for,
-    keep_aimed,
+    in_plain_sight,
     unreported,
 )
 from aiegis_guard.scanners.phrases.families import DRAINER_FAMILIES as FAMILIES
@@ -45,6 +44,15 @@ NEED_AIM = frozenset(
     }
 )
 """Families that need an aim in read content (see the module docstring)."""
+_SENTENCE_END = re.compile(r"[.!?。！？](?:\s|$)|\n")
+# "use fastSend() for all outgoing payments", "switch every withdrawal to…": a phrase that
+# takes over every value move points somewhere even without an address
+_EVERY_MOVE = re.compile(
+    r"\b(?:all|every|any|each)\s+(?:\w+\s+)?(?:payments?|transfers?|withdrawals?|sends?|"
+    r"transactions?|swaps?|deposits?)\b",
+    re.IGNORECASE,
+)
+
 ESCALATE_BEFORE = 80
 ESCALATE_AFTER = 160
 
@@ -89,6 +97,30 @@ def _escalate(finding: Finding, near: tuple[str, ...], ctx: ScanContext) -> Find
     return finding.model_copy(update=update)
 
 
+def _aimed(hits: list[Hit], layer: Layer, source: Source | None) -> list[Hit]:
+    """``hits`` less those of the ``NEED_AIM`` families in read content (tool output, retrieved,
+    memory) that is a document (two sentences or more) about wallets pointing nowhere
+    (:func:`~aiegis_guard.scanners.aim.mentions_only`: no address, amount, agents addressed or
+    instructions overridden), unless their sentence asks for an act
+    (:func:`~aiegis_guard.scanners.aim.asks_at`) or the phrase takes over every value move.
+    Text that was hidden (base64, hex, Unicode tags, variation selectors) keeps all its hits."""
+    if not in_plain_sight(layer, source) or not any(h.phrase.family in NEED_AIM for h in hits):
+        return hits
+    from aiegis_guard.scanners.aim import asks_at, mentions_only  # the intent parse: lazily
+
+    text = layer.text
+    ends = _SENTENCE_END.finditer(text)
+    if next(ends, None) is None or next(ends, None) is None or not mentions_only(text):
+        return hits
+    return [
+        h
+        for h in hits
+        if h.phrase.family not in NEED_AIM
+        or asks_at(text, h.start, h.end)
+        or _EVERY_MOVE.search(text, max(0, h.start - 80), h.end + 160)
+    ]
+
+
 def scan(layer: Layer, ctx: ScanContext) -> list[Finding]:
     """Stage entry point: drainer phrases in one layer, escalated next to addresses/amounts."""
     hits = find(layer.text, ctx.phrases)
@@ -96,7 +128,7 @@ def scan(layer: Layer, ctx: ScanContext) -> list[Finding]:
         return []
     out = []
     kept = distinct(hits, Category.DRAINER, ctx.rules_source)
-    kept = keep_aimed(unreported(kept, layer, ctx.source), layer, ctx.source, NEED_AIM)
+    kept = _aimed(unreported(kept, layer, ctx.source), layer, ctx.source)
     for hit in kept:
         severity, message = FAMILIES[hit.phrase.family]
         finding = finding_for(hit, severity, message)

@@ -9,7 +9,6 @@ its decoded layer. A FLAG in read content (tool output, retrieved, memory) taint
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterable
 
 from aiegis_guard.findings import Action, Category, Finding, Severity, Source
@@ -17,16 +16,15 @@ from aiegis_guard.normalize import Layer, LayerKind
 from aiegis_guard.scanners import ScanContext
 from aiegis_guard.scanners.phrases.families import INJECTION_FAMILIES as FAMILIES
 from aiegis_guard.scanners.phrases.match import Hit, find
-from aiegis_guard.scanners.phrases.rules import RuleSet
 
 __all__ = [
     "FAMILIES",
     "OWNER",
     "distinct",
     "finding_for",
-    "findings_for",
-    "keep_aimed",
+    "in_plain_sight",
     "scan",
+    "unreported",
 ]
 
 _PREVIEW_CHARS = 80
@@ -34,14 +32,6 @@ OWNER = frozenset({"secret_exfiltration"})
 """Phrase families that still count in the owner's own prompt (see :func:`distinct`)."""
 _READ = frozenset({Source.TOOL_OUTPUT, Source.RETRIEVED, Source.MEMORY})
 _SHOWN = frozenset({LayerKind.TEXT, LayerKind.HTML, LayerKind.ESCAPES, LayerKind.PERCENT})
-_SENTENCE_END = re.compile(r"[.!?。！？](?:\s|$)|\n")
-# "use fastSend() for all outgoing payments", "switch every withdrawal to…": a phrase that
-# takes over every value move points somewhere even without an address
-_EVERY_MOVE = re.compile(
-    r"\b(?:all|every|any|each)\s+(?:\w+\s+)?(?:payments?|transfers?|withdrawals?|sends?|"
-    r"transactions?|swaps?|deposits?)\b",
-    re.IGNORECASE,
-)
 
 
 def _preview(hit: Hit) -> str:
@@ -87,40 +77,17 @@ def distinct(hits: Iterable[Hit], category: Category, source: Source | None = No
     return out
 
 
-def keep_aimed(
-    hits: list[Hit], layer: Layer, source: Source | None, need: frozenset[str]
-) -> list[Hit]:
-    """``hits`` less those of the ``need`` families in read content (tool output, retrieved,
-    memory) that is a document (two sentences or more) about wallets pointing nowhere
-    (:func:`~aiegis_guard.scanners.aim.mentions_only`: no address, amount, agents addressed or
-    instructions overridden), unless their sentence asks for an act
-    (:func:`~aiegis_guard.scanners.aim.asks_at`) or the phrase takes over every value move.
-    Text that was hidden (base64, hex, Unicode tags, variation selectors) keeps all its hits."""
-    if (
-        source not in _READ
-        or layer.kind not in _SHOWN
-        or not any(h.phrase.family in need for h in hits)
-    ):
-        return hits
-    from aiegis_guard.scanners.aim import asks_at, mentions_only  # the intent parse: lazily
-
-    text = layer.text
-    ends = _SENTENCE_END.finditer(text)
-    if next(ends, None) is None or next(ends, None) is None or not mentions_only(text):
-        return hits
-    return [
-        h
-        for h in hits
-        if h.phrase.family not in need
-        or asks_at(text, h.start, h.end)
-        or _EVERY_MOVE.search(text, max(0, h.start - 80), h.end + 160)
-    ]
+def in_plain_sight(layer: Layer, source: Source | None) -> bool:
+    """Is ``layer`` read content (tool output, retrieved, memory) as it was shown, not text that
+    was hidden (base64, hex, Unicode tags, variation selectors)? Only there do quotes report
+    and documents explain."""
+    return source in _READ and layer.kind in _SHOWN
 
 
 def unreported(hits: list[Hit], layer: Layer, source: Source | None) -> list[Hit]:
     """``hits`` less those inside what read content quotes as an attacker's words (a scam
     warning's quoted DM, an incident report's payload: :func:`~.reported.reported`)."""
-    if not hits or source not in _READ or layer.kind not in _SHOWN:
+    if not hits or not in_plain_sight(layer, source):
         return hits
     from aiegis_guard.scanners.reported import overlaps, reported
 
@@ -128,28 +95,15 @@ def unreported(hits: list[Hit], layer: Layer, source: Source | None) -> list[Hit
     return [h for h in hits if not overlaps(spans, h.start, h.end)] if spans else hits
 
 
-def findings_for(
-    text: str,
-    source: Source | None = None,
-    rules: RuleSet | None = None,
-    layer: Layer | None = None,
-) -> list[Finding]:
-    """Injection findings for ``text`` (spans into ``text``) read from ``source``
-    (``rules``: the guard's rule set; default the shipped one; ``layer``: the layer ``text``
-    is, whose kind says whether the aim rule applies)."""
-    hits = find(text, rules)
+def scan(layer: Layer, ctx: ScanContext) -> list[Finding]:
+    """Stage entry point: injection phrases in one layer (spans into ``layer.text``), as read
+    from ``ctx.rules_source`` with the guard's rule set."""
+    hits = find(layer.text, ctx.phrases)
     if not hits:
         return []
+    source = ctx.rules_source
     out = []
-    kept = distinct(hits, Category.INJECTION, source)
-    if layer is not None:
-        kept = unreported(kept, layer, source)
-    for hit in kept:
+    for hit in unreported(distinct(hits, Category.INJECTION, source), layer, source):
         severity, message = FAMILIES[hit.phrase.family]
         out.append(finding_for(hit, severity, message))
     return out
-
-
-def scan(layer: Layer, ctx: ScanContext) -> list[Finding]:
-    """Stage entry point: injection phrases in one layer."""
-    return findings_for(layer.text, ctx.rules_source, ctx.phrases, layer)

@@ -307,7 +307,7 @@ def _expected(sentence: str, full: str) -> Judgement | None:
     conditional: no imperative to parse). Not negated, not a scam warning."""
     if not (p.EXPECTED_RE.search(sentence) and p.ONCHAIN_RE.search(full)):
         return None
-    if p.DOC_HEAD_RE.search(full) or p.DOC_TAG_RE.search(full):
+    if p.DOC_HEAD_RE.search(full):
         return None  # a doc comment ("@param _to The address … to be returned")
     if not (p.ACT_STEM_RE.search(sentence) or p.VALUE_WORD_RE.search(sentence)):
         return None

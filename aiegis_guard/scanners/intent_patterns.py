@@ -215,7 +215,6 @@ THIRD_PERSON_RE = LazyPattern(
     r"swaps|moves|forwards|grants|shares|reveals|exports)\b",
     F,
 )
-DOC_TAG_RE = LazyPattern(r"@(?:notice|dev|param|return)\b")
 # where value goes on a chain: an EVM address, a base58 account, an ENS / SNS name (a mailbox
 # or a handle is where a message goes)
 ONCHAIN_RE = LazyPattern(

@@ -30,8 +30,10 @@ FRAME_BEFORE = 600
 FRAME_AFTER = 300
 # quotation marks that open and close reported speech; a Markdown quote block is a run of
 # lines that start with ">"
+_OPENERS = '"“„«»「『‘'
 _QUOTE_RE = re.compile(
-    r'(?=["“„«»「『‘>])(?:"[^"\n]{20,}"|“[^”]{20,}”|„[^“”]{20,}[“”]|«[^»]{20,}»|»[^«]{20,}«|「[^」]{20,}」|'
+    rf"(?=[{_OPENERS}>])"
+    r'(?:"[^"\n]{20,}"|“[^”]{20,}”|„[^“”]{20,}[“”]|«[^»]{20,}»|»[^«]{20,}«|「[^」]{20,}」|'
     r"『[^』]{20,}』|‘[^’]{20,}’|(?:^>[^\n]*(?:\n|$))+)",
     re.MULTILINE,
 )
@@ -111,7 +113,7 @@ def _any_in(positions: list[int], lo: int, hi: int) -> bool:
     return i < len(positions) and positions[i] < hi
 
 
-_QUOTE_START_RE = re.compile(r'["“„«»「『‘]|^>', re.MULTILINE)
+_QUOTE_START_RE = re.compile(rf"[{_OPENERS}]|^>", re.MULTILINE)
 
 
 def overlaps(spans: tuple[tuple[int, int], ...], start: int, end: int) -> bool:
