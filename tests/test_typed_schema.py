@@ -60,14 +60,14 @@ def _broken(edit: str) -> Any:
 
 
 _BROKEN = [
-    pytest.param("field-type-missing", id="field-type-missing"),
-    pytest.param("field-not-object", id="field-not-object"),
-    pytest.param("fields-tuple", id="fields-tuple"),
-    pytest.param("name-not-identifier", id="name-not-identifier"),
-    pytest.param("unhashable-type", id="unhashable-type"),
-    pytest.param("undefined-struct", id="undefined-struct"),
-    pytest.param("type-name-not-identifier", id="type-name-not-identifier"),
-    pytest.param("too-many-types", id="too-many-types"),
+    "field-type-missing",
+    "field-not-object",
+    "fields-tuple",
+    "name-not-identifier",
+    "unhashable-type",
+    "undefined-struct",
+    "type-name-not-identifier",
+    "too-many-types",
 ]
 
 

@@ -37,32 +37,25 @@ def _own_position(f: Frame, fn: Function, a: list[Any]) -> Result:
     return [named_call(f, fn)]
 
 
+def _position(f: Frame, via: str, recipient: str, **more: Any) -> Receipt:
+    """The position NFT (or what it is owed) going to ``recipient``."""
+    return Receipt(
+        via=via, asset=asset(f.target, AssetKind.NFT), recipient=recipient, amount=None, **more
+    )
+
+
 def _mint(f: Frame, fn: Function, a: list[Any]) -> Result:
     token0, token1, _fee, _lo, _hi, amount0, amount1, _min0, _min1, recipient, _dl = a[0]
     out: Result = swap_ops(f, "uniswap_v3.mint", (token0, amount0), (None, None), None)
     out += swap_ops(f, "uniswap_v3.mint", (token1, amount1), (None, None), None)
-    position = Receipt(
-        via="uniswap_v3.mint",
-        asset=asset(f.target, AssetKind.NFT),
-        recipient=recipient,
-        amount=None,
-        order=SWAP_ORDER,
-    )
-    return [*out, position]
+    return [*out, _position(f, "uniswap_v3.mint", recipient, order=SWAP_ORDER)]
 
 
 def _collect(f: Frame, fn: Function, a: list[Any]) -> Result:
     token_id, recipient, _max0, _max1 = a[0]
     if recipient == ZERO:  # kept in the manager: the sweep / unwrap that follows pays it out
         return _own_position(f, fn, a)
-    owed = Receipt(
-        via="uniswap_v3.collect",
-        asset=asset(f.target, AssetKind.NFT),
-        recipient=recipient,
-        amount=None,
-        token_id=token_id,
-    )
-    return [owed]
+    return [_position(f, "uniswap_v3.collect", recipient, token_id=token_id)]
 
 
 TABLE = (
