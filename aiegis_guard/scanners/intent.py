@@ -21,6 +21,7 @@ from aiegis_guard.normalize import Layer
 from aiegis_guard.scanners import ScanContext
 from aiegis_guard.scanners import intent_patterns as p
 from aiegis_guard.scanners.intent_judge import Cues, Judgement, cues_of, has_recipient, judge
+from aiegis_guard.scanners.reported import reported, unquoted
 
 __all__ = ["RULE_ID", "THRESHOLD", "scan", "sentences"]
 
@@ -133,7 +134,6 @@ def scan(layer: Layer, ctx: ScanContext) -> list[Finding]:
     """``injection.intent`` for each directive sentence in untrusted text."""
     if not ctx.untrusted:
         return []
-    from aiegis_guard.scanners.reported import reported, unquoted
     from aiegis_guard.segment import views  # numpy: only for untrusted text
 
     text = layer.text
