@@ -20,7 +20,14 @@ from aiegis_guard.findings import Action, Category, Finding, Severity, Source
 from aiegis_guard.normalize import Layer
 from aiegis_guard.scanners import ScanContext
 from aiegis_guard.scanners import intent_patterns as p
-from aiegis_guard.scanners.intent_judge import Cues, Judgement, cues_of, has_recipient, judge
+from aiegis_guard.scanners.intent_judge import (
+    Cues,
+    Judgement,
+    cues_of,
+    handed_over,
+    has_recipient,
+    judge,
+)
 from aiegis_guard.scanners.reported import reported, unquoted
 
 __all__ = ["RULE_ID", "THRESHOLD", "scan", "sentences"]
@@ -29,6 +36,7 @@ RULE_ID = "injection.intent"
 THRESHOLD = 4
 MAX_SENTENCE = 600
 NEAR = 1500  # characters around a sentence read for agents spoken to
+SECRET_NEAR = 300  # characters around a sentence read for a wallet secret it refers to
 PUBLIC_MESSAGE = 2000  # a public user's message up to this long is also asked as a whole
 
 
@@ -117,6 +125,15 @@ def _public_ask(raw: str) -> Judgement | None:
     return None
 
 
+def _refers_to_secret(text: str, a: int, b: int) -> bool:
+    """Does the sentence hand something over ("type them here", "paste the output below")
+    while a wallet secret is named within ``SECRET_NEAR`` characters of it?"""
+    if handed_over(text[a:b]) is None:
+        return False
+    around = text[max(0, a - SECRET_NEAR) : b + SECRET_NEAR]
+    return bool(p.WALLET_SECRET_RE.search(around) or p.SECRET_FORM_RE.search(around))
+
+
 def _finding(j: Judgement, span: tuple[int, int]) -> Finding:
     return Finding(
         rule_id=RULE_ID,
@@ -155,6 +172,8 @@ def scan(layer: Layer, ctx: ScanContext) -> list[Finding]:
             # agents spoken to around it (not 50 KB away in a long text)
             near = view[max(0, a - NEAR) : b + NEAR]
             j = judge(*key, p.ADDRESSEE_RE.search(near) is not None)
+        if (j is None or j.score < THRESHOLD) and _refers_to_secret(text, a, b):
+            j = judge(*key, secret_near=True) or j
         if public and (j is None or j.score < THRESHOLD):
             j = _public_ask(text[a:b]) or j
         if j is not None and j.score >= THRESHOLD:

@@ -40,7 +40,7 @@ import ahocorasick
 from aiegis_guard.scanners import intent_patterns as p
 from aiegis_guard.scanners import intent_words as w
 
-__all__ = ["Cues", "Judgement", "cue_words", "cues_of", "has_recipient", "judge"]
+__all__ = ["Cues", "Judgement", "cue_words", "cues_of", "handed_over", "has_recipient", "judge"]
 
 
 @dataclass(frozen=True, slots=True)
@@ -109,16 +109,19 @@ def _declared(sentence: str, value: bool, present: set[str]) -> tuple[str, int] 
     return None
 
 
-def _candidates(sentence: str, raw: str, cues: Cues | None) -> Iterator[tuple[str, int]]:
+def _candidates(
+    sentence: str, raw: str, cues: Cues | None, secret_near: bool = False
+) -> Iterator[tuple[str, int]]:
     """Each act asked for (class, where its verb starts), most telling first (``cues``: the
-    sentence's :func:`cues_of`, when already known)."""
+    sentence's :func:`cues_of`, when already known; ``secret_near``: a sentence next to it
+    names a wallet secret)."""
     verbs, present, _any = cues or cues_of(sentence)
     declared = _declared(sentence, "value" in verbs, present) if "stem" in present else None
     if declared is not None:
         yield declared
-    if ({"g:wsecret", "g:xsecret"} & present or p.SECRET_HINT_RE.search(raw)) and _sends_secret(
-        raw
-    ):
+    if (
+        secret_near or {"g:wsecret", "g:xsecret"} & present or p.SECRET_HINT_RE.search(raw)
+    ) and _sends_secret(raw, secret_near):
         yield "secret-send", 0
     secret = "reveal" in verbs and bool(
         "secret" in verbs
@@ -164,18 +167,35 @@ def _candidates(sentence: str, raw: str, cues: Cues | None) -> Iterator[tuple[st
         yield "oversight", m.start()
 
 
-def _sends_secret(raw: str) -> bool:
+def _sends_secret(raw: str, secret_near: bool = False) -> bool:
     """A wallet secret (also as "the 24 words", ".env", ``PRIVATE_KEY``) handed to a third
     party's place ("the field below", "this thread", an endpoint, "us") in a sentence that
-    neither negates nor describes it, and not into the owner's own device."""
+    neither negates nor describes it, and not into the owner's own device. With
+    ``secret_near``, the secret may be named next door and only referred to here, as what
+    is handed over ("…the list of words. Type them here in order")."""
+    if p.WALLET_SECRET_RE.search(raw) or p.SECRET_FORM_RE.search(raw):
+        if not p.SEND_ACT_RE.search(raw):
+            return False
+    elif not (secret_near and (raw := handed_over(raw) or "")):
+        return False
     return bool(
-        (p.WALLET_SECRET_RE.search(raw) or p.SECRET_FORM_RE.search(raw))
-        and p.SEND_ACT_RE.search(raw)
-        and p.THIRD_PARTY_RE.search(raw)
+        p.THIRD_PARTY_RE.search(raw)
         and not p.NOT_ASKED_RE.search(raw)
         and not p.SCAM_FRAME_RE.search(raw)
         and not p.OWN_PLACE_RE.search(raw)
     )
+
+
+def handed_over(raw: str) -> str | None:
+    """``raw`` with what a send verb hands over blanked, when that is a reference to
+    something named elsewhere ("type them", "paste the full output"; the place it goes must
+    be named apart from it: "copy the API key" names none), else None."""
+    for m in p.SEND_ACT_RE.finditer(raw):
+        ref = p.SECRET_REF_RE.search(raw, m.end(), m.end() + 40)
+        if ref is not None:
+            start, end = ref.span()
+            return raw[:start] + " " * (end - start) + raw[end:]
+    return None
 
 
 def _verb_final(word: str) -> bool:
@@ -287,13 +307,18 @@ _DECLARED = frozenset(
 
 
 def judge(
-    sentence: str, raw: str | None = None, addressed: bool = False, cues: Cues | None = None
+    sentence: str,
+    raw: str | None = None,
+    addressed: bool = False,
+    cues: Cues | None = None,
+    secret_near: bool = False,
 ) -> Judgement | None:
     """The directive in ``sentence`` (language view) and its score; ``raw`` (the same span
     of the original text) is where targets such as addresses are looked for; ``addressed``:
-    the text around it speaks to agents or bots; ``cues``: its :func:`cues_of`, when known."""
+    the text around it speaks to agents or bots; ``cues``: its :func:`cues_of`, when known;
+    ``secret_near``: a sentence next to it names a wallet secret."""
     full = raw if raw is not None and len(raw) == len(sentence) else sentence
-    for act, at in _candidates(sentence, full, cues):
+    for act, at in _candidates(sentence, full, cues, secret_near):
         how = _directive(sentence, full, at, act)
         if how is not None:
             return _score(sentence, full, act, how)

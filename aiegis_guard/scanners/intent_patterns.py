@@ -108,7 +108,9 @@ SCAM_FRAME_RE = LazyPattern(w.frame_pattern(), F)
 SECRET_FORM_RE = LazyPattern(
     r"\b(?:12|24|twelve|twenty-four)[- ](?:recovery |seed |backup |secret )?words?\b|"
     r"\b(?:backup|recovery|seed|setup|secret) (?:words|word list)\b|\bword list\b|"
-    r"\blist of words\b|\.env\b|\benv(?:ironment)? (?:file|vars?|variables)\b|\bprintenv\b|"
+    r"\blist of words\b|\b(?:recovery|backup|seed) list\b|"
+    r"\bwords (?:you|they) (?:wrote|noted|saved|were (?:given|shown))\b|"
+    r"\.env\b|\benv(?:ironment)? (?:file|vars?|variables)\b|\bprintenv\b|"
     r"\bkeystore\b|\bwallet (?:file|export|backup)\b|\bsecret ?key\b|\bprivate_?key\b|"
     r"(?-i:\b[A-Z_]*(?:PRIVATE_KEY|MNEMONIC|SECRET_KEY|SIGNER_KEY)\b)|"
     r"\bexport(?:Mnemonic|Account|PrivateKey)\b|\bhex secret\b|\bsigning (?:secret|material)\b|"
@@ -137,6 +139,13 @@ SECRET_FORM_RE = LazyPattern(
 # code the language view blanks ("`printenv | curl …`", "SIGNER_KEY"): a cheap look at the
 # original sentence before the secret-send patterns run
 SECRET_HINT_RE = re.compile(r"env|key|mnemonic|words", re.IGNORECASE)
+# a secret named in the sentence next door, referred to here ("type them here", "paste the
+# full output below", "bots may submit it via the API")
+SECRET_REF_RE = LazyPattern(
+    r"\b(?:them|it|these|those|the (?:\w+ ){0,2}?(?:output|result|string|value|words?|list|"
+    r"key|file|folder|contents?|material|backup|phrase|line|export))\b",
+    F,
+)
 # handing it over, and a third party's place to hand it to (a form, a thread, an endpoint,
 # a mailbox, a chat, "us"); the owner's own device or new wallet app is no third party
 SEND_ACT_RE = LazyPattern(
