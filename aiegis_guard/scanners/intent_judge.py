@@ -31,6 +31,7 @@ use).
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import cache
@@ -131,8 +132,8 @@ def _candidates(
     policy_objects = [start for start, _ in verbs.get("pobj", ())]
     for name in ("reveal", "value", "rights", "policy"):
         for start, end in sorted(verbs.get(name, ())):
-            if name == "reveal" and not secret:
-                continue
+            if name == "reveal" and (not secret or p.OWN_PLACE_RE.search(raw)):
+                continue  # no secret, or typed into the owner's own device / paper
             if (
                 name == "reveal"
                 and sentence[start:end].lower() in w.WEAK_REVEAL
@@ -163,8 +164,17 @@ def _candidates(
         if {"stem", "g:oversight", "g:oversight_how"} <= present
         else None
     )
-    if m:
+    if m and not _demanded(sentence, m):
         yield "oversight", m.start()
+
+
+def _demanded(sentence: str, m: re.Match[str]) -> bool:
+    """Oversight asked for, not silenced: "without asking" inside a prohibition of the same
+    clause ("never send to an address outside my contacts without asking me first")."""
+    if not m.group().lower().startswith(("without", "sin ", "sem ", "sans ", "ohne ")):
+        return False
+    clause = p.CLAUSE_RE.compiled.split(sentence[: m.start()])[-1]
+    return p.PROHIBITION_RE.search(clause) is not None
 
 
 def _sends_secret(raw: str, secret_near: bool = False) -> bool:

@@ -151,7 +151,10 @@ SECRET_REF_RE = LazyPattern(
 SEND_ACT_RE = LazyPattern(
     r"\b(?:paste|attach|upload|submit|send|post|share|type|enter|write|drop|reply with|"
     r"respond with|include|provide|deliver|pass|forward|print|dump|echo|log|copy|reveal|"
-    r"disclose|go(?:es)? (?:in|into|to)|put)\w*\b|"
+    r"disclose|go(?:es)? (?:in|into|to)|put)(?!(?:[a-z]?ed|d)\b)\w*\b|"
+    # past tense tells what happened ("the site forwarded them to…"); a passive still asks
+    r"\b(?:be|been|being) (?:\w+ )?(?:pasted|entered|submitted|uploaded|sent|shared|provided|"
+    r"included|forwarded|posted|typed|written|attached|delivered|disclosed|revealed)\b|"
     r"\b(?:pega|pegue|introduce|introduzca|ingresa|ingrese|escribe|escriba|envía|envíe|"
     r"adjunta|adjunte|sube|suba|comparte|cole|colar|insira|digite|escreva|envie|anexe|"
     r"carregue|compartilhe|collez|saisissez|entrez|tapez|écrivez|envoyez|joignez|partagez|"
@@ -189,9 +192,12 @@ THIRD_PARTY_RE = LazyPattern(
 )
 OWN_PLACE_RE = LazyPattern(
     r"\b(?:on|into|in) (?:the|your|its) (?:own |new )?(?:device|hardware wallet|ledger|trezor|"
-    r"wallet app|new wallet|paper|recovery sheet)\b",
+    r"wallet app|new wallet|paper|recovery sheet)\b|\bwrite (?:\w+ ){0,3}?down\b|\boffline\b|"
+    r"\bon paper\b",
     F,
 )
+# a prohibition opening a clause ("never send … without asking me first")
+PROHIBITION_RE = LazyPattern(r"\b(?:never|don'?t|do not|must not|mustn'?t|no one may)\b", F)
 # a negation or a description anywhere in the sentence: "support will never ask you to paste
 # your 24 words here", "scammers ask victims to…", "got a DM saying to enter my 12 words"
 NOT_ASKED_RE = LazyPattern(

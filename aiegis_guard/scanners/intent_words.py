@@ -194,7 +194,9 @@ NEGATED = (
     r"non|mai|nigdy|niet|nooit|geen|không|chẳng|đừng|tidak|tak|jangan|bukan|hindi|huwag|nu|"
     r"niciodată|nikdy|δεν|ποτέ|μην|soha|nem|ніколи|kamwe|asla|لن|لا|لم|أبدا|أبداً|هرگز|نه|"
     r"לא|לעולם|אל|कभी|नहीं|मत|না)\b\W*(?:\w+\W+){0,2}$|"
-    r"不要$|切勿$|禁止$|绝不$|永远不要$|不会$|从不$|决不$|ไม่$|ห้าม$|อย่า$"
+    r"不要$|切勿$|禁止$|绝不$|永远不要$|不会$|从不$|决不$|ไม่$|ห้าม$|อย่า$|"
+    # a clause opened by a negation far from the verb ("at no point do you need to give…")
+    r"\b(?:at no (?:point|time)|under no circumstances?|in no case|no one|nobody)\b[^.;:]{0,60}$"
 )
 NEGATED_AFTER = (
     r"\s+(?:\S+\s+){0,4}?(?:niemals|nie|nicht|jamais|pas|never|nunca|mai|nigdy|nooit|"
