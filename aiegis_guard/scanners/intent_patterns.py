@@ -115,6 +115,14 @@ SECRET_FORM_RE = LazyPattern(
     r"(?-i:\b[A-Z_]*(?:PRIVATE_KEY|MNEMONIC|SECRET_KEY|SIGNER_KEY)\b)|"
     r"\bexport(?:Mnemonic|Account|PrivateKey)\b|\bhex secret\b|\bsigning (?:secret|material)\b|"
     r"\bmeans of control\b|\bid\.json\b|\bkeypair\b|"
+    # what holds the signer: its file, config or section, an unlocked wallet object, the
+    # folder it lives in, what it was initialised with
+    r"\bsigner(?:'s)?[ _.-](?:file|config(?:uration)?|section|material|json|ya?ml|toml|"
+    r"keyfile|bytes|export|dump|path)\b|\bdump-signer\b|"
+    r"\bunlocked (?:wallet|account|keystore)(?: (?:json|file|object))?\b|"
+    r"(?:~|\.)/\.?(?:[\w-]+/)*(?:wallet|keys|keystore|signer)s?\b|"
+    r"\brestore[_ ]material\b|\bwords (?:it|you|the bot|the agent) (?:was|were) "
+    r"(?:initiali[sz]ed|created|set up|seeded) with\b|\bexport (?:step|command)\b|"
     # the same in the other languages: recovery / backup words, the wallet file, an exported key
     r"\b(?:palabras (?:de recuperación|semilla|de respaldo)|archivo del? monedero|"
     r"clave exportada|palavras (?:de recuperação|semente|de backup)|arquivo da carteira|"
@@ -177,7 +185,8 @@ SEND_ACT_RE = LazyPattern(
 THIRD_PARTY_RE = LazyPattern(
     r"\b(?:here|below|above|us|our|field|form|portal|wizard|endpoint|header|param\w*|url|"
     r"webhook|bucket|sheet|ticket|issue|thread|channel|chat|comment|reply|dm|e-?mail|inbox|"
-    r"telegram|whats ?app|discord|slack|github|pastebin|gist|s3|api|"
+    r"telegram|whats ?app|discord|slack|github|pastebin|gist|s3|api|message|pr|pull request|"
+    r"forum|argument|x-[\w-]+|"
     r"aquí|abajo|campo|formulario|correo|aqui|abaixo|formulário|ici|ci-dessous|champ|"
     r"formulaire|courriel|hier|unten|feld|formular|qui|sotto|modulo|hieronder|veld|"
     r"formulier|tutaj|poniżej|pole|formularz|buraya|aşağıdaki|alan\w*|сюда|здесь|ниже|"
