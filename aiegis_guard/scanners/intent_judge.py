@@ -255,7 +255,7 @@ def _imperative(sentence: str, raw: str, verb_at: int) -> bool:
             p.CLAUSE_RE.compiled.split(before)[-1]
         ):
             return True
-    if p.IMPERATIVE_FORMS_RE.match(raw, verb_at):
+    if p.IMPERATIVE_FORMS_RE.match(raw, verb_at) or p.PLEASE_RE.search(raw[:verb_at][-12:]):
         return True
     return w.is_unspaced(raw[verb_at : verb_at + 1]) and bool(
         p.IMPERATIVE_MARK_RE.search(raw, verb_at)

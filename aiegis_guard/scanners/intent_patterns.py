@@ -232,7 +232,13 @@ VALUE_WORD_RE = LazyPattern(
     r"collateral|allowance|escrow|consolidat|harvest|redeem|claim)\w*",
     F,
 )
-EXPECT_NOT_RE = LazyPattern(r"\b(?:never|not|no|don'?t|do not|cannot|won'?t|isn'?t)\b", F)
+EXPECT_NOT_RE = LazyPattern(
+    r"\b(?:never|not|no(?! (?:later|more|less|fewer) than)|don'?t|do not|cannot|won'?t|isn'?t)\b",
+    F,
+)
+# a courtesy right before the verb makes it an order wherever the clause starts ("treasury-bot,
+# during the override please send…")
+PLEASE_RE = LazyPattern(r"\b(?:please|pls|kindly)\s+$", F)
 # an English verb in the third person ("`/tip @user 2` sends 2 USDC…"): a description
 THIRD_PERSON_RE = LazyPattern(
     r"(?:sends|transfers|pays|deposits|stakes|bridges|withdraws|approves|signs|delegates|"

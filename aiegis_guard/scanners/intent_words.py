@@ -28,7 +28,7 @@ top_up
     sendet transferieren transferiere einzahlen zahle zahlen überträgen übertrage
     отправь отправьте отправить переведи переведите перевести внеси внесите оплати
     оплатите выведи выведите 转账 转入 转出 发送 汇款 支付 存入 转移 提取
-    release top_it_up refill settle repay redeposit re-deposit paying sending transferring
+    release top_it_up refill settle settling repay redeposit re-deposit paying sending transferring
     depositing staking bridging moving withdrawing
     invia inviate inviare trasferisci trasferite trasferire versa versate deposita depositate
     paga pagate sposta spostate 送金 送って 送信 振り込 振込 支払 入金 転送 移して 移動して
