@@ -57,7 +57,9 @@ def _candidate(tmp_path: Path, threshold: float) -> Path:
     folder = tmp_path / f"candidate-{threshold}"
     folder.mkdir()
     manifest = json.loads((model_dir() / "manifest.json").read_text(encoding="utf-8"))
-    manifest.update(threshold=threshold, thresholds={"prompt": threshold})
+    manifest.update(
+        threshold=threshold, thresholds={"prompt": threshold}, addressed_threshold=threshold
+    )
     (folder / "manifest.json").write_text(json.dumps(manifest), encoding="utf-8")
     (folder / "model.onnx").symlink_to(model_dir() / "model.onnx")
     return folder

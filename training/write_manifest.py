@@ -107,6 +107,20 @@ THRESHOLD_WHY = (
     "it read recall .913 / 1.4 % benign flagged, the rule's own 0.9546 .883 / 1.4 %."
 )
 
+# A window of untrusted text that names an address neither own nor allowlisted is a finding
+# from this score (aiegis_guard.scanners.classifier._names_a_stranger). Chosen on the
+# development sets of 2026-12-05 (frozen-dev, independent rounds 4 and 5, the public folds'
+# hard negatives): 0.6 and 0.7 read the same benign rows there, 0.7 kept as the stricter.
+ADDRESSED_THRESHOLD = 0.7
+ADDRESSED_WHY = (
+    "A window of what the agent reads that names an address neither own nor allowlisted "
+    "is a finding from this score: an order to pay a stranger. On the development sets "
+    "(frozen-dev, independent writer rounds 4-5, public hard negatives) it added 9 of 367 "
+    "frozen-dev attacks and 28 of 620 independent ones, no benign row of frozen-dev or of "
+    "rounds 4-5, 1 of the older benign rows (a chat about paying a friend back) and none "
+    "of the public hard negatives."
+)
+
 COMMAND = (
     ".venv/bin/pip install -e '.[train]' && .venv/bin/python training/gen_wallet.py && "
     ".venv/bin/python training/train_student.py --data ../shared/data --out training/out/model"
@@ -163,6 +177,8 @@ def install(model_dir: Path, dest: Path = MODELS, document: float | None = None)
         "'document' (the default: tool_output, retrieved, memory; llm_output when enabled). "
         "A prompt is meant to instruct the assistant, so its threshold is stricter; in what "
         "an agent reads any instruction is suspect. " + THRESHOLD_WHY,
+        "addressed_threshold": ADDRESSED_THRESHOLD,
+        "addressed_why": ADDRESSED_WHY,
         "sources": sorted(s.value for s in JUDGED),
         "min_content": f"windows with fewer than {MIN_CONTENT} letters (CJK x3) after blanking "
         "are not scored (runtime gate, aiegis_guard.scanners.classifier.MIN_CONTENT)",

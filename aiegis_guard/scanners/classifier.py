@@ -31,6 +31,15 @@ wallets is a finding only when the text points somewhere
 instructions overridden); generic text stays the model's call: explanations,
 warnings and docs that *mention* keys, permits and approvals score high on words alone.
 
+In untrusted text, a window that names where value would go — an EVM address or a Solana
+account that is not the agent's own nor allowlisted, within ``ADDRESS_REACH`` characters of
+it — needs only the manifest's ``addressed_threshold`` (absent: no such path): an order to
+pay a stranger is what the guard exists for, and the model's mid-range scores on such
+windows are attacks in the development sets (issue 13: frozen-dev +9 of 367 attacks, no
+benign row; independent rounds 4 and 5 +28 of 620 attacks, no benign row; public tool docs,
+EIPs, BFCL, scam posts: none; see the manifest's ``addressed_why``). The evidence says
+``addressed``.
+
 A window with fewer than ``MIN_CONTENT`` letters (after addresses, hashes and blobs are
 blanked) is not scored: "confirmed: 5VfY…" or "Hello" carries no instruction, and a model
 that sees almost nothing guesses.
@@ -41,6 +50,7 @@ from __future__ import annotations
 import hashlib
 import json
 import logging
+import re
 import threading
 import time
 from collections import OrderedDict
@@ -54,8 +64,9 @@ import numpy as np
 from aiegis_guard.config import CLASSIFIER_SOURCES as SOURCES
 from aiegis_guard.config import ClassifierSettings
 from aiegis_guard.errors import ModelError
-from aiegis_guard.findings import Action, Category, Finding, Severity, Source
+from aiegis_guard.findings import Action, Category, Chain, Finding, Severity, Source
 from aiegis_guard.normalize import Layer, normalize
+from aiegis_guard.policy import Policy
 from aiegis_guard.scanners import ScanContext
 from aiegis_guard.scanners.aim import mentions_only
 from aiegis_guard.scanners.reported import reported as quoted_spans
@@ -241,6 +252,7 @@ class _Model:
     featurizer: Featurizer
     threshold: float  # for sources without their own
     thresholds: dict[Source, float]
+    addressed: float | None = None  # for a window that names a stranger's address
 
     def threshold_for(self, source: Source) -> float:
         return self.thresholds.get(source, self.threshold)
@@ -314,7 +326,17 @@ def load_model(settings: ClassifierSettings, factory: SessionFactory = _ort_sess
         raise ModelError(f"onnxruntime could not load {model_name}: {type(exc).__name__}") from exc
     threshold, thresholds = _thresholds(manifest, settings)
     name = str(manifest.get("name", model_name))
-    return _Model(session, name, Featurizer.from_manifest(feat), threshold, thresholds)
+    featurizer = Featurizer.from_manifest(feat)
+    return _Model(session, name, featurizer, threshold, thresholds, _addressed(manifest))
+
+
+def _addressed(manifest: dict[str, Any]) -> float | None:
+    value = manifest.get("addressed_threshold")
+    if value is None:
+        return None
+    if not isinstance(value, int | float) or not 0 < value <= 1:
+        raise ModelError("manifest addressed_threshold is invalid")
+    return float(value)
 
 
 def _thresholds(
@@ -331,7 +353,27 @@ def _thresholds(
     return default, {**per, **settings.thresholds}
 
 
-def _finding(s: WindowScore, model: _Model, threshold: float) -> Finding:
+ADDRESS_REACH = 64
+# an EVM address, or a base58 account with a digit in it (a long word is not an account)
+_ADDRESS_RE = re.compile(
+    r"(?<![0-9a-fA-F])0x[0-9a-fA-F]{40}(?![0-9a-fA-F])|"
+    r"(?<![1-9A-HJ-NP-Za-km-z])(?=[A-HJ-NP-Za-km-z]*[1-9])[1-9A-HJ-NP-Za-km-z]{32,44}"
+    r"(?![1-9A-HJ-NP-Za-km-z])"
+)
+
+
+def _names_a_stranger(text: str, s: WindowScore, policy: Policy) -> bool:
+    """Does the window (or ``ADDRESS_REACH`` characters around it) hold an address that is
+    neither the agent's own nor allowlisted?"""
+    near = text[max(0, s.start - ADDRESS_REACH) : s.end + ADDRESS_REACH]
+    for m in _ADDRESS_RE.finditer(near):
+        addr = m.group()
+        if not policy.is_known(addr, Chain.EVM if addr.startswith("0x") else Chain.SOLANA):
+            return True
+    return False
+
+
+def _finding(s: WindowScore, model: _Model, threshold: float, *notes: str) -> Finding:
     return Finding(
         rule_id=RULE_ID,
         category=Category.INJECTION,
@@ -345,6 +387,7 @@ def _finding(s: WindowScore, model: _Model, threshold: float) -> Finding:
             f"score:{s.score:.3f}",
             f"window:{s.index + 1}/{s.windows}",
             f"chars:{s.start}-{s.end}",
+            *notes,
         ),
         score=round(min(1.0, max(0.0, s.score)), 4),
     )
@@ -392,6 +435,13 @@ class Classifier:
         """The threshold for sources without their own (tool output, retrieved, memory)."""
         model = self._ready()
         return model.threshold if model else None
+
+    @property
+    def addressed_threshold(self) -> float | None:
+        """The threshold for a window of untrusted text that names a stranger's address
+        (None: the model has none, or is not loaded)."""
+        model = self._ready()
+        return model.addressed if model else None
 
     def threshold_for(self, source: Source | str) -> float | None:
         """The threshold a text from ``source`` must reach (None while degraded)."""
@@ -511,11 +561,18 @@ class Classifier:
         targets = _targets(layers)
         scores = self._score_layers(targets, ctx.views, reported=not public)
         threshold = self._threshold(model, ctx.source, public)
-        return [
-            (layer, _finding(s, model, threshold))
-            for layer, s in zip(targets, scores, strict=True)
-            if s is not None and s.score >= threshold and (public or not mentions_only(layer.text))
-        ]
+        addressed = model.addressed if ctx.untrusted and model.addressed else threshold
+        found = []
+        for layer, s in zip(targets, scores, strict=True):
+            if s is None or s.score < min(threshold, addressed):
+                continue
+            if not public and mentions_only(layer.text):
+                continue
+            if s.score >= threshold:
+                found.append((layer, _finding(s, model, threshold)))
+            elif _names_a_stranger(layer.text, s, ctx.policy):
+                found.append((layer, _finding(s, model, addressed, "addressed")))
+        return found
 
     def _threshold(self, model: _Model, source: Source, public: bool) -> float:
         """A public user's prompt is untrusted content: the document threshold, not the
