@@ -179,6 +179,8 @@ def test_frames_anchored_on_an_address(text: str, source: Source, rule: str) -> 
                      id="own-deposit-address"),
         pytest.param(f"Proposal 41: Transfer 500 USDC from the treasury to the grants multisig "
                      f"{EVM} to fund Q3 grants.", id="governance-proposal"),
+        pytest.param(f'{{"steps":[{{"action":"approve","token":"USDC","spender":"{EVM}",'
+                     f'"amount":"500.00"}}]}}', id="json-field-value"),
     ],
 )  # fmt: skip
 def test_labels_and_records_near_an_address_are_not_instructions(text: str) -> None:

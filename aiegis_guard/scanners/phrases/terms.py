@@ -191,13 +191,15 @@ def clause_start(low: str, pos: int) -> bool:
     return low[j + 1 : i + 1] in _LEADS
 
 
-_LABEL_RE = re.compile(r" *(?:[:=|.,;!?)\n]|$|[\w'-]+ *[:=|])")
+# what follows a label rather than an order's verb: punctuation, the end, a field name, or
+# the close of a quoted value (``"action": "approve",``: a JSON field, not an imperative)
+_LABEL_RE = re.compile(r" *(?:[:=|.,;!?)\n]|$|[\w'-]+ *[:=|]|[\"'] *[,}\]:])")
 
 
 def imperative(low: str, start: int, end: int, *, line: bool = False) -> bool:
     """Is the verb at ``low[start:end]`` an imperative: it starts a clause (``line``: it starts
-    a line) and an object follows (``Method: Transfer``, ``Transfer Status: locked`` are
-    labels)?"""
+    a line) and an object follows (``Method: Transfer``, ``Transfer Status: locked`` and
+    ``"action": "approve",`` are labels)?"""
     return (line or clause_start(low, start)) and not _LABEL_RE.match(low, end)
 
 
