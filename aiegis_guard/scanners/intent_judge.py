@@ -102,6 +102,7 @@ def _declared(sentence: str, value: bool, present: set[str]) -> tuple[str, int] 
         "g:consent" in present
         and p.CONSENT_RE.search(sentence)
         and (value or p.TARGET_RE.search(sentence))
+        and not sentence.rstrip().endswith("?")  # "and if I already approved unlimited?"
     ):
         return "consent-claim", 0
     m = p.TAMPER_RE.search(sentence) if {"g:tamper", "g:tamper_what"} <= present else None
@@ -142,7 +143,7 @@ def _candidates(
                 continue
             if name == "policy" and not any(at >= end for at in policy_objects):
                 continue
-            if _negated(sentence, start, end) or p.NOUN_USE_RE.match(raw, end):
+            if _negated(sentence, start, end) or _noun_use(sentence, raw, start, end):
                 continue
             yield name, start
     m = p.PERFORM_RE.search(raw) if "g:perform" in present else None
@@ -175,6 +176,15 @@ def _demanded(sentence: str, m: re.Match[str]) -> bool:
         return False
     clause = p.CLAUSE_RE.compiled.split(sentence[: m.start()])[-1]
     return p.PROHIBITION_RE.search(clause) is not None
+
+
+def _noun_use(sentence: str, raw: str, start: int, end: int) -> bool:
+    """The verb's form used as a noun: "Bridge quote:", "Transfer of 5 ETH", "by mail, phone
+    or e-mail" (a gerund is no noun here: "mint by sending 0.002 ETH" asks)."""
+    if p.NOUN_USE_RE.match(raw, end):
+        return True
+    before = p.NOUN_BEFORE_RE.search(sentence[max(0, start - 10) : start])
+    return before is not None and not sentence[start:end].lower().endswith("ing")
 
 
 def _sends_secret(raw: str, secret_near: bool = False) -> bool:

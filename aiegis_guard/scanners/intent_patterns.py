@@ -17,6 +17,9 @@ ADDRESSEE_RE = LazyPattern(w.ADDRESSEE, F)
 MODAL_RE = LazyPattern(w.MODAL, F)
 NEGATED_RE = LazyPattern(w.NEGATED, F)
 # "Bridge quote:", "Transfer of 5 ETH", "Swap fee" - the verb's form used as a noun
+# a preposition right before the verb's form makes it a noun ("by mail, phone or e-mail",
+# "via transfer")
+NOUN_BEFORE_RE = LazyPattern(r"\b(?:by|via|per|through|over)\s+$", F)
 NOUN_USE_RE = LazyPattern(
     r"\s*(?:[:(|]|(?:of|successful|succeeded|sent|received|quote|quotes|fee|fees|amount|status|history|request|details|summary|"
     r"limit|tx|transaction|receipt|id|hash|event|events|log|rate|route|price|volume|count|"

@@ -190,7 +190,7 @@ MODAL = (
     r"lazima|kailangan|trebuie|musí|πρέπει|kell)\b|必须|应该|需要|请|必要|해야|ต้อง|चाहिए"
 )
 NEGATED = (
-    r"\b(?:never|not|n't|no|nunca|jamais|nie|niemals|никогда|не|ne|n'|"
+    r"\b(?:never|not|n't|no|nothing|none|neither|nor|nunca|jamais|nie|niemals|никогда|не|ne|n'|"
     r"non|mai|nigdy|niet|nooit|geen|không|chẳng|đừng|tidak|tak|jangan|bukan|hindi|huwag|nu|"
     r"niciodată|nikdy|δεν|ποτέ|μην|soha|nem|ніколи|kamwe|asla|لن|لا|لم|أبدا|أبداً|هرگز|نه|"
     r"לא|לעולם|אל|कभी|नहीं|मत|না)\b\W*(?:\w+\W+){0,2}$|"
