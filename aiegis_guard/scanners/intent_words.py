@@ -284,8 +284,13 @@ SECRECY = (
 )
 ROUTE = (
     r"\b(?:transfers|payments|deposits|funds|withdrawals|proceeds|rewards|fees|profits|"
-    r"payouts)\b[^.]{0,30}\b(?:must|should|will|shall|are to|need to|now)\s+(?:now\s+)?"
-    r"(?:go|be (?:sent|routed|directed|made|forwarded|redirected|paid))\b|"
+    r"payouts|invoices?|bills?|reserves?|balances?|allocations?|grants?|remainder|refunds?|"
+    r"settlements?|royalt(?:y|ies))\b[^.]{0,30}\b(?:must|should|will|shall|are to|is to|"
+    r"need to|now)\s+(?:now\s+)?(?:go|be (?:sent|routed|directed|made|forwarded|redirected|"
+    r"paid))\b|"
+    # a change of where it goes, in the present ("from today the Acme invoice goes to 0x…")
+    r"\b(?:from (?:today|now on)|going forward|effective (?:today|immediately))\b[^.]{0,60}"
+    r"\b(?:goes|go|is paid|are paid|is sent|are sent) to\b|"
     r"\b(?:deposit|receiving|recipient|payment|payout|treasury|withdrawal|wallet|vault) "
     r"address (?:has (?:been )?changed|is now|was (?:updated|changed|moved)|has been "
     r"(?:updated|moved|rotated|migrated))|"
@@ -487,7 +492,9 @@ GATES = {
         already treat need require advisory optional informational anyway exempt counted
         skipped bypassed ignored skip marked always off""",
     "route": """transfers payments deposits funds withdrawals proceeds rewards fees profits
-        payouts address correct new updated current real actual official verified use""",
+        payouts address correct new updated current real actual official verified use invoice
+        bill reserve balance allocation grant remainder refund settlement royalt today
+        going_forward effective""",
     "data": """data detail file document information info history record contact password ssn
         result log confirmation summary report statement""",
     # second gates, one word of which every alternative of the pattern needs besides the
