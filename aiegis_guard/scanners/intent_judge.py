@@ -210,12 +210,19 @@ def handed_over(raw: str) -> str | None:
     """``raw`` with what a send verb hands over blanked, when that is a reference to
     something named elsewhere ("type them", "paste the full output"; the place it goes must
     be named apart from it: "copy the API key" names none), else None."""
-    for m in p.SEND_ACT_RE.finditer(raw):
-        ref = p.SECRET_REF_RE.search(raw, m.end(), m.end() + 40)
-        if ref is not None:
-            start, end = ref.span()
+    for ref in p.SECRET_REF_RE.finditer(raw):  # the small pattern first (~1 µs a sentence)
+        start, end = ref.span()
+        lo = max(0, end - _REF_REACH - _VERB_MAX)
+        if any(
+            m.end() <= start and end - m.end() <= _REF_REACH
+            for m in p.SEND_ACT_RE.finditer(raw, lo, start)
+        ):
             return raw[:start] + " " * (end - start) + raw[end:]
     return None
+
+
+_REF_REACH = 40  # the reference ends this close after the send verb
+_VERB_MAX = 24  # the longest send verb form looked back for
 
 
 def _verb_final(word: str) -> bool:
@@ -350,7 +357,9 @@ def _expected(sentence: str, full: str) -> Judgement | None:
     royalty is to be settled directly to 0x…", "agents are expected to deposit 50 USDC at…",
     "Required action: transfer of all balances to the Safe 0x…" (passive, nominal or
     conditional: no imperative to parse). Not negated, not a scam warning."""
-    if not (p.EXPECTED_RE.search(sentence) and p.ONCHAIN_RE.search(full)):
+    if not (_may_be_onchain(full) and p.ONCHAIN_RE.search(full)):
+        return None  # most sentences name no address: asked first, the cheap way
+    if not p.EXPECTED_RE.search(sentence):
         return None
     if p.DOC_HEAD_RE.search(full):
         return None  # a doc comment ("@param _to The address … to be returned")
@@ -359,6 +368,17 @@ def _expected(sentence: str, full: str) -> Judgement | None:
     if p.EXPECT_NOT_RE.search(sentence) or p.SCAM_FRAME_RE.search(sentence):
         return None
     return _score(sentence, full, "value-expected", "declaration")
+
+
+_BASE58_RUN_RE = re.compile(r"[1-9A-HJ-NP-Za-km-z]{32}")
+
+
+def _may_be_onchain(raw: str) -> bool:
+    """Could ``ONCHAIN_RE`` match (an ``0x`` address, an ENS / SNS name, a base58 run)?"""
+    if "0x" in raw or "0X" in raw:
+        return True
+    low = raw.lower()
+    return ".eth" in low or ".sol" in low or _BASE58_RUN_RE.search(raw) is not None
 
 
 def _unparsed(sentence: str, full: str, addressed: bool) -> Judgement | None:
