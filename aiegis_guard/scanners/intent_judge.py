@@ -194,16 +194,30 @@ def _sends_secret(raw: str, secret_near: bool = False) -> bool:
     ``secret_near``, the secret may be named next door and only referred to here, as what
     is handed over ("…the list of words. Type them here in order")."""
     if p.WALLET_SECRET_RE.search(raw) or p.SECRET_FORM_RE.search(raw):
-        if not p.SEND_ACT_RE.search(raw):
+        send = p.SEND_ACT_RE.search(raw)
+        if send is None:
             return False
-    elif not (secret_near and (raw := handed_over(raw) or "")):
+        send_at = send.start()
+    elif secret_near and (raw := handed_over(raw) or ""):
+        send_at = len(raw)  # the verb stands before the blanked reference
+    else:
         return False
     return bool(
         p.THIRD_PARTY_RE.search(raw)
-        and not p.NOT_ASKED_RE.search(raw)
+        and not _not_asked(raw, send_at)
         and not p.SCAM_FRAME_RE.search(raw)
         and not p.OWN_PLACE_RE.search(raw)
     )
+
+
+def _not_asked(raw: str, send_at: int) -> bool:
+    """A negation or a description in the sentence; an English negation only before the
+    send verb ("support will never ask you to paste…"), not after it ("attach what it
+    prints to this ticket — don't trim anything")."""
+    for m in p.NOT_ASKED_RE.finditer(raw):
+        if m.start() < send_at or not p.ENGLISH_NEGATION_RE.fullmatch(m.group()):
+            return True
+    return False
 
 
 def handed_over(raw: str) -> str | None:

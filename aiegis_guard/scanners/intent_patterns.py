@@ -221,6 +221,9 @@ NOT_ASKED_RE = LazyPattern(
     r"לא|לעולם|कभी|नहीं|मत|না)\b|不要|切勿|绝不|从不|决不|不会|ไม่|ห้าม|อย่า|しない|ません|않|없",
     F,
 )
+ENGLISH_NEGATION_RE = re.compile(
+    r"never|don'?t|do not|doesn'?t|won'?t|will not|isn'?t|aren'?t|not", re.IGNORECASE
+)
 # an expectation rather than an order ("the royalty is to be settled to 0x…", "clients are
 # expected to deposit…", "Required action: transfer of all balances to…", "enrolment is done
 # by depositing…") and the value words it uses beside the act stems
