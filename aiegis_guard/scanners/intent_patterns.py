@@ -189,7 +189,7 @@ THIRD_PARTY_RE = LazyPattern(
     r"\b(?:here|below|above|us|our|field|form|portal|wizard|endpoint|header|param\w*|url|"
     r"webhook|bucket|sheet|ticket|issue|thread|channel|chat|comment|reply|dm|e-?mail|inbox|"
     r"telegram|whats ?app|discord|slack|github|pastebin|gist|s3|api|message|pr|pull request|"
-    r"forum|argument|x-[\w-]+|"
+    r"forum|argument|x-[\w-]+|team|support|bug reports?|auditors?|vendors?|partners?|"
     r"aquí|abajo|campo|formulario|correo|aqui|abaixo|formulário|ici|ci-dessous|champ|"
     r"formulaire|courriel|hier|unten|feld|formular|qui|sotto|modulo|hieronder|veld|"
     r"formulier|tutaj|poniżej|pole|formularz|buraya|aşağıdaki|alan\w*|сюда|здесь|ниже|"
