@@ -199,7 +199,7 @@ def _sends_secret(raw: str, secret_near: bool = False) -> bool:
             return False
         send_at = send.start()
     elif secret_near and (raw := handed_over(raw) or ""):
-        send_at = len(raw)  # the verb stands before the blanked reference
+        send_at = len(raw)  # a reference handed over: any negation in the sentence stops it
     else:
         return False
     return bool(
@@ -384,11 +384,12 @@ def _expected(sentence: str, full: str) -> Judgement | None:
     return _score(sentence, full, "value-expected", "declaration")
 
 
-_BASE58_RUN_RE = re.compile(r"[1-9A-HJ-NP-Za-km-z]{32}")
+_BASE58_RUN_RE = re.compile(r"[1-9A-HJ-NP-Za-km-z]{32}", p.F)  # ONCHAIN_RE's class and flags
 
 
 def _may_be_onchain(raw: str) -> bool:
-    """Could ``ONCHAIN_RE`` match (an ``0x`` address, an ENS / SNS name, a base58 run)?"""
+    """Could ``ONCHAIN_RE`` match (an ``0x`` address, an ENS / SNS name, a base58 run)? A
+    necessary condition, cheap to check."""
     if "0x" in raw or "0X" in raw:
         return True
     low = raw.lower()
