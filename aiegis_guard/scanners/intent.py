@@ -134,6 +134,28 @@ def _refers_to_secret(text: str, a: int, b: int) -> bool:
     return bool(p.WALLET_SECRET_RE.search(around) or p.SECRET_FORM_RE.search(around))
 
 
+_PIPED = Judgement(THRESHOLD + 1, "secret-send", ("act:secret-send", "directive:command", "piped"))
+_PIPE_REACH = 340  # characters before a pipe where the command that reads the secret may start
+_PIPES_READ = 256  # pipelines into a network tool read per layer (the guard's chunks bound it)
+
+
+def _piped(text: str, room: int) -> list[Finding]:
+    """A shell pipeline that reads a wallet secret (``.env``, ``id.json``, a keystore, the
+    environment) into a network tool sending it off the machine. Only a ``|`` followed by
+    ``curl`` / ``wget`` / ``nc`` with a URL or an IP address after it is read."""
+    found: list[Finding] = []
+    if room <= 0 or "|" not in text:
+        return found
+    for n, tool in enumerate(p.PIPE_TO_NET_RE.finditer(text)):
+        if n >= _PIPES_READ or len(found) >= room:
+            break
+        pipe = tool.start()
+        m = p.PIPED_SECRET_RE.search(text, max(0, pipe - _PIPE_REACH), tool.end() + 16)
+        if m is not None:
+            found.append(_finding(_PIPED, m.span()))
+    return found
+
+
 def _finding(j: Judgement, span: tuple[int, int]) -> Finding:
     return Finding(
         rule_id=RULE_ID,
@@ -180,6 +202,7 @@ def scan(layer: Layer, ctx: ScanContext) -> list[Finding]:
             found.append(_finding(j, (a, b)))
             if len(found) >= 8:
                 break
+    found += _piped(text, 8 - len(found))
     if public and not found and len(text) <= PUBLIC_MESSAGE and p.ONCHAIN_RE.search(text):
         # a stranger's message: the address in one sentence, the ask in another ("I'll pay
         # you back 4 ETH tomorrow. 0x…")
