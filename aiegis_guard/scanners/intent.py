@@ -150,9 +150,9 @@ def _piped(text: str, room: int) -> list[Finding]:
         if n >= _PIPES_READ or len(found) >= room:
             break
         pipe = tool.start()
-        m = p.PIPED_SECRET_RE.search(text, max(0, pipe - _PIPE_REACH), tool.end() + 16)
-        if m is not None:
-            found.append(_finding(_PIPED, m.span()))
+        source = p.SECRET_SOURCE_RE.search(text, max(0, pipe - _PIPE_REACH), pipe)
+        if source is not None:
+            found.append(_finding(_PIPED, (source.start(), tool.end())))
     return found
 
 

@@ -152,17 +152,18 @@ SECRET_FORM_RE = LazyPattern(
 SECRET_HINT_RE = re.compile(r"env|key|mnemonic|words", re.IGNORECASE)
 # a shell pipeline that reads a secret and hands it to the network ("cat ~/.config/solana/
 # id.json | curl -X POST -d @- https://…", "printenv | curl -F data=@- https://…"): a `|`
-# ends a sentence (table cells), so the sentence judge sees the two halves apart
-PIPED_SECRET_RE = LazyPattern(
+# ends a sentence (table cells), so the sentence judge sees the two halves apart. The pipe
+# into a network tool with a URL or an IP address after it (not this machine's) ...
+PIPE_TO_NET_RE = re.compile(
+    r"\|\s*(?:curl|wget|nc|ncat|netcat)\b[^\n|]{0,200}?"
+    r"(?:https?://(?!localhost|127\.0\.0\.1)|\b\d{1,3}(?:\.\d{1,3}){3}\b(?<!127\.0\.0\.1))"
+)
+# ... and the command before it, ending at the pipe, that reads a secret
+SECRET_SOURCE_RE = LazyPattern(
     r"(?:\b(?:cat|tar|zip|gzip|base64|xxd|head|tail|cp)\b[^\n|;&]{0,160}?(?:\.env\b|id\.json|"
     r"keystore|\bwallet|\bkeys?\b|mnemonic|secret|signer|private_key|\.ssh)[^\n|;&]{0,160}|"
-    r"\b(?:printenv|env)\s*)\|\s*(?:curl|wget|nc|ncat|netcat)\b[^\n|]{0,200}?"
-    r"(?:https?://(?!localhost|127\.0\.0\.1)|\b\d{1,3}(?:\.\d{1,3}){3}\b(?<!127\.0\.0\.1))",
+    r"\b(?:printenv|env)\s*)\Z",
     F,
-)
-# a pipe into a network tool with a URL or an IP address after it: where PIPED_SECRET_RE is read
-PIPE_TO_NET_RE = re.compile(
-    r"\|\s*(?:curl|wget|nc|ncat|netcat)\b[^\n|]{0,200}?(?:https?://|\b\d{1,3}(?:\.\d{1,3}){3}\b)"
 )
 # a secret named in the sentence next door, referred to here ("type them here", "paste the
 # full output below", "bots may submit it via the API")
