@@ -54,6 +54,7 @@ def _join(gap: str, letter_gap: str) -> str:
 
 
 _CONTEXT = 200  # characters of plain words kept on each side of a run (and between runs)
+Run = tuple[int, int, str]  # a spelled-out run: start, end, its letters joined up
 
 
 def respell_blocks(text: str) -> list[tuple[int, int, str, str]]:
@@ -61,7 +62,7 @@ def respell_blocks(text: str) -> list[tuple[int, int, str, str]]:
     out in ``text``: the narrowest gap joins letters, a wider one separates words; the plain
     words around and between them stay."""
     hints = sorted(m.start() for rx in _HINTS for m in rx.finditer(text))
-    runs: list[tuple[int, int, str, str]] = []
+    runs: list[Run] = []
     end = -1
     for at in hints:
         if at < end:
@@ -72,11 +73,9 @@ def respell_blocks(text: str) -> list[tuple[int, int, str, str]]:
     return [_in_context(text, group) for group in _near(text, runs)]
 
 
-def _near(
-    text: str, runs: list[tuple[int, int, str, str]]
-) -> list[list[tuple[int, int, str, str]]]:
+def _near(text: str, runs: list[Run]) -> list[list[Run]]:
     """Runs in groups: the next run on the same line within ``_CONTEXT`` joins the group."""
-    groups: list[list[tuple[int, int, str, str]]] = []
+    groups: list[list[Run]] = []
     for run in runs:
         last = groups[-1][-1] if groups else None
         if last and run[0] - last[1] <= _CONTEXT and "\n" not in text[last[1] : run[0]]:
@@ -86,7 +85,7 @@ def _near(
     return groups
 
 
-def _in_context(text: str, group: list[tuple[int, int, str, str]]) -> tuple[int, int, str, str]:
+def _in_context(text: str, group: list[Run]) -> tuple[int, int, str, str]:
     """One block: the group's runs joined up, with whole words around them on their line."""
     start, end = group[0][0], group[-1][1]
     lo = max(text.rfind("\n", 0, start) + 1, start - _CONTEXT)
@@ -99,13 +98,13 @@ def _in_context(text: str, group: list[tuple[int, int, str, str]]) -> tuple[int,
         cut = text.rfind(" ", end, hi)
         hi = end if cut == -1 else cut
     pieces = [text[lo:start]]
-    for i, (_s, e, _kind, joined) in enumerate(group):
+    for i, (_s, e, joined) in enumerate(group):
         following = group[i + 1][0] if i + 1 < len(group) else hi
         pieces += [joined, text[e:following]]
     return lo, hi, "spaced", "".join(pieces)
 
 
-def _runs(text: str, lo: int, hi: int) -> list[tuple[int, int, str, str]]:
+def _runs(text: str, lo: int, hi: int) -> list[Run]:
     found = []
     for m in _SPACED_RE.finditer(" " + text[lo:hi]):  # the space: a run may open the window
         run = m.group()[1:]
@@ -116,5 +115,5 @@ def _runs(text: str, lo: int, hi: int) -> list[tuple[int, int, str, str]]:
             _join(gap, letter_gap) + part for gap, part in zip(gaps, parts[1:], strict=True)
         )
         if sum(c.isalpha() for c in joined) >= MIN_SPACED // 2:
-            found.append((lo + m.start(), lo + m.end() - 1, "spaced", joined))
+            found.append((lo + m.start(), lo + m.end() - 1, joined))
     return found
