@@ -39,7 +39,7 @@ MARKERS = {
     "es": "el|la|las|los|del|de|que|una|por|con|para|es|su|sus|tu|tus|y|lo|se|mi|"
     "muy|este|esta|ahora|todo|todos|pero|tiene|hay|usted|nos|ti|tú",
     "pt": "não|nao|que|um|uma|para|em|ao|seu|sua|seus|suas|das|da|dos|de|na|você|voce|é|"
-    "com|isso|este|esta|agora|todos|tem|há|sem|nos|pelo|pela",
+    "isso|este|esta|agora|todos|tem|há|sem|nos|pelo|pela",
     "fr": "le|la|les|des|du|de|est|une|pour|dans|vous|tu|ne|au|et|il|je|ce|qui|que|pas|sur|"
     "avec|ton|ta|tes|votre|vos|moi|toi|tous|tout|maintenant|ces|cette|mais|sont|fait|"
     "faire|avez|êtes|sans|nous",
