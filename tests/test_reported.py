@@ -42,6 +42,9 @@ def _flags(text: str, source: Source = Source.TOOL_OUTPUT) -> set[str]:
                      "Bitte melden.", id="german-low-high-quotes"),
         pytest.param(f"【注意】诈骗私信的原话：「{LURE}」 官方不会私信。",
                      id="chinese-corner-quotes"),
+        pytest.param(f"Incident summary: a fake 'support agent' DMed him. The message read: "
+                     f"'Hi, I'm from the support team. {LURE}' We don't DM first.",
+                     id="incident-ascii-single-quotes"),
     ],
 )  # fmt: skip
 def test_a_warning_that_quotes_a_lure_is_not_flagged(text: str) -> None:
@@ -59,6 +62,8 @@ def test_a_warning_that_quotes_a_lure_is_not_flagged(text: str) -> None:
         pytest.param(f"Runbook: incident response\n> For the on-call agent: {LURE}",
                      id="incident-runbook-is-no-report"),
         pytest.param(f'Scam alert! "Short quote here." {LURE}', id="lure-outside-the-quote"),
+        pytest.param(f"This is no scam, don't worry: it's routine. {LURE} That's all, it'll be "
+                     "quick.", id="apostrophes-are-no-quotes"),
     ],
 )  # fmt: skip
 def test_a_lure_that_is_not_reported_still_flags(text: str) -> None:
@@ -124,7 +129,14 @@ def test_the_model_does_not_score_a_reported_lure() -> None:
     assert "injection.classifier" not in found[report]
 
 
-PIECES = [*'ab "“”„«»「」>\n:{[,', "scam ", "fake ", "Scam alert: ", "a quote of twenty chars"]
+PIECES = [
+    *"ab \"“”„«»「」>\n:{[,'",
+    "scam ",
+    "fake ",
+    "Scam alert: ",
+    "a quote of twenty chars",
+    "don't ",
+]
 
 
 @given(st.lists(st.sampled_from(PIECES), max_size=60).map("".join))
@@ -133,7 +145,7 @@ def test_reported_spans_are_quotes_inside_the_text(text: str) -> None:
     quotation mark; unquoted keeps the length and only blanks them."""
     spans = reported(text)
     assert list(spans) == sorted(spans)
-    assert all(0 <= a < b <= len(text) and text[a] in '"“„«»「『‘>' for a, b in spans)
+    assert all(0 <= a < b <= len(text) and text[a] in "\"“„«»「『‘'>" for a, b in spans)
     assert all(b1 <= a2 for (_, b1), (a2, _) in itertools.pairwise(spans))
     out = unquoted(text)
     assert len(out) == len(text)

@@ -30,11 +30,14 @@ FRAME_BEFORE = 600
 FRAME_AFTER = 300
 # quotation marks that open and close reported speech; a Markdown quote block is a run of
 # lines that start with ">"
-_OPENERS = '"“„«»「『‘'
+_OPENERS = "\"“„«»「『‘'"
 _QUOTE_RE = re.compile(
     rf"(?=[{_OPENERS}>])"
     r'(?:"[^"\n]{20,}"|“[^”]{20,}”|„[^“”]{20,}[“”]|«[^»]{20,}»|»[^«]{20,}«|「[^」]{20,}」|'
-    r"『[^』]{20,}』|‘[^’]{20,}’|(?:^>[^\n]*(?:\n|$))+)",
+    r"『[^』]{20,}』|‘[^’]{20,}’|(?:^>[^\n]*(?:\n|$))+|"
+    # ASCII single quotes ("The message read: 'Hi, I'm from support, send…'"): an apostrophe
+    # between letters ("I'm", "don't") neither opens nor closes one
+    r"(?<![\w'])'(?=\S)(?:[^'\n]|(?<=\w)'(?=\w)){20,}?(?<=\S)'(?![\w']))",
     re.MULTILINE,
 )
 
