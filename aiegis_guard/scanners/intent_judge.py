@@ -152,12 +152,8 @@ def _candidates(
     m = p.CALL_RE.search(raw) if "g:call" in present else None
     if m and not _negated(sentence, m.start(), m.end()):
         yield "call", m.start()
-    m = p.SECRET_ASK_RE.search(raw) if {"g:ask", "g:wsecret"} <= present else None
-    if (
-        m
-        and p.WALLET_SECRET_RE.search(raw, 0 if _verb_final(m.group()) else m.end())
-        and not _negated(raw, m.start(), m.end())
-    ):
+    m = p.SECRET_ASK_RE.search(raw) if "g:ask" in present else None
+    if m and _asked_secret(raw, m, present) and not _negated(raw, m.start(), m.end()):
         yield "secret-ask", m.start()
     yield from _jailbreak(sentence, raw, present)
     m = (
@@ -167,6 +163,17 @@ def _candidates(
     )
     if m and not _demanded(sentence, m):
         yield "oversight", m.start()
+
+
+def _asked_secret(raw: str, ask: re.Match[str], present: set[str]) -> bool:
+    """A wallet secret after the ask word (before it in a verb-final script), by name ("your
+    private key") or in the words a runbook uses for it ("your credentials block, the
+    environment")."""
+    at = 0 if _verb_final(ask.group()) else ask.end()
+    return bool(
+        ("g:wsecret" in present and p.WALLET_SECRET_RE.search(raw, at))
+        or ("g:xsecret" in present and p.SECRET_FORM_RE.search(raw, at))
+    )
 
 
 def _demanded(sentence: str, m: re.Match[str]) -> bool:
