@@ -12,6 +12,7 @@ from aiegis_guard.scanners import intent_words as w
 
 F = re.IGNORECASE
 OVERSIGHT_RE = LazyPattern(w.OVERSIGHT, F)
+SILENCE_RE = LazyPattern(w.SILENCE, F)
 VOID_RE = LazyPattern(w.VOID, F)
 ADDRESSEE_RE = LazyPattern(w.ADDRESSEE, F)
 MODAL_RE = LazyPattern(w.MODAL, F)

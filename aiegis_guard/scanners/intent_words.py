@@ -142,6 +142,15 @@ OVERSIGHT = (
     r"ohne (?:rückfrage|bestätigung|zu fragen)|не (?:сообщай|говори|спрашивай)|"
     r"不要(?:告诉|通知|询问)"
 )
+# the owner's alerts or the agent's logging switched off: "disable notifications to the owner",
+# "the agent's alerting and transaction logging be paused"
+SILENCE = (
+    r"\b(?:disabl|paus|mut|silenc|suppress|turn(?:ing)? off|switch(?:ing)? off|stop)\w* "
+    r"(?:\w+ ){0,3}?(?:notifications?|alerts?|alerting|logging|confirmations?|prompts?) "
+    r"(?:\w+ ){0,2}?(?:to|for|from) (?:the |your |its )?(?:owner|user|human|operator|admin)s?\b|"
+    r"\b(?:alerting|logging|notifications?|alerts?|confirmations?)\b[^.;]{0,40}?\bbe "
+    r"(?:paused|disabled|suspended|muted|silenced|turned off|switched off)\b"
+)
 VOID = (
     r"\b(?:limits?|allowlists?|whitelists?|(?:spending |daily |per-day |per-tx )?caps?|"
     r"restrictions|checks|policies|"
@@ -488,6 +497,9 @@ GATES = {
     "plant": "response reply answer output summary",
     "oversight": """not n't never without silent quiet keep no_need sin sem sans ohne не 不要
         tell""",
+    "silence": """disabl paus mut silenc suppress turn_off turning_off switch_off switching_off
+        stop be_paused be_disabled be_suspended be_muted be_silenced be_turned be_switched""",
+    "silence_what": "notification alert logging confirmation prompt",
     "consent": """user owner client customer accept autoris approuv acept autoriz aceit aprov
         zugestimmt genehmigt autorisiert согласил разрешил одобрил 已""",
     "tamper": """change set modify increase raise replace switch substitut overwrite update cambia
