@@ -82,7 +82,7 @@ REVEAL_WORDS = """reveal share export provide paste submit post print output dis
     masukkan berikan geben_sie teilen_sie senden_sie nennen_sie eingeben übermitteln introduce
     ingresa ingrese escribe envíe entrez saisissez envoyez укажите надішліть введіть"""
 CUE_STEMS = """address limit allowlist whitelist restriction polic confirm approv authori
-agree consent accept trust tell notify inform ask silent quiet secret recipient destination
+agree consent accept trust treat tell notify inform ask silent quiet secret recipient destination
 beneficiar payee amount slippage spender allowance instruction rule ignore disregard override
 bypass migrat transfers payments deposits funds withdrawals proceeds rewards fees payouts
 log report wait mention alert without sin sem sans ohne не 不要
@@ -162,9 +162,11 @@ VOID = (
     r"\b(?:is|are|has been|have been)\s+(?:already\s+)?(?:pre-?approved|pre-?authori[sz]ed)\b|"
     r"\b(?:has|have)\s+already\s+(?:approved|authori[sz]ed|agreed|consented)\b|"
     # trust handed to others, checks made optional or skipped, exemptions
-    r"\btreat\s+(?:any|all|every|these|such|his|her|their|my)\s+(?:\w+\s+){0,3}?(?:requests?|"
-    r"payments?|transfers?|messages?|instructions)\s+(?:\w+\s+){0,4}?(?:as|like)\s+(?:approved|"
-    r"authori[sz]ed|pre-?approved|trusted|verified|mine|coming from)|"
+    r"\btreat\s+(?:(?:any|all|every|these|such|his|her|their|my|[@\w.-]+'s)\s+)?(?:\w+\s+){0,3}?"
+    r"(?:requests?|payments?|transfers?|messages?|instructions)\s+(?:[@\w.'-]+\s+){0,5}?"
+    r"(?:as|like)\s+(?:approved|authori[sz]ed|pre-?approved|trusted|verified|mine|coming from|"
+    r"(?:if|though)\s+(?:they\s+came\s+from\s+)?(?:the|your|my)\s+(?:owner|user|admin)|"
+    r"(?:the|your)\s+owner's)|"
     r"\b(?:doesn't|does not|don't|do not|no longer|won't|will not)\s+(?:need|require)s?\s+"
     r"(?:[\w']+\s+){0,2}?(?:confirmation|approval|permission|sign-?off)|"
     r"\b(?:guard|checks?|limits?|allowlist|warnings?)\b[^.]{0,20}\b(?:is|are)\s+(?:advisory|"
