@@ -409,7 +409,7 @@ def _grouped(k: str, h: str) -> list[dict[str, Any]]:
 def _wide_separators() -> list[dict[str, Any]]:
     """Separators outside ASCII and none at all: emoji, a middle dot, CamelCase, a plist."""
     f = "seed-wide"
-    emoji = "\U0001f525 \U0001f319 \u2b50 \U0001f340 \U0001f438 \U0001f48e".split()
+    emoji = ["\U0001f525", "\U0001f319", "\u2b50", "\U0001f340", "\U0001f438", "\U0001f48e"]
     w = _phrase()
     spaced = " ".join(f"{x} {emoji[i % len(emoji)]}" for i, x in enumerate(w)).strip()
     out = [_case("emoji", f, spaced, "block", "an emoji between the words")]
@@ -444,6 +444,32 @@ def _byte_arrays(k: str, h: str) -> list[dict[str, Any]]:
     ]
 
 
+def _vaults(h: str, address: str) -> list[dict[str, Any]]:
+    """A browser wallet's vault and keystores in other code, each with its password."""
+    f = "vault"
+    blob = _b64(h + h[::-1] + h)
+    vault = json.dumps({"data": blob, "iv": _b64(h[:12]), "salt": _b64(h[-24:])})
+    ks = _keystore(h, address)
+    verbatim = ks.replace('"', '""')
+    chat = f"here is the vault from the ldb file\n{vault}\npassword was Zq8rTw-19x"
+    mixed = json.dumps({"vault": vault, "password": "FotxaKwPzdNLbTq"})
+    csharp = (
+        f'var json = @"{verbatim}";\n'
+        'var key = new KeyStoreService().DecryptKeyStoreFromJson("epq31yiJjMLK", json);'
+    )
+    web3j = (
+        'val creds = WalletUtils.loadCredentials("esLS-3I_Fb", File("UTC--a.json"))\n'
+        f"// UTC--a.json:\n{ks}"
+    )
+    return [
+        _case("chat", f, chat, "block", "vault + password"),
+        _case("json", f, mixed, "block", "letters of both cases"),
+        _case("alone", f, f"KeyringController.vault:\n{vault}", "flag", "encrypted"),
+        _case("csharp", f, csharp, "block", "verbatim string"),
+        _case("web3j", f, web3j, "block", "password first"),
+    ]  # fmt: skip
+
+
 def build() -> dict[str, Any]:
     k, h, h1, h2 = _key(), _key(), _key(), _key()
     address = "0x" + "5a" * 20
@@ -464,7 +490,9 @@ def build() -> dict[str, Any]:
     for case in cases:
         case["id"] = f"{case['form']}:{case['id']}"
     cases += json.loads(WRITTEN.read_text(encoding="utf-8"))["cases"]
-    for case in [*_grouped(_key(), _key()), *_wide_separators(), *_byte_arrays(_key(), _key())]:
+    address = "0x" + "5a" * 20
+    later = [*_grouped(_key(), _key()), *_wide_separators(), *_byte_arrays(_key(), _key())]
+    for case in [*later, *_vaults(_key(), address)]:
         case["id"] = f"{case['form']}:{case['id']}"
         cases.append(case)
     return {
