@@ -90,7 +90,7 @@ HASH_WORDS = _words(
     slot digest checksum commit commitment proof signature signatures sig sigs r s v data
     input code mix parent sha keccak merkle withdrawal withdrawals selector log logs
     explorer event beacon blob request requests state id ids uuid result value memory stack
-    params cache index preimage head memo pubkey"""
+    params cache index preimage head memo pubkey typehash role constant immutable bytes32"""
 )
 # "key" is a key unless qualified ("storage key", "public key") or a quoted JSON field name.
 KEY_QUALIFIERS = _words(

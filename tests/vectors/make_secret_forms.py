@@ -470,6 +470,16 @@ def _vaults(h: str, address: str) -> list[dict[str, Any]]:
     ]  # fmt: skip
 
 
+def _solidity_constants(k: str, h: str) -> list[dict[str, Any]]:
+    """Solidity's ``private`` is a visibility, not a key: a typehash or a role is a hash."""
+    f = "solidity"
+    return [
+        _case("typehash", f, f"bytes32 private constant DOMAIN_TYPEHASH = 0x{h};", "allow", "hash"),
+        _case("role", f, f"bytes32 internal constant ADMIN_ROLE = 0x{h};", "allow", "hash"),
+        _case("test-key", f, f"uint256 private constant OWNER_PK = 0x{k};", "block", "pk"),
+    ]
+
+
 def build() -> dict[str, Any]:
     k, h, h1, h2 = _key(), _key(), _key(), _key()
     address = "0x" + "5a" * 20
@@ -492,7 +502,7 @@ def build() -> dict[str, Any]:
     cases += json.loads(WRITTEN.read_text(encoding="utf-8"))["cases"]
     address = "0x" + "5a" * 20
     later = [*_grouped(_key(), _key()), *_wide_separators(), *_byte_arrays(_key(), _key())]
-    for case in [*later, *_vaults(_key(), address)]:
+    for case in [*later, *_vaults(_key(), address), *_solidity_constants(_key(), _key())]:
         case["id"] = f"{case['form']}:{case['id']}"
         cases.append(case)
     return {
