@@ -141,6 +141,27 @@ def _base58_secrets(text: str) -> list[Finding]:
     return found
 
 
+# an extended private key wrapped over lines ("xprv9s21…\nwgJF…\nPBL1…"): its prefix, then
+# base58 lines
+WRAPPED_XPRV_RE = LazyPattern(
+    r"\b[xtyzuv]prv[1-9A-HJ-NP-Za-km-z]{8,106}(?:[ \t]*\r?\n[ \t]*[1-9A-HJ-NP-Za-km-z]{4,107}){1,6}"
+)
+
+
+def _wrapped_xprv(text: str) -> list[Finding]:
+    """An xprv written over 2-7 lines: joined, it passes its base58check like any xprv."""
+    if "prv" not in text:
+        return []
+    found = []
+    for m in WRAPPED_XPRV_RE.finditer(text):
+        joined = "".join(m.group().split())
+        if len(joined) >= 111:
+            hit = base58_secret(joined[:111], (m.start(), m.end()))
+            if hit is not None:
+                found.append(hit)
+    return found
+
+
 def _array_bytes(items: str) -> bytes | None:
     values = [int(v.strip().removesuffix("u8"), 0) for v in items.split(",")]
     return bytes(values) if max(values) <= 255 else None
@@ -382,6 +403,7 @@ def scan(layer: Layer, ctx: ScanContext) -> list[Finding]:
     found += _base58_secrets(text)
     found += _solana_arrays(text)
     found += _bytes_literals(text)
+    found += _wrapped_xprv(text)
     found += _solana_base64(text, b64)
     found += _solana_hex(text, spans)
     found += _pem_blocks(text)

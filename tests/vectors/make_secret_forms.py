@@ -480,6 +480,20 @@ def _solidity_constants(k: str, h: str) -> list[dict[str, Any]]:
     ]
 
 
+def _wrapped_xkeys() -> list[dict[str, Any]]:
+    """An extended key written over three lines: the private one is a secret."""
+    f = "xkey-wrapped"
+    prv, pub = _xkey("0488ade4", True), _xkey("0488b21e", False)
+
+    def wrap(v: str) -> str:
+        return "\n".join(v[i : i + 40] for i in range(0, len(v), 40))
+
+    return [
+        _case("xprv", f, f"xprv backup:\n{wrap(prv)}", "block", "base58check over lines"),
+        _case("xpub", f, f"watch-only:\n{wrap(pub)}", "allow", "public"),
+    ]
+
+
 def build() -> dict[str, Any]:
     k, h, h1, h2 = _key(), _key(), _key(), _key()
     address = "0x" + "5a" * 20
@@ -502,7 +516,8 @@ def build() -> dict[str, Any]:
     cases += json.loads(WRITTEN.read_text(encoding="utf-8"))["cases"]
     address = "0x" + "5a" * 20
     later = [*_grouped(_key(), _key()), *_wide_separators(), *_byte_arrays(_key(), _key())]
-    for case in [*later, *_vaults(_key(), address), *_solidity_constants(_key(), _key())]:
+    later += [*_vaults(_key(), address), *_solidity_constants(_key(), _key()), *_wrapped_xkeys()]
+    for case in later:
         case["id"] = f"{case['form']}:{case['id']}"
         cases.append(case)
     return {
