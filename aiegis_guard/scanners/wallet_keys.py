@@ -37,11 +37,10 @@ import base64
 import binascii
 
 from aiegis_guard.charclass import BASE58, BASE64, runs
-from aiegis_guard.findings import Action, Category, Finding, Severity, Source
+from aiegis_guard.findings import Action, Finding, Source
 from aiegis_guard.keys.evm import SECP256K1_N
 from aiegis_guard.lazyre import LazyPattern
 from aiegis_guard.normalize import Layer, LayerKind
-from aiegis_guard.redact import mask
 from aiegis_guard.scanners import ScanContext
 from aiegis_guard.scanners.evm_keys import find_evm_keys, hex_runs, key_context, key_finding
 from aiegis_guard.scanners.key_calls import call_context
@@ -55,6 +54,7 @@ from aiegis_guard.scanners.key_forms import (
     wrapped_base64,
 )
 from aiegis_guard.scanners.key_numbers import find_number_keys
+from aiegis_guard.scanners.keystores import find_keystores
 from aiegis_guard.scanners.seed_phrases import find_seed_phrases
 from aiegis_guard.scanners.split_secrets import find_split_secrets
 
@@ -85,35 +85,6 @@ DER_PREFIXES = {  # base64 of the DER bytes that open a private key (the key byt
     "MIGHAgEAMBMGByqGSM49AgEGCCqGSM49AwEH": "P-256 (PKCS#8)",
 }
 PEM_MIN_MATERIAL = 40  # base64 characters: fewer is a placeholder ("...")
-# also with escaped or doubled quotes (a JSON string inside JSON, a C# verbatim string)
-_Q = r'(?:\\?"){1,2}'
-KEYSTORE_RE = LazyPattern(rf"{_Q}ciphertext{_Q}\s*:\s*{_Q}([0-9a-fA-F]{{32,}}){_Q}")
-# a browser wallet's vault (MetaMask: {"data", "iv", "salt"}, base64), as safe as its password
-VAULT_RE = LazyPattern(
-    rf"{_Q}data{_Q}\s*:\s*{_Q}([A-Za-z0-9+/]{{40,}}={{0,2}}){_Q}\s*,\s*{_Q}iv{_Q}\s*:[^{{}}]{{0,120}}?"
-    rf"{_Q}salt{_Q}\s*:"
-)
-KEYSTORE_FIELDS = ('"kdf"', '"mac"')
-KEYSTORE_REACH = 2048  # characters around the ciphertext read for the other fields / password
-# The keystore's password beside it: after a password word ("the password is ..",
-# KEYSTORE_PASSWORD=.., cat password.txt) or as the string passed with the JSON (or the name
-# holding it) to a decrypt call. A value needs a digit or a symbol: "password is
-# required" names no password.
-PASSWORD_RE = LazyPattern(
-    r"(?i)(?<![a-z])(?:pass(?:word|phrase|wd)?|pwd|passwort|contrase[ñn]a|senha|"
-    r"mot de passe|пароль|密码|密碼|パスワード|비밀번호)(?:[\w./-]{0,16})?[\"']?[ \t]*"
-    r"(?:is|was|:|=|->|：)?[ \t]*\r?\n?[ \t]*[\"'`]?(?P<v>[^\s\"'`<>${}]{4,64})"
-)
-# the JSON itself, or a name holding it, then the password string: fromEncryptedJson(`{..}`,
-# ".."), Account.decrypt(keystore, ".."), decryptKeystore(json, '..')
-PASSWORD_ARG_RE = LazyPattern(
-    r"(?:\}\s*[`'\"]?|(?i:decrypt\w*|from_?encrypted_?json\w*|from_?v3\w*)\s*\(\s*[\w.$]+)"
-    r"\s*,\s*[`'\"](?P<v>[^`'\"\s]{4,128})[`'\"]\s*\)"
-)
-# the password as the first argument of a loader: WalletUtils.loadCredentials("..", file)
-PASSWORD_FIRST_RE = LazyPattern(
-    r"(?i:load_?credentials|unlock\w*|decrypt\w*)\s*\(\s*[`'\"](?P<v>[^`'\"\s]{4,128})[`'\"]"
-)
 _TOKEN_CHARS = BASE64.chars  # a base58 run glued to these is a fragment of a longer token
 
 
@@ -310,77 +281,6 @@ def _pem_blocks(text: str) -> list[Finding]:
     return found
 
 
-def _password(text: str, lo: int, hi: int) -> tuple[int, int] | None:
-    """Span of a password written beside a keystore in ``text[lo:hi]``, else None."""
-    arg = PASSWORD_ARG_RE.search(text, lo, hi) or PASSWORD_FIRST_RE.search(text, lo, hi)
-    if arg is not None:
-        return arg.span("v")
-    for m in PASSWORD_RE.finditer(text, lo, hi):
-        value = m.group("v")
-        if _password_like(value) and not value.startswith(("http", "process.")):
-            return m.span("v")
-    return None
-
-
-def _password_like(value: str) -> bool:
-    """A digit or a symbol, or 10+ letters of both cases ("TqBMjMwWkgPxHkuE"): "password is
-    required" names no password."""
-    if any(not c.isalpha() for c in value):
-        return True
-    upper = sum(c.isupper() for c in value)
-    return len(value) >= 10 and 2 <= upper <= len(value) - 2
-
-
-def _keystores(text: str) -> list[Finding]:
-    if "ciphertext" not in text and '"salt' not in text and '\\"salt' not in text:
-        return []
-    found: list[Finding] = []
-    stores = [(m, "keystore (v3)") for m in KEYSTORE_RE.finditer(text)]
-    stores += [(m, "vault") for m in VAULT_RE.finditer(text)] if "iv" in text else []
-    for m, kind in stores:
-        lo, hi = max(0, m.start() - KEYSTORE_REACH), m.end() + KEYSTORE_REACH
-        if kind != "vault" and not all(f in text[lo:hi] for f in KEYSTORE_FIELDS):
-            continue
-        password = _password(text, lo, hi)
-        if password is not None:  # decryptable: as good as the key itself
-            found.append(
-                secret_finding(
-                    "secret.keystore_json",
-                    m.span(1),
-                    m.group(1),
-                    f"wallet {kind} with its password beside it",
-                    "pattern:keystore-v3" if kind != "vault" else "pattern:wallet-vault",
-                    "password-beside",
-                )
-            )
-            found.append(
-                secret_finding(
-                    "secret.keystore_json",
-                    password,
-                    text[password[0] : password[1]],
-                    "the password of a wallet keystore",
-                    "pattern:keystore-password",
-                )
-            )
-            continue
-        found.append(
-            Finding(
-                rule_id="secret.keystore_json",
-                category=Category.SECRET,
-                severity=Severity.MEDIUM,
-                action=Action.FLAG,
-                message=f"encrypted wallet {kind}: as safe as its password",
-                span=m.span(1),
-                preview=mask(m.group(1)),
-                evidence=("pattern:keystore-v3", "field:ciphertext", "field:kdf", "field:mac")
-                if kind != "vault"
-                else ("pattern:wallet-vault", "field:data", "field:iv", "field:salt"),
-                redact=True,
-            )
-        )
-    return found
-
-
 # --- the stage ----------------------------------------------------------------------------
 
 
@@ -408,7 +308,7 @@ def scan(layer: Layer, ctx: ScanContext) -> list[Finding]:
     found += _solana_hex(text, spans)
     found += _pem_blocks(text)
     found += _der_keys(text, b64)
-    found += _keystores(text)
+    found += find_keystores(text)
     if layer.depth < MAX_WRAPPED_DEPTH:
         for span, inner in wrapped_base64(text, b64):
             decoded = Layer(inner, LayerKind.BASE64, layer.depth + 1)
