@@ -29,10 +29,14 @@ from aiegis_guard.findings import Action, Category, Finding, Severity
 from aiegis_guard.redact import mask_words
 
 __all__ = [
+    "LOWER_SEPARATORS",
     "RULE_BIP39",
     "RULE_BIP39_LIKE",
     "find_seed_phrases",
+    "gap_ok",
     "phrase_finding",
+    "word_stretches",
+    "word_tokens",
 ]
 
 RULE_BIP39 = "secret.bip39_mnemonic"
@@ -86,6 +90,7 @@ def _tables() -> tuple[bytes, bytes, bytes, bytes]:
 
 
 _LOWER, _SHAPE, _RUNNABLE, _SCRIPTS = _tables()
+LOWER_SEPARATORS = _LOWER  # bytes.translate: letters lower-cased, separators to spaces
 # 12 words and 11 separators: >= 3 letters a word in Latin lists, 1 in Chinese, 2 in Korean.
 _NEEDLE_LATIN = b"b" * (MIN_WORDS * 3 + MIN_WORDS - 1)
 _NEEDLE_OTHER = b"b" * (MIN_WORDS * 2 - 1)
@@ -168,6 +173,11 @@ def _latin_reach() -> int:
     return MIN_WORDS * min(map(len, _ascii_words())) + MIN_WORDS - 1
 
 
+def word_stretches(text: str) -> Iterator[tuple[int, int]]:
+    """Spans where a dozen words of 3-9 letters (of any script) could follow each other."""
+    return _word_shaped(text, _other_script(text))
+
+
 def _stretches(text: str) -> Iterator[tuple[int, int]]:
     """Spans of ``text`` holding 12 consecutive list words (of any list); only those are
     tokenised with offsets in Python.
@@ -186,13 +196,13 @@ def _stretches(text: str) -> Iterator[tuple[int, int]]:
             yield start, end
 
 
-def _tokens(text: str, start: int, end: int) -> Iterator[tuple[int, int, str]]:
+def word_tokens(text: str, start: int, end: int) -> Iterator[tuple[int, int, str]]:
     """Lower-cased words of ``text[start:end]`` with their offsets."""
     for m in _WORD_RE.finditer(text, start, end):
         yield m.start(), m.end(), m.group().lower()
 
 
-def _gap_ok(gap: str) -> bool:
+def gap_ok(gap: str) -> bool:
     """Separators only, and no "label: " (the word before a colon names what follows)."""
     return all(c in _GAPS or _WIDE_GAP_RE.match(c) for c in gap) and not (
         ":" in gap and _LABEL_COLON.search(gap)
@@ -203,10 +213,10 @@ def _runs(text: str, start: int, end: int) -> Iterator[list[tuple[int, int, str]
     """Maximal runs of list words (any language) separated only by separators."""
     known = _any_word()
     run: list[tuple[int, int, str]] = []
-    for tok in _tokens(text, start, end):
-        gap_ok = not run or _gap_ok(text[run[-1][1] : tok[0]])
+    for tok in word_tokens(text, start, end):
+        sep_ok = not run or gap_ok(text[run[-1][1] : tok[0]])
         glued = text[tok[1] : tok[1] + 1].isdigit()  # word1, word2..: a name, not a word
-        if tok[2] in known and gap_ok and not glued and len(run) < MAX_RUN:
+        if tok[2] in known and sep_ok and not glued and len(run) < MAX_RUN:
             run.append(tok)
             continue
         if len(run) >= MIN_WORDS:

@@ -56,6 +56,7 @@ from aiegis_guard.scanners.key_forms import (
 from aiegis_guard.scanners.key_numbers import find_number_keys
 from aiegis_guard.scanners.keystores import find_keystores
 from aiegis_guard.scanners.seed_phrases import find_seed_phrases
+from aiegis_guard.scanners.slip39 import find_slip39_shares
 from aiegis_guard.scanners.split_secrets import find_split_secrets
 
 __all__ = ["scan"]
@@ -299,6 +300,7 @@ def scan(layer: Layer, ctx: ScanContext) -> list[Finding]:
     if layer.depth:
         found += with_parent_label(layer, own, outbound)
     found += find_seed_phrases(text)
+    found += find_slip39_shares(text)
     found += find_split_secrets(text)
     found += _base58_secrets(text)
     found += _solana_arrays(text)
