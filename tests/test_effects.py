@@ -89,6 +89,18 @@ _FLAT = [
         ["withdraw(address,uint256,address)", _TOKEN, 5, _STRANGER],
         id="aave-withdraw-stranger",
     ),
+    pytest.param(
+        "0x83f20f44975d03b1b09e64809b757c47f942beea",
+        0,
+        ["deposit(uint256,address)", 10**21, _STRANGER],
+        id="erc4626-deposit-stranger",
+    ),
+    pytest.param(
+        "0x4dece678ceceb27446b35c672dc7d61f30bad69e",
+        0,
+        ["exchange(int128,int128,uint256,uint256,address)", 0, 1, 10**9, 10**20, _STRANGER],
+        id="curve-receiver-stranger",
+    ),
 ]
 
 
