@@ -15,6 +15,7 @@ from aiegis_guard.chains.evm.frames import Frame, Result
 from aiegis_guard.chains.evm.protocols import (
     aggregators,
     disperse,
+    fulfil,
     lending,
     morpho,
     pools,
@@ -48,6 +49,7 @@ def _build() -> tuple[dict[bytes, Function], dict[str, Handler]]:
         pools,
         morpho,
         disperse,
+        fulfil,
     ):
         for signature, handler in module.TABLE:
             key = f"{module.__name__.rsplit('.', 1)[-1]}.{handler.__name__.lstrip('_')}"
