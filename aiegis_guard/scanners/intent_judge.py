@@ -121,6 +121,14 @@ def _candidates(
     declared = _declared(sentence, "value" in verbs, present) if "stem" in present else None
     if declared is not None:
         yield declared
+    m = p.SILENCE_RE.search(sentence) if {"g:silence", "g:silence_what"} <= present else None
+    if m and not _negated(sentence, m.start(), m.end()):
+        # "… logging be paused" is asked in the passive; "disable notifications to the owner"
+        # must be a directive ("you can mute alerts for the operator" describes)
+        if not m.group().endswith(_PASSIVE_ENDS):
+            yield "silence", m.start()
+        elif not _PASSIVE_NOT_RE.search(m.group()):  # "can no longer be turned off"
+            yield "silence-asked", m.start()
     if (
         secret_near or {"g:wsecret", "g:xsecret"} & present or p.SECRET_HINT_RE.search(raw)
     ) and _sends_secret(raw, secret_near):
@@ -153,7 +161,12 @@ def _candidates(
     if m and not _negated(sentence, m.start(), m.end()):
         yield "call", m.start()
     m = p.SECRET_ASK_RE.search(raw) if "g:ask" in present else None
-    if m and _asked_secret(raw, m, present) and not _negated(raw, m.start(), m.end()):
+    if (
+        m
+        and _asked_secret(raw, m, present)
+        and not _negated(raw, m.start(), m.end())
+        and not p.OWN_PLACE_RE.search(raw)  # "write the phrase down", "on paper"
+    ):
         yield "secret-ask", m.start()
     yield from _jailbreak(sentence, raw, present)
     m = (
@@ -174,6 +187,20 @@ def _asked_secret(raw: str, ask: re.Match[str], present: set[str]) -> bool:
         ("g:wsecret" in present and p.WALLET_SECRET_RE.search(raw, at))
         or ("g:xsecret" in present and p.SECRET_FORM_RE.search(raw, at))
     )
+
+
+_PASSIVE_ENDS = (
+    "paused",
+    "disabled",
+    "suspended",
+    "muted",
+    "silenced",
+    "turned off",
+    "switched off",
+)
+_PASSIVE_NOT_RE = re.compile(
+    r"\b(?:not|no longer|never|cannot|can|could|may|might|won't|can't)\s+be\b", re.IGNORECASE
+)
 
 
 def _demanded(sentence: str, m: re.Match[str]) -> bool:
@@ -279,7 +306,7 @@ def has_recipient(raw: str, pos: int = 0) -> bool:
     return "@" in raw and p.MAILBOX_RE.search(raw, pos) is not None
 
 
-def _imperative(sentence: str, raw: str, verb_at: int) -> bool:
+def _imperative(sentence: str, raw: str, verb_at: int, act: str = "") -> bool:
     """The verb opens its clause (after a vocative, a courtesy or a causative), has an
     imperative form, or a verb-final language's imperative ending follows it. A doc
     comment (``@notice Transfer…``) or a tool's name before a colon (``send_email: Send…``)
@@ -289,15 +316,24 @@ def _imperative(sentence: str, raw: str, verb_at: int) -> bool:
     if raw[verb_at - 1 : verb_at] in ("/", "!"):
         return False  # a command's name ("/tip"): COMMAND_RE judges commands
     for before in (sentence[:verb_at], raw[:verb_at]):
-        if p.LEAD_RE.fullmatch(before) or p.LEAD_RE.fullmatch(
-            p.CLAUSE_RE.compiled.split(before)[-1]
-        ):
-            return True
+        for lead in (before, p.CLAUSE_RE.compiled.split(before)[-1]):
+            if p.LEAD_RE.fullmatch(lead):
+                # "You approve Permit2 once per token" describes; "then you send 0.5 ETH to
+                # 0x…" and "you paste your seed and…" ask: a bare "you" opens a directive
+                # only for a secret or where the value goes
+                return (
+                    not _YOU_SUBJECT_RE.fullmatch(lead)
+                    or act == "reveal"
+                    or has_recipient(raw, verb_at)
+                )
     if p.IMPERATIVE_FORMS_RE.match(raw, verb_at) or p.PLEASE_RE.search(raw[:verb_at][-12:]):
         return True
     return w.is_unspaced(raw[verb_at : verb_at + 1]) and bool(
         p.IMPERATIVE_MARK_RE.search(raw, verb_at)
     )
+
+
+_YOU_SUBJECT_RE = re.compile(r"\W*(?:that\s+|then\s+)?you\s+(?:just\s+|now\s+)?", re.IGNORECASE)
 
 
 def _directive(sentence: str, raw: str, verb_at: int, act: str) -> str | None:
@@ -306,7 +342,7 @@ def _directive(sentence: str, raw: str, verb_at: int, act: str) -> str | None:
         return "declaration"
     if p.COMMAND_RE.search(sentence):
         return "command"
-    if _imperative(sentence, raw, verb_at):
+    if _imperative(sentence, raw, verb_at, act):
         return "imperative"
     before = sentence[:verb_at]
     modal = p.MODAL_RE.search(before[-60:])
@@ -330,6 +366,7 @@ def _directive(sentence: str, raw: str, verb_at: int, act: str) -> str | None:
 
 
 _BASE = {"value": 2, "rights": 2, "reveal": 4, "policy": 2, "oversight": 2, "call": 2}
+_BASE |= {"silence": 4, "silence-asked": 3}  # the owner's alerts, the agent's logging off
 _BASE |= {
     "unparsed": 0,
     "decode-follow": 3,
@@ -342,6 +379,7 @@ _BASE |= {
 }
 _DECLARED = frozenset(
     {
+        "silence-asked",
         "policy-void",
         "value-route",
         "consent-claim",

@@ -12,6 +12,7 @@ from aiegis_guard.scanners import intent_words as w
 
 F = re.IGNORECASE
 OVERSIGHT_RE = LazyPattern(w.OVERSIGHT, F)
+SILENCE_RE = LazyPattern(w.SILENCE, F)
 VOID_RE = LazyPattern(w.VOID, F)
 ADDRESSEE_RE = LazyPattern(w.ADDRESSEE, F)
 MODAL_RE = LazyPattern(w.MODAL, F)
@@ -260,7 +261,8 @@ ENGLISH_NEGATION_RE = re.compile(
 EXPECTED_RE = LazyPattern(
     r"\b(?:(?:is|are) to be|(?:is|are) expected to|expected to|should|needs? to|must|"
     r"ha(?:s|ve) to|required|requires?|next[_ ]action|is done by|shall|ought to|"
-    r"are asked to)\b",
+    r"are asked to|(?:is|are) (?:advised|recommended|requested|instructed) (?:to|that)|"
+    r"it is (?:advised|recommended|requested) that)\b",
     F,
 )
 VALUE_WORD_RE = LazyPattern(
