@@ -251,6 +251,19 @@ PINNED = [
     ("e63d38ed", "disperseEther(address[],uint256[])"),
     ("c73a2d60", "disperseToken(address,address[],uint256[])"),
     ("51ba162c", "disperseTokenSimple(address,address[],uint256[])"),
+    # Curve StableSwap / stableswap-ng liquidity with _receiver, Balancer V2 joinPool / exitPool
+    ("0c3e4b54", "add_liquidity(uint256[2],uint256,address)"),
+    ("75b96abc", "add_liquidity(uint256[3],uint256,address)"),
+    ("cb495064", "add_liquidity(uint256[4],uint256,address)"),
+    ("a7256d09", "add_liquidity(uint256[],uint256,address)"),
+    ("3eb1719f", "remove_liquidity(uint256,uint256[2],address)"),
+    ("2da5dc21", "remove_liquidity(uint256,uint256[3],address)"),
+    ("b2fdb76f", "remove_liquidity(uint256,uint256[4],address)"),
+    ("5e604cd2", "remove_liquidity(uint256,uint256[],address)"),
+    ("081579a5", "remove_liquidity_one_coin(uint256,int128,uint256,address)"),
+    ("0fbcee6e", "remove_liquidity_one_coin(uint256,uint256,uint256,address)"),
+    ("b95cac28", "joinPool(bytes32,address,address,(address[],uint256[],bytes,bool))"),
+    ("8bdb3913", "exitPool(bytes32,address,address,(address[],uint256[],bytes,bool))"),
     # Seaport ConsiderationInterface (fulfilment transactions)
     (
         "b3a34c4c",

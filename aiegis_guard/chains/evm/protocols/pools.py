@@ -34,10 +34,11 @@ from aiegis_guard.chains.known import pool_coins
 from aiegis_guard.chains.transaction import Asset, AssetKind
 from aiegis_guard.findings import Chain
 
-__all__ = ["TABLE"]
+__all__ = ["TABLE", "coin"]
 
 
-def _coin(f: Frame, index: int, underlying: bool) -> Asset:
+def coin(f: Frame, index: int, underlying: bool = False) -> Asset:
+    """Coin ``index`` of the pool ``f.target`` (by index when the pool is not in the table)."""
     coins = None if underlying else pool_coins(f.target)
     if coins is not None and 0 <= index < len(coins):
         return native() if coins[index] == ETH_MARKER else asset(coins[index])
@@ -51,7 +52,7 @@ def _curve(f: Frame, fn: Function, a: list[Any]) -> Result:
     i, j, dx, min_dy = a[:4]
     receiver = a[-1] if isinstance(a[-1], str) else (f.sender or f.context)
     underlying = fn.name == "exchange_underlying"
-    give, got = _coin(f, i, underlying), _coin(f, j, underlying)
+    give, got = coin(f, i, underlying), coin(f, j, underlying)
     out = exchange_ops(f, f"curve.{fn.name}", (give, dx), f.sender, (got, min_dy, receiver))
     if underlying or pool_coins(f.target) is None:
         out.insert(0, named_call(f, fn, known=False))
