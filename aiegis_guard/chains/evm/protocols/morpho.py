@@ -13,9 +13,10 @@ authorized, isAuthorized, nonce, deadline), Signature)``) and ``src/Morpho.sol``
 - A payment into a market for the caller (``onBehalf`` = caller) is paid into the protocol
   (``order = SWAP``: judged by what the request pays out); for anyone else it is a give to
   them (their position is credited).
-- What leaves the caller's position (borrowed, withdrawn) goes to ``receiver``: own's when it
-  is the caller, else a give of the caller to the receiver (explicit amounts FLAG, "all"
-  BLOCKs for a stranger).
+- What leaves a position (borrowed, withdrawn) goes to ``receiver``: the caller's receipt
+  when it is the caller, else a give of the position's owner (``onBehalf``) to the receiver
+  (explicit amounts FLAG for a stranger); by shares (the whole of them, an amount computed
+  on-chain) it is an output paid to the receiver (BLOCK for a stranger).
 - An authorization makes ``authorized`` a manager of every position of the authorizer
   (it can withdraw the collateral and borrow against it to any receiver): an unlimited grant
   over the Morpho contract; ``false`` revokes.
@@ -55,14 +56,13 @@ def _pay_in(f: Frame, via: str, token: str, assets: int, on_behalf: str) -> Resu
 
 
 def _pay_out(f: Frame, via: str, token: str, assets: int, parties: tuple[str, str]) -> Result:
-    """What leaves ``on_behalf``'s position to ``receiver`` (``parties``)."""
+    """What leaves ``on_behalf``'s position to ``receiver`` (``parties``): the caller's
+    receipt, or a give of the position's owner to the receiver."""
     on_behalf, to = parties
-    if to == f.sender or on_behalf != f.sender:
-        return [Receipt(via=via, asset=asset(token), recipient=to, amount=_amount(assets))]
-    give = Transfer(
-        via=via, asset=asset(token), sender=f.sender, recipient=to, amount=_amount(assets)
-    )
-    return [give]
+    what, amount = asset(token), _amount(assets)
+    if to == f.sender or amount is None:  # by shares: the output, whatever it is, goes to ``to``
+        return [Receipt(via=via, asset=what, recipient=to, amount=amount)]
+    return [Transfer(via=via, asset=what, sender=on_behalf, recipient=to, amount=amount)]
 
 
 def _supply(f: Frame, fn: Function, a: list[Any]) -> Result:
