@@ -25,18 +25,17 @@ from typing import Any
 
 from aiegis_guard.chains.evm.frames import Frame, Result, asset
 from aiegis_guard.chains.evm.protocols.pools import coin
-from aiegis_guard.chains.evm.protocols.vaults import exchange_ops
+from aiegis_guard.chains.evm.protocols.vaults import exchange_ops, stand_in
 from aiegis_guard.chains.evm.selectors import Function
 from aiegis_guard.chains.evm.tokens import named_call
 from aiegis_guard.chains.known import pool_coins
-from aiegis_guard.chains.transaction import Asset, AssetKind
-from aiegis_guard.findings import Chain
+from aiegis_guard.chains.transaction import Asset
 
 __all__ = ["TABLE"]
 
 
 def _lp(pool: str) -> Asset:
-    return Asset(chain=Chain.EVM, kind=AssetKind.UNKNOWN, symbol=f"LP token of {pool}")
+    return stand_in("LP token", pool)
 
 
 def _curve_call(f: Frame, fn: Function, out: Result) -> Result:

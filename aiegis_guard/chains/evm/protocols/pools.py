@@ -27,12 +27,11 @@ from typing import Any
 
 from aiegis_guard.chains.evm.frames import Frame, Result, asset, native
 from aiegis_guard.chains.evm.protocols.swaps import ETH_MARKER
-from aiegis_guard.chains.evm.protocols.vaults import exchange_ops
+from aiegis_guard.chains.evm.protocols.vaults import exchange_ops, stand_in
 from aiegis_guard.chains.evm.selectors import Function
 from aiegis_guard.chains.evm.tokens import named_call
 from aiegis_guard.chains.known import pool_coins
-from aiegis_guard.chains.transaction import Asset, AssetKind
-from aiegis_guard.findings import Chain
+from aiegis_guard.chains.transaction import Asset
 
 __all__ = ["TABLE", "coin"]
 
@@ -43,7 +42,7 @@ def coin(f: Frame, index: int, underlying: bool = False) -> Asset:
     if coins is not None and 0 <= index < len(coins):
         return native() if coins[index] == ETH_MARKER else asset(coins[index])
     what = "underlying coin" if underlying else "coin"
-    return Asset(chain=Chain.EVM, kind=AssetKind.UNKNOWN, symbol=f"{what} {index} of {f.target}")
+    return stand_in(f"{what} {index}", f.target)
 
 
 def _curve(f: Frame, fn: Function, a: list[Any]) -> Result:

@@ -22,19 +22,24 @@ from typing import Any
 from aiegis_guard.chains.evm.frames import Frame, Result, asset
 from aiegis_guard.chains.evm.selectors import Function
 from aiegis_guard.chains.evm.tokens import named_call
-from aiegis_guard.chains.known import vault_asset
+from aiegis_guard.chains.known import contract_label, vault_asset
 from aiegis_guard.chains.transaction import SWAP_ORDER, Asset, AssetKind, Receipt, Transfer
 from aiegis_guard.findings import Chain
+from aiegis_guard.redact import mask_address
 
-__all__ = ["TABLE", "exchange_ops", "underlying"]
+__all__ = ["TABLE", "exchange_ops", "stand_in", "underlying"]
+
+
+def stand_in(what: str, contract: str) -> Asset:
+    """An asset known only by its place in a contract ("coin 2 of <pool>"): no address."""
+    name = contract_label(Chain.EVM, contract) or mask_address(contract)
+    return Asset(chain=Chain.EVM, kind=AssetKind.UNKNOWN, symbol=f"{what} of {name}")
 
 
 def underlying(vault: str) -> Asset:
     """The vault's ``asset()`` when the table knows it, else an address-less stand-in."""
     token = vault_asset(vault)
-    if token is not None:
-        return asset(token)
-    return Asset(chain=Chain.EVM, kind=AssetKind.UNKNOWN, symbol=f"underlying of {vault}")
+    return asset(token) if token is not None else stand_in("underlying", vault)
 
 
 def exchange_ops(
