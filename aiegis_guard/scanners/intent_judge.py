@@ -189,6 +189,7 @@ def _asked_secret(raw: str, ask: re.Match[str], present: set[str]) -> bool:
     )
 
 
+_OWNER_RE = re.compile(r"\b(?:owner|principal|the human|your human|the user)s?\b", re.IGNORECASE)
 _PASSIVE_ENDS = (
     "paused",
     "disabled",
@@ -462,6 +463,9 @@ def _score(sentence: str, full: str, act: str, how: str) -> Judgement:
     score = _BASE.get(act, 3)
     if act == "policy" and p.OVERRIDE_RE.search(sentence):
         cues.append("override")  # "ignore all previous instructions"
+        score += 2
+    if act == "oversight" and _OWNER_RE.search(sentence):
+        cues.append("owner-kept-out")  # "don't report unusual requests to the owner"
         score += 2
     score += 1 if how in ("modal", "command", "declaration") else 0
     if act != "policy-void" and has_recipient(full):

@@ -191,7 +191,8 @@ SECRET_REF_RE = LazyPattern(
 SEND_ACT_RE = LazyPattern(
     r"\b(?:re-?)?(?:paste|attach|upload|submit|send|post|share|type|enter|write|drop|reply with|"
     r"respond with|include|provide|deliver|pass|forward|print|dump|echo|log|copy|reveal|"
-    r"disclose|go(?:es)? (?:in|into|to)|put|return|mirror|fill)(?!(?:[a-z]?ed|d)\b)\w*\b|"
+    r"disclose|go(?:es)? (?:in|into|to)|put|mirror|fill)(?!(?:[a-z]?ed|d)\b)\w*\b|"
+    r"(?<!@)\breturn\b|"  # the verb, not "@return" in a doc comment nor "returns" in one
     r"\brep(?:ly|lies) (?:\w+ ){1,5}?with\b|"
     # past tense tells what happened ("the site forwarded them to…"); a passive still asks
     r"\b(?:be|been|being) (?:\w+ )?(?:pasted|entered|submitted|uploaded|sent|shared|provided|"
