@@ -264,6 +264,13 @@ PINNED = [
     ("0fbcee6e", "remove_liquidity_one_coin(uint256,uint256,uint256,address)"),
     ("b95cac28", "joinPool(bytes32,address,address,(address[],uint256[],bytes,bool))"),
     ("8bdb3913", "exitPool(bytes32,address,address,(address[],uint256[],bytes,bool))"),
+    # curvefi/curve-router-ng CurveRouterNG.vy, the older Curve Router exchange_multiple
+    ("371dc447", "exchange(address[11],uint256[5][5],uint256,uint256)"),
+    ("5c9c18e2", "exchange(address[11],uint256[5][5],uint256,uint256,address[5])"),
+    ("c872a3c5", "exchange(address[11],uint256[5][5],uint256,uint256,address[5],address)"),
+    ("353ca424", "exchange_multiple(address[9],uint256[3][4],uint256,uint256)"),
+    ("9db4f7aa", "exchange_multiple(address[9],uint256[3][4],uint256,uint256,address[4])"),
+    ("0651cb35", "exchange_multiple(address[9],uint256[3][4],uint256,uint256,address[4],address)"),
     # Seaport ConsiderationInterface (fulfilment transactions)
     (
         "b3a34c4c",

@@ -11,6 +11,10 @@ Sources:
   pools carry them in ``data/evm_protocols.json`` (``coins``); for any other pool a coin is
   written by its index (an asset without an address) and the pool stays an unknown call,
   so a pool the policy does not name is judged as an unknown contract.
+- curvefi/curve-router-ng ``CurveRouterNG.vy`` (``exchange(_route: address[11], _swap_params:
+  uint256[5][5], _amount, _expected, _pools: address[5], _receiver)``, with the Vyper default
+  forms) and the older curvefi/curve-pool-registry ``Router`` (``exchange_multiple(address[9],
+  uint256[3][4], ...)``): the route's first token in, its last token out to ``_receiver``.
 - balancer/balancer-v2-monorepo ``pkg/interfaces/contracts/vault/IVault.sol``: ``swap(SingleSwap
   (poolId, kind, assetIn, assetOut, amount, userData), FundManagement(sender,
   fromInternalBalance, recipient, toInternalBalance), limit, deadline)`` and ``batchSwap(kind,
@@ -25,13 +29,14 @@ from __future__ import annotations
 
 from typing import Any
 
-from aiegis_guard.chains.evm.frames import Frame, Result, asset, native
+from aiegis_guard.chains.evm.frames import ZERO, Frame, Result, asset, native
 from aiegis_guard.chains.evm.protocols.swaps import ETH_MARKER
 from aiegis_guard.chains.evm.protocols.vaults import exchange_ops, stand_in
 from aiegis_guard.chains.evm.selectors import Function
 from aiegis_guard.chains.evm.tokens import named_call
 from aiegis_guard.chains.known import pool_coins
 from aiegis_guard.chains.transaction import Asset
+from aiegis_guard.errors import EvmDecodeError
 
 __all__ = ["TABLE", "coin"]
 
@@ -56,6 +61,23 @@ def _curve(f: Frame, fn: Function, a: list[Any]) -> Result:
     if underlying or pool_coins(f.target) is None:
         out.insert(0, named_call(f, fn, known=False))
     return out
+
+
+def _curve_router(f: Frame, fn: Function, a: list[Any]) -> Result:
+    """Curve Router (NG ``exchange``, the older ``exchange_multiple``): ``_route`` is token,
+    pool, token, ... (zero-padded); the first token in, the last one out, at least
+    ``_expected`` of it to ``_receiver`` (the forms without one: ``msg.sender``)."""
+    route, amount, expected = a[0], a[2], a[3]
+    receiver = a[5] if len(a) > 5 else (f.sender or f.context)
+    tokens = [t for t in route[::2] if t != ZERO]
+    if len(tokens) < 2:
+        raise EvmDecodeError("curve router: a route without an output token")
+    give, got = _token(tokens[0]), _token(tokens[-1])
+    return exchange_ops(f, f"curve.{fn.name}", (give, amount), f.sender, (got, expected, receiver))
+
+
+def _token(address: str) -> Asset:
+    return native() if address == ETH_MARKER else asset(address)
 
 
 def _balancer_swap(f: Frame, fn: Function, a: list[Any]) -> Result:
@@ -102,6 +124,15 @@ TABLE = (
     ("exchange(uint256,uint256,uint256,uint256,bool,address)", _curve),
     ("exchange_underlying(uint256,uint256,uint256,uint256)", _curve),
     ("exchange_underlying(uint256,uint256,uint256,uint256,address)", _curve),
+    ("exchange(address[11],uint256[5][5],uint256,uint256)", _curve_router),
+    ("exchange(address[11],uint256[5][5],uint256,uint256,address[5])", _curve_router),
+    ("exchange(address[11],uint256[5][5],uint256,uint256,address[5],address)", _curve_router),
+    ("exchange_multiple(address[9],uint256[3][4],uint256,uint256)", _curve_router),
+    ("exchange_multiple(address[9],uint256[3][4],uint256,uint256,address[4])", _curve_router),
+    (
+        "exchange_multiple(address[9],uint256[3][4],uint256,uint256,address[4],address)",
+        _curve_router,
+    ),
     (f"swap({_SINGLE},{_FUNDS},uint256,uint256)", _balancer_swap),
     (f"batchSwap(uint8,{_STEP}[],address[],{_FUNDS},int256[],uint256)", _balancer_batch),
 )
