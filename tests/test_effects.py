@@ -89,6 +89,43 @@ _FLAT = [
         ["withdraw(address,uint256,address)", _TOKEN, 5, _STRANGER],
         id="aave-withdraw-stranger",
     ),
+    pytest.param(
+        "0x83f20f44975d03b1b09e64809b757c47f942beea",
+        0,
+        ["deposit(uint256,address)", 10**21, _STRANGER],
+        id="erc4626-deposit-stranger",
+    ),
+    pytest.param(
+        "0x4dece678ceceb27446b35c672dc7d61f30bad69e",
+        0,
+        ["exchange(int128,int128,uint256,uint256,address)", 0, 1, 10**9, 10**20, _STRANGER],
+        id="curve-receiver-stranger",
+    ),
+    pytest.param(
+        "0xbbbbbbbbbb9cc5e90e3b3af64bdaf62c37eeffcb",
+        0,
+        [
+            "borrow((address,address,address,address,uint256),uint256,uint256,address,address)",
+            [_TOKEN, "0x9999999999999999999999999999999999999999", _TOKEN, _TOKEN, 86 * 10**16],
+            10**9,
+            0,
+            "0x1111111111111111111111111111111111111111",
+            _STRANGER,
+        ],
+        id="morpho-borrow-stranger",
+    ),
+    pytest.param(
+        "0xbbbbbbbbbb9cc5e90e3b3af64bdaf62c37eeffcb",
+        0,
+        ["setAuthorization(address,bool)", _STRANGER, True],
+        id="morpho-authorization-stranger",
+    ),
+    pytest.param(
+        "0xd152f549545093347a162dce210e7293f1452150",
+        3 * 10**18,
+        ["disperseEther(address[],uint256[])", [_STRANGER, _STRANGER], [10**18, 2 * 10**18]],
+        id="disperse-ether-stranger",
+    ),
 ]
 
 

@@ -201,6 +201,101 @@ PINNED = [
         "357a150b",
         "run(((uint256,address,uint256,uint256,uint256,uint256,address,bytes,(uint256,bytes)[],bytes32,bytes32,uint8,uint8)[],(uint8,uint256,uint256,uint256,bytes32,address,bytes,uint256,uint256,uint256,(uint256,address)[])[],(uint256,uint256,uint256,uint256,address,bool),bytes32,bytes32,uint8))",
     ),
+    # EIP-4626 (OpenZeppelin IERC4626), Curve StableSwap / stableswap-ng / tricrypto-ng, Balancer V2
+    # IVault, Morpho Blue IMorpho, banteg/disperse Disperse.sol
+    ("6e553f65", "deposit(uint256,address)"),
+    ("94bf804d", "mint(uint256,address)"),
+    ("b460af94", "withdraw(uint256,address,address)"),
+    ("ba087652", "redeem(uint256,address,address)"),
+    ("3df02124", "exchange(int128,int128,uint256,uint256)"),
+    ("ddc1f59d", "exchange(int128,int128,uint256,uint256,address)"),
+    ("a6417ed6", "exchange_underlying(int128,int128,uint256,uint256)"),
+    ("44ee1986", "exchange_underlying(int128,int128,uint256,uint256,address)"),
+    ("5b41b908", "exchange(uint256,uint256,uint256,uint256)"),
+    ("394747c5", "exchange(uint256,uint256,uint256,uint256,bool)"),
+    ("a64833a0", "exchange(uint256,uint256,uint256,uint256,address)"),
+    ("ce7d6503", "exchange(uint256,uint256,uint256,uint256,bool,address)"),
+    ("65b2489b", "exchange_underlying(uint256,uint256,uint256,uint256)"),
+    ("e2ad025a", "exchange_underlying(uint256,uint256,uint256,uint256,address)"),
+    (
+        "52bbbe29",
+        "swap((bytes32,uint8,address,address,uint256,bytes),(address,bool,address,bool),uint256,uint256)",
+    ),
+    (
+        "945bcec9",
+        "batchSwap(uint8,(bytes32,uint256,uint256,uint256,bytes)[],address[],(address,bool,address,bool),int256[],uint256)",
+    ),
+    ("a99aad89", "supply((address,address,address,address,uint256),uint256,uint256,address,bytes)"),
+    ("20b76e81", "repay((address,address,address,address,uint256),uint256,uint256,address,bytes)"),
+    (
+        "238d6579",
+        "supplyCollateral((address,address,address,address,uint256),uint256,address,bytes)",
+    ),
+    (
+        "50d8cd4b",
+        "borrow((address,address,address,address,uint256),uint256,uint256,address,address)",
+    ),
+    (
+        "5c2bea49",
+        "withdraw((address,address,address,address,uint256),uint256,uint256,address,address)",
+    ),
+    (
+        "8720316d",
+        "withdrawCollateral((address,address,address,address,uint256),uint256,address,address)",
+    ),
+    ("eecea000", "setAuthorization(address,bool)"),
+    (
+        "8069218f",
+        "setAuthorizationWithSig((address,address,bool,uint256,uint256),(uint8,bytes32,bytes32))",
+    ),
+    ("e63d38ed", "disperseEther(address[],uint256[])"),
+    ("c73a2d60", "disperseToken(address,address[],uint256[])"),
+    ("51ba162c", "disperseTokenSimple(address,address[],uint256[])"),
+    # Curve StableSwap / stableswap-ng liquidity with _receiver, Balancer V2 joinPool / exitPool
+    ("0c3e4b54", "add_liquidity(uint256[2],uint256,address)"),
+    ("75b96abc", "add_liquidity(uint256[3],uint256,address)"),
+    ("cb495064", "add_liquidity(uint256[4],uint256,address)"),
+    ("a7256d09", "add_liquidity(uint256[],uint256,address)"),
+    ("3eb1719f", "remove_liquidity(uint256,uint256[2],address)"),
+    ("2da5dc21", "remove_liquidity(uint256,uint256[3],address)"),
+    ("b2fdb76f", "remove_liquidity(uint256,uint256[4],address)"),
+    ("5e604cd2", "remove_liquidity(uint256,uint256[],address)"),
+    ("081579a5", "remove_liquidity_one_coin(uint256,int128,uint256,address)"),
+    ("0fbcee6e", "remove_liquidity_one_coin(uint256,uint256,uint256,address)"),
+    ("b95cac28", "joinPool(bytes32,address,address,(address[],uint256[],bytes,bool))"),
+    ("8bdb3913", "exitPool(bytes32,address,address,(address[],uint256[],bytes,bool))"),
+    # curvefi/curve-router-ng CurveRouterNG.vy, the older Curve Router exchange_multiple
+    ("371dc447", "exchange(address[11],uint256[5][5],uint256,uint256)"),
+    ("5c9c18e2", "exchange(address[11],uint256[5][5],uint256,uint256,address[5])"),
+    ("c872a3c5", "exchange(address[11],uint256[5][5],uint256,uint256,address[5],address)"),
+    ("353ca424", "exchange_multiple(address[9],uint256[3][4],uint256,uint256)"),
+    ("9db4f7aa", "exchange_multiple(address[9],uint256[3][4],uint256,uint256,address[4])"),
+    ("0651cb35", "exchange_multiple(address[9],uint256[3][4],uint256,uint256,address[4],address)"),
+    # Seaport ConsiderationInterface (fulfilment transactions)
+    (
+        "b3a34c4c",
+        "fulfillOrder(((address,address,(uint8,address,uint256,uint256,uint256)[],(uint8,address,uint256,uint256,uint256,address)[],uint8,uint256,uint256,bytes32,uint256,bytes32,uint256),bytes),bytes32)",
+    ),
+    (
+        "e7acab24",
+        "fulfillAdvancedOrder(((address,address,(uint8,address,uint256,uint256,uint256)[],(uint8,address,uint256,uint256,uint256,address)[],uint8,uint256,uint256,bytes32,uint256,bytes32,uint256),uint120,uint120,bytes,bytes),(uint256,uint8,uint256,uint256,bytes32[])[],bytes32,address)",
+    ),
+    (
+        "ed98a574",
+        "fulfillAvailableOrders(((address,address,(uint8,address,uint256,uint256,uint256)[],(uint8,address,uint256,uint256,uint256,address)[],uint8,uint256,uint256,bytes32,uint256,bytes32,uint256),bytes)[],(uint256,uint256)[][],(uint256,uint256)[][],bytes32,uint256)",
+    ),
+    (
+        "87201b41",
+        "fulfillAvailableAdvancedOrders(((address,address,(uint8,address,uint256,uint256,uint256)[],(uint8,address,uint256,uint256,uint256,address)[],uint8,uint256,uint256,bytes32,uint256,bytes32,uint256),uint120,uint120,bytes,bytes)[],(uint256,uint8,uint256,uint256,bytes32[])[],(uint256,uint256)[][],(uint256,uint256)[][],bytes32,address,uint256)",
+    ),
+    (
+        "a8174404",
+        "matchOrders(((address,address,(uint8,address,uint256,uint256,uint256)[],(uint8,address,uint256,uint256,uint256,address)[],uint8,uint256,uint256,bytes32,uint256,bytes32,uint256),bytes)[],((uint256,uint256)[],(uint256,uint256)[])[])",
+    ),
+    (
+        "f2d12b12",
+        "matchAdvancedOrders(((address,address,(uint8,address,uint256,uint256,uint256)[],(uint8,address,uint256,uint256,uint256,address)[],uint8,uint256,uint256,bytes32,uint256,bytes32,uint256),uint120,uint120,bytes,bytes)[],(uint256,uint8,uint256,uint256,bytes32[])[],((uint256,uint256)[],(uint256,uint256)[])[],address)",
+    ),
 ]
 
 

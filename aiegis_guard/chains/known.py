@@ -24,9 +24,11 @@ __all__ = [
     "known_collections",
     "known_contracts",
     "known_mints",
+    "pool_coins",
     "protocol_names",
     "protocol_of",
     "solana_labels",
+    "vault_asset",
 ]
 
 
@@ -140,3 +142,23 @@ def contract_label(chain: Chain, address: str | None, chain_id: int | None = Non
     if chains is not None and chain_id is not None and chain_id not in chains:
         return None
     return name
+
+
+@cache
+def pool_coins(address: str) -> tuple[str, ...] | None:
+    """A known exchange pool's coins in index order (a row's ``coins``: Curve ``coins(i)``),
+    lower-case; ``0xEeee…EEeE`` is ETH. None for a pool not in the table."""
+    for row in _evm_rows():
+        if row["address"].lower() == address and "coins" in row:
+            return tuple(c.lower() for c in row["coins"])
+    return None
+
+
+@cache
+def vault_asset(address: str) -> str | None:
+    """A known ERC-4626 vault's underlying token (a row's ``asset``: the vault's ``asset()``),
+    lower-case; None for a vault not in the table."""
+    for row in _evm_rows():
+        if row["address"].lower() == address and "asset" in row:
+            return str(row["asset"]).lower()
+    return None

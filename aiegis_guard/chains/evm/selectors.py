@@ -54,6 +54,10 @@ _TABLE: tuple[tuple[str, str, str], ...] = (
     ("39509351", "increaseAllowance(address,uint256)", "increase_allowance"),
     ("d73dd623", "increaseApproval(address,uint256)", "increase_allowance"),
     ("a457c2d7", "decreaseAllowance(address,uint256)", "decrease_allowance"),
+    # OpenZeppelin 1.x StandardToken (LINK): decreaseApproval lowers an allowance
+    ("66188463", "decreaseApproval(address,uint256)", "decrease_allowance"),
+    # dapphub/ds-token src/token.sol: approve(guy) = approve(guy, uint(-1)) (MKR's DSToken)
+    ("daea85c5", "approve(address)", "ds_approve"),
     ("a22cb465", "setApprovalForAll(address,bool)", "set_approval_for_all"),
     ("42842e0e", "safeTransferFrom(address,address,uint256)", "erc721_safe_transfer"),
     ("b88d4fde", "safeTransferFrom(address,address,uint256,bytes)", "erc721_safe_transfer"),

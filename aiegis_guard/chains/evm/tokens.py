@@ -114,6 +114,11 @@ def _increase(f: Frame, fn: Function, a: list[Any]) -> Result:
     return [approval("erc20.increase_allowance", f.target, f.sender, a[0], a[1])]
 
 
+def _ds_approve(f: Frame, fn: Function, a: list[Any]) -> Result:
+    """DSToken ``approve(address guy)``: ``approve(guy, uint(-1))``, an unlimited grant."""
+    return [approval("dstoken.approve", f.target, f.sender, a[0], 2**256 - 1)]
+
+
 def _decrease(f: Frame, fn: Function, a: list[Any]) -> Result:
     op = approval("erc20.decrease_allowance", f.target, f.sender, a[0], a[1])
     return [op.model_copy(update={"revoke": True, "unlimited": False})]
@@ -310,6 +315,7 @@ TOKEN_HANDLERS: dict[str, Handler] = {
     "erc20_approve": _erc20_approve,
     "increase_allowance": _increase,
     "decrease_allowance": _decrease,
+    "ds_approve": _ds_approve,
     "set_approval_for_all": _set_approval_for_all,
     "erc721_safe_transfer": _erc721_transfer,
     "erc1155_transfer": _erc1155_transfer,

@@ -20,6 +20,8 @@ from typing import Any
 
 from aiegis_guard.chains.evm.abi import decode_args, parse_types
 from aiegis_guard.chains.evm.frames import Frame, Result, native
+from aiegis_guard.chains.evm.protocols.disperse import DISPERSE, DISPERSE_ETHER
+from aiegis_guard.chains.evm.protocols.fulfil import FULFIL_SELECTORS
 from aiegis_guard.chains.evm.protocols.universal_router import universal_router
 from aiegis_guard.chains.evm.selectors import MULTICALL3, Function
 from aiegis_guard.chains.transaction import Call, Transfer
@@ -32,8 +34,15 @@ _AGGREGATE3_VALUE = bytes.fromhex("174dea71")
 
 
 def forwards_value(target: str, data: bytes) -> bool:
-    """A CALL whose value the canonical Multicall3 passes on whole to the inner calls."""
-    return target == MULTICALL3 and data[:4] == _AGGREGATE3_VALUE
+    """A CALL whose value the canonical Multicall3 passes on whole to the inner calls, that
+    Disperse pays out to its recipients (``protocols/disperse.py``), or that a Seaport
+    fulfilment accounts for as its payment (``protocols/fulfil.py``, on any contract)."""
+    selector = data[:4]
+    if selector in FULFIL_SELECTORS:
+        return True
+    if target == DISPERSE:
+        return selector == DISPERSE_ETHER
+    return target == MULTICALL3 and selector == _AGGREGATE3_VALUE
 
 
 def _call(f: Frame, target: str, value: int, data: bytes) -> Result:

@@ -14,11 +14,17 @@ from aiegis_guard.chains.evm.abi import parse_types
 from aiegis_guard.chains.evm.frames import Frame, Result
 from aiegis_guard.chains.evm.protocols import (
     aggregators,
+    disperse,
+    fulfil,
     lending,
+    liquidity,
+    morpho,
+    pools,
     positions,
     safe,
     standards,
     swaps,
+    vaults,
     x2y2,
 )
 from aiegis_guard.chains.evm.selectors import Function
@@ -32,7 +38,21 @@ Handler = Callable[[Frame, Function, list[Any]], Result]
 def _build() -> tuple[dict[bytes, Function], dict[str, Handler]]:
     functions: dict[bytes, Function] = {}
     handlers: dict[str, Handler] = {}
-    for module in (safe, standards, swaps, lending, aggregators, x2y2, positions):
+    for module in (
+        safe,
+        standards,
+        swaps,
+        lending,
+        liquidity,
+        aggregators,
+        x2y2,
+        positions,
+        vaults,
+        pools,
+        morpho,
+        disperse,
+        fulfil,
+    ):
         for signature, handler in module.TABLE:
             key = f"{module.__name__.rsplit('.', 1)[-1]}.{handler.__name__.lstrip('_')}"
             selector = keccak256(signature.encode())[:4]

@@ -11,6 +11,10 @@ Recognised by structure (the field names of the primary type). Sources:
   uint256 value,uint256 validAfter,uint256 validBefore,bytes32 nonce)`` (USDC FiatTokenV2).
 - Compound III ``Authorization(address owner,address manager,bool isAllowed,uint256 nonce,
   uint256 expiry)`` (compound-finance/comet ``CometExt.sol``).
+- Morpho Blue ``Authorization(address authorizer,address authorized,bool isAuthorized,
+  uint256 nonce,uint256 deadline)`` (morpho-org/morpho-blue ``ConstantsLib.sol``
+  AUTHORIZATION_TYPEHASH, ``setAuthorizationWithSig``): ``authorized`` manages every
+  position of the authorizer.
 - Aave v3 ``DelegationWithSig(address delegatee,uint256 value,uint256 nonce,uint256 deadline)``
   (aave/aave-v3-core ``DebtTokenBase.sol``).
 - ERC-721 permits ``Permit(address spender,uint256 tokenId,uint256 nonce,uint256 deadline)``
@@ -50,6 +54,7 @@ from typing import Any
 
 from aiegis_guard.chains.evm.calldata import decode_calldata, decode_items
 from aiegis_guard.chains.evm.frames import ZERO, Frame, asset, native
+from aiegis_guard.chains.evm.protocols.morpho import morpho_authorization
 from aiegis_guard.chains.evm.selectors import Function
 from aiegis_guard.chains.evm.tokens import approval, switch_approval
 from aiegis_guard.chains.evm.wrappers import WRAPPER_HANDLERS
@@ -67,6 +72,7 @@ _SHAPES: tuple[tuple[str, frozenset[str]], ...] = (
     ("safe_tx", frozenset({"to", "value", "data", "operation", "gasPrice", "refundReceiver"})),
     ("eip3009", frozenset({"from", "to", "value", "validAfter", "validBefore", "nonce"})),
     ("comet_authorization", frozenset({"owner", "manager", "isAllowed", "expiry"})),
+    ("morpho_authorization", frozenset({"authorizer", "authorized", "isAuthorized", "deadline"})),
     ("aave_delegation", frozenset({"delegatee", "value", "deadline"})),
     ("erc721_permit", frozenset({"spender", "tokenId", "deadline"})),
     ("meta_tx", frozenset({"from", "functionSignature"})),
@@ -202,6 +208,12 @@ def decode_signed(
         via, expiry = "compound_v3.allow", m["expiry"] or None
         grant = switch_approval(via, verifying, owner, manager, allowed, deadline=expiry)
         return [grant], []
+    if shape == "morpho_authorization":
+        deadline = m["deadline"] or None
+        ops = morpho_authorization(
+            verifying, m["authorizer"], m["authorized"], m["isAuthorized"], deadline
+        )
+        return ops, []
     if shape == "aave_delegation":
         op = approval(
             "aave_v3.delegation_with_sig",
