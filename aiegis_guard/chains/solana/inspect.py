@@ -155,7 +155,10 @@ def _resolve_by_ata(  # noqa: PLR0917 (the view's parts, filled in place)
     account of a well-known mint (unchecked SPL instructions name no mint), and the wallet
     behind a destination that is the ATA of a wallet the transaction names."""
     sources = [op.source for op in decoded.operations if isinstance(op, Transfer | Approval)]
-    if any(s and s not in mint_of for s in sources):
+    outputs = [op for op in decoded.operations if isinstance(op, Receipt)]
+    if any(s and s not in mint_of for s in sources) or any(
+        o.recipient not in owner_of for o in outputs
+    ):
         for ata, (wallet, mint) in _known_atas(own).items():
             owner_of.setdefault(ata, wallet)
             mint_of.setdefault(ata, mint)
@@ -165,6 +168,11 @@ def _resolve_by_ata(  # noqa: PLR0917 (the view's parts, filled in place)
         if isinstance(op, Transfer)
         and op.asset.kind is not AssetKind.NATIVE
         and op.recipient not in owner_of
+    ]
+    unknown += [  # a swap output paid into a token account the transaction names
+        (o.recipient, o.asset.address or mint_of.get(o.recipient))
+        for o in outputs
+        if o.asset.kind is not AssetKind.NATIVE and o.recipient not in owner_of
     ]
     if not unknown:
         return
@@ -229,6 +237,16 @@ def _with_mint(asset: Asset, mint: str) -> Asset:
     return asset.replace(address=mint)
 
 
+def _resolve_output(op: Receipt, view: OwnView) -> Receipt:
+    """A swap's output account: its owner wallet and its mint, when the view knows them."""
+    update: dict[str, object] = {}
+    if op.asset.address is None and op.recipient in view.mint_of:
+        update["asset"] = _with_mint(op.asset, view.mint_of[op.recipient])
+    if op.recipient in view.owner_of:
+        update["recipient"] = view.owner_of[op.recipient]
+    return op.replace(**update) if update else op
+
+
 def _resolve_op(op: Operation, view: OwnView) -> Operation:
     if isinstance(op, Transfer) and op.asset.kind is AssetKind.NATIVE:
         # SOL paid into a wrapped-SOL token account (then SyncNative): its owner's wSOL
@@ -244,8 +262,8 @@ def _resolve_op(op: Operation, view: OwnView) -> Operation:
         return op.replace(**update) if update else op
     if isinstance(op, Approval) and op.asset.address is None and op.source in view.mint_of:
         return op.replace(asset=_with_mint(op.asset, view.mint_of[op.source]))
-    if isinstance(op, Receipt) and op.recipient in view.owner_of:  # a swap's output account
-        return op.replace(recipient=view.owner_of[op.recipient])
+    if isinstance(op, Receipt) and op.asset.kind is not AssetKind.NATIVE:
+        return _resolve_output(op, view)
     if isinstance(op, CloseAccount) and op.destination in view.owner_of:
         return op.replace(destination=view.owner_of[op.destination])
     if isinstance(op, AuthorityChange) and _creates_account(op, view):

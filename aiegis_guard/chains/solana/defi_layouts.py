@@ -1,0 +1,217 @@
+"""Instruction layouts of the Solana DeFi programs whose output lands in an account the
+instruction names (liquid staking, AMMs): data only, read by :mod:`.defi`.
+
+Sources (each project's own published code):
+
+* Marinade liquid staking ``MarBmsSg…q7aD``: marinade-finance/liquid-staking-program
+  (Anchor: discriminator = ``sha256("global:<name>")[:8]``); account order as in
+  marinade-finance/liquid-staking-referral-program
+  ``programs/marinade-referral/src/cpi_context_accounts.rs`` (``MarinadeDeposit``,
+  ``MarinadeDepositStakeAccount``, ``MarinadeLiquidUnstake``).
+* SPL stake pool ``SPoo1Ku8…akuHy`` (Jito, BlazeStake and most LSTs run it):
+  solana-program/stake-pool ``program/src/instruction.rs`` (``StakePoolInstruction``, a Borsh
+  enum with a u8 tag: ``DepositStake`` 9, ``WithdrawStake`` 10, ``DepositSol`` 14,
+  ``WithdrawSol`` 16, the ``*WithSlippage`` forms 23-26).
+* Raydium AMM v4 ``675kPX9M…1Mp8``: raydium-io/raydium-amm ``program/src/instruction.rs``
+  (``SwapBaseIn`` 9, ``SwapBaseOut`` 11; 18 accounts, or 17 without ``amm_target_orders``).
+* Orca Whirlpool ``whirLbMi…yCc``: orca-so/whirlpools ``programs/whirlpool/src/instructions``
+  (``swap``, ``v2/swap.rs``, ``two_hop_swap``; Anchor discriminators).
+"""
+
+from __future__ import annotations
+
+from typing import Final
+
+from aiegis_guard.chains.solana.layout import Layout
+
+__all__ = [
+    "MARINADE_PROGRAM",
+    "RAYDIUM_AMM_V4_PROGRAM",
+    "STAKE_POOL_PROGRAM",
+    "WHIRLPOOL_PROGRAM",
+    "defi_layout",
+]
+
+MARINADE_PROGRAM: Final = "MarBmsSgKXdrN1egZf5sqe1TMai9K1rChYNDJgjq7aD"
+STAKE_POOL_PROGRAM: Final = "SPoo1Ku8WFXoNDMHPsrGSTSG1Y47rzgn41SLUNakuHy"
+RAYDIUM_AMM_V4_PROGRAM: Final = "675kPX9MHTjS2zt1qfr1NYHuzeLXfQM9H24wFSUt1Mp8"
+WHIRLPOOL_PROGRAM: Final = "whirLbMiicVdio4qvUfM5KAg6Ct8VwpYzGff3uctyCc"
+
+_L = Layout
+_U64 = "u64"
+
+MARINADE_LAYOUTS: Final[dict[bytes, Layout]] = {
+    bytes([242, 35, 198, 137, 82, 225, 242, 182]): _L(
+        "deposit",
+        (("lamports", _U64),),
+        (
+            "state",
+            "msol_mint",
+            "liq_pool_sol_leg_pda",
+            "liq_pool_msol_leg",
+            "liq_pool_msol_leg_authority",
+            "reserve_pda",
+            "transfer_from",
+            "mint_to",
+            "msol_mint_authority",
+            "system_program",
+            "token_program",
+        ),
+    ),
+    bytes([110, 130, 115, 41, 164, 102, 2, 59]): _L(
+        "deposit_stake_account",
+        (("validator_index", "u32"),),
+        (
+            "state",
+            "validator_list",
+            "stake_list",
+            "stake_account",
+            "stake_authority",
+            "duplication_flag",
+            "rent_payer",
+            "msol_mint",
+            "mint_to",
+        ),
+    ),
+    bytes([30, 30, 119, 240, 191, 227, 12, 16]): _L(
+        "liquid_unstake",
+        (("msol_amount", _U64),),
+        (
+            "state",
+            "msol_mint",
+            "liq_pool_sol_leg_pda",
+            "liq_pool_msol_leg",
+            "treasury_msol_account",
+            "get_msol_from",
+            "get_msol_from_authority",
+            "transfer_sol_to",
+        ),
+    ),
+}
+
+_POOL = ("stake_pool", "withdraw_authority", "reserve_stake")
+_DEPOSIT_SOL = (*_POOL, "lamports_from", "pool_tokens_to", "manager_fee", "referrer", "pool_mint")
+_WITHDRAW_SOL = (
+    "stake_pool",
+    "withdraw_authority",
+    "user_transfer_authority",
+    "pool_tokens_from",
+    "reserve_stake",
+    "lamports_to",
+    "manager_fee",
+    "pool_mint",
+)
+_DEPOSIT_STAKE = (
+    "stake_pool",
+    "validator_list",
+    "deposit_authority",
+    "withdraw_authority",
+    "deposit_stake",
+    "validator_stake",
+    "reserve_stake",
+    "pool_tokens_to",
+    "manager_fee",
+    "referrer",
+    "pool_mint",
+)
+_WITHDRAW_STAKE = (
+    "stake_pool",
+    "validator_list",
+    "withdraw_authority",
+    "stake_to_split",
+    "stake_to_receive",
+    "user_stake_authority",
+    "user_transfer_authority",
+    "pool_tokens_from",
+    "manager_fee",
+    "pool_mint",
+)
+STAKE_POOL_LAYOUTS: Final[dict[int, Layout]] = {
+    9: _L("DepositStake", (), _DEPOSIT_STAKE),
+    10: _L("WithdrawStake", (("pool_tokens", _U64),), _WITHDRAW_STAKE),
+    14: _L("DepositSol", (("lamports", _U64),), _DEPOSIT_SOL),
+    16: _L("WithdrawSol", (("pool_tokens", _U64),), _WITHDRAW_SOL),
+    23: _L("DepositStakeWithSlippage", (("minimum_out", _U64),), _DEPOSIT_STAKE),
+    24: _L(
+        "WithdrawStakeWithSlippage",
+        (("pool_tokens", _U64), ("minimum_out", _U64)),
+        _WITHDRAW_STAKE,
+    ),
+    25: _L("DepositSolWithSlippage", (("lamports", _U64), ("minimum_out", _U64)), _DEPOSIT_SOL),
+    26: _L(
+        "WithdrawSolWithSlippage",
+        (("pool_tokens", _U64), ("minimum_out", _U64)),
+        _WITHDRAW_SOL,
+    ),
+}
+
+# the user's accounts are the last three of 18 (17 when amm_target_orders is left out): the
+# builder reads them by position
+_RAYDIUM_ACCOUNTS = ("token_program", "amm")
+RAYDIUM_LAYOUTS: Final[dict[int, Layout]] = {
+    9: _L("SwapBaseIn", (("amount_in", _U64), ("minimum_out", _U64)), _RAYDIUM_ACCOUNTS, 17),
+    11: _L("SwapBaseOut", (("max_in", _U64), ("amount_out", _U64)), _RAYDIUM_ACCOUNTS, 17),
+}
+
+_SWAP_ARGS = (
+    ("amount", _U64),
+    ("other_amount_threshold", _U64),
+    ("sqrt_price_limit", "u128"),
+    ("amount_specified_is_input", "u8"),
+    ("a_to_b", "u8"),
+)
+_SIDES = ("token_owner_account_a", "token_vault_a", "token_owner_account_b", "token_vault_b")
+WHIRLPOOL_LAYOUTS: Final[dict[bytes, Layout]] = {
+    bytes([248, 198, 158, 145, 225, 117, 135, 200]): _L(
+        "swap", _SWAP_ARGS, ("token_program", "token_authority", "whirlpool", *_SIDES)
+    ),
+    bytes([43, 4, 237, 11, 26, 201, 30, 98]): _L(
+        "swap_v2",
+        _SWAP_ARGS,
+        (
+            "token_program_a",
+            "token_program_b",
+            "memo_program",
+            "token_authority",
+            "whirlpool",
+            "token_mint_a",
+            "token_mint_b",
+            *_SIDES,
+        ),
+    ),
+    bytes([195, 96, 237, 108, 68, 162, 219, 230]): _L(
+        "two_hop_swap",
+        (
+            ("amount", _U64),
+            ("other_amount_threshold", _U64),
+            ("amount_specified_is_input", "u8"),
+            ("a_to_b_one", "u8"),
+            ("a_to_b_two", "u8"),
+        ),
+        (
+            "token_program",
+            "token_authority",
+            "whirlpool",
+            "whirlpool_two",
+            "token_owner_account_one_a",
+            "token_vault_one_a",
+            "token_owner_account_one_b",
+            "token_vault_one_b",
+            "token_owner_account_two_a",
+            "token_vault_two_a",
+            "token_owner_account_two_b",
+            "token_vault_two_b",
+        ),
+    ),
+}
+
+
+def defi_layout(program: str, data: bytes) -> tuple[Layout | None, int]:
+    """The layout of one of these programs' instructions and its discriminator length."""
+    if program in (MARINADE_PROGRAM, WHIRLPOOL_PROGRAM):
+        table = MARINADE_LAYOUTS if program == MARINADE_PROGRAM else WHIRLPOOL_LAYOUTS
+        return table.get(data[:8]), 8
+    if not data:
+        return None, 0
+    table2 = STAKE_POOL_LAYOUTS if program == STAKE_POOL_PROGRAM else RAYDIUM_LAYOUTS
+    return table2.get(data[0]), 1
