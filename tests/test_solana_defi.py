@@ -5,7 +5,8 @@ Instructions are built here from each program's published layout (see
 ``deposit`` / ``liquid_unstake``, SPL stake-pool ``DepositSol`` / ``WithdrawSol`` /
 ``WithdrawStake``, Raydium AMM v4 ``SwapBaseIn`` / ``SwapBaseOut``, Orca Whirlpool ``swap`` /
 ``swap_v2``, Token Metadata ``Transfer`` / ``Delegate`` / ``Revoke``. Every drain has its
-legitimate twin; the policy allowlists nothing unless a case says so.
+legitimate twin. AMM pools need no allowlist (the swap's minimum is enforced by the program);
+a liquid-staking pool or program does (``STAKING``): its rate and fees are the pool's state.
 """
 
 from __future__ import annotations
@@ -131,6 +132,7 @@ def pnft_delegate(delegate: Pubkey, tag: int = 44, role: int = 2) -> Instruction
 
 
 def _allow(*wallets: Pubkey, delegates: tuple[Pubkey, ...] = ()) -> Policy:
+    wallets += (MARINADE, POOL)  # the liquid-staking program and pool the agent uses
     return Policy(
         allowlist=Allowlist(
             solana=frozenset(map(str, wallets)), solana_delegates=frozenset(map(str, delegates))
@@ -139,37 +141,42 @@ def _allow(*wallets: Pubkey, delegates: tuple[Pubkey, ...] = ()) -> Policy:
 
 
 _Make = Callable[[], list[Instruction]]
+STAKING = _allow()
 ELSEWHERE = "tx.sol.swap_recipient"
 UNSURE = "tx.sol.swap_output_unknown_owner"
 SPENDER = "tx.sol.approval_unknown_spender"
 CASES = [
     # Marinade
     pytest.param(lambda: [sx.create_ata(ME, ME, MSOL), marinade_deposit(ata(ME, MSOL))],
-                 Policy(), Action.ALLOW, None, id="marinade-deposit-own-ata-created"),
+                 STAKING, Action.ALLOW, None, id="marinade-deposit-own-ata-created"),
     pytest.param(lambda: [marinade_deposit(ata(ME, MSOL))],
-                 Policy(), Action.ALLOW, None, id="marinade-deposit-own-ata-derived"),
+                 STAKING, Action.ALLOW, None, id="marinade-deposit-own-ata-derived"),
     pytest.param(lambda: [marinade_deposit(ata(STRANGER, MSOL))],
-                 Policy(), Action.BLOCK, ELSEWHERE, id="marinade-deposit-to-stranger"),
+                 STAKING, Action.BLOCK, ELSEWHERE, id="marinade-deposit-to-stranger"),
     pytest.param(lambda: [marinade_deposit(ata(FRIEND, MSOL))], _allow(FRIEND),
                  Action.ALLOW, None, id="marinade-deposit-to-allowlisted-friend"),
     pytest.param(lambda: [marinade_unstake(ME)],
-                 Policy(), Action.ALLOW, None, id="marinade-unstake-to-own"),
+                 STAKING, Action.ALLOW, None, id="marinade-unstake-to-own"),
     pytest.param(lambda: [marinade_unstake(STRANGER)],
-                 Policy(), Action.BLOCK, ELSEWHERE, id="marinade-unstake-to-stranger"),
+                 STAKING, Action.BLOCK, ELSEWHERE, id="marinade-unstake-to-stranger"),
+    pytest.param(lambda: [marinade_deposit(ata(ME, MSOL))], Policy(), Action.FLAG,
+                 "tx.sol.unknown_recipient", id="marinade-deposit-program-not-allowlisted"),
     # SPL stake pool
+    pytest.param(lambda: [deposit_sol(ata(ME, LST))], Policy(), Action.FLAG,
+                 "tx.sol.unknown_recipient", id="stake-pool-deposit-pool-not-allowlisted"),
     pytest.param(lambda: [deposit_sol(ata(ME, LST))],
-                 Policy(), Action.ALLOW, None, id="stake-pool-deposit-own"),
+                 STAKING, Action.ALLOW, None, id="stake-pool-deposit-own"),
     pytest.param(lambda: [deposit_sol(ata(STRANGER, LST))],
-                 Policy(), Action.BLOCK, ELSEWHERE, id="stake-pool-deposit-stranger"),
-    pytest.param(lambda: [deposit_sol(ata(ME, LST), tag=25, minimum=0)], Policy(),
+                 STAKING, Action.BLOCK, ELSEWHERE, id="stake-pool-deposit-stranger"),
+    pytest.param(lambda: [deposit_sol(ata(ME, LST), tag=25, minimum=0)], STAKING,
                  Action.FLAG, "tx.sol.swap_no_minimum", id="stake-pool-deposit-slippage-zero"),
     pytest.param(lambda: [withdraw_sol(ME)],
-                 Policy(), Action.ALLOW, None, id="stake-pool-withdraw-sol-own"),
+                 STAKING, Action.ALLOW, None, id="stake-pool-withdraw-sol-own"),
     pytest.param(lambda: [withdraw_sol(STRANGER)],
-                 Policy(), Action.BLOCK, ELSEWHERE, id="stake-pool-withdraw-sol-stranger"),
+                 STAKING, Action.BLOCK, ELSEWHERE, id="stake-pool-withdraw-sol-stranger"),
     pytest.param(lambda: [withdraw_stake(ME)],
-                 Policy(), Action.ALLOW, None, id="stake-pool-withdraw-stake-own"),
-    pytest.param(lambda: [withdraw_stake(STRANGER)], Policy(),
+                 STAKING, Action.ALLOW, None, id="stake-pool-withdraw-stake-own"),
+    pytest.param(lambda: [withdraw_stake(STRANGER)], STAKING,
                  Action.BLOCK, ELSEWHERE, id="stake-pool-withdraw-stake-stranger"),
     # Raydium AMM v4
     pytest.param(lambda: [raydium(ata(ME, USDC))],

@@ -81,7 +81,11 @@ __all__ += ["own_view", "resolve_solana"]
 
 # A swap's input paid to Jupiter is settled by the swap: its output is what gets judged.
 _RULES = replace(SOLANA_RULES, builtin_spenders=frozenset({progs.JUPITER_V6_PROGRAM}))
-_EXCHANGES = ("marinade.", "stake_pool.", "raydium_amm.", "whirlpool.")  # defi.py's vias
+# AMM swaps (defi.py) guarantee their output (a minimum the program enforces): their input is
+# settled like Jupiter's whatever the pool. Liquid-staking conversions run at a rate the pool's
+# state sets (fees included), which the request does not show: their input is settled only
+# when the policy names the pool or program (``paid_into``), else it is a payment to a stranger.
+_EXCHANGES = ("raydium_amm.", "whirlpool.")
 HIGH_PRIORITY_FEE = 10_000_000
 """Lamports (0.01 SOL): a priority fee above this is FLAGged (fees are burnt, not refunded)."""
 
@@ -222,8 +226,8 @@ def _transaction_rules(decoded: DecodedTransaction) -> Iterable[Finding]:
 
 
 def _rules(decoded: DecodedTransaction) -> ChainRules:
-    """The Solana rules; the pools a decoded liquid-staking / AMM instruction pays its input
-    into are settled by that exchange like Jupiter (its output is what gets judged)."""
+    """The Solana rules; the pools a decoded AMM swap pays its input into are settled by
+    that swap like Jupiter (its output is what gets judged)."""
     pools = frozenset(
         op.recipient
         for op in decoded.operations
