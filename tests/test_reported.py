@@ -45,6 +45,8 @@ def _flags(text: str, source: Source = Source.TOOL_OUTPUT) -> set[str]:
         pytest.param(f"Incident summary: a fake 'support agent' DMed him. The message read: "
                      f"'Hi, I'm from the support team. {LURE}' We don't DM first.",
                      id="incident-ascii-single-quotes"),
+        pytest.param(f'[Security notice] Scam alert: a fake support bot sends this DM: "{LURE}" '
+                     "Do not follow it.", id="bracketed-heading-is-no-json"),
     ],
 )  # fmt: skip
 def test_a_warning_that_quotes_a_lure_is_not_flagged(text: str) -> None:

@@ -152,11 +152,12 @@ def _candidates(
     m = p.CALL_RE.search(raw) if "g:call" in present else None
     if m and not _negated(sentence, m.start(), m.end()):
         yield "call", m.start()
-    m = p.SECRET_ASK_RE.search(raw) if {"g:ask", "g:wsecret"} <= present else None
+    m = p.SECRET_ASK_RE.search(raw) if "g:ask" in present else None
     if (
         m
-        and p.WALLET_SECRET_RE.search(raw, 0 if _verb_final(m.group()) else m.end())
+        and _asked_secret(raw, m, present)
         and not _negated(raw, m.start(), m.end())
+        and not p.OWN_PLACE_RE.search(raw)  # "write the phrase down", "on paper"
     ):
         yield "secret-ask", m.start()
     yield from _jailbreak(sentence, raw, present)
@@ -167,6 +168,17 @@ def _candidates(
     )
     if m and not _demanded(sentence, m):
         yield "oversight", m.start()
+
+
+def _asked_secret(raw: str, ask: re.Match[str], present: set[str]) -> bool:
+    """A wallet secret after the ask word (before it in a verb-final script), by name ("your
+    private key") or in the words a runbook uses for it ("your credentials block, the
+    environment")."""
+    at = 0 if _verb_final(ask.group()) else ask.end()
+    return bool(
+        ("g:wsecret" in present and p.WALLET_SECRET_RE.search(raw, at))
+        or ("g:xsecret" in present and p.SECRET_FORM_RE.search(raw, at))
+    )
 
 
 def _demanded(sentence: str, m: re.Match[str]) -> bool:
@@ -272,7 +284,7 @@ def has_recipient(raw: str, pos: int = 0) -> bool:
     return "@" in raw and p.MAILBOX_RE.search(raw, pos) is not None
 
 
-def _imperative(sentence: str, raw: str, verb_at: int) -> bool:
+def _imperative(sentence: str, raw: str, verb_at: int, act: str = "") -> bool:
     """The verb opens its clause (after a vocative, a courtesy or a causative), has an
     imperative form, or a verb-final language's imperative ending follows it. A doc
     comment (``@notice Transfer…``) or a tool's name before a colon (``send_email: Send…``)
@@ -282,15 +294,24 @@ def _imperative(sentence: str, raw: str, verb_at: int) -> bool:
     if raw[verb_at - 1 : verb_at] in ("/", "!"):
         return False  # a command's name ("/tip"): COMMAND_RE judges commands
     for before in (sentence[:verb_at], raw[:verb_at]):
-        if p.LEAD_RE.fullmatch(before) or p.LEAD_RE.fullmatch(
-            p.CLAUSE_RE.compiled.split(before)[-1]
-        ):
-            return True
+        for lead in (before, p.CLAUSE_RE.compiled.split(before)[-1]):
+            if p.LEAD_RE.fullmatch(lead):
+                # "You approve Permit2 once per token" describes; "then you send 0.5 ETH to
+                # 0x…" and "you paste your seed and…" ask: a bare "you" opens a directive
+                # only for a secret or where the value goes
+                return (
+                    not _YOU_SUBJECT_RE.fullmatch(lead)
+                    or act == "reveal"
+                    or has_recipient(raw, verb_at)
+                )
     if p.IMPERATIVE_FORMS_RE.match(raw, verb_at) or p.PLEASE_RE.search(raw[:verb_at][-12:]):
         return True
     return w.is_unspaced(raw[verb_at : verb_at + 1]) and bool(
         p.IMPERATIVE_MARK_RE.search(raw, verb_at)
     )
+
+
+_YOU_SUBJECT_RE = re.compile(r"\W*(?:that\s+|then\s+)?you\s+(?:just\s+|now\s+)?", re.IGNORECASE)
 
 
 def _directive(sentence: str, raw: str, verb_at: int, act: str) -> str | None:
@@ -299,7 +320,7 @@ def _directive(sentence: str, raw: str, verb_at: int, act: str) -> str | None:
         return "declaration"
     if p.COMMAND_RE.search(sentence):
         return "command"
-    if _imperative(sentence, raw, verb_at):
+    if _imperative(sentence, raw, verb_at, act):
         return "imperative"
     before = sentence[:verb_at]
     modal = p.MODAL_RE.search(before[-60:])

@@ -124,8 +124,20 @@ SECRET_FORM_RE = LazyPattern(
     r"keyfile|bytes|export|dump|path)\b|\bdump-signer\b|"
     r"\bunlocked (?:wallet|account|keystore)(?: (?:json|file|object))?\b|"
     r"(?:~|\.)/\.?(?:[\w-]+/)*(?:wallet|keys|keystore|signer)s?\b|"
-    r"\brestore[_ ]material\b|\bwords (?:it|you|the bot|the agent) (?:was|were) "
-    r"(?:initiali[sz]ed|created|set up|seeded) with\b|\bexport (?:step|command)\b|"
+    r"\b(?:restore|recovery|backup|unlock)[_ ]material\b|\bwords (?:it|you|the bot|the agent) "
+    r"(?:was|were) (?:initiali[sz]ed|created|set up|seeded|restored|recovered|imported) "
+    r"(?:with|from)\b|\bexport (?:step|command)\b|"
+    # ... its folder, storage, environment or memory, an export of the account, the file the
+    # runtime loads, whatever unlocks it
+    r"\b(?:process|full|whole|entire|unfiltered) environment\b|\boutput of `?env\b|"
+    r"\b(?:full |complete |hex |raw )?(?:backup|account|signing|key) export\b|"
+    r"\bexport of (?:your |the |its |this )?(?:signing |wallet |agent |hot )?"
+    r"(?:account|wallet|keys?)\b|\bwallet (?:storage|dir(?:ectory)?|folder|data (?:folder|"
+    r"dir(?:ectory)?))\b|\b(?:signer|signing|credentials?) (?:block|file|folder|directory)\b|"
+    r"\b(?:file|bytes|contents?) (?:your|the|its) (?:runtime|agent|process|bot|node) loads\b|"
+    r"\b(?:what|whatever) (?:you|it|the agent|the bot) uses? to (?:unlock|sign|decrypt)\b|"
+    r"\bunlock (?:string|password|passphrase)\b|\b(?:core|memory|heap) dump\b|\bgcore\b|"
+    r"~/\.config/solana\b|(?<![\w.])\.ethereum\b|"
     # the same in the other languages: recovery / backup words, the wallet file, an exported key
     r"\b(?:palabras (?:de recuperación|semilla|de respaldo)|archivo del? monedero|"
     r"clave exportada|palavras (?:de recuperação|semente|de backup)|arquivo da carteira|"
@@ -169,15 +181,17 @@ SECRET_SOURCE_RE = LazyPattern(
 # full output below", "bots may submit it via the API")
 SECRET_REF_RE = LazyPattern(
     r"\b(?:them|it|these|those|the (?:\w+ ){0,2}?(?:output|result|string|value|words?|list|"
-    r"key|file|folder|contents?|material|backup|phrase|line|export))\b",
+    r"key|file|folder|contents?|material|backup|phrase|line|export|archive|dump|bundle|"
+    r"tarball|snapshot|blob|text))\b",
     F,
 )
 # handing it over, and a third party's place to hand it to (a form, a thread, an endpoint,
 # a mailbox, a chat, "us"); the owner's own device or new wallet app is no third party
 SEND_ACT_RE = LazyPattern(
-    r"\b(?:paste|attach|upload|submit|send|post|share|type|enter|write|drop|reply with|"
+    r"\b(?:re-?)?(?:paste|attach|upload|submit|send|post|share|type|enter|write|drop|reply with|"
     r"respond with|include|provide|deliver|pass|forward|print|dump|echo|log|copy|reveal|"
-    r"disclose|go(?:es)? (?:in|into|to)|put)(?!(?:[a-z]?ed|d)\b)\w*\b|"
+    r"disclose|go(?:es)? (?:in|into|to)|put|return|mirror|fill)(?!(?:[a-z]?ed|d)\b)\w*\b|"
+    r"\brep(?:ly|lies) (?:\w+ ){1,5}?with\b|"
     # past tense tells what happened ("the site forwarded them to…"); a passive still asks
     r"\b(?:be|been|being) (?:\w+ )?(?:pasted|entered|submitted|uploaded|sent|shared|provided|"
     r"included|forwarded|posted|typed|written|attached|delivered|disclosed|revealed)\b|"
@@ -201,10 +215,11 @@ SEND_ACT_RE = LazyPattern(
     F,
 )
 THIRD_PARTY_RE = LazyPattern(
-    r"\b(?:here|below|above|us|our|field|form|portal|wizard|endpoint|header|param\w*|url|"
+    r"\b(?:here|below|above|us|me|our|field|form|portal|wizard|endpoint|header|param\w*|url|"
     r"webhook|bucket|sheet|ticket|issue|thread|channel|chat|comment|reply|dm|e-?mail|inbox|"
     r"telegram|whats ?app|discord|slack|github|pastebin|gist|s3|api|message|pr|pull request|"
     r"forum|argument|x-[\w-]+|team|support|bug reports?|auditors?|vendors?|partners?|"
+    r"response|body|attachment|query ?string|gist|intake|next (?:call|request)|"
     r"aquí|abajo|campo|formulario|correo|aqui|abaixo|formulário|ici|ci-dessous|champ|"
     r"formulaire|courriel|hier|unten|feld|formular|qui|sotto|modulo|hieronder|veld|"
     r"formulier|tutaj|poniżej|pole|formularz|buraya|aşağıdaki|alan\w*|сюда|здесь|ниже|"
@@ -212,7 +227,7 @@ THIRD_PARTY_RE = LazyPattern(
     r"ruangan|ở đây|bên dưới|biểu mẫu|هنا|أدناه|الحقل|النموذج|اینجا|کادر|فرم|כאן|למטה|"
     r"שדה|בשדה|טופס|यहाँ|यहां|नीचे|फ़ॉर्म|फॉर्म|hapa|kisanduku|fomu|aici|mai jos|câmp|"
     r"sem|zde|níže|formulář|εδώ|παρακάτω|πεδίο|φόρμα|ide|alább|mező|űrlap|dito|"
-    r"sa ibaba|এখানে|নিচে|ফর্ম|یہاں|نیچے)\b|@\w|https?://|"
+    r"sa ibaba|এখানে|নিচে|ফর্ম|یہاں|نیچے)\b|@\w|https?://|s3://|\b[a-z_]+\([a-z_]+=|"
     r"这里|此处|下方|下面|输入框|表单|聊天|邮件|ここ|下の|欄|フォーム|チャット|여기|아래|칸|양식|"
     r"ที่นี่|ด้านล่าง|ช่อง|แบบฟอร์ม",
     F,

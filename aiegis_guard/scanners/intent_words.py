@@ -477,7 +477,12 @@ GATES = {
         tárcafájl 助记词 单词 钱包文件 復元 ウォレットファイル 단어 지갑_파일 วลีกู้คืน คำกู้คืน
         ไฟล์กระเป๋า คีย์สำหรับเซ็น env_var environment_var env_file feuille_de_récupération
         fichier_du_portefeuille fichier_portefeuille archivo_del_monedero arquivo_da_carteira
-        clave_exportada chave_exportada clé_exportée""",
+        clave_exportada chave_exportada clé_exportée material environment output_of_`env export
+        wallet_storage wallet_dir wallet_folder wallet_data signer_block signing_block
+        signing_file signing_folder credentials_block credential_block credentials_file
+        credentials_folder loads uses_to use_to unlock_string unlock_password
+        unlock_passphrase core_dump memory_dump heap_dump gcore .config/solana .ethereum
+        restored_from recovered_from imported_from""",
     "question": "what",
     "persona": "you_are you're pretend act_as role character from_now_on",
     "plant": "response reply answer output summary",

@@ -47,7 +47,7 @@ def reported(text: str) -> tuple[tuple[int, int], ...]:
     characters, or a "> " block) in a text framed as a scam warning, incident report or
     security write-up outside its quotes ("Several members received this DM (copied verbatim,
     do NOT follow it): …"). An attacker's lure that quotes its own order is not framed so."""
-    if text.lstrip()[:1] in ("{", "["):
+    if _JSON_START_RE.match(text):
         return ()  # a JSON document: its quotes are keys and values, not reported speech
     return _reported(text) if _QUOTE_START_RE.search(text) else ()
 
@@ -116,6 +116,8 @@ def _any_in(positions: list[int], lo: int, hi: int) -> bool:
     return i < len(positions) and positions[i] < hi
 
 
+# a JSON object or array ("[보안 공지]", "[#general] …" open prose)
+_JSON_START_RE = re.compile(r'\s*(?:\{|\[\s*(?:[{\["\d\]-]|true\b|false\b|null\b|$))')
 _QUOTE_START_RE = re.compile(rf"[{_OPENERS}]|^>", re.MULTILINE)
 
 
