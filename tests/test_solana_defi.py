@@ -97,6 +97,19 @@ def withdraw_stake(authority: Pubkey) -> Instruction:
     return Instruction(STAKE_POOL, data, _metas(*keys, sx.TOKEN, sx.STAKE, signer=ME))
 
 
+DEPOSIT_AUTHORITY = Pubkey.new_unique()  # the pool's stake deposit authority (a PDA)
+MY_STAKE = Pubkey.new_unique()
+
+
+def deposit_stake(to: Pubkey, authority: Pubkey = DEPOSIT_AUTHORITY) -> list[Instruction]:
+    """Staker and withdrawer to the pool's deposit authority, then DepositStake."""
+    a = _fill(5)
+    keys = (POOL, a[0], DEPOSIT_AUTHORITY, a[1], MY_STAKE, a[2], a[3], to, a[4], to, LST)
+    ix = Instruction(STAKE_POOL, bytes([9]), _metas(*keys, sx.CLOCK, sx.TOKEN, sx.STAKE))
+    hand_over = [sx.stake_authorize(MY_STAKE, ME, authority, role) for role in (0, 1)]
+    return [*hand_over, ix]
+
+
 def raydium(dst: Pubkey, minimum: int = 180_000_000, tag: int = 9, n: int = 18) -> Instruction:
     pool_side = _fill(n - 5)
     keys = (sx.TOKEN, POOL, *pool_side, ata(ME, WSOL), dst, ME)
@@ -174,6 +187,12 @@ CASES = [
                  STAKING, Action.ALLOW, None, id="stake-pool-withdraw-sol-own"),
     pytest.param(lambda: [withdraw_sol(STRANGER)],
                  STAKING, Action.BLOCK, ELSEWHERE, id="stake-pool-withdraw-sol-stranger"),
+    pytest.param(lambda: deposit_stake(ata(ME, LST)),
+                 STAKING, Action.ALLOW, None, id="stake-pool-deposit-stake-own"),
+    pytest.param(lambda: deposit_stake(ata(STRANGER, LST)),
+                 STAKING, Action.BLOCK, ELSEWHERE, id="stake-pool-deposit-stake-stranger"),
+    pytest.param(lambda: deposit_stake(ata(ME, LST), authority=STRANGER), STAKING,
+                 Action.BLOCK, "tx.sol.stake_authorize", id="stake-authority-to-other-than-pool"),
     pytest.param(lambda: [withdraw_stake(ME)],
                  STAKING, Action.ALLOW, None, id="stake-pool-withdraw-stake-own"),
     pytest.param(lambda: [withdraw_stake(STRANGER)], STAKING,

@@ -27,13 +27,15 @@ from aiegis_guard.chains.transaction import (
     SWAP_ORDER,
     Asset,
     AssetKind,
+    AuthorityChange,
     Operation,
     Receipt,
     Transfer,
 )
 from aiegis_guard.findings import Chain
 
-__all__ = ["DEFI_BUILDERS", "DEFI_FAMILIES", "defi_refs", "raydium_user_accounts"]
+__all__ = ["DEFI_BUILDERS", "DEFI_FAMILIES", "defi_refs", "fold_stake_deposits"]
+__all__ += ["raydium_user_accounts"]
 
 _SOL = Asset(chain=Chain.SOLANA, kind=AssetKind.NATIVE, symbol="SOL", decimals=9)
 DEFI_FAMILIES: dict[str, str] = {
@@ -188,6 +190,30 @@ def defi_refs(ix: Ix) -> list[tuple[str | None, str | None]]:
             (acc["token_owner_account_b"], acc["token_mint_b"]),
         ]
     return []
+
+
+def fold_stake_deposits(ixs: list[Ix], ops: list[Operation]) -> list[Operation]:
+    """A stake pool's ``DepositStake`` needs the stake account's staker and withdrawer handed
+    to the pool's deposit authority first (two Stake ``Authorize`` in the same transaction):
+    those hand-overs *are* the deposit (its input), not a gift of the stake account."""
+    deposits = {
+        (ix.acc["deposit_stake"], ix.acc["deposit_authority"])
+        for ix in ixs
+        if ix.family == "stake_pool"
+        and (ix.name or "").startswith("DepositStake")
+        and not ix.malformed
+    }
+    if not deposits:
+        return ops
+    return [
+        op
+        for op in ops
+        if not (
+            isinstance(op, AuthorityChange)
+            and op.via == "stake.authorize"
+            and (op.account, op.new_authority) in deposits
+        )
+    ]
 
 
 _Builder = Callable[[Ix, Any], list[Operation]]
