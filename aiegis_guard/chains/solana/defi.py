@@ -21,6 +21,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
+from aiegis_guard.chains.known import known_mints
 from aiegis_guard.chains.solana import defi_layouts as dl
 from aiegis_guard.chains.solana.layout import Ix
 from aiegis_guard.chains.transaction import (
@@ -47,7 +48,9 @@ DEFI_FAMILIES: dict[str, str] = {
 
 
 def _token(mint: str | None) -> Asset:
-    return Asset(chain=Chain.SOLANA, kind=AssetKind.FUNGIBLE, address=mint)
+    known = known_mints().get(mint or "")  # decimals, so that amounts read in whole tokens
+    decimals = known.decimals if known else None
+    return Asset(chain=Chain.SOLANA, kind=AssetKind.FUNGIBLE, address=mint, decimals=decimals)
 
 
 _Give = tuple[Asset, str | None, str | None, int | None]

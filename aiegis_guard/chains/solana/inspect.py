@@ -47,6 +47,7 @@ from aiegis_guard.chains.inspect import (
     format_amount,
     inspect_operations,
 )
+from aiegis_guard.chains.known import known_mints
 from aiegis_guard.chains.siwe import inspect_sign_ins
 from aiegis_guard.chains.solana import programs as progs
 from aiegis_guard.chains.solana.operations import token_asset
@@ -110,7 +111,9 @@ def _creates_account(op: AuthorityChange, view: OwnView) -> bool:
 def _with_mint(asset: Asset, mint: str) -> Asset:
     """``asset`` (a token the instruction did not name) as ``mint``."""
     if asset.kind is AssetKind.FUNGIBLE and asset.symbol is None and asset.chain is Chain.SOLANA:
-        return token_asset(mint, asset.decimals)  # the same value, built once per mint
+        known = known_mints().get(mint)  # its decimals, so that amounts read in whole tokens
+        decimals = asset.decimals if asset.decimals is not None or not known else known.decimals
+        return token_asset(mint, decimals)  # the same value, built once per mint
     return asset.replace(address=mint)
 
 
@@ -236,17 +239,18 @@ def _rules(decoded: DecodedTransaction) -> ChainRules:
     return replace(_RULES, builtin_spenders=_RULES.builtin_spenders | pools) if pools else _RULES
 
 
-def _unresolved_outputs(resolved: DecodedTransaction, view: OwnView) -> frozenset[str]:
+def _unresolved_outputs(decoded: DecodedTransaction, view: OwnView) -> frozenset[str]:
     """Token accounts a swap output lands in whose owner *and* mint stay unknown (an AMM that
     names no mint): maybe an own account of a mint this package does not know, maybe a
     stranger's."""
     return frozenset(
         op.recipient
-        for op in resolved.operations
+        for op in decoded.operations
         if isinstance(op, Receipt)
         and op.asset.kind is not AssetKind.NATIVE
-        and op.asset.address is None
+        and op.recipient not in view.owner_of
         and op.recipient not in view.own
+        and (op.asset.address or view.mint_of.get(op.recipient)) is None
     )
 
 
@@ -269,7 +273,7 @@ def inspect_solana(decoded: DecodedTransaction, ctx: TxContext) -> list[Finding]
         for f in inspect_operations(resolved, ctx, _rules(decoded))
         if f.rule_id != "tx.sol.contract_creation"  # judged by tx.sol.create_account
     ]
-    unsure = _unresolved_outputs(resolved, view)
+    unsure = _unresolved_outputs(decoded, view)
     if unsure:
         findings = [_unsure(f, unsure) for f in findings]
     spl_limits = bool(limit_mints(policy))
