@@ -4,7 +4,8 @@ Instructions are built here from each program's published layout (see
 ``aiegis_guard/chains/solana/defi_layouts.py`` and ``metaplex.py`` for the sources): Marinade
 ``deposit`` / ``liquid_unstake``, SPL stake-pool ``DepositSol`` / ``WithdrawSol`` /
 ``WithdrawStake``, Raydium AMM v4 ``SwapBaseIn`` / ``SwapBaseOut``, Orca Whirlpool ``swap`` /
-``swap_v2``, Token Metadata ``Transfer`` / ``Delegate`` / ``Revoke``. Every drain has its
+``swap_v2``, Raydium CP-Swap ``swap_base_input`` / ``swap_base_output``, Token Metadata
+``Transfer`` / ``Delegate`` / ``Revoke``. Every drain has its
 legitimate twin. AMM pools need no allowlist (the swap's minimum is enforced by the program);
 a liquid-staking pool or program does (``STAKING``): its rate and fees are the pool's state.
 """
@@ -40,6 +41,7 @@ NFT = Pubkey.new_unique()
 MARINADE = Pubkey.from_string("MarBmsSgKXdrN1egZf5sqe1TMai9K1rChYNDJgjq7aD")
 STAKE_POOL = Pubkey.from_string("SPoo1Ku8WFXoNDMHPsrGSTSG1Y47rzgn41SLUNakuHy")
 RAYDIUM = Pubkey.from_string("675kPX9MHTjS2zt1qfr1NYHuzeLXfQM9H24wFSUt1Mp8")
+CPMM = Pubkey.from_string("CPMMoo8L3F4NbTegBCKVNunggL7H1ZpdTHKxQB5qKP1C")
 WHIRLPOOL = Pubkey.from_string("whirLbMiicVdio4qvUfM5KAg6Ct8VwpYzGff3uctyCc")
 METADATA = Pubkey.from_string("metaqbxxUerdq28cj1RbAWkYQm3ybzjb6a8bt518x1s")
 POOL = Pubkey.new_unique()  # a pool / stake-pool account (never allowlisted here)
@@ -115,6 +117,27 @@ def raydium(dst: Pubkey, minimum: int = 180_000_000, tag: int = 9, n: int = 18) 
     keys = (sx.TOKEN, POOL, *pool_side, ata(ME, WSOL), dst, ME)
     data = bytes([tag]) + struct.pack("<QQ", 10**9, minimum)
     return Instruction(RAYDIUM, data, _metas(*keys, signer=ME))
+
+
+def cpmm(dst: Pubkey, out_mint: Pubkey = USDC, exact_out: bool = False) -> Instruction:
+    a = _fill(4)
+    keys = (
+        ME,
+        a[0],
+        a[1],
+        POOL,
+        ata(ME, WSOL),
+        dst,
+        a[2],
+        a[3],
+        sx.TOKEN,
+        sx.TOKEN,
+        WSOL,
+        out_mint,
+    )
+    name = "swap_base_output" if exact_out else "swap_base_input"
+    data = _anchor(name) + struct.pack("<QQ", 10**9, 150_000_000)
+    return Instruction(CPMM, data, _metas(*keys, signer=ME))
 
 
 def whirlpool(a: Pubkey, b: Pubkey, a_to_b: bool = True, v2: bool = False) -> Instruction:
@@ -212,6 +235,14 @@ CASES = [
                  UNSURE, id="raydium-to-unknown-account"),
     pytest.param(lambda: [sx.create_ata(ME, ME, ODD), raydium(ata(ME, ODD))],
                  Policy(), Action.ALLOW, None, id="raydium-to-own-ata-of-odd-mint-created"),
+    # Raydium CP-Swap (names both mints)
+    pytest.param(lambda: [cpmm(ata(ME, USDC))], Policy(), Action.ALLOW, None, id="cpmm-to-own"),
+    pytest.param(lambda: [cpmm(ata(ME, ODD), ODD, exact_out=True)],
+                 Policy(), Action.ALLOW, None, id="cpmm-exact-out-to-own-odd-mint"),
+    pytest.param(lambda: [cpmm(ata(STRANGER, USDC))],
+                 Policy(), Action.BLOCK, ELSEWHERE, id="cpmm-to-stranger"),
+    pytest.param(lambda: [cpmm(ata(STRANGER, ODD), ODD)],
+                 Policy(), Action.BLOCK, ELSEWHERE, id="cpmm-to-stranger-odd-mint"),
     # Orca Whirlpool
     pytest.param(lambda: [whirlpool(ata(ME, WSOL), ata(ME, USDC))],
                  Policy(), Action.ALLOW, None, id="whirlpool-a-to-b-own"),

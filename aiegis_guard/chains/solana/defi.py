@@ -44,6 +44,7 @@ DEFI_FAMILIES: dict[str, str] = {
     dl.STAKE_POOL_PROGRAM: "stake_pool",
     dl.RAYDIUM_AMM_V4_PROGRAM: "raydium_amm",
     dl.WHIRLPOOL_PROGRAM: "whirlpool",
+    dl.RAYDIUM_CPMM_PROGRAM: "raydium_cpmm",
 }
 
 
@@ -139,6 +140,17 @@ def _raydium(ix: Ix, refs: Any) -> list[Operation]:
     return _exchange(via, ix.acc["amm"], give, (_token(refs.mint(dst)), dst, least))
 
 
+def _raydium_cpmm(ix: Ix, refs: Any) -> list[Operation]:
+    a, acc, via = ix.args, ix.acc, f"raydium_cpmm.{ix.name}"
+    if ix.name == "swap_base_input":
+        pay, least = a["amount_in"], a["minimum_out"]
+    else:
+        pay, least = a["max_in"], a["amount_out"]
+    give = (_token(acc["input_token_mint"]), acc["payer"], acc["input_token_account"], pay)
+    out = (_token(acc["output_token_mint"]), acc["output_token_account"], least)
+    return _exchange(via, acc["pool_state"], give, out)
+
+
 # --- Orca Whirlpool -------------------------------------------------------------------------
 
 
@@ -187,6 +199,11 @@ def defi_refs(ix: Ix) -> list[tuple[str | None, str | None]]:
     if ix.family == "stake_pool":
         mint = acc.get("pool_mint")
         return [(acc.get("pool_tokens_to"), mint), (acc.get("pool_tokens_from"), mint)]
+    if ix.family == "raydium_cpmm":
+        return [
+            (acc["input_token_account"], acc["input_token_mint"]),
+            (acc["output_token_account"], acc["output_token_mint"]),
+        ]
     if ix.family == "whirlpool" and ix.name == "swap_v2":
         return [
             (acc["token_owner_account_a"], acc["token_mint_a"]),
@@ -225,4 +242,5 @@ DEFI_BUILDERS: dict[tuple[str, str], _Builder] = {
     **{("stake_pool", layout.name): _stake_pool for layout in dl.STAKE_POOL_LAYOUTS.values()},
     **{("raydium_amm", layout.name): _raydium for layout in dl.RAYDIUM_LAYOUTS.values()},
     **{("whirlpool", layout.name): _whirlpool for layout in dl.WHIRLPOOL_LAYOUTS.values()},
+    **{("raydium_cpmm", lay.name): _raydium_cpmm for lay in dl.RAYDIUM_CPMM_LAYOUTS.values()},
 }

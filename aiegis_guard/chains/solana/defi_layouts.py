@@ -14,6 +14,9 @@ Sources (each project's own published code):
   ``WithdrawSol`` 16, the ``*WithSlippage`` forms 23-26).
 * Raydium AMM v4 ``675kPX9M…1Mp8``: raydium-io/raydium-amm ``program/src/instruction.rs``
   (``SwapBaseIn`` 9, ``SwapBaseOut`` 11; 18 accounts, or 17 without ``amm_target_orders``).
+* Raydium CP-Swap ``CPMMoo8L…qKP1C``: raydium-io/raydium-cp-swap ``programs/cp-swap/src/lib.rs``
+  (``swap_base_input`` / ``swap_base_output``; Anchor) and ``instructions/swap_base_input.rs``
+  (the ``Swap`` accounts: both mints named).
 * Orca Whirlpool ``whirLbMi…yCc``: orca-so/whirlpools ``programs/whirlpool/src/instructions``
   (``swap``, ``v2/swap.rs``, ``two_hop_swap``; Anchor discriminators).
 """
@@ -27,6 +30,7 @@ from aiegis_guard.chains.solana.layout import Layout
 __all__ = [
     "MARINADE_PROGRAM",
     "RAYDIUM_AMM_V4_PROGRAM",
+    "RAYDIUM_CPMM_PROGRAM",
     "STAKE_POOL_PROGRAM",
     "WHIRLPOOL_PROGRAM",
     "defi_layout",
@@ -36,6 +40,7 @@ MARINADE_PROGRAM: Final = "MarBmsSgKXdrN1egZf5sqe1TMai9K1rChYNDJgjq7aD"
 STAKE_POOL_PROGRAM: Final = "SPoo1Ku8WFXoNDMHPsrGSTSG1Y47rzgn41SLUNakuHy"
 RAYDIUM_AMM_V4_PROGRAM: Final = "675kPX9MHTjS2zt1qfr1NYHuzeLXfQM9H24wFSUt1Mp8"
 WHIRLPOOL_PROGRAM: Final = "whirLbMiicVdio4qvUfM5KAg6Ct8VwpYzGff3uctyCc"
+RAYDIUM_CPMM_PROGRAM: Final = "CPMMoo8L3F4NbTegBCKVNunggL7H1ZpdTHKxQB5qKP1C"
 
 _L = Layout
 _U64 = "u64"
@@ -153,6 +158,29 @@ RAYDIUM_LAYOUTS: Final[dict[int, Layout]] = {
     11: _L("SwapBaseOut", (("max_in", _U64), ("amount_out", _U64)), _RAYDIUM_ACCOUNTS, 17),
 }
 
+_CPMM_ACCOUNTS = (
+    "payer",
+    "authority",
+    "amm_config",
+    "pool_state",
+    "input_token_account",
+    "output_token_account",
+    "input_vault",
+    "output_vault",
+    "input_token_program",
+    "output_token_program",
+    "input_token_mint",
+    "output_token_mint",
+)
+RAYDIUM_CPMM_LAYOUTS: Final[dict[bytes, Layout]] = {
+    bytes([143, 190, 90, 218, 196, 30, 51, 222]): _L(
+        "swap_base_input", (("amount_in", _U64), ("minimum_out", _U64)), _CPMM_ACCOUNTS
+    ),
+    bytes([55, 217, 98, 86, 163, 74, 180, 173]): _L(
+        "swap_base_output", (("max_in", _U64), ("amount_out", _U64)), _CPMM_ACCOUNTS
+    ),
+}
+
 _SWAP_ARGS = (
     ("amount", _U64),
     ("other_amount_threshold", _U64),
@@ -206,11 +234,18 @@ WHIRLPOOL_LAYOUTS: Final[dict[bytes, Layout]] = {
 }
 
 
+_ANCHOR = {
+    MARINADE_PROGRAM: MARINADE_LAYOUTS,
+    WHIRLPOOL_PROGRAM: WHIRLPOOL_LAYOUTS,
+    RAYDIUM_CPMM_PROGRAM: RAYDIUM_CPMM_LAYOUTS,
+}
+
+
 def defi_layout(program: str, data: bytes) -> tuple[Layout | None, int]:
     """The layout of one of these programs' instructions and its discriminator length."""
-    if program in (MARINADE_PROGRAM, WHIRLPOOL_PROGRAM):
-        table = MARINADE_LAYOUTS if program == MARINADE_PROGRAM else WHIRLPOOL_LAYOUTS
-        return table.get(data[:8]), 8
+    anchor = _ANCHOR.get(program)
+    if anchor is not None:
+        return anchor.get(data[:8]), 8
     if not data:
         return None, 0
     table2 = STAKE_POOL_LAYOUTS if program == STAKE_POOL_PROGRAM else RAYDIUM_LAYOUTS

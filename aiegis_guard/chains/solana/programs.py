@@ -20,6 +20,7 @@ from typing import Final
 from aiegis_guard.chains.solana.defi_layouts import (
     MARINADE_PROGRAM,
     RAYDIUM_AMM_V4_PROGRAM,
+    RAYDIUM_CPMM_PROGRAM,
     STAKE_POOL_PROGRAM,
     WHIRLPOOL_PROGRAM,
     defi_layout,
@@ -64,7 +65,13 @@ LOOKUP_TABLE_PROGRAM: Final = "AddressLookupTab1e1111111111111111111111111"
 
 TOKEN_PROGRAMS: Final = frozenset({TOKEN_PROGRAM, TOKEN_2022_PROGRAM})
 DEFI_PROGRAMS: Final = frozenset(
-    {MARINADE_PROGRAM, STAKE_POOL_PROGRAM, RAYDIUM_AMM_V4_PROGRAM, WHIRLPOOL_PROGRAM}
+    {
+        MARINADE_PROGRAM,
+        STAKE_POOL_PROGRAM,
+        RAYDIUM_AMM_V4_PROGRAM,
+        RAYDIUM_CPMM_PROGRAM,
+        WHIRLPOOL_PROGRAM,
+    }
 )
 """Liquid staking and AMM programs whose swap-like instructions are decoded (``defi.py``)."""
 MEMO_PROGRAMS: Final = frozenset({MEMO_V1_PROGRAM, MEMO_V2_PROGRAM})
