@@ -4,7 +4,8 @@ Instructions are built here from each program's published layout (see
 ``aiegis_guard/chains/solana/defi_layouts.py`` and ``metaplex.py`` for the sources): Marinade
 ``deposit`` / ``liquid_unstake``, SPL stake-pool ``DepositSol`` / ``WithdrawSol`` /
 ``WithdrawStake``, Raydium AMM v4 ``SwapBaseIn`` / ``SwapBaseOut``, Orca Whirlpool ``swap`` /
-``swap_v2``, Raydium CP-Swap ``swap_base_input`` / ``swap_base_output``, Token Metadata
+``swap_v2``, Raydium CP-Swap ``swap_base_input`` / ``swap_base_output``, Raydium CLMM ``swap``
+/ ``swap_v2``, Token Metadata
 ``Transfer`` / ``Delegate`` / ``Revoke``. Every drain has its
 legitimate twin. AMM pools need no allowlist (the swap's minimum is enforced by the program);
 a liquid-staking pool or program does (``STAKING``): its rate and fees are the pool's state.
@@ -41,6 +42,7 @@ NFT = Pubkey.new_unique()
 MARINADE = Pubkey.from_string("MarBmsSgKXdrN1egZf5sqe1TMai9K1rChYNDJgjq7aD")
 STAKE_POOL = Pubkey.from_string("SPoo1Ku8WFXoNDMHPsrGSTSG1Y47rzgn41SLUNakuHy")
 RAYDIUM = Pubkey.from_string("675kPX9MHTjS2zt1qfr1NYHuzeLXfQM9H24wFSUt1Mp8")
+CLMM = Pubkey.from_string("CAMMCzo5YL8w4VFF8KVHrK22GGUsp5VTaW7grrKgrWqK")
 CPMM = Pubkey.from_string("CPMMoo8L3F4NbTegBCKVNunggL7H1ZpdTHKxQB5qKP1C")
 WHIRLPOOL = Pubkey.from_string("whirLbMiicVdio4qvUfM5KAg6Ct8VwpYzGff3uctyCc")
 METADATA = Pubkey.from_string("metaqbxxUerdq28cj1RbAWkYQm3ybzjb6a8bt518x1s")
@@ -138,6 +140,17 @@ def cpmm(dst: Pubkey, out_mint: Pubkey = USDC, exact_out: bool = False) -> Instr
     name = "swap_base_output" if exact_out else "swap_base_input"
     data = _anchor(name) + struct.pack("<QQ", 10**9, 150_000_000)
     return Instruction(CPMM, data, _metas(*keys, signer=ME))
+
+
+def clmm(dst: Pubkey, v2: bool = True, base_input: bool = True) -> Instruction:
+    a = _fill(5)
+    keys: tuple[Pubkey, ...] = (ME, a[0], POOL, ata(ME, WSOL), dst, a[1], a[2], a[3])
+    args = struct.pack("<QQ", 10**9, 150_000_000) + bytes(16) + bytes([int(base_input)])
+    if v2:
+        keys += (sx.TOKEN, sx.TOKEN_2022, sx.MEMO, WSOL, USDC, a[4])
+    else:
+        keys += (sx.TOKEN, a[4])
+    return Instruction(CLMM, _anchor("swap_v2" if v2 else "swap") + args, _metas(*keys, signer=ME))
 
 
 def whirlpool(a: Pubkey, b: Pubkey, a_to_b: bool = True, v2: bool = False) -> Instruction:
@@ -243,6 +256,16 @@ CASES = [
                  Policy(), Action.BLOCK, ELSEWHERE, id="cpmm-to-stranger"),
     pytest.param(lambda: [cpmm(ata(STRANGER, ODD), ODD)],
                  Policy(), Action.BLOCK, ELSEWHERE, id="cpmm-to-stranger-odd-mint"),
+    # Raydium CLMM (swap_v2 names both mints, swap does not)
+    pytest.param(lambda: [clmm(ata(ME, USDC))], Policy(), Action.ALLOW, None, id="clmm-v2-to-own"),
+    pytest.param(lambda: [clmm(ata(ME, USDC), base_input=False)],
+                 Policy(), Action.ALLOW, None, id="clmm-v2-exact-out-to-own"),
+    pytest.param(lambda: [clmm(ata(STRANGER, USDC))],
+                 Policy(), Action.BLOCK, ELSEWHERE, id="clmm-v2-to-stranger"),
+    pytest.param(lambda: [clmm(ata(ME, USDC), v2=False)],
+                 Policy(), Action.ALLOW, None, id="clmm-v1-to-own-known-mint"),
+    pytest.param(lambda: [clmm(ata(STRANGER, USDC), v2=False)],
+                 Policy(), Action.FLAG, UNSURE, id="clmm-v1-to-unknown-account"),
     # Orca Whirlpool
     pytest.param(lambda: [whirlpool(ata(ME, WSOL), ata(ME, USDC))],
                  Policy(), Action.ALLOW, None, id="whirlpool-a-to-b-own"),

@@ -45,6 +45,7 @@ DEFI_FAMILIES: dict[str, str] = {
     dl.RAYDIUM_AMM_V4_PROGRAM: "raydium_amm",
     dl.WHIRLPOOL_PROGRAM: "whirlpool",
     dl.RAYDIUM_CPMM_PROGRAM: "raydium_cpmm",
+    dl.RAYDIUM_CLMM_PROGRAM: "raydium_clmm",
 }
 
 
@@ -140,14 +141,21 @@ def _raydium(ix: Ix, refs: Any) -> list[Operation]:
     return _exchange(via, ix.acc["amm"], give, (_token(refs.mint(dst)), dst, least))
 
 
-def _raydium_cpmm(ix: Ix, refs: Any) -> list[Operation]:
-    a, acc, via = ix.args, ix.acc, f"raydium_cpmm.{ix.name}"
+def _in_out(ix: Ix, refs: Any) -> list[Operation]:
+    """Raydium CP-Swap and CLMM: the user's input / output token accounts by name (the mints
+    too, except in CLMM ``swap``)."""
+    a, acc, via = ix.args, ix.acc, f"{ix.family}.{ix.name}"
     if ix.name == "swap_base_input":
         pay, least = a["amount_in"], a["minimum_out"]
-    else:
+    elif ix.name == "swap_base_output":
         pay, least = a["max_in"], a["amount_out"]
-    give = (_token(acc["input_token_mint"]), acc["payer"], acc["input_token_account"], pay)
-    out = (_token(acc["output_token_mint"]), acc["output_token_account"], least)
+    elif a["is_base_input"]:
+        pay, least = a["amount"], a["other_amount_threshold"]
+    else:  # exact output: the threshold is the most it pays
+        pay, least = a["other_amount_threshold"], a["amount"]
+    src, dst = acc["input_token_account"], acc["output_token_account"]
+    give = (_token(acc.get("input_token_mint") or refs.mint(src)), acc["payer"], src, pay)
+    out = (_token(acc.get("output_token_mint") or refs.mint(dst)), dst, least)
     return _exchange(via, acc["pool_state"], give, out)
 
 
@@ -199,7 +207,7 @@ def defi_refs(ix: Ix) -> list[tuple[str | None, str | None]]:
     if ix.family == "stake_pool":
         mint = acc.get("pool_mint")
         return [(acc.get("pool_tokens_to"), mint), (acc.get("pool_tokens_from"), mint)]
-    if ix.family == "raydium_cpmm":
+    if ix.family in ("raydium_cpmm", "raydium_clmm") and "input_token_mint" in acc:
         return [
             (acc["input_token_account"], acc["input_token_mint"]),
             (acc["output_token_account"], acc["output_token_mint"]),
@@ -242,5 +250,6 @@ DEFI_BUILDERS: dict[tuple[str, str], _Builder] = {
     **{("stake_pool", layout.name): _stake_pool for layout in dl.STAKE_POOL_LAYOUTS.values()},
     **{("raydium_amm", layout.name): _raydium for layout in dl.RAYDIUM_LAYOUTS.values()},
     **{("whirlpool", layout.name): _whirlpool for layout in dl.WHIRLPOOL_LAYOUTS.values()},
-    **{("raydium_cpmm", lay.name): _raydium_cpmm for lay in dl.RAYDIUM_CPMM_LAYOUTS.values()},
+    **{("raydium_cpmm", lay.name): _in_out for lay in dl.RAYDIUM_CPMM_LAYOUTS.values()},
+    **{("raydium_clmm", lay.name): _in_out for lay in dl.RAYDIUM_CLMM_LAYOUTS.values()},
 }

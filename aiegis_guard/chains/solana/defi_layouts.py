@@ -17,6 +17,9 @@ Sources (each project's own published code):
 * Raydium CP-Swap ``CPMMoo8L…qKP1C``: raydium-io/raydium-cp-swap ``programs/cp-swap/src/lib.rs``
   (``swap_base_input`` / ``swap_base_output``; Anchor) and ``instructions/swap_base_input.rs``
   (the ``Swap`` accounts: both mints named).
+* Raydium CLMM ``CAMMCzo5…grWqK``: raydium-io/raydium-clmm ``programs/amm/src/lib.rs`` and
+  ``instructions/swap.rs`` / ``swap_v2.rs`` (``SwapSingle`` / ``SwapSingleV2``: v2 names the
+  mints).
 * Orca Whirlpool ``whirLbMi…yCc``: orca-so/whirlpools ``programs/whirlpool/src/instructions``
   (``swap``, ``v2/swap.rs``, ``two_hop_swap``; Anchor discriminators).
 """
@@ -30,6 +33,7 @@ from aiegis_guard.chains.solana.layout import Layout
 __all__ = [
     "MARINADE_PROGRAM",
     "RAYDIUM_AMM_V4_PROGRAM",
+    "RAYDIUM_CLMM_PROGRAM",
     "RAYDIUM_CPMM_PROGRAM",
     "STAKE_POOL_PROGRAM",
     "WHIRLPOOL_PROGRAM",
@@ -41,6 +45,7 @@ STAKE_POOL_PROGRAM: Final = "SPoo1Ku8WFXoNDMHPsrGSTSG1Y47rzgn41SLUNakuHy"
 RAYDIUM_AMM_V4_PROGRAM: Final = "675kPX9MHTjS2zt1qfr1NYHuzeLXfQM9H24wFSUt1Mp8"
 WHIRLPOOL_PROGRAM: Final = "whirLbMiicVdio4qvUfM5KAg6Ct8VwpYzGff3uctyCc"
 RAYDIUM_CPMM_PROGRAM: Final = "CPMMoo8L3F4NbTegBCKVNunggL7H1ZpdTHKxQB5qKP1C"
+RAYDIUM_CLMM_PROGRAM: Final = "CAMMCzo5YL8w4VFF8KVHrK22GGUsp5VTaW7grrKgrWqK"
 
 _L = Layout
 _U64 = "u64"
@@ -181,6 +186,38 @@ RAYDIUM_CPMM_LAYOUTS: Final[dict[bytes, Layout]] = {
     ),
 }
 
+_CLMM_ARGS = (
+    ("amount", _U64),
+    ("other_amount_threshold", _U64),
+    ("sqrt_price_limit", "u128"),
+    ("is_base_input", "u8"),
+)
+_CLMM_ACCOUNTS = (
+    "payer",
+    "amm_config",
+    "pool_state",
+    "input_token_account",
+    "output_token_account",
+    "input_vault",
+    "output_vault",
+    "observation_state",
+)
+RAYDIUM_CLMM_LAYOUTS: Final[dict[bytes, Layout]] = {
+    bytes([248, 198, 158, 145, 225, 117, 135, 200]): _L("swap", _CLMM_ARGS, _CLMM_ACCOUNTS),
+    bytes([43, 4, 237, 11, 26, 201, 30, 98]): _L(
+        "swap_v2",
+        _CLMM_ARGS,
+        (
+            *_CLMM_ACCOUNTS,
+            "token_program",
+            "token_program_2022",
+            "memo_program",
+            "input_token_mint",
+            "output_token_mint",
+        ),
+    ),
+}
+
 _SWAP_ARGS = (
     ("amount", _U64),
     ("other_amount_threshold", _U64),
@@ -238,6 +275,7 @@ _ANCHOR = {
     MARINADE_PROGRAM: MARINADE_LAYOUTS,
     WHIRLPOOL_PROGRAM: WHIRLPOOL_LAYOUTS,
     RAYDIUM_CPMM_PROGRAM: RAYDIUM_CPMM_LAYOUTS,
+    RAYDIUM_CLMM_PROGRAM: RAYDIUM_CLMM_LAYOUTS,
 }
 
 

@@ -20,6 +20,7 @@ from typing import Final
 from aiegis_guard.chains.solana.defi_layouts import (
     MARINADE_PROGRAM,
     RAYDIUM_AMM_V4_PROGRAM,
+    RAYDIUM_CLMM_PROGRAM,
     RAYDIUM_CPMM_PROGRAM,
     STAKE_POOL_PROGRAM,
     WHIRLPOOL_PROGRAM,
@@ -70,6 +71,7 @@ DEFI_PROGRAMS: Final = frozenset(
         STAKE_POOL_PROGRAM,
         RAYDIUM_AMM_V4_PROGRAM,
         RAYDIUM_CPMM_PROGRAM,
+        RAYDIUM_CLMM_PROGRAM,
         WHIRLPOOL_PROGRAM,
     }
 )
