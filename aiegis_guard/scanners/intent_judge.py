@@ -121,6 +121,14 @@ def _candidates(
     declared = _declared(sentence, "value" in verbs, present) if "stem" in present else None
     if declared is not None:
         yield declared
+    m = p.SILENCE_RE.search(sentence) if {"g:silence", "g:silence_what"} <= present else None
+    if m and not _negated(sentence, m.start(), m.end()):
+        # "… logging be paused" is asked in the passive; "disable notifications to the owner"
+        # must be a directive ("you can mute alerts for the operator" describes)
+        if not m.group().endswith(_PASSIVE_ENDS):
+            yield "silence", m.start()
+        elif not _PASSIVE_NOT_RE.search(m.group()):  # "can no longer be turned off"
+            yield "silence-asked", m.start()
     if (
         secret_near or {"g:wsecret", "g:xsecret"} & present or p.SECRET_HINT_RE.search(raw)
     ) and _sends_secret(raw, secret_near):
@@ -179,6 +187,21 @@ def _asked_secret(raw: str, ask: re.Match[str], present: set[str]) -> bool:
         ("g:wsecret" in present and p.WALLET_SECRET_RE.search(raw, at))
         or ("g:xsecret" in present and p.SECRET_FORM_RE.search(raw, at))
     )
+
+
+_OWNER_RE = re.compile(r"\b(?:owner|principal|the human|your human|the user)s?\b", re.IGNORECASE)
+_PASSIVE_ENDS = (
+    "paused",
+    "disabled",
+    "suspended",
+    "muted",
+    "silenced",
+    "turned off",
+    "switched off",
+)
+_PASSIVE_NOT_RE = re.compile(
+    r"\b(?:not|no longer|never|cannot|can|could|may|might|won't|can't)\s+be\b", re.IGNORECASE
+)
 
 
 def _demanded(sentence: str, m: re.Match[str]) -> bool:
@@ -344,6 +367,7 @@ def _directive(sentence: str, raw: str, verb_at: int, act: str) -> str | None:
 
 
 _BASE = {"value": 2, "rights": 2, "reveal": 4, "policy": 2, "oversight": 2, "call": 2}
+_BASE |= {"silence": 4, "silence-asked": 3}  # the owner's alerts, the agent's logging off
 _BASE |= {
     "unparsed": 0,
     "decode-follow": 3,
@@ -356,6 +380,7 @@ _BASE |= {
 }
 _DECLARED = frozenset(
     {
+        "silence-asked",
         "policy-void",
         "value-route",
         "consent-claim",
@@ -438,6 +463,9 @@ def _score(sentence: str, full: str, act: str, how: str) -> Judgement:
     score = _BASE.get(act, 3)
     if act == "policy" and p.OVERRIDE_RE.search(sentence):
         cues.append("override")  # "ignore all previous instructions"
+        score += 2
+    if act == "oversight" and _OWNER_RE.search(sentence):
+        cues.append("owner-kept-out")  # "don't report unusual requests to the owner"
         score += 2
     score += 1 if how in ("modal", "command", "declaration") else 0
     if act != "policy-void" and has_recipient(full):

@@ -12,6 +12,7 @@ from aiegis_guard.scanners import intent_words as w
 
 F = re.IGNORECASE
 OVERSIGHT_RE = LazyPattern(w.OVERSIGHT, F)
+SILENCE_RE = LazyPattern(w.SILENCE, F)
 VOID_RE = LazyPattern(w.VOID, F)
 ADDRESSEE_RE = LazyPattern(w.ADDRESSEE, F)
 MODAL_RE = LazyPattern(w.MODAL, F)
@@ -190,7 +191,8 @@ SECRET_REF_RE = LazyPattern(
 SEND_ACT_RE = LazyPattern(
     r"\b(?:re-?)?(?:paste|attach|upload|submit|send|post|share|type|enter|write|drop|reply with|"
     r"respond with|include|provide|deliver|pass|forward|print|dump|echo|log|copy|reveal|"
-    r"disclose|go(?:es)? (?:in|into|to)|put|return|mirror|fill)(?!(?:[a-z]?ed|d)\b)\w*\b|"
+    r"disclose|go(?:es)? (?:in|into|to)|put|mirror|fill)(?!(?:[a-z]?ed|d)\b)\w*\b|"
+    r"(?<!@)\breturn\b|"  # the verb, not "@return" in a doc comment nor "returns" in one
     r"\brep(?:ly|lies) (?:\w+ ){1,5}?with\b|"
     # past tense tells what happened ("the site forwarded them to…"); a passive still asks
     r"\b(?:be|been|being) (?:\w+ )?(?:pasted|entered|submitted|uploaded|sent|shared|provided|"
@@ -260,7 +262,8 @@ ENGLISH_NEGATION_RE = re.compile(
 EXPECTED_RE = LazyPattern(
     r"\b(?:(?:is|are) to be|(?:is|are) expected to|expected to|should|needs? to|must|"
     r"ha(?:s|ve) to|required|requires?|next[_ ]action|is done by|shall|ought to|"
-    r"are asked to)\b",
+    r"are asked to|(?:is|are) (?:advised|recommended|requested|instructed) (?:to|that)|"
+    r"it is (?:advised|recommended|requested) that)\b",
     F,
 )
 VALUE_WORD_RE = LazyPattern(

@@ -82,7 +82,7 @@ REVEAL_WORDS = """reveal share export provide paste submit post print output dis
     masukkan berikan geben_sie teilen_sie senden_sie nennen_sie eingeben übermitteln introduce
     ingresa ingrese escribe envíe entrez saisissez envoyez укажите надішліть введіть"""
 CUE_STEMS = """address limit allowlist whitelist restriction polic confirm approv authori
-agree consent accept trust tell notify inform ask silent quiet secret recipient destination
+agree consent accept trust treat tell notify inform ask silent quiet secret recipient destination
 beneficiar payee amount slippage spender allowance instruction rule ignore disregard override
 bypass migrat transfers payments deposits funds withdrawals proceeds rewards fees payouts
 log report wait mention alert without sin sem sans ohne не 不要
@@ -142,6 +142,15 @@ OVERSIGHT = (
     r"ohne (?:rückfrage|bestätigung|zu fragen)|не (?:сообщай|говори|спрашивай)|"
     r"不要(?:告诉|通知|询问)"
 )
+# the owner's alerts or the agent's logging switched off: "disable notifications to the owner",
+# "the agent's alerting and transaction logging be paused"
+SILENCE = (
+    r"\b(?:disabl|paus|mut|silenc|suppress|turn(?:ing)? off|switch(?:ing)? off|stop)\w* "
+    r"(?:\w+ ){0,3}?(?:notifications?|alerts?|alerting|logging|confirmations?|prompts?) "
+    r"(?:\w+ ){0,2}?(?:to|for|from) (?:the |your |its )?(?:owner|user|human|operator|admin)s?\b|"
+    r"\b(?:alerting|logging|notifications?|alerts?|confirmations?)\b[^.;]{0,40}?\bbe "
+    r"(?:paused|disabled|suspended|muted|silenced|turned off|switched off)\b"
+)
 VOID = (
     r"\b(?:limits?|allowlists?|whitelists?|(?:spending |daily |per-day |per-tx )?caps?|"
     r"restrictions|checks|policies|"
@@ -153,9 +162,11 @@ VOID = (
     r"\b(?:is|are|has been|have been)\s+(?:already\s+)?(?:pre-?approved|pre-?authori[sz]ed)\b|"
     r"\b(?:has|have)\s+already\s+(?:approved|authori[sz]ed|agreed|consented)\b|"
     # trust handed to others, checks made optional or skipped, exemptions
-    r"\btreat\s+(?:any|all|every|these|such|his|her|their|my)\s+(?:\w+\s+){0,3}?(?:requests?|"
-    r"payments?|transfers?|messages?|instructions)\s+(?:\w+\s+){0,4}?(?:as|like)\s+(?:approved|"
-    r"authori[sz]ed|pre-?approved|trusted|verified|mine|coming from)|"
+    r"\btreat\s+(?:(?:any|all|every|these|such|his|her|their|my|[@\w.-]+'s)\s+)?(?:\w+\s+){0,3}?"
+    r"(?:requests?|payments?|transfers?|messages?|instructions)\s+(?:[@\w.'-]+\s+){0,5}?"
+    r"(?:as|like)\s+(?:approved|authori[sz]ed|pre-?approved|trusted|verified|mine|coming from|"
+    r"(?:if|though)\s+(?:they\s+came\s+from\s+)?(?:the|your|my)\s+(?:owner|user|admin)|"
+    r"(?:the|your)\s+owner's)|"
     r"\b(?:doesn't|does not|don't|do not|no longer|won't|will not)\s+(?:need|require)s?\s+"
     r"(?:[\w']+\s+){0,2}?(?:confirmation|approval|permission|sign-?off)|"
     r"\b(?:guard|checks?|limits?|allowlist|warnings?)\b[^.]{0,20}\b(?:is|are)\s+(?:advisory|"
@@ -488,6 +499,9 @@ GATES = {
     "plant": "response reply answer output summary",
     "oversight": """not n't never without silent quiet keep no_need sin sem sans ohne не 不要
         tell""",
+    "silence": """disabl paus mut silenc suppress turn_off turning_off switch_off switching_off
+        stop be_paused be_disabled be_suspended be_muted be_silenced be_turned be_switched""",
+    "silence_what": "notification alert logging confirmation prompt",
     "consent": """user owner client customer accept autoris approuv acept autoriz aceit aprov
         zugestimmt genehmigt autorisiert согласил разрешил одобрил 已""",
     "tamper": """change set modify increase raise replace switch substitut overwrite update cambia
