@@ -559,7 +559,8 @@ WALLET_TALK = (
 # them). A trailing * takes any ending; "_" is a space.
 SCAM_FRAME_WORDS = """scam* phish* fake fraud* impersonat* attacker attackers malicious drainer
     lookalike look-alike spoofed cloned drainers post-mortem* postmortem* incident_report
-    advisory bug_bounty exploit* threat_model
+    advisory bug_bounty exploit* threat_model threat_research post-incident* incident_review
+    not_from_us
     verbatim do_not_follow do_not_obey do_not_click do_not_reply don't_follow don't_obey
     don't_click don't_reply red_flag red_flags estaf* falso falsa falsos falsas golp* arnaque*
     escroc* faux fausse fausses hameçonn* betrug* betrüg* angreifer* gefälscht* truff* oszu*

@@ -46,11 +46,26 @@ SLACK = 2  # list words allowed around a phrase in the same run ("seed phrase ..
 # JSON and key=value dumps ("abandon-ability", "| 3 | able |", "#4: about", "5) above").
 _SEPARATORS = string.whitespace + string.digits + ".,;()[]{}\"'`-_|/\\+:*#>=<~&^"
 _LABEL_COLON = re.compile(r":\s")
-_ITEM = r"<(?:li|td|th|dd|option)\b[^<>]{0,60}>[^<]{0,40}</(?:li|td|th|dd|option)>"
+_ITEM_TAGS = "li|td|th|dd|option|string|item|entry|value|word|span|code"  # "string": a plist
+_ITEM = rf"<(?:{_ITEM_TAGS})\b[^<>]{{0,60}}>[^<]{{0,40}}</(?:{_ITEM_TAGS})>"
 _ITEM_GLUE = r"(?:\s*</?(?:ol|ul|tr|tbody|dl|dt|select)\b[^<>]{0,60}>)*\s*"
 _ITEM_LIST_RE = re.compile(rf"{_ITEM}(?:{_ITEM_GLUE}{_ITEM}){{11,}}")  # 12+ items in a row
 _TAG_RE = re.compile(r"</?[A-Za-z][A-Za-z0-9]{0,9}(?:\s[^<>]{0,200})?/?>")
 _GAPS = frozenset(_SEPARATORS + "\u2022\u00b7\u2013\u2014\u2192\u00bb\u3001\uff0c")
+# non-ASCII punctuation, symbols and emoji between the words ("palace 🔥 hood ⭐ eight",
+# "magnet·enact·cheap"): separators, one character each (offsets kept)
+_WIDE_GAP_RE = re.compile(
+    "[\u00a0-\u00a9\u00ab-\u00b4\u00b6-\u00b9\u00bb-\u00bf\u2000-\u20cf\u2190-\u2bff"
+    "\u3000-\u3003\u3008-\u3011\ufe0f\u200d\uff01-\uff0f\U0001f000-\U0001faff]"
+)
+# words glued in CamelCase ("ForgetAbandonCrewEight…"): 12-24 capitalised list-word shapes,
+# looked for only in runs of 36+ ASCII letters (found on a one-byte-a-character shape)
+_CAMEL_RE = re.compile(r"(?<![A-Za-z])(?:[A-Z][a-z]{2,7}){12,24}(?![a-z])")
+_CAMEL_WORD_RE = re.compile(r"[A-Z][a-z]+")
+_LETTER_RUN = b"a" * 36
+_LETTERS = bytes(
+    ord("a") if chr(i).isascii() and chr(i).isalpha() else ord(".") for i in range(256)
+)
 _LATIN = ("english", "spanish", "french", "italian", "portuguese", "czech", "turkish")
 _WORD_RE = re.compile(r"[^\W\d_]+")
 
@@ -142,6 +157,7 @@ def _list_words(part: str, other: bool) -> bytes:
     if other:
         return bytes(map(_any_word().__contains__, _WORD_RE.findall(part.lower())))
     if not part.isascii():  # Latin with accents or typographic quotes: compare unaccented
+        part = _WIDE_GAP_RE.sub(" ", part)  # "magnet·enact": the dot is no part of a word
         part = unicodedata.normalize("NFKD", part).encode("ascii", "ignore").decode()
     return bytes(map(_ascii_words().__contains__, part.encode().translate(_LOWER).split()))
 
@@ -178,7 +194,9 @@ def _tokens(text: str, start: int, end: int) -> Iterator[tuple[int, int, str]]:
 
 def _gap_ok(gap: str) -> bool:
     """Separators only, and no "label: " (the word before a colon names what follows)."""
-    return all(c in _GAPS for c in gap) and not (":" in gap and _LABEL_COLON.search(gap))
+    return all(c in _GAPS or _WIDE_GAP_RE.match(c) for c in gap) and not (
+        ":" in gap and _LABEL_COLON.search(gap)
+    )
 
 
 def _runs(text: str, start: int, end: int) -> Iterator[list[tuple[int, int, str]]]:
@@ -405,12 +423,36 @@ def find_seed_phrases(text: str) -> list[Finding]:
                     found.append(_finding(RULE_BIP39, language, words[slice(*window)], text, True))
                 elif len({w[2] for w in words}) >= MIN_DISTINCT:  # not "begin-private-key" x N
                     found.append(_finding(RULE_BIP39_LIKE, language, words, text, False))
+    found += _camel_phrases(text)
     valid = [f.span for f in found if f.rule_id == RULE_BIP39]
     numbered = _numbered_phrases(text)
     ordinal = _ordinals_as_numbers(text)
     numbered += _numbered_phrases(ordinal) if ordinal is not text else []
     found += [f for f in numbered if not any(_overlaps(f.span, s) for s in valid)]
     return _dedupe(found)
+
+
+def _camel_phrases(text: str) -> list[Finding]:
+    """A phrase glued in CamelCase ("ForgetAbandonCrew…"): each capitalised part a word."""
+    found: list[Finding] = []
+    shape = text.encode("ascii", "replace").translate(_LETTERS)
+    spans = []
+    at = shape.find(_LETTER_RUN)
+    while at >= 0:
+        end = shape.find(b".", at)
+        end = len(shape) if end < 0 else end
+        spans.append((at, end))
+        at = shape.find(_LETTER_RUN, end)
+    for m in (c for a, b in spans for c in _CAMEL_RE.finditer(text, a, b)):
+        words = [
+            (w.start(), w.end(), w.group().lower())
+            for w in _CAMEL_WORD_RE.finditer(text, m.start(), m.end())
+        ]
+        for language, indexed in _language_runs(words):
+            window = _valid_window(indexed)
+            if window is not None:
+                found.append(_finding(RULE_BIP39, language, indexed[slice(*window)], text, True))
+    return found
 
 
 def _dedupe(found: list[Finding]) -> list[Finding]:

@@ -406,6 +406,26 @@ def _grouped(k: str, h: str) -> list[dict[str, Any]]:
     ]  # fmt: skip
 
 
+def _wide_separators() -> list[dict[str, Any]]:
+    """Separators outside ASCII and none at all: emoji, a middle dot, CamelCase, a plist."""
+    f = "seed-wide"
+    emoji = "\U0001f525 \U0001f319 \u2b50 \U0001f340 \U0001f438 \U0001f48e".split()
+    w = _phrase()
+    spaced = " ".join(f"{x} {emoji[i % len(emoji)]}" for i, x in enumerate(w)).strip()
+    out = [_case("emoji", f, spaced, "block", "an emoji between the words")]
+    out.append(_case("middle-dot", f, "\u00b7".join(_phrase()), "block", "a middle dot"))
+    w = _phrase()
+    out.append(_case("camel", f, "".join(x.capitalize() for x in w), "block", "CamelCase"))
+    items = "\n".join(f"\t\t<string>{x}</string>" for x in _phrase())
+    plist = f"<dict>\n\t<key>seedWords</key>\n\t<array>\n{items}\n\t</array>\n</dict>"
+    out.append(_case("plist", f, plist, "block", "a plist array of strings"))
+    w = _phrase()
+    out.append(_case("emoji-eleven", f, " \u2b50 ".join(w[:11]), "allow", "11 words"))
+    camel = "TheQuickBrownFoxJumpsOverTheLazyDogAgainAndAgainToday"
+    out.append(_case("camel-prose", f, camel, "allow", "CamelCase prose"))
+    return out
+
+
 def build() -> dict[str, Any]:
     k, h, h1, h2 = _key(), _key(), _key(), _key()
     address = "0x" + "5a" * 20
@@ -426,7 +446,7 @@ def build() -> dict[str, Any]:
     for case in cases:
         case["id"] = f"{case['form']}:{case['id']}"
     cases += json.loads(WRITTEN.read_text(encoding="utf-8"))["cases"]
-    for case in _grouped(_key(), _key()):
+    for case in [*_grouped(_key(), _key()), *_wide_separators()]:
         case["id"] = f"{case['form']}:{case['id']}"
         cases.append(case)
     return {
