@@ -2,7 +2,7 @@
 
 Instructions are built here from each program's published layout (see
 ``aiegis_guard/chains/solana/defi_layouts.py`` and ``metaplex.py`` for the sources): Marinade
-``deposit`` / ``liquid_unstake``, SPL stake-pool ``DepositSol`` / ``WithdrawSol`` /
+``deposit`` / ``liquid_unstake`` / ``add_liquidity`` / ``remove_liquidity``, SPL stake-pool ``DepositSol`` / ``WithdrawSol`` /
 ``WithdrawStake``, Raydium AMM v4 ``SwapBaseIn`` / ``SwapBaseOut``, Orca Whirlpool ``swap`` /
 ``swap_v2``, Raydium CP-Swap ``swap_base_input`` / ``swap_base_output``, Raydium CLMM ``swap``
 / ``swap_v2``, Token Metadata
@@ -77,6 +77,23 @@ def marinade_unstake(sol_to: Pubkey) -> Instruction:
     keys = (a[0], MSOL, a[1], a[2], a[3], ata(ME, MSOL), ME, sol_to, sx.SYSTEM, sx.TOKEN)
     data = _anchor("liquid_unstake") + struct.pack("<Q", 3 * 10**9)
     return Instruction(MARINADE, data, _metas(*keys, signer=ME))
+
+
+LP = Pubkey.new_unique()  # Marinade's SOL / mSOL pool LP mint (the state names it)
+
+
+def marinade_liquidity(
+    add: bool, sol_to: Pubkey = ME, msol_to: Pubkey | None = None
+) -> Instruction:
+    a = _fill(3)
+    if add:
+        keys: tuple[Pubkey, ...] = (a[0], LP, a[1], a[2], a[0], ME, ata(ME, LP))
+        data = _anchor("add_liquidity") + struct.pack("<Q", 10**9)
+    else:
+        msol_to = msol_to or ata(ME, MSOL)
+        keys = (a[0], LP, ata(ME, LP), ME, sol_to, msol_to, a[1], a[2], a[0])
+        data = _anchor("remove_liquidity") + struct.pack("<Q", 10**9)
+    return Instruction(MARINADE, data, _metas(*keys, sx.SYSTEM, sx.TOKEN, signer=ME))
 
 
 def deposit_sol(to: Pubkey, tag: int = 14, minimum: int | None = None) -> Instruction:
@@ -210,6 +227,14 @@ CASES = [
                  STAKING, Action.BLOCK, ELSEWHERE, id="marinade-unstake-to-stranger"),
     pytest.param(lambda: [marinade_deposit(ata(ME, MSOL))], Policy(), Action.FLAG,
                  "tx.sol.unknown_recipient", id="marinade-deposit-program-not-allowlisted"),
+    pytest.param(lambda: [marinade_liquidity(add=True)],
+                 STAKING, Action.ALLOW, None, id="marinade-add-liquidity-own"),
+    pytest.param(lambda: [marinade_liquidity(add=False)],
+                 STAKING, Action.ALLOW, None, id="marinade-remove-liquidity-own"),
+    pytest.param(lambda: [marinade_liquidity(add=False, sol_to=STRANGER)],
+                 STAKING, Action.BLOCK, ELSEWHERE, id="marinade-remove-liquidity-sol-to-stranger"),
+    pytest.param(lambda: [marinade_liquidity(add=False, msol_to=ata(STRANGER, MSOL))],
+                 STAKING, Action.BLOCK, ELSEWHERE, id="marinade-remove-liquidity-msol-to-stranger"),
     # SPL stake pool
     pytest.param(lambda: [deposit_sol(ata(ME, LST))], Policy(), Action.FLAG,
                  "tx.sol.unknown_recipient", id="stake-pool-deposit-pool-not-allowlisted"),

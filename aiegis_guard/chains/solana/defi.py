@@ -82,7 +82,24 @@ def _exchange(
 # --- Marinade -------------------------------------------------------------------------------
 
 
+def _marinade_pool(ix: Ix, refs: Any) -> list[Operation]:
+    """The SOL / mSOL liquidity pool: LP tokens minted to ``mint_to`` for SOL; LP tokens
+    burnt for SOL to ``transfer_sol_to`` and mSOL to ``transfer_msol_to``."""
+    a, acc, via = ix.args, ix.acc, f"marinade.{ix.name}"
+    lp = _token(acc["lp_mint"])
+    if ix.name == "add_liquidity":
+        give: _Give = (_SOL, acc["transfer_from"], None, a["lamports"])
+        return _exchange(via, ix.program, give, (lp, acc["mint_to"], None))
+    give = (lp, acc["burn_from_authority"], acc["burn_from"], a["tokens"])
+    msol_to = acc["transfer_msol_to"]
+    mint = refs.mint(msol_to) or dl.MSOL_MINT  # the state's mSOL (not among the accounts)
+    msol = Receipt(via=via, asset=_token(mint), recipient=msol_to, amount=None, order=SWAP_ORDER)
+    return [*_exchange(via, ix.program, give, (_SOL, acc["transfer_sol_to"], None)), msol]
+
+
 def _marinade(ix: Ix, refs: Any) -> list[Operation]:
+    if ix.name in ("add_liquidity", "remove_liquidity"):
+        return _marinade_pool(ix, refs)
     a, acc, via = ix.args, ix.acc, f"marinade.{ix.name}"
     msol = _token(acc["msol_mint"])
     give: _Give
@@ -200,9 +217,10 @@ def defi_refs(ix: Ix) -> list[tuple[str | None, str | None]]:
     """(token account, mint) pairs the instruction states (its mint accounts name them)."""
     acc = ix.acc
     if ix.family == "marinade":
+        mint = acc.get("msol_mint") or acc.get("lp_mint")
         return [
-            (acc.get("mint_to"), acc["msol_mint"]),
-            (acc.get("get_msol_from"), acc["msol_mint"]),
+            (acc.get("mint_to"), mint),
+            (acc.get("get_msol_from") or acc.get("burn_from"), mint),
         ]
     if ix.family == "stake_pool":
         mint = acc.get("pool_mint")

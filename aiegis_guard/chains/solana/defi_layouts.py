@@ -7,7 +7,9 @@ Sources (each project's own published code):
   (Anchor: discriminator = ``sha256("global:<name>")[:8]``); account order as in
   marinade-finance/liquid-staking-referral-program
   ``programs/marinade-referral/src/cpi_context_accounts.rs`` (``MarinadeDeposit``,
-  ``MarinadeDepositStakeAccount``, ``MarinadeLiquidUnstake``).
+  ``MarinadeDepositStakeAccount``, ``MarinadeLiquidUnstake``); ``add_liquidity`` /
+  ``remove_liquidity`` from the program's ``instructions/liq_pool/*.rs``. (``claim`` and
+  ``order_unstake`` pay only the ticket's beneficiary, the burnt account's owner: no redirect.)
 * SPL stake pool ``SPoo1Ku8…akuHy`` (Jito, BlazeStake and most LSTs run it):
   solana-program/stake-pool ``program/src/instruction.rs`` (``StakePoolInstruction``, a Borsh
   enum with a u8 tag: ``DepositStake`` 9, ``WithdrawStake`` 10, ``DepositSol`` 14,
@@ -32,6 +34,7 @@ from aiegis_guard.chains.solana.layout import Layout
 
 __all__ = [
     "MARINADE_PROGRAM",
+    "MSOL_MINT",
     "RAYDIUM_AMM_V4_PROGRAM",
     "RAYDIUM_CLMM_PROGRAM",
     "RAYDIUM_CPMM_PROGRAM",
@@ -41,6 +44,7 @@ __all__ = [
 ]
 
 MARINADE_PROGRAM: Final = "MarBmsSgKXdrN1egZf5sqe1TMai9K1rChYNDJgjq7aD"
+MSOL_MINT: Final = "mSoLzYCxHdYgdzU16g5QSh3i5K3z3KZK7ytfqcJm7So"  # the program's README
 STAKE_POOL_PROGRAM: Final = "SPoo1Ku8WFXoNDMHPsrGSTSG1Y47rzgn41SLUNakuHy"
 RAYDIUM_AMM_V4_PROGRAM: Final = "675kPX9MHTjS2zt1qfr1NYHuzeLXfQM9H24wFSUt1Mp8"
 WHIRLPOOL_PROGRAM: Final = "whirLbMiicVdio4qvUfM5KAg6Ct8VwpYzGff3uctyCc"
@@ -81,6 +85,32 @@ MARINADE_LAYOUTS: Final[dict[bytes, Layout]] = {
             "rent_payer",
             "msol_mint",
             "mint_to",
+        ),
+    ),
+    # liq_pool/add_liquidity.rs, remove_liquidity.rs (marinade-finance/liquid-staking-program)
+    bytes([181, 157, 89, 67, 143, 182, 52, 72]): _L(
+        "add_liquidity",
+        (("lamports", _U64),),
+        (
+            "state",
+            "lp_mint",
+            "lp_mint_authority",
+            "liq_pool_msol_leg",
+            "liq_pool_sol_leg_pda",
+            "transfer_from",
+            "mint_to",
+        ),
+    ),
+    bytes([80, 85, 209, 72, 24, 206, 177, 108]): _L(
+        "remove_liquidity",
+        (("tokens", _U64),),
+        (
+            "state",
+            "lp_mint",
+            "burn_from",
+            "burn_from_authority",
+            "transfer_sol_to",
+            "transfer_msol_to",
         ),
     ),
     bytes([30, 30, 119, 240, 191, 227, 12, 16]): _L(
