@@ -2,11 +2,10 @@
 
 Instructions are built here from each program's published layout (see
 ``aiegis_guard/chains/solana/defi_layouts.py`` and ``metaplex.py`` for the sources): Marinade
-``deposit`` / ``liquid_unstake`` / ``add_liquidity`` / ``remove_liquidity``, SPL stake-pool ``DepositSol`` / ``WithdrawSol`` /
-``WithdrawStake``, Raydium AMM v4 ``SwapBaseIn`` / ``SwapBaseOut``, Orca Whirlpool ``swap`` /
-``swap_v2``, Raydium CP-Swap ``swap_base_input`` / ``swap_base_output``, Raydium CLMM ``swap``
-/ ``swap_v2``, Token Metadata
-``Transfer`` / ``Delegate`` / ``Revoke``. Every drain has its
+``deposit`` / ``liquid_unstake`` / ``add_liquidity`` / ``remove_liquidity``, SPL stake-pool
+``DepositSol`` / ``WithdrawSol`` / ``DepositStake`` / ``WithdrawStake``, Raydium AMM v4
+``SwapBaseIn`` / ``SwapBaseOut``, Raydium CP-Swap and CLMM, Orca Whirlpool ``swap`` /
+``swap_v2``, Token Metadata ``Transfer`` / ``Delegate`` / ``Revoke``. Every drain has its
 legitimate twin. AMM pools need no allowlist (the swap's minimum is enforced by the program);
 a liquid-staking pool or program does (``STAKING``): its rate and fees are the pool's state.
 """
