@@ -38,11 +38,12 @@ import binascii
 
 from aiegis_guard.charclass import BASE58, BASE64, runs
 from aiegis_guard.findings import Action, Category, Finding, Severity, Source
+from aiegis_guard.keys.evm import SECP256K1_N
 from aiegis_guard.lazyre import LazyPattern
 from aiegis_guard.normalize import Layer, LayerKind
 from aiegis_guard.redact import mask
 from aiegis_guard.scanners import ScanContext
-from aiegis_guard.scanners.evm_keys import find_evm_keys, hex_runs
+from aiegis_guard.scanners.evm_keys import find_evm_keys, hex_runs, key_context, key_finding
 from aiegis_guard.scanners.key_calls import call_context
 from aiegis_guard.scanners.key_checks import base58_secret, secret_finding, solana_keypair
 from aiegis_guard.scanners.key_forms import (
@@ -64,8 +65,10 @@ __all__ = ["scan"]
 _BYTE = r"(?:0[xX][0-9a-fA-F]{1,2}|\d{1,3})(?:u8)?"
 # 64 bytes (a keypair), or 32 (a seed: a key only as the argument of a loader, ``from_seed``)
 SOLANA_ARRAY_RE = LazyPattern(
-    rf"\[\s*({_BYTE}(?:\s*,\s*{_BYTE}){{31}}(?:(?:\s*,\s*{_BYTE}){{32}})?)\s*,?\s*\]"
+    rf"[\[{{]\s*({_BYTE}(?:\s*,\s*{_BYTE}){{31}}(?:(?:\s*,\s*{_BYTE}){{32}})?)\s*,?\s*[\]}}]"
 )
+# 32 bytes as a Python bytes literal of escapes (b'\x50\x19…')
+BYTES_LITERAL_RE = LazyPattern(r"\bb(['\"])((?:\\x[0-9a-fA-F]{2}){32})\1")
 SOLANA_B64_LENGTHS = (86, 87, 88)  # 64 bytes in base64, with or without padding
 MAX_WRAPPED_DEPTH = 3  # base64 wrapped over lines inside base64 ...
 MAX_B64_KEYPAIRS = 32  # base64 64-byte tokens derived per text
@@ -133,7 +136,7 @@ def _array_bytes(items: str) -> bytes | None:
 
 
 def _solana_arrays(text: str) -> list[Finding]:
-    if "[" not in text:
+    if "[" not in text and "{" not in text:
         return []
     found: list[Finding] = []
     for m in SOLANA_ARRAY_RE.finditer(text):
@@ -144,7 +147,7 @@ def _solana_arrays(text: str) -> list[Finding]:
             hit = solana_keypair(raw, m.span(), m.group(), "int-array")
         else:
             call = call_context(text, m.start())
-            hit = None if call is None else secret_finding(
+            hit = _named_bytes(text, m.span(), raw) if call is None else secret_finding(
                 "secret.solana_keypair", m.span(), m.group(),
                 "Solana secret key (32-byte seed passed to a key loader)", "pattern:int-array-32",
                 call,
@@ -152,6 +155,29 @@ def _solana_arrays(text: str) -> list[Finding]:
         if hit is not None:
             found.append(hit)
     return found
+
+
+def _bytes_literals(text: str) -> list[Finding]:
+    """32 bytes written as a Python bytes literal of escapes, behind a key-ish name."""
+    if "\\x" not in text:
+        return []
+    found = []
+    for m in BYTES_LITERAL_RE.finditer(text):
+        hit = _named_bytes(text, m.span(), bytes.fromhex(m.group(2).replace("\\x", "")))
+        if hit is not None:
+            found.append(hit)
+    return found
+
+
+def _named_bytes(text: str, span: tuple[int, int], raw: bytes) -> Finding | None:
+    """32 bytes in an array or literal named as a key (``const SIGNER: [u8; 32] = [0xc7, …]``,
+    ``PRIVKEY = b'\\x50…'``): the same context rules as a hex key."""
+    if not 0 < int.from_bytes(raw, "big") < SECP256K1_N:
+        return None
+    kind, evidence = key_context(text, *span)
+    if kind != "key":
+        return None
+    return key_finding(span, text[span[0] : span[1]], "pattern:byte-array-32", evidence)
 
 
 def _solana_base64(text: str, spans: list[tuple[int, int]]) -> list[Finding]:
@@ -331,6 +357,7 @@ def scan(layer: Layer, ctx: ScanContext) -> list[Finding]:
     found += find_split_secrets(text)
     found += _base58_secrets(text)
     found += _solana_arrays(text)
+    found += _bytes_literals(text)
     found += _solana_base64(text, b64)
     found += _solana_hex(text, spans)
     found += _pem_blocks(text)

@@ -426,6 +426,24 @@ def _wide_separators() -> list[dict[str, Any]]:
     return out
 
 
+def _byte_arrays(k: str, h: str) -> list[dict[str, Any]]:
+    """32 key bytes as a Rust / Go array or a Python bytes literal, behind a key-ish name."""
+    f = "key-bytes"
+
+    def items(v: str, fmt: str) -> str:
+        return ", ".join(fmt.format(int(v[i : i + 2], 16)) for i in range(0, 64, 2))
+
+    escaped = "".join(f"\\x{k[i : i + 2]}" for i in range(0, 64, 2))
+    return [
+        _case("rust", f, f"const SIGNER: [u8; 32] = [{items(k, '0x{:02x}')}];", "block", "name"),
+        _case("go", f, f"privKey := []byte{{{items(k, '0x{:02x}')}}}", "block", "name"),
+        _case("python", f, f"PRIVKEY = b'{escaped}'", "block", "name"),
+        _case("dutch-label", f, f"Privésleutel van de testwallet: {k}", "block", "label"),
+        _case("rust-digest", f, f"let digest: [u8; 32] = [{items(h, '{}')}];", "allow", "hash"),
+        _case("unnamed", f, f"[{items(h, '0x{:02x}')}]", "allow", "no name"),
+    ]
+
+
 def build() -> dict[str, Any]:
     k, h, h1, h2 = _key(), _key(), _key(), _key()
     address = "0x" + "5a" * 20
@@ -446,7 +464,7 @@ def build() -> dict[str, Any]:
     for case in cases:
         case["id"] = f"{case['form']}:{case['id']}"
     cases += json.loads(WRITTEN.read_text(encoding="utf-8"))["cases"]
-    for case in [*_grouped(_key(), _key()), *_wide_separators()]:
+    for case in [*_grouped(_key(), _key()), *_wide_separators(), *_byte_arrays(_key(), _key())]:
         case["id"] = f"{case['form']}:{case['id']}"
         cases.append(case)
     return {
