@@ -223,6 +223,10 @@ def solana_payloads() -> dict[str, tuple[str, Any]]:
             ix.jupiter_route(me, ata(me, wsol), ata(me, usdc), usdc, (10**9, 15 * 10**7, 50)),
         ],
         "multi_asset_sweep": [*sweep, sol],
+        "raydium_swap": [  # an AMM that names no mint: the output ATA is found by derivation
+            *budget,
+            ix.raydium_swap_base_in(me, ata(me, wsol), ata(me, usdc), dest, 10**9, 15 * 10**7),
+        ],
     }
     out: dict[str, tuple[str, Any]] = {}
     for name, instructions in cases.items():

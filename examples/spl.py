@@ -291,3 +291,24 @@ def jupiter_shared_route(  # noqa: PLR0917
     accounts += [_w(Pubkey.new_unique()), _w(Pubkey.new_unique()), _w(destination)]
     accounts += [_r(source_mint), _r(destination_mint), _r(JUPITER), _r(JUPITER)]
     return Instruction(JUPITER, data, accounts)
+
+
+# --- Raydium AMM v4 (raydium-io/raydium-amm program/src/instruction.rs; u8 tag) ------------------
+
+RAYDIUM_AMM_V4 = Pubkey.from_string("675kPX9MHTjS2zt1qfr1NYHuzeLXfQM9H24wFSUt1Mp8")
+
+
+def raydium_swap_base_in(  # noqa: PLR0917 (the instruction's own order)
+    owner: Pubkey,
+    source: Pubkey,
+    destination: Pubkey,
+    pool: Pubkey,
+    amount_in: int,
+    minimum_out: int,
+) -> Instruction:
+    """``SwapBaseIn`` (tag 9) with 18 accounts; the pool-side accounts other than the pool id
+    (authority, open orders, vaults, market) are stand-ins here."""
+    pool_side = [_w(Pubkey.new_unique()) for _ in range(13)]
+    accounts = [_r(TOKEN), _w(pool), *pool_side, _w(source), _w(destination), _s(owner)]
+    data = bytes([9]) + struct.pack("<QQ", amount_in, minimum_out)
+    return Instruction(RAYDIUM_AMM_V4, data, accounts)

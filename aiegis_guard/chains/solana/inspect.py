@@ -28,25 +28,37 @@ Solana-only rules (the generic ones are listed in ``chains/inspect.py``, tag ``s
 ``tx.sol.burn``                 FLAG    tokens burnt from an own token account
 ``tx.sol.priority_fee``         INFO    priority fee (FLAG above ``HIGH_PRIORITY_FEE``)
 ``tx.sol.blind_message``        FLAG    off-chain message of binary data (not text)
+``tx.sol.swap_output_unknown_owner`` FLAG  a swap output lands in a token account whose owner
+                                        and mint the transaction does not reveal (instead of
+                                        ``swap_recipient``'s BLOCK: it may be an own account
+                                        of a mint not known here)
 ==============================  ======  ===================================================
 """
 
 from __future__ import annotations
 
 from collections.abc import Iterable
-from dataclasses import dataclass, replace
-from functools import lru_cache
-
-from solders.pubkey import Pubkey
-from solders.token.associated import get_associated_token_address
+from dataclasses import replace
 
 from aiegis_guard.chains.carried import carried_findings
-from aiegis_guard.chains.inspect import SOLANA_RULES, format_amount, inspect_operations
+from aiegis_guard.chains.inspect import (
+    SOLANA_RULES,
+    ChainRules,
+    format_amount,
+    inspect_operations,
+)
 from aiegis_guard.chains.known import known_mints
 from aiegis_guard.chains.siwe import inspect_sign_ins
 from aiegis_guard.chains.solana import programs as progs
 from aiegis_guard.chains.solana.operations import token_asset
+from aiegis_guard.chains.solana.owners import (
+    OwnView,
+    associated_token_address,
+    limit_mints,
+    own_view,
+)
 from aiegis_guard.chains.transaction import (
+    SWAP_ORDER,
     Approval,
     Asset,
     AssetKind,
@@ -70,142 +82,16 @@ __all__ += ["own_view", "resolve_solana"]
 
 # A swap's input paid to Jupiter is settled by the swap: its output is what gets judged.
 _RULES = replace(SOLANA_RULES, builtin_spenders=frozenset({progs.JUPITER_V6_PROGRAM}))
-MAX_OWNER_CANDIDATES = 8  # wallets tried as the owner of a token account a transfer pays
+# AMM swaps (defi.py) guarantee their output (a minimum the program enforces): their input is
+# settled like Jupiter's whatever the pool. Liquid-staking conversions run at a rate the pool's
+# state sets (fees included), which the request does not show: their input is settled only
+# when the policy names the pool or program (``paid_into``), else it is a payment to a stranger.
+_EXCHANGES = ("raydium_amm.", "raydium_cpmm.", "raydium_clmm.", "whirlpool.")
 HIGH_PRIORITY_FEE = 10_000_000
 """Lamports (0.01 SOL): a priority fee above this is FLAGged (fees are burnt, not refunded)."""
 
 SAFE_OWNER_PROGRAMS = frozenset({progs.SYSTEM_PROGRAM, progs.STAKE_PROGRAM, *progs.TOKEN_PROGRAMS})
 _BURNS = frozenset({"Burn", "BurnChecked"})
-
-
-@lru_cache(maxsize=8192)
-def associated_token_address(wallet: str, mint: str, program: str) -> str | None:
-    """The ATA of ``wallet`` for ``mint`` under a token program (None for a non-key input)."""
-    try:
-        keys = (Pubkey.from_string(wallet), Pubkey.from_string(mint), Pubkey.from_string(program))
-    except ValueError:
-        return None
-    return str(get_associated_token_address(*keys))
-
-
-@lru_cache(maxsize=1024)
-def _atas(own: frozenset[str], allowed: frozenset[str], mint: str) -> tuple[tuple[str, str], ...]:
-    """``(ata, wallet)`` of every own / allowlisted wallet for ``mint``, both token programs."""
-    out = []
-    for wallet in (*own, *allowed):
-        for program in progs.TOKEN_PROGRAMS:
-            ata = associated_token_address(wallet, mint, program)
-            if ata is not None:
-                out.append((ata, wallet))
-    return tuple(out)
-
-
-@dataclass(frozen=True)
-class OwnView:
-    """What the policy plus the transaction say about the accounts it names."""
-
-    own: frozenset[str]  # own wallets and own token accounts
-    owner_of: dict[str, str]  # token account -> owner wallet
-    mint_of: dict[str, str]  # token account -> mint
-
-
-def _limit_mints(policy: Policy) -> list[str]:
-    return [
-        lim.asset for lim in policy.limits if lim.chain is Chain.SOLANA and lim.asset != "native"
-    ]
-
-
-@lru_cache(maxsize=256)
-def _known_atas(own: frozenset[str]) -> dict[str, tuple[str, str]]:
-    """``ata -> (wallet, mint)`` of the own wallets for every well-known mint."""
-    out: dict[str, tuple[str, str]] = {}
-    for wallet in own:
-        for mint in known_mints().values():
-            ata = associated_token_address(wallet, mint.address, mint.program)
-            if ata is not None:
-                out[ata] = (wallet, mint.address)
-    return out
-
-
-def _named_wallets(decoded: DecodedTransaction, allowed: frozenset[str]) -> list[str]:
-    """Wallets the transaction names as counterparties (SOL recipients, close destinations,
-    new authorities, the owners of the token accounts it creates), then the allowlisted
-    wallets: candidates for the owner of a token account it pays."""
-    out: dict[str, None] = {ref.owner: None for ref in decoded.token_accounts if ref.owner}
-    for op in decoded.operations:
-        if isinstance(op, Transfer) and op.asset.kind is AssetKind.NATIVE:
-            out[op.recipient] = None
-        elif isinstance(op, CloseAccount):
-            out[op.destination] = None
-        elif isinstance(op, AuthorityChange) and op.new_authority:
-            out[op.new_authority] = None
-    out.update(dict.fromkeys(sorted(allowed)))
-    return list(out)[:MAX_OWNER_CANDIDATES]
-
-
-def _resolve_by_ata(  # noqa: PLR0917 (the view's parts, filled in place)
-    decoded: DecodedTransaction,
-    own: frozenset[str],
-    allowed: frozenset[str],
-    owner_of: dict[str, str],
-    mint_of: dict[str, str],
-    program_of: dict[str, str],
-) -> None:
-    """Fill owners and mints that only an associated-token-address derivation reveals: an own
-    account of a well-known mint (unchecked SPL instructions name no mint), and the wallet
-    behind a destination that is the ATA of a wallet the transaction names."""
-    sources = [op.source for op in decoded.operations if isinstance(op, Transfer | Approval)]
-    if any(s and s not in mint_of for s in sources):
-        for ata, (wallet, mint) in _known_atas(own).items():
-            owner_of.setdefault(ata, wallet)
-            mint_of.setdefault(ata, mint)
-    unknown = [
-        (op.recipient, mint_of.get(op.source or "") or op.asset.address)
-        for op in decoded.operations
-        if isinstance(op, Transfer)
-        and op.asset.kind is not AssetKind.NATIVE
-        and op.recipient not in owner_of
-    ]
-    if not unknown:
-        return
-    wallets = _named_wallets(decoded, allowed)
-    for account, paid in unknown:
-        if paid is None:
-            continue
-        programs = [program_of[account]] if account in program_of else progs.TOKEN_PROGRAMS
-        for wallet in wallets:
-            if any(associated_token_address(wallet, paid, p) == account for p in programs):
-                owner_of[account] = wallet
-                mint_of.setdefault(account, paid)
-                break
-
-
-def own_view(decoded: DecodedTransaction, policy: Policy) -> OwnView:
-    """Own accounts, owners and mints of the token accounts ``decoded`` names."""
-    own_wallets = policy.wallet.solana
-    if decoded.sender:  # the fee payer signs and pays: it is the agent's own (issue 11, item 17)
-        own_wallets = own_wallets | {decoded.sender}
-    own_wallets = own_wallets | set(decoded.accounts)  # accounts it funds in this transaction
-    owner_of: dict[str, str] = {}
-    mint_of: dict[str, str] = {}
-    program_of: dict[str, str] = {}
-    mints = dict.fromkeys(_limit_mints(policy))
-    for ref in decoded.token_accounts:
-        if ref.owner:
-            owner_of[ref.account] = ref.owner
-        if ref.program:
-            program_of[ref.account] = ref.program
-        if ref.mint:
-            mint_of[ref.account] = ref.mint
-            mints[ref.mint] = None
-    for mint in mints:
-        for ata, wallet in _atas(own_wallets, policy.allowlist.solana, mint):
-            owner_of[ata] = wallet
-            mint_of.setdefault(ata, mint)
-    allowed = policy.allowlist.solana
-    _resolve_by_ata(decoded, own_wallets, allowed, owner_of, mint_of, program_of)
-    own = own_wallets | {acct for acct, owner in owner_of.items() if owner in own_wallets}
-    return OwnView(frozenset(own), owner_of, mint_of)
 
 
 NATIVE_MINT = "So11111111111111111111111111111111111111112"  # spl-token native_mint.rs
@@ -225,8 +111,20 @@ def _creates_account(op: AuthorityChange, view: OwnView) -> bool:
 def _with_mint(asset: Asset, mint: str) -> Asset:
     """``asset`` (a token the instruction did not name) as ``mint``."""
     if asset.kind is AssetKind.FUNGIBLE and asset.symbol is None and asset.chain is Chain.SOLANA:
-        return token_asset(mint, asset.decimals)  # the same value, built once per mint
+        known = known_mints().get(mint)  # its decimals, so that amounts read in whole tokens
+        decimals = asset.decimals if asset.decimals is not None or not known else known.decimals
+        return token_asset(mint, decimals)  # the same value, built once per mint
     return asset.replace(address=mint)
+
+
+def _resolve_output(op: Receipt, view: OwnView) -> Receipt:
+    """A swap's output account: its owner wallet and its mint, when the view knows them."""
+    update: dict[str, object] = {}
+    if op.asset.address is None and op.recipient in view.mint_of:
+        update["asset"] = _with_mint(op.asset, view.mint_of[op.recipient])
+    if op.recipient in view.owner_of:
+        update["recipient"] = view.owner_of[op.recipient]
+    return op.replace(**update) if update else op
 
 
 def _resolve_op(op: Operation, view: OwnView) -> Operation:
@@ -244,8 +142,8 @@ def _resolve_op(op: Operation, view: OwnView) -> Operation:
         return op.replace(**update) if update else op
     if isinstance(op, Approval) and op.asset.address is None and op.source in view.mint_of:
         return op.replace(asset=_with_mint(op.asset, view.mint_of[op.source]))
-    if isinstance(op, Receipt) and op.recipient in view.owner_of:  # a swap's output account
-        return op.replace(recipient=view.owner_of[op.recipient])
+    if isinstance(op, Receipt) and op.asset.kind is not AssetKind.NATIVE:
+        return _resolve_output(op, view)
     if isinstance(op, CloseAccount) and op.destination in view.owner_of:
         return op.replace(destination=view.owner_of[op.destination])
     if isinstance(op, AuthorityChange) and _creates_account(op, view):
@@ -330,6 +228,41 @@ def _transaction_rules(decoded: DecodedTransaction) -> Iterable[Finding]:
         yield _finding("blind_message", Action.FLAG, msg, "payload:binary")
 
 
+def _rules(decoded: DecodedTransaction) -> ChainRules:
+    """The Solana rules; the pools a decoded AMM swap pays its input into are settled by
+    that swap like Jupiter (its output is what gets judged)."""
+    pools = frozenset(
+        op.recipient
+        for op in decoded.operations
+        if isinstance(op, Transfer) and op.order == SWAP_ORDER and op.via.startswith(_EXCHANGES)
+    )
+    return replace(_RULES, builtin_spenders=_RULES.builtin_spenders | pools) if pools else _RULES
+
+
+def _unresolved_outputs(decoded: DecodedTransaction, view: OwnView) -> frozenset[str]:
+    """Token accounts a swap output lands in whose owner *and* mint stay unknown (an AMM that
+    names no mint): maybe an own account of a mint this package does not know, maybe a
+    stranger's."""
+    return frozenset(
+        op.recipient
+        for op in decoded.operations
+        if isinstance(op, Receipt)
+        and op.asset.kind is not AssetKind.NATIVE
+        and op.recipient not in view.owner_of
+        and op.recipient not in view.own
+        and (op.asset.address or view.mint_of.get(op.recipient)) is None
+    )
+
+
+def _unsure(f: Finding, accounts: frozenset[str]) -> Finding:
+    """``swap_recipient`` for an output account of unknown owner: FLAG, not BLOCK."""
+    to = next((e[len("recipient:") :] for e in f.evidence if e.startswith("recipient:")), "")
+    if f.rule_id != "tx.sol.swap_recipient" or to not in accounts:
+        return f
+    msg = f"swap output goes to token account {mask_address(to)} whose owner is unknown"
+    return _finding("swap_output_unknown_owner", Action.FLAG, msg, *f.evidence, preview=f.preview)
+
+
 def inspect_solana(decoded: DecodedTransaction, ctx: TxContext) -> list[Finding]:
     """Generic rules (tag ``sol``) on the resolved transaction, plus the Solana-only rules."""
     policy = ctx.policy
@@ -337,10 +270,13 @@ def inspect_solana(decoded: DecodedTransaction, ctx: TxContext) -> list[Finding]
     resolved = resolve_solana(decoded, policy, view)
     findings = [
         f
-        for f in inspect_operations(resolved, ctx, _RULES)
+        for f in inspect_operations(resolved, ctx, _rules(decoded))
         if f.rule_id != "tx.sol.contract_creation"  # judged by tx.sol.create_account
     ]
-    spl_limits = bool(_limit_mints(policy))
+    unsure = _unresolved_outputs(decoded, view)
+    if unsure:
+        findings = [_unsure(f, unsure) for f in findings]
+    spl_limits = bool(limit_mints(policy))
     for op in resolved.operations:
         findings += _op_rules(op, view, policy, spl_limits)
     findings += _transaction_rules(decoded)

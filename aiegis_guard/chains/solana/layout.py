@@ -44,7 +44,7 @@ class Ix:
 class Layout:
     """One instruction: its name, argument fields ``(name, type)`` and account roles.
 
-    Types: ``u8 u16 u32 u64`` little-endian, ``pubkey`` (32 bytes), ``copt_pubkey`` (SPL
+    Types: ``u8 u16 u32 u64 u128`` little-endian, ``pubkey`` (32 bytes), ``copt_pubkey`` (SPL
     ``COption<Pubkey>``: tag byte 0/1, then 32 bytes when 1), ``opt_u64`` / ``opt_pubkey``
     (bincode ``Option``: tag byte 0/1, then the value when 1), ``nz_pubkey`` (Token-2022
     ``OptionalNonZeroPubkey``: 32 bytes, all zero = none), ``string`` (bincode: u64
@@ -62,7 +62,7 @@ class Layout:
         return len(self.accounts) if self.min_accounts < 0 else self.min_accounts
 
 
-_INT_SIZES = {"u8": 1, "u16": 2, "u32": 4, "u64": 8}
+_INT_SIZES = {"u8": 1, "u16": 2, "u32": 4, "u64": 8, "u128": 16}
 
 
 def read_args(args: tuple[tuple[str, str], ...], data: bytes, pos: int) -> dict[str, Any] | str:

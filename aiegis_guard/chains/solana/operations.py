@@ -15,9 +15,11 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
+from aiegis_guard.chains.solana import defi
 from aiegis_guard.chains.solana import programs as progs
 from aiegis_guard.chains.solana.jupiter import JUPITER_BUILDERS, output_account
 from aiegis_guard.chains.solana.layout import Ix, pubkey_str, read_args
+from aiegis_guard.chains.solana.metaplex import TOKEN_METADATA_BUILDERS
 from aiegis_guard.chains.solana.stake import STAKE_BUILDERS
 from aiegis_guard.chains.solana.wire import WireInstruction, WireMessage
 from aiegis_guard.chains.transaction import (
@@ -52,6 +54,8 @@ _FAMILY = {
     progs.LOOKUP_TABLE_PROGRAM: "alt",
     progs.STAKE_PROGRAM: "stake",
     progs.JUPITER_V6_PROGRAM: "jupiter",
+    **defi.DEFI_FAMILIES,
+    progs.TOKEN_METADATA_PROGRAM: "token_metadata",
 }
 
 
@@ -150,6 +154,9 @@ def _collect_refs(ixs: list[Ix]) -> _Refs:
         elif ix.family == "jupiter":
             refs.add(output_account(ix), acc.get("destination_mint"))
             refs.add(acc.get("source_token_account"), acc.get("source_mint"))
+        else:
+            for account, mint in defi.defi_refs(ix):
+                refs.add(account, mint)
     return refs
 
 
@@ -326,6 +333,8 @@ BUILDERS: dict[tuple[str, str], Builder] = {
     ("memo", "Memo"): _memo,
     **STAKE_BUILDERS,
     **JUPITER_BUILDERS,
+    **defi.DEFI_BUILDERS,
+    **TOKEN_METADATA_BUILDERS,
 }  # fmt: skip
 
 
@@ -360,6 +369,7 @@ def build_operations(msg: WireMessage, keys: list[str]) -> Built:
             None if ix.malformed or ix.name is None else BUILDERS.get((ix.family or "", ix.name))
         )
         ops.extend((builder or _call)(ix, refs))
+    ops = defi.fold_stake_deposits(ixs, ops)
     signers = set(keys[: msg.num_required_signatures])
     value = sum(
         op.amount or 0

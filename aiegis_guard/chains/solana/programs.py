@@ -17,8 +17,18 @@ from __future__ import annotations
 
 from typing import Final
 
+from aiegis_guard.chains.solana.defi_layouts import (
+    MARINADE_PROGRAM,
+    RAYDIUM_AMM_V4_PROGRAM,
+    RAYDIUM_CLMM_PROGRAM,
+    RAYDIUM_CPMM_PROGRAM,
+    STAKE_POOL_PROGRAM,
+    WHIRLPOOL_PROGRAM,
+    defi_layout,
+)
 from aiegis_guard.chains.solana.jupiter_layouts import JUPITER_V6_PROGRAM, jupiter_layout
 from aiegis_guard.chains.solana.layout import Layout
+from aiegis_guard.chains.solana.metaplex import TOKEN_METADATA_PROGRAM, metadata_layout
 from aiegis_guard.chains.solana.stake_layouts import (
     STAKE_AUTHORITY_TYPES,
     STAKE_LAYOUTS,
@@ -29,6 +39,7 @@ __all__ = [
     "ATA_PROGRAM",
     "BUILTIN_PROGRAMS",
     "COMPUTE_BUDGET_PROGRAM",
+    "DEFI_PROGRAMS",
     "JUPITER_V6_PROGRAM",
     "MEMO_PROGRAMS",
     "SPL_AUTHORITY_TYPES",
@@ -36,6 +47,7 @@ __all__ = [
     "STAKE_PROGRAM",
     "SYSTEM_PROGRAM",
     "TOKEN_2022_PROGRAM",
+    "TOKEN_METADATA_PROGRAM",
     "TOKEN_PROGRAM",
     "TOKEN_PROGRAMS",
     "U64_MAX",
@@ -53,6 +65,17 @@ MEMO_V2_PROGRAM: Final = "MemoSq4gqABAXKb96qnH8TysNcWxMyWCqXgDLGmfcHr"
 LOOKUP_TABLE_PROGRAM: Final = "AddressLookupTab1e1111111111111111111111111"
 
 TOKEN_PROGRAMS: Final = frozenset({TOKEN_PROGRAM, TOKEN_2022_PROGRAM})
+DEFI_PROGRAMS: Final = frozenset(
+    {
+        MARINADE_PROGRAM,
+        STAKE_POOL_PROGRAM,
+        RAYDIUM_AMM_V4_PROGRAM,
+        RAYDIUM_CPMM_PROGRAM,
+        RAYDIUM_CLMM_PROGRAM,
+        WHIRLPOOL_PROGRAM,
+    }
+)
+"""Liquid staking and AMM programs whose swap-like instructions are decoded (``defi.py``)."""
 MEMO_PROGRAMS: Final = frozenset({MEMO_V1_PROGRAM, MEMO_V2_PROGRAM})
 U64_MAX: Final = 2**64 - 1
 
@@ -286,6 +309,10 @@ def layout_for(program: str, data: bytes) -> tuple[Layout | None, int]:
         return ATA_LAYOUTS.get(data[0]), 1
     if program == JUPITER_V6_PROGRAM:
         return jupiter_layout(data)
+    if program in DEFI_PROGRAMS:
+        return defi_layout(program, data)
+    if program == TOKEN_METADATA_PROGRAM:
+        return metadata_layout(data)
     if program == STAKE_PROGRAM:
         if len(data) < 4:
             return None, 0

@@ -1,0 +1,273 @@
+"""Liquid staking and AMM instructions -> what the agent gives and where the output lands
+(layouts in :mod:`.defi_layouts`).
+
+Each of these instructions converts one asset into another and pays the result into an
+account *the instruction names*: Marinade ``deposit`` mints mSOL to ``mint_to``,
+``liquid_unstake`` pays SOL to ``transfer_sol_to``, a stake pool's ``DepositSol`` mints pool
+tokens to ``pool_tokens_to``, a Raydium / Whirlpool swap pays the user's destination token
+account. Like a Jupiter route, each becomes
+
+* a :class:`Transfer` of the input to the pool (or the program, when the pool is the program's
+  own state), marked as a swap's input (``order=SWAP_ORDER``): settled by the exchange;
+* a :class:`Receipt` of the output to the account it lands in, at least the instruction's
+  minimum (``None`` where the amount is computed on-chain: "all" of it).
+
+Who owns a token account the output lands in is resolved later like any SPL account
+(``inspect.own_view``); an output that is not provably own goes to the swap-output rules.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any
+
+from aiegis_guard.chains.known import known_mints
+from aiegis_guard.chains.solana import defi_layouts as dl
+from aiegis_guard.chains.solana.layout import Ix
+from aiegis_guard.chains.transaction import (
+    SWAP_ORDER,
+    Asset,
+    AssetKind,
+    AuthorityChange,
+    Operation,
+    Receipt,
+    Transfer,
+)
+from aiegis_guard.findings import Chain
+
+__all__ = ["DEFI_BUILDERS", "DEFI_FAMILIES", "defi_refs", "fold_stake_deposits"]
+__all__ += ["raydium_user_accounts"]
+
+_SOL = Asset(chain=Chain.SOLANA, kind=AssetKind.NATIVE, symbol="SOL", decimals=9)
+DEFI_FAMILIES: dict[str, str] = {
+    dl.MARINADE_PROGRAM: "marinade",
+    dl.STAKE_POOL_PROGRAM: "stake_pool",
+    dl.RAYDIUM_AMM_V4_PROGRAM: "raydium_amm",
+    dl.WHIRLPOOL_PROGRAM: "whirlpool",
+    dl.RAYDIUM_CPMM_PROGRAM: "raydium_cpmm",
+    dl.RAYDIUM_CLMM_PROGRAM: "raydium_clmm",
+}
+
+
+def _token(mint: str | None) -> Asset:
+    known = known_mints().get(mint or "")  # decimals, so that amounts read in whole tokens
+    decimals = known.decimals if known else None
+    return Asset(chain=Chain.SOLANA, kind=AssetKind.FUNGIBLE, address=mint, decimals=decimals)
+
+
+_Give = tuple[Asset, str | None, str | None, int | None]
+
+
+def _exchange(
+    via: str, pool: str, give: _Give, out: tuple[Asset, str, int | None]
+) -> list[Operation]:
+    """``give``: (asset, authority, source account, amount); ``out``: (asset, the account it
+    lands in, least amount)."""
+    asset, sender, source, amount = give
+    out_asset, recipient, least = out
+    return [
+        Transfer(
+            via=via,
+            asset=asset,
+            sender=sender,
+            recipient=pool,
+            amount=amount,
+            source=source,
+            order=SWAP_ORDER,
+        ),
+        Receipt(via=via, asset=out_asset, recipient=recipient, amount=least, order=SWAP_ORDER),
+    ]
+
+
+# --- Marinade -------------------------------------------------------------------------------
+
+
+def _marinade_pool(ix: Ix, refs: Any) -> list[Operation]:
+    """The SOL / mSOL liquidity pool: LP tokens minted to ``mint_to`` for SOL; LP tokens
+    burnt for SOL to ``transfer_sol_to`` and mSOL to ``transfer_msol_to``."""
+    a, acc, via = ix.args, ix.acc, f"marinade.{ix.name}"
+    lp = _token(acc["lp_mint"])
+    if ix.name == "add_liquidity":
+        give: _Give = (_SOL, acc["transfer_from"], None, a["lamports"])
+        return _exchange(via, ix.program, give, (lp, acc["mint_to"], None))
+    give = (lp, acc["burn_from_authority"], acc["burn_from"], a["tokens"])
+    msol_to = acc["transfer_msol_to"]
+    mint = refs.mint(msol_to) or dl.MSOL_MINT  # the state's mSOL (not among the accounts)
+    msol = Receipt(via=via, asset=_token(mint), recipient=msol_to, amount=None, order=SWAP_ORDER)
+    return [*_exchange(via, ix.program, give, (_SOL, acc["transfer_sol_to"], None)), msol]
+
+
+def _marinade(ix: Ix, refs: Any) -> list[Operation]:
+    if ix.name in ("add_liquidity", "remove_liquidity"):
+        return _marinade_pool(ix, refs)
+    a, acc, via = ix.args, ix.acc, f"marinade.{ix.name}"
+    msol = _token(acc["msol_mint"])
+    give: _Give
+    if ix.name == "liquid_unstake":
+        give = (msol, acc["get_msol_from_authority"], acc["get_msol_from"], a["msol_amount"])
+        return _exchange(via, ix.program, give, (_SOL, acc["transfer_sol_to"], None))
+    if ix.name == "deposit":
+        give = (_SOL, acc["transfer_from"], None, a["lamports"])
+    else:  # deposit_stake_account: the whole stake account goes in
+        give = (_SOL, acc["stake_authority"], acc["stake_account"], None)
+    return _exchange(via, ix.program, give, (msol, acc["mint_to"], None))
+
+
+# --- SPL stake pool -------------------------------------------------------------------------
+
+
+def _stake_pool(ix: Ix, refs: Any) -> list[Operation]:
+    a, acc, name = ix.args, ix.acc, ix.name or ""
+    via = f"stake_pool.{name}"
+    pool, least = acc["stake_pool"], a.get("minimum_out")
+    pool_token = _token(acc["pool_mint"])
+    give: _Give
+    if name.startswith("DepositSol"):
+        give = (_SOL, acc["lamports_from"], None, a["lamports"])
+        return _exchange(via, pool, give, (pool_token, acc["pool_tokens_to"], least))
+    if name.startswith("DepositStake"):  # the stake account (authorised to the pool) goes in
+        give = (_SOL, None, acc["deposit_stake"], None)
+        return _exchange(via, pool, give, (pool_token, acc["pool_tokens_to"], least))
+    sender, source = acc["user_transfer_authority"], acc["pool_tokens_from"]
+    give = (pool_token, sender, source, a["pool_tokens"])
+    # WithdrawSol pays lamports; WithdrawStake splits a stake account whose staker and
+    # withdrawer become ``user_stake_authority``: either way SOL for that wallet
+    to = acc["lamports_to"] if name.startswith("WithdrawSol") else acc["user_stake_authority"]
+    return _exchange(via, pool, give, (_SOL, to, least))
+
+
+# --- Raydium AMM v4 -------------------------------------------------------------------------
+
+
+def raydium_user_accounts(ix: Ix) -> tuple[str, str, str]:
+    """(user source, user destination, user owner): the last three of 18 accounts, or of 17
+    when ``amm_target_orders`` is left out."""
+    end = 17 if len(ix.accounts) == 17 else 18
+    src, dst, owner = ix.accounts[end - 3 : end]
+    return src, dst, owner
+
+
+def _raydium(ix: Ix, refs: Any) -> list[Operation]:
+    a, via = ix.args, f"raydium_amm.{ix.name}"
+    src, dst, owner = raydium_user_accounts(ix)
+    if ix.name == "SwapBaseIn":
+        pay, least = a["amount_in"], a["minimum_out"]
+    else:
+        pay, least = a["max_in"], a["amount_out"]
+    give = (_token(refs.mint(src)), owner, src, pay)
+    return _exchange(via, ix.acc["amm"], give, (_token(refs.mint(dst)), dst, least))
+
+
+def _in_out(ix: Ix, refs: Any) -> list[Operation]:
+    """Raydium CP-Swap and CLMM: the user's input / output token accounts by name (the mints
+    too, except in CLMM ``swap``)."""
+    a, acc, via = ix.args, ix.acc, f"{ix.family}.{ix.name}"
+    if ix.name == "swap_base_input":
+        pay, least = a["amount_in"], a["minimum_out"]
+    elif ix.name == "swap_base_output":
+        pay, least = a["max_in"], a["amount_out"]
+    elif a["is_base_input"]:
+        pay, least = a["amount"], a["other_amount_threshold"]
+    else:  # exact output: the threshold is the most it pays
+        pay, least = a["other_amount_threshold"], a["amount"]
+    src, dst = acc["input_token_account"], acc["output_token_account"]
+    give = (_token(acc.get("input_token_mint") or refs.mint(src)), acc["payer"], src, pay)
+    out = (_token(acc.get("output_token_mint") or refs.mint(dst)), dst, least)
+    return _exchange(via, acc["pool_state"], give, out)
+
+
+# --- Orca Whirlpool -------------------------------------------------------------------------
+
+
+def _whirlpool_sides(ix: Ix) -> tuple[str, str, str | None, str | None]:
+    """(input account, output account, input mint, output mint)."""
+    acc = ix.acc
+    if ix.name == "two_hop_swap":
+        a = ix.args
+        first = "a" if a["a_to_b_one"] else "b"
+        last = "b" if a["a_to_b_two"] else "a"
+        return (
+            acc[f"token_owner_account_one_{first}"],
+            acc[f"token_owner_account_two_{last}"],
+            None,
+            None,
+        )
+    side_in, side_out = ("a", "b") if ix.args["a_to_b"] else ("b", "a")
+    return (
+        acc[f"token_owner_account_{side_in}"],
+        acc[f"token_owner_account_{side_out}"],
+        acc.get(f"token_mint_{side_in}"),
+        acc.get(f"token_mint_{side_out}"),
+    )
+
+
+def _whirlpool(ix: Ix, refs: Any) -> list[Operation]:
+    a, via = ix.args, f"whirlpool.{ix.name}"
+    src, dst, mint_in, mint_out = _whirlpool_sides(ix)
+    if a["amount_specified_is_input"]:
+        pay, least = a["amount"], a["other_amount_threshold"]
+    else:  # exact output: the threshold is the most it pays
+        pay, least = a["other_amount_threshold"], a["amount"]
+    give = (_token(mint_in or refs.mint(src)), ix.acc["token_authority"], src, pay)
+    out = (_token(mint_out or refs.mint(dst)), dst, least)
+    return _exchange(via, ix.acc["whirlpool"], give, out)
+
+
+def defi_refs(ix: Ix) -> list[tuple[str | None, str | None]]:
+    """(token account, mint) pairs the instruction states (its mint accounts name them)."""
+    acc = ix.acc
+    if ix.family == "marinade":
+        mint = acc.get("msol_mint") or acc.get("lp_mint")
+        return [
+            (acc.get("mint_to"), mint),
+            (acc.get("get_msol_from") or acc.get("burn_from"), mint),
+        ]
+    if ix.family == "stake_pool":
+        mint = acc.get("pool_mint")
+        return [(acc.get("pool_tokens_to"), mint), (acc.get("pool_tokens_from"), mint)]
+    if ix.family in ("raydium_cpmm", "raydium_clmm") and "input_token_mint" in acc:
+        return [
+            (acc["input_token_account"], acc["input_token_mint"]),
+            (acc["output_token_account"], acc["output_token_mint"]),
+        ]
+    if ix.family == "whirlpool" and ix.name == "swap_v2":
+        return [
+            (acc["token_owner_account_a"], acc["token_mint_a"]),
+            (acc["token_owner_account_b"], acc["token_mint_b"]),
+        ]
+    return []
+
+
+def fold_stake_deposits(ixs: list[Ix], ops: list[Operation]) -> list[Operation]:
+    """A stake pool's ``DepositStake`` needs the stake account's staker and withdrawer handed
+    to the pool's deposit authority first (two Stake ``Authorize`` in the same transaction):
+    those hand-overs *are* the deposit (its input), not a gift of the stake account."""
+    deposits = {
+        (ix.acc["deposit_stake"], ix.acc["deposit_authority"])
+        for ix in ixs
+        if ix.family == "stake_pool"
+        and (ix.name or "").startswith("DepositStake")
+        and not ix.malformed
+    }
+    if not deposits:
+        return ops
+    return [
+        op
+        for op in ops
+        if not (
+            isinstance(op, AuthorityChange)
+            and op.via == "stake.authorize"
+            and (op.account, op.new_authority) in deposits
+        )
+    ]
+
+
+_Builder = Callable[[Ix, Any], list[Operation]]
+DEFI_BUILDERS: dict[tuple[str, str], _Builder] = {
+    **{("marinade", layout.name): _marinade for layout in dl.MARINADE_LAYOUTS.values()},
+    **{("stake_pool", layout.name): _stake_pool for layout in dl.STAKE_POOL_LAYOUTS.values()},
+    **{("raydium_amm", layout.name): _raydium for layout in dl.RAYDIUM_LAYOUTS.values()},
+    **{("whirlpool", layout.name): _whirlpool for layout in dl.WHIRLPOOL_LAYOUTS.values()},
+    **{("raydium_cpmm", lay.name): _in_out for lay in dl.RAYDIUM_CPMM_LAYOUTS.values()},
+    **{("raydium_clmm", lay.name): _in_out for lay in dl.RAYDIUM_CLMM_LAYOUTS.values()},
+}

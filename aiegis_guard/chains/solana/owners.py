@@ -1,0 +1,172 @@
+"""Who owns the token accounts a Solana transaction names (see :mod:`.inspect`).
+
+A token account's owner is known when the transaction creates or initialises it, when only
+its owner could sign an instruction on it, or when it is the associated token account (ATA)
+of an own, allowlisted or named wallet for a mint the transaction, a ``[[limits]]`` entry or
+the well-known mints name (derived with solders, Token and Token-2022).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import lru_cache
+
+from solders.pubkey import Pubkey
+from solders.token.associated import get_associated_token_address
+
+from aiegis_guard.chains.known import known_mints
+from aiegis_guard.chains.solana import programs as progs
+from aiegis_guard.chains.transaction import (
+    Approval,
+    AssetKind,
+    AuthorityChange,
+    CloseAccount,
+    DecodedTransaction,
+    Receipt,
+    Transfer,
+)
+from aiegis_guard.findings import Chain
+from aiegis_guard.policy import Policy
+
+__all__ = ["MAX_OWNER_CANDIDATES", "OwnView", "associated_token_address", "limit_mints"]
+__all__ += ["own_view"]
+
+MAX_OWNER_CANDIDATES = 8  # wallets tried as the owner of a token account a transfer pays
+
+
+@lru_cache(maxsize=8192)
+def associated_token_address(wallet: str, mint: str, program: str) -> str | None:
+    """The ATA of ``wallet`` for ``mint`` under a token program (None for a non-key input)."""
+    try:
+        keys = (Pubkey.from_string(wallet), Pubkey.from_string(mint), Pubkey.from_string(program))
+    except ValueError:
+        return None
+    return str(get_associated_token_address(*keys))
+
+
+@lru_cache(maxsize=1024)
+def _atas(own: frozenset[str], allowed: frozenset[str], mint: str) -> tuple[tuple[str, str], ...]:
+    """``(ata, wallet)`` of every own / allowlisted wallet for ``mint``, both token programs."""
+    out = []
+    for wallet in (*own, *allowed):
+        for program in progs.TOKEN_PROGRAMS:
+            ata = associated_token_address(wallet, mint, program)
+            if ata is not None:
+                out.append((ata, wallet))
+    return tuple(out)
+
+
+@dataclass(frozen=True)
+class OwnView:
+    """What the policy plus the transaction say about the accounts it names."""
+
+    own: frozenset[str]  # own wallets and own token accounts
+    owner_of: dict[str, str]  # token account -> owner wallet
+    mint_of: dict[str, str]  # token account -> mint
+
+
+def limit_mints(policy: Policy) -> list[str]:
+    return [
+        lim.asset for lim in policy.limits if lim.chain is Chain.SOLANA and lim.asset != "native"
+    ]
+
+
+@lru_cache(maxsize=256)
+def _known_atas(own: frozenset[str]) -> dict[str, tuple[str, str]]:
+    """``ata -> (wallet, mint)`` of the own wallets for every well-known mint."""
+    out: dict[str, tuple[str, str]] = {}
+    for wallet in own:
+        for mint in known_mints().values():
+            ata = associated_token_address(wallet, mint.address, mint.program)
+            if ata is not None:
+                out[ata] = (wallet, mint.address)
+    return out
+
+
+def _named_wallets(decoded: DecodedTransaction, allowed: frozenset[str]) -> list[str]:
+    """Wallets the transaction names as counterparties (SOL recipients, close destinations,
+    new authorities, the owners of the token accounts it creates), then the allowlisted
+    wallets: candidates for the owner of a token account it pays."""
+    out: dict[str, None] = {ref.owner: None for ref in decoded.token_accounts if ref.owner}
+    for op in decoded.operations:
+        if isinstance(op, Transfer) and op.asset.kind is AssetKind.NATIVE:
+            out[op.recipient] = None
+        elif isinstance(op, CloseAccount):
+            out[op.destination] = None
+        elif isinstance(op, AuthorityChange) and op.new_authority:
+            out[op.new_authority] = None
+    out.update(dict.fromkeys(sorted(allowed)))
+    return list(out)[:MAX_OWNER_CANDIDATES]
+
+
+def _resolve_by_ata(  # noqa: PLR0917 (the view's parts, filled in place)
+    decoded: DecodedTransaction,
+    own: frozenset[str],
+    allowed: frozenset[str],
+    owner_of: dict[str, str],
+    mint_of: dict[str, str],
+    program_of: dict[str, str],
+) -> None:
+    """Fill owners and mints that only an associated-token-address derivation reveals: an own
+    account of a well-known mint (unchecked SPL instructions name no mint), and the wallet
+    behind a destination that is the ATA of a wallet the transaction names."""
+    sources = [op.source for op in decoded.operations if isinstance(op, Transfer | Approval)]
+    outputs = [op for op in decoded.operations if isinstance(op, Receipt)]
+    if any(s and s not in mint_of for s in sources) or any(
+        o.recipient not in owner_of for o in outputs
+    ):
+        for ata, (wallet, mint) in _known_atas(own).items():
+            owner_of.setdefault(ata, wallet)
+            mint_of.setdefault(ata, mint)
+    unknown = [
+        (op.recipient, mint_of.get(op.source or "") or op.asset.address)
+        for op in decoded.operations
+        if isinstance(op, Transfer)
+        and op.asset.kind is not AssetKind.NATIVE
+        and op.recipient not in owner_of
+    ]
+    unknown += [  # a swap output paid into a token account the transaction names
+        (o.recipient, o.asset.address or mint_of.get(o.recipient))
+        for o in outputs
+        if o.asset.kind is not AssetKind.NATIVE and o.recipient not in owner_of
+    ]
+    if not unknown:
+        return
+    wallets = _named_wallets(decoded, allowed)
+    for account, paid in unknown:
+        if paid is None:
+            continue
+        programs = [program_of[account]] if account in program_of else progs.TOKEN_PROGRAMS
+        for wallet in wallets:
+            if any(associated_token_address(wallet, paid, p) == account for p in programs):
+                owner_of[account] = wallet
+                mint_of.setdefault(account, paid)
+                break
+
+
+def own_view(decoded: DecodedTransaction, policy: Policy) -> OwnView:
+    """Own accounts, owners and mints of the token accounts ``decoded`` names."""
+    own_wallets = policy.wallet.solana
+    if decoded.sender:  # the fee payer signs and pays: it is the agent's own (issue 11, item 17)
+        own_wallets = own_wallets | {decoded.sender}
+    own_wallets = own_wallets | set(decoded.accounts)  # accounts it funds in this transaction
+    owner_of: dict[str, str] = {}
+    mint_of: dict[str, str] = {}
+    program_of: dict[str, str] = {}
+    mints = dict.fromkeys(limit_mints(policy))
+    for ref in decoded.token_accounts:
+        if ref.owner:
+            owner_of[ref.account] = ref.owner
+        if ref.program:
+            program_of[ref.account] = ref.program
+        if ref.mint:
+            mint_of[ref.account] = ref.mint
+            mints[ref.mint] = None
+    for mint in mints:
+        for ata, wallet in _atas(own_wallets, policy.allowlist.solana, mint):
+            owner_of[ata] = wallet
+            mint_of.setdefault(ata, mint)
+    allowed = policy.allowlist.solana
+    _resolve_by_ata(decoded, own_wallets, allowed, owner_of, mint_of, program_of)
+    own = own_wallets | {acct for acct, owner in owner_of.items() if owner in own_wallets}
+    return OwnView(frozenset(own), owner_of, mint_of)
