@@ -477,7 +477,11 @@ def _solidity_constants(k: str, h: str) -> list[dict[str, Any]]:
         _case("typehash", f, f"bytes32 private constant DOMAIN_TYPEHASH = 0x{h};", "allow", "hash"),
         _case("role", f, f"bytes32 internal constant ADMIN_ROLE = 0x{h};", "allow", "hash"),
         _case("test-key", f, f"uint256 private constant OWNER_PK = 0x{k};", "block", "pk"),
-    ]
+        _case("restored-with", f, f"restored the bot with 0x{k} and it still reverts", "block",
+              "what a wallet is restored from"),
+        _case("restored-block", f, f"node restored from the snapshot at block 0x{h}", "allow",
+              "a block hash, nearer"),
+    ]  # fmt: skip
 
 
 def _wrapped_xkeys() -> list[dict[str, Any]]:
