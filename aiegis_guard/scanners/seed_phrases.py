@@ -32,6 +32,7 @@ __all__ = [
     "LOWER_SEPARATORS",
     "RULE_BIP39",
     "RULE_BIP39_LIKE",
+    "Stretches",
     "find_seed_phrases",
     "gap_ok",
     "phrase_finding",
@@ -173,12 +174,18 @@ def _latin_reach() -> int:
     return MIN_WORDS * min(map(len, _ascii_words())) + MIN_WORDS - 1
 
 
-def word_stretches(text: str) -> Iterator[tuple[int, int]]:
-    """Spans where a dozen words of 3-9 letters (of any script) could follow each other."""
-    return _word_shaped(text, _other_script(text))
+Stretches = tuple[str, list[tuple[int, int]]]
 
 
-def _stretches(text: str) -> Iterator[tuple[int, int]]:
+def word_stretches(text: str) -> Stretches:
+    """``text`` with its HTML / plist item tags blanked (offsets kept) and the spans of it
+    where a dozen words of 3-9 letters (of any script) could follow each other: computed
+    once for the BIP-39 and the SLIP-39 finders."""
+    plain = _untagged(text)
+    return plain, list(_word_shaped(plain, _other_script(plain)))
+
+
+def _stretches(text: str, spans: list[tuple[int, int]]) -> Iterator[tuple[int, int]]:
     """Spans of ``text`` holding 12 consecutive list words (of any list); only those are
     tokenised with offsets in Python.
 
@@ -187,7 +194,7 @@ def _stretches(text: str) -> Iterator[tuple[int, int]]:
     of a non-ASCII character) splits into the same words either way, so it takes the ASCII
     path, and one too short for 12 ASCII list words is no phrase."""
     other = _other_script(text)
-    for start, end in _word_shaped(text, other):
+    for start, end in spans:
         part = text[start:end]
         if other and part.isascii() and "?" not in part:
             if end - start >= _latin_reach() and _list_words(part, False).find(_TWELVE) >= 0:
@@ -421,11 +428,12 @@ def _untagged(text: str) -> str:
     return text
 
 
-def find_seed_phrases(text: str) -> list[Finding]:
-    """Seed phrases (BLOCK) and checksum-failing word-list runs (FLAG) in ``text``."""
-    text = _untagged(text)
+def find_seed_phrases(text: str, stretches: Stretches | None = None) -> list[Finding]:
+    """Seed phrases (BLOCK) and checksum-failing word-list runs (FLAG) in ``text``
+    (``stretches``: its :func:`word_stretches`, when the caller has them)."""
+    text, spans = word_stretches(text) if stretches is None else stretches
     found: list[Finding] = []
-    for start, end in _stretches(text):
+    for start, end in _stretches(text, spans):
         for run in _runs(text, start, end):
             for language, words in _language_runs(run):
                 window = _valid_window(words)

@@ -19,6 +19,7 @@ from aiegis_guard.findings import Action, Category, Finding, Severity
 from aiegis_guard.redact import mask_words
 from aiegis_guard.scanners.seed_phrases import (
     LOWER_SEPARATORS,
+    Stretches,
     gap_ok,
     word_stretches,
     word_tokens,
@@ -88,10 +89,12 @@ def _may_hold(part: str) -> bool:
 _TWENTY = b"\x01" * LENGTHS[-1]
 
 
-def find_slip39_shares(text: str) -> list[Finding]:
-    """Each SLIP-39 share (a 20- or 33-word window whose checksum holds) in ``text``."""
+def find_slip39_shares(text: str, stretches: Stretches | None = None) -> list[Finding]:
+    """Each SLIP-39 share (a 20- or 33-word window whose checksum holds) in ``text``
+    (``stretches``: its :func:`~.seed_phrases.word_stretches`, when the caller has them)."""
     found: list[Finding] = []
-    for start, end in word_stretches(text):
+    text, spans = word_stretches(text) if stretches is None else stretches
+    for start, end in spans:
         if not _may_hold(text[start:end]):
             continue
         for run in _runs(text, start, end):
