@@ -599,3 +599,31 @@ def test_finding_json_is_serialisable(guard: Guard) -> None:
     """A transaction verdict round-trips through JSON."""
     verdict = guard.check_transaction(tx(TOKEN, approve(STRANGER, MAX)))
     assert json.loads(verdict.to_json())["action"] == "block"
+
+
+_OPAQUE = "swapExactIn(address,address,uint256,uint256,address)"
+_TRUSTED = "0x5555555555555555555555555555555555555555"
+_USDC = "0xA0b86991c6218b36c1d19D4a2e9Eb0cE3606eB48"  # named in data/evm_protocols.json
+
+
+@pytest.mark.parametrize(
+    ("receiver", "action"),
+    [
+        pytest.param(STRANGER, Action.FLAG, id="names-a-stranger"),
+        pytest.param(OWN, Action.ALLOW, id="names-own"),
+        pytest.param(FRIEND, Action.ALLOW, id="names-an-allowlisted-party"),
+    ],
+)
+def test_an_opaque_call_to_a_trusted_contract_that_names_a_stranger(
+    receiver: str, action: Action
+) -> None:
+    """A call the decoder cannot read, to an allowlisted contract, is allowed unless its
+    arguments name an address nobody vouches for (a receiver it cannot place): then FLAG.
+    Well-known tokens named in it (USDC) are no stranger."""
+    guard = _guard(allowlist=Allowlist(evm=frozenset({FRIEND, _TRUSTED})))
+    data = call(_OPAQUE, _USDC, _USDC, 5, 1, receiver)
+    verdict = guard.check_transaction(tx(_TRUSTED, data), chain=Chain.EVM)
+    assert verdict.action is action, verdict.explain()
+    if action is Action.FLAG:
+        [finding] = [f for f in verdict.findings if "reason:names-third-party" in f.evidence]
+        assert f"names:{STRANGER}" in finding.evidence

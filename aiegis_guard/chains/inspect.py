@@ -75,7 +75,10 @@ rule                                 action  when
 ``unknown_call`` / ``unknown_program``  FLAG  unknown selector/program carrying value,
                                              touching own accounts, or called by an own account
                                              / its smart account; the target not allowlisted
-                                             (name from ChainRules)
+                                             (name from ChainRules); an allowlisted EVM target
+                                             whose unread arguments name an address neither
+                                             own, allowlisted nor well known (a receiver the
+                                             decoder cannot place: ``reason:names-third-party``)
 ``safe_approve_hash``                FLAG    Safe ``approveHash``: pre-approves a transaction
                                              the request does not show
 (effect rules)                               ``order_gives_away``, ``swap_recipient``,
@@ -472,8 +475,10 @@ def _call(j: _Judge, op: Call) -> list[Finding]:
     the target is not allowlisted (a well-known router is not excused: being known is not
     being trusted)."""
     out = j.counterparty(op.target, "target")
-    if op.known or j.policy.is_known(op.target, j.chain):
+    if op.known:
         return out
+    if j.policy.is_known(op.target, j.chain):
+        return out + _third_party(j, op)
     if op.via == "safe.approve_hash":  # judged by the EVM inspector (safe_approve_hash)
         return out
     from_own = op.sender is not None and j.acts_for(op.sender)
@@ -488,6 +493,29 @@ def _call(j: _Judge, op: Call) -> list[Finding]:
         msg = f"unknown call to {mask_address(op.target)} carrying {why.strip()}"
         out.append(j.f(j.rules.unknown_call_rule, Action.FLAG, msg, *ev))
     return out
+
+
+def _third_party(j: _Judge, op: Call) -> list[Finding]:
+    """An opaque call to an allowlisted contract that names an address nobody vouches for
+    (not own, not allowlisted, not a well-known contract): a receiver, a recipient or an
+    ``onBehalf`` the decoder cannot place — the output of a trusted router may be going to a
+    stranger. FLAG: nothing here says what the call does with it."""
+    strangers = [
+        a
+        for a in op.names
+        if not j.policy.is_known(a, j.chain) and contract_label(j.chain, a) is None
+    ]
+    if not strangers:
+        return []
+    ev = [f"target:{op.target}", f"via:{op.via}", "reason:names-third-party"]
+    ev += [f"names:{a}" for a in strangers[:4]]
+    if op.selector:
+        ev.append(f"selector:{op.selector}")
+    msg = (
+        f"call to allowlisted {mask_address(op.target)} the decoder cannot read names "
+        f"{mask_address(strangers[0])}, neither own nor allowlisted (a possible receiver)"
+    )
+    return [j.f(j.rules.unknown_call_rule, Action.FLAG, msg, *ev)]
 
 
 def _creation(j: _Judge, op: Creation) -> list[Finding]:

@@ -193,6 +193,9 @@ class Call(_Frozen):
     accounts: tuple[str, ...] = ()
     sender: str | None = None  # EVM: msg.sender of the call (own account or a wrapper)
     carrier: str = ""
+    # EVM: addresses the opaque calldata names (32-byte words holding an address), but the
+    # target's and the signer's: a receiver / recipient / onBehalfOf the decoder cannot place
+    names: tuple[str, ...] = ()
 
 
 @fast_init

@@ -61,7 +61,31 @@ def _unknown(f: Frame, name: str | None = None) -> Call:
         accounts=(f.context,) if f.delegate else (),  # the account the code runs as
         sender=f.sender,
         carrier=" > ".join(f.path),
+        names=_named_addresses(f),
     )
+
+
+MAX_NAMED = 16  # addresses read from one opaque call
+
+
+def _named_addresses(f: Frame) -> tuple[str, ...]:
+    """Addresses in the call's 32-byte argument words (12 zero bytes, then 20 bytes of which
+    the first two are not both zero: an amount that small is no address), but the target's
+    and the signer's."""
+    data, found = f.data, []
+    skip = {f.target, f.origin}
+    for at in range(4, len(data) - 31, 32):
+        word = data[at : at + 32]
+        if word[:12] == _ZERO12 and word[12:14] != b"\0\0":
+            address = "0x" + word[12:].hex()
+            if address not in skip and address not in found:
+                found.append(address)
+                if len(found) >= MAX_NAMED:
+                    break
+    return tuple(found)
+
+
+_ZERO12 = bytes(12)
 
 
 def _walk(f: Frame, ops: list[Operation], notes: list[str]) -> None:
