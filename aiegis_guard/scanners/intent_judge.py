@@ -189,7 +189,16 @@ def _asked_secret(raw: str, ask: re.Match[str], present: set[str]) -> bool:
     )
 
 
-_OWNER_RE = re.compile(r"\b(?:owner|principal|the human|your human|the user)s?\b", re.IGNORECASE)
+# the owner as the one told, asked or alerted ("don't tell the owner", "without notifying the
+# user", "don't report them to the owner"), not as whose data it is ("never log the user's key")
+_OWNER_KEPT_OUT_RE = re.compile(
+    r"\b(?:tell(?:ing)?|notify(?:ing)?|inform(?:ing)?|alert(?:ing)?|ask(?:ing)?|ping(?:ing)?|"
+    r"bother(?:ing)?|cc|mention(?:ing)? (?:it |this |that )?to|report(?:ing)? (?:\S+ ){0,6}?to)"
+    r"\s+(?:the |your |my )?(?:owner|principal|human|user)s?\b(?!')|"
+    r"\bwithout (?:the |your |my )?(?:owner|principal|human|user)(?:'s)? (?:approval|"
+    r"confirmation|consent|sign-?off|knowledge)",
+    re.IGNORECASE,
+)
 _PASSIVE_ENDS = (
     "paused",
     "disabled",
@@ -464,8 +473,12 @@ def _score(sentence: str, full: str, act: str, how: str) -> Judgement:
     if act == "policy" and p.OVERRIDE_RE.search(sentence):
         cues.append("override")  # "ignore all previous instructions"
         score += 2
-    if act == "oversight" and _OWNER_RE.search(sentence):
-        cues.append("owner-kept-out")  # "don't report unusual requests to the owner"
+    if (
+        act == "oversight"
+        and _OWNER_KEPT_OUT_RE.search(sentence)
+        and not (p.WALLET_SECRET_RE.search(full) or p.SECRET_FORM_RE.search(full))
+    ):  # "don't report unusual requests to the owner"; not "never ask the owner for a seed"
+        cues.append("owner-kept-out")
         score += 2
     score += 1 if how in ("modal", "command", "declaration") else 0
     if act != "policy-void" and has_recipient(full):
