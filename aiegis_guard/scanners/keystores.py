@@ -18,9 +18,10 @@ __all__ = ["find_keystores"]
 # also with escaped or doubled quotes (a JSON string inside JSON, a C# verbatim string)
 _Q = r'(?:\\?"){1,2}'
 KEYSTORE_RE = LazyPattern(rf"{_Q}ciphertext{_Q}\s*:\s*{_Q}([0-9a-fA-F]{{32,}}){_Q}")
-# a browser wallet's vault (MetaMask: {"data", "iv", "salt"}, base64), as safe as its password
+# a browser wallet's vault (MetaMask: {"data", "iv", "keyMetadata"?, "salt"}, base64), as safe
+# as its password
 VAULT_RE = LazyPattern(
-    rf"{_Q}data{_Q}\s*:\s*{_Q}([A-Za-z0-9+/]{{40,}}={{0,2}}){_Q}\s*,\s*{_Q}iv{_Q}\s*:[^{{}}]{{0,120}}?"
+    rf"{_Q}data{_Q}\s*:\s*{_Q}([A-Za-z0-9+/]{{40,}}={{0,2}}){_Q}\s*,\s*{_Q}iv{_Q}\s*:[\s\S]{{0,240}}?"
     rf"{_Q}salt{_Q}\s*:"
 )
 KEYSTORE_FIELDS = ('"kdf"', '"mac"')

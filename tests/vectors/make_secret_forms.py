@@ -449,6 +449,10 @@ def _vaults(h: str, address: str) -> list[dict[str, Any]]:
     f = "vault"
     blob = _b64(h + h[::-1] + h)
     vault = json.dumps({"data": blob, "iv": _b64(h[:12]), "salt": _b64(h[-24:])})
+    meta = {"algorithm": "PBKDF2", "params": {"iterations": 600000}}
+    modern = json.dumps(
+        {"data": blob, "iv": _b64(h[:12]), "keyMetadata": meta, "salt": _b64(h[-24:])}
+    )
     ks = _keystore(h, address)
     verbatim = ks.replace('"', '""')
     chat = f"here is the vault from the ldb file\n{vault}\npassword was Zq8rTw-19x"
@@ -465,6 +469,7 @@ def _vaults(h: str, address: str) -> list[dict[str, Any]]:
         _case("chat", f, chat, "block", "vault + password"),
         _case("json", f, mixed, "block", "letters of both cases"),
         _case("alone", f, f"KeyringController.vault:\n{vault}", "flag", "encrypted"),
+        _case("key-metadata", f, f"{modern}\nvault password: Mq4-river-81", "block", "newer vault"),
         _case("csharp", f, csharp, "block", "verbatim string"),
         _case("web3j", f, web3j, "block", "password first"),
     ]  # fmt: skip
