@@ -15,7 +15,7 @@ Layers (docs: ARCHITECTURE.md), top to bottom; a module may import its own layer
     orchestrate  guard
     stages       scanners/, chains/, ledger/, threats, taint, audit
     text prep    normalize, checksums, redact, keys/, charclass, confusables, offsets, clean,
-                 decoders, respell, textcache, jsontext, segment, focus
+                 decoders, respell, deleet, textcache, jsontext, segment, focus
     types        findings, verdict, policy, config, errors, limits, indicators, catalogue,
                  lazyre, record
 """
@@ -37,7 +37,7 @@ LAYERS: dict[str, tuple[str, ...]] = {
     ),
     "text prep": (
         "normalize", "checksums", "redact", "keys", "charclass", "confusables", "offsets",
-        "clean", "decoders", "respell", "textcache", "jsontext", "segment", "focus",
+        "clean", "decoders", "respell", "deleet", "textcache", "jsontext", "segment", "focus",
     ),
     "stages": ("scanners", "chains", "ledger", "threats", "taint", "audit"),
     "orchestrate": ("guard",),
