@@ -25,7 +25,8 @@ from typing import Any
 
 from aiegis_guard.chains.evm.frames import Frame, Result, asset
 from aiegis_guard.chains.evm.protocols.pools import coin
-from aiegis_guard.chains.evm.protocols.vaults import exchange_ops, stand_in
+from aiegis_guard.chains.evm.protocols.swaps import exchange_ops
+from aiegis_guard.chains.evm.protocols.vaults import stand_in
 from aiegis_guard.chains.evm.selectors import Function
 from aiegis_guard.chains.evm.tokens import named_call
 from aiegis_guard.chains.known import pool_coins

@@ -30,8 +30,8 @@ from __future__ import annotations
 from typing import Any
 
 from aiegis_guard.chains.evm.frames import ZERO, Frame, Result, asset, native
-from aiegis_guard.chains.evm.protocols.swaps import ETH_MARKER
-from aiegis_guard.chains.evm.protocols.vaults import exchange_ops, stand_in
+from aiegis_guard.chains.evm.protocols.swaps import ETH_MARKER, exchange_ops
+from aiegis_guard.chains.evm.protocols.vaults import stand_in
 from aiegis_guard.chains.evm.selectors import Function
 from aiegis_guard.chains.evm.tokens import named_call
 from aiegis_guard.chains.known import pool_coins

@@ -20,10 +20,10 @@ from typing import Any
 from aiegis_guard.chains.evm.frames import ZERO, Frame, Result, asset, native
 from aiegis_guard.chains.evm.selectors import Function
 from aiegis_guard.chains.known import known_contracts
-from aiegis_guard.chains.transaction import SWAP_ORDER, Receipt, Transfer
+from aiegis_guard.chains.transaction import SWAP_ORDER, Asset, AssetKind, Receipt, Transfer
 from aiegis_guard.errors import EvmDecodeError
 
-__all__ = ["MSG_SENDER", "ROUTER_SELF", "SWAP", "TABLE", "swap_ops"]
+__all__ = ["MSG_SENDER", "ROUTER_SELF", "SWAP", "TABLE", "exchange_ops", "swap_ops"]
 
 SWAP = SWAP_ORDER  # order index shared by every swap step of one request
 MSG_SENDER = "0x" + "00" * 19 + "01"
@@ -51,6 +51,27 @@ def _wrapped_from_value(f: Frame, give: tuple[str | None, int | None]) -> bool:
     return known is not None and known[0] == "WETH"
 
 
+def exchange_ops(
+    f: Frame, via: str, give: tuple[Asset | None, int | None], payer: str | None, get: Any
+) -> Result:
+    """One exchange (``order = SWAP``): ``payer`` gives ``give`` to the contract (own's only
+    when the payer is the caller; ETH in is the call's value, already a transfer), and
+    ``get = (asset, minimum or None, receiver)`` (None: no output here) comes out to the
+    receiver."""
+    out: Result = []
+    token, amount = give
+    if payer == f.sender and token is not None and token.kind is not AssetKind.NATIVE:
+        gives = Transfer(
+            via=via, asset=token, sender=payer, recipient=f.target, amount=amount, order=SWAP
+        )
+        out.append(gives)
+    if get is None:
+        return out
+    got, minimum, receiver = get
+    out.append(Receipt(via=via, asset=got, recipient=receiver, amount=minimum, order=SWAP))
+    return out
+
+
 def swap_ops(
     f: Frame,
     via: str,
@@ -59,33 +80,16 @@ def swap_ops(
     recipient: str | None,
 ) -> Result:
     """The give (``(token, amount)`` from the caller) and the get (``(token, minimum)`` to the
-    recipient) of one swap; a ``None`` token or recipient leaves that side out."""
+    recipient) of one swap, by token address (:func:`exchange_ops`); a ``None`` token or
+    recipient leaves that side out."""
     (token_in, amount_in), (token_out, min_out) = give, get
     token_in = ZERO if token_in == ETH_MARKER or _wrapped_from_value(f, give) else token_in
     token_out = ZERO if token_out == ETH_MARKER else token_out
-    out: Result = []
-    if token_in is not None and token_in != ZERO:
-        out.append(
-            Transfer(
-                via=via,
-                asset=asset(token_in),
-                sender=f.sender,
-                recipient=f.target,
-                amount=amount_in,
-                order=SWAP,
-            )
-        )
+    paid = asset(token_in) if token_in is not None and token_in != ZERO else None
+    got = None
     if recipient is not None and token_out is not None:
-        out.append(
-            Receipt(
-                via=via,
-                asset=native() if token_out == ZERO else asset(token_out),
-                recipient=recipient,
-                amount=min_out,
-                order=SWAP,
-            )
-        )
-    return out
+        got = (native() if token_out == ZERO else asset(token_out), min_out, recipient)
+    return exchange_ops(f, via, (paid, amount_in), f.sender, got)
 
 
 def _v3_path(path: bytes, exact_out: bool) -> tuple[str, str]:

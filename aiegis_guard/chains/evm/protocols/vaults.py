@@ -20,14 +20,15 @@ from __future__ import annotations
 from typing import Any
 
 from aiegis_guard.chains.evm.frames import Frame, Result, asset
+from aiegis_guard.chains.evm.protocols.swaps import exchange_ops
 from aiegis_guard.chains.evm.selectors import Function
 from aiegis_guard.chains.evm.tokens import named_call
 from aiegis_guard.chains.known import contract_label, vault_asset
-from aiegis_guard.chains.transaction import SWAP_ORDER, Asset, AssetKind, Receipt, Transfer
+from aiegis_guard.chains.transaction import Asset, AssetKind
 from aiegis_guard.findings import Chain
 from aiegis_guard.redact import mask_address
 
-__all__ = ["TABLE", "exchange_ops", "stand_in", "underlying"]
+__all__ = ["TABLE", "stand_in", "underlying"]
 
 
 def stand_in(what: str, contract: str) -> Asset:
@@ -40,27 +41,6 @@ def underlying(vault: str) -> Asset:
     """The vault's ``asset()`` when the table knows it, else an address-less stand-in."""
     token = vault_asset(vault)
     return asset(token) if token is not None else stand_in("underlying", vault)
-
-
-def exchange_ops(
-    f: Frame, via: str, give: tuple[Asset | None, int | None], payer: str | None, get: Any
-) -> Result:
-    """One exchange (``order = SWAP``): ``payer`` gives ``give`` to the contract (own's only
-    when the payer is the caller; ETH in is the call's value, already a transfer), and
-    ``get = (asset, minimum or None, receiver)`` (None: no output here) comes out to the
-    receiver."""
-    out: Result = []
-    token, amount = give
-    if payer == f.sender and token is not None and token.kind is not AssetKind.NATIVE:
-        gives = Transfer(
-            via=via, asset=token, sender=payer, recipient=f.target, amount=amount, order=SWAP_ORDER
-        )
-        out.append(gives)
-    if get is None:
-        return out
-    got, minimum, receiver = get
-    out.append(Receipt(via=via, asset=got, recipient=receiver, amount=minimum, order=SWAP_ORDER))
-    return out
 
 
 def _ops(
