@@ -35,7 +35,7 @@ from aiegis_guard.chains.transaction import (
 )
 from aiegis_guard.findings import Chain
 
-__all__ = ["DEFI_BUILDERS", "DEFI_FAMILIES", "defi_refs", "fold_stake_deposits"]
+__all__ = ["DEFI_BUILDERS", "DEFI_FAMILIES", "defi_refs", "exchange", "fold_stake_deposits"]
 __all__ += ["raydium_user_accounts"]
 
 _SOL = Asset(chain=Chain.SOLANA, kind=AssetKind.NATIVE, symbol="SOL", decimals=9)
@@ -55,11 +55,11 @@ def _token(mint: str | None) -> Asset:
     return Asset(chain=Chain.SOLANA, kind=AssetKind.FUNGIBLE, address=mint, decimals=decimals)
 
 
-_Give = tuple[Asset, str | None, str | None, int | None]
+Give = tuple[Asset, str | None, str | None, int | None]
 
 
-def _exchange(
-    via: str, pool: str, give: _Give, out: tuple[Asset, str, int | None]
+def exchange(
+    via: str, pool: str, give: Give, out: tuple[Asset, str, int | None]
 ) -> list[Operation]:
     """``give``: (asset, authority, source account, amount); ``out``: (asset, the account it
     lands in, least amount)."""
@@ -88,13 +88,13 @@ def _marinade_pool(ix: Ix, refs: Any) -> list[Operation]:
     a, acc, via = ix.args, ix.acc, f"marinade.{ix.name}"
     lp = _token(acc["lp_mint"])
     if ix.name == "add_liquidity":
-        give: _Give = (_SOL, acc["transfer_from"], None, a["lamports"])
-        return _exchange(via, ix.program, give, (lp, acc["mint_to"], None))
+        give: Give = (_SOL, acc["transfer_from"], None, a["lamports"])
+        return exchange(via, ix.program, give, (lp, acc["mint_to"], None))
     give = (lp, acc["burn_from_authority"], acc["burn_from"], a["tokens"])
     msol_to = acc["transfer_msol_to"]
     mint = refs.mint(msol_to) or dl.MSOL_MINT  # the state's mSOL (not among the accounts)
     msol = Receipt(via=via, asset=_token(mint), recipient=msol_to, amount=None, order=SWAP_ORDER)
-    return [*_exchange(via, ix.program, give, (_SOL, acc["transfer_sol_to"], None)), msol]
+    return [*exchange(via, ix.program, give, (_SOL, acc["transfer_sol_to"], None)), msol]
 
 
 def _marinade(ix: Ix, refs: Any) -> list[Operation]:
@@ -102,15 +102,15 @@ def _marinade(ix: Ix, refs: Any) -> list[Operation]:
         return _marinade_pool(ix, refs)
     a, acc, via = ix.args, ix.acc, f"marinade.{ix.name}"
     msol = _token(acc["msol_mint"])
-    give: _Give
+    give: Give
     if ix.name == "liquid_unstake":
         give = (msol, acc["get_msol_from_authority"], acc["get_msol_from"], a["msol_amount"])
-        return _exchange(via, ix.program, give, (_SOL, acc["transfer_sol_to"], None))
+        return exchange(via, ix.program, give, (_SOL, acc["transfer_sol_to"], None))
     if ix.name == "deposit":
         give = (_SOL, acc["transfer_from"], None, a["lamports"])
     else:  # deposit_stake_account: the whole stake account goes in
         give = (_SOL, acc["stake_authority"], acc["stake_account"], None)
-    return _exchange(via, ix.program, give, (msol, acc["mint_to"], None))
+    return exchange(via, ix.program, give, (msol, acc["mint_to"], None))
 
 
 # --- SPL stake pool -------------------------------------------------------------------------
@@ -121,19 +121,19 @@ def _stake_pool(ix: Ix, refs: Any) -> list[Operation]:
     via = f"stake_pool.{name}"
     pool, least = acc["stake_pool"], a.get("minimum_out")
     pool_token = _token(acc["pool_mint"])
-    give: _Give
+    give: Give
     if name.startswith("DepositSol"):
         give = (_SOL, acc["lamports_from"], None, a["lamports"])
-        return _exchange(via, pool, give, (pool_token, acc["pool_tokens_to"], least))
+        return exchange(via, pool, give, (pool_token, acc["pool_tokens_to"], least))
     if name.startswith("DepositStake"):  # the stake account (authorised to the pool) goes in
         give = (_SOL, None, acc["deposit_stake"], None)
-        return _exchange(via, pool, give, (pool_token, acc["pool_tokens_to"], least))
+        return exchange(via, pool, give, (pool_token, acc["pool_tokens_to"], least))
     sender, source = acc["user_transfer_authority"], acc["pool_tokens_from"]
     give = (pool_token, sender, source, a["pool_tokens"])
     # WithdrawSol pays lamports; WithdrawStake splits a stake account whose staker and
     # withdrawer become ``user_stake_authority``: either way SOL for that wallet
     to = acc["lamports_to"] if name.startswith("WithdrawSol") else acc["user_stake_authority"]
-    return _exchange(via, pool, give, (_SOL, to, least))
+    return exchange(via, pool, give, (_SOL, to, least))
 
 
 # --- Raydium AMM v4 -------------------------------------------------------------------------
@@ -155,7 +155,7 @@ def _raydium(ix: Ix, refs: Any) -> list[Operation]:
     else:
         pay, least = a["max_in"], a["amount_out"]
     give = (_token(refs.mint(src)), owner, src, pay)
-    return _exchange(via, ix.acc["amm"], give, (_token(refs.mint(dst)), dst, least))
+    return exchange(via, ix.acc["amm"], give, (_token(refs.mint(dst)), dst, least))
 
 
 def _in_out(ix: Ix, refs: Any) -> list[Operation]:
@@ -173,7 +173,7 @@ def _in_out(ix: Ix, refs: Any) -> list[Operation]:
     src, dst = acc["input_token_account"], acc["output_token_account"]
     give = (_token(acc.get("input_token_mint") or refs.mint(src)), acc["payer"], src, pay)
     out = (_token(acc.get("output_token_mint") or refs.mint(dst)), dst, least)
-    return _exchange(via, acc["pool_state"], give, out)
+    return exchange(via, acc["pool_state"], give, out)
 
 
 # --- Orca Whirlpool -------------------------------------------------------------------------
@@ -210,7 +210,7 @@ def _whirlpool(ix: Ix, refs: Any) -> list[Operation]:
         pay, least = a["other_amount_threshold"], a["amount"]
     give = (_token(mint_in or refs.mint(src)), ix.acc["token_authority"], src, pay)
     out = (_token(mint_out or refs.mint(dst)), dst, least)
-    return _exchange(via, ix.acc["whirlpool"], give, out)
+    return exchange(via, ix.acc["whirlpool"], give, out)
 
 
 def defi_refs(ix: Ix) -> list[tuple[str | None, str | None]]:

@@ -21,15 +21,13 @@ from collections.abc import Callable
 from typing import Any
 
 from aiegis_guard.chains.solana import programs as progs
+from aiegis_guard.chains.solana.defi import exchange
 from aiegis_guard.chains.solana.jupiter_layouts import JUPITER_LAYOUTS
 from aiegis_guard.chains.solana.layout import Ix
 from aiegis_guard.chains.transaction import (
-    SWAP_ORDER,
     Asset,
     AssetKind,
     Operation,
-    Receipt,
-    Transfer,
 )
 from aiegis_guard.findings import Chain
 
@@ -64,24 +62,14 @@ def _route(ix: Ix, refs: Any) -> list[Operation]:
     via = f"jupiter.{ix.name}"
     source = ix.acc["source_token_account"]
     out = output_account(ix) or progs.JUPITER_V6_PROGRAM
-    return [
-        Transfer(
-            via=via,
-            asset=_asset(ix.acc.get("source_mint") or refs.mint(source)),
-            sender=ix.acc["user_transfer_authority"],
-            recipient=progs.JUPITER_V6_PROGRAM,
-            amount=pay,
-            source=source,
-            order=SWAP_ORDER,
-        ),
-        Receipt(
-            via=via,
-            asset=_asset(ix.acc.get("destination_mint") or refs.mint(out)),
-            recipient=out,
-            amount=least,
-            order=SWAP_ORDER,
-        ),
-    ]
+    give = (
+        _asset(ix.acc.get("source_mint") or refs.mint(source)),
+        ix.acc["user_transfer_authority"],
+        source,
+        pay,
+    )
+    got = _asset(ix.acc.get("destination_mint") or refs.mint(out))
+    return exchange(via, progs.JUPITER_V6_PROGRAM, give, (got, out, least))
 
 
 JUPITER_BUILDERS: dict[tuple[str, str], Callable[[Ix, Any], list[Operation]]] = {
