@@ -28,9 +28,10 @@ _WORD_RE = re.compile(r"[A-Za-z0-9@$']+")
 _LEET_RE = re.compile(r"(?=[A-Za-z0-9@$']*[A-Za-z])(?=[A-Za-z@$']*[013457@$])[A-Za-z0-9@$']{2,}")
 # hex (0x…, or 6+ hex digits), a number with a unit or an ordinal (10k, 2fa, 3rd, 1inch), a
 # version or a code (v2, l2, h1, x86)
+_HEX = r"0x[0-9a-f]*|[0-9a-f]{6,}"
+_HEX_RE = re.compile(_HEX, re.IGNORECASE)
 _NOT_LEET_RE = re.compile(
-    r"0x[0-9a-f]*|[0-9a-f]{6,}|\d+(?:[a-z]{1,2}|st|nd|rd|th|inch|eth|usd|sol|gb|mb|ms|px)|"
-    r"[a-z]\d+|\d+[a-z]\d*",
+    rf"{_HEX}|\d+(?:[a-z]{{1,2}}|st|nd|rd|th|inch|eth|usd|sol|gb|mb|ms|px)|[a-z]\d+|\d+[a-z]\d*",
     re.IGNORECASE,
 )
 MAX_LINE = 4096  # characters of a line read (a minified blob is no leetspeak)
@@ -55,9 +56,6 @@ def _letters(m: re.Match[str]) -> str:
     if _LEET_RE.fullmatch(word) is None or _HEX_RE.fullmatch(word) is not None:
         return word
     return word.translate(_MAP)
-
-
-_HEX_RE = re.compile(r"0x[0-9a-f]*|[0-9a-f]{6,}", re.IGNORECASE)
 
 
 def leet_blocks(text: str) -> list[tuple[int, int, str, str]]:

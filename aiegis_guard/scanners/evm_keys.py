@@ -81,8 +81,7 @@ FOREIGN_KEY_WORDS = (
     "개인 키", "비밀키", "비밀 키", "özel anahtar", "gizli anahtar", "khóa riêng", "khóa bí mật",
     "مفتاح خاص", "المفتاح الخاص", "निजी कुंजी", "klucz prywatny", "clé privée", "clé secrète",
     "秘密キー", "プライベートキー", "프라이빗 키", "프라이빗키", "คีย์ส่วนตัว", "מפתח פרטי",
-    "کلید خصوصی", "ιδιωτικ", "soukromý klíč", "khoá riêng", "privésleutel", "privé-sleutel",
-    "privé sleutel", "clave privada", "chave privada", "chiave privata", "privater schlüssel",
+    "کلید خصوصی", "ιδιωτικ", "soukromý klíč", "khoá riêng", "privésleutel",
 )  # fmt: skip
 HASH_WORDS = _words(
     """hash hashes root roots topic topics tx txs txn txid transaction transactions block
