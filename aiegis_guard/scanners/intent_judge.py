@@ -121,14 +121,8 @@ def _candidates(
     declared = _declared(sentence, "value" in verbs, present) if "stem" in present else None
     if declared is not None:
         yield declared
-    m = p.SILENCE_RE.search(sentence) if {"g:silence", "g:silence_what"} <= present else None
-    if m and not _negated(sentence, m.start(), m.end()):
-        # "… logging be paused" is asked in the passive; "disable notifications to the owner"
-        # must be a directive ("you can mute alerts for the operator" describes)
-        if not m.group().endswith(_PASSIVE_ENDS):
-            yield "silence", m.start()
-        elif not _PASSIVE_NOT_RE.search(m.group()):  # "can no longer be turned off"
-            yield "silence-asked", m.start()
+    if {"g:silence", "g:silence_what"} <= present:
+        yield from _silenced(sentence)
     if (
         secret_near or {"g:wsecret", "g:xsecret"} & present or p.SECRET_HINT_RE.search(raw)
     ) and _sends_secret(raw, secret_near):
@@ -191,26 +185,16 @@ def _asked_secret(raw: str, ask: re.Match[str], present: set[str]) -> bool:
 
 # the owner as the one told, asked or alerted ("don't tell the owner", "without notifying the
 # user", "don't report them to the owner"), not as whose data it is ("never log the user's key")
-_OWNER_KEPT_OUT_RE = re.compile(
-    r"\b(?:tell(?:ing)?|notify(?:ing)?|inform(?:ing)?|alert(?:ing)?|ask(?:ing)?|ping(?:ing)?|"
-    r"bother(?:ing)?|cc|mention(?:ing)? (?:it |this |that )?to|report(?:ing)? (?:\S+ ){0,6}?to)"
-    r"\s+(?:the |your |my )?(?:owner|principal|human|user)s?\b(?!')|"
-    r"\bwithout (?:the |your |my )?(?:owner|principal|human|user)(?:'s)? (?:approval|"
-    r"confirmation|consent|sign-?off|knowledge)",
-    re.IGNORECASE,
-)
-_PASSIVE_ENDS = (
-    "paused",
-    "disabled",
-    "suspended",
-    "muted",
-    "silenced",
-    "turned off",
-    "switched off",
-)
-_PASSIVE_NOT_RE = re.compile(
-    r"\b(?:not|no longer|never|cannot|can|could|may|might|won't|can't)\s+be\b", re.IGNORECASE
-)
+def _silenced(sentence: str) -> Iterator[tuple[str, int]]:
+    """The owner's alerts or the agent's logging switched off: "disable notifications to the
+    owner" must be a directive ("you can mute alerts for the operator" describes); "… logging
+    be paused" is asked in the passive (not "can no longer be turned off")."""
+    m = p.SILENCE_RE.search(sentence)
+    if m and not _negated(sentence, m.start(), m.end()):
+        yield "silence", m.start()
+    m = p.SILENCE_ASKED_RE.search(sentence)
+    if m and not _negated(sentence, m.start(), m.end()) and not p.PASSIVE_NOT_RE.search(m.group()):
+        yield "silence-asked", m.start()
 
 
 def _demanded(sentence: str, m: re.Match[str]) -> bool:
@@ -332,7 +316,7 @@ def _imperative(sentence: str, raw: str, verb_at: int, act: str = "") -> bool:
                 # 0x…" and "you paste your seed and…" ask: a bare "you" opens a directive
                 # only for a secret or where the value goes
                 return (
-                    not _YOU_SUBJECT_RE.fullmatch(lead)
+                    not p.YOU_SUBJECT_RE.fullmatch(lead)
                     or act == "reveal"
                     or has_recipient(raw, verb_at)
                 )
@@ -341,9 +325,6 @@ def _imperative(sentence: str, raw: str, verb_at: int, act: str = "") -> bool:
     return w.is_unspaced(raw[verb_at : verb_at + 1]) and bool(
         p.IMPERATIVE_MARK_RE.search(raw, verb_at)
     )
-
-
-_YOU_SUBJECT_RE = re.compile(r"\W*(?:that\s+|then\s+)?you\s+(?:just\s+|now\s+)?", re.IGNORECASE)
 
 
 def _directive(sentence: str, raw: str, verb_at: int, act: str) -> str | None:
@@ -475,7 +456,7 @@ def _score(sentence: str, full: str, act: str, how: str) -> Judgement:
         score += 2
     if (
         act == "oversight"
-        and _OWNER_KEPT_OUT_RE.search(sentence)
+        and p.OWNER_KEPT_OUT_RE.search(sentence)
         and not (p.WALLET_SECRET_RE.search(full) or p.SECRET_FORM_RE.search(full))
     ):  # "don't report unusual requests to the owner"; not "never ask the owner for a seed"
         cues.append("owner-kept-out")

@@ -13,6 +13,10 @@ from aiegis_guard.scanners import intent_words as w
 F = re.IGNORECASE
 OVERSIGHT_RE = LazyPattern(w.OVERSIGHT, F)
 SILENCE_RE = LazyPattern(w.SILENCE, F)
+SILENCE_ASKED_RE = LazyPattern(w.SILENCE_ASKED, F)
+PASSIVE_NOT_RE = LazyPattern(w.PASSIVE_NOT, F)
+OWNER_KEPT_OUT_RE = LazyPattern(w.OWNER_KEPT_OUT, F)
+YOU_SUBJECT_RE = LazyPattern(w.YOU_SUBJECT, F)
 VOID_RE = LazyPattern(w.VOID, F)
 ADDRESSEE_RE = LazyPattern(w.ADDRESSEE, F)
 MODAL_RE = LazyPattern(w.MODAL, F)

@@ -147,10 +147,26 @@ OVERSIGHT = (
 SILENCE = (
     r"\b(?:disabl|paus|mut|silenc|suppress|turn(?:ing)? off|switch(?:ing)? off|stop)\w* "
     r"(?:\w+ ){0,3}?(?:notifications?|alerts?|alerting|logging|confirmations?|prompts?) "
-    r"(?:\w+ ){0,2}?(?:to|for|from) (?:the |your |its )?(?:owner|user|human|operator|admin)s?\b|"
+    r"(?:\w+ ){0,2}?(?:to|for|from) (?:the |your |its )?(?:owner|user|human|operator|admin)s?\b"
+)
+# ... or asked in the passive ("the agent's alerting and logging be paused")
+SILENCE_ASKED = (
     r"\b(?:alerting|logging|notifications?|alerts?|confirmations?)\b[^.;]{0,40}?\bbe "
     r"(?:paused|disabled|suspended|muted|silenced|turned off|switched off)\b"
 )
+# a passive that is not asked: "can no longer be turned off", "may be paused"
+PASSIVE_NOT = r"\b(?:not|no longer|never|cannot|can|could|may|might|won't|can't)\s+be\b"
+# the owner as the one told, asked or alerted ("don't tell the owner", "without notifying the
+# user", "don't report them to the owner"), not as whose data it is ("never log the user's key")
+OWNER_KEPT_OUT = (
+    r"\b(?:tell(?:ing)?|notify(?:ing)?|inform(?:ing)?|alert(?:ing)?|ask(?:ing)?|ping(?:ing)?|"
+    r"bother(?:ing)?|cc|mention(?:ing)? (?:it |this |that )?to|report(?:ing)? (?:\S+ ){0,6}?to)"
+    r"\s+(?:the |your |my )?(?:owner|principal|human|user)s?\b(?!')|"
+    r"\bwithout (?:the |your |my )?(?:owner|principal|human|user)(?:'s)? (?:approval|"
+    r"confirmation|consent|sign-?off|knowledge)"
+)
+# a bare "you" opening the clause ("then you send…"), as opposed to a vocative
+YOU_SUBJECT = r"\W*(?:that\s+|then\s+)?you\s+(?:just\s+|now\s+)?"
 VOID = (
     r"\b(?:limits?|allowlists?|whitelists?|(?:spending |daily |per-day |per-tx )?caps?|"
     r"restrictions|checks|policies|"
