@@ -88,6 +88,9 @@ def main() -> int:
     args = ap.parse_args()
     data = Path(args.data)
     inputs = {"prose": prose(data), "web": web(data), "json": rpc_json(data)}
+    # one counter for both passes: the intent stage's digest cache is the module's, so a
+    # text the model-on pass read would be answered from it in the rules-only pass
+    seen = iter(range(1, 10**9))
     for model in (True, False):
         guard = Guard(Policy(), classifier=model)
         guard.check_text(
@@ -95,7 +98,6 @@ def main() -> int:
         )
         for name, text in inputs.items():
             dt = _median(lambda t, g=guard: g.check_text(t, source="tool_output"), text, args.reps)
-            seen = iter(range(1, 10**9))
             fresh = _median(
                 lambda t, g=guard, n=seen: g.check_text(" " * next(n) + t, source="tool_output"),
                 text,
