@@ -16,6 +16,11 @@ the original text. What counts as language:
   or a ``display:none`` element is where injections hide) and prose attribute values (``alt``,
   ``title``, ``content``...); tag names, attributes, ``<style>`` bodies are blanked, and
   ``<script>`` bodies keep only their comments and prose strings.
+* **Table rows**, in the view without numbers (a line cut by two or more column gaps — runs
+  of spaces, tabs, ``|`` — into cells of at most ``ROW_CELL_WORDS`` short words, a number or
+  address in one of them): an explorer's history, a balance table, a CSV-like dump.
+  "2026-11-27 19:55  送金  50 USDC  0x…" is a record of a transfer, not an order to make one;
+  a cell that holds a sentence keeps its row as language.
 * **Everywhere**: URLs, e-mail addresses, ``0x`` hex, long letter/digit runs (hashes,
   addresses, base58/base64, CIDs), numbers, identifiers (``eth_getBalance``, ``abc123``),
   function signatures (``transfer(address,uint256)``) are blanked. Markdown and e-mail are
@@ -53,6 +58,53 @@ _BLOCK_RE = re.compile(
     r"details|summary|textarea|button|label)\b",
     re.IGNORECASE,
 )
+ROW_CELL_WORDS = 3
+ROW_CELL_LETTERS = 24  # letters of a cell's words; 8 in a script written without spaces
+_GAPS = ("  ", "\t", "|", "\u3000")  # where a column gap may start
+_SPLIT_RE = re.compile(r"[ \u3000]{2,}|\t|\|")
+_UNSPACED_RE = re.compile(r"[\u0e00-\u0e7f\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af]")
+_ROW_CELLS = 3
+MAX_ROW = 400  # characters: a longer line is no row of short cells
+
+
+def _table_rows(text: str) -> list[tuple[int, int]]:
+    """Spans of the lines of ``text`` that are table rows (see the module docstring): a line
+    of short cells with a number in one, next to another line of short cells (a header or
+    another row: one line of double-spaced words is no table). Only lines holding a column
+    gap are read."""
+    lines: dict[int, tuple[int, list[str]]] = {}  # start -> (end, cells) of lines in columns
+    ahead = [text.find(g) for g in _GAPS]  # the next of each gap (str.find: C speed)
+    while True:
+        at = min((a for a in ahead if a >= 0), default=-1)
+        if at < 0:
+            break
+        start = text.rfind("\n", 0, at) + 1
+        end = text.find("\n", at)
+        end = len(text) if end == -1 else end
+        if end - start <= MAX_ROW:
+            cells = [c for c in _SPLIT_RE.split(text[start:end]) if c.strip()]
+            if len(cells) >= _ROW_CELLS:
+                lines[start] = (end, cells)
+        ahead = [
+            a if a < 0 or a > end else text.find(g, end) for a, g in zip(ahead, _GAPS, strict=True)
+        ]
+    short = {start: end for start, (end, cells) in lines.items() if all(map(_short, cells))}
+    ends = {end: start for start, end in short.items()}
+    return [
+        (start, end)
+        for start, end in short.items()
+        if (end + 1 in short or start - 1 in ends)
+        and any(ch.isdigit() for cell in lines[start][1] for ch in cell)
+    ]
+
+
+def _short(cell: str) -> bool:
+    """A table cell, not a sentence: a few short words (or none: a number, an address)."""
+    words = _WORD_RE.findall(cell)
+    cap = 8 if _UNSPACED_RE.search(cell) else ROW_CELL_LETTERS
+    return len(words) <= ROW_CELL_WORDS and sum(map(len, words)) <= cap
+
+
 _COMMENT_RE = re.compile(r"//[^\n]*|/\*.*?\*/|#[^\n]*", re.DOTALL)
 
 
@@ -237,6 +289,12 @@ def views(text: str, memo: Memo | None = None) -> tuple[str, str]:
     if not text:
         return text, text
     keep, blocks = _structure(text)
+    rows = _table_rows(text)
+    row_mask = None
+    if rows:  # blanked with the numbers: the classifier reads a payment schedule's table whole
+        row_mask = np.zeros(len(text), dtype=bool)
+        for a, b in rows:
+            row_mask[a:b] = True
     breaks = np.array(blocks, dtype=np.int64)
     words: list[str] = []
     kept: list[str] = []
@@ -250,6 +308,8 @@ def views(text: str, memo: Memo | None = None) -> tuple[str, str]:
         piece[data] = 32
         kept.append(_decode(piece))
         piece[data_digits] = 32
+        if row_mask is not None:
+            piece[row_mask[start:end] & (piece != 10)] = 32
         if len(breaks):  # a sentence never runs from one JSON string or HTML block into the next
             piece[breaks[(breaks >= start) & (breaks < end)] - start] = 10
         words.append(_decode(piece))
