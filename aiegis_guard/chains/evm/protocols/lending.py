@@ -195,8 +195,9 @@ def _lido_submit(f: Frame, fn: Function, a: list[Any]) -> Result:
 
 def _lido_request(f: Frame, fn: Function, a: list[Any]) -> Result:
     """WithdrawalQueue ``requestWithdrawals[WstETH](uint256[] amounts, address owner)``: the
-    stETH (wstETH) is taken from ``msg.sender``; the withdrawal NFTs (unstETH, claimable for
-    the ETH) go to ``owner`` (0: the caller). On any other contract: opaque."""
+    stETH (wstETH) is taken from ``msg.sender``; the withdrawal NFTs (unstETH, one per amount,
+    claimable for the ETH; their ids are assigned on-chain: no amount, as a V3 position) go to
+    ``owner`` (0: the caller). On any other contract: opaque."""
     if not _on(f, "Lido WithdrawalQueue") or f.sender is None:
         return [named_call(f, fn, known=False)]
     token = _LIDO_WSTETH if fn.name.endswith("WstETH") else _LIDO_STETH
@@ -204,7 +205,7 @@ def _lido_request(f: Frame, fn: Function, a: list[Any]) -> Result:
     nfts = asset(f.target, AssetKind.NFT)
     give = swap_ops(f, f"lido.{fn.name}", (token, sum(a[0])), (None, None), None)
     receipt = Receipt(
-        via="lido.request", asset=nfts, recipient=owner, amount=len(a[0]), order=SWAP_ORDER
+        via="lido.request", asset=nfts, recipient=owner, amount=None, order=SWAP_ORDER
     )
     return [*give, receipt]
 
