@@ -13,6 +13,7 @@ from typing import Any
 from aiegis_guard.chains.evm.abi import parse_types
 from aiegis_guard.chains.evm.frames import Frame, Result
 from aiegis_guard.chains.evm.protocols import (
+    accounts,
     aggregators,
     disperse,
     fulfil,
@@ -52,6 +53,7 @@ def _build() -> tuple[dict[bytes, Function], dict[str, Handler]]:
         morpho,
         disperse,
         fulfil,
+        accounts,
     ):
         for signature, handler in module.TABLE:
             key = f"{module.__name__.rsplit('.', 1)[-1]}.{handler.__name__.lstrip('_')}"
