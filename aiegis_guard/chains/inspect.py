@@ -64,7 +64,8 @@ rule                                 action  when
                                              ``account_validator_change``,
                                              ``account_owner_change`` (ERC-7579
                                              modules, Kernel validators / executors,
-                                             a validator's key),
+                                             a validator's key), ``restake_delegation``
+                                             (EigenLayer ``delegateTo``),
                                              ... (FLAG when
                                              the account is not known to be own; nothing when
                                              the new authority is own or an allowlisted
@@ -177,6 +178,7 @@ _AUTHORITY_RULES = {
     "kernel.executor": "account_module_change",
     "kernel.validator": "account_validator_change",
     "account.owner": "account_owner_change",
+    "eigenlayer.delegate": "restake_delegation",
 }
 
 

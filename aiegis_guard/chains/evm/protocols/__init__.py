@@ -22,6 +22,7 @@ from aiegis_guard.chains.evm.protocols import (
     morpho,
     pools,
     positions,
+    restaking,
     safe,
     standards,
     swaps,
@@ -54,6 +55,7 @@ def _build() -> tuple[dict[bytes, Function], dict[str, Handler]]:
         disperse,
         fulfil,
         accounts,
+        restaking,
     ):
         for signature, handler in module.TABLE:
             key = f"{module.__name__.rsplit('.', 1)[-1]}.{handler.__name__.lstrip('_')}"
