@@ -21,8 +21,18 @@ from tests.evm_builders import STRANGER, TOKEN, call
 # FallbackManager, EIP-1363, EIP-777, CryptoPunksMarket, Ownable, Uniswap v2/v3/SwapRouter02,
 # 1inch v5/v6, 0x, Aave v3 IPool, Compound III Comet, ENS ETHRegistrarController (and the legacy
 # controller), WETH9, Lido, wstETH, Aave WrappedTokenGatewayV3, Ownable2Step, Paraswap Augustus v5
-# (lib/Utils.sol) and v6 (AugustusV6Types.sol), CoW EthFlow)
+# (lib/Utils.sol) and v6 (AugustusV6Types.sol), CoW EthFlow, ERC-7579 IERC7579Account, ZeroDev
+# Kernel v2, EigenLayer IStrategyManager / IDelegationManager (M2), Rocket Pool rETH)
 PINNED = [
+    ("9517e29f", "installModule(uint256,address,bytes)"),
+    ("a71763a8", "uninstallModule(uint256,address,bytes)"),
+    ("55b14f50", "setDefaultValidator(address,bytes)"),
+    ("29f8b174", "setExecution(bytes4,address,address,uint48,uint48,bytes)"),
+    ("e7a050aa", "depositIntoStrategy(address,address,uint256)"),
+    ("32e89ace", "depositIntoStrategyWithSignature(address,address,uint256,address,uint256,bytes)"),
+    ("eea9064b", "delegateTo(address,(bytes,uint256),bytes32)"),
+    ("0dd8dd02", "queueWithdrawals((address[],uint256[],address)[])"),
+    ("42966c68", "burn(uint256)"),
     ("a415bcad", "borrow(address,uint256,uint256,uint16,address)"),
     ("617ba037", "supply(address,uint256,address,uint16)"),
     ("573ade81", "repay(address,uint256,uint256,address)"),

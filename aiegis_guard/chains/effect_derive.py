@@ -138,6 +138,10 @@ _TO_CALLER = frozenset(
         "wsteth.wrap",
         "wsteth.unwrap",
         "lido.claim",
+        "eigenlayer.deposit",
+        "eigenlayer.withdraw",
+        "rocketpool.deposit",
+        "rocketpool.burn",
     }
 )
 

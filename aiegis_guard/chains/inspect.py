@@ -60,6 +60,12 @@ rule                                 action  when
                                              ``safe_module_change``, ``safe_guard_change``,
                                              ``safe_fallback_handler_change``,
                                              ``ens_manager_change`` (ENS ``reclaim``),
+                                             ``account_module_change``,
+                                             ``account_validator_change``,
+                                             ``account_owner_change`` (ERC-7579
+                                             modules, Kernel validators / executors,
+                                             a validator's key), ``restake_delegation``
+                                             (EigenLayer ``delegateTo``),
                                              ... (FLAG when
                                              the account is not known to be own; nothing when
                                              the new authority is own or an allowlisted
@@ -168,6 +174,11 @@ _AUTHORITY_RULES = {
     "proxy.upgrade": "proxy_upgrade",
     "ens.reclaim": "ens_manager_change",
     "ens.set_owner": "ens_manager_change",
+    "erc7579.module": "account_module_change",
+    "kernel.executor": "account_module_change",
+    "kernel.validator": "account_validator_change",
+    "account.owner": "account_owner_change",
+    "eigenlayer.delegate": "restake_delegation",
 }
 
 
@@ -421,7 +432,7 @@ def _delegation(j: _Judge, op: Delegation) -> list[Finding]:
 # ownership handed over by name (Ownable, a Safe owner added / swapped in): the allowlist
 # names the new owner in any role (a team multisig listed as a recipient is no stranger);
 # modules, guards, handlers and code delegation need an operator / delegate / spender entry
-_OWNERSHIP = frozenset({"ownable.transfer_ownership", "safe.owner"})
+_OWNERSHIP = frozenset({"ownable.transfer_ownership", "safe.owner", "account.owner"})
 
 
 def _trusted_authority(j: _Judge, addr: str, via: str) -> bool:

@@ -30,6 +30,8 @@ meaning:
   destination whatever the amount (the rent is not in the transaction);
 * an ENS name as a token (``erc721:<BaseRegistrar>#name.eth``) is its id, keccak256(label);
 * NFT items merged into one effect for display (``token_ids`` of several) count one per token;
+* a ``contract:<addr>`` given or received (shares in a strategy, a position in a market) is
+  an effect on the asset of that contract;
 * the opaque effects' asset words (``nft:blur_bulk_listing``) are descriptions: an opaque
   effect matches on its counterparty (target) only.
 
@@ -109,8 +111,11 @@ def _asset_ok(exp: Mapping[str, Any], act: Mapping[str, Any], own: str) -> bool:
         ids = [str(i) for i in act.get("token_ids") or ()]
         return token == "*" or token is None or token in ids or (not ids and bool(act["unlimited"]))
     # safe: / account: / spl_account: / stake: / contract: name the account acted on (an
-    # authority effect without an account acts on the signer: the own account)
+    # authority effect without an account acts on the signer: the own account); a position
+    # given or received (``contract:<strategy>`` shares) is the guard's asset of that contract
     account = _norm(act.get("account") or ("" if act["kind"] != "authority" else own))
+    if prefix == "contract" and act["kind"] in ("gives", "gets"):
+        return address in (account, _norm(act.get("target")), _actual_address(act))
     return address in (account, _norm(act.get("target")))
 
 

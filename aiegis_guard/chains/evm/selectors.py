@@ -132,6 +132,9 @@ _TABLE: tuple[tuple[str, str, str], ...] = (
     # Safe4337Module (safe-global/safe-modules 4337/v0.3.0): the Safe executes the call
     ("7bb37428", "executeUserOp(address,uint256,bytes,uint8)", "safe_exec"),
     ("541d63c8", "executeUserOpWithErrorString(address,uint256,bytes,uint8)", "safe_exec"),
+    # ZeroDev Kernel v2 (zerodevapp/kernel src/Kernel.sol): execute(to, value, data,
+    # Operation{Call, DelegateCall}), the shape of Safe's call / delegatecall
+    ("51945447", "execute(address,uint256,bytes,uint8)", "safe_exec"),
     ("b61d27f6", "execute(address,uint256,bytes)", "account_execute"),
     ("47e1da2a", "executeBatch(address[],uint256[],bytes[])", "account_execute_batch"),
     ("18dfb3c7", "executeBatch(address[],bytes[])", "account_execute_batch_novalue"),

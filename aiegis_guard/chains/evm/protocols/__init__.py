@@ -13,6 +13,7 @@ from typing import Any
 from aiegis_guard.chains.evm.abi import parse_types
 from aiegis_guard.chains.evm.frames import Frame, Result
 from aiegis_guard.chains.evm.protocols import (
+    accounts,
     aggregators,
     disperse,
     fulfil,
@@ -21,6 +22,7 @@ from aiegis_guard.chains.evm.protocols import (
     morpho,
     pools,
     positions,
+    restaking,
     safe,
     standards,
     swaps,
@@ -52,6 +54,8 @@ def _build() -> tuple[dict[bytes, Function], dict[str, Handler]]:
         morpho,
         disperse,
         fulfil,
+        accounts,
+        restaking,
     ):
         for signature, handler in module.TABLE:
             key = f"{module.__name__.rsplit('.', 1)[-1]}.{handler.__name__.lstrip('_')}"

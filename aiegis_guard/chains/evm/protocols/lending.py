@@ -30,6 +30,7 @@ from __future__ import annotations
 from typing import Any
 
 from aiegis_guard.chains.evm.frames import ZERO, Frame, Result, asset, native
+from aiegis_guard.chains.evm.protocols.restaking import ROCKET_DEPOSIT_POOL, rocket_deposit
 from aiegis_guard.chains.evm.protocols.swaps import swap_ops
 from aiegis_guard.chains.evm.selectors import Function
 from aiegis_guard.chains.evm.tokens import approval, named_call, switch_approval
@@ -160,9 +161,14 @@ def _on(f: Frame, prefix: str) -> bool:
 
 
 def _weth_deposit(f: Frame, fn: Function, a: list[Any]) -> Result:
-    """WETH9 ``deposit()``: the ETH sent comes back as WETH to ``msg.sender`` (on WETH only;
-    elsewhere a named call, as before)."""
-    if not _on(f, "WETH") or f.sender is None:
+    """WETH9 ``deposit()``: the ETH sent comes back as WETH to ``msg.sender``; Rocket Pool's
+    deposit pool mints rETH for it (``restaking.py``); on any other contract what the payable
+    ``deposit()`` does with the ETH is unknown: opaque."""
+    if f.target == ROCKET_DEPOSIT_POOL:
+        return rocket_deposit(f, fn, a)
+    if not _on(f, "WETH"):
+        return [named_call(f, fn, known=False)]
+    if f.sender is None:
         return [named_call(f, fn)]
     return _paid_to("weth.deposit", f.target, f.sender, f.value)
 
@@ -195,8 +201,9 @@ def _lido_submit(f: Frame, fn: Function, a: list[Any]) -> Result:
 
 def _lido_request(f: Frame, fn: Function, a: list[Any]) -> Result:
     """WithdrawalQueue ``requestWithdrawals[WstETH](uint256[] amounts, address owner)``: the
-    stETH (wstETH) is taken from ``msg.sender``; the withdrawal NFTs (unstETH, claimable for
-    the ETH) go to ``owner`` (0: the caller). On any other contract: opaque."""
+    stETH (wstETH) is taken from ``msg.sender``; the withdrawal NFTs (unstETH, one per amount,
+    claimable for the ETH; their ids are assigned on-chain: no amount, as a V3 position) go to
+    ``owner`` (0: the caller). On any other contract: opaque."""
     if not _on(f, "Lido WithdrawalQueue") or f.sender is None:
         return [named_call(f, fn, known=False)]
     token = _LIDO_WSTETH if fn.name.endswith("WstETH") else _LIDO_STETH
@@ -204,7 +211,7 @@ def _lido_request(f: Frame, fn: Function, a: list[Any]) -> Result:
     nfts = asset(f.target, AssetKind.NFT)
     give = swap_ops(f, f"lido.{fn.name}", (token, sum(a[0])), (None, None), None)
     receipt = Receipt(
-        via="lido.request", asset=nfts, recipient=owner, amount=len(a[0]), order=SWAP_ORDER
+        via="lido.request", asset=nfts, recipient=owner, amount=None, order=SWAP_ORDER
     )
     return [*give, receipt]
 

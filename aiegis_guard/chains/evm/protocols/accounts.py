@@ -1,0 +1,103 @@
+"""Smart-account administration: ERC-7579 modules and ZeroDev Kernel v2 validators.
+
+Sources:
+
+- erc7579/erc7579-implementation ``src/interfaces/IERC7579Account.sol`` (``installModule(
+  uint256 moduleTypeId, address module, bytes initData)`` / ``uninstallModule(uint256,
+  address, bytes deInitData)``, both ``payable``; authorization: ``onlyEntryPointOrSelf``) and
+  ``src/interfaces/IERC7579Module.sol`` (``MODULE_TYPE_VALIDATOR = 1``, ``EXECUTOR = 2``,
+  ``FALLBACK = 3``, ``HOOK = 4``). A self-call carried by the account's own ERC-7579
+  ``execute(mode, executionCalldata)`` reaches these handlers through ``wrappers.py``.
+- zerodevapp/kernel v2 ``src/abstract/KernelStorage.sol`` / ``src/Kernel.sol``
+  (``setDefaultValidator(IKernelValidator _defaultValidator, bytes _data)``: the validator of
+  every UserOperation, enabled with ``_defaultValidator.enable(_data)``;
+  ``setExecution(bytes4 _selector, address _executor, IKernelValidator _validator, uint48
+  _validUntil, uint48 _validAfter, bytes _enableData)``: calls of ``_selector`` run by
+  ``_executor``, authorised by ``_validator`` enabled with ``_enableData``) and
+  ``src/validator/ECDSAValidator.sol`` (``enable`` / ``onInstall``: ``owner =
+  address(bytes20(_data[0:20]))``).
+
+Each installed module, validator or executor is an :class:`AuthorityChange` on the account
+(the call's target) to the module: it can authorise (validator), run (executor), intercept
+(fallback handler) or veto (hook) what the account does. A validator's enable data of exactly
+20 bytes is the ECDSA validator's layout: the key that signs for the account, an ``owner``
+authority (ownership: judged as a Safe owner; allowlisted in any role). Removing a module
+(``uninstallModule``, a zero executor / validator) gives nobody anything: a named call.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from aiegis_guard.chains.evm.frames import ZERO, Frame, Result
+from aiegis_guard.chains.evm.selectors import Function
+from aiegis_guard.chains.evm.tokens import named_call
+from aiegis_guard.chains.transaction import AuthorityChange
+
+__all__ = ["MODULE_TYPES", "TABLE"]
+
+# IERC7579Module.sol: MODULE_TYPE_VALIDATOR / EXECUTOR / FALLBACK / HOOK
+MODULE_TYPES = {1: "validator", 2: "executor", 3: "fallback", 4: "hook"}
+VALIDATOR = 1
+_KEY_BYTES = 20  # ECDSAValidator: owner = address(bytes20(_data[0:20]))
+
+
+def _change(f: Frame, via: str, what: str, new: str) -> AuthorityChange:
+    return AuthorityChange(
+        via=via,
+        account=f.target,
+        new_authority=new,
+        authority_type=what,
+        current_authority=f.sender,
+    )
+
+
+def _signer_key(f: Frame, via: str, data: bytes) -> list[AuthorityChange]:
+    """The key a validator is enabled with, when its data is one bare address."""
+    if len(data) != _KEY_BYTES:
+        return []
+    key = "0x" + bytes(data).hex()
+    return [] if key == ZERO else [_change(f, via, "owner", key)]
+
+
+def _install_module(f: Frame, fn: Function, a: list[Any]) -> Result:
+    type_id, module, init = a
+    if module == ZERO:
+        return [named_call(f, fn)]
+    kind = MODULE_TYPES.get(type_id, f"type_{type_id}")
+    out: Result = [_change(f, "erc7579.module", f"{kind}_module", module)]
+    if type_id == VALIDATOR:
+        out += _signer_key(f, "account.owner", init)
+    return out
+
+
+def _uninstall_module(f: Frame, fn: Function, a: list[Any]) -> Result:
+    return [named_call(f, fn)]
+
+
+def _set_default_validator(f: Frame, fn: Function, a: list[Any]) -> Result:
+    validator, data = a
+    if validator == ZERO:
+        return [named_call(f, fn)]
+    change = _change(f, "kernel.validator", "default_validator", validator)
+    return [change, *_signer_key(f, "account.owner", data)]
+
+
+def _set_execution(f: Frame, fn: Function, a: list[Any]) -> Result:
+    selector, executor, validator, _until, _after, data = a
+    route = f"(selector=0x{bytes(selector).hex()})"
+    out: Result = []
+    if executor != ZERO:
+        out.append(_change(f, "kernel.executor", f"executor_module{route}", executor))
+    if validator != ZERO:
+        out.append(_change(f, "kernel.validator", f"execution_validator{route}", validator))
+        out += _signer_key(f, "account.owner", data)
+    return out or [named_call(f, fn)]
+
+
+TABLE = (
+    ("installModule(uint256,address,bytes)", _install_module),
+    ("uninstallModule(uint256,address,bytes)", _uninstall_module),
+    ("setDefaultValidator(address,bytes)", _set_default_validator),
+    ("setExecution(bytes4,address,address,uint48,uint48,bytes)", _set_execution),
+)
