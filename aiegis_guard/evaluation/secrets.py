@@ -162,14 +162,14 @@ def _keystore(guard: Guard, pii: Path) -> list[Score]:
 
 def _frozen_forms(guard: Guard) -> list[Score]:
     """The independent sets' secret forms (issue 13), when in a source checkout: the frozen
-    sets' and the development sets ``tests/vectors/secret_forms_dev2.jsonl`` to ``…dev4``."""
+    sets' and the development sets ``tests/vectors/secret_forms_dev2.jsonl`` to ``…dev5``."""
     from aiegis_guard.evaluation.sources import default_frozen_path, frozen_sets
 
     rows: dict[str, Score] = {}
     files = [(name, folder / "secrets_forms.jsonl") for name, folder in frozen_sets()]
     files += [
         (f"dev{n}", default_frozen_path().with_name(f"secret_forms_dev{n}.jsonl"))
-        for n in (2, 3, 4)
+        for n in (2, 3, 4, 5)
     ]
     for name, path in files:
         if not path.is_file():
