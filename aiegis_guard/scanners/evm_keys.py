@@ -95,8 +95,9 @@ HASH_WORDS = _words(
 KEY_QUALIFIERS = _words(
     "storage cache lookup primary map mapping idempotency public pub verifying api authentication"
 )
-_NAMED_VALUE_RE = re.compile(r"(?i)\bname\b")  # a name/value pair: the name classifies
+_NAMED_VALUE_RE = re.compile(r"(?i)\b(?:name|key)\b")  # a name/value pair: the name classifies
 QUALIFIED_KEY_WORDS = {"credentials": ("withdrawal",), "credential": ("withdrawal",)}
+_REREAD = frozenset(("key", "keys", "value", *QUALIFIED_KEY_WORDS))
 CALLS = ("wallet", "account")  # Wallet("0x..."), Account("0x..."): a key is being loaded
 _WORD = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789_")
 _LIST_GAP = frozenset(" \t\r\n,;\"'[]")
@@ -196,9 +197,9 @@ def _context(text: str, start: int, end: int, lo: int, hi: int) -> tuple[str, st
     while lo < tail_start < start and text[tail_start - 1].isalnum() and text[tail_start].isalnum():
         tail_start += 1  # not the end of a word cut at the tail's start ("signe|r": no "r")
     before = _classify_tail(text[tail_start:start])
-    # a bare "key" may have lost its qualifier ("storage key") at the cut, a "value" its
-    # name ("--name pk --value"): read the whole window
-    if tail_start > lo and (before is None or before[1].lower() in ("key", "keys", "value")):
+    # a bare "key" may have lost its qualifier ("storage key", "withdrawal credentials") at
+    # the cut, a "value" its name ("--name pk --value"): read the whole window
+    if tail_start > lo and (before is None or before[1].lower() in _REREAD):
         before = _classify(text[max(lo, start - WINDOW) : start], nearest_last=True)
     if before is not None:
         return before[0], f"context:{before[1]!r}"

@@ -32,7 +32,15 @@ XPRV_VERSIONS = {
     bytes.fromhex("02aa7a99"): "Zprv",
     bytes.fromhex("02575048"): "Vprv",
 }
-WIF_VERSIONS = {0x80: "mainnet", 0xEF: "testnet"}
+# the SECRET_KEY base58 prefix of each chain's chainparams.cpp (bitcoin/bitcoin: 128 / 239;
+# litecoin-project/litecoin: 176; dogecoin/dogecoin: 158; dashpay/dash: 204)
+WIF_VERSIONS = {
+    0x80: "Bitcoin mainnet",
+    0xEF: "testnet",
+    0xB0: "Litecoin",
+    0x9E: "Dogecoin",
+    0xCC: "Dash",
+}
 SOLANA_B58_LENGTHS = range(80, 91)  # 64 bytes in base58: 86-88 chars (fewer with zero bytes)
 
 
@@ -83,7 +91,7 @@ def _wif(token: str, span: tuple[int, int]) -> Finding | None:
         "secret.wif",
         span,
         token,
-        f"Bitcoin WIF private key ({network})",
+        f"WIF private key ({network})",
         "pattern:base58check",
         f"version:0x{payload[0]:02x}",
         "compressed" if len(payload) == 34 else "uncompressed",

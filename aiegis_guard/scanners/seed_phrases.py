@@ -313,12 +313,19 @@ def _finding(
 # phrase: the windows around each "12 <word>" are read once.
 
 NUMBERED_REACH = 800  # characters each side of the 12th word (24 numbered lines)
-# a number glued to its label ("word12": ..) needs a separator after it (not hex "0x12ab")
-_TWELFTH_RE = re.compile(r"(?:(?<![\w.])12(?!\d)[^\w\n]{0,4}|(?<![\d.])12[^\w\n]{1,4})[^\W\d_]")
+# a number glued to its label ("word12": ..) needs a separator after it (not hex "0x12ab");
+# an ordinal suffix ("12th", "12番") is part of the number when a separator follows it
+_SUFFIX = r"(?:(?:st|nd|rd|th|番)(?=[^\w\n]))?"
+_TWELFTH_RE = re.compile(
+    rf"(?:(?<![\w.])12(?!\d){_SUFFIX}[^\w\n]{{0,4}}|(?<![\d.])12[^\w\n]{{1,4}})[^\W\d_]"
+)
 # a numbered phrase needs its 11th word too: a window without one is not read word by word
-_ELEVENTH_RE = re.compile(r"(?:(?<![\w.])11(?!\d)[^\w\n]{0,4}|(?<![\d.])11[^\w\n]{1,4})[^\W\d_]")
+_ELEVENTH_RE = re.compile(
+    rf"(?:(?<![\w.])11(?!\d){_SUFFIX}[^\w\n]{{0,4}}|(?<![\d.])11[^\w\n]{{1,4}})[^\W\d_]"
+)
 _NUMBERED_RE = re.compile(
-    r"(?:(?<![\w.])(\d{1,2})(?!\d)[^\w\n]{0,4}|(?<![\d.])(\d{1,2})[^\w\n]{1,4})([^\W\d_]{1,12})"
+    rf"(?:(?<![\w.])(\d{{1,2}})(?!\d){_SUFFIX}[^\w\n]{{0,4}}|(?<![\d.])(\d{{1,2}})[^\w\n]{{1,4}})"
+    r"([^\W\d_]{1,12})"
 )
 
 

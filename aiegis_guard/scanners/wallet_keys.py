@@ -19,7 +19,7 @@ secret.solana_keypair      64 bytes (base58, base64, decimal / ``0x`` byte array
                            (``Keypair.from_seed(bytes([..]))``); base58 halves joined
 secret.bip32_xprv          base58check extended private key (xprv/tprv/yprv/zprv/...), also
                            inside output descriptors and split over labelled parts
-secret.wif                 base58check WIF private key (0x80 / 0xef)
+secret.wif                 base58check WIF private key (Bitcoin 0x80 / 0xef, LTC, DOGE, DASH)
 secret.pem_private_key     PEM / OpenSSH / PGP private-key block with key material
 secret.keystore_json       FLAG: encrypted (v3) keystore JSON; BLOCK with its password beside it
 =========================  ===========================================================
@@ -35,6 +35,7 @@ from __future__ import annotations
 
 import base64
 import binascii
+import re
 
 from aiegis_guard.charclass import BASE58, BASE64, runs
 from aiegis_guard.findings import Action, Finding, Source
@@ -64,10 +65,12 @@ __all__ = ["scan"]
 # --- declarations ------------------------------------------------------------------------
 
 _BYTE = r"(?:0[xX][0-9a-fA-F]{1,2}|\d{1,3})(?:u8)?"
-# 64 bytes (a keypair), or 32 (a seed: a key only as the argument of a loader, ``from_seed``)
+# 64 bytes (a keypair), or 32 (a seed: a key only as the argument of a loader, ``from_seed``),
+# separated by commas or, as Go's fmt prints a []byte, by spaces
 SOLANA_ARRAY_RE = LazyPattern(
-    rf"[\[{{]\s*({_BYTE}(?:\s*,\s*{_BYTE}){{31}}(?:(?:\s*,\s*{_BYTE}){{32}})?)\s*,?\s*[\]}}]"
+    rf"[\[{{]\s*({_BYTE}(?:\s*[,\s]\s*{_BYTE}){{31}}(?:(?:\s*[,\s]\s*{_BYTE}){{32}})?)\s*,?\s*[\]}}]"
 )
+_ARRAY_GAP_RE = re.compile(r"[\s,]+")
 # 32 bytes as a Python bytes literal of escapes (b'\x50\x19…')
 BYTES_LITERAL_RE = LazyPattern(r"\bb(['\"])((?:\\x[0-9a-fA-F]{2}){32})\1")
 SOLANA_B64_LENGTHS = (86, 87, 88)  # 64 bytes in base64, with or without padding
@@ -135,7 +138,7 @@ def _wrapped_xprv(text: str) -> list[Finding]:
 
 
 def _array_bytes(items: str) -> bytes | None:
-    values = [int(v.strip().removesuffix("u8"), 0) for v in items.split(",")]
+    values = [int(v.removesuffix("u8"), 0) for v in _ARRAY_GAP_RE.split(items.strip())]
     return bytes(values) if max(values) <= 255 else None
 
 

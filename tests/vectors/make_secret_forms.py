@@ -12,6 +12,7 @@ import json
 from pathlib import Path
 from typing import Any
 
+import base58
 from keygen import KeyGen, b64, bad
 
 OUT = Path(__file__).with_name("secret_forms.json")
@@ -503,6 +504,44 @@ def _wrapped_xkeys() -> list[dict[str, Any]]:
     ]
 
 
+def _dev5_forms(k: str, h: str, slot: str) -> list[dict[str, Any]]:
+    """Forms of the fifth independent set (secret_forms_dev5.jsonl): ordinal and 番-numbered
+    words, a name/value pair keyed "key", WIF keys of other chains, a Go-printed []byte."""
+    f = "dev5"
+    words = _phrase()
+    suffix = {1: "st", 2: "nd", 3: "rd"}
+    ordinals = ", ".join(f"{i}{suffix.get(i, 'th')} {w}" for i, w in enumerate(words, 1))
+    japanese = "\n".join(f"{i}番 {w}" for i, w in enumerate(_phrase(12, "japanese"), 1))
+    postman = json.dumps({"values": [{"key": "signerPrivateKey", "value": f"0x{k}"}]})
+    storage = json.dumps({"storage": [{"key": f"0x{slot}", "value": f"0x{h}"}]})
+
+    def wif(version: int) -> str:
+        payload = bytes([version]) + bytes.fromhex(_key()) + b"\1"
+        return base58.b58encode_check(payload).decode()
+
+    keypair = " ".join(str(b) for b in GEN.solana())
+    noise = " ".join(str(RNG.randrange(256)) for _ in range(64))
+    deposit = json.dumps(
+        {
+            "pubkey": h + h[:32],
+            "withdrawal_credentials": "01" + "00" * 11 + "5a" * 20,
+            "amount": 32000000000,
+            "deposit_message_root": h,
+        }
+    )
+    return [
+        _case("ordinals", f, f"ok typing them out: {ordinals}. all twelve", "block", "1st.."),
+        _case("ban", f, f"バックアップ用\n{japanese}", "block", "Japanese N番 lines"),
+        _case("postman", f, postman, "block", "key/value pair named by its key"),
+        _case("storage-pair", f, storage, "allow", "a storage slot's key/value"),
+        _case("ltc-wif", f, f"litecoin-cli importprivkey {wif(0xB0)}", "block", "Litecoin"),
+        _case("doge-wif", f, f"paper wallet (private): {wif(0x9E)}", "block", "Dogecoin"),
+        _case("go-bytes", f, f"DEBUG key bytes: [{keypair}]", "block", "fmt-printed []byte"),
+        _case("go-noise", f, f"DEBUG frame bytes: [{noise}]", "allow", "64 bytes, no keypair"),
+        _case("deposit-data", f, f"[{deposit}]", "allow", "withdrawal credentials"),
+    ]  # fmt: skip
+
+
 def build() -> dict[str, Any]:
     k, h, h1, h2 = _key(), _key(), _key(), _key()
     address = "0x" + "5a" * 20
@@ -526,6 +565,7 @@ def build() -> dict[str, Any]:
     address = "0x" + "5a" * 20
     later = [*_grouped(_key(), _key()), *_wide_separators(), *_byte_arrays(_key(), _key())]
     later += [*_vaults(_key(), address), *_solidity_constants(_key(), _key()), *_wrapped_xkeys()]
+    later += _dev5_forms(_key(), _key(), _key())
     for case in later:
         case["id"] = f"{case['form']}:{case['id']}"
         cases.append(case)
