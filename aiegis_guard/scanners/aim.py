@@ -15,7 +15,7 @@ from aiegis_guard.scanners import intent_patterns as p
 from aiegis_guard.scanners.intent_judge import has_recipient, judge
 from aiegis_guard.scanners.reported import unquoted
 
-__all__ = ["aimed", "asks_at", "mentions_only", "wallet_talk"]
+__all__ = ["aimed", "asks_at", "in_reference_entry", "mentions_only", "wallet_talk"]
 
 _AIMED = (p.ADDRESSEE_RE, p.OVERRIDE_RE)
 _SELECTOR = re.compile(r"0x[0-9a-f]{8}", re.IGNORECASE)  # a function selector: no target
@@ -51,6 +51,15 @@ def asks_at(text: str, start: int, end: int) -> bool:
     if sentence.rstrip().endswith(("?", "？")) and not _REQUEST_RE.match(sentence):
         return False
     return judge(sentence) is not None
+
+
+def in_reference_entry(text: str, at: int) -> bool:
+    """Is ``text[at]`` on a reference entry's line (a command or function in a code span, a
+    dash and what it does: "`cast wallet private-key` — decrypt a keystore and print its
+    private key")? Docs describe what a command does; they do not ask the reader to run it."""
+    start = text.rfind("\n", 0, at) + 1
+    head = text[start : start + 8].lstrip()[:1]
+    return head in ("`", "-", "*", "•") and p.REFERENCE_ENTRY_RE.match(text, start) is not None
 
 
 _REQUEST_RE = re.compile(r"\W*(?:can|could|would|will)\s+you\b", re.IGNORECASE)

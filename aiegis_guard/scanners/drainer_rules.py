@@ -10,7 +10,8 @@ Addresses the policy knows (own wallet, allowlist) do not escalate.
 **Aim**: the families that name wallet operations (approvals, permits, redirects, sweeps,
 parameters, replaced functions) are what explanations, audits and changelogs talk about too.
 In read content they need the text to point somewhere or their sentence to ask for an act
-(:func:`_aimed`). Secret asks, skims and lures need neither.
+(:func:`_aimed`). Secret asks, skims and lures need neither. No family is read on a reference
+entry's line (a command in a code span, a dash and what it does: docs describe commands).
 """
 
 from __future__ import annotations
@@ -129,6 +130,10 @@ def scan(layer: Layer, ctx: ScanContext) -> list[Finding]:
     out = []
     kept = distinct(hits, Category.DRAINER, ctx.rules_source)
     kept = _aimed(unreported(kept, layer, ctx.source), layer, ctx.source)
+    if kept and in_plain_sight(layer, ctx.source) and "`" in layer.text:
+        from aiegis_guard.scanners.aim import in_reference_entry
+
+        kept = [h for h in kept if not in_reference_entry(layer.text, h.start)]
     for hit in kept:
         severity, message = FAMILIES[hit.phrase.family]
         finding = finding_for(hit, severity, message)

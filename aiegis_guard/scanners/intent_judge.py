@@ -303,9 +303,11 @@ def has_recipient(raw: str, pos: int = 0) -> bool:
 def _imperative(sentence: str, raw: str, verb_at: int, act: str = "") -> bool:
     """The verb opens its clause (after a vocative, a courtesy or a causative), has an
     imperative form, or a verb-final language's imperative ending follows it. A doc
-    comment (``@notice Transfer…``) or a tool's name before a colon (``send_email: Send…``)
-    describes."""
+    comment (``@notice Transfer…``), a tool's name before a colon (``send_email: Send…``) or
+    a reference entry ("`cast wallet new` — create…") describes."""
     if p.DOC_HEAD_RE.search(raw[:verb_at]) or p.THIRD_PERSON_RE.match(raw, verb_at):
+        return False
+    if raw.lstrip()[:1] in "`-*•" and p.REFERENCE_ENTRY_RE.match(raw):
         return False
     if raw[verb_at - 1 : verb_at] in ("/", "!"):
         return False  # a command's name ("/tip"): COMMAND_RE judges commands

@@ -60,6 +60,9 @@ DOC_HEAD_RE = LazyPattern(
     r"proposal|title|motion|resolution|ticket|item|agenda|changelog)\b[\s#\d]*:\s*$",
     F,
 )
+# a reference entry: a command or function in a code span, then a dash or colon and what it
+# does ("`cast wallet new` — create a keypair and print the key to stdout"): described
+REFERENCE_ENTRY_RE = LazyPattern(r"\s*(?:[-*•]\s*)?`[^`\n]{1,160}`\s*(?:[—–:]|-\s)", F)
 ENGLISH_RE = LazyPattern(r"\b(?:the|to|and|of|is|are|you|your|for|with|this|that|it|be)\b", F)
 RUN_RE = LazyPattern(r"[1-9A-HJ-NP-Za-km-z]{32}")
 PERFORM_RE = LazyPattern(w.PERFORM, F)
