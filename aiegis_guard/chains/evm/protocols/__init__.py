@@ -14,16 +14,22 @@ from aiegis_guard.chains.evm.abi import parse_types
 from aiegis_guard.chains.evm.frames import Frame, Result
 from aiegis_guard.chains.evm.protocols import (
     aggregators,
+    bridges,
     disperse,
     fulfil,
     lending,
     liquidity,
     morpho,
+    nft_pools,
+    pendle,
+    perps,
     pools,
     positions,
     safe,
+    solidly,
     standards,
     swaps,
+    v4_positions,
     vaults,
     x2y2,
 )
@@ -52,6 +58,12 @@ def _build() -> tuple[dict[bytes, Function], dict[str, Handler]]:
         morpho,
         disperse,
         fulfil,
+        bridges,
+        solidly,
+        pendle,
+        perps,
+        nft_pools,
+        v4_positions,
     ):
         for signature, handler in module.TABLE:
             key = f"{module.__name__.rsplit('.', 1)[-1]}.{handler.__name__.lstrip('_')}"

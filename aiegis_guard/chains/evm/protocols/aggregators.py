@@ -6,7 +6,17 @@ beneficiary 0 = ``msg.sender``), paraswap ``AugustusV6`` ``AugustusV6Types.sol``
 (``GenericData``, ``UniswapV2Data``, ``UniswapV3Data``, ``CurveV1Data``, ``CurveV2Data``;
 beneficiary 0 = ``msg.sender``; ``0xEeee…`` = ETH in both versions), cowprotocol
 ``ethflowcontract`` ``libraries/EthFlowOrder.sol`` (``createOrder(Data)``: ETH sold, the
-buy token paid to ``receiver``).
+buy token paid to ``receiver``), KyberSwap ``MetaAggregationRouterV2``
+(``swap(SwapExecutionParams{callTarget, approveTarget, targetData, SwapDescriptionV2 desc,
+clientData})`` and ``swapSimpleMode(caller, desc, executorData, clientData)``;
+``SwapDescriptionV2{srcToken, dstToken, srcReceivers[], srcAmounts[], feeReceivers[],
+feeAmounts[], dstReceiver, amount, minReturnAmount, flags, permit}``, ``0xEeee…`` = ETH; the
+struct as KyberNetwork publishes it in ``IMetaAggregationRouterV2.sol``, checked against its
+copies in integrations found by the code search), Odos ``OdosRouterV2.swap(swapTokenInfo
+{inputToken, inputAmount, inputReceiver, outputToken, outputQuote, outputMin,
+outputReceiver}, pathDefinition, executor, referralCode)`` (address 0 = ETH; an
+``inputAmount`` of 0 spends the caller's whole balance; the packed ``swapCompact`` is not
+decoded: its layout is not published as an ABI).
 
 Each is a swap (:func:`~aiegis_guard.chains.evm.protocols.swaps.swap_ops`): the input from
 the caller to the router, the guaranteed output to the beneficiary, judged by
@@ -81,6 +91,28 @@ def _ethflow(f: Frame, fn: Function, a: list[Any]) -> Result:
     return swap_ops(f, "cow.ethflow", (None, None), (buy_token, buy_amount), recipient)
 
 
+def _kyber(f: Frame, fn: Function, a: list[Any]) -> Result:
+    """KyberSwap: ``desc.amount`` of ``srcToken`` in, ``minReturnAmount`` at least of
+    ``dstToken`` to ``dstReceiver`` (0: the caller)."""
+    desc = a[0][3] if fn.name == "swap" else a[1]
+    src, dst, receiver, amount, minimum = desc[0], desc[1], desc[6], desc[7], desc[8]
+    return _swap(f, f"kyberswap.{fn.name}", (src, amount), (dst, minimum), receiver)
+
+
+def _odos(f: Frame, fn: Function, a: list[Any]) -> Result:
+    """Odos v2 ``swap``: ``inputAmount`` of ``inputToken`` in (0: all the caller holds),
+    ``outputMin`` at least of ``outputToken`` to ``outputReceiver`` (address 0 is ETH)."""
+    src, amount, _input_receiver, dst, _quote, minimum, receiver = a[0]
+    via = "odos.swap"
+    return swap_ops(
+        f, via, (src, amount or None), (dst, minimum), f.sender if receiver == ZERO else receiver
+    )
+
+
+_KYBER_DESC = (
+    "(address,address,address[],uint256[],address[],uint256[],address,uint256,uint256,uint256,"
+    "bytes)"
+)
 _ROUTE = "(uint256,address,uint256,bytes,uint256)"
 _PATH = f"(address,uint256,(address,uint256,uint256,{_ROUTE}[])[])"
 _TAIL = "address,uint256,bytes,uint256,bytes16)"
@@ -109,4 +141,7 @@ TABLE = (
     (f"swapExactAmountInOnCurveV1({_CURVE1},uint256,bytes)", _v6_curve),
     (f"swapExactAmountInOnCurveV2({_CURVE2},uint256,bytes)", _v6_curve),
     ("createOrder((address,address,uint256,uint256,bytes32,uint256,uint32,bool,int64))", _ethflow),
+    (f"swap((address,address,bytes,{_KYBER_DESC},bytes))", _kyber),
+    (f"swapSimpleMode(address,{_KYBER_DESC},bytes,bytes)", _kyber),
+    ("swap((address,uint256,address,address,uint256,uint256,address),bytes,address,uint32)", _odos),
 )
