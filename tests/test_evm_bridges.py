@@ -131,6 +131,21 @@ def test_bridge_not_allowlisted_is_a_payment_to_a_stranger() -> None:
     assert "tx.evm.unknown_recipient" in rules(verdict)
 
 
+def test_across_depositor_elsewhere_is_an_output() -> None:
+    """A depositor other than the caller can re-route or be refunded the deposit: a stranger
+    there is paid the input's worth."""
+    data = call(
+        _DEPOSIT_V3, STRANGER, OWN, USDC, OUT_TOKEN, 10**9, 99 * 10**7, 10, ZERO, 1, 2, 0, b""
+    )
+    verdict = judged(own_tx(SPOKE, data), SPOKE)
+    assert verdict.action is Action.BLOCK
+    assert rules(verdict) == {"tx.evm.swap_recipient"}
+    assert {(r.recipient, r.amount) for r in receipts(own_tx(SPOKE, data))} == {
+        (OWN, 99 * 10**7),
+        (STRANGER, None),
+    }
+
+
 def test_allowlisted_friend_recipient_passes() -> None:
     """A recipient the policy allowlists receives the destination side."""
     assert judged(own_tx(SPOKE, across(FRIEND)), SPOKE, FRIEND).action is Action.ALLOW

@@ -192,6 +192,16 @@ def test_gmx_order(order: tuple[Any, ...], action: Action, expected: set[str]) -
     assert rules(verdict) == expected
 
 
+def test_gmx_v22_order_with_data_list() -> None:
+    """The v2.2 ``CreateOrderParams`` (``bytes32[] dataList`` appended) reads the same receiver."""
+    sig = _CREATE_ORDER[:-2] + ",bytes32[]))"
+    addresses = (STRANGER, STRANGER, ZERO, ZERO, GMX_MARKET, WETH, [])
+    numbers = (10**30, 0, 0, 10**30, 10**14, 0, 0, 0)
+    data = call(sig, (addresses, numbers, 2, 0, True, False, False, bytes(32), [bytes(32)]))
+    verdict = judged(own_tx(GMX, data), GMX)
+    assert verdict.action is Action.BLOCK and rules(verdict) == SWAP_TO
+
+
 def test_gmx_eth_is_given_once_by_own() -> None:
     """The call's ETH is own's give to the router; sendWnt is the router passing it on."""
     payload = own_tx(GMX, gmx(OWN, 2), value=20_002 * 10**14)

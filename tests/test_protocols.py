@@ -402,7 +402,12 @@ PINNED = [
     ),
     # perps
     ("7d39aaf1", "sendWnt(address,uint256)"),
+    ("53ead2d3", "sendNativeToken(address,uint256)"),
     ("e6d66ac8", "sendTokens(address,address,uint256)"),
+    (
+        "f59c48eb",
+        "createOrder(((address,address,address,address,address,address,address[]),(uint256,uint256,uint256,uint256,uint256,uint256,uint256,uint256),uint8,uint8,bool,bool,bool,bytes32,bytes32[]))",
+    ),
     (
         "6996807b",
         "createOrder(((address,address,address,address,address,address,address[]),(uint256,uint256,uint256,uint256,uint256,uint256,uint256,uint256),uint8,uint8,bool,bool,bool,bytes32))",

@@ -74,16 +74,21 @@ def _bridge(
 
 
 def _across(f: Frame, fn: Function, a: list[Any]) -> Result:
-    """``depositV3`` / ``depositV3Now`` (addresses) and ``deposit`` / ``depositNow`` (bytes32)."""
-    _depositor, recipient, token_in, token_out, amount_in, amount_out = a[:6]
+    """``depositV3`` / ``depositV3Now`` (addresses) and ``deposit`` / ``depositNow`` (bytes32).
+    The ``depositor`` is refunded an unfilled deposit and may re-route it (``speedUpDeposit``:
+    a new recipient and output amount signed by the depositor): a depositor other than the
+    caller and the recipient gets the input's worth too."""
+    depositor, recipient, token_in, token_out, amount_in, amount_out = a[:6]
     if isinstance(recipient, bytes):
-        recipient, token_in, token_out = (
-            bytes32_address(w) for w in (recipient, token_in, token_out)
-        )
+        words = (depositor, recipient, token_in, token_out)
+        depositor, recipient, token_in, token_out = (bytes32_address(w) for w in words)
     if token_out == ZERO:  # "the input token's equivalent on the destination chain"
         token_out = token_in
     via = f"across.{fn.name}"
-    return swap_ops(f, via, (token_in, amount_in), (token_out, amount_out), recipient)
+    out = swap_ops(f, via, (token_in, amount_in), (token_out, amount_out), recipient)
+    if depositor not in (ZERO, f.sender, recipient):
+        out += swap_ops(f, f"{via}.depositor", (None, None), (token_in, None), depositor)
+    return out
 
 
 def _oft_send(f: Frame, fn: Function, a: list[Any]) -> Result:

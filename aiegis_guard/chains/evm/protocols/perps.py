@@ -3,14 +3,16 @@
 Sources: gmx-io/gmx-synthetics ``contracts/router/ExchangeRouter.sol`` (``sendWnt(receiver,
 amount)``: the call's ETH wrapped and sent to ``receiver``; ``sendTokens(token, receiver,
 amount)``: the caller's tokens moved by the Router plugin; ``createOrder(CreateOrderParams)``,
-usually inside ``multicall(bytes[])``), ``contracts/order/IBaseOrderUtils.sol``
+usually inside ``multicall(bytes[])``; ``sendNativeToken(receiver, amount)`` the same for the
+native token), ``contracts/order/IBaseOrderUtils.sol``
 (``CreateOrderParams{addresses, numbers, orderType, decreasePositionSwapType, isLong,
 shouldUnwrapNativeToken, autoCancel, referralCode}``; v2.1 ``addresses{receiver,
 cancellationReceiver, callbackContract, uiFeeReceiver, market, initialCollateralToken,
 swapPath[]}``, ``numbers{sizeDeltaUsd, initialCollateralDeltaAmount, triggerPrice,
 acceptablePrice, executionFee, callbackGasLimit, minOutputAmount, validFromTime}``; v2.0 has
 neither ``cancellationReceiver``, ``validFromTime`` nor ``autoCancel``, as in
-gmx-interface's ``CreateOrderExchangeRouterPayload``), ``contracts/order/Order.sol``
+gmx-interface's ``CreateOrderExchangeRouterPayload``; v2.2 appends ``bytes32[] dataList``:
+the published ABI in ``deployments/arbitrum/ExchangeRouter.json``), ``contracts/order/Order.sol``
 (``OrderType``: 0 MarketSwap, 1 LimitSwap, 2 MarketIncrease, 3 LimitIncrease, 4
 MarketDecrease, 5 LimitDecrease, 6 StopLossDecrease, 7 Liquidation, 8 StopIncrease).
 
@@ -87,7 +89,8 @@ def _create_order(f: Frame, fn: Function, a: list[Any]) -> Result:
     else:  # decreases: the collateral (or what the swap path makes of it) out
         got = (stand_in("swap output", path[-1]) if path else asset(collateral), minimum)
     via = f"gmx.create_order.{order_type}"
-    out = exchange_ops(f, via, (None, None), f.sender, (*got, receiver or f.sender))
+    to = f.sender if receiver == ZERO else receiver
+    out = exchange_ops(f, via, (None, None), f.sender, (*got, to))
     if cancel_to not in (ZERO, receiver, f.sender):
         out += exchange_ops(
             f, f"{via}.cancellation", (None, None), f.sender, (asset(collateral), None, cancel_to)
@@ -101,9 +104,14 @@ _ADDRESSES_20 = "(address,address,address,address,address,address[])"
 _NUMBERS_20 = "(uint256,uint256,uint256,uint256,uint256,uint256,uint256)"
 TABLE = (
     ("sendWnt(address,uint256)", _send_wnt),
+    ("sendNativeToken(address,uint256)", _send_wnt),
     ("sendTokens(address,address,uint256)", _send_tokens),
     (
         f"createOrder(({_ADDRESSES_21},{_NUMBERS_21},uint8,uint8,bool,bool,bool,bytes32))",
+        _create_order,
+    ),
+    (
+        f"createOrder(({_ADDRESSES_21},{_NUMBERS_21},uint8,uint8,bool,bool,bool,bytes32,bytes32[]))",
         _create_order,
     ),
     (f"createOrder(({_ADDRESSES_20},{_NUMBERS_20},uint8,uint8,bool,bool,bytes32))", _create_order),
