@@ -289,3 +289,86 @@ def test_bad_calldata_is_a_decode_error(data: bytes) -> None:
     with pytest.raises(EvmDecodeError):
         decode_evm(own_tx(SOLIDLY, data))
     assert judged(own_tx(SOLIDLY, data), SOLIDLY).action is not Action.ALLOW
+
+
+def compact(receiver: bytes, src: bytes | None = None, amount: bytes = b"\x02\x27\x10") -> bytes:
+    """Odos ``swapCompact`` calldata in the router's packed layout (``OdosRouterV2.sol``)."""
+    quote = (3 * 10**18).to_bytes(8, "big")
+    return (
+        bytes.fromhex("83bd37f9")
+        + (src if src is not None else _inline(USDC))
+        + _inline(WETH)
+        + amount
+        + bytes([len(quote)])
+        + quote
+        + (0x000A3D).to_bytes(3, "big")  # slippage 0xA3D / 0xFFFFFF (about 0.016 %)
+        + _inline(addr("odos-executor"))
+        + b"\x00\x00"  # input to the executor
+        + receiver
+        + (0).to_bytes(4, "big")
+        + b"\x01"
+        + bytes(32)
+    )
+
+
+def _inline(address: str) -> bytes:
+    return b"\x00\x01" + bytes.fromhex(address[2:])
+
+
+ODOS_COMPACT = [
+    pytest.param(compact(b"\x00\x00"), Action.ALLOW, set(), id="compact-receiver-0-is-caller"),
+    pytest.param(compact(_inline(OWN)), Action.ALLOW, set(), id="compact-receiver-own"),
+    pytest.param(compact(_inline(STRANGER)), Action.BLOCK, SWAP_TO, id="compact-to-stranger"),
+]
+
+
+@pytest.mark.parametrize(("data", "action", "expected"), ODOS_COMPACT)
+def test_odos_compact(data: bytes, action: Action, expected: set[str]) -> None:
+    """swapCompact's packed receiver: 0 is the caller, an inline address is read as is."""
+    verdict = judged(own_tx(ODOS, data), ODOS)
+    assert verdict.action is action, verdict.effect_lines
+    assert rules(verdict) == expected
+
+
+def test_odos_compact_amounts() -> None:
+    """Input amount from its length-prefixed bytes; outputMin = quote * (1 - slippage)."""
+    payload = own_tx(ODOS, compact(b"\x00\x00"))
+    assert [(g.asset.address, g.amount) for g in gives(payload)] == [(USDC, 10_000)]
+    (get,) = receipts(payload)
+    assert (get.asset.address, get.recipient) == (WETH, OWN)
+    assert get.amount == 3 * 10**18 * (0xFFFFFF - 0x000A3D) // 0xFFFFFF
+
+
+def test_odos_compact_cached_receiver_is_opaque() -> None:
+    """A receiver from the router's stored address list cannot be read: an unknown call."""
+    verdict = judged(own_tx(ODOS, compact(b"\x00\x07")))
+    assert verdict.action is Action.FLAG
+    assert "tx.evm.unknown_call" in rules(verdict)
+
+
+def test_odos_compact_truncated_is_a_decode_error() -> None:
+    """Packed calldata that ends inside a field raises the typed error."""
+    with pytest.raises(EvmDecodeError):
+        decode_evm(own_tx(ODOS, compact(b"\x00\x00")[:30]))
+
+
+def test_odos_swap_receiver_zero_burns_the_output() -> None:
+    """In ``swap`` (not compact) an outputReceiver of 0 is the zero address: paid away."""
+    verdict = judged(own_tx(ODOS, odos(ZERO)), ODOS)
+    assert verdict.action is Action.BLOCK and rules(verdict) == SWAP_TO
+
+
+def test_odos_swap_multi_outputs_to_their_receivers() -> None:
+    """swapMulti: each output to its receiver (amounts bounded only in total value)."""
+    sig = (
+        "swapMulti((address,uint256,address)[],(address,uint256,address)[],uint256,bytes,address,"
+        "uint32)"
+    )
+    outputs = [(WETH, 1, OWN), (AERO, 1, STRANGER)]
+    data = call(sig, [(USDC, 10**9, ZERO)], outputs, 10**6, b"", addr("odos-executor"), 0)
+    verdict = judged(own_tx(ODOS, data), ODOS)
+    assert verdict.action is Action.BLOCK and rules(verdict) == SWAP_TO
+    assert {(r.recipient, r.amount) for r in receipts(own_tx(ODOS, data))} == {
+        (OWN, None),
+        (STRANGER, None),
+    }

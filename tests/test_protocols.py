@@ -436,6 +436,19 @@ PINNED = [
         "3b635ce4",
         "swap((address,uint256,address,address,uint256,uint256,address),bytes,address,uint32)",
     ),
+    (
+        "87b621b5",
+        "swapPermit2((address,uint256,uint256,bytes),(address,uint256,address,address,uint256,uint256,address),bytes,address,uint32)",
+    ),
+    (
+        "7bf2d6d4",
+        "swapMulti((address,uint256,address)[],(address,uint256,address)[],uint256,bytes,address,uint32)",
+    ),
+    (
+        "080c25b3",
+        "swapMultiPermit2((address,uint256,uint256,bytes),(address,uint256,address)[],(address,uint256,address)[],uint256,bytes,address,uint32)",
+    ),
+    ("83bd37f9", "swapCompact()"),
 ]
 
 

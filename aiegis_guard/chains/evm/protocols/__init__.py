@@ -21,6 +21,7 @@ from aiegis_guard.chains.evm.protocols import (
     liquidity,
     morpho,
     nft_pools,
+    odos,
     pendle,
     perps,
     pools,
@@ -64,6 +65,7 @@ def _build() -> tuple[dict[bytes, Function], dict[str, Handler]]:
         perps,
         nft_pools,
         v4_positions,
+        odos,
     ):
         for signature, handler in module.TABLE:
             key = f"{module.__name__.rsplit('.', 1)[-1]}.{handler.__name__.lstrip('_')}"

@@ -10,13 +10,11 @@ buy token paid to ``receiver``), KyberSwap ``MetaAggregationRouterV2``
 (``swap(SwapExecutionParams{callTarget, approveTarget, targetData, SwapDescriptionV2 desc,
 clientData})`` and ``swapSimpleMode(caller, desc, executorData, clientData)``;
 ``SwapDescriptionV2{srcToken, dstToken, srcReceivers[], srcAmounts[], feeReceivers[],
-feeAmounts[], dstReceiver, amount, minReturnAmount, flags, permit}``, ``0xEeee…`` = ETH; the
-struct as KyberNetwork publishes it in ``IMetaAggregationRouterV2.sol``, checked against its
-copies in integrations found by the code search), Odos ``OdosRouterV2.swap(swapTokenInfo
-{inputToken, inputAmount, inputReceiver, outputToken, outputQuote, outputMin,
-outputReceiver}, pathDefinition, executor, referralCode)`` (address 0 = ETH; an
-``inputAmount`` of 0 spends the caller's whole balance; the packed ``swapCompact`` is not
-decoded: its layout is not published as an ABI).
+feeAmounts[], dstReceiver, amount, minReturnAmount, flags, permit}``, ``0xEeee…`` = ETH:
+the struct of the router's ``IMetaAggregationRouterV2`` as reproduced by integrations, e.g.
+arcanum-protocol/arcanum-contracts ``src/interfaces/KyberSwapRouter.sol``; KyberNetwork's
+own router repository is not in the code index, the selector ``e21fd0e9`` is the one published
+with ``tests/vectors/effects_real_6.md``). Odos is in ``odos.py``.
 
 Each is a swap (:func:`~aiegis_guard.chains.evm.protocols.swaps.swap_ops`): the input from
 the caller to the router, the guaranteed output to the beneficiary, judged by
@@ -99,16 +97,6 @@ def _kyber(f: Frame, fn: Function, a: list[Any]) -> Result:
     return _swap(f, f"kyberswap.{fn.name}", (src, amount), (dst, minimum), receiver)
 
 
-def _odos(f: Frame, fn: Function, a: list[Any]) -> Result:
-    """Odos v2 ``swap``: ``inputAmount`` of ``inputToken`` in (0: all the caller holds),
-    ``outputMin`` at least of ``outputToken`` to ``outputReceiver`` (address 0 is ETH)."""
-    src, amount, _input_receiver, dst, _quote, minimum, receiver = a[0]
-    via = "odos.swap"
-    return swap_ops(
-        f, via, (src, amount or None), (dst, minimum), f.sender if receiver == ZERO else receiver
-    )
-
-
 _KYBER_DESC = (
     "(address,address,address[],uint256[],address[],uint256[],address,uint256,uint256,uint256,"
     "bytes)"
@@ -143,5 +131,4 @@ TABLE = (
     ("createOrder((address,address,uint256,uint256,bytes32,uint256,uint32,bool,int64))", _ethflow),
     (f"swap((address,address,bytes,{_KYBER_DESC},bytes))", _kyber),
     (f"swapSimpleMode(address,{_KYBER_DESC},bytes,bytes)", _kyber),
-    ("swap((address,uint256,address,address,uint256,uint256,address),bytes,address,uint32)", _odos),
 )
