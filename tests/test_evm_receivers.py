@@ -372,3 +372,11 @@ def test_odos_swap_multi_outputs_to_their_receivers() -> None:
         (OWN, None),
         (STRANGER, None),
     }
+
+
+def test_gmx_send_wnt_to_a_stranger_is_flagged() -> None:
+    """The router passing the caller's ETH on to an address nobody allowlisted: FLAG."""
+    data = call("multicall(bytes[])", [call("sendWnt(address,uint256)", STRANGER, 10**18)])
+    verdict = judged(own_tx(GMX, data, value=10**18), GMX)
+    assert verdict.action is Action.FLAG
+    assert "tx.evm.unknown_recipient" in rules(verdict)

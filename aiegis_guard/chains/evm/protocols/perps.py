@@ -18,7 +18,8 @@ MarketDecrease, 5 LimitDecrease, 6 StopLossDecrease, 7 Liquidation, 8 StopIncrea
 
 The order is one exchange of the caller (``order = SWAP``): the collateral it sent to the
 order vault (``sendTokens``: a give of own tokens; ``sendWnt``: part of the ETH already sent
-to the router, passed on by it), and what the order pays ``receiver``: a swap's output
+to the router, passed on by it: a payment judged by its receiver, ``unknown_recipient`` when
+that is neither own nor allowlisted), and what the order pays ``receiver``: a swap's output
 (at least ``minOutputAmount``; its token is the last ``swapPath`` market's, read on-chain:
 a stand-in), an increase's position in ``market`` (all of it), a decrease's collateral out.
 A ``cancellationReceiver`` other than the receiver and the caller gets the collateral back if
