@@ -53,18 +53,17 @@ def _token_in(f: Frame, fn: Function, a: list[Any]) -> Result:
     """Token in (``TokenInput``), the market's PT / YT / LP (or SY, PT+YT) out."""
     receiver, where, minimum = a[:3]
     token_in, net_in = (a[4] if len(a) == 6 else a[3])[:2]  # after ApproxParams, if any
-    got = _bought(fn.name, where)
+    got = _market_token(fn.name, where)
     return _exchange(f, fn, (_token(token_in), net_in), (got, minimum, receiver))
 
 
-def _bought(name: str, where: str) -> Asset:
-    if name.endswith("Pt"):
-        return stand_in("PT", where)
-    if name.endswith("Yt"):
-        return stand_in("YT", where)
-    if name == "mintPyFromToken":
-        return stand_in("PT + YT", where)
-    return asset(where)  # the market (LP) / SY contract is the token
+def _market_token(name: str, where: str) -> Asset:
+    """The market-side token a function buys or sells: its PT, YT or PT + YT (``…Py…``),
+    else the contract itself (the market's LP token, an SY)."""
+    for tag, label in (("Pt", "PT"), ("Yt", "YT"), ("Py", "PT + YT")):
+        if tag in name:
+            return stand_in(label, where)
+    return asset(where)
 
 
 def _token_out(f: Frame, fn: Function, a: list[Any]) -> Result:
@@ -72,18 +71,8 @@ def _token_out(f: Frame, fn: Function, a: list[Any]) -> Result:
     receiver, where, net_in = a[:3]
     output = a[3]
     token_out, minimum = output[:2]
-    give = (_sold(fn.name, where), net_in)
+    give = (_market_token(fn.name, where), net_in)
     return _exchange(f, fn, give, (_out_token(token_out), minimum, receiver))
-
-
-def _sold(name: str, where: str) -> Asset:
-    if name.startswith("swapExactPt"):
-        return stand_in("PT", where)
-    if name.startswith("swapExactYt"):
-        return stand_in("YT", where)
-    if name == "redeemPyToToken":
-        return stand_in("PT + YT", where)
-    return asset(where)
 
 
 _SWAP_DATA = "(uint8,address,bytes,bool)"
