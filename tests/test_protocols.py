@@ -306,6 +306,159 @@ PINNED = [
         "f2d12b12",
         "matchAdvancedOrders(((address,address,(uint8,address,uint256,uint256,uint256)[],(uint8,address,uint256,uint256,uint256,address)[],uint8,uint256,uint256,bytes32,uint256,bytes32,uint256),uint120,uint120,bytes,bytes)[],(uint256,uint8,uint256,uint256,bytes32[])[],((uint256,uint256)[],(uint256,uint256)[])[],address)",
     ),
+    # fx6: bridges (Across V3SpokePoolInterface, LayerZero IOFT, Hop L1_Bridge, Wormhole
+    # ITokenBridge), Aerodrome / Velodrome IRouter, Pendle IPAllActionV3, GMX ExchangeRouter,
+    # Sudoswap LSSVMPair, Uniswap V4 PositionManager, KyberSwap MetaAggregationRouterV2, Odos
+    # OdosRouterV2; depositV3 7b939232, OFT send c7c7f5b3, sendToL2 deace8f5, transferTokens
+    # 0f5287b0, swapExactTokenForPt c81f847a, Kyber swap e21fd0e9, Odos swap 3b635ce4,
+    # modifyLiquidities dd46508f as published with tests/vectors/effects_real_6.md
+    # bridges
+    (
+        "7b939232",
+        "depositV3(address,address,address,address,uint256,uint256,uint256,address,uint32,uint32,uint32,bytes)",
+    ),
+    (
+        "7aef642c",
+        "depositV3Now(address,address,address,address,uint256,uint256,uint256,address,uint32,uint32,bytes)",
+    ),
+    (
+        "ad5425c6",
+        "deposit(bytes32,bytes32,bytes32,bytes32,uint256,uint256,uint256,bytes32,uint32,uint32,uint32,bytes)",
+    ),
+    (
+        "ea86bd46",
+        "depositNow(bytes32,bytes32,bytes32,bytes32,uint256,uint256,uint256,bytes32,uint32,uint32,bytes)",
+    ),
+    (
+        "c7c7f5b3",
+        "send((uint32,bytes32,uint256,uint256,bytes,bytes,bytes),(uint256,uint256),address)",
+    ),
+    ("deace8f5", "sendToL2(uint256,address,uint256,uint256,uint256,address,uint256)"),
+    ("0f5287b0", "transferTokens(address,uint256,uint16,bytes32,uint256,uint32)"),
+    ("9981509f", "wrapAndTransferETH(uint16,bytes32,uint256,uint32)"),
+    # solidly
+    (
+        "cac88ea9",
+        "swapExactTokensForTokens(uint256,uint256,(address,address,bool,address)[],address,uint256)",
+    ),
+    (
+        "c6b7f1b6",
+        "swapExactTokensForETH(uint256,uint256,(address,address,bool,address)[],address,uint256)",
+    ),
+    (
+        "88cd821e",
+        "swapExactTokensForTokensSupportingFeeOnTransferTokens(uint256,uint256,(address,address,bool,address)[],address,uint256)",
+    ),
+    (
+        "12bc3aca",
+        "swapExactTokensForETHSupportingFeeOnTransferTokens(uint256,uint256,(address,address,bool,address)[],address,uint256)",
+    ),
+    ("903638a4", "swapExactETHForTokens(uint256,(address,address,bool,address)[],address,uint256)"),
+    (
+        "3da5acba",
+        "swapExactETHForTokensSupportingFeeOnTransferTokens(uint256,(address,address,bool,address)[],address,uint256)",
+    ),
+    (
+        "5a47ddc3",
+        "addLiquidity(address,address,bool,uint256,uint256,uint256,uint256,address,uint256)",
+    ),
+    ("b7e0d4c0", "addLiquidityETH(address,bool,uint256,uint256,uint256,address,uint256)"),
+    ("0dede6c4", "removeLiquidity(address,address,bool,uint256,uint256,uint256,address,uint256)"),
+    ("d7b0e0a5", "removeLiquidityETH(address,bool,uint256,uint256,uint256,address,uint256)"),
+    (
+        "fe411f14",
+        "removeLiquidityETHSupportingFeeOnTransferTokens(address,bool,uint256,uint256,uint256,address,uint256)",
+    ),
+    # pendle
+    (
+        "c81f847a",
+        "swapExactTokenForPt(address,address,uint256,(uint256,uint256,uint256,uint256,uint256),(address,uint256,address,address,(uint8,address,bytes,bool)),(address,uint256,((uint256,uint256,uint256,uint8,address,address,address,address,uint256,uint256,uint256,bytes),bytes,uint256)[],((uint256,uint256,uint256,uint8,address,address,address,address,uint256,uint256,uint256,bytes),bytes,uint256)[],bytes))",
+    ),
+    (
+        "ed48907e",
+        "swapExactTokenForYt(address,address,uint256,(uint256,uint256,uint256,uint256,uint256),(address,uint256,address,address,(uint8,address,bytes,bool)),(address,uint256,((uint256,uint256,uint256,uint8,address,address,address,address,uint256,uint256,uint256,bytes),bytes,uint256)[],((uint256,uint256,uint256,uint8,address,address,address,address,uint256,uint256,uint256,bytes),bytes,uint256)[],bytes))",
+    ),
+    (
+        "12599ac6",
+        "addLiquiditySingleToken(address,address,uint256,(uint256,uint256,uint256,uint256,uint256),(address,uint256,address,address,(uint8,address,bytes,bool)),(address,uint256,((uint256,uint256,uint256,uint8,address,address,address,address,uint256,uint256,uint256,bytes),bytes,uint256)[],((uint256,uint256,uint256,uint8,address,address,address,address,uint256,uint256,uint256,bytes),bytes,uint256)[],bytes))",
+    ),
+    (
+        "2e071dc6",
+        "mintSyFromToken(address,address,uint256,(address,uint256,address,address,(uint8,address,bytes,bool)))",
+    ),
+    (
+        "d0f42385",
+        "mintPyFromToken(address,address,uint256,(address,uint256,address,address,(uint8,address,bytes,bool)))",
+    ),
+    (
+        "594a88cc",
+        "swapExactPtForToken(address,address,uint256,(address,uint256,address,address,(uint8,address,bytes,bool)),(address,uint256,((uint256,uint256,uint256,uint8,address,address,address,address,uint256,uint256,uint256,bytes),bytes,uint256)[],((uint256,uint256,uint256,uint8,address,address,address,address,uint256,uint256,uint256,bytes),bytes,uint256)[],bytes))",
+    ),
+    (
+        "05eb5327",
+        "swapExactYtForToken(address,address,uint256,(address,uint256,address,address,(uint8,address,bytes,bool)),(address,uint256,((uint256,uint256,uint256,uint8,address,address,address,address,uint256,uint256,uint256,bytes),bytes,uint256)[],((uint256,uint256,uint256,uint8,address,address,address,address,uint256,uint256,uint256,bytes),bytes,uint256)[],bytes))",
+    ),
+    (
+        "60da0860",
+        "removeLiquiditySingleToken(address,address,uint256,(address,uint256,address,address,(uint8,address,bytes,bool)),(address,uint256,((uint256,uint256,uint256,uint8,address,address,address,address,uint256,uint256,uint256,bytes),bytes,uint256)[],((uint256,uint256,uint256,uint8,address,address,address,address,uint256,uint256,uint256,bytes),bytes,uint256)[],bytes))",
+    ),
+    (
+        "339a5572",
+        "redeemSyToToken(address,address,uint256,(address,uint256,address,address,(uint8,address,bytes,bool)))",
+    ),
+    (
+        "47f1de22",
+        "redeemPyToToken(address,address,uint256,(address,uint256,address,address,(uint8,address,bytes,bool)))",
+    ),
+    # perps
+    ("7d39aaf1", "sendWnt(address,uint256)"),
+    ("53ead2d3", "sendNativeToken(address,uint256)"),
+    ("e6d66ac8", "sendTokens(address,address,uint256)"),
+    (
+        "f59c48eb",
+        "createOrder(((address,address,address,address,address,address,address[]),(uint256,uint256,uint256,uint256,uint256,uint256,uint256,uint256),uint8,uint8,bool,bool,bool,bytes32,bytes32[]))",
+    ),
+    (
+        "6996807b",
+        "createOrder(((address,address,address,address,address,address,address[]),(uint256,uint256,uint256,uint256,uint256,uint256,uint256,uint256),uint8,uint8,bool,bool,bool,bytes32))",
+    ),
+    (
+        "4a393a41",
+        "createOrder(((address,address,address,address,address,address[]),(uint256,uint256,uint256,uint256,uint256,uint256,uint256),uint8,uint8,bool,bool,bytes32))",
+    ),
+    # nft_pools
+    ("6d8b99f7", "swapTokenForSpecificNFTs(uint256[],uint256,address,bool,address)"),
+    ("28b8aee1", "swapTokenForAnyNFTs(uint256,uint256,address,bool,address)"),
+    ("b1d3f1c1", "swapNFTsForToken(uint256[],uint256,address,bool,address)"),
+    # v4_positions
+    ("dd46508f", "modifyLiquidities(bytes,uint256)"),
+    ("4afe393c", "modifyLiquiditiesWithoutUnlock(bytes,bytes[])"),
+    # aggregators (KyberSwap, Odos)
+    (
+        "e21fd0e9",
+        "swap((address,address,bytes,(address,address,address[],uint256[],address[],uint256[],address,uint256,uint256,uint256,bytes),bytes))",
+    ),
+    (
+        "8af033fb",
+        "swapSimpleMode(address,(address,address,address[],uint256[],address[],uint256[],address,uint256,uint256,uint256,bytes),bytes,bytes)",
+    ),
+    (
+        "3b635ce4",
+        "swap((address,uint256,address,address,uint256,uint256,address),bytes,address,uint32)",
+    ),
+    (
+        "87b621b5",
+        "swapPermit2((address,uint256,uint256,bytes),(address,uint256,address,address,uint256,uint256,address),bytes,address,uint32)",
+    ),
+    (
+        "7bf2d6d4",
+        "swapMulti((address,uint256,address)[],(address,uint256,address)[],uint256,bytes,address,uint32)",
+    ),
+    (
+        "080c25b3",
+        "swapMultiPermit2((address,uint256,uint256,bytes),(address,uint256,address)[],(address,uint256,address)[],uint256,bytes,address,uint32)",
+    ),
+    ("83bd37f9", "swapCompact()"),
 ]
 
 

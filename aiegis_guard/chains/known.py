@@ -156,8 +156,9 @@ def pool_coins(address: str) -> tuple[str, ...] | None:
 
 @cache
 def vault_asset(address: str) -> str | None:
-    """A known ERC-4626 vault's underlying token (a row's ``asset``: the vault's ``asset()``),
-    lower-case; None for a vault not in the table."""
+    """A known contract's underlying token (a row's ``asset``: an ERC-4626 vault's ``asset()``,
+    a bridge pool's / OFT adapter's ``token()``), lower-case; None for a contract not in the
+    table."""
     for row in _evm_rows():
         if row["address"].lower() == address and "asset" in row:
             return str(row["asset"]).lower()

@@ -15,17 +15,24 @@ from aiegis_guard.chains.evm.frames import Frame, Result
 from aiegis_guard.chains.evm.protocols import (
     accounts,
     aggregators,
+    bridges,
     disperse,
     fulfil,
     lending,
     liquidity,
     morpho,
+    nft_pools,
+    odos,
+    pendle,
+    perps,
     pools,
     positions,
     restaking,
     safe,
+    solidly,
     standards,
     swaps,
+    v4_positions,
     vaults,
     x2y2,
 )
@@ -56,6 +63,13 @@ def _build() -> tuple[dict[bytes, Function], dict[str, Handler]]:
         fulfil,
         accounts,
         restaking,
+        bridges,
+        solidly,
+        pendle,
+        perps,
+        nft_pools,
+        v4_positions,
+        odos,
     ):
         for signature, handler in module.TABLE:
             key = f"{module.__name__.rsplit('.', 1)[-1]}.{handler.__name__.lstrip('_')}"

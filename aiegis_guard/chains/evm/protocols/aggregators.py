@@ -6,7 +6,15 @@ beneficiary 0 = ``msg.sender``), paraswap ``AugustusV6`` ``AugustusV6Types.sol``
 (``GenericData``, ``UniswapV2Data``, ``UniswapV3Data``, ``CurveV1Data``, ``CurveV2Data``;
 beneficiary 0 = ``msg.sender``; ``0xEeee…`` = ETH in both versions), cowprotocol
 ``ethflowcontract`` ``libraries/EthFlowOrder.sol`` (``createOrder(Data)``: ETH sold, the
-buy token paid to ``receiver``).
+buy token paid to ``receiver``), KyberSwap ``MetaAggregationRouterV2``
+(``swap(SwapExecutionParams{callTarget, approveTarget, targetData, SwapDescriptionV2 desc,
+clientData})`` and ``swapSimpleMode(caller, desc, executorData, clientData)``;
+``SwapDescriptionV2{srcToken, dstToken, srcReceivers[], srcAmounts[], feeReceivers[],
+feeAmounts[], dstReceiver, amount, minReturnAmount, flags, permit}``, ``0xEeee…`` = ETH:
+the struct of the router's ``IMetaAggregationRouterV2`` as reproduced by integrations, e.g.
+arcanum-protocol/arcanum-contracts ``src/interfaces/KyberSwapRouter.sol``; KyberNetwork's
+own router repository is not in the code index, the selector ``e21fd0e9`` is the one published
+with ``tests/vectors/effects_real_6.md``). Odos is in ``odos.py``.
 
 Each is a swap (:func:`~aiegis_guard.chains.evm.protocols.swaps.swap_ops`): the input from
 the caller to the router, the guaranteed output to the beneficiary, judged by
@@ -81,6 +89,18 @@ def _ethflow(f: Frame, fn: Function, a: list[Any]) -> Result:
     return swap_ops(f, "cow.ethflow", (None, None), (buy_token, buy_amount), recipient)
 
 
+def _kyber(f: Frame, fn: Function, a: list[Any]) -> Result:
+    """KyberSwap: ``desc.amount`` of ``srcToken`` in, ``minReturnAmount`` at least of
+    ``dstToken`` to ``dstReceiver`` (0: the caller)."""
+    desc = a[0][3] if fn.name == "swap" else a[1]
+    src, dst, receiver, amount, minimum = desc[0], desc[1], desc[6], desc[7], desc[8]
+    return _swap(f, f"kyberswap.{fn.name}", (src, amount), (dst, minimum), receiver)
+
+
+_KYBER_DESC = (
+    "(address,address,address[],uint256[],address[],uint256[],address,uint256,uint256,uint256,"
+    "bytes)"
+)
 _ROUTE = "(uint256,address,uint256,bytes,uint256)"
 _PATH = f"(address,uint256,(address,uint256,uint256,{_ROUTE}[])[])"
 _TAIL = "address,uint256,bytes,uint256,bytes16)"
@@ -109,4 +129,6 @@ TABLE = (
     (f"swapExactAmountInOnCurveV1({_CURVE1},uint256,bytes)", _v6_curve),
     (f"swapExactAmountInOnCurveV2({_CURVE2},uint256,bytes)", _v6_curve),
     ("createOrder((address,address,uint256,uint256,bytes32,uint256,uint32,bool,int64))", _ethflow),
+    (f"swap((address,address,bytes,{_KYBER_DESC},bytes))", _kyber),
+    (f"swapSimpleMode(address,{_KYBER_DESC},bytes,bytes)", _kyber),
 )

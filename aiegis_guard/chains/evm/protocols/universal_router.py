@@ -23,7 +23,7 @@ from aiegis_guard.chains.evm.tokens import TOKEN_HANDLERS
 from aiegis_guard.chains.transaction import Call, Receipt
 from aiegis_guard.errors import EvmDecodeError
 
-__all__ = ["ROUTER_TYPES", "universal_router"]
+__all__ = ["ROUTER_TYPES", "universal_router", "v4_action"]
 
 _T = parse_types
 ROUTER_TYPES = {
@@ -154,7 +154,7 @@ def _command(f: Frame, cmd: int, data: bytes) -> Result:
     return router_plan(f.inner(f.data), a[0], a[1])  # EXECUTE_SUB_PLAN
 
 
-def _v4_action(f: Frame, action: int, data: bytes, floors: dict[str, int]) -> Result:
+def v4_action(f: Frame, action: int, data: bytes, floors: dict[str, int]) -> Result:
     """One V4 action; ``floors``: the least each single-pool swap so far delivers, by the
     currency it pays out (what a later ``TAKE`` of the whole open delta takes at least)."""
     if action in _V4_SWAPS_MULTI:
@@ -192,7 +192,7 @@ def _v4(f: Frame, actions: bytes, params: list[bytes]) -> Result:
     out: Result = []
     floors: dict[str, int] = {}
     for action, data in zip(actions, params, strict=True):
-        out += _v4_action(f, action, data, floors)
+        out += v4_action(f, action, data, floors)
     return out
 
 

@@ -1,0 +1,152 @@
+"""Cross-chain bridges: what leaves this chain, and who receives it on the other one.
+
+Sources (function signatures and argument order):
+
+- across-protocol/contracts ``contracts/interfaces/V3SpokePoolInterface.sol``:
+  ``depositV3(depositor, recipient, inputToken, outputToken, inputAmount, outputAmount,
+  destinationChainId, exclusiveRelayer, quoteTimestamp, fillDeadline, exclusivityDeadline,
+  message)`` and ``depositV3Now`` (``fillDeadlineOffset`` instead of the two timestamps), the
+  ``bytes32`` forms ``deposit`` / ``depositNow``; ``SpokePool.sol`` pulls ``inputAmount`` from
+  ``msg.sender`` (``msg.value`` when ``inputToken`` is the wrapped native token); an
+  ``outputToken`` of 0 is "the input token's equivalent on the destination".
+- LayerZero-Labs/LayerZero-v2 ``packages/layerzero-v2/evm/oapp/contracts/oft/interfaces/IOFT.sol``:
+  ``send(SendParam{dstEid, bytes32 to, amountLD, minAmountLD, extraOptions, composeMsg,
+  oftCmd}, MessagingFee{nativeFee, lzTokenFee}, refundAddress)``: the caller's ``amountLD``
+  in (an OFT burns its own token, an adapter / Stargate v2 pool locks ``token()``), at least
+  ``minAmountLD`` out to ``to``; ``refundAddress`` only gets back an overpaid fee.
+- hop-protocol/contracts ``contracts/bridges/L1_Bridge.sol``: ``sendToL2(chainId, recipient,
+  amount, amountOutMin, deadline, relayer, relayerFee)`` (``L1_ERC20_Bridge`` pulls
+  ``l1CanonicalToken``, ``L1_ETH_Bridge`` takes ``msg.value``).
+- wormhole-foundation/wormhole ``ethereum/contracts/bridge/interfaces/ITokenBridge.sol``:
+  ``transferTokens(token, amount, recipientChain, bytes32 recipient, arbiterFee, nonce)``,
+  ``wrapAndTransferETH(recipientChain, bytes32 recipient, arbiterFee, nonce)`` (no minimum:
+  the recipient gets the whole amount less ``arbiterFee``).
+
+A bridge transfer is an exchange across chains (``order = SWAP``): the input is a give of the
+caller to the bridge contract, the destination side a :class:`Receipt` to the recipient with
+its guaranteed minimum, judged like a swap output (``swap_recipient``: a recipient that is
+neither own nor allowlisted BLOCKs; a minimum of 0 FLAGs). The destination token's address
+is on the other chain; where the request does not name it (OFT, Hop, Wormhole) the source
+asset stands for it. A ``bytes32`` recipient is an EVM address when left-padded with zeros;
+any other value (a Solana or Aptos account) is kept whole as hex: never own, judged as a
+stranger unless allowlisted.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from aiegis_guard.chains.evm.frames import ZERO, Frame, Result, asset, native
+from aiegis_guard.chains.evm.protocols.swaps import exchange_ops, swap_ops
+from aiegis_guard.chains.evm.protocols.vaults import stand_in
+from aiegis_guard.chains.evm.selectors import Function
+from aiegis_guard.chains.known import vault_asset
+from aiegis_guard.chains.transaction import Asset
+
+__all__ = ["TABLE", "bytes32_address"]
+
+
+def bytes32_address(word: bytes) -> str:
+    """A ``bytes32`` account: the EVM address it left-pads, else the whole word in hex."""
+    if len(word) == 32 and word[:12] == bytes(12):
+        return "0x" + word[12:].hex()
+    return "0x" + word.hex()
+
+
+def _bridged(bridge: str) -> Asset:
+    """The token a bridge contract moves (an OFT adapter's / pool's ``token()``, a Hop bridge's
+    ``l1CanonicalToken``): the row's ``asset`` in ``data/evm_protocols.json``, else a stand-in
+    (a plain OFT is its own token, an adapter is not: the request does not say which)."""
+    token = vault_asset(bridge)
+    return asset(token) if token is not None else stand_in("bridged token", bridge)
+
+
+def _bridge(
+    f: Frame,
+    via: str,
+    give: tuple[Asset | None, int | None],
+    get: tuple[Asset, int | None],
+    to: str,
+) -> Result:
+    """One bridge transfer: ``give`` from the caller to the bridge, ``get`` to ``to``."""
+    got, minimum = get
+    return exchange_ops(f, via, give, f.sender, (got, minimum, to))
+
+
+def _across(f: Frame, fn: Function, a: list[Any]) -> Result:
+    """``depositV3`` / ``depositV3Now`` (addresses) and ``deposit`` / ``depositNow`` (bytes32).
+    The ``depositor`` is refunded an unfilled deposit and may re-route it (``speedUpDeposit``:
+    a new recipient and output amount signed by the depositor): a depositor other than the
+    caller and the recipient gets the input's worth too."""
+    depositor, recipient, token_in, token_out, amount_in, amount_out = a[:6]
+    if isinstance(recipient, bytes):
+        words = (depositor, recipient, token_in, token_out)
+        depositor, recipient, token_in, token_out = (bytes32_address(w) for w in words)
+    if token_out == ZERO:  # "the input token's equivalent on the destination chain"
+        token_out = token_in
+    via = f"across.{fn.name}"
+    out = swap_ops(f, via, (token_in, amount_in), (token_out, amount_out), recipient)
+    if depositor not in (ZERO, f.sender, recipient):
+        out += swap_ops(f, f"{via}.depositor", (None, None), (token_in, None), depositor)
+    return out
+
+
+def _oft_send(f: Frame, fn: Function, a: list[Any]) -> Result:
+    """LayerZero OFT / Stargate v2 ``send``: ``amountLD`` of the bridged token in, at least
+    ``minAmountLD`` out to ``to`` (the token is the OFT itself or an adapter's ``token()``:
+    the contract's ``asset`` in ``data/evm_protocols.json`` when known)."""
+    (_eid, to, amount, minimum, _options, _compose, _cmd), _fee, _refund = a
+    token = _bridged(f.target)
+    return _bridge(f, "layerzero.oft_send", (token, amount), (token, minimum), bytes32_address(to))
+
+
+def _hop_send(f: Frame, fn: Function, a: list[Any]) -> Result:
+    """Hop ``sendToL2``: ``amount`` of the bridge's token (ETH on the ETH bridge: the call's
+    value) in, at least ``amountOutMin`` out to ``recipient`` on ``chainId``."""
+    _chain, recipient, amount, minimum = a[:4]
+    token = native() if f.value and f.value == amount else _bridged(f.target)
+    return _bridge(f, "hop.send_to_l2", (token, amount), (token, minimum), recipient)
+
+
+def _wormhole_transfer(f: Frame, fn: Function, a: list[Any]) -> Result:
+    """Wormhole ``transferTokens``: ``amount`` of ``token`` locked (or a wrapped asset burnt);
+    its wrapped form minted to ``recipient`` (no minimum: all of it, less the relayer fee)."""
+    token, amount, _chain, recipient = a[:4]
+    via = "wormhole.transfer_tokens"
+    return _bridge(f, via, (asset(token), amount), (asset(token), None), bytes32_address(recipient))
+
+
+def _wormhole_eth(f: Frame, fn: Function, a: list[Any]) -> Result:
+    """Wormhole ``wrapAndTransferETH``: the call's ETH (already a transfer) wrapped and sent."""
+    _chain, recipient = a[:2]
+    via = "wormhole.wrap_and_transfer_eth"
+    return _bridge(f, via, (None, None), (native(), None), bytes32_address(recipient))
+
+
+_ACROSS_TAIL = "uint256,uint256,uint256"
+TABLE = (
+    (
+        f"depositV3(address,address,address,address,{_ACROSS_TAIL},address,uint32,uint32,uint32,"
+        "bytes)",
+        _across,
+    ),
+    (
+        f"depositV3Now(address,address,address,address,{_ACROSS_TAIL},address,uint32,uint32,bytes)",
+        _across,
+    ),
+    (
+        f"deposit(bytes32,bytes32,bytes32,bytes32,{_ACROSS_TAIL},bytes32,uint32,uint32,uint32,bytes)",
+        _across,
+    ),
+    (
+        f"depositNow(bytes32,bytes32,bytes32,bytes32,{_ACROSS_TAIL},bytes32,uint32,uint32,bytes)",
+        _across,
+    ),
+    (
+        "send((uint32,bytes32,uint256,uint256,bytes,bytes,bytes),(uint256,uint256),address)",
+        _oft_send,
+    ),
+    ("sendToL2(uint256,address,uint256,uint256,uint256,address,uint256)", _hop_send),
+    ("transferTokens(address,uint256,uint16,bytes32,uint256,uint32)", _wormhole_transfer),
+    ("wrapAndTransferETH(uint16,bytes32,uint256,uint32)", _wormhole_eth),
+)
