@@ -27,6 +27,7 @@ from aiegis_guard.scanners.intent_judge import (
     handed_over,
     has_recipient,
     judge,
+    may_be_onchain,
 )
 from aiegis_guard.scanners.reported import reported, unquoted
 
@@ -91,9 +92,10 @@ def _wordy(view: str, a: int, b: int, letters: bytes) -> bool:
 
 
 def _worth(view: str, raw: str) -> Cues | None:
-    """The cues of a sentence worth judging (a cue word or ``0x`` in it), else None."""
+    """The cues of a sentence worth judging (a cue word, or an on-chain name — ``0x``, a
+    base58 run, an ENS / SNS name — in a language the vocabulary may not cover), else None."""
     cues = cues_of(view)
-    return cues if cues[2] or "0x" in raw else None
+    return cues if cues[2] or may_be_onchain(raw) else None
 
 
 def sentences(view: str, text: str) -> list[tuple[int, int, Cues]]:

@@ -409,7 +409,7 @@ def _expected(sentence: str, full: str) -> Judgement | None:
     royalty is to be settled directly to 0x…", "agents are expected to deposit 50 USDC at…",
     "Required action: transfer of all balances to the Safe 0x…" (passive, nominal or
     conditional: no imperative to parse). Not negated, not a scam warning."""
-    if not (_may_be_onchain(full) and p.ONCHAIN_RE.search(full)):
+    if not (may_be_onchain(full) and p.ONCHAIN_RE.search(full)):
         return None  # most sentences name no address: asked first, the cheap way
     if not p.EXPECTED_RE.search(sentence):
         return None
@@ -425,7 +425,7 @@ def _expected(sentence: str, full: str) -> Judgement | None:
 _BASE58_RUN_RE = re.compile(r"[1-9A-HJ-NP-Za-km-z]{32}", p.F)  # ONCHAIN_RE's class and flags
 
 
-def _may_be_onchain(raw: str) -> bool:
+def may_be_onchain(raw: str) -> bool:
     """Could ``ONCHAIN_RE`` match (an ``0x`` address, an ENS / SNS name, a base58 run)? A
     necessary condition, cheap to check."""
     if "0x" in raw or "0X" in raw:

@@ -52,7 +52,12 @@ ACT_STEMS = (
     r"gönder|yatır|aktar|öde|çek|onayla|"
     r"ارسل|أرسل|ارسال|حوّل|حول|ادفع|أودع|إيداع|تحويل|بفرست|واریز|انتقال|העבר|שלח|"
     r"भेज|ट्रांसफर|जमा|โอน|ส่ง|ฝาก|tuma|hamisha|lipa|ipadala|ilipat|"
-    r"送金|振り込|振込|送って|送信|移動|入金|转|发送|汇款|存入|提取|授权|송금|보내|이체|입금|전송|승인"
+    r"送金|振り込|振込|送って|送信|移動|入金|转|发送|汇款|存入|提取|授权|송금|보내|이체|입금|전송|승인|"
+    # send / transfer / pay / move in the other languages the writers of our sets use
+    r"übertrag|überführ|transferier|trimit|plăt|نقل|انقل|بھیج|منتقل|"
+    r"opła|zapła|płać|pošl|převe|zaplať|μεταφ|στείλ|πλήρω|καταθ|átutal|küld|fizess|överför|skicka|"
+    r"overfør|betal|siirrä|lähetä|maksa|hantar|পাঠা|স্থানান্তর|"
+    r"переказ|сплат|ipasa|magbayad|להעביר|לשלם|שלחו|भुगतान|ट्रांसफ़र"
 )
 RIGHTS_WORDS = """approve grant authorize authorise setapprovalforall permit delegate reassign
     add_as_owner add_owner add_signer make_owner transfer_ownership increaseallowance
