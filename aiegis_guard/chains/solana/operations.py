@@ -20,6 +20,7 @@ from aiegis_guard.chains.solana import programs as progs
 from aiegis_guard.chains.solana.jupiter import JUPITER_BUILDERS, output_account
 from aiegis_guard.chains.solana.layout import Ix, pubkey_str, read_args
 from aiegis_guard.chains.solana.metaplex import TOKEN_METADATA_BUILDERS
+from aiegis_guard.chains.solana.protocols import PROTOCOL_BUILDERS, PROTOCOL_FAMILIES, protocol_refs
 from aiegis_guard.chains.solana.stake import STAKE_BUILDERS
 from aiegis_guard.chains.solana.wire import WireInstruction, WireMessage
 from aiegis_guard.chains.transaction import (
@@ -56,6 +57,7 @@ _FAMILY = {
     progs.JUPITER_V6_PROGRAM: "jupiter",
     **defi.DEFI_FAMILIES,
     progs.TOKEN_METADATA_PROGRAM: "token_metadata",
+    **PROTOCOL_FAMILIES,
 }
 
 
@@ -142,8 +144,8 @@ def _collect_refs(ixs: list[Ix]) -> _Refs:
             mint = acc.get("mint")
             if ix.name.startswith("InitializeAccount"):
                 refs.add(acc["account"], mint, a.get("owner") or acc.get("owner"), prog)
-            elif ix.name.startswith("Transfer"):  # authority: owner *or delegate*
-                refs.add(acc["source"], mint, None, prog)
+            elif ix.name.startswith(("Transfer", "WithdrawWithheld")):  # owner *or delegate*
+                refs.add(acc.get("source"), mint, None, prog)
                 refs.add(acc["destination"], mint, None, prog)
             elif ix.name.startswith("Approve"):  # only the owner may approve
                 refs.add(acc["source"], mint, acc["owner"], prog)
@@ -155,7 +157,7 @@ def _collect_refs(ixs: list[Ix]) -> _Refs:
             refs.add(output_account(ix), acc.get("destination_mint"))
             refs.add(acc.get("source_token_account"), acc.get("source_mint"))
         else:
-            for account, mint in defi.defi_refs(ix):
+            for account, mint in (*defi.defi_refs(ix), *protocol_refs(ix)):
                 refs.add(account, mint)
     return refs
 
@@ -186,6 +188,7 @@ def _call(ix: Ix, refs: _Refs) -> list[Operation]:
             selector=selector,
             known=known,
             accounts=ix.accounts,
+            writable=ix.writable,
         )
     ]
 
@@ -335,6 +338,7 @@ BUILDERS: dict[tuple[str, str], Builder] = {
     **JUPITER_BUILDERS,
     **defi.DEFI_BUILDERS,
     **TOKEN_METADATA_BUILDERS,
+    **PROTOCOL_BUILDERS,
 }  # fmt: skip
 
 
@@ -359,6 +363,9 @@ def _priority_fee(ixs: list[Ix]) -> int | None:
 def build_operations(msg: WireMessage, keys: list[str]) -> Built:
     """Every instruction of ``msg`` (accounts already resolved to ``keys``) as operations."""
     ixs = [read_instruction(ix, keys) for ix in msg.instructions]
+    for wire, ix in zip(msg.instructions, ixs, strict=True):
+        if ix.name is None:  # what an opaque instruction may write to (strangers.py)
+            ix.writable = tuple(keys[i] for i in wire.accounts if msg.is_writable(i))
     refs = _collect_refs(ixs)
     ops: list[Operation] = []
     notes: list[str] = []
