@@ -86,6 +86,13 @@ def dlmm(dst: Pubkey, least: int = 590 * 10**6, exact_out: bool = False) -> Inst
     return Instruction(DLMM, data, _metas(*keys, sx.TOKEN, sx.TOKEN))
 
 
+def dlmm_remove(x_to: Pubkey, y_to: Pubkey, name: str = "remove_all_liquidity") -> Instruction:
+    a = _fill(6)  # position, pair, reserves, bin arrays
+    keys = (a[0], a[1], DLMM, x_to, y_to, a[2], a[3], WSOL, USDC)
+    keys += (ME,) if name.endswith("2") else (a[4], a[5], ME)
+    return Instruction(DLMM, _anchor(name), _metas(*keys, sx.TOKEN, sx.TOKEN))
+
+
 def _policy(*friends: Pubkey) -> Policy:
     allowed = {str(p) for p in (KAMINO, MARGINFI, DRIFT, DLMM, *friends)}
     return Policy(wallet=Wallet(solana=frozenset({str(ME)})), allowlist=Allowlist(solana=allowed))
@@ -125,6 +132,12 @@ CASES = [
                  id="dlmm-to-stranger"),
     pytest.param(lambda: [dlmm(ata(ME), least=0)], OWN, Action.FLAG, "tx.sol.swap_no_minimum",
                  id="dlmm-minimum-zero"),
+    pytest.param(lambda: [dlmm_remove(ata(ME, WSOL), ata(ME))], OWN, Action.ALLOW, None,
+                 id="dlmm-remove-all-to-own"),
+    pytest.param(lambda: [dlmm_remove(ata(ME, WSOL), ata(ME), "remove_liquidity2")], OWN,
+                 Action.ALLOW, None, id="dlmm-remove-2-to-own"),
+    pytest.param(lambda: [dlmm_remove(ata(ME, WSOL), ata(STRANGER))], OWN, Action.BLOCK,
+                 ELSEWHERE, id="dlmm-remove-y-to-stranger"),
     pytest.param(lambda: [dlmm(ata(ME))], Policy(wallet=Wallet(solana=frozenset({str(ME)}))),
                  Action.ALLOW, None, id="dlmm-pool-needs-no-allowlist"),
 ]  # fmt: skip

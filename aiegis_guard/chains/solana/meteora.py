@@ -12,6 +12,13 @@ Source: MeteoraAg/dlmm-sdk ``idls/dlmm.json`` (program ``lb_clmm``, ``LBUZKhRxâ€
 ``user``, ``token_x_program``, ``token_y_program`` (the ``*2`` forms then name the memo
 program; the bin arrays follow as remaining accounts).
 
+``remove_liquidity`` / ``remove_all_liquidity`` / ``remove_liquidity_by_range`` and their
+``*2`` forms (accounts ``position``, ``lb_pair``, ``bin_array_bitmap_extension``,
+``user_token_x``, ``user_token_y``, ``reserve_x``, ``reserve_y``, ``token_x_mint``,
+``token_y_mint``, then the bin arrays and ``sender``, or ``sender`` alone in the ``*2`` forms)
+pay the position's share of both reserves to the two user accounts: a :class:`Receipt` of each
+mint (amounts computed on-chain).
+
 The pair names both mints but not which one goes in: a side is known when its token account
 is one the transaction describes, or the user's associated account of one of the two mints;
 the other side is then the other mint.
@@ -24,7 +31,7 @@ from typing import Any, Final
 
 from aiegis_guard.chains.solana.defi import exchange, spl_token
 from aiegis_guard.chains.solana.layout import Ix, Layout, associated_token_address
-from aiegis_guard.chains.transaction import Operation
+from aiegis_guard.chains.transaction import Operation, Receipt
 
 __all__ = ["DLMM_BUILDERS", "DLMM_LAYOUTS", "DLMM_PROGRAM", "dlmm_layout", "dlmm_refs"]
 
@@ -62,6 +69,35 @@ DLMM_LAYOUTS: Final[dict[bytes, Layout]] = {
 }
 
 
+# removing liquidity pays the position's share of both reserves to the two user accounts
+_POSITION = (
+    "position",
+    "lb_pair",
+    "bin_array_bitmap_extension",
+    "user_token_x",
+    "user_token_y",
+    "reserve_x",
+    "reserve_y",
+    "token_x_mint",
+    "token_y_mint",
+)
+_REMOVE = (*_POSITION, "bin_array_lower", "bin_array_upper", "sender")
+_REMOVE2 = (*_POSITION, "sender")  # the ``*2`` forms: bin arrays among the remaining accounts
+DLMM_LAYOUTS.update(
+    {
+        bytes([80, 85, 209, 72, 24, 206, 177, 108]): Layout("remove_liquidity", (), _REMOVE),
+        bytes([10, 51, 61, 35, 112, 105, 24, 85]): Layout("remove_all_liquidity", (), _REMOVE),
+        bytes([26, 82, 102, 152, 240, 74, 105, 26]): Layout(
+            "remove_liquidity_by_range", (), _REMOVE
+        ),
+        bytes([230, 215, 82, 127, 241, 101, 227, 146]): Layout("remove_liquidity2", (), _REMOVE2),
+        bytes([204, 2, 195, 145, 53, 145, 145, 205]): Layout(
+            "remove_liquidity_by_range2", (), _REMOVE2
+        ),
+    }
+)
+
+
 def dlmm_layout(data: bytes) -> tuple[Layout | None, int]:
     return DLMM_LAYOUTS.get(data[:8]), 8
 
@@ -94,9 +130,18 @@ def _mints(ix: Ix, refs: Any) -> tuple[str | None, str | None]:
     return mint_in, mint_out
 
 
+def _remove(ix: Ix, refs: Any) -> list[Operation]:
+    """The position's liquidity out of both reserves, amounts computed on-chain."""
+    acc, via = ix.acc, f"meteora_dlmm.{ix.name}"
+    pays = ((acc[f"token_{side}_mint"], acc[f"user_token_{side}"]) for side in ("x", "y"))
+    return [Receipt(via=via, asset=spl_token(mint), recipient=to, amount=None) for mint, to in pays]
+
+
 def _swap(ix: Ix, refs: Any) -> list[Operation]:
     a, acc, via = ix.args, ix.acc, f"meteora_dlmm.{ix.name}"
     name = ix.name or ""
+    if name.startswith("remove"):
+        return _remove(ix, refs)
     if name.startswith("swap_exact_out"):
         pay, least = a["max_in_amount"], a["out_amount"]
     else:
@@ -108,6 +153,9 @@ def _swap(ix: Ix, refs: Any) -> list[Operation]:
 
 def dlmm_refs(ix: Ix) -> list[tuple[str | None, str | None]]:
     """(token account, mint) of the user's two sides, when they can be told."""
+    acc = ix.acc
+    if "position" in acc:
+        return [(acc[f"user_token_{s}"], acc[f"token_{s}_mint"]) for s in ("x", "y")]
     mint_in, mint_out = _mints(ix, None)
     return [(ix.acc["user_token_in"], mint_in), (ix.acc["user_token_out"], mint_out)]
 
