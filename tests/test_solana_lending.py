@@ -56,11 +56,12 @@ def _fill(n: int) -> list[Pubkey]:
     return [Keypair().pubkey() for _ in range(n)]
 
 
-def kamino(dest: Pubkey, amount: int = 12_000 * 10**6) -> Instruction:
-    a = _fill(7)
+def kamino(dest: Pubkey, amount: int = 12_000 * 10**6, v2: bool = False) -> Instruction:
+    a = _fill(10)
     keys = (ME, a[0], a[1], a[2], a[3], USDC, a[4], a[5], a[6], dest, KAMINO, sx.TOKEN, sx.TOKEN)
-    data = _anchor("withdraw_obligation_collateral_and_redeem_reserve_collateral")
-    return Instruction(KAMINO, data + struct.pack("<Q", amount), _metas(*keys, IX_SYSVAR))
+    keys += (IX_SYSVAR, a[7], a[8], a[9]) if v2 else (IX_SYSVAR,)  # farm accounts, farms program
+    name = "withdraw_obligation_collateral_and_redeem_reserve_collateral" + ("_v2" if v2 else "")
+    return Instruction(KAMINO, _anchor(name) + struct.pack("<Q", amount), _metas(*keys))
 
 
 def marginfi(dest: Pubkey, amount: int = 8_000 * 10**6, everything: bool = False) -> Instruction:
@@ -109,6 +110,10 @@ CASES = [
     pytest.param(lambda: [kamino(ata(STRANGER))], OWN, Action.FLAG, AWAY, id="kamino-to-stranger"),
     pytest.param(lambda: [kamino(ata(STRANGER), ALL)], OWN, Action.BLOCK, ELSEWHERE,
                  id="kamino-all-to-stranger"),
+    pytest.param(lambda: [kamino(ata(ME), v2=True)], OWN, Action.ALLOW, None,
+                 id="kamino-v2-to-own"),
+    pytest.param(lambda: [kamino(ata(STRANGER), ALL, v2=True)], OWN, Action.BLOCK, ELSEWHERE,
+                 id="kamino-v2-all-to-stranger"),
     pytest.param(lambda: [kamino(ata(FRIEND))], _policy(FRIEND), Action.ALLOW, None,
                  id="kamino-to-allowlisted-friend"),
     pytest.param(lambda: [marginfi(ata(ME))], OWN, Action.ALLOW, None, id="marginfi-to-own"),

@@ -8,9 +8,10 @@ Sources (each project's own published code; Anchor discriminators are
   handler_withdraw_obligation_collateral_and_redeem_reserve_collateral.rs``
   (``WithdrawObligationCollateralAndRedeemReserveCollateral``: ``collateral_amount: u64``,
   ``u64::MAX`` withdraws the whole deposit; discriminator ``4b5d5ddc2296dac4``, as in the
-  sevenlabs-hq/carbon kamino-lending decoder). The current handler requires the destination's
-  authority to be the obligation owner: a stranger's destination is a request the program
-  rejects, judged for what it asks.
+  sevenlabs-hq/carbon kamino-lending decoder), and its ``_v2`` (``WithdrawObligationCollateral
+  AndRedeemReserveCollateralV2``: the same accounts, then the farm accounts). The current
+  handler requires the destination's authority to be the obligation owner: a stranger's
+  destination is a request the program rejects, judged for what it asks.
 * marginfi v2 ``MFv2hWf3…VacA``: mrgnlabs/marginfi-v2 ``programs/marginfi/src/instructions/
   marginfi_account/withdraw.rs`` (``LendingAccountWithdraw``: ``amount: u64``,
   ``withdraw_all: Option<bool>``; accounts as in mrgnlabs/mrgn-ts ``marginfi-types`` IDL and
@@ -41,9 +42,10 @@ DRIFT_PROGRAM: Final = "dRiftyHA39MWEi3m9aunc5MzRF1JYuBsbn6VPcn33UH"
 
 _L = Layout
 
+_KAMINO_WITHDRAW = "withdraw_obligation_collateral_and_redeem_reserve_collateral"
 KAMINO_LAYOUTS: Final[dict[bytes, Layout]] = {
     bytes.fromhex("4b5d5ddc2296dac4"): _L(
-        "withdraw_obligation_collateral_and_redeem_reserve_collateral",
+        _KAMINO_WITHDRAW,
         (("collateral_amount", "u64"),),
         (
             "owner",
@@ -63,6 +65,12 @@ KAMINO_LAYOUTS: Final[dict[bytes, Layout]] = {
         ),
     ),
 }
+# ``_v2``: the same accounts (``withdraw_accounts``), then the obligation's farm accounts
+KAMINO_LAYOUTS[bytes.fromhex("eb34779895c51407")] = _L(
+    f"{_KAMINO_WITHDRAW}_v2",
+    KAMINO_LAYOUTS[bytes.fromhex("4b5d5ddc2296dac4")].args,
+    KAMINO_LAYOUTS[bytes.fromhex("4b5d5ddc2296dac4")].accounts,
+)
 
 MARGINFI_LAYOUTS: Final[dict[bytes, Layout]] = {
     bytes.fromhex("24484a13d2d2c0c0"): _L(
