@@ -7,10 +7,13 @@ memo: Option<String> }``; accounts multisig, transaction, creator, rent payer, s
 ``instructions/multisig_config.rs`` (the controlled multisig's ``multisig_add_member``,
 ``multisig_remove_member``, ``multisig_change_threshold``, ``multisig_set_time_lock``,
 ``multisig_set_config_authority``; accounts multisig, config authority, rent payer, system
-program), ``state/config_transaction.rs`` (``ConfigAction``: 0 ``AddMember { Member }``,
-1 ``RemoveMember``, 2 ``ChangeThreshold { u16 }``, 3 ``SetTimeLock { u32 }``,
-4 ``AddSpendingLimit { create_key, vault_index: u8, mint, amount: u64, period: u8-enum,
-members: Vec<Pubkey>, destinations: Vec<Pubkey> }``, 5 ``RemoveSpendingLimit``,
+program), ``instructions/multisig_add_spending_limit.rs`` (``MultisigAddSpendingLimitArgs``:
+the ``AddSpendingLimit`` fields; accounts multisig, config authority, spending limit, rent
+payer, system program), ``state/config_transaction.rs`` (``ConfigAction``:
+0 ``AddMember { Member }``, 1 ``RemoveMember``, 2 ``ChangeThreshold { u16 }``,
+3 ``SetTimeLock { u32 }``, 4 ``AddSpendingLimit { create_key, vault_index: u8, mint,
+amount: u64, period: u8-enum, members: Vec<Pubkey>, destinations: Vec<Pubkey> }``,
+5 ``RemoveSpendingLimit``,
 6 ``SetRentCollector { Option<Pubkey> }``) and ``state/multisig.rs`` (``Member { key,
 permissions: { mask: u8 } }``, Initiate 1 | Vote 2 | Execute 4). Anchor discriminators
 ``sha256("global:<name>")[:8]``. Program ``SQDS4ep6…pCf``.
@@ -69,6 +72,12 @@ SQUADS_LAYOUTS: Final[dict[bytes, Layout]] = {
     bytes([143, 93, 199, 143, 92, 169, 193, 232]): Layout(
         "multisig_set_config_authority", (), _CONFIG, 2
     ),
+    bytes([11, 242, 159, 42, 86, 197, 89, 115]): Layout(
+        "multisig_add_spending_limit",
+        (),
+        ("multisig", "config_authority", "spending_limit", "rent_payer", "system_program"),
+        2,
+    ),
 }
 # the controlled multisig's instructions carry one action's fields (then the memo)
 _DIRECT = {
@@ -76,6 +85,7 @@ _DIRECT = {
     "multisig_remove_member": 1,
     "multisig_change_threshold": 2,
     "multisig_set_time_lock": 3,
+    "multisig_add_spending_limit": 4,
 }
 
 
