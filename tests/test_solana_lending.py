@@ -172,6 +172,14 @@ def test_explicit_withdrawal_elsewhere_is_a_transfer_of_the_owner() -> None:
     assert (home[0].asset.address, home[0].amount) == (str(USDC), 8 * 10**9)
 
 
+def test_withdrawal_into_an_account_initialised_for_the_owner_is_a_receipt() -> None:
+    """A token account the transaction initialises for the owner (not an ATA) is its own."""
+    account = Keypair().pubkey()
+    init = sx.initialize_account3(account, USDC, ME)
+    ops = decode_solana(sx.message(ME, [init, drift(account)])).operations
+    assert [type(op) for op in ops][-1:] == [Receipt]
+
+
 def test_kamino_collateral_amount_is_not_the_liquidity_paid() -> None:
     """Kamino counts collateral tokens: the USDC given is of unknown amount."""
     ops = decode_solana(sx.message(ME, [kamino(ata(STRANGER))])).operations

@@ -6,7 +6,8 @@ account *the instruction names*. Like Morpho Blue's ``withdraw`` on EVM
 (``chains/evm/protocols/morpho.py``):
 
 * into the owner's own associated token account (derived from the owner, the mint and the
-  token program the instruction names) the owner *gets* it: a :class:`Receipt`;
+  token program the instruction names) or an account the transaction initialises for the
+  owner, the owner *gets* it: a :class:`Receipt`;
 * "everything" (Kamino / Drift ``u64::MAX``, marginfi ``withdraw_all = Some(true)``): the
   whole deposit, an amount computed on-chain, is an output paid to the named account
   (:class:`Receipt` of unknown amount: to anyone but the owner it is ``swap_recipient``);
@@ -60,6 +61,7 @@ def _own_mint(owner: str, account: str, program: str, mint: str | None) -> str |
 
 def _paid_out(  # noqa: PLR0917 (the withdrawal's parts, by name at each call)
     ix: Ix,
+    refs: Any,
     owner: str,
     dest: str,
     mint: str | None,
@@ -71,7 +73,7 @@ def _paid_out(  # noqa: PLR0917 (the withdrawal's parts, by name at each call)
     via = f"{ix.family}.{ix.name}"
     own_mint = _own_mint(owner, dest, program, mint)
     asset = spl_token(mint or own_mint)
-    if own_mint is not None or everything:
+    if own_mint is not None or everything or refs.owner(dest) == owner:
         least = None if everything else amount
         return [Receipt(via=via, asset=asset, recipient=dest, amount=least)]
     return [
@@ -84,6 +86,7 @@ def _kamino(ix: Ix, refs: Any) -> list[Operation]:
     mint = acc["reserve_liquidity_mint"]
     return _paid_out(
         ix,
+        refs,
         acc["owner"],
         acc["user_destination_liquidity"],
         mint,
@@ -98,6 +101,7 @@ def _marginfi(ix: Ix, refs: Any) -> list[Operation]:
     acc, dest = ix.acc, ix.acc["destination_token_account"]
     return _paid_out(
         ix,
+        refs,
         acc["signer"],
         dest,
         refs.mint(dest),
@@ -112,6 +116,7 @@ def _drift(ix: Ix, refs: Any) -> list[Operation]:
     acc, dest, amount = ix.acc, ix.acc["user_token_account"], ix.args["amount"]
     return _paid_out(
         ix,
+        refs,
         acc["authority"],
         dest,
         refs.mint(dest),

@@ -52,6 +52,10 @@ class Refs:
                 return row[0]
         return None
 
+    def owner(self, account: str) -> str | None:
+        row = self.table.get(account)
+        return row[1] if row else None
+
     def freeze(self) -> tuple[TokenAccountRef, ...]:
         return tuple(
             TokenAccountRef(account=a, mint=m, owner=o, program=p)
