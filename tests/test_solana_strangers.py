@@ -5,8 +5,9 @@ The program is made up (a generated key, allowlisted by the policy) and its inst
 means nothing to the decoder: only the account list speaks. Its vault is the associated
 token account of a program-derived authority (off-curve), as pools and reserves are.
 Near misses: the own account, an allowlisted friend, the stranger not named anywhere (nothing
-proves whose the account is), the own account of the same mint beside the stranger's (a side
-of the exchange), the program not trusted (judged as before).
+proves whose the account is), an exchange on the own account (own accounts of two mints
+written) with a stranger's account of one of them (a fee), the program not trusted (judged as
+before).
 """
 
 from __future__ import annotations
@@ -39,7 +40,7 @@ def ata(wallet: Pubkey, mint: Pubkey = USDC) -> Pubkey:
     return get_associated_token_address(wallet, mint)
 
 
-def opaque(dest: Pubkey, *named: Pubkey, also: Pubkey | None = None) -> Instruction:
+def opaque(dest: Pubkey, *named: Pubkey, also: tuple[Pubkey, ...] = ()) -> Instruction:
     """``withdraw``-like: ME signs, the vault pays ``dest``; ``named`` are read-only."""
     metas = [
         AccountMeta(ME, is_signer=True, is_writable=True),
@@ -50,8 +51,7 @@ def opaque(dest: Pubkey, *named: Pubkey, also: Pubkey | None = None) -> Instruct
         AccountMeta(sx.TOKEN, is_signer=False, is_writable=False),
     ]
     metas += [AccountMeta(k, is_signer=False, is_writable=False) for k in named]
-    if also is not None:
-        metas.append(AccountMeta(also, is_signer=False, is_writable=True))
+    metas += [AccountMeta(k, is_signer=False, is_writable=True) for k in also]
     return Instruction(PROGRAM, bytes([7, 1, 2, 3]), metas)
 
 
@@ -78,8 +78,12 @@ CASES = [
                  id="allowlisted-friend"),
     pytest.param([opaque(ata(STRANGER))], _policy(), Action.ALLOW, False,
                  id="stranger-not-named-nothing-proves-it"),
-    pytest.param([opaque(ata(STRANGER), STRANGER, also=ata(ME))], _policy(), Action.ALLOW,
-                 False, id="own-account-of-same-mint-beside-it"),
+    pytest.param([opaque(ata(STRANGER), STRANGER, also=(ata(ME),))], _policy(), Action.FLAG,
+                 True, id="one-sided-own-account-of-same-mint-beside-it"),
+    pytest.param([opaque(ata(STRANGER), STRANGER, ODD, also=(ata(ME), ata(ME, ODD)))],
+                 _policy(), Action.ALLOW, False, id="exchange-fee-to-a-named-wallet"),
+    pytest.param([opaque(ata(STRANGER, ODD), STRANGER, ODD, also=(ata(ME),))], _policy(),
+                 Action.FLAG, True, id="exchange-output-elsewhere"),
     pytest.param([opaque(ata(STRANGER), STRANGER)], _policy(trusted=False), Action.FLAG, False,
                  id="program-not-trusted-judged-as-before"),
 ]  # fmt: skip

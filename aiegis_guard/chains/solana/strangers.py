@@ -17,12 +17,14 @@ the policy too, so an account counts only when the transaction *proves* whose it
 * a writable wallet the transaction shows as a wallet elsewhere (the owner of a token account
   it creates, a SOL recipient, a close destination, a new authority).
 
-The owner counts when it is neither own nor named by the policy. A stranger's account of a
-mint the same instruction also writes to an own account of is a side of the exchange, not a
-redirection (a marketplace pays the seller while the buyer's account receives the item; an
-AMM takes its protocol fee into its fee wallet's ATA while the user's own account receives
-the output): it is left out. That exception is a trade-off: a request that names the own
-account of the same mint beside the stranger's is not caught here.
+The owner counts when it is neither own nor named by the policy. One exception: when the
+instruction exchanges assets on the own account (it writes own token accounts of two mints or
+more), a stranger's account of one of those mints is a fee or the counterparty's side (an AMM
+taking its protocol fee into its fee wallet's ATA while the own accounts pay and receive), not
+a redirection: it is left out. A one-sided instruction (the own account of one mint and a
+stranger's of the same mint: a payment, an NFT bought from its seller) is FLAGged: the
+direction of an opaque instruction cannot be read, and a payment to a stranger is what the
+rule is for.
 
 What it finds fills the opaque :class:`Call`'s ``names``; the generic judge FLAGs
 ``unknown_program`` with ``reason:names-third-party``. At most ``MAX_WALLETS`` x
@@ -87,14 +89,14 @@ class _Scope:
         self.writes = frozenset(op.writable)
         self.programs = [p for p in progs.TOKEN_PROGRAMS if p in op.accounts]
         self.programs = self.programs or sorted(progs.TOKEN_PROGRAMS)
+        self.mints: list[str] = []  # candidate mints (``_candidates``)
+        self._own_mints: set[str] | None = None
 
     def vouched(self, address: str) -> bool:
         return address in self.view.own or self.policy.is_known(address, Chain.SOLANA)
 
-    def own_side(self, mint: str | None) -> bool:
-        """The instruction also writes to an own token account of ``mint``."""
-        if mint is None:
-            return False
+    def _writes_own(self, mint: str) -> bool:
+        """The instruction writes to an own token account of ``mint``."""
         view = self.view
         for account in self.writes:
             if view.mint_of.get(account) == mint and view.owner_of.get(account) in self.own_wallets:
@@ -104,6 +106,18 @@ class _Scope:
             for wallet in self.own_wallets
             for program in self.programs
         )
+
+    def exchange_side(self, mint: str | None) -> bool:
+        """The instruction exchanges assets on the own account (writes own token accounts of
+        two mints or more) and ``mint`` is one of them: a third party's account of it is a
+        fee or the counterparty's side, not a redirection."""
+        if mint is None:
+            return False
+        if self._own_mints is None:
+            self._own_mints = {m for m in self.mints if self._writes_own(m)}
+        if mint not in self._own_mints and self._writes_own(mint):
+            self._own_mints.add(mint)
+        return mint in self._own_mints and len(self._own_mints) >= 2
 
 
 def _not_program(address: str) -> bool:
@@ -141,24 +155,24 @@ def stranger_wallets(
     if s.own_wallets.isdisjoint(decoded.signers) and decoded.sender not in s.own_wallets:
         return ()
     shown = _shown_wallets(decoded)
+    wallets, s.mints = _candidates(s, shown)
     out: dict[str, None] = {}
     unknown: set[str] = set()
     for account in s.writes - {op.target}:
         owner = view.owner_of.get(account)
         if owner is not None:
-            if not s.vouched(owner) and not s.own_side(view.mint_of.get(account)):
+            if not s.vouched(owner) and not s.exchange_side(view.mint_of.get(account)):
                 out[owner] = None
         elif account in shown and not s.vouched(account):
             out[account] = None
         elif not s.vouched(account) and _on_curve(account) is False:
             unknown.add(account)
     if unknown:
-        wallets, mints = _candidates(s, shown)
         for wallet in wallets:
-            for mint in mints:
+            for mint in s.mints:
                 for program in s.programs:
                     ata = associated_token_address(wallet, mint, program)
-                    if ata in unknown and not s.own_side(mint):
+                    if ata in unknown and not s.exchange_side(mint):
                         out[wallet] = None
     return tuple(out)
 
