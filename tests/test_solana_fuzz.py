@@ -14,8 +14,12 @@ from solders.keypair import Keypair
 from solders.message import Message
 from solders.pubkey import Pubkey
 
+from aiegis_guard.chains.solana import lending_layouts
 from aiegis_guard.chains.solana import programs as progs
 from aiegis_guard.chains.solana.decode import decode_offchain_message, decode_solana
+from aiegis_guard.chains.solana.meteora import DLMM_LAYOUTS
+from aiegis_guard.chains.solana.protocols import PROTOCOL_FAMILIES
+from aiegis_guard.chains.solana.squads import SQUADS_LAYOUTS
 from aiegis_guard.chains.solana.wire import _Reader
 from aiegis_guard.chains.transaction import DecodedTransaction
 from aiegis_guard.errors import SolanaDecodeError
@@ -28,7 +32,7 @@ pytestmark = pytest.mark.slow  # Hypothesis fuzzing of the Solana decoder (make 
 FUZZ = settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 AGENT = Keypair().pubkey()
 GUARD = Guard(Policy.model_validate({"wallet": {"solana": [str(AGENT)]}}), classifier=False)
-PROGRAMS = [Pubkey.from_string(p) for p in progs.BUILTIN_PROGRAMS]
+PROGRAMS = [Pubkey.from_string(p) for p in (*progs.BUILTIN_PROGRAMS, *PROTOCOL_FAMILIES)]
 VALID = bytes(
     Message.new_with_blockhash(
         [sp.transfer({"from_pubkey": AGENT, "to_pubkey": Keypair().pubkey(), "lamports": 5})],
@@ -39,6 +43,9 @@ VALID = bytes(
 
 
 HEADS = [b"", b"\x02\x00\x00\x00", b"\x0b\x00\x00\x00", b"\x06", b"\x0c", b"\x1a\x01", b"\x03"]
+HEADS += [b"\x1a\x00", b"\x1a\x02", b"\x1a\x03", b"\x1a\x05", b"\x02", b"\x00"]
+HEADS += [*DLMM_LAYOUTS, *SQUADS_LAYOUTS, *lending_layouts.KAMINO_LAYOUTS]
+HEADS += [*lending_layouts.MARGINFI_LAYOUTS, *lending_layouts.DRIFT_LAYOUTS]
 
 
 def _decode_or_error(payload: object) -> DecodedTransaction | None:
@@ -59,7 +66,8 @@ def _cu16(n: int) -> bytes:
 
 @st.composite
 def messages(draw: st.DrawFn) -> bytes:
-    """Structurally plausible messages calling built-in programs with arbitrary data/accounts."""
+    """Structurally plausible messages calling built-in and decoded protocol programs with
+    arbitrary data / accounts."""
     n_extra = draw(st.integers(0, 4))
     keys = [AGENT, *(Keypair().pubkey() for _ in range(n_extra)), *PROGRAMS]
     first_program = 1 + n_extra
@@ -70,7 +78,7 @@ def messages(draw: st.DrawFn) -> bytes:
     out += _cu16(n_ix)
     for _ in range(n_ix):
         program = draw(st.integers(first_program, len(keys) - 1))
-        accounts = draw(st.lists(st.integers(0, len(keys) + 2), max_size=8))
+        accounts = draw(st.lists(st.integers(0, len(keys) + 2), max_size=16))
         head = draw(st.sampled_from(HEADS))
         data = head + draw(st.binary(max_size=80))
         out += bytes([program]) + _cu16(len(accounts)) + bytes(accounts) + _cu16(len(data)) + data

@@ -84,7 +84,10 @@ rule                                 action  when
                                              (name from ChainRules); an allowlisted EVM target
                                              whose unread arguments name an address neither
                                              own, allowlisted nor well known (a receiver the
-                                             decoder cannot place: ``reason:names-third-party``)
+                                             decoder cannot place: ``reason:names-third-party``);
+                                             an allowlisted Solana program whose instruction
+                                             writes to a proven stranger's account (same
+                                             reason; ``chains/solana/strangers.py``)
 ``safe_approve_hash``                FLAG    Safe ``approveHash``: pre-approves a transaction
                                              the request does not show
 (effect rules)                               ``order_gives_away``, ``swap_recipient``,
@@ -514,7 +517,9 @@ def _third_party(j: _Judge, op: Call) -> list[Finding]:
     strangers = [
         a
         for a in op.names
-        if not j.policy.is_known(a, j.chain) and contract_label(j.chain, a) is None
+        if not j.is_own(a)
+        and not j.policy.is_known(a, j.chain)
+        and contract_label(j.chain, a) is None
     ]
     if not strangers:
         return []

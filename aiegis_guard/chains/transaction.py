@@ -194,8 +194,11 @@ class Call(_Frozen):
     sender: str | None = None  # EVM: msg.sender of the call (own account or a wrapper)
     carrier: str = ""
     # EVM: addresses the opaque calldata names (32-byte words holding an address), but the
-    # target's and the signer's: a receiver / recipient / onBehalfOf the decoder cannot place
+    # target's and the signer's: a receiver / recipient / onBehalfOf the decoder cannot place;
+    # Solana: the wallets whose token accounts the instruction provably writes to
+    # (``chains/solana/strangers.py``, filled in when judged)
     names: tuple[str, ...] = ()
+    writable: tuple[str, ...] = ()  # Solana: the instruction's writable accounts, in order
 
 
 @fast_init

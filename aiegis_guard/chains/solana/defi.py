@@ -36,7 +36,7 @@ from aiegis_guard.chains.transaction import (
 from aiegis_guard.findings import Chain
 
 __all__ = ["DEFI_BUILDERS", "DEFI_FAMILIES", "defi_refs", "exchange", "fold_stake_deposits"]
-__all__ += ["raydium_user_accounts"]
+__all__ += ["raydium_user_accounts", "spl_token"]
 
 _SOL = Asset(chain=Chain.SOLANA, kind=AssetKind.NATIVE, symbol="SOL", decimals=9)
 DEFI_FAMILIES: dict[str, str] = {
@@ -49,7 +49,7 @@ DEFI_FAMILIES: dict[str, str] = {
 }
 
 
-def _token(mint: str | None) -> Asset:
+def spl_token(mint: str | None) -> Asset:
     known = known_mints().get(mint or "")  # decimals, so that amounts read in whole tokens
     decimals = known.decimals if known else None
     return Asset(chain=Chain.SOLANA, kind=AssetKind.FUNGIBLE, address=mint, decimals=decimals)
@@ -86,14 +86,14 @@ def _marinade_pool(ix: Ix, refs: Any) -> list[Operation]:
     """The SOL / mSOL liquidity pool: LP tokens minted to ``mint_to`` for SOL; LP tokens
     burnt for SOL to ``transfer_sol_to`` and mSOL to ``transfer_msol_to``."""
     a, acc, via = ix.args, ix.acc, f"marinade.{ix.name}"
-    lp = _token(acc["lp_mint"])
+    lp = spl_token(acc["lp_mint"])
     if ix.name == "add_liquidity":
         give: Give = (_SOL, acc["transfer_from"], None, a["lamports"])
         return exchange(via, ix.program, give, (lp, acc["mint_to"], None))
     give = (lp, acc["burn_from_authority"], acc["burn_from"], a["tokens"])
     msol_to = acc["transfer_msol_to"]
     mint = refs.mint(msol_to) or dl.MSOL_MINT  # the state's mSOL (not among the accounts)
-    msol = Receipt(via=via, asset=_token(mint), recipient=msol_to, amount=None, order=SWAP_ORDER)
+    msol = Receipt(via=via, asset=spl_token(mint), recipient=msol_to, amount=None, order=SWAP_ORDER)
     return [*exchange(via, ix.program, give, (_SOL, acc["transfer_sol_to"], None)), msol]
 
 
@@ -101,7 +101,7 @@ def _marinade(ix: Ix, refs: Any) -> list[Operation]:
     if ix.name in ("add_liquidity", "remove_liquidity"):
         return _marinade_pool(ix, refs)
     a, acc, via = ix.args, ix.acc, f"marinade.{ix.name}"
-    msol = _token(acc["msol_mint"])
+    msol = spl_token(acc["msol_mint"])
     give: Give
     if ix.name == "liquid_unstake":
         give = (msol, acc["get_msol_from_authority"], acc["get_msol_from"], a["msol_amount"])
@@ -120,7 +120,7 @@ def _stake_pool(ix: Ix, refs: Any) -> list[Operation]:
     a, acc, name = ix.args, ix.acc, ix.name or ""
     via = f"stake_pool.{name}"
     pool, least = acc["stake_pool"], a.get("minimum_out")
-    pool_token = _token(acc["pool_mint"])
+    pool_token = spl_token(acc["pool_mint"])
     give: Give
     if name.startswith("DepositSol"):
         give = (_SOL, acc["lamports_from"], None, a["lamports"])
@@ -154,8 +154,8 @@ def _raydium(ix: Ix, refs: Any) -> list[Operation]:
         pay, least = a["amount_in"], a["minimum_out"]
     else:
         pay, least = a["max_in"], a["amount_out"]
-    give = (_token(refs.mint(src)), owner, src, pay)
-    return exchange(via, ix.acc["amm"], give, (_token(refs.mint(dst)), dst, least))
+    give = (spl_token(refs.mint(src)), owner, src, pay)
+    return exchange(via, ix.acc["amm"], give, (spl_token(refs.mint(dst)), dst, least))
 
 
 def _in_out(ix: Ix, refs: Any) -> list[Operation]:
@@ -171,8 +171,8 @@ def _in_out(ix: Ix, refs: Any) -> list[Operation]:
     else:  # exact output: the threshold is the most it pays
         pay, least = a["other_amount_threshold"], a["amount"]
     src, dst = acc["input_token_account"], acc["output_token_account"]
-    give = (_token(acc.get("input_token_mint") or refs.mint(src)), acc["payer"], src, pay)
-    out = (_token(acc.get("output_token_mint") or refs.mint(dst)), dst, least)
+    give = (spl_token(acc.get("input_token_mint") or refs.mint(src)), acc["payer"], src, pay)
+    out = (spl_token(acc.get("output_token_mint") or refs.mint(dst)), dst, least)
     return exchange(via, acc["pool_state"], give, out)
 
 
@@ -208,8 +208,8 @@ def _whirlpool(ix: Ix, refs: Any) -> list[Operation]:
         pay, least = a["amount"], a["other_amount_threshold"]
     else:  # exact output: the threshold is the most it pays
         pay, least = a["other_amount_threshold"], a["amount"]
-    give = (_token(mint_in or refs.mint(src)), ix.acc["token_authority"], src, pay)
-    out = (_token(mint_out or refs.mint(dst)), dst, least)
+    give = (spl_token(mint_in or refs.mint(src)), ix.acc["token_authority"], src, pay)
+    out = (spl_token(mint_out or refs.mint(dst)), dst, least)
     return exchange(via, ix.acc["whirlpool"], give, out)
 
 

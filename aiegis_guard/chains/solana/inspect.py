@@ -32,6 +32,10 @@ Solana-only rules (the generic ones are listed in ``chains/inspect.py``, tag ``s
                                         and mint the transaction does not reveal (instead of
                                         ``swap_recipient``'s BLOCK: it may be an own account
                                         of a mint not known here)
+``tx.sol.unknown_program``      FLAG    (generic rule, ``reason:names-third-party``) an
+                                        instruction not decoded, of a program the policy
+                                        names, writes to an account the transaction proves
+                                        to be a stranger's (``strangers.py``)
 ==============================  ======  ===================================================
 """
 
@@ -57,6 +61,7 @@ from aiegis_guard.chains.solana.owners import (
     limit_mints,
     own_view,
 )
+from aiegis_guard.chains.solana.strangers import name_strangers
 from aiegis_guard.chains.transaction import (
     SWAP_ORDER,
     Approval,
@@ -86,7 +91,7 @@ _RULES = replace(SOLANA_RULES, builtin_spenders=frozenset({progs.JUPITER_V6_PROG
 # settled like Jupiter's whatever the pool. Liquid-staking conversions run at a rate the pool's
 # state sets (fees included), which the request does not show: their input is settled only
 # when the policy names the pool or program (``paid_into``), else it is a payment to a stranger.
-_EXCHANGES = ("raydium_amm.", "raydium_cpmm.", "raydium_clmm.", "whirlpool.")
+_EXCHANGES = ("raydium_amm.", "raydium_cpmm.", "raydium_clmm.", "whirlpool.", "meteora_dlmm.")
 HIGH_PRIORITY_FEE = 10_000_000
 """Lamports (0.01 SOL): a priority fee above this is FLAGged (fees are burnt, not refunded)."""
 
@@ -267,7 +272,7 @@ def inspect_solana(decoded: DecodedTransaction, ctx: TxContext) -> list[Finding]
     """Generic rules (tag ``sol``) on the resolved transaction, plus the Solana-only rules."""
     policy = ctx.policy
     view = own_view(decoded, policy)
-    resolved = resolve_solana(decoded, policy, view)
+    resolved = name_strangers(resolve_solana(decoded, policy, view), view, policy)
     findings = [
         f
         for f in inspect_operations(resolved, ctx, _rules(decoded))

@@ -7,11 +7,13 @@ the little-endian argument fields the programs pack (bincode / Borsh / SPL ``Pac
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import Any
 
 from solders.pubkey import Pubkey
+from solders.token.associated import get_associated_token_address
 
-__all__ = ["Ix", "Layout", "pubkey_str", "read_args"]
+__all__ = ["Ix", "Layout", "associated_token_address", "pubkey_str", "read_args"]
 
 _KEY_CACHE: dict[bytes, str] = {}
 
@@ -26,6 +28,16 @@ def pubkey_str(raw: bytes) -> str:
     return text
 
 
+@lru_cache(maxsize=8192)
+def associated_token_address(wallet: str, mint: str, program: str) -> str | None:
+    """The ATA of ``wallet`` for ``mint`` under a token program (None for a non-key input)."""
+    try:
+        keys = (Pubkey.from_string(wallet), Pubkey.from_string(mint), Pubkey.from_string(program))
+    except ValueError:
+        return None
+    return str(get_associated_token_address(*keys))
+
+
 @dataclass(slots=True)
 class Ix:
     """One instruction, read: ``args`` by field name, ``acc`` by account role."""
@@ -38,6 +50,7 @@ class Ix:
     accounts: tuple[str, ...]
     data: bytes
     malformed: str | None = None
+    writable: tuple[str, ...] = ()  # the accounts the message marks writable
 
 
 @dataclass(frozen=True, slots=True)
@@ -45,8 +58,9 @@ class Layout:
     """One instruction: its name, argument fields ``(name, type)`` and account roles.
 
     Types: ``u8 u16 u32 u64 u128`` little-endian, ``pubkey`` (32 bytes), ``copt_pubkey`` (SPL
-    ``COption<Pubkey>``: tag byte 0/1, then 32 bytes when 1), ``opt_u64`` / ``opt_pubkey``
-    (bincode ``Option``: tag byte 0/1, then the value when 1), ``nz_pubkey`` (Token-2022
+    ``COption<Pubkey>``: tag byte 0/1, then 32 bytes when 1), ``opt_u8`` ... ``opt_u64`` /
+    ``opt_pubkey`` (bincode / Borsh ``Option``: tag byte 0/1, then the value when 1),
+    ``bytes`` (Borsh ``Vec<u8>``: u32 length + the bytes), ``nz_pubkey`` (Token-2022
     ``OptionalNonZeroPubkey``: 32 bytes, all zero = none), ``string`` (bincode: u64
     length + UTF-8). ``accounts`` are the roles of the first accounts, in order; an instruction
     with fewer accounts than ``min_accounts`` is malformed (the program would reject it).
@@ -87,16 +101,23 @@ def read_args(args: tuple[tuple[str, str], ...], data: bytes, pos: int) -> dict[
                 return f"data too short for {name}"
             out[name] = pubkey_str(data[pos : pos + 32])
             pos += 32
-        elif kind in ("copt_pubkey", "opt_pubkey", "opt_u64"):
+        elif kind in ("copt_pubkey", "opt_pubkey") or kind.startswith("opt_u"):
             tag = data[pos : pos + 1]
-            if kind == "opt_u64" and tag == b"\x01" and pos + 9 <= len(data):
-                out[name] = int.from_bytes(data[pos + 1 : pos + 9], "little")
-                pos += 9
+            width = _INT_SIZES.get(kind[4:], 0)
+            if width and tag == b"\x01" and pos + 1 + width <= len(data):
+                out[name] = int.from_bytes(data[pos + 1 : pos + 1 + width], "little")
+                pos += 1 + width
                 continue
             if tag != b"\x00":
                 return f"bad option tag for {name}" if tag else f"data too short for {name}"
             out[name] = None
             pos += 1
+        elif kind == "bytes":  # Borsh Vec<u8>: u32 length + the bytes
+            size = int.from_bytes(data[pos : pos + 4], "little") if pos + 4 <= len(data) else -1
+            if size < 0 or pos + 4 + size > len(data):
+                return f"data too short for {name}"
+            out[name] = data[pos + 4 : pos + 4 + size]
+            pos += 4 + size
         else:  # bincode string: u64 length + UTF-8
             size = int.from_bytes(data[pos : pos + 8], "little") if pos + 8 <= len(data) else -1
             if size < 0 or pos + 8 + size > len(data):

@@ -2,9 +2,9 @@
 
 Two passes: first every instruction is read with its :class:`~.programs.Layout` (arguments and
 account roles) and what the transaction says about token accounts is collected (ATA creation,
-``InitializeAccount*``, mints named by checked instructions, signing authorities); then each
-instruction becomes operations, with mints filled in from that table where the instruction
-alone does not name one (SPL ``Transfer`` / ``Approve``).
+``InitializeAccount*``, mints named by checked instructions, signing authorities:
+:mod:`.refs`); then each instruction becomes operations, with mints filled in from that table
+where the instruction alone does not name one (SPL ``Transfer`` / ``Approve``).
 
 A known instruction whose data or accounts are too short for its layout is not guessed at: it
 becomes ``Call(via="solana.malformed")`` plus a note (the program would reject it).
@@ -13,13 +13,15 @@ becomes ``Call(via="solana.malformed")`` plus a note (the program would reject i
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 
 from aiegis_guard.chains.solana import defi
 from aiegis_guard.chains.solana import programs as progs
-from aiegis_guard.chains.solana.jupiter import JUPITER_BUILDERS, output_account
+from aiegis_guard.chains.solana.jupiter import JUPITER_BUILDERS
 from aiegis_guard.chains.solana.layout import Ix, pubkey_str, read_args
 from aiegis_guard.chains.solana.metaplex import TOKEN_METADATA_BUILDERS
+from aiegis_guard.chains.solana.protocols import PROTOCOL_BUILDERS, PROTOCOL_FAMILIES
+from aiegis_guard.chains.solana.refs import Refs, collect_refs
 from aiegis_guard.chains.solana.stake import STAKE_BUILDERS
 from aiegis_guard.chains.solana.wire import WireInstruction, WireMessage
 from aiegis_guard.chains.transaction import (
@@ -56,6 +58,7 @@ _FAMILY = {
     progs.JUPITER_V6_PROGRAM: "jupiter",
     **defi.DEFI_FAMILIES,
     progs.TOKEN_METADATA_PROGRAM: "token_metadata",
+    **PROTOCOL_FAMILIES,
 }
 
 
@@ -68,46 +71,6 @@ class Built:
     priority_fee: int | None = None
     value: int = 0
     funded: tuple[str, ...] = ()  # new accounts a signer funds (and so owns) in this message
-
-
-@dataclass
-class _Refs:
-    """Token accounts as the transaction describes them: account -> (mint, owner, program).
-
-    ``owner`` comes only from instructions the program lets the *owner* alone sign (ATA
-    creation, ``InitializeAccount*``, ``Approve*``, ``SetAuthority(AccountOwner)``): a transfer,
-    burn or close authority may be a delegate, which says nothing about who owns the account
-    (an attacker can make the agent a delegate of the attacker's own account).
-    """
-
-    table: dict[str, list[str | None]] = field(default_factory=dict)
-
-    def add(
-        self,
-        account: str | None,
-        mint: str | None = None,
-        owner: str | None = None,
-        program: str | None = None,
-    ) -> None:
-        if not account:
-            return
-        row = self.table.setdefault(account, [None, None, None])
-        for i, value in enumerate((mint, owner, program)):
-            if row[i] is None and value:
-                row[i] = value
-
-    def mint(self, *accounts: str | None) -> str | None:
-        for account in accounts:
-            row = self.table.get(account or "")
-            if row and row[0]:
-                return row[0]
-        return None
-
-    def freeze(self) -> tuple[TokenAccountRef, ...]:
-        return tuple(
-            TokenAccountRef(account=a, mint=m, owner=o, program=p)
-            for a, (m, o, p) in self.table.items()
-        )
 
 
 def read_instruction(ix: WireInstruction, keys: list[str]) -> Ix:
@@ -130,36 +93,6 @@ def read_instruction(ix: WireInstruction, keys: list[str]) -> Ix:
     return Ix(program, family, layout.name, parsed, acc, accounts, data)
 
 
-def _collect_refs(ixs: list[Ix]) -> _Refs:
-    refs = _Refs()
-    for ix in ixs:
-        if ix.malformed or ix.name is None:
-            continue
-        a, acc, prog = ix.args, ix.acc, ix.program
-        if ix.family == "ata" and ix.name in ("Create", "CreateIdempotent"):
-            refs.add(acc["account"], acc["mint"], acc["wallet"], acc["token_program"])
-        elif ix.family == "token":
-            mint = acc.get("mint")
-            if ix.name.startswith("InitializeAccount"):
-                refs.add(acc["account"], mint, a.get("owner") or acc.get("owner"), prog)
-            elif ix.name.startswith("Transfer"):  # authority: owner *or delegate*
-                refs.add(acc["source"], mint, None, prog)
-                refs.add(acc["destination"], mint, None, prog)
-            elif ix.name.startswith("Approve"):  # only the owner may approve
-                refs.add(acc["source"], mint, acc["owner"], prog)
-            elif ix.name == "SetAuthority" and a["authority_type"] == 2:  # only the owner
-                refs.add(acc["account"], None, acc["current_authority"], prog)
-            elif ix.name.startswith(("Burn", "MintTo", "Freeze", "Thaw")) or ix.name == "Revoke":
-                refs.add(acc.get("account") or acc.get("source"), mint, None, prog)
-        elif ix.family == "jupiter":
-            refs.add(output_account(ix), acc.get("destination_mint"))
-            refs.add(acc.get("source_token_account"), acc.get("source_mint"))
-        else:
-            for account, mint in defi.defi_refs(ix):
-                refs.add(account, mint)
-    return refs
-
-
 _TOKEN_ASSETS: dict[tuple[str | None, int | None], Asset] = {}
 
 
@@ -175,7 +108,7 @@ def token_asset(mint: str | None, decimals: int | None = None) -> Asset:
     return found
 
 
-def _call(ix: Ix, refs: _Refs) -> list[Operation]:
+def _call(ix: Ix, refs: Refs) -> list[Operation]:
     known = ix.name is not None and not ix.malformed
     selector = ix.data[:8].hex() if ix.data else None
     return [
@@ -186,12 +119,13 @@ def _call(ix: Ix, refs: _Refs) -> list[Operation]:
             selector=selector,
             known=known,
             accounts=ix.accounts,
+            writable=ix.writable,
         )
     ]
 
 
 def _native(via: str, sender_role: str, to_role: str) -> Builder:
-    def build(ix: Ix, refs: _Refs) -> list[Operation]:
+    def build(ix: Ix, refs: Refs) -> list[Operation]:
         return [
             Transfer(
                 via=via,
@@ -206,7 +140,7 @@ def _native(via: str, sender_role: str, to_role: str) -> Builder:
 
 
 def _create(via: str) -> Builder:
-    def build(ix: Ix, refs: _Refs) -> list[Operation]:
+    def build(ix: Ix, refs: Refs) -> list[Operation]:
         new = ix.acc["account"]
         value, space, owner = ix.args["lamports"], ix.args["space"], ix.args["owner"]
         return [Creation(via=via, value=value, code_size=space, account=new, owner=owner)]
@@ -215,7 +149,7 @@ def _create(via: str) -> Builder:
 
 
 def _authority(via: str, new_arg: str, kind: str, current_role: str) -> Builder:
-    def build(ix: Ix, refs: _Refs) -> list[Operation]:
+    def build(ix: Ix, refs: Refs) -> list[Operation]:
         account = ix.acc.get("nonce") or ix.acc["account"]
         if ix.args[new_arg] is None and kind != "spl":  # an extension initialised empty
             return [Call(via="solana.instruction", target=ix.program, name=ix.name, known=True)]
@@ -239,7 +173,7 @@ def _authority(via: str, new_arg: str, kind: str, current_role: str) -> Builder:
 
 
 def _token_transfer(via: str) -> Builder:
-    def build(ix: Ix, refs: _Refs) -> list[Operation]:
+    def build(ix: Ix, refs: Refs) -> list[Operation]:
         a, acc = ix.args, ix.acc
         mint = acc.get("mint") or refs.mint(acc["source"], acc["destination"])
         return [
@@ -257,7 +191,7 @@ def _token_transfer(via: str) -> Builder:
 
 
 def _token_approve(via: str) -> Builder:
-    def build(ix: Ix, refs: _Refs) -> list[Operation]:
+    def build(ix: Ix, refs: Refs) -> list[Operation]:
         a, acc = ix.args, ix.acc
         mint = acc.get("mint") or refs.mint(acc["source"])
         return [
@@ -275,21 +209,21 @@ def _token_approve(via: str) -> Builder:
     return build
 
 
-def _close(ix: Ix, refs: _Refs) -> list[Operation]:
+def _close(ix: Ix, refs: Refs) -> list[Operation]:
     return [CloseAccount(account=ix.acc["account"], destination=ix.acc["destination"])]
 
 
-def _close_table(ix: Ix, refs: _Refs) -> list[Operation]:
+def _close_table(ix: Ix, refs: Refs) -> list[Operation]:
     via = "alt.close_lookup_table"
     return [CloseAccount(via=via, account=ix.acc["table"], destination=ix.acc["recipient"])]
 
 
-def _memo(ix: Ix, refs: _Refs) -> list[Operation]:
+def _memo(ix: Ix, refs: Refs) -> list[Operation]:
     text = ix.data.decode("utf-8", errors="replace")
     return [Memo(via="spl.memo", text=text)]
 
 
-Builder = Callable[[Ix, _Refs], list[Operation]]
+Builder = Callable[[Ix, Refs], list[Operation]]
 
 BUILDERS: dict[tuple[str, str], Builder] = {
     ("system", "Transfer"): _native("system.transfer", "from", "to"),
@@ -335,6 +269,7 @@ BUILDERS: dict[tuple[str, str], Builder] = {
     **JUPITER_BUILDERS,
     **defi.DEFI_BUILDERS,
     **TOKEN_METADATA_BUILDERS,
+    **PROTOCOL_BUILDERS,
 }  # fmt: skip
 
 
@@ -359,7 +294,10 @@ def _priority_fee(ixs: list[Ix]) -> int | None:
 def build_operations(msg: WireMessage, keys: list[str]) -> Built:
     """Every instruction of ``msg`` (accounts already resolved to ``keys``) as operations."""
     ixs = [read_instruction(ix, keys) for ix in msg.instructions]
-    refs = _collect_refs(ixs)
+    for wire, ix in zip(msg.instructions, ixs, strict=True):
+        if ix.name is None:  # what an opaque instruction may write to (strangers.py)
+            ix.writable = tuple(keys[i] for i in wire.accounts if msg.is_writable(i))
+    refs = collect_refs(ixs)
     ops: list[Operation] = []
     notes: list[str] = []
     for n, ix in enumerate(ixs):

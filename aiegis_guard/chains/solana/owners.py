@@ -11,11 +11,9 @@ from __future__ import annotations
 from dataclasses import dataclass
 from functools import lru_cache
 
-from solders.pubkey import Pubkey
-from solders.token.associated import get_associated_token_address
-
 from aiegis_guard.chains.known import known_mints
 from aiegis_guard.chains.solana import programs as progs
+from aiegis_guard.chains.solana.layout import associated_token_address
 from aiegis_guard.chains.transaction import (
     Approval,
     AssetKind,
@@ -32,16 +30,6 @@ __all__ = ["MAX_OWNER_CANDIDATES", "OwnView", "associated_token_address", "limit
 __all__ += ["own_view"]
 
 MAX_OWNER_CANDIDATES = 8  # wallets tried as the owner of a token account a transfer pays
-
-
-@lru_cache(maxsize=8192)
-def associated_token_address(wallet: str, mint: str, program: str) -> str | None:
-    """The ATA of ``wallet`` for ``mint`` under a token program (None for a non-key input)."""
-    try:
-        keys = (Pubkey.from_string(wallet), Pubkey.from_string(mint), Pubkey.from_string(program))
-    except ValueError:
-        return None
-    return str(get_associated_token_address(*keys))
 
 
 @lru_cache(maxsize=1024)

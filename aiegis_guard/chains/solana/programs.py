@@ -29,6 +29,7 @@ from aiegis_guard.chains.solana.defi_layouts import (
 from aiegis_guard.chains.solana.jupiter_layouts import JUPITER_V6_PROGRAM, jupiter_layout
 from aiegis_guard.chains.solana.layout import Layout
 from aiegis_guard.chains.solana.metaplex import TOKEN_METADATA_PROGRAM, metadata_layout
+from aiegis_guard.chains.solana.protocols import protocol_layout
 from aiegis_guard.chains.solana.stake_layouts import (
     STAKE_AUTHORITY_TYPES,
     STAKE_LAYOUTS,
@@ -218,11 +219,31 @@ TOKEN_LAYOUTS: Final[dict[int, Layout]] = {
 unknown calls (FLAG when they touch an own account)."""
 
 # Token-2022 two-byte (extension, sub-instruction) layouts that move tokens.
+# TransferFeeInstruction (token/program-2022 extension/transfer_fee/instruction.rs); builders
+# of 0 and 2-5 in token_fees.py
+_FEE_AUTHORITIES: tuple[tuple[str, str], ...] = (
+    ("transfer_fee_config_authority", "copt_pubkey"),
+    ("withdraw_withheld_authority", "copt_pubkey"),
+)
+_WITHHELD = ("mint", "destination", "authority")
 TOKEN_2022_EXTENSION_LAYOUTS: Final[dict[tuple[int, int], Layout]] = {
+    (26, 0): _L(
+        "InitializeTransferFeeConfig",
+        (*_FEE_AUTHORITIES, ("transfer_fee_basis_points", "u16"), ("maximum_fee", "u64")),
+        ("account",),
+    ),
     (26, 1): _L(
         "TransferCheckedWithFee",
         (_AMOUNT, _DECIMALS, ("fee", "u64")),
         ("source", "mint", "destination", "authority"),
+    ),
+    (26, 2): _L("WithdrawWithheldTokensFromMint", (), _WITHHELD),
+    (26, 3): _L("WithdrawWithheldTokensFromAccounts", (("num_token_accounts", "u8"),), _WITHHELD),
+    (26, 4): _L("HarvestWithheldTokensToMint", (), ("mint",)),
+    (26, 5): _L(
+        "SetTransferFee",
+        (("transfer_fee_basis_points", "u16"), ("maximum_fee", "u64")),
+        ("mint", "authority"),
     ),
     # TransferHookInstruction (token/program-2022 extension/transfer_hook/instruction.rs):
     # Initialize { authority: OptionalNonZeroPubkey, program_id: OptionalNonZeroPubkey },
@@ -325,4 +346,4 @@ def layout_for(program: str, data: bytes) -> tuple[Layout | None, int]:
         if not data:
             return None, 0
         return COMPUTE_BUDGET_LAYOUTS.get(data[0]), 1
-    return None, 0
+    return protocol_layout(program, data)

@@ -1,0 +1,69 @@
+"""The Solana programs decoded by topic modules beyond the built-in ones: lending / perps
+withdrawals (:mod:`.lending`), Meteora DLMM swaps (:mod:`.meteora`), Squads v4 configuration
+(:mod:`.squads`), the SPL Name Service (:mod:`.name_service`) and Token-2022's transfer-fee
+extension (:mod:`.token_fees`). One table each for the instruction families, the layouts, the
+builders and the (token account, mint) pairs they state, read by :mod:`.programs` and
+:mod:`.operations`."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any, Final
+
+from aiegis_guard.chains.solana.layout import Ix, Layout
+from aiegis_guard.chains.solana.lending import LENDING_BUILDERS, LENDING_FAMILIES, lending_refs
+from aiegis_guard.chains.solana.lending_layouts import LENDING_PROGRAMS, lending_layout
+from aiegis_guard.chains.solana.meteora import (
+    DLMM_BUILDERS,
+    DLMM_PROGRAM,
+    dlmm_layout,
+    dlmm_refs,
+)
+from aiegis_guard.chains.solana.name_service import (
+    NAME_SERVICE_BUILDERS,
+    NAME_SERVICE_PROGRAM,
+    name_service_layout,
+)
+from aiegis_guard.chains.solana.squads import SQUADS_BUILDERS, SQUADS_PROGRAM, squads_layout
+from aiegis_guard.chains.solana.token_fees import TOKEN_FEE_BUILDERS
+from aiegis_guard.chains.transaction import Operation
+
+__all__ = ["PROTOCOL_BUILDERS", "PROTOCOL_FAMILIES", "protocol_layout", "protocol_refs"]
+
+PROTOCOL_FAMILIES: Final[dict[str, str]] = {
+    **LENDING_FAMILIES,
+    DLMM_PROGRAM: "meteora_dlmm",
+    SQUADS_PROGRAM: "squads",
+    NAME_SERVICE_PROGRAM: "name_service",
+}
+
+_LAYOUTS: Final[dict[str, Callable[[bytes], tuple[Layout | None, int]]]] = {
+    DLMM_PROGRAM: dlmm_layout,
+    SQUADS_PROGRAM: squads_layout,
+    NAME_SERVICE_PROGRAM: name_service_layout,
+}
+
+
+def protocol_layout(program: str, data: bytes) -> tuple[Layout | None, int]:
+    """The layout of an instruction of one of these programs (``(None, 0)`` otherwise)."""
+    if program in LENDING_PROGRAMS:
+        return lending_layout(program, data)
+    read = _LAYOUTS.get(program)
+    return (None, 0) if read is None else read(data)
+
+
+def protocol_refs(ix: Ix) -> list[tuple[str | None, str | None]]:
+    """(token account, mint) pairs the instruction states."""
+    if ix.family == "meteora_dlmm":
+        return dlmm_refs(ix)
+    return lending_refs(ix)
+
+
+_Builder = Callable[[Ix, Any], list[Operation]]
+PROTOCOL_BUILDERS: Final[dict[tuple[str, str], _Builder]] = {
+    **LENDING_BUILDERS,
+    **DLMM_BUILDERS,
+    **SQUADS_BUILDERS,
+    **NAME_SERVICE_BUILDERS,
+    **TOKEN_FEE_BUILDERS,
+}
