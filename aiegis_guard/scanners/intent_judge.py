@@ -131,12 +131,15 @@ def _candidates(
         "secret" in verbs
         or ("g:wsecret" in present and p.WALLET_SECRET_RE.search(raw))
         or ("g:data" in present and "@" in raw and p.EMAIL_RE.search(raw))
+        or ("_" in raw and p.ENV_SECRET_RE.search(raw))  # blanked in the view: an identifier
     )
     policy_objects = [start for start, _ in verbs.get("pobj", ())]
     for name in ("reveal", "value", "rights", "policy"):
         for start, end in sorted(verbs.get(name, ())):
             if name == "reveal" and (not secret or p.OWN_PLACE_RE.search(raw)):
                 continue  # no secret, or typed into the owner's own device / paper
+            if name == "reveal" and _shell_export(raw, start):
+                continue  # a shell's "export PRIVATE_KEY=…" sets a variable on this machine
             if (
                 name == "reveal"
                 and sentence[start:end].lower() in w.WEAK_REVEAL
@@ -170,6 +173,16 @@ def _candidates(
     )
     if m and not _demanded(sentence, m):
         yield "oversight", m.start()
+
+
+_SHELL_EXPORT_RE = re.compile(r"export\s+[A-Za-z_][A-Za-z0-9_]*=")
+
+
+def _shell_export(raw: str, at: int) -> bool:
+    """``export NAME=value`` at ``at``: a variable set on this machine, unless its value
+    reads a secret into another name (``export LICENSE=$PRIVATE_KEY``: copied to be sent)."""
+    m = _SHELL_EXPORT_RE.match(raw, at)
+    return m is not None and not p.ENV_SECRET_RE.search(raw, m.end())
 
 
 def _asked_secret(raw: str, ask: re.Match[str], present: set[str]) -> bool:

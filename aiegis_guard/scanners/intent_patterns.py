@@ -78,6 +78,7 @@ AMOUNT_TO_RE = LazyPattern(
     F,
 )
 WALLET_SECRET_RE = LazyPattern(w.WALLET_SECRET, F)
+ENV_SECRET_RE = LazyPattern(w.ENV_SECRET)  # case matters: SIGNER_SECRET, not "signer secret"
 IMPERATIVE_FORMS_RE = LazyPattern(w.IMPERATIVE_FORMS, F)
 IMPERATIVE_MARK_RE = LazyPattern(w.IMPERATIVE_MARK)
 SECRET_QUESTION_RE = LazyPattern(w.SECRET_QUESTION, F)

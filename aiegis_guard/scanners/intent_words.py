@@ -430,6 +430,13 @@ WALLET_SECRET = (
     r"シードフレーズ|リカバリーフレーズ|復元フレーズ|秘密のフレーズ|시드\s?(?:구문|문구)|"
     r"복구\s?(?:구문|문구)|恢复短语|种子短语|助記詞|私鑰"
 )
+# a wallet secret by the name of the variable or config key that holds it (SIGNER_SECRET,
+# WALLET_MNEMONIC, DEPLOYER_PRIVATE_KEY): the same in every language's sentence around it
+ENV_SECRET = (
+    r"(?<![A-Za-z0-9])[A-Z0-9_]*(?:PRIVATE_?KEY|PRIV_?KEY|SECRET_?KEY|SIGNER_(?:SECRET|KEY|PK)|"
+    r"WALLET_(?:SECRET|KEY|PK|MNEMONIC|SEED)|MNEMONIC|SEED_?PHRASE|KEYPAIR|DEPLOYER_(?:KEY|PK))"
+    r"[A-Z0-9_]*(?![A-Za-z0-9])"
+)
 # unambiguous imperative forms: a directive wherever they stand in the clause
 IMPERATIVE_FORMS = (
     r"\b(?:gönderin|yatırın|ödeyin|aktarın|paylaşın|girin|onaylayın|imzalayın|wyślij|przelej|"
