@@ -27,7 +27,7 @@ from aiegis_guard.findings import Chain
 from aiegis_guard.policy import Policy
 
 __all__ = ["MAX_OWNER_CANDIDATES", "OwnView", "associated_token_address", "limit_mints"]
-__all__ += ["own_view"]
+__all__ += ["own_view", "shown_wallets"]
 
 MAX_OWNER_CANDIDATES = 8  # wallets tried as the owner of a token account a transfer pays
 
@@ -71,10 +71,9 @@ def _known_atas(own: frozenset[str]) -> dict[str, tuple[str, str]]:
     return out
 
 
-def _named_wallets(decoded: DecodedTransaction, allowed: frozenset[str]) -> list[str]:
-    """Wallets the transaction names as counterparties (SOL recipients, close destinations,
-    new authorities, the owners of the token accounts it creates), then the allowlisted
-    wallets: candidates for the owner of a token account it pays."""
+def shown_wallets(decoded: DecodedTransaction) -> dict[str, None]:
+    """Wallets the transaction names as counterparties, in order: the owners of the token
+    accounts it creates, SOL recipients, close destinations, new authorities."""
     out: dict[str, None] = {ref.owner: None for ref in decoded.token_accounts if ref.owner}
     for op in decoded.operations:
         if isinstance(op, Transfer) and op.asset.kind is AssetKind.NATIVE:
@@ -83,6 +82,13 @@ def _named_wallets(decoded: DecodedTransaction, allowed: frozenset[str]) -> list
             out[op.destination] = None
         elif isinstance(op, AuthorityChange) and op.new_authority:
             out[op.new_authority] = None
+    return out
+
+
+def _named_wallets(decoded: DecodedTransaction, allowed: frozenset[str]) -> list[str]:
+    """The wallets the transaction shows (:func:`shown_wallets`), then the allowlisted
+    wallets: candidates for the owner of a token account it pays."""
+    out = shown_wallets(decoded)
     out.update(dict.fromkeys(sorted(allowed)))
     return list(out)[:MAX_OWNER_CANDIDATES]
 

@@ -41,14 +41,10 @@ from solders.pubkey import Pubkey
 from aiegis_guard.chains.known import known_mints
 from aiegis_guard.chains.solana import programs as progs
 from aiegis_guard.chains.solana.layout import associated_token_address
-from aiegis_guard.chains.solana.owners import OwnView
+from aiegis_guard.chains.solana.owners import OwnView, shown_wallets
 from aiegis_guard.chains.transaction import (
-    AssetKind,
-    AuthorityChange,
     Call,
-    CloseAccount,
     DecodedTransaction,
-    Transfer,
 )
 from aiegis_guard.findings import Chain
 from aiegis_guard.policy import Policy
@@ -65,19 +61,6 @@ def _on_curve(address: str) -> bool | None:
         return Pubkey.from_string(address).is_on_curve()
     except ValueError:
         return None  # an unresolved lookup-table placeholder
-
-
-def _shown_wallets(decoded: DecodedTransaction) -> dict[str, None]:
-    """Accounts the transaction shows to be wallets, outside opaque instructions."""
-    out: dict[str, None] = {ref.owner: None for ref in decoded.token_accounts if ref.owner}
-    for op in decoded.operations:
-        if isinstance(op, Transfer) and op.asset.kind is AssetKind.NATIVE:
-            out[op.recipient] = None
-        elif isinstance(op, CloseAccount):
-            out[op.destination] = None
-        elif isinstance(op, AuthorityChange) and op.new_authority:
-            out[op.new_authority] = None
-    return out
 
 
 class _Scope:
@@ -154,7 +137,7 @@ def stranger_wallets(
     s = _Scope(op, decoded, view, policy)
     if s.own_wallets.isdisjoint(decoded.signers) and decoded.sender not in s.own_wallets:
         return ()
-    shown = _shown_wallets(decoded)
+    shown = shown_wallets(decoded)
     wallets, s.mints = _candidates(s, shown)
     out: dict[str, None] = {}
     unknown: set[str] = set()
