@@ -85,7 +85,13 @@ REVEAL_WORDS = """reveal share export provide paste submit post print output dis
     condividi rivela inserisci inserite fornisci fornite 教えて 共有 入力 送って 알려 공유
     입력 보내 paylaş paylaşın gir girin podaj udostępnij wpisz deel voer_in geef bagikan
     masukkan berikan geben_sie teilen_sie senden_sie nennen_sie eingeben übermitteln introduce
-    ingresa ingrese escribe envíe entrez saisissez envoyez укажите надішліть введіть"""
+    ingresa ingrese escribe envíe entrez saisissez envoyez укажите надішліть введіть
+    envie cole colar informe digite pegue pega sube suba collez téléversez transmettez
+    schicke schick incolla invia carica yapıştır yükle wklej prześlij tempel unggah dán
+    вставьте загрузите вставте завантажте надішли
+    أرسل ارسل إرسال ارسال شارك أدخل ادخل الصق ألصق
+    업로드 붙여넣 粘贴 上传 提交 貼り付け アップロード
+    भेजें दर्ज पेस्ट লিখুন পাঠান กรอก שלחו הדביקו הזינו"""
 CUE_STEMS = """address limit allowlist whitelist restriction polic confirm approv authori
 agree consent accept trust treat tell notify inform ask silent quiet secret recipient destination
 beneficiar payee amount slippage spender allowance instruction rule ignore disregard override
@@ -340,7 +346,7 @@ OVERRIDE = (
     r"vorherigen|предыдущие|之前的"
 )
 CLAUSE = (
-    r"[,;:\u2014\u2013]|\s-\s|\b(?:and|then|also|y|e|et|und|и|puis|luego|dann|затем|"
+    r"[,;:\u2014\u2013\u060c\u061b\uff0c\uff1b\uff1a\u3001]|\s-\s|\b(?:and|then|also|y|e|et|und|и|puis|luego|dann|затем|"
     r"and then|and also)\b|然后|并且|并"
 )
 TAMPER = (
@@ -400,7 +406,7 @@ CALL = (
 SECRET_ASK = (
     r"\b(?:needs?|need to see|requires?|required|demands?|reply with|respond with|send us|"
     r"wants?|emailed|uploads?|posts?|transmits?|"
-    r"necesit\w+|requiere\w*|benötig\w+|erforderlich|нужн\w+|требуется|precisa\w*|"
+    r"necesit\w+|requiere\w*|benötig\w+|erforderlich|нужн\w+|требуется|precis[ao]\w*|"
     r"besoin|serve|servono|gerek\w*|potrzeb\w+|nodig|butuh|perlu|"
     # the same ask in more languages: "we need", "is required"
     r"bisogno|cần|memerlukan|membutuhkan|diperlukan|tunahitaji|inahitajika|kailangan|"
@@ -414,7 +420,8 @@ WALLET_SECRET = (
     r"(?:phrase|words|key|keys|secret)\b|\b(?:keypair|keystore|id\.json|private key|"
     r"mnemonic|\d+ (?:recovery )?words|palabras de recuperación|wiederherstellungsphrase|"
     r"privaten? schlüssel|clave privada|chave privada|clé privée|сид-фраз\w*|"
-    r"приватн\w+ ключ\w*|"
+    r"приватн\w+ ключ\w*|(?:слов\w*|фраз\w*) восстановления|секретн\w+ ключ\w*|"
+    r"palavras de recuperação|palabras semilla|mots de récupération|"
     # wallet secrets named in more languages
     r"phrase (?:secrète|de récupération|mnémonique)|frase (?:segreta|di recupero|semilla|"
     r"de recuperação|de recuperación|secreta)|chiave privata|khóa riêng(?: tư)?|"
@@ -428,7 +435,7 @@ WALLET_SECRET = (
     r"کلید خصوصی|عبارت بازیابی|ה?מפתח (?:ה)?פרטי|ביטוי השחזור|निजी कुंजी|रिकवरी फ्रेज|सीड फ्रेज|"
     r"প্রাইভেট কী|সিড ফ্রেজ|คีย์ส่วนตัว|วลีกู้คืน|วลีสำรอง)\b|助记词|私钥|秘密鍵|개인\s?키|"
     r"シードフレーズ|リカバリーフレーズ|復元フレーズ|秘密のフレーズ|시드\s?(?:구문|문구)|"
-    r"복구\s?(?:구문|문구)|恢复短语|种子短语|助記詞|私鑰"
+    r"복구\s?(?:구문|문구|단어)|키스토어|恢复短语|种子短语|助記詞|私鑰|復元用の単語"
 )
 # a wallet secret by the name of the variable or config key that holds it (SIGNER_SECRET,
 # WALLET_MNEMONIC, DEPLOYER_PRIVATE_KEY): the same in every language's sentence around it
@@ -501,7 +508,7 @@ GATES = {
         ifade klucz fraz privésleutel herstelzin секретн сід klíč cheia κλειδ φράση kulcs
         ufunguo maneno susi nyckel återställningsfras المفتاح عبارة الكلمات كلمات کلید عبارت
         מפתח ביטוי कुंजी फ्रेज প্রাইভেট ফ্রেজ คีย์ วลี シード リカバリー 復元 秘密 시드 복구 恢复 种子
-        助記詞 私鑰""",
+        助記詞 私鑰 слов восстановления palavras mots 키스토어 단어 単語""",
     # a secret handed to a third party (intent._sends_secret): the forms it goes by
     "xsecret": """12_words 24_words 12-word 24-word twelve_words twenty-four_words backup_words
         recovery_words seed_words word_list list_of_words .env printenv keystore wallet_file
