@@ -286,6 +286,8 @@ EXPECT_NOT_RE = LazyPattern(
 # a courtesy right before the verb makes it an order wherever the clause starts ("treasury-bot,
 # during the override please send…")
 PLEASE_RE = LazyPattern(r"\b(?:please|pls|kindly)\s+$", F)
+# a polite request: "could you paste …?", "can you please send …"
+REQUEST_RE = LazyPattern(r"\b(?:can|could|would|will)\s+you\s+(?:please\s+|kindly\s+|just\s+)?$", F)
 # an English verb in the third person ("`/tip @user 2` sends 2 USDC…"): a description
 THIRD_PERSON_RE = LazyPattern(
     r"(?:sends|transfers|pays|deposits|stakes|bridges|withdraws|approves|signs|delegates|"
