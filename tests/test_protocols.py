@@ -306,6 +306,12 @@ PINNED = [
         "f2d12b12",
         "matchAdvancedOrders(((address,address,(uint8,address,uint256,uint256,uint256)[],(uint8,address,uint256,uint256,uint256,address)[],uint8,uint256,uint256,bytes32,uint256,bytes32,uint256),uint120,uint120,bytes,bytes)[],(uint256,uint8,uint256,uint256,bytes32[])[],((uint256,uint256)[],(uint256,uint256)[])[],address)",
     ),
+    # Seaport cancels (ConsiderationInterface.sol; Seaport's published selectors)
+    (
+        "fd9f1e10",
+        "cancel((address,address,(uint8,address,uint256,uint256,uint256)[],(uint8,address,uint256,uint256,uint256,address)[],uint8,uint256,uint256,bytes32,uint256,bytes32,uint256)[])",
+    ),
+    ("5b34b966", "incrementCounter()"),
     # fx6: bridges (Across V3SpokePoolInterface, LayerZero IOFT, Hop L1_Bridge, Wormhole
     # ITokenBridge), Aerodrome / Velodrome IRouter, Pendle IPAllActionV3, GMX ExchangeRouter,
     # Sudoswap LSSVMPair, Uniswap V4 PositionManager, KyberSwap MetaAggregationRouterV2, Odos

@@ -86,7 +86,8 @@ REVEAL_WORDS = """reveal share export provide paste submit post print output dis
     입력 보내 paylaş paylaşın gir girin podaj udostępnij wpisz deel voer_in geef bagikan
     masukkan berikan geben_sie teilen_sie senden_sie nennen_sie eingeben übermitteln introduce
     ingresa ingrese escribe envíe entrez saisissez envoyez укажите надішліть введіть
-    envie cole colar informe digite pegue pega sube suba collez téléversez transmettez
+    responda responde envie cole colar informe digite pegue pega sube suba collez
+    téléversez transmettez
     schicke schick incolla invia carica yapıştır yükle wklej prześlij tempel unggah dán
     вставьте загрузите вставте завантажте надішли
     أرسل ارسل إرسال ارسال شارك أدخل ادخل الصق ألصق
@@ -416,6 +417,16 @@ SECRET_ASK = (
 )
 WALLET_SECRET = (
     r"\bsigner[_ ]key|\bsigner configuration|\bthe key that controls|"
+    # the secret by what it does ("what unlocks the account", "the phrase that restores the
+    # wallet", "the value the agent signs with", "signing material")
+    r"\bwhat unlocks (?:the|your|its|this) (?:account|wallet|vault)|"
+    r"\b(?:phrase|words|string|value|secret) (?:that|which|used to|you use to|it uses to) "
+    r"(?:restores?|recovers?|unlocks?|opens?|controls?) (?:the|your|its|this) "
+    r"(?:account|wallet|vault)|"
+    r"\bthe value (?:the agent|it|you) signs? with|\b(?:signing|unlock) material|"
+    r"\bunlock (?:phrase|string|secret)|\bsigner file|\b(?:backup|recovery) words|"
+    r"palabras de respaldo|λέξεις ανάκτησης|الكلمات الاحتياطية|kunci penandatanganan|"
+    r"恢复钱包用的|署名用データ|"
     r"\b(?:seed|mnemonic|recovery|secret|private|signing|signer'?s?|identity|raw) "
     r"(?:phrase|words|key|keys|secret)\b|\b(?:keypair|keystore|id\.json|private key|"
     r"mnemonic|\d+ (?:recovery )?words|palabras de recuperación|wiederherstellungsphrase|"
@@ -508,7 +519,9 @@ GATES = {
         ifade klucz fraz privésleutel herstelzin секретн сід klíč cheia κλειδ φράση kulcs
         ufunguo maneno susi nyckel återställningsfras المفتاح عبارة الكلمات كلمات کلید عبارت
         מפתח ביטוי कुंजी फ्रेज প্রাইভেট ফ্রেজ คีย์ วลี シード リカバリー 復元 秘密 시드 복구 恢复 种子
-        助記詞 私鑰 слов восстановления palavras mots 키스토어 단어 単語""",
+        助記詞 私鑰 слов восстановления palavras mots 키스토어 단어 単語 unlocks unlock
+        material restores recovers controls backup respaldo λέξεις الكلمات penandatanganan
+        恢复钱包 署名用""",
     # a secret handed to a third party (intent._sends_secret): the forms it goes by
     "xsecret": """12_words 24_words 12-word 24-word twelve_words twenty-four_words backup_words
         recovery_words seed_words word_list list_of_words .env printenv keystore wallet_file

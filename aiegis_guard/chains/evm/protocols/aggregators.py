@@ -83,10 +83,16 @@ def _v6_curve(f: Frame, fn: Function, a: list[Any]) -> Result:
 
 def _ethflow(f: Frame, fn: Function, a: list[Any]) -> Result:
     """CoW EthFlow ``createOrder``: the ETH sent buys ``buyAmount`` at least of
-    ``buyToken`` for ``receiver`` (the ETH itself is the call's value)."""
+    ``buyToken`` for ``receiver`` (the ETH itself is the call's value). A solver may fill the
+    order at its minimum: one of fewer than ``ORDER_DUST`` base units guarantees nothing and
+    reads as 0 (a router swap's sloppy minimum of 1 still executes at the pool's price)."""
     buy_token, receiver, _sell, buy_amount = a[0][:4]
     recipient = f.sender if receiver == ZERO else receiver
-    return swap_ops(f, "cow.ethflow", (None, None), (buy_token, buy_amount), recipient)
+    minimum = 0 if buy_amount < ORDER_DUST else buy_amount
+    return swap_ops(f, "cow.ethflow", (None, None), (buy_token, minimum), recipient)
+
+
+ORDER_DUST = 10**3  # base units of the bought token (its decimals are not known here)
 
 
 def _kyber(f: Frame, fn: Function, a: list[Any]) -> Result:

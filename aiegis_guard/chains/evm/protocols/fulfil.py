@@ -25,6 +25,8 @@ from typing import Any
 
 from aiegis_guard.chains.evm.frames import ZERO, Frame, Result, asset, native
 from aiegis_guard.chains.evm.selectors import Function
+from aiegis_guard.chains.evm.tokens import named_call
+from aiegis_guard.chains.known import protocol_of
 from aiegis_guard.chains.transaction import Asset, AssetKind, Receipt, Transfer
 from aiegis_guard.checksums import keccak256
 from aiegis_guard.errors import EvmDecodeError
@@ -177,7 +179,7 @@ _ADVANCED = f"({_PARAMS},uint120,uint120,bytes,bytes)"
 _RESOLVER = "(uint256,uint8,uint256,uint256,bytes32[])"
 _COMPONENTS = "(uint256,uint256)[][]"
 _FULFILMENT = "((uint256,uint256)[],(uint256,uint256)[])"
-TABLE = (
+_FULFILS = (
     (f"fulfillOrder({_ORDER},bytes32)", _one),
     (f"fulfillAdvancedOrder({_ADVANCED},{_RESOLVER}[],bytes32,address)", _one),
     (
@@ -192,4 +194,17 @@ TABLE = (
     (f"matchOrders({_ORDER}[],{_FULFILMENT}[])", _match),
     (f"matchAdvancedOrders({_ADVANCED}[],{_RESOLVER}[],{_FULFILMENT}[],address)", _match),
 )
-FULFIL_SELECTORS = frozenset(keccak256(signature.encode())[:4] for signature, _ in TABLE)
+
+
+def _cancel(f: Frame, fn: Function, a: list[Any]) -> Result:
+    """``cancel(OrderComponents[])`` (offerer or zone only) and ``incrementCounter()`` on a
+    Seaport deployment: the caller's own orders stop being fillable; nothing moves. The same
+    selector on another contract, or with ETH sent, stays an unknown call."""
+    if f.value or not (protocol_of(f.target, None) or "").startswith("Seaport "):
+        return [named_call(f, fn, known=False)]
+    return []
+
+
+# OrderComponents has OrderParameters' types (its last field is the counter)
+TABLE = (*_FULFILS, (f"cancel({_PARAMS}[])", _cancel), ("incrementCounter()", _cancel))
+FULFIL_SELECTORS = frozenset(keccak256(signature.encode())[:4] for signature, _ in _FULFILS)
