@@ -281,6 +281,20 @@ PINNED = [
     ("353ca424", "exchange_multiple(address[9],uint256[3][4],uint256,uint256)"),
     ("9db4f7aa", "exchange_multiple(address[9],uint256[3][4],uint256,uint256,address[4])"),
     ("0651cb35", "exchange_multiple(address[9],uint256[3][4],uint256,uint256,address[4],address)"),
+    # Balancer V2 IVault user operations, Zora Creator 1155 mints, Unstoppable Domains UNSRegistry
+    ("fa6e671d", "setRelayerApproval(address,address,bool)"),
+    ("0e8e3e84", "manageUserBalance((uint8,address,uint256,address,address)[])"),
+    ("359f1302", "mint(address,uint256,uint256,address[],bytes)"),
+    ("9dbb844d", "mintWithRewards(address,uint256,uint256,bytes,address)"),
+    ("ab3b87fe", "setOwner(address,uint256)"),
+    ("47c81699", "set(string,string,uint256)"),
+    ("ce92b33e", "setMany(string[],string[],uint256)"),
+    ("4a72584d", "setByHash(uint256,string,uint256)"),
+    ("27f18975", "setManyByHash(uint256[],string[],uint256)"),
+    ("ec129eea", "reconfigure(string[],string[],uint256)"),
+    ("310bd74b", "reset(uint256)"),
+    ("384e9a55", "setReverse(uint256)"),
+    ("f25eb5c1", "removeReverse()"),
     # Seaport ConsiderationInterface (fulfilment transactions)
     (
         "b3a34c4c",

@@ -66,6 +66,8 @@ rule                                 action  when
                                              modules, Kernel validators / executors,
                                              a validator's key), ``restake_delegation``
                                              (EigenLayer ``delegateTo``),
+                                             ``relayer_approval`` (Balancer
+                                             ``setRelayerApproval``),
                                              ... (FLAG when
                                              the account is not known to be own; nothing when
                                              the new authority is own or an allowlisted
@@ -182,6 +184,7 @@ _AUTHORITY_RULES = {
     "kernel.validator": "account_validator_change",
     "account.owner": "account_owner_change",
     "eigenlayer.delegate": "restake_delegation",
+    "balancer.set_relayer_approval": "relayer_approval",
 }
 
 

@@ -192,7 +192,6 @@ def aave() -> None:
         drains = [
             (call(supply, token, 9_000 * 10**6, STRANGER, 0), eff("gives", t, "all", STRANGER)),
             (call(withdraw, token, MAX, STRANGER), eff("gives", t, "all", STRANGER)),
-            (call(repay, token, 9_000 * 10**6, 2, STRANGER), eff("gives", t, "all", STRANGER)),
         ]
         for data, effect in drains:
             paid = [] if data[:4] == sel(withdraw) else [eff("gives", t, 9_000 * 10**6, pool)]
@@ -205,6 +204,11 @@ def aave() -> None:
                 [effect, *paid],
                 **allow,
             )
+        # repaying a stranger's debt mints nothing to anyone: a give of its explicit amount
+        # (policy: a give to a stranger is FLAGged, BLOCKed when all / unlimited)
+        data = call(repay, token, 9_000 * 10**6, 2, STRANGER)
+        given = [eff("gives", t, 9_000 * 10**6, STRANGER)]
+        row("aave", "drainer", "flag", SRC_AAVE, txd(pool, data, chain=chain), given, **allow)
     # supply / repay with an EIP-2612 permit in the same call (the Aave app's default for USDC)
     permit = (
         1_767_000_000,
@@ -237,8 +241,8 @@ def aave() -> None:
         (
             call(repay_permit, USDC, 10**10, 2, STRANGER, *permit),
             "drainer",
-            "block",
-            [eff("gives", usdc, 10**10, AAVE_POOL), eff("gives", usdc, "all", STRANGER)],
+            "flag",
+            [eff("gives", usdc, 10**10, STRANGER)],
         ),
     ):
         row("aave", kind, verdict, SRC_AAVE, txd(AAVE_POOL, data), effects, spenders=(AAVE_POOL,))

@@ -3,7 +3,8 @@
 Recursion is bounded (``MAX_DEPTH`` nested frames, ``MAX_OPS`` operations); deeper calls
 become unknown calls with a ``depth-limit`` note. A DELEGATECALL into anything but a Safe
 MultiSend deployment (by address, ``data/evm_protocols.json``) is reported as an unknown call
-touching the caller's own account.
+touching the caller's own account. An unknown call that carries a permit of the own account
+(``carried_permits.py``) is also the grant it carries.
 """
 
 from __future__ import annotations
@@ -11,6 +12,7 @@ from __future__ import annotations
 from typing import Any
 
 from aiegis_guard.chains.evm.abi import decode_args
+from aiegis_guard.chains.evm.carried_permits import carried_permits
 from aiegis_guard.chains.evm.frames import MAX_DEPTH, Frame
 from aiegis_guard.chains.evm.protocols import PROTOCOL_FUNCTIONS, PROTOCOL_HANDLERS
 from aiegis_guard.chains.evm.selectors import FUNCTIONS as _BASE_FUNCTIONS
@@ -96,6 +98,7 @@ def _walk(f: Frame, ops: list[Operation], notes: list[str]) -> None:
     fn = FUNCTIONS.get(f.data[:4]) if len(f.data) >= 4 else None
     if fn is None or (f.delegate and not _delegatecall_ok(f, fn.handler)):
         ops.append(_unknown(f, fn.name if fn else None))
+        ops.extend(carried_permits(f))  # the own permit an unknown contract is handed
         return
     args = decode_args(fn.types, f.data[4:])
     wrapper = fn.handler in WRAPPER_HANDLERS

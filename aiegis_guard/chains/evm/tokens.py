@@ -262,9 +262,10 @@ def _permit2_lockdown(f: Frame, fn: Function, a: list[Any]) -> Result:
     ]
 
 
-def named_call(f: Frame, fn: Function, known: bool = True) -> Call:
+def named_call(f: Frame, fn: Function, known: bool = True, names: tuple[str, ...] = ()) -> Call:
     """The call of a named function whose effects are not decoded (its name, selector, value
-    and who calls it)."""
+    and who calls it; ``names``: the addresses its arguments name, for an opaque call)."""
+    named = tuple(dict.fromkeys(n for n in names if n not in (f.target, f.origin, ZERO)))
     return Call(
         via="evm.call",
         target=f.target,
@@ -273,6 +274,8 @@ def named_call(f: Frame, fn: Function, known: bool = True) -> Call:
         known=known,
         value=f.value,
         sender=f.sender,
+        touches_own=f.origin is not None and f.origin in names,
+        names=named,
     )
 
 

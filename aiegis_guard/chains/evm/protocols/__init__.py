@@ -15,6 +15,7 @@ from aiegis_guard.chains.evm.frames import Frame, Result
 from aiegis_guard.chains.evm.protocols import (
     accounts,
     aggregators,
+    balancer,
     bridges,
     disperse,
     fulfil,
@@ -32,9 +33,11 @@ from aiegis_guard.chains.evm.protocols import (
     solidly,
     standards,
     swaps,
+    uns,
     v4_positions,
     vaults,
     x2y2,
+    zora,
 )
 from aiegis_guard.chains.evm.selectors import Function
 from aiegis_guard.checksums import keccak256
@@ -70,6 +73,9 @@ def _build() -> tuple[dict[bytes, Function], dict[str, Handler]]:
         nft_pools,
         v4_positions,
         odos,
+        balancer,
+        zora,
+        uns,
     ):
         for signature, handler in module.TABLE:
             key = f"{module.__name__.rsplit('.', 1)[-1]}.{handler.__name__.lstrip('_')}"

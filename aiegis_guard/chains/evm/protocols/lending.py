@@ -38,6 +38,7 @@ from aiegis_guard.chains.known import known_contracts
 from aiegis_guard.chains.transaction import (
     SWAP_ORDER,
     Approval,
+    Asset,
     AssetKind,
     AuthorityChange,
     Call,
@@ -59,6 +60,20 @@ def _paid_to(via: str, token: str, to: str, amount: int) -> Result:
     return [Receipt(via=via, asset=asset(token), recipient=to, amount=amount)]
 
 
+def _paid_out(
+    f: Frame, via: str, what: Asset, amount: int, parties: tuple[str | None, str]
+) -> Result:
+    """What leaves ``owner``'s position to ``to`` (``parties``), as Morpho's withdrawals
+    (``morpho.py``): the caller's receipt; for anyone else an explicit amount is a give of the
+    position's owner (FLAG for a stranger), and ``type(uint256).max`` ("all of it": Aave
+    ``withdraw``, Comet's base balance, an amount computed on-chain) is the position's whole
+    output paid to ``to`` (BLOCK for a stranger)."""
+    owner, to = parties
+    if to == f.sender or owner is None or amount >= HUGE_AMOUNT:
+        return [Receipt(via=via, asset=what, recipient=to, amount=amount)]
+    return [Transfer(via=via, asset=what, sender=owner, recipient=to, amount=amount)]
+
+
 def _aave_supply(f: Frame, fn: Function, a: list[Any]) -> Result:
     token, amount, on_behalf = a[:3]
     return swap_ops(f, f"aave_v3.{fn.name}", (token, amount), (token, amount), on_behalf)
@@ -66,17 +81,21 @@ def _aave_supply(f: Frame, fn: Function, a: list[Any]) -> Result:
 
 def _aave_withdraw(f: Frame, fn: Function, a: list[Any]) -> Result:
     token, amount, to = a
-    return _paid_to("aave_v3.withdraw", token, to, amount)
+    return _paid_out(f, "aave_v3.withdraw", asset(token), amount, (f.sender, to))
 
 
 def _aave_repay(f: Frame, fn: Function, a: list[Any]) -> Result:
     """``repay(asset, amount, rateMode, onBehalfOf)``: the own payment into the pool (max
-    uint256: "the whole debt"); the debt repaid is ``onBehalfOf``'s: credited to anyone but
-    the caller it is the payment given away (judged like a deposit for another)."""
+    uint256: "the whole debt"); the debt repaid is ``onBehalfOf``'s: for anyone but the
+    caller nothing comes back to anyone (no token is minted: the debt is burnt), so the
+    payment is a give to them of its amount (the pool reverts a max amount on behalf of
+    another: ``ValidationLogic.validateRepay``)."""
     token, amount, _mode, on_behalf = a[:4]
     paid = None if amount >= HUGE_AMOUNT else amount
-    credit = (token, paid) if on_behalf != f.sender else (None, None)
-    return swap_ops(f, "aave_v3.repay", (token, paid), credit, on_behalf)
+    if on_behalf != f.sender and f.sender is not None:
+        via, what = "aave_v3.repay", asset(token)
+        return [Transfer(via=via, asset=what, sender=f.sender, recipient=on_behalf, amount=paid)]
+    return swap_ops(f, "aave_v3.repay", (token, paid), (None, None), on_behalf)
 
 
 def _aave_borrow(f: Frame, fn: Function, a: list[Any]) -> Result:
@@ -93,7 +112,7 @@ def _gateway_deposit(f: Frame, fn: Function, a: list[Any]) -> Result:
 def _gateway_withdraw(f: Frame, fn: Function, a: list[Any]) -> Result:
     """``withdrawETH(pool, amount, to)``: own aWETH (pulled by allowance) paid out as ETH
     to ``to`` (max uint256: the whole position)."""
-    return [Receipt(via="aave_v3.withdraw_eth", asset=native(), recipient=a[2], amount=a[1])]
+    return _paid_out(f, "aave_v3.withdraw_eth", native(), a[1], (f.sender, a[2]))
 
 
 def _gateway_repay(f: Frame, fn: Function, a: list[Any]) -> Result:
@@ -141,17 +160,21 @@ def _supply_to(f: Frame, fn: Function, a: list[Any]) -> Result:
 
 def _withdraw_to(f: Frame, fn: Function, a: list[Any]) -> Result:
     to, token, amount = a
-    return _paid_to("compound_v3.withdraw_to", token, to, amount)
+    return _paid_out(f, "compound_v3.withdraw_to", asset(token), amount, (f.sender, to))
 
 
 def _withdraw_from(f: Frame, fn: Function, a: list[Any]) -> Result:
-    _src, to, token, amount = a
-    return _paid_to("compound_v3.withdraw_from", token, to, amount)
+    src, to, token, amount = a
+    return _paid_out(f, "compound_v3.withdraw_from", asset(token), amount, (src, to))
 
 
 def _transfer_asset(f: Frame, fn: Function, a: list[Any]) -> Result:
+    """``transferAsset(dst, asset, amount)``: own balance moved to ``dst`` in the Comet;
+    ``type(uint256).max`` of the base asset is the whole balance (``transferInternal``)."""
     dst, token, amount = a
     via = "compound_v3.transfer_asset"
+    if amount >= HUGE_AMOUNT:
+        return [Receipt(via=via, asset=asset(token), recipient=dst, amount=amount)]
     return [Transfer(via=via, asset=asset(token), sender=f.sender, recipient=dst, amount=amount)]
 
 

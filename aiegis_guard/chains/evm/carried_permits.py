@@ -1,0 +1,109 @@
+"""EIP-2612 permits carried in the calldata of a call the decoder cannot read.
+
+A permit signed off-chain is a grant once anyone submits it. A drainer kit's second step
+(DYNAMO210/ultimate-resolution ``public/resolution.js``: the victim sends
+``resolveWithPermit(token, owner, value, deadline, v, r, s)`` to the kit's contract, which
+calls ``token.permit`` for itself and pulls the tokens) hands the own account's permit to a
+contract whose function is unknown. Whatever the function is called, its arguments hold the
+permit's fields in the order EIP-2612 signs them (``Permit(owner, spender, value, nonce,
+deadline)``; ``permit(owner, spender, value, deadline, v, r, s)``, selector ``0xd505accf``),
+and that is read as the grant it carries:
+
+- ``owner, spender, value, deadline, v, r, s`` (``permit``'s own argument order, also inside a
+  ``bytes`` argument after the ``permit`` selector): a grant of ``value`` to ``spender``;
+- ``owner, value, deadline, v, r, s`` (no spender: the contract handed the signature calls
+  ``permit`` for itself, the only spender it can name without the signer's help): a grant
+  of ``value`` to the called contract.
+
+``owner`` must be the account the call is made for (the signer, or the smart account it
+executes through), ``v`` 27 or 28, ``r`` and ``s`` non-zero and below the secp256k1 order;
+the token is the address word just before ``owner`` when there is one (unknown otherwise).
+Source: EIP-2612 (``permit`` and its ``Permit`` type); the ``permit`` selector is the
+project's (``selectors.py``).
+"""
+
+from __future__ import annotations
+
+from aiegis_guard.chains.evm.frames import Frame
+from aiegis_guard.chains.evm.selectors import UNLIMITED
+from aiegis_guard.chains.transaction import Approval, Asset, AssetKind
+from aiegis_guard.findings import Chain
+
+__all__ = ["carried_permits"]
+
+PERMIT_SELECTOR = bytes.fromhex("d505accf")
+SECP256K1_N = 0xFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFEBAAEDCE6AF48A03BBFD25E8CD0364141
+MAX_PERMITS = 8  # permits read from one opaque call
+_ZERO12 = bytes(12)
+
+
+def _address(word: bytes) -> str | None:
+    """A word holding an address (12 zero bytes, then 20 of which the first two are not both
+    zero: an amount that small is no address)."""
+    if len(word) == 32 and word[:12] == _ZERO12 and word[12:14] != b"\0\0":
+        return "0x" + word[12:].hex()
+    return None
+
+
+def _signature(words: list[bytes], at: int) -> bool:
+    """``v, r, s`` at ``at``."""
+    if at + 3 > len(words):
+        return False
+    v, r, s = (int.from_bytes(w, "big") for w in words[at : at + 3])
+    return v in (27, 28) and 0 < r < SECP256K1_N and 0 < s < SECP256K1_N
+
+
+def _token(words: list[bytes], owner_at: int) -> Asset:
+    address = _address(words[owner_at - 1]) if owner_at > 0 else None
+    if address is None:
+        return Asset(chain=Chain.EVM, kind=AssetKind.UNKNOWN)
+    return Asset(chain=Chain.EVM, kind=AssetKind.FUNGIBLE, address=address)
+
+
+def _grant(words: list[bytes], owner_at: int, spender: str, value_at: int) -> Approval:
+    owner = _address(words[owner_at])
+    value = int.from_bytes(words[value_at], "big")
+    return Approval(
+        via="eip2612.carried_permit",
+        asset=_token(words, owner_at),
+        owner=owner,
+        spender=spender,
+        amount=value,
+        unlimited=value >= UNLIMITED,
+        revoke=value == 0,
+        deadline=int.from_bytes(words[value_at + 1], "big"),
+    )
+
+
+def _scan(words: list[bytes], owners: set[str], target: str) -> list[Approval]:
+    found: list[Approval] = []
+    for i, word in enumerate(words):
+        if _address(word) not in owners:
+            continue
+        spender = _address(words[i + 1]) if i + 1 < len(words) else None
+        if spender is not None and _signature(words, i + 4):  # owner, spender, value, deadline
+            found.append(_grant(words, i, spender, i + 2))
+        elif _signature(words, i + 3):  # owner, value, deadline: the called contract's
+            found.append(_grant(words, i, target, i + 1))
+        if len(found) >= MAX_PERMITS:
+            break
+    return found
+
+
+def _words(data: bytes) -> list[bytes]:
+    return [data[at : at + 32] for at in range(0, len(data) - 31, 32)]
+
+
+def carried_permits(f: Frame) -> list[Approval]:
+    """The permits of the own account that the opaque call ``f`` carries (module docstring)."""
+    owners = {a for a in (f.origin, f.context if f.sender else None, f.sender) if a}
+    if not owners or len(f.data) < 4 + 6 * 32:
+        return []
+    found = _scan(_words(f.data[4:]), owners, f.target)
+    at = f.data.find(PERMIT_SELECTOR, 4)
+    while at != -1 and len(found) < MAX_PERMITS:  # an inner permit(...) call in a bytes argument
+        inner = _words(f.data[at + 4 : at + 4 + 7 * 32])
+        if len(inner) == 7 and _address(inner[0]) in owners and _address(inner[1]):
+            found += [a for a in _scan(inner, owners, f.target) if a not in found]
+        at = f.data.find(PERMIT_SELECTOR, at + 4)
+    return found[:MAX_PERMITS]
