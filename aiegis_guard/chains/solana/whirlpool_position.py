@@ -1,0 +1,179 @@
+"""Orca Whirlpool positions -> where the withdrawn liquidity, fees and rewards land, and who
+gets a closed position's rent (layouts and builders; swaps are in :mod:`.defi`).
+
+A position is an NFT (its mint ``position_mint``; the ``position`` account is the PDA
+``["position", position_mint]``); whoever holds the NFT signs as ``position_authority``. The
+program pays out to the token accounts the instruction names, whoever owns them (it checks
+only their mints against the pool's):
+
+* ``decrease_liquidity`` / ``decrease_liquidity_v2`` pay both sides of the removed liquidity
+  to ``token_owner_account_a`` / ``_b``: a :class:`Receipt` of each, at least ``token_min_a``
+  / ``token_min_b`` (a minimum of 0 reads as "computed on-chain", like a DLMM removal: the
+  position's share, not a swap's price);
+* ``collect_fees`` / ``collect_fees_v2`` pay the fees owed to the same two accounts, and
+  ``collect_reward`` / ``collect_reward_v2`` one reward to ``reward_owner_account``: a
+  :class:`Receipt` each (amounts computed on-chain);
+* ``close_position`` burns the position NFT and closes ``position`` and
+  ``position_token_account`` with their rent to ``receiver``: a :class:`CloseAccount` each.
+
+An output account whose owner the transaction does not reveal is judged like a swap output
+(``inspect``: own -> gets; a stranger's -> BLOCK; unknown owner and mint -> FLAG). The v2
+forms name the mints, so those accounts' mints are stated (:func:`position_refs`).
+
+Source: orca-so/whirlpools ``programs/whirlpool/src/instructions``: ``increase_liquidity.rs``
+(``ModifyLiquidity``: whirlpool, token_program, position_authority, position,
+position_token_account, token_owner_account_a, token_owner_account_b, token_vault_a,
+token_vault_b, tick_array_lower, tick_array_upper; shared by ``decrease_liquidity``, whose
+handler takes ``liquidity_amount: u128, token_min_a: u64, token_min_b: u64``),
+``v2/increase_liquidity.rs`` (``ModifyLiquidityV2``: whirlpool, token_program_a,
+token_program_b, memo_program, position_authority, position, position_token_account,
+token_mint_a, token_mint_b, token_owner_account_a, token_owner_account_b, token_vault_a,
+token_vault_b, tick_array_lower, tick_array_upper; ``v2/decrease_liquidity.rs`` uses it),
+``collect_fees.rs``, ``v2/collect_fees.rs``, ``collect_reward.rs`` (``reward_index: u8``),
+``v2/collect_reward.rs``, ``close_position.rs``. Anchor discriminators
+``sha256("global:<name>")[:8]`` (``decrease_liquidity`` = ``a026d06f685b2c01``).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any, Final
+
+from aiegis_guard.chains.solana.defi import spl_token
+from aiegis_guard.chains.solana.layout import Ix, Layout
+from aiegis_guard.chains.transaction import CloseAccount, Operation, Receipt
+
+__all__ = ["POSITION_BUILDERS", "position_layout", "position_refs"]
+
+_POSITION = ("position_authority", "position", "position_token_account")
+_MODIFY_ARGS = (("liquidity_amount", "u128"), ("token_min_a", "u64"), ("token_min_b", "u64"))
+_ARRAYS = ("tick_array_lower", "tick_array_upper")
+_SIDES = ("token_owner_account_a", "token_owner_account_b", "token_vault_a", "token_vault_b")
+_FEE_SIDES = ("token_owner_account_a", "token_vault_a", "token_owner_account_b", "token_vault_b")
+_MINTS = ("token_mint_a", "token_mint_b")
+POSITION_LAYOUTS: Final[dict[bytes, Layout]] = {
+    bytes.fromhex("a026d06f685b2c01"): Layout(
+        "decrease_liquidity",
+        _MODIFY_ARGS,
+        ("whirlpool", "token_program", *_POSITION, *_SIDES, *_ARRAYS),
+    ),
+    bytes.fromhex("3a7fbc3e4f52c460"): Layout(
+        "decrease_liquidity_v2",
+        _MODIFY_ARGS,
+        (
+            "whirlpool",
+            "token_program_a",
+            "token_program_b",
+            "memo_program",
+            *_POSITION,
+            *_MINTS,
+            *_SIDES,
+            *_ARRAYS,
+        ),
+    ),
+    bytes.fromhex("a498cf631eba13b6"): Layout(
+        "collect_fees", (), ("whirlpool", *_POSITION, *_FEE_SIDES, "token_program")
+    ),
+    bytes.fromhex("cf755fbfe5b4e20f"): Layout(
+        "collect_fees_v2",
+        (),
+        (
+            "whirlpool",
+            *_POSITION,
+            *_MINTS,
+            *_FEE_SIDES,
+            "token_program_a",
+            "token_program_b",
+            "memo_program",
+        ),
+    ),
+    bytes.fromhex("4605845756ebb122"): Layout(
+        "collect_reward",
+        (("reward_index", "u8"),),
+        ("whirlpool", *_POSITION, "reward_owner_account", "reward_vault", "token_program"),
+    ),
+    bytes.fromhex("b16b25b4a01331d1"): Layout(
+        "collect_reward_v2",
+        (("reward_index", "u8"),),
+        (
+            "whirlpool",
+            *_POSITION,
+            "reward_owner_account",
+            "reward_mint",
+            "reward_vault",
+            "reward_token_program",
+            "memo_program",
+        ),
+    ),
+    bytes.fromhex("7b86510031446262"): Layout(
+        "close_position",
+        (),
+        (
+            "position_authority",
+            "receiver",
+            "position",
+            "position_mint",
+            "position_token_account",
+            "token_program",
+        ),
+    ),
+}
+
+
+def position_layout(data: bytes) -> tuple[Layout | None, int]:
+    return POSITION_LAYOUTS.get(data[:8]), 8
+
+
+def _receipt(ix: Ix, account: str, mint: str | None, least: int | None) -> Receipt:
+    return Receipt(
+        via=f"whirlpool.{ix.name}", asset=spl_token(mint), recipient=account, amount=least
+    )
+
+
+def _two_sides(ix: Ix, refs: Any) -> list[Operation]:
+    """Both sides of the position paid out (liquidity removed, or the fees owed)."""
+    acc, a = ix.acc, ix.args
+    out: list[Operation] = []
+    for side in ("a", "b"):
+        account = acc[f"token_owner_account_{side}"]
+        mint = acc.get(f"token_mint_{side}") or refs.mint(account)
+        least = a.get(f"token_min_{side}") or None  # 0: no floor stated, computed on-chain
+        out.append(_receipt(ix, account, mint, least))
+    return out
+
+
+def _reward(ix: Ix, refs: Any) -> list[Operation]:
+    account = ix.acc["reward_owner_account"]
+    mint = ix.acc.get("reward_mint") or refs.mint(account)
+    return [_receipt(ix, account, mint, None)]
+
+
+def _close(ix: Ix, refs: Any) -> list[Operation]:
+    acc, via = ix.acc, "whirlpool.close_position"
+    return [
+        CloseAccount(via=via, account=acc["position"], destination=acc["receiver"]),
+        CloseAccount(via=via, account=acc["position_token_account"], destination=acc["receiver"]),
+    ]
+
+
+def position_refs(ix: Ix) -> list[tuple[str | None, str | None]]:
+    """(token account, mint) pairs the v2 instructions and ``close_position`` state."""
+    acc = ix.acc
+    pairs = [(acc.get(f"token_owner_account_{s}"), acc.get(f"token_mint_{s}")) for s in "ab"]
+    pairs += [
+        (acc.get("reward_owner_account"), acc.get("reward_mint")),
+        (acc.get("position_token_account"), acc.get("position_mint")),
+    ]
+    return [(account, mint) for account, mint in pairs if account and mint]
+
+
+_Builder = Callable[[Ix, Any], list[Operation]]
+POSITION_BUILDERS: dict[tuple[str, str], _Builder] = {
+    ("whirlpool", "decrease_liquidity"): _two_sides,
+    ("whirlpool", "decrease_liquidity_v2"): _two_sides,
+    ("whirlpool", "collect_fees"): _two_sides,
+    ("whirlpool", "collect_fees_v2"): _two_sides,
+    ("whirlpool", "collect_reward"): _reward,
+    ("whirlpool", "collect_reward_v2"): _reward,
+    ("whirlpool", "close_position"): _close,
+}
