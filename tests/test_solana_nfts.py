@@ -81,11 +81,11 @@ def delegate(to: Pubkey) -> Instruction:
     return _gum("delegate", ME, ME, to)
 
 
-def delegate_v2(to: Pubkey) -> Instruction:
+def delegate_v2(to: Pubkey, name: str = "delegate_v2") -> Instruction:
     """``leaf_owner`` and ``previous_leaf_delegate`` left out: the payer owns the leaf."""
     tree_authority = Pubkey.find_program_address([bytes(TREE)], BGUM)[0]
     keys = (tree_authority, ME, BGUM, BGUM, to, TREE, NOOP, COMPRESSION, sx.SYSTEM)
-    return Instruction(BGUM, _anchor("delegate_v2") + leaf("delegate_v2"), _metas(*keys))
+    return Instruction(BGUM, _anchor(name) + leaf("delegate_v2"), _metas(*keys))
 
 
 def burn() -> Instruction:
@@ -148,6 +148,10 @@ CASES = [
     pytest.param(lambda: delegate(ME), Action.ALLOW, None, id="cnft-delegate-revoked-to-owner"),
     pytest.param(lambda: delegate_v2(STRANGER), Action.BLOCK, GRANT,
                  id="cnft-delegate-v2-owner-is-payer"),
+    pytest.param(lambda: delegate_v2(STRANGER, "delegate_and_freeze_v2"), Action.BLOCK, GRANT,
+                 id="cnft-delegate-and-freeze-stranger"),
+    pytest.param(lambda: delegate_v2(MARKET, "delegate_and_freeze_v2"), Action.ALLOW, None,
+                 id="cnft-delegate-and-freeze-marketplace"),
     pytest.param(burn, Action.FLAG, "tx.sol.burn", id="cnft-burn-own"),
     pytest.param(burn_v2, Action.FLAG, "tx.sol.burn", id="cnft-burn-v2-own"),
     pytest.param(lambda: core(14, b"\x00", STRANGER), Action.FLAG, TO, id="core-transfer-stranger"),

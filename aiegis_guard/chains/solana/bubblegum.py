@@ -8,22 +8,23 @@ Bubblegum program (``utils::get_asset_id``). The instructions name the tree and 
 
 * ``transfer`` / ``transfer_v2`` replace the leaf with one owned by ``new_leaf_owner`` (no
   delegate): a :class:`Transfer` of the asset (amount 1) from ``leaf_owner``;
-* ``delegate`` / ``delegate_v2`` set ``new_leaf_delegate``, who may then transfer or burn the
-  asset alone: an :class:`Approval` of the asset to it (a revoke when the new delegate is the
-  owner itself, the program's "no delegate");
+* ``delegate`` / ``delegate_v2`` / ``delegate_and_freeze_v2`` set ``new_leaf_delegate``, who
+  may then transfer or burn the asset alone: an :class:`Approval` of the asset to it (a
+  revoke when the new delegate is the owner itself, the program's "no delegate");
 * ``burn`` / ``burn_v2`` remove the leaf: a known call ``bubblegum.burn_asset`` naming
   (asset, owner), FLAGged by ``inspect`` when the owner is own (like an SPL burn).
 
 Source: metaplex-foundation/mpl-bubblegum ``programs/bubblegum/program/src/lib.rs``
-(``get_instruction_type``: the Anchor discriminators below; the argument lists of ``transfer``,
-``delegate``, ``burn`` — ``root, data_hash, creator_hash: [u8; 32], nonce: u64, index: u32``
-— and of ``transfer_v2`` / ``burn_v2`` — ``…, asset_data_hash: Option<[u8; 32]>, flags:
-Option<u8>, nonce, index`` — and ``delegate_v2`` — ``…, collection_hash: Option<[u8; 32]>,
-asset_data_hash, flags, nonce, index``), ``idls/bubblegum.json`` (V1 account order),
-``processor/transfer.rs`` / ``delegate.rs`` / ``burn.rs`` (the ``TransferV2``, ``DelegateV2``,
-``BurnV2`` account structs; an absent optional account is passed as the program id, Anchor's
-convention: ``authority`` / ``leaf_owner`` then default to ``payer``, ``leaf_delegate`` to the
-owner). Program ``BGUMAp9G…RPUY``.
+(``get_instruction_type``: the Anchor discriminators below; the argument lists of
+``transfer``, ``delegate``, ``burn`` — ``root, data_hash, creator_hash: [u8; 32], nonce: u64,
+index: u32`` — of ``transfer_v2`` / ``burn_v2`` — ``…, asset_data_hash: Option<[u8; 32]>,
+flags: Option<u8>, nonce, index`` — and of ``delegate_v2`` / ``delegate_and_freeze_v2`` —
+``…, collection_hash: Option<[u8; 32]>, asset_data_hash, flags, nonce, index``),
+``idls/bubblegum.json`` (V1 account order), ``processor/transfer.rs`` / ``delegate.rs`` /
+``delegate_and_freeze.rs`` / ``burn.rs`` (the ``TransferV2``, ``DelegateV2``,
+``DelegateAndFreezeV2``, ``BurnV2`` account structs; an absent optional account is passed as
+the program id, Anchor's convention: ``authority`` / ``leaf_owner`` then default to
+``payer``, ``leaf_delegate`` to the owner). Program ``BGUMAp9G…RPUY``.
 """
 
 from __future__ import annotations
@@ -101,6 +102,21 @@ BUBBLEGUM_LAYOUTS: Final[dict[bytes, Layout]] = {
     ),
     bytes([95, 87, 125, 140, 181, 131, 128, 227]): Layout(
         "delegate_v2",
+        (*_LEAF, ("collection_hash", "opt_pubkey"), *_V2, *_TAIL),
+        (
+            "tree_authority",
+            "payer",
+            "leaf_owner",
+            "previous_leaf_delegate",
+            "new_leaf_delegate",
+            "merkle_tree",
+            *_PROGRAMS,
+        ),
+    ),
+    # DelegateAndFreezeV2: DelegateV2's accounts and arguments; the new delegate may then
+    # thaw, transfer or burn the asset
+    bytes([17, 229, 35, 218, 190, 241, 250, 123]): Layout(
+        "delegate_and_freeze_v2",
         (*_LEAF, ("collection_hash", "opt_pubkey"), *_V2, *_TAIL),
         (
             "tree_authority",
@@ -198,6 +214,7 @@ BUBBLEGUM_BUILDERS: dict[tuple[str, str], _Builder] = {
     ("bubblegum", "transfer_v2"): _transfer,
     ("bubblegum", "delegate"): _delegate,
     ("bubblegum", "delegate_v2"): _delegate,
+    ("bubblegum", "delegate_and_freeze_v2"): _delegate,
     ("bubblegum", "burn"): _burn,
     ("bubblegum", "burn_v2"): _burn,
 }
