@@ -67,6 +67,36 @@ def decrease_v2(to: Pubkey) -> Instruction:
     return Instruction(WHIRLPOOL, data, _metas(*keys, *sides))
 
 
+def increase(maxes: tuple[int, int] = (5 * 10**9, 700 * 10**6)) -> Instruction:
+    data = _anchor("increase_liquidity") + (10**12).to_bytes(16, "little")
+    data += struct.pack("<QQ", *maxes)
+    keys = (POOL, sx.TOKEN, ME, POSITION, POSITION_ACCOUNT, ata(ME, WSOL), ata(ME, USDC))
+    return Instruction(WHIRLPOOL, data, _metas(*keys, VAULT_A, VAULT_B, LOWER, UPPER))
+
+
+def increase_into(holder: Pubkey) -> Instruction:
+    """increase_liquidity signed by the own wallet for the position held in ``holder``."""
+    ix = increase()
+    return Instruction(
+        WHIRLPOOL, bytes(ix.data), [*ix.accounts[:4], _metas(holder)[0], *ix.accounts[5:]]
+    )
+
+
+def open_position(owner: Pubkey, extensions: bool = False) -> list[Instruction]:
+    """``open_position`` (or the Token-2022 ``open_position_with_token_extensions``) for
+    ``owner``, then a deposit into that position by the own wallet."""
+    if extensions:
+        holder = get_associated_token_address(owner, POSITION_MINT, sx.TOKEN_2022)
+        data = _anchor("open_position_with_token_extensions") + struct.pack("<ii?", -64, 64, 1)
+        rest = (POOL, sx.TOKEN_2022, sx.SYSTEM, sx.ATA, Keypair().pubkey())
+    else:
+        holder = ata(owner, POSITION_MINT)
+        data = _anchor("open_position") + b"\xfe" + struct.pack("<ii", -128, 128)
+        rest = (POOL, sx.TOKEN, sx.SYSTEM, sx.RENT, sx.ATA)
+    ix = Instruction(WHIRLPOOL, data, _metas(ME, owner, POSITION, POSITION_MINT, holder, *rest))
+    return [ix, increase_into(holder)]
+
+
 def collect_fees(to: Pubkey) -> Instruction:
     keys = (POOL, ME, POSITION, POSITION_ACCOUNT, ata(to, WSOL), VAULT_A, ata(to, USDC), VAULT_B)
     return Instruction(WHIRLPOOL, _anchor("collect_fees"), _metas(*keys, sx.TOKEN))
@@ -106,6 +136,15 @@ CASES = [
     pytest.param(lambda: [decrease_v2(ME)], Action.ALLOW, None, id="decrease-v2-into-own"),
     pytest.param(lambda: [decrease_v2(STRANGER)], Action.BLOCK, AWAY,
                  id="decrease-v2-into-stranger-atas"),
+    pytest.param(lambda: open_position(ME), Action.ALLOW, None, id="open-and-deposit-own"),
+    pytest.param(lambda: open_position(STRANGER), Action.BLOCK, AWAY,
+                 id="open-for-stranger-and-deposit"),
+    pytest.param(lambda: open_position(ME, extensions=True), Action.ALLOW, None,
+                 id="open-token-2022-and-deposit-own"),
+    pytest.param(lambda: open_position(STRANGER, extensions=True), Action.BLOCK, AWAY,
+                 id="open-token-2022-for-stranger-and-deposit"),
+    pytest.param(lambda: [increase()], Action.FLAG, "tx.sol.swap_output_unknown_owner",
+                 id="deposit-into-position-nobody-shows"),
     pytest.param(lambda: [collect_fees(ME)], Action.ALLOW, None, id="fees-to-own"),
     pytest.param(lambda: [collect_fees_v2(ME)], Action.ALLOW, None, id="fees-v2-to-own"),
     pytest.param(lambda: [collect_fees_v2(STRANGER)], Action.BLOCK, AWAY,
@@ -141,6 +180,7 @@ def test_decrease_pays_both_sides_at_least_the_minimums() -> None:
         pytest.param(lambda: decrease(STRANGER), id="decrease"),
         pytest.param(lambda: decrease_v2(STRANGER), id="decrease-v2"),
         pytest.param(lambda: close(STRANGER), id="close"),
+        pytest.param(increase, id="increase"),
     ],
 )
 def test_cut_data_or_accounts_never_allow(make: Callable[[], Instruction]) -> None:
