@@ -16,10 +16,13 @@ from solders.pubkey import Pubkey
 
 from aiegis_guard.chains.solana import lending_layouts
 from aiegis_guard.chains.solana import programs as progs
+from aiegis_guard.chains.solana.bubblegum import BUBBLEGUM_LAYOUTS
 from aiegis_guard.chains.solana.decode import decode_offchain_message, decode_solana
 from aiegis_guard.chains.solana.meteora import DLMM_LAYOUTS
+from aiegis_guard.chains.solana.mpl_core import MPL_CORE_LAYOUTS
 from aiegis_guard.chains.solana.protocols import PROTOCOL_FAMILIES
 from aiegis_guard.chains.solana.squads import SQUADS_LAYOUTS
+from aiegis_guard.chains.solana.whirlpool_position import POSITION_LAYOUTS
 from aiegis_guard.chains.solana.wire import _Reader
 from aiegis_guard.chains.transaction import DecodedTransaction
 from aiegis_guard.errors import SolanaDecodeError
@@ -32,7 +35,10 @@ pytestmark = pytest.mark.slow  # Hypothesis fuzzing of the Solana decoder (make 
 FUZZ = settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 AGENT = Keypair().pubkey()
 GUARD = Guard(Policy.model_validate({"wallet": {"solana": [str(AGENT)]}}), classifier=False)
-PROGRAMS = [Pubkey.from_string(p) for p in (*progs.BUILTIN_PROGRAMS, *PROTOCOL_FAMILIES)]
+PROGRAMS = [
+    Pubkey.from_string(p)
+    for p in (*progs.BUILTIN_PROGRAMS, *PROTOCOL_FAMILIES, *sorted(progs.DEFI_PROGRAMS))
+]
 VALID = bytes(
     Message.new_with_blockhash(
         [sp.transfer({"from_pubkey": AGENT, "to_pubkey": Keypair().pubkey(), "lamports": 5})],
@@ -46,6 +52,7 @@ HEADS = [b"", b"\x02\x00\x00\x00", b"\x0b\x00\x00\x00", b"\x06", b"\x0c", b"\x1a
 HEADS += [b"\x1a\x00", b"\x1a\x02", b"\x1a\x03", b"\x1a\x05", b"\x02", b"\x00"]
 HEADS += [*DLMM_LAYOUTS, *SQUADS_LAYOUTS, *lending_layouts.KAMINO_LAYOUTS]
 HEADS += [*lending_layouts.MARGINFI_LAYOUTS, *lending_layouts.DRIFT_LAYOUTS]
+HEADS += [*BUBBLEGUM_LAYOUTS, *POSITION_LAYOUTS, *(bytes([t]) for t in MPL_CORE_LAYOUTS)]
 
 
 def _decode_or_error(payload: object) -> DecodedTransaction | None:

@@ -25,7 +25,8 @@ Solana-only rules (the generic ones are listed in ``chains/inspect.py``, tag ``s
 ``tx.sol.malformed_instruction`` FLAG   a known program's instruction too short to read
 ``tx.sol.unknown_mint``         FLAG    token amount whose mint is unknown while SPL limits
                                         are configured
-``tx.sol.burn``                 FLAG    tokens burnt from an own token account
+``tx.sol.burn``                 FLAG    tokens burnt from an own token account, or an own
+                                        compressed / Metaplex Core NFT burnt
 ``tx.sol.priority_fee``         INFO    priority fee (FLAG above ``HIGH_PRIORITY_FEE``)
 ``tx.sol.blind_message``        FLAG    off-chain message of binary data (not text)
 ``tx.sol.swap_output_unknown_owner`` FLAG  a swap output lands in a token account whose owner
@@ -97,6 +98,7 @@ HIGH_PRIORITY_FEE = 10_000_000
 
 SAFE_OWNER_PROGRAMS = frozenset({progs.SYSTEM_PROGRAM, progs.STAKE_PROGRAM, *progs.TOKEN_PROGRAMS})
 _BURNS = frozenset({"Burn", "BurnChecked"})
+_ASSET_BURNS = frozenset({"bubblegum.burn_asset", "mpl_core.burn_asset"})  # (asset, owner)
 
 
 NATIVE_MINT = "So11111111111111111111111111111111111111112"  # spl-token native_mint.rs
@@ -208,6 +210,10 @@ def _op_rules(op: Operation, view: OwnView, policy: Policy, spl_limits: bool) ->
         if account in view.own or authority in view.own:
             msg = f"tokens burnt from own token account {mask_address(account)}"
             return [_finding("burn", Action.FLAG, msg, f"account:{account}", f"via:{op.name}")]
+    if isinstance(op, Call) and op.via in _ASSET_BURNS and op.accounts[1] in view.own:
+        asset = op.accounts[0]  # (asset, owner): a compressed / Core NFT destroyed
+        msg = f"own NFT {mask_address(asset)} burnt"
+        return [_finding("burn", Action.FLAG, msg, f"account:{asset}", f"via:{op.via}")]
     if (
         spl_limits
         and isinstance(op, Transfer | Approval)

@@ -331,7 +331,9 @@ def layout_for(program: str, data: bytes) -> tuple[Layout | None, int]:
     if program == JUPITER_V6_PROGRAM:
         return jupiter_layout(data)
     if program in DEFI_PROGRAMS:
-        return defi_layout(program, data)
+        found = defi_layout(program, data)
+        if found[0] is not None:
+            return found
     if program == TOKEN_METADATA_PROGRAM:
         return metadata_layout(data)
     if program == STAKE_PROGRAM:

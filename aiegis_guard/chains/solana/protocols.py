@@ -1,7 +1,9 @@
 """The Solana programs decoded by topic modules beyond the built-in ones: lending / perps
 withdrawals (:mod:`.lending`), Meteora DLMM swaps (:mod:`.meteora`), Squads v4 configuration
-(:mod:`.squads`), the SPL Name Service (:mod:`.name_service`) and Token-2022's transfer-fee
-extension (:mod:`.token_fees`). One table each for the instruction families, the layouts, the
+(:mod:`.squads`), the SPL Name Service (:mod:`.name_service`), Token-2022's transfer-fee
+extension (:mod:`.token_fees`), compressed NFTs (:mod:`.bubblegum`), Metaplex Core assets
+(:mod:`.mpl_core`) and Orca Whirlpool positions (:mod:`.whirlpool_position`; the Whirlpool
+swaps are in :mod:`.defi`). One table each for the instruction families, the layouts, the
 builders and the (token account, mint) pairs they state, read by :mod:`.programs` and
 :mod:`.operations`."""
 
@@ -10,6 +12,12 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any, Final
 
+from aiegis_guard.chains.solana.bubblegum import (
+    BUBBLEGUM_BUILDERS,
+    BUBBLEGUM_PROGRAM,
+    bubblegum_layout,
+)
+from aiegis_guard.chains.solana.defi_layouts import WHIRLPOOL_PROGRAM
 from aiegis_guard.chains.solana.layout import Ix, Layout
 from aiegis_guard.chains.solana.lending import LENDING_BUILDERS, LENDING_FAMILIES, lending_refs
 from aiegis_guard.chains.solana.lending_layouts import LENDING_PROGRAMS, lending_layout
@@ -19,6 +27,7 @@ from aiegis_guard.chains.solana.meteora import (
     dlmm_layout,
     dlmm_refs,
 )
+from aiegis_guard.chains.solana.mpl_core import MPL_CORE_BUILDERS, MPL_CORE_PROGRAM, mpl_core_layout
 from aiegis_guard.chains.solana.name_service import (
     NAME_SERVICE_BUILDERS,
     NAME_SERVICE_PROGRAM,
@@ -26,6 +35,11 @@ from aiegis_guard.chains.solana.name_service import (
 )
 from aiegis_guard.chains.solana.squads import SQUADS_BUILDERS, SQUADS_PROGRAM, squads_layout
 from aiegis_guard.chains.solana.token_fees import TOKEN_FEE_BUILDERS
+from aiegis_guard.chains.solana.whirlpool_position import (
+    POSITION_BUILDERS,
+    position_layout,
+    position_refs,
+)
 from aiegis_guard.chains.transaction import Operation
 
 __all__ = ["PROTOCOL_BUILDERS", "PROTOCOL_FAMILIES", "protocol_layout", "protocol_refs"]
@@ -35,12 +49,17 @@ PROTOCOL_FAMILIES: Final[dict[str, str]] = {
     DLMM_PROGRAM: "meteora_dlmm",
     SQUADS_PROGRAM: "squads",
     NAME_SERVICE_PROGRAM: "name_service",
-}
+    BUBBLEGUM_PROGRAM: "bubblegum",
+    MPL_CORE_PROGRAM: "mpl_core",
+}  # the Whirlpool program keeps its family "whirlpool" (defi.DEFI_FAMILIES)
 
 _LAYOUTS: Final[dict[str, Callable[[bytes], tuple[Layout | None, int]]]] = {
     DLMM_PROGRAM: dlmm_layout,
     SQUADS_PROGRAM: squads_layout,
     NAME_SERVICE_PROGRAM: name_service_layout,
+    BUBBLEGUM_PROGRAM: bubblegum_layout,
+    MPL_CORE_PROGRAM: mpl_core_layout,
+    WHIRLPOOL_PROGRAM: position_layout,  # what defi_layouts does not read (positions)
 }
 
 
@@ -56,6 +75,8 @@ def protocol_refs(ix: Ix) -> list[tuple[str | None, str | None]]:
     """(token account, mint) pairs the instruction states."""
     if ix.family == "meteora_dlmm":
         return dlmm_refs(ix)
+    if ix.family == "whirlpool":
+        return position_refs(ix)
     return lending_refs(ix)
 
 
@@ -66,4 +87,7 @@ PROTOCOL_BUILDERS: Final[dict[tuple[str, str], _Builder]] = {
     **SQUADS_BUILDERS,
     **NAME_SERVICE_BUILDERS,
     **TOKEN_FEE_BUILDERS,
+    **BUBBLEGUM_BUILDERS,
+    **MPL_CORE_BUILDERS,
+    **POSITION_BUILDERS,
 }
