@@ -112,9 +112,11 @@ def _asset_ok(exp: Mapping[str, Any], act: Mapping[str, Any], own: str) -> bool:
         return token == "*" or token is None or token in ids or (not ids and bool(act["unlimited"]))
     # safe: / account: / spl_account: / stake: / contract: name the account acted on (an
     # authority effect without an account acts on the signer: the own account); a position
-    # given or received (``contract:<strategy>`` shares) is the guard's asset of that contract
+    # given or received (``contract:<strategy>`` shares) or an asset account given, received or
+    # granted (a compressed / Metaplex Core NFT, a name account) is the guard's asset
     account = _norm(act.get("account") or ("" if act["kind"] != "authority" else own))
-    if prefix == "contract" and act["kind"] in ("gives", "gets"):
+    moved = ("gives", "gets") if prefix == "contract" else ("gives", "gets", "grants")
+    if prefix in ("contract", "account") and act["kind"] in moved:
         return address in (account, _norm(act.get("target")), _actual_address(act))
     return address in (account, _norm(act.get("target")))
 
