@@ -55,6 +55,15 @@ _LEAF = (("root", _H), ("data_hash", _H), ("creator_hash", _H))
 _TAIL = (("nonce", "u64"), ("index", "u32"))
 _V2 = (("asset_data_hash", "opt_pubkey"), ("flags", "opt_u8"))
 _PROGRAMS = ("log_wrapper", "compression_program", "system_program")
+_DELEGATE_V2_ACCOUNTS = (  # DelegateV2 and DelegateAndFreezeV2
+    "tree_authority",
+    "payer",
+    "leaf_owner",
+    "previous_leaf_delegate",
+    "new_leaf_delegate",
+    "merkle_tree",
+    *_PROGRAMS,
+)
 BUBBLEGUM_LAYOUTS: Final[dict[bytes, Layout]] = {
     bytes([163, 52, 200, 231, 140, 3, 69, 186]): Layout(
         "transfer",
@@ -103,30 +112,14 @@ BUBBLEGUM_LAYOUTS: Final[dict[bytes, Layout]] = {
     bytes([95, 87, 125, 140, 181, 131, 128, 227]): Layout(
         "delegate_v2",
         (*_LEAF, ("collection_hash", "opt_pubkey"), *_V2, *_TAIL),
-        (
-            "tree_authority",
-            "payer",
-            "leaf_owner",
-            "previous_leaf_delegate",
-            "new_leaf_delegate",
-            "merkle_tree",
-            *_PROGRAMS,
-        ),
+        _DELEGATE_V2_ACCOUNTS,
     ),
     # DelegateAndFreezeV2: DelegateV2's accounts and arguments; the new delegate may then
     # thaw, transfer or burn the asset
     bytes([17, 229, 35, 218, 190, 241, 250, 123]): Layout(
         "delegate_and_freeze_v2",
         (*_LEAF, ("collection_hash", "opt_pubkey"), *_V2, *_TAIL),
-        (
-            "tree_authority",
-            "payer",
-            "leaf_owner",
-            "previous_leaf_delegate",
-            "new_leaf_delegate",
-            "merkle_tree",
-            *_PROGRAMS,
-        ),
+        _DELEGATE_V2_ACCOUNTS,
     ),
     # BurnV2: tree_authority, authority, leaf_owner, leaf_delegate, merkle_tree, then
     # core_collection, mpl_core_cpi_signer and the programs (not read here)
