@@ -190,10 +190,31 @@ def test_oft_unknown_adapter_token_is_a_stand_in() -> None:
     assert give.asset.address is None and "bridged token" in (give.asset.symbol or "")
 
 
-def test_wormhole_has_no_minimum() -> None:
-    """transferTokens guarantees no minimum: the output is "all of it" (amount unknown)."""
+def test_wormhole_output_is_the_amount_less_the_arbiter_fee() -> None:
+    """transferTokens: the recipient gets the amount less ``arbiterFee`` (paid to whoever
+    redeems)."""
     (get,) = receipts(own_tx(WORMHOLE, wormhole(word(STRANGER))))
-    assert (get.recipient, get.amount, get.asset.address) == (STRANGER, None, WETH)
+    assert (get.recipient, get.amount, get.asset.address) == (STRANGER, 3 * 10**18, WETH)
+
+
+@pytest.mark.parametrize(
+    "payload",
+    [
+        pytest.param(own_tx(WORMHOLE, call(_TRANSFER_TOKENS, WETH, 3 * 10**18, 23, word(OWN),
+                                           3 * 10**18, 7)), id="wormhole-arbiter-fee-all"),
+        pytest.param(own_tx(HOP_USDC, call(_SEND_TO_L2, 10, OWN, 5_000 * 10**6, 1, 2**40,
+                                           STRANGER, 5_000 * 10**6)), id="hop-relayer-fee-all"),
+        pytest.param(own_tx(SPOKE, call(_DEPOSIT_V3, OWN, OWN, USDC, ZERO, 25_000 * 10**6, 10_000,
+                                        42161, ZERO, 1, 2, 0, b"")), id="across-relayer-keeps-it"),
+    ],
+)  # fmt: skip
+def test_a_relayer_that_takes_the_deposit_leaves_no_minimum(payload: dict[str, Any]) -> None:
+    """Whatever the relayer / redeemer may keep is taken out of the guaranteed output: a
+    deposit it can take whole guarantees the recipient nothing (FLAG, as a swap with no
+    minimum), even to the own account."""
+    verdict = judged(payload, WORMHOLE, HOP_USDC, SPOKE)
+    assert verdict.action is Action.FLAG
+    assert "tx.evm.swap_no_minimum" in rules(verdict)
 
 
 def test_wormhole_wrap_and_transfer_eth() -> None:

@@ -9,9 +9,8 @@ the whole request is judged here:
 rule (``tx.<tag>.``)       action  when
 =========================  ======  ================================================================
 ``order_gives_away``       BLOCK   an order (Seaport, Blur, LooksRare, CoW, 1inch...) gives own
-                                   assets while what comes back to the own account (or to a
-                                   recipient the policy allows) is nothing, dust, or less than
-                                   what goes to others in the same asset;
+                                   assets while what comes back to the own account is nothing,
+                                   dust, or less than what goes to others in the same asset;
                                    or a bid paying for NFTs only of collections neither
                                    well known (``data/evm_protocols.json``) nor allowlisted
 ``swap_recipient``         BLOCK   a swap's / order's output goes to an address that is neither own
@@ -95,13 +94,7 @@ def _order(
     if not gives:
         return []
     gets = [e for e in effects if e.kind is EffectKind.GETS]
-
-    def mine(e: Effect) -> bool:  # the own account, or a recipient the policy allows
-        return e.counterparty_own or bool(
-            e.counterparty and _allowed_recipient(policy, chain, e.counterparty)
-        )
-
-    own = [e for e in gets if mine(e)]
+    own = [e for e in gets if e.counterparty_own]
 
     def gives_away(msg: str, *more: str) -> list[Finding]:  # evidence built only when it fires
         ev = (
@@ -122,9 +115,9 @@ def _order(
     for e in gets:
         if e.asset is not None and e.amount is not None:
             row = by_asset.setdefault(e.asset.key, [0, 0])
-            row[0 if mine(e) else 1] += e.amount
-    if all(ours < others for ours, others in by_asset.values()):
-        elsewhere = next(e.counterparty for e in gets if not mine(e))
+            row[0 if e.counterparty_own else 1] += e.amount
+    if all(mine < others for mine, others in by_asset.values()):
+        elsewhere = next(e.counterparty for e in gets if not e.counterparty_own)
         msg = f"order pays most of its consideration to {mask_address(elsewhere or '?')}"
         return gives_away(msg, f"to:{elsewhere}")
     return []

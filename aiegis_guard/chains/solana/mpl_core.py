@@ -194,8 +194,19 @@ def _plugin_authority(ix: Ix, refs: Any) -> list[Operation]:
         return _opaque(ix, malformed=authority is None)
     name, extra = plugin
     variant, address = authority
-    if variant == _UPDATE_AUTHORITY:  # a party the transaction does not name
-        return _opaque(ix, malformed=False)
+    if variant == _UPDATE_AUTHORITY:  # a party the transaction does not name: the asset's
+        # update authority (for an airdropped asset, whoever made it) may then move it
+        who = ("the asset's update authority",)  # never own, never allowlisted: FLAG on a
+        # trusted program too (inspect._third_party)
+        return [
+            Call(
+                via="solana.instruction",
+                target=ix.program,
+                name=ix.name,
+                accounts=ix.accounts,
+                names=who,
+            )
+        ]
     ops = [_grant(ix, name, key) for key in extra]
     if address is not None:
         ops.append(_grant(ix, name, address))

@@ -65,7 +65,18 @@ def _create(ix: Ix, refs: Any) -> list[Operation]:
 
 
 def _update(ix: Ix, refs: Any) -> list[Operation]:
-    return [Call(via="solana.instruction", target=ix.program, name="Update", known=True)]
+    """``Update{offset, data}`` rewrites the name's data — its records (the address a payment to
+    the name reaches) included: what it writes is not read, so it asks for a human."""
+    who = ("whoever the rewritten records name",)  # never own or allowlisted: FLAG
+    return [
+        Call(
+            via="solana.instruction",
+            target=ix.program,
+            name="Update",
+            accounts=ix.accounts,
+            names=who,
+        )
+    ]
 
 
 def _transfer(ix: Ix, refs: Any) -> list[Operation]:

@@ -19,10 +19,11 @@ Sources:
 
 Each installed module, validator or executor is an :class:`AuthorityChange` on the account
 (the call's target) to the module: it can authorise (validator), run (executor), intercept
-(fallback handler) or veto (hook) what the account does. A validator's enable data of exactly
-20 bytes is the ECDSA validator's layout: the key that signs for the account, an ``owner``
-authority (ownership: judged as a Safe owner; allowlisted in any role). Removing a module
-(``uninstallModule``, a zero executor / validator) gives nobody anything: a named call.
+(fallback handler) or veto (hook) what the account does. The first 20 bytes of a validator's
+enable data are the ECDSA validator's key, whatever follows: the key that signs for the
+account, an ``owner`` authority (ownership: judged as a Safe owner; allowlisted in any role).
+Removing a module (``uninstallModule``, a zero executor / validator) gives nobody anything, but
+the same selectors on any contract run whatever it holds: an unknown call (FLAG).
 """
 
 from __future__ import annotations
@@ -52,35 +53,38 @@ def _change(f: Frame, via: str, what: str, new: str) -> AuthorityChange:
     )
 
 
-def _signer_key(f: Frame, via: str, data: bytes) -> list[AuthorityChange]:
-    """The key a validator is enabled with, when its data is one bare address."""
-    if len(data) != _KEY_BYTES:
-        return []
-    key = "0x" + bytes(data).hex()
-    return [] if key == ZERO else [_change(f, via, "owner", key)]
+def _signer_key(f: Frame, data: bytes) -> Result:
+    """The key a validator is enabled with: the first 20 bytes of its data, as the ECDSA
+    validator reads them whatever follows (a zero key locks the owner out: a change all the
+    same; another validator's longer data read this way asks for a human, never passes).
+    Data that opens with 20 zero bytes and goes on is ABI-encoded, not a key."""
+    key = bytes(data[:_KEY_BYTES])
+    if len(key) < _KEY_BYTES or (len(data) > _KEY_BYTES and not any(key)):
+        return []  # no key; or ABI-encoded data (an offset's leading zeros), not a bare key
+    return [_change(f, "account.owner", "owner", "0x" + key.hex())]
 
 
 def _install_module(f: Frame, fn: Function, a: list[Any]) -> Result:
     type_id, module, init = a
     if module == ZERO:
-        return [named_call(f, fn)]
+        return [named_call(f, fn, known=False)]
     kind = MODULE_TYPES.get(type_id, f"type_{type_id}")
     out: Result = [_change(f, "erc7579.module", f"{kind}_module", module)]
     if type_id == VALIDATOR:
-        out += _signer_key(f, "account.owner", init)
+        out += _signer_key(f, init)
     return out
 
 
 def _uninstall_module(f: Frame, fn: Function, a: list[Any]) -> Result:
-    return [named_call(f, fn)]
+    return [named_call(f, fn, known=False)]
 
 
 def _set_default_validator(f: Frame, fn: Function, a: list[Any]) -> Result:
     validator, data = a
     if validator == ZERO:
-        return [named_call(f, fn)]
+        return [named_call(f, fn, known=False)]
     change = _change(f, "kernel.validator", "default_validator", validator)
-    return [change, *_signer_key(f, "account.owner", data)]
+    return [change, *_signer_key(f, data)]
 
 
 def _set_execution(f: Frame, fn: Function, a: list[Any]) -> Result:
@@ -91,8 +95,8 @@ def _set_execution(f: Frame, fn: Function, a: list[Any]) -> Result:
         out.append(_change(f, "kernel.executor", f"executor_module{route}", executor))
     if validator != ZERO:
         out.append(_change(f, "kernel.validator", f"execution_validator{route}", validator))
-        out += _signer_key(f, "account.owner", data)
-    return out or [named_call(f, fn)]
+        out += _signer_key(f, data)
+    return out or [named_call(f, fn, known=False)]
 
 
 TABLE = (

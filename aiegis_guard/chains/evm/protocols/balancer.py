@@ -26,12 +26,15 @@ from typing import Any
 from aiegis_guard.chains.evm.frames import ZERO, Frame, Result, asset
 from aiegis_guard.chains.evm.selectors import Function
 from aiegis_guard.chains.evm.tokens import named_call
-from aiegis_guard.chains.transaction import SWAP_ORDER, AuthorityChange, Receipt, Transfer
+from aiegis_guard.chains.transaction import SWAP_ORDER, AuthorityChange, Call, Receipt, Transfer
 from aiegis_guard.errors import EvmDecodeError
 
 __all__ = ["TABLE"]
 
 DEPOSIT_INTERNAL, WITHDRAW_INTERNAL, TRANSFER_INTERNAL, TRANSFER_EXTERNAL = range(4)
+# the Vault's one address on every chain (balancer-v2-monorepo pkg/deployments, tasks/
+# 20210418-vault; data/evm_protocols.json)
+VAULT = "0xba12222222228d8ba445958a75a0704d566bf2c8"
 _VIA = {
     DEPOSIT_INTERNAL: "balancer.deposit_internal",
     WITHDRAW_INTERNAL: "balancer.withdraw_internal",
@@ -40,12 +43,18 @@ _VIA = {
 }
 
 
+def _vault_call(f: Frame, fn: Function) -> Call:
+    """The call as named: known on the Vault, an unknown call on any other contract (the same
+    selector there runs whatever that contract holds)."""
+    return named_call(f, fn, known=f.target == VAULT)
+
+
 def _set_relayer_approval(f: Frame, fn: Function, a: list[Any]) -> Result:
     """A relayer approved for ``sender``: authority ``relayer`` over ``sender``'s Vault
     allowances and Internal Balance; a disapproval takes it back (nothing granted)."""
     sender, relayer, approved = a
     if not approved:
-        return [named_call(f, fn)]
+        return [_vault_call(f, fn)]
     change = AuthorityChange(
         via="balancer.set_relayer_approval",
         account=f.target,
@@ -53,7 +62,7 @@ def _set_relayer_approval(f: Frame, fn: Function, a: list[Any]) -> Result:
         authority_type="relayer",
         current_authority=sender,
     )
-    return [named_call(f, fn), change]
+    return [_vault_call(f, fn), change]
 
 
 def _user_op(f: Frame, op: tuple[Any, ...]) -> Result:
@@ -77,7 +86,7 @@ def _user_op(f: Frame, op: tuple[Any, ...]) -> Result:
 
 
 def _manage_user_balance(f: Frame, fn: Function, a: list[Any]) -> Result:
-    out: Result = [named_call(f, fn)]
+    out: Result = [_vault_call(f, fn)]
     for op in a[0]:
         out += _user_op(f, op)
     return out

@@ -37,6 +37,7 @@ from __future__ import annotations
 from typing import Any
 
 from aiegis_guard.chains.evm.frames import ZERO, Frame, Result, asset, native
+from aiegis_guard.chains.evm.protocols.aggregators import ORDER_DUST
 from aiegis_guard.chains.evm.protocols.swaps import exchange_ops, swap_ops
 from aiegis_guard.chains.evm.protocols.vaults import stand_in
 from aiegis_guard.chains.evm.selectors import Function
@@ -82,8 +83,12 @@ def _across(f: Frame, fn: Function, a: list[Any]) -> Result:
     if isinstance(recipient, bytes):
         words = (depositor, recipient, token_in, token_out)
         depositor, recipient, token_in, token_out = (bytes32_address(w) for w in words)
-    if token_out == ZERO:  # "the input token's equivalent on the destination chain"
+    if token_out in (ZERO, token_in):  # the input token (or its destination equivalent): the
+        # relayer is repaid ``amount_in`` for paying ``amount_out`` and keeps the difference;
+        # keeping more than a tenth is no fee, and the "minimum" guarantees nothing
         token_out = token_in
+        kept = amount_in - min(amount_out, amount_in)
+        amount_out = 0 if kept * RELAYER_SHARE > amount_in else _left(amount_in, kept)
     via = f"across.{fn.name}"
     out = swap_ops(f, via, (token_in, amount_in), (token_out, amount_out), recipient)
     if depositor not in (ZERO, f.sender, recipient):
@@ -100,27 +105,42 @@ def _oft_send(f: Frame, fn: Function, a: list[Any]) -> Result:
     return _bridge(f, "layerzero.oft_send", (token, amount), (token, minimum), bytes32_address(to))
 
 
+RELAYER_SHARE = 10  # a relayer keeping more than 1/10 of a same-token deposit takes it
+
+
+def _left(amount: int, fee: int, minimum: int | None = None) -> int:
+    """What a bridge guarantees the recipient once its relayer / redeemer took ``fee`` out of
+    ``amount`` (at most ``minimum``): under ``ORDER_DUST`` base units it guarantees nothing."""
+    left = max(amount - fee, 0) if minimum is None else min(minimum, max(amount - fee, 0))
+    return 0 if left < ORDER_DUST else left
+
+
 def _hop_send(f: Frame, fn: Function, a: list[Any]) -> Result:
     """Hop ``sendToL2``: ``amount`` of the bridge's token (ETH on the ETH bridge: the call's
-    value) in, at least ``amountOutMin`` out to ``recipient`` on ``chainId``."""
-    _chain, recipient, amount, minimum = a[:4]
+    value) in, at least ``amountOutMin`` out to ``recipient`` on ``chainId`` — less the
+    ``relayerFee`` paid to ``relayer`` on L2 before that swap."""
+    _chain, recipient, amount, minimum, _deadline, _relayer, fee = a[:7]
     token = native() if f.value and f.value == amount else _bridged(f.target)
-    return _bridge(f, "hop.send_to_l2", (token, amount), (token, minimum), recipient)
+    got = (token, _left(amount, fee, minimum))
+    return _bridge(f, "hop.send_to_l2", (token, amount), got, recipient)
 
 
 def _wormhole_transfer(f: Frame, fn: Function, a: list[Any]) -> Result:
     """Wormhole ``transferTokens``: ``amount`` of ``token`` locked (or a wrapped asset burnt);
-    its wrapped form minted to ``recipient`` (no minimum: all of it, less the relayer fee)."""
-    token, amount, _chain, recipient = a[:4]
+    its wrapped form minted to ``recipient``, less ``arbiterFee`` paid to whoever redeems."""
+    token, amount, _chain, recipient, fee = a[:5]
     via = "wormhole.transfer_tokens"
-    return _bridge(f, via, (asset(token), amount), (asset(token), None), bytes32_address(recipient))
+    got = (asset(token), _left(amount, fee))
+    return _bridge(f, via, (asset(token), amount), got, bytes32_address(recipient))
 
 
 def _wormhole_eth(f: Frame, fn: Function, a: list[Any]) -> Result:
-    """Wormhole ``wrapAndTransferETH``: the call's ETH (already a transfer) wrapped and sent."""
-    _chain, recipient = a[:2]
+    """Wormhole ``wrapAndTransferETH``: the call's ETH (already a transfer) wrapped and sent,
+    less ``arbiterFee``."""
+    _chain, recipient, fee = a[:3]
     via = "wormhole.wrap_and_transfer_eth"
-    return _bridge(f, via, (None, None), (native(), None), bytes32_address(recipient))
+    got = (native(), _left(f.value, fee))
+    return _bridge(f, via, (None, None), got, bytes32_address(recipient))
 
 
 _ACROSS_TAIL = "uint256,uint256,uint256"

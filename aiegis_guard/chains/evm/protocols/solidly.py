@@ -22,13 +22,20 @@ from __future__ import annotations
 from typing import Any
 
 from aiegis_guard.chains.evm.frames import ZERO, Frame, Result, asset, native
-from aiegis_guard.chains.evm.protocols.swaps import exchange_ops, resolve, swap_ops
+from aiegis_guard.chains.evm.protocols.swaps import exchange_ops, swap_ops
 from aiegis_guard.chains.evm.protocols.vaults import stand_in
 from aiegis_guard.chains.evm.selectors import Function
 from aiegis_guard.chains.transaction import Asset
 from aiegis_guard.errors import EvmDecodeError
 
 __all__ = ["TABLE"]
+
+
+def _to(f: Frame, to: str) -> str:
+    """``to`` as the router pays it: this router has no later step, so an output to itself
+    is stranded there and one to 0 is burnt (WETH9 allows it) — both read as the zero address,
+    which no policy trusts (a Universal Router's ``ADDRESS_THIS`` is another matter)."""
+    return ZERO if to == f.target else to
 
 
 def _ends(routes: list[Any]) -> tuple[str, str]:
@@ -45,7 +52,7 @@ def _swap_in(f: Frame, fn: Function, a: list[Any]) -> Result:
     if "ForETH" in fn.name:
         token_out = ZERO
     via = f"solidly.{fn.name}"
-    return swap_ops(f, via, (token_in, amount_in), (token_out, min_out), resolve(f, to))
+    return swap_ops(f, via, (token_in, amount_in), (token_out, min_out), _to(f, to))
 
 
 def _swap_eth_in(f: Frame, fn: Function, a: list[Any]) -> Result:
@@ -53,7 +60,7 @@ def _swap_eth_in(f: Frame, fn: Function, a: list[Any]) -> Result:
     min_out, routes, to = a[:3]
     _, token_out = _ends(routes)
     via = f"solidly.{fn.name}"
-    return swap_ops(f, via, (None, f.value), (token_out, min_out), resolve(f, to))
+    return swap_ops(f, via, (None, f.value), (token_out, min_out), _to(f, to))
 
 
 def _lp(f: Frame) -> Asset:
@@ -76,17 +83,14 @@ def _add_eth(f: Frame, fn: Function, a: list[Any]) -> Result:
 
 
 def _lp_out(f: Frame, via: str, to: str) -> Result:
-    receiver = resolve(f, to)
-    if receiver is None:
-        return []
-    return exchange_ops(f, via, (None, None), f.sender, (_lp(f), None, receiver))
+    return exchange_ops(f, via, (None, None), f.sender, (_lp(f), None, _to(f, to)))
 
 
 def _remove(f: Frame, fn: Function, a: list[Any]) -> Result:
     token_a, token_b, _stable, liquidity, min_a, min_b, to = a[:7]
     via = "solidly.remove_liquidity"
     out = exchange_ops(f, via, (_lp(f), liquidity), f.sender, None)
-    receiver = resolve(f, to)
+    receiver = _to(f, to)
     out += swap_ops(f, via, (None, None), (token_a, min_a), receiver)
     return out + swap_ops(f, via, (None, None), (token_b, min_b), receiver)
 
@@ -95,11 +99,9 @@ def _remove_eth(f: Frame, fn: Function, a: list[Any]) -> Result:
     token, _stable, liquidity, min_token, min_eth, to = a[:6]
     via = "solidly.remove_liquidity_eth"
     out = exchange_ops(f, via, (_lp(f), liquidity), f.sender, None)
-    receiver = resolve(f, to)
+    receiver = _to(f, to)
     out += swap_ops(f, via, (None, None), (token, min_token), receiver)
-    if receiver is not None:
-        out += exchange_ops(f, via, (None, None), f.sender, (native(), min_eth, receiver))
-    return out
+    return out + exchange_ops(f, via, (None, None), f.sender, (native(), min_eth, receiver))
 
 
 _ROUTES = "(address,address,bool,address)[]"
