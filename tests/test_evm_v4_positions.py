@@ -161,3 +161,34 @@ def test_bad_plan_is_a_decode_error(data: bytes) -> None:
     with pytest.raises(EvmDecodeError):
         decode_evm(own_tx(POSM, data))
     assert judged(own_tx(POSM, data), POSM).action is not Action.ALLOW
+
+
+ADDRESS_THIS = "0x" + "00" * 19 + "02"
+
+
+def _freed_then(*steps: tuple[int, bytes]) -> dict[str, Any]:
+    decrease_step = (DECREASE, _params(DECREASE, 48213, 10**14, 2 * 10**17, 700 * 10**6, b""))
+    return own_tx(POSM, plan(decrease_step, *steps))
+
+
+def test_output_left_in_the_manager_is_stranded() -> None:
+    """Liquidity taken to the manager itself with no SWEEP after it waits for anyone's next
+    SWEEP: an output paid to nobody the policy trusts (BLOCK)."""
+    verdict = judged(decrease(ADDRESS_THIS), POSM)
+    assert verdict.action is Action.BLOCK and "tx.evm.swap_recipient" in rules(verdict)
+
+
+def test_output_kept_then_swept_to_own_is_allowed() -> None:
+    """Taken to the manager, then swept to the caller: the usual two-step close."""
+    payload = _freed_then(
+        (TAKE_PAIR, _params(TAKE_PAIR, ZERO, USDC, ADDRESS_THIS)),
+        (SWEEP, _params(SWEEP, ZERO, MSG_SENDER)),
+        (SWEEP, _params(SWEEP, USDC, MSG_SENDER)),
+    )
+    assert judged(payload, POSM).action is Action.ALLOW
+
+
+def test_clear_or_take_after_a_decrease_forfeits() -> None:
+    """CLEAR_OR_TAKE with a large amountMax clears what the decrease freed: not own's (FLAG)."""
+    payload = _freed_then((0x13, encode(["address", "uint256"], [USDC, 2**256 - 1])))
+    assert judged(payload, POSM).action is not Action.ALLOW

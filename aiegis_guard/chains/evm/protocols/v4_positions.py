@@ -28,7 +28,8 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from aiegis_guard.chains.evm.abi import decode_args, parse_types
-from aiegis_guard.chains.evm.frames import ZERO, Frame, Result, asset
+from aiegis_guard.chains.evm.frames import ZERO, Frame, Result, asset, native
+from aiegis_guard.chains.evm.protocols.aggregators import ORDER_DUST
 from aiegis_guard.chains.evm.protocols.swaps import SWAP, exchange_ops, resolve, swap_ops
 from aiegis_guard.chains.evm.protocols.universal_router import v4_action
 from aiegis_guard.chains.evm.selectors import Function
@@ -70,6 +71,8 @@ class _Plan:
     pay: tuple[int | None, int | None] | None = None
     free: tuple[int | None, int | None] | None = None
     floors: dict[str, int] = field(default_factory=dict)
+    kept: set[str] = field(default_factory=set)  # outputs taken to the manager itself ...
+    swept: set[str] = field(default_factory=set)  # ... and the currencies a SWEEP pays out
 
 
 def _least(amount: int) -> int | None:
@@ -84,8 +87,11 @@ def _pays(f: Frame, currency: str, amount: int | None) -> Result:
     return exchange_ops(f, VIA, (asset(currency), amount), f.sender, None)
 
 
-def _gets(f: Frame, currency: str, amount: int | None, recipient: str) -> Result:
-    return swap_ops(f, VIA, (None, None), (currency, amount), resolve(f, recipient))
+def _gets(f: Frame, currency: str, amount: int | None, recipient: str, plan: _Plan) -> Result:
+    to = resolve(f, recipient)
+    if to is None:
+        plan.kept.add(currency)  # left in the manager: a later SWEEP must pay it out
+    return swap_ops(f, VIA, (None, None), (currency, amount), to)
 
 
 def _liquidity(f: Frame, name: str, a: list[Any], plan: _Plan) -> Result:
@@ -123,17 +129,31 @@ def _close(f: Frame, name: str, a: list[Any], plan: _Plan) -> Result:
         return [] if pay is None else _pays(f, a[0], pay[0]) + _pays(f, a[1], pay[1])
     if name == "TAKE_PAIR":
         free, plan.free = plan.free or (None, None), None
-        return _gets(f, a[0], free[0], a[2]) + _gets(f, a[1], free[1], a[2])
+        return _gets(f, a[0], free[0], a[2], plan) + _gets(f, a[1], free[1], a[2], plan)
     if name == "SETTLE":
         currency, amount, payer_is_user = a
         return _pays(f, currency, amount or None) if payer_is_user and plan.pay else []
     # CLOSE_CURRENCY: owed by the caller (an increase) or paid to it (a decrease)
     if plan.pay is not None:
         return _pays(f, a[0], None)
-    return _gets(f, a[0], None, f.sender or ZERO) if plan.free is not None else []
+    return _gets(f, a[0], None, f.sender or ZERO, plan) if plan.free is not None else []
+
+
+_SWEEP, _CLEAR_OR_TAKE = 0x14, 0x13
+_CURRENCY_AMOUNT = _T("f(address,uint256)")
 
 
 def _action(f: Frame, action: int, data: bytes, plan: _Plan) -> Result:
+    if action == _SWEEP:
+        plan.swept.add(str(decode_args(_CURRENCY_AMOUNT, data)[0]))
+    if action == _CLEAR_OR_TAKE and plan.free is not None:
+        # after a decrease, up to ``amountMax`` of what it freed may be cleared: forfeited
+        currency, most = decode_args(_CURRENCY_AMOUNT, data)
+        if most >= ORDER_DUST:
+            what = native() if currency == ZERO else asset(currency)
+            lost = Transfer(via=f"{VIA}.clear", asset=what, sender=f.sender, recipient=ZERO,
+                            amount=most)  # fmt: skip
+            return [lost, *v4_action(f, action, data, plan.floors)]
     if action in _SHARED:
         return v4_action(f, action, data, plan.floors)
     if action in _INTERNAL:
@@ -155,6 +175,10 @@ def _plan(f: Frame, actions: bytes, params: list[bytes]) -> Result:
     plan = _Plan()
     for action, data in zip(actions, params, strict=True):
         out += _action(f, action, data, plan)
+    for currency in sorted(plan.kept - plan.swept):  # stranded in the manager: anyone's next
+        # SWEEP takes it (read as paid to the zero address, which no policy trusts)
+        what = native() if currency == ZERO else asset(currency)
+        out.append(Receipt(via=f"{VIA}.left", asset=what, recipient=ZERO, amount=None, order=SWAP))
     return out
 
 
