@@ -187,6 +187,19 @@ PROVIDERS: tuple[Provider, ...] = (
         r"quiknode\.pro/(?P<secret>[0-9a-f]{32,64})(?![A-Za-z0-9_])"), 78),
     Provider("ankr", "Ankr RPC token", ("rpc.ankr.com/",), _re(
         r"rpc\.ankr\.com/[a-z0-9_]{2,30}/(?P<secret>[0-9a-f]{64})(?![A-Za-z0-9_])"), 110),
+    # node providers' endpoint keys, in the URL shapes their docs give: Chainstack
+    # (nd-NNN-NNN-NNN.p2pify.com/<key>, *.core.chainstack.com/<key>), GetBlock
+    # (go.getblock.io/<token>), Tenderly Node RPC (<network>.gateway.tenderly.co/<key>), dRPC
+    # (lb.drpc.org/...&dkey=<key>)
+    Provider("chainstack", "Chainstack node endpoint key", ("p2pify.com/", "chainstack.com/"), _re(
+        r"(?:p2pify|core\.chainstack)\.com/(?P<secret>[0-9a-f]{32})(?![A-Za-z0-9_])"), 60),
+    Provider("getblock", "GetBlock access token", ("getblock.io/",), _re(
+        r"getblock\.io/(?P<secret>[0-9a-f]{32})(?![A-Za-z0-9_])"), 48),
+    Provider("tenderly", "Tenderly Node RPC access key", ("gateway.tenderly.co/",), _re(
+        r"gateway\.tenderly\.co/(?P<secret>[A-Za-z0-9_-]{20,64})(?![A-Za-z0-9_-])"), 90,
+        check=_mixed),
+    Provider("drpc", "dRPC key", ("dkey=",), _re(
+        r"dkey=(?P<secret>[A-Za-z0-9_-]{20,64})(?![A-Za-z0-9_-])"), 70, check=_mixed),
     Provider("coinbase_cdp", "Coinbase CDP API secret (base64 Ed25519 key)", (
         "/apikeys/", "cdp_api_key", "apikeysecret", "api_key_secret", "privatekey"), _re(
         r"(?<![A-Za-z0-9+/])(?P<secret>[A-Za-z0-9+/]{86}==)"), 88, after=200, check=_ed25519_b64),
