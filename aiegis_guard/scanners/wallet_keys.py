@@ -57,6 +57,7 @@ from aiegis_guard.scanners.key_forms import (
 from aiegis_guard.scanners.key_numbers import find_number_keys
 from aiegis_guard.scanners.keystores import find_keystores
 from aiegis_guard.scanners.seed_phrases import find_seed_phrases, word_stretches
+from aiegis_guard.scanners.seed_plates import find_plate_phrases
 from aiegis_guard.scanners.slip39 import find_slip39_shares
 from aiegis_guard.scanners.split_secrets import find_split_secrets
 
@@ -304,6 +305,7 @@ def scan(layer: Layer, ctx: ScanContext) -> list[Finding]:
         found += with_parent_label(layer, own, outbound)
     stretches = word_stretches(text)  # one shape pass for both word-list finders
     found += find_seed_phrases(text, stretches)
+    found += find_plate_phrases(text)
     found += find_slip39_shares(text, stretches)
     found += find_split_secrets(text)
     found += _base58_secrets(text)
