@@ -98,9 +98,12 @@ def _table_rows(text: str) -> list[tuple[int, int]]:
     ]
 
 
+_CELL_DATA_RE = re.compile(r"0[xX][0-9a-fA-F]+|[0-9A-Za-z]{20,}")  # addresses, hashes, ids
+
+
 def _short(cell: str) -> bool:
     """A table cell, not a sentence: a few short words (or none: a number, an address)."""
-    words = _WORD_RE.findall(cell)
+    words = _WORD_RE.findall(_CELL_DATA_RE.sub(" ", cell))
     cap = 8 if _UNSPACED_RE.search(cell) else ROW_CELL_LETTERS
     return len(words) <= ROW_CELL_WORDS and sum(map(len, words)) <= cap
 

@@ -78,7 +78,7 @@ def test_numbers_kept_for_the_classifier() -> None:
 
 HISTORY = (
     "日時              種別     数量        相手先\n"
-    f"2026-11-27 19:55  送金     50 USDC     {ADDR}\n"
+    f"2026-11-27 19:55  送金     50 USDC     宛先 {ADDR}\n"
     "2026-11-28 08:13  スワップ  100 USDC→WETH  Uniswap\n"
 )
 

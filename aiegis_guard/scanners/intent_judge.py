@@ -320,8 +320,8 @@ def _imperative(sentence: str, raw: str, verb_at: int, act: str = "") -> bool:
     a reference entry ("`cast wallet new` — create…") describes."""
     if p.DOC_HEAD_RE.search(raw[:verb_at]) or p.THIRD_PERSON_RE.match(raw, verb_at):
         return False
-    if raw.lstrip()[:1] in "`-*•" and p.REFERENCE_ENTRY_RE.match(raw):
-        return False
+    if p.RECORD_LABEL_RE.match(raw, verb_at) and not raw[:verb_at].strip(" \t*#>-"):
+        return False  # "Withdraw Authority: 7xKX…": a record's label
     if raw[verb_at - 1 : verb_at] in ("/", "!"):
         return False  # a command's name ("/tip"): COMMAND_RE judges commands
     for before in (sentence[:verb_at], raw[:verb_at]):
@@ -345,9 +345,12 @@ def _imperative(sentence: str, raw: str, verb_at: int, act: str = "") -> bool:
 
 
 def _directive(sentence: str, raw: str, verb_at: int, act: str) -> str | None:
-    """How the act is asked for: imperative, modal, command, declaration; None: described."""
+    """How the act is asked for: imperative, modal, command, declaration; None: described
+    (a reference entry — "`allowlist` — destinations the agent may send to" — included)."""
     if act in _DECLARED:
         return "declaration"
+    if raw.lstrip()[:1] in "`-*•" and p.REFERENCE_ENTRY_RE.match(raw):
+        return None
     if p.COMMAND_RE.search(sentence):
         return "command"
     if _imperative(sentence, raw, verb_at, act):
@@ -364,7 +367,8 @@ def _directive(sentence: str, raw: str, verb_at: int, act: str) -> str | None:
             or p.YOU_RE.search(before)
             or has_recipient(raw, verb_at)
         )
-        if aimed and not (sentence.rstrip().endswith("?") and not p.YOU_RE.search(before)):
+        question = sentence.rstrip(" \t\n*_\"')»”").endswith("?")  # "**Should agents …?**"
+        if aimed and not (question and not p.YOU_RE.search(before)):
             return "modal"
     if p.YOU_ASKED_RE.search(before[-40:]) and has_recipient(raw, verb_at):
         return "modal"  # "…is that you perform a transfer to 0x…", "you send me 1 ETH at 0x…"

@@ -60,6 +60,14 @@ DOC_HEAD_RE = LazyPattern(
     r"proposal|title|motion|resolution|ticket|item|agenda|changelog)\b[\s#\d]*:\s*$",
     F,
 )
+# a record's label that opens with a verb-like word ("Withdraw Authority: 7xKX…", "Stake
+# Pubkey: …", "Transfer Fee: 0.3 %"): the line names a field, it asks nothing
+RECORD_LABEL_RE = LazyPattern(
+    r"\w+(?:[ \t]+\w+){0,2}?[ \t]+(?:pubkey|public key|authority|address|account|balance|"
+    r"hash|signature|fee|amount|status|owner|id|reserve|epoch|slot|limit|history|date|time)"
+    r"[ \t]*:",
+    F,
+)
 # a reference entry: a command or function in a code span, then a dash or colon and what it
 # does ("`cast wallet new` — create a keypair and print the key to stdout"): described
 REFERENCE_ENTRY_RE = LazyPattern(r"\s*(?:[-*•]\s*)?`[^`\n]{1,160}`\s*(?:[—–:]|-\s)", F)
