@@ -249,8 +249,10 @@ YOURSELF = (
 )
 LEAD = (
     # a vocative ("Bot reading this", "whoever has the agent running", "if you are an agent
-    # about to donate") or a causative ("have your agent", "tell it to") before the verb
-    r"^(?:\W*(?:(?:hey|hi|dear|note (?:for|to)|memo to)\s+)?(?:(?:all|any|every|the)\s+)?"
+    # about to donate") or a causative ("have your agent", "tell it to", also after a courtesy:
+    # "please have your wallet approve…") before the verb
+    r"^(?:\W*(?:please|pls|plz|kindly)\s+(?=(?:have|let|get|tell|ask|instruct|make)\s))?"
+    r"(?:\W*(?:(?:hey|hi|dear|note (?:for|to)|memo to)\s+)?(?:(?:all|any|every|the)\s+)?"
     r"(?:ai |automated |autonomous )?(?:agents?|bots?|assistants?|operators?|custodians?|"
     r"clients?|crawlers?|processes|integrations?|wallets?)\b(?:\s+(?:reading|processing|"
     r"managing|using|integrating|parsing|handling|running|that|who|with)\b[^,:;]{0,60})?"
