@@ -254,6 +254,13 @@ TOKEN_2022_EXTENSION_LAYOUTS: Final[dict[tuple[int, int], Layout]] = {
         ("account",),
     ),
     (36, 1): _L("UpdateTransferHook", (("program_id", "nz_pubkey"),), ("account", "authority")),
+    # RequiredMemoTransfersInstruction (extension/memo_transfer/instruction.rs) and
+    # CpiGuardInstruction (extension/cpi_guard/instruction.rs): Enable 0 / Disable 1 on a token
+    # account, signed by its owner — switches that move nothing
+    (30, 0): _L("EnableRequiredMemoTransfers", (), ("account", "owner")),
+    (30, 1): _L("DisableRequiredMemoTransfers", (), ("account", "owner")),
+    (34, 0): _L("EnableCpiGuard", (), ("account", "owner")),
+    (34, 1): _L("DisableCpiGuard", (), ("account", "owner")),
 }
 
 # Token-2022 single-byte extension instructions that move authority or lamports

@@ -63,4 +63,10 @@ TOKEN_FEE_BUILDERS: dict[tuple[str, str], _Builder] = {
     ("token", "WithdrawWithheldTokensFromAccounts"): _withheld,
     ("token", "HarvestWithheldTokensToMint"): _known,
     ("token", "SetTransferFee"): _known,
+    # account switches (programs.TOKEN_2022_EXTENSION_LAYOUTS 30 / 34): nothing moves; what a
+    # transaction does after turning the CPI guard off is judged by itself
+    ("token", "EnableRequiredMemoTransfers"): _known,
+    ("token", "DisableRequiredMemoTransfers"): _known,
+    ("token", "EnableCpiGuard"): _known,
+    ("token", "DisableCpiGuard"): _known,
 }
