@@ -238,3 +238,30 @@ def test_truncated_bridge_calldata_is_a_decode_error(data: bytes) -> None:
     with pytest.raises(EvmDecodeError):
         decode_evm(own_tx(SPOKE, data))
     assert judged(own_tx(SPOKE, data), SPOKE).action is not Action.ALLOW
+
+
+OP_BRIDGE = addr("l1-standard-bridge")
+USDC_E = addr("usdc-e-on-op")
+
+
+@pytest.mark.parametrize(
+    ("data", "value", "to"),
+    [
+        pytest.param(call("depositETH(uint32,bytes)", 200_000, b""), 10**18, OWN, id="eth"),
+        pytest.param(call("depositETHTo(address,uint32,bytes)", STRANGER, 200_000, b""), 10**18,
+                     STRANGER, id="eth-to"),
+        pytest.param(call("depositERC20To(address,address,address,uint256,uint32,bytes)", USDC,
+                          USDC_E, STRANGER, 8_000 * 10**6, 200_000, b""), 0, STRANGER,
+                     id="erc20-to"),
+        pytest.param(call("outboundTransfer(address,address,uint256,uint256,uint256,bytes)", USDC,
+                          OWN, 8_000 * 10**6, 10**6, 10**8, b""), 0, OWN, id="arbitrum-router"),
+    ],
+)  # fmt: skip
+def test_canonical_bridges_pay_the_recipient_one_to_one(data: bytes, value: int, to: str) -> None:
+    """OP Stack / Arbitrum canonical bridges: the input to the bridge, the same amount on L2 to
+    the recipient (the caller when the call names none); a stranger recipient blocks."""
+    payload = own_tx(OP_BRIDGE, data, value=value)
+    (get,) = receipts(payload)
+    assert get.recipient == to and get.amount in (10**18, 8_000 * 10**6)
+    verdict = judged(payload, OP_BRIDGE)
+    assert verdict.action is (Action.ALLOW if to == OWN else Action.BLOCK), verdict.effect_lines

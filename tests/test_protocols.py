@@ -320,6 +320,22 @@ PINNED = [
         "f2d12b12",
         "matchAdvancedOrders(((address,address,(uint8,address,uint256,uint256,uint256)[],(uint8,address,uint256,uint256,uint256,address)[],uint8,uint256,uint256,bytes32,uint256,bytes32,uint256),uint120,uint120,bytes,bytes)[],(uint256,uint8,uint256,uint256,bytes32[])[],((uint256,uint256)[],(uint256,uint256)[])[],address)",
     ),
+    # canonical L2 bridges (OP Stack L1StandardBridge / StandardBridge, Arbitrum Inbox and
+    # L1GatewayRouter)
+    ("b1a1a882", "depositETH(uint32,bytes)"),
+    ("9a2ac6d5", "depositETHTo(address,uint32,bytes)"),
+    ("09fc8843", "bridgeETH(uint32,bytes)"),
+    ("e11013dd", "bridgeETHTo(address,uint32,bytes)"),
+    ("439370b1", "depositEth()"),
+    ("58a997f6", "depositERC20(address,address,uint256,uint32,bytes)"),
+    ("838b2520", "depositERC20To(address,address,address,uint256,uint32,bytes)"),
+    ("87087623", "bridgeERC20(address,address,uint256,uint32,bytes)"),
+    ("540abf73", "bridgeERC20To(address,address,address,uint256,uint32,bytes)"),
+    ("d2ce7d65", "outboundTransfer(address,address,uint256,uint256,uint256,bytes)"),
+    (
+        "4fb1a07b",
+        "outboundTransferCustomRefund(address,address,address,uint256,uint256,uint256,bytes)",
+    ),
     # Seaport cancels (ConsiderationInterface.sol; Seaport's published selectors)
     (
         "fd9f1e10",

@@ -143,8 +143,50 @@ def _wormhole_eth(f: Frame, fn: Function, a: list[Any]) -> Result:
     return _bridge(f, via, (None, None), got, bytes32_address(recipient))
 
 
+def _canonical_eth(f: Frame, fn: Function, a: list[Any]) -> Result:
+    """An L2's canonical bridge taking the call's ETH: OP Stack ``depositETH`` / ``bridgeETH``
+    (to the caller), ``depositETHTo`` / ``bridgeETHTo`` (to ``_to``), Arbitrum's Inbox
+    ``depositEth()`` (to the caller's L2 alias): the same ETH minted on L2, 1:1."""
+    to = a[0] if fn.name.endswith("To") else f.sender or ZERO
+    return _bridge(f, f"canonical.{fn.name}", (None, None), (native(), f.value), to)
+
+
+def _canonical_token(f: Frame, fn: Function, a: list[Any]) -> Result:
+    """OP Stack ``depositERC20[To]`` / ``bridgeERC20[To]`` (local token, remote token, [to,]
+    amount) and Arbitrum's gateway router ``outboundTransfer[CustomRefund]`` (token,
+    [refundTo,] to, amount): the token locked, its L2 form minted to the recipient, 1:1 (the
+    L2 address is the remote token where the call names it)."""
+    if fn.name.startswith("outbound"):
+        token, to, amount = a[0], a[-5], a[-4]
+        remote = token
+    else:
+        token, remote = a[0], a[1]
+        to, amount = (a[2], a[3]) if fn.name.endswith("To") else (f.sender or ZERO, a[2])
+    return _bridge(f, f"canonical.{fn.name}", (asset(token), amount), (asset(remote), amount), to)
+
+
 _ACROSS_TAIL = "uint256,uint256,uint256"
+# OP Stack: ethereum-optimism/optimism packages/contracts-bedrock src/L1/L1StandardBridge.sol and
+# src/universal/StandardBridge.sol; Arbitrum: OffchainLabs token-bridge-contracts
+# L1GatewayRouter.sol (outboundTransfer[CustomRefund]) and nitro-contracts src/bridge/Inbox.sol
+_CANONICAL = (
+    ("depositETH(uint32,bytes)", _canonical_eth),
+    ("depositETHTo(address,uint32,bytes)", _canonical_eth),
+    ("bridgeETH(uint32,bytes)", _canonical_eth),
+    ("bridgeETHTo(address,uint32,bytes)", _canonical_eth),
+    ("depositEth()", _canonical_eth),
+    ("depositERC20(address,address,uint256,uint32,bytes)", _canonical_token),
+    ("depositERC20To(address,address,address,uint256,uint32,bytes)", _canonical_token),
+    ("bridgeERC20(address,address,uint256,uint32,bytes)", _canonical_token),
+    ("bridgeERC20To(address,address,address,uint256,uint32,bytes)", _canonical_token),
+    ("outboundTransfer(address,address,uint256,uint256,uint256,bytes)", _canonical_token),
+    (
+        "outboundTransferCustomRefund(address,address,address,uint256,uint256,uint256,bytes)",
+        _canonical_token,
+    ),
+)
 TABLE = (
+    *_CANONICAL,
     (
         f"depositV3(address,address,address,address,{_ACROSS_TAIL},address,uint32,uint32,uint32,"
         "bytes)",
