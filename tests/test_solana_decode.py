@@ -339,7 +339,7 @@ INSTRUCTIONS: list[Any] = [
         id="alt-close",
     ),
     pytest.param(
-        lambda: sx.raw(sx.TOKEN_2022, bytes([34, 1]), AccountMeta(M, False, True)),
+        lambda: sx.raw(sx.TOKEN_2022, bytes([27, 0]), AccountMeta(M, False, True)),
         ("call", progs.TOKEN_2022_PROGRAM, None, False),
         id="token2022-extension-is-unknown",
     ),
