@@ -33,6 +33,7 @@ Recognised by structure (the field names of the primary type). Sources:
   uint48 validUntil,address entryPoint)`` (safe-global/safe-modules ``Safe4337Module.sol``
   4337/v0.3.0; v0.2.0 has uint256 gas fields): ``callData`` runs in the Safe
   (``executeUserOp(address,uint256,bytes,uint8)`` -> the Safe executes the call).
+- Hyperliquid user actions (domain ``HyperliquidSignTransaction``): ``protocols/hyperliquid.py``.
 - Meta-transactions: the signed call runs on the target as if the signer had sent it, so it is
   decoded as the signer's own call. Polygon PoS ``MetaTransaction(uint256 nonce,address from,
   bytes functionSignature)`` (maticnetwork/pos-portal ``NativeMetaTransaction.sol``: the
@@ -54,6 +55,7 @@ from typing import Any
 
 from aiegis_guard.chains.evm.calldata import decode_calldata, decode_items
 from aiegis_guard.chains.evm.frames import ZERO, Frame, asset, native
+from aiegis_guard.chains.evm.protocols.hyperliquid import HYPERLIQUID_DOMAIN, decode_hyperliquid
 from aiegis_guard.chains.evm.protocols.morpho import morpho_authorization
 from aiegis_guard.chains.evm.selectors import Function
 from aiegis_guard.chains.evm.tokens import approval, switch_approval
@@ -92,6 +94,8 @@ def signed_shape(fields: Set[str], domain_name: Any) -> str | None:
         return "eip3009_cancel"
     if isinstance(domain_name, str) and domain_name.strip().lower() in _SNAPSHOT:
         return "snapshot"
+    if domain_name == HYPERLIQUID_DOMAIN and "hyperliquidChain" in fields:
+        return "hyperliquid"
     return None
 
 
@@ -179,6 +183,11 @@ def decode_signed(
     """Operations and notes of one recognised message (see the module docstring)."""
     if shape in ("snapshot", "eip3009_cancel"):
         return [], [f"eip712:{shape}"]
+    if shape == "hyperliquid":
+        ops = decode_hyperliquid(m)
+        if ops is None:  # an action this reader does not know: not a silent pass
+            raise EvmDecodeError("hyperliquid: an action not decoded")
+        return list(ops), ["eip712:hyperliquid"]
     if shape == "forward_request":
         return _meta_tx(m["to"], m["from"], m["data"])
     if shape == "permit_lookalike":

@@ -1,0 +1,75 @@
+"""Hyperliquid user actions signed as EIP-712 (domain ``HyperliquidSignTransaction``).
+
+Source: hyperliquid-dex/hyperliquid-python-sdk ``hyperliquid/utils/signing.py``
+(``USD_SEND_SIGN_TYPES`` / ``WITHDRAW_SIGN_TYPES``: ``hyperliquidChain string, destination
+string, amount string, time uint64``; ``SPOT_TRANSFER_SIGN_TYPES`` adds ``token string``;
+``APPROVE_AGENT_SIGN_TYPES``: ``hyperliquidChain string, agentAddress address, agentName
+string, nonce uint64``; primary types ``HyperliquidTransaction:UsdSend`` / ``:Withdraw`` /
+``:SpotSend`` / ``:ApproveAgent``). ``amount`` is a decimal string of USDC (6 decimals on
+Arbitrum, where withdrawals land; a spot token's amount is kept unknown).
+
+A send or a withdrawal gives the amount to ``destination``; an approved agent may then trade
+(and, as an API wallet, act) for the account: an authority ``agent`` of the signer's account
+(the message does not name the signer: FLAG for a stranger, not BLOCK); ``UsdClassTransfer``
+(``amount string, toPerp bool``) moves USDC between the account's own spot and perp balances.
+"""
+
+from __future__ import annotations
+
+import re
+from decimal import Decimal, InvalidOperation
+from typing import Any
+
+from aiegis_guard.chains.evm.frames import asset
+from aiegis_guard.chains.transaction import AuthorityChange, Operation, Transfer
+from aiegis_guard.errors import EvmDecodeError
+
+__all__ = ["HYPERLIQUID_DOMAIN", "decode_hyperliquid"]
+
+HYPERLIQUID_DOMAIN = "HyperliquidSignTransaction"
+USDC_ARBITRUM = "0xaf88d065e77c8cc2239327c5edb3a432268e5831"  # Circle's USDC on Arbitrum One
+_ADDRESS = re.compile(r"0x[0-9a-fA-F]{40}")
+
+
+def _destination(value: Any) -> str:
+    if not isinstance(value, str) or not _ADDRESS.fullmatch(value):
+        raise EvmDecodeError("hyperliquid: destination is not an address")
+    return value.lower()
+
+
+def _usdc(amount: Any) -> int:
+    try:
+        units = Decimal(str(amount)) * 10**6
+    except InvalidOperation as exc:
+        raise EvmDecodeError("hyperliquid: amount is not a number") from exc
+    if not units.is_finite() or units < 0 or units != units.to_integral_value():
+        raise EvmDecodeError("hyperliquid: amount is not a USDC amount")
+    return int(units)
+
+
+def decode_hyperliquid(m: dict[str, Any]) -> list[Operation] | None:
+    """Operations of one user action; None for an action this reader does not know."""
+    if "toPerp" in m:  # UsdClassTransfer: between the account's own spot and perp balances
+        return []
+    if "agentAddress" in m:
+        return [
+            AuthorityChange(
+                via="hyperliquid.approve_agent",
+                account="hyperliquid",
+                new_authority=_destination(m["agentAddress"]),
+                authority_type="agent",
+                current_authority=None,
+            )
+        ]
+    if "destination" not in m or "amount" not in m:
+        return None
+    to = _destination(m["destination"])
+    if "token" in m:  # a spot token: its amount's decimals are not known here
+        what = asset(USDC_ARBITRUM) if str(m["token"]).upper().startswith("USDC:") else None
+        amount = _usdc(m["amount"]) if what is not None else None
+        via = "hyperliquid.spot_send"
+    else:
+        what, amount, via = asset(USDC_ARBITRUM), _usdc(m["amount"]), "hyperliquid.usd_send"
+    if what is None:
+        return None
+    return [Transfer(via=via, asset=what, sender=None, recipient=to, amount=amount)]
