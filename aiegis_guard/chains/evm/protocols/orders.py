@@ -190,6 +190,30 @@ def _x2y2(m: dict[str, Any], venue: str, first: int) -> list[Operation]:
     return ops
 
 
+# Polymarket CTF Exchange (Polymarket/ctf-exchange src/exchange/libraries/OrderStructs.sol:
+# Order(salt, maker, signer, taker, tokenId, makerAmount, takerAmount, expiration, nonce,
+# feeRateBps, uint8 side, uint8 signatureType); Side BUY = 0, SELL = 1). Collateral is USDC.e on
+# Polygon, outcome shares are ERC-1155 positions of Gnosis ConditionalTokens (Polymarket docs,
+# contract addresses).
+POLYMARKET_COLLATERAL = "0x2791bca1f2de4661ed88a30c99a7a9449aa84174"
+POLYMARKET_SHARES = "0x4d97dcd97ec945f40cf65f87097ace5ea0476045"
+
+
+def _polymarket(o: _Order, m: dict[str, Any]) -> None:
+    """BUY pays ``makerAmount`` of collateral for ``takerAmount`` shares of ``tokenId``; SELL
+    gives ``makerAmount`` shares for ``takerAmount`` collateral; what it gets goes to ``maker``.
+    A share redeems for at most one unit of collateral (both in 6-decimal base units): a BUY
+    paying more than its shares can ever be worth gets nothing of worth (read as 0 shares)."""
+    maker, tid = m["maker"], m["tokenId"]
+    if m["side"] == 0:
+        paid, shares = m["makerAmount"], m["takerAmount"]
+        o.give(POLYMARKET_COLLATERAL, AssetKind.FUNGIBLE, maker, paid, None)
+        o.get(POLYMARKET_SHARES, AssetKind.NFT, maker, 0 if paid > shares else shares, tid)
+    else:
+        o.give(POLYMARKET_SHARES, AssetKind.NFT, maker, m["makerAmount"], tid)
+        o.get(POLYMARKET_COLLATERAL, AssetKind.FUNGIBLE, maker, m["takerAmount"])
+
+
 _SHAPES: tuple[tuple[str, frozenset[str]], ...] = (
     ("seaport", frozenset({"offerer", "offer", "consideration"})),
     ("blur", frozenset({"trader", "side", "collection", "paymentToken", "price", "fees"})),
@@ -197,7 +221,9 @@ _SHAPES: tuple[tuple[str, frozenset[str]], ...] = (
     ("cow", frozenset({"sellToken", "buyToken", "receiver", "sellAmount", "buyAmount"})),
     ("1inch", frozenset({"makerAsset", "takerAsset", "maker", "receiver", "makingAmount"})),
     ("x2y2", x2y2.FIELDS),
-)
+    ("polymarket", frozenset({"maker", "signer", "taker", "tokenId", "makerAmount", "takerAmount",
+                              "side", "signatureType"})),
+)  # fmt: skip
 
 
 def order_shape(fields: Set[str]) -> str | None:
@@ -237,6 +263,8 @@ def decode_order(
             _looksrare(o, m)
         elif shape == "cow":
             _cow(o, m, owner)
+        elif shape == "polymarket":
+            _polymarket(o, m)
         else:
             _oneinch(o, m)
         out += o.ops
