@@ -13,7 +13,7 @@ from typing import Any
 
 from aiegis_guard.chains.evm.abi import decode_args
 from aiegis_guard.chains.evm.carried_permits import carried_permits
-from aiegis_guard.chains.evm.frames import MAX_DEPTH, Frame
+from aiegis_guard.chains.evm.frames import MAX_DEPTH, Frame, word_address
 from aiegis_guard.chains.evm.protocols import PROTOCOL_FUNCTIONS, PROTOCOL_HANDLERS
 from aiegis_guard.chains.evm.selectors import FUNCTIONS as _BASE_FUNCTIONS
 from aiegis_guard.chains.evm.selectors import MULTICALL3
@@ -71,23 +71,17 @@ MAX_NAMED = 16  # addresses read from one opaque call
 
 
 def _named_addresses(f: Frame) -> tuple[str, ...]:
-    """Addresses in the call's 32-byte argument words (12 zero bytes, then 20 bytes of which
-    the first two are not both zero: an amount that small is no address), but the target's
-    and the signer's."""
+    """Addresses in the call's 32-byte argument words (``frames.word_address``), but the
+    target's and the signer's."""
     data, found = f.data, []
     skip = {f.target, f.origin}
     for at in range(4, len(data) - 31, 32):
-        word = data[at : at + 32]
-        if word[:12] == _ZERO12 and word[12:14] != b"\0\0":
-            address = "0x" + word[12:].hex()
-            if address not in skip and address not in found:
-                found.append(address)
-                if len(found) >= MAX_NAMED:
-                    break
+        address = word_address(data[at : at + 32])
+        if address is not None and address not in skip and address not in found:
+            found.append(address)
+            if len(found) >= MAX_NAMED:
+                break
     return tuple(found)
-
-
-_ZERO12 = bytes(12)
 
 
 def _walk(f: Frame, ops: list[Operation], notes: list[str]) -> None:

@@ -24,25 +24,16 @@ project's (``selectors.py``).
 
 from __future__ import annotations
 
-from aiegis_guard.chains.evm.frames import Frame
+from aiegis_guard.chains.evm.frames import Frame, word_address
 from aiegis_guard.chains.evm.selectors import UNLIMITED
 from aiegis_guard.chains.transaction import Approval, Asset, AssetKind
 from aiegis_guard.findings import Chain
+from aiegis_guard.keys.evm import SECP256K1_N
 
 __all__ = ["carried_permits"]
 
 PERMIT_SELECTOR = bytes.fromhex("d505accf")
-SECP256K1_N = 0xFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFEBAAEDCE6AF48A03BBFD25E8CD0364141
 MAX_PERMITS = 8  # permits read from one opaque call
-_ZERO12 = bytes(12)
-
-
-def _address(word: bytes) -> str | None:
-    """A word holding an address (12 zero bytes, then 20 of which the first two are not both
-    zero: an amount that small is no address)."""
-    if len(word) == 32 and word[:12] == _ZERO12 and word[12:14] != b"\0\0":
-        return "0x" + word[12:].hex()
-    return None
 
 
 def _signature(words: list[bytes], at: int) -> bool:
@@ -54,14 +45,14 @@ def _signature(words: list[bytes], at: int) -> bool:
 
 
 def _token(words: list[bytes], owner_at: int) -> Asset:
-    address = _address(words[owner_at - 1]) if owner_at > 0 else None
+    address = word_address(words[owner_at - 1]) if owner_at > 0 else None
     if address is None:
         return Asset(chain=Chain.EVM, kind=AssetKind.UNKNOWN)
     return Asset(chain=Chain.EVM, kind=AssetKind.FUNGIBLE, address=address)
 
 
 def _grant(words: list[bytes], owner_at: int, spender: str, value_at: int) -> Approval:
-    owner = _address(words[owner_at])
+    owner = word_address(words[owner_at])
     value = int.from_bytes(words[value_at], "big")
     return Approval(
         via="eip2612.carried_permit",
@@ -78,9 +69,9 @@ def _grant(words: list[bytes], owner_at: int, spender: str, value_at: int) -> Ap
 def _scan(words: list[bytes], owners: set[str], target: str) -> list[Approval]:
     found: list[Approval] = []
     for i, word in enumerate(words):
-        if _address(word) not in owners:
+        if word_address(word) not in owners:
             continue
-        spender = _address(words[i + 1]) if i + 1 < len(words) else None
+        spender = word_address(words[i + 1]) if i + 1 < len(words) else None
         if spender is not None and _signature(words, i + 4):  # owner, spender, value, deadline
             found.append(_grant(words, i, spender, i + 2))
         elif _signature(words, i + 3):  # owner, value, deadline: the called contract's
@@ -103,7 +94,7 @@ def carried_permits(f: Frame) -> list[Approval]:
     at = f.data.find(PERMIT_SELECTOR, 4)
     while at != -1 and len(found) < MAX_PERMITS:  # an inner permit(...) call in a bytes argument
         inner = _words(f.data[at + 4 : at + 4 + 7 * 32])
-        if len(inner) == 7 and _address(inner[0]) in owners and _address(inner[1]):
+        if len(inner) == 7 and word_address(inner[0]) in owners and word_address(inner[1]):
             found += [a for a in _scan(inner, owners, f.target) if a not in found]
         at = f.data.find(PERMIT_SELECTOR, at + 4)
     return found[:MAX_PERMITS]

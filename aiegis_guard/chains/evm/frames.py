@@ -14,7 +14,7 @@ from aiegis_guard.chains.transaction import Asset, AssetKind
 from aiegis_guard.findings import Chain
 from aiegis_guard.record import fast_init
 
-__all__ = ["MAX_DEPTH", "ZERO", "Frame", "Result", "asset", "native"]
+__all__ = ["MAX_DEPTH", "ZERO", "Frame", "Result", "asset", "native", "word_address"]
 
 ZERO = "0x" + "0" * 40
 MAX_DEPTH = 8  # nested wrappers decoded; deeper calls become unknown calls
@@ -86,3 +86,14 @@ def asset(address: str, kind: AssetKind = AssetKind.FUNGIBLE) -> Asset:
             _ASSETS.clear()
         _ASSETS[key] = found
     return found
+
+
+_ZERO12 = bytes(12)
+
+
+def word_address(word: bytes) -> str | None:
+    """The address a 32-byte argument word holds (12 zero bytes, then 20 of which the first
+    two are not both zero: an amount that small is no address), else None."""
+    if len(word) == 32 and word[:12] == _ZERO12 and word[12:14] != b"\0\0":
+        return "0x" + word[12:].hex()
+    return None
