@@ -13,7 +13,10 @@ from typing import Any
 from solders.pubkey import Pubkey
 from solders.token.associated import get_associated_token_address
 
-__all__ = ["Ix", "Layout", "associated_token_address", "pubkey_str", "read_args"]
+from aiegis_guard.chains.transaction import Call, Operation
+
+__all__ = ["Ix", "Layout", "associated_token_address", "known", "known_call", "pubkey_str"]
+__all__ += ["read_args"]
 
 _KEY_CACHE: dict[bytes, str] = {}
 
@@ -74,6 +77,16 @@ class Layout:
     @property
     def required_accounts(self) -> int:
         return len(self.accounts) if self.min_accounts < 0 else self.min_accounts
+
+
+def known_call(ix: Ix) -> Call:
+    """The instruction as named: read, and found to hand nobody anything."""
+    return Call(via="solana.instruction", target=ix.program, name=ix.name, known=True)
+
+
+def known(ix: Ix, refs: Any = None) -> list[Operation]:
+    """:func:`known_call` as an instruction's builder."""
+    return [known_call(ix)]
 
 
 _INT_SIZES = {"u8": 1, "u16": 2, "u32": 4, "u64": 8, "u128": 16}

@@ -40,7 +40,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any, Final
 
-from aiegis_guard.chains.solana.layout import Ix, Layout, pubkey_str
+from aiegis_guard.chains.solana.layout import Ix, Layout, known, pubkey_str
 from aiegis_guard.chains.transaction import (
     Approval,
     Asset,
@@ -212,7 +212,7 @@ def _plugin_authority(ix: Ix, refs: Any) -> list[Operation]:
         ops.append(_grant(ix, name, address))
     elif variant == _OWNER and ix.name != "AddPluginV1" and name != "update_delegate":
         ops.append(_grant(ix, name, _signer(ix), revoke=True))  # back to the owner
-    return ops or _known(ix, refs)
+    return ops or known(ix)
 
 
 def _transfer(ix: Ix, refs: Any) -> list[Operation]:
@@ -252,7 +252,7 @@ def _update(ix: Ix, refs: Any) -> list[Operation]:
     if variant in (1, 2) and new is None:
         return _opaque(ix, malformed=True)
     if new is None:  # name / uri only, or no update authority any more: nobody gains it
-        return _known(ix, refs)
+        return known(ix)
     return [
         AuthorityChange(
             via="mpl_core.update",
@@ -264,16 +264,11 @@ def _update(ix: Ix, refs: Any) -> list[Operation]:
     ]
 
 
-def _known(ix: Ix, refs: Any) -> list[Operation]:
-    """A call that hands nobody anything (a plugin authority revoked, the name changed)."""
-    return [Call(via="solana.instruction", target=ix.program, name=ix.name, known=True)]
-
-
 _Builder = Callable[[Ix, Any], list[Operation]]
 MPL_CORE_BUILDERS: dict[tuple[str, str], _Builder] = {
     ("mpl_core", "AddPluginV1"): _plugin_authority,
     ("mpl_core", "ApprovePluginAuthorityV1"): _plugin_authority,
-    ("mpl_core", "RevokePluginAuthorityV1"): _known,
+    ("mpl_core", "RevokePluginAuthorityV1"): known,
     ("mpl_core", "BurnV1"): _burn,
     ("mpl_core", "TransferV1"): _transfer,
     ("mpl_core", "UpdateV1"): _update,

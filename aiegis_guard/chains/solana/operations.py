@@ -18,7 +18,7 @@ from dataclasses import dataclass
 from aiegis_guard.chains.solana import defi
 from aiegis_guard.chains.solana import programs as progs
 from aiegis_guard.chains.solana.jupiter import JUPITER_BUILDERS
-from aiegis_guard.chains.solana.layout import Ix, pubkey_str, read_args
+from aiegis_guard.chains.solana.layout import Ix, known, pubkey_str, read_args
 from aiegis_guard.chains.solana.metaplex import TOKEN_METADATA_BUILDERS
 from aiegis_guard.chains.solana.protocols import PROTOCOL_BUILDERS, PROTOCOL_FAMILIES
 from aiegis_guard.chains.solana.refs import Refs, collect_refs
@@ -152,7 +152,7 @@ def _authority(via: str, new_arg: str, kind: str, current_role: str) -> Builder:
     def build(ix: Ix, refs: Refs) -> list[Operation]:
         account = ix.acc.get("nonce") or ix.acc["account"]
         if ix.args[new_arg] is None and kind != "spl":  # an extension initialised empty
-            return [Call(via="solana.instruction", target=ix.program, name=ix.name, known=True)]
+            return known(ix)
         if kind == "spl":
             code = ix.args["authority_type"]
             names = progs.SPL_AUTHORITY_TYPES

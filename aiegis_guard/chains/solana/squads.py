@@ -39,7 +39,7 @@ from collections.abc import Callable
 from typing import Any, Final
 
 from aiegis_guard.chains.solana.defi import spl_token
-from aiegis_guard.chains.solana.layout import Ix, Layout, pubkey_str
+from aiegis_guard.chains.solana.layout import Ix, Layout, known_call, pubkey_str
 from aiegis_guard.chains.transaction import (
     Approval,
     Asset,
@@ -174,7 +174,7 @@ def _op(ix: Ix, action: Action, signer: str) -> Operation:
         if kind == "removed":
             what = f"member_removed:{action[1]}"
         return AuthorityChange(via=via, account=multisig, new_authority=new, authority_type=what)
-    return Call(via="solana.instruction", target=ix.program, name=ix.name, known=True)
+    return known_call(ix)
 
 
 def _limits(ix: Ix, action: Action) -> list[Operation]:

@@ -26,12 +26,11 @@ from collections.abc import Callable
 from typing import Any
 
 from aiegis_guard.chains.solana import programs as progs
-from aiegis_guard.chains.solana.layout import Ix
+from aiegis_guard.chains.solana.layout import Ix, known
 from aiegis_guard.chains.transaction import (
     Asset,
     AssetKind,
     AuthorityChange,
-    Call,
     Operation,
     Transfer,
 )
@@ -77,7 +76,7 @@ def _initialize(ix: Ix, refs: Any) -> list[Operation]:
 def _lockup(ix: Ix, refs: Any) -> list[Operation]:
     custodian = ix.args.get("custodian") or ix.acc.get("new_custodian")
     if custodian is None:  # dates only: the lamports stay where they are
-        return [Call(via="solana.instruction", target=ix.program, name=ix.name, known=True)]
+        return known(ix)
     authority = ix.acc.get("authority")
     return [_change(ix, custodian, "lockup_custodian", authority, "stake.set_lockup")]
 

@@ -21,8 +21,8 @@ from collections.abc import Callable
 from typing import Any
 
 from aiegis_guard.chains.solana.defi import spl_token
-from aiegis_guard.chains.solana.layout import Ix
-from aiegis_guard.chains.transaction import AuthorityChange, Call, Operation, Receipt
+from aiegis_guard.chains.solana.layout import Ix, known
+from aiegis_guard.chains.transaction import AuthorityChange, Operation, Receipt
 
 __all__ = ["TOKEN_FEE_BUILDERS"]
 
@@ -49,11 +49,7 @@ def _fee_config(ix: Ix, refs: Any) -> list[Operation]:
         )
         if a[arg] is not None
     ]
-    return ops or _known(ix, refs)
-
-
-def _known(ix: Ix, refs: Any) -> list[Operation]:
-    return [Call(via="solana.instruction", target=ix.program, name=ix.name, known=True)]
+    return ops or known(ix)
 
 
 _Builder = Callable[[Ix, Any], list[Operation]]
@@ -61,12 +57,12 @@ TOKEN_FEE_BUILDERS: dict[tuple[str, str], _Builder] = {
     ("token", "InitializeTransferFeeConfig"): _fee_config,
     ("token", "WithdrawWithheldTokensFromMint"): _withheld,
     ("token", "WithdrawWithheldTokensFromAccounts"): _withheld,
-    ("token", "HarvestWithheldTokensToMint"): _known,
-    ("token", "SetTransferFee"): _known,
+    ("token", "HarvestWithheldTokensToMint"): known,
+    ("token", "SetTransferFee"): known,
     # account switches (programs.TOKEN_2022_EXTENSION_LAYOUTS 30 / 34): nothing moves; what a
     # transaction does after turning the CPI guard off is judged by itself
-    ("token", "EnableRequiredMemoTransfers"): _known,
-    ("token", "DisableRequiredMemoTransfers"): _known,
-    ("token", "EnableCpiGuard"): _known,
-    ("token", "DisableCpiGuard"): _known,
+    ("token", "EnableRequiredMemoTransfers"): known,
+    ("token", "DisableRequiredMemoTransfers"): known,
+    ("token", "EnableCpiGuard"): known,
+    ("token", "DisableCpiGuard"): known,
 }

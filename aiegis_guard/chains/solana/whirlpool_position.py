@@ -56,10 +56,9 @@ from collections.abc import Callable
 from typing import Any, Final
 
 from aiegis_guard.chains.solana.defi import spl_token
-from aiegis_guard.chains.solana.layout import Ix, Layout
+from aiegis_guard.chains.solana.layout import Ix, Layout, known
 from aiegis_guard.chains.transaction import (
     SWAP_ORDER,
-    Call,
     CloseAccount,
     Operation,
     Receipt,
@@ -228,7 +227,7 @@ def _open(ix: Ix, refs: Any) -> list[Operation]:
     """A new position NFT minted to ``owner``'s token account (the rent paid by ``funder``):
     nothing of the own account's moves; the account and its mint are stated for what follows
     (:func:`position_refs`)."""
-    return [Call(via="solana.instruction", target=ix.program, name=ix.name, known=True)]
+    return known(ix)
 
 
 def _reward(ix: Ix, refs: Any) -> list[Operation]:
