@@ -10,7 +10,7 @@ from typing import Any
 
 from eth_utils import keccak
 
-from aiegis_guard import Guard
+from aiegis_guard import Action, Guard
 from aiegis_guard.chains.evm.decode import decode_evm
 from aiegis_guard.chains.transaction import Operation, Receipt, Transfer
 from aiegis_guard.policy import Policy
@@ -48,6 +48,16 @@ def judged(payload: dict[str, Any], *recipients: str) -> Verdict:
         {"wallet": {"evm": [OWN]}, "allowlist": {"evm": allow, "evm_spenders": allow}}
     )
     return Guard(policy, classifier=False).check_transaction(payload, chain="evm")
+
+
+def assert_verdict(
+    payload: dict[str, Any], contract: str, action: Action, expected: set[str]
+) -> None:
+    """``payload`` judged with ``contract`` allowlisted gets ``action`` and exactly the
+    ``expected`` rule ids."""
+    verdict = judged(payload, contract)
+    assert verdict.action is action, verdict.effect_lines
+    assert rules(verdict) == expected
 
 
 def rules(verdict: Verdict) -> set[str]:

@@ -26,6 +26,7 @@ from tests.receiver_builders import (
     WETH,
     ZERO,
     addr,
+    assert_verdict,
     gives,
     judged,
     own_tx,
@@ -119,9 +120,7 @@ def test_bridge_verdict(
     payload: dict[str, Any], bridge: str, action: Action, expected: set[str]
 ) -> None:
     """Own as recipient passes; a stranger recipient blocks; a zero minimum flags."""
-    verdict = judged(payload, bridge)
-    assert verdict.action is action, verdict.effect_lines
-    assert rules(verdict) == expected
+    assert_verdict(payload, bridge, action, expected)
 
 
 def test_bridge_not_allowlisted_is_a_payment_to_a_stranger() -> None:

@@ -25,6 +25,7 @@ from tests.receiver_builders import (
     WETH,
     ZERO,
     addr,
+    assert_verdict,
     gives,
     judged,
     operations,
@@ -167,9 +168,7 @@ def test_receiver_verdict(
     payload: dict[str, Any], router: str, action: Action, expected: set[str]
 ) -> None:
     """Output to own passes; to a stranger blocks; a zero minimum flags."""
-    verdict = judged(payload, router)
-    assert verdict.action is action, verdict.effect_lines
-    assert rules(verdict) == expected
+    assert_verdict(payload, router, action, expected)
 
 
 GMX_CASES = [
