@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 
 from aiegis_guard.scanners import intent_patterns as p
-from aiegis_guard.scanners.intent_judge import has_recipient, judge
+from aiegis_guard.scanners.intent_judge import has_recipient, judge, reference_entry
 from aiegis_guard.scanners.reported import unquoted
 
 __all__ = ["aimed", "asks_at", "in_reference_entry", "mentions_only", "wallet_talk"]
@@ -57,9 +57,7 @@ def in_reference_entry(text: str, at: int) -> bool:
     """Is ``text[at]`` on a reference entry's line (a command or function in a code span, a
     dash and what it does: "`cast wallet private-key` — decrypt a keystore and print its
     private key")? Docs describe what a command does; they do not ask the reader to run it."""
-    start = text.rfind("\n", 0, at) + 1
-    head = text[start : start + 8].lstrip()[:1]
-    return head in ("`", "-", "*", "•") and p.REFERENCE_ENTRY_RE.match(text, start) is not None
+    return reference_entry(text, text.rfind("\n", 0, at) + 1)
 
 
 _REQUEST_RE = re.compile(r"\W*(?:can|could|would|will)\s+you\b", re.IGNORECASE)

@@ -42,6 +42,7 @@ from aiegis_guard.scanners import intent_patterns as p
 from aiegis_guard.scanners import intent_words as w
 
 __all__ = ["Cues", "Judgement", "cue_words", "cues_of", "handed_over", "has_recipient", "judge"]
+__all__ += ["may_be_onchain", "reference_entry"]
 
 
 @dataclass(frozen=True, slots=True)
@@ -344,12 +345,19 @@ def _imperative(sentence: str, raw: str, verb_at: int, act: str = "") -> bool:
     )
 
 
+def reference_entry(text: str, start: int = 0) -> bool:
+    """Does ``text`` hold, from ``start``, a reference entry (a command or function in a code
+    span, a dash or colon and what it does: "`cast wallet new` — create a keypair")?"""
+    head = text[start : start + 64].lstrip()[:1]
+    return head in ("`", "-", "*", "•") and p.REFERENCE_ENTRY_RE.match(text, start) is not None
+
+
 def _directive(sentence: str, raw: str, verb_at: int, act: str) -> str | None:
     """How the act is asked for: imperative, modal, command, declaration; None: described
     (a reference entry — "`allowlist` — destinations the agent may send to" — included)."""
     if act in _DECLARED:
         return "declaration"
-    if raw.lstrip()[:1] in "`-*•" and p.REFERENCE_ENTRY_RE.match(raw):
+    if reference_entry(raw):
         return None
     if p.COMMAND_RE.search(sentence):
         return "command"
