@@ -196,7 +196,8 @@ class Call(_Frozen):
     # EVM: addresses the opaque calldata names (32-byte words holding an address), but the
     # target's and the signer's: a receiver / recipient / onBehalfOf the decoder cannot place;
     # Solana: the wallets whose token accounts the instruction provably writes to
-    # (``chains/solana/strangers.py``, filled in when judged)
+    # (``chains/solana/strangers.py``, filled in when judged), or a party the instruction
+    # empowers without naming its address ("the asset's update authority": never vouched for)
     names: tuple[str, ...] = ()
     writable: tuple[str, ...] = ()  # Solana: the instruction's writable accounts, in order
 
