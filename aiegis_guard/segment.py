@@ -71,8 +71,8 @@ def _table_rows(text: str) -> list[tuple[int, int]]:
     """Spans of the lines of ``text`` that are table rows (see the module docstring): a line
     of short cells with a number in one, next to another line of short cells (a header or
     another row: one line of double-spaced words is no table). Only lines holding a column
-    gap are read."""
-    lines: dict[int, tuple[int, list[str]]] = {}  # start -> (end, cells) of lines in columns
+    gap are read, and only those with a digit or next to one that has a digit are split."""
+    spans: list[tuple[int, int]] = []  # lines holding a column gap, in order
     ahead = [text.find(g) for g in _GAPS]  # the next of each gap (str.find: C speed)
     while True:
         at = min((a for a in ahead if a >= 0), default=-1)
@@ -82,22 +82,36 @@ def _table_rows(text: str) -> list[tuple[int, int]]:
         end = text.find("\n", at)
         end = len(text) if end == -1 else end
         if end - start <= MAX_ROW:
-            cells = [c for c in _SPLIT_RE.split(text[start:end]) if c.strip()]
-            if len(cells) >= _ROW_CELLS:
-                lines[start] = (end, cells)
+            spans.append((start, end))
         ahead = [
             a if a < 0 or a > end else text.find(g, end) for a, g in zip(ahead, _GAPS, strict=True)
         ]
-    short = {start: end for start, (end, cells) in lines.items() if all(map(_short, cells))}
-    ends = {end: start for start, end in short.items()}
-    return [
-        (start, end)
-        for start, end in short.items()
-        if (end + 1 in short or start - 1 in ends)
-        and any(ch.isdigit() for cell in lines[start][1] for ch in cell)
-    ]
+    digits = [_DIGIT_RE.search(text, a, b) is not None for a, b in spans]
+    rows: list[tuple[int, int]] = []
+    short: dict[int, bool] = {}  # index -> a line of >= _ROW_CELLS short cells
+
+    def is_short(i: int) -> bool:
+        if i not in short:
+            a, b = spans[i]
+            cells = [c for c in _SPLIT_RE.split(text[a:b]) if c.strip()]
+            short[i] = len(cells) >= _ROW_CELLS and all(map(_short, cells))
+        return short[i]
+
+    for i, (a, b) in enumerate(spans):
+        if not digits[i]:
+            continue
+        before = i > 0 and spans[i - 1][1] + 1 == a
+        after = i + 1 < len(spans) and spans[i + 1][0] == b + 1
+        if (
+            (before or after)
+            and is_short(i)
+            and ((before and is_short(i - 1)) or (after and is_short(i + 1)))
+        ):
+            rows.append((a, b))
+    return rows
 
 
+_DIGIT_RE = re.compile(r"\d")
 _CELL_DATA_RE = re.compile(r"0[xX][0-9a-fA-F]+|[0-9A-Za-z]{20,}")  # addresses, hashes, ids
 
 
