@@ -28,6 +28,7 @@ from __future__ import annotations
 import hashlib
 import json
 import random
+import re
 import sys
 from collections.abc import Sequence
 from pathlib import Path
@@ -52,6 +53,11 @@ AUG_REPEATS = {"promptshield/hackaprompt": 2, "jailbreakhub": 1, "wallet": 4, "g
 AUG_BENIGN = 5000
 INDEP_DIR = HERE / "data" / "indep"
 INDEP_REPEATS = 3  # a few thousand hand-written rows among ~60k: weigh them up
+# the shipped model was trained on the files ``w1`` to ``w14`` (writer rounds 1-3); the later
+# rounds are how a retrained model is judged against it on text neither saw
+# (training/data/indep/README.md). ``--indep-through N`` trains on ``w1`` to ``wN``.
+INDEP_THROUGH = 14
+_ROUND_RE = re.compile(r"w(\d+)")
 # rows read per public source (its folder: ``aiegis_guard.evaluation.sources.SOURCES``)
 PUBLIC = {
     "injecagent": 4000,
@@ -177,12 +183,18 @@ def _category(prompt: bool, label: bool) -> str:
     return "indirect" if label else "documents"
 
 
-def indep_rows(folder: Path = INDEP_DIR) -> tuple[list[Sample], list[Sample]]:
-    """The hand-written wallet rows as (train, dev) samples; a prompt row is what a user
-    types (an owner's request or a public bot's attacker), every other row is read."""
+def indep_rows(
+    folder: Path = INDEP_DIR, through: int = INDEP_THROUGH
+) -> tuple[list[Sample], list[Sample]]:
+    """The hand-written wallet rows of the files ``w1`` to ``w{through}`` as (train, dev)
+    samples; a prompt row is what a user types (an owner's request or a public bot's
+    attacker), every other row is read."""
     train: list[Sample] = []
     dev: list[Sample] = []
     for path in sorted(folder.glob("*.jsonl")):
+        number = _ROUND_RE.match(path.name)
+        if number is None or int(number.group(1)) > through:
+            continue
         for line in path.read_text(encoding="utf-8").splitlines():
             item = json.loads(line)
             label = item["label"] == "attack"
@@ -230,9 +242,10 @@ def build(
     *,
     data_dir: Path | None = None,
     exclude: frozenset[str] = frozenset(),
+    indep_through: int = INDEP_THROUGH,
 ) -> tuple[list[Sample], list[Sample]]:
     """(train rows, dev rows). Held-out rows never enter either; ``data_dir``: add the public
-    sources but ``exclude``."""
+    sources but ``exclude``; the hand-written rounds up to ``indep_through``."""
     plain = [s for s in corpus if s.split == "train" and s.obfuscation == "none"]
     train = [s for s in plain if not is_dev(s.text)]
     dev = [s for s in plain if is_dev(s.text)] + [s for s in corpus if s.split == "dev"]
@@ -240,7 +253,7 @@ def build(
     own_train, own_dev = own_rows(docs)
     train += own_train
     dev += own_dev
-    indep_train, indep_dev = indep_rows()
+    indep_train, indep_dev = indep_rows(through=indep_through)
     train += indep_train
     dev += indep_dev
     if data_dir is not None:

@@ -32,7 +32,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
-from build_data import PUBLIC, build  # noqa: E402
+from build_data import INDEP_THROUGH, PUBLIC, build  # noqa: E402
 from student import Spec, Student  # noqa: E402
 
 from aiegis_guard.evaluation.injection import source_of  # noqa: E402
@@ -298,6 +298,12 @@ def main() -> None:
         default="",
         help="comma-separated public sources to leave out (a fold model: see build_data.py)",
     )
+    ap.add_argument(
+        "--indep-through",
+        type=int,
+        default=INDEP_THROUGH,
+        help="train on the hand-written files w1..wN (default: the shipped model's rounds)",
+    )
     args = ap.parse_args()
     MAX_FPR.update(prompt=args.max_fpr_prompt, document=args.max_fpr_document)
     torch.set_num_threads(args.threads)
@@ -309,7 +315,13 @@ def main() -> None:
     unknown = exclude - set(PUBLIC)
     if unknown:
         ap.error(f"unknown public sources: {sorted(unknown)}")
-    train_rows, dev = build(corpus, default_wallet_path(), data_dir=args.data, exclude=exclude)
+    train_rows, dev = build(
+        corpus,
+        default_wallet_path(),
+        data_dir=args.data,
+        exclude=exclude,
+        indep_through=args.indep_through,
+    )
     print(f"train {len(train_rows)} rows, dev {len(dev)} rows", flush=True)
     if args.loso:
         run_loso(train_rows, dev, spec, ROOT / "training" / "out")
@@ -341,6 +353,7 @@ def main() -> None:
         "train_counts": counts,
         "epochs": args.epochs,
         "excluded_public": sorted(exclude),
+        "indep_through": args.indep_through,
     }
     (args.out / "train_meta.json").write_text(json.dumps(meta, indent=2) + "\n")
     torch.save(model.state_dict(), args.out / "student.pt")
