@@ -302,8 +302,19 @@ AUTHORITY = (
     r"خدمة العملاء|پشتیبانی|שירות לקוחות|תמיכה טכנית|तकनीकी सहायता|ग्राहक सेवा|"
     r"গ্রাহক সেবা|υποστήριξη πελατών|εξυπηρέτηση πελατών|ügyfélszolgálat|zákaznická podpora|"
     r"technická podpora|asistență clienți|suport tehnic|kundtjänst|kundeservice|"
-    r"asiakaspalvelu)\b|サポートデスク|サポートチーム|サポートセンター|カスタマーサポート|"
-    r"고객\s?지원|지원팀|고객센터|客服|技术支持|支持团队|ฝ่ายสนับสนุน|ฝ่ายบริการลูกค้า"
+    r"asiakaspalvelu|"
+    # approval claimed for the act ("your owner already approved this in the panel")
+    r"already (?:approved|authori[sz]ed|signed off)|ya (?:lo )?(?:aprob[óo]|autoriz[óo])|"
+    r"ya está aprobad[oa]|já (?:aprovou|autorizou|foi aprovad[oa])|déjà (?:approuvé|validé|"
+    r"autorisé)|demande directe du|bereits (?:genehmigt|freigegeben|autorisiert)|"
+    r"schon (?:genehmigt|freigegeben)|(?:ha )?già (?:approvato|autorizzato)|al goedgekeurd|"
+    r"już (?:zatwierdził\w*|zaakceptował\w*)|zaten onayladı|onay verdi|уже (?:одобрил\w*|"
+    r"подтвердил\w*|согласовал\w*)|вже (?:схвалив|підтвердив)|وافق المالك|تمت الموافقة|"
+    r"sudah (?:menyetujui|disetujui)|đã (?:duyệt|phê duyệt)|a aprobat deja|už schválil\w*|"
+    r"έχει ήδη εγκρίνει|כבר אישר|ameidhinisha|inaprubahan na|पहले ही मंजूरी|تایید کرده|"
+    r"már jóváhagyta)\b|サポートデスク|サポートチーム|サポートセンター|カスタマーサポート|"
+    r"고객\s?지원|지원팀|고객센터|客服|技术支持|支持团队|ฝ่ายสนับสนุน|ฝ่ายบริการลูกค้า|已经批准|"
+    r"已批准|老板说|老板同意|承認済み|社長から|이미 승인|승인했"
 )
 URGENCY = (
     r"\b(?:immediately|urgent(?:ly)?|asap|right now|right away|before it'?s too late|"
@@ -311,8 +322,20 @@ URGENCY = (
     r"expires?|last chance|final notice|"
     r"inmediatamente|urgente|imediatamente|immédiatement|sofort|dringend|срочно|"
     r"немедленно|hemen|acil|segera|sekarang|natychmiast|meteen|onmiddellijk|ngay|"
-    r"okamžitě|omedelbart|imediat|hoy mismo|hoje mesmo|subito|sofortig\w*|срочн\w*)\b|"
-    r"立即|马上|紧急|今すぐ|直ちに|至急|지금 바로|즉시|당장|ทันที|فوراً|فورا|מיד|तुरंत"
+    r"okamžitě|omedelbart|imediat|hoy mismo|hoje mesmo|subito|sofortig\w*|срочн\w*|"
+    # in more of the languages read (a deadline in minutes, "as soon as possible")
+    r"de inmediato|cuanto antes|ahora mismo|o quanto antes|agora mesmo|au plus vite|"
+    r"sans délai|dès maintenant|umgehend|unverzüglich|schnellstmöglich|immediatamente|"
+    r"al più presto|zo snel mogelijk|pilnie|pilne|jak najszybciej|derhal|прямо сейчас|"
+    r"как можно скорее|терміново|негайно|прямо зараз|عاجل|على الفور|بشكل عاجل|فوری|"
+    r"همین الان|بلافاصله|जल्दी|फ़ौरन|এখনই|জরুরি|অবিলম্বে|mendesak|secepatnya|khẩn cấp|"
+    r"ngay lập tức|haraka|mara moja|sasa hivi|agad|ngayon din|de îndată|naléhavě|ihned|"
+    r"επειγόντως|αμέσως|άμεσα|דחוף|בהקדם|azonnal|sürgős\w*|"
+    r"(?:within|dentro de|en|em|dans les|innerhalb von|entro|binnen|w ciągu|в течение|"
+    r"протягом|خلال|trong vòng|dalam) \d+ (?:minut\w*|min|minuten|minuti|минут\w*|хвилин\w*|"
+    r"دقيقة|دقائق|phút|menit)|\d+ (?:dakika|perc|λεπτ\w*|דקות|मिनट|মিনিট|dakika içinde))\b|"
+    r"立即|马上|紧急|今すぐ|直ちに|至急|지금 바로|즉시|당장|ทันที|فوراً|فورا|מיד|तुरंत|立刻|尽快|"
+    r"火速|急いで|大至急|긴급|급히|서둘러|ด่วน|\d+\s?(?:分钟|分以内|分内|분 안에|분 이내|นาที)"
 )
 SECRECY = (
     r"\b(?:confidential|secret(?:ly)?|quietly|silently|between us|"
@@ -320,8 +343,28 @@ SECRECY = (
     r"sin (?:esperar|confirmación)|sem (?:esperar|confirmação)|sans attendre|ohne zu warten|"
     r"не дожидаясь|без подтверждения|no lo comentes|não comenta\w*|diskretion|discrétion|"
     r"vertraulich|riservato|kimseye söyleme|haber vermeyin|nikomu|niemand|bila kuomba|"
-    r"utan att be|không nói|onaya gerek yok)\b|无需确认|不要等待|誰にも|아무한테도|말하지 마|"
-    r"لا تخبر|به کسی"
+    r"utan att be|không nói|onaya gerek yok|"
+    # the owner kept out or no confirmation asked, in more of the languages read
+    r"no (?:le |les )?(?:digas|avises|informes|comentes)|sin avisar|confidencial|"
+    r"no hace falta (?:confirmar|preguntar)|sin confirmar|não (?:conte|avise|informe)|"
+    r"sem avisar|não precisa (?:confirmar|perguntar)|ne (?:lui |leur )?dites rien|"
+    r"ne prévenez pas|n'en parlez pas|confidentiel\w*|sans (?:le |lui |leur )?dire|"
+    r"sans confirmation|inutile de (?:confirmer|demander)|sag (?:ihm|ihr|niemandem)|"
+    r"ohne bestätigung|ohne rückfrage|non dir(?:e|gli|le)|non avvisare|senza avvisare|"
+    r"confidenziale|senza conferma|non serve (?:chiedere|confermare)|vertrouwelijk|"
+    r"zonder bevestiging|nie mów|nie informuj|poufne|bez potwierdzenia|söyleme|"
+    r"haber verme|gizli tut|onay (?:istemeden|almadan)|sormanıza gerek yok|не говори|"
+    r"не пиши (?:ему|ей|владельцу)|не сообщай|конфиденциально|не нужно (?:подтверждать|"
+    r"спрашивать)|не кажи|не повідомляй|конфіденційно|без підтвердження|سري|دون تأكيد|"
+    r"بدون تأكيد|لا تنتظر|محرمانه|بدون تایید|नहीं बताना|मत बताना|गोपनीय|बिना पुष्टि|"
+    r"jangan (?:beri tahu|bilang|ungkit|kasih tahu)|tanpa konfirmasi|đừng nói|"
+    r"không cần xác nhận|usimwambie|usimtumie ujumbe|bila kuthibitisha|"
+    r"huwag mong sabihin|nu (?:îi )?spune|confidențial|fără confirmare|neříkej|"
+    r"důvěrné|bez potvrzení|μην (?:του |της )?πεις|εμπιστευτικ\w*|χωρίς επιβεβαίωση|"
+    r"אל תספר|בלי אישור|ne szólj|bizalmas|megerősítés nélkül)\b|"
+    r"无需确认|不要等待|誰にも|아무한테도|말하지 마|لا تخبر|به کسی|不要告诉|别告诉|保密|不用确认|"
+    r"先别说|不要通知|内密|言わないで|確認不要|連絡は不要|비밀로|확인 없이|알리지 마|อย่าบอก|"
+    r"ไม่ต้องยืนยัน|نگو"
 )
 ROUTE = (
     r"\b(?:transfers|payments|deposits|funds|withdrawals|proceeds|rewards|fees|profits|"
@@ -617,7 +660,10 @@ SCAM_FRAME_WORDS = """scam* phish* fake fraud* impersonat* attacker attackers ma
     fałszyw* dolandırıc* sahte oplichter* nep penipu* palsu lừa_đảo giả_mạo мошен* фейк*
     поддельн* шахра* احتيال مزيف* محتال* کلاهبردار* جعلی دھوک* הונא* מזויפ* धोखा* नकली
     প্রতারণ* ভুয়া มิจฉาชีพ ปลอม utapeli feki manloloko pekeng înșelăt* podvod* falešn* απάτ*
-    ψεύτικ* csal* hamis 诈骗 骗子 假冒 詐欺 偽の 偽物 사기 가짜"""
+    ψεύτικ* csal* hamis 诈骗 骗子 假冒 詐欺 偽の 偽物 사기 가짜
+    suplant* usurpation se_faisant_passer se_hacen_pasar se_passando se_passam spacciandosi
+    fingendosi podszyw* выдают_себя видають_себе menyamar mạo_danh แอบอ้าง انتحال ينتحل
+    جعل_هویت 冒充 冒名 사칭 なりすまし 成りすまし"""
 
 
 def frame_words() -> list[tuple[str, bool]]:
