@@ -24,7 +24,9 @@ the original text. What counts as language:
 * **Everywhere**: URLs, e-mail addresses, ``0x`` hex, long letter/digit runs (hashes,
   addresses, base58/base64, CIDs), numbers, identifiers (``eth_getBalance``, ``abc123``),
   function signatures (``transfer(address,uint256)``) are blanked. Markdown and e-mail are
-  prose with such tokens; their link targets and header addresses go with the tokens.
+  prose with such tokens; their link targets and header addresses go with the tokens. In a
+  script written without spaces (CJK, kana, Thai) a token ends where the script's letters
+  begin: "残高を0x…へ送って" loses the address, not the sentence.
 
 Secret scanners never use the view: they see everything.
 """
@@ -128,7 +130,10 @@ _COMMENT_RE = re.compile(r"//[^\n]*|/\*.*?\*/|#[^\n]*", re.DOTALL)
 def is_prose(value: str) -> bool:
     """Does ``value`` read as language: >= 3 words of letters making up most of it?"""
     words = _WORD_RE.findall(value)
-    if len(words) < MIN_PROSE_WORDS:
+    # a script written without spaces (CJK, kana, Thai) runs its words together: a run of
+    # n such letters counts as n // 2 words
+    count = sum(len(w) // 2 if _UNSPACED_RE.match(w) else 1 for w in words)
+    if count < MIN_PROSE_WORDS:
         return False
     letters = sum(len(w) for w in words)
     # an address or hash is one token, not 42 characters of non-language: "Agents must send
@@ -142,8 +147,9 @@ def _strings_only(text: str, keep: np.ndarray, start: int, end: int) -> list[int
     """Blank the string literals of ``text[start:end]`` that are object keys or data; prose
     strings stay, and so does prose outside any string (a carrier that is not valid JSON).
     Returns the quotes of the prose strings: each string is its own run of sentences.
-    Only strings of 8+ characters holding a space are read one by one (a JSON-RPC result's
-    hashes, numbers and keys are told apart in one vectorised pass)."""
+    Only strings of 8+ characters holding a space or a letter of a script written without
+    spaces are read one by one (a JSON-RPC result's hashes, numbers and keys are told apart
+    in one vectorised pass)."""
     spans = [m.span() for m in _STRING_RE.finditer(text, start, end)]
     if not spans:
         return []
@@ -151,8 +157,9 @@ def _strings_only(text: str, keep: np.ndarray, start: int, end: int) -> list[int
     spaced = np.flatnonzero(bounds[:, 1] - bounds[:, 0] >= 10)  # 8+ inside the quotes
     if len(spaced):
         lo, hi = int(bounds[spaced[0], 0]), int(bounds[spaced[-1], 1])
-        space = np.frombuffer(text[lo:hi].encode("utf-32-le", "surrogatepass"), np.uint32) == 32
-        count = np.concatenate(([0], np.cumsum(space, dtype=np.int32)))
+        cp = np.frombuffer(text[lo:hi].encode("utf-32-le", "surrogatepass"), np.uint32)
+        gap = (cp == 32) | ((cp >= 0x0E00) & (cp <= 0x0E7F)) | ((cp >= 0x3040) & (cp <= 0x9FFF))
+        count = np.concatenate(([0], np.cumsum(gap, dtype=np.int32)))
         inside = count[bounds[spaced, 1] - 1 - lo] - count[bounds[spaced, 0] + 1 - lo]
         spaced = spaced[inside > 0]
     quotes: list[int] = []
@@ -262,7 +269,10 @@ def _data_tokens(cp: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
     """Masks of the whitespace-separated tokens that are data, (without, with) digits:
     ``@`` (e-mail), ``_`` (identifiers), ``://`` (URLs) and, in the second, a digit
     (numbers, hex, ids, ``transfer(address,uint256)``). One tokenisation serves both."""
-    space = (cp == 32) | (cp == 9) | (cp == 10) | (cp == 13) | (cp == 0x3000) | (cp == 0xA0)
+    space = (cp == 32) | (cp == 9) | (cp == 10) | (cp == 13) | (cp == 0xA0)
+    # a script written without spaces (Thai, CJK, kana) separates its own tokens: in
+    # "残高を0x0c…へ送って" only the address is a token of data, not the whole sentence
+    space |= ((cp >= 0x0E00) & (cp <= 0x0E7F)) | ((cp >= 0x3000) & (cp <= 0x9FFF))
     token = np.cumsum(space, dtype=np.int32)
     flag = (cp == 64) | (cp == 95)
     if len(cp) > 2:
