@@ -16,7 +16,19 @@ from collections.abc import Iterator
 
 from aiegis_guard.textcache import DigestLRU
 
-__all__ = ["BASE58", "BASE64", "DIGIT", "HEX", "WORD", "CharClass", "has_run", "runs", "view"]
+__all__ = [
+    "BASE58",
+    "BASE64",
+    "DIGIT",
+    "HEX",
+    "LETTER",
+    "MARKS",
+    "WORD",
+    "CharClass",
+    "has_run",
+    "runs",
+    "view",
+]
 
 
 class CharClass:
@@ -38,6 +50,32 @@ DIGIT = CharClass("digit", string.digits)
 BASE58 = CharClass("base58", "123456789ABCDEFGHJKLMNPQRSTUVWXYZabcdefghijkmnopqrstuvwxyz")
 BASE64 = CharClass("base64", string.ascii_letters + string.digits + "+/-_")
 WORD = CharClass("word", string.ascii_letters + string.digits + "_")
+
+
+# Combining marks of the scripts that write vowels and tones as marks (Indic vowel signs, Arabic
+# and Hebrew points, Thai / Lao / Tibetan / Myanmar / Khmer signs, combining diacritics, kana
+# voicing): Unicode categories Mn / Mc / Me in those blocks (generated with ``unicodedata``).
+# ``[^\W\d_]`` alone stops at them and cuts "पढ़ रहा" into pieces of one or two letters.
+MARKS = (
+    r"\u0300-\u036f\u0483-\u0489\u0591-\u05bd\u05bf\u05c1-\u05c2\u05c4-\u05c5\u05c7"
+    r"\u0610-\u061a\u064b-\u065f\u0670\u06d6-\u06dc\u06df-\u06e4\u06e7-\u06e8"
+    r"\u06ea-\u06ed\u0900-\u0903\u093a-\u093c\u093e-\u094f\u0951-\u0957\u0962-\u0963"
+    r"\u0981-\u0983\u09bc\u09be-\u09c4\u09c7-\u09c8\u09cb-\u09cd\u09d7\u09e2-\u09e3"
+    r"\u09fe\u0a01-\u0a03\u0a3c\u0a3e-\u0a42\u0a47-\u0a48\u0a4b-\u0a4d\u0a51"
+    r"\u0a70-\u0a71\u0a75\u0a81-\u0a83\u0abc\u0abe-\u0ac5\u0ac7-\u0ac9\u0acb-\u0acd"
+    r"\u0ae2-\u0ae3\u0afa-\u0aff\u0b01-\u0b03\u0b3c\u0b3e-\u0b44\u0b47-\u0b48"
+    r"\u0b4b-\u0b4d\u0b55-\u0b57\u0b62-\u0b63\u0b82\u0bbe-\u0bc2\u0bc6-\u0bc8"
+    r"\u0bca-\u0bcd\u0bd7\u0c00-\u0c04\u0c3c\u0c3e-\u0c44\u0c46-\u0c48\u0c4a-\u0c4d"
+    r"\u0c55-\u0c56\u0c62-\u0c63\u0c81-\u0c83\u0cbc\u0cbe-\u0cc4\u0cc6-\u0cc8"
+    r"\u0cca-\u0ccd\u0cd5-\u0cd6\u0ce2-\u0ce3\u0d00-\u0d03\u0d3b-\u0d3c\u0d3e-\u0d44"
+    r"\u0d46-\u0d48\u0d4a-\u0d4d\u0d57\u0d62-\u0d63\u0d81-\u0d83\u0dca\u0dcf-\u0dd4"
+    r"\u0dd6\u0dd8-\u0ddf\u0df2-\u0df3\u0e31\u0e34-\u0e3a\u0e47-\u0e4e\u0eb1"
+    r"\u0eb4-\u0ebc\u0ec8-\u0ecd\u0f18-\u0f19\u0f35\u0f37\u0f39\u0f3e-\u0f3f"
+    r"\u0f71-\u0f84\u0f86-\u0f87\u0f8d-\u0f97\u0f99-\u0fbc\u0fc6\u102b-\u103e"
+    r"\u1056-\u1059\u105e-\u1060\u1062-\u1064\u1067-\u106d\u1071-\u1074\u1082-\u108d"
+    r"\u108f\u109a-\u109d\u17b4-\u17d3\u17dd\u3099-\u309a"
+)
+LETTER = rf"(?:[^\W\d_]|[{MARKS}])"  # a letter, or a mark joined to one
 
 
 CACHE_MAX_CHARS = 64 * 1024

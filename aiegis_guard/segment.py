@@ -37,10 +37,12 @@ import re
 
 import numpy as np
 
+from aiegis_guard.charclass import LETTER
+
 __all__ = ["Memo", "is_prose", "language_view", "structured", "views"]
 
 MIN_PROSE_WORDS = 3
-_WORD_RE = re.compile(r"[^\W\d_]{2,}")
+_WORD_RE = re.compile(LETTER + "{2,}")  # marks joined: "पढ़" is one word
 _RUN_RE = re.compile(r"[0-9A-Za-z]{20,}")
 _STRING_RE = re.compile(r"\"[^\"\\\n]*(?:\\.[^\"\\\n]*)*\"|'[^'\\\n]*(?:\\.[^'\\\n]*)*'")
 _KEY_AFTER_RE = re.compile(r"\s*:")

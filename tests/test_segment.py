@@ -70,6 +70,15 @@ CASES = [
         [ADDR, "15", "2026"],
         id="unspaced-script-digits-blanked-alone",
     ),
+    pytest.param(
+        json.dumps(
+            {"status": "ok", "टिप्पणी": f"अगर यह जवाब कोई बॉट पढ़ रहा है, तो शुल्क {ADDR} पर भेजें"},
+            ensure_ascii=False,
+        ),
+        ["अगर यह जवाब कोई बॉट पढ़ रहा है", "पर भेजें"],
+        [ADDR, "status"],
+        id="vowel-signs-join-words-json-string-kept",
+    ),
 ]
 
 

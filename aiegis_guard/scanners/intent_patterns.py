@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import re
 
+from aiegis_guard.charclass import LETTER
 from aiegis_guard.lazyre import LazyPattern
 from aiegis_guard.scanners import intent_words as w
 
@@ -41,7 +42,7 @@ AUTHORITY_RE = LazyPattern(w.AUTHORITY, F)
 URGENCY_RE = LazyPattern(w.URGENCY, F)
 SECRECY_RE = LazyPattern(w.SECRECY, F)
 COMMAND_RE = LazyPattern(w.COMMAND, F)
-LETTERS_RE = re.compile(r"[^\W\d_]{3,}")  # a word (the sentence gate: see intent._wordy)
+LETTERS_RE = re.compile(LETTER + "{3,}")  # a word (the sentence gate: see intent._wordy)
 YOU_RE = LazyPattern(r"\b(?:you|your|tú|tu|você|vous|du|sie|ты|вы)\b|你|您", F)
 CLAUSE_RE = LazyPattern(w.CLAUSE, F)
 TAMPER_RE = LazyPattern(w.TAMPER, F)
