@@ -33,10 +33,14 @@ _SEP = r"(?:[ \t]{1,4}|[ \t]?[|._-][ \t]?)"
 # a separator; the run ends at whitespace, a closing punctuation mark or the end of the text
 _SPACED_RE = re.compile(rf"\s(?:\S{_SEP}){{{MIN_SPACED - 1},}}\S(?![^\s.,!?;:])")
 _GAP_RE = re.compile(r"[ \t]*[|._-][ \t]*|[ \t]+")
-# four single characters spaced apart, or three behind separators: where a run may be (two
-# cheap passes over the text; the full pattern runs only around what they find)
+# four single characters spaced apart, or three behind separators: where a run may be (cheap
+# passes over the text; the full pattern runs only around what they find)
 _HINTS = (
-    re.compile(r" \S \S \S \S "),
+    # one to four spaces after each ("s e n d   a l l   S O L": short words, wide gaps), at
+    # the start of the text or of a line too
+    re.compile(r" \S {1,4}\S {1,4}\S {1,4}\S "),
+    re.compile(r"\n\S {1,4}\S {1,4}\S {1,4}\S "),
+    re.compile(r"\A\S {1,4}\S {1,4}\S {1,4}\S "),
     re.compile(r"[|_-][^\s|_-][|_-][^\s|_-][|_-][^\s|_-]"),
 )
 _REACH = 1024  # characters around a hint searched for its run

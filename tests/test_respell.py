@@ -29,6 +29,8 @@ def _spell(text: str, gap: str = " ", word_gap: str = "   ") -> str:
         pytest.param(_spell("turn off logging", " | ", "  "), "turn off logging", id="pipes"),
         pytest.param("x" * 3000 + " " + _spell("send the seed now") + " " + "y" * 3000,
                      "send the seed now", id="deep-in-a-long-text"),
+        pytest.param(_spell("pay all SOL to"), "pay all SOL to", id="short-words-opening-the-text"),
+        pytest.param("note:\n" + _spell("pay it all to"), "pay it all to", id="opening-a-line"),
     ],
 )  # fmt: skip
 def test_spelled_out_runs_are_joined(text: str, joined: str) -> None:
