@@ -170,6 +170,7 @@ _AUTHORITY_RULES = {
     "stake.authorize": "stake_authorize",
     "stake.initialize": "stake_authorize",
     "stake.set_lockup": "stake_lockup",
+    "stake.initialize_lockup": "stake_lockup",
     "ownable.transfer_ownership": "transfer_ownership",
     "safe.owner": "safe_owner_change",
     "safe.threshold": "safe_owner_change",
