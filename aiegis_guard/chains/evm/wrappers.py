@@ -22,6 +22,7 @@ from aiegis_guard.chains.evm.abi import decode_args, parse_types
 from aiegis_guard.chains.evm.frames import Frame, Result, native
 from aiegis_guard.chains.evm.protocols.disperse import DISPERSE, DISPERSE_ETHER
 from aiegis_guard.chains.evm.protocols.fulfil import FULFIL_SELECTORS
+from aiegis_guard.chains.evm.protocols.safe import gas_refund
 from aiegis_guard.chains.evm.protocols.universal_router import universal_router
 from aiegis_guard.chains.evm.selectors import MULTICALL3, Function
 from aiegis_guard.chains.transaction import Call, Transfer
@@ -96,10 +97,12 @@ def _aggregate3_value(f: Frame, fn: Function, a: list[Any]) -> Result:
 def _safe_exec(f: Frame, fn: Function, a: list[Any]) -> Result:
     to, value, data, operation = a[:4]
     account = f"account:{f.context}"
+    refund = gas_refund(f.context, a[4:9], f.origin) if len(a) >= 9 else None  # typed: own
+    paid: Result = [] if refund is None else [refund]
     if operation == 0:
-        return [*_call(f, to, value, data), "safe:exec_transaction", account]
+        return [*_call(f, to, value, data), *paid, "safe:exec_transaction", account]
     if operation == 1:
-        return [f.delegatecall(to, data), "safe:delegatecall", account]
+        return [f.delegatecall(to, data), *paid, "safe:delegatecall", account]
     raise EvmDecodeError("Safe execTransaction: operation is neither CALL nor DELEGATECALL")
 
 
