@@ -12,7 +12,9 @@ rule (``tx.<tag>.``)       action  when
                                    assets while what comes back to the own account is nothing,
                                    dust, or less than what goes to others in the same asset;
                                    or a bid paying for NFTs only of collections neither
-                                   well known (``data/evm_protocols.json``) nor allowlisted
+                                   well known (``data/evm_protocols.json``) nor allowlisted;
+                                   (a token imitating a well-known contract is worth nothing:
+                                   the fake-WETH offer)
 ``swap_recipient``         BLOCK   a swap's / order's output goes to an address that is neither own
                                    nor an allowlisted recipient
 ``swap_no_minimum``        FLAG    a swap whose guaranteed minimum output is 0 (any price is
@@ -30,7 +32,7 @@ rule (``tx.<tag>.``)       action  when
 from __future__ import annotations
 
 from aiegis_guard.chains.effects import Effect, EffectKind
-from aiegis_guard.chains.known import known_collections
+from aiegis_guard.chains.known import imitated_contract, known_collections
 from aiegis_guard.chains.transaction import SWAP_ORDER, AssetKind
 from aiegis_guard.findings import Action, Category, Chain, Finding, Severity
 from aiegis_guard.policy import Policy
@@ -86,6 +88,19 @@ def _dust_for(gives: list[Effect], own: list[Effect]) -> bool:
     return all(_is_dust(first, total, max(items, 1)) for first, total in totals.values())
 
 
+def _imitation(policy: Policy, chain: Chain, e: Effect) -> bool:
+    """An ERC-20 whose address imitates a well-known contract's (same first / last
+    ``lookalike_chars`` hex digits) and that the policy does not name: the fake WETH a
+    drainer's offer pays in."""
+    token = e.asset
+    if chain is not Chain.EVM or token is None or token.kind is not AssetKind.FUNGIBLE:
+        return False
+    address = token.address
+    if not address or policy.is_known(address, chain):
+        return False
+    return imitated_contract(address, policy.lookalike_chars) is not None
+
+
 def _vouched(policy: Policy, chain: Chain, e: Effect) -> bool:
     """An NFT whose collection is well known or named by the policy (any role)."""
     address = e.asset.address if e.asset is not None else None
@@ -122,6 +137,7 @@ def _order(
         )
         return [_finding(tag, "order_gives_away", Action.BLOCK, msg, *ev, *more)]
 
+    own = [e for e in own if not _imitation(policy, chain, e)]  # worth nothing
     if not own or _dust_for(gives, own):
         msg = "order gives own assets away for nothing (consideration to own is none or dust)"
         return gives_away(msg)

@@ -21,6 +21,7 @@ __all__ = [
     "KnownMint",
     "contract_label",
     "conversion_contract",
+    "imitated_contract",
     "known_collections",
     "known_contracts",
     "known_mints",
@@ -95,6 +96,21 @@ def protocol_of(address: str, chain_id: int | None) -> str | None:
     if contract_label(Chain.EVM, address, chain_id) is None:
         return None
     return _protocols().get(address.lower())
+
+
+@lru_cache(maxsize=16)
+def _known_ends(n: int) -> dict[tuple[str, str], str]:
+    """(first ``n``, last ``n`` hex digits) -> the well-known EVM contract that has them."""
+    return {(a[2 : 2 + n], a[-n:]): a for a in known_contracts()}
+
+
+def imitated_contract(address: str, n: int) -> str | None:
+    """The well-known EVM contract ``address`` imitates (same first and last ``n`` hex
+    digits, another address: the fake WETH a drainer's offer pays in), if any."""
+    a = address.lower()
+    if len(a) != 42 or a in known_contracts():
+        return None
+    return _known_ends(n).get((a[2 : 2 + n], a[-n:]))
 
 
 class KnownMint(NamedTuple):
