@@ -20,6 +20,7 @@ from eth_account import Account
 
 from aiegis_guard import Guard
 from aiegis_guard.chains.evm.decode import decode_evm, decode_typed_data
+from aiegis_guard.chains.evm.protocols.safe import EXECUTOR
 from aiegis_guard.chains.transaction import Transfer
 from aiegis_guard.findings import Action
 from aiegis_guard.policy import Policy
@@ -99,7 +100,7 @@ def test_zero_refund_receiver_pays_the_executor() -> None:
     """refundReceiver 0 pays tx.origin: the sender of the calldata, anyone for a SafeTx."""
     assert _refunds(decode_evm(_exec_tx(GAS, USDC, ZERO)).operations) == [(USDC, OWNER, BOUND)]
     typed = decode_typed_data(_safe_tx(GAS, USDC, ZERO)).operations
-    assert _refunds(typed) == [(USDC, "tx.origin", BOUND)]
+    assert _refunds(typed) == [(USDC, EXECUTOR, BOUND)]
 
 
 VERDICTS = [

@@ -32,7 +32,7 @@ from aiegis_guard.errors import EvmDecodeError
 
 __all__ = ["EXECUTOR", "TABLE", "gas_refund"]
 
-EXECUTOR = "tx.origin"
+EXECUTOR = "executor (tx.origin)"
 """The refund's receiver when ``refundReceiver`` is zero and the executor is not known (a
 signed ``SafeTx`` anyone may submit)."""
 
