@@ -295,6 +295,8 @@ PINNED = [
     ("310bd74b", "reset(uint256)"),
     ("384e9a55", "setReverse(uint256)"),
     ("f25eb5c1", "removeReverse()"),
+    # Compound III BaseBulker (contracts/bulkers/BaseBulker.sol)
+    ("555029a6", "invoke(bytes32[],bytes[])"),
     # Seaport ConsiderationInterface (fulfilment transactions)
     (
         "fb0f3ee1",

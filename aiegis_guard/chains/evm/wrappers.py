@@ -20,6 +20,7 @@ from typing import Any
 
 from aiegis_guard.chains.evm.abi import decode_args, parse_types
 from aiegis_guard.chains.evm.frames import Frame, Result, native
+from aiegis_guard.chains.evm.protocols.bulker import BULKER_INVOKE, is_bulker
 from aiegis_guard.chains.evm.protocols.disperse import DISPERSE, DISPERSE_ETHER
 from aiegis_guard.chains.evm.protocols.fulfil import FULFIL_SELECTORS
 from aiegis_guard.chains.evm.protocols.safe import gas_refund
@@ -36,13 +37,16 @@ _AGGREGATE3_VALUE = bytes.fromhex("174dea71")
 
 def forwards_value(target: str, data: bytes) -> bool:
     """A CALL whose value the canonical Multicall3 passes on whole to the inner calls, that
-    Disperse pays out to its recipients (``protocols/disperse.py``), or that a Seaport
+    Disperse pays out to its recipients (``protocols/disperse.py``), that a Compound III
+    Bulker supplies for the caller (``protocols/bulker.py``), or that a Seaport
     fulfilment accounts for as its payment (``protocols/fulfil.py``, on any contract)."""
     selector = data[:4]
     if selector in FULFIL_SELECTORS:
         return True
     if target == DISPERSE:
         return selector == DISPERSE_ETHER
+    if selector == BULKER_INVOKE:
+        return is_bulker(target)
     return target == MULTICALL3 and selector == _AGGREGATE3_VALUE
 
 

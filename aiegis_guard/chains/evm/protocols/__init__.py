@@ -17,6 +17,7 @@ from aiegis_guard.chains.evm.protocols import (
     aggregators,
     balancer,
     bridges,
+    bulker,
     disperse,
     fulfil,
     lending,
@@ -76,6 +77,7 @@ def _build() -> tuple[dict[bytes, Function], dict[str, Handler]]:
         balancer,
         zora,
         uns,
+        bulker,
     ):
         for signature, handler in module.TABLE:
             key = f"{module.__name__.rsplit('.', 1)[-1]}.{handler.__name__.lstrip('_')}"
