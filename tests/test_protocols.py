@@ -295,6 +295,15 @@ PINNED = [
     ("310bd74b", "reset(uint256)"),
     ("384e9a55", "setReverse(uint256)"),
     ("f25eb5c1", "removeReverse()"),
+    # SeaDrop 1.0 (ProjectOpenSea/seadrop src/SeaDrop.sol), Frax frxETHMinter (FraxFinance/
+    # frxETH-public src/frxETHMinter.sol), Ethena StakedUSDeV2 (cooldown / unstake)
+    ("161ac21f", "mintPublic(address,address,address,uint256)"),
+    ("5bcb2fc6", "submit()"),
+    ("bfda0c8c", "submitAndGive(address)"),
+    ("4dcd4547", "submitAndDeposit(address)"),
+    ("9343d9e1", "cooldownShares(uint256)"),
+    ("cdac52ed", "cooldownAssets(uint256)"),
+    ("f2888dbb", "unstake(address)"),
     # Compound III BaseBulker (contracts/bulkers/BaseBulker.sol)
     ("555029a6", "invoke(bytes32[],bytes[])"),
     # Seaport ConsiderationInterface (fulfilment transactions)

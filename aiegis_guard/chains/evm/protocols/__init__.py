@@ -22,6 +22,7 @@ from aiegis_guard.chains.evm.protocols import (
     fulfil,
     lending,
     liquidity,
+    mints,
     morpho,
     nft_pools,
     odos,
@@ -78,6 +79,7 @@ def _build() -> tuple[dict[bytes, Function], dict[str, Handler]]:
         zora,
         uns,
         bulker,
+        mints,
     ):
         for signature, handler in module.TABLE:
             key = f"{module.__name__.rsplit('.', 1)[-1]}.{handler.__name__.lstrip('_')}"
