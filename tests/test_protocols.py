@@ -304,6 +304,12 @@ PINNED = [
     ("9343d9e1", "cooldownShares(uint256)"),
     ("cdac52ed", "cooldownAssets(uint256)"),
     ("f2888dbb", "unstake(address)"),
+    # Curve gauges (curvefi/curve-factory contracts/LiquidityGauge.vy), ENS ReverseRegistrar
+    ("bdf98116", "set_rewards_receiver(address)"),
+    ("e6f1daf2", "claim_rewards()"),
+    ("84e9bd7e", "claim_rewards(address)"),
+    ("9faceb1b", "claim_rewards(address,address)"),
+    ("c47f0027", "setName(string)"),
     # Compound III BaseBulker (contracts/bulkers/BaseBulker.sol)
     ("555029a6", "invoke(bytes32[],bytes[])"),
     # Seaport ConsiderationInterface (fulfilment transactions)

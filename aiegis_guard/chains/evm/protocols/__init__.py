@@ -20,6 +20,7 @@ from aiegis_guard.chains.evm.protocols import (
     bulker,
     disperse,
     fulfil,
+    gauges,
     lending,
     liquidity,
     mints,
@@ -80,6 +81,7 @@ def _build() -> tuple[dict[bytes, Function], dict[str, Handler]]:
         uns,
         bulker,
         mints,
+        gauges,
     ):
         for signature, handler in module.TABLE:
             key = f"{module.__name__.rsplit('.', 1)[-1]}.{handler.__name__.lstrip('_')}"
