@@ -5,7 +5,8 @@ Mostly for *words* ("Seaport 1.6" instead of hex). Being known is not being trus
 ``[allowlist]`` grants trust. Two row fields carry meaning for ``chains/paid_into.py``:
 ``protocol`` groups one protocol's deployments (an allowlist naming one names the others) and
 ``kind: conversion`` marks canonical contracts that pay the caller back (WETH9, Lido, ENS
-controllers), both bound to the row's chains.
+controllers), both bound to the row's chains. ``kind: nft_collection`` (or ``erc721: true`` on
+a row of another kind) marks an ERC-721: ``transferFrom`` / ``approve`` there move one NFT.
 """
 
 from __future__ import annotations
@@ -51,8 +52,12 @@ def known_contracts() -> dict[str, tuple[str, frozenset[int] | None]]:
 
 @cache
 def known_collections() -> frozenset[str]:
-    """Lower-case addresses of well-known NFT collections (``kind: nft_collection``)."""
-    return frozenset(r["address"].lower() for r in _evm_rows() if r.get("kind") == "nft_collection")
+    """Lower-case addresses of well-known NFT collections (``kind: nft_collection``, or a row of
+    another kind that is also an ERC-721: ``erc721: true``, Lido's withdrawal NFT)."""
+    rows = _evm_rows()
+    return frozenset(
+        r["address"].lower() for r in rows if r.get("kind") == "nft_collection" or r.get("erc721")
+    )
 
 
 @cache

@@ -78,7 +78,19 @@ def _erc20_transfer(f: Frame, fn: Function, a: list[Any]) -> Result:
 
 
 def _transfer_from(f: Frame, fn: Function, a: list[Any]) -> Result:
-    # Same selector for ERC-20 transferFrom and ERC-721 transferFrom: the asset stays unknown.
+    """Same selector for ERC-20 ``transferFrom(from, to, amount)`` and ERC-721
+    ``transferFrom(from, to, tokenId)``: on a well-known ERC-721 collection it moves that one
+    NFT (as ``approve`` below); elsewhere the asset stays unknown."""
+    if f.target in known_collections():
+        nft = Transfer(
+            via="erc721.transfer_from",
+            asset=asset(f.target, AssetKind.NFT),
+            sender=a[0],
+            recipient=a[1],
+            amount=1,
+            token_id=a[2],
+        )
+        return [nft]
     kind = AssetKind.UNKNOWN
     return [
         Transfer(
