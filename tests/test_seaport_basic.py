@@ -1,5 +1,5 @@
-"""Seaport ``fulfillBasicOrder`` / ``fulfillBasicOrder_efficient_6GL6yc`` as one exchange of
-the caller: what it pays, what it gets, and when that is giving value away.
+"""Seaport ``fulfillBasicOrder`` as one exchange of the caller: what it pays, what it gets, and
+when that is giving value away.
 
 Source: ProjectOpenSea/seaport ``contracts/lib/ConsiderationStructs.sol``
 (``BasicOrderParameters``, ``AdditionalRecipient``) and ``contracts/lib/BasicOrderFulfiller.sol``
@@ -70,9 +70,18 @@ def _summary(ops: Any) -> list[tuple[Any, ...]]:
     return out
 
 
-@pytest.mark.parametrize("name", ["fulfillBasicOrder", "fulfillBasicOrder_efficient_6GL6yc"])
+def test_efficient_twin_stays_opaque() -> None:
+    """``fulfillBasicOrder_efficient_6GL6yc`` is selector 0x00000000 (any zero-led calldata):
+    not decoded, so a payment with it is an opaque call (FLAG), never a silent ALLOW."""
+    tx = _tx(BUY_AZUKI, 9 * ETH, "fulfillBasicOrder_efficient_6GL6yc")
+    assert tx["data"].startswith("0x00000000")
+    verdict = Guard(Policy(), classifier=False).check_transaction(tx)
+    assert verdict.action is Action.FLAG, verdict.explain()
+
+
+@pytest.mark.parametrize("name", ["fulfillBasicOrder"])
 def test_basic_order_routes_decode(name: str) -> None:
-    """Each route: what the caller pays (to Seaport) and what it gets, in both entry points."""
+    """Each route: what the caller pays (to Seaport) and what it gets."""
     cases = [
         (_tx(BUY_AZUKI, 9 * ETH, name), [("gives", None, None, 9 * ETH, SEAPORT),
                                          ("gets", AZUKI, 5521, 1, OWN)]),

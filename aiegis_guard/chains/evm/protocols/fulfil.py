@@ -12,16 +12,18 @@ endTime, zoneHash, salt, conduitKey, totalOriginalConsiderationItems)``; item ty
 1 ERC-20, 2 ERC-721, 3 ERC-1155, 4 / 5 the same by criteria). ``recipient`` 0 is
 ``msg.sender``; the forms without one pay the offers to ``msg.sender``.
 
-``fulfillBasicOrder(BasicOrderParameters)`` and its twin ``fulfillBasicOrder_efficient_6GL6yc``
-(same struct: ``considerationToken, considerationIdentifier, considerationAmount, offerer,
-zone, offerToken, offerIdentifier, offerAmount, basicOrderType, startTime, endTime, zoneHash,
-salt, offererConduitKey, fulfillerConduitKey, totalOriginalAdditionalRecipients,
-AdditionalRecipient{amount, recipient}[], signature``); ``lib/BasicOrderFulfiller.sol``:
-``route = basicOrderType >> 2``: 0 ETH_TO_ERC721, 1 ETH_TO_ERC1155 (the caller's ETH pays the
-offerer and the additional recipients), 2 ERC20_TO_ERC721, 3 ERC20_TO_ERC1155 (the caller pays
-``considerationAmount`` plus every additional amount of ``considerationToken``): the caller gets
-the offered NFT; 4 ERC721_TO_ERC20, 5 ERC1155_TO_ERC20: the caller gives the consideration NFT
-and gets ``offerAmount`` of ``offerToken`` less the additional recipients' amounts.
+``fulfillBasicOrder(BasicOrderParameters)`` (``considerationToken, considerationIdentifier,
+considerationAmount, offerer, zone, offerToken, offerIdentifier, offerAmount, basicOrderType,
+startTime, endTime, zoneHash, salt, offererConduitKey, fulfillerConduitKey,
+totalOriginalAdditionalRecipients, AdditionalRecipient{amount, recipient}[], signature``);
+``lib/BasicOrderFulfiller.sol``: ``route = basicOrderType >> 2``: 0 ETH_TO_ERC721,
+1 ETH_TO_ERC1155 (the caller's ETH pays the offerer and the additional recipients),
+2 ERC20_TO_ERC721, 3 ERC20_TO_ERC1155 (the caller pays ``considerationAmount`` plus every
+additional amount of ``considerationToken``): the caller gets the offered NFT;
+4 ERC721_TO_ERC20, 5 ERC1155_TO_ERC20: the caller gives the consideration NFT and gets
+``offerAmount`` of ``offerToken`` less the additional recipients' amounts. Its twin
+``fulfillBasicOrder_efficient_6GL6yc`` has selector ``0x00000000``, the first word of any
+zero-led calldata: it is left out of the table and stays an opaque call (FLAG).
 
 The fulfilment is one exchange of the caller (an order index of its own, judged by
 ``effect_rules.order_gives_away``): the caller pays the considerations (the ETH sent with the
@@ -227,7 +229,6 @@ def _basic(f: Frame, fn: Function, a: list[Any]) -> Result:
 
 _FULFILS = (
     (f"fulfillBasicOrder({_BASIC})", _basic),
-    (f"fulfillBasicOrder_efficient_6GL6yc({_BASIC})", _basic),
     (f"fulfillOrder({_ORDER},bytes32)", _one),
     (f"fulfillAdvancedOrder({_ADVANCED},{_RESOLVER}[],bytes32,address)", _one),
     (
