@@ -193,8 +193,15 @@ STAKE_SIZE = 200
 STAKER, WITHDRAWER = 0, 1
 
 
-def stake_initialize(stake: Pubkey, staker: Pubkey, withdrawer: Pubkey) -> Instruction:
-    lockup = struct.pack("<qQ", 0, 0) + bytes(Pubkey.default())
+def stake_initialize(
+    stake: Pubkey,
+    staker: Pubkey,
+    withdrawer: Pubkey,
+    lockup_until: tuple[int, int, Pubkey] | None = None,
+) -> Instruction:
+    """``Initialize(Authorized, Lockup)``; ``lockup_until`` = (unix_timestamp, epoch, custodian)."""
+    until, epoch, custodian = lockup_until or (0, 0, Pubkey.default())
+    lockup = struct.pack("<qQ", until, epoch) + bytes(custodian)
     data = struct.pack("<I", 0) + bytes(staker) + bytes(withdrawer) + lockup
     return Instruction(STAKE, data, [_w(stake), _r(RENT)])
 

@@ -295,7 +295,28 @@ PINNED = [
     ("310bd74b", "reset(uint256)"),
     ("384e9a55", "setReverse(uint256)"),
     ("f25eb5c1", "removeReverse()"),
+    # SeaDrop 1.0 (ProjectOpenSea/seadrop src/SeaDrop.sol), Frax frxETHMinter (FraxFinance/
+    # frxETH-public src/frxETHMinter.sol), Ethena StakedUSDeV2 (cooldown / unstake)
+    ("161ac21f", "mintPublic(address,address,address,uint256)"),
+    ("5bcb2fc6", "submit()"),
+    ("bfda0c8c", "submitAndGive(address)"),
+    ("4dcd4547", "submitAndDeposit(address)"),
+    ("9343d9e1", "cooldownShares(uint256)"),
+    ("cdac52ed", "cooldownAssets(uint256)"),
+    ("f2888dbb", "unstake(address)"),
+    # Curve gauges (curvefi/curve-factory contracts/LiquidityGauge.vy), ENS ReverseRegistrar
+    ("bdf98116", "set_rewards_receiver(address)"),
+    ("e6f1daf2", "claim_rewards()"),
+    ("84e9bd7e", "claim_rewards(address)"),
+    ("9faceb1b", "claim_rewards(address,address)"),
+    ("c47f0027", "setName(string)"),
+    # Compound III BaseBulker (contracts/bulkers/BaseBulker.sol)
+    ("555029a6", "invoke(bytes32[],bytes[])"),
     # Seaport ConsiderationInterface (fulfilment transactions)
+    (
+        "fb0f3ee1",
+        "fulfillBasicOrder((address,uint256,uint256,address,address,address,uint256,uint256,uint8,uint256,uint256,bytes32,uint256,bytes32,bytes32,uint256,(uint256,address)[],bytes))",
+    ),
     (
         "b3a34c4c",
         "fulfillOrder(((address,address,(uint8,address,uint256,uint256,uint256)[],(uint8,address,uint256,uint256,uint256,address)[],uint8,uint256,uint256,bytes32,uint256,bytes32,uint256),bytes),bytes32)",

@@ -34,6 +34,7 @@ STRANGER = Pubkey.new_unique()
 FRIEND = Pubkey.new_unique()  # allowlisted delegate (e.g. a staking service)
 VOTE = Pubkey.new_unique()
 NEW = Pubkey.new_unique()
+LOCKED_UNTIL = 4_102_444_800  # 2100-01-01: a lockup in force for decades
 
 
 def _summary(op: Any) -> tuple[Any, ...]:
@@ -88,6 +89,47 @@ DECODE = [
         id="initialize-names-both-roles",
     ),
     pytest.param(
+        lambda: [sx.stake_initialize(STAKE, P, P, (LOCKED_UNTIL, 0, STRANGER))],
+        [
+            ("authority", "stake.initialize", S, str(P), "staker"),
+            ("authority", "stake.initialize", S, str(P), "withdrawer"),
+            ("authority", "stake.initialize_lockup", S, X, "lockup_custodian"),
+        ],
+        id="initialize-dated-lockup-names-its-custodian",
+    ),
+    pytest.param(
+        lambda: [sx.stake_initialize(STAKE, P, P, (0, 900, STRANGER))],
+        [
+            ("authority", "stake.initialize", S, str(P), "staker"),
+            ("authority", "stake.initialize", S, str(P), "withdrawer"),
+            ("authority", "stake.initialize_lockup", S, X, "lockup_custodian"),
+        ],
+        id="initialize-epoch-lockup-names-its-custodian",
+    ),
+    pytest.param(
+        lambda: [sx.stake_initialize(STAKE, P, P, (0, 0, STRANGER))],
+        [
+            ("authority", "stake.initialize", S, str(P), "staker"),
+            ("authority", "stake.initialize", S, str(P), "withdrawer"),
+        ],
+        id="initialize-undated-lockup-custodian-controls-nothing",
+    ),
+    pytest.param(
+        lambda: [sx.stake_initialize(STAKE, P, P, (LOCKED_UNTIL, 0, Pubkey.default()))],
+        [
+            ("authority", "stake.initialize", S, str(P), "staker"),
+            ("authority", "stake.initialize", S, str(P), "withdrawer"),
+        ],
+        id="initialize-lockup-without-custodian",
+    ),
+    pytest.param(
+        lambda: [
+            sx.raw(sx.STAKE, bytes(sx.stake_initialize(STAKE, P, P).data)[:100], sx._w(STAKE))
+        ],
+        [("call", "Initialize", False)],
+        id="truncated-initialize-is-malformed",
+    ),
+    pytest.param(
         lambda: [sx.stake_delegate(STAKE, VOTE, P)],
         [("call", "DelegateStake", True)],
         id="delegate-moves-nothing",
@@ -117,7 +159,8 @@ def test_stake_instruction_decodes(make: Callable[[], list[Instruction]], expect
     assert [_summary(op) for op in decoded.operations] == expected
 
 
-def _fund(stake: Pubkey, withdrawer: Pubkey) -> list[Instruction]:
+def _fund(stake: Pubkey, withdrawer: Pubkey, custodian: Pubkey | None = None) -> list[Instruction]:
+    lockup = None if custodian is None else (LOCKED_UNTIL, 0, custodian)
     create = sp.create_account(
         {
             "from_pubkey": P,
@@ -127,7 +170,7 @@ def _fund(stake: Pubkey, withdrawer: Pubkey) -> list[Instruction]:
             "owner": sx.STAKE,
         }
     )
-    return [create, sx.stake_initialize(stake, P, withdrawer)]
+    return [create, sx.stake_initialize(stake, P, withdrawer, lockup)]
 
 
 VERDICTS = [
@@ -180,6 +223,24 @@ VERDICTS = [
         id="new-stake-account-funded-for-a-stranger-blocks",
     ),
     pytest.param(lambda: _fund(STAKE, P), Action.ALLOW, None, id="new-own-stake-account-allows"),
+    pytest.param(
+        lambda: _fund(STAKE, P, STRANGER),
+        Action.BLOCK,
+        "tx.sol.stake_lockup",
+        id="new-stake-account-locked-with-a-stranger-custodian-blocks",
+    ),
+    pytest.param(
+        lambda: _fund(STAKE, P, FRIEND),
+        Action.ALLOW,
+        None,
+        id="new-stake-account-locked-with-an-allowlisted-custodian-allows",
+    ),
+    pytest.param(
+        lambda: _fund(STAKE, P, P),
+        Action.ALLOW,
+        None,
+        id="new-stake-account-locked-with-own-custodian-allows",
+    ),
 ]
 
 
@@ -235,3 +296,20 @@ def test_authorize_on_litesvm(new_is_own: bool, lands: bool) -> None:
 def _fund_for(me: Pubkey, stake: Pubkey) -> list[Instruction]:
     params = {"from_pubkey": me, "to_pubkey": stake, "lamports": 3 * 10**9}
     return [sp.create_account({**params, "space": sx.STAKE_SIZE, "owner": sx.STAKE})]
+
+
+def test_initialize_lockup_on_litesvm() -> None:
+    """The stake program stores the lockup custodian of the Initialize bytes the decoder read."""
+    svm, agent, stake = LiteSVM(), Keypair(), Keypair()
+    svm.airdrop(agent.pubkey(), 10 * 10**9)
+    me, custodian = agent.pubkey(), Pubkey.new_unique()
+    init = sx.stake_initialize(stake.pubkey(), me, me, (LOCKED_UNTIL, 0, custodian))
+    tx = sx.legacy_tx(
+        agent, [*_fund_for(me, stake.pubkey()), init], stake, blockhash=svm.latest_blockhash()
+    )
+    assert type(svm.send_transaction(tx)).__name__ == "TransactionMetadata"
+    account = svm.get_account(stake.pubkey())
+    assert account is not None  # Meta: rent u64, staker, withdrawer, Lockup{i64, u64, custodian}
+    assert Pubkey.from_bytes(bytes(account.data)[92:124]) == custodian
+    decoded = decode_solana(sx.message(me, [init]))
+    assert [op.new_authority for op in decoded.operations][-1] == str(custodian)

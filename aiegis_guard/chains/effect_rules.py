@@ -12,7 +12,9 @@ rule (``tx.<tag>.``)       action  when
                                    assets while what comes back to the own account is nothing,
                                    dust, or less than what goes to others in the same asset;
                                    or a bid paying for NFTs only of collections neither
-                                   well known (``data/evm_protocols.json``) nor allowlisted
+                                   well known (``data/evm_protocols.json``) nor allowlisted;
+                                   (a token imitating a well-known contract is worth nothing:
+                                   the fake-WETH offer)
 ``swap_recipient``         BLOCK   a swap's / order's output goes to an address that is neither own
                                    nor an allowlisted recipient
 ``swap_no_minimum``        FLAG    a swap whose guaranteed minimum output is 0 (any price is
@@ -30,7 +32,7 @@ rule (``tx.<tag>.``)       action  when
 from __future__ import annotations
 
 from aiegis_guard.chains.effects import Effect, EffectKind
-from aiegis_guard.chains.known import known_collections
+from aiegis_guard.chains.known import imitated_contract, known_collections
 from aiegis_guard.chains.transaction import SWAP_ORDER, AssetKind
 from aiegis_guard.findings import Action, Category, Chain, Finding, Severity
 from aiegis_guard.policy import Policy
@@ -58,15 +60,45 @@ def _finding(tag: str, rule: str, action: Action, message: str, *evidence: str) 
     )
 
 
-def _is_dust(e: Effect) -> bool:
-    if e.amount is None or e.asset is None:
+def _is_dust(e: Effect, amount: int | None = None, items: int = 1) -> bool:
+    """``amount`` (default: the effect's) of ``e``'s asset is below the dust floor for
+    ``items`` things bought with it."""
+    amount = e.amount if amount is None else amount
+    if amount is None or e.asset is None:
         return False
     if e.asset.kind is AssetKind.NFT:
-        return e.amount == 0
+        return amount == 0
     floor = DUST.get(e.asset.kind, DUST_UNKNOWN_DECIMALS)
     if e.asset.decimals is not None:
         floor = 10 ** max(e.asset.decimals - 3, 0)
-    return e.amount < floor
+    return amount < floor * items
+
+
+def _dust_for(gives: list[Effect], own: list[Effect]) -> bool:
+    """What comes back to own is dust for what the order gives: each asset's total is below
+    the dust floor times the NFTs given (a price is per item: a bundle of three NFTs for
+    0.001 ETH is 0.0003 ETH an NFT; fungible gives count once)."""
+    items = sum(1 for e in gives if e.asset is not None and e.asset.kind is AssetKind.NFT)
+    totals: dict[str, tuple[Effect, int]] = {}
+    for e in own:
+        if e.asset is None or e.amount is None:
+            return False  # an unknown amount is not dust
+        first, total = totals.get(e.asset.key, (e, 0))
+        totals[e.asset.key] = (first, total + e.amount)
+    return all(_is_dust(first, total, max(items, 1)) for first, total in totals.values())
+
+
+def _imitation(policy: Policy, chain: Chain, e: Effect) -> bool:
+    """An ERC-20 whose address imitates a well-known contract's (same first / last
+    ``lookalike_chars`` hex digits) and that the policy does not name: the fake WETH a
+    drainer's offer pays in."""
+    token = e.asset
+    if chain is not Chain.EVM or token is None or token.kind is not AssetKind.FUNGIBLE:
+        return False
+    address = token.address
+    if not address or policy.is_known(address, chain):
+        return False
+    return imitated_contract(address, policy.lookalike_chars) is not None
 
 
 def _vouched(policy: Policy, chain: Chain, e: Effect) -> bool:
@@ -105,7 +137,8 @@ def _order(
         )
         return [_finding(tag, "order_gives_away", Action.BLOCK, msg, *ev, *more)]
 
-    if not own or all(_is_dust(e) for e in own):
+    own = [e for e in own if not _imitation(policy, chain, e)]  # worth nothing
+    if not own or _dust_for(gives, own):
         msg = "order gives own assets away for nothing (consideration to own is none or dust)"
         return gives_away(msg)
     if _unvalued(policy, chain, gives, own):

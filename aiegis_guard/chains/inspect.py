@@ -68,6 +68,9 @@ rule                                 action  when
                                              (EigenLayer ``delegateTo``),
                                              ``relayer_approval`` (Balancer
                                              ``setRelayerApproval``),
+                                             ``rewards_receiver_change`` (Curve gauge
+                                             ``set_rewards_receiver``: an allowlisted
+                                             recipient is trusted),
                                              ... (FLAG when
                                              the account is not known to be own; nothing when
                                              the new authority is own or an allowlisted
@@ -170,6 +173,7 @@ _AUTHORITY_RULES = {
     "stake.authorize": "stake_authorize",
     "stake.initialize": "stake_authorize",
     "stake.set_lockup": "stake_lockup",
+    "stake.initialize_lockup": "stake_lockup",
     "ownable.transfer_ownership": "transfer_ownership",
     "safe.owner": "safe_owner_change",
     "safe.threshold": "safe_owner_change",
@@ -185,6 +189,7 @@ _AUTHORITY_RULES = {
     "account.owner": "account_owner_change",
     "eigenlayer.delegate": "restake_delegation",
     "balancer.set_relayer_approval": "relayer_approval",
+    "curve_gauge.rewards_receiver": "rewards_receiver_change",
 }
 
 
@@ -439,6 +444,8 @@ def _delegation(j: _Judge, op: Delegation) -> list[Finding]:
 # names the new owner in any role (a team multisig listed as a recipient is no stranger);
 # modules, guards, handlers and code delegation need an operator / delegate / spender entry
 _OWNERSHIP = frozenset({"ownable.transfer_ownership", "safe.owner", "account.owner"})
+# a role that only receives (a gauge's rewards receiver): an allowlisted recipient is trusted
+_RECEIVES = frozenset({"curve_gauge.rewards_receiver"})
 
 
 def _trusted_authority(j: _Judge, addr: str, via: str) -> bool:
@@ -447,7 +454,7 @@ def _trusted_authority(j: _Judge, addr: str, via: str) -> bool:
     a, n = j.policy.allowlist, _norm(addr, j.chain)
     if j.chain is Chain.EVM:
         acts = n in a.evm_operators or n in a.evm_delegates or n in a.evm_spenders
-        return acts or (via in _OWNERSHIP and n in a.evm)
+        return acts or ((via in _OWNERSHIP or via in _RECEIVES) and n in a.evm)
     return n in a.solana_delegates
 
 

@@ -5,7 +5,8 @@ Mostly for *words* ("Seaport 1.6" instead of hex). Being known is not being trus
 ``[allowlist]`` grants trust. Two row fields carry meaning for ``chains/paid_into.py``:
 ``protocol`` groups one protocol's deployments (an allowlist naming one names the others) and
 ``kind: conversion`` marks canonical contracts that pay the caller back (WETH9, Lido, ENS
-controllers), both bound to the row's chains.
+controllers), both bound to the row's chains. ``kind: nft_collection`` (or ``erc721: true`` on
+a row of another kind) marks an ERC-721: ``transferFrom`` / ``approve`` there move one NFT.
 """
 
 from __future__ import annotations
@@ -21,6 +22,7 @@ __all__ = [
     "KnownMint",
     "contract_label",
     "conversion_contract",
+    "imitated_contract",
     "known_collections",
     "known_contracts",
     "known_mints",
@@ -50,8 +52,12 @@ def known_contracts() -> dict[str, tuple[str, frozenset[int] | None]]:
 
 @cache
 def known_collections() -> frozenset[str]:
-    """Lower-case addresses of well-known NFT collections (``kind: nft_collection``)."""
-    return frozenset(r["address"].lower() for r in _evm_rows() if r.get("kind") == "nft_collection")
+    """Lower-case addresses of well-known NFT collections (``kind: nft_collection``, or a row of
+    another kind that is also an ERC-721: ``erc721: true``, Lido's withdrawal NFT)."""
+    rows = _evm_rows()
+    return frozenset(
+        r["address"].lower() for r in rows if r.get("kind") == "nft_collection" or r.get("erc721")
+    )
 
 
 @cache
@@ -95,6 +101,21 @@ def protocol_of(address: str, chain_id: int | None) -> str | None:
     if contract_label(Chain.EVM, address, chain_id) is None:
         return None
     return _protocols().get(address.lower())
+
+
+@lru_cache(maxsize=16)
+def _known_ends(n: int) -> dict[tuple[str, str], str]:
+    """(first ``n``, last ``n`` hex digits) -> the well-known EVM contract that has them."""
+    return {(a[2 : 2 + n], a[-n:]): a for a in known_contracts()}
+
+
+def imitated_contract(address: str, n: int) -> str | None:
+    """The well-known EVM contract ``address`` imitates (same first and last ``n`` hex
+    digits, another address: the fake WETH a drainer's offer pays in), if any."""
+    a = address.lower()
+    if len(a) != 42 or a in known_contracts():
+        return None
+    return _known_ends(n).get((a[2 : 2 + n], a[-n:]))
 
 
 class KnownMint(NamedTuple):

@@ -78,7 +78,11 @@ def _erc20_transfer(f: Frame, fn: Function, a: list[Any]) -> Result:
 
 
 def _transfer_from(f: Frame, fn: Function, a: list[Any]) -> Result:
-    # Same selector for ERC-20 transferFrom and ERC-721 transferFrom: the asset stays unknown.
+    """Same selector for ERC-20 ``transferFrom(from, to, amount)`` and ERC-721
+    ``transferFrom(from, to, tokenId)``: on a well-known ERC-721 collection it moves that one
+    NFT (as ``approve`` below); elsewhere the asset stays unknown."""
+    if f.target in known_collections():
+        return [_nft_transfer(f, "erc721.transfer_from", a)]
     kind = AssetKind.UNKNOWN
     return [
         Transfer(
@@ -139,17 +143,14 @@ def _set_approval_for_all(f: Frame, fn: Function, a: list[Any]) -> Result:
     ]
 
 
+def _nft_transfer(f: Frame, via: str, a: list[Any]) -> Transfer:
+    """ERC-721 ``(from, to, tokenId, ...)``: that one NFT of ``f.target``."""
+    nft = asset(f.target, AssetKind.NFT)
+    return Transfer(via=via, asset=nft, sender=a[0], recipient=a[1], amount=1, token_id=a[2])
+
+
 def _erc721_transfer(f: Frame, fn: Function, a: list[Any]) -> Result:
-    return [
-        Transfer(
-            via="erc721.safe_transfer_from",
-            asset=asset(f.target, AssetKind.NFT),
-            sender=a[0],
-            recipient=a[1],
-            amount=1,
-            token_id=a[2],
-        )
-    ]
+    return [_nft_transfer(f, "erc721.safe_transfer_from", a)]
 
 
 def _erc1155_transfer(f: Frame, fn: Function, a: list[Any]) -> Result:

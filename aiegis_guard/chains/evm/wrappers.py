@@ -20,8 +20,10 @@ from typing import Any
 
 from aiegis_guard.chains.evm.abi import decode_args, parse_types
 from aiegis_guard.chains.evm.frames import Frame, Result, native
+from aiegis_guard.chains.evm.protocols.bulker import BULKER_INVOKE, is_bulker
 from aiegis_guard.chains.evm.protocols.disperse import DISPERSE, DISPERSE_ETHER
 from aiegis_guard.chains.evm.protocols.fulfil import FULFIL_SELECTORS
+from aiegis_guard.chains.evm.protocols.safe import gas_refund
 from aiegis_guard.chains.evm.protocols.universal_router import universal_router
 from aiegis_guard.chains.evm.selectors import MULTICALL3, Function
 from aiegis_guard.chains.transaction import Call, Transfer
@@ -35,13 +37,16 @@ _AGGREGATE3_VALUE = bytes.fromhex("174dea71")
 
 def forwards_value(target: str, data: bytes) -> bool:
     """A CALL whose value the canonical Multicall3 passes on whole to the inner calls, that
-    Disperse pays out to its recipients (``protocols/disperse.py``), or that a Seaport
+    Disperse pays out to its recipients (``protocols/disperse.py``), that a Compound III
+    Bulker supplies for the caller (``protocols/bulker.py``), or that a Seaport
     fulfilment accounts for as its payment (``protocols/fulfil.py``, on any contract)."""
     selector = data[:4]
     if selector in FULFIL_SELECTORS:
         return True
     if target == DISPERSE:
         return selector == DISPERSE_ETHER
+    if selector == BULKER_INVOKE:
+        return is_bulker(target)
     return target == MULTICALL3 and selector == _AGGREGATE3_VALUE
 
 
@@ -96,10 +101,12 @@ def _aggregate3_value(f: Frame, fn: Function, a: list[Any]) -> Result:
 def _safe_exec(f: Frame, fn: Function, a: list[Any]) -> Result:
     to, value, data, operation = a[:4]
     account = f"account:{f.context}"
+    refund = gas_refund(f.context, a[4:9], f.origin) if len(a) >= 9 else None  # typed: own
+    paid: Result = [] if refund is None else [refund]
     if operation == 0:
-        return [*_call(f, to, value, data), "safe:exec_transaction", account]
+        return [*_call(f, to, value, data), *paid, "safe:exec_transaction", account]
     if operation == 1:
-        return [f.delegatecall(to, data), "safe:delegatecall", account]
+        return [f.delegatecall(to, data), *paid, "safe:delegatecall", account]
     raise EvmDecodeError("Safe execTransaction: operation is neither CALL nor DELEGATECALL")
 
 

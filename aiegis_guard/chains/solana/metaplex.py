@@ -11,13 +11,23 @@ drainers move it, or hand a delegate the power to move it, through Token Metadat
   lock the NFT at any time: an :class:`Approval` of ``amount`` to the delegate; a *metadata*
   delegate role (Collection, Data, ProgrammableConfig, AuthorityItem, ...) hands power over the
   NFT's metadata: an :class:`AuthorityChange` on the mint;
-* ``Revoke`` ends a delegate: an :class:`Approval` marked as a revoke.
+* ``Revoke`` ends a delegate: an :class:`Approval` marked as a revoke;
+* ``UpdateMetadataAccountV2`` (``UpdateMetadataAccountArgsV2 { data: Option<DataV2>,
+  update_authority: Option<Pubkey>, primary_sale_happened: Option<bool>, is_mutable:
+  Option<bool> }``, accounts ``[metadata (w), update_authority (signer)]``) with a new update
+  authority hands the whole metadata (name, URI, creators and royalties, collection) to it: an
+  :class:`AuthorityChange` ``update_authority`` on the metadata account; data updates and
+  making the metadata immutable hand nobody anything (a known call).
 
 Source: metaplex-foundation/mpl-token-metadata ``programs/token-metadata/program/src/
 instruction/mod.rs`` (``MetadataInstruction`` Borsh enum, u8 tag: ``Delegate`` 44, ``Revoke`` 45,
-``Transfer`` 49), ``instruction/delegate.rs`` (``DelegateArgs`` / ``RevokeArgs`` order and
-accounts), ``instruction/transfer.rs`` (``TransferArgs``, accounts). Absent optional accounts
-hold the program id.
+``Transfer`` 49, ``UpdateMetadataAccountV2`` 15), ``instruction/delegate.rs`` (``DelegateArgs`` /
+``RevokeArgs`` order and accounts), ``instruction/transfer.rs`` (``TransferArgs``, accounts),
+``instruction/metadata.rs`` (``UpdateMetadataAccountArgsV2``) and ``state/data.rs`` (``DataV2 {
+name, symbol, uri: String, seller_fee_basis_points: u16, creators: Option<Vec<Creator {
+address: Pubkey, verified: bool, share: u8 }>>, collection: Option<Collection { verified: bool,
+key: Pubkey }>, uses: Option<Uses { use_method: u8, remaining: u64, total: u64 }> }``, Borsh:
+``String`` = u32 length + bytes). Absent optional accounts hold the program id.
 """
 
 from __future__ import annotations
@@ -25,12 +35,13 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any, Final
 
-from aiegis_guard.chains.solana.layout import Ix, Layout, read_args
+from aiegis_guard.chains.solana.layout import Ix, Layout, known_call, read_args
 from aiegis_guard.chains.transaction import (
     Approval,
     Asset,
     AssetKind,
     AuthorityChange,
+    Call,
     Operation,
     Transfer,
 )
@@ -54,6 +65,7 @@ _DELEGATE_ACCOUNTS = (
 TOKEN_METADATA_LAYOUTS: Final[dict[int, Layout]] = {
     44: Layout("Delegate", (("role", "u8"),), _DELEGATE_ACCOUNTS),
     45: Layout("Revoke", (("role", "u8"),), _DELEGATE_ACCOUNTS),
+    15: Layout("UpdateMetadataAccountV2", (), ("metadata", "update_authority")),
     49: Layout(
         "Transfer",
         (("version", "u8"), ("amount", "u64")),
@@ -150,7 +162,65 @@ def _delegate(ix: Ix, refs: Any) -> list[Operation]:
     ]
 
 
+_CREATOR, _COLLECTION, _USES = 34, 33, 17  # Borsh sizes of Creator, Collection, Uses
+
+
+def _skip_data_v2(data: bytes, pos: int) -> int:
+    """The offset after a Borsh ``DataV2`` at ``pos`` (ValueError when it does not fit)."""
+    for _ in range(3):  # name, symbol, uri
+        pos += 4 + int.from_bytes(data[pos : pos + 4], "little")
+    pos += 2  # seller_fee_basis_points
+    for size in (_CREATOR, _COLLECTION, _USES):
+        tag = data[pos : pos + 1]
+        if tag not in (b"\x00", b"\x01"):
+            raise ValueError("bad option tag in DataV2")
+        if size == _CREATOR and tag == b"\x01":  # Option<Vec<Creator>>: u32 count
+            pos += 4 + _CREATOR * int.from_bytes(data[pos + 1 : pos + 5], "little")
+        elif tag == b"\x01":
+            pos += size
+        pos += 1
+    if pos > len(data):
+        raise ValueError("DataV2 runs past the instruction data")
+    return pos
+
+
+def _new_update_authority(data: bytes) -> str | None:
+    """``UpdateMetadataAccountArgsV2.update_authority`` (None: unchanged)."""
+    pos = 1
+    if data[pos : pos + 1] == b"\x01":
+        pos = _skip_data_v2(data, pos + 1)
+    elif data[pos : pos + 1] != b"\x00":
+        raise ValueError("bad option tag for data")
+    else:
+        pos += 1
+    read = read_args((("update_authority", "opt_pubkey"),), data, pos)
+    if isinstance(read, str):
+        raise ValueError(read)
+    new: str | None = read["update_authority"]
+    return new
+
+
+def _update_metadata(ix: Ix, refs: Any) -> list[Operation]:
+    try:
+        new = _new_update_authority(ix.data)
+    except ValueError:
+        bad = Call(via="solana.malformed", target=ix.program, name=ix.name, accounts=ix.accounts)
+        return [bad]
+    current = ix.acc["update_authority"]
+    if new is None or new == current:  # data / flags only: nobody gains the metadata
+        return [known_call(ix)]
+    change = AuthorityChange(
+        via="token_metadata.update_authority",
+        account=ix.acc["metadata"],
+        new_authority=new,
+        authority_type="update_authority",
+        current_authority=current,
+    )
+    return [change]
+
+
 TOKEN_METADATA_BUILDERS: dict[tuple[str, str], Callable[[Ix, Any], list[Operation]]] = {
+    ("token_metadata", "UpdateMetadataAccountV2"): _update_metadata,
     ("token_metadata", "Transfer"): _transfer,
     ("token_metadata", "Delegate"): _delegate,
     ("token_metadata", "Revoke"): _delegate,

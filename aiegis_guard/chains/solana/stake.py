@@ -8,7 +8,12 @@ What moves value or control of a stake account (source: solana-program/stake
   owns the lamports);
 * ``Initialize`` / ``InitializeChecked`` name the first staker and withdrawer: an
   :class:`AuthorityChange` each (a stake account the agent funds in the same transaction is
-  its own, so a stranger as withdrawer is a give-away);
+  its own, so a stranger as withdrawer is a give-away); ``Initialize``'s ``Lockup`` with a
+  custodian (not ``Pubkey::default()``) and a date (``unix_timestamp`` / ``epoch``) is one
+  more, the ``lockup_custodian`` (``interface/src/state.rs`` ``Lockup::is_in_force``: while
+  the lockup holds, only the custodian's signature lets the withdrawer withdraw, and
+  ``Meta::set_lockup`` takes the custodian's, so the custodian may extend it at will; a
+  lockup without dates is never in force and its custodian controls nothing);
 * ``SetLockup`` / ``SetLockupChecked`` with a new custodian: an :class:`AuthorityChange`
   (the custodian may lift the lockup);
 * ``Withdraw`` pays lamports out of the stake account: a SOL :class:`Transfer` whose sender is
@@ -70,7 +75,17 @@ def _initialize(ix: Ix, refs: Any) -> list[Operation]:
     return [
         _change(ix, staker, "staker", None, "stake.initialize"),
         _change(ix, withdrawer, "withdrawer", None, "stake.initialize"),
+        *_initial_custodian(ix),
     ]
+
+
+def _initial_custodian(ix: Ix) -> list[Operation]:
+    """``Initialize``'s lockup custodian, when the lockup can be in force (module docstring)."""
+    custodian = ix.args.get("custodian")
+    dated = ix.args.get("unix_timestamp") or ix.args.get("epoch")
+    if not dated or custodian in (None, progs.SYSTEM_PROGRAM):  # Pubkey::default(): none
+        return []
+    return [_change(ix, custodian, "lockup_custodian", None, "stake.initialize_lockup")]
 
 
 def _lockup(ix: Ix, refs: Any) -> list[Operation]:

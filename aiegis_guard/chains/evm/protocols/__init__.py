@@ -17,10 +17,13 @@ from aiegis_guard.chains.evm.protocols import (
     aggregators,
     balancer,
     bridges,
+    bulker,
     disperse,
     fulfil,
+    gauges,
     lending,
     liquidity,
+    mints,
     morpho,
     nft_pools,
     odos,
@@ -76,6 +79,9 @@ def _build() -> tuple[dict[bytes, Function], dict[str, Handler]]:
         balancer,
         zora,
         uns,
+        bulker,
+        mints,
+        gauges,
     ):
         for signature, handler in module.TABLE:
             key = f"{module.__name__.rsplit('.', 1)[-1]}.{handler.__name__.lstrip('_')}"

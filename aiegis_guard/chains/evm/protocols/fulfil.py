@@ -12,6 +12,19 @@ endTime, zoneHash, salt, conduitKey, totalOriginalConsiderationItems)``; item ty
 1 ERC-20, 2 ERC-721, 3 ERC-1155, 4 / 5 the same by criteria). ``recipient`` 0 is
 ``msg.sender``; the forms without one pay the offers to ``msg.sender``.
 
+``fulfillBasicOrder(BasicOrderParameters)`` (``considerationToken, considerationIdentifier,
+considerationAmount, offerer, zone, offerToken, offerIdentifier, offerAmount, basicOrderType,
+startTime, endTime, zoneHash, salt, offererConduitKey, fulfillerConduitKey,
+totalOriginalAdditionalRecipients, AdditionalRecipient{amount, recipient}[], signature``);
+``lib/BasicOrderFulfiller.sol``: ``route = basicOrderType >> 2``: 0 ETH_TO_ERC721,
+1 ETH_TO_ERC1155 (the caller's ETH pays the offerer and the additional recipients),
+2 ERC20_TO_ERC721, 3 ERC20_TO_ERC1155 (the caller pays ``considerationAmount`` plus every
+additional amount of ``considerationToken``): the caller gets the offered NFT;
+4 ERC721_TO_ERC20, 5 ERC1155_TO_ERC20: the caller gives the consideration NFT and gets
+``offerAmount`` of ``offerToken`` less the additional recipients' amounts. Its twin
+``fulfillBasicOrder_efficient_6GL6yc`` has selector ``0x00000000``, the first word of any
+zero-led calldata: it is left out of the table and stays an opaque call (FLAG).
+
 The fulfilment is one exchange of the caller (an order index of its own, judged by
 ``effect_rules.order_gives_away``): the caller pays the considerations (the ETH sent with the
 call, forwarded to the sellers through Seaport; tokens it pays through Seaport) and the
@@ -179,7 +192,43 @@ _ADVANCED = f"({_PARAMS},uint120,uint120,bytes,bytes)"
 _RESOLVER = "(uint256,uint8,uint256,uint256,bytes32[])"
 _COMPONENTS = "(uint256,uint256)[][]"
 _FULFILMENT = "((uint256,uint256)[],(uint256,uint256)[])"
+_BASIC = (
+    "(address,uint256,uint256,address,address,address,uint256,uint256,uint8,uint256,uint256,"
+    "bytes32,uint256,bytes32,bytes32,uint256,(uint256,address)[],bytes)"
+)
+_ROUTES = 6  # BasicOrderRouteType: ETH / ERC20 to ERC721 / ERC1155, ERC721 / ERC1155 to ERC20
+
+
+def _basic(f: Frame, fn: Function, a: list[Any]) -> Result:
+    """``fulfillBasicOrder`` / ``fulfillBasicOrder_efficient_6GL6yc`` (module docstring)."""
+    c_token, c_id, c_amount, _offerer, _zone, o_token, o_id, o_amount, basic_type = a[0][:9]
+    route, fees = basic_type >> 2, sum(amount for amount, _ in a[0][16])
+    if route >= _ROUTES:
+        raise EvmDecodeError("seaport basic order: basicOrderType names no route")
+    me = f.sender or f.context
+    if route >= 4:  # the caller sells its NFT for the offerer's ERC-20, less the fees
+        kind = AssetKind.NFT
+        out: Result = [_give(f, asset(c_token, kind), c_amount, c_id)]
+        got, token_id, amount = asset(o_token), None, max(o_amount - fees, 0)
+    else:  # the caller pays ETH (sent with the call) or the consideration token, plus fees
+        if route >= 2:
+            out = [_give(f, asset(c_token), c_amount + fees, None)]
+        else:
+            out = [_give(f, native(), f.value, None)] if f.value else []
+        got, token_id, amount = asset(o_token, AssetKind.NFT), o_id, o_amount
+    receipt = Receipt(
+        via="seaport.fulfil",
+        asset=got,
+        recipient=me,
+        amount=amount,
+        token_id=token_id,
+        order=FULFIL_ORDER,
+    )
+    return [*out, receipt]
+
+
 _FULFILS = (
+    (f"fulfillBasicOrder({_BASIC})", _basic),
     (f"fulfillOrder({_ORDER},bytes32)", _one),
     (f"fulfillAdvancedOrder({_ADVANCED},{_RESOLVER}[],bytes32,address)", _one),
     (

@@ -10,17 +10,53 @@ Each becomes an :class:`AuthorityChange` on the Safe (``account``) to ``new_auth
 ``safe_module_change``, ``safe_guard_change``, ``safe_fallback_handler_change``.
 ``approveHash`` pre-approves a Safe transaction the request does not show: an opaque call
 judged ``tx.evm.safe_approve_hash`` (FLAG).
+
+:func:`gas_refund`: ``Safe.sol`` ``execTransaction`` -> ``handlePayment``: with ``gasPrice > 0``
+the Safe pays ``(gasUsed + baseGas) * gasPrice`` of ``gasToken`` (ETH when it is zero, at
+``min(gasPrice, tx.gasprice)``) to ``refundReceiver``, or to ``tx.origin`` (whoever executes)
+when that is zero; the inner call gets ``safeTxGas``, so ``(safeTxGas + baseGas) * gasPrice``
+bounds the payment, the gas of the CALL itself aside (``gasUsed`` is measured around it).
+When that bound is 0 (``safeTxGas = baseGas = 0``) the Safe still pays for that CALL: an
+unknown amount, not none. The same fields in the ``SafeTx`` typed data and in
+``execTransaction`` calldata give the same give.
 """
 
 from __future__ import annotations
 
 from typing import Any
 
-from aiegis_guard.chains.evm.frames import ZERO, Frame, Result
+from aiegis_guard.chains.evm.frames import ZERO, Frame, Result, asset, native
 from aiegis_guard.chains.evm.selectors import Function
-from aiegis_guard.chains.transaction import AuthorityChange, Call
+from aiegis_guard.chains.transaction import AuthorityChange, Call, Transfer
+from aiegis_guard.errors import EvmDecodeError
 
-__all__ = ["TABLE"]
+__all__ = ["EXECUTOR", "TABLE", "gas_refund"]
+
+EXECUTOR = "executor (tx.origin)"
+"""The refund's receiver when ``refundReceiver`` is zero and the executor is not known (a
+signed ``SafeTx`` anyone may submit)."""
+
+
+def gas_refund(safe: str, fields: list[Any], executor: str | None) -> Transfer | None:
+    """The gas refund of ``fields = [safeTxGas, baseGas, gasPrice, gasToken, refundReceiver]``
+    (module docstring): a give of the Safe's, or None when ``gasPrice`` is 0 (no payment)."""
+    safe_tx_gas, base_gas, gas_price, gas_token, receiver = fields
+    numbers = (safe_tx_gas, base_gas, gas_price)
+    if not all(isinstance(n, int) and n >= 0 for n in numbers):
+        raise EvmDecodeError("Safe transaction: gas fields are not unsigned integers")
+    if not isinstance(gas_token, str) or not isinstance(receiver, str):
+        raise EvmDecodeError("Safe transaction: gasToken / refundReceiver are not addresses")
+    if not gas_price:
+        return None
+    gas_token, receiver = gas_token.lower(), receiver.lower()
+    return Transfer(
+        via="safe.gas_refund",
+        asset=native() if gas_token == ZERO else asset(gas_token),
+        sender=safe,
+        recipient=(executor or EXECUTOR) if receiver == ZERO else receiver,
+        amount=(safe_tx_gas + base_gas) * gas_price or None,
+        carrier="execTransaction",
+    )
 
 
 def _change(f: Frame, via: str, what: str, new: str | None) -> AuthorityChange:

@@ -6,7 +6,8 @@ Recognised by structure (the field names of the primary type). Sources:
   uint256 baseGas,uint256 gasPrice,address gasToken,address refundReceiver,uint256 nonce)``
   (safe-global/safe-smart-account ``Safe.sol`` SAFE_TX_TYPEHASH; v1.0 says ``dataGas``): the
   inner call is decoded exactly as ``execTransaction`` would run it, in the Safe
-  (``verifyingContract``); a gas refund to ``refundReceiver`` is a give.
+  (``verifyingContract``); a gas refund to ``refundReceiver`` is a give
+  (``protocols/safe.py`` :func:`gas_refund`).
 - EIP-3009 ``TransferWithAuthorization`` / ``ReceiveWithAuthorization(address from,address to,
   uint256 value,uint256 validAfter,uint256 validBefore,bytes32 nonce)`` (USDC FiatTokenV2).
 - Compound III ``Authorization(address owner,address manager,bool isAllowed,uint256 nonce,
@@ -54,9 +55,10 @@ from collections.abc import Set
 from typing import Any
 
 from aiegis_guard.chains.evm.calldata import decode_calldata, decode_items
-from aiegis_guard.chains.evm.frames import ZERO, Frame, asset, native
+from aiegis_guard.chains.evm.frames import ZERO, Frame, asset
 from aiegis_guard.chains.evm.protocols.hyperliquid import HYPERLIQUID_DOMAIN, decode_hyperliquid
 from aiegis_guard.chains.evm.protocols.morpho import morpho_authorization
+from aiegis_guard.chains.evm.protocols.safe import gas_refund
 from aiegis_guard.chains.evm.selectors import Function
 from aiegis_guard.chains.evm.tokens import approval, switch_approval
 from aiegis_guard.chains.evm.wrappers import WRAPPER_HANDLERS
@@ -113,16 +115,9 @@ def _safe_tx(m: dict[str, Any], safe: str) -> tuple[list[Operation], list[str]]:
         f, _SAFE_EXEC, [m["to"], m["value"], m["data"], m["operation"]]
     )
     ops, notes = decode_items(f, items, ("execTransaction",))
-    if m["gasPrice"] and m["refundReceiver"] != ZERO:
-        gas_token = m.get("gasToken", ZERO)
-        refund = Transfer(
-            via="safe.gas_refund",
-            asset=native() if gas_token == ZERO else asset(gas_token),
-            sender=safe,
-            recipient=m["refundReceiver"],
-            amount=None,
-            carrier="execTransaction",
-        )
+    gas = [m.get("safeTxGas", 0), m.get("baseGas", m.get("dataGas", 0)), m["gasPrice"]]
+    refund = gas_refund(safe, [*gas, m.get("gasToken", ZERO), m["refundReceiver"]], None)
+    if refund is not None:
         ops.append(refund)
     return ops, notes
 
