@@ -459,7 +459,7 @@ class Guard:
         from aiegis_guard.chains.dispatch import decode_any
 
         return self._judge_tx(
-            lambda: decode_any(tx, chain=Chain(chain) if chain else None), context
+            lambda: decode_any(tx, chain=Chain(chain) if chain else None), context, raw=tx
         )
 
     def check_decoded(
@@ -477,7 +477,7 @@ class Guard:
         if not isinstance(typed_data, Mapping):
             _require_text(typed_data, "typed_data")
 
-        return self._judge_tx(lambda: decode_typed(typed_data), context)
+        return self._judge_tx(lambda: decode_typed(typed_data), context, raw=typed_data)
 
     def check_message(
         self,
@@ -497,7 +497,9 @@ class Guard:
         if chain_id is not None and (type(chain_id) is not int or chain_id < 0):
             raise TypeError(f"chain_id must be a non-negative int, not {chain_id!r:.40}")
 
-        return self._judge_tx(lambda: decode_signable_message(message, method, chain_id), context)
+        return self._judge_tx(
+            lambda: decode_signable_message(message, method, chain_id), context, raw=message
+        )
 
     def _tx_context(self, policy: Policy, context: Mapping[str, Any] | None = None) -> Any:
         from aiegis_guard.chains.transaction import TxContext
@@ -560,8 +562,14 @@ class Guard:
         return findings + secrets
 
     def _judge_tx(
-        self, decode: Callable[[], DecodedTransaction], context: Mapping[str, Any] | None
+        self,
+        decode: Callable[[], DecodedTransaction],
+        context: Mapping[str, Any] | None,
+        raw: object = None,
     ) -> Verdict:
+        """``raw``: the request as given, read for the own secrets when it cannot be decoded
+        (a known selector with malformed arguments around the own key is a leak, not only
+        something undecodable)."""
         started = time.perf_counter()
         policy = self.policy_for(context)
         tctx = self._tx_context(policy, context)
@@ -571,7 +579,12 @@ class Guard:
             from aiegis_guard.errors import DecodeError
 
             if isinstance(exc, DecodeError):
+                from aiegis_guard.scanners.signed_secrets import raw_payload, scan_signed
+
                 findings = [_undecodable(exc)]
+                payload = raw_payload(raw)
+                if payload is not None:
+                    findings += scan_signed(payload, policy)
             else:
                 log.error("aiegis_guard transaction inspection failed: %s", type(exc).__name__)
                 findings = [_stage_error("inspect", exc)]

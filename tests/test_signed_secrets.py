@@ -408,3 +408,31 @@ def test_secret_read_off_signed_bytes_is_withheld(judge: Callable[[], Any], secr
     assert not {p for p in _pieces(secret) if p in shown}
     assert str(int.from_bytes(secret, "big"))[:20] not in shown
     assert "withheld" in shown
+
+
+MALFORMED_LEAKS = [
+    pytest.param(lambda: selector("transfer(address,uint256)") + b"\x01" * 5 + KEY, id="transfer"),
+    pytest.param(lambda: selector("approve(address,uint256)") + KEY, id="approve-one-word"),
+    pytest.param(lambda: selector("multicall(bytes[])") + b"\x00" * 31 + b"\x20" + KEY,
+                 id="multicall-bad-offsets"),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize("build", MALFORMED_LEAKS)
+def test_own_key_in_undecodable_calldata_is_blocked(build: Callable[[], bytes]) -> None:
+    """A known selector whose arguments do not decode still has its bytes read: the own key
+    in them is BLOCKed, not only FLAGged as undecodable — in a dict and as typed data alike."""
+    verdict = _guard().check_transaction(_tx(build()))
+    assert verdict.action is Action.BLOCK
+    assert {"tx.undecodable", "secret.evm_private_key"} <= set(verdict.rule_ids)
+    assert KEY.hex() not in verdict.to_json().lower()
+    broken = {"types": {"EIP712Domain": []}, "primaryType": "Missing", "message": {"k": KEY.hex()}}
+    typed = _guard(Wallet(evm=frozenset({OWN}))).check_typed_data(broken)
+    assert typed.action is Action.BLOCK
+    assert KEY.hex() not in typed.to_json().lower()
+
+
+def test_undecodable_calldata_without_a_key_is_only_flagged() -> None:
+    verdict = _guard().check_transaction(_tx(selector("approve(address,uint256)") + OTHER_KEY))
+    assert verdict.action is Action.FLAG
+    assert verdict.rule_ids == ("tx.undecodable",)

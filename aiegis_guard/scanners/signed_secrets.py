@@ -35,8 +35,9 @@ nothing is derived when the payload has no own address to compare against.
 
 from __future__ import annotations
 
+import json
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -48,7 +49,7 @@ from aiegis_guard.redact import mask
 from aiegis_guard.scanners import ScanContext
 from aiegis_guard.textcache import DigestLRU
 
-__all__ = ["SignedPayload", "scan_signed"]
+__all__ = ["SignedPayload", "raw_payload", "scan_signed"]
 
 MAX_DERIVATIONS = 1024  # per payload; ~60-90 ms in the worst case
 MAX_ZERO_BYTES = 3  # a window with more zero bytes is structure, not a key (see above)
@@ -69,6 +70,41 @@ class SignedPayload:
     texts: tuple[str, ...] = ()  # typed-data fields, memos, message text
     own_evm: frozenset[str] = frozenset()  # lower-case 0x addresses
     own_solana: frozenset[str] = frozenset()  # base58 public keys
+
+
+def raw_payload(raw: object) -> SignedPayload | None:
+    """What can be read of a request its decoder refused: the bytes of a raw transaction,
+    the ``data`` / ``input`` of a transaction dict (its ``from`` as the own address), the
+    text of anything else (typed data, a message). None when there is nothing to read."""
+    if isinstance(raw, bytes | bytearray | memoryview):
+        return SignedPayload(blobs=(bytes(raw)[:MAX_TEXT],))
+    if isinstance(raw, str):
+        text = raw[:MAX_TEXT]
+        blob = _hex_bytes(text)
+        return SignedPayload(blobs=(blob,)) if blob else SignedPayload(texts=(text,))
+    if isinstance(raw, Mapping):
+        data = raw.get("data", raw.get("input"))
+        blob = _hex_bytes(data) if isinstance(data, str) else None
+        if isinstance(data, bytes | bytearray):
+            blob = bytes(data)[:MAX_TEXT]
+        sender = raw.get("from")
+        own = frozenset({sender.lower()}) if isinstance(sender, str) else frozenset()
+        try:
+            text = json.dumps(raw, default=str)[:MAX_TEXT]
+        except (TypeError, ValueError, RecursionError):
+            text = ""
+        return SignedPayload(blobs=(blob,) if blob else (), texts=(text,), own_evm=own)
+    return None
+
+
+def _hex_bytes(text: str) -> bytes | None:
+    body = text[2:] if text[:2] in ("0x", "0X") else text
+    if not body or len(body) % 2 or len(body) > 2 * MAX_TEXT:
+        return None
+    try:
+        return bytes.fromhex(body)
+    except ValueError:
+        return None
 
 
 def _limit_finding(derived: int) -> Finding:
