@@ -436,3 +436,13 @@ def test_undecodable_calldata_without_a_key_is_only_flagged() -> None:
     verdict = _guard().check_transaction(_tx(selector("approve(address,uint256)") + OTHER_KEY))
     assert verdict.action is Action.FLAG
     assert verdict.rule_ids == ("tx.undecodable",)
+
+
+def test_own_solana_seed_in_an_unparsable_transaction_is_blocked() -> None:
+    """A Solana transaction cut short (its base64 does not parse) still has its bytes read."""
+    raw = bytes(_sol_tx(_unknown(b"\x02\x09" + SECRET64[:32] + b"\x11" * 8)))[:-3]
+    guard = _guard(Wallet(solana=frozenset({str(AGENT.pubkey())})))
+    verdict = guard.check_transaction(base64.b64encode(raw).decode(), chain="solana")
+    assert verdict.action is Action.BLOCK
+    assert "tx.undecodable" in verdict.rule_ids
+    assert base58.b58encode(SECRET64[:32]).decode() not in verdict.to_json()

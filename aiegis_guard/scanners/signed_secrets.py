@@ -35,6 +35,7 @@ nothing is derived when the payload has no own address to compare against.
 
 from __future__ import annotations
 
+import base64
 import json
 import re
 from collections.abc import Iterable, Mapping
@@ -80,8 +81,8 @@ def raw_payload(raw: object) -> SignedPayload | None:
         return SignedPayload(blobs=(bytes(raw)[:MAX_TEXT],))
     if isinstance(raw, str):
         text = raw[:MAX_TEXT]
-        blob = _hex_bytes(text)
-        return SignedPayload(blobs=(blob,)) if blob else SignedPayload(texts=(text,))
+        blob = _hex_bytes(text) or _base64_bytes(text)  # a raw EVM / Solana transaction
+        return SignedPayload(blobs=(blob,) if blob else (), texts=(text,))
     if isinstance(raw, Mapping):
         data = raw.get("data", raw.get("input"))
         blob = _hex_bytes(data) if isinstance(data, str) else None
@@ -95,6 +96,13 @@ def raw_payload(raw: object) -> SignedPayload | None:
             text = ""
         return SignedPayload(blobs=(blob,) if blob else (), texts=(text,), own_evm=own)
     return None
+
+
+def _base64_bytes(text: str) -> bytes | None:
+    try:
+        return base64.b64decode(text.strip(), validate=True) or None
+    except ValueError:
+        return None
 
 
 def _hex_bytes(text: str) -> bytes | None:
