@@ -9,8 +9,8 @@
   ("emoji smuggling"), decoded;
 * decoded layers: base64 / hex blocks, percent-encoding, HTML entities and ``\\xNN`` /
   ``\\uNNNN`` escapes (:mod:`aiegis_guard.decoders`), letters spaced apart joined up
-  (:mod:`aiegis_guard.respell`), leetspeak read back as letters (:mod:`aiegis_guard.deleet`)
-  — each decoded layer is cleaned the same
+  (:mod:`aiegis_guard.respell`), leetspeak read back as letters (:mod:`aiegis_guard.deleet`),
+  ROT13 where the text names it — each decoded layer is cleaned the same
   way as layer 0 and decoded again, breadth first, up to ``MAX_DEPTH`` levels, ``MAX_LAYERS``
   layers and a decoded-size budget proportional to the input.
 
@@ -39,7 +39,7 @@ from typing import NamedTuple
 
 from aiegis_guard.clean import Count, Hidden, chain, clean
 from aiegis_guard.confusables import fold_confusables
-from aiegis_guard.decoders import decode_blocks, decode_inline, has_inline, readable
+from aiegis_guard.decoders import decode_blocks, decode_inline, has_inline, readable, rot13_blocks
 from aiegis_guard.deleet import leet_blocks
 from aiegis_guard.findings import Action, Category, Finding, Severity
 from aiegis_guard.offsets import MapBuilder, OffsetMap
@@ -63,6 +63,7 @@ class LayerKind(StrEnum):
     ESCAPES = "escapes"
     SPACED = "spaced"
     LEET = "leet"
+    ROT13 = "rot13"
 
 
 class Layer(NamedTuple):
@@ -277,7 +278,7 @@ class _Unfolder:
         """Queue every decoded layer found in ``layer`` (or report that nesting goes on)."""
         text = layer.text
         if blocks is None:
-            blocks = decode_blocks(text) + respell_blocks(text) + leet_blocks(text)
+            blocks = _blocks(text)
         if layer.depth >= MAX_DEPTH:
             if blocks or has_inline(text):
                 self.report.add("obfuscation.nested_encoding", 1, None, f"depth:{MAX_DEPTH}")
@@ -294,11 +295,16 @@ class _Unfolder:
 _new_tuple = tuple.__new__
 
 
+def _blocks(text: str) -> list[tuple[int, int, str, str]]:
+    """Every decoded block of ``text``: base64 / hex, spelled out, leetspeak, ROT13."""
+    return decode_blocks(text) + respell_blocks(text) + leet_blocks(text) + rot13_blocks(text)
+
+
 def normalize(text: str) -> Normalized:
     """Normalise ``text`` and unfold what is hidden in it. Pure; bounded work and size."""
     blocks = None
     if text.isascii():
-        blocks = decode_blocks(text) + respell_blocks(text) + leet_blocks(text)
+        blocks = _blocks(text)
         if not blocks and not has_inline(text):
             # the common case, kept cheap: plain ASCII text with nothing to decode
             top = _new_tuple(Layer, (text, LayerKind.TEXT, 0, None, None, None))
