@@ -55,7 +55,10 @@ rule                                 action  when
 ``<authority rule>``                 BLOCK   authority/owner of an own account handed to a
                                              non-own address: ``set_authority``
                                              (spl.set_authority), ``assign`` (system.assign*),
-                                             ``authorize_nonce``, ``transfer_ownership``,
+                                             ``authorize_nonce``, ``stake_authorize``,
+                                             ``vote_authorize`` (a vote account's voter,
+                                             withdrawer, identity, commission collector),
+                                             ``transfer_ownership``,
                                              ``safe_owner_change`` (owners, threshold),
                                              ``safe_module_change``, ``safe_guard_change``,
                                              ``safe_fallback_handler_change``,
@@ -174,6 +177,10 @@ _AUTHORITY_RULES = {
     "stake.initialize": "stake_authorize",
     "stake.set_lockup": "stake_lockup",
     "stake.initialize_lockup": "stake_lockup",
+    "vote.authorize": "vote_authorize",
+    "vote.initialize": "vote_authorize",
+    "vote.update_validator_identity": "vote_authorize",
+    "vote.commission_collector": "vote_authorize",
     "ownable.transfer_ownership": "transfer_ownership",
     "safe.owner": "safe_owner_change",
     "safe.threshold": "safe_owner_change",

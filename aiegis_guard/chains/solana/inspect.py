@@ -96,7 +96,11 @@ _EXCHANGES = ("raydium_amm.", "raydium_cpmm.", "raydium_clmm.", "whirlpool.", "m
 HIGH_PRIORITY_FEE = 10_000_000
 """Lamports (0.01 SOL): a priority fee above this is FLAGged (fees are burnt, not refunded)."""
 
-SAFE_OWNER_PROGRAMS = frozenset({progs.SYSTEM_PROGRAM, progs.STAKE_PROGRAM, *progs.TOKEN_PROGRAMS})
+# native programs whose new accounts' authorities are judged when they are named (stake and
+# vote accounts: Initialize*), or that hold nothing of value by themselves
+SAFE_OWNER_PROGRAMS = frozenset(
+    {progs.SYSTEM_PROGRAM, progs.STAKE_PROGRAM, progs.VOTE_PROGRAM, *progs.TOKEN_PROGRAMS}
+)
 _BURNS = frozenset({"Burn", "BurnChecked"})
 _ASSET_BURNS = frozenset({"bubblegum.burn_asset", "mpl_core.burn_asset"})  # (asset, owner)
 

@@ -35,6 +35,7 @@ from aiegis_guard.chains.solana.stake_layouts import (
     STAKE_LAYOUTS,
     STAKE_PROGRAM,
 )
+from aiegis_guard.chains.solana.vote import VOTE_PROGRAM
 
 __all__ = [
     "ATA_PROGRAM",
@@ -52,6 +53,7 @@ __all__ = [
     "TOKEN_PROGRAM",
     "TOKEN_PROGRAMS",
     "U64_MAX",
+    "VOTE_PROGRAM",
     "Layout",
     "layout_for",
 ]
@@ -90,10 +92,11 @@ BUILTIN_PROGRAMS: Final[dict[str, str]] = {
     MEMO_V2_PROGRAM: "SPL Memo v2",
     LOOKUP_TABLE_PROGRAM: "Address Lookup Table",
     STAKE_PROGRAM: "Stake Program",
+    VOTE_PROGRAM: "Vote Program",  # decoded in vote.py (through protocols.py)
 }
 """Programs whose instructions this package decodes (known without any allowlist).
 
-Other well-known programs (Vote, BPF loaders) are *not* listed: their
+Other well-known programs (BPF loaders) are *not* listed: their
 instructions are not decoded here, so they stay unknown unless ``allowlist.solana_programs``
 names them.
 """

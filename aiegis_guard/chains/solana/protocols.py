@@ -2,10 +2,10 @@
 withdrawals (:mod:`.lending`), Meteora DLMM swaps (:mod:`.meteora`), Squads v4 configuration
 (:mod:`.squads`), the SPL Name Service (:mod:`.name_service`), Token-2022's transfer-fee
 extension (:mod:`.token_fees`), compressed NFTs (:mod:`.bubblegum`), Metaplex Core assets
-(:mod:`.mpl_core`) and Orca Whirlpool positions (:mod:`.whirlpool_position`; the Whirlpool
-swaps are in :mod:`.defi`). One table each for the instruction families, the layouts, the
-builders and the (token account, mint) pairs they state, read by :mod:`.programs` and
-:mod:`.operations`."""
+(:mod:`.mpl_core`), Orca Whirlpool positions (:mod:`.whirlpool_position`; the Whirlpool
+swaps are in :mod:`.defi`) and validators' vote accounts (:mod:`.vote`). One table each for
+the instruction families, the layouts, the builders and the (token account, mint) pairs they
+state, read by :mod:`.programs` and :mod:`.operations`."""
 
 from __future__ import annotations
 
@@ -35,6 +35,7 @@ from aiegis_guard.chains.solana.name_service import (
 )
 from aiegis_guard.chains.solana.squads import SQUADS_BUILDERS, SQUADS_PROGRAM, squads_layout
 from aiegis_guard.chains.solana.token_fees import TOKEN_FEE_BUILDERS
+from aiegis_guard.chains.solana.vote import VOTE_BUILDERS, VOTE_PROGRAM, vote_layout
 from aiegis_guard.chains.solana.whirlpool_position import (
     POSITION_BUILDERS,
     position_layout,
@@ -51,6 +52,7 @@ PROTOCOL_FAMILIES: Final[dict[str, str]] = {
     NAME_SERVICE_PROGRAM: "name_service",
     BUBBLEGUM_PROGRAM: "bubblegum",
     MPL_CORE_PROGRAM: "mpl_core",
+    VOTE_PROGRAM: "vote",
 }  # the Whirlpool program keeps its family "whirlpool" (defi.DEFI_FAMILIES)
 
 _LAYOUTS: Final[dict[str, Callable[[bytes], tuple[Layout | None, int]]]] = {
@@ -59,6 +61,7 @@ _LAYOUTS: Final[dict[str, Callable[[bytes], tuple[Layout | None, int]]]] = {
     NAME_SERVICE_PROGRAM: name_service_layout,
     BUBBLEGUM_PROGRAM: bubblegum_layout,
     MPL_CORE_PROGRAM: mpl_core_layout,
+    VOTE_PROGRAM: vote_layout,
     WHIRLPOOL_PROGRAM: position_layout,  # what defi_layouts does not read (positions)
 }
 
@@ -90,4 +93,5 @@ PROTOCOL_BUILDERS: Final[dict[tuple[str, str], _Builder]] = {
     **BUBBLEGUM_BUILDERS,
     **MPL_CORE_BUILDERS,
     **POSITION_BUILDERS,
+    **VOTE_BUILDERS,
 }
