@@ -1,12 +1,14 @@
 """Hyperliquid user actions signed as EIP-712 (``protocols/hyperliquid.py``): type names with
 a colon parse; sends and withdrawals give USDC to ``destination``; an agent approval is an
-authority; an action not read is unreadable (FLAG), never a pass.
+authority over the signer's own account (BLOCK to a stranger unless its name makes it expire
+soon: FLAG); an action not read is unreadable (FLAG), never a pass.
 
 Types from hyperliquid-dex/hyperliquid-python-sdk ``hyperliquid/utils/signing.py``; parties
 are generated."""
 
 from __future__ import annotations
 
+import time
 from typing import Any
 
 import pytest
@@ -59,6 +61,14 @@ def _judge(payload: dict[str, Any]) -> Any:
     return Guard(policy, classifier=False).check_typed_data(payload)
 
 
+SOON_MS = (int(time.time()) + 7 * 86_400) * 1000  # a week ahead
+FAR_MS = (int(time.time()) + 5 * 365 * 86_400) * 1000  # five years ahead
+
+
+def agent(address: str, name: str) -> dict[str, Any]:
+    return action("ApproveAgent", _AGENT, {"agentAddress": address, "agentName": name, "nonce": 1})
+
+
 def send(to: str, primary: str = "Withdraw") -> dict[str, Any]:
     return action(primary, _SEND, {"destination": to, "amount": "2500.5", "time": 1764985000000})
 
@@ -71,9 +81,16 @@ def send(to: str, primary: str = "Withdraw") -> dict[str, Any]:
         pytest.param(action("ApproveAgent", _AGENT, {"agentAddress": AGENT, "agentName": "bot",
                                                      "nonce": 1}), Action.ALLOW,
                      id="agent-allowlisted"),
-        pytest.param(action("ApproveAgent", _AGENT, {"agentAddress": STRANGER, "agentName": "x",
-                                                     "nonce": 1}), Action.FLAG,
-                     id="agent-stranger"),
+        pytest.param(agent(STRANGER, "x"), Action.BLOCK, id="agent-stranger-standing"),
+        pytest.param(agent(STRANGER, ""), Action.BLOCK, id="unnamed-agent-stranger"),
+        pytest.param(agent(STRANGER, f"x valid_until {SOON_MS}"), Action.FLAG,
+                     id="agent-stranger-short-lived"),
+        pytest.param(agent(STRANGER, f"x valid_until {FAR_MS}"), Action.BLOCK,
+                     id="agent-stranger-expiring-in-years"),
+        pytest.param(agent(STRANGER, "valid_until soon"), Action.BLOCK,
+                     id="agent-stranger-unreadable-expiry"),
+        pytest.param(agent(AGENT, f"bot valid_until {FAR_MS}"), Action.ALLOW,
+                     id="agent-allowlisted-any-expiry"),
         pytest.param(action("Mystery", [{"name": "hyperliquidChain", "type": "string"},
                                         {"name": "what", "type": "string"}], {"what": "x"}),
                      Action.FLAG, id="action-not-read"),
@@ -87,3 +104,12 @@ def test_withdrawal_amount_in_usdc_base_units() -> None:
     verdict = _judge(send(STRANGER))
     gives = [e for e in verdict.effects if e["kind"] == "gives"]
     assert gives and gives[0]["amount"] == 2_500_500_000
+
+
+def test_agent_is_an_authority_over_the_signers_account() -> None:
+    verdict = _judge(agent(STRANGER, f"x valid_until {SOON_MS}"))
+    (effect,) = [e for e in verdict.effects if e["kind"] == "authority"]
+    assert effect["what"] == "agent"
+    assert effect["account"] is None  # the message names no account: the signer's
+    assert effect["expiry"] == SOON_MS // 1000
+    assert any(f"expires:{SOON_MS // 1000}" in f.evidence for f in verdict.findings)

@@ -241,13 +241,14 @@ def _authority(c: _Ctx, op: AuthorityChange) -> Effect:
     removed = op.new_authority is None and op.via in SPL_SET_AUTHORITY
     return Effect(
         kind=EffectKind.AUTHORITY,
-        account=op.account,
-        own=c.acts_for(op.account) or c.acts_for(op.current_authority),
+        account=op.account or None,  # empty: the signer's own account
+        own=not op.account or c.acts_for(op.account) or c.acts_for(op.current_authority),
         asset=op.asset,
         token_ids=() if op.token_id is None else (op.token_id,),
         **c.party(op.new_authority),
         what="revoke" if removed else op.authority_type or op.via,
         via=_via(op),
+        expiry=op.expires,
     )
 
 

@@ -75,7 +75,11 @@ rule                                 action  when
                                              ``set_rewards_receiver``: an allowlisted
                                              recipient is trusted),
                                              ... (FLAG when
-                                             the account is not known to be own; nothing when
+                                             the account is not known to be own; FLAG when
+                                             the authority lapses within ``SHORT_LIVED_S``
+                                             (a Hyperliquid agent's ``valid_until``); an
+                                             account-less change acts on the signer's own
+                                             account; nothing when
                                              the new authority is own or an allowlisted
                                              spender / operator / delegate; an Ownable /
                                              Safe owner allowlisted in any role); FLAG when
@@ -478,10 +482,14 @@ def _authority(j: _Judge, op: AuthorityChange) -> list[Finding]:
     if op.authority_type:
         ev += (f"authority_type:{op.authority_type}",)
     target = mask_address(new) if new else "nobody"
-    own = j.acts_for(op.account) or j.acts_for(op.current_authority)
+    # an account-less change acts on the signer's own account (see AuthorityChange)
+    own = not op.account or j.acts_for(op.account) or j.acts_for(op.current_authority)
     if own and op.authority_type == "owner_renounced":  # nobody gains it; cannot be undone
         msg = f"{op.via}: authority over own account {mask_address(op.account)} renounced"
         out.append(j.f(rule, Action.FLAG, msg, *ev, "own-account", "irreversible"))
+    elif own and op.expires is not None and op.expires <= time.time() + SHORT_LIVED_S:
+        msg = f"{op.via}: short-lived authority over own account -> {target}"
+        out.append(j.f(rule, Action.FLAG, msg, *ev, "own-account", f"expires:{op.expires}"))
     elif own:
         msg = f"{op.via}: authority over own account {mask_address(op.account)} -> {target}"
         out.append(j.f(rule, Action.BLOCK, msg, *ev, "own-account", severity=Severity.CRITICAL))

@@ -149,7 +149,10 @@ class Approval(_Frozen):
 @fast_init
 @dataclass(frozen=True, kw_only=True, slots=True)
 class AuthorityChange(_Frozen):
-    """Ownership or authority of an account handed to someone else."""
+    """Ownership or authority of an account handed to someone else.
+
+    ``account`` empty: the signer's own account (a signed message that does not name it, such
+    as a Hyperliquid ``ApproveAgent``)."""
 
     op: Literal["authority"] = "authority"
     via: str  # "spl.set_authority", "system.assign", "system.authorize_nonce", "safe.owner"...
@@ -160,6 +163,7 @@ class AuthorityChange(_Frozen):
     carrier: str = ""
     asset: Asset | None = None  # what the authority is over, when it is a token (an ENS name)
     token_id: int | None = None
+    expires: int | None = None  # unix seconds the authority lapses at, when it does
 
 
 @fast_init

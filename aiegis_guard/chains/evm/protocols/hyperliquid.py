@@ -8,10 +8,19 @@ string, nonce uint64``; primary types ``HyperliquidTransaction:UsdSend`` / ``:Wi
 ``:SpotSend`` / ``:ApproveAgent``). ``amount`` is a decimal string of USDC (6 decimals on
 Arbitrum, where withdrawals land; a spot token's amount is kept unknown).
 
-A send or a withdrawal gives the amount to ``destination``; an approved agent may then trade
-(and, as an API wallet, act) for the account: an authority ``agent`` of the signer's account
-(the message does not name the signer: FLAG for a stranger, not BLOCK); ``UsdClassTransfer``
-(``amount string, toPerp bool``) moves USDC between the account's own spot and perp balances.
+A send or a withdrawal gives the amount to ``destination``; ``UsdClassTransfer`` (``amount
+string, toPerp bool``) moves USDC between the account's own spot and perp balances.
+
+``ApproveAgent`` registers an API wallet ("agent") that signs every L1 action (orders, cancels,
+leverage...) for the master account and its sub-accounts; it holds no funds and cannot
+withdraw or transfer (user-signed actions need the master), but it can trade the whole margin
+away (hyperliquid-docs ``for-developers/api/nonces-and-api-wallets``: API wallets sign on
+behalf of the master account; they are deregistered when a new one takes the name, when they
+expire, or when the account has no funds). It is an authority ``agent`` over the signer's own
+account (the message names no account: the one that signs it; an ``AuthorityChange`` with an
+empty account). A name ending in ``valid_until <ms>`` (the SDKs' form, e.g. the python SDK's
+``approve_agent(name)``) makes the agent expire: ``expires``, so that a short-lived agent of a
+stranger is FLAGged rather than BLOCKed (``chains/inspect.py``).
 """
 
 from __future__ import annotations
@@ -29,12 +38,19 @@ __all__ = ["HYPERLIQUID_DOMAIN", "decode_hyperliquid"]
 HYPERLIQUID_DOMAIN = "HyperliquidSignTransaction"
 USDC_ARBITRUM = "0xaf88d065e77c8cc2239327c5edb3a432268e5831"  # Circle's USDC on Arbitrum One
 _ADDRESS = re.compile(r"0x[0-9a-fA-F]{40}")
+_VALID_UNTIL = re.compile(r"(?:^|\s)valid_until (\d{1,16})\s*$")
 
 
 def _destination(value: Any) -> str:
     if not isinstance(value, str) or not _ADDRESS.fullmatch(value):
         raise EvmDecodeError("hyperliquid: destination is not an address")
     return value.lower()
+
+
+def _valid_until(name: Any) -> int | None:
+    """Unix seconds an agent named ``<name> valid_until <ms>`` expires at (None: never)."""
+    found = _VALID_UNTIL.search(name) if isinstance(name, str) else None
+    return int(found.group(1)) // 1000 if found else None
 
 
 def _usdc(amount: Any) -> int:
@@ -55,10 +71,11 @@ def decode_hyperliquid(m: dict[str, Any]) -> list[Operation] | None:
         return [
             AuthorityChange(
                 via="hyperliquid.approve_agent",
-                account="hyperliquid",
+                account="",  # the signer's own account
                 new_authority=_destination(m["agentAddress"]),
                 authority_type="agent",
                 current_authority=None,
+                expires=_valid_until(m.get("agentName")),
             )
         ]
     if "destination" not in m or "amount" not in m:
