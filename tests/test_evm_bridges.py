@@ -264,3 +264,49 @@ def test_canonical_bridges_pay_the_recipient_one_to_one(data: bytes, value: int,
     assert get.recipient == to and get.amount in (10**18, 8_000 * 10**6)
     verdict = judged(payload, OP_BRIDGE)
     assert verdict.action is (Action.ALLOW if to == OWN else Action.BLOCK), verdict.effect_lines
+
+
+INBOX = addr("arbitrum-inbox")
+_RETRYABLE = "createRetryableTicket(address,uint256,uint256,address,address,uint256,uint256,bytes)"
+_UNSAFE = "unsafe" + _RETRYABLE[0].upper() + _RETRYABLE[1:]
+L2_VALUE, FEES = 2 * 10**18, 11 * 10**13
+
+
+def retryable(
+    to: str, excess: str, beneficiary: str, l2_value: int = L2_VALUE, fn: str = ""
+) -> bytes:
+    return call(fn or _RETRYABLE, to, l2_value, 10**13, excess, beneficiary, 100_000, 10**9, b"")
+
+
+@pytest.mark.parametrize(
+    ("data", "action", "receivers"),
+    [
+        pytest.param(retryable(OWN, OWN, OWN), Action.ALLOW, {OWN}, id="all-own"),
+        pytest.param(retryable(STRANGER, STRANGER, STRANGER), Action.BLOCK, {STRANGER},
+                     id="value-to-stranger"),
+        pytest.param(retryable(OWN, STRANGER, OWN), Action.BLOCK, {OWN, STRANGER},
+                     id="excess-fees-to-stranger"),
+        pytest.param(retryable(OWN, OWN, STRANGER), Action.BLOCK, {OWN, STRANGER},
+                     id="beneficiary-stranger-may-cancel"),
+        pytest.param(retryable(OWN, FRIEND, OWN), Action.ALLOW, {OWN, FRIEND},
+                     id="excess-to-allowlisted"),
+        pytest.param(retryable(STRANGER, OWN, STRANGER, 0), Action.ALLOW, set(),
+                     id="message-without-value-moves-nothing"),
+        pytest.param(retryable(STRANGER, OWN, OWN, fn=_UNSAFE), Action.BLOCK, {STRANGER},
+                     id="unsafe-form-same"),
+    ],
+)  # fmt: skip
+def test_arbitrum_retryable_ticket(data: bytes, action: Action, receivers: set[str]) -> None:
+    """``l2CallValue`` goes to ``to`` on L2; the refund addresses (fee excess, the beneficiary
+    who may cancel) receive from the deposit too: a stranger among them blocks."""
+    payload = own_tx(INBOX, data, value=L2_VALUE + FEES)
+    assert {r.recipient for r in receipts(payload)} == receivers
+    verdict = judged(payload, INBOX, FRIEND)
+    assert verdict.action is action, verdict.effect_lines
+
+
+def test_truncated_retryable_is_a_decode_error() -> None:
+    data = retryable(OWN, OWN, OWN)[:100]
+    with pytest.raises(EvmDecodeError):
+        decode_evm(own_tx(INBOX, data, value=L2_VALUE))
+    assert judged(own_tx(INBOX, data, value=L2_VALUE), INBOX).action is not Action.ALLOW

@@ -357,6 +357,19 @@ PINNED = [
         "4fb1a07b",
         "outboundTransferCustomRefund(address,address,address,uint256,uint256,uint256,bytes)",
     ),
+    # Arbitrum retryable tickets (OffchainLabs/nitro-contracts src/bridge/Inbox.sol)
+    (
+        "679b6ded",
+        "createRetryableTicket(address,uint256,uint256,address,address,uint256,uint256,bytes)",
+    ),
+    (
+        "6e6e8a6a",
+        "unsafeCreateRetryableTicket(address,uint256,uint256,address,address,uint256,uint256,bytes)",
+    ),
+    (
+        "1b871c8d",
+        "createRetryableTicketNoRefundAliasRewrite(address,uint256,uint256,address,address,uint256,uint256,bytes)",
+    ),
     # Seaport cancels (ConsiderationInterface.sol; Seaport's published selectors)
     (
         "fd9f1e10",

@@ -22,6 +22,15 @@ Sources (function signatures and argument order):
   ``wrapAndTransferETH(recipientChain, bytes32 recipient, arbiterFee, nonce)`` (no minimum:
   the recipient gets the whole amount less ``arbiterFee``).
 
+- OffchainLabs/nitro-contracts ``src/bridge/Inbox.sol`` / ``AbsInbox.sol``:
+  ``createRetryableTicket(to, l2CallValue, maxSubmissionCost, excessFeeRefundAddress,
+  callValueRefundAddress, gasLimit, maxFeePerGas, data)`` and its ``unsafe`` /
+  ``NoRefundAliasRewrite`` forms (same arguments): the call's ETH pays ``l2CallValue`` to ``to``
+  on L2 plus the fees; ``excessFeeRefundAddress`` is credited what the fees leave over (all of
+  the deposit but ``l2CallValue`` when the fee bids are inflated); ``callValueRefundAddress``
+  is the ticket's beneficiary: it may cancel the ticket and is credited ``l2CallValue`` then
+  (or when it times out).
+
 A bridge transfer is an exchange across chains (``order = SWAP``): the input is a give of the
 caller to the bridge contract, the destination side a :class:`Receipt` to the recipient with
 its guaranteed minimum, judged like a swap output (``swap_recipient``: a recipient that is
@@ -165,7 +174,22 @@ def _canonical_token(f: Frame, fn: Function, a: list[Any]) -> Result:
     return _bridge(f, f"canonical.{fn.name}", (asset(token), amount), (asset(remote), amount), to)
 
 
+def _retryable(f: Frame, fn: Function, a: list[Any]) -> Result:
+    """Arbitrum ``createRetryableTicket`` (and forms): ``l2CallValue`` of the call's ETH (already
+    a transfer to the Inbox) out to ``to`` on L2; each refund address other than the caller and
+    ``to`` a receiver of the deposit too (an unknown share of it), as Across's depositor. The L2
+    call itself runs as the caller's alias (never the caller's L2 account): not an effect."""
+    to, l2_value, _submission, excess_to, value_to = a[:5]
+    via = f"arbitrum.{fn.name}"
+    out = _bridge(f, via, (None, None), (native(), l2_value), to) if l2_value else []
+    refunds = {excess_to} | ({value_to} if l2_value else set())
+    for who in sorted(refunds - {ZERO, f.sender, to}):
+        out += _bridge(f, f"{via}.refund", (None, None), (native(), None), who)
+    return out
+
+
 _ACROSS_TAIL = "uint256,uint256,uint256"
+_RETRYABLE = "(address,uint256,uint256,address,address,uint256,uint256,bytes)"
 # OP Stack: ethereum-optimism/optimism packages/contracts-bedrock src/L1/L1StandardBridge.sol and
 # src/universal/StandardBridge.sol; Arbitrum: OffchainLabs token-bridge-contracts
 # L1GatewayRouter.sol (outboundTransfer[CustomRefund]) and nitro-contracts src/bridge/Inbox.sol
@@ -187,6 +211,9 @@ _CANONICAL = (
 )
 TABLE = (
     *_CANONICAL,
+    (f"createRetryableTicket{_RETRYABLE}", _retryable),
+    (f"unsafeCreateRetryableTicket{_RETRYABLE}", _retryable),
+    (f"createRetryableTicketNoRefundAliasRewrite{_RETRYABLE}", _retryable),
     (
         f"depositV3(address,address,address,address,{_ACROSS_TAIL},address,uint32,uint32,uint32,"
         "bytes)",
