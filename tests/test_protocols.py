@@ -127,6 +127,7 @@ PINNED = [
     ("a1903eab", "submit(address)"),
     ("74694a2b", "register(string,address,uint256,bytes32,address,bytes[],bool,uint16)"),
     ("acf1a841", "renew(string,uint256)"),
+    ("f2b9fdb8", "supply(address,uint256)"),
     ("4232cd63", "supplyTo(address,address,uint256)"),
     ("439e2e45", "transferAsset(address,address,uint256)"),
     ("26441318", "withdrawFrom(address,address,address,uint256)"),

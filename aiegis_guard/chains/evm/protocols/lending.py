@@ -8,8 +8,12 @@ Sources:
   setUserUseReserveAsCollateral) and ``ICreditDelegationToken.sol`` (approveDelegation);
   aave/aave-v3-periphery ``WrappedTokenGatewayV3.sol`` (depositETH / withdrawETH / repayETH /
   borrowETH, with and without the rate mode of v3.0);
-- compound-finance/comet ``contracts/CometMainInterface.sol`` (allow / allowBySig / supplyTo /
-  withdrawTo / withdrawFrom / transferAsset);
+- compound-finance/comet ``contracts/CometMainInterface.sol`` (allow / allowBySig / supply /
+  supplyTo / withdrawTo / withdrawFrom / transferAsset; ``Comet.sol`` ``supplyInternal``: the
+  base asset becomes base balance, the Comet's own ERC-20 ``balanceOf``; a collateral asset
+  is held as ``userCollateral``; the base asset of a Comet is its ``baseTokenAddress`` in
+  ``deployments/<network>/<market>/configuration.json``, the row's ``asset`` in
+  ``data/evm_protocols.json``);
 - ensdomains/ens-contracts ``ETHRegistrarController.sol`` (``register``: the name's ERC-721 on
   the BaseRegistrar, id ``uint256(keccak256(label))``; the legacy controller's
   ``register(string,address,uint256,bytes32)`` / ``registerWithConfig``; the 2025
@@ -34,7 +38,7 @@ from aiegis_guard.chains.evm.protocols.restaking import ROCKET_DEPOSIT_POOL, roc
 from aiegis_guard.chains.evm.protocols.swaps import swap_ops
 from aiegis_guard.chains.evm.selectors import Function
 from aiegis_guard.chains.evm.tokens import approval, named_call, switch_approval
-from aiegis_guard.chains.known import known_contracts
+from aiegis_guard.chains.known import known_contracts, vault_asset
 from aiegis_guard.chains.transaction import (
     SWAP_ORDER,
     Approval,
@@ -153,9 +157,26 @@ def _allow_by_sig(f: Frame, fn: Function, a: list[Any]) -> Result:
     return [_comet_allow(f, a[0], a[1], a[2])]
 
 
+def _comet_supply(f: Frame, via: str, token: str, amount: int, dst: str) -> Result:
+    """``amount`` of ``token`` in from the caller, credited to ``dst``: base balance (the
+    Comet's own token) for the market's base asset, else the collateral itself; a max amount
+    of the base asset repays ``dst``'s whole debt (an amount known on-chain only)."""
+    paid = None if amount >= HUGE_AMOUNT else amount
+    credit = f.target if vault_asset(f.target) == token else token
+    return swap_ops(f, via, (token, paid), (credit, paid), dst)
+
+
+def _supply(f: Frame, fn: Function, a: list[Any]) -> Result:
+    """Comet ``supply(asset, amount)``: credited to ``msg.sender``. The selector is common:
+    on a contract not known as a Comet it stays opaque."""
+    if not _on(f, "Compound III") or f.sender is None:
+        return [named_call(f, fn, known=False)]
+    return _comet_supply(f, "compound_v3.supply", a[0], a[1], f.sender)
+
+
 def _supply_to(f: Frame, fn: Function, a: list[Any]) -> Result:
     dst, token, amount = a
-    return swap_ops(f, "compound_v3.supply_to", (token, amount), (token, amount), dst)
+    return _comet_supply(f, "compound_v3.supply_to", token, amount, dst)
 
 
 def _withdraw_to(f: Frame, fn: Function, a: list[Any]) -> Result:
@@ -324,6 +345,7 @@ TABLE = (
         "allowBySig(address,address,bool,uint256,uint256,uint8,bytes32,bytes32)",
         _allow_by_sig,
     ),
+    ("supply(address,uint256)", _supply),
     ("supplyTo(address,address,uint256)", _supply_to),
     ("withdrawTo(address,address,uint256)", _withdraw_to),
     ("withdrawFrom(address,address,address,uint256)", _withdraw_from),
