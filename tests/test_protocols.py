@@ -263,6 +263,13 @@ PINNED = [
     ("c73a2d60", "disperseToken(address,address[],uint256[])"),
     ("51ba162c", "disperseTokenSimple(address,address[],uint256[])"),
     # Curve StableSwap / stableswap-ng liquidity with _receiver, Balancer V2 joinPool / exitPool
+    ("0b4c7e4d", "add_liquidity(uint256[2],uint256)"),
+    ("4515cef3", "add_liquidity(uint256[3],uint256)"),
+    ("029b2f34", "add_liquidity(uint256[4],uint256)"),
+    ("5b36389c", "remove_liquidity(uint256,uint256[2])"),
+    ("ecb586a5", "remove_liquidity(uint256,uint256[3])"),
+    ("7d49d875", "remove_liquidity(uint256,uint256[4])"),
+    ("1a4d01d2", "remove_liquidity_one_coin(uint256,int128,uint256)"),
     ("0c3e4b54", "add_liquidity(uint256[2],uint256,address)"),
     ("75b96abc", "add_liquidity(uint256[3],uint256,address)"),
     ("cb495064", "add_liquidity(uint256[4],uint256,address)"),

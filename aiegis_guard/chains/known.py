@@ -25,8 +25,10 @@ __all__ = [
     "imitated_contract",
     "known_collections",
     "known_contracts",
+    "known_gauges",
     "known_mints",
     "pool_coins",
+    "pool_lp_token",
     "protocol_names",
     "protocol_of",
     "solana_labels",
@@ -173,6 +175,24 @@ def pool_coins(address: str) -> tuple[str, ...] | None:
         if row["address"].lower() == address and "coins" in row:
             return tuple(c.lower() for c in row["coins"])
     return None
+
+
+@cache
+def pool_lp_token(address: str) -> str | None:
+    """A known pool's LP token when it is a separate contract (a row's ``lp_token``: Curve's
+    ``lp_token_address``), lower-case; None otherwise."""
+    for row in _evm_rows():
+        if row["address"].lower() == address and "lp_token" in row:
+            return str(row["lp_token"]).lower()
+    return None
+
+
+@cache
+def known_gauges() -> frozenset[str]:
+    """Lower-case addresses of known liquidity gauges (``kind: gauge``): a deposit of the
+    ``asset`` (its LP token) credits the same amount of gauge balance (Curve
+    ``LiquidityGauge*.vy`` ``deposit``: ``balanceOf[_addr] += _value``)."""
+    return frozenset(r["address"].lower() for r in _evm_rows() if r.get("kind") == "gauge")
 
 
 @cache

@@ -10,9 +10,12 @@ Sources:
 - curvefi/curve-contract ``StableSwap*.vy`` / curvefi/stableswap-ng
   ``CurveStableSwapNG.vy``: ``add_liquidity(amounts, min_mint_amount, _receiver)``,
   ``remove_liquidity(_burn_amount, _min_amounts, _receiver)``,
-  ``remove_liquidity_one_coin(_burn_amount, i, _min_received, _receiver)`` (the forms
-  without ``_receiver`` pay ``msg.sender``); the LP token is on-chain (the pool itself in the
-  factory pools), written as the pool's "LP token".
+  ``remove_liquidity_one_coin(_burn_amount, i, _min_received, _receiver)``; the forms
+  without ``_receiver`` (``contracts/pools/3pool/StableSwap3Pool.vy`` and the other plain
+  pools: ``add_liquidity(amounts, min_mint_amount)``, ``remove_liquidity(_amount,
+  min_amounts)``, ``remove_liquidity_one_coin(_token_amount, i, min_amount)``) pay
+  ``msg.sender``. The LP token is on-chain (the pool itself in the factory pools): a known
+  pool's ``lp_token`` (``pooldata.json`` ``lp_token_address``), else the pool's "LP token".
 
 Each is an exchange of the caller (``order = SWAP``): what it pays in, and what comes out to
 the receiver (an output to anyone but own is paid away: ``swap_recipient``). A pool nobody
@@ -29,14 +32,20 @@ from aiegis_guard.chains.evm.protocols.swaps import exchange_ops
 from aiegis_guard.chains.evm.protocols.vaults import stand_in
 from aiegis_guard.chains.evm.selectors import Function
 from aiegis_guard.chains.evm.tokens import named_call
-from aiegis_guard.chains.known import pool_coins
+from aiegis_guard.chains.known import pool_coins, pool_lp_token
 from aiegis_guard.chains.transaction import Asset
 
 __all__ = ["TABLE"]
 
 
 def _lp(pool: str) -> Asset:
-    return stand_in("LP token", pool)
+    token = pool_lp_token(pool)
+    return asset(token) if token is not None else stand_in("LP token", pool)
+
+
+def _to_caller(f: Frame, a: list[Any]) -> list[Any]:
+    """The arguments of a form without ``_receiver``, the caller appended as the receiver."""
+    return [*a, f.sender or f.context]
 
 
 def _curve_call(f: Frame, fn: Function, out: Result) -> Result:
@@ -46,7 +55,7 @@ def _curve_call(f: Frame, fn: Function, out: Result) -> Result:
 
 
 def _curve_add(f: Frame, fn: Function, a: list[Any]) -> Result:
-    amounts, min_mint, receiver = a
+    amounts, min_mint, receiver = a if len(a) == 3 else _to_caller(f, a)
     via = "curve.add_liquidity"
     out: Result = []
     for index, amount in enumerate(amounts):
@@ -57,7 +66,7 @@ def _curve_add(f: Frame, fn: Function, a: list[Any]) -> Result:
 
 
 def _curve_remove(f: Frame, fn: Function, a: list[Any]) -> Result:
-    burn, minimums, receiver = a
+    burn, minimums, receiver = a if len(a) == 3 else _to_caller(f, a)
     via = "curve.remove_liquidity"
     out = exchange_ops(f, via, (_lp(f.target), burn), f.sender, None)
     for index, minimum in enumerate(minimums):
@@ -66,7 +75,7 @@ def _curve_remove(f: Frame, fn: Function, a: list[Any]) -> Result:
 
 
 def _curve_remove_one(f: Frame, fn: Function, a: list[Any]) -> Result:
-    burn, index, minimum, receiver = a
+    burn, index, minimum, receiver = a if len(a) == 4 else _to_caller(f, a)
     get = (coin(f, index), minimum, receiver)
     out = exchange_ops(f, "curve.remove_liquidity_one_coin", (_lp(f.target), burn), f.sender, get)
     return _curve_call(f, fn, out)
@@ -101,6 +110,13 @@ def _balancer_exit(f: Frame, fn: Function, a: list[Any]) -> Result:
 
 _JOIN = "(address[],uint256[],bytes,bool)"
 TABLE = (
+    ("add_liquidity(uint256[2],uint256)", _curve_add),
+    ("add_liquidity(uint256[3],uint256)", _curve_add),
+    ("add_liquidity(uint256[4],uint256)", _curve_add),
+    ("remove_liquidity(uint256,uint256[2])", _curve_remove),
+    ("remove_liquidity(uint256,uint256[3])", _curve_remove),
+    ("remove_liquidity(uint256,uint256[4])", _curve_remove),
+    ("remove_liquidity_one_coin(uint256,int128,uint256)", _curve_remove_one),
     ("add_liquidity(uint256[2],uint256,address)", _curve_add),
     ("add_liquidity(uint256[3],uint256,address)", _curve_add),
     ("add_liquidity(uint256[4],uint256,address)", _curve_add),

@@ -10,7 +10,9 @@ address receiver)``, ``withdraw(uint256 assets, address receiver, address owner)
 the policy does not name is still judged as an unknown contract.
 
 A deposit is an exchange (``order = SWAP``): own's assets in, the vault's shares out to
-``receiver`` (the amount is computed on-chain: "all" of it). A redemption: ``owner``'s shares
+``receiver`` (the amount is computed on-chain: "all" of it; a known liquidity gauge, whose
+``deposit(_value, _addr)`` has the same selector, credits ``_value`` itself: curvefi/
+curve-dao-contracts ``contracts/gauges/LiquidityGaugeV2.vy``). A redemption: ``owner``'s shares
 in, the assets out to ``receiver``. An output to anyone but the own account is a swap output
 paid away (``swap_recipient``).
 """
@@ -23,7 +25,7 @@ from aiegis_guard.chains.evm.frames import Frame, Result, asset
 from aiegis_guard.chains.evm.protocols.swaps import exchange_ops
 from aiegis_guard.chains.evm.selectors import Function
 from aiegis_guard.chains.evm.tokens import named_call
-from aiegis_guard.chains.known import contract_label, vault_asset
+from aiegis_guard.chains.known import contract_label, known_gauges, vault_asset
 from aiegis_guard.chains.transaction import Asset, AssetKind
 from aiegis_guard.findings import Chain
 from aiegis_guard.redact import mask_address
@@ -57,7 +59,9 @@ def _deposit(f: Frame, fn: Function, a: list[Any]) -> Result:
     ``mint(shares, receiver)``: the assets it costs (on-chain) in, ``shares`` out."""
     amount, receiver = a
     shares = asset(f.target)
-    if fn.name == "mint":
+    if f.target in known_gauges():  # a liquidity gauge credits its LP token 1:1
+        give, got = (underlying(f.target), amount), (shares, amount, receiver)
+    elif fn.name == "mint":
         give, got = (underlying(f.target), None), (shares, amount, receiver)
     else:
         give, got = (underlying(f.target), amount), (shares, None, receiver)
