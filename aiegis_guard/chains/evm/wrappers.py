@@ -20,6 +20,7 @@ from typing import Any
 
 from aiegis_guard.chains.evm.abi import decode_args, parse_types
 from aiegis_guard.chains.evm.frames import Frame, Result, native
+from aiegis_guard.chains.evm.protocols.aggregators import ETHFLOW, ETHFLOW_CREATE
 from aiegis_guard.chains.evm.protocols.bulker import BULKER_INVOKE, is_bulker
 from aiegis_guard.chains.evm.protocols.disperse import DISPERSE, DISPERSE_ETHER
 from aiegis_guard.chains.evm.protocols.fulfil import FULFIL_SELECTORS
@@ -38,10 +39,11 @@ _AGGREGATE3_VALUE = bytes.fromhex("174dea71")
 def forwards_value(target: str, data: bytes) -> bool:
     """A CALL whose value the canonical Multicall3 passes on whole to the inner calls, that
     Disperse pays out to its recipients (``protocols/disperse.py``), that a Compound III
-    Bulker supplies for the caller (``protocols/bulker.py``), or that a Seaport
-    fulfilment accounts for as its payment (``protocols/fulfil.py``, on any contract)."""
+    Bulker supplies for the caller (``protocols/bulker.py``), that a Seaport fulfilment
+    accounts for as its payment (``protocols/fulfil.py``, on any contract), or that a CoW
+    EthFlow order offers (``protocols/aggregators.py``, on the EthFlow contract)."""
     selector = data[:4]
-    if selector in FULFIL_SELECTORS:
+    if selector in FULFIL_SELECTORS or (target == ETHFLOW and selector == ETHFLOW_CREATE):
         return True
     if target == DISPERSE:
         return selector == DISPERSE_ETHER

@@ -25,9 +25,11 @@ from __future__ import annotations
 
 from typing import Any
 
-from aiegis_guard.chains.evm.frames import ZERO, Frame, Result
-from aiegis_guard.chains.evm.protocols.swaps import swap_ops
+from aiegis_guard.chains.evm.frames import ZERO, Frame, Result, asset, native
+from aiegis_guard.chains.evm.protocols.swaps import ETH_MARKER, swap_ops
 from aiegis_guard.chains.evm.selectors import Function
+from aiegis_guard.chains.transaction import Receipt, Transfer
+from aiegis_guard.checksums import keccak256
 
 __all__ = ["TABLE"]
 
@@ -83,16 +85,48 @@ def _v6_curve(f: Frame, fn: Function, a: list[Any]) -> Result:
 
 def _ethflow(f: Frame, fn: Function, a: list[Any]) -> Result:
     """CoW EthFlow ``createOrder``: the ETH sent buys ``buyAmount`` at least of
-    ``buyToken`` for ``receiver`` (the ETH itself is the call's value). A solver may fill the
-    order at its minimum: one of fewer than ``ORDER_DUST`` base units guarantees nothing and
-    reads as 0 (a router swap's sloppy minimum of 1 still executes at the pool's price)."""
+    ``buyToken`` for ``receiver``. On the EthFlow contract, paying the caller, it is a CoW
+    order placed on-chain (the contract signs a ``GPv2Order`` for it:
+    ``EthFlowOrder.toCoWSwapOrder``) judged like the same order signed off-chain
+    (``orders.py``): the ETH sent is its offer (accounted here: ``wrappers.forwards_value``),
+    ``buyAmount`` its consideration, so a solver may fill it at that limit and one of dust is
+    the ETH given away (``order_gives_away``). Paying anyone else, its output is paid away like
+    a swap's (``swap_recipient``: an allowlisted receiver passes). The selector on any other
+    contract: a swap of the ETH sent, whose minimum under ``ORDER_DUST`` reads as 0 (a router
+    swap's sloppy minimum of 1 still executes at the pool's price)."""
     buy_token, receiver, _sell, buy_amount = a[0][:4]
     recipient = f.sender if receiver == ZERO else receiver
+    if f.target == ETHFLOW and f.sender is not None and recipient == f.sender:
+        via = "cow.ethflow"
+        order = ETHFLOW_ORDER
+        pay = Transfer(
+            via=via,
+            asset=native(),
+            sender=f.sender,
+            recipient=f.target,
+            amount=f.value,
+            order=order,
+        )
+        got = asset(ZERO if buy_token == ETH_MARKER else buy_token)
+        return [
+            pay,
+            Receipt(via=via, asset=got, recipient=recipient, amount=buy_amount, order=order),
+        ]
     minimum = 0 if buy_amount < ORDER_DUST else buy_amount
-    return swap_ops(f, "cow.ethflow", (None, None), (buy_token, minimum), recipient)
+    out = swap_ops(f, "cow.ethflow", (None, None), (buy_token, minimum), recipient)
+    if f.target == ETHFLOW and f.value:  # the ETH sent (accounted here on EthFlow)
+        pay = Transfer(
+            via="cow.ethflow", asset=native(), sender=f.sender, recipient=f.target, amount=f.value
+        )
+        out.insert(0, pay)
+    return out
 
 
 ORDER_DUST = 10**3  # base units of the bought token (its decimals are not known here)
+ETHFLOW = "0x40a50cf069e992aa4536211b23f286ef88752187"  # cowprotocol/ethflowcontract networks.json
+ETHFLOW_ORDER = (1 << 20) + 1  # the order index of an EthFlow order (fulfil.FULFIL_ORDER + 1)
+_CREATE_ORDER = "createOrder((address,address,uint256,uint256,bytes32,uint256,uint32,bool,int64))"
+ETHFLOW_CREATE = keccak256(_CREATE_ORDER.encode())[:4]
 
 
 def _kyber(f: Frame, fn: Function, a: list[Any]) -> Result:
@@ -134,7 +168,7 @@ TABLE = (
     (f"swapExactAmountOutOnUniswapV3({_UNI},uint256,bytes)", _v6_direct),
     (f"swapExactAmountInOnCurveV1({_CURVE1},uint256,bytes)", _v6_curve),
     (f"swapExactAmountInOnCurveV2({_CURVE2},uint256,bytes)", _v6_curve),
-    ("createOrder((address,address,uint256,uint256,bytes32,uint256,uint32,bool,int64))", _ethflow),
+    (_CREATE_ORDER, _ethflow),
     (f"swap((address,address,bytes,{_KYBER_DESC},bytes))", _kyber),
     (f"swapSimpleMode(address,{_KYBER_DESC},bytes,bytes)", _kyber),
 )

@@ -37,10 +37,12 @@ def _own_position(f: Frame, fn: Function, a: list[Any]) -> Result:
     return [named_call(f, fn)]
 
 
-def _position(f: Frame, via: str, recipient: str, **more: Any) -> Receipt:
+def _position(
+    f: Frame, via: str, recipient: str, amount: int | None = None, **more: Any
+) -> Receipt:
     """The position NFT (or what it is owed) going to ``recipient``."""
     return Receipt(
-        via=via, asset=asset(f.target, AssetKind.NFT), recipient=recipient, amount=None, **more
+        via=via, asset=asset(f.target, AssetKind.NFT), recipient=recipient, amount=amount, **more
     )
 
 
@@ -48,7 +50,8 @@ def _mint(f: Frame, fn: Function, a: list[Any]) -> Result:
     token0, token1, _fee, _lo, _hi, amount0, amount1, _min0, _min1, recipient, _dl = a[0]
     out: Result = swap_ops(f, "uniswap_v3.mint", (token0, amount0), (None, None), None)
     out += swap_ops(f, "uniswap_v3.mint", (token1, amount1), (None, None), None)
-    return [*out, _position(f, "uniswap_v3.mint", recipient, order=SWAP_ORDER)]
+    # one new position NFT (its id is assigned on-chain)
+    return [*out, _position(f, "uniswap_v3.mint", recipient, 1, order=SWAP_ORDER)]
 
 
 def _collect(f: Frame, fn: Function, a: list[Any]) -> Result:
