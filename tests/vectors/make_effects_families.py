@@ -304,6 +304,9 @@ def wrappers() -> None:
             effects = [eff("gives", f"erc20:{STETH}", 3 * 10**18, WSTETH)]
         if data[:4] == sel("unwrap(uint256)"):
             effects = [eff("gives", f"erc20:{WSTETH}", 10**18, WSTETH)]
+        if data[:4] == sel("withdraw(uint256)"):  # the WETH burnt, as wstETH's unwrap
+            burnt = int.from_bytes(data[4:36], "big")
+            effects = [eff("gives", f"erc20:{contract}", burnt, contract)]
         row(
             "wrap_stake",
             "legitimate",

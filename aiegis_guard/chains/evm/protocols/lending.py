@@ -218,10 +218,11 @@ def _weth_deposit(f: Frame, fn: Function, a: list[Any]) -> Result:
 
 
 def _weth_withdraw(f: Frame, fn: Function, a: list[Any]) -> Result:
-    """WETH9 ``withdraw(uint256)``: the WETH burnt comes back as ETH to ``msg.sender``."""
+    """WETH9 ``withdraw(uint256)``: the caller's WETH burnt (given to the WETH contract, as
+    wstETH ``unwrap`` gives its wstETH) comes back as ETH to ``msg.sender``."""
     if not _on(f, "WETH") or f.sender is None:
         return [named_call(f, fn)]
-    return [Receipt(via="weth.withdraw", asset=native(), recipient=f.sender, amount=a[0])]
+    return swap_ops(f, "weth.withdraw", (f.target, a[0]), (ZERO, a[0]), f.sender)
 
 
 def _wsteth(f: Frame, fn: Function, a: list[Any]) -> Result:
