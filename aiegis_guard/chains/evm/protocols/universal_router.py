@@ -211,7 +211,28 @@ def router_plan(f: Frame, commands: bytes, inputs: list[bytes]) -> Result:
                 out.append(_opaque(f, f"universal_router.{ROUTER_TYPES[cmd][0].lower()}"))
         else:
             out.append(_opaque(f, f"universal_router.command_0x{cmd:02x}"))
-    return out
+    return _leftovers(f, out)
+
+
+_SWEEPS = frozenset({"universal_router.unwrap_weth", "universal_router.sweep"})
+
+
+def _leftovers(f: Frame, out: Result) -> Result:
+    """A plan whose output to the caller is guaranteed (a receipt with a positive minimum)
+    may end with an ``UNWRAP_WETH`` / ``SWEEP`` of minimum 0 back to the caller: what an
+    exact-out swap left unspent (the Uniswap interface's refund), not an output accepting any
+    price. Those receipts are dropped; a plan with no guaranteed output keeps them
+    (``swap_no_minimum``)."""
+    to_caller = [op for op in out if isinstance(op, Receipt) and op.recipient == f.sender]
+    if not any(op.amount for op in to_caller):
+        return out
+    return [
+        op
+        for op in out
+        if not (
+            isinstance(op, Receipt) and op in to_caller and op.via in _SWEEPS and op.amount == 0
+        )
+    ]
 
 
 def universal_router(f: Frame, fn: Function, a: list[Any]) -> Result:
