@@ -202,37 +202,41 @@ def router_plan(f: Frame, commands: bytes, inputs: list[bytes]) -> Result:
     if len(commands) != len(inputs):
         raise EvmDecodeError("UniversalRouter: commands and inputs differ in length")
     out: Result = []
+    unspent: set[str] = set()  # what exact-out swaps pay in: their leftover may come back
     for command, data in zip(commands, inputs, strict=True):
         cmd = command & 0x3F
         if cmd in ROUTER_TYPES:
+            name, types = ROUTER_TYPES[cmd]
             try:
                 out += _command(f, cmd, data)
+                if name in ("V3_SWAP_EXACT_OUT", "V2_SWAP_EXACT_OUT"):
+                    unspent.add(_swap_token(name, decode_args(types, data))[0])
             except EvmDecodeError:
-                out.append(_opaque(f, f"universal_router.{ROUTER_TYPES[cmd][0].lower()}"))
+                out.append(_opaque(f, f"universal_router.{name.lower()}"))
         else:
             out.append(_opaque(f, f"universal_router.command_0x{cmd:02x}"))
-    return _leftovers(f, out)
+    return _leftovers(f, out, unspent) if unspent else out
 
 
-_SWEEPS = frozenset({"universal_router.unwrap_weth", "universal_router.sweep"})
-
-
-def _leftovers(f: Frame, out: Result) -> Result:
-    """A plan whose output to the caller is guaranteed (a receipt with a positive minimum)
-    may end with an ``UNWRAP_WETH`` / ``SWEEP`` of minimum 0 back to the caller: what an
-    exact-out swap left unspent (the Uniswap interface's refund), not an output accepting any
-    price. Those receipts are dropped; a plan with no guaranteed output keeps them
+def _leftovers(f: Frame, out: Result, unspent: set[str]) -> Result:
+    """A plan with exact-out swaps whose output to the caller is guaranteed (a receipt with a
+    positive minimum) may end with a ``SWEEP`` of minimum 0 of what such a swap pays in, or an
+    ``UNWRAP_WETH`` of minimum 0 (the wrapped ETH it paid with), back to the caller: what the
+    swap left unspent (the Uniswap interface's refund), not an output accepting any price.
+    Those receipts are dropped; a plan with no guaranteed output keeps them
     (``swap_no_minimum``)."""
     to_caller = [op for op in out if isinstance(op, Receipt) and op.recipient == f.sender]
     if not any(op.amount for op in to_caller):
         return out
-    return [
-        op
-        for op in out
-        if not (
-            isinstance(op, Receipt) and op in to_caller and op.via in _SWEEPS and op.amount == 0
-        )
-    ]
+
+    def refund(op: object) -> bool:
+        if not isinstance(op, Receipt) or op not in to_caller or op.amount != 0:
+            return False
+        if op.via == "universal_router.unwrap_weth":
+            return True
+        return op.via == "universal_router.sweep" and op.asset.address in unspent
+
+    return [op for op in out if not refund(op)]
 
 
 def universal_router(f: Frame, fn: Function, a: list[Any]) -> Result:
