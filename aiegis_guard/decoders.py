@@ -170,49 +170,51 @@ def decode_blocks(text: str) -> list[tuple[int, int, str, str]]:
 
 # --- ROT13 -------------------------------------------------------------------------------------
 
-_ROT13_RE = re.compile(r"rot[ _-]?13", re.IGNORECASE)
+# named on lower-cased text: "ROT13", "rot-13", "Caesar cipher, shift 13" (cäsar, césar, цезарь)
+_ROT13_RE = re.compile(r"rot[ _-]?13|(?:caesar|cäsar|césar|cesar|цезар)[^\n]{0,32}?(?<!\d)13(?!\d)")
+_ASCII_LOWER = str.maketrans(string.ascii_uppercase, string.ascii_lowercase)
 _ROT13 = str.maketrans(
     string.ascii_lowercase + string.ascii_uppercase,
     string.ascii_lowercase[13:] + string.ascii_lowercase[:13]
     + string.ascii_uppercase[13:] + string.ascii_uppercase[:13],
 )  # fmt: skip
-ROT13_REACH = 2048  # characters read on each side of where ROT13 is named
+ROT13_WHOLE = 32 * 1024  # a text up to this long that names ROT13 is read back whole
+ROT13_REACH = 2048  # in a longer one, the lines this close to where ROT13 is named
 _ROT13_NAMES = 16  # mentions read per text
 
 
 def rot13_blocks(text: str) -> list[tuple[int, int, str, str]]:
-    """``(start, end, "rot13", decoded)``: the line around each mention of ROT13 (within
-    ``ROT13_REACH``), with the next line when the mention ends its own, rotated back."""
+    """``(start, end, "rot13", decoded)``: a text naming ROT13 rotated back whole (up to
+    ``ROT13_WHOLE``), or the lines within ``ROT13_REACH`` of each mention in a longer one
+    (before and after it: the encoded text may come first, or after a blank line)."""
     found: list[tuple[int, int, str, str]] = []
     done = -1
     for named, after in _rot13_names(text):
+        if len(text) <= ROT13_WHOLE:  # a message, a page: read back whole
+            return [(0, len(text), "rot13", text.translate(_ROT13))]
         if named < done:
             continue
-        start = max(text.rfind("\n", 0, named) + 1, named - ROT13_REACH)
-        end = text.find("\n", after)
-        end = len(text) if end == -1 else end
-        if sum(c.isalpha() for c in text[after:end]) < 8 and end < len(text):
-            following = text.find("\n", end + 1)  # "…in ROT13:" then the encoded line
-            end = len(text) if following == -1 else following
-        end = min(end, after + ROT13_REACH)
+        start = max(0, named - ROT13_REACH)
+        if start:
+            start = text.find("\n", start, named) + 1 or start  # from a line's start
+        end = min(len(text), after + ROT13_REACH)
+        cut = text.rfind("\n", after, end)
+        end = end if end == len(text) or cut == -1 else cut
         done = end
         found.append((start, end, "rot13", text[start:end].translate(_ROT13)))
     return found
 
 
 def _rot13_names(text: str) -> Iterator[tuple[int, int]]:
-    """Where ROT13 is named (start, end): each "13" found at C speed, its four characters
-    before read (a case-insensitive pattern would read every position of a long text)."""
-    at = text.find("13")
-    names = 0
-    while at != -1 and names < _ROT13_NAMES:
-        m = _ROT13_RE.match(text, max(0, at - 4), at + 2)
-        if m is None and at >= 3:
-            m = _ROT13_RE.match(text, at - 3, at + 2)
-        if m is not None and m.end() == at + 2:
-            names += 1
-            yield m.start(), m.end()
-        at = text.find("13", at + 2)
+    """Where ROT13 is named (start, end), found in the lower-cased text by a pattern that
+    starts with a literal (C speed; a case-insensitive one reads every position)."""
+    low = text.lower()
+    if len(low) != len(text):  # a few characters change length when lower-cased
+        low = text.translate(_ASCII_LOWER)
+    for n, m in enumerate(_ROT13_RE.finditer(low)):
+        if n >= _ROT13_NAMES:
+            return
+        yield m.span()
 
 
 # --- inline escapes ----------------------------------------------------------------------------
