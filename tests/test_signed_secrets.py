@@ -24,6 +24,7 @@ from solders.pubkey import Pubkey
 from solders.system_program import TransferParams
 from solders.system_program import transfer as sol_transfer
 from solders.transaction import Transaction
+from web3 import Web3
 
 from aiegis_guard.config import Config, LedgerBackend, LedgerSettings, ThreatSettings
 from aiegis_guard.errors import GuardBlocked
@@ -446,3 +447,44 @@ def test_own_solana_seed_in_an_unparsable_transaction_is_blocked() -> None:
     assert verdict.action is Action.BLOCK
     assert "tx.undecodable" in verdict.rule_ids
     assert base58.b58encode(SECRET64[:32]).decode() not in verdict.to_json()
+
+
+def _cut_sol() -> bytes:
+    return bytes(_sol_tx(_unknown(b"\x02\x09" + SECRET64[:32] + b"\x11" * 8)))[:-3]
+
+
+CUT_SOLANA_FORMS = [
+    pytest.param(lambda: base58.b58encode(_cut_sol()).decode(), id="base58"),
+    pytest.param(lambda: base64.urlsafe_b64encode(_cut_sol()).decode().rstrip("="), id="urlsafe"),
+    pytest.param(lambda: base64.encodebytes(_cut_sol()).decode(), id="wrapped-lines"),
+    pytest.param(lambda: {"transaction": [base64.b64encode(_cut_sol()).decode(), "base64"]},
+                 id="rpc-pair"),
+    pytest.param(_cut_sol, id="bytes"),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize("build", CUT_SOLANA_FORMS)
+def test_own_solana_seed_in_any_form_of_a_broken_transaction(build: Callable[[], Any]) -> None:
+    """Cut short, in any encoding or wrapper, with only its fee payer to say whose it is."""
+    verdict = _guard().check_transaction(build(), chain="solana")
+    assert verdict.action is Action.BLOCK
+    assert "secret.solana_keypair" in _secret_rules(verdict)
+
+
+def test_own_key_in_a_signed_raw_transaction_with_broken_calldata() -> None:
+    """The signature names the sender when the calldata does not decode."""
+    fields = {"value": 0, "gas": 90_000, "gasPrice": 10**9, "nonce": 0, "chainId": 1}
+    data = selector("approve(address,uint256)") + KEY
+    signed = ACCOUNT.sign_transaction(
+        {**fields, "to": Web3.to_checksum_address(CONTRACT), "data": data}
+    )
+    verdict = _guard().check_transaction("0x" + bytes(signed.raw_transaction).hex())
+    assert verdict.action is Action.BLOCK
+    assert "secret.evm_private_key" in _secret_rules(verdict)
+    assert KEY.hex() not in verdict.to_json().lower()
+
+
+def test_own_key_in_calldata_given_as_a_list_of_ints() -> None:
+    tx = _tx(selector("approve(address,uint256)") + KEY)
+    tx["data"] = list(bytes.fromhex(tx["data"][2:]))
+    assert _guard().check_transaction(tx).action is Action.BLOCK

@@ -36,11 +36,14 @@ nothing is derived when the payload has no own address to compare against.
 from __future__ import annotations
 
 import base64
+import contextlib
 import json
 import re
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from functools import lru_cache
+
+import base58
 
 from aiegis_guard.checksums import b58decode
 from aiegis_guard.findings import Action, Category, Finding, Severity, Source
@@ -74,35 +77,117 @@ class SignedPayload:
 
 
 def raw_payload(raw: object) -> SignedPayload | None:
-    """What can be read of a request its decoder refused: the bytes of a raw transaction,
-    the ``data`` / ``input`` of a transaction dict (its ``from`` as the own address), the
-    text of anything else (typed data, a message). None when there is nothing to read."""
-    if isinstance(raw, bytes | bytearray | memoryview):
-        return SignedPayload(blobs=(bytes(raw)[:MAX_TEXT],))
-    if isinstance(raw, str):
-        text = raw[:MAX_TEXT]
-        blob = _hex_bytes(text) or _base64_bytes(text)  # a raw EVM / Solana transaction
-        return SignedPayload(blobs=(blob,) if blob else (), texts=(text,))
+    """What can be read of a request its decoder refused: the bytes of a raw transaction (hex,
+    base64, base58; a signed EVM one's recovered signer as an own address), the ``data`` /
+    ``input`` / ``transaction`` / ``tx`` inside a dict (its ``from`` as own), and the text
+    of it all (typed data, a message). None when there is nothing to read."""
+    blobs: list[bytes] = []
+    texts: list[str] = []
+    own: set[str] = set()
+    _read_raw(raw, blobs, texts, own, 0)
     if isinstance(raw, Mapping):
-        data = raw.get("data", raw.get("input"))
-        blob = _hex_bytes(data) if isinstance(data, str) else None
-        if isinstance(data, bytes | bytearray):
-            blob = bytes(data)[:MAX_TEXT]
-        sender = raw.get("from")
-        own = frozenset({sender.lower()}) if isinstance(sender, str) else frozenset()
-        try:
-            text = json.dumps(raw, default=str)[:MAX_TEXT]
-        except (TypeError, ValueError, RecursionError):
-            text = ""
-        return SignedPayload(blobs=(blob,) if blob else (), texts=(text,), own_evm=own)
-    return None
-
-
-def _base64_bytes(text: str) -> bytes | None:
-    try:
-        return base64.b64decode(text.strip(), validate=True) or None
-    except ValueError:
+        with contextlib.suppress(TypeError, ValueError, RecursionError):
+            texts.append(json.dumps(raw, default=str)[:MAX_TEXT])
+    if not blobs and not texts:
         return None
+    evm = frozenset(a for a in own if _EVM_ADDRESS.fullmatch(a))
+    return SignedPayload(tuple(blobs), tuple(texts), own_evm=evm, own_solana=frozenset(own - evm))
+
+
+_RAW_KEYS = ("data", "input", "transaction", "tx", "raw", "rawTransaction", "serialized")
+_RAW_DEPTH = 3
+_RAW_BLOBS = 8
+
+
+def _read_raw(
+    value: object, blobs: list[bytes], texts: list[str], own: set[str], depth: int
+) -> None:
+    if depth > _RAW_DEPTH or len(blobs) >= _RAW_BLOBS:
+        return
+    blob: bytes | None = None
+    if isinstance(value, bytes | bytearray | memoryview):
+        blob = bytes(value)[:MAX_TEXT]
+    elif isinstance(value, str):
+        if not depth:  # inside a dict, the text is read in the dict's JSON
+            texts.append(value[:MAX_TEXT])
+        blob = _text_bytes(value[: MAX_TEXT * 2])
+    elif isinstance(value, list) and value and len(value) <= MAX_TEXT:
+        if all(type(x) is int and 0 <= x < 256 for x in value):
+            blob = bytes(value)
+        else:  # an RPC's [data, "base64"]
+            for item in value[:_RAW_BLOBS]:
+                if isinstance(item, str):
+                    _read_raw({"data": item}, blobs, texts, own, depth + 1)
+    elif isinstance(value, Mapping):
+        sender = value.get("from")
+        if isinstance(sender, str) and _EVM_ADDRESS.fullmatch(sender):
+            own.add(sender.lower())
+        for key in _RAW_KEYS:
+            if key in value:
+                _read_raw(value[key], blobs, texts, own, depth + 1)
+    if blob:
+        blobs.append(blob)
+        signer = _evm_signer(blob) or _solana_fee_payer(blob)
+        if signer:
+            own.add(signer)
+
+
+def _text_bytes(text: str) -> bytes | None:
+    """The bytes a text encodes: hex (``0x`` or not), base64 (standard or URL-safe, wrapped
+    lines too) or base58 of 32+ bytes; None for anything else."""
+    body = "".join(text.split())
+    hexed = _hex_bytes(body)
+    if hexed:
+        return hexed
+    for altchars in (None, b"-_"):
+        try:
+            decoded = base64.b64decode(body + "=" * (-len(body) % 4), altchars, validate=True)
+        except ValueError:
+            continue
+        if decoded:
+            return decoded
+    return (b58decode(body) if 44 <= len(body) <= 2 * MAX_TEXT else None) or None
+
+
+def _evm_signer(blob: bytes) -> str | None:
+    """The signer of a signed raw EVM transaction (typed or legacy RLP): its calldata need
+    not decode for the signature to name who sends it."""
+    if not blob or not (blob[0] in (1, 2, 3, 4) or blob[0] >= 0xC0):
+        return None
+    try:
+        from eth_account import Account
+
+        return str(Account.recover_transaction(blob)).lower()
+    except Exception:  # not a signed transaction: nothing to recover
+        return None
+
+
+def _solana_fee_payer(blob: bytes) -> str | None:
+    """The first account key of a serialized Solana transaction (signatures, then the
+    message: an optional version byte, a 3-byte header, the keys): it signs and pays, even
+    when the rest of the transaction is cut short or garbled."""
+    count, at = _compact_u16(blob, 0)
+    if count is None or not 1 <= count <= 12:
+        return None
+    at += 64 * count
+    if at < len(blob) and blob[at] & 0x80:
+        at += 1  # a versioned message
+    keys, at = _compact_u16(blob, at + 3)
+    if keys is None or keys < 1 or len(blob) < at + 32:
+        return None
+    return base58.b58encode(blob[at : at + 32]).decode()
+
+
+def _compact_u16(blob: bytes, at: int) -> tuple[int | None, int]:
+    value = 0
+    for i in range(3):
+        if at + i >= len(blob):
+            return None, at
+        byte = blob[at + i]
+        value |= (byte & 0x7F) << (7 * i)
+        if not byte & 0x80:
+            return value, at + i + 1
+    return None, at
 
 
 def _hex_bytes(text: str) -> bytes | None:
