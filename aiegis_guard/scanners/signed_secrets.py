@@ -97,6 +97,7 @@ def raw_payload(raw: object) -> SignedPayload | None:
 _RAW_KEYS = ("data", "input", "transaction", "tx", "raw", "rawTransaction", "serialized")
 _RAW_DEPTH = 3
 _RAW_BLOBS = 8
+B58_MAX = 2048  # characters of base58 decoded (a Solana transaction is at most ~1 700)
 
 
 def _read_raw(
@@ -146,7 +147,8 @@ def _text_bytes(text: str) -> bytes | None:
             continue
         if decoded:
             return decoded
-    return (b58decode(body) if 44 <= len(body) <= 2 * MAX_TEXT else None) or None
+    # base58 decodes in quadratic time: only as long as a transaction (1 232 bytes) can be
+    return (b58decode(body) if 44 <= len(body) <= B58_MAX else None) or None
 
 
 def _evm_signer(blob: bytes) -> str | None:
