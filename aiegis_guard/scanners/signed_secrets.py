@@ -97,6 +97,7 @@ def raw_payload(raw: object) -> SignedPayload | None:
 _RAW_KEYS = ("data", "input", "transaction", "tx", "raw", "rawTransaction", "serialized")
 _RAW_DEPTH = 3
 _RAW_BLOBS = 8
+MAX_SIGNED_TX = 1 << 17  # bytes of a signed raw transaction read for its signer
 B58_MAX = 2048  # characters of base58 decoded (a Solana transaction is at most ~1 700)
 
 
@@ -154,7 +155,8 @@ def _text_bytes(text: str) -> bytes | None:
 def _evm_signer(blob: bytes) -> str | None:
     """The signer of a signed raw EVM transaction (typed or legacy RLP): its calldata need
     not decode for the signature to name who sends it."""
-    if not blob or not (blob[0] in (1, 2, 3, 4) or blob[0] >= 0xC0):
+    body = blob[1:] if blob and blob[0] in (1, 2, 3, 4) else blob
+    if not _rlp_list(body):
         return None
     try:
         from eth_account import Account
@@ -162,6 +164,17 @@ def _evm_signer(blob: bytes) -> str | None:
         return str(Account.recover_transaction(blob)).lower()
     except Exception:  # not a signed transaction: nothing to recover
         return None
+
+
+def _rlp_list(data: bytes) -> bool:
+    """Is ``data`` exactly one RLP list (its declared length is its length)? Checked before
+    the RLP decoder (pure Python) reads anything."""
+    if not data or data[0] < 0xC0 or len(data) > MAX_SIGNED_TX:
+        return False
+    if data[0] <= 0xF7:
+        return len(data) == 1 + data[0] - 0xC0
+    size = data[0] - 0xF7
+    return len(data) == 1 + size + int.from_bytes(data[1 : 1 + size], "big")
 
 
 def _solana_fee_payer(blob: bytes) -> str | None:
