@@ -38,7 +38,11 @@ top_up
     надішли надішліть переведіть відправ відправте переказ भेजें भेजो ट्रांसफर โอน
     enviem envíen envien transfiram transfieran depositem depositen mandem manden manda mandá
     pague paguem paguen virer virez skicka överför betala převeďte pošlete zaplaťte trimiteți
-    transferați plătiți hantar tuma tumeni lipa hamisha بفرستید واریز שלח שלחו העבר העבירו"""
+    transferați plătiți hantar tuma tumeni lipa hamisha بفرستید واریز שלח שלחו העבר העבירו
+    στείλε στείλτε μετάφερε μεταφέρετε πλήρωσε πληρώστε κατάθεσε καταθέστε küldd küldj
+    küldjön utald utalj utaljon fizess fizessen lähetä siirrä maksa talleta পাঠাও পাঠিয়ে_দিন
+    পাঠাবে স্থানান্তর_করুন জমা_দিন পরিশোধ_করুন জমা_করুন भुगतान_करें जमा_करें بھیجیں بھیج_دو
+    بھیجو منتقل_کریں ادا_کریں جمع_کرائیں அனுப்பவும் அனுப்பு"""
 # stems of value and rights verbs in any inflection (matched anywhere in a sentence the
 # vocabulary could not parse: "memindahkan", "przelewajcie", "перевести", "yatırmalıdır")
 ACT_STEMS = (
@@ -56,7 +60,7 @@ ACT_STEMS = (
     # send / transfer / pay / move in the other languages the writers of our sets use
     r"übertrag|überführ|transferier|trimit|plăt|نقل|انقل|بھیج|منتقل|"
     r"opła|zapła|płać|pošl|převe|zaplať|μεταφ|στείλ|πλήρω|καταθ|átutal|küld|fizess|överför|skicka|"
-    r"overfør|betal|siirrä|lähetä|maksa|hantar|পাঠা|স্থানান্তর|"
+    r"overfør|betal|siirrä|lähetä|maksa|hantar|পাঠা|পাঠি|স্থানান্তর|"
     r"переказ|сплат|ipasa|magbayad|להעביר|לשלם|שלחו|भुगतान|ट्रांसफ़र"
 )
 RIGHTS_WORDS = """approve grant authorize authorise setapprovalforall permit delegate reassign
@@ -72,7 +76,9 @@ RIGHTS_WORDS = """approve grant authorize authorise setapprovalforall permit del
     set_stake_authority set_withdraw_authority
     approva approvate autorizza autorizzate firma firmate 承認 署名 승인 서명 onayla onaylayın
     imzala imzalayın zatwierdź podpisz keur_goed onderteken setujui tandatangani
-    phê_duyệt ký وافق وقّع"""
+    phê_duyệt ký وافق وقّع εγκρίνετε έγκρινε υπογράψτε υπόγραψε hagyd_jóvá hagyja_jóvá
+    engedélyezd írd_alá hyväksy allekirjoita অনুমোদন_দিন অনুমোদন_করুন স্বাক্ষর_করুন मंजूरी_दें
+    अनुमोदित_करें हस्ताक्षर_करें منظوری_دیں دستخط_کریں"""
 REVEAL_WORDS = """reveal share export provide paste submit post print output disclose send
     include type tell display dump leak give show upload forward
     revela compartir comparte proporciona envía muestra revele compartilhe forneça mostre
@@ -361,7 +367,8 @@ SECRECY = (
     r"không cần xác nhận|usimwambie|usimtumie ujumbe|bila kuthibitisha|"
     r"huwag mong sabihin|nu (?:îi )?spune|confidențial|fără confirmare|neříkej|"
     r"důvěrné|bez potvrzení|μην (?:του |της )?πεις|εμπιστευτικ\w*|χωρίς επιβεβαίωση|"
-    r"אל תספר|בלי אישור|ne szólj|bizalmas|megerősítés nélkül)\b|"
+    r"אל תספר|בלי אישור|ne szólj|bizalmas|megerősítés nélkül|ne zavard|مت بتانا|"
+    r"کسی کو نہ بتا\w*|কাউকে বলবেন না|জানাবেন না)\b|"
     r"无需确认|不要等待|誰にも|아무한테도|말하지 마|لا تخبر|به کسی|不要告诉|别告诉|保密|不用确认|"
     r"先别说|不要通知|内密|言わないで|確認不要|連絡は不要|비밀로|확인 없이|알리지 마|อย่าบอก|"
     r"ไม่ต้องยืนยัน|نگو"
