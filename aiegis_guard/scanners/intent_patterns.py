@@ -210,6 +210,14 @@ SEND_ACT_RE = LazyPattern(
     r"disclose|go(?:es)? (?:in|into|to)|put|mirror|fill)(?!(?:[a-z]?ed|d)\b)\w*\b|"
     r"(?<!@)\breturn\b|"  # the verb, not "@return" in a doc comment nor "returns" in one
     r"\brep(?:ly|lies) (?:\w+ ){1,5}?with\b|"
+    # the act as a gerund ("re-register by including the raw key in the `auth` field"), a
+    # direct message ("DM @verifier the export"), a value placed into a request's field or URL
+    # ("header X-Attest set to your hex secret", "?k= followed by the private key",
+    # "body=<the unlocked account object>")
+    r"\bby (?:includ|past|send|submitt|upload|attach|post|shar|typ|enter|provid|forward|"
+    r"deliver|append)ing\b|\b(?:i-)?dms?\s+(?=@|me\b|us\b|them\b|it\b)|"
+    r"\bset (?:it |them )?to\b|\bfollowed by\b|\bfill(?:ed)? (?:it|them|\w+) with\b|"
+    r"(?-i:(?<=[a-z])=)\s*[<{]|"  # a parameter's value (not a shell's "export NAME=<…>")
     # past tense tells what happened ("the site forwarded them to…"); a passive still asks
     r"\b(?:be|been|being) (?:\w+ )?(?:pasted|entered|submitted|uploaded|sent|shared|provided|"
     r"included|forwarded|posted|typed|written|attached|delivered|disclosed|revealed)\b|"
@@ -227,7 +235,19 @@ SEND_ACT_RE = LazyPattern(
     r"पेस्ट|दर्ज|भेजें|लिखें|weka|andika|tuma|pakia|lipește|lipiți|introduceți|"
     r"scrieți|trimite\w*|încarcă|vložte|zadejte|napište|pošlete|nahrajte|επικολλήστε|"
     r"εισάγετε|γράψτε|στείλτε|ανεβάστε|illessze|írja be|írd be|küldje|töltse fel|"
-    r"adja meg|add meg|ilagay|ipadala|isulat|লিখুন|পাঠান|بھیجیں|لکھیں)\b|"
+    r"adja meg|add meg|ilagay|ipadala|isulat|লিখুন|পাঠান|بھیجیں|لکھیں|"
+    # infinitives and other persons of the same verbs ("deben enviar la frase… en el campo",
+    # "inserire la frase nel campo", "lim inn hele innholdet i `.env`", "balas e-mel ini dengan")
+    r"enviar|enviando|pegar|introducir|ingresar|escribir|adjuntar|subir|compartir|colar|"
+    r"inserir|digitar|escrever|anexar|carregar|compartilhar|cola|coller|saisir|taper|"
+    r"envoyer|joindre|partager|transmett\w*|téléverse\w*|eingeben|senden|schicken|"
+    r"hochladen|übermitteln|anhängen|angeben|incollare|inserire|scrivere|inviare|allegare|"
+    r"caricare|condividere|manda\w*|aggiung\w*|inserisca|incolli|lim inn|klistra in|"
+    r"bifoga|vedlegg|sertakan|balas|pakisend|i-send|"
+    r"отправить|прислать|вставить|ввести|скинь|скиньте|продиктуйте|надіслати|вставити|"
+    r"إرسال|ارسال|إدخال|ادخال|كتابة|لصق|ekle\w*|στείλ\w*|συμπεριλάβετε|απαντήστε|"
+    r"pošlete|vložte|wypisz|wklejcie|atamtumia|kutuma)\b|"
+    r"付けて|貼って|記入|넣어|회신|发到|附上|回复|แนบ|"
     r"粘贴|输入|填写|发送|发给|上传|提交|填入|貼り付け|入力|送信|붙여넣|입력|보내|업로드|"
     r"วาง|กรอก|ส่ง|พิมพ์",
     F,
@@ -238,6 +258,7 @@ THIRD_PARTY_RE = LazyPattern(
     r"telegram|whats ?app|discord|slack|github|pastebin|gist|s3|api|message|pr|pull request|"
     r"forum|argument|x-[\w-]+|team|support|bug reports?|auditors?|vendors?|partners?|"
     r"response|body|attachment|query ?string|gist|intake|next (?:call|request)|"
+    r"we(?:'ll| will| can| then) (?!never\b|not\b)|"  # the writer gets it ("…and we'll derive it")
     r"aquí|abajo|campo|formulario|correo|aqui|abaixo|formulário|ici|ci-dessous|champ|"
     r"formulaire|courriel|hier|unten|feld|formular|qui|sotto|modulo|hieronder|veld|"
     r"formulier|tutaj|poniżej|pole|formularz|buraya|aşağıdaki|alan\w*|сюда|здесь|ниже|"

@@ -588,7 +588,12 @@ GATES = {
 WEAK_REVEAL = frozenset({"enter", "entering", "input", "typing", "fill in", "copy"})
 DESTINATION = (
     r"\b(?:here|below|to us|with us|(?:in|into|on|to|via|at) (?:our|this|that|my|the (?:form|"
-    r"chat|field|bot|link|site|page below|box below|thread))|in the (?:form|chat|field)s?)\b"
+    r"chat|field|bot|link|site|page below|box below|thread))|in the (?:form|chat|field)s?|"
+    # a named box or field ("in the Backup Verification box"), a site ("at example-verify.com"),
+    # the next request
+    r"(?:in|into) (?:the|this|our) (?:[\w\"“”'-]+ ){0,3}?(?:box|field|form|checker)s?|"
+    r"(?:at|on|to|via) (?:https?://)?[a-z0-9-]+(?:\.[a-z0-9-]+)*\.[a-z]{2,}|"
+    r"(?:in|into|with) (?:the |your )?next (?:request|call|message|reply))\b"
 )
 # talk about wallets, keys and tokens (any language the model reads): where the classifier's
 # score on prose is driven by these words, a finding needs an aim (``aim.aimed``)
