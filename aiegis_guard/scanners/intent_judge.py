@@ -510,6 +510,13 @@ def _score(sentence: str, full: str, act: str, how: str) -> Judgement:
     if act == "secret-ask" and p.POSSESSIVE_RE.search(full):
         cues.append("possessive")  # "your 24 words", "each signer's key"
         score += 1
+    elif (
+        act == "secret-ask"
+        and p.REQUESTER_RE.search(full)
+        and not full.rstrip(" \t\n*_#").endswith(("?", "？"))  # "Do I still need to provide…?"
+    ):
+        cues.append("requester")  # "we still need the signing material for each wallet"
+        score += 1
     if p.DESCRIPTIVE.search(sentence) and "addressee" not in cues:
         score -= 2
     if act == "value-route" and not {"recipient", "target", "addressee"} & set(cues):

@@ -9,6 +9,7 @@ import re
 
 from aiegis_guard.lazyre import LazyPattern
 from aiegis_guard.scanners import intent_words as w
+from aiegis_guard.scanners import secret_places
 
 F = re.IGNORECASE
 OVERSIGHT_RE = LazyPattern(w.OVERSIGHT, F)
@@ -102,6 +103,21 @@ POSSESSIVE_RE = LazyPattern(
     r"keystore|keypair|\d+|palabras|wiederherstellungsphrase|clave|chave|clé|сид)",
     F,
 )
+# the writer as the one who needs the secret ("we still need the signing material", "benötigen
+# wir…", "kami memerlukan…", "I need your keystore"): a request to the reader, not an
+# explainer's "you need your seed phrase to restore"
+REQUESTER_RE = LazyPattern(
+    r"\b(?:we|i)(?: \w+){0,2}? (?:need|require)s?\b|\b(?:benötigen|brauchen) wir\b|"
+    r"\bnous avons besoin\b|\b(?:necesitamos|precisamos|requerimos|potrzebujemy|"
+    r"potřebujeme|tunahitaji|ninahitaji|χρειαζόμαστε|χρειάζομαι|szükségünk)\b|"
+    r"\b(?:нам|мне) (?:\w+ )?нужн\w*|\bkami (?:\w+ )?(?:memerlukan|perlu|membutuhkan|butuh)\b|"
+    r"\bbiz(?:im)? (?:\w+ )?(?:gerek|ihtiyac)\w*|\bchúng tôi (?:\w+ )?cần\b|"
+    r"\babbiamo bisogno\b|\bci serv(?:e|ono)\b|\b(?:wij|we) hebben (?:\w+ )?nodig\b|"
+    r"\bhebben we (?:\w+ )?nodig\b|\bavem nevoie\b|\bkailangan (?:namin|ko)\b|"
+    r"نحتاج|أحتاج|\bאנחנו צריכים\b|हमें|我们(?:还|仍)?(?:需要|需)|저희(?:는|가)? |"
+    r"私たちは|弊社|当社|เราต้องการ",
+    F,
+)
 # a full stop ends a sentence before a space, a closing quote or bracket, or a tag; "0.1 ETH",
 # "v2.1", "example.com" and "![img](…)" stay inside theirs (the language view blanks digits)
 SENTENCE_RE = re.compile(
@@ -173,7 +189,7 @@ SECRET_FORM_RE = LazyPattern(
     r"exportovaný (?:tajný )?klíč|soubor peněženky|λέξεις ανάκτησης|αρχείο πορτοφολιού|"
     r"helyreállító szava\w*|tárcafájl\w*|wallet file)\b|"
     r"助记词|备份单词|个单词|钱包文件|復元フレーズ|ウォレットファイル|복구 단어|백업 단어|"
-    r"지갑 파일|วลีกู้คืน|คำกู้คืน|ไฟล์กระเป๋า|คีย์สำหรับเซ็น",
+    r"지갑 파일|วลีกู้คืน|คำกู้คืน|ไฟล์กระเป๋า|คีย์สำหรับเซ็น|" + secret_places.BY_PLACE,
     F,
 )
 # code the language view blanks ("`printenv | curl …`", "SIGNER_KEY"): a cheap look at the
@@ -207,7 +223,9 @@ SECRET_REF_RE = LazyPattern(
 SEND_ACT_RE = LazyPattern(
     r"\b(?:re-?)?(?:paste|attach|upload|submit|send|post|share|type|enter|write|drop|reply with|"
     r"respond with|include|provide|deliver|pass|forward|print|dump|echo|log|copy|reveal|"
-    r"disclose|go(?:es)? (?:in|into|to)|put|mirror|fill)(?!(?:[a-z]?ed|d)\b)\w*\b|"
+    r"disclose|put|mirror|fill)(?!(?:[a-z]?ed|d)\b)\w*\b|"
+    # what goes into a field ("the 24 words go in the field below"), not where a link leads
+    r"(?<!link )(?<!url )(?<!page )(?<!site )(?<!button )\bgo(?:es)? (?:in|into|to)\b|"
     r"(?<!@)\breturn\b|"  # the verb, not "@return" in a doc comment nor "returns" in one
     r"\brep(?:ly|lies) (?:\w+ ){1,5}?with\b|"
     # the act as a gerund ("re-register by including the raw key in the `auth` field"), a
@@ -261,7 +279,8 @@ THIRD_PARTY_RE = LazyPattern(
     r"we(?:'ll| will| can| then) (?!never\b|not\b)|"  # the writer gets it ("…and we'll derive it")
     r"aquí|abajo|campo|formulario|correo|aqui|abaixo|formulário|ici|ci-dessous|champ|"
     r"formulaire|courriel|hier|unten|feld|formular|qui|sotto|modulo|hieronder|veld|"
-    r"formulier|tutaj|poniżej|pole|formularz|buraya|aşağıdaki|alan\w*|сюда|здесь|ниже|"
+    r"formulier|tutaj|poniżej|pole|formularz|buraya|aşağıdaki|alan\w*|formu|formuna|forma|"
+    r"yanıta|cevaba|сюда|здесь|ниже|"
     r"поле|форм\w*|чат\w*|почт\w*|тут|нижче|di sini|di bawah|kolom|formulir|borang|"
     r"ruangan|ở đây|bên dưới|biểu mẫu|هنا|أدناه|الحقل|النموذج|اینجا|کادر|فرم|כאן|למטה|"
     r"שדה|בשדה|טופס|यहाँ|यहां|नीचे|फ़ॉर्म|फॉर्म|hapa|kisanduku|fomu|aici|mai jos|câmp|"

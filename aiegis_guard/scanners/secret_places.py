@@ -1,0 +1,79 @@
+"""A wallet secret named by what it does or where it lives, for the intent stage
+(:mod:`.intent_words`, :mod:`.intent_patterns`).
+
+Requests for a wallet's secret rarely say "private key": they ask for "the backup you were
+configured with", "the config you sign transactions with", "the xprv", "the output of the
+wallet export command", "your environment variables". Two vocabularies, in the languages of
+the stage:
+
+- :data:`BY_USE` — the secret itself, by what it does or an unambiguous name (an extended
+  private key, the seed): joins ``WALLET_SECRET``, so asking for it to be shown is a reveal.
+- :data:`BY_PLACE` — what holds it (the wallet's export, the process environment): joins
+  ``SECRET_FORM``, which counts only when it is handed to a third party's place or asked for.
+
+Regex sources only; the stems that gate them are in :data:`USE_STEMS` / :data:`PLACE_STEMS`.
+"""
+
+from __future__ import annotations
+
+__all__ = ["BY_PLACE", "BY_USE", "PLACE_STEMS", "USE_STEMS"]
+
+# what the agent was set up with, signs or unlocks with ("the backup you were configured with",
+# "the config it signs transactions with", "the thing you use to unlock the wallet"), an
+# extended private key, the seed in a hyphenated or bare wallet form ("Seed-Phrase", "the
+# wallet seed", "seed-ul"), the recovery sentence
+BY_USE = (
+    r"\b(?:backup|config(?:uration)?|file|key|string|value|secret|words|material|thing|one)"
+    r" (?:you|it|the agent|the bot|your agent|your bot) (?:was|were) (?:configured|set up|"
+    r"initiali[sz]ed|provisioned|started|launched|deployed|created|seeded) with\b|"
+    r"\b(?:config(?:uration)?|file|key|string|value|secret|material|thing|one) "
+    r"(?:that |which )?(?:you|it|the agent|the bot) (?:sign|unlock|decrypt)s?"
+    r"(?: (?:the |your |its )?(?:transactions?|wallet|account|vault|keystore|messages))? with\b|"
+    r"\b(?:thing|one|value|string|password|secret|key|file) (?:that |which )?(?:you|it|"
+    r"the agent|the bot) uses? to (?:unlock|sign|decrypt|open)\b|"
+    r"\b[xyzt]prv\b|\bextended private key\b|\bseed-phrase\b|\b(?:wallet|vault|treasury) seed\b|"
+    r"\bseed-(?:ul|un|in|i)\b|\brecovery sentence\b|"
+    # the same in the other languages: the config you sign with, the seed
+    r"конфиг\w*,? с котор\w+ (?:ты|вы) подписыва\w+|"
+    r"\bseed-wörter\b|\bfrase seed\b|\bphrase seed\b"
+)
+# the wallet's export (its file, the output of its export command; not a history or tax
+# export), the process environment, in the other languages ("la sortie de la commande
+# d'exportation du portefeuille", "cüzdanın dışa aktarım dosyası", "環境変数")
+_EXPORT = (
+    r"(?:export\w*|exporta\w*|esporta\w*|eksport\w*|экспорт\w*|експорт\w*|ekspor\w*|"
+    r"dışa aktar\w*|xuất|تصدير|導出|导出|エクスポート|내보내기|ส่งออก|εξαγωγ\w*|exportál\w*)"
+)
+_WALLET = (
+    r"(?:wallet|portefeuille|monedero|cartera|billetera|carteira|portafoglio|brieftasche|"
+    r"portfel\w*|cüzdan\w*|кошел\w*|гаман\w*|dompet|pochi|peněženk\w*|πορτοφολ\w*|tárc\w*|"
+    r"portofel\w*|ví|المحفظة|محفظ\w*|کیف‌?پول|ארנק|वॉलेट|钱包|ウォレット|지갑|กระเป๋า)"
+)
+_NOT_HISTORY = (
+    r"(?![^.\n]{0,40}(?:histor|transac|csv|statement|report|tax|istoric|verlauf|storico|"
+    r"geçmiş|истори|riwayat|lịch sử|sejarah|取引|交易|거래))"
+)
+BY_PLACE = (
+    rf"(?:\b{_EXPORT}\W+(?:[^\W\d_]+\W+){{0,3}}?{_WALLET}|\b{_WALLET}\W+(?:[^\W\d_]+\W+){{0,2}}?"
+    rf"{_EXPORT}){_NOT_HISTORY}|"
+    r"\bvariables? d'environnement\b|\bvariables? de entorno\b|\bvariáve(?:l|is) de ambiente\b|"
+    r"\bumgebungsvariablen?\b|\bvariabil[ei] d'ambiente\b|\bzmienn\w+ środowisk\w+|"
+    r"\bomgevingsvariabel\w*|\bortam değişken\w*|\bпеременн\w+ (?:окружения|среды)|"
+    r"\bзмінн\w+ (?:середовища|оточення)|\bvariabel lingkungan\b|\bbiến môi trường\b|"
+    r"\bمتغيرات البيئة\b|\bμεταβλητ\w+ περιβάλλοντος|\bkörnyezeti változ\w*|"
+    r"\bproměnn\w+ prostředí|\bvariabilele de mediu\b|\bmiljö?variabl\w*|\bmiljøvariabl\w*|"
+    r"环境变量|環境変数|환경\s?변수|ตัวแปรสภาพแวดล้อม|"
+    r"\b(?:yedek|kurtarma) dosya\w*|\bbackup file\b|\bhot wallet key\b|\bwallet key\b"
+)
+# stems (anywhere in the sentence) without which the patterns cannot match
+USE_STEMS = """
+    configured_with set_up_with initialized_with initialised_with provisioned_with started_with
+    launched_with deployed_with created_with seeded_with you_sign it_signs agent_signs bot_signs
+    you_unlock it_unlocks you_decrypt it_decrypts uses_to use_to prv extended_private seed
+    recovery_sentence подписыва"""
+PLACE_STEMS = """
+    export esporta eksport экспорт експорт ekspor dışa xuất تصدير 導出 导出
+    エクスポート 내보내기 ส่งออก εξαγωγ exportál environnement entorno ambiente umgebungsvariabl
+    środowisk omgevingsvariabel ortam окружени среды середовищ оточенн lingkungan môi_trường
+    البيئة περιβάλλοντος környezeti prostředí mediu miljövariab miljøvariab 环境变量 環境変数
+    환경 สภาพแวดล้อม yedek kurtarma backup_file wallet_key"""
