@@ -146,7 +146,9 @@ SECRET_FORM_RE = LazyPattern(
     r"\b(?:backup|recovery|seed|setup|secret) (?:words|word list)\b|\bword list\b|"
     r"\blist of words\b|\b(?:recovery|backup|seed) list\b|"
     r"\bwords (?:you|they) (?:wrote|noted|saved|were (?:given|shown))\b|"
-    r"\.env\b|\benv(?:ironment)? (?:file|vars?|variables)\b|\bprintenv\b|"
+    r"\.env\b|\benv(?:ironment)? (?:file|vars?|variables?)\b|\bprintenv\b|"
+    # every variable of a secret-bearing prefix ("every WALLET_* variable"), the wallet's JSON
+    r"(?-i:\b(?:WALLET|SIGNER|DEPLOYER|MNEMONIC|SEED)_(?:\*|(?=[\s`'\"])))|\bwallet\.json\b|"
     r"\bkeystore\b|\bwallet (?:file|export|backup)\b|\bsecret ?key\b|\bprivate_?key\b|"
     r"(?-i:\b[A-Z_]*(?:PRIVATE_KEY|MNEMONIC|SECRET_KEY|SIGNER_KEY)\b)|"
     r"\bexport(?:Mnemonic|Account|PrivateKey)\b|\bhex secret\b|\bsigning (?:secret|material)\b|"
@@ -235,6 +237,8 @@ SEND_ACT_RE = LazyPattern(
     r"\bby (?:includ|past|send|submitt|upload|attach|post|shar|typ|enter|provid|forward|"
     r"deliver|append)ing\b|\b(?:i-)?dms?\s+(?=@|me\b|us\b|them\b|it\b)|"
     r"\bset (?:it |them )?to\b|\bfollowed by\b|\bfill(?:ed)? (?:it|them|\w+) with\b|"
+    r"\bseguit[oa] d[ae]\w*|\bseguid[oa] d[aeo]s?\b|\bsuivie? de\b|\bgefolgt von\b|"
+    r"\bgevolgd door\b|"
     r"(?-i:(?<=[a-z])=)\s*[<{]|"  # a parameter's value (not a shell's "export NAME=<…>")
     # past tense tells what happened ("the site forwarded them to…"); a passive still asks
     r"\b(?:be|been|being) (?:\w+ )?(?:pasted|entered|submitted|uploaded|sent|shared|provided|"
@@ -264,7 +268,7 @@ SEND_ACT_RE = LazyPattern(
     r"bifoga|vedlegg|sertakan|balas|pakisend|i-send|"
     r"отправить|прислать|вставить|ввести|скинь|скиньте|продиктуйте|надіслати|вставити|"
     r"إرسال|ارسال|إدخال|ادخال|كتابة|لصق|ekle\w*|στείλ\w*|συμπεριλάβετε|απαντήστε|"
-    r"pošlete|vložte|wypisz|wklejcie|atamtumia|kutuma)\b|"
+    r"pošlete|vložte|wypisz|wklejcie|atamtumia|kutuma|додайте|додати|الرد|ردوا)\b|"
     r"付けて|貼って|記入|넣어|회신|发到|附上|回复|แนบ|"
     r"粘贴|输入|填写|发送|发给|上传|提交|填入|貼り付け|入力|送信|붙여넣|입력|보내|업로드|"
     r"วาง|กรอก|ส่ง|พิมพ์",
@@ -274,6 +278,14 @@ THIRD_PARTY_RE = LazyPattern(
     r"\b(?:here|below|above|us|me|our|field|form|portal|wizard|endpoint|header|param\w*|url|"
     r"webhook|bucket|sheet|ticket|issue|thread|channel|chat|comment|reply|dm|e-?mail|inbox|"
     r"telegram|whats ?app|discord|slack|github|pastebin|gist|s3|api|message|pr|pull request|"
+    # a reply goes to whoever wrote ("απαντήστε με τις 12 λέξεις", "이 티켓에 회신해", "الرد على
+    # هذه الرسالة")
+    r"responda|responde|répondez|antworten sie|antworte|rispondi|rispondete|odpowiedz|"
+    r"antwoord|yanıtla\w*|ответьте|ответь|відповідайте|trả lời|ردوا|الرد|الرسالة|التذكرة|"
+    r"البريد|پاسخ|השיבו|जवाब|răspunde\w*|odpovězte|válaszol\w*|jibu|sagutin|απαντήστε|"
+    # a support desk, as "support" in English
+    r"suporte|soporte|supporto|destek ekib\w*|поддержк\w*|підтримк\w*|wsparci\w*|dukungan|"
+    r"sokongan|hỗ trợ|الدعم|پشتیبانی|תמיכה|सहायता|"
     r"forum|argument|x-[\w-]+|team|support|bug reports?|auditors?|vendors?|partners?|"
     r"response|body|attachment|query ?string|gist|intake|next (?:call|request)|"
     r"we(?:'ll| will| can| then) (?!never\b|not\b)|"  # the writer gets it ("…and we'll derive it")
@@ -287,7 +299,12 @@ THIRD_PARTY_RE = LazyPattern(
     r"sem|zde|níže|formulář|εδώ|παρακάτω|πεδίο|φόρμα|ide|alább|mező|űrlap|dito|"
     r"sa ibaba|এখানে|নিচে|ফর্ম|یہاں|نیچے)\b|@\w|https?://|s3://|\b[a-z_]+\([a-z_]+=|"
     r"这里|此处|下方|下面|输入框|表单|聊天|邮件|ここ|下の|欄|フォーム|チャット|여기|아래|칸|양식|"
-    r"ที่นี่|ด้านล่าง|ช่อง|แบบฟอร์ม",
+    r"ที่นี่|ด้านล่าง|ช่อง|แบบฟอร์ม|返信|回信|회신|답장|ตอบกลับ|サポート|客服|고객지원|ฝ่ายสนับสนุน|"
+    # a request's query parameter ("/connect?mode=headless&sk=<…>"), a site named bare
+    # ("the migrator at v2-migrate.example.app")
+    r"[?&][a-z_][\w-]*=|\b[a-z0-9-]+(?:\.[a-z0-9-]+)*\.(?:com|net|org|io|app|dev|xyz|co|"
+    r"cloud|site|online|info|ai|cc|ru|cn|jp|de|fr|it|es|br|pl|ua|kr|vn|tr|my|"
+    r"center|link|finance|exchange|pro|biz|tech|network|services|live)\b(?!\.\w)",
     F,
 )
 OWN_PLACE_RE = LazyPattern(

@@ -447,6 +447,9 @@ WALLET_SECRET = (
     r"ιδιωτικ\w+ κλειδ\w+|φράση ανάκτησης|privát kulcs\w*|ufunguo wa (?:siri|binafsi)|"
     r"maneno ya (?:siri|urejeshaji)|pribadong susi|seed phrase mo|privat(?:e)? nyckel\w*|"
     r"återställningsfras\w*|المفتاح الخاص|عبارة الاسترداد|الكلمات السرية|كلمات الاسترداد|"
+    # the same after an Arabic proclitic ("بالكلمات الاحتياطية": with the backup words)
+    r"[وفبلك]{1,2}(?:المفتاح الخاص|عبارة الاسترداد|الكلمات (?:السرية|الاحتياطية)|"
+    r"كلمات الاسترداد)|"
     r"کلید خصوصی|عبارت بازیابی|ה?מפתח (?:ה)?פרטי|ביטוי השחזור|निजी कुंजी|रिकवरी फ्रेज|सीड फ्रेज|"
     r"প্রাইভেট কী|সিড ফ্রেজ|คีย์ส่วนตัว|วลีกู้คืน|วลีสำรอง)\b|助记词|私钥|秘密鍵|개인\s?키|"
     r"シードフレーズ|リカバリーフレーズ|復元フレーズ|秘密のフレーズ|시드\s?(?:구문|문구)|"
@@ -624,7 +627,8 @@ SCAM_FRAME_WORDS = """scam* phish* fake fraud* impersonat* attacker attackers ma
     verbatim do_not_follow do_not_obey do_not_click do_not_reply don't_follow don't_obey
     don't_click don't_reply red_flag red_flags estaf* falso falsa falsos falsas golp* arnaque*
     escroc* faux fausse fausses hameçonn* betrug* betrüg* angreifer* gefälscht* truff* oszu*
-    fałszyw* dolandırıc* sahte oplichter* nep penipu* palsu lừa_đảo giả_mạo мошен* фейк*
+    fałszyw* dolandırıc* sahte oplichter* nep penipu* palsu lừa_đảo giả_mạo giả_danh giả_làm
+    mạo_danh kẻ_gian мошен* фейк*
     поддельн* шахра* احتيال مزيف* محتال* کلاهبردار* جعلی دھوک* הונא* מזויפ* धोखा* नकली
     প্রতারণ* ভুয়া มิจฉาชีพ ปลอม utapeli feki manloloko pekeng înșelăt* podvod* falešn* απάτ*
     ψεύτικ* csal* hamis 诈骗 骗子 假冒 詐欺 偽の 偽物 사기 가짜"""

@@ -35,7 +35,13 @@ BY_USE = (
     r"\bseed-(?:ul|un|in|i)\b|\brecovery sentence\b|"
     # the same in the other languages: the config you sign with, the seed
     r"конфиг\w*,? с котор\w+ (?:ты|вы) подписыва\w+|"
-    r"\bseed-wörter\b|\bfrase seed\b|\bphrase seed\b"
+    r"\bseed-wörter\b|\bfrase seed\b|\bphrase seed\b|"
+    # the signing key in the other languages ("a chave de assinatura carregada pelo agente")
+    r"\bchave de assinatura\b|\bclave de firma\b|\bclé de signature\b|"
+    r"\bsign(?:atur|ier)schlüssel\w*|\bchiave di firma\b|\bklucz\w* podpis\w*|"
+    r"\bondertekeningssleutel\b|\bimza anahtar\w*|\bключ\w* подпис\w*|\bключ\w* підпису\b|"
+    r"\bkunci tanda tangan\b|\bkhóa ký\b|\bمفتاح التوقيع\b|\bklíč\w* k podpis\w*|"
+    r"签名密钥|署名鍵|서명\s?키"
 )
 # the wallet's export (its file, the output of its export command; not a history or tax
 # export), the process environment, in the other languages ("la sortie de la commande
@@ -70,7 +76,8 @@ USE_STEMS = """
     configured_with set_up_with initialized_with initialised_with provisioned_with started_with
     launched_with deployed_with created_with seeded_with you_sign it_signs agent_signs bot_signs
     you_unlock it_unlocks you_decrypt it_decrypts uses_to use_to prv extended_private seed
-    recovery_sentence подписыва"""
+    recovery_sentence подписыва assinatura firma signature signaturschl signierschl
+    podpis ondertekening imza подпис підпис tanda_tangan khóa_ký التوقيع 签名密钥 署名鍵 서명"""
 PLACE_STEMS = """
     export esporta eksport экспорт експорт ekspor dışa xuất تصدير 導出 导出
     エクスポート 내보내기 ส่งออก εξαγωγ exportál environnement entorno ambiente umgebungsvariabl
