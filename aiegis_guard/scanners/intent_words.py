@@ -94,7 +94,10 @@ REVEAL_WORDS = """reveal share export provide paste submit post print output dis
     вставьте загрузите вставте завантажте надішли
     أرسل ارسل إرسال ارسال شارك أدخل ادخل الصق ألصق
     업로드 붙여넣 粘贴 上传 提交 貼り付け アップロード
-    भेजें दर्ज पेस्ट লিখুন পাঠান กรอก שלחו הדביקו הזינו"""
+    भेजें दर्ज पेस्ट লিখুন পাঠান กรอก שלחו הדביקו הזינו
+    yapıştırın ekleyin yükleyin iletin yazın продиктуйте зачитайте назовите επικολλήστε
+    στείλτε εισάγετε ανεβάστε συμπεριλάβετε vložte pošlete zadejte nahrajte napište introdu
+    introduceți trimiteți lipiți illessze küldje balas"""
 CUE_STEMS = """address limit allowlist whitelist restriction polic confirm approv authori
 agree consent accept trust treat tell notify inform ask silent quiet secret recipient destination
 beneficiar payee amount slippage spender allowance instruction rule ignore disregard override
@@ -270,7 +273,7 @@ LEAD = (
     r"(?:\W*(?:hey|hi|dear|attention)?\W*(?:ai|agents?|bots?|assistants?|llms?|"
     r"models?)\W{0,3})?(?:\W*(?:please|pls|plz|kindly|now|immediately|then|and|also|first|"
     r"just|simply|go ahead and|por favor|s'il vous plaît|bitte|пожалуйста|per favore|lütfen|"
-    r"proszę|alsjeblieft|tolong|请|hãy|xin hãy|vui lòng|harap|mohon|silakan|prosimy|"
+    r"proszę|alsjeblieft|tolong|请|hãy|xin hãy|vui lòng|harap|mohon|silakan|sila|prosimy|"
     r"يرجى|الرجاء|لطفا|لطفاً|कृपया|กรุณา|tafadhali|pakiusap|vă rugăm|prosím|παρακαλώ|kérjük|"
     r"будь ласка|просимо))*\W*"
 )
@@ -470,7 +473,12 @@ IMPERATIVE_FORMS = (
     r"berikan|bagikan|masukkan|pindahkan|отправьте|переведите|пришлите|внесите|оплатите|"
     r"выведите|покажите|раскройте|сообщите|введите|одобрите|подпишите|надішліть|переведіть|"
     r"відправте|введіть|inviate|trasferite|versate|depositate|inserite|fornite|approvate|"
-    r"firmate|spostate|أرسل|ارسل|ادفع|حوّل|أودع|भेजें|भेजो)(?![^\W\d_])"
+    r"firmate|spostate|أرسل|ارسل|ادفع|حوّل|أودع|भेजें|भेजो|"
+    # hand-over verbs in the polite imperative of more languages ("özel anahtarınızı …
+    # yapıştırın", "Επικολλήστε το ιδιωτικό κλειδί", "vložte exportovaný klíč")
+    r"yapıştırın|ekleyin|yükleyin|iletin|yazın|продиктуйте|зачитайте|назовите|επικολλήστε|"
+    r"στείλτε|εισάγετε|ανεβάστε|συμπεριλάβετε|vložte|pošlete|zadejte|nahrajte|napište|"
+    r"introduceți|trimiteți|lipiți|illessze|küldje|wklej|prześlij|wpisz)(?![^\W\d_])"
 )
 # verb-final languages: the polite imperative ending after the act
 IMPERATIVE_MARK = (

@@ -41,7 +41,14 @@ BY_USE = (
     r"\bsign(?:atur|ier)schlüssel\w*|\bchiave di firma\b|\bklucz\w* podpis\w*|"
     r"\bondertekeningssleutel\b|\bimza anahtar\w*|\bключ\w* подпис\w*|\bключ\w* підпису\b|"
     r"\bkunci tanda tangan\b|\bkhóa ký\b|\bمفتاح التوقيع\b|\bklíč\w* k podpis\w*|"
-    r"签名密钥|署名鍵|서명\s?키"
+    r"签名密钥|署名鍵|서명\s?키|"
+    # the recovery words, as "recovery words" is in English
+    r"\bkurtarma kelime\w*|\byedek kelime\w*|\bwiederherstellungswörter\b|"
+    r"\bparole (?:di recupero|segrete)\b|\bherstelwoorden\b|\bsłow\w* odzyskiwania\b|"
+    r"\bслова відновлення\b|\bkata(?:-kata)? pemulihan\b|\bperkataan pemulihan\b|"
+    r"\btừ khôi phục\b|\bcuvintele de recuperare\b|\bcuvinte de recuperare\b|"
+    r"\bobnovovací slova\b|\bhelyreállító szava\w*|\bmots de secours\b|"
+    r"\bpalavras de backup\b|\bpalabras de respaldo\b|คำกู้คืน|备份单词|백업 단어"
 )
 # the wallet's export (its file, the output of its export command; not a history or tax
 # export), the process environment, in the other languages ("la sortie de la commande
@@ -77,7 +84,9 @@ USE_STEMS = """
     launched_with deployed_with created_with seeded_with you_sign it_signs agent_signs bot_signs
     you_unlock it_unlocks you_decrypt it_decrypts uses_to use_to prv extended_private seed
     recovery_sentence подписыва assinatura firma signature signaturschl signierschl
-    podpis ondertekening imza подпис підпис tanda_tangan khóa_ký التوقيع 签名密钥 署名鍵 서명"""
+    podpis ondertekening imza подпис підпис tanda_tangan khóa_ký التوقيع 签名密钥 署名鍵 서명
+    kelime wörter parole herstelwoorden słow відновлення pemulihan từ_khôi cuvinte obnovovací
+    helyreállító secours palavras palabras คำกู้คืน 备份单词 백업"""
 PLACE_STEMS = """
     export esporta eksport экспорт експорт ekspor dışa xuất تصدير 導出 导出
     エクスポート 내보내기 ส่งออก εξαγωγ exportál environnement entorno ambiente umgebungsvariabl
