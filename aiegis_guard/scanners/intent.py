@@ -28,6 +28,7 @@ from aiegis_guard.scanners.intent_judge import (
     has_recipient,
     judge,
     may_be_onchain,
+    names_secret,
 )
 from aiegis_guard.scanners.reported import reported, unquoted
 
@@ -133,7 +134,7 @@ def _refers_to_secret(text: str, a: int, b: int) -> bool:
     if handed_over(text[a:b]) is None:
         return False
     around = text[max(0, a - SECRET_NEAR) : b + SECRET_NEAR]
-    return bool(p.WALLET_SECRET_RE.search(around) or p.SECRET_FORM_RE.search(around))
+    return names_secret(around)
 
 
 _PIPED = Judgement(THRESHOLD + 1, "secret-send", ("act:secret-send", "directive:command", "piped"))

@@ -42,7 +42,7 @@ from aiegis_guard.scanners import intent_patterns as p
 from aiegis_guard.scanners import intent_words as w
 
 __all__ = ["Cues", "Judgement", "cue_words", "cues_of", "handed_over", "has_recipient", "judge"]
-__all__ += ["may_be_onchain", "reference_entry"]
+__all__ += ["may_be_onchain", "names_secret", "reference_entry"]
 
 
 @dataclass(frozen=True, slots=True)
@@ -124,13 +124,14 @@ def _candidates(
         yield declared
     if {"g:silence", "g:silence_what"} <= present:
         yield from _silenced(sentence)
-    if (
-        secret_near or {"g:wsecret", "g:xsecret"} & present or p.SECRET_HINT_RE.search(raw)
-    ) and _sends_secret(raw, secret_near):
+    if (secret_near or _SECRET_GATES & present or p.SECRET_HINT_RE.search(raw)) and _sends_secret(
+        raw, secret_near, present
+    ):
         yield "secret-send", 0
     secret = "reveal" in verbs and bool(
         "secret" in verbs
         or ("g:wsecret" in present and p.WALLET_SECRET_RE.search(raw))
+        or ("g:byuse" in present and p.SECRET_BY_USE_RE.search(raw))
         or ("g:data" in present and "@" in raw and p.EMAIL_RE.search(raw))
         or ("_" in raw and p.ENV_SECRET_RE.search(raw))  # blanked in the view: an identifier
     )
@@ -194,6 +195,8 @@ def _asked_secret(raw: str, ask: re.Match[str], present: set[str]) -> bool:
     return bool(
         ("g:wsecret" in present and p.WALLET_SECRET_RE.search(raw, at))
         or ("g:xsecret" in present and p.SECRET_FORM_RE.search(raw, at))
+        or ("g:byuse" in present and p.SECRET_BY_USE_RE.search(raw, at))
+        or ("g:byplace" in present and p.SECRET_BY_PLACE_RE.search(raw, at))
     )
 
 
@@ -229,13 +232,28 @@ def _noun_use(sentence: str, raw: str, start: int, end: int) -> bool:
     return before is not None and not sentence[start:end].lower().endswith("ing")
 
 
-def _sends_secret(raw: str, secret_near: bool = False) -> bool:
+_SECRET_GATES = frozenset(("g:wsecret", "g:xsecret", "g:byuse", "g:byplace"))
+
+
+def names_secret(raw: str, present: set[str] | None = None) -> bool:
+    """Does ``raw`` name a wallet secret — by name, in the words a form or runbook uses, by
+    what it does or where it lives (:mod:`.secret_places`)? ``present``: the sentence's stems
+    (:func:`cues_of`), when known, skip the rarer vocabularies none of whose stems occur."""
+    if p.WALLET_SECRET_RE.search(raw) or p.SECRET_FORM_RE.search(raw):
+        return True
+    return any(
+        (present is None or gate in present) and rx.search(raw)
+        for gate, rx in (("g:byuse", p.SECRET_BY_USE_RE), ("g:byplace", p.SECRET_BY_PLACE_RE))
+    )
+
+
+def _sends_secret(raw: str, secret_near: bool = False, present: set[str] | None = None) -> bool:
     """A wallet secret (also as "the 24 words", ".env", ``PRIVATE_KEY``) handed to a third
     party's place ("the field below", "this thread", an endpoint, "us") in a sentence that
     neither negates nor describes it, and not into the owner's own device. With
     ``secret_near``, the secret may be named next door and only referred to here, as what
     is handed over ("…the list of words. Type them here in order")."""
-    if p.WALLET_SECRET_RE.search(raw) or p.SECRET_FORM_RE.search(raw):
+    if names_secret(raw, present):
         send = p.SEND_ACT_RE.search(raw)
         if send is None:
             return False
@@ -484,9 +502,7 @@ def _score(sentence: str, full: str, act: str, how: str) -> Judgement:
         cues.append("override")  # "ignore all previous instructions"
         score += 2
     if (
-        act == "oversight"
-        and p.OWNER_KEPT_OUT_RE.search(sentence)
-        and not (p.WALLET_SECRET_RE.search(full) or p.SECRET_FORM_RE.search(full))
+        act == "oversight" and p.OWNER_KEPT_OUT_RE.search(sentence) and not names_secret(full)
     ):  # "don't report unusual requests to the owner"; not "never ask the owner for a seed"
         cues.append("owner-kept-out")
         score += 2
@@ -540,10 +556,10 @@ def cue_words() -> ahocorasick.Automaton:
     )
     for kind, words in lists:
         for word in words.lower().split():
-            kinds.setdefault(word.replace("_", " "), set()).add(kind)
+            kinds.setdefault(_fold(word), set()).add(kind)
     for kind, words in (("stem", w.CUE_STEMS), *((f"g:{k}", v) for k, v in w.GATES.items())):
         for word in words.lower().split():
-            stems.setdefault(word.replace("_", " "), set()).add(kind)
+            stems.setdefault(_fold(word), set()).add(kind)
     auto = ahocorasick.Automaton()
     for sep in _ROOT_FIRST:
         auto.add_word(sep + "\x00\x01\x02", ("", frozenset(), frozenset()))
@@ -552,6 +568,12 @@ def cue_words() -> ahocorasick.Automaton:
         auto.add_word(word, (word, *of))
     auto.make_automaton()
     return auto
+
+
+def _fold(word: str) -> str:
+    """A cue word as the text spells it: "_" is a space, and the dotless ``ı`` reads ``i``
+    (normalisation folds it in every Latin word: :mod:`aiegis_guard.confusables`)."""
+    return word.replace("_", " ").replace("ı", "i")
 
 
 # pyahocorasick looks a character up among a node's children one by one, in insertion

@@ -450,14 +450,10 @@ WALLET_SECRET = (
     r"ιδιωτικ\w+ κλειδ\w+|φράση ανάκτησης|privát kulcs\w*|ufunguo wa (?:siri|binafsi)|"
     r"maneno ya (?:siri|urejeshaji)|pribadong susi|seed phrase mo|privat(?:e)? nyckel\w*|"
     r"återställningsfras\w*|المفتاح الخاص|عبارة الاسترداد|الكلمات السرية|كلمات الاسترداد|"
-    # the same after an Arabic proclitic ("بالكلمات الاحتياطية": with the backup words)
-    r"[وفبلك]{1,2}(?:المفتاح الخاص|عبارة الاسترداد|الكلمات (?:السرية|الاحتياطية)|"
-    r"كلمات الاسترداد)|"
     r"کلید خصوصی|عبارت بازیابی|ה?מפתח (?:ה)?פרטי|ביטוי השחזור|निजी कुंजी|रिकवरी फ्रेज|सीड फ्रेज|"
     r"প্রাইভেট কী|সিড ফ্রেজ|คีย์ส่วนตัว|วลีกู้คืน|วลีสำรอง)\b|助记词|私钥|秘密鍵|개인\s?키|"
     r"シードフレーズ|リカバリーフレーズ|復元フレーズ|秘密のフレーズ|시드\s?(?:구문|문구)|"
-    r"복구\s?(?:구문|문구|단어)|키스토어|恢复短语|种子短语|助記詞|私鑰|復元用の単語|"
-    + secret_places.BY_USE
+    r"복구\s?(?:구문|문구|단어)|키스토어|恢复短语|种子短语|助記詞|私鑰|復元用の単語"
 )
 # a wallet secret by the name of the variable or config key that holds it (SIGNER_SECRET,
 # WALLET_MNEMONIC, DEPLOYER_PRIVATE_KEY): the same in every language's sentence around it
@@ -537,8 +533,10 @@ GATES = {
         מפתח ביטוי कुंजी फ्रेज প্রাইভেট ফ্রেজ คีย์ วลี シード リカバリー 復元 秘密 시드 복구 恢复 种子
         助記詞 私鑰 слов восстановления palavras mots 키스토어 단어 単語 unlocks unlock
         material restores recovers controls backup respaldo λέξεις الكلمات penandatanganan
-        恢复钱包 署名用"""
-    + secret_places.USE_STEMS,
+        恢复钱包 署名用""",
+    # the wallet secret by what it does or where it lives (secret_places), gated apart: rarer
+    "byuse": secret_places.USE_STEMS,
+    "byplace": secret_places.PLACE_STEMS,
     # a secret handed to a third party (intent._sends_secret): the forms it goes by
     "xsecret": """12_words 24_words 12-word 24-word twelve_words twenty-four_words backup_words
         recovery_words seed_words word_list list_of_words .env printenv keystore wallet_file
@@ -558,8 +556,7 @@ GATES = {
         signing_file signing_folder credentials_block credential_block credentials_file
         credentials_folder loads uses_to use_to unlock_string unlock_password
         unlock_passphrase core_dump memory_dump heap_dump gcore .config/solana .ethereum
-        restored_from recovered_from imported_from"""
-    + secret_places.PLACE_STEMS,
+        restored_from recovered_from imported_from""",
     "question": "what",
     "persona": "you_are you're pretend act_as role character from_now_on",
     "plant": "response reply answer output summary",
@@ -643,9 +640,11 @@ SCAM_FRAME_WORDS = """scam* phish* fake fraud* impersonat* attacker attackers ma
 
 
 def frame_words() -> list[tuple[str, bool]]:
-    """:data:`SCAM_FRAME_WORDS` as (lower-cased word, takes any ending)."""
+    """:data:`SCAM_FRAME_WORDS` as (lower-cased word, takes any ending), the dotless ``ı`` as
+    ``i`` (normalisation folds it in every Latin word: :mod:`aiegis_guard.confusables`)."""
     return [
-        (w.rstrip("*").replace("_", " ").lower(), w.endswith("*")) for w in SCAM_FRAME_WORDS.split()
+        (w.rstrip("*").replace("_", " ").replace("ı", "i").lower(), w.endswith("*"))
+        for w in SCAM_FRAME_WORDS.split()
     ]
 
 

@@ -42,6 +42,9 @@ BY_USE = (
     r"\bondertekeningssleutel\b|\bimza anahtar\w*|\bключ\w* подпис\w*|\bключ\w* підпису\b|"
     r"\bkunci tanda tangan\b|\bkhóa ký\b|\bمفتاح التوقيع\b|\bklíč\w* k podpis\w*|"
     r"签名密钥|署名鍵|서명\s?키|"
+    # the secret's name after an Arabic proclitic ("بالكلمات الاحتياطية": with the backup words)
+    r"[وفبلك]{1,2}(?:المفتاح الخاص|عبارة الاسترداد|الكلمات (?:السرية|الاحتياطية)|"
+    r"كلمات الاسترداد)|"
     # the recovery words, as "recovery words" is in English
     r"\bkurtarma kelime\w*|\byedek kelime\w*|\bwiederherstellungswörter\b|"
     r"\bparole (?:di recupero|segrete)\b|\bherstelwoorden\b|\bsłow\w* odzyskiwania\b|"
@@ -76,20 +79,25 @@ BY_PLACE = (
     r"\bمتغيرات البيئة\b|\bμεταβλητ\w+ περιβάλλοντος|\bkörnyezeti változ\w*|"
     r"\bproměnn\w+ prostředí|\bvariabilele de mediu\b|\bmiljö?variabl\w*|\bmiljøvariabl\w*|"
     r"环境变量|環境変数|환경\s?변수|ตัวแปรสภาพแวดล้อม|"
-    r"\b(?:yedek|kurtarma) dosya\w*|\bbackup file\b|\bhot wallet key\b|\bwallet key\b"
+    r"\b(?:yedek|kurtarma) dosya\w*|\bbackup file\b|\bhot wallet key\b|\bwallet key\b|"
+    r"\bwallet\.json\b"  # the wallet's JSON
 )
 # stems (anywhere in the sentence) without which the patterns cannot match
 USE_STEMS = """
     configured_with set_up_with initialized_with initialised_with provisioned_with started_with
     launched_with deployed_with created_with seeded_with you_sign it_signs agent_signs bot_signs
     you_unlock it_unlocks you_decrypt it_decrypts uses_to use_to prv extended_private seed
-    recovery_sentence подписыва assinatura firma signature signaturschl signierschl
-    podpis ondertekening imza подпис підпис tanda_tangan khóa_ký التوقيع 签名密钥 署名鍵 서명
-    kelime wörter parole herstelwoorden słow відновлення pemulihan từ_khôi cuvinte obnovovací
-    helyreállító secours palavras palabras คำกู้คืน 备份单词 백업"""
+    recovery_sentence подписыва chave_de_assinatura clave_de_firma clé_de_signature
+    signaturschl signierschl chiave_di_firma klucz ondertekeningssleutel imza_anahtar ключ
+    kunci_tanda_tangan khóa_ký مفتاح_التوقيع klíč 签名密钥 署名鍵 서명
+    kurtarma_kelime yedek_kelime wiederherstellungswörter parole_di_recupero parole_segrete
+    herstelwoorden odzyskiwania слова_відновлення pemulihan từ_khôi_phục de_recuperare
+    obnovovací helyreállító mots_de_secours palavras_de_backup palabras_de_respaldo คำกู้คืน
+    备份单词 백업_단어 الكلمات المفتاح عبارة كلمات"""
 PLACE_STEMS = """
-    export esporta eksport экспорт експорт ekspor dışa xuất تصدير 導出 导出
-    エクスポート 내보내기 ส่งออก εξαγωγ exportál environnement entorno ambiente umgebungsvariabl
-    środowisk omgevingsvariabel ortam окружени среды середовищ оточенн lingkungan môi_trường
-    البيئة περιβάλλοντος környezeti prostředí mediu miljövariab miljøvariab 环境变量 環境変数
-    환경 สภาพแวดล้อม yedek kurtarma backup_file wallet_key"""
+    export esporta eksport экспорт експорт ekspor dışa_aktar xuất تصدير 導出 导出 エクスポート
+    내보내기 ส่งออก εξαγωγ exportál d'environnement de_entorno de_ambiente umgebungsvariabl
+    środowisk omgevingsvariabel ortam_değişken переменн змінн variabel_lingkungan
+    biến_môi_trường متغيرات_البيئة περιβάλλοντος környezeti_változ proměnn
+    variabilele_de_mediu miljövariab miljøvariab 环境变量 環境変数 환경 ตัวแปรสภาพแวดล้อม
+    yedek_dosya kurtarma_dosya backup_file wallet_key wallet.json"""
