@@ -124,7 +124,13 @@ REQUESTER_RE = _folded(
     r"\babbiamo bisogno\b|\bci serv(?:e|ono)\b|\b(?:wij|we) hebben (?:\w+ )?nodig\b|"
     r"\bhebben we (?:\w+ )?nodig\b|\bavem nevoie\b|\bkailangan (?:namin|ko)\b|"
     r"نحتاج|أحتاج|\bאנחנו צריכים\b|हमें|我们(?:还|仍)?(?:需要|需)|저희(?:는|가)? |"
-    r"私たちは|弊社|当社|เราต้องการ",
+    r"私たちは|弊社|当社|เราต้องการ|"
+    # ... or a person or desk named as the one who needs it ("he needs our xprv", "the
+    # accountant needs the keystore", "support (Tom) is waiting for the private key")
+    r"\b(?:he|she|they|[\w'’]+ (?:support|team|desk|engineer|accountant|auditor|lawyer|"
+    r"attorney|technician|vendor|partner|consultant|inspector|officer|admin|moderator|mod))"
+    r"(?: \([^)]{1,30}\))?(?: \w+){0,2}? (?:needs?|requires?|wants?|is waiting for|"
+    r"asked for|requested)\b",
     F,
 )
 # a full stop ends a sentence before a space, a closing quote or bracket, or a tag; "0.1 ETH",
@@ -303,7 +309,7 @@ THIRD_PARTY_RE = _folded(
     r"aquí|abajo|campo|formulario|correo|aqui|abaixo|formulário|ici|ci-dessous|champ|"
     r"formulaire|courriel|hier|unten|feld|formular|qui|sotto|modulo|hieronder|veld|"
     r"formulier|tutaj|poniżej|pole|formularz|buraya|aşağıdaki|alan\w*|formu|formuna|forma|"
-    r"yanıta|cevaba|сюда|здесь|ниже|"
+    r"yanıta|cevaba|сюда|сюди|здесь|ниже|"
     r"поле|форм\w*|чат\w*|почт\w*|тут|нижче|di sini|di bawah|kolom|formulir|borang|"
     r"ruangan|ở đây|bên dưới|biểu mẫu|هنا|أدناه|الحقل|النموذج|اینجا|کادر|فرم|כאן|למטה|"
     r"שדה|בשדה|טופס|यहाँ|यहां|नीचे|फ़ॉर्म|फॉर्म|hapa|kisanduku|fomu|aici|mai jos|câmp|"

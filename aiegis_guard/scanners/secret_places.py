@@ -80,7 +80,19 @@ BY_PLACE = (
     r"\bproměnn\w+ prostředí|\bvariabilele de mediu\b|\bmiljö?variabl\w*|\bmiljøvariabl\w*|"
     r"环境变量|環境変数|환경\s?변수|ตัวแปรสภาพแวดล้อม|"
     r"\b(?:yedek|kurtarma) dosya\w*|\bbackup file\b|\bhot wallet key\b|\bwallet key\b|"
-    r"\bwallet\.json\b"  # the wallet's JSON
+    r"\bwallet\.json\b|"  # the wallet's JSON
+    # what holds the signer, in the other languages: its file, material, section or field
+    # ("materiale di firma del wallet", "zawartość pliku podpisującego", "imzalayıcı dosyası",
+    # "розділ signer з конфігурації", "bahagian penandatangan")
+    r"\b(?:archivo|fichero) (?:del )?firmante\b|\bmaterial de (?:firma|assinatura)\b|"
+    r"\barquivo (?:do assinante|de assinatura)\b|\bpar de assinatura\b|"
+    r"\bfichier (?:du )?signataire\b|\bmatériel de signature\b|\bsigner-(?:datei|abschnitt)\b|"
+    r"\bsignaturmaterial\b|\bmateriale di firma\b|\bfile (?:del )?firmatario\b|"
+    r"\bplik\w* podpisując\w*|\bmateriał\w* podpis\w*|\bimzalayıcı dosya\w*|"
+    r"\bimza materyal\w*|\bфайл\w* (?:подписанта|підписувача|подписи|підпису)\b|"
+    r"\b(?:раздел\w*|розділ\w*|пол[еяюі]\w*|секци\w+|блок\w*) `?signer\b|"
+    r"\bbahagian penandatangan\b|\bbagian penanda ?tangan\b|\bυλικό υπογραφής\b|"
+    r"签名文件|签名材料|署名情報|서명\s?파일|서명자\s?섹션"
 )
 # stems (anywhere in the sentence) without which the patterns cannot match
 USE_STEMS = """
@@ -100,4 +112,7 @@ PLACE_STEMS = """
     środowisk omgevingsvariabel ortam_değişken переменн змінн variabel_lingkungan
     biến_môi_trường متغيرات_البيئة περιβάλλοντος környezeti_változ proměnn
     variabilele_de_mediu miljövariab miljøvariab 环境变量 環境変数 환경 ตัวแปรสภาพแวดล้อม
-    yedek_dosya kurtarma_dosya backup_file wallet_key wallet.json"""
+    yedek_dosya kurtarma_dosya backup_file wallet_key wallet.json firmante firma assinatura
+    assinante signataire signer- signaturmaterial firmatario podpisując podpis
+    imzalayıcı imza_materyal подписанта підписувача подписи підпису penandatangan penanda
+    υπογραφής 签名文件 签名材料 署名情報 서명 розділ раздел секци блок поле полем полі"""
