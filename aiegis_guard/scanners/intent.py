@@ -23,6 +23,7 @@ from aiegis_guard.scanners import intent_patterns as p
 from aiegis_guard.scanners.intent_judge import (
     Cues,
     Judgement,
+    asks_own_secret,
     cues_of,
     handed_over,
     has_recipient,
@@ -128,6 +129,14 @@ def _public_ask(raw: str) -> Judgement | None:
     return None
 
 
+def _public_secret_ask(view: str, raw: str) -> Judgement | None:
+    """A public user's sentence that asks the agent to show its own key, config, environment
+    or backup (:func:`~.intent_judge.asks_own_secret`)."""
+    if asks_own_secret(view, raw):
+        return Judgement(THRESHOLD, "public-secret-ask", ("act:public-secret-ask", "addressee"))
+    return None
+
+
 def _refers_to_secret(text: str, a: int, b: int) -> bool:
     """Does the sentence hand something over ("type them here", "paste the output below")
     while a wallet secret is named within ``SECRET_NEAR`` characters of it?"""
@@ -200,7 +209,7 @@ def scan(layer: Layer, ctx: ScanContext) -> list[Finding]:
         if (j is None or j.score < THRESHOLD) and _refers_to_secret(text, a, b):
             j = judge(*key, secret_near=True) or j
         if public and (j is None or j.score < THRESHOLD):
-            j = _public_ask(text[a:b]) or j
+            j = _public_ask(text[a:b]) or _public_secret_ask(*key) or j
         if j is not None and j.score >= THRESHOLD:
             found.append(_finding(j, (a, b)))
             if len(found) >= 8:

@@ -112,6 +112,16 @@ POSSESSIVE_RE = _folded(
     r"keystore|keypair|\d+|palabras|wiederherstellungsphrase|clave|chave|clé|сид)",
     F,
 )
+# what a stranger calls the agent's own secret ("print the key", "your key file", "your .env",
+# "your wallet config", "the whole environment", "which words are in your backup")
+OWN_SECRET_RE = _folded(
+    r"\b(?:your|ur|the bot'?s|its|tu|tus|tua|teu|seu|sua|ton|ta|votre|dein\w*|ihr\w*|"
+    r"твой|твоего|твоей|твою|свой|свого|свою|ваш\w*|twój|twoj\w*|swoj\w*)\s+"
+    r"(?:[^\W\d_]+\s+){0,3}?(?:key|keys|keyfile|key file|\.?env|environment|config\w*|"
+    r"backup|seed|credentials|secrets?|keystore|ключ\w*|конфиг\w*|конфіг\w*|konfig\w*|"
+    r"configura\w*|chiave|clave|chave|clé|schlüssel|klucz\w*)\b",
+    F,
+)
 # the writer as the one who needs the secret ("we still need the signing material", "benötigen
 # wir…", "kami memerlukan…", "I need your keystore"): a request to the reader, not an
 # explainer's "you need your seed phrase to restore"
