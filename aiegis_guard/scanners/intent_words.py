@@ -537,7 +537,7 @@ GATES = {
     # the wallet secret by what it does or where it lives (secret_places), gated apart: rarer
     "byuse": secret_places.USE_STEMS,
     "byplace": secret_places.PLACE_STEMS,
-    # a secret handed to a third party (intent._sends_secret): the forms it goes by
+    # a secret handed to a third party (secret_handover.sends_secret): the forms it goes by
     "xsecret": """12_words 24_words 12-word 24-word twelve_words twenty-four_words backup_words
         recovery_words seed_words word_list list_of_words .env printenv keystore wallet_file
         wallet_export wallet_backup secretkey privatekey private_key secret_key signer_key
