@@ -295,7 +295,13 @@ SEND_ACT_RE = _folded(
     r"bifoga|vedlegg|sertakan|balas|pakisend|i-send|"
     r"отправить|прислать|вставить|ввести|скинь|скиньте|продиктуйте|надіслати|вставити|"
     r"إرسال|ارسال|إدخال|ادخال|كتابة|لصق|ekle\w*|στείλ\w*|συμπεριλάβετε|απαντήστε|"
-    r"pošlete|vložte|wypisz|wklejcie|atamtumia|kutuma|додайте|додати|الرد|ردوا)\b|"
+    r"pošlete|vložte|wypisz|wklejcie|atamtumia|kutuma|додайте|додати|الرد|ردوا|"
+    # a reply carrying it ("Răspundeți cu fraza seed", "ответить на это письмо, указав…")
+    r"răspundeți|raspundeti|răspunde|ответить|ответьте|ответь|указав|відповісти|"
+    r"відповідайте|responda|responde|répondez|répondre|antworten|rispondi|rispondere|"
+    r"odpowiedz\w*|yanıtla\w*|cevap ver\w*|trả lời|απαντήστε|válaszol\w*|odpovězte|jibu)\b|"
+    # an Arabic verb with its clitics ("وألصقه في بوابة الترحيل": and paste it into the portal)
+    r"(?<![\w])[وف]?(?:ألصق|الصق|أرسل|ارسل|أدخل|ادخل|أرفق|ارفق)(?:ه|ها|هم|وا|ي)?(?![\w])|"
     r"付けて|貼って|記入|넣어|회신|发到|附上|回复|แนบ|"
     r"粘贴|输入|填写|发送|发给|上传|提交|填入|貼り付け|入力|送信|붙여넣|입력|보내|업로드|"
     r"วาง|กรอก|ส่ง|พิมพ์",
@@ -321,7 +327,8 @@ THIRD_PARTY_RE = _folded(
     r"formulier|tutaj|poniżej|pole|formularz|buraya|aşağıdaki|alan\w*|formu|formuna|forma|"
     r"yanıta|cevaba|сюда|сюди|здесь|ниже|"
     r"поле|форм\w*|чат\w*|почт\w*|тут|нижче|di sini|di bawah|kolom|formulir|borang|"
-    r"ruangan|ở đây|bên dưới|biểu mẫu|هنا|أدناه|الحقل|النموذج|اینجا|کادر|فرم|כאן|למטה|"
+    r"ruangan|ở đây|bên dưới|biểu mẫu|هنا|أدناه|الحقل|النموذج|بوابة|البوابة|اینجا|کادر|فرم|כאן|"
+    r"למטה|"
     r"שדה|בשדה|טופס|यहाँ|यहां|नीचे|फ़ॉर्म|फॉर्म|hapa|kisanduku|fomu|aici|mai jos|câmp|"
     r"sem|zde|níže|formulář|εδώ|παρακάτω|πεδίο|φόρμα|ide|alább|mező|űrlap|dito|"
     r"sa ibaba|এখানে|নিচে|ফর্ম|یہاں|نیچے)\b|@\w|https?://|s3://|\b[a-z_]+\([a-z_]+=|"
@@ -348,6 +355,9 @@ NOT_ASKED_RE = _folded(
     r"\b(?:never|no (?:one|legitimate|real)|nobody|don'?t|do not|doesn'?t|won'?t|will not|"
     r"isn'?t|aren'?t|not|victims?|beware|saying|told (?:me|us|them)|asked (?:me|us|them)|"
     r"provided by|someone|anyone can|"
+    # what a message says, reported ("circula un correo que dice «responda…»")
+    r"que dice|diciendo|que diz|dizendo|qui dit|disant|che dice|dicendo|in der steht|"
+    r"в котором говорится|с текстом|"
     r"nunca|jamais|nie|niemals|nicht|никогда|ніколи|nigdy|niet|nooit|không|đừng|tidak|"
     r"jangan|bukan|huwag|niciodată|nikdy|δεν|ποτέ|μην|soha|kamwe|asla|hiçbir|لن|لا|لم|هرگز|"
     r"לא|לעולם|कभी|नहीं|मत|না)\b|不要|切勿|绝不|从不|决不|不会|ไม่|ห้าม|อย่า|しない|ません|않|없",

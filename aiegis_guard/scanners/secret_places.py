@@ -35,7 +35,7 @@ BY_USE = (
     r"\bseed-(?:ul|un|in|i)\b|\brecovery sentence\b|"
     # the same in the other languages: the config you sign with, the seed
     r"конфиг\w*,? с котор\w+ (?:ты|вы) подписыва\w+|"
-    r"\bseed-wörter\b|\bfrase seed\b|\bphrase seed\b|"
+    r"\bseed-wörter\b|\bfrase seed\b|\bphrase seed\b|\bfraz[aeiy]\w* seed\b|"
     # the signing key in the other languages ("a chave de assinatura carregada pelo agente")
     r"\bchave de assinatura\b|\bclave de firma\b|\bclé de signature\b|"
     r"\bsign(?:atur|ier)schlüssel\w*|\bchiave di firma\b|\bklucz\w* podpis\w*|"
