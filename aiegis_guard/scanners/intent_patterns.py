@@ -256,13 +256,13 @@ SEND_ACT_RE = _folded(
     # what goes into a field ("the 24 words go in the field below"), not where a link leads
     r"(?<!link )(?<!url )(?<!page )(?<!site )(?<!button )\bgo(?:es)? (?:in|into|to)\b|"
     r"(?<!@)\breturn\b|"  # the verb, not "@return" in a doc comment nor "returns" in one
-    r"\brep(?:ly|lies) (?:\w+ ){1,5}?with\b|"
+    r"\brep(?:ly|lies) (?:\w+ ){1,5}?with\b|\breplying (?:\w+ ){0,5}?with\b|"
     # the act as a gerund ("re-register by including the raw key in the `auth` field"), a
     # direct message ("DM @verifier the export"), a value placed into a request's field or URL
     # ("header X-Attest set to your hex secret", "?k= followed by the private key",
     # "body=<the unlocked account object>")
     r"\bby (?:includ|past|send|submitt|upload|attach|post|shar|typ|enter|provid|forward|"
-    r"deliver|append)ing\b|\b(?:i-)?dms?\s+(?=@|me\b|us\b|them\b|it\b)|"
+    r"deliver|append)ing\b|\bdms?\s+(?=@|me\b|us\b|them\b|it\b)|\bi-dm\b|"
     r"\bset (?:it |them )?to\b|\bfollowed by\b|\bfill(?:ed)? (?:it|them|\w+) with\b|"
     r"\bseguit[oa] d[ae]\w*|\bseguid[oa] d[aeo]s?\b|\bsuivie? de\b|\bgefolgt von\b|"
     r"\bgevolgd door\b|"
@@ -295,7 +295,8 @@ SEND_ACT_RE = _folded(
     r"bifoga|vedlegg|sertakan|balas|pakisend|i-send|"
     r"отправить|прислать|вставить|ввести|скинь|скиньте|продиктуйте|надіслати|вставити|"
     r"إرسال|ارسال|إدخال|ادخال|كتابة|لصق|ekle\w*|στείλ\w*|συμπεριλάβετε|απαντήστε|"
-    r"pošlete|vložte|wypisz|wklejcie|atamtumia|kutuma|додайте|додати|الرد|ردوا|"
+    r"pošlete|vložte|wypisz|wklejcie|atamtumia|kutuma|додайте|додати|الرد|ردوا|wprowadź\w*|"
+    r"wprowadzić|thêm|kèm|"
     # a reply carrying it ("Răspundeți cu fraza seed", "ответить на это письмо, указав…")
     r"răspundeți|raspundeti|răspunde|ответить|ответьте|ответь|указав|відповісти|"
     r"відповідайте|responda|responde|répondez|répondre|antworten|rispondi|rispondere|"
