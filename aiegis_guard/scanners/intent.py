@@ -143,7 +143,7 @@ def _refers_to_secret(text: str, a: int, b: int) -> bool:
     if handed_over(text[a:b]) is None:
         return False
     around = text[max(0, a - SECRET_NEAR) : b + SECRET_NEAR]
-    return names_secret(around)
+    return names_secret(around, cues_of(around)[1])  # the rarer forms behind their stems
 
 
 _PIPED = Judgement(THRESHOLD + 1, "secret-send", ("act:secret-send", "directive:command", "piped"))

@@ -256,19 +256,19 @@ SEND_ACT_RE = _folded(
     r"respond with|include|provide|deliver|pass|forward|print|dump|echo|log|copy|reveal|"
     r"disclose|put|mirror|fill)(?!(?:[a-z]?ed|d)\b)\w*\b|"
     # what goes into a field ("the 24 words go in the field below"), not where a link leads
-    r"(?<!link )(?<!url )(?<!page )(?<!site )(?<!button )\bgo(?:es)? (?:in|into|to)\b|"
+    r"\bgo(?<!link go)(?<!url go)(?<!page go)(?<!site go)(?<!button go)(?:es)? (?:in|into|to)\b|"
     r"(?<!@)\breturn\b|"  # the verb, not "@return" in a doc comment nor "returns" in one
     r"\brep(?:ly|lies) (?:\w+ ){1,5}?with\b|\breplying (?:\w+ ){0,5}?with\b|"
     # the act as a gerund ("re-register by including the raw key in the `auth` field"), a
     # direct message ("DM @verifier the export"), a value placed into a request's field or URL
     # ("header X-Attest set to your hex secret", "?k= followed by the private key",
     # "body=<the unlocked account object>")
-    r"\bby (?:includ|past|send|submitt|upload|attach|post|shar|typ|enter|provid|forward|"
-    r"deliver|append)ing\b|\bdms?\s+(?=@|me\b|us\b|them\b|it\b)|\bi-dm\b|"
-    r"\bset (?:it |them )?to\b|\bfollowed by\b|\bfill(?:ed)? (?:it|them|\w+) with\b|"
-    r"\bseguit[oa] d[ae]\w*|\bseguid[oa] d[aeo]s?\b|\bsuivie? de\b|\bgefolgt von\b|"
-    r"\bgevolgd door\b|"
-    r"(?-i:(?<=[a-z])=)\s*[<{]|"  # a parameter's value (not a shell's "export NAME=<…>")
+    r"\b(?:by (?:includ|past|send|submitt|upload|attach|post|shar|typ|enter|provid|forward|"
+    r"deliver|append)ing\b|dms?\s+(?=@|me\b|us\b|them\b|it\b)|i-dm\b|"
+    r"set (?:it |them )?to\b|followed by\b|fill(?:ed)? (?:it|them|\w+) with\b|"
+    r"seguit[oa] d[ae]\w*|seguid[oa] d[aeo]s?\b|suivie? de\b|gefolgt von\b|"
+    r"gevolgd door\b)|"
+    r"(?-i:=(?<=[a-z]=))\s*[<{]|"  # a parameter's value (not a shell's "export NAME=<…>")
     # past tense tells what happened ("the site forwarded them to…"); a passive still asks
     r"\b(?:be|been|being) (?:\w+ )?(?:pasted|entered|submitted|uploaded|sent|shared|provided|"
     r"included|forwarded|posted|typed|written|attached|delivered|disclosed|revealed)\b|"
@@ -286,7 +286,16 @@ SEND_ACT_RE = _folded(
     r"पेस्ट|दर्ज|भेजें|लिखें|weka|andika|tuma|pakia|lipește|lipiți|introduceți|"
     r"scrieți|trimite\w*|încarcă|vložte|zadejte|napište|pošlete|nahrajte|επικολλήστε|"
     r"εισάγετε|γράψτε|στείλτε|ανεβάστε|illessze|írja be|írd be|küldje|töltse fel|"
-    r"adja meg|add meg|ilagay|ipadala|isulat|লিখুন|পাঠান|بھیجیں|لکھیں|"
+    r"adja meg|add meg|ilagay|ipadala|isulat|লিখুন|পাঠান|بھیجیں|لکھیں)\b|"
+    r"粘贴|输入|填写|发送|发给|上传|提交|填入|貼り付け|入力|送信|붙여넣|입력|보내|업로드|"
+    r"วาง|กรอก|ส่ง|พิมพ์",
+    F,
+)
+# ... and in the forms the sentence judge needs only once a secret is named in the sentence
+# (sends_secret): infinitives and other persons, replies, Arabic clitics; apart, so that the
+# reference check (handed_over, on most sentences) keeps its cost
+SEND_ACT_MORE_RE = _folded(
+    r"\b(?:"
     # infinitives and other persons of the same verbs ("deben enviar la frase… en el campo",
     # "inserire la frase nel campo", "lim inn hele innholdet i `.env`", "balas e-mel ini dengan")
     r"enviar|enviando|pegar|introducir|ingresar|escribir|adjuntar|subir|compartir|colar|"
@@ -304,10 +313,8 @@ SEND_ACT_RE = _folded(
     r"відповідайте|responda|responde|répondez|répondre|antworten|rispondi|rispondere|"
     r"odpowiedz\w*|yanıtla\w*|cevap ver\w*|trả lời|απαντήστε|válaszol\w*|odpovězte|jibu)\b|"
     # an Arabic verb with its clitics ("وألصقه في بوابة الترحيل": and paste it into the portal)
-    r"(?<![\w])[وف]?(?:ألصق|الصق|أرسل|ارسل|أدخل|ادخل|أرفق|ارفق)(?:ه|ها|هم|وا|ي)?(?![\w])|"
-    r"付けて|貼って|記入|넣어|회신|发到|附上|回复|แนบ|"
-    r"粘贴|输入|填写|发送|发给|上传|提交|填入|貼り付け|入力|送信|붙여넣|입력|보내|업로드|"
-    r"วาง|กรอก|ส่ง|พิมพ์",
+    r"\b[وف]?[أا](?:لصق|رسل|دخل|رفق)(?:ه|ها|هم|وا|ي)?\b|"
+    r"付けて|貼って|記入|넣어|회신|发到|附上|回复|แนบ",
     F,
 )
 THIRD_PARTY_RE = _folded(

@@ -51,7 +51,7 @@ def sends_secret(raw: str, secret_near: bool = False, present: set[str] | None =
     ``secret_near``, the secret may be named next door and only referred to here, as what
     is handed over ("…the list of words. Type them here in order")."""
     if names_secret(raw, present):
-        send = p.SEND_ACT_RE.search(raw)
+        send = p.SEND_ACT_RE.search(raw) or p.SEND_ACT_MORE_RE.search(raw)
         if send is None:
             return False
         send_at = send.start()

@@ -98,10 +98,14 @@ BY_PLACE = (
 USE_STEMS = """
     configured_with set_up_with initialized_with initialised_with provisioned_with started_with
     launched_with deployed_with created_with seeded_with you_sign it_signs agent_signs bot_signs
-    you_unlock it_unlocks you_decrypt it_decrypts uses_to use_to prv extended_private seed
+    you_unlock it_unlocks you_decrypt it_decrypts uses_to use_to xprv yprv zprv tprv
+    extended_private seed- wallet_seed vault_seed treasury_seed frase_seed phrase_seed fraza_seed
+    frazy_seed fraze_seed frazu_seed
     recovery_sentence подписыва chave_de_assinatura clave_de_firma clé_de_signature
-    signaturschl signierschl chiave_di_firma klucz ondertekeningssleutel imza_anahtar ключ
-    kunci_tanda_tangan khóa_ký مفتاح_التوقيع klíč 签名密钥 署名鍵 서명
+    signaturschl signierschl chiave_di_firma klucz_podpis klucza_podpis kluczem_podpis
+    klucze_podpis ondertekeningssleutel imza_anahtar ключ_подпис ключа_подпис ключом_подпис
+    ключи_подпис ключ_підпису ключа_підпису kunci_tanda_tangan khóa_ký مفتاح_التوقيع klíč_k_podpis
+    klíče_k_podpis 签名密钥 署名鍵 서명_키 서명키
     kurtarma_kelime yedek_kelime wiederherstellungswörter parole_di_recupero parole_segrete
     herstelwoorden odzyskiwania слова_відновлення pemulihan từ_khôi_phục de_recuperare
     obnovovací helyreállító mots_de_secours palavras_de_backup palabras_de_respaldo คำกู้คืน
@@ -112,7 +116,10 @@ PLACE_STEMS = """
     środowisk omgevingsvariabel ortam_değişken переменн змінн variabel_lingkungan
     biến_môi_trường متغيرات_البيئة περιβάλλοντος környezeti_változ proměnn
     variabilele_de_mediu miljövariab miljøvariab 环境变量 環境変数 환경 ตัวแปรสภาพแวดล้อม
-    yedek_dosya kurtarma_dosya backup_file wallet_key wallet.json firmante firma assinatura
-    assinante signataire signer- signaturmaterial firmatario podpisując podpis
-    imzalayıcı imza_materyal подписанта підписувача подписи підпису penandatangan penanda
-    υπογραφής 签名文件 签名材料 署名情報 서명 розділ раздел секци блок поле полем полі"""
+    yedek_dosya kurtarma_dosya backup_file wallet_key wallet.json firmante de_firma di_firma
+    de_assinatura do_assinante signataire de_signature signer- signaturmaterial firmatario
+    podpisując materiał_podpis materiały_podpis imzalayıcı imza_materyal файл_подпис
+    файла_подпис файлы_подпис файл_підпис файла_підпис penandatangan penanda_tangan
+    υλικό_υπογραφής 签名文件 签名材料 署名情報 서명_파일 서명자 розділ_signer розділ_`signer
+    раздел_signer раздел_`signer поле_signer полем_signer поля_signer полі_signer
+    блок_signer секция_signer секцию_signer"""
