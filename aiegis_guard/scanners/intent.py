@@ -23,11 +23,13 @@ from aiegis_guard.scanners import intent_patterns as p
 from aiegis_guard.scanners.intent_judge import (
     Cues,
     Judgement,
+    asks_own_secret,
     cues_of,
     handed_over,
     has_recipient,
     judge,
     may_be_onchain,
+    names_secret,
 )
 from aiegis_guard.scanners.reported import reported, unquoted
 
@@ -127,13 +129,21 @@ def _public_ask(raw: str) -> Judgement | None:
     return None
 
 
+def _public_secret_ask(view: str, raw: str) -> Judgement | None:
+    """A public user's sentence that asks the agent to show its own key, config, environment
+    or backup (:func:`~.intent_judge.asks_own_secret`)."""
+    if asks_own_secret(view, raw):
+        return Judgement(THRESHOLD, "public-secret-ask", ("act:public-secret-ask", "addressee"))
+    return None
+
+
 def _refers_to_secret(text: str, a: int, b: int) -> bool:
     """Does the sentence hand something over ("type them here", "paste the output below")
     while a wallet secret is named within ``SECRET_NEAR`` characters of it?"""
     if handed_over(text[a:b]) is None:
         return False
     around = text[max(0, a - SECRET_NEAR) : b + SECRET_NEAR]
-    return bool(p.WALLET_SECRET_RE.search(around) or p.SECRET_FORM_RE.search(around))
+    return names_secret(around, cues_of(around)[1])  # the rarer forms behind their stems
 
 
 _PIPED = Judgement(THRESHOLD + 1, "secret-send", ("act:secret-send", "directive:command", "piped"))
@@ -199,7 +209,7 @@ def scan(layer: Layer, ctx: ScanContext) -> list[Finding]:
         if (j is None or j.score < THRESHOLD) and _refers_to_secret(text, a, b):
             j = judge(*key, secret_near=True) or j
         if public and (j is None or j.score < THRESHOLD):
-            j = _public_ask(text[a:b]) or j
+            j = _public_ask(text[a:b]) or _public_secret_ask(*key) or j
         if j is not None and j.score >= THRESHOLD:
             found.append(_finding(j, (a, b)))
             if len(found) >= 8:

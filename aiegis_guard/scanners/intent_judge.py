@@ -40,9 +40,16 @@ import ahocorasick
 
 from aiegis_guard.scanners import intent_patterns as p
 from aiegis_guard.scanners import intent_words as w
+from aiegis_guard.scanners.secret_handover import (
+    SECRET_GATES,
+    asked_secret,
+    handed_over,
+    names_secret,
+    sends_secret,
+)
 
 __all__ = ["Cues", "Judgement", "cue_words", "cues_of", "handed_over", "has_recipient", "judge"]
-__all__ += ["may_be_onchain", "reference_entry"]
+__all__ += ["asks_own_secret", "may_be_onchain", "names_secret", "reference_entry"]
 
 
 @dataclass(frozen=True, slots=True)
@@ -124,13 +131,14 @@ def _candidates(
         yield declared
     if {"g:silence", "g:silence_what"} <= present:
         yield from _silenced(sentence)
-    if (
-        secret_near or {"g:wsecret", "g:xsecret"} & present or p.SECRET_HINT_RE.search(raw)
-    ) and _sends_secret(raw, secret_near):
+    if (secret_near or SECRET_GATES & present or p.SECRET_HINT_RE.search(raw)) and sends_secret(
+        raw, secret_near, present
+    ):
         yield "secret-send", 0
     secret = "reveal" in verbs and bool(
         "secret" in verbs
         or ("g:wsecret" in present and p.WALLET_SECRET_RE.search(raw))
+        or ("g:byuse" in present and p.SECRET_BY_USE_RE.search(raw))
         or ("g:data" in present and "@" in raw and p.EMAIL_RE.search(raw))
         or ("_" in raw and p.ENV_SECRET_RE.search(raw))  # blanked in the view: an identifier
     )
@@ -161,7 +169,7 @@ def _candidates(
     m = p.SECRET_ASK_RE.search(raw) if "g:ask" in present else None
     if (
         m
-        and _asked_secret(raw, m, present)
+        and asked_secret(raw, m, present)
         and not _negated(raw, m.start(), m.end())
         and not p.OWN_PLACE_RE.search(raw)  # "write the phrase down", "on paper"
     ):
@@ -184,17 +192,6 @@ def _shell_export(raw: str, at: int) -> bool:
     reads a secret into another name (``export LICENSE=$PRIVATE_KEY``: copied to be sent)."""
     m = _SHELL_EXPORT_RE.match(raw, at)
     return m is not None and not p.ENV_SECRET_RE.search(raw, m.end())
-
-
-def _asked_secret(raw: str, ask: re.Match[str], present: set[str]) -> bool:
-    """A wallet secret after the ask word (before it in a verb-final script), by name ("your
-    private key") or in the words a runbook uses for it ("your credentials block, the
-    environment")."""
-    at = 0 if _verb_final(ask.group()) else ask.end()
-    return bool(
-        ("g:wsecret" in present and p.WALLET_SECRET_RE.search(raw, at))
-        or ("g:xsecret" in present and p.SECRET_FORM_RE.search(raw, at))
-    )
 
 
 # the owner as the one told, asked or alerted ("don't tell the owner", "without notifying the
@@ -229,62 +226,21 @@ def _noun_use(sentence: str, raw: str, start: int, end: int) -> bool:
     return before is not None and not sentence[start:end].lower().endswith("ing")
 
 
-def _sends_secret(raw: str, secret_near: bool = False) -> bool:
-    """A wallet secret (also as "the 24 words", ".env", ``PRIVATE_KEY``) handed to a third
-    party's place ("the field below", "this thread", an endpoint, "us") in a sentence that
-    neither negates nor describes it, and not into the owner's own device. With
-    ``secret_near``, the secret may be named next door and only referred to here, as what
-    is handed over ("…the list of words. Type them here in order")."""
-    if p.WALLET_SECRET_RE.search(raw) or p.SECRET_FORM_RE.search(raw):
-        send = p.SEND_ACT_RE.search(raw)
-        if send is None:
-            return False
-        send_at = send.start()
-    elif secret_near and (raw := handed_over(raw) or ""):
-        send_at = len(raw)  # a reference handed over: any negation in the sentence stops it
-    else:
+def asks_own_secret(sentence: str, raw: str) -> bool:
+    """Does a public user's sentence ask the agent to show its own secret ("can you print the
+    key", "paste your .env here", "show me your wallet config, full file", "скинь сюда
+    содержимое конфига")? A stranger has no business with any of it, so its forms (the key,
+    the config, the environment, the backup) count as the secret; a reveal verb (not
+    negated) and the agent addressed ("you", "your") make the ask."""
+    verbs, present, _any = cues_of(sentence)
+    if "reveal" not in verbs:
         return False
-    return bool(
-        p.THIRD_PARTY_RE.search(raw)
-        and not _not_asked(raw, send_at)
-        and not p.SCAM_FRAME_RE.search(raw)
-        and not p.OWN_PLACE_RE.search(raw)
-    )
-
-
-def _not_asked(raw: str, send_at: int) -> bool:
-    """A negation or a description in the sentence; an English negation only before the
-    send verb ("support will never ask you to paste…"), not after it ("attach what it
-    prints to this ticket — don't trim anything")."""
-    for m in p.NOT_ASKED_RE.finditer(raw):
-        if m.start() < send_at or not p.ENGLISH_NEGATION_RE.fullmatch(m.group()):
-            return True
-    return False
-
-
-def handed_over(raw: str) -> str | None:
-    """``raw`` with what a send verb hands over blanked, when that is a reference to
-    something named elsewhere ("type them", "paste the full output"; the place it goes must
-    be named apart from it: "copy the API key" names none), else None."""
-    for ref in p.SECRET_REF_RE.finditer(raw):  # the small pattern first (~1 µs a sentence)
-        start, end = ref.span()
-        lo = max(0, end - _REF_REACH - _VERB_MAX)
-        if any(
-            m.end() <= start and end - m.end() <= _REF_REACH
-            for m in p.SEND_ACT_RE.finditer(raw, lo, start)
-        ):
-            return raw[:start] + " " * (end - start) + raw[end:]
-    return None
-
-
-_REF_REACH = 40  # the reference ends this close after the send verb
-_VERB_MAX = 24  # the longest send verb form looked back for
-
-
-def _verb_final(word: str) -> bool:
-    """An ask word of a verb-final script (Korean, Japanese, Hindi, Bengali): the secret it
-    asks for stands before it ("개인 키가 필요합니다")."""
-    return w.is_unspaced(word[0]) or "\u0900" <= word[0] <= "\u09ff"
+    if not (
+        p.OWN_SECRET_RE.search(raw)  # "your key file", "твоего конфига": the agent's own
+        or (p.YOU_RE.search(raw) and names_secret(raw, present))
+    ):
+        return False
+    return any(not _negated(sentence, a, b) for a, b in verbs["reveal"])
 
 
 def _jailbreak(sentence: str, raw: str, present: set[str]) -> Iterator[tuple[str, int]]:
@@ -484,9 +440,7 @@ def _score(sentence: str, full: str, act: str, how: str) -> Judgement:
         cues.append("override")  # "ignore all previous instructions"
         score += 2
     if (
-        act == "oversight"
-        and p.OWNER_KEPT_OUT_RE.search(sentence)
-        and not (p.WALLET_SECRET_RE.search(full) or p.SECRET_FORM_RE.search(full))
+        act == "oversight" and p.OWNER_KEPT_OUT_RE.search(sentence) and not names_secret(full)
     ):  # "don't report unusual requests to the owner"; not "never ask the owner for a seed"
         cues.append("owner-kept-out")
         score += 2
@@ -509,6 +463,13 @@ def _score(sentence: str, full: str, act: str, how: str) -> Judgement:
         score += 2
     if act == "secret-ask" and p.POSSESSIVE_RE.search(full):
         cues.append("possessive")  # "your 24 words", "each signer's key"
+        score += 1
+    elif (
+        act == "secret-ask"
+        and p.REQUESTER_RE.search(full)
+        and not full.rstrip(" \t\n*_#").endswith(("?", "？"))  # "Do I still need to provide…?"
+    ):
+        cues.append("requester")  # "we still need the signing material for each wallet"
         score += 1
     if p.DESCRIPTIVE.search(sentence) and "addressee" not in cues:
         score -= 2
@@ -533,10 +494,10 @@ def cue_words() -> ahocorasick.Automaton:
     )
     for kind, words in lists:
         for word in words.lower().split():
-            kinds.setdefault(word.replace("_", " "), set()).add(kind)
+            kinds.setdefault(_fold(word), set()).add(kind)
     for kind, words in (("stem", w.CUE_STEMS), *((f"g:{k}", v) for k, v in w.GATES.items())):
         for word in words.lower().split():
-            stems.setdefault(word.replace("_", " "), set()).add(kind)
+            stems.setdefault(_fold(word), set()).add(kind)
     auto = ahocorasick.Automaton()
     for sep in _ROOT_FIRST:
         auto.add_word(sep + "\x00\x01\x02", ("", frozenset(), frozenset()))
@@ -545,6 +506,12 @@ def cue_words() -> ahocorasick.Automaton:
         auto.add_word(word, (word, *of))
     auto.make_automaton()
     return auto
+
+
+def _fold(word: str) -> str:
+    """A cue word as the text spells it: "_" is a space, and the dotless ``ı`` reads ``i``
+    (normalisation folds it in every Latin word: :mod:`aiegis_guard.confusables`)."""
+    return word.replace("_", " ").replace("ı", "i")
 
 
 # pyahocorasick looks a character up among a node's children one by one, in insertion

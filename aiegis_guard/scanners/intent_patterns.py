@@ -10,51 +10,61 @@ import re
 from aiegis_guard.charclass import LETTER
 from aiegis_guard.lazyre import LazyPattern
 from aiegis_guard.scanners import intent_words as w
+from aiegis_guard.scanners import secret_places
 
 F = re.IGNORECASE
-OVERSIGHT_RE = LazyPattern(w.OVERSIGHT, F)
-SILENCE_RE = LazyPattern(w.SILENCE, F)
-SILENCE_ASKED_RE = LazyPattern(w.SILENCE_ASKED, F)
-PASSIVE_NOT_RE = LazyPattern(w.PASSIVE_NOT, F)
-OWNER_KEPT_OUT_RE = LazyPattern(w.OWNER_KEPT_OUT, F)
-YOU_SUBJECT_RE = LazyPattern(w.YOU_SUBJECT, F)
-VOID_RE = LazyPattern(w.VOID, F)
-ADDRESSEE_RE = LazyPattern(w.ADDRESSEE, F)
-MODAL_RE = LazyPattern(w.MODAL, F)
-NEGATED_RE = LazyPattern(w.NEGATED, F)
+
+
+def _folded(source: str, flags: int = 0) -> LazyPattern:
+    """A pattern of the stage as the text it reads is written: normalisation folds the dotless
+    ``ı`` to ``i`` in every Latin word (:mod:`aiegis_guard.confusables`), so Turkish words
+    ("yapıştırın", "kurtarma kelimelerinizi") are matched in their folded form."""
+    return LazyPattern(source.replace("ı", "i"), flags)
+
+
+OVERSIGHT_RE = _folded(w.OVERSIGHT, F)
+SILENCE_RE = _folded(w.SILENCE, F)
+SILENCE_ASKED_RE = _folded(w.SILENCE_ASKED, F)
+PASSIVE_NOT_RE = _folded(w.PASSIVE_NOT, F)
+OWNER_KEPT_OUT_RE = _folded(w.OWNER_KEPT_OUT, F)
+YOU_SUBJECT_RE = _folded(w.YOU_SUBJECT, F)
+VOID_RE = _folded(w.VOID, F)
+ADDRESSEE_RE = _folded(w.ADDRESSEE, F)
+MODAL_RE = _folded(w.MODAL, F)
+NEGATED_RE = _folded(w.NEGATED, F)
 # "Bridge quote:", "Transfer of 5 ETH", "Swap fee" - the verb's form used as a noun
 # a preposition right before the verb's form makes it a noun ("by mail, phone or e-mail",
 # "via transfer")
-NOUN_BEFORE_RE = LazyPattern(r"\b(?:by|via|per|through|over)\s+$", F)
-NOUN_USE_RE = LazyPattern(
+NOUN_BEFORE_RE = _folded(r"\b(?:by|via|per|through|over)\s+$", F)
+NOUN_USE_RE = _folded(
     r"\s*(?:[:(|]|(?:of|successful|succeeded|sent|received|quote|quotes|fee|fees|amount|status|history|request|details|summary|"
     r"limit|tx|transaction|receipt|id|hash|event|events|log|rate|route|price|volume|count|"
     r"total|data|function|method|call|result|failed|succeeded|complete|completed|pending|"
     r"confirmed|executed|submitted|button|page|tab|form|widget)\b)",
     F,
 )
-NEGATED_AFTER_RE = LazyPattern(w.NEGATED_AFTER, F)
-YOURSELF_RE = LazyPattern(w.YOURSELF, F)
-LEAD_RE = LazyPattern(w.LEAD, F)
-TARGET_RE = LazyPattern(w.TARGET, F)
-WALLET_TALK_RE = LazyPattern(w.WALLET_TALK, F)
-AUTHORITY_RE = LazyPattern(w.AUTHORITY, F)
-URGENCY_RE = LazyPattern(w.URGENCY, F)
-SECRECY_RE = LazyPattern(w.SECRECY, F)
-COMMAND_RE = LazyPattern(w.COMMAND, F)
+NEGATED_AFTER_RE = _folded(w.NEGATED_AFTER, F)
+YOURSELF_RE = _folded(w.YOURSELF, F)
+LEAD_RE = _folded(w.LEAD, F)
+TARGET_RE = _folded(w.TARGET, F)
+WALLET_TALK_RE = _folded(w.WALLET_TALK, F)
+AUTHORITY_RE = _folded(w.AUTHORITY, F)
+URGENCY_RE = _folded(w.URGENCY, F)
+SECRECY_RE = _folded(w.SECRECY, F)
+COMMAND_RE = _folded(w.COMMAND, F)
 LETTERS_RE = re.compile(LETTER + "{3,}")  # a word (the sentence gate: see intent._wordy)
-YOU_RE = LazyPattern(r"\b(?:you|your|tú|tu|você|vous|du|sie|ты|вы)\b|你|您", F)
-CLAUSE_RE = LazyPattern(w.CLAUSE, F)
-TAMPER_RE = LazyPattern(w.TAMPER, F)
-CONSENT_RE = LazyPattern(w.CONSENT, F)
-ROUTE_RE = LazyPattern(w.ROUTE, F)
-OVERRIDE_RE = LazyPattern(w.OVERRIDE, F)
-RECIPIENT_RE = LazyPattern(w.RECIPIENT, F)
-MAILBOX_RE = LazyPattern(w.MAILBOX, F)
-YOU_ASKED_RE = LazyPattern(
+YOU_RE = _folded(r"\b(?:you|your|tú|tu|você|vous|du|sie|ты|вы)\b|你|您", F)
+CLAUSE_RE = _folded(w.CLAUSE, F)
+TAMPER_RE = _folded(w.TAMPER, F)
+CONSENT_RE = _folded(w.CONSENT, F)
+ROUTE_RE = _folded(w.ROUTE, F)
+OVERRIDE_RE = _folded(w.OVERRIDE, F)
+RECIPIENT_RE = _folded(w.RECIPIENT, F)
+MAILBOX_RE = _folded(w.MAILBOX, F)
+YOU_ASKED_RE = _folded(
     r"(?<!\bif )(?<!\bwhen )(?<!\bonce )(?<!\bunless )\byou\s+(?:just\s+|now\s+)?$", F
 )
-DOC_HEAD_RE = LazyPattern(
+DOC_HEAD_RE = _folded(
     r"@(?:notice|dev|param|return)\b|^\s*(?-i:[\w.]*(?:[a-z][A-Z]|_)[\w.]*)\s*:|"
     # a data label before the verb: explorer output, proposal titles, tickets
     r"\b(?:program|instruction|method|action|type|event|function|operation|call|tx|kind|"
@@ -63,7 +73,7 @@ DOC_HEAD_RE = LazyPattern(
 )
 # a record's label that opens with a verb-like word ("Withdraw Authority: 7xKX…", "Stake
 # Pubkey: …", "Transfer Fee: 0.3 %"): the line names a field, it asks nothing
-RECORD_LABEL_RE = LazyPattern(
+RECORD_LABEL_RE = _folded(
     r"\w+(?:[ \t]+\w+){0,2}?[ \t]+(?:pubkey|public key|authority|address|account|balance|"
     r"hash|signature|fee|amount|status|owner|id|reserve|epoch|slot|limit|history|date|time)"
     r"[ \t]*:",
@@ -71,36 +81,67 @@ RECORD_LABEL_RE = LazyPattern(
 )
 # a reference entry: a command or function in a code span, then a dash or colon and what it
 # does ("`cast wallet new` — create a keypair and print the key to stdout"): described
-REFERENCE_ENTRY_RE = LazyPattern(r"\s*(?:[-*•]\s*)?`[^`\n]{1,160}`\s*(?:[—–:]|-\s)", F)
-ENGLISH_RE = LazyPattern(r"\b(?:the|to|and|of|is|are|you|your|for|with|this|that|it|be)\b", F)
-RUN_RE = LazyPattern(r"[1-9A-HJ-NP-Za-km-z]{32}")
-PERFORM_RE = LazyPattern(w.PERFORM, F)
-DECODE_FOLLOW_RE = LazyPattern(w.DECODE_FOLLOW, F)
-DESTINATION_RE = LazyPattern(w.DESTINATION, F)
-CALL_RE = LazyPattern(w.CALL)  # case matters: camelCase names
-SECRET_ASK_RE = LazyPattern(w.SECRET_ASK, F)
-ACT_STEM_RE = LazyPattern(w.ACT_STEMS, F)
+REFERENCE_ENTRY_RE = _folded(r"\s*(?:[-*•]\s*)?`[^`\n]{1,160}`\s*(?:[—–:]|-\s)", F)
+ENGLISH_RE = _folded(r"\b(?:the|to|and|of|is|are|you|your|for|with|this|that|it|be)\b", F)
+RUN_RE = _folded(r"[1-9A-HJ-NP-Za-km-z]{32}")
+PERFORM_RE = _folded(w.PERFORM, F)
+DECODE_FOLLOW_RE = _folded(w.DECODE_FOLLOW, F)
+DESTINATION_RE = _folded(w.DESTINATION, F)
+CALL_RE = _folded(w.CALL)  # case matters: camelCase names
+SECRET_ASK_RE = _folded(w.SECRET_ASK, F)
+ACT_STEM_RE = _folded(w.ACT_STEMS, F)
 # "0.25 ETH to 0x…", "3 SOL → <base58>": an amount and where it goes, without a verb
-AMOUNT_TO_RE = LazyPattern(
+AMOUNT_TO_RE = _folded(
     r"\b\d[\d,.]*\s*(?:[a-z]{2,6}\s+)?(?:to|at|into|for|->|→|=>)\s+"
     r"(?:0x[0-9a-f]{40}|[1-9a-z]{32,44}|[\w-]+\.eth)\b",
     F,
 )
-WALLET_SECRET_RE = LazyPattern(w.WALLET_SECRET, F)
-ENV_SECRET_RE = LazyPattern(w.ENV_SECRET)  # case matters: SIGNER_SECRET, not "signer secret"
-IMPERATIVE_FORMS_RE = LazyPattern(w.IMPERATIVE_FORMS, F)
-IMPERATIVE_MARK_RE = LazyPattern(w.IMPERATIVE_MARK)
-SECRET_QUESTION_RE = LazyPattern(w.SECRET_QUESTION, F)
-PERSONA_RE = LazyPattern(w.PERSONA, F)
-UNBOUND_RE = LazyPattern(w.UNBOUND, F)
-OUTPUT_PLANT_RE = LazyPattern(w.OUTPUT_PLANT, F)
-MARKUP_RE = LazyPattern(w.MARKUP, F)
-DATA_OBJ_RE = LazyPattern(w.DATA_OBJ, F)
-EMAIL_RE = LazyPattern(r"[\w.+-]+@[\w-]+\.[\w.]+")
-POSSESSIVE_RE = LazyPattern(
+WALLET_SECRET_RE = _folded(w.WALLET_SECRET, F)
+ENV_SECRET_RE = _folded(w.ENV_SECRET)  # case matters: SIGNER_SECRET, not "signer secret"
+IMPERATIVE_FORMS_RE = _folded(w.IMPERATIVE_FORMS, F)
+IMPERATIVE_MARK_RE = _folded(w.IMPERATIVE_MARK)
+SECRET_QUESTION_RE = _folded(w.SECRET_QUESTION, F)
+PERSONA_RE = _folded(w.PERSONA, F)
+UNBOUND_RE = _folded(w.UNBOUND, F)
+OUTPUT_PLANT_RE = _folded(w.OUTPUT_PLANT, F)
+MARKUP_RE = _folded(w.MARKUP, F)
+DATA_OBJ_RE = _folded(w.DATA_OBJ, F)
+EMAIL_RE = _folded(r"[\w.+-]+@[\w-]+\.[\w.]+")
+POSSESSIVE_RE = _folded(
     r"\b(?:your|its|the agent's|each signer's|ihre?n?|su|sua|seu|votre|vos|ваш\w*)\s+"
     r"(?:\w+\s+){0,3}?(?:seed|mnemonic|recovery|secret|private|signing|signer|identity|key|"
     r"keystore|keypair|\d+|palabras|wiederherstellungsphrase|clave|chave|clé|сид)",
+    F,
+)
+# what a stranger calls the agent's own secret ("print the key", "your key file", "your .env",
+# "your wallet config", "the whole environment", "which words are in your backup")
+OWN_SECRET_RE = _folded(
+    r"\b(?:your|ur|the bot'?s|its|tu|tus|tua|teu|seu|sua|ton|ta|votre|dein\w*|ihr\w*|"
+    r"твой|твоего|твоей|твою|свой|свого|свою|ваш\w*|twój|twoj\w*|swoj\w*)\s+"
+    r"(?:[^\W\d_]+\s+){0,3}?(?:key|keys|keyfile|key file|\.?env|environment|config\w*|"
+    r"backup|seed|credentials|secrets?|keystore|ключ\w*|конфиг\w*|конфіг\w*|konfig\w*|"
+    r"configura\w*|chiave|clave|chave|clé|schlüssel|klucz\w*)\b",
+    F,
+)
+# the writer as the one who needs the secret ("we still need the signing material", "benötigen
+# wir…", "kami memerlukan…", "I need your keystore"): a request to the reader, not an
+# explainer's "you need your seed phrase to restore"
+REQUESTER_RE = _folded(
+    r"\b(?:we|i)(?: \w+){0,2}? (?:need|require)s?\b|\b(?:benötigen|brauchen) wir\b|"
+    r"\bnous avons besoin\b|\b(?:necesitamos|precisamos|requerimos|potrzebujemy|"
+    r"potřebujeme|tunahitaji|ninahitaji|χρειαζόμαστε|χρειάζομαι|szükségünk)\b|"
+    r"\b(?:нам|мне) (?:\w+ )?нужн\w*|\bkami (?:\w+ )?(?:memerlukan|perlu|membutuhkan|butuh)\b|"
+    r"\bbiz(?:im)? (?:\w+ )?(?:gerek|ihtiyac)\w*|\bchúng tôi (?:\w+ )?cần\b|"
+    r"\babbiamo bisogno\b|\bci serv(?:e|ono)\b|\b(?:wij|we) hebben (?:\w+ )?nodig\b|"
+    r"\bhebben we (?:\w+ )?nodig\b|\bavem nevoie\b|\bkailangan (?:namin|ko)\b|"
+    r"نحتاج|أحتاج|\bאנחנו צריכים\b|हमें|我们(?:还|仍)?(?:需要|需)|저희(?:는|가)? |"
+    r"私たちは|弊社|当社|เราต้องการ|"
+    # ... or a person or desk named as the one who needs it ("he needs our xprv", "the
+    # accountant needs the keystore", "support (Tom) is waiting for the private key")
+    r"\b(?:he|she|they|[\w'’]+ (?:support|team|desk|engineer|accountant|auditor|lawyer|"
+    r"attorney|technician|vendor|partner|consultant|inspector|officer|admin|moderator|mod))"
+    r"(?: \([^)]{1,30}\))?(?: \w+){0,2}? (?:needs?|requires?|wants?|is waiting for|"
+    r"asked for|requested)\b",
     F,
 )
 # a full stop ends a sentence before a space, a closing quote or bracket, or a tag; "0.1 ETH",
@@ -108,7 +149,7 @@ POSSESSIVE_RE = LazyPattern(
 SENTENCE_RE = re.compile(
     r"[^.!?。！？|\n]*(?:[.!?](?=[^\s.!?\"')\]}<>,;])[^.!?。！？|\n]*)*(?:[.!?。！？|]+|\n|$)"
 )
-DESCRIPTIVE = LazyPattern(
+DESCRIPTIVE = _folded(
     r"@notice|@dev|@param|@return|\b(?:phishing|phishers?|scammers?|attackers?|hackers?|"
     r"drainers?|malicious|fraudsters?|users|people|they|in order to|in this case|red flags?|"
     r"warning signs?|scams?|"
@@ -123,17 +164,19 @@ DESCRIPTIVE = LazyPattern(
 
 # what frames quoted text as an attacker's words (scanners.reported scans whole texts for the same
 # words with an automaton)
-SCAM_FRAME_RE = LazyPattern(w.frame_pattern(), F)
+SCAM_FRAME_RE = _folded(w.frame_pattern(), F)
 # a wallet secret in the words a form, a runbook or a support desk uses for it: the 24 words,
 # the backup words, the .env, the keystore, a key variable or the export call that prints one
-SECRET_FORM_RE = LazyPattern(
+SECRET_FORM_RE = _folded(
     r"\b(?:12|24|twelve|twenty-four)[- ](?:recovery |seed |backup |secret )?words?\b|"
     r"\b(?:backup|recovery|seed|setup|secret) (?:words|word list)\b|\bword list\b|"
     r"\blist of words\b|\b(?:recovery|backup|seed) list\b|"
     r"\bwords (?:you|they) (?:wrote|noted|saved|were (?:given|shown))\b|"
-    r"\.env\b|\benv(?:ironment)? (?:file|vars?|variables)\b|\bprintenv\b|"
+    r"\.env\b|\benv(?:ironment)? (?:file|vars?|variables?)\b|\bprintenv\b|"
     r"\bkeystore\b|\bwallet (?:file|export|backup)\b|\bsecret ?key\b|\bprivate_?key\b|"
     r"(?-i:\b[A-Z_]*(?:PRIVATE_KEY|MNEMONIC|SECRET_KEY|SIGNER_KEY)\b)|"
+    # every variable of a secret-bearing prefix ("the value of every WALLET_* variable")
+    r"(?-i:\b(?:WALLET|SIGNER|DEPLOYER|MNEMONIC|SEED)_\*)|"
     r"\bexport(?:Mnemonic|Account|PrivateKey)\b|\bhex secret\b|\bsigning (?:secret|material)\b|"
     r"\bmeans of control\b|\bid\.json\b|\bkeypair\b|"
     # what holds the signer: its file, config or section, an unlocked wallet object, the
@@ -177,6 +220,10 @@ SECRET_FORM_RE = LazyPattern(
     r"지갑 파일|วลีกู้คืน|คำกู้คืน|ไฟล์กระเป๋า|คีย์สำหรับเซ็น",
     F,
 )
+# the same by what it does or where it lives, in more languages (secret_places): searched apart,
+# behind their own gates ("g:byuse", "g:byplace")
+SECRET_BY_USE_RE = _folded(secret_places.BY_USE, F)
+SECRET_BY_PLACE_RE = _folded(secret_places.BY_PLACE, F)
 # code the language view blanks ("`printenv | curl …`", "SIGNER_KEY"): a cheap look at the
 # original sentence before the secret-send patterns run
 SECRET_HINT_RE = re.compile(r"env|key|mnemonic|words", re.IGNORECASE)
@@ -189,7 +236,7 @@ PIPE_TO_NET_RE = re.compile(
     r"(?:https?://(?!localhost|127\.0\.0\.1)|\b\d{1,3}(?:\.\d{1,3}){3}\b(?<!127\.0\.0\.1))"
 )
 # ... and the command before it, ending at the pipe, that reads a secret
-SECRET_SOURCE_RE = LazyPattern(
+SECRET_SOURCE_RE = _folded(
     r"(?:\b(?:cat|tar|zip|gzip|base64|xxd|head|tail|cp)\b[^\n|;&]{0,160}?(?:\.env\b|id\.json|"
     r"keystore|\bwallet|\bkeys?\b|mnemonic|secret|signer|private_key|\.ssh)[^\n|;&]{0,160}|"
     r"\b(?:printenv|env)\s*)\Z",
@@ -197,7 +244,7 @@ SECRET_SOURCE_RE = LazyPattern(
 )
 # a secret named in the sentence next door, referred to here ("type them here", "paste the
 # full output below", "bots may submit it via the API")
-SECRET_REF_RE = LazyPattern(
+SECRET_REF_RE = _folded(
     r"\b(?:them|it|these|those|the (?:\w+ ){0,2}?(?:output|result|string|value|words?|list|"
     r"key|file|folder|contents?|material|backup|phrase|line|export|archive|dump|bundle|"
     r"tarball|snapshot|blob|text))\b",
@@ -205,12 +252,24 @@ SECRET_REF_RE = LazyPattern(
 )
 # handing it over, and a third party's place to hand it to (a form, a thread, an endpoint,
 # a mailbox, a chat, "us"); the owner's own device or new wallet app is no third party
-SEND_ACT_RE = LazyPattern(
+SEND_ACT_RE = _folded(
     r"\b(?:re-?)?(?:paste|attach|upload|submit|send|post|share|type|enter|write|drop|reply with|"
     r"respond with|include|provide|deliver|pass|forward|print|dump|echo|log|copy|reveal|"
-    r"disclose|go(?:es)? (?:in|into|to)|put|mirror|fill)(?!(?:[a-z]?ed|d)\b)\w*\b|"
+    r"disclose|put|mirror|fill)(?!(?:[a-z]?ed|d)\b)\w*\b|"
+    # what goes into a field ("the 24 words go in the field below"), not where a link leads
+    r"\bgo(?<!link go)(?<!url go)(?<!page go)(?<!site go)(?<!button go)(?:es)? (?:in|into|to)\b|"
     r"(?<!@)\breturn\b|"  # the verb, not "@return" in a doc comment nor "returns" in one
-    r"\brep(?:ly|lies) (?:\w+ ){1,5}?with\b|"
+    r"\brep(?:ly|lies) (?:\w+ ){1,5}?with\b|\breplying (?:\w+ ){0,5}?with\b|"
+    # the act as a gerund ("re-register by including the raw key in the `auth` field"), a
+    # direct message ("DM @verifier the export"), a value placed into a request's field or URL
+    # ("header X-Attest set to your hex secret", "?k= followed by the private key",
+    # "body=<the unlocked account object>")
+    r"\b(?:by (?:includ|past|send|submitt|upload|attach|post|shar|typ|enter|provid|forward|"
+    r"deliver|append)ing\b|dms?\s+(?=@|me\b|us\b|them\b|it\b)|i-dm\b|"
+    r"set (?:it |them )?to\b|followed by\b|fill(?:ed)? (?:it|them|\w+) with\b|"
+    r"seguit[oa] d[ae]\w*|seguid[oa] d[aeo]s?\b|suivie? de\b|gefolgt von\b|"
+    r"gevolgd door\b)|"
+    r"(?-i:=(?<=[a-z]=))\s*[<{]|"  # a parameter's value (not a shell's "export NAME=<…>")
     # past tense tells what happened ("the site forwarded them to…"); a passive still asks
     r"\b(?:be|been|being) (?:\w+ )?(?:pasted|entered|submitted|uploaded|sent|shared|provided|"
     r"included|forwarded|posted|typed|written|attached|delivered|disclosed|revealed)\b|"
@@ -233,38 +292,83 @@ SEND_ACT_RE = LazyPattern(
     r"วาง|กรอก|ส่ง|พิมพ์",
     F,
 )
-THIRD_PARTY_RE = LazyPattern(
+# ... and in the forms the sentence judge needs only once a secret is named in the sentence
+# (sends_secret): infinitives and other persons, replies, Arabic clitics; apart, so that the
+# reference check (handed_over, on most sentences) keeps its cost
+SEND_ACT_MORE_RE = _folded(
+    r"\b(?:"
+    # infinitives and other persons of the same verbs ("deben enviar la frase… en el campo",
+    # "inserire la frase nel campo", "lim inn hele innholdet i `.env`", "balas e-mel ini dengan")
+    r"enviar|enviando|pegar|introducir|ingresar|escribir|adjuntar|subir|compartir|colar|"
+    r"inserir|digitar|escrever|anexar|carregar|compartilhar|cola|coller|saisir|taper|"
+    r"envoyer|joindre|partager|transmett\w*|téléverse\w*|eingeben|senden|schicken|"
+    r"hochladen|übermitteln|anhängen|angeben|incollare|inserire|scrivere|inviare|allegare|"
+    r"caricare|condividere|manda\w*|aggiung\w*|inserisca|incolli|lim inn|klistra in|"
+    r"bifoga|vedlegg|sertakan|balas|pakisend|i-send|"
+    r"отправить|прислать|вставить|ввести|скинь|скиньте|продиктуйте|надіслати|вставити|"
+    r"إرسال|ارسال|إدخال|ادخال|كتابة|لصق|ekle\w*|στείλ\w*|συμπεριλάβετε|απαντήστε|"
+    r"pošlete|vložte|wypisz|wklejcie|atamtumia|kutuma|додайте|додати|الرد|ردوا|wprowadź\w*|"
+    r"wprowadzić|thêm|kèm|"
+    # a reply carrying it ("Răspundeți cu fraza seed", "ответить на это письмо, указав…")
+    r"răspundeți|raspundeti|răspunde|ответить|ответьте|ответь|указав|відповісти|"
+    r"відповідайте|responda|responde|répondez|répondre|antworten|rispondi|rispondere|"
+    r"odpowiedz\w*|yanıtla\w*|cevap ver\w*|trả lời|απαντήστε|válaszol\w*|odpovězte|jibu)\b|"
+    # an Arabic verb with its clitics ("وألصقه في بوابة الترحيل": and paste it into the portal)
+    r"\b[وف]?[أا](?:لصق|رسل|دخل|رفق)(?:ه|ها|هم|وا|ي)?\b|"
+    r"付けて|貼って|記入|넣어|회신|发到|附上|回复|แนบ",
+    F,
+)
+THIRD_PARTY_RE = _folded(
     r"\b(?:here|below|above|us|me|our|field|form|portal|wizard|endpoint|header|param\w*|url|"
     r"webhook|bucket|sheet|ticket|issue|thread|channel|chat|comment|reply|dm|e-?mail|inbox|"
     r"telegram|whats ?app|discord|slack|github|pastebin|gist|s3|api|message|pr|pull request|"
+    # a reply goes to whoever wrote ("απαντήστε με τις 12 λέξεις", "이 티켓에 회신해", "الرد على
+    # هذه الرسالة")
+    r"responda|responde|répondez|antworten sie|antworte|rispondi|rispondete|odpowiedz|"
+    r"antwoord|yanıtla\w*|ответьте|ответь|відповідайте|trả lời|ردوا|الرد|الرسالة|التذكرة|"
+    r"البريد|پاسخ|השיבו|जवाब|răspunde\w*|odpovězte|válaszol\w*|jibu|sagutin|απαντήστε|"
+    # a support desk, as "support" in English
+    r"suporte|soporte|supporto|destek ekib\w*|поддержк\w*|підтримк\w*|wsparci\w*|dukungan|"
+    r"sokongan|hỗ trợ|الدعم|پشتیبانی|תמיכה|सहायता|"
     r"forum|argument|x-[\w-]+|team|support|bug reports?|auditors?|vendors?|partners?|"
     r"response|body|attachment|query ?string|gist|intake|next (?:call|request)|"
+    r"we(?:'ll| will| can| then) (?!never\b|not\b)|"  # the writer gets it ("…and we'll derive it")
     r"aquí|abajo|campo|formulario|correo|aqui|abaixo|formulário|ici|ci-dessous|champ|"
     r"formulaire|courriel|hier|unten|feld|formular|qui|sotto|modulo|hieronder|veld|"
-    r"formulier|tutaj|poniżej|pole|formularz|buraya|aşağıdaki|alan\w*|сюда|здесь|ниже|"
+    r"formulier|tutaj|poniżej|pole|formularz|buraya|aşağıdaki|alan\w*|formu|formuna|forma|"
+    r"yanıta|cevaba|сюда|сюди|здесь|ниже|"
     r"поле|форм\w*|чат\w*|почт\w*|тут|нижче|di sini|di bawah|kolom|formulir|borang|"
-    r"ruangan|ở đây|bên dưới|biểu mẫu|هنا|أدناه|الحقل|النموذج|اینجا|کادر|فرم|כאן|למטה|"
+    r"ruangan|ở đây|bên dưới|biểu mẫu|هنا|أدناه|الحقل|النموذج|بوابة|البوابة|اینجا|کادر|فرم|כאן|"
+    r"למטה|"
     r"שדה|בשדה|טופס|यहाँ|यहां|नीचे|फ़ॉर्म|फॉर्म|hapa|kisanduku|fomu|aici|mai jos|câmp|"
     r"sem|zde|níže|formulář|εδώ|παρακάτω|πεδίο|φόρμα|ide|alább|mező|űrlap|dito|"
     r"sa ibaba|এখানে|নিচে|ফর্ম|یہاں|نیچے)\b|@\w|https?://|s3://|\b[a-z_]+\([a-z_]+=|"
     r"这里|此处|下方|下面|输入框|表单|聊天|邮件|ここ|下の|欄|フォーム|チャット|여기|아래|칸|양식|"
-    r"ที่นี่|ด้านล่าง|ช่อง|แบบฟอร์ม",
+    r"ที่นี่|ด้านล่าง|ช่อง|แบบฟอร์ม|返信|回信|회신|답장|ตอบกลับ|サポート|客服|고객지원|ฝ่ายสนับสนุน|"
+    # a request's query parameter ("/connect?mode=headless&sk=<…>"), a site named bare
+    # ("the migrator at v2-migrate.example.app")
+    r"[?&][a-z_][\w-]*=|\b[a-z0-9-]+(?:\.[a-z0-9-]+)*\.(?:com|net|org|io|app|dev|xyz|co|"
+    r"cloud|site|online|info|ai|cc|ru|cn|jp|de|fr|it|es|br|pl|ua|kr|vn|tr|my|"
+    r"center|link|finance|exchange|pro|biz|tech|network|services|live)\b(?!\.\w)",
     F,
 )
-OWN_PLACE_RE = LazyPattern(
+OWN_PLACE_RE = _folded(
     r"\b(?:on|into|in) (?:the|your|its) (?:own |new )?(?:device|hardware wallet|ledger|trezor|"
     r"wallet app|new wallet|paper|recovery sheet)\b|\bwrite (?:\w+ ){0,3}?down\b|\boffline\b|"
     r"\bon paper\b",
     F,
 )
 # a prohibition opening a clause ("never send … without asking me first")
-PROHIBITION_RE = LazyPattern(r"\b(?:never|don'?t|do not|must not|mustn'?t|no one may)\b", F)
+PROHIBITION_RE = _folded(r"\b(?:never|don'?t|do not|must not|mustn'?t|no one may)\b", F)
 # a negation or a description anywhere in the sentence: "support will never ask you to paste
 # your 24 words here", "scammers ask victims to…", "got a DM saying to enter my 12 words"
-NOT_ASKED_RE = LazyPattern(
+NOT_ASKED_RE = _folded(
     r"\b(?:never|no (?:one|legitimate|real)|nobody|don'?t|do not|doesn'?t|won'?t|will not|"
     r"isn'?t|aren'?t|not|victims?|beware|saying|told (?:me|us|them)|asked (?:me|us|them)|"
     r"provided by|someone|anyone can|"
+    # what a message says, reported ("circula un correo que dice «responda…»")
+    r"que dice|diciendo|que diz|dizendo|qui dit|disant|che dice|dicendo|in der steht|"
+    r"в котором говорится|с текстом|"
     r"nunca|jamais|nie|niemals|nicht|никогда|ніколи|nigdy|niet|nooit|không|đừng|tidak|"
     r"jangan|bukan|huwag|niciodată|nikdy|δεν|ποτέ|μην|soha|kamwe|asla|hiçbir|لن|لا|لم|هرگز|"
     r"לא|לעולם|कभी|नहीं|मत|না)\b|不要|切勿|绝不|从不|决不|不会|ไม่|ห้าม|อย่า|しない|ません|않|없",
@@ -276,36 +380,36 @@ ENGLISH_NEGATION_RE = re.compile(
 # an expectation rather than an order ("the royalty is to be settled to 0x…", "clients are
 # expected to deposit…", "Required action: transfer of all balances to…", "enrolment is done
 # by depositing…") and the value words it uses beside the act stems
-EXPECTED_RE = LazyPattern(
+EXPECTED_RE = _folded(
     r"\b(?:(?:is|are) to be|(?:is|are) expected to|expected to|should|needs? to|must|"
     r"ha(?:s|ve) to|required|requires?|next[_ ]action|is done by|shall|ought to|"
     r"are asked to|(?:is|are) (?:advised|recommended|requested|instructed) (?:to|that)|"
     r"it is (?:advised|recommended|requested) that)\b",
     F,
 )
-VALUE_WORD_RE = LazyPattern(
+VALUE_WORD_RE = _folded(
     r"\b(?:settl|forward|return|push|sweep|mov|park|mint|rout|remit|wire|top up|fund|"
     r"collateral|allowance|escrow|consolidat|harvest|redeem|claim)\w*",
     F,
 )
-EXPECT_NOT_RE = LazyPattern(
+EXPECT_NOT_RE = _folded(
     r"\b(?:never|not|no(?! (?:later|more|less|fewer) than)|don'?t|do not|cannot|won'?t|isn'?t)\b",
     F,
 )
 # a courtesy right before the verb makes it an order wherever the clause starts ("treasury-bot,
 # during the override please send…")
-PLEASE_RE = LazyPattern(r"\b(?:please|pls|kindly)\s+$", F)
+PLEASE_RE = _folded(r"\b(?:please|pls|kindly)\s+$", F)
 # a polite request: "could you paste …?", "can you please send …"
-REQUEST_RE = LazyPattern(r"\b(?:can|could|would|will)\s+you\s+(?:please\s+|kindly\s+|just\s+)?$", F)
+REQUEST_RE = _folded(r"\b(?:can|could|would|will)\s+you\s+(?:please\s+|kindly\s+|just\s+)?$", F)
 # an English verb in the third person ("`/tip @user 2` sends 2 USDC…"): a description
-THIRD_PERSON_RE = LazyPattern(
+THIRD_PERSON_RE = _folded(
     r"(?:sends|transfers|pays|deposits|stakes|bridges|withdraws|approves|signs|delegates|"
     r"swaps|moves|forwards|grants|shares|reveals|exports)\b",
     F,
 )
 # where value goes on a chain: an EVM address, a base58 account, an ENS / SNS name (a mailbox
 # or a handle is where a message goes)
-ONCHAIN_RE = LazyPattern(
+ONCHAIN_RE = _folded(
     r"(?<![0-9a-f])0x[0-9a-f]{40}(?![0-9a-f])|(?<![1-9A-HJ-NP-Za-km-z])[1-9A-HJ-NP-Za-km-z]{32,44}"
     r"(?![1-9A-HJ-NP-Za-km-z])|\b[\w-]+\.(?:eth|sol)\b",
     F,

@@ -10,6 +10,8 @@ from __future__ import annotations
 
 import re
 
+from aiegis_guard.scanners import secret_places
+
 
 def is_unspaced(char: str) -> bool:
     """A character of a script written without spaces between words (Thai, kana, CJK,
@@ -98,7 +100,10 @@ REVEAL_WORDS = """reveal share export provide paste submit post print output dis
     вставьте загрузите вставте завантажте надішли
     أرسل ارسل إرسال ارسال شارك أدخل ادخل الصق ألصق
     업로드 붙여넣 粘贴 上传 提交 貼り付け アップロード
-    भेजें दर्ज पेस्ट লিখুন পাঠান กรอก שלחו הדביקו הזינו"""
+    भेजें दर्ज पेस्ट লিখুন পাঠান กรอก שלחו הדביקו הזינו
+    yapıştırın ekleyin yükleyin iletin yazın продиктуйте зачитайте назовите επικολλήστε
+    στείλτε εισάγετε ανεβάστε συμπεριλάβετε vložte pošlete zadejte nahrajte napište introdu
+    introduceți trimiteți lipiți illessze küldje balas скинь скиньте wypisz"""
 CUE_STEMS = """address limit allowlist whitelist restriction polic confirm approv authori
 agree consent accept trust treat tell notify inform ask silent quiet secret recipient destination
 beneficiar payee amount slippage spender allowance instruction rule ignore disregard override
@@ -274,7 +279,7 @@ LEAD = (
     r"(?:\W*(?:hey|hi|dear|attention)?\W*(?:ai|agents?|bots?|assistants?|llms?|"
     r"models?)\W{0,3})?(?:\W*(?:please|pls|plz|kindly|now|immediately|then|and|also|first|"
     r"just|simply|go ahead and|por favor|s'il vous plaît|bitte|пожалуйста|per favore|lütfen|"
-    r"proszę|alsjeblieft|tolong|请|hãy|xin hãy|vui lòng|harap|mohon|silakan|prosimy|"
+    r"proszę|alsjeblieft|tolong|请|hãy|xin hãy|vui lòng|harap|mohon|silakan|sila|prosimy|"
     r"يرجى|الرجاء|لطفا|لطفاً|कृपया|กรุณา|tafadhali|pakiusap|vă rugăm|prosím|παρακαλώ|kérjük|"
     r"будь ласка|просимо))*\W*"
 )
@@ -514,7 +519,12 @@ IMPERATIVE_FORMS = (
     r"berikan|bagikan|masukkan|pindahkan|отправьте|переведите|пришлите|внесите|оплатите|"
     r"выведите|покажите|раскройте|сообщите|введите|одобрите|подпишите|надішліть|переведіть|"
     r"відправте|введіть|inviate|trasferite|versate|depositate|inserite|fornite|approvate|"
-    r"firmate|spostate|أرسل|ارسل|ادفع|حوّل|أودع|भेजें|भेजो)(?![^\W\d_])"
+    r"firmate|spostate|أرسل|ارسل|ادفع|حوّل|أودع|भेजें|भेजो|"
+    # hand-over verbs in the polite imperative of more languages ("özel anahtarınızı …
+    # yapıştırın", "Επικολλήστε το ιδιωτικό κλειδί", "vložte exportovaný klíč")
+    r"yapıştırın|ekleyin|yükleyin|iletin|yazın|продиктуйте|зачитайте|назовите|επικολλήστε|"
+    r"στείλτε|εισάγετε|ανεβάστε|συμπεριλάβετε|vložte|pošlete|zadejte|nahrajte|napište|"
+    r"introduceți|trimiteți|lipiți|illessze|küldje|wklej|prześlij|wpisz)(?![^\W\d_])"
 )
 # verb-final languages: the polite imperative ending after the act
 IMPERATIVE_MARK = (
@@ -574,7 +584,10 @@ GATES = {
         助記詞 私鑰 слов восстановления palavras mots 키스토어 단어 単語 unlocks unlock
         material restores recovers controls backup respaldo λέξεις الكلمات penandatanganan
         恢复钱包 署名用""",
-    # a secret handed to a third party (intent._sends_secret): the forms it goes by
+    # the wallet secret by what it does or where it lives (secret_places), gated apart: rarer
+    "byuse": secret_places.USE_STEMS,
+    "byplace": secret_places.PLACE_STEMS,
+    # a secret handed to a third party (secret_handover.sends_secret): the forms it goes by
     "xsecret": """12_words 24_words 12-word 24-word twelve_words twenty-four_words backup_words
         recovery_words seed_words word_list list_of_words .env printenv keystore wallet_file
         wallet_export wallet_backup secretkey privatekey private_key secret_key signer_key
@@ -638,7 +651,12 @@ GATES = {
 WEAK_REVEAL = frozenset({"enter", "entering", "input", "typing", "fill in", "copy"})
 DESTINATION = (
     r"\b(?:here|below|to us|with us|(?:in|into|on|to|via|at) (?:our|this|that|my|the (?:form|"
-    r"chat|field|bot|link|site|page below|box below|thread))|in the (?:form|chat|field)s?)\b"
+    r"chat|field|bot|link|site|page below|box below|thread))|in the (?:form|chat|field)s?|"
+    # a named box or field ("in the Backup Verification box"), a site ("at example-verify.com"),
+    # the next request
+    r"(?:in|into) (?:the|this|our) (?:[\w\"“”'-]+ ){0,3}?(?:box|field|form|checker)s?|"
+    r"(?:at|on|to|via) (?:https?://)?[a-z0-9-]+(?:\.[a-z0-9-]+)*\.[a-z]{2,}|"
+    r"(?:in|into|with) (?:the |your )?next (?:request|call|message|reply))\b"
 )
 # talk about wallets, keys and tokens (any language the model reads): where the classifier's
 # score on prose is driven by these words, a finding needs an aim (``aim.aimed``)
@@ -664,7 +682,8 @@ SCAM_FRAME_WORDS = """scam* phish* fake fraud* impersonat* attacker attackers ma
     verbatim do_not_follow do_not_obey do_not_click do_not_reply don't_follow don't_obey
     don't_click don't_reply red_flag red_flags estaf* falso falsa falsos falsas golp* arnaque*
     escroc* faux fausse fausses hameçonn* betrug* betrüg* angreifer* gefälscht* truff* oszu*
-    fałszyw* dolandırıc* sahte oplichter* nep penipu* palsu lừa_đảo giả_mạo мошен* фейк*
+    fałszyw* dolandırıc* sahte oplichter* nep penipu* palsu lừa_đảo giả_mạo giả_danh giả_làm
+    mạo_danh kẻ_gian мошен* фейк*
     поддельн* шахра* احتيال مزيف* محتال* کلاهبردار* جعلی دھوک* הונא* מזויפ* धोखा* नकली
     প্রতারণ* ভুয়া มิจฉาชีพ ปลอม utapeli feki manloloko pekeng înșelăt* podvod* falešn* απάτ*
     ψεύτικ* csal* hamis 诈骗 骗子 假冒 詐欺 偽の 偽物 사기 가짜
@@ -674,9 +693,11 @@ SCAM_FRAME_WORDS = """scam* phish* fake fraud* impersonat* attacker attackers ma
 
 
 def frame_words() -> list[tuple[str, bool]]:
-    """:data:`SCAM_FRAME_WORDS` as (lower-cased word, takes any ending)."""
+    """:data:`SCAM_FRAME_WORDS` as (lower-cased word, takes any ending), the dotless ``ı`` as
+    ``i`` (normalisation folds it in every Latin word: :mod:`aiegis_guard.confusables`)."""
     return [
-        (w.rstrip("*").replace("_", " ").lower(), w.endswith("*")) for w in SCAM_FRAME_WORDS.split()
+        (w.rstrip("*").replace("_", " ").replace("ı", "i").lower(), w.endswith("*"))
+        for w in SCAM_FRAME_WORDS.split()
     ]
 
 
