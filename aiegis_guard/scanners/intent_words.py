@@ -688,7 +688,7 @@ SCAM_FRAME_WORDS = """scam* phish* fake fraud* impersonat* attacker attackers ma
     প্রতারণ* ভুয়া มิจฉาชีพ ปลอม utapeli feki manloloko pekeng înșelăt* podvod* falešn* απάτ*
     ψεύτικ* csal* hamis 诈骗 骗子 假冒 詐欺 偽の 偽物 사기 가짜
     suplant* usurpation se_faisant_passer se_hacen_pasar se_passando se_passam spacciandosi
-    fingendosi podszyw* выдают_себя видають_себе menyamar mạo_danh แอบอ้าง انتحال ينتحل
+    fingendosi podszyw* выдают_себя видають_себе menyamar แอบอ้าง انتحال ينتحل
     جعل_هویت 冒充 冒名 사칭 なりすまし 成りすまし インシデント報告"""
 
 
