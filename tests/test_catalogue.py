@@ -26,7 +26,14 @@ FAMILIES = (
 )
 RULE_LITERAL = re.compile(rf"^{FAMILIES}(\.[a-z0-9_]+)+$")
 CHAIN_CALLS = frozenset({"f", "_finding"})  # j.f("rule", ...) / _finding("rule", ...)
-EVM_ONLY = ("eip7702", "contract_creation", "set_approval_for_all", "safe_", "unknown_venue")
+EVM_ONLY = (
+    "eip7702",
+    "contract_creation",
+    "set_approval_for_all",
+    "safe_",
+    "unknown_venue",
+    "unbounded_give",
+)  # unbounded_give: SPL amounts are u64, below 2**128
 SOLANA_ONLY = ("durable_nonce", "unresolved_lookup_tables", "close_account")
 
 

@@ -195,7 +195,9 @@ ORDERS = [
         id="two-nfts-for-two-halves-of-0.001-eth-block",
     ),
     pytest.param(BUNDLE, [(59 * 10**18, SAFE)], Action.ALLOW, id="bundle-for-59-eth-allows"),
-    pytest.param(BUNDLE, [(3 * FINNEY, SAFE)], Action.ALLOW, id="bundle-at-the-floor-allows"),
+    # five NFT units (two ERC-721, three copies of an ERC-1155): the floor is 0.005 ETH
+    pytest.param(BUNDLE, [(3 * FINNEY, SAFE)], Action.BLOCK, id="five-units-for-0.003-eth-block"),
+    pytest.param(BUNDLE, [(5 * FINNEY, SAFE)], Action.ALLOW, id="bundle-at-the-floor-allows"),
     pytest.param(BUNDLE[:1], [(FINNEY, SAFE)], Action.ALLOW, id="one-nft-for-0.001-eth-allows"),
 ]
 

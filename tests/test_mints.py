@@ -41,10 +41,12 @@ def _tx(to: str, data: bytes, value: int = 0) -> dict[str, Any]:
 
 
 CASES = [
-    pytest.param(_tx(SEADROP, call(MINT, DROP, OPENSEA_FEE, ZERO, 2), ETH // 10), Action.ALLOW,
-                 None, id="seadrop-mint-to-payer-allows"),
-    pytest.param(_tx(SEADROP, call(MINT, DROP, OPENSEA_FEE, OWN, 1), ETH // 20), Action.ALLOW,
-                 None, id="seadrop-mint-to-own-named-allows"),
+    # the price goes to the drop's payout / fee recipient (chosen by whoever deployed the
+    # drop): a payment to a stranger unless the policy names SeaDrop (``NAMED`` below)
+    pytest.param(_tx(SEADROP, call(MINT, DROP, OPENSEA_FEE, ZERO, 2), ETH // 10), Action.FLAG,
+                 "tx.evm.unknown_recipient", id="seadrop-mint-to-payer-pays-unnamed-drop"),
+    pytest.param(_tx(SEADROP, call(MINT, DROP, OPENSEA_FEE, OWN, 1), 9 * ETH), Action.FLAG,
+                 "tx.evm.unknown_recipient", id="seadrop-mint-to-own-pays-unnamed-drop"),
     pytest.param(_tx(SEADROP, call(MINT, DROP, OPENSEA_FEE, COLD, 1), ETH // 20), Action.FLAG,
                  "tx.evm.unknown_recipient", id="seadrop-mint-to-allowlisted-pays-unnamed-drop"),
     pytest.param(_tx(SEADROP, call(MINT, DROP, OPENSEA_FEE, STRANGER, 5), ETH // 4),
@@ -86,6 +88,12 @@ def test_mint_and_stake_recipients(tx: dict[str, Any], action: Action, rule: str
     [
         pytest.param(_tx(SEADROP, call(MINT, DROP, OPENSEA_FEE, COLD, 1), ETH // 20), Action.ALLOW,
                      id="seadrop-mint-to-allowlisted"),
+        pytest.param(_tx(SEADROP, call(MINT, DROP, OPENSEA_FEE, ZERO, 2), ETH // 10), Action.ALLOW,
+                     id="seadrop-mint-to-payer"),
+        pytest.param(_tx(SEADROP, call(MINT, DROP, OPENSEA_FEE, OWN, 1), ETH // 20), Action.ALLOW,
+                     id="seadrop-mint-to-own-named"),
+        pytest.param(_tx(SEADROP, call(MINT, DROP, OPENSEA_FEE, STRANGER, 1), ETH // 20),
+                     Action.BLOCK, id="seadrop-mint-for-a-stranger"),
         pytest.param(_tx(MINTER, call("submitAndGive(address)", COLD), ETH), Action.ALLOW,
                      id="frxeth-give-to-allowlisted"),
         pytest.param(_tx(MINTER, call("submitAndGive(address)", STRANGER), ETH), Action.BLOCK,

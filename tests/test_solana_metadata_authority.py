@@ -119,3 +119,63 @@ def test_malformed_update_is_never_allowed(data: bytes) -> None:
     msg = sx.message(ME, [_ix(data)])
     verdict = Guard(Policy(), classifier=False).check_transaction(msg, chain="solana")
     assert verdict.action is not Action.ALLOW, verdict.explain()
+
+
+# --- ``Update`` (tag 50, ``UpdateArgs``): the same hand-over through the newer instruction ---
+
+SYSTEM = Pubkey.from_string("11111111111111111111111111111111")
+SYSVAR_IX = Pubkey.from_string("Sysvar1nstructions1111111111111111111111111")
+
+
+def _update_v(variant: int, new: Pubkey | None) -> bytes:
+    """``Update``: the ``UpdateArgs`` variant, then (variants 0-2) ``new_update_authority``
+    and every later field left unchanged (None / toggle None)."""
+    out = b"\x32" + bytes([variant])
+    if variant < 3:
+        out += b"\x00" if new is None else b"\x01" + bytes(new)
+    return out + b"\x00" * 8
+
+
+def _update_ix(data: bytes, signer: Pubkey = ME) -> Instruction:
+    """Accounts per mod.rs ``Update``; absent optional accounts hold the program id."""
+    keys = [signer, PROGRAM, PROGRAM, MINT, METADATA, PROGRAM, ME, SYSTEM, SYSVAR_IX]
+    keys += [PROGRAM, PROGRAM]
+    metas = [AccountMeta(k, k in (signer, ME), k in (METADATA, ME)) for k in keys]
+    return Instruction(PROGRAM, data, metas)
+
+
+@pytest.mark.parametrize(
+    ("data", "action"),
+    [
+        pytest.param(_update_v(0, STRANGER), Action.BLOCK, id="v1-stranger-blocks"),
+        pytest.param(_update_v(1, STRANGER), Action.BLOCK, id="as-update-authority-blocks"),
+        pytest.param(_update_v(2, STRANGER), Action.BLOCK, id="as-authority-item-blocks"),
+        pytest.param(_update_v(0, COLD), Action.ALLOW, id="v1-allowlisted-allows"),
+        pytest.param(_update_v(0, ME), Action.ALLOW, id="v1-same-authority-allows"),
+        pytest.param(_update_v(0, None), Action.ALLOW, id="v1-data-only-allows"),
+        pytest.param(_update_v(4, None), Action.ALLOW, id="as-data-delegate-allows"),
+    ],
+)
+def test_update_instruction_verdicts(data: bytes, action: Action) -> None:
+    """``Update`` handing the metadata to a stranger BLOCKs like UpdateMetadataAccountV2."""
+    policy = Policy.model_validate({"allowlist": {"solana_delegates": [str(COLD)]}})
+    msg = sx.message(ME, [_update_ix(data)])
+    verdict = Guard(policy, classifier=False).check_transaction(msg, chain="solana")
+    assert verdict.action is action, verdict.explain()
+    if action is Action.BLOCK:
+        assert "tx.sol.authority_change" in verdict.rule_ids
+
+
+@pytest.mark.parametrize(
+    "data",
+    [
+        pytest.param(_update_v(0, STRANGER)[:20], id="cut-in-the-authority"),
+        pytest.param(b"\x32\x00\x07", id="bad-option-tag"),
+        pytest.param(b"\x32\x09", id="unknown-variant"),
+    ],
+)
+def test_malformed_update_instruction_is_never_allowed(data: bytes) -> None:
+    """A cut or unknown ``Update`` is a malformed call, never a silent ALLOW."""
+    msg = sx.message(ME, [_update_ix(data)])
+    verdict = Guard(Policy(), classifier=False).check_transaction(msg, chain="solana")
+    assert verdict.action is not Action.ALLOW, verdict.explain()

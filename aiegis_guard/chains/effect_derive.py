@@ -148,11 +148,13 @@ _TO_CALLER = frozenset(
 
 def _receipt(c: _Ctx, op: Receipt) -> Effect:
     own = op.to_signer or c.is_own(op.recipient)
-    own = own or (op.via in _TO_CALLER and c.acts_for(op.recipient))
+    own = own or ((op.to_caller or op.via in _TO_CALLER) and c.acts_for(op.recipient))
+    if op.to_caller and not own:  # an exchange's output left with a wrapper (Multicall3...)
+        return _output_away(c, op, order=None)  # that anyone may call: given away
     swap = op.order in (None, SWAP_ORDER)
     fee = swap and op.via.endswith(".fee")  # a bounded portion of a swap output (router fee)
     if not own and not fee and swap:  # a swap / withdrawal output to another
-        return _output_away(c, op)
+        return _output_away(c, op, op.order)
     recipient: str | None = op.recipient
     if op.to_signer:  # "the order's owner": whoever signs, the own account when it is one
         recipient = next(iter(c.own)) if len(c.own) == 1 else None
@@ -178,9 +180,11 @@ def _everything(amount: int | None) -> bool:
     return amount is not None and amount >= HUGE
 
 
-def _output_away(c: _Ctx, op: Receipt) -> Effect:
+def _output_away(c: _Ctx, op: Receipt, order: int | None) -> Effect:
     """The own account's swap (withdrawal, sweep) output paid to someone else: the own
-    account gives all of it (``amount`` is the guaranteed minimum, when there is one)."""
+    account gives all of it (``amount`` is the guaranteed minimum, when there is one).
+    ``order``: the effect's order index (an exchange's output left with a wrapper: none, a
+    swap output)."""
     return Effect(
         kind=EffectKind.GIVES,
         own=True,
@@ -192,7 +196,7 @@ def _output_away(c: _Ctx, op: Receipt) -> Effect:
         what="output",
         protocol=c.label(op.recipient),
         via=_via(op),
-        order=op.order,
+        order=order,
     )
 
 

@@ -13,8 +13,15 @@ rule (``tx.<tag>.``)       action  when
                                    dust, or less than what goes to others in the same asset;
                                    or a bid paying for NFTs only of collections neither
                                    well known (``data/evm_protocols.json``) nor allowlisted;
-                                   (a token imitating a well-known contract is worth nothing:
-                                   the fake-WETH offer)
+                                   or, symmetric, an order giving NFTs whose whole return to
+                                   own is in tokens / NFTs neither well known nor allowlisted
+                                   (``unvalued-return``: the junk-token bid, the listing for
+                                   a junk NFT); or an order whose return, all in
+                                   one-value tokens (``peg``: WETH = ETH; USDC = USDT = DAI),
+                                   is less than half of what it gives of the same peg
+                                   (``under-half``); (a token imitating a well-known contract
+                                   is worth nothing: the fake-WETH offer). The dust floor is
+                                   per NFT unit given (1000 ERC-1155 copies: 1000 items)
 ``swap_recipient``         BLOCK   a swap's / order's output goes to an address that is neither own
                                    nor an allowlisted recipient
 ``swap_no_minimum``        FLAG    a swap whose guaranteed minimum output is 0 (any price is
@@ -32,7 +39,13 @@ rule (``tx.<tag>.``)       action  when
 from __future__ import annotations
 
 from aiegis_guard.chains.effects import Effect, EffectKind
-from aiegis_guard.chains.known import imitated_contract, known_collections
+from aiegis_guard.chains.known import (
+    imitated_contract,
+    known_collections,
+    known_contracts,
+    pegs,
+    token_decimals,
+)
 from aiegis_guard.chains.transaction import SWAP_ORDER, AssetKind
 from aiegis_guard.findings import Action, Category, Chain, Finding, Severity
 from aiegis_guard.policy import Policy
@@ -74,11 +87,19 @@ def _is_dust(e: Effect, amount: int | None = None, items: int = 1) -> bool:
     return amount < floor * items
 
 
+def _units(e: Effect) -> int:
+    """The NFTs an effect moves: an ERC-1155 amount counts its units (unknown: one), in whole
+    shares for a collection whose units have decimals (Polymarket positions: 10**6 a share)."""
+    units = max(e.amount or 1, len(e.token_ids))
+    decimals = token_decimals().get((e.asset.address or "").lower()) if e.asset else None
+    return max(units // 10**decimals, 1) if decimals else units
+
+
 def _dust_for(gives: list[Effect], own: list[Effect]) -> bool:
     """What comes back to own is dust for what the order gives: each asset's total is below
     the dust floor times the NFTs given (a price is per item: a bundle of three NFTs for
     0.001 ETH is 0.0003 ETH an NFT; fungible gives count once)."""
-    items = sum(1 for e in gives if e.asset is not None and e.asset.kind is AssetKind.NFT)
+    items = sum(_units(e) for e in gives if e.asset is not None and e.asset.kind is AssetKind.NFT)
     totals: dict[str, tuple[Effect, int]] = {}
     for e in own:
         if e.asset is None or e.amount is None:
@@ -119,6 +140,53 @@ def _unvalued(policy: Policy, chain: Chain, gives: list[Effect], own: list[Effec
     return not any(_vouched(policy, chain, e) for e in nfts)
 
 
+def _well_known(policy: Policy, chain: Chain, e: Effect) -> bool:
+    """An asset of establishable worth: native, a token or collection of
+    ``data/evm_protocols.json``, or one the policy names (any role). Off EVM: not judged."""
+    a = e.asset
+    if chain is not Chain.EVM or (a is not None and a.kind is AssetKind.NATIVE):
+        return True
+    if a is None or not a.address:
+        return False
+    if a.kind is AssetKind.NFT:
+        return _vouched(policy, chain, e)
+    return a.address.lower() in known_contracts() or policy.is_known(a.address, chain)
+
+
+def _unvalued_return(policy: Policy, chain: Chain, gives: list[Effect], own: list[Effect]) -> bool:
+    """``_unvalued`` the other way: own gives NFTs and gets back only tokens / NFTs nobody
+    vouches for (10**30 units of the attacker's token are worth nothing). Fungibles given
+    for an unknown token are a purchase of that token, judged as a swap is (CoW, 1inch)."""
+    nfts = any(e.asset is not None and e.asset.kind is AssetKind.NFT for e in gives)
+    return nfts and not any(_well_known(policy, chain, e) for e in own)
+
+
+def _pegged(chain: Chain, e: Effect) -> tuple[str, int] | None:
+    """``e``'s peg and amount in 18 decimals (ETH, WETH; USDC, USDT, DAI), else None."""
+    a = e.asset
+    if chain is not Chain.EVM or a is None or e.amount is None:
+        return None
+    if a.kind is AssetKind.NATIVE:
+        return "ETH", e.amount
+    peg = pegs().get((a.address or "").lower())
+    return None if peg is None else (peg[0], e.amount * 10 ** (18 - peg[1]))
+
+
+def _under_half(chain: Chain, gives: list[Effect], own: list[Effect]) -> bool:
+    """Own's whole return is in one-value tokens and, for a peg the order also gives, less
+    than half of it (100 WETH for 0.002 ETH)."""
+    given: dict[str, int] = {}
+    back: dict[str, int] = {}
+    for e in gives:
+        if (v := _pegged(chain, e)) is not None:
+            given[v[0]] = given.get(v[0], 0) + v[1]
+    for e in own:
+        if (v := _pegged(chain, e)) is None:
+            return False
+        back[v[0]] = back.get(v[0], 0) + v[1]
+    return any(peg in given and 2 * amount < given[peg] for peg, amount in back.items())
+
+
 def _order(
     tag: str, index: int, effects: list[Effect], policy: Policy, chain: Chain
 ) -> list[Finding]:
@@ -144,6 +212,12 @@ def _order(
     if _unvalued(policy, chain, gives, own):
         msg = "order pays for an NFT of an unrecognised collection (no establishable worth)"
         return gives_away(msg, "unvalued-nft")
+    if _unvalued_return(policy, chain, gives, own):
+        msg = "order gives value for tokens / NFTs nobody vouches for (no establishable worth)"
+        return gives_away(msg, "unvalued-return")
+    if _under_half(chain, gives, own):
+        msg = "order returns less than half of what it gives of the same asset (WETH = ETH...)"
+        return gives_away(msg, "under-half")
     by_asset: dict[str, list[int]] = {}
     for e in gets:
         if e.asset is not None and e.amount is not None:

@@ -21,6 +21,11 @@ rule                                 action  when
                                              comes back instead: ``order_gives_away``;
                                              a payment into a protocol call by its
                                              output: ``chains/paid_into.py``)
+``unbounded_give``                   BLOCK   the same give with no bound: an amount at or
+                                             above 2**128 base units (more than any
+                                             supply), or a Safe gas refund of unknown
+                                             amount (an ERC-20 ``gasPrice`` times the
+                                             executor's gas): all of the asset
 ``unknown_venue``                    FLAG    a signed order (Seaport, Blur, CoW...) whose
                                              settlement contract is neither a known
                                              exchange nor allowlisted
@@ -349,6 +354,19 @@ def _venue(j: _Judge, op: Transfer) -> list[Finding]:
     return [j.f("unknown_venue", Action.FLAG, msg, f"venue:{venue}", f"via:{op.via}")]
 
 
+UNBOUNDED = 2**128
+"""A give at or above this many base units is more than any token's supply: all of it."""
+_NO_BOUND_WHEN_UNKNOWN = frozenset({"safe.gas_refund"})
+"""Gives whose unknown amount is a price the request's author chose times gas the executor
+spends (``protocols/safe.py`` :func:`gas_refund` with ``safeTxGas = baseGas = 0``): no bound."""
+
+
+def _unbounded(op: Transfer) -> bool:
+    if op.amount is None:
+        return op.via in _NO_BOUND_WHEN_UNKNOWN
+    return op.amount >= UNBOUNDED and op.asset.kind is not AssetKind.NFT
+
+
 def _transfer(j: _Judge, op: Transfer) -> list[Finding]:
     out = j.counterparty(op.recipient, "recipient")
     moves_value = op.amount != 0 or op.asset.kind in (AssetKind.NFT, AssetKind.UNKNOWN)
@@ -358,6 +376,14 @@ def _transfer(j: _Judge, op: Transfer) -> list[Finding]:
         return out + _venue(j, op)
     to_own = j.is_own(op.recipient)  # wallet, signer / fee payer (not a self-named Safe)
     if moves_value and not to_own and not j.policy.is_allowed_recipient(op.recipient, j.chain):
+        if _unbounded(op):
+            msg = (
+                f"{op.via}: a give with no bound (all of the asset) to {mask_address(op.recipient)}"
+            )
+            ev = (f"recipient:{op.recipient}", f"via:{op.via}")
+            amount = amount_evidence(j.policy, op.asset, op.amount, op.token_id)
+            preview = mask_address(op.recipient)
+            return [*out, j.f("unbounded_give", Action.BLOCK, msg, *ev, amount, preview=preview)]
         out.append(
             j.f(
                 "unknown_recipient",

@@ -27,11 +27,13 @@ __all__ = [
     "known_contracts",
     "known_gauges",
     "known_mints",
+    "pegs",
     "pool_coins",
     "pool_lp_token",
     "protocol_names",
     "protocol_of",
     "solana_labels",
+    "token_decimals",
     "vault_asset",
 ]
 
@@ -60,6 +62,22 @@ def known_collections() -> frozenset[str]:
     return frozenset(
         r["address"].lower() for r in rows if r.get("kind") == "nft_collection" or r.get("erc721")
     )
+
+
+@cache
+def pegs() -> dict[str, tuple[str, int]]:
+    """Lower-case address -> (peg, decimals) of the tokens worth one unit of the same thing
+    (``peg``: ``ETH`` for WETH, ``USD`` for USDC / USDT / DAI; rows' ``peg`` / ``decimals``)."""
+    return {
+        r["address"].lower(): (str(r["peg"]), int(r["decimals"])) for r in _evm_rows() if "peg" in r
+    }
+
+
+@cache
+def token_decimals() -> dict[str, int]:
+    """Lower-case address -> a row's ``decimals`` (its base units per whole token or share:
+    the pegged tokens, the Polymarket outcome positions)."""
+    return {r["address"].lower(): int(r["decimals"]) for r in _evm_rows() if "decimals" in r}
 
 
 @cache

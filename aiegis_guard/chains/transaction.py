@@ -282,6 +282,7 @@ class Receipt(_Frozen):
     order: int | None = None  # index of the order whose consideration this is
     to_signer: bool = False  # "the order's owner" (CoW receiver 0), whoever signs it
     carrier: str = ""
+    to_caller: bool = False  # paid to ``msg.sender`` (the calling context), no recipient named
 
 
 @fast_init

@@ -103,7 +103,11 @@ def _aggregate3_value(f: Frame, fn: Function, a: list[Any]) -> Result:
 def _safe_exec(f: Frame, fn: Function, a: list[Any]) -> Result:
     to, value, data, operation = a[:4]
     account = f"account:{f.context}"
-    refund = gas_refund(f.context, a[4:9], f.origin) if len(a) >= 9 else None  # typed: own
+    # refundReceiver 0 pays tx.origin: the request's sender only when this execTransaction is
+    # the transaction's own top-level call; relayed (ForwardRequest, meta-tx, a UserOperation)
+    # or nested, whoever executes it is nobody the request names
+    executor = f.origin if f.depth == 0 and not f.path else None
+    refund = gas_refund(f.context, a[4:9], executor) if len(a) >= 9 else None
     paid: Result = [] if refund is None else [refund]
     if operation == 0:
         return [*_call(f, to, value, data), *paid, "safe:exec_transaction", account]

@@ -17,13 +17,21 @@ drainers move it, or hand a delegate the power to move it, through Token Metadat
   Option<bool> }``, accounts ``[metadata (w), update_authority (signer)]``) with a new update
   authority hands the whole metadata (name, URI, creators and royalties, collection) to it: an
   :class:`AuthorityChange` ``update_authority`` on the metadata account; data updates and
-  making the metadata immutable hand nobody anything (a known call).
+  making the metadata immutable hand nobody anything (a known call);
+* ``Update`` (``UpdateArgs``, a Borsh enum: ``V1``, ``AsUpdateAuthorityV2`` and
+  ``AsAuthorityItemDelegateV2`` start with ``new_update_authority: Option<Pubkey>``; the six
+  other delegate variants update data / collection / rule set only), accounts ``[authority
+  (s), delegate_record, token, mint, metadata (w), edition, payer (s, w), system_program,
+  sysvar_instructions, authorization_rules_program, authorization_rules]`` (the processor
+  expects 9): the same hand-over as ``UpdateMetadataAccountV2`` by the signing ``authority``.
 
 Source: metaplex-foundation/mpl-token-metadata ``programs/token-metadata/program/src/
 instruction/mod.rs`` (``MetadataInstruction`` Borsh enum, u8 tag: ``Delegate`` 44, ``Revoke`` 45,
-``Transfer`` 49, ``UpdateMetadataAccountV2`` 15), ``instruction/delegate.rs`` (``DelegateArgs`` /
-``RevokeArgs`` order and accounts), ``instruction/transfer.rs`` (``TransferArgs``, accounts),
-``instruction/metadata.rs`` (``UpdateMetadataAccountArgsV2``) and ``state/data.rs`` (``DataV2 {
+``Transfer`` 49, ``Update`` 50, ``UpdateMetadataAccountV2`` 15), ``instruction/delegate.rs``
+(``DelegateArgs`` / ``RevokeArgs`` order and accounts), ``instruction/transfer.rs``
+(``TransferArgs``, accounts), ``instruction/metadata.rs`` (``UpdateMetadataAccountArgsV2``,
+``UpdateArgs``; the processor's ``update``: ``EXPECTED_ACCOUNTS_LEN`` 9) and
+``state/data.rs`` (``DataV2 {
 name, symbol, uri: String, seller_fee_basis_points: u16, creators: Option<Vec<Creator {
 address: Pubkey, verified: bool, share: u8 }>>, collection: Option<Collection { verified: bool,
 key: Pubkey }>, uses: Option<Uses { use_method: u8, remaining: u64, total: u64 }> }``, Borsh:
@@ -66,6 +74,24 @@ TOKEN_METADATA_LAYOUTS: Final[dict[int, Layout]] = {
     44: Layout("Delegate", (("role", "u8"),), _DELEGATE_ACCOUNTS),
     45: Layout("Revoke", (("role", "u8"),), _DELEGATE_ACCOUNTS),
     15: Layout("UpdateMetadataAccountV2", (), ("metadata", "update_authority")),
+    50: Layout(
+        "Update",
+        (("variant", "u8"),),
+        (
+            "authority",
+            "delegate_record",
+            "token",
+            "mint",
+            "metadata",
+            "edition",
+            "payer",
+            "system_program",
+            "sysvar_instructions",
+            "authorization_rules_program",
+            "authorization_rules",
+        ),
+        min_accounts=9,
+    ),
     49: Layout(
         "Transfer",
         (("version", "u8"), ("amount", "u64")),
@@ -219,8 +245,33 @@ def _update_metadata(ix: Ix, refs: Any) -> list[Operation]:
     return [change]
 
 
+_UPDATE_VARIANTS = 9  # UpdateArgs: V1, AsUpdateAuthorityV2, AsAuthorityItemDelegateV2, six more
+_HANDS_AUTHORITY = 3  # the first three start with ``new_update_authority``
+
+
+def _update(ix: Ix, refs: Any) -> list[Operation]:
+    """``Update``: a new update authority named by one of the first three variants."""
+    variant = ix.args["variant"]
+    read = read_args((("new", "opt_pubkey"),), ix.data, 2) if variant < _HANDS_AUTHORITY else {}
+    if variant >= _UPDATE_VARIANTS or isinstance(read, str):
+        bad = Call(via="solana.malformed", target=ix.program, name=ix.name, accounts=ix.accounts)
+        return [bad]
+    new, current = read.get("new"), ix.acc["authority"]
+    if new is None or new == current:  # data / flags / collection only: nobody gains it
+        return [known_call(ix)]
+    change = AuthorityChange(
+        via="token_metadata.update_authority",
+        account=ix.acc["metadata"],
+        new_authority=new,
+        authority_type="update_authority",
+        current_authority=current,
+    )
+    return [change]
+
+
 TOKEN_METADATA_BUILDERS: dict[tuple[str, str], Callable[[Ix, Any], list[Operation]]] = {
     ("token_metadata", "UpdateMetadataAccountV2"): _update_metadata,
+    ("token_metadata", "Update"): _update,
     ("token_metadata", "Transfer"): _transfer,
     ("token_metadata", "Delegate"): _delegate,
     ("token_metadata", "Revoke"): _delegate,

@@ -29,7 +29,10 @@ The fulfilment is one exchange of the caller (an order index of its own, judged 
 ``effect_rules.order_gives_away``): the caller pays the considerations (the ETH sent with the
 call, forwarded to the sellers through Seaport; tokens it pays through Seaport) and the
 offers go to ``recipient``. Paying while the offers go to someone else, or paying for NFTs
-of a collection nobody vouches for, is giving value away.
+of a collection nobody vouches for, is giving value away. What is paid to ``msg.sender``
+(``recipient`` 0, the basic routes) is marked ``to_caller``: made by a wrapper anyone may call
+(Multicall3 ``aggregate*``, a router), it stays with the wrapper, where anyone can take it,
+and is judged as a swap output given away (``effect_derive``: ``swap_recipient``).
 """
 
 from __future__ import annotations
@@ -60,7 +63,7 @@ def _asset(item: tuple[Any, ...]) -> tuple[Asset, int | None]:
     return asset(token), None
 
 
-def _offers(f: Frame, params: tuple[Any, ...], recipient: str) -> Result:
+def _offers(f: Frame, params: tuple[Any, ...], recipient: str, to_caller: bool) -> Result:
     out: Result = []
     for item in params[2]:
         what, tid = _asset(item)
@@ -73,6 +76,7 @@ def _offers(f: Frame, params: tuple[Any, ...], recipient: str) -> Result:
                 amount=amount,
                 token_id=tid,
                 order=FULFIL_ORDER,
+                to_caller=to_caller,
             )
         )
     return out
@@ -109,7 +113,7 @@ def _fulfil(f: Frame, orders: list[tuple[Any, ...]], recipient: str) -> Result:
     to = f.sender or f.context if recipient == ZERO else recipient
     out = _pays(f, orders)
     for params in orders:
-        out += _offers(f, params, to)
+        out += _offers(f, params, to, recipient == ZERO)
     return out
 
 
@@ -223,6 +227,7 @@ def _basic(f: Frame, fn: Function, a: list[Any]) -> Result:
         amount=amount,
         token_id=token_id,
         order=FULFIL_ORDER,
+        to_caller=True,
     )
     return [*out, receipt]
 

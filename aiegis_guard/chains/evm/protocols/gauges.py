@@ -10,9 +10,13 @@ Sources:
   (:class:`AuthorityChange` ``rewards_receiver`` on the gauge). ``claim_rewards(_addr,
   _receiver)`` with a receiver pays the caller's pending rewards there once (Curve asserts
   ``_addr == msg.sender`` then); ``claim_rewards()`` / ``claim_rewards(_addr)`` pay to the
-  default receiver already set: nothing the request decides. Gauges are many (one per pool,
-  factory-made): decoded on any contract; the reward tokens are not in the calldata, so the
-  gauge stands for them in a one-time claim.
+  default receiver already set: nothing the request decides. The reward tokens are not in
+  the calldata, so the gauge stands for them in a one-time claim. Gauges are many (one per
+  pool, factory-made), but the selectors are plain names any contract can carry ("claim your
+  rewards" is the textbook lure): a call that moves nothing is a known call only on a gauge
+  of ``data/evm_protocols.json`` (``kind: gauge``); elsewhere it stays opaque (the policy's
+  allowlist decides). What names a receiver (a lasting ``rewards_receiver``, a one-time
+  receiver) is read on any contract: it is the caller's word wherever it goes.
 - ensdomains/ens-contracts ``ReverseRegistrar.sol`` / ``deployments/mainnet/ReverseRegistrar.json``
   (``0xa58E…c7Cb``): ``setName(string)`` sets the caller's own reverse record (its primary
   name): nothing of value or control moves. Only on that deployment; elsewhere opaque.
@@ -25,6 +29,7 @@ from typing import Any
 from aiegis_guard.chains.evm.frames import ZERO, Frame, Result, asset
 from aiegis_guard.chains.evm.selectors import Function
 from aiegis_guard.chains.evm.tokens import named_call
+from aiegis_guard.chains.known import known_gauges
 from aiegis_guard.chains.transaction import AuthorityChange, Receipt
 
 __all__ = ["ENS_REVERSE_REGISTRAR", "TABLE"]
@@ -32,9 +37,14 @@ __all__ = ["ENS_REVERSE_REGISTRAR", "TABLE"]
 ENS_REVERSE_REGISTRAR = "0xa58e81fe9b61b5c3fe2afd33cf304c454abfc7cb"
 
 
+def _gauge_call(f: Frame, fn: Function) -> Result:
+    """A gauge call that moves nothing: known on a known gauge, else an opaque call."""
+    return [named_call(f, fn, known=f.target in known_gauges())]
+
+
 def _set_rewards_receiver(f: Frame, fn: Function, a: list[Any]) -> Result:
     if a[0] == ZERO:  # back to the caller itself: nobody gains anything
-        return [named_call(f, fn)]
+        return _gauge_call(f, fn)
     change = AuthorityChange(
         via="curve_gauge.rewards_receiver",
         account=f.target,
@@ -48,7 +58,7 @@ def _set_rewards_receiver(f: Frame, fn: Function, a: list[Any]) -> Result:
 def _claim_rewards(f: Frame, fn: Function, a: list[Any]) -> Result:
     receiver = a[1] if len(a) == 2 else ZERO
     if receiver in (ZERO, f.sender) or f.sender is None:  # the default receiver already set
-        return [named_call(f, fn)]
+        return _gauge_call(f, fn)
     rewards = asset(f.target)  # the gauge's reward tokens: not named by the calldata
     return [Receipt(via="curve_gauge.claim_rewards", asset=rewards, recipient=receiver,
                     amount=None)]  # fmt: skip
