@@ -13,7 +13,7 @@ from typing import Any
 from solders.pubkey import Pubkey
 from solders.token.associated import get_associated_token_address
 
-from aiegis_guard.chains.transaction import Call, Operation
+from aiegis_guard.chains.transaction import AuthorityChange, Call, Operation
 
 __all__ = ["Ix", "Layout", "associated_token_address", "known", "known_call", "pubkey_str"]
 __all__ += ["read_args"]
@@ -90,6 +90,20 @@ def known(ix: Ix, refs: Any = None) -> list[Operation]:
 
 
 _INT_SIZES = {"u8": 1, "u16": 2, "u32": 4, "u64": 8, "u128": 16}
+
+
+def authority_change(
+    ix: Ix, account: str, via: str, role: str, new: str | None, *, current: str | None = None
+) -> AuthorityChange:
+    """The ``account`` of ``ix`` (its name in the layout: "stake", "vote") handed to ``new``
+    as ``role`` by ``current`` (None: set at creation)."""
+    return AuthorityChange(
+        via=via,
+        account=ix.acc[account],
+        new_authority=new,
+        authority_type=role,
+        current_authority=current,
+    )
 
 
 def read_args(args: tuple[tuple[str, str], ...], data: bytes, pos: int) -> dict[str, Any] | str:

@@ -31,11 +31,10 @@ from collections.abc import Callable
 from typing import Any
 
 from aiegis_guard.chains.solana import programs as progs
-from aiegis_guard.chains.solana.layout import Ix, known
+from aiegis_guard.chains.solana.layout import Ix, authority_change, known
 from aiegis_guard.chains.transaction import (
     Asset,
     AssetKind,
-    AuthorityChange,
     Operation,
     Transfer,
 )
@@ -53,28 +52,18 @@ def _role(ix: Ix) -> str:
     return names[code] if code < len(names) else f"unknown_{code}"
 
 
-def _change(ix: Ix, new: str | None, role: str, current: str | None, via: str) -> Operation:
-    return AuthorityChange(
-        via=via,
-        account=ix.acc["stake"],
-        new_authority=new,
-        authority_type=role,
-        current_authority=current,
-    )
-
-
 def _authorize(ix: Ix, refs: Any) -> list[Operation]:
     current = ix.acc.get("authority") or ix.acc.get("authority_base")
     new = ix.args.get("new_authority") or ix.acc.get("new_authority")
-    return [_change(ix, new, _role(ix), current, "stake.authorize")]
+    return [authority_change(ix, "stake", "stake.authorize", _role(ix), new, current=current)]
 
 
 def _initialize(ix: Ix, refs: Any) -> list[Operation]:
     staker = ix.args.get("staker") or ix.acc.get("staker")
     withdrawer = ix.args.get("withdrawer") or ix.acc.get("withdrawer")
     return [
-        _change(ix, staker, "staker", None, "stake.initialize"),
-        _change(ix, withdrawer, "withdrawer", None, "stake.initialize"),
+        authority_change(ix, "stake", "stake.initialize", "staker", staker),
+        authority_change(ix, "stake", "stake.initialize", "withdrawer", withdrawer),
         *_initial_custodian(ix),
     ]
 
@@ -85,7 +74,7 @@ def _initial_custodian(ix: Ix) -> list[Operation]:
     dated = ix.args.get("unix_timestamp") or ix.args.get("epoch")
     if not dated or custodian in (None, progs.SYSTEM_PROGRAM):  # Pubkey::default(): none
         return []
-    return [_change(ix, custodian, "lockup_custodian", None, "stake.initialize_lockup")]
+    return [authority_change(ix, "stake", "stake.initialize_lockup", "lockup_custodian", custodian)]
 
 
 def _lockup(ix: Ix, refs: Any) -> list[Operation]:
@@ -93,7 +82,11 @@ def _lockup(ix: Ix, refs: Any) -> list[Operation]:
     if custodian is None:  # dates only: the lamports stay where they are
         return known(ix)
     authority = ix.acc.get("authority")
-    return [_change(ix, custodian, "lockup_custodian", authority, "stake.set_lockup")]
+    return [
+        authority_change(
+            ix, "stake", "stake.set_lockup", "lockup_custodian", custodian, current=authority
+        )
+    ]
 
 
 def _withdraw(ix: Ix, refs: Any) -> list[Operation]:

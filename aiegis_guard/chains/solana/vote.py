@@ -36,11 +36,10 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any, Final
 
-from aiegis_guard.chains.solana.layout import Ix, Layout, known
+from aiegis_guard.chains.solana.layout import Ix, Layout, authority_change, known
 from aiegis_guard.chains.transaction import (
     Asset,
     AssetKind,
-    AuthorityChange,
     Operation,
     Transfer,
 )
@@ -118,33 +117,27 @@ def _name(names: tuple[str, ...], code: int) -> str:
     return names[code] if code < len(names) else f"unknown_{code}"
 
 
-def _change(ix: Ix, new: str | None, role: str, current: str | None, via: str) -> Operation:
-    return AuthorityChange(
-        via=via,
-        account=ix.acc["vote"],
-        new_authority=new,
-        authority_type=role,
-        current_authority=current,
-    )
-
-
 def _authorize(ix: Ix, refs: Any) -> list[Operation]:
     current = ix.acc.get("authority") or ix.acc.get("authority_base")
     new = ix.args.get("new_authority") or ix.acc.get("new_authority")
     role = _name(VOTE_AUTHORITY_TYPES, ix.args["vote_authorize"])
-    return [_change(ix, new, role, current, "vote.authorize")]
+    return [authority_change(ix, "vote", "vote.authorize", role, new, current=current)]
 
 
 def _initialize(ix: Ix, refs: Any) -> list[Operation]:
     return [
-        _change(ix, ix.args["voter"], "voter", None, "vote.initialize"),
-        _change(ix, ix.args["withdrawer"], "withdrawer", None, "vote.initialize"),
+        authority_change(ix, "vote", "vote.initialize", "voter", ix.args["voter"]),
+        authority_change(ix, "vote", "vote.initialize", "withdrawer", ix.args["withdrawer"]),
     ]
 
 
 def _identity(ix: Ix, refs: Any) -> list[Operation]:
     new, current = ix.acc["new_identity"], ix.acc["authority"]
-    return [_change(ix, new, "validator_identity", current, "vote.update_validator_identity")]
+    return [
+        authority_change(
+            ix, "vote", "vote.update_validator_identity", "validator_identity", new, current=current
+        )
+    ]
 
 
 def _collector(ix: Ix, refs: Any) -> list[Operation]:
@@ -152,7 +145,11 @@ def _collector(ix: Ix, refs: Any) -> list[Operation]:
     if collector == ix.acc["vote"]:  # back to the vote account itself: the withdrawer's
         return known(ix)
     role = _name(COMMISSION_KINDS, ix.args["kind"]) + "_collector"
-    return [_change(ix, collector, role, ix.acc["authority"], "vote.commission_collector")]
+    return [
+        authority_change(
+            ix, "vote", "vote.commission_collector", role, collector, current=ix.acc["authority"]
+        )
+    ]
 
 
 def _pay(via: str, sender: str, recipient: str, source: str) -> _Builder:
