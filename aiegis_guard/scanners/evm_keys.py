@@ -5,12 +5,17 @@ hashes all day, and a hash has exactly the shape of a private key, so the decisi
 
 1. **Position** (:mod:`~aiegis_guard.scanners.key_calls`): an argument of a call that loads
    or signs with a key (``from_key(..)``, ``sign_transaction(tx, ..)``) or a ``params`` value
-   of a JSON-RPC key-import method is a key.
+   of a JSON-RPC key-import method is a key. **Place**
+   (:mod:`~aiegis_guard.scanners.key_places`): a value written by a secret-store command
+   (``aws ssm put-parameter --value``) is a key unless the entry's name says hash.
    **Context**: otherwise the nearest key-ish or hash-ish word in the ``WINDOW`` characters
    before the value decides (``PRIVATE_KEY=``, ``privateKey``, ``Wallet(``, "my key is" vs
    ``transactionHash``, ``blockHash``, "tx", ``topics``, roots, ``/tx/`` ...); a qualified
    key (``storage key``, ``public key``) or a quoted ``"key"`` field is a hash. Values listed
    one after another inherit the class of the first (``"transactions": ["0x..", "0x.."]``).
+   A value labelled as an address (``suiAddress │ 0x..``) is one (Sui / Aptos: 64 hex). When
+   the words say nothing: a parameter of a link's fragment or of a claim link is a key; a
+   value echoed by a parse error is what the application frames around it say.
 2. **Derivation** (certain): a value without context derives (secp256k1) to one of the
    agent's own addresses, or to an address in the same text ("my wallet 0x.. -> 0x.."): a
    hash cannot do that. In outbound text (tool input, model output) values named as hashes
@@ -31,6 +36,7 @@ from aiegis_guard.keys.evm import SECP256K1_N
 from aiegis_guard.redact import mask
 from aiegis_guard.scanners.key_calls import call_context, parse_context
 from aiegis_guard.scanners.key_checks import secret_finding
+from aiegis_guard.scanners.key_places import echo_frames, link_part, may_hold_store, store_command
 from aiegis_guard.textcache import digest_cached
 
 __all__ = [
@@ -98,6 +104,14 @@ KEY_QUALIFIERS = _words(
 _NAMED_VALUE_RE = re.compile(r"(?i)\b(?:name|key)\b")  # a name/value pair: the name classifies
 QUALIFIED_KEY_WORDS = {"credentials": ("withdrawal",), "credential": ("withdrawal",)}
 _REREAD = frozenset(("key", "keys", "value", *QUALIFIED_KEY_WORDS))
+# the label right before a value ("suiAddress │ 0x..", "address = 0x.."): an address, not a key
+ADDRESS_WORDS = frozenset(("address", "addr"))
+_JSON_FIELD_RE = re.compile(r"(?:\"\s*:|[\[,])\s*\"$")  # "blockHash": "0x.., ["0x.., "0x..
+# hash words of the parse errors that echo a value ("For input string", "ValueError: invalid
+# literal for int()"): the frames around the message decide instead
+_ECHO_WORDS = frozenset(("input", "value"))
+_JSON_ENDS = ('":"', '","', ': "', '["')  # the same, compact: no regex
+_LABEL_GAP = " \t:=│|\"'`,"
 CALLS = ("wallet", "account")  # Wallet("0x..."), Account("0x..."): a key is being loaded
 _WORD = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789_")
 _LIST_GAP = frozenset(" \t\r\n,;\"'[]")
@@ -147,6 +161,8 @@ def _word_class(window: str, m: re.Match[str], prev: str) -> str | None:
         return None  # a Kubernetes Secret's stringData: says nothing of its values
     if word == "value" and _NAMED_VALUE_RE.search(window, 0, m.start()):
         return None  # {"name": "PRIVATE_KEY", "value": ..}, --name ../pk --value: the name says
+    if word in ADDRESS_WORDS and not window[m.end() :].strip(_LABEL_GAP):
+        return "hash"  # "suiAddress │ 0x..", "address: 0x..": Sui / Aptos addresses are 64 hex
     if word in ("key", "keys"):
         before = window[m.start() - 1] if m.start() else ""
         after = window[m.end()] if m.end() < len(window) else ""
@@ -187,12 +203,18 @@ def _classify_tail(tail: str) -> tuple[str, str] | None:
     return _classify(tail, nearest_last=True)
 
 
-def _context(text: str, start: int, end: int, lo: int, hi: int) -> tuple[str, str]:
-    """("key" | "hash" | "bare", evidence) from the call it is passed to, else the words
-    around ``text[start:end]``."""
+def _context(
+    text: str, start: int, end: int, lo: int, hi: int, *, stores: bool = True
+) -> tuple[str, str]:
+    """("key" | "hash" | "bare", evidence) from the call it is passed to or the secret store
+    it is written to, else the words around ``text[start:end]`` (``stores``: the text may
+    hold a store command, :func:`~aiegis_guard.scanners.key_places.may_hold_store`)."""
     call = call_context(text, start) or parse_context(text, start, end)
     if call is not None:
         return "key", call
+    store = _store_context(text, start, end) if stores else None
+    if store is not None:
+        return store
     tail_start = max(lo, start - TAIL)
     while lo < tail_start < start and text[tail_start - 1].isalnum() and text[tail_start].isalnum():
         tail_start += 1  # not the end of a word cut at the tail's start ("signe|r": no "r")
@@ -201,14 +223,43 @@ def _context(text: str, start: int, end: int, lo: int, hi: int) -> tuple[str, st
     # the cut, a "value" its name ("--name pk --value"): read the whole window
     if tail_start > lo and (before is None or before[1].lower() in _REREAD):
         before = _classify(text[max(lo, start - WINDOW) : start], nearest_last=True)
+    if before is None or before[1].lower() in _ECHO_WORDS:  # "For input string: "..":
+        frames = echo_frames(text, start)
+        if frames is not None:
+            return _frames_context(frames)
     if before is not None:
         return before[0], f"context:{before[1]!r}"
+    link = link_part(text, start)
+    if link is not None:  # https://claim.app/#/c?k=0x..: where claim links keep their keys
+        return "key", f"link:{link}"
     after = _classify(text[end : min(hi, end + AFTER_WINDOW)], nearest_last=False)
     if after is not None:
         return after[0], f"context-after:{after[1]!r}"
     foreign = _foreign(text[max(lo, start - WINDOW) : start])
     if foreign is not None:
         return "key", f"context:{foreign!r}"
+    return "bare", ""
+
+
+def _store_context(text: str, start: int, end: int) -> tuple[str, str] | None:
+    """A value written to a secret store is a key, unless the entry's name says hash."""
+    store = store_command(text, start, end)
+    if store is None:
+        return None
+    command, before, after = store
+    named = _classify(before, nearest_last=True) or _classify(after, nearest_last=False)
+    if named is not None and named[0] == "hash":
+        return "hash", f"context:{named[1]!r}"
+    return "key", f"store:{command}"
+
+
+def _frames_context(frames: list[str]) -> tuple[str, str]:
+    """An error that echoes the value: the nearest application frame with a key or hash word
+    decides (``SignerFactory.fromConfig``, ``TxHashParser.parse``); none: bare."""
+    for line in frames:
+        found = _classify(line, nearest_last=False)
+        if found is not None:
+            return found[0], f"echoed-in:{found[1]!r}"
     return "bare", ""
 
 
@@ -246,7 +297,7 @@ def _derived(body: str, own: frozenset[str], present: frozenset[str]) -> str | N
 def key_context(text: str, start: int, end: int) -> tuple[str, str]:
     """("key" | "hash" | "bare", evidence) for any value at ``text[start:end]`` (also used for
     base64-wrapped and split keys by :mod:`~aiegis_guard.scanners.key_forms`)."""
-    return _context(text, start, end, 0, len(text))
+    return _context(text, start, end, 0, len(text), stores=may_hold_store(text))
 
 
 def key_finding(span: tuple[int, int], value: str, *evidence: str) -> Finding:
@@ -287,13 +338,20 @@ def find_evm_keys(
     if not tokens:
         return []
     present: frozenset[str] | None = None  # addresses in the text, found when first needed
+    stores: bool | None = None  # may the text hold a store command: asked when first needed
     derivations = MAX_DERIVATIONS
     found: list[Finding] = []
     prev_end, prev, reported = 0, ("bare", ""), 0
     for i, (start, end, body) in enumerate(tokens):
         if not (i and all(c in _LIST_GAP for c in text[prev_end:start])):
             hi = tokens[i + 1][0] if i + 1 < len(tokens) else len(text)
-            prev = _context(text, start, end, prev_end, hi)
+            field = text[start - 1 : start] == '"' and (
+                text.endswith(_JSON_ENDS, max(0, start - 3), start)
+                or _JSON_FIELD_RE.search(text, max(0, start - 8), start) is not None
+            )
+            if stores is None and not field:  # a JSON field's value is no command argument
+                stores = may_hold_store(text)
+            prev = _context(text, start, end, prev_end, hi, stores=bool(stores) and not field)
         elif prev[0] != "key":  # a later argument of a sign call is the key
             call = call_context(text, start)
             prev = ("key", call) if call is not None else prev
