@@ -4,7 +4,8 @@ Called by :mod:`aiegis_guard.scanners.wallet_keys` (not a stage of its own). Any
 separated by spaces, newlines, commas, numbering (``1. abandon 2. ability``) or written as a
 JSON array. Every official list is checked (English, Spanish, French, Italian, Portuguese,
 Czech, Japanese, Korean, Chinese) plus python-mnemonic's Russian and Turkish lists; Chinese
-characters must be separated (by spaces, commas...) like the words of any other list.
+characters separated (by spaces, commas...) like the words of any other list (glued ones, and
+glued kana / Hangul words: :mod:`~aiegis_guard.scanners.glued_phrases`).
 
 A run of at least 12 list words whose checksum fails is ``secret.bip39_like`` (FLAG): a seed
 phrase with one mistyped word is still recoverable by trying 2048 words per position, and such

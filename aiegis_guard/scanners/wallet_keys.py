@@ -11,7 +11,8 @@ secret.evm_private_key     64 hex (``0x`` optional) that derives to an own addre
                            (``key_forms``); placeholders (``deadbeef`` x 8) are not keys
 secret.evm_key_candidate   INFO only: 64 hex with no context (a key or a hash: undecidable)
 secret.bip39_mnemonic      12-24 BIP-39 words with a valid checksum (see ``seed_phrases``),
-                           also split over labelled parts (``split_secrets``)
+                           also split over labelled parts (``split_secrets``) or, in the
+                           CJK lists, glued without separators (``glued_phrases``)
 secret.bip39_like          FLAG: >= 12 list words whose checksum fails
 secret.solana_keypair      64 bytes (base58, base64, decimal / ``0x`` byte array, 128 hex)
                            whose public half re-derives from the seed (a signature has the
@@ -44,6 +45,7 @@ from aiegis_guard.lazyre import LazyPattern
 from aiegis_guard.normalize import Layer, LayerKind
 from aiegis_guard.scanners import ScanContext
 from aiegis_guard.scanners.evm_keys import find_evm_keys, hex_runs, key_context, key_finding
+from aiegis_guard.scanners.glued_phrases import find_glued_phrases
 from aiegis_guard.scanners.key_calls import call_context
 from aiegis_guard.scanners.key_checks import base58_secret, secret_finding, solana_keypair
 from aiegis_guard.scanners.key_forms import (
@@ -306,6 +308,7 @@ def scan(layer: Layer, ctx: ScanContext) -> list[Finding]:
     stretches = word_stretches(text)  # one shape pass for both word-list finders
     found += find_seed_phrases(text, stretches)
     found += find_plate_phrases(text)
+    found += find_glued_phrases(text)
     found += find_slip39_shares(text, stretches)
     found += find_split_secrets(text)
     found += _base58_secrets(text)
