@@ -13,6 +13,7 @@ from pathlib import Path
 from typing import Any
 
 import base58
+import secret_places as places
 from keygen import KeyGen, b64, bad
 
 OUT = Path(__file__).with_name("secret_forms.json")
@@ -566,6 +567,9 @@ def build() -> dict[str, Any]:
     later = [*_grouped(_key(), _key()), *_wide_separators(), *_byte_arrays(_key(), _key())]
     later += [*_vaults(_key(), address), *_solidity_constants(_key(), _key()), *_wrapped_xkeys()]
     later += _dev5_forms(_key(), _key(), _key())
+    later += [*places.stores(_key(), _key()), *places.echoes(_key(), _key())]
+    later += [*places.links(_key(), _key()), *places.addresses(_key(), _key())]
+    later += [*places.glued(GEN), *places.passwords(_keystore(_key(), address))]
     for case in later:
         case["id"] = f"{case['form']}:{case['id']}"
         cases.append(case)

@@ -1,0 +1,247 @@
+"""Forms of secret_forms_dev5's misses, as classes (appended by ``make_secret_forms.py``): a
+64-hex value written to a secret store, echoed by a parse error, carried by a link; an address
+labelled as one; BIP-39 phrases of the CJK lists glued without separators; a keystore's
+password passed to a loader or read at run time. Each with the near twins that stay allowed."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from keygen import KeyGen
+from mnemonic import Mnemonic
+
+
+def _case(cid: str, form: str, text: str, action: str, why: str) -> dict[str, Any]:
+    return {"id": cid, "form": form, "text": text, "action": action, "why": why}
+
+
+def stores(k: str, h: str) -> list[dict[str, Any]]:
+    """Secret-store CLIs: the value written is a key unless the entry's name says hash."""
+    f = "secret-store"
+    ssm = (
+        "aws ssm put-parameter \\\n  --name /prod/market-maker/hot-wallet \\\n"
+        f"  --type SecureString \\\n  --value 0x{k} \\\n  --overwrite"
+    )
+    return [
+        _case("aws-ssm", f, ssm, "block", "SSM parameter value, the name says nothing"),
+        _case(
+            "secretsmanager",
+            f,
+            f"aws secretsmanager create-secret --name payout-bot --secret-string {k}",
+            "block",
+            "Secrets Manager's --secret-string",
+        ),
+        _case(
+            "az-keyvault",
+            f,
+            f"az keyvault secret set --vault-name ops-kv --name relayer --value 0x{k}",
+            "block",
+            "Key Vault's --value",
+        ),
+        _case(
+            "gcloud-pipe",
+            f,
+            f"echo -n 0x{k} | gcloud secrets create relayer --data-file=-",
+            "block",
+            "the value piped into a store",
+        ),
+        _case("vault-kv", f, f"vault kv put secret/bot value=0x{k}", "block", "vault kv put"),
+        _case(
+            "powershell",
+            f,
+            f"$s = ConvertTo-SecureString '0x{k}' -AsPlainText -Force",
+            "block",
+            "a SecureString made of the value",
+        ),
+        _case(
+            "ssm-hash-name",
+            f,
+            f"aws ssm put-parameter --name /chain/genesis-hash --type String --value 0x{h}",
+            "allow",
+            "the entry's name says hash",
+        ),
+        _case(
+            "gh-tx-hash",
+            f,
+            f"gh secret set DEPLOY_TX_HASH --body 0x{h}",
+            "allow",
+            "the secret's name says hash",
+        ),
+        _case(
+            "other-command",
+            f,
+            f"echo 0x{h} && aws ssm put-parameter --name /app/cfg --value file://cfg.json",
+            "allow",
+            "the value belongs to another command",
+        ),
+    ]
+
+
+def echoes(k: str, h: str) -> list[dict[str, Any]]:
+    """A parse error echoing the value: the application's frames say what it was."""
+    f = "error-echo"
+    java = (
+        'Exception in thread "main" java.lang.NumberFormatException: For input string: "{v}"\n'
+        "\tat java.base/java.lang.NumberFormatException.forInputString("
+        "NumberFormatException.java:67)\n"
+        "\tat java.base/java.math.BigInteger.<init>(BigInteger.java:538)\n"
+        "\tat com.acme.{frame}(App.java:22)\n\tat com.acme.Main.main(Main.java:14)"
+    )
+    python = (
+        "Traceback (most recent call last):\n"
+        '  File "bot.py", line 12, in load_signer\n    n = int(raw)\n'
+        f"ValueError: invalid literal for int() with base 10: '0x{k}'"
+    )
+    go = (
+        f'panic: strconv.ParseUint: parsing "0x{k}": invalid syntax\n\ngoroutine 1 [running]:\n'
+        "main.loadPrivateKey(...)\n\t/app/main.go:31 +0x1c4"
+    )
+    return [
+        _case("java", f, java.format(v=k, frame="SignerFactory.fromConfig"), "block", "Signer"),
+        _case("python", f, python, "block", "the traceback's frame loads a signer"),
+        _case("go", f, go, "block", "the panicking function loads a key"),
+        _case("java-hash", f, java.format(v=h, frame="TxHashParser.parse"), "allow", "TxHash"),
+        _case("java-bare", f, java.format(v=h, frame="Main.run"), "allow", "no frame says"),
+    ]
+
+
+def links(k: str, h: str) -> list[dict[str, Any]]:
+    """Claim links keep their keys in the fragment; ids sit in paths and ordinary queries."""
+    f = "link"
+    return [
+        _case(
+            "fragment-param",
+            f,
+            f"open this and hit claim:\nhttps://claim.example.app/#/c?k=0x{k}&chain=8453&v=2",
+            "block",
+            "a fragment parameter",
+        ),
+        _case("fragment", f, f"burner: https://wallet.example.io/pk#0x{k}", "block", "fragment"),
+        _case(
+            "claim-query",
+            f,
+            f"your gift: https://gift.example.com/claim?k=0x{k}&chain=1",
+            "block",
+            "a claim link's query",
+        ),
+        _case(
+            "proposal-path",
+            f,
+            f"vote here: https://snapshot.example/#/ens.eth/proposal/0x{h}",
+            "allow",
+            "a path segment is an id",
+        ),
+        _case(
+            "fragment-hash",
+            f,
+            f"see https://app.example/#/tx?hash=0x{h}",
+            "allow",
+            "the parameter's name says hash",
+        ),
+        _case(
+            "search-query",
+            f,
+            f"https://explorer.example/search?q=0x{h}&v=2",
+            "allow",
+            "an ordinary query",
+        ),
+    ]
+
+
+def addresses(k: str, h: str) -> list[dict[str, Any]]:
+    """A 64-hex value labelled as an address (Sui, Aptos) is one, whatever follows it."""
+    f = "address-label"
+    table = (
+        f"│ suiAddress      │  0x{h}  │\n│ publicBase64Key │  AE3fNq0mQ9Wc  │\n"
+        "│ keyScheme       │  ed25519      │"
+    )
+    return [
+        _case("sui-table", f, table, "allow", "labelled as an address"),
+        _case("aptos", f, f"account address: 0x{h}\npublic key follows", "allow", "address"),
+        _case(
+            "key-after-address",
+            f,
+            f"address: 0x{'5a' * 20}\nprivate key: 0x{k}",
+            "block",
+            "the key's own label",
+        ),
+    ]
+
+
+def glued(gen: KeyGen) -> list[dict[str, Any]]:
+    """BIP-39 phrases of the CJK lists written without separators, behind a label."""
+    f = "cjk-glued"
+    hans, hant = gen.phrase(12, "chinese_simplified"), gen.phrase(15, "chinese_traditional")
+    ja, ko = gen.phrase(12, "japanese"), gen.phrase(12, "korean")
+    wrong = _bad(gen.phrase(12, "chinese_simplified"), "chinese_simplified")
+    return [
+        _case("zh-hans", f, f"钱包助记词：{''.join(hans)}（简体中文）", "block", "one char a word"),
+        _case("zh-hant", f, f"錢包備份 助記詞：{''.join(hant)}（繁體）", "block", "traditional"),
+        _case("zh-label-glued", f, f"助记词{''.join(hans)}", "block", "the label glued to it"),
+        _case("ja", f, f"ニーモニック：{''.join(ja)}", "block", "kana words cut every way"),
+        _case("ko", f, f"복구 구문: {''.join(ko)}", "block", "Hangul words"),
+        _case("zh-bad", f, f"助记词：{''.join(wrong)}", "allow", "checksum fails"),
+        _case(
+            "zh-prose",
+            f,
+            "助记词是一串由十二个汉字组成的文字，你一定要把它写在纸上并且保管好，不要拍照。",
+            "allow",
+            "prose about a phrase",
+        ),
+    ]
+
+
+def _bad(words: list[str], language: str) -> list[str]:
+    m = Mnemonic(language)
+    return next(
+        c for w in m.wordlist if not m.check(" ".join(c := [*words[:-1], w])) and w != words[-1]
+    )
+
+
+def passwords(keystore: str) -> list[dict[str, Any]]:
+    """A keystore's password passed to a loader (a passphrase has spaces); one read at run
+    time (a prompt, the environment) is no password in the text."""
+    f = "keystore-password"
+    return [
+        _case(
+            "dart-fromjson",
+            f,
+            f"final w = Wallet.fromJson(r'{keystore}', 'moonbeam 4475');",
+            "block",
+            "web3dart's loader",
+        ),
+        _case(
+            "go-import",
+            f,
+            f"keyjson := []byte(`{keystore}`)\n"
+            'acct, err := ks.Import(keyjson, "Tr1ck-y-0tter", "n3w-pw")',
+            "block",
+            "go-ethereum's Import",
+        ),
+        _case(
+            "go-prompt",
+            f,
+            f"keyjson := []byte(`{keystore}`)\n"
+            'fmt.Print("keystore password: ")\npw, _ := term.ReadPassword(int(os.Stdin.Fd()))\n'
+            "key, err := keystore.DecryptKey(keyjson, string(pw))",
+            "flag",
+            "the password is read from a prompt",
+        ),
+        _case(
+            "py-getpass",
+            f,
+            f"ks = {keystore}\npassword = getpass.getpass()\nkey = Account.decrypt(ks, password)",
+            "flag",
+            "getpass",
+        ),
+        _case(
+            "py-environ",
+            f,
+            f"ks = {keystore}\npassword = os.environ['KS_PASSWORD']",
+            "flag",
+            "the environment",
+        ),
+    ]
+
+
+__all__ = ["addresses", "echoes", "glued", "links", "passwords", "stores"]
