@@ -58,6 +58,7 @@ class Provider:
     check: Callable[[str], str | None] | None = None  # evidence, or None to reject
     action: Action = Action.BLOCK
     severity: Severity = Severity.CRITICAL
+    near: LazyPattern | None = None  # a name required within ``NEAR`` characters of the secret
 
 
 def _re(pattern: str) -> LazyPattern:
@@ -114,6 +115,11 @@ def _discord(value: str) -> str | None:
     except (ValueError, binascii.Error):
         return None
     return "segment:user-id" if decoded.isdigit() else None
+
+
+NEAR = 48  # characters each side of a secret searched for the name ``Provider.near`` requires
+# "moralis_api_key:", "X-API-Key", "apiKey", "service_role", "SERVICE_KEY" (not "anon" keys)
+_API_KEY_NAME = LazyPattern(r"(?i)(?<![a-z])(?:x[_-]?)?api[_-]?key|service[_-]?(?:role|key)")
 
 
 # --- the declarations ---------------------------------------------------------------------
@@ -218,6 +224,11 @@ PROVIDERS: tuple[Provider, ...] = (
         r"(?<![A-Za-z0-9_])do[opr]_v1_[a-f0-9]{64}(?![A-Za-z0-9_])"), 71),
     Provider("shopify", "Shopify access token", ("shpat_", "shpca_", "shppa_", "shpss_"), _re(
         r"(?<![A-Za-z0-9_])shp(?:at|ca|pa|ss)_[a-fA-F0-9]{32}(?![A-Za-z0-9_])"), 38),
+    # a JWT named as an API / service key (Moralis' keys, a Supabase service_role key) is the
+    # key itself; any other JWT (a session's bearer token) is only flagged
+    Provider("jwt_api_key", "API key in JWT form", ("eyj",), _re(
+        rf"{B}eyJ[A-Za-z0-9_-]{{8,2000}}\.eyJ[A-Za-z0-9_-]{{8,8000}}\.[A-Za-z0-9_-]{{8,2000}}{E}"),
+        12010, check=_jwt, near=_API_KEY_NAME),
     Provider("jwt", "JSON Web Token", ("eyj",), _re(
         rf"{B}eyJ[A-Za-z0-9_-]{{8,2000}}\.eyJ[A-Za-z0-9_-]{{8,8000}}\.[A-Za-z0-9_-]{{8,2000}}{E}"),
         12010, check=_jwt, action=Action.FLAG, severity=Severity.MEDIUM),
@@ -250,12 +261,26 @@ def _search(provider: Provider, text: str, start: int, end: int) -> re.Match[str
     return provider.pattern.search(text, max(0, start - provider.before), stop)
 
 
-def _finding(provider: Provider, m: re.Match[str], anchor: str) -> Finding | None:
+def _named(provider: Provider, text: str, start: int, end: int) -> str | None:
+    """Evidence of the name ``provider.near`` requires around ``text[start:end]``, or None."""
+    assert provider.near is not None
+    m = provider.near.search(text, max(0, start - NEAR), start) or provider.near.search(
+        text, end, min(len(text), end + NEAR)
+    )
+    return f"named:{m.group()!r}" if m is not None else None
+
+
+def _finding(provider: Provider, m: re.Match[str], anchor: str, text: str) -> Finding | None:
     group = "secret" if "secret" in provider.pattern.groupindex and m.group("secret") else 0
     value = m.group(group)
     evidence = [f"pattern:{provider.rule}"]
     if provider.after:
         evidence.append(f"context:{anchor!r}")
+    if provider.near is not None:
+        named = _named(provider, text, *m.span(group))
+        if named is None:
+            return None
+        evidence.append(named)
     if provider.check is not None:
         extra = provider.check(value)
         if extra is None:
@@ -304,7 +329,7 @@ def scan(layer: Layer, ctx: ScanContext) -> list[Finding]:
             anchor = lowered[last - length + 1 : last + 1]
             for provider in providers:
                 m = _search(provider, text, start, start + length)
-                finding = _finding(provider, m, anchor) if m is not None else None
+                finding = _finding(provider, m, anchor, text) if m is not None else None
                 if finding is not None and finding.span not in found:
                     found[finding.span] = finding  # type: ignore[index]
     return list(found.values())
