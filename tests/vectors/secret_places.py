@@ -244,4 +244,14 @@ def passwords(keystore: str) -> list[dict[str, Any]]:
     ]
 
 
-__all__ = ["addresses", "echoes", "glued", "links", "passwords", "stores"]
+__all__ = ["addresses", "echoes", "glued", "links", "passwords", "stores", "tx_signs"]
+
+
+def tx_signs(k: str, h: str) -> list[dict[str, Any]]:
+    """A transaction object signs itself with the key it is given (ethereumjs-tx, web3p)."""
+    f = "tx-sign"
+    return [
+        _case("php", f, f"$signed = '0x' . $tx->sign('{k}');", "block", "web3p EthereumTx"),
+        _case("js", f, f"tx.sign(Buffer.from('{k}', 'hex'))", "block", "ethereumjs-tx"),
+        _case("wallet-sign", f, f"const sig = wallet.sign('0x{h}')", "allow", "what is signed"),
+    ]
