@@ -34,7 +34,7 @@ from aiegis_guard.charclass import HEX, runs
 from aiegis_guard.findings import Action, Category, Finding, Severity
 from aiegis_guard.keys.evm import SECP256K1_N
 from aiegis_guard.redact import mask
-from aiegis_guard.scanners.key_calls import call_context, parse_context
+from aiegis_guard.scanners.key_calls import call_context, conversion_start, parse_context
 from aiegis_guard.scanners.key_checks import secret_finding
 from aiegis_guard.scanners.key_places import echo_frames, link_part, may_hold_store, store_command
 from aiegis_guard.textcache import digest_cached
@@ -104,6 +104,8 @@ KEY_QUALIFIERS = _words(
 _NAMED_VALUE_RE = re.compile(r"(?i)\b(?:name|key)\b")  # a name/value pair: the name classifies
 QUALIFIED_KEY_WORDS = {"credentials": ("withdrawal",), "credential": ("withdrawal",)}
 _REREAD = frozenset(("key", "keys", "value", *QUALIFIED_KEY_WORDS))
+# the last word of a compound name (keyData, tx_value, signerKeyValue): the head says
+_TYPE_SUFFIXES = frozenset(("data", "value"))
 # the label right before a value ("suiAddress │ 0x..", "address = 0x.."): an address, not a key
 ADDRESS_WORDS = frozenset(("address", "addr"))
 _JSON_FIELD_RE = re.compile(r"(?:\"\s*:|[\[,])\s*\"$")  # "blockHash": "0x.., ["0x.., "0x..
@@ -161,6 +163,12 @@ def _word_class(window: str, m: re.Match[str], prev: str) -> str | None:
         return None  # a Kubernetes Secret's stringData: says nothing of its values
     if word == "value" and _NAMED_VALUE_RE.search(window, 0, m.start()):
         return None  # {"name": "PRIVATE_KEY", "value": ..}, --name ../pk --value: the name says
+    if (
+        word in _TYPE_SUFFIXES
+        and m.start()
+        and (window[m.start() - 1].isalpha() or window[m.start() - 1] == "_")
+    ):
+        return None  # keyData, tx_value: the head of the name says what it holds
     if word in ADDRESS_WORDS and not window[m.end() :].strip(_LABEL_GAP):
         return "hash"  # "suiAddress │ 0x..", "address: 0x..": Sui / Aptos addresses are 64 hex
     if word in ("key", "keys"):
@@ -215,6 +223,7 @@ def _context(
     store = _store_context(text, start, end) if stores else None
     if store is not None:
         return store
+    value_start, start = start, conversion_start(text, start) or start  # Data(hex: "..")
     tail_start = max(lo, start - TAIL)
     while lo < tail_start < start and text[tail_start - 1].isalnum() and text[tail_start].isalnum():
         tail_start += 1  # not the end of a word cut at the tail's start ("signe|r": no "r")
@@ -224,12 +233,12 @@ def _context(
     if tail_start > lo and (before is None or before[1].lower() in _REREAD):
         before = _classify(text[max(lo, start - WINDOW) : start], nearest_last=True)
     if before is None or before[1].lower() in _ECHO_WORDS:  # "For input string: "..":
-        frames = echo_frames(text, start)
+        frames = echo_frames(text, value_start)
         if frames is not None:
             return _frames_context(frames)
     if before is not None:
         return before[0], f"context:{before[1]!r}"
-    link = link_part(text, start)
+    link = link_part(text, value_start)
     if link is not None:  # https://claim.app/#/c?k=0x..: where claim links keep their keys
         return "key", f"link:{link}"
     after = _classify(text[end : min(hi, end + AFTER_WINDOW)], nearest_last=False)

@@ -10,8 +10,9 @@ Three shapes name a key without any key-ish word next to the value:
   ``vm.addr(0x..)``); ``sign_transaction(tx, '0x..')`` / ``unsafe_sign_hash(h, '0x..')`` take it
   after the thing being signed (the first argument of a sign call is a message or hash: not a
   key); a transaction signs itself with its one argument (``tx.sign(key)``, PHP's
-  ``$tx->sign('..')``). Conversion wrappers (``bytes.fromhex``, ``hex::decode``, ``new BigInteger(.., 16)``)
-  are looked through.
+  ``$tx->sign('..')``). Conversion wrappers (``bytes.fromhex``, ``hex::decode``,
+  ``new BigInteger(.., 16)``, Swift's ``Data(hex:)``) are looked through; the words before
+  them name the value (:func:`conversion_start`).
 * **parsed strings**: ``"0x..".parse::<PrivateKeySigner>()``, ``let w: LocalWallet = "..".parse()``.
 * **JSON-RPC**: the ``params`` of a key-import method (``personal_importRawKey``,
   ``wallet_importPrivateKey``, ``parity_newAccountFromSecret``) are key material wherever the
@@ -29,7 +30,7 @@ from __future__ import annotations
 
 import re
 
-__all__ = ["call_context", "parse_context"]
+__all__ = ["call_context", "conversion_start", "parse_context"]
 
 REACH = 240  # characters searched before the value for the enclosing call / params
 METHOD_REACH = 400  # characters around the params searched for the "method" field
@@ -67,7 +68,7 @@ CONVERSIONS = _words(
     """bytes fromhex hexbytes buffer from tobytes hex decode biginteger bigint bn u256
     uint256 hextobytes unhexlify arrayify hextou8a tobuffer uint8array hexdecode b256
     mustdecode decodestring trimprefix trim strip lstrip removeprefix replace tostring str
-    string hexlify fromstring getbytes"""
+    string hexlify fromstring getbytes data"""
 )
 _CALLEE_RE = re.compile(
     r"((?:[A-Za-z_$][\w$]*\s*(?:\.|::|->)\s*){0,4}[A-Za-z_$][\w$]*)!?\s*"
@@ -209,6 +210,21 @@ def call_context(text: str, start: int) -> str | None:
     ):
         return None
     return _walk(text, start)
+
+
+def conversion_start(text: str, start: int) -> int | None:
+    """Where the conversion wrappers around the value at ``start`` begin (``Data(hex: "..")``,
+    ``bytes.fromhex('..')``), else None: the words before them name the value, not theirs."""
+    if text.find("(", max(0, start - REACH), start) == -1:
+        return None
+    at = None
+    for pos, bracket, commas in _openers(text, start):
+        lo = max(0, pos - 64)
+        m = _CALLEE_RE.search(text, lo, pos) if bracket == "(" else None
+        if m is None or _callee(m.group(1), commas) != "convert":
+            break
+        at = m.start(1)
+    return at
 
 
 def _walk(text: str, start: int) -> str | None:

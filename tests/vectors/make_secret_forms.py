@@ -570,7 +570,7 @@ def build() -> dict[str, Any]:
     later += [*places.stores(_key(), _key()), *places.echoes(_key(), _key())]
     later += [*places.links(_key(), _key()), *places.addresses(_key(), _key())]
     later += [*places.glued(GEN), *places.passwords(_keystore(_key(), address))]
-    later += places.tx_signs(_key(), _key())
+    later += [*places.tx_signs(_key(), _key()), *places.compound_names(_key(), _key())]
     for case in later:
         case["id"] = f"{case['form']}:{case['id']}"
         cases.append(case)

@@ -244,7 +244,16 @@ def passwords(keystore: str) -> list[dict[str, Any]]:
     ]
 
 
-__all__ = ["addresses", "echoes", "glued", "links", "passwords", "stores", "tx_signs"]
+__all__ = [
+    "addresses",
+    "compound_names",
+    "echoes",
+    "glued",
+    "links",
+    "passwords",
+    "stores",
+    "tx_signs",
+]
 
 
 def tx_signs(k: str, h: str) -> list[dict[str, Any]]:
@@ -254,4 +263,16 @@ def tx_signs(k: str, h: str) -> list[dict[str, Any]]:
         _case("php", f, f"$signed = '0x' . $tx->sign('{k}');", "block", "web3p EthereumTx"),
         _case("js", f, f"tx.sign(Buffer.from('{k}', 'hex'))", "block", "ethereumjs-tx"),
         _case("wallet-sign", f, f"const sig = wallet.sign('0x{h}')", "allow", "what is signed"),
+    ]
+
+
+def compound_names(k: str, h: str) -> list[dict[str, Any]]:
+    """A value in a conversion wrapper is named by what is before the wrapper; a compound
+    name's ``Data`` / ``_value`` suffix says less than its head."""
+    f = "compound-name"
+    return [
+        _case("swift-keydata", f, f'let keyData = Data(hex: "0x{k}")', "block", "keyData"),
+        _case("py-signer-value", f, f"signer_value = bytes.fromhex('{k}')", "block", "signer"),
+        _case("swift-txdata", f, f'let txData = Data(hex: "0x{h}")', "allow", "txData"),
+        _case("block-value", f, f'const blockValue = BigInt("0x{h}")', "allow", "block"),
     ]
