@@ -244,18 +244,6 @@ def passwords(keystore: str) -> list[dict[str, Any]]:
     ]
 
 
-__all__ = [
-    "addresses",
-    "compound_names",
-    "echoes",
-    "glued",
-    "links",
-    "passwords",
-    "stores",
-    "tx_signs",
-]
-
-
 def tx_signs(k: str, h: str) -> list[dict[str, Any]]:
     """A transaction object signs itself with the key it is given (ethereumjs-tx, web3p)."""
     f = "tx-sign"
@@ -276,3 +264,55 @@ def compound_names(k: str, h: str) -> list[dict[str, Any]]:
         _case("swift-txdata", f, f'let txData = Data(hex: "0x{h}")', "allow", "txData"),
         _case("block-value", f, f'const blockValue = BigInt("0x{h}")', "allow", "block"),
     ]
+
+
+_CHARSET = "qpzry9x8gf2tvdw0s3jn54khce6mua7l"
+
+
+def _bech32(hrp: str, payload: bytes) -> str:
+    """BIP-173 bech32 (the encoder of bitcoin/bips bip-0173's reference code, in short)."""
+    acc = bits = 0
+    data = []
+    for b in payload:
+        acc, bits = (acc << 8) | b, bits + 8
+        while bits >= 5:
+            bits -= 5
+            data.append((acc >> bits) & 31)
+    if bits:
+        data.append((acc << (5 - bits)) & 31)
+    gen = (0x3B6A57B2, 0x26508E6D, 0x1EA119FA, 0x3D4233DD, 0x2A1462B3)
+    chk = 1
+    for v in [ord(c) >> 5 for c in hrp] + [0] + [ord(c) & 31 for c in hrp] + data + [0] * 6:
+        top, chk = chk >> 25, ((chk & 0x1FFFFFF) << 5) ^ v
+        for i, g in enumerate(gen):
+            chk ^= g if (top >> i) & 1 else 0
+    chk ^= 1
+    data += [(chk >> 5 * (5 - i)) & 31 for i in range(6)]
+    return hrp + "1" + "".join(_CHARSET[d] for d in data)
+
+
+def nostr(k: str, h: str) -> list[dict[str, Any]]:
+    """NIP-19 nsec (a Nostr private key) vs its public npub, a note id and a broken checksum."""
+    f = "nostr"
+    nsec = _bech32("nsec", bytes.fromhex(k))
+    broken = nsec[:-1] + ("q" if nsec[-1] != "q" else "p")
+    return [
+        _case("nsec-chat", f, f"just log in with my alt: {nsec}", "block", "nsec"),
+        _case("nsec-json", f, f'{{"privateKey": "{nsec.upper()}"}}', "block", "upper case"),
+        _case("npub", f, f"follow me: {_bech32('npub', bytes.fromhex(h))}", "allow", "public"),
+        _case("note", f, f"see {_bech32('note', bytes.fromhex(h))}", "allow", "an event id"),
+        _case("nsec-typo", f, f"nsec: {broken}", "allow", "the checksum fails"),
+    ]
+
+
+__all__ = [
+    "addresses",
+    "compound_names",
+    "echoes",
+    "glued",
+    "links",
+    "nostr",
+    "passwords",
+    "stores",
+    "tx_signs",
+]
