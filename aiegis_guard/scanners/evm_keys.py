@@ -159,6 +159,9 @@ def _addresses(text: str, spans: list[tuple[int, int]]) -> frozenset[str]:
 def _word_class(window: str, m: re.Match[str], prev: str) -> str | None:
     """ "key" / "hash" / None for one word of the context window."""
     word = m.group().lower()
+    tag = window[max(0, m.start() - 2) : m.start()]
+    if tag.endswith("<") or tag == "</":
+        return None  # <data>, </key>: markup says what follows is data, its <key> names it
     if word == "data" and prev == "string":
         return None  # a Kubernetes Secret's stringData: says nothing of its values
     if word == "value" and _NAMED_VALUE_RE.search(window, 0, m.start()):

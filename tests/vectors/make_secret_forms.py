@@ -571,7 +571,7 @@ def build() -> dict[str, Any]:
     later += [*places.links(_key(), _key()), *places.addresses(_key(), _key())]
     later += [*places.glued(GEN), *places.passwords(_keystore(_key(), address))]
     later += [*places.tx_signs(_key(), _key()), *places.compound_names(_key(), _key())]
-    later += places.nostr(_key(), _key())
+    later += [*places.nostr(_key(), _key()), *places.markup(_key(), _key())]
     for case in later:
         case["id"] = f"{case['form']}:{case['id']}"
         cases.append(case)

@@ -5,6 +5,7 @@ password passed to a loader or read at run time. Each with the near twins that s
 
 from __future__ import annotations
 
+import base64
 from typing import Any
 
 from keygen import KeyGen
@@ -305,12 +306,49 @@ def nostr(k: str, h: str) -> list[dict[str, Any]]:
     ]
 
 
+def markup(k: str, h: str) -> list[dict[str, Any]]:
+    """Markup tags (<data>, <string>, </key>) are structure: the <key> element names a value."""
+    f = "markup"
+    b64 = base64.b64encode(bytes.fromhex(k)).decode()
+    return [
+        _case(
+            "plist-data",
+            f,
+            f"<dict>\n\t<key>signingKey</key>\n\t<data>\n\t{b64}\n\t</data>\n</dict>",
+            "block",
+            "base64 of 32 bytes named by its <key>",
+        ),
+        _case(
+            "plist-string",
+            f,
+            f"<key>walletPrivateKey</key>\n<string>0x{k}</string>",
+            "block",
+            "a plist string named as a key",
+        ),
+        _case(
+            "plist-hash",
+            f,
+            f"<key>lastTxHash</key>\n<string>0x{h}</string>",
+            "allow",
+            "named as a hash",
+        ),
+        _case(
+            "android-res",
+            f,
+            f'<string name="deploy_tx_hash">0x{h}</string>',
+            "allow",
+            "a resource named as a hash",
+        ),
+    ]
+
+
 __all__ = [
     "addresses",
     "compound_names",
     "echoes",
     "glued",
     "links",
+    "markup",
     "nostr",
     "passwords",
     "stores",
