@@ -409,6 +409,36 @@ def _ordinals_as_numbers(text: str) -> str:
     return _ORDINAL_RE.sub(lambda m: str(_ORDINALS[m.group(1).lower()]).rjust(len(m.group())), text)
 
 
+# a number after its word: "abandon (1), zoo (7)", "abandon [1]", "abandon #1" (a shuffled list)
+_NUMBER_AFTER_RE = re.compile(r"([^\W\d_]{3,12})[ \t]*(?:\((\d{1,2})\)|\[(\d{1,2})\]|#(\d{1,2}))")
+_AFTER_MARKS = (("(12)", "(11)"), ("[12]", "[11]"), ("#12", "#11"))
+
+
+def _numbers_after(text: str) -> list[Finding]:
+    """Phrases numbered after their words, read around each "(12)" / "[12]" / "#12" with
+    "11" marked the same way in reach: each window rewritten "1 abandon" (same width, offsets
+    kept) and read as a numbered phrase."""
+    found: list[Finding] = []
+    for twelfth, eleventh in _AFTER_MARKS:
+        covered = -1
+        at = text.find(twelfth)
+        while at >= 0:
+            lo, hi = max(0, at - NUMBERED_REACH), min(len(text), at + NUMBERED_REACH)
+            if at > covered and text.find(eleventh, lo, hi) >= 0:
+                window = _NUMBER_AFTER_RE.sub(
+                    lambda m: f"{m.group(2) or m.group(3) or m.group(4)} {m.group(1)}".ljust(
+                        len(m.group())
+                    ),
+                    text[lo:hi],
+                )
+                hit = _numbered_phrase(window, 0, len(window), at - lo)
+                if hit is not None and hit.span is not None:
+                    found.append(hit.with_span(hit.span[0] + lo, hit.span[1] + lo))
+                covered = at + NUMBERED_REACH // 2
+            at = text.find(twelfth, at + len(twelfth))
+    return found
+
+
 def _numbered_phrases(text: str) -> list[Finding]:
     found: list[Finding] = []
     covered = -1
@@ -454,6 +484,7 @@ def find_seed_phrases(text: str, stretches: Stretches | None = None) -> list[Fin
     numbered = _numbered_phrases(text)
     ordinal = _ordinals_as_numbers(text)
     numbered += _numbered_phrases(ordinal) if ordinal is not text else []
+    numbered += _numbers_after(text)
     found += [f for f in numbered if not any(_overlaps(f.span, s) for s in valid)]
     return _dedupe(found)
 

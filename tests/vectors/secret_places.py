@@ -342,6 +342,25 @@ def markup(k: str, h: str) -> list[dict[str, Any]]:
     ]
 
 
+def numbers_after(gen: KeyGen) -> list[dict[str, Any]]:
+    """Words listed out of order, each with its number after it: the numbers give the order."""
+    f = "number-after"
+    words = gen.phrase()
+    order = list(range(12))
+    gen.rng.shuffle(order)
+    paren = ", ".join(f"{words[i]} ({i + 1})" for i in order)
+    hashed = "  ".join(f"{words[i]} #{i + 1}" for i in order)
+    wrong = _bad(words, "english")
+    bad = ", ".join(f"{wrong[i]} ({i + 1})" for i in order)
+    eleven = ", ".join(f"{words[i]} ({i + 1})" for i in order if i < 11)
+    return [
+        _case("paren", f, f"shuffled on purpose: {paren}", "block", "word (n)"),
+        _case("hash", f, hashed, "block", "word #n"),
+        _case("bad", f, bad, "flag", "the checksum fails"),
+        _case("eleven", f, eleven, "allow", "11 numbered words"),
+    ]
+
+
 __all__ = [
     "addresses",
     "compound_names",
@@ -350,6 +369,7 @@ __all__ = [
     "links",
     "markup",
     "nostr",
+    "numbers_after",
     "passwords",
     "stores",
     "tx_signs",
