@@ -104,6 +104,9 @@ KEY_QUALIFIERS = _words(
 _NAMED_VALUE_RE = re.compile(r"(?i)\b(?:name|key)\b")  # a name/value pair: the name classifies
 QUALIFIED_KEY_WORDS = {"credentials": ("withdrawal",), "credential": ("withdrawal",)}
 _REREAD = frozenset(("key", "keys", "value", *QUALIFIED_KEY_WORDS))
+# tags of a plist / XML serialisation that say what follows is, not what it is named
+# (<PrivateKey>0x..</PrivateKey> is still named by its tag)
+_MARKUP_TYPES = frozenset(("data", "string", "key", "value", "dict", "array", "item", "entry"))
 # the last word of a compound name (keyData, tx_value, signerKeyValue): the head says
 _TYPE_SUFFIXES = frozenset(("data", "value"))
 # the label right before a value ("suiAddress │ 0x..", "address = 0x.."): an address, not a key
@@ -160,8 +163,8 @@ def _word_class(window: str, m: re.Match[str], prev: str) -> str | None:
     """ "key" / "hash" / None for one word of the context window."""
     word = m.group().lower()
     tag = window[max(0, m.start() - 2) : m.start()]
-    if tag.endswith("<") or tag == "</":
-        return None  # <data>, </key>: markup says what follows is data, its <key> names it
+    if word in _MARKUP_TYPES and (tag.endswith("<") or tag == "</"):
+        return None  # <data>, </key>: a plist's structure; its <key> element names the value
     if word == "data" and prev == "string":
         return None  # a Kubernetes Secret's stringData: says nothing of its values
     if word == "value" and _NAMED_VALUE_RE.search(window, 0, m.start()):

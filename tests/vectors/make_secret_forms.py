@@ -572,7 +572,7 @@ def build() -> dict[str, Any]:
     later += [*places.glued(GEN), *places.passwords(_keystore(_key(), address))]
     later += [*places.tx_signs(_key(), _key()), *places.compound_names(_key(), _key())]
     later += [*places.nostr(_key(), _key()), *places.markup(_key(), _key())]
-    later += places.numbers_after(GEN)
+    later += [*places.numbers_after(GEN), *places.xml_elements(_key(), _key())]
     for case in later:
         case["id"] = f"{case['form']}:{case['id']}"
         cases.append(case)

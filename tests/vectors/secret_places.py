@@ -361,6 +361,15 @@ def numbers_after(gen: KeyGen) -> list[dict[str, Any]]:
     ]
 
 
+def xml_elements(k: str, h: str) -> list[dict[str, Any]]:
+    """An XML element named as a key or a hash is named by its tag."""
+    f = "xml-element"
+    return [
+        _case("private-key", f, f"<signer><PrivateKey>0x{k}</PrivateKey></signer>", "block", "tag"),
+        _case("tx-hash", f, f"<receipt><TxHash>0x{h}</TxHash></receipt>", "allow", "tag"),
+    ]
+
+
 __all__ = [
     "addresses",
     "compound_names",
@@ -373,4 +382,5 @@ __all__ = [
     "passwords",
     "stores",
     "tx_signs",
+    "xml_elements",
 ]
