@@ -21,7 +21,9 @@ secret.solana_keypair      64 bytes (base58, base64, decimal / ``0x`` byte array
 secret.bip32_xprv          base58check extended private key (xprv/tprv/yprv/zprv/...), also
                            inside output descriptors and split over labelled parts
 secret.wif                 base58check WIF private key (Bitcoin 0x80 / 0xef, LTC, DOGE, DASH)
-secret.nostr_nsec          Nostr private key: NIP-19 ``nsec1`` bech32 of 32 bytes, checksum valid
+secret.nostr_nsec          bech32 private keys named by their prefix (Nostr ``nsec``, Sui
+secret.sui_private_key     ``suiprivkey``, Cardano ``*_sk`` / ``*_xsk``), checksum valid
+secret.cardano_signing_key (``bech32_keys``)
 secret.pem_private_key     PEM / OpenSSH / PGP private-key block with key material
 secret.keystore_json       FLAG: encrypted (v3) keystore JSON; BLOCK with its password beside it
 =========================  ===========================================================
@@ -40,12 +42,12 @@ import binascii
 import re
 
 from aiegis_guard.charclass import BASE58, BASE64, runs
-from aiegis_guard.checksums import bech32_decode
 from aiegis_guard.findings import Action, Finding, Source
 from aiegis_guard.keys.evm import SECP256K1_N
 from aiegis_guard.lazyre import LazyPattern
 from aiegis_guard.normalize import Layer, LayerKind
 from aiegis_guard.scanners import ScanContext
+from aiegis_guard.scanners.bech32_keys import find_bech32_keys
 from aiegis_guard.scanners.evm_keys import find_evm_keys, hex_runs, key_context, key_finding
 from aiegis_guard.scanners.glued_phrases import find_glued_phrases
 from aiegis_guard.scanners.key_calls import call_context
@@ -227,35 +229,6 @@ def _solana_hex(text: str, spans: list[tuple[int, int]]) -> list[Finding]:
     return found
 
 
-# a Nostr secret key: bech32 (not bech32m) of 32 bytes under the "nsec" prefix (NIP-19,
-# nostr-protocol/nips 19.md "Bare keys and ids"); one case, as bech32 requires
-NSEC_RE = LazyPattern(
-    r"(?<![A-Za-z0-9])(?:nsec1[02-9ac-hj-np-z]{58}|NSEC1[02-9AC-HJ-NP-Z]{58})(?![A-Za-z0-9])"
-)
-
-
-def _nostr_keys(text: str) -> list[Finding]:
-    if "nsec1" not in text and "NSEC1" not in text:
-        return []
-    found = []
-    for m in NSEC_RE.finditer(text):
-        decoded = bech32_decode(m.group())
-        if decoded is None or decoded[0] != "nsec" or len(decoded[1]) != 32:
-            continue
-        if 0 < int.from_bytes(decoded[1], "big") < SECP256K1_N:
-            found.append(
-                secret_finding(
-                    "secret.nostr_nsec",
-                    m.span(),
-                    m.group(),
-                    "Nostr private key (NIP-19 nsec)",
-                    "pattern:nsec",
-                    "checksum:bech32",
-                )
-            )
-    return found
-
-
 # --- PEM and keystores --------------------------------------------------------------------
 
 
@@ -348,7 +321,7 @@ def scan(layer: Layer, ctx: ScanContext) -> list[Finding]:
     found += _wrapped_xprv(text)
     found += _solana_base64(text, b64)
     found += _solana_hex(text, spans)
-    found += _nostr_keys(text)
+    found += find_bech32_keys(text)
     found += _pem_blocks(text)
     found += _der_keys(text, b64)
     found += find_keystores(text)

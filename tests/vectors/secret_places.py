@@ -370,8 +370,32 @@ def xml_elements(k: str, h: str) -> list[dict[str, Any]]:
     ]
 
 
+def bech32_keys(k: str, h: str) -> list[dict[str, Any]]:
+    """Sui (SIP-15) and Cardano (CIP-5) private keys in bech32; their public twins."""
+    f = "bech32-key"
+    sui = _bech32("suiprivkey", bytes([0]) + bytes.fromhex(k))
+    xsk = _bech32("addr_xsk", bytes.fromhex(k + h))
+    root = _bech32("root_xsk", bytes.fromhex(k + h + k))
+    return [
+        _case("sui", f, f"sui keytool import {sui} ed25519", "block", "suiprivkey"),
+        _case("cardano-xsk", f, f"payment.xsk: {xsk}", "block", "addr_xsk"),
+        _case("cardano-root", f, f"ROOT_KEY={root}", "block", "root_xsk"),
+        _case(
+            "cardano-vk", f, f"addr_vk: {_bech32('addr_vk', bytes.fromhex(h))}", "allow", "public"
+        ),
+        _case(
+            "sui-bad-flag",
+            f,
+            f"value: {_bech32('suiprivkey', bytes([7]) + bytes.fromhex(h))}",
+            "allow",
+            "no signature scheme has flag 7",
+        ),
+    ]
+
+
 __all__ = [
     "addresses",
+    "bech32_keys",
     "compound_names",
     "echoes",
     "glued",
