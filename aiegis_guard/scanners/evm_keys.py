@@ -58,6 +58,7 @@ TAIL = 24  # the part of the window whose classification is cached
 AFTER_WINDOW = 40  # "0x.. is my private key": checked only when nothing precedes
 MAX_DERIVATIONS = 64  # secp256k1 derivations per text (~70 µs each)
 MAX_CANDIDATES_REPORTED = 4
+SHORT_LENGTHS = (61, 62, 63)  # a key's hex without its leading zero digits
 
 # Context is read as words: camelCase, snake_case and SHOUTING are split, lower-cased and
 # looked up; the word nearest to the value that belongs to a class decides. A run of ASCII
@@ -349,9 +350,10 @@ def find_evm_keys(
     skips that work. ``spans``: :func:`hex_runs` of the text, when the caller has them.
     """
     spans = hex_runs(text) if spans is None else spans
+    short = _short_keys(text, spans)
     tokens = [t for t in _hex_tokens(text, spans, 64) if 0 < int(t[2], 16) < SECP256K1_N]
     if not tokens:
-        return []
+        return short
     present: frozenset[str] | None = None  # addresses in the text, found when first needed
     stores: bool | None = None  # may the text hold a store command: asked when first needed
     derivations = MAX_DERIVATIONS
@@ -383,4 +385,16 @@ def find_evm_keys(
             found.append(_candidate_finding((start, end), text[start:end]))
             reported += 1
         prev_end = end
+    return found + short
+
+
+def _short_keys(text: str, spans: list[tuple[int, int]]) -> list[Finding]:
+    """A key printed from an integer loses its leading zero digits (``hex(key)``: 63 digits
+    for one key in 16, Starknet keys below 2**251): 61-63 hex digits count only where a call
+    or a word names them a key (no derivation, no candidate)."""
+    found = []
+    for length in SHORT_LENGTHS:
+        for start, end, body in _hex_tokens(text, spans, length):
+            if _context(text, start, end, 0, len(text))[0] == "key" and not is_placeholder(body):
+                found.append(key_finding((start, end), text[start:end], f"pattern:hex{length}"))
     return found

@@ -393,6 +393,17 @@ def bech32_keys(k: str, h: str) -> list[dict[str, Any]]:
     ]
 
 
+def short_hex(k: str, h: str) -> list[dict[str, Any]]:
+    """A key printed from an integer without its leading zero digits (61-63 hex), named."""
+    f = "short-hex"
+    return [
+        _case("starknet", f, f"STARKNET_PRIVATE_KEY=0x{k[1:]}", "block", "63 digits, named"),
+        _case("hex-int", f, f">>> hex(signer_key)\n'0x{k[2:]}'", "block", "62 digits, named"),
+        _case("tx", f, f"tx hash 0x{h[1:]}", "allow", "named as a hash"),
+        _case("bare", f, f"0x{h[1:]}", "allow", "no name"),
+    ]
+
+
 __all__ = [
     "addresses",
     "bech32_keys",
@@ -404,6 +415,7 @@ __all__ = [
     "nostr",
     "numbers_after",
     "passwords",
+    "short_hex",
     "stores",
     "tx_signs",
     "xml_elements",
