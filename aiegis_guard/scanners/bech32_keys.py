@@ -32,9 +32,9 @@ __all__ = ["find_bech32_keys"]
 _DATA = "[02-9ac-hj-np-z]{38,300}"
 KEY_RE = LazyPattern(
     rf"(?<![A-Za-z0-9_])(?:(nsec|suiprivkey|[a-z][a-z0-9]*(?:_[a-z0-9]+)*_x?sk)1{_DATA}"
-    rf"|(NSEC|SUIPRIVKEY)1{_DATA.upper()})(?![A-Za-z0-9])"
+    rf"|NSEC1{_DATA.upper()})(?![A-Za-z0-9])"
 )
-GATE = ("sk1", "nsec1", "suiprivkey1", "NSEC1", "SUIPRIVKEY1")
+GATE = ("sk1", "nsec1", "privkey1", "NSEC1")  # upper case: a QR code's nsec
 SUI_FLAGS = {0: "Ed25519", 1: "secp256k1", 2: "secp256r1"}
 
 

@@ -112,11 +112,13 @@ _MARKUP_TYPES = frozenset(("data", "string", "key", "value", "dict", "array", "i
 _TYPE_SUFFIXES = frozenset(("data", "value"))
 # the label right before a value ("suiAddress │ 0x..", "address = 0x.."): an address, not a key
 ADDRESS_WORDS = frozenset(("address", "addr"))
-_JSON_FIELD_RE = re.compile(r"(?:\"\s*:|[\[,])\s*\"$")  # "blockHash": "0x.., ["0x.., "0x..
+# the value of a named field ("blockHash": "0x.., blockHash: 0x.., ["0x.., "0x..): the name
+# decides; no command's argument, so no secret-store command is looked for
+_FIELD_RE = re.compile(r"(?:[\w\"'\]]\s*:|[\[,]\s*[\"'])\s*[\"']?$")
 # hash words of the parse errors that echo a value ("For input string", "ValueError: invalid
 # literal for int()"): the frames around the message decide instead
 _ECHO_WORDS = frozenset(("input", "value"))
-_JSON_ENDS = ('":"', '","', ': "', '["')  # the same, compact: no regex
+_JSON_ENDS = ('":"', '","', ': "', '["', '": ')  # the same, compact: no regex
 _LABEL_GAP = " \t:=│|\"'`,"
 CALLS = ("wallet", "account")  # Wallet("0x..."), Account("0x..."): a key is being loaded
 _WORD = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789_")
@@ -313,7 +315,7 @@ def _derived(body: str, own: frozenset[str], present: frozenset[str]) -> str | N
 def key_context(text: str, start: int, end: int) -> tuple[str, str]:
     """("key" | "hash" | "bare", evidence) for any value at ``text[start:end]`` (also used for
     base64-wrapped and split keys by :mod:`~aiegis_guard.scanners.key_forms`)."""
-    return _context(text, start, end, 0, len(text), stores=may_hold_store(text))
+    return _context(text, start, end, 0, len(text))  # the store gate: on the command only
 
 
 def key_finding(span: tuple[int, int], value: str, *evidence: str) -> Finding:
@@ -362,9 +364,8 @@ def find_evm_keys(
     for i, (start, end, body) in enumerate(tokens):
         if not (i and all(c in _LIST_GAP for c in text[prev_end:start])):
             hi = tokens[i + 1][0] if i + 1 < len(tokens) else len(text)
-            field = text[start - 1 : start] == '"' and (
-                text.endswith(_JSON_ENDS, max(0, start - 3), start)
-                or _JSON_FIELD_RE.search(text, max(0, start - 8), start) is not None
+            field = text.endswith(_JSON_ENDS, max(0, start - 3), start) or (
+                _FIELD_RE.search(text, max(0, start - 8), start) is not None
             )
             if stores is None and not field:  # a JSON field's value is no command argument
                 stores = may_hold_store(text)

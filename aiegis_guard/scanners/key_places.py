@@ -110,6 +110,8 @@ def store_command(text: str, start: int, end: int) -> tuple[str, str, str] | Non
     """(command, words before, words after) when the value at ``text[start:end]`` is written
     by a secret-store command; the words are the command's own, flags and syntax removed."""
     begin, stop = _segment(text, start, end)
+    if not may_hold_store(text[begin:stop]):
+        return None
     m = STORE_RE.search(text, begin, stop)
     if m is None:
         return None
