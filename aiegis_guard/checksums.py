@@ -23,6 +23,7 @@ __all__ = [
     "b58check_decode",
     "b58decode",
     "bech32_decode",
+    "bech32_polymod",
     "bip39_index",
     "is_valid_bip39",
     "is_valid_eip55",
@@ -185,7 +186,8 @@ _BECH32_VALUE = {c: i for i, c in enumerate(_BECH32)}
 _BECH32_GEN = (0x3B6A57B2, 0x26508E6D, 0x1EA119FA, 0x3D4233DD, 0x2A1462B3)
 
 
-def _bech32_polymod(values: Sequence[int]) -> int:
+def bech32_polymod(values: Sequence[int]) -> int:
+    """BIP-173's checksum polymod (1: bech32 holds; 0x2BC830A3: bech32m, BIP-350)."""
     chk = 1
     for v in values:
         top = chk >> 25
@@ -208,7 +210,7 @@ def bech32_decode(value: str) -> tuple[str, bytes] | None:
     if -1 in values:
         return None
     expanded = [ord(c) >> 5 for c in hrp] + [0] + [ord(c) & 31 for c in hrp]
-    if _bech32_polymod(expanded + values) != 1:
+    if bech32_polymod(expanded + values) != 1:
         return None
     acc = bits = 0
     out = bytearray()
