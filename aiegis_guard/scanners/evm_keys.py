@@ -79,7 +79,8 @@ KEY_WORDS = _words(
     pkey credential credentials privada privado privata privato privater privaten privates
     privat prywatny geheim geheimer geheimen pribadi soukrom seed mnemonic
     chiave clave chave sleutel klucz anahtar kunci firmante firmatario assinante signataire
-    unterzeichner ondertekenaar restore restored restoring import imported importing"""
+    unterzeichner ondertekenaar restore restored restoring import imported importing export
+    exported exporting"""
     # not "wallet": on Sui and Aptos a wallet's address is 0x + 64 hex
 )
 # Key words of scripts the ASCII word pass cannot read (lower-case substrings of the window).

@@ -404,11 +404,22 @@ def short_hex(k: str, h: str) -> list[dict[str, Any]]:
     ]
 
 
+def exports(k: str, h: str) -> list[dict[str, Any]]:
+    """A wallet's export names what it prints (like 'import' and 'restore'); a nearer hash
+    word still decides."""
+    f = "export"
+    return [
+        _case("wallet-export", f, f"wallet export:\n{k}", "block", "exported"),
+        _case("export-tx", f, f"exported the report, tx 0x{h}", "allow", "tx is nearer"),
+    ]
+
+
 __all__ = [
     "addresses",
     "bech32_keys",
     "compound_names",
     "echoes",
+    "exports",
     "glued",
     "links",
     "markup",
