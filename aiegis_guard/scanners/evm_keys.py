@@ -11,7 +11,8 @@ hashes all day, and a hash has exactly the shape of a private key, so the decisi
    **Context**: otherwise the nearest key-ish or hash-ish word in the ``WINDOW`` characters
    before the value decides (``PRIVATE_KEY=``, ``privateKey``, ``Wallet(``, "my key is" vs
    ``transactionHash``, ``blockHash``, "tx", ``topics``, roots, ``/tx/`` ...); a qualified
-   key (``storage key``, ``public key``) or a quoted ``"key"`` field is a hash. Values listed
+   key (``storage key``, ``public key``) is a hash, a quoted ``"key"`` field is named by its
+   object's other words (a storage proof's: hash; a wallet import's: key). Values listed
    one after another inherit the class of the first (``"transactions": ["0x..", "0x.."]``).
    A value labelled as an address (``suiAddress │ 0x..``) is one (Sui / Aptos: 64 hex). When
    the words say nothing: a parameter of a link's fragment or of a claim link is a key; a
@@ -184,8 +185,9 @@ def _word_class(window: str, m: re.Match[str], prev: str) -> str | None:
     if word in ("key", "keys"):
         before = window[m.start() - 1] if m.start() else ""
         after = window[m.end()] if m.end() < len(window) else ""
-        quoted = before in ('"', "'") and after in ('"', "'")  # a "key" field: a storage slot
-        return "hash" if quoted or prev in KEY_QUALIFIERS else "key"
+        if before in ('"', "'") and after in ('"', "'"):
+            return None  # a "key" field: a storage slot's or a key's; the object's words say
+        return "hash" if prev in KEY_QUALIFIERS else "key"
     if word in KEY_WORDS:  # "withdrawal credentials" are a validator's, not a key
         return "hash" if prev in QUALIFIED_KEY_WORDS.get(word, ()) else "key"
     if word in HASH_WORDS or word.endswith("scan"):  # etherscan, solscan...

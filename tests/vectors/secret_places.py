@@ -414,6 +414,24 @@ def exports(k: str, h: str) -> list[dict[str, Any]]:
     ]
 
 
+def key_fields(k: str, h: str) -> list[dict[str, Any]]:
+    """A quoted "key" field is named by its object: a wallet import's is a key, a storage
+    proof's or a cache entry's is not."""
+    f = "key-field"
+    proof = f'{{"storageProof": [{{"key": "0x{h}", "value": "0x1", "proof": []}}]}}'
+    return [
+        _case(
+            "qr-import",
+            f,
+            f'QR decoded: {{"v":1,"type":"evm-import","key":"{k}"}}',
+            "block",
+            "import",
+        ),
+        _case("storage-proof", f, proof, "allow", "eth_getProof's storage key"),
+        _case("cache", f, f'{{"key": "0x{h}", "hits": 3}}', "allow", "no word says key"),
+    ]
+
+
 __all__ = [
     "addresses",
     "bech32_keys",
@@ -421,6 +439,7 @@ __all__ = [
     "echoes",
     "exports",
     "glued",
+    "key_fields",
     "links",
     "markup",
     "nostr",
