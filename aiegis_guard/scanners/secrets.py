@@ -59,6 +59,7 @@ class Provider:
     action: Action = Action.BLOCK
     severity: Severity = Severity.CRITICAL
     near: LazyPattern | None = None  # a name required within ``NEAR`` characters of the secret
+    generic: bool = False  # yields to a provider's own rule on the same secret
 
 
 def _re(pattern: str) -> LazyPattern:
@@ -98,6 +99,18 @@ def _b64json(part: str) -> dict[str, Any] | None:
 def _jwt(value: str) -> str | None:
     header = _b64json(value.split(".", 1)[0])
     return "header:alg" if header is not None and "alg" in header else None
+
+
+def _basic(value: str) -> str | None:
+    """Base64 of ``user:secret`` whose secret mixes letters and digits (not "user:password")."""
+    try:
+        decoded = base64.b64decode(value + "=" * (-len(value) % 4)).decode("ascii")
+    except (ValueError, binascii.Error, UnicodeDecodeError):
+        return None
+    user, sep, secret = decoded.partition(":")
+    if not sep or not user or len(secret) < 8 or not decoded.isprintable():
+        return None
+    return "decodes-to:user:secret" if _mixed(secret) else None
 
 
 def _ed25519_b64(value: str) -> str | None:
@@ -224,6 +237,24 @@ PROVIDERS: tuple[Provider, ...] = (
         r"(?<![A-Za-z0-9_])do[opr]_v1_[a-f0-9]{64}(?![A-Za-z0-9_])"), 71),
     Provider("shopify", "Shopify access token", ("shpat_", "shpca_", "shppa_", "shpss_"), _re(
         r"(?<![A-Za-z0-9_])shp(?:at|ca|pa|ss)_[a-fA-F0-9]{32}(?![A-Za-z0-9_])"), 38),
+    # node / data providers' keys in the shapes their docs give: Triton One
+    # (https://<name>.rpcpool.com/<token>), Covalent / GoldRush (cqt_...)
+    Provider("triton", "Triton One RPC token", ("rpcpool.com/",), _re(
+        r"rpcpool\.com/(?P<secret>[A-Za-z0-9_-]{20,64})(?![A-Za-z0-9_-])"), 80, check=_mixed),
+    Provider("covalent", "Covalent (GoldRush) API key", ("cqt_",), _re(
+        r"(?<![A-Za-z0-9_])cqt_[A-Za-z0-9]{20,40}(?![A-Za-z0-9_])"), 44, check=_mixed),
+    # any key given by its name: an x-api-key / api-key header, an ?apikey= parameter, an
+    # /api-key/<key> path, a secretKey field (Shyft, Birdeye, 0x, Pimlico, Syndica, thirdweb):
+    # letters and digits mixed (a name or a placeholder is neither)
+    Provider("api_key", "API key given by its name", (
+        "api-key", "api_key", "apikey", "secretkey", "secret_key", "secret-key"), _re(
+        r"(?i:api[-_]?key|secret[-_]?key)[\"'`]?\s*[:=/]\s*[\"'`]?"
+        r"(?P<secret>[A-Za-z0-9_-]{16,128})(?![A-Za-z0-9_-])"), 150, check=_mixed, generic=True),
+    # HTTP Basic credentials (Infura IPFS: base64 of "<project id>:<secret>"): decoded, a name
+    # and a secret of letters and digits
+    Provider("basic_auth", "HTTP Basic credentials", ("basic ",), _re(
+        r"(?i:basic)\s+(?P<secret>[A-Za-z0-9+/]{16,300}={0,2})(?![A-Za-z0-9+/=])"), 320,
+        check=_basic, generic=True),
     # a JWT named as an API / service key (Moralis' keys, a Supabase service_role key) is the
     # key itself; any other JWT (a session's bearer token) is only flagged
     Provider("jwt_api_key", "API key in JWT form", ("eyj",), _re(
@@ -330,6 +361,24 @@ def scan(layer: Layer, ctx: ScanContext) -> list[Finding]:
             for provider in providers:
                 m = _search(provider, text, start, start + length)
                 finding = _finding(provider, m, anchor, text) if m is not None else None
-                if finding is not None and finding.span not in found:
-                    found[finding.span] = finding  # type: ignore[index]
-    return list(found.values())
+                if finding is not None and finding.span is not None:
+                    held = found.get(finding.span)
+                    if held is None or (_generic(held) and not provider.generic):
+                        found[finding.span] = finding
+    own = [span for span, f in found.items() if not _generic(f)]
+    return [  # a generic finding yields to a provider's own one over the same characters
+        f
+        for span, f in found.items()
+        if not _generic(f) or not any(s[0] < span[1] and span[0] < s[1] for s in own)
+    ]
+
+
+@cache
+def _generic_rules() -> frozenset[str]:
+    return frozenset(f"secret.{p.rule}" for p in PROVIDERS if p.generic)
+
+
+def _generic(finding: Finding) -> bool:
+    """A key given by its name (``secret.api_key``), not in a provider's own format: where a
+    provider's rule finds the same secret (``OPENAI_API_KEY=sk-..``), that one is reported."""
+    return finding.rule_id in _generic_rules()
