@@ -103,6 +103,7 @@ HASH_WORDS = _words(
 # "key" is a key unless qualified ("storage key", "public key") or a quoted JSON field name.
 KEY_QUALIFIERS = _words(
     "storage cache lookup primary map mapping idempotency public pub verifying api authentication"
+    " internal tweaked xonly"  # BIP-341's taproot internal / tweaked (output) key: public
 )
 _NAMED_VALUE_RE = re.compile(r"(?i)\b(?:name|key)\b")  # a name/value pair: the name classifies
 QUALIFIED_KEY_WORDS = {"credentials": ("withdrawal",), "credential": ("withdrawal",)}

@@ -148,8 +148,11 @@ PROVIDERS: tuple[Provider, ...] = (
         rf"{B}sk-or-v1-[0-9a-f]{{64}}{E}"), 73),
     Provider("google_api_key", "Google API key", ("aiza",), _re(
         rf"{B}AIza[0-9A-Za-z_-]{{35}}{E}"), 39),
+    # not in a SigV4 credential scope (an Authorization header's Credential=, a presigned
+    # URL's X-Amz-Credential=): there it names who signed, beside a signature, not a secret
     Provider("aws_access_key", "AWS access key id", ("akia", "asia", "abia", "acca"), _re(
-        r"(?<![A-Za-z0-9])(?:AKIA|ASIA|ABIA|ACCA)[A-Z2-7]{16}(?![A-Za-z0-9])"), 20,
+        r"(?<![A-Za-z0-9])(?<![Cc]redential=)(?:AKIA|ASIA|ABIA|ACCA)[A-Z2-7]{16}(?![A-Za-z0-9])"),
+        20,
         check=_not_example),
     Provider("aws_secret_key", "AWS secret access key",
         ("aws_secret", "secret_access_key", "secretaccesskey", "aws secret"), _re(

@@ -432,6 +432,25 @@ def key_fields(k: str, h: str) -> list[dict[str, Any]]:
     ]
 
 
+def signed_scopes(gen: KeyGen) -> list[dict[str, Any]]:
+    """An AWS access key id in a SigV4 credential scope names who signed (beside a signature);
+    alone it is still blocked. A taproot internal key (BIP-341) is public."""
+    f = "signed-scope"
+    akid = "AKIA" + "".join(gen.rng.choice("ABCDEFGHIJKLMNOPQRSTUVWXYZ234567") for _ in range(16))
+    sig = gen.key()
+    header = (
+        f"Authorization: AWS4-HMAC-SHA256 Credential={akid}/20261206/us-east-1/s3/aws4_request, "
+        f"SignedHeaders=host;x-amz-date, Signature={sig}"
+    )
+    url = f"https://b.s3.amazonaws.com/k?X-Amz-Credential={akid}%2F20261206%2Fus-east-1&X-Amz-Signature={sig}"
+    return [
+        _case("sigv4", f, header, "allow", "the credential scope of a signed request"),
+        _case("presigned", f, url, "allow", "a presigned URL"),
+        _case("env", f, f"AWS_ACCESS_KEY_ID={akid}", "block", "an access key id given alone"),
+        _case("taproot", f, f'"taproot_internal_key": "{gen.key()}"', "allow", "BIP-341: public"),
+    ]
+
+
 __all__ = [
     "addresses",
     "bech32_keys",
@@ -446,6 +465,7 @@ __all__ = [
     "numbers_after",
     "passwords",
     "short_hex",
+    "signed_scopes",
     "stores",
     "tx_signs",
     "xml_elements",
