@@ -81,7 +81,7 @@ KEY_WORDS = _words(
     privat prywatny geheim geheimer geheimen pribadi soukrom seed mnemonic
     chiave clave chave sleutel klucz anahtar kunci firmante firmatario assinante signataire
     unterzeichner ondertekenaar restore restored restoring import imported importing export
-    exported exporting"""
+    exported exporting password passwd passphrase"""
     # not "wallet": on Sui and Aptos a wallet's address is 0x + 64 hex
 )
 # Key words of scripts the ASCII word pass cannot read (lower-case substrings of the window).
@@ -90,8 +90,24 @@ FOREIGN_KEY_WORDS = (
     "개인 키", "비밀키", "비밀 키", "özel anahtar", "gizli anahtar", "khóa riêng", "khóa bí mật",
     "مفتاح خاص", "المفتاح الخاص", "निजी कुंजी", "klucz prywatny", "clé privée", "clé secrète",
     "秘密キー", "プライベートキー", "프라이빗 키", "프라이빗키", "คีย์ส่วนตัว", "מפתח פרטי",
-    "کلید خصوصی", "ιδιωτικ", "soukromý klíč", "khoá riêng", "privésleutel",
+    "کلید خصوصی", "ιδιωτικ", "soukromý klíč", "khoá riêng", "privésleutel", "ключ",
 )  # fmt: skip
+# "public" in those scripts: a public key ("открытый ключ") is no secret
+FOREIGN_PUBLIC = ("открыт", "публичн", "公钥", "公鑰", "公開鍵", "공개", "publique", "öffentlich",
+                  "pública", "publica", "pubblica", "publiek", "publiczn", "veřejn")  # fmt: skip
+# what is said of a secret and of nothing else, when no word names the value ("here is the
+# bot wallet, dont share" then the key on the next chat line)
+SECRECY_PHRASES = (
+    "dont share",
+    "don't share",
+    "do not share",
+    "never share",
+    "don’t share",
+    "keep it safe",
+    "keep this safe",
+    "keep it private",
+    "keep this private",
+)
 HASH_WORDS = _words(
     """hash hashes root roots topic topics tx txs txn txid transaction transactions block
     blocks receipt receipts nonce bloom uncle uncles salt mac iv cipher ciphertext storage
@@ -111,6 +127,8 @@ _REREAD = frozenset(("key", "keys", "value", *QUALIFIED_KEY_WORDS))
 # tags of a plist / XML serialisation that say what follows is, not what it is named
 # (<PrivateKey>0x..</PrivateKey> is still named by its tag)
 _MARKUP_TYPES = frozenset(("data", "string", "key", "value", "dict", "array", "item", "entry"))
+# the rest of a markup attribute's name or value, then the tag's end: 'ProtectIn|Memory="True">'
+_ATTRIBUTE_RE = re.compile(r"""\w*=?["'][^"'<>\n]*["'](?:\s+[\w:-]+=["'][^"'<>\n]*["'])*\s*/?>""")
 # the last word of a compound name (keyData, tx_value, signerKeyValue): the head says
 _TYPE_SUFFIXES = frozenset(("data", "value"))
 # the label right before a value ("suiAddress │ 0x..", "address = 0x.."): an address, not a key
@@ -171,6 +189,8 @@ def _word_class(window: str, m: re.Match[str], prev: str) -> str | None:
     tag = window[max(0, m.start() - 2) : m.start()]
     if word in _MARKUP_TYPES and (tag.endswith("<") or tag == "</"):
         return None  # <data>, </key>: a plist's structure; its <key> element names the value
+    if _ATTRIBUTE_RE.match(window, m.end()) and not (tag.endswith("<") or tag == "</"):
+        return None  # an attribute (<Value ProtectInMemory="True">): says nothing of the value
     if word == "data" and prev == "string":
         return None  # a Kubernetes Secret's stringData: says nothing of its values
     if word == "value" and _NAMED_VALUE_RE.search(window, 0, m.start()):
@@ -237,14 +257,14 @@ def _context(
     if store is not None:
         return store
     value_start, start = start, conversion_start(text, start) or start  # Data(hex: "..")
-    tail_start = max(lo, start - TAIL)
-    while lo < tail_start < start and text[tail_start - 1].isalnum() and text[tail_start].isalnum():
-        tail_start += 1  # not the end of a word cut at the tail's start ("signe|r": no "r")
+    tail_start = _word_start(text, max(lo, start - TAIL), start)
     before = _classify_tail(text[tail_start:start])
     # a bare "key" may have lost its qualifier ("storage key", "withdrawal credentials") at
     # the cut, a "value" its name ("--name pk --value"): read the whole window
     if tail_start > lo and (before is None or before[1].lower() in _REREAD):
-        before = _classify(text[max(lo, start - WINDOW) : start], nearest_last=True)
+        before = _classify(
+            text[_word_start(text, max(lo, start - WINDOW), start) : start], nearest_last=True
+        )
     if before is None or before[1].lower() in _ECHO_WORDS:  # "For input string: "..":
         frames = echo_frames(text, value_start)
         if frames is not None:
@@ -261,6 +281,13 @@ def _context(
     if foreign is not None:
         return "key", f"context:{foreign!r}"
     return "bare", ""
+
+
+def _word_start(text: str, at: int, stop: int) -> int:
+    """``at``, or past the word it cuts ("signe|r", "http|s://": no "r", no "s")."""
+    while 0 < at < stop and text[at - 1].isalnum() and text[at].isalnum():
+        at += 1
+    return at
 
 
 def _store_context(text: str, start: int, end: int) -> tuple[str, str] | None:
@@ -286,10 +313,12 @@ def _frames_context(frames: list[str]) -> tuple[str, str]:
 
 
 def _foreign(window: str) -> str | None:
-    """A key word of another script in ``window`` (read only when no ASCII word decided)."""
-    if window.isascii():
-        return None
+    """A key word of another script, or a phrase of secrecy, in ``window`` (read only when no
+    ASCII word decided)."""
     lowered = window.lower()
+    said = next((w for w in SECRECY_PHRASES if w in lowered), None)
+    if said is not None or window.isascii() or any(w in lowered for w in FOREIGN_PUBLIC):
+        return said
     return next((w for w in FOREIGN_KEY_WORDS if w in lowered), None)
 
 

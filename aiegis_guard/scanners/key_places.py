@@ -43,11 +43,11 @@ STORE_RE = LazyPattern(
     r"keyring\s+set|(?:pass|gopass)\s+insert|hardhat\s+vars\s+set|"
     r"firebase\s+functions:secrets:set|wrangler\s+secret\s+put|akeyless\s+create-secret|"
     r"oci\s+vault\s+secret\s+create|sops\s+--set|Set-Secret|Set-AzKeyVaultSecret|"
-    r"ConvertTo-SecureString)(?![\w-])"
+    r"ConvertTo-SecureString|(?:npx\s+)?ganache(?:-cli)?)(?![\w-])"
 )
 _SEGMENT_END_RE = re.compile(r";|&&|\|\|")  # a new command (a pipe feeding the store stays in)
 _CONTINUED = ("\\", "`", "^")  # bash, PowerShell, cmd line continuations
-_FLAG_RE = re.compile(r"(?<![^\s\"'])--?[A-Za-z][\w-]*=?")
+_FLAG_RE = re.compile(r"(?<![^\s\"'])--?[A-Za-z][\w.-]*=?")  # --wallet.accounts too
 # generic words of a store's syntax: no context ("--value", "SecureString", "value=0x..")
 _STORE_WORDS_RE = re.compile(
     r"(?i)\b(?:values?|data|string|body|literal|text|content|plaintext|input|type|secure)\b"
@@ -58,7 +58,7 @@ _URL_START_RE = re.compile(r"[A-Za-z][\w+.-]{1,15}://\S*$")
 _CLAIM_RE = re.compile(r"(?i)claim|gift|redeem|linkdrop|red-?packet|voucher|sweep")
 
 _ECHO_RE = LazyPattern(
-    r"(?i)(?:for input string|invalid literal for \w+\(\) with base \d+|parsing|"
+    r"(?i)(?:for input string|invalid literal for \w+\(\) with base \d+|parsing|input_value=|"
     r"cannot convert|could not parse|failed to parse|invalid hex(?: string)?|"
     r"invalid (?:digit|character)[^:\n]{0,40})\s*:?\s*[\"'`]?$"
 )
@@ -73,7 +73,7 @@ _RUNTIME_FRAME_RE = re.compile(  # frames of the language's own runtime: say not
 # one of these in a text, or it holds no store command (a few C-speed ``in`` per text)
 STORE_GATE = ("ssm", "ecret", "ECRET", "vault", "config:set", "env:set", "env add",
               "variables", "op item", "bw create", "password", "keyring", "insert", "vars set",
-              "sops", "SecureString", "securestring")  # fmt: skip
+              "sops", "SecureString", "securestring", "ganache")  # fmt: skip
 
 
 def may_hold_store(text: str) -> bool:

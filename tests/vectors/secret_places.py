@@ -451,10 +451,56 @@ def signed_scopes(gen: KeyGen) -> list[dict[str, Any]]:
     ]
 
 
+def dev6_contexts(k: str, h: str) -> list[dict[str, Any]]:
+    """dev6's word and place classes: a validation error echoing input_value (its field names
+    it), Russian 'ключ' (not 'открытый ключ'), secrecy said of a chat line, a password
+    manager's password field, the halves of a key labelled in Spanish, a ganache command's
+    accounts; and their twins."""
+    f = "dev6-context"
+    pyd = (
+        "pydantic_core._pydantic_core.ValidationError: 1 validation error for Settings\n"
+        "{name}\n  String should match pattern [type=string_pattern_mismatch, "
+        "input_value='{v}', input_type=str]"
+    )
+    keepass = (
+        "<Entry>\n  <String><Key>Password</Key>"
+        f'<Value ProtectInMemory="True">{k}</Value></String>\n</Entry>'
+    )
+    return [
+        _case("pydantic", f, pyd.format(name="signer_key", v=k), "block", "the field says key"),
+        _case("pydantic-hash", f, pyd.format(name="tx_hash", v=h), "allow", "the field: hash"),
+        _case("ru-key", f, f"ключ: 0x{k}", "block", "Russian 'key'"),
+        _case("ru-public", f, f"открытый ключ: 0x{h}", "allow", "Russian 'public key'"),
+        _case(
+            "chat-secrecy",
+            f,
+            f"[01:14] Marco: here is the bot wallet, dont share\n[01:15] Marco: {k}",
+            "block",
+            "said to be kept secret",
+        ),
+        _case("keepass", f, keepass, "block", "a password manager's password field"),
+        _case(
+            "es-halves",
+            f,
+            f"te paso la clave en dos partes\nprimera mitad: {k[:32]}\nsegunda mitad: {k[32:]}",
+            "block",
+            "labelled halves (Spanish)",
+        ),
+        _case(
+            "ganache",
+            f,
+            f'npx ganache --chain.chainId 1337 --wallet.accounts "0x{k},1000000000000000000000"',
+            "block",
+            "ganache's accounts are keys",
+        ),
+    ]
+
+
 __all__ = [
     "addresses",
     "bech32_keys",
     "compound_names",
+    "dev6_contexts",
     "echoes",
     "exports",
     "glued",
