@@ -42,12 +42,12 @@ _READ_VALUE_RE = LazyPattern(r"[A-Za-z_][\w.:]*[(\[]")
 # Wallet.fromJson(json, '..'), go-ethereum's ks.Import(json, "..", "new"); a quoted argument
 # is the password whatever it holds (a passphrase has spaces)
 _DECRYPT_CALL = (
-    r"(?i:decrypt\w*|from_?encrypted_?json\w*|from_?v3\w*|(?:wallet|keystore|account)s?\s*\.\s*"
+    r"(?i:decrypt\w*|decode_?keyfile\w*|from_?encrypted_?json\w*|from_?v3\w*|(?:wallet|keystore|account)s?\s*\.\s*"
     r"(?:from_?json|import)|ks\s*\.\s*import)"
 )
 PASSWORD_ARG_RE = LazyPattern(
     rf"(?:\}}\s*[`'\"]?|{_DECRYPT_CALL}\s*\(\s*[\w.$]+)"
-    r"\s*,\s*([`'\"])(?P<v>[^`'\"\r\n]{4,128})\1\s*[,)]"
+    r"\s*,\s*b?([`'\"])(?P<v>[^`'\"\r\n]{4,128})\1\s*[,)]"
 )
 # the password as the first argument of a loader: WalletUtils.loadCredentials("..", file),
 # loadJsonCredentials, Wallet.decrypt("..", file), keythereum.recover("..", keyObject)

@@ -56,6 +56,7 @@ _ITEM_TAGS = "li|td|th|dd|option|string|item|entry|value|word|span|code"  # "str
 _ITEM = rf"<(?:{_ITEM_TAGS})\b[^<>]{{0,60}}>[^<]{{0,40}}</(?:{_ITEM_TAGS})>"
 _ITEM_GLUE = r"(?:\s*</?(?:ol|ul|tr|tbody|dl|dt|select)\b[^<>]{0,60}>)*\s*"
 _ITEM_LIST_RE = re.compile(rf"{_ITEM}(?:{_ITEM_GLUE}{_ITEM}){{11,}}")  # 12+ items in a row
+_ESCAPED_GAP_RE = re.compile(r"\\[nrt](?=[^\W\d_])")  # \n before a word: two spaces
 _TAG_RE = re.compile(r"</?[A-Za-z][A-Za-z0-9]{0,9}(?:\s[^<>]{0,200})?/?>")
 _GAPS = frozenset(_SEPARATORS + "\u2022\u00b7\u2013\u2014\u2192\u00bb\u3001\uff0c")
 # non-ASCII punctuation, symbols and emoji between the words ("palace 🔥 hood ⭐ eight",
@@ -128,9 +129,21 @@ def _languages_of() -> dict[str, int]:
     return masks
 
 
+# the word before the last of a list in prose ("…, zoo and abandon"): passed over
+CONJUNCTIONS = frozenset(("and", "y", "et", "und", "e", "en", "og", "och", "ve", "i", "и", "a"))
+
+
+@cache
+def _run_words() -> frozenset[str]:
+    """Every list word, and the conjunctions a run of them may hold."""
+    return _any_word() | CONJUNCTIONS
+
+
 @cache
 def _ascii_words() -> frozenset[bytes]:
-    return frozenset(w.encode("ascii") for w in _any_word() if w.isascii())
+    """The ASCII list words, and the conjunctions a run of them may hold."""
+    words = {w.encode("ascii") for w in _any_word() if w.isascii()}
+    return frozenset(words | {c.encode() for c in CONJUNCTIONS if c.isascii()})
 
 
 def _other_script(text: str) -> bool:
@@ -162,7 +175,7 @@ def _word_shaped(text: str, other: bool) -> Iterator[tuple[int, int]]:
 def _list_words(part: str, other: bool) -> bytes:
     """One byte per word of ``part``: 1 if it is a word of some list (one C-level ``map``)."""
     if other:
-        return bytes(map(_any_word().__contains__, _WORD_RE.findall(part.lower())))
+        return bytes(map(_run_words().__contains__, _WORD_RE.findall(part.lower())))
     if not part.isascii():  # Latin with accents or typographic quotes: compare unaccented
         part = _WIDE_GAP_RE.sub(" ", part)  # "magnet·enact": the dot is no part of a word
         part = unicodedata.normalize("NFKD", part).encode("ascii", "ignore").decode()
@@ -221,9 +234,14 @@ def _runs(text: str, start: int, end: int) -> Iterator[list[tuple[int, int, str]
     """Maximal runs of list words (any language) separated only by separators."""
     known = _any_word()
     run: list[tuple[int, int, str]] = []
+    bridge = -1  # end of an "and" between the last two words of a list
     for tok in word_tokens(text, start, end):
-        sep_ok = not run or gap_ok(text[run[-1][1] : tok[0]])
+        sep_ok = not run or gap_ok(text[max(run[-1][1], bridge) : tok[0]])
         glued = text[tok[1] : tok[1] + 1].isdigit()  # word1, word2..: a name, not a word
+        if tok[2] in CONJUNCTIONS and sep_ok and len(run) >= MIN_WORDS - 4 and bridge < 0:
+            bridge = tok[1]  # "…, zoo, and abandon": prose lists its last word so
+            continue
+        bridge = -1
         if tok[2] in known and sep_ok and not glued and len(run) < MAX_RUN:
             run.append(tok)
             continue
@@ -275,6 +293,27 @@ def _valid_window(words: list[tuple[int, int, int]]) -> tuple[int, int] | None:
     return None
 
 
+_DELIMITERS = frozenset("\"'`\n:=")
+
+
+def _delimited_window(text: str, words: list[tuple[int, int, int]]) -> tuple[int, int] | None:
+    """A phrase quoted or set off inside a longer run of list words (``cast wallet
+    derive-private-key "<12 words>" 0``: wallet, private and key are list words too): a
+    window of 12-24 words with a quote, a line break, a colon or an equals sign on both
+    sides."""
+    size = len(words)
+    for n in (c for c in BIP39_WORD_COUNTS if c < size):
+        for i in range(size - n + 1):
+            before = text[words[i - 1][1] : words[i][0]] if i else "\n"
+            after = text[words[i + n - 1][1] : words[i + n][0]] if i + n < size else "\n"
+            if _DELIMITERS.isdisjoint(before) or _DELIMITERS.isdisjoint(after):
+                continue
+            indices = [w[2] for w in words[i : i + n]]
+            if not _placeholder(indices) and is_valid_bip39(indices):
+                return i, i + n
+    return None
+
+
 def _placeholder(indices: list[int]) -> bool:
     """One word repeated ("word word .." of a form's empty slots): no secret in it."""
     return len(set(indices)) == 1
@@ -316,7 +355,7 @@ def _finding(
 NUMBERED_REACH = 800  # characters each side of the 12th word (24 numbered lines)
 # a number glued to its label ("word12": ..) needs a separator after it (not hex "0x12ab");
 # an ordinal suffix ("12th", "12番") is part of the number when a separator follows it
-_SUFFIX = r"(?:(?:st|nd|rd|th|番)(?=[^\w\n]))?"
+_SUFFIX = r"(?:(?:st|nd|rd|th|番|번)(?=[^\w\n]))?"  # 1st, 1番 (Japanese), 1번 (Korean)
 _TWELFTH_RE = re.compile(
     rf"(?:(?<![\w.])12(?!\d){_SUFFIX}[^\w\n]{{0,4}}|(?<![\d.])12[^\w\n]{{1,4}})[^\W\d_]"
 )
@@ -457,7 +496,11 @@ def _numbered_phrases(text: str) -> list[Finding]:
 
 def _untagged(text: str) -> str:
     """Lists and tables of short HTML items (``<li>abandon</li><li>ability</li>..``, a
-    ``<td>`` per word) with their tags blanked to spaces (offsets kept); the rest as it is."""
+    ``<td>`` per word) with their tags blanked to spaces (offsets kept), and the escaped
+    line breaks of a JSON string (``"abandon\\nability.."``, a note app's export) blanked
+    too; the rest as it is."""
+    if "\\n" in text or "\\t" in text:
+        text = _ESCAPED_GAP_RE.sub("  ", text)
     if "<" not in text:
         return text
     for m in _ITEM_LIST_RE.finditer(text):
@@ -474,7 +517,7 @@ def find_seed_phrases(text: str, stretches: Stretches | None = None) -> list[Fin
     for start, end in _stretches(text, spans):
         for run in _runs(text, start, end):
             for language, words in _language_runs(run):
-                window = _valid_window(words)
+                window = _valid_window(words) or _delimited_window(text, words)
                 if window is not None:
                     found.append(_finding(RULE_BIP39, language, words[slice(*window)], text, True))
                 elif len({w[2] for w in words}) >= MIN_DISTINCT:  # not "begin-private-key" x N

@@ -115,7 +115,8 @@ def _base58_secrets(text: str) -> list[Finding]:
         token, n = text[start:end], end - start
         # an xprv inside an output descriptor is followed by its path ("xprv.../84'/0'/*"):
         # its 32-bit checksum and version bytes make the token test unnecessary
-        if not (n == 111 and token[1:4] == "prv") and not _is_token(text, start, end):
+        xkey = n == 111 and (token[1:4] == "prv" or token[:4] == "Ltpv")
+        if not xkey and not _is_token(text, start, end):
             continue
         hit = base58_secret(token, (start, end))
         if hit is not None:

@@ -496,11 +496,47 @@ def dev6_contexts(k: str, h: str) -> list[dict[str, Any]]:
     ]
 
 
+def dev6_layouts(gen: KeyGen) -> list[dict[str, Any]]:
+    """dev6's phrase and key layouts: a note app's JSON with escaped line breaks, Korean 번
+    numbering, prose ending 'and <last word>', a phrase quoted among command words that are
+    list words; a Litecoin Ltpv key; a keystore password as a Python bytes literal."""
+    f = "dev6-layout"
+    w = gen.phrase()
+    ko = gen.phrase(12, "korean")
+    bad = _bad(gen.phrase(), "english")
+    keep = '{"title": "do not lose", "textContent": "' + "\\n".join(w) + '"}'
+    numbered = "\n".join(f"{i}번: {x}" for i, x in enumerate(ko, 1))
+    prose = f"ok so my seed is {', '.join(w[:11])} and {w[11]}. is it safe?"
+    cast = f'$ cast wallet derive-private-key "{" ".join(w)}" 0'
+    return [
+        _case("keep-json", f, keep, "block", "escaped line breaks"),
+        _case("korean-beon", f, numbered, "block", "1번: .."),
+        _case("prose-and", f, prose, "block", "'and' before the last word"),
+        _case("cast-quoted", f, cast, "block", "quoted among list words"),
+        _case(
+            "prose-and-bad",
+            f,
+            f"my words: {', '.join(bad[:11])} and {bad[11]}.",
+            "flag",
+            "checksum fails",
+        ),
+        _case(
+            "ltpv",
+            f,
+            f"[wallet]\nxprv_litecoin = {gen.xkey('019d9cfe', True)}",
+            "block",
+            "Litecoin's own extended private key",
+        ),
+        _case("ltub", f, f"watch = {gen.xkey('019da462', False)}", "allow", "Ltub: public"),
+    ]
+
+
 __all__ = [
     "addresses",
     "bech32_keys",
     "compound_names",
     "dev6_contexts",
+    "dev6_layouts",
     "echoes",
     "exports",
     "glued",
