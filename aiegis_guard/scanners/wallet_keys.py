@@ -39,6 +39,7 @@ from __future__ import annotations
 
 import base64
 import binascii
+import hashlib
 import re
 
 from aiegis_guard.charclass import BASE58, BASE64, runs
@@ -78,6 +79,14 @@ SOLANA_ARRAY_RE = LazyPattern(
     rf"[\[{{]\s*({_BYTE}(?:\s*[,\s]\s*{_BYTE}){{31}}(?:(?:\s*[,\s]\s*{_BYTE}){{32}})?)\s*,?\s*[\]}}]"
 )
 _ARRAY_GAP_RE = re.compile(r"[\s,]+")
+# 64 bytes listed without brackets, a whole value (PAYER_SECRET=12,250,..): only re-derived
+BARE_BYTES_RE = LazyPattern(
+    rf"({_BYTE}(?:[ \t]*,[ \t]*{_BYTE}){{63}})[ \t]*,?[ \t]*[\"'`]?[ \t]*(?=\r?\n|$)"
+)
+# a Casascius-style mini private key (Bitcoin wiki "Mini private key format"): S and 29
+# base58 characters whose SHA-256 with "?" appended starts with a zero byte; the key is its
+# SHA-256
+MINI_KEY_LENGTH = 30
 # 32 bytes as a Python bytes literal of escapes (b'\x50\x19…')
 BYTES_LITERAL_RE = LazyPattern(r"\bb(['\"])((?:\\x[0-9a-fA-F]{2}){32})\1")
 SOLANA_B64_LENGTHS = (86, 87, 88)  # 64 bytes in base64, with or without padding
@@ -169,6 +178,47 @@ def _solana_arrays(text: str) -> list[Finding]:
             )  # fmt: skip
         if hit is not None:
             found.append(hit)
+    return found
+
+
+def _bare_byte_lists(text: str) -> list[Finding]:
+    """A 64-byte keypair written as a bare comma list after ``=`` (an .env or config value),
+    re-derived; found from each ``=`` (C-speed ``find``), not by a pass over the text."""
+    if text.count(",") < 63:
+        return []
+    found: list[Finding] = []
+    at = text.find("=")
+    while at >= 0:
+        start = at + 1
+        while start < min(len(text), at + 4) and text[start] in " \t\"'":
+            start += 1  # PAYER_SECRET = "12,250,.."
+        m = BARE_BYTES_RE.match(text, start)
+        raw = _array_bytes(m.group(1)) if m is not None else None
+        if m is not None and raw is not None and len(raw) == 64:
+            hit = solana_keypair(raw, m.span(1), m.group(1), "bare-byte-list")
+            found += [hit] if hit is not None else []
+        at = text.find("=", at + 1)
+    return found
+
+
+def _mini_keys(text: str) -> list[Finding]:
+    """Casascius mini private keys (30 characters, S first, the typo check holds)."""
+    found = []
+    for start, end in runs(text, BASE58, MINI_KEY_LENGTH, max_len=MINI_KEY_LENGTH):
+        token = text[start:end]
+        if token[0] != "S" or not _is_token(text, start, end):
+            continue
+        if hashlib.sha256((token + "?").encode()).digest()[0] == 0:
+            found.append(
+                secret_finding(
+                    "secret.wif",
+                    (start, end),
+                    token,
+                    "Bitcoin mini private key (Casascius)",
+                    "pattern:mini-key",
+                    "checksum:sha256-typo-check",
+                )
+            )
     return found
 
 
@@ -318,6 +368,8 @@ def scan(layer: Layer, ctx: ScanContext) -> list[Finding]:
     found += find_split_secrets(text)
     found += _base58_secrets(text)
     found += _solana_arrays(text)
+    found += _bare_byte_lists(text)
+    found += _mini_keys(text)
     found += _bytes_literals(text)
     found += _wrapped_xprv(text)
     found += _solana_base64(text, b64)

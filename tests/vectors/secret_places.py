@@ -6,6 +6,7 @@ password passed to a loader or read at run time. Each with the near twins that s
 from __future__ import annotations
 
 import base64
+import hashlib
 from typing import Any
 
 from keygen import KeyGen
@@ -531,10 +532,31 @@ def dev6_layouts(gen: KeyGen) -> list[dict[str, Any]]:
     ]
 
 
+def dev6_bytes(gen: KeyGen) -> list[dict[str, Any]]:
+    """A Solana keypair as a bare comma list of bytes (an .env value), 64 random bytes the
+    same way (no keypair); a Casascius mini private key and one with the typo check failing."""
+    f = "dev6-bytes"
+    keypair = ",".join(str(b) for b in gen.solana())
+    noise = ",".join(str(gen.rng.randrange(256)) for _ in range(64))
+    alphabet = "123456789ABCDEFGHJKLMNPQRSTUVWXYZabcdefghijkmnopqrstuvwxyz"
+    mini = bad_mini = ""
+    while not (mini and bad_mini):
+        token = "S" + "".join(gen.rng.choice(alphabet) for _ in range(29))
+        ok = hashlib.sha256((token + "?").encode()).digest()[0] == 0
+        mini, bad_mini = (token, bad_mini) if ok and not mini else (mini, bad_mini or token)
+    return [
+        _case("env-bytes", f, f"PAYER_SECRET={keypair}\n", "block", "re-derives"),
+        _case("env-noise", f, f"FRAME={noise}\n", "allow", "64 bytes, no keypair"),
+        _case("mini-key", f, f"under the hologram: {mini}", "block", "typo check holds"),
+        _case("mini-bad", f, f"serial: {bad_mini}", "allow", "typo check fails"),
+    ]
+
+
 __all__ = [
     "addresses",
     "bech32_keys",
     "compound_names",
+    "dev6_bytes",
     "dev6_contexts",
     "dev6_layouts",
     "echoes",
