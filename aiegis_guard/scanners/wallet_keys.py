@@ -67,6 +67,7 @@ from aiegis_guard.scanners.seed_phrases import find_seed_phrases, word_stretches
 from aiegis_guard.scanners.seed_plates import find_plate_phrases
 from aiegis_guard.scanners.slip39 import find_slip39_shares
 from aiegis_guard.scanners.split_secrets import find_split_secrets
+from aiegis_guard.scanners.transcripts import speaker_texts
 
 __all__ = ["scan"]
 
@@ -378,6 +379,11 @@ def scan(layer: Layer, ctx: ScanContext) -> list[Finding]:
     found += _pem_blocks(text)
     found += _der_keys(text, b64)
     found += find_keystores(text)
+    if layer.depth == 0:  # one speaker's messages of a chat transcript, read together
+        for joined, span in speaker_texts(text):
+            inner = Layer(joined, LayerKind.TEXT, layer.depth + 1)
+            found += [f.with_span(*span, "layer:transcript") for f in scan(inner, ctx)
+                      if f.action is Action.BLOCK]  # fmt: skip
     if layer.depth < MAX_WRAPPED_DEPTH:
         for span, inner in wrapped_base64(text, b64):
             decoded = Layer(inner, LayerKind.BASE64, layer.depth + 1)

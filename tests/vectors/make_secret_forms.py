@@ -576,7 +576,7 @@ def build() -> dict[str, Any]:
     later += [*places.bech32_keys(_key(), _key()), *places.short_hex(_key(), _key())]
     later += [*places.exports(_key(), _key()), *places.key_fields(_key(), _key())]
     later += [*places.signed_scopes(GEN), *places.dev6_contexts(_key(), _key())]
-    later += [*places.dev6_layouts(GEN), *places.dev6_bytes(GEN)]
+    later += [*places.dev6_layouts(GEN), *places.dev6_bytes(GEN), *places.transcripts(GEN)]
     for case in later:
         case["id"] = f"{case['form']}:{case['id']}"
         cases.append(case)

@@ -552,6 +552,29 @@ def dev6_bytes(gen: KeyGen) -> list[dict[str, Any]]:
     ]
 
 
+def transcripts(gen: KeyGen) -> list[dict[str, Any]]:
+    """A secret sent over several chat messages, another speaker's lines between: each
+    speaker's messages are read together; words split between two speakers are not one."""
+    f = "transcript"
+    k, h, w = gen.key(), gen.key(), gen.phrase()
+    key_chat = (
+        f"[09:12] ana: ok the key, in pieces\n[09:12] ana: 0x{k[:24]}\n[09:13] bob: go\n"
+        f"[09:13] ana: {k[24:46]}\n[09:13] ana: {k[46:]}\n[09:14] bob: got it"
+    )
+    words_chat = (
+        f"[21:02] kim: my words\n[21:02] kim: {' '.join(w[:4])}\n[21:03] bot: ok\n"
+        f"[21:03] kim: {' '.join(w[4:8])}\n[21:04] kim: {' '.join(w[8:])}"
+    )
+    two = f"[10:00] ana: {' '.join(w[:6])}\n[10:01] bob: {' '.join(w[6:])}"
+    hashes = f"[10:00] ana: tx 0x{h}\n[10:01] bob: ok\n[10:02] ana: tx 0x{gen.key()}"
+    return [
+        _case("key-pieces", f, key_chat, "block", "one speaker's pieces"),
+        _case("phrase-pieces", f, words_chat, "block", "four words a message"),
+        _case("two-speakers", f, two, "allow", "half the words each: no one sent a phrase"),
+        _case("tx-hashes", f, hashes, "allow", "hashes, named"),
+    ]
+
+
 __all__ = [
     "addresses",
     "bech32_keys",
@@ -571,6 +594,7 @@ __all__ = [
     "short_hex",
     "signed_scopes",
     "stores",
+    "transcripts",
     "tx_signs",
     "xml_elements",
 ]
