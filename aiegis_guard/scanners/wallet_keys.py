@@ -381,8 +381,8 @@ def scan(layer: Layer, ctx: ScanContext) -> list[Finding]:
     found += find_keystores(text)
     if layer.depth == 0:  # one speaker's messages of a chat transcript, read together
         for joined, span in speaker_texts(text):
-            inner = Layer(joined, LayerKind.TEXT, layer.depth + 1)
-            found += [f.with_span(*span, "layer:transcript") for f in scan(inner, ctx)
+            said = Layer(joined, LayerKind.TEXT, layer.depth + 1)
+            found += [f.with_span(*span, "layer:transcript") for f in scan(said, ctx)
                       if f.action is Action.BLOCK]  # fmt: skip
     if layer.depth < MAX_WRAPPED_DEPTH:
         for span, inner in wrapped_base64(text, b64):
