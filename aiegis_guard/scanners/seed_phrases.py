@@ -132,6 +132,12 @@ def _languages_of() -> dict[str, int]:
 # the word before the last of a list in prose ("…, zoo and abandon"): passed over
 # (3+ letters: the shape pass cuts runs at shorter words, and they would widen its reach)
 CONJUNCTIONS = frozenset(("and", "und", "och"))
+# a comma said aloud between the words of a dictated phrase (a voice note's transcript)
+# ("coma" and "virgola" are Italian list words too: a text is read without them only when
+# one of them recurs, as a second reading)
+SPOKEN_COMMAS = ("coma", "comma", "virgule", "komma", "virgola", "virgula")
+_SPOKEN_RE = re.compile(r"(?i)\b(?:" + "|".join(SPOKEN_COMMAS) + r")\b")
+DICTATED_MIN = 5  # spoken commas before a text is read without them
 
 
 @cache
@@ -144,7 +150,7 @@ def _run_words() -> frozenset[str]:
 def _ascii_words() -> frozenset[bytes]:
     """The ASCII list words, and the conjunctions a run of them may hold."""
     words = {w.encode("ascii") for w in _any_word() if w.isascii()}
-    return frozenset(words | {c.encode() for c in CONJUNCTIONS if c.isascii()})
+    return frozenset(words | {c.encode() for c in CONJUNCTIONS})
 
 
 def _other_script(text: str) -> bool:
@@ -514,6 +520,23 @@ def find_seed_phrases(text: str, stretches: Stretches | None = None) -> list[Fin
     """Seed phrases (BLOCK) and checksum-failing word-list runs (FLAG) in ``text``
     (``stretches``: its :func:`word_stretches`, when the caller has them)."""
     text, spans = word_stretches(text) if stretches is None else stretches
+    found = _listed_phrases(text, spans)
+    spoken = sum(text.count(w) for w in SPOKEN_COMMAS)
+    if spoken >= DICTATED_MIN and not any(f.rule_id == RULE_BIP39 for f in found):
+        said = _SPOKEN_RE.sub(lambda m: " " * len(m.group()), text)  # "abandon coma ability"
+        found += [f for f in _listed_phrases(*word_stretches(said)) if f.rule_id == RULE_BIP39]
+    found += _camel_phrases(text)
+    valid = [f.span for f in found if f.rule_id == RULE_BIP39]
+    numbered = _numbered_phrases(text)
+    ordinal = _ordinals_as_numbers(text)
+    numbered += _numbered_phrases(ordinal) if ordinal is not text else []
+    numbered += _numbers_after(text)
+    found += [f for f in numbered if not any(_overlaps(f.span, s) for s in valid)]
+    return _dedupe(found)
+
+
+def _listed_phrases(text: str, spans: list[tuple[int, int]]) -> list[Finding]:
+    """Phrases (and checksum-failing runs) of words one after another in the stretches."""
     found: list[Finding] = []
     for start, end in _stretches(text, spans):
         for run in _runs(text, start, end):
@@ -523,14 +546,7 @@ def find_seed_phrases(text: str, stretches: Stretches | None = None) -> list[Fin
                     found.append(_finding(RULE_BIP39, language, words[slice(*window)], text, True))
                 elif len({w[2] for w in words}) >= MIN_DISTINCT:  # not "begin-private-key" x N
                     found.append(_finding(RULE_BIP39_LIKE, language, words, text, False))
-    found += _camel_phrases(text)
-    valid = [f.span for f in found if f.rule_id == RULE_BIP39]
-    numbered = _numbered_phrases(text)
-    ordinal = _ordinals_as_numbers(text)
-    numbered += _numbered_phrases(ordinal) if ordinal is not text else []
-    numbered += _numbers_after(text)
-    found += [f for f in numbered if not any(_overlaps(f.span, s) for s in valid)]
-    return _dedupe(found)
+    return found
 
 
 def _camel_phrases(text: str) -> list[Finding]:

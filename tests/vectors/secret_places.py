@@ -575,6 +575,18 @@ def transcripts(gen: KeyGen) -> list[dict[str, Any]]:
     ]
 
 
+def dictated(gen: KeyGen) -> list[dict[str, Any]]:
+    """A phrase dictated with its commas said aloud (a voice note's transcript)."""
+    f = "dictated"
+    es = gen.phrase(12, "spanish")
+    said = " coma ".join(es)
+    prose = "put a comma here, a comma there; comma after comma, the comma rule: comma."
+    return [
+        _case("es-coma", f, f"Mis palabras: {said}. Eso es todo.", "block", "coma said aloud"),
+        _case("comma-prose", f, prose, "allow", "commas, no phrase"),
+    ]
+
+
 __all__ = [
     "addresses",
     "bech32_keys",
@@ -582,6 +594,7 @@ __all__ = [
     "dev6_bytes",
     "dev6_contexts",
     "dev6_layouts",
+    "dictated",
     "echoes",
     "exports",
     "glued",
