@@ -503,11 +503,7 @@ def _numbered_phrases(text: str) -> list[Finding]:
 
 def _untagged(text: str) -> str:
     """Lists and tables of short HTML items (``<li>abandon</li><li>ability</li>..``, a
-    ``<td>`` per word) with their tags blanked to spaces (offsets kept), and the escaped
-    line breaks of a JSON string (``"abandon\\nability.."``, a note app's export) blanked
-    too; the rest as it is."""
-    if "\\n" in text or "\\t" in text:
-        text = _ESCAPED_GAP_RE.sub("  ", text)
+    ``<td>`` per word) with their tags blanked to spaces (offsets kept); the rest as it is."""
     if "<" not in text:
         return text
     for m in _ITEM_LIST_RE.finditer(text):
@@ -521,10 +517,8 @@ def find_seed_phrases(text: str, stretches: Stretches | None = None) -> list[Fin
     (``stretches``: its :func:`word_stretches`, when the caller has them)."""
     text, spans = word_stretches(text) if stretches is None else stretches
     found = _listed_phrases(text, spans)
-    spoken = sum(text.count(w) for w in SPOKEN_COMMAS)
-    if spoken >= DICTATED_MIN and not any(f.rule_id == RULE_BIP39 for f in found):
-        said = _SPOKEN_RE.sub(lambda m: " " * len(m.group()), text)  # "abandon coma ability"
-        found += [f for f in _listed_phrases(*word_stretches(said)) if f.rule_id == RULE_BIP39]
+    for again in _second_readings(text, found):
+        found += [f for f in _listed_phrases(*word_stretches(again)) if f.rule_id == RULE_BIP39]
     found += _camel_phrases(text)
     valid = [f.span for f in found if f.rule_id == RULE_BIP39]
     numbered = _numbered_phrases(text)
@@ -533,6 +527,19 @@ def find_seed_phrases(text: str, stretches: Stretches | None = None) -> list[Fin
     numbered += _numbers_after(text)
     found += [f for f in numbered if not any(_overlaps(f.span, s) for s in valid)]
     return _dedupe(found)
+
+
+def _second_readings(text: str, found: list[Finding]) -> Iterator[str]:
+    """The text as it may have been meant, when the first reading found no phrase: the
+    escaped line breaks of a JSON string as breaks (``"abandon\\nability.."``, a note app's
+    export; "\\north" may be a backslash and "north", so only then), the commas of a dictation
+    said aloud blanked ("abandon coma ability ..": coma is an Italian list word too)."""
+    if any(f.rule_id == RULE_BIP39 for f in found):
+        return
+    if "\\n" in text or "\\t" in text:
+        yield _ESCAPED_GAP_RE.sub("  ", text)
+    if sum(text.count(w) for w in SPOKEN_COMMAS) >= DICTATED_MIN:
+        yield _SPOKEN_RE.sub(lambda m: " " * len(m.group()), text)
 
 
 def _listed_phrases(text: str, spans: list[tuple[int, int]]) -> list[Finding]:
