@@ -63,6 +63,7 @@ from aiegis_guard.scanners.key_forms import (
 )
 from aiegis_guard.scanners.key_numbers import find_number_keys
 from aiegis_guard.scanners.keystores import find_keystores
+from aiegis_guard.scanners.seed_numbered import find_numbered_phrases
 from aiegis_guard.scanners.seed_phrases import find_seed_phrases, word_stretches
 from aiegis_guard.scanners.seed_plates import find_plate_phrases
 from aiegis_guard.scanners.slip39 import find_slip39_shares
@@ -362,7 +363,7 @@ def scan(layer: Layer, ctx: ScanContext) -> list[Finding]:
     if layer.depth:
         found += with_parent_label(layer, own, outbound)
     stretches = word_stretches(text)  # one shape pass for both word-list finders
-    found += find_seed_phrases(text, stretches)
+    found += find_numbered_phrases(stretches[0], find_seed_phrases(text, stretches))
     found += find_plate_phrases(text)
     found += find_glued_phrases(text)
     found += find_slip39_shares(text, stretches)
