@@ -53,6 +53,7 @@ from aiegis_guard.scanners.evm_keys import find_evm_keys, hex_runs, key_context,
 from aiegis_guard.scanners.glued_phrases import find_glued_phrases
 from aiegis_guard.scanners.key_calls import call_context
 from aiegis_guard.scanners.key_checks import base58_secret, secret_finding, solana_keypair
+from aiegis_guard.scanners.key_dumps import dumped_values
 from aiegis_guard.scanners.key_forms import (
     base64_runs,
     find_base64_keys,
@@ -373,6 +374,8 @@ def scan(layer: Layer, ctx: ScanContext) -> list[Finding]:
     found += _bare_byte_lists(text)
     found += _mini_keys(text)
     found += _bytes_literals(text)
+    for span, raw in dumped_values(text):  # xxd signer.key: 32 bytes, named by the command
+        found += [hit] if (hit := _named_bytes(text, span, raw)) is not None else []
     found += _wrapped_xprv(text)
     found += _solana_base64(text, b64)
     found += _solana_hex(text, spans)

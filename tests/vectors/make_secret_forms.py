@@ -577,7 +577,7 @@ def build() -> dict[str, Any]:
     later += [*places.exports(_key(), _key()), *places.key_fields(_key(), _key())]
     later += [*places.signed_scopes(GEN), *places.dev6_contexts(_key(), _key())]
     later += [*places.dev6_layouts(GEN), *places.dev6_bytes(GEN), *places.transcripts(GEN)]
-    later += places.dictated(GEN)
+    later += [*places.dictated(GEN), *places.hex_dumps(GEN)]
     for case in later:
         case["id"] = f"{case['form']}:{case['id']}"
         cases.append(case)

@@ -587,6 +587,33 @@ def dictated(gen: KeyGen) -> list[dict[str, Any]]:
     ]
 
 
+def hex_dumps(gen: KeyGen) -> list[dict[str, Any]]:
+    """A 32-byte file shown by xxd / hexdump -C, named by the command line before it."""
+    f = "hex-dump"
+
+    def xxd(raw: bytes) -> str:
+        rows = []
+        for off in range(0, len(raw), 16):
+            quads = " ".join(raw[off + i : off + i + 2].hex() for i in range(0, 16, 2))
+            rows.append(f"{off:08x}: {quads}  ................")
+        return "\n".join(rows)
+
+    def hexdump(raw: bytes) -> str:
+        rows = []
+        for off in range(0, len(raw), 16):
+            pairs = " ".join(f"{b:02x}" for b in raw[off : off + 16])
+            rows.append(f"{off:08x}  {pairs}  |................|")
+        return "\n".join([*rows, f"{len(raw):08x}"])
+
+    key, digest = bytes.fromhex(gen.key()), bytes.fromhex(gen.key())
+    return [
+        _case("xxd-key", f, f"$ xxd signer.key\n{xxd(key)}", "block", "the file is a key"),
+        _case("hexdump-key", f, f"$ hexdump -C wallet.pk\n{hexdump(key)}", "block", "hexdump -C"),
+        _case("xxd-hash", f, f"$ xxd block.hash\n{xxd(digest)}", "allow", "named as a hash"),
+        _case("xxd-48", f, f"$ xxd signer.key\n{xxd(key + digest[:16])}", "allow", "48 bytes"),
+    ]
+
+
 __all__ = [
     "addresses",
     "bech32_keys",
@@ -598,6 +625,7 @@ __all__ = [
     "echoes",
     "exports",
     "glued",
+    "hex_dumps",
     "key_fields",
     "links",
     "markup",
