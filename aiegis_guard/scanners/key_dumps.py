@@ -22,25 +22,36 @@ LINE_RE = LazyPattern(
 )
 KEY_BYTES = 32
 MAX_LINES = 3  # 32 bytes: two full lines (and hexdump's closing offset line)
+# the first line's offset as xxd, hexdump -C and od print it
+ZERO_OFFSETS = ("00000000:", "00000000  ", "0000000 ", "000000 ")
 
 
 def dumped_values(text: str) -> list[tuple[tuple[int, int], bytes]]:
-    """(span of the dump, its bytes) for each dump from offset 0 that holds exactly 32 bytes."""
-    if "0000000" not in text:
-        return []
+    """(span of the dump, its bytes) for each dump from offset 0 that holds exactly 32 bytes;
+    found from the offset-0 lines (C-speed ``find``), then read line by line."""
     out: list[tuple[tuple[int, int], bytes]] = []
-    lines = list(LINE_RE.finditer(text))
-    i = 0
-    while i < len(lines):
-        if int(lines[i].group(1), 16) != 0:
-            i += 1
-            continue
-        raw = b""
-        j = i
-        while j < len(lines) and j - i < MAX_LINES and int(lines[j].group(1), 16) == len(raw):
-            raw += bytes.fromhex(re.sub(r"\s", "", lines[j].group(2)))
-            j += 1
-        if len(raw) == KEY_BYTES:
-            out.append(((lines[i].start(), lines[j - 1].end()), raw))
-        i = max(j, i + 1)
+    for zero in ZERO_OFFSETS:
+        at = text.find(zero)
+        while at >= 0:
+            line_start = text.rfind("\n", 0, at) + 1
+            if not text[line_start:at].strip():
+                hit = _dump_at(text, line_start)
+                out += [hit] if hit is not None and hit not in out else []
+            at = text.find(zero, at + len(zero))
     return out
+
+
+def _dump_at(text: str, pos: int) -> tuple[tuple[int, int], bytes] | None:
+    raw = b""
+    first = last = None
+    for _ in range(MAX_LINES):
+        m = LINE_RE.match(text, pos)
+        if m is None or int(m.group(1), 16) != len(raw):
+            break
+        raw += bytes.fromhex(re.sub(r"\s", "", m.group(2)))
+        first = m if first is None else first
+        last = m
+        pos = m.end() + 1
+    if first is None or last is None or len(raw) != KEY_BYTES:
+        return None
+    return (first.start(), last.end()), raw

@@ -147,6 +147,7 @@ CONJUNCTIONS = frozenset(("and", "und", "och"))
 SPOKEN_COMMAS = ("coma", "comma", "virgule", "komma", "virgola", "virgula")
 _SPOKEN_RE = re.compile(r"(?i)\b(?:" + "|".join(SPOKEN_COMMAS) + r")\b")
 DICTATED_MIN = 5  # spoken commas before a text is read without them
+ESCAPED_REACH = 11 * 14  # characters holding the 11 escaped breaks of a phrase
 
 
 @cache
@@ -392,10 +393,33 @@ def _second_readings(text: str, found: list[Finding]) -> Iterator[str]:
     said aloud blanked ("abandon coma ability ..": coma is an Italian list word too)."""
     if any(f.rule_id == RULE_BIP39 for f in found):
         return
-    if "\\n" in text or "\\t" in text:
-        yield _ESCAPED_GAP_RE.sub("  ", text)
+    escaped = _escapes_as_breaks(text) if "\\n" in text or "\\t" in text else None
+    if escaped is not None:
+        yield escaped
     if sum(text.count(w) for w in SPOKEN_COMMAS) >= DICTATED_MIN:
         yield _SPOKEN_RE.sub(lambda m: " " * len(m.group()), text)
+
+
+def _escapes_as_breaks(text: str) -> str | None:
+    """Only where 11 escaped breaks fall within ``ESCAPED_REACH`` characters (a phrase one
+    word a line) are they blanked, and only those places are kept (the rest blanked, not read
+    again); None where there is no such place."""
+    at = [m.start() for m in _ESCAPED_GAP_RE.finditer(text)]
+    places: list[tuple[int, int]] = []
+    for i in range(len(at) - MIN_WORDS + 2):
+        if at[i + MIN_WORDS - 2] - at[i] <= ESCAPED_REACH:
+            lo, hi = max(0, at[i] - 12), min(len(text), at[i + MIN_WORDS - 2] + 14)
+            if places and lo <= places[-1][1]:
+                places[-1] = (places[-1][0], hi)
+            else:
+                places.append((lo, hi))
+    if not places:
+        return None
+    pieces, done = [], 0
+    for lo, hi in places:
+        pieces += [" " * (lo - done), _ESCAPED_GAP_RE.sub("  ", text[lo:hi])]
+        done = hi
+    return "".join([*pieces, " " * (len(text) - done)])
 
 
 def _listed_phrases(text: str, spans: list[tuple[int, int]]) -> list[Finding]:

@@ -86,6 +86,7 @@ _ARRAY_GAP_RE = re.compile(r"[\s,]+")
 BARE_BYTES_RE = LazyPattern(
     rf"({_BYTE}(?:[ \t]*,[ \t]*{_BYTE}){{63}})[ \t]*,?[ \t]*[\"'`]?[ \t]*(?=\r?\n|$)"
 )
+BARE_START_RE = LazyPattern(r"=[ \t\"']{0,3}(?=\d{1,3}[ \t]*,)")  # PAYER_SECRET = "12,..
 # a Casascius-style mini private key (Bitcoin wiki "Mini private key format"): S and 29
 # base58 characters whose SHA-256 with "?" appended starts with a zero byte; the key is its
 # SHA-256
@@ -186,21 +187,16 @@ def _solana_arrays(text: str) -> list[Finding]:
 
 def _bare_byte_lists(text: str) -> list[Finding]:
     """A 64-byte keypair written as a bare comma list after ``=`` (an .env or config value),
-    re-derived; found from each ``=`` (C-speed ``find``), not by a pass over the text."""
+    re-derived."""
     if text.count(",") < 63:
         return []
     found: list[Finding] = []
-    at = text.find("=")
-    while at >= 0:
-        start = at + 1
-        while start < min(len(text), at + 4) and text[start] in " \t\"'":
-            start += 1  # PAYER_SECRET = "12,250,.."
-        m = BARE_BYTES_RE.match(text, start)
+    for start in BARE_START_RE.finditer(text):
+        m = BARE_BYTES_RE.match(text, start.end())
         raw = _array_bytes(m.group(1)) if m is not None else None
         if m is not None and raw is not None and len(raw) == 64:
             hit = solana_keypair(raw, m.span(1), m.group(1), "bare-byte-list")
             found += [hit] if hit is not None else []
-        at = text.find("=", at + 1)
     return found
 
 
