@@ -137,7 +137,9 @@ def _context(
     if store is not None:
         return store
     value_start, start = start, conversion_start(text, start) or start  # Data(hex: "..")
-    tail_start = _word_start(text, max(lo, start - TAIL), start)
+    tail_start = max(lo, start - TAIL)
+    if 0 < tail_start < start and text[tail_start - 1].isalnum() and text[tail_start].isalnum():
+        tail_start = _word_start(text, tail_start, start)  # not "signe|r": no "r"
     before = _classify_tail(text[tail_start:start])
     # a bare "key" may have lost its qualifier ("storage key", "withdrawal credentials") at
     # the cut, a "value" its name ("--name pk --value"): read the whole window
@@ -296,9 +298,12 @@ def _short_keys(text: str, spans: list[tuple[int, int]]) -> list[Finding]:
     """A key printed from an integer loses its leading zero digits (``hex(key)``: 63 digits
     for one key in 16, Starknet keys below 2**251): 61-63 hex digits count only where a call
     or a word names them a key (no derivation, no candidate)."""
+    short = [(s, e) for s, e in spans if e - s in SHORT_LENGTHS]
+    if not short:
+        return []
     found = []
     for length in SHORT_LENGTHS:
-        for start, end, body in _hex_tokens(text, spans, length):
+        for start, end, body in _hex_tokens(text, short, length):
             if _context(text, start, end, 0, len(text))[0] == "key" and not is_placeholder(body):
                 found.append(key_finding((start, end), text[start:end], f"pattern:hex{length}"))
     return found
