@@ -1,4 +1,5 @@
-"""Checksums that turn "looks like" into "is": Luhn, IBAN mod-97, base58check, EIP-55, BIP-39.
+"""Checksums that turn "looks like" into "is": Luhn, IBAN mod-97, base58check, EIP-55, BIP-39,
+bech32 (BIP-173).
 
 Pure functions on strings/bytes; no chain SDK imports (keccak-256 comes from safe-pysha3 when
 installed, else pycryptodome).
@@ -21,6 +22,8 @@ __all__ = [
     "BIP39_WORD_COUNTS",
     "b58check_decode",
     "b58decode",
+    "bech32_decode",
+    "bech32_polymod",
     "bip39_index",
     "is_valid_bip39",
     "is_valid_eip55",
@@ -175,3 +178,47 @@ def is_valid_bip39(indices: Sequence[int]) -> bool:
     entropy = (value >> check_bits).to_bytes(entropy_bits // 8, "big")
     digest = hashlib.sha256(entropy).digest()[0]
     return digest >> (8 - check_bits) == value & ((1 << check_bits) - 1)
+
+
+# --- bech32 (BIP-173: bitcoin/bips bip-0173.mediawiki, "Checksum" and "Bech32") -------------
+_BECH32 = "qpzry9x8gf2tvdw0s3jn54khce6mua7l"
+_BECH32_VALUE = {c: i for i, c in enumerate(_BECH32)}
+_BECH32_GEN = (0x3B6A57B2, 0x26508E6D, 0x1EA119FA, 0x3D4233DD, 0x2A1462B3)
+
+
+def bech32_polymod(values: Sequence[int]) -> int:
+    """BIP-173's checksum polymod (1: bech32 holds; 0x2BC830A3: bech32m, BIP-350)."""
+    chk = 1
+    for v in values:
+        top = chk >> 25
+        chk = ((chk & 0x1FFFFFF) << 5) ^ v
+        for i, g in enumerate(_BECH32_GEN):
+            if (top >> i) & 1:
+                chk ^= g
+    return chk
+
+
+def bech32_decode(value: str) -> tuple[str, bytes] | None:
+    """(hrp, payload bytes) of a bech32 (not bech32m) string whose checksum holds, else None
+    (one case only; the 5-bit groups regrouped to bytes, at most 4 zero padding bits)."""
+    if value.lower() != value and value.upper() != value:
+        return None
+    hrp, sep, data = value.lower().rpartition("1")
+    if not sep or not hrp or len(data) < 6:
+        return None
+    values = [_BECH32_VALUE.get(c, -1) for c in data]
+    if -1 in values:
+        return None
+    expanded = [ord(c) >> 5 for c in hrp] + [0] + [ord(c) & 31 for c in hrp]
+    if bech32_polymod(expanded + values) != 1:
+        return None
+    acc = bits = 0
+    out = bytearray()
+    for v in values[:-6]:
+        acc, bits = (acc << 5) | v, bits + 5
+        if bits >= 8:
+            bits -= 8
+            out.append((acc >> bits) & 0xFF)
+    if bits >= 5 or acc & ((1 << bits) - 1):
+        return None
+    return hrp, bytes(out)

@@ -21,7 +21,7 @@ from aiegis_guard.checksums import (
 )
 from aiegis_guard.normalize import normalize
 from aiegis_guard.scanners import ScanContext, Stage, wallet_keys
-from aiegis_guard.scanners.evm_keys import _classify
+from aiegis_guard.scanners.key_words import classify_window
 from tests.conftest import VECTORS
 
 WALLET = json.loads((VECTORS / "wallet_keys.json").read_text(encoding="utf-8"))
@@ -99,14 +99,14 @@ def test_blocked_secret_is_redacted_in_pass_through_text() -> None:
         pytest.param('{"transactionHash": "', "hash", id="transactionHash"),
         pytest.param("storage key ", "hash", id="storage-key"),
         pytest.param("private key signed tx ", "hash", id="nearest-wins"),
-        pytest.param('"key":"', "hash", id="json-field-key"),
+        pytest.param('"key":"', None, id="json-field-key"),  # the object's other words decide
         pytest.param("https://etherscan.io/address/", "hash", id="explorer"),
         pytest.param("use this: ", None, id="bare"),
     ],
 )
 def test_context_words(window: str, kind: str | None) -> None:
     """The nearest key-ish or hash-ish word before the value decides."""
-    found = _classify(window, nearest_last=True)
+    found = classify_window(window, nearest_last=True)
     assert (found[0] if found else None) == kind
 
 

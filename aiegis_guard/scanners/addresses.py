@@ -51,7 +51,7 @@ from functools import lru_cache
 from typing import NamedTuple
 
 from aiegis_guard.charclass import BASE58, HEX, WORD, runs
-from aiegis_guard.checksums import keccak256, to_eip55
+from aiegis_guard.checksums import bech32_polymod, keccak256, to_eip55
 from aiegis_guard.findings import Action, Category, Chain, Finding, Severity, Source
 from aiegis_guard.normalize import Layer
 from aiegis_guard.redact import mask_address
@@ -97,7 +97,6 @@ _NATIVE_SOLANA = frozenset(
 _BTC_VERSIONS = {0x00: "p2pkh", 0x05: "p2sh", 0x6F: "p2pkh-test", 0xC4: "p2sh-test"}
 _BECH32 = "qpzry9x8gf2tvdw0s3jn54khce6mua7l"
 _BECH32_VALUE = {c: i for i, c in enumerate(_BECH32)}
-_BECH32_GEN = (0x3B6A57B2, 0x26508E6D, 0x1EA119FA, 0x3D4233DD, 0x2A1462B3)
 _LEFT_OK = frozenset(" \t\r\n\"'`([{<,;:=/|>*")
 
 
@@ -204,17 +203,6 @@ def _base58(text: str) -> Iterator[tuple[int, int, str, Chain | str]]:
 # --- bech32 / bech32m (BIP-173 / BIP-350) ------------------------------------------------------
 
 
-def _polymod(values: list[int]) -> int:
-    chk = 1
-    for v in values:
-        top = chk >> 25
-        chk = ((chk & 0x1FFFFFF) << 5) ^ v
-        for i, g in enumerate(_BECH32_GEN):
-            if (top >> i) & 1:
-                chk ^= g
-    return chk
-
-
 def _convert5to8(data: list[int]) -> bytes | None:
     acc = bits = 0
     out = bytearray()
@@ -241,7 +229,7 @@ def is_valid_segwit(address: str) -> bool:
     if -1 in values:
         return False
     expanded = [ord(c) >> 5 for c in hrp] + [0] + [ord(c) & 31 for c in hrp]
-    const = _polymod(expanded + values)
+    const = bech32_polymod(expanded + values)
     version = values[0]
     program = _convert5to8(values[1:-6])
     if program is None or version > 16 or not 2 <= len(program) <= 40:

@@ -9,8 +9,10 @@ Three shapes name a key without any key-ish word next to the value:
   ``web3.eth.accounts.wallet.add('0x..')``), Foundry key cheatcodes (``vm.startBroadcast(0x..)``,
   ``vm.addr(0x..)``); ``sign_transaction(tx, '0x..')`` / ``unsafe_sign_hash(h, '0x..')`` take it
   after the thing being signed (the first argument of a sign call is a message or hash: not a
-  key). Conversion wrappers (``bytes.fromhex``, ``hex::decode``, ``new BigInteger(.., 16)``)
-  are looked through.
+  key); a transaction signs itself with its one argument (``tx.sign(key)``, PHP's
+  ``$tx->sign('..')``). Conversion wrappers (``bytes.fromhex``, ``hex::decode``,
+  ``new BigInteger(.., 16)``, Swift's ``Data(hex:)``) are looked through; the words before
+  them name the value (:func:`conversion_start`).
 * **parsed strings**: ``"0x..".parse::<PrivateKeySigner>()``, ``let w: LocalWallet = "..".parse()``.
 * **JSON-RPC**: the ``params`` of a key-import method (``personal_importRawKey``,
   ``wallet_importPrivateKey``, ``parity_newAccountFromSecret``) are key material wherever the
@@ -28,7 +30,7 @@ from __future__ import annotations
 
 import re
 
-__all__ = ["call_context", "parse_context"]
+__all__ = ["call_context", "conversion_start", "parse_context"]
 
 REACH = 240  # characters searched before the value for the enclosing call / params
 METHOD_REACH = 400  # characters around the params searched for the "method" field
@@ -66,12 +68,13 @@ CONVERSIONS = _words(
     """bytes fromhex hexbytes buffer from tobytes hex decode biginteger bigint bn u256
     uint256 hextobytes unhexlify arrayify hextou8a tobuffer uint8array hexdecode b256
     mustdecode decodestring trimprefix trim strip lstrip removeprefix replace tostring str
-    string hexlify fromstring getbytes"""
+    string hexlify fromstring getbytes data"""
 )
 _CALLEE_RE = re.compile(
-    r"((?:[A-Za-z_$][\w$]*\s*(?:\.|::)\s*){0,4}[A-Za-z_$][\w$]*)!?\s*"
+    r"((?:[A-Za-z_$][\w$]*\s*(?:\.|::|->)\s*){0,4}[A-Za-z_$][\w$]*)!?\s*"
     r"(?:<[\w\s:,]{0,40}>)?\s*$"
 )
+_PATH_SEP_RE = re.compile(r"\s*(?:\.|::|->)\s*")  # a.b, A::b, $a->b
 _PARAMS_RE = re.compile(r"[\"']?params[\"']?\s*[:=]\s*$")
 _METHOD_RE = re.compile(r"(?<![\w$])[\"']?method[\"']?\s*[:=]\s*[\"'`]([\w.\-]{1,80})[\"'`]")
 # provider.send("personal_importRawKey", [..]), make_request(..), request(..): method, params
@@ -113,16 +116,23 @@ def _openers(text: str, start: int) -> list[tuple[int, str, int]]:
     return found
 
 
+def _is_transaction(name: str) -> bool:
+    """A transaction object (``tx``, ``rawTx``, ``transaction``): its ``sign`` takes the key."""
+    return name.endswith(("tx", "txn")) or "transaction" in name
+
+
 def _is_key_type(name: str) -> bool:
     return any(t in name for t in KEY_TYPES)
 
 
 def _callee(path: str, commas: int) -> str:
     """ "key" / "convert" / "" (neither) for a call of the dotted ``path``."""
-    parts = [_name(p) for p in re.split(r"\s*(?:\.|::)\s*", path)]
+    parts = [_name(p) for p in _PATH_SEP_RE.split(path)]
     last, quals = parts[-1], parts[:-1]
     if last in LOADERS or "ecdsa" in last:
         return "key"
+    if last == "sign" and quals and _is_transaction(quals[-1]):
+        return "key"  # tx.sign(key) (ethereumjs-tx), $tx->sign('..') (web3p): signs itself
     if last in SIGNERS:
         return "key" if commas > 0 else ""
     if quals and quals[-1] == "vm" and last in CHEATCODES:
@@ -202,6 +212,21 @@ def call_context(text: str, start: int) -> str | None:
     return _walk(text, start)
 
 
+def conversion_start(text: str, start: int) -> int | None:
+    """Where the conversion wrappers around the value at ``start`` begin (``Data(hex: "..")``,
+    ``bytes.fromhex('..')``), else None: the words before them name the value, not theirs."""
+    if text.find("(", max(0, start - REACH), start) == -1:
+        return None
+    at = None
+    for pos, bracket, commas in _openers(text, start):
+        lo = max(0, pos - 64)
+        m = _CALLEE_RE.search(text, lo, pos) if bracket == "(" else None
+        if m is None or _callee(m.group(1), commas) != "convert":
+            break
+        at = m.start(1)
+    return at
+
+
 def _walk(text: str, start: int) -> str | None:
     """:func:`call_context` by the brackets around ``start``, innermost first."""
     openers = _openers(text, start)
@@ -212,10 +237,10 @@ def _walk(text: str, start: int) -> str | None:
             if m is None:
                 continue  # a grouping parenthesis: look further out
             kind = _callee(m.group(1), commas)
-            if kind == "" and _name(re.split(r"\.|::", m.group(1))[-1]) in RPC_SENDERS:
+            if kind == "" and _name(_PATH_SEP_RE.split(m.group(1))[-1]) in RPC_SENDERS:
                 return _sender_context(text, openers, n)
             if kind == "key":
-                return f"call:{m.group(1).rsplit('.', 1)[-1].rsplit(':', 1)[-1]}"
+                return f"call:{_PATH_SEP_RE.split(m.group(1))[-1]}"
             if kind == "convert":
                 continue  # a conversion wrapper: PrivateKey(bytes.fromhex('..'))
             return None  # the innermost real call decides

@@ -31,6 +31,8 @@ XPRV_VERSIONS = {
     bytes.fromhex("024285b5"): "Uprv",
     bytes.fromhex("02aa7a99"): "Zprv",
     bytes.fromhex("02575048"): "Vprv",
+    # Litecoin's own (bitcore-lib-ltc networks.js hkeyPrivateVersion; SLIP-0132 "Ltpv")
+    bytes.fromhex("019d9cfe"): "Ltpv",
 }
 # the SECRET_KEY base58 prefix of each chain's chainparams.cpp (bitcoin/bitcoin: 128 / 239;
 # litecoin-project/litecoin: 176; dogecoin/dogecoin: 158; dashpay/dash: 204)
@@ -61,7 +63,7 @@ def secret_finding(
 
 
 def _xprv(token: str, span: tuple[int, int]) -> Finding | None:
-    if token[1:4] != "prv":
+    if token[1:4] != "prv" and token[:4] != "Ltpv":
         return None
     payload = b58check_decode(token)
     if payload is None or len(payload) != 78 or payload[:4] not in XPRV_VERSIONS:

@@ -62,10 +62,12 @@ AFTER_REACH = 80  # characters after the last part searched when nothing precede
 LABELLED_BLOCK_MAX = 512  # decoded blocks this short are one value: the label applies
 PART_RE = LazyPattern(
     r"(?i)(?:part|half|piece|chunk|segment|fragment|shard|share|first|second|upper|lower|"
+    r"mitad|parte|moiti[eé]|h[aä]lfte|teil|met[aà]|metade|половин|часть|primera|segunda|"
     r"high|low|left|right|(?:^|[^a-z0-9])(?:1|2|3|4|a|b|c|d|one|two|p1|p2|hi|lo)(?:[^a-z0-9]|$))"
 )
 STRONG_PART_RE = LazyPattern(
-    r"(?i)part|half|halves|piece|chunk|segment|fragment|shard|\d\s*(?:/|of)\s*\d"
+    r"(?i)part|half|halves|piece|chunk|segment|fragment|shard|\d\s*(?:/|of)\s*\d|"
+    r"mitad|parte|moiti[eé]|h[aä]lfte|teil|met[aà]|metade|половин|часть"  # es, fr, de, it, pt, ru
 )
 _WRAP_GAP_RE = LazyPattern(r"[ \t]*\r?\n[ \t]*")
 _CONCAT_RE = LazyPattern(r"\s*[\"'`]\s*(?:\+|\.\.|\|\||\.)?\s*(?:\\\s*)?[\"'`]\s*")

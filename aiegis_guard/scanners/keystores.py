@@ -32,18 +32,28 @@ KEYSTORE_REACH = 2048  # characters around the ciphertext read for the other fie
 # (:func:`_password_like`): "password is required" names no password.
 PASSWORD_RE = LazyPattern(
     r"(?i)(?<![a-z])(?:pass(?:word|phrase|wd)?|pwd|passwort|contrase[ñn]a|senha|"
-    r"mot de passe|пароль|密码|密碼|パスワード|비밀번호)(?:[\w./-]{0,16})?[\"']?[ \t]*"
+    r"mot de passe|пароль|密码|密碼|パスワード|비밀번호)(?:[\w./-]{0,16})?(?![\w./-])[\"']?[ \t]*"
     r"(?:is|was|:|=|->|：)?[ \t]*\r?\n?[ \t]*[\"'`]?(?P<v>[^\s\"'`<>${}]{4,64})"
-)
+)  # the name ends where its word does: "password:" holds no password "ord:"
+# a value read at run time, not written: getpass(), os.environ["PW"], input(..), sys.argv[1]
+_READ_VALUE_RE = LazyPattern(r"[A-Za-z_][\w.:]*[(\[]")
 # the JSON itself, or a name holding it, then the password string: fromEncryptedJson(`{..}`,
-# ".."), Account.decrypt(keystore, ".."), decryptKeystore(json, '..')
-PASSWORD_ARG_RE = LazyPattern(
-    r"(?:\}\s*[`'\"]?|(?i:decrypt\w*|from_?encrypted_?json\w*|from_?v3\w*)\s*\(\s*[\w.$]+)"
-    r"\s*,\s*[`'\"](?P<v>[^`'\"\s]{4,128})[`'\"]\s*\)"
+# ".."), Account.decrypt(keystore, ".."), decryptKeystore(json, '..'), web3dart's
+# Wallet.fromJson(json, '..'), go-ethereum's ks.Import(json, "..", "new"); a quoted argument
+# is the password whatever it holds (a passphrase has spaces)
+_DECRYPT_CALL = (
+    r"(?i:decrypt\w*|decode_?keyfile\w*|from_?encrypted_?json\w*|from_?v3\w*|(?:wallet|keystore|account)s?\s*\.\s*"
+    r"(?:from_?json|import)|ks\s*\.\s*import)"
 )
-# the password as the first argument of a loader: WalletUtils.loadCredentials("..", file)
+PASSWORD_ARG_RE = LazyPattern(
+    rf"(?:\}}\s*[`'\"]?|{_DECRYPT_CALL}\s*\(\s*[\w.$]+)"
+    r"\s*,\s*b?([`'\"])(?P<v>[^`'\"\r\n]{4,128})\1\s*[,)]"
+)
+# the password as the first argument of a loader: WalletUtils.loadCredentials("..", file),
+# loadJsonCredentials, Wallet.decrypt("..", file), keythereum.recover("..", keyObject)
 PASSWORD_FIRST_RE = LazyPattern(
-    r"(?i:load_?credentials|unlock\w*|decrypt\w*)\s*\(\s*[`'\"](?P<v>[^`'\"\s]{4,128})[`'\"]"
+    r"(?i:load\w*credentials|unlock\w*|decrypt\w*|keythereum\s*\.\s*recover)\s*\(\s*"
+    r"([`'\"])(?P<v>[^`'\"\r\n]{4,128})\1"
 )
 
 
@@ -54,7 +64,8 @@ def _password(text: str, lo: int, hi: int) -> tuple[int, int] | None:
         return arg.span("v")
     for m in PASSWORD_RE.finditer(text, lo, hi):
         value = m.group("v")
-        if _password_like(value) and not value.startswith(("http", "process.")):
+        read = _READ_VALUE_RE.match(value) is not None
+        if _password_like(value) and not read and not value.startswith(("http", "process.")):
             return m.span("v")
     return None
 

@@ -58,6 +58,8 @@ class Provider:
     check: Callable[[str], str | None] | None = None  # evidence, or None to reject
     action: Action = Action.BLOCK
     severity: Severity = Severity.CRITICAL
+    near: LazyPattern | None = None  # a name required within ``NEAR`` characters of the secret
+    generic: bool = False  # yields to a provider's own rule on the same secret
 
 
 def _re(pattern: str) -> LazyPattern:
@@ -99,6 +101,18 @@ def _jwt(value: str) -> str | None:
     return "header:alg" if header is not None and "alg" in header else None
 
 
+def _basic(value: str) -> str | None:
+    """Base64 of ``user:secret`` whose secret mixes letters and digits (not "user:password")."""
+    try:
+        decoded = base64.b64decode(value + "=" * (-len(value) % 4)).decode("ascii")
+    except (ValueError, binascii.Error, UnicodeDecodeError):
+        return None
+    user, sep, secret = decoded.partition(":")
+    if not sep or not user or len(secret) < 8 or not decoded.isprintable():
+        return None
+    return "decodes-to:user:secret" if _mixed(secret) else None
+
+
 def _ed25519_b64(value: str) -> str | None:
     try:
         return "decodes-to:64-bytes" if len(base64.b64decode(value)) == 64 else None
@@ -116,6 +130,11 @@ def _discord(value: str) -> str | None:
     return "segment:user-id" if decoded.isdigit() else None
 
 
+NEAR = 48  # characters each side of a secret searched for the name ``Provider.near`` requires
+# "moralis_api_key:", "X-API-Key", "apiKey", "service_role", "SERVICE_KEY" (not "anon" keys)
+_API_KEY_NAME = LazyPattern(r"(?i)(?<![a-z])(?:x[_-]?)?api[_-]?key|service[_-]?(?:role|key)")
+
+
 # --- the declarations ---------------------------------------------------------------------
 
 PROVIDERS: tuple[Provider, ...] = (
@@ -129,8 +148,11 @@ PROVIDERS: tuple[Provider, ...] = (
         rf"{B}sk-or-v1-[0-9a-f]{{64}}{E}"), 73),
     Provider("google_api_key", "Google API key", ("aiza",), _re(
         rf"{B}AIza[0-9A-Za-z_-]{{35}}{E}"), 39),
+    # not in a SigV4 credential scope (an Authorization header's Credential=, a presigned
+    # URL's X-Amz-Credential=): there it names who signed, beside a signature, not a secret
     Provider("aws_access_key", "AWS access key id", ("akia", "asia", "abia", "acca"), _re(
-        r"(?<![A-Za-z0-9])(?:AKIA|ASIA|ABIA|ACCA)[A-Z2-7]{16}(?![A-Za-z0-9])"), 20,
+        r"(?<![A-Za-z0-9])(?<![Cc]redential=)(?:AKIA|ASIA|ABIA|ACCA)[A-Z2-7]{16}(?![A-Za-z0-9])"),
+        20,
         check=_not_example),
     Provider("aws_secret_key", "AWS secret access key",
         ("aws_secret", "secret_access_key", "secretaccesskey", "aws secret"), _re(
@@ -218,6 +240,29 @@ PROVIDERS: tuple[Provider, ...] = (
         r"(?<![A-Za-z0-9_])do[opr]_v1_[a-f0-9]{64}(?![A-Za-z0-9_])"), 71),
     Provider("shopify", "Shopify access token", ("shpat_", "shpca_", "shppa_", "shpss_"), _re(
         r"(?<![A-Za-z0-9_])shp(?:at|ca|pa|ss)_[a-fA-F0-9]{32}(?![A-Za-z0-9_])"), 38),
+    # node / data providers' keys in the shapes their docs give: Triton One
+    # (https://<name>.rpcpool.com/<token>), Covalent / GoldRush (cqt_...)
+    Provider("triton", "Triton One RPC token", ("rpcpool.com/",), _re(
+        r"rpcpool\.com/(?P<secret>[A-Za-z0-9_-]{20,64})(?![A-Za-z0-9_-])"), 80, check=_mixed),
+    Provider("covalent", "Covalent (GoldRush) API key", ("cqt_",), _re(
+        r"(?<![A-Za-z0-9_])cqt_[A-Za-z0-9]{20,40}(?![A-Za-z0-9_])"), 44, check=_mixed),
+    # any key given by its name: an x-api-key / api-key header, an ?apikey= parameter, an
+    # /api-key/<key> path, a secretKey field (Shyft, Birdeye, 0x, Pimlico, Syndica, thirdweb):
+    # letters and digits mixed (a name or a placeholder is neither)
+    Provider("api_key", "API key given by its name", (
+        "api-key", "api_key", "apikey", "secretkey", "secret_key", "secret-key"), _re(
+        r"(?i:api[-_]?key|secret[-_]?key)[\"'`]?\s*[:=/]\s*[\"'`]?"
+        r"(?P<secret>[A-Za-z0-9_-]{16,128})(?![A-Za-z0-9_-])"), 150, check=_mixed, generic=True),
+    # HTTP Basic credentials (Infura IPFS: base64 of "<project id>:<secret>"): decoded, a name
+    # and a secret of letters and digits
+    Provider("basic_auth", "HTTP Basic credentials", ("basic ",), _re(
+        r"(?i:basic)\s+(?P<secret>[A-Za-z0-9+/]{16,300}={0,2})(?![A-Za-z0-9+/=])"), 320,
+        check=_basic, generic=True),
+    # a JWT named as an API / service key (Moralis' keys, a Supabase service_role key) is the
+    # key itself; any other JWT (a session's bearer token) is only flagged
+    Provider("jwt_api_key", "API key in JWT form", ("eyj",), _re(
+        rf"{B}eyJ[A-Za-z0-9_-]{{8,2000}}\.eyJ[A-Za-z0-9_-]{{8,8000}}\.[A-Za-z0-9_-]{{8,2000}}{E}"),
+        12010, check=_jwt, near=_API_KEY_NAME),
     Provider("jwt", "JSON Web Token", ("eyj",), _re(
         rf"{B}eyJ[A-Za-z0-9_-]{{8,2000}}\.eyJ[A-Za-z0-9_-]{{8,8000}}\.[A-Za-z0-9_-]{{8,2000}}{E}"),
         12010, check=_jwt, action=Action.FLAG, severity=Severity.MEDIUM),
@@ -250,12 +295,26 @@ def _search(provider: Provider, text: str, start: int, end: int) -> re.Match[str
     return provider.pattern.search(text, max(0, start - provider.before), stop)
 
 
-def _finding(provider: Provider, m: re.Match[str], anchor: str) -> Finding | None:
+def _named(provider: Provider, text: str, start: int, end: int) -> str | None:
+    """Evidence of the name ``provider.near`` requires around ``text[start:end]``, or None."""
+    assert provider.near is not None
+    m = provider.near.search(text, max(0, start - NEAR), start) or provider.near.search(
+        text, end, min(len(text), end + NEAR)
+    )
+    return f"named:{m.group()!r}" if m is not None else None
+
+
+def _finding(provider: Provider, m: re.Match[str], anchor: str, text: str) -> Finding | None:
     group = "secret" if "secret" in provider.pattern.groupindex and m.group("secret") else 0
     value = m.group(group)
     evidence = [f"pattern:{provider.rule}"]
     if provider.after:
         evidence.append(f"context:{anchor!r}")
+    if provider.near is not None:
+        named = _named(provider, text, *m.span(group))
+        if named is None:
+            return None
+        evidence.append(named)
     if provider.check is not None:
         extra = provider.check(value)
         if extra is None:
@@ -304,7 +363,25 @@ def scan(layer: Layer, ctx: ScanContext) -> list[Finding]:
             anchor = lowered[last - length + 1 : last + 1]
             for provider in providers:
                 m = _search(provider, text, start, start + length)
-                finding = _finding(provider, m, anchor) if m is not None else None
-                if finding is not None and finding.span not in found:
-                    found[finding.span] = finding  # type: ignore[index]
-    return list(found.values())
+                finding = _finding(provider, m, anchor, text) if m is not None else None
+                if finding is not None and finding.span is not None:
+                    held = found.get(finding.span)
+                    if held is None or (_generic(held) and not provider.generic):
+                        found[finding.span] = finding
+    own = [span for span, f in found.items() if not _generic(f)]
+    return [  # a generic finding yields to a provider's own one over the same characters
+        f
+        for span, f in found.items()
+        if not _generic(f) or not any(s[0] < span[1] and span[0] < s[1] for s in own)
+    ]
+
+
+@cache
+def _generic_rules() -> frozenset[str]:
+    return frozenset(f"secret.{p.rule}" for p in PROVIDERS if p.generic)
+
+
+def _generic(finding: Finding) -> bool:
+    """A key given by its name (``secret.api_key``), not in a provider's own format: where a
+    provider's rule finds the same secret (``OPENAI_API_KEY=sk-..``), that one is reported."""
+    return finding.rule_id in _generic_rules()

@@ -2,9 +2,12 @@
 
 Called by :mod:`aiegis_guard.scanners.wallet_keys` (not a stage of its own). Any case; words
 separated by spaces, newlines, commas, numbering (``1. abandon 2. ability``) or written as a
-JSON array. Every official list is checked (English, Spanish, French, Italian, Portuguese,
-Czech, Japanese, Korean, Chinese) plus python-mnemonic's Russian and Turkish lists; Chinese
-characters must be separated (by spaces, commas...) like the words of any other list.
+JSON array (words numbered out of order, in columns or after themselves:
+:mod:`~aiegis_guard.scanners.seed_numbered`). Every official list is checked (English,
+Spanish, French, Italian, Portuguese, Czech, Japanese, Korean, Chinese) plus
+python-mnemonic's Russian and Turkish lists; Chinese characters separated (by spaces,
+commas...) like the words of any other list (glued ones, and glued kana / Hangul words:
+:mod:`~aiegis_guard.scanners.glued_phrases`).
 
 A run of at least 12 list words whose checksum fails is ``secret.bip39_like`` (FLAG): a seed
 phrase with one mistyped word is still recoverable by trying 2048 words per position, and such
@@ -30,12 +33,19 @@ from aiegis_guard.redact import mask_words
 
 __all__ = [
     "LOWER_SEPARATORS",
+    "MIN_DISTINCT",
     "RULE_BIP39",
     "RULE_BIP39_LIKE",
     "Stretches",
+    "bip39_finding",
+    "dedupe_phrases",
     "find_seed_phrases",
     "gap_ok",
-    "phrase_finding",
+    "is_placeholder_phrase",
+    "languages_of",
+    "overlaps",
+    "strip_accents",
+    "word_index",
     "word_stretches",
     "word_tokens",
 ]
@@ -55,6 +65,7 @@ _ITEM_TAGS = "li|td|th|dd|option|string|item|entry|value|word|span|code"  # "str
 _ITEM = rf"<(?:{_ITEM_TAGS})\b[^<>]{{0,60}}>[^<]{{0,40}}</(?:{_ITEM_TAGS})>"
 _ITEM_GLUE = r"(?:\s*</?(?:ol|ul|tr|tbody|dl|dt|select)\b[^<>]{0,60}>)*\s*"
 _ITEM_LIST_RE = re.compile(rf"{_ITEM}(?:{_ITEM_GLUE}{_ITEM}){{11,}}")  # 12+ items in a row
+_ESCAPED_GAP_RE = re.compile(r"\\[nrt](?=[^\W\d_])")  # \n before a word: two spaces
 _TAG_RE = re.compile(r"</?[A-Za-z][A-Za-z0-9]{0,9}(?:\s[^<>]{0,200})?/?>")
 _GAPS = frozenset(_SEPARATORS + "\u2022\u00b7\u2013\u2014\u2192\u00bb\u3001\uff0c")
 # non-ASCII punctuation, symbols and emoji between the words ("palace 🔥 hood ⭐ eight",
@@ -98,38 +109,58 @@ _NEEDLE_OTHER = b"b" * (MIN_WORDS * 2 - 1)
 _TWELVE = b"\x01" * MIN_WORDS
 
 
-def _strip_accents(word: str) -> str:
+def strip_accents(word: str) -> str:
     return "".join(c for c in unicodedata.normalize("NFD", word) if not unicodedata.combining(c))
 
 
 @cache
-def _index(language: str) -> dict[str, int]:
+def word_index(language: str) -> dict[str, int]:
     """The list's words (NFKC) plus accent-free spellings for the Latin-script lists."""
     index = dict(bip39_index(language))
     if language in _LATIN:
         for word, i in list(index.items()):
-            index.setdefault(_strip_accents(word), i)
+            index.setdefault(strip_accents(word), i)
     return index
 
 
 @cache
 def _any_word() -> frozenset[str]:
-    return frozenset(w for lang in BIP39_LANGUAGES for w in _index(lang))
+    return frozenset(w for lang in BIP39_LANGUAGES for w in word_index(lang))
 
 
 @cache
-def _languages_of() -> dict[str, int]:
+def languages_of() -> dict[str, int]:
     """Each list word -> a bit mask of the languages (``BIP39_LANGUAGES`` order) holding it."""
     masks: dict[str, int] = {}
     for bit, language in enumerate(BIP39_LANGUAGES):
-        for word in _index(language):
+        for word in word_index(language):
             masks[word] = masks.get(word, 0) | 1 << bit
     return masks
 
 
+# the word before the last of a list in prose ("…, zoo and abandon"): passed over
+# (3+ letters: the shape pass cuts runs at shorter words, and they would widen its reach)
+CONJUNCTIONS = frozenset(("and", "und", "och"))
+# a comma said aloud between the words of a dictated phrase (a voice note's transcript)
+# ("coma" and "virgola" are Italian list words too: a text is read without them only when
+# one of them recurs, as a second reading)
+SPOKEN_COMMAS = ("coma", "comma", "virgule", "komma", "virgola", "virgula")
+_SPOKEN_RE = re.compile(r"(?i)\b(?:" + "|".join(SPOKEN_COMMAS) + r")\b")
+DICTATED_MIN = 5  # spoken commas before a text is read without them
+ESCAPED_REACH = 11 * 14  # characters holding the 11 escaped breaks of a phrase
+
+
+@cache
+def _run_words() -> frozenset[str]:
+    """Every list word, and the conjunctions a run of them may hold."""
+    return _any_word() | CONJUNCTIONS
+
+
 @cache
 def _ascii_words() -> frozenset[bytes]:
-    return frozenset(w.encode("ascii") for w in _any_word() if w.isascii())
+    """The ASCII list words, and the conjunctions a run of them may hold."""
+    words = {w.encode("ascii") for w in _any_word() if w.isascii()}
+    return frozenset(words | {c.encode() for c in CONJUNCTIONS})
 
 
 def _other_script(text: str) -> bool:
@@ -161,7 +192,7 @@ def _word_shaped(text: str, other: bool) -> Iterator[tuple[int, int]]:
 def _list_words(part: str, other: bool) -> bytes:
     """One byte per word of ``part``: 1 if it is a word of some list (one C-level ``map``)."""
     if other:
-        return bytes(map(_any_word().__contains__, _WORD_RE.findall(part.lower())))
+        return bytes(map(_run_words().__contains__, _WORD_RE.findall(part.lower())))
     if not part.isascii():  # Latin with accents or typographic quotes: compare unaccented
         part = _WIDE_GAP_RE.sub(" ", part)  # "magnet·enact": the dot is no part of a word
         part = unicodedata.normalize("NFKD", part).encode("ascii", "ignore").decode()
@@ -220,9 +251,14 @@ def _runs(text: str, start: int, end: int) -> Iterator[list[tuple[int, int, str]
     """Maximal runs of list words (any language) separated only by separators."""
     known = _any_word()
     run: list[tuple[int, int, str]] = []
+    bridge = -1  # end of an "and" between the last two words of a list
     for tok in word_tokens(text, start, end):
-        sep_ok = not run or gap_ok(text[run[-1][1] : tok[0]])
+        sep_ok = not run or gap_ok(text[max(run[-1][1], bridge) : tok[0]])
         glued = text[tok[1] : tok[1] + 1].isdigit()  # word1, word2..: a name, not a word
+        if tok[2] in CONJUNCTIONS and sep_ok and len(run) >= MIN_WORDS - 4 and bridge < 0:
+            bridge = tok[1]  # "…, zoo, and abandon": prose lists its last word so
+            continue
+        bridge = -1
         if tok[2] in known and sep_ok and not glued and len(run) < MAX_RUN:
             run.append(tok)
             continue
@@ -237,14 +273,14 @@ def _language_runs(
     run: list[tuple[int, int, str]],
 ) -> Iterator[tuple[str, list[tuple[int, int, int]]]]:
     """Sub-runs of >= 12 consecutive words of one language, as (start, end, index) triples."""
-    masks = [_languages_of().get(word, 0) for _, _, word in run]
+    masks = [languages_of().get(word, 0) for _, _, word in run]
     union = 0
     for mask in masks:
         union |= mask
     for bit, language in enumerate(BIP39_LANGUAGES):
         if not union >> bit & 1 or sum(m >> bit & 1 for m in masks) < MIN_WORDS:
             continue  # most runs are one language: the other nine are not walked
-        index = _index(language)
+        index = word_index(language)
         sub: list[tuple[int, int, int]] = []
         for s, e, word in [*run, (0, 0, "")]:
             i = index.get(word)
@@ -269,17 +305,38 @@ def _valid_window(words: list[tuple[int, int, int]]) -> tuple[int, int] | None:
         return None
     for i in range(size - n + 1):
         indices = [w[2] for w in words[i : i + n]]
-        if not _placeholder(indices) and is_valid_bip39(indices):
+        if not is_placeholder_phrase(indices) and is_valid_bip39(indices):
             return i, i + n
     return None
 
 
-def _placeholder(indices: list[int]) -> bool:
+_DELIMITERS = frozenset("\"'`\n:=")
+
+
+def _delimited_window(text: str, words: list[tuple[int, int, int]]) -> tuple[int, int] | None:
+    """A phrase quoted or set off inside a longer run of list words (``cast wallet
+    derive-private-key "<12 words>" 0``: wallet, private and key are list words too): a
+    window of 12-24 words with a quote, a line break, a colon or an equals sign on both
+    sides."""
+    size = len(words)
+    for n in (c for c in BIP39_WORD_COUNTS if c < size):
+        for i in range(size - n + 1):
+            before = text[words[i - 1][1] : words[i][0]] if i else "\n"
+            after = text[words[i + n - 1][1] : words[i + n][0]] if i + n < size else "\n"
+            if _DELIMITERS.isdisjoint(before) or _DELIMITERS.isdisjoint(after):
+                continue
+            indices = [w[2] for w in words[i : i + n]]
+            if not is_placeholder_phrase(indices) and is_valid_bip39(indices):
+                return i, i + n
+    return None
+
+
+def is_placeholder_phrase(indices: list[int]) -> bool:
     """One word repeated ("word word .." of a form's empty slots): no secret in it."""
     return len(set(indices)) == 1
 
 
-def _finding(
+def bip39_finding(
     rule: str, language: str, words: list[tuple[int, int, int]], text: str, valid: bool
 ) -> Finding:
     span = (words[0][0], words[-1][1])
@@ -307,123 +364,6 @@ def _finding(
     )
 
 
-# --- numbered layouts ---------------------------------------------------------------------
-# "Word 1: abandon / Word 2: ...", two columns ("1. a   7. g"), "Wort 3 - x": the numbers give
-# the order, whatever stands between the words. Found from the 12th word, present in every
-# phrase: the windows around each "12 <word>" are read once.
-
-NUMBERED_REACH = 800  # characters each side of the 12th word (24 numbered lines)
-# a number glued to its label ("word12": ..) needs a separator after it (not hex "0x12ab");
-# an ordinal suffix ("12th", "12番") is part of the number when a separator follows it
-_SUFFIX = r"(?:(?:st|nd|rd|th|番)(?=[^\w\n]))?"
-_TWELFTH_RE = re.compile(
-    rf"(?:(?<![\w.])12(?!\d){_SUFFIX}[^\w\n]{{0,4}}|(?<![\d.])12[^\w\n]{{1,4}})[^\W\d_]"
-)
-# a numbered phrase needs its 11th word too: a window without one is not read word by word
-_ELEVENTH_RE = re.compile(
-    rf"(?:(?<![\w.])11(?!\d){_SUFFIX}[^\w\n]{{0,4}}|(?<![\d.])11[^\w\n]{{1,4}})[^\W\d_]"
-)
-_NUMBERED_RE = re.compile(
-    rf"(?:(?<![\w.])(\d{{1,2}})(?!\d){_SUFFIX}[^\w\n]{{0,4}}|(?<![\d.])(\d{{1,2}})[^\w\n]{{1,4}})"
-    r"([^\W\d_]{1,12})"
-)
-
-
-_ORDINAL_WORDS = ("first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth",
-    "ninth", "tenth", "eleventh", "twelfth", "thirteenth", "fourteenth", "fifteenth", "sixteenth",
-    "seventeenth", "eighteenth", "nineteenth", "twentieth")  # fmt: skip
-_ORDINALS = {w: i + 1 for i, w in enumerate(_ORDINAL_WORDS)}
-_ORDINALS.update({f"twenty-{w}": 20 + i for w, i in _ORDINALS.items() if i <= 4})
-_ORDINALS.update({f"twenty {w}": 20 + i for w, i in _ORDINALS.items() if i <= 4})
-_ORDINAL_RE = re.compile(
-    r"(?i)\b(twenty[- ](?:first|second|third|fourth)|"
-    + "|".join(sorted((w for w in _ORDINALS if " " not in w and "-" not in w), key=len)[::-1])
-    + r")(?:\s+word)?\b"
-)
-
-
-def _numbered_words(text: str, lo: int, hi: int, anchor: int) -> list[tuple[int, int, str]]:
-    """Words 1..N (N the longest valid phrase length) in number order; of two words with one
-    number, the one nearest to ``anchor``."""
-    best: dict[int, tuple[int, int, str]] = {}
-    for m in _NUMBERED_RE.finditer(text, lo, hi):
-        n = int(m.group(1) or m.group(2))
-        if 1 <= n <= 24:
-            old = best.get(n)
-            if old is None or abs(m.start() - anchor) < abs(old[0] - anchor):
-                best[n] = (m.start(), m.end(), m.group(3).lower())
-    count = next((c for c in BIP39_WORD_COUNTS if all(i in best for i in range(1, c + 1))), 0)
-    return [best[i] for i in range(1, count + 1)]
-
-
-def _common_languages(words: list[tuple[int, int, str]]) -> Iterator[str]:
-    masks = _languages_of()
-    common = -1
-    for _, _, word in words:
-        common &= masks.get(_strip_accents(word), 0) | masks.get(word, 0)
-    return (lang for bit, lang in enumerate(BIP39_LANGUAGES) if common >> bit & 1)
-
-
-def _indexed(language: str, words: list[tuple[int, int, str]]) -> list[tuple[int, int, int]]:
-    index = _index(language)
-    return [(s, e, index.get(w, index.get(_strip_accents(w), 0))) for s, e, w in words]
-
-
-def phrase_finding(text: str, words: list[tuple[int, int, str]]) -> Finding | None:
-    """BLOCK when ``words`` (lower-case, with their spans) are a whole valid phrase of one list
-    (used for phrases whose words are numbered or split over labelled parts)."""
-    if len(words) not in BIP39_WORD_COUNTS:
-        return None
-    for language in _common_languages(words):
-        triples = _indexed(language, words)
-        indices = [i for _, _, i in triples]
-        if not _placeholder(indices) and is_valid_bip39(indices):
-            return _finding(RULE_BIP39, language, triples, text, True)
-    return None
-
-
-def _numbered_phrase(text: str, lo: int, hi: int, anchor: int) -> Finding | None:
-    if _ELEVENTH_RE.search(text, lo, hi) is None:
-        return None  # words 1..12 at least: no 11th, no phrase (and no per-word loop)
-    words = _numbered_words(text, lo, hi, anchor)
-    if not words:
-        return None
-    for count in (c for c in BIP39_WORD_COUNTS if c <= len(words)):
-        valid = phrase_finding(text, words[:count])  # 12 words, then other numbered lines
-        if valid is not None:
-            return valid
-    if len({w for _, _, w in words}) < MIN_DISTINCT:
-        return None
-    language = next(_common_languages(words), None)
-    if language is None:
-        return None
-    return _finding(RULE_BIP39_LIKE, language, _indexed(language, words), text, False)
-
-
-def _ordinals_as_numbers(text: str) -> str:
-    """ "first word: abandon / ... / twelfth word: .." with each ordinal (and a "word" after
-    it) replaced by its number, right-aligned in the same width: offsets are kept."""
-    if "welfth" not in text and "WELFTH" not in text:
-        return text
-    return _ORDINAL_RE.sub(lambda m: str(_ORDINALS[m.group(1).lower()]).rjust(len(m.group())), text)
-
-
-def _numbered_phrases(text: str) -> list[Finding]:
-    found: list[Finding] = []
-    covered = -1
-    start = text.find("12")
-    while start >= 0:
-        m = _TWELFTH_RE.match(text, start)
-        if m is not None and start > covered:
-            lo, hi = max(0, start - NUMBERED_REACH), min(len(text), start + NUMBERED_REACH)
-            hit = _numbered_phrase(text, lo, hi, start)
-            if hit is not None:
-                found.append(hit)
-            covered = start + NUMBERED_REACH // 2  # bounded work: windows overlap <= 4x
-        start = text.find("12", start + 2)
-    return found
-
-
 def _untagged(text: str) -> str:
     """Lists and tables of short HTML items (``<li>abandon</li><li>ability</li>..``, a
     ``<td>`` per word) with their tags blanked to spaces (offsets kept); the rest as it is."""
@@ -439,22 +379,63 @@ def find_seed_phrases(text: str, stretches: Stretches | None = None) -> list[Fin
     """Seed phrases (BLOCK) and checksum-failing word-list runs (FLAG) in ``text``
     (``stretches``: its :func:`word_stretches`, when the caller has them)."""
     text, spans = word_stretches(text) if stretches is None else stretches
+    found = _listed_phrases(text, spans)
+    for again in _second_readings(text, found):
+        found += [f for f in _listed_phrases(*word_stretches(again)) if f.rule_id == RULE_BIP39]
+    found += _camel_phrases(text)
+    return dedupe_phrases(found)
+
+
+def _second_readings(text: str, found: list[Finding]) -> Iterator[str]:
+    """The text as it may have been meant, when the first reading found no phrase: the
+    escaped line breaks of a JSON string as breaks (``"abandon\\nability.."``, a note app's
+    export; "\\north" may be a backslash and "north", so only then), the commas of a dictation
+    said aloud blanked ("abandon coma ability ..": coma is an Italian list word too)."""
+    if any(f.rule_id == RULE_BIP39 for f in found):
+        return
+    escaped = _escapes_as_breaks(text) if "\\n" in text or "\\t" in text else None
+    if escaped is not None:
+        yield escaped
+    if sum(text.count(w) for w in SPOKEN_COMMAS) >= DICTATED_MIN:
+        yield _SPOKEN_RE.sub(lambda m: " " * len(m.group()), text)
+
+
+def _escapes_as_breaks(text: str) -> str | None:
+    """Only where 11 escaped breaks fall within ``ESCAPED_REACH`` characters (a phrase one
+    word a line) are they blanked, and only those places are kept (the rest blanked, not read
+    again); None where there is no such place."""
+    at = [m.start() for m in _ESCAPED_GAP_RE.finditer(text)]
+    places: list[tuple[int, int]] = []
+    for i in range(len(at) - MIN_WORDS + 2):
+        if at[i + MIN_WORDS - 2] - at[i] <= ESCAPED_REACH:
+            lo, hi = max(0, at[i] - 12), min(len(text), at[i + MIN_WORDS - 2] + 14)
+            if places and lo <= places[-1][1]:
+                places[-1] = (places[-1][0], hi)
+            else:
+                places.append((lo, hi))
+    if not places:
+        return None
+    pieces, done = [], 0
+    for lo, hi in places:
+        pieces += [" " * (lo - done), _ESCAPED_GAP_RE.sub("  ", text[lo:hi])]
+        done = hi
+    return "".join([*pieces, " " * (len(text) - done)])
+
+
+def _listed_phrases(text: str, spans: list[tuple[int, int]]) -> list[Finding]:
+    """Phrases (and checksum-failing runs) of words one after another in the stretches."""
     found: list[Finding] = []
     for start, end in _stretches(text, spans):
         for run in _runs(text, start, end):
             for language, words in _language_runs(run):
-                window = _valid_window(words)
+                window = _valid_window(words) or _delimited_window(text, words)
                 if window is not None:
-                    found.append(_finding(RULE_BIP39, language, words[slice(*window)], text, True))
+                    found.append(
+                        bip39_finding(RULE_BIP39, language, words[slice(*window)], text, True)
+                    )
                 elif len({w[2] for w in words}) >= MIN_DISTINCT:  # not "begin-private-key" x N
-                    found.append(_finding(RULE_BIP39_LIKE, language, words, text, False))
-    found += _camel_phrases(text)
-    valid = [f.span for f in found if f.rule_id == RULE_BIP39]
-    numbered = _numbered_phrases(text)
-    ordinal = _ordinals_as_numbers(text)
-    numbered += _numbered_phrases(ordinal) if ordinal is not text else []
-    found += [f for f in numbered if not any(_overlaps(f.span, s) for s in valid)]
-    return _dedupe(found)
+                    found.append(bip39_finding(RULE_BIP39_LIKE, language, words, text, False))
+    return found
 
 
 def _camel_phrases(text: str) -> list[Finding]:
@@ -476,17 +457,19 @@ def _camel_phrases(text: str) -> list[Finding]:
         for language, indexed in _language_runs(words):
             window = _valid_window(indexed)
             if window is not None:
-                found.append(_finding(RULE_BIP39, language, indexed[slice(*window)], text, True))
+                found.append(
+                    bip39_finding(RULE_BIP39, language, indexed[slice(*window)], text, True)
+                )
     return found
 
 
-def _dedupe(found: list[Finding]) -> list[Finding]:
+def dedupe_phrases(found: list[Finding]) -> list[Finding]:
     """One finding per span: a phrase valid in two lists (rare) is reported once."""
     seen: set[tuple[int, int] | None] = set()
     out: list[Finding] = []
     for f in sorted(found, key=lambda f: f.rule_id != RULE_BIP39):
         if f.span in seen or (
-            f.rule_id == RULE_BIP39_LIKE and any(_overlaps(f.span, s) for s in seen)
+            f.rule_id == RULE_BIP39_LIKE and any(overlaps(f.span, s) for s in seen)
         ):
             continue
         seen.add(f.span)
@@ -494,5 +477,5 @@ def _dedupe(found: list[Finding]) -> list[Finding]:
     return out
 
 
-def _overlaps(a: tuple[int, int] | None, b: tuple[int, int] | None) -> bool:
+def overlaps(a: tuple[int, int] | None, b: tuple[int, int] | None) -> bool:
     return a is not None and b is not None and a[0] < b[1] and b[0] < a[1]

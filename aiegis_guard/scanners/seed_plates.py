@@ -17,7 +17,7 @@ from functools import cache
 from aiegis_guard.checksums import BIP39_WORD_COUNTS, bip39_index
 from aiegis_guard.findings import Finding
 from aiegis_guard.lazyre import LazyPattern
-from aiegis_guard.scanners.seed_phrases import phrase_finding
+from aiegis_guard.scanners.seed_numbered import phrase_finding
 
 __all__ = ["find_plate_phrases"]
 

@@ -25,7 +25,7 @@ from collections.abc import Iterator
 from aiegis_guard.checksums import b58decode
 from aiegis_guard.findings import Finding
 from aiegis_guard.scanners.key_checks import base58_secret
-from aiegis_guard.scanners.seed_phrases import phrase_finding
+from aiegis_guard.scanners.seed_numbered import phrase_finding
 
 __all__ = ["find_split_secrets"]
 

@@ -11,7 +11,8 @@ secret.evm_private_key     64 hex (``0x`` optional) that derives to an own addre
                            (``key_forms``); placeholders (``deadbeef`` x 8) are not keys
 secret.evm_key_candidate   INFO only: 64 hex with no context (a key or a hash: undecidable)
 secret.bip39_mnemonic      12-24 BIP-39 words with a valid checksum (see ``seed_phrases``),
-                           also split over labelled parts (``split_secrets``)
+                           also split over labelled parts (``split_secrets``) or, in the
+                           CJK lists, glued without separators (``glued_phrases``)
 secret.bip39_like          FLAG: >= 12 list words whose checksum fails
 secret.solana_keypair      64 bytes (base58, base64, decimal / ``0x`` byte array, 128 hex)
                            whose public half re-derives from the seed (a signature has the
@@ -20,6 +21,9 @@ secret.solana_keypair      64 bytes (base58, base64, decimal / ``0x`` byte array
 secret.bip32_xprv          base58check extended private key (xprv/tprv/yprv/zprv/...), also
                            inside output descriptors and split over labelled parts
 secret.wif                 base58check WIF private key (Bitcoin 0x80 / 0xef, LTC, DOGE, DASH)
+secret.nostr_nsec          bech32 private keys named by their prefix (Nostr ``nsec``, Sui
+secret.sui_private_key     ``suiprivkey``, Cardano ``*_sk`` / ``*_xsk``), checksum valid
+secret.cardano_signing_key (``bech32_keys``)
 secret.pem_private_key     PEM / OpenSSH / PGP private-key block with key material
 secret.keystore_json       FLAG: encrypted (v3) keystore JSON; BLOCK with its password beside it
 =========================  ===========================================================
@@ -35,6 +39,7 @@ from __future__ import annotations
 
 import base64
 import binascii
+import hashlib
 import re
 
 from aiegis_guard.charclass import BASE58, BASE64, runs
@@ -43,9 +48,12 @@ from aiegis_guard.keys.evm import SECP256K1_N
 from aiegis_guard.lazyre import LazyPattern
 from aiegis_guard.normalize import Layer, LayerKind
 from aiegis_guard.scanners import ScanContext
+from aiegis_guard.scanners.bech32_keys import find_bech32_keys
 from aiegis_guard.scanners.evm_keys import find_evm_keys, hex_runs, key_context, key_finding
+from aiegis_guard.scanners.glued_phrases import find_glued_phrases
 from aiegis_guard.scanners.key_calls import call_context
 from aiegis_guard.scanners.key_checks import base58_secret, secret_finding, solana_keypair
+from aiegis_guard.scanners.key_dumps import dumped_values
 from aiegis_guard.scanners.key_forms import (
     base64_runs,
     find_base64_keys,
@@ -56,10 +64,12 @@ from aiegis_guard.scanners.key_forms import (
 )
 from aiegis_guard.scanners.key_numbers import find_number_keys
 from aiegis_guard.scanners.keystores import find_keystores
+from aiegis_guard.scanners.seed_numbered import find_numbered_phrases
 from aiegis_guard.scanners.seed_phrases import find_seed_phrases, word_stretches
 from aiegis_guard.scanners.seed_plates import find_plate_phrases
 from aiegis_guard.scanners.slip39 import find_slip39_shares
 from aiegis_guard.scanners.split_secrets import find_split_secrets
+from aiegis_guard.scanners.transcripts import speaker_texts
 
 __all__ = ["scan"]
 
@@ -72,6 +82,15 @@ SOLANA_ARRAY_RE = LazyPattern(
     rf"[\[{{]\s*({_BYTE}(?:\s*[,\s]\s*{_BYTE}){{31}}(?:(?:\s*[,\s]\s*{_BYTE}){{32}})?)\s*,?\s*[\]}}]"
 )
 _ARRAY_GAP_RE = re.compile(r"[\s,]+")
+# 64 bytes listed without brackets, a whole value (PAYER_SECRET=12,250,..): only re-derived
+BARE_BYTES_RE = LazyPattern(
+    rf"({_BYTE}(?:[ \t]*,[ \t]*{_BYTE}){{63}})[ \t]*,?[ \t]*[\"'`]?[ \t]*(?=\r?\n|$)"
+)
+BARE_START_RE = LazyPattern(r"=[ \t\"']{0,3}(?=\d{1,3}[ \t]*,)")  # PAYER_SECRET = "12,..
+# a Casascius-style mini private key (Bitcoin wiki "Mini private key format"): S and 29
+# base58 characters whose SHA-256 with "?" appended starts with a zero byte; the key is its
+# SHA-256
+MINI_KEY_LENGTH = 30
 # 32 bytes as a Python bytes literal of escapes (b'\x50\x19…')
 BYTES_LITERAL_RE = LazyPattern(r"\bb(['\"])((?:\\x[0-9a-fA-F]{2}){32})\1")
 SOLANA_B64_LENGTHS = (86, 87, 88)  # 64 bytes in base64, with or without padding
@@ -109,7 +128,8 @@ def _base58_secrets(text: str) -> list[Finding]:
         token, n = text[start:end], end - start
         # an xprv inside an output descriptor is followed by its path ("xprv.../84'/0'/*"):
         # its 32-bit checksum and version bytes make the token test unnecessary
-        if not (n == 111 and token[1:4] == "prv") and not _is_token(text, start, end):
+        xkey = n == 111 and (token[1:4] == "prv" or token[:4] == "Ltpv")
+        if not xkey and not _is_token(text, start, end):
             continue
         hit = base58_secret(token, (start, end))
         if hit is not None:
@@ -162,6 +182,42 @@ def _solana_arrays(text: str) -> list[Finding]:
             )  # fmt: skip
         if hit is not None:
             found.append(hit)
+    return found
+
+
+def _bare_byte_lists(text: str) -> list[Finding]:
+    """A 64-byte keypair written as a bare comma list after ``=`` (an .env or config value),
+    re-derived."""
+    if text.count(",") < 63:
+        return []
+    found: list[Finding] = []
+    for start in BARE_START_RE.finditer(text):
+        m = BARE_BYTES_RE.match(text, start.end())
+        raw = _array_bytes(m.group(1)) if m is not None else None
+        if m is not None and raw is not None and len(raw) == 64:
+            hit = solana_keypair(raw, m.span(1), m.group(1), "bare-byte-list")
+            found += [hit] if hit is not None else []
+    return found
+
+
+def _mini_keys(text: str) -> list[Finding]:
+    """Casascius mini private keys (30 characters, S first, the typo check holds)."""
+    found = []
+    for start, end in runs(text, BASE58, MINI_KEY_LENGTH, max_len=MINI_KEY_LENGTH):
+        token = text[start:end]
+        if token[0] != "S" or not _is_token(text, start, end):
+            continue
+        if hashlib.sha256((token + "?").encode()).digest()[0] == 0:
+            found.append(
+                secret_finding(
+                    "secret.wif",
+                    (start, end),
+                    token,
+                    "Bitcoin mini private key (Casascius)",
+                    "pattern:mini-key",
+                    "checksum:sha256-typo-check",
+                )
+            )
     return found
 
 
@@ -304,19 +360,30 @@ def scan(layer: Layer, ctx: ScanContext) -> list[Finding]:
     if layer.depth:
         found += with_parent_label(layer, own, outbound)
     stretches = word_stretches(text)  # one shape pass for both word-list finders
-    found += find_seed_phrases(text, stretches)
+    found += find_numbered_phrases(stretches[0], find_seed_phrases(text, stretches))
     found += find_plate_phrases(text)
+    found += find_glued_phrases(text)
     found += find_slip39_shares(text, stretches)
     found += find_split_secrets(text)
     found += _base58_secrets(text)
     found += _solana_arrays(text)
+    found += _bare_byte_lists(text)
+    found += _mini_keys(text)
     found += _bytes_literals(text)
+    for span, raw in dumped_values(text):  # xxd signer.key: 32 bytes, named by the command
+        found += [hit] if (hit := _named_bytes(text, span, raw)) is not None else []
     found += _wrapped_xprv(text)
     found += _solana_base64(text, b64)
     found += _solana_hex(text, spans)
+    found += find_bech32_keys(text)
     found += _pem_blocks(text)
     found += _der_keys(text, b64)
     found += find_keystores(text)
+    if layer.depth == 0:  # one speaker's messages of a chat transcript, read together
+        for joined, span in speaker_texts(text):
+            said = Layer(joined, LayerKind.TEXT, layer.depth + 1)
+            found += [f.with_span(*span, "layer:transcript") for f in scan(said, ctx)
+                      if f.action is Action.BLOCK]  # fmt: skip
     if layer.depth < MAX_WRAPPED_DEPTH:
         for span, inner in wrapped_base64(text, b64):
             decoded = Layer(inner, LayerKind.BASE64, layer.depth + 1)

@@ -13,6 +13,7 @@ from pathlib import Path
 from typing import Any
 
 import base58
+import secret_places as places
 from keygen import KeyGen, b64, bad
 
 OUT = Path(__file__).with_name("secret_forms.json")
@@ -566,6 +567,17 @@ def build() -> dict[str, Any]:
     later = [*_grouped(_key(), _key()), *_wide_separators(), *_byte_arrays(_key(), _key())]
     later += [*_vaults(_key(), address), *_solidity_constants(_key(), _key()), *_wrapped_xkeys()]
     later += _dev5_forms(_key(), _key(), _key())
+    later += [*places.stores(_key(), _key()), *places.echoes(_key(), _key())]
+    later += [*places.links(_key(), _key()), *places.addresses(_key(), _key())]
+    later += [*places.glued(GEN), *places.passwords(_keystore(_key(), address))]
+    later += [*places.tx_signs(_key(), _key()), *places.compound_names(_key(), _key())]
+    later += [*places.nostr(_key(), _key()), *places.markup(_key(), _key())]
+    later += [*places.numbers_after(GEN), *places.xml_elements(_key(), _key())]
+    later += [*places.bech32_keys(_key(), _key()), *places.short_hex(_key(), _key())]
+    later += [*places.exports(_key(), _key()), *places.key_fields(_key(), _key())]
+    later += [*places.signed_scopes(GEN), *places.dev6_contexts(_key(), _key())]
+    later += [*places.dev6_layouts(GEN), *places.dev6_bytes(GEN), *places.transcripts(GEN)]
+    later += [*places.dictated(GEN), *places.hex_dumps(GEN)]
     for case in later:
         case["id"] = f"{case['form']}:{case['id']}"
         cases.append(case)

@@ -1,0 +1,156 @@
+"""Where a 64-hex value is put, when no word beside it says what it is.
+
+Called by :mod:`aiegis_guard.scanners.evm_keys` (which reads the words these return; nothing
+here classifies). Three places say more than the words next to the value:
+
+* **a secret store** (:func:`store_command`): the value of a command that writes a secret
+  (``aws ssm put-parameter --value``, ``aws secretsmanager create-secret --secret-string``,
+  ``az keyvault secret set --value``, ``vault kv put``, ``gh secret set --body``,
+  ``kubectl create secret --from-literal``, ``echo .. | gcloud secrets create``,
+  ``ConvertTo-SecureString``...). Its flags ("--value") and their generic words ("value",
+  "string", "data") are no context: the entry's name decides ("/chain/genesis-hash" is a
+  hash), and a store with no such name is keeping a secret.
+* **a link** (:func:`link_part`): a value in a URL's fragment (``https://claim.app/#/c?k=0x..``,
+  ``https://wallet.app/#0x..``), which browsers never send to a server (where claim and gift
+  links keep their keys), or a query parameter of a claim / gift / redeem link. A path
+  segment (``/#/proposal/0x..``, ``/tx/0x..``) is an id, not a key: not a place.
+* **an error echoing its input** (:func:`echo_frames`): ``For input string: "..."`` (Java),
+  ``invalid literal for int() with base 10: '..'`` (Python), ``parsing "..":`` (Go) say
+  "input" and "string" of any value; the application's stack frames around the message
+  (``SignerFactory.fromConfig`` vs ``TxHashParser.parse``) say what was being read.
+"""
+
+from __future__ import annotations
+
+import re
+
+from aiegis_guard.lazyre import LazyPattern
+
+__all__ = ["echo_frames", "link_part", "may_hold_store", "store_command"]
+
+REACH = 400  # characters of the command / URL / message read on each side of the value
+# Commands that write a secret (the CLI of a cloud secret manager, a vault, a CI or host's
+# secret settings, an OS keychain, a password manager), and PowerShell's SecureString.
+STORE_RE = LazyPattern(
+    r"(?i)(?<![\w-])(?:aws\s+ssm\s+put-parameter|aws\s+secretsmanager\s+(?:create-secret|"
+    r"put-secret-value|update-secret)|az\s+keyvault\s+secret\s+set|gcloud\s+secrets\s+(?:create|"
+    r"versions\s+add)|vault\s+(?:kv\s+(?:put|patch)|write)|bao\s+kv\s+put|gh\s+secret\s+set|"
+    r"(?:fly|flyctl)\s+secrets\s+(?:set|import)|heroku\s+config:set|doppler\s+secrets\s+set|"
+    r"infisical\s+secrets\s+set|supabase\s+secrets\s+set|netlify\s+env:set|"
+    r"railway\s+variables\s+(?:set|--set)|vercel\s+env\s+add|kubectl\s+create\s+secret|"
+    r"docker\s+secret\s+create|podman\s+secret\s+create|op\s+item\s+(?:create|edit)|"
+    r"bw\s+create|security\s+add-(?:generic|internet)-password|secret-tool\s+store|"
+    r"keyring\s+set|(?:pass|gopass)\s+insert|hardhat\s+vars\s+set|"
+    r"firebase\s+functions:secrets:set|wrangler\s+secret\s+put|akeyless\s+create-secret|"
+    r"oci\s+vault\s+secret\s+create|sops\s+--set|Set-Secret|Set-AzKeyVaultSecret|"
+    r"ConvertTo-SecureString|(?:npx\s+)?ganache(?:-cli)?)(?![\w-])"
+)
+_SEGMENT_END_RE = re.compile(r";|&&|\|\|")  # a new command (a pipe feeding the store stays in)
+_CONTINUED = ("\\", "`", "^")  # bash, PowerShell, cmd line continuations
+_FLAG_RE = re.compile(r"(?<![^\s\"'])--?[A-Za-z][\w.-]*=?")  # --wallet.accounts too
+# generic words of a store's syntax: no context ("--value", "SecureString", "value=0x..")
+_STORE_WORDS_RE = re.compile(
+    r"(?i)\b(?:values?|data|string|body|literal|text|content|plaintext|input|type|secure)\b"
+    r"|SecureString"
+)
+
+_URL_START_RE = re.compile(r"[A-Za-z][\w+.-]{1,15}://\S*$")
+_CLAIM_RE = re.compile(r"(?i)claim|gift|redeem|linkdrop|red-?packet|voucher|sweep")
+
+_ECHO_RE = LazyPattern(
+    r"(?i)(?:for input string|invalid literal for \w+\(\) with base \d+|parsing|input_value=|"
+    r"cannot convert|could not parse|failed to parse|invalid hex(?: string)?|"
+    r"invalid (?:digit|character)[^:\n]{0,40})\s*:?\s*[\"'`]?$"
+)
+FRAME_LINES = 8  # stack-frame lines read on each side of the message
+_RUNTIME_FRAME_RE = re.compile(  # frames of the language's own runtime: say nothing
+    r"(?:\bat (?:java|javax|jdk|sun|kotlin|scala|android|dalvik)\.|java\.base/|node:internal|"
+    r"/lib/python|site-packages|/usr/local/go/|\bruntime/|\bstrconv\.|\bmath/big|"
+    r"<anonymous>|Exception|Error\b)"
+)
+
+
+# one of these in a text, or it holds no store command (a few C-speed ``in`` per text)
+STORE_GATE = ("ssm", "ecret", "ECRET", "vault", "config:set", "env:set", "env add",
+              "variables", "op item", "bw create", "password", "keyring", "insert", "vars set",
+              "sops", "SecureString", "securestring", "ganache")  # fmt: skip
+
+
+def may_hold_store(text: str) -> bool:
+    """Can ``text`` hold a secret-store command at all?"""
+    return any(word in text for word in STORE_GATE)
+
+
+def _segment(text: str, start: int, end: int) -> tuple[int, int]:
+    """The shell command holding ``text[start:end]``: its lines joined by continuations,
+    cut at ``;`` / ``&&`` / ``||`` (a pipe feeding the value into a store stays in)."""
+    lo = max(0, start - REACH)
+    begin = text.rfind("\n", lo, start) + 1 or lo
+    while begin > lo and text[lo:begin].rstrip(" \t\r\n").endswith(_CONTINUED):
+        begin = text.rfind("\n", lo, begin - 1) + 1 or lo
+    hi = min(len(text), end + REACH)
+    stop = end
+    while True:
+        newline = text.find("\n", stop, hi)
+        if newline < 0 or not text[stop:newline].rstrip(" \t\r").endswith(_CONTINUED):
+            stop = hi if newline < 0 else newline
+            break
+        stop = newline + 1
+    cuts = list(_SEGMENT_END_RE.finditer(text, begin, start))
+    begin = cuts[-1].end() if cuts else begin
+    cut = _SEGMENT_END_RE.search(text, end, stop)
+    return begin, cut.start() if cut else stop
+
+
+def _store_words(part: str) -> str:
+    return _STORE_WORDS_RE.sub(" ", _FLAG_RE.sub(" ", part))
+
+
+def store_command(text: str, start: int, end: int) -> tuple[str, str, str] | None:
+    """(command, words before, words after) when the value at ``text[start:end]`` is written
+    by a secret-store command; the words are the command's own, flags and syntax removed."""
+    begin, stop = _segment(text, start, end)
+    if not may_hold_store(text[begin:stop]):
+        return None
+    m = STORE_RE.search(text, begin, stop)
+    if m is None:
+        return None
+    if m.end() <= start:  # aws ssm put-parameter --name .. --value 0x..
+        before, after = text[m.end() : start], text[end:stop]
+    else:  # echo -n 0x.. | gcloud secrets create NAME --data-file=-
+        before, after = text[begin:start], text[end : m.start()] + " " + text[m.end() : stop]
+    return " ".join(m.group().split()), _store_words(before), _store_words(after)
+
+
+def link_part(text: str, start: int) -> str | None:
+    """ "fragment" / "claim-link" when the value at ``start`` (``0x`` included) is a parameter
+    (or the whole fragment) of a URL's fragment, or a query parameter of a claim link."""
+    if start < 4 or text[start - 1] not in "=#/":
+        return None
+    url = _URL_START_RE.search(text, max(0, start - REACH), start)
+    if url is None:
+        return None
+    head = text[url.start() : start]
+    if text[start - 1] == "/" and not head.endswith("#/"):
+        return None  # a path segment: an id
+    if "#" in head:
+        return "fragment"
+    if "?" in head and text[start - 1] == "=" and _CLAIM_RE.search(head) is not None:
+        return "claim-link"
+    return None
+
+
+def echo_frames(text: str, start: int) -> list[str] | None:
+    """The application's stack-frame lines around an error message that echoes the value at
+    ``start`` (nearest first), or None when the value is not echoed by an error."""
+    if _ECHO_RE.search(text, max(0, start - 64), start) is None:
+        return None
+    line_start = text.rfind("\n", 0, start) + 1
+    line_end = text.find("\n", start)
+    line_end = len(text) if line_end < 0 else line_end
+    before = text[max(0, line_start - REACH * 2) : line_start].splitlines()[-FRAME_LINES:]
+    after = text[line_end : line_end + REACH * 2].splitlines()[1 : FRAME_LINES + 1]
+    nearest = []
+    for i in range(FRAME_LINES):  # the lines after and before the message, nearest first
+        nearest += after[i : i + 1] + ([before[-1 - i]] if i < len(before) else [])
+    return [line for line in nearest if line.strip() and not _RUNTIME_FRAME_RE.search(line)]

@@ -1,0 +1,166 @@
+"""Context words: is the word nearest to a 64-hex value a key's name or a hash's?
+
+Used by :mod:`aiegis_guard.scanners.evm_keys` (and, through it, by the split, base64 and
+numbered key forms). camelCase, snake_case and SHOUTING are split into words, lower-cased and
+looked up: a key word (``private``, ``signer``, ``clave``, ``ключ``...) or a hash word
+(``hash``, ``tx``, ``root``, ``topics``...) decides; a qualified key (``storage key``,
+``public key``, a taproot ``internal key``) is a hash; an address label, a markup tag's type
+(``<data>``) or attribute, a compound name's ``Data`` suffix say nothing of their own.
+"""
+
+from __future__ import annotations
+
+import re
+
+__all__ = [
+    "ADDRESS_WORDS",
+    "CALLS",
+    "FOREIGN_KEY_WORDS",
+    "HASH_WORDS",
+    "KEY_QUALIFIERS",
+    "KEY_WORDS",
+    "REREAD",
+    "SECRECY_PHRASES",
+    "classify_window",
+    "classify_words",
+    "foreign_key_word",
+]
+
+# Context is read as words: camelCase, snake_case and SHOUTING are split, lower-cased and
+# looked up; the word nearest to the value that belongs to a class decides. A run of ASCII
+# letters touching a letter of another alphabet is part of a foreign word ("für" is not
+# "f" + "r", the signature's r), so it is not read.
+_FOREIGN_LETTER = r"[^\W\d_a-zA-Z]"
+WORD_RE = re.compile(
+    rf"(?<!{_FOREIGN_LETTER})(?:[A-Z]+(?![a-z])|[A-Z]?[a-z]+)(?!{_FOREIGN_LETTER})"
+)
+
+
+def _words(spaced: str) -> frozenset[str]:
+    return frozenset(spaced.split())
+
+
+KEY_WORDS = _words(
+    """private priv privkey privatekey secret secretkey signer signing sk pk keypair auth prv
+    pkey credential credentials privada privado privata privato privater privaten privates
+    privat prywatny geheim geheimer geheimen pribadi soukrom seed mnemonic
+    chiave clave chave sleutel klucz anahtar kunci firmante firmatario assinante signataire
+    unterzeichner ondertekenaar restore restored restoring import imported importing export
+    exported exporting password passwd passphrase"""
+    # not "wallet": on Sui and Aptos a wallet's address is 0x + 64 hex
+)
+# Key words of scripts the ASCII word pass cannot read (lower-case substrings of the window).
+FOREIGN_KEY_WORDS = (
+    "приватн", "закрыт", "секретн", "私钥", "私鑰", "秘钥", "秘鑰", "秘密鍵", "秘密键", "개인키",
+    "개인 키", "비밀키", "비밀 키", "özel anahtar", "gizli anahtar", "khóa riêng", "khóa bí mật",
+    "مفتاح خاص", "المفتاح الخاص", "निजी कुंजी", "klucz prywatny", "clé privée", "clé secrète",
+    "秘密キー", "プライベートキー", "프라이빗 키", "프라이빗키", "คีย์ส่วนตัว", "מפתח פרטי",
+    "کلید خصوصی", "ιδιωτικ", "soukromý klíč", "khoá riêng", "privésleutel", "ключ",
+)  # fmt: skip
+# "public" in those scripts: a public key ("открытый ключ") is no secret
+FOREIGN_PUBLIC = ("открыт", "публичн", "公钥", "公鑰", "公開鍵", "공개", "publique", "öffentlich",
+                  "pública", "publica", "pubblica", "publiek", "publiczn", "veřejn")  # fmt: skip
+# what is said of a secret and of nothing else, when no word names the value ("here is the
+# bot wallet, dont share" then the key on the next chat line)
+SECRECY_PHRASES = (
+    "dont share",
+    "don't share",
+    "do not share",
+    "never share",
+    "don’t share",
+    "keep it safe",
+    "keep this safe",
+    "keep it private",
+    "keep this private",
+)
+HASH_WORDS = _words(
+    """hash hashes root roots topic topics tx txs txn txid transaction transactions block
+    blocks receipt receipts nonce bloom uncle uncles salt mac iv cipher ciphertext storage
+    slot digest checksum commit commitment proof signature signatures sig sigs r s v data
+    input code mix parent sha keccak merkle withdrawal withdrawals selector log logs
+    explorer event beacon blob request requests state id ids uuid result value memory stack
+    params cache index preimage head memo pubkey typehash role constant immutable bytes32"""
+)
+# "key" is a key unless qualified ("storage key", "public key") or a quoted JSON field name.
+KEY_QUALIFIERS = _words(
+    "storage cache lookup primary map mapping idempotency public pub verifying api authentication"
+    " internal tweaked xonly"  # BIP-341's taproot internal / tweaked (output) key: public
+)
+_NAMED_VALUE_RE = re.compile(r"(?i)\b(?:name|key)\b")  # a name/value pair: the name classifies
+QUALIFIED_KEY_WORDS = {"credentials": ("withdrawal",), "credential": ("withdrawal",)}
+REREAD = frozenset(("key", "keys", "value", *QUALIFIED_KEY_WORDS))
+# tags of a plist / XML serialisation that say what follows is, not what it is named
+# (<PrivateKey>0x..</PrivateKey> is still named by its tag)
+_MARKUP_TYPES = frozenset(("data", "string", "key", "value", "dict", "array", "item", "entry"))
+# the rest of a markup attribute's name or value, then the tag's end: 'ProtectIn|Memory="True">'
+_ATTRIBUTE_RE = re.compile(r"""\w*=?["'][^"'<>\n]*["'](?:\s+[\w:-]+=["'][^"'<>\n]*["'])*\s*/?>""")
+# the last word of a compound name (keyData, tx_value, signerKeyValue): the head says
+_TYPE_SUFFIXES = frozenset(("data", "value"))
+# the label right before a value ("suiAddress │ 0x..", "address = 0x.."): an address, not a key
+ADDRESS_WORDS = frozenset(("address", "addr"))
+_LABEL_GAP = " \t:=│|\"'`,"
+CALLS = ("wallet", "account")  # Wallet("0x..."), Account("0x..."): a key is being loaded
+
+
+def _word_class(window: str, m: re.Match[str], prev: str) -> str | None:
+    """ "key" / "hash" / None for one word of the context window."""
+    word = m.group().lower()
+    tag = window[max(0, m.start() - 2) : m.start()]
+    if word in _MARKUP_TYPES and (tag.endswith("<") or tag == "</"):
+        return None  # <data>, </key>: a plist's structure; its <key> element names the value
+    if _ATTRIBUTE_RE.match(window, m.end()) and not (tag.endswith("<") or tag == "</"):
+        return None  # an attribute (<Value ProtectInMemory="True">): says nothing of the value
+    if word == "data" and prev == "string":
+        return None  # a Kubernetes Secret's stringData: says nothing of its values
+    if word == "value" and _NAMED_VALUE_RE.search(window, 0, m.start()):
+        return None  # {"name": "PRIVATE_KEY", "value": ..}, --name ../pk --value: the name says
+    if (
+        word in _TYPE_SUFFIXES
+        and m.start()
+        and (window[m.start() - 1].isalpha() or window[m.start() - 1] == "_")
+    ):
+        return None  # keyData, tx_value: the head of the name says what it holds
+    if word in ADDRESS_WORDS and not window[m.end() :].strip(_LABEL_GAP):
+        return "hash"  # "suiAddress │ 0x..", "address: 0x..": Sui / Aptos addresses are 64 hex
+    if word in ("key", "keys"):
+        before = window[m.start() - 1] if m.start() else ""
+        after = window[m.end()] if m.end() < len(window) else ""
+        if before in ('"', "'") and after in ('"', "'"):
+            return None  # a "key" field: a storage slot's or a key's; the object's words say
+        return "hash" if prev in KEY_QUALIFIERS else "key"
+    if word in KEY_WORDS:  # "withdrawal credentials" are a validator's, not a key
+        return "hash" if prev in QUALIFIED_KEY_WORDS.get(word, ()) else "key"
+    if word in HASH_WORDS or word.endswith("scan"):  # etherscan, solscan...
+        return "hash"
+    if word in CALLS and window[m.end() : m.end() + 2].lstrip().startswith("("):
+        return "key"
+    return None
+
+
+def classify_window(window: str, *, nearest_last: bool) -> tuple[str, str] | None:
+    """The class and evidence word nearest to the value (end of ``window``, or its start)."""
+    words = list(WORD_RE.finditer(window))
+    order = range(len(words) - 1, -1, -1) if nearest_last else range(len(words))
+    for i in order:
+        prev = words[i - 1].group().lower() if i else ""
+        kind = _word_class(window, words[i], prev)
+        if kind is not None:
+            qualified = prev in KEY_QUALIFIERS and words[i].group().lower() in ("key", "keys")
+            return kind, f"{prev} {words[i].group()}" if qualified else words[i].group()
+    return None
+
+
+def classify_words(window: str, *, nearest_last: bool = True) -> tuple[str, str] | None:
+    """("key" | "hash", word) of the key-ish or hash-ish word nearest the end of ``window``
+    (or its start)."""
+    return classify_window(window, nearest_last=nearest_last)
+
+
+def foreign_key_word(window: str) -> str | None:
+    """A key word of another script, or a phrase of secrecy, in ``window`` (read only when no
+    ASCII word decided)."""
+    lowered = window.lower()
+    said = next((w for w in SECRECY_PHRASES if w in lowered), None)
+    if said is not None or window.isascii() or any(w in lowered for w in FOREIGN_PUBLIC):
+        return said
+    return next((w for w in FOREIGN_KEY_WORDS if w in lowered), None)

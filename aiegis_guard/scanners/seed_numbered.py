@@ -1,0 +1,189 @@
+"""Seed phrases whose words are numbered: "1. abandon / 2. ability", two columns, "Word 12:
+zoo", ordinals ("twelfth word"), numbers after the words ("zoo (7), abandon (1)"); and
+:func:`phrase_finding`, the check of a whole phrase given word by word (numbered lines, split
+parts, plates, glued CJK runs).
+
+Called by :mod:`aiegis_guard.scanners.wallet_keys` after
+:func:`~aiegis_guard.scanners.seed_phrases.find_seed_phrases` (words one after another).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+from aiegis_guard.checksums import BIP39_LANGUAGES, BIP39_WORD_COUNTS, is_valid_bip39
+from aiegis_guard.findings import Finding
+from aiegis_guard.scanners.seed_phrases import (
+    MIN_DISTINCT,
+    RULE_BIP39,
+    RULE_BIP39_LIKE,
+    bip39_finding,
+    dedupe_phrases,
+    is_placeholder_phrase,
+    languages_of,
+    overlaps,
+    strip_accents,
+    word_index,
+)
+
+__all__ = ["find_numbered_phrases", "phrase_finding"]
+
+
+def find_numbered_phrases(text: str, found: list[Finding]) -> list[Finding]:
+    """``found`` (the phrases of words one after another) with the numbered phrases that do
+    not overlap one of them, deduplicated."""
+    valid = [f.span for f in found if f.rule_id == RULE_BIP39]
+    numbered = _numbered_phrases(text)
+    ordinal = _ordinals_as_numbers(text)
+    numbered += _numbered_phrases(ordinal) if ordinal is not text else []
+    numbered += _numbers_after(text)
+    return dedupe_phrases(
+        found + [f for f in numbered if not any(overlaps(f.span, s) for s in valid)]
+    )
+
+
+# "Word 1: abandon / Word 2: ...", two columns ("1. a   7. g"), "Wort 3 - x": the numbers give
+# the order, whatever stands between the words. Found from the 12th word, present in every
+# phrase: the windows around each "12 <word>" are read once.
+
+NUMBERED_REACH = 800  # characters each side of the 12th word (24 numbered lines)
+# a number glued to its label ("word12": ..) needs a separator after it (not hex "0x12ab");
+# an ordinal suffix ("12th", "12番") is part of the number when a separator follows it
+_SUFFIX = r"(?:(?:st|nd|rd|th|番|번)(?=[^\w\n]))?"  # 1st, 1番 (Japanese), 1번 (Korean)
+_TWELFTH_RE = re.compile(
+    rf"(?:(?<![\w.])12(?!\d){_SUFFIX}[^\w\n]{{0,4}}|(?<![\d.])12[^\w\n]{{1,4}})[^\W\d_]"
+)
+# a numbered phrase needs its 11th word too: a window without one is not read word by word
+_ELEVENTH_RE = re.compile(
+    rf"(?:(?<![\w.])11(?!\d){_SUFFIX}[^\w\n]{{0,4}}|(?<![\d.])11[^\w\n]{{1,4}})[^\W\d_]"
+)
+_NUMBERED_RE = re.compile(
+    rf"(?:(?<![\w.])(\d{{1,2}})(?!\d){_SUFFIX}[^\w\n]{{0,4}}|(?<![\d.])(\d{{1,2}})[^\w\n]{{1,4}})"
+    r"([^\W\d_]{1,12})"
+)
+
+
+_ORDINAL_WORDS = ("first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth",
+    "ninth", "tenth", "eleventh", "twelfth", "thirteenth", "fourteenth", "fifteenth", "sixteenth",
+    "seventeenth", "eighteenth", "nineteenth", "twentieth")  # fmt: skip
+_ORDINALS = {w: i + 1 for i, w in enumerate(_ORDINAL_WORDS)}
+_ORDINALS.update({f"twenty-{w}": 20 + i for w, i in _ORDINALS.items() if i <= 4})
+_ORDINALS.update({f"twenty {w}": 20 + i for w, i in _ORDINALS.items() if i <= 4})
+_ORDINAL_RE = re.compile(
+    r"(?i)\b(twenty[- ](?:first|second|third|fourth)|"
+    + "|".join(sorted((w for w in _ORDINALS if " " not in w and "-" not in w), key=len)[::-1])
+    + r")(?:\s+word)?\b"
+)
+
+
+def _numbered_words(text: str, lo: int, hi: int, anchor: int) -> list[tuple[int, int, str]]:
+    """Words 1..N (N the longest valid phrase length) in number order; of two words with one
+    number, the one nearest to ``anchor``."""
+    best: dict[int, tuple[int, int, str]] = {}
+    for m in _NUMBERED_RE.finditer(text, lo, hi):
+        n = int(m.group(1) or m.group(2))
+        if 1 <= n <= 24:
+            old = best.get(n)
+            if old is None or abs(m.start() - anchor) < abs(old[0] - anchor):
+                best[n] = (m.start(), m.end(), m.group(3).lower())
+    count = next((c for c in BIP39_WORD_COUNTS if all(i in best for i in range(1, c + 1))), 0)
+    return [best[i] for i in range(1, count + 1)]
+
+
+def _common_languages(words: list[tuple[int, int, str]]) -> Iterator[str]:
+    masks = languages_of()
+    common = -1
+    for _, _, word in words:
+        common &= masks.get(strip_accents(word), 0) | masks.get(word, 0)
+    return (lang for bit, lang in enumerate(BIP39_LANGUAGES) if common >> bit & 1)
+
+
+def _indexed(language: str, words: list[tuple[int, int, str]]) -> list[tuple[int, int, int]]:
+    index = word_index(language)
+    return [(s, e, index.get(w, index.get(strip_accents(w), 0))) for s, e, w in words]
+
+
+def phrase_finding(text: str, words: list[tuple[int, int, str]]) -> Finding | None:
+    """BLOCK when ``words`` (lower-case, with their spans) are a whole valid phrase of one list
+    (used for phrases whose words are numbered or split over labelled parts)."""
+    if len(words) not in BIP39_WORD_COUNTS:
+        return None
+    for language in _common_languages(words):
+        triples = _indexed(language, words)
+        indices = [i for _, _, i in triples]
+        if not is_placeholder_phrase(indices) and is_valid_bip39(indices):
+            return bip39_finding(RULE_BIP39, language, triples, text, True)
+    return None
+
+
+def _numbered_phrase(text: str, lo: int, hi: int, anchor: int) -> Finding | None:
+    if _ELEVENTH_RE.search(text, lo, hi) is None:
+        return None  # words 1..12 at least: no 11th, no phrase (and no per-word loop)
+    words = _numbered_words(text, lo, hi, anchor)
+    if not words:
+        return None
+    for count in (c for c in BIP39_WORD_COUNTS if c <= len(words)):
+        valid = phrase_finding(text, words[:count])  # 12 words, then other numbered lines
+        if valid is not None:
+            return valid
+    if len({w for _, _, w in words}) < MIN_DISTINCT:
+        return None
+    language = next(_common_languages(words), None)
+    if language is None:
+        return None
+    return bip39_finding(RULE_BIP39_LIKE, language, _indexed(language, words), text, False)
+
+
+def _ordinals_as_numbers(text: str) -> str:
+    """ "first word: abandon / ... / twelfth word: .." with each ordinal (and a "word" after
+    it) replaced by its number, right-aligned in the same width: offsets are kept."""
+    if "welfth" not in text and "WELFTH" not in text:
+        return text
+    return _ORDINAL_RE.sub(lambda m: str(_ORDINALS[m.group(1).lower()]).rjust(len(m.group())), text)
+
+
+# a number after its word: "abandon (1), zoo (7)", "abandon [1]", "abandon #1" (a shuffled list)
+_NUMBER_AFTER_RE = re.compile(r"([^\W\d_]{3,12})[ \t]*(?:\((\d{1,2})\)|\[(\d{1,2})\]|#(\d{1,2}))")
+_AFTER_MARKS = (("(12)", "(11)"), ("[12]", "[11]"), ("#12", "#11"))
+
+
+def _numbers_after(text: str) -> list[Finding]:
+    """Phrases numbered after their words, read around each "(12)" / "[12]" / "#12" with
+    "11" marked the same way in reach: each window rewritten "1 abandon" (same width, offsets
+    kept) and read as a numbered phrase."""
+    found: list[Finding] = []
+    for twelfth, eleventh in _AFTER_MARKS:
+        covered = -1
+        at = text.find(twelfth)
+        while at >= 0:
+            lo, hi = max(0, at - NUMBERED_REACH), min(len(text), at + NUMBERED_REACH)
+            if at > covered and text.find(eleventh, lo, hi) >= 0:
+                window = _NUMBER_AFTER_RE.sub(
+                    lambda m: f"{m.group(2) or m.group(3) or m.group(4)} {m.group(1)}".ljust(
+                        len(m.group())
+                    ),
+                    text[lo:hi],
+                )
+                hit = _numbered_phrase(window, 0, len(window), at - lo)
+                if hit is not None and hit.span is not None:
+                    found.append(hit.with_span(hit.span[0] + lo, hit.span[1] + lo))
+                covered = at + NUMBERED_REACH // 2
+            at = text.find(twelfth, at + len(twelfth))
+    return found
+
+
+def _numbered_phrases(text: str) -> list[Finding]:
+    found: list[Finding] = []
+    covered = -1
+    start = text.find("12")
+    while start >= 0:
+        m = _TWELFTH_RE.match(text, start)
+        if m is not None and start > covered:
+            lo, hi = max(0, start - NUMBERED_REACH), min(len(text), start + NUMBERED_REACH)
+            hit = _numbered_phrase(text, lo, hi, start)
+            if hit is not None:
+                found.append(hit)
+            covered = start + NUMBERED_REACH // 2  # bounded work: windows overlap <= 4x
+        start = text.find("12", start + 2)
+    return found

@@ -1,0 +1,40 @@
+"""Chat transcripts: a secret sent over several messages, other people's lines between.
+
+Called by :mod:`aiegis_guard.scanners.wallet_keys`. A chat export or log writes one message a
+line, ``[09:12] ana: ...`` / ``[06/12/26, 01:15:03] Marco: ...``: a key or a phrase sent in
+pieces ("0x08d1…" / "67f2…" / "da02…", four words a message) is whole again once each
+speaker's messages are read together, one per line. Only texts with two or more such lines
+from one speaker are read again; what is found there covers that speaker's lines.
+"""
+
+from __future__ import annotations
+
+import re
+
+from aiegis_guard.lazyre import LazyPattern
+
+__all__ = ["speaker_texts"]
+
+# "[time or date] name: message" (WhatsApp, Telegram and IRC exports, chat logs)
+LINE_RE = LazyPattern(
+    r"^[ \t]*\[[^\]\n]{3,40}\][ \t]*(?:-[ \t]*)?([^:\n\[\]]{1,40}?):[ \t]?(.*)$", re.MULTILINE
+)
+MIN_LINES = 2  # messages of one speaker
+MAX_SPEAKERS = 16
+
+
+def speaker_texts(text: str) -> list[tuple[str, tuple[int, int]]]:
+    """(one speaker's messages joined by line breaks, the span from their first message to
+    their last) for every speaker with ``MIN_LINES`` messages or more."""
+    if text.count("] ") < MIN_LINES:
+        return []
+    by_speaker: dict[str, list[re.Match[str]]] = {}
+    for m in LINE_RE.finditer(text):
+        by_speaker.setdefault(m.group(1).strip().lower(), []).append(m)
+        if len(by_speaker) > MAX_SPEAKERS:
+            return []
+    return [
+        ("\n".join(m.group(2) for m in lines), (lines[0].start(2), lines[-1].end(2)))
+        for lines in by_speaker.values()
+        if len(lines) >= MIN_LINES
+    ]
