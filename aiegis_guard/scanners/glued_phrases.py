@@ -9,8 +9,9 @@ every way it can be (a bounded number of ways). Lists from python-mnemonic's ``w
 
 Prose of these scripts is made of the same characters (the Chinese lists are the 2048 most
 common ones), so a glued run counts only as a whole phrase: 12-24 words with a valid checksum,
-nothing glued to it but its label, and a seed / backup / wallet word in reach
-(``LABEL_RE``: 助记词, ニーモニック, 니모닉, seed...). Spaced phrases are
+nothing glued to it but its label, introduced as a pasted value is (a colon, a quote, a line
+break, or a phrase label glued to it: ``_introduced``), and a seed / backup / wallet word in
+reach (``LABEL_RE``: 助记词, ニーモニック, 니모닉, seed...). Spaced phrases are
 :mod:`~aiegis_guard.scanners.seed_phrases`'s.
 """
 
@@ -98,13 +99,45 @@ def _starts(text: str, start: int) -> list[int]:
     return leads
 
 
+# what introduces a pasted phrase: a colon, an equals sign, a quote or a line break before it
+# (spaces between), or a label naming a phrase glued to it ("助记词…"); a clause of prose after
+# "。" / "，" or after a word such as 钱包 is made of the same characters and passes the
+# checksum one time in 16 (12 words) to 256 (24)
+_INTRODUCED_RE = re.compile(r"(?:[:：=\n\"'「『“]|^)[ \t]*$")
+_PHRASE_LABEL_RE = re.compile(
+    r"(?i)(?:助[记記][词詞]|[记記]忆[词詞]|[記记]憶[詞词]|[种種]子[词詞]?|ニーモニック|シード|니모닉|"
+    r"시드|mnemonic|seed ?phrase)$"
+)
+
+
+COMMON = 64  # the Chinese lists are ordered by frequency: 的 一 是 在 不 了 有 和 人 这…
+
+
+def _prose_like(part: str, words: dict[str, int]) -> bool:
+    """A clause of Chinese prose, not twelve characters drawn at random from the list: prose
+    is full of the most common characters (about 40 % of it), a drawn phrase holds about one
+    in thirty — three in a 12-15 word run (four in a longer one) happens to ~0.6 % of
+    phrases and nearly every clause."""
+    common = sum(1 for c in part if words[c] < COMMON)
+    return common >= (3 if len(part) <= 15 else 4)
+
+
+def _introduced(text: str, at: int) -> bool:
+    before = text[max(0, at - 24) : at]
+    return bool(_INTRODUCED_RE.search(before) or _PHRASE_LABEL_RE.search(before))
+
+
 def _phrase(text: str, start: int, run: str) -> Finding | None:
     for lead in _starts(text, start):
+        if not _introduced(text, start + lead):
+            continue
         part = run[lead:]
         for language in LANGUAGES:
             words = _lists()[language]
             if language.startswith("chinese"):  # one character a word
                 if len(part) not in BIP39_WORD_COUNTS or not all(c in words for c in part):
+                    continue
+                if _prose_like(part, words):
                     continue
                 cuts: Iterator[list[tuple[int, int]]] = iter(
                     [[(i, i + 1) for i in range(len(part))]]
