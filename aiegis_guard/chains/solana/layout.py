@@ -92,6 +92,11 @@ def known(ix: Ix, refs: Any = None) -> list[Operation]:
 _INT_SIZES = {"u8": 1, "u16": 2, "u32": 4, "u64": 8, "u128": 16}
 
 
+def malformed_call(ix: Ix) -> Call:
+    """``ix`` as a call whose data its program would reject (judged like an unknown call)."""
+    return Call(via="solana.malformed", target=ix.program, name=ix.name, accounts=ix.accounts)
+
+
 def authority_change(
     ix: Ix, account: str, via: str, role: str, new: str | None, *, current: str | None = None
 ) -> AuthorityChange:

@@ -43,13 +43,19 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any, Final
 
-from aiegis_guard.chains.solana.layout import Ix, Layout, known_call, read_args
+from aiegis_guard.chains.solana.layout import (
+    Ix,
+    Layout,
+    authority_change,
+    known_call,
+    malformed_call,
+    read_args,
+)
 from aiegis_guard.chains.transaction import (
     Approval,
     Asset,
     AssetKind,
     AuthorityChange,
-    Call,
     Operation,
     Transfer,
 )
@@ -230,19 +236,17 @@ def _update_metadata(ix: Ix, refs: Any) -> list[Operation]:
     try:
         new = _new_update_authority(ix.data)
     except ValueError:
-        bad = Call(via="solana.malformed", target=ix.program, name=ix.name, accounts=ix.accounts)
-        return [bad]
-    current = ix.acc["update_authority"]
-    if new is None or new == current:  # data / flags only: nobody gains the metadata
+        return [malformed_call(ix)]
+    return _update_authority(ix, new, ix.acc["update_authority"])
+
+
+def _update_authority(ix: Ix, new: str | None, current: str | None) -> list[Operation]:
+    """The metadata handed to a new update authority, or a known call when nobody gains it
+    (data / flags / collection only)."""
+    if new is None or new == current:
         return [known_call(ix)]
-    change = AuthorityChange(
-        via="token_metadata.update_authority",
-        account=ix.acc["metadata"],
-        new_authority=new,
-        authority_type="update_authority",
-        current_authority=current,
-    )
-    return [change]
+    via = "token_metadata.update_authority"
+    return [authority_change(ix, "metadata", via, "update_authority", new, current=current)]
 
 
 _UPDATE_VARIANTS = 9  # UpdateArgs: V1, AsUpdateAuthorityV2, AsAuthorityItemDelegateV2, six more
@@ -254,19 +258,8 @@ def _update(ix: Ix, refs: Any) -> list[Operation]:
     variant = ix.args["variant"]
     read = read_args((("new", "opt_pubkey"),), ix.data, 2) if variant < _HANDS_AUTHORITY else {}
     if variant >= _UPDATE_VARIANTS or isinstance(read, str):
-        bad = Call(via="solana.malformed", target=ix.program, name=ix.name, accounts=ix.accounts)
-        return [bad]
-    new, current = read.get("new"), ix.acc["authority"]
-    if new is None or new == current:  # data / flags / collection only: nobody gains it
-        return [known_call(ix)]
-    change = AuthorityChange(
-        via="token_metadata.update_authority",
-        account=ix.acc["metadata"],
-        new_authority=new,
-        authority_type="update_authority",
-        current_authority=current,
-    )
-    return [change]
+        return [malformed_call(ix)]
+    return _update_authority(ix, read.get("new"), ix.acc["authority"])
 
 
 TOKEN_METADATA_BUILDERS: dict[tuple[str, str], Callable[[Ix, Any], list[Operation]]] = {

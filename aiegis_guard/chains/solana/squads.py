@@ -39,13 +39,12 @@ from collections.abc import Callable
 from typing import Any, Final
 
 from aiegis_guard.chains.solana.defi import spl_token
-from aiegis_guard.chains.solana.layout import Ix, Layout, known_call, pubkey_str
+from aiegis_guard.chains.solana.layout import Ix, Layout, known_call, malformed_call, pubkey_str
 from aiegis_guard.chains.transaction import (
     Approval,
     Asset,
     AssetKind,
     AuthorityChange,
-    Call,
     Operation,
 )
 from aiegis_guard.findings import Chain
@@ -196,7 +195,7 @@ def _limits(ix: Ix, action: Action) -> list[Operation]:
 def _squads(ix: Ix, refs: Any) -> list[Operation]:
     actions = read_actions(ix)
     if actions is None:
-        return [Call(via="solana.malformed", target=ix.program, name=ix.name, accounts=ix.accounts)]
+        return [malformed_call(ix)]
     signer = ix.acc.get("creator") or ix.acc["config_authority"]
     ops: list[Operation] = []
     for action in actions:
