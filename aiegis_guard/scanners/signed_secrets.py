@@ -46,6 +46,7 @@ from functools import lru_cache
 import base58
 
 from aiegis_guard.checksums import b58decode
+from aiegis_guard.errors import AiegisError
 from aiegis_guard.findings import Action, Category, Finding, Severity, Source
 from aiegis_guard.normalize import normalize
 from aiegis_guard.policy import Policy
@@ -153,17 +154,19 @@ def _text_bytes(text: str) -> bytes | None:
 
 
 def _evm_signer(blob: bytes) -> str | None:
-    """The signer of a signed raw EVM transaction (typed or legacy RLP): its calldata need
-    not decode for the signature to name who sends it."""
+    """The signer of a signed raw EVM transaction (typed or legacy RLP), recovered by the
+    envelope parser (libsecp256k1): its calldata need not decode for the signature to name
+    who sends it."""
     body = blob[1:] if blob and blob[0] in (1, 2, 3, 4) else blob
     if not _rlp_list(body):
         return None
-    try:
-        from eth_account import Account
+    from aiegis_guard.chains.evm.envelope import parse_raw
 
-        return str(Account.recover_transaction(blob)).lower()
-    except Exception:  # not a signed transaction: nothing to recover
+    try:
+        sender = parse_raw(blob).sender
+    except AiegisError:  # not a signed transaction: nothing to recover
         return None
+    return sender.lower() if sender else None
 
 
 def _rlp_list(data: bytes) -> bool:
