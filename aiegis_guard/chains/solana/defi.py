@@ -23,7 +23,7 @@ from typing import Any
 
 from aiegis_guard.chains.known import known_mints
 from aiegis_guard.chains.solana import defi_layouts as dl
-from aiegis_guard.chains.solana.layout import Ix
+from aiegis_guard.chains.solana.layout import SOL, Ix
 from aiegis_guard.chains.transaction import (
     SWAP_ORDER,
     Asset,
@@ -38,7 +38,6 @@ from aiegis_guard.findings import Chain
 __all__ = ["DEFI_BUILDERS", "DEFI_FAMILIES", "defi_refs", "exchange", "fold_stake_deposits"]
 __all__ += ["raydium_user_accounts", "spl_token"]
 
-_SOL = Asset(chain=Chain.SOLANA, kind=AssetKind.NATIVE, symbol="SOL", decimals=9)
 DEFI_FAMILIES: dict[str, str] = {
     dl.MARINADE_PROGRAM: "marinade",
     dl.STAKE_POOL_PROGRAM: "stake_pool",
@@ -88,13 +87,13 @@ def _marinade_pool(ix: Ix, refs: Any) -> list[Operation]:
     a, acc, via = ix.args, ix.acc, f"marinade.{ix.name}"
     lp = spl_token(acc["lp_mint"])
     if ix.name == "add_liquidity":
-        give: Give = (_SOL, acc["transfer_from"], None, a["lamports"])
+        give: Give = (SOL, acc["transfer_from"], None, a["lamports"])
         return exchange(via, ix.program, give, (lp, acc["mint_to"], None))
     give = (lp, acc["burn_from_authority"], acc["burn_from"], a["tokens"])
     msol_to = acc["transfer_msol_to"]
     mint = refs.mint(msol_to) or dl.MSOL_MINT  # the state's mSOL (not among the accounts)
     msol = Receipt(via=via, asset=spl_token(mint), recipient=msol_to, amount=None, order=SWAP_ORDER)
-    return [*exchange(via, ix.program, give, (_SOL, acc["transfer_sol_to"], None)), msol]
+    return [*exchange(via, ix.program, give, (SOL, acc["transfer_sol_to"], None)), msol]
 
 
 def _marinade(ix: Ix, refs: Any) -> list[Operation]:
@@ -105,11 +104,11 @@ def _marinade(ix: Ix, refs: Any) -> list[Operation]:
     give: Give
     if ix.name == "liquid_unstake":
         give = (msol, acc["get_msol_from_authority"], acc["get_msol_from"], a["msol_amount"])
-        return exchange(via, ix.program, give, (_SOL, acc["transfer_sol_to"], None))
+        return exchange(via, ix.program, give, (SOL, acc["transfer_sol_to"], None))
     if ix.name == "deposit":
-        give = (_SOL, acc["transfer_from"], None, a["lamports"])
+        give = (SOL, acc["transfer_from"], None, a["lamports"])
     else:  # deposit_stake_account: the whole stake account goes in
-        give = (_SOL, acc["stake_authority"], acc["stake_account"], None)
+        give = (SOL, acc["stake_authority"], acc["stake_account"], None)
     return exchange(via, ix.program, give, (msol, acc["mint_to"], None))
 
 
@@ -123,17 +122,17 @@ def _stake_pool(ix: Ix, refs: Any) -> list[Operation]:
     pool_token = spl_token(acc["pool_mint"])
     give: Give
     if name.startswith("DepositSol"):
-        give = (_SOL, acc["lamports_from"], None, a["lamports"])
+        give = (SOL, acc["lamports_from"], None, a["lamports"])
         return exchange(via, pool, give, (pool_token, acc["pool_tokens_to"], least))
     if name.startswith("DepositStake"):  # the stake account (authorised to the pool) goes in
-        give = (_SOL, None, acc["deposit_stake"], None)
+        give = (SOL, None, acc["deposit_stake"], None)
         return exchange(via, pool, give, (pool_token, acc["pool_tokens_to"], least))
     sender, source = acc["user_transfer_authority"], acc["pool_tokens_from"]
     give = (pool_token, sender, source, a["pool_tokens"])
     # WithdrawSol pays lamports; WithdrawStake splits a stake account whose staker and
     # withdrawer become ``user_stake_authority``: either way SOL for that wallet
     to = acc["lamports_to"] if name.startswith("WithdrawSol") else acc["user_stake_authority"]
-    return exchange(via, pool, give, (_SOL, to, least))
+    return exchange(via, pool, give, (SOL, to, least))
 
 
 # --- Raydium AMM v4 -------------------------------------------------------------------------

@@ -13,10 +13,20 @@ from typing import Any
 from solders.pubkey import Pubkey
 from solders.token.associated import get_associated_token_address
 
-from aiegis_guard.chains.transaction import AuthorityChange, Call, Operation
+from aiegis_guard.chains.transaction import (
+    Asset,
+    AssetKind,
+    AuthorityChange,
+    Call,
+    Operation,
+    Transfer,
+)
+from aiegis_guard.findings import Chain
 
 __all__ = ["Ix", "Layout", "associated_token_address", "known", "known_call", "pubkey_str"]
-__all__ += ["read_args"]
+__all__ += ["SOL", "authority_change", "lamports_paid", "malformed_call", "read_args"]
+
+SOL = Asset(chain=Chain.SOLANA, kind=AssetKind.NATIVE, symbol="SOL", decimals=9)
 
 _KEY_CACHE: dict[bytes, str] = {}
 
@@ -95,6 +105,19 @@ _INT_SIZES = {"u8": 1, "u16": 2, "u32": 4, "u64": 8, "u128": 16}
 def malformed_call(ix: Ix) -> Call:
     """``ix`` as a call whose data its program would reject (judged like an unknown call)."""
     return Call(via="solana.malformed", target=ix.program, name=ix.name, accounts=ix.accounts)
+
+
+def lamports_paid(ix: Ix, via: str, sender: str, recipient: str, source: str) -> Transfer:
+    """``ix``'s ``lamports`` argument paid out of account ``source`` (its name in the layout)
+    on the authority of ``sender`` to ``recipient`` (a stake or vote withdrawal)."""
+    return Transfer(
+        via=via,
+        asset=SOL,
+        sender=ix.acc[sender],
+        recipient=ix.acc[recipient],
+        amount=ix.args["lamports"],
+        source=ix.acc[source],
+    )
 
 
 def authority_change(

@@ -18,7 +18,7 @@ from dataclasses import dataclass
 from aiegis_guard.chains.solana import defi
 from aiegis_guard.chains.solana import programs as progs
 from aiegis_guard.chains.solana.jupiter import JUPITER_BUILDERS
-from aiegis_guard.chains.solana.layout import Ix, known, pubkey_str, read_args
+from aiegis_guard.chains.solana.layout import SOL, Ix, known, pubkey_str, read_args
 from aiegis_guard.chains.solana.metaplex import TOKEN_METADATA_BUILDERS
 from aiegis_guard.chains.solana.protocols import PROTOCOL_BUILDERS, PROTOCOL_FAMILIES
 from aiegis_guard.chains.solana.refs import Refs, collect_refs
@@ -41,7 +41,6 @@ from aiegis_guard.findings import Chain
 
 __all__ = ["Built", "build_operations", "pubkey_str"]
 
-SOL = Asset(chain=Chain.SOLANA, kind=AssetKind.NATIVE, symbol="SOL", decimals=9)
 DEFAULT_UNITS_PER_INSTRUCTION = 200_000
 MAX_COMPUTE_UNITS = 1_400_000
 

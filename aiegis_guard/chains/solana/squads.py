@@ -39,21 +39,24 @@ from collections.abc import Callable
 from typing import Any, Final
 
 from aiegis_guard.chains.solana.defi import spl_token
-from aiegis_guard.chains.solana.layout import Ix, Layout, known_call, malformed_call, pubkey_str
+from aiegis_guard.chains.solana.layout import (
+    SOL,
+    Ix,
+    Layout,
+    known_call,
+    malformed_call,
+    pubkey_str,
+)
 from aiegis_guard.chains.transaction import (
     Approval,
-    Asset,
-    AssetKind,
     AuthorityChange,
     Operation,
 )
-from aiegis_guard.findings import Chain
 
 __all__ = ["SQUADS_BUILDERS", "SQUADS_PROGRAM", "squads_layout"]
 
 SQUADS_PROGRAM: Final = "SQDS4ep65T869zMMBKyuUq6aD6EgTu8psMjkvj52pCf"
 _DEFAULT_MINT = "11111111111111111111111111111111"  # Pubkey::default(): SOL
-_SOL = Asset(chain=Chain.SOLANA, kind=AssetKind.NATIVE, symbol="SOL", decimals=9)
 
 _CONFIG = ("multisig", "config_authority", "rent_payer", "system_program")
 SQUADS_LAYOUTS: Final[dict[bytes, Layout]] = {
@@ -178,7 +181,7 @@ def _op(ix: Ix, action: Action, signer: str) -> Operation:
 
 def _limits(ix: Ix, action: Action) -> list[Operation]:
     _, _vault, mint, amount, _period, members, _destinations = action
-    asset = _SOL if mint == _DEFAULT_MINT else spl_token(mint)
+    asset = SOL if mint == _DEFAULT_MINT else spl_token(mint)
     return [
         Approval(
             via="squads.spending_limit",

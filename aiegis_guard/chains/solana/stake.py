@@ -31,18 +31,13 @@ from collections.abc import Callable
 from typing import Any
 
 from aiegis_guard.chains.solana import programs as progs
-from aiegis_guard.chains.solana.layout import Ix, authority_change, known
+from aiegis_guard.chains.solana.layout import Ix, authority_change, known, lamports_paid
 from aiegis_guard.chains.transaction import (
-    Asset,
-    AssetKind,
     Operation,
-    Transfer,
 )
-from aiegis_guard.findings import Chain
 
 __all__ = ["STAKE_BUILDERS"]
 
-_SOL = Asset(chain=Chain.SOLANA, kind=AssetKind.NATIVE, symbol="SOL", decimals=9)
 _Builder = Callable[[Ix, Any], list[Operation]]
 
 
@@ -90,16 +85,7 @@ def _lockup(ix: Ix, refs: Any) -> list[Operation]:
 
 
 def _withdraw(ix: Ix, refs: Any) -> list[Operation]:
-    return [
-        Transfer(
-            via="stake.withdraw",
-            asset=_SOL,
-            sender=ix.acc["authority"],
-            recipient=ix.acc["to"],
-            amount=ix.args["lamports"],
-            source=ix.acc["stake"],
-        )
-    ]
+    return [lamports_paid(ix, "stake.withdraw", "authority", "to", "stake")]
 
 
 STAKE_BUILDERS: dict[tuple[str, str], _Builder] = {

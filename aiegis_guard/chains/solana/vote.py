@@ -36,14 +36,10 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any, Final
 
-from aiegis_guard.chains.solana.layout import Ix, Layout, authority_change, known
+from aiegis_guard.chains.solana.layout import Ix, Layout, authority_change, known, lamports_paid
 from aiegis_guard.chains.transaction import (
-    Asset,
-    AssetKind,
     Operation,
-    Transfer,
 )
-from aiegis_guard.findings import Chain
 
 __all__ = ["VOTE_BUILDERS", "VOTE_LAYOUTS", "VOTE_PROGRAM", "vote_layout"]
 
@@ -109,7 +105,6 @@ def vote_layout(data: bytes) -> tuple[Layout | None, int]:
     return VOTE_LAYOUTS.get(tag), 4
 
 
-_SOL = Asset(chain=Chain.SOLANA, kind=AssetKind.NATIVE, symbol="SOL", decimals=9)
 _Builder = Callable[[Ix, Any], list[Operation]]
 
 
@@ -154,16 +149,7 @@ def _collector(ix: Ix, refs: Any) -> list[Operation]:
 
 def _pay(via: str, sender: str, recipient: str, source: str) -> _Builder:
     def build(ix: Ix, refs: Any) -> list[Operation]:
-        return [
-            Transfer(
-                via=via,
-                asset=_SOL,
-                sender=ix.acc[sender],
-                recipient=ix.acc[recipient],
-                amount=ix.args["lamports"],
-                source=ix.acc[source],
-            )
-        ]
+        return [lamports_paid(ix, via, sender, recipient, source)]
 
     return build
 
