@@ -10,11 +10,11 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
-from aiegis_guard.chains.transaction import Asset, AssetKind
+from aiegis_guard.chains.transaction import Asset, AssetKind, AuthorityChange
 from aiegis_guard.findings import Chain
 from aiegis_guard.record import fast_init
 
-__all__ = ["MAX_DEPTH", "ZERO", "Frame", "Result", "asset", "native", "word_address"]
+__all__ = ["MAX_DEPTH", "ZERO", "Frame", "Result", "asset", "authority", "native", "word_address"]
 
 ZERO = "0x" + "0" * 40
 MAX_DEPTH = 8  # nested wrappers decoded; deeper calls become unknown calls
@@ -64,6 +64,18 @@ class Frame:
 Result = list[Any]  # each an Operation, a Frame to decode next, or a str note
 
 _NATIVE = Asset(chain=Chain.EVM, kind=AssetKind.NATIVE, symbol=None, decimals=18)
+
+
+def authority(f: Frame, via: str, what: str, new: str | None) -> AuthorityChange:
+    """The called contract's ``what`` (owner, module, delegate...) handed to ``new`` by the
+    caller (None: taken away)."""
+    return AuthorityChange(
+        via=via,
+        account=f.target,
+        new_authority=new,
+        authority_type=what,
+        current_authority=f.sender,
+    )
 
 
 def native() -> Asset:

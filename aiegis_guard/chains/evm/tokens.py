@@ -9,13 +9,12 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
-from aiegis_guard.chains.evm.frames import ZERO, Frame, Result, asset
+from aiegis_guard.chains.evm.frames import ZERO, Frame, Result, asset, authority
 from aiegis_guard.chains.evm.selectors import UNLIMITED, Function
 from aiegis_guard.chains.known import known_collections
 from aiegis_guard.chains.transaction import (
     Approval,
     AssetKind,
-    AuthorityChange,
     Call,
     Transfer,
 )
@@ -290,27 +289,11 @@ def _suspicious_claim(f: Frame, fn: Function, a: list[Any]) -> Result:
 
 
 def _transfer_ownership(f: Frame, fn: Function, a: list[Any]) -> Result:
-    return [
-        AuthorityChange(
-            via="ownable.transfer_ownership",
-            account=f.target,
-            new_authority=a[0],
-            authority_type="owner",
-            current_authority=f.sender,
-        )
-    ]
+    return [authority(f, "ownable.transfer_ownership", "owner", a[0])]
 
 
 def _proxy_upgrade(f: Frame, fn: Function, a: list[Any]) -> Result:
-    return [
-        AuthorityChange(
-            via="proxy.upgrade",
-            account=f.target,
-            new_authority=a[0],
-            authority_type="implementation",
-            current_authority=f.sender,
-        )
-    ]
+    return [authority(f, "proxy.upgrade", "implementation", a[0])]
 
 
 TOKEN_HANDLERS: dict[str, Handler] = {

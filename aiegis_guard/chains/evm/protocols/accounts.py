@@ -30,10 +30,9 @@ from __future__ import annotations
 
 from typing import Any
 
-from aiegis_guard.chains.evm.frames import ZERO, Frame, Result
+from aiegis_guard.chains.evm.frames import ZERO, Frame, Result, authority
 from aiegis_guard.chains.evm.selectors import Function
 from aiegis_guard.chains.evm.tokens import named_call
-from aiegis_guard.chains.transaction import AuthorityChange
 
 __all__ = ["MODULE_TYPES", "TABLE"]
 
@@ -41,16 +40,6 @@ __all__ = ["MODULE_TYPES", "TABLE"]
 MODULE_TYPES = {1: "validator", 2: "executor", 3: "fallback", 4: "hook"}
 VALIDATOR = 1
 _KEY_BYTES = 20  # ECDSAValidator: owner = address(bytes20(_data[0:20]))
-
-
-def _change(f: Frame, via: str, what: str, new: str) -> AuthorityChange:
-    return AuthorityChange(
-        via=via,
-        account=f.target,
-        new_authority=new,
-        authority_type=what,
-        current_authority=f.sender,
-    )
 
 
 def _signer_key(f: Frame, data: bytes) -> Result:
@@ -61,7 +50,7 @@ def _signer_key(f: Frame, data: bytes) -> Result:
     key = bytes(data[:_KEY_BYTES])
     if len(key) < _KEY_BYTES or (len(data) > _KEY_BYTES and not any(key)):
         return []  # no key; or ABI-encoded data (an offset's leading zeros), not a bare key
-    return [_change(f, "account.owner", "owner", "0x" + key.hex())]
+    return [authority(f, "account.owner", "owner", "0x" + key.hex())]
 
 
 def _install_module(f: Frame, fn: Function, a: list[Any]) -> Result:
@@ -69,7 +58,7 @@ def _install_module(f: Frame, fn: Function, a: list[Any]) -> Result:
     if module == ZERO:
         return [named_call(f, fn, known=False)]
     kind = MODULE_TYPES.get(type_id, f"type_{type_id}")
-    out: Result = [_change(f, "erc7579.module", f"{kind}_module", module)]
+    out: Result = [authority(f, "erc7579.module", f"{kind}_module", module)]
     if type_id == VALIDATOR:
         out += _signer_key(f, init)
     return out
@@ -83,7 +72,7 @@ def _set_default_validator(f: Frame, fn: Function, a: list[Any]) -> Result:
     validator, data = a
     if validator == ZERO:
         return [named_call(f, fn, known=False)]
-    change = _change(f, "kernel.validator", "default_validator", validator)
+    change = authority(f, "kernel.validator", "default_validator", validator)
     return [change, *_signer_key(f, data)]
 
 
@@ -92,9 +81,9 @@ def _set_execution(f: Frame, fn: Function, a: list[Any]) -> Result:
     route = f"(selector=0x{bytes(selector).hex()})"
     out: Result = []
     if executor != ZERO:
-        out.append(_change(f, "kernel.executor", f"executor_module{route}", executor))
+        out.append(authority(f, "kernel.executor", f"executor_module{route}", executor))
     if validator != ZERO:
-        out.append(_change(f, "kernel.validator", f"execution_validator{route}", validator))
+        out.append(authority(f, "kernel.validator", f"execution_validator{route}", validator))
         out += _signer_key(f, data)
     return out or [named_call(f, fn, known=False)]
 

@@ -26,11 +26,11 @@ from __future__ import annotations
 
 from typing import Any
 
-from aiegis_guard.chains.evm.frames import ZERO, Frame, Result, asset
+from aiegis_guard.chains.evm.frames import ZERO, Frame, Result, asset, authority
 from aiegis_guard.chains.evm.selectors import Function
 from aiegis_guard.chains.evm.tokens import named_call
 from aiegis_guard.chains.known import known_gauges
-from aiegis_guard.chains.transaction import AuthorityChange, Receipt
+from aiegis_guard.chains.transaction import Receipt
 
 __all__ = ["ENS_REVERSE_REGISTRAR", "TABLE"]
 
@@ -45,14 +45,7 @@ def _gauge_call(f: Frame, fn: Function) -> Result:
 def _set_rewards_receiver(f: Frame, fn: Function, a: list[Any]) -> Result:
     if a[0] == ZERO:  # back to the caller itself: nobody gains anything
         return _gauge_call(f, fn)
-    change = AuthorityChange(
-        via="curve_gauge.rewards_receiver",
-        account=f.target,
-        new_authority=a[0],
-        authority_type="rewards_receiver",
-        current_authority=f.sender,
-    )
-    return [change]
+    return [authority(f, "curve_gauge.rewards_receiver", "rewards_receiver", a[0])]
 
 
 def _claim_rewards(f: Frame, fn: Function, a: list[Any]) -> Result:

@@ -32,11 +32,11 @@ from __future__ import annotations
 
 from typing import Any
 
-from aiegis_guard.chains.evm.frames import ZERO, Frame, Result, asset, native
+from aiegis_guard.chains.evm.frames import ZERO, Frame, Result, asset, authority, native
 from aiegis_guard.chains.evm.protocols.swaps import SWAP, swap_ops
 from aiegis_guard.chains.evm.selectors import Function
 from aiegis_guard.chains.evm.tokens import named_call
-from aiegis_guard.chains.transaction import Asset, AuthorityChange, Receipt, Transfer
+from aiegis_guard.chains.transaction import Asset, Receipt, Transfer
 from aiegis_guard.errors import EvmDecodeError
 
 __all__ = ["ROCKET_DEPOSIT_POOL", "TABLE", "rocket_deposit"]
@@ -93,14 +93,7 @@ def _delegate_to(f: Frame, fn: Function, a: list[Any]) -> Result:
     for): an authority over the caller's stake in the DelegationManager."""
     if f.target != DELEGATION_MANAGER or f.sender is None:
         return [named_call(f, fn, known=False)]
-    change = AuthorityChange(
-        via="eigenlayer.delegate",
-        account=f.target,
-        new_authority=a[0],
-        authority_type="delegate",
-        current_authority=f.sender,
-    )
-    return [change]
+    return [authority(f, "eigenlayer.delegate", "delegate", a[0])]
 
 
 def _queue_withdrawals(f: Frame, fn: Function, a: list[Any]) -> Result:

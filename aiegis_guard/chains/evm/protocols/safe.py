@@ -25,7 +25,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from aiegis_guard.chains.evm.frames import ZERO, Frame, Result, asset, native
+from aiegis_guard.chains.evm.frames import ZERO, Frame, Result, asset, authority, native
 from aiegis_guard.chains.evm.selectors import Function
 from aiegis_guard.chains.transaction import AuthorityChange, Call, Transfer
 from aiegis_guard.errors import EvmDecodeError
@@ -60,13 +60,7 @@ def gas_refund(safe: str, fields: list[Any], executor: str | None) -> Transfer |
 
 
 def _change(f: Frame, via: str, what: str, new: str | None) -> AuthorityChange:
-    return AuthorityChange(
-        via=via,
-        account=f.target,
-        new_authority=None if new == ZERO else new,
-        authority_type=what,
-        current_authority=f.sender,
-    )
+    return authority(f, via, what, None if new == ZERO else new)
 
 
 def _add_owner(f: Frame, fn: Function, a: list[Any]) -> Result:

@@ -11,13 +11,12 @@ from __future__ import annotations
 
 from typing import Any
 
-from aiegis_guard.chains.evm.frames import Frame, Result, asset, native
+from aiegis_guard.chains.evm.frames import Frame, Result, asset, authority, native
 from aiegis_guard.chains.evm.selectors import Function
 from aiegis_guard.chains.evm.tokens import approval
 from aiegis_guard.chains.transaction import (
     Approval,
     AssetKind,
-    AuthorityChange,
     Call,
     Receipt,
     Transfer,
@@ -75,14 +74,7 @@ def _revoke_operator(f: Frame, fn: Function, a: list[Any]) -> Result:
 
 
 def _renounce_ownership(f: Frame, fn: Function, a: list[Any]) -> Result:
-    change = AuthorityChange(
-        via="ownable.transfer_ownership",
-        account=f.target,
-        new_authority=None,
-        authority_type="owner_renounced",
-        current_authority=f.sender,
-    )
-    return [change]
+    return [authority(f, "ownable.transfer_ownership", "owner_renounced", None)]
 
 
 def _accept_ownership(f: Frame, fn: Function, a: list[Any]) -> Result:
