@@ -96,10 +96,14 @@ def _chain_rule_names(path: Path) -> set[str]:
 
 
 def _chain_ids() -> set[str]:
-    from aiegis_guard.chains.inspect import _AUTHORITY_RULES, SOLANA_RULES
+    from aiegis_guard.chains.judge_grants import AUTHORITY_RULES
+    from aiegis_guard.chains.judging import SOLANA_RULES
 
     chains = PACKAGE / "chains"
-    generic = _chain_rule_names(chains / "inspect.py") | {"over_limit", "over_period_limit"}
+    judges = ("inspect.py", "judge_gives.py", "judge_grants.py")
+    generic = {"over_limit", "over_period_limit"}.union(
+        *(_chain_rule_names(chains / name) for name in judges)
+    )
     ids = {f"tx.evm.{n}" for n in _chain_rule_names(chains / "evm" / "inspect.py")}
     ids |= {f"tx.sol.{n}" for n in _chain_rule_names(chains / "solana" / "inspect.py")}
     ids |= {f"tx.evm.{n}" for n in generic if not n.startswith(SOLANA_ONLY)}
@@ -108,7 +112,7 @@ def _chain_ids() -> set[str]:
     for tag in ("evm", "sol"):
         roles = ("recipient", "spender", "operator", "delegate", "authority", "destination")
         ids |= {f"tx.{tag}.lookalike_{role}" for role in (*roles, "target")}
-    authority = set(_AUTHORITY_RULES.values())
+    authority = set(AUTHORITY_RULES.values())
     catalogued = set(catalogue())
     missing = {a for a in authority if not {f"tx.evm.{a}", f"tx.sol.{a}"} & catalogued}
     return ids | {f"tx.?.{a}" for a in missing}

@@ -197,7 +197,7 @@ def _plugin_authority(ix: Ix, refs: Any) -> list[Operation]:
     if variant == _UPDATE_AUTHORITY:  # a party the transaction does not name: the asset's
         # update authority (for an airdropped asset, whoever made it) may then move it
         who = ("the asset's update authority",)  # never own, never allowlisted: FLAG on a
-        # trusted program too (inspect._third_party)
+        # trusted program too (judge_gives._third_party)
         return [
             Call(
                 via="solana.instruction",

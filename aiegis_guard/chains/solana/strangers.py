@@ -1,5 +1,5 @@
 """Opaque instructions of a trusted program that write to a stranger's account: the Solana
-form of the EVM "names a third party" rule (``chains/inspect.py`` ``_third_party``).
+form of the EVM "names a third party" rule (``chains/judge_gives.py`` ``_third_party``).
 
 An instruction the decoder cannot read, of a program the policy names, is not judged by what
 it does: it may pay a withdrawal, a swap output or a refund to anyone its account list names.

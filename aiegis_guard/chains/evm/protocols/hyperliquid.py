@@ -20,7 +20,7 @@ expire, or when the account has no funds). It is an authority ``agent`` over the
 account (the message names no account: the one that signs it; an ``AuthorityChange`` with an
 empty account). A name ending in ``valid_until <ms>`` (the SDKs' form, e.g. the python SDK's
 ``approve_agent(name)``) makes the agent expire: ``expires``, so that a short-lived agent of a
-stranger is FLAGged rather than BLOCKed (``chains/inspect.py``).
+stranger is FLAGged rather than BLOCKed (``chains/judge_grants.py``).
 """
 
 from __future__ import annotations

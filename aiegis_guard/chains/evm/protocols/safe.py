@@ -6,7 +6,7 @@ Source: safe-global/safe-smart-account ``contracts/base/OwnerManager.sol``,
 ``execTransaction`` to itself).
 
 Each becomes an :class:`AuthorityChange` on the Safe (``account``) to ``new_authority``;
-``chains/inspect.py`` maps the ``via`` to ``tx.evm.safe_owner_change`` (owners, threshold),
+``chains/judge_grants.py`` maps the ``via`` to ``tx.evm.safe_owner_change`` (owners, threshold),
 ``safe_module_change``, ``safe_guard_change``, ``safe_fallback_handler_change``.
 ``approveHash`` pre-approves a Safe transaction the request does not show: an opaque call
 judged ``tx.evm.safe_approve_hash`` (FLAG).

@@ -1,0 +1,198 @@
+"""What a request grants: allowances, operators, code delegation, authority over an own
+account, and where a closed account's rent goes (the per-operation rules of
+:func:`aiegis_guard.chains.inspect.inspect_operations`; the rule table is its module's).
+"""
+
+from __future__ import annotations
+
+import time
+
+from aiegis_guard.chains.amounts import amount_evidence, limit_for_asset
+from aiegis_guard.chains.effect_derive import SPL_SET_AUTHORITY
+from aiegis_guard.chains.judging import Judge, norm
+from aiegis_guard.chains.transaction import (
+    EXPIRING_GRANTS,
+    Approval,
+    AuthorityChange,
+    CloseAccount,
+    Delegation,
+)
+from aiegis_guard.findings import Action, Chain, Finding, Severity
+from aiegis_guard.policy import Policy
+from aiegis_guard.redact import mask_address
+
+__all__ = ["AUTHORITY_RULES", "SHORT_LIVED_S", "approval", "authority", "close", "delegation"]
+
+EVM_ZERO = "0x" + "0" * 40
+SHORT_LIVED_S = 365 * 24 * 3600  # a bounded grant expiring within this is only FLAGged
+# a signed one-time transfer (the spender moves up to the amount once): a give, not a grant
+_ONE_TIME = frozenset({"permit2.permit_transfer_from"})
+
+AUTHORITY_RULES = {
+    "spl.set_authority": "set_authority",
+    "token2022.set_authority": "set_authority",
+    "system.assign": "assign",
+    "system.assign_with_seed": "assign",
+    "system.authorize_nonce": "authorize_nonce",
+    "stake.authorize": "stake_authorize",
+    "stake.initialize": "stake_authorize",
+    "stake.set_lockup": "stake_lockup",
+    "stake.initialize_lockup": "stake_lockup",
+    "vote.authorize": "vote_authorize",
+    "vote.initialize": "vote_authorize",
+    "vote.update_validator_identity": "vote_authorize",
+    "vote.commission_collector": "vote_authorize",
+    "ownable.transfer_ownership": "transfer_ownership",
+    "safe.owner": "safe_owner_change",
+    "safe.threshold": "safe_owner_change",
+    "safe.module": "safe_module_change",
+    "safe.guard": "safe_guard_change",
+    "safe.fallback_handler": "safe_fallback_handler_change",
+    "proxy.upgrade": "proxy_upgrade",
+    "ens.reclaim": "ens_manager_change",
+    "ens.set_owner": "ens_manager_change",
+    "erc7579.module": "account_module_change",
+    "kernel.executor": "account_module_change",
+    "kernel.validator": "account_validator_change",
+    "account.owner": "account_owner_change",
+    "eigenlayer.delegate": "restake_delegation",
+    "balancer.set_relayer_approval": "relayer_approval",
+    "curve_gauge.rewards_receiver": "rewards_receiver_change",
+}
+
+
+def _allowed_spender(j: Judge, spender: str, operator: bool) -> bool:
+    s = norm(spender, j.chain)
+    if j.is_own(s) or s in j.rules.builtin_spenders:
+        return True
+    a = j.policy.allowlist
+    if j.chain is Chain.EVM:  # an operator may hold allowances too (ERC-777, Comet managers)
+        return s in a.evm_operators or (not operator and s in a.evm_spenders)
+    return s in a.solana_delegates
+
+
+def approval(j: Judge, op: Approval) -> list[Finding]:
+    who = mask_address(op.spender)
+    ev: tuple[str, ...] = (f"spender:{op.spender}", f"via:{op.via}")
+    if op.deadline is not None:
+        ev += (f"deadline:{op.deadline}",)
+    if op.revoke:
+        return [j.f("revoke", Action.ALLOW, f"{op.via}: approval of {who} revoked", *ev)]
+    role = "operator" if op.all_assets else "spender"
+    out = j.counterparty(op.spender, role)
+    if _allowed_spender(j, op.spender, op.all_assets):
+        return out
+    amount = amount_evidence(j.policy, op.asset, op.amount, None)
+    if op.all_assets:
+        msg = f"{op.via}: operator {who} gets every NFT of the collection"
+        out.append(j.f("set_approval_for_all", Action.BLOCK, msg, *ev, preview=who))
+    elif op.unlimited or op.amount is None:
+        msg = f"{op.via}: unlimited allowance to non-allowlisted spender {who}"
+        out.append(j.f("unlimited_approval", Action.BLOCK, msg, *ev, amount, preview=who))
+    elif _over_approval_limit(j.policy, op):
+        msg = f"{op.via}: allowance above the asset's limit to non-allowlisted spender {who}"
+        out.append(j.f("over_limit_approval", Action.BLOCK, msg, *ev, amount, preview=who))
+    elif op.via in _ONE_TIME or (
+        op.via in EXPIRING_GRANTS
+        and op.deadline is not None
+        and op.deadline <= time.time() + SHORT_LIVED_S
+    ):
+        msg = f"{op.via}: short-lived allowance to non-allowlisted spender {who}"
+        out.append(j.f("approval_unknown_spender", Action.FLAG, msg, *ev, amount, preview=who))
+    else:  # a standing grant: the stranger may spend it whenever it likes
+        msg = f"{op.via}: allowance with no near expiry to non-allowlisted spender {who}"
+        ev += ("no-expiry",) if op.deadline is None else ()
+        out.append(j.f("approval_unknown_spender", Action.BLOCK, msg, *ev, amount, preview=who))
+    return out
+
+
+def _over_approval_limit(policy: Policy, op: Approval) -> bool:
+    limit = limit_for_asset(policy, op.asset.chain, op.asset.kind, op.asset.address)
+    if limit is None or op.amount is None:
+        return False
+    cap = limit.per_tx_units if limit.per_tx_units is not None else limit.per_period_units
+    return cap is not None and op.amount > cap
+
+
+def delegation(j: Judge, op: Delegation) -> list[Finding]:
+    who = mask_address(op.delegate)
+    ev: tuple[str, ...] = (f"delegate:{op.delegate}", f"chain_id:{op.chain_id}", f"via:{op.via}")
+    if op.authority:
+        ev += (f"authority:{op.authority}",)
+    if norm(op.delegate, j.chain) == EVM_ZERO:  # clears the delegation (on every chain if 0)
+        return [j.f("eip7702_revoke", Action.ALLOW, "EIP-7702 delegation cleared", *ev)]
+    out = j.counterparty(op.delegate, "delegate")
+    if op.chain_id == 0:
+        msg = "EIP-7702 authorization valid on every chain (chain id 0)"
+        out.append(j.f("eip7702_any_chain", Action.BLOCK, msg, *ev, preview=who))
+    if norm(op.delegate, j.chain) not in j.policy.allowlist.evm_delegates:
+        msg = f"EIP-7702: account code delegated to non-allowlisted {who}"
+        out.append(
+            j.f(
+                "eip7702_delegation",
+                Action.BLOCK,
+                msg,
+                *ev,
+                preview=who,
+                severity=Severity.CRITICAL,
+            )
+        )
+    return out
+
+
+# ownership handed over by name (Ownable, a Safe owner added / swapped in): the allowlist
+# names the new owner in any role (a team multisig listed as a recipient is no stranger);
+# modules, guards, handlers and code delegation need an operator / delegate / spender entry
+_OWNERSHIP = frozenset({"ownable.transfer_ownership", "safe.owner", "account.owner"})
+# a role that only receives (a gauge's rewards receiver): an allowlisted recipient is trusted
+_RECEIVES = frozenset({"curve_gauge.rewards_receiver"})
+
+
+def _trusted_authority(j: Judge, addr: str, via: str) -> bool:
+    """Allowlisted to act for the account (spender / operator / delegate); for an ownership
+    handover, allowlisted in any role."""
+    a, n = j.policy.allowlist, norm(addr, j.chain)
+    if j.chain is Chain.EVM:
+        acts = n in a.evm_operators or n in a.evm_delegates or n in a.evm_spenders
+        return acts or ((via in _OWNERSHIP or via in _RECEIVES) and n in a.evm)
+    return n in a.solana_delegates
+
+
+def authority(j: Judge, op: AuthorityChange) -> list[Finding]:
+    rule = AUTHORITY_RULES.get(op.via, "authority_change")
+    new = op.new_authority
+    out = j.counterparty(new, "authority") if new else []
+    if new is not None and (j.is_own(new) or _trusted_authority(j, new, op.via)):
+        return out
+    if new is None and op.via in SPL_SET_AUTHORITY:  # removed: nobody gains a power
+        msg = f"{op.via}: {op.authority_type} of {mask_address(op.account)} removed"
+        return [j.f(rule, Action.ALLOW, msg, f"account:{op.account}", f"via:{op.via}")]
+    ev: tuple[str, ...] = (f"account:{op.account}", f"new_authority:{new}", f"via:{op.via}")
+    if op.authority_type:
+        ev += (f"authority_type:{op.authority_type}",)
+    target = mask_address(new) if new else "nobody"
+    # an account-less change acts on the signer's own account (see AuthorityChange)
+    own = not op.account or j.acts_for(op.account) or j.acts_for(op.current_authority)
+    if own and op.authority_type == "owner_renounced":  # nobody gains it; cannot be undone
+        msg = f"{op.via}: authority over own account {mask_address(op.account)} renounced"
+        out.append(j.f(rule, Action.FLAG, msg, *ev, "own-account", "irreversible"))
+    elif own and op.expires is not None and op.expires <= time.time() + SHORT_LIVED_S:
+        msg = f"{op.via}: short-lived authority over own account -> {target}"
+        out.append(j.f(rule, Action.FLAG, msg, *ev, "own-account", f"expires:{op.expires}"))
+    elif own:
+        msg = f"{op.via}: authority over own account {mask_address(op.account)} -> {target}"
+        out.append(j.f(rule, Action.BLOCK, msg, *ev, "own-account", severity=Severity.CRITICAL))
+    else:
+        msg = f"{op.via}: authority of {mask_address(op.account)} -> {target}"
+        out.append(j.f(rule, Action.FLAG, msg, *ev))
+    return out
+
+
+def close(j: Judge, op: CloseAccount) -> list[Finding]:
+    out = j.counterparty(op.destination, "destination")
+    if not j.is_own(op.destination):
+        msg = f"{op.via}: rent of {mask_address(op.account)} paid to non-own address"
+        ev = (f"account:{op.account}", f"destination:{op.destination}", f"via:{op.via}")
+        preview = mask_address(op.destination)
+        out.append(j.f("close_account", Action.BLOCK, msg, *ev, preview=preview))
+    return out
