@@ -20,10 +20,19 @@ from typing import TYPE_CHECKING, Any
 from aiegis_guard.audit import AuditLog
 from aiegis_guard.config import Config, find_config_path, load_config
 from aiegis_guard.findings import Action, Category, Chain, Finding, Severity, Source
-from aiegis_guard.focus import focus
-from aiegis_guard.normalize import Layer, normalize
+from aiegis_guard.pipeline import (
+    TEXT_TYPES,
+    as_text,
+    default_stages,
+    every_spelling,
+    public_prompt,
+    require_text,
+    scan_text,
+    stage_error,
+    undecided,
+)
 from aiegis_guard.policy import Policy, decide
-from aiegis_guard.redact import UNDECIDED_RE, redact_spans, secret_spans
+from aiegis_guard.redact import redact_spans
 from aiegis_guard.scanners import ScanContext, Stage
 from aiegis_guard.textcache import DigestLRU, text_digest
 from aiegis_guard.verdict import Verdict
@@ -40,130 +49,7 @@ __all__ = ["Guard", "default_stages"]
 
 log = logging.getLogger("aiegis_guard")
 
-CHUNK_CHARS = 256 * 1024
-CHUNK_OVERLAP = 8 * 1024  # longer than any secret we detect (PEM RSA-4096 ~3.3 KB)
-MAX_FINDINGS = 256
 TX_TEXTS_MAX = 256  # verdicts of texts carried by transactions kept per Guard (see _tx_text)
-WHOLE_VIEWS_MAX = 8 * CHUNK_CHARS  # 2 M characters (~30 MB at peak): longer is viewed per chunk
-
-
-def default_stages() -> tuple[Stage, ...]:
-    """The text detectors, in order. What runs is what you read here."""
-    from aiegis_guard.scanners import (
-        addresses,
-        drainer_rules,
-        entropy,
-        injection_rules,
-        pii,
-        secrets,
-        urls,
-        wallet_keys,
-    )
-
-    return (
-        Stage("wallet_keys", wallet_keys.scan),
-        Stage("secrets", secrets.scan),
-        Stage("pii", pii.scan, decoded=False),
-        Stage("addresses", addresses.scan),
-        Stage("injection_rules", injection_rules.scan),
-        Stage("intent", _scan_intent),
-        Stage("drainer_rules", drainer_rules.scan),
-        Stage("entropy", entropy.scan, decoded=False),
-        Stage("urls", urls.scan),
-    )
-
-
-_INTENT_CACHE: DigestLRU[tuple[Finding, ...]] = DigestLRU(1024)
-
-
-def _scan_intent(layer: Layer, ctx: ScanContext) -> list[Finding]:
-    """The intent stage judges only untrusted text; its ~30 patterns are compiled when such
-    text first arrives, not at the import of every process (a prompt or a tool input).
-    Its findings for a layer text are cached by the text's digest (they hold no text): an
-    agent reads the same tool output, page or memory more than once."""
-    if not ctx.untrusted:
-        return []
-    key = text_digest(layer.text)
-    found = _INTENT_CACHE.get(key)
-    if found is None:
-        from aiegis_guard.scanners.intent import scan
-
-        found = tuple(scan(layer, ctx))
-        _INTENT_CACHE.put(key, found)
-    return list(found)
-
-
-def _whole_views(text: str) -> tuple[str, str] | None:
-    """The language views of a JSON document or HTML page longer than one chunk, computed
-    once for all chunks: a chunk that starts inside one cannot tell its structure (a
-    directive in the last string of a 1 MB JSON result would run on from the keys before).
-    Up to ``WHOLE_VIEWS_MAX`` characters, so that memory stays bounded on any input."""
-    if not CHUNK_CHARS < len(text) <= WHOLE_VIEWS_MAX:
-        return None
-    from aiegis_guard.segment import structured, views
-
-    return views(text) if structured(text) else None
-
-
-def _stage_error(stage: str, exc: BaseException) -> Finding:
-    # Only the exception *type*: its message may quote the input (a secret).
-    return Finding(
-        rule_id="guard.stage_error",
-        category=Category.GUARD,
-        severity=Severity.HIGH,
-        action=Action.BLOCK,
-        message=f"detector stage {stage!r} failed ({type(exc).__name__}); failing closed",
-        evidence=(f"stage:{stage}", f"error:{type(exc).__name__}"),
-    )
-
-
-def _invalid_utf8(count: int) -> Finding:
-    return Finding(
-        rule_id="input.invalid_utf8",
-        category=Category.GUARD,
-        severity=Severity.MEDIUM,
-        action=Action.FLAG,
-        message=f"input was not valid UTF-8; {count} byte sequence(s) replaced before scanning",
-        evidence=("decoded-with-replacement",),
-    )
-
-
-_TEXT_TYPES = (str, bytes, bytearray, memoryview)
-
-
-def _require_text(data: object, what: str = "text") -> None:
-    """Only text is judged as text: ``bytes(300_000_000)`` would be 300 MB of zeros."""
-    if not isinstance(data, _TEXT_TYPES):
-        raise TypeError(f"{what} must be str or bytes, not {type(data).__name__}")
-
-
-def _as_text(data: str | bytes | bytearray | memoryview) -> tuple[str, list[Finding]]:
-    if isinstance(data, str):
-        return data, []
-    _require_text(data)
-    raw = bytes(data)
-    try:
-        return raw.decode("utf-8"), []
-    except UnicodeDecodeError:
-        text = raw.decode("utf-8", errors="replace")
-        return text, [_invalid_utf8(text.count("\ufffd"))]
-
-
-def _chunks(text: str) -> Iterable[tuple[int, str]]:
-    """Windows of ``CHUNK_CHARS`` overlapping by ``CHUNK_OVERLAP`` (bounded memory per scan)."""
-    if len(text) <= CHUNK_CHARS:
-        yield 0, text
-        return
-    step = CHUNK_CHARS - CHUNK_OVERLAP
-    for start in range(0, len(text), step):
-        yield start, text[start : start + CHUNK_CHARS]
-        if start + CHUNK_CHARS >= len(text):
-            break
-
-
-def _public(ctx: ScanContext) -> bool:
-    """A public user's prompt (``[guard] audience = "public"``): untrusted, judged by the model."""
-    return ctx.source is Source.PROMPT and ctx.untrusted
 
 
 class Guard:
@@ -263,7 +149,7 @@ class Guard:
         """Limp mode for one check. A value-moving check, or one the model judges, loads the
         model if it never was (limp mode must be known to fail closed); any other check
         reports a failure already seen, without loading the model for it."""
-        if ctx.value_moving or self._classifier_for(ctx.source, _public(ctx)) is not None:
+        if ctx.value_moving or self._classifier_for(ctx.source, public_prompt(ctx)) is not None:
             return self.degraded
         clf = self.__dict__.get("classifier")
         return clf is not None and clf.failures > 0
@@ -297,62 +183,18 @@ class Guard:
         ctx: ScanContext,
         secrets: set[str] | None = None,
     ) -> list[Finding]:
-        """All findings for ``text`` (spans into ``text``), before the policy decides.
-
-        ``secrets`` (when given) receives the values of the findings to redact, as they read
-        in the layer they were found in, so that every other spelling can be masked too.
-        """
-        found: dict[tuple[str, tuple[int, int] | None], Finding] = {}
-        stages = self.stages
-        classifier = self._classifier_for(ctx.source, _public(ctx))
-        judged = ctx.untrusted or classifier is not None  # language judges read views
-        whole = _whole_views(text) if judged else None
-        for offset, chunk in _chunks(text):
-            try:
-                norm = normalize(chunk)
-            except Exception as exc:
-                found[("guard.stage_error", None)] = _stage_error("normalize", exc)
-                continue
-            chunk_ctx = ScanContext(
-                ctx.source,
-                ctx.policy,
-                ctx.value_moving,
-                chunk,
-                ctx.threats or self.threats,
-                self.phrases,
-            )
-            if whole is not None and norm.layers[0].text == chunk:
-                end = offset + len(chunk)
-                chunk_ctx.views[chunk] = (whole[0][offset:end], whole[1][offset:end])
-            results: list[Finding] = [
-                f.with_span(*_shift(f.span, offset)) if f.span else f for f in norm.findings
-            ]
-            for layer in focus(norm.layers, chunk_ctx.views if judged else None):
-                for stage in stages:
-                    if layer.depth and not stage.decoded:
-                        continue
-                    try:
-                        hits = stage.scan(layer, chunk_ctx)
-                    except Exception as exc:
-                        log.error(
-                            "aiegis_guard stage %s failed: %s", stage.name, type(exc).__name__
-                        )
-                        results.append(_stage_error(stage.name, exc))
-                        continue
-                    for f in hits:
-                        if secrets is not None and f.redact and f.span:
-                            secrets.add(layer.text[f.span[0] : f.span[1]])
-                        results.append(_to_original(f, layer, offset))
-            if classifier is not None:
-                try:
-                    results.extend(
-                        _to_original(f, layer, offset)
-                        for layer, f in classifier.scan_layers(norm.layers, chunk_ctx)
-                    )
-                except Exception as exc:
-                    results.append(_stage_error("classifier", exc))
-            _collect(found, results)
-        return list(found.values())
+        """All findings for ``text`` (spans into ``text``), before the policy decides
+        (:func:`aiegis_guard.pipeline.scan_text` with this guard's stages and model)."""
+        classifier = self._classifier_for(ctx.source, public_prompt(ctx))
+        return scan_text(
+            text,
+            ctx,
+            stages=self.stages,
+            classifier=classifier,
+            phrases=self.phrases,
+            threats=self.threats,
+            secrets=secrets,
+        )
 
     def check_text(
         self,
@@ -370,7 +212,7 @@ class Guard:
         """
         started = time.perf_counter()
         src = Source(source)
-        body, findings = _as_text(text)
+        body, findings = as_text(text)
         policy = self.policy_for(context)
         ctx = ScanContext(src, policy, value_moving)
         secrets: set[str] = set()
@@ -387,7 +229,7 @@ class Guard:
         )
         redacting = [f.span for f in verdict.findings if f.redact and f.span]
         if redacting:  # rare: pay for the copy only when there is something to mask
-            redacting += _every_spelling(body, secrets) + _undecided(body, verdict.findings)
+            redacting += every_spelling(body, secrets) + undecided(body, verdict.findings)
             verdict = verdict.model_copy(update={"redacted_text": redact_spans(body, redacting)})
         self._record("text", verdict)
         return verdict
@@ -423,16 +265,16 @@ class Guard:
         self, texts: Iterable[str | bytes], *, source: Source | str = Source.TOOL_INPUT
     ) -> list[Verdict]:
         """Batch form of :meth:`check_text` (the classifier batches across items)."""
-        if isinstance(texts, _TEXT_TYPES):
+        if isinstance(texts, TEXT_TYPES):
             raise TypeError("texts must be an iterable of texts, not a single text")
         items = list(texts)
         for t in items:
-            _require_text(t)
+            require_text(t)
         clf = self.classifier
         if clf is not None:
             where = Source(source)
-            public = _public(ScanContext(where, self.policy))
-            clf.prefetch([_as_text(t)[0] for t in items], public=public)
+            public = public_prompt(ScanContext(where, self.policy))
+            clf.prefetch([as_text(t)[0] for t in items], public=public)
         return [self.check_text(t, source=source) for t in items]
 
     # --- transactions ----------------------------------------------------------------------
@@ -475,7 +317,7 @@ class Guard:
         from aiegis_guard.chains.dispatch import decode_typed
 
         if not isinstance(typed_data, Mapping):
-            _require_text(typed_data, "typed_data")
+            require_text(typed_data, "typed_data")
 
         return self._judge_tx(lambda: decode_typed(typed_data), context, raw=typed_data)
 
@@ -493,7 +335,7 @@ class Guard:
         ``chain_id`` (the chain the signer is on, when known)."""
         from aiegis_guard.chains.dispatch import decode_signable_message
 
-        _require_text(message, "message")
+        require_text(message, "message")
         if chain_id is not None and (type(chain_id) is not int or chain_id < 0):
             raise TypeError(f"chain_id must be a non-negative int, not {chain_id!r:.40}")
 
@@ -587,7 +429,7 @@ class Guard:
                     findings += scan_signed(payload, policy)
             else:
                 log.error("aiegis_guard transaction inspection failed: %s", type(exc).__name__)
-                findings = [_stage_error("inspect", exc)]
+                findings = [stage_error("inspect", exc)]
         verdict = decide(
             findings,
             policy,
@@ -635,52 +477,6 @@ def _effects_json(effects: list[Any]) -> tuple[dict[str, Any], ...]:
     from aiegis_guard.chains.effects import merge_effects
 
     return tuple(e.to_json() for e in merge_effects(effects))
-
-
-def _collect(found: dict[tuple[str, tuple[int, int] | None], Finding], new: list[Finding]) -> None:
-    """Keep up to MAX_FINDINGS findings, and beyond that one per (rule id, action) not seen yet:
-    memory stays bounded, yet a key after hundreds of findings still decides the verdict
-    (the scan never stops early)."""
-    seen = {(f.rule_id, f.action) for f in found.values()} if len(found) >= MAX_FINDINGS else None
-    for f in new:
-        if seen is None:
-            found.setdefault((f.rule_id, f.span), f)
-            if len(found) >= MAX_FINDINGS:
-                seen = {(g.rule_id, g.action) for g in found.values()}
-        elif (f.rule_id, f.action) not in seen:
-            seen.add((f.rule_id, f.action))
-            found.setdefault((f.rule_id, f.span), f)
-
-
-def _every_spelling(text: str, secrets: set[str]) -> list[tuple[int, int]]:
-    """Every occurrence of a value judged secret, in any spelling (``0x``, case, separators,
-    base64 / hex encodings) and in any decoded layer of the text (a base64 blob holding it)."""
-    if not secrets:
-        return []
-    spans: list[tuple[int, int]] = []
-    for offset, chunk in _chunks(text):
-        for layer in normalize(chunk).layers:
-            for span in secret_spans(layer.text, secrets):
-                spans.append(_shift(layer.to_original(*span), offset))
-    return spans
-
-
-def _undecided(text: str, findings: Iterable[Finding]) -> list[tuple[int, int]]:
-    """Key-shaped values nobody could decide (a 64-hex key or a hash): a redacted text masks
-    them too, since it is produced only when the text holds secrets."""
-    spans = [m.span() for m in UNDECIDED_RE.finditer(text)]
-    return spans + [f.span for f in findings if f.rule_id == "secret.evm_key_candidate" and f.span]
-
-
-def _shift(span: tuple[int, int], offset: int) -> tuple[int, int]:
-    return span[0] + offset, span[1] + offset
-
-
-def _to_original(f: Finding, layer: Any, offset: int) -> Finding:
-    if f.span is None:
-        return f
-    start, end = layer.to_original(*f.span)
-    return f.with_span(start + offset, end + offset, *layer.evidence)
 
 
 def signed_payload(decoded: DecodedTransaction) -> Any:

@@ -19,8 +19,8 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from aiegis_guard import Action, Category, Finding, Guard, Severity, Source
-from aiegis_guard.guard import CHUNK_CHARS, CHUNK_OVERLAP, MAX_FINDINGS, default_stages
 from aiegis_guard.normalize import Layer, Normalized, normalize
+from aiegis_guard.pipeline import CHUNK_CHARS, CHUNK_OVERLAP, MAX_FINDINGS, default_stages
 from aiegis_guard.policy import Policy
 from aiegis_guard.scanners import ScanContext, Stage
 

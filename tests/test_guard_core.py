@@ -7,8 +7,8 @@ import re
 import pytest
 
 from aiegis_guard import Action, Category, Finding, Guard, Severity, Source, decide
-from aiegis_guard.guard import CHUNK_CHARS, CHUNK_OVERLAP
 from aiegis_guard.normalize import Layer
+from aiegis_guard.pipeline import CHUNK_CHARS, CHUNK_OVERLAP
 from aiegis_guard.policy import Mode, Policy
 from aiegis_guard.scanners import ScanContext, Stage
 

@@ -12,7 +12,7 @@ Layers (docs: ARCHITECTURE.md), top to bottom; a module may import its own layer
 
     edge         aiegis_guard (the curated face), callbacks/, gateway/, cli, evaluation/
     enforce      signers/
-    orchestrate  guard
+    orchestrate  guard, pipeline
     stages       scanners/, chains/, ledger/, threats, taint, audit
     text prep    normalize, checksums, redact, keys/, charclass, confusables, offsets, clean,
                  decoders, respell, deleet, textcache, jsontext, segment, focus
@@ -40,7 +40,7 @@ LAYERS: dict[str, tuple[str, ...]] = {
         "clean", "decoders", "respell", "deleet", "textcache", "jsontext", "segment", "focus",
     ),
     "stages": ("scanners", "chains", "ledger", "threats", "taint", "audit"),
-    "orchestrate": ("guard",),
+    "orchestrate": ("guard", "pipeline"),
     "enforce": ("signers",),
     "edge": ("", "callbacks", "gateway", "cli", "evaluation", "__main__"),
 }  # fmt: skip

@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 
 from aiegis_guard import Guard, Policy
-from aiegis_guard.guard import CHUNK_CHARS, CHUNK_OVERLAP
+from aiegis_guard.pipeline import CHUNK_CHARS, CHUNK_OVERLAP
 
 VECTORS = Path(__file__).parent / "vectors"
 ATTACKS = json.loads((VECTORS / "injection_attacks.json").read_text())["vectors"]

@@ -12,11 +12,11 @@ from collections.abc import Callable
 
 import pytest
 
-from aiegis_guard import segment
+from aiegis_guard import Guard, segment
 from aiegis_guard.findings import Action, Source
 from aiegis_guard.focus import CONTEXT, focus
-from aiegis_guard.guard import _INTENT_CACHE, Guard
 from aiegis_guard.normalize import normalize
+from aiegis_guard.pipeline import _INTENT_CACHE
 from aiegis_guard.policy import Policy
 from aiegis_guard.scanners.classifier import _seen
 from aiegis_guard.segment import views

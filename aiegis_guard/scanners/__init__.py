@@ -2,7 +2,7 @@
 
 A stage sees one :class:`~aiegis_guard.normalize.Layer` at a time and reports spans *in that
 layer's text*; the guard maps them to the original text and adds the layer as evidence.
-The guard owns an explicit tuple of stages (see ``aiegis_guard.guard.TEXT_STAGES``).
+The guard owns an explicit tuple of stages (see ``aiegis_guard.pipeline.default_stages``).
 """
 
 from __future__ import annotations
