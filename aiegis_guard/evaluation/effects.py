@@ -25,7 +25,7 @@ from typing import Any
 from aiegis_guard.evaluation.effects_match import effects_match
 from aiegis_guard.findings import Action
 from aiegis_guard.guard import Guard
-from aiegis_guard.policy import Policy
+from aiegis_guard.policy import Policy, is_evm_address, is_solana_address
 from aiegis_guard.verdict import Verdict
 
 __all__ = ["EffectsReport", "Outcome", "RateRow", "default_vectors", "evaluate_effects"]
@@ -146,12 +146,16 @@ def _miss_line(o: Outcome) -> str:
 
 
 def row_policy(row: Mapping[str, Any]) -> Policy:
-    """The row's own address and allowlist as a Policy (the row's chain only)."""
+    """The row's own address and allowlist as a Policy (the row's chain only). An allowlist
+    entry that is no address of the row's chain (a table naming a validator by its BLS key,
+    ``stake:0x…``) has no place in a policy: it is left out, and the row is judged without
+    it (one odd entry must not stop the whole table)."""
     solana = row["chain"] == "solana"
     keys = _SOL_KEYS if solana else _EVM_KEYS
+    address = is_solana_address if solana else is_evm_address
     lists: dict[str, list[str]] = {}
     for name, values in (row.get("allowlist") or {}).items():
-        lists.setdefault(keys[name], []).extend(values)
+        lists.setdefault(keys[name], []).extend(v for v in values if address(v))
     wallet = {"solana" if solana else "evm": [row["own"]]}
     return Policy.model_validate({"wallet": wallet, "allowlist": lists})
 
