@@ -13,6 +13,7 @@ from solders.token.associated import get_associated_token_address
 from aiegis_guard.cli import main
 from aiegis_guard.evaluation.effects import default_vectors, evaluate_effects
 from aiegis_guard.evaluation.effects_match import effects_match
+from aiegis_guard.findings import Chain
 
 OWN = "0x" + "aa" * 20
 USDC = "0xA0b86991c6218b36c1d19D4a2e9Eb0cE3606eB48"
@@ -265,3 +266,23 @@ def test_cli_eval_effects_missing_table(tmp_path: Path, capsys: pytest.CaptureFi
     """A missing vector table is a usage error (exit 2), not a crash."""
     assert main(["eval", "--set", "effects", "--vectors", str(tmp_path / "none.json")]) == 2
     assert "no effects vector table" in capsys.readouterr().out
+
+
+@pytest.mark.parametrize(
+    ("chain", "own", "odd"),
+    [
+        ("evm", "0x" + "11" * 20, "stake:0x" + "ab" * 48),  # a validator named by its BLS key
+        ("solana", "11111111111111111111111111111112", "not-a-key"),
+    ],
+)
+def test_row_policy_leaves_out_entries_that_are_no_address(chain: str, own: str, odd: str) -> None:
+    """An allowlist entry the row's chain cannot hold is left out (the row is judged without
+    it), instead of one odd row stopping the whole table."""
+    from aiegis_guard.evaluation.effects import row_policy
+
+    good = "0x" + "22" * 20 if chain == "evm" else "So11111111111111111111111111111111111111112"
+    row = {"chain": chain, "own": own, "allowlist": {"recipients": [odd, good]}}
+    policy = row_policy(row)
+    c = Chain.EVM if chain == "evm" else Chain.SOLANA
+    assert policy.is_allowed_recipient(good, c)
+    assert not policy.is_allowed_recipient(odd, c)
