@@ -23,9 +23,9 @@ from aiegis_guard.scanners.classifier import (
     SOURCES,
     Classifier,
     Featurizer,
-    _ort_session,
     model_dir,
 )
+from aiegis_guard.scanners.onnx_model import ort_session
 from aiegis_guard.segment import language_view
 
 EVM = "0x" + "3f" * 20
@@ -303,7 +303,7 @@ class CountingFactory:
                 factory.batches.append(len(feed["ids"]))
                 return self.inner.run(names, feed)
 
-        return Counting(_ort_session(path, threads))
+        return Counting(ort_session(path, threads))
 
 
 def test_windows_without_content_skip_the_model() -> None:

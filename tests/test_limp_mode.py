@@ -48,12 +48,12 @@ class FlakyFactory:
         self.sessions: list[FlakySession] = []
 
     def __call__(self, path: Path, threads: int) -> FlakySession:
-        from aiegis_guard.scanners.classifier import _ort_session
+        from aiegis_guard.scanners.onnx_model import ort_session
 
         self.calls += 1
         if self.fail_load:
             raise RuntimeError("cannot allocate")
-        session = FlakySession(_ort_session(path, threads))
+        session = FlakySession(ort_session(path, threads))
         self.sessions.append(session)
         return session
 

@@ -1,7 +1,7 @@
 """The student: hashed character n-grams -> pooled embeddings -> MLP (torch twin of the ONNX).
 
 The featurizer (text -> n-gram bucket ids per 256-char segment) is the runtime's own
-``aiegis_guard.scanners.classifier.Featurizer``; ``export_onnx.py`` builds the graph that
+``aiegis_guard.scanners.onnx_model.Featurizer``; ``export_onnx.py`` builds the graph that
 computes exactly this forward pass from those ids.
 """
 
