@@ -31,6 +31,8 @@ meaning:
   destination whatever the amount (the rent is not in the transaction);
 * an ENS name as a token (``erc721:<BaseRegistrar>#name.eth``) is its id, keccak256(label);
 * NFT items merged into one effect for display (``token_ids`` of several) count one per token;
+* an upgrade authority on ``account:<program id>`` is the one its ProgramData account holds
+  (the BPF Upgradeable Loader's PDA ``[program id]``);
 * an authority over a token (votes delegated) matches an ``erc20:<token>`` by the asset it is
   over, whatever account it names;
 * a ``contract:<addr>`` given or received (shares in a strategy, a position in a market) is
@@ -124,7 +126,22 @@ def _asset_ok(exp: Mapping[str, Any], act: Mapping[str, Any], own: str) -> bool:
     moved = ("gives", "gets") if prefix == "contract" else ("gives", "gets", "grants")
     if prefix in ("contract", "account") and act["kind"] in moved:
         return address in (account, _norm(act.get("target")), _actual_address(act))
+    if prefix == "account" and act["kind"] == "authority" and account == _program_data(address):
+        return True  # a program's upgrade authority is held by its ProgramData account
     return address in (account, _norm(act.get("target")))
+
+
+_UPGRADEABLE_LOADER = Pubkey.from_string("BPFLoaderUpgradeab1e11111111111111111111111")
+
+
+def _program_data(program: str) -> str | None:
+    """The ProgramData account of an upgradeable program: the loader's PDA ``[program id]``
+    (anza-xyz/solana-sdk ``loader-v3-interface`` ``get_program_data_address``)."""
+    try:
+        key = Pubkey.from_string(program)
+    except ValueError:
+        return None
+    return str(Pubkey.find_program_address([bytes(key)], _UPGRADEABLE_LOADER)[0])
 
 
 def _amount_ok(exp: Mapping[str, Any], act: Mapping[str, Any]) -> bool:
