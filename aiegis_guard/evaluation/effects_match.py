@@ -124,7 +124,7 @@ def _asset_ok(exp: Mapping[str, Any], act: Mapping[str, Any], own: str) -> bool:
     # granted (a compressed / Metaplex Core NFT, a name account) is the guard's asset
     account = _norm(act.get("account") or ("" if act["kind"] != "authority" else own))
     moved = ("gives", "gets") if prefix == "contract" else ("gives", "gets", "grants")
-    if prefix in ("contract", "account") and act["kind"] in moved:
+    if prefix in ("contract", "account", "stake") and act["kind"] in moved:
         return address in (account, _norm(act.get("target")), _actual_address(act))
     if prefix == "account" and act["kind"] == "authority" and account == _program_data(address):
         return True  # a program's upgrade authority is held by its ProgramData account
