@@ -15,6 +15,7 @@ from __future__ import annotations
 from typing import Any
 
 import pytest
+from eth_abi import encode
 from eth_account import Account
 from eth_utils import keccak
 
@@ -195,6 +196,34 @@ def test_signed_vote_delegation(delegatee: str, action: Action) -> None:
     """A signed Delegation hands the signer's votes over, as delegate(address) does."""
     verdict = Guard(POLICY, classifier=False).check_typed_data(_vote_delegation(delegatee))
     assert verdict.action is action, verdict.explain()
+
+
+def _install_validator(init: bytes) -> dict[str, Any]:
+    return _tx(SMART, call("installModule(uint256,address,bytes)", 1, FRIEND, init))
+
+
+def _owners(threshold: int, *owners: str) -> bytes:
+    return encode(["uint256", "address[]"], [threshold, list(owners)])
+
+
+@pytest.mark.parametrize(
+    ("init", "action"),
+    [
+        pytest.param(_owners(1, STRANGER), Action.BLOCK, id="allowlisted-validator-stranger-owner"),
+        pytest.param(_owners(1, FRIEND, STRANGER), Action.BLOCK, id="one-of-two-owners-stranger"),
+        pytest.param(_owners(1, FRIEND), Action.ALLOW, id="allowlisted-validator-own-key"),
+        pytest.param(_owners(2, STRANGER), Action.ALLOW, id="threshold-above-owners-not-read"),
+        pytest.param(_owners(0, STRANGER), Action.ALLOW, id="threshold-zero-not-read"),
+    ],
+)
+def test_threshold_validator_owners(init: bytes, action: Action) -> None:
+    """An allowlisted validator enabled with abi.encode(threshold, owners) (Rhinestone
+    OwnableValidator) hands the account to those owners; data not of that exact shape is
+    not read as owners."""
+    verdict = Guard(POLICY, classifier=False).check_transaction(_install_validator(init))
+    assert verdict.action is action, verdict.explain()
+    if action is Action.BLOCK:
+        assert "tx.evm.account_owner_change" in verdict.rule_ids
 
 
 def test_role_and_proxy_are_read_from_the_arguments() -> None:
