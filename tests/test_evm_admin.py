@@ -39,6 +39,7 @@ FRIEND = _key()  # allowlisted operator / delegate / spender
 STRANGER = _key()
 ALLOWANCE_MODULE = "0xcfbfac74c26f8647cbdb8c5caf80bb5b32e43134"  # Safe AllowanceModule 0.1.0
 REGISTRY = "0x00000000000000447e69651d841bd8d104bed493"  # delegate.xyz v2
+REGISTRY_V1 = "0x00000000000076a84fef008cdabe6409d2fe638b"  # delegate.xyz v1
 ENTRY_POINT = "0x5ff137d4b0fdcd49dca30c7cf57e578a026d2789"  # v0.6
 ZERO = "0x" + "00" * 20
 MINTER = keccak(text="MINTER_ROLE")
@@ -157,6 +158,13 @@ CASES = [
     pytest.param(_tx(REGISTRY, call("delegateERC20(address,address,bytes32,uint256)", STRANGER,
                                     TOKEN, bytes(32), 0)), Action.ALLOW, None,
                  id="delegate-erc20-zero-revokes"),
+    pytest.param(_tx(REGISTRY_V1, call("delegateForAll(address,bool)", STRANGER, True)),
+                 Action.BLOCK, "tx.evm.delegate_registry", id="v1-delegate-all-stranger-blocks"),
+    pytest.param(_tx(REGISTRY_V1, call("delegateForToken(address,address,uint256,bool)",
+                                       FRIEND, TOKEN, 3, True)), Action.ALLOW, None,
+                 id="v1-delegate-token-allowlisted-allows"),
+    pytest.param(_tx(REGISTRY_V1, call("revokeDelegate(address)", STRANGER)), Action.ALLOW,
+                 None, id="v1-revoke-allows"),
     # vote delegation, on-chain and signed
     pytest.param(_tx(TOKEN, call("delegate(address)", STRANGER)), Action.BLOCK,
                  "tx.evm.vote_delegation", id="votes-to-stranger-blocks"),

@@ -12,6 +12,11 @@ Sources:
   rights, uint256 amount)`` (``enable`` false / amount 0 revokes). The delegate may act for
   ``msg.sender`` wherever a contract reads the registry (airdrop claims, mints, token-gated
   access): an authority over the caller's account, or over its tokens of ``contract_``.
+- delegatexyz/delegate-registry v1 ``src/IDelegationRegistry.sol`` (``delegateForAll(address
+  delegate, bool value)``, ``delegateForContract(address, address contract_, bool)``,
+  ``delegateForToken(address, address, uint256 tokenId, bool)``; ``revokeAllDelegates()``,
+  ``revokeDelegate(address)``, ``revokeSelf(address vault)`` take delegations back): the same
+  powers, still read by older claim contracts.
 - OpenZeppelin ``contracts/governance/utils/Votes.sol`` / ``token/ERC20/extensions/
   ERC20Votes.sol`` and Uniswap/governance ``Uni.sol`` (``delegate(address delegatee)``): the
   caller's voting power in the token goes to ``delegatee`` (signed form: ``protocols/signed.py``
@@ -85,6 +90,25 @@ def _delegate_erc1155(f: Frame, fn: Function, a: list[Any]) -> Result:
     return [_delegation(f, "delegate_token", to, asset(contract, AssetKind.NFT), token_id)]
 
 
+def _v1_all(f: Frame, fn: Function, a: list[Any]) -> Result:
+    to, enable = a
+    return [_delegation(f, "delegate_all", to)] if enable and to != ZERO else [named_call(f, fn)]
+
+
+def _v1_contract(f: Frame, fn: Function, a: list[Any]) -> Result:
+    to, contract, enable = a
+    if not enable or to == ZERO:
+        return [named_call(f, fn)]
+    return [_delegation(f, "delegate_contract", to, asset(contract, AssetKind.UNKNOWN))]
+
+
+def _v1_token(f: Frame, fn: Function, a: list[Any]) -> Result:
+    to, contract, token_id, enable = a
+    if not enable or to == ZERO:
+        return [named_call(f, fn)]
+    return [_delegation(f, "delegate_token", to, asset(contract, AssetKind.NFT), token_id)]
+
+
 def vote_delegation(token: str, delegatee: str, delegator: str | None) -> AuthorityChange:
     """``delegator``'s voting power in ``token`` handed to ``delegatee`` (no account: the
     signer's own, for a signed delegation)."""
@@ -119,6 +143,12 @@ TABLE = (
     ("delegateERC721(address,address,uint256,bytes32,bool)", _delegate_erc721),
     ("delegateERC20(address,address,bytes32,uint256)", _delegate_erc20),
     ("delegateERC1155(address,address,uint256,bytes32,uint256)", _delegate_erc1155),
+    ("delegateForAll(address,bool)", _v1_all),
+    ("delegateForContract(address,address,bool)", _v1_contract),
+    ("delegateForToken(address,address,uint256,bool)", _v1_token),
+    ("revokeAllDelegates()", _named),
+    ("revokeDelegate(address)", _named),
+    ("revokeSelf(address)", _named),
     ("delegate(address)", _delegate_votes),
     ("setAllowance(address,address,uint96,uint16,uint32)", _set_allowance),
     ("addDelegate(address)", _named),
