@@ -22,6 +22,11 @@ Sources:
   caller's voting power in the token goes to ``delegatee`` (signed form: ``protocols/signed.py``
   ``Delegation``). ``delegate(address(0))`` leaves the votes uncounted and self-delegation
   keeps them: nobody gains them.
+  Judged as a grant (BLOCK to a stranger), not a FLAG: no asset moves, but the delegatee
+  holds the votes until the owner notices and re-delegates, and a vote cast with them (a
+  treasury-draining proposal, a quorum reached) cannot be undone; the policy makes no
+  exception for authority over voting power, and an allowlisted delegatee (operators /
+  delegates / spenders) or self-delegation passes.
 - safe-global/safe-modules ``modules/allowances/contracts/AllowanceModule.sol``
   (``setAllowance(address delegate, address token, uint96 allowanceAmount, uint16 resetTimeMin,
   uint32 resetBaseMin)``: ``delegate`` may transfer up to ``allowanceAmount`` of the Safe's
