@@ -133,6 +133,13 @@ CASES = [
                  Action.ALLOW, None, id="cbsw-remove-owner-allows"),
     pytest.param(_tx(SMART, call("removeLastOwner(uint256,bytes)", 0, b"\x00" * 32)),
                  Action.FLAG, "tx.evm.account_owner_change", id="cbsw-remove-last-owner-flags"),
+    # Alchemy multi-owner accounts
+    pytest.param(_tx(SMART, call("updateOwners(address[],address[])", [STRANGER], [])),
+                 Action.BLOCK, "tx.evm.account_owner_change", id="alchemy-add-stranger-blocks"),
+    pytest.param(_tx(SMART, call("updateOwners(address[],address[])", [FRIEND], [OWN])),
+                 Action.ALLOW, None, id="alchemy-swap-to-allowlisted-allows"),
+    pytest.param(_tx(SMART, call("updateOwners(address[],address[])", [], [FRIEND])),
+                 Action.ALLOW, None, id="alchemy-remove-only-allows"),
     # the replayable UserOperation: self-calls of the account
     pytest.param(_replayable(call(ADD_OWNER, STRANGER)), Action.BLOCK,
                  "tx.evm.account_owner_change", id="replayable-add-stranger-blocks"),

@@ -550,6 +550,9 @@ PINNED = [
     ("29565e3b", "addOwnerPublicKey(bytes32,bytes32)"),
     ("89625b57", "removeOwnerAtIndex(uint256,bytes)"),
     ("b8197367", "removeLastOwner(uint256,bytes)"),
+    # Alchemy MultiOwnerLightAccount / Modular Account MultiOwnerPlugin (keccak of the
+    # signature both sources declare; no published selector list found)
+    ("39562247", "updateOwners(address[],address[])"),
     # delegate.xyz v2 IDelegateRegistry, ERC20Votes, Safe AllowanceModule
     ("30ff3140", "delegateAll(address,bytes32,bool)"),
     ("d90e73ab", "delegateContract(address,address,bytes32,bool)"),

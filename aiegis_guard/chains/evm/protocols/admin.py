@@ -20,6 +20,10 @@ Sources:
   bytes)``, ``removeLastOwner(uint256, bytes)``: reverts unless one owner is left, the account
   then has none), ``onlyOwner`` = an owner or the account itself. A passkey has no address
   nobody could allowlist: it is written ``p256:0x<x><y>`` and is judged as any new owner.
+- alchemyplatform/light-account ``src/MultiOwnerLightAccount.sol`` and
+  alchemyplatform/modular-account ``src/plugins/owner/MultiOwnerPlugin.sol``
+  (``updateOwners(address[] ownersToAdd, address[] ownersToRemove)``, on the account: each
+  added address signs for it; removals give nobody anything).
 """
 
 from __future__ import annotations
@@ -95,6 +99,13 @@ def _remove_last_owner(f: Frame, fn: Function, a: list[Any]) -> Result:
     return [authority(f, "account.owner", "owner_renounced", None)]
 
 
+def _update_owners(f: Frame, fn: Function, a: list[Any]) -> Result:
+    added = [owner for owner in a[0] if owner != ZERO]
+    if not added:
+        return [named_call(f, fn)]
+    return [authority(f, "account.owner", "owner", owner) for owner in added]
+
+
 TABLE = (
     ("grantRole(bytes32,address)", _grant_role),
     ("revokeRole(bytes32,address)", _named),
@@ -107,4 +118,5 @@ TABLE = (
     ("addOwnerPublicKey(bytes32,bytes32)", _add_owner_public_key),
     ("removeOwnerAtIndex(uint256,bytes)", _named),
     ("removeLastOwner(uint256,bytes)", _remove_last_owner),
+    ("updateOwners(address[],address[])", _update_owners),
 )
