@@ -121,6 +121,11 @@ CASES = [
                  "tx.evm.proxy_admin_change", id="proxy-change-admin-blocks"),
     pytest.param(_tx(PROXY_ADMIN, call("changeProxyAdmin(address,address)", PROXY, OWN)),
                  Action.ALLOW, None, id="change-proxy-admin-to-own-allows"),
+    # a Safe <= 1.2 changing its own singleton (a Safe transaction to itself)
+    pytest.param(_tx(SMART, call("changeMasterCopy(address)", STRANGER), SMART), Action.BLOCK,
+                 "tx.evm.proxy_upgrade", id="safe-master-copy-to-stranger-blocks"),
+    pytest.param(_tx(SMART, call("changeMasterCopy(address)", FRIEND), SMART), Action.ALLOW,
+                 None, id="safe-master-copy-to-allowlisted-allows"),
     # Coinbase Smart Wallet owners, called by an owner
     pytest.param(_tx(SMART, call(ADD_OWNER, STRANGER)), Action.BLOCK,
                  "tx.evm.account_owner_change", id="cbsw-add-stranger-owner-blocks"),

@@ -545,6 +545,7 @@ PINNED = [
     ("9623609d", "upgradeAndCall(address,address,bytes)"),
     ("7eff275e", "changeProxyAdmin(address,address)"),
     ("8f283970", "changeAdmin(address)"),
+    ("7de7edef", "changeMasterCopy(address)"),  # Safe <= 1.2 MasterCopy.sol
     # Coinbase Smart Wallet MultiOwnable
     ("0f0f3f24", "addOwnerAddress(address)"),
     ("29565e3b", "addOwnerPublicKey(bytes32,bytes32)"),

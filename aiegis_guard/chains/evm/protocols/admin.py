@@ -15,6 +15,9 @@ Sources:
   ``TransparentUpgradeableProxy.sol`` (``changeAdmin(address)``, called by the admin on the
   proxy). The proxy named in the arguments runs the new implementation's code from then on:
   an authority on that proxy, handed over by the ProxyAdmin's owner (the caller).
+- safe-global/safe-smart-account v1.1.1 ``contracts/common/MasterCopy.sol``
+  (``changeMasterCopy(address _masterCopy)``, ``authorized``: a Safe transaction to itself;
+  removed in 1.3.0): the Safe's singleton, the code it runs from then on.
 - coinbase/smart-wallet ``src/MultiOwnable.sol`` (``addOwnerAddress(address)``,
   ``addOwnerPublicKey(bytes32 x, bytes32 y)``: a passkey owner, ``removeOwnerAtIndex(uint256,
   bytes)``, ``removeLastOwner(uint256, bytes)``: reverts unless one owner is left, the account
@@ -81,6 +84,10 @@ def _change_admin(f: Frame, fn: Function, a: list[Any]) -> Result:
     return [authority(f, "proxy.admin", "proxy_admin", a[0])]
 
 
+def _change_master_copy(f: Frame, fn: Function, a: list[Any]) -> Result:
+    return [authority(f, "proxy.upgrade", "master_copy", a[0])]
+
+
 def _add_owner_address(f: Frame, fn: Function, a: list[Any]) -> Result:
     if a[0] == ZERO:  # MultiOwnable would register abi.encode(0): nobody can sign with it
         return [named_call(f, fn, known=False)]
@@ -114,6 +121,7 @@ TABLE = (
     ("upgradeAndCall(address,address,bytes)", _upgrade),
     ("changeProxyAdmin(address,address)", _change_proxy_admin),
     ("changeAdmin(address)", _change_admin),
+    ("changeMasterCopy(address)", _change_master_copy),
     ("addOwnerAddress(address)", _add_owner_address),
     ("addOwnerPublicKey(bytes32,bytes32)", _add_owner_public_key),
     ("removeOwnerAtIndex(uint256,bytes)", _named),
