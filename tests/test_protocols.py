@@ -537,6 +537,40 @@ PINNED = [
         "swapMultiPermit2((address,uint256,uint256,bytes),(address,uint256,address)[],(address,uint256,address)[],uint256,bytes,address,uint32)",
     ),
     ("83bd37f9", "swapCompact()"),
+    # OpenZeppelin AccessControl / ProxyAdmin (v4.9, v5) / TransparentUpgradeableProxy v4.9
+    ("2f2ff15d", "grantRole(bytes32,address)"),
+    ("d547741f", "revokeRole(bytes32,address)"),
+    ("36568abe", "renounceRole(bytes32,address)"),
+    ("99a88ec4", "upgrade(address,address)"),
+    ("9623609d", "upgradeAndCall(address,address,bytes)"),
+    ("7eff275e", "changeProxyAdmin(address,address)"),
+    ("8f283970", "changeAdmin(address)"),
+    ("7de7edef", "changeMasterCopy(address)"),  # Safe <= 1.2 MasterCopy.sol
+    # Coinbase Smart Wallet MultiOwnable
+    ("0f0f3f24", "addOwnerAddress(address)"),
+    ("29565e3b", "addOwnerPublicKey(bytes32,bytes32)"),
+    ("89625b57", "removeOwnerAtIndex(uint256,bytes)"),
+    ("b8197367", "removeLastOwner(uint256,bytes)"),
+    # Alchemy MultiOwnerLightAccount / Modular Account MultiOwnerPlugin (keccak of the
+    # signature both sources declare; no published selector list found)
+    ("39562247", "updateOwners(address[],address[])"),
+    # delegate.xyz v2 IDelegateRegistry, ERC20Votes, Safe AllowanceModule
+    ("30ff3140", "delegateAll(address,bytes32,bool)"),
+    ("d90e73ab", "delegateContract(address,address,bytes32,bool)"),
+    ("b18e2bbb", "delegateERC721(address,address,uint256,bytes32,bool)"),
+    ("003c2ba6", "delegateERC20(address,address,bytes32,uint256)"),
+    ("ab764683", "delegateERC1155(address,address,uint256,bytes32,uint256)"),
+    ("685ee3e8", "delegateForAll(address,bool)"),
+    ("49c95d29", "delegateForContract(address,address,bool)"),
+    ("537a5c3d", "delegateForToken(address,address,uint256,bool)"),
+    ("36137872", "revokeAllDelegates()"),
+    ("fa352c00", "revokeDelegate(address)"),
+    ("219044b0", "revokeSelf(address)"),
+    ("5c19a95c", "delegate(address)"),
+    ("beaeb388", "setAllowance(address,address,uint96,uint16,uint32)"),
+    ("e71bdf41", "addDelegate(address)"),
+    ("dd43a79f", "removeDelegate(address,bool)"),
+    ("885133e3", "deleteAllowance(address,address)"),
 ]
 
 

@@ -79,6 +79,12 @@ rule                                 action  when
                                              ``rewards_receiver_change`` (Curve gauge
                                              ``set_rewards_receiver``: an allowlisted
                                              recipient is trusted),
+                                             ``role_grant`` (AccessControl ``grantRole``),
+                                             ``proxy_admin_change`` (ProxyAdmin
+                                             ``changeProxyAdmin``, proxy ``changeAdmin``),
+                                             ``delegate_registry`` (delegate.xyz v2),
+                                             ``vote_delegation`` (ERC20Votes ``delegate``,
+                                             signed ``Delegation``),
                                              ... (FLAG when
                                              the account is not known to be own; FLAG when
                                              the authority lapses within ``SHORT_LIVED_S``
@@ -104,7 +110,9 @@ rule                                 action  when
                                              decoder cannot place: ``reason:names-third-party``);
                                              an allowlisted Solana program whose instruction
                                              writes to a proven stranger's account (same
-                                             reason; ``chains/solana/strangers.py``)
+                                             reason; ``chains/solana/strangers.py``); a
+                                             selector nobody decodes called on the own
+                                             (smart) account (``reason:own-account-code``)
 ``safe_approve_hash``                FLAG    Safe ``approveHash``: pre-approves a transaction
                                              the request does not show
 (effect rules)                               ``order_gives_away``, ``swap_recipient``,

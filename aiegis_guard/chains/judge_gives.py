@@ -46,9 +46,10 @@ def _venue(j: Judge, op: Transfer) -> list[Finding]:
 
 UNBOUNDED = 2**128
 """A give at or above this many base units is more than any token's supply: all of it."""
-_NO_BOUND_WHEN_UNKNOWN = frozenset({"safe.gas_refund"})
+_NO_BOUND_WHEN_UNKNOWN = frozenset({"safe.gas_refund", "eip7251.consolidation"})
 """Gives whose unknown amount is a price the request's author chose times gas the executor
-spends (``protocols/safe.py`` :func:`gas_refund` with ``safeTxGas = baseGas = 0``): no bound."""
+spends (``protocols/safe.py`` :func:`gas_refund` with ``safeTxGas = baseGas = 0``), or a
+validator's whole balance (``protocols/requests.py``): no bound."""
 
 
 def _unbounded(op: Transfer) -> bool:
@@ -95,6 +96,8 @@ def call(j: Judge, op: Call) -> list[Finding]:
     out = j.counterparty(op.target, "target")
     if op.known:
         return out
+    if op.selector and op.name is None and j.acts_for(op.target):
+        return [*out, _own_code(j, op)]
     if j.policy.is_known(op.target, j.chain):
         return out + _third_party(j, op)
     if op.via == "safe.approve_hash":  # judged by the EVM inspector (safe_approve_hash)
@@ -111,6 +114,17 @@ def call(j: Judge, op: Call) -> list[Finding]:
         msg = f"unknown call to {mask_address(op.target)} carrying {why.strip()}"
         out.append(j.f(j.rules.unknown_call_rule, Action.FLAG, msg, *ev))
     return out
+
+
+def _own_code(j: Judge, op: Call) -> Finding:
+    """A selector of the own (smart) account's code the decoder does not know at all: it may
+    change who controls the account (owners, modules, upgrades), so being own is no excuse.
+    FLAG. (A named function left opaque elsewhere, ``uninstallModule``, is the account's own
+    administration here: judged as before.)"""
+    ev = [f"target:{op.target}", f"via:{op.via}", "reason:own-account-code"]
+    ev.append(f"selector:{op.selector}")
+    msg = f"unknown call {op.selector} on the own account {mask_address(op.target)}"
+    return j.f(j.rules.unknown_call_rule, Action.FLAG, msg, *ev)
 
 
 def _third_party(j: Judge, op: Call) -> list[Finding]:

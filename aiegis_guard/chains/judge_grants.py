@@ -49,6 +49,13 @@ AUTHORITY_RULES = {
     "safe.guard": "safe_guard_change",
     "safe.fallback_handler": "safe_fallback_handler_change",
     "proxy.upgrade": "proxy_upgrade",
+    "proxy.admin": "proxy_admin_change",
+    "access_control.grant_role": "role_grant",
+    "delegate_registry.delegate": "delegate_registry",
+    "votes.delegate": "vote_delegation",
+    "governance.set_delegate": "vote_delegation",
+    "bpf_loader.set_authority": "program_authority",
+    "bpf_loader.initialize_buffer": "program_authority",
     "ens.reclaim": "ens_manager_change",
     "ens.set_owner": "ens_manager_change",
     "erc7579.module": "account_module_change",
@@ -173,7 +180,7 @@ def authority(j: Judge, op: AuthorityChange) -> list[Finding]:
     target = mask_address(new) if new else "nobody"
     # an account-less change acts on the signer's own account (see AuthorityChange)
     own = not op.account or j.acts_for(op.account) or j.acts_for(op.current_authority)
-    if own and op.authority_type == "owner_renounced":  # nobody gains it; cannot be undone
+    if own and (op.authority_type or "").endswith("renounced"):  # nobody gains it; for good
         msg = f"{op.via}: authority over own account {mask_address(op.account)} renounced"
         out.append(j.f(rule, Action.FLAG, msg, *ev, "own-account", "irreversible"))
     elif own and op.expires is not None and op.expires <= time.time() + SHORT_LIVED_S:

@@ -14,7 +14,8 @@ meaning:
   need an unlimited (or unknown "all") effect, ``>=N`` needs the minimum output N;
 * authority roles are compared through synonyms (``owner`` ~ ``owner_added`` /
   ``account_owner``; ``masterCopy`` ~ a DELEGATECALL that can rewrite the Safe's storage;
-  ``code`` ~ a 7702 delegation or a DELEGATECALL: foreign code run as the account);
+  ``code`` ~ a 7702 delegation, a DELEGATECALL or a proxy's implementation: foreign code run
+  as the account; ``freeze_authority`` ~ SPL ``AuthorityType::FreezeAccount``);
 * the counterparties ``any_fulfiller`` / ``pool`` / ``solver`` / ``""`` match anyone, and so
   does an order's offer (``what="offer"``: whoever fills it receives it);
 * an expected grant of amount ``0`` is a revoke; an authority effect without an account acts
@@ -30,6 +31,10 @@ meaning:
   destination whatever the amount (the rent is not in the transaction);
 * an ENS name as a token (``erc721:<BaseRegistrar>#name.eth``) is its id, keccak256(label);
 * NFT items merged into one effect for display (``token_ids`` of several) count one per token;
+* an upgrade authority on ``account:<program id>`` is the one its ProgramData account holds
+  (the BPF Upgradeable Loader's PDA ``[program id]``);
+* an authority over a token (votes delegated) matches an ``erc20:<token>`` by the asset it is
+  over, whatever account it names;
 * a ``contract:<addr>`` given or received (shares in a strategy, a position in a market) is
   an effect on the asset of that contract;
 * the opaque effects' asset words (``nft:blur_bulk_listing``) are descriptions: an opaque
@@ -62,13 +67,14 @@ _TOKEN_PROGRAMS = (
 _ROLE_SYNONYMS: dict[str, tuple[str, ...]] = {
     "owner": ("owner", "ownership"),
     "programowner": ("owner", "assign"),
-    "code": ("code", "delegation", "7702", "delegatecall"),
+    "code": ("code", "delegation", "7702", "delegatecall", "implementation"),
     "mastercopy": ("mastercopy", "singleton", "implementation", "delegatecall"),
     "module": ("module",),
     "threshold1": ("threshold",),
     "withdrawer": ("withdraw",),
     "staker": ("staker", "stake_authority", "stakeauthority"),
     "closeauthority": ("close_account", "closeauthority"),  # SPL AuthorityType::CloseAccount
+    "freezeauthority": ("freeze_account", "freezeauthority"),  # SPL AuthorityType::FreezeAccount
 }
 _SENSITIVE = frozenset({"gives", "grants", "authority"})
 
@@ -105,6 +111,8 @@ def _asset_ok(exp: Mapping[str, Any], act: Mapping[str, Any], own: str) -> bool:
         return kind == "native"
     if prefix in ("erc20", "spl") and act["kind"] != "authority":
         return kind in ("fungible", "unknown") and _actual_address(act) == address
+    if prefix == "erc20" and act.get("asset") and _actual_address(act) == address:
+        return True  # an authority over a token (votes): the asset it is over
     if prefix in ("erc721", "erc1155"):
         if _actual_address(act) != address:
             return False
@@ -116,9 +124,24 @@ def _asset_ok(exp: Mapping[str, Any], act: Mapping[str, Any], own: str) -> bool:
     # granted (a compressed / Metaplex Core NFT, a name account) is the guard's asset
     account = _norm(act.get("account") or ("" if act["kind"] != "authority" else own))
     moved = ("gives", "gets") if prefix == "contract" else ("gives", "gets", "grants")
-    if prefix in ("contract", "account") and act["kind"] in moved:
+    if prefix in ("contract", "account", "stake") and act["kind"] in moved:
         return address in (account, _norm(act.get("target")), _actual_address(act))
+    if prefix == "account" and act["kind"] == "authority" and account == _program_data(address):
+        return True  # a program's upgrade authority is held by its ProgramData account
     return address in (account, _norm(act.get("target")))
+
+
+_UPGRADEABLE_LOADER = Pubkey.from_string("BPFLoaderUpgradeab1e11111111111111111111111")
+
+
+def _program_data(program: str) -> str | None:
+    """The ProgramData account of an upgradeable program: the loader's PDA ``[program id]``
+    (anza-xyz/solana-sdk ``loader-v3-interface`` ``get_program_data_address``)."""
+    try:
+        key = Pubkey.from_string(program)
+    except ValueError:
+        return None
+    return str(Pubkey.find_program_address([bytes(key)], _UPGRADEABLE_LOADER)[0])
 
 
 def _amount_ok(exp: Mapping[str, Any], act: Mapping[str, Any]) -> bool:

@@ -15,6 +15,7 @@ from aiegis_guard.chains.evm.abi import decode_args
 from aiegis_guard.chains.evm.carried_permits import carried_permits
 from aiegis_guard.chains.evm.frames import MAX_DEPTH, Frame, word_address
 from aiegis_guard.chains.evm.protocols import PROTOCOL_FUNCTIONS, PROTOCOL_HANDLERS
+from aiegis_guard.chains.evm.protocols.requests import REQUEST_CONTRACTS, decode_request
 from aiegis_guard.chains.evm.selectors import FUNCTIONS as _BASE_FUNCTIONS
 from aiegis_guard.chains.evm.selectors import MULTICALL3
 from aiegis_guard.chains.evm.tokens import TOKEN_HANDLERS
@@ -88,6 +89,9 @@ def _walk(f: Frame, ops: list[Operation], notes: list[str]) -> None:
     if f.depth > MAX_DEPTH:
         ops.append(_unknown(f))
         notes.append("depth-limit")
+        return
+    if f.target in REQUEST_CONTRACTS and not f.delegate:  # raw calldata, not ABI
+        _collect(decode_request(f), f.path, False, ops, notes)
         return
     fn = FUNCTIONS.get(f.data[:4]) if len(f.data) >= 4 else None
     if fn is None or (f.delegate and not _delegatecall_ok(f, fn.handler)):

@@ -140,6 +140,10 @@ _TABLE: tuple[tuple[str, str, str], ...] = (
     ("18dfb3c7", "executeBatch(address[],bytes[])", "account_execute_batch_novalue"),
     ("34fcd5be", "executeBatch((address,uint256,bytes)[])", "account_execute_calls"),
     ("e9ae5c53", "execute(bytes32,bytes)", "erc7579_execute"),
+    # Coinbase Smart Wallet (coinbase/smart-wallet src/CoinbaseSmartWallet.sol): each entry is
+    # a self-call of the account, signed without the chain id (replayable on every chain)
+    ("2c2abd1e", "executeWithoutChainIdValidation(bytes[])", "self_calls_any_chain"),
+    ("bf6ba1fc", "executeWithoutChainIdValidation(bytes)", "self_calls_any_chain"),
     ("3593564c", "execute(bytes,bytes[],uint256)", "universal_router"),
     ("24856bc3", "execute(bytes,bytes[])", "universal_router"),
     (

@@ -179,6 +179,16 @@ def _erc7579_execute(f: Frame, fn: Function, a: list[Any]) -> Result:
     return [call.model_copy(update={"value": f.value, "touches_own": True})]
 
 
+def _self_calls_any_chain(f: Frame, fn: Function, a: list[Any]) -> Result:
+    """Coinbase Smart Wallet ``executeWithoutChainIdValidation``: ``_call(address(this), 0,
+    call)`` for each entry (only the selectors ``canSkipChainIdValidation`` allows: owner
+    changes, upgrades), from the account itself; its UserOperation hash leaves the chain id
+    out, so the same signature replays on every chain where the account exists."""
+    calls = a[0] if isinstance(a[0], list | tuple) else [a[0]]
+    frames: Result = [f.call(f.context, 0, bytes(c)) for c in calls if c]
+    return [*frames, "cbsw:replayable-every-chain", f"account:{f.context}"]
+
+
 _USER_OP_V6 = "(address,uint256,bytes,bytes,uint256,uint256,uint256,uint256,uint256,bytes,bytes)"
 
 
@@ -206,6 +216,7 @@ WRAPPER_HANDLERS: dict[str, Handler] = {
     "account_execute_batch_novalue": _account_execute_batch_novalue,
     "account_execute_calls": _account_execute_calls,
     "erc7579_execute": _erc7579_execute,
+    "self_calls_any_chain": _self_calls_any_chain,
     "universal_router": universal_router,
     "handle_ops": _handle_ops,
 }

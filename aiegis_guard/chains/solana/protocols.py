@@ -3,7 +3,8 @@ withdrawals (:mod:`.lending`), Meteora DLMM swaps (:mod:`.meteora`), Squads v4 c
 (:mod:`.squads`), the SPL Name Service (:mod:`.name_service`), Token-2022's transfer-fee
 extension (:mod:`.token_fees`), compressed NFTs (:mod:`.bubblegum`), Metaplex Core assets
 (:mod:`.mpl_core`), Orca Whirlpool positions (:mod:`.whirlpool_position`; the Whirlpool
-swaps are in :mod:`.defi`) and validators' vote accounts (:mod:`.vote`). One table each for
+swaps are in :mod:`.defi`), validators' vote accounts (:mod:`.vote`), program upgrade
+authorities (:mod:`.loader`) and Realms vote delegation (:mod:`.governance`). One table each for
 the instruction families, the layouts, the builders and the (token account, mint) pairs they
 state, read by :mod:`.programs` and :mod:`.operations`."""
 
@@ -18,9 +19,15 @@ from aiegis_guard.chains.solana.bubblegum import (
     bubblegum_layout,
 )
 from aiegis_guard.chains.solana.defi_layouts import WHIRLPOOL_PROGRAM
+from aiegis_guard.chains.solana.governance import (
+    GOVERNANCE_BUILDERS,
+    GOVERNANCE_PROGRAM,
+    governance_layout,
+)
 from aiegis_guard.chains.solana.layout import Ix, Layout
 from aiegis_guard.chains.solana.lending import LENDING_BUILDERS, LENDING_FAMILIES, lending_refs
 from aiegis_guard.chains.solana.lending_layouts import LENDING_PROGRAMS, lending_layout
+from aiegis_guard.chains.solana.loader import LOADER_BUILDERS, UPGRADEABLE_LOADER, loader_layout
 from aiegis_guard.chains.solana.meteora import (
     DLMM_BUILDERS,
     DLMM_PROGRAM,
@@ -53,6 +60,8 @@ PROTOCOL_FAMILIES: Final[dict[str, str]] = {
     BUBBLEGUM_PROGRAM: "bubblegum",
     MPL_CORE_PROGRAM: "mpl_core",
     VOTE_PROGRAM: "vote",
+    UPGRADEABLE_LOADER: "bpf_loader",
+    GOVERNANCE_PROGRAM: "governance",
 }  # the Whirlpool program keeps its family "whirlpool" (defi.DEFI_FAMILIES)
 
 _LAYOUTS: Final[dict[str, Callable[[bytes], tuple[Layout | None, int]]]] = {
@@ -62,6 +71,8 @@ _LAYOUTS: Final[dict[str, Callable[[bytes], tuple[Layout | None, int]]]] = {
     BUBBLEGUM_PROGRAM: bubblegum_layout,
     MPL_CORE_PROGRAM: mpl_core_layout,
     VOTE_PROGRAM: vote_layout,
+    UPGRADEABLE_LOADER: loader_layout,
+    GOVERNANCE_PROGRAM: governance_layout,
     WHIRLPOOL_PROGRAM: position_layout,  # what defi_layouts does not read (positions)
 }
 
@@ -94,4 +105,6 @@ PROTOCOL_BUILDERS: Final[dict[tuple[str, str], _Builder]] = {
     **MPL_CORE_BUILDERS,
     **POSITION_BUILDERS,
     **VOTE_BUILDERS,
+    **LOADER_BUILDERS,
+    **GOVERNANCE_BUILDERS,
 }

@@ -14,10 +14,12 @@ from aiegis_guard.chains.evm.abi import parse_types
 from aiegis_guard.chains.evm.frames import Frame, Result
 from aiegis_guard.chains.evm.protocols import (
     accounts,
+    admin,
     aggregators,
     balancer,
     bridges,
     bulker,
+    delegations,
     disperse,
     fulfil,
     gauges,
@@ -82,6 +84,8 @@ def _build() -> tuple[dict[bytes, Function], dict[str, Handler]]:
         bulker,
         mints,
         gauges,
+        admin,
+        delegations,
     ):
         for signature, handler in module.TABLE:
             key = f"{module.__name__.rsplit('.', 1)[-1]}.{handler.__name__.lstrip('_')}"

@@ -17,20 +17,26 @@ Sources:
   ``src/validator/ECDSAValidator.sol`` (``enable`` / ``onInstall``: ``owner =
   address(bytes20(_data[0:20]))``).
 
+- rhinestonewtf/core-modules ``src/OwnableValidator/OwnableValidator.sol`` (``onInstall``:
+  ``(uint256 _threshold, address[] memory _owners) = abi.decode(data, (uint256, address[]))``;
+  ``_threshold`` of the owners sign for the account).
+
 Each installed module, validator or executor is an :class:`AuthorityChange` on the account
 (the call's target) to the module: it can authorise (validator), run (executor), intercept
 (fallback handler) or veto (hook) what the account does. The first 20 bytes of a validator's
 enable data are the ECDSA validator's key, whatever follows: the key that signs for the
 account, an ``owner`` authority (ownership: judged as a Safe owner; allowlisted in any role).
 Removing a module (``uninstallModule``, a zero executor / validator) gives nobody anything, but
-the same selectors on any contract run whatever it holds: an unknown call (FLAG).
+the same selectors on any contract run whatever it holds: an unknown call (FLAG). Enable data
+that reads exactly as the OwnableValidator's ``abi.encode(threshold, owners)`` (threshold 1 to
+the number of owners, every owner an address) names its owners: an ``owner`` authority each.
 """
 
 from __future__ import annotations
 
 from typing import Any
 
-from aiegis_guard.chains.evm.frames import ZERO, Frame, Result, authority
+from aiegis_guard.chains.evm.frames import ZERO, Frame, Result, authority, word_address
 from aiegis_guard.chains.evm.selectors import Function
 from aiegis_guard.chains.evm.tokens import named_call
 
@@ -42,11 +48,27 @@ VALIDATOR = 1
 _KEY_BYTES = 20  # ECDSAValidator: owner = address(bytes20(_data[0:20]))
 
 
+def _threshold_owners(data: bytes) -> list[str] | None:
+    """The owners of ``abi.encode(uint256 threshold, address[] owners)``, read strictly (the
+    head's offset 0x40, the exact length, 1 <= threshold <= owners), else None."""
+    words = [data[i : i + 32] for i in range(0, len(data), 32)]
+    if len(data) % 32 or len(words) < 4 or int.from_bytes(words[1], "big") != 0x40:
+        return None
+    threshold, count = int.from_bytes(words[0], "big"), int.from_bytes(words[2], "big")
+    owners = [word_address(w) for w in words[3:]]
+    if count != len(owners) or not 1 <= threshold <= count or None in owners:
+        return None
+    return [o for o in owners if o is not None]
+
+
 def _signer_key(f: Frame, data: bytes) -> Result:
     """The key a validator is enabled with: the first 20 bytes of its data, as the ECDSA
     validator reads them whatever follows (a zero key locks the owner out: a change all the
     same; another validator's longer data read this way asks for a human, never passes).
     Data that opens with 20 zero bytes and goes on is ABI-encoded, not a key."""
+    owners = _threshold_owners(bytes(data))
+    if owners is not None:
+        return [authority(f, "account.owner", "owner", owner) for owner in owners]
     key = bytes(data[:_KEY_BYTES])
     if len(key) < _KEY_BYTES or (len(data) > _KEY_BYTES and not any(key)):
         return []  # no key; or ABI-encoded data (an offset's leading zeros), not a bare key

@@ -18,6 +18,10 @@ Recognised by structure (the field names of the primary type). Sources:
   position of the authorizer.
 - Aave v3 ``DelegationWithSig(address delegatee,uint256 value,uint256 nonce,uint256 deadline)``
   (aave/aave-v3-core ``DebtTokenBase.sol``).
+- Vote delegation ``Delegation(address delegatee,uint256 nonce,uint256 expiry)``
+  (OpenZeppelin ``governance/utils/Votes.sol`` DELEGATION_TYPEHASH, ``delegateBySig``;
+  Uniswap/governance ``Uni.sol``): the signer's votes in the token (``verifyingContract``) go
+  to ``delegatee`` (``protocols/delegations.py``).
 - ERC-721 permits ``Permit(address spender,uint256 tokenId,uint256 nonce,uint256 deadline)``
   (Uniswap/v3-periphery ``ERC721Permit.sol``, positions NFT).
 - Look-alike permits: any struct with a ``spender`` and a ``value`` / ``amount`` / ``allowed``
@@ -56,6 +60,7 @@ from typing import Any
 
 from aiegis_guard.chains.evm.calldata import decode_calldata, decode_items
 from aiegis_guard.chains.evm.frames import ZERO, Frame, asset
+from aiegis_guard.chains.evm.protocols.delegations import vote_delegation
 from aiegis_guard.chains.evm.protocols.hyperliquid import HYPERLIQUID_DOMAIN, decode_hyperliquid
 from aiegis_guard.chains.evm.protocols.morpho import morpho_authorization
 from aiegis_guard.chains.evm.protocols.safe import gas_refund
@@ -78,6 +83,7 @@ _SHAPES: tuple[tuple[str, frozenset[str]], ...] = (
     ("comet_authorization", frozenset({"owner", "manager", "isAllowed", "expiry"})),
     ("morpho_authorization", frozenset({"authorizer", "authorized", "isAuthorized", "deadline"})),
     ("aave_delegation", frozenset({"delegatee", "value", "deadline"})),
+    ("vote_delegation", frozenset({"delegatee", "nonce", "expiry"})),
     ("erc721_permit", frozenset({"spender", "tokenId", "deadline"})),
     ("meta_tx", frozenset({"from", "functionSignature"})),
     ("forward_request", frozenset({"from", "to", "value", "gas", "data"})),
@@ -218,6 +224,10 @@ def decode_signed(
             verifying, m["authorizer"], m["authorized"], m["isAuthorized"], deadline
         )
         return ops, []
+    if shape == "vote_delegation":
+        if m["delegatee"] == ZERO:  # the signer's votes left uncounted: nobody gains them
+            return [], ["eip712:vote-delegation-cleared"]
+        return [vote_delegation(verifying, m["delegatee"], None)], []
     if shape == "aave_delegation":
         op = approval(
             "aave_v3.delegation_with_sig",

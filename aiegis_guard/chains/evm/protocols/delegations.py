@@ -1,0 +1,162 @@
+"""Powers lent without moving the asset: delegate.xyz delegations, vote delegation and Safe
+AllowanceModule spending limits.
+
+Sources:
+
+- delegatexyz/delegate-registry v2 ``src/IDelegateRegistry.sol`` (registry
+  ``0x00000000000000447e69651d841bD8D104Bed493``): ``delegateAll(address to, bytes32 rights,
+  bool enable)``, ``delegateContract(address to, address contract_, bytes32 rights, bool
+  enable)``, ``delegateERC721(address to, address contract_, uint256 tokenId, bytes32 rights,
+  bool enable)``, ``delegateERC20(address to, address contract_, bytes32 rights, uint256
+  amount)`` and ``delegateERC1155(address to, address contract_, uint256 tokenId, bytes32
+  rights, uint256 amount)`` (``enable`` false / amount 0 revokes). The delegate may act for
+  ``msg.sender`` wherever a contract reads the registry (airdrop claims, mints, token-gated
+  access): an authority over the caller's account, or over its tokens of ``contract_``.
+- delegatexyz/delegate-registry v1 ``src/IDelegationRegistry.sol`` (``delegateForAll(address
+  delegate, bool value)``, ``delegateForContract(address, address contract_, bool)``,
+  ``delegateForToken(address, address, uint256 tokenId, bool)``; ``revokeAllDelegates()``,
+  ``revokeDelegate(address)``, ``revokeSelf(address vault)`` take delegations back): the same
+  powers, still read by older claim contracts.
+- OpenZeppelin ``contracts/governance/utils/Votes.sol`` / ``token/ERC20/extensions/
+  ERC20Votes.sol`` and Uniswap/governance ``Uni.sol`` (``delegate(address delegatee)``): the
+  caller's voting power in the token goes to ``delegatee`` (signed form: ``protocols/signed.py``
+  ``Delegation``). ``delegate(address(0))`` leaves the votes uncounted and self-delegation
+  keeps them: nobody gains them.
+  Judged as a grant (BLOCK to a stranger), not a FLAG: no asset moves, but the delegatee
+  holds the votes until the owner notices and re-delegates, and a vote cast with them (a
+  treasury-draining proposal, a quorum reached) cannot be undone; the policy makes no
+  exception for authority over voting power, and an allowlisted delegatee (operators /
+  delegates / spenders) or self-delegation passes.
+- safe-global/safe-modules ``modules/allowances/contracts/AllowanceModule.sol``
+  (``setAllowance(address delegate, address token, uint96 allowanceAmount, uint16 resetTimeMin,
+  uint32 resetBaseMin)``: ``delegate`` may transfer up to ``allowanceAmount`` of the Safe's
+  ``token`` (address 0: ETH) with ``executeAllowanceTransfer``, again every ``resetTimeMin``
+  minutes when it is not 0; ``addDelegate(address)`` / ``removeDelegate(address, bool)`` /
+  ``deleteAllowance(address, address)``: a delegate without an allowance spends nothing).
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from aiegis_guard.chains.evm.frames import ZERO, Frame, Result, asset
+from aiegis_guard.chains.evm.selectors import Function
+from aiegis_guard.chains.evm.tokens import approval, named_call
+from aiegis_guard.chains.transaction import Asset, AssetKind, AuthorityChange
+
+__all__ = ["TABLE", "vote_delegation"]
+
+
+def _delegation(
+    f: Frame, what: str, to: str, over: Asset | None = None, token_id: int | None = None
+) -> AuthorityChange:
+    """``to`` may act for the caller (``over`` one asset of it, or the whole account)."""
+    return AuthorityChange(
+        via="delegate_registry.delegate",
+        account=f.sender or "",
+        new_authority=to,
+        authority_type=what,
+        current_authority=f.sender,
+        asset=over,
+        token_id=token_id,
+    )
+
+
+def _delegate_all(f: Frame, fn: Function, a: list[Any]) -> Result:
+    to, _rights, enable = a
+    return [_delegation(f, "delegate_all", to)] if enable and to != ZERO else [named_call(f, fn)]
+
+
+def _delegate_contract(f: Frame, fn: Function, a: list[Any]) -> Result:
+    to, contract, _rights, enable = a
+    if not enable or to == ZERO:
+        return [named_call(f, fn)]
+    return [_delegation(f, "delegate_contract", to, asset(contract, AssetKind.UNKNOWN))]
+
+
+def _delegate_erc721(f: Frame, fn: Function, a: list[Any]) -> Result:
+    to, contract, token_id, _rights, enable = a
+    if not enable or to == ZERO:
+        return [named_call(f, fn)]
+    return [_delegation(f, "delegate_token", to, asset(contract, AssetKind.NFT), token_id)]
+
+
+def _delegate_erc20(f: Frame, fn: Function, a: list[Any]) -> Result:
+    to, contract, _rights, amount = a
+    if not amount or to == ZERO:
+        return [named_call(f, fn)]
+    return [_delegation(f, "delegate_balance", to, asset(contract))]
+
+
+def _delegate_erc1155(f: Frame, fn: Function, a: list[Any]) -> Result:
+    to, contract, token_id, _rights, amount = a
+    if not amount or to == ZERO:
+        return [named_call(f, fn)]
+    return [_delegation(f, "delegate_token", to, asset(contract, AssetKind.NFT), token_id)]
+
+
+def _v1_all(f: Frame, fn: Function, a: list[Any]) -> Result:
+    to, enable = a
+    return [_delegation(f, "delegate_all", to)] if enable and to != ZERO else [named_call(f, fn)]
+
+
+def _v1_contract(f: Frame, fn: Function, a: list[Any]) -> Result:
+    to, contract, enable = a
+    if not enable or to == ZERO:
+        return [named_call(f, fn)]
+    return [_delegation(f, "delegate_contract", to, asset(contract, AssetKind.UNKNOWN))]
+
+
+def _v1_token(f: Frame, fn: Function, a: list[Any]) -> Result:
+    to, contract, token_id, enable = a
+    if not enable or to == ZERO:
+        return [named_call(f, fn)]
+    return [_delegation(f, "delegate_token", to, asset(contract, AssetKind.NFT), token_id)]
+
+
+def vote_delegation(token: str, delegatee: str, delegator: str | None) -> AuthorityChange:
+    """``delegator``'s voting power in ``token`` handed to ``delegatee`` (no account: the
+    signer's own, for a signed delegation)."""
+    return AuthorityChange(
+        via="votes.delegate",
+        account=token if delegator else "",
+        new_authority=delegatee,
+        authority_type="votes",
+        current_authority=delegator,
+        asset=asset(token),
+    )
+
+
+def _delegate_votes(f: Frame, fn: Function, a: list[Any]) -> Result:
+    if a[0] in (ZERO, f.sender):  # uncounted, or the caller's own votes kept
+        return [named_call(f, fn)]
+    return [vote_delegation(f.target, a[0], f.sender)]
+
+
+def _set_allowance(f: Frame, fn: Function, a: list[Any]) -> Result:
+    delegate, token, amount, _reset_min, _base_min = a
+    return [approval("safe_allowance.set_allowance", token, f.sender, delegate, amount)]
+
+
+def _named(f: Frame, fn: Function, a: list[Any]) -> Result:
+    return [named_call(f, fn)]
+
+
+TABLE = (
+    ("delegateAll(address,bytes32,bool)", _delegate_all),
+    ("delegateContract(address,address,bytes32,bool)", _delegate_contract),
+    ("delegateERC721(address,address,uint256,bytes32,bool)", _delegate_erc721),
+    ("delegateERC20(address,address,bytes32,uint256)", _delegate_erc20),
+    ("delegateERC1155(address,address,uint256,bytes32,uint256)", _delegate_erc1155),
+    ("delegateForAll(address,bool)", _v1_all),
+    ("delegateForContract(address,address,bool)", _v1_contract),
+    ("delegateForToken(address,address,uint256,bool)", _v1_token),
+    ("revokeAllDelegates()", _named),
+    ("revokeDelegate(address)", _named),
+    ("revokeSelf(address)", _named),
+    ("delegate(address)", _delegate_votes),
+    ("setAllowance(address,address,uint96,uint16,uint32)", _set_allowance),
+    ("addDelegate(address)", _named),
+    ("removeDelegate(address,bool)", _named),
+    ("deleteAllowance(address,address)", _named),
+)
