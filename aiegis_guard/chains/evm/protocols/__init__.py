@@ -18,6 +18,7 @@ from aiegis_guard.chains.evm.protocols import (
     balancer,
     bridges,
     bulker,
+    crosschain,
     disperse,
     fulfil,
     gauges,
@@ -34,6 +35,7 @@ from aiegis_guard.chains.evm.protocols import (
     restaking,
     safe,
     solidly,
+    staking,
     standards,
     swaps,
     uns,
@@ -82,6 +84,8 @@ def _build() -> tuple[dict[bytes, Function], dict[str, Handler]]:
         bulker,
         mints,
         gauges,
+        crosschain,
+        staking,
     ):
         for signature, handler in module.TABLE:
             key = f"{module.__name__.rsplit('.', 1)[-1]}.{handler.__name__.lstrip('_')}"
