@@ -210,3 +210,56 @@ def test_truncated_calldata_is_a_decode_error(to: str, data: bytes) -> None:
         decode_evm(own_tx(to, data, ETH))
     assert judged(own_tx(to, data, ETH), to).action is not Action.ALLOW
     assert "tx.evm.swap_recipient" not in rules(judged(own_tx(to, data, ETH), to))
+
+
+STARGATE_ETH_POOL = "0x77b2043768d28e9c9ab44e1abfc95944bce57931"  # data/evm_protocols.json
+_SEND_TOKEN = (
+    "sendToken((uint32,bytes32,uint256,uint256,bytes,bytes,bytes),(uint256,uint256),address)"
+)
+
+
+@pytest.mark.parametrize(
+    ("to", "action"), [pytest.param(OWN, Action.ALLOW, id="own"),
+                       pytest.param(STRANGER, Action.BLOCK, id="stranger")]
+)  # fmt: skip
+def test_stargate_v2_send_token_is_an_oft_send(to: str, action: Action) -> None:
+    """Stargate v2 ``sendToken`` (``IStargate``) is ``send``: the ETH pool's ETH to ``to``."""
+    param = (30110, word(to), 3 * ETH, 2_990 * 10**15, b"", b"", b"")
+    data = call(_SEND_TOKEN, param, (10**15, 0), OWN)
+    payload = own_tx(STARGATE_ETH_POOL, data, 3 * ETH + 10**15)
+    assert judged(payload, STARGATE_ETH_POOL).action is action
+
+
+def burn_message(recipient: bytes, amount: int, sender: str = OWN, domain: int = 3) -> bytes:
+    """A CCTP v1 message (``Message.sol`` header, ``BurnMessage.sol`` body), packed."""
+    header = (0).to_bytes(4, "big") + (0).to_bytes(4, "big") + domain.to_bytes(4, "big")
+    header += (77).to_bytes(8, "big") + word(MESSENGER) + word(addr("remote-messenger"))
+    header += bytes(32)
+    body = (0).to_bytes(4, "big") + word(USDC) + recipient + amount.to_bytes(32, "big")
+    return header + body + word(sender)
+
+
+_REPLACE = "replaceDepositForBurn(bytes,bytes,bytes32,bytes32)"
+
+
+@pytest.mark.parametrize(
+    ("new", "action"), [pytest.param(OWN, Action.ALLOW, id="own"),
+                        pytest.param(STRANGER, Action.BLOCK, id="stranger")]
+)  # fmt: skip
+def test_cctp_replace_reroutes_the_burn(new: str, action: Action) -> None:
+    """``replaceDepositForBurn``: the earlier burn's amount is minted to the new recipient."""
+    data = call(_REPLACE, burn_message(word(OWN), 180_000 * 10**6), b"\x01" * 65, bytes(32),
+                word(new))  # fmt: skip
+    payload = own_tx(MESSENGER, data)
+    (get,) = receipts(payload)
+    assert (get.recipient, get.amount) == (new, 180_000 * 10**6)
+    assert get.asset.address == "0xaf88d065e77c8cc2239327c5edb3a432268e5831"  # USDC, Arbitrum
+    assert judged(payload, MESSENGER).action is action
+
+
+def test_cctp_replace_of_a_non_burn_message_is_a_decode_error() -> None:
+    """A message whose body is not a burn message raises the typed error."""
+    data = call(_REPLACE, burn_message(word(OWN), 10**6)[:-1], b"", bytes(32), word(OWN))
+    with pytest.raises(EvmDecodeError):
+        decode_evm(own_tx(MESSENGER, data))
+    assert judged(own_tx(MESSENGER, data), MESSENGER).action is not Action.ALLOW

@@ -562,6 +562,11 @@ PINNED = [
     ("22895118", "deposit(bytes,bytes,bytes,bytes32)"),
     ("f340fa01", "deposit(address)"),
     ("397a1b28", "requestWithdraw(address,uint256)"),
+    ("29a78e33", "replaceDepositForBurn(bytes,bytes,bytes32,bytes32)"),
+    (  # Stargate v2 IStargate
+        "cbef2aa9",
+        "sendToken((uint32,bytes32,uint256,uint256,bytes,bytes,bytes),(uint256,uint256),address)",
+    ),
 ]
 
 

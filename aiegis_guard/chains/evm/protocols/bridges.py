@@ -14,6 +14,8 @@ Sources (function signatures and argument order):
   oftCmd}, MessagingFee{nativeFee, lzTokenFee}, refundAddress)``: the caller's ``amountLD``
   in (an OFT burns its own token, an adapter / Stargate v2 pool locks ``token()``), at least
   ``minAmountLD`` out to ``to``; ``refundAddress`` only gets back an overpaid fee.
+  stargate-protocol/stargate-v2 ``packages/stg-evm-v2/src/interfaces/IStargate.sol``:
+  ``sendToken`` takes ``send``'s arguments and does the same (it also returns the bus ticket).
 - hop-protocol/contracts ``contracts/bridges/L1_Bridge.sol``: ``sendToL2(chainId, recipient,
   amount, amountOutMin, deadline, relayer, relayerFee)`` (``L1_ERC20_Bridge`` pulls
   ``l1CanonicalToken``, ``L1_ETH_Bridge`` takes ``msg.value``).
@@ -233,6 +235,10 @@ TABLE = (
     ),
     (
         "send((uint32,bytes32,uint256,uint256,bytes,bytes,bytes),(uint256,uint256),address)",
+        _oft_send,
+    ),
+    (
+        "sendToken((uint32,bytes32,uint256,uint256,bytes,bytes,bytes),(uint256,uint256),address)",
         _oft_send,
     ),
     ("sendToL2(uint256,address,uint256,uint256,uint256,address,uint256)", _hop_send),

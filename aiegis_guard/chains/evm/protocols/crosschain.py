@@ -7,7 +7,10 @@ Sources (function signatures, argument order, who pays and who is credited):
   destinationDomain, bytes32 mintRecipient, burnToken)`` and ``depositForBurnWithCaller(...,
   bytes32 destinationCaller)``: ``amount`` of ``burnToken`` taken from ``msg.sender`` and burnt,
   the same amount minted to ``mintRecipient`` on the destination domain (the destination caller
-  only decides who may relay the mint); ``src/v2/TokenMessengerV2.sol``: ``depositForBurn(...,
+  only decides who may relay the mint); ``replaceDepositForBurn(originalMessage, attestation,
+  newDestinationCaller, newMintRecipient)`` re-routes an earlier burn of the caller's (message
+  layout: ``src/messages/Message.sol``, ``src/messages/BurnMessage.sol``);
+  ``src/v2/TokenMessengerV2.sol``: ``depositForBurn(...,
   destinationCaller, uint256 maxFee, uint32 minFinalityThreshold)`` and ``depositForBurnWithHook
   (..., bytes hookData)``: the recipient is minted ``amount`` less at most ``maxFee``. Domains
   (Circle docs, "CCTP supported domains"): 0 Ethereum, 1 Avalanche, 2 OP Mainnet, 3 Arbitrum,
@@ -52,6 +55,7 @@ from aiegis_guard.chains.evm.selectors import Function
 from aiegis_guard.chains.evm.tokens import named_call
 from aiegis_guard.chains.known import known_collections, known_contracts
 from aiegis_guard.chains.transaction import SWAP_ORDER, Asset, AssetKind, Call, Receipt, Transfer
+from aiegis_guard.errors import EvmDecodeError
 
 __all__ = ["TABLE"]
 
@@ -106,6 +110,27 @@ def _cctp_burn(f: Frame, fn: Function, a: list[Any]) -> Result:
     got = (_cctp_usdc(token, domain), minimum)
     via = f"cctp.{fn.name}"
     return _bridge(f, via, (asset(token), amount), got, bytes32_address(recipient))
+
+
+_BODY = 116  # Message.sol: the message body's index; BurnMessage.sol: 132 bytes long
+
+
+def _cctp_replace(f: Frame, fn: Function, a: list[Any]) -> Result:
+    """CCTP v1 ``replaceDepositForBurn(originalMessage, attestation, newDestinationCaller,
+    newMintRecipient)``: an earlier burn of the caller's (its token and amount read from the
+    message: ``Message.sol`` header, ``BurnMessage.sol`` body) is minted to the new recipient
+    instead; nothing more is taken."""
+    message, recipient = a[0], a[3]
+    body = message[_BODY:]
+    if len(body) != 132:
+        raise EvmDecodeError("cctp: the original message is not a burn message")
+    domain = int.from_bytes(message[8:12], "big")
+    token = bytes32_address(body[4:36])
+    amount = int.from_bytes(body[68:100], "big")
+    got = (_cctp_usdc(token, domain), amount)
+    return _bridge(
+        f, "cctp.replace_deposit_for_burn", (None, None), got, bytes32_address(recipient)
+    )
 
 
 def _pos_ether(f: Frame, fn: Function, a: list[Any]) -> Result:
@@ -201,6 +226,7 @@ TABLE = (
     ("depositForBurnWithCaller(uint256,uint32,bytes32,address,bytes32)", _cctp_burn),
     (f"depositForBurn({_CCTP_V2})", _cctp_burn),
     (f"depositForBurnWithHook({_CCTP_V2},bytes)", _cctp_burn),
+    ("replaceDepositForBurn(bytes,bytes,bytes32,bytes32)", _cctp_replace),
     ("depositEtherFor(address)", _pos_ether),
     ("depositFor(address,address,bytes)", _pos_token),
     ("swapETH(uint16,address,bytes,uint256,uint256)", _stargate_eth),
