@@ -563,6 +563,27 @@ PINNED = [
     ("f340fa01", "deposit(address)"),
     ("397a1b28", "requestWithdraw(address,uint256)"),
     ("29a78e33", "replaceDepositForBurn(bytes,bytes,bytes32,bytes32)"),
+    # 0x Exchange Proxy v4 INativeOrdersFeature
+    (
+        "f6274f66",
+        "fillLimitOrder((address,address,uint128,uint128,uint128,address,address,address,"
+        "address,bytes32,uint64,uint256),(uint8,uint8,bytes32,bytes32),uint128)",
+    ),
+    (
+        "9240529c",
+        "fillOrKillLimitOrder((address,address,uint128,uint128,uint128,address,address,address,"
+        "address,bytes32,uint64,uint256),(uint8,uint8,bytes32,bytes32),uint128)",
+    ),
+    (
+        "aa77476c",
+        "fillRfqOrder((address,address,uint128,uint128,address,address,address,bytes32,uint64,"
+        "uint256),(uint8,uint8,bytes32,bytes32),uint128)",
+    ),
+    (
+        "438cdfc5",
+        "fillOrKillRfqOrder((address,address,uint128,uint128,address,address,address,bytes32,"
+        "uint64,uint256),(uint8,uint8,bytes32,bytes32),uint128)",
+    ),
     (  # Stargate v2 IStargate
         "cbef2aa9",
         "sendToken((uint32,bytes32,uint256,uint256,bytes,bytes,bytes),(uint256,uint256),address)",

@@ -4,7 +4,9 @@ dust gives the maker's tokens away (BLOCK), whoever the taker is.
 
 Types from 0xProject/protocol ``contracts/zero-ex/contracts/src/features/libs/
 LibNativeOrder.sol`` (``LimitOrder`` / ``RfqOrder``), domain ``ZeroEx`` / ``1.0.0`` on the
-Exchange Proxy; maker, taker and fee recipient are generated addresses."""
+Exchange Proxy; fills (``protocols/zeroex.py``) are eth_abi's encoding of
+``INativeOrdersFeature``'s signatures, the own account as taker. Maker, taker and fee recipient
+are generated addresses."""
 
 from __future__ import annotations
 
@@ -13,11 +15,23 @@ from typing import Any
 import pytest
 
 from aiegis_guard import Action, Guard
+from aiegis_guard.chains.evm.decode import decode_evm
 from aiegis_guard.chains.evm.typed_data import decode_typed_data
 from aiegis_guard.chains.transaction import Receipt, Transfer
 from aiegis_guard.errors import EvmDecodeError
 from aiegis_guard.policy import Policy
-from tests.receiver_builders import FRIEND, OWN, STRANGER, USDC, WETH, ZERO
+from tests.evm_builders import call
+from tests.receiver_builders import (
+    FRIEND,
+    OWN,
+    STRANGER,
+    USDC,
+    WETH,
+    ZERO,
+    judged,
+    operations,
+    own_tx,
+)
 
 PROXY = "0xDef1C0ded9bec7F1a1670819833240f027b25EfF"
 _DOMAIN_TYPE = [
@@ -109,3 +123,64 @@ def test_malformed_order_is_a_decode_error() -> None:
     with pytest.raises(EvmDecodeError):
         decode_typed_data(payload)
     assert verdict_of(payload) is not Action.ALLOW
+
+
+_LIMIT_T = (
+    "(address,address,uint128,uint128,uint128,address,address,address,address,bytes32,uint64,"
+    "uint256)"
+)
+_RFQ_T = "(address,address,uint128,uint128,address,address,address,bytes32,uint64,uint256)"
+_SIG_T = "(uint8,uint8,bytes32,bytes32)"
+_SIGNATURE = (2, 27, b"\x01" * 32, b"\x02" * 32)
+MAKER = STRANGER
+
+
+def fill_limit(sell: int, buy: int, fill: int, fee: int = 0, fee_to: str = ZERO) -> bytes:
+    """The own account filling a maker's order selling ``sell`` WETH for ``buy`` USDC."""
+    order = (WETH, USDC, sell, buy, fee, MAKER, ZERO, ZERO, fee_to, bytes(32), 1_900_000_000, 3)
+    return call(f"fillLimitOrder({_LIMIT_T},{_SIG_T},uint128)", order, _SIGNATURE, fill)
+
+
+def fill_rfq(sell: int, buy: int, fill: int) -> bytes:
+    order = (WETH, USDC, sell, buy, MAKER, OWN, OWN, bytes(32), 1_900_000_000, 4)
+    return call(f"fillOrKillRfqOrder({_RFQ_T},{_SIG_T},uint128)", order, _SIGNATURE, fill)
+
+
+@pytest.mark.parametrize(
+    ("data", "expected"),
+    [
+        pytest.param(fill_limit(10**19, 35_000 * 10**6, 35_000 * 10**6), Action.ALLOW,
+                     id="fill-fair"),
+        pytest.param(fill_limit(10**19, 35_000 * 10**6, 3_500 * 10**6), Action.ALLOW,
+                     id="fill-part-fair"),
+        pytest.param(fill_limit(1, 35_000 * 10**6, 35_000 * 10**6), Action.BLOCK,
+                     id="fill-pays-for-dust"),
+        pytest.param(fill_limit(10**19, 35_000 * 10**6, 35_000 * 10**6, 10**8, FRIEND),
+                     Action.FLAG, id="fill-fee-to-non-allowlisted"),
+        pytest.param(fill_rfq(10**19, 34_800 * 10**6, 34_800 * 10**6), Action.ALLOW,
+                     id="rfq-fill-fair"),
+        pytest.param(fill_rfq(1, 34_800 * 10**6, 34_800 * 10**6), Action.BLOCK,
+                     id="rfq-fill-pays-for-dust"),
+    ],
+)  # fmt: skip
+def test_zeroex_fill_verdict(data: bytes, expected: Action) -> None:
+    """The taker (own) pays the taker token and gets the maker token: a dust return blocks;
+    a fee to a party nobody allowlisted flags."""
+    assert judged(own_tx(PROXY.lower(), data), PROXY.lower()).action is expected
+
+
+def test_fill_reads_the_scaled_amounts() -> None:
+    """A partial fill: the maker token comes back pro rata, to the caller."""
+    ops = operations(own_tx(PROXY.lower(), fill_limit(10**19, 35_000 * 10**6, 3_500 * 10**6)))
+    (get,) = [op for op in ops if isinstance(op, Receipt)]
+    (give,) = [op for op in ops if isinstance(op, Transfer)]
+    assert (get.asset.address, get.amount, get.recipient) == (WETH, 10**18, OWN)
+    assert (give.asset.address, give.amount) == (USDC, 3_500 * 10**6)
+
+
+def test_truncated_fill_is_a_decode_error() -> None:
+    """Calldata cut short raises the typed error and is not allowed."""
+    payload = own_tx(PROXY.lower(), fill_limit(10**19, 10**9, 10**9)[:-64])
+    with pytest.raises(EvmDecodeError):
+        decode_evm(payload)
+    assert judged(payload, PROXY.lower()).action is not Action.ALLOW

@@ -42,6 +42,7 @@ from aiegis_guard.chains.evm.protocols import (
     v4_positions,
     vaults,
     x2y2,
+    zeroex,
     zora,
 )
 from aiegis_guard.chains.evm.selectors import Function
@@ -86,6 +87,7 @@ def _build() -> tuple[dict[bytes, Function], dict[str, Handler]]:
         gauges,
         crosschain,
         staking,
+        zeroex,
     ):
         for signature, handler in module.TABLE:
             key = f"{module.__name__.rsplit('.', 1)[-1]}.{handler.__name__.lstrip('_')}"
