@@ -263,3 +263,21 @@ def test_cctp_replace_of_a_non_burn_message_is_a_decode_error() -> None:
     with pytest.raises(EvmDecodeError):
         decode_evm(own_tx(MESSENGER, data))
     assert judged(own_tx(MESSENGER, data), MESSENGER).action is not Action.ALLOW
+
+
+@pytest.mark.parametrize(
+    ("data", "value", "minted"),
+    [
+        pytest.param(call("depositEtherFor(address)", OWN), ETH,
+                     "0x7ceb23fd6bc0add59e62ac25578270cff1b9f619", id="eth-as-pos-weth"),
+        pytest.param(call("depositFor(address,address,bytes)", OWN, USDC,
+                          (10**9).to_bytes(32, "big")), 0,
+                     "0x2791bca1f2de4661ed88a30c99a7a9449aa84174", id="usdc-as-usdc-e"),
+        pytest.param(call("depositFor(address,address,bytes)", OWN, L2_TOKEN,
+                          (10**9).to_bytes(32, "big")), 0, L2_TOKEN, id="unmapped-root-itself"),
+    ],
+)  # fmt: skip
+def test_polygon_deposit_mints_the_mapped_child(data: bytes, value: int, minted: str) -> None:
+    """What arrives on Polygon is the root token's mapped child when the table knows it."""
+    (get,) = receipts(own_tx(ROOT_MANAGER, data, value))
+    assert (get.asset.address, get.recipient) == (minted, OWN)

@@ -19,7 +19,8 @@ Sources (function signatures, argument order, who pays and who is credited):
   ``depositEtherFor(address user)`` (the call's ETH locked, minted to ``user`` on Polygon) and
   ``depositFor(address user, address rootToken, bytes depositData)`` (the token's predicate pulls
   it from ``msg.sender``: ``ERC20Predicate`` ``abi.decode(depositData, (uint256))`` tokens,
-  ``ERC721Predicate`` that token id; credited to ``user`` on Polygon).
+  ``ERC721Predicate`` that token id; credited to ``user`` on Polygon, as the root token's mapped
+  child: a row's ``bridge: Polygon PoS`` / ``root`` in ``data/evm_protocols.json``).
 - stargate-protocol/stargate ``contracts/RouterETH.sol`` (as mirrored in chainx-org/LayerZero):
   ``swapETH(dstChainId, refundAddress, bytes toAddress, amountLD, minAmountLD)``: ``amountLD``
   of the call's ETH swapped, at least ``minAmountLD`` out to ``toAddress``, the rest of the ETH is
@@ -53,7 +54,7 @@ from aiegis_guard.chains.evm.protocols.swaps import exchange_ops
 from aiegis_guard.chains.evm.protocols.vaults import stand_in
 from aiegis_guard.chains.evm.selectors import Function
 from aiegis_guard.chains.evm.tokens import named_call
-from aiegis_guard.chains.known import known_collections, known_contracts
+from aiegis_guard.chains.known import bridged_token, known_collections, known_contracts
 from aiegis_guard.chains.transaction import SWAP_ORDER, Asset, AssetKind, Call, Receipt, Transfer
 from aiegis_guard.errors import EvmDecodeError
 
@@ -61,6 +62,7 @@ __all__ = ["TABLE"]
 
 ARBSYS = "0x0000000000000000000000000000000000000064"
 LEGACY_ERC20_ETH = "0xdeaddeaddeaddeaddeaddeaddeaddeaddead0000"  # OP Predeploys: ETH
+POS_ETHER = "0x" + "ee" * 20  # pos-portal RootChainManager.ETHER_ADDRESS
 # Circle docs, CCTP supported domains -> EVM chain id
 CCTP_DOMAINS = {0: 1, 1: 43114, 2: 10, 3: 42161, 6: 8453, 7: 137}
 
@@ -133,9 +135,19 @@ def _cctp_replace(f: Frame, fn: Function, a: list[Any]) -> Result:
     )
 
 
+def _pos_child(root: str) -> Asset:
+    """What the PoS bridge mints on Polygon for ``root`` (its mapped token when the table
+    knows it; else the root token, or ETH, stands for it)."""
+    child = bridged_token("Polygon PoS", root)
+    if child is not None:
+        return asset(child)
+    return native() if root == POS_ETHER else asset(root)
+
+
 def _pos_ether(f: Frame, fn: Function, a: list[Any]) -> Result:
     """Polygon PoS ``depositEtherFor(user)``: the call's ETH, 1:1 on Polygon to ``user``."""
-    return _bridge(f, "polygon_pos.deposit_ether_for", (None, None), (native(), f.value), a[0])
+    got = (_pos_child(POS_ETHER), f.value)
+    return _bridge(f, "polygon_pos.deposit_ether_for", (None, None), got, a[0])
 
 
 def _pos_token(f: Frame, fn: Function, a: list[Any]) -> Result:
@@ -146,7 +158,7 @@ def _pos_token(f: Frame, fn: Function, a: list[Any]) -> Result:
     value = int.from_bytes(data, "big") if len(data) == 32 else None
     via = "polygon_pos.deposit_for"
     if token not in known_collections() or value is None:
-        return _bridge(f, via, (asset(token), value), (asset(token), value), user)
+        return _bridge(f, via, (asset(token), value), (_pos_child(token), value), user)
     nft = asset(token, AssetKind.NFT)
     out: Result = []
     if f.sender is not None:
