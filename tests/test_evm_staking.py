@@ -177,3 +177,12 @@ def test_etherfi_functions_elsewhere_are_opaque() -> None:
                                                           STRANGER, ETH)):  # fmt: skip
         assert not receipts(own_tx(other, data, ETH))
         assert judged(own_tx(other, data, ETH)).action is Action.FLAG
+
+
+def test_etherfi_request_with_permit_is_the_same_request() -> None:
+    """requestWithdrawWithPermit: the permit is spent by the call; the NFT to ``_owner``."""
+    sig = "requestWithdrawWithPermit(address,uint256,(uint256,uint256,uint8,bytes32,bytes32))"
+    permit = (85 * ETH, 1_900_000_000, 27, b"\x01" * 32, b"\x02" * 32)
+    payload = own_tx(POOL, call(sig, STRANGER, 85 * ETH, permit))
+    assert judged(payload, POOL).action is Action.BLOCK
+    assert [(r.asset.address, r.recipient) for r in receipts(payload)] == [(NFT, STRANGER)]

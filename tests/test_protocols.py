@@ -562,6 +562,10 @@ PINNED = [
     ("22895118", "deposit(bytes,bytes,bytes,bytes32)"),
     ("f340fa01", "deposit(address)"),
     ("397a1b28", "requestWithdraw(address,uint256)"),
+    (
+        "03dcfbdc",
+        "requestWithdrawWithPermit(address,uint256,(uint256,uint256,uint8,bytes32,bytes32))",
+    ),
     ("29a78e33", "replaceDepositForBurn(bytes,bytes,bytes32,bytes32)"),
     # 0x Exchange Proxy v4 INativeOrdersFeature
     (

@@ -15,7 +15,10 @@ Sources:
   _referral) payable``: eETH minted to ``msg.sender`` for the ETH (the referral gets nothing);
   ``requestWithdraw(address recipient, uint256 amount)``: ``amount`` eETH taken from
   ``msg.sender`` (``eETH.transferFrom``), a ``WithdrawRequestNFT`` (claimable for the ETH)
-  minted to ``recipient``. Mainnet LiquidityPool / eETH / WithdrawRequestNFT as in the
+  minted to ``recipient``; ``requestWithdrawWithPermit(_owner, _amount, PermitInput)`` the same
+  after an eETH permit to the pool that the call spends (``src/interfaces/ILiquidityPool.sol``:
+  ``PermitInput(value, deadline, v, r, s)``; as Aave's ``supplyWithPermit``, not a standing
+  grant). Mainnet LiquidityPool / eETH / WithdrawRequestNFT as in the
   repository's mainnet fork tests and ether.fi's deployed-contracts list.
 
 A deposit is an exchange (``order = SWAP``): the ETH in (the call's value, already a transfer),
@@ -133,4 +136,6 @@ TABLE = (
     ("deposit(bytes,bytes,bytes,bytes32)", _beacon_deposit),
     ("deposit(address)", etherfi_deposit),
     ("requestWithdraw(address,uint256)", _etherfi_request),
-)
+    ("requestWithdrawWithPermit(address,uint256,(uint256,uint256,uint8,bytes32,bytes32))",
+     _etherfi_request),
+)  # fmt: skip
