@@ -49,8 +49,7 @@ from typing import Any
 
 from aiegis_guard.chains.evm.frames import ZERO, Frame, Result, asset, native
 from aiegis_guard.chains.evm.protocols.aggregators import ORDER_DUST
-from aiegis_guard.chains.evm.protocols.bridges import bytes32_address
-from aiegis_guard.chains.evm.protocols.swaps import exchange_ops
+from aiegis_guard.chains.evm.protocols.bridges import bridge_ops, bytes32_address
 from aiegis_guard.chains.evm.protocols.vaults import stand_in
 from aiegis_guard.chains.evm.selectors import Function
 from aiegis_guard.chains.evm.tokens import named_call
@@ -65,18 +64,6 @@ LEGACY_ERC20_ETH = "0xdeaddeaddeaddeaddeaddeaddeaddeaddead0000"  # OP Predeploys
 POS_ETHER = "0x" + "ee" * 20  # pos-portal RootChainManager.ETHER_ADDRESS
 # Circle docs, CCTP supported domains -> EVM chain id
 CCTP_DOMAINS = {0: 1, 1: 43114, 2: 10, 3: 42161, 6: 8453, 7: 137}
-
-
-def _bridge(
-    f: Frame,
-    via: str,
-    give: tuple[Asset | None, int | None],
-    get: tuple[Asset, int | None],
-    to: str,
-) -> Result:
-    """``give`` from the caller to the contract; at least ``get`` to ``to`` on the other chain."""
-    got, minimum = get
-    return exchange_ops(f, via, give, f.sender, (got, minimum, to))
 
 
 def _account(raw: bytes) -> str:
@@ -111,7 +98,7 @@ def _cctp_burn(f: Frame, fn: Function, a: list[Any]) -> Result:
         minimum = 0 if left < ORDER_DUST else left
     got = (_cctp_usdc(token, domain), minimum)
     via = f"cctp.{fn.name}"
-    return _bridge(f, via, (asset(token), amount), got, bytes32_address(recipient))
+    return bridge_ops(f, via, (asset(token), amount), got, bytes32_address(recipient))
 
 
 _BODY = 116  # Message.sol: the message body's index; BurnMessage.sol: 132 bytes long
@@ -130,7 +117,7 @@ def _cctp_replace(f: Frame, fn: Function, a: list[Any]) -> Result:
     token = bytes32_address(body[4:36])
     amount = int.from_bytes(body[68:100], "big")
     got = (_cctp_usdc(token, domain), amount)
-    return _bridge(
+    return bridge_ops(
         f, "cctp.replace_deposit_for_burn", (None, None), got, bytes32_address(recipient)
     )
 
@@ -147,7 +134,7 @@ def _pos_child(root: str) -> Asset:
 def _pos_ether(f: Frame, fn: Function, a: list[Any]) -> Result:
     """Polygon PoS ``depositEtherFor(user)``: the call's ETH, 1:1 on Polygon to ``user``."""
     got = (_pos_child(POS_ETHER), f.value)
-    return _bridge(f, "polygon_pos.deposit_ether_for", (None, None), got, a[0])
+    return bridge_ops(f, "polygon_pos.deposit_ether_for", (None, None), got, a[0])
 
 
 def _pos_token(f: Frame, fn: Function, a: list[Any]) -> Result:
@@ -158,7 +145,7 @@ def _pos_token(f: Frame, fn: Function, a: list[Any]) -> Result:
     value = int.from_bytes(data, "big") if len(data) == 32 else None
     via = "polygon_pos.deposit_for"
     if token not in known_collections() or value is None:
-        return _bridge(f, via, (asset(token), value), (_pos_child(token), value), user)
+        return bridge_ops(f, via, (asset(token), value), (_pos_child(token), value), user)
     nft = asset(token, AssetKind.NFT)
     out: Result = []
     if f.sender is not None:
@@ -180,7 +167,7 @@ def _stargate_eth(f: Frame, fn: Function, a: list[Any]) -> Result:
     LayerZero fee; ``refundAddress`` only gets back an overpaid fee (as an OFT's in
     ``bridges.py``)."""
     _chain, _refund, to, _amount, minimum = a
-    return _bridge(f, "stargate.swap_eth", (None, None), (native(), minimum), _account(to))
+    return bridge_ops(f, "stargate.swap_eth", (None, None), (native(), minimum), _account(to))
 
 
 def _stargate_swap(f: Frame, fn: Function, a: list[Any]) -> Result:
@@ -188,7 +175,7 @@ def _stargate_swap(f: Frame, fn: Function, a: list[Any]) -> Result:
     pool id: a stand-in) from the caller, at least ``minAmountLD`` out to ``to``."""
     _chain, src_pool, _dst_pool, _refund, amount, minimum, _lz, to, _payload = a
     token = stand_in(f"pool {src_pool} token", f.target)
-    return _bridge(f, "stargate.swap", (token, amount), (token, minimum), _account(to))
+    return bridge_ops(f, "stargate.swap", (token, amount), (token, minimum), _account(to))
 
 
 def _op_withdraw(f: Frame, fn: Function, a: list[Any]) -> Result:
@@ -201,9 +188,9 @@ def _op_withdraw(f: Frame, fn: Function, a: list[Any]) -> Result:
         token, to, amount = a[0], f.sender or ZERO, a[1]
     via = f"op_bridge.{fn.name}"
     if token == LEGACY_ERC20_ETH:
-        out = _bridge(f, via, (None, None), (native(), f.value), to)
+        out = bridge_ops(f, via, (None, None), (native(), f.value), to)
     else:
-        out = _bridge(f, via, (asset(token), amount), (asset(token), amount), to)
+        out = bridge_ops(f, via, (asset(token), amount), (asset(token), amount), to)
     if fn.name == "withdraw":  # to ``msg.sender`` by construction: the calling account
         out = [op.replace(to_caller=True) if isinstance(op, Receipt) else op for op in out]
     return out
@@ -215,7 +202,7 @@ def _l1_message(f: Frame, fn: Function, a: list[Any]) -> Result:
     caller's name is not decoded (opaque)."""
     target, data = a[0], a[-1]
     via = f"l2_to_l1.{fn.name}"
-    out = _bridge(f, via, (None, None), (native(), f.value), target) if f.value else []
+    out = bridge_ops(f, via, (None, None), (native(), f.value), target) if f.value else []
     if data:  # the L1 call: on ``target``, from the caller's L2 account (not decoded)
         selector = "0x" + data[:4].hex() if len(data) >= 4 else None
         l1 = Call(via="evm.call", target=target, name=f"L1 call via {fn.name}",
@@ -229,7 +216,7 @@ def _arb_withdraw_eth(f: Frame, fn: Function, a: list[Any]) -> Result:
     the ArbSys precompile; the same selector elsewhere stays opaque."""
     if f.target != ARBSYS:
         return [named_call(f, fn, known=False, names=(a[0],))]
-    return _bridge(f, "arbsys.withdraw_eth", (None, None), (native(), f.value), a[0])
+    return bridge_ops(f, "arbsys.withdraw_eth", (None, None), (native(), f.value), a[0])
 
 
 _CCTP_V2 = "uint256,uint32,bytes32,address,bytes32,uint256,uint32"
