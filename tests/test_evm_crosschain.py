@@ -43,6 +43,7 @@ ROUTER = addr("stargate-router")
 L2_BRIDGE = "0x4200000000000000000000000000000000000010"  # OP Stack predeploy
 MESSAGE_PASSER = "0x4200000000000000000000000000000000000016"  # OP Stack predeploy
 ARBSYS = "0x0000000000000000000000000000000000000064"  # Arbitrum precompile
+L2_ROUTER = addr("arbitrum-l2-gateway-router")
 LEGACY_ETH = "0xdeaddeaddeaddeaddeaddeaddeaddeaddead0000"
 BASE_USDC = "0x833589fcd6edb6e08f4c7c32d4f71b54bda02913"
 L2_TOKEN = addr("optimism-mintable-token")
@@ -132,6 +133,12 @@ CASES = [
     pytest.param(own_tx(ARBSYS, call("sendTxToL1(address,bytes)", STRANGER, b""), ETH,
                         chain_id=42161), ARBSYS, Action.BLOCK, {"tx.evm.swap_recipient"},
                  id="arbsys-send-tx-to-stranger"),
+    pytest.param(own_tx(L2_ROUTER, call("outboundTransfer(address,address,uint256,bytes)", USDC,
+                                        OWN, 10**9, b""), chain_id=42161), L2_ROUTER,
+                 Action.ALLOW, set(), id="arbitrum-token-withdraw-to-own"),
+    pytest.param(own_tx(L2_ROUTER, call("outboundTransfer(address,address,uint256,bytes)", USDC,
+                                        STRANGER, 10**9, b""), chain_id=42161), L2_ROUTER,
+                 Action.BLOCK, {"tx.evm.swap_recipient"}, id="arbitrum-token-withdraw-stranger"),
     pytest.param(own_tx(MESSAGE_PASSER, call("initiateWithdrawal(address,uint256,bytes)", OWN,
                                              100_000, b""), ETH, chain_id=10), MESSAGE_PASSER,
                  Action.ALLOW, set(), id="message-passer-to-own"),

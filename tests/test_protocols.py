@@ -567,6 +567,7 @@ PINNED = [
         "requestWithdrawWithPermit(address,uint256,(uint256,uint256,uint8,bytes32,bytes32))",
     ),
     ("29a78e33", "replaceDepositForBurn(bytes,bytes,bytes32,bytes32)"),
+    ("7b3a3c8b", "outboundTransfer(address,address,uint256,bytes)"),  # Arbitrum L2GatewayRouter
     # 0x Exchange Proxy v4 INativeOrdersFeature
     (
         "f6274f66",

@@ -35,7 +35,9 @@ Sources (function signatures, argument order, who pays and who is credited):
   ETH to ``target`` on L1 (with ``data``: an L1 call made in the caller's name, not decoded).
 - OffchainLabs/nitro-contracts ``src/precompiles/ArbSys.sol`` (precompile ``0x…64``):
   ``withdrawEth(destination)`` and ``sendTxToL1(destination, data)``: the call's ETH to
-  ``destination`` on L1.
+  ``destination`` on L1; OffchainLabs/token-bridge-contracts
+  ``contracts/tokenbridge/arbitrum/gateway/L2GatewayRouter.sol`` ``outboundTransfer(_l1Token,
+  _to, _amount, _data)``: the token's L2 form burnt from the caller, ``_l1Token`` to ``_to``.
 
 Each is an exchange across chains (``order = SWAP``), as in ``bridges.py``: the input a give of
 the caller, the destination side a :class:`Receipt` to the recipient with its guaranteed minimum,
@@ -211,6 +213,16 @@ def _l1_message(f: Frame, fn: Function, a: list[Any]) -> Result:
     return out or [named_call(f, fn)]
 
 
+def _arb_token_withdraw(f: Frame, fn: Function, a: list[Any]) -> Result:
+    """Arbitrum ``L2GatewayRouter.outboundTransfer(_l1Token, _to, _amount, _data)``: the L2
+    counterpart of ``_l1Token`` (its address is the gateway's: a stand-in) burnt from the
+    caller, ``_amount`` of ``_l1Token`` to ``_to`` on L1."""
+    l1_token, to, amount = a[:3]
+    l2_token = stand_in(f"L2 token of {l1_token}", f.target)
+    via = "arbitrum.outbound_transfer"
+    return bridge_ops(f, via, (l2_token, amount), (asset(l1_token), amount), to)
+
+
 def _arb_withdraw_eth(f: Frame, fn: Function, a: list[Any]) -> Result:
     """ArbSys ``withdrawEth(destination)``: the call's ETH to ``destination`` on L1. Only on
     the ArbSys precompile; the same selector elsewhere stays opaque."""
@@ -238,4 +250,5 @@ TABLE = (
     ("initiateWithdrawal(address,uint256,bytes)", _l1_message),
     ("sendTxToL1(address,bytes)", _l1_message),
     ("withdrawEth(address)", _arb_withdraw_eth),
+    ("outboundTransfer(address,address,uint256,bytes)", _arb_token_withdraw),
 )
