@@ -25,7 +25,9 @@ A deposit is an exchange (``order = SWAP``): the ETH in (the call's value, alrea
 the validator's balance (an asset named by its BLS key, ``kind = unknown``) to the withdrawal
 address; a withdrawal address other than the caller also holds the validator's ``withdrawer``
 authority. Credentials that name no address (``0x00``: whoever holds a BLS key) leave the
-output's owner unknown: opaque.
+output's owner unknown: opaque. Known limit: the beacon chain reads the credentials only when
+the key is new; a top-up of an existing validator credits that validator whatever the request's
+credentials say, and whether a key exists is not in the request (nor offline).
 """
 
 from __future__ import annotations
