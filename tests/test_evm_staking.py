@@ -15,6 +15,8 @@ from typing import Any
 
 import pytest
 from eth_utils import keccak
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 from aiegis_guard.chains.evm.decode import decode_evm
 from aiegis_guard.chains.transaction import AuthorityChange, Receipt
@@ -186,3 +188,20 @@ def test_etherfi_request_with_permit_is_the_same_request() -> None:
     payload = own_tx(POOL, call(sig, STRANGER, 85 * ETH, permit))
     assert judged(payload, POOL).action is Action.BLOCK
     assert [(r.asset.address, r.recipient) for r in receipts(payload)] == [(NFT, STRANGER)]
+
+
+@pytest.mark.slow
+@settings(max_examples=120, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(
+    to=st.sampled_from([DEPOSIT, POOL]),
+    tail=st.binary(max_size=700),
+    selector=st.sampled_from([_DEPOSIT, "deposit(address)", "requestWithdraw(address,uint256)"]),
+)
+def test_random_arguments_on_the_real_contracts(to: str, tail: bytes, selector: str) -> None:
+    """Random bytes after these selectors on the contracts that decode them: a decoded
+    transaction or the typed error, and the typed error is never allowed."""
+    payload = own_tx(to, keccak(text=selector)[:4] + tail, ETH)
+    try:
+        decode_evm(payload)
+    except EvmDecodeError:
+        assert judged(payload, to).action is not Action.ALLOW
