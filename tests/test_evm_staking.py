@@ -205,3 +205,12 @@ def test_random_arguments_on_the_real_contracts(to: str, tail: bytes, selector: 
         decode_evm(payload)
     except EvmDecodeError:
         assert judged(payload, to).action is not Action.ALLOW
+
+
+def test_deposit_for_an_address_elsewhere_names_it() -> None:
+    """``deposit(address)`` on an allowlisted contract that is not ether.fi's pool: the address
+    may be the receiver, so a stranger there is flagged as on any opaque call."""
+    other = addr("some-allowlisted-vault")
+    payload = own_tx(other, call("deposit(address)", STRANGER), ETH)
+    assert judged(payload, other).action is Action.FLAG
+    assert judged(own_tx(other, call("deposit(address)", OWN), ETH), other).action is Action.ALLOW

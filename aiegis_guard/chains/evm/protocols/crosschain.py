@@ -210,7 +210,7 @@ def _l1_message(f: Frame, fn: Function, a: list[Any]) -> Result:
         l1 = Call(via="evm.call", target=target, name=f"L1 call via {fn.name}",
                   selector=selector, known=False, sender=f.sender)  # fmt: skip
         out.insert(0, l1)
-    return out or [named_call(f, fn)]
+    return out or [named_call(f, fn, known=False, names=(target,))]  # moves nothing it names
 
 
 def _arb_token_withdraw(f: Frame, fn: Function, a: list[Any]) -> Result:

@@ -82,7 +82,8 @@ def _beacon_deposit(f: Frame, fn: Function, a: list[Any]) -> Result:
     slashing can cut it) is paid to the withdrawal address."""
     pubkey, credentials, signature, _root = a
     if f.target != BEACON_DEPOSIT:  # the same function on another contract: what it does is
-        return [named_call(f, fn, known=False)]  # that contract's
+        named = withdrawal_address(credentials) if len(credentials) == 32 else None
+        return [named_call(f, fn, known=False, names=(named,) if named else ())]
     if tuple(map(len, (pubkey, credentials, signature))) != _SIZES:  # it would revert
         raise EvmDecodeError("beacon deposit: pubkey / credentials / signature of a wrong size")
     to = withdrawal_address(credentials)
@@ -114,8 +115,8 @@ def on_etherfi_pool(f: Frame) -> bool:
 def etherfi_deposit(f: Frame, fn: Function, a: list[Any]) -> Result:
     """``deposit([_referral])``: eETH for the call's ETH, to ``msg.sender`` (about 1:1, set by
     the pool's share rate on-chain: no amount). Only on the ether.fi pool; elsewhere opaque."""
-    if not on_etherfi_pool(f) or f.sender is None:
-        return [named_call(f, fn, known=False)]
+    if not on_etherfi_pool(f) or f.sender is None:  # ``deposit(address)`` elsewhere: the
+        return [named_call(f, fn, known=False, names=tuple(a[:1]))]  # address may be a receiver
     eeth = asset(ETHERFI_EETH)
     return [Receipt(via="etherfi.deposit", asset=eeth, recipient=f.sender, amount=None,
                     to_caller=True)]  # fmt: skip
