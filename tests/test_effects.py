@@ -126,6 +126,55 @@ _FLAT = [
         ["disperseEther(address[],uint256[])", [_STRANGER, _STRANGER], [10**18, 2 * 10**18]],
         id="disperse-ether-stranger",
     ),
+    pytest.param(  # withdrawal credentials 0x01 + a stranger's address
+        "0x00000000219ab540356cbb839cbe05303d7705fa",
+        32 * 10**18,
+        [
+            "deposit(bytes,bytes,bytes,bytes32)",
+            {"$hex": "0x" + "a1" * 48},
+            {"$hex": "0x01" + "00" * 11 + _STRANGER[2:]},
+            {"$hex": "0x" + "b2" * 96},
+            {"$hex": "0x" + "c3" * 32},
+        ],
+        id="beacon-deposit-stranger",
+    ),
+    pytest.param(
+        "0xbd3fa81b58ba92a82136038b25adec7066af3155",
+        0,
+        [
+            "depositForBurn(uint256,uint32,bytes32,address)",
+            10**9,
+            3,
+            {"$hex": "0x" + "00" * 12 + _STRANGER[2:]},
+            "0xa0b86991c6218b36c1d19d4a2e9eb0ce3606eb48",
+        ],
+        id="cctp-burn-stranger",
+    ),
+    pytest.param(
+        "0x150f94b44927f078737562f0fcf3c95c01cc2376",
+        3 * 10**18,
+        [
+            "swapETH(uint16,address,bytes,uint256,uint256)",
+            110,
+            _STRANGER,
+            _STRANGER,
+            29 * 10**17,
+            1,
+        ],
+        id="stargate-eth-stranger",
+    ),
+    pytest.param(
+        "0x0000000000000000000000000000000000000064",
+        10**18,
+        ["withdrawEth(address)", _STRANGER],
+        id="arbsys-withdraw-stranger",
+    ),
+    pytest.param(
+        "0x308861a430be4cce5502d0a12724771fc6daf216",
+        0,
+        ["requestWithdraw(address,uint256)", _STRANGER, 10**18],
+        id="etherfi-request-stranger",
+    ),
 ]
 
 

@@ -19,13 +19,19 @@ from aiegis_guard.findings import Action
 from aiegis_guard.policy import Policy
 from tests.receiver_builders import OWN, STRANGER, own_tx, word
 from tests.test_evm_bridges import across, oft
+from tests.test_evm_crosschain import burn as cctp_burn
+from tests.test_evm_crosschain import burn_message, burn_v2, swap_eth
 from tests.test_evm_receivers import compact, gmx, kyber, pendle_buy_pt, solidly
 from tests.test_evm_v4_positions import burn
+from tests.test_zeroex_orders import fill_limit
 
 pytestmark = pytest.mark.slow
 
 FUZZ = settings(max_examples=120, deadline=None, suppress_health_check=[HealthCheck.too_slow])
-_MODULES = ("bridges", "solidly", "pendle", "perps", "nft_pools", "v4_positions", "odos")
+_MODULES = (
+    "bridges", "solidly", "pendle", "perps", "nft_pools", "v4_positions", "odos", "crosschain",
+    "staking", "zeroex",
+)  # fmt: skip
 SELECTORS = sorted(
     {
         keccak256(sig.encode())[:4]
@@ -42,6 +48,11 @@ VALID = [
     gmx(OWN, 2),
     compact(b"\x00\x00"),
     bytes.fromhex(burn(OWN)["data"][2:]),
+    cctp_burn(word(OWN)),
+    burn_v2(word(STRANGER)),
+    swap_eth(bytes.fromhex(OWN[2:])),
+    burn_message(word(OWN), 10**9),
+    fill_limit(10**18, 10**9, 10**9, 10**6, STRANGER),
 ]
 GUARD = Guard(Policy.model_validate({"wallet": {"evm": [OWN]}}), classifier=False)
 TARGET = "0x" + "ab" * 20

@@ -571,6 +571,62 @@ PINNED = [
     ("e71bdf41", "addDelegate(address)"),
     ("dd43a79f", "removeDelegate(address,bool)"),
     ("885133e3", "deleteAllowance(address,address)"),
+    # Circle CCTP TokenMessenger v1 / v2, Polygon PoS RootChainManager, Stargate v1 RouterETH /
+    # Router, OP Stack L2StandardBridge / L2ToL1MessagePasser, Arbitrum ArbSys, the beacon
+    # deposit contract, ether.fi LiquidityPool
+    ("6fd3504e", "depositForBurn(uint256,uint32,bytes32,address)"),
+    ("f856ddb6", "depositForBurnWithCaller(uint256,uint32,bytes32,address,bytes32)"),
+    ("8e0250ee", "depositForBurn(uint256,uint32,bytes32,address,bytes32,uint256,uint32)"),
+    (
+        "779b432d",
+        "depositForBurnWithHook(uint256,uint32,bytes32,address,bytes32,uint256,uint32,bytes)",
+    ),
+    ("4faa8a26", "depositEtherFor(address)"),
+    ("e3dec8fb", "depositFor(address,address,bytes)"),
+    ("1114cd2a", "swapETH(uint16,address,bytes,uint256,uint256)"),
+    (
+        "9fbf10fc",
+        "swap(uint16,uint256,uint256,address,uint256,uint256,(uint256,uint256,bytes),bytes,bytes)",
+    ),
+    ("32b7006d", "withdraw(address,uint256,uint32,bytes)"),
+    ("a3a79548", "withdrawTo(address,address,uint256,uint32,bytes)"),
+    ("c2b3e5ac", "initiateWithdrawal(address,uint256,bytes)"),
+    ("928c169a", "sendTxToL1(address,bytes)"),
+    ("25e16063", "withdrawEth(address)"),
+    ("22895118", "deposit(bytes,bytes,bytes,bytes32)"),
+    ("f340fa01", "deposit(address)"),
+    ("397a1b28", "requestWithdraw(address,uint256)"),
+    (
+        "03dcfbdc",
+        "requestWithdrawWithPermit(address,uint256,(uint256,uint256,uint8,bytes32,bytes32))",
+    ),
+    ("29a78e33", "replaceDepositForBurn(bytes,bytes,bytes32,bytes32)"),
+    ("7b3a3c8b", "outboundTransfer(address,address,uint256,bytes)"),  # Arbitrum L2GatewayRouter
+    # 0x Exchange Proxy v4 INativeOrdersFeature
+    (
+        "f6274f66",
+        "fillLimitOrder((address,address,uint128,uint128,uint128,address,address,address,"
+        "address,bytes32,uint64,uint256),(uint8,uint8,bytes32,bytes32),uint128)",
+    ),
+    (
+        "9240529c",
+        "fillOrKillLimitOrder((address,address,uint128,uint128,uint128,address,address,address,"
+        "address,bytes32,uint64,uint256),(uint8,uint8,bytes32,bytes32),uint128)",
+    ),
+    (
+        "aa77476c",
+        "fillRfqOrder((address,address,uint128,uint128,address,address,address,bytes32,uint64,"
+        "uint256),(uint8,uint8,bytes32,bytes32),uint128)",
+    ),
+    (
+        "438cdfc5",
+        "fillOrKillRfqOrder((address,address,uint128,uint128,address,address,address,bytes32,"
+        "uint64,uint256),(uint8,uint8,bytes32,bytes32),uint128)",
+    ),
+    (  # Stargate v2 IStargate
+        "cbef2aa9",
+        "sendToken((uint32,bytes32,uint256,uint256,bytes,bytes,bytes),(uint256,uint256),address)",
+    ),
 ]
 
 

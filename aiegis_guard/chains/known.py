@@ -20,6 +20,7 @@ from aiegis_guard.findings import Chain
 
 __all__ = [
     "KnownMint",
+    "bridged_token",
     "contract_label",
     "conversion_contract",
     "imitated_contract",
@@ -211,6 +212,16 @@ def known_gauges() -> frozenset[str]:
     ``asset`` (its LP token) credits the same amount of gauge balance (Curve
     ``LiquidityGauge*.vy`` ``deposit``: ``balanceOf[_addr] += _value``)."""
     return frozenset(r["address"].lower() for r in _evm_rows() if r.get("kind") == "gauge")
+
+
+@cache
+def bridged_token(bridge: str, root: str) -> str | None:
+    """The token ``bridge`` mints on its other chain for ``root`` (a row's ``bridge`` and
+    ``root``: the Polygon PoS bridge's USDC.e for USDC), lower-case; None when not known."""
+    for row in _evm_rows():
+        if row.get("bridge") == bridge and str(row.get("root", "")).lower() == root:
+            return str(row["address"]).lower()
+    return None
 
 
 @cache

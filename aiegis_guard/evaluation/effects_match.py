@@ -36,7 +36,8 @@ meaning:
 * an authority over a token (votes delegated) matches an ``erc20:<token>`` by the asset it is
   over, whatever account it names;
 * a ``contract:<addr>`` given or received (shares in a strategy, a position in a market) is
-  an effect on the asset of that contract;
+  an effect on the asset of that contract, and a ``stake:<key>`` given or received (a
+  beacon-chain validator's balance, named by its BLS key) one on the asset of that key;
 * the opaque effects' asset words (``nft:blur_bulk_listing``) are descriptions: an opaque
   effect matches on its counterparty (target) only.
 
@@ -120,10 +121,11 @@ def _asset_ok(exp: Mapping[str, Any], act: Mapping[str, Any], own: str) -> bool:
         return token == "*" or token is None or token in ids or (not ids and bool(act["unlimited"]))
     # safe: / account: / spl_account: / stake: / contract: name the account acted on (an
     # authority effect without an account acts on the signer: the own account); a position
-    # given or received (``contract:<strategy>`` shares) or an asset account given, received or
-    # granted (a compressed / Metaplex Core NFT, a name account) is the guard's asset
+    # given or received (``contract:<strategy>`` shares, ``stake:<validator key>``) or an
+    # asset account given, received or granted (a compressed / Metaplex Core NFT, a name
+    # account) is the guard's asset
     account = _norm(act.get("account") or ("" if act["kind"] != "authority" else own))
-    moved = ("gives", "gets") if prefix == "contract" else ("gives", "gets", "grants")
+    moved = ("gives", "gets") if prefix in ("contract", "stake") else ("gives", "gets", "grants")
     if prefix in ("contract", "account", "stake") and act["kind"] in moved:
         return address in (account, _norm(act.get("target")), _actual_address(act))
     if prefix == "account" and act["kind"] == "authority" and account == _program_data(address):

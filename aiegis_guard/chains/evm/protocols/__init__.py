@@ -19,6 +19,7 @@ from aiegis_guard.chains.evm.protocols import (
     balancer,
     bridges,
     bulker,
+    crosschain,
     delegations,
     disperse,
     fulfil,
@@ -36,12 +37,14 @@ from aiegis_guard.chains.evm.protocols import (
     restaking,
     safe,
     solidly,
+    staking,
     standards,
     swaps,
     uns,
     v4_positions,
     vaults,
     x2y2,
+    zeroex,
     zora,
 )
 from aiegis_guard.chains.evm.selectors import Function
@@ -86,6 +89,9 @@ def _build() -> tuple[dict[bytes, Function], dict[str, Handler]]:
         gauges,
         admin,
         delegations,
+        crosschain,
+        staking,
+        zeroex,
     ):
         for signature, handler in module.TABLE:
             key = f"{module.__name__.rsplit('.', 1)[-1]}.{handler.__name__.lstrip('_')}"

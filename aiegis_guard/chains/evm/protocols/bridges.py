@@ -14,6 +14,8 @@ Sources (function signatures and argument order):
   oftCmd}, MessagingFee{nativeFee, lzTokenFee}, refundAddress)``: the caller's ``amountLD``
   in (an OFT burns its own token, an adapter / Stargate v2 pool locks ``token()``), at least
   ``minAmountLD`` out to ``to``; ``refundAddress`` only gets back an overpaid fee.
+  stargate-protocol/stargate-v2 ``packages/stg-evm-v2/src/interfaces/IStargate.sol``:
+  ``sendToken`` takes ``send``'s arguments and does the same (it also returns the bus ticket).
 - hop-protocol/contracts ``contracts/bridges/L1_Bridge.sol``: ``sendToL2(chainId, recipient,
   amount, amountOutMin, deadline, relayer, relayerFee)`` (``L1_ERC20_Bridge`` pulls
   ``l1CanonicalToken``, ``L1_ETH_Bridge`` takes ``msg.value``).
@@ -53,7 +55,7 @@ from aiegis_guard.chains.evm.selectors import Function
 from aiegis_guard.chains.known import vault_asset
 from aiegis_guard.chains.transaction import Asset
 
-__all__ = ["TABLE", "bytes32_address"]
+__all__ = ["TABLE", "bridge_ops", "bytes32_address"]
 
 
 def bytes32_address(word: bytes) -> str:
@@ -71,7 +73,7 @@ def _bridged(bridge: str) -> Asset:
     return asset(token) if token is not None else stand_in("bridged token", bridge)
 
 
-def _bridge(
+def bridge_ops(
     f: Frame,
     via: str,
     give: tuple[Asset | None, int | None],
@@ -111,7 +113,9 @@ def _oft_send(f: Frame, fn: Function, a: list[Any]) -> Result:
     the contract's ``asset`` in ``data/evm_protocols.json`` when known)."""
     (_eid, to, amount, minimum, _options, _compose, _cmd), _fee, _refund = a
     token = _bridged(f.target)
-    return _bridge(f, "layerzero.oft_send", (token, amount), (token, minimum), bytes32_address(to))
+    return bridge_ops(
+        f, "layerzero.oft_send", (token, amount), (token, minimum), bytes32_address(to)
+    )
 
 
 RELAYER_SHARE = 10  # a relayer keeping more than 1/10 of a same-token deposit takes it
@@ -131,7 +135,7 @@ def _hop_send(f: Frame, fn: Function, a: list[Any]) -> Result:
     _chain, recipient, amount, minimum, _deadline, _relayer, fee = a[:7]
     token = native() if f.value and f.value == amount else _bridged(f.target)
     got = (token, _left(amount, fee, minimum))
-    return _bridge(f, "hop.send_to_l2", (token, amount), got, recipient)
+    return bridge_ops(f, "hop.send_to_l2", (token, amount), got, recipient)
 
 
 def _wormhole_transfer(f: Frame, fn: Function, a: list[Any]) -> Result:
@@ -140,7 +144,7 @@ def _wormhole_transfer(f: Frame, fn: Function, a: list[Any]) -> Result:
     token, amount, _chain, recipient, fee = a[:5]
     via = "wormhole.transfer_tokens"
     got = (asset(token), _left(amount, fee))
-    return _bridge(f, via, (asset(token), amount), got, bytes32_address(recipient))
+    return bridge_ops(f, via, (asset(token), amount), got, bytes32_address(recipient))
 
 
 def _wormhole_eth(f: Frame, fn: Function, a: list[Any]) -> Result:
@@ -149,7 +153,7 @@ def _wormhole_eth(f: Frame, fn: Function, a: list[Any]) -> Result:
     _chain, recipient, fee = a[:3]
     via = "wormhole.wrap_and_transfer_eth"
     got = (native(), _left(f.value, fee))
-    return _bridge(f, via, (None, None), got, bytes32_address(recipient))
+    return bridge_ops(f, via, (None, None), got, bytes32_address(recipient))
 
 
 def _canonical_eth(f: Frame, fn: Function, a: list[Any]) -> Result:
@@ -157,7 +161,7 @@ def _canonical_eth(f: Frame, fn: Function, a: list[Any]) -> Result:
     (to the caller), ``depositETHTo`` / ``bridgeETHTo`` (to ``_to``), Arbitrum's Inbox
     ``depositEth()`` (to the caller's L2 alias): the same ETH minted on L2, 1:1."""
     to = a[0] if fn.name.endswith("To") else f.sender or ZERO
-    return _bridge(f, f"canonical.{fn.name}", (None, None), (native(), f.value), to)
+    return bridge_ops(f, f"canonical.{fn.name}", (None, None), (native(), f.value), to)
 
 
 def _canonical_token(f: Frame, fn: Function, a: list[Any]) -> Result:
@@ -171,7 +175,9 @@ def _canonical_token(f: Frame, fn: Function, a: list[Any]) -> Result:
     else:
         token, remote = a[0], a[1]
         to, amount = (a[2], a[3]) if fn.name.endswith("To") else (f.sender or ZERO, a[2])
-    return _bridge(f, f"canonical.{fn.name}", (asset(token), amount), (asset(remote), amount), to)
+    return bridge_ops(
+        f, f"canonical.{fn.name}", (asset(token), amount), (asset(remote), amount), to
+    )
 
 
 def _retryable(f: Frame, fn: Function, a: list[Any]) -> Result:
@@ -181,10 +187,10 @@ def _retryable(f: Frame, fn: Function, a: list[Any]) -> Result:
     call itself runs as the caller's alias (never the caller's L2 account): not an effect."""
     to, l2_value, _submission, excess_to, value_to = a[:5]
     via = f"arbitrum.{fn.name}"
-    out = _bridge(f, via, (None, None), (native(), l2_value), to) if l2_value else []
+    out = bridge_ops(f, via, (None, None), (native(), l2_value), to) if l2_value else []
     refunds = {excess_to} | ({value_to} if l2_value else set())
     for who in sorted(refunds - {ZERO, f.sender, to}):
-        out += _bridge(f, f"{via}.refund", (None, None), (native(), None), who)
+        out += bridge_ops(f, f"{via}.refund", (None, None), (native(), None), who)
     return out
 
 
@@ -233,6 +239,10 @@ TABLE = (
     ),
     (
         "send((uint32,bytes32,uint256,uint256,bytes,bytes,bytes),(uint256,uint256),address)",
+        _oft_send,
+    ),
+    (
+        "sendToken((uint32,bytes32,uint256,uint256,bytes,bytes,bytes),(uint256,uint256),address)",
         _oft_send,
     ),
     ("sendToL2(uint256,address,uint256,uint256,uint256,address,uint256)", _hop_send),

@@ -35,6 +35,7 @@ from typing import Any
 
 from aiegis_guard.chains.evm.frames import ZERO, Frame, Result, asset, native
 from aiegis_guard.chains.evm.protocols.restaking import ROCKET_DEPOSIT_POOL, rocket_deposit
+from aiegis_guard.chains.evm.protocols.staking import etherfi_deposit, on_etherfi_pool
 from aiegis_guard.chains.evm.protocols.swaps import swap_ops
 from aiegis_guard.chains.evm.selectors import Function
 from aiegis_guard.chains.evm.tokens import approval, named_call, switch_approval
@@ -206,10 +207,12 @@ def _on(f: Frame, prefix: str) -> bool:
 
 def _weth_deposit(f: Frame, fn: Function, a: list[Any]) -> Result:
     """WETH9 ``deposit()``: the ETH sent comes back as WETH to ``msg.sender``; Rocket Pool's
-    deposit pool mints rETH for it (``restaking.py``); on any other contract what the payable
-    ``deposit()`` does with the ETH is unknown: opaque."""
+    deposit pool mints rETH for it (``restaking.py``), ether.fi's pool eETH (``staking.py``); on
+    any other contract what the payable ``deposit()`` does with the ETH is unknown: opaque."""
     if f.target == ROCKET_DEPOSIT_POOL:
         return rocket_deposit(f, fn, a)
+    if on_etherfi_pool(f):
+        return etherfi_deposit(f, fn, a)
     if not _on(f, "WETH"):
         return [named_call(f, fn, known=False)]
     if f.sender is None:

@@ -28,6 +28,15 @@ Sources (type strings as the projects publish them):
   OrderItem(uint256 price,bytes data)``; intent 1 sell, 2 auction, 3 buy; each item is filled
   on its own (one order index per item). X2Y2 itself signs only a hash of it (personal_sign):
   see :mod:`.x2y2`.
+- 0x Exchange Proxy v4 native orders (0xProject/protocol ``contracts/zero-ex/contracts/src/
+  features/libs/LibNativeOrder.sol``): ``LimitOrder(address makerToken,address takerToken,
+  uint128 makerAmount,uint128 takerAmount,uint128 takerTokenFeeAmount,address maker,address
+  taker,address sender,address feeRecipient,bytes32 pool,uint64 expiry,uint256 salt)`` and
+  ``RfqOrder(...,address maker,address taker,address txOrigin,bytes32 pool,uint64 expiry,
+  uint256 salt)``: the maker gives up to ``makerAmount`` of ``makerToken`` for ``takerAmount``
+  of ``takerToken``, always paid to the maker (``NativeOrdersSettlement``: partial fills at the
+  same price); ``taker`` / ``txOrigin`` only restrict who fills, the taker's token fee is paid
+  by the taker to ``feeRecipient``: neither moves the maker's value.
 
 Each order's offer is a :class:`Transfer` (``order`` = its index) to the settlement
 contract, each consideration a :class:`Receipt` to its recipient; ``chains/effect_rules``
@@ -214,6 +223,12 @@ def _polymarket(o: _Order, m: dict[str, Any]) -> None:
         o.get(POLYMARKET_COLLATERAL, AssetKind.FUNGIBLE, maker, m["takerAmount"])
 
 
+def _zeroex(o: _Order, m: dict[str, Any]) -> None:
+    maker = m["maker"]
+    o.give(m["makerToken"], AssetKind.FUNGIBLE, maker, m["makerAmount"], None)
+    o.get(m["takerToken"], AssetKind.FUNGIBLE, maker, m["takerAmount"])
+
+
 _SHAPES: tuple[tuple[str, frozenset[str]], ...] = (
     ("seaport", frozenset({"offerer", "offer", "consideration"})),
     ("blur", frozenset({"trader", "side", "collection", "paymentToken", "price", "fees"})),
@@ -221,6 +236,8 @@ _SHAPES: tuple[tuple[str, frozenset[str]], ...] = (
     ("cow", frozenset({"sellToken", "buyToken", "receiver", "sellAmount", "buyAmount"})),
     ("1inch", frozenset({"makerAsset", "takerAsset", "maker", "receiver", "makingAmount"})),
     ("x2y2", x2y2.FIELDS),
+    ("zeroex", frozenset({"makerToken", "takerToken", "makerAmount", "takerAmount", "maker",
+                          "taker"})),
     ("polymarket", frozenset({"maker", "signer", "taker", "tokenId", "makerAmount", "takerAmount",
                               "side", "signatureType"})),
 )  # fmt: skip
@@ -265,6 +282,8 @@ def decode_order(
             _cow(o, m, owner)
         elif shape == "polymarket":
             _polymarket(o, m)
+        elif shape == "zeroex":
+            _zeroex(o, m)
         else:
             _oneinch(o, m)
         out += o.ops
