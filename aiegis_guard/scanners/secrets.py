@@ -195,6 +195,14 @@ PROVIDERS: tuple[Provider, ...] = (
     Provider("alchemy", "Alchemy API key", ("alchemy",), _re(
         r"(?:alchemy\.com/v2/|alchemyapi\.io/v2/|(?<![A-Za-z0-9_-]))"
         rf"(?P<secret>[A-Za-z0-9_-]{{32}}){E}"), 50, after=80, check=_mixed),
+    # the same keys in a request's path with the provider's host on its own line (an HTTP
+    # dump: "POST /v2/<key> HTTP/1.1" then "Host: eth-mainnet.g.alchemy.com")
+    Provider("alchemy", "Alchemy API key", ("/v2/",), _re(
+        rf"/v2/(?P<secret>[A-Za-z0-9_-]{{32}}){E}"), 36, check=_mixed,
+        near=LazyPattern(r"(?i)alchemy(?:api)?\.(?:com|io)\b")),
+    Provider("infura", "Infura project secret / id", ("/v3/",), _re(
+        rf"/v3/(?P<secret>[0-9a-f]{{32}}){E}"), 36, check=_mixed,
+        near=LazyPattern(r"(?i)infura\.io\b")),
     Provider("infura", "Infura project secret / id", ("infura",), _re(
         rf"(?:infura\.io/(?:ws/)?v3/|{B})(?P<secret>[0-9a-f]{{32}}){E}"), 50, after=80,
         check=_mixed),
@@ -205,6 +213,10 @@ PROVIDERS: tuple[Provider, ...] = (
         check=_mixed),
     Provider("helius", "Helius API key", ("helius",), _re(
         rf"(?:api[-_]?key=|key[\"'\s:=]+)(?P<secret>{UUID})"), 60, after=120),
+    # Blast API: the project id (a UUID) is the path of the endpoint,
+    # https://<network>.blastapi.io/<project id> (wss:// likewise)
+    Provider("blastapi", "Blast API project id", ("blastapi.io/",), _re(
+        rf"blastapi\.io/(?P<secret>{UUID})(?![A-Za-z0-9_-])"), 49),
     Provider("quicknode", "QuickNode endpoint token", ("quiknode.pro/",), _re(
         r"quiknode\.pro/(?P<secret>[0-9a-f]{32,64})(?![A-Za-z0-9_])"), 78),
     Provider("ankr", "Ankr RPC token", ("rpc.ankr.com/",), _re(
@@ -251,7 +263,10 @@ PROVIDERS: tuple[Provider, ...] = (
     # letters and digits mixed (a name or a placeholder is neither)
     Provider("api_key", "API key given by its name", (
         "api-key", "api_key", "apikey", "secretkey", "secret_key", "secret-key"), _re(
-        r"(?i:api[-_]?key|secret[-_]?key)[\"'`]?\s*[:=/]\s*[\"'`]?"
+        r"(?i:api[-_]?key|secret[-_]?key)[\"'`]?"
+        # a header kept as a name / value pair (Insomnia, Postman, HAR: {"name": "api-key",
+        # "value": ".."}, {"key": "x-api-key", "value": ".."})
+        r"(?:[\s,]{1,8}[\"'`]?value[\"'`]?)?\s*[:=/]\s*[\"'`]?"
         r"(?P<secret>[A-Za-z0-9_-]{16,128})(?![A-Za-z0-9_-])"), 150, check=_mixed, generic=True),
     # HTTP Basic credentials (Infura IPFS: base64 of "<project id>:<secret>"): decoded, a name
     # and a secret of letters and digits
