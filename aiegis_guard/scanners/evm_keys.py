@@ -76,6 +76,11 @@ _FIELD_RE = re.compile(r"(?:[\w\"'\]]\s*:|[\[,]\s*[\"'])\s*[\"']?$")
 # literal for int()"): the frames around the message decide instead
 _ECHO_WORDS = frozenset(("input", "value"))
 _JSON_ENDS = ('":"', '","', ': "', '["', '": ')  # the same, compact: no regex
+# hash words that only say "a value" ("value", "blob", "data"): a value so named is still
+# derived when an address is in the text (an export's {"address": .., "value": "<key>"})
+_GENERIC_NAMES = frozenset(
+    f"context:{w!r}" for w in ("value", "blob", "data", "result", "id", "index", "input", "params")
+)
 _WORD = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789_")
 _LIST_GAP = frozenset(" \t\r\n,;\"'[]")
 
@@ -279,7 +284,8 @@ def find_evm_keys(
             call = call_context(text, start)
             prev = ("key", call) if call is not None else prev
         kind, evidence = prev  # a listed value inherits the class of the one before
-        if derivations and (kind == "bare" or (kind == "hash" and derive_hashes)):
+        generic = kind == "hash" and evidence.lower() in _GENERIC_NAMES
+        if derivations and (kind == "bare" or (kind == "hash" and (derive_hashes or generic))):
             present = _addresses(text, spans) if present is None else present
             if own or present:
                 derivations -= 1

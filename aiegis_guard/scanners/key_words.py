@@ -46,7 +46,9 @@ KEY_WORDS = _words(
     privat prywatny geheim geheimer geheimen pribadi soukrom seed mnemonic
     chiave clave chave sleutel klucz anahtar kunci firmante firmatario assinante signataire
     unterzeichner ondertekenaar restore restored restoring import imported importing export
-    exported exporting password passwd passphrase"""
+    exported exporting password passwd passphrase material deployer operator relayer"""
+    # "material": key material (NIST SP 800-57's term for keys); deployer / operator /
+    # relayer: the accounts a deploy script or a relay signs with, named for their role
     # not "wallet": on Sui and Aptos a wallet's address is 0x + 64 hex
 )
 # Key words of scripts the ASCII word pass cannot read (lower-case substrings of the window).
@@ -79,7 +81,8 @@ HASH_WORDS = _words(
     slot digest checksum commit commitment proof signature signatures sig sigs r s v data
     input code mix parent sha keccak merkle withdrawal withdrawals selector log logs
     explorer event beacon blob request requests state id ids uuid result value memory stack
-    params cache index preimage head memo pubkey typehash role constant immutable bytes32"""
+    params cache index preimage head memo pubkey typehash role constant immutable bytes32
+    thumbprint fingerprint"""
 )
 # "key" is a key unless qualified ("storage key", "public key") or a quoted JSON field name.
 KEY_QUALIFIERS = _words(
