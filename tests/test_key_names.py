@@ -32,6 +32,11 @@ OTHER_ADDRESS = address_of(bytes.fromhex(OTHER))
         pytest.param(
             f'{{"wallet": {{"blob": "0x{KEY}", "addr": "{ADDRESS}"}}}}', id="blob-derives"
         ),
+        pytest.param(f'{{"host": "keeper-2", "_wallet_blob": "{KEY}"}}', id="wallet-blob-field"),
+        pytest.param(f'{{"wallet": {{\n      "raw": "0x{KEY}"}}}}', id="wallet-raw-nested"),
+        pytest.param(
+            f'[profiles.prod.wallet]\nkind = "hot"\nblob = "0x{KEY}"\n', id="toml-wallet-table"
+        ),
     ],
 )
 def test_named_or_derived_key_is_blocked(text: str) -> None:
@@ -56,6 +61,13 @@ def test_named_or_derived_key_is_blocked(text: str) -> None:
             f'{{"wallet": {{"blob": {{"sha256": "{HASH}", "size": 4096}}}}}}', id="blob-sha"
         ),
         pytest.param(f"slot=0x{HASH} value=0x{KEY} impl={OTHER_ADDRESS}", id="storage-value"),
+        pytest.param(f'{{"blob": "0x{HASH}"}}', id="blob-alone"),
+        pytest.param(f'{{"_wallet_blob_sha256": "{HASH}"}}', id="wallet-blob-digest"),
+        pytest.param(f'[profiles.prod.cache]\nblob = "0x{HASH}"\n', id="toml-other-table"),
+        pytest.param(f'[wallet]\naddress = "0x{HASH}"\n', id="toml-wallet-sui-address"),
+        pytest.param(
+            f'[wallet]\nkind = "hot"\n\n[artifacts]\nblob = "0x{HASH}"\n', id="toml-next-table"
+        ),
     ],
 )
 def test_hash_twins_are_not_blocked(text: str) -> None:

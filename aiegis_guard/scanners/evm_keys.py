@@ -40,8 +40,11 @@ from aiegis_guard.scanners.key_checks import secret_finding
 from aiegis_guard.scanners.key_places import echo_frames, link_part, may_hold_store, store_command
 from aiegis_guard.scanners.key_words import (
     HASH_WORDS,
+    HELD_NOUNS,
+    HOLDERS,
     KEY_WORDS,
     REREAD,
+    WORD_RE,
     classify_window,
     classify_words,
     foreign_key_word,
@@ -81,6 +84,8 @@ _JSON_ENDS = ('":"', '","', ': "', '["', '": ')  # the same, compact: no regex
 _GENERIC_NAMES = frozenset(
     f"context:{w!r}" for w in ("value", "blob", "data", "result", "id", "index", "input", "params")
 )
+TABLE_RE = re.compile(r"^[ \t]*\[{1,2}([\w.\"' -]{1,80})\]{1,2}[ \t]*$", re.MULTILINE)
+TABLE_REACH = 400  # characters before a value searched for its table's header
 _WORD = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789_")
 _LIST_GAP = frozenset(" \t\r\n,;\"'[]")
 
@@ -156,6 +161,10 @@ def _context(
         frames = echo_frames(text, value_start)
         if frames is not None:
             return _frames_context(frames)
+    if before is not None and before[0] == "hash" and before[1].lower() in HELD_NOUNS:
+        table = _table_holder(text, lo, start)  # [profiles.prod.wallet] .. blob = "0x..
+        if table is not None:
+            return "key", f"table:{table!r}"
     if before is not None:
         return before[0], f"context:{before[1]!r}"
     link = link_part(text, value_start)
@@ -168,6 +177,16 @@ def _context(
     if foreign is not None:
         return "key", f"context:{foreign!r}"
     return "bare", ""
+
+
+def _table_holder(text: str, lo: int, start: int) -> str | None:
+    """The TOML / INI table a value sits in, when its name is a wallet's: the header names
+    what the table's plain-named entries hold."""
+    headers = list(TABLE_RE.finditer(text, max(lo, start - TABLE_REACH), start))
+    if not headers:
+        return None
+    name = headers[-1].group(1)
+    return name if {w.lower() for w in WORD_RE.findall(name)} & HOLDERS else None
 
 
 def _word_start(text: str, at: int, stop: int) -> int:

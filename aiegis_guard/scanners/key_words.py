@@ -17,10 +17,13 @@ __all__ = [
     "CALLS",
     "FOREIGN_KEY_WORDS",
     "HASH_WORDS",
+    "HELD_NOUNS",
+    "HOLDERS",
     "KEY_QUALIFIERS",
     "KEY_WORDS",
     "REREAD",
     "SECRECY_PHRASES",
+    "WORD_RE",
     "classify_window",
     "classify_words",
     "foreign_key_word",
@@ -91,7 +94,11 @@ KEY_QUALIFIERS = _words(
 )
 _NAMED_VALUE_RE = re.compile(r"(?i)\b(?:name|key)\b")  # a name/value pair: the name classifies
 QUALIFIED_KEY_WORDS = {"credentials": ("withdrawal",), "credential": ("withdrawal",)}
-REREAD = frozenset(("key", "keys", "value", *QUALIFIED_KEY_WORDS))
+# what a wallet holds, named only as stuff ("wallet_blob", "wallet": {"raw": ..}): its key;
+# alone, a blob is a hash's (a blob store's object, an EIP-4844 blob)
+HELD_NOUNS = frozenset(("blob", "bytes", "raw", "payload"))
+HOLDERS = frozenset(("wallet", "wallets"))
+REREAD = frozenset(("key", "keys", "value", *QUALIFIED_KEY_WORDS, *HELD_NOUNS))
 # tags of a plist / XML serialisation that say what follows is, not what it is named
 # (<PrivateKey>0x..</PrivateKey> is still named by its tag)
 _MARKUP_TYPES = frozenset(("data", "string", "key", "value", "dict", "array", "item", "entry"))
@@ -113,6 +120,8 @@ def _word_class(window: str, m: re.Match[str], prev: str) -> str | None:
         return None  # <data>, </key>: a plist's structure; its <key> element names the value
     if _ATTRIBUTE_RE.match(window, m.end()) and not (tag.endswith("<") or tag == "</"):
         return None  # an attribute (<Value ProtectInMemory="True">): says nothing of the value
+    if word in HELD_NOUNS and prev in HOLDERS:
+        return "key"  # wallet_blob, "wallet": {"raw": ..}
     if word == "data" and prev == "string":
         return None  # a Kubernetes Secret's stringData: says nothing of its values
     if word == "value" and _NAMED_VALUE_RE.search(window, 0, m.start()):
