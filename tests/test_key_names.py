@@ -37,6 +37,8 @@ OTHER_ADDRESS = address_of(bytes.fromhex(OTHER))
         pytest.param(
             f'[profiles.prod.wallet]\nkind = "hot"\nblob = "0x{KEY}"\n', id="toml-wallet-table"
         ),
+        pytest.param(f'ملف الإعدادات: {{"محفظة": {{"المادة": "{KEY}"}}}}', id="arabic-material"),
+        pytest.param(f"кошелёк:\n  материал: {KEY}", id="russian-material"),
     ],
 )
 def test_named_or_derived_key_is_blocked(text: str) -> None:
@@ -62,6 +64,8 @@ def test_named_or_derived_key_is_blocked(text: str) -> None:
         ),
         pytest.param(f"slot=0x{HASH} value=0x{KEY} impl={OTHER_ADDRESS}", id="storage-value"),
         pytest.param(f'{{"blob": "0x{HASH}"}}', id="blob-alone"),
+        pytest.param(f"гаманець:\n  адреса_sui: 0x{HASH}", id="ukrainian-wallet-address"),
+        pytest.param(f'{{"محفظة": {{"عنوان": "0x{HASH}"}}}}', id="arabic-wallet-address"),
         pytest.param(f'{{"_wallet_blob_sha256": "{HASH}"}}', id="wallet-blob-digest"),
         pytest.param(f'[profiles.prod.cache]\nblob = "0x{HASH}"\n', id="toml-other-table"),
         pytest.param(f'[wallet]\naddress = "0x{HASH}"\n', id="toml-wallet-sui-address"),

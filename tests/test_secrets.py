@@ -123,6 +123,12 @@ _UUID = "3c9e1f7a-2b4d-4e6f-8a1c-5d7e9f0b2c4a"  # made up for this test
             "secret.blastapi",
             id="blastapi-project-id",
         ),
+        pytest.param(
+            f'{{"url": "https://svc.blockdaemon.com/universal/v1/ethereum/mainnet", '
+            f'"headers": {{"Authorization": "Bearer {_KEY32}x7Y2"}}}}',
+            "secret.blockdaemon",
+            id="blockdaemon-bearer-in-logged-headers",
+        ),
     ],
 )
 def test_provider_key_in_request_shapes(text: str, rule: str) -> None:
@@ -142,6 +148,11 @@ def test_provider_key_in_request_shapes(text: str, rule: str) -> None:
             '{"name": "api-key", "value": "{{NOWNODES_API_KEY}}"}', id="api-key-pair-template"
         ),
         pytest.param(f"https://explorer.example.io/{_UUID}", id="uuid-path-other-host"),
+        pytest.param(
+            "curl -H 'Authorization: Bearer YOUR_API_KEY_HERE_FROM_THE_DASHBOARD' "
+            "https://svc.blockdaemon.com/universal/v1/bitcoin/mainnet/sync/block_number",
+            id="blockdaemon-placeholder",
+        ),
     ],
 )
 def test_provider_key_shapes_without_key_are_clean(text: str) -> None:

@@ -61,6 +61,8 @@ FOREIGN_KEY_WORDS = (
     "مفتاح خاص", "المفتاح الخاص", "निजी कुंजी", "klucz prywatny", "clé privée", "clé secrète",
     "秘密キー", "プライベートキー", "프라이빗 키", "프라이빗키", "คีย์ส่วนตัว", "מפתח פרטי",
     "کلید خصوصی", "ιδιωτικ", "soukromý klíč", "khoá riêng", "privésleutel", "ключ",
+    # "material" (key material), as the English key word
+    "المادة", "مادة", "материал", "матеріал",
 )  # fmt: skip
 # "public" in those scripts: a public key ("открытый ключ") is no secret
 FOREIGN_PUBLIC = ("открыт", "публичн", "公钥", "公鑰", "公開鍵", "공개", "publique", "öffentlich",

@@ -217,6 +217,15 @@ PROVIDERS: tuple[Provider, ...] = (
     # https://<network>.blastapi.io/<project id> (wss:// likewise)
     Provider("blastapi", "Blast API project id", ("blastapi.io/",), _re(
         rf"blastapi\.io/(?P<secret>{UUID})(?![A-Za-z0-9_-])"), 49),
+    # Blockdaemon API Suite: the key as a bearer token to svc.blockdaemon.com (or the legacy
+    # ubiquity.api.blockdaemon.com); docs.blockdaemon.com "Authenticate Your API Requests"
+    # (?apiKey= and X-API-Key: the generic api_key rule). The header after the URL (a log's
+    # captured request) or before it (curl -H .. URL)
+    Provider("blockdaemon", "Blockdaemon API key", ("blockdaemon.com",), _re(
+        rf"(?i:bearer)\s+(?P<secret>[A-Za-z0-9_-]{{30,64}}){E}"), 75, after=240, check=_mixed),
+    Provider("blockdaemon", "Blockdaemon API key", ("bearer",), _re(
+        rf"(?i:bearer)\s+(?P<secret>[A-Za-z0-9_-]{{30,64}}){E}"), 75, check=_mixed,
+        near=LazyPattern(r"(?i)blockdaemon\.com")),
     Provider("quicknode", "QuickNode endpoint token", ("quiknode.pro/",), _re(
         r"quiknode\.pro/(?P<secret>[0-9a-f]{32,64})(?![A-Za-z0-9_])"), 78),
     Provider("ankr", "Ankr RPC token", ("rpc.ankr.com/",), _re(
