@@ -39,6 +39,16 @@ OTHER_ADDRESS = address_of(bytes.fromhex(OTHER))
         ),
         pytest.param(f'ملف الإعدادات: {{"محفظة": {{"المادة": "{KEY}"}}}}', id="arabic-material"),
         pytest.param(f"кошелёк:\n  материал: {KEY}", id="russian-material"),
+        pytest.param(
+            f"bytes32 constant OWNER = 0x{KEY};\nfunction run() external {{\n"
+            "    vm.startBroadcast(uint256(OWNER));\n}",
+            id="constant-flows-to-broadcast",
+        ),
+        pytest.param(
+            f'ACCT = "0x{KEY}"\n// worker: const a = privateKeyToAccount(env.ACCT as Hex)',
+            id="var-flows-to-loader",
+        ),
+        pytest.param(f'x_val = "{KEY}"\nacct = Account.from_key(x_val)', id="py-flows-to-from-key"),
     ],
 )
 def test_named_or_derived_key_is_blocked(text: str) -> None:
@@ -64,6 +74,16 @@ def test_named_or_derived_key_is_blocked(text: str) -> None:
         ),
         pytest.param(f"slot=0x{HASH} value=0x{KEY} impl={OTHER_ADDRESS}", id="storage-value"),
         pytest.param(f'{{"blob": "0x{HASH}"}}', id="blob-alone"),
+        pytest.param(
+            f'TX = "0x{HASH}"\nreceipt = w3.eth.get_transaction_receipt(TX)', id="flows-to-lookup"
+        ),
+        pytest.param(
+            f'MSG = "0x{HASH}"\nsig = Account.unsafe_sign_hash(MSG, signer.key)',
+            id="flows-to-sign-as-message",
+        ),
+        pytest.param(
+            f"bytes32 constant SALT = 0x{HASH};\naddress a = deploy(SALT);", id="flows-to-deploy"
+        ),
         pytest.param(f"гаманець:\n  адреса_sui: 0x{HASH}", id="ukrainian-wallet-address"),
         pytest.param(f'{{"محفظة": {{"عنوان": "0x{HASH}"}}}}', id="arabic-wallet-address"),
         pytest.param(f'{{"_wallet_blob_sha256": "{HASH}"}}', id="wallet-blob-digest"),

@@ -5,7 +5,9 @@ hashes all day, and a hash has exactly the shape of a private key, so the decisi
 
 1. **Position** (:mod:`~aiegis_guard.scanners.key_calls`): an argument of a call that loads
    or signs with a key (``from_key(..)``, ``sign_transaction(tx, ..)``) or a ``params`` value
-   of a JSON-RPC key-import method is a key. **Place**
+   of a JSON-RPC key-import method is a key; so is a value bound to a name that the text
+   passes to such a call (``bytes32 constant OWNER = 0x..;`` .. ``vm.startBroadcast(OWNER)``),
+   when nothing else named it. **Place**
    (:mod:`~aiegis_guard.scanners.key_places`): a value written by a secret-store command
    (``aws ssm put-parameter --value``) is a key unless the entry's name says hash.
    **Context**: otherwise the nearest key-ish or hash-ish word in the ``WINDOW`` characters
@@ -35,7 +37,12 @@ from aiegis_guard.charclass import HEX, runs
 from aiegis_guard.findings import Action, Category, Finding, Severity
 from aiegis_guard.keys.evm import SECP256K1_N
 from aiegis_guard.redact import mask
-from aiegis_guard.scanners.key_calls import call_context, conversion_start, parse_context
+from aiegis_guard.scanners.key_calls import (
+    call_context,
+    conversion_start,
+    flow_context,
+    parse_context,
+)
 from aiegis_guard.scanners.key_checks import secret_finding
 from aiegis_guard.scanners.key_places import echo_frames, link_part, may_hold_store, store_command
 from aiegis_guard.scanners.key_words import (
@@ -70,6 +77,7 @@ TAIL = 24  # the part of the window whose classification is cached
 AFTER_WINDOW = 40  # "0x.. is my private key": checked only when nothing precedes
 MAX_DERIVATIONS = 64  # secp256k1 derivations per text (~70 µs each)
 MAX_CANDIDATES_REPORTED = 4
+MAX_FLOWS = 8  # values per text whose bound name is followed into the calls of the text
 SHORT_LENGTHS = (61, 62, 63)  # a key's hex without its leading zero digits
 
 # the value of a named field ("blockHash": "0x.., blockHash: 0x.., ["0x.., "0x..): the name
@@ -288,6 +296,7 @@ def find_evm_keys(
     present: frozenset[str] | None = None  # addresses in the text, found when first needed
     stores: bool | None = None  # may the text hold a store command: asked when first needed
     derivations = MAX_DERIVATIONS
+    flows, calls = MAX_FLOWS, "(" in text  # a name passed on needs a call to be passed to
     found: list[Finding] = []
     prev_end, prev, reported = 0, ("bare", ""), 0
     for i, (start, end, body) in enumerate(tokens):
@@ -310,6 +319,10 @@ def find_evm_keys(
                 derivations -= 1
                 derived = _derived(body, own, present)
                 kind, evidence = ("key", derived) if derived else (kind, evidence)
+        if kind != "key" and flows and calls:  # OWNER = 0x..; .. startBroadcast(OWNER)
+            flows -= 1
+            flow = flow_context(text, start)
+            kind, evidence = ("key", flow) if flow is not None else (kind, evidence)
         if kind == "key" and not is_placeholder(body):  # not PRIVATE_KEY=0xdeadbeef...
             found.append(key_finding((start, end), text[start:end], "pattern:hex64", evidence))
         elif kind == "bare" and reported < MAX_CANDIDATES_REPORTED:
