@@ -217,6 +217,11 @@ PROVIDERS: tuple[Provider, ...] = (
     # https://<network>.blastapi.io/<project id> (wss:// likewise)
     Provider("blastapi", "Blast API project id", ("blastapi.io/",), _re(
         rf"blastapi\.io/(?P<secret>{UUID})(?![A-Za-z0-9_-])"), 49),
+    # NodeReal MegaNode: https://<chain>-<network>.nodereal.io/v1/<API key> (32 hex; the
+    # endpoint shape of docs.nodereal.io's MegaNode introduction, linked from BNB Chain's
+    # JSON-RPC docs), wss:// likewise
+    Provider("nodereal", "NodeReal API key", ("nodereal.io/",), _re(
+        r"nodereal\.io/(?:ws/)?v1/(?P<secret>[0-9a-f]{32})(?![A-Za-z0-9_])"), 48, check=_mixed),
     # Blockdaemon API Suite: the key as a bearer token to svc.blockdaemon.com (or the legacy
     # ubiquity.api.blockdaemon.com); docs.blockdaemon.com "Authenticate Your API Requests"
     # (?apiKey= and X-API-Key: the generic api_key rule). The header after the URL (a log's
