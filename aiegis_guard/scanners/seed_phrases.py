@@ -30,6 +30,7 @@ from functools import cache
 from aiegis_guard.checksums import BIP39_LANGUAGES, BIP39_WORD_COUNTS, bip39_index, is_valid_bip39
 from aiegis_guard.findings import Action, Category, Finding, Severity
 from aiegis_guard.redact import mask_words
+from aiegis_guard.scanners.seed_labels import labels_blanked
 
 __all__ = [
     "LOWER_SEPARATORS",
@@ -146,11 +147,6 @@ CONJUNCTIONS = frozenset(("and", "und", "och"))
 # one of them recurs, as a second reading)
 SPOKEN_COMMAS = ("coma", "comma", "virgule", "komma", "virgola", "virgula")
 _SPOKEN_RE = re.compile(r"(?i)\b(?:" + "|".join(SPOKEN_COMMAS) + r")\b")
-# a label naming a one-word value: ``words: "urban"``, ``"w": "fossil"``, ``zi: "链"``,
-# or its place (``"i": 1``)
-_LABELLED_WORD_RE = re.compile(
-    r"(?<![\w])(\w{1,16})[\"']?[ \t]*[:=][ \t]*(?:[\"'][^\W\d_]{1,12}[\"']|\d{1,2}(?!\d))"
-)
 DICTATED_MIN = 5  # spoken commas before a text is read without them
 ESCAPED_REACH = 11 * 14  # characters holding the 11 escaped breaks of a phrase
 
@@ -404,26 +400,9 @@ def _second_readings(text: str, found: list[Finding]) -> Iterator[str]:
     if sum(text.count(w) for w in SPOKEN_COMMAS) >= DICTATED_MIN:
         yield _SPOKEN_RE.sub(lambda m: " " * len(m.group()), text)
     if text.count(":") >= MIN_WORDS - 1:
-        labelled = _labels_blanked(text)
+        labelled = labels_blanked(text, MIN_WORDS - 1)
         if labelled is not None:
             yield labelled
-
-
-def _labels_blanked(text: str) -> str | None:
-    """The text with a field label blanked where it names 11+ one-word values (offsets kept):
-    a protobuf repeated field (``words: "urban"`` a line), records of a word and its place
-    (``{"i": 1, "w": "fossil"}``); a label is a word itself ("words") or too short to be read
-    as one ("w"), so it breaks the run (and "label: " is no gap between words). None when no
-    label repeats so."""
-    counts: dict[str, int] = {}
-    for m in _LABELLED_WORD_RE.finditer(text):
-        counts[m.group(1)] = counts.get(m.group(1), 0) + 1
-    labels = {label for label, n in counts.items() if n >= MIN_WORDS - 1}
-    if not labels:
-        return None
-    names = "|".join(map(re.escape, sorted(labels)))
-    blank = re.compile(rf"(?<![\w])(?:{names})[\"']?[ \t]*[:=]")  # its colon too: no "label: "
-    return blank.sub(lambda m: " " * len(m.group()), text)
 
 
 def _escapes_as_breaks(text: str) -> str | None:
