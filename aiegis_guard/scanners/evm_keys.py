@@ -77,6 +77,7 @@ TAIL = 24  # the part of the window whose classification is cached
 AFTER_WINDOW = 40  # "0x.. is my private key": checked only when nothing precedes
 MAX_DERIVATIONS = 64  # secp256k1 derivations per text (~70 µs each)
 MAX_CANDIDATES_REPORTED = 4
+MAX_GENERIC_DERIVATIONS = 8  # values named only "value" / "blob" / "data".. derived per text
 MAX_FLOWS = 8  # values per text whose bound name is followed into the calls of the text
 SHORT_LENGTHS = (61, 62, 63)  # a key's hex without its leading zero digits
 
@@ -296,6 +297,7 @@ def find_evm_keys(
     present: frozenset[str] | None = None  # addresses in the text, found when first needed
     stores: bool | None = None  # may the text hold a store command: asked when first needed
     derivations = MAX_DERIVATIONS
+    generics = MAX_GENERIC_DERIVATIONS  # a JSON-RPC result's "value" / "data" hashes
     flows, calls = MAX_FLOWS, "(" in text  # a name passed on needs a call to be passed to
     found: list[Finding] = []
     prev_end, prev, reported = 0, ("bare", ""), 0
@@ -312,7 +314,8 @@ def find_evm_keys(
             call = call_context(text, start)
             prev = ("key", call) if call is not None else prev
         kind, evidence = prev  # a listed value inherits the class of the one before
-        generic = kind == "hash" and evidence.lower() in _GENERIC_NAMES
+        generic = kind == "hash" and evidence.lower() in _GENERIC_NAMES and generics > 0
+        generics -= generic
         if derivations and (kind == "bare" or (kind == "hash" and (derive_hashes or generic))):
             present = _addresses(text, spans) if present is None else present
             if own or present:

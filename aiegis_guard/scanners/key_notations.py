@@ -51,6 +51,7 @@ ESCAPED_RE = LazyPattern(
 )
 _ESCAPES = {"a": 7, "b": 8, "f": 12, "n": 10, "r": 13, "t": 9, "v": 11}
 _ESCAPE_RE = re.compile(r"\\(?:([0-7]{1,3})|x([0-9a-fA-F]{2})|(.))", re.DOTALL)
+BYTE_ESCAPE_RE = re.compile(r"\\(?:[0-3][0-7]{2}|x[0-9a-fA-F]{2})")  # \310, \x9a: the gate
 MIN_ESCAPES = 8  # a key's 32 random bytes have ~20 unprintable ones
 
 
@@ -109,7 +110,7 @@ def _unescape(body: str) -> bytes | None:
 
 
 def _escaped_strings(text: str) -> list[Finding]:
-    if not any(f"\\{d}" in text for d in "0123") and "\\x" not in text:
+    if "\\" not in text or BYTE_ESCAPE_RE.search(text) is None:
         return []
     found: list[Finding] = []
     for m in ESCAPED_RE.finditer(text):

@@ -399,8 +399,8 @@ def _second_readings(text: str, found: list[Finding]) -> Iterator[str]:
         yield escaped
     if sum(text.count(w) for w in SPOKEN_COMMAS) >= DICTATED_MIN:
         yield _SPOKEN_RE.sub(lambda m: " " * len(m.group()), text)
-    if text.count(":") >= MIN_WORDS - 1:
-        labelled = labels_blanked(text, MIN_WORDS - 1)
+    if sum(map(text.count, (': "', ':"', ": '"))) >= MIN_WORDS - 1:  # quoted labelled words
+        labelled = labels_blanked(text, MIN_WORDS - 1, _any_word())
         if labelled is not None:
             yield labelled
 
