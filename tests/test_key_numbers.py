@@ -14,6 +14,8 @@ from aiegis_guard.scanners import key_numbers as kn
 from tests.vectors.keygen import KeyGen
 
 KEY = KeyGen(1301).key()  # generated, never funded
+_BYTES = ",".join(KEY[i : i + 2] for i in range(0, 64, 2))
+_SOL = KeyGen(1302).solana()  # generated, never funded
 
 
 def _groups(size: int, sep: str) -> str:
@@ -23,11 +25,15 @@ def _groups(size: int, sep: str) -> str:
 def _reference(text: str) -> list[Finding]:
     """The definition: the group search on every run (no separator count first)."""
     found: list[Finding] = []
-    for start, end in runs(text, kn.GROUPED, kn.MIN_GROUPED, max_len=400):
+    for start, end in runs(text, kn.GROUPED, kn.MIN_GROUPED, max_len=600):
         m = kn._GROUPS_RE.search(text, start, end)
         if m is None or not kn._regular(m.group()):
             continue
         digits = "".join(c for c in m.group() if c in kn._HEXDIGITS)
+        if len(digits) == 128:
+            hit = kn.solana_keypair(bytes.fromhex(digits), m.span(), m.group(), "hex-grouped")
+            found += [hit] if hit is not None else []
+            continue
         if len(digits) == 66 and digits[:2] == "00":
             digits = digits[2:]
         if len(digits) != 64 or not 0 < int(digits, 16) < kn.SECP256K1_N:
@@ -48,6 +54,16 @@ VECTORS = [
     ("hash-in-json", '{"blockHash":"0x' + KEY + '","private_key_hint":"none"}', 0),
     ("long-blob", "private key: " + KEY * 5, 0),
     ("two-separators", f"private key: {KEY[:30]} {KEY[30:50]} {KEY[50:]}", 0),
+    # Solidity hex literal with underscores, named for the account that signs the deploy
+    ("solidity-underscores", f'bytes32 constant DEPLOYER = hex"{_groups(8, "_")}";', 1),
+    ("solidity-typehash", f'bytes32 constant PERMIT_TYPEHASH = hex"{_groups(8, "_")}";', 0),
+    # Windows .reg REG_BINARY: comma-separated bytes, continued with a backslash
+    ("reg-binary", f'"Material"=hex:{_BYTES[:59]},\\\n  {_BYTES[60:]}', 1),
+    ("reg-thumbprint", f'"ServerThumbprint"=hex:{_BYTES[:59]},\\\n  {_BYTES[60:]}', 0),
+    ("reg-unnamed", f'"Blob"=hex:{_BYTES}', 0),
+    # a Solana keypair as 64 colon-separated bytes (a debugger's copy): certain, no name
+    ("solana-colon-bytes", "copied as: " + _SOL.hex(":").upper(), 1),
+    ("solana-colon-not-a-pair", "copied as: " + (_SOL[:32] + bytes(32)).hex(":"), 0),
 ]
 
 
@@ -68,9 +84,25 @@ def test_the_runs_are_long_enough_to_be_searched() -> None:
 
 _PIECES = st.one_of(
     st.sampled_from(
-        [KEY[:2], KEY[:8], KEY, " ", ":", "-", "\n", ":\n  ", "\t", "g", "private key: "]
+        [
+            KEY[:2],
+            KEY[:8],
+            KEY,
+            " ",
+            ":",
+            "-",
+            "\n",
+            ":\n  ",
+            "\t",
+            "g",
+            "private key: ",
+            "_",
+            ",",
+            ",\\\n  ",
+            "material: ",
+        ]
     ),
-    st.text(alphabet="0123456789abcdefABCDEF :-\n\t", max_size=12),
+    st.text(alphabet="0123456789abcdefABCDEF :-_,\\\n\t", max_size=12),
 )
 
 

@@ -90,3 +90,71 @@ def test_any_text_yields_valid_spans(text: str) -> None:
     layer = normalize(text).layers[0]
     for f in secrets.scan(layer, ScanContext(Source.TOOL_INPUT, Policy())):
         assert f.span is not None and 0 <= f.span[0] < f.span[1] <= len(layer.text)
+
+
+_KEY32 = "Qm7xT2pL9vR4sK8wZ3nB6yH1cD5fG0jA"  # 32 characters, made up for this test
+_HEX32 = "9f2c4e6a8b0d1f3e5a7c9e1b3d5f7a9c"  # made up for this test
+_UUID = "3c9e1f7a-2b4d-4e6f-8a1c-5d7e9f0b2c4a"  # made up for this test
+
+
+@pytest.mark.parametrize(
+    ("text", "rule"),
+    [
+        pytest.param(
+            f"POST /v2/{_KEY32} HTTP/1.1\nHost: eth-mainnet.g.alchemy.com\n",
+            "secret.alchemy",
+            id="alchemy-key-in-path-host-below",
+        ),
+        pytest.param(
+            f"GET /v3/{_HEX32} HTTP/1.1\nHost: mainnet.infura.io",
+            "secret.infura",
+            id="infura-id-in-path-host-below",
+        ),
+        pytest.param(
+            f'{{"headers": [{{"name": "api-key", "value": "{_UUID}"}}]}}',
+            "secret.api_key",
+            id="api-key-header-as-name-value-pair",
+        ),
+        pytest.param(
+            f'- key: x-api-key\n  value: "{_KEY32}"', "secret.api_key", id="postman-key-value"
+        ),
+        pytest.param(
+            f"HTTPURL = 'https://bsc-mainnet.blastapi.io/{_UUID}'",
+            "secret.blastapi",
+            id="blastapi-project-id",
+        ),
+        pytest.param(
+            f'{{"url": "https://svc.blockdaemon.com/universal/v1/ethereum/mainnet", '
+            f'"headers": {{"Authorization": "Bearer {_KEY32}x7Y2"}}}}',
+            "secret.blockdaemon",
+            id="blockdaemon-bearer-in-logged-headers",
+        ),
+    ],
+)
+def test_provider_key_in_request_shapes(text: str, rule: str) -> None:
+    """A provider key in a request's path (host on another line) or a name/value header."""
+    assert rule in GUARD.check_text(text).rule_ids
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        pytest.param(f"POST /v2/{_KEY32} HTTP/1.1\nHost: api.example.com", id="v2-path-other-host"),
+        pytest.param(
+            f'{{"headers": [{{"name": "x-request-id", "value": "{_UUID}"}}]}}',
+            id="request-id-header-pair",
+        ),
+        pytest.param(
+            '{"name": "api-key", "value": "{{NOWNODES_API_KEY}}"}', id="api-key-pair-template"
+        ),
+        pytest.param(f"https://explorer.example.io/{_UUID}", id="uuid-path-other-host"),
+        pytest.param(
+            "curl -H 'Authorization: Bearer YOUR_API_KEY_HERE_FROM_THE_DASHBOARD' "
+            "https://svc.blockdaemon.com/universal/v1/bitcoin/mainnet/sync/block_number",
+            id="blockdaemon-placeholder",
+        ),
+    ],
+)
+def test_provider_key_shapes_without_key_are_clean(text: str) -> None:
+    """The same shapes with no provider host, another header's name, or a template value."""
+    assert GUARD.check_text(text).findings == ()

@@ -5,7 +5,9 @@ hashes all day, and a hash has exactly the shape of a private key, so the decisi
 
 1. **Position** (:mod:`~aiegis_guard.scanners.key_calls`): an argument of a call that loads
    or signs with a key (``from_key(..)``, ``sign_transaction(tx, ..)``) or a ``params`` value
-   of a JSON-RPC key-import method is a key. **Place**
+   of a JSON-RPC key-import method is a key; so is a value bound to a name that the text
+   passes to such a call (``bytes32 constant OWNER = 0x..;`` .. ``vm.startBroadcast(OWNER)``),
+   when nothing else named it. **Place**
    (:mod:`~aiegis_guard.scanners.key_places`): a value written by a secret-store command
    (``aws ssm put-parameter --value``) is a key unless the entry's name says hash.
    **Context**: otherwise the nearest key-ish or hash-ish word in the ``WINDOW`` characters
@@ -35,13 +37,21 @@ from aiegis_guard.charclass import HEX, runs
 from aiegis_guard.findings import Action, Category, Finding, Severity
 from aiegis_guard.keys.evm import SECP256K1_N
 from aiegis_guard.redact import mask
-from aiegis_guard.scanners.key_calls import call_context, conversion_start, parse_context
+from aiegis_guard.scanners.key_calls import (
+    call_context,
+    conversion_start,
+    flow_context,
+    parse_context,
+)
 from aiegis_guard.scanners.key_checks import secret_finding
 from aiegis_guard.scanners.key_places import echo_frames, link_part, may_hold_store, store_command
 from aiegis_guard.scanners.key_words import (
     HASH_WORDS,
+    HELD_NOUNS,
+    HOLDERS,
     KEY_WORDS,
     REREAD,
+    WORD_RE,
     classify_window,
     classify_words,
     foreign_key_word,
@@ -67,6 +77,8 @@ TAIL = 24  # the part of the window whose classification is cached
 AFTER_WINDOW = 40  # "0x.. is my private key": checked only when nothing precedes
 MAX_DERIVATIONS = 64  # secp256k1 derivations per text (~70 µs each)
 MAX_CANDIDATES_REPORTED = 4
+MAX_GENERIC_DERIVATIONS = 8  # values named only "value" / "blob" / "data".. derived per text
+MAX_FLOWS = 8  # values per text whose bound name is followed into the calls of the text
 SHORT_LENGTHS = (61, 62, 63)  # a key's hex without its leading zero digits
 
 # the value of a named field ("blockHash": "0x.., blockHash: 0x.., ["0x.., "0x..): the name
@@ -76,6 +88,13 @@ _FIELD_RE = re.compile(r"(?:[\w\"'\]]\s*:|[\[,]\s*[\"'])\s*[\"']?$")
 # literal for int()"): the frames around the message decide instead
 _ECHO_WORDS = frozenset(("input", "value"))
 _JSON_ENDS = ('":"', '","', ': "', '["', '": ')  # the same, compact: no regex
+# hash words that only say "a value" ("value", "blob", "data"): a value so named is still
+# derived when an address is in the text (an export's {"address": .., "value": "<key>"})
+_GENERIC_NAMES = frozenset(
+    f"context:{w!r}" for w in ("value", "blob", "data", "result", "id", "index", "input", "params")
+)
+TABLE_RE = re.compile(r"^[ \t]*\[{1,2}([\w.\"' -]{1,80})\]{1,2}[ \t]*$", re.MULTILINE)
+TABLE_REACH = 400  # characters before a value searched for its table's header
 _WORD = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789_")
 _LIST_GAP = frozenset(" \t\r\n,;\"'[]")
 
@@ -151,6 +170,10 @@ def _context(
         frames = echo_frames(text, value_start)
         if frames is not None:
             return _frames_context(frames)
+    if before is not None and before[0] == "hash" and before[1].lower() in HELD_NOUNS:
+        table = _table_holder(text, lo, start)  # [profiles.prod.wallet] .. blob = "0x..
+        if table is not None:
+            return "key", f"table:{table!r}"
     if before is not None:
         return before[0], f"context:{before[1]!r}"
     link = link_part(text, value_start)
@@ -163,6 +186,16 @@ def _context(
     if foreign is not None:
         return "key", f"context:{foreign!r}"
     return "bare", ""
+
+
+def _table_holder(text: str, lo: int, start: int) -> str | None:
+    """The TOML / INI table a value sits in, when its name is a wallet's: the header names
+    what the table's plain-named entries hold."""
+    headers = list(TABLE_RE.finditer(text, max(lo, start - TABLE_REACH), start))
+    if not headers:
+        return None
+    name = headers[-1].group(1)
+    return name if {w.lower() for w in WORD_RE.findall(name)} & HOLDERS else None
 
 
 def _word_start(text: str, at: int, stop: int) -> int:
@@ -264,6 +297,8 @@ def find_evm_keys(
     present: frozenset[str] | None = None  # addresses in the text, found when first needed
     stores: bool | None = None  # may the text hold a store command: asked when first needed
     derivations = MAX_DERIVATIONS
+    generics = MAX_GENERIC_DERIVATIONS  # a JSON-RPC result's "value" / "data" hashes
+    flows, calls = MAX_FLOWS, "(" in text  # a name passed on needs a call to be passed to
     found: list[Finding] = []
     prev_end, prev, reported = 0, ("bare", ""), 0
     for i, (start, end, body) in enumerate(tokens):
@@ -279,12 +314,18 @@ def find_evm_keys(
             call = call_context(text, start)
             prev = ("key", call) if call is not None else prev
         kind, evidence = prev  # a listed value inherits the class of the one before
-        if derivations and (kind == "bare" or (kind == "hash" and derive_hashes)):
+        generic = kind == "hash" and evidence.lower() in _GENERIC_NAMES and generics > 0
+        generics -= generic
+        if derivations and (kind == "bare" or (kind == "hash" and (derive_hashes or generic))):
             present = _addresses(text, spans) if present is None else present
             if own or present:
                 derivations -= 1
                 derived = _derived(body, own, present)
                 kind, evidence = ("key", derived) if derived else (kind, evidence)
+        if kind != "key" and flows and calls:  # OWNER = 0x..; .. startBroadcast(OWNER)
+            flows -= 1
+            flow = flow_context(text, start)
+            kind, evidence = ("key", flow) if flow is not None else (kind, evidence)
         if kind == "key" and not is_placeholder(body):  # not PRIVATE_KEY=0xdeadbeef...
             found.append(key_finding((start, end), text[start:end], "pattern:hex64", evidence))
         elif kind == "bare" and reported < MAX_CANDIDATES_REPORTED:

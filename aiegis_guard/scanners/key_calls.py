@@ -30,7 +30,7 @@ from __future__ import annotations
 
 import re
 
-__all__ = ["call_context", "conversion_start", "parse_context"]
+__all__ = ["call_context", "conversion_start", "flow_context", "parse_context"]
 
 REACH = 240  # characters searched before the value for the enclosing call / params
 METHOD_REACH = 400  # characters around the params searched for the "method" field
@@ -210,6 +210,44 @@ def call_context(text: str, start: int) -> str | None:
     ):
         return None
     return _walk(text, start)
+
+
+# the name a value is bound to (OWNER = 0x.., const ACCT = "..", bytes32 constant OWNER =
+# hex"..", OPERATOR: "0x..", let k: B256 = ..), read in the characters before the value
+_BINDING_RE = re.compile(
+    r"(?<![\w$])([A-Za-z_$][\w$]{1,63})[\"'`]?[ \t]*(?::[ \t]*[\w:<>\[\]]{1,40}[ \t]*)?"
+    r"[:=][ \t]*(?:hex|b256!?\(|u256\()?[\"'`]?$"
+)
+BINDING_REACH = 120
+MAX_USES = 8  # later uses of a name examined
+
+
+def flow_context(text: str, start: int) -> str | None:
+    """Evidence (``flows-to:call:startBroadcast``) when the value at ``start`` is bound to a
+    name that the text passes to a key-loading call (``bytes32 constant OWNER = 0x..;`` ..
+    ``vm.startBroadcast(uint256(OWNER))``, ``ACCT = ".."`` .. ``privateKeyToAccount(env.ACCT)``),
+    else None. The caller asks only for values no word or call has named."""
+    m = _BINDING_RE.search(text, max(0, start - BINDING_REACH), start)
+    if m is None:
+        return None
+    name, bound = m.group(1), m.start(1)
+    at, uses = text.find(name), 0
+    while at >= 0 and uses < MAX_USES:
+        end = at + len(name)
+        whole = (not at or not _is_ident(text[at - 1])) and (
+            end == len(text) or not _is_ident(text[end])
+        )
+        if at != bound and whole:
+            uses += 1
+            call = call_context(text, at)
+            if call is not None:
+                return f"flows-to:{call}"
+        at = text.find(name, end)
+    return None
+
+
+def _is_ident(c: str) -> bool:
+    return c.isalnum() or c in "_$"
 
 
 def conversion_start(text: str, start: int) -> int | None:

@@ -2,9 +2,12 @@
 
 Called by :mod:`aiegis_guard.scanners.wallet_keys`.
 
-* **Grouped hex**: the 32 key bytes in groups, ``ac 09 74 be ..``, ``ac:09:74:..``, or
-  OpenSSL's ``priv:`` dump (``openssl ec -text`` on a secp256k1 key: 15 colon-separated bytes a
-  line, a leading ``00`` when the high bit is set).
+* **Grouped hex**: the 32 key bytes in groups, ``ac 09 74 be ..``, ``ac:09:74:..``, a
+  Solidity ``hex"..._..."`` literal (underscores), a Windows ``.reg`` ``REG_BINARY`` value
+  (``hex:ac,09,..,`` and a backslash, continued on the next line), or OpenSSL's ``priv:``
+  dump (``openssl ec -text`` on a secp256k1 key: 15 colon-separated bytes a line, a leading
+  ``00`` when the high bit is set). 64 grouped bytes whose public half re-derives from the
+  seed are a Solana keypair (a debugger's ``2E:45:..`` copy): certain, no context needed.
 * **Decimal**: the key as an integer (``PRIVATE_KEY=8945..``, 70-78 digits), which Foundry's
   ``vm.envUint`` and most CLIs accept as well as hex.
 
@@ -23,19 +26,22 @@ from aiegis_guard.charclass import DIGIT, CharClass, runs
 from aiegis_guard.findings import Finding
 from aiegis_guard.keys.evm import SECP256K1_N
 from aiegis_guard.scanners.evm_keys import is_placeholder, key_context, key_finding
+from aiegis_guard.scanners.key_checks import solana_keypair
 
 __all__ = ["find_number_keys"]
 
-GROUPED = CharClass("hex-grouped", string.hexdigits + " :-\n\t")
+GROUPED = CharClass("hex-grouped", string.hexdigits + " :-_,\\\r\n\t")
 MIN_GROUPED = 64 + 7  # 64 digits in eight groups of eight, or more groups
-_GROUPS_RE = re.compile(r"[0-9a-fA-F]{2,8}(?:(?:[ :\-]|[:]?\n[ \t]*)[0-9a-fA-F]{2,8}){3,40}")
+_GROUPS_RE = re.compile(
+    r"[0-9a-fA-F]{2,8}(?:(?:[ :_,\-]|[:,]?\\?\r?\n[ \t]*)[0-9a-fA-F]{2,8}){3,70}"
+)
 _HEXDIGITS = frozenset(string.hexdigits)
-_GROUP_SEPARATORS = " :-\n"  # one of them in each separator of _GROUPS_RE
+_GROUP_SEPARATORS = " :-_,\n"  # one of them in each separator of _GROUPS_RE
 
 
 def _grouped(text: str) -> list[Finding]:
     found: list[Finding] = []
-    for start, end in runs(text, GROUPED, MIN_GROUPED, max_len=400):
+    for start, end in runs(text, GROUPED, MIN_GROUPED, max_len=600):
         run = text[start:end]
         if sum(map(run.count, _GROUP_SEPARATORS)) < 3:
             continue  # a hash or a blob: the groups need 3 separators (the search costs ~0.1 ms)
@@ -43,6 +49,10 @@ def _grouped(text: str) -> list[Finding]:
         if m is None or not _regular(m.group()):
             continue
         digits = "".join(c for c in m.group() if c in _HEXDIGITS)
+        if len(digits) == 128:
+            hit = solana_keypair(bytes.fromhex(digits), m.span(), m.group(), "hex-grouped")
+            found += [hit] if hit is not None else []
+            continue
         if len(digits) == 66 and digits[:2] == "00":
             digits = digits[2:]  # OpenSSL's sign byte
         if len(digits) != 64 or not 0 < int(digits, 16) < SECP256K1_N or is_placeholder(digits):
@@ -55,7 +65,7 @@ def _grouped(text: str) -> list[Finding]:
 
 def _regular(value: str) -> bool:
     """All groups one size (the last may be shorter): bytes, words, not a text of hex-ish words."""
-    sizes = {len(g) for g in re.split(r"[\s:\-]+", value.strip()) if g}
+    sizes = {len(g) for g in re.split(r"[\s:_,\\\-]+", value.strip()) if g}
     return len(sizes) <= 2 and min(sizes) >= 2 and max(sizes) in (2, 4, 8)
 
 

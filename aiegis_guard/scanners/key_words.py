@@ -17,10 +17,13 @@ __all__ = [
     "CALLS",
     "FOREIGN_KEY_WORDS",
     "HASH_WORDS",
+    "HELD_NOUNS",
+    "HOLDERS",
     "KEY_QUALIFIERS",
     "KEY_WORDS",
     "REREAD",
     "SECRECY_PHRASES",
+    "WORD_RE",
     "classify_window",
     "classify_words",
     "foreign_key_word",
@@ -46,7 +49,9 @@ KEY_WORDS = _words(
     privat prywatny geheim geheimer geheimen pribadi soukrom seed mnemonic
     chiave clave chave sleutel klucz anahtar kunci firmante firmatario assinante signataire
     unterzeichner ondertekenaar restore restored restoring import imported importing export
-    exported exporting password passwd passphrase"""
+    exported exporting password passwd passphrase material deployer operator relayer"""
+    # "material": key material (NIST SP 800-57's term for keys); deployer / operator /
+    # relayer: the accounts a deploy script or a relay signs with, named for their role
     # not "wallet": on Sui and Aptos a wallet's address is 0x + 64 hex
 )
 # Key words of scripts the ASCII word pass cannot read (lower-case substrings of the window).
@@ -56,6 +61,8 @@ FOREIGN_KEY_WORDS = (
     "مفتاح خاص", "المفتاح الخاص", "निजी कुंजी", "klucz prywatny", "clé privée", "clé secrète",
     "秘密キー", "プライベートキー", "프라이빗 키", "프라이빗키", "คีย์ส่วนตัว", "מפתח פרטי",
     "کلید خصوصی", "ιδιωτικ", "soukromý klíč", "khoá riêng", "privésleutel", "ключ",
+    # "material" (key material), as the English key word
+    "المادة", "مادة", "материал", "матеріал",
 )  # fmt: skip
 # "public" in those scripts: a public key ("открытый ключ") is no secret
 FOREIGN_PUBLIC = ("открыт", "публичн", "公钥", "公鑰", "公開鍵", "공개", "publique", "öffentlich",
@@ -79,7 +86,8 @@ HASH_WORDS = _words(
     slot digest checksum commit commitment proof signature signatures sig sigs r s v data
     input code mix parent sha keccak merkle withdrawal withdrawals selector log logs
     explorer event beacon blob request requests state id ids uuid result value memory stack
-    params cache index preimage head memo pubkey typehash role constant immutable bytes32"""
+    params cache index preimage head memo pubkey typehash role constant immutable bytes32
+    thumbprint fingerprint"""
 )
 # "key" is a key unless qualified ("storage key", "public key") or a quoted JSON field name.
 KEY_QUALIFIERS = _words(
@@ -88,7 +96,11 @@ KEY_QUALIFIERS = _words(
 )
 _NAMED_VALUE_RE = re.compile(r"(?i)\b(?:name|key)\b")  # a name/value pair: the name classifies
 QUALIFIED_KEY_WORDS = {"credentials": ("withdrawal",), "credential": ("withdrawal",)}
-REREAD = frozenset(("key", "keys", "value", *QUALIFIED_KEY_WORDS))
+# what a wallet holds, named only as stuff ("wallet_blob", "wallet": {"raw": ..}): its key;
+# alone, a blob is a hash's (a blob store's object, an EIP-4844 blob)
+HELD_NOUNS = frozenset(("blob", "bytes", "raw", "payload"))
+HOLDERS = frozenset(("wallet", "wallets"))
+REREAD = frozenset(("key", "keys", "value", *QUALIFIED_KEY_WORDS, *HELD_NOUNS))
 # tags of a plist / XML serialisation that say what follows is, not what it is named
 # (<PrivateKey>0x..</PrivateKey> is still named by its tag)
 _MARKUP_TYPES = frozenset(("data", "string", "key", "value", "dict", "array", "item", "entry"))
@@ -110,6 +122,8 @@ def _word_class(window: str, m: re.Match[str], prev: str) -> str | None:
         return None  # <data>, </key>: a plist's structure; its <key> element names the value
     if _ATTRIBUTE_RE.match(window, m.end()) and not (tag.endswith("<") or tag == "</"):
         return None  # an attribute (<Value ProtectInMemory="True">): says nothing of the value
+    if word in HELD_NOUNS and prev in HOLDERS:
+        return "key"  # wallet_blob, "wallet": {"raw": ..}
     if word == "data" and prev == "string":
         return None  # a Kubernetes Secret's stringData: says nothing of its values
     if word == "value" and _NAMED_VALUE_RE.search(window, 0, m.start()):

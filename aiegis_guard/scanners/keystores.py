@@ -2,8 +2,8 @@
 
 Called by :mod:`aiegis_guard.scanners.wallet_keys`. An encrypted wallet alone is as safe as
 its password (FLAG); with the password written beside it (after a password word, in a
-``password`` field, or passed with it to a decrypt / load call) it is as good as the key
-(BLOCK, the password masked too).
+``password`` / ``passphrase`` / ``unlock`` field, or passed with it to a decrypt / load call)
+it is as good as the key (BLOCK, the password masked too).
 """
 
 from __future__ import annotations
@@ -24,14 +24,15 @@ VAULT_RE = LazyPattern(
     rf"{_Q}data{_Q}\s*:\s*{_Q}([A-Za-z0-9+/]{{40,}}={{0,2}}){_Q}\s*,\s*{_Q}iv{_Q}\s*:[\s\S]{{0,240}}?"
     rf"{_Q}salt{_Q}\s*:"
 )
-KEYSTORE_FIELDS = ('"kdf"', '"mac"')
+KEYSTORE_FIELDS = ("kdf", "mac")  # as quoted field names, escaped or not
+_FIELD_QUOTES = ('"{}"', '\\"{}\\"')
 KEYSTORE_REACH = 2048  # characters around the ciphertext read for the other fields / password
 # The keystore's password beside it: after a password word ("the password is ..",
 # KEYSTORE_PASSWORD=.., cat password.txt) or as the string passed with the JSON (or the name
 # holding it) to a decrypt call. A value needs a digit, a symbol or letters of both cases
 # (:func:`_password_like`): "password is required" names no password.
 PASSWORD_RE = LazyPattern(
-    r"(?i)(?<![a-z])(?:pass(?:word|phrase|wd)?|pwd|passwort|contrase[ñn]a|senha|"
+    r"(?i)(?<![a-z])(?:pass(?:word|phrase|wd)?|pwd|passwort|contrase[ñn]a|senha|unlock|"
     r"mot de passe|пароль|密码|密碼|パスワード|비밀번호)(?:[\w./-]{0,16})?(?![\w./-])[\"']?[ \t]*"
     r"(?:is|was|:|=|->|：)?[ \t]*\r?\n?[ \t]*[\"'`]?(?P<v>[^\s\"'`<>${}]{4,64})"
 )  # the name ends where its word does: "password:" holds no password "ord:"
@@ -70,6 +71,12 @@ def _password(text: str, lo: int, hi: int) -> tuple[int, int] | None:
     return None
 
 
+def _has_fields(near: str) -> bool:
+    """The keystore's other fields, quoted as JSON or as JSON inside a JSON string (a gRPC
+    dump's ``keystore_json:"{\\"kdf\\": ..}"``)."""
+    return all(any(q.format(f) in near for q in _FIELD_QUOTES) for f in KEYSTORE_FIELDS)
+
+
 def _password_like(value: str) -> bool:
     """A digit or a symbol, or 10+ letters of both cases ("TqBMjMwWkgPxHkuE"): "password is
     required" names no password."""
@@ -88,7 +95,7 @@ def find_keystores(text: str) -> list[Finding]:
     stores += [(m, "vault") for m in VAULT_RE.finditer(text)] if "iv" in text else []
     for m, kind in stores:
         lo, hi = max(0, m.start() - KEYSTORE_REACH), m.end() + KEYSTORE_REACH
-        if kind != "vault" and not all(f in text[lo:hi] for f in KEYSTORE_FIELDS):
+        if kind != "vault" and not _has_fields(text[lo:hi]):
             continue
         password = _password(text, lo, hi)
         if password is not None:  # decryptable: as good as the key itself

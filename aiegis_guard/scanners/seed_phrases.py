@@ -30,6 +30,7 @@ from functools import cache
 from aiegis_guard.checksums import BIP39_LANGUAGES, BIP39_WORD_COUNTS, bip39_index, is_valid_bip39
 from aiegis_guard.findings import Action, Category, Finding, Severity
 from aiegis_guard.redact import mask_words
+from aiegis_guard.scanners.seed_labels import labels_blanked
 
 __all__ = [
     "LOWER_SEPARATORS",
@@ -398,6 +399,10 @@ def _second_readings(text: str, found: list[Finding]) -> Iterator[str]:
         yield escaped
     if sum(text.count(w) for w in SPOKEN_COMMAS) >= DICTATED_MIN:
         yield _SPOKEN_RE.sub(lambda m: " " * len(m.group()), text)
+    if sum(map(text.count, (': "', ':"', ": '"))) >= MIN_WORDS - 1:  # quoted labelled words
+        labelled = labels_blanked(text, MIN_WORDS - 1, _any_word())
+        if labelled is not None:
+            yield labelled
 
 
 def _escapes_as_breaks(text: str) -> str | None:

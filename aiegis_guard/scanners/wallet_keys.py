@@ -62,6 +62,7 @@ from aiegis_guard.scanners.key_forms import (
     with_parent_label,
     wrapped_base64,
 )
+from aiegis_guard.scanners.key_notations import find_key_notations
 from aiegis_guard.scanners.key_numbers import find_number_keys
 from aiegis_guard.scanners.keystores import find_keystores
 from aiegis_guard.scanners.seed_numbered import find_numbered_phrases
@@ -77,11 +78,14 @@ __all__ = ["scan"]
 
 _BYTE = r"(?:0[xX][0-9a-fA-F]{1,2}|\d{1,3})(?:u8)?"
 # 64 bytes (a keypair), or 32 (a seed: a key only as the argument of a loader, ``from_seed``),
-# separated by commas or, as Go's fmt prints a []byte, by spaces
+# separated by commas or, as Go's fmt prints a []byte, by spaces; inside a JSON string the
+# array's line breaks are escaped ("[112,63,..,\n158,..]")
+_SP = r"(?:\s|\\[nrt])*"
 SOLANA_ARRAY_RE = LazyPattern(
-    rf"[\[{{]\s*({_BYTE}(?:\s*[,\s]\s*{_BYTE}){{31}}(?:(?:\s*[,\s]\s*{_BYTE}){{32}})?)\s*,?\s*[\]}}]"
+    rf"[\[{{]{_SP}({_BYTE}(?:{_SP}[,\s]{_SP}{_BYTE}){{31}}(?:(?:{_SP}[,\s]{_SP}{_BYTE}){{32}})?)"
+    rf"{_SP},?{_SP}[\]}}]"
 )
-_ARRAY_GAP_RE = re.compile(r"[\s,]+")
+_ARRAY_GAP_RE = re.compile(r"(?:[\s,]|\\[nrt])+")
 # 64 bytes listed without brackets, a whole value (PAYER_SECRET=12,250,..): only re-derived
 BARE_BYTES_RE = LazyPattern(
     rf"({_BYTE}(?:[ \t]*,[ \t]*{_BYTE}){{63}})[ \t]*,?[ \t]*[\"'`]?[ \t]*(?=\r?\n|$)"
@@ -354,6 +358,7 @@ def scan(layer: Layer, ctx: ScanContext) -> list[Finding]:
     found = find_evm_keys(text, own, derive_hashes=outbound, spans=spans)
     found += find_split_keys(text, own)
     found += find_number_keys(text)
+    found += find_key_notations(text)
     found = in_secret_manifest(text, found)
     b64 = base64_runs(text)
     found += find_base64_keys(text, b64)

@@ -1,0 +1,88 @@
+"""Key bytes and phrases in other notations (issue 13, dev7): a SeedQR digit stream, a
+``Uint8Array`` as an index-keyed object, a protobuf-text escaped ``bytes`` field, an HxD copy
+under its column header, a byte array whose line breaks are escaped in a JSON string; and the
+same notations holding no secret."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+from mnemonic import Mnemonic
+
+from aiegis_guard import Action, Guard, Policy
+from aiegis_guard.scanners import Stage, wallet_keys
+from tests.vectors.keygen import KeyGen, bad
+
+GUARD = Guard(Policy(), stages=(Stage("wallet_keys", wallet_keys.scan),), classifier=False)
+_GEN = KeyGen(1340)  # generated, never funded
+KEY = bytes.fromhex(_GEN.key())
+PAIR = _GEN.solana()
+PHRASE = _GEN.phrase(12)
+PHRASE24 = _GEN.phrase(24)
+_INDEX = {w: i for i, w in enumerate(Mnemonic("english").wordlist)}
+
+
+def _seedqr(words: list[str]) -> str:
+    return "".join(f"{_INDEX[w]:04d}" for w in words)
+
+
+def _octal(raw: bytes) -> str:
+    """Bytes as Go's prototext writes them: printable ASCII as is, the rest as octal."""
+    return "".join(chr(b) if 32 <= b < 127 and chr(b) not in '"\\' else f"\\{b:03o}" for b in raw)
+
+
+def _indexed(raw: bytes) -> str:
+    return json.dumps({str(i): b for i, b in enumerate(raw)}, separators=(",", ":"))
+
+
+def _hxd(raw: bytes, name: str) -> str:
+    head = "Offset(h) " + " ".join(f"{i:02X}" for i in range(16))
+    rows = [f"{o:08X}  " + " ".join(f"{b:02X}" for b in raw[o : o + 16]) for o in (0, 16)]
+    return f"copied from HxD ({name}, 32 bytes):\n{head}\n\n" + "\n".join(rows)
+
+
+def _escaped_array(raw: bytes) -> str:
+    lines = [",".join(map(str, raw[i : i + 16])) for i in range(0, 64, 16)]
+    return json.dumps({"data": {"payer.material": "[" + ",\n".join(lines) + "]"}})
+
+
+@pytest.mark.parametrize(
+    ("text", "rule"),
+    [
+        pytest.param(f"Scanned QR -> text:\n{_seedqr(PHRASE)}\n", "bip39_mnemonic", id="seedqr-12"),
+        pytest.param(_seedqr(PHRASE24), "bip39_mnemonic", id="seedqr-24"),
+        pytest.param(f'{{"secretKey":{_indexed(PAIR)}}}', "solana_keypair", id="indexed-object"),
+        pytest.param(
+            f'signer:{{material:{{raw:"{_octal(KEY)}" encoding:RAW_32}}}}',
+            "evm_private_key",
+            id="prototext-octal",
+        ),
+        pytest.param(f'keypair: "{_octal(PAIR)}"', "solana_keypair", id="prototext-keypair"),
+        pytest.param(_hxd(KEY, "signer.bin"), "evm_private_key", id="hxd-under-header"),
+        pytest.param(_escaped_array(PAIR), "solana_keypair", id="array-escaped-breaks"),
+    ],
+)
+def test_notation_is_blocked(text: str, rule: str) -> None:
+    """The secret is found in its notation and blocked."""
+    verdict = GUARD.check_text(text)
+    assert verdict.action is Action.BLOCK, verdict.explain()
+    assert f"secret.{rule}" in verdict.rule_ids
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        pytest.param(_seedqr(bad(PHRASE)), id="seedqr-bad-checksum"),
+        pytest.param("order 1234567890" * 3 + "12345678", id="digits-48-not-indices"),
+        pytest.param("id" + _seedqr(PHRASE), id="seedqr-inside-a-token"),
+        pytest.param(_indexed(PAIR[:32] + bytes(32)), id="indexed-not-a-pair"),
+        pytest.param(f'signer:{{public_key:{{raw:"{_octal(KEY)}"}}}}', id="prototext-public-key"),
+        pytest.param(f'blob:"{_octal(KEY)}"', id="prototext-unnamed"),
+        pytest.param(_hxd(KEY, "logo.png"), id="hxd-other-file"),
+        pytest.param(_escaped_array(PAIR[:32] + bytes(32)), id="array-not-a-pair"),
+    ],
+)
+def test_notation_without_secret_is_not_blocked(text: str) -> None:
+    """The same notations without a secret (bad checksum, not a pair, not named) pass."""
+    assert GUARD.check_text(text).action is not Action.BLOCK
