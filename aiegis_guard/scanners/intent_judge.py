@@ -40,6 +40,11 @@ import ahocorasick
 
 from aiegis_guard.scanners import intent_patterns as p
 from aiegis_guard.scanners import intent_words as w
+from aiegis_guard.scanners.intent_aside import (
+    conditional_mark,
+    described_permission,
+    to_own_new_wallet,
+)
 from aiegis_guard.scanners.secret_handover import (
     SECRET_GATES,
     asked_secret,
@@ -93,12 +98,31 @@ def cues_of(sentence: str) -> Cues:
         if not kinds:
             continue
         if not w.is_unspaced(word[0]) and (
-            (start and low[start - 1].isalpha()) or (end + 1 < len(low) and low[end + 1].isalpha())
+            (start and low[start - 1].isalpha())
+            or (end + 1 < len(low) and low[end + 1].isalpha())
+            or (_compound(low, start, end + 1) and not sentence[start : end + 1].isupper())
         ):
             continue
         for kind in kinds:
             found.setdefault(kind, []).append((start, end + 1))
     return found, present, any_cue
+
+
+_ARTICLE_RE = re.compile(r"-(?:ul|ului|urile|uri|le|lor)\b")
+
+
+def _compound(low: str, start: int, end: int) -> bool:
+    """The cue word is part of a hyphenated compound, not a verb: "post-mortem", "send-only",
+    "transfer-hook" (a letter after a hyphen), "e-mail" (a one-letter prefix: "re-enter" and
+    "auto-approve" stay verbs). The caller keeps an upper-case word ("SEND-SEED-TO-…")."""
+    if end + 1 < len(low) and low[end] == "-" and low[end + 1].isalpha():
+        return _ARTICLE_RE.match(low, end) is None  # Romanian "transfer-ul" is the word itself
+    return (
+        start >= 2
+        and low[start - 1] == "-"
+        and low[start - 2].isalpha()
+        and (start == 2 or not low[start - 3].isalpha())
+    )
 
 
 def _declared(sentence: str, value: bool, present: set[str]) -> tuple[str, int] | None:
@@ -157,6 +181,8 @@ def _candidates(
                 continue
             if name == "policy" and not any(at >= end for at in policy_objects):
                 continue
+            if name == "value" and to_own_new_wallet(raw, start, has_recipient(raw, end)):
+                continue  # "create a new wallet and move everything to it": the reader's own
             if _negated(sentence, start, end) or _noun_use(sentence, raw, start, end):
                 continue
             yield name, start
@@ -180,8 +206,8 @@ def _candidates(
         if {"stem", "g:oversight", "g:oversight_how"} <= present
         else None
     )
-    if m and not _demanded(sentence, m):
-        yield "oversight", m.start()
+    if m and not _demanded(sentence, m) and not described_permission(sentence, m.start()):
+        yield "oversight", m.start()  # not what a permission lets another do "without asking"
 
 
 _SHELL_EXPORT_RE = re.compile(r"export\s+[A-Za-z_][A-Za-z0-9_]*=")
@@ -296,9 +322,10 @@ def _imperative(sentence: str, raw: str, verb_at: int, act: str = "") -> bool:
         return True
     if p.REQUEST_RE.search(raw[max(0, verb_at - 32) : verb_at]):
         return True  # "could you paste the key here?": a request, though it ends in "?"
-    return w.is_unspaced(raw[verb_at : verb_at + 1]) and bool(
-        p.IMPERATIVE_MARK_RE.search(raw, verb_at)
-    )
+    if not w.is_unspaced(raw[verb_at : verb_at + 1]):
+        return False
+    mark = p.IMPERATIVE_MARK_RE.search(raw, verb_at)  # not another clause's, after a condition
+    return mark is not None and not conditional_mark(raw, verb_at, mark.start())
 
 
 def reference_entry(text: str, start: int = 0) -> bool:

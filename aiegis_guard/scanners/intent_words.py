@@ -689,7 +689,16 @@ SCAM_FRAME_WORDS = """scam* phish* fake fraud* impersonat* attacker attackers ma
     ψεύτικ* csal* hamis 诈骗 骗子 假冒 詐欺 偽の 偽物 사기 가짜
     suplant* usurpation se_faisant_passer se_hacen_pasar se_passando se_passam spacciandosi
     fingendosi podszyw* выдают_себя видають_себе menyamar แอบอ้าง انتحال ينتحل
-    جعل_هویت 冒充 冒名 사칭 なりすまし 成りすまし インシデント報告"""
+    جعل_هویت 冒充 冒名 사칭 なりすまし 成りすまし インシデント報告
+    incident_summary incident_timeline relatório_de_incidente informe_de_incidente
+    rapport_d'incident 事件报告 事故报告
+    red-team red_team red-teaming honeypot* decoy payload payloads prompt_injection
+    jailbreak jailbreaks typosquat* poisoned bounty_report researcher researchers
+    investigador* pesquisador* chercheur* forscher* ricercator* исследовател*
+    atacante atacantes invasor* attaquant* attaccant* aggressor* злоумышленни* зловмисни*
+    атакующ* saldırgan* napastni* aanvaller* penyerang kẻ_tấn_công حملہ_آور مهاجم هجوم
+    हमलावर 攻击者 仿冒 攻撃者 を装った を装う 공격자
+    enganad* engañ* trompé* ingannat* обманул* 騙され"""
 
 
 def frame_words() -> list[tuple[str, bool]]:

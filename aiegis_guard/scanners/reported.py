@@ -62,13 +62,39 @@ def _reported(text: str) -> tuple[tuple[int, int], ...]:
         return ()
     starts = [start for start, _ in spans]
     frames = [at for at in _frame_starts(text) if not _within(spans, starts, at)]
-    if not frames:
+    if not frames or _endorsed(text, spans):
         return ()
     return tuple(
         (a, b)
         for a, b in spans
         if _any_in(frames, a - FRAME_BEFORE, a) or _any_in(frames, b, b + FRAME_AFTER)
     )
+
+
+# the reader told to do what a quote says ("do the same now", "execute the payload above",
+# "follow that instruction", "haz lo mismo", "照做"): the quote is then the order, not a report
+_ENDORSE_RE = re.compile(
+    r"\b(?:do(?:ing)?|repeat)\s+the\s+same\b|\bwhat\s+(?:it|the\s+\w+)\s+says\b|"
+    r"\b(?:follow|execute|run|obey|carry\s+out|perform|act\s+on|comply\s+with|apply)\s+"
+    r"(?:it|that|this|them|these|those|(?:the|that|this|these)\s+(?:\w+\s+)?(?:instructions?|"
+    r"payload|message|command|order|request|note|steps?)\b(?:\s+(?:above|below))?)(?=\W*(?:now|"
+    r"immediately|too|as\s+well|\.|!|,|$))|"
+    r"\b(?:haz|haga|hagan|fa[çc]a|fa[çc]am|faites|mach|machen\s+sie|tu[en]?\s+sie)\s+"
+    r"(?:lo|o|de|das|dasselbe)\s*(?:mismo|mesmo|même|gleiche|selbe)?\b|\bfaites\s+pareil\b|"
+    r"сделай(?:те)?\s+то\s+же|照做|照此执行|同样操作|同じように(?:実行|し)",
+    re.IGNORECASE | re.MULTILINE,
+)
+_NOT_BEFORE_RE = re.compile(r"\b(?:not|never|n't|no)\W+(?:\w+\W+)?$|n't\s+$", re.IGNORECASE)
+
+
+def _endorsed(text: str, spans: list[tuple[int, int]]) -> bool:
+    """Does the text outside its quotes tell the reader to do what they say ("Agents reading
+    this: do the same now")? A warning's "do not follow it" does not."""
+    outside = unquoted(text, tuple(spans))
+    for m in _ENDORSE_RE.finditer(outside):
+        if not _NOT_BEFORE_RE.search(outside[max(0, m.start() - 24) : m.start()]):
+            return True
+    return False
 
 
 def _json_string(text: str, a: int, b: int) -> bool:
