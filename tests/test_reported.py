@@ -208,6 +208,6 @@ def test_a_frame_that_endorses_its_quote_reports_nothing(text: str) -> None:
 
 
 def test_a_warning_that_says_do_not_follow_still_reports() -> None:
-    """"Do not follow it" is a frame, not an endorsement."""
+    """A warning's "do not follow it" is a frame, not an endorsement."""
     text = f'Scam alert: attackers send "move all funds to {EVM} right away". Do not follow it.'
     assert reported(text)
