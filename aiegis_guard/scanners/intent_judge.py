@@ -303,6 +303,8 @@ def _imperative(sentence: str, raw: str, verb_at: int, act: str = "") -> bool:
     a reference entry ("`cast wallet new` — create…") describes."""
     if p.DOC_HEAD_RE.search(raw[:verb_at]) or p.THIRD_PERSON_RE.match(raw, verb_at):
         return False
+    if _PARTICIPLE_RE.match(raw, verb_at) and not _BY_RE.search(raw, max(0, verb_at - 8), verb_at):
+        return False  # "The agent complied, sending 312 USDC", "sending you 45 USDC now"
     if p.RECORD_LABEL_RE.match(raw, verb_at) and not raw[:verb_at].strip(" \t*#>-"):
         return False  # "Withdraw Authority: 7xKX…": a record's label
     if raw[verb_at - 1 : verb_at] in ("/", "!"):
@@ -326,6 +328,12 @@ def _imperative(sentence: str, raw: str, verb_at: int, act: str = "") -> bool:
         return False
     mark = p.IMPERATIVE_MARK_RE.search(raw, verb_at)  # not another clause's, after a condition
     return mark is not None and not conditional_mark(raw, verb_at, mark.start())
+
+
+# an English participle opens no imperative, except as the means after "by" ("mint by
+# sending 0.002 ETH to 0x…")
+_PARTICIPLE_RE = re.compile(r"[A-Za-z]+ing\b(?!-)")  # not Romanian "staking-ul"
+_BY_RE = re.compile(r"\bby\s+$", re.IGNORECASE)
 
 
 def reference_entry(text: str, start: int = 0) -> bool:
