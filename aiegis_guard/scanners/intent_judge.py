@@ -137,10 +137,27 @@ def _declared(sentence: str, value: bool, present: set[str]) -> tuple[str, int] 
         and not sentence.rstrip().endswith("?")  # "and if I already approved unlimited?"
     ):
         return "consent-claim", 0
-    m = p.TAMPER_RE.search(sentence) if {"g:tamper", "g:tamper_what"} <= present else None
-    if m and not _negated(sentence, m.start(), m.end()):
-        return "tamper", m.start()
+    if {"g:tamper", "g:tamper_what"} <= present:
+        for m in p.TAMPER_RE.finditer(sentence):
+            if not _negated(sentence, m.start(), m.end()) and not _lowered(sentence, m):
+                return "tamper", m.start()
     return None
+
+
+# an allowance or amount set to zero or to the exact need ("set their allowance back to zero",
+# "set exact amounts"): what revoking and least-privilege advice asks, no tampering
+_LOWERED_RE = re.compile(
+    r"\b(?:exact|precise)\b|^\W*(?:back\s+)?to\s+(?:0|zero|nothing)\b", re.IGNORECASE
+)
+
+
+def _lowered(sentence: str, m: re.Match[str]) -> bool:
+    """Is the allowance or amount that ``m`` sets lowered to zero or to the exact need?"""
+    if not m.group().lower().endswith(("allowance", "amount")):
+        return False
+    return bool(
+        _LOWERED_RE.search(m.group()) or _LOWERED_RE.search(sentence[m.end() : m.end() + 24])
+    )
 
 
 def _candidates(
