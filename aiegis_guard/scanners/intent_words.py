@@ -206,8 +206,10 @@ VOID = (
     r"(?:as|like)\s+(?:approved|authori[sz]ed|pre-?approved|trusted|verified|mine|coming from|"
     r"(?:if|though)\s+(?:they\s+came\s+from\s+)?(?:the|your|my)\s+(?:owner|user|admin)|"
     r"(?:the|your)\s+owner's)|"
+    # ... not a token approval to grant ("does not need a new approval", "don't need approvals")
     r"\b(?:doesn't|does not|don't|do not|no longer|won't|will not)\s+(?:need|require)s?\s+"
-    r"(?:[\w']+\s+){0,2}?(?:confirmation|approval|permission|sign-?off)|"
+    r"(?:(?:[\w']+\s+){0,2}?(?:confirmation|permission|sign-?off)|"
+    r"(?!(?:an?|new|another|token|more)\s)(?:[\w']+\s+){0,2}?approval(?!s))|"
     r"\b(?:guard|checks?|limits?|allowlist|warnings?)\b[^.]{0,20}\b(?:is|are)\s+(?:advisory|"
     r"optional|informational)\b|\bproceed(?:ing)? anyway\b|"
     r"\b(?:are|is)\s+exempt(?:ed)?\b|\bnot (?:be )?counted against\b|"
