@@ -354,8 +354,8 @@ def test_revokes_and_own_recipients_are_no_drain(text: str, flagged: bool) -> No
     ],
 )  # fmt: skip
 def test_how_large_an_approval_is_is_no_aim(text: str, flagged: bool) -> None:
-    """How large an approval is ("unlimited", "infinite") is what an explainer of approvals is about, not where it points:
-    a document that only explains one drops the approval phrases that ask nothing; a document
-    that asks for one keeps them."""
+    """How large an approval is ("unlimited", "infinite") is what an explainer of approvals is
+    about, not where it points: a document that only explains one drops the approval phrases
+    that ask nothing; a document that asks for one keeps them."""
     found = {f.rule_id for f in _drainer(text, Source.RETRIEVED)}
     assert bool(found & {"drainer.unlimited_approval", "drainer.sweep"}) is flagged, found

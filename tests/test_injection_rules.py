@@ -286,7 +286,7 @@ def test_a_foreign_attack_inside_a_long_english_text_is_found() -> None:
     ],
 )  # fmt: skip
 def test_pressure_words_need_an_aim_in_documents(text: str, flagged: bool) -> None:
-    """Pressure words ("without checking", "immediately") press an act on: in a document that points nowhere
-    and asks nothing they describe; a consent claim needs no aim."""
+    """Pressure words ("without checking", "immediately") press an act on: in a document that
+    points nowhere and asks nothing they describe; a consent claim needs no aim."""
     verdict = Guard(Policy(), classifier=False).check_text(text, source=Source.RETRIEVED)
     assert ("injection.urgency" in verdict.rule_ids) is flagged, verdict.rule_ids

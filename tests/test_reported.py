@@ -211,3 +211,20 @@ def test_a_warning_that_says_do_not_follow_still_reports() -> None:
     """A warning's "do not follow it" is a frame, not an endorsement."""
     text = f'Scam alert: attackers send "move all funds to {EVM} right away". Do not follow it.'
     assert reported(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        pytest.param("Attenzione: stanno comparendo finti 'admin'. Il copione è sempre lo stesso: "
+                     "«Il tuo problema è noto, collega il wallet e inserisci la frase di "
+                     "recupero per sincronizzare i nodi». Segnalate e bloccate.",
+                     id="it-finti-admin"),
+        pytest.param("Aviso: si alguien te dice \"tu bot de trading necesita la clave privada para "
+                     "operar más rápido\", desconfía.", id="es-desconfia"),
+    ],
+)  # fmt: skip
+def test_fake_and_distrust_words_frame_a_quote(text: str) -> None:
+    """Words for fake ("finti") and distrust ("desconfía") frame the quote they stand by."""
+    assert reported(text)
+    assert "injection.intent" not in _flags(text, Source.RETRIEVED)

@@ -111,6 +111,12 @@ def cues_of(sentence: str) -> Cues:
 _ARTICLE_RE = re.compile(r"-(?:ul|ului|urile|uri|le|lor)\b")
 
 
+# consent in a condition ("cannot move it until the user has approved it"), not claimed
+_CONDITION_BEFORE_RE = re.compile(
+    r"\b(?:until|unless|if|once|before|after|whether|when)\s+$", re.IGNORECASE
+)
+
+
 def _compound(low: str, start: int, end: int) -> bool:
     """The cue word is part of a hyphenated compound, not a verb: "post-mortem", "send-only",
     "transfer-hook" (a letter after a hyphen), "e-mail" (a one-letter prefix: "re-enter" and
@@ -130,9 +136,10 @@ def _declared(sentence: str, value: bool, present: set[str]) -> tuple[str, int] 
         return "policy-void", 0
     if {"g:route", "g:route_how"} <= present and p.ROUTE_RE.search(sentence):
         return "value-route", 0
+    consent = p.CONSENT_RE.search(sentence) if "g:consent" in present else None
     if (
-        "g:consent" in present
-        and p.CONSENT_RE.search(sentence)
+        consent is not None
+        and not _CONDITION_BEFORE_RE.search(sentence, max(0, consent.start() - 12), consent.start())
         and (value or p.TARGET_RE.search(sentence))
         and not sentence.rstrip().endswith("?")  # "and if I already approved unlimited?"
     ):

@@ -331,7 +331,8 @@ AUTHORITY = (
 )
 URGENCY = (
     r"\b(?:immediately|urgent(?:ly)?|asap|right now|right away|before it'?s too late|"
-    r"within \d+ (?:minutes?|hours?)|\d+ (?:minutes?|минут\w*|minutos|minuten)|deadline|"
+    r"within \d+ (?:minutes?|hours?)|(?<!há )(?<!hace )(?<!vor )(?<!il y a )"
+    r"\d+ (?:minutes?|минут\w*|minutos|minuten)(?! ago)(?! назад)|deadline|"
     r"expires?|last chance|final notice|"
     r"inmediatamente|urgente|imediatamente|immédiatement|sofort|dringend|срочно|"
     r"немедленно|hemen|acil|segera|sekarang|natychmiast|meteen|onmiddellijk|ngay|"
@@ -700,7 +701,8 @@ SCAM_FRAME_WORDS = """scam* phish* fake fraud* impersonat* attacker attackers ma
     atacante atacantes invasor* attaquant* attaccant* aggressor* злоумышленни* зловмисни*
     атакующ* saldırgan* napastni* aanvaller* penyerang kẻ_tấn_công حملہ_آور مهاجم هجوم
     हमलावर 攻击者 仿冒 攻撃者 を装った を装う 공격자
-    enganad* engañ* trompé* ingannat* обманул* 騙され"""
+    enganad* engañ* trompé* ingannat* обманул* 騙され finto finta finti finte beware
+    desconfía desconfíe desconfie desconfiem méfiez-vous méfie-toi"""
 
 
 def frame_words() -> list[tuple[str, bool]]:
