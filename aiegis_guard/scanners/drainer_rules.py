@@ -110,6 +110,15 @@ def _every_move(text: str, hit: Hit) -> bool:
     return _EVERY_MOVE.search(text, max(0, hit.start - 80), hit.end + 160) is not None
 
 
+def _revokes_at_address(hit: Hit) -> bool:
+    """A lure whose act is to revoke rights from an address ("the pool is paused; revoke
+    approvals to 0x…"): revoking takes value from no one. A revoke sent to a site (a fake
+    revoke page's URL) is still a lure."""
+    if hit.phrase.family != "lure" or "revoke" not in hit.terms:
+        return False
+    return any(_EVM_RE.fullmatch(t) or _SOL_RE.fullmatch(t) for t in hit.terms)
+
+
 def scan(layer: Layer, ctx: ScanContext) -> list[Finding]:
     """Stage entry point: drainer phrases in one layer, escalated next to addresses/amounts."""
     hits = find(layer.text, ctx.phrases)
@@ -118,6 +127,7 @@ def scan(layer: Layer, ctx: ScanContext) -> list[Finding]:
     out = []
     kept = distinct(hits, Category.DRAINER, ctx.rules_source)
     kept = _aimed(unreported(kept, layer, ctx.source), layer, ctx.source)
+    kept = [h for h in kept if not _revokes_at_address(h)]
     if kept and in_plain_sight(layer, ctx.source) and "`" in layer.text:
         from aiegis_guard.scanners.aim import in_reference_entry
 
