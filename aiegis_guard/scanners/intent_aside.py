@@ -13,7 +13,11 @@ or next to a politeness mark, but aimed nowhere an attacker gains:
 - **what a permission lets someone else do**: "`setApprovalForAll(operator, true)` lets
   `operator` move every token … without asking you again" describes the function; "lets you /
   the agent … without asking" is a claim about the reader's own checks and still asks
-  (:func:`described_permission`).
+  (:func:`described_permission`);
+- **forms that are no verb or no ask**: a cue word in a hyphenated compound ("post-mortem",
+  "e-mail": :func:`compound`), an English participle ("The agent complied, sending…":
+  :func:`participle`), consent named in a condition ("until the user has approved it":
+  :func:`in_condition`), an allowance lowered to zero or the exact need (:func:`lowered`).
 """
 
 from __future__ import annotations
@@ -22,7 +26,8 @@ import re
 
 from aiegis_guard.lazyre import LazyPattern
 
-__all__ = ["conditional_mark", "described_permission", "to_own_new_wallet"]
+__all__ = ["compound", "conditional_mark", "described_permission", "in_condition", "lowered"]
+__all__ += ["participle", "to_own_new_wallet"]
 
 F = re.IGNORECASE
 
@@ -96,3 +101,63 @@ _LETS_RE = LazyPattern(
 def described_permission(sentence: str, at: int) -> bool:
     """Does a description of what a permission lets a third party do stand before ``at``?"""
     return _LETS_RE.search(sentence, 0, at) is not None
+
+
+_ARTICLE_RE = re.compile(r"-(?:ul|ului|urile|uri|le|lor)\b")
+
+
+def compound(low: str, start: int, end: int) -> bool:
+    """Is the cue word ``low[start:end]`` part of a hyphenated compound, not a verb:
+    "post-mortem", "send-only", "transfer-hook" (a letter after a hyphen), "e-mail" (a
+    one-letter prefix: "re-enter" and "auto-approve" stay verbs)? Romanian "transfer-ul" is
+    the word itself; the caller keeps an upper-case word ("SEND-SEED-TO-…")."""
+    if end + 1 < len(low) and low[end] == "-" and low[end + 1].isalpha():
+        return _ARTICLE_RE.match(low, end) is None
+    return (
+        start >= 2
+        and low[start - 1] == "-"
+        and low[start - 2].isalpha()
+        and (start == 2 or not low[start - 3].isalpha())
+    )
+
+
+# an English participle opens no imperative, except as the means after "by" ("mint by
+# sending 0.002 ETH to 0x…"); not Romanian "staking-ul"
+_PARTICIPLE_RE = re.compile(r"[A-Za-z]+ing\b(?!-)")
+_BY_RE = re.compile(r"\bby\s+$", re.IGNORECASE)
+
+
+def participle(raw: str, verb_at: int) -> bool:
+    """Is the verb at ``verb_at`` an English participle ("The agent complied, sending 312
+    USDC", "sending you 45 USDC now"), not the means after "by"?"""
+    return bool(
+        _PARTICIPLE_RE.match(raw, verb_at) and not _BY_RE.search(raw, max(0, verb_at - 8), verb_at)
+    )
+
+
+_CONDITION_BEFORE_RE = re.compile(
+    r"\b(?:until|unless|if|once|before|after|whether|when)\s+$", re.IGNORECASE
+)
+
+
+def in_condition(sentence: str, at: int) -> bool:
+    """Does a condition open right before ``at`` ("cannot move it until the user has approved
+    it"): consent named, not claimed?"""
+    return _CONDITION_BEFORE_RE.search(sentence, max(0, at - 12), at) is not None
+
+
+# an allowance or amount set to zero or to the exact need ("set their allowance back to zero",
+# "set exact amounts"): what revoking and least-privilege advice asks, no tampering
+_LOWERED_RE = re.compile(
+    r"\b(?:exact|precise)\b|^\W*(?:back\s+)?to\s+(?:0|zero|nothing)\b", re.IGNORECASE
+)
+
+
+def lowered(sentence: str, m: re.Match[str]) -> bool:
+    """Is the allowance or amount that the tamper match ``m`` sets lowered to zero or to the
+    exact need?"""
+    if not m.group().lower().endswith(("allowance", "amount")):
+        return False
+    return bool(
+        _LOWERED_RE.search(m.group()) or _LOWERED_RE.search(sentence[m.end() : m.end() + 24])
+    )

@@ -41,8 +41,12 @@ import ahocorasick
 from aiegis_guard.scanners import intent_patterns as p
 from aiegis_guard.scanners import intent_words as w
 from aiegis_guard.scanners.intent_aside import (
+    compound,
     conditional_mark,
     described_permission,
+    in_condition,
+    lowered,
+    participle,
     to_own_new_wallet,
 )
 from aiegis_guard.scanners.secret_handover import (
@@ -100,35 +104,12 @@ def cues_of(sentence: str) -> Cues:
         if not w.is_unspaced(word[0]) and (
             (start and low[start - 1].isalpha())
             or (end + 1 < len(low) and low[end + 1].isalpha())
-            or (_compound(low, start, end + 1) and not sentence[start : end + 1].isupper())
+            or (compound(low, start, end + 1) and not sentence[start : end + 1].isupper())
         ):
             continue
         for kind in kinds:
             found.setdefault(kind, []).append((start, end + 1))
     return found, present, any_cue
-
-
-_ARTICLE_RE = re.compile(r"-(?:ul|ului|urile|uri|le|lor)\b")
-
-
-# consent in a condition ("cannot move it until the user has approved it"), not claimed
-_CONDITION_BEFORE_RE = re.compile(
-    r"\b(?:until|unless|if|once|before|after|whether|when)\s+$", re.IGNORECASE
-)
-
-
-def _compound(low: str, start: int, end: int) -> bool:
-    """The cue word is part of a hyphenated compound, not a verb: "post-mortem", "send-only",
-    "transfer-hook" (a letter after a hyphen), "e-mail" (a one-letter prefix: "re-enter" and
-    "auto-approve" stay verbs). The caller keeps an upper-case word ("SEND-SEED-TO-…")."""
-    if end + 1 < len(low) and low[end] == "-" and low[end + 1].isalpha():
-        return _ARTICLE_RE.match(low, end) is None  # Romanian "transfer-ul" is the word itself
-    return (
-        start >= 2
-        and low[start - 1] == "-"
-        and low[start - 2].isalpha()
-        and (start == 2 or not low[start - 3].isalpha())
-    )
 
 
 def _declared(sentence: str, value: bool, present: set[str]) -> tuple[str, int] | None:
@@ -139,32 +120,16 @@ def _declared(sentence: str, value: bool, present: set[str]) -> tuple[str, int] 
     consent = p.CONSENT_RE.search(sentence) if "g:consent" in present else None
     if (
         consent is not None
-        and not _CONDITION_BEFORE_RE.search(sentence, max(0, consent.start() - 12), consent.start())
+        and not in_condition(sentence, consent.start())
         and (value or p.TARGET_RE.search(sentence))
         and not sentence.rstrip().endswith("?")  # "and if I already approved unlimited?"
     ):
         return "consent-claim", 0
     if {"g:tamper", "g:tamper_what"} <= present:
         for m in p.TAMPER_RE.finditer(sentence):
-            if not _negated(sentence, m.start(), m.end()) and not _lowered(sentence, m):
+            if not _negated(sentence, m.start(), m.end()) and not lowered(sentence, m):
                 return "tamper", m.start()
     return None
-
-
-# an allowance or amount set to zero or to the exact need ("set their allowance back to zero",
-# "set exact amounts"): what revoking and least-privilege advice asks, no tampering
-_LOWERED_RE = re.compile(
-    r"\b(?:exact|precise)\b|^\W*(?:back\s+)?to\s+(?:0|zero|nothing)\b", re.IGNORECASE
-)
-
-
-def _lowered(sentence: str, m: re.Match[str]) -> bool:
-    """Is the allowance or amount that ``m`` sets lowered to zero or to the exact need?"""
-    if not m.group().lower().endswith(("allowance", "amount")):
-        return False
-    return bool(
-        _LOWERED_RE.search(m.group()) or _LOWERED_RE.search(sentence[m.end() : m.end() + 24])
-    )
 
 
 def _candidates(
@@ -327,7 +292,7 @@ def _imperative(sentence: str, raw: str, verb_at: int, act: str = "") -> bool:
     a reference entry ("`cast wallet new` — create…") describes."""
     if p.DOC_HEAD_RE.search(raw[:verb_at]) or p.THIRD_PERSON_RE.match(raw, verb_at):
         return False
-    if _PARTICIPLE_RE.match(raw, verb_at) and not _BY_RE.search(raw, max(0, verb_at - 8), verb_at):
+    if participle(raw, verb_at):
         return False  # "The agent complied, sending 312 USDC", "sending you 45 USDC now"
     if p.RECORD_LABEL_RE.match(raw, verb_at) and not raw[:verb_at].strip(" \t*#>-"):
         return False  # "Withdraw Authority: 7xKX…": a record's label
@@ -352,12 +317,6 @@ def _imperative(sentence: str, raw: str, verb_at: int, act: str = "") -> bool:
         return False
     mark = p.IMPERATIVE_MARK_RE.search(raw, verb_at)  # not another clause's, after a condition
     return mark is not None and not conditional_mark(raw, verb_at, mark.start())
-
-
-# an English participle opens no imperative, except as the means after "by" ("mint by
-# sending 0.002 ETH to 0x…")
-_PARTICIPLE_RE = re.compile(r"[A-Za-z]+ing\b(?!-)")  # not Romanian "staking-ul"
-_BY_RE = re.compile(r"\bby\s+$", re.IGNORECASE)
 
 
 def reference_entry(text: str, start: int = 0) -> bool:
