@@ -19,6 +19,13 @@ __all__ = ["aimed", "asks_at", "in_reference_entry", "mentions_only", "wallet_ta
 
 _AIMED = (p.ADDRESSEE_RE, p.OVERRIDE_RE)
 _SELECTOR = re.compile(r"0x[0-9a-f]{8}", re.IGNORECASE)  # a function selector: no target
+# how large an approval is ("an unlimited approval", "无限授权"): what explainers of approvals are
+# about, no place the text points to (a directive to grant one is still judged where it stands)
+_UNBOUNDED = re.compile(
+    r"unlimited|infinite|máxim[ao]|ilimitad[ao]|illimité|unbegrenzt|безлимит\w*|无限|"
+    r"max(?:imum)? (?:amount|permission|allowance)",
+    re.IGNORECASE,
+)
 
 
 def aimed(text: str) -> bool:
@@ -28,7 +35,10 @@ def aimed(text: str) -> bool:
     these. A claim of authority is no aim: warnings name the support team too."""
     if has_recipient(text) or any(rx.search(text) for rx in _AIMED):
         return True
-    return any(not _SELECTOR.fullmatch(m.group()) for m in p.TARGET_RE.finditer(text))
+    return any(
+        not (_SELECTOR.fullmatch(m.group()) or _UNBOUNDED.fullmatch(m.group()))
+        for m in p.TARGET_RE.finditer(text)
+    )
 
 
 def mentions_only(text: str) -> bool:

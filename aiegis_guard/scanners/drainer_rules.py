@@ -23,6 +23,7 @@ from aiegis_guard.normalize import Layer
 from aiegis_guard.policy import is_solana_address
 from aiegis_guard.scanners import ScanContext
 from aiegis_guard.scanners.injection_rules import (
+    aimed_hits,
     distinct,
     finding_for,
     in_plain_sight,
@@ -45,7 +46,6 @@ NEED_AIM = frozenset(
     }
 )
 """Families that need an aim in read content (see the module docstring)."""
-_SENTENCE_END = re.compile(r"[.!?。！？](?:\s|$)|\n")
 # "use fastSend() for all outgoing payments", "switch every withdrawal to…": a phrase that
 # takes over every value move points somewhere even without an address
 _EVERY_MOVE = re.compile(
@@ -99,27 +99,24 @@ def _escalate(finding: Finding, near: tuple[str, ...], ctx: ScanContext) -> Find
 
 
 def _aimed(hits: list[Hit], layer: Layer, source: Source | None) -> list[Hit]:
-    """``hits`` less those of the ``NEED_AIM`` families in read content (tool output, retrieved,
-    memory) that is a document (two sentences or more) about wallets pointing nowhere
-    (:func:`~aiegis_guard.scanners.aim.mentions_only`: no address, amount, agents addressed or
-    instructions overridden), unless their sentence asks for an act
-    (:func:`~aiegis_guard.scanners.aim.asks_at`) or the phrase takes over every value move.
-    Text that was hidden (base64, hex, Unicode tags, variation selectors) keeps all its hits."""
-    if not in_plain_sight(layer, source) or not any(h.phrase.family in NEED_AIM for h in hits):
-        return hits
-    from aiegis_guard.scanners.aim import asks_at, mentions_only  # the intent parse: lazily
+    """``hits`` less those of the ``NEED_AIM`` families in a read document about wallets that
+    points nowhere, unless their sentence asks for an act or the phrase takes over every value
+    move (:func:`~.injection_rules.aimed_hits`)."""
+    return aimed_hits(hits, layer, source, NEED_AIM, _every_move)
 
-    text = layer.text
-    ends = _SENTENCE_END.finditer(text)
-    if next(ends, None) is None or next(ends, None) is None or not mentions_only(text):
-        return hits
-    return [
-        h
-        for h in hits
-        if h.phrase.family not in NEED_AIM
-        or asks_at(text, h.start, h.end)
-        or _EVERY_MOVE.search(text, max(0, h.start - 80), h.end + 160)
-    ]
+
+def _every_move(text: str, hit: Hit) -> bool:
+    """Does the phrase take over every value move ("use fastSend() for all outgoing payments")?"""
+    return _EVERY_MOVE.search(text, max(0, hit.start - 80), hit.end + 160) is not None
+
+
+def _revokes_at_address(hit: Hit) -> bool:
+    """A lure whose act is to revoke rights from an address ("the pool is paused; revoke
+    approvals to 0x…"): revoking takes value from no one. A revoke sent to a site (a fake
+    revoke page's URL) is still a lure."""
+    if hit.phrase.family != "lure" or "revoke" not in hit.terms:
+        return False
+    return any(_EVM_RE.fullmatch(t) or _SOL_RE.fullmatch(t) for t in hit.terms)
 
 
 def scan(layer: Layer, ctx: ScanContext) -> list[Finding]:
@@ -130,6 +127,7 @@ def scan(layer: Layer, ctx: ScanContext) -> list[Finding]:
     out = []
     kept = distinct(hits, Category.DRAINER, ctx.rules_source)
     kept = _aimed(unreported(kept, layer, ctx.source), layer, ctx.source)
+    kept = [h for h in kept if not _revokes_at_address(h)]
     if kept and in_plain_sight(layer, ctx.source) and "`" in layer.text:
         from aiegis_guard.scanners.aim import in_reference_entry
 

@@ -9,7 +9,8 @@ its decoded layer. A FLAG in read content (tool output, retrieved, memory) taint
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+import re
+from collections.abc import Callable, Iterable
 
 from aiegis_guard.findings import Action, Category, Finding, Severity, Source
 from aiegis_guard.normalize import Layer, LayerKind
@@ -19,7 +20,9 @@ from aiegis_guard.scanners.phrases.match import Hit, find
 
 __all__ = [
     "FAMILIES",
+    "NEED_AIM",
     "OWNER",
+    "aimed_hits",
     "distinct",
     "finding_for",
     "in_plain_sight",
@@ -31,6 +34,18 @@ _PREVIEW_CHARS = 80
 OWNER = frozenset({"secret_exfiltration"})
 """Phrase families that still count in the owner's own prompt (see :func:`distinct`)."""
 _READ = frozenset({Source.TOOL_OUTPUT, Source.RETRIEVED, Source.MEMORY})
+NEED_AIM = frozenset(
+    {
+        "urgency.act_now",
+        "urgency.dont_wait",
+        "urgency.without_asking",
+        "urgency.silently",
+        "urgency.just_do",
+    }
+)
+"""Phrases that only press an act on (hurry, skip the question) and need an aim in a read
+document (see :func:`aimed_hits`): warnings and explainers say "immediately" and "without
+asking" too. Claims of consent, deadlines with a loss, concealment from the owner stand alone."""
 _SHOWN = frozenset({LayerKind.TEXT, LayerKind.HTML, LayerKind.ESCAPES, LayerKind.PERCENT})
 
 
@@ -95,6 +110,44 @@ def unreported(hits: list[Hit], layer: Layer, source: Source | None) -> list[Hit
     return [h for h in hits if not overlaps(spans, h.start, h.end)] if spans else hits
 
 
+def aimed_hits(
+    hits: list[Hit],
+    layer: Layer,
+    source: Source | None,
+    need: frozenset[str],
+    points: Callable[[str, Hit], bool] | None = None,
+) -> list[Hit]:
+    """``hits`` less those of the ``need`` families (or urgency phrase names) in read content
+    that is a document (two sentences or more) about wallets pointing nowhere
+    (:func:`~.aim.mentions_only`: no address, amount, agents addressed or instructions
+    overridden), unless their sentence asks for an act
+    (:func:`~.aim.asks_at`) or ``points`` says the hit points somewhere by itself. Text that was
+    hidden (base64, hex, Unicode tags, variation selectors) keeps all its hits."""
+    if not in_plain_sight(layer, source) or not any(_named(h) in need for h in hits):
+        return hits
+    from aiegis_guard.scanners.aim import asks_at, mentions_only  # the intent parse: lazily
+
+    text = layer.text
+    ends = _SENTENCE_END.finditer(text)
+    if next(ends, None) is None or next(ends, None) is None or not mentions_only(text):
+        return hits
+    return [
+        h
+        for h in hits
+        if _named(h) not in need
+        or asks_at(text, h.start, h.end)
+        or (points is not None and points(text, h))
+    ]
+
+
+def _named(hit: Hit) -> str:
+    """A hit's family, or its phrase's name where the family is not what is gated."""
+    return hit.phrase.family if hit.phrase.family != "urgency" else hit.phrase.name
+
+
+_SENTENCE_END = re.compile(r"[.!?。！？](?:\s|$)|\n")
+
+
 def scan(layer: Layer, ctx: ScanContext) -> list[Finding]:
     """Stage entry point: injection phrases in one layer (spans into ``layer.text``), as read
     from ``ctx.rules_source`` with the guard's rule set."""
@@ -103,7 +156,8 @@ def scan(layer: Layer, ctx: ScanContext) -> list[Finding]:
         return []
     source = ctx.rules_source
     out = []
-    for hit in unreported(distinct(hits, Category.INJECTION, source), layer, source):
+    kept = unreported(distinct(hits, Category.INJECTION, source), layer, source)
+    for hit in aimed_hits(kept, layer, source, NEED_AIM):
         severity, message = FAMILIES[hit.phrase.family]
         out.append(finding_for(hit, severity, message))
     return out

@@ -40,6 +40,15 @@ import ahocorasick
 
 from aiegis_guard.scanners import intent_patterns as p
 from aiegis_guard.scanners import intent_words as w
+from aiegis_guard.scanners.intent_aside import (
+    compound,
+    conditional_mark,
+    described_permission,
+    in_condition,
+    lowered,
+    participle,
+    to_own_new_wallet,
+)
 from aiegis_guard.scanners.secret_handover import (
     SECRET_GATES,
     asked_secret,
@@ -93,7 +102,9 @@ def cues_of(sentence: str) -> Cues:
         if not kinds:
             continue
         if not w.is_unspaced(word[0]) and (
-            (start and low[start - 1].isalpha()) or (end + 1 < len(low) and low[end + 1].isalpha())
+            (start and low[start - 1].isalpha())
+            or (end + 1 < len(low) and low[end + 1].isalpha())
+            or (compound(low, start, end + 1) and not sentence[start : end + 1].isupper())
         ):
             continue
         for kind in kinds:
@@ -106,16 +117,18 @@ def _declared(sentence: str, value: bool, present: set[str]) -> tuple[str, int] 
         return "policy-void", 0
     if {"g:route", "g:route_how"} <= present and p.ROUTE_RE.search(sentence):
         return "value-route", 0
+    consent = p.CONSENT_RE.search(sentence) if "g:consent" in present else None
     if (
-        "g:consent" in present
-        and p.CONSENT_RE.search(sentence)
+        consent is not None
+        and not in_condition(sentence, consent.start())
         and (value or p.TARGET_RE.search(sentence))
         and not sentence.rstrip().endswith("?")  # "and if I already approved unlimited?"
     ):
         return "consent-claim", 0
-    m = p.TAMPER_RE.search(sentence) if {"g:tamper", "g:tamper_what"} <= present else None
-    if m and not _negated(sentence, m.start(), m.end()):
-        return "tamper", m.start()
+    if {"g:tamper", "g:tamper_what"} <= present:
+        for m in p.TAMPER_RE.finditer(sentence):
+            if not _negated(sentence, m.start(), m.end()) and not lowered(sentence, m):
+                return "tamper", m.start()
     return None
 
 
@@ -157,6 +170,8 @@ def _candidates(
                 continue
             if name == "policy" and not any(at >= end for at in policy_objects):
                 continue
+            if name == "value" and to_own_new_wallet(raw, start, has_recipient(raw, end)):
+                continue  # "create a new wallet and move everything to it": the reader's own
             if _negated(sentence, start, end) or _noun_use(sentence, raw, start, end):
                 continue
             yield name, start
@@ -180,8 +195,8 @@ def _candidates(
         if {"stem", "g:oversight", "g:oversight_how"} <= present
         else None
     )
-    if m and not _demanded(sentence, m):
-        yield "oversight", m.start()
+    if m and not _demanded(sentence, m) and not described_permission(sentence, m.start()):
+        yield "oversight", m.start()  # not what a permission lets another do "without asking"
 
 
 _SHELL_EXPORT_RE = re.compile(r"export\s+[A-Za-z_][A-Za-z0-9_]*=")
@@ -277,6 +292,8 @@ def _imperative(sentence: str, raw: str, verb_at: int, act: str = "") -> bool:
     a reference entry ("`cast wallet new` — create…") describes."""
     if p.DOC_HEAD_RE.search(raw[:verb_at]) or p.THIRD_PERSON_RE.match(raw, verb_at):
         return False
+    if participle(raw, verb_at):
+        return False  # "The agent complied, sending 312 USDC", "sending you 45 USDC now"
     if p.RECORD_LABEL_RE.match(raw, verb_at) and not raw[:verb_at].strip(" \t*#>-"):
         return False  # "Withdraw Authority: 7xKX…": a record's label
     if raw[verb_at - 1 : verb_at] in ("/", "!"):
@@ -296,9 +313,10 @@ def _imperative(sentence: str, raw: str, verb_at: int, act: str = "") -> bool:
         return True
     if p.REQUEST_RE.search(raw[max(0, verb_at - 32) : verb_at]):
         return True  # "could you paste the key here?": a request, though it ends in "?"
-    return w.is_unspaced(raw[verb_at : verb_at + 1]) and bool(
-        p.IMPERATIVE_MARK_RE.search(raw, verb_at)
-    )
+    if not w.is_unspaced(raw[verb_at : verb_at + 1]):
+        return False
+    mark = p.IMPERATIVE_MARK_RE.search(raw, verb_at)  # not another clause's, after a condition
+    return mark is not None and not conditional_mark(raw, verb_at, mark.start())
 
 
 def reference_entry(text: str, start: int = 0) -> bool:

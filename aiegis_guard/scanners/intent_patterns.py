@@ -32,12 +32,13 @@ VOID_RE = _folded(w.VOID, F)
 ADDRESSEE_RE = _folded(w.ADDRESSEE, F)
 MODAL_RE = _folded(w.MODAL, F)
 NEGATED_RE = _folded(w.NEGATED, F)
-# "Bridge quote:", "Transfer of 5 ETH", "Swap fee" - the verb's form used as a noun
+# "Bridge quote:", "Transfer of 5 ETH", "Swap fee" - the verb's form used as a noun; a key
+# ('"payer": "0x…"', "delegate=none")
 # a preposition right before the verb's form makes it a noun ("by mail, phone or e-mail",
 # "via transfer")
 NOUN_BEFORE_RE = _folded(r"\b(?:by|via|per|through|over)\s+$", F)
 NOUN_USE_RE = _folded(
-    r"\s*(?:[:(|]|(?:of|successful|succeeded|sent|received|quote|quotes|fee|fees|amount|status|history|request|details|summary|"
+    r"\s*(?:[:(|]|[\"']\s*:|=|(?:of|successful|succeeded|sent|received|quote|quotes|fee|fees|amount|status|history|request|details|summary|"
     r"limit|tx|transaction|receipt|id|hash|event|events|log|rate|route|price|volume|count|"
     r"total|data|function|method|call|result|failed|succeeded|complete|completed|pending|"
     r"confirmed|executed|submitted|button|page|tab|form|widget)\b)",

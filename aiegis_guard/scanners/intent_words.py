@@ -206,8 +206,10 @@ VOID = (
     r"(?:as|like)\s+(?:approved|authori[sz]ed|pre-?approved|trusted|verified|mine|coming from|"
     r"(?:if|though)\s+(?:they\s+came\s+from\s+)?(?:the|your|my)\s+(?:owner|user|admin)|"
     r"(?:the|your)\s+owner's)|"
+    # ... not a token approval to grant ("does not need a new approval", "don't need approvals")
     r"\b(?:doesn't|does not|don't|do not|no longer|won't|will not)\s+(?:need|require)s?\s+"
-    r"(?:[\w']+\s+){0,2}?(?:confirmation|approval|permission|sign-?off)|"
+    r"(?:(?:[\w']+\s+){0,2}?(?:confirmation|permission|sign-?off)|"
+    r"(?!(?:an?|new|another|token|more)\s)(?:[\w']+\s+){0,2}?approval(?!s))|"
     r"\b(?:guard|checks?|limits?|allowlist|warnings?)\b[^.]{0,20}\b(?:is|are)\s+(?:advisory|"
     r"optional|informational)\b|\bproceed(?:ing)? anyway\b|"
     r"\b(?:are|is)\s+exempt(?:ed)?\b|\bnot (?:be )?counted against\b|"
@@ -329,7 +331,8 @@ AUTHORITY = (
 )
 URGENCY = (
     r"\b(?:immediately|urgent(?:ly)?|asap|right now|right away|before it'?s too late|"
-    r"within \d+ (?:minutes?|hours?)|\d+ (?:minutes?|минут\w*|minutos|minuten)|deadline|"
+    r"within \d+ (?:minutes?|hours?)|(?<!há )(?<!hace )(?<!vor )(?<!il y a )"
+    r"\d+ (?:minutes?|минут\w*|minutos|minuten)(?! ago)(?! назад)|deadline|"
     r"expires?|last chance|final notice|"
     r"inmediatamente|urgente|imediatamente|immédiatement|sofort|dringend|срочно|"
     r"немедленно|hemen|acil|segera|sekarang|natychmiast|meteen|onmiddellijk|ngay|"
@@ -689,7 +692,17 @@ SCAM_FRAME_WORDS = """scam* phish* fake fraud* impersonat* attacker attackers ma
     ψεύτικ* csal* hamis 诈骗 骗子 假冒 詐欺 偽の 偽物 사기 가짜
     suplant* usurpation se_faisant_passer se_hacen_pasar se_passando se_passam spacciandosi
     fingendosi podszyw* выдают_себя видають_себе menyamar แอบอ้าง انتحال ينتحل
-    جعل_هویت 冒充 冒名 사칭 なりすまし 成りすまし インシデント報告"""
+    جعل_هویت 冒充 冒名 사칭 なりすまし 成りすまし インシデント報告
+    incident_summary incident_timeline relatório_de_incidente informe_de_incidente
+    rapport_d'incident 事件报告 事故报告
+    red-team red_team red-teaming honeypot* decoy payload payloads prompt_injection
+    jailbreak jailbreaks typosquat* poisoned bounty_report researcher researchers
+    investigador* pesquisador* chercheur* forscher* ricercator* исследовател*
+    atacante atacantes invasor* attaquant* attaccant* aggressor* злоумышленни* зловмисни*
+    атакующ* saldırgan* napastni* aanvaller* penyerang kẻ_tấn_công حملہ_آور مهاجم هجوم
+    हमलावर 攻击者 仿冒 攻撃者 を装った を装う 공격자
+    enganad* engañ* trompé* ingannat* обманул* 騙され finto finta finti finte beware
+    desconfía desconfíe desconfie desconfiem méfiez-vous méfie-toi"""
 
 
 def frame_words() -> list[tuple[str, bool]]:
