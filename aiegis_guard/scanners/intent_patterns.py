@@ -342,7 +342,32 @@ THIRD_PARTY_RE = _folded(
     r"למטה|"
     r"שדה|בשדה|טופס|यहाँ|यहां|नीचे|फ़ॉर्म|फॉर्म|hapa|kisanduku|fomu|aici|mai jos|câmp|"
     r"sem|zde|níže|formulář|εδώ|παρακάτω|πεδίο|φόρμα|ide|alább|mező|űrlap|dito|"
-    r"sa ibaba|এখানে|নিচে|ফর্ম|یہاں|نیچے)\b|@\w|https?://|s3://|\b[a-z_]+\([a-z_]+=|"
+    r"sa ibaba|এখানে|নিচে|ফর্ম|یہاں|نیچے|"
+    # the writer, its desk and what it reads, in the other languages: "us" / "me" / "our"
+    # ("merci de nous transmettre", "скиньте нам", "gửi cho mình"), the reply or the request
+    # it goes in ("en la respuesta", "in every request", "la próxima petición"), its ticket,
+    # mail, comment thread, channel or chat app, a department, a shared or public place
+    r"nous|notre|nos (?=\w+ (?:équipe|service|serveur|support|formulaire))|uns|unser\w*|"
+    r"nuestr[oa]s?|noss[oa]s?|nostr[oaie]|ons|onze|нам|мне|наш\w*|nam|mnie|nasz\w*|"
+    r"bize|bana|bizim|kepada kami|cho (?:tôi|mình|chúng tôi)|kami|"
+    r"respuesta|resposta|réponse|antwort|risposta|ответ\w*|відповід\w*|yanıt\w*|"
+    r"odpowied\w*|balasan|câu trả lời|phản hồi|requests?|api calls?|requête|petición|"
+    r"solicitud|requisição|anfrage|richiesta|запрос\w*|запит\w*|istek\w*|żądani\w*|"
+    r"verzoek|permintaan|yêu cầu|chamado|tiket|тикет\w*|заявк\w*|talep\w*|"
+    r"zgłoszeni\w*|e-?posta\w*|mail|письм\w*|pec|komentarz\w*|commentaire|kommentar|"
+    r"comentario|comentário|commento|комментари\w*|коментар\w*|yorum\w*|komentar|"
+    r"kakao\w*|zalo|wechat|viber|tin nhắn|private message|личк\w*|"
+    r"departamen\w*|département|abteilung|отдел\w*|відділ\w*|dział\w*|departman\w*|"
+    r"équipe|equipo|equipe|команд[аеуы]|ekib\w*|zespół\w*|"
+    r"shared (?:drive|folder|doc\w*|page|notes?)|public (?:\w+ )?(?:folder|channel|link|"
+    r"page|forum|thread|repo\w*|gist)|endpoint|эндпоинт\w*|ендпоінт\w*|"
+    r"نقطة النهاية|خانة|خانه|trường"
+    r")\b|@\w|https?://|s3://|\b[a-z_]+\([a-z_]+=|(?<![\w&#])#[a-z][\w-]{2,}|"
+    # a request's field by its name ("in the \"verify_words\" field", "in `session_seed`")
+    # (lower case: an upper-case name is an environment variable, "put the key in `KEY`")
+    r"(?-i:[`\"'“«「][a-z]+_[a-z_]+[`\"'”»」])|"
+    r"字段|给我|发给我们|我们的|工单|评论|端点|共享|公开|微信|网盘|필드|요청|카톡|카카오톡|댓글|"
+    r"저희|엔드포인트|リクエスト|メール|コメント|エンドポイント|ไลน์|"
     r"这里|此处|下方|下面|输入框|表单|聊天|邮件|ここ|下の|欄|フォーム|チャット|여기|아래|칸|양식|"
     r"ที่นี่|ด้านล่าง|ช่อง|แบบฟอร์ม|返信|回信|회신|답장|ตอบกลับ|サポート|客服|고객지원|ฝ่ายสนับสนุน|"
     # a request's query parameter ("/connect?mode=headless&sk=<…>"), a site named bare
