@@ -309,6 +309,17 @@ SEND_ACT_MORE_RE = _folded(
     r"إرسال|ارسال|إدخال|ادخال|كتابة|لصق|ekle\w*|στείλ\w*|συμπεριλάβετε|απαντήστε|"
     r"pošlete|vložte|wypisz|wklejcie|atamtumia|kutuma|додайте|додати|الرد|ردوا|wprowadź\w*|"
     r"wprowadzić|thêm|kèm|"
+    # copying, putting, attaching, posting, depositing it in more languages ("copier ses
+    # variables d'environnement dans le canal", "hinterlegen Sie den xprv im Feld",
+    # "incluam neste PR", "renvoyez la phrase dans le champ", "muat naik fail")
+    r"copie[rz]?|renvoye[rz]|inscrive[zr]|indique[rz]|mette[zr]|hinterlegen|eintragen|"
+    r"kopieren|inclu(?:am|a|ir|ya|ye|di|dere|dete)|coloque|colocar|ponga|copia(?:re|te)?|"
+    r"metti|mettete|γράψ\w+|ανέβασ\w+|скопируй\w*|добавьте|опубликуй\w*|выложи\w*|"
+    r"скопіюй\w*|опублікуй\w*|skopiuj\w*|dołącz\w*|wrzuć\w*|przekaż\w*|kopieer|"
+    r"muat naik|salin\w*|tutumie|kututumia|kopyala\w*|sao chép|đính kèm|tải lên|đăng|"
+    r"by writing|writing (?:\w+ ){1,4}?(?:in|into|on)|i-paste|ilagay|"
+    r"সংযুক্ত|পোস্ট|अपलोड|संलग्न|يرفع|يُرفع|يرسل|يُرسل|إرفاق|ارفاق)\b|"
+    r"올려|올립|올리|첨부|添付|書いて|放在|放到|放进|贴到|贴在|复制到|写在|写入|上报|\b(?:"
     # a reply carrying it ("Răspundeți cu fraza seed", "ответить на это письмо, указав…")
     r"răspundeți|raspundeti|răspunde|ответить|ответьте|ответь|указав|відповісти|"
     r"відповідайте|responda|responde|répondez|répondre|antworten|rispondi|rispondere|"
