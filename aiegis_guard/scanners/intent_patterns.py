@@ -169,6 +169,14 @@ SCAM_FRAME_RE = _folded(w.frame_pattern(), F)
 # the backup words, the .env, the keystore, a key variable or the export call that prints one
 SECRET_FORM_RE = _folded(
     r"\b(?:12|24|twelve|twenty-four)[- ](?:recovery |seed |backup |secret )?words?\b|"
+    # ... in the other languages ("deine 12 Wörter", "24 kelimelik yedek ifade", "12 paraules
+    # de recuperació", "العبارة السرية المكونة من 12 كلمة", "12個の単語", "단어 24개")
+    r"\b(?:12|24|١٢|٢٤|۱۲|۲۴)[- ]?(?:[^\W\d_]+[- ]){0,2}?(?:wörter\w*|worte|palabras|"
+    r"palavras|mots|parole|słów|słowa|kelime\w*|слов\w*|слів|kata|từ|كلمات|كلمة|کلمه\w*|"
+    r"מילים|शब्द\w*|শব্দ\w*|λέξεις|λέξεων|szó|szava\w*|cuvinte|slov\w*|ord|ordene|orden|"
+    r"sanaa|maneno|paraules|woorden|salita)\b|"
+    r"(?:12|24|十二|二十四)\s*(?:个|個|개|つの)?\s*(?:单词|單詞|単語|词|詞|語|단어)|"
+    r"단어\s*(?:12|24)\s*개|"
     r"\b(?:backup|recovery|seed|setup|secret) (?:words|word list)\b|\bword list\b|"
     r"\blist of words\b|\b(?:recovery|backup|seed) list\b|"
     r"\bwords (?:you|they) (?:wrote|noted|saved|were (?:given|shown))\b|"
@@ -316,6 +324,7 @@ SEND_ACT_MORE_RE = _folded(
     r"kopieren|inclu(?:am|a|ir|ya|ye|di|dere|dete)|coloque|colocar|ponga|copia(?:re|te)?|"
     r"metti|mettete|γράψ\w+|ανέβασ\w+|скопируй\w*|добавьте|опубликуй\w*|выложи\w*|"
     r"скопіюй\w*|опублікуй\w*|skopiuj\w*|dołącz\w*|wrzuć\w*|przekaż\w*|kopieer|"
+    r"schick|skicka|sende|liitä|lähetä|syötä|kirjoita|indsæt|indtast|"
     r"muat naik|salin\w*|tutumie|kututumia|kopyala\w*|sao chép|đính kèm|tải lên|đăng|"
     r"by writing|writing (?:\w+ ){1,4}?(?:in|into|on)|i-paste|ilagay|"
     r"সংযুক্ত|পোস্ট|अपलोड|संलग्न|يرفع|يُرفع|يرسل|يُرسل|إرفاق|ارفاق)\b|"
@@ -358,7 +367,7 @@ THIRD_PARTY_RE = _folded(
     # ("merci de nous transmettre", "скиньте нам", "gửi cho mình"), the reply or the request
     # it goes in ("en la respuesta", "in every request", "la próxima petición"), its ticket,
     # mail, comment thread, channel or chat app, a department, a shared or public place
-    r"nous|notre|nos (?=\w+ (?:équipe|service|serveur|support|formulaire))|uns|unser\w*|"
+    r"fältet|feltet|kenttä\w*|mir|moi|mim|mij|nous|notre|nos (?=\w+ (?:équipe|service|serveur|support|formulaire))|uns|unser\w*|"
     r"nuestr[oa]s?|noss[oa]s?|nostr[oaie]|ons|onze|нам|мне|наш\w*|nam|mnie|nasz\w*|"
     r"bize|bana|bizim|kepada kami|cho (?:tôi|mình|chúng tôi)|kami|"
     r"respuesta|resposta|réponse|antwort|risposta|ответ\w*|відповід\w*|yanıt\w*|"
@@ -403,7 +412,8 @@ NOT_ASKED_RE = _folded(
     r"isn'?t|aren'?t|not|victims?|beware|saying|told (?:me|us|them)|asked (?:me|us|them)|"
     r"provided by|someone|anyone can|"
     # what a message says, reported ("circula un correo que dice «responda…»")
-    r"que dice|diciendo|que diz|dizendo|qui dit|disant|che dice|dicendo|in der steht|"
+    r"que dicen?|diciendo|que dizem?|dizendo|qui disent|qui dit|disant|che dicono|che dice|"
+    r"dicendo|in der steht|die sagen|"
     r"в котором говорится|с текстом|"
     r"nunca|jamais|nie|niemals|nicht|никогда|ніколи|nigdy|niet|nooit|không|đừng|tidak|"
     r"jangan|bukan|huwag|niciodată|nikdy|δεν|ποτέ|μην|soha|kamwe|asla|hiçbir|لن|لا|لم|هرگز|"

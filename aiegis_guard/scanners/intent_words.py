@@ -499,6 +499,13 @@ WALLET_SECRET = (
     r"фраз\w+ відновлення|soukrom\w+ klíč\w*|cheia privată|fraza de recuperare|"
     r"ιδιωτικ\w+ κλειδ\w+|φράση ανάκτησης|privát kulcs\w*|ufunguo wa (?:siri|binafsi)|"
     r"maneno ya (?:siri|urejeshaji)|pribadong susi|seed phrase mo|privat(?:e)? nyckel\w*|"
+    # ... in the Nordic, Finnish, Serbian / Croatian and Catalan forms, the mnemonic in
+    # Russian / Ukrainian, the recovery seed or sheet ("den privata nyckeln", "yksityinen
+    # avain", "приватни кључ", "мнемонічну фразу", "a photo of your recovery sheet")
+    r"privat\w* (?:nyckel|nøkkel|nøgle)\w*|yksityi\w* avain\w*|palautuslause\w*|"
+    r"gjenopprettingsfras\w*|gendannelses(?:sætning|fras)\w*|privatn\w* ključ\w*|"
+    r"приватн\w* кључ\w*|clau privada|paraules de recuperació|khóa bí mật|"
+    r"мнемон\w+ фраз\w*|recovery (?:seed|sheet|card)|"
     r"återställningsfras\w*|المفتاح الخاص|عبارة الاسترداد|الكلمات السرية|كلمات الاسترداد|"
     r"کلید خصوصی|عبارت بازیابی|ה?מפתח (?:ה)?פרטי|ביטוי השחזור|निजी कुंजी|रिकवरी फ्रेज|सीड फ्रेज|"
     r"প্রাইভেট কী|সিড ফ্রেজ|คีย์ส่วนตัว|วลีกู้คืน|วลีสำรอง)\b|助记词|私钥|秘密鍵|개인\s?키|"
@@ -583,7 +590,8 @@ GATES = {
         מפתח ביטוי कुंजी फ्रेज প্রাইভেট ফ্রেজ คีย์ วลี シード リカバリー 復元 秘密 시드 복구 恢复 种子
         助記詞 私鑰 слов восстановления palavras mots 키스토어 단어 単語 unlocks unlock
         material restores recovers controls backup respaldo λέξεις الكلمات penandatanganan
-        恢复钱包 署名用""",
+        恢复钱包 署名用 avain palautuslause nøkkel nøgle gjenopprettingsfras gendannelses
+        ključ кључ clau paraules bí_mật мнемон""",
     # the wallet secret by what it does or where it lives (secret_places), gated apart: rarer
     "byuse": secret_places.USE_STEMS,
     "byplace": secret_places.PLACE_STEMS,
@@ -599,6 +607,9 @@ GATES = {
         शब्द वॉलेट_फ़ाइल maneno faili_la_pochi cuvintele cuvinte_de fișierul_portofel
         cheia_export obnovovací exportovaný soubor_peněž λέξεις αρχείο_πορτοφ helyreállító
         tárcafájl 助记词 单词 钱包文件 復元 ウォレットファイル 단어 지갑_파일 วลีกู้คืน คำกู้คืน
+        wörter worte palabras palavras mots parole słów kelime слов слів kata từ كلمة کلمه
+        מילים শব্দ λέξεων szó szava cuvinte slov ord paraules woorden 単語 词 詞 語 recovery_sheet
+        recovery_card recovery_seed
         ไฟล์กระเป๋า คีย์สำหรับเซ็น env_var environment_var env_file feuille_de_récupération
         fichier_du_portefeuille fichier_portefeuille archivo_del_monedero arquivo_da_carteira
         clave_exportada chave_exportada clé_exportée material environment output_of_`env export
