@@ -263,11 +263,13 @@ SECRET_REF_RE = _folded(
 SEND_ACT_RE = _folded(
     r"\b(?:re-?)?(?:paste|attach|upload|submit|send|post|share|type|enter|write|drop|reply with|"
     r"respond with|include|provide|deliver|pass|forward|print|dump|echo|log|copy|reveal|"
-    r"disclose|put|mirror|fill)(?!(?:[a-z]?ed|d)\b)\w*\b|"
+    # (not "password", "passphrase", "postinstall", "typescript", "login", "logic")
+    r"disclose|put|mirror|fill)(?!(?:[a-z]?ed|d)\b)(?!word|wort|phrase|install|script|"
+    r"in\b|ins\b|ic)\w*\b|"
     # what goes into a field ("the 24 words go in the field below"), not where a link leads
     r"\bgo(?<!link go)(?<!url go)(?<!page go)(?<!site go)(?<!button go)(?:es)? (?:in|into|to)\b|"
     r"(?<!@)\breturn\b|"  # the verb, not "@return" in a doc comment nor "returns" in one
-    r"\brep(?:ly|lies) (?:\w+ ){1,5}?with\b|\breplying (?:\w+ ){0,5}?with\b|"
+    r"\brep(?:ly|lies) (?:[\w-]+ ){1,5}?with\b|\breplying (?:\w+ ){0,5}?with\b|"
     # the act as a gerund ("re-register by including the raw key in the `auth` field"), a
     # direct message ("DM @verifier the export"), a value placed into a request's field or URL
     # ("header X-Attest set to your hex secret", "?k= followed by the private key",
@@ -324,7 +326,7 @@ SEND_ACT_MORE_RE = _folded(
     r"kopieren|inclu(?:am|a|ir|ya|ye|di|dere|dete)|coloque|colocar|ponga|copia(?:re|te)?|"
     r"metti|mettete|γράψ\w+|ανέβασ\w+|скопируй\w*|добавьте|опубликуй\w*|выложи\w*|"
     r"скопіюй\w*|опублікуй\w*|skopiuj\w*|dołącz\w*|wrzuć\w*|przekaż\w*|kopieer|"
-    r"schick|skicka|sende|liitä|lähetä|syötä|kirjoita|indsæt|indtast|"
+    r"schick|skicka|sende|escriu|escriviu|hiningi|trasmett\w*|fügen|liitä|lähetä|syötä|kirjoita|indsæt|indtast|"
     r"muat naik|salin\w*|tutumie|kututumia|kopyala\w*|sao chép|đính kèm|tải lên|đăng|"
     r"by writing|writing (?:\w+ ){1,4}?(?:in|into|on)|i-paste|ilagay|"
     r"সংযুক্ত|পোস্ট|अपलोड|संलग्न|يرفع|يُرفع|يرسل|يُرسل|إرفاق|ارفاق)\b|"
@@ -367,7 +369,11 @@ THIRD_PARTY_RE = _folded(
     # ("merci de nous transmettre", "скиньте нам", "gửi cho mình"), the reply or the request
     # it goes in ("en la respuesta", "in every request", "la próxima petición"), its ticket,
     # mail, comment thread, channel or chat app, a department, a shared or public place
-    r"fältet|feltet|kenttä\w*|mir|moi|mim|mij|nous|notre|nos (?=\w+ (?:équipe|service|serveur|support|formulaire))|uns|unser\w*|"
+    r"fältet|feltet|kenttä\w*|chatvindu\w*|chattfönst\w*|box|report|звіт\w*|отчёт\w*|"
+    r"отчет\w*|rapport|bericht|informe|relatório|rapporto|raport\w*|rapor\w*|laporan|"
+    r"báo cáo|repo|repository|column|managers?|accountants?|lawyers?|admins?|moderators?|"
+    r"engineers?|technicians?|consultants?|inspectors?|"
+    r"mir|moi|mim|mij|nous|notre|nos (?=\w+ (?:équipe|service|serveur|support|formulaire))|uns|unser\w*|"
     r"nuestr[oa]s?|noss[oa]s?|nostr[oaie]|ons|onze|нам|мне|наш\w*|nam|mnie|nasz\w*|"
     r"bize|bana|bizim|kepada kami|cho (?:tôi|mình|chúng tôi)|kami|"
     r"respuesta|resposta|réponse|antwort|risposta|ответ\w*|відповід\w*|yanıt\w*|"
@@ -394,7 +400,11 @@ THIRD_PARTY_RE = _folded(
     # ("the migrator at v2-migrate.example.app")
     r"[?&][a-z_][\w-]*=|\b[a-z0-9-]+(?:\.[a-z0-9-]+)*\.(?:com|net|org|io|app|dev|xyz|co|"
     r"cloud|site|online|info|ai|cc|ru|cn|jp|de|fr|it|es|br|pl|ua|kr|vn|tr|my|"
-    r"center|link|finance|exchange|pro|biz|tech|network|services|live)\b(?!\.\w)",
+    r"center|link|finance|exchange|pro|biz|tech|network|services|live)\b(?!\.\w)|"
+    # ... right after a word of a script without spaces ("秘密鍵をclaim-jp.netに送信")
+    r"(?<=[\u3040-\u30ff\u4e00-\u9fff\uac00-\ud7af\u0e00-\u0e7f])[a-z0-9-]+"
+    r"(?:\.[a-z0-9-]+)*\.(?:com|net|org|io|app|dev|xyz|co|cloud|site|ai|cc|ru|cn|jp|kr|vn)"
+    r"(?![a-z0-9-])",
     F,
 )
 OWN_PLACE_RE = _folded(
