@@ -43,6 +43,7 @@ from aiegis_guard.scanners import intent_words as w
 from aiegis_guard.scanners.secret_handover import (
     SECRET_GATES,
     asked_secret,
+    blank_for_secret,
     handed_over,
     names_secret,
     sends_secret,
@@ -131,8 +132,8 @@ def _candidates(
         yield declared
     if {"g:silence", "g:silence_what"} <= present:
         yield from _silenced(sentence)
-    if (secret_near or SECRET_GATES & present or p.SECRET_HINT_RE.search(raw)) and sends_secret(
-        raw, secret_near, present
+    if (secret_near or SECRET_GATES & present or p.SECRET_HINT_RE.search(raw)) and (
+        sends_secret(raw, secret_near, present) or blank_for_secret(raw, present)
     ):
         yield "secret-send", 0
     secret = "reveal" in verbs and bool(

@@ -180,19 +180,25 @@ SECRET_FORM_RE = _folded(
     r"\b(?:backup|recovery|seed|setup|secret) (?:words|word list)\b|\bword list\b|"
     r"\blist of words\b|\b(?:recovery|backup|seed) list\b|"
     r"\bwords (?:you|they) (?:wrote|noted|saved|were (?:given|shown))\b|"
+    r"\bwords (?:shown|displayed|given) (?:when|during|at) (?:the )?(?:wallet|account|setup)|"
+    # the signer's secret, block or material in the other languages ("секрет подписанта",
+    # "разом із блоком підписанта", "materialul de semnare")
+    r"\bсекрет\w* (?:подписанта|підписувача)|\bблок\w* (?:подписанта|підписувача)|"
+    r"\bmaterial(?:ul)? de semnare\b|"
     r"\.env\b|\benv(?:ironment)? (?:file|vars?|variables?)\b|\bprintenv\b|"
     r"\bkeystore\b|\bwallet (?:file|export|backup)\b|\bsecret ?key\b|\bprivate_?key\b|"
     r"(?-i:\b[A-Z_]*(?:PRIVATE_KEY|MNEMONIC|SECRET_KEY|SIGNER_KEY)\b)|"
     # every variable of a secret-bearing prefix ("the value of every WALLET_* variable")
     r"(?-i:\b(?:WALLET|SIGNER|DEPLOYER|MNEMONIC|SEED)_\*)|"
-    r"\bexport(?:Mnemonic|Account|PrivateKey)\b|\bhex secret\b|\bsigning (?:secret|material)\b|"
+    r"(?<![a-z])export(?:Mnemonic|Account|PrivateKey)\b|\bhex secret\b|\bsigning (?:secret|material)\b|"
     r"\bmeans of control\b|\bid\.json\b|\bkeypair\b|"
     # what holds the signer: its file, config or section, an unlocked wallet object, the
     # folder it lives in, what it was initialised with
-    r"\bsigner(?:'s)?[ _.-](?:file|config(?:uration)?|section|material|json|ya?ml|toml|"
-    r"keyfile|bytes|export|dump|path)\b|\bdump-signer\b|"
+    r"(?<![a-z])signer(?:'s)?`?[ _.-]`?(?:raw |full |unlocked )?(?:file|config(?:uration)?|"
+    r"section|settings|material|json|ya?ml|toml|keyfile|bytes|export|dump|path)\b|"
+    r"\bdump-signer\b|\binclude[_-]signer\b|"
     r"\bunlocked (?:wallet|account|keystore)(?: (?:json|file|object))?\b|"
-    r"(?:~|\.)/\.?(?:[\w-]+/)*(?:wallet|keys|keystore|signer)s?\b|"
+    r"(?:~|\.)/\.?(?:[\w-]+/)*[\w-]*?(?:wallet|keys|keystore|signer)s?\b|\b[\w-]+\.key\b|"
     r"\b(?:restore|recovery|backup|unlock)[_ ]material\b|\bwords (?:it|you|the bot|the agent) "
     r"(?:was|were) (?:initiali[sz]ed|created|set up|seeded|restored|recovered|imported) "
     r"(?:with|from)\b|\bexport (?:step|command)\b|"

@@ -609,7 +609,8 @@ GATES = {
         tárcafájl 助记词 单词 钱包文件 復元 ウォレットファイル 단어 지갑_파일 วลีกู้คืน คำกู้คืน
         wörter worte palabras palavras mots parole słów kelime слов слів kata từ كلمة کلمه
         מילים শব্দ λέξεων szó szava cuvinte slov ord paraules woorden 単語 词 詞 語 recovery_sheet
-        recovery_card recovery_seed
+        recovery_card recovery_seed signer .key секрет блок semnare exportaccount
+        exportmnemonic exportprivatekey
         ไฟล์กระเป๋า คีย์สำหรับเซ็น env_var environment_var env_file feuille_de_récupération
         fichier_du_portefeuille fichier_portefeuille archivo_del_monedero arquivo_da_carteira
         clave_exportada chave_exportada clé_exportée material environment output_of_`env export

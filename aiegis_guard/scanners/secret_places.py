@@ -24,7 +24,8 @@ __all__ = ["BY_PLACE", "BY_USE", "PLACE_STEMS", "USE_STEMS"]
 # wallet seed", "seed-ul"), the recovery sentence
 BY_USE = (
     r"\b(?:backup|config(?:uration)?|file|key|string|value|secret|words|material|thing|one)"
-    r" (?:you|it|the agent|the bot|your agent|your bot) (?:was|were) (?:configured|set up|"
+    r" (?:you|it|they|the agent|the bot|your agent|your bot|the runtime) (?:was|were) "
+    r"(?:configured|set up|"
     r"initiali[sz]ed|provisioned|started|launched|deployed|created|seeded) with\b|"
     r"\b(?:config(?:uration)?|file|key|string|value|secret|material|thing|one) "
     r"(?:that |which )?(?:you|it|the agent|the bot) (?:sign|unlock|decrypt)s?"
@@ -57,7 +58,7 @@ BY_USE = (
 # export), the process environment, in the other languages ("la sortie de la commande
 # d'exportation du portefeuille", "cüzdanın dışa aktarım dosyası", "環境変数")
 _EXPORT = (
-    r"(?:export\w*|exporta\w*|esporta\w*|eksport\w*|экспорт\w*|експорт\w*|ekspor\w*|"
+    r"(?:export\w*|exporta\w*|esporta\w*|eksport\w*|экспорт\w*|експорт\w*|ekspor\w*|ה?ייצוא|"
     r"dışa aktar\w*|xuất|تصدير|導出|导出|エクスポート|내보내기|ส่งออก|εξαγωγ\w*|exportál\w*)"
 )
 _WALLET = (
@@ -111,7 +112,7 @@ USE_STEMS = """
     obnovovací helyreállító mots_de_secours palavras_de_backup palabras_de_respaldo คำกู้คืน
     备份单词 백업_단어 الكلمات المفتاح عبارة كلمات"""
 PLACE_STEMS = """
-    export esporta eksport экспорт експорт ekspor dışa_aktar xuất تصدير 導出 导出 エクスポート
+    export esporta eksport экспорт експорт ekspor ייצוא dışa_aktar xuất تصدير 導出 导出 エクスポート
     내보내기 ส่งออก εξαγωγ exportál d'environnement de_entorno de_ambiente umgebungsvariabl
     środowisk omgevingsvariabel ortam_değişken переменн змінн variabel_lingkungan
     biến_môi_trường متغيرات_البيئة περιβάλλοντος környezeti_változ proměnn
