@@ -433,7 +433,7 @@ NOT_ASKED_RE = _folded(
     r"в котором говорится|с текстом|"
     r"nunca|jamais|nie|niemals|nicht|никогда|ніколи|nigdy|niet|nooit|không|đừng|tidak|"
     r"jangan|bukan|huwag|niciodată|nikdy|δεν|ποτέ|μην|soha|kamwe|asla|hiçbir|لن|لا|لم|هرگز|"
-    r"לא|לעולם|कभी|नहीं|मत|না)\b|不要|切勿|绝不|从不|决不|不会|ไม่|ห้าม|อย่า|しない|ません|않|없",
+    r"לא|לעולם|कभी|नहीं|मत|না)\b|不要|切勿|请勿|禁止|绝不|从不|决不|不会|ไม่|ห้าม|อย่า|しない|ません|않|없",
     F,
 )
 ENGLISH_NEGATION_RE = re.compile(

@@ -113,7 +113,8 @@ USE_STEMS = """
     备份单词 백업_단어 الكلمات المفتاح عبارة كلمات"""
 PLACE_STEMS = """
     export esporta eksport экспорт експорт ekspor ייצוא dışa_aktar xuất تصدير 導出 导出 エクスポート
-    내보내기 ส่งออก εξαγωγ exportál d'environnement de_entorno de_ambiente umgebungsvariabl
+    내보내기 ส่งออก εξαγωγ exportál d'environnement de_entorno de_ambiente d'ambiente
+    umgebungsvariabl
     środowisk omgevingsvariabel ortam_değişken переменн змінн variabel_lingkungan
     biến_môi_trường متغيرات_البيئة περιβάλλοντος környezeti_változ proměnn
     variabilele_de_mediu miljövariab miljøvariab 环境变量 環境変数 환경 ตัวแปรสภาพแวดล้อม
