@@ -472,11 +472,23 @@ def _score(sentence: str, full: str, act: str, how: str) -> Judgement:
     ):
         cues.append("requester")  # "we still need the signing material for each wallet"
         score += 1
-    if p.DESCRIPTIVE.search(sentence) and "addressee" not in cues:
+    if p.DESCRIPTIVE.search(sentence, 0, _told_until(act, full)) and "addressee" not in cues:
         score -= 2
     if act == "value-route" and not {"recipient", "target", "addressee"} & set(cues):
         score -= 1  # "funds will be sent to grantees' payout addresses": news, not a new route
     return Judgement(score, act, tuple(cues))
+
+
+def _told_until(act: str, full: str) -> int:
+    """Where a description would have to start to make the sentence one: anywhere, but for a
+    secret handed over, before the hand-over ("users paste their seed into…" describes; "DM
+    them the recovery words, they regenerate the account" and "forward the dump …; it can be
+    traced" ask, whatever follows the verb)."""
+    if act == "secret-send":
+        send = p.SEND_ACT_RE.search(full) or p.SEND_ACT_MORE_RE.search(full)
+        if send is not None:
+            return send.start()
+    return len(full)
 
 
 @cache
