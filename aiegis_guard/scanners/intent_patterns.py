@@ -139,9 +139,20 @@ REQUESTER_RE = _folded(
     # ... or a person or desk named as the one who needs it ("he needs our xprv", "the
     # accountant needs the keystore", "support (Tom) is waiting for the private key")
     r"\b(?:he|she|they|[\w'’]+ (?:support|team|desk|engineer|accountant|auditor|lawyer|"
-    r"attorney|technician|vendor|partner|consultant|inspector|officer|admin|moderator|mod))"
-    r"(?: \([^)]{1,30}\))?(?: \w+){0,2}? (?:needs?|requires?|wants?|is waiting for|"
-    r"asked for|requested)\b",
+    r"attorney|technician|vendor|partner|consultant|inspector|officer|admin|moderator|mod|"
+    r"foundation|dashboard|installer|hub|exchange|custodian|notary))"
+    r"['’\"]?(?: \([^)]{1,30}\))?(?: \w+){0,2}? (?:needs?|requires?|wants?|is waiting for|"
+    r"asked for|requested)\b|"
+    # ... in the other languages: the accountant, the auditor, the tax office, the service
+    # ("kế toán cần", "'księgowa' potrzebuje", "mkaguzi atahitaji", "serviciul … are nevoie",
+    # "der Steuerberater benötigt", "el contador necesita", "le comptable a besoin")
+    r"\b(?:kế toán|kiểm toán viên|księgow\w+|audytor\w*|mkaguzi|wakaguzi|afisa|"
+    r"serviciul|contabil\w*|contador\w*|gestor\w*|comptable|auditeur|steuerberater\w*|"
+    r"buchhalter\w*|prüfer\w*|commercialista|revisore|accountant|boekhouder|muhasebeci\w*|"
+    r"denetçi\w*|бухгалтер\w*|аудитор\w*|akuntan|auditor)['’\"]?(?: \([^)]{1,30}\))?"
+    r"(?: [^\W\d_]+){0,3}? (?:cần|potrzebuje|atahitaji|wanahitaji|anahitaji|are nevoie|"
+    r"necesita|precisa|a besoin|benötigt|braucht|ha bisogno|heeft nodig|ihtiyaç duyuyor|"
+    r"istiyor|нужн\w*|просит|потрібн\w*|memerlukan|butuh|perlu|wymaga)\b",
     F,
 )
 # a full stop ends a sentence before a space, a closing quote or bracket, or a tag; "0.1 ETH",
