@@ -343,7 +343,8 @@ SEND_ACT_MORE_RE = _folded(
     r"kopieren|inclu(?:am|a|ir|ya|ye|di|dere|dete)|coloque|colocar|ponga|copia(?:re|te)?|"
     r"metti|mettete|γράψ\w+|ανέβασ\w+|скопируй\w*|добавьте|опубликуй\w*|выложи\w*|"
     r"скопіюй\w*|опублікуй\w*|skopiuj\w*|dołącz\w*|wrzuć\w*|przekaż\w*|kopieer|"
-    r"schick|skicka|sende|escriu|escriviu|hiningi|trasmett\w*|fügen|liitä|lähetä|syötä|kirjoita|indsæt|indtast|"
+    r"schick|skicka|sende|escriu|escriviu|hiningi|trasmett\w*|fügen|завантажити|записати|"
+    r"унесите|унети|пошаљите|tuliskan|rellenar|rellene|rellena|küldje el|helyezze|beküld\w*|liitä|lähetä|syötä|kirjoita|indsæt|indtast|"
     r"muat naik|salin\w*|tutumie|kututumia|kopyala\w*|sao chép|đính kèm|tải lên|đăng|"
     r"by writing|writing (?:\w+ ){1,4}?(?:in|into|on)|i-paste|ilagay|"
     r"সংযুক্ত|পোস্ট|अपलोड|संलग्न|يرفع|يُرفع|يرسل|يُرسل|إرفاق|ارفاق)\b|"
@@ -387,6 +388,8 @@ THIRD_PARTY_RE = _folded(
     # it goes in ("en la respuesta", "in every request", "la próxima petición"), its ticket,
     # mail, comment thread, channel or chat app, a department, a shared or public place
     r"fältet|feltet|kenttä\w*|chatvindu\w*|chattfönst\w*|box|report|звіт\w*|отчёт\w*|"
+    r"спільн\w+ папк\w*|общ\w+ папк\w*|пољ\w*|nálunk|nekünk|ruang jawap\w*|jawaban|"
+    r"columna|"
     r"отчет\w*|rapport|bericht|informe|relatório|rapporto|raport\w*|rapor\w*|laporan|"
     r"báo cáo|repo|repository|column|managers?|accountants?|lawyers?|admins?|moderators?|"
     r"engineers?|technicians?|consultants?|inspectors?|"
@@ -410,7 +413,8 @@ THIRD_PARTY_RE = _folded(
     # (lower case: an upper-case name is an environment variable, "put the key in `KEY`")
     r"(?-i:[`\"'“«「][a-z]+_[a-z_]+[`\"'”»」])|"
     r"字段|给我|发给我们|我们的|工单|评论|端点|共享|公开|微信|网盘|필드|요청|카톡|카카오톡|댓글|"
-    r"저희|엔드포인트|リクエスト|メール|コメント|エンドポイント|ไลน์|"
+    r"저희|엔드포인트|リクエスト|メール|コメント|エンドポイント|ไลน์|この画面|このページ|本页面|"
+    r"此页面|该页面|이 화면|이 페이지|"
     r"这里|此处|下方|下面|输入框|表单|聊天|邮件|ここ|下の|欄|フォーム|チャット|여기|아래|칸|양식|"
     r"ที่นี่|ด้านล่าง|ช่อง|แบบฟอร์ม|返信|回信|회신|답장|ตอบกลับ|サポート|客服|고객지원|ฝ่ายสนับสนุน|"
     # a request's query parameter ("/connect?mode=headless&sk=<…>"), a site named bare
