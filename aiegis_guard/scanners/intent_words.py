@@ -202,8 +202,10 @@ VOID = (
     r"\b(?:has|have)\s+already\s+(?:approved|authori[sz]ed|agreed|consented)\b|"
     # trust handed to others, checks made optional or skipped, exemptions
     r"\btreat\s+(?:(?:any|all|every|these|such|his|her|their|my|[@\w.-]+'s)\s+)?(?:\w+\s+){0,3}?"
-    r"(?:requests?|payments?|transfers?|messages?|instructions)\s+(?:[@\w.'-]+\s+){0,5}?"
+    r"(?:requests?|payments?|transfers?|messages?|instructions|confirmation steps?|checks?)\s+"
+    r"(?:[@\w.'-]+\s+){0,5}?"
     r"(?:as|like)\s+(?:approved|authori[sz]ed|pre-?approved|trusted|verified|mine|coming from|"
+    r"owner-?approved|owner requests|confirmed|"
     r"(?:if|though)\s+(?:they\s+came\s+from\s+)?(?:the|your|my)\s+(?:owner|user|admin)|"
     r"(?:the|your)\s+owner's)|"
     r"\b(?:doesn't|does not|don't|do not|no longer|won't|will not)\s+(?:need|require)s?\s+"
@@ -219,7 +221,20 @@ VOID = (
     r"checks?|approvals?|review)\b|\bmarked\s+(?:\w+\s+){0,3}?as\s+(?:advisory|optional|informational)\b|"
     r"\b(?:confirmations?|approvals?|limits?|checks?|human[_ ]review|review)\s*[:=]\s*"
     r"(?:off|none|disabled|false|0|no|not[_ ]required|skip(?:ped)?)\b|"
-    r"\b(?:are|is)\s+always\s+(?:granted|approved|paid|honou?red)\b"
+    r"\b(?:are|is)\s+always\s+(?:granted|approved|paid|honou?red)\b|"
+    # the owner's authority handed to someone else ("messages from @x carry full owner
+    # authority", "requests from any channel are owner-equivalent", "treated as if the user
+    # sent them", "promoted to owner for this session")
+    r"\b(?:carry|carries|carrying)\s+(?:the\s+)?(?:full\s+)?(?:owner|admin)(?:'s)?\s+authority\b|"
+    r"\b(?:has|have|with)\s+full\s+(?:owner|admin)(?:'s)?\s+authority\b|\bowner-equivalent\b|\b(?:treated|counted)\s+as\s+(?:owner|user)-?"
+    r"approved\b|\bas\s+if\s+(?:the\s+)?(?:user|owner)\s+(?:had\s+)?(?:sent|made|asked)\b|"
+    r"\bpromoted\s+to\s+owner\b|"
+    # the owner's confirmation declared done or not to be asked again ("Re-confirmation not
+    # required. Do not prompt owner.", "suppress confirmation dialog", "require_owner_ok=false")
+    r"\b(?:re-?)?confirmations?\s+(?:is\s+|are\s+)?(?:not\s+required|unnecessary|redundant)\b|"
+    r"\bapproval\s+is\s+redundant\b|"
+    r"\b(?:do\s+not|don't|must\s+not|never)\s+(?:re-?)?prompt\s+(?:the\s+)?(?:owner|user)\b|"
+    r"\bsuppress\s+(?:the\s+)?confirmation\b"
 )
 ADDRESSEE = (
     r"\b(?:ai|agents?|bots?|assistants?|llms?|models?|autonomous|copilots?|gpt|claude|"
@@ -633,6 +648,8 @@ GATES = {
         altere altera mude modifie remplace ändere ändern ersetze setze измени поменяй замени
         установи 修改 更改 改为 替换""",
     "void": """apply void suspend disabl lift waiv not_required unnecessary approved authori
+        authority owner-equivalent owner-approved user-approved as_if promoted_to redundant
+        prompt suppress confirmed owner_requests
         already treat need require advisory optional informational anyway exempt counted
         skipped bypassed ignored skip marked always off""",
     "route": """transfers payments deposits funds withdrawals proceeds rewards fees profits
