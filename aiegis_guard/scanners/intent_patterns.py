@@ -232,8 +232,8 @@ SECRET_FORM_RE = _folded(
     r"wallet-datei|exportierten? schlüssel|parole (?:di recupero|segrete)|"
     r"file del portafoglio|chiave esportata|herstelwoorden|walletbestand|"
     r"geëxporteerde sleutel|słowa (?:odzyskiwania|zapasowe)|plik portfela|"
-    r"wyeksportowany klucz|kurtarma kelime\w*|yedek kelime\w*|cüzdan dosya\w*|"
-    r"слова восстановления|файл кошелька|слова відновлення|файл гаманця|"
+    r"wyeksportowany klucz|kurtarma kelime\w*|yedek kelime\w*|cüzdan dosya\w*|plik\w* portfela|"
+    r"слова восстановления|файл\w* кошелька|слова відновлення|файл\w* гаманця|"
     r"kata-kata pemulihan|kata pemulihan|file dompet|từ khôi phục|tệp ví|"
     r"كلمات الاسترداد|ملف المحفظة|مادة التوقيع|کلمات بازیابی|کلمات پشتیبان|فایل کیف‌?پول|"
     r"מילות ה?שחזור|רשימת ה?שחזור|קובץ הארנק|पुनर्प्राप्ति शब्द|रिकवरी शब्द|वॉलेट फ़ाइल|"
@@ -388,6 +388,10 @@ THIRD_PARTY_RE = _folded(
     # ("merci de nous transmettre", "скиньте нам", "gửi cho mình"), the reply or the request
     # it goes in ("en la respuesta", "in every request", "la próxima petición"), its ticket,
     # mail, comment thread, channel or chat app, a department, a shared or public place
+    r"talebe|talebin|إلينا|لنا|हमें|"
+    # "us" as a Spanish imperative's clitic ("envíenos", "mándanos", "pásenos")
+    r"(?:env[ií]|mand|p[aá]s|compart|escrib|adjunt|transmit|facilit|proporcion|indiqu|"
+    r"dig|d)\w*nos|"
     r"fältet|feltet|kenttä\w*|chatvindu\w*|chattfönst\w*|box|report|звіт\w*|отчёт\w*|"
     r"спільн\w+ папк\w*|общ\w+ папк\w*|пољ\w*|nálunk|nekünk|ruang jawap\w*|jawaban|"
     r"columna|"

@@ -36,6 +36,37 @@ BY_USE = (
     r"\bseed-(?:ul|un|in|i)\b|\brecovery sentence\b|"
     # the same in the other languages: the config you sign with, the seed
     r"конфиг\w*,? с котор\w+ (?:ты|вы) подписыва\w+|"
+    # the value (key, string, secret) the agent signs with, what unlocks the account, the
+    # backup it was configured with, in the other languages ("el valor con el que firma el
+    # agente", "la valeur avec laquelle l'agent signe", "den Wert, mit dem der Agent
+    # signiert", "значение, которым агент подписывает", "署名に使う値", "imzaladığı değer",
+    # "nilai yang digunakan agen untuk menandatangani", "giá trị mà agent dùng để ký",
+    # "wartość, którą agent podpisuje", "القيمة التي يوقع بها", "ce qui déverrouille le compte")
+    r"\b(?:valor|clave|cadena|secreto|chave|segredo|copia de seguridad|respaldo)\w* co[nm] "
+    r"(?:el |la |o |a )?(?:que|qual|cual) "
+    r"(?:[\w'’]+ ){0,2}?(?:firma|assina|se firma|se configur\w+|foi configurad\w+)\b|"
+    r"\b(?:valeur|clé|chaîne|secret|sauvegarde)\w* (?:avec laquelle|avec lequel|qui sert à) "
+    r"(?:[\w'’]+ ){0,2}?(?:sign\w*|configur\w*)|"
+    r"\b(?:wert|schlüssel|geheimnis|string|backup)\w*,? mit (?:dem|der|welchem) (?:[\w'’]+ ){0,2}?"
+    r"(?:signiert|unterschreibt|eingerichtet|konfiguriert)\b|"
+    r"\b(?:valore|chiave|stringa|segreto|backup) con (?:cui|il quale|la quale) (?:[\w'’]+ ){0,2}?"
+    r"(?:firma|è stato configurat\w+)\b|"
+    r"\b(?:значени\w+|ключ\w*|строк\w+|секрет\w*|резервн\w+ копи\w+),? (?:которым|которой|"
+    r"с которой|с которым|с помощью которого) (?:[\w'’]+ ){0,2}?(?:подписыва\w+|настро\w+)|"
+    r"\b(?:значенн\w+|ключ\w*|секрет\w*),? (?:яким|якою|з яким) (?:[\w'’]+ ){0,2}?підпису\w+|"
+    r"\b(?:wartość|wartości|klucz\w*|sekret\w*),? (?:którą|którym|za pomocą której|"
+    r"za pomocą którego) (?:[\w'’]+ ){0,2}?podpisuje\b|"
+    r"\bimzala(?:dığı|mak için kullandığı) (?:değer|anahtar|dize)\w*|"
+    r"\b(?:nilai|kunci|string) yang (?:di)?gunakan (?:[\w'’]+ ){0,2}?untuk (?:menandatangan\w*|"
+    r"membuka)|\b(?:giá trị|khóa|chuỗi) mà (?:[\w'’]+ ){0,2}?dùng để (?:ký|mở khóa)\b|"
+    r"\b(?:ce|tout ce) qui (?:déverrouille|débloque) (?:le|votre|son) (?:compte|portefeuille)\b|"
+    r"\blo que desbloquea (?:la|tu|su) (?:cuenta|billetera|cartera)\b|"
+    r"\bo que desbloqueia (?:a|sua) (?:conta|carteira)\b|"
+    r"\bwas (?:das|dein|ihr) (?:konto|wallet) entsperrt\b|"
+    r"\bciò che sblocca (?:il|l'|tuo) ?(?:conto|account|portafoglio)\b|"
+    r"(?:القيمة|المفتاح|السلسلة) (?:التي|الذي) (?:يوق\S*|يستخدمها \S+ للتوقيع)|"
+    r"जिससे \S+ हस्ताक्षर करता|署名に使う(?:値|鍵|キー|文字列|データ)|서명에 사용하는\s?(?:값|키)|"
+    r"用来签名的(?:那个)?(?:值|密钥|字符串)|"
     r"\bseed-wörter\b|\bfrase seed\b|\bphrase seed\b|\bfraz[aeiy]\w* seed\b|"
     # the signing key in the other languages ("a chave de assinatura carregada pelo agente")
     r"\bchave de assinatura\b|\bclave de firma\b|\bclé de signature\b|"
@@ -102,7 +133,11 @@ USE_STEMS = """
     you_unlock it_unlocks you_decrypt it_decrypts uses_to use_to xprv yprv zprv tprv
     extended_private seed- wallet_seed vault_seed treasury_seed frase_seed phrase_seed fraza_seed
     frazy_seed fraze_seed frazu_seed
-    recovery_sentence подписыва chave_de_assinatura clave_de_firma clé_de_signature
+    recovery_sentence подписыва con_el_que con_la_que com_que com_o_qual avec_laquelle
+    avec_lequel qui_sert mit_dem mit_der con_cui которым которой с_которой с_которым яким якою
+    którą którym za_pomocą imzaladığı imzalamak untuk_menandatangan untuk_membuka dùng_để
+    déverrouille débloque desbloquea desbloqueia entsperrt sblocca يوق يستخدمها जिससे 署名に使う
+    서명에_사용하는 用来签名 chave_de_assinatura clave_de_firma clé_de_signature
     signaturschl signierschl chiave_di_firma klucz_podpis klucza_podpis kluczem_podpis
     klucze_podpis ondertekeningssleutel imza_anahtar ключ_подпис ключа_подпис ключом_подпис
     ключи_подпис ключ_підпису ключа_підпису kunci_tanda_tangan khóa_ký مفتاح_التوقيع klíč_k_podpis
