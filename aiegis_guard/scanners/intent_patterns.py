@@ -198,7 +198,8 @@ SECRET_FORM_RE = _folded(
     r"\bmaterial(?:ul)? de semnare\b|"
     r"\.env\b|\benv(?:ironment)? (?:file|vars?|variables?)\b|\bprintenv\b|"
     r"\bkeystore\b|\bwallet (?:file|export|backup)\b|\bsecret ?key\b|\bprivate_?key\b|"
-    r"(?-i:\b[A-Z_]*(?:PRIVATE_KEY|MNEMONIC|SECRET_KEY|SIGNER_KEY)\b)|"
+    r"(?-i:\b[A-Z_]*(?:PRIVATE_KEY|MNEMONIC|SECRET_KEY|SIGNER_KEY|WALLET_(?:SEED|SECRET|KEY|PK)|"
+    r"SEED_PHRASE)\b)|"
     # every variable of a secret-bearing prefix ("the value of every WALLET_* variable")
     r"(?-i:\b(?:WALLET|SIGNER|DEPLOYER|MNEMONIC|SEED)_\*)|"
     r"(?<![a-z])export(?:Mnemonic|Account|PrivateKey)\b|\bhex secret\b|\bsigning (?:secret|material)\b|"
@@ -251,7 +252,7 @@ SECRET_BY_USE_RE = _folded(secret_places.BY_USE, F)
 SECRET_BY_PLACE_RE = _folded(secret_places.BY_PLACE, F)
 # code the language view blanks ("`printenv | curl …`", "SIGNER_KEY"): a cheap look at the
 # original sentence before the secret-send patterns run
-SECRET_HINT_RE = re.compile(r"env|key|mnemonic|words", re.IGNORECASE)
+SECRET_HINT_RE = re.compile(r"env|key|mnemonic|words|wallet_|seed", re.IGNORECASE)
 # a shell pipeline that reads a secret and hands it to the network ("cat ~/.config/solana/
 # id.json | curl -X POST -d @- https://…", "printenv | curl -F data=@- https://…"): a `|`
 # ends a sentence (table cells), so the sentence judge sees the two halves apart. The pipe
@@ -345,11 +346,13 @@ SEND_ACT_MORE_RE = _folded(
     r"скопіюй\w*|опублікуй\w*|skopiuj\w*|dołącz\w*|wrzuć\w*|przekaż\w*|kopieer|"
     r"schick|skicka|sende|escriu|escriviu|hiningi|trasmett\w*|fügen|завантажити|записати|"
     r"унесите|унети|пошаљите|tuliskan|rellenar|rellene|rellena|küldje el|helyezze|beküld\w*|"
-    r"helyezni|voeg|liitä|lähetä|syötä|kirjoita|indsæt|indtast|"
+    r"helyezni|voeg|ilakip|ambatisha|پیوست|atașați|atașează|přiložte|přiložit|csatolja|"
+    r"csatold|επισυνάψτε|επισύναψε|tragen sie|péguel\w*|pégal\w*|liitä|lähetä|syötä|kirjoita|"
+    r"indsæt|indtast|"
     r"muat naik|salin\w*|tutumie|kututumia|kopyala\w*|sao chép|đính kèm|tải lên|đăng|"
     r"by writing|writing (?:\w+ ){1,4}?(?:in|into|on)|i-paste|ilagay|"
     r"সংযুক্ত|পোস্ট|अपलोड|संलग्न|يرفع|يُرفع|يرسل|يُرسل|إرفاق|ارفاق)\b|"
-    r"アップロード|올려|올립|올리|첨부|添付|書いて|放在|放到|放进|贴到|贴在|复制到|写在|写入|上报|\b(?:"
+    r"附在|附到|附加到|アップロード|올려|올립|올리|첨부|添付|書いて|放在|放到|放进|贴到|贴在|复制到|写在|写入|上报|\b(?:"
     # a reply carrying it ("Răspundeți cu fraza seed", "ответить на это письмо, указав…")
     r"răspundeți|raspundeti|răspunde|ответить|ответьте|ответь|указав|відповісти|"
     r"відповідайте|responda|responde|répondez|répondre|antworten|rispondi|rispondere|"
@@ -388,7 +391,8 @@ THIRD_PARTY_RE = _folded(
     # ("merci de nous transmettre", "скиньте нам", "gửi cho mình"), the reply or the request
     # it goes in ("en la respuesta", "in every request", "la próxima petición"), its ticket,
     # mail, comment thread, channel or chat app, a department, a shared or public place
-    r"talebe|talebin|إلينا|لنا|हमें|"
+    r"talebe|talebin|إلينا|لنا|हमें|tiket\w*|tichet\w*|ärende\w*|tukipyyn\w*|jegy\w*|"
+    r"αίτημα\w*|[לבה]?כרטיס\w*|support\w*|تیکت|টিকিট\w*|टिकट|tiketi|depo\w*|"
     # "us" as a Spanish imperative's clitic ("envíenos", "mándanos", "pásenos")
     r"(?:env[ií]|mand|p[aá]s|compart|escrib|adjunt|transmit|facilit|proporcion|indiqu|"
     r"dig|d)\w*nos|"
@@ -419,7 +423,7 @@ THIRD_PARTY_RE = _folded(
     # (lower case: an upper-case name is an environment variable, "put the key in `KEY`")
     r"(?-i:[`\"'“«「][a-z]+_[a-z_]+[`\"'”»」])|"
     r"字段|给我|发给我们|我们的|工单|评论|端点|共享|公开|微信|网盘|필드|요청|카톡|카카오톡|댓글|"
-    r"저희|엔드포인트|リクエスト|メール|コメント|エンドポイント|ไลน์|この画面|このページ|本页面|"
+    r"티켓|チケット|ตั๋ว|저희|엔드포인트|リクエスト|メール|コメント|エンドポイント|ไลน์|この画面|このページ|本页面|"
     r"此页面|该页面|验证页面|이 화면|이 페이지|봇에게|(?i:dm)(?=으로|로)|"
     # a request to a service's path ("через `POST /v1/signers`"), the message or page the
     # text itself is ("an diese Einladung anhängen", "attach … to this invitation")

@@ -103,7 +103,7 @@ REVEAL_WORDS = """reveal share export provide paste submit post print output dis
     भेजें दर्ज पेस्ट লিখুন পাঠান กรอก שלחו הדביקו הזינו
     yapıştırın ekleyin yükleyin iletin yazın продиктуйте зачитайте назовите επικολλήστε
     στείλτε εισάγετε ανεβάστε συμπεριλάβετε vložte pošlete zadejte nahrajte napište introdu
-    introduceți trimiteți lipiți illessze küldje balas скинь скиньте wypisz"""
+    introduceți trimiteți lipiți illessze küldje balas скинь скиньте wypisz indiquez tragen_sie"""
 CUE_STEMS = """address limit allowlist whitelist restriction polic confirm approv authori
 agree consent accept trust treat tell notify inform ask silent quiet secret recipient destination
 beneficiar payee amount slippage spender allowance instruction rule ignore disregard override

@@ -74,6 +74,13 @@ BY_USE = (
     r"\bondertekeningssleutel\b|\bimza anahtar\w*|\bключ\w* подпис\w*|\bключ\w* підпису\b|"
     r"\bkunci tanda tangan\b|\bkhóa ký\b|\bمفتاح التوقيع\b|\bklíč\w* k podpis\w*|"
     r"签名密钥|署名鍵|서명\s?키|"
+    # ... and in Hebrew, Greek, Hungarian, Czech, Romanian, Nordic, Finnish, Persian, Swahili,
+    # Hindi, Bengali, Malay ("מפתח החתימה", "κλειδί υπογραφής", "aláírókulcs", "podpisový
+    # klíč", "cheia de semnare", "signeringsnyckel", "allekirjoitusavain", "کلید امضا")
+    r"מפתח (?:ה)?חתימה|κλειδ\w* υπογραφής|\baláíró ?kulcs\w*|\bpodpisov\w+ klíč\w*|"
+    r"\bche(?:ia|ii) de semnare\b|\bsignerings(?:nyckel|nøkkel)\w*|\ballekirjoitusavain\w*|"
+    r"کلید امضا\w*|\bufunguo wa kusaini\b|साइनिंग (?:की|कुंजी)|সাইনিং কী|\bkunci tandatangan\b|"
+    r"\bmaterial tanda tangan\b|"
     # the secret's name after an Arabic proclitic ("بالكلمات الاحتياطية": with the backup words)
     r"[وفبلك]{1,2}(?:المفتاح الخاص|عبارة الاسترداد|الكلمات (?:السرية|الاحتياطية)|"
     r"كلمات الاسترداد)|"
@@ -141,7 +148,9 @@ USE_STEMS = """
     signaturschl signierschl chiave_di_firma klucz_podpis klucza_podpis kluczem_podpis
     klucze_podpis ondertekeningssleutel imza_anahtar ключ_подпис ключа_подпис ключом_подпис
     ключи_подпис ключ_підпису ключа_підпису kunci_tanda_tangan khóa_ký مفتاح_التوقيع klíč_k_podpis
-    klíče_k_podpis 签名密钥 署名鍵 서명_키 서명키
+    klíče_k_podpis 签名密钥 署名鍵 서명_키 서명키 חתימה υπογραφής aláíró podpisov semnare
+    signeringsn allekirjoitusavain کلید_امضا kusaini साइनिंग সাইনিং tandatangan
+    tanda_tangan
     kurtarma_kelime yedek_kelime wiederherstellungswörter parole_di_recupero parole_segrete
     herstelwoorden odzyskiwania слова_відновлення pemulihan từ_khôi_phục de_recuperare
     obnovovací helyreállító mots_de_secours palavras_de_backup palabras_de_respaldo คำกู้คืน
