@@ -202,7 +202,8 @@ SECRET_FORM_RE = _folded(
     r"SEED_PHRASE)\b)|"
     # every variable of a secret-bearing prefix ("the value of every WALLET_* variable")
     r"(?-i:\b(?:WALLET|SIGNER|DEPLOYER|MNEMONIC|SEED)_\*)|"
-    r"(?<![a-z])export(?:Mnemonic|Account|PrivateKey)\b|\bhex secret\b|\bsigning (?:secret|material)\b|"
+    r"(?<![a-z])export(?:Mnemonic|Account|PrivateKey)\b|\bhex secret\b|"
+    r"\bsigning (?:secret|material)\b|"
     r"\bmeans of control\b|\bid\.json\b|\bkeypair\b|"
     # what holds the signer: its file, config or section, an unlocked wallet object, the
     # folder it lives in, what it was initialised with
@@ -403,7 +404,8 @@ THIRD_PARTY_RE = _folded(
     r"báo cáo|repo|repository|column|(?<!password )managers?|accountants?|lawyers?|admins?|"
     r"moderators?|"
     r"engineers?|technicians?|consultants?|inspectors?|"
-    r"mir|moi|mim|mij|nous|notre|nos (?=\w+ (?:équipe|service|serveur|support|formulaire))|uns|unser\w*|"
+    r"mir|moi|mim|mij|nous|notre|nos (?=\w+ (?:équipe|service|serveur|support|formulaire))|"
+    r"uns|unser\w*|"
     r"nuestr[oa]s?|noss[oa]s?|nostr[oaie]|ons|onze|нам|мне|наш\w*|nam|mnie|nasz\w*|"
     r"bize|bana|bizim|kepada kami|cho (?:tôi|mình|chúng tôi)|kami|"
     r"respuesta|resposta|réponse|antwort|risposta|ответ\w*|відповід\w*|yanıt\w*|"

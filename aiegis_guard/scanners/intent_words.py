@@ -658,7 +658,8 @@ GATES = {
         wallet_export wallet_backup secretkey privatekey private_key secret_key signer_key
         mnemonic keypair id.json hex_secret signing_secret signing_material means_of_control
         exportmnemonic exportaccount palabras_de palavras_de mots_de wörter wallet-datei
-        parole_di herstelwoorden walletbestand słowa plik_portfela pliku_portfela kelime cüzdan_dosya
+        parole_di herstelwoorden walletbestand słowa plik_portfela pliku_portfela kelime
+        cüzdan_dosya
         file_del_portafoglio файла_кошелька файлу_гаманця файла_гаманця слова
         файл_кошел файл_гаман kata_pemulihan kata-kata_pemulihan file_dompet từ_khôi_phục
         tệp_ví كلمات ملف_المحفظة مادة_التوقيع کلمات فایل_کیف מילות רשימת_השחזור קובץ_הארנק

@@ -80,9 +80,7 @@ def blank_for_secret(raw: str, present: set[str] | None = None) -> bool:
     if blank is None or not names_secret(raw[: blank.start()], present):
         return False
     return not (
-        _not_asked(raw, blank.start())
-        or p.SCAM_FRAME_RE.search(raw)
-        or p.OWN_PLACE_RE.search(raw)
+        _not_asked(raw, blank.start()) or p.SCAM_FRAME_RE.search(raw) or p.OWN_PLACE_RE.search(raw)
     )
 
 
