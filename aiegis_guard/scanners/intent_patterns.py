@@ -232,7 +232,8 @@ SECRET_FORM_RE = _folded(
     r"`[^`\n]{0,60}\b(?:wallet\w*|keys?|account|signer|keygen|keypair)\b[^`\n]{0,40}?"
     r"(?:\bexport\b|\bbackup\b|\bdump\b|\bdecrypt\b|private-key|show-secret|--full\b|--raw\b|"
     r"--stdout\b|--unencrypted\b)[^`\n]{0,60}`|"
-    r"\b(?:unencrypted |plain ?text |raw )?`?(?:signer|keys|keystore|wallet)/`? (?:directory|folder|dir)\b|"
+    r"\b(?:unencrypted |plain ?text |raw )?`?(?:signer|keys|keystore|wallet)/`? "
+    r"(?:directory|folder|dir)\b|"
     # the same in the other languages: recovery / backup words, the wallet file, an exported key
     r"\b(?:palabras (?:de recuperación|semilla|de respaldo)|archivo del? monedero|"
     r"clave exportada|palavras (?:de recuperação|semente|de backup)|arquivo da carteira|"
