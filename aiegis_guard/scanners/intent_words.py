@@ -111,6 +111,7 @@ bypass migrat transfers payments deposits funds withdrawals proceeds rewards fee
 log report wait mention alert without sin sem sans ohne не 不要
 replace change update modify switch substitut overwrite verif adresse dirección endereço
 bestätig conferm подтвержд підтвердж 確認 onay konfirmasi xác_nhận 확인 تأكيد bevestig potwierdz
+prompt authority owner-equivalent promoted whatever anything
 límite limite regel адрес лимит правил 同意 地址 限制 确认 告诉 规则 授权 转"""
 SECRET_OBJ_WORDS = """
     seed_phrase seed_words seed recovery_phrase mnemonic private_key privatekey secret_key
@@ -151,6 +152,7 @@ POLICY_OBJ_WORDS = """
     talimatları instrukcje instructies instruksi 指示 지시"""
 OVERSIGHT = (
     r"(?:do ?n[o']t|don't|never|without) (?:tell|telling|notify|notifying|inform|informing|"
+    r"ping|pinging|page|paging|message|messaging|contact|contacting|bother|bothering|wake|"
     r"mention|mentioning|alert|alerting|ask|asking|confirm|confirming|log|logging|report|"
     r"reporting|waiting for)\b|\bsilently\b|\bquietly\b|\bkeep (?:this|it) (?:secret|"
     r"confidential|between us)|\bno need to (?:confirm|ask|tell)|"
@@ -707,7 +709,7 @@ GATES = {
     # second gates, one word of which every alternative of the pattern needs besides the
     # first gate's: most sentences with "not", "new" or "set" are not a declaration
     "oversight_how": """tell notify inform mention alert ask confirm log report waiting silent
-        ping involv loop bother wak approval sign-off later
+        ping involv loop bother wak approval sign-off later page paging messag contact
         quiet keep no_need avisar preguntar perguntar prévenir demander rückfrage bestätigung
         zu_fragen сообщай говори спрашивай 告诉 通知 询问""",
     "route_how": """go be_sent be_routed be_directed be_made be_forwarded be_redirected be_paid
