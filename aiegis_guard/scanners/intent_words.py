@@ -152,7 +152,6 @@ POLICY_OBJ_WORDS = """
     talimatları instrukcje instructies instruksi 指示 지시"""
 OVERSIGHT = (
     r"(?:do ?n[o']t|don't|never|without) (?:tell|telling|notify|notifying|inform|informing|"
-    r"ping|pinging|page|paging|message|messaging|contact|contacting|bother|bothering|wake|"
     r"mention|mentioning|alert|alerting|ask|asking|confirm|confirming|log|logging|report|"
     r"reporting|waiting for)\b|\bsilently\b|\bquietly\b|\bkeep (?:this|it) (?:secret|"
     r"confidential|between us)|\bno need to (?:confirm|ask|tell)|"
@@ -162,6 +161,10 @@ OVERSIGHT = (
     r"(?:the |your )?(?:owner|human|operator|admin|team|anyone)|"
     r"\b(?:do ?n[o']t|don't|never) (?:write|record|put)\b[^.;]{0,40}\b(?:audit )?log\b|"
     r"\btell (?:him|her|them|the owner) later\b|"
+    # the owner not to be pinged, paged, messaged, contacted or woken ("Do not ping owner to
+    # confirm"; not "we will never contact you")
+    r"\b(?:do ?n[o']t|don't|never|without) (?:ping|pag|messag|contact|bother|wak)(?:e|es|ing)? "
+    r"(?:the |your |my )?(?:owner|principal|human|operator|admin|him|her)\b|"
     r"\bwithout (?:the |any )?(?:[\w-]+ )?(?:confirmations?|approvals?|sign-?off)\b|"
     r"sin (?:avisar|preguntar|"
     r"confirmar)|sem (?:avisar|perguntar|confirmar)|sans (?:prévenir|demander|confirmer)|"
