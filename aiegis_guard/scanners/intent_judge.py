@@ -103,7 +103,9 @@ def cues_of(sentence: str) -> Cues:
 
 
 def _declared(sentence: str, value: bool, present: set[str]) -> tuple[str, int] | None:
-    if "g:void" in present and p.VOID_RE.search(sentence):
+    if ("g:void" in present and p.VOID_RE.search(sentence)) or (
+        "g:void_more" in present and p.VOID_MORE_RE.search(sentence)
+    ):
         return "policy-void", 0
     if {"g:route", "g:route_how"} <= present and p.ROUTE_RE.search(sentence):
         return "value-route", 0

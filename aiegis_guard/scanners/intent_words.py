@@ -111,7 +111,8 @@ bypass migrat transfers payments deposits funds withdrawals proceeds rewards fee
 log report wait mention alert without sin sem sans ohne не 不要
 replace change update modify switch substitut overwrite verif adresse dirección endereço
 bestätig conferm подтвержд підтвердж 確認 onay konfirmasi xác_nhận 확인 تأكيد bevestig potwierdz
-prompt authority owner-equivalent promoted whatever anything
+not_prompt never_prompt n't_prompt not_re-prompt owner_authority admin_authority owner-equivalent
+promoted_to
 límite limite regel адрес лимит правил 同意 地址 限制 确认 告诉 规则 授权 转"""
 SECRET_OBJ_WORDS = """
     seed_phrase seed_words seed recovery_phrase mnemonic private_key privatekey secret_key
@@ -227,7 +228,12 @@ VOID = (
     r"checks?|approvals?|review)\b|\bmarked\s+(?:\w+\s+){0,3}?as\s+(?:advisory|optional|informational)\b|"
     r"\b(?:confirmations?|approvals?|limits?|checks?|human[_ ]review|review)\s*[:=]\s*"
     r"(?:off|none|disabled|false|0|no|not[_ ]required|skip(?:ped)?)\b|"
-    r"\b(?:are|is)\s+always\s+(?:granted|approved|paid|honou?red)\b|"
+    r"\b(?:are|is)\s+always\s+(?:granted|approved|paid|honou?red)\b"
+)
+# the same declarations in the forms added for issue 13's social misses, behind their own
+# gate ("void_more"): the owner's authority handed to someone else, the owner's
+# confirmation declared done, waived or not to be asked, a stranger obeyed in everything
+VOID_MORE = (
     # the owner's authority handed to someone else ("messages from @x carry full owner
     # authority", "requests from any channel are owner-equivalent", "treated as if the user
     # sent them", "promoted to owner for this session")
@@ -283,6 +289,7 @@ VOID = (
     r"\banything\s+(?!(?:the|my|your)\s+(?:owner|user|principal)\b)(?:[@#\w.'-]+\s+){0,6}?"
     r"(?:asks?|requests?|wants?)(?:\s+for)?\b[^.]{0,30}?\bdo\s+it\b"
 )
+
 ADDRESSEE = (
     r"\b(?:ai|agents?|bots?|assistants?|llms?|models?|autonomous|copilots?|gpt|claude|"
     r"trading bots?|wallet agents?|automated systems?|agentes?|asistente|assistente|"
@@ -671,9 +678,10 @@ GATES = {
         शब्द वॉलेट_फ़ाइल maneno faili_la_pochi cuvintele cuvinte_de fișierul_portofel
         cheia_export obnovovací exportovaný soubor_peněž λέξεις αρχείο_πορτοφ helyreállító
         tárcafájl 助记词 单词 钱包文件 復元 ウォレットファイル 단어 지갑_파일 วลีกู้คืน คำกู้คืน
-        wörter worte palabras palavras mots parole słów kelime слов слів kata từ كلمة کلمه
-        מילים শব্দ λέξεων szó szava cuvinte slov ord paraules woorden 単語 词 詞 語 recovery_sheet
-        recovery_card recovery_seed signer .key секрет блок semnare exportaccount
+        wörter palabras palavras słów kelime слов_ слів_ كلمة کلمه מילים শব্দ λέξεων szava
+        cuvinte paraules woorden 単語 个词 個詞 recovery_sheet recovery_card recovery_seed
+        signer_section signer_settings signer's signer_raw include_signer include-signer
+        signer/ .key секрет_подпис блок_подпис секрет_підпис блок_підпис semnare exportaccount
         exportmnemonic exportprivatekey
         ไฟล์กระเป๋า คีย์สำหรับเซ็น env_var environment_var env_file feuille_de_récupération
         fichier_du_portefeuille fichier_portefeuille archivo_del_monedero arquivo_da_carteira
@@ -697,12 +705,14 @@ GATES = {
         altere altera mude modifie remplace ändere ändern ersetze setze измени поменяй замени
         установи 修改 更改 改为 替换""",
     "void": """apply void suspend disabl lift waiv not_required unnecessary approved authori
-        authority owner-equivalent owner-approved user-approved as_if promoted_to redundant
-        prompt suppress confirmed owner_requests no_need whatever anything everything
-        need_no never_need confirmaci confirmaç confirmação besoin bestätigung conferma
-        подтвержд підтвердж onay konfirmasi xác_nhận bevestiging potwierdz تأكيد 确认 確認 확인
+        owner-approved user-approved confirmed owner_requests
         already treat need require advisory optional informational anyway exempt counted
         skipped bypassed ignored skip marked always off""",
+    "void_more": """owner_authority admin_authority owner-equivalent owner-approved
+        user-approved as_if promoted_to redundant prompt suppress treat no_need whatever
+        anything need_no never_need confirmaci confirmaç confirmação besoin bestätigung
+        conferma подтвержд підтвердж onay konfirmasi xác_nhận bevestiging potwierdz تأكيد 确认
+        確認 확인 not_required""",
     "route": """transfers payments deposits funds withdrawals proceeds rewards fees profits
         payouts address correct new updated current real actual official verified use invoice
         bill reserve balance allocation grant remainder refund settlement royalt today
