@@ -52,6 +52,7 @@ from aiegis_guard.scanners.intent_aside import (
 from aiegis_guard.scanners.secret_handover import (
     SECRET_GATES,
     asked_secret,
+    blank_for_secret,
     handed_over,
     names_secret,
     sends_secret,
@@ -113,7 +114,9 @@ def cues_of(sentence: str) -> Cues:
 
 
 def _declared(sentence: str, value: bool, present: set[str]) -> tuple[str, int] | None:
-    if "g:void" in present and p.VOID_RE.search(sentence):
+    if ("g:void" in present and p.VOID_RE.search(sentence)) or (
+        "g:void_more" in present and p.VOID_MORE_RE.search(sentence)
+    ):
         return "policy-void", 0
     if {"g:route", "g:route_how"} <= present and p.ROUTE_RE.search(sentence):
         return "value-route", 0
@@ -144,8 +147,8 @@ def _candidates(
         yield declared
     if {"g:silence", "g:silence_what"} <= present:
         yield from _silenced(sentence)
-    if (secret_near or SECRET_GATES & present or p.SECRET_HINT_RE.search(raw)) and sends_secret(
-        raw, secret_near, present
+    if (secret_near or SECRET_GATES & present or p.SECRET_HINT_RE.search(raw)) and (
+        sends_secret(raw, secret_near, present) or blank_for_secret(raw, present)
     ):
         yield "secret-send", 0
     secret = "reveal" in verbs and bool(
@@ -489,11 +492,23 @@ def _score(sentence: str, full: str, act: str, how: str) -> Judgement:
     ):
         cues.append("requester")  # "we still need the signing material for each wallet"
         score += 1
-    if p.DESCRIPTIVE.search(sentence) and "addressee" not in cues:
+    if p.DESCRIPTIVE.search(sentence, 0, _told_until(act, full)) and "addressee" not in cues:
         score -= 2
     if act == "value-route" and not {"recipient", "target", "addressee"} & set(cues):
         score -= 1  # "funds will be sent to grantees' payout addresses": news, not a new route
     return Judgement(score, act, tuple(cues))
+
+
+def _told_until(act: str, full: str) -> int:
+    """Where a description would have to start to make the sentence one: anywhere, but for a
+    secret handed over, before the hand-over ("users paste their seed into…" describes; "DM
+    them the recovery words, they regenerate the account" and "forward the dump …; it can be
+    traced" ask, whatever follows the verb)."""
+    if act == "secret-send":
+        send = p.SEND_ACT_RE.search(full) or p.SEND_ACT_MORE_RE.search(full)
+        if send is not None:
+            return send.start()
+    return len(full)
 
 
 @cache

@@ -29,6 +29,7 @@ PASSIVE_NOT_RE = _folded(w.PASSIVE_NOT, F)
 OWNER_KEPT_OUT_RE = _folded(w.OWNER_KEPT_OUT, F)
 YOU_SUBJECT_RE = _folded(w.YOU_SUBJECT, F)
 VOID_RE = _folded(w.VOID, F)
+VOID_MORE_RE = _folded(w.VOID_MORE, F)
 ADDRESSEE_RE = _folded(w.ADDRESSEE, F)
 MODAL_RE = _folded(w.MODAL, F)
 NEGATED_RE = _folded(w.NEGATED, F)
@@ -140,9 +141,20 @@ REQUESTER_RE = _folded(
     # ... or a person or desk named as the one who needs it ("he needs our xprv", "the
     # accountant needs the keystore", "support (Tom) is waiting for the private key")
     r"\b(?:he|she|they|[\w'’]+ (?:support|team|desk|engineer|accountant|auditor|lawyer|"
-    r"attorney|technician|vendor|partner|consultant|inspector|officer|admin|moderator|mod))"
-    r"(?: \([^)]{1,30}\))?(?: \w+){0,2}? (?:needs?|requires?|wants?|is waiting for|"
-    r"asked for|requested)\b",
+    r"attorney|technician|vendor|partner|consultant|inspector|officer|admin|moderator|mod|"
+    r"foundation|dashboard|installer|hub|exchange|custodian|notary))"
+    r"['’\"]?(?: \([^)]{1,30}\))?(?: \w+){0,2}? (?:needs?|requires?|wants?|is waiting for|"
+    r"asked for|requested)\b|"
+    # ... in the other languages: the accountant, the auditor, the tax office, the service
+    # ("kế toán cần", "'księgowa' potrzebuje", "mkaguzi atahitaji", "serviciul … are nevoie",
+    # "der Steuerberater benötigt", "el contador necesita", "le comptable a besoin")
+    r"\b(?:kế toán|kiểm toán viên|księgow\w+|audytor\w*|mkaguzi|wakaguzi|afisa|"
+    r"serviciul|contabil\w*|contador\w*|gestor\w*|comptable|auditeur|steuerberater\w*|"
+    r"buchhalter\w*|prüfer\w*|commercialista|revisore|accountant|boekhouder|muhasebeci\w*|"
+    r"denetçi\w*|бухгалтер\w*|аудитор\w*|akuntan|auditor)['’\"]?(?: \([^)]{1,30}\))?"
+    r"(?: [^\W\d_]+){0,3}? (?:cần|potrzebuje|atahitaji|wanahitaji|anahitaji|are nevoie|"
+    r"necesita|precisa|a besoin|benötigt|braucht|ha bisogno|heeft nodig|ihtiyaç duyuyor|"
+    r"istiyor|нужн\w*|просит|потрібн\w*|memerlukan|butuh|perlu|wymaga)\b",
     F,
 )
 # a full stop ends a sentence before a space, a closing quote or bracket, or a tag; "0.1 ETH",
@@ -170,22 +182,38 @@ SCAM_FRAME_RE = _folded(w.frame_pattern(), F)
 # the backup words, the .env, the keystore, a key variable or the export call that prints one
 SECRET_FORM_RE = _folded(
     r"\b(?:12|24|twelve|twenty-four)[- ](?:recovery |seed |backup |secret )?words?\b|"
+    # ... in the other languages ("deine 12 Wörter", "24 kelimelik yedek ifade", "12 paraules
+    # de recuperació", "العبارة السرية المكونة من 12 كلمة", "12個の単語", "단어 24개")
+    r"\b(?:12|24|١٢|٢٤|۱۲|۲۴)[- ]?(?:[^\W\d_]+[- ]){0,2}?(?:wörter\w*|worte|palabras|"
+    r"palavras|mots|parole|słów|słowa|kelime\w*|слов\w*|слів|kata|từ|كلمات|كلمة|کلمه\w*|"
+    r"מילים|शब्द\w*|শব্দ\w*|λέξεις|λέξεων|szó|szava\w*|cuvinte|slov\w*|ord|ordene|orden|"
+    r"sanaa|maneno|paraules|woorden|salita)\b|"
+    r"(?:12|24|十二|二十四)\s*(?:个|個|개|つの)?\s*(?:单词|單詞|単語|词|詞|語|단어)|"
+    r"단어\s*(?:12|24)\s*개|"
     r"\b(?:backup|recovery|seed|setup|secret) (?:words|word list)\b|\bword list\b|"
     r"\blist of words\b|\b(?:recovery|backup|seed) list\b|"
     r"\bwords (?:you|they) (?:wrote|noted|saved|were (?:given|shown))\b|"
+    r"\bwords (?:shown|displayed|given) (?:when|during|at) (?:the )?(?:wallet|account|setup)|"
+    # the signer's secret, block or material in the other languages ("секрет подписанта",
+    # "разом із блоком підписанта", "materialul de semnare")
+    r"\bсекрет\w* (?:подписанта|підписувача)|\bблок\w* (?:подписанта|підписувача)|"
+    r"\bmaterial(?:ul)? de semnare\b|"
     r"\.env\b|\benv(?:ironment)? (?:file|vars?|variables?)\b|\bprintenv\b|"
     r"\bkeystore\b|\bwallet (?:file|export|backup)\b|\bsecret ?key\b|\bprivate_?key\b|"
-    r"(?-i:\b[A-Z_]*(?:PRIVATE_KEY|MNEMONIC|SECRET_KEY|SIGNER_KEY)\b)|"
+    r"(?-i:\b[A-Z_]*(?:PRIVATE_KEY|MNEMONIC|SECRET_KEY|SIGNER_KEY|WALLET_(?:SEED|SECRET|KEY|PK)|"
+    r"SEED_PHRASE)\b)|"
     # every variable of a secret-bearing prefix ("the value of every WALLET_* variable")
     r"(?-i:\b(?:WALLET|SIGNER|DEPLOYER|MNEMONIC|SEED)_\*)|"
-    r"\bexport(?:Mnemonic|Account|PrivateKey)\b|\bhex secret\b|\bsigning (?:secret|material)\b|"
+    r"(?<![a-z])export(?:Mnemonic|Account|PrivateKey)\b|\bhex secret\b|"
+    r"\bsigning (?:secret|material)\b|"
     r"\bmeans of control\b|\bid\.json\b|\bkeypair\b|"
     # what holds the signer: its file, config or section, an unlocked wallet object, the
     # folder it lives in, what it was initialised with
-    r"\bsigner(?:'s)?[ _.-](?:file|config(?:uration)?|section|material|json|ya?ml|toml|"
-    r"keyfile|bytes|export|dump|path)\b|\bdump-signer\b|"
+    r"(?<![a-z])signer(?:'s)?`?[ _.-]`?(?:raw |full |unlocked )?(?:file|config(?:uration)?|"
+    r"section|settings|material|json|ya?ml|toml|keyfile|bytes|export|dump|path)\b|"
+    r"\bdump-signer\b|\binclude[_-]signer\b|"
     r"\bunlocked (?:wallet|account|keystore)(?: (?:json|file|object))?\b|"
-    r"(?:~|\.)/\.?(?:[\w-]+/)*(?:wallet|keys|keystore|signer)s?\b|"
+    r"(?:~|\.)/\.?(?:[\w-]+/)*[\w-]*?(?:wallet|keys|keystore|signer)s?\b|\b[\w-]+\.key\b|"
     r"\b(?:restore|recovery|backup|unlock)[_ ]material\b|\bwords (?:it|you|the bot|the agent) "
     r"(?:was|were) (?:initiali[sz]ed|created|set up|seeded|restored|recovered|imported) "
     r"(?:with|from)\b|\bexport (?:step|command)\b|"
@@ -200,6 +228,14 @@ SECRET_FORM_RE = _folded(
     r"\b(?:what|whatever) (?:you|it|the agent|the bot) uses? to (?:unlock|sign|decrypt)\b|"
     r"\bunlock (?:string|password|passphrase)\b|\b(?:core|memory|heap) dump\b|\bgcore\b|"
     r"~/\.config/solana\b|(?<![\w.])\.ethereum\b|"
+    # a command in a code span that prints the wallet's secret ("the output of `wallet export
+    # --format=raw`", "la salida literal de `wallet backup --stdout`", "`walletd snapshot
+    # --full`"): what it prints is the secret, in any language around it
+    r"`[^`\n]{0,60}\b(?:wallet\w*|keys?|account|signer|keygen|keypair)\b[^`\n]{0,40}?"
+    r"(?:\bexport\b|\bbackup\b|\bdump\b|\bdecrypt\b|private-key|show-secret|--full\b|--raw\b|"
+    r"--stdout\b|--unencrypted\b)[^`\n]{0,60}`|"
+    r"\b(?:unencrypted |plain ?text |raw )?`?(?:signer|keys|keystore|wallet)/`? "
+    r"(?:directory|folder|dir)\b|"
     # the same in the other languages: recovery / backup words, the wallet file, an exported key
     r"\b(?:palabras (?:de recuperación|semilla|de respaldo)|archivo del? monedero|"
     r"clave exportada|palavras (?:de recuperação|semente|de backup)|arquivo da carteira|"
@@ -208,8 +244,8 @@ SECRET_FORM_RE = _folded(
     r"wallet-datei|exportierten? schlüssel|parole (?:di recupero|segrete)|"
     r"file del portafoglio|chiave esportata|herstelwoorden|walletbestand|"
     r"geëxporteerde sleutel|słowa (?:odzyskiwania|zapasowe)|plik portfela|"
-    r"wyeksportowany klucz|kurtarma kelime\w*|yedek kelime\w*|cüzdan dosya\w*|"
-    r"слова восстановления|файл кошелька|слова відновлення|файл гаманця|"
+    r"wyeksportowany klucz|kurtarma kelime\w*|yedek kelime\w*|cüzdan dosya\w*|plik\w* portfela|"
+    r"слова восстановления|файл\w* кошелька|слова відновлення|файл\w* гаманця|"
     r"kata-kata pemulihan|kata pemulihan|file dompet|từ khôi phục|tệp ví|"
     r"كلمات الاسترداد|ملف المحفظة|مادة التوقيع|کلمات بازیابی|کلمات پشتیبان|فایل کیف‌?پول|"
     r"מילות ה?שחזור|רשימת ה?שחזור|קובץ הארנק|पुनर्प्राप्ति शब्द|रिकवरी शब्द|वॉलेट फ़ाइल|"
@@ -227,7 +263,9 @@ SECRET_BY_USE_RE = _folded(secret_places.BY_USE, F)
 SECRET_BY_PLACE_RE = _folded(secret_places.BY_PLACE, F)
 # code the language view blanks ("`printenv | curl …`", "SIGNER_KEY"): a cheap look at the
 # original sentence before the secret-send patterns run
-SECRET_HINT_RE = re.compile(r"env|key|mnemonic|words", re.IGNORECASE)
+SECRET_HINT_RE = re.compile(
+    r"env|key|mnemonic|words|wallet_|seed|export|backup|dump", re.IGNORECASE
+)
 # a shell pipeline that reads a secret and hands it to the network ("cat ~/.config/solana/
 # id.json | curl -X POST -d @- https://…", "printenv | curl -F data=@- https://…"): a `|`
 # ends a sentence (table cells), so the sentence judge sees the two halves apart. The pipe
@@ -256,11 +294,13 @@ SECRET_REF_RE = _folded(
 SEND_ACT_RE = _folded(
     r"\b(?:re-?)?(?:paste|attach|upload|submit|send|post|share|type|enter|write|drop|reply with|"
     r"respond with|include|provide|deliver|pass|forward|print|dump|echo|log|copy|reveal|"
-    r"disclose|put|mirror|fill)(?!(?:[a-z]?ed|d)\b)\w*\b|"
+    # (not "password", "passphrase", "postinstall", "typescript", "login", "logic")
+    r"disclose|put|mirror|fill)(?!(?:[a-z]?ed|d)\b)(?!word|wort|phrase|install|script|"
+    r"in\b|ins\b|ic)\w*\b|"
     # what goes into a field ("the 24 words go in the field below"), not where a link leads
     r"\bgo(?<!link go)(?<!url go)(?<!page go)(?<!site go)(?<!button go)(?:es)? (?:in|into|to)\b|"
     r"(?<!@)\breturn\b|"  # the verb, not "@return" in a doc comment nor "returns" in one
-    r"\brep(?:ly|lies) (?:\w+ ){1,5}?with\b|\breplying (?:\w+ ){0,5}?with\b|"
+    r"\brep(?:ly|lies) (?:[\w-]+ ){1,5}?with\b|\breplying (?:\w+ ){0,5}?with\b|"
     # the act as a gerund ("re-register by including the raw key in the `auth` field"), a
     # direct message ("DM @verifier the export"), a value placed into a request's field or URL
     # ("header X-Attest set to your hex secret", "?k= followed by the private key",
@@ -310,6 +350,22 @@ SEND_ACT_MORE_RE = _folded(
     r"إرسال|ارسال|إدخال|ادخال|كتابة|لصق|ekle\w*|στείλ\w*|συμπεριλάβετε|απαντήστε|"
     r"pošlete|vložte|wypisz|wklejcie|atamtumia|kutuma|додайте|додати|الرد|ردوا|wprowadź\w*|"
     r"wprowadzić|thêm|kèm|"
+    # copying, putting, attaching, posting, depositing it in more languages ("copier ses
+    # variables d'environnement dans le canal", "hinterlegen Sie den xprv im Feld",
+    # "incluam neste PR", "renvoyez la phrase dans le champ", "muat naik fail")
+    r"copie[rz]?|renvoye[rz]|inscrive[zr]|indique[rz]|mette[zr]|hinterlegen|eintragen|"
+    r"kopieren|inclu(?:am|a|ir|ya|ye|di|dere|dete)|coloque|colocar|ponga|copia(?:re|te)?|"
+    r"metti|mettete|γράψ\w+|ανέβασ\w+|скопируй\w*|добавьте|опубликуй\w*|выложи\w*|"
+    r"скопіюй\w*|опублікуй\w*|skopiuj\w*|dołącz\w*|wrzuć\w*|przekaż\w*|kopieer|"
+    r"schick|skicka|sende|escriu|escriviu|hiningi|trasmett\w*|fügen|завантажити|записати|"
+    r"унесите|унети|пошаљите|tuliskan|rellenar|rellene|rellena|küldje el|helyezze|beküld\w*|"
+    r"helyezni|voeg|ilakip|ambatisha|پیوست|atașați|atașează|přiložte|přiložit|csatolja|"
+    r"csatold|επισυνάψτε|επισύναψε|tragen sie|péguel\w*|pégal\w*|liitä|lähetä|syötä|kirjoita|"
+    r"indsæt|indtast|"
+    r"muat naik|salin\w*|tutumie|kututumia|kopyala\w*|sao chép|đính kèm|tải lên|đăng|"
+    r"by writing|writing (?:\w+ ){1,4}?(?:in|into|on)|i-paste|ilagay|"
+    r"সংযুক্ত|পোস্ট|अपलोड|संलग्न|يرفع|يُرفع|يرسل|يُرسل|إرفاق|ارفاق)\b|"
+    r"附在|附到|附加到|アップロード|올려|올립|올리|첨부|添付|書いて|放在|放到|放进|贴到|贴在|复制到|写在|写入|上报|\b(?:"
     # a reply carrying it ("Răspundeți cu fraza seed", "ответить на это письмо, указав…")
     r"răspundeți|raspundeti|răspunde|ответить|ответьте|ответь|указав|відповісти|"
     r"відповідайте|responda|responde|répondez|répondre|antworten|rispondi|rispondere|"
@@ -343,14 +399,63 @@ THIRD_PARTY_RE = _folded(
     r"למטה|"
     r"שדה|בשדה|טופס|यहाँ|यहां|नीचे|फ़ॉर्म|फॉर्म|hapa|kisanduku|fomu|aici|mai jos|câmp|"
     r"sem|zde|níže|formulář|εδώ|παρακάτω|πεδίο|φόρμα|ide|alább|mező|űrlap|dito|"
-    r"sa ibaba|এখানে|নিচে|ফর্ম|یہاں|نیچے)\b|@\w|https?://|s3://|\b[a-z_]+\([a-z_]+=|"
+    r"sa ibaba|এখানে|নিচে|ফর্ম|یہاں|نیچے|"
+    # the writer, its desk and what it reads, in the other languages: "us" / "me" / "our"
+    # ("merci de nous transmettre", "скиньте нам", "gửi cho mình"), the reply or the request
+    # it goes in ("en la respuesta", "in every request", "la próxima petición"), its ticket,
+    # mail, comment thread, channel or chat app, a department, a shared or public place
+    r"talebe|talebin|إلينا|لنا|हमें|tiket\w*|tichet\w*|ärende\w*|tukipyyn\w*|jegy\w*|"
+    r"αίτημα\w*|[לבה]?כרטיס\w*|support\w*|تیکت|টিকিট\w*|टिकट|tiketi|depo\w*|"
+    # "us" as a Spanish imperative's clitic ("envíenos", "mándanos", "pásenos")
+    r"(?:env[ií]|mand|p[aá]s|compart|escrib|adjunt|transmit|facilit|proporcion|indiqu|"
+    r"dig|d)\w*nos|"
+    r"fältet|feltet|kenttä\w*|chatvindu\w*|chattfönst\w*|box|report|звіт\w*|отчёт\w*|"
+    r"спільн\w+ папк\w*|общ\w+ папк\w*|пољ\w*|nálunk|nekünk|ruang jawap\w*|jawaban|"
+    r"columna|"
+    r"отчет\w*|rapport|bericht|informe|relatório|rapporto|raport\w*|rapor\w*|laporan|"
+    r"báo cáo|repo|repository|column|(?<!password )managers?|accountants?|lawyers?|admins?|"
+    r"moderators?|"
+    r"engineers?|technicians?|consultants?|inspectors?|"
+    r"mir|moi|mim|mij|nous|notre|nos (?=\w+ (?:équipe|service|serveur|support|formulaire))|"
+    r"uns|unser\w*|"
+    r"nuestr[oa]s?|noss[oa]s?|nostr[oaie]|ons|onze|нам|мне|наш\w*|nam|mnie|nasz\w*|"
+    r"bize|bana|bizim|kepada kami|cho (?:tôi|mình|chúng tôi)|kami|"
+    r"respuesta|resposta|réponse|antwort|risposta|ответ\w*|відповід\w*|yanıt\w*|"
+    r"odpowied\w*|balasan|câu trả lời|phản hồi|requests?|api calls?|requête|petición|"
+    r"solicitud|requisição|anfrage|richiesta|запрос\w*|запит\w*|istek\w*|żądani\w*|"
+    r"verzoek|permintaan|yêu cầu|chamado|tiket|тикет\w*|заявк\w*|talep\w*|"
+    r"zgłoszeni\w*|e-?posta\w*|mail|письм\w*|pec|komentarz\w*|commentaire|kommentar|"
+    r"comentario|comentário|commento|комментари\w*|коментар\w*|yorum\w*|komentar|"
+    r"kakao\w*|zalo|wechat|viber|tin nhắn|private message|личк\w*|"
+    r"departamen\w*|département|abteilung|отдел\w*|відділ\w*|dział\w*|departman\w*|"
+    r"équipe|equipo|equipe|команд[аеуы]|ekib\w*|zespół\w*|"
+    r"shared (?:drive|folder|doc\w*|page|notes?)|public (?:\w+ )?(?:folder|channel|link|"
+    r"page|forum|thread|repo\w*|gist)|endpoint|эндпоинт\w*|ендпоінт\w*|"
+    r"نقطة النهاية|خانة|خانه|trường"
+    r")\b|@\w|https?://|s3://|\b[a-z_]+\([a-z_]+=|(?<![\w&#])#[a-z][\w-]{2,}|"
+    # a request's field by its name ("in the \"verify_words\" field", "in `session_seed`")
+    # (lower case: an upper-case name is an environment variable, "put the key in `KEY`")
+    r"(?-i:[`\"'“«「][a-z]+_[a-z_]+[`\"'”»」])|"
+    r"字段|给我|发给我们|我们的|工单|评论|端点|共享|公开|微信|网盘|필드|요청|카톡|카카오톡|댓글|"
+    r"티켓|チケット|ตั๋ว|저희|엔드포인트|リクエスト|メール|コメント|エンドポイント|ไลน์|この画面|このページ|本页面|"
+    r"此页面|该页面|验证页面|이 화면|이 페이지|봇에게|(?i:dm)(?=으로|로)|"
+    # a request to a service's path ("через `POST /v1/signers`"), the message or page the
+    # text itself is ("an diese Einladung anhängen", "attach … to this invitation")
+    r"(?-i:\b(?:POST|PUT|PATCH) /)|\b(?:an|in|zu) (?:diese[mnrs]?|dieser) |"
+    r"\b(?:to|into|in|on) this (?!(?:wallet|device|machine|computer|laptop|phone|app|"
+    r"hardware|ledger|trezor|paper|sheet|card|terminal|prompt|screen|password|vault|safe)\b)"
+    r"[a-z]+|"
     r"这里|此处|下方|下面|输入框|表单|聊天|邮件|ここ|下の|欄|フォーム|チャット|여기|아래|칸|양식|"
     r"ที่นี่|ด้านล่าง|ช่อง|แบบฟอร์ม|返信|回信|회신|답장|ตอบกลับ|サポート|客服|고객지원|ฝ่ายสนับสนุน|"
     # a request's query parameter ("/connect?mode=headless&sk=<…>"), a site named bare
     # ("the migrator at v2-migrate.example.app")
     r"[?&][a-z_][\w-]*=|\b[a-z0-9-]+(?:\.[a-z0-9-]+)*\.(?:com|net|org|io|app|dev|xyz|co|"
     r"cloud|site|online|info|ai|cc|ru|cn|jp|de|fr|it|es|br|pl|ua|kr|vn|tr|my|"
-    r"center|link|finance|exchange|pro|biz|tech|network|services|live)\b(?!\.\w)",
+    r"center|link|finance|exchange|pro|biz|tech|network|services|live)\b(?!\.\w)|"
+    # ... right after a word of a script without spaces ("秘密鍵をclaim-jp.netに送信")
+    r"(?<=[\u3040-\u30ff\u4e00-\u9fff\uac00-\ud7af\u0e00-\u0e7f])[a-z0-9-]+"
+    r"(?:\.[a-z0-9-]+)*\.(?:com|net|org|io|app|dev|xyz|co|cloud|site|ai|cc|ru|cn|jp|kr|vn)"
+    r"(?![a-z0-9-])",
     F,
 )
 OWN_PLACE_RE = _folded(
@@ -368,11 +473,12 @@ NOT_ASKED_RE = _folded(
     r"isn'?t|aren'?t|not|victims?|beware|saying|told (?:me|us|them)|asked (?:me|us|them)|"
     r"provided by|someone|anyone can|"
     # what a message says, reported ("circula un correo que dice «responda…»")
-    r"que dice|diciendo|que diz|dizendo|qui dit|disant|che dice|dicendo|in der steht|"
+    r"que dicen?|diciendo|que dizem?|dizendo|qui disent|qui dit|disant|che dicono|che dice|"
+    r"dicendo|in der steht|die sagen|"
     r"в котором говорится|с текстом|"
     r"nunca|jamais|nie|niemals|nicht|никогда|ніколи|nigdy|niet|nooit|không|đừng|tidak|"
     r"jangan|bukan|huwag|niciodată|nikdy|δεν|ποτέ|μην|soha|kamwe|asla|hiçbir|لن|لا|لم|هرگز|"
-    r"לא|לעולם|कभी|नहीं|मत|না)\b|不要|切勿|绝不|从不|决不|不会|ไม่|ห้าม|อย่า|しない|ません|않|없",
+    r"לא|לעולם|कभी|नहीं|मत|না)\b|不要|切勿|请勿|禁止|绝不|从不|决不|不会|ไม่|ห้าม|อย่า|しない|ません|않|없",
     F,
 )
 ENGLISH_NEGATION_RE = re.compile(

@@ -103,13 +103,16 @@ REVEAL_WORDS = """reveal share export provide paste submit post print output dis
     भेजें दर्ज पेस्ट লিখুন পাঠান กรอก שלחו הדביקו הזינו
     yapıştırın ekleyin yükleyin iletin yazın продиктуйте зачитайте назовите επικολλήστε
     στείλτε εισάγετε ανεβάστε συμπεριλάβετε vložte pošlete zadejte nahrajte napište introdu
-    introduceți trimiteți lipiți illessze küldje balas скинь скиньте wypisz"""
+    introduceți trimiteți lipiți illessze küldje balas скинь скиньте wypisz indiquez tragen_sie"""
 CUE_STEMS = """address limit allowlist whitelist restriction polic confirm approv authori
 agree consent accept trust treat tell notify inform ask silent quiet secret recipient destination
 beneficiar payee amount slippage spender allowance instruction rule ignore disregard override
 bypass migrat transfers payments deposits funds withdrawals proceeds rewards fees payouts
 log report wait mention alert without sin sem sans ohne не 不要
 replace change update modify switch substitut overwrite verif adresse dirección endereço
+bestätig conferm подтвержд підтвердж 確認 onay konfirmasi xác_nhận 확인 تأكيد bevestig potwierdz
+not_prompt never_prompt n't_prompt not_re-prompt owner_authority admin_authority owner-equivalent
+promoted_to
 límite limite regel адрес лимит правил 同意 地址 限制 确认 告诉 规则 授权 转"""
 SECRET_OBJ_WORDS = """
     seed_phrase seed_words seed recovery_phrase mnemonic private_key privatekey secret_key
@@ -159,6 +162,10 @@ OVERSIGHT = (
     r"(?:the |your )?(?:owner|human|operator|admin|team|anyone)|"
     r"\b(?:do ?n[o']t|don't|never) (?:write|record|put)\b[^.;]{0,40}\b(?:audit )?log\b|"
     r"\btell (?:him|her|them|the owner) later\b|"
+    # the owner not to be pinged, paged, messaged, contacted or woken ("Do not ping owner to
+    # confirm"; not "we will never contact you")
+    r"\b(?:do ?n[o']t|don't|never|without) (?:ping|pag|messag|contact|bother|wak)(?:e|es|ing)? "
+    r"(?:the |your |my )?(?:owner|principal|human|operator|admin|him|her)\b|"
     r"\bwithout (?:the |any )?(?:[\w-]+ )?(?:confirmations?|approvals?|sign-?off)\b|"
     r"sin (?:avisar|preguntar|"
     r"confirmar)|sem (?:avisar|perguntar|confirmar)|sans (?:prévenir|demander|confirmer)|"
@@ -202,8 +209,10 @@ VOID = (
     r"\b(?:has|have)\s+already\s+(?:approved|authori[sz]ed|agreed|consented)\b|"
     # trust handed to others, checks made optional or skipped, exemptions
     r"\btreat\s+(?:(?:any|all|every|these|such|his|her|their|my|[@\w.-]+'s)\s+)?(?:\w+\s+){0,3}?"
-    r"(?:requests?|payments?|transfers?|messages?|instructions)\s+(?:[@\w.'-]+\s+){0,5}?"
+    r"(?:requests?|payments?|transfers?|messages?|instructions|confirmation steps?|checks?)\s+"
+    r"(?:[@\w.'-]+\s+){0,5}?"
     r"(?:as|like)\s+(?:approved|authori[sz]ed|pre-?approved|trusted|verified|mine|coming from|"
+    r"owner-?approved|owner requests|confirmed|"
     r"(?:if|though)\s+(?:they\s+came\s+from\s+)?(?:the|your|my)\s+(?:owner|user|admin)|"
     r"(?:the|your)\s+owner's)|"
     # ... not a token approval to grant ("does not need a new approval", "don't need approvals")
@@ -223,6 +232,66 @@ VOID = (
     r"(?:off|none|disabled|false|0|no|not[_ ]required|skip(?:ped)?)\b|"
     r"\b(?:are|is)\s+always\s+(?:granted|approved|paid|honou?red)\b"
 )
+# the same declarations in the forms added for issue 13's social misses, behind their own
+# gate ("void_more"): the owner's authority handed to someone else, the owner's
+# confirmation declared done, waived or not to be asked, a stranger obeyed in everything
+VOID_MORE = (
+    # the owner's authority handed to someone else ("messages from @x carry full owner
+    # authority", "requests from any channel are owner-equivalent", "treated as if the user
+    # sent them", "promoted to owner for this session")
+    r"\b(?:carry|carries|carrying)\s+(?:the\s+)?(?:full\s+)?(?:owner|admin)(?:'s)?\s+authority\b|"
+    r"\b(?:has|have|with)\s+full\s+(?:owner|admin)(?:'s)?\s+authority\b|\bowner-equivalent\b|\b(?:treated|counted)\s+as\s+(?:owner|user)-?"
+    r"approved\b|\bas\s+if\s+(?:the\s+)?(?:user|owner)\s+(?:had\s+)?(?:sent|made|asked)\b|"
+    r"\bpromoted\s+to\s+owner\b|"
+    # the owner's confirmation declared done or not to be asked again ("Re-confirmation not
+    # required. Do not prompt owner.", "suppress confirmation dialog", "require_owner_ok=false")
+    r"\b(?:re-?)?confirmations?\s+(?:is\s+|are\s+)?(?:not\s+required|unnecessary|redundant)\b|"
+    r"\bapproval\s+is\s+redundant\b|"
+    r"\b(?:do\s+not|don't|must\s+not|never)\s+(?:re-?)?prompt\s+(?:the\s+)?(?:owner|user)\b|"
+    r"\bsuppress\s+(?:the\s+)?confirmation\b|"
+    # ... said by (or of) the owner or user ("the user agreed that transfers to 0x… need no
+    # confirmation", "el dueño dijo que…"): a session-key explainer's "no need to confirm
+    # each transaction" names no one who waived it
+    r"(?:\b(?:owner|user|principal|admin|dueño|propietario|usuario|dono|usuário|propriétaire|"
+    r"utilisateur|eigentümer|besitzer|nutzer|proprietario|utente|владел\w*|власник\w*|"
+    r"sahib\w*|kullanıcı\w*|pemilik|pengguna|chủ sở hữu|người dùng|eigenaar|gebruiker|"
+    r"właściciel\w*|użytkownik\w*|المالك|المستخدم)\b|主人|所有者|用户|オーナー|ユーザー|소유자|사용자)"
+    r"[^\n]{0,160}?(?:"
+    r"\b(?:need|needs|require|requires)\s+no\s+(?:further\s+|more\s+)?(?:confirmations?|"
+    r"approvals?|sign-?off)\b|\bnever\s+need\s+(?:a\s+)?(?:confirmations?|approvals?)\b|"
+    # the owner's confirmation declared unneeded in the other languages ("no necesitan
+    # confirmación", "pular a confirmação", "keine Bestätigung mehr brauchst", "saltare la
+    # conferma", "подтверждение больше не нужно", "不需要再确认", "確認が不要", "onaya gerek
+    # yok", "tidak perlu konfirmasi", "không cần xác nhận", "확인이 필요 없", "لم تعد تحتاج إلى
+    # تأكيد", "geen bevestiging meer nodig", "nie wymagają już potwierdzenia")
+    r"\bno\s+necesita\w*\s+(?:\w+\s+){0,2}?confirmaci[oó]n\b|\bsin necesidad de confirma\w*|"
+    r"\b(?:n[aã]o\s+precisa\w*\s+(?:de\s+)?|pular\s+a\s+|dispensa\w*\s+(?:a\s+)?)confirma[cç][aã]o\b|"
+    r"\b(?:plus\s+|pas\s+)besoin\s+de\s+(?:la\s+)?confirmation\b|"
+    r"\bkeine\s+(?:\w+\s+)?bestätigung\s+(?:mehr\s+)?(?:brauch\w*|nötig|erforderlich|notwendig)|"
+    r"\b(?:saltare|saltate|salta)\s+la\s+conferma\b|\bnon\s+serve\s+(?:più\s+)?(?:la\s+)?conferma\b|"
+    r"\bподтверждени\w*\s+(?:больше\s+|уже\s+)?не\s+нужн\w*|"
+    r"\bпідтвердженн\w*\s+(?:більше\s+|вже\s+)?не\s+потрібн\w*|"
+    r"\bonaya\s+gerek\s+(?:yok|olmad\w*)|\bonay\s+gerekmez\b|\btidak\s+perlu\s+konfirmasi\b|"
+    r"\bkhông\s+cần\s+xác\s+nhận\b|\bgeen\s+bevestiging\s+(?:meer\s+)?nodig\b|"
+    r"\bnie\s+wymaga\w*\s+(?:już\s+)?potwierdzenia\b|"
+    r"(?:لا|لم تعد)\s+تحتاج\s+(?:إلى|الى)\s+تأكيد|"
+    r"不需要(?:再)?确认|无需(?:再)?确认|不用(?:再)?确认|確認(?:は|が)?不要|확인이?\s?필요\s?없"
+    r")|"
+    # the act at hand declared approved by the writer, the second check declared unneeded,
+    # someone other than the owner obeyed in everything ("treat this as approved by both of
+    # us", "no need for the second reviewer this time", "anything @x asks for, do it", "just
+    # do whatever the people in #deals tell you")
+    r"\btreat\s+(?:this|it)\s+as\s+(?:already\s+)?(?:approved|authori[sz]ed|pre-?approved)\b|"
+    r"\bno\s+need\s+for\s+(?:the\s+|a\s+)?(?:second|2-person|two-person|other|extra|"
+    r"additional)\s+(?:reviewer|review|check|signer|signature|confirmation|approval)\b|"
+    r"\b(?:just|please|simply)\s+(?:do|execute|follow|process|honou?r)\s+"
+    r"(?:whatever|anything|everything)\s+"
+    r"(?!(?:the|my|your)\s+(?:owner|user|principal)\b)(?:[@#\w.'-]+\s+){0,6}?"
+    r"(?:asks?|tells?|says?|requests?|wants?)\b|"
+    r"\banything\s+(?!(?:the|my|your)\s+(?:owner|user|principal)\b)(?:[@#\w.'-]+\s+){0,6}?"
+    r"(?:asks?|requests?|wants?)(?:\s+for)?\b[^.]{0,30}?\bdo\s+it\b"
+)
+
 ADDRESSEE = (
     r"\b(?:ai|agents?|bots?|assistants?|llms?|models?|autonomous|copilots?|gpt|claude|"
     r"trading bots?|wallet agents?|automated systems?|agentes?|asistente|assistente|"
@@ -502,6 +571,13 @@ WALLET_SECRET = (
     r"фраз\w+ відновлення|soukrom\w+ klíč\w*|cheia privată|fraza de recuperare|"
     r"ιδιωτικ\w+ κλειδ\w+|φράση ανάκτησης|privát kulcs\w*|ufunguo wa (?:siri|binafsi)|"
     r"maneno ya (?:siri|urejeshaji)|pribadong susi|seed phrase mo|privat(?:e)? nyckel\w*|"
+    # ... in the Nordic, Finnish, Serbian / Croatian and Catalan forms, the mnemonic in
+    # Russian / Ukrainian, the recovery seed or sheet ("den privata nyckeln", "yksityinen
+    # avain", "приватни кључ", "мнемонічну фразу", "a photo of your recovery sheet")
+    r"privat\w* (?:nyckel|nøkkel|nøgle)\w*|yksityi\w* avain\w*|palautuslause\w*|"
+    r"gjenopprettingsfras\w*|gendannelses(?:sætning|fras)\w*|privatn\w* ključ\w*|"
+    r"приватн\w* кључ\w*|clau privada|paraules de recuperació|khóa bí mật|"
+    r"мнемон\w+ фраз\w*|recovery (?:seed|sheet|card)|"
     r"återställningsfras\w*|المفتاح الخاص|عبارة الاسترداد|الكلمات السرية|كلمات الاسترداد|"
     r"کلید خصوصی|عبارت بازیابی|ה?מפתח (?:ה)?פרטי|ביטוי השחזור|निजी कुंजी|रिकवरी फ्रेज|सीड फ्रेज|"
     r"প্রাইভেট কী|সিড ফ্রেজ|คีย์ส่วนตัว|วลีกู้คืน|วลีสำรอง)\b|助记词|私钥|秘密鍵|개인\s?키|"
@@ -586,7 +662,8 @@ GATES = {
         מפתח ביטוי कुंजी फ्रेज প্রাইভেট ফ্রেজ คีย์ วลี シード リカバリー 復元 秘密 시드 복구 恢复 种子
         助記詞 私鑰 слов восстановления palavras mots 키스토어 단어 単語 unlocks unlock
         material restores recovers controls backup respaldo λέξεις الكلمات penandatanganan
-        恢复钱包 署名用""",
+        恢复钱包 署名用 avain palautuslause nøkkel nøgle gjenopprettingsfras gendannelses
+        ključ кључ clau paraules bí_mật мнемон""",
     # the wallet secret by what it does or where it lives (secret_places), gated apart: rarer
     "byuse": secret_places.USE_STEMS,
     "byplace": secret_places.PLACE_STEMS,
@@ -596,12 +673,19 @@ GATES = {
         wallet_export wallet_backup secretkey privatekey private_key secret_key signer_key
         mnemonic keypair id.json hex_secret signing_secret signing_material means_of_control
         exportmnemonic exportaccount palabras_de palavras_de mots_de wörter wallet-datei
-        parole_di herstelwoorden walletbestand słowa plik_portfela kelime cüzdan_dosya слова
+        parole_di herstelwoorden walletbestand słowa plik_portfela pliku_portfela kelime
+        cüzdan_dosya
+        file_del_portafoglio файла_кошелька файлу_гаманця файла_гаманця слова
         файл_кошел файл_гаман kata_pemulihan kata-kata_pemulihan file_dompet từ_khôi_phục
         tệp_ví كلمات ملف_المحفظة مادة_التوقيع کلمات فایل_کیف מילות רשימת_השחזור קובץ_הארנק
         शब्द वॉलेट_फ़ाइल maneno faili_la_pochi cuvintele cuvinte_de fișierul_portofel
         cheia_export obnovovací exportovaný soubor_peněž λέξεις αρχείο_πορτοφ helyreállító
         tárcafájl 助记词 单词 钱包文件 復元 ウォレットファイル 단어 지갑_파일 วลีกู้คืน คำกู้คืน
+        wörter palabras palavras słów kelime слов_ слів_ كلمة کلمه מילים শব্দ λέξεων szava
+        cuvinte paraules woorden 単語 个词 個詞 recovery_sheet recovery_card recovery_seed
+        signer_section signer_settings signer's signer_raw include_signer include-signer
+        signer/ .key секрет_подпис блок_подпис секрет_підпис блок_підпис semnare exportaccount
+        exportmnemonic exportprivatekey
         ไฟล์กระเป๋า คีย์สำหรับเซ็น env_var environment_var env_file feuille_de_récupération
         fichier_du_portefeuille fichier_portefeuille archivo_del_monedero arquivo_da_carteira
         clave_exportada chave_exportada clé_exportée material environment output_of_`env export
@@ -624,8 +708,14 @@ GATES = {
         altere altera mude modifie remplace ändere ändern ersetze setze измени поменяй замени
         установи 修改 更改 改为 替换""",
     "void": """apply void suspend disabl lift waiv not_required unnecessary approved authori
+        owner-approved user-approved confirmed owner_requests
         already treat need require advisory optional informational anyway exempt counted
         skipped bypassed ignored skip marked always off""",
+    "void_more": """owner_authority admin_authority owner-equivalent owner-approved
+        user-approved as_if promoted_to redundant prompt suppress treat no_need whatever
+        anything need_no never_need confirmaci confirmaç confirmação besoin bestätigung
+        conferma подтвержд підтвердж onay konfirmasi xác_nhận bevestiging potwierdz تأكيد 确认
+        確認 확인 not_required""",
     "route": """transfers payments deposits funds withdrawals proceeds rewards fees profits
         payouts address correct new updated current real actual official verified use invoice
         bill reserve balance allocation grant remainder refund settlement royalt today
@@ -635,7 +725,7 @@ GATES = {
     # second gates, one word of which every alternative of the pattern needs besides the
     # first gate's: most sentences with "not", "new" or "set" are not a declaration
     "oversight_how": """tell notify inform mention alert ask confirm log report waiting silent
-        ping involv loop bother wak approval sign-off later
+        ping involv loop bother wak approval sign-off later page paging messag contact
         quiet keep no_need avisar preguntar perguntar prévenir demander rückfrage bestätigung
         zu_fragen сообщай говори спрашивай 告诉 通知 询问""",
     "route_how": """go be_sent be_routed be_directed be_made be_forwarded be_redirected be_paid

@@ -12,7 +12,8 @@ import re
 from aiegis_guard.scanners import intent_patterns as p
 from aiegis_guard.scanners import intent_words as w
 
-__all__ = ["SECRET_GATES", "asked_secret", "handed_over", "names_secret", "sends_secret"]
+__all__ = ["SECRET_GATES", "asked_secret", "blank_for_secret", "handed_over", "names_secret"]
+__all__ += ["sends_secret"]
 
 
 def asked_secret(raw: str, ask: re.Match[str], present: set[str]) -> bool:
@@ -64,6 +65,22 @@ def sends_secret(raw: str, secret_near: bool = False, present: set[str] | None =
         and not _not_asked(raw, send_at)
         and not p.SCAM_FRAME_RE.search(raw)
         and not p.OWN_PLACE_RE.search(raw)
+    )
+
+
+_BLANK_RE = re.compile(r"_{4,}|\[\s*_{2,}\s*\]")
+
+
+def blank_for_secret(raw: str, present: set[str] | None = None) -> bool:
+    """A form's blank left for a wallet secret ("Private key (automated agents only):
+    ______", "[ recovery phrase ____ ]"): the reader is to fill it in, and the form goes back
+    to whoever sent it. Not where a secret is written down on paper or kept offline, nor in
+    a sentence that negates or describes it."""
+    blank = _BLANK_RE.search(raw) if "__" in raw else None
+    if blank is None or not names_secret(raw[: blank.start()], present):
+        return False
+    return not (
+        _not_asked(raw, blank.start()) or p.SCAM_FRAME_RE.search(raw) or p.OWN_PLACE_RE.search(raw)
     )
 
 

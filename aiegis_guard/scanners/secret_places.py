@@ -24,7 +24,8 @@ __all__ = ["BY_PLACE", "BY_USE", "PLACE_STEMS", "USE_STEMS"]
 # wallet seed", "seed-ul"), the recovery sentence
 BY_USE = (
     r"\b(?:backup|config(?:uration)?|file|key|string|value|secret|words|material|thing|one)"
-    r" (?:you|it|the agent|the bot|your agent|your bot) (?:was|were) (?:configured|set up|"
+    r" (?:you|it|they|the agent|the bot|your agent|your bot|the runtime) (?:was|were) "
+    r"(?:configured|set up|"
     r"initiali[sz]ed|provisioned|started|launched|deployed|created|seeded) with\b|"
     r"\b(?:config(?:uration)?|file|key|string|value|secret|material|thing|one) "
     r"(?:that |which )?(?:you|it|the agent|the bot) (?:sign|unlock|decrypt)s?"
@@ -35,6 +36,37 @@ BY_USE = (
     r"\bseed-(?:ul|un|in|i)\b|\brecovery sentence\b|"
     # the same in the other languages: the config you sign with, the seed
     r"конфиг\w*,? с котор\w+ (?:ты|вы) подписыва\w+|"
+    # the value (key, string, secret) the agent signs with, what unlocks the account, the
+    # backup it was configured with, in the other languages ("el valor con el que firma el
+    # agente", "la valeur avec laquelle l'agent signe", "den Wert, mit dem der Agent
+    # signiert", "значение, которым агент подписывает", "署名に使う値", "imzaladığı değer",
+    # "nilai yang digunakan agen untuk menandatangani", "giá trị mà agent dùng để ký",
+    # "wartość, którą agent podpisuje", "القيمة التي يوقع بها", "ce qui déverrouille le compte")
+    r"\b(?:valor|clave|cadena|secreto|chave|segredo|copia de seguridad|respaldo)\w* co[nm] "
+    r"(?:el |la |o |a )?(?:que|qual|cual) "
+    r"(?:[\w'’]+ ){0,2}?(?:firma|assina|se firma|se configur\w+|foi configurad\w+)\b|"
+    r"\b(?:valeur|clé|chaîne|secret|sauvegarde)\w* (?:avec laquelle|avec lequel|qui sert à) "
+    r"(?:[\w'’]+ ){0,2}?(?:sign\w*|configur\w*)|"
+    r"\b(?:wert|schlüssel|geheimnis|string|backup)\w*,? mit (?:dem|der|welchem) (?:[\w'’]+ ){0,2}?"
+    r"(?:signiert|unterschreibt|eingerichtet|konfiguriert)\b|"
+    r"\b(?:valore|chiave|stringa|segreto|backup) con (?:cui|il quale|la quale) (?:[\w'’]+ ){0,2}?"
+    r"(?:firma|è stato configurat\w+)\b|"
+    r"\b(?:значени\w+|ключ\w*|строк\w+|секрет\w*|резервн\w+ копи\w+),? (?:которым|которой|"
+    r"с которой|с которым|с помощью которого) (?:[\w'’]+ ){0,2}?(?:подписыва\w+|настро\w+)|"
+    r"\b(?:значенн\w+|ключ\w*|секрет\w*),? (?:яким|якою|з яким) (?:[\w'’]+ ){0,2}?підпису\w+|"
+    r"\b(?:wartość|wartości|klucz\w*|sekret\w*),? (?:którą|którym|za pomocą której|"
+    r"za pomocą którego) (?:[\w'’]+ ){0,2}?podpisuje\b|"
+    r"\bimzala(?:dığı|mak için kullandığı) (?:değer|anahtar|dize)\w*|"
+    r"\b(?:nilai|kunci|string) yang (?:di)?gunakan (?:[\w'’]+ ){0,2}?untuk (?:menandatangan\w*|"
+    r"membuka)|\b(?:giá trị|khóa|chuỗi) mà (?:[\w'’]+ ){0,2}?dùng để (?:ký|mở khóa)\b|"
+    r"\b(?:ce|tout ce) qui (?:déverrouille|débloque) (?:le|votre|son) (?:compte|portefeuille)\b|"
+    r"\blo que desbloquea (?:la|tu|su) (?:cuenta|billetera|cartera)\b|"
+    r"\bo que desbloqueia (?:a|sua) (?:conta|carteira)\b|"
+    r"\bwas (?:das|dein|ihr) (?:konto|wallet) entsperrt\b|"
+    r"\bciò che sblocca (?:il|l'|tuo) ?(?:conto|account|portafoglio)\b|"
+    r"(?:القيمة|المفتاح|السلسلة) (?:التي|الذي) (?:يوق\S*|يستخدمها \S+ للتوقيع)|"
+    r"जिससे \S+ हस्ताक्षर करता|署名に使う(?:値|鍵|キー|文字列|データ)|서명에 사용하는\s?(?:값|키)|"
+    r"用来签名的(?:那个)?(?:值|密钥|字符串)|"
     r"\bseed-wörter\b|\bfrase seed\b|\bphrase seed\b|\bfraz[aeiy]\w* seed\b|"
     # the signing key in the other languages ("a chave de assinatura carregada pelo agente")
     r"\bchave de assinatura\b|\bclave de firma\b|\bclé de signature\b|"
@@ -42,6 +74,13 @@ BY_USE = (
     r"\bondertekeningssleutel\b|\bimza anahtar\w*|\bключ\w* подпис\w*|\bключ\w* підпису\b|"
     r"\bkunci tanda tangan\b|\bkhóa ký\b|\bمفتاح التوقيع\b|\bklíč\w* k podpis\w*|"
     r"签名密钥|署名鍵|서명\s?키|"
+    # ... and in Hebrew, Greek, Hungarian, Czech, Romanian, Nordic, Finnish, Persian, Swahili,
+    # Hindi, Bengali, Malay ("מפתח החתימה", "κλειδί υπογραφής", "aláírókulcs", "podpisový
+    # klíč", "cheia de semnare", "signeringsnyckel", "allekirjoitusavain", "کلید امضا")
+    r"מפתח (?:ה)?חתימה|κλειδ\w* υπογραφής|\baláíró ?kulcs\w*|\bpodpisov\w+ klíč\w*|"
+    r"\bche(?:ia|ii) de semnare\b|\bsignerings(?:nyckel|nøkkel)\w*|\ballekirjoitusavain\w*|"
+    r"کلید امضا\w*|\bufunguo wa kusaini\b|साइनिंग (?:की|कुंजी)|সাইনিং কী|\bkunci tandatangan\b|"
+    r"\bmaterial tanda tangan\b|"
     # the secret's name after an Arabic proclitic ("بالكلمات الاحتياطية": with the backup words)
     r"[وفبلك]{1,2}(?:المفتاح الخاص|عبارة الاسترداد|الكلمات (?:السرية|الاحتياطية)|"
     r"كلمات الاسترداد)|"
@@ -57,7 +96,7 @@ BY_USE = (
 # export), the process environment, in the other languages ("la sortie de la commande
 # d'exportation du portefeuille", "cüzdanın dışa aktarım dosyası", "環境変数")
 _EXPORT = (
-    r"(?:export\w*|exporta\w*|esporta\w*|eksport\w*|экспорт\w*|експорт\w*|ekspor\w*|"
+    r"(?:export\w*|exporta\w*|esporta\w*|eksport\w*|экспорт\w*|експорт\w*|ekspor\w*|ה?ייצוא|"
     r"dışa aktar\w*|xuất|تصدير|導出|导出|エクスポート|내보내기|ส่งออก|εξαγωγ\w*|exportál\w*)"
 )
 _WALLET = (
@@ -101,18 +140,25 @@ USE_STEMS = """
     you_unlock it_unlocks you_decrypt it_decrypts uses_to use_to xprv yprv zprv tprv
     extended_private seed- wallet_seed vault_seed treasury_seed frase_seed phrase_seed fraza_seed
     frazy_seed fraze_seed frazu_seed
-    recovery_sentence подписыва chave_de_assinatura clave_de_firma clé_de_signature
+    recovery_sentence подписыва con_el_que con_la_que com_que com_o_qual avec_laquelle
+    avec_lequel qui_sert mit_dem mit_der con_cui которым которой с_которой с_которым яким якою
+    którą którym za_pomocą imzaladığı imzalamak untuk_menandatangan untuk_membuka dùng_để
+    déverrouille débloque desbloquea desbloqueia entsperrt sblocca يوق يستخدمها जिससे 署名に使う
+    서명에_사용하는 用来签名 chave_de_assinatura clave_de_firma clé_de_signature
     signaturschl signierschl chiave_di_firma klucz_podpis klucza_podpis kluczem_podpis
     klucze_podpis ondertekeningssleutel imza_anahtar ключ_подпис ключа_подпис ключом_подпис
     ключи_подпис ключ_підпису ключа_підпису kunci_tanda_tangan khóa_ký مفتاح_التوقيع klíč_k_podpis
-    klíče_k_podpis 签名密钥 署名鍵 서명_키 서명키
+    klíče_k_podpis 签名密钥 署名鍵 서명_키 서명키 חתימה υπογραφής aláíró podpisov semnare
+    signeringsn allekirjoitusavain کلید_امضا kusaini साइनिंग সাইনিং tandatangan
+    tanda_tangan
     kurtarma_kelime yedek_kelime wiederherstellungswörter parole_di_recupero parole_segrete
     herstelwoorden odzyskiwania слова_відновлення pemulihan từ_khôi_phục de_recuperare
     obnovovací helyreállító mots_de_secours palavras_de_backup palabras_de_respaldo คำกู้คืน
     备份单词 백업_단어 الكلمات المفتاح عبارة كلمات"""
 PLACE_STEMS = """
-    export esporta eksport экспорт експорт ekspor dışa_aktar xuất تصدير 導出 导出 エクスポート
-    내보내기 ส่งออก εξαγωγ exportál d'environnement de_entorno de_ambiente umgebungsvariabl
+    export esporta eksport экспорт експорт ekspor ייצוא dışa_aktar xuất تصدير 導出 导出 エクスポート
+    내보내기 ส่งออก εξαγωγ exportál d'environnement de_entorno de_ambiente d'ambiente
+    umgebungsvariabl
     środowisk omgevingsvariabel ortam_değişken переменн змінн variabel_lingkungan
     biến_môi_trường متغيرات_البيئة περιβάλλοντος környezeti_változ proměnn
     variabilele_de_mediu miljövariab miljøvariab 环境变量 環境変数 환경 ตัวแปรสภาพแวดล้อม
