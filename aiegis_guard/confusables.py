@@ -2,9 +2,12 @@
 
 Mathematical alphanumerics, full-width and other compatibility forms are folded by NFKC before
 this runs; what is left are letters of other scripts that *look* Latin. Folding is per word:
-a word that mixes Latin with look-alikes (``pаypal`` with a Cyrillic ``а``), or is made only of
-look-alikes, is folded; a genuine Cyrillic or Greek word (which has letters without a Latin
-twin) is kept, so rules for those languages still match.
+a word that mixes Latin with look-alikes (``pаypal`` with a Cyrillic ``а``) is folded; a word
+made only of look-alikes is folded unless it stands among genuine words of another script
+(``CONTEXT`` characters either side hold a letter of that script without a Latin twin): in
+"вставте фразу на эту страницу" the words "вставте" and "на" are Russian, not "bctabte" and
+"ha", while a lone "сосk" in an English sentence is folded. A genuine Cyrillic or Greek word
+(which has letters without a Latin twin) is kept, so rules for those languages still match.
 """
 
 from __future__ import annotations
@@ -58,6 +61,18 @@ _ANY_RE = re.compile(f"[{_C}]")
 _LOOKALIKES = frozenset(CONFUSABLES)
 _LETTER = LazyPattern(_W)  # one letter or combining mark: the characters words are made of
 _LATIN = LazyPattern("[A-Za-z]")
+CONTEXT = 40  # characters either side read for genuine words of a look-alike's script
+# letters of the scripts above that have no Latin twin: a text holding them near a word of
+# look-alikes is written in that script (Cyrillic, Greek, Armenian blocks less CONFUSABLES)
+_GENUINE = LazyPattern(
+    "["
+    + "".join(
+        chr(c)
+        for c in (*range(0x0400, 0x0530), *range(0x0370, 0x0400), *range(0x0531, 0x0588))
+        if chr(c).isalpha() and chr(c) not in CONFUSABLES
+    )
+    + "]"
+)
 
 
 def _word_around(text: str, i: int) -> tuple[int, int]:
@@ -82,9 +97,20 @@ def _folded_words(text: str) -> list[tuple[int, int]]:
         start, end = _word_around(text, m.start())
         done = end
         word = text[start:end]
-        if _LATIN.search(word) or _LOOKALIKES.issuperset(word):
+        if _LATIN.search(word) or (
+            _LOOKALIKES.issuperset(word) and not _among_genuine(text, start, end)
+        ):
             spans.append((start, end))
     return spans
+
+
+def _among_genuine(text: str, start: int, end: int) -> bool:
+    """Does a letter of a look-alike script without a Latin twin stand within ``CONTEXT``
+    characters of ``text[start:end]`` (the word is that language's, not a disguise)?"""
+    return (
+        _GENUINE.search(text, max(0, start - CONTEXT), start) is not None
+        or _GENUINE.search(text, end, end + CONTEXT) is not None
+    )
 
 
 def fold_confusables(text: str) -> tuple[str, int]:

@@ -8,16 +8,22 @@ import re
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from aiegis_guard.confusables import _C, _TABLE, _W, fold_confusables
+from aiegis_guard.confusables import _C, _GENUINE, _TABLE, _W, CONTEXT, fold_confusables
 
 _ONLY = re.compile(rf"(?<!{_W})[{_C}]++(?!{_W})")
 _MIXED = re.compile(rf"(?<!{_W})(?=(?:{_W})*?[A-Za-z])(?:{_W})*?[{_C}](?:{_W})*+")
 
 
 def _oracle(text: str) -> str:
-    """Every word made only of look-alikes, or mixing Latin and look-alikes, folded."""
+    """Every word mixing Latin and look-alikes folded, and every word made only of look-alikes
+    unless a letter of those scripts without a Latin twin stands within CONTEXT characters."""
     out = list(text)
-    for m in [*_ONLY.finditer(text), *_MIXED.finditer(text)]:
+    genuine = [m.start() for m in _GENUINE.compiled.finditer(text)]
+    for m in _ONLY.finditer(text):
+        a, b = m.span()
+        if not any(a - CONTEXT <= g < a or b <= g < b + CONTEXT for g in genuine):
+            out[a:b] = m.group(0).translate(_TABLE)
+    for m in _MIXED.finditer(text):
         out[m.start() : m.end()] = m.group(0).translate(_TABLE)
     return "".join(out)
 
@@ -43,6 +49,9 @@ def test_cases() -> None:
         "жена": "жена",  # genuine Russian word with a letter without a twin
         "λόγος ok": "λόγος ok",  # genuine Greek word
         "sеnd all": "send all",
+        # Russian words made only of look-alikes among genuine ones stay Russian
+        "вставте фразу на эту страницу": "вставте фразу на эту страницу",
+        "Please сору your seed": "Please copy your seed",  # a disguised English word
     }
     for text, want in cases.items():
         assert fold_confusables(text)[0] == want, want

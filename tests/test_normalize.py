@@ -223,12 +223,18 @@ def test_fold_confusables_is_linear_and_word_based() -> None:
 
 
 def _fold_reference(text: str) -> str:
-    """The rule, word by word: fold a word with a Latin letter, or made only of look-alikes."""
+    """The rule, word by word: fold a word with a Latin letter, or made only of look-alikes
+    with no letter of a look-alike script lacking a Latin twin within CONTEXT characters."""
+    from aiegis_guard.confusables import _GENUINE, CONTEXT
+
+    genuine = [m.start() for m in _GENUINE.compiled.finditer(text)]
 
     def fold(m: re.Match[str]) -> str:
         word = m.group(0)
+        a, b = m.span()
         latin = any(c.isascii() for c in word)
-        if latin or all(c in CONFUSABLES for c in word):
+        near = any(a - CONTEXT <= g < a or b <= g < b + CONTEXT for g in genuine)
+        if latin or (all(c in CONFUSABLES for c in word) and not near):
             return word.translate({ord(k): v[0] for k, v in CONFUSABLES.items()})
         return word
 
