@@ -254,7 +254,7 @@ SECRET_FORM_RE = _folded(
     r"exportovaný (?:tajný )?klíč|soubor peněženky|λέξεις ανάκτησης|αρχείο πορτοφολιού|"
     r"helyreállító szava\w*|tárcafájl\w*|wallet file)\b|"
     r"助记词|备份单词|个单词|钱包文件|復元フレーズ|ウォレットファイル|복구 단어|백업 단어|"
-    r"지갑 파일|วลีกู้คืน|คำกู้คืน|ไฟล์กระเป๋า|คีย์สำหรับเซ็น",
+    r"지갑 파일|วลีกู้คืน|คํากู้คืน|ไฟล์กระเป๋า|คีย์สําหรับเซ็น",
     F,
 )
 # the same by what it does or where it lives, in more languages (secret_places): searched apart,

@@ -580,7 +580,7 @@ WALLET_SECRET = (
     r"мнемон\w+ фраз\w*|recovery (?:seed|sheet|card)|"
     r"återställningsfras\w*|المفتاح الخاص|عبارة الاسترداد|الكلمات السرية|كلمات الاسترداد|"
     r"کلید خصوصی|عبارت بازیابی|ה?מפתח (?:ה)?פרטי|ביטוי השחזור|निजी कुंजी|रिकवरी फ्रेज|सीड फ्रेज|"
-    r"প্রাইভেট কী|সিড ফ্রেজ|คีย์ส่วนตัว|วลีกู้คืน|วลีสำรอง)\b|助记词|私钥|秘密鍵|개인\s?키|"
+    r"প্রাইভেট কী|সিড ফ্রেজ|คีย์ส่วนตัว|วลีกู้คืน|วลีสํารอง)\b|助记词|私钥|秘密鍵|개인\s?키|"
     r"シードフレーズ|リカバリーフレーズ|復元フレーズ|秘密のフレーズ|시드\s?(?:구문|문구)|"
     r"복구\s?(?:구문|문구|단어)|키스토어|恢复短语|种子短语|助記詞|私鑰|復元用の単語"
 )
@@ -680,13 +680,13 @@ GATES = {
         tệp_ví كلمات ملف_المحفظة مادة_التوقيع کلمات فایل_کیف מילות רשימת_השחזור קובץ_הארנק
         शब्द वॉलेट_फ़ाइल maneno faili_la_pochi cuvintele cuvinte_de fișierul_portofel
         cheia_export obnovovací exportovaný soubor_peněž λέξεις αρχείο_πορτοφ helyreállító
-        tárcafájl 助记词 单词 钱包文件 復元 ウォレットファイル 단어 지갑_파일 วลีกู้คืน คำกู้คืน
+        tárcafájl 助记词 单词 钱包文件 復元 ウォレットファイル 단어 지갑_파일 วลีกู้คืน คํากู้คืน
         wörter palabras palavras słów kelime слов_ слів_ كلمة کلمه מילים শব্দ λέξεων szava
         cuvinte paraules woorden 単語 个词 個詞 recovery_sheet recovery_card recovery_seed
         signer_section signer_settings signer's signer_raw include_signer include-signer
         signer/ .key секрет_подпис блок_подпис секрет_підпис блок_підпис semnare exportaccount
         exportmnemonic exportprivatekey
-        ไฟล์กระเป๋า คีย์สำหรับเซ็น env_var environment_var env_file feuille_de_récupération
+        ไฟล์กระเป๋า คีย์สําหรับเซ็น env_var environment_var env_file feuille_de_récupération
         fichier_du_portefeuille fichier_portefeuille archivo_del_monedero arquivo_da_carteira
         clave_exportada chave_exportada clé_exportée material environment output_of_`env export
         wallet_storage wallet_dir wallet_folder wallet_data signer_block signing_block

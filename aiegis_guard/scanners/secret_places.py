@@ -90,7 +90,7 @@ BY_USE = (
     r"\bслова відновлення\b|\bkata(?:-kata)? pemulihan\b|\bperkataan pemulihan\b|"
     r"\btừ khôi phục\b|\bcuvintele de recuperare\b|\bcuvinte de recuperare\b|"
     r"\bobnovovací slova\b|\bhelyreállító szava\w*|\bmots de secours\b|"
-    r"\bpalavras de backup\b|\bpalabras de respaldo\b|คำกู้คืน|备份单词|백업 단어"
+    r"\bpalavras de backup\b|\bpalabras de respaldo\b|คํากู้คืน|备份单词|백업 단어"
 )
 # the wallet's export (its file, the output of its export command; not a history or tax
 # export), the process environment, in the other languages ("la sortie de la commande
@@ -153,7 +153,7 @@ USE_STEMS = """
     tanda_tangan
     kurtarma_kelime yedek_kelime wiederherstellungswörter parole_di_recupero parole_segrete
     herstelwoorden odzyskiwania слова_відновлення pemulihan từ_khôi_phục de_recuperare
-    obnovovací helyreállító mots_de_secours palavras_de_backup palabras_de_respaldo คำกู้คืน
+    obnovovací helyreállító mots_de_secours palavras_de_backup palabras_de_respaldo คํากู้คืน
     备份单词 백업_단어 الكلمات المفتاح عبارة كلمات"""
 PLACE_STEMS = """
     export esporta eksport экспорт експорт ekspor ייצוא dışa_aktar xuất تصدير 導出 导出 エクスポート
