@@ -42,7 +42,7 @@ from aiegis_guard.chains.evm.protocols.staking import etherfi_deposit, on_etherf
 from aiegis_guard.chains.evm.protocols.swaps import swap_ops
 from aiegis_guard.chains.evm.selectors import Function
 from aiegis_guard.chains.evm.tokens import approval, named_call, switch_approval
-from aiegis_guard.chains.known import known_contracts, vault_asset
+from aiegis_guard.chains.known import a_token, known_contracts, vault_asset
 from aiegis_guard.chains.transaction import (
     SWAP_ORDER,
     Approval,
@@ -83,8 +83,12 @@ def _paid_out(
 
 
 def _aave_supply(f: Frame, fn: Function, a: list[Any]) -> Result:
+    """``supply`` / ``deposit`` / ``supplyWithPermit(asset, amount, onBehalfOf, ...)``: the
+    reserve's aToken minted to ``onBehalfOf`` 1:1 (``data/evm_protocols.json`` ``a_tokens`` of
+    the Pool; the reserve itself stands for it when the table does not list it)."""
     token, amount, on_behalf = a[:3]
-    return swap_ops(f, f"aave_v3.{fn.name}", (token, amount), (token, amount), on_behalf)
+    minted = a_token(f.target, token) or token
+    return swap_ops(f, f"aave_v3.{fn.name}", (token, amount), (minted, amount), on_behalf)
 
 
 def _aave_withdraw(f: Frame, fn: Function, a: list[Any]) -> Result:
