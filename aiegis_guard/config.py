@@ -378,6 +378,9 @@ evm_spenders = []
 evm_operators = []
 # EIP-7702 code delegates (smart-account implementations you chose).
 evm_delegates = []
+# Beacon-chain validators you own or trust, by BLS public key ("0x" + 48 bytes hex): an EIP-7251
+# consolidation into one, or a deposit (top-up) to one, pays a validator, not an address.
+evm_validators = []
 # SPL token delegates and new authorities; Solana programs beyond the well-known ones.
 solana_delegates = []
 solana_programs = []

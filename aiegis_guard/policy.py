@@ -23,6 +23,7 @@ from aiegis_guard.record import Check, Record
 from aiegis_guard.verdict import Verdict
 
 __all__ = [
+    "VALIDATOR_PREFIX",
     "Allowlist",
     "Limit",
     "Mode",
@@ -34,6 +35,7 @@ __all__ = [
     "decide",
     "is_evm_address",
     "is_solana_address",
+    "is_validator_key",
 ]
 
 _EVM_RE = re.compile(r"0x[0-9a-fA-F]{40}")
@@ -110,6 +112,27 @@ def _solana_set(values: Iterable[str]) -> frozenset[str]:
     return frozenset(out)
 
 
+VALIDATOR_PREFIX = "stake:"
+"""How a decoder names a beacon-chain validator as a recipient: ``stake:0x<BLS key>``."""
+_VALIDATOR_RE = re.compile(r"0x[0-9a-fA-F]{96}")
+"""A beacon-chain validator's BLS12-381 public key (48 bytes, compressed G1 point)."""
+
+
+def is_validator_key(value: str) -> bool:
+    return _VALIDATOR_RE.fullmatch(value) is not None
+
+
+def _validator_set(values: Iterable[str]) -> frozenset[str]:
+    if isinstance(values, str):
+        raise ValueError("expected a list of validator keys, not one string")
+    out = set()
+    for i, value in enumerate(values):
+        if not isinstance(value, str) or not is_validator_key(value.strip()):
+            raise ValueError(f"[{i}] {quote(value)} is not a validator key (0x + 48-byte hex)")
+        out.add(value.strip().lower())
+    return frozenset(out)
+
+
 def _domain_set(values: Iterable[str]) -> frozenset[str]:
     if isinstance(values, str):
         raise ValueError("expected a list of domains, not one string")
@@ -119,7 +142,9 @@ def _domain_set(values: Iterable[str]) -> frozenset[str]:
 EvmAddresses = Annotated[frozenset[str], Check(before=_evm_set)]
 SolanaAddresses = Annotated[frozenset[str], Check(before=_solana_set)]
 _NORMAL_FORM = {"evm": _evm_set, "solana": _solana_set, "domains": _domain_set}
-"""The normaliser of an address-book field, by the field name's first word."""
+"""The normaliser of an address-book field, by the field name's first word (``_BY_NAME``
+first)."""
+_BY_NAME = {"evm_validators": _validator_set}
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -129,7 +154,7 @@ class _AddressBook(Record):
 
     def __post_init__(self) -> None:
         for f in fields(self):
-            normal = _NORMAL_FORM[f.name.partition("_")[0]]
+            normal = _BY_NAME.get(f.name) or _NORMAL_FORM[f.name.partition("_")[0]]
             object.__setattr__(self, f.name, normal(getattr(self, f.name)))
 
 
@@ -146,7 +171,9 @@ class Allowlist(_AddressBook):
     """Counterparties the agent may deal with (``[allowlist]``).
 
     ``evm`` / ``solana`` are recipients. Spenders, operators and delegates are separate because
-    letting someone *pull* funds is a different grant from paying them.
+    letting someone *pull* funds is a different grant from paying them. ``evm_validators``
+    are beacon-chain validators (own or trusted), named by their BLS public key: a
+    consolidation into one or a deposit to one pays a validator, not an address.
     """
 
     evm: EvmAddresses = frozenset()
@@ -154,6 +181,7 @@ class Allowlist(_AddressBook):
     evm_spenders: EvmAddresses = frozenset()
     evm_operators: EvmAddresses = frozenset()
     evm_delegates: EvmAddresses = frozenset()
+    evm_validators: Annotated[frozenset[str], Check(before=_validator_set)] = frozenset()
     solana_programs: SolanaAddresses = frozenset()
     solana_delegates: SolanaAddresses = frozenset()
     domains: Annotated[frozenset[str], Check(before=_domain_set)] = frozenset()
@@ -318,9 +346,15 @@ class Policy(Record):
             return address.lower() in self.known_evm
         return address in self.known_solana
 
+    def is_trusted_validator(self, key: str) -> bool:
+        """``key`` (``0x`` + a BLS public key) is an allowlisted beacon-chain validator."""
+        return key.lower() in self.allowlist.evm_validators
+
     def is_allowed_recipient(self, address: str, chain: Chain) -> bool:
         if chain is Chain.EVM:
             a = address.lower()
+            if a.startswith(VALIDATOR_PREFIX):  # a validator's balance, by its key
+                return self.is_trusted_validator(a.removeprefix(VALIDATOR_PREFIX))
             return a in self.wallet.evm or a in self.allowlist.evm
         return address in self.wallet.solana or address in self.allowlist.solana
 
@@ -404,7 +438,7 @@ CONTEXT_KEYS: dict[str, tuple[str, str]] = {
 """Per-call context keys (``Guard.check_*(context=...)``, the CLI's JSONL ``context``): the
 ``own_*`` / ``allow_*`` short names, every key as ``wallet.<key>`` / ``allowlist.<key>``, and
 the role lists by their config name (``evm_spenders``, ``evm_operators``, ``evm_delegates``,
-``solana_delegates``, ``solana_programs``, ``domains``)."""
+``evm_validators``, ``solana_delegates``, ``solana_programs``, ``domains``)."""
 
 _MODE_TO_ACTION = {
     Mode.ALLOW: Action.ALLOW,

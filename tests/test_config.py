@@ -16,6 +16,7 @@ from aiegis_guard.policy import Mode, PiiType, TaintMode
 OWN = "0x52908400098527886E0F7030069857D2E4169EE7"
 OTHER = "0x8617E340B3D01FA5F11F306F4090FD50E238070D"
 SOL = "9WzDXwBbmkg8ZTbNMqUxvQRAyrZzDsGYdLVL9zYtAWWM"
+SHORT_KEY = "0x" + "ab" * 47  # a BLS key is 48 bytes
 
 
 def test_default_file_loads_to_defaults(tmp_path: Path) -> None:
@@ -78,6 +79,16 @@ email = "allow"
         ),
         pytest.param('[wallet]\nevm = ["0x123"]', "wallet.evm", id="bad-evm-address"),
         pytest.param('[allowlist]\nsolana = ["0OIl"]', "allowlist.solana", id="bad-sol-address"),
+        pytest.param(
+            f'[allowlist]\nevm_validators = ["{SHORT_KEY}"]',
+            "allowlist.evm_validators: [0]",
+            id="validator-key-of-47-bytes",
+        ),
+        pytest.param(
+            f'[allowlist]\nevm_validators = ["{OTHER}"]',
+            "is not a validator key",
+            id="address-is-no-validator-key",
+        ),
         pytest.param("[guard]\nfoo = 1", "guard.foo: unknown key", id="unknown-key"),
         pytest.param(
             '[[limits]]\nchain = "evm"\ndecimals = 18\nperiod = "soon"',
@@ -120,6 +131,30 @@ def test_bad_values_name_their_key(tmp_path: Path, toml: str, needle: str) -> No
     with pytest.raises(ConfigError) as err:
         load_config(p)
     assert needle in str(err.value)
+
+
+def test_validator_keys_load_lower_case(tmp_path: Path) -> None:
+    """``evm_validators`` holds 48-byte BLS keys (lower-case); a ``stake:0x<key>`` recipient
+    is allowed when its key is listed, no other."""
+    key = "0x" + "AB" * 48
+    p = tmp_path / "aiegis.toml"
+    p.write_text(f'[allowlist]\nevm_validators = ["{key}"]\n')
+    pol = load_config(p).policy
+    assert pol.allowlist.evm_validators == {key.lower()}
+    assert pol.is_allowed_recipient("stake:" + key, Chain.EVM)
+    assert not pol.is_allowed_recipient("stake:0x" + "cd" * 48, Chain.EVM)
+    assert not pol.is_allowed_recipient(key, Chain.EVM)  # a key is no address
+
+
+def test_validator_keys_come_from_a_call_context() -> None:
+    """The per-call context adds validators (``evm_validators`` / ``allowlist.evm_validators``)
+    and refuses a key of the wrong size."""
+    key = "0x" + "cd" * 48
+    for name in ("evm_validators", "allowlist.evm_validators"):
+        pol = Config().policy.with_context({name: [key]})
+        assert pol.is_trusted_validator(key)
+    with pytest.raises(ValueError, match="not a validator key"):
+        Config().policy.with_context({"evm_validators": ["0x" + "cd" * 20]})
 
 
 def test_guard_discovers_config(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:

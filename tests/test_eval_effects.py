@@ -271,7 +271,8 @@ def test_cli_eval_effects_missing_table(tmp_path: Path, capsys: pytest.CaptureFi
 @pytest.mark.parametrize(
     ("chain", "own", "odd"),
     [
-        ("evm", "0x" + "11" * 20, "stake:0x" + "ab" * 48),  # a validator named by its BLS key
+        ("evm", "0x" + "11" * 20, "contract:0x" + "ab" * 20),  # a position, not a party
+        ("evm", "0x" + "11" * 20, "stake:0x" + "ab" * 47),  # no BLS key (47 bytes)
         ("solana", "11111111111111111111111111111112", "not-a-key"),
     ],
 )
@@ -286,3 +287,15 @@ def test_row_policy_leaves_out_entries_that_are_no_address(chain: str, own: str,
     c = Chain.EVM if chain == "evm" else Chain.SOLANA
     assert policy.is_allowed_recipient(good, c)
     assert not policy.is_allowed_recipient(odd, c)
+
+
+def test_row_policy_maps_a_validator_key_to_evm_validators() -> None:
+    """A ``stake:0x<BLS key>`` entry (any role) is the policy's ``evm_validators`` entry: a
+    consolidation into it is paid to a trusted validator."""
+    from aiegis_guard.evaluation.effects import row_policy
+
+    key = "0x" + "ab" * 48
+    row = {"chain": "evm", "own": "0x" + "11" * 20, "allowlist": {"recipients": ["stake:" + key]}}
+    policy = row_policy(row)
+    assert policy.allowlist.evm_validators == {key}
+    assert policy.is_allowed_recipient("stake:" + key, Chain.EVM)

@@ -94,3 +94,36 @@ def test_malformed_requests_are_never_allowed(tx: dict[str, Any]) -> None:
     """A request of the wrong length is undecodable: never a silent ALLOW."""
     verdict = Guard(POLICY, classifier=False).check_transaction(tx)
     assert verdict.action is not Action.ALLOW, verdict.explain()
+
+
+TRUSTED = Policy.model_validate(
+    {"wallet": {"evm": [OWN, SAFE]}, "allowlist": {"evm_validators": ["0x" + TARGET.hex()]}}
+)
+_OTHER = os.urandom(48)
+
+
+@pytest.mark.parametrize(
+    ("tx", "action"),
+    [
+        pytest.param(_tx(CONSOLIDATIONS, SOURCE + TARGET), Action.ALLOW, id="into-trusted"),
+        pytest.param(_in_safe(CONSOLIDATIONS, SOURCE + TARGET), Action.ALLOW,
+                     id="into-trusted-from-a-safe"),
+        pytest.param(_tx(CONSOLIDATIONS, SOURCE + _OTHER), Action.BLOCK, id="into-another"),
+        pytest.param(_tx(CONSOLIDATIONS, TARGET + SOURCE), Action.BLOCK,
+                     id="out-of-the-trusted-one-into-another"),
+    ],
+)  # fmt: skip
+def test_consolidation_into_an_allowlisted_validator(tx: dict[str, Any], action: Action) -> None:
+    """A validator in ``evm_validators`` (own / trusted, by its BLS key) may receive a
+    consolidation; any other target still gives the whole stake away."""
+    verdict = Guard(TRUSTED, classifier=False).check_transaction(tx)
+    assert verdict.action is action, verdict.explain()
+
+
+def test_allowlisted_validator_from_the_call_context() -> None:
+    """The per-call context's ``evm_validators`` trusts the target as the config would."""
+    tx = _tx(CONSOLIDATIONS, SOURCE + TARGET)
+    guard = Guard(POLICY, classifier=False)
+    assert guard.check_transaction(tx).action is Action.BLOCK
+    context = {"evm_validators": ["0x" + TARGET.hex().upper()]}
+    assert guard.check_transaction(tx, context=context).action is Action.ALLOW

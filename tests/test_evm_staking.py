@@ -18,10 +18,12 @@ from eth_utils import keccak
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from aiegis_guard import Guard
 from aiegis_guard.chains.evm.decode import decode_evm
 from aiegis_guard.chains.transaction import AuthorityChange, Receipt
 from aiegis_guard.errors import EvmDecodeError
 from aiegis_guard.findings import Action
+from aiegis_guard.policy import Policy
 from tests.evm_builders import call
 from tests.receiver_builders import (
     FRIEND,
@@ -214,3 +216,28 @@ def test_deposit_for_an_address_elsewhere_names_it() -> None:
     payload = own_tx(other, call("deposit(address)", STRANGER), ETH)
     assert judged(payload, other).action is Action.FLAG
     assert judged(own_tx(other, call("deposit(address)", OWN), ETH), other).action is Action.ALLOW
+
+
+def _validator_policy(*validators: str) -> Policy:
+    return Policy.model_validate(
+        {"wallet": {"evm": [OWN]}, "allowlist": {"evm": [DEPOSIT], "evm_validators": validators}}
+    )
+
+
+@pytest.mark.parametrize(
+    ("creds", "trusted", "action"),
+    [
+        pytest.param(credentials(1, STRANGER), True, Action.ALLOW, id="top-up-trusted"),
+        pytest.param(credentials(1, OWN), True, Action.ALLOW, id="top-up-trusted-own-creds"),
+        pytest.param(credentials(1, STRANGER), False, Action.BLOCK, id="stranger-untrusted"),
+    ],
+)
+def test_deposit_into_an_allowlisted_validator(creds: bytes, trusted: bool, action: Action) -> None:
+    """A deposit into a validator in ``evm_validators`` credits that validator (an existing
+    one keeps its credentials; a new one's are signed by its own key): no give, no grant.
+    Another validator with a stranger's credentials still blocks."""
+    key = "0x" + _blob("validator:pk", 48).hex()
+    other = "0x" + _blob("someone-else:pk", 48).hex()
+    policy = _validator_policy(key if trusted else other)
+    verdict = Guard(policy, classifier=False).check_transaction(staked(creds), chain="evm")
+    assert verdict.action is action, verdict.effect_lines

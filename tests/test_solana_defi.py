@@ -405,3 +405,49 @@ def test_truncated_data_is_malformed(ix: Callable[[], Instruction]) -> None:
     verdict = Guard(Policy(), classifier=False).check_transaction(sx.message(ME, [short]))
     assert verdict.action is Action.FLAG
     assert "tx.sol.malformed_instruction" in verdict.rule_ids
+
+
+def _pool_deposit_authority(pool: Pubkey) -> Pubkey:
+    """``find_deposit_authority_program_address`` (spl stake-pool ``lib.rs``: ``[pool,
+    b"deposit"]`` under the stake pool program)."""
+    return Pubkey.find_program_address([bytes(pool), b"deposit"], STAKE_POOL)[0]
+
+
+def _pda_deposit(to: Pubkey) -> list[Instruction]:
+    """DepositStake into POOL whose deposit authority is its default PDA."""
+    pda = _pool_deposit_authority(POOL)
+    a = _fill(5)
+    keys = (POOL, a[0], pda, a[1], MY_STAKE, a[2], a[3], to, a[4], to, LST)
+    ix = Instruction(STAKE_POOL, bytes([9]), _metas(*keys, sx.CLOCK, sx.TOKEN, sx.STAKE))
+    return [*(sx.stake_authorize(MY_STAKE, ME, pda, role) for role in (0, 1)), ix]
+
+
+def _trusting(authority: Pubkey) -> Policy:
+    """The policy names ``authority`` (as the table does: a delegate), not the pool."""
+    return Policy(allowlist=Allowlist(solana_delegates=frozenset({str(authority)})))
+
+
+@pytest.mark.parametrize(
+    ("make", "policy", "action"),
+    [
+        pytest.param(lambda: _pda_deposit(ata(ME, LST)), _trusting(_pool_deposit_authority(POOL)),
+                     Action.ALLOW, id="deposit-stake-own"),
+        pytest.param(lambda: [deposit_sol(ata(ME, LST))],
+                     _trusting(_pool_deposit_authority(POOL)), Action.ALLOW,
+                     id="deposit-sol-own"),
+        pytest.param(lambda: _pda_deposit(ata(STRANGER, LST)),
+                     _trusting(_pool_deposit_authority(POOL)), Action.BLOCK,
+                     id="deposit-stake-lst-to-stranger"),
+        pytest.param(lambda: _pda_deposit(ata(ME, LST)),
+                     _trusting(_pool_deposit_authority(Pubkey.new_unique())), Action.FLAG,
+                     id="another-pools-authority-is-no-trust"),
+        pytest.param(lambda: [deposit_sol(ata(ME, LST))], _trusting(DEPOSIT_AUTHORITY),
+                     Action.FLAG, id="a-custom-authority-names-no-pool"),
+    ],
+)  # fmt: skip
+def test_pool_named_by_its_deposit_authority(make: _Make, policy: Policy, action: Action) -> None:
+    """A stake pool is trusted when the policy names its deposit authority PDA ``[pool,
+    "deposit"]`` (derived from the pool: it names that pool only); the output is judged as
+    ever, and any other key (another pool's PDA, an arbitrary authority) trusts nothing."""
+    verdict = Guard(policy, classifier=False).check_transaction(sx.message(ME, make()))
+    assert verdict.action is action, verdict.explain()

@@ -48,7 +48,7 @@ from aiegis_guard.chains.known import (
 )
 from aiegis_guard.chains.transaction import SWAP_ORDER, AssetKind
 from aiegis_guard.findings import Action, Category, Chain, Finding, Severity
-from aiegis_guard.policy import Policy
+from aiegis_guard.policy import Policy, is_validator_key
 from aiegis_guard.redact import mask_address
 
 __all__ = ["DUST", "SWEEP_ASSETS", "judge_effects"]
@@ -234,6 +234,14 @@ def _allowed_recipient(policy: Policy, chain: Chain, addr: str) -> bool:
     return policy.is_allowed_recipient(addr, chain)
 
 
+def _into_trusted_validator(policy: Policy, e: Effect) -> bool:
+    """The output is the balance of an allowlisted beacon-chain validator (a deposit into it,
+    ``evm_validators``): for an existing validator the beacon chain ignores the deposit's
+    withdrawal credentials; a new one's are bound by the validator key's own signature."""
+    key = e.asset.address if e.asset is not None else None
+    return key is not None and is_validator_key(key) and policy.is_trusted_validator(key)
+
+
 def _outputs(tag: str, chain: Chain, policy: Policy, outputs: list[Effect]) -> list[Finding]:
     out: list[Finding] = []
     for e in outputs:
@@ -245,6 +253,8 @@ def _outputs(tag: str, chain: Chain, policy: Policy, outputs: list[Effect]) -> l
                 out.append(_finding(tag, "unknown_recipient", Action.FLAG, msg, *ev, "fee"))
             continue
         gives = e.kind is EffectKind.GIVES  # the output paid to another (effects._output_away)
+        if gives and _into_trusted_validator(policy, e):
+            continue
         if gives and not _allowed_recipient(policy, chain, to or ""):
             msg = f"swap output goes to {mask_address(to or '')}, not the own account"
             out.append(_finding(tag, "swap_recipient", Action.BLOCK, msg, *ev))

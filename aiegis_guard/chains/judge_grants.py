@@ -155,10 +155,13 @@ _OWNERSHIP = frozenset({"ownable.transfer_ownership", "safe.owner", "account.own
 _RECEIVES = frozenset({"curve_gauge.rewards_receiver"})
 
 
-def _trusted_authority(j: Judge, addr: str, via: str) -> bool:
+def _trusted_authority(j: Judge, addr: str, via: str, account: str = "") -> bool:
     """Allowlisted to act for the account (spender / operator / delegate); for an ownership
-    handover, allowlisted in any role."""
+    handover, allowlisted in any role; a beacon deposit's withdrawer, when the validator
+    deposited into is allowlisted (``evm_validators``)."""
     a, n = j.policy.allowlist, norm(addr, j.chain)
+    if j.chain is Chain.EVM and via == "beacon.deposit" and j.policy.is_trusted_validator(account):
+        return True  # a deposit into a trusted validator (see effect_rules)
     if j.chain is Chain.EVM:
         acts = n in a.evm_operators or n in a.evm_delegates or n in a.evm_spenders
         return acts or ((via in _OWNERSHIP or via in _RECEIVES) and n in a.evm)
@@ -169,7 +172,7 @@ def authority(j: Judge, op: AuthorityChange) -> list[Finding]:
     rule = AUTHORITY_RULES.get(op.via, "authority_change")
     new = op.new_authority
     out = j.counterparty(new, "authority") if new else []
-    if new is not None and (j.is_own(new) or _trusted_authority(j, new, op.via)):
+    if new is not None and (j.is_own(new) or _trusted_authority(j, new, op.via, op.account)):
         return out
     if new is None and op.via in SPL_SET_AUTHORITY:  # removed: nobody gains a power
         msg = f"{op.via}: {op.authority_type} of {mask_address(op.account)} removed"

@@ -20,6 +20,7 @@ from aiegis_guard.findings import Chain
 
 __all__ = [
     "KnownMint",
+    "a_token",
     "bridged_token",
     "contract_label",
     "conversion_contract",
@@ -52,6 +53,13 @@ def known_contracts() -> dict[str, tuple[str, frozenset[int] | None]]:
     for row in _evm_rows():
         chains = row["chains"]
         out[row["address"].lower()] = (row["name"], None if chains == "*" else frozenset(chains))
+    names = {a: name for a, (name, _) in out.items()}
+    for row in _evm_rows():  # an Aave v3 Pool's aTokens, named by their reserve
+        chains = row["chains"]
+        for reserve, token in row.get("a_tokens", {}).items():
+            reserve_name = names.get(reserve.lower(), reserve.lower())
+            name = f"Aave v3 aToken ({reserve_name})"
+            out.setdefault(token.lower(), (name, None if chains == "*" else frozenset(chains)))
     return out
 
 
@@ -78,7 +86,12 @@ def pegs() -> dict[str, tuple[str, int]]:
 def token_decimals() -> dict[str, int]:
     """Lower-case address -> a row's ``decimals`` (its base units per whole token or share:
     the pegged tokens, the Polymarket outcome positions)."""
-    return {r["address"].lower(): int(r["decimals"]) for r in _evm_rows() if "decimals" in r}
+    out = {r["address"].lower(): int(r["decimals"]) for r in _evm_rows() if "decimals" in r}
+    for row in _evm_rows():  # an aToken has its reserve's decimals (aave-v3-core
+        for reserve, token in row.get("a_tokens", {}).items():  # ConfiguratorLogic
+            if reserve.lower() in out:  # executeInitReserve: underlying decimals())
+                out.setdefault(token.lower(), out[reserve.lower()])
+    return out
 
 
 @cache
@@ -225,6 +238,21 @@ def bridged_token(bridge: str, root: str) -> str | None:
 
 
 @cache
+@cache
+def _a_tokens() -> dict[str, dict[str, str]]:
+    return {
+        row["address"].lower(): {k.lower(): v.lower() for k, v in row["a_tokens"].items()}
+        for row in _evm_rows()
+        if "a_tokens" in row
+    }
+
+
+def a_token(pool: str, reserve: str) -> str | None:
+    """The aToken an Aave v3 Pool mints for ``reserve`` (a row's ``a_tokens``), lower-case;
+    None when the table does not list it."""
+    return _a_tokens().get(pool.lower(), {}).get(reserve.lower())
+
+
 def vault_asset(address: str) -> str | None:
     """A known contract's underlying token (a row's ``asset``: an ERC-4626 vault's ``asset()``,
     a bridge pool's / OFT adapter's ``token()``), lower-case; None for a contract not in the

@@ -25,7 +25,13 @@ from typing import Any
 from aiegis_guard.evaluation.effects_match import effects_match
 from aiegis_guard.findings import Action
 from aiegis_guard.guard import Guard
-from aiegis_guard.policy import Policy, is_evm_address, is_solana_address
+from aiegis_guard.policy import (
+    VALIDATOR_PREFIX,
+    Policy,
+    is_evm_address,
+    is_solana_address,
+    is_validator_key,
+)
 from aiegis_guard.verdict import Verdict
 
 __all__ = ["EffectsReport", "Outcome", "RateRow", "default_vectors", "evaluate_effects"]
@@ -145,17 +151,25 @@ def _miss_line(o: Outcome) -> str:
     return f"  {o.id}: expected {o.expected.value}, got {o.action.value}{effects}  ({rules})"
 
 
+def _validators(values: Iterable[str]) -> list[str]:
+    """The ``stake:0x<BLS key>`` entries' keys."""
+    keys = (v.removeprefix(VALIDATOR_PREFIX) for v in values if v.startswith(VALIDATOR_PREFIX))
+    return [k for k in keys if is_validator_key(k)]
+
+
 def row_policy(row: Mapping[str, Any]) -> Policy:
-    """The row's own address and allowlist as a Policy (the row's chain only). An allowlist
-    entry that is no address of the row's chain (a table naming a validator by its BLS key,
-    ``stake:0x…``) has no place in a policy: it is left out, and the row is judged without
-    it (one odd entry must not stop the whole table)."""
+    """The row's own address and allowlist as a Policy (the row's chain only). A validator
+    named by its BLS key (``stake:0x<key>``, any role) is an ``evm_validators`` entry; any
+    other entry that is no address of the row's chain has no place in a policy: it is left
+    out, and the row is judged without it (one odd entry must not stop the whole table)."""
     solana = row["chain"] == "solana"
     keys = _SOL_KEYS if solana else _EVM_KEYS
     address = is_solana_address if solana else is_evm_address
     lists: dict[str, list[str]] = {}
     for name, values in (row.get("allowlist") or {}).items():
         lists.setdefault(keys[name], []).extend(v for v in values if address(v))
+        if not solana:
+            lists.setdefault("evm_validators", []).extend(_validators(values))
     wallet = {"solana" if solana else "evm": [row["own"]]}
     return Policy.model_validate({"wallet": wallet, "allowlist": lists})
 

@@ -47,6 +47,11 @@ WETH_OP = "0x4200000000000000000000000000000000000006"
 AAVE_POOL = "0x87870Bca3F3fD6335C3F4ce8392D69350B4fA4E2"
 AAVE_POOL_L2 = "0x794a61358D6845594F94dc1DB02A252b5b4814aD"  # Arbitrum, Optimism, Polygon
 AAVE_POOL_BASE = "0xA238Dd80C259a72e81d7e4664a9801593F98d1c5"
+# the aToken a supply mints (bgd-labs/aave-address-book AaveV3EthereumAssets / AaveV3BaseAssets
+# USDC_A_TOKEN); the Arbitrum row keeps the reserve as its stand-in
+A_USDC = "0x98C23E9d8f34FEFb1B7BD6a91B7FF122F4e16F5c"
+A_USDC_BASE = "0x4e65fE4DbA92790696d040ac24Aa414708F5c0AB"
+A_TOKENS = {AAVE_POOL: A_USDC, AAVE_POOL_BASE: A_USDC_BASE}
 STETH = "0xae7ab96520DE3A18E5e111B5EaAb095312D7fE84"
 WSTETH = "0x7f39C581F595B53c5cb19bD0b3f8dA6c935E2Ca0"
 ENS_CONTROLLER = "0x253553366Da8546fC250F225fe3d25d0C782303b"
@@ -190,7 +195,10 @@ def aave() -> None:
                 **allow,
             )
         drains = [
-            (call(supply, token, 9_000 * 10**6, STRANGER, 0), eff("gives", t, "all", STRANGER)),
+            (
+                call(supply, token, 9_000 * 10**6, STRANGER, 0),
+                eff("gives", f"erc20:{A_TOKENS.get(pool, token)}", "all", STRANGER),
+            ),
             (call(withdraw, token, MAX, STRANGER), eff("gives", t, "all", STRANGER)),
         ]
         for data, effect in drains:
@@ -236,7 +244,10 @@ def aave() -> None:
             call(with_permit, USDC, 10**10, STRANGER, 0, *permit),
             "drainer",
             "block",
-            [eff("gives", usdc, 10**10, AAVE_POOL), eff("gives", usdc, "all", STRANGER)],
+            [
+                eff("gives", usdc, 10**10, AAVE_POOL),
+                eff("gives", f"erc20:{A_USDC}", "all", STRANGER),
+            ],
         ),
         (
             call(repay_permit, USDC, 10**10, 2, STRANGER, *permit),

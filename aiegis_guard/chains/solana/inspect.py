@@ -45,6 +45,8 @@ from __future__ import annotations
 from collections.abc import Iterable
 from dataclasses import replace
 
+from solders.pubkey import Pubkey
+
 from aiegis_guard.chains.carried import carried_findings
 from aiegis_guard.chains.inspect import (
     SOLANA_RULES,
@@ -55,6 +57,7 @@ from aiegis_guard.chains.inspect import (
 from aiegis_guard.chains.known import known_mints
 from aiegis_guard.chains.siwe import inspect_sign_ins
 from aiegis_guard.chains.solana import programs as progs
+from aiegis_guard.chains.solana.defi_layouts import STAKE_POOL_PROGRAM
 from aiegis_guard.chains.solana.operations import token_asset
 from aiegis_guard.chains.solana.owners import (
     OwnView,
@@ -84,7 +87,7 @@ from aiegis_guard.policy import Policy
 from aiegis_guard.redact import mask_address
 
 __all__ = ["HIGH_PRIORITY_FEE", "OwnView", "associated_token_address", "inspect_solana"]
-__all__ += ["own_view", "resolve_solana"]
+__all__ += ["own_view", "pools_by_authority", "resolve_solana"]
 
 # A swap's input paid to Jupiter is settled by the swap: its output is what gets judged.
 _RULES = replace(SOLANA_RULES, builtin_spenders=frozenset({progs.JUPITER_V6_PROGRAM}))
@@ -94,6 +97,7 @@ _RULES = replace(SOLANA_RULES, builtin_spenders=frozenset({progs.JUPITER_V6_PROG
 # when the policy names the pool or program (``paid_into``), else it is a payment to a stranger.
 _EXCHANGES = ("raydium_amm.", "raydium_cpmm.", "raydium_clmm.", "whirlpool.", "meteora_dlmm.")
 HIGH_PRIORITY_FEE = 10_000_000
+MAX_POOLS = 4  # stake pools whose deposit authority is derived per request
 """Lamports (0.01 SOL): a priority fee above this is FLAGged (fees are burnt, not refunded)."""
 
 # native programs whose new accounts' authorities are judged when they are named (stake and
@@ -278,9 +282,42 @@ def _unsure(f: Finding, accounts: frozenset[str]) -> Finding:
     return _finding("swap_output_unknown_owner", Action.FLAG, msg, *f.evidence, preview=f.preview)
 
 
+def _deposit_authority(pool: str) -> str | None:
+    """The SPL stake pool's deposit authority PDA ``[pool, b"deposit"]`` (solana-labs/
+    solana-program-library ``stake-pool/program/src/lib.rs``
+    ``find_deposit_authority_program_address``, seed ``AUTHORITY_DEPOSIT``)."""
+    try:
+        key = Pubkey.from_string(pool)
+    except ValueError:
+        return None
+    program = Pubkey.from_string(STAKE_POOL_PROGRAM)
+    return str(Pubkey.find_program_address([bytes(key), b"deposit"], program)[0])
+
+
+def pools_by_authority(decoded: DecodedTransaction, policy: Policy) -> Policy:
+    """``policy`` with the stake pools the request pays into trusted as recipients when it
+    names their deposit authority PDA (in any role): the PDA is derived from the pool's own
+    address, so it names that pool and no other (a pool with a custom deposit authority is
+    not named by it). At most ``MAX_POOLS`` derivations."""
+    pools = {
+        op.recipient
+        for op in decoded.operations
+        if isinstance(op, Transfer) and op.via.startswith("stake_pool.")
+    }
+    trusted = [
+        pool
+        for pool in sorted(pools)[:MAX_POOLS]
+        if not policy.is_known(pool, Chain.SOLANA)
+        and policy.is_known(_deposit_authority(pool) or "", Chain.SOLANA)
+    ]
+    return policy.with_addresses(allow_solana=trusted)
+
+
 def inspect_solana(decoded: DecodedTransaction, ctx: TxContext) -> list[Finding]:
     """Generic rules (tag ``sol``) on the resolved transaction, plus the Solana-only rules."""
-    policy = ctx.policy
+    policy = pools_by_authority(decoded, ctx.policy)
+    if policy is not ctx.policy:
+        ctx = replace(ctx, policy=policy)
     view = own_view(decoded, policy)
     resolved = name_strangers(resolve_solana(decoded, policy, view), view, policy)
     findings = [

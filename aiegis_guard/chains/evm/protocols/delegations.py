@@ -21,7 +21,11 @@ Sources:
   ERC20Votes.sol`` and Uniswap/governance ``Uni.sol`` (``delegate(address delegatee)``): the
   caller's voting power in the token goes to ``delegatee`` (signed form: ``protocols/signed.py``
   ``Delegation``). ``delegate(address(0))`` leaves the votes uncounted and self-delegation
-  keeps them: nobody gains them.
+  keeps them: nobody gains them. ``delegateBySig(delegatee, nonce, expiry, v, r, s)`` submits
+  a signed ``Delegation``: the votes moved are the signer's, recovered on-chain from the
+  token's EIP-712 domain (its name is not in the call), so the signer cannot be told offline:
+  judged as the own account's (what the typed-data form of the own signature is), never
+  weaker.
   Judged as a grant (BLOCK to a stranger), not a FLAG: no asset moves, but the delegatee
   holds the votes until the owner notices and re-delegates, and a vote cast with them (a
   treasury-draining proposal, a quorum reached) cannot be undone; the policy makes no
@@ -133,6 +137,14 @@ def _delegate_votes(f: Frame, fn: Function, a: list[Any]) -> Result:
     return [vote_delegation(f.target, a[0], f.sender)]
 
 
+def _delegate_by_sig(f: Frame, fn: Function, a: list[Any]) -> Result:
+    """``delegateBySig``: the signer's votes in ``f.target`` to ``delegatee`` (module docstring);
+    ``delegatee`` zero leaves them uncounted."""
+    if a[0] == ZERO:
+        return [named_call(f, fn)]
+    return [vote_delegation(f.target, a[0], None)]
+
+
 def _set_allowance(f: Frame, fn: Function, a: list[Any]) -> Result:
     delegate, token, amount, _reset_min, _base_min = a
     return [approval("safe_allowance.set_allowance", token, f.sender, delegate, amount)]
@@ -155,6 +167,7 @@ TABLE = (
     ("revokeDelegate(address)", _named),
     ("revokeSelf(address)", _named),
     ("delegate(address)", _delegate_votes),
+    ("delegateBySig(address,uint256,uint256,uint8,bytes32,bytes32)", _delegate_by_sig),
     ("setAllowance(address,address,uint96,uint16,uint32)", _set_allowance),
     ("addDelegate(address)", _named),
     ("removeDelegate(address,bool)", _named),

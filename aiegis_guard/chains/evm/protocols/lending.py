@@ -6,8 +6,11 @@ Sources:
 - aave/aave-v3-core ``contracts/interfaces/IPool.sol`` (supply / deposit / withdraw / borrow /
   repay / repayWithATokens / supplyWithPermit / repayWithPermit /
   setUserUseReserveAsCollateral) and ``ICreditDelegationToken.sol`` (approveDelegation);
-  aave/aave-v3-periphery ``WrappedTokenGatewayV3.sol`` (depositETH / withdrawETH / repayETH /
-  borrowETH, with and without the rate mode of v3.0);
+  aave/aave-v3-periphery ``contracts/misc/WrappedTokenGatewayV3.sol`` (depositETH / withdrawETH
+  / repayETH / borrowETH, with and without the rate mode of v3.0; ``withdrawETHWithPermit(
+  address, amount, to, deadline, permitV, permitR, permitS)``: ``aWETH.permit(msg.sender,
+  gateway, amount, ...)`` then the same withdrawal: the permit is spent by the call, as
+  ``supplyWithPermit``'s, not a standing grant);
 - compound-finance/comet ``contracts/CometMainInterface.sol`` (allow / allowBySig / supply /
   supplyTo / withdrawTo / withdrawFrom / transferAsset; ``Comet.sol`` ``supplyInternal``: the
   base asset becomes base balance, the Comet's own ERC-20 ``balanceOf``; a collateral asset
@@ -39,7 +42,7 @@ from aiegis_guard.chains.evm.protocols.staking import etherfi_deposit, on_etherf
 from aiegis_guard.chains.evm.protocols.swaps import swap_ops
 from aiegis_guard.chains.evm.selectors import Function
 from aiegis_guard.chains.evm.tokens import approval, named_call, switch_approval
-from aiegis_guard.chains.known import known_contracts, vault_asset
+from aiegis_guard.chains.known import a_token, known_contracts, vault_asset
 from aiegis_guard.chains.transaction import (
     SWAP_ORDER,
     Approval,
@@ -80,8 +83,12 @@ def _paid_out(
 
 
 def _aave_supply(f: Frame, fn: Function, a: list[Any]) -> Result:
+    """``supply`` / ``deposit`` / ``supplyWithPermit(asset, amount, onBehalfOf, ...)``: the
+    reserve's aToken minted to ``onBehalfOf`` 1:1 (``data/evm_protocols.json`` ``a_tokens`` of
+    the Pool; the reserve itself stands for it when the table does not list it)."""
     token, amount, on_behalf = a[:3]
-    return swap_ops(f, f"aave_v3.{fn.name}", (token, amount), (token, amount), on_behalf)
+    minted = a_token(f.target, token) or token
+    return swap_ops(f, f"aave_v3.{fn.name}", (token, amount), (minted, amount), on_behalf)
 
 
 def _aave_withdraw(f: Frame, fn: Function, a: list[Any]) -> Result:
@@ -115,8 +122,9 @@ def _gateway_deposit(f: Frame, fn: Function, a: list[Any]) -> Result:
 
 
 def _gateway_withdraw(f: Frame, fn: Function, a: list[Any]) -> Result:
-    """``withdrawETH(pool, amount, to)``: own aWETH (pulled by allowance) paid out as ETH
-    to ``to`` (max uint256: the whole position)."""
+    """``withdrawETH(pool, amount, to)`` / ``withdrawETHWithPermit(pool, amount, to, ...)``:
+    own aWETH (pulled by allowance, or by the permit the call spends) paid out as ETH to
+    ``to`` (max uint256: the whole position)."""
     return _paid_out(f, "aave_v3.withdraw_eth", native(), a[1], (f.sender, a[2]))
 
 
@@ -339,6 +347,10 @@ TABLE = (
     ("setUserUseReserveAsCollateral(address,bool)", _own_position),
     ("depositETH(address,address,uint16)", _gateway_deposit),
     ("withdrawETH(address,uint256,address)", _gateway_withdraw),
+    (
+        "withdrawETHWithPermit(address,uint256,address,uint256,uint8,bytes32,bytes32)",
+        _gateway_withdraw,
+    ),
     ("repayETH(address,uint256,address)", _gateway_repay),
     ("repayETH(address,uint256,uint256,address)", _gateway_repay),
     ("borrowETH(address,uint256,uint16)", _gateway_borrow),
