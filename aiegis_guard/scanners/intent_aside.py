@@ -17,7 +17,11 @@ or next to a politeness mark, but aimed nowhere an attacker gains:
 - **forms that are no verb or no ask**: a cue word in a hyphenated compound ("post-mortem",
   "e-mail": :func:`compound`), an English participle ("The agent complied, sending…":
   :func:`participle`), consent named in a condition ("until the user has approved it":
-  :func:`in_condition`), an allowance lowered to zero or the exact need (:func:`lowered`).
+  :func:`in_condition`), an allowance lowered to zero or the exact need (:func:`lowered`);
+- **a secret named as what is not wanted**: "share the transaction signature (not your
+  recovery phrase — we'll never ask for that)", "la firma, nunca tu frase semilla": the
+  secret stands right after an exclusion, with no verb between (:func:`excluded`); "never
+  lose your key, send it to…" has its verb between and still asks.
 """
 
 from __future__ import annotations
@@ -27,7 +31,7 @@ import re
 from aiegis_guard.lazyre import LazyPattern
 
 __all__ = ["compound", "conditional_mark", "described_permission", "in_condition", "lowered"]
-__all__ += ["participle", "to_own_new_wallet"]
+__all__ += ["excluded", "participle", "to_own_new_wallet"]
 
 F = re.IGNORECASE
 
@@ -161,3 +165,22 @@ def lowered(sentence: str, m: re.Match[str]) -> bool:
     return bool(
         _LOWERED_RE.search(m.group()) or _LOWERED_RE.search(sentence[m.end() : m.end() + 24])
     )
+
+
+# an exclusion right before a secret's name, with at most two determiners between ("(not your
+# recovery phrase", "— never the keypair file", "instead of your seed", "nunca tu frase",
+# "jamais votre phrase", "nicht deine Seed-Phrase", "не вашу сид-фразу", "而不是助记词")
+_EXCLUDED_RE = re.compile(
+    r"(?:\b(?:not|never|instead\s+of|rather\s+than|except|excluding|nunca|jamais|jamás|"
+    r"em\s+vez\s+de|en\s+lugar\s+de|au\s+lieu\s+de|nicht|niemals|statt|anstatt|не|никогда|"
+    r"вместо)[\s(—–-]+(?:(?:the|your|a|an|any|tu|tus|su|sus|sua|seu|teu|tua|votre|vos|ta|"
+    r"ton|la|le|les|el|deine?n?|ihre?n?|die|den|ваш\w*|твою?|свою?)\s+){0,2}|"
+    r"(?:不是|而不是|而非|并非)(?:你的|您的)?)$",
+    re.IGNORECASE,
+)
+
+
+def excluded(text: str, at: int) -> bool:
+    """Does the secret named at ``text[at]`` stand right after an exclusion (what the
+    sentence does *not* ask for), no verb between?"""
+    return _EXCLUDED_RE.search(text, max(0, at - 32), at) is not None
