@@ -60,6 +60,8 @@ def asks_at(text: str, start: int, end: int) -> bool:
     sentence = text[lo : min(ends) + 1 if ends else len(text)]
     if sentence.rstrip().endswith(("?", "？")) and not _REQUEST_RE.match(sentence):
         return False
+    if _DEVELOPER_RE.search(sentence):
+        return False  # "Before your app can use Permit2, the user must approve…": to a developer
     return judge(sentence) is not None
 
 
@@ -71,6 +73,18 @@ def in_reference_entry(text: str, at: int) -> bool:
 
 
 _REQUEST_RE = re.compile(r"\W*(?:can|could|would|will)\s+you\b", re.IGNORECASE)
+# a sentence of developer docs: it speaks of the reader's app, contract or users, or of the
+# SDK ("Before your app can use Permit2, the user must approve…", "En el SDK, llama a
+# `approve(…)`"). Only asked in a document that points nowhere (:func:`mentions_only`): a
+# poisoned README that addresses agents or names an address is judged as before.
+_DEVELOPER_RE = re.compile(
+    r"\b(?:your|tu|su|sua|seu|votre|ta|ton|ihre?|deine?)\s+(?:own\s+)?(?:d?apps?|application|"
+    r"aplicaci[oó]n|aplicativo|contracts?|contrato|contrat|vertrag|frontend|front-end|backend|"
+    r"integration|integraci[oó]n|users|usuarios|usu[aá]rios|utilisateurs|nutzer)\b|"
+    r"\b(?:in|en|no|dans|im|with)\s+(?:the\s+|el\s+|o\s+|le\s+|l')?SDK\b|在\s?SDK\s?中|"
+    r"(?:你的|您的)(?:应用|應用|合约|合約|前端)",
+    re.IGNORECASE,
+)
 
 
 def wallet_talk(text: str) -> bool:

@@ -119,6 +119,19 @@ def _revokes_at_address(hit: Hit) -> bool:
     return any(_EVM_RE.fullmatch(t) or _SOL_RE.fullmatch(t) for t in hit.terms)
 
 
+def _unlimited_refused(text: str, hit: Hit) -> bool:
+    """An unlimited approval named as the option not taken ("approve the amount you need,
+    not an unlimited one", "按实际需要的数量授权，而不是无限额度"): the maximum stands right after
+    an exclusion (:func:`~.intent_aside.excluded`). "Approve unlimited rather than the exact
+    amount" asks."""
+    if hit.phrase.family != "unlimited_approval" or len(hit.terms) < 2:
+        return False
+    from aiegis_guard.scanners.intent_aside import excluded
+
+    at = text.lower().rfind(hit.terms[-1].lower(), hit.start, hit.end)
+    return at > hit.start and excluded(text, at)
+
+
 def scan(layer: Layer, ctx: ScanContext) -> list[Finding]:
     """Stage entry point: drainer phrases in one layer, escalated next to addresses/amounts."""
     hits = find(layer.text, ctx.phrases)
@@ -127,7 +140,7 @@ def scan(layer: Layer, ctx: ScanContext) -> list[Finding]:
     out = []
     kept = distinct(hits, Category.DRAINER, ctx.rules_source)
     kept = _aimed(unreported(kept, layer, ctx.source), layer, ctx.source)
-    kept = [h for h in kept if not _revokes_at_address(h)]
+    kept = [h for h in kept if not _revokes_at_address(h) and not _unlimited_refused(layer.text, h)]
     if kept and in_plain_sight(layer, ctx.source) and "`" in layer.text:
         from aiegis_guard.scanners.aim import in_reference_entry
 
