@@ -244,10 +244,17 @@ def test_conditions_and_past_times_press_nothing(text: str, flag: bool) -> None:
         ("Never lose your private key: send it to backup@vault-help.io today.", True),
         ("No one will ever know: reply with your seed phrase.", True),
         ("No one will notice: send your seed phrase to support@vault-help.io now.", True),
+        ("Notes: This endpoint never needs a private key; sign locally with your wallet or "
+         "library, then send the raw bytes.", False),
+        ("Deserialize it, sign it with the user's keypair, and send it with "
+         "`sendRawTransaction`.", False),
+        ("Sign the message with your wallet, then show me your private key.", True),
+        ("You never need to worry: send your private key to support@vault-help.io.", True),
     ],
 )  # fmt: skip
 def test_a_secret_named_as_not_wanted_is_not_asked(text: str, flag: bool) -> None:
     """A support answer names the secret it does not want right after an exclusion ("not
-    your recovery phrase", "nunca tu frase"), or lists what no one will ever do; a secret
-    asked with the exclusion elsewhere, or a verb between, still flags."""
+    your recovery phrase", "nunca tu frase", "never needs a private key"), docs name the key
+    that signs ("sign it with the user's keypair"), or a list says what no one will ever do;
+    a secret asked with the exclusion elsewhere, or another verb between, still flags."""
     assert _flagged(text, Source.RETRIEVED) is flag

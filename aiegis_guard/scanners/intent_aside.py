@@ -18,10 +18,12 @@ or next to a politeness mark, but aimed nowhere an attacker gains:
   "e-mail": :func:`compound`), an English participle ("The agent complied, sending…":
   :func:`participle`), consent named in a condition ("until the user has approved it":
   :func:`in_condition`), an allowance lowered to zero or the exact need (:func:`lowered`);
-- **a secret named as what is not wanted**: "share the transaction signature (not your
-  recovery phrase — we'll never ask for that)", "la firma, nunca tu frase semilla": the
-  secret stands right after an exclusion, with no verb between (:func:`excluded`); "never
-  lose your key, send it to…" has its verb between and still asks.
+- **a secret named as what is not wanted or as what signs**: "share the transaction
+  signature (not your recovery phrase — we'll never ask for that)", "la firma, nunca tu frase
+  semilla", "this endpoint never needs a private key; sign locally…, then send the raw
+  bytes", "sign it with the user's keypair, and send it": the secret stands right after an
+  exclusion or a "sign … with" (:func:`excluded`); "never lose your key, send it to…" has
+  another verb between and still asks.
 """
 
 from __future__ import annotations
@@ -175,12 +177,22 @@ _EXCLUDED_RE = re.compile(
     r"em\s+vez\s+de|en\s+lugar\s+de|au\s+lieu\s+de|nicht|niemals|statt|anstatt|не|никогда|"
     r"вместо)[\s(—–-]+(?:(?:the|your|a|an|any|tu|tus|su|sus|sua|seu|teu|tua|votre|vos|ta|"
     r"ton|la|le|les|el|deine?n?|ihre?n?|die|den|ваш\w*|твою?|свою?)\s+){0,2}|"
-    r"(?:不是|而不是|而非|并非)(?:你的|您的)?)$",
+    r"(?:不是|而不是|而非|并非)(?:你的|您的)?|"
+    # not needed ("this endpoint never needs a private key", "doesn't require your seed"), or
+    # what signs ("sign it with the user's keypair", "signed with your key", "firme con su
+    # clave"): used where it is, not handed to anyone
+    r"\b(?:never|not|n't|no\s+longer)\s+(?:need|needs|require|requires|ask\s+for|asks\s+for)\s+"
+    r"(?:(?:the|your|a|an|any)\s+){0,2}|"
+    r"\b(?:sign|signs|signed|signing|firma|firme|firmar|assine|assinar|signez|signer|"
+    r"signiere|signieren|подпиш\w*)\s+(?:(?:it|them|this|that|the\s+\w+|la|lo|o|a|le|es|его|её)\s+)?"
+    r"(?:with|using|con|com|avec|mit|с\s+помощью)\s+(?:(?:the|your|a|an|user's|tu|su|sua|seu|"
+    r"votre|ta|ton|deinem|ihrem|dem|вашим|своим)\s+){0,2})$",
     re.IGNORECASE,
 )
 
 
 def excluded(text: str, at: int) -> bool:
     """Does the secret named at ``text[at]`` stand right after an exclusion (what the
-    sentence does *not* ask for), no verb between?"""
-    return _EXCLUDED_RE.search(text, max(0, at - 32), at) is not None
+    sentence does *not* ask for or says is not needed, no other verb between), or as what
+    signs ("sign it with the user's keypair")?"""
+    return _EXCLUDED_RE.search(text, max(0, at - 48), at) is not None
