@@ -12,10 +12,11 @@ from __future__ import annotations
 import re
 
 from aiegis_guard.scanners import intent_patterns as p
+from aiegis_guard.scanners.intent_aside import own_rescue
 from aiegis_guard.scanners.intent_judge import has_recipient, judge, reference_entry
 from aiegis_guard.scanners.reported import unquoted
 
-__all__ = ["aimed", "asks_at", "in_reference_entry", "mentions_only", "wallet_talk"]
+__all__ = ["aimed", "asks_at", "in_reference_entry", "mentions_only", "rescues_at", "wallet_talk"]
 
 _AIMED = (p.ADDRESSEE_RE, p.OVERRIDE_RE)
 _SELECTOR = re.compile(r"0x[0-9a-f]{8}", re.IGNORECASE)  # a function selector: no target
@@ -55,14 +56,34 @@ def asks_at(text: str, start: int, end: int) -> bool:
     holder signs an EIP-712 message"), a changelog line, a heading or a question to the reader
     ("Does the pop-up say approve or permit?") does not; a polite request ("Could you sign…?")
     does."""
-    lo = max((text.rfind(c, 0, start) for c in ".!?\n。！？"), default=-1) + 1
-    ends = [i for c in ".!?\n。！？" if (i := text.find(c, end)) != -1]
-    sentence = text[lo : min(ends) + 1 if ends else len(text)]
+    sentence = _sentence(text, start, end)
     if sentence.rstrip().endswith(("?", "？")) and not _REQUEST_RE.match(sentence):
         return False
     if _DEVELOPER_RE.search(sentence):
         return False  # "Before your app can use Permit2, the user must approve…": to a developer
     return judge(sentence) is not None
+
+
+def _bounds(text: str, start: int, end: int) -> tuple[int, int]:
+    lo = max((text.rfind(c, 0, start) for c in ".!?\n。！？"), default=-1) + 1
+    ends = [i for c in ".!?\n。！？" if (i := text.find(c, end)) != -1]
+    return lo, min(ends) + 1 if ends else len(text)
+
+
+def _sentence(text: str, start: int, end: int) -> str:
+    lo, hi = _bounds(text, start, end)
+    return text[lo:hi]
+
+
+def rescues_at(text: str, start: int, end: int) -> bool:
+    """Does the sentence holding ``text[start:end]`` move value to a wallet the reader makes
+    or controls, naming no recipient (:func:`~.intent_aside.own_rescue`: "If you already
+    entered your words, make a new wallet immediately and move everything that's left")?
+    Hurry and "move everything" are then the victim's rescue, not a sweep."""
+    lo, hi = _bounds(text, start, end)
+    # where the value goes is named after the phrase ("@kevin_r if that was your phrase, …
+    # move everything to it" names the reader, not a recipient)
+    return own_rescue(text[lo:hi]) and not has_recipient(text[start:hi])
 
 
 def in_reference_entry(text: str, at: int) -> bool:

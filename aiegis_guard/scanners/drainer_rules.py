@@ -141,6 +141,14 @@ def scan(layer: Layer, ctx: ScanContext) -> list[Finding]:
     kept = distinct(hits, Category.DRAINER, ctx.rules_source)
     kept = _aimed(unreported(kept, layer, ctx.source), layer, ctx.source)
     kept = [h for h in kept if not _revokes_at_address(h) and not _unlimited_refused(layer.text, h)]
+    if any(h.phrase.family == "sweep" for h in kept) and in_plain_sight(layer, ctx.source):
+        from aiegis_guard.scanners.aim import rescues_at  # the reader's own new wallet
+
+        kept = [
+            h
+            for h in kept
+            if h.phrase.family != "sweep" or not rescues_at(layer.text, h.start, h.end)
+        ]
     if kept and in_plain_sight(layer, ctx.source) and "`" in layer.text:
         from aiegis_guard.scanners.aim import in_reference_entry
 

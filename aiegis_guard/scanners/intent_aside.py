@@ -33,7 +33,7 @@ import re
 from aiegis_guard.lazyre import LazyPattern
 
 __all__ = ["compound", "conditional_mark", "described_permission", "in_condition", "lowered"]
-__all__ += ["excluded", "participle", "to_own_new_wallet"]
+__all__ += ["excluded", "own_rescue", "participle", "to_own_new_wallet"]
 
 F = re.IGNORECASE
 
@@ -62,6 +62,27 @@ _HANDED_IN_RE = LazyPattern(
     r"this\s+(?:seed|phrase|key)|our\s+(?:seed|phrase|key))\b|导入|導入|恢复|恢復|以下|インポート|復元",
     F,
 )
+
+
+# value moved "to a new wallet", "to a fresh wallet you control": one the reader makes (an
+# indefinite article: "the new secure wallet" may be someone else's)
+_TO_NEW_WALLET_RE = LazyPattern(
+    r"\bto\s+a\s+(?:brand[- ]new|new|fresh|clean|separate)\s+(?:\w+\s+)?(?:wallet|account|"
+    r"address)\b(?!\s*(?:[:(]|at\b|like\b))|\ba\s+(?:una?\s+)?(?:nuev[ao]\s+(?:billetera|cartera)|"
+    r"(?:billetera|cartera)\s+nuev[ao])\b|\bpara\s+uma\s+(?:nova\s+carteira|carteira\s+nova)\b|"
+    r"\bvers\s+un\s+nouveau\s+portefeuille\b|(?:转移|转到|轉移)[^，,。；;]{0,6}新(?:的)?(?:钱包|錢包)",
+    F,
+)
+
+
+def own_rescue(sentence: str) -> bool:
+    """Does ``sentence`` move value to a wallet the reader makes or controls ("make a new
+    wallet immediately and move everything that's left", "move whatever's left to a fresh
+    wallet you control", "立即创建新钱包并转移资产"), with nothing handed in to make it? The
+    caller checks that no recipient is named."""
+    if _NEW_WALLET_RE.search(sentence) is None and _TO_NEW_WALLET_RE.search(sentence) is None:
+        return False
+    return _HANDED_IN_RE.search(sentence) is None
 
 
 def to_own_new_wallet(raw: str, start: int, has_recipient: bool) -> bool:
