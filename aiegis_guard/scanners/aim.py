@@ -89,8 +89,15 @@ def rescues_at(text: str, start: int, end: int) -> bool:
 def in_reference_entry(text: str, at: int) -> bool:
     """Is ``text[at]`` on a reference entry's line (a command or function in a code span, a
     dash and what it does: "`cast wallet private-key` — decrypt a keystore and print its
-    private key")? Docs describe what a command does; they do not ask the reader to run it."""
-    return reference_entry(text, text.rfind("\n", 0, at) + 1)
+    private key"; a chat bot's help line: "/export — shows your bot wallet's private key ONE
+    time")? Docs describe what a command does; they do not ask the reader to run it. (The
+    intent stage still judges a bot's help line: "/verify — send your seed to @x" asks.)"""
+    start = text.rfind("\n", 0, at) + 1
+    return reference_entry(text, start) or _BOT_HELP_RE.match(text, start) is not None
+
+
+# a chat bot's help line: the command, its <arguments>, a dash and what it does
+_BOT_HELP_RE = re.compile(r"[ \t]*/[a-z][a-z0-9_]{1,31}(?:[ \t]+<[^<>\n]{1,40}>)*[ \t]+[—–-][ \t]")
 
 
 _REQUEST_RE = re.compile(r"\W*(?:can|could|would|will)\s+you\b", re.IGNORECASE)

@@ -149,7 +149,7 @@ def scan(layer: Layer, ctx: ScanContext) -> list[Finding]:
             for h in kept
             if h.phrase.family != "sweep" or not rescues_at(layer.text, h.start, h.end)
         ]
-    if kept and in_plain_sight(layer, ctx.source) and "`" in layer.text:
+    if kept and in_plain_sight(layer, ctx.source) and ("`" in layer.text or "/" in layer.text):
         from aiegis_guard.scanners.aim import in_reference_entry
 
         kept = [h for h in kept if not in_reference_entry(layer.text, h.start)]

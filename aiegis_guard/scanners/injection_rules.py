@@ -161,6 +161,18 @@ def scan(layer: Layer, ctx: ScanContext) -> list[Finding]:
     out = []
     kept = unreported(distinct(hits, Category.INJECTION, source), layer, source)
     kept = aimed_hits(kept, layer, source, NEED_AIM)
+    text = layer.text
+    if (
+        ("`" in text or "/" in text)
+        and any(_named(h) in NEED_AIM for h in kept)
+        and in_plain_sight(layer, source)
+    ):  # a reference entry describes ("`allowlist` — destinations the agent may send to
+        # without asking"), as the drainer stage reads it
+        from aiegis_guard.scanners.aim import in_reference_entry
+
+        kept = [
+            h for h in kept if _named(h) not in NEED_AIM or not in_reference_entry(text, h.start)
+        ]
     if any(_named(h) in _RESCUE_HURRY for h in kept) and in_plain_sight(layer, source):
         from aiegis_guard.scanners.aim import rescues_at
 
