@@ -18,7 +18,6 @@ from aiegis_guard.scanners.reported import unquoted
 
 __all__ = ["aimed", "asks_at", "in_reference_entry", "mentions_only", "rescues_at", "wallet_talk"]
 
-_AIMED = (p.ADDRESSEE_RE, p.OVERRIDE_RE)
 _SELECTOR = re.compile(r"0x[0-9a-f]{8}", re.IGNORECASE)  # a function selector: no target
 # how large an approval is ("an unlimited approval", "无限授权"): what explainers of approvals are
 # about, no place the text points to (a directive to grant one is still judged where it stands)
@@ -34,12 +33,33 @@ def aimed(text: str) -> bool:
     funds", a new wallet), a recipient, agents or bots addressed, or earlier instructions
     overridden? Prose that only *talks about* wallets, keys, permits or approvals does none of
     these. A claim of authority is no aim: warnings name the support team too."""
-    if has_recipient(text) or any(rx.search(text) for rx in _AIMED):
+    if has_recipient(text) or p.OVERRIDE_RE.search(text):
+        return True
+    if any(not _named_only(text, m) for m in p.ADDRESSEE_RE.finditer(text)):
         return True
     return any(
         not (_SELECTOR.fullmatch(m.group()) or _UNBOUNDED.fullmatch(m.group()))
         for m in p.TARGET_RE.finditer(text)
     )
+
+
+# an addressee word used as a term, not spoken to: a quoted term or a call's argument (an
+# "operator", "setApprovalForAll(operator, false)"), or a compound's last part ("MEV-bot";
+# "AI-agents" is spoken to). "(Agents)" in a heading and "anyone who knows the phrase" are.
+_QUOTES = frozenset("\"'`“‘")
+_CLOSERS = frozenset("\"'`”’")
+_AI_PREFIX_RE = re.compile(r"(?:ai|ki|ии|ші|llm|ia)-$", re.IGNORECASE)
+
+
+def _named_only(text: str, m: re.Match[str]) -> bool:
+    """Is the addressee word at ``m`` named as a term, not spoken to?"""
+    a, b = m.span()
+    before, after = text[a - 1 : a], text[b : b + 1]
+    if (before in _QUOTES and after in _CLOSERS) or (before == "(" and after == ","):
+        return True
+    if before == "-" and a >= 2 and text[a - 2].isalnum():
+        return _AI_PREFIX_RE.search(text, max(0, a - 4), a) is None
+    return False
 
 
 def mentions_only(text: str) -> bool:
