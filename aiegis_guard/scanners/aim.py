@@ -75,13 +75,17 @@ def asks_at(text: str, start: int, end: int) -> bool:
     score: "Sign this message to claim…", "call fastSend() instead")? A description ("the
     holder signs an EIP-712 message"), a changelog line, a heading or a question to the reader
     ("Does the pop-up say approve or permit?") does not; a polite request ("Could you sign…?")
-    does."""
+    does. In a document that speaks of the reader's app, contract, users or SDK
+    (``_DEVELOPER_RE``) the steps are the developer's: none asks the agent."""
     sentence = _sentence(text, start, end)
     if sentence.rstrip().endswith(("?", "？")) and not _REQUEST_RE.match(sentence):
         return False
-    if _DEVELOPER_RE.search(sentence):
-        return False  # "Before your app can use Permit2, the user must approve…": to a developer
-    return judge(sentence) is not None
+    if judge(sentence) is None:
+        return False
+    # developer docs ("Before your app can use Permit2, the user must approve…"; "2. Sign the
+    # permit with the owner's key. 3. Pass v, r, s to your contract"): their steps are the
+    # developer's, in a document that names no address and addresses no agent
+    return _DEVELOPER_RE.search(text) is None
 
 
 def _bounds(text: str, start: int, end: int) -> tuple[int, int]:
