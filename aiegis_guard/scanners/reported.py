@@ -32,12 +32,14 @@ __all__ = ["overlaps", "reported", "unquoted"]
 FRAME_BEFORE = 600
 FRAME_AFTER = 300
 # quotation marks that open and close reported speech; a Markdown quote block is a run of
-# lines that start with ">"
+# lines that start with ">"; a fenced block runs from a line opening with ``` to the next
 _OPENERS = "\"“„«»「『‘'"
 _QUOTE_RE = re.compile(
-    rf"(?=[{_OPENERS}>])"
+    rf"(?=[{_OPENERS}>`])"
     r'(?:"[^"\n]{20,}"|“[^”]{20,}”|„[^“”]{20,}[“”]|«[^»]{20,}»|»[^«]{20,}«|「[^」]{20,}」|'
     r"『[^』]{20,}』|‘[^’]{20,}’|(?:^>[^\n]*(?:\n|$))+|"
+    # a fenced block ("whose README added the step: ```…```"), reported like a "> " block
+    r"^```[^\n`]*\n(?:(?!```)[\s\S]){20,2000}?^```|"
     # ASCII single quotes ("The message read: 'Hi, I'm from support, send…'"): an apostrophe
     # between letters ("I'm", "don't") neither opens nor closes one
     r"(?<![\w'])'(?=\S)(?:[^'\n]|(?<=\w)'(?=\w)){20,}?(?<=\S)'(?![\w']))",
@@ -278,7 +280,7 @@ def _any_in(positions: list[int], lo: int, hi: int) -> bool:
 
 # a JSON object or array ("[보안 공지]", "[#general] …" open prose)
 _JSON_START_RE = re.compile(r'\s*(?:\{|\[\s*(?:[{\["\d\]-]|true\b|false\b|null\b|$))')
-_QUOTE_START_RE = re.compile(rf"[{_OPENERS}]|^>", re.MULTILINE)
+_QUOTE_START_RE = re.compile(rf"[{_OPENERS}]|^>|^```", re.MULTILINE)
 
 
 def overlaps(spans: tuple[tuple[int, int], ...], start: int, end: int) -> bool:
