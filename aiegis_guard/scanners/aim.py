@@ -88,10 +88,15 @@ def asks_at(text: str, start: int, end: int) -> bool:
     return _DEVELOPER_RE.search(text) is None
 
 
-def _bounds(text: str, start: int, end: int) -> tuple[int, int]:
-    lo = max((text.rfind(c, 0, start) for c in ".!?\n。！？"), default=-1) + 1
-    ends = [i for c in ".!?\n。！？" if (i := text.find(c, end)) != -1]
+def _bounds(
+    text: str, start: int, end: int, stops: tuple[str, ...] = tuple(".!?\n。！？")
+) -> tuple[int, int]:
+    lo = max((text.rfind(c, 0, start) for c in stops), default=-1) + 1
+    ends = [i for c in stops if (i := text.find(c, end)) != -1]
     return lo, min(ends) + 1 if ends else len(text)
+
+
+_SPACED_STOPS = (". ", "!", "?", "\n", "。", "！", "？")  # "revoke.cash" ends no sentence
 
 
 def _sentence(text: str, start: int, end: int) -> str:
@@ -104,7 +109,7 @@ def rescues_at(text: str, start: int, end: int) -> bool:
     or controls, naming no recipient (:func:`~.intent_aside.own_rescue`: "If you already
     entered your words, make a new wallet immediately and move everything that's left")?
     Hurry and "move everything" are then the victim's rescue, not a sweep."""
-    lo, hi = _bounds(text, start, end)
+    lo, hi = _bounds(text, start, end, _SPACED_STOPS)
     # where the value goes is named after the phrase ("@kevin_r if that was your phrase, …
     # move everything to it" names the reader, not a recipient)
     return own_rescue(text[lo:hi]) and not has_recipient(text[start:hi])

@@ -54,6 +54,10 @@ _EVERY_MOVE = re.compile(
     re.IGNORECASE,
 )
 
+# "move everything to it" / "на новый кошелёк" in a victim's rescue to a wallet the reader
+# makes or controls, no recipient named (:func:`~.aim.rescues_at`)
+_RESCUED = frozenset({"sweep", "redirect"})
+
 ESCALATE_BEFORE = 80
 ESCALATE_AFTER = 160
 
@@ -141,13 +145,13 @@ def scan(layer: Layer, ctx: ScanContext) -> list[Finding]:
     kept = distinct(hits, Category.DRAINER, ctx.rules_source)
     kept = _aimed(unreported(kept, layer, ctx.source), layer, ctx.source)
     kept = [h for h in kept if not _revokes_at_address(h) and not _unlimited_refused(layer.text, h)]
-    if any(h.phrase.family == "sweep" for h in kept) and in_plain_sight(layer, ctx.source):
+    if any(h.phrase.family in _RESCUED for h in kept) and in_plain_sight(layer, ctx.source):
         from aiegis_guard.scanners.aim import rescues_at  # the reader's own new wallet
 
         kept = [
             h
             for h in kept
-            if h.phrase.family != "sweep" or not rescues_at(layer.text, h.start, h.end)
+            if h.phrase.family not in _RESCUED or not rescues_at(layer.text, h.start, h.end)
         ]
     if kept and in_plain_sight(layer, ctx.source) and ("`" in layer.text or "/" in layer.text):
         from aiegis_guard.scanners.aim import in_reference_entry

@@ -59,7 +59,8 @@ _NEW_WALLET_RE = LazyPattern(
 # the new wallet made from what someone else hands in ("with the phrase below", "import")
 _HANDED_IN_RE = LazyPattern(
     r"\b(?:import|restore|recover|below|following|provided|given|attached|these\s+words|"
-    r"this\s+(?:seed|phrase|key)|our\s+(?:seed|phrase|key))\b|导入|導入|恢复|恢復|以下|インポート|復元",
+    r"this\s+(?:seed|phrase|key)|our\s+(?:seed|phrase|key))\b|导入|導入|恢复|恢復|以下|インポート|復元|"
+    r"\b(?:ниже|указанн\w*|следующ\w*|наш\w*|импорт\w*|восстанов\w*)\b",
     F,
 )
 
@@ -73,6 +74,12 @@ _TO_NEW_WALLET_RE = LazyPattern(
     r"\bvers\s+un\s+nouveau\s+portefeuille\b|(?:转移|转到|轉移)[^，,。；;]{0,6}新(?:的)?(?:钱包|錢包)",
     F,
 )
+# Russian has no article to tell "a new wallet" from "the new one": the reader's own only
+# after "if you already …" ("Если вы уже подписали — … переведите средства на новый кошелёк")
+# or with "that only you control" after it
+# (normalisation may fold an all-confusable "на" to Latin "ha": both are read)
+_TO_NEW_WALLET_RU_RE = LazyPattern(r"\b[нh][аa]\s+нов\w+\s+(?:кошел[её]к|адрес|аккаунт|сч[её]т)", F)
+_OWN_RU_RE = LazyPattern(r"\bесли\s+вы\s+уже\b|\bконтролиру\w+\s+(?:только\s+)?вы\b", F)
 
 
 def own_rescue(sentence: str) -> bool:
@@ -80,7 +87,11 @@ def own_rescue(sentence: str) -> bool:
     wallet immediately and move everything that's left", "move whatever's left to a fresh
     wallet you control", "立即创建新钱包并转移资产"), with nothing handed in to make it? The
     caller checks that no recipient is named."""
-    if _NEW_WALLET_RE.search(sentence) is None and _TO_NEW_WALLET_RE.search(sentence) is None:
+    if (
+        _NEW_WALLET_RE.search(sentence) is None
+        and _TO_NEW_WALLET_RE.search(sentence) is None
+        and not (_TO_NEW_WALLET_RU_RE.search(sentence) and _OWN_RU_RE.search(sentence))
+    ):
         return False
     return _HANDED_IN_RE.search(sentence) is None
 
