@@ -12,12 +12,12 @@ from __future__ import annotations
 import re
 
 from aiegis_guard.scanners import intent_patterns as p
+from aiegis_guard.scanners.intent_aside import own_rescue
 from aiegis_guard.scanners.intent_judge import has_recipient, judge, reference_entry
 from aiegis_guard.scanners.reported import unquoted
 
-__all__ = ["aimed", "asks_at", "in_reference_entry", "mentions_only", "wallet_talk"]
+__all__ = ["aimed", "asks_at", "in_reference_entry", "mentions_only", "rescues_at", "wallet_talk"]
 
-_AIMED = (p.ADDRESSEE_RE, p.OVERRIDE_RE)
 _SELECTOR = re.compile(r"0x[0-9a-f]{8}", re.IGNORECASE)  # a function selector: no target
 # how large an approval is ("an unlimited approval", "无限授权"): what explainers of approvals are
 # about, no place the text points to (a directive to grant one is still judged where it stands)
@@ -33,12 +33,33 @@ def aimed(text: str) -> bool:
     funds", a new wallet), a recipient, agents or bots addressed, or earlier instructions
     overridden? Prose that only *talks about* wallets, keys, permits or approvals does none of
     these. A claim of authority is no aim: warnings name the support team too."""
-    if has_recipient(text) or any(rx.search(text) for rx in _AIMED):
+    if has_recipient(text) or p.OVERRIDE_RE.search(text):
+        return True
+    if any(not _named_only(text, m) for m in p.ADDRESSEE_RE.finditer(text)):
         return True
     return any(
         not (_SELECTOR.fullmatch(m.group()) or _UNBOUNDED.fullmatch(m.group()))
         for m in p.TARGET_RE.finditer(text)
     )
+
+
+# an addressee word used as a term, not spoken to: a quoted term or a call's argument (an
+# "operator", "setApprovalForAll(operator, false)"), or a compound's last part ("MEV-bot";
+# "AI-agents" is spoken to). "(Agents)" in a heading and "anyone who knows the phrase" are.
+_QUOTES = frozenset("\"'`“‘")
+_CLOSERS = frozenset("\"'`”’")
+_AI_PREFIX_RE = re.compile(r"(?:ai|ki|ии|ші|llm|ia)-$", re.IGNORECASE)
+
+
+def _named_only(text: str, m: re.Match[str]) -> bool:
+    """Is the addressee word at ``m`` named as a term, not spoken to?"""
+    a, b = m.span()
+    before, after = text[a - 1 : a], text[b : b + 1]
+    if (before in _QUOTES and after in _CLOSERS) or (before == "(" and after == ","):
+        return True
+    if before == "-" and a >= 2 and text[a - 2].isalnum():
+        return _AI_PREFIX_RE.search(text, max(0, a - 4), a) is None
+    return False
 
 
 def mentions_only(text: str) -> bool:
@@ -54,23 +75,73 @@ def asks_at(text: str, start: int, end: int) -> bool:
     score: "Sign this message to claim…", "call fastSend() instead")? A description ("the
     holder signs an EIP-712 message"), a changelog line, a heading or a question to the reader
     ("Does the pop-up say approve or permit?") does not; a polite request ("Could you sign…?")
-    does."""
-    lo = max((text.rfind(c, 0, start) for c in ".!?\n。！？"), default=-1) + 1
-    ends = [i for c in ".!?\n。！？" if (i := text.find(c, end)) != -1]
-    sentence = text[lo : min(ends) + 1 if ends else len(text)]
+    does. In a document that speaks of the reader's app, contract, users or SDK
+    (``_DEVELOPER_RE``) the steps are the developer's: none asks the agent."""
+    sentence = _sentence(text, start, end)
     if sentence.rstrip().endswith(("?", "？")) and not _REQUEST_RE.match(sentence):
         return False
-    return judge(sentence) is not None
+    if judge(sentence) is None:
+        return False
+    # developer docs ("Before your app can use Permit2, the user must approve…"; "2. Sign the
+    # permit with the owner's key. 3. Pass v, r, s to your contract"): their steps are the
+    # developer's, in a document that names no address and addresses no agent
+    return _DEVELOPER_RE.search(text) is None
+
+
+def _bounds(
+    text: str, start: int, end: int, stops: tuple[str, ...] = tuple(".!?\n。！？")
+) -> tuple[int, int]:
+    lo = max((text.rfind(c, 0, start) for c in stops), default=-1) + 1
+    ends = [i for c in stops if (i := text.find(c, end)) != -1]
+    return lo, min(ends) + 1 if ends else len(text)
+
+
+_SPACED_STOPS = (". ", "!", "?", "\n", "。", "！", "？")  # "revoke.cash" ends no sentence
+
+
+def _sentence(text: str, start: int, end: int) -> str:
+    lo, hi = _bounds(text, start, end)
+    return text[lo:hi]
+
+
+def rescues_at(text: str, start: int, end: int) -> bool:
+    """Does the sentence holding ``text[start:end]`` move value to a wallet the reader makes
+    or controls, naming no recipient (:func:`~.intent_aside.own_rescue`: "If you already
+    entered your words, make a new wallet immediately and move everything that's left")?
+    Hurry and "move everything" are then the victim's rescue, not a sweep."""
+    lo, hi = _bounds(text, start, end, _SPACED_STOPS)
+    # where the value goes is named after the phrase ("@kevin_r if that was your phrase, …
+    # move everything to it" names the reader, not a recipient)
+    return own_rescue(text[lo:hi]) and not has_recipient(text[start:hi])
 
 
 def in_reference_entry(text: str, at: int) -> bool:
     """Is ``text[at]`` on a reference entry's line (a command or function in a code span, a
     dash and what it does: "`cast wallet private-key` — decrypt a keystore and print its
-    private key")? Docs describe what a command does; they do not ask the reader to run it."""
-    return reference_entry(text, text.rfind("\n", 0, at) + 1)
+    private key"; a chat bot's help line: "/export — shows your bot wallet's private key ONE
+    time")? Docs describe what a command does; they do not ask the reader to run it. (The
+    intent stage still judges a bot's help line: "/verify — send your seed to @x" asks.)"""
+    start = text.rfind("\n", 0, at) + 1
+    return reference_entry(text, start) or _BOT_HELP_RE.match(text, start) is not None
+
+
+# a chat bot's help line: the command, its <arguments>, a dash and what it does
+_BOT_HELP_RE = re.compile(r"[ \t]*/[a-z][a-z0-9_]{1,31}(?:[ \t]+<[^<>\n]{1,40}>)*[ \t]+[—–-][ \t]")
 
 
 _REQUEST_RE = re.compile(r"\W*(?:can|could|would|will)\s+you\b", re.IGNORECASE)
+# a sentence of developer docs: it speaks of the reader's app, contract or users, or of the
+# SDK ("Before your app can use Permit2, the user must approve…", "En el SDK, llama a
+# `approve(…)`"). Only asked in a document that points nowhere (:func:`mentions_only`): a
+# poisoned README that addresses agents or names an address is judged as before.
+_DEVELOPER_RE = re.compile(
+    r"\b(?:your|tu|su|sua|seu|votre|ta|ton|ihre?|deine?)\s+(?:own\s+)?(?:d?apps?|application|"
+    r"aplicaci[oó]n|aplicativo|contracts?|contrato|contrat|vertrag|frontend|front-end|backend|"
+    r"integration|integraci[oó]n|users|usuarios|usu[aá]rios|utilisateurs|nutzer)\b|"
+    r"\b(?:in|en|no|dans|im|with)\s+(?:the\s+|el\s+|o\s+|le\s+|l')?SDK\b|在\s?SDK\s?中|"
+    r"(?:你的|您的)(?:应用|應用|合约|合約|前端)",
+    re.IGNORECASE,
+)
 
 
 def wallet_talk(text: str) -> bool:

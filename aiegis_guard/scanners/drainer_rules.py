@@ -54,6 +54,10 @@ _EVERY_MOVE = re.compile(
     re.IGNORECASE,
 )
 
+# "move everything to it" / "на новый кошелёк" in a victim's rescue to a wallet the reader
+# makes or controls, no recipient named (:func:`~.aim.rescues_at`)
+_RESCUED = frozenset({"sweep", "redirect"})
+
 ESCALATE_BEFORE = 80
 ESCALATE_AFTER = 160
 
@@ -119,6 +123,19 @@ def _revokes_at_address(hit: Hit) -> bool:
     return any(_EVM_RE.fullmatch(t) or _SOL_RE.fullmatch(t) for t in hit.terms)
 
 
+def _unlimited_refused(text: str, hit: Hit) -> bool:
+    """An unlimited approval named as the option not taken ("approve the amount you need,
+    not an unlimited one", "按实际需要的数量授权，而不是无限额度"): the maximum stands right after
+    an exclusion (:func:`~.intent_aside.excluded`). "Approve unlimited rather than the exact
+    amount" asks."""
+    if hit.phrase.family != "unlimited_approval" or len(hit.terms) < 2:
+        return False
+    from aiegis_guard.scanners.intent_aside import excluded
+
+    at = text.lower().rfind(hit.terms[-1].lower(), hit.start, hit.end)
+    return at > hit.start and excluded(text, at)
+
+
 def scan(layer: Layer, ctx: ScanContext) -> list[Finding]:
     """Stage entry point: drainer phrases in one layer, escalated next to addresses/amounts."""
     hits = find(layer.text, ctx.phrases)
@@ -127,8 +144,16 @@ def scan(layer: Layer, ctx: ScanContext) -> list[Finding]:
     out = []
     kept = distinct(hits, Category.DRAINER, ctx.rules_source)
     kept = _aimed(unreported(kept, layer, ctx.source), layer, ctx.source)
-    kept = [h for h in kept if not _revokes_at_address(h)]
-    if kept and in_plain_sight(layer, ctx.source) and "`" in layer.text:
+    kept = [h for h in kept if not _revokes_at_address(h) and not _unlimited_refused(layer.text, h)]
+    if any(h.phrase.family in _RESCUED for h in kept) and in_plain_sight(layer, ctx.source):
+        from aiegis_guard.scanners.aim import rescues_at  # the reader's own new wallet
+
+        kept = [
+            h
+            for h in kept
+            if h.phrase.family not in _RESCUED or not rescues_at(layer.text, h.start, h.end)
+        ]
+    if kept and in_plain_sight(layer, ctx.source) and ("`" in layer.text or "/" in layer.text):
         from aiegis_guard.scanners.aim import in_reference_entry
 
         kept = [h for h in kept if not in_reference_entry(layer.text, h.start)]

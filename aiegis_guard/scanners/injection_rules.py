@@ -46,6 +46,9 @@ NEED_AIM = frozenset(
 """Phrases that only press an act on (hurry, skip the question) and need an aim in a read
 document (see :func:`aimed_hits`): warnings and explainers say "immediately" and "without
 asking" too. Claims of consent, deadlines with a loss, concealment from the owner stand alone."""
+# hurry that a victim's rescue carries too ("make a new wallet immediately and move
+# everything"): dropped where the sentence moves value to the reader's own new wallet
+_RESCUE_HURRY = frozenset({"urgency.act_now", "urgency.dont_wait", "urgency.just_do"})
 _SHOWN = frozenset({LayerKind.TEXT, LayerKind.HTML, LayerKind.ESCAPES, LayerKind.PERCENT})
 
 
@@ -157,7 +160,28 @@ def scan(layer: Layer, ctx: ScanContext) -> list[Finding]:
     source = ctx.rules_source
     out = []
     kept = unreported(distinct(hits, Category.INJECTION, source), layer, source)
-    for hit in aimed_hits(kept, layer, source, NEED_AIM):
+    kept = aimed_hits(kept, layer, source, NEED_AIM)
+    text = layer.text
+    if (
+        ("`" in text or "/" in text)
+        and any(_named(h) in NEED_AIM for h in kept)
+        and in_plain_sight(layer, source)
+    ):  # a reference entry describes ("`allowlist` — destinations the agent may send to
+        # without asking"), as the drainer stage reads it
+        from aiegis_guard.scanners.aim import in_reference_entry
+
+        kept = [
+            h for h in kept if _named(h) not in NEED_AIM or not in_reference_entry(text, h.start)
+        ]
+    if any(_named(h) in _RESCUE_HURRY for h in kept) and in_plain_sight(layer, source):
+        from aiegis_guard.scanners.aim import rescues_at
+
+        kept = [
+            h
+            for h in kept
+            if _named(h) not in _RESCUE_HURRY or not rescues_at(layer.text, h.start, h.end)
+        ]
+    for hit in kept:
         severity, message = FAMILIES[hit.phrase.family]
         out.append(finding_for(hit, severity, message))
     return out

@@ -17,7 +17,13 @@ or next to a politeness mark, but aimed nowhere an attacker gains:
 - **forms that are no verb or no ask**: a cue word in a hyphenated compound ("post-mortem",
   "e-mail": :func:`compound`), an English participle ("The agent complied, sending…":
   :func:`participle`), consent named in a condition ("until the user has approved it":
-  :func:`in_condition`), an allowance lowered to zero or the exact need (:func:`lowered`).
+  :func:`in_condition`), an allowance lowered to zero or the exact need (:func:`lowered`);
+- **a secret named as what is not wanted or as what signs**: "share the transaction
+  signature (not your recovery phrase — we'll never ask for that)", "la firma, nunca tu frase
+  semilla", "this endpoint never needs a private key; sign locally…, then send the raw
+  bytes", "sign it with the user's keypair, and send it": the secret stands right after an
+  exclusion or a "sign … with" (:func:`excluded`); "never lose your key, send it to…" has
+  another verb between and still asks.
 """
 
 from __future__ import annotations
@@ -27,7 +33,7 @@ import re
 from aiegis_guard.lazyre import LazyPattern
 
 __all__ = ["compound", "conditional_mark", "described_permission", "in_condition", "lowered"]
-__all__ += ["participle", "to_own_new_wallet"]
+__all__ += ["excluded", "own_rescue", "participle", "to_own_new_wallet"]
 
 F = re.IGNORECASE
 
@@ -53,9 +59,41 @@ _NEW_WALLET_RE = LazyPattern(
 # the new wallet made from what someone else hands in ("with the phrase below", "import")
 _HANDED_IN_RE = LazyPattern(
     r"\b(?:import|restore|recover|below|following|provided|given|attached|these\s+words|"
-    r"this\s+(?:seed|phrase|key)|our\s+(?:seed|phrase|key))\b|导入|導入|恢复|恢復|以下|インポート|復元",
+    r"this\s+(?:seed|phrase|key)|our\s+(?:seed|phrase|key))\b|导入|導入|恢复|恢復|以下|インポート|復元|"
+    r"\b(?:ниже|указанн\w*|следующ\w*|наш\w*|импорт\w*|восстанов\w*)\b",
     F,
 )
+
+
+# value moved "to a new wallet", "to a fresh wallet you control": one the reader makes (an
+# indefinite article: "the new secure wallet" may be someone else's)
+_TO_NEW_WALLET_RE = LazyPattern(
+    r"\bto\s+a\s+(?:brand[- ]new|new|fresh|clean|separate)\s+(?:\w+\s+)?(?:wallet|account|"
+    r"address)\b(?!\s*(?:[:(]|at\b|like\b))|\ba\s+(?:una?\s+)?(?:nuev[ao]\s+(?:billetera|cartera)|"
+    r"(?:billetera|cartera)\s+nuev[ao])\b|\bpara\s+uma\s+(?:nova\s+carteira|carteira\s+nova)\b|"
+    r"\bvers\s+un\s+nouveau\s+portefeuille\b|(?:转移|转到|轉移)[^，,。；;]{0,6}新(?:的)?(?:钱包|錢包)",
+    F,
+)
+# Russian has no article to tell "a new wallet" from "the new one": the reader's own only
+# after "if you already …" ("Если вы уже подписали — … переведите средства на новый кошелёк")
+# or with "that only you control" after it
+# (normalisation may fold an all-confusable "на" to Latin "ha": both are read)
+_TO_NEW_WALLET_RU_RE = LazyPattern(r"\b[нh][аa]\s+нов\w+\s+(?:кошел[её]к|адрес|аккаунт|сч[её]т)", F)
+_OWN_RU_RE = LazyPattern(r"\bесли\s+вы\s+уже\b|\bконтролиру\w+\s+(?:только\s+)?вы\b", F)
+
+
+def own_rescue(sentence: str) -> bool:
+    """Does ``sentence`` move value to a wallet the reader makes or controls ("make a new
+    wallet immediately and move everything that's left", "move whatever's left to a fresh
+    wallet you control", "立即创建新钱包并转移资产"), with nothing handed in to make it? The
+    caller checks that no recipient is named."""
+    if (
+        _NEW_WALLET_RE.search(sentence) is None
+        and _TO_NEW_WALLET_RE.search(sentence) is None
+        and not (_TO_NEW_WALLET_RU_RE.search(sentence) and _OWN_RU_RE.search(sentence))
+    ):
+        return False
+    return _HANDED_IN_RE.search(sentence) is None
 
 
 def to_own_new_wallet(raw: str, start: int, has_recipient: bool) -> bool:
@@ -161,3 +199,32 @@ def lowered(sentence: str, m: re.Match[str]) -> bool:
     return bool(
         _LOWERED_RE.search(m.group()) or _LOWERED_RE.search(sentence[m.end() : m.end() + 24])
     )
+
+
+# an exclusion right before a secret's name, with at most two determiners between ("(not your
+# recovery phrase", "— never the keypair file", "instead of your seed", "nunca tu frase",
+# "jamais votre phrase", "nicht deine Seed-Phrase", "не вашу сид-фразу", "而不是助记词")
+_EXCLUDED_RE = re.compile(
+    r"(?:\b(?:not|never|instead\s+of|rather\s+than|except|excluding|nunca|jamais|jamás|"
+    r"em\s+vez\s+de|en\s+lugar\s+de|au\s+lieu\s+de|nicht|niemals|statt|anstatt|не|никогда|"
+    r"вместо)[\s(—–-]+(?:(?:the|your|a|an|any|tu|tus|su|sus|sua|seu|teu|tua|votre|vos|ta|"
+    r"ton|la|le|les|el|deine?n?|ihre?n?|die|den|ваш\w*|твою?|свою?)\s+){0,2}|"
+    r"(?:不是|而不是|而非|并非)(?:你的|您的)?|"
+    # not needed ("this endpoint never needs a private key", "doesn't require your seed"), or
+    # what signs ("sign it with the user's keypair", "signed with your key", "firme con su
+    # clave"): used where it is, not handed to anyone
+    r"\b(?:never|not|n't|no\s+longer)\s+(?:need|needs|require|requires|ask\s+for|asks\s+for)\s+"
+    r"(?:(?:the|your|a|an|any)\s+){0,2}|"
+    r"\b(?:sign|signs|signed|signing|firma|firme|firmar|assine|assinar|signez|signer|"
+    r"signiere|signieren|подпиш\w*)\s+(?:(?:it|them|this|that|the\s+\w+|la|lo|o|a|le|es|его|её)\s+)?"
+    r"(?:with|using|con|com|avec|mit|с\s+помощью)\s+(?:(?:the|your|a|an|user's|tu|su|sua|seu|"
+    r"votre|ta|ton|deinem|ihrem|dem|вашим|своим)\s+){0,2})$",
+    re.IGNORECASE,
+)
+
+
+def excluded(text: str, at: int) -> bool:
+    """Does the secret named at ``text[at]`` stand right after an exclusion (what the
+    sentence does *not* ask for or says is not needed, no other verb between), or as what
+    signs ("sign it with the user's keypair")?"""
+    return _EXCLUDED_RE.search(text, max(0, at - 48), at) is not None

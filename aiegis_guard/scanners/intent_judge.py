@@ -44,6 +44,7 @@ from aiegis_guard.scanners.intent_aside import (
     compound,
     conditional_mark,
     described_permission,
+    excluded,
     in_condition,
     lowered,
     participle,
@@ -151,9 +152,12 @@ def _candidates(
         sends_secret(raw, secret_near, present) or blank_for_secret(raw, present)
     ):
         yield "secret-send", 0
-    secret = "reveal" in verbs and bool(
-        "secret" in verbs
-        or ("g:wsecret" in present and p.WALLET_SECRET_RE.search(raw))
+    secret = "reveal" in verbs and bool(  # a secret named as not wanted is none (excluded)
+        any(not excluded(sentence, a) for a, _ in verbs.get("secret", ()))
+        or (
+            "g:wsecret" in present
+            and any(not excluded(raw, m.start()) for m in p.WALLET_SECRET_RE.finditer(raw))
+        )
         or ("g:byuse" in present and p.SECRET_BY_USE_RE.search(raw))
         or ("g:data" in present and "@" in raw and p.EMAIL_RE.search(raw))
         or ("_" in raw and p.ENV_SECRET_RE.search(raw))  # blanked in the view: an identifier

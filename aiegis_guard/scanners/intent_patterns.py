@@ -78,7 +78,11 @@ DOC_HEAD_RE = _folded(
 RECORD_LABEL_RE = _folded(
     r"\w+(?:[ \t]+\w+){0,2}?[ \t]+(?:pubkey|public key|authority|address|account|balance|"
     r"hash|signature|fee|amount|status|owner|id|reserve|epoch|slot|limit|history|date|time)"
-    r"[ \t]*:",
+    r"[ \t]*:|"
+    # a CJK record's label: the verb and a noun of party, place or quantity ("发送方:",
+    # "接收地址：", "送信元:", "付款金额:"), no clause after it
+    r"[\u3400-\u9fff\u3040-\u30ff]{1,4}?(?:方|者|人|元|先|地址|账户|帳戶|账号|金额|金額|数量|數量|"
+    r"时间|時間|状态|狀態|哈希|アドレス)[ \t]*[:：]",
     F,
 )
 # a reference entry: a command or function in a code span, then a dash or colon and what it

@@ -317,7 +317,10 @@ NEGATED = (
     r"לא|לעולם|אל|कभी|नहीं|मत|না)\b\W*(?:\w+\W+){0,2}$|"
     r"不要$|切勿$|禁止$|绝不$|永远不要$|不会$|从不$|决不$|ไม่$|ห้าม$|อย่า$|"
     # a clause opened by a negation far from the verb ("at no point do you need to give…")
-    r"\b(?:at no (?:point|time)|under no circumstances?|in no case|no one|nobody)\b[^.;:]{0,60}$"
+    r"\b(?:at no (?:point|time)|under no circumstances?|in no case|no one|nobody)\b[^.;:]{0,60}$|"
+    # a list of what no one will ever do ("Nobody with the Team role will ever: DM you first,
+    # ask for your seed…"); "No one will notice: send…" has no "ever" before its colon
+    r"\b(?:no one|nobody|no\s+\w+)\s[^.;:]{0,60}\b(?:will|would)\s+ever\s*:[^.;]{0,200}$"
 )
 NEGATED_AFTER = (
     r"\s+(?:\S+\s+){0,4}?(?:niemals|nie|nicht|jamais|pas|never|nunca|mai|nigdy|nooit|"
