@@ -86,3 +86,48 @@ def test_notation_is_blocked(text: str, rule: str) -> None:
 def test_notation_without_secret_is_not_blocked(text: str) -> None:
     """The same notations without a secret (bad checksum, not a pair, not named) pass."""
     assert GUARD.check_text(text).action is not Action.BLOCK
+
+
+# review12 F1: a literal whose octal escapes can be split three ways (\111 = \1 + "11" | \11 +
+# "1" | \111) and that never closes, or closes after more than 64 bytes, made the escaped-string
+# pattern backtrack exponentially (17 escapes: 29 s). Sizes below would take years if
+# exponential and hours if quadratic; each is one linear pass.
+_FULL = Guard(Policy(), classifier=False)
+_ADVERSARIAL = {
+    "unclosed-octal-escapes": 'log: "' + "\\111" * 60 + "\n",
+    "unclosed-octal-1mb": 'log: "' + "\\111" * 250_000,
+    "long-bytes-field": 'sig: "' + "\\310\\001\\377" * 40 + "abc" * 100 + '"\n',
+    "escaped-quotes-1mb": '"' + '\\"' * 500_000,
+    "unclosed-lines-1mb": '"\\111\\222\\333\\001\\002abc\n' * 40_000,
+    "bad-escape-1mb": '"\\310\\q' * 125_000,
+    "quotes-mixed-1mb": "\"'\\\"\\'" * 160_000,
+}
+
+
+@pytest.mark.parametrize("text", list(_ADVERSARIAL.values()), ids=list(_ADVERSARIAL))
+def test_escaped_adversarial_input_finishes(text: str) -> None:
+    """Each finishes (one linear pass) and holds no secret."""
+    verdict = _FULL.check_text(text, source="tool_output")
+    assert verdict.action is Action.ALLOW, verdict.explain()
+
+
+@pytest.mark.parametrize(
+    "junk",
+    [
+        pytest.param('log: "' + "\\111" * 60 + "\n", id="after-an-unclosed-literal"),
+        pytest.param('sig: "' + "\\310" * 100 + '"\n', id="after-a-long-literal"),
+        pytest.param('note: \\"quoted\\" ', id="after-escaped-quotes"),
+    ],
+)
+def test_escaped_key_after_junk_is_blocked(junk: str) -> None:
+    """A key literal after a literal that fails is still read."""
+    text = junk + f'signer:{{material:{{raw:"{_octal(KEY)}" encoding:RAW_32}}}}'
+    verdict = GUARD.check_text(text)
+    assert verdict.action is Action.BLOCK, verdict.explain()
+    assert "secret.evm_private_key" in verdict.rule_ids
+
+
+def test_escaped_literal_over_64_bytes_is_not_read() -> None:
+    """A closed literal of more than 64 bytes is no key (its first 32 bytes neither)."""
+    text = f'signer:{{material:{{raw:"{_octal(KEY + KEY + KEY)}"}}}}'
+    assert GUARD.check_text(text).action is Action.ALLOW

@@ -10,7 +10,7 @@ Called by :mod:`aiegis_guard.scanners.wallet_keys`.
 * **Index-keyed byte objects**: ``JSON.stringify`` of a ``Uint8Array`` writes
   ``{"0":152,"1":103,..,"63":26}``; 64 bytes whose public half re-derives from the seed are a
   Solana keypair.
-* **Escaped byte strings**: a protobuf text dump (Go's ``prototext``, C++ ``DebugString``) or
+* **Escaped byte strings** (one linear pass, review12 F1): a protobuf text dump (Go's ``prototext``, C++ ``DebugString``) or
   a C string literal writes a ``bytes`` field with octal / hex escapes
   (``raw:"DYE\\310\\232.."``); 32 decoded bytes named as a key (the hex key's context rules:
   ``signer {material {raw: ..}}`` yes, ``public_key {raw: ..}`` no) are an EVM key, 64 that
@@ -44,11 +44,14 @@ INDEXED_OBJECT_RE = LazyPattern(
 )
 _INDEXED_PAIR_RE = re.compile(r'"(\d{1,2})"\s*:\s*(\d{1,3})')
 
-# a double-quoted literal with at least 8 escapes, of up to 64 bytes written in up to 4
-# characters each (\310)
-ESCAPED_RE = LazyPattern(
-    r'"((?:[^"\\\r\n]|\\(?:[0-7]{1,3}|x[0-9a-fA-F]{2}|[\\"\'abfnrtv])){24,256})"'
-)
+# a double-quoted literal (prototext, C), its body in group 1. Linear for every input: each
+# unit starts with a backslash or not (one way to read it), the loop is possessive (an octal
+# escape \310 is never re-read as \3 + "10" when the literal fails to close), and an opening
+# quote is never one a backslash escapes (a literal that fails to close holds only escaped
+# quotes, so no later start reads it again). The body's length is checked after the match.
+_UNIT = r"[^{q}\\\r\n]++|\\(?:[0-7]{{1,3}}|x[0-9a-fA-F]{{2}}|[\\\"'abfnrtv])"
+ESCAPED_RE = LazyPattern(r"(?<!\\)\"((?:" + _UNIT.format(q='"') + r")*+)\"")
+MAX_BODY = 64 * 4  # characters of a 64-byte body written as \ooo escapes
 _ESCAPES = {"a": 7, "b": 8, "f": 12, "n": 10, "r": 13, "t": 9, "v": 11}
 _ESCAPE_RE = re.compile(r"\\(?:([0-7]{1,3})|x([0-9a-fA-F]{2})|(.))", re.DOTALL)
 BYTE_ESCAPE_RE = re.compile(r"\\(?:[0-3][0-7]{2}|x[0-9a-fA-F]{2})")  # \310, \x9a: the gate
@@ -115,7 +118,7 @@ def _escaped_strings(text: str) -> list[Finding]:
     found: list[Finding] = []
     for m in ESCAPED_RE.finditer(text):
         body = m.group(1)
-        if body.count("\\") < MIN_ESCAPES:
+        if len(body) > MAX_BODY or body.count("\\") < MIN_ESCAPES:
             continue
         raw = _unescape(body)
         if raw is None or len(raw) not in (32, 64):
