@@ -131,3 +131,68 @@ def test_escaped_literal_over_64_bytes_is_not_read() -> None:
     """A closed literal of more than 64 bytes is no key (its first 32 bytes neither)."""
     text = f'signer:{{material:{{raw:"{_octal(KEY + KEY + KEY)}"}}}}'
     assert GUARD.check_text(text).action is Action.ALLOW
+
+
+def _passing(streams: list[str]) -> list[str]:
+    """Streams that pass the SeedQR test without the structure check (indices and checksum)."""
+    out = []
+    for digits in streams:
+        indices = [int(digits[i : i + 4]) for i in range(0, len(digits), 4)]
+        if (
+            max(indices) < 2048
+            and len(set(indices)) > 1
+            and Mnemonic("english").check(
+                " ".join(Mnemonic("english").wordlist[i] for i in indices)
+            )
+        ):
+            out.append(digits)
+    return out
+
+
+# review12 F14: structured 48-digit numbers whose groups are all below 2048 leave the 1/16
+# checksum as the only filter: zero-padded ids, round amounts, concatenated dates, counters
+_AMOUNTS = _passing([f"{n}".ljust(48, "0") for n in range(100, 4000)])
+_PADDED = _passing([f"{n:048d}" for n in range(1000)])
+_DATES = _passing(
+    [
+        "".join(f"2024{(d + k) // 28 + 1:02d}{(d + k) % 28 + 1:02d}" for k in range(6))
+        for d in range(300)
+    ]
+)
+_COUNTERS = _passing(["".join(f"{s + 7 * i:04d}" for i in range(12)) for s in range(1500)])
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        pytest.param(f'{{"jsonrpc":"2.0","id":1,"result":"{_AMOUNTS[0]}"}}', id="amount-in-rpc"),
+        pytest.param(f"totalSupply() returned {_AMOUNTS[1]}", id="amount-in-prose"),
+        pytest.param(f"invoice_no: {_PADDED[0]}", id="zero-padded-id"),
+        pytest.param(f"Report id {_DATES[0]}", id="concatenated-dates"),
+        pytest.param(f"serials {_COUNTERS[0]}", id="rising-counter"),
+    ],
+)
+def test_structured_digits_are_not_seedqr(text: str) -> None:
+    """Numbers that pass the index and checksum test by their structure are not blocked."""
+    assert GUARD.check_text(text).action is Action.ALLOW, GUARD.check_text(text).explain()
+
+
+def test_structured_lookalikes_all_pass() -> None:
+    """Every such stream of the families above passes (hundreds; the checksum alone let one
+    in sixteen through)."""
+    streams = _AMOUNTS + _PADDED + _DATES + _COUNTERS
+    assert len(streams) > 50
+    blocked = [s for s in streams if GUARD.check_text(s).action is Action.BLOCK]
+    assert not blocked
+
+
+def test_generated_seedqr_streams_all_block() -> None:
+    """200 generated 12- and 24-word seeds as SeedQR: every one is blocked (the structure
+    check loses a random seed with probability below 1e-5)."""
+    gen = KeyGen(1341)  # generated, never funded
+    missed = [
+        n
+        for n in (12, 24) * 100
+        if GUARD.check_text(_seedqr(gen.phrase(n))).action is not Action.BLOCK
+    ]
+    assert not missed

@@ -10,7 +10,7 @@ Called by :mod:`aiegis_guard.scanners.wallet_keys`.
 * **Index-keyed byte objects**: ``JSON.stringify`` of a ``Uint8Array`` writes
   ``{"0":152,"1":103,..,"63":26}``; 64 bytes whose public half re-derives from the seed are a
   Solana keypair.
-* **Escaped byte strings** (one linear pass, review12 F1): a protobuf text dump (Go's ``prototext``, C++ ``DebugString``) or
+* **Escaped byte strings**: a protobuf text dump (Go's ``prototext``, C++ ``DebugString``) or
   a C string literal writes a ``bytes`` field with octal / hex escapes
   (``raw:"DYE\\310\\232.."``); 32 decoded bytes named as a key (the hex key's context rules:
   ``signer {material {raw: ..}}`` yes, ``public_key {raw: ..}`` no) are an EVM key, 64 that
@@ -23,6 +23,7 @@ before a digit) before any pattern runs.
 from __future__ import annotations
 
 import re
+from itertools import pairwise
 
 from aiegis_guard.charclass import DIGIT, runs
 from aiegis_guard.checksums import is_valid_bip39
@@ -37,6 +38,7 @@ __all__ = ["find_key_notations"]
 
 SEEDQR_LENGTHS = (48, 96)  # 12 or 24 words, four digits each
 WORDLIST_SIZE = 2048
+SMALL_INDEX = 256  # a stream whose groups all stay below it is a number, not 12 random indices
 _WORD = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789_.")
 
 INDEXED_OBJECT_RE = LazyPattern(
@@ -58,6 +60,20 @@ BYTE_ESCAPE_RE = re.compile(r"\\(?:[0-3][0-7]{2}|x[0-9a-fA-F]{2})")  # \310, \x9
 MIN_ESCAPES = 8  # a key's 32 random bytes have ~20 unprintable ones
 
 
+def _structured(indices: list[int]) -> bool:
+    """Digits with a structure no random seed has (review12 F14): zero padding and round
+    amounts (``0000`` groups), concatenated dates (the year again and again), counters
+    (small or rising groups). For the 12 / 24 indices of a seed (uniform below 2048): three
+    repeats among 12 (five among 24) ~5e-6 (~4e-7), all below 256 ~1e-11, strictly rising
+    ~4e-9, so no real SeedQR is lost to them."""
+    repeats = len(indices) - len(set(indices))
+    if repeats > (2 if len(indices) == 12 else 4):
+        return True
+    if max(indices) < SMALL_INDEX:
+        return True
+    return all(a < b for a, b in pairwise(indices))
+
+
 def _seedqr(text: str) -> list[Finding]:
     found: list[Finding] = []
     for start, end in runs(text, DIGIT, SEEDQR_LENGTHS[0], max_len=SEEDQR_LENGTHS[-1]):
@@ -68,6 +84,8 @@ def _seedqr(text: str) -> list[Finding]:
         digits = text[start:end]
         indices = [int(digits[i : i + 4]) for i in range(0, len(digits), 4)]
         if max(indices) >= WORDLIST_SIZE or is_placeholder_phrase(indices):
+            continue
+        if _structured(indices):
             continue
         if is_valid_bip39(indices):
             found.append(
