@@ -196,3 +196,82 @@ def test_generated_seedqr_streams_all_block() -> None:
         if GUARD.check_text(_seedqr(gen.phrase(n))).action is not Action.BLOCK
     ]
     assert not missed
+
+
+# review12 F12: the same notations after small variations
+def _groups(words: list[str], sep: str) -> str:
+    return sep.join(f"{_INDEX[w]:04d}" for w in words)
+
+
+def _indexed_loose(raw: bytes, key: str, order: list[int] | None = None) -> str:
+    """An index object with keys written ``key`` % i (bare, single-quoted), in ``order``."""
+    return "{" + ", ".join(f"{key % i}: {raw[i]}" for i in order or range(64)) + "}"
+
+
+def _pyrepr_key(raw: bytes) -> str:
+    return "".join(f"\\x{b:02x}" for b in raw)
+
+
+_STRING_ORDER = sorted(range(64), key=str)  # jq -S, json.dumps(sort_keys=True)
+
+
+@pytest.mark.parametrize(
+    ("text", "rule"),
+    [
+        pytest.param("scanned: " + _groups(PHRASE, " "), "bip39_mnemonic", id="seedqr-spaces"),
+        pytest.param("scanned: " + _groups(PHRASE, "-"), "bip39_mnemonic", id="seedqr-dashes"),
+        pytest.param(
+            "scanned:\n" + "\n".join(_seedqr(PHRASE)[i : i + 16] for i in range(0, 48, 16)),
+            "bip39_mnemonic",
+            id="seedqr-lines-of-16",
+        ),
+        pytest.param(_groups(PHRASE24, " "), "bip39_mnemonic", id="seedqr-24-spaces"),
+        pytest.param(
+            f"indices: {json.dumps([_INDEX[w] for w in PHRASE])}", "bip39_mnemonic", id="index-list"
+        ),
+        pytest.param(_indexed_loose(PAIR, "%d"), "solana_keypair", id="indexed-bare-keys"),
+        pytest.param(_indexed_loose(PAIR, "'%d'"), "solana_keypair", id="indexed-single-quotes"),
+        pytest.param(
+            _indexed_loose(PAIR, '"%d"', _STRING_ORDER), "solana_keypair", id="indexed-sorted"
+        ),
+        pytest.param(
+            json.dumps({**{str(i): b for i, b in enumerate(PAIR)}, "length": 64}),
+            "solana_keypair",
+            id="indexed-with-length",
+        ),
+        pytest.param(f"secret_key = {PAIR!r}", "solana_keypair", id="python-bytes-repr-64"),
+        pytest.param(
+            f"private_key = '{_pyrepr_key(KEY)}'", "evm_private_key", id="single-quoted-hex-escapes"
+        ),
+    ],
+)
+def test_notation_variant_is_blocked(text: str, rule: str) -> None:
+    """Separators between SeedQR groups, a named index list, index objects in any quoting
+    and order, single-quoted escaped bytes: still blocked."""
+    verdict = GUARD.check_text(text)
+    assert verdict.action is Action.BLOCK, verdict.explain()
+    assert f"secret.{rule}" in verdict.rule_ids
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        pytest.param("scanned: " + _groups(bad(PHRASE), " "), id="seedqr-spaces-bad-checksum"),
+        pytest.param(
+            " ".join(_groups(PHRASE, " ").split()[:6]) + "-" + _groups(PHRASE[6:], "-"),
+            id="seedqr-mixed-separators",
+        ),
+        pytest.param(_groups(PHRASE, " ") + " 0042", id="seedqr-window-of-13-groups"),
+        pytest.param(f"monthly: {json.dumps([_INDEX[w] for w in PHRASE])}", id="list-unnamed"),
+        pytest.param(_indexed_loose(PAIR[:32] + bytes(32), "%d"), id="indexed-bare-not-a-pair"),
+        pytest.param(
+            "{" + ", ".join(f"{i}: {PAIR[i]}" for i in range(63)) + "}", id="indexed-63-entries"
+        ),
+        pytest.param(f"public_key = '{_pyrepr_key(KEY)}'", id="single-quoted-public-key"),
+        pytest.param(f"blob = {(PAIR[:32] + bytes(32))!r}", id="python-bytes-not-a-pair"),
+    ],
+)
+def test_notation_variant_without_secret_is_not_blocked(text: str) -> None:
+    """The variants without a secret (bad checksum, mixed separators, a longer list, no seed
+    name, not a pair, a public key) pass."""
+    assert GUARD.check_text(text).action is not Action.BLOCK, GUARD.check_text(text).explain()
