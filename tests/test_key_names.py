@@ -150,3 +150,46 @@ def test_role_word_keys_stay_blocked(text: str) -> None:
     verdict = GUARD.check_text(text)
     assert verdict.action is Action.BLOCK, verdict.explain()
     assert "secret.evm_private_key" in verdict.rule_ids
+
+
+# review12 F15: mentions of the bound name in comments or prose used up the uses examined
+_NOTES = "".join(f"// CFG note {i}: rotated weekly, see the runbook\n" for i in range(40))
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        pytest.param(
+            f'const CFG = "0x{KEY}";\n{_NOTES}const w = new ethers.Wallet(CFG, provider);',
+            id="comments-then-wallet",
+        ),
+        pytest.param(
+            f'CFG = "{KEY}"\n' + "# CFG is read once\n" * 12 + "acct = Account.from_key(key=CFG)",
+            id="comments-then-keyword-argument",
+        ),
+        pytest.param(
+            f'const CFG = "0x{KEY}";\n{_NOTES}const w = new Wallet(`${{CFG}}`);',
+            id="comments-then-template",
+        ),
+    ],
+)
+def test_flow_after_many_mentions_is_blocked(text: str) -> None:
+    """A name mentioned in many comments before it is passed to a key loader still flows."""
+    verdict = GUARD.check_text(text)
+    assert verdict.action is Action.BLOCK, verdict.explain()
+    assert "secret.evm_private_key" in verdict.rule_ids
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        pytest.param(
+            f'const CFG = "0x{HASH}";\n{_NOTES}const r = await provider.getTransaction(CFG);',
+            id="comments-then-lookup",
+        ),
+        pytest.param(f'const CFG = "0x{HASH}";\n{_NOTES}', id="comments-only"),
+    ],
+)
+def test_flow_after_many_mentions_to_a_lookup_is_not_blocked(text: str) -> None:
+    """The same name passed to a lookup, or never passed on, is no key."""
+    assert GUARD.check_text(text).action is not Action.BLOCK, GUARD.check_text(text).explain()
