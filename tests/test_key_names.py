@@ -138,6 +138,8 @@ def test_role_word_lookalikes_are_not_blocked(text: str) -> None:
         pytest.param(f"relayer: 0x{KEY}", id="relayer-label"),
         pytest.param(f"deployer: 0x{KEY}\ndeployer address: {ADDRESS}", id="deployer-derives"),
         pytest.param(f"| operator | 0x{KEY} | {ADDRESS} |", id="operator-table-derives"),
+        pytest.param(f"TREASURY={OTHER_ADDRESS}\nDEPLOYER={KEY}", id="env-deployer-beside-address"),
+        pytest.param(f'export OPERATOR="0x{KEY}"\nexport VAULT={OTHER_ADDRESS}', id="env-operator"),
         pytest.param(f"key material (hot wallet #3): {KEY}", id="key-material"),
         pytest.param(f'signer {{ material: "{KEY}", chain_id: 1 }}', id="signer-material-id"),
         pytest.param(

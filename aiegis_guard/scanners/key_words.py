@@ -209,7 +209,8 @@ def role_context(text: str, start: int, end: int, word: str) -> tuple[str, str]:
     """A value named by a role noun or "material" (``ROLE_WORDS``): a hash when its line goes
     on to say so ("relayer: 0x.. submitted", ``"status": "mined"``, "confirmed in block");
     bare (derived if an address is in the text, else a candidate) when a role noun labels it
-    in a listing of addresses or a table ("deployer: 0x<salt>" then "impl: 0x<address>"), or
+    in a listing of addresses or a table ("deployer: 0x<salt>" then "impl: 0x<address>"; a
+    SHOUTING config name, DEPLOYER=, is no listing's label), or
     when "material" is its only key word and it has no ``0x`` (a build manifest's digest);
     else a key ("DEPLOYER=0x..", an Argo parameter named operator, a signer's material)."""
     if word.lower() in ROLE_NOUNS:
@@ -219,6 +220,8 @@ def role_context(text: str, start: int, end: int, word: str) -> tuple[str, str]:
             said = m.group().lower()
             if said in EVENT_WORDS or said in HASH_WORDS:
                 return "hash", f"context-after:{m.group()!r}"
+        if word.isupper():
+            return "key", f"context:{word!r}"  # a config name (DEPLOYER=, OPERATOR: ..)
         lo = max(0, start - ROLE_REACH)
         line = text[text.rfind("\n", lo, start) + 1 or lo : start]
         listed = _ADDRESS_RE.search(text, lo, end + ROLE_REACH)
