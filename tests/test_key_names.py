@@ -99,3 +99,99 @@ def test_hash_twins_are_not_blocked(text: str) -> None:
     text are not blocked."""
     verdict = GUARD.check_text(text)
     assert verdict.action is not Action.BLOCK, verdict.explain()
+
+
+# review12 F9: tx hashes, salts, digests and padded addresses under a role noun or "material"
+_PADDED = "0x" + "00" * 12 + ADDRESS[2:].lower()
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        pytest.param(
+            f"INFO relayer: 0x{HASH} submitted, waiting for 2 confirmations", id="relayer-log"
+        ),
+        pytest.param(f"operator: 0x{HASH} (confirmed in block 21000000)", id="operator-confirmed"),
+        pytest.param(f'{{"relayer": "0x{HASH}", "status": "mined"}}', id="defender-response"),
+        pytest.param(f"deployer: 0x{HASH}\nimpl: {OTHER_ADDRESS}", id="deployer-salt-listing"),
+        pytest.param(f"| role | value |\n| operator | 0x{HASH} |", id="operator-table"),
+        pytest.param(f"TransferSingle\n  operator: {_PADDED}\n  id: 1", id="padded-operator"),
+        pytest.param(f"operator()(bytes32)\noperator: {_PADDED}", id="padded-cast-call"),
+        pytest.param(f"PRIVATE_KEY={_PADDED}", id="padded-under-key-word"),
+        pytest.param(f"material: {HASH}", id="material-digest"),
+        pytest.param(f"المادة: {HASH}", id="arabic-material-digest"),
+        pytest.param(f"материал сборки: {HASH}", id="russian-build-material"),
+    ],
+)
+def test_role_word_lookalikes_are_not_blocked(text: str) -> None:
+    """A role noun's line that says hash (submitted, mined, in block), a role noun in a
+    listing of addresses or a table, "material" alone on a digest, 8+ leading zero bytes:
+    no key."""
+    verdict = GUARD.check_text(text)
+    assert verdict.action is not Action.BLOCK, verdict.explain()
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        pytest.param(f"DEPLOYER=0x{KEY}\nRPC_URL=https://rpc.example", id="env-deployer"),
+        pytest.param(f"relayer: 0x{KEY}", id="relayer-label"),
+        pytest.param(f"deployer: 0x{KEY}\ndeployer address: {ADDRESS}", id="deployer-derives"),
+        pytest.param(f"| operator | 0x{KEY} | {ADDRESS} |", id="operator-table-derives"),
+        pytest.param(f"TREASURY={OTHER_ADDRESS}\nDEPLOYER={KEY}", id="env-deployer-beside-address"),
+        pytest.param(f'export OPERATOR="0x{KEY}"\nexport VAULT={OTHER_ADDRESS}', id="env-operator"),
+        pytest.param(f"key material (hot wallet #3): {KEY}", id="key-material"),
+        pytest.param(f'signer {{ material: "{KEY}", chain_id: 1 }}', id="signer-material-id"),
+        pytest.param(
+            f'"Material"=hex:{",".join(KEY[i : i + 2] for i in range(0, 64, 2))}', id="reg-hex"
+        ),
+    ],
+)
+def test_role_word_keys_stay_blocked(text: str) -> None:
+    """The same role words naming a key keep blocking (alone, derived, or with a key word)."""
+    verdict = GUARD.check_text(text)
+    assert verdict.action is Action.BLOCK, verdict.explain()
+    assert "secret.evm_private_key" in verdict.rule_ids
+
+
+# review12 F15: mentions of the bound name in comments or prose used up the uses examined
+_NOTES = "".join(f"// CFG note {i}: rotated weekly, see the runbook\n" for i in range(40))
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        pytest.param(
+            f'const CFG = "0x{KEY}";\n{_NOTES}const w = new ethers.Wallet(CFG, provider);',
+            id="comments-then-wallet",
+        ),
+        pytest.param(
+            f'CFG = "{KEY}"\n' + "# CFG is read once\n" * 12 + "acct = Account.from_key(key=CFG)",
+            id="comments-then-keyword-argument",
+        ),
+        pytest.param(
+            f'const CFG = "0x{KEY}";\n{_NOTES}const w = new Wallet(`${{CFG}}`);',
+            id="comments-then-template",
+        ),
+    ],
+)
+def test_flow_after_many_mentions_is_blocked(text: str) -> None:
+    """A name mentioned in many comments before it is passed to a key loader still flows."""
+    verdict = GUARD.check_text(text)
+    assert verdict.action is Action.BLOCK, verdict.explain()
+    assert "secret.evm_private_key" in verdict.rule_ids
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        pytest.param(
+            f'const CFG = "0x{HASH}";\n{_NOTES}const r = await provider.getTransaction(CFG);',
+            id="comments-then-lookup",
+        ),
+        pytest.param(f'const CFG = "0x{HASH}";\n{_NOTES}', id="comments-only"),
+    ],
+)
+def test_flow_after_many_mentions_to_a_lookup_is_not_blocked(text: str) -> None:
+    """The same name passed to a lookup, or never passed on, is no key."""
+    assert GUARD.check_text(text).action is not Action.BLOCK, GUARD.check_text(text).explain()

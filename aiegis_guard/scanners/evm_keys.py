@@ -18,7 +18,9 @@ hashes all day, and a hash has exactly the shape of a private key, so the decisi
    one after another inherit the class of the first (``"transactions": ["0x..", "0x.."]``).
    A value labelled as an address (``suiAddress │ 0x..``) is one (Sui / Aptos: 64 hex). When
    the words say nothing: a parameter of a link's fragment or of a claim link is a key; a
-   value echoed by a parse error is what the application frames around it say.
+   value echoed by a parse error is what the application frames around it say. A role noun
+   or "material" names a key less surely (:func:`~aiegis_guard.scanners.key_words.role_context`),
+   and a value with 8+ leading zero bytes (a padded address) is never one.
 2. **Derivation** (certain): a value without context derives (secp256k1) to one of the
    agent's own addresses, or to an address in the same text ("my wallet 0x.. -> 0x.."): a
    hash cannot do that. In outbound text (tool input, model output) values named as hashes
@@ -46,15 +48,18 @@ from aiegis_guard.scanners.key_calls import (
 from aiegis_guard.scanners.key_checks import secret_finding
 from aiegis_guard.scanners.key_places import echo_frames, link_part, may_hold_store, store_command
 from aiegis_guard.scanners.key_words import (
+    FOREIGN_MATERIAL,
     HASH_WORDS,
     HELD_NOUNS,
     HOLDERS,
     KEY_WORDS,
     REREAD,
+    ROLE_WORDS,
     WORD_RE,
     classify_window,
     classify_words,
     foreign_key_word,
+    role_context,
 )
 from aiegis_guard.textcache import digest_cached
 
@@ -79,6 +84,7 @@ MAX_DERIVATIONS = 64  # secp256k1 derivations per text (~70 µs each)
 MAX_CANDIDATES_REPORTED = 4
 MAX_GENERIC_DERIVATIONS = 8  # values named only "value" / "blob" / "data".. derived per text
 MAX_FLOWS = 8  # values per text whose bound name is followed into the calls of the text
+MIN_KEY = 1 << 192  # below: 8 or more leading zero bytes (review12 F9)
 SHORT_LENGTHS = (61, 62, 63)  # a key's hex without its leading zero digits
 
 # the value of a named field ("blockHash": "0x.., blockHash: 0x.., ["0x.., "0x..): the name
@@ -174,6 +180,8 @@ def _context(
         table = _table_holder(text, lo, start)  # [profiles.prod.wallet] .. blob = "0x..
         if table is not None:
             return "key", f"table:{table!r}"
+    if before is not None and before[0] == "key" and before[1].lower() in ROLE_WORDS:
+        return role_context(text, start, end, before[1])
     if before is not None:
         return before[0], f"context:{before[1]!r}"
     link = link_part(text, value_start)
@@ -183,6 +191,8 @@ def _context(
     if after is not None:
         return after[0], f"context-after:{after[1]!r}"
     foreign = foreign_key_word(text[max(lo, start - WINDOW) : start])
+    if foreign in FOREIGN_MATERIAL:
+        return role_context(text, start, end, foreign)
     if foreign is not None:
         return "key", f"context:{foreign!r}"
     return "bare", ""
@@ -291,7 +301,8 @@ def find_evm_keys(
     """
     spans = hex_runs(text) if spans is None else spans
     short = _short_keys(text, spans)
-    tokens = [t for t in _hex_tokens(text, spans, 64) if 0 < int(t[2], 16) < SECP256K1_N]
+    # 8+ leading zero bytes: a padded address or a number, never a key (2**-64 for a key)
+    tokens = [t for t in _hex_tokens(text, spans, 64) if MIN_KEY <= int(t[2], 16) < SECP256K1_N]
     if not tokens:
         return short
     present: frozenset[str] | None = None  # addresses in the text, found when first needed

@@ -28,6 +28,7 @@ walk early, which only loses the call context, never invents one).
 
 from __future__ import annotations
 
+import itertools
 import re
 
 __all__ = ["call_context", "conversion_start", "flow_context", "parse_context"]
@@ -219,7 +220,12 @@ _BINDING_RE = re.compile(
     r"[:=][ \t]*(?:hex|b256!?\(|u256\()?[\"'`]?$"
 )
 BINDING_REACH = 120
-MAX_USES = 8  # later uses of a name examined
+# a use of the name where a value is passed on: after an opening bracket, a comma, a member
+# access, a key or an assignment ("Wallet(CFG", "env.ACCT", "${CFG}", "key: CFG", "+ CFG");
+# a mention in prose or a comment ("// CFG note") is no use, and costs no call reading
+# (review12 F15: nine comment lines used up the examined uses)
+_USE = r"[(\[{{,.:=+]\s*({})(?![\w$])"
+MAX_USES = 32  # uses of a name examined
 
 
 def flow_context(text: str, start: int) -> str | None:
@@ -231,23 +237,12 @@ def flow_context(text: str, start: int) -> str | None:
     if m is None:
         return None
     name, bound = m.group(1), m.start(1)
-    at, uses = text.find(name), 0
-    while at >= 0 and uses < MAX_USES:
-        end = at + len(name)
-        whole = (not at or not _is_ident(text[at - 1])) and (
-            end == len(text) or not _is_ident(text[end])
-        )
-        if at != bound and whole:
-            uses += 1
-            call = call_context(text, at)
-            if call is not None:
-                return f"flows-to:{call}"
-        at = text.find(name, end)
+    uses = re.finditer(_USE.format(re.escape(name)), text)
+    for use in itertools.islice((u for u in uses if u.start(1) != bound), MAX_USES):
+        call = call_context(text, use.start(1))
+        if call is not None:
+            return f"flows-to:{call}"
     return None
-
-
-def _is_ident(c: str) -> bool:
-    return c.isalnum() or c in "_$"
 
 
 def conversion_start(text: str, start: int) -> int | None:

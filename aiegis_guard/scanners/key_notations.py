@@ -6,23 +6,29 @@ Called by :mod:`aiegis_guard.scanners.wallet_keys`.
   ``docs/qr_formats.md`` of SeedSigner/seedsigner): a 48- or 96-digit string, four digits per
   word, each the word's zero-based index in the BIP-39 list (``0000`` is "abandon"). What a
   QR reader shows when it scans a SeedQR backup. Certain: 12 indices below 2048 (one in
-  5 * 10**8 for random digits) whose BIP-39 checksum holds; no words, no context needed.
+  5 * 10**8 for random digits) whose BIP-39 checksum holds and that look random (no zero
+  padding, repeated years or counters); no words, no context needed. Also in groups of four
+  with one kind of separator (spaces, dashes, lines of 16), and as a list of indices named
+  as a seed's (``indices: [123, 1456, ..]``).
 * **Index-keyed byte objects**: ``JSON.stringify`` of a ``Uint8Array`` writes
-  ``{"0":152,"1":103,..,"63":26}``; 64 bytes whose public half re-derives from the seed are a
-  Solana keypair.
-* **Escaped byte strings**: a protobuf text dump (Go's ``prototext``, C++ ``DebugString``) or
-  a C string literal writes a ``bytes`` field with octal / hex escapes
-  (``raw:"DYE\\310\\232.."``); 32 decoded bytes named as a key (the hex key's context rules:
-  ``signer {material {raw: ..}}`` yes, ``public_key {raw: ..}`` no) are an EVM key, 64 that
-  re-derive are a Solana keypair.
+  ``{"0":152,"1":103,..,"63":26}`` (a console: bare or single-quoted keys; ``jq -S``: in
+  string order; beside ``"length": 64``); 64 bytes whose public half re-derives from the
+  seed are a Solana keypair.
+* **Escaped byte strings**: a protobuf text dump (Go's ``prototext``, C++ ``DebugString``), a
+  C string literal or Python's bytes repr (``b'\\x9a..'``) writes bytes with octal / hex
+  escapes (``raw:"DYE\\310\\232.."``); 32 decoded bytes named as a key (the hex key's
+  context rules: ``signer {material {raw: ..}}`` yes, ``public_key {raw: ..}`` no) are an EVM
+  key, 64 that re-derive are a Solana keypair.
 
-Each is gated by a C-speed test (a digit run of exactly 48 / 96, ``"63":``, a backslash
-before a digit) before any pattern runs.
+Every pattern here reads each character a bounded number of times (review12 F1: no
+backtracking into an escape, no bounded repeat of overlapping units); the index objects and
+escaped strings are gated by a C-speed test (``63:``, a byte escape) first.
 """
 
 from __future__ import annotations
 
 import re
+from itertools import pairwise
 
 from aiegis_guard.charclass import DIGIT, runs
 from aiegis_guard.checksums import is_valid_bip39
@@ -37,22 +43,65 @@ __all__ = ["find_key_notations"]
 
 SEEDQR_LENGTHS = (48, 96)  # 12 or 24 words, four digits each
 WORDLIST_SIZE = 2048
+SMALL_INDEX = 256  # a stream whose groups all stay below it is a number, not 12 random indices
 _WORD = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789_.")
 
-INDEXED_OBJECT_RE = LazyPattern(
-    r'\{\s*"0"\s*:\s*\d{1,3}(?:\s*,\s*"\d{1,2}"\s*:\s*\d{1,3}){63}\s*\}'
+# SeedQR digits broken into groups of four (spaces, dashes: a QR reader's or a person's
+# copy) or wrapped over lines (16 digits a line): one separator at most between two groups,
+# and not a window of a longer list of groups
+GROUPED_SEEDQR_RE = LazyPattern(
+    r"\d{4}(?<![\w.\-]....)(?<!\d ....)(?<!\d\n....)(?:(?:\r?\n|[ \-])?\d{4}){11}"
+    r"(?:(?:(?:\r?\n|[ \-])?\d{4}){12})?(?![\w.]|(?:\r?\n|[ \-])\d)"
 )
-_INDEXED_PAIR_RE = re.compile(r'"(\d{1,2})"\s*:\s*(\d{1,3})')
+_SEPARATOR_RE = re.compile(r"\r?\n|[ \-]")
+# the indices as a list ("indices: [123, 1456, ..]"): read only when named as a seed's
+INDEX_LIST_RE = LazyPattern(
+    r"\[\s*\d{1,4}(?:\s*,\s*\d{1,4}){11}(?:(?:\s*,\s*\d{1,4}){12})?\s*,?\s*\]"
+)
+_SEED_NAMES = frozenset(
+    (
+        *("seed", "seedqr", "mnemonic", "bip39", "phrase", "recovery"),
+        *("words", "word", "indices", "indexes", "index"),
+    )
+)
+_NAME_RE = re.compile(r"[a-z]+")
+# an object whose keys are the byte positions: JSON.stringify of a Uint8Array, its keys
+# quoted either way or bare (a JS console), in any order (jq -S, sort_keys), beside other
+# keys ("length": 64). An object body holds no brace, so every character is read once.
+OBJECT_RE = LazyPattern(r"\{([^{}]*+)\}")
+_LAST_INDEX_RE = LazyPattern(r"(?<![\w\"'])[\"']?63[\"']?\s*:\s*\d")
+_INDEXED_PAIR_RE = re.compile(r"(?<![\w\"'])([\"']?)(\d{1,2})\1\s*:\s*(\d{1,4})(?!\d)")
+MAX_OBJECT = 64 * 24  # characters of a 64-entry object, pretty-printed with room to spare
 
-# a double-quoted literal with at least 8 escapes, of up to 64 bytes written in up to 4
-# characters each (\310)
+# a quoted literal (double: prototext, C; single: Python's bytes repr b'\x..'), its body in
+# group 1 or 2. Linear for every input: each unit starts with a backslash or not (one way to
+# read it), the loops are possessive (an octal escape \310 is never re-read as \3 + "10"
+# when the literal fails to close), and an opening quote is never one a backslash escapes (a
+# literal that fails to close holds only escaped quotes of its kind, so no later start of
+# that kind reads it again). The body's length is checked after the match.
+_UNIT = r"[^{q}\\\r\n]++|\\(?:[0-7]{{1,3}}|x[0-9a-fA-F]{{2}}|[\\\"'abfnrtv])"
 ESCAPED_RE = LazyPattern(
-    r'"((?:[^"\\\r\n]|\\(?:[0-7]{1,3}|x[0-9a-fA-F]{2}|[\\"\'abfnrtv])){24,256})"'
+    r"(?<!\\)(?:\"((?:" + _UNIT.format(q='"') + r")*+)\"|'((?:" + _UNIT.format(q="'") + r")*+)')"
 )
+MAX_BODY = 64 * 4  # characters of a 64-byte body written as \ooo escapes
 _ESCAPES = {"a": 7, "b": 8, "f": 12, "n": 10, "r": 13, "t": 9, "v": 11}
 _ESCAPE_RE = re.compile(r"\\(?:([0-7]{1,3})|x([0-9a-fA-F]{2})|(.))", re.DOTALL)
 BYTE_ESCAPE_RE = re.compile(r"\\(?:[0-3][0-7]{2}|x[0-9a-fA-F]{2})")  # \310, \x9a: the gate
 MIN_ESCAPES = 8  # a key's 32 random bytes have ~20 unprintable ones
+
+
+def _structured(indices: list[int]) -> bool:
+    """Digits with a structure no random seed has (review12 F14): zero padding and round
+    amounts (``0000`` groups), concatenated dates (the year again and again), counters
+    (small or rising groups). For the 12 / 24 indices of a seed (uniform below 2048): three
+    repeats among 12 (five among 24) ~5e-6 (~4e-7), all below 256 ~1e-11, strictly rising
+    ~4e-9, so no real SeedQR is lost to them."""
+    repeats = len(indices) - len(set(indices))
+    if repeats > (2 if len(indices) == 12 else 4):
+        return True
+    if max(indices) < SMALL_INDEX:
+        return True
+    return all(a < b for a, b in pairwise(indices))
 
 
 def _seedqr(text: str) -> list[Finding]:
@@ -64,32 +113,73 @@ def _seedqr(text: str) -> list[Finding]:
             continue  # a digit run inside a larger token
         digits = text[start:end]
         indices = [int(digits[i : i + 4]) for i in range(0, len(digits), 4)]
-        if max(indices) >= WORDLIST_SIZE or is_placeholder_phrase(indices):
-            continue
-        if is_valid_bip39(indices):
-            found.append(
-                secret_finding(
-                    RULE_BIP39,
-                    (start, end),
-                    digits,
-                    f"BIP-39 seed phrase as a SeedQR digit stream ({len(indices)} words)",
-                    "pattern:seedqr",
-                    f"words:{len(indices)}",
-                    "checksum:valid",
-                )
-            )
+        if _is_seed(indices):
+            found.append(_seedqr_finding((start, end), digits, indices, "a SeedQR digit stream"))
+    return found
+
+
+def _seedqr_finding(span: tuple[int, int], shown: str, indices: list[int], how: str) -> Finding:
+    return secret_finding(
+        RULE_BIP39,
+        span,
+        shown,
+        f"BIP-39 seed phrase as {how} ({len(indices)} words)",
+        "pattern:seedqr",
+        f"words:{len(indices)}",
+        "checksum:valid",
+    )
+
+
+def _is_seed(indices: list[int]) -> bool:
+    return (
+        max(indices) < WORDLIST_SIZE
+        and not is_placeholder_phrase(indices)
+        and not _structured(indices)
+        and is_valid_bip39(indices)
+    )
+
+
+def _grouped_seedqr(text: str) -> list[Finding]:
+    """SeedQR digits in groups of four with separators, or wrapped over lines: the same
+    test as one run, when every separator is the same (a space, a dash, a line break)."""
+    found: list[Finding] = []
+    for m in GROUPED_SEEDQR_RE.finditer(text):
+        separators = {s.replace("\r", "") for s in _SEPARATOR_RE.findall(m.group())}
+        if len(separators) != 1:
+            continue  # one unbroken run (read already) or mixed separators (a table)
+        digits = "".join(c for c in m.group() if c.isdigit())
+        indices = [int(digits[i : i + 4]) for i in range(0, len(digits), 4)]
+        if _is_seed(indices):
+            found.append(_seedqr_finding(m.span(), m.group(), indices, "grouped SeedQR digits"))
+    return found
+
+
+def _index_lists(text: str) -> list[Finding]:
+    """A list of 12 / 24 word indices named as a seed's ("indices: [123, 1456, ..]")."""
+    found: list[Finding] = []
+    for m in INDEX_LIST_RE.finditer(text):
+        before = set(_NAME_RE.findall(text[max(0, m.start() - 64) : m.start()].lower()))
+        indices = [int(n) for n in re.findall(r"\d+", m.group())]
+        if before & _SEED_NAMES and _is_seed(indices):
+            found.append(_seedqr_finding(m.span(), m.group(), indices, "a list of word indices"))
     return found
 
 
 def _indexed_objects(text: str) -> list[Finding]:
-    if '"63"' not in text:
+    if "63" not in text or _LAST_INDEX_RE.search(text) is None:
         return []
     found: list[Finding] = []
-    for m in INDEXED_OBJECT_RE.finditer(text):
-        pairs = [(int(k), int(v)) for k, v in _INDEXED_PAIR_RE.findall(m.group())]
-        if [k for k, _ in pairs] != list(range(64)) or max(v for _, v in pairs) > 255:
+    for m in OBJECT_RE.finditer(text):
+        body = m.group(1)
+        if len(body) > MAX_OBJECT or "63" not in body:
             continue
-        hit = solana_keypair(bytes(v for _, v in pairs), m.span(), m.group(), "indexed-object")
+        values: dict[int, int] = {}
+        for _, key, value in _INDEXED_PAIR_RE.findall(body):
+            values.setdefault(int(key), int(value))
+        if sorted(values) != list(range(64)) or max(values.values()) > 255:
+            continue
+        raw = bytes(values[i] for i in range(64))
+        hit = solana_keypair(raw, m.span(), m.group(), "indexed-object")
         found += [hit] if hit is not None else []
     return found
 
@@ -114,13 +204,14 @@ def _escaped_strings(text: str) -> list[Finding]:
         return []
     found: list[Finding] = []
     for m in ESCAPED_RE.finditer(text):
-        body = m.group(1)
-        if body.count("\\") < MIN_ESCAPES:
+        group = 1 if m.group(1) is not None else 2
+        body = m.group(group)
+        if len(body) > MAX_BODY or body.count("\\") < MIN_ESCAPES:
             continue
         raw = _unescape(body)
         if raw is None or len(raw) not in (32, 64):
             continue
-        span = m.span(1)
+        span = m.span(group)
         if len(raw) == 64:
             hit = solana_keypair(raw, span, body, "escaped-bytes")
             found += [hit] if hit is not None else []
@@ -135,4 +226,8 @@ def _escaped_strings(text: str) -> list[Finding]:
 
 def find_key_notations(text: str) -> list[Finding]:
     """SeedQR digit streams, index-keyed byte objects and escaped byte strings: BLOCK."""
-    return _seedqr(text) + _indexed_objects(text) + _escaped_strings(text)
+    found = _seedqr(text) + _indexed_objects(text) + _escaped_strings(text)
+    found += _grouped_seedqr(text)
+    if "[" in text:
+        found += _index_lists(text)
+    return found

@@ -15,18 +15,23 @@ import re
 __all__ = [
     "ADDRESS_WORDS",
     "CALLS",
+    "EVENT_WORDS",
     "FOREIGN_KEY_WORDS",
+    "FOREIGN_MATERIAL",
     "HASH_WORDS",
     "HELD_NOUNS",
     "HOLDERS",
     "KEY_QUALIFIERS",
     "KEY_WORDS",
     "REREAD",
+    "ROLE_NOUNS",
+    "ROLE_WORDS",
     "SECRECY_PHRASES",
     "WORD_RE",
     "classify_window",
     "classify_words",
     "foreign_key_word",
+    "role_context",
 ]
 
 # Context is read as words: camelCase, snake_case and SHOUTING are split, lower-cased and
@@ -54,6 +59,18 @@ KEY_WORDS = _words(
     # relayer: the accounts a deploy script or a relay signs with, named for their role
     # not "wallet": on Sui and Aptos a wallet's address is 0x + 64 hex
 )
+# Key words that name a key less surely (review12 F9): relayer logs, deploy output, decoded
+# events and build manifests print tx hashes, salts and digests under a role noun or
+# "material"; evm_keys reads more of the text before it takes them for a key's name.
+ROLE_NOUNS = frozenset(("deployer", "operator", "relayer"))
+ROLE_WORDS = ROLE_NOUNS | {"material"}
+# what is said after a hash on its line: a transaction's progress ("relayer: 0x.. submitted")
+EVENT_WORDS = _words(
+    """submitted confirmed confirmation confirmations mined pending included broadcast
+    broadcasted sent reverted succeeded failed success status waiting"""
+)
+# "material" (key material), as the English key word: a role word too
+FOREIGN_MATERIAL = ("المادة", "مادة", "материал", "матеріал")
 # Key words of scripts the ASCII word pass cannot read (lower-case substrings of the window).
 FOREIGN_KEY_WORDS = (
     "приватн", "закрыт", "секретн", "私钥", "私鑰", "秘钥", "秘鑰", "秘密鍵", "秘密键", "개인키",
@@ -61,8 +78,7 @@ FOREIGN_KEY_WORDS = (
     "مفتاح خاص", "المفتاح الخاص", "निजी कुंजी", "klucz prywatny", "clé privée", "clé secrète",
     "秘密キー", "プライベートキー", "프라이빗 키", "프라이빗키", "คีย์ส่วนตัว", "מפתח פרטי",
     "کلید خصوصی", "ιδιωτικ", "soukromý klíč", "khoá riêng", "privésleutel", "ключ",
-    # "material" (key material), as the English key word
-    "المادة", "مادة", "материал", "матеріал",
+    *FOREIGN_MATERIAL,
 )  # fmt: skip
 # "public" in those scripts: a public key ("открытый ключ") is no secret
 FOREIGN_PUBLIC = ("открыт", "публичн", "公钥", "公鑰", "公開鍵", "공개", "publique", "öffentlich",
@@ -178,3 +194,51 @@ def foreign_key_word(window: str) -> str | None:
     if said is not None or window.isascii() or any(w in lowered for w in FOREIGN_PUBLIC):
         return said
     return next((w for w in FOREIGN_KEY_WORDS if w in lowered), None)
+
+
+ROLE_WINDOW = 64  # characters before "material" read for a key's or a wallet's word
+ROLE_TAIL = 120  # characters after a role-named value read for what its line says of it
+ROLE_REACH = 160  # characters each side of a role-named value searched for an address
+# what makes "material" a key's ("key material", a signer's or a wallet's material)
+_MATERIAL_HOLDERS = (KEY_WORDS - ROLE_WORDS) | HOLDERS | {"key", "keys"}
+FOREIGN_WALLETS = ("محفظة", "кошел", "гаманц", "гаманец", "钱包", "錢包", "ウォレット", "지갑")
+_ADDRESS_RE = re.compile(r"0[xX][0-9a-fA-F]{40}(?![0-9a-fA-F])")
+
+
+def role_context(text: str, start: int, end: int, word: str) -> tuple[str, str]:
+    """A value named by a role noun or "material" (``ROLE_WORDS``): a hash when its line goes
+    on to say so ("relayer: 0x.. submitted", ``"status": "mined"``, "confirmed in block");
+    bare (derived if an address is in the text, else a candidate) when a role noun labels it
+    in a listing of addresses or a table ("deployer: 0x<salt>" then "impl: 0x<address>"; a
+    SHOUTING config name, DEPLOYER=, is no listing's label), or
+    when "material" is its only key word and it has no ``0x`` (a build manifest's digest);
+    else a key ("DEPLOYER=0x..", an Argo parameter named operator, a signer's material)."""
+    if word.lower() in ROLE_NOUNS:
+        line_end = text.find("\n", end, end + ROLE_TAIL)
+        tail = text[end : line_end if line_end >= 0 else end + ROLE_TAIL]
+        for m in WORD_RE.finditer(tail):
+            said = m.group().lower()
+            if said in EVENT_WORDS or said in HASH_WORDS:
+                return "hash", f"context-after:{m.group()!r}"
+        if word.isupper():
+            return "key", f"context:{word!r}"  # a config name (DEPLOYER=, OPERATOR: ..)
+        lo = max(0, start - ROLE_REACH)
+        line = text[text.rfind("\n", lo, start) + 1 or lo : start]
+        listed = _ADDRESS_RE.search(text, lo, end + ROLE_REACH)
+        return (
+            ("bare", "")
+            if listed or line.lstrip().startswith("|")
+            else ("key", f"context:{word!r}")
+        )
+    window = text[max(0, start - ROLE_WINDOW) : start]
+    named = {w.lower() for w in WORD_RE.findall(window)}
+    lowered = window.lower()
+    if (
+        text.startswith(("0x", "0X"), start)
+        or lowered.endswith(("hex:", 'hex"', "hex'"))  # .reg hex:6f,97.., hex"..
+        or named & _MATERIAL_HOLDERS
+        or any(w in lowered for w in FOREIGN_KEY_WORDS if w not in FOREIGN_MATERIAL)
+        or any(w in lowered for w in FOREIGN_WALLETS)
+    ):
+        return "key", f"context:{word!r}"
+    return "bare", ""
