@@ -81,13 +81,51 @@ def _finds(text: str, needle: str) -> list[tuple[int, int]]:
     return out
 
 
-def _word_runs(text: str, words: list[str]) -> list[tuple[int, int]]:
-    """Where ``words`` follow one another in ``text`` (case-insensitive, any separators)."""
+_MANY = 64  # spellings: above this many (a text holding several keys), one indexed pass
+_RUN_RE = re.compile(r"[A-Za-z0-9+/=_-]+")  # hex, base58 and base64 (either alphabet) runs
+_PREFIX = 16
+
+
+def _all_finds(haystack: str, needles: set[str]) -> list[tuple[int, int]]:
+    """Every occurrence of every needle. A ``str.find`` loop each for a few; for many (a text
+    holding thousands of keys, ~24 spellings each: a find per spelling would read the text
+    ~24 times per key) one pass over the text's hex / base64 runs, each position looked up
+    by its first characters. Needles of other characters keep their own find."""
+    needles.discard("")
+    if len(needles) <= _MANY:
+        return [s for needle in needles for s in _finds(haystack, needle)]
+    runs = {n for n in needles if _RUN_RE.fullmatch(n)}
+    out = [s for needle in needles - runs for s in _finds(haystack, needle)]
+    if not runs:
+        return out
+    k = min(_PREFIX, *map(len, runs))
+    by_prefix: dict[str, list[str]] = {}
+    for needle in runs:
+        by_prefix.setdefault(needle[:k], []).append(needle)
+    for m in _RUN_RE.finditer(haystack):
+        start, end = m.span()
+        for i in range(start, end - k + 1):
+            for needle in by_prefix.get(haystack[i : i + k], ()):
+                if haystack.startswith(needle, i):
+                    out.append((i, i + len(needle)))
+    return out
+
+
+def _word_runs(text: str, phrases: list[list[str]]) -> list[tuple[int, int]]:
+    """Where the words of any phrase follow one another in ``text`` (case-insensitive, any
+    separators): the text's words are read once for all phrases."""
+    if not phrases:
+        return []
     found = [(m.group().lower(), m.start(), m.end()) for m in _WORD_RE.finditer(text)]
-    n, out = len(words), []
-    for i in range(len(found) - n + 1):
-        if all(found[i + k][0] == words[k] for k in range(n)):
-            out.append((found[i][1], found[i + n - 1][2]))
+    by_first: dict[str, list[list[str]]] = {}
+    for words in phrases:
+        by_first.setdefault(words[0], []).append(words)
+    out = []
+    for i, (word, start, _) in enumerate(found):
+        for words in by_first.get(word, ()):
+            n = len(words)
+            if i + n <= len(found) and all(found[i + k][0] == words[k] for k in range(n)):
+                out.append((start, found[i + n - 1][2]))
     return out
 
 
@@ -95,25 +133,24 @@ def secret_spans(text: str, values: Iterable[str]) -> list[tuple[int, int]]:
     """Every occurrence in ``text`` of each secret value in any spelling: upper / lower case
     and with or without ``0x`` (hex), any separators between seed words, base64 / hex
     encodings. (A decoded layer of the text is searched by the caller.)"""
-    low = text.lower()
-    spans: list[tuple[int, int]] = []
+    in_lower: set[str] = set()  # searched in the lower-cased text
+    as_is: set[str] = set()
+    phrases: list[list[str]] = []
     for value in {v.strip() for v in values if v.strip()}:
         core = value[2:] if value[:2] in ("0x", "0X") else value
         if len(core) >= _MIN_HEX and all(c in _HEX for c in core):
             forms = {core.lower(), ("0x" + core).lower()}
-            spans += [s for form in forms for s in _finds(low, form)]
-            spans += [s for form in forms for s in _finds(low, form.encode().hex())]
-            encoded: set[str] = set()
+            in_lower |= forms | {form.encode().hex() for form in forms}
             for form in (core.lower(), core.upper(), "0x" + core.lower(), "0X" + core.upper()):
-                encoded |= _b64_forms(form.encode())
+                as_is |= _b64_forms(form.encode())
             if len(core) % 2 == 0:
-                encoded |= _b64_forms(bytes.fromhex(core))
-            spans += [s for form in encoded for s in _finds(text, form)]
+                as_is |= _b64_forms(bytes.fromhex(core))
             continue
         words = value.lower().split()
         if len(words) > 1:
-            spans += _word_runs(text, words)
+            phrases.append(words)
         else:
-            spans += _finds(text, value)
-        spans += [s for form in _b64_forms(value.encode()) for s in _finds(text, form)]
-    return spans
+            as_is.add(value)
+        as_is |= _b64_forms(value.encode())
+    spans = _all_finds(text.lower(), in_lower) if in_lower else []
+    return spans + _all_finds(text, as_is) + _word_runs(text, phrases)

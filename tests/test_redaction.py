@@ -97,3 +97,21 @@ def test_other_text_survives_redaction() -> None:
     """Only the secret's spellings go: the words around them stay."""
     verdict = _guard().check_text(f"PRIVATE_KEY=0x{KEY} then {KEY} ok done", source="tool_output")
     assert verdict.redacted_text == "PRIVATE_KEY=[REDACTED] then [REDACTED] ok done"
+
+
+def test_every_spelling_of_many_keys_is_masked() -> None:
+    """A text holding hundreds of keys (thousands of spellings: the indexed pass, not a find
+    per spelling) masks every key, in its hex and base64 spellings, and leaves the rest."""
+
+    import secrets as random_bytes
+
+    from aiegis_guard.redact import redact_spans, secret_spans
+
+    keys = [random_bytes.token_hex(32) for _ in range(300)]
+    text = "\n".join(f"k{i}=0x{k}" for i, k in enumerate(keys))
+    text += "\nfirst again as base64: " + base64.b64encode(bytes.fromhex(keys[0])).decode()
+    text += "\nupper: " + keys[1].upper() + "\nno secret: the quick brown fox"
+    redacted = redact_spans(text, secret_spans(text, [f"0x{k}" for k in keys]))
+    assert not any(k in redacted.lower() for k in keys)
+    assert base64.b64encode(bytes.fromhex(keys[0])).decode() not in redacted
+    assert "the quick brown fox" in redacted
