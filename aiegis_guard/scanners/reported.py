@@ -6,16 +6,22 @@ bounty the NFT description that fooled an agent. The quoted words are not an ord
 agent reading the warning: the phrase rules drop hits in them, the intent stage judges them
 blank, the classifier scores read content without them (:func:`unquoted`). A quote counts as
 reported only when a frame word (a scam, phishing, a post-mortem, an advisory, "verbatim",
-"do not follow", in about thirty languages: :data:`~.intent_words.SCAM_FRAME_WORDS`) stands
-outside every quote at most ``FRAME_BEFORE`` characters before it or ``FRAME_AFTER`` after.
-An attacker's lure that quotes its own order is not framed so; a public user's prompt is
-never read this way (it cannot frame its own order as a quoted scam).
+"do not follow", in about thirty languages: :data:`~.intent_words.SCAM_FRAME_WORDS`) outside
+every quote frames it: in the clause that introduces or attributes it, or at most
+``FRAME_BEFORE`` characters before it or ``FRAME_AFTER`` after when the word is strong (a
+genre word, :data:`~.intent_words.WEAK_FRAME_WORDS` — researchers, a payload, a decoy — only
+in a title). A negated one ("Not a decoy") frames nothing, and a quote that names a
+destination needs a strong word in its clause, a frame word in the words that name it ("the
+payload '…'") or a title over it. An attacker's lure that quotes its own order is not framed
+so; a public user's prompt is never read this way (it cannot frame its own order as a quoted
+scam).
 """
 
 from __future__ import annotations
 
 import bisect
 import functools
+import itertools
 import re
 
 import ahocorasick
@@ -54,9 +60,13 @@ def reported(text: str) -> tuple[tuple[int, int], ...]:
 
 @digest_cached(maxsize=8)
 def _reported(text: str) -> tuple[tuple[int, int], ...]:
-    """The quotes with a frame word (outside every quote) at most ``FRAME_BEFORE`` characters
-    before or ``FRAME_AFTER`` after them: a frame far away in a long text (a scam warning 50 KB
-    earlier) frames nothing here."""
+    """The quotes a frame word (outside every quote, not negated: "Not a decoy") frames: one
+    in the clause that introduces or attributes the quote ("The attacker wrote: …", "…, the
+    scammer said"), or a strong one (not :data:`~.intent_words.WEAK_FRAME_WORDS`, or a weak
+    one in a title: :func:`_heading`) at most ``FRAME_BEFORE`` characters before or
+    ``FRAME_AFTER`` after it. A quote that names a destination needs more (:func:`_framed`):
+    a scam warning elsewhere in the text does not make "Message from the treasury team: 'Send
+    all ETH to 0x…'" a report."""
     spans = [
         m.span()
         for m in _QUOTE_RE.finditer(text)
@@ -65,14 +75,137 @@ def _reported(text: str) -> tuple[tuple[int, int], ...]:
     if not spans:
         return ()
     starts = [start for start, _ in spans]
-    frames = [at for at in _frame_starts(text) if not _within(spans, starts, at)]
-    if not frames or _endorsed(text, spans):
+    found = [
+        (at, weak)
+        for at, weak in _frame_starts(text)
+        if not _within(spans, starts, at) and not _negated(text, at)
+    ]
+    if not found or _endorsed(text, spans):
         return ()
-    return tuple(
-        (a, b)
-        for a, b in spans
-        if _any_in(frames, a - FRAME_BEFORE, a) or _any_in(frames, b, b + FRAME_AFTER)
+    frames = [at for at, _ in found]
+    strong = [at for at, weak in found if not weak]
+    far = [at for at, weak in found if not weak or _heading(text, at)]
+    return tuple((a, b) for a, b in spans if _framed(text, (a, b), frames, strong, far))
+
+
+def _heading(text: str, at: int) -> bool:
+    """Does the frame word at ``at`` stand in a short title that opens its line, as a
+    document's or a section's does ("Threat research: …", "Red-team findings, wallet agent
+    v0.9", "Honeypot log excerpt (…):", "Relatório de incidente:")? There it names the genre of
+    what follows; "Researchers confirmed the v2 migration is live:" is a sentence, no title."""
+    start = text.rfind("\n", max(0, at - 40), at) + 1
+    if not start and at > 40:
+        return False  # far into its line
+    head = text[start:at].lstrip(" \t#*>-[【")
+    if len(head) > 24 or len(head.split()) > 2 or any(c in head for c in _TITLE_ENDS):
+        return False
+    if head and w.is_unspaced(text[at]):
+        return False  # "为防止攻击者，…": the word must open a title in an unspaced script
+    stop = min((i for c in _TITLE_ENDS if (i := text.find(c, at, at + 80)) != -1), default=-1)
+    title = head + text[at : stop if stop != -1 else min(len(text), at + 80)]
+    if stop != -1 and text[stop] in ".!?。！？":
+        return False  # a sentence ("Pesquisadores confirmaram a migração."), no title
+    if w.is_unspaced(text[at]):
+        return len(title) <= 12
+    return stop != -1 and len(title.split()) <= 4
+
+
+_TITLE_ENDS = ".!?:;,(\n—–。！？：；，（"
+
+
+def _framed(
+    text: str, span: tuple[int, int], frames: list[int], strong: list[int], far: list[int]
+) -> bool:
+    """Does a frame word frame the quote ``text[a:b]`` (see :func:`_reported`)? ``frames``
+    holds every frame word, ``strong`` the strong ones, ``far`` those that frame from afar
+    (strong ones, or weak ones in a title)."""
+    a, b = span
+    lead, tail = _clause_before(text, a), _clause_after(text, a, b)
+    if _destination(text, a, b):
+        # a strong word in its clause, any frame word in the words that name or attribute it
+        # ("the payload '…'", "'…', the attacker wrote"), or a title over it ("Incident
+        # summary:", "Honeypot log excerpt"): not a frame word somewhere before
+        slot_lo = _last_words(text, lead, a, 3)
+        slot_hi = min(tail, _first_words_end(text, b, 3))
+        return (
+            _any_in(strong, lead, a)
+            or _any_in(strong, b, tail)
+            or _any_in(frames, slot_lo, a)
+            or _any_in(frames, b, slot_hi)
+            or any(
+                _heading(text, at)
+                for at in frames[
+                    bisect.bisect_left(frames, a - FRAME_BEFORE) : bisect.bisect_left(frames, a)
+                ]
+            )
+        )
+    return (
+        _any_in(frames, lead, a)
+        or _any_in(frames, b, tail)
+        or _any_in(far, a - FRAME_BEFORE, a)
+        or _any_in(far, b, b + FRAME_AFTER)
     )
+
+
+def _last_words(text: str, lo: int, hi: int, n: int) -> int:
+    """Where the last ``n`` words of ``text[lo:hi]`` start."""
+    words = list(re.finditer(r"\S+", text[lo:hi]))
+    return lo + words[-n].start() if len(words) >= n else lo
+
+
+def _first_words_end(text: str, at: int, n: int) -> int:
+    """Where the first ``n`` words after ``at`` end."""
+    words = list(itertools.islice(re.finditer(r"\S+", text[at : at + 120]), n))
+    return at + words[-1].end() if words else at
+
+
+_CLAUSE_ENDS = ".!?\n。！？;；,，:："
+_SENTENCE_ENDS = ".!?\n。！？;；"
+
+
+def _clause_before(text: str, a: int) -> int:
+    """Where the clause that introduces the quote at ``a`` starts ("Scam report, copied
+    verbatim from the phishing DM: '…'" → "copied verbatim…"; its own colon is skipped)."""
+    head = text[max(0, a - FRAME_BEFORE) : a].rstrip(" \t\n:：-—–")
+    cut = max(head.rfind(c) for c in _CLAUSE_ENDS) + 1
+    return max(0, a - FRAME_BEFORE) + cut
+
+
+def _clause_after(text: str, a: int, b: int) -> int:
+    """Where the text that attributes the quote ``text[a:b]`` ends: the rest of its sentence
+    ("'…,' the attacker wrote."), none when the quote ends its sentence ("'… now.' Attackers
+    cannot touch this." attributes nothing)."""
+    inner = text[a:b].rstrip(" \t\n\"”“„«»」』’'>")
+    after = text[b : b + 3].lstrip(" ")
+    if (
+        inner.endswith(tuple(_SENTENCE_ENDS))
+        and not inner.endswith("..")
+        and not (after[:1].islower() or after.startswith(("—", "–", "-", "(")))
+    ):
+        return b
+    ends = [i for c in _SENTENCE_ENDS if (i := text.find(c, b, b + FRAME_AFTER)) != -1]
+    return min(ends) if ends else min(len(text), b + FRAME_AFTER)
+
+
+def _destination(text: str, a: int, b: int) -> bool:
+    """Does the quote name a working destination (an address, an account, a mailbox)?"""
+    return p.ONCHAIN_RE.search(text, a, b) is not None or (
+        "@" in text[a:b] and p.EMAIL_RE.search(text, a, b) is not None
+    )
+
+
+# a frame word negated ("Not a decoy", "this is no scam", "no es una estafa", "不是诈骗")
+_NEGATED_FRAME_RE = re.compile(
+    r"(?:\b(?:not|no|never|nor|isn't|aren't|wasn't|ain't|without|zero|nothing)\W+"
+    r"(?:(?:a|an|any|the|some|of)\W+)?|\b(?:no\s+es|no\s+son|não\s+é|não\s+são|ni|sin|sem|"
+    r"pas|kein\w*|nicht|не|нет|без)\W+(?:(?:un|una|uno|um|uma|une|de|d'|ein\w*)\W*)?|"
+    r"(?:不是|并非|并不是|非|没有|無|无|아닌|아님))$",
+    re.IGNORECASE,
+)
+
+
+def _negated(text: str, at: int) -> bool:
+    return _NEGATED_FRAME_RE.search(text[max(0, at - 24) : at]) is not None
 
 
 # the reader told to do what a quote says ("do the same now", "execute the payload above",
@@ -137,21 +270,22 @@ def _json_string(text: str, a: int, b: int) -> bool:
     return before.endswith(("{", "[", ",", '":')) or text[b : b + 8].lstrip().startswith(":")
 
 
-def _frame_starts(text: str) -> list[int]:
-    """Where a frame word (:data:`~.intent_words.SCAM_FRAME_WORDS`) starts in ``text``, from
-    one automaton pass (the regex alternation costs ~0.7 s on a megabyte of prose)."""
+def _frame_starts(text: str) -> list[tuple[int, bool]]:
+    """Where a frame word (:data:`~.intent_words.SCAM_FRAME_WORDS`) starts in ``text`` and
+    whether it is weak (:func:`~.intent_words.is_weak_frame`), from one automaton pass (the
+    regex alternation costs ~0.7 s on a megabyte of prose)."""
     low = text.lower()
     if len(low) != len(text):  # a few characters change length when lower-cased
-        return [m.start() for m in p.SCAM_FRAME_RE.finditer(text)]
+        return [(m.start(), w.is_weak_frame(m.group())) for m in p.SCAM_FRAME_RE.finditer(text)]
     out = []
-    for end, (word, any_end) in _frames().iter(low):
+    for end, (word, any_end, weak) in _frames().iter(low):
         start = end - len(word) + 1
         if not w.is_unspaced(word[0]) and (
             (start and low[start - 1].isalnum())
             or (not any_end and end + 1 < len(low) and low[end + 1].isalnum())
         ):
             continue
-        out.append(start)
+        out.append((start, weak))
     return sorted(out)
 
 
@@ -159,7 +293,7 @@ def _frame_starts(text: str) -> list[int]:
 def _frames() -> ahocorasick.Automaton:
     auto = ahocorasick.Automaton()
     for word, any_end in w.frame_words():
-        auto.add_word(word, (word, any_end))
+        auto.add_word(word, (word, any_end, w.is_weak_frame(word)))
     auto.make_automaton()
     return auto
 
