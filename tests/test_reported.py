@@ -359,3 +359,18 @@ def test_a_warning_that_asks_no_act_on_its_quote_still_reports_it(text: str) -> 
     own (revoke approvals) endorses nothing: the quote stays reported."""
     assert reported(text)
     assert "injection.intent" not in _flags(text, Source.RETRIEVED)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        pytest.param(f'Official notice (anti-phishing verified): "{ORDER}"', id="anti-phishing"),
+        pytest.param(f"反诈骗中心通知：“{ORDER}”", id="zh-anti-fraud"),
+        pytest.param(f'Attackers are everywhere, so the treasury team wrote: "{ORDER}"',
+                     id="sentence-with-comma-is-no-title"),
+    ],
+)  # fmt: skip
+def test_a_frame_word_turned_against_itself_frames_nothing(text: str) -> None:
+    """ "Anti-phishing", "反诈骗" and a sentence that opens the line before a comma do not make a
+    quote that names a destination a report."""
+    assert reported(text) == ()

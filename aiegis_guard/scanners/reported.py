@@ -111,11 +111,13 @@ def _reported(text: str) -> tuple[tuple[int, int], ...]:
     return tuple((a, b) for a, b in spans if _framed(text, (a, b), frames, strong, far))
 
 
-def _heading(text: str, at: int) -> bool:
+def _heading(text: str, at: int, *, strict: bool = False) -> bool:
     """Does the frame word at ``at`` stand in a short title that opens its line, as a
     document's or a section's does ("Threat research: …", "Red-team findings, wallet agent
     v0.9", "Honeypot log excerpt (…):", "Relatório de incidente:")? There it names the genre of
-    what follows; "Researchers confirmed the v2 migration is live:" is a sentence, no title."""
+    what follows; "Researchers confirmed the v2 migration is live:" is a sentence, no title.
+    A ``strict`` title ends in a colon, a parenthesis, a dash or its line, not a comma
+    ("Attackers are everywhere, so the team wrote: …" is no title)."""
     start = text.rfind("\n", max(0, at - 40), at) + 1
     if not start and at > 40:
         return False  # far into its line
@@ -126,7 +128,7 @@ def _heading(text: str, at: int) -> bool:
         return False  # "为防止攻击者，…": the word must open a title in an unspaced script
     stop = min((i for c in _TITLE_ENDS if (i := text.find(c, at, at + 80)) != -1), default=-1)
     title = head + text[at : stop if stop != -1 else min(len(text), at + 80)]
-    if stop != -1 and text[stop] in ".!?。！？":
+    if stop != -1 and text[stop] in (".!?。！？,;，；" if strict else ".!?。！？"):
         return False  # a sentence ("Pesquisadores confirmaram a migração."), no title
     if w.is_unspaced(text[at]):
         return len(title) <= 12
@@ -156,7 +158,7 @@ def _framed(
             or _any_in(frames, slot_lo, a)
             or _any_in(frames, b, slot_hi)
             or any(
-                _heading(text, at)
+                _heading(text, at, strict=True)
                 for at in frames[
                     bisect.bisect_left(frames, a - FRAME_BEFORE) : bisect.bisect_left(frames, a)
                 ]
@@ -217,12 +219,13 @@ def _destination(text: str, a: int, b: int) -> bool:
     )
 
 
-# a frame word negated ("Not a decoy", "this is no scam", "no es una estafa", "不是诈骗")
+# a frame word negated ("Not a decoy", "this is no scam", "no es una estafa", "不是诈骗") or
+# turned into its opposite ("anti-phishing verified", "反诈骗")
 _NEGATED_FRAME_RE = re.compile(
     r"(?:\b(?:not|no|never|nor|isn't|aren't|wasn't|ain't|without|zero|nothing)\W+"
     r"(?:(?:a|an|any|the|some|of)\W+)?|\b(?:no\s+es|no\s+son|não\s+é|não\s+são|ni|sin|sem|"
     r"pas|kein\w*|nicht|не|нет|без)\W+(?:(?:un|una|uno|um|uma|une|de|d'|ein\w*)\W*)?|"
-    r"(?:不是|并非|并不是|非|没有|無|无|아닌|아님))$",
+    r"\b(?:anti|анти)-?|(?:不是|并非|并不是|非|没有|無|无|아닌|아님|反))$",
     re.IGNORECASE,
 )
 
