@@ -42,10 +42,14 @@ _ENDORSE_EN = (
     r"comply\s+with|apply|complete|finish|replicate|reproduce|mirror|copy|implement|process|"
     r"honou?r|fulfil+|heed|enact|proceed\s+with|go\s+through\s+with|handle)\s+" + _BACK,
     r"\bwhat\s+(?:it|the\s+\w+)\s+says\b",
-    r"\b(?:proceed|continue|act)\s+(?:accordingly|as\s+(?:instructed|described|directed|stated|"
-    r"quoted|requested|written|shown|above|below))\b",
-    r"\b(?:proceed|go\s+ahead)",
-    r"\byour\s+turn\b",
+    r"\b(?:proceed|continue|act|carry\s+on)\s+(?:accordingly|as\s+(?:instructed|described|"
+    r"directed|stated|quoted|requested|written|shown|above|below))\b",
+    r"\b(?:proceed|go\s+ahead|carry\s+on|make\s+it\s+so)",
+    r"\byour\s+turn\b|\b(?:the\s+)?same\s+(?:for|on|with)\s+(?:this|your|our)\s+(?:wallet|"
+    r"account|treasury|vault|agent)\b",
+    # a value act sent where the quote or the text put it ("Send it there now.")
+    r"\b(?:send|transfer|move|migrate|wire|pay|sweep|bridge)\s+(?:it|them|that|everything|all|"
+    r"the\s+(?:funds|balance|tokens|assets))\s+there\b",
 )
 _ENDORSE_EN_RE = re.compile(
     "|".join(part + (_NOW_OR_END if i in (0, 3) else "") for i, part in enumerate(_ENDORSE_EN)),
@@ -62,7 +66,8 @@ _CLAUSE_HEAD_RE = re.compile(
 _ENDORSE_RE = re.compile(
     r"(?:\b(?:haz|haga|hagan|fa[çc]a|fa[çc]am|faites|mach|machen\s+sie|tu[en]?\s+sie)\s+"
     r"(?:lo|o|de|das|dasselbe)\s*(?:mismo|mesmo|même|gleiche|selbe)?\b|\bfa(?:i|te)\s+lo\s+"
-    r"stesso\b|\bfaites\s+pareil\b|\b(?:procede|proceda|prossiga|procédez|procedi|procedete)\b"
+    r"stesso\b|\bfaites\s+pareil\b|"
+    r"\b(?:procede|procedan?|proceda[ms]?|prossiga[ms]?|procédez|procedi|procedete)\b"
     r"(?:\s+(?:en\s+consecuencia|así|assim|de\s+acordo|en\s+conséquence|di\s+conseguenza))?|"
     r"\b(?:ejecut[ae](?:lo|d)?|execute|exécutez|esegui)\s+(?:lo\s+anterior|eso|esto|isso|isto|"
     r"o\s+acima|ceci|cela|ce\s+qui\s+précède|quanto\s+sopra|questo|ciò)\b|"
@@ -73,18 +78,20 @@ _ENDORSE_RE = re.compile(
     r"\bführen?\s+(?:sie\s+)?(?:das|dies|es|obiges)\s+(?:\w+\s+)?aus\b|"
     r"\bhandeln?\s+(?:sie\s+)?entsprechend\b|"
     r"сделай(?:те)?\s+то\s+же|выполни(?:те)?\s+(?:это|вышеуказанн\w*|указанн\w*)|"
-    r"действуй(?:те)?\s+соответственно|твоя\s+очередь|"
-    r"照做|照此执行|同样操作|照着做|轮到你|按(?:照)?(?:上述|以上|上面|上文)(?:指示|指令|要求)?"
+    r"действуй(?:те)?\s+соответственно|твоя\s+очередь)" + _NOW_OR_END +
+    # unspaced scripts: a verb ending follows ("上記を実行してください"), no "now" or stop
+    r"|照做|照此执行|同样操作|照着做|轮到你|按(?:照)?(?:上述|以上|上面|上文)(?:指示|指令|要求)?"
     r"(?:操作|执行|办)|执行(?:上述|以上|上面)(?:指示|指令|操作)?|"
     r"同じように(?:実行|し)|上記(?:の通り|のとおり|を実行)|その通りに|똑같이|"
-    r"위\s*(?:내용|지시)(?:대로|를\s*실행)|그대로\s*(?:실행|진행))" + _NOW_OR_END,
+    r"위\s*(?:내용|지시)(?:대로|를\s*실행)|그대로\s*(?:실행|진행)",
     re.IGNORECASE | re.MULTILINE,
 )
 # the first words of the endorsements above: one automaton pass finds where to try them (the
 # alternations, tried at every position, cost ~0.6 s on a megabyte of prose)
 _ENDORSE_STARTS = """do repeat redo follow execute run obey carry perform act action comply apply
     complete finish replicate reproduce mirror copy implement process honor honour fulfil heed
-    enact proceed go handle what continue your haz haga hagan faça faca façam facam faites mach
+    enact proceed go handle what continue your carry make same send transfer move migrate
+    wire pay sweep bridge haz haga hagan faça faca façam facam faites mach
     tu fai fate procede proceda prossiga procédez procedi procedete ejecut exécutez esegui sigue
     siga suivez segui te sua à tocca du agissez fahre führ handel сделай выполни действуй твоя
     照 同样 轮到你 按 执行 同じ 上記 その通り 똑같이 위 그대로"""
