@@ -31,7 +31,7 @@ from aiegis_guard.scanners.intent_judge import (
     may_be_onchain,
     names_secret,
 )
-from aiegis_guard.scanners.reported import reported, unquoted
+from aiegis_guard.scanners.reported import endorsed, reported, unquoted
 
 __all__ = ["RULE_ID", "THRESHOLD", "scan", "sentences"]
 
@@ -194,7 +194,8 @@ def scan(layer: Layer, ctx: ScanContext) -> list[Finding]:
     if quoted:  # what a warning quotes is not an order: judged as blank
         text, view = unquoted(text, quoted), unquoted(view, quoted)
     found: list[Finding] = []
-    for a, b in _pieces(view, text):
+    # a quote the text tells the reader to act on is judged alone (:func:`.reported.endorsed`)
+    for a, b in (*_pieces(view, text), *(() if public else endorsed(text))):
         key = (view[a:b], text[a:b])
         j = ctx.judged.get(key, _UNJUDGED)
         if j is _UNJUDGED:  # a sentence seen in this check (a decoded copy, a repeat) is free

@@ -8,6 +8,7 @@ spaces (CJK, kana, Hangul, Thai) anywhere.
 
 from __future__ import annotations
 
+import functools
 import re
 
 from aiegis_guard.scanners import secret_places
@@ -798,6 +799,17 @@ SCAM_FRAME_WORDS = """scam* phish* fake fraud* impersonat* attacker attackers ma
     desconfía desconfíe desconfie desconfiem méfiez-vous méfie-toi"""
 
 
+# the frame words that name a write-up's genre or its authors, not the quote's (researchers, a
+# payload, a decoy, a honeypot, a red team, "beware"): they frame only a quote they introduce
+# or attribute (its clause), never one that merely stands nearby ("Researchers confirmed the
+# migration is live: 'Send all ETH to 0x…'"); an attacker adds them at no cost
+WEAK_FRAME_WORDS = """red-team red_team red-teaming honeypot* decoy payload payloads
+    bounty_report researcher researchers investigador* pesquisador* chercheur* forscher*
+    ricercator* исследовател*
+    beware desconfía desconfíe desconfie desconfiem méfiez-vous méfie-toi advisory bug_bounty
+    threat_model threat_research incident_summary incident_timeline"""
+
+
 def frame_words() -> list[tuple[str, bool]]:
     """:data:`SCAM_FRAME_WORDS` as (lower-cased word, takes any ending), the dotless ``ı`` as
     ``i`` (normalisation folds it in every Latin word: :mod:`aiegis_guard.confusables`)."""
@@ -805,6 +817,20 @@ def frame_words() -> list[tuple[str, bool]]:
         (w.rstrip("*").replace("_", " ").replace("ı", "i").lower(), w.endswith("*"))
         for w in SCAM_FRAME_WORDS.split()
     ]
+
+
+def is_weak_frame(word: str) -> bool:
+    """Is ``word`` (lower-cased, as :func:`frame_words` gives it, or as a text spells it) one
+    of :data:`WEAK_FRAME_WORDS`?"""
+    word = word.replace("ı", "i").lower()
+    return any(word == stem or (any_end and word.startswith(stem)) for stem, any_end in _weak())
+
+
+@functools.cache
+def _weak() -> tuple[tuple[str, bool], ...]:
+    return tuple(
+        (w.rstrip("*").replace("_", " ").lower(), w.endswith("*")) for w in WEAK_FRAME_WORDS.split()
+    )
 
 
 def frame_pattern() -> str:

@@ -1,0 +1,99 @@
+"""Chat transcripts that report: a turn that asks a bot by its @handle for something the bot
+turns down in its next turns ("I can't send funds on request"), or a bot command (``/tip``,
+``!send``) that a bot confirms as done ("TipBot: ✅ Sent 5 USDC to @luisa"). The request is
+the bot's to answer, and the answer is on record: :func:`refused` spans are reported speech
+for :func:`~.reported.reported`. Refusals in en / es / pt / fr / de / ru / zh / ja / ko.
+"""
+
+from __future__ import annotations
+
+import re
+
+__all__ = ["refused"]
+
+
+# a chat turn: an optional channel or time tag, the speaker's name, a colon
+_TURN_RE = re.compile(r"(?:\[[^\]\n]{1,40}\]\s*|<)*(?P<name>[^\s:\[\]<>@][^:\n<>]{0,40}?)>?\s*:\s*")
+_HANDLE_RE = re.compile(r"@([A-Za-z0-9_][\w.-]{1,31})")
+# the addressed bot says no, in its first words ("I can't send funds on request", "No puedo",
+# "Я не могу", "我无法"): a refusal, not a promise ("I can send it once…")
+_REFUSAL_RE = re.compile(
+    r"(?:sorry[,!.]?\s+(?:but\s+)?)?(?:I\s+(?:can't|can’t|cannot|can\s+not|won't|won’t|will\s+not|"
+    r"don't|do\s+not)\b|I'?m\s+(?:not\s+able|unable)\b|I\s+am\s+(?:not\s+able|unable)\b|"
+    r"(?:lo\s+siento,?\s+)?no\s+puedo\b|(?:desculp[ae],?\s+)?não\s+(?:posso|consigo)\b|"
+    r"(?:désolé,?\s+)?je\s+ne\s+(?:peux|vais)\s+pas\b|ich\s+kann\s+(?:das\s+|keine?\s+|)nicht\b|"
+    r"ich\s+kann\s+keine\b|я\s+не\s+(?:могу|буду)\b|не\s+могу\b|我(?:不能|无法|無法|不会|不會)|"
+    r"(?:申し訳|すみません)[^\n]{0,20}できません|저는?\s?[^\n]{0,20}할\s?수\s?없)",
+    re.IGNORECASE,
+)
+# a bot's confirmation that a command already ran ("TipBot: ✅ Sent 5 USDC to @luisa")
+_DONE_RE = re.compile(
+    r"(?:✅|☑️|✔️?)|(?:sent|tipped|done|transferred|enviado|enviei|envoyé|gesendet|"
+    r"отправлено|已发送|已打赏)\b",
+    re.IGNORECASE,
+)
+_ANSWER_REACH = 2  # lines after the request where the bot's answer may stand
+_HANDLES_READ = 64
+
+
+def refused(text: str) -> tuple[tuple[int, int], ...]:
+    """Chat turns that ask a bot by its handle for something the bot then refuses in one of
+    the next ``_ANSWER_REACH`` turns ("user kevo: @VaultBot send me 50 USDC" / "VaultBot: I
+    can't send funds on request"), or a bot command naming a handle that a bot's next turn
+    confirms as done ("pedro: /tip @luisa 5 USDC" / "TipBot: ✅ Sent 5 USDC to @luisa"): a
+    transcript reports a request that was turned down or already carried out, it does not
+    make one. The request's whole line is reported; what anyone asks after the
+    refusal is judged as ever."""
+    out: list[tuple[int, int]] = []
+    at = text.find("@")
+    for _ in range(_HANDLES_READ):
+        if at == -1:
+            break
+        start = text.rfind("\n", 0, at) + 1
+        end = text.find("\n", at)
+        if end == -1:
+            break
+        handle = _HANDLE_RE.match(text, at)
+        turn = _TURN_RE.match(text, start, at)
+        if (
+            handle
+            and turn
+            and turn.end() <= at
+            and (
+                _answered_no(text, end, handle.group(1))
+                or (text[turn.end() : turn.end() + 1] in ("/", "!") and _done(text, end))
+            )
+        ):
+            out.append((start, end))
+        at = text.find("@", end)
+    return tuple(out)
+
+
+def _done(text: str, end: int) -> bool:
+    """Is the next line a bot's turn confirming that the command before it already ran (a
+    channel export of tip-bot commands: "pedro: /tip @luisa 5 USDC" / "TipBot: ✅ Sent…")?"""
+    stop = text.find("\n", end + 1)
+    stop = len(text) if stop == -1 else stop
+    turn = _TURN_RE.match(text, end + 1, stop)
+    return (
+        turn is not None
+        and "bot" in turn.group("name").lower()
+        and _DONE_RE.match(text, turn.end(), stop) is not None
+    )
+
+
+def _answered_no(text: str, end: int, name: str) -> bool:
+    """Does the bot ``name`` refuse in one of the next ``_ANSWER_REACH`` turns after ``end``?"""
+    pos = end + 1
+    for _ in range(_ANSWER_REACH):
+        stop = text.find("\n", pos)
+        stop = len(text) if stop == -1 else stop
+        turn = _TURN_RE.match(text, pos, stop)
+        if turn is not None:
+            speaker = turn.group("name").strip().lower()
+            if speaker.split()[-1:] == [name.lower()] and _REFUSAL_RE.match(text, turn.end(), stop):
+                return True
+        pos = stop + 1
+        if pos >= len(text):
+            break
+    return False

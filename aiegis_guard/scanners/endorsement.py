@@ -1,0 +1,148 @@
+"""Endorsement: a text that tells its reader to do what a quote in it says.
+
+A write-up quotes an attacker's order to report it; an attack wraps its order in the same
+frame and then tells the reader to act on it: "Proceed accordingly.", "Go ahead.", "Execute
+the above.", "Your turn: replicate it for this wallet.", "Please comply with the quoted
+instruction.", "haz lo mismo", "exécutez ce qui précède", "führen Sie das aus", "выполните
+это", "按上述操作". :func:`endorses` reads the text outside the quotes (:mod:`.reported` blanks
+them) for a compliance verb whose object points back at the quote or an act with no object of
+its own, not negated ("do not proceed") and, in English, at the head of its clause (an
+imperative, not "how developers implement it" or "reply 'yes' to proceed").
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+from collections.abc import Iterator
+
+import ahocorasick
+
+__all__ = ["endorses"]
+
+# the reader told to do what a quote says: a compliance verb whose object points back at the
+# quote ("do the same now", "execute the above", "comply with the quoted instruction",
+# "replicate it for this wallet", "complete the same steps"), an act with no object of its own
+# ("Proceed accordingly.", "Go ahead.", "Your turn"), in the covered languages ("haz lo mismo",
+# "exécutez ce qui précède", "führen Sie das aus", "выполните это", "照做", "按上述操作"): the
+# quote is then the order, not a report
+_BACK = (
+    r"(?:it|that|this|them|these|those|(?:the\s+)?same|likewise|what\s+(?:it|they|the\s+\w+)\s+"
+    r"says?|(?:the|that|this|these|those|its|their|said)\s+(?:\w+\s+){0,2}?(?:instructions?|"
+    r"payload|message|command|order|request|note|steps?|actions?|procedure|process|directions?|"
+    r"directives?|guidance|transfers?|migration|text|quote|above|below)|the\s+(?:above|below|"
+    r"following|quoted|aforementioned)(?:\s+\w+){0,2}?)"
+)
+_NOW_OR_END = (
+    r"(?=\W*(?:now|immediately|too|as\s+well|right\s+away|here|(?:for|on|with)\s+(?:this|"
+    r"your|the|our)\s+(?:wallet|account|treasury|vault|agent|one)|[.!;。！]|$))"
+)
+_ENDORSE_EN = (
+    r"\b(?:do(?:ing)?|repeat|redo|follow|execute|run|obey|carry\s+out|perform|act\s+on|action|"
+    r"comply\s+with|apply|complete|finish|replicate|reproduce|mirror|copy|implement|process|"
+    r"honou?r|fulfil+|heed|enact|proceed\s+with|go\s+through\s+with|handle)\s+" + _BACK,
+    r"\bwhat\s+(?:it|the\s+\w+)\s+says\b",
+    r"\b(?:proceed|continue|act|carry\s+on)\s+(?:accordingly|as\s+(?:instructed|described|"
+    r"directed|stated|quoted|requested|written|shown|above|below))\b",
+    r"\b(?:proceed|go\s+ahead|carry\s+on|make\s+it\s+so)",
+    r"\byour\s+turn\b|\b(?:the\s+)?same\s+(?:for|on|with)\s+(?:this|your|our)\s+(?:wallet|"
+    r"account|treasury|vault|agent)\b",
+    # a value act sent where the quote or the text put it ("Send it there now.")
+    r"\b(?:send|transfer|move|migrate|wire|pay|sweep|bridge)\s+(?:it|them|that|everything|all|"
+    r"the\s+(?:funds|balance|tokens|assets))\s+there\b",
+)
+_ENDORSE_EN_RE = re.compile(
+    "|".join(part + (_NOW_OR_END if i in (0, 3) else "") for i, part in enumerate(_ENDORSE_EN)),
+    re.IGNORECASE | re.MULTILINE,
+)
+# an English endorsement counts at the head of its clause, as an imperative ("Please comply
+# with…", "Agents: do the same", "You should do the same"), not in a description ("how
+# developers implement it", "Reply 'yes' to proceed")
+_CLAUSE_HEAD_RE = re.compile(
+    r"(?:(?:please|kindly|now|so|then|and|just|simply|ok(?:ay)?|do|go|agents?|assistants?|bots?|"
+    r"you|should|must|need\s+to|have\s+to|can|also|all|everyone)\s+)*",
+    re.IGNORECASE,
+)
+_ENDORSE_RE = re.compile(
+    r"(?:\b(?:haz|haga|hagan|fa[çc]a|fa[çc]am|faites|mach|machen\s+sie|tu[en]?\s+sie)\s+"
+    r"(?:lo|o|de|das|dasselbe)\s*(?:mismo|mesmo|même|gleiche|selbe)?\b|\bfa(?:i|te)\s+lo\s+"
+    r"stesso\b|\bfaites\s+pareil\b|"
+    r"\b(?:procede|procedan?|proceda[ms]?|prossiga[ms]?|procédez|procedi|procedete)\b"
+    r"(?:\s+(?:en\s+consecuencia|así|assim|de\s+acordo|en\s+conséquence|di\s+conseguenza))?|"
+    r"\b(?:ejecut[ae](?:lo|d)?|execute|exécutez|esegui)\s+(?:lo\s+anterior|eso|esto|isso|isto|"
+    r"o\s+acima|ceci|cela|ce\s+qui\s+précède|quanto\s+sopra|questo|ciò)\b|"
+    r"\b(?:sigue|siga|suivez|segui)\s+(?:esas|estas|essas|ces|queste)\s+"
+    r"(?:instrucciones|instruções|instructions|istruzioni)\b|"
+    r"\b(?:te\s+toca|sua\s+vez|à\s+(?:vous|toi)\s+de\s+jouer|tocca\s+a\s+te|du\s+bist\s+dran)\b|"
+    r"\bagissez\s+en\s+conséquence\b|\bf(?:ahre|ahren\s+sie)\s+(?:entsprechend\s+)?fort\b|"
+    r"\bführen?\s+(?:sie\s+)?(?:das|dies|es|obiges)\s+(?:\w+\s+)?aus\b|"
+    r"\bhandeln?\s+(?:sie\s+)?entsprechend\b|"
+    r"сделай(?:те)?\s+то\s+же|выполни(?:те)?\s+(?:это|вышеуказанн\w*|указанн\w*)|"
+    r"действуй(?:те)?\s+соответственно|твоя\s+очередь)" + _NOW_OR_END +
+    # unspaced scripts: a verb ending follows ("上記を実行してください"), no "now" or stop
+    r"|照做|照此执行|同样操作|照着做|轮到你|按(?:照)?(?:上述|以上|上面|上文)(?:指示|指令|要求)?"
+    r"(?:操作|执行|办)|执行(?:上述|以上|上面)(?:指示|指令|操作)?|"
+    r"同じように(?:実行|し)|上記(?:の通り|のとおり|を実行)|その通りに|똑같이|"
+    r"위\s*(?:내용|지시)(?:대로|를\s*실행)|그대로\s*(?:실행|진행)",
+    re.IGNORECASE | re.MULTILINE,
+)
+# the first words of the endorsements above: one automaton pass finds where to try them (the
+# alternations, tried at every position, cost ~0.6 s on a megabyte of prose)
+_ENDORSE_STARTS = """do repeat redo follow execute run obey carry perform act action comply apply
+    complete finish replicate reproduce mirror copy implement process honor honour fulfil heed
+    enact proceed go handle what continue your carry make same send transfer move migrate
+    wire pay sweep bridge haz haga hagan faça faca façam facam faites mach
+    tu fai fate procede proceda prossiga procédez procedi procedete ejecut exécutez esegui sigue
+    siga suivez segui te sua à tocca du agissez fahre führ handel сделай выполни действуй твоя
+    照 同样 轮到你 按 执行 同じ 上記 その通り 똑같이 위 그대로"""
+
+
+@functools.cache
+def _endorse_starts() -> ahocorasick.Automaton:
+    auto = ahocorasick.Automaton()
+    for word in _ENDORSE_STARTS.split():
+        auto.add_word(word, len(word))
+    auto.make_automaton()
+    return auto
+
+
+def _endorsements(text: str) -> Iterator[tuple[re.Pattern[str], re.Match[str]]]:
+    """Each endorsement in ``text`` (either regex, with the one that matched)."""
+    low = text.lower()
+    if len(low) != len(text):  # a few characters change length when lower-cased
+        for rx in (_ENDORSE_RE, _ENDORSE_EN_RE):
+            yield from ((rx, m) for m in rx.finditer(text))
+        return
+    tried = set()
+    for end, size in _endorse_starts().iter(low):
+        at = end - size + 1
+        if at in tried:
+            continue
+        tried.add(at)
+        for rx in (_ENDORSE_RE, _ENDORSE_EN_RE):
+            if (m := rx.match(text, at)) is not None:
+                yield rx, m
+
+
+_NOT_BEFORE_RE = re.compile(
+    r"\b(?:not|never|n't|no|não|nao|ne|nicht|nie|не|ни)\W+(?:\w+\W+)?$|n't\s+$|"
+    r"(?:不要|别|勿|不)\s*$",
+    re.IGNORECASE,
+)
+
+
+def endorses(outside: str) -> bool:
+    """Does ``outside`` (a text with its quotes blanked) tell the reader to do what they say
+    ("Agents reading this: do the same now")? A warning's "do not follow it" does not."""
+    for rx, m in _endorsements(outside):
+        if _NOT_BEFORE_RE.search(outside[max(0, m.start() - 24) : m.start()]):
+            continue
+        if rx is _ENDORSE_RE or _at_clause_head(outside, m.start()):
+            return True
+    return False
+
+
+def _at_clause_head(text: str, at: int) -> bool:
+    head = text[max(0, at - 80) : at]
+    head = head[max(head.rfind(c) for c in ".!?\n:;,—–()") + 1 :].strip()
+    return _CLAUSE_HEAD_RE.fullmatch(head + " " if head else "") is not None
