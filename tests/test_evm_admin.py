@@ -246,6 +246,42 @@ def test_threshold_validator_owners(init: bytes, action: Action) -> None:
         assert "tx.evm.account_owner_change" in verdict.rule_ids
 
 
+def _word(n: int) -> bytes:
+    return n.to_bytes(32, "big")
+
+
+def _padded(address: str) -> bytes:
+    return bytes(12) + bytes.fromhex(address[2:])
+
+
+@pytest.mark.parametrize(
+    ("init", "action"),
+    [
+        pytest.param(_owners(1, STRANGER) + bytes(32), Action.BLOCK, id="trailing-word"),
+        pytest.param(_owners(1, STRANGER) + b"\x00", Action.BLOCK, id="trailing-byte"),
+        pytest.param(_word(1) + _word(0x60) + bytes(32) + _word(1) + _padded(STRANGER),
+                     Action.BLOCK, id="offset-0x60-past-a-padding-word"),
+        pytest.param(_owners(1, FRIEND, STRANGER) + bytes(32), Action.BLOCK,
+                     id="two-owners-trailing-word"),
+        pytest.param(_owners(1, FRIEND) + bytes(64), Action.ALLOW, id="friend-trailing-words"),
+        # abi.decode reverts (so does the install), or another validator's format
+        pytest.param(_word(1) + _word(0x40) + _word(2) + _padded(STRANGER), Action.ALLOW,
+                     id="array-past-the-end"),
+        pytest.param(_word(1) + _word(0x40) + _word(1) + b"\x01" * 32, Action.ALLOW,
+                     id="dirty-address"),
+        pytest.param(bytes(40), Action.ALLOW, id="zeros-no-abi"),
+        pytest.param(b"\x01" * 8, Action.ALLOW, id="shorter-than-a-key"),
+    ],
+)  # fmt: skip
+def test_threshold_validator_owners_read_as_abi_decode(init: bytes, action: Action) -> None:
+    """Enable data is read as Solidity's abi.decode reads it (any in-bounds offset, trailing
+    bytes ignored); data it cannot decode makes the install revert."""
+    verdict = Guard(POLICY, classifier=False).check_transaction(_install_validator(init))
+    assert verdict.action is action, verdict.explain()
+    if action is Action.BLOCK:
+        assert "tx.evm.account_owner_change" in verdict.rule_ids
+
+
 def test_role_and_proxy_are_read_from_the_arguments() -> None:
     """grantRole names the role; ProxyAdmin's upgrade acts on the proxy it names."""
     [grant] = decode_evm(_tx(TOKEN, call(GRANT, MINTER, STRANGER))).operations
