@@ -297,6 +297,43 @@ def test_role_and_proxy_are_read_from_the_arguments() -> None:
     assert (op.account, op.new_authority, op.current_authority) == (PROXY, IMPL, OWN)
 
 
+_UUPS = "upgradeToAndCall(address,bytes)"
+_INIT = call("initialize(address)", STRANGER)
+
+
+@pytest.mark.parametrize(
+    ("data", "action", "rule"),
+    [
+        pytest.param(call("transferOwnership(address)", STRANGER), Action.BLOCK,
+                     "tx.evm.transfer_ownership", id="transfer-ownership-to-stranger"),
+        pytest.param(call(GRANT, ADMIN_ROLE, STRANGER), Action.BLOCK, "tx.evm.role_grant",
+                     id="grant-admin-to-stranger"),
+        pytest.param(_INIT, Action.FLAG, "tx.evm.unknown_call", id="opaque-initializer"),
+        pytest.param(call("transferOwnership(address)", OWN), Action.ALLOW, None,
+                     id="transfer-ownership-to-own"),
+        pytest.param(call(GRANT, MINTER, FRIEND), Action.ALLOW, None, id="grant-to-friend"),
+        pytest.param(b"", Action.ALLOW, None, id="no-data"),
+    ],
+)  # fmt: skip
+def test_upgrade_and_call_runs_its_data_on_the_proxy(
+    data: bytes, action: Action, rule: str | None
+) -> None:
+    """The data of ProxyAdmin.upgradeAndCall and of a UUPS upgradeToAndCall runs on the proxy
+    after the upgrade (an allowlisted implementation): judged as the same call sent to the
+    proxy directly, never dropped."""
+    direct = Guard(POLICY, classifier=False).check_transaction(_tx(PROXY, data)) if data else None
+    for tx in (
+        _tx(PROXY_ADMIN, call(UPGRADE_AND_CALL, PROXY, FRIEND, data)),
+        _tx(PROXY, call(_UUPS, FRIEND, data)),
+    ):
+        verdict = Guard(POLICY, classifier=False).check_transaction(tx)
+        assert verdict.action is action, verdict.explain()
+        if rule is not None:
+            assert rule in verdict.rule_ids
+        if direct is not None:
+            assert verdict.action is direct.action
+
+
 def test_replayable_call_is_noted() -> None:
     """The replayable wrapper runs each entry as the account's self-call and says so."""
     decoded = decode_evm(_replayable(call(ADD_OWNER, STRANGER)))
