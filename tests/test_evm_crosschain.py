@@ -288,3 +288,31 @@ def test_polygon_deposit_mints_the_mapped_child(data: bytes, value: int, minted:
     """What arrives on Polygon is the root token's mapped child when the table knows it."""
     (get,) = receipts(own_tx(ROOT_MANAGER, data, value))
     assert (get.asset.address, get.recipient) == (minted, OWN)
+
+
+@pytest.mark.parametrize(
+    ("payload", "contract", "action"),
+    [
+        pytest.param(own_tx(ROUTER_ETH, swap_eth(raw(OWN), refund=STRANGER), 100 * ETH),
+                     ROUTER_ETH, Action.BLOCK, id="swap-eth-97-eth-over-to-stranger"),
+        pytest.param(own_tx(ROUTER_ETH, swap_eth(raw(OWN), refund=OWN), 100 * ETH),
+                     ROUTER_ETH, Action.ALLOW, id="swap-eth-97-eth-over-to-own"),
+        pytest.param(own_tx(ROUTER, call(_SWAP, 110, 1, 1, STRANGER, 10**9, 99 * 10**7,
+                                         (0, 0, b""), raw(OWN), b""), 50 * ETH),
+                     ROUTER, Action.BLOCK, id="router-swap-50-eth-fee-to-stranger"),
+        pytest.param(own_tx(ROUTER, call(_SWAP, 110, 1, 1, STRANGER, 10**9, 99 * 10**7,
+                                         (0, 0, b""), raw(OWN), b""), 10**15),
+                     ROUTER, Action.ALLOW, id="router-swap-fee-sized-refund-elsewhere"),
+        pytest.param(own_tx(STARGATE_ETH_POOL, call(_SEND_TOKEN, (30110, word(OWN), 3 * ETH,
+                                                                  2_990 * 10**15, b"", b"", b""),
+                                                    (50 * ETH, 0), STRANGER), 53 * ETH),
+                     STARGATE_ETH_POOL, Action.BLOCK, id="oft-send-50-eth-fee-to-stranger"),
+    ],
+)  # fmt: skip
+def test_fee_refund_above_the_fee_is_a_give(
+    payload: dict[str, Any], contract: str, action: Action
+) -> None:
+    """LayerZero refunds what the fee did not use to refundAddress: the call's ETH above the
+    bridged amount, refunded to a stranger, is value to that stranger (as Arbitrum's refund
+    addresses), even with the router allowlisted; a fee-sized overpayment is no give."""
+    assert judged(payload, contract).action is action

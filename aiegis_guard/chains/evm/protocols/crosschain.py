@@ -51,7 +51,7 @@ from typing import Any
 
 from aiegis_guard.chains.evm.frames import ZERO, Frame, Result, asset, native
 from aiegis_guard.chains.evm.protocols.aggregators import ORDER_DUST
-from aiegis_guard.chains.evm.protocols.bridges import bridge_ops, bytes32_address
+from aiegis_guard.chains.evm.protocols.bridges import bridge_ops, bytes32_address, fee_refund_ops
 from aiegis_guard.chains.evm.protocols.vaults import stand_in
 from aiegis_guard.chains.evm.selectors import Function
 from aiegis_guard.chains.evm.tokens import named_call
@@ -166,18 +166,24 @@ def _pos_token(f: Frame, fn: Function, a: list[Any]) -> Result:
 def _stargate_eth(f: Frame, fn: Function, a: list[Any]) -> Result:
     """Stargate v1 ``RouterETH.swapETH``: ``amountLD`` of the call's ETH (already a transfer),
     at least ``minAmountLD`` of ETH to ``toAddress``. The rest of the call's ETH is the
-    LayerZero fee; ``refundAddress`` only gets back an overpaid fee (as an OFT's in
-    ``bridges.py``)."""
-    _chain, _refund, to, _amount, minimum = a
-    return bridge_ops(f, "stargate.swap_eth", (None, None), (native(), minimum), _account(to))
+    LayerZero fee: ``Router.swap`` forwards it to ``layerZeroEndpoint.send``, which refunds
+    every wei the fee did not use to ``refundAddress`` (``bridges.fee_refund_ops``)."""
+    _chain, refund, to, amount, minimum = a
+    recipient = _account(to)
+    out = bridge_ops(f, "stargate.swap_eth", (None, None), (native(), minimum), recipient)
+    excess = f.value - min(amount, f.value)
+    return out + fee_refund_ops(f, "stargate.swap_eth", refund, excess, recipient)
 
 
 def _stargate_swap(f: Frame, fn: Function, a: list[Any]) -> Result:
     """Stargate v1 ``Router.swap``: ``amountLD`` of the source pool's token (known only by its
-    pool id: a stand-in) from the caller, at least ``minAmountLD`` out to ``to``."""
-    _chain, src_pool, _dst_pool, _refund, amount, minimum, _lz, to, _payload = a
+    pool id: a stand-in) from the caller, at least ``minAmountLD`` out to ``to``; the call's
+    ETH is the LayerZero fee, its unused part refunded to ``refundAddress``."""
+    _chain, src_pool, _dst_pool, refund, amount, minimum, _lz, to, _payload = a
     token = stand_in(f"pool {src_pool} token", f.target)
-    return bridge_ops(f, "stargate.swap", (token, amount), (token, minimum), _account(to))
+    recipient = _account(to)
+    out = bridge_ops(f, "stargate.swap", (token, amount), (token, minimum), recipient)
+    return out + fee_refund_ops(f, "stargate.swap", refund, f.value, recipient)
 
 
 def _op_withdraw(f: Frame, fn: Function, a: list[Any]) -> Result:
