@@ -334,6 +334,37 @@ def test_upgrade_and_call_runs_its_data_on_the_proxy(
             assert verdict.action is direct.action
 
 
+def _self_send(data: bytes, tx_type: int | None = None) -> dict[str, Any]:
+    tx = {"from": OWN, "to": OWN, "value": 0, "data": "0x" + data.hex(), "chainId": 1}
+    return tx if tx_type is None else {**tx, "type": tx_type}
+
+
+@pytest.mark.parametrize(
+    ("tx", "action"),
+    [
+        pytest.param(_self_send(b"data:,hello world"), Action.ALLOW, id="ethscription-self-send"),
+        pytest.param(_self_send(b"rent dec"), Action.ALLOW, id="utf8-memo-self-send"),
+        pytest.param(_self_send(bytes.fromhex("deadbeef") + bytes(32)), Action.ALLOW,
+                     id="selector-shaped-memo-self-send"),
+        pytest.param(_tx(SMART, bytes.fromhex("deadbeef") + bytes(32)), Action.FLAG,
+                     id="unknown-selector-on-own-smart-account"),
+        pytest.param(_tx(SMART, call("addDeposit()")), Action.ALLOW, id="4337-add-deposit"),
+        pytest.param(_tx(SMART, call("withdrawDepositTo(address,uint256)", OWN, 10**16)),
+                     Action.ALLOW, id="4337-withdraw-deposit-to-own"),
+        pytest.param(_tx(SMART, call("withdrawDepositTo(address,uint256)", STRANGER, 10**18)),
+                     Action.FLAG, id="4337-withdraw-deposit-to-stranger"),
+        pytest.param(_tx(STRANGER, call("withdrawDepositTo(address,uint256)", OWN, 10**18)),
+                     Action.FLAG, id="4337-withdraw-selector-on-a-stranger-contract"),
+    ],
+)  # fmt: skip
+def test_own_account_requests(tx: dict[str, Any], action: Action) -> None:
+    """The signer's transaction to itself runs no code (its data is a note); an unknown
+    selector on an own smart account flags; the ERC-4337 deposit functions are read: the
+    withdrawal is a give to its recipient, and on another contract they are unknown code."""
+    verdict = Guard(POLICY, classifier=False).check_transaction(tx)
+    assert verdict.action is action, verdict.explain()
+
+
 def test_replayable_call_is_noted() -> None:
     """The replayable wrapper runs each entry as the account's self-call and says so."""
     decoded = decode_evm(_replayable(call(ADD_OWNER, STRANGER)))

@@ -36,9 +36,10 @@ from __future__ import annotations
 
 from typing import Any
 
-from aiegis_guard.chains.evm.frames import ZERO, Frame, Result, authority, word_address
+from aiegis_guard.chains.evm.frames import ZERO, Frame, Result, authority, native, word_address
 from aiegis_guard.chains.evm.selectors import Function
 from aiegis_guard.chains.evm.tokens import named_call
+from aiegis_guard.chains.transaction import Transfer
 
 __all__ = ["MODULE_TYPES", "TABLE"]
 
@@ -136,8 +137,30 @@ def _set_execution(f: Frame, fn: Function, a: list[Any]) -> Result:
     return out or [named_call(f, fn, known=False)]
 
 
+def _add_deposit(f: Frame, fn: Function, a: list[Any]) -> Result:
+    """ERC-4337 ``addDeposit()``: the call's ETH deposited at the EntryPoint for the account
+    itself (``entryPoint().depositTo{value: msg.value}(address(this))``). Known only as the
+    account's: on any other contract, a payable call of unknown code (not ``known``)."""
+    return [named_call(f, fn, known=False)]
+
+
+def _withdraw_deposit_to(f: Frame, fn: Function, a: list[Any]) -> Result:
+    """ERC-4337 ``withdrawDepositTo(withdrawAddress, amount)``: ``amount`` of the account's
+    EntryPoint deposit paid to ``withdrawAddress`` (``entryPoint().withdrawTo``): a give of
+    the account's ETH; the call itself stays unknown code off the own account."""
+    to, amount = a
+    give = Transfer(
+        via="erc4337.withdraw_deposit_to", asset=native(), sender=f.target, recipient=to,
+        amount=amount,
+    )  # fmt: skip
+    return [give, named_call(f, fn, known=False, names=(to,))]
+
+
 TABLE = (
     ("installModule(uint256,address,bytes)", _install_module),
+    # eth-infinitism/account-abstraction contracts/samples/SimpleAccount.sol (v0.6 / v0.7)
+    ("addDeposit()", _add_deposit),
+    ("withdrawDepositTo(address,uint256)", _withdraw_deposit_to),
     ("uninstallModule(uint256,address,bytes)", _uninstall_module),
     ("setDefaultValidator(address,bytes)", _set_default_validator),
     ("setExecution(bytes4,address,address,uint48,uint48,bytes)", _set_execution),
