@@ -316,3 +316,24 @@ def test_fee_refund_above_the_fee_is_a_give(
     bridged amount, refunded to a stranger, is value to that stranger (as Arbitrum's refund
     addresses), even with the router allowlisted; a fee-sized overpayment is no give."""
     assert judged(payload, contract).action is action
+
+
+ZEROEX_PROXY = "0xdef1c0ded9bec7f1a1670819833240f027b25eff"  # data/evm_protocols.json
+
+
+@pytest.mark.parametrize(
+    "data",
+    [
+        pytest.param(call("withdraw(address,uint256,uint32,bytes)", LEGACY_ETH, 5 * ETH, 0, b""),
+                     id="op-withdraw"),
+        pytest.param(call("depositEtherFor(address)", OWN), id="polygon-deposit-ether-for"),
+        pytest.param(swap_eth(raw(OWN)), id="stargate-swap-eth"),
+    ],
+)  # fmt: skip
+def test_bridge_selector_on_another_protocols_contract_is_opaque(data: bytes) -> None:
+    """A bridge's selector on a well-known contract of another protocol runs that contract's
+    code: an unknown call carrying ETH (FLAG), never a bridge deposit."""
+    payload = own_tx(ZEROEX_PROXY, data, 5 * ETH)
+    ops = decode_evm(payload).operations
+    assert any(isinstance(op, Call) and not op.known for op in ops)
+    assert judged(payload).action is Action.FLAG

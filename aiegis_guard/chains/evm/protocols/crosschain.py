@@ -47,6 +47,8 @@ name the destination token, the source asset stands for it.
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from functools import wraps
 from typing import Any
 
 from aiegis_guard.chains.evm.frames import ZERO, Frame, Result, asset, native
@@ -237,24 +239,46 @@ def _arb_withdraw_eth(f: Frame, fn: Function, a: list[Any]) -> Result:
     return bridge_ops(f, "arbsys.withdraw_eth", (None, None), (native(), f.value), a[0])
 
 
+_Handler = Callable[[Frame, Function, list[Any]], Result]
+# words that name a bridge (or its L2 system contract) in ``data/evm_protocols.json``
+_BRIDGE_WORDS = ("bridge", "stargate", "cctp", "messenger", "root chain", "arbsys", "passer")
+
+
+def _bridges_only(handler: _Handler) -> _Handler:
+    """``handler`` where the target may be the bridge it decodes; on a well-known contract of
+    another protocol (the 0x Exchange Proxy, a Universal Router) the same selector runs that
+    contract's own code: an unknown call naming the addresses it carries. (Decodable is not
+    trusted: a stranger's contract stays judged by the value and addresses it is sent.)"""
+
+    @wraps(handler)  # the registry keys handlers by name
+    def decode(f: Frame, fn: Function, a: list[Any]) -> Result:
+        known = known_contracts().get(f.target)
+        if known is not None and not any(w in known[0].lower() for w in _BRIDGE_WORDS):
+            names = tuple(x for x in a if isinstance(x, str) and x.startswith("0x"))
+            return [named_call(f, fn, known=False, names=names)]
+        return handler(f, fn, a)
+
+    return decode
+
+
 _CCTP_V2 = "uint256,uint32,bytes32,address,bytes32,uint256,uint32"
 TABLE = (
-    ("depositForBurn(uint256,uint32,bytes32,address)", _cctp_burn),
-    ("depositForBurnWithCaller(uint256,uint32,bytes32,address,bytes32)", _cctp_burn),
-    (f"depositForBurn({_CCTP_V2})", _cctp_burn),
-    (f"depositForBurnWithHook({_CCTP_V2},bytes)", _cctp_burn),
-    ("replaceDepositForBurn(bytes,bytes,bytes32,bytes32)", _cctp_replace),
-    ("depositEtherFor(address)", _pos_ether),
-    ("depositFor(address,address,bytes)", _pos_token),
-    ("swapETH(uint16,address,bytes,uint256,uint256)", _stargate_eth),
+    ("depositForBurn(uint256,uint32,bytes32,address)", _bridges_only(_cctp_burn)),
+    ("depositForBurnWithCaller(uint256,uint32,bytes32,address,bytes32)", _bridges_only(_cctp_burn)),
+    (f"depositForBurn({_CCTP_V2})", _bridges_only(_cctp_burn)),
+    (f"depositForBurnWithHook({_CCTP_V2},bytes)", _bridges_only(_cctp_burn)),
+    ("replaceDepositForBurn(bytes,bytes,bytes32,bytes32)", _bridges_only(_cctp_replace)),
+    ("depositEtherFor(address)", _bridges_only(_pos_ether)),
+    ("depositFor(address,address,bytes)", _bridges_only(_pos_token)),
+    ("swapETH(uint16,address,bytes,uint256,uint256)", _bridges_only(_stargate_eth)),
     (
         "swap(uint16,uint256,uint256,address,uint256,uint256,(uint256,uint256,bytes),bytes,bytes)",
-        _stargate_swap,
+        _bridges_only(_stargate_swap),
     ),
-    ("withdraw(address,uint256,uint32,bytes)", _op_withdraw),
-    ("withdrawTo(address,address,uint256,uint32,bytes)", _op_withdraw),
-    ("initiateWithdrawal(address,uint256,bytes)", _l1_message),
-    ("sendTxToL1(address,bytes)", _l1_message),
-    ("withdrawEth(address)", _arb_withdraw_eth),
-    ("outboundTransfer(address,address,uint256,bytes)", _arb_token_withdraw),
+    ("withdraw(address,uint256,uint32,bytes)", _bridges_only(_op_withdraw)),
+    ("withdrawTo(address,address,uint256,uint32,bytes)", _bridges_only(_op_withdraw)),
+    ("initiateWithdrawal(address,uint256,bytes)", _bridges_only(_l1_message)),
+    ("sendTxToL1(address,bytes)", _bridges_only(_l1_message)),
+    ("withdrawEth(address)", _bridges_only(_arb_withdraw_eth)),
+    ("outboundTransfer(address,address,uint256,bytes)", _bridges_only(_arb_token_withdraw)),
 )
