@@ -365,6 +365,37 @@ def test_own_account_requests(tx: dict[str, Any], action: Action) -> None:
     assert verdict.action is action, verdict.explain()
 
 
+@pytest.mark.parametrize(
+    "data",
+    [
+        pytest.param(call("revokeDelegate(address)", FRIEND), id="revoke-delegate"),
+        pytest.param(call("revokeAllDelegates()"), id="revoke-all-delegates"),
+        pytest.param(call(DELEGATE_ALL, STRANGER, bytes(32), False), id="delegate-all-disabled"),
+        pytest.param(call("addDelegate(address)", FRIEND), id="allowance-add-delegate"),
+        pytest.param(call("deleteAllowance(address,address)", FRIEND, USDC),
+                     id="allowance-delete"),
+    ],
+)  # fmt: skip
+def test_take_backs_are_known_only_on_their_contract(data: bytes) -> None:
+    """A delegation or delegate taken back is a known call on the delegate.xyz registry /
+    Safe AllowanceModule it belongs to; the same selector on a stranger's contract runs
+    that stranger's code (unknown call: FLAG)."""
+    canonical = (
+        ALLOWANCE_MODULE
+        if data[:4]
+        in (
+            call("addDelegate(address)", FRIEND)[:4],
+            call("deleteAllowance(address,address)", FRIEND, USDC)[:4],
+        )
+        else REGISTRY
+    )
+    guard = Guard(POLICY, classifier=False)
+    assert guard.check_transaction(_tx(canonical, data)).action is Action.ALLOW
+    verdict = guard.check_transaction(_tx(STRANGER, data))
+    assert verdict.action is Action.FLAG, verdict.explain()
+    assert "tx.evm.unknown_call" in verdict.rule_ids
+
+
 def test_replayable_call_is_noted() -> None:
     """The replayable wrapper runs each entry as the account's self-call and says so."""
     decoded = decode_evm(_replayable(call(ADD_OWNER, STRANGER)))
