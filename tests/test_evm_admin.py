@@ -246,6 +246,42 @@ def test_threshold_validator_owners(init: bytes, action: Action) -> None:
         assert "tx.evm.account_owner_change" in verdict.rule_ids
 
 
+def _word(n: int) -> bytes:
+    return n.to_bytes(32, "big")
+
+
+def _padded(address: str) -> bytes:
+    return bytes(12) + bytes.fromhex(address[2:])
+
+
+@pytest.mark.parametrize(
+    ("init", "action"),
+    [
+        pytest.param(_owners(1, STRANGER) + bytes(32), Action.BLOCK, id="trailing-word"),
+        pytest.param(_owners(1, STRANGER) + b"\x00", Action.BLOCK, id="trailing-byte"),
+        pytest.param(_word(1) + _word(0x60) + bytes(32) + _word(1) + _padded(STRANGER),
+                     Action.BLOCK, id="offset-0x60-past-a-padding-word"),
+        pytest.param(_owners(1, FRIEND, STRANGER) + bytes(32), Action.BLOCK,
+                     id="two-owners-trailing-word"),
+        pytest.param(_owners(1, FRIEND) + bytes(64), Action.ALLOW, id="friend-trailing-words"),
+        # abi.decode reverts (so does the install), or another validator's format
+        pytest.param(_word(1) + _word(0x40) + _word(2) + _padded(STRANGER), Action.ALLOW,
+                     id="array-past-the-end"),
+        pytest.param(_word(1) + _word(0x40) + _word(1) + b"\x01" * 32, Action.ALLOW,
+                     id="dirty-address"),
+        pytest.param(bytes(40), Action.ALLOW, id="zeros-no-abi"),
+        pytest.param(b"\x01" * 8, Action.ALLOW, id="shorter-than-a-key"),
+    ],
+)  # fmt: skip
+def test_threshold_validator_owners_read_as_abi_decode(init: bytes, action: Action) -> None:
+    """Enable data is read as Solidity's abi.decode reads it (any in-bounds offset, trailing
+    bytes ignored); data it cannot decode makes the install revert."""
+    verdict = Guard(POLICY, classifier=False).check_transaction(_install_validator(init))
+    assert verdict.action is action, verdict.explain()
+    if action is Action.BLOCK:
+        assert "tx.evm.account_owner_change" in verdict.rule_ids
+
+
 def test_role_and_proxy_are_read_from_the_arguments() -> None:
     """grantRole names the role; ProxyAdmin's upgrade acts on the proxy it names."""
     [grant] = decode_evm(_tx(TOKEN, call(GRANT, MINTER, STRANGER))).operations
@@ -259,6 +295,105 @@ def test_role_and_proxy_are_read_from_the_arguments() -> None:
     [op] = decode_evm(_tx(PROXY_ADMIN, upgrade)).operations
     assert isinstance(op, AuthorityChange)
     assert (op.account, op.new_authority, op.current_authority) == (PROXY, IMPL, OWN)
+
+
+_UUPS = "upgradeToAndCall(address,bytes)"
+_INIT = call("initialize(address)", STRANGER)
+
+
+@pytest.mark.parametrize(
+    ("data", "action", "rule"),
+    [
+        pytest.param(call("transferOwnership(address)", STRANGER), Action.BLOCK,
+                     "tx.evm.transfer_ownership", id="transfer-ownership-to-stranger"),
+        pytest.param(call(GRANT, ADMIN_ROLE, STRANGER), Action.BLOCK, "tx.evm.role_grant",
+                     id="grant-admin-to-stranger"),
+        pytest.param(_INIT, Action.FLAG, "tx.evm.unknown_call", id="opaque-initializer"),
+        pytest.param(call("transferOwnership(address)", OWN), Action.ALLOW, None,
+                     id="transfer-ownership-to-own"),
+        pytest.param(call(GRANT, MINTER, FRIEND), Action.ALLOW, None, id="grant-to-friend"),
+        pytest.param(b"", Action.ALLOW, None, id="no-data"),
+    ],
+)  # fmt: skip
+def test_upgrade_and_call_runs_its_data_on_the_proxy(
+    data: bytes, action: Action, rule: str | None
+) -> None:
+    """The data of ProxyAdmin.upgradeAndCall and of a UUPS upgradeToAndCall runs on the proxy
+    after the upgrade (an allowlisted implementation): judged as the same call sent to the
+    proxy directly, never dropped."""
+    direct = Guard(POLICY, classifier=False).check_transaction(_tx(PROXY, data)) if data else None
+    for tx in (
+        _tx(PROXY_ADMIN, call(UPGRADE_AND_CALL, PROXY, FRIEND, data)),
+        _tx(PROXY, call(_UUPS, FRIEND, data)),
+    ):
+        verdict = Guard(POLICY, classifier=False).check_transaction(tx)
+        assert verdict.action is action, verdict.explain()
+        if rule is not None:
+            assert rule in verdict.rule_ids
+        if direct is not None:
+            assert verdict.action is direct.action
+
+
+def _self_send(data: bytes, tx_type: int | None = None) -> dict[str, Any]:
+    tx = {"from": OWN, "to": OWN, "value": 0, "data": "0x" + data.hex(), "chainId": 1}
+    return tx if tx_type is None else {**tx, "type": tx_type}
+
+
+@pytest.mark.parametrize(
+    ("tx", "action"),
+    [
+        pytest.param(_self_send(b"data:,hello world"), Action.ALLOW, id="ethscription-self-send"),
+        pytest.param(_self_send(b"rent dec"), Action.ALLOW, id="utf8-memo-self-send"),
+        pytest.param(_self_send(bytes.fromhex("deadbeef") + bytes(32)), Action.ALLOW,
+                     id="selector-shaped-memo-self-send"),
+        pytest.param(_tx(SMART, bytes.fromhex("deadbeef") + bytes(32)), Action.FLAG,
+                     id="unknown-selector-on-own-smart-account"),
+        pytest.param(_tx(SMART, call("addDeposit()")), Action.ALLOW, id="4337-add-deposit"),
+        pytest.param(_tx(SMART, call("withdrawDepositTo(address,uint256)", OWN, 10**16)),
+                     Action.ALLOW, id="4337-withdraw-deposit-to-own"),
+        pytest.param(_tx(SMART, call("withdrawDepositTo(address,uint256)", STRANGER, 10**18)),
+                     Action.FLAG, id="4337-withdraw-deposit-to-stranger"),
+        pytest.param(_tx(STRANGER, call("withdrawDepositTo(address,uint256)", OWN, 10**18)),
+                     Action.FLAG, id="4337-withdraw-selector-on-a-stranger-contract"),
+    ],
+)  # fmt: skip
+def test_own_account_requests(tx: dict[str, Any], action: Action) -> None:
+    """The signer's transaction to itself runs no code (its data is a note); an unknown
+    selector on an own smart account flags; the ERC-4337 deposit functions are read: the
+    withdrawal is a give to its recipient, and on another contract they are unknown code."""
+    verdict = Guard(POLICY, classifier=False).check_transaction(tx)
+    assert verdict.action is action, verdict.explain()
+
+
+@pytest.mark.parametrize(
+    "data",
+    [
+        pytest.param(call("revokeDelegate(address)", FRIEND), id="revoke-delegate"),
+        pytest.param(call("revokeAllDelegates()"), id="revoke-all-delegates"),
+        pytest.param(call(DELEGATE_ALL, STRANGER, bytes(32), False), id="delegate-all-disabled"),
+        pytest.param(call("addDelegate(address)", FRIEND), id="allowance-add-delegate"),
+        pytest.param(call("deleteAllowance(address,address)", FRIEND, USDC),
+                     id="allowance-delete"),
+    ],
+)  # fmt: skip
+def test_take_backs_are_known_only_on_their_contract(data: bytes) -> None:
+    """A delegation or delegate taken back is a known call on the delegate.xyz registry /
+    Safe AllowanceModule it belongs to; the same selector on a stranger's contract runs
+    that stranger's code (unknown call: FLAG)."""
+    canonical = (
+        ALLOWANCE_MODULE
+        if data[:4]
+        in (
+            call("addDelegate(address)", FRIEND)[:4],
+            call("deleteAllowance(address,address)", FRIEND, USDC)[:4],
+        )
+        else REGISTRY
+    )
+    guard = Guard(POLICY, classifier=False)
+    assert guard.check_transaction(_tx(canonical, data)).action is Action.ALLOW
+    verdict = guard.check_transaction(_tx(STRANGER, data))
+    assert verdict.action is Action.FLAG, verdict.explain()
+    assert "tx.evm.unknown_call" in verdict.rule_ids
 
 
 def test_replayable_call_is_noted() -> None:

@@ -288,3 +288,52 @@ def test_polygon_deposit_mints_the_mapped_child(data: bytes, value: int, minted:
     """What arrives on Polygon is the root token's mapped child when the table knows it."""
     (get,) = receipts(own_tx(ROOT_MANAGER, data, value))
     assert (get.asset.address, get.recipient) == (minted, OWN)
+
+
+@pytest.mark.parametrize(
+    ("payload", "contract", "action"),
+    [
+        pytest.param(own_tx(ROUTER_ETH, swap_eth(raw(OWN), refund=STRANGER), 100 * ETH),
+                     ROUTER_ETH, Action.BLOCK, id="swap-eth-97-eth-over-to-stranger"),
+        pytest.param(own_tx(ROUTER_ETH, swap_eth(raw(OWN), refund=OWN), 100 * ETH),
+                     ROUTER_ETH, Action.ALLOW, id="swap-eth-97-eth-over-to-own"),
+        pytest.param(own_tx(ROUTER, call(_SWAP, 110, 1, 1, STRANGER, 10**9, 99 * 10**7,
+                                         (0, 0, b""), raw(OWN), b""), 50 * ETH),
+                     ROUTER, Action.BLOCK, id="router-swap-50-eth-fee-to-stranger"),
+        pytest.param(own_tx(ROUTER, call(_SWAP, 110, 1, 1, STRANGER, 10**9, 99 * 10**7,
+                                         (0, 0, b""), raw(OWN), b""), 10**15),
+                     ROUTER, Action.ALLOW, id="router-swap-fee-sized-refund-elsewhere"),
+        pytest.param(own_tx(STARGATE_ETH_POOL, call(_SEND_TOKEN, (30110, word(OWN), 3 * ETH,
+                                                                  2_990 * 10**15, b"", b"", b""),
+                                                    (50 * ETH, 0), STRANGER), 53 * ETH),
+                     STARGATE_ETH_POOL, Action.BLOCK, id="oft-send-50-eth-fee-to-stranger"),
+    ],
+)  # fmt: skip
+def test_fee_refund_above_the_fee_is_a_give(
+    payload: dict[str, Any], contract: str, action: Action
+) -> None:
+    """LayerZero refunds what the fee did not use to refundAddress: the call's ETH above the
+    bridged amount, refunded to a stranger, is value to that stranger (as Arbitrum's refund
+    addresses), even with the router allowlisted; a fee-sized overpayment is no give."""
+    assert judged(payload, contract).action is action
+
+
+ZEROEX_PROXY = "0xdef1c0ded9bec7f1a1670819833240f027b25eff"  # data/evm_protocols.json
+
+
+@pytest.mark.parametrize(
+    "data",
+    [
+        pytest.param(call("withdraw(address,uint256,uint32,bytes)", LEGACY_ETH, 5 * ETH, 0, b""),
+                     id="op-withdraw"),
+        pytest.param(call("depositEtherFor(address)", OWN), id="polygon-deposit-ether-for"),
+        pytest.param(swap_eth(raw(OWN)), id="stargate-swap-eth"),
+    ],
+)  # fmt: skip
+def test_bridge_selector_on_another_protocols_contract_is_opaque(data: bytes) -> None:
+    """A bridge's selector on a well-known contract of another protocol runs that contract's
+    code: an unknown call carrying ETH (FLAG), never a bridge deposit."""
+    payload = own_tx(ZEROEX_PROXY, data, 5 * ETH)
+    ops = decode_evm(payload).operations
+    assert any(isinstance(op, Call) and not op.known for op in ops)
+    assert judged(payload).action is Action.FLAG

@@ -61,6 +61,15 @@ CASES = [
     # payment to an unknown contract
     pytest.param(_tx(WITHDRAWALS, SOURCE + _gwei(0), chain_id=10), Action.FLAG,
                  "tx.evm.unknown_recipient", id="request-on-another-chain-flags"),
+    # the contracts keep the whole msg.value: a "fee" far above any fee is burnt
+    pytest.param(_tx(WITHDRAWALS, SOURCE + _gwei(10**9), 100 * 10**18), Action.FLAG,
+                 "tx.evm.unknown_call", id="withdrawal-100-eth-fee-flags"),
+    pytest.param(_tx(CONSOLIDATIONS, SOURCE + SOURCE, 100 * 10**18), Action.FLAG,
+                 "tx.evm.unknown_call", id="compounding-100-eth-fee-flags"),
+    pytest.param(_tx(WITHDRAWALS, SOURCE + _gwei(0), 10**16), Action.ALLOW, None,
+                 id="exit-fee-at-the-bound-allows"),
+    pytest.param(_tx(WITHDRAWALS, SOURCE + _gwei(0), 10**16 + 1), Action.FLAG,
+                 "tx.evm.unknown_call", id="exit-fee-above-the-bound-flags"),
 ]  # fmt: skip
 
 

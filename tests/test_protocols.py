@@ -26,6 +26,8 @@ from tests.evm_builders import STRANGER, TOKEN, call
 PINNED = [
     ("9517e29f", "installModule(uint256,address,bytes)"),
     ("a71763a8", "uninstallModule(uint256,address,bytes)"),
+    ("4a58db19", "addDeposit()"),
+    ("4d44560d", "withdrawDepositTo(address,uint256)"),
     ("55b14f50", "setDefaultValidator(address,bytes)"),
     ("29f8b174", "setExecution(bytes4,address,address,uint48,uint48,bytes)"),
     ("e7a050aa", "depositIntoStrategy(address,address,uint256)"),

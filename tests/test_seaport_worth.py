@@ -77,9 +77,11 @@ LISTINGS = [
     pytest.param([(2, AZUKI, 1)], [(1, USDC, 9_000 * 10**6)], Action.ALLOW, id="azuki-for-usdc"),
     pytest.param([(2, AZUKI, 1)], [(2, BAYC, 1)], Action.ALLOW, id="azuki-for-bayc"),
     pytest.param([(2, AZUKI, 1)], [(0, ZERO, 10 * ETH)], Action.ALLOW, id="azuki-for-10-eth"),
-    # fungibles for a token nobody names: a purchase of that token, judged as a swap is
-    pytest.param([(1, WETH, 5 * ETH)], [(1, JUNK, 10**24)], Action.ALLOW,
-                 id="weth-for-a-token-is-a-purchase"),
+    # money for a token nobody names: maybe a purchase, maybe the attacker's own token (FLAG)
+    pytest.param([(1, WETH, 5 * ETH)], [(1, JUNK, 10**24)], Action.FLAG,
+                 id="weth-for-a-token-nobody-names"),
+    pytest.param([(1, WETH, 100)], [(1, JUNK, 10**24)], Action.ALLOW,
+                 id="dust-weth-for-a-token"),
 ]  # fmt: skip
 
 
@@ -88,13 +90,16 @@ def test_listing_returns(
     offer: list[tuple[int, str, int]], back: list[tuple[int, str, int]], action: Action
 ) -> None:
     """An order giving value for nothing anyone vouches for, or for a fraction of the same
-    value, gives it away (BLOCK order_gives_away); fair or vouched returns are allowed."""
+    value, gives it away (BLOCK order_gives_away); money for a token nobody vouches for
+    flags (order_unvalued); fair or vouched returns are allowed."""
     verdict = Guard(Policy(), classifier=False).check_typed_data(
         _listing(offer, back), context=CONTEXT
     )
     assert verdict.action is action, verdict.explain()
     if action is Action.BLOCK:
         assert "tx.evm.order_gives_away" in verdict.rule_ids
+    if action is Action.FLAG:
+        assert "tx.evm.order_unvalued" in verdict.rule_ids
 
 
 def test_allowlisted_token_is_vouched_for() -> None:

@@ -21,7 +21,7 @@ from solders.keypair import Keypair
 from solders.pubkey import Pubkey
 
 from aiegis_guard.chains.solana.decode import decode_solana
-from aiegis_guard.chains.transaction import AuthorityChange, Call, CloseAccount
+from aiegis_guard.chains.transaction import AuthorityChange, Call, CloseAccount, Transfer
 from aiegis_guard.findings import Action
 from aiegis_guard.guard import Guard
 from aiegis_guard.policy import Policy
@@ -174,3 +174,57 @@ def test_program_admin_verdicts(
     assert verdict.action is action, verdict.explain()
     if rule:
         assert rule in verdict.rule_ids
+
+
+def _signer_payer(key: Pubkey) -> AccountMeta:
+    return AccountMeta(key, is_signer=True, is_writable=True)
+
+
+def deploy(authority: Pubkey, max_len: int) -> Instruction:
+    """``DeployWithMaxDataLen`` paid by own (loader-v3-interface ``instruction.rs`` accounts)."""
+    metas = [_signer_payer(P), _w(PROGRAM_DATA), _w(PROGRAM), _w(BUFFER), _r(sx.RENT),
+             _r(sx.CLOCK), _r(SYSTEM), _s(authority)]  # fmt: skip
+    return Instruction(LOADER, struct.pack("<IQ", 2, max_len), metas)
+
+
+def extend(extra: int, payer: bool = True) -> Instruction:
+    metas = [_w(PROGRAM_DATA), _w(PROGRAM)]
+    if payer:
+        metas += [_r(SYSTEM), _signer_payer(P)]
+    return Instruction(LOADER, struct.pack("<II", 6, extra), metas)
+
+
+SYSTEM = Pubkey.from_string("11111111111111111111111111111111")
+
+
+@pytest.mark.parametrize(
+    ("make", "action"),
+    [
+        pytest.param(lambda: [deploy(STRANGER, 10 * 2**20)], Action.FLAG,
+                     id="deploy-rent-for-a-stranger-authority"),
+        pytest.param(lambda: [deploy(P, 10 * 2**20)], Action.ALLOW, id="deploy-own-program"),
+        pytest.param(lambda: [extend(10 * 2**20)], Action.FLAG,
+                     id="extend-a-program-whose-authority-is-unnamed"),
+        pytest.param(lambda: [extend(1024, payer=False)], Action.ALLOW,
+                     id="extend-with-no-payer"),
+        pytest.param(lambda: [extend(10 * 2**20), close(PROGRAM_DATA, STRANGER)], Action.BLOCK,
+                     id="extend-then-close-to-stranger"),
+    ],
+)  # fmt: skip
+def test_loader_rent_paid_into_a_program(
+    make: Callable[[], list[Instruction]], action: Action
+) -> None:
+    """Own paying the rent of a ProgramData a stranger's upgrade authority can close to itself
+    gives those lamports away (unknown_recipient: FLAG), as a System transfer would."""
+    verdict = Guard(Policy(), classifier=False).check_transaction(sx.message(P, make()))
+    assert verdict.action is action, verdict.explain()
+    if action is Action.FLAG:
+        assert "tx.sol.unknown_recipient" in verdict.rule_ids
+
+
+def test_deploy_rent_is_the_rent_exempt_minimum() -> None:
+    """The payer's rent: (45 + max_data_len + 128) bytes x 6960 lamports, to the authority."""
+    ops = decode_solana(sx.message(P, [deploy(STRANGER, 1000)])).operations
+    (rent,) = [op for op in ops if isinstance(op, Transfer)]
+    assert (rent.sender, rent.recipient) == (str(P), str(STRANGER))
+    assert rent.amount == (45 + 1000 + 128) * 6960

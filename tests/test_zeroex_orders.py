@@ -13,6 +13,7 @@ from __future__ import annotations
 from typing import Any
 
 import pytest
+from eth_account import Account
 
 from aiegis_guard import Action, Guard
 from aiegis_guard.chains.evm.decode import decode_evm
@@ -184,3 +185,45 @@ def test_truncated_fill_is_a_decode_error() -> None:
     with pytest.raises(EvmDecodeError):
         decode_evm(payload)
     assert judged(payload, PROXY.lower()).action is not Action.ALLOW
+
+
+JUNK = Account.create().address.lower()  # a token nobody names: the attacker's own
+
+
+def _fill_rfq_of(maker_token: str, taker_token: str, sell: int, buy: int) -> bytes:
+    order = (maker_token, taker_token, sell, buy, MAKER, OWN, OWN, bytes(32), 1_900_000_000, 5)
+    return call(f"fillRfqOrder({_RFQ_T},{_SIG_T},uint128)", order, _SIGNATURE, buy)
+
+
+def _signed_rfq_of(maker_token: str, taker_token: str, sell: int, buy: int) -> Any:
+    message = {
+        "makerToken": maker_token, "takerToken": taker_token, "makerAmount": sell,
+        "takerAmount": buy, "maker": OWN, "taker": STRANGER, "txOrigin": STRANGER,
+        "pool": "0x" + "00" * 32, "expiry": 1_900_000_000, "salt": 9,
+    }  # fmt: skip
+    return _typed("RfqOrder", _RFQ, message)
+
+
+@pytest.mark.parametrize(
+    ("maker_token", "taker_token", "sell", "buy", "expected"),
+    [
+        pytest.param(JUNK, WETH, 10**30, 100 * 10**18, Action.FLAG, id="weth-for-junk"),
+        pytest.param(JUNK, USDC, 10**30, 3_000 * 10**6, Action.FLAG, id="usdc-for-junk"),
+        pytest.param(USDC, WETH, 3_000 * 10**6, 10**18, Action.ALLOW, id="weth-for-usdc"),
+        pytest.param(USDC, WETH, 1, 100 * 10**18, Action.BLOCK, id="weth-for-dust-usdc"),
+        pytest.param(WETH, JUNK, 10**18, 10**30, Action.ALLOW, id="junk-for-weth"),
+    ],
+)  # fmt: skip
+def test_fill_paying_for_a_token_nobody_names(
+    maker_token: str, taker_token: str, sell: int, buy: int, expected: Action
+) -> None:
+    """Own pays WETH / USDC and gets only a token nobody vouches for: its worth cannot be
+    established (order_unvalued: FLAG), allowlisted proxy or not; the same order signed."""
+    data = _fill_rfq_of(maker_token, taker_token, sell, buy)
+    for allow in ((), (PROXY.lower(),)):
+        verdict = judged(own_tx(PROXY.lower(), data), *allow)
+        assert verdict.action is expected, verdict.explain()
+    signed = _signed_rfq_of(taker_token, maker_token, buy, sell)  # own is the maker
+    assert verdict_of(signed) is expected
+    if expected is Action.FLAG:
+        assert "tx.evm.order_unvalued" in verdict.rule_ids

@@ -22,6 +22,12 @@ rule (``tx.<tag>.``)       action  when
                                    (``under-half``); (a token imitating a well-known contract
                                    is worth nothing: the fake-WETH offer). The dust floor is
                                    per NFT unit given (1000 ERC-1155 copies: 1000 items)
+``order_unvalued``         FLAG    an order pays money of establishable worth (ETH, a well-known
+                                   or allowlisted token; not dust) and gets back only tokens
+                                   nobody vouches for: the 10**30 units of the attacker's own
+                                   token a 0x RFQ fill or a signed order pays with cannot be told
+                                   from a purchase of a new token, so a human confirms it
+                                   (not for CoW orders, settled from market liquidity as swaps)
 ``swap_recipient``         BLOCK   a swap's / order's output goes to an address that is neither own
                                    nor an allowlisted recipient
 ``swap_no_minimum``        FLAG    a swap whose guaranteed minimum output is 0 (any price is
@@ -60,6 +66,11 @@ DUST = {AssetKind.NATIVE: 10**15}  # 0.001 ETH: a "price" below this is no price
 # base unit; 1e6 blocked real orders for 8-decimal tokens (0.005 WBTC is 500 000 base units)
 DUST_UNKNOWN_DECIMALS = 10**3
 _MONEY = (AssetKind.NATIVE, AssetKind.FUNGIBLE)
+# orders no peer fills: CoW's permissioned solvers settle them in a batch auction at one
+# clearing price from market liquidity, so ``buyAmount`` is a minimum, as a swap's
+# (docs.cow.fi, "Batch auctions"); a 0x / Seaport / 1inch / Blur order is filled by its
+# counterparty, who names both sides
+MARKET_SETTLED = ("cow.",)
 
 
 def _finding(tag: str, rule: str, action: Action, message: str, *evidence: str) -> Finding:
@@ -155,10 +166,31 @@ def _well_known(policy: Policy, chain: Chain, e: Effect) -> bool:
 
 def _unvalued_return(policy: Policy, chain: Chain, gives: list[Effect], own: list[Effect]) -> bool:
     """``_unvalued`` the other way: own gives NFTs and gets back only tokens / NFTs nobody
-    vouches for (10**30 units of the attacker's token are worth nothing). Fungibles given
-    for an unknown token are a purchase of that token, judged as a swap is (CoW, 1inch)."""
+    vouches for (10**30 units of the attacker's token are worth nothing). Money given for
+    an unknown token is judged by ``_unvalued_purchase``."""
     nfts = any(e.asset is not None and e.asset.kind is AssetKind.NFT for e in gives)
     return nfts and not any(_well_known(policy, chain, e) for e in own)
+
+
+def _unvalued_purchase(
+    policy: Policy, chain: Chain, gives: list[Effect], own: list[Effect]
+) -> bool:
+    """Own pays money of establishable worth (not dust) and gets back only tokens / NFTs
+    nobody vouches for. An order's counterparty names both sides, so the attacker's freshly
+    minted token is as good as nothing, yet a new token may also be a real purchase
+    (``order_unvalued``: FLAG, a human confirms). Orders that only solvers settle against
+    market liquidity (``MARKET_SETTLED``) name a minimum, as a swap does, and are judged as
+    one."""
+    if any((e.via or "").startswith(MARKET_SETTLED) for e in gives):
+        return False
+    pays = any(
+        e.asset is not None
+        and e.asset.kind in _MONEY
+        and _well_known(policy, chain, e)
+        and not _is_dust(e)
+        for e in gives
+    )
+    return pays and not any(_well_known(policy, chain, e) for e in own)
 
 
 def _pegged(chain: Chain, e: Effect) -> tuple[str, int] | None:
@@ -218,6 +250,18 @@ def _order(
     if _under_half(chain, gives, own):
         msg = "order returns less than half of what it gives of the same asset (WETH = ETH...)"
         return gives_away(msg, "under-half")
+    found = _others_paid(gets)
+    if found:
+        return gives_away(*found)
+    if _unvalued_purchase(policy, chain, gives, own):
+        msg = "order pays money for tokens nobody vouches for (their worth cannot be established)"
+        ev = (f"order:{index}", f"via:{gives[0].via}", "unvalued-purchase")
+        return [_finding(tag, "order_unvalued", Action.FLAG, msg, *ev)]
+    return []
+
+
+def _others_paid(gets: list[Effect]) -> tuple[str, str] | None:
+    """Each asset coming back pays others more than own: the message and the evidence."""
     by_asset: dict[str, list[int]] = {}
     for e in gets:
         if e.asset is not None and e.amount is not None:
@@ -226,8 +270,8 @@ def _order(
     if all(mine < others for mine, others in by_asset.values()):
         elsewhere = next(e.counterparty for e in gets if not e.counterparty_own)
         msg = f"order pays most of its consideration to {mask_address(elsewhere or '?')}"
-        return gives_away(msg, f"to:{elsewhere}")
-    return []
+        return msg, f"to:{elsewhere}"
+    return None
 
 
 def _allowed_recipient(policy: Policy, chain: Chain, addr: str) -> bool:

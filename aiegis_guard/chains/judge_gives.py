@@ -96,7 +96,7 @@ def call(j: Judge, op: Call) -> list[Finding]:
     out = j.counterparty(op.target, "target")
     if op.known:
         return out
-    if op.selector and op.name is None and j.acts_for(op.target):
+    if op.selector and op.name is None and j.acts_for(op.target) and not _self_send(j, op):
         return [*out, _own_code(j, op)]
     if j.policy.is_known(op.target, j.chain):
         return out + _third_party(j, op)
@@ -114,6 +114,18 @@ def call(j: Judge, op: Call) -> list[Finding]:
         msg = f"unknown call to {mask_address(op.target)} carrying {why.strip()}"
         out.append(j.f(j.rules.unknown_call_rule, Action.FLAG, msg, *ev))
     return out
+
+
+def _self_send(j: Judge, op: Call) -> bool:
+    """The signer's own transaction to itself, carried by nothing and setting no EIP-7702 code:
+    an account without code runs nothing, its data is a note (an ethscription's
+    ``data:,...``, a memo). (An EOA delegated by an earlier 7702 authorization runs its
+    delegate's code: that cannot be seen from the transaction; the delegation was judged
+    when signed.)"""
+    d = j.decoded
+    if d.tx_type == "eip7702" or op.carrier or d.sender is None:
+        return False
+    return op.target == op.sender == d.sender == d.to
 
 
 def _own_code(j: Judge, op: Call) -> Finding:

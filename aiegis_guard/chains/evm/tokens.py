@@ -293,7 +293,17 @@ def _transfer_ownership(f: Frame, fn: Function, a: list[Any]) -> Result:
 
 
 def _proxy_upgrade(f: Frame, fn: Function, a: list[Any]) -> Result:
-    return [authority(f, "proxy.upgrade", "implementation", a[0])]
+    """UUPS / ERC-1967 ``upgradeTo`` / ``upgradeToAndCall(implementation, data)``: the
+    implementation, then ``data`` delegatecalled into it on the same proxy by the same caller
+    (OpenZeppelin ``ERC1967Utils.upgradeToAndCall``): the new code called with ``data`` in
+    the proxy's context, by the same caller."""
+    out: Result = [authority(f, "proxy.upgrade", "implementation", a[0])]
+    data = bytes(a[1]) if len(a) > 1 else b""
+    if data:
+        out.append(
+            Frame(a[0], f.sender, f.context, f.value, data, f.depth + 1, False, f.origin, f.path)
+        )
+    return out
 
 
 TOKEN_HANDLERS: dict[str, Handler] = {

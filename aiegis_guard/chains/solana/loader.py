@@ -19,8 +19,15 @@ a program's ProgramData account is the PDA ``[program id]`` of the loader).
   account: a :class:`CloseAccount` of the Buffer to the spill account.
 * ``InitializeBuffer`` names the authority that may write (and deploy) the buffer: an
   :class:`AuthorityChange` set at creation (none named: the buffer is immutable).
-* ``Write``, ``DeployWithMaxDataLen`` (the authority must sign it) and ``ExtendProgram`` (the
-  payer signs what it pays) hand nobody anything: known calls.
+* ``DeployWithMaxDataLen`` has the payer fund the new ProgramData's rent for ``max_data_len``
+  bytes, and ``ExtendProgram`` has it fund the rent of ``additional_bytes`` more: lamports
+  that then sit in an account the program's upgrade authority can ``Close`` to itself. The
+  payer's rent is a :class:`Transfer` to that authority (Deploy: the ``authority`` account;
+  Extend: the instruction names no authority, so the program stands for whoever controls it)
+  of the rent-exempt minimum (solana-sdk ``rent``: 3480 lamports a byte-year, exempt at 2
+  years, 128 bytes of account overhead; ``UpgradeableLoaderState::size_of_programdata_metadata``
+  45 bytes): a give like any other when the authority is not own.
+* ``Write`` hands nobody anything: a known call.
 """
 
 from __future__ import annotations
@@ -28,8 +35,8 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any, Final
 
-from aiegis_guard.chains.solana.layout import Ix, Layout, authority_change, known
-from aiegis_guard.chains.transaction import CloseAccount, Operation
+from aiegis_guard.chains.solana.layout import SOL, Ix, Layout, authority_change, known
+from aiegis_guard.chains.transaction import CloseAccount, Operation, Transfer
 
 __all__ = ["LOADER_BUILDERS", "LOADER_LAYOUTS", "UPGRADEABLE_LOADER", "loader_layout"]
 
@@ -96,6 +103,34 @@ def _upgrade(ix: Ix, refs: Any) -> list[Operation]:
     return [*known(ix), spill]
 
 
+_RENT_PER_BYTE = 3480 * 2  # solana-sdk rent: DEFAULT_LAMPORTS_PER_BYTE_YEAR x exemption years
+_ACCOUNT_OVERHEAD = 128  # solana-sdk rent: ACCOUNT_STORAGE_OVERHEAD
+_PROGRAMDATA_METADATA = 45  # loader-v3-interface state: size_of_programdata_metadata()
+
+
+def _rent_paid(ix: Ix, via: str, recipient: str, data_bytes: int) -> Transfer:
+    """The payer's rent for ``data_bytes`` more bytes, held in an account ``recipient``
+    controls."""
+    payer = ix.acc["payer"]
+    amount = data_bytes * _RENT_PER_BYTE
+    return Transfer(
+        via=via, asset=SOL, sender=payer, recipient=recipient, amount=amount, source=payer
+    )
+
+
+def _deploy(ix: Ix, refs: Any) -> list[Operation]:
+    size = _PROGRAMDATA_METADATA + int(ix.args["max_data_len"]) + _ACCOUNT_OVERHEAD
+    rent = _rent_paid(ix, "bpf_loader.deploy_rent", ix.acc["authority"], size)
+    return [*known(ix), rent]
+
+
+def _extend(ix: Ix, refs: Any) -> list[Operation]:
+    if "payer" not in ix.acc:  # the ProgramData already holds the rent: nobody pays
+        return known(ix)
+    extra = int(ix.args["additional_bytes"])
+    return [*known(ix), _rent_paid(ix, "bpf_loader.extend_rent", ix.acc["program"], extra)]
+
+
 _Builder = Callable[[Ix, Any], list[Operation]]
 LOADER_BUILDERS: Final[dict[tuple[str, str], _Builder]] = {
     ("bpf_loader", "SetAuthority"): _set_authority,
@@ -103,5 +138,7 @@ LOADER_BUILDERS: Final[dict[tuple[str, str], _Builder]] = {
     ("bpf_loader", "InitializeBuffer"): _initialize_buffer,
     ("bpf_loader", "Close"): _close,
     ("bpf_loader", "Upgrade"): _upgrade,
+    ("bpf_loader", "DeployWithMaxDataLen"): _deploy,
+    ("bpf_loader", "ExtendProgram"): _extend,
 }
-"""``Write``, ``DeployWithMaxDataLen`` and ``ExtendProgram`` are known calls (no builder)."""
+"""``Write`` is a known call (no builder)."""

@@ -28,17 +28,18 @@ enable data are the ECDSA validator's key, whatever follows: the key that signs 
 account, an ``owner`` authority (ownership: judged as a Safe owner; allowlisted in any role).
 Removing a module (``uninstallModule``, a zero executor / validator) gives nobody anything, but
 the same selectors on any contract run whatever it holds: an unknown call (FLAG). Enable data
-that reads exactly as the OwnableValidator's ``abi.encode(threshold, owners)`` (threshold 1 to
-the number of owners, every owner an address) names its owners: an ``owner`` authority each.
+that decodes as the OwnableValidator's ``abi.decode(data, (uint256, address[]))`` reads it
+(any in-bounds offset, trailing bytes ignored) names its owners: an ``owner`` authority each.
 """
 
 from __future__ import annotations
 
 from typing import Any
 
-from aiegis_guard.chains.evm.frames import ZERO, Frame, Result, authority, word_address
+from aiegis_guard.chains.evm.frames import ZERO, Frame, Result, authority, native, word_address
 from aiegis_guard.chains.evm.selectors import Function
 from aiegis_guard.chains.evm.tokens import named_call
+from aiegis_guard.chains.transaction import Transfer
 
 __all__ = ["MODULE_TYPES", "TABLE"]
 
@@ -48,30 +49,56 @@ VALIDATOR = 1
 _KEY_BYTES = 20  # ECDSAValidator: owner = address(bytes20(_data[0:20]))
 
 
+_WORD = 32
+_MAX_SIZE = 2**64 - 1  # Solidity's ABI decoder: offsets and lengths above this revert
+
+
+def _word(data: bytes, at: int) -> int:
+    return int.from_bytes(data[at : at + _WORD], "big")
+
+
 def _threshold_owners(data: bytes) -> list[str] | None:
-    """The owners of ``abi.encode(uint256 threshold, address[] owners)``, read strictly (the
-    head's offset 0x40, the exact length, 1 <= threshold <= owners), else None."""
-    words = [data[i : i + 32] for i in range(0, len(data), 32)]
-    if len(data) % 32 or len(words) < 4 or int.from_bytes(words[1], "big") != 0x40:
+    """The owners of ``(uint256 threshold, address[] owners)`` read as Solidity's
+    ``abi.decode`` reads them (ABI coder v2, ``abi_decode_tuple_t_uint256t_array``): a
+    64-byte head, the array at any in-bounds offset, its whole body in bounds, every element
+    a clean address (upper 12 bytes zero), trailing bytes ignored; None where the decoder
+    reverts. ``onInstall`` then reverts for a threshold of 0 or above the owners: no owners
+    (an empty list)."""
+    if len(data) < 2 * _WORD:
         return None
-    threshold, count = int.from_bytes(words[0], "big"), int.from_bytes(words[2], "big")
-    owners = [word_address(w) for w in words[3:]]
-    if count != len(owners) or not 1 <= threshold <= count or None in owners:
+    offset = _word(data, _WORD)
+    if offset > _MAX_SIZE or offset + _WORD > len(data):
         return None
+    count = _word(data, offset)
+    start = offset + _WORD
+    if count > _MAX_SIZE or start + count * _WORD > len(data):
+        return None
+    owners = [word_address(data[start + i * _WORD : start + (i + 1) * _WORD]) for i in range(count)]
+    if None in owners:
+        return None
+    if not 1 <= _word(data, 0) <= count:
+        return []  # ThresholdNotSet / InvalidThreshold: the install reverts
     return [o for o in owners if o is not None]
 
 
 def _signer_key(f: Frame, data: bytes) -> Result:
-    """The key a validator is enabled with: the first 20 bytes of its data, as the ECDSA
-    validator reads them whatever follows (a zero key locks the owner out: a change all the
-    same; another validator's longer data read this way asks for a human, never passes).
-    Data that opens with 20 zero bytes and goes on is ABI-encoded, not a key."""
-    owners = _threshold_owners(bytes(data))
+    """Who a validator's enable data makes a signer of the account: the OwnableValidator's
+    owners where the data decodes as its ``abi.decode`` does; else the first 20 bytes, as the
+    ECDSA validator reads them whatever follows (a zero key locks the owner out: a change
+    all the same; another validator's longer data read this way asks for a human, never
+    passes). Data that is neither (shorter than a key, or 20 zero bytes and more) makes
+    the OwnableValidator's and the ECDSA validator's install revert; it is another
+    validator's own format (a session-key validator's config), read as the allowlisted
+    module's business, as before."""
+    data = bytes(data)
+    owners = _threshold_owners(data)
     if owners is not None:
         return [authority(f, "account.owner", "owner", owner) for owner in owners]
-    key = bytes(data[:_KEY_BYTES])
+    if not data:
+        return []
+    key = data[:_KEY_BYTES]
     if len(key) < _KEY_BYTES or (len(data) > _KEY_BYTES and not any(key)):
-        return []  # no key; or ABI-encoded data (an offset's leading zeros), not a bare key
+        return []  # no key; or another validator's ABI data (a session key's config)
     return [authority(f, "account.owner", "owner", "0x" + key.hex())]
 
 
@@ -110,8 +137,30 @@ def _set_execution(f: Frame, fn: Function, a: list[Any]) -> Result:
     return out or [named_call(f, fn, known=False)]
 
 
+def _add_deposit(f: Frame, fn: Function, a: list[Any]) -> Result:
+    """ERC-4337 ``addDeposit()``: the call's ETH deposited at the EntryPoint for the account
+    itself (``entryPoint().depositTo{value: msg.value}(address(this))``). Known only as the
+    account's: on any other contract, a payable call of unknown code (not ``known``)."""
+    return [named_call(f, fn, known=False)]
+
+
+def _withdraw_deposit_to(f: Frame, fn: Function, a: list[Any]) -> Result:
+    """ERC-4337 ``withdrawDepositTo(withdrawAddress, amount)``: ``amount`` of the account's
+    EntryPoint deposit paid to ``withdrawAddress`` (``entryPoint().withdrawTo``): a give of
+    the account's ETH; the call itself stays unknown code off the own account."""
+    to, amount = a
+    give = Transfer(
+        via="erc4337.withdraw_deposit_to", asset=native(), sender=f.target, recipient=to,
+        amount=amount,
+    )  # fmt: skip
+    return [give, named_call(f, fn, known=False, names=(to,))]
+
+
 TABLE = (
     ("installModule(uint256,address,bytes)", _install_module),
+    # eth-infinitism/account-abstraction contracts/samples/SimpleAccount.sol (v0.6 / v0.7)
+    ("addDeposit()", _add_deposit),
+    ("withdrawDepositTo(address,uint256)", _withdraw_deposit_to),
     ("uninstallModule(uint256,address,bytes)", _uninstall_module),
     ("setDefaultValidator(address,bytes)", _set_default_validator),
     ("setExecution(bytes4,address,address,uint48,uint48,bytes)", _set_execution),

@@ -71,8 +71,24 @@ def _on_proxy(f: Frame, proxy: str, via: str, what: str, new: str) -> AuthorityC
 
 
 def _upgrade(f: Frame, fn: Function, a: list[Any]) -> Result:
+    """ProxyAdmin ``upgrade`` / ``upgradeAndCall``: the proxy's implementation; ``data``, when
+    any, is then run on the proxy (``ERC1967Utils.upgradeToAndCall``: a delegatecall of the
+    new implementation with ``data``) with the call's value. Its ``msg.sender`` is the
+    ProxyAdmin, which runs only for its owner (``onlyOwner``): the caller's own act, decoded
+    as the caller's call of the new implementation's code in the proxy's context (an
+    ``initialize(stranger)`` / ``transferOwnership`` is judged as if sent to the proxy
+    directly; an opaque initializer as a call of that code: allowlisted, FLAG only when it
+    names a stranger), never dropped."""
     proxy, implementation = a[:2]
-    return [_on_proxy(f, proxy, "proxy.upgrade", "implementation", implementation)]
+    out: Result = [_on_proxy(f, proxy, "proxy.upgrade", "implementation", implementation)]
+    data = bytes(a[2]) if len(a) > 2 else b""
+    if data:
+        out.append(
+            Frame(
+                implementation, f.sender, proxy, f.value, data, f.depth + 1, False, f.origin, f.path
+            )
+        )
+    return out
 
 
 def _change_proxy_admin(f: Frame, fn: Function, a: list[Any]) -> Result:

@@ -13,7 +13,8 @@ Sources (function signatures and argument order):
   ``send(SendParam{dstEid, bytes32 to, amountLD, minAmountLD, extraOptions, composeMsg,
   oftCmd}, MessagingFee{nativeFee, lzTokenFee}, refundAddress)``: the caller's ``amountLD``
   in (an OFT burns its own token, an adapter / Stargate v2 pool locks ``token()``), at least
-  ``minAmountLD`` out to ``to``; ``refundAddress`` only gets back an overpaid fee.
+  ``minAmountLD`` out to ``to``; ``refundAddress`` gets back whatever of the call's ETH the
+  LayerZero fee did not use (``fee_refund_ops``).
   stargate-protocol/stargate-v2 ``packages/stg-evm-v2/src/interfaces/IStargate.sol``:
   ``sendToken`` takes ``send``'s arguments and does the same (it also returns the bus ticket).
 - hop-protocol/contracts ``contracts/bridges/L1_Bridge.sol``: ``sendToL2(chainId, recipient,
@@ -55,7 +56,7 @@ from aiegis_guard.chains.evm.selectors import Function
 from aiegis_guard.chains.known import vault_asset
 from aiegis_guard.chains.transaction import Asset
 
-__all__ = ["TABLE", "bridge_ops", "bytes32_address"]
+__all__ = ["TABLE", "bridge_ops", "bytes32_address", "fee_refund_ops"]
 
 
 def bytes32_address(word: bytes) -> str:
@@ -85,6 +86,22 @@ def bridge_ops(
     return exchange_ops(f, via, give, f.sender, (got, minimum, to))
 
 
+# a LayerZero message fee (v1 and v2) is well under 0.01 ETH on mainnet: the unused part of a
+# fee at most that big, refunded elsewhere, is no give worth a word; what is above it is no fee
+FEE_REFUND_FLOOR = 10**16
+
+
+def fee_refund_ops(f: Frame, via: str, refund_to: str, excess: int, *known: str) -> Result:
+    """A native fee paid with the call's value whose unused part goes back to ``refund_to``
+    (LayerZero's endpoint refunds every wei the fee did not use to the refund address):
+    a refund address other than the caller, the call's recipients (``known``) and zero gets
+    an unknown share of ``excess`` (the call's ETH the bridged amount does not use), a
+    receiver of it as Arbitrum's refund addresses and Across's depositor are."""
+    if excess <= FEE_REFUND_FLOOR or refund_to in (ZERO, f.sender, *known):
+        return []
+    return bridge_ops(f, f"{via}.refund", (None, None), (native(), None), refund_to)
+
+
 def _across(f: Frame, fn: Function, a: list[Any]) -> Result:
     """``depositV3`` / ``depositV3Now`` (addresses) and ``deposit`` / ``depositNow`` (bytes32).
     The ``depositor`` is refunded an unfilled deposit and may re-route it (``speedUpDeposit``:
@@ -111,11 +128,12 @@ def _oft_send(f: Frame, fn: Function, a: list[Any]) -> Result:
     """LayerZero OFT / Stargate v2 ``send``: ``amountLD`` of the bridged token in, at least
     ``minAmountLD`` out to ``to`` (the token is the OFT itself or an adapter's ``token()``:
     the contract's ``asset`` in ``data/evm_protocols.json`` when known)."""
-    (_eid, to, amount, minimum, _options, _compose, _cmd), _fee, _refund = a
+    (_eid, to, amount, minimum, _options, _compose, _cmd), (native_fee, _lz_fee), refund = a
     token = _bridged(f.target)
-    return bridge_ops(
-        f, "layerzero.oft_send", (token, amount), (token, minimum), bytes32_address(to)
-    )
+    recipient = bytes32_address(to)
+    out = bridge_ops(f, "layerzero.oft_send", (token, amount), (token, minimum), recipient)
+    excess = min(f.value, native_fee)  # the endpoint refunds the unused part of the fee
+    return out + fee_refund_ops(f, "layerzero.oft_send", refund, excess, recipient)
 
 
 RELAYER_SHARE = 10  # a relayer keeping more than 1/10 of a same-token deposit takes it

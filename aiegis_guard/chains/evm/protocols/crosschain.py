@@ -47,11 +47,13 @@ name the destination token, the source asset stands for it.
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from functools import wraps
 from typing import Any
 
 from aiegis_guard.chains.evm.frames import ZERO, Frame, Result, asset, native
 from aiegis_guard.chains.evm.protocols.aggregators import ORDER_DUST
-from aiegis_guard.chains.evm.protocols.bridges import bridge_ops, bytes32_address
+from aiegis_guard.chains.evm.protocols.bridges import bridge_ops, bytes32_address, fee_refund_ops
 from aiegis_guard.chains.evm.protocols.vaults import stand_in
 from aiegis_guard.chains.evm.selectors import Function
 from aiegis_guard.chains.evm.tokens import named_call
@@ -166,18 +168,24 @@ def _pos_token(f: Frame, fn: Function, a: list[Any]) -> Result:
 def _stargate_eth(f: Frame, fn: Function, a: list[Any]) -> Result:
     """Stargate v1 ``RouterETH.swapETH``: ``amountLD`` of the call's ETH (already a transfer),
     at least ``minAmountLD`` of ETH to ``toAddress``. The rest of the call's ETH is the
-    LayerZero fee; ``refundAddress`` only gets back an overpaid fee (as an OFT's in
-    ``bridges.py``)."""
-    _chain, _refund, to, _amount, minimum = a
-    return bridge_ops(f, "stargate.swap_eth", (None, None), (native(), minimum), _account(to))
+    LayerZero fee: ``Router.swap`` forwards it to ``layerZeroEndpoint.send``, which refunds
+    every wei the fee did not use to ``refundAddress`` (``bridges.fee_refund_ops``)."""
+    _chain, refund, to, amount, minimum = a
+    recipient = _account(to)
+    out = bridge_ops(f, "stargate.swap_eth", (None, None), (native(), minimum), recipient)
+    excess = f.value - min(amount, f.value)
+    return out + fee_refund_ops(f, "stargate.swap_eth", refund, excess, recipient)
 
 
 def _stargate_swap(f: Frame, fn: Function, a: list[Any]) -> Result:
     """Stargate v1 ``Router.swap``: ``amountLD`` of the source pool's token (known only by its
-    pool id: a stand-in) from the caller, at least ``minAmountLD`` out to ``to``."""
-    _chain, src_pool, _dst_pool, _refund, amount, minimum, _lz, to, _payload = a
+    pool id: a stand-in) from the caller, at least ``minAmountLD`` out to ``to``; the call's
+    ETH is the LayerZero fee, its unused part refunded to ``refundAddress``."""
+    _chain, src_pool, _dst_pool, refund, amount, minimum, _lz, to, _payload = a
     token = stand_in(f"pool {src_pool} token", f.target)
-    return bridge_ops(f, "stargate.swap", (token, amount), (token, minimum), _account(to))
+    recipient = _account(to)
+    out = bridge_ops(f, "stargate.swap", (token, amount), (token, minimum), recipient)
+    return out + fee_refund_ops(f, "stargate.swap", refund, f.value, recipient)
 
 
 def _op_withdraw(f: Frame, fn: Function, a: list[Any]) -> Result:
@@ -231,24 +239,46 @@ def _arb_withdraw_eth(f: Frame, fn: Function, a: list[Any]) -> Result:
     return bridge_ops(f, "arbsys.withdraw_eth", (None, None), (native(), f.value), a[0])
 
 
+_Handler = Callable[[Frame, Function, list[Any]], Result]
+# words that name a bridge (or its L2 system contract) in ``data/evm_protocols.json``
+_BRIDGE_WORDS = ("bridge", "stargate", "cctp", "messenger", "root chain", "arbsys", "passer")
+
+
+def _bridges_only(handler: _Handler) -> _Handler:
+    """``handler`` where the target may be the bridge it decodes; on a well-known contract of
+    another protocol (the 0x Exchange Proxy, a Universal Router) the same selector runs that
+    contract's own code: an unknown call naming the addresses it carries. (Decodable is not
+    trusted: a stranger's contract stays judged by the value and addresses it is sent.)"""
+
+    @wraps(handler)  # the registry keys handlers by name
+    def decode(f: Frame, fn: Function, a: list[Any]) -> Result:
+        known = known_contracts().get(f.target)
+        if known is not None and not any(w in known[0].lower() for w in _BRIDGE_WORDS):
+            names = tuple(x for x in a if isinstance(x, str) and x.startswith("0x"))
+            return [named_call(f, fn, known=False, names=names)]
+        return handler(f, fn, a)
+
+    return decode
+
+
 _CCTP_V2 = "uint256,uint32,bytes32,address,bytes32,uint256,uint32"
 TABLE = (
-    ("depositForBurn(uint256,uint32,bytes32,address)", _cctp_burn),
-    ("depositForBurnWithCaller(uint256,uint32,bytes32,address,bytes32)", _cctp_burn),
-    (f"depositForBurn({_CCTP_V2})", _cctp_burn),
-    (f"depositForBurnWithHook({_CCTP_V2},bytes)", _cctp_burn),
-    ("replaceDepositForBurn(bytes,bytes,bytes32,bytes32)", _cctp_replace),
-    ("depositEtherFor(address)", _pos_ether),
-    ("depositFor(address,address,bytes)", _pos_token),
-    ("swapETH(uint16,address,bytes,uint256,uint256)", _stargate_eth),
+    ("depositForBurn(uint256,uint32,bytes32,address)", _bridges_only(_cctp_burn)),
+    ("depositForBurnWithCaller(uint256,uint32,bytes32,address,bytes32)", _bridges_only(_cctp_burn)),
+    (f"depositForBurn({_CCTP_V2})", _bridges_only(_cctp_burn)),
+    (f"depositForBurnWithHook({_CCTP_V2},bytes)", _bridges_only(_cctp_burn)),
+    ("replaceDepositForBurn(bytes,bytes,bytes32,bytes32)", _bridges_only(_cctp_replace)),
+    ("depositEtherFor(address)", _bridges_only(_pos_ether)),
+    ("depositFor(address,address,bytes)", _bridges_only(_pos_token)),
+    ("swapETH(uint16,address,bytes,uint256,uint256)", _bridges_only(_stargate_eth)),
     (
         "swap(uint16,uint256,uint256,address,uint256,uint256,(uint256,uint256,bytes),bytes,bytes)",
-        _stargate_swap,
+        _bridges_only(_stargate_swap),
     ),
-    ("withdraw(address,uint256,uint32,bytes)", _op_withdraw),
-    ("withdrawTo(address,address,uint256,uint32,bytes)", _op_withdraw),
-    ("initiateWithdrawal(address,uint256,bytes)", _l1_message),
-    ("sendTxToL1(address,bytes)", _l1_message),
-    ("withdrawEth(address)", _arb_withdraw_eth),
-    ("outboundTransfer(address,address,uint256,bytes)", _arb_token_withdraw),
+    ("withdraw(address,uint256,uint32,bytes)", _bridges_only(_op_withdraw)),
+    ("withdrawTo(address,address,uint256,uint32,bytes)", _bridges_only(_op_withdraw)),
+    ("initiateWithdrawal(address,uint256,bytes)", _bridges_only(_l1_message)),
+    ("sendTxToL1(address,bytes)", _bridges_only(_l1_message)),
+    ("withdrawEth(address)", _bridges_only(_arb_withdraw_eth)),
+    ("outboundTransfer(address,address,uint256,bytes)", _bridges_only(_arb_token_withdraw)),
 )

@@ -46,9 +46,28 @@ from typing import Any
 from aiegis_guard.chains.evm.frames import ZERO, Frame, Result, asset
 from aiegis_guard.chains.evm.selectors import Function
 from aiegis_guard.chains.evm.tokens import approval, named_call
-from aiegis_guard.chains.transaction import Asset, AssetKind, AuthorityChange
+from aiegis_guard.chains.transaction import Asset, AssetKind, AuthorityChange, Call
 
 __all__ = ["TABLE", "vote_delegation"]
+
+
+# the contracts these selectors belong to: delegate.xyz v2 / v1 registries (their READMEs'
+# deployment addresses, the same on every chain) and Safe's AllowanceModule 0.1.0
+# (safe-global/safe-modules allowances deployment). Elsewhere a "revoke" runs a stranger's
+# code: an unknown call, whatever its name.
+REGISTRY_V2 = "0x00000000000000447e69651d841bd8d104bed493"
+REGISTRY_V1 = "0x00000000000076a84fef008cdabe6409d2fe638b"
+ALLOWANCE_MODULE = "0xcfbfac74c26f8647cbdb8c5caf80bb5b32e43134"
+_CANONICAL = frozenset({REGISTRY_V2, REGISTRY_V1, ALLOWANCE_MODULE})
+
+
+def _taken_back(f: Frame, fn: Function, a: list[Any]) -> Call:
+    """A delegation or delegate taken back (nobody gains a power): a known call only on the
+    registry / module it belongs to; elsewhere unknown code naming the addresses it carries."""
+    if f.target in _CANONICAL:
+        return named_call(f, fn)
+    names = tuple(x for x in a if isinstance(x, str) and x.startswith("0x"))
+    return named_call(f, fn, known=False, names=names)
 
 
 def _delegation(
@@ -68,53 +87,57 @@ def _delegation(
 
 def _delegate_all(f: Frame, fn: Function, a: list[Any]) -> Result:
     to, _rights, enable = a
-    return [_delegation(f, "delegate_all", to)] if enable and to != ZERO else [named_call(f, fn)]
+    return (
+        [_delegation(f, "delegate_all", to)] if enable and to != ZERO else [_taken_back(f, fn, a)]
+    )
 
 
 def _delegate_contract(f: Frame, fn: Function, a: list[Any]) -> Result:
     to, contract, _rights, enable = a
     if not enable or to == ZERO:
-        return [named_call(f, fn)]
+        return [_taken_back(f, fn, a)]
     return [_delegation(f, "delegate_contract", to, asset(contract, AssetKind.UNKNOWN))]
 
 
 def _delegate_erc721(f: Frame, fn: Function, a: list[Any]) -> Result:
     to, contract, token_id, _rights, enable = a
     if not enable or to == ZERO:
-        return [named_call(f, fn)]
+        return [_taken_back(f, fn, a)]
     return [_delegation(f, "delegate_token", to, asset(contract, AssetKind.NFT), token_id)]
 
 
 def _delegate_erc20(f: Frame, fn: Function, a: list[Any]) -> Result:
     to, contract, _rights, amount = a
     if not amount or to == ZERO:
-        return [named_call(f, fn)]
+        return [_taken_back(f, fn, a)]
     return [_delegation(f, "delegate_balance", to, asset(contract))]
 
 
 def _delegate_erc1155(f: Frame, fn: Function, a: list[Any]) -> Result:
     to, contract, token_id, _rights, amount = a
     if not amount or to == ZERO:
-        return [named_call(f, fn)]
+        return [_taken_back(f, fn, a)]
     return [_delegation(f, "delegate_token", to, asset(contract, AssetKind.NFT), token_id)]
 
 
 def _v1_all(f: Frame, fn: Function, a: list[Any]) -> Result:
     to, enable = a
-    return [_delegation(f, "delegate_all", to)] if enable and to != ZERO else [named_call(f, fn)]
+    return (
+        [_delegation(f, "delegate_all", to)] if enable and to != ZERO else [_taken_back(f, fn, a)]
+    )
 
 
 def _v1_contract(f: Frame, fn: Function, a: list[Any]) -> Result:
     to, contract, enable = a
     if not enable or to == ZERO:
-        return [named_call(f, fn)]
+        return [_taken_back(f, fn, a)]
     return [_delegation(f, "delegate_contract", to, asset(contract, AssetKind.UNKNOWN))]
 
 
 def _v1_token(f: Frame, fn: Function, a: list[Any]) -> Result:
     to, contract, token_id, enable = a
     if not enable or to == ZERO:
-        return [named_call(f, fn)]
+        return [_taken_back(f, fn, a)]
     return [_delegation(f, "delegate_token", to, asset(contract, AssetKind.NFT), token_id)]
 
 
@@ -151,7 +174,7 @@ def _set_allowance(f: Frame, fn: Function, a: list[Any]) -> Result:
 
 
 def _named(f: Frame, fn: Function, a: list[Any]) -> Result:
-    return [named_call(f, fn)]
+    return [_taken_back(f, fn, a)]
 
 
 TABLE = (

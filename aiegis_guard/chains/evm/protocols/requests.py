@@ -14,7 +14,9 @@ otherwise the source exits and its whole balance is moved to the target, whoever
 target's withdrawal credentials; no check that they are the caller's).
 
 A withdrawal / exit and a switch to compounding pay nothing to anyone else: known calls (the
-fee goes with them: the contracts are canonical, ``data/evm_protocols.json``). A consolidation
+fee goes with them: the contracts are canonical, ``data/evm_protocols.json``), as long as the
+fee is one (``REQUEST_FEE_BOUND``): the contracts refund nothing, so a larger ``msg.value`` is
+burnt, and the call is unknown (FLAG). A consolidation
 into another validator gives the source's whole stake (``stake:0x<source pubkey>``, amount
 unknown: all of it) to ``stake:0x<target pubkey>``: the request names no owner of the target.
 """
@@ -41,13 +43,19 @@ def validator_stake(pubkey: bytes) -> Asset:
     )
 
 
+# EIP-7002 / 7251: the fee starts at 1 wei (MIN_..._REQUEST_FEE) and grows by e**(1/17) per
+# request above the target per block; the contract keeps the whole ``msg.value`` (no refund):
+# a "fee" above 0.01 ETH is no fee a sender means to pay but ETH burnt (an unknown call: FLAG)
+REQUEST_FEE_BOUND = 10**16
+
+
 def _request(f: Frame, name: str) -> Call:
     return Call(
         via="evm.call",
         target=f.target,
         name=name,
         selector=None,
-        known=True,
+        known=f.value <= REQUEST_FEE_BOUND,
         value=f.value,
         sender=f.sender,
     )
