@@ -90,9 +90,17 @@ def is_solana_address(value: str) -> bool:
         return False
 
 
+def _listed(values: Iterable[str], what: str) -> Iterable[str]:
+    """``values`` when it is a list (TOML array, JSON list, a set), else a ValueError: one
+    string, a number or a table in its place is a mistake to name, not a crash."""
+    if not isinstance(values, list | tuple | set | frozenset):
+        kind = "one string" if isinstance(values, str) else type(values).__name__
+        raise ValueError(f"expected a list of {what}, not {kind}")
+    return values
+
+
 def _evm_set(values: Iterable[str]) -> frozenset[str]:
-    if isinstance(values, str):
-        raise ValueError("expected a list of EVM addresses, not one string")
+    values = _listed(values, "EVM addresses")
     out = set()
     for i, value in enumerate(values):
         if not isinstance(value, str) or not is_evm_address(value.strip()):
@@ -102,8 +110,7 @@ def _evm_set(values: Iterable[str]) -> frozenset[str]:
 
 
 def _solana_set(values: Iterable[str]) -> frozenset[str]:
-    if isinstance(values, str):
-        raise ValueError("expected a list of Solana addresses, not one string")
+    values = _listed(values, "Solana addresses")
     out = set()
     for i, value in enumerate(values):
         if not isinstance(value, str) or not is_solana_address(value.strip()):
@@ -123,8 +130,7 @@ def is_validator_key(value: str) -> bool:
 
 
 def _validator_set(values: Iterable[str]) -> frozenset[str]:
-    if isinstance(values, str):
-        raise ValueError("expected a list of validator keys, not one string")
+    values = _listed(values, "validator keys")
     out = set()
     for i, value in enumerate(values):
         if not isinstance(value, str) or not is_validator_key(value.strip()):
@@ -134,8 +140,7 @@ def _validator_set(values: Iterable[str]) -> frozenset[str]:
 
 
 def _domain_set(values: Iterable[str]) -> frozenset[str]:
-    if isinstance(values, str):
-        raise ValueError("expected a list of domains, not one string")
+    values = _listed(values, "domains")
     return frozenset(str(v).strip().lower().lstrip(".") for v in values)
 
 

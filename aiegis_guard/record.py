@@ -62,8 +62,17 @@ class Record:
 
     @classmethod
     def model_validate(cls, data: Any) -> Self:
-        """Raw data -> a value, or ``pydantic.ValidationError`` naming each bad key path."""
-        return cast(Self, _adapter(cls).validate_python(data))
+        """Raw data -> a value, or ``pydantic.ValidationError`` naming each bad key path. The
+        error never shows the input: a value in it may be a secret typed into the wrong field
+        (a private key as an address), and pydantic prints ~50 characters of each."""
+        from pydantic import ValidationError
+
+        try:
+            return cast(Self, _adapter(cls).validate_python(data))
+        except ValidationError as exc:
+            raise ValidationError.from_exception_data(
+                exc.title, cast(Any, exc.errors()), hide_input=True
+            ) from None
 
     def model_copy(self, *, update: Mapping[str, Any] | None = None) -> Self:
         """A copy with some fields replaced (not validated, like pydantic's)."""

@@ -181,3 +181,36 @@ def test_parse_config_rejects_non_mapping_sections() -> None:
     """Wrong shapes are errors, not crashes."""
     with pytest.raises(ConfigError, match="wallet"):
         parse_config({"wallet": "0xabc"})
+
+
+@pytest.mark.parametrize(
+    ("table", "key", "value", "kind"),
+    [
+        ("allowlist", "evm", 5, "int"),
+        ("allowlist", "evm", "0x" + "11" * 20, "one string"),
+        ("allowlist", "domains", {"a": 1}, "dict"),
+        ("wallet", "solana", None, "NoneType"),
+        ("allowlist", "evm_validators", 7, "int"),
+    ],
+)
+def test_an_address_list_that_is_no_list_is_a_config_error(
+    table: str, key: str, value: object, kind: str
+) -> None:
+    """A number, a table or one string where a list belongs is named, not a TypeError."""
+    with pytest.raises(ConfigError, match=f"{table}.{key}: expected a list of .*, not {kind}"):
+        parse_config({table: {key: value}})
+
+
+def test_a_policy_error_never_echoes_the_value() -> None:
+    """A private key typed into an address field: pydantic's error would print ~50 of its
+    characters; the Python API's error shows the key path and a masked value only."""
+    import pydantic
+
+    from aiegis_guard.policy import Policy
+
+    key = "0x" + "ab" * 32
+    with pytest.raises(pydantic.ValidationError) as caught:
+        Policy.model_validate({"allowlist": {"evm": [key], "evm_validators": [key]}})
+    text = str(caught.value)
+    assert "allowlist.evm" in text and "allowlist.evm_validators" in text
+    assert "abababababab" not in text
