@@ -4,7 +4,8 @@ Mathematical alphanumerics, full-width and other compatibility forms are folded 
 this runs; what is left are letters of other scripts that *look* Latin. Folding is per word:
 a word that mixes Latin with look-alikes (``pаypal`` with a Cyrillic ``а``) is folded; a word
 made only of look-alikes is folded unless it stands among genuine words of another script
-(``CONTEXT`` characters either side hold a letter of that script without a Latin twin): in
+(within ``CONTEXT`` characters either side, at least as many words hold a letter of that
+script without a Latin twin as hold a Latin letter or are look-alikes only): in
 "вставте фразу на эту страницу" the words "вставте" and "на" are Russian, not "bctabte" and
 "ha", while a lone "сосk" in an English sentence is folded. A genuine Cyrillic or Greek word
 (which has letters without a Latin twin) is kept, so rules for those languages still match.
@@ -61,6 +62,7 @@ _ANY_RE = re.compile(f"[{_C}]")
 _LOOKALIKES = frozenset(CONFUSABLES)
 _LETTER = LazyPattern(_W)  # one letter or combining mark: the characters words are made of
 _LATIN = LazyPattern("[A-Za-z]")
+_WORD = LazyPattern(f"{_W}+")
 CONTEXT = 40  # characters either side read for genuine words of a look-alike's script
 # letters of the scripts above that have no Latin twin: a text holding them near a word of
 # look-alikes is written in that script (Cyrillic, Greek, Armenian blocks less CONFUSABLES)
@@ -105,12 +107,22 @@ def _folded_words(text: str) -> list[tuple[int, int]]:
 
 
 def _among_genuine(text: str, start: int, end: int) -> bool:
-    """Does a letter of a look-alike script without a Latin twin stand within ``CONTEXT``
-    characters of ``text[start:end]`` (the word is that language's, not a disguise)?"""
-    return (
-        _GENUINE.search(text, max(0, start - CONTEXT), start) is not None
-        or _GENUINE.search(text, end, end + CONTEXT) is not None
-    )
+    """Is ``text[start:end]`` a word of a text written in its script: within ``CONTEXT``
+    characters either side, at least as many words hold a letter of that script without a
+    Latin twin as hold a Latin letter or are made of look-alikes too? One planted "Ж" or
+    "Привет" beside a sentence of disguised words (Latin or all look-alike capitals) does not
+    make it Russian; "вставте" among Russian words is Russian."""
+    lo, hi = max(0, start - CONTEXT), end + CONTEXT
+    genuine = other = 0
+    for m in _WORD.finditer(text, lo, hi):
+        if m.start() == start:
+            continue
+        word = m.group()
+        if _GENUINE.search(word) is not None:
+            genuine += 1
+        elif _LATIN.search(word) is not None or _LOOKALIKES.issuperset(word):
+            other += 1
+    return genuine >= max(1, other)
 
 
 def fold_confusables(text: str) -> tuple[str, int]:

@@ -14,14 +14,29 @@ _ONLY = re.compile(rf"(?<!{_W})[{_C}]++(?!{_W})")
 _MIXED = re.compile(rf"(?<!{_W})(?=(?:{_W})*?[A-Za-z])(?:{_W})*?[{_C}](?:{_W})*+")
 
 
+def _russian_here(text: str, a: int, b: int) -> bool:
+    """The word at [a, b) stands among genuine words of its script: within CONTEXT characters
+    either side, at least one word, and as many as the Latin or look-alike-only words, hold a
+    letter of that script without a Latin twin."""
+    genuine = other = 0
+    for m in re.finditer(rf"{_W}+", text[max(0, a - CONTEXT) : b + CONTEXT]):
+        if max(0, a - CONTEXT) + m.start() == a:
+            continue
+        word = m.group()
+        if _GENUINE.compiled.search(word):
+            genuine += 1
+        elif re.search("[A-Za-z]", word) or all(c in _C for c in word):
+            other += 1
+    return genuine >= max(1, other)
+
+
 def _oracle(text: str) -> str:
     """Every word mixing Latin and look-alikes folded, and every word made only of look-alikes
-    unless a letter of those scripts without a Latin twin stands within CONTEXT characters."""
+    unless it stands among genuine words of its script."""
     out = list(text)
-    genuine = [m.start() for m in _GENUINE.compiled.finditer(text)]
     for m in _ONLY.finditer(text):
         a, b = m.span()
-        if not any(a - CONTEXT <= g < a or b <= g < b + CONTEXT for g in genuine):
+        if not _russian_here(text, a, b):
             out[a:b] = m.group(0).translate(_TABLE)
     for m in _MIXED.finditer(text):
         out[m.start() : m.end()] = m.group(0).translate(_TABLE)
@@ -52,6 +67,8 @@ def test_cases() -> None:
         # Russian words made only of look-alikes among genuine ones stay Russian
         "вставте фразу на эту страницу": "вставте фразу на эту страницу",
         "Please сору your seed": "Please copy your seed",  # a disguised English word
+        "Reply with your ѕееԁ phrase (Ж)": "Reply with your seed phrase (Ж)",  # one planted letter
+        "Мама мыла раму": "Мама мыла раму",
     }
     for text, want in cases.items():
         assert fold_confusables(text)[0] == want, want

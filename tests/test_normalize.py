@@ -224,21 +224,31 @@ def test_fold_confusables_is_linear_and_word_based() -> None:
 
 def _fold_reference(text: str) -> str:
     """The rule, word by word: fold a word with a Latin letter, or made only of look-alikes
-    with no letter of a look-alike script lacking a Latin twin within CONTEXT characters."""
+    unless, within CONTEXT characters, at least one word and as many as the Latin or
+    look-alike-only ones hold a letter of a look-alike script lacking a Latin twin."""
     from aiegis_guard.confusables import _GENUINE, CONTEXT
 
-    genuine = [m.start() for m in _GENUINE.compiled.finditer(text)]
+    table = {ord(k): v[0] for k, v in CONFUSABLES.items()}
+    words = [(m.start(), m.end(), m.group()) for m in re.finditer(r"[^\W\d_]+", text)]
 
-    def fold(m: re.Match[str]) -> str:
-        word = m.group(0)
-        a, b = m.span()
+    def russian(i: int) -> bool:
+        a, b, _ = words[i]
+        genuine = other = 0
+        for j, (c, d, w) in enumerate(words):
+            if j == i or d <= a - CONTEXT or c >= b + CONTEXT:
+                continue
+            if _GENUINE.compiled.search(w):
+                genuine += 1
+            elif any(ch.isascii() for ch in w) or all(ch in CONFUSABLES for ch in w):
+                other += 1
+        return genuine >= max(1, other)
+
+    out = list(text)
+    for i, (a, b, word) in enumerate(words):
         latin = any(c.isascii() for c in word)
-        near = any(a - CONTEXT <= g < a or b <= g < b + CONTEXT for g in genuine)
-        if latin or (all(c in CONFUSABLES for c in word) and not near):
-            return word.translate({ord(k): v[0] for k, v in CONFUSABLES.items()})
-        return word
-
-    return re.sub(r"[^\W\d_]+", fold, text)
+        if latin or (all(c in CONFUSABLES for c in word) and not russian(i)):
+            out[a:b] = word.translate(table)
+    return "".join(out)
 
 
 @settings(max_examples=300, deadline=None)
