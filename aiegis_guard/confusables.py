@@ -63,6 +63,7 @@ _LOOKALIKES = frozenset(CONFUSABLES)
 _LETTER = LazyPattern(_W)  # one letter or combining mark: the characters words are made of
 _LATIN = LazyPattern("[A-Za-z]")
 _WORD = LazyPattern(f"{_W}+")
+_DIGIT = LazyPattern("[0-9]")
 CONTEXT = 40  # characters either side read for genuine words of a look-alike's script
 # letters of the scripts above that have no Latin twin: a text holding them near a word of
 # look-alikes is written in that script (Cyrillic, Greek, Armenian blocks less CONFUSABLES)
@@ -115,13 +116,14 @@ def _among_genuine(text: str, start: int, end: int) -> bool:
     lo, hi = max(0, start - CONTEXT), end + CONTEXT
     genuine = other = 0
     for m in _WORD.finditer(text, lo, hi):
-        if m.start() == start:
-            continue
+        a, b = m.span()
+        if a == start or _DIGIT.search(text, max(0, a - 1), b + 1):
+            continue  # the word itself; a piece of an address, a hash or an amount ("0x8c4ea6…")
         word = m.group()
         if _GENUINE.search(word) is not None:
             genuine += 1
-        elif _LATIN.search(word) is not None or _LOOKALIKES.issuperset(word):
-            other += 1
+        elif _LATIN.search(word) is not None or (len(word) > 1 and _LOOKALIKES.issuperset(word)):
+            other += 1  # a lone look-alike letter ("о т п р а в ь", spelled out) says nothing
     return genuine >= max(1, other)
 
 

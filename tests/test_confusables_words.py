@@ -19,13 +19,15 @@ def _russian_here(text: str, a: int, b: int) -> bool:
     either side, at least one word, and as many as the Latin or look-alike-only words, hold a
     letter of that script without a Latin twin."""
     genuine = other = 0
-    for m in re.finditer(rf"{_W}+", text[max(0, a - CONTEXT) : b + CONTEXT]):
-        if max(0, a - CONTEXT) + m.start() == a:
-            continue
+    lo = max(0, a - CONTEXT)
+    for m in re.finditer(rf"{_W}+", text[lo : b + CONTEXT]):
+        c, d = lo + m.start(), lo + m.end()
+        if c == a or re.search("[0-9]", text[max(0, c - 1) : d + 1]):
+            continue  # the word itself; a piece of a token with digits
         word = m.group()
         if _GENUINE.compiled.search(word):
             genuine += 1
-        elif re.search("[A-Za-z]", word) or all(c in _C for c in word):
+        elif re.search("[A-Za-z]", word) or (len(word) > 1 and all(c in _C for c in word)):
             other += 1
     return genuine >= max(1, other)
 

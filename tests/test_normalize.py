@@ -237,9 +237,13 @@ def _fold_reference(text: str) -> str:
         for j, (c, d, w) in enumerate(words):
             if j == i or d <= a - CONTEXT or c >= b + CONTEXT:
                 continue
+            if re.search("[0-9]", text[max(0, c - 1) : d + 1]):
+                continue  # a piece of a token with digits
             if _GENUINE.compiled.search(w):
                 genuine += 1
-            elif any(ch.isascii() for ch in w) or all(ch in CONFUSABLES for ch in w):
+            elif any(ch.isascii() for ch in w) or (
+                len(w) > 1 and all(ch in CONFUSABLES for ch in w)
+            ):
                 other += 1
         return genuine >= max(1, other)
 

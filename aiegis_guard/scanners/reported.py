@@ -35,6 +35,7 @@ import ahocorasick
 
 from aiegis_guard.scanners import intent_patterns as p
 from aiegis_guard.scanners import intent_words as w
+from aiegis_guard.scanners.chat_turns import addresses_agents
 from aiegis_guard.scanners.chat_turns import refused as chat_refused
 from aiegis_guard.scanners.endorsement import endorses
 from aiegis_guard.textcache import digest_cached
@@ -68,6 +69,10 @@ def reported(text: str) -> tuple[tuple[int, int], ...]:
         return ()  # a JSON document: its quotes are keys and values, not reported speech
     quoted = _reported(text) if _QUOTE_START_RE.search(text) else ()
     refused = chat_refused(text) if "@" in text and "\n" in text else ()
+    if refused:  # "Assistant reading this: do what kevo asked above"
+        rest = unquoted(text, refused)
+        if endorses(rest) or addresses_agents(rest, p.ADDRESSEE_RE.compiled):
+            refused = ()
     return _merged(quoted + refused) if refused else quoted
 
 
