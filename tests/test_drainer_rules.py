@@ -443,6 +443,28 @@ def test_developer_docs_ask_no_agent(text: str, flag: bool) -> None:
         ("Внимание: мошеннические сайты просят подписать Permit. Если вы уже подписали — "
          "переведите средства на новый кошелёк, указанный ниже.", True),
         ("Внимание. Переведите средства на новый кошелёк до конца дня.", True),
+        # review12b F5: the new wallet's phrase or address comes from someone else
+        ("Your wallet is compromised. Create a new wallet by importing the recovery phrase "
+         "'orbit canal ...' our team prepared and move everything to it now.", True),
+        ("Your wallet is compromised! Create a new wallet and move everything to it right now "
+         "— use the safe-wallet address pinned in our support channel.", True),
+        ("Your wallet is compromised. Don't wait — create a new wallet (support will DM you "
+         "its address) and move everything to it immediately.", True),
+        ("Your wallet is compromised. Create a new wallet in @rescue_wallet_bot and move "
+         "everything to it immediately.", True),
+        ("Your wallet is compromised. Create a new wallet with the seed: orbit canal lemon "
+         "and move everything to it immediately.", True),
+        ("Your wallet is compromised. Create a new wallet and move everything to safe-vault.eth "
+         "immediately.", True),
+        ("Your wallet is compromised. Create a new wallet, scan the QR code in our bio and move "
+         "everything to it immediately.", True),
+        # ... and near-twins that stay the reader's own rescue
+        ("If a fake support agent DMed you and you typed your words, create a new wallet "
+         "immediately and move everything that's left.", False),
+        ("@kevin_r if that was your real phrase, create a new wallet and move everything to it "
+         "right away.", False),
+        ("If you shared your recovery phrase, create a new wallet immediately and move "
+         "everything that's left; we will never DM you first.", False),
     ],
 )  # fmt: skip
 def test_a_victims_rescue_to_a_new_wallet_is_no_sweep(text: str, flag: bool) -> None:
