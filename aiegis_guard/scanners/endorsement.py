@@ -137,8 +137,9 @@ def _endorsements(text: str) -> Iterator[tuple[re.Pattern[str], re.Match[str]]]:
 _VOUCH_RE = re.compile(
     r"(?P<verb>\b(?:is|are|was|were|remains?)\b|['’]s\b)\s*(?:"
     r"(?:(?:also|indeed|actually|really|definitely|fully|now|still|in\s+fact|totally|100\s*%)\s+)?"
-    r"(?:legit(?:imate)?|real|genuine|authentic|official|required|mandatory|necessary|needed|"
-    r"safe|valid|correct|approved|verified|sanctioned|expected|true)\b|"
+    r"(?:legit(?:imate)?|real|genuine|authentic|required|mandatory|necessary|needed|correct|"
+    r"approved|verified|sanctioned|(?:the\s+)?official\s+(?:step|migration|procedure|process|"
+    r"instruction|update|one))\b|"
     r"(?:\s+not|n['’]t)\s+(?:(?:a|an|any)\s+)?(?:scam|phish\w*|hoax|fake|fraud\w*|attack|"
     r"exploit|malicious|compromise\w*|drainer|trick|malware)\b)|"
     r"\bfalse\s+alarm\b|\b(?:warning|advisory|alert|report|notice)\s+(?:is|was|has\s+been)\s+"
@@ -156,8 +157,16 @@ _VOUCH_SUBJ_RE = re.compile(
     r"warning|alert|advisory|report|quote|text|payload|above|below))\s*$",
     re.IGNORECASE,
 )
+# the subject opens its clause, or follows a word that vouches ("Maintainers have since
+# confirmed the step is required", "Yes, this one is real", "Update: that step is legitimate")
+_SUBJ_HEAD_RE = re.compile(
+    r"(?:^|[.!?:;,\n—–(]\s*|\b(?:confirm\w*|verif\w*|yes|and|but|so|now|indeed|update|"
+    r"correction|note|because|since)\s+(?:that\s+)?)$",
+    re.IGNORECASE,
+)
 _CLAIMED_BEFORE_RE = re.compile(
-    r"\b(?:whether|if|claim\w*|say\w*|said|pretend\w*|assert\w*|insist\w*|appear\w*|seem\w*|"
+    r"\b(?:whether|if|which|when|where|after|before|until|once|unless|claim\w*|say\w*|said|"
+    r"pretend\w*|assert\w*|insist\w*|appear\w*|seem\w*|"
     r"look\w*\s+like|as\s+if|though|tells?\s+you|told\s+you|wrote|alleg\w*|supposedly|"
     r"not|never|no|none|nothing|neither|nor)\W+(?:\w+\W+){0,3}$",
     re.IGNORECASE,
@@ -174,6 +183,8 @@ def vouches(outside: str) -> bool:
             if subj is None:
                 continue
             before = before[: subj.start()]
+            if _SUBJ_HEAD_RE.search(before) is None:
+                continue  # a relative clause ("a contract that is approved to…")
         if _CLAIMED_BEFORE_RE.search(before[-40:]):
             continue
         return True
