@@ -122,7 +122,32 @@ def in_reference_entry(text: str, at: int) -> bool:
     time")? Docs describe what a command does; they do not ask the reader to run it. (The
     intent stage still judges a bot's help line: "/verify — send your seed to @x" asks.)"""
     start = text.rfind("\n", 0, at) + 1
-    return reference_entry(text, start) or _BOT_HELP_RE.match(text, start) is not None
+    if not (reference_entry(text, start) or _BOT_HELP_RE.match(text, start) is not None):
+        return False
+    # the exemption covers the description (its first clause), not a clause after it that
+    # asks ("/export — prints your key; send it to @helpdesk", "… ONE time. Run /export now and
+    # paste the result in this chat.")
+    end = text.find("\n", at)
+    end = len(text) if end < 0 else end
+    brk = _CLAUSE_END_RE.search(text, start, end)
+    if brk is None:
+        return True
+    return brk.start() >= at and not any(
+        _REFUSED_RE.search(text, max(brk.end(), m.start() - 16), m.start()) is None
+        for m in _HANDOVER_RE.finditer(text, brk.end(), end)
+    )
+
+
+# where a reference entry's description ends ("ONE time. Run…", "private key; send it…")
+_CLAUSE_END_RE = re.compile(r"[.;!?](?=\s)")
+# a clause after it that hands something over or runs the command for someone
+_HANDOVER_RE = re.compile(
+    r"\b(?:paste|send|share|post|submit|reply|dm|forward|give|upload|copy|enter|type|provide|"
+    r"drop|attach)\b",
+    re.IGNORECASE,
+)
+# "never share it", "do not paste it anywhere": a warning, no ask
+_REFUSED_RE = re.compile(r"\b(?:never|not|no)\b[^.;!?]*$|n['’]t\s+$", re.IGNORECASE)
 
 
 # a chat bot's help line: the command, its <arguments>, a dash and what it does

@@ -18,7 +18,7 @@ from collections.abc import Iterator
 
 import ahocorasick
 
-__all__ = ["endorses"]
+__all__ = ["endorses", "vouches"]
 
 # the reader told to do what a quote says: a compliance verb whose object points back at the
 # quote ("do the same now", "execute the above", "comply with the quoted instruction",
@@ -35,7 +35,11 @@ _BACK = (
 )
 _NOW_OR_END = (
     r"(?=\W*(?:now|immediately|too|as\s+well|right\s+away|here|(?:for|on|with)\s+(?:this|"
-    r"your|the|our)\s+(?:wallet|account|treasury|vault|agent|one)|[.!;。！]|$))"
+    r"your|the|our)\s+(?:wallet|account|treasury|vault|agent|one)|[.!;。！]|$|"
+    # a deadline ("Complete it before 12:00 UTC.", "do the same by Friday", "within 24 hours")
+    r"today|tonight|asap|at\s+once|(?:before|by|until|no\s+later\s+than)\s+(?:\d|noon|midnight|"
+    r"today|tonight|tomorrow|eod|(?:the\s+)?(?:end|deadline|snapshot|cut-?off)\b|(?:mon|tues|"
+    r"wednes|thurs|fri|satur|sun)day)|within\s+(?:\d|an?\s|one\s|the\s+next)))"
 )
 _ENDORSE_EN = (
     r"\b(?:do(?:ing)?|repeat|redo|follow|execute|run|obey|carry\s+out|perform|act\s+on|action|"
@@ -124,6 +128,69 @@ def _endorsements(text: str) -> Iterator[tuple[re.Pattern[str], re.Match[str]]]:
                 yield rx, m
 
 
+# the text vouches for the quote or withdraws its own frame: "that step is legitimate", "the
+# step is required for all wallets", "Yes, this one is real.", "Correction: this was not a
+# scam", "false alarm", "wallets that skip it will be frozen" (a threat that asks for it): the
+# frame word no longer reports it. Found at the verb; the subject must point back at the quote
+# (:data:`_VOUCH_SUBJ_RE`), and a claim reported ("the email claims it is legitimate", "check
+# whether this is real") vouches for nothing.
+_VOUCH_RE = re.compile(
+    r"(?P<verb>\b(?:is|are|was|were|remains?)\b|['’]s\b)\s*(?:"
+    r"(?:(?:also|indeed|actually|really|definitely|fully|now|still|in\s+fact|totally|100\s*%)\s+)?"
+    r"(?:legit(?:imate)?|real|genuine|authentic|required|mandatory|necessary|needed|correct|"
+    r"approved|verified|sanctioned|(?:the\s+)?official\s+(?:step|migration|procedure|process|"
+    r"instruction|update|one))\b|"
+    r"(?:\s+not|n['’]t)\s+(?:(?:a|an|any)\s+)?(?:scam|phish\w*|hoax|fake|fraud\w*|attack|"
+    r"exploit|malicious|compromise\w*|drainer|trick|malware)\b)|"
+    r"\bfalse\s+alarm\b|\b(?:warning|advisory|alert|report|notice)\s+(?:is|was|has\s+been)\s+"
+    r"(?:retracted|withdrawn|rescinded|cancel+ed|(?:issued\s+)?in\s+error|mistaken|wrong)\b|"
+    r"\bwe\s+(?:retract|withdraw|rescind)\b|"
+    r"\b(?:skip|skipp\w+|ignor\w+|miss\w*|fail\w*\s+to\s+\w+)\s+(?:it|this|that|them|(?:the|this|"
+    r"that)\s+(?:\w+\s+)?(?:steps?|migration|instructions?|update|transfer))\b[^.!?\n]{0,40}?\bwill\s+"
+    r"(?:be\s+)?(?:frozen|locked|suspended|lost|disabled|closed|blocked|drained|slashed)\b",
+    re.IGNORECASE,
+)
+_VOUCH_SUBJ_RE = re.compile(
+    r"\b(?:it|that|this|these|those|this\s+one|that\s+one|(?:the|that|this|these|those|said|"
+    r"its|their)\s+(?:\w+\s+){0,2}?(?:instructions?|message|command|order|request|note|steps?|"
+    r"actions?|procedure|process|migration|transfers?|update|email|notice|post|announcement|"
+    r"warning|alert|advisory|report|quote|text|payload|above|below))\s*$",
+    re.IGNORECASE,
+)
+# the subject opens its clause, or follows a word that vouches ("Maintainers have since
+# confirmed the step is required", "Yes, this one is real", "Update: that step is legitimate")
+_SUBJ_HEAD_RE = re.compile(
+    r"(?:^|[.!?:;,\n—–(]\s*|\b(?:confirm\w*|verif\w*|yes|and|but|so|now|indeed|update|"
+    r"correction|note|because|since)\s+(?:that\s+)?)$",
+    re.IGNORECASE,
+)
+_CLAIMED_BEFORE_RE = re.compile(
+    r"\b(?:whether|if|which|when|where|after|before|until|once|unless|claim\w*|say\w*|said|"
+    r"pretend\w*|assert\w*|insist\w*|appear\w*|seem\w*|"
+    r"look\w*\s+like|as\s+if|though|tells?\s+you|told\s+you|wrote|alleg\w*|supposedly|"
+    r"not|never|no|none|nothing|neither|nor)\W+(?:\w+\W+){0,3}$",
+    re.IGNORECASE,
+)
+
+
+def vouches(outside: str) -> bool:
+    """Does ``outside`` (a text with its quotes blanked) vouch for what they say or withdraw
+    its own frame ("Update: that step is legitimate", "Correction: this was not a scam")?"""
+    for m in _VOUCH_RE.finditer(outside):
+        before = outside[max(0, m.start() - 80) : m.start()]
+        if m.group("verb") is not None:
+            subj = _VOUCH_SUBJ_RE.search(before)
+            if subj is None:
+                continue
+            before = before[: subj.start()]
+            if _SUBJ_HEAD_RE.search(before) is None:
+                continue  # a relative clause ("a contract that is approved to…")
+        if _CLAIMED_BEFORE_RE.search(before[-40:]):
+            continue
+        return True
+    return False
+
+
 _NOT_BEFORE_RE = re.compile(
     r"\b(?:not|never|n't|no|não|nao|ne|nicht|nie|не|ни)\W+(?:\w+\W+)?$|n't\s+$|"
     r"(?:不要|别|勿|不)\s*$",
@@ -139,7 +206,7 @@ def endorses(outside: str) -> bool:
             continue
         if rx is _ENDORSE_RE or _at_clause_head(outside, m.start()):
             return True
-    return False
+    return vouches(outside)
 
 
 def _at_clause_head(text: str, at: int) -> bool:

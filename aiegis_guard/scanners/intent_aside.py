@@ -58,11 +58,43 @@ _NEW_WALLET_RE = LazyPattern(
 )
 # the new wallet made from what someone else hands in ("with the phrase below", "import")
 _HANDED_IN_RE = LazyPattern(
-    r"\b(?:import|restore|recover|below|following|provided|given|attached|these\s+words|"
-    r"this\s+(?:seed|phrase|key)|our\s+(?:seed|phrase|key))\b|导入|導入|恢复|恢復|以下|インポート|復元|"
+    r"\b(?:import\w*|restor\w*|recover(?:s|ed|ing)?|below|following|provided|given|attached|"
+    r"these\s+words|this\s+(?:seed|phrase|key)|our\s+(?:seed|phrase|key))\b|"
+    r"导入|導入|恢复|恢復|以下|インポート|復元|"
     r"\b(?:ниже|указанн\w*|следующ\w*|наш\w*|импорт\w*|восстанов\w*)\b",
     F,
 )
+# ... or, after the new wallet is named, one whose phrase or address someone else gives ("by
+# importing the recovery phrase our team prepared", a phrase written out in quotes, "the
+# safe-wallet address pinned in our support channel", "support will DM you its address", "in
+# our bio", "the one our bot shows", a QR code, an ENS name, a wallet made at a site or in a
+# bot's chat): the writer's wallet, not the reader's. Read after the wallet only, so that "if a
+# fake support agent DMed you, create a new wallet…" stays the victim's rescue.
+_GIVEN_AFTER_RE = LazyPattern(
+    r"\b(?:prepared|pre-?generated|supplied|issued|assigned|pinned|posted|published|listed|"
+    r"shown|displayed|announced|dm(?:ed|'d|s)?|whitelisted)\b|"
+    r"\b(?:our|their|the)\s+(?:\w+\s+)?(?:team|support|bot|channel|group|bio|profile|discord|"
+    r"telegram|server|admins?|moderators?|mods|staff|desk|portal|helpdesk|specialists?|"
+    r"operators?)\b|\b(?:support|admins?|moderators?|we|they|someone|the\s+bot)\s+(?:will|"
+    r"would|can|shall|has|have)\b(?!\s+(?:never|not)\b)|\b(?:we|they)['’]ll\b(?!\s+never\b)|"
+    r"\b(?:in|via|from|through|at|with|using|by)\s+(?:\w+\s+){0,2}@\w{3,}|\bqr\b|"
+    r"\b[\w-]+\.eth\b|\b(?:at|on|via|from|through)\s+(?:https?://)?[\w-]+(?:\.[\w-]+)*\."
+    r"(?:app|com|io|xyz|net|org|site|online|live|pro|finance|top|cc|co)\b|"
+    r"\b(?:phrase|words|seed|mnemonic|key)\s*[:'\"“‘«(]",
+    F,
+)
+_NOT_NEAR_RE = LazyPattern(r"\b(?:never|not|no)\b[^.;!?]{0,16}$|n['’]t\s+$", F)
+
+
+def _handed_in(text: str, made_at: int) -> bool:
+    """Is the new wallet, named at ``made_at`` in ``text``, made from or sent to what someone
+    else hands in, not one the reader makes alone?"""
+    if _HANDED_IN_RE.search(text) is not None:
+        return True
+    return any(
+        _NOT_NEAR_RE.search(text, max(made_at, m.start() - 20), m.start()) is None
+        for m in _GIVEN_AFTER_RE.finditer(text, made_at)
+    )
 
 
 # value moved "to a new wallet", "to a fresh wallet you control": one the reader makes (an
@@ -87,13 +119,10 @@ def own_rescue(sentence: str) -> bool:
     wallet immediately and move everything that's left", "move whatever's left to a fresh
     wallet you control", "立即创建新钱包并转移资产"), with nothing handed in to make it? The
     caller checks that no recipient is named."""
-    if (
-        _NEW_WALLET_RE.search(sentence) is None
-        and _TO_NEW_WALLET_RE.search(sentence) is None
-        and not (_TO_NEW_WALLET_RU_RE.search(sentence) and _OWN_RU_RE.search(sentence))
-    ):
-        return False
-    return _HANDED_IN_RE.search(sentence) is None
+    made = _NEW_WALLET_RE.search(sentence) or _TO_NEW_WALLET_RE.search(sentence)
+    if made is None and _OWN_RU_RE.search(sentence):
+        made = _TO_NEW_WALLET_RU_RE.search(sentence)
+    return made is not None and not _handed_in(sentence, made.start())
 
 
 def to_own_new_wallet(raw: str, start: int, has_recipient: bool) -> bool:
@@ -103,7 +132,7 @@ def to_own_new_wallet(raw: str, start: int, has_recipient: bool) -> bool:
     if has_recipient:
         return False
     made = _NEW_WALLET_RE.search(raw, 0, start)
-    return made is not None and _HANDED_IN_RE.search(raw) is None
+    return made is not None and not _handed_in(raw, made.start())
 
 
 # "if you have already …" opening the verb's clause (Chinese), or a past condition ending it
