@@ -287,3 +287,23 @@ def test_delegation_to_a_stranger_on_a_stranger_is_never_weaker() -> None:
         _delegate_by_sig_tx(STRANGER, token=X)
     )
     assert verdict.action is Action.BLOCK, verdict.explain()
+
+
+_EETH = "0x35fa164735182de50811e8e2e824cfb9b6118ac2"  # ether.fi eETH (data/evm_protocols.json)
+_ETHERFI_REQUEST = (
+    "requestWithdrawWithPermit(address,uint256,(uint256,uint256,uint8,bytes32,bytes32))"
+)
+
+
+@pytest.mark.parametrize("value", [MAX, 10**18])
+def test_etherfi_permit_on_a_stranger_is_the_permit_sent(value: int) -> None:
+    """Off ether.fi's pool, ``requestWithdrawWithPermit``'s PermitInput is the own eETH permit
+    to that contract: the same grants as the permit sent to eETH, never a known call."""
+    guard = Guard(POLICY, classifier=False)
+    data = call(_ETHERFI_REQUEST, OWN, 10**18, (value, DEADLINE, _V, _R, _S))
+    carried = guard.check_transaction(_tx(X, data))
+    sent = guard.check_transaction(_tx(_EETH, call(_EIP2612, OWN, X, value, DEADLINE, _V, _R, _S)))
+    assert _grants(carried.effects) == _grants(sent.effects), carried.explain()
+    assert carried.action is not Action.ALLOW, carried.explain()
+    if value == MAX:
+        assert carried.action is Action.BLOCK
