@@ -13,6 +13,7 @@ from typing import Any
 from aiegis_guard.chains.evm.abi import parse_types
 from aiegis_guard.chains.evm.frames import Frame, Result
 from aiegis_guard.chains.evm.protocols import (
+    aave_gateway,
     accounts,
     admin,
     aggregators,
@@ -63,6 +64,7 @@ def _build() -> tuple[dict[bytes, Function], dict[str, Handler]]:
         standards,
         swaps,
         lending,
+        aave_gateway,
         liquidity,
         aggregators,
         x2y2,

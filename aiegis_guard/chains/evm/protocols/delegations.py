@@ -25,7 +25,8 @@ Sources:
   a signed ``Delegation``: the votes moved are the signer's, recovered on-chain from the
   token's EIP-712 domain (its name is not in the call), so the signer cannot be told offline:
   judged as the own account's (what the typed-data form of the own signature is), never
-  weaker.
+  weaker. Decoded as such only on a known vote token (``VOTE_TOKENS``): elsewhere the call runs
+  a stranger's code, an unknown call (a delegation to a stranger still judged).
   Judged as a grant (BLOCK to a stranger), not a FLAG: no asset moves, but the delegatee
   holds the votes until the owner notices and re-delegates, and a vote cast with them (a
   treasury-draining proposal, a quorum reached) cannot be undone; the policy makes no
@@ -160,12 +161,29 @@ def _delegate_votes(f: Frame, fn: Function, a: list[Any]) -> Result:
     return [vote_delegation(f.target, a[0], f.sender)]
 
 
+# ERC20Votes / Comp-style vote tokens whose ``delegateBySig`` is the one above: UNI and ENS
+# (bgd-labs/aave-address-book src/ts/AaveV3Ethereum.ts ASSETS.UNI / ENS UNDERLYING), COMP
+# (compound-finance/compound-protocol networks/mainnet.json COMP), OP (ethereum-optimism/specs
+# predeploys GovernanceToken, as data/evm_protocols.json).
+VOTE_TOKENS = frozenset(
+    {
+        "0x1f9840a85d5af5bf1d1762f925bdaddc4201f984",
+        "0x4200000000000000000000000000000000000042",
+        "0xc18360217d8f7ab5e7c516566761ea12ce7f9d72",
+        "0xc00e94cb662c3520282e6f5717214004a7f26888",
+    }
+)
+
+
 def _delegate_by_sig(f: Frame, fn: Function, a: list[Any]) -> Result:
     """``delegateBySig``: the signer's votes in ``f.target`` to ``delegatee`` (module docstring);
-    ``delegatee`` zero leaves them uncounted."""
-    if a[0] == ZERO:
-        return [named_call(f, fn)]
-    return [vote_delegation(f.target, a[0], None)]
+    ``delegatee`` zero leaves them uncounted. Only a known vote token runs that code: elsewhere
+    the call is a stranger's code run by the caller (an unknown call naming ``delegatee``),
+    and the signed delegation it carries is still judged (never weaker than the signature)."""
+    grant = [] if a[0] == ZERO else [vote_delegation(f.target, a[0], None)]
+    if f.target in VOTE_TOKENS:
+        return grant or [named_call(f, fn)]
+    return [named_call(f, fn, known=False, names=(a[0],)), *grant]
 
 
 def _set_allowance(f: Frame, fn: Function, a: list[Any]) -> Result:

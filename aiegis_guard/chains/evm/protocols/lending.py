@@ -6,11 +6,7 @@ Sources:
 - aave/aave-v3-core ``contracts/interfaces/IPool.sol`` (supply / deposit / withdraw / borrow /
   repay / repayWithATokens / supplyWithPermit / repayWithPermit /
   setUserUseReserveAsCollateral) and ``ICreditDelegationToken.sol`` (approveDelegation);
-  aave/aave-v3-periphery ``contracts/misc/WrappedTokenGatewayV3.sol`` (depositETH / withdrawETH
-  / repayETH / borrowETH, with and without the rate mode of v3.0; ``withdrawETHWithPermit(
-  address, amount, to, deadline, permitV, permitR, permitS)``: ``aWETH.permit(msg.sender,
-  gateway, amount, ...)`` then the same withdrawal: the permit is spent by the call, as
-  ``supplyWithPermit``'s, not a standing grant);
+  the WrappedTokenGatewayV3 calls are in ``aave_gateway.py``;
 - compound-finance/comet ``contracts/CometMainInterface.sol`` (allow / allowBySig / supply /
   supplyTo / withdrawTo / withdrawFrom / transferAsset; ``Comet.sol`` ``supplyInternal``: the
   base asset becomes base balance, the Comet's own ERC-20 ``balanceOf``; a collateral asset
@@ -55,7 +51,7 @@ from aiegis_guard.chains.transaction import (
 )
 from aiegis_guard.checksums import keccak256
 
-__all__ = ["ENS_BASE_REGISTRAR", "TABLE"]
+__all__ = ["ENS_BASE_REGISTRAR", "TABLE", "paid_out"]
 
 ENS_BASE_REGISTRAR = "0x57f1887a8bf19b14fc0df6fd9b2acc9af147ea85"  # .eth names (ERC-721)
 ENS_REGISTRY = "0x00000000000c2e074ec69a0dfb2997ba6c7d2e1e"  # node -> owner, resolver
@@ -68,7 +64,7 @@ def _paid_to(via: str, token: str, to: str, amount: int) -> Result:
     return [Receipt(via=via, asset=asset(token), recipient=to, amount=amount)]
 
 
-def _paid_out(
+def paid_out(
     f: Frame, via: str, what: Asset, amount: int, parties: tuple[str | None, str]
 ) -> Result:
     """What leaves ``owner``'s position to ``to`` (``parties``), as Morpho's withdrawals
@@ -93,7 +89,7 @@ def _aave_supply(f: Frame, fn: Function, a: list[Any]) -> Result:
 
 def _aave_withdraw(f: Frame, fn: Function, a: list[Any]) -> Result:
     token, amount, to = a
-    return _paid_out(f, "aave_v3.withdraw", asset(token), amount, (f.sender, to))
+    return paid_out(f, "aave_v3.withdraw", asset(token), amount, (f.sender, to))
 
 
 def _aave_repay(f: Frame, fn: Function, a: list[Any]) -> Result:
@@ -113,35 +109,6 @@ def _aave_repay(f: Frame, fn: Function, a: list[Any]) -> Result:
 def _aave_borrow(f: Frame, fn: Function, a: list[Any]) -> Result:
     token, amount = a[:2]
     return _paid_to("aave_v3.borrow", token, f.sender or f.context, amount)
-
-
-def _gateway_deposit(f: Frame, fn: Function, a: list[Any]) -> Result:
-    """WrappedTokenGatewayV3 ``depositETH(pool, onBehalfOf, referral)``: the ETH sent is
-    supplied for ``onBehalfOf`` (its aWETH position; the ETH is the call's value)."""
-    return swap_ops(f, "aave_v3.deposit_eth", (None, None), (ZERO, f.value), a[1])
-
-
-def _gateway_withdraw(f: Frame, fn: Function, a: list[Any]) -> Result:
-    """``withdrawETH(pool, amount, to)`` / ``withdrawETHWithPermit(pool, amount, to, ...)``:
-    own aWETH (pulled by allowance, or by the permit the call spends) paid out as ETH to
-    ``to`` (max uint256: the whole position)."""
-    return _paid_out(f, "aave_v3.withdraw_eth", native(), a[1], (f.sender, a[2]))
-
-
-def _gateway_repay(f: Frame, fn: Function, a: list[Any]) -> Result:
-    """``repayETH(pool, amount[, rateMode], onBehalfOf)``: the ETH sent repays
-    ``onBehalfOf``'s debt: for anyone but the caller, the payment is given away."""
-    on_behalf = a[-1]
-    if on_behalf == f.sender:
-        return [named_call(f, fn)]
-    return swap_ops(f, "aave_v3.repay_eth", (None, None), (ZERO, f.value), on_behalf)
-
-
-def _gateway_borrow(f: Frame, fn: Function, a: list[Any]) -> Result:
-    """``borrowETH(pool, amount, ...)``: borrowed ETH paid to ``msg.sender``."""
-    return [
-        Receipt(via="aave_v3.borrow", asset=native(), recipient=f.sender or f.context, amount=a[1])
-    ]
 
 
 def _own_position(f: Frame, fn: Function, a: list[Any]) -> Result:
@@ -190,12 +157,12 @@ def _supply_to(f: Frame, fn: Function, a: list[Any]) -> Result:
 
 def _withdraw_to(f: Frame, fn: Function, a: list[Any]) -> Result:
     to, token, amount = a
-    return _paid_out(f, "compound_v3.withdraw_to", asset(token), amount, (f.sender, to))
+    return paid_out(f, "compound_v3.withdraw_to", asset(token), amount, (f.sender, to))
 
 
 def _withdraw_from(f: Frame, fn: Function, a: list[Any]) -> Result:
     src, to, token, amount = a
-    return _paid_out(f, "compound_v3.withdraw_from", asset(token), amount, (src, to))
+    return paid_out(f, "compound_v3.withdraw_from", asset(token), amount, (src, to))
 
 
 def _transfer_asset(f: Frame, fn: Function, a: list[Any]) -> Result:
@@ -345,16 +312,6 @@ TABLE = (
         _aave_repay,
     ),
     ("setUserUseReserveAsCollateral(address,bool)", _own_position),
-    ("depositETH(address,address,uint16)", _gateway_deposit),
-    ("withdrawETH(address,uint256,address)", _gateway_withdraw),
-    (
-        "withdrawETHWithPermit(address,uint256,address,uint256,uint8,bytes32,bytes32)",
-        _gateway_withdraw,
-    ),
-    ("repayETH(address,uint256,address)", _gateway_repay),
-    ("repayETH(address,uint256,uint256,address)", _gateway_repay),
-    ("borrowETH(address,uint256,uint16)", _gateway_borrow),
-    ("borrowETH(address,uint256,uint256,uint16)", _gateway_borrow),
     ("approveDelegation(address,uint256)", _approve_delegation),
     ("allow(address,bool)", _allow),
     (

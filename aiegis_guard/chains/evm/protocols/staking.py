@@ -37,7 +37,7 @@ from typing import Any
 from aiegis_guard.chains.evm.frames import Frame, Result, asset
 from aiegis_guard.chains.evm.protocols.swaps import swap_ops
 from aiegis_guard.chains.evm.selectors import Function
-from aiegis_guard.chains.evm.tokens import named_call
+from aiegis_guard.chains.evm.tokens import approval, named_call
 from aiegis_guard.chains.known import known_contracts
 from aiegis_guard.chains.transaction import (
     SWAP_ORDER,
@@ -124,10 +124,17 @@ def etherfi_deposit(f: Frame, fn: Function, a: list[Any]) -> Result:
 
 def _etherfi_request(f: Frame, fn: Function, a: list[Any]) -> Result:
     """``requestWithdraw(recipient, amount)``: ``amount`` eETH from the caller, the withdrawal
-    NFT (its id assigned on-chain) to ``recipient``. Only on the ether.fi pool."""
+    NFT (its id assigned on-chain) to ``recipient``. Only on the ether.fi pool; elsewhere an
+    unknown call, and ``requestWithdrawWithPermit``'s ``PermitInput`` is the caller's eETH
+    permit with ``address(this)`` - that contract - as spender: judged as that permit sent."""
     recipient, amount = a[:2]
     if not on_etherfi_pool(f) or f.sender is None:
-        return [named_call(f, fn, known=False, names=(recipient,))]
+        opaque: list[Any] = [named_call(f, fn, known=False, names=(recipient,))]
+        if fn.name == "requestWithdrawWithPermit" and f.sender is not None:
+            value = a[2][0]
+            via = "etherfi.request_withdraw_permit"
+            opaque.append(approval(via, ETHERFI_EETH, f.sender, f.target, value))
+        return opaque
     give = swap_ops(f, "etherfi.request_withdraw", (ETHERFI_EETH, amount), (None, None), None)
     nft = asset(ETHERFI_WITHDRAW_NFT, AssetKind.NFT)
     got = Receipt(via="etherfi.request_withdraw", asset=nft, recipient=recipient, amount=None,
