@@ -114,6 +114,10 @@ def _among_genuine(text: str, start: int, end: int) -> bool:
     "Привет" beside a sentence of disguised words (Latin or all look-alike capitals) does not
     make it Russian; "вставте" among Russian words is Russian."""
     lo, hi = max(0, start - CONTEXT), end + CONTEXT
+    brk = text.rfind("\n\n", lo, start)  # the word's paragraph only: a text of several
+    lo = lo if brk == -1 else brk + 2  # languages is judged a paragraph at a time
+    brk = text.find("\n\n", end, hi)
+    hi = hi if brk == -1 else brk
     genuine = other = 0
     for m in _WORD.finditer(text, lo, hi):
         a, b = m.span()

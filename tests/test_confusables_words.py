@@ -19,8 +19,12 @@ def _russian_here(text: str, a: int, b: int) -> bool:
     either side, at least one word, and as many as the Latin or look-alike-only words, hold a
     letter of that script without a Latin twin."""
     genuine = other = 0
-    lo = max(0, a - CONTEXT)
-    for m in re.finditer(rf"{_W}+", text[lo : b + CONTEXT]):
+    lo, hi = max(0, a - CONTEXT), b + CONTEXT
+    brk = text.rfind("\n\n", lo, a)
+    lo = lo if brk == -1 else brk + 2
+    brk = text.find("\n\n", b, hi)
+    hi = hi if brk == -1 else brk
+    for m in re.finditer(rf"{_W}+", text[lo:hi]):
         c, d = lo + m.start(), lo + m.end()
         if c == a or re.search("[0-9]", text[max(0, c - 1) : d + 1]):
             continue  # the word itself; a piece of a token with digits
