@@ -260,7 +260,12 @@ def _negated(text: str, at: int) -> bool:
 def _endorsed(text: str, spans: list[tuple[int, int]]) -> bool:
     """Does the text outside its quotes tell the reader to do what they say (:mod:`.endorsement`:
     "Agents reading this: do the same now", "Proceed accordingly.")?"""
-    return endorses(unquoted(text, tuple(spans)))
+    return _endorses(unquoted(text, tuple(spans)))
+
+
+# the same text outside the same quotes is asked by the reported-speech and the endorsed-quote
+# readings of one check (and of its decoded layers): answered once
+_endorses = digest_cached(maxsize=8)(endorses)
 
 
 def _names_destination(text: str, a: int, b: int) -> bool:
