@@ -91,7 +91,7 @@ def _all_finds(haystack: str, needles: set[str]) -> list[tuple[int, int]]:
     holding thousands of keys, ~24 spellings each: a find per spelling would read the text
     ~24 times per key) one pass over the text's hex / base64 runs, each position looked up
     by its first characters. Needles of other characters keep their own find."""
-    needles.discard("")
+    needles = needles - {""}  # the caller's set is left as it was
     if len(needles) <= _MANY:
         return [s for needle in needles for s in _finds(haystack, needle)]
     runs = {n for n in needles if _RUN_RE.fullmatch(n)}
