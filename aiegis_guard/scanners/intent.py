@@ -14,6 +14,9 @@ is asked as one. What a warning quotes as an attacker's words is judged blank
 
 from __future__ import annotations
 
+import bisect
+import re
+import unicodedata
 from collections.abc import Iterator
 
 from aiegis_guard.findings import Action, Category, Finding, Severity, Source
@@ -55,6 +58,67 @@ def _spans(view: str, text: str) -> Iterator[tuple[int, int]]:
             cut = view.find("\n", start, end - 1)
         if start < end:
             yield start, end
+
+
+# a line break inside a sentence: a hard-wrapped e-mail, PDF or OCR text ("reply to this e-mail
+# / with the 12 words"). The line before runs on (a letter, digit or comma at its end, at
+# least ``WRAPPED_LINE`` characters: no heading, label or list cell), the next line goes on
+# in lower case (or in a script without case, or with a counted word: "12 words") right at
+# its start, and neither line reads as code, a command or a table row (a comment, a variable,
+# a flag, a home path, a call, columns), nor sits in a fenced block
+WRAPPED_LINE = 30
+_WRAP_RE = re.compile(r"\n(?=[^\W\d_]|\d+ [^\W\d_])")  # "\n" first: re skips to it
+# every branch opens with a literal character, so re skips to the candidates
+_CODE_RE = re.compile(r"--[a-z]|~/|\$[A-Za-z_{(]|#\s|\(\)|=\S|   |\t")
+
+
+def _code(text: str, start: int, end: int) -> bool:
+    """Does ``text[start:end]`` (one line) read as code, a command or a table row?"""
+    if _CODE_RE.search(text, start, end):
+        return True
+    line = text[start:end].strip()
+    return line.startswith(("$ ", "//", "#")) or line.endswith(("{", "}", ";"))
+
+
+def unwrapped(text: str, view: str) -> tuple[str, str]:
+    """``text`` and its view with each line break inside a wrapped sentence read as a space
+    (same length: spans stay where they are)."""
+    if "\n" not in text:
+        return text, view
+    fences = [m.start() for m in _FENCE_RE.finditer(text)] if "```" in text else []
+    soft: list[int] = []
+    for m in _WRAP_RE.finditer(text):
+        at = m.start()  # the newline
+        if text[m.end()].isupper() or view[at] != "\n" or bisect.bisect(fences, at) % 2:
+            continue
+        last = at - 1  # the line's last character
+        while last >= 0 and text[last] in " \t":
+            last -= 1
+        if last < 0 or not _runs_on(text[last]):
+            continue
+        line_start = text.rfind("\n", 0, last) + 1
+        if last + 1 - line_start < WRAPPED_LINE:
+            continue
+        line_end = text.find("\n", m.end())
+        if _code(text, line_start, at) or _code(
+            text, m.end(), len(text) if line_end < 0 else line_end
+        ):
+            continue
+        soft.append(at)
+    if not soft:
+        return text, view
+    t, v = list(text), list(view)
+    for at in soft:
+        t[at] = v[at] = " "
+    return "".join(t), "".join(v)
+
+
+_FENCE_RE = re.compile("```")
+
+
+def _runs_on(c: str) -> bool:
+    """A line that ends in a letter (a vowel sign too), a digit or a comma goes on."""
+    return c.isalnum() or c == "," or unicodedata.category(c).startswith("M")
 
 
 def _pieces(view: str, text: str) -> Iterator[tuple[int, int]]:
@@ -187,8 +251,7 @@ def scan(layer: Layer, ctx: ScanContext) -> list[Finding]:
         return []
     from aiegis_guard.segment import views  # numpy: only for untrusted text
 
-    text = layer.text
-    view = views(text, ctx.views)[0]
+    text, view = unwrapped(layer.text, views(layer.text, ctx.views)[0])
     public = ctx.source is Source.PROMPT  # a public user's prompt (untrusted)
     quoted = () if public else reported(text)
     if quoted:  # what a warning quotes is not an order: judged as blank

@@ -779,7 +779,7 @@ SCAM_FRAME_WORDS = """scam* phish* fake fraud* impersonat* attacker attackers ma
     verbatim do_not_follow do_not_obey do_not_click do_not_reply don't_follow don't_obey
     don't_click don't_reply red_flag red_flags estaf* falso falsa falsos falsas golp* arnaque*
     escroc* faux fausse fausses hameçonn* betrug* betrüg* angreifer* gefälscht* truff* oszu*
-    fałszyw* dolandırıc* sahte oplichter* nep penipu* palsu lừa_đảo giả_mạo giả_danh giả_làm
+    fałszyw* dolandırıc* sahte* oplichter* nep penipu* palsu lừa_đảo giả_mạo giả_danh giả_làm
     mạo_danh kẻ_gian мошен* фейк*
     поддельн* шахра* احتيال مزيف* محتال* کلاهبردار* جعلی دھوک* הונא* מזויפ* धोखा* नकली
     প্রতারণ* ভুয়া มิจฉาชีพ ปลอม utapeli feki manloloko pekeng înșelăt* podvod* falešn* απάτ*
