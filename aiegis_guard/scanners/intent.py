@@ -62,12 +62,13 @@ def _spans(view: str, text: str) -> Iterator[tuple[int, int]]:
 
 # a line break inside a sentence: a hard-wrapped e-mail, PDF or OCR text ("reply to this e-mail
 # / with the 12 words"). The line before runs on (a letter, digit or comma at its end, at
-# least ``WRAPPED_LINE`` characters: no heading, label or list cell), the next line goes on
-# in lower case (or in a script without case, or with a counted word: "12 words") right at
-# its start, and neither line reads as code, a command or a table row (a comment, a variable,
-# a flag, a home path, a call, columns), nor sits in a fenced block
+# least ``WRAPPED_LINE`` characters: no heading, label or list cell); the next line goes on
+# right at its start in lower case, in a script without case, with a counted word ("12
+# words") or with the address it names ("to the safe address / 0x…"); neither line reads as
+# code, a command or a table row (a comment, a variable, a flag, a home path, a call,
+# columns), nor sits in a fenced block
 WRAPPED_LINE = 30
-_WRAP_RE = re.compile(r"\n(?=[^\W\d_]|\d+ [^\W\d_])")  # "\n" first: re skips to it
+_WRAP_RE = re.compile(r"\n(?=[^\W\d_]|\d+ [^\W\d_]|0x[0-9a-fA-F]{40}\b)")  # re skips to "\n"
 # every branch opens with a literal character, so re skips to the candidates
 _CODE_RE = re.compile(r"--[a-z]|~/|\$[A-Za-z_{(]|#\s|\(\)|=\S|   |\t")
 

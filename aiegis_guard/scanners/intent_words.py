@@ -299,9 +299,19 @@ ADDRESSEE = (
     r"agente|robots?|kis?|агент\w*|бот\w*|ассистент\w*|automated \w+|automations?|"
     r"custodians?|crawlers?|operators?|whoever|anyone|agenti|ajan\w*|agen|tác nhân|"
     r"вкладник\w*|robôs|boty|botów|botar|botlar\w*|mawakala|roboti|trợ lý|asistan\w*|"
-    r"asystent\w*|assistent\w*|agenter|agenţi|agenți|ejen|एजेंट|बॉट)\b|智能体|机器人|助手|代理|"
-    r"エージェント|ボット|アシスタント|에이전트|봇|어시스턴트|เอเจนต์|บอท|الوكيل|وكيل|الوكلاء|"
-    r"الروبوتات|ربات|عامل|סוכן|בוט"
+    r"asystent\w*|assistent\w*|agenter|agenţi|agenți|ejen|एजेंट|बॉट|"
+    # the same in more languages: Czech / Slovak / Croatian / Serbian / Romanian, Greek,
+    # Hungarian, Finnish, Nordic, Bulgarian / Russian / Ukrainian / Kazakh, Indonesian /
+    # Malay, Tagalog, Swahili, Hausa, Yoruba, Azerbaijani / Turkish, Bengali, Hindi, Urdu
+    r"asistent\w*|βοηθ\w*|πράκτορ\w*|αυτοματισμ\w*|asszisztens\w*|ügynök\w*|"
+    r"avustaja\w*|agentti\w*|botti\w*|botten|boten|robotten|асистент\w*|помощник\w*|"
+    r"помічник\w*|көмекші\w*|asisten|pembantu|ahente|katulong|msaidizi|wakala|mataimaki|"
+    r"wakili|aṣoju|köməkçi\w*|yardımcı\w*|সহকারী|এজেন্ট|सहायक|معاون|ایجنٹ|بوٹ|"
+    r"automatizaci\w*|automatizace|automatizácia|automatização|automação|automatyzacj\w*|"
+    r"automatisierung\w*|automatisation\w*|автоматизаци\w*)\b|智能体|机器人|助手|代理|"
+    r"エージェント|ボット|アシスタント|에이전트|봇|어시스턴트|비서|เอเจนต์|บอท|ผู้ช่วย|الوكيل|وكيل|"
+    r"الوكلاء|المساعد|مساعد|الروبوتات|ربات|عامل|دستیار|סוכן|בוט|עוזר|உதவியாளர்|முகவர்|ረዳት|"
+    r"ወኪል"
 )
 MODAL = (
     r"\b(?:must|should|shall|needs? to|have to|has to|are (?:required|instructed|expected|"
