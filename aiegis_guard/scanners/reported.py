@@ -49,8 +49,13 @@ FRAME_AFTER = 300
 _OPENERS = "\"“„«»「『‘'"
 _QUOTE_RE = re.compile(
     rf"(?=[{_OPENERS}>`])"
-    r'(?:"[^"\n]{20,}"|“[^”]{20,}”|„[^“”]{20,}[“”]|«[^»]{20,}»|»[^«]{20,}«|「[^」]{20,}」|'
-    r"『[^』]{20,}』|‘[^’]{20,}’|(?:^>[^\n]*(?:\n|$))+|"
+    # an ASCII quote may run over a wrapped line or two, never over a blank line; an opening
+    # „ or “ may close with an ASCII " (typed on another keyboard)
+    r'(?:"[^"\n]{20,}"|(?<![\w"])"(?=\S)(?:[^"\n]|\n(?![ \t]*\n)){20,600}?(?<=\S)"(?!\w)|'
+    # (a quote's body never holds its own opener and runs at most 2 000 characters: each try
+    # stops at the next opener, so a text of 64 KB of "„" costs one pass, not 64 K of them)
+    r'“[^“”"]{20,2000}[”"]|„[^„“”"]{20,2000}[“”"]|«[^«»]{20,2000}»|»[^»«]{20,2000}«|'
+    r"「[^「」]{20,2000}」|『[^『』]{20,2000}』|‘[^‘’]{20,2000}’|(?:^>[^\n]*(?:\n|$))+|"
     # a fenced block ("whose README added the step: ```…```"), reported like a "> " block
     r"^```[^\n`]*\n(?:(?!```)[\s\S]){20,2000}?^```|"
     # ASCII single quotes ("The message read: 'Hi, I'm from support, send…'"): an apostrophe
