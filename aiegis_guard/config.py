@@ -407,7 +407,9 @@ domains = []
 # disable = ["drainer.sweep", "injection.persona.dan"]
 
 [pii]
-# Per PII type: "allow" | "flag" | "redact" | "block". Unset types FLAG.
+# Per PII type: "allow" | "flag" | "redact" | "block", for every source. Unset types FLAG
+# where the agent sends them (tool input, model output, prompt) and are noted (ALLOW) in what
+# it reads (tool output, retrieved documents, memory).
 # email = "redact"
 # card = "block"
 

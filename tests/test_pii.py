@@ -160,3 +160,27 @@ def test_any_text_yields_valid_spans(text: str) -> None:
         if f.rule_id in ("pii.card", "pii.ssn"):
             before = text[f.span[0] - 1] if f.span[0] else " "
             assert not before.isalnum()
+
+
+@pytest.mark.parametrize(
+    ("source", "action"),
+    [
+        (Source.TOOL_INPUT, Action.FLAG),
+        (Source.LLM_OUTPUT, Action.FLAG),
+        (Source.PROMPT, Action.FLAG),
+        (Source.TOOL_OUTPUT, Action.ALLOW),
+        (Source.RETRIEVED, Action.ALLOW),
+        (Source.MEMORY, Action.ALLOW),
+    ],
+)
+def test_personal_data_flags_where_it_is_sent_not_where_it_is_read(
+    source: Source, action: Action
+) -> None:
+    """An inbox the agent reads is no leak; the same address in what it sends is flagged. The
+    finding is there either way, and a configured mode applies to every source."""
+    text = "Ticket from jane.doe@example.org about her card 4111 1111 1111 1111."
+    verdict = Guard(Policy(), classifier=False).check_text(text, source=source)
+    assert {"pii.email", "pii.card"} <= set(verdict.rule_ids)
+    assert verdict.action is action
+    strict = Guard(Policy(pii={"card": "block"}), classifier=False).check_text(text, source=source)
+    assert strict.action is Action.BLOCK

@@ -1,4 +1,11 @@
-"""PII -> FLAG by default; ``[pii]`` / ``Policy.pii`` sets allow / flag / redact / block per type.
+"""PII -> FLAG where it leaves, noted where it is read; ``[pii]`` / ``Policy.pii`` sets allow /
+flag / redact / block per type for every source.
+
+Personal data the agent is about to send (a tool's input, the model's output, the user's prompt
+on its way to the model) is FLAGged: that is where it leaks. In what the agent reads (a tool's
+output, a retrieved document, a memory entry) it is a finding with action ALLOW: an inbox or a
+support ticket full of addresses is no leak, and flagging it nags the owner on every read; it is
+flagged again if the agent goes on to send it.
 
 =========  ==================================================================================
 rule id    what
@@ -29,7 +36,7 @@ from collections.abc import Iterator
 
 from aiegis_guard.charclass import CharClass, view
 from aiegis_guard.checksums import is_valid_iban, is_valid_luhn
-from aiegis_guard.findings import Action, Category, Finding, Severity
+from aiegis_guard.findings import Action, Category, Finding, Severity, Source
 from aiegis_guard.lazyre import LazyPattern
 from aiegis_guard.normalize import Layer
 from aiegis_guard.redact import mask
@@ -373,4 +380,13 @@ def scan(layer: Layer, ctx: ScanContext) -> list[Finding]:
         found += _emails(text)
     if ":" in text:
         found += _ipv6(text)
+    if found and ctx.source in _READ:
+        found = [
+            f.model_copy(update={"action": Action.ALLOW, "message": f"{f.message} (read)"})
+            for f in found
+        ]
     return found
+
+
+# what the agent reads: personal data there is noted, not flagged (the policy's modes still apply)
+_READ = frozenset((Source.TOOL_OUTPUT, Source.RETRIEVED, Source.MEMORY))
