@@ -28,6 +28,7 @@ _ASCII_MAP = bytes.maketrans(  # non-alphanumeric ASCII -> space; bytes >= 0x80 
 )
 _NOT_CJK_LEAD = bytes(b for b in range(256) if not 0xE3 <= b <= 0xE9)  # UTF-8 U+3000..U+9FFF
 _LETTER_ORDER = " etaoinsrhldcumfpgwybvkxjqz0123456789"
+_WINDOW = 4096  # characters the automaton is given at a time (see _word_matches)
 _SHORT_KEY = 5  # keys this short keep a trailing space: " inst " must not stop in "install"
 
 _Entry = tuple[int, Term, int]  # (rule index, or < 0 for a mark, anchor term, key start in term)
@@ -148,24 +149,35 @@ class AnchorIndex:
         return index
 
     def _word_matches(self, mapped: str) -> Iterator[tuple[int, tuple[Group, ...]]]:
-        """(key start, entries) for every key found at a word start of ``mapped``."""
+        """(key start, entries) for every key found at a word start of ``mapped``.
+
+        The automaton reads ``mapped`` in windows of ``_WINDOW`` characters (and the longest
+        key past them): pyahocorasick converts the whole string it is given on every call, and
+        a walk restarted at each key that ends in a space ("ab cd ab cd …") cost that
+        conversion per key (a 256 KB text: ~5 s). Same keys, same order as one long walk."""
         spans = [(0, len(mapped))]
         seen: set[tuple[int, int]] = set()
         while spans:
             lo, hi = spans.pop()
             while lo < hi:
-                for last, (n, key, hides) in self.words.iter_long(mapped, lo, hi):
+                stop = min(hi, lo + _WINDOW)  # keys starting before here are this window's
+                end = min(hi, stop + self.longest)
+                resume, restart = stop, -1
+                for rel, (n, key, hides) in self.words.iter_long(mapped[lo:end]):
+                    last = lo + rel
                     start = last - n + 1
+                    if start >= stop:
+                        break  # the next window's (it starts afresh at ``stop``)
+                    resume = max(resume, last + 1)  # past a key that runs over ``stop``
                     if (start, n) not in seen:
                         seen.add((start, n))
                         yield start, self.groups(key)
                         if hides:  # another key may start at a later word of this one
                             spans.append((start + 1, min(len(mapped), last + 1 + self.longest)))
                     if mapped[last] == " ":  # ... or at its trailing space: go on from there
-                        lo = last
+                        restart = last
                         break
-                else:
-                    break
+                lo = restart if restart > lo else resume
 
     def matches(self, low: str) -> list[tuple[int, Group]]:
         """``(start in low, group)`` for every verified anchor term in ``low``: the term
