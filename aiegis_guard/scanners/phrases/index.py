@@ -103,11 +103,11 @@ class AnchorIndex:
         for m in lead.finditer(low):
             if m.start() >= hi:  # disjoint from the window so far: walk that one
                 if hi > lo:
-                    yield from auto.iter(low, lo, hi)
+                    yield from _walk(auto, low, lo, hi)
                 lo = m.start()
             hi = max(hi, min(len(low), m.end() - 1 + longest))
         if hi > lo:
-            yield from auto.iter(low, lo, hi)
+            yield from _walk(auto, low, lo, hi)
 
     def groups(self, i: int) -> tuple[Group, ...]:
         """The groups of key ``i`` (decoded on first use when the index came from a cache)."""
@@ -196,6 +196,13 @@ class AnchorIndex:
                     if bounded(low, s, g[0]):
                         found.append((s, g))
         return found
+
+
+def _walk(auto: Any, low: str, lo: int, hi: int) -> Iterator[tuple[int, Any]]:
+    """``auto.iter(low, lo, hi)`` on the slice alone (pyahocorasick converts the whole string
+    it is given on every call: one call per window of a long text would be quadratic)."""
+    for rel, key in auto.iter(low[lo:hi]):
+        yield lo + rel, key
 
 
 def _grouped(entries: Iterable[_Entry]) -> tuple[Group, ...]:

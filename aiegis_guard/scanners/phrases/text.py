@@ -146,7 +146,9 @@ def matches(t: Text, part: Part, lo: int, hi: int) -> list[Span]:
     low = t.low
     out: list[Span] = []
     if part.auto is not None and lo < hi:
-        for last, term in part.auto.iter(low, lo, hi):
+        # a slice: pyahocorasick converts the whole string it is given on every call
+        for rel, term in part.auto.iter(low[lo:hi]):
+            last = lo + rel
             start = last + 1 - len(term.text)
             if bounded(low, start, term):
                 out.append((start, last + 1))
