@@ -61,6 +61,7 @@ from typing import Any
 from aiegis_guard.chains.evm.calldata import decode_calldata, decode_items
 from aiegis_guard.chains.evm.frames import ZERO, Frame, asset
 from aiegis_guard.chains.evm.protocols.delegations import vote_delegation
+from aiegis_guard.chains.evm.protocols.factories import deployment
 from aiegis_guard.chains.evm.protocols.hyperliquid import HYPERLIQUID_DOMAIN, decode_hyperliquid
 from aiegis_guard.chains.evm.protocols.morpho import morpho_authorization
 from aiegis_guard.chains.evm.protocols.safe import gas_refund
@@ -129,17 +130,22 @@ def _safe_tx(m: dict[str, Any], safe: str) -> tuple[list[Operation], list[str]]:
 
 
 def _user_op(
-    account: str, entry_point: str | None, call_data: bytes
+    account: str, entry_point: str | None, call_data: bytes, init_code: Any = b""
 ) -> tuple[list[Operation], list[str]]:
     """What the account does when the EntryPoint calls it with ``callData`` (its own code:
-    ``execute`` / ``executeBatch``, Safe4337Module ``executeUserOp``...)."""
+    ``execute`` / ``executeBatch``, Safe4337Module ``executeUserOp``...), after ``initCode``
+    deployed it (``protocols/factories.py``: the owners it names)."""
     account = account.lower()
     ops: list[Operation] = []
     notes = [f"account:{account}"]
+    sender = entry_point.lower() if entry_point else None
+    frame = Frame(account, sender, account, 0, call_data, origin=None, path=("userOp",))
+    if isinstance(init_code, bytes | bytearray) and init_code:
+        for item in deployment(frame, account, bytes(init_code)):
+            (notes if isinstance(item, str) else ops).append(item)
     if call_data:
-        sender = entry_point.lower() if entry_point else None
-        frame = Frame(account, sender, account, 0, call_data, origin=None, path=("userOp",))
-        ops, inner = decode_calldata(frame)
+        found, inner = decode_calldata(frame)
+        ops += found
         notes += inner
     return ops, notes
 
@@ -194,9 +200,9 @@ def decode_signed(
     if shape == "permit_lookalike":
         return _permit_lookalike(m, verifying), ["eip712:permit-lookalike"]
     if shape == "user_op":
-        return _user_op(m["sender"], verifying, m["callData"])
+        return _user_op(m["sender"], verifying, m["callData"], m.get("initCode", b""))
     if shape == "safe_op":
-        return _user_op(m["safe"], m["entryPoint"], m["callData"])
+        return _user_op(m["safe"], m["entryPoint"], m["callData"], m.get("initCode", b""))
     if verifying is None:
         raise EvmDecodeError(f"{shape} typed data without a verifyingContract")
     if shape == "meta_tx":
