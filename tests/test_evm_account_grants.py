@@ -20,7 +20,8 @@ from eth_account import Account
 
 from aiegis_guard import Guard
 from aiegis_guard.chains.evm.decode import decode_evm
-from aiegis_guard.chains.transaction import AuthorityChange
+from aiegis_guard.chains.evm.typed_data import decode_typed_data
+from aiegis_guard.chains.transaction import Approval, AuthorityChange
 from aiegis_guard.errors import AiegisError
 from aiegis_guard.findings import Action
 from aiegis_guard.policy import Policy
@@ -168,3 +169,199 @@ def test_init_code_shorter_than_an_address_is_a_typed_error() -> None:
     """Nineteen bytes of initCode cannot name a factory: a DecodeError, never a crash."""
     with pytest.raises(AiegisError):
         decode_evm(_first_op(b"\x01" * 19))
+
+
+# -- spend permissions ------------------------------------------------------------------------
+
+
+def _permission(spender: str, allowance: int, end: int, token: str = USDC) -> dict[str, Any]:
+    return {
+        "account": SMART,
+        "spender": spender,
+        "token": token,
+        "allowance": allowance,
+        "period": DAY,
+        "start": NOW,
+        "end": end,
+        "salt": 1,
+        "extraData": "0x",
+    }
+
+
+def _signed_permission(message: dict[str, Any]) -> dict[str, Any]:
+    fields = [
+        ("account", "address"), ("spender", "address"), ("token", "address"),
+        ("allowance", "uint160"), ("period", "uint48"), ("start", "uint48"), ("end", "uint48"),
+        ("salt", "uint256"), ("extraData", "bytes"),
+    ]  # fmt: skip
+    return {
+        "types": {
+            "EIP712Domain": [
+                {"name": "name", "type": "string"},
+                {"name": "version", "type": "string"},
+                {"name": "chainId", "type": "uint256"},
+                {"name": "verifyingContract", "type": "address"},
+            ],
+            "SpendPermission": [{"name": n, "type": t} for n, t in fields],
+        },
+        "primaryType": "SpendPermission",
+        "domain": {
+            "name": "Spend Permission Manager",
+            "version": "1",
+            "chainId": 8453,
+            "verifyingContract": MANAGER,
+        },
+        "message": message,
+    }
+
+
+FOREVER = 2**48 - 1
+PERMISSIONS = [
+    pytest.param(FRIEND, 50 * 10**6, FOREVER, USDC, Action.ALLOW, id="allowlisted-allows"),
+    pytest.param(SMART, 50 * 10**6, FOREVER, USDC, Action.ALLOW, id="own-spender-allows"),
+    pytest.param(STRANGER, 2**160 - 1, FOREVER, USDC, Action.BLOCK, id="max-to-stranger-blocks"),
+    pytest.param(STRANGER, 20 * 10**6, NOW + DAY, USDC, Action.FLAG,
+                 id="short-lived-to-stranger-flags"),
+    pytest.param(STRANGER, 20 * 10**6, NOW + 3 * 365 * DAY, USDC, Action.BLOCK,
+                 id="three-years-to-stranger-blocks"),
+    pytest.param(STRANGER, 10**24, FOREVER, NATIVE, Action.BLOCK,
+                 id="native-never-ending-to-stranger-blocks"),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize(("spender", "allowance", "end", "token", "action"), PERMISSIONS)
+def test_signed_spend_permission(
+    spender: str, allowance: int, end: int, token: str, action: Action
+) -> None:
+    """A signed permission is a grant of its per-period allowance, lapsing at ``end``."""
+    typed = _signed_permission(_permission(spender, allowance, end, token))
+    assert _guard().check_typed_data(typed).action is action
+
+
+@pytest.mark.parametrize(("spender", "allowance", "end", "token", "action"), PERMISSIONS)
+def test_onchain_spend_permission(
+    spender: str, allowance: int, end: int, token: str, action: Action
+) -> None:
+    """The same permission approved on-chain by the account gets the same verdict."""
+    sp = list(_permission(spender, allowance, end, token).values())
+    sp[-1] = b""
+    inner = call(f"approve({_SP})", sp)
+    batch = call("executeBatch((address,uint256,bytes)[])", [(MANAGER, 0, inner)])
+    tx = {"from": OWN, "to": SMART, "value": 0, "data": "0x" + batch.hex(), "chainId": 8453}
+    assert _guard().check_transaction(tx).action is action
+
+
+def test_spend_permission_native_token_and_amount() -> None:
+    """ERC-7528 ``0xEeee…`` is the native asset; the amount is the per-period allowance."""
+    typed = _signed_permission(_permission(STRANGER, 10**16, FOREVER, NATIVE))
+    (grant,) = decode_typed_data(typed).operations
+    assert isinstance(grant, Approval)
+    assert grant.asset.address is None and grant.amount == 10**16 and grant.deadline == FOREVER
+
+
+def test_spend_permission_revoke_and_off_manager() -> None:
+    """A revoke on the manager moves nothing; the same call on another contract is opaque."""
+    sp = list(_permission(STRANGER, 10**6, FOREVER).values())
+    sp[-1] = b""
+    data = call(f"revoke({_SP})", sp)
+    on = {"from": SMART, "to": MANAGER, "value": 0, "data": "0x" + data.hex(), "chainId": 8453}
+    off = on | {"to": OTHER_FACTORY}
+    assert _guard().check_transaction(on).action is Action.ALLOW
+    assert _guard().check_transaction(off).action is Action.FLAG
+
+
+# -- MetaMask Delegation Framework ------------------------------------------------------------
+
+
+def _delegation(delegate: str, caveats: list[tuple[str, bytes]]) -> dict[str, Any]:
+    return {
+        "types": {
+            "EIP712Domain": [
+                {"name": "name", "type": "string"},
+                {"name": "version", "type": "string"},
+                {"name": "chainId", "type": "uint256"},
+                {"name": "verifyingContract", "type": "address"},
+            ],
+            "Delegation": [
+                {"name": "delegate", "type": "address"},
+                {"name": "delegator", "type": "address"},
+                {"name": "authority", "type": "bytes32"},
+                {"name": "caveats", "type": "Caveat[]"},
+                {"name": "salt", "type": "uint256"},
+            ],
+            "Caveat": [{"name": "enforcer", "type": "address"}, {"name": "terms", "type": "bytes"}],
+        },
+        "primaryType": "Delegation",
+        "domain": {
+            "name": "DelegationManager",
+            "version": "1",
+            "chainId": 8453,
+            "verifyingContract": DELEGATION_MANAGER,
+        },
+        "message": {
+            "delegate": delegate,
+            "delegator": SMART,
+            "authority": "0x" + "ff" * 32,
+            "caveats": [{"enforcer": e, "terms": "0x" + t.hex()} for e, t in caveats],
+            "salt": 7,
+        },
+    }
+
+
+def _amount(token: str, n: int) -> tuple[str, bytes]:
+    return ERC20_AMOUNT, bytes.fromhex(token[2:]) + n.to_bytes(32, "big")
+
+
+def _period(token: str, n: int) -> tuple[str, bytes]:
+    words = b"".join(x.to_bytes(32, "big") for x in (n, DAY, NOW))
+    return ERC20_PERIOD, bytes.fromhex(token[2:]) + words
+
+
+def _until(t: int) -> tuple[str, bytes]:
+    return TIMESTAMP, bytes(16) + t.to_bytes(16, "big")
+
+
+@pytest.mark.parametrize(
+    ("delegate", "caveats", "action"),
+    [
+        pytest.param(FRIEND, [_period(USDC, 10**8), _until(NOW + 30 * DAY)], Action.ALLOW,
+                     id="allowlisted-periodic-allows"),
+        pytest.param(FRIEND, [], Action.ALLOW, id="allowlisted-root-allows"),
+        pytest.param(STRANGER, [], Action.BLOCK, id="caveatless-to-stranger-blocks"),
+        pytest.param(STRANGER, [_amount(USDC, 20 * 10**6), _until(NOW + 3600)], Action.FLAG,
+                     id="short-lived-bounded-to-stranger-flags"),
+        pytest.param(STRANGER, [_amount(USDC, 5 * 10**10)], Action.BLOCK,
+                     id="bounded-no-expiry-to-stranger-blocks"),
+        pytest.param(ANY_DELEGATE, [_amount(USDC, 5 * 10**9), _until(NOW + 30 * DAY)],
+                     Action.BLOCK, id="bearer-bounded-blocks"),
+        pytest.param(STRANGER, [(NATIVE_AMOUNT, (10**16).to_bytes(32, "big")),
+                     _until(NOW + 3600)], Action.FLAG,
+                     id="native-amount-short-lived-stranger-flags"),
+        pytest.param(STRANGER, [(NATIVE_AMOUNT, (10**16).to_bytes(32, "big"))], Action.BLOCK,
+                     id="native-amount-only-stranger-blocks"),
+        pytest.param(STRANGER, [(ERC20_AMOUNT, b"\x01" * 51)], Action.BLOCK,
+                     id="malformed-terms-ignored-blocks"),
+    ],
+)  # fmt: skip
+def test_delegation_verdicts(
+    delegate: str, caveats: list[tuple[str, bytes]], action: Action
+) -> None:
+    """A delegation grants what its caveats bound, or the whole account when nothing does."""
+    assert _guard().check_typed_data(_delegation(delegate, caveats)).action is action
+
+
+def test_native_amount_caveat_leaves_the_calls_open() -> None:
+    """NativeTokenTransferAmountEnforcer bounds the value only: the calls stay an authority."""
+    caveats = [(NATIVE_AMOUNT, (10**16).to_bytes(32, "big")), _until(NOW + 3600)]
+    ops = decode_typed_data(_delegation(STRANGER, caveats)).operations
+    kinds = sorted(type(op).__name__ for op in ops)
+    assert kinds == ["Approval", "AuthorityChange"]
+    authority = next(op for op in ops if isinstance(op, AuthorityChange))
+    assert authority.account == SMART and authority.expires == NOW + 3600
+
+
+def test_delegation_with_bad_terms_is_a_typed_error() -> None:
+    """Terms that are not hex never crash the decoder."""
+    typed = _delegation(STRANGER, [])
+    typed["message"]["caveats"] = [{"enforcer": ERC20_AMOUNT, "terms": "0xzz"}]
+    assert _guard().check_typed_data(typed).action is not Action.ALLOW

@@ -23,6 +23,7 @@ from tests.evm_builders import STRANGER, TOKEN, call
 # controller), WETH9, Lido, wstETH, Aave WrappedTokenGatewayV3, Ownable2Step, Paraswap Augustus v5
 # (lib/Utils.sol) and v6 (AugustusV6Types.sol), CoW EthFlow, ERC-7579 IERC7579Account, ZeroDev
 # Kernel v2, EigenLayer IStrategyManager / IDelegationManager (M2), Rocket Pool rETH)
+_SP = "(address,address,address,uint160,uint48,uint48,uint48,uint256,bytes)"
 PINNED = [
     ("9517e29f", "installModule(uint256,address,bytes)"),
     ("a71763a8", "uninstallModule(uint256,address,bytes)"),
@@ -631,6 +632,17 @@ PINNED = [
         "cbef2aa9",
         "sendToken((uint32,bytes32,uint256,uint256,bytes,bytes,bytes),(uint256,uint256),address)",
     ),
+    # coinbase/spend-permissions SpendPermissionManager.sol (SpendPermission struct)
+    ("33211c30", "approve(" + _SP + ")"),
+    ("b9ffc8e1", "approveWithSignature(" + _SP + ",bytes)"),
+    (
+        "9ecae456",
+        "approveBatchWithSignature((address,uint48,uint48,uint48,"
+        "(address,address,uint160,uint256,bytes)[]),bytes)",
+    ),
+    ("7000882d", "approveWithRevoke(" + _SP + "," + _SP + ",(uint48,uint48,uint160))"),
+    ("78792f76", "revoke(" + _SP + ")"),
+    ("415a9735", "spend(" + _SP + ",uint160)"),
 ]
 
 

@@ -38,6 +38,7 @@ from aiegis_guard.chains.evm.protocols import (
     restaking,
     safe,
     solidly,
+    spend_permissions,
     staking,
     standards,
     swaps,
@@ -94,6 +95,7 @@ def _build() -> tuple[dict[bytes, Function], dict[str, Handler]]:
         crosschain,
         staking,
         zeroex,
+        spend_permissions,
     ):
         for signature, handler in module.TABLE:
             key = f"{module.__name__.rsplit('.', 1)[-1]}.{handler.__name__.lstrip('_')}"
