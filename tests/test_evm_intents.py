@@ -19,6 +19,7 @@ from eth_account import Account
 from aiegis_guard import Guard
 from aiegis_guard.findings import Action
 from aiegis_guard.policy import Policy
+from tests.evm_builders import call
 
 
 def _key() -> str:
@@ -202,3 +203,69 @@ def test_across_order_without_order_data_is_not_allowed() -> None:
     typed["types"]["AcrossOrderData"] = [{"name": "message", "type": "bytes"}]
     typed["message"]["witness"]["orderData"] = {"message": "0x"}
     assert _guard().check_typed_data(typed).action is Action.FLAG
+
+
+# -- LI.FI GenericSwapFacetV3 -------------------------------------------------------------------
+
+_HEAD = "bytes32,string,string,address,uint256"
+_SWAP = "(address,address,address,address,uint256,bytes,bool)"
+
+
+def _lifi(receiver: str, minimum: int, to: str = LIFI, multiple: bool = False) -> dict[str, Any]:
+    inner = call(
+        "exactInputSingle((address,address,uint24,address,uint256,uint256,uint160))",
+        (USDC, WETH, 500, LIFI, 3 * 10**9, minimum, 0),
+    )
+    swap = (ROUTER, ROUTER, USDC, WETH, 3 * 10**9, inner, True)
+    if multiple:
+        data = call(f"swapTokensMultipleV3ERC20ToERC20({_HEAD},{_SWAP}[])", b"\x01" * 32, "jumper",
+                    "", receiver, minimum, [swap])  # fmt: skip
+    else:
+        data = call(f"swapTokensSingleV3ERC20ToERC20({_HEAD},{_SWAP})", b"\x01" * 32, "jumper", "",
+                    receiver, minimum, swap)  # fmt: skip
+    return {"from": OWN, "to": to, "value": 0, "data": "0x" + data.hex(), "chainId": 1}
+
+
+@pytest.mark.parametrize(
+    ("tx", "action"),
+    [
+        pytest.param(_lifi(OWN, 95 * 10**16), Action.ALLOW, id="own-receiver-allows"),
+        pytest.param(_lifi(FRIEND, 95 * 10**16), Action.ALLOW, id="allowlisted-receiver-allows"),
+        pytest.param(_lifi(STRANGER, 95 * 10**16), Action.BLOCK, id="stranger-receiver-blocks"),
+        pytest.param(_lifi(OWN, 0), Action.FLAG, id="minimum-zero-flags"),
+        pytest.param(_lifi(STRANGER, 95 * 10**16, multiple=True), Action.BLOCK,
+                     id="multiple-stranger-receiver-blocks"),
+        pytest.param(_lifi(OWN, 95 * 10**16, to=STRANGER), Action.FLAG,
+                     id="same-selector-elsewhere-flags"),
+    ],
+)  # fmt: skip
+def test_lifi_swap(tx: dict[str, Any], action: Action) -> None:
+    """The diamond's guarantee (``_minAmountOut`` to ``_receiver``) judges the swap."""
+    assert _guard().check_transaction(tx).action is action
+
+
+def test_lifi_truncated_calldata_is_not_allowed() -> None:
+    """Calldata cut short never crashes and never passes silently."""
+    tx = _lifi(OWN, 95 * 10**16)
+    tx["data"] = tx["data"][:200]
+    assert _guard().check_transaction(tx).action is not Action.ALLOW
+
+
+# -- Sky DaiUsds ----------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("to", "usr", "action"),
+    [
+        pytest.param(DAI_USDS, OWN, Action.ALLOW, id="to-own-allows"),
+        pytest.param(DAI_USDS, FRIEND, Action.ALLOW, id="to-allowlisted-allows"),
+        pytest.param(DAI_USDS, STRANGER, Action.BLOCK, id="to-stranger-blocks"),
+        pytest.param(STRANGER, OWN, Action.FLAG, id="same-selector-elsewhere-flags"),
+    ],
+)
+def test_dai_usds(to: str, usr: str, action: Action) -> None:
+    """``daiToUsds(usr, wad)`` is an exchange whose output goes to ``usr``."""
+    for signature in ("daiToUsds(address,uint256)", "usdsToDai(address,uint256)"):
+        data = call(signature, usr, 10**22)
+        tx = {"from": OWN, "to": to, "value": 0, "data": "0x" + data.hex(), "chainId": 1}
+        assert _guard().check_transaction(tx).action is action, signature
