@@ -270,6 +270,14 @@ def test_spend_permission_revoke_and_off_manager() -> None:
     assert _guard().check_transaction(off).action is Action.FLAG
 
 
+def test_spend_permission_of_the_wrong_types_is_not_allowed() -> None:
+    """A permission whose allowance is text is unreadable: FLAG or BLOCK, never nothing."""
+    typed = _signed_permission(_permission(STRANGER, 10**6, FOREVER))
+    typed["types"]["SpendPermission"][3]["type"] = "string"
+    typed["message"]["allowance"] = "lots"
+    assert _guard().check_typed_data(typed).action is not Action.ALLOW
+
+
 # -- MetaMask Delegation Framework ------------------------------------------------------------
 
 

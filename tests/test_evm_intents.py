@@ -122,6 +122,14 @@ def test_jam_order_with_mismatched_lists_is_not_allowed() -> None:
     assert _guard().check_typed_data(typed).action is not Action.ALLOW
 
 
+def test_jam_order_with_text_amounts_is_not_allowed() -> None:
+    """Amounts of the wrong type are no order either."""
+    typed = _jam(OWN, [(USDC, 10**9)], [(WETH, 10**17)])
+    typed["types"]["JamOrder"][9]["type"] = "string[]"
+    typed["message"]["sellAmounts"] = ["all"]
+    assert _guard().check_typed_data(typed).action is not Action.ALLOW
+
+
 # -- ERC-7683 (Across) as a Permit2 witness -----------------------------------------------------
 
 

@@ -249,6 +249,8 @@ def _jam_side(tokens: Any, amounts: Any, nft_ids: Any, commands: Any) -> list[tu
     ids = list(nft_ids) if isinstance(nft_ids, list) else []
     out = []
     for i, (token, amount) in enumerate(zip(tokens, amounts, strict=True)):
+        if not isinstance(token, str) or not isinstance(amount, int) or isinstance(amount, bool):
+            raise EvmDecodeError("bebop jam: a token or amount of the wrong type")
         cmd = cmds[i] if i < len(cmds) else 0
         kind, tid = AssetKind.FUNGIBLE, None
         if cmd == _JAM_NATIVE or str(token).lower() == _ETH:

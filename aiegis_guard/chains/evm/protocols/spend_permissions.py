@@ -36,6 +36,7 @@ from aiegis_guard.chains.evm.frames import ZERO, Frame, Result, asset, native
 from aiegis_guard.chains.evm.selectors import UNLIMITED, Function
 from aiegis_guard.chains.evm.tokens import named_call
 from aiegis_guard.chains.transaction import Approval, Operation, Transfer
+from aiegis_guard.errors import EvmDecodeError
 
 __all__ = ["MANAGER", "TABLE", "permission_grants"]
 
@@ -55,10 +56,10 @@ def _grant(account: Any, details: tuple[Any, Any, Any], period: Any, end: Any) -
     """One permission (``details``: spender, token, allowance) as a grant; None when the
     manager would revert (nothing granted)."""
     spender, token, allowance = details
-    if not all(isinstance(x, str) for x in (account, spender, token)):
-        return None
-    if not all(isinstance(x, int) and not isinstance(x, bool) for x in (allowance, period, end)):
-        return None
+    if not all(isinstance(x, str) for x in (account, spender, token)) or not all(
+        isinstance(x, int) and not isinstance(x, bool) for x in (allowance, period, end)
+    ):  # not the manager's SpendPermission: judged as unreadable, never as nothing
+        raise EvmDecodeError("spend permission: a field of the wrong type")
     if ZERO in (spender, token) or not allowance or not period:
         return None
     return Approval(
@@ -75,12 +76,13 @@ def _grant(account: Any, details: tuple[Any, Any, Any], period: Any, end: Any) -
 def permission_grants(m: Mapping[str, Any]) -> list[Operation]:
     """The grants of a signed ``SpendPermission`` or ``SpendPermissionBatch`` message."""
     if "permissions" in m:
-        entries = m["permissions"] if isinstance(m["permissions"], list) else []
+        entries = m["permissions"]
+        if not isinstance(entries, list) or not all(isinstance(e, Mapping) for e in entries):
+            raise EvmDecodeError("spend permission batch: permissions are not a list of structs")
         account, period, end = m["account"], m["period"], m["end"]
         found = [
             _grant(account, (e.get("spender"), e.get("token"), e.get("allowance")), period, end)
             for e in entries
-            if isinstance(e, Mapping)
         ]
     else:
         found = [
