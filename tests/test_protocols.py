@@ -23,6 +23,8 @@ from tests.evm_builders import STRANGER, TOKEN, call
 # controller), WETH9, Lido, wstETH, Aave WrappedTokenGatewayV3, Ownable2Step, Paraswap Augustus v5
 # (lib/Utils.sol) and v6 (AugustusV6Types.sol), CoW EthFlow, ERC-7579 IERC7579Account, ZeroDev
 # Kernel v2, EigenLayer IStrategyManager / IDelegationManager (M2), Rocket Pool rETH)
+_SP = "(address,address,address,uint160,uint48,uint48,uint48,uint256,bytes)"
+_LIFI = "bytes32,string,string,address,uint256,(address,address,address,address,uint256,bytes,bool)"
 PINNED = [
     ("9517e29f", "installModule(uint256,address,bytes)"),
     ("a71763a8", "uninstallModule(uint256,address,bytes)"),
@@ -631,6 +633,28 @@ PINNED = [
         "cbef2aa9",
         "sendToken((uint32,bytes32,uint256,uint256,bytes,bytes,bytes),(uint256,uint256),address)",
     ),
+    # coinbase/spend-permissions SpendPermissionManager.sol (SpendPermission struct)
+    ("33211c30", "approve(" + _SP + ")"),
+    ("b9ffc8e1", "approveWithSignature(" + _SP + ",bytes)"),
+    (
+        "9ecae456",
+        "approveBatchWithSignature((address,uint48,uint48,uint48,"
+        "(address,address,uint160,uint256,bytes)[]),bytes)",
+    ),
+    ("7000882d", "approveWithRevoke(" + _SP + "," + _SP + ",(uint48,uint48,uint160))"),
+    ("78792f76", "revoke(" + _SP + ")"),
+    ("415a9735", "spend(" + _SP + ",uint160)"),
+    # lifinance/contracts GenericSwapFacetV3 / GenericSwapFacet (LibSwap.SwapData)
+    ("4666fc80", "swapTokensSingleV3ERC20ToERC20(" + _LIFI + ")"),
+    ("733214a3", "swapTokensSingleV3ERC20ToNative(" + _LIFI + ")"),
+    ("af7060fd", "swapTokensSingleV3NativeToERC20(" + _LIFI + ")"),
+    ("5fd9ae2e", "swapTokensMultipleV3ERC20ToERC20(" + _LIFI + "[])"),
+    ("2c57e884", "swapTokensMultipleV3ERC20ToNative(" + _LIFI + "[])"),
+    ("736eac0b", "swapTokensMultipleV3NativeToERC20(" + _LIFI + "[])"),
+    ("4630a0d8", "swapTokensGeneric(" + _LIFI + "[])"),
+    # makerdao/usds DaiUsds.sol
+    ("f2c07aae", "daiToUsds(address,uint256)"),
+    ("68f30150", "usdsToDai(address,uint256)"),
 ]
 
 

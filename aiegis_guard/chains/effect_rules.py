@@ -9,7 +9,8 @@ the whole request is judged here:
 rule (``tx.<tag>.``)       action  when
 =========================  ======  ================================================================
 ``order_gives_away``       BLOCK   an order (Seaport, Blur, LooksRare, CoW, 1inch...) gives own
-                                   assets while what comes back to the own account is nothing,
+                                   assets while what comes back to the own account (or an
+                                   allowlisted recipient, as for a swap's output) is nothing,
                                    dust, or less than what goes to others in the same asset;
                                    or a bid paying for NFTs only of collections neither
                                    well known (``data/evm_protocols.json``) nor allowlisted;
@@ -226,7 +227,12 @@ def _order(
     if not gives:
         return []
     gets = [e for e in effects if e.kind is EffectKind.GETS]
-    own = [e for e in gets if e.counterparty_own]
+    # what comes back to own or to an allowlisted recipient (own's other account, a friend):
+    # trusted as a swap's output to them is (``_outputs``)
+    mine = [
+        e.counterparty_own or _allowed_recipient(policy, chain, e.counterparty or "") for e in gets
+    ]
+    own = [e for e, m in zip(gets, mine, strict=True) if m]
 
     def gives_away(msg: str, *more: str) -> list[Finding]:  # evidence built only when it fires
         ev = (
@@ -250,7 +256,7 @@ def _order(
     if _under_half(chain, gives, own):
         msg = "order returns less than half of what it gives of the same asset (WETH = ETH...)"
         return gives_away(msg, "under-half")
-    found = _others_paid(gets)
+    found = _others_paid(gets, mine)
     if found:
         return gives_away(*found)
     if _unvalued_purchase(policy, chain, gives, own):
@@ -260,15 +266,20 @@ def _order(
     return []
 
 
-def _others_paid(gets: list[Effect]) -> tuple[str, str] | None:
-    """Each asset coming back pays others more than own: the message and the evidence."""
+def _others_paid(gets: list[Effect], trusted: list[bool]) -> tuple[str, str] | None:
+    """Each asset coming back pays others (``trusted`` false: neither own nor allowlisted)
+    more than own: the message and the evidence."""
     by_asset: dict[str, list[int]] = {}
-    for e in gets:
+    for e, ok in zip(gets, trusted, strict=True):
         if e.asset is not None and e.amount is not None:
             row = by_asset.setdefault(e.asset.key, [0, 0])
-            row[0 if e.counterparty_own else 1] += e.amount
+            row[0 if ok else 1] += e.amount
     if all(mine < others for mine, others in by_asset.values()):
-        elsewhere = next(e.counterparty for e in gets if not e.counterparty_own)
+        elsewhere = next(
+            (e.counterparty for e, ok in zip(gets, trusted, strict=True) if not ok), None
+        )
+        if elsewhere is None:  # amounts unknown, all of it to trusted parties
+            return None
         msg = f"order pays most of its consideration to {mask_address(elsewhere or '?')}"
         return msg, f"to:{elsewhere}"
     return None

@@ -255,10 +255,19 @@ class Creation(_Frozen):
     carrier: str = ""
 
 
-EXPIRING_GRANTS = frozenset({"permit2.permit_single", "permit2.permit_batch", "permit2.approve"})
+EXPIRING_GRANTS = frozenset(
+    {
+        "permit2.permit_single",
+        "permit2.permit_batch",
+        "permit2.approve",
+        "spend_permission.approve",
+        "delegation.caveat_grant",
+    }
+)
 """``Approval.via`` of the grants whose allowance itself expires at ``deadline`` (Permit2's
-``expiration``). Elsewhere ``deadline`` bounds only the signature (EIP-2612 / DAI permits,
-Compound ``allowBySig``...): the allowance it sets never expires."""
+``expiration``, a spend permission's ``end``, a delegation's timestamp caveat). Elsewhere
+``deadline`` bounds only the signature (EIP-2612 / DAI permits, Compound ``allowBySig``...):
+the allowance it sets never expires."""
 
 SWAP_ORDER = -1
 """``order`` of every swap step of one request (a swap is one exchange, judged by its output)."""

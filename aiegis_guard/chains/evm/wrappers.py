@@ -23,6 +23,7 @@ from aiegis_guard.chains.evm.frames import Frame, Result, native
 from aiegis_guard.chains.evm.protocols.aggregators import ETHFLOW, ETHFLOW_CREATE
 from aiegis_guard.chains.evm.protocols.bulker import BULKER_INVOKE, is_bulker
 from aiegis_guard.chains.evm.protocols.disperse import DISPERSE, DISPERSE_ETHER
+from aiegis_guard.chains.evm.protocols.factories import deployment
 from aiegis_guard.chains.evm.protocols.fulfil import FULFIL_SELECTORS
 from aiegis_guard.chains.evm.protocols.safe import gas_refund
 from aiegis_guard.chains.evm.protocols.universal_router import universal_router
@@ -193,10 +194,12 @@ _USER_OP_V6 = "(address,uint256,bytes,bytes,uint256,uint256,uint256,uint256,uint
 
 
 def _handle_ops(f: Frame, fn: Function, a: list[Any]) -> Result:
-    """ERC-4337 EntryPoint ``handleOps``: each UserOperation's callData runs in its account."""
+    """ERC-4337 EntryPoint ``handleOps``: each UserOperation's initCode deploys its account
+    (``protocols/factories.py``: the owners it names), then its callData runs in it."""
     out: Result = []
     for op in a[0]:
-        account, call_data = op[0], op[3]
+        account, init_code, call_data = op[0], op[2], op[3]
+        out += deployment(f, account, init_code)
         if call_data:
             out.append(f.call(account, 0, call_data))
         out.append(f"account:{account}")

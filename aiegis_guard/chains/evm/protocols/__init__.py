@@ -26,6 +26,7 @@ from aiegis_guard.chains.evm.protocols import (
     fulfil,
     gauges,
     lending,
+    lifi,
     liquidity,
     mints,
     morpho,
@@ -37,7 +38,9 @@ from aiegis_guard.chains.evm.protocols import (
     positions,
     restaking,
     safe,
+    sky,
     solidly,
+    spend_permissions,
     staking,
     standards,
     swaps,
@@ -94,6 +97,9 @@ def _build() -> tuple[dict[bytes, Function], dict[str, Handler]]:
         crosschain,
         staking,
         zeroex,
+        spend_permissions,
+        lifi,
+        sky,
     ):
         for signature, handler in module.TABLE:
             key = f"{module.__name__.rsplit('.', 1)[-1]}.{handler.__name__.lstrip('_')}"

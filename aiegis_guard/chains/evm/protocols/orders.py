@@ -38,6 +38,15 @@ Sources (type strings as the projects publish them):
   same price); ``taker`` / ``txOrigin`` only restrict who fills, the taker's token fee is paid
   by the taker to ``feeRecipient``: neither moves the maker's value.
 
+- Bebop JAM (bebop-dex/bebop-jam-contracts ``src/libraries/JamOrder.sol``): ``JamOrder(address
+  taker,address receiver,uint256 expiry,uint256 nonce,address executor,uint16 minFillPercent,
+  bytes32 hooksHash,address[] sellTokens,address[] buyTokens,uint256[] sellAmounts,uint256[]
+  buyAmounts,uint256[] sellNFTIds,uint256[] buyNFTIds,bytes sellTokenTransfers,bytes
+  buyTokenTransfers)``: the taker gives every sell token's amount and gets at least every buy
+  token's amount, paid to ``receiver``; a transfer command ``0x04`` or ``NATIVE_TOKEN``
+  ``0xEeee…EEeE`` is the native token, ``0x05`` / ``0x06`` an ERC-721 / ERC-1155 item taking
+  the next of the ``*NFTIds`` (``Commands``). Lists of different lengths are no order.
+
 Each order's offer is a :class:`Transfer` (``order`` = its index) to the settlement
 contract, each consideration a :class:`Receipt` to its recipient; ``chains/effect_rules``
 judges the exchange.
@@ -229,6 +238,43 @@ def _zeroex(o: _Order, m: dict[str, Any]) -> None:
     o.get(m["takerToken"], AssetKind.FUNGIBLE, maker, m["takerAmount"])
 
 
+_JAM_NATIVE, _JAM_ERC721, _JAM_ERC1155 = 0x04, 0x05, 0x06  # JamOrder.sol Commands
+
+
+def _jam_side(tokens: Any, amounts: Any, nft_ids: Any, commands: Any) -> list[tuple[Any, ...]]:
+    """``(token, kind, amount, token id)`` of one side of a JAM order."""
+    if not isinstance(tokens, list) or not isinstance(amounts, list) or len(tokens) != len(amounts):
+        raise EvmDecodeError("bebop jam: token and amount lists differ")
+    cmds = bytes(commands) if isinstance(commands, bytes | bytearray) else b""
+    ids = list(nft_ids) if isinstance(nft_ids, list) else []
+    out = []
+    for i, (token, amount) in enumerate(zip(tokens, amounts, strict=True)):
+        if not isinstance(token, str) or not isinstance(amount, int) or isinstance(amount, bool):
+            raise EvmDecodeError("bebop jam: a token or amount of the wrong type")
+        cmd = cmds[i] if i < len(cmds) else 0
+        kind, tid = AssetKind.FUNGIBLE, None
+        if cmd == _JAM_NATIVE or str(token).lower() == _ETH:
+            kind = AssetKind.NATIVE
+        elif cmd in (_JAM_ERC721, _JAM_ERC1155):
+            if not ids:
+                raise EvmDecodeError("bebop jam: an NFT transfer without its id")
+            kind, tid = AssetKind.NFT, ids.pop(0)
+        out.append((token, kind, amount, tid))
+    return out
+
+
+def _bebop_jam(o: _Order, m: dict[str, Any]) -> None:
+    taker, receiver = m["taker"], m["receiver"]
+    sells = _jam_side(m["sellTokens"], m["sellAmounts"], m.get("sellNFTIds"),
+                      m.get("sellTokenTransfers"))  # fmt: skip
+    buys = _jam_side(m["buyTokens"], m["buyAmounts"], m.get("buyNFTIds"),
+                     m.get("buyTokenTransfers"))  # fmt: skip
+    for token, kind, amount, tid in sells:
+        o.give(token, kind, taker, amount, tid)
+    for token, kind, amount, tid in buys:
+        o.get(token, kind, receiver, amount, tid)
+
+
 _SHAPES: tuple[tuple[str, frozenset[str]], ...] = (
     ("seaport", frozenset({"offerer", "offer", "consideration"})),
     ("blur", frozenset({"trader", "side", "collection", "paymentToken", "price", "fees"})),
@@ -238,6 +284,8 @@ _SHAPES: tuple[tuple[str, frozenset[str]], ...] = (
     ("x2y2", x2y2.FIELDS),
     ("zeroex", frozenset({"makerToken", "takerToken", "makerAmount", "takerAmount", "maker",
                           "taker"})),
+    ("bebop_jam", frozenset({"taker", "receiver", "sellTokens", "buyTokens", "sellAmounts",
+                             "buyAmounts"})),
     ("polymarket", frozenset({"maker", "signer", "taker", "tokenId", "makerAmount", "takerAmount",
                               "side", "signatureType"})),
 )  # fmt: skip
@@ -284,6 +332,8 @@ def decode_order(
             _polymarket(o, m)
         elif shape == "zeroex":
             _zeroex(o, m)
+        elif shape == "bebop_jam":
+            _bebop_jam(o, m)
         else:
             _oneinch(o, m)
         out += o.ops

@@ -48,6 +48,10 @@ Recognised by structure (the field names of the primary type). Sources:
   ``data`` for ``from``; the value is the relayer's).
 - EIP-3009 ``CancelAuthorization(address authorizer,bytes32 nonce)``: voids an unused
   authorization, moves nothing.
+- Coinbase spend permissions ``SpendPermission`` / ``SpendPermissionBatch``
+  (coinbase/spend-permissions ``SpendPermissionManager.sol``): ``protocols/spend_permissions.py``.
+- MetaMask Delegation Framework ``Delegation`` (ERC-7710; MetaMask/delegation-framework):
+  ``protocols/delegation_framework.py``.
 - Snapshot (domain name ``snapshot``: votes, proposals, follows; ``snapshot-x``: Snapshot X
   votes, snapshot-labs/sx-monorepo ``ethereum-sig/types.ts``) moves nothing, once no shape
   above matched (a permit or order under a Snapshot domain name is judged as what it is).
@@ -60,10 +64,13 @@ from typing import Any
 
 from aiegis_guard.chains.evm.calldata import decode_calldata, decode_items
 from aiegis_guard.chains.evm.frames import ZERO, Frame, asset
+from aiegis_guard.chains.evm.protocols.delegation_framework import delegation_effects
 from aiegis_guard.chains.evm.protocols.delegations import vote_delegation
+from aiegis_guard.chains.evm.protocols.factories import deployment
 from aiegis_guard.chains.evm.protocols.hyperliquid import HYPERLIQUID_DOMAIN, decode_hyperliquid
 from aiegis_guard.chains.evm.protocols.morpho import morpho_authorization
 from aiegis_guard.chains.evm.protocols.safe import gas_refund
+from aiegis_guard.chains.evm.protocols.spend_permissions import permission_grants
 from aiegis_guard.chains.evm.selectors import Function
 from aiegis_guard.chains.evm.tokens import approval, switch_approval
 from aiegis_guard.chains.evm.wrappers import WRAPPER_HANDLERS
@@ -86,6 +93,9 @@ _SHAPES: tuple[tuple[str, frozenset[str]], ...] = (
     ("vote_delegation", frozenset({"delegatee", "nonce", "expiry"})),
     ("erc721_permit", frozenset({"spender", "tokenId", "deadline"})),
     ("meta_tx", frozenset({"from", "functionSignature"})),
+    ("spend_permission", frozenset({"account", "spender", "token", "allowance", "period", "end"})),
+    ("spend_permission", frozenset({"account", "period", "start", "end", "permissions"})),
+    ("delegation", frozenset({"delegate", "delegator", "authority", "caveats"})),
     ("forward_request", frozenset({"from", "to", "value", "gas", "data"})),
 )
 _CANCEL_3009 = frozenset({"authorizer", "nonce"})
@@ -129,17 +139,22 @@ def _safe_tx(m: dict[str, Any], safe: str) -> tuple[list[Operation], list[str]]:
 
 
 def _user_op(
-    account: str, entry_point: str | None, call_data: bytes
+    account: str, entry_point: str | None, call_data: bytes, init_code: Any = b""
 ) -> tuple[list[Operation], list[str]]:
     """What the account does when the EntryPoint calls it with ``callData`` (its own code:
-    ``execute`` / ``executeBatch``, Safe4337Module ``executeUserOp``...)."""
+    ``execute`` / ``executeBatch``, Safe4337Module ``executeUserOp``...), after ``initCode``
+    deployed it (``protocols/factories.py``: the owners it names)."""
     account = account.lower()
     ops: list[Operation] = []
     notes = [f"account:{account}"]
+    sender = entry_point.lower() if entry_point else None
+    frame = Frame(account, sender, account, 0, call_data, origin=None, path=("userOp",))
+    if isinstance(init_code, bytes | bytearray) and init_code:
+        for item in deployment(frame, account, bytes(init_code)):
+            (notes if isinstance(item, str) else ops).append(item)
     if call_data:
-        sender = entry_point.lower() if entry_point else None
-        frame = Frame(account, sender, account, 0, call_data, origin=None, path=("userOp",))
-        ops, inner = decode_calldata(frame)
+        found, inner = decode_calldata(frame)
+        ops += found
         notes += inner
     return ops, notes
 
@@ -193,10 +208,15 @@ def decode_signed(
         return _meta_tx(m["to"], m["from"], m["data"])
     if shape == "permit_lookalike":
         return _permit_lookalike(m, verifying), ["eip712:permit-lookalike"]
+    if shape == "delegation":
+        signer = m["delegator"]
+        return delegation_effects(m), ["eip712:delegation-framework", f"signer:{signer}"]
+    if shape == "spend_permission":
+        return permission_grants(m), ["eip712:spend-permission", f"signer:{m['account']}"]
     if shape == "user_op":
-        return _user_op(m["sender"], verifying, m["callData"])
+        return _user_op(m["sender"], verifying, m["callData"], m.get("initCode", b""))
     if shape == "safe_op":
-        return _user_op(m["safe"], m["entryPoint"], m["callData"])
+        return _user_op(m["safe"], m["entryPoint"], m["callData"], m.get("initCode", b""))
     if verifying is None:
         raise EvmDecodeError(f"{shape} typed data without a verifyingContract")
     if shape == "meta_tx":

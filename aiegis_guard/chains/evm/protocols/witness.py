@@ -26,6 +26,16 @@ the signer gets in return. Sources (type strings as the projects publish them):
   whatever the actions do, Settler pays ``recipient`` at least ``minAmountOut`` of
   ``buyToken``.
 
+- ERC-7683 ``GaslessCrossChainOrder(address originSettler,address user,uint256 nonce,uint256
+  originChainId,uint32 openDeadline,uint32 fillDeadline,bytes32 orderDataType,<OrderData>
+  orderData)`` (across-protocol/contracts ``contracts/erc7683/ERC7683.sol`` /
+  ``ERC7683Permit2Lib.sol``) with Across's ``AcrossOrderData(address inputToken,uint256
+  inputAmount,address outputToken,uint256 outputAmount,uint32 destinationChainId,address
+  recipient,...)`` (its later fields differ between releases: exclusivity, deposit nonce,
+  message; later releases write the addresses as ``bytes32``): the settler pulls the permitted
+  input, a relayer pays at least ``outputAmount`` of ``outputToken`` to ``recipient`` on the
+  destination chain. ``user`` is the swapper.
+
 Recognised by structure: a witness with an ``info`` naming the ``swapper`` and a list of
 outputs (``outputs`` / ``baseOutputs``) each with a ``token`` and a ``recipient``. The order
 is an exchange: the permitted tokens go to the reactor (the most Permit2 lets it take), each
@@ -99,17 +109,38 @@ def _slippage(witness: dict[str, Any]) -> list[dict[str, Any]] | None:
     return None
 
 
+def _account(value: Any) -> str | None:
+    """An address field, or a ``bytes32`` one left-padding an EVM address (else None)."""
+    if isinstance(value, str):
+        return value
+    if isinstance(value, bytes | bytearray) and len(value) == 32 and not any(value[:12]):
+        return "0x" + bytes(value[12:]).hex()
+    return None
+
+
+def _cross_chain(witness: dict[str, Any]) -> list[dict[str, Any]] | None:
+    """ERC-7683 (Across ``AcrossOrderData``): one output, on the destination chain."""
+    data = witness.get("orderData")
+    if not isinstance(witness.get("user"), str) or not isinstance(data, dict):
+        return None
+    token, to, least = (data.get(k) for k in ("outputToken", "recipient", "outputAmount"))
+    token, to = _account(token), _account(to)
+    if token is None or to is None or not isinstance(least, int):
+        return None
+    return [{"token": token, "recipient": to, "minAmount": least}]
+
+
 def decode_witness(message: dict[str, Any]) -> list[Operation] | None:
     """The exchange a witness transfer signs (UniswapX order, 0x Settler slippage), or None
     (witness unexplained)."""
     witness = next((v for k, v in message.items() if k not in PERMIT_FIELDS), None)
     if not isinstance(witness, dict):
         return None
-    outputs = _outputs(witness) or _slippage(witness)
+    outputs = _outputs(witness) or _slippage(witness) or _cross_chain(witness)
     if outputs is None:
         return None
     info = witness.get("info")
-    swapper = info.get("swapper") if isinstance(info, dict) else None
+    swapper = info.get("swapper") if isinstance(info, dict) else witness.get("user")
     reactor = message["spender"]
     permitted = message["permitted"]
     ops: list[Operation] = [
