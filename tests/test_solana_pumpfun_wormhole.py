@@ -1,8 +1,9 @@
 """pump.fun bonding-curve trades and Wormhole Token Bridge transfers out, as effects.
 
 Instructions are built here from each program's published layout (sources in
-``aiegis_guard/chains/solana/pumpfun.py`` and ``wormhole.py``): pump.fun ``buy`` / ``sell``
-(Anchor discriminators, the IDL's account order), the Token Bridge's ``TransferNative`` (5),
+``aiegis_guard/chains/solana/pumpfun.py`` and ``wormhole.py``): pump.fun ``buy`` / ``sell`` /
+``buy_exact_sol_in`` and the quote-mint ``*_v2`` / ``*_v3`` forms (Anchor discriminators, the
+account order of the IDL and of the program's docs), the Token Bridge's ``TransferNative`` (5),
 ``TransferWrapped`` (4) and ``TransferNativeWithPayload`` (12) (Solitaire: a tag byte, then
 Borsh). Every drain has its legitimate twin: own / allowlisted / stranger recipients, a minimum
 of 0, a clone program, truncated data and missing accounts.
@@ -31,6 +32,7 @@ ME = Keypair().pubkey()
 STRANGER = Keypair().pubkey()
 COIN = Pubkey.new_unique()  # a freshly launched coin (no well-known mint)
 USDC = Pubkey.from_string("EPjFWdd5AufqSSqeM2qN1xzybapC8G4wEGGkZwyTDt1v")
+WSOL = Pubkey.from_string("So11111111111111111111111111111111111111112")
 PUMP = Pubkey.from_string("6EF8rrecthR5Dkzon8Nwu78hRvfCKubJ14M5uBEwF6P")
 CLONE = Pubkey.new_unique()  # a fake launchpad's program
 BRIDGE = Pubkey.from_string("wormDTUJ6AWPNvk59vGQbDvGJmqbDTdgWgAqcLBCgUb")
@@ -62,6 +64,20 @@ def pump(side: str, account: Pubkey, limit: int = 10**9, program: Pubkey = PUMP)
     keys = (g, fee, COIN, curve, curve_ata, account, ME, sx.SYSTEM, sx.TOKEN, vault, event, program)
     data = _anchor(side) + struct.pack("<QQ", 3_500_000 * 10**6, limit)
     return Instruction(program, data, _metas(*keys))
+
+
+def pump_unified(
+    name: str, account: Pubkey, quote: Pubkey = WSOL, limit: int = 10**9
+) -> Instruction:
+    """The quote-mint forms: ``*_v2`` (27 accounts; BUY.md / SELL.md) and ``*_v3`` (17;
+    TRADE_V3.md): base mint 2nd, quote mint 3rd, then the curve and the user's three."""
+    v2 = name.endswith("v2")
+    keys = _fill(27 if v2 else 17)
+    keys[1], keys[2] = COIN, quote
+    user = 13 if v2 else 8
+    keys[user : user + 3] = [ME, account, ata(ME, quote)]
+    data = _anchor(name) + struct.pack("<QQ", 3_500_000 * 10**6, limit) + b"\x00"
+    return Instruction(PUMP, data, _metas(*keys))
 
 
 def _word(address: str) -> bytes:
@@ -117,6 +133,22 @@ CASES = [
                  Action.ALLOW, None, id="pump-sell-own"),
     pytest.param(lambda: [pump("sell", ata(ME, COIN), limit=0)], Policy(),
                  Action.FLAG, NO_MINIMUM, id="pump-sell-minimum-zero"),
+    pytest.param(lambda: [pump("buy_exact_sol_in", ata(ME, COIN))], Policy(),
+                 Action.ALLOW, None, id="pump-buy-exact-sol-in-own"),
+    pytest.param(lambda: [pump("buy_exact_sol_in", ata(ME, COIN), limit=0)], Policy(),
+                 Action.FLAG, NO_MINIMUM, id="pump-buy-exact-sol-in-minimum-zero"),
+    pytest.param(lambda: [pump_unified("buy_v2", ata(ME, COIN))], Policy(),
+                 Action.ALLOW, None, id="pump-buy-v2-own"),
+    pytest.param(lambda: [pump_unified("buy_v3", ata(STRANGER, COIN))], Policy(),
+                 Action.BLOCK, ELSEWHERE, id="pump-buy-v3-into-strangers-account"),
+    pytest.param(lambda: [pump_unified("buy_exact_quote_in_v2", ata(ME, COIN), USDC)], Policy(),
+                 Action.ALLOW, None, id="pump-buy-exact-usdc-in-v2-own"),
+    pytest.param(lambda: [pump_unified("buy_exact_quote_in_v3", ata(ME, COIN), limit=0)],
+                 Policy(), Action.FLAG, NO_MINIMUM, id="pump-buy-exact-quote-in-v3-minimum-zero"),
+    pytest.param(lambda: [pump_unified("sell_v2", ata(ME, COIN), USDC)], Policy(),
+                 Action.ALLOW, None, id="pump-sell-v2-for-usdc-own"),
+    pytest.param(lambda: [pump_unified("sell_v3", ata(ME, COIN), limit=0)], Policy(),
+                 Action.FLAG, NO_MINIMUM, id="pump-sell-v3-minimum-zero"),
     pytest.param(lambda: [pump("buy", ata(ME, COIN), program=CLONE)], Policy(),
                  Action.FLAG, "tx.sol.unknown_program", id="pump-layout-sent-to-a-clone"),
     # Wormhole Token Bridge
@@ -170,6 +202,15 @@ def test_pump_sell_pays_the_signer() -> None:
     assert (get.asset.kind.value, get.amount, get.recipient) == ("native", 9, str(ME))
 
 
+def test_pump_usdc_quote_is_a_token() -> None:
+    """A USDC-paired sell pays at least ``min_sol_output`` USDC into the user's USDC account."""
+    ix = pump_unified("sell_v3", ata(ME, COIN), USDC, limit=7)
+    give, get = decode_solana(sx.message(ME, [ix])).operations
+    assert isinstance(give, Transfer) and isinstance(get, Receipt)
+    assert (give.asset.address, give.source) == (str(COIN), str(ata(ME, COIN)))
+    assert (get.asset.address, get.amount, get.recipient) == (str(USDC), 7, str(ata(ME, USDC)))
+
+
 def test_wormhole_reads_the_foreign_recipient() -> None:
     """The token goes to the bridge program; the amount less the fee to the EVM target,
     written EIP-55."""
@@ -208,6 +249,8 @@ def _few_accounts(ix: Instruction) -> Instruction:
     [
         pytest.param(lambda: pump("buy", ata(ME, COIN)), id="pump-buy"),
         pytest.param(lambda: pump("sell", ata(ME, COIN)), id="pump-sell"),
+        pytest.param(lambda: pump_unified("buy_v2", ata(ME, COIN)), id="pump-buy-v2"),
+        pytest.param(lambda: pump_unified("sell_v3", ata(ME, COIN)), id="pump-sell-v3"),
         pytest.param(lambda: wormhole(_word(FRIEND_EVM))[1], id="wormhole-native"),
         pytest.param(lambda: wormhole(_word(FRIEND_EVM), tag=4)[1], id="wormhole-wrapped"),
         pytest.param(lambda: wormhole(_word(FRIEND_EVM), tag=12)[1], id="wormhole-payload"),

@@ -13,15 +13,25 @@ as published in D3AD-E/Solana-sniper-bot ``src/pumpFun/IDL/pump-fun.ts``: discri
 ``fee_recipient``, ``mint``, ``bonding_curve``, ``associated_bonding_curve``,
 ``associated_user``, ``user`` (then system / token programs, ``creator_vault``, the event
 authority, the program; later versions append volume accumulators and the fee program, and a
-``track_volume`` argument: neither changes what moves).
+``track_volume`` argument: neither changes what moves). The same layout with
+``buy_exact_sol_in(spendable_sol_in, min_tokens_out)``; the unified quote-mint forms from the
+program's own docs: ``docs/instructions/BUY.md`` / ``SELL.md`` (``buy_v2`` / ``sell_v2``: 27 /
+26 accounts, ``base_mint`` 2nd, ``quote_mint`` 3rd, ``bonding_curve`` 11th, ``user``,
+``associated_base_user``, ``associated_quote_user`` 14th-16th; ``buy_exact_quote_in_v2`` takes
+the same accounts) and ``TRADE_V3.md`` (``buy_v3`` / ``buy_exact_quote_in_v3`` / ``sell_v3``:
+17 accounts, ``bonding_curve`` 6th, ``user`` 9th-11th; ``spendable_quote_in``,
+``min_tokens_out``). Their discriminators (= ``sha256("global:<name>")[:8]``) as the published
+IDL ``idl/pump.json`` lists them, cross-checked in several public integrations.
 
-A buy pays SOL into the bonding curve (the curve's fee and the creator's share come out of
-``max_sol_cost``, which bounds the whole payment) and mints nothing new: it transfers the exact
-``amount`` out of the curve's token account into ``associated_user``. A sell does the reverse
-into the ``user`` wallet itself. Like an AMM swap, each becomes a give of the input to the curve
-(``order=SWAP_ORDER``) and a :class:`Receipt` of the output where the instruction sends it. Only
-the program id above is read this way: a clone that sends the same bytes to another program is
-an unknown program's call.
+A buy pays the quote (SOL, or the quote token of a USDC- or coin-paired curve) into the bonding
+curve (the curve's fee and the creator's share come out of ``max_sol_cost``, which bounds the
+whole payment) and transfers the exact ``amount`` of the coin out of the curve into the user's
+coin account; an exact-in buy spends exactly ``spendable_*_in`` for at least
+``min_tokens_out``. A sell does the reverse: SOL into the ``user`` wallet itself, a quote token
+into ``associated_quote_user``. Like an AMM swap, each becomes a give of the input to the curve
+(``order=SWAP_ORDER``) and a :class:`Receipt` of the output where the instruction sends it.
+Only the program id above is read this way: a clone that sends the same bytes to another
+program is an unknown program's call.
 """
 
 from __future__ import annotations
@@ -31,13 +41,14 @@ from typing import Any, Final
 
 from aiegis_guard.chains.solana.defi import Give, exchange, spl_token
 from aiegis_guard.chains.solana.layout import SOL, Ix, Layout
-from aiegis_guard.chains.transaction import Operation
+from aiegis_guard.chains.transaction import Asset, Operation
 
 __all__ = ["PUMP_BUILDERS", "PUMP_LAYOUTS", "PUMP_PROGRAM", "pump_layout", "pump_refs"]
 
 PUMP_PROGRAM: Final = "6EF8rrecthR5Dkzon8Nwu78hRvfCKubJ14M5uBEwF6P"
+NATIVE_MINT: Final = "So11111111111111111111111111111111111111112"  # a SOL-paired coin's quote
 
-_ACCOUNTS = (
+_LEGACY = (
     "global",
     "fee_recipient",
     "mint",
@@ -46,12 +57,34 @@ _ACCOUNTS = (
     "associated_user",
     "user",
 )
+_QUOTE = ("global", "base_mint", "quote_mint", "base_token_program", "quote_token_program")
+_CURVE = ("bonding_curve", "associated_base_bonding_curve", "associated_quote_bonding_curve")
+_USER = ("user", "associated_base_user", "associated_quote_user")
+_FEES = (
+    "associated_token_program",
+    "fee_recipient",
+    "associated_quote_fee_recipient",
+    "buyback_fee_recipient",
+    "associated_quote_buyback_fee_recipient",
+)
+_V2 = (*_QUOTE, *_FEES, *_CURVE, *_USER)  # docs/instructions/BUY.md, SELL.md (1-16 of 27 / 26)
+_V3 = (*_QUOTE, *_CURVE, *_USER)  # docs/instructions/TRADE_V3.md (1-11 of 17)
+_BUY = (("amount", "u64"), ("max_sol_cost", "u64"))
+_SELL = (("amount", "u64"), ("min_sol_output", "u64"))
+_EXACT_QUOTE = (("spendable_quote_in", "u64"), ("min_tokens_out", "u64"))
 PUMP_LAYOUTS: Final[dict[bytes, Layout]] = {
-    bytes([102, 6, 61, 18, 1, 218, 235, 234]): Layout(
-        "buy", (("amount", "u64"), ("max_sol_cost", "u64")), _ACCOUNTS
+    bytes([102, 6, 61, 18, 1, 218, 235, 234]): Layout("buy", _BUY, _LEGACY),
+    bytes([51, 230, 133, 164, 1, 127, 131, 173]): Layout("sell", _SELL, _LEGACY),
+    bytes([56, 252, 116, 8, 158, 223, 205, 95]): Layout(
+        "buy_exact_sol_in", (("spendable_sol_in", "u64"), ("min_tokens_out", "u64")), _LEGACY
     ),
-    bytes([51, 230, 133, 164, 1, 127, 131, 173]): Layout(
-        "sell", (("amount", "u64"), ("min_sol_output", "u64")), _ACCOUNTS
+    bytes([184, 23, 238, 97, 103, 197, 211, 61]): Layout("buy_v2", _BUY, _V2),
+    bytes([93, 246, 130, 60, 231, 233, 64, 178]): Layout("sell_v2", _SELL, _V2),
+    bytes([194, 171, 28, 70, 104, 77, 91, 47]): Layout("buy_exact_quote_in_v2", _EXACT_QUOTE, _V2),
+    bytes([7, 5, 29, 196, 245, 23, 101, 80]): Layout("buy_v3", _BUY, _V3),
+    bytes([28, 146, 222, 119, 38, 196, 105, 213]): Layout("sell_v3", _SELL, _V3),
+    bytes([225, 247, 80, 30, 213, 179, 132, 136]): Layout(
+        "buy_exact_quote_in_v3", _EXACT_QUOTE, _V3
     ),
 }
 
@@ -60,21 +93,44 @@ def pump_layout(data: bytes) -> tuple[Layout | None, int]:
     return PUMP_LAYOUTS.get(data[:8]), 8
 
 
+def _quote(ix: Ix) -> tuple[Asset, str | None, str]:
+    """(quote asset, the user's quote token account, where quote paid to the user lands): SOL
+    from and to the ``user`` wallet itself for a SOL-paired coin (legacy, or ``quote_mint`` =
+    wrapped SOL); the quote token from / to ``associated_quote_user`` otherwise."""
+    acc = ix.acc
+    mint = acc.get("quote_mint", NATIVE_MINT)
+    if mint == NATIVE_MINT:
+        return SOL, None, acc["user"]
+    return spl_token(mint), acc["associated_quote_user"], acc["associated_quote_user"]
+
+
 def _trade(ix: Ix, refs: Any) -> list[Operation]:
-    a, acc, via = ix.args, ix.acc, f"pumpfun.{ix.name}"
-    coin, user, account = spl_token(acc["mint"]), acc["user"], acc["associated_user"]
-    curve = acc["bonding_curve"]
+    a, acc, via, name = ix.args, ix.acc, f"pumpfun.{ix.name}", ix.name or ""
+    coin = spl_token(acc.get("base_mint") or acc["mint"])
+    account = acc.get("associated_base_user") or acc["associated_user"]
+    user, curve = acc["user"], acc["bonding_curve"]
+    quote, quote_from, quote_to = _quote(ix)
     give: Give
-    if ix.name == "buy":
-        give = (SOL, user, None, a["max_sol_cost"])
-        return exchange(via, curve, give, (coin, account, a["amount"]))
-    give = (coin, user, account, a["amount"])
-    return exchange(via, curve, give, (SOL, user, a["min_sol_output"]))
+    if name.startswith("sell"):
+        give = (coin, user, account, a["amount"])
+        return exchange(via, curve, give, (quote, quote_to, a["min_sol_output"]))
+    if name.startswith("buy_exact"):  # exact quote in, at least min_tokens_out
+        spend = a.get("spendable_sol_in", a.get("spendable_quote_in"))
+        give = (quote, user, quote_from, spend)
+        return exchange(via, curve, give, (coin, account, a["min_tokens_out"]))
+    give = (quote, user, quote_from, a["max_sol_cost"])
+    return exchange(via, curve, give, (coin, account, a["amount"]))
 
 
 def pump_refs(ix: Ix) -> list[tuple[str | None, str | None]]:
-    """The user's token account of the coin (the instruction names its mint)."""
-    return [(ix.acc["associated_user"], ix.acc["mint"])]
+    """The user's token accounts of the coin and the quote (the instruction names the mints)."""
+    acc = ix.acc
+    if "associated_user" in acc:
+        return [(acc["associated_user"], acc["mint"])]
+    return [
+        (acc["associated_base_user"], acc["base_mint"]),
+        (acc["associated_quote_user"], acc["quote_mint"]),
+    ]
 
 
 PUMP_BUILDERS: Final[dict[tuple[str, str], Callable[[Ix, Any], list[Operation]]]] = {
