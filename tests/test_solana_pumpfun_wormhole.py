@@ -22,6 +22,7 @@ from solders.keypair import Keypair
 from solders.pubkey import Pubkey
 from solders.token.associated import get_associated_token_address
 
+from aiegis_guard.chains.solana import wormhole as wh
 from aiegis_guard.chains.solana.decode import decode_solana
 from aiegis_guard.chains.transaction import Receipt, Transfer
 from aiegis_guard.findings import Action, Chain
@@ -85,9 +86,15 @@ def _word(address: str) -> bytes:
 
 
 def wormhole(
-    target: bytes, *, tag: int = 5, amount: int = 2_500 * 10**6, fee: int = 0
+    target: bytes,
+    *,
+    tag: int = 5,
+    amount: int = 2_500 * 10**6,
+    fee: int = 0,
+    approved: int | None = None,
 ) -> list[Instruction]:
-    """SPL ``Approve`` of ``amount`` to the bridge's authority signer, then the transfer."""
+    """SPL ``Approve`` of ``amount`` (or ``approved``) to the bridge's authority signer, then
+    the transfer."""
     mint, source = USDC, ata(ME, USDC)
     a = _fill(9)
     tail = (a[3], a[4], a[5], a[6], a[7], sx.CLOCK, sx.RENT, sx.SYSTEM, sx.TOKEN, a[8])
@@ -101,24 +108,23 @@ def wormhole(
     else:  # with payload: no fee; payload bytes, no cpi program id
         data += target + struct.pack("<H", 30) + struct.pack("<I", 3) + b"hi!" + b"\x00"
     keys = (*head, *tail[:6], *((ME,) if tag in (11, 12) else ()), *tail[6:])
-    approve = sx.approve(source, AUTHORITY_SIGNER, ME, amount)
+    approve = sx.approve(source, AUTHORITY_SIGNER, ME, amount if approved is None else approved)
     return [approve, Instruction(BRIDGE, data, _metas(*keys))]
 
 
 def _policy(*evm: str, own_evm: str | None = None) -> Policy:
-    """The bridge's authority signer may spend (the SDKs approve it first); ``evm`` are
-    allowlisted recipients on the other chain."""
+    """``evm`` are allowlisted recipients on the other chain (the bridge's authority signer is
+    not named: an allowance the transfer spends in full is its input)."""
     return Policy(
         wallet=Wallet(evm=frozenset({own_evm} if own_evm else set())),
-        allowlist=Allowlist(
-            evm=frozenset(evm), solana_delegates=frozenset({str(AUTHORITY_SIGNER)})
-        ),
+        allowlist=Allowlist(evm=frozenset(evm)),
     )
 
 
 _Make = Callable[[], list[Instruction]]
 ELSEWHERE = "tx.sol.swap_recipient"
 NO_MINIMUM = "tx.sol.swap_no_minimum"
+SPENDER = "tx.sol.approval_unknown_spender"
 CASES = [
     # pump.fun
     pytest.param(lambda: [sx.create_ata(ME, ME, COIN), pump("buy", ata(ME, COIN))], Policy(),
@@ -170,6 +176,12 @@ CASES = [
                  Action.ALLOW, None, id="wormhole-with-payload-to-allowlisted"),
     pytest.param(lambda: wormhole(_word(STRANGER_EVM), tag=12), _policy(FRIEND_EVM),
                  Action.BLOCK, ELSEWHERE, id="wormhole-with-payload-to-stranger"),
+    pytest.param(lambda: wormhole(_word(FRIEND_EVM), approved=10**12), _policy(FRIEND_EVM),
+                 Action.BLOCK, SPENDER, id="wormhole-approval-left-over-for-anyone"),
+    pytest.param(lambda: wormhole(_word(FRIEND_EVM), approved=2**64 - 1), _policy(FRIEND_EVM),
+                 Action.BLOCK, "tx.sol.unlimited_approval", id="wormhole-unlimited-approval"),
+    pytest.param(lambda: wormhole(_word(FRIEND_EVM))[:1], _policy(FRIEND_EVM),
+                 Action.BLOCK, SPENDER, id="wormhole-approval-with-no-transfer"),
 ]  # fmt: skip
 
 
@@ -226,13 +238,18 @@ def test_wormhole_reads_the_foreign_recipient() -> None:
     assert (get.amount, get.asset.address) == (2_499 * 10**6, str(USDC))
 
 
+def test_authority_signer_is_the_bridges_pda() -> None:
+    """The constant is the Token Bridge's PDA ``["authority_signer"]``."""
+    assert str(AUTHORITY_SIGNER) == wh.AUTHORITY_SIGNER
+
+
 def test_evm_address_on_solana_is_judged_by_the_evm_book() -> None:
     """A 0x address met in a Solana request is own / allowlisted by the EVM address book."""
     policy = _policy(FRIEND_EVM, own_evm=MY_EVM)
     assert policy.is_allowed_recipient(FRIEND_EVM.upper().replace("0X", "0x"), Chain.SOLANA)
     assert policy.is_own(MY_EVM, Chain.SOLANA) and policy.is_known(MY_EVM, Chain.SOLANA)
     assert not policy.is_allowed_recipient(STRANGER_EVM, Chain.SOLANA)
-    assert policy.is_allowed_recipient(str(AUTHORITY_SIGNER), Chain.SOLANA) is False
+    assert not policy.is_allowed_recipient(str(AUTHORITY_SIGNER), Chain.SOLANA)
 
 
 def _truncated(ix: Instruction) -> Instruction:

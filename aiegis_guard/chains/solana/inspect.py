@@ -66,6 +66,7 @@ from aiegis_guard.chains.solana.owners import (
     own_view,
 )
 from aiegis_guard.chains.solana.strangers import name_strangers
+from aiegis_guard.chains.solana.wormhole import TOKEN_BRIDGE_PROGRAM, spent_delegations
 from aiegis_guard.chains.transaction import (
     SWAP_ORDER,
     Approval,
@@ -252,12 +253,15 @@ def _transaction_rules(decoded: DecodedTransaction) -> Iterable[Finding]:
 
 def _rules(decoded: DecodedTransaction) -> ChainRules:
     """The Solana rules; the pools a decoded AMM swap pays its input into are settled by
-    that swap like Jupiter (its output is what gets judged)."""
+    that swap like Jupiter (its output is what gets judged), and so is an allowance to the
+    Wormhole Token Bridge that the same request spends in full (``wormhole.spent_delegations``)."""
     pools = frozenset(
         op.recipient
         for op in decoded.operations
         if isinstance(op, Transfer) and op.order == SWAP_ORDER and op.via.startswith(_EXCHANGES)
     )
+    if pools and TOKEN_BRIDGE_PROGRAM in pools:
+        pools |= spent_delegations(decoded.operations)
     return replace(_RULES, builtin_spenders=_RULES.builtin_spenders | pools) if pools else _RULES
 
 

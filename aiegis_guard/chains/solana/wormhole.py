@@ -29,18 +29,21 @@ unless allowlisted.
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from typing import Any, Final
 
 from aiegis_guard.chains.solana.defi import Give, exchange, spl_token
 from aiegis_guard.chains.solana.layout import Ix, Layout
-from aiegis_guard.chains.transaction import Operation
+from aiegis_guard.chains.transaction import Approval, Operation, Transfer
 from aiegis_guard.checksums import to_eip55
 
 __all__ = ["TOKEN_BRIDGE_PROGRAM", "WORMHOLE_BUILDERS", "foreign_address", "wormhole_layout"]
-__all__ += ["wormhole_refs"]
+__all__ += ["AUTHORITY_SIGNER", "spent_delegations", "wormhole_refs"]
 
 TOKEN_BRIDGE_PROGRAM: Final = "wormDTUJ6AWPNvk59vGQbDvGJmqbDTdgWgAqcLBCgUb"
+AUTHORITY_SIGNER: Final = "7oPa2PHQdZmjSPqvpZN7MQxnC7Dcf3uL4oLqknGLk2S3"
+"""The bridge's PDA ``["authority_signer"]`` (``src/accounts.rs``: ``AuthoritySigner``), the
+delegate an SPL ``Approve`` must name before a transfer out (derived again in the tests)."""
 DUST = 10**3  # a guaranteed amount under this many base units guarantees nothing (as on EVM)
 
 _TAIL = ("bridge", "message", "emitter", "sequence", "fee_collector", "clock")
@@ -84,6 +87,29 @@ def _transfer(ix: Ix, refs: Any) -> list[Operation]:
     left = amount - min(a.get("fee") or 0, amount)
     out = (token, foreign_address(a["target_address"]), left if left >= DUST else 0)
     return exchange(via, ix.program, give, out)
+
+
+def spent_delegations(ops: Iterable[Operation]) -> frozenset[str]:
+    """``{AUTHORITY_SIGNER}`` when every allowance the request gives it is spent, in the same
+    (atomic) transaction, by a transfer out of the same token account for at least that
+    amount: then the approval is the transfer's input, judged with it. An allowance it leaves
+    over (or one with no transfer) is a standing grant: ``transfer.rs`` warns that anyone may
+    spend it with a transfer of their own ("this could allow someone to race someone else's
+    tx"), so it stays a grant to a stranger."""
+    ops = tuple(ops)
+    moved: dict[str | None, int] = {}
+    for op in ops:
+        if isinstance(op, Transfer) and op.via.startswith("wormhole.") and op.amount:
+            moved[op.source] = moved.get(op.source, 0) + op.amount
+    grants = [op for op in ops if isinstance(op, Approval) and op.spender == AUTHORITY_SIGNER]
+    if not grants or not moved:
+        return frozenset()
+    for op in grants:
+        if op.revoke:
+            continue
+        if op.unlimited or op.amount is None or op.amount > moved.get(op.source, 0):
+            return frozenset()
+    return frozenset({AUTHORITY_SIGNER})
 
 
 def wormhole_refs(ix: Ix) -> list[tuple[str | None, str | None]]:
