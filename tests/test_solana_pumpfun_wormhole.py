@@ -1,9 +1,11 @@
-"""pump.fun bonding-curve trades and Wormhole Token Bridge transfers out, as effects.
+"""pump.fun bonding-curve trades, PumpSwap swaps and Wormhole Token Bridge transfers out, as
+effects.
 
 Instructions are built here from each program's published layout (sources in
 ``aiegis_guard/chains/solana/pumpfun.py`` and ``wormhole.py``): pump.fun ``buy`` / ``sell`` /
 ``buy_exact_sol_in`` and the quote-mint ``*_v2`` / ``*_v3`` forms (Anchor discriminators, the
-account order of the IDL and of the program's docs), the Token Bridge's ``TransferNative`` (5),
+account order of the IDL and of the program's docs), PumpSwap ``buy`` / ``sell`` /
+``buy_exact_quote_in`` and their ``*_v2`` forms, the Token Bridge's ``TransferNative`` (5),
 ``TransferWrapped`` (4) and ``TransferNativeWithPayload`` (12) (Solitaire: a tag byte, then
 Borsh). Every drain has its legitimate twin: own / allowlisted / stranger recipients, a minimum
 of 0, a clone program, truncated data and missing accounts.
@@ -81,6 +83,18 @@ def pump_unified(
     return Instruction(PUMP, data, _metas(*keys))
 
 
+PUMP_AMM = Pubkey.from_string("pAMMBay6oceH9fJKBRHGP5D4bD4sWpmSwMn52FMfXEA")
+
+
+def pumpswap(name: str, base_to: Pubkey, quote_to: Pubkey, limit: int = 10**9) -> Instruction:
+    """PumpSwap ``buy`` / ``sell`` / ``buy_exact_quote_in`` (and ``*_v2``): pool, user, global
+    config, base and quote mints, the user's base and quote token accounts first."""
+    keys = _fill(17)
+    keys[1], keys[3], keys[4], keys[5], keys[6] = ME, COIN, WSOL, base_to, quote_to
+    data = _anchor(name) + struct.pack("<QQ", 3_500_000 * 10**6, limit) + b"\x00"
+    return Instruction(PUMP_AMM, data, _metas(*keys))
+
+
 def _word(address: str) -> bytes:
     return bytes(12) + bytes.fromhex(address[2:])
 
@@ -155,6 +169,16 @@ CASES = [
                  Action.ALLOW, None, id="pump-sell-v2-for-usdc-own"),
     pytest.param(lambda: [pump_unified("sell_v3", ata(ME, COIN), limit=0)], Policy(),
                  Action.FLAG, NO_MINIMUM, id="pump-sell-v3-minimum-zero"),
+    pytest.param(lambda: [pumpswap("buy", ata(ME, COIN), ata(ME, WSOL))], Policy(),
+                 Action.ALLOW, None, id="pumpswap-buy-own"),
+    pytest.param(lambda: [pumpswap("buy_v2", ata(STRANGER, COIN), ata(ME, WSOL))], Policy(),
+                 Action.BLOCK, ELSEWHERE, id="pumpswap-buy-v2-into-strangers-account"),
+    pytest.param(lambda: [pumpswap("sell", ata(ME, COIN), ata(STRANGER, WSOL))], Policy(),
+                 Action.BLOCK, ELSEWHERE, id="pumpswap-sell-wsol-to-stranger"),
+    pytest.param(lambda: [pumpswap("sell_v2", ata(ME, COIN), ata(ME, WSOL), limit=0)], Policy(),
+                 Action.FLAG, NO_MINIMUM, id="pumpswap-sell-v2-minimum-zero"),
+    pytest.param(lambda: [pumpswap("buy_exact_quote_in", ata(ME, COIN), ata(ME, WSOL))],
+                 Policy(), Action.ALLOW, None, id="pumpswap-buy-exact-quote-in-own"),
     pytest.param(lambda: [pump("buy", ata(ME, COIN), program=CLONE)], Policy(),
                  Action.FLAG, "tx.sol.unknown_program", id="pump-layout-sent-to-a-clone"),
     # Wormhole Token Bridge
@@ -268,6 +292,7 @@ def _few_accounts(ix: Instruction) -> Instruction:
         pytest.param(lambda: pump("sell", ata(ME, COIN)), id="pump-sell"),
         pytest.param(lambda: pump_unified("buy_v2", ata(ME, COIN)), id="pump-buy-v2"),
         pytest.param(lambda: pump_unified("sell_v3", ata(ME, COIN)), id="pump-sell-v3"),
+        pytest.param(lambda: pumpswap("sell", ata(ME, COIN), ata(ME, WSOL)), id="pumpswap-sell"),
         pytest.param(lambda: wormhole(_word(FRIEND_EVM))[1], id="wormhole-native"),
         pytest.param(lambda: wormhole(_word(FRIEND_EVM), tag=4)[1], id="wormhole-wrapped"),
         pytest.param(lambda: wormhole(_word(FRIEND_EVM), tag=12)[1], id="wormhole-payload"),

@@ -96,10 +96,10 @@ _RULES = replace(SOLANA_RULES, builtin_spenders=frozenset({progs.JUPITER_V6_PROG
 # settled like Jupiter's whatever the pool. Liquid-staking conversions run at a rate the pool's
 # state sets (fees included), which the request does not show: their input is settled only
 # when the policy names the pool or program (``paid_into``), else it is a payment to a stranger.
-# A pump.fun bonding curve and the Wormhole Token Bridge guarantee their output the same way
-# (the curve's exact amount or minimum; the bridge's amount less the relayer fee).
+# A pump.fun bonding curve, a PumpSwap pool and the Wormhole Token Bridge guarantee their output
+# the same way (an exact amount or a minimum; the bridge's amount less the relayer fee).
 _EXCHANGES: tuple[str, ...] = ("raydium_amm.", "raydium_cpmm.", "raydium_clmm.", "whirlpool.")
-_EXCHANGES += ("meteora_dlmm.", "pumpfun.", "wormhole.")
+_EXCHANGES += ("meteora_dlmm.", "pumpfun.", "pumpswap.", "wormhole.")
 HIGH_PRIORITY_FEE = 10_000_000
 MAX_POOLS = 4  # stake pools whose deposit authority is derived per request
 """Lamports (0.01 SOL): a priority fee above this is FLAGged (fees are burnt, not refunded)."""

@@ -5,7 +5,7 @@ extension (:mod:`.token_fees`), compressed NFTs (:mod:`.bubblegum`), Metaplex Co
 (:mod:`.mpl_core`), Orca Whirlpool positions (:mod:`.whirlpool_position`; the Whirlpool
 swaps are in :mod:`.defi`), validators' vote accounts (:mod:`.vote`), program upgrade
 authorities (:mod:`.loader`), Realms vote delegation (:mod:`.governance`), pump.fun
-bonding-curve trades (:mod:`.pumpfun`) and Wormhole Token Bridge transfers out
+bonding-curve trades and PumpSwap swaps (:mod:`.pumpfun`) and Wormhole Token Bridge transfers out
 (:mod:`.wormhole`). One table each for the instruction families, the layouts, the builders
 and the (token account, mint) pairs they state, read by :mod:`.programs` and
 :mod:`.operations`."""
@@ -42,7 +42,15 @@ from aiegis_guard.chains.solana.name_service import (
     NAME_SERVICE_PROGRAM,
     name_service_layout,
 )
-from aiegis_guard.chains.solana.pumpfun import PUMP_BUILDERS, PUMP_PROGRAM, pump_layout, pump_refs
+from aiegis_guard.chains.solana.pumpfun import (
+    PUMP_AMM_PROGRAM,
+    PUMP_BUILDERS,
+    PUMP_PROGRAM,
+    pump_amm_layout,
+    pump_amm_refs,
+    pump_layout,
+    pump_refs,
+)
 from aiegis_guard.chains.solana.squads import SQUADS_BUILDERS, SQUADS_PROGRAM, squads_layout
 from aiegis_guard.chains.solana.token_fees import TOKEN_FEE_BUILDERS
 from aiegis_guard.chains.solana.vote import VOTE_BUILDERS, VOTE_PROGRAM, vote_layout
@@ -72,6 +80,7 @@ PROTOCOL_FAMILIES: Final[dict[str, str]] = {
     UPGRADEABLE_LOADER: "bpf_loader",
     GOVERNANCE_PROGRAM: "governance",
     PUMP_PROGRAM: "pumpfun",
+    PUMP_AMM_PROGRAM: "pumpswap",
     TOKEN_BRIDGE_PROGRAM: "wormhole",
 }  # the Whirlpool program keeps its family "whirlpool" (defi.DEFI_FAMILIES)
 
@@ -86,6 +95,7 @@ _LAYOUTS: Final[dict[str, Callable[[bytes], tuple[Layout | None, int]]]] = {
     GOVERNANCE_PROGRAM: governance_layout,
     WHIRLPOOL_PROGRAM: position_layout,  # what defi_layouts does not read (positions)
     PUMP_PROGRAM: pump_layout,
+    PUMP_AMM_PROGRAM: pump_amm_layout,
     TOKEN_BRIDGE_PROGRAM: wormhole_layout,
 }
 
@@ -106,6 +116,8 @@ def protocol_refs(ix: Ix) -> list[tuple[str | None, str | None]]:
         return position_refs(ix)
     if ix.family == "pumpfun":
         return pump_refs(ix)
+    if ix.family == "pumpswap":
+        return pump_amm_refs(ix)
     if ix.family == "wormhole":
         return wormhole_refs(ix)
     return lending_refs(ix)

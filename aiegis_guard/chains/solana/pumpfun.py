@@ -1,5 +1,5 @@
-"""pump.fun bonding-curve trades -> what the agent gives the curve and what it gets back
-(layouts and builder).
+"""pump.fun bonding-curve trades and PumpSwap (its AMM) swaps -> what the agent gives the
+curve or pool and what it gets back (layouts and builders).
 
 Sources: pump-fun/pump-public-docs ``docs/PUMP_PROGRAM_README.md`` (program
 ``6EF8rrec…wF6P``; ``buy(user, associated_user, mint, amount, max_sol_cost)``: the exact
@@ -44,6 +44,7 @@ from aiegis_guard.chains.solana.layout import SOL, Ix, Layout
 from aiegis_guard.chains.transaction import Asset, Operation
 
 __all__ = ["PUMP_BUILDERS", "PUMP_LAYOUTS", "PUMP_PROGRAM", "pump_layout", "pump_refs"]
+__all__ += ["PUMP_AMM_PROGRAM", "pump_amm_layout", "pump_amm_refs"]
 
 PUMP_PROGRAM: Final = "6EF8rrecthR5Dkzon8Nwu78hRvfCKubJ14M5uBEwF6P"
 NATIVE_MINT: Final = "So11111111111111111111111111111111111111112"  # a SOL-paired coin's quote
@@ -133,6 +134,66 @@ def pump_refs(ix: Ix) -> list[tuple[str | None, str | None]]:
     ]
 
 
-PUMP_BUILDERS: Final[dict[tuple[str, str], Callable[[Ix, Any], list[Operation]]]] = {
-    ("pumpfun", lay.name): _trade for lay in PUMP_LAYOUTS.values()
+# --- PumpSwap (the AMM a completed curve migrates to) ----------------------------------------
+# pump-fun/pump-public-docs docs/PUMP_SWAP_README.md (program, buy / sell), idl/pump_amm.json
+# (``buy``: base_amount_out, max_quote_amount_in; ``sell``: base_amount_in, min_quote_amount_out;
+# the first nine accounts of both below), docs/instructions/PUMP_SWAP_TRADE_V2.md (the ``*_v2``
+# forms: the same nine first; ``buy_exact_quote_in_v2``: spendable_quote_in, min_base_amount_out;
+# ``buy_exact_quote_in`` takes the v1 accounts, its arguments as the SDK's coder encodes them).
+# The quote is always a token account (wrapped SOL for SOL pools).
+PUMP_AMM_PROGRAM: Final = "pAMMBay6oceH9fJKBRHGP5D4bD4sWpmSwMn52FMfXEA"
+_AMM = (
+    "pool",
+    "user",
+    "global_config",
+    "base_mint",
+    "quote_mint",
+    "user_base_token_account",
+    "user_quote_token_account",
+)
+_AMM_BUY = (("base_amount_out", "u64"), ("max_quote_amount_in", "u64"))
+_AMM_SELL = (("base_amount_in", "u64"), ("min_quote_amount_out", "u64"))
+_AMM_EXACT = (("spendable_quote_in", "u64"), ("min_base_amount_out", "u64"))
+PUMP_AMM_LAYOUTS: Final[dict[bytes, Layout]] = {
+    bytes([102, 6, 61, 18, 1, 218, 235, 234]): Layout("buy", _AMM_BUY, _AMM),
+    bytes([51, 230, 133, 164, 1, 127, 131, 173]): Layout("sell", _AMM_SELL, _AMM),
+    bytes([198, 46, 21, 82, 180, 217, 232, 112]): Layout("buy_exact_quote_in", _AMM_EXACT, _AMM),
+    bytes([184, 23, 238, 97, 103, 197, 211, 61]): Layout("buy_v2", _AMM_BUY, _AMM),
+    bytes([93, 246, 130, 60, 231, 233, 64, 178]): Layout("sell_v2", _AMM_SELL, _AMM),
+    bytes([194, 171, 28, 70, 104, 77, 91, 47]): Layout("buy_exact_quote_in_v2", _AMM_EXACT, _AMM),
+}
+
+
+def pump_amm_layout(data: bytes) -> tuple[Layout | None, int]:
+    return PUMP_AMM_LAYOUTS.get(data[:8]), 8
+
+
+def _amm_trade(ix: Ix, refs: Any) -> list[Operation]:
+    a, acc, via, name = ix.args, ix.acc, f"pumpswap.{ix.name}", ix.name or ""
+    base, quote = spl_token(acc["base_mint"]), spl_token(acc["quote_mint"])
+    user, pool = acc["user"], acc["pool"]
+    base_account, quote_account = acc["user_base_token_account"], acc["user_quote_token_account"]
+    give: Give
+    if name.startswith("sell"):
+        give = (base, user, base_account, a["base_amount_in"])
+        return exchange(via, pool, give, (quote, quote_account, a["min_quote_amount_out"]))
+    if name.startswith("buy_exact"):
+        give = (quote, user, quote_account, a["spendable_quote_in"])
+        return exchange(via, pool, give, (base, base_account, a["min_base_amount_out"]))
+    give = (quote, user, quote_account, a["max_quote_amount_in"])
+    return exchange(via, pool, give, (base, base_account, a["base_amount_out"]))
+
+
+def pump_amm_refs(ix: Ix) -> list[tuple[str | None, str | None]]:
+    acc = ix.acc
+    return [
+        (acc["user_base_token_account"], acc["base_mint"]),
+        (acc["user_quote_token_account"], acc["quote_mint"]),
+    ]
+
+
+_Builder = Callable[[Ix, Any], list[Operation]]
+PUMP_BUILDERS: Final[dict[tuple[str, str], _Builder]] = {
+    **{("pumpfun", lay.name): _trade for lay in PUMP_LAYOUTS.values()},
+    **{("pumpswap", lay.name): _amm_trade for lay in PUMP_AMM_LAYOUTS.values()},
 }
