@@ -81,6 +81,15 @@ def is_evm_address(value: str) -> bool:
     return _EVM_RE.fullmatch(value) is not None
 
 
+def _home(address: str, chain: Chain) -> Chain:
+    """The chain whose address book names ``address``: an EVM address met on Solana (the
+    recipient a bridge pays on the other chain) is judged by the EVM one (base58 has no
+    ``0``: no Solana key reads ``0x``)."""
+    if chain is Chain.SOLANA and address[:2] == "0x" and is_evm_address(address):
+        return Chain.EVM
+    return chain
+
+
 def is_solana_address(value: str) -> bool:
     if _B58_RE.fullmatch(value) is None:
         return False
@@ -341,12 +350,14 @@ class Policy(Record):
         return {k: tuple(v) for k, v in index.items()}
 
     def is_own(self, address: str, chain: Chain) -> bool:
+        chain = _home(address, chain)
         if chain is Chain.EVM:
             return address.lower() in self.wallet.evm
         return address in self.wallet.solana
 
     def is_known(self, address: str, chain: Chain) -> bool:
         """Own or allowlisted in any role."""
+        chain = _home(address, chain)
         if chain is Chain.EVM:
             return address.lower() in self.known_evm
         return address in self.known_solana
@@ -356,6 +367,7 @@ class Policy(Record):
         return key.lower() in self.allowlist.evm_validators
 
     def is_allowed_recipient(self, address: str, chain: Chain) -> bool:
+        chain = _home(address, chain)
         if chain is Chain.EVM:
             a = address.lower()
             if a.startswith(VALIDATOR_PREFIX):  # a validator's balance, by its key

@@ -5,9 +5,10 @@ Instructions are built here from each program's published layout (see
 ``deposit`` / ``liquid_unstake`` / ``add_liquidity`` / ``remove_liquidity``, SPL stake-pool
 ``DepositSol`` / ``WithdrawSol`` / ``DepositStake`` / ``WithdrawStake``, Raydium AMM v4
 ``SwapBaseIn`` / ``SwapBaseOut``, Raydium CP-Swap and CLMM, Orca Whirlpool ``swap`` /
-``swap_v2``, Token Metadata ``Transfer`` / ``Delegate`` / ``Revoke``. Every drain has its
-legitimate twin. AMM pools need no allowlist (the swap's minimum is enforced by the program);
-a liquid-staking pool or program does (``STAKING``): its rate and fees are the pool's state.
+``swap_v2`` / ``two_hop_swap_v2``, Token Metadata ``Transfer`` / ``Delegate`` / ``Revoke``.
+Every drain has its legitimate twin. AMM pools need no allowlist (the swap's minimum is
+enforced by the program); a liquid-staking pool or program does (``STAKING``): its rate and
+fees are the pool's state.
 """
 
 from __future__ import annotations
@@ -182,6 +183,16 @@ def whirlpool(a: Pubkey, b: Pubkey, a_to_b: bool = True, v2: bool = False) -> In
     return Instruction(WHIRLPOOL, data, _metas(*keys, signer=ME))
 
 
+def whirlpool_two_hop(out: Pubkey, minimum: int = 150_000_000) -> Instruction:
+    """``two_hop_swap_v2``: WSOL -> (pool one) -> an intermediate -> (pool two) -> USDC."""
+    a = _fill(14)
+    mid = a[0]
+    head = (POOL, a[1], WSOL, mid, USDC, sx.TOKEN, sx.TOKEN, sx.TOKEN)
+    keys = (*head, ata(ME, WSOL), a[2], a[3], a[4], a[5], out, ME, *a[6:12], sx.MEMO)
+    args = struct.pack("<QQ", 10**9, minimum) + bytes([1, 1, 0]) + bytes(32) + b"\x00"
+    return Instruction(WHIRLPOOL, _anchor("two_hop_swap_v2") + args, _metas(*keys, signer=ME))
+
+
 def pnft_transfer(to: Pubkey) -> Instruction:
     a = _fill(5)
     keys = (ata(ME, NFT), ME, ata(to, NFT), to, NFT, a[0], a[1], a[2], a[3], ME, ME)
@@ -301,6 +312,12 @@ CASES = [
                  Policy(), Action.ALLOW, None, id="whirlpool-v2-to-own"),
     pytest.param(lambda: [whirlpool(ata(ME, WSOL), ata(STRANGER, USDC))], Policy(),
                  Action.FLAG, UNSURE, id="whirlpool-to-unknown-account"),
+    pytest.param(lambda: [whirlpool_two_hop(ata(ME, USDC))],
+                 Policy(), Action.ALLOW, None, id="whirlpool-two-hop-v2-to-own"),
+    pytest.param(lambda: [whirlpool_two_hop(ata(STRANGER, USDC))],
+                 Policy(), Action.BLOCK, ELSEWHERE, id="whirlpool-two-hop-v2-to-stranger"),
+    pytest.param(lambda: [whirlpool_two_hop(ata(ME, USDC), minimum=0)], Policy(),
+                 Action.FLAG, "tx.sol.swap_no_minimum", id="whirlpool-two-hop-v2-minimum-zero"),
     # Token Metadata (pNFT)
     pytest.param(lambda: [pnft_transfer(FRIEND)], _allow(FRIEND),
                  Action.ALLOW, None, id="pnft-transfer-to-allowlisted"),
@@ -395,6 +412,7 @@ def test_pnft_delegate_is_a_grant_of_one_nft() -> None:
         pytest.param(lambda: marinade_deposit(ata(ME, MSOL)), id="marinade"),
         pytest.param(lambda: raydium(ata(ME, USDC)), id="raydium"),
         pytest.param(lambda: whirlpool(ata(ME, WSOL), ata(ME, USDC)), id="whirlpool"),
+        pytest.param(lambda: whirlpool_two_hop(ata(ME, USDC)), id="whirlpool-two-hop-v2"),
         pytest.param(lambda: pnft_transfer(FRIEND), id="pnft"),
     ],
 )

@@ -168,7 +168,11 @@ def row_policy(row: Mapping[str, Any]) -> Policy:
     lists: dict[str, list[str]] = {}
     for name, values in (row.get("allowlist") or {}).items():
         lists.setdefault(keys[name], []).extend(v for v in values if address(v))
-        if not solana:
+        if solana:  # the other chain's recipient of a bridge transfer (Wormhole target)
+            evm = [v for v in values if is_evm_address(v)]
+            if evm:
+                lists.setdefault(_EVM_KEYS[name], []).extend(evm)
+        else:
             lists.setdefault("evm_validators", []).extend(_validators(values))
     wallet = {"solana" if solana else "evm": [row["own"]]}
     return Policy.model_validate({"wallet": wallet, "allowlist": lists})

@@ -181,6 +181,13 @@ def _in_out(ix: Ix, refs: Any) -> list[Operation]:
 def _whirlpool_sides(ix: Ix) -> tuple[str, str, str | None, str | None]:
     """(input account, output account, input mint, output mint)."""
     acc = ix.acc
+    if ix.name == "two_hop_swap_v2":  # names the user's two accounts and their mints
+        return (
+            acc["token_owner_account_input"],
+            acc["token_owner_account_output"],
+            acc["token_mint_input"],
+            acc["token_mint_output"],
+        )
     if ix.name == "two_hop_swap":
         a = ix.args
         first = "a" if a["a_to_b_one"] else "b"
@@ -209,7 +216,8 @@ def _whirlpool(ix: Ix, refs: Any) -> list[Operation]:
         pay, least = a["other_amount_threshold"], a["amount"]
     give = (spl_token(mint_in or refs.mint(src)), ix.acc["token_authority"], src, pay)
     out = (spl_token(mint_out or refs.mint(dst)), dst, least)
-    return exchange(via, ix.acc["whirlpool"], give, out)
+    pool = ix.acc.get("whirlpool") or ix.acc["whirlpool_one"]  # two_hop_swap_v2: the first
+    return exchange(via, pool, give, out)
 
 
 def defi_refs(ix: Ix) -> list[tuple[str | None, str | None]]:
@@ -233,6 +241,11 @@ def defi_refs(ix: Ix) -> list[tuple[str | None, str | None]]:
         return [
             (acc["token_owner_account_a"], acc["token_mint_a"]),
             (acc["token_owner_account_b"], acc["token_mint_b"]),
+        ]
+    if ix.family == "whirlpool" and ix.name == "two_hop_swap_v2":
+        return [
+            (acc["token_owner_account_input"], acc["token_mint_input"]),
+            (acc["token_owner_account_output"], acc["token_mint_output"]),
         ]
     return []
 

@@ -23,7 +23,7 @@ Sources (each project's own published code):
   ``instructions/swap.rs`` / ``swap_v2.rs`` (``SwapSingle`` / ``SwapSingleV2``: v2 names the
   mints).
 * Orca Whirlpool ``whirLbMi…yCc``: orca-so/whirlpools ``programs/whirlpool/src/instructions``
-  (``swap``, ``v2/swap.rs``, ``two_hop_swap``; Anchor discriminators).
+  (``swap``, ``v2/swap.rs``, ``two_hop_swap``, ``v2/two_hop_swap.rs``; Anchor discriminators).
 """
 
 from __future__ import annotations
@@ -299,6 +299,39 @@ WHIRLPOOL_LAYOUTS: Final[dict[bytes, Layout]] = {
         ),
     ),
 }
+
+
+# v2/two_hop_swap.rs (``TwoHopSwapV2``): the user's input / output accounts and all three
+# mints by name; the arguments end with the remaining-accounts info (not read)
+WHIRLPOOL_LAYOUTS[bytes([186, 143, 209, 29, 254, 2, 194, 117])] = _L(
+    "two_hop_swap_v2",
+    (
+        ("amount", _U64),
+        ("other_amount_threshold", _U64),
+        ("amount_specified_is_input", "u8"),
+        ("a_to_b_one", "u8"),
+        ("a_to_b_two", "u8"),
+        ("sqrt_price_limit_one", "u128"),
+        ("sqrt_price_limit_two", "u128"),
+    ),
+    (
+        "whirlpool_one",
+        "whirlpool_two",
+        "token_mint_input",
+        "token_mint_intermediate",
+        "token_mint_output",
+        "token_program_input",
+        "token_program_intermediate",
+        "token_program_output",
+        "token_owner_account_input",
+        "token_vault_one_input",
+        "token_vault_one_intermediate",
+        "token_vault_two_intermediate",
+        "token_vault_two_output",
+        "token_owner_account_output",
+        "token_authority",
+    ),
+)
 
 
 _ANCHOR = {

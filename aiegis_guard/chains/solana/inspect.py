@@ -66,6 +66,7 @@ from aiegis_guard.chains.solana.owners import (
     own_view,
 )
 from aiegis_guard.chains.solana.strangers import name_strangers
+from aiegis_guard.chains.solana.wormhole import TOKEN_BRIDGE_PROGRAM, spent_delegations
 from aiegis_guard.chains.transaction import (
     SWAP_ORDER,
     Approval,
@@ -95,7 +96,10 @@ _RULES = replace(SOLANA_RULES, builtin_spenders=frozenset({progs.JUPITER_V6_PROG
 # settled like Jupiter's whatever the pool. Liquid-staking conversions run at a rate the pool's
 # state sets (fees included), which the request does not show: their input is settled only
 # when the policy names the pool or program (``paid_into``), else it is a payment to a stranger.
-_EXCHANGES = ("raydium_amm.", "raydium_cpmm.", "raydium_clmm.", "whirlpool.", "meteora_dlmm.")
+# A pump.fun bonding curve, a PumpSwap pool and the Wormhole Token Bridge guarantee their output
+# the same way (an exact amount or a minimum; the bridge's amount less the relayer fee).
+_EXCHANGES: tuple[str, ...] = ("raydium_amm.", "raydium_cpmm.", "raydium_clmm.", "whirlpool.")
+_EXCHANGES += ("meteora_dlmm.", "pumpfun.", "pumpswap.", "wormhole.")
 HIGH_PRIORITY_FEE = 10_000_000
 MAX_POOLS = 4  # stake pools whose deposit authority is derived per request
 """Lamports (0.01 SOL): a priority fee above this is FLAGged (fees are burnt, not refunded)."""
@@ -249,12 +253,15 @@ def _transaction_rules(decoded: DecodedTransaction) -> Iterable[Finding]:
 
 def _rules(decoded: DecodedTransaction) -> ChainRules:
     """The Solana rules; the pools a decoded AMM swap pays its input into are settled by
-    that swap like Jupiter (its output is what gets judged)."""
+    that swap like Jupiter (its output is what gets judged), and so is an allowance to the
+    Wormhole Token Bridge that the same request spends in full (``wormhole.spent_delegations``)."""
     pools = frozenset(
         op.recipient
         for op in decoded.operations
         if isinstance(op, Transfer) and op.order == SWAP_ORDER and op.via.startswith(_EXCHANGES)
     )
+    if pools and TOKEN_BRIDGE_PROGRAM in pools:
+        pools |= spent_delegations(decoded.operations)
     return replace(_RULES, builtin_spenders=_RULES.builtin_spenders | pools) if pools else _RULES
 
 

@@ -73,10 +73,11 @@ class Layout:
     Types: ``u8 u16 u32 u64 u128`` little-endian, ``pubkey`` (32 bytes), ``copt_pubkey`` (SPL
     ``COption<Pubkey>``: tag byte 0/1, then 32 bytes when 1), ``opt_u8`` ... ``opt_u64`` /
     ``opt_pubkey`` (bincode / Borsh ``Option``: tag byte 0/1, then the value when 1),
-    ``bytes`` (Borsh ``Vec<u8>``: u32 length + the bytes), ``nz_pubkey`` (Token-2022
-    ``OptionalNonZeroPubkey``: 32 bytes, all zero = none), ``string`` (bincode: u64
-    length + UTF-8). ``accounts`` are the roles of the first accounts, in order; an instruction
-    with fewer accounts than ``min_accounts`` is malformed (the program would reject it).
+    ``bytes`` (Borsh ``Vec<u8>``: u32 length + the bytes), ``bytes32`` (32 raw bytes),
+    ``nz_pubkey`` (Token-2022 ``OptionalNonZeroPubkey``: 32 bytes, all zero = none),
+    ``string`` (bincode: u64 length + UTF-8). ``accounts`` are the roles of the first
+    accounts, in order; an instruction with fewer accounts than ``min_accounts`` is malformed
+    (the program would reject it).
     """
 
     name: str
@@ -144,6 +145,11 @@ def read_args(args: tuple[tuple[str, str], ...], data: bytes, pos: int) -> dict[
                 return f"data too short for {name}"
             out[name] = int.from_bytes(data[pos : pos + size], "little")
             pos += size
+        elif kind == "bytes32":  # a raw 32-byte word (another chain's address)
+            if pos + 32 > len(data):
+                return f"data too short for {name}"
+            out[name] = data[pos : pos + 32]
+            pos += 32
         elif kind == "nz_pubkey":
             if pos + 32 > len(data):
                 return f"data too short for {name}"

@@ -4,9 +4,11 @@ withdrawals (:mod:`.lending`), Meteora DLMM swaps (:mod:`.meteora`), Squads v4 c
 extension (:mod:`.token_fees`), compressed NFTs (:mod:`.bubblegum`), Metaplex Core assets
 (:mod:`.mpl_core`), Orca Whirlpool positions (:mod:`.whirlpool_position`; the Whirlpool
 swaps are in :mod:`.defi`), validators' vote accounts (:mod:`.vote`), program upgrade
-authorities (:mod:`.loader`) and Realms vote delegation (:mod:`.governance`). One table each for
-the instruction families, the layouts, the builders and the (token account, mint) pairs they
-state, read by :mod:`.programs` and :mod:`.operations`."""
+authorities (:mod:`.loader`), Realms vote delegation (:mod:`.governance`), pump.fun
+bonding-curve trades and PumpSwap swaps (:mod:`.pumpfun`) and Wormhole Token Bridge transfers out
+(:mod:`.wormhole`). One table each for the instruction families, the layouts, the builders
+and the (token account, mint) pairs they state, read by :mod:`.programs` and
+:mod:`.operations`."""
 
 from __future__ import annotations
 
@@ -40,6 +42,15 @@ from aiegis_guard.chains.solana.name_service import (
     NAME_SERVICE_PROGRAM,
     name_service_layout,
 )
+from aiegis_guard.chains.solana.pumpfun import (
+    PUMP_AMM_PROGRAM,
+    PUMP_BUILDERS,
+    PUMP_PROGRAM,
+    pump_amm_layout,
+    pump_amm_refs,
+    pump_layout,
+    pump_refs,
+)
 from aiegis_guard.chains.solana.squads import SQUADS_BUILDERS, SQUADS_PROGRAM, squads_layout
 from aiegis_guard.chains.solana.token_fees import TOKEN_FEE_BUILDERS
 from aiegis_guard.chains.solana.vote import VOTE_BUILDERS, VOTE_PROGRAM, vote_layout
@@ -47,6 +58,12 @@ from aiegis_guard.chains.solana.whirlpool_position import (
     POSITION_BUILDERS,
     position_layout,
     position_refs,
+)
+from aiegis_guard.chains.solana.wormhole import (
+    TOKEN_BRIDGE_PROGRAM,
+    WORMHOLE_BUILDERS,
+    wormhole_layout,
+    wormhole_refs,
 )
 from aiegis_guard.chains.transaction import Operation
 
@@ -62,6 +79,9 @@ PROTOCOL_FAMILIES: Final[dict[str, str]] = {
     VOTE_PROGRAM: "vote",
     UPGRADEABLE_LOADER: "bpf_loader",
     GOVERNANCE_PROGRAM: "governance",
+    PUMP_PROGRAM: "pumpfun",
+    PUMP_AMM_PROGRAM: "pumpswap",
+    TOKEN_BRIDGE_PROGRAM: "wormhole",
 }  # the Whirlpool program keeps its family "whirlpool" (defi.DEFI_FAMILIES)
 
 _LAYOUTS: Final[dict[str, Callable[[bytes], tuple[Layout | None, int]]]] = {
@@ -74,6 +94,9 @@ _LAYOUTS: Final[dict[str, Callable[[bytes], tuple[Layout | None, int]]]] = {
     UPGRADEABLE_LOADER: loader_layout,
     GOVERNANCE_PROGRAM: governance_layout,
     WHIRLPOOL_PROGRAM: position_layout,  # what defi_layouts does not read (positions)
+    PUMP_PROGRAM: pump_layout,
+    PUMP_AMM_PROGRAM: pump_amm_layout,
+    TOKEN_BRIDGE_PROGRAM: wormhole_layout,
 }
 
 
@@ -91,6 +114,12 @@ def protocol_refs(ix: Ix) -> list[tuple[str | None, str | None]]:
         return dlmm_refs(ix)
     if ix.family == "whirlpool":
         return position_refs(ix)
+    if ix.family == "pumpfun":
+        return pump_refs(ix)
+    if ix.family == "pumpswap":
+        return pump_amm_refs(ix)
+    if ix.family == "wormhole":
+        return wormhole_refs(ix)
     return lending_refs(ix)
 
 
@@ -107,4 +136,6 @@ PROTOCOL_BUILDERS: Final[dict[tuple[str, str], _Builder]] = {
     **VOTE_BUILDERS,
     **LOADER_BUILDERS,
     **GOVERNANCE_BUILDERS,
+    **PUMP_BUILDERS,
+    **WORMHOLE_BUILDERS,
 }
