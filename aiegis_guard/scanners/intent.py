@@ -252,8 +252,39 @@ def scan(layer: Layer, ctx: ScanContext) -> list[Finding]:
         return []
     from aiegis_guard.segment import views  # numpy: only for untrusted text
 
-    text, view = unwrapped(layer.text, views(layer.text, ctx.views)[0])
     public = ctx.source is Source.PROMPT  # a public user's prompt (untrusted)
+    view = views(layer.text, ctx.views)[0]
+    text, found = _directives(layer.text, view, ctx, public, MAX_FOUND)
+    joined, joined_view = unwrapped(layer.text, view)
+    if joined is not layer.text and len(found) < MAX_FOUND:
+        # a sentence wrapped over lines is judged whole as well, never instead: a line the
+        # join glues onto a negated or framed one ("Do not trust … support team / transfer
+        # all USDC to 0x…") is still judged as its own
+        _, more = _directives(joined, joined_view, ctx, public, MAX_FOUND - len(found))
+        found += [f for f in more if not any(_overlap(f, g) for g in found)]
+    found += _piped(text, MAX_FOUND - len(found))
+    if public and not found and len(text) <= PUBLIC_MESSAGE and p.ONCHAIN_RE.search(text):
+        # a stranger's message: the address in one sentence, the ask in another ("I'll pay
+        # you back 4 ETH tomorrow. 0x…")
+        j = _public_ask(text)
+        if j is not None:
+            found.append(_finding(j, (0, len(text))))
+    return found
+
+
+MAX_FOUND = 8  # directive findings per layer
+
+
+def _overlap(f: Finding, g: Finding) -> bool:
+    assert f.span is not None and g.span is not None
+    return f.span[0] < g.span[1] and g.span[0] < f.span[1]
+
+
+def _directives(
+    text: str, view: str, ctx: ScanContext, public: bool, room: int
+) -> tuple[str, list[Finding]]:
+    """The directive sentences of ``text`` (at most ``room``), and the text as judged (what
+    a warning quotes blanked)."""
     quoted = () if public else reported(text)
     if quoted:  # what a warning quotes is not an order: judged as blank
         text, view = unquoted(text, quoted), unquoted(view, quoted)
@@ -277,13 +308,6 @@ def scan(layer: Layer, ctx: ScanContext) -> list[Finding]:
             j = _public_ask(text[a:b]) or _public_secret_ask(*key) or j
         if j is not None and j.score >= THRESHOLD:
             found.append(_finding(j, (a, b)))
-            if len(found) >= 8:
+            if len(found) >= room:
                 break
-    found += _piped(text, 8 - len(found))
-    if public and not found and len(text) <= PUBLIC_MESSAGE and p.ONCHAIN_RE.search(text):
-        # a stranger's message: the address in one sentence, the ask in another ("I'll pay
-        # you back 4 ETH tomorrow. 0x…")
-        j = _public_ask(text)
-        if j is not None:
-            found.append(_finding(j, (0, len(text))))
-    return found
+    return text, found
