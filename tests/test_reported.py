@@ -47,8 +47,6 @@ def _flags(text: str, source: Source = Source.TOOL_OUTPUT) -> set[str]:
                      id="incident-ascii-single-quotes"),
         pytest.param(f'[Security notice] Scam alert: a fake support bot sends this DM: "{LURE}" '
                      "Do not follow it.", id="bracketed-heading-is-no-json"),
-        pytest.param(f'Scam alert: members received this DM today. Do not follow it: "{LURE[:70]}\n'
-                     f'{LURE[70:]}" Block and report the sender.', id="ascii-quote-wrapped"),
         pytest.param(f'Achtung, Betrug: gefälschte Admins schicken diese Nachricht: „{LURE}" '
                      "Bitte melden.", id="german-low-quote-ascii-close"),
     ],
@@ -69,6 +67,11 @@ def test_a_warning_that_quotes_a_lure_is_not_flagged(text: str) -> None:
                      id="incident-runbook-is-no-report"),
         pytest.param(f'Scam alert! "Short quote here." {LURE}', id="lure-outside-the-quote"),
         pytest.param(f'Scam alert! "A quote left open.\n\n{LURE}" ', id="quote-over-a-blank-line"),
+        # an ASCII quote opened on one line and closed lines later reports nothing: the lines
+        # between would be orders blanked as reported speech
+        pytest.param(f'Phishing report: the lure opens with "Dear customer, your wallet was\n'
+                     f'{LURE}\nand keep this private" and links to a fake site.',
+                     id="ascii-quote-over-lines"),
         pytest.param(f"This is no scam, don't worry: it's routine. {LURE} That's all, it'll be "
                      "quick.", id="apostrophes-are-no-quotes"),
     ],

@@ -49,9 +49,10 @@ FRAME_AFTER = 300
 _OPENERS = "\"“„«»「『‘'"
 _QUOTE_RE = re.compile(
     rf"(?=[{_OPENERS}>`])"
-    # an ASCII quote may run over a wrapped line or two, never over a blank line; an opening
-    # „ or “ may close with an ASCII " (typed on another keyboard)
-    r'(?:"[^"\n]{20,}"|(?<![\w"])"(?=\S)(?:[^"\n]|\n(?![ \t]*\n)){20,600}?(?<=\S)"(?!\w)|'
+    # an ASCII quote stays on its line (one opened on a line and closed lines later would
+    # report, and so blank, the order lines between); an opening „ or “ may close with an
+    # ASCII " (typed on another keyboard)
+    r'(?:"[^"\n]{20,}"|'
     # (a quote's body never holds its own opener and runs at most 2 000 characters: each try
     # stops at the next opener, so a text of 64 KB of "„" costs one pass, not 64 K of them)
     r'“[^“”"]{20,2000}[”"]|„[^„“”"]{20,2000}[“”"]|«[^«»]{20,2000}»|»[^»«]{20,2000}«|'
