@@ -300,18 +300,16 @@ ADDRESSEE = (
     r"custodians?|crawlers?|operators?|whoever|anyone|agenti|ajan\w*|agen|tác nhân|"
     r"вкладник\w*|robôs|boty|botów|botar|botlar\w*|mawakala|roboti|trợ lý|asistan\w*|"
     r"asystent\w*|assistent\w*|agenter|agenţi|agenți|ejen|एजेंट|बॉट|"
-    # the same in more languages: Czech / Slovak / Croatian / Serbian / Romanian, Greek,
-    # Hungarian, Finnish, Nordic, Bulgarian / Russian / Ukrainian / Kazakh, Indonesian /
-    # Malay, Tagalog, Swahili, Hausa, Yoruba, Azerbaijani / Turkish, Bengali, Hindi, Urdu
-    r"asistent\w*|βοηθ\w*|πράκτορ\w*|αυτοματισμ\w*|asszisztens\w*|ügynök\w*|"
-    r"avustaja\w*|agentti\w*|botti\w*|botten|boten|robotten|асистент\w*|помощник\w*|"
-    r"помічник\w*|көмекші\w*|asisten|pembantu|ahente|katulong|msaidizi|wakala|mataimaki|"
-    r"wakili|aṣoju|köməkçi\w*|yardımcı\w*|সহকারী|এজেন্ট|सहायक|معاون|ایجنٹ|بوٹ|"
-    r"automatizaci\w*|automatizace|automatizácia|automatização|automação|automatyzacj\w*|"
-    r"automatisierung\w*|automatisation\w*|автоматизаци\w*)\b|智能体|机器人|助手|代理|"
-    r"エージェント|ボット|アシスタント|에이전트|봇|어시스턴트|비서|เอเจนต์|บอท|ผู้ช่วย|الوكيل|وكيل|"
-    r"الوكلاء|المساعد|مساعد|الروبوتات|ربات|عامل|دستیار|סוכן|בוט|עוזר|உதவியாளர்|முகவர்|ረዳት|"
-    r"ወኪል"
+    # the same in more languages (nouns for an assistant / agent only: words that also mean
+    # "helps", "helpful", "helper", "deputy", "the bottom" or a business process do not
+    # count): Czech / Slovak / Croatian / Serbian / Romanian, Greek, Hungarian, Finnish,
+    # Bulgarian / Russian / Ukrainian / Kazakh, Indonesian, Swahili, Hausa, Bengali, Urdu
+    r"asistent|asistenta|asistentem|asistentovi|asistentul|βοηθός|βοηθό|πράκτορας|πράκτορα|"
+    r"asszisztens\w*|ügynök\w*|avustaja\w*|agentti\w*|botti\w*|асистент\w*|"
+    r"ИИ-помощник\w*|ИИ-ассистент\w*|ші-көмекші\w*|asisten AI|msaidizi wa AI|wakala wa AI|"
+    r"mataimakin AI|এআই সহকারী|ایجنٹ|بوٹ)\b|智能体|机器人|助手|代理|"
+    r"エージェント|ボット|アシスタント|에이전트|봇|어시스턴트|AI 비서|เอเจนต์|บอท|ผู้ช่วย AI|"
+    r"الوكيل|وكيل|الوكلاء|المساعد الذكي|الروبوتات|ربات|عامل|دستیار|סוכן|בוט|உதவியாளர்|முகவர்|ረዳት|ወኪል"
 )
 MODAL = (
     r"\b(?:must|should|shall|needs? to|have to|has to|are (?:required|instructed|expected|"
