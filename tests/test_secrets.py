@@ -158,3 +158,50 @@ def test_provider_key_in_request_shapes(text: str, rule: str) -> None:
 def test_provider_key_shapes_without_key_are_clean(text: str) -> None:
     """The same shapes with no provider host, another header's name, or a template value."""
     assert GUARD.check_text(text).findings == ()
+
+
+def _password(rng_seed: int) -> str:
+    import random
+
+    rng = random.Random(rng_seed)
+    return "".join(
+        rng.choice("abcdefghjkmnpqrstuvwxyzABCDEFGHJKMNPQRSTUVWXYZ23456789") for _ in range(18)
+    )
+
+
+@pytest.mark.parametrize(
+    "template",
+    [
+        "DATABASE_URL=postgres://app:{pw}@db.internal:5432/wallet",
+        "REDIS_URL=redis://default:{pw}@cache-1.example.net:6379",
+        "SMTP_URL=smtp://mailer:{pw}@smtp.example.org:587",
+        "amqp://svc:{pw}@mq.example.com/vhost and ftp://backup:{pw}@files.example.com/",
+    ],
+)
+@pytest.mark.parametrize("source", [Source.TOOL_OUTPUT, Source.TOOL_INPUT])
+def test_a_password_in_a_url_is_flagged_and_masked(template: str, source: Source) -> None:
+    """A credential in a URL's user information is flagged wherever it is (read or sent) and
+    never shown."""
+    pw = _password(7)
+    text = template.format(pw=pw)
+    verdict = Guard(Policy(), classifier=False).check_text(text, source=source)
+    assert "secret.url_credentials" in verdict.rule_ids
+    assert verdict.action is not Action.ALLOW
+    assert pw not in verdict.to_json()
+    assert pw not in (verdict.redacted_text or "")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "DATABASE_URL=postgres://app:${DB_PASSWORD}@db.internal:5432/wallet",
+        "postgres://user:password@localhost/db",
+        "redis://default:****@cache:6379",
+        "https://api.example.com/v1/quote?x=1",
+        "mongodb://<user>:<password>@cluster0.example.net",
+        "git@github.com:org/repo.git",
+    ],
+)
+def test_placeholders_and_plain_urls_are_no_url_credentials(text: str) -> None:
+    verdict = Guard(Policy(), classifier=False).check_text(text, source=Source.TOOL_OUTPUT)
+    assert "secret.url_credentials" not in verdict.rule_ids

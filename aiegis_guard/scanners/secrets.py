@@ -19,7 +19,7 @@ from typing import Any
 import ahocorasick
 
 from aiegis_guard.charclass import CharClass, runs
-from aiegis_guard.findings import Category, Finding
+from aiegis_guard.findings import Action, Category, Finding, Severity
 from aiegis_guard.normalize import Layer
 from aiegis_guard.redact import mask
 from aiegis_guard.scanners import ScanContext
@@ -113,8 +113,51 @@ def _regions(text: str) -> list[tuple[int, int]]:
 
 
 def scan(layer: Layer, ctx: ScanContext) -> list[Finding]:
-    """Provider secrets in ``layer.text`` (spans relative to it)."""
+    """Provider secrets in ``layer.text`` (spans relative to it), and passwords in URLs."""
     text = layer.text
+    return _providers(text) + (_url_credentials(text) if "://" in text else [])
+
+
+# a password in a URL's user information ("postgres://app:<password>@db:5432", "redis://default:
+# …@cache", "amqp://", "smtp://", "ftp://"): a database or broker credential printed by an
+# `env` dump, a `docker inspect` or a config file. FLAG (not a wallet secret; masked where shown)
+_URL_CREDENTIALS = re.compile(
+    r"\b[a-z][a-z0-9+.-]{1,20}://(?P<user>[^\s:/@?#\"'<>]{1,64}):(?P<pw>[^\s/@?#\"'<>]{3,128})@"
+    r"(?=[a-z0-9\[])",
+    re.IGNORECASE,
+)
+# what a template or a redacted value puts where the password goes
+_PLACEHOLDER_PW = re.compile(
+    r"(?:\*+|x{3,}|\.{3}|…|<[^>]*>|\[[^\]]*\]|\$\{?[A-Za-z_][\w]*\}?|%[A-Za-z_]\w*%|\{\{.*\}\}|"
+    r"pass(?:word|wd)?|pwd|secret|your[-_]?pass(?:word)?|change[-_]?me|redacted|hidden|masked)",
+    re.IGNORECASE,
+)
+
+
+def _url_credentials(text: str) -> list[Finding]:
+    found: list[Finding] = []
+    for m in _URL_CREDENTIALS.finditer(text):
+        if _PLACEHOLDER_PW.fullmatch(m.group("pw")):
+            continue
+        found.append(
+            Finding(
+                rule_id="secret.url_credentials",
+                category=Category.SECRET,
+                severity=Severity.HIGH,
+                action=Action.FLAG,
+                message="password in a URL (user:password@host)",
+                span=m.span("pw"),
+                preview=mask(m.group("pw")),
+                evidence=("pattern:url_userinfo",),
+                redact=True,
+            )
+        )
+        if len(found) >= 32:
+            break
+    return found
+
+
+def _providers(text: str) -> list[Finding]:
     found: dict[tuple[int, int], Finding] = {}
     for lo, hi in _regions(text):
         part = text[lo:hi]
