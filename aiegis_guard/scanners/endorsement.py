@@ -134,8 +134,9 @@ def _matches(
                 yield rx, m
 
 
-# what re.IGNORECASE matches to an ASCII letter while str.lower keeps it: long s, Kelvin sign
-_ODD_FOLDS = re.compile("[\u017f\u212a]")
+# what re.IGNORECASE matches to an ASCII letter while str.lower keeps it: long s, Kelvin sign,
+# dotless i
+_ODD_FOLDS = re.compile("[\u017f\u212a\u0131]")
 
 
 def _endorsements(text: str) -> Iterator[tuple[re.Pattern[str], re.Match[str]]]:
