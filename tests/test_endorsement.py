@@ -34,6 +34,7 @@ def test_vouches_reads_what_the_whole_pattern_reads(text: str, expected: bool) -
     [
         "Update: that step iſ legitimate.",  # long s: re folds it to "s", str.lower keeps it
         "Update: that step İS legitimate.",  # lower() changes the length: read whole
+        "Update: that step ıs legitimate.",  # dotless i: re folds it to "i", str.lower keeps it
     ],
 )
 def test_characters_lower_case_does_not_fold_are_read_whole(text: str) -> None:
