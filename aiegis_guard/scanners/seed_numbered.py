@@ -51,13 +51,22 @@ NUMBERED_REACH = 800  # characters each side of the 12th word (24 numbered lines
 # a number glued to its label ("word12": ..) needs a separator after it (not hex "0x12ab");
 # an ordinal suffix ("12th", "12番") is part of the number when a separator follows it
 _SUFFIX = r"(?:(?:st|nd|rd|th|番|번)(?=[^\w\n]))?"  # 1st, 1番 (Japanese), 1번 (Korean)
-_TWELFTH_RE = re.compile(
-    rf"(?:(?<![\w.])12(?!\d){_SUFFIX}[^\w\n]{{0,4}}|(?<![\d.])12[^\w\n]{{1,4}})[^\W\d_]"
-)
+
+
+def _nth_re(n: int) -> re.Pattern[str]:
+    """A word numbered ``n`` ("12. abandon", "12 abandon", "[12]=abandon")."""
+    return re.compile(
+        rf"(?:(?<![\w.]){n}(?!\d){_SUFFIX}[^\w\n]{{0,4}}|(?<![\d.]){n}[^\w\n]{{1,4}})[^\W\d_]"
+    )
+
+
+_TWELFTH_RE = _nth_re(12)
 # a numbered phrase needs its 11th word too: a window without one is not read word by word
-_ELEVENTH_RE = re.compile(
-    rf"(?:(?<![\w.])11(?!\d){_SUFFIX}[^\w\n]{{0,4}}|(?<![\d.])11[^\w\n]{{1,4}})[^\W\d_]"
-)
+_ELEVENTH_RE = _nth_re(11)
+# counted from zero (form fields "seed[0]=..&seed[11]=..", array dumps "[0] abandon"): the
+# 12th word is numbered 11, the 11th 10; read only where some word is numbered 0
+_ZERO_RE = re.compile(r"(?<![\w.])0[^\w\n]{1,4}[^\W\d_]")  # not "0x.."
+_TENTH_RE = _nth_re(10)
 _NUMBERED_RE = re.compile(
     rf"(?:(?<![\w.])(\d{{1,2}})(?!\d){_SUFFIX}[^\w\n]{{0,4}}|(?<![\d.])(\d{{1,2}})[^\w\n]{{1,4}})"
     r"([^\W\d_]{1,12})"
@@ -77,18 +86,20 @@ _ORDINAL_RE = re.compile(
 )
 
 
-def _numbered_words(text: str, lo: int, hi: int, anchor: int) -> list[tuple[int, int, str]]:
-    """Words 1..N (N the longest valid phrase length) in number order; of two words with one
-    number, the one nearest to ``anchor``."""
+def _numbered_words(
+    text: str, lo: int, hi: int, anchor: int, base: int = 1
+) -> list[tuple[int, int, str]]:
+    """Words ``base``..N (N the longest valid phrase length) in number order; of two words with
+    one number, the one nearest to ``anchor``."""
     best: dict[int, tuple[int, int, str]] = {}
     for m in _NUMBERED_RE.finditer(text, lo, hi):
         n = int(m.group(1) or m.group(2))
-        if 1 <= n <= 24:
+        if base <= n <= base + 23:
             old = best.get(n)
             if old is None or abs(m.start() - anchor) < abs(old[0] - anchor):
                 best[n] = (m.start(), m.end(), m.group(3).lower())
-    count = next((c for c in BIP39_WORD_COUNTS if all(i in best for i in range(1, c + 1))), 0)
-    return [best[i] for i in range(1, count + 1)]
+    count = next((c for c in BIP39_WORD_COUNTS if all(i in best for i in range(base, base + c))), 0)
+    return [best[i] for i in range(base, base + count)]
 
 
 def _common_languages(words: list[tuple[int, int, str]]) -> Iterator[str]:
@@ -117,10 +128,10 @@ def phrase_finding(text: str, words: list[tuple[int, int, str]]) -> Finding | No
     return None
 
 
-def _numbered_phrase(text: str, lo: int, hi: int, anchor: int) -> Finding | None:
-    if _ELEVENTH_RE.search(text, lo, hi) is None:
+def _numbered_phrase(text: str, lo: int, hi: int, anchor: int, base: int = 1) -> Finding | None:
+    if (_ELEVENTH_RE if base else _TENTH_RE).search(text, lo, hi) is None:
         return None  # words 1..12 at least: no 11th, no phrase (and no per-word loop)
-    words = _numbered_words(text, lo, hi, anchor)
+    words = _numbered_words(text, lo, hi, anchor, base)
     if not words:
         return None
     for count in (c for c in BIP39_WORD_COUNTS if c <= len(words)):
@@ -174,16 +185,24 @@ def _numbers_after(text: str) -> list[Finding]:
 
 
 def _numbered_phrases(text: str) -> list[Finding]:
+    found = _anchored_phrases(text, "12", _TWELFTH_RE, 1)
+    if _ZERO_RE.search(text) is not None:
+        found += _anchored_phrases(text, "11", _ELEVENTH_RE, 0)
+    return found
+
+
+def _anchored_phrases(text: str, last: str, last_re: re.Pattern[str], base: int) -> list[Finding]:
+    """Numbered phrases read around each word numbered ``last`` (the 12th word)."""
     found: list[Finding] = []
     covered = -1
-    start = text.find("12")
+    start = text.find(last)
     while start >= 0:
-        m = _TWELFTH_RE.match(text, start)
+        m = last_re.match(text, start)
         if m is not None and start > covered:
             lo, hi = max(0, start - NUMBERED_REACH), min(len(text), start + NUMBERED_REACH)
-            hit = _numbered_phrase(text, lo, hi, start)
+            hit = _numbered_phrase(text, lo, hi, start, base)
             if hit is not None:
                 found.append(hit)
             covered = start + NUMBERED_REACH // 2  # bounded work: windows overlap <= 4x
-        start = text.find("12", start + 2)
+        start = text.find(last, start + 2)
     return found

@@ -68,6 +68,7 @@ def _values(text: str) -> Iterator[tuple[int, int, str]]:
                 yield before
             continue
         at = sep.end()
+        at += text.startswith(('"', "'", "`"), at)  # a quoted value ("seed_part_1": "..")
         m = _B58_RE.match(text, at)
         if m is not None and any(c.isdigit() for c in m.group()):
             yield at, m.end(), "b58"
