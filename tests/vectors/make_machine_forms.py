@@ -1,0 +1,235 @@
+"""Regenerate ``tests/vectors/machine_forms.json``: secrets as machines and tools emit them.
+
+Run: ``.venv/bin/python tests/vectors/make_machine_forms.py``. The classes of the misses of
+``secret_forms_dev9`` (a phrase over two escaped lines of a JSON string, over ``<div>`` /
+``<p>`` / ``<br>`` lines, over two quoted fields, one word a form field counted from zero; a key
+in a typed attribute, after a printf directive, in a QR decode of a paper backup, in a key
+tool's output; a keystore whose password is written to its password file), each with the
+near twins that must stay unblocked (checksum-invalid lists, hashes in the same places, a
+public key in the same tool, an account after ``--unlock``, a password read from a variable).
+Keys and phrases come from ``random.Random(1409)``: never funded, never used. Checked by
+``tests/test_machine_forms.py``.
+"""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from typing import Any
+from urllib.parse import quote
+
+from keygen import KeyGen, bad
+
+OUT = Path(__file__).with_name("machine_forms.json")
+GEN = KeyGen(1409)
+RNG = GEN.rng
+Case = dict[str, Any]
+
+
+def _c(cid: str, form: str, text: str, action: str = "block") -> Case:
+    return {"id": f"{form}:{cid}", "form": form, "text": text, "action": action}
+
+
+def _hex(n: int = 64) -> str:
+    return f"{RNG.getrandbits(n * 4):0{n}x}"
+
+
+def _escaped_lines() -> list[Case]:
+    f = "escaped-lines"
+    p24, p12, p12b = GEN.phrase(24), GEN.phrase(), GEN.phrase()
+    note = "Recovery phrase (24):\n" + " ".join(p24[:12]) + "\n" + " ".join(p24[12:])
+    halves = "seed:\n" + " ".join(p12[:6]) + "\n" + " ".join(p12[6:])
+    tabbed = "\t".join([" ".join(p12b[:4]), " ".join(p12b[4:8]), " ".join(p12b[8:])])
+    wrong = bad(p12)
+    return [
+        _c("note-24", f, json.dumps({"note": note, "title": "Cold wallet"})),
+        _c("halves-12", f, json.dumps({"items": [{"content": halves}]})),
+        _c("tabs-12", f, json.dumps({"cells": tabbed})),
+        _c(
+            "bad-checksum",
+            f,
+            json.dumps({"note": " ".join(wrong[:6]) + "\n" + " ".join(wrong[6:])}),
+            "pass",
+        ),
+        _c("paths", f, json.dumps({"path": "C:\\new\\north\\table\\rain\\tent"}), "pass"),
+    ]
+
+
+def _tag_lines() -> list[Case]:
+    f = "tag-lines"
+    a, b, c = GEN.phrase(), GEN.phrase(), GEN.phrase(18)
+    divs = "<div>" + " ".join(a[:6]) + "</div><div>" + " ".join(a[6:]) + "</div>"
+    paras = "".join(f"<p>{' '.join(b[i : i + 4])}</p>" for i in range(0, 12, 4))
+    brs = "<br>".join(" ".join(c[i : i + 6]) for i in range(0, 18, 6))
+    wrong = bad(a)
+    return [
+        _c("notes-divs", f, f"<html><body><div>Backup</div>{divs}<div><br></div></body></html>"),
+        _c("paragraphs", f, f"<body><h1>Wallet</h1>{paras}</body>"),
+        _c("breaks-18", f, f"<p>{brs}</p>"),
+        _c(
+            "bad-checksum",
+            f,
+            "<div>" + " ".join(wrong[:6]) + "</div><div>" + " ".join(wrong[6:]) + "</div>",
+            "pass",
+        ),
+        _c(
+            "prose",
+            f,
+            "<div>Open the wallet app</div><div>then choose the network and add the token</div>",
+            "pass",
+        ),
+    ]
+
+
+def _quoted_parts() -> list[Case]:
+    f = "quoted-parts"
+    a, b = GEN.phrase(), GEN.phrase()
+    wrong = bad(a)
+    return [
+        _c(
+            "json",
+            f,
+            json.dumps(
+                {"seed_part_1": " ".join(a[:6]), "seed_part_2": " ".join(a[6:]), "ts": 1765004400}
+            ),
+        ),
+        _c("yaml", f, f"half_1: '{' '.join(b[:6])}'\nhalf_2: '{' '.join(b[6:])}'\n"),
+        _c(
+            "bad-checksum",
+            f,
+            json.dumps({"part_1": " ".join(wrong[:6]), "part_2": " ".join(wrong[6:])}),
+            "pass",
+        ),
+    ]
+
+
+def _zero_based() -> list[Case]:
+    f = "zero-based"
+    a, b, c = GEN.phrase(), GEN.phrase(), GEN.phrase()
+    form = "&".join(f"seed[{i}]={w}" for i, w in enumerate(a))
+    wrong = bad(c)
+    return [
+        _c(
+            "form",
+            f,
+            f"POST /recover HTTP/1.1\nContent-Type: application/x-www-form-urlencoded\n\n{form}",
+        ),
+        _c("form-encoded", f, "&".join(f"{quote(f'seed[{i}]')}={w}" for i, w in enumerate(b))),
+        _c("array-dump", f, "\n".join(f"[{i}] {w}" for i, w in reversed(list(enumerate(c))))),
+        _c("bad-checksum", f, "&".join(f"seed[{i}]={w}" for i, w in enumerate(wrong)), "pass"),
+        _c("empty-fields", f, "&".join(f"seed[{i}]=" for i in range(12)), "pass"),
+    ]
+
+
+def _key_places() -> list[Case]:
+    f = "key-places"
+    k = [GEN.key() for _ in range(6)]
+    h = [_hex() for _ in range(6)]
+    return [
+        _c("dynamodb", f, '{"Item": {"id": {"S": "ops-1"}, "pk": {"S": "0x' + k[0] + '"}}}'),
+        _c(
+            "dynamodb-hash",
+            f,
+            '{"Item": {"id": {"S": "t-9"}, "txHash": {"S": "0x' + h[0] + '"}}}',
+            "pass",
+        ),
+        _c(
+            "signature-s",
+            f,
+            '{"sig": {"s": "0x' + h[1] + '", "r": "0x' + h[2] + '", "v": 27}}',
+            "pass",
+        ),
+        _c(
+            "printf-trace",
+            f,
+            f'+ echo "writing key file"\nwriting key file\n+ printf %s 0x{k[1]}\n'
+            "+ chmod 600 /keys/a.hex",
+        ),
+        _c("printf-hash", f, f'+ echo "tx sent"\n+ printf "tx %s\\n" 0x{h[3]}', "pass"),
+        _c("qr-paper", f, f"$ zbarimg paper-wallet.png\nQR-Code:{k[2]}\nscanned 1 barcode symbols"),
+        _c(
+            "qr-receipt",
+            f,
+            f"$ zbarimg receipt.png\nQR-Code:0x{h[4]}\nscanned 1 barcode symbols",
+            "pass",
+        ),
+        _c("keyconv", f, f"$ ./keyconv --in hex {k[3]}\nhex     : {k[3]}"),
+        _c("keygen", f, f"$ keygen --curve secp256k1\n{k[4]}"),
+        _c(
+            "keyconv-pub",
+            f,
+            f"$ ./keyconv --in hex --kind xonly-pub {h[5]}\nhex     : {h[5]}",
+            "pass",
+        ),
+    ]
+
+
+def _keystore(address: str) -> str:
+    crypto = {
+        "cipher": "aes-128-ctr",
+        "ciphertext": _hex(),
+        "cipherparams": {"iv": _hex(32)},
+        "kdf": "pbkdf2",
+        "kdfparams": {"c": 2048, "dklen": 32, "prf": "hmac-sha256", "salt": _hex(32)},
+        "mac": _hex(),
+    }
+    return json.dumps({"address": address, "crypto": crypto, "version": 3}, separators=(",", ":"))
+
+
+def _password_files() -> list[Case]:
+    f = "password-file"
+    a = [_hex(40) for _ in range(5)]
+    pw = "Tq8-" + _hex(8)
+    return [
+        _c(
+            "echo-named",
+            f,
+            f"RUN echo '{_keystore(a[0])}' > /keys/k.json && \\\n    echo '{pw}' > /keys/pw.txt",
+        ),
+        _c(
+            "printf-flag",
+            f,
+            f"printf %s '{_keystore(a[1])}' > /k/ks.json\nprintf %s \"{pw}x\" > /run/s1\n"
+            "geth --keystore /k --password /run/s1",
+        ),
+        _c(
+            "variable",
+            f,
+            f"echo '{_keystore(a[2])}' > /k/ks.json\necho \"$GETH_PASSWORD\" > /k/pw.txt",
+            "pass",
+        ),
+        _c(
+            "other-file",
+            f,
+            f"echo '{_keystore(a[3])}' > /k/ks.json\necho 'v1.14.12-stable' > /k/version.txt",
+            "pass",
+        ),
+        _c(
+            "unlock-account",
+            f,
+            f"GETH_KEYSTORE: '{_keystore(a[4])}'\n"
+            f'script: geth --unlock 0x{a[4]} --password <(printf %s "$PW")',
+            "pass",
+        ),
+    ]
+
+
+def build() -> dict[str, Any]:
+    cases = [
+        *_escaped_lines(),
+        *_tag_lines(),
+        *_quoted_parts(),
+        *_zero_based(),
+        *_key_places(),
+        *_password_files(),
+    ]
+    return {
+        "source": "Generated by tests/vectors/make_machine_forms.py (random.Random(1409)); keys "
+        "and phrases never funded, never used.",
+        "cases": cases,
+    }
+
+
+if __name__ == "__main__":
+    OUT.write_text(json.dumps(build(), indent=1, ensure_ascii=False) + "\n", encoding="utf-8")
+    print(f"wrote {OUT}")
