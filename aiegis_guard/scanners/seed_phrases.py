@@ -305,7 +305,7 @@ def _valid_window(words: list[tuple[int, int, int]]) -> tuple[int, int] | None:
     return None
 
 
-_DELIMITERS = frozenset("\"'`\n:=")
+_DELIMITERS = frozenset("\"'`\n:=>\u2192")  # also a label's arrow ("words 1-12 → ..")
 
 
 def _delimited_window(text: str, words: list[tuple[int, int, int]]) -> tuple[int, int] | None:
