@@ -102,6 +102,9 @@ _GENERIC_NAMES = frozenset(
 TABLE_RE = re.compile(r"^[ \t]*\[{1,2}([\w.\"' -]{1,80})\]{1,2}[ \t]*$", re.MULTILINE)
 TABLE_REACH = 400  # characters before a value searched for its table's header
 _WORD = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789_")
+# a key's name glued to it as a prefix (a bot's deep link "?start=pk_<hex>", "sk_0x.."): the
+# value is still a whole token
+_KEY_PREFIX_RE = re.compile(r"(?<![A-Za-z0-9])(?i:pk|sk|priv|privkey|prv)_$")
 _LIST_GAP = frozenset(" \t\r\n,;\"'[]")
 
 
@@ -112,7 +115,7 @@ def _bounded(text: str, start: int, end: int) -> int | None:
     prefixed = text[start - 2 : start] in ("0x", "0X")
     if prefixed:
         start -= 2
-    if start and text[start - 1] in _WORD:
+    if start and text[start - 1] in _WORD and not _KEY_PREFIX_RE.search(text, start - 10, start):
         return None
     if end < len(text) and text[end] in _WORD:
         stray = prefixed and text[end].isascii() and text[end].isalpha()

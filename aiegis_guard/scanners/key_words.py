@@ -39,8 +39,10 @@ __all__ = [
 # letters touching a letter of another alphabet is part of a foreign word ("für" is not
 # "f" + "r", the signature's r), so it is not read.
 _FOREIGN_LETTER = r"[^\W\d_a-zA-Z]"
+# (a lower-case run is read whole: "khóa riêng" holds no "r", the tail of "ri" before "ê")
 WORD_RE = re.compile(
-    rf"(?<!{_FOREIGN_LETTER})(?:[A-Z]+(?![a-z])|[A-Z]?[a-z]+)(?!{_FOREIGN_LETTER})"
+    rf"(?<!{_FOREIGN_LETTER})(?:[A-Z]+(?![a-z])|[A-Z][a-z]++|(?<![a-z])[a-z]++)"
+    rf"(?!{_FOREIGN_LETTER})"
 )
 
 
@@ -78,6 +80,7 @@ FOREIGN_KEY_WORDS = (
     "개인 키", "비밀키", "비밀 키", "özel anahtar", "gizli anahtar", "khóa riêng", "khóa bí mật",
     "مفتاح خاص", "المفتاح الخاص", "निजी कुंजी", "klucz prywatny", "clé privée", "clé secrète",
     "秘密キー", "プライベートキー", "프라이빗 키", "프라이빗키", "คีย์ส่วนตัว", "מפתח פרטי",
+    "מפתח הפרטי",  # Hebrew with the article ("המפתח הפרטי")
     "کلید خصوصی", "ιδιωτικ", "soukromý klíč", "khoá riêng", "privésleutel", "ключ",
     *FOREIGN_MATERIAL,
 )  # fmt: skip
