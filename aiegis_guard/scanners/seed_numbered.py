@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
+from functools import cache, partial
 
 from aiegis_guard.checksums import BIP39_LANGUAGES, BIP39_WORD_COUNTS, is_valid_bip39
 from aiegis_guard.findings import Finding
@@ -37,6 +38,9 @@ def find_numbered_phrases(text: str, found: list[Finding]) -> list[Finding]:
     numbered = _numbered_phrases(text)
     ordinal = _ordinals_as_numbers(text)
     numbered += _numbered_phrases(ordinal) if ordinal is not text else []
+    for counted in _cardinals_as_numbers(text):
+        numbered += _numbered_phrases(counted)
+    numbered += _numbered_phrases(keycaps) if (keycaps := _keycaps_as_numbers(text)) else []
     numbered += _numbers_after(text)
     return dedupe_phrases(
         found + [f for f in numbered if not any(overlaps(f.span, s) for s in valid)]
@@ -152,6 +156,67 @@ def _ordinals_as_numbers(text: str) -> str:
     if "welfth" not in text and "WELFTH" not in text:
         return text
     return _ORDINAL_RE.sub(lambda m: str(_ORDINALS[m.group(1).lower()]).rjust(len(m.group())), text)
+
+
+# numbers written as words ("one: abandon; two: ability", "uno: ábaco"), one list per
+# language (en, es, pt, fr, de, it), read where the language's "twelve" is: 1..24
+_CARDINALS = {
+    "twelve": "one two three four five six seven eight nine ten eleven twelve thirteen fourteen "
+    "fifteen sixteen seventeen eighteen nineteen twenty twenty-one twenty-two twenty-three "
+    "twenty-four",
+    "doce": "uno dos tres cuatro cinco seis siete ocho nueve diez once doce trece catorce quince "
+    "dieciséis diecisiete dieciocho diecinueve veinte veintiuno veintidós veintitrés veinticuatro",
+    "doze": "um dois três quatro cinco seis sete oito nove dez onze doze treze catorze quinze "
+    "dezesseis dezessete dezoito dezenove vinte vinte-e-um vinte-e-dois vinte-e-três "
+    "vinte-e-quatro",
+    "douze": "un deux trois quatre cinq six sept huit neuf dix onze douze treize quatorze quinze "
+    "seize dix-sept dix-huit dix-neuf vingt vingt-et-un vingt-deux vingt-trois vingt-quatre",
+    "zwölf": "eins zwei drei vier fünf sechs sieben acht neun zehn elf zwölf dreizehn vierzehn "
+    "fünfzehn sechzehn siebzehn achtzehn neunzehn zwanzig einundzwanzig zweiundzwanzig "
+    "dreiundzwanzig vierundzwanzig",
+    "dodici": "uno due tre quattro cinque sei sette otto nove dieci undici dodici tredici "
+    "quattordici quindici sedici diciassette diciotto diciannove venti ventuno ventidue ventitré "
+    "ventiquattro",
+}
+
+
+@cache
+def _cardinal_re(twelve: str) -> tuple[re.Pattern[str], dict[str, int]]:
+    words = _CARDINALS[twelve].split()
+    numbers = {w: i + 1 for i, w in enumerate(words)}
+    numbers.update({w.replace("-", " "): n for w, n in numbers.items() if "-" in w})
+    spelled = sorted((w.replace("-", "[- ]") for w in words), key=len, reverse=True)
+    return re.compile(r"(?i)(?<!\w)(" + "|".join(spelled) + r")(?!\w)"), numbers
+
+
+def _cardinals_as_numbers(text: str) -> Iterator[str]:
+    """The text with the numbers of one language written as words replaced by their digits,
+    right-aligned in the same width (offsets kept), for each language whose "twelve" it has."""
+    lowered = text.lower()
+    for twelve in _CARDINALS:
+        if twelve in lowered:
+            pattern, numbers = _cardinal_re(twelve)
+            yield pattern.sub(partial(_digits, numbers=numbers), text)
+
+
+def _digits(m: re.Match[str], numbers: dict[str, int]) -> str:
+    return str(numbers[m.group(1).lower()]).rjust(len(m.group()))
+
+
+# keycap numbers ("1️⃣ abandon", "1️⃣2️⃣ zoo": a digit, VS16, U+20E3) and 🔟 (one character)
+_KEYCAPS_RE = re.compile("(?:[0-9]\ufe0f?\u20e3)+")
+_TEN_RE = re.compile("(?s).\U0001f51f")
+
+
+def _keycaps_as_numbers(text: str) -> str | None:
+    """The text with keycap numbers as digits, right-aligned in the same width (🔟 takes the
+    character before it: "10"), or None where there is none."""
+    if "\u20e3" not in text:
+        return None
+    text = _TEN_RE.sub("10", text)
+    return _KEYCAPS_RE.sub(
+        lambda m: "".join(c for c in m.group() if c.isdigit()).rjust(len(m.group())), text
+    )
 
 
 # a number after its word: "abandon (1), zoo (7)", "abandon [1]", "abandon #1" (a shuffled list)
