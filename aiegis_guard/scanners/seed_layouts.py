@@ -23,12 +23,7 @@ _TAG_RE = re.compile(r"</?[A-Za-z][A-Za-z0-9]{0,9}(?:\s[^<>]{0,200})?/?>")
 _LAYOUT_TAGS = ("div", "p", "br", "span", "li", "td", "th", "tr", "b", "i", "u", "em", "strong",
     "code", "pre", "font", "small", "mark", "tt", "ol", "ul", "dd", "dt", "h1", "h2", "h3", "h4",
     "h5", "h6", "blockquote", "section", "article")  # fmt: skip
-_BARE_TAGS = (
-    *(f"<{t}>" for t in _LAYOUT_TAGS),
-    *(f"</{t}>" for t in _LAYOUT_TAGS),
-    "<br/>",
-    "<br />",
-)
+_BARE_TAG_RE = re.compile(r"</?(?:" + "|".join(_LAYOUT_TAGS) + r")(?: ?/)?>")
 ESCAPED_REACH = 24 * 12  # characters each side of an escaped break read again (24 words)
 MAX_ESCAPES = 4096  # escaped breaks looked at per text (bounds the work on escaped code)
 # the list word that ends right before an escaped break (separators allowed: "zoo,\\n")
@@ -46,9 +41,8 @@ def untagged(text: str) -> str:
     for m in _ITEM_LIST_RE.finditer(text):
         s, e = m.span()
         text = text[:s] + _TAG_RE.sub(lambda t: " " * (t.end() - t.start()), text[s:e]) + text[e:]
-    for tag in _BARE_TAGS:  # C-speed: the tags a text holds are few
-        if tag in text:
-            text = text.replace(tag, " " * len(tag))
+    for tag in set(_BARE_TAG_RE.findall(text)):  # the kinds a text holds are few
+        text = text.replace(tag, " " * len(tag))
     return text
 
 

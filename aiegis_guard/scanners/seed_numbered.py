@@ -69,7 +69,7 @@ _TWELFTH_RE = _nth_re(12)
 _ELEVENTH_RE = _nth_re(11)
 # counted from zero (form fields "seed[0]=..&seed[11]=..", array dumps "[0] abandon"): the
 # 12th word is numbered 11, the 11th 10; read only where some word is numbered 0
-_ZERO_RE = re.compile(r"(?<![\w.])0[^\w\n]{1,4}[^\W\d_]")  # not "0x.."
+_ZERO_RE = re.compile(r"0(?<![\w.]0)[^\w\n]{1,4}[^\W\d_]")  # not "0x.."; "0" first: fast
 _TENTH_RE = _nth_re(10)
 _NUMBERED_RE = re.compile(
     rf"(?:(?<![\w.])(\d{{1,2}})(?!\d){_SUFFIX}[^\w\n]{{0,4}}|(?<![\d.])(\d{{1,2}})[^\w\n]{{1,4}})"
@@ -190,13 +190,33 @@ def _cardinal_re(twelve: str) -> tuple[re.Pattern[str], dict[str, int]]:
 
 
 def _cardinals_as_numbers(text: str) -> Iterator[str]:
-    """The text with the numbers of one language written as words replaced by their digits,
-    right-aligned in the same width (offsets kept), for each language whose "twelve" it has."""
+    """For each language whose "twelve" labels a word ("twelve: zoo", "doce - zoo"): the
+    text with that language's numbers written as words replaced by their digits, right-aligned
+    in the same width, within ``NUMBERED_REACH`` of each such label (offsets kept; the rest
+    blanked, not read again)."""
     lowered = text.lower()
     for twelve in _CARDINALS:
-        if twelve in lowered:
-            pattern, numbers = _cardinal_re(twelve)
-            yield pattern.sub(partial(_digits, numbers=numbers), text)
+        if twelve not in lowered:
+            continue
+        places = [
+            (max(0, m.start() - NUMBERED_REACH), m.start() + NUMBERED_REACH)
+            for m in _twelve_re(twelve).finditer(lowered)
+        ]
+        if not places:
+            continue
+        pattern, numbers = _cardinal_re(twelve)
+        out, done = [], 0
+        for lo, hi in places:
+            lo = max(lo, done)
+            out += [" " * (lo - done), pattern.sub(partial(_digits, numbers=numbers), text[lo:hi])]
+            done = max(done, min(hi, len(text)))
+        yield "".join([*out, " " * (len(text) - done)])
+
+
+@cache
+def _twelve_re(twelve: str) -> re.Pattern[str]:
+    """The language's "twelve" as a word's number (lower-cased text): a separator, a letter."""
+    return re.compile(rf"(?<!\w){twelve}(?!\w)[^\w\n]{{1,4}}[^\W\d_]")
 
 
 def _digits(m: re.Match[str], numbers: dict[str, int]) -> str:
@@ -205,15 +225,19 @@ def _digits(m: re.Match[str], numbers: dict[str, int]) -> str:
 
 # keycap numbers ("1️⃣ abandon", "1️⃣2️⃣ zoo": a digit, VS16, U+20E3) and 🔟 (one character)
 _KEYCAPS_RE = re.compile("(?:[0-9]\ufe0f?\u20e3)+")
-_TEN_RE = re.compile("(?s).\U0001f51f")
+_TWELVE_KEYCAPS = ("1\ufe0f\u20e32\ufe0f\u20e3", "1\u20e32\u20e3")  # 1️⃣2️⃣: the 12th word
+_TEN = "\U0001f51f"
 
 
 def _keycaps_as_numbers(text: str) -> str | None:
     """The text with keycap numbers as digits, right-aligned in the same width (🔟 takes the
-    character before it: "10"), or None where there is none."""
-    if "\u20e3" not in text:
+    character before it: "10"), or None where no word is numbered 1️⃣2️⃣."""
+    if not any(k in text for k in _TWELVE_KEYCAPS):
         return None
-    text = _TEN_RE.sub("10", text)
+    at = text.find(_TEN, 1)
+    while at > 0:
+        text = text[: at - 1] + "10" + text[at + 1 :]
+        at = text.find(_TEN, at + 1)
     return _KEYCAPS_RE.sub(
         lambda m: "".join(c for c in m.group() if c.isdigit()).rjust(len(m.group())), text
     )

@@ -32,9 +32,12 @@ ROLE_LINE_RE = LazyPattern(
     r"(?im)^[ \t]*(" + "|".join(ROLES) + r")(?:[ \t]+\d{1,2}:\d{2}(?::\d{2})?)?[ \t]*[:：>][ \t]?"
     r"(.*)$"
 )
-_ROLE_GATES = ("user", "User", "USER", "assistant", "Assistant", "Human", "Nutzer", "usuario",
-               "Usuario", "utilisateur", "Utilisateur", "用户", "用戶", "ユーザー", "사용자",
-               "Пользователь", "пользователь")  # fmt: skip
+# a line that opens with a role, as written (lower case or capitalised): read only then
+_ROLE_START_RE = re.compile(
+    r"\n[ \t]*(?:"
+    + "|".join(sorted({v for r in ROLES for v in (r, r.capitalize(), r.upper())}, key=len)[::-1])
+    + r")(?:[ \t]+\d{1,2}:\d{2}(?::\d{2})?)?[ \t]*[:：>]"
+)
 MIN_LINES = 2  # messages of one speaker
 MAX_SPEAKERS = 16
 
@@ -43,7 +46,9 @@ def speaker_texts(text: str) -> list[tuple[str, tuple[int, int]]]:
     """(one speaker's messages joined by line breaks, the span from their first message to
     their last) for every speaker with ``MIN_LINES`` messages or more."""
     timed = text.count("] ") >= MIN_LINES
-    roles = any(g in text for g in _ROLE_GATES)
+    roles = _ROLE_START_RE.search(text) is not None or (
+        _ROLE_START_RE.match("\n" + text[:64]) is not None
+    )
     if not (timed or roles):
         return []
     by_speaker: dict[str, list[re.Match[str]]] = {}

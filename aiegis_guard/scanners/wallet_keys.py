@@ -92,7 +92,10 @@ BARE_BYTES_RE = LazyPattern(
     rf"({_BYTE}(?:[ \t]*,[ \t]*{_BYTE}){{63}})[ \t]*,?[ \t]*[\"'`]?[ \t]*(?=\r?\n|$)"
 )
 # PAYER_SECRET = "12,..; "my keypair (id.json): 12, 250, ..": a value after = or :
-BARE_START_RE = LazyPattern(r"[=:][ \t\"']{0,3}(?=\d{1,3}[ \t]*,)")
+BARE_STARTS = (  # one literal first each: found at C speed
+    LazyPattern(r"=[ \t\"']{0,3}(?=\d{1,3}[ \t]*,)"),
+    LazyPattern(r":[ \t\"']{0,3}(?=\d{1,3}[ \t]*,)"),
+)
 # a Casascius-style mini private key (Bitcoin wiki "Mini private key format"): S and 29
 # base58 characters whose SHA-256 with "?" appended starts with a zero byte; the key is its
 # SHA-256
@@ -176,7 +179,7 @@ def _bare_byte_lists(text: str) -> list[Finding]:
     if text.count(",") < 63:
         return []
     found: list[Finding] = []
-    for start in BARE_START_RE.finditer(text):
+    for start in (m for pattern in BARE_STARTS for m in pattern.finditer(text)):
         m = BARE_BYTES_RE.match(text, start.end())
         raw = _array_bytes(m.group(1)) if m is not None else None
         if m is not None and raw is not None and len(raw) == 64:
