@@ -57,3 +57,20 @@ def test_phrase_numbered_backwards_is_redacted_whole() -> None:
     assert hits[0].span[0] <= 1 and hits[0].span[1] == len(case["text"])
     assert verdict.redacted_text is not None
     assert not [w for w in words if w in verdict.redacted_text.split()]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "vinte e-um: abc; doze: xyz",
+        "TWENTY one: a; twelve: b",
+        "1\ufe0f\u20e32\ufe0f\u20e3 \U0001f51f",
+        "\U0001f51f 1\ufe0f\u20e32\ufe0f\u20e3",
+        "user: a\nassistant: b\nuser: c",
+        'echo "$X" > pw.txt --password pw.txt',
+    ],
+)
+def test_odd_spellings_never_break_a_stage(text: str) -> None:
+    """Mixed spellings of numbers, keycaps at the edges, bare chats: no stage error."""
+    verdict = GUARD.check_text(text, source="tool_output")
+    assert not [f for f in verdict.findings if f.rule_id == "guard.stage_error"]

@@ -184,7 +184,6 @@ _CARDINALS = {
 def _cardinal_re(twelve: str) -> tuple[re.Pattern[str], dict[str, int]]:
     words = _CARDINALS[twelve].split()
     numbers = {w: i + 1 for i, w in enumerate(words)}
-    numbers.update({w.replace("-", " "): n for w, n in numbers.items() if "-" in w})
     spelled = sorted((w.replace("-", "[- ]") for w in words), key=len, reverse=True)
     return re.compile(r"(?i)(?<!\w)(" + "|".join(spelled) + r")(?!\w)"), numbers
 
@@ -220,7 +219,8 @@ def _twelve_re(twelve: str) -> re.Pattern[str]:
 
 
 def _digits(m: re.Match[str], numbers: dict[str, int]) -> str:
-    return str(numbers[m.group(1).lower()]).rjust(len(m.group()))
+    spelled = m.group(1).lower().replace(" ", "-")  # "vinte e-um": each gap either way
+    return str(numbers.get(spelled, 0) or " ").rjust(len(m.group()))
 
 
 # keycap numbers ("1️⃣ abandon", "1️⃣2️⃣ zoo": a digit, VS16, U+20E3) and 🔟 (one character)
