@@ -176,7 +176,7 @@ def _context(
             text[_word_start(text, max(lo, start - WINDOW), start) : start], nearest_last=True
         )
     if before is None or before[1].lower() in _ECHO_WORDS:  # "For input string: "..":
-        frames = echo_frames(text, value_start)
+        frames = echo_frames(text, value_start, end)
         if frames is not None:
             return _frames_context(frames)
     if before is not None and before[0] == "hash" and before[1].lower() in HELD_NOUNS:
