@@ -17,7 +17,8 @@ _ITEM_TAGS = "li|td|th|dd|option|string|item|entry|value|word|span|code"  # "str
 _ITEM = rf"<(?:{_ITEM_TAGS})\b[^<>]{{0,60}}>[^<]{{0,40}}</(?:{_ITEM_TAGS})>"
 _ITEM_GLUE = r"(?:\s*</?(?:ol|ul|tr|tbody|dl|dt|select)\b[^<>]{0,60}>)*\s*"
 _ITEM_LIST_RE = re.compile(rf"{_ITEM}(?:{_ITEM_GLUE}{_ITEM}){{11,}}")  # 12+ items in a row
-_ESCAPED_GAP_RE = re.compile(r"\\[nrt](?=[^\W\d_])")  # \n before a word: two spaces
+# \n, \r\n, \t.. before a word: spaces
+_ESCAPED_GAP_RE = re.compile(r"(?:\\[nrt])+(?=[^\W\d_])")
 _TAG_RE = re.compile(r"</?[A-Za-z][A-Za-z0-9]{0,9}(?:\s[^<>]{0,200})?/?>")
 # bare tags (no attributes) that lay out text: no word of it, wherever they stand
 _LAYOUT_TAGS = ("div", "p", "br", "span", "li", "td", "th", "tr", "b", "i", "u", "em", "strong",
@@ -29,6 +30,10 @@ MAX_ESCAPES = 4096  # escaped breaks looked at per text (bounds the work on esca
 # the list word that ends right before an escaped break (separators allowed: "zoo,\\n")
 _WORD_BEFORE_RE = re.compile(r"([^\W\d_]+)[ \t.,;\"']{0,3}$")
 _WORD_RE = re.compile(r"[^\W\d_]+")
+
+
+def _blank(m: re.Match[str]) -> str:
+    return " " * len(m.group())
 
 
 def untagged(text: str) -> str:
@@ -71,6 +76,6 @@ def escapes_as_breaks(text: str, known: Set[str]) -> str | None:
         return None
     pieces, done = [], 0
     for lo, hi in places:
-        pieces += [" " * (lo - done), _ESCAPED_GAP_RE.sub("  ", text[lo:hi])]
+        pieces += [" " * (lo - done), _ESCAPED_GAP_RE.sub(_blank, text[lo:hi])]
         done = hi
     return "".join([*pieces, " " * (len(text) - done)])
