@@ -47,6 +47,7 @@ from aiegis_guard.scanners.key_calls import (
 )
 from aiegis_guard.scanners.key_checks import secret_finding
 from aiegis_guard.scanners.key_places import echo_frames, link_part, may_hold_store, store_command
+from aiegis_guard.scanners.key_tables import column_name
 from aiegis_guard.scanners.key_words import (
     FOREIGN_MATERIAL,
     HASH_WORDS,
@@ -84,6 +85,7 @@ MAX_DERIVATIONS = 64  # secp256k1 derivations per text (~70 µs each)
 MAX_CANDIDATES_REPORTED = 4
 MAX_GENERIC_DERIVATIONS = 8  # values named only "value" / "blob" / "data".. derived per text
 MAX_FLOWS = 8  # values per text whose bound name is followed into the calls of the text
+MAX_COLUMNS = 16  # bare values per text whose column header is read (key_tables)
 MIN_KEY = 1 << 192  # below: 8 or more leading zero bytes (review12 F9)
 SHORT_LENGTHS = (61, 62, 63)  # a key's hex without its leading zero digits
 
@@ -313,6 +315,7 @@ def find_evm_keys(
     derivations = MAX_DERIVATIONS
     generics = MAX_GENERIC_DERIVATIONS  # a JSON-RPC result's "value" / "data" hashes
     flows, calls = MAX_FLOWS, "(" in text  # a name passed on needs a call to be passed to
+    columns = MAX_COLUMNS  # bare values whose table header is looked for
     found: list[Finding] = []
     prev_end, prev, reported = 0, ("bare", ""), 0
     for i, (start, end, body) in enumerate(tokens):
@@ -336,6 +339,10 @@ def find_evm_keys(
                 derivations -= 1
                 derived = _derived(body, own, present)
                 kind, evidence = ("key", derived) if derived else (kind, evidence)
+        if kind == "bare" and columns:  # | Address | Private Key | .. | 0x.. | 0x.. |
+            columns -= 1
+            named = _column_context(text, start)
+            kind, evidence = named if named is not None else (kind, evidence)
         if kind != "key" and flows and calls:  # OWNER = 0x..; .. startBroadcast(OWNER)
             flows -= 1
             flow = flow_context(text, start)
@@ -347,6 +354,13 @@ def find_evm_keys(
             reported += 1
         prev_end = end
     return found + short
+
+
+def _column_context(text: str, start: int) -> tuple[str, str] | None:
+    """("key" | "hash", evidence) from the header of the table column holding the value."""
+    header = column_name(text, start)
+    named = classify_window(header, nearest_last=True) if header else None
+    return (named[0], f"column:{named[1]!r}") if named is not None else None
 
 
 def _short_keys(text: str, spans: list[tuple[int, int]]) -> list[Finding]:
