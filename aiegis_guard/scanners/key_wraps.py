@@ -8,22 +8,29 @@ re-derived from the seed): a wrap adds no guess.
 
 from __future__ import annotations
 
+import base64
+import binascii
 import re
 
-from aiegis_guard.charclass import BASE58, runs
+from aiegis_guard.charclass import BASE58, BASE64, runs
 from aiegis_guard.findings import Finding
 from aiegis_guard.lazyre import LazyPattern
-from aiegis_guard.scanners.key_checks import SOLANA_B58_LENGTHS, base58_secret
+from aiegis_guard.scanners.key_checks import SOLANA_B58_LENGTHS, base58_secret, solana_keypair
 
 __all__ = ["find_wrapped_keys"]
 
 
+# between two lines of one token: spaces and a break, or the quotes (and operator) of string
+# literals joined across lines ("xprv9s21.."\n  "wgJF.." in Python, "..." +\n "..." in JS)
+_GAP = r"""(?:[ \t]*["'`]?[ \t]*(?:\+|\.\.|\.|\|\|)?[ \t]*\\?\r?\n[ \t]*(?:\+[ \t]*)?["'`]?)"""
+_WRAP_GAP_RE = re.compile(_GAP)
+_WRAPPED_LENGTHS = frozenset((51, 52, *SOLANA_B58_LENGTHS))  # WIF; 64 bytes (a Solana keypair)
+_B64_LENGTHS = (86, 87, 88)  # 64 bytes in base64 (with or without its padding)
+_EDGE = " \t\r\n\"'`("  # what may stand around a wrapped line
 # an extended private key wrapped over lines ("xprv9s21…\nwgJF…\nPBL1…"): its prefix, then
 # base58 lines
-_WRAP_GAP_RE = re.compile(r"[ \t]*\r?\n[ \t]*")
-_WRAPPED_LENGTHS = frozenset((51, 52, *SOLANA_B58_LENGTHS))  # WIF; 64 bytes (a Solana keypair)
 WRAPPED_XPRV_RE = LazyPattern(
-    r"\b[xtyzuv]prv[1-9A-HJ-NP-Za-km-z]{8,106}(?:[ \t]*\r?\n[ \t]*[1-9A-HJ-NP-Za-km-z]{4,107}){1,6}"
+    r"\b[xtyzuv]prv[1-9A-HJ-NP-Za-km-z]{8,106}(?:" + _GAP + r"[1-9A-HJ-NP-Za-km-z]{4,107}){1,6}"
 )
 
 
@@ -33,7 +40,7 @@ def _wrapped_xprv(text: str) -> list[Finding]:
         return []
     found = []
     for m in WRAPPED_XPRV_RE.finditer(text):
-        joined = "".join(m.group().split())
+        joined = "".join(c for c in m.group() if c.isalnum())
         if len(joined) >= 111:
             hit = base58_secret(joined[:111], (m.start(), m.end()))
             if hit is not None:
@@ -41,18 +48,20 @@ def _wrapped_xprv(text: str) -> list[Finding]:
     return found
 
 
-WRAPPED_LINES = 4  # lines a base58 key is wrapped over (an OCR of a screen, a narrow terminal)
-MIN_WRAPPED_LINE = 16  # base58 characters on each line but the last
+WRAPPED_LINES = 4  # lines a key is wrapped over (an OCR of a screen, a narrow terminal)
+MIN_WRAPPED_LINE = 16  # characters on each line but the last
 
 
-def _wrapped_base58(text: str) -> list[Finding]:
-    """A WIF or a Solana keypair in base58 wrapped over 2-4 whole lines (an OCR of an export
-    screen, a narrow terminal): joined, it passes its checksum or re-derives like any other
-    (an xprv: :func:`_wrapped_xprv`)."""
+def _wrapped_tokens(text: str) -> list[Finding]:
+    """A WIF or a Solana keypair (base58, or base64) wrapped over 2-4 whole lines (an OCR of
+    an export screen, a narrow terminal, string literals joined across lines): joined, it
+    passes its checksum or re-derives like any other (an xprv: :func:`_wrapped_xprv`)."""
     lines = [
         (s, e)
-        for s, e in runs(text, BASE58, MIN_WRAPPED_LINE, max_len=88)
-        if not text[s - 1 : s].strip() and not text[e : e + 1].strip()  # whole tokens
+        for s, e in runs(text, BASE64, MIN_WRAPPED_LINE, max_len=88)
+        if text[s - 1 : s] in _EDGE
+        and (text[e : e + 1] in _EDGE or text[e] == "=")
+        and not text.startswith(("0x", "0X"), s)  # a hex value (JSON-RPC is full of them)
     ]
     found: list[Finding] = []
     i = 0
@@ -65,16 +74,28 @@ def _wrapped_base58(text: str) -> list[Finding]:
             group.append(nxt)
         hit = None
         for n in range(len(group), 1, -1):
-            joined = "".join(text[s:e] for s, e in group[:n])
-            if len(joined) in _WRAPPED_LENGTHS:
-                hit = base58_secret(joined, (group[0][0], group[n - 1][1]))
-                if hit is not None:
-                    break
+            hit = _joined_secret(text, group[:n])
+            if hit is not None:
+                break
         found += [hit] if hit is not None else []
         i += len(group) if hit is not None else 1
     return found
 
 
+def _joined_secret(text: str, group: list[tuple[int, int]]) -> Finding | None:
+    joined = "".join(text[s:e] for s, e in group)
+    span = (group[0][0], group[-1][1])
+    if len(joined) in _WRAPPED_LENGTHS and BASE58.chars.issuperset(joined):
+        return base58_secret(joined, span)
+    if len(joined) in _B64_LENGTHS:
+        try:
+            raw = base64.b64decode(joined.replace("-", "+").replace("_", "/") + "==")
+        except (binascii.Error, ValueError):
+            return None
+        return solana_keypair(raw, span, joined, "base64-wrapped") if len(raw) == 64 else None
+    return None
+
+
 def find_wrapped_keys(text: str) -> list[Finding]:
     """xprv, WIF and Solana keypairs wrapped over lines: BLOCK."""
-    return _wrapped_xprv(text) + _wrapped_base58(text)
+    return _wrapped_xprv(text) + _wrapped_tokens(text)

@@ -62,10 +62,10 @@ def escapes_as_breaks(text: str, known: Set[str]) -> str | None:
         if n == MAX_ESCAPES:
             break
         after = _WORD_RE.match(text, m.end())
-        before = _WORD_BEFORE_RE.search(text, max(0, m.start() - 16), m.start())
-        if after is None or before is None:
+        if after is None or after.group().lower() not in known:
             continue
-        if after.group().lower() not in known or before.group(1).lower() not in known:
+        before = _WORD_BEFORE_RE.search(text, max(0, m.start() - 16), m.start())
+        if before is None or before.group(1).lower() not in known:
             continue
         lo, hi = max(0, m.start() - ESCAPED_REACH), min(len(text), m.end() + ESCAPED_REACH)
         if places and lo <= places[-1][1]:

@@ -200,6 +200,7 @@ def _cardinals_as_numbers(text: str) -> Iterator[str]:
         places = [
             (max(0, m.start() - NUMBERED_REACH), m.start() + NUMBERED_REACH)
             for m in _twelve_re(twelve).finditer(lowered)
+            if not (m.start() and lowered[m.start() - 1].isalnum())  # a word of its own
         ]
         if not places:
             continue
@@ -214,8 +215,9 @@ def _cardinals_as_numbers(text: str) -> Iterator[str]:
 
 @cache
 def _twelve_re(twelve: str) -> re.Pattern[str]:
-    """The language's "twelve" as a word's number (lower-cased text): a separator, a letter."""
-    return re.compile(rf"(?<!\w){twelve}(?!\w)[^\w\n]{{1,4}}[^\W\d_]")
+    """The language's "twelve" as a word's number (lower-cased text): a mark (":", "-", ")",
+    "=", "."), a letter; the word first (a literal: found at C speed)."""
+    return re.compile(rf"{twelve}(?!\w)[ \t]*[:=).\-\u2013\u2014][^\w\n]{{0,3}}[^\W\d_]")
 
 
 def _digits(m: re.Match[str], numbers: dict[str, int]) -> str:

@@ -13,7 +13,8 @@ import re
 
 __all__ = ["uncoloured"]
 
-_ESCAPES = ("\x1b[", "\\u001b[", "\\u001B[", "\\x1b[", "\\x1B[", "\\033[", "\\e[", "^[[")
+# the escaped forms, found from their backslash (a literal first: C speed)
+_ESCAPED_RE = re.compile(r"\\(?:u001[bB]|x1[bB]|033|e)\[")
 # ECMA-48 control sequence: parameters, intermediates, a final byte
 _CSI_RE = re.compile(
     r"(?:\x1b|\\u001[bB]|\\x1[bB]|\\033|\\e|\^\[)\[[0-9;:?<=>]{0,32}[ -/]{0,4}[@-~]"
@@ -23,6 +24,6 @@ _CSI_RE = re.compile(
 def uncoloured(text: str) -> str:
     """``text`` with its terminal control sequences blanked (same length), or ``text`` itself
     where it has none (a few C-speed ``in``)."""
-    if not any(e in text for e in _ESCAPES):
+    if "\x1b" not in text and "^[[" not in text and _ESCAPED_RE.search(text) is None:
         return text
     return _CSI_RE.sub(lambda m: " " * len(m.group()), text)
