@@ -105,8 +105,8 @@ TABLE_RE = re.compile(r"^[ \t]*\[{1,2}([\w.\"' -]{1,80})\]{1,2}[ \t]*$", re.MULT
 TABLE_REACH = 400  # characters before a value searched for its table's header
 _WORD = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789_")
 # a key's name glued to it as a prefix (a bot's deep link "?start=pk_<hex>", "sk_0x.."): the
-# value is still a whole token
-_KEY_PREFIX_RE = re.compile(r"(?<![A-Za-z0-9])(?i:pk|sk|priv|privkey|prv)_$")
+# value is still a whole token, where a value stands (after =, :, a quote, a slash)
+_KEY_PREFIX_RE = re.compile(r"[=:\"'/?&](?i:pk|sk|priv|privkey|prv)_$")
 _LIST_GAP = frozenset(" \t\r\n,;\"'[]")
 
 
