@@ -71,6 +71,11 @@ PASSWORD_FILE_RE = LazyPattern(
     r"[ \t]*(?:>>?|\|[ \t]*(?:sudo[ \t]+)?tee(?:[ \t]+-a)?)[ \t]*[\"']?(?P<f>[\w./~-]+)"
 )
 _PASSWORD_NAME_RE = re.compile(r"pass|pw|pwd|secret")
+# a password flag given a process substitution that prints the password
+PASSWORD_INLINE_FILE_RE = LazyPattern(
+    r"(?i)pass\w*(?:[-_]\w+)?[ \t=]+<\([ \t]*(?:echo(?:[ \t]+-n)?|printf(?:[ \t]+['\"]?%s(?:\\n)?['\"]?)?)"
+    r"[ \t]+(['\"])(?P<v>[^'\"\r\n]{4,128})\1[ \t]*\)"
+)
 
 
 def _password(text: str, lo: int, hi: int) -> tuple[int, int] | None:
@@ -94,7 +99,12 @@ def _password(text: str, lo: int, hi: int) -> tuple[int, int] | None:
 
 def _password_file(text: str, lo: int, hi: int) -> tuple[int, int] | None:
     """A value written to a file that is a password's (``echo '..' > /keys/pw.txt`` with
-    ``--password /keys/pw.txt``, or a file named for one: ``password.txt``, ``.pass``)."""
+    ``--password /keys/pw.txt``, or a file named for one: ``password.txt``, ``.pass``), or
+    printed into a password flag's process substitution (``--password <(echo '..')``)."""
+    if "<(" in text:  # --password-file <(echo '..'): the file is the echo
+        inline = PASSWORD_INLINE_FILE_RE.search(text, lo, hi)
+        if inline is not None and "$" not in inline.group("v"):
+            return inline.span("v")
     if ">" not in text and "tee" not in text:
         return None
     for m in PASSWORD_FILE_RE.finditer(text, lo, hi):
