@@ -73,8 +73,9 @@ PASSWORD_FILE_RE = LazyPattern(
 _PASSWORD_NAME_RE = re.compile(r"pass|pw|pwd|secret")
 # a password flag given a process substitution that prints the password
 PASSWORD_INLINE_FILE_RE = LazyPattern(
-    r"(?i)pass\w*(?:[-_]\w+)?[ \t=]+<\([ \t]*(?:echo(?:[ \t]+-n)?|printf(?:[ \t]+['\"]?%s(?:\\n)?['\"]?)?)"
-    r"[ \t]+(['\"])(?P<v>[^'\"\r\n]{4,128})\1[ \t]*\)"
+    r"(?i)pass\w*(?:[-_]\w+)?[ \t=]+<\([ \t]*"
+    r"(?:echo(?:[ \t]+-n)?|printf(?:[ \t]+['\"]?%s(?:\\n)?['\"]?)?)[ \t]+"
+    r"(['\"])(?P<v>[^'\"\r\n]{4,128})\1[ \t]*\)"
 )
 
 
