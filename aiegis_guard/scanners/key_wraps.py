@@ -63,9 +63,14 @@ def _wrapped_tokens(text: str) -> list[Finding]:
         and (text[e : e + 1] in _EDGE or text[e] == "=")
         and not text.startswith(("0x", "0X"), s)  # a hex value (JSON-RPC is full of them)
     ]
+    if len(lines) < 2:
+        return []
     found: list[Finding] = []
     i = 0
     while i < len(lines) - 1:
+        if not _ends_line(text, lines[i][1]):  # a wrapped line ends its line
+            i += 1
+            continue
         group = [lines[i]]
         while len(group) < WRAPPED_LINES and i + len(group) < len(lines):
             nxt = lines[i + len(group)]
@@ -80,6 +85,12 @@ def _wrapped_tokens(text: str) -> list[Finding]:
         found += [hit] if hit is not None else []
         i += len(group) if hit is not None else 1
     return found
+
+
+def _ends_line(text: str, end: int) -> bool:
+    """Only padding, a closing quote or a joining operator between ``end`` and a line break
+    (a JSON value's comma ends no wrapped line)."""
+    return text[end : end + 6].lstrip(" \t\"'`=+.|\\").startswith(("\n", "\r"))
 
 
 def _joined_secret(text: str, group: list[tuple[int, int]]) -> Finding | None:

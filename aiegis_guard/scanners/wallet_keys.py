@@ -95,7 +95,7 @@ BARE_BYTES_RE = LazyPattern(
 # PAYER_SECRET = "12,..; "my keypair (id.json): 12, 250, ..": a value after = or :
 BARE_STARTS = (  # one literal first each: found at C speed
     LazyPattern(r"=[ \t\"']{0,3}(?=\d{1,3}[ \t]*,)"),
-    LazyPattern(r":[ \t\"']{0,3}(?=\d{1,3}[ \t]*,)"),
+    LazyPattern(r":[ \t\"']{0,3}(?=(?:\d{1,3}[ \t]*,[ \t]*){4})"),  # not JSON's "n": 12,
 )
 # a Casascius-style mini private key (Bitcoin wiki "Mini private key format"): S and 29
 # base58 characters whose SHA-256 with "?" appended starts with a zero byte; the key is its
