@@ -86,6 +86,7 @@ MAX_CANDIDATES_REPORTED = 4
 MAX_GENERIC_DERIVATIONS = 8  # values named only "value" / "blob" / "data".. derived per text
 MAX_FLOWS = 8  # values per text whose bound name is followed into the calls of the text
 MAX_COLUMNS = 16  # bare values per text whose column header is read (key_tables)
+_LOOSE_COLUMNS = frozenset(("key", "keys"))
 MIN_KEY = 1 << 192  # below: 8 or more leading zero bytes (review12 F9)
 SHORT_LENGTHS = (61, 62, 63)  # a key's hex without its leading zero digits
 
@@ -360,7 +361,9 @@ def _column_context(text: str, start: int) -> tuple[str, str] | None:
     """("key" | "hash", evidence) from the header of the table column holding the value."""
     header = column_name(text, start)
     named = classify_window(header, nearest_last=True) if header else None
-    return (named[0], f"column:{named[1]!r}") if named is not None else None
+    if named is None or (header or "").strip(" \t\"'`").lower() in _LOOSE_COLUMNS:
+        return None  # a "key" column is a storage layout's or a map's as often as a wallet's
+    return named[0], f"column:{named[1]!r}"
 
 
 def _short_keys(text: str, spans: list[tuple[int, int]]) -> list[Finding]:
