@@ -12,7 +12,7 @@ import base64
 import binascii
 import re
 
-from aiegis_guard.charclass import BASE58, BASE64, runs
+from aiegis_guard.charclass import BASE58
 from aiegis_guard.findings import Finding
 from aiegis_guard.lazyre import LazyPattern
 from aiegis_guard.scanners.key_checks import SOLANA_B58_LENGTHS, base58_secret, solana_keypair
@@ -49,41 +49,36 @@ def _wrapped_xprv(text: str) -> list[Finding]:
 
 
 WRAPPED_LINES = 4  # lines a key is wrapped over (an OCR of a screen, a narrow terminal)
-MIN_WRAPPED_LINE = 16  # characters on each line but the last
+FIRST_LINE = 42  # characters of a wrapped key's first line (the runs the caller has)
+# one more line of a wrapped token: the gap, then base64 characters
+_NEXT_LINE_RE = LazyPattern(_GAP + r"([A-Za-z0-9+/_-]{4,88})(?![A-Za-z0-9+/_-])")
 
 
-def _wrapped_tokens(text: str) -> list[Finding]:
+def _wrapped_tokens(text: str, spans: list[tuple[int, int]]) -> list[Finding]:
     """A WIF or a Solana keypair (base58, or base64) wrapped over 2-4 whole lines (an OCR of
     an export screen, a narrow terminal, string literals joined across lines): joined, it
-    passes its checksum or re-derives like any other (an xprv: :func:`_wrapped_xprv`)."""
-    lines = [
-        (s, e)
-        for s, e in runs(text, BASE64, MIN_WRAPPED_LINE, max_len=88)
-        if text[s - 1 : s] in _EDGE
-        and (text[e : e + 1] in _EDGE or text[e] == "=")
-        and not text.startswith(("0x", "0X"), s)  # a hex value (JSON-RPC is full of them)
-    ]
-    if len(lines) < 2:
-        return []
+    passes its checksum or re-derives like any other (an xprv: :func:`_wrapped_xprv`).
+    ``spans``: the text's base64 runs of ``FIRST_LINE``+ characters, the first lines."""
     found: list[Finding] = []
-    i = 0
-    while i < len(lines) - 1:
-        if not _ends_line(text, lines[i][1]):  # a wrapped line ends its line
-            i += 1
+    for s, e in spans:
+        if (
+            e - s > 88
+            or text[s - 1 : s] not in _EDGE
+            or text.startswith(("0x", "0X"), s)  # a hex value (JSON-RPC is full of them)
+            or not _ends_line(text, e)  # a wrapped line ends its line
+        ):
             continue
-        group = [lines[i]]
-        while len(group) < WRAPPED_LINES and i + len(group) < len(lines):
-            nxt = lines[i + len(group)]
-            if _WRAP_GAP_RE.fullmatch(text, group[-1][1], nxt[0]) is None:
+        group = [(s, e)]
+        while len(group) < WRAPPED_LINES:
+            m = _NEXT_LINE_RE.match(text, group[-1][1])
+            if m is None:
                 break
-            group.append(nxt)
-        hit = None
+            group.append(m.span(1))
         for n in range(len(group), 1, -1):
             hit = _joined_secret(text, group[:n])
             if hit is not None:
+                found.append(hit)
                 break
-        found += [hit] if hit is not None else []
-        i += len(group) if hit is not None else 1
     return found
 
 
@@ -107,6 +102,7 @@ def _joined_secret(text: str, group: list[tuple[int, int]]) -> Finding | None:
     return None
 
 
-def find_wrapped_keys(text: str) -> list[Finding]:
-    """xprv, WIF and Solana keypairs wrapped over lines: BLOCK."""
-    return _wrapped_xprv(text) + _wrapped_tokens(text)
+def find_wrapped_keys(text: str, spans: list[tuple[int, int]]) -> list[Finding]:
+    """xprv, WIF and Solana keypairs wrapped over lines: BLOCK. ``spans``: the text's base64
+    runs of 42+ characters (:func:`~aiegis_guard.scanners.key_forms.base64_runs`)."""
+    return _wrapped_xprv(text) + _wrapped_tokens(text, spans)

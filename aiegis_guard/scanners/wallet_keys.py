@@ -362,7 +362,7 @@ def scan(layer: Layer, ctx: ScanContext) -> list[Finding]:
     found += _bytes_literals(text)
     for span, raw in dumped_values(text):  # xxd signer.key: 32 bytes, named by the command
         found += [hit] if (hit := _named_bytes(text, span, raw)) is not None else []
-    found += find_wrapped_keys(text)
+    found += find_wrapped_keys(text, b64)
     found += _solana_base64(text, b64)
     found += _solana_hex(text, spans)
     found += find_bech32_keys(text)
