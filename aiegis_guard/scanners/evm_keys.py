@@ -47,6 +47,7 @@ from aiegis_guard.scanners.key_calls import (
 )
 from aiegis_guard.scanners.key_checks import secret_finding
 from aiegis_guard.scanners.key_places import echo_frames, link_part, may_hold_store, store_command
+from aiegis_guard.scanners.key_tables import column_name
 from aiegis_guard.scanners.key_words import (
     FOREIGN_MATERIAL,
     HASH_WORDS,
@@ -84,6 +85,8 @@ MAX_DERIVATIONS = 64  # secp256k1 derivations per text (~70 µs each)
 MAX_CANDIDATES_REPORTED = 4
 MAX_GENERIC_DERIVATIONS = 8  # values named only "value" / "blob" / "data".. derived per text
 MAX_FLOWS = 8  # values per text whose bound name is followed into the calls of the text
+MAX_COLUMNS = 16  # bare values per text whose column header is read (key_tables)
+_LOOSE_COLUMNS = frozenset(("key", "keys"))
 MIN_KEY = 1 << 192  # below: 8 or more leading zero bytes (review12 F9)
 SHORT_LENGTHS = (61, 62, 63)  # a key's hex without its leading zero digits
 
@@ -102,6 +105,9 @@ _GENERIC_NAMES = frozenset(
 TABLE_RE = re.compile(r"^[ \t]*\[{1,2}([\w.\"' -]{1,80})\]{1,2}[ \t]*$", re.MULTILINE)
 TABLE_REACH = 400  # characters before a value searched for its table's header
 _WORD = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789_")
+# a key's name glued to it as a prefix (a bot's deep link "?start=pk_<hex>", "sk_0x.."): the
+# value is still a whole token, where a value stands (after =, :, a quote, a slash)
+_KEY_PREFIX_RE = re.compile(r"[=:\"'/?&](?i:pk|sk|priv|privkey|prv)_$")
 _LIST_GAP = frozenset(" \t\r\n,;\"'[]")
 
 
@@ -112,7 +118,7 @@ def _bounded(text: str, start: int, end: int) -> int | None:
     prefixed = text[start - 2 : start] in ("0x", "0X")
     if prefixed:
         start -= 2
-    if start and text[start - 1] in _WORD:
+    if start and text[start - 1] in _WORD and not _KEY_PREFIX_RE.search(text, start - 10, start):
         return None
     if end < len(text) and text[end] in _WORD:
         stray = prefixed and text[end].isascii() and text[end].isalpha()
@@ -173,7 +179,7 @@ def _context(
             text[_word_start(text, max(lo, start - WINDOW), start) : start], nearest_last=True
         )
     if before is None or before[1].lower() in _ECHO_WORDS:  # "For input string: "..":
-        frames = echo_frames(text, value_start)
+        frames = echo_frames(text, value_start, end)
         if frames is not None:
             return _frames_context(frames)
     if before is not None and before[0] == "hash" and before[1].lower() in HELD_NOUNS:
@@ -310,6 +316,7 @@ def find_evm_keys(
     derivations = MAX_DERIVATIONS
     generics = MAX_GENERIC_DERIVATIONS  # a JSON-RPC result's "value" / "data" hashes
     flows, calls = MAX_FLOWS, "(" in text  # a name passed on needs a call to be passed to
+    columns = MAX_COLUMNS  # bare values whose table header is looked for
     found: list[Finding] = []
     prev_end, prev, reported = 0, ("bare", ""), 0
     for i, (start, end, body) in enumerate(tokens):
@@ -333,6 +340,10 @@ def find_evm_keys(
                 derivations -= 1
                 derived = _derived(body, own, present)
                 kind, evidence = ("key", derived) if derived else (kind, evidence)
+        if kind == "bare" and columns:  # | Address | Private Key | .. | 0x.. | 0x.. |
+            columns -= 1
+            named = _column_context(text, start)
+            kind, evidence = named if named is not None else (kind, evidence)
         if kind != "key" and flows and calls:  # OWNER = 0x..; .. startBroadcast(OWNER)
             flows -= 1
             flow = flow_context(text, start)
@@ -344,6 +355,15 @@ def find_evm_keys(
             reported += 1
         prev_end = end
     return found + short
+
+
+def _column_context(text: str, start: int) -> tuple[str, str] | None:
+    """("key" | "hash", evidence) from the header of the table column holding the value."""
+    header = column_name(text, start)
+    named = classify_window(header, nearest_last=True) if header else None
+    if named is None or (header or "").strip(" \t\"'`").lower() in _LOOSE_COLUMNS:
+        return None  # a "key" column is a storage layout's or a map's as often as a wallet's
+    return named[0], f"column:{named[1]!r}"
 
 
 def _short_keys(text: str, spans: list[tuple[int, int]]) -> list[Finding]:

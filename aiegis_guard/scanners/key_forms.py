@@ -63,11 +63,13 @@ LABELLED_BLOCK_MAX = 512  # decoded blocks this short are one value: the label a
 PART_RE = LazyPattern(
     r"(?i)(?:part|half|piece|chunk|segment|fragment|shard|share|first|second|upper|lower|"
     r"mitad|parte|moiti[eé]|h[aä]lfte|teil|met[aà]|metade|половин|часть|primera|segunda|"
+    r"部分|一半|前半|后半|後半|半分|부분|절반|część|deel|parça|phần|"
     r"high|low|left|right|(?:^|[^a-z0-9])(?:1|2|3|4|a|b|c|d|one|two|p1|p2|hi|lo)(?:[^a-z0-9]|$))"
 )
 STRONG_PART_RE = LazyPattern(
     r"(?i)part|half|halves|piece|chunk|segment|fragment|shard|\d\s*(?:/|of)\s*\d|"
-    r"mitad|parte|moiti[eé]|h[aä]lfte|teil|met[aà]|metade|половин|часть"  # es, fr, de, it, pt, ru
+    r"mitad|parte|moiti[eé]|h[aä]lfte|teil|met[aà]|metade|половин|часть|"  # es, fr, de, it, pt, ru
+    r"部分|一半|前半|后半|後半|半分|부분|절반|część|deel|parça|phần"  # zh, ja, ko, pl, nl, tr, vi
 )
 _WRAP_GAP_RE = LazyPattern(r"[ \t]*\r?\n[ \t]*")
 _CONCAT_RE = LazyPattern(r"\s*[\"'`]\s*(?:\+|\.\.|\|\||\.)?\s*(?:\\\s*)?[\"'`]\s*")

@@ -62,6 +62,11 @@ _ECHO_RE = LazyPattern(
     r"cannot convert|could not parse|failed to parse|invalid hex(?: string)?|"
     r"invalid (?:digit|character)[^:\n]{0,40})\s*:?\s*[\"'`]?$"
 )
+# the same said after the value (viem: 'Value "<hex>" is an invalid hex value.')
+_ECHO_AFTER_RE = LazyPattern(
+    r"(?i)[\"'`]?\s*(?:is\s+(?:an?\s+)?(?:invalid|not\s+(?:an?\s+)?valid)|is\s+malformed|"
+    r"could\s+not\s+be\s+(?:parsed|decoded|converted))\b"
+)
 FRAME_LINES = 8  # stack-frame lines read on each side of the message
 _RUNTIME_FRAME_RE = re.compile(  # frames of the language's own runtime: say nothing
     r"(?:\bat (?:java|javax|jdk|sun|kotlin|scala|android|dalvik)\.|java\.base/|node:internal|"
@@ -140,10 +145,11 @@ def link_part(text: str, start: int) -> str | None:
     return None
 
 
-def echo_frames(text: str, start: int) -> list[str] | None:
+def echo_frames(text: str, start: int, end: int | None = None) -> list[str] | None:
     """The application's stack-frame lines around an error message that echoes the value at
-    ``start`` (nearest first), or None when the value is not echoed by an error."""
-    if _ECHO_RE.search(text, max(0, start - 64), start) is None:
+    ``text[start:end]`` (nearest first), or None when the value is not echoed by an error."""
+    echoed = _ECHO_RE.search(text, max(0, start - 64), start) is not None
+    if not echoed and (end is None or _ECHO_AFTER_RE.match(text, end) is None):
         return None
     line_start = text.rfind("\n", 0, start) + 1
     line_end = text.find("\n", start)

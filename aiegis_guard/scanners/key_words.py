@@ -39,8 +39,10 @@ __all__ = [
 # letters touching a letter of another alphabet is part of a foreign word ("für" is not
 # "f" + "r", the signature's r), so it is not read.
 _FOREIGN_LETTER = r"[^\W\d_a-zA-Z]"
+# (a lower-case run is read whole: "khóa riêng" holds no "r", the tail of "ri" before "ê")
 WORD_RE = re.compile(
-    rf"(?<!{_FOREIGN_LETTER})(?:[A-Z]+(?![a-z])|[A-Z]?[a-z]+)(?!{_FOREIGN_LETTER})"
+    rf"(?<!{_FOREIGN_LETTER})(?:[A-Z]+(?![a-z])|[A-Z][a-z]++|(?<![a-z])[a-z]++)"
+    rf"(?!{_FOREIGN_LETTER})"
 )
 
 
@@ -54,8 +56,9 @@ KEY_WORDS = _words(
     privat prywatny geheim geheimer geheimen pribadi soukrom seed mnemonic
     chiave clave chave sleutel klucz anahtar kunci firmante firmatario assinante signataire
     unterzeichner ondertekenaar restore restored restoring import imported importing export
-    exported exporting password passwd passphrase material deployer operator relayer"""
-    # "material": key material (NIST SP 800-57's term for keys); deployer / operator /
+    exported exporting password passwd passphrase material deployer operator relayer paper"""
+    # "paper": a paper wallet or backup (a key printed, often as a QR); "material": key
+    # material (NIST SP 800-57's term for keys); deployer / operator /
     # relayer: the accounts a deploy script or a relay signs with, named for their role
     # not "wallet": on Sui and Aptos a wallet's address is 0x + 64 hex
 )
@@ -77,6 +80,7 @@ FOREIGN_KEY_WORDS = (
     "개인 키", "비밀키", "비밀 키", "özel anahtar", "gizli anahtar", "khóa riêng", "khóa bí mật",
     "مفتاح خاص", "المفتاح الخاص", "निजी कुंजी", "klucz prywatny", "clé privée", "clé secrète",
     "秘密キー", "プライベートキー", "프라이빗 키", "프라이빗키", "คีย์ส่วนตัว", "מפתח פרטי",
+    "מפתח הפרטי",  # Hebrew with the article ("המפתח הפרטי")
     "کلید خصوصی", "ιδιωτικ", "soukromý klíč", "khoá riêng", "privésleutel", "ключ",
     *FOREIGN_MATERIAL,
 )  # fmt: skip
@@ -102,7 +106,7 @@ HASH_WORDS = _words(
     slot digest checksum commit commitment proof signature signatures sig sigs r s v data
     input code mix parent sha keccak merkle withdrawal withdrawals selector log logs
     explorer event beacon blob request requests state id ids uuid result value memory stack
-    params cache index preimage head memo pubkey typehash role constant immutable bytes32
+    params cache index preimage head memo pubkey pub typehash role constant immutable bytes32
     thumbprint fingerprint"""
 )
 # "key" is a key unless qualified ("storage key", "public key") or a quoted JSON field name.
@@ -130,10 +134,29 @@ _LABEL_GAP = " \t:=│|\"'`,"
 CALLS = ("wallet", "account")  # Wallet("0x..."), Account("0x..."): a key is being loaded
 
 
+# printf-style directives ("printf %s 0x..", Go's "%#v"): flags, width, then the verb
+_FORMAT_RE = re.compile(r"%[-+# 0-9.*]*$")
+# DynamoDB JSON's attribute types ({"pk": {"S": "0x.."}}): upper case, the only field of an
+# object (a signature's "s" is lower case and has an "r" beside it)
+_TYPE_TAGS = frozenset(("S", "B", "SS", "BS"))
+_TYPE_TAG_RE = re.compile(r"\{\s*[\"']?$")
+_CARRIERS = frozenset(("qr", "bar", "aztec", "matrix"))  # QR-Code, bar code: the carrier
+# a key's tool or file glued to "key" (keygen, keyconv): named like the key it handles
+_KEY_TOOLS = frozenset(("gen", "conv", "convert", "tool", "util", "file", "dump", "export"))
+
+
 def _word_class(window: str, m: re.Match[str], prev: str) -> str | None:
     """ "key" / "hash" / None for one word of the context window."""
     word = m.group().lower()
     tag = window[max(0, m.start() - 2) : m.start()]
+    if _FORMAT_RE.search(window, max(0, m.start() - 8), m.start()):
+        return None  # printf %s, %#v, %-10x: a format directive, not the signature's s / v
+    if m.group() in _TYPE_TAGS and _TYPE_TAG_RE.search(window, max(0, m.start() - 8), m.start()):
+        return None  # {"S": ..}: a typed attribute's type; the name holding it says
+    if word == "code" and prev in _CARRIERS:
+        return None  # QR-Code: (zbarimg), barcode: what carried the value, not bytecode
+    if word.startswith("key") and word[3:] in _KEY_TOOLS:
+        return "key"  # keygen, keyconv, keytool: a key's tool (a public key says "pub")
     if word in _MARKUP_TYPES and (tag.endswith("<") or tag == "</"):
         return None  # <data>, </key>: a plist's structure; its <key> element names the value
     if _ATTRIBUTE_RE.match(window, m.end()) and not (tag.endswith("<") or tag == "</"):

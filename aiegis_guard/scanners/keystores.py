@@ -8,6 +8,8 @@ it is as good as the key (BLOCK, the password masked too).
 
 from __future__ import annotations
 
+import re
+
 from aiegis_guard.findings import Action, Category, Finding, Severity
 from aiegis_guard.lazyre import LazyPattern
 from aiegis_guard.redact import mask
@@ -58,6 +60,25 @@ PASSWORD_FIRST_RE = LazyPattern(
 )
 
 
+# what geth's --unlock takes: accounts (addresses or indices), no password
+_ACCOUNTS_RE = re.compile(r"(?:0[xX][0-9a-fA-F]{40},?)+")
+# a file that holds the password (geth --password /data/pw.txt), not the password
+_PATH_RE = re.compile(r"(?:~|\.{1,2})?/[\w./-]+|[\w./-]*\.(?:txt|pass|pwd|password|secret|conf)")
+# a password written to a file: echo '..' > pw.txt, printf %s ".." | tee /run/pass
+PASSWORD_FILE_RE = LazyPattern(
+    r"\b(?:echo|printf)[ \t]+(?:-[neE]{1,3}[ \t]+)*(?:(['\"]?)%s(?:\\n)?\1[ \t]+)?"
+    r"(?:(['\"])(?P<q>[^'\"\r\n]{4,128})\2|(?P<v>[^\s'\"`<>|;&]{4,64}))"
+    r"[ \t]*(?:>>?|\|[ \t]*(?:sudo[ \t]+)?tee(?:[ \t]+-a)?)[ \t]*[\"']?(?P<f>[\w./~-]+)"
+)
+_PASSWORD_NAME_RE = re.compile(r"pass|pw|pwd|secret")
+# a password flag given a process substitution that prints the password
+PASSWORD_INLINE_FILE_RE = LazyPattern(
+    r"(?i)pass\w*(?:[-_]\w+)?[ \t=]+<\([ \t]*"
+    r"(?:echo(?:[ \t]+-n)?|printf(?:[ \t]+['\"]?%s(?:\\n)?['\"]?)?)[ \t]+"
+    r"(['\"])(?P<v>[^'\"\r\n]{4,128})\1[ \t]*\)"
+)
+
+
 def _password(text: str, lo: int, hi: int) -> tuple[int, int] | None:
     """Span of a password written beside a keystore in ``text[lo:hi]``, else None."""
     arg = PASSWORD_ARG_RE.search(text, lo, hi) or PASSWORD_FIRST_RE.search(text, lo, hi)
@@ -66,8 +87,36 @@ def _password(text: str, lo: int, hi: int) -> tuple[int, int] | None:
     for m in PASSWORD_RE.finditer(text, lo, hi):
         value = m.group("v")
         read = _READ_VALUE_RE.match(value) is not None
-        if _password_like(value) and not read and not value.startswith(("http", "process.")):
+        account = _ACCOUNTS_RE.fullmatch(value) is not None  # geth --unlock 0x..: an account
+        path = _PATH_RE.fullmatch(value) is not None  # --password /run/pw: the file holding it
+        if (
+            _password_like(value)
+            and not (read or account or path)
+            and not value.startswith(("http", "process."))
+        ):
             return m.span("v")
+    return _password_file(text, lo, hi)
+
+
+def _password_file(text: str, lo: int, hi: int) -> tuple[int, int] | None:
+    """A value written to a file that is a password's (``echo '..' > /keys/pw.txt`` with
+    ``--password /keys/pw.txt``, or a file named for one: ``password.txt``, ``.pass``), or
+    printed into a password flag's process substitution (``--password <(echo '..')``)."""
+    if "<(" in text:  # --password-file <(echo '..'): the file is the echo
+        inline = PASSWORD_INLINE_FILE_RE.search(text, lo, hi)
+        if inline is not None and "$" not in inline.group("v"):
+            return inline.span("v")
+    if ">" not in text and "tee" not in text:
+        return None
+    for m in PASSWORD_FILE_RE.finditer(text, lo, hi):
+        group = "q" if m.group("q") is not None else "v"
+        value, path = m.group(group), m.group("f")
+        if "$" in value or _READ_VALUE_RE.match(value) is not None:
+            continue  # "$GETH_PASSWORD", $(cat ..): read at run time
+        name = path.rsplit("/", 1)[-1].lower()
+        named = _PASSWORD_NAME_RE.search(name) is not None
+        if named or re.search(rf"(?i)pass\w*[\"']?[ \t]*[=,: ][ \t]*[\"']?{re.escape(path)}", text):
+            return m.span(group)
     return None
 
 

@@ -179,7 +179,7 @@ PROVIDERS: tuple[Provider, ...] = (
         rf"{B}pypi-AgEIcHlwaS5vcmc[A-Za-z0-9_-]{{50,300}}{E}"), 320),
     Provider("alchemy", "Alchemy API key", ("alchemy",), _re(
         r"(?:alchemy\.com/v2/|alchemyapi\.io/v2/|(?<![A-Za-z0-9_-]))"
-        rf"(?P<secret>[A-Za-z0-9_-]{{32}}){E}"), 50, after=80, check=_mixed),
+        rf"(?P<secret>[A-Za-z0-9_-]{{32}}){E}"), 50, after=120, check=_mixed),
     # the same keys in a request's path with the provider's host on its own line (an HTTP
     # dump: "POST /v2/<key> HTTP/1.1" then "Host: eth-mainnet.g.alchemy.com")
     Provider("alchemy", "Alchemy API key", ("/v2/",), _re(

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
+from functools import cache, partial
 
 from aiegis_guard.checksums import BIP39_LANGUAGES, BIP39_WORD_COUNTS, is_valid_bip39
 from aiegis_guard.findings import Finding
@@ -37,6 +38,9 @@ def find_numbered_phrases(text: str, found: list[Finding]) -> list[Finding]:
     numbered = _numbered_phrases(text)
     ordinal = _ordinals_as_numbers(text)
     numbered += _numbered_phrases(ordinal) if ordinal is not text else []
+    for counted in _cardinals_as_numbers(text):
+        numbered += _numbered_phrases(counted)
+    numbered += _numbered_phrases(keycaps) if (keycaps := _keycaps_as_numbers(text)) else []
     numbered += _numbers_after(text)
     return dedupe_phrases(
         found + [f for f in numbered if not any(overlaps(f.span, s) for s in valid)]
@@ -51,13 +55,22 @@ NUMBERED_REACH = 800  # characters each side of the 12th word (24 numbered lines
 # a number glued to its label ("word12": ..) needs a separator after it (not hex "0x12ab");
 # an ordinal suffix ("12th", "12番") is part of the number when a separator follows it
 _SUFFIX = r"(?:(?:st|nd|rd|th|番|번)(?=[^\w\n]))?"  # 1st, 1番 (Japanese), 1번 (Korean)
-_TWELFTH_RE = re.compile(
-    rf"(?:(?<![\w.])12(?!\d){_SUFFIX}[^\w\n]{{0,4}}|(?<![\d.])12[^\w\n]{{1,4}})[^\W\d_]"
-)
+
+
+def _nth_re(n: int) -> re.Pattern[str]:
+    """A word numbered ``n`` ("12. abandon", "12 abandon", "[12]=abandon")."""
+    return re.compile(
+        rf"(?:(?<![\w.]){n}(?!\d){_SUFFIX}[^\w\n]{{0,4}}|(?<![\d.]){n}[^\w\n]{{1,4}})[^\W\d_]"
+    )
+
+
+_TWELFTH_RE = _nth_re(12)
 # a numbered phrase needs its 11th word too: a window without one is not read word by word
-_ELEVENTH_RE = re.compile(
-    rf"(?:(?<![\w.])11(?!\d){_SUFFIX}[^\w\n]{{0,4}}|(?<![\d.])11[^\w\n]{{1,4}})[^\W\d_]"
-)
+_ELEVENTH_RE = _nth_re(11)
+# counted from zero (form fields "seed[0]=..&seed[11]=..", array dumps "[0] abandon"): the
+# 12th word is numbered 11, the 11th 10; read only where some word is numbered 0
+_ZERO_RE = re.compile(r"0(?<![\w.]0)[^\w\n]{1,4}[^\W\d_]")  # not "0x.."; "0" first: fast
+_TENTH_RE = _nth_re(10)
 _NUMBERED_RE = re.compile(
     rf"(?:(?<![\w.])(\d{{1,2}})(?!\d){_SUFFIX}[^\w\n]{{0,4}}|(?<![\d.])(\d{{1,2}})[^\w\n]{{1,4}})"
     r"([^\W\d_]{1,12})"
@@ -77,18 +90,20 @@ _ORDINAL_RE = re.compile(
 )
 
 
-def _numbered_words(text: str, lo: int, hi: int, anchor: int) -> list[tuple[int, int, str]]:
-    """Words 1..N (N the longest valid phrase length) in number order; of two words with one
-    number, the one nearest to ``anchor``."""
+def _numbered_words(
+    text: str, lo: int, hi: int, anchor: int, base: int = 1
+) -> list[tuple[int, int, str]]:
+    """Words ``base``..N (N the longest valid phrase length) in number order; of two words with
+    one number, the one nearest to ``anchor``."""
     best: dict[int, tuple[int, int, str]] = {}
     for m in _NUMBERED_RE.finditer(text, lo, hi):
         n = int(m.group(1) or m.group(2))
-        if 1 <= n <= 24:
+        if base <= n <= base + 23:
             old = best.get(n)
             if old is None or abs(m.start() - anchor) < abs(old[0] - anchor):
                 best[n] = (m.start(), m.end(), m.group(3).lower())
-    count = next((c for c in BIP39_WORD_COUNTS if all(i in best for i in range(1, c + 1))), 0)
-    return [best[i] for i in range(1, count + 1)]
+    count = next((c for c in BIP39_WORD_COUNTS if all(i in best for i in range(base, base + c))), 0)
+    return [best[i] for i in range(base, base + count)]
 
 
 def _common_languages(words: list[tuple[int, int, str]]) -> Iterator[str]:
@@ -117,10 +132,10 @@ def phrase_finding(text: str, words: list[tuple[int, int, str]]) -> Finding | No
     return None
 
 
-def _numbered_phrase(text: str, lo: int, hi: int, anchor: int) -> Finding | None:
-    if _ELEVENTH_RE.search(text, lo, hi) is None:
+def _numbered_phrase(text: str, lo: int, hi: int, anchor: int, base: int = 1) -> Finding | None:
+    if (_ELEVENTH_RE if base else _TENTH_RE).search(text, lo, hi) is None:
         return None  # words 1..12 at least: no 11th, no phrase (and no per-word loop)
-    words = _numbered_words(text, lo, hi, anchor)
+    words = _numbered_words(text, lo, hi, anchor, base)
     if not words:
         return None
     for count in (c for c in BIP39_WORD_COUNTS if c <= len(words)):
@@ -141,6 +156,93 @@ def _ordinals_as_numbers(text: str) -> str:
     if "welfth" not in text and "WELFTH" not in text:
         return text
     return _ORDINAL_RE.sub(lambda m: str(_ORDINALS[m.group(1).lower()]).rjust(len(m.group())), text)
+
+
+# numbers written as words ("one: abandon; two: ability", "uno: ábaco"), one list per
+# language (en, es, pt, fr, de, it), read where the language's "twelve" is: 1..24
+_CARDINALS = {
+    "twelve": "one two three four five six seven eight nine ten eleven twelve thirteen fourteen "
+    "fifteen sixteen seventeen eighteen nineteen twenty twenty-one twenty-two twenty-three "
+    "twenty-four",
+    "doce": "uno dos tres cuatro cinco seis siete ocho nueve diez once doce trece catorce quince "
+    "dieciséis diecisiete dieciocho diecinueve veinte veintiuno veintidós veintitrés veinticuatro",
+    "doze": "um dois três quatro cinco seis sete oito nove dez onze doze treze catorze quinze "
+    "dezesseis dezessete dezoito dezenove vinte vinte-e-um vinte-e-dois vinte-e-três "
+    "vinte-e-quatro",
+    "douze": "un deux trois quatre cinq six sept huit neuf dix onze douze treize quatorze quinze "
+    "seize dix-sept dix-huit dix-neuf vingt vingt-et-un vingt-deux vingt-trois vingt-quatre",
+    "zwölf": "eins zwei drei vier fünf sechs sieben acht neun zehn elf zwölf dreizehn vierzehn "
+    "fünfzehn sechzehn siebzehn achtzehn neunzehn zwanzig einundzwanzig zweiundzwanzig "
+    "dreiundzwanzig vierundzwanzig",
+    "dodici": "uno due tre quattro cinque sei sette otto nove dieci undici dodici tredici "
+    "quattordici quindici sedici diciassette diciotto diciannove venti ventuno ventidue ventitré "
+    "ventiquattro",
+}
+
+
+@cache
+def _cardinal_re(twelve: str) -> tuple[re.Pattern[str], dict[str, int]]:
+    words = _CARDINALS[twelve].split()
+    numbers = {w: i + 1 for i, w in enumerate(words)}
+    spelled = sorted((w.replace("-", "[- ]") for w in words), key=len, reverse=True)
+    return re.compile(r"(?i)(?<!\w)(" + "|".join(spelled) + r")(?!\w)"), numbers
+
+
+def _cardinals_as_numbers(text: str) -> Iterator[str]:
+    """For each language whose "twelve" labels a word ("twelve: zoo", "doce - zoo"): the
+    text with that language's numbers written as words replaced by their digits, right-aligned
+    in the same width, within ``NUMBERED_REACH`` of each such label (offsets kept; the rest
+    blanked, not read again)."""
+    lowered = text.lower()
+    for twelve in _CARDINALS:
+        if twelve not in lowered:
+            continue
+        places = [
+            (max(0, m.start() - NUMBERED_REACH), m.start() + NUMBERED_REACH)
+            for m in _twelve_re(twelve).finditer(lowered)
+            if not (m.start() and lowered[m.start() - 1].isalnum())  # a word of its own
+        ]
+        if not places:
+            continue
+        pattern, numbers = _cardinal_re(twelve)
+        out, done = [], 0
+        for lo, hi in places:
+            lo = max(lo, done)
+            out += [" " * (lo - done), pattern.sub(partial(_digits, numbers=numbers), text[lo:hi])]
+            done = max(done, min(hi, len(text)))
+        yield "".join([*out, " " * (len(text) - done)])
+
+
+@cache
+def _twelve_re(twelve: str) -> re.Pattern[str]:
+    """The language's "twelve" as a word's number (lower-cased text): a mark (":", "-", ")",
+    "=", "."), a letter; the word first (a literal: found at C speed)."""
+    return re.compile(rf"{twelve}(?!\w)[ \t]*[:=).\-\u2013\u2014][^\w\n]{{0,3}}[^\W\d_]")
+
+
+def _digits(m: re.Match[str], numbers: dict[str, int]) -> str:
+    spelled = m.group(1).lower().replace(" ", "-")  # "vinte e-um": each gap either way
+    return str(numbers.get(spelled, 0) or " ").rjust(len(m.group()))
+
+
+# keycap numbers ("1️⃣ abandon", "1️⃣2️⃣ zoo": a digit, VS16, U+20E3) and 🔟 (one character)
+_KEYCAPS_RE = re.compile("(?:[0-9]\ufe0f?\u20e3)+")
+_TWELVE_KEYCAPS = ("1\ufe0f\u20e32\ufe0f\u20e3", "1\u20e32\u20e3")  # 1️⃣2️⃣: the 12th word
+_TEN = "\U0001f51f"
+
+
+def _keycaps_as_numbers(text: str) -> str | None:
+    """The text with keycap numbers as digits, right-aligned in the same width (🔟 takes the
+    character before it: "10"), or None where no word is numbered 1️⃣2️⃣."""
+    if not any(k in text for k in _TWELVE_KEYCAPS):
+        return None
+    at = text.find(_TEN, 1)
+    while at > 0:
+        text = text[: at - 1] + "10" + text[at + 1 :]
+        at = text.find(_TEN, at + 1)
+    return _KEYCAPS_RE.sub(
+        lambda m: "".join(c for c in m.group() if c.isdigit()).rjust(len(m.group())), text
+    )
 
 
 # a number after its word: "abandon (1), zoo (7)", "abandon [1]", "abandon #1" (a shuffled list)
@@ -174,16 +276,24 @@ def _numbers_after(text: str) -> list[Finding]:
 
 
 def _numbered_phrases(text: str) -> list[Finding]:
+    found = _anchored_phrases(text, "12", _TWELFTH_RE, 1)
+    if _ZERO_RE.search(text) is not None:
+        found += _anchored_phrases(text, "11", _ELEVENTH_RE, 0)
+    return found
+
+
+def _anchored_phrases(text: str, last: str, last_re: re.Pattern[str], base: int) -> list[Finding]:
+    """Numbered phrases read around each word numbered ``last`` (the 12th word)."""
     found: list[Finding] = []
     covered = -1
-    start = text.find("12")
+    start = text.find(last)
     while start >= 0:
-        m = _TWELFTH_RE.match(text, start)
+        m = last_re.match(text, start)
         if m is not None and start > covered:
             lo, hi = max(0, start - NUMBERED_REACH), min(len(text), start + NUMBERED_REACH)
-            hit = _numbered_phrase(text, lo, hi, start)
+            hit = _numbered_phrase(text, lo, hi, start, base)
             if hit is not None:
                 found.append(hit)
             covered = start + NUMBERED_REACH // 2  # bounded work: windows overlap <= 4x
-        start = text.find("12", start + 2)
+        start = text.find(last, start + 2)
     return found

@@ -31,6 +31,7 @@ from aiegis_guard.checksums import BIP39_LANGUAGES, BIP39_WORD_COUNTS, bip39_ind
 from aiegis_guard.findings import Action, Category, Finding, Severity
 from aiegis_guard.redact import mask_words
 from aiegis_guard.scanners.seed_labels import labels_blanked
+from aiegis_guard.scanners.seed_layouts import escapes_as_breaks, untagged
 
 __all__ = [
     "LOWER_SEPARATORS",
@@ -62,12 +63,6 @@ SLACK = 2  # list words allowed around a phrase in the same run ("seed phrase ..
 # JSON and key=value dumps ("abandon-ability", "| 3 | able |", "#4: about", "5) above").
 _SEPARATORS = string.whitespace + string.digits + ".,;()[]{}\"'`-_|/\\+:*#>=<~&^"
 _LABEL_COLON = re.compile(r":\s")
-_ITEM_TAGS = "li|td|th|dd|option|string|item|entry|value|word|span|code"  # "string": a plist
-_ITEM = rf"<(?:{_ITEM_TAGS})\b[^<>]{{0,60}}>[^<]{{0,40}}</(?:{_ITEM_TAGS})>"
-_ITEM_GLUE = r"(?:\s*</?(?:ol|ul|tr|tbody|dl|dt|select)\b[^<>]{0,60}>)*\s*"
-_ITEM_LIST_RE = re.compile(rf"{_ITEM}(?:{_ITEM_GLUE}{_ITEM}){{11,}}")  # 12+ items in a row
-_ESCAPED_GAP_RE = re.compile(r"\\[nrt](?=[^\W\d_])")  # \n before a word: two spaces
-_TAG_RE = re.compile(r"</?[A-Za-z][A-Za-z0-9]{0,9}(?:\s[^<>]{0,200})?/?>")
 _GAPS = frozenset(_SEPARATORS + "\u2022\u00b7\u2013\u2014\u2192\u00bb\u3001\uff0c")
 # non-ASCII punctuation, symbols and emoji between the words ("palace 🔥 hood ⭐ eight",
 # "magnet·enact·cheap"): separators, one character each (offsets kept)
@@ -148,7 +143,6 @@ CONJUNCTIONS = frozenset(("and", "und", "och"))
 SPOKEN_COMMAS = ("coma", "comma", "virgule", "komma", "virgola", "virgula")
 _SPOKEN_RE = re.compile(r"(?i)\b(?:" + "|".join(SPOKEN_COMMAS) + r")\b")
 DICTATED_MIN = 5  # spoken commas before a text is read without them
-ESCAPED_REACH = 11 * 14  # characters holding the 11 escaped breaks of a phrase
 
 
 @cache
@@ -213,7 +207,7 @@ def word_stretches(text: str) -> Stretches:
     """``text`` with its HTML / plist item tags blanked (offsets kept) and the spans of it
     where a dozen words of 3-9 letters (of any script) could follow each other: computed
     once for the BIP-39 and the SLIP-39 finders."""
-    plain = _untagged(text)
+    plain = untagged(text)
     return plain, list(_word_shaped(plain, _other_script(plain)))
 
 
@@ -311,7 +305,7 @@ def _valid_window(words: list[tuple[int, int, int]]) -> tuple[int, int] | None:
     return None
 
 
-_DELIMITERS = frozenset("\"'`\n:=")
+_DELIMITERS = frozenset("\"'`\n:=>\u2192")  # also a label's arrow ("words 1-12 → ..")
 
 
 def _delimited_window(text: str, words: list[tuple[int, int, int]]) -> tuple[int, int] | None:
@@ -333,14 +327,23 @@ def _delimited_window(text: str, words: list[tuple[int, int, int]]) -> tuple[int
 
 
 def is_placeholder_phrase(indices: list[int]) -> bool:
-    """One word repeated ("word word .." of a form's empty slots): no secret in it."""
-    return len(set(indices)) == 1
+    """One word repeated ("word word .." of a form's empty slots), or one word every other
+    place between different words (a label repeated before each value: "seed[0]=fossil&seed[1]=
+    ..": "seed" is a list word too; the phrase is the values, read by their numbers): no
+    secret in it."""
+    if len(set(indices)) == 1:
+        return True
+    return any(
+        len(set(indices[p::2])) == 1 and len(set(indices[1 - p :: 2])) >= MIN_DISTINCT // 2 + 1
+        for p in (0, 1)
+    )
 
 
 def bip39_finding(
     rule: str, language: str, words: list[tuple[int, int, int]], text: str, valid: bool
 ) -> Finding:
-    span = (words[0][0], words[-1][1])
+    # numbered out of order ("12. zoo" first): the span holds every word wherever it stands
+    span = (min(s for s, _, _ in words), max(e for _, e, _ in words))
     shown = [text[s:e] for s, e, _ in words]
     return Finding(
         rule_id=rule,
@@ -365,17 +368,6 @@ def bip39_finding(
     )
 
 
-def _untagged(text: str) -> str:
-    """Lists and tables of short HTML items (``<li>abandon</li><li>ability</li>..``, a
-    ``<td>`` per word) with their tags blanked to spaces (offsets kept); the rest as it is."""
-    if "<" not in text:
-        return text
-    for m in _ITEM_LIST_RE.finditer(text):
-        s, e = m.span()
-        text = text[:s] + _TAG_RE.sub(lambda t: " " * (t.end() - t.start()), text[s:e]) + text[e:]
-    return text
-
-
 def find_seed_phrases(text: str, stretches: Stretches | None = None) -> list[Finding]:
     """Seed phrases (BLOCK) and checksum-failing word-list runs (FLAG) in ``text``
     (``stretches``: its :func:`word_stretches`, when the caller has them)."""
@@ -394,7 +386,7 @@ def _second_readings(text: str, found: list[Finding]) -> Iterator[str]:
     said aloud blanked ("abandon coma ability ..": coma is an Italian list word too)."""
     if any(f.rule_id == RULE_BIP39 for f in found):
         return
-    escaped = _escapes_as_breaks(text) if "\\n" in text or "\\t" in text else None
+    escaped = escapes_as_breaks(text, _any_word()) if "\\n" in text or "\\t" in text else None
     if escaped is not None:
         yield escaped
     if sum(text.count(w) for w in SPOKEN_COMMAS) >= DICTATED_MIN:
@@ -403,28 +395,6 @@ def _second_readings(text: str, found: list[Finding]) -> Iterator[str]:
         labelled = labels_blanked(text, MIN_WORDS - 1, _any_word())
         if labelled is not None:
             yield labelled
-
-
-def _escapes_as_breaks(text: str) -> str | None:
-    """Only where 11 escaped breaks fall within ``ESCAPED_REACH`` characters (a phrase one
-    word a line) are they blanked, and only those places are kept (the rest blanked, not read
-    again); None where there is no such place."""
-    at = [m.start() for m in _ESCAPED_GAP_RE.finditer(text)]
-    places: list[tuple[int, int]] = []
-    for i in range(len(at) - MIN_WORDS + 2):
-        if at[i + MIN_WORDS - 2] - at[i] <= ESCAPED_REACH:
-            lo, hi = max(0, at[i] - 12), min(len(text), at[i + MIN_WORDS - 2] + 14)
-            if places and lo <= places[-1][1]:
-                places[-1] = (places[-1][0], hi)
-            else:
-                places.append((lo, hi))
-    if not places:
-        return None
-    pieces, done = [], 0
-    for lo, hi in places:
-        pieces += [" " * (lo - done), _ESCAPED_GAP_RE.sub("  ", text[lo:hi])]
-        done = hi
-    return "".join([*pieces, " " * (len(text) - done)])
 
 
 def _listed_phrases(text: str, spans: list[tuple[int, int]]) -> list[Finding]:

@@ -37,7 +37,7 @@ MAX_PARTS = 4
 ANNOTATED_LINE = 320  # characters before an annotating label searched for the part's words
 _LABEL_BYTES = tuple(w.encode() for w in LABEL_WORDS)
 _ALPHA = frozenset(b"abcdefghijklmnopqrstuvwxyz?")  # "?": a non-ASCII character
-_SEP_RE = re.compile(r"[^\n:=]{0,24}?(?::|=|\s-\s|\s–\s)[ \t]*")
+_SEP_RE = re.compile(r"[^\n:=]{0,24}?(?::|=|\s-\s|\s–\s|\s?(?:→|->|=>)\s?)[ \t]*")
 _B58_RE = re.compile(r"[1-9A-HJ-NP-Za-km-z]{12,111}(?![A-Za-z0-9])")
 _WORDS_RE = re.compile(r"(?:[^\W\d_]{2,12}(?:[ \t,;|/.\-]{1,3}(?=[^\W\d_]))?){2,24}")
 _WORD_RE = re.compile(r"[^\W\d_]+")
@@ -68,6 +68,7 @@ def _values(text: str) -> Iterator[tuple[int, int, str]]:
                 yield before
             continue
         at = sep.end()
+        at += text.startswith(('"', "'", "`"), at)  # a quoted value ("seed_part_1": "..")
         m = _B58_RE.match(text, at)
         if m is not None and any(c.isdigit() for c in m.group()):
             yield at, m.end(), "b58"

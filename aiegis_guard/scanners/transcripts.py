@@ -19,6 +19,25 @@ __all__ = ["speaker_texts"]
 LINE_RE = LazyPattern(
     r"^[ \t]*\[[^\]\n]{3,40}\][ \t]*(?:-[ \t]*)?([^:\n\[\]]{1,40}?):[ \t]?(.*)$", re.MULTILINE
 )
+# "role: message" without a time (an agent's conversation log, a pasted chat: "user: ..",
+# "assistant: ..", "Nutzer: ..", "用户 10:02：.."): the roles of a chat, not any "name:" (a
+# YAML or an .env file has those); a time may follow the role
+ROLES = (
+    "user", "assistant", "human", "ai", "bot", "agent", "model", "me", "customer", "support",
+    "nutzer", "benutzer", "assistent", "usuario", "asistente", "utilisateur", "assistant",
+    "utente", "assistente", "usuário", "пользователь", "ассистент", "用户", "助手", "用戶",
+    "ユーザー", "アシスタント", "사용자", "어시스턴트",
+)  # fmt: skip
+ROLE_LINE_RE = LazyPattern(
+    r"(?im)^[ \t]*(" + "|".join(ROLES) + r")(?:[ \t]+\d{1,2}:\d{2}(?::\d{2})?)?[ \t]*[:：>][ \t]?"
+    r"(.*)$"
+)
+# a line that opens with a role, as written (lower case or capitalised): read only then
+_ROLE_START_RE = re.compile(
+    r"\n[ \t]*(?:"
+    + "|".join(sorted({v for r in ROLES for v in (r, r.capitalize(), r.upper())}, key=len)[::-1])
+    + r")(?:[ \t]+\d{1,2}:\d{2}(?::\d{2})?)?[ \t]*[:：>]"
+)
 MIN_LINES = 2  # messages of one speaker
 MAX_SPEAKERS = 16
 
@@ -26,13 +45,22 @@ MAX_SPEAKERS = 16
 def speaker_texts(text: str) -> list[tuple[str, tuple[int, int]]]:
     """(one speaker's messages joined by line breaks, the span from their first message to
     their last) for every speaker with ``MIN_LINES`` messages or more."""
-    if text.count("] ") < MIN_LINES:
+    timed = text.count("] ") >= MIN_LINES
+    roles = _ROLE_START_RE.search(text) is not None or (
+        _ROLE_START_RE.match("\n" + text[:64]) is not None
+    )
+    if not (timed or roles):
         return []
     by_speaker: dict[str, list[re.Match[str]]] = {}
-    for m in LINE_RE.finditer(text):
+    lines = [*LINE_RE.finditer(text)] if timed else []
+    if not lines and roles:
+        lines = [*ROLE_LINE_RE.finditer(text)]
+    for m in lines:
         by_speaker.setdefault(m.group(1).strip().lower(), []).append(m)
         if len(by_speaker) > MAX_SPEAKERS:
             return []
+    if len(by_speaker) < 2 and not timed:
+        return []  # one role alone is a form's "user:" field, not a conversation
     return [
         ("\n".join(m.group(2) for m in lines), (lines[0].start(2), lines[-1].end(2)))
         for lines in by_speaker.values()

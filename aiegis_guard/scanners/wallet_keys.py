@@ -64,12 +64,14 @@ from aiegis_guard.scanners.key_forms import (
 )
 from aiegis_guard.scanners.key_notations import find_key_notations
 from aiegis_guard.scanners.key_numbers import find_number_keys
+from aiegis_guard.scanners.key_wraps import find_wrapped_keys
 from aiegis_guard.scanners.keystores import find_keystores
 from aiegis_guard.scanners.seed_numbered import find_numbered_phrases
 from aiegis_guard.scanners.seed_phrases import find_seed_phrases, word_stretches
 from aiegis_guard.scanners.seed_plates import find_plate_phrases
 from aiegis_guard.scanners.slip39 import find_slip39_shares
 from aiegis_guard.scanners.split_secrets import find_split_secrets
+from aiegis_guard.scanners.terminal_codes import uncoloured
 from aiegis_guard.scanners.transcripts import speaker_texts
 
 __all__ = ["scan"]
@@ -90,7 +92,11 @@ _ARRAY_GAP_RE = re.compile(r"(?:[\s,]|\\[nrt])+")
 BARE_BYTES_RE = LazyPattern(
     rf"({_BYTE}(?:[ \t]*,[ \t]*{_BYTE}){{63}})[ \t]*,?[ \t]*[\"'`]?[ \t]*(?=\r?\n|$)"
 )
-BARE_START_RE = LazyPattern(r"=[ \t\"']{0,3}(?=\d{1,3}[ \t]*,)")  # PAYER_SECRET = "12,..
+# PAYER_SECRET = "12,..; "my keypair (id.json): 12, 250, ..": a value after = or :
+BARE_STARTS = (  # one literal first each: found at C speed
+    LazyPattern(r"=[ \t\"']{0,3}(?=\d{1,3}[ \t]*,)"),
+    LazyPattern(r":[ \t\"']{0,3}(?=(?:\d{1,3}[ \t]*,[ \t]*){4})"),  # not JSON's "n": 12,
+)
 # a Casascius-style mini private key (Bitcoin wiki "Mini private key format"): S and 29
 # base58 characters whose SHA-256 with "?" appended starts with a zero byte; the key is its
 # SHA-256
@@ -141,27 +147,6 @@ def _base58_secrets(text: str) -> list[Finding]:
     return found
 
 
-# an extended private key wrapped over lines ("xprv9s21…\nwgJF…\nPBL1…"): its prefix, then
-# base58 lines
-WRAPPED_XPRV_RE = LazyPattern(
-    r"\b[xtyzuv]prv[1-9A-HJ-NP-Za-km-z]{8,106}(?:[ \t]*\r?\n[ \t]*[1-9A-HJ-NP-Za-km-z]{4,107}){1,6}"
-)
-
-
-def _wrapped_xprv(text: str) -> list[Finding]:
-    """An xprv written over 2-7 lines: joined, it passes its base58check like any xprv."""
-    if "prv" not in text:
-        return []
-    found = []
-    for m in WRAPPED_XPRV_RE.finditer(text):
-        joined = "".join(m.group().split())
-        if len(joined) >= 111:
-            hit = base58_secret(joined[:111], (m.start(), m.end()))
-            if hit is not None:
-                found.append(hit)
-    return found
-
-
 def _array_bytes(items: str) -> bytes | None:
     values = [int(v.removesuffix("u8"), 0) for v in _ARRAY_GAP_RE.split(items.strip())]
     return bytes(values) if max(values) <= 255 else None
@@ -195,7 +180,7 @@ def _bare_byte_lists(text: str) -> list[Finding]:
     if text.count(",") < 63:
         return []
     found: list[Finding] = []
-    for start in BARE_START_RE.finditer(text):
+    for start in (m for pattern in BARE_STARTS for m in pattern.finditer(text)):
         m = BARE_BYTES_RE.match(text, start.end())
         raw = _array_bytes(m.group(1)) if m is not None else None
         if m is not None and raw is not None and len(raw) == 64:
@@ -351,7 +336,7 @@ def _pem_blocks(text: str) -> list[Finding]:
 
 def scan(layer: Layer, ctx: ScanContext) -> list[Finding]:
     """Every wallet secret in ``layer.text`` (spans relative to it)."""
-    text = layer.text
+    text = uncoloured(layer.text)  # captured terminal output: colour codes blanked
     outbound = ctx.source in (Source.TOOL_INPUT, Source.LLM_OUTPUT)
     spans = hex_runs(text)
     own = ctx.policy.wallet.evm
@@ -377,7 +362,7 @@ def scan(layer: Layer, ctx: ScanContext) -> list[Finding]:
     found += _bytes_literals(text)
     for span, raw in dumped_values(text):  # xxd signer.key: 32 bytes, named by the command
         found += [hit] if (hit := _named_bytes(text, span, raw)) is not None else []
-    found += _wrapped_xprv(text)
+    found += find_wrapped_keys(text, b64)
     found += _solana_base64(text, b64)
     found += _solana_hex(text, spans)
     found += find_bech32_keys(text)

@@ -1,0 +1,104 @@
+"""A value in a table is named by its column's header.
+
+Called by :mod:`aiegis_guard.scanners.evm_keys` for a 64-hex value no word beside it names:
+in a table the name stands at the top of the column, not next to the value ("| Address |
+Private Key |" .. "| 0x.. | 0x.. |", a ``psql`` result, a CSV / TSV file with its header
+line, ``INSERT INTO t (address, private_key) VALUES ('0x..', '0x..')``). The header cell of
+the value's column is returned for the caller to read as words; nothing is classified here.
+"""
+
+from __future__ import annotations
+
+import re
+
+__all__ = ["column_name"]
+
+MAX_ROWS = 64  # lines walked up from a value to its table's header
+_SEPARATOR_RE = re.compile(r"^[ \t|:+=-]*-{3,}[ \t|:+=-]*$")  # |---|---|, ----+----
+_INSERT_RE = re.compile(r"(?is)\binsert\s+into\s+[\w.`\"\[\]]+\s*\(([^()]{1,800})\)\s*values\s*")
+SQL_REACH = 4000  # characters from a VALUES tuple's value back to its INSERT
+_DELIMITERS = ("|", "\t", ",", ";")
+_HEX_RE = re.compile(r"[0-9a-fA-F]{40}")  # a data row, not a header
+
+
+def _lines_above(text: str, start: int) -> tuple[str, str, list[str]]:
+    """The value's line up to the value, its whole line, and up to ``MAX_ROWS`` lines above
+    it (nearest first)."""
+    line_start = text.rfind("\n", 0, start) + 1
+    line_end = text.find("\n", start)
+    line_end = len(text) if line_end < 0 else line_end
+    lines: list[str] = []
+    end = line_start - 1
+    while end > 0 and len(lines) < MAX_ROWS:
+        begin = text.rfind("\n", 0, end) + 1
+        lines.append(text[begin:end])
+        end = begin - 1
+    return text[line_start:start], text[line_start:line_end], lines
+
+
+def _cell(line: str, delimiter: str, index: int) -> str | None:
+    cells = line.split(delimiter)
+    return cells[index].strip() if index < len(cells) else None
+
+
+def _delimited(head: str, row: str, lines: list[str]) -> str | None:
+    """The header cell of the value's column in a pipe table (markdown, psql: the row above
+    the separator line) or a CSV / TSV block (its top line, when no long hex is in it)."""
+    for delimiter in _DELIMITERS:
+        index = head.count(delimiter)
+        if not index:
+            continue
+        if delimiter == "|":
+            for i, line in enumerate(lines):
+                if _SEPARATOR_RE.match(line):
+                    return _cell(lines[i + 1], "|", index) if i + 1 < len(lines) else None
+                if line.count("|") < index:
+                    break
+            continue
+        width, top = row.count(delimiter), None
+        for line in lines:
+            if line.count(delimiter) != width:
+                break
+            top = line
+        if top is not None and _HEX_RE.search(top) is None:
+            return _cell(top, delimiter, index)
+    return None
+
+
+def _inserted(text: str, start: int) -> str | None:
+    """The column named for the value in ``INSERT INTO t (c1, c2) VALUES (v1, v2)``."""
+    lo = max(0, start - SQL_REACH)
+    statements = list(_INSERT_RE.finditer(text, lo, start))
+    if not statements:
+        return None
+    statement = statements[-1]
+    tuple_start = text.rfind("(", statement.end(), start)
+    if tuple_start < 0:
+        return None
+    index = _top_level_commas(text[tuple_start + 1 : start])
+    columns = statement.group(1).split(",")
+    return columns[index].strip(' \t\r\n`"[]') if index < len(columns) else None
+
+
+def _top_level_commas(part: str) -> int:
+    """Commas of a VALUES tuple before the value, outside quotes."""
+    count, quote = 0, ""
+    for c in part:
+        if quote:
+            quote = "" if c == quote else quote
+        elif c in "'\"":
+            quote = c
+        elif c == ",":
+            count += 1
+    return count
+
+
+def column_name(text: str, start: int) -> str | None:
+    """The header of the column holding the value at ``start`` (``0x`` included), or None
+    when the value is in no table."""
+    if "INSERT" in text or "insert" in text:
+        named = _inserted(text, start)
+        if named is not None:
+            return named
+    head, row, lines = _lines_above(text, start)
+    return _delimited(head, row, lines) if lines else None

@@ -1,0 +1,81 @@
+"""How the words of a phrase may be laid out around them: markup and escaped line breaks.
+
+Used by :mod:`aiegis_guard.scanners.seed_phrases` to read a text as it is shown: the tags of
+HTML item lists and the bare layout tags of a note or a page (``<div>``, ``</p>``, ``<br>``)
+blanked, and, as a second reading, the escaped line breaks of a JSON string between list
+words (``"..zoo\\nabandon.."``) read as breaks. Offsets are kept (same length, spaces).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Set
+
+__all__ = ["escapes_as_breaks", "untagged"]
+
+_ITEM_TAGS = "li|td|th|dd|option|string|item|entry|value|word|span|code"  # "string": a plist
+_ITEM = rf"<(?:{_ITEM_TAGS})\b[^<>]{{0,60}}>[^<]{{0,40}}</(?:{_ITEM_TAGS})>"
+_ITEM_GLUE = r"(?:\s*</?(?:ol|ul|tr|tbody|dl|dt|select)\b[^<>]{0,60}>)*\s*"
+_ITEM_LIST_RE = re.compile(rf"{_ITEM}(?:{_ITEM_GLUE}{_ITEM}){{11,}}")  # 12+ items in a row
+# \n, \r\n, \t.. before a word: spaces
+_ESCAPED_GAP_RE = re.compile(r"(?:\\[nrt])+(?=[^\W\d_])")
+_TAG_RE = re.compile(r"</?[A-Za-z][A-Za-z0-9]{0,9}(?:\s[^<>]{0,200})?/?>")
+# bare tags (no attributes) that lay out text: no word of it, wherever they stand
+_LAYOUT_TAGS = ("div", "p", "br", "span", "li", "td", "th", "tr", "b", "i", "u", "em", "strong",
+    "code", "pre", "font", "small", "mark", "tt", "ol", "ul", "dd", "dt", "h1", "h2", "h3", "h4",
+    "h5", "h6", "blockquote", "section", "article")  # fmt: skip
+_BARE_TAG_RE = re.compile(r"</?(?:" + "|".join(_LAYOUT_TAGS) + r")(?: ?/)?>")
+ESCAPED_REACH = 24 * 12  # characters each side of an escaped break read again (24 words)
+MAX_ESCAPES = 4096  # escaped breaks looked at per text (bounds the work on escaped code)
+# the list word that ends right before an escaped break (separators allowed: "zoo,\\n")
+_WORD_BEFORE_RE = re.compile(r"([^\W\d_]+)[ \t.,;\"']{0,3}$")
+_WORD_RE = re.compile(r"[^\W\d_]+")
+
+
+def _blank(m: re.Match[str]) -> str:
+    return " " * len(m.group())
+
+
+def untagged(text: str) -> str:
+    """Lists and tables of short HTML items (``<li>abandon</li><li>ability</li>..``, a
+    ``<td>`` per word) with their tags blanked to spaces (offsets kept), and every bare tag
+    of a note or a page (``<div>``, ``</p>``, ``<br/>``: an Apple Notes export's phrase over two
+    ``<div>`` lines); the rest as it is."""
+    if "<" not in text:
+        return text
+    for m in _ITEM_LIST_RE.finditer(text):
+        s, e = m.span()
+        text = text[:s] + _TAG_RE.sub(lambda t: " " * (t.end() - t.start()), text[s:e]) + text[e:]
+    for tag in set(_BARE_TAG_RE.findall(text)):  # the kinds a text holds are few
+        text = text.replace(tag, " " * len(tag))
+    return text
+
+
+def escapes_as_breaks(text: str, known: Set[str]) -> str | None:
+    """The text with its escaped line breaks (``\\n``, ``\\t`` before a word) read as breaks,
+    a second reading ("\\north" may be a backslash and "north"): only around a break between
+    two list words (``known``: "..zoo\\nabandon..", a phrase over two lines of a note or one
+    word a line), ``ESCAPED_REACH`` characters each side; the rest blanked, not read again.
+    None where there is no such place."""
+    places: list[tuple[int, int]] = []
+    for n, m in enumerate(_ESCAPED_GAP_RE.finditer(text)):
+        if n == MAX_ESCAPES:
+            break
+        after = _WORD_RE.match(text, m.end())
+        if after is None or after.group().lower() not in known:
+            continue
+        before = _WORD_BEFORE_RE.search(text, max(0, m.start() - 16), m.start())
+        if before is None or before.group(1).lower() not in known:
+            continue
+        lo, hi = max(0, m.start() - ESCAPED_REACH), min(len(text), m.end() + ESCAPED_REACH)
+        if places and lo <= places[-1][1]:
+            places[-1] = (places[-1][0], hi)
+        else:
+            places.append((lo, hi))
+    if not places:
+        return None
+    pieces, done = [], 0
+    for lo, hi in places:
+        pieces += [" " * (lo - done), _ESCAPED_GAP_RE.sub(_blank, text[lo:hi])]
+        done = hi
+    return "".join([*pieces, " " * (len(text) - done)])
