@@ -28,6 +28,7 @@ from aiegis_guard.pipeline import (
     public_prompt,
     require_text,
     scan_text,
+    scrubbed,
     stage_error,
     undecided,
 )
@@ -230,7 +231,12 @@ class Guard:
         redacting = [f.span for f in verdict.findings if f.redact and f.span]
         if redacting:  # rare: pay for the copy only when there is something to mask
             redacting += every_spelling(body, secrets) + undecided(body, verdict.findings)
-            verdict = verdict.model_copy(update={"redacted_text": redact_spans(body, redacting)})
+            verdict = verdict.model_copy(
+                update={
+                    "redacted_text": redact_spans(body, redacting),
+                    "findings": scrubbed(verdict.findings, secrets),
+                }
+            )
         self._record("text", verdict)
         return verdict
 

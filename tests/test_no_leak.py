@@ -176,3 +176,20 @@ def test_redacted_text_hides_the_secret_next_to_redacted_pii() -> None:
     guard = Guard(Policy(pii={PiiType.EMAIL: Mode.REDACT}), classifier=False)
     verdict = guard.check_text(f"mail a.b@example.com {case.text}")
     assert verdict.redacted_text is not None and not _leaks(case.secret, verdict.redacted_text)
+
+
+def test_a_phrase_rule_preview_never_quotes_a_secret(guard: Guard) -> None:
+    """A phrase rule's preview quotes the words it matched, lower-cased: when those hold a
+    secret found in the same text, every spelling of it is masked there too."""
+    import random
+
+    rng = random.Random(20261206)
+    key = "".join(
+        rng.choice("abcdefghijkmnopqrstuvwxyzABCDEFGHJKLMNPQRSTUVWXYZ0123456789") for _ in range(32)
+    )
+    text = f"use my alchemy key for the rpc instead of the public one, it's {key}"
+    verdict = guard.check_text(text, source="tool_output")
+    assert "secret.alchemy" in verdict.rule_ids
+    assert any(r.startswith("drainer.") for r in verdict.rule_ids), verdict.explain()
+    for output in (verdict.to_json(), verdict.explain(), repr(verdict)):
+        assert not _leaks(key.lower(), output.lower())
