@@ -35,6 +35,7 @@ from aiegis_guard.scanners.intent_judge import (
     names_secret,
 )
 from aiegis_guard.scanners.reported import endorsed, reported, unquoted
+from aiegis_guard.scanners.secret_configs import shipped
 
 __all__ = ["RULE_ID", "THRESHOLD", "scan", "sentences"]
 
@@ -233,6 +234,20 @@ def _piped(text: str, room: int) -> list[Finding]:
     return found
 
 
+_SHIPPED = Judgement(
+    THRESHOLD + 1, "secret-ship", ("act:secret-ship", "directive:config", "destination")
+)
+
+
+def _shipped(text: str, room: int) -> list[Finding]:
+    """A config or structured result that collects the agent's secrets for a destination it
+    names (:mod:`.secret_configs`): one finding, at the first secret source."""
+    if room <= 0 or ("://" not in text and "upload" not in text.lower()):
+        return []
+    spans = shipped(text)
+    return [_finding(_SHIPPED, spans[0])] if spans else []
+
+
 def _finding(j: Judgement, span: tuple[int, int]) -> Finding:
     return Finding(
         rule_id=RULE_ID,
@@ -263,6 +278,7 @@ def scan(layer: Layer, ctx: ScanContext) -> list[Finding]:
         _, more = _directives(joined, joined_view, ctx, public, MAX_FOUND - len(found))
         found += [f for f in more if not any(_overlap(f, g) for g in found)]
     found += _piped(text, MAX_FOUND - len(found))
+    found += _shipped(text, MAX_FOUND - len(found))
     if public and not found and len(text) <= PUBLIC_MESSAGE and p.ONCHAIN_RE.search(text):
         # a stranger's message: the address in one sentence, the ask in another ("I'll pay
         # you back 4 ETH tomorrow. 0x…")

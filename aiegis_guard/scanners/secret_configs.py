@@ -1,0 +1,77 @@
+"""Secret-shipping configs: a config or manifest the agent reads that ships its secrets away.
+
+A support bundle that collects ``.env`` and ``keys/signer.json`` with ``upload: true``, a
+logging config whose ``[remote]`` endpoint gets ``include_signer_secret = true`` and
+``include_env = ["WALLET_"]``, a diagnostics result whose ``requested_fields`` name "the first
+line of the .env file" beside a ``submit_to`` URL: no sentence asks anything, the structure
+does. Found where a secret source (``.env``, a keystore, ``keys/…``, a signer file,
+``id.json``, ``WALLET_*`` / ``PRIVATE_KEY`` variables, an ``include_<secret> = true`` switch)
+stands under a key that collects (``include``, ``fields``, ``files``, ``attach`` …) — never
+one that leaves out (``exclude``, ``ignore``, ``redact`` …) — in a text that also names where
+it goes (an ``endpoint`` / ``submit_to`` / ``webhook`` … URL, or ``upload: true``).
+``.gitignore`` lists, ``env_file: .env`` and docs that tell a developer to keep ``.env`` local
+name no destination or collect nothing.
+"""
+
+from __future__ import annotations
+
+import re
+
+__all__ = ["shipped"]
+
+# where it goes: a destination key with a URL, or an upload switch
+_SHIP_RE = re.compile(
+    r"""["']?\b(?:endpoint|submit_to|send_to|post_to|upload_to|upload_url|collector(?:_url)?|
+    webhook(?:_url)?|report_(?:url|to)|forward_to|destination|target_url|ingest(?:_url)?)
+    ["']?\s*[:=]\s*["']?https?://|
+    ["']?\bupload["']?\s*[:=]\s*["']?(?:true|yes|on|1)\b""",
+    re.IGNORECASE | re.VERBOSE,
+)
+# what is collected: a wallet secret's usual places and names
+_SOURCE_RE = re.compile(
+    r"""(?<![\w.])\.env\b(?![.\w])|\bkeystores?\b|(?<![\w/])keys?/[\w.*-]+|
+    \bsigner[\w-]*\.(?:json|pass|key|txt)\b|\bid\.json\b|\bwallet\.dat\b|
+    \b(?:WALLET_|SIGNER_|PRIVATE_KEY|MNEMONIC|SEED_PHRASE|SOLANA_KEYPAIR)\w*|
+    \b[\w-]+\.pass\b|
+    \binclude_(?:signer|secret|key|private|env|keystore|mnemonic|seed)\w*["']?\s*[:=]\s*
+    ["']?(?:true|yes|on|1)\b""",
+    re.IGNORECASE | re.VERBOSE,
+)
+# the key a value stands under: YAML / TOML "key:" / "key =", a JSON "key":, a TOML [section]
+_KEY_RE = re.compile(r"""["']?([A-Za-z_][\w.-]*)["']?\s*(?::(?!//)|=)|\[([\w.-]+)\]""")
+_COLLECTS = re.compile(
+    r"(?:^|[._-])(?:include\w*|fields|requested\w*|collect\w*|attach\w*|files|paths|"
+    r"bundle|upload\w*|extra\w*|capture\w*|gather\w*)$",
+    re.IGNORECASE,
+)
+_LEAVES_OUT = re.compile(
+    r"exclude|ignore|redact|strip|mask|deny|block|never|skip|omit|drop|filter|blacklist",
+    re.IGNORECASE,
+)
+_REACH = 400  # characters back where the key a value stands under is looked for
+MAX_SOURCES = 64
+
+
+def shipped(text: str) -> list[tuple[int, int]]:
+    """Spans of the secret sources that ``text`` (a config, manifest or structured result)
+    collects for a destination it names."""
+    if _SHIP_RE.search(text) is None:
+        return []
+    out: list[tuple[int, int]] = []
+    for n, m in enumerate(_SOURCE_RE.finditer(text)):
+        if n >= MAX_SOURCES:
+            break
+        if m.group().lower().startswith("include_") or _collected(text, m.start()):
+            out.append(m.span())
+    return out
+
+
+def _collected(text: str, at: int) -> bool:
+    """Is the value at ``at`` under a key that collects (the nearest key before it within
+    ``_REACH`` characters, on its line or above), and none that leaves out?"""
+    window = text[max(0, at - _REACH) : at]
+    keys = [k.group(1) or k.group(2) for k in _KEY_RE.finditer(window)]
+    if not keys:
+        return False
+    key = keys[-1]
+    return _COLLECTS.search(key) is not None and _LEAVES_OUT.search(key) is None
