@@ -108,6 +108,18 @@ def _jam(
                      id="stranger-receiver-blocks"),
         pytest.param(OWN, [(USDC, 25 * 10**9), (WETH, 4 * 10**18)], [(WETH, 1)], Action.BLOCK,
                      id="dust-consideration-blocks"),
+        pytest.param(OWN_L2, [(USDC, 2 * 10**9)], [(WETH, 64 * 10**16)], Action.ALLOW,
+                     id="allowlisted-own-l2-receiver-allows"),
+        # review13 F6: proceeds left in a settling contract are nobody's the owner controls,
+        # allowlisted (as a callee) or not
+        pytest.param(JAM, [(USDC, 2 * 10**9)], [(WETH, 64 * 10**16)], Action.BLOCK,
+                     id="the-settlement-itself-as-receiver-blocks"),
+        pytest.param(LIFI, [(USDC, 2 * 10**9)], [(WETH, 64 * 10**16)], Action.BLOCK,
+                     id="an-allowlisted-diamond-as-receiver-blocks"),
+        pytest.param(DAI_USDS, [(USDC, 2 * 10**9)], [(WETH, 64 * 10**16)], Action.BLOCK,
+                     id="an-allowlisted-converter-as-receiver-blocks"),
+        pytest.param(ROUTER, [(USDC, 2 * 10**9)], [(WETH, 64 * 10**16)], Action.BLOCK,
+                     id="a-known-router-as-receiver-blocks"),
     ],
 )  # fmt: skip
 def test_jam_order(receiver: str, sells: list[Any], buys: list[Any], action: Action) -> None:
@@ -240,6 +252,7 @@ def _lifi(receiver: str, minimum: int, to: str = LIFI, multiple: bool = False) -
         pytest.param(_lifi(OWN, 95 * 10**16), Action.ALLOW, id="own-receiver-allows"),
         pytest.param(_lifi(FRIEND, 95 * 10**16), Action.ALLOW, id="allowlisted-receiver-allows"),
         pytest.param(_lifi(STRANGER, 95 * 10**16), Action.BLOCK, id="stranger-receiver-blocks"),
+        pytest.param(_lifi(LIFI, 95 * 10**16), Action.BLOCK, id="the-diamond-as-receiver-blocks"),
         pytest.param(_lifi(OWN, 0), Action.FLAG, id="minimum-zero-flags"),
         pytest.param(_lifi(STRANGER, 95 * 10**16, multiple=True), Action.BLOCK,
                      id="multiple-stranger-receiver-blocks"),
