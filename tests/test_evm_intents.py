@@ -231,11 +231,20 @@ _HEAD = "bytes32,string,string,address,uint256"
 _SWAP = "(address,address,address,address,uint256,bytes,bool)"
 
 
-def _lifi(receiver: str, minimum: int, to: str = LIFI, multiple: bool = False) -> dict[str, Any]:
-    inner = call(
-        "exactInputSingle((address,address,uint24,address,uint256,uint256,uint160))",
-        (USDC, WETH, 500, LIFI, 3 * 10**9, minimum, 0),
-    )
+def _lifi(
+    receiver: str,
+    minimum: int,
+    *,
+    to: str = LIFI,
+    multiple: bool = False,
+    inner_to: str = LIFI,
+    inner: bytes | None = None,
+) -> dict[str, Any]:
+    if inner is None:
+        inner = call(
+            "exactInputSingle((address,address,uint24,address,uint256,uint256,uint160))",
+            (USDC, WETH, 500, inner_to, 3 * 10**9, minimum, 0),
+        )
     swap = (ROUTER, ROUTER, USDC, WETH, 3 * 10**9, inner, True)
     if multiple:
         data = call(f"swapTokensMultipleV3ERC20ToERC20({_HEAD},{_SWAP}[])", b"\x01" * 32, "jumper",
@@ -258,6 +267,21 @@ def _lifi(receiver: str, minimum: int, to: str = LIFI, multiple: bool = False) -
                      id="multiple-stranger-receiver-blocks"),
         pytest.param(_lifi(OWN, 95 * 10**16, to=STRANGER), Action.FLAG,
                      id="same-selector-elsewhere-flags"),
+        # review13 F8: the inner swap names its own recipient
+        pytest.param(_lifi(OWN, 95 * 10**16, inner_to=OWN), Action.ALLOW,
+                     id="inner-swap-paying-the-receiver-allows"),
+        pytest.param(_lifi(OWN, 10**12, inner_to=STRANGER), Action.BLOCK,
+                     id="inner-swap-paying-a-stranger-blocks"),
+        pytest.param(_lifi(OWN, 95 * 10**16, inner_to=STRANGER, multiple=True), Action.BLOCK,
+                     id="multiple-inner-swap-paying-a-stranger-blocks"),
+        pytest.param(_lifi(FRIEND, 95 * 10**16, inner_to=STRANGER), Action.BLOCK,
+                     id="allowlisted-receiver-inner-swap-paying-a-stranger-blocks"),
+        pytest.param(_lifi(OWN, 95 * 10**16, inner=b"\xde\xad\xbe\xef" + bytes(64)), Action.FLAG,
+                     id="inner-call-not-a-swap-guarantees-nothing"),
+        pytest.param(_lifi(OWN, 95 * 10**16, inner=call(
+                         "exactInputSingle((address,address,uint24,address,uint256,uint256,uint160))",
+                         (USDC, WETH, 500, LIFI, 3 * 10**9, 0, 0))[:40]), Action.FLAG,
+                     id="inner-swap-truncated-guarantees-nothing"),
     ],
 )  # fmt: skip
 def test_lifi_swap(tx: dict[str, Any], action: Action) -> None:
