@@ -12,6 +12,7 @@ MetaMask/delegation-framework v1.3.0 (``Delegation`` / ``Caveat`` types, enforce
 from __future__ import annotations
 
 import time
+from decimal import Decimal
 from typing import Any
 
 import pytest
@@ -23,8 +24,8 @@ from aiegis_guard.chains.evm.decode import decode_evm
 from aiegis_guard.chains.evm.typed_data import decode_typed_data
 from aiegis_guard.chains.transaction import Approval, AuthorityChange
 from aiegis_guard.errors import AiegisError
-from aiegis_guard.findings import Action
-from aiegis_guard.policy import Policy
+from aiegis_guard.findings import Action, Chain
+from aiegis_guard.policy import Limit, Policy
 from tests.evm_builders import call
 
 
@@ -252,11 +253,82 @@ def test_onchain_spend_permission(
 
 
 def test_spend_permission_native_token_and_amount() -> None:
-    """ERC-7528 ``0xEeee…`` is the native asset; the amount is the per-period allowance."""
+    """ERC-7528 ``0xEeee…`` is the native asset; a permission with no end renews without
+    bound: unlimited."""
     typed = _signed_permission(_permission(STRANGER, 10**16, FOREVER, NATIVE))
     (grant,) = decode_typed_data(typed).operations
     assert isinstance(grant, Approval)
-    assert grant.asset.address is None and grant.amount == 10**16 and grant.deadline == FOREVER
+    assert grant.asset.address is None and grant.deadline == FOREVER
+    assert grant.unlimited and grant.amount is None
+
+
+def _every(message: dict[str, Any], period: int, start: int = NOW) -> dict[str, Any]:
+    return {**message, "period": period, "start": start}
+
+
+@pytest.mark.parametrize(
+    ("message", "total"),
+    [
+        pytest.param(_permission(STRANGER, 20 * 10**6, NOW + DAY), 20 * 10**6,
+                     id="one-day-period-one-day-long"),
+        pytest.param(_every(_permission(STRANGER, 20 * 10**6, NOW + DAY), 1), 20 * 10**6 * DAY,
+                     id="one-second-period-one-day-long"),
+        pytest.param(_every(_permission(STRANGER, 20 * 10**6, NOW + DAY + 1), DAY),
+                     40 * 10**6, id="a-started-period-counts-whole"),
+        pytest.param(_every(_permission(STRANGER, 20 * 10**6, NOW + DAY), DAY, NOW - 30 * DAY),
+                     31 * 20 * 10**6, id="counted-from-start"),
+    ],
+)  # fmt: skip
+def test_spend_permission_amount_is_every_period(message: dict[str, Any], total: int) -> None:
+    """The grant is the allowance times the periods between ``start`` and ``end`` (review13
+    F7), never one period's allowance."""
+    (grant,) = decode_typed_data(_signed_permission(message)).operations
+    assert isinstance(grant, Approval)
+    assert grant.amount == total and not grant.unlimited
+
+
+def test_spend_permission_renewing_for_decades_is_unlimited() -> None:
+    """An end beyond the horizon (ten years) bounds nothing."""
+    typed = _signed_permission(_permission(STRANGER, 10**6, NOW + 20 * 365 * DAY))
+    (grant,) = decode_typed_data(typed).operations
+    assert isinstance(grant, Approval) and grant.unlimited
+
+
+def test_spend_permission_starting_at_its_end_grants_nothing() -> None:
+    """``start >= end`` reverts ``InvalidStartEnd``: nothing granted."""
+    typed = _signed_permission(_every(_permission(STRANGER, 10**6, NOW), DAY, NOW))
+    assert decode_typed_data(typed).operations == ()
+
+
+LIMITED = POLICY.model_copy(
+    update={"limits": (Limit(chain=Chain.EVM, asset=USDC, symbol="USDC", decimals=6,
+                             per_tx=Decimal(100), per_period=Decimal(150)),)}
+)  # fmt: skip
+
+
+@pytest.mark.parametrize(
+    ("typed", "action", "rule"),
+    [
+        pytest.param(_signed_permission(_every(_permission(STRANGER, 20 * 10**6, NOW + DAY), 1)),
+                     Action.BLOCK, "tx.evm.over_limit_approval",
+                     id="stranger-20-usdc-a-second-for-a-day-is-over-the-limit"),
+        pytest.param(_signed_permission(_permission(STRANGER, 10**6, NOW + 30 * DAY)),
+                     Action.FLAG, "tx.evm.approval_unknown_spender",
+                     id="stranger-1-usdc-a-day-for-30-days-is-under-the-limit"),
+        pytest.param(_signed_permission(_every(_permission(FRIEND, 20 * 10**6, NOW + DAY), 1)),
+                     Action.ALLOW, None,
+                     id="allowlisted-spender-is-trusted-whatever-the-total"),
+        pytest.param(_signed_permission(_permission(FRIEND, 10**6, NOW + 30 * DAY)),
+                     Action.ALLOW, None, id="allowlisted-1-usdc-a-day-for-30-days-allows"),
+    ],
+)  # fmt: skip
+def test_limits_see_every_period(typed: dict[str, Any], action: Action, rule: str | None) -> None:
+    """A per-tx limit judges what the grant lets a stranger take in all (an allowlisted spender
+    is trusted with any amount, as for a plain approval)."""
+    verdict = Guard(LIMITED, classifier=False).check_typed_data(typed)
+    assert verdict.action is action, verdict.explain()
+    if rule:
+        assert rule in verdict.rule_ids
 
 
 def test_spend_permission_revoke_and_off_manager() -> None:
@@ -327,6 +399,41 @@ def _period(token: str, n: int) -> tuple[str, bytes]:
 
 def _until(t: int) -> tuple[str, bytes]:
     return TIMESTAMP, bytes(16) + t.to_bytes(16, "big")
+
+
+def _each(token: str, n: int, period: int) -> tuple[str, bytes]:
+    words = b"".join(x.to_bytes(32, "big") for x in (n, period, NOW))
+    return ERC20_PERIOD, bytes.fromhex(token[2:]) + words
+
+
+@pytest.mark.parametrize(
+    ("caveats", "total"),
+    [
+        pytest.param([_each(USDC, 20 * 10**6, 1), _until(NOW + 3600)], 20 * 10**6 * 3600,
+                     id="20-usdc-a-second-for-an-hour"),
+        pytest.param([_each(USDC, 20 * 10**6, DAY), _until(NOW + 3600)], 20 * 10**6,
+                     id="one-day-period-an-hour-long"),
+        pytest.param([_each(USDC, 20 * 10**6, DAY)], None, id="no-expiry-is-unlimited"),
+        pytest.param([_each(USDC, 20 * 10**6, 0), _until(NOW + 3600)], None,
+                     id="zero-period-is-unlimited"),
+    ],
+)  # fmt: skip
+def test_period_caveat_grants_every_period(
+    caveats: list[tuple[str, bytes]], total: int | None
+) -> None:
+    """``ERC20PeriodTransferEnforcer``: the period amount times the periods until the timestamp
+    caveat's end (review13 F7); with no end, unlimited."""
+    (grant,) = decode_typed_data(_delegation(STRANGER, caveats)).operations
+    assert isinstance(grant, Approval)
+    assert grant.amount == total and grant.unlimited is (total is None)
+
+
+def test_period_caveat_over_the_limit_blocks() -> None:
+    """20 USDC a second for an hour is 72 000 USDC: over a 100 USDC limit."""
+    caveats = [_each(USDC, 20 * 10**6, 1), _until(NOW + 3600)]
+    verdict = Guard(LIMITED, classifier=False).check_typed_data(_delegation(STRANGER, caveats))
+    assert verdict.action is Action.BLOCK
+    assert "tx.evm.over_limit_approval" in verdict.rule_ids
 
 
 @pytest.mark.parametrize(

@@ -201,19 +201,68 @@ def test_wormhole_output_is_the_amount_less_the_arbiter_fee() -> None:
     [
         pytest.param(own_tx(WORMHOLE, call(_TRANSFER_TOKENS, WETH, 3 * 10**18, 23, word(OWN),
                                            3 * 10**18, 7)), id="wormhole-arbiter-fee-all"),
+        pytest.param(own_tx(WORMHOLE, call(_TRANSFER_TOKENS, WETH, 3 * 10**18, 23, word(OWN),
+                                           297 * 10**16, 7)), id="wormhole-arbiter-fee-99-percent"),
+        pytest.param(own_tx(WORMHOLE, call(_TRANSFER_TOKENS, WETH, 3 * 10**18, 23, word(OWN),
+                                           3 * 10**18 - 10**15, 7)),
+                     id="wormhole-arbiter-fee-all-but-dust"),
+        pytest.param(own_tx(WORMHOLE, call("wrapAndTransferETH(uint16,bytes32,uint256,uint32)", 23,
+                                           word(OWN), 99 * 10**16, 1), value=10**18),
+                     id="wormhole-eth-arbiter-fee-99-percent"),
         pytest.param(own_tx(HOP_USDC, call(_SEND_TO_L2, 10, OWN, 5_000 * 10**6, 1, 2**40,
                                            STRANGER, 5_000 * 10**6)), id="hop-relayer-fee-all"),
         pytest.param(own_tx(SPOKE, call(_DEPOSIT_V3, OWN, OWN, USDC, ZERO, 25_000 * 10**6, 10_000,
                                         42161, ZERO, 1, 2, 0, b"")), id="across-relayer-keeps-it"),
     ],
 )  # fmt: skip
-def test_a_relayer_that_takes_the_deposit_leaves_no_minimum(payload: dict[str, Any]) -> None:
-    """Whatever the relayer / redeemer may keep is taken out of the guaranteed output: a
-    deposit it can take whole guarantees the recipient nothing (FLAG, as a swap with no
-    minimum), even to the own account."""
+def test_a_relayer_that_takes_the_deposit_is_given_it(payload: dict[str, Any]) -> None:
+    """A relayer / redeemer keeping more than a tenth (``bridging.RELAYER_SHARE``) is no fee:
+    the recipient is guaranteed nothing, and the cut is a give to whoever relays or redeems
+    (anyone): BLOCK, even to the own account."""
     verdict = judged(payload, WORMHOLE, HOP_USDC, SPOKE)
-    assert verdict.action is Action.FLAG
-    assert "tx.evm.swap_no_minimum" in rules(verdict)
+    assert verdict.action is Action.BLOCK, verdict.explain()
+    assert {"tx.evm.swap_no_minimum", "tx.evm.swap_recipient"} <= rules(verdict)
+
+
+@pytest.mark.parametrize(
+    ("payload", "action"),
+    [
+        pytest.param(own_tx(WORMHOLE, call(_TRANSFER_TOKENS, WETH, 3 * 10**18, 23, word(OWN),
+                                           3 * 10**17, 7)), Action.ALLOW,
+                     id="wormhole-arbiter-fee-of-a-tenth"),
+        pytest.param(own_tx(WORMHOLE, call(_TRANSFER_TOKENS, WETH, 3 * 10**18, 23, word(OWN),
+                                           3 * 10**17 + 1, 7)), Action.BLOCK,
+                     id="wormhole-arbiter-fee-over-a-tenth"),
+        pytest.param(own_tx(HOP_USDC, call(_SEND_TO_L2, 10, OWN, 5_000 * 10**6, 1, 2**40,
+                                           OWN, 5_000 * 10**6)), Action.FLAG,
+                     id="hop-relayer-fee-all-to-own-relayer"),
+        pytest.param(own_tx(HOP_USDC, call(_SEND_TO_L2, 10, OWN, 5_000 * 10**6, 4_000 * 10**6,
+                                           2**40, STRANGER, 500 * 10**6)), Action.ALLOW,
+                     id="hop-relayer-fee-of-a-tenth-to-stranger"),
+    ],
+)  # fmt: skip
+def test_the_relayer_share_bounds_the_fee(payload: dict[str, Any], action: Action) -> None:
+    """Up to a tenth is a fee; above it the cut is a give to the relayer (own: no give, but
+    the output is still not guaranteed)."""
+    assert judged(payload, WORMHOLE, HOP_USDC).action is action
+
+
+@pytest.mark.parametrize(
+    ("chain", "action"),
+    [
+        pytest.param(2, Action.ALLOW, id="ethereum"),
+        pytest.param(30, Action.ALLOW, id="base"),
+        pytest.param(1, Action.BLOCK, id="solana"),
+        pytest.param(21, Action.BLOCK, id="sui"),
+        pytest.param(22, Action.BLOCK, id="aptos"),
+        pytest.param(65535, Action.BLOCK, id="unknown-chain"),
+    ],
+)
+def test_wormhole_reads_the_target_chain(chain: int, action: Action) -> None:
+    """An EVM-padded recipient is the own EVM account only on an EVM target chain (Wormhole
+    chain ids: wormhole-foundation/wormhole sdk/vaa/structs.go, wormhole-sdk-ts platforms.ts)."""
+    data = call(_TRANSFER_TOKENS, WETH, 3 * 10**18, chain, word(OWN), 0, 7)
+    assert judged(own_tx(WORMHOLE, data), WORMHOLE).action is action
 
 
 def test_wormhole_wrap_and_transfer_eth() -> None:

@@ -108,6 +108,18 @@ def _jam(
                      id="stranger-receiver-blocks"),
         pytest.param(OWN, [(USDC, 25 * 10**9), (WETH, 4 * 10**18)], [(WETH, 1)], Action.BLOCK,
                      id="dust-consideration-blocks"),
+        pytest.param(OWN_L2, [(USDC, 2 * 10**9)], [(WETH, 64 * 10**16)], Action.ALLOW,
+                     id="allowlisted-own-l2-receiver-allows"),
+        # review13 F6: proceeds left in a settling contract are nobody's the owner controls,
+        # allowlisted (as a callee) or not
+        pytest.param(JAM, [(USDC, 2 * 10**9)], [(WETH, 64 * 10**16)], Action.BLOCK,
+                     id="the-settlement-itself-as-receiver-blocks"),
+        pytest.param(LIFI, [(USDC, 2 * 10**9)], [(WETH, 64 * 10**16)], Action.BLOCK,
+                     id="an-allowlisted-diamond-as-receiver-blocks"),
+        pytest.param(DAI_USDS, [(USDC, 2 * 10**9)], [(WETH, 64 * 10**16)], Action.BLOCK,
+                     id="an-allowlisted-converter-as-receiver-blocks"),
+        pytest.param(ROUTER, [(USDC, 2 * 10**9)], [(WETH, 64 * 10**16)], Action.BLOCK,
+                     id="a-known-router-as-receiver-blocks"),
     ],
 )  # fmt: skip
 def test_jam_order(receiver: str, sells: list[Any], buys: list[Any], action: Action) -> None:
@@ -219,11 +231,20 @@ _HEAD = "bytes32,string,string,address,uint256"
 _SWAP = "(address,address,address,address,uint256,bytes,bool)"
 
 
-def _lifi(receiver: str, minimum: int, to: str = LIFI, multiple: bool = False) -> dict[str, Any]:
-    inner = call(
-        "exactInputSingle((address,address,uint24,address,uint256,uint256,uint160))",
-        (USDC, WETH, 500, LIFI, 3 * 10**9, minimum, 0),
-    )
+def _lifi(
+    receiver: str,
+    minimum: int,
+    *,
+    to: str = LIFI,
+    multiple: bool = False,
+    inner_to: str = LIFI,
+    inner: bytes | None = None,
+) -> dict[str, Any]:
+    if inner is None:
+        inner = call(
+            "exactInputSingle((address,address,uint24,address,uint256,uint256,uint160))",
+            (USDC, WETH, 500, inner_to, 3 * 10**9, minimum, 0),
+        )
     swap = (ROUTER, ROUTER, USDC, WETH, 3 * 10**9, inner, True)
     if multiple:
         data = call(f"swapTokensMultipleV3ERC20ToERC20({_HEAD},{_SWAP}[])", b"\x01" * 32, "jumper",
@@ -240,11 +261,27 @@ def _lifi(receiver: str, minimum: int, to: str = LIFI, multiple: bool = False) -
         pytest.param(_lifi(OWN, 95 * 10**16), Action.ALLOW, id="own-receiver-allows"),
         pytest.param(_lifi(FRIEND, 95 * 10**16), Action.ALLOW, id="allowlisted-receiver-allows"),
         pytest.param(_lifi(STRANGER, 95 * 10**16), Action.BLOCK, id="stranger-receiver-blocks"),
+        pytest.param(_lifi(LIFI, 95 * 10**16), Action.BLOCK, id="the-diamond-as-receiver-blocks"),
         pytest.param(_lifi(OWN, 0), Action.FLAG, id="minimum-zero-flags"),
         pytest.param(_lifi(STRANGER, 95 * 10**16, multiple=True), Action.BLOCK,
                      id="multiple-stranger-receiver-blocks"),
         pytest.param(_lifi(OWN, 95 * 10**16, to=STRANGER), Action.FLAG,
                      id="same-selector-elsewhere-flags"),
+        # review13 F8: the inner swap names its own recipient
+        pytest.param(_lifi(OWN, 95 * 10**16, inner_to=OWN), Action.ALLOW,
+                     id="inner-swap-paying-the-receiver-allows"),
+        pytest.param(_lifi(OWN, 10**12, inner_to=STRANGER), Action.BLOCK,
+                     id="inner-swap-paying-a-stranger-blocks"),
+        pytest.param(_lifi(OWN, 95 * 10**16, inner_to=STRANGER, multiple=True), Action.BLOCK,
+                     id="multiple-inner-swap-paying-a-stranger-blocks"),
+        pytest.param(_lifi(FRIEND, 95 * 10**16, inner_to=STRANGER), Action.BLOCK,
+                     id="allowlisted-receiver-inner-swap-paying-a-stranger-blocks"),
+        pytest.param(_lifi(OWN, 95 * 10**16, inner=b"\xde\xad\xbe\xef" + bytes(64)), Action.FLAG,
+                     id="inner-call-not-a-swap-guarantees-nothing"),
+        pytest.param(_lifi(OWN, 95 * 10**16, inner=call(
+                         "exactInputSingle((address,address,uint24,address,uint256,uint256,uint160))",
+                         (USDC, WETH, 500, LIFI, 3 * 10**9, 0, 0))[:40]), Action.FLAG,
+                     id="inner-swap-truncated-guarantees-nothing"),
     ],
 )  # fmt: skip
 def test_lifi_swap(tx: dict[str, Any], action: Action) -> None:

@@ -90,9 +90,11 @@ def test_named_recipient_via_multicall3_is_not_left_with_it() -> None:
     assert "tx.evm.swap_recipient" not in verdict.rule_ids, verdict.explain()
 
 
-def test_allowlisted_wrapper_keeps_what_it_buys() -> None:
-    """A wrapper the policy names as a recipient may hold the output: ALLOW stays ALLOW (with
-    Seaport named too: the ETH it forwards is otherwise a payment to an unnamed contract)."""
+def test_allowlisted_wrapper_does_not_keep_what_it_buys() -> None:
+    """A wrapper the policy names as a recipient is trusted as a callee, not as the holder of
+    the output: what it keeps, anyone's next ``aggregate3`` takes (review13 F6: proceeds left
+    in the contract that settles the request are nobody's the owner controls)."""
     policy = Policy.model_validate({"allowlist": {"evm": [MULTICALL3, SEAPORT]}})
     verdict = Guard(policy, classifier=False).check_transaction(_via_multicall3(BASIC_BUY))
-    assert verdict.action is Action.ALLOW, verdict.explain()
+    assert verdict.action is Action.BLOCK, verdict.explain()
+    assert "tx.evm.swap_recipient" in verdict.rule_ids

@@ -106,9 +106,10 @@ def wormhole(
     amount: int = 2_500 * 10**6,
     fee: int = 0,
     approved: int | None = None,
+    chain: int = 30,
 ) -> list[Instruction]:
     """SPL ``Approve`` of ``amount`` (or ``approved``) to the bridge's authority signer, then
-    the transfer."""
+    the transfer to ``target`` on Wormhole chain ``chain`` (30: Base)."""
     mint, source = USDC, ata(ME, USDC)
     a = _fill(9)
     tail = (a[3], a[4], a[5], a[6], a[7], sx.CLOCK, sx.RENT, sx.SYSTEM, sx.TOKEN, a[8])
@@ -118,9 +119,9 @@ def wormhole(
         head = (ME, a[0], source, ME, mint, a[1], AUTHORITY_SIGNER)
     data = bytes([tag]) + struct.pack("<IQ", 7, amount)
     if tag in (4, 5):
-        data += struct.pack("<Q", fee) + target + struct.pack("<H", 30)
+        data += struct.pack("<Q", fee) + target + struct.pack("<H", chain)
     else:  # with payload: no fee; payload bytes, no cpi program id
-        data += target + struct.pack("<H", 30) + struct.pack("<I", 3) + b"hi!" + b"\x00"
+        data += target + struct.pack("<H", chain) + struct.pack("<I", 3) + b"hi!" + b"\x00"
     keys = (*head, *tail[:6], *((ME,) if tag in (11, 12) else ()), *tail[6:])
     approve = sx.approve(source, AUTHORITY_SIGNER, ME, amount if approved is None else approved)
     return [approve, Instruction(BRIDGE, data, _metas(*keys))]
@@ -191,7 +192,41 @@ CASES = [
     pytest.param(lambda: wormhole(bytes(STRANGER)), _policy(FRIEND_EVM),
                  Action.BLOCK, ELSEWHERE, id="wormhole-native-to-a-non-evm-word"),
     pytest.param(lambda: wormhole(_word(FRIEND_EVM), fee=2_500 * 10**6), _policy(FRIEND_EVM),
-                 Action.FLAG, NO_MINIMUM, id="wormhole-relayer-fee-takes-it-all"),
+                 Action.BLOCK, ELSEWHERE, id="wormhole-relayer-fee-takes-it-all"),
+    # the relayer fee is paid to whoever redeems: a tenth is a fee, more is a give to anyone
+    pytest.param(lambda: wormhole(_word(MY_EVM), fee=250 * 10**6), _policy(own_evm=MY_EVM),
+                 Action.ALLOW, None, id="wormhole-relayer-fee-of-a-tenth-to-own"),
+    pytest.param(lambda: wormhole(_word(FRIEND_EVM), fee=250 * 10**6), _policy(FRIEND_EVM),
+                 Action.ALLOW, None, id="wormhole-relayer-fee-of-a-tenth-to-allowlisted"),
+    pytest.param(lambda: wormhole(_word(MY_EVM), fee=250 * 10**6 + 1), _policy(own_evm=MY_EVM),
+                 Action.BLOCK, ELSEWHERE, id="wormhole-relayer-fee-over-a-tenth-to-own"),
+    pytest.param(lambda: wormhole(_word(MY_EVM), fee=2_475 * 10**6), _policy(own_evm=MY_EVM),
+                 Action.BLOCK, ELSEWHERE, id="wormhole-relayer-fee-99-percent-to-own"),
+    pytest.param(lambda: wormhole(_word(MY_EVM), fee=2_500 * 10**6 - 1000),
+                 _policy(own_evm=MY_EVM), Action.BLOCK, ELSEWHERE,
+                 id="wormhole-relayer-fee-all-but-dust-to-own"),
+    pytest.param(lambda: wormhole(_word(FRIEND_EVM), tag=4, fee=2_475 * 10**6),
+                 _policy(FRIEND_EVM), Action.BLOCK, ELSEWHERE,
+                 id="wormhole-wrapped-relayer-fee-99-percent"),
+    pytest.param(lambda: wormhole(_word(STRANGER_EVM), fee=2_475 * 10**6), _policy(FRIEND_EVM),
+                 Action.BLOCK, ELSEWHERE, id="wormhole-relayer-fee-99-percent-to-stranger"),
+    pytest.param(lambda: wormhole(_word(STRANGER_EVM), fee=10**6), _policy(FRIEND_EVM),
+                 Action.BLOCK, ELSEWHERE, id="wormhole-small-fee-to-stranger"),
+    # an EVM-padded word is an EVM account only on an EVM target chain (Wormhole chain ids)
+    pytest.param(lambda: wormhole(_word(MY_EVM), chain=2), _policy(own_evm=MY_EVM),
+                 Action.ALLOW, None, id="wormhole-own-evm-word-on-ethereum"),
+    pytest.param(lambda: wormhole(_word(FRIEND_EVM), chain=23), _policy(FRIEND_EVM),
+                 Action.ALLOW, None, id="wormhole-allowlisted-evm-word-on-arbitrum"),
+    pytest.param(lambda: wormhole(_word(MY_EVM), chain=1), _policy(own_evm=MY_EVM),
+                 Action.BLOCK, ELSEWHERE, id="wormhole-own-evm-word-on-solana"),
+    pytest.param(lambda: wormhole(_word(MY_EVM), chain=21), _policy(own_evm=MY_EVM),
+                 Action.BLOCK, ELSEWHERE, id="wormhole-own-evm-word-on-sui"),
+    pytest.param(lambda: wormhole(_word(FRIEND_EVM), chain=22), _policy(FRIEND_EVM),
+                 Action.BLOCK, ELSEWHERE, id="wormhole-allowlisted-evm-word-on-aptos"),
+    pytest.param(lambda: wormhole(_word(MY_EVM), tag=12, chain=21), _policy(own_evm=MY_EVM),
+                 Action.BLOCK, ELSEWHERE, id="wormhole-payload-own-evm-word-on-sui"),
+    pytest.param(lambda: wormhole(_word(MY_EVM), chain=65535), _policy(own_evm=MY_EVM),
+                 Action.BLOCK, ELSEWHERE, id="wormhole-own-evm-word-on-an-unknown-chain"),
     pytest.param(lambda: wormhole(_word(FRIEND_EVM), tag=4), _policy(FRIEND_EVM),
                  Action.ALLOW, None, id="wormhole-wrapped-to-allowlisted"),
     pytest.param(lambda: wormhole(_word(STRANGER_EVM), tag=4), _policy(FRIEND_EVM),

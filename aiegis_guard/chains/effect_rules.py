@@ -10,7 +10,8 @@ rule (``tx.<tag>.``)       action  when
 =========================  ======  ================================================================
 ``order_gives_away``       BLOCK   an order (Seaport, Blur, LooksRare, CoW, 1inch...) gives own
                                    assets while what comes back to the own account (or an
-                                   allowlisted recipient, as for a swap's output) is nothing,
+                                   allowlisted recipient, as for a swap's output; never a
+                                   settling contract, see below) is nothing,
                                    dust, or less than what goes to others in the same asset;
                                    or a bid paying for NFTs only of collections neither
                                    well known (``data/evm_protocols.json``) nor allowlisted;
@@ -30,7 +31,7 @@ rule (``tx.<tag>.``)       action  when
                                    from a purchase of a new token, so a human confirms it
                                    (not for CoW orders, settled from market liquidity as swaps)
 ``swap_recipient``         BLOCK   a swap's / order's output goes to an address that is neither own
-                                   nor an allowlisted recipient
+                                   nor an allowlisted recipient, or to a settling contract
 ``swap_no_minimum``        FLAG    a swap whose guaranteed minimum output is 0 (any price is
                                    accepted: sandwich / worthless-output bait)
 ``unknown_recipient``      FLAG    a router's fee portion of a swap output (Universal Router
@@ -41,6 +42,16 @@ rule (``tx.<tag>.``)       action  when
                                    allowlisted recipient (the drainer kits' "move every balance
                                    in one transaction")
 =========================  ======  ================================================================
+
+Settling contracts: proceeds left in the contract that settles the request (the transaction's
+``to`` / the typed data's ``verifyingContract``, every contract it calls: ``settlers``) or in
+a well-known protocol contract of the address book (``data/evm_protocols.json``: settlements,
+routers, diamonds, pools, tokens) are received by nobody the owner controls: the next
+caller's interactions move that balance (JAM solvers, LI.FI swap callData run on the
+diamond's own balance). Such a recipient is never an own or allowlisted receipt, whatever
+``allowlist.evm`` says (the allowlist trusts a contract as a callee, not as the holder of the
+owner's proceeds); the own accounts and the smart accounts the request acts through are never
+settlers.
 """
 
 from __future__ import annotations
@@ -221,17 +232,16 @@ def _under_half(chain: Chain, gives: list[Effect], own: list[Effect]) -> bool:
 
 
 def _order(
-    tag: str, index: int, effects: list[Effect], policy: Policy, chain: Chain
+    tag: str, index: int, effects: list[Effect], policy: Policy, settlers: _Settlers
 ) -> list[Finding]:
+    chain = settlers.chain
     gives = [e for e in effects if e.kind is EffectKind.GIVES and e.own]
     if not gives:
         return []
     gets = [e for e in effects if e.kind is EffectKind.GETS]
     # what comes back to own or to an allowlisted recipient (own's other account, a friend):
-    # trusted as a swap's output to them is (``_outputs``)
-    mine = [
-        e.counterparty_own or _allowed_recipient(policy, chain, e.counterparty or "") for e in gets
-    ]
+    # trusted as a swap's output to them is (``_outputs``); never a settling contract
+    mine = [e.counterparty_own or settlers.trusted(policy, e.counterparty or "") for e in gets]
     own = [e for e, m in zip(gets, mine, strict=True) if m]
 
     def gives_away(msg: str, *more: str) -> list[Finding]:  # evidence built only when it fires
@@ -289,6 +299,28 @@ def _allowed_recipient(policy: Policy, chain: Chain, addr: str) -> bool:
     return policy.is_allowed_recipient(addr, chain)
 
 
+class _Settlers:
+    """The contracts that settle the request (see the module docstring): ``addresses`` (the
+    request's ``to`` / verifying contract and call targets, the own accounts left out) and,
+    on EVM, the address book's well-known contracts."""
+
+    __slots__ = ("addresses", "chain")
+
+    def __init__(self, chain: Chain, addresses: frozenset[str]) -> None:
+        self.chain = chain
+        self.addresses = addresses
+
+    def holds(self, addr: str) -> bool:
+        if self.chain is not Chain.EVM:
+            return addr in self.addresses
+        key = addr.lower()
+        return key in self.addresses or key in known_contracts()
+
+    def trusted(self, policy: Policy, addr: str) -> bool:
+        """An allowlisted recipient that is no settling contract."""
+        return _allowed_recipient(policy, self.chain, addr) and not self.holds(addr)
+
+
 def _into_trusted_validator(policy: Policy, e: Effect) -> bool:
     """The output is the balance of an allowlisted beacon-chain validator (a deposit into it,
     ``evm_validators``): for an existing validator the beacon chain ignores the deposit's
@@ -297,7 +329,8 @@ def _into_trusted_validator(policy: Policy, e: Effect) -> bool:
     return key is not None and is_validator_key(key) and policy.is_trusted_validator(key)
 
 
-def _outputs(tag: str, chain: Chain, policy: Policy, outputs: list[Effect]) -> list[Finding]:
+def _outputs(tag: str, settlers: _Settlers, policy: Policy, outputs: list[Effect]) -> list[Finding]:
+    chain = settlers.chain
     out: list[Finding] = []
     for e in outputs:
         to = e.counterparty
@@ -310,7 +343,7 @@ def _outputs(tag: str, chain: Chain, policy: Policy, outputs: list[Effect]) -> l
         gives = e.kind is EffectKind.GIVES  # the output paid to another (effects._output_away)
         if gives and _into_trusted_validator(policy, e):
             continue
-        if gives and not _allowed_recipient(policy, chain, to or ""):
+        if gives and not settlers.trusted(policy, to or ""):
             msg = f"swap output goes to {mask_address(to or '')}, not the own account"
             out.append(_finding(tag, "swap_recipient", Action.BLOCK, msg, *ev))
         elif e.amount == 0:
@@ -336,8 +369,14 @@ def _sweeps(tag: str, chain: Chain, policy: Policy, gives: list[Effect]) -> list
     return out
 
 
-def judge_effects(effects: tuple[Effect, ...], policy: Policy, chain: Chain) -> list[Finding]:
-    """Findings over the whole request's effects (see the module docstring)."""
+def judge_effects(
+    effects: tuple[Effect, ...],
+    policy: Policy,
+    chain: Chain,
+    settlers: frozenset[str] = frozenset(),
+) -> list[Finding]:
+    """Findings over the whole request's effects (see the module docstring); ``settlers``:
+    the contracts that settle the request (EVM lower-case), the own accounts left out."""
     if not effects:
         return []
     orders: dict[int, list[Effect]] = {}
@@ -353,11 +392,12 @@ def judge_effects(effects: tuple[Effect, ...], policy: Policy, chain: Chain) -> 
         if own_give and e.asset is not None and e.counterparty:
             gives.append(e)
     tag = chain.tag
+    held = _Settlers(chain, settlers)
     out: list[Finding] = []
     for index, members in orders.items():
-        out += _order(tag, index, members, policy, chain)
+        out += _order(tag, index, members, policy, held)
     if outputs:
-        out += _outputs(tag, chain, policy, outputs)
+        out += _outputs(tag, held, policy, outputs)
     if gives:
         out += _sweeps(tag, chain, policy, gives)
     return out

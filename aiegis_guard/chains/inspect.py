@@ -246,5 +246,16 @@ def inspect_operations(
     out += _limits(j)
     effects = derive_effects(decoded, ctx.policy, j.own, j.acting)
     ctx.effects.extend(effects)
-    out += judge_effects(effects, ctx.policy, decoded.chain)
+    out += judge_effects(effects, ctx.policy, decoded.chain, _settlers(j))
     return out
+
+
+def _settlers(j: Judge) -> frozenset[str]:
+    """The contracts that settle the request: its ``to`` (a typed message's verifying
+    contract) and every contract it calls, but the accounts it acts for."""
+    d = j.decoded
+    found = {d.to} if d.to else set()
+    found.update(op.target for op in d.operations if isinstance(op, Call) and op.target)
+    if d.chain is Chain.EVM:
+        found = {a.lower() for a in found}
+    return frozenset(found - j.acting)

@@ -13,7 +13,7 @@ from typing import Any
 
 from aiegis_guard.chains.evm.abi import decode_args
 from aiegis_guard.chains.evm.carried_permits import carried_permits
-from aiegis_guard.chains.evm.frames import MAX_DEPTH, Frame, word_address
+from aiegis_guard.chains.evm.frames import MAX_DEPTH, Frame, OnOwnBalance, word_address
 from aiegis_guard.chains.evm.protocols import PROTOCOL_FUNCTIONS, PROTOCOL_HANDLERS
 from aiegis_guard.chains.evm.protocols.requests import REQUEST_CONTRACTS, decode_request
 from aiegis_guard.chains.evm.selectors import FUNCTIONS as _BASE_FUNCTIONS
@@ -21,7 +21,7 @@ from aiegis_guard.chains.evm.selectors import MULTICALL3
 from aiegis_guard.chains.evm.tokens import TOKEN_HANDLERS
 from aiegis_guard.chains.evm.wrappers import WRAPPER_HANDLERS
 from aiegis_guard.chains.known import known_contracts
-from aiegis_guard.chains.transaction import Call, Operation
+from aiegis_guard.chains.transaction import Call, Operation, Receipt
 from aiegis_guard.errors import EvmDecodeError
 
 __all__ = ["MAX_OPS", "decode_calldata", "decode_items"]
@@ -111,12 +111,36 @@ def _collect(
     for item in items:
         if isinstance(item, Frame):
             _walk(item.along(path) if wrapper else item, ops, notes)
+        elif isinstance(item, OnOwnBalance):
+            _on_own_balance(item, ops, notes)
         elif isinstance(item, str):
             notes.append(item)
         else:
             ops.append(item.replace(carrier=carrier) if carrier else item)
         if len(ops) > MAX_OPS:
             raise EvmDecodeError(f"more than {MAX_OPS} operations in one transaction")
+
+
+def _on_own_balance(item: OnOwnBalance, ops: list[Operation], notes: list[str]) -> None:
+    """The promise, whole only when every call decodes to a swap; each output those calls pay
+    outside ``keeps`` (an output given away). Their gives and grants are the contract's."""
+    swaps, away = True, []
+    for frame in item.frames:
+        inner: list[Operation] = []
+        try:
+            _walk(frame, inner, [])
+        except EvmDecodeError:
+            inner = []
+        outputs = [op for op in inner if isinstance(op, Receipt)]
+        if not outputs or any(isinstance(op, Call) and not op.known for op in inner):
+            swaps = False
+        away += [r for r in outputs if not r.to_caller and r.recipient.lower() not in item.keeps]
+    guarantee = item.guarantee
+    if not swaps:
+        notes.append("inner-call-not-a-swap")
+        guarantee = guarantee.replace(amount=0)
+    ops.append(guarantee)
+    ops.extend(away)
 
 
 def decode_items(

@@ -14,7 +14,8 @@ from aiegis_guard.chains.transaction import Asset, AssetKind, AuthorityChange
 from aiegis_guard.findings import Chain
 from aiegis_guard.record import fast_init
 
-__all__ = ["MAX_DEPTH", "ZERO", "Frame", "Result", "asset", "authority", "native", "word_address"]
+__all__ = ["MAX_DEPTH", "ZERO", "Frame", "OnOwnBalance", "Result", "asset", "authority", "native"]
+__all__ += ["word_address"]
 
 ZERO = "0x" + "0" * 40
 MAX_DEPTH = 8  # nested wrappers decoded; deeper calls become unknown calls
@@ -61,7 +62,21 @@ class Frame:
         )
 
 
-Result = list[Any]  # each an Operation, a Frame to decode next, or a str note
+@dataclass(frozen=True, slots=True)
+class OnOwnBalance:
+    """Calls a contract makes on its own balance before it pays the caller what it promised
+    (LI.FI's swaps before ``_minAmountOut`` of the diamond's balance goes to ``_receiver``):
+    decoded only to read where their outputs go (``calldata``). An output paid to one of
+    ``keeps`` (the contract itself, the promised receiver) stays covered by ``guarantee`` (the
+    contract's promise, a :class:`Receipt`); one paid elsewhere is an output given away; and
+    unless every call decodes to a swap, the promise guarantees nothing (its minimum: 0)."""
+
+    frames: tuple[Frame, ...]
+    keeps: frozenset[str]  # lower-case
+    guarantee: Any  # the Receipt the contract checks
+
+
+Result = list[Any]  # each an Operation, a Frame to decode next, OnOwnBalance, or a str note
 
 _NATIVE = Asset(chain=Chain.EVM, kind=AssetKind.NATIVE, symbol=None, decimals=18)
 

@@ -18,13 +18,17 @@ wormhole-foundation/docs.wormhole.com chain details, Solana Mainnet Beta Token B
 custody on the authority of the bridge's ``authority_signer`` PDA (the SPL ``Approve`` before
 it); ``TransferWrapped`` burns ``amount`` of a wrapped token out of ``from`` (owned by
 ``from_owner``). Either way the other chain pays ``target_address`` the amount less ``fee``
-(the relayer's cut; none in the payload forms). Like the EVM Token Bridge (``chains/evm/
+(the relayer's cut; none in the payload forms), paid there to whoever redeems the transfer:
+anyone. A fee above the share :mod:`aiegis_guard.chains.bridging` bounds (the rule of the EVM
+bridges) is no fee: it is a :class:`Receipt` of that much to ``REDEEMER`` (a stranger), and
+the rest guarantees nothing. Like the EVM Token Bridge (``chains/evm/
 protocols/bridges.py``), a transfer is an exchange across chains: a give of the token to the
 Token Bridge program (``order=SWAP_ORDER``) and a :class:`Receipt` of the same token (it stands
 for its form on the other chain) to the recipient, judged like a swap output: a recipient that
 is neither own nor allowlisted BLOCKs. A recipient left-padded with 12 zero bytes is an EVM
-address (written EIP-55); any other word is kept whole as ``0x`` hex: never own, a stranger
-unless allowlisted.
+address (written EIP-55) only where ``target_chain`` is an EVM chain (``bridging.
+wormhole_address``); any other word, or any word for Solana, Sui, Aptos..., is kept whole as
+``0x`` hex: never own, a stranger unless allowlisted.
 """
 
 from __future__ import annotations
@@ -32,19 +36,23 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable
 from typing import Any, Final
 
+from aiegis_guard.chains.bridging import (
+    REDEEMER,
+    guaranteed_left,
+    relayer_takes_it,
+    wormhole_address,
+)
 from aiegis_guard.chains.solana.defi import Give, exchange, spl_token
 from aiegis_guard.chains.solana.layout import Ix, Layout
-from aiegis_guard.chains.transaction import Approval, Operation, Transfer
-from aiegis_guard.checksums import to_eip55
+from aiegis_guard.chains.transaction import SWAP_ORDER, Approval, Operation, Receipt, Transfer
 
-__all__ = ["TOKEN_BRIDGE_PROGRAM", "WORMHOLE_BUILDERS", "foreign_address", "wormhole_layout"]
+__all__ = ["TOKEN_BRIDGE_PROGRAM", "WORMHOLE_BUILDERS", "wormhole_layout"]
 __all__ += ["AUTHORITY_SIGNER", "spent_delegations", "wormhole_refs"]
 
 TOKEN_BRIDGE_PROGRAM: Final = "wormDTUJ6AWPNvk59vGQbDvGJmqbDTdgWgAqcLBCgUb"
 AUTHORITY_SIGNER: Final = "7oPa2PHQdZmjSPqvpZN7MQxnC7Dcf3uL4oLqknGLk2S3"
 """The bridge's PDA ``["authority_signer"]`` (``src/accounts.rs``: ``AuthoritySigner``), the
 delegate an SPL ``Approve`` must name before a transfer out (derived again in the tests)."""
-DUST = 10**3  # a guaranteed amount under this many base units guarantees nothing (as on EVM)
 
 _TAIL = ("bridge", "message", "emitter", "sequence", "fee_collector", "clock")
 _NATIVE = ("payer", "config", "from", "mint", "custody", "authority_signer", "custody_signer")
@@ -72,21 +80,22 @@ def wormhole_layout(data: bytes) -> tuple[Layout | None, int]:
     return WORMHOLE_LAYOUTS.get(data[0]), 1
 
 
-def foreign_address(word: bytes) -> str:
-    """A Wormhole 32-byte address: the EVM address it left-pads (EIP-55), else the word."""
-    if word[:12] == bytes(12):
-        return to_eip55("0x" + word[12:].hex())
-    return "0x" + word.hex()
-
-
 def _transfer(ix: Ix, refs: Any) -> list[Operation]:
     a, acc, via = ix.args, ix.acc, f"wormhole.{ix.name}"
     token, amount = spl_token(acc["mint"]), a["amount"]
     owner = acc.get("from_owner") or acc["payer"]  # native: moved by the bridge's delegation
     give: Give = (token, owner, acc["from"], amount)
-    left = amount - min(a.get("fee") or 0, amount)
-    out = (token, foreign_address(a["target_address"]), left if left >= DUST else 0)
-    return exchange(via, ix.program, give, out)
+    fee = a.get("fee") or 0
+    recipient = wormhole_address(a["target_address"], a["target_chain"], checksum=True)
+    out = exchange(via, ix.program, give, (token, recipient, guaranteed_left(amount, fee)))
+    if relayer_takes_it(amount, fee):  # paid to whoever redeems the transfer: anyone
+        cut = min(fee, amount)
+        out.append(
+            Receipt(
+                via=f"{via}.relayer", asset=token, recipient=REDEEMER, amount=cut, order=SWAP_ORDER
+            )
+        )
+    return out
 
 
 def spent_delegations(ops: Iterable[Operation]) -> frozenset[str]:

@@ -23,7 +23,7 @@ Sources (function signatures and argument order):
 - wormhole-foundation/wormhole ``ethereum/contracts/bridge/interfaces/ITokenBridge.sol``:
   ``transferTokens(token, amount, recipientChain, bytes32 recipient, arbiterFee, nonce)``,
   ``wrapAndTransferETH(recipientChain, bytes32 recipient, arbiterFee, nonce)`` (no minimum:
-  the recipient gets the whole amount less ``arbiterFee``).
+  the recipient gets the whole amount less ``arbiterFee``, paid to whoever redeems).
 
 - OffchainLabs/nitro-contracts ``src/bridge/Inbox.sol`` / ``AbsInbox.sol``:
   ``createRetryableTicket(to, l2CallValue, maxSubmissionCost, excessFeeRefundAddress,
@@ -39,15 +39,25 @@ caller to the bridge contract, the destination side a :class:`Receipt` to the re
 its guaranteed minimum, judged like a swap output (``swap_recipient``: a recipient that is
 neither own nor allowlisted BLOCKs; a minimum of 0 FLAGs). The destination token's address
 is on the other chain; where the request does not name it (OFT, Hop, Wormhole) the source
-asset stands for it. A ``bytes32`` recipient is an EVM address when left-padded with zeros;
-any other value (a Solana or Aptos account) is kept whole as hex: never own, judged as a
-stranger unless allowlisted.
+asset stands for it. A ``bytes32`` recipient is an EVM address when left-padded with zeros
+(for Wormhole: only on an EVM ``recipientChain``, ``bridging.wormhole_address``); any other
+value (a Solana or Aptos account) is kept whole as hex: never own, judged as a stranger
+unless allowlisted. A relayer's / redeemer's cut above the share ``chains/bridging.py``
+bounds (Across's kept difference, Hop's ``relayerFee``, Wormhole's ``arbiterFee``) is no fee:
+a receipt of that much to the relayer (Hop's named ``relayer``, else ``REDEEMER``: anyone),
+and the rest guarantees nothing.
 """
 
 from __future__ import annotations
 
 from typing import Any
 
+from aiegis_guard.chains.bridging import (
+    REDEEMER,
+    guaranteed_left,
+    relayer_takes_it,
+    wormhole_address,
+)
 from aiegis_guard.chains.evm.frames import ZERO, Frame, Result, asset, native
 from aiegis_guard.chains.evm.protocols.aggregators import ORDER_DUST
 from aiegis_guard.chains.evm.protocols.swaps import exchange_ops, swap_ops
@@ -116,9 +126,12 @@ def _across(f: Frame, fn: Function, a: list[Any]) -> Result:
         # keeping more than a tenth is no fee, and the "minimum" guarantees nothing
         token_out = token_in
         kept = amount_in - min(amount_out, amount_in)
-        amount_out = 0 if kept * RELAYER_SHARE > amount_in else _left(amount_in, kept)
+        amount_out = _left(amount_in, kept)
+    else:
+        kept = 0
     via = f"across.{fn.name}"
     out = swap_ops(f, via, (token_in, amount_in), (token_out, amount_out), recipient)
+    out += _relayer_cut(f, via, (_token(token_in), amount_in), kept, REDEEMER)
     if depositor not in (ZERO, f.sender, recipient):
         out += swap_ops(f, f"{via}.depositor", (None, None), (token_in, None), depositor)
     return out
@@ -136,42 +149,55 @@ def _oft_send(f: Frame, fn: Function, a: list[Any]) -> Result:
     return out + fee_refund_ops(f, "layerzero.oft_send", refund, excess, recipient)
 
 
-RELAYER_SHARE = 10  # a relayer keeping more than 1/10 of a same-token deposit takes it
-
-
 def _left(amount: int, fee: int, minimum: int | None = None) -> int:
     """What a bridge guarantees the recipient once its relayer / redeemer took ``fee`` out of
-    ``amount`` (at most ``minimum``): under ``ORDER_DUST`` base units it guarantees nothing."""
-    left = max(amount - fee, 0) if minimum is None else min(minimum, max(amount - fee, 0))
-    return 0 if left < ORDER_DUST else left
+    ``amount`` (``bridging.guaranteed_left``, with ``ORDER_DUST``)."""
+    return guaranteed_left(amount, fee, minimum, ORDER_DUST)
+
+
+def _token(address: str) -> Asset:
+    return native() if address == ZERO else asset(address)
+
+
+def _relayer_cut(f: Frame, via: str, paid: tuple[Asset, int], fee: int, payee: str) -> Result:
+    """A cut above the relayer's share (``bridging.relayer_takes_it``) of the ``paid`` amount:
+    a receipt of that much to ``payee`` (who relays / redeems), judged like any output."""
+    token, amount = paid
+    if not relayer_takes_it(amount, fee):
+        return []
+    cut = (token, min(fee, amount))
+    return bridge_ops(f, f"{via}.relayer", (None, None), cut, payee)
 
 
 def _hop_send(f: Frame, fn: Function, a: list[Any]) -> Result:
     """Hop ``sendToL2``: ``amount`` of the bridge's token (ETH on the ETH bridge: the call's
     value) in, at least ``amountOutMin`` out to ``recipient`` on ``chainId`` — less the
     ``relayerFee`` paid to ``relayer`` on L2 before that swap."""
-    _chain, recipient, amount, minimum, _deadline, _relayer, fee = a[:7]
+    _chain, recipient, amount, minimum, _deadline, relayer, fee = a[:7]
     token = native() if f.value and f.value == amount else _bridged(f.target)
     got = (token, _left(amount, fee, minimum))
-    return bridge_ops(f, "hop.send_to_l2", (token, amount), got, recipient)
+    out = bridge_ops(f, "hop.send_to_l2", (token, amount), got, recipient)
+    return out + _relayer_cut(f, "hop.send_to_l2", (token, amount), fee, relayer)
 
 
 def _wormhole_transfer(f: Frame, fn: Function, a: list[Any]) -> Result:
     """Wormhole ``transferTokens``: ``amount`` of ``token`` locked (or a wrapped asset burnt);
     its wrapped form minted to ``recipient``, less ``arbiterFee`` paid to whoever redeems."""
-    token, amount, _chain, recipient, fee = a[:5]
+    token, amount, chain, recipient, fee = a[:5]
     via = "wormhole.transfer_tokens"
     got = (asset(token), _left(amount, fee))
-    return bridge_ops(f, via, (asset(token), amount), got, bytes32_address(recipient))
+    out = bridge_ops(f, via, (asset(token), amount), got, wormhole_address(recipient, chain))
+    return out + _relayer_cut(f, via, (asset(token), amount), fee, REDEEMER)
 
 
 def _wormhole_eth(f: Frame, fn: Function, a: list[Any]) -> Result:
     """Wormhole ``wrapAndTransferETH``: the call's ETH (already a transfer) wrapped and sent,
     less ``arbiterFee``."""
-    _chain, recipient, fee = a[:3]
+    chain, recipient, fee = a[:3]
     via = "wormhole.wrap_and_transfer_eth"
     got = (native(), _left(f.value, fee))
-    return bridge_ops(f, via, (None, None), got, bytes32_address(recipient))
+    out = bridge_ops(f, via, (None, None), got, wormhole_address(recipient, chain))
+    return out + _relayer_cut(f, via, (native(), f.value), fee, REDEEMER)
 
 
 def _canonical_eth(f: Frame, fn: Function, a: list[Any]) -> Result:

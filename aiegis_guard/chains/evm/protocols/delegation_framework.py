@@ -23,8 +23,11 @@ here, whose ``getTermsInfo`` gives the terms layout:
 Effects (an upper bound: a caveat not read here can only narrow what is listed):
 
 - a token-transfer caveat bounds every execution to transfers of that token: a grant of its
-  amount (per period for the period enforcer) to the delegate, lapsing at the timestamp caveat
-  (``delegation.caveat_grant``, one of ``EXPIRING_GRANTS``);
+  amount to the delegate, lapsing at the timestamp caveat (``delegation.caveat_grant``, one of
+  ``EXPIRING_GRANTS``); the period enforcer's ``periodAmount`` renews every
+  ``periodDuration`` from ``startDate``, so its grant is that amount times the periods until
+  the timestamp caveat's end (``spend_permissions.renewed_total``): unlimited with no end, an
+  end beyond ``HORIZON``, or a zero period;
 - otherwise the delegate may execute anything as the delegator: an ``AuthorityChange`` over the
   delegator's account, role ``delegate`` (lapsing at the timestamp caveat), beside any native
   amount grant;
@@ -41,6 +44,7 @@ from collections.abc import Mapping
 from typing import Any
 
 from aiegis_guard.chains.evm.frames import asset, native
+from aiegis_guard.chains.evm.protocols.spend_permissions import renewed_total
 from aiegis_guard.chains.evm.selectors import UNLIMITED
 from aiegis_guard.chains.transaction import Approval, AuthorityChange, Operation
 from aiegis_guard.errors import EvmDecodeError
@@ -86,13 +90,18 @@ def _expiry(caveats: list[tuple[str, bytes]]) -> int | None:
     return min(ends) if ends else None
 
 
-def _token_bounds(caveats: list[tuple[str, bytes]]) -> list[tuple[str, int]]:
-    out = []
+def _token_bounds(
+    caveats: list[tuple[str, bytes]], expiry: int | None
+) -> list[tuple[str, int | None]]:
+    """(token, the most the delegate may move in all: None for unlimited) per token caveat."""
+    out: list[tuple[str, int | None]] = []
     for enforcer, t in caveats:
-        if (enforcer == _ERC20_AMOUNT and len(t) == 52) or (
-            enforcer == _ERC20_PERIOD and len(t) == 116
-        ):
-            out.append(("0x" + t[:20].hex(), int.from_bytes(t[20:52], "big")))
+        token, amount = "0x" + t[:20].hex(), int.from_bytes(t[20:52], "big")
+        if enforcer == _ERC20_AMOUNT and len(t) == 52:
+            out.append((token, amount))
+        elif enforcer == _ERC20_PERIOD and len(t) == 116:
+            period, start = int.from_bytes(t[52:84], "big"), int.from_bytes(t[84:116], "big")
+            out.append((token, renewed_total(amount, period, start, expiry)))
     return out
 
 
@@ -113,19 +122,19 @@ def delegation_effects(m: Mapping[str, Any]) -> list[Operation]:
     expiry = None if bearer else _expiry(caveats)
     via = "delegation.bearer_grant" if bearer else "delegation.caveat_grant"
 
-    def grant(what: Any, amount: int) -> Approval:
+    def grant(what: Any, amount: int | None) -> Approval:
         return Approval(
             via=via,
             asset=what,
             owner=delegator,
             spender=delegate,
             amount=amount,
-            unlimited=amount >= UNLIMITED,
+            unlimited=amount is None or amount >= UNLIMITED,
             revoke=amount == 0,
             deadline=expiry,
         )
 
-    tokens = _token_bounds(caveats)
+    tokens = _token_bounds(caveats, _expiry(caveats))
     ops: list[Operation] = [grant(asset(token), amount) for token, amount in tokens]
     ops += [grant(native(), amount) for amount in _native_bounds(caveats)]
     if not tokens:  # nothing bounds the calls the delegate has the account make

@@ -17,19 +17,24 @@ requiresDeposit)``; the swaps' ``callTo`` must be on LI.FI's DEX allowlist). The
 A swap (``order = SWAP``): the caller gives the first swap's ``fromAmount`` of its
 ``sendingAssetId`` (each further swap marked ``requiresDeposit`` is taken from it too), and
 ``_receiver`` gets at least ``_minAmountOut`` of the last swap's ``receivingAssetId``
-(``address(0)`` / ``0xEeee…``: the native token). The inner ``callData`` runs in the diamond on
-its own balance, bounded by the minimum; it is not the caller's call. On any other contract
-these selectors run a stranger's code: an unknown call naming the receiver.
+(``address(0)`` / ``0xEeee…``: the native token). The inner ``callData`` is the diamond's call
+to ``callTo`` on its own balance, not the caller's; but it names its own recipient, and the
+minimum is checked against the diamond's whole balance (dust already there, or a few units the
+request's author sends first, meets a tiny one). So each inner call is decoded
+(:class:`OnOwnBalance`): an output it pays anywhere but the diamond or ``_receiver`` is an output
+given away, and unless every inner call decodes to a swap the minimum guarantees nothing. On
+any other contract these selectors run a stranger's code: an unknown call naming the receiver.
 """
 
 from __future__ import annotations
 
 from typing import Any
 
-from aiegis_guard.chains.evm.frames import Frame, Result, asset
+from aiegis_guard.chains.evm.frames import Frame, OnOwnBalance, Result, asset
 from aiegis_guard.chains.evm.protocols.swaps import exchange_ops, swap_ops
 from aiegis_guard.chains.evm.selectors import Function
 from aiegis_guard.chains.evm.tokens import named_call
+from aiegis_guard.chains.transaction import Receipt
 from aiegis_guard.errors import EvmDecodeError
 
 __all__ = ["LIFI_DIAMOND", "TABLE"]
@@ -57,11 +62,27 @@ def _generic_swap(f: Frame, fn: Function, a: list[Any]) -> Result:
     token_out = "0x" + "00" * 20 if token_out in _NATIVE else token_out
     token_in = "0x" + "00" * 20 if token_in in _NATIVE else token_in
     via = f"lifi.{fn.name}"
-    out = swap_ops(f, via, (token_in, amount_in), (token_out, minimum), receiver)
+    exchange = swap_ops(f, via, (token_in, amount_in), (token_out, minimum), receiver)
+    out: Result = [op for op in exchange if not isinstance(op, Receipt)]
     for s in swaps[1:]:
         if s[6] and s[2] not in _NATIVE:  # requiresDeposit: taken from the caller too
             out += exchange_ops(f, via, (asset(s[2]), s[4]), f.sender, None)
+    promised = [op for op in exchange if isinstance(op, Receipt)]
+    if promised:
+        frames = tuple(_inner(f, s) for s in swaps)
+        keeps = frozenset({LIFI_DIAMOND, str(receiver).lower()})
+        out.append(OnOwnBalance(frames, keeps, promised[0]))
     return out
+
+
+def _inner(f: Frame, s: list[Any] | tuple[Any, ...]) -> Frame:
+    """``LibSwap.swap``: the diamond calls ``callTo`` with ``callData`` (and ``fromAmount`` of
+    the native token when that is what it sends)."""
+    call_to, _approve_to, sending, _receiving, from_amount, data, _deposit = s
+    if not isinstance(call_to, str) or not isinstance(data, bytes | bytearray):
+        raise EvmDecodeError("lifi: swap data of the wrong type")
+    value = from_amount if sending in _NATIVE and isinstance(from_amount, int) else 0
+    return f.call(call_to.lower(), value, bytes(data))
 
 
 TABLE = tuple(
