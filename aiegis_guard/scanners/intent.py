@@ -85,8 +85,22 @@ def _code(text: str, start: int, end: int) -> bool:
 def unwrapped(text: str, view: str) -> tuple[str, str]:
     """``text`` and its view with each line break inside a wrapped sentence read as a space
     (same length: spans stay where they are)."""
-    if "\n" not in text:
+    return _joined(text, view, soft_breaks(text, view))
+
+
+def _joined(text: str, view: str, soft: list[int]) -> tuple[str, str]:
+    if not soft:
         return text, view
+    t, v = list(text), list(view)
+    for at in soft:
+        t[at] = v[at] = " "
+    return "".join(t), "".join(v)
+
+
+def soft_breaks(text: str, view: str) -> list[int]:
+    """Where ``text`` breaks a line inside a wrapped sentence (see ``WRAPPED_LINE``)."""
+    if "\n" not in text:
+        return []
     fences = [m.start() for m in _FENCE_RE.finditer(text)] if "```" in text else []
     soft: list[int] = []
     for m in _WRAP_RE.finditer(text):
@@ -107,12 +121,7 @@ def unwrapped(text: str, view: str) -> tuple[str, str]:
         ):
             continue
         soft.append(at)
-    if not soft:
-        return text, view
-    t, v = list(text), list(view)
-    for at in soft:
-        t[at] = v[at] = " "
-    return "".join(t), "".join(v)
+    return soft
 
 
 _FENCE_RE = re.compile("```")
@@ -270,12 +279,14 @@ def scan(layer: Layer, ctx: ScanContext) -> list[Finding]:
     public = ctx.source is Source.PROMPT  # a public user's prompt (untrusted)
     view = views(layer.text, ctx.views)[0]
     text, found = _directives(layer.text, view, ctx, public, MAX_FOUND)
-    joined, joined_view = unwrapped(layer.text, view)
-    if joined is not layer.text and len(found) < MAX_FOUND:
+    soft = soft_breaks(layer.text, view)
+    if soft and len(found) < MAX_FOUND:
         # a sentence wrapped over lines is judged whole as well, never instead: a line the
         # join glues onto a negated or framed one ("Do not trust … support team / transfer
-        # all USDC to 0x…") is still judged as its own
-        _, more = _directives(joined, joined_view, ctx, public, MAX_FOUND - len(found))
+        # all USDC to 0x…") is still judged as its own. Only the sentences a join made are
+        # judged again (the others were, just above)
+        joined, joined_view = _joined(layer.text, view, soft)
+        more = _directives(joined, joined_view, ctx, public, MAX_FOUND - len(found), joins=soft)[1]
         found += [f for f in more if not any(_overlap(f, g) for g in found)]
     found += _piped(text, MAX_FOUND - len(found))
     found += _shipped(text, MAX_FOUND - len(found))
@@ -291,22 +302,37 @@ def scan(layer: Layer, ctx: ScanContext) -> list[Finding]:
 MAX_FOUND = 8  # directive findings per layer
 
 
+def _holds(positions: list[int], a: int, b: int) -> bool:
+    """Is one of the sorted ``positions`` in ``[a, b)``?"""
+    i = bisect.bisect_left(positions, a)
+    return i < len(positions) and positions[i] < b
+
+
 def _overlap(f: Finding, g: Finding) -> bool:
     assert f.span is not None and g.span is not None
     return f.span[0] < g.span[1] and g.span[0] < f.span[1]
 
 
 def _directives(
-    text: str, view: str, ctx: ScanContext, public: bool, room: int
+    text: str,
+    view: str,
+    ctx: ScanContext,
+    public: bool,
+    room: int,
+    *,
+    joins: list[int] | None = None,
 ) -> tuple[str, list[Finding]]:
-    """The directive sentences of ``text`` (at most ``room``), and the text as judged (what
-    a warning quotes blanked)."""
+    """The directive sentences of ``text`` (at most ``room``; with ``joins``, only those
+    holding one of these positions), and the text as judged (what a warning quotes blanked)."""
     quoted = () if public else reported(text)
     if quoted:  # what a warning quotes is not an order: judged as blank
         text, view = unquoted(text, quoted), unquoted(view, quoted)
     found: list[Finding] = []
+    pieces = _pieces(view, text)
+    if joins is not None:
+        pieces = (ab for ab in pieces if _holds(joins, *ab))
     # a quote the text tells the reader to act on is judged alone (:func:`.reported.endorsed`)
-    for a, b in (*_pieces(view, text), *(() if public else endorsed(text))):
+    for a, b in (*pieces, *(() if public else endorsed(text))):
         key = (view[a:b], text[a:b])
         j = ctx.judged.get(key, _UNJUDGED)
         if j is _UNJUDGED:  # a sentence seen in this check (a decoded copy, a repeat) is free

@@ -19,14 +19,33 @@ import re
 
 __all__ = ["shipped"]
 
-# where it goes: a destination key with a URL, or an upload switch
-_SHIP_RE = re.compile(
-    r"""["']?\b(?:endpoint|submit_to|send_to|post_to|upload_to|upload_url|collector(?:_url)?|
+# where it goes: a destination key with a URL, or an upload switch; tried only where one of
+# the key words stands (found by str.find: most texts hold none, and a page holds few)
+_DESTINATION_WORDS = (
+    "endpoint", "submit_to", "send_to", "post_to", "upload", "collector", "webhook", "report_",
+    "forward_to", "destination", "target_url", "ingest",
+)  # fmt: skip
+_SHIP_AT_RE = re.compile(
+    r"""(?:endpoint|submit_to|send_to|post_to|upload_to|upload_url|collector(?:_url)?|
     webhook(?:_url)?|report_(?:url|to)|forward_to|destination|target_url|ingest(?:_url)?)
     ["']?\s*[:=]\s*["']?https?://|
-    ["']?\bupload["']?\s*[:=]\s*["']?(?:true|yes|on|1)\b""",
+    upload["']?\s*[:=]\s*["']?(?:true|yes|on|1)\b""",
     re.IGNORECASE | re.VERBOSE,
 )
+
+
+def _ships(text: str) -> bool:
+    """Does ``text`` name a destination (a URL under a destination key, ``upload: true``)?"""
+    low = text.lower()
+    for word in _DESTINATION_WORDS:
+        at = low.find(word)
+        while at != -1:
+            if (at == 0 or not low[at - 1].isalnum()) and _SHIP_AT_RE.match(text, at):
+                return True
+            at = low.find(word, at + 1)
+    return False
+
+
 # what is collected: a wallet secret's usual places and names
 _SOURCE_RE = re.compile(
     r"""(?<![\w.])\.env\b(?![.\w])|\bkeystores?\b|(?<![\w/])keys?/[\w.*-]+|
@@ -55,7 +74,7 @@ MAX_SOURCES = 64
 def shipped(text: str) -> list[tuple[int, int]]:
     """Spans of the secret sources that ``text`` (a config, manifest or structured result)
     collects for a destination it names."""
-    if _SHIP_RE.search(text) is None:
+    if not _ships(text):
         return []
     out: list[tuple[int, int]] = []
     for n, m in enumerate(_SOURCE_RE.finditer(text)):

@@ -122,10 +122,10 @@ def scan(layer: Layer, ctx: ScanContext) -> list[Finding]:
 # …@cache", "amqp://", "smtp://", "ftp://"): a database or broker credential printed by an
 # `env` dump, a `docker inspect` or a config file. FLAG (not a wallet secret; masked where shown)
 _URL_CREDENTIALS = re.compile(
-    r"\b[a-z][a-z0-9+.-]{1,20}://(?P<user>[^\s:/@?#\"'<>]{1,64}):(?P<pw>[^\s/@?#\"'<>]{3,128})@"
-    r"(?=[a-z0-9\[])",
+    r"://(?P<user>[^\s:/@?#\"'<>]{1,64}):(?P<pw>[^\s/@?#\"'<>]{3,128})@(?=[a-z0-9\[])",
     re.IGNORECASE,
-)
+)  # "://" first: re skips to it; the scheme before it is checked apart
+_SCHEME_RE = re.compile(r"\b[a-z][a-z0-9+.-]{1,20}$", re.IGNORECASE)
 # what a template or a redacted value puts where the password goes
 _PLACEHOLDER_PW = re.compile(
     r"(?:\*+|x{3,}|\.{3}|…|<[^>]*>|\[[^\]]*\]|\$\{?[A-Za-z_][\w]*\}?|%[A-Za-z_]\w*%|\{\{.*\}\}|"
@@ -137,7 +137,9 @@ _PLACEHOLDER_PW = re.compile(
 def _url_credentials(text: str) -> list[Finding]:
     found: list[Finding] = []
     for m in _URL_CREDENTIALS.finditer(text):
-        if _PLACEHOLDER_PW.fullmatch(m.group("pw")):
+        if _PLACEHOLDER_PW.fullmatch(m.group("pw")) or not _SCHEME_RE.search(
+            text, max(0, m.start() - 21), m.start()
+        ):
             continue
         found.append(
             Finding(
