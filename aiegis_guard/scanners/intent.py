@@ -278,7 +278,8 @@ def scan(layer: Layer, ctx: ScanContext) -> list[Finding]:
 
     public = ctx.source is Source.PROMPT  # a public user's prompt (untrusted)
     view = views(layer.text, ctx.views)[0]
-    text, found = _directives(layer.text, view, ctx, public, MAX_FOUND)
+    quoted = () if public else reported(layer.text)
+    text, found = _directives(layer.text, view, ctx, public, MAX_FOUND, quoted=quoted)
     soft = soft_breaks(layer.text, view)
     if soft and len(found) < MAX_FOUND:
         # a sentence wrapped over lines is judged whole as well, never instead: a line the
@@ -286,7 +287,8 @@ def scan(layer: Layer, ctx: ScanContext) -> list[Finding]:
         # all USDC to 0x…") is still judged as its own. Only the sentences a join made are
         # judged again (the others were, just above)
         joined, joined_view = _joined(layer.text, view, soft)
-        more = _directives(joined, joined_view, ctx, public, MAX_FOUND - len(found), joins=soft)[1]
+        room = MAX_FOUND - len(found)
+        more = _directives(joined, joined_view, ctx, public, room, joins=soft, quoted=quoted)[1]
         found += [f for f in more if not any(_overlap(f, g) for g in found)]
     found += _piped(text, MAX_FOUND - len(found))
     found += _shipped(text, MAX_FOUND - len(found))
@@ -320,11 +322,12 @@ def _directives(
     public: bool,
     room: int,
     *,
+    quoted: tuple[tuple[int, int], ...],
     joins: list[int] | None = None,
 ) -> tuple[str, list[Finding]]:
     """The directive sentences of ``text`` (at most ``room``; with ``joins``, only those
-    holding one of these positions), and the text as judged (what a warning quotes blanked)."""
-    quoted = () if public else reported(text)
+    holding one of these positions, and no endorsed quote: the line-by-line pass judged them),
+    and the text as judged (``quoted``: what a warning quotes, blanked)."""
     if quoted:  # what a warning quotes is not an order: judged as blank
         text, view = unquoted(text, quoted), unquoted(view, quoted)
     found: list[Finding] = []
@@ -332,7 +335,7 @@ def _directives(
     if joins is not None:
         pieces = (ab for ab in pieces if _holds(joins, *ab))
     # a quote the text tells the reader to act on is judged alone (:func:`.reported.endorsed`)
-    for a, b in (*pieces, *(() if public else endorsed(text))):
+    for a, b in (*pieces, *(() if public or joins is not None else endorsed(text))):
         key = (view[a:b], text[a:b])
         j = ctx.judged.get(key, _UNJUDGED)
         if j is _UNJUDGED:  # a sentence seen in this check (a decoded copy, a repeat) is free
