@@ -17,7 +17,7 @@ from __future__ import annotations
 import bisect
 import re
 import unicodedata
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 
 from aiegis_guard.findings import Action, Category, Finding, Severity, Source
 from aiegis_guard.normalize import Layer
@@ -47,10 +47,10 @@ SECRET_NEAR = 300  # characters around a sentence read for a wallet secret it re
 PUBLIC_MESSAGE = 2000  # a public user's message up to this long is also asked as a whole
 
 
-def _spans(view: str, text: str) -> Iterator[tuple[int, int]]:
-    """Sentences of the original text, cut again wherever the view breaks a line (the view
-    separates JSON strings and HTML blocks that the original runs together)."""
-    for m in p.SENTENCE_RE.finditer(text):
+def _spans(view: str, text: str, lo: int = 0, hi: int | None = None) -> Iterator[tuple[int, int]]:
+    """Sentences of the original text (of ``text[lo:hi]``), cut again wherever the view breaks
+    a line (the view separates JSON strings and HTML blocks that the original runs together)."""
+    for m in p.SENTENCE_RE.finditer(text, lo, len(text) if hi is None else hi):
         start, end = m.span()
         cut = view.find("\n", start, end - 1)
         while cut != -1:
@@ -132,11 +132,12 @@ def _runs_on(c: str) -> bool:
     return c.isalnum() or c == "," or unicodedata.category(c).startswith("M")
 
 
-def _pieces(view: str, text: str) -> Iterator[tuple[int, int]]:
-    """Sentence spans with a word in their view; a run-on longer than ``MAX_SENTENCE``
-    (minified JSON, a page without full stops) in consecutive pieces, never cut short."""
+def _pieces(view: str, text: str, lo: int = 0, hi: int | None = None) -> Iterator[tuple[int, int]]:
+    """Sentence spans (of ``text[lo:hi]``) with a word in their view; a run-on longer than
+    ``MAX_SENTENCE`` (minified JSON, a page without full stops) in consecutive pieces, never
+    cut short."""
     letters = view.encode("ascii", "replace").translate(_MAYBE_LETTER)
-    for start, end in _spans(view, text):
+    for start, end in _spans(view, text, lo, hi):
         for a in range(start, end, MAX_SENTENCE):
             b = min(end, a + MAX_SENTENCE)
             if _wordy(view, a, b, letters):
@@ -304,6 +305,21 @@ def scan(layer: Layer, ctx: ScanContext) -> list[Finding]:
 MAX_FOUND = 8  # directive findings per layer
 
 
+def _around(text: str, joins: list[int]) -> list[tuple[int, int]]:
+    """From the start of the line before each run of joins to the end of the line after it
+    (a joined sentence lies within; ``joins`` are spaces in ``text`` now)."""
+    out: list[tuple[int, int]] = []
+    for at in joins:
+        lo = text.rfind("\n", 0, at) + 1
+        hi = text.find("\n", at + 1)
+        hi = len(text) if hi < 0 else hi + 1
+        if out and lo <= out[-1][1]:
+            out[-1] = (out[-1][0], max(out[-1][1], hi))
+        else:
+            out.append((lo, hi))
+    return out
+
+
 def _holds(positions: list[int], a: int, b: int) -> bool:
     """Is one of the sorted ``positions`` in ``[a, b)``?"""
     i = bisect.bisect_left(positions, a)
@@ -331,9 +347,15 @@ def _directives(
     if quoted:  # what a warning quotes is not an order: judged as blank
         text, view = unquoted(text, quoted), unquoted(view, quoted)
     found: list[Finding] = []
-    pieces = _pieces(view, text)
-    if joins is not None:
-        pieces = (ab for ab in pieces if _holds(joins, *ab))
+    if joins is None:
+        pieces: Iterable[tuple[int, int]] = _pieces(view, text)
+    else:  # the lines around each join, and there the sentences holding one
+        pieces = (
+            ab
+            for lo, hi in _around(text, joins)
+            for ab in _pieces(view, text, lo, hi)
+            if _holds(joins, *ab)
+        )
     # a quote the text tells the reader to act on is judged alone (:func:`.reported.endorsed`)
     for a, b in (*pieces, *(() if public or joins is not None else endorsed(text))):
         key = (view[a:b], text[a:b])
