@@ -362,6 +362,10 @@ audience = "owner"
 # The agent's own addresses. A private key that derives to one of these is always blocked.
 evm = []      # ["0xYourAddress..."]
 solana = []   # ["YourBase58Pubkey..."]
+# The owner's passkeys (P-256 public keys, "0x" + 64 bytes hex: x then y), as a smart account
+# (Coinbase Smart Wallet) names a passkey owner: deploying or changing the account with one
+# of these as an owner hands nothing to a stranger. Any other passkey owner is a new owner.
+passkeys = []
 
 [allowlist]
 # Trust is given here only: a well-known protocol (Seaport, a router, Permit2) is named in the

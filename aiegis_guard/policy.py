@@ -19,6 +19,7 @@ import base58
 
 from aiegis_guard.errors import quote
 from aiegis_guard.findings import Action, Category, Chain, Finding, Severity
+from aiegis_guard.passkeys import passkey_set
 from aiegis_guard.record import Check, Record
 from aiegis_guard.verdict import Verdict
 
@@ -148,6 +149,10 @@ def _validator_set(values: Iterable[str]) -> frozenset[str]:
     return frozenset(out)
 
 
+def _passkey_set(values: Iterable[str]) -> frozenset[str]:
+    return passkey_set(_listed(values, "passkeys"))
+
+
 def _domain_set(values: Iterable[str]) -> frozenset[str]:
     values = _listed(values, "domains")
     return frozenset(str(v).strip().lower().lstrip(".") for v in values)
@@ -158,7 +163,7 @@ SolanaAddresses = Annotated[frozenset[str], Check(before=_solana_set)]
 _NORMAL_FORM = {"evm": _evm_set, "solana": _solana_set, "domains": _domain_set}
 """The normaliser of an address-book field, by the field name's first word (``_BY_NAME``
 first)."""
-_BY_NAME = {"evm_validators": _validator_set}
+_BY_NAME = {"evm_validators": _validator_set, "passkeys": _passkey_set}
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -174,10 +179,13 @@ class _AddressBook(Record):
 
 @dataclass(frozen=True, kw_only=True)
 class Wallet(_AddressBook):
-    """The agent's own addresses (``[wallet]``). EVM addresses are stored lower-case."""
+    """The agent's own addresses (``[wallet]``). EVM addresses are stored lower-case.
+    ``passkeys``: the owner's P-256 public keys, a smart account's passkey owners
+    (:mod:`aiegis_guard.passkeys`), stored as ``p256:0x<x><y>``."""
 
     evm: EvmAddresses = frozenset()
     solana: SolanaAddresses = frozenset()
+    passkeys: Annotated[frozenset[str], Check(before=_passkey_set)] = frozenset()
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -410,9 +418,11 @@ class Policy(Record):
         allow_evm, allow_solana = tuple(allow_evm), tuple(allow_solana)
         if not (own_evm or own_solana or allow_evm or allow_solana):
             return self
-        wallet = Wallet(
-            evm=self.wallet.evm | _evm_set(own_evm),
-            solana=self.wallet.solana | _solana_set(own_solana),
+        wallet = self.wallet.model_copy(
+            update={
+                "evm": self.wallet.evm | _evm_set(own_evm),
+                "solana": self.wallet.solana | _solana_set(own_solana),
+            }
         )
         allowlist = self.allowlist.model_copy(
             update={
@@ -446,6 +456,7 @@ class Policy(Record):
 CONTEXT_KEYS: dict[str, tuple[str, str]] = {
     "own_evm": ("wallet", "evm"),
     "own_solana": ("wallet", "solana"),
+    "own_passkeys": ("wallet", "passkeys"),
     "allow_evm": ("allowlist", "evm"),
     "allow_solana": ("allowlist", "solana"),
     **{f"wallet.{f.name}": ("wallet", f.name) for f in fields(Wallet)},
@@ -453,9 +464,10 @@ CONTEXT_KEYS: dict[str, tuple[str, str]] = {
     **{f.name: ("allowlist", f.name) for f in fields(Allowlist) if f.name not in ("evm", "solana")},
 }
 """Per-call context keys (``Guard.check_*(context=...)``, the CLI's JSONL ``context``): the
-``own_*`` / ``allow_*`` short names, every key as ``wallet.<key>`` / ``allowlist.<key>``, and
-the role lists by their config name (``evm_spenders``, ``evm_operators``, ``evm_delegates``,
-``evm_validators``, ``solana_delegates``, ``solana_programs``, ``domains``)."""
+``own_*`` / ``allow_*`` short names (``own_passkeys`` is ``[wallet] passkeys``), every key as
+``wallet.<key>`` / ``allowlist.<key>``, and the role lists by their config name
+(``evm_spenders``, ``evm_operators``, ``evm_delegates``, ``evm_validators``,
+``solana_delegates``, ``solana_programs``, ``domains``)."""
 
 _MODE_TO_ACTION = {
     Mode.ALLOW: Action.ALLOW,

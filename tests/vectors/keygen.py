@@ -1,6 +1,7 @@
 """Seeded generators of never-funded test secrets, shared by the vector scripts here
 (``make_secret_forms.py``, ``make_secret_variants.py``): EVM keys, BIP-39 phrases (and
-near misses that fail the checksum), BIP-32 extended keys, WIF, Solana keypairs."""
+near misses that fail the checksum), BIP-32 extended keys, WIF, Solana keypairs, passkeys
+(P-256 public keys)."""
 
 from __future__ import annotations
 
@@ -13,6 +14,34 @@ import base58
 from mnemonic import Mnemonic
 
 N = 0xFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFEBAAEDCE6AF48A03BBFD25E8CD0364141  # secp256k1 order
+# secp256r1 (NIST P-256): field prime, a = -3, order, base point (SEC 2 v2 §2.4.2)
+P256_P = 0xFFFFFFFF00000001000000000000000000000000FFFFFFFFFFFFFFFFFFFFFFFF
+P256_N = 0xFFFFFFFF00000000FFFFFFFFFFFFFFFFBCE6FAADA7179E84F3B9CAC2FC632551
+P256_G = (
+    0x6B17D1F2E12C4247F8BCE6E563A440F277037D812DEB33A0F4A13945D898C296,
+    0x4FE342E2FE1A7F9B8EE7EB4A7C0F9E162BCE33576B315ECECBB6406837BF51F5,
+)
+
+
+def p256_public(k: int) -> bytes:
+    """``x ‖ y`` of ``k·G`` on P-256 (affine double-and-add; test vectors only, not constant
+    time)."""
+    p, acc, add = P256_P, None, P256_G
+    while k:
+        if k & 1:
+            acc = add if acc is None else _p256_add(acc, add, p)
+        add, k = _p256_add(add, add, p), k >> 1
+    assert acc is not None
+    return acc[0].to_bytes(32, "big") + acc[1].to_bytes(32, "big")
+
+
+def _p256_add(a: tuple[int, int], b: tuple[int, int], p: int) -> tuple[int, int]:
+    if a == b:
+        slope = (3 * a[0] * a[0] - 3) * pow(2 * a[1], -1, p)
+    else:
+        slope = (b[1] - a[1]) * pow(b[0] - a[0], -1, p)
+    x = (slope * slope - a[0] - b[0]) % p
+    return x, (slope * (a[0] - x) - a[1]) % p
 
 
 def b64(data: str | bytes) -> str:
@@ -66,3 +95,7 @@ class KeyGen:
         from solders.keypair import Keypair
 
         return bytes(Keypair.from_seed(self.rng.getrandbits(256).to_bytes(32, "big")))
+
+    def passkey(self) -> bytes:
+        """A passkey's public key as a smart account stores it: ``x ‖ y`` (64 bytes)."""
+        return p256_public(self.rng.randrange(1, P256_N))
