@@ -64,22 +64,29 @@ def acting_accounts(decoded: DecodedTransaction, own: frozenset[str]) -> frozens
 
 
 class _Ctx:
-    __slots__ = ("acting", "chain", "chain_id", "evm", "own")
+    __slots__ = ("acting", "chain", "chain_id", "evm", "own", "passkeys")
 
     def __init__(
-        self, decoded: DecodedTransaction, own: frozenset[str], acting: frozenset[str] | None
+        self,
+        decoded: DecodedTransaction,
+        own: frozenset[str],
+        acting: frozenset[str] | None,
+        passkeys: frozenset[str] = frozenset(),
     ) -> None:
         self.chain = decoded.chain
         self.evm = decoded.chain is Chain.EVM
         self.chain_id = decoded.chain_id
         self.own = own
         self.acting = acting if acting is not None else acting_accounts(decoded, own)
+        self.passkeys = passkeys
 
     def is_own(self, addr: str | None) -> bool:
-        """A counterparty that is the agent's (recipient, spender, new authority)."""
+        """A counterparty that is the agent's (recipient, spender, new authority): an own
+        account, or one of the owner's passkeys as a smart account's owner."""
         if addr is None:
             return False
-        return (addr.lower() if self.evm else addr) in self.own
+        a = addr.lower() if self.evm else addr
+        return a in self.own or a in self.passkeys
 
     def acts_for(self, addr: str | None) -> bool:
         """An account the request acts on (own or a smart account it executes through)."""
@@ -347,7 +354,7 @@ def derive_effects(
     ``own`` / ``acting``: :func:`own_accounts` / :func:`acting_accounts`, when the caller
     has them already."""
     own = own if own is not None else own_accounts(decoded, policy)
-    c = _Ctx(decoded, own, acting)
+    c = _Ctx(decoded, own, acting, policy.wallet.passkeys)
     derive = _DERIVE.get
     found = []
     for op in decoded.operations:

@@ -129,7 +129,12 @@ class Judge:
         return out
 
     def is_own(self, addr: str | None) -> bool:
-        return addr is not None and norm(addr, self.chain) in self.own
+        """An own account, or one of the owner's passkeys (``[wallet] passkeys``: as the EVM
+        decoders name a smart account's passkey owner, ``p256:0x<x><y>``)."""
+        if addr is None:
+            return False
+        a = norm(addr, self.chain)
+        return a in self.own or a in self.policy.wallet.passkeys
 
     def acts_for(self, addr: str | None) -> bool:
         return addr is not None and norm(addr, self.chain) in self.acting

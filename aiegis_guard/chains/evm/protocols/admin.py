@@ -21,8 +21,9 @@ Sources:
 - coinbase/smart-wallet ``src/MultiOwnable.sol`` (``addOwnerAddress(address)``,
   ``addOwnerPublicKey(bytes32 x, bytes32 y)``: a passkey owner, ``removeOwnerAtIndex(uint256,
   bytes)``, ``removeLastOwner(uint256, bytes)``: reverts unless one owner is left, the account
-  then has none), ``onlyOwner`` = an owner or the account itself. A passkey has no address
-  nobody could allowlist: it is written ``p256:0x<x><y>`` and is judged as any new owner.
+  then has none), ``onlyOwner`` = an owner or the account itself. A passkey has no address:
+  it is written ``p256:0x<x><y>`` (:mod:`aiegis_guard.passkeys`), own when ``[wallet]
+  passkeys`` lists it, else judged as any new owner.
 - alchemyplatform/light-account ``src/MultiOwnerLightAccount.sol`` and
   alchemyplatform/modular-account ``src/plugins/owner/MultiOwnerPlugin.sol``
   (``updateOwners(address[] ownersToAdd, address[] ownersToRemove)``, on the account: each
@@ -38,6 +39,7 @@ from aiegis_guard.chains.evm.selectors import Function
 from aiegis_guard.chains.evm.tokens import named_call
 from aiegis_guard.chains.transaction import AuthorityChange
 from aiegis_guard.checksums import keccak256
+from aiegis_guard.passkeys import PASSKEY_PREFIX
 
 __all__ = ["TABLE", "role_name"]
 
@@ -112,9 +114,8 @@ def _add_owner_address(f: Frame, fn: Function, a: list[Any]) -> Result:
 
 def _add_owner_public_key(f: Frame, fn: Function, a: list[Any]) -> Result:
     x, y = a
-    return [
-        authority(f, "account.owner", "owner_passkey", f"p256:0x{bytes(x).hex()}{bytes(y).hex()}")
-    ]
+    key = f"{PASSKEY_PREFIX}0x{bytes(x).hex()}{bytes(y).hex()}"
+    return [authority(f, "account.owner", "owner_passkey", key)]
 
 
 def _remove_last_owner(f: Frame, fn: Function, a: list[Any]) -> Result:

@@ -16,8 +16,9 @@ Sources:
   ``InvalidEthereumAddressOwner`` above 160 bits), or 64 bytes, a passkey's ``x ‖ y``; any other
   length reverts ``InvalidOwnerBytesLength``). Factory
   ``0x0BA5ED0c6AA8c49038F819E587E2633c4A9F428a`` (the smart-wallet README's deployments, every
-  chain). A passkey is written ``p256:0x<x><y>`` as
-  ``protocols/admin.py`` writes ``addOwnerPublicKey``.
+  chain). A passkey is written ``p256:0x<x><y>`` (:data:`aiegis_guard.passkeys.PASSKEY_PREFIX`)
+  as ``protocols/admin.py`` writes ``addOwnerPublicKey``: own when ``[wallet] passkeys`` lists
+  it, else judged as any new owner.
 - eth-infinitism/account-abstraction ``contracts/samples/SimpleAccountFactory.sol``
   (``createAccount(address owner, uint256 salt)``: ``SimpleAccount.initialize(owner)``).
 
@@ -34,6 +35,7 @@ from aiegis_guard.chains.evm.frames import Frame, Result
 from aiegis_guard.chains.transaction import AuthorityChange, Call
 from aiegis_guard.checksums import keccak256
 from aiegis_guard.errors import EvmDecodeError
+from aiegis_guard.passkeys import PASSKEY_PREFIX
 
 __all__ = ["CBSW_FACTORY", "deployment"]
 
@@ -57,7 +59,7 @@ def _owner(raw: bytes) -> str | None:
             return None
         return "0x" + raw[12:].hex()
     if len(raw) == _PASSKEY_OWNER:
-        return f"p256:0x{raw.hex()}"
+        return f"{PASSKEY_PREFIX}0x{raw.hex()}"
     return None
 
 
@@ -108,7 +110,7 @@ def deployment(f: Frame, account: str, init_code: bytes) -> Result:
             via="account.owner",
             account=account,
             new_authority=owner,
-            authority_type="owner_passkey" if owner.startswith("p256:") else "owner",
+            authority_type="owner_passkey" if owner.startswith(PASSKEY_PREFIX) else "owner",
         )
         for owner in owners
         if owner != f.origin  # the request's signer owning the account it deploys: no handover
