@@ -10,7 +10,8 @@ shows it, reads the same) and are checked to be a point of the curve: a value th
 at load with the value masked.
 
 Curve: secp256r1 = NIST P-256, ``y² = x³ - 3x + b (mod p)`` (SEC 2 v2 §2.4.2; NIST FIPS 186-4
-D.1.2.3; the parameters coinbase/smart-wallet's WebAuthn verifier checks signatures on).
+D.1.2.3): the curve base-org/webauthn-sol ``README.md`` (the smart wallet's WebAuthn verifier)
+verifies a passkey's signature on, through the RIP-7212 precompile or FreshCryptoLib.
 """
 
 from __future__ import annotations
