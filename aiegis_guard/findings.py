@@ -91,6 +91,11 @@ class Source(StrEnum):
     TRANSACTION = "transaction"
 
     @property
+    def is_read(self) -> bool:
+        """What the agent reads from outside: a tool's output, a retrieved document, memory."""
+        return self in (Source.TOOL_OUTPUT, Source.RETRIEVED, Source.MEMORY)
+
+    @property
     def is_untrusted_input(self) -> bool:
         """Content the agent *reads* (where injections arrive)."""
         return self in (Source.TOOL_OUTPUT, Source.RETRIEVED, Source.MEMORY, Source.PROMPT)

@@ -45,7 +45,7 @@ class ScanContext:
         public user's prompt (``[guard] audience = "public"``)."""
         if self.source is Source.PROMPT:
             return self.policy.audience is Audience.PUBLIC
-        return self.source in (Source.TOOL_OUTPUT, Source.RETRIEVED, Source.MEMORY)
+        return self.source.is_read
 
     @property
     def rules_source(self) -> Source | None:

@@ -33,7 +33,6 @@ __all__ = [
 _PREVIEW_CHARS = 80
 OWNER = frozenset({"secret_exfiltration"})
 """Phrase families that still count in the owner's own prompt (see :func:`distinct`)."""
-_READ = frozenset({Source.TOOL_OUTPUT, Source.RETRIEVED, Source.MEMORY})
 NEED_AIM = frozenset(
     {
         "urgency.act_now",
@@ -99,7 +98,7 @@ def in_plain_sight(layer: Layer, source: Source | None) -> bool:
     """Is ``layer`` read content (tool output, retrieved, memory) as it was shown, not text that
     was hidden (base64, hex, Unicode tags, variation selectors)? Only there do quotes report
     and documents explain."""
-    return source in _READ and layer.kind in _SHOWN
+    return source is not None and source.is_read and layer.kind in _SHOWN
 
 
 def unreported(hits: list[Hit], layer: Layer, source: Source | None) -> list[Hit]:

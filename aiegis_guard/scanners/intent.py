@@ -34,7 +34,7 @@ from aiegis_guard.scanners.intent_judge import (
     may_be_onchain,
     names_secret,
 )
-from aiegis_guard.scanners.reported import endorsed, reported, unquoted
+from aiegis_guard.scanners.reported import endorsed, overlaps, reported, unquoted
 from aiegis_guard.scanners.secret_configs import shipped
 
 __all__ = ["RULE_ID", "THRESHOLD", "scan", "sentences"]
@@ -252,9 +252,7 @@ _SHIPPED = Judgement(
 def _shipped(text: str, room: int) -> list[Finding]:
     """A config or structured result that collects the agent's secrets for a destination it
     names (:mod:`.secret_configs`): one finding, at the first secret source."""
-    if room <= 0 or ("://" not in text and "upload" not in text.lower()):
-        return []
-    spans = shipped(text)
+    spans = shipped(text) if room > 0 else []
     return [_finding(_SHIPPED, spans[0])] if spans else []
 
 
@@ -290,7 +288,8 @@ def scan(layer: Layer, ctx: ScanContext) -> list[Finding]:
         joined, joined_view = _joined(layer.text, view, soft)
         room = MAX_FOUND - len(found)
         more = _directives(joined, joined_view, ctx, public, room, joins=soft, quoted=quoted)[1]
-        found += [f for f in more if not any(_overlap(f, g) for g in found)]
+        held = tuple(g.span for g in found if g.span is not None)
+        found += [f for f in more if f.span is not None and not overlaps(held, *f.span)]
     found += _piped(text, MAX_FOUND - len(found))
     found += _shipped(text, MAX_FOUND - len(found))
     if public and not found and len(text) <= PUBLIC_MESSAGE and p.ONCHAIN_RE.search(text):
@@ -324,11 +323,6 @@ def _holds(positions: list[int], a: int, b: int) -> bool:
     """Is one of the sorted ``positions`` in ``[a, b)``?"""
     i = bisect.bisect_left(positions, a)
     return i < len(positions) and positions[i] < b
-
-
-def _overlap(f: Finding, g: Finding) -> bool:
-    assert f.span is not None and g.span is not None
-    return f.span[0] < g.span[1] and g.span[0] < f.span[1]
 
 
 def _directives(

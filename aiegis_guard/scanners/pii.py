@@ -36,7 +36,7 @@ from collections.abc import Iterator
 
 from aiegis_guard.charclass import CharClass, view
 from aiegis_guard.checksums import is_valid_iban, is_valid_luhn
-from aiegis_guard.findings import Action, Category, Finding, Severity, Source
+from aiegis_guard.findings import Action, Category, Finding, Severity
 from aiegis_guard.lazyre import LazyPattern
 from aiegis_guard.normalize import Layer
 from aiegis_guard.redact import mask
@@ -380,13 +380,9 @@ def scan(layer: Layer, ctx: ScanContext) -> list[Finding]:
         found += _emails(text)
     if ":" in text:
         found += _ipv6(text)
-    if found and ctx.source in _READ:
+    if found and ctx.source.is_read:
         found = [
             f.model_copy(update={"action": Action.ALLOW, "message": f"{f.message} (read)"})
             for f in found
         ]
     return found
-
-
-# what the agent reads: personal data there is noted, not flagged (the policy's modes still apply)
-_READ = frozenset((Source.TOOL_OUTPUT, Source.RETRIEVED, Source.MEMORY))

@@ -37,6 +37,8 @@ _SHIP_AT_RE = re.compile(
 def _ships(text: str) -> bool:
     """Does ``text`` name a destination (a URL under a destination key, ``upload: true``)?"""
     low = text.lower()
+    if "://" not in text and "upload" not in low:  # neither a URL nor an upload switch
+        return False
     for word in _DESTINATION_WORDS:
         at = low.find(word)
         while at != -1:
