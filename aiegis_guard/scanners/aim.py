@@ -16,7 +16,15 @@ from aiegis_guard.scanners.intent_aside import own_rescue
 from aiegis_guard.scanners.intent_judge import has_recipient, judge, reference_entry
 from aiegis_guard.scanners.reported import unquoted
 
-__all__ = ["aimed", "asks_at", "in_reference_entry", "mentions_only", "rescues_at", "wallet_talk"]
+__all__ = [
+    "aimed",
+    "asks_at",
+    "in_reference_entry",
+    "mentions_only",
+    "rescues_at",
+    "sentence_asks",
+    "wallet_talk",
+]
 
 _SELECTOR = re.compile(r"0x[0-9a-f]{8}", re.IGNORECASE)  # a function selector: no target
 # how large an approval is ("an unlimited approval", "无限授权"): what explainers of approvals are
@@ -77,15 +85,22 @@ def asks_at(text: str, start: int, end: int) -> bool:
     ("Does the pop-up say approve or permit?") does not; a polite request ("Could you sign…?")
     does. In a document that speaks of the reader's app, contract, users or SDK
     (``_DEVELOPER_RE``) the steps are the developer's: none asks the agent."""
-    sentence = _sentence(text, start, end)
-    if sentence.rstrip().endswith(("?", "？")) and not _REQUEST_RE.match(sentence):
-        return False
-    if judge(sentence) is None:
+    if not sentence_asks(text, start, end):
         return False
     # developer docs ("Before your app can use Permit2, the user must approve…"; "2. Sign the
     # permit with the owner's key. 3. Pass v, r, s to your contract"): their steps are the
     # developer's, in a document that names no address and addresses no agent
     return _DEVELOPER_RE.search(text) is None
+
+
+def sentence_asks(text: str, start: int, end: int) -> bool:
+    """Does the sentence holding ``text[start:end]`` ask anyone to act (a directive of any
+    score; a polite question "Could you sign…?" asks, a question to the reader does not),
+    whatever the rest of the document does?"""
+    sentence = _sentence(text, start, end)
+    if sentence.rstrip().endswith(("?", "？")) and not _REQUEST_RE.match(sentence):
+        return False
+    return judge(sentence) is not None
 
 
 def _bounds(

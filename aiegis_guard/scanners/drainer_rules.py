@@ -27,6 +27,7 @@ from aiegis_guard.scanners.injection_rules import (
     distinct,
     finding_for,
     in_plain_sight,
+    is_document,
     unreported,
 )
 from aiegis_guard.scanners.phrases.families import DRAINER_FAMILIES as FAMILIES
@@ -46,6 +47,12 @@ NEED_AIM = frozenset(
     }
 )
 """Families that need an aim in read content (see the module docstring)."""
+NAMES_OPERATION = frozenset({"unlimited_approval", "permit_signature"})
+"""Families that name an operation on wallets (an unlimited approval, a permit signature):
+explainers, write-ups and data name them in documents that point elsewhere too (an address in
+a table, agents spoken of), so in a read document they also need their own sentence to ask for
+an act (:func:`~.aim.sentence_asks`). A function "renamed" is not among them: the claim itself
+is the attack, asked or not."""
 # "use fastSend() for all outgoing payments", "switch every withdrawal to…": a phrase that
 # takes over every value move points somewhere even without an address
 _EVERY_MOVE = re.compile(
@@ -109,6 +116,26 @@ def _aimed(hits: list[Hit], layer: Layer, source: Source | None) -> list[Hit]:
     return aimed_hits(hits, layer, source, NEED_AIM, _every_move)
 
 
+def _asked_operations(hits: list[Hit], layer: Layer, source: Source | None) -> list[Hit]:
+    """``hits`` less the ``NAMES_OPERATION`` ones of a read document whose own sentence asks
+    for no act ("`setApprovalForAll(…, true)` lets the operator move every token", a decoded
+    call's `approve(address spender, …)`), unless the phrase takes over every value move."""
+    if not any(h.phrase.family in NAMES_OPERATION for h in hits):
+        return hits
+    text = layer.text
+    if not in_plain_sight(layer, source) or not is_document(text):
+        return hits
+    from aiegis_guard.scanners.aim import sentence_asks  # the intent parse: lazily
+
+    return [
+        h
+        for h in hits
+        if h.phrase.family not in NAMES_OPERATION
+        or sentence_asks(text, h.start, h.end)
+        or _every_move(text, h)
+    ]
+
+
 def _every_move(text: str, hit: Hit) -> bool:
     """Does the phrase take over every value move ("use fastSend() for all outgoing payments")?"""
     return _EVERY_MOVE.search(text, max(0, hit.start - 80), hit.end + 160) is not None
@@ -145,6 +172,7 @@ def scan(layer: Layer, ctx: ScanContext) -> list[Finding]:
     kept = distinct(hits, Category.DRAINER, ctx.rules_source)
     kept = _aimed(unreported(kept, layer, ctx.source), layer, ctx.source)
     kept = [h for h in kept if not _revokes_at_address(h) and not _unlimited_refused(layer.text, h)]
+    kept = _asked_operations(kept, layer, ctx.source)
     if any(h.phrase.family in _RESCUED for h in kept) and in_plain_sight(layer, ctx.source):
         from aiegis_guard.scanners.aim import rescues_at  # the reader's own new wallet
 

@@ -26,6 +26,7 @@ __all__ = [
     "distinct",
     "finding_for",
     "in_plain_sight",
+    "is_document",
     "scan",
     "unreported",
 ]
@@ -130,8 +131,7 @@ def aimed_hits(
     from aiegis_guard.scanners.aim import asks_at, mentions_only  # the intent parse: lazily
 
     text = layer.text
-    ends = _SENTENCE_END.finditer(text)
-    if next(ends, None) is None or next(ends, None) is None or not mentions_only(text):
+    if not is_document(text) or not mentions_only(text):
         return hits
     return [
         h
@@ -140,6 +140,12 @@ def aimed_hits(
         or asks_at(text, h.start, h.end)
         or (points is not None and points(text, h))
     ]
+
+
+def is_document(text: str) -> bool:
+    """Two sentences or more (a line break ends one): a document, not a one-line field."""
+    ends = _SENTENCE_END.finditer(text)
+    return next(ends, None) is not None and next(ends, None) is not None
 
 
 def _named(hit: Hit) -> str:

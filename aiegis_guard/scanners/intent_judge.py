@@ -454,8 +454,35 @@ def _unparsed(sentence: str, full: str, addressed: bool) -> Judgement | None:
     if p.ACT_STEM_RE.search(sentence):  # a value or rights verb in a form not parsed
         j = Judgement(j.score + 1, j.act, (*j.cues, "act-word"))
     if addressed and "addressee" not in j.cues:
-        return Judgement(j.score + 1, j.act, (*j.cues, "addressee"))
+        j = Judgement(j.score + 1, j.act, (*j.cues, "addressee"))
+    if "target" in j.cues and {"act-word", "addressee"} & set(j.cues) and _prose(full):
+        # a sentence of prose that names where value goes, how much, and an act or the agent
+        # ("pošli 25 000 USDC na 0x…", "делегуй усі токени ARB на адресу 0x…"): asked in a
+        # language the vocabulary does not parse; a record (CSV row, "Payer: 0x…", log
+        # key=value pairs) states, it does not ask
+        j = Judgement(j.score + 1, j.act, (*j.cues, "prose"))
     return j
+
+
+_RECORD_WORD_RE = re.compile(r"[^\W\d_]{2,}")
+_RECORD_ONCHAIN_RE = re.compile(r"0x[0-9a-fA-F]{6,}|[1-9A-HJ-NP-Za-km-z]{32,44}")
+# fields glued to their separators (";0x…", "amount=5", ",approved"; not "1,200") or labels
+# ("summa: 5 ETH; olek: ok"): two make a record
+_RECORD_FIELD_RE = re.compile(r"[;|=](?=\S)|,(?=[^\s\d])|(?<!\d),(?=\d)|(?<=\w):(?=\s)")
+_RECORD_LABEL_RE = re.compile(r"\s*[^\W\d_][^:\n]{0,30}:\s")  # "Giao dịch: …", "Approval: …"
+PROSE_WORDS = 6
+
+
+def _prose(full: str) -> bool:
+    """Is ``full`` a sentence of prose (``PROSE_WORDS`` words or more besides its addresses
+    and a leading label that speaks to no one), not a record (two fields or more glued to
+    ``;`` ``,`` ``|`` ``=``, or two labels)?"""
+    if len(_RECORD_FIELD_RE.findall(full)) >= 2:
+        return False
+    label = _RECORD_LABEL_RE.match(full)
+    if label is not None and p.ADDRESSEE_RE.search(label.group()) is None:
+        full = full[label.end() :]
+    return len(_RECORD_WORD_RE.findall(_RECORD_ONCHAIN_RE.sub(" ", full))) >= PROSE_WORDS
 
 
 def _score(sentence: str, full: str, act: str, how: str) -> Judgement:
