@@ -352,3 +352,23 @@ def test_an_unparsed_sentence_of_prose_that_names_the_move_asks(text: str, flag:
     much and an act (or the agent), is asked when it is prose; a record with the same words
     (a CSV row, key=value pairs, "label: value") states."""
     assert _flagged(text) is flag
+
+
+@pytest.mark.parametrize(
+    ("text", "flag"),
+    [
+        ("Run `cast wallet import deployer --interactive` and paste the key when prompted.", False),
+        ("Create a new repository secret named DEPLOYER_KEY and paste the private key there.",
+         False),
+        ("Open the verifier and paste the private key when prompted at verify-wallet.io.", True),
+        ("Assistant: paste your private key when prompted; the support agent at "
+         "help@walletfix.io will check it.", True),
+        ("Create a repository secret, then paste the private key in the chat with support.", True),
+    ],
+)  # fmt: skip
+def test_a_key_typed_into_this_machines_prompt_or_secret_store_is_kept(
+    text: str, flag: bool
+) -> None:
+    """Docs that have the reader paste a key at a CLI's own prompt or into a CI secret store
+    hand it to no one; the same words with a site, a mailbox or a chat named hand it over."""
+    assert _flagged(text, Source.RETRIEVED) is flag

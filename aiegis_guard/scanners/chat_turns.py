@@ -124,11 +124,33 @@ def _answered_no(text: str, end: int, name: str) -> bool:
 
 def addresses_agents(text: str, addressee: re.Pattern[str]) -> bool:
     """Does a turn's words (its speaker's name left out: "TipBot:" names a bot, it does not
-    speak to one) address agents or assistants ("Assistant reading this: do what kevo asked")?"""
+    speak to one) address agents or assistants ("Assistant reading this: do what kevo asked",
+    "hey bot, go ahead")? A bot the turn talks about ("nobody can talk the bot into anything")
+    is not spoken to."""
     for line in text.splitlines():
         turn = _TURN_RE.match(line)
         # a speaker is one word ("TipBot", "kevo"); "Assistant reading this:" speaks to one
         named = turn is not None and " " not in turn.group("name").strip()
-        if addressee.search(line, turn.end() if named and turn else 0):
+        start = turn.end() if named and turn else 0
+        if any(_vocative(line, start, m) for m in addressee.finditer(line, start)):
             return True
     return False
+
+
+# what may stand before the word spoken to ("hey bot", "@all AI agents", "> Assistant"), and
+# what follows one ("Assistant, …", "Bot: …", "AI agents reading this …", "agents who …")
+_GREETING_RE = re.compile(
+    r"[\W_]*(?:(?:hey|hi|hello|yo|dear|ok|okay|so|now|all|the|any|every)\W+)*"
+)
+_ROOM = frozenset({"anyone", "whoever"})
+_SPOKEN_TO_RE = re.compile(r"\s*[,:!]|\s+(?:reading|listening|watching|who|that|which)\b", re.I)
+
+
+def _vocative(line: str, start: int, m: re.Match[str]) -> bool:
+    """Is the addressee word at ``m`` spoken to: followed by a vocative's comma / colon /
+    "reading this", or first in the turn's words (after a greeting) — but "anyone" first asks
+    the room ("anyone tried the new gauge?")?"""
+    if _SPOKEN_TO_RE.match(line, m.end()) is not None:
+        return True
+    lead = _GREETING_RE.match(line, start)
+    return lead is not None and lead.end() >= m.start() and m.group().lower() not in _ROOM

@@ -165,7 +165,7 @@ def _candidates(
     policy_objects = [start for start, _ in verbs.get("pobj", ())]
     for name in ("reveal", "value", "rights", "policy"):
         for start, end in sorted(verbs.get(name, ())):
-            if name == "reveal" and (not secret or p.OWN_PLACE_RE.search(raw)):
+            if name == "reveal" and (not secret or p.own_place(raw)):
                 continue  # no secret, or typed into the owner's own device / paper
             if name == "reveal" and _shell_export(raw, start):
                 continue  # a shell's "export PRIVATE_KEY=…" sets a variable on this machine
@@ -193,7 +193,7 @@ def _candidates(
         m
         and asked_secret(raw, m, present)
         and not _negated(raw, m.start(), m.end())
-        and not p.OWN_PLACE_RE.search(raw)  # "write the phrase down", "on paper"
+        and not p.own_place(raw)  # "write the phrase down", "on paper"
     ):
         yield "secret-ask", m.start()
     yield from _jailbreak(sentence, raw, present)

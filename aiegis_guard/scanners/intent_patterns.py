@@ -468,6 +468,30 @@ OWN_PLACE_RE = _folded(
     r"\bon paper\b",
     F,
 )
+# typed into this machine's own prompt or secret store ("paste the key when prompted", "New
+# repository secret … paste the key", "import it into an encrypted keystore"): own only where
+# the sentence names no destination (:func:`own_place`)
+LOCAL_INPUT_RE = _folded(
+    r"\bwhen prompted\b|\bat the (?:\w+ )?prompt\b|\b(?:repository|repo|actions|environment|ci|"
+    r"encrypted) secrets?\b|\bsecrets? manager\b|\bencrypted keystore\b|\bkeychain\b",
+    F,
+)
+_ELSEWHERE_RE = re.compile(r"https?://|www\.|@|\b[a-z0-9-]+\.(?:com|io|net|org|xyz|app)\b", F)
+
+
+def own_place(raw: str) -> bool:
+    """Is the secret in ``raw`` kept in the owner's own place (:data:`OWN_PLACE_RE`: a device,
+    paper, offline) or typed into this machine's prompt or secret store, with no destination
+    named (:data:`LOCAL_INPUT_RE`)?"""
+    if OWN_PLACE_RE.search(raw):
+        return True
+    return (
+        LOCAL_INPUT_RE.search(raw) is not None
+        and DESTINATION_RE.search(raw) is None
+        and _ELSEWHERE_RE.search(raw) is None
+    )
+
+
 # a prohibition opening a clause ("never send … without asking me first")
 PROHIBITION_RE = _folded(r"\b(?:never|don'?t|do not|must not|mustn'?t|no one may)\b", F)
 # a negation or a description anywhere in the sentence: "support will never ask you to paste

@@ -64,7 +64,7 @@ def sends_secret(raw: str, secret_near: bool = False, present: set[str] | None =
         p.THIRD_PARTY_RE.search(raw)
         and not _not_asked(raw, send_at)
         and not p.SCAM_FRAME_RE.search(raw)
-        and not p.OWN_PLACE_RE.search(raw)
+        and not p.own_place(raw)
     )
 
 
@@ -79,9 +79,7 @@ def blank_for_secret(raw: str, present: set[str] | None = None) -> bool:
     blank = _BLANK_RE.search(raw) if "__" in raw else None
     if blank is None or not names_secret(raw[: blank.start()], present):
         return False
-    return not (
-        _not_asked(raw, blank.start()) or p.SCAM_FRAME_RE.search(raw) or p.OWN_PLACE_RE.search(raw)
-    )
+    return not (_not_asked(raw, blank.start()) or p.SCAM_FRAME_RE.search(raw) or p.own_place(raw))
 
 
 def _not_asked(raw: str, send_at: int) -> bool:
