@@ -345,6 +345,8 @@ _TO = "0x3f5e2d1c0b9a8877665544332211ffeeddccbbaa"
         (f"02/11;{_TO};2,5 ETH;pervesk;agente", False),
         (f"ts=2026-11-02 agent=wallet to={_TO} amount=2.5 asset=ETH action=pervesk", False),
         (f"Agente pervesk: {_TO}", False),
+        ('    {"agente": "pervesk", "spender": "' + _TO + '", "amount": "2.5 ETH", "ok": true},',
+         False),
     ],
 )  # fmt: skip
 def test_an_unparsed_sentence_of_prose_that_names_the_move_asks(text: str, flag: bool) -> None:

@@ -467,8 +467,8 @@ def _unparsed(sentence: str, full: str, addressed: bool) -> Judgement | None:
 _RECORD_WORD_RE = re.compile(r"[^\W\d_]{2,}")
 _RECORD_ONCHAIN_RE = re.compile(r"0x[0-9a-fA-F]{6,}|[1-9A-HJ-NP-Za-km-z]{32,44}")
 # fields glued to their separators (";0x…", "amount=5", ",approved"; not "1,200") or labels
-# ("summa: 5 ETH; olek: ok"): two make a record
-_RECORD_FIELD_RE = re.compile(r"[;|=](?=\S)|,(?=[^\s\d])|(?<!\d),(?=\d)|(?<=\w):(?=\s)")
+# ("summa: 5 ETH; olek: ok", JSON's "spender": …): two make a record
+_RECORD_FIELD_RE = re.compile(r"[;|=](?=\S)|,(?=[^\s\d])|(?<!\d),(?=\d)|(?<=[\w\"]):(?=\s)")
 _RECORD_LABEL_RE = re.compile(r"\s*[^\W\d_][^:\n]{0,30}:\s")  # "Giao dịch: …", "Approval: …"
 PROSE_WORDS = 6
 
