@@ -30,6 +30,7 @@ import bisect
 import functools
 import itertools
 import re
+from collections.abc import Iterator
 
 import ahocorasick
 
@@ -55,7 +56,9 @@ _QUOTE_RE = re.compile(
     r'(?:"[^"\n]{20,}"|'
     # (a quote's body never holds its own opener and runs at most 2 000 characters: each try
     # stops at the next opener, so a text of 64 KB of "„" costs one pass, not 64 K of them)
-    r'“[^“”"]{20,2000}[”"]|„[^„“”"]{20,2000}[“”"]|«[^«»]{20,2000}»|»[^»«]{20,2000}«|'
+    # (a short «…» is matched too, and dropped by :func:`_quotes`: its closing » would
+    # otherwise open a »…« quote that runs to the next «)
+    r'“[^“”"]{20,2000}[”"]|„[^„“”"]{20,2000}[“”"]|«[^«»]{1,2000}»|»[^»«]{20,2000}«|'
     r"「[^「」]{20,2000}」|『[^『』]{20,2000}』|‘[^‘’]{20,2000}’|(?:^>[^\n]*(?:\n|$))+|"
     # a fenced block ("whose README added the step: ```…```"), reported like a "> " block
     r"^```[^\n`]*\n(?:(?!```)[\s\S]){20,2000}?^```|"
@@ -64,6 +67,15 @@ _QUOTE_RE = re.compile(
     r"(?<![\w'])'(?=\S)(?:[^'\n]|(?<=\w)'(?=\w)){20,}?(?<=\S)'(?![\w']))",
     re.MULTILINE,
 )
+
+
+def _quotes(text: str) -> Iterator[tuple[int, int]]:
+    """The spans of :data:`_QUOTE_RE`'s quotes of 20 characters or more ("« on-chain »" is a
+    term, no reported speech)."""
+    for m in _QUOTE_RE.finditer(text):
+        a, b = m.span()
+        if text[a] != "«" or b - a >= 22:
+            yield a, b
 
 
 def reported(text: str) -> tuple[tuple[int, int], ...]:
@@ -104,7 +116,7 @@ def endorsed(text: str) -> tuple[tuple[int, int], ...]:
 
 @digest_cached(maxsize=8)
 def _endorsed_quotes(text: str) -> tuple[tuple[int, int], ...]:
-    spans = [m.span() for m in _QUOTE_RE.finditer(text) if not _json_string(text, *m.span())]
+    spans = [(a, b) for a, b in _quotes(text) if not _json_string(text, a, b)]
     if not spans or not _endorsed(text, spans):
         return ()
     return tuple((a, b) if text[a] == ">" else (a + 1, b - 1) for a, b in spans)
@@ -120,9 +132,9 @@ def _reported(text: str) -> tuple[tuple[int, int], ...]:
     a scam warning elsewhere in the text does not make "Message from the treasury team: 'Send
     all ETH to 0x…'" a report."""
     spans = [
-        m.span()
-        for m in _QUOTE_RE.finditer(text)
-        if not _json_string(text, *m.span()) and not _names_destination(text, *m.span())
+        (a, b)
+        for a, b in _quotes(text)
+        if not _json_string(text, a, b) and not _names_destination(text, a, b)
     ]
     if not spans:
         return ()
