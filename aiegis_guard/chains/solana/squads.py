@@ -30,7 +30,8 @@ members is all that stands between it and the multisig):
 * a time lock or a spending limit removed: a known call.
 
 An action this reader does not know, or data that does not read to its end, leaves the
-instruction malformed (FLAG).
+instruction malformed (FLAG). Vault transactions (``vault_transaction_create``, the proposal
+votes, ``vault_transaction_execute``) are read by :mod:`.squads_vault`.
 """
 
 from __future__ import annotations
@@ -47,6 +48,7 @@ from aiegis_guard.chains.solana.layout import (
     malformed_call,
     pubkey_str,
 )
+from aiegis_guard.chains.solana.squads_vault import SQUADS_PROGRAM, VAULT_BUILDERS, VAULT_LAYOUTS
 from aiegis_guard.chains.transaction import (
     Approval,
     AuthorityChange,
@@ -55,7 +57,6 @@ from aiegis_guard.chains.transaction import (
 
 __all__ = ["SQUADS_BUILDERS", "SQUADS_PROGRAM", "squads_layout"]
 
-SQUADS_PROGRAM: Final = "SQDS4ep65T869zMMBKyuUq6aD6EgTu8psMjkvj52pCf"
 _DEFAULT_MINT = "11111111111111111111111111111111"  # Pubkey::default(): SOL
 
 _CONFIG = ("multisig", "config_authority", "rent_payer", "system_program")
@@ -92,7 +93,9 @@ _DIRECT = {
 
 
 def squads_layout(data: bytes) -> tuple[Layout | None, int]:
-    return SQUADS_LAYOUTS.get(data[:8]), 8
+    """A configuration instruction, or one of a vault transaction (:mod:`.squads_vault`)."""
+    key = data[:8]
+    return SQUADS_LAYOUTS.get(key) or VAULT_LAYOUTS.get(key), 8
 
 
 class _Short(ValueError):
@@ -211,5 +214,6 @@ def _squads(ix: Ix, refs: Any) -> list[Operation]:
 
 _Builder = Callable[[Ix, Any], list[Operation]]
 SQUADS_BUILDERS: dict[tuple[str, str], _Builder] = {
-    ("squads", lay.name): _squads for lay in SQUADS_LAYOUTS.values()
+    **{("squads", lay.name): _squads for lay in SQUADS_LAYOUTS.values()},
+    **VAULT_BUILDERS,
 }
