@@ -7,7 +7,8 @@ whose fee payer is the vault, the way the vault signs), then ``proposal_create``
 ``proposal_approve``. As the effect tables do, the vault PDA (index 0) is the own account and a
 member key pays the fee. The vault paying an allowlisted payee passes, a stranger flags, an
 authority handed to a stranger blocks; approving or executing a transaction the request does
-not create flags; a message that does not read flags. Keys are generated here, never funded.
+not create flags; a message that does not read flags; ``spending_limit_use`` is a give from the
+vault to its destination. Keys are generated here, never funded.
 """
 
 from __future__ import annotations
@@ -254,3 +255,49 @@ def test_nested_vault_transaction_is_read() -> None:
 
 def pay_from(vault: Pubkey, to: Pubkey) -> Instruction:
     return transfer(TransferParams(from_pubkey=vault, to_pubkey=to, lamports=10**9))
+
+
+def spend(to: Pubkey, mint: Pubkey | None = None, amount: int = 2 * 10**9) -> Instruction:
+    """``spending_limit_use``: an absent optional account is passed as the program id."""
+    limit = _pda(bytes(MULTISIG), b"spending_limit", bytes(Pubkey.new_unique()))
+    if mint is None:
+        tail = (sx.SYSTEM, SQUADS, SQUADS, SQUADS, SQUADS)
+    else:
+        src, dst = (get_associated_token_address(w, mint) for w in (VAULT, to))
+        tail = (SQUADS, mint, src, dst, sx.TOKEN)
+    keys = (MULTISIG, MEMBER, limit, VAULT, to, *tail)
+    metas = [AccountMeta(k, is_signer=k == MEMBER, is_writable=True) for k in keys]
+    data = _anchor("spending_limit_use") + struct.pack("<QB", amount, 9 if mint is None else 6)
+    return Instruction(SQUADS, data + b"\x00", metas)
+
+
+@pytest.mark.parametrize(
+    ("make", "action"),
+    [
+        pytest.param(lambda: spend(PAYEE), Action.ALLOW, id="sol-to-allowlisted"),
+        pytest.param(lambda: spend(STRANGER), Action.FLAG, id="sol-to-stranger"),
+        pytest.param(lambda: spend(PAYEE, USDC), Action.ALLOW, id="usdc-to-allowlisted"),
+        pytest.param(lambda: spend(STRANGER, USDC), Action.FLAG, id="usdc-to-stranger"),
+    ],
+)
+def test_spending_limit_use_pays_the_destination(make: object, action: Action) -> None:
+    """A spending limit moves the vault's funds without a vote: a give to the destination."""
+    ix = make()  # type: ignore[operator]
+    got, rules, why = _judge(sx.message(MEMBER, [ix]), policy(PAYEE))
+    assert got is action, why
+    assert (action is Action.ALLOW) is ("tx.sol.unknown_recipient" not in rules), why
+    (give,) = [op for op in decode_solana(sx.message(MEMBER, [ix])).operations]
+    assert isinstance(give, Transfer)
+    assert (give.sender, give.recipient) == (str(VAULT), str(ix.accounts[4].pubkey))
+
+
+@pytest.mark.parametrize("cut", ["data", "accounts"])
+def test_spending_limit_use_truncated_flags(cut: str) -> None:
+    """Too short to read: FLAG (malformed), never an ALLOW."""
+    full = spend(STRANGER, USDC)
+    data, metas = (
+        (full.data[:12], full.accounts) if cut == "data" else (full.data, full.accounts[:5])
+    )
+    got, rules, why = _judge(sx.message(MEMBER, [Instruction(SQUADS, data, metas)]), policy(PAYEE))
+    assert got is Action.FLAG, why
+    assert "tx.sol.malformed_instruction" in rules, why

@@ -18,8 +18,11 @@ multisig, proposal, creator, rent_payer, system_program), ``instructions/proposa
 (``proposal_approve`` / ``proposal_reject`` / ``proposal_cancel``, ``ProposalVoteArgs { memo }``;
 accounts multisig, member, proposal), ``instructions/vault_transaction_execute.rs`` (accounts
 multisig, proposal, transaction, member, then the message's accounts) and ``state/seeds.rs``
-(the transaction PDA ``["multisig", multisig, "transaction", index u64 LE]``). Anchor
-discriminators ``sha256("global:<name>")[:8]``.
+(the transaction PDA ``["multisig", multisig, "transaction", index u64 LE]``) and
+``instructions/spending_limit_use.rs`` (``SpendingLimitUseArgs { amount: u64, decimals: u8,
+memo }``; accounts multisig, member, spending_limit, vault, destination, then the optional
+system_program, mint, vault_token_account, destination_token_account, token_program: an
+absent one is passed as the program's id). Anchor discriminators ``sha256("global:<name>")[:8]``.
 
 A vault transaction only proposes, like a config transaction (:mod:`.squads`): it is judged by
 the instructions its message makes the vault run (``operations.build_operations`` reads them as
@@ -32,7 +35,10 @@ the same request creates it (``vault_transaction_create`` / ``config_transaction
 this request opens for the proposal approved), its effects are already judged; otherwise the
 member approves or runs what the request does not show (``tx.sol.squads_unseen_transaction``,
 FLAG; the EVM ``safe_approve_hash``). Rejecting or cancelling a proposal, or opening one, moves
-nothing: known calls.
+nothing: known calls. ``spending_limit_use`` moves ``amount`` out of the vault without a vote:
+SOL to ``destination`` when no mint is passed, else the mint's tokens from
+``vault_token_account`` to ``destination``'s token account (the program requires its
+authority to be ``destination``): a give to ``destination``.
 """
 
 from __future__ import annotations
@@ -42,9 +48,10 @@ from typing import Any, Final
 
 from solders.pubkey import Pubkey
 
-from aiegis_guard.chains.solana.layout import Ix, Layout, known, pubkey_str
+from aiegis_guard.chains.solana.defi import spl_token
+from aiegis_guard.chains.solana.layout import SOL, Ix, Layout, known, pubkey_str
 from aiegis_guard.chains.solana.wire import WireInstruction, WireLookup, WireMessage
-from aiegis_guard.chains.transaction import Call, Operation
+from aiegis_guard.chains.transaction import Call, Operation, Transfer
 
 __all__ = [
     "SQUADS_PROGRAM",
@@ -78,6 +85,22 @@ VAULT_LAYOUTS: Final[dict[bytes, Layout]] = {
     bytes([27, 42, 127, 237, 38, 163, 84, 203]): Layout("proposal_cancel", (), _VOTE),
     bytes([194, 8, 161, 87, 153, 164, 25, 171]): Layout(
         "vault_transaction_execute", (), ("multisig", "proposal", "transaction", "member")
+    ),
+    bytes([16, 57, 130, 127, 193, 20, 155, 134]): Layout(
+        "spending_limit_use",
+        (("amount", "u64"), ("decimals", "u8")),
+        (
+            "multisig",
+            "member",
+            "spending_limit",
+            "vault",
+            "destination",
+            "system_program",
+            "mint",
+            "vault_token_account",
+            "destination_token_account",
+            "token_program",
+        ),
     ),
 }
 _CREATES = (VAULT_CREATE, "config_transaction_create")
@@ -195,8 +218,24 @@ def acted_on(ix: Ix) -> str:
     return ix.acc["proposal"] if ix.name == "proposal_approve" else ix.acc["transaction"]
 
 
+def _spend(ix: Ix, refs: Any) -> list[Operation]:
+    """``spending_limit_use``: the vault pays ``destination`` (SOL when no mint is passed)."""
+    acc, mint = ix.acc, ix.acc["mint"]
+    sol = mint == ix.program  # an absent optional account
+    give = Transfer(
+        via="squads.spending_limit_use",
+        asset=SOL if sol else spl_token(mint),
+        sender=acc["vault"],
+        recipient=acc["destination"],
+        amount=ix.args["amount"],
+        source=None if sol else acc["vault_token_account"],
+    )
+    return [give]
+
+
 _Builder = Callable[[Ix, Any], list[Operation]]
 VAULT_BUILDERS: Final[dict[tuple[str, str], _Builder]] = {
+    ("squads", "spending_limit_use"): _spend,
     ("squads", "proposal_create"): known,
     ("squads", "proposal_reject"): known,
     ("squads", "proposal_cancel"): known,
