@@ -18,6 +18,8 @@ import struct
 
 import pytest
 import spl as sx
+from hypothesis import given, settings
+from hypothesis import strategies as st
 from solders.hash import Hash
 from solders.instruction import AccountMeta, Instruction
 from solders.keypair import Keypair
@@ -27,6 +29,7 @@ from solders.system_program import TransferParams, transfer
 from solders.token.associated import get_associated_token_address
 
 from aiegis_guard.chains.solana.decode import decode_solana
+from aiegis_guard.chains.solana.squads_vault import read_vault_message
 from aiegis_guard.chains.transaction import AuthorityChange, Transfer
 from aiegis_guard.findings import Action
 from aiegis_guard.guard import Guard
@@ -301,3 +304,34 @@ def test_spending_limit_use_truncated_flags(cut: str) -> None:
     got, rules, why = _judge(sx.message(MEMBER, [Instruction(SQUADS, data, metas)]), policy(PAYEE))
     assert got is Action.FLAG, why
     assert "tx.sol.malformed_instruction" in rules, why
+
+
+PROGRAMS = [sx.SYSTEM, sx.TOKEN, SQUADS, Pubkey.new_unique()]
+
+
+@st.composite
+def loose_messages(draw: st.DrawFn) -> bytes:
+    """Vault messages with a plausible shape and arbitrary counts, indexes and data."""
+    keys = [VAULT, STRANGER, *PROGRAMS]
+    out = bytes([draw(st.integers(0, 3)), draw(st.integers(0, 3)), draw(st.integers(0, 7))])
+    out += bytes([len(keys)]) + b"".join(map(bytes, keys))
+    n = draw(st.integers(0, 3))
+    out += bytes([n])
+    for _ in range(n):
+        accounts = draw(st.lists(st.integers(0, 9), max_size=6))
+        data = draw(st.sampled_from([b"", b"\x02\x00\x00\x00", b"\x0c", b"\x06\x02\x01"]))
+        data += draw(st.binary(max_size=40))
+        out += bytes([draw(st.integers(0, 7)), len(accounts), *accounts])
+        out += struct.pack("<H", len(data)) + data
+    return out + draw(st.sampled_from([b"\x00", b"\x01", b""]))
+
+
+@settings(max_examples=150, deadline=None)
+@given(st.one_of(st.binary(max_size=200), loose_messages()))
+def test_any_vault_message_is_judged_never_crashes(message: bytes) -> None:
+    """Whatever the proposed message: no crashed stage; one that does not read FLAGs."""
+    verdict = Guard(policy(PAYEE), classifier=False).check_transaction(_broken(message))
+    assert "guard.stage_error" not in verdict.rule_ids, verdict.explain()
+    if isinstance(read_vault_message(message), str):
+        assert verdict.action is Action.FLAG, verdict.explain()
+        assert "tx.sol.malformed_instruction" in verdict.rule_ids, verdict.explain()
