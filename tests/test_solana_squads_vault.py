@@ -43,6 +43,7 @@ STRANGER = Keypair().pubkey()
 MULTISIG = Pubkey.new_unique()
 INDEX = 7  # the transaction this request creates (the multisig's index + 1)
 UNSEEN = "tx.sol.squads_unseen_transaction"
+OPAQUE = Pubkey.new_unique()  # a program nobody decodes
 
 
 def _pda(*seeds: bytes) -> Pubkey:
@@ -160,6 +161,8 @@ CASES = [
     pytest.param(lambda: propose(pay(PAYEE), pay(STRANGER, 1)), Action.FLAG,
                  "tx.sol.unknown_recipient", id="second-instruction-pays-stranger"),
     pytest.param(propose, Action.ALLOW, None, id="empty-message"),
+    pytest.param(lambda: propose(Instruction(OPAQUE, b"\x01", [AccountMeta(VAULT, True, True)])),
+                 Action.FLAG, "tx.sol.unknown_program", id="unknown-program-with-the-vault"),
     pytest.param(lambda: propose(pay(PAYEE), extra=(execute(INDEX, VAULT, PAYEE),)),
                  Action.ALLOW, None, id="created-then-executed"),
 ]  # fmt: skip
