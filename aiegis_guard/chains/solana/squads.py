@@ -46,9 +46,14 @@ from aiegis_guard.chains.solana.layout import (
     Layout,
     known_call,
     malformed_call,
-    pubkey_str,
 )
-from aiegis_guard.chains.solana.squads_vault import SQUADS_PROGRAM, VAULT_BUILDERS, VAULT_LAYOUTS
+from aiegis_guard.chains.solana.squads_vault import (
+    SQUADS_PROGRAM,
+    VAULT_BUILDERS,
+    VAULT_LAYOUTS,
+    Reader,
+    Short,
+)
 from aiegis_guard.chains.transaction import (
     Approval,
     AuthorityChange,
@@ -98,38 +103,10 @@ def squads_layout(data: bytes) -> tuple[Layout | None, int]:
     return SQUADS_LAYOUTS.get(key) or VAULT_LAYOUTS.get(key), 8
 
 
-class _Short(ValueError):
-    """The data ends before the action does."""
-
-
-class _Reader:
-    def __init__(self, data: bytes, pos: int) -> None:
-        self.data, self.pos = data, pos
-
-    def take(self, n: int) -> bytes:
-        if self.pos + n > len(self.data):
-            raise _Short
-        out = self.data[self.pos : self.pos + n]
-        self.pos += n
-        return out
-
-    def num(self, n: int) -> int:
-        return int.from_bytes(self.take(n), "little")
-
-    def key(self) -> str:
-        return pubkey_str(self.take(32))
-
-    def keys(self) -> list[str]:
-        count = self.num(4)
-        if count > 64:  # a multisig has at most 65 535 members; a request this size is not real
-            raise _Short
-        return [self.key() for _ in range(count)]
-
-
 Action = tuple[Any, ...]
 
 
-def _action(r: _Reader, tag: int) -> Action:
+def _action(r: Reader, tag: int) -> Action:
     if tag == 0:
         key = r.key()
         return ("member", key, r.num(1))
@@ -145,19 +122,19 @@ def _action(r: _Reader, tag: int) -> Action:
         return ("spending_limit", vault, mint, amount, period, r.keys(), r.keys())
     if tag == 6:
         return ("rent_collector", r.key() if r.num(1) else None)
-    raise _Short
+    raise Short
 
 
 def read_actions(ix: Ix) -> list[Action] | None:
     """The actions the instruction proposes or applies; None when they do not read."""
-    r = _Reader(ix.data, 8)
+    r = Reader(ix.data, 8)
     try:
         if ix.name == "config_transaction_create":
             return [_action(r, r.num(1)) for _ in range(r.num(4))]
         if ix.name == "multisig_set_config_authority":
             return [("config_authority", r.key())]
         return [_action(r, _DIRECT[ix.name or ""])]
-    except _Short:
+    except Short:
         return None
 
 

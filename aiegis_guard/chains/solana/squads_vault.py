@@ -61,7 +61,7 @@ __all__ = [
     "VAULT_LAYOUTS",
     "read_vault_message",
 ]
-__all__ += ["shown_transactions"]
+__all__ += ["Reader", "Short", "shown_transactions"]
 
 SQUADS_PROGRAM: Final = "SQDS4ep65T869zMMBKyuUq6aD6EgTu8psMjkvj52pCf"
 VAULT_CREATE: Final = "vault_transaction_create"
@@ -106,17 +106,19 @@ VAULT_LAYOUTS: Final[dict[bytes, Layout]] = {
 _CREATES = (VAULT_CREATE, "config_transaction_create")
 
 
-class _Short(ValueError):
-    """The message ends early or does not hold together."""
+class Short(ValueError):
+    """The data ends early or does not hold together."""
 
 
-class _Reader:
-    def __init__(self, data: bytes) -> None:
-        self.data, self.pos = data, 0
+class Reader:
+    """Borsh fields read in order (the configuration actions of :mod:`.squads` too)."""
+
+    def __init__(self, data: bytes, pos: int = 0) -> None:
+        self.data, self.pos = data, pos
 
     def take(self, n: int) -> bytes:
         if self.pos + n > len(self.data):
-            raise _Short
+            raise Short
         out = self.data[self.pos : self.pos + n]
         self.pos += n
         return out
@@ -124,12 +126,22 @@ class _Reader:
     def num(self, n: int) -> int:
         return int.from_bytes(self.take(n), "little")
 
+    def key(self) -> str:
+        return pubkey_str(self.take(32))
+
+    def keys(self) -> list[str]:
+        """Borsh ``Vec<Pubkey>`` (u32 count)."""
+        count = self.num(4)
+        if count > 64:  # a multisig has at most 65 535 members; a request this size is not real
+            raise Short
+        return [self.key() for _ in range(count)]
+
     def small_vec(self, length: int, size: int) -> list[bytes]:
         """``SmallVec<L, T>``: a ``length``-byte count, then items of ``size`` bytes."""
         return [self.take(size) for _ in range(self.num(length))]
 
 
-def _instruction(r: _Reader) -> WireInstruction:
+def _instruction(r: Reader) -> WireInstruction:
     program = r.num(1)
     accounts = b"".join(r.small_vec(1, 1))
     return WireInstruction(program, accounts, r.take(r.num(2)))
@@ -138,7 +150,7 @@ def _instruction(r: _Reader) -> WireInstruction:
 def read_vault_message(data: bytes) -> tuple[WireMessage, list[str]] | str:
     """The message a vault transaction proposes as a :class:`WireMessage` and its account keys
     (a lookup table's accounts as ``alt:<table>#<index>``), or why it does not read."""
-    r = _Reader(data)
+    r = Reader(data)
     try:
         signers, writable_signers, writable_others = r.num(1), r.num(1), r.num(1)
         raw_keys = r.small_vec(1, 32)
@@ -149,7 +161,7 @@ def read_vault_message(data: bytes) -> tuple[WireMessage, list[str]] | str:
             lookups.append(
                 WireLookup(table, b"".join(r.small_vec(1, 1)), b"".join(r.small_vec(1, 1)))
             )
-    except _Short:
+    except Short:
         return "vault transaction message too short"
     if r.pos != len(data):
         return f"{len(data) - r.pos} bytes after the vault transaction message"
