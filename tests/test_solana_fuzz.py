@@ -14,7 +14,7 @@ from solders.keypair import Keypair
 from solders.message import Message
 from solders.pubkey import Pubkey
 
-from aiegis_guard.chains.solana import lending_layouts
+from aiegis_guard.chains.solana import defi_layouts, lending_layouts
 from aiegis_guard.chains.solana import programs as progs
 from aiegis_guard.chains.solana.bubblegum import BUBBLEGUM_LAYOUTS
 from aiegis_guard.chains.solana.decode import decode_offchain_message, decode_solana
@@ -22,6 +22,7 @@ from aiegis_guard.chains.solana.meteora import DLMM_LAYOUTS
 from aiegis_guard.chains.solana.mpl_core import MPL_CORE_LAYOUTS
 from aiegis_guard.chains.solana.protocols import PROTOCOL_FAMILIES
 from aiegis_guard.chains.solana.squads import SQUADS_LAYOUTS
+from aiegis_guard.chains.solana.squads_vault import VAULT_LAYOUTS
 from aiegis_guard.chains.solana.whirlpool_position import POSITION_LAYOUTS
 from aiegis_guard.chains.solana.wire import _Reader
 from aiegis_guard.chains.transaction import DecodedTransaction
@@ -53,6 +54,7 @@ HEADS += [b"\x1a\x00", b"\x1a\x02", b"\x1a\x03", b"\x1a\x05", b"\x02", b"\x00"]
 HEADS += [*DLMM_LAYOUTS, *SQUADS_LAYOUTS, *lending_layouts.KAMINO_LAYOUTS]
 HEADS += [*lending_layouts.MARGINFI_LAYOUTS, *lending_layouts.DRIFT_LAYOUTS]
 HEADS += [*BUBBLEGUM_LAYOUTS, *POSITION_LAYOUTS, *(bytes([t]) for t in MPL_CORE_LAYOUTS)]
+HEADS += [*VAULT_LAYOUTS, *defi_layouts.RAYDIUM_CPMM_LAYOUTS]
 
 
 def _decode_or_error(payload: object) -> DecodedTransaction | None:

@@ -5,7 +5,9 @@ Each of these instructions converts one asset into another and pays the result i
 account *the instruction names*: Marinade ``deposit`` mints mSOL to ``mint_to``,
 ``liquid_unstake`` pays SOL to ``transfer_sol_to``, a stake pool's ``DepositSol`` mints pool
 tokens to ``pool_tokens_to``, a Raydium / Whirlpool swap pays the user's destination token
-account. Like a Jupiter route, each becomes
+account, a Raydium CP-Swap ``deposit`` mints LP tokens to ``owner_lp_token`` and its
+``withdraw`` pays both tokens to ``token_0_account`` / ``token_1_account``. Like a Jupiter
+route, each becomes
 
 * a :class:`Transfer` of the input to the pool (or the program, when the pool is the program's
   own state), marked as a swap's input (``order=SWAP_ORDER``): settled by the exchange;
@@ -157,6 +159,37 @@ def _raydium(ix: Ix, refs: Any) -> list[Operation]:
     return exchange(via, ix.acc["amm"], give, (spl_token(refs.mint(dst)), dst, least))
 
 
+def _cpmm_liquidity(ix: Ix, refs: Any) -> list[Operation]:
+    """Raydium CP-Swap ``deposit``: both tokens (at most the maxima) from the owner's accounts
+    into the pool, the LP tokens minted to ``owner_lp_token``; ``withdraw``: the LP tokens
+    burnt from ``owner_lp_token``, both tokens (at least the minima) paid to
+    ``token_0_account`` / ``token_1_account``, whoever owns them."""
+    a, acc, via = ix.args, ix.acc, f"raydium_cpmm.{ix.name}"
+    pool, owner, lp = acc["pool_state"], acc["owner"], spl_token(acc["lp_mint"])
+    sides = [(acc[f"token_{n}_account"], spl_token(acc[f"vault_{n}_mint"]), n) for n in "01"]
+    if ix.name == "deposit":
+        gives = [
+            Transfer(
+                via=via,
+                asset=token,
+                sender=owner,
+                recipient=pool,
+                amount=a[f"maximum_token_{n}"],
+                source=account,
+                order=SWAP_ORDER,
+            )
+            for account, token, n in sides
+        ]
+        out, minted = acc["owner_lp_token"], a["lp_token_amount"]
+        return [*gives, Receipt(via=via, asset=lp, recipient=out, amount=minted, order=SWAP_ORDER)]
+    burnt: Give = (lp, owner, acc["owner_lp_token"], a["lp_token_amount"])
+    (first, token0, _), (second, token1, _) = sides
+    paid = Receipt(
+        via=via, asset=token1, recipient=second, amount=a["minimum_token_1"], order=SWAP_ORDER
+    )
+    return [*exchange(via, pool, burnt, (token0, first, a["minimum_token_0"])), paid]
+
+
 def _in_out(ix: Ix, refs: Any) -> list[Operation]:
     """Raydium CP-Swap and CLMM: the user's input / output token accounts by name (the mints
     too, except in CLMM ``swap``)."""
@@ -232,6 +265,12 @@ def defi_refs(ix: Ix) -> list[tuple[str | None, str | None]]:
     if ix.family == "stake_pool":
         mint = acc.get("pool_mint")
         return [(acc.get("pool_tokens_to"), mint), (acc.get("pool_tokens_from"), mint)]
+    if ix.family == "raydium_cpmm" and "lp_mint" in acc:
+        return [
+            (acc["owner_lp_token"], acc["lp_mint"]),
+            (acc["token_0_account"], acc["vault_0_mint"]),
+            (acc["token_1_account"], acc["vault_1_mint"]),
+        ]
     if ix.family in ("raydium_cpmm", "raydium_clmm") and "input_token_mint" in acc:
         return [
             (acc["input_token_account"], acc["input_token_mint"]),
@@ -281,5 +320,7 @@ DEFI_BUILDERS: dict[tuple[str, str], _Builder] = {
     **{("raydium_amm", layout.name): _raydium for layout in dl.RAYDIUM_LAYOUTS.values()},
     **{("whirlpool", layout.name): _whirlpool for layout in dl.WHIRLPOOL_LAYOUTS.values()},
     **{("raydium_cpmm", lay.name): _in_out for lay in dl.RAYDIUM_CPMM_LAYOUTS.values()},
+    ("raydium_cpmm", "deposit"): _cpmm_liquidity,
+    ("raydium_cpmm", "withdraw"): _cpmm_liquidity,
     **{("raydium_clmm", lay.name): _in_out for lay in dl.RAYDIUM_CLMM_LAYOUTS.values()},
 }

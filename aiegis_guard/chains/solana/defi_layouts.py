@@ -17,8 +17,12 @@ Sources (each project's own published code):
 * Raydium AMM v4 ``675kPX9M…1Mp8``: raydium-io/raydium-amm ``program/src/instruction.rs``
   (``SwapBaseIn`` 9, ``SwapBaseOut`` 11; 18 accounts, or 17 without ``amm_target_orders``).
 * Raydium CP-Swap ``CPMMoo8L…qKP1C``: raydium-io/raydium-cp-swap ``programs/cp-swap/src/lib.rs``
-  (``swap_base_input`` / ``swap_base_output``; Anchor) and ``instructions/swap_base_input.rs``
-  (the ``Swap`` accounts: both mints named).
+  (``swap_base_input`` / ``swap_base_output`` / ``deposit`` / ``withdraw``; Anchor),
+  ``instructions/swap_base_input.rs`` (the ``Swap`` accounts: both mints named),
+  ``instructions/deposit.rs`` (``Deposit``: ``lp_token_amount``, ``maximum_token_0_amount``,
+  ``maximum_token_1_amount``; 13 accounts, the vaults' mints and the LP mint named) and
+  ``instructions/withdraw.rs`` (``Withdraw``: ``lp_token_amount``, ``minimum_token_0_amount``,
+  ``minimum_token_1_amount``; the same accounts and ``memo_program``).
 * Raydium CLMM ``CAMMCzo5…grWqK``: raydium-io/raydium-clmm ``programs/amm/src/lib.rs`` and
   ``instructions/swap.rs`` / ``swap_v2.rs`` (``SwapSingle`` / ``SwapSingleV2``: v2 names the
   mints).
@@ -215,6 +219,32 @@ RAYDIUM_CPMM_LAYOUTS: Final[dict[bytes, Layout]] = {
         "swap_base_output", (("max_in", _U64), ("amount_out", _U64)), _CPMM_ACCOUNTS
     ),
 }
+# deposit.rs ``Deposit`` / withdraw.rs ``Withdraw`` (withdraw adds ``memo_program``, not read)
+_CPMM_LP_ACCOUNTS = (
+    "owner",
+    "authority",
+    "pool_state",
+    "owner_lp_token",
+    "token_0_account",
+    "token_1_account",
+    "token_0_vault",
+    "token_1_vault",
+    "token_program",
+    "token_program_2022",
+    "vault_0_mint",
+    "vault_1_mint",
+    "lp_mint",
+)
+RAYDIUM_CPMM_LAYOUTS[bytes([242, 35, 198, 137, 82, 225, 242, 182])] = _L(
+    "deposit",
+    (("lp_token_amount", _U64), ("maximum_token_0", _U64), ("maximum_token_1", _U64)),
+    _CPMM_LP_ACCOUNTS,
+)
+RAYDIUM_CPMM_LAYOUTS[bytes([183, 18, 70, 156, 148, 109, 161, 34])] = _L(
+    "withdraw",
+    (("lp_token_amount", _U64), ("minimum_token_0", _U64), ("minimum_token_1", _U64)),
+    _CPMM_LP_ACCOUNTS,
+)
 
 _CLMM_ARGS = (
     ("amount", _U64),

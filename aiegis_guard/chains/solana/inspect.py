@@ -33,6 +33,10 @@ Solana-only rules (the generic ones are listed in ``chains/inspect.py``, tag ``s
                                         and mint the transaction does not reveal (instead of
                                         ``swap_recipient``'s BLOCK: it may be an own account
                                         of a mint not known here)
+``tx.sol.squads_unseen_transaction`` FLAG  Squads ``proposal_approve`` /
+                                        ``vault_transaction_execute`` of a multisig
+                                        transaction this request does not create (what is
+                                        approved or run cannot be seen: ``squads_vault.py``)
 ``tx.sol.unknown_program``      FLAG    (generic rule, ``reason:names-third-party``) an
                                         instruction not decoded, of a program the policy
                                         names, writes to an account the transaction proves
@@ -65,6 +69,7 @@ from aiegis_guard.chains.solana.owners import (
     limit_mints,
     own_view,
 )
+from aiegis_guard.chains.solana.squads_vault import UNSEEN
 from aiegis_guard.chains.solana.strangers import name_strangers
 from aiegis_guard.chains.solana.wormhole import TOKEN_BRIDGE_PROGRAM, spent_delegations
 from aiegis_guard.chains.transaction import (
@@ -214,6 +219,10 @@ def _create_account(op: Creation, policy: Policy) -> Finding:
 def _op_rules(op: Operation, view: OwnView, policy: Policy, spl_limits: bool) -> list[Finding]:
     if isinstance(op, Creation):
         return [_create_account(op, policy)]
+    if isinstance(op, Call) and op.via == UNSEEN:
+        msg = f"Squads {op.name} of a multisig transaction this request does not show"
+        ev = (f"multisig:{op.accounts[0]}", f"acts_on:{op.accounts[2]}", f"via:{op.name}")
+        return [_finding("squads_unseen_transaction", Action.FLAG, msg, *ev)]
     if isinstance(op, Call) and op.via == "solana.malformed":
         msg = f"{op.name} instruction of {mask_address(op.target)} cannot be read"
         return [_finding("malformed_instruction", Action.FLAG, msg, f"program:{op.target}")]

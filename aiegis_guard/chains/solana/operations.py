@@ -17,8 +17,17 @@ from dataclasses import dataclass
 
 from aiegis_guard.chains.solana import defi
 from aiegis_guard.chains.solana import programs as progs
+from aiegis_guard.chains.solana import squads_vault as sv
 from aiegis_guard.chains.solana.jupiter import JUPITER_BUILDERS
-from aiegis_guard.chains.solana.layout import SOL, Ix, known, pubkey_str, read_args
+from aiegis_guard.chains.solana.layout import (
+    SOL,
+    Ix,
+    known,
+    known_call,
+    malformed_call,
+    pubkey_str,
+    read_args,
+)
 from aiegis_guard.chains.solana.metaplex import TOKEN_METADATA_BUILDERS
 from aiegis_guard.chains.solana.protocols import PROTOCOL_BUILDERS, PROTOCOL_FAMILIES
 from aiegis_guard.chains.solana.refs import Refs, collect_refs
@@ -43,6 +52,8 @@ __all__ = ["Built", "build_operations", "pubkey_str"]
 
 DEFAULT_UNITS_PER_INSTRUCTION = 200_000
 MAX_COMPUTE_UNITS = 1_400_000
+MAX_VAULT_DEPTH = 2  # a vault transaction proposing one of another multisig, and no deeper
+_VAULT_STEPS = frozenset({sv.VAULT_CREATE, "proposal_approve", "vault_transaction_execute"})
 
 _FAMILY = {
     progs.SYSTEM_PROGRAM: "system",
@@ -290,7 +301,22 @@ def _priority_fee(ixs: list[Ix]) -> int | None:
     return -(-price * limit // 1_000_000)
 
 
-def build_operations(msg: WireMessage, keys: list[str]) -> Built:
+def _vault_step(ix: Ix, shown: frozenset[str], depth: int, inner: list[Built]) -> list[Operation]:
+    """A Squads vault transaction: the instructions its message makes the vault run, read like
+    any message's; an approval / execution of one this request does not show (:mod:`.squads_vault`).
+    """
+    if ix.name != sv.VAULT_CREATE:
+        return [known_call(ix)] if sv.acted_on(ix) in shown else [sv.unseen_call(ix)]
+    read = sv.read_vault_message(ix.args["transaction_message"])
+    if isinstance(read, str) or depth >= MAX_VAULT_DEPTH:
+        ix.malformed = read if isinstance(read, str) else "vault transactions nested too deep"
+        return [malformed_call(ix)]
+    built = build_operations(*read, depth=depth + 1)
+    inner.append(built)
+    return [op.replace(carrier=sv.VAULT_CREATE) for op in built.operations] or [known_call(ix)]
+
+
+def build_operations(msg: WireMessage, keys: list[str], depth: int = 0) -> Built:
     """Every instruction of ``msg`` (accounts already resolved to ``keys``) as operations."""
     ixs = [read_instruction(ix, keys) for ix in msg.instructions]
     for wire, ix in zip(msg.instructions, ixs, strict=True):
@@ -299,13 +325,17 @@ def build_operations(msg: WireMessage, keys: list[str]) -> Built:
     refs = collect_refs(ixs)
     ops: list[Operation] = []
     notes: list[str] = []
+    shown, inner = sv.shown_transactions(ixs), list[Built]()
     for n, ix in enumerate(ixs):
+        step = None
+        if ix.family == "squads" and ix.name in _VAULT_STEPS and not ix.malformed:
+            step = _vault_step(ix, shown, depth, inner)
         if ix.malformed:
             notes.append(f"instruction {n} ({ix.name}) is malformed: {ix.malformed}")
         builder = (
             None if ix.malformed or ix.name is None else BUILDERS.get((ix.family or "", ix.name))
         )
-        ops.extend((builder or _call)(ix, refs))
+        ops.extend(step if step is not None else (builder or _call)(ix, refs))
     ops = defi.fold_stake_deposits(ixs, ops)
     signers = set(keys[: msg.num_required_signatures])
     value = sum(
@@ -326,9 +356,12 @@ def build_operations(msg: WireMessage, keys: list[str]) -> Built:
     durable = durable and not first.malformed  # type: ignore[union-attr]
     if durable:  # who may void it (advance the nonce) before it is submitted
         notes.append(f"nonce-authority:{first.acc.get('authority', '')}")  # type: ignore[union-attr]
+    for proposed in inner:  # what the vault's message says about its own accounts
+        notes += [f"vault transaction: {note}" for note in proposed.notes]
+        funded += proposed.funded
     return Built(
         operations=tuple(ops),
-        token_accounts=refs.freeze(),
+        token_accounts=refs.freeze() + tuple(t for b in inner for t in b.token_accounts),
         notes=tuple(notes),
         durable_nonce=durable,
         priority_fee=_priority_fee(ixs),

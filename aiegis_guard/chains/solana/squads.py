@@ -30,7 +30,8 @@ members is all that stands between it and the multisig):
 * a time lock or a spending limit removed: a known call.
 
 An action this reader does not know, or data that does not read to its end, leaves the
-instruction malformed (FLAG).
+instruction malformed (FLAG). Vault transactions (``vault_transaction_create``, the proposal
+votes, ``vault_transaction_execute``) are read by :mod:`.squads_vault`.
 """
 
 from __future__ import annotations
@@ -45,7 +46,13 @@ from aiegis_guard.chains.solana.layout import (
     Layout,
     known_call,
     malformed_call,
-    pubkey_str,
+)
+from aiegis_guard.chains.solana.squads_vault import (
+    SQUADS_PROGRAM,
+    VAULT_BUILDERS,
+    VAULT_LAYOUTS,
+    Reader,
+    Short,
 )
 from aiegis_guard.chains.transaction import (
     Approval,
@@ -55,7 +62,6 @@ from aiegis_guard.chains.transaction import (
 
 __all__ = ["SQUADS_BUILDERS", "SQUADS_PROGRAM", "squads_layout"]
 
-SQUADS_PROGRAM: Final = "SQDS4ep65T869zMMBKyuUq6aD6EgTu8psMjkvj52pCf"
 _DEFAULT_MINT = "11111111111111111111111111111111"  # Pubkey::default(): SOL
 
 _CONFIG = ("multisig", "config_authority", "rent_payer", "system_program")
@@ -92,41 +98,15 @@ _DIRECT = {
 
 
 def squads_layout(data: bytes) -> tuple[Layout | None, int]:
-    return SQUADS_LAYOUTS.get(data[:8]), 8
-
-
-class _Short(ValueError):
-    """The data ends before the action does."""
-
-
-class _Reader:
-    def __init__(self, data: bytes, pos: int) -> None:
-        self.data, self.pos = data, pos
-
-    def take(self, n: int) -> bytes:
-        if self.pos + n > len(self.data):
-            raise _Short
-        out = self.data[self.pos : self.pos + n]
-        self.pos += n
-        return out
-
-    def num(self, n: int) -> int:
-        return int.from_bytes(self.take(n), "little")
-
-    def key(self) -> str:
-        return pubkey_str(self.take(32))
-
-    def keys(self) -> list[str]:
-        count = self.num(4)
-        if count > 64:  # a multisig has at most 65 535 members; a request this size is not real
-            raise _Short
-        return [self.key() for _ in range(count)]
+    """A configuration instruction, or one of a vault transaction (:mod:`.squads_vault`)."""
+    key = data[:8]
+    return SQUADS_LAYOUTS.get(key) or VAULT_LAYOUTS.get(key), 8
 
 
 Action = tuple[Any, ...]
 
 
-def _action(r: _Reader, tag: int) -> Action:
+def _action(r: Reader, tag: int) -> Action:
     if tag == 0:
         key = r.key()
         return ("member", key, r.num(1))
@@ -142,19 +122,19 @@ def _action(r: _Reader, tag: int) -> Action:
         return ("spending_limit", vault, mint, amount, period, r.keys(), r.keys())
     if tag == 6:
         return ("rent_collector", r.key() if r.num(1) else None)
-    raise _Short
+    raise Short
 
 
 def read_actions(ix: Ix) -> list[Action] | None:
     """The actions the instruction proposes or applies; None when they do not read."""
-    r = _Reader(ix.data, 8)
+    r = Reader(ix.data, 8)
     try:
         if ix.name == "config_transaction_create":
             return [_action(r, r.num(1)) for _ in range(r.num(4))]
         if ix.name == "multisig_set_config_authority":
             return [("config_authority", r.key())]
         return [_action(r, _DIRECT[ix.name or ""])]
-    except _Short:
+    except Short:
         return None
 
 
@@ -211,5 +191,6 @@ def _squads(ix: Ix, refs: Any) -> list[Operation]:
 
 _Builder = Callable[[Ix, Any], list[Operation]]
 SQUADS_BUILDERS: dict[tuple[str, str], _Builder] = {
-    ("squads", lay.name): _squads for lay in SQUADS_LAYOUTS.values()
+    **{("squads", lay.name): _squads for lay in SQUADS_LAYOUTS.values()},
+    **VAULT_BUILDERS,
 }
