@@ -26,6 +26,28 @@ from tests.evm_builders import STRANGER, TOKEN, call
 _SP = "(address,address,address,uint160,uint48,uint48,uint48,uint256,bytes)"
 _LIFI = "bytes32,string,string,address,uint256,(address,address,address,address,uint256,bytes,bool)"
 PINNED = [
+    ("095bcdb6", "transfer(address,uint256,uint256)"),
+    ("fe99049a", "transferFrom(address,address,uint256,uint256)"),
+    ("426a8493", "approve(address,uint256,uint256)"),
+    ("558a7297", "setOperator(address,bool)"),
+    ("8fcb4e5b", "transferShares(address,uint256)"),
+    ("6d780459", "transferSharesFrom(address,address,uint256)"),
+    ("e9e05c42", "depositTransaction(address,uint256,uint64,bool,bytes)"),
+    (
+        "3ccc861d",
+        "processClaim((uint32,uint32,bytes,(address,bytes32),uint32[],bytes[],(address,uint256)[]),address)",
+    ),
+    (
+        "4596021c",
+        "processClaims((uint32,uint32,bytes,(address,bytes32),uint32[],bytes[],(address,uint256)[])[],address)",
+    ),
+    ("a0169ddd", "setClaimerFor(address)"),
+    ("957ed2b3", "assignRoles(address,bytes32[],bool[])"),
+    ("47e7ef24", "deposit(address,uint256)"),
+    ("f3fef3a3", "withdraw(address,uint256)"),
+    ("1e9a6950", "redeem(address,uint256)"),
+    ("aad3ec96", "claim(address,uint256)"),
+    ("7c04c80a", "claimBatch(address,uint256[])"),
     ("9517e29f", "installModule(uint256,address,bytes)"),
     ("a71763a8", "uninstallModule(uint256,address,bytes)"),
     ("4a58db19", "addDeposit()"),

@@ -46,10 +46,20 @@ def _venue(j: Judge, op: Transfer) -> list[Finding]:
 
 UNBOUNDED = 2**128
 """A give at or above this many base units is more than any token's supply: all of it."""
-_NO_BOUND_WHEN_UNKNOWN = frozenset({"safe.gas_refund", "eip7251.consolidation"})
+_NO_BOUND_WHEN_UNKNOWN = frozenset(
+    {
+        "safe.gas_refund",
+        "eip7251.consolidation",
+        "eigenlayer.rewards_claim",
+        "symbiotic.claim",
+        "symbiotic.claimBatch",
+    }
+)
 """Gives whose unknown amount is a price the request's author chose times gas the executor
-spends (``protocols/safe.py`` :func:`gas_refund` with ``safeTxGas = baseGas = 0``), or a
-validator's whole balance (``protocols/requests.py``): no bound."""
+spends (``protocols/safe.py`` :func:`gas_refund` with ``safeTxGas = baseGas = 0``), a
+validator's whole balance (``protocols/requests.py``), or everything a claim pays out (all of
+the caller's unclaimed rewards, ``protocols/eigen_rewards.py``; all of a matured withdrawal,
+``protocols/symbiotic.py``): no bound."""
 
 
 def _unbounded(op: Transfer) -> bool:

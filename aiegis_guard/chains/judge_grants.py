@@ -65,6 +65,8 @@ AUTHORITY_RULES = {
     "eigenlayer.delegate": "restake_delegation",
     "balancer.set_relayer_approval": "relayer_approval",
     "curve_gauge.rewards_receiver": "rewards_receiver_change",
+    "eigenlayer.set_claimer": "rewards_claimer_change",
+    "zodiac.assign_roles": "roles_member_change",
 }
 
 

@@ -29,6 +29,8 @@ meaning:
 * a Solana ``CloseAccount`` (an ``authority`` effect, what ``close_account``) stands for the
   account's rent going to its destination: it matches an expected SOL gives / gets to that
   destination whatever the amount (the rent is not in the transaction);
+* an ERC-6909 id (``erc6909:<contract>#<id>``, ``erc6909:<contract>:*`` for an operator) is
+  compared as an ERC-1155 id (the guard writes both as multi-token ids with amounts);
 * an ENS name as a token (``erc721:<BaseRegistrar>#name.eth``) is its id, keccak256(label);
 * NFT items merged into one effect for display (``token_ids`` of several) count one per token;
 * an upgrade authority on ``account:<program id>`` is the one its ProgramData account holds
@@ -114,7 +116,7 @@ def _asset_ok(exp: Mapping[str, Any], act: Mapping[str, Any], own: str) -> bool:
         return kind in ("fungible", "unknown") and _actual_address(act) == address
     if prefix == "erc20" and act.get("asset") and _actual_address(act) == address:
         return True  # an authority over a token (votes): the asset it is over
-    if prefix in ("erc721", "erc1155"):
+    if prefix in ("erc721", "erc1155", "erc6909"):
         if _actual_address(act) != address:
             return False
         ids = [str(i) for i in act.get("token_ids") or ()]
@@ -161,7 +163,9 @@ def _amount_ok(exp: Mapping[str, Any], act: Mapping[str, Any]) -> bool:
         return bool(act["unlimited"]) or (want == "all" and got is None)
     if want.startswith(">="):
         return got is not None and int(got) == int(want[2:])
-    if str(exp["asset"]).startswith(("erc721:", "erc1155:")) and "#" in str(exp["asset"]):
+    if str(exp["asset"]).startswith(("erc721:", "erc1155:", "erc6909:")) and "#" in str(
+        exp["asset"]
+    ):
         return got is None or int(got) == int(want) or act.get("asset_kind") == "nft"
     return False
 

@@ -8,6 +8,8 @@ EVM-only rule ids (default action):
                                         it runs with the account's full authority
 ``tx.evm.unknown_typed_data``   FLAG    EIP-712 payload of a type the decoder does not know
                                         (orders, listings, ...): what it authorises is unknown
+                                        (also) typed data shaped like a permit whose owner is
+                                        not an own account (``permit_shapes.py``)
 ``tx.evm.blind_signature``      BLOCK   (also) EIP-712 payload of an unknown type whose fields
                                         are only ``bytes32`` hashes (Blur bulk ``Root``): it
                                         commits to content the request does not show
@@ -198,6 +200,18 @@ def _typed_text(decoded: DecodedTransaction, ctx: TxContext) -> list[Finding]:
     ]
 
 
+def _foreign_permit_shape(decoded: DecodedTransaction, ctx: TxContext) -> list[Finding]:
+    """A message read as a permit by its structure alone (``permit_shapes.py``) is one only
+    when its owner is an own account: otherwise what it authorises is unknown."""
+    if "eip712:permit-structure" not in decoded.notes:
+        return []
+    owner = decoded.sender
+    if owner is not None and ctx.policy.is_own(owner, Chain.EVM):
+        return []
+    msg = "typed data shaped like a permit of an owner that is not an own account"
+    return [_finding("unknown_typed_data", msg, "eip712:permit-structure", f"owner:{owner}")]
+
+
 def inspect_evm(decoded: DecodedTransaction, ctx: TxContext) -> list[Finding]:
     """All findings for a decoded EVM transaction, typed-data payload or message."""
     out = inspect_operations(decoded, ctx, EVM_RULES)
@@ -210,4 +224,5 @@ def inspect_evm(decoded: DecodedTransaction, ctx: TxContext) -> list[Finding]:
     out += _approve_hashes(decoded, ctx)
     out += _claim_fees(decoded, ctx)
     out += _typed_text(decoded, ctx)
+    out += _foreign_permit_shape(decoded, ctx)
     return out

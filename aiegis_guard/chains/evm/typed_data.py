@@ -4,7 +4,9 @@ The payload is checked against its own ``types`` (every referenced type defined,
 of its declared type, bounded depth and size) before anything is read from it; a payload
 that fails is an :class:`EvmDecodeError`. Permits are recognised by their canonical encoded
 type (``encodeType``), not by the name a dapp chose: EIP-2612, DAI, Permit2 PermitSingle /
-PermitBatch / PermitTransferFrom / PermitBatchTransferFrom (and the witness variants).
+PermitBatch / PermitTransferFrom / PermitBatchTransferFrom (and the witness variants); a
+message nothing else recognises that has a permit's structure under a token's domain is read
+as one (``permit_shapes.py``).
 """
 
 from __future__ import annotations
@@ -13,6 +15,7 @@ from collections.abc import Mapping
 from typing import Any
 
 from aiegis_guard import jsontext
+from aiegis_guard.chains.evm.permit_shapes import permit_structure, structural_permit
 from aiegis_guard.chains.evm.protocols.orders import decode_order, order_shape
 from aiegis_guard.chains.evm.protocols.signed import decode_signed, signed_shape
 from aiegis_guard.chains.evm.protocols.witness import (
@@ -253,6 +256,9 @@ def decode_typed_data(payload: Mapping[str, Any] | str | bytes) -> DecodedTransa
         found, more = protocol
         ops += found
         notes += more
+    elif (shape := permit_structure(types[primary])) is not None and verifying is not None:
+        ops += structural_permit(shape, types[primary], message, verifying)
+        notes += ["eip712:permit-structure", *_signer(ops)]
     else:
         notes.append("eip712:unknown-type")
         if _hash_only(types, primary):

@@ -1,0 +1,61 @@
+"""Permits recognised by their structure, whatever their fields (or type) are called.
+
+Sources: EIP-2612 (``Permit(address owner,address spender,uint256 value,uint256 nonce,
+uint256 deadline)``) and DAI's permit (makerdao/dss ``src/dai.sol``: ``Permit(address holder,
+address spender,uint256 nonce,uint256 expiry,bool allowed)``, an expiry of 0 never ends).
+
+A drainer's signing request renames the fields (``operator`` / ``amount``, ``beneficiary``)
+so that neither the canonical type (``selectors.EIP712_TYPES``) nor the look-alike reader
+(a ``spender`` field, ``protocols/signed.py``) knows it, while a wallet shows "Permit" under a
+token's domain. The product policy judges such a message by structure: two addresses (the
+owner, then the one it names), then the amount, the nonce and the deadline (EIP-2612's
+order), or the nonce, the expiry and the all-or-nothing switch (DAI's), under a domain whose
+``verifyingContract`` is the token: a ``permit.lookalike`` grant like the named look-alikes.
+A field called ``owner`` / ``holder`` / ``from`` in the second place is the owner (the
+request is read as it names itself). Read only when nothing else recognised the message.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from typing import Any
+
+from aiegis_guard.chains.evm.tokens import approval, switch_approval
+from aiegis_guard.chains.transaction import Approval
+from aiegis_guard.errors import EvmDecodeError
+
+__all__ = ["permit_structure", "structural_permit"]
+
+_UINT = re.compile(r"uint(8|16|24|32|40|48|56|64|72|80|88|96|104|112|120|128|136|144|152|160"
+                   r"|168|176|184|192|200|208|216|224|232|240|248|256)?")  # fmt: skip
+_OWNER_NAMES = frozenset({"owner", "holder", "from"})
+
+
+def permit_structure(fields: Sequence[tuple[str, str]]) -> str | None:
+    """``amount`` (EIP-2612's layout), ``switch`` (DAI's) or None, from the field types."""
+    if len(fields) != 5 or [t for _, t in fields[:2]] != ["address", "address"]:
+        return None
+    if not all(_UINT.fullmatch(t) for _, t in fields[2:4]):
+        return None
+    last = fields[4][1]
+    if _UINT.fullmatch(last):
+        return "amount"
+    return "switch" if last == "bool" else None
+
+
+def structural_permit(
+    shape: str, fields: Sequence[tuple[str, str]], message: dict[str, Any], token: str
+) -> list[Approval]:
+    """The grant a permit-shaped message asks of its owner for ``token``."""
+    names = [name for name, _ in fields]
+    first, second = message[names[0]], message[names[1]]
+    owner, spender = (second, first) if names[1] in _OWNER_NAMES else (first, second)
+    if not isinstance(owner, str) or not isinstance(spender, str):
+        raise EvmDecodeError("permit-shaped typed data without two addresses")
+    if shape == "amount":
+        amount, deadline = message[names[2]], message[names[4]]
+        return [approval("permit.lookalike", token, owner, spender, amount, deadline=deadline)]
+    expiry, allowed = message[names[3]], message[names[4]]
+    via = "permit.lookalike"
+    return [switch_approval(via, token, owner, spender, allowed, deadline=expiry or None)]

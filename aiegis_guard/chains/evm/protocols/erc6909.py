@@ -1,0 +1,84 @@
+"""ERC-6909 multi-token contracts: operators, per-id allowances and transfers of claim ids.
+
+Sources: EIP-6909 (``transfer(receiver, id, amount)``, ``transferFrom(sender, receiver, id,
+amount)``, ``approve(spender, id, amount)``, ``setOperator(spender, approved)``) and
+Uniswap/v4-core ``src/ERC6909.sol`` (the PoolManager's claims: ``transferFrom`` by an
+operator spends no allowance, so an operator may move every id of the owner; an ``approve``
+of ``type(uint256).max`` is never spent down). A standard, like ERC-1155: recognised by
+selector on any contract. The v4 PoolManager (claim id = ``uint160(currency)``) is in
+``data/evm_protocols.json``.
+
+An operator is a grant over every id of the contract (``setApprovalForAll``'s judgement); an
+``approve`` a grant of one id (``token_id``), unlimited at ``2**256 - 1``; ``setOperator(x,
+false)`` a revoke. Ids are written like ERC-1155 ids (asset kind NFT with ``token_id``) with
+their amounts: a claim id is a balance, not a single item.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from aiegis_guard.chains.evm.frames import Frame, Result, asset
+from aiegis_guard.chains.evm.selectors import Function
+from aiegis_guard.chains.evm.tokens import approval
+from aiegis_guard.chains.transaction import Approval, AssetKind, Transfer
+
+__all__ = ["TABLE"]
+
+
+def _give(f: Frame, via: str, sender: str | None, receiver: str, ids: tuple[int, int]) -> Result:
+    token_id, amount = ids
+    kind = asset(f.target, AssetKind.NFT)
+    return [
+        Transfer(
+            via=via,
+            asset=kind,
+            sender=sender,
+            recipient=receiver,
+            amount=amount,
+            token_id=token_id,
+        )
+    ]
+
+
+def _transfer(f: Frame, fn: Function, a: list[Any]) -> Result:
+    """``transfer(receiver, id, amount)``: ``amount`` of id ``id`` from the caller."""
+    receiver, token_id, amount = a
+    return _give(f, "erc6909.transfer", f.sender, receiver, (token_id, amount))
+
+
+def _transfer_from(f: Frame, fn: Function, a: list[Any]) -> Result:
+    """``transferFrom(sender, receiver, id, amount)``: from ``sender`` (own's only when the
+    sender is the own account)."""
+    sender, receiver, token_id, amount = a
+    return _give(f, "erc6909.transfer_from", sender, receiver, (token_id, amount))
+
+
+def _approve(f: Frame, fn: Function, a: list[Any]) -> Result:
+    """``approve(spender, id, amount)``: an allowance of one id (0: revoked)."""
+    spender, token_id, amount = a
+    grant = approval("erc6909.approve", f.target, f.sender, spender, amount, kind=AssetKind.NFT)
+    return [grant.model_copy(update={"token_id": token_id})]
+
+
+def _set_operator(f: Frame, fn: Function, a: list[Any]) -> Result:
+    """``setOperator(spender, approved)``: ``spender`` may move every id of the caller."""
+    operator, approved = a
+    grant = Approval(
+        via="erc6909.set_operator",
+        asset=asset(f.target, AssetKind.NFT),
+        owner=f.sender,
+        spender=operator,
+        amount=None if approved else 0,
+        all_assets=approved,
+        revoke=not approved,
+    )
+    return [grant]
+
+
+TABLE = (
+    ("transfer(address,uint256,uint256)", _transfer),
+    ("transferFrom(address,address,uint256,uint256)", _transfer_from),
+    ("approve(address,uint256,uint256)", _approve),
+    ("setOperator(address,bool)", _set_operator),
+)
