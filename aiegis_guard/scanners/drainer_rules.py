@@ -119,7 +119,8 @@ def _aimed(hits: list[Hit], layer: Layer, source: Source | None) -> list[Hit]:
 def _asked_operations(hits: list[Hit], layer: Layer, source: Source | None) -> list[Hit]:
     """``hits`` less the ``NAMES_OPERATION`` ones of a read document whose own sentence asks
     for no act ("`setApprovalForAll(…, true)` lets the operator move every token", a decoded
-    call's `approve(address spender, …)`), unless the phrase takes over every value move."""
+    call's `approve(address spender, …)`), unless the phrase takes over every value move or
+    its line names an address."""
     if not any(h.phrase.family in NAMES_OPERATION for h in hits):
         return hits
     text = layer.text
@@ -133,7 +134,25 @@ def _asked_operations(hits: list[Hit], layer: Layer, source: Source | None) -> l
         if h.phrase.family not in NAMES_OPERATION
         or sentence_asks(text, h.start, h.end)
         or _every_move(text, h)
+        or _names_address(text, h)
     ]
+
+
+def _names_address(text: str, hit: Hit) -> bool:
+    """Does the hit's own line, a line of prose, name an address ("Next step for the agent:
+    setApprovalForAll(0x3f…, true) on the collection contract")? A nominal order says where; a
+    JSON record's fields ("to": "0x…", "function": "approve(…)") state."""
+    lo = text.rfind("\n", 0, hit.start) + 1
+    hi = text.find("\n", hit.end)
+    line = text[lo : hi if hi != -1 else len(text)]
+    if _JSON_FIELD_RE.search(line):
+        return False
+    return _EVM_RE.search(line) is not None or any(
+        is_solana_address(m.group()) for m in _SOL_RE.finditer(line)
+    )
+
+
+_JSON_FIELD_RE = re.compile(r'"[\w.-]+"\s*:')
 
 
 def _every_move(text: str, hit: Hit) -> bool:
