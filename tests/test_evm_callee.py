@@ -49,6 +49,12 @@ GUARD = Guard(
     classifier=False,
 )
 _SWAP = "exactInputSingle((address,address,uint24,address,uint256,uint256,uint160))"
+_ORDER = (  # Seaport OrderComponents (ProjectOpenSea/seaport ConsiderationStructs.sol)
+    "(address,address,(uint8,address,uint256,uint256,uint256)[],"
+    "(uint8,address,uint256,uint256,uint256,address)[],uint8,uint256,uint256,bytes32,uint256,"
+    "bytes32,uint256)"
+)
+_CREDENTIALS = b"\x01" + bytes(11) + bytes.fromhex(OWN[2:])  # 0x01 withdrawal credentials
 
 
 def _check(to: str, data: bytes, value: int = 0) -> Any:
@@ -87,6 +93,13 @@ _FAMILIES = [
                  call("depositETH(address,address,uint16)", AAVE_POOL, OWN, 0), 10**18,
                  Action.FLAG, id="aave-gateway-deposit"),
     pytest.param(WETH, call("withdraw(uint256)", 10**18), 0, Action.ALLOW, id="weth-withdraw"),
+    pytest.param("0x0000000000000068f116a894984e2db1123eb395",
+                 call(f"cancel({_ORDER}[])", [(OWN, ZERO, [], [], 0, 0, 0, bytes(32), 0,
+                                               bytes(32), 0)]), 0, Action.ALLOW,
+                 id="seaport-cancel"),
+    pytest.param("0x00000000219ab540356cbb839cbe05303d7705fa",
+                 call("deposit(bytes,bytes,bytes,bytes32)", b"\x11" * 48, _CREDENTIALS,
+                      b"\x22" * 96, bytes(32)), 32 * 10**18, Action.FLAG, id="beacon-deposit"),
 ]  # fmt: skip
 
 
