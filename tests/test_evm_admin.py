@@ -33,7 +33,9 @@ def _key() -> str:
 
 OWN = _key()  # the EOA that signs (an owner of SMART, the admin of TOKEN / PROXY_ADMIN)
 SMART = _key()  # own Coinbase Smart Wallet
-TOKEN = _key()  # an AccessControl / ERC20Votes token own administers
+TOKEN = _key()  # an AccessControl / ERC20Votes token own administers (not listed)
+LISTED = _key()  # a contract own administers, listed in the policy (allowlist.evm)
+UNI = "0x1f9840a85d5af5bf1d1762f925bdaddc4201f984"  # a vote token of the book (delegations.py)
 PROXY_ADMIN, PROXY, IMPL = _key(), _key(), _key()
 FRIEND = _key()  # allowlisted operator / delegate / spender
 STRANGER = _key()
@@ -51,6 +53,7 @@ POLICY = Policy.model_validate(
             "evm_operators": [FRIEND],
             "evm_delegates": [FRIEND],
             "evm_spenders": [FRIEND],
+            "evm": [LISTED],
         },
     }
 )
@@ -106,8 +109,12 @@ CASES = [
                  id="grant-to-allowlisted-operator-allows"),
     pytest.param(_tx(TOKEN, call(GRANT, MINTER, SMART)), Action.ALLOW, None,
                  id="grant-to-own-allows"),
+    # a revoke gains nobody anything: only the name says so (chains/evm/callee.py): known on
+    # a contract the policy lists, an unknown call on one it does not
+    pytest.param(_tx(LISTED, call("revokeRole(bytes32,address)", MINTER, STRANGER)),
+                 Action.ALLOW, None, id="revoke-on-listed-contract-allows"),
     pytest.param(_tx(TOKEN, call("revokeRole(bytes32,address)", MINTER, STRANGER)),
-                 Action.ALLOW, None, id="revoke-allows"),
+                 Action.FLAG, "tx.evm.unknown_call", id="revoke-on-unlisted-contract-flags"),
     # proxies
     pytest.param(_tx(PROXY_ADMIN, call(UPGRADE_AND_CALL, PROXY, STRANGER, b"\x12\x34")),
                  Action.BLOCK, "tx.evm.proxy_upgrade", id="proxyadmin-upgrade-stranger-blocks"),
@@ -180,8 +187,10 @@ CASES = [
     # vote delegation, on-chain and signed
     pytest.param(_tx(TOKEN, call("delegate(address)", STRANGER)), Action.BLOCK,
                  "tx.evm.vote_delegation", id="votes-to-stranger-blocks"),
-    pytest.param(_tx(TOKEN, call("delegate(address)", OWN)), Action.ALLOW, None,
+    pytest.param(_tx(UNI, call("delegate(address)", OWN)), Action.ALLOW, None,
                  id="votes-to-self-allows"),
+    pytest.param(_tx(TOKEN, call("delegate(address)", OWN)), Action.FLAG,
+                 "tx.evm.unknown_call", id="votes-to-self-on-unknown-token-flags"),
     pytest.param(_tx(TOKEN, call("delegate(address)", FRIEND)), Action.ALLOW, None,
                  id="votes-to-allowlisted-allows"),
     # Safe AllowanceModule (the Safe calls the module)

@@ -287,8 +287,8 @@ def _close(c: _Ctx, op: CloseAccount) -> Effect:
 
 
 def _call(c: _Ctx, op: Call) -> Effect | None:
-    if op.known:
-        return None
+    if op.known or (op.off_book and c.acts_for(op.target)):
+        return None  # a protocol's function on the own account: its own code, read beside
     if op.via == "evm.delegatecall":
         return _delegatecall(c, op)
     return Effect(

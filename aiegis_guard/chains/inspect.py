@@ -112,7 +112,10 @@ rule                                 action  when
                                              writes to a proven stranger's account (same
                                              reason; ``chains/solana/strangers.py``); a
                                              selector nobody decodes called on the own
-                                             (smart) account (``reason:own-account-code``)
+                                             (smart) account (``reason:own-account-code``);
+                                             a protocol's function called on a contract
+                                             that is not the protocol's is one too
+                                             (``chains/evm/callee.py``)
 ``safe_approve_hash``                FLAG    Safe ``approveHash``: pre-approves a transaction
                                              the request does not show
 (effect rules)                               ``order_gives_away``, ``swap_recipient``,

@@ -204,6 +204,9 @@ class Call(_Frozen):
     # empowers without naming its address ("the asset's update authority": never vouched for)
     names: tuple[str, ...] = ()
     writable: tuple[str, ...] = ()  # Solana: the instruction's writable accounts, in order
+    # EVM: a protocol's function called on a contract that is not the protocol's
+    # (``chains/evm/callee.py``): what its handler read is listed beside it
+    off_book: bool = False
 
 
 @fast_init

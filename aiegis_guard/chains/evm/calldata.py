@@ -4,7 +4,8 @@ Recursion is bounded (``MAX_DEPTH`` nested frames, ``MAX_OPS`` operations); deep
 become unknown calls with a ``depth-limit`` note. A DELEGATECALL into anything but a Safe
 MultiSend deployment (by address, ``data/evm_protocols.json``) is reported as an unknown call
 touching the caller's own account. An unknown call that carries a permit of the own account
-(``carried_permits.py``) is also the grant it carries.
+(``carried_permits.py``) is also the grant it carries. A named function on a contract that is
+not its protocol's (``callee.py``) is also an unknown call of that contract.
 """
 
 from __future__ import annotations
@@ -12,6 +13,7 @@ from __future__ import annotations
 from typing import Any
 
 from aiegis_guard.chains.evm.abi import decode_args
+from aiegis_guard.chains.evm.callee import runs_stranger_code
 from aiegis_guard.chains.evm.carried_permits import carried_permits
 from aiegis_guard.chains.evm.frames import MAX_DEPTH, Frame, OnOwnBalance, word_address
 from aiegis_guard.chains.evm.protocols import PROTOCOL_FUNCTIONS, PROTOCOL_HANDLERS
@@ -101,7 +103,23 @@ def _walk(f: Frame, ops: list[Operation], notes: list[str]) -> None:
     args = decode_args(fn.types, f.data[4:])
     wrapper = fn.handler in WRAPPER_HANDLERS
     path = (*f.path, fn.name) if wrapper else f.path
-    _collect(HANDLERS[fn.handler](f, fn, args), path, wrapper, ops, notes)
+    items = HANDLERS[fn.handler](f, fn, args)
+    if runs_stranger_code(f, fn.handler, items):
+        items = _stranger_code(f, fn.name, items)
+    _collect(items, path, wrapper, ops, notes)
+
+
+def _stranger_code(f: Frame, name: str, items: list[Any]) -> list[Any]:
+    """A protocol's function called on a contract that is not the protocol's (``callee.py``):
+    also an unknown call of that contract, with the own permits it is handed, beside what the
+    handler read (a call the handler named "known" there is replaced by it; one it already
+    left unknown stands for it)."""
+    own_call = [i for i in items if isinstance(i, Call) and i.target == f.target]
+    if any(not c.known for c in own_call):
+        return items
+    opaque = _unknown(f, name).replace(names=(), off_book=True)
+    rest = [i for i in items if not (isinstance(i, Call) and i.known and i.target == f.target)]
+    return [opaque, *carried_permits(f), *rest]
 
 
 def _collect(

@@ -2,7 +2,9 @@
 
 Each module declares ``TABLE``: ``(signature, handler)`` pairs, and names its source. The
 selector is ``keccak256(signature)[:4]``, computed here once; ``tests/test_protocols.py``
-pins each selector against the value published by the project.
+pins each selector against the value published by the project. A module whose handlers
+mean what they say only on deployments missing from the book (``data/evm_protocols.json``)
+names them in ``CONTRACTS`` (lower-case; ``chains/evm/callee.py``).
 """
 
 from __future__ import annotations
@@ -60,59 +62,62 @@ from aiegis_guard.chains.evm.protocols import (
 from aiegis_guard.chains.evm.selectors import Function
 from aiegis_guard.checksums import keccak256
 
-__all__ = ["PROTOCOL_FUNCTIONS", "PROTOCOL_HANDLERS"]
+__all__ = ["PROTOCOL_CONTRACTS", "PROTOCOL_FUNCTIONS", "PROTOCOL_HANDLERS"]
 
 Handler = Callable[[Frame, Function, list[Any]], Result]
+
+
+_MODULES = (
+    safe,
+    standards,
+    swaps,
+    lending,
+    aave_gateway,
+    liquidity,
+    aggregators,
+    x2y2,
+    positions,
+    vaults,
+    pools,
+    morpho,
+    disperse,
+    fulfil,
+    accounts,
+    restaking,
+    bridges,
+    solidly,
+    pendle,
+    perps,
+    nft_pools,
+    v4_positions,
+    odos,
+    balancer,
+    zora,
+    uns,
+    bulker,
+    mints,
+    gauges,
+    admin,
+    delegations,
+    crosschain,
+    staking,
+    zeroex,
+    spend_permissions,
+    lifi,
+    sky,
+    erc6909,
+    lido_shares,
+    op_portal,
+    eigen_rewards,
+    zodiac_roles,
+    symbiotic,
+)
 
 
 def _build() -> tuple[dict[bytes, Function], dict[str, Handler]]:
     functions: dict[bytes, Function] = {}
     handlers: dict[str, Handler] = {}
-    for module in (
-        safe,
-        standards,
-        swaps,
-        lending,
-        aave_gateway,
-        liquidity,
-        aggregators,
-        x2y2,
-        positions,
-        vaults,
-        pools,
-        morpho,
-        disperse,
-        fulfil,
-        accounts,
-        restaking,
-        bridges,
-        solidly,
-        pendle,
-        perps,
-        nft_pools,
-        v4_positions,
-        odos,
-        balancer,
-        zora,
-        uns,
-        bulker,
-        mints,
-        gauges,
-        admin,
-        delegations,
-        crosschain,
-        staking,
-        zeroex,
-        spend_permissions,
-        lifi,
-        sky,
-        erc6909,
-        lido_shares,
-        op_portal,
-        eigen_rewards,
-        zodiac_roles,
-        symbiotic,
-    ):
+    for module in _MODULES:
         for signature, handler in module.TABLE:
             key = f"{module.__name__.rsplit('.', 1)[-1]}.{handler.__name__.lstrip('_')}"
             selector = keccak256(signature.encode())[:4]
@@ -122,3 +127,15 @@ def _build() -> tuple[dict[bytes, Function], dict[str, Handler]]:
 
 
 PROTOCOL_FUNCTIONS, PROTOCOL_HANDLERS = _build()
+PROTOCOL_CONTRACTS: frozenset[str] = frozenset().union(
+    aave_gateway.CONTRACTS,
+    crosschain.CONTRACTS,
+    delegations.CONTRACTS,
+    gauges.CONTRACTS,
+    lifi.CONTRACTS,
+    mints.CONTRACTS,
+    sky.CONTRACTS,
+    spend_permissions.CONTRACTS,
+    staking.CONTRACTS,
+    uns.CONTRACTS,
+)

@@ -24,7 +24,7 @@ from aiegis_guard.chains.evm.tokens import approval, named_call
 from aiegis_guard.chains.known import a_token, known_contracts
 from aiegis_guard.chains.transaction import Receipt
 
-__all__ = ["TABLE"]
+__all__ = ["CONTRACTS", "TABLE"]
 
 
 def _gateway_deposit(f: Frame, fn: Function, a: list[Any]) -> Result:
@@ -58,6 +58,7 @@ _GATEWAYS = frozenset(
         "0x18cd499e3d7ed42feba981ac9236a278e4cdc2ee",
     }
 )
+CONTRACTS = _GATEWAYS  # what these handlers mean only here (callee.py)
 
 
 def _known_gateway(target: str) -> bool:

@@ -61,9 +61,10 @@ from aiegis_guard.chains.known import bridged_token, known_collections, known_co
 from aiegis_guard.chains.transaction import SWAP_ORDER, Asset, AssetKind, Call, Receipt, Transfer
 from aiegis_guard.errors import EvmDecodeError
 
-__all__ = ["TABLE"]
+__all__ = ["CONTRACTS", "TABLE"]
 
 ARBSYS = "0x0000000000000000000000000000000000000064"
+CONTRACTS = frozenset({ARBSYS})  # (callee.py; the bridges: data/evm_protocols.json)
 LEGACY_ERC20_ETH = "0xdeaddeaddeaddeaddeaddeaddeaddeaddead0000"  # OP Predeploys: ETH
 POS_ETHER = "0x" + "ee" * 20  # pos-portal RootChainManager.ETHER_ADDRESS
 # Circle docs, CCTP supported domains -> EVM chain id

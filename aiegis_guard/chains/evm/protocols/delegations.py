@@ -49,7 +49,7 @@ from aiegis_guard.chains.evm.selectors import Function
 from aiegis_guard.chains.evm.tokens import approval, named_call
 from aiegis_guard.chains.transaction import Asset, AssetKind, AuthorityChange, Call
 
-__all__ = ["TABLE", "vote_delegation"]
+__all__ = ["CONTRACTS", "TABLE", "vote_delegation"]
 
 
 # the contracts these selectors belong to: delegate.xyz v2 / v1 registries (their READMEs'
@@ -173,6 +173,7 @@ VOTE_TOKENS = frozenset(
         "0xc00e94cb662c3520282e6f5717214004a7f26888",
     }
 )
+CONTRACTS = _CANONICAL | VOTE_TOKENS  # what these handlers mean only here (callee.py)
 
 
 def _delegate_by_sig(f: Frame, fn: Function, a: list[Any]) -> Result:

@@ -32,9 +32,10 @@ from aiegis_guard.chains.evm.tokens import named_call
 from aiegis_guard.chains.known import known_gauges
 from aiegis_guard.chains.transaction import Receipt
 
-__all__ = ["ENS_REVERSE_REGISTRAR", "TABLE"]
+__all__ = ["CONTRACTS", "ENS_REVERSE_REGISTRAR", "TABLE"]
 
 ENS_REVERSE_REGISTRAR = "0xa58e81fe9b61b5c3fe2afd33cf304c454abfc7cb"
+CONTRACTS = frozenset({ENS_REVERSE_REGISTRAR})  # (callee.py; the gauges: data/evm_protocols.json)
 
 
 def _gauge_call(f: Frame, fn: Function) -> Result:

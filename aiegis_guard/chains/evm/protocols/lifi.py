@@ -37,9 +37,10 @@ from aiegis_guard.chains.evm.tokens import named_call
 from aiegis_guard.chains.transaction import Receipt
 from aiegis_guard.errors import EvmDecodeError
 
-__all__ = ["LIFI_DIAMOND", "TABLE"]
+__all__ = ["CONTRACTS", "LIFI_DIAMOND", "TABLE"]
 
 LIFI_DIAMOND = "0x1231deb6f5749ef6ce6943a275a1d3e7486f4eae"
+CONTRACTS = frozenset({LIFI_DIAMOND})  # what these handlers mean only here (callee.py)
 _HEAD = "bytes32,string,string,address,uint256"
 _SWAP = "(address,address,address,address,uint256,bytes,bool)"
 _NATIVE = ("0x" + "00" * 20, "0x" + "ee" * 20)

@@ -33,13 +33,14 @@ from aiegis_guard.chains.evm.selectors import Function
 from aiegis_guard.chains.evm.tokens import named_call
 from aiegis_guard.chains.transaction import AssetKind, Receipt
 
-__all__ = ["TABLE"]
+__all__ = ["CONTRACTS", "TABLE"]
 
 SEADROP = "0x00005ea00ac477b1030ce78506496e8c2de24bf5"
 FRXETH_MINTER = "0xbafa44efe7901e04e39dad13167d089c559c1138"
 FRXETH = "0x5e8422345238f34275888049021821e8e08caa1f"
 SFRXETH = "0xac3e018457b222d93114458476f3e3416abbe38f"
 SUSDE = "0x9d39a5de30e57443bff2a8307a4256c8797a3497"
+CONTRACTS = frozenset({SEADROP, FRXETH_MINTER, SFRXETH, SUSDE})  # (callee.py)
 USDE = "0x4c9edd5852cd905f086c759e8383e09bff1e68b3"
 
 

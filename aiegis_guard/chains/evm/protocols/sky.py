@@ -23,9 +23,10 @@ from aiegis_guard.chains.evm.protocols.swaps import swap_ops
 from aiegis_guard.chains.evm.selectors import Function
 from aiegis_guard.chains.evm.tokens import named_call
 
-__all__ = ["DAI_USDS", "TABLE"]
+__all__ = ["CONTRACTS", "DAI_USDS", "TABLE"]
 
 DAI_USDS = "0x3225737a9bbb6473cb4a45b7244aca2befdb276a"
+CONTRACTS = frozenset({DAI_USDS})  # what these handlers mean only here (callee.py)
 DAI = "0x6b175474e89094c44da98b954eedeac495271d0f"
 USDS = "0xdc035d45d973e3ec169d2276ddab16f1e407384f"
 

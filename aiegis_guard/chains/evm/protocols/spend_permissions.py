@@ -41,9 +41,10 @@ from aiegis_guard.chains.evm.tokens import named_call
 from aiegis_guard.chains.transaction import Approval, Operation, Transfer
 from aiegis_guard.errors import EvmDecodeError
 
-__all__ = ["HORIZON", "MANAGER", "TABLE", "permission_grants", "renewed_total"]
+__all__ = ["CONTRACTS", "HORIZON", "MANAGER", "TABLE", "permission_grants", "renewed_total"]
 
 MANAGER = "0xf85210b21cc50302f477ba56686d2019dc9b67ad"
+CONTRACTS = frozenset({MANAGER})  # what these handlers mean only here (callee.py)
 NATIVE_TOKEN = "0x" + "ee" * 20  # ERC-7528, SpendPermissionManager.NATIVE_TOKEN
 VIA = "spend_permission.approve"
 

@@ -49,11 +49,12 @@ from aiegis_guard.chains.transaction import (
 from aiegis_guard.errors import EvmDecodeError
 from aiegis_guard.findings import Chain
 
-__all__ = ["TABLE", "etherfi_deposit", "on_etherfi_pool"]
+__all__ = ["CONTRACTS", "TABLE", "etherfi_deposit", "on_etherfi_pool"]
 
 BEACON_DEPOSIT = "0x00000000219ab540356cbb839cbe05303d7705fa"
 ETHERFI_EETH = "0x35fa164735182de50811e8e2e824cfb9b6118ac2"
 ETHERFI_WITHDRAW_NFT = "0x7d5706f6ef3f89b3951e23e557cdfbc3239d4e2c"
+CONTRACTS = frozenset({BEACON_DEPOSIT, ETHERFI_EETH, ETHERFI_WITHDRAW_NFT})  # (callee.py)
 _ADDRESS_PREFIXES = (b"\x01", b"\x02")  # ETH1_ADDRESS / COMPOUNDING withdrawal prefixes
 _SIZES = (48, 32, 96)  # pubkey, withdrawal_credentials, signature
 

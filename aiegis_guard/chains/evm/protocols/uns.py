@@ -22,7 +22,7 @@ from aiegis_guard.chains.evm.selectors import Function
 from aiegis_guard.chains.evm.tokens import named_call
 from aiegis_guard.chains.transaction import AssetKind, Transfer
 
-__all__ = ["TABLE", "UNS_REGISTRIES"]
+__all__ = ["CONTRACTS", "TABLE", "UNS_REGISTRIES"]
 
 UNS_REGISTRIES = frozenset(
     {
@@ -31,6 +31,7 @@ UNS_REGISTRIES = frozenset(
         "0xde1dadcf11a7447c3d093e97fdbd513f488ce3b4",  # Sonic
     }
 )
+CONTRACTS = UNS_REGISTRIES  # what these handlers mean only here (callee.py)
 
 
 def _set_owner(f: Frame, fn: Function, a: list[Any]) -> Result:
