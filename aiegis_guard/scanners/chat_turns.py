@@ -137,20 +137,23 @@ def addresses_agents(text: str, addressee: re.Pattern[str]) -> bool:
     return False
 
 
-# what may stand before the word spoken to ("hey bot", "@all AI agents", "> Assistant"), and
-# what follows one ("Assistant, …", "Bot: …", "AI agents reading this …", "agents who …")
-_GREETING_RE = re.compile(
-    r"[\W_]*(?:(?:hey|hi|hello|yo|dear|ok|okay|so|now|all|the|any|every)\W+)*"
+# a bot or an agent talked about, not spoken to: a determiner before the word ("nobody can talk
+# the bot into…", "our agent paid") unless a vocative's comma / colon follows it; "anyone" /
+# "whoever" first in a question asks the room ("anyone tried the new gauge?")
+_DETERMINED_RE = re.compile(
+    r"\b(?:the|a|an|this|that|these|those|our|my|your|his|her|their|its)\s+(?:\w+\s+){0,2}$",
+    re.IGNORECASE,
 )
 _ROOM = frozenset({"anyone", "whoever"})
 _SPOKEN_TO_RE = re.compile(r"\s*[,:!]|\s+(?:reading|listening|watching|who|that|which)\b", re.I)
 
 
 def _vocative(line: str, start: int, m: re.Match[str]) -> bool:
-    """Is the addressee word at ``m`` spoken to: followed by a vocative's comma / colon /
-    "reading this", or first in the turn's words (after a greeting) — but "anyone" first asks
-    the room ("anyone tried the new gauge?")?"""
+    """Is the addressee word at ``m`` spoken to? Any word for an agent or bot is ("please bot
+    do…", "…, bot", "you bot should…"), unless a determiner makes it one talked about ("the
+    bot", "our agent") or it is "anyone" asking the room without a vocative's comma."""
     if _SPOKEN_TO_RE.match(line, m.end()) is not None:
         return True
-    lead = _GREETING_RE.match(line, start)
-    return lead is not None and lead.end() >= m.start() and m.group().lower() not in _ROOM
+    if m.group().lower() in _ROOM:
+        return False
+    return _DETERMINED_RE.search(line, start, m.start()) is None

@@ -455,11 +455,16 @@ def _unparsed(sentence: str, full: str, addressed: bool) -> Judgement | None:
         j = Judgement(j.score + 1, j.act, (*j.cues, "act-word"))
     if addressed and "addressee" not in j.cues:
         j = Judgement(j.score + 1, j.act, (*j.cues, "addressee"))
-    if "target" in j.cues and {"act-word", "addressee"} & set(j.cues) and _prose(full):
+    if (
+        "target" in j.cues
+        and {"act-word", "addressee"} & set(j.cues)
+        and _prose(full)
+        and not p.PAST_RE.search(full)
+    ):
         # a sentence of prose that names where value goes, how much, and an act or the agent
         # ("pošli 25 000 USDC na 0x…", "делегуй усі токени ARB на адресу 0x…"): asked in a
         # language the vocabulary does not parse; a record (CSV row, "Payer: 0x…", log
-        # key=value pairs) states, it does not ask
+        # key=value pairs) states, and so does a report of a move done ("haker przelał …")
         j = Judgement(j.score + 1, j.act, (*j.cues, "prose"))
     return j
 

@@ -468,6 +468,13 @@ OWN_PLACE_RE = _folded(
     r"\bon paper\b",
     F,
 )
+# a completed move (:data:`~.intent_words.PAST_WORDS`): a report, not an order
+PAST_RE = _folded(
+    r"(?<!\w)(?:"
+    + "|".join(re.escape(x.replace("_", " ")) for x in w.PAST_WORDS.split())
+    + r")(?!\w)",
+    F,
+)
 # typed into this machine's own prompt or secret store ("paste the key when prompted", "New
 # repository secret … paste the key", "import it into an encrypted keystore"): own only where
 # the sentence names no destination (:func:`own_place`)
@@ -481,15 +488,25 @@ _ELSEWHERE_RE = re.compile(r"https?://|www\.|@|\b[a-z0-9-]+\.(?:com|io|net|org|x
 
 def own_place(raw: str) -> bool:
     """Is the secret in ``raw`` kept in the owner's own place (:data:`OWN_PLACE_RE`: a device,
-    paper, offline) or typed into this machine's prompt or secret store, with no destination
-    named (:data:`LOCAL_INPUT_RE`)?"""
+    paper, offline) or typed into this machine's prompt or secret store (:data:`LOCAL_INPUT_RE`)
+    with no one else in the sentence: no destination, site or mailbox, no third party (support,
+    a team, "our", a DM: :data:`THIRD_PARTY_RE`), no prompt of someone's ("when prompted by our
+    support agent")?"""
     if OWN_PLACE_RE.search(raw):
         return True
+    local = LOCAL_INPUT_RE.search(raw)
+    if local is None:
+        return False
+    rest = raw[: local.start()] + " " + raw[local.end() :]  # "repository" names no third party
     return (
-        LOCAL_INPUT_RE.search(raw) is not None
-        and DESTINATION_RE.search(raw) is None
-        and _ELSEWHERE_RE.search(raw) is None
+        _SOMEONES_PROMPT_RE.search(raw) is None
+        and DESTINATION_RE.search(rest) is None
+        and _ELSEWHERE_RE.search(rest) is None
+        and THIRD_PARTY_RE.search(rest) is None
     )
+
+
+_SOMEONES_PROMPT_RE = re.compile(r"\bprompt(?:ed|s)?\s+(?:by|from|of|for)\b|\bsecrets?\s+of\b", F)
 
 
 # a prohibition opening a clause ("never send … without asking me first")

@@ -136,6 +136,68 @@ SECRET_OBJ_WORDS = """
     fraza_de_recuperare kunci_peribadi frasa_pemulihan निजी_कुंजी คีย์ส่วนตัว วลีกู้คืน
     сид-фраз сид_фраз мнемоническ приватный_ключ секретный_ключ фраз
     助记词 私钥 密钥 种子短语 恢复短语"""
+# a completed move in a transaction report or the news ("haker przelał 5 000 ETH na adres…",
+# "платіж успішно надіслано", "sudah dikirim"): past forms of send / transfer / pay / receive and
+# completion particles in the languages the vocabulary does not parse. Source: a lexicon written
+# for this project by a translation subagent (46 languages, not reviewed by native speakers),
+# plus the third-person forms news use in Polish, Turkish and Indonesian, and "yesterday" /
+# "confirmed" / "did" words reports carry (written here)
+PAST_WORDS = """
+    etti edildi yapıldı dün kemarin wczoraj вчора вчера včera včéra ieri hier gestern ayer ontem
+    potwierdzona potwierdzono onaylandı dikonfirmasi berhasil
+    a_plătit a_transferat a_trimis aktardı aktardım aktarıldı aldım allaqachon allerede alındı
+    am_plătit am_primit am_transferat am_trimis ametuma an_aika an_biya an_gama an_karɓa
+    an_tura artıq bajarildi betaald betaalde betalade betalat betalt betalte binayaran borgaði
+    deja dibayar dihantar dikirim dipindahkan diterima ditransfer dokončano dokončené dostal
+    dërgoi dërgova elküldte elküldtem elküldve fick fik fikk fizettem fullført fékk gauta gavau
+    gennemført gestort gestuurd greiddi greitt gönderdi gönderdim gönderildi göndərdi göndərdim
+    göndərildi har_sendt har_skickat imehamishwa imelipwa imepokelewa imetumwa inilipat
+    ipinadala išsiuntė išsiunčiau išsiųsta jau již juba już kandis_üle kandsin_üle kifizettem
+    köçürdüm köçürüldü küldtem lokið lähetetty lähetin lähetti lähettänyt maakte_over maksettu
+    maksin maksoin makstud megkaptam megérkezett millifært millifærði mo_ti_fi_ranṣẹ mo_ti_gba
+    mo_ti_san modtaget modtog mora mottagit mottatt mottog mottok már móttekið na_aika na_biya
+    na_karɓa na_tura nabayaran nagbayad nagpadala nailipat naipadala nakazal nakazano natanggap
+    nilituma nimehamisha nimelipa nimepokea nimetuma nosūtīja nosūtīju nosūtīts nú_þegar
+    o'tkazdim o'tkazildi obdržel odesláno odoslané oldim ontvangen ontving otrzymano otrzymałem
+    overført overførte overgemaakt pabeigts pagoi pagova pervedė pervedžiau pervesta platio
+    plaćeno plačal plačano plătit poslal poslal_jsem poslal_sem poslal_som poslano poslané
+    poslao poslao_sam poslato posláno prebacio prebačeno prejel prejeto preneseno prevedené
+    previedol prijaté primio primit primljeno przekazał przekazała przelano przelał przelała
+    przelałam przelałem përfunduar pārskaitīja pārskaitīju pārskaitīts převedeno převedl
+    přijato qabul_qilindi redan riga saadetud saatis saatsin sain samaksāju samaksāts saņemts
+    saņēmu selesai sendi sendt sendte sent siirretty siirsi siirsin skickade skickat stuurde
+    sudah sudah_bayar sudah_hantar sumokėjau sumokėjo sumokėta tamamlandı tapos_na tashmë
+    tayari tehtud telah telah_dihantar telah_dipindahkan telah_diterima ti_fi_ranṣẹ ti_firanṣẹ
+    ti_gba ti_gbe_lọ ti_pari ti_san to'ladim to'landi tog_emot transferat transferova trimis
+    u_dërgua u_mor u_pagua u_transferua umetuma uplatio uplaćeno vastaanotettu vastu_võetud
+    verstuurd verstuurde već wysłano wysłał wysłała wysłałam wysłałem ya_aika ya_kammala
+    yubordi yubordim yuborildi zaplaceno zaplatené zaplatil zapłacił zapłaciła zapłaciłem
+    zapłacono zaten átutalta átutaltam átutalva ödedi ödedim ödendi ödədim ödənildi överförde
+    överfört üle_kantud þegar έλαβα έστειλα έστειλε ήδη ελήφθη εστάλη μετέφερα μεταφέρθηκε
+    ολοκληρώθηκε πλήρωσα πληρώθηκε στάλθηκε адправіў адпраўлена алдым алынды аплачана атрымана
+    атрымаў аудардым аударылды аяқталды вече већ веќе вже відправлено даслана даслаў жіберді
+    жібердім жіберілді завершено завършено заплаціў изпратено изпрати изпратих испратено
+    испрати испратив надіслав надіслала надіслано оплачено отримав отримано пераведзена перавёў
+    переказав переказано платено платив платио платих плаћено получено получих послао
+    послао_сам послато пребацио пребачено преведено преведох префрлено префрлив примено примив
+    примио примљено сплатив төледім төленді ужо уплатено уплатив уплатио уплаћено
+    қазірдің_өзінде արդեն ուղարկեց ուղարկեցի ուղարկված ստացա ստացված վճարեցի վճարված փոխանցեցի
+    փոխանցվեց הועבר הושלם העברתי התקבל כבר נשלח קיבלתי שולם שילמתי שלח שלחתי ادا_کر_دیا ادا_کیا
+    ارسال_شد ارسال_کردم انتقال_دادم انجام_شد بھیج_دیا بھیجا بھیجے دریافت_شد دریافت_کردم فرستاد
+    فرستادم مل_گیا منتقل_شد منتقل_کر_دیا منتقل_ہو_گیا مکمل وصول_ہوا پرداخت_شد پرداختم ہو_گیا
+    चुका झाले ट्रांसफर_कर_दिया ट्रांसफर_हो_गया ट्रान्सफर_केले दिले पाठवला पाठवली पाठवले
+    पूरा_हुआ पूर्ण_झाले प्राप्त_झाले प्राप्त_हुआ भरले भुगतान_कर_दिया भुगतान_हो_गया भेज_दिया
+    भेजा भेजे मिल_गया मिळाले हस्तांतरित_केले हो_गया গ্রহণ_করা_হয়েছে ট্রান্সফার_করেছি
+    পরিশোধ_করেছি পরিশোধ_হয়েছে পাঠানো_হয়েছে পাঠিয়েছি পাঠিয়েছে পেয়েছি সম্পন্ন
+    স্থানান্তরিত_হয়েছে হয়ে_গেছে ਟ੍ਰਾਂਸਫਰ_ਕਰ_ਦਿੱਤਾ ਪੂਰਾ_ਹੋਇਆ ਪ੍ਰਾਪਤ_ਹੋਇਆ ਭੁਗਤਾਨ_ਕਰ_ਦਿੱਤਾ
+    ਭੇਜ_ਦਿੱਤਾ ਭੇਜਿਆ ਭੇਜੇ ਮਿਲ_ਗਿਆ ਹੋ_ਗਿਆ ચુકવણી_થઈ ચૂકવ્યું ટ્રાન્સફર_કર્યું થઈ_ગયું પૂર્ણ
+    પ્રાપ્ત_થયું મળ્યું મોકલી_દીધું મોકલ્યા મોકલ્યું அனுப்பப்பட்டது அனுப்பினார் அனுப்பினேன்
+    ஏற்கனவே செலுத்தப்பட்டது செலுத்தினேன் பெறப்பட்டது பெற்றேன் மாற்றப்பட்டது மாற்றினேன்
+    முடிந்தது అందింది అందుకున్నాను ఇప్పటికే చెల్లించబడింది చెల్లించాను పంపబడింది పంపాను పంపారు
+    పూర్తయింది బదిలీ_చేయబడింది బదిలీ_చేశాను გაგზავნა გადავიხადე გადავრიცხე გადაირიცხა
+    გადახდილია გავაგზავნე გაიგზავნა მივიღე მიღებულია უკვე ላክሁ ልኬያለሁ ቀድሞውኑ ተላልፏል ተልኳል ተቀብያለሁ
+    ተከፍሏል ተጠናቋል አስተላልፌያለሁ ከፍያለሁ ደርሷል
+"""
 POLICY_WORDS = """ignore disregard override bypass skip disable suspend lift waive turn_off forget
     ignora ignorar omite desactiva ignore ignorez contourne désactive désactivez ignoriere
     ignorieren umgehe deaktiviere игнорируй игнорируйте обойди отключи отключите 忽略 绕过 跳过 关闭
