@@ -12,7 +12,7 @@ import base64
 import binascii
 import re
 
-from aiegis_guard.charclass import BASE58
+from aiegis_guard.charclass import BASE58, BASE64, runs
 from aiegis_guard.findings import Finding
 from aiegis_guard.lazyre import LazyPattern
 from aiegis_guard.scanners.key_checks import SOLANA_B58_LENGTHS, base58_secret, solana_keypair
@@ -50,6 +50,9 @@ def _wrapped_xprv(text: str) -> list[Finding]:
 
 WRAPPED_LINES = 4  # lines a key is wrapped over (an OCR of a screen, a narrow terminal)
 FIRST_LINE = 42  # characters of a wrapped key's first line (the runs the caller has)
+# a first line as short as a third of a WIF ("5Hue.." over three lines, a WIF in two halves of
+# a quoted reply): looked for only where the text has a line break
+SHORT_LINE = 17
 # one more line of a wrapped token: the gap, then base64 characters
 _NEXT_LINE_RE = LazyPattern(_GAP + r"([A-Za-z0-9+/_-]{4,88})(?![A-Za-z0-9+/_-])")
 
@@ -105,4 +108,6 @@ def _joined_secret(text: str, group: list[tuple[int, int]]) -> Finding | None:
 def find_wrapped_keys(text: str, spans: list[tuple[int, int]]) -> list[Finding]:
     """xprv, WIF and Solana keypairs wrapped over lines: BLOCK. ``spans``: the text's base64
     runs of 42+ characters (:func:`~aiegis_guard.scanners.key_forms.base64_runs`)."""
+    if "\n" in text:
+        spans = sorted([*spans, *runs(text, BASE64, SHORT_LINE, max_len=FIRST_LINE - 1)])
     return _wrapped_xprv(text) + _wrapped_tokens(text, spans)

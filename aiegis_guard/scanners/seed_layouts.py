@@ -17,6 +17,15 @@ _ITEM_TAGS = "li|td|th|dd|option|string|item|entry|value|word|span|code"  # "str
 _ITEM = rf"<(?:{_ITEM_TAGS})\b[^<>]{{0,60}}>[^<]{{0,40}}</(?:{_ITEM_TAGS})>"
 _ITEM_GLUE = r"(?:\s*</?(?:ol|ul|tr|tbody|dl|dt|select)\b[^<>]{0,60}>)*\s*"
 _ITEM_LIST_RE = re.compile(rf"{_ITEM}(?:{_ITEM_GLUE}{_ITEM}){{11,}}")  # 12+ items in a row
+# one word an element whatever the tag (a key cap's <kbd>, a chip's <button>, <b>): the same
+# tag closes one item and opens the next, a word (numbered or not) and nothing else inside.
+# Found from the first item's closing tag on ("</" first: a literal the engine skips to)
+_TAG_NAME = r"[A-Za-z][A-Za-z0-9]{0,9}"
+_WORD_ITEM = r"[ \t]*(?:\d{1,2}[.):]?[ \t]*)?[^\W\d_]{1,12}[ \t]*"
+_WORD_ITEMS_RE = re.compile(  # 11 more after the first: 12+ in a row
+    rf"</(?P<tag>{_TAG_NAME})>(?:\s*<(?P=tag)\b[^<>]{{0,60}}>{_WORD_ITEM}</(?P=tag)>){{11,}}"
+)
+ITEM_REACH = 80  # characters before the first closing tag searched for its opening tag
 # \n, \r\n, \t.. before a word: spaces
 _ESCAPED_GAP_RE = re.compile(r"(?:\\[nrt])+(?=[^\W\d_])")
 _TAG_RE = re.compile(r"</?[A-Za-z][A-Za-z0-9]{0,9}(?:\s[^<>]{0,200})?/?>")
@@ -36,6 +45,10 @@ def _blank(m: re.Match[str]) -> str:
     return " " * len(m.group())
 
 
+def _tags_blanked(text: str, s: int, e: int) -> str:
+    return text[:s] + _TAG_RE.sub(_blank, text[s:e]) + text[e:]
+
+
 def untagged(text: str) -> str:
     """Lists and tables of short HTML items (``<li>abandon</li><li>ability</li>..``, a
     ``<td>`` per word) with their tags blanked to spaces (offsets kept), and every bare tag
@@ -44,8 +57,10 @@ def untagged(text: str) -> str:
     if "<" not in text:
         return text
     for m in _ITEM_LIST_RE.finditer(text):
-        s, e = m.span()
-        text = text[:s] + _TAG_RE.sub(lambda t: " " * (t.end() - t.start()), text[s:e]) + text[e:]
+        text = _tags_blanked(text, *m.span())
+    for m in _WORD_ITEMS_RE.finditer(text):
+        opening = text.rfind("<" + m.group("tag"), max(0, m.start() - ITEM_REACH), m.start())
+        text = _tags_blanked(text, opening if opening >= 0 else m.start(), m.end())
     for tag in set(_BARE_TAG_RE.findall(text)):  # the kinds a text holds are few
         text = text.replace(tag, " " * len(tag))
     return text
