@@ -14,6 +14,7 @@ it was quoted ("> 0x4c08..\n> 9e1f.." is a key wrapped over two lines, like "0x4
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 
 from aiegis_guard.lazyre import LazyPattern
 
@@ -56,9 +57,13 @@ def _said(m: re.Match[str]) -> int:
     return m.start(m.re.groups)
 
 
-def speaker_texts(text: str) -> list[tuple[str, tuple[int, int]]]:
+def speaker_texts(
+    text: str, worded: Callable[[str], bool] | None = None
+) -> list[tuple[str, tuple[int, int]]]:
     """(one speaker's messages joined by line breaks, the span from their first message to
-    their last) for every speaker with ``MIN_LINES`` messages or more."""
+    their last) for every speaker with ``MIN_LINES`` messages or more; with ``worded`` (is a
+    message nothing but the words of a secret?), also those of their messages alone where
+    others came between ("ok here" / six words / "wait the rest" / six words)."""
     timed = text.count("] ") >= MIN_LINES
     roles = _ROLE_START_RE.search(text) is not None or (
         _ROLE_START_RE.match("\n" + text[:64]) is not None
@@ -75,10 +80,13 @@ def speaker_texts(text: str) -> list[tuple[str, tuple[int, int]]]:
             return []
     if len(by_speaker) < 2 and not timed:
         return []  # one role alone is a form's "user:" field, not a conversation
+    said = [lines for lines in by_speaker.values() if len(lines) >= MIN_LINES]
+    if worded is not None:
+        kept = [[m for m in lines if worded(m.group(m.re.groups))] for lines in said]
+        said += [k for k, lines in zip(kept, said, strict=True) if MIN_LINES <= len(k) < len(lines)]
     return [
         ("\n".join(m.group(m.re.groups) for m in lines), (_said(lines[0]), lines[-1].end()))
-        for lines in by_speaker.values()
-        if len(lines) >= MIN_LINES
+        for lines in said
     ]
 
 

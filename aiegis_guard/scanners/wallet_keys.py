@@ -67,7 +67,7 @@ from aiegis_guard.scanners.key_numbers import find_number_keys
 from aiegis_guard.scanners.key_wraps import find_wrapped_keys
 from aiegis_guard.scanners.keystores import find_keystores
 from aiegis_guard.scanners.seed_numbered import find_numbered_phrases
-from aiegis_guard.scanners.seed_phrases import find_seed_phrases, word_stretches
+from aiegis_guard.scanners.seed_phrases import find_seed_phrases, word_stretches, words_only
 from aiegis_guard.scanners.seed_plates import find_plate_phrases
 from aiegis_guard.scanners.slip39 import find_slip39_shares
 from aiegis_guard.scanners.split_secrets import find_split_secrets
@@ -370,7 +370,7 @@ def scan(layer: Layer, ctx: ScanContext) -> list[Finding]:
     found += _der_keys(text, b64)
     found += find_keystores(text)
     if layer.depth == 0:  # one speaker's messages of a chat transcript, read together
-        for joined, span in speaker_texts(text):
+        for joined, span in speaker_texts(text, worded=words_only):
             said = Layer(joined, LayerKind.TEXT, layer.depth + 1)
             found += [f.with_span(*span, "layer:transcript") for f in scan(said, ctx)
                       if f.action is Action.BLOCK]  # fmt: skip
