@@ -1,5 +1,6 @@
-"""Base58 keys wrapped over lines: an xprv, a WIF or a Solana keypair broken by a narrow
-terminal, an OCR of an export screen or a PDF's column.
+"""Keys wrapped over lines: an xprv, a WIF or a Solana keypair (base58, base64, a byte array
+hard-wrapped inside its numbers) broken by a narrow terminal, a chat client, an OCR of an
+export screen or a PDF's column.
 
 Called by :mod:`aiegis_guard.scanners.wallet_keys`. The lines are joined and the whole must
 pass the same certain test as an unwrapped key (base58check, or the Solana public half
@@ -105,9 +106,33 @@ def _joined_secret(text: str, group: list[tuple[int, int]]) -> Finding | None:
     return None
 
 
+# a byte array hard-wrapped at a fixed width by a chat client or a terminal: the break may
+# fall inside a number ("..., 21\n4, 88, ..": 214); only digits, separators and breaks inside
+WRAPPED_ARRAY_RE = LazyPattern(r"\[([\d\s,]{127,1200})\]")
+_DIGIT_WRAP_RE = re.compile(r"(?<=\d)[ \t]*\r?\n(?=\d)")
+KEYPAIR_BYTES = 64
+
+
+def _rewrapped_arrays(text: str) -> list[Finding]:
+    """A 64-byte array whose line breaks cut numbers: the breaks between two digits removed,
+    it must re-derive like any keypair (a break that separated two numbers fails that)."""
+    if text.count(",") < KEYPAIR_BYTES - 1 or "\n" not in text:
+        return []
+    found = []
+    for m in WRAPPED_ARRAY_RE.finditer(text):
+        if _DIGIT_WRAP_RE.search(m.group(1)) is None:
+            continue  # no number cut: the array reader has it
+        items = _DIGIT_WRAP_RE.sub("", m.group(1)).replace(",", " ").split()
+        if len(items) == KEYPAIR_BYTES and all(len(v) <= 3 and int(v) < 256 for v in items):
+            raw = bytes(int(v) for v in items)
+            hit = solana_keypair(raw, m.span(), m.group(), "int-array-rewrapped")
+            found += [hit] if hit is not None else []
+    return found
+
+
 def find_wrapped_keys(text: str, spans: list[tuple[int, int]]) -> list[Finding]:
     """xprv, WIF and Solana keypairs wrapped over lines: BLOCK. ``spans``: the text's base64
     runs of 42+ characters (:func:`~aiegis_guard.scanners.key_forms.base64_runs`)."""
     if "\n" in text:
         spans = sorted([*spans, *runs(text, BASE64, SHORT_LINE, max_len=FIRST_LINE - 1)])
-    return _wrapped_xprv(text) + _wrapped_tokens(text, spans)
+    return _wrapped_xprv(text) + _wrapped_tokens(text, spans) + _rewrapped_arrays(text)
