@@ -14,6 +14,7 @@ from pathlib import Path
 from typing import Any
 
 from keygen import KeyGen, bad
+from mnemonic import Mnemonic
 
 OUT = Path(__file__).with_name("secret_forms16.json")
 GEN = KeyGen(1616)
@@ -238,6 +239,140 @@ def _chat_logs() -> list[Case]:
     ]
 
 
+def _no_valid_window(
+    draw: Any, language: str, step: int, numbers: list[str] | None = None
+) -> list[str]:
+    """A checksum-failing phrase none of whose 12-word windows (as the words stand, with
+    their ``numbers`` between them: Chinese numerals are list words too) passes the 4-bit
+    checksum by chance (1 draw in 16 would): the twin tests the class's reading, not chance."""
+    checker = Mnemonic(language)
+    while True:
+        words = draw()
+        tokens = words
+        if numbers is not None:
+            tokens = [t for n, w in zip(numbers, words, strict=True) for t in (*n, w)]
+        windows = (tokens[i : i + 12] for i in range(0, len(tokens) - 11, step))
+        if not any(checker.check(" ".join(w)) for w in windows):
+            return words
+
+
+def _interjections() -> list[Case]:
+    """A note between the halves of a 24-word phrase; chatter between one speaker's messages."""
+    f = "interjection"
+    p, wrong = GEN.phrase(24), _no_valid_window(lambda: bad(GEN.phrase(24)), "english", 12)
+    q = GEN.phrase()
+
+    def bullets(words: list[str]) -> str:
+        return "\n".join(f"* {w}" for w in words)
+
+    def chat(words: list[str]) -> str:
+        return (
+            "[06/12/2026, 09:14:02] Ana: ok here\n"
+            f"[06/12/2026, 09:14:30] Ana: {' '.join(words[:6])}\n"
+            "[06/12/2026, 09:15:01] Ana: wait the rest\n"
+            f"[06/12/2026, 09:15:40] Ana: {' '.join(words[6:])}\n"
+            "[06/12/2026, 09:16:00] Bruno: got it"
+        )
+
+    return [
+        _c("continued", f, f"Backup:\n{bullets(p[:12])}\n  * continued\n{bullets(p[12:])}"),
+        _c(
+            "continued-bad",
+            f,
+            f"{bullets(wrong[:12])}\n  * continued\n{bullets(wrong[12:])}",
+            "flag",
+        ),
+        _c("chat-between", f, chat(q)),
+        _c("chat-between-bad", f, chat(bad(GEN.phrase())), "allow"),
+    ]
+
+
+def _counted_parts() -> list[Case]:
+    """A part label ending in its count ("part 1/2 <value>"), no colon."""
+    f = "counted-part"
+    raw = GEN.solana()
+    import base58
+
+    sk = base58.b58encode(raw).decode()
+    other = base58.b58encode(GEN.solana()).decode()
+    lines = f"[14:02] kai: part 1/2 {sk[:43]}\n[14:02] kai: brb\n[14:05] kai: part 2/2 {sk[43:]}"
+    mixed = f"part 1 of 2 {sk[:43]}\nthen\npart 2 of 2 {other[43:]}"
+    return [_c("chat", f, lines), _c("mismatched-halves", f, mixed, "allow")]
+
+
+def _keystore(h: str) -> str:
+    crypto = {
+        "cipher": "aes-128-ctr",
+        "ciphertext": h,
+        "cipherparams": {"iv": h[:32]},
+        "kdf": "scrypt",
+        "kdfparams": {"dklen": 32, "n": 4096, "p": 1, "r": 8, "salt": h[::-1][:32]},
+        "mac": h[16:] + h[:16],
+    }
+    return json.dumps({"address": _hash()[:40], "crypto": crypto, "version": 3})
+
+
+def _answered_passwords() -> list[Case]:
+    """A keystore, then its password alone in a later message of the chat."""
+    f = "answered-password"
+    ks = _keystore(_hash())
+    pw = "".join(
+        RNG.choice("abcdefghjkmnpqrstuvwxyzABCDEFGHJKLMNPQRSTUVWXYZ23456789!#%") for _ in range(12)
+    )
+    pw += str(RNG.randrange(10))
+
+    def chat(last: str) -> str:
+        return (
+            f"[09:01] Sam: here's the keystore from the old node\n[09:01] Sam: {ks}\n"
+            "[09:02] Lin: what's the password?\n[09:02] Sam: one sec, finding it\n"
+            f"[09:03] Sam: {last}"
+        )
+
+    return [
+        _c("later-message", f, chat(pw)),
+        _c("said-later", f, chat("later!"), "flag"),
+        _c("no-answer", f, chat("can't find it, sorry"), "flag"),
+    ]
+
+
+def _cjk_numbering() -> list[Case]:
+    """Words numbered with Chinese numerals (一、 .. 十二、), which are list words too."""
+    f = "cjk-numbering"
+    numerals = ["一", "二", "三", "四", "五", "六", "七", "八", "九", "十", "十一", "十二"]
+    p = GEN.phrase(12, "chinese_traditional")
+    wrong = _no_valid_window(
+        lambda: bad(GEN.phrase(12, "chinese_traditional")), "chinese_traditional", 1, numerals
+    )
+    return [
+        _c(
+            "zh-hant",
+            f,
+            "助記詞：\n" + "\n".join(f"{n}、{w}" for n, w in zip(numerals, p, strict=True)),
+        ),
+        _c(
+            "zh-hant-bad",
+            f,
+            "助記詞：\n" + "\n".join(f"{n}、{w}" for n, w in zip(numerals, wrong, strict=True)),
+            "flag",
+        ),
+    ]
+
+
+def _cut_numbers() -> list[Case]:
+    """A keypair's byte array hard-wrapped every 80 characters, breaks inside numbers."""
+    f = "cut-numbers"
+    array = "let kp = Keypair::from_bytes(&[" + ", ".join(map(str, GEN.solana())) + "]).unwrap();"
+    noise = "let v = [" + ", ".join(str(RNG.randrange(100, 256)) for _ in range(64)) + "];"
+
+    def cut(s: str) -> str:
+        return "\n".join(s[i : i + 80] for i in range(0, len(s), 80))
+
+    return [
+        _c("rust", f, f"```rust\n{cut(array)}\n```"),
+        _c("random-bytes", f, cut(noise), "allow"),
+    ]
+
+
 def build() -> dict[str, Any]:
     cases = [
         *_escaped_lines(),
@@ -250,6 +385,11 @@ def build() -> dict[str, Any]:
         *_labelled_numbers(),
         *_tag_items(),
         *_chat_logs(),
+        *_interjections(),
+        *_counted_parts(),
+        *_answered_passwords(),
+        *_cjk_numbering(),
+        *_cut_numbers(),
     ]
     return {
         "source": "Generated by tests/vectors/make_secret_forms16.py (random.Random(1616)); keys "
