@@ -1,4 +1,5 @@
-"""How the words of a phrase may be laid out around them: markup and escaped line breaks.
+"""How the words of a phrase may be laid out around them: markup, escaped line breaks, notes
+between its halves, numbering in Chinese numerals.
 
 Used by :mod:`aiegis_guard.scanners.seed_phrases` to read a text as it is shown: the tags of
 HTML item lists and the bare layout tags of a note or a page (``<div>``, ``</p>``, ``<br>``)
@@ -8,10 +9,11 @@ words (``"..zoo\\nabandon.."``) read as breaks. Offsets are kept (same length, s
 
 from __future__ import annotations
 
+import itertools
 import re
-from collections.abc import Set
+from collections.abc import Iterator, Set
 
-__all__ = ["escapes_as_breaks", "untagged"]
+__all__ = ["cjk_numbering_blanked", "escapes_as_breaks", "interjected", "untagged"]
 
 _ITEM_TAGS = "li|td|th|dd|option|string|item|entry|value|word|span|code"  # "string": a plist
 _ITEM = rf"<(?:{_ITEM_TAGS})\b[^<>]{{0,60}}>[^<]{{0,40}}</(?:{_ITEM_TAGS})>"
@@ -94,3 +96,30 @@ def escapes_as_breaks(text: str, known: Set[str]) -> str | None:
         pieces += [" " * (lo - done), _ESCAPED_GAP_RE.sub(_blank, text[lo:hi])]
         done = hi
     return "".join([*pieces, " " * (len(text) - done)])
+
+
+# a note between two flagged runs of list words (a 24-word phrase's halves with "continued",
+# "(next page)" or "...and" between): blanked, the halves read as one run
+INTERJECTION = 48  # characters between the two runs
+_LETTERS_RE = re.compile(r"[^\W\d_]+")
+# a line's number in Chinese numerals ("一、", "十二.", "第三：", "（四）"): blanked, the words
+# read in their lines' order (the numerals are list words of the Chinese lists themselves)
+_CJK_NUMBERING_RE = re.compile(
+    r"(?m)^[ \t]*[（(]?第?[一二三四五六七八九十]{1,3}[、.．:：)）][ \t]*"
+)
+
+
+def interjected(text: str, likes: list[tuple[int, int]]) -> Iterator[tuple[str, tuple[int, int]]]:
+    """(the text with the note between two checksum-failing runs blanked, the span of both
+    runs) for each pair of runs (``likes``, in order) close enough: "<12 words>\\n  *
+    continued\\n<12 words>". The caller keeps only a phrase of both runs whole (a 12-word
+    window of one list passes the checksum by chance 1 time in 16)."""
+    for a, b in itertools.pairwise(likes):
+        if b[0] - a[1] <= INTERJECTION and text.count("\n", a[1], b[0]) <= 2:
+            blanked = _LETTERS_RE.sub(_blank, text[a[1] : b[0]])
+            yield text[: a[1]] + blanked + text[b[0] :], (a[0], b[1])
+
+
+def cjk_numbering_blanked(text: str) -> str:
+    """The text with its lines' numbers in Chinese numerals blanked (offsets kept)."""
+    return _CJK_NUMBERING_RE.sub(_blank, text)

@@ -21,7 +21,6 @@ with 12 list words in a row is tokenised with offsets.
 
 from __future__ import annotations
 
-import itertools
 import re
 import string
 import unicodedata
@@ -32,7 +31,12 @@ from aiegis_guard.checksums import BIP39_LANGUAGES, BIP39_WORD_COUNTS, bip39_ind
 from aiegis_guard.findings import Action, Category, Finding, Severity
 from aiegis_guard.redact import mask_words
 from aiegis_guard.scanners.seed_labels import labels_blanked
-from aiegis_guard.scanners.seed_layouts import escapes_as_breaks, untagged
+from aiegis_guard.scanners.seed_layouts import (
+    cjk_numbering_blanked,
+    escapes_as_breaks,
+    interjected,
+    untagged,
+)
 
 __all__ = [
     "LOWER_SEPARATORS",
@@ -51,7 +55,6 @@ __all__ = [
     "word_index",
     "word_stretches",
     "word_tokens",
-    "words_only",
 ]
 
 RULE_BIP39 = "secret.bip39_mnemonic"
@@ -237,14 +240,6 @@ def word_tokens(text: str, start: int, end: int) -> Iterator[tuple[int, int, str
         yield m.start(), m.end(), m.group().lower()
 
 
-def words_only(message: str) -> bool:
-    """A chat message that is list words and nothing else, after its label ("seed: w1 w2"):
-    two or more (a phrase sent a few words a message, other messages between)."""
-    words = _WORD_RE.findall(message.rsplit(":", 1)[-1])
-    known = languages_of()
-    return len(words) >= 2 and all(w.lower() in known for w in words)
-
-
 def gap_ok(gap: str) -> bool:
     """Separators only, and no "label: " (the word before a colon names what follows)."""
     return all(c in _GAPS or _WIDE_GAP_RE.match(c) for c in gap) and not (
@@ -385,7 +380,9 @@ def find_seed_phrases(text: str, stretches: Stretches | None = None) -> list[Fin
     found = _listed_phrases(text, spans)
     for again in _second_readings(text, found):
         found += [f for f in _listed_phrases(*word_stretches(again)) if f.rule_id == RULE_BIP39]
-    for again, (lo, hi) in _interjected(text, found):  # the whole of both runs, or nothing
+    none = not any(f.rule_id == RULE_BIP39 for f in found)  # two flagged halves: one phrase?
+    likes = sorted(f.span for f in found if none and f.rule_id == RULE_BIP39_LIKE and f.span)
+    for again, (lo, hi) in interjected(text, likes):  # the whole of both runs, or nothing
         found += [
             f
             for f in _listed_phrases(*word_stretches(again))
@@ -409,41 +406,11 @@ def _second_readings(text: str, found: list[Finding]) -> Iterator[str]:
     if sum(text.count(w) for w in SPOKEN_COMMAS) >= DICTATED_MIN:
         yield _SPOKEN_RE.sub(lambda m: " " * len(m.group()), text)
     if "十二" in text:  # numbered with Chinese numerals: 一、.. 十二、 (list words themselves)
-        yield _CJK_NUMBERING_RE.sub(_blanked, text)
+        yield cjk_numbering_blanked(text)
     if sum(map(text.count, (': "', ':"', ": '"))) >= MIN_WORDS - 1:  # quoted labelled words
         labelled = labels_blanked(text, MIN_WORDS - 1, _any_word())
         if labelled is not None:
             yield labelled
-
-
-# a note between two flagged runs of list words (a 24-word phrase's halves with "continued",
-# "(next page)" or "...and" between): blanked, the halves read as one run
-INTERJECTION = 48  # characters between the two runs
-_LETTERS_RE = re.compile(r"[^\W\d_]+")
-
-
-# a line's number in Chinese numerals ("一、", "十二.", "第三：", "（四）"): blanked, the words
-# read in their lines' order
-_CJK_NUMBERING_RE = re.compile(
-    r"(?m)^[ \t]*[（(]?第?[一二三四五六七八九十]{1,3}[、.．:：)）][ \t]*"
-)
-
-
-def _blanked(m: re.Match[str]) -> str:
-    return " " * len(m.group())
-
-
-def _interjected(text: str, found: list[Finding]) -> Iterator[tuple[str, tuple[int, int]]]:
-    """(the text with the note between two checksum-failing runs blanked, the span of both
-    runs) when no phrase was found: "<12 words>\\n  * continued\\n<12 words>". Only a phrase
-    of both runs whole counts (a 12-word window of one list passes by chance 1 time in 16)."""
-    if any(f.rule_id == RULE_BIP39 for f in found):
-        return
-    likes = sorted(f.span for f in found if f.rule_id == RULE_BIP39_LIKE and f.span)
-    for a, b in itertools.pairwise(likes):
-        if b[0] - a[1] <= INTERJECTION and text.count("\n", a[1], b[0]) <= 2:
-            blanked = _LETTERS_RE.sub(_blanked, text[a[1] : b[0]])
-            yield text[: a[1]] + blanked + text[b[0] :], (a[0], b[1])
 
 
 def _listed_phrases(text: str, spans: list[tuple[int, int]]) -> list[Finding]:

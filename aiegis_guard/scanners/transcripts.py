@@ -17,8 +17,9 @@ import re
 from collections.abc import Callable
 
 from aiegis_guard.lazyre import LazyPattern
+from aiegis_guard.scanners.seed_phrases import languages_of
 
-__all__ = ["speaker_texts", "unquoted"]
+__all__ = ["speaker_texts", "unquoted", "words_only"]
 
 # "[time or date] name: message" (WhatsApp, Telegram exports, chat logs) and IRC's
 # "[time] <nick> message"
@@ -96,3 +97,14 @@ def unquoted(text: str) -> str:
     if text.count("\n>") + text.count("\n >") + text.startswith(">") < MIN_LINES:
         return text
     return _QUOTE_RE.sub(lambda m: " " * len(m.group()), text)
+
+
+_WORD_RE = re.compile(r"[^\W\d_]+")
+
+
+def words_only(message: str) -> bool:
+    """A chat message that is list words and nothing else, after its label ("seed: w1 w2"):
+    two or more (a phrase sent a few words a message, other messages between)."""
+    words = _WORD_RE.findall(message.rsplit(":", 1)[-1])
+    known = languages_of()
+    return len(words) >= 2 and all(w.lower() in known for w in words)

@@ -67,12 +67,12 @@ from aiegis_guard.scanners.key_numbers import find_number_keys
 from aiegis_guard.scanners.key_wraps import find_wrapped_keys
 from aiegis_guard.scanners.keystores import find_keystores
 from aiegis_guard.scanners.seed_numbered import find_numbered_phrases
-from aiegis_guard.scanners.seed_phrases import find_seed_phrases, word_stretches, words_only
+from aiegis_guard.scanners.seed_phrases import find_seed_phrases, word_stretches
 from aiegis_guard.scanners.seed_plates import find_plate_phrases
 from aiegis_guard.scanners.slip39 import find_slip39_shares
 from aiegis_guard.scanners.split_secrets import find_split_secrets
 from aiegis_guard.scanners.terminal_codes import uncoloured
-from aiegis_guard.scanners.transcripts import speaker_texts, unquoted
+from aiegis_guard.scanners.transcripts import speaker_texts, unquoted, words_only
 
 __all__ = ["scan"]
 
