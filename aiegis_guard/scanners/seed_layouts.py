@@ -13,7 +13,13 @@ import itertools
 import re
 from collections.abc import Iterator, Set
 
-__all__ = ["cjk_numbering_blanked", "escapes_as_breaks", "interjected", "untagged"]
+__all__ = [
+    "cjk_numbering_blanked",
+    "dictation_blanked",
+    "escapes_as_breaks",
+    "interjected",
+    "untagged",
+]
 
 _ITEM_TAGS = "li|td|th|dd|option|string|item|entry|value|word|span|code"  # "string": a plist
 _ITEM = rf"<(?:{_ITEM_TAGS})\b[^<>]{{0,60}}>[^<]{{0,40}}</(?:{_ITEM_TAGS})>"
@@ -123,3 +129,30 @@ def interjected(text: str, likes: list[tuple[int, int]]) -> Iterator[tuple[str, 
 def cjk_numbering_blanked(text: str) -> str:
     """The text with its lines' numbers in Chinese numerals blanked (offsets kept)."""
     return _CJK_NUMBERING_RE.sub(_blank, text)
+
+
+# a phrase dictated with its words' places said aloud ("word one is abandon, word two is
+# ability, three is able, four about, .. and the last one is zoo"): the places and the filler
+# words blanked, the words read one after another. English numbers are list words themselves
+# ("one", "two", "seven"), so a text is read so only with MIN_PLACES of them said beside the
+# word "word"
+_PLACES = (
+    "one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|"
+    "sixteen|seventeen|eighteen|nineteen|twenty|first|second|third|fourth|fifth|sixth|seventh|"
+    "eighth|ninth|tenth|eleventh|twelfth"
+)
+_FILLERS = "word|words|is|then|next|and|the|last|comes|followed|by|finally|after|so|number|no"
+_PLACE_RE = re.compile(rf"(?i)(?<![\w-])(?:{_PLACES})(?![\w-])")
+_DICTATION_RE = re.compile(rf"(?i)(?<![\w-])(?:{_PLACES}|{_FILLERS})(?![\w-])")
+MIN_PLACES = 4
+
+
+def dictation_blanked(text: str) -> str | None:
+    """The text with the places and filler words of a dictated phrase blanked (offsets kept),
+    or None where no word's place is said ("word one", "word two", ...)."""
+    lowered = text.lower()
+    if "word " not in lowered:
+        return None
+    if len({m.group().lower() for m in _PLACE_RE.finditer(text)}) < MIN_PLACES:
+        return None
+    return _DICTATION_RE.sub(_blank, text)

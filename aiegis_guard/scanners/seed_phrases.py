@@ -33,6 +33,7 @@ from aiegis_guard.redact import mask_words
 from aiegis_guard.scanners.seed_labels import labels_blanked
 from aiegis_guard.scanners.seed_layouts import (
     cjk_numbering_blanked,
+    dictation_blanked,
     escapes_as_breaks,
     interjected,
     untagged,
@@ -396,8 +397,9 @@ def _second_readings(text: str, found: list[Finding]) -> Iterator[str]:
     """The text as it may have been meant, when the first reading found no phrase: the
     escaped line breaks of a JSON string as breaks (``"abandon\\nability.."``, a note app's
     export; "\\north" may be a backslash and "north", so only then), the commas of a dictation
-    said aloud blanked ("abandon coma ability ..": coma is an Italian list word too), a
-    numbering in Chinese numerals blanked (一、 .. 十二、: list words themselves)."""
+    said aloud blanked ("abandon coma ability ..": coma is an Italian list word too), the
+    places said in a dictation blanked ("word one is .."), a numbering in Chinese numerals
+    blanked (一、 .. 十二、: list words themselves)."""
     if any(f.rule_id == RULE_BIP39 for f in found):
         return
     escaped = escapes_as_breaks(text, _any_word()) if "\\n" in text or "\\t" in text else None
@@ -405,6 +407,8 @@ def _second_readings(text: str, found: list[Finding]) -> Iterator[str]:
         yield escaped
     if sum(text.count(w) for w in SPOKEN_COMMAS) >= DICTATED_MIN:
         yield _SPOKEN_RE.sub(lambda m: " " * len(m.group()), text)
+    if (dictated := dictation_blanked(text)) is not None:  # "word one is .., two is .."
+        yield dictated
     if "十二" in text:  # numbered with Chinese numerals: 一、.. 十二、 (list words themselves)
         yield cjk_numbering_blanked(text)
     if sum(map(text.count, (': "', ':"', ": '"))) >= MIN_WORDS - 1:  # quoted labelled words
