@@ -145,14 +145,27 @@ _FILLERS = "word|words|is|then|next|and|the|last|comes|followed|by|finally|after
 _PLACE_RE = re.compile(rf"(?i)(?<![\w-])(?:{_PLACES})(?![\w-])")
 _DICTATION_RE = re.compile(rf"(?i)(?<![\w-])(?:{_PLACES}|{_FILLERS})(?![\w-])")
 MIN_PLACES = 4
+MAX_DICTATIONS = 16  # places read per text
+DICTATION_REACH = 600  # characters after "word one" read as the dictation (24 words said)
+# "word one" / "first word" in any case but the first letter's: four C-speed finds
+_STARTS = (("ord one", 1), ("irst word", 1), ("ORD ONE", 1), ("IRST WORD", 1))
 
 
 def dictation_blanked(text: str) -> str | None:
-    """The text with the places and filler words of a dictated phrase blanked (offsets kept),
-    or None where no word's place is said ("word one", "word two", ...)."""
-    lowered = text.lower()
-    if "word " not in lowered:
-        return None
-    if len({m.group().lower() for m in _PLACE_RE.finditer(text)}) < MIN_PLACES:
-        return None
-    return _DICTATION_RE.sub(_blank, text)
+    """The text within ``DICTATION_REACH`` after each "word one" (or "first word"), with the
+    places and filler words of a dictated phrase blanked (offsets kept; the rest blanked, not
+    read again), or None where no place is said so, or fewer than ``MIN_PLACES`` near it."""
+    places: list[tuple[int, int]] = []
+    for start, back in _STARTS:  # no lower() of the whole text
+        at = text.find(start)
+        while at >= back and len(places) < MAX_DICTATIONS:
+            places.append((at - back, min(len(text), at + DICTATION_REACH)))
+            at = text.find(start, at + len(start))
+    out, end = [], 0
+    for lo, hi in sorted(places):
+        said = {m.group().lower() for m in _PLACE_RE.finditer(text, lo, hi)}
+        if len(said) < MIN_PLACES or lo < end:
+            continue
+        out += [" " * (lo - end), _DICTATION_RE.sub(_blank, text[lo:hi])]
+        end = hi
+    return "".join([*out, " " * (len(text) - end)]) if out else None
