@@ -88,10 +88,11 @@ FOREIGN_KEY_WORDS = (
     "کلید خصوصی", "ιδιωτικ", "soukromý klíč", "khoá riêng", "privésleutel", "ключ",
     *FOREIGN_MATERIAL,
 )  # fmt: skip
-# "public" in those scripts: a public key ("открытый ключ") is no secret
+# "public" in those scripts: a public key ("открытый ключ") is no secret; nor an API key
 FOREIGN_PUBLIC = ("открыт", "публичн", "公钥", "公鑰", "公開鍵", "공개", "publique", "öffentlich",
-                  "pública", "publica", "pubblica", "publiek", "publiczn", "veřejn", "المفتاح العام",
-                  "مفتاح عام", "عمومي", "पब्लिक", "सार्वजनिक", "สาธารณะ", "พับลิก")  # fmt: skip
+                  "pública", "publica", "pubblica", "publiek", "publiczn", "veřejn",
+                  "المفتاح العام", "مفتاح عام", "عمومي", "पब्लिक", "सार्वजनिक", "สาธารณะ", "พับลิก",
+                  "公开", "公開", "api密钥", "api 密钥", "api金鑰", "api 金鑰")  # fmt: skip
 # what is said of a secret and of nothing else, when no word names the value ("here is the
 # bot wallet, dont share" then the key on the next chat line)
 SECRECY_PHRASES = (

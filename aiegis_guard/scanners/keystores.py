@@ -119,6 +119,7 @@ def _answer_like(value: str) -> bool:
         and (any(c.isdigit() for c in value) or (mixed and any(not c.isalnum() for c in inner)))
         and _PATH_RE.fullmatch(value) is None
         and not value.startswith(("http", "0x", "{", "["))
+        and _READ_VALUE_RE.match(value) is None  # a line of code (web3.eth.accounts[0])
     )
 
 
