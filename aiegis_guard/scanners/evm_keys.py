@@ -332,6 +332,9 @@ def find_evm_keys(
             call = call_context(text, start)
             prev = ("key", call) if call is not None else prev
         kind, evidence = prev  # a listed value inherits the class of the one before
+        if kind == "key" and evidence.startswith(("context:", "context-after:")) and columns:
+            columns -= 1  # | key rotation | 0x.. | under a "tx" column: the header names it
+            kind, evidence = _cell_context(text, start, kind, evidence)
         generic = kind == "hash" and evidence.lower() in _GENERIC_NAMES and generics > 0
         generics -= generic
         if derivations and (kind == "bare" or (kind == "hash" and (derive_hashes or generic))):
@@ -355,6 +358,20 @@ def find_evm_keys(
             reported += 1
         prev_end = end
     return found + short
+
+
+def _cell_context(text: str, start: int, kind: str, evidence: str) -> tuple[str, str]:
+    """A Markdown table cell's value named a key by a word of its row ("| key rotation |
+    0x.. |") is a hash when its column's header names a hash ("tx", "hash"): the header
+    names what a column holds, a row's label what the row is about. A generic header
+    ("value", "data") says nothing."""
+    line = text.rfind("\n", 0, start) + 1
+    if not text.startswith("|", line) and not text[line:start].lstrip().startswith("|"):
+        return kind, evidence
+    named = _column_context(text, start)
+    if named is None or named[0] != "hash" or f"context:{named[1][7:]}" in _GENERIC_NAMES:
+        return kind, evidence
+    return named
 
 
 def _column_context(text: str, start: int) -> tuple[str, str] | None:

@@ -78,15 +78,21 @@ FOREIGN_MATERIAL = ("المادة", "مادة", "материал", "матер�
 FOREIGN_KEY_WORDS = (
     "приватн", "закрыт", "секретн", "私钥", "私鑰", "秘钥", "秘鑰", "秘密鍵", "秘密键", "개인키",
     "개인 키", "비밀키", "비밀 키", "özel anahtar", "gizli anahtar", "khóa riêng", "khóa bí mật",
-    "مفتاح خاص", "المفتاح الخاص", "निजी कुंजी", "klucz prywatny", "clé privée", "clé secrète",
+    "مفتاح خاص", "المفتاح الخاص", "निजी कुंजी",
+    # "key" itself, as "ключ" (qualified "public" ones are FOREIGN_PUBLIC): Arabic, Hindi, Thai,
+    # Chinese; and "private" as Hindi writes the English word ("प्राइवेट की", private key)
+    "مفتاح", "कुंजी", "प्राइवेट", "คีย์", "กุญแจ", "密钥", "金鑰",
+    "klucz prywatny", "clé privée", "clé secrète",
     "秘密キー", "プライベートキー", "프라이빗 키", "프라이빗키", "คีย์ส่วนตัว", "מפתח פרטי",
     "מפתח הפרטי",  # Hebrew with the article ("המפתח הפרטי")
     "کلید خصوصی", "ιδιωτικ", "soukromý klíč", "khoá riêng", "privésleutel", "ключ",
     *FOREIGN_MATERIAL,
 )  # fmt: skip
-# "public" in those scripts: a public key ("открытый ключ") is no secret
+# "public" in those scripts: a public key ("открытый ключ") is no secret; nor an API key
 FOREIGN_PUBLIC = ("открыт", "публичн", "公钥", "公鑰", "公開鍵", "공개", "publique", "öffentlich",
-                  "pública", "publica", "pubblica", "publiek", "publiczn", "veřejn")  # fmt: skip
+                  "pública", "publica", "pubblica", "publiek", "publiczn", "veřejn",
+                  "المفتاح العام", "مفتاح عام", "عمومي", "पब्लिक", "सार्वजनिक", "สาธารณะ", "พับลิก",
+                  "公开", "公開", "api密钥", "api 密钥", "api金鑰", "api 金鑰")  # fmt: skip
 # what is said of a secret and of nothing else, when no word names the value ("here is the
 # bot wallet, dont share" then the key on the next chat line)
 SECRECY_PHRASES = (
@@ -113,6 +119,9 @@ HASH_WORDS = _words(
 KEY_QUALIFIERS = _words(
     "storage cache lookup primary map mapping idempotency public pub verifying api authentication"
     " internal tweaked xonly"  # BIP-341's taproot internal / tweaked (output) key: public
+    # a record's or a message's key (x-request-key, trace_key, a DynamoDB partition / sort key,
+    # an S3 object key): an identifier, never a wallet's
+    " request requests trace span correlation partition sort row object routing dedup dedupe"
 )
 _NAMED_VALUE_RE = re.compile(r"(?i)\b(?:name|key)\b")  # a name/value pair: the name classifies
 QUALIFIED_KEY_WORDS = {"credentials": ("withdrawal",), "credential": ("withdrawal",)}
@@ -190,13 +199,37 @@ def _word_class(window: str, m: re.Match[str], prev: str) -> str | None:
     return None
 
 
+# a JSON string's escaped break or tab ("user:\\nsigner: 0x.."): a gap between words, not the
+# "n" of "nsigner" (two spaces for two characters: offsets kept)
+_ESCAPED_BREAK_RE = re.compile(r"\\[nrt]")
+# a key word said not to be the value ("(not the key)") or named as what the value is the
+# digest of ("sha256 of the key file", "hash of my private key"): no key by that word
+_OBJECT = (
+    r"[ \t]+(?:(?:the|a|an|my|your|our|this|that|its)[ \t]+)?"
+    r"(?:(?:private|secret|signing|signer|wallet)[ \t]+)?$"
+)
+_NEGATED_RE = re.compile(r"(?i)\b(?:not|never|isn't|isnt)" + _OBJECT)
+_DIGEST_OF_RE = re.compile(
+    r"(?i)\b(?:sha|hash|digest|checksum|fingerprint|keccak|hmac)\w{0,6}[ \t]+(?:of|for)" + _OBJECT
+)
+NOT_KEY_REACH = 40  # characters before a key word read for a negation or a digest's "of"
+
+
 def classify_window(window: str, *, nearest_last: bool) -> tuple[str, str] | None:
     """The class and evidence word nearest to the value (end of ``window``, or its start)."""
+    if "\\" in window:
+        window = _ESCAPED_BREAK_RE.sub("  ", window)
     words = list(WORD_RE.finditer(window))
     order = range(len(words) - 1, -1, -1) if nearest_last else range(len(words))
     for i in order:
         prev = words[i - 1].group().lower() if i else ""
         kind = _word_class(window, words[i], prev)
+        if kind == "key":
+            at = words[i].start()
+            if _DIGEST_OF_RE.search(window, max(0, at - NOT_KEY_REACH), at):
+                return "hash", f"digest of {words[i].group()}"
+            if _NEGATED_RE.search(window, max(0, at - NOT_KEY_REACH), at):
+                continue  # "(not the key)": says nothing of the value
         if kind is not None:
             qualified = prev in KEY_QUALIFIERS and words[i].group().lower() in ("key", "keys")
             return kind, f"{prev} {words[i].group()}" if qualified else words[i].group()
@@ -237,8 +270,7 @@ def role_context(text: str, start: int, end: int, word: str) -> tuple[str, str]:
     when "material" is its only key word and it has no ``0x`` (a build manifest's digest);
     else a key ("DEPLOYER=0x..", an Argo parameter named operator, a signer's material)."""
     if word.lower() in ROLE_NOUNS:
-        line_end = text.find("\n", end, end + ROLE_TAIL)
-        tail = text[end : line_end if line_end >= 0 else end + ROLE_TAIL]
+        tail = text[end : end + ROLE_TAIL].split("\n", 1)[0].split("\\n", 1)[0]  # or escaped
         for m in WORD_RE.finditer(tail):
             said = m.group().lower()
             if said in EVENT_WORDS or said in HASH_WORDS:

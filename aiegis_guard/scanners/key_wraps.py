@@ -1,5 +1,6 @@
-"""Base58 keys wrapped over lines: an xprv, a WIF or a Solana keypair broken by a narrow
-terminal, an OCR of an export screen or a PDF's column.
+"""Keys wrapped over lines: an xprv, a WIF or a Solana keypair (base58, base64, a byte array
+hard-wrapped inside its numbers) broken by a narrow terminal, a chat client, an OCR of an
+export screen or a PDF's column.
 
 Called by :mod:`aiegis_guard.scanners.wallet_keys`. The lines are joined and the whole must
 pass the same certain test as an unwrapped key (base58check, or the Solana public half
@@ -12,7 +13,7 @@ import base64
 import binascii
 import re
 
-from aiegis_guard.charclass import BASE58
+from aiegis_guard.charclass import BASE58, BASE64, runs
 from aiegis_guard.findings import Finding
 from aiegis_guard.lazyre import LazyPattern
 from aiegis_guard.scanners.key_checks import SOLANA_B58_LENGTHS, base58_secret, solana_keypair
@@ -50,6 +51,9 @@ def _wrapped_xprv(text: str) -> list[Finding]:
 
 WRAPPED_LINES = 4  # lines a key is wrapped over (an OCR of a screen, a narrow terminal)
 FIRST_LINE = 42  # characters of a wrapped key's first line (the runs the caller has)
+# a first line as short as a third of a WIF ("5Hue.." over three lines, a WIF in two halves of
+# a quoted reply): looked for only where the text has a line break
+SHORT_LINE = 17
 # one more line of a wrapped token: the gap, then base64 characters
 _NEXT_LINE_RE = LazyPattern(_GAP + r"([A-Za-z0-9+/_-]{4,88})(?![A-Za-z0-9+/_-])")
 
@@ -102,7 +106,33 @@ def _joined_secret(text: str, group: list[tuple[int, int]]) -> Finding | None:
     return None
 
 
+# a byte array hard-wrapped at a fixed width by a chat client or a terminal: the break may
+# fall inside a number ("..., 21\n4, 88, ..": 214); only digits, separators and breaks inside
+WRAPPED_ARRAY_RE = LazyPattern(r"\[([\d\s,]{127,1200})\]")
+_DIGIT_WRAP_RE = re.compile(r"(?<=\d)[ \t]*\r?\n(?=\d)")
+KEYPAIR_BYTES = 64
+
+
+def _rewrapped_arrays(text: str) -> list[Finding]:
+    """A 64-byte array whose line breaks cut numbers: the breaks between two digits removed,
+    it must re-derive like any keypair (a break that separated two numbers fails that)."""
+    if text.count(",") < KEYPAIR_BYTES - 1 or "\n" not in text:
+        return []
+    found = []
+    for m in WRAPPED_ARRAY_RE.finditer(text):
+        if _DIGIT_WRAP_RE.search(m.group(1)) is None:
+            continue  # no number cut: the array reader has it
+        items = _DIGIT_WRAP_RE.sub("", m.group(1)).replace(",", " ").split()
+        if len(items) == KEYPAIR_BYTES and all(len(v) <= 3 and int(v) < 256 for v in items):
+            raw = bytes(int(v) for v in items)
+            hit = solana_keypair(raw, m.span(), m.group(), "int-array-rewrapped")
+            found += [hit] if hit is not None else []
+    return found
+
+
 def find_wrapped_keys(text: str, spans: list[tuple[int, int]]) -> list[Finding]:
     """xprv, WIF and Solana keypairs wrapped over lines: BLOCK. ``spans``: the text's base64
     runs of 42+ characters (:func:`~aiegis_guard.scanners.key_forms.base64_runs`)."""
-    return _wrapped_xprv(text) + _wrapped_tokens(text, spans)
+    if "\n" in text:
+        spans = sorted([*spans, *runs(text, BASE64, SHORT_LINE, max_len=FIRST_LINE - 1)])
+    return _wrapped_xprv(text) + _wrapped_tokens(text, spans) + _rewrapped_arrays(text)

@@ -79,6 +79,50 @@ PASSWORD_INLINE_FILE_RE = LazyPattern(
 )
 
 
+# a password asked for or announced in a chat, then given alone as a later message ("what's the
+# password?" .. "one sec" .. "Tq8!mW.."): a message that is one password-like token, after its
+# time and speaker, within ANSWER_LINES lines of the password word
+_PASSWORD_WORD_RE = LazyPattern(
+    r"(?i)(?<![a-z])(?:pass(?:word|phrase|wd)|passwort|contrase[ñn]a|senha|mot de passe|пароль|"
+    r"密码|密碼|パスワード|비밀번호)"
+)
+_ANSWER_RE = LazyPattern(
+    r"[ \t]*(?:\[[^\]\n]{1,40}\][ \t]*)?(?:(?:<[^<>\s]{1,40}>|[^\s:\[\]<>]{1,40}:)[ \t]*)?"
+    r"[\"'`]?(?P<v>[^\s\"'`<>]{6,64})[\"'`]?[ \t]*\r?$",
+    re.MULTILINE,
+)
+ANSWER_LINES = 3
+
+
+def _answered_password(text: str, lo: int, hi: int) -> tuple[int, int] | None:
+    """A password given alone in a later chat message, after a message naming it."""
+    for word in _PASSWORD_WORD_RE.finditer(text, lo, hi):
+        at = text.find("\n", word.end(), hi)
+        for _ in range(ANSWER_LINES):
+            if at < 0:
+                break
+            m = _ANSWER_RE.match(text, at + 1, hi)
+            value = m.group("v") if m is not None else ""
+            if m is not None and _answer_like(value):
+                return m.span("v")
+            at = text.find("\n", at + 1, hi)
+    return None
+
+
+def _answer_like(value: str) -> bool:
+    """A message alone that is a password: letters with digits, or both cases with a symbol
+    inside ("ok-thanks", "later!" are chat); no path, link or value of another kind."""
+    inner = value[1:-1]
+    mixed = any(c.isupper() for c in value) and any(c.islower() for c in value)
+    return (
+        any(c.isalpha() for c in value)
+        and (any(c.isdigit() for c in value) or (mixed and any(not c.isalnum() for c in inner)))
+        and _PATH_RE.fullmatch(value) is None
+        and not value.startswith(("http", "0x", "{", "["))
+        and _READ_VALUE_RE.match(value) is None  # a line of code (web3.eth.accounts[0])
+    )
+
+
 def _password(text: str, lo: int, hi: int) -> tuple[int, int] | None:
     """Span of a password written beside a keystore in ``text[lo:hi]``, else None."""
     arg = PASSWORD_ARG_RE.search(text, lo, hi) or PASSWORD_FIRST_RE.search(text, lo, hi)
@@ -95,7 +139,7 @@ def _password(text: str, lo: int, hi: int) -> tuple[int, int] | None:
             and not value.startswith(("http", "process."))
         ):
             return m.span("v")
-    return _password_file(text, lo, hi)
+    return _password_file(text, lo, hi) or _answered_password(text, lo, hi)
 
 
 def _password_file(text: str, lo: int, hi: int) -> tuple[int, int] | None:

@@ -1,4 +1,5 @@
-"""How the words of a phrase may be laid out around them: markup and escaped line breaks.
+"""How the words of a phrase may be laid out around them: markup, escaped line breaks, notes
+between its halves, numbering in Chinese numerals.
 
 Used by :mod:`aiegis_guard.scanners.seed_phrases` to read a text as it is shown: the tags of
 HTML item lists and the bare layout tags of a note or a page (``<div>``, ``</p>``, ``<br>``)
@@ -8,15 +9,31 @@ words (``"..zoo\\nabandon.."``) read as breaks. Offsets are kept (same length, s
 
 from __future__ import annotations
 
+import itertools
 import re
-from collections.abc import Set
+from collections.abc import Iterator, Set
 
-__all__ = ["escapes_as_breaks", "untagged"]
+__all__ = [
+    "cjk_numbering_blanked",
+    "dictation_blanked",
+    "escapes_as_breaks",
+    "interjected",
+    "untagged",
+]
 
 _ITEM_TAGS = "li|td|th|dd|option|string|item|entry|value|word|span|code"  # "string": a plist
 _ITEM = rf"<(?:{_ITEM_TAGS})\b[^<>]{{0,60}}>[^<]{{0,40}}</(?:{_ITEM_TAGS})>"
 _ITEM_GLUE = r"(?:\s*</?(?:ol|ul|tr|tbody|dl|dt|select)\b[^<>]{0,60}>)*\s*"
 _ITEM_LIST_RE = re.compile(rf"{_ITEM}(?:{_ITEM_GLUE}{_ITEM}){{11,}}")  # 12+ items in a row
+# one word an element whatever the tag (a key cap's <kbd>, a chip's <button>, <b>): the same
+# tag closes one item and opens the next, a word (numbered or not) and nothing else inside.
+# Found from the first item's closing tag on ("</" first: a literal the engine skips to)
+_TAG_NAME = r"[A-Za-z][A-Za-z0-9]{0,9}"
+_WORD_ITEM = r"[ \t]*(?:\d{1,2}[.):]?[ \t]*)?[^\W\d_]{1,12}[ \t]*"
+_WORD_ITEMS_RE = re.compile(  # 11 more after the first: 12+ in a row
+    rf"</(?P<tag>{_TAG_NAME})>(?:\s*<(?P=tag)\b[^<>]{{0,60}}>{_WORD_ITEM}</(?P=tag)>){{11,}}"
+)
+ITEM_REACH = 80  # characters before the first closing tag searched for its opening tag
 # \n, \r\n, \t.. before a word: spaces
 _ESCAPED_GAP_RE = re.compile(r"(?:\\[nrt])+(?=[^\W\d_])")
 _TAG_RE = re.compile(r"</?[A-Za-z][A-Za-z0-9]{0,9}(?:\s[^<>]{0,200})?/?>")
@@ -36,6 +53,10 @@ def _blank(m: re.Match[str]) -> str:
     return " " * len(m.group())
 
 
+def _tags_blanked(text: str, s: int, e: int) -> str:
+    return text[:s] + _TAG_RE.sub(_blank, text[s:e]) + text[e:]
+
+
 def untagged(text: str) -> str:
     """Lists and tables of short HTML items (``<li>abandon</li><li>ability</li>..``, a
     ``<td>`` per word) with their tags blanked to spaces (offsets kept), and every bare tag
@@ -44,8 +65,10 @@ def untagged(text: str) -> str:
     if "<" not in text:
         return text
     for m in _ITEM_LIST_RE.finditer(text):
-        s, e = m.span()
-        text = text[:s] + _TAG_RE.sub(lambda t: " " * (t.end() - t.start()), text[s:e]) + text[e:]
+        text = _tags_blanked(text, *m.span())
+    for m in _WORD_ITEMS_RE.finditer(text):
+        opening = text.rfind("<" + m.group("tag"), max(0, m.start() - ITEM_REACH), m.start())
+        text = _tags_blanked(text, opening if opening >= 0 else m.start(), m.end())
     for tag in set(_BARE_TAG_RE.findall(text)):  # the kinds a text holds are few
         text = text.replace(tag, " " * len(tag))
     return text
@@ -79,3 +102,70 @@ def escapes_as_breaks(text: str, known: Set[str]) -> str | None:
         pieces += [" " * (lo - done), _ESCAPED_GAP_RE.sub(_blank, text[lo:hi])]
         done = hi
     return "".join([*pieces, " " * (len(text) - done)])
+
+
+# a note between two flagged runs of list words (a 24-word phrase's halves with "continued",
+# "(next page)" or "...and" between): blanked, the halves read as one run
+INTERJECTION = 48  # characters between the two runs
+_LETTERS_RE = re.compile(r"[^\W\d_]+")
+# a line's number in Chinese numerals ("一、", "十二.", "第三：", "（四）"): blanked, the words
+# read in their lines' order (the numerals are list words of the Chinese lists themselves)
+_CJK_NUMBERING_RE = re.compile(
+    r"(?m)^[ \t]*[（(]?第?[一二三四五六七八九十]{1,3}[、.．:：)）][ \t]*"
+)
+
+
+def interjected(text: str, likes: list[tuple[int, int]]) -> Iterator[tuple[str, tuple[int, int]]]:
+    """(the text with the note between two checksum-failing runs blanked, the span of both
+    runs) for each pair of runs (``likes``, in order) close enough: "<12 words>\\n  *
+    continued\\n<12 words>". The caller keeps only a phrase of both runs whole (a 12-word
+    window of one list passes the checksum by chance 1 time in 16)."""
+    for a, b in itertools.pairwise(likes):
+        if b[0] - a[1] <= INTERJECTION and text.count("\n", a[1], b[0]) <= 2:
+            blanked = _LETTERS_RE.sub(_blank, text[a[1] : b[0]])
+            yield text[: a[1]] + blanked + text[b[0] :], (a[0], b[1])
+
+
+def cjk_numbering_blanked(text: str) -> str:
+    """The text with its lines' numbers in Chinese numerals blanked (offsets kept)."""
+    return _CJK_NUMBERING_RE.sub(_blank, text)
+
+
+# a phrase dictated with its words' places said aloud ("word one is abandon, word two is
+# ability, three is able, four about, .. and the last one is zoo"): the places and the filler
+# words blanked, the words read one after another. English numbers are list words themselves
+# ("one", "two", "seven"), so a text is read so only with MIN_PLACES of them said beside the
+# word "word"
+_PLACES = (
+    "one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|"
+    "sixteen|seventeen|eighteen|nineteen|twenty|first|second|third|fourth|fifth|sixth|seventh|"
+    "eighth|ninth|tenth|eleventh|twelfth"
+)
+_FILLERS = "word|words|is|then|next|and|the|last|comes|followed|by|finally|after|so|number|no"
+_PLACE_RE = re.compile(rf"(?i)(?<![\w-])(?:{_PLACES})(?![\w-])")
+_DICTATION_RE = re.compile(rf"(?i)(?<![\w-])(?:{_PLACES}|{_FILLERS})(?![\w-])")
+MIN_PLACES = 4
+MAX_DICTATIONS = 16  # places read per text
+DICTATION_REACH = 600  # characters after "word one" read as the dictation (24 words said)
+# "word one" / "first word" in any case but the first letter's: four C-speed finds
+_STARTS = (("ord one", 1), ("irst word", 1), ("ORD ONE", 1), ("IRST WORD", 1))
+
+
+def dictation_blanked(text: str) -> str | None:
+    """The text within ``DICTATION_REACH`` after each "word one" (or "first word"), with the
+    places and filler words of a dictated phrase blanked (offsets kept; the rest blanked, not
+    read again), or None where no place is said so, or fewer than ``MIN_PLACES`` near it."""
+    places: list[tuple[int, int]] = []
+    for start, back in _STARTS:  # no lower() of the whole text
+        at = text.find(start)
+        while at >= back and len(places) < MAX_DICTATIONS:
+            places.append((at - back, min(len(text), at + DICTATION_REACH)))
+            at = text.find(start, at + len(start))
+    out, end = [], 0
+    for lo, hi in sorted(places):
+        said = {m.group().lower() for m in _PLACE_RE.finditer(text, lo, hi)}
+        if len(said) < MIN_PLACES or lo < end:
+            continue
+        out += [" " * (lo - end), _DICTATION_RE.sub(_blank, text[lo:hi])]
+        end = hi
+    return "".join([*out, " " * (len(text) - end)]) if out else None

@@ -71,9 +71,11 @@ _ELEVENTH_RE = _nth_re(11)
 # 12th word is numbered 11, the 11th 10; read only where some word is numbered 0
 _ZERO_RE = re.compile(r"0(?<![\w.]0)[^\w\n]{1,4}[^\W\d_]")  # not "0x.."; "0" first: fast
 _TENTH_RE = _nth_re(10)
+# a label between the number and its word ("1. Wort: camp", "3) word = cave"): passed over
+_LABEL = r"(?:[^\W\d_]{1,12}[ \t]*[:\uff1a=][ \t]*)?"
 _NUMBERED_RE = re.compile(
     rf"(?:(?<![\w.])(\d{{1,2}})(?!\d){_SUFFIX}[^\w\n]{{0,4}}|(?<![\d.])(\d{{1,2}})[^\w\n]{{1,4}})"
-    r"([^\W\d_]{1,12})"
+    rf"{_LABEL}([^\W\d_]{{1,12}})"
 )
 
 

@@ -31,7 +31,13 @@ from aiegis_guard.checksums import BIP39_LANGUAGES, BIP39_WORD_COUNTS, bip39_ind
 from aiegis_guard.findings import Action, Category, Finding, Severity
 from aiegis_guard.redact import mask_words
 from aiegis_guard.scanners.seed_labels import labels_blanked
-from aiegis_guard.scanners.seed_layouts import escapes_as_breaks, untagged
+from aiegis_guard.scanners.seed_layouts import (
+    cjk_numbering_blanked,
+    dictation_blanked,
+    escapes_as_breaks,
+    interjected,
+    untagged,
+)
 
 __all__ = [
     "LOWER_SEPARATORS",
@@ -375,6 +381,14 @@ def find_seed_phrases(text: str, stretches: Stretches | None = None) -> list[Fin
     found = _listed_phrases(text, spans)
     for again in _second_readings(text, found):
         found += [f for f in _listed_phrases(*word_stretches(again)) if f.rule_id == RULE_BIP39]
+    none = not any(f.rule_id == RULE_BIP39 for f in found)  # two flagged halves: one phrase?
+    likes = sorted(f.span for f in found if none and f.rule_id == RULE_BIP39_LIKE and f.span)
+    for again, (lo, hi) in interjected(text, likes):  # the whole of both runs, or nothing
+        found += [
+            f
+            for f in _listed_phrases(*word_stretches(again))
+            if f.rule_id == RULE_BIP39 and f.span and f.span[0] <= lo and hi <= f.span[1]
+        ]
     found += _camel_phrases(text)
     return dedupe_phrases(found)
 
@@ -383,7 +397,9 @@ def _second_readings(text: str, found: list[Finding]) -> Iterator[str]:
     """The text as it may have been meant, when the first reading found no phrase: the
     escaped line breaks of a JSON string as breaks (``"abandon\\nability.."``, a note app's
     export; "\\north" may be a backslash and "north", so only then), the commas of a dictation
-    said aloud blanked ("abandon coma ability ..": coma is an Italian list word too)."""
+    said aloud blanked ("abandon coma ability ..": coma is an Italian list word too), the
+    places said in a dictation blanked ("word one is .."), a numbering in Chinese numerals
+    blanked (一、 .. 十二、: list words themselves)."""
     if any(f.rule_id == RULE_BIP39 for f in found):
         return
     escaped = escapes_as_breaks(text, _any_word()) if "\\n" in text or "\\t" in text else None
@@ -391,6 +407,10 @@ def _second_readings(text: str, found: list[Finding]) -> Iterator[str]:
         yield escaped
     if sum(text.count(w) for w in SPOKEN_COMMAS) >= DICTATED_MIN:
         yield _SPOKEN_RE.sub(lambda m: " " * len(m.group()), text)
+    if (dictated := dictation_blanked(text)) is not None:  # "word one is .., two is .."
+        yield dictated
+    if "十二" in text:  # numbered with Chinese numerals: 一、.. 十二、 (list words themselves)
+        yield cjk_numbering_blanked(text)
     if sum(map(text.count, (': "', ':"', ": '"))) >= MIN_WORDS - 1:  # quoted labelled words
         labelled = labels_blanked(text, MIN_WORDS - 1, _any_word())
         if labelled is not None:

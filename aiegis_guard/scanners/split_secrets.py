@@ -37,7 +37,11 @@ MAX_PARTS = 4
 ANNOTATED_LINE = 320  # characters before an annotating label searched for the part's words
 _LABEL_BYTES = tuple(w.encode() for w in LABEL_WORDS)
 _ALPHA = frozenset(b"abcdefghijklmnopqrstuvwxyz?")  # "?": a non-ASCII character
-_SEP_RE = re.compile(r"[^\n:=]{0,24}?(?::|=|\s-\s|\s–\s|\s?(?:→|->|=>)\s?)[ \t]*")
+# the label's end: a colon, "=", a dash or an arrow; or a space after the part's count ("part
+# 1/2 4bYk..", "chunk 2 of 3 xprv..": the count ends the label)
+_SEP_RE = re.compile(
+    r"[^\n:=]{0,24}?(?::|=|\s-\s|\s–\s|\s?(?:→|->|=>)\s?|(?<=\d/\d)[ \t]|(?<=\d of \d)[ \t])[ \t]*"
+)
 _B58_RE = re.compile(r"[1-9A-HJ-NP-Za-km-z]{12,111}(?![A-Za-z0-9])")
 _WORDS_RE = re.compile(r"(?:[^\W\d_]{2,12}(?:[ \t,;|/.\-]{1,3}(?=[^\W\d_]))?){2,24}")
 _WORD_RE = re.compile(r"[^\W\d_]+")

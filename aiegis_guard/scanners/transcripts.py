@@ -5,19 +5,28 @@ line, ``[09:12] ana: ...`` / ``[06/12/26, 01:15:03] Marco: ...``: a key or a phr
 pieces ("0x08d1…" / "67f2…" / "da02…", four words a message) is whole again once each
 speaker's messages are read together, one per line. Only texts with two or more such lines
 from one speaker are read again; what is found there covers that speaker's lines.
+
+A quoted reply (e-mail, forum, Markdown: ``> `` before each line) wraps a key or a phrase
+over quoted lines: :func:`unquoted` blanks the markers, so the value reads as it did before
+it was quoted ("> 0x4c08..\n> 9e1f.." is a key wrapped over two lines, like "0x4c08..\n9e1f..").
 """
 
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 
 from aiegis_guard.lazyre import LazyPattern
+from aiegis_guard.scanners.seed_phrases import languages_of
 
-__all__ = ["speaker_texts"]
+__all__ = ["speaker_texts", "unquoted", "words_only"]
 
-# "[time or date] name: message" (WhatsApp, Telegram and IRC exports, chat logs)
+# "[time or date] name: message" (WhatsApp, Telegram exports, chat logs) and IRC's
+# "[time] <nick> message"
 LINE_RE = LazyPattern(
-    r"^[ \t]*\[[^\]\n]{3,40}\][ \t]*(?:-[ \t]*)?([^:\n\[\]]{1,40}?):[ \t]?(.*)$", re.MULTILINE
+    r"^[ \t]*\[[^\]\n]{3,40}\][ \t]*(?:-[ \t]*)?"
+    r"(?:<(?P<nick>[^<>\s]{1,40})>|(?P<name>[^:\n\[\]]{1,40}?):)[ \t]?(?P<said>.*)$",
+    re.MULTILINE,
 )
 # "role: message" without a time (an agent's conversation log, a pasted chat: "user: ..",
 # "assistant: ..", "Nutzer: ..", "用户 10:02：.."): the roles of a chat, not any "name:" (a
@@ -39,12 +48,24 @@ _ROLE_START_RE = re.compile(
     + r")(?:[ \t]+\d{1,2}:\d{2}(?::\d{2})?)?[ \t]*[:：>]"
 )
 MIN_LINES = 2  # messages of one speaker
+# the quote markers opening a line ("> ", "> > ", ">>"), nested or not
+_QUOTE_RE = re.compile(r"[ \t]*>(?:[ \t]*>)*[ \t]?")
+_MARKERS = ("\n> > > ", "\n> > ", "\n>> ", "\n>>", "\n > ", "\n> ", "\n>")
 MAX_SPEAKERS = 16
 
 
-def speaker_texts(text: str) -> list[tuple[str, tuple[int, int]]]:
+def _said(m: re.Match[str]) -> int:
+    """Where the message of a transcript line starts (its last group: LINE_RE's or a role's)."""
+    return m.start(m.re.groups)
+
+
+def speaker_texts(
+    text: str, worded: Callable[[str], bool] | None = None
+) -> list[tuple[str, tuple[int, int]]]:
     """(one speaker's messages joined by line breaks, the span from their first message to
-    their last) for every speaker with ``MIN_LINES`` messages or more."""
+    their last) for every speaker with ``MIN_LINES`` messages or more; with ``worded`` (is a
+    message nothing but the words of a secret?), also those of their messages alone where
+    others came between ("ok here" / six words / "wait the rest" / six words)."""
     timed = text.count("] ") >= MIN_LINES
     roles = _ROLE_START_RE.search(text) is not None or (
         _ROLE_START_RE.match("\n" + text[:64]) is not None
@@ -56,13 +77,41 @@ def speaker_texts(text: str) -> list[tuple[str, tuple[int, int]]]:
     if not lines and roles:
         lines = [*ROLE_LINE_RE.finditer(text)]
     for m in lines:
-        by_speaker.setdefault(m.group(1).strip().lower(), []).append(m)
+        by_speaker.setdefault((m.group(1) or m.group(2) or "").strip().lower(), []).append(m)
         if len(by_speaker) > MAX_SPEAKERS:
             return []
     if len(by_speaker) < 2 and not timed:
         return []  # one role alone is a form's "user:" field, not a conversation
+    said = [lines for lines in by_speaker.values() if len(lines) >= MIN_LINES]
+    if worded is not None:
+        kept = [[m for m in lines if worded(m.group(m.re.groups))] for lines in said]
+        said += [k for k, lines in zip(kept, said, strict=True) if MIN_LINES <= len(k) < len(lines)]
     return [
-        ("\n".join(m.group(2) for m in lines), (lines[0].start(2), lines[-1].end(2)))
-        for lines in by_speaker.values()
-        if len(lines) >= MIN_LINES
+        ("\n".join(m.group(m.re.groups) for m in lines), (_said(lines[0]), lines[-1].end()))
+        for lines in said
     ]
+
+
+def unquoted(text: str) -> str:
+    """``text`` with the quote markers of its quoted lines blanked (same length), or ``text``
+    itself where fewer than two lines are quoted (C-speed ``count`` first; the markers are
+    replaced at C speed too: a Markdown page's block quotes are many)."""
+    if text.count("\n>") + text.count("\n >") + text.startswith(">") < MIN_LINES:
+        return text
+    if text.startswith((">", " >")):
+        head = _QUOTE_RE.match(text)
+        text = " " * head.end() + text[head.end() :] if head is not None else text
+    for marker in _MARKERS:  # the longest first: "> > " before "> "
+        text = text.replace(marker, "\n" + " " * (len(marker) - 1))
+    return text
+
+
+_WORD_RE = re.compile(r"[^\W\d_]+")
+
+
+def words_only(message: str) -> bool:
+    """A chat message that is list words and nothing else, after its label ("seed: w1 w2"):
+    two or more (a phrase sent a few words a message, other messages between)."""
+    words = _WORD_RE.findall(message.rsplit(":", 1)[-1])
+    known = languages_of()
+    return len(words) >= 2 and all(w.lower() in known for w in words)

@@ -72,7 +72,7 @@ from aiegis_guard.scanners.seed_plates import find_plate_phrases
 from aiegis_guard.scanners.slip39 import find_slip39_shares
 from aiegis_guard.scanners.split_secrets import find_split_secrets
 from aiegis_guard.scanners.terminal_codes import uncoloured
-from aiegis_guard.scanners.transcripts import speaker_texts
+from aiegis_guard.scanners.transcripts import speaker_texts, unquoted, words_only
 
 __all__ = ["scan"]
 
@@ -336,7 +336,7 @@ def _pem_blocks(text: str) -> list[Finding]:
 
 def scan(layer: Layer, ctx: ScanContext) -> list[Finding]:
     """Every wallet secret in ``layer.text`` (spans relative to it)."""
-    text = uncoloured(layer.text)  # captured terminal output: colour codes blanked
+    text = unquoted(uncoloured(layer.text))  # colour codes, a reply's quote markers blanked
     outbound = ctx.source in (Source.TOOL_INPUT, Source.LLM_OUTPUT)
     spans = hex_runs(text)
     own = ctx.policy.wallet.evm
@@ -370,7 +370,7 @@ def scan(layer: Layer, ctx: ScanContext) -> list[Finding]:
     found += _der_keys(text, b64)
     found += find_keystores(text)
     if layer.depth == 0:  # one speaker's messages of a chat transcript, read together
-        for joined, span in speaker_texts(text):
+        for joined, span in speaker_texts(text, worded=words_only):
             said = Layer(joined, LayerKind.TEXT, layer.depth + 1)
             found += [f.with_span(*span, "layer:transcript") for f in scan(said, ctx)
                       if f.action is Action.BLOCK]  # fmt: skip
