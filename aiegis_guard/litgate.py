@@ -37,7 +37,8 @@ _compiler: Any = importlib.import_module("re._compiler")
 _c: Any = importlib.import_module("re._constants")
 _parser: Any = importlib.import_module("re._parser")
 
-__all__ = ["GATE_SPAN", "LiteralGate", "fold", "required_literals"]
+__all__ = ["GATE_SPAN", "LiteralGate", "fold", "match_starts", "required_literals"]
+__all__ += ["word_boundary"]
 
 _REPEATS = (_c.MAX_REPEAT, _c.MIN_REPEAT, _c.POSSESSIVE_REPEAT)
 _DOTTED_I = "\u0130"  # "İ": str.lower gives "i" + a combining dot, re compares it as "i"
@@ -251,3 +252,112 @@ class LiteralGate:
                 if m is not None and (first < 0 or m.start() < first):
                     first = m.start()
         return None if first < 0 else compiled.search(string, first, endpos)
+
+
+# what a match begins with: match_starts ---------------------------------------------------
+
+_STARTS_CAP = 256  # strings a prefix set may grow to (products of small alternations)
+_ZERO_WIDTH = (_c.AT, _c.ASSERT, _c.ASSERT_NOT)
+_ASCII_WORDS = re.ASCII | re.LOCALE
+Starts = dict[str, bool]
+
+
+def _exact(item: tuple[Any, Any]) -> frozenset[str] | None:
+    """The strings ``item`` matches, when they are a few fixed ones (a literal, a class of
+    literal characters, a group or alternation of such sequences), else None."""
+    op, av = item
+    if op is _c.LITERAL:
+        return frozenset((chr(av),))
+    if op is _c.IN:
+        if all(o is _c.LITERAL for o, _ in av):
+            return frozenset(chr(v) for _, v in av)
+        return None
+    if op is _c.SUBPATTERN:
+        return _exact_seq(av[-1])
+    if op is _c.BRANCH:
+        parts = [_exact_seq(b) for b in av[1]]
+        if None in parts:
+            return None
+        out = frozenset().union(*parts)  # type: ignore[arg-type]
+        return out if len(out) <= _STARTS_CAP else None
+    return None
+
+
+def _exact_seq(seq: Any) -> frozenset[str] | None:
+    out = frozenset(("",))
+    for item in seq:
+        one = _exact(item)
+        if one is None or len(out) * len(one) > _STARTS_CAP:
+            return None
+        out = frozenset(a + b for a in out for b in one)
+    return out
+
+
+def _starts(seq: Any) -> set[tuple[str, bool]] | None:
+    """(prefix, boundary) pairs: every match of the parsed ``seq`` begins with one of the
+    prefixes (non-empty), and where ``boundary`` is True that match begins at a ``\\b``.
+    None where a match may begin otherwise (a class, an optional part, nothing fixed)."""
+    boundary = False
+    items = list(seq)
+    for i, (op, av) in enumerate(items):
+        if op in _ZERO_WIDTH:  # consumes nothing: the match still begins here
+            boundary = boundary or (op is _c.AT and av is _c.AT_BOUNDARY)
+            continue
+        heads = _exact((op, av))
+        if heads is not None and "" not in heads:
+            # a fixed start: grow it by what follows while that is fixed too
+            for nxt in items[i + 1 :]:
+                more = _exact(nxt)
+                if more is None:  # not fixed: still, how it begins ("e" + "jecut…", "xecute")
+                    begins = _starts([nxt])
+                    more = None if begins is None else frozenset(h for h, _ in begins)
+                if more is None or len(heads) * len(more) > _STARTS_CAP:
+                    break
+                heads = frozenset(a + b for a in heads for b in more)
+                if _exact(nxt) is None:
+                    break
+            return {(h, boundary) for h in heads}
+        inner: set[tuple[str, bool]] | None = None
+        if op is _c.SUBPATTERN:
+            inner = _starts(av[-1])
+            if inner is not None and av[1] & _ASCII_WORDS:  # (?a:…): another \b
+                inner = {(h, False) for h, _ in inner}
+        elif op is _c.ATOMIC_GROUP:
+            inner = _starts(av)
+        elif op is _c.BRANCH:
+            parts = [_starts(b) for b in av[1]]
+            inner = None if None in parts else set().union(*parts)  # type: ignore[arg-type]
+        elif op in _REPEATS and av[0] >= 1:
+            inner = _starts(av[2])
+        elif op in _REPEATS:  # optional ("(?:the\s+)?same"): it, or what follows, begins
+            body, rest = _starts(av[2]), _starts(items[i + 1 :])
+            inner = None if body is None or rest is None else body | rest
+        if inner is None:
+            return None
+        return {(h, b or boundary) for h, b in inner}
+    return None
+
+
+def match_starts(pattern: str, flags: int = 0) -> Starts | None:
+    """Folded strings (:func:`fold`) every match of ``pattern`` begins with, each mapped to
+    whether every match that begins with it begins at a word boundary (``\\b``), or None
+    when the pattern does not fix how its matches begin."""
+    tree = _parser.parse(pattern, flags)
+    found = _starts(tree)
+    if found is None:
+        return None
+    if (flags | tree.state.flags) & _ASCII_WORDS:  # \b of ASCII / locale words: not read
+        found = {(h, False) for h, _ in found}
+    out: Starts = {}
+    for head, boundary in found:
+        key = fold(head)
+        out[key] = out.get(key, True) and boundary
+    return out
+
+
+def word_boundary(text: str, at: int) -> bool:
+    """Does ``\\b`` hold at ``at`` in ``text``, as ``re`` reads it in a str pattern (a word
+    character: ``str.isalnum`` or ``_``, on one side only)?"""
+    before = at > 0 and (text[at - 1].isalnum() or text[at - 1] == "_")
+    after = at < len(text) and (text[at].isalnum() or text[at] == "_")
+    return before != after
