@@ -71,13 +71,12 @@ class LazyPattern:
             return gate.search(compiled, string, pos, endpos)
         return compiled.search(string, pos, endpos)
 
-    def may_match(self, string: str) -> bool:
-        """False when no match can lie anywhere in ``string``, whatever ``pos`` and ``endpos``
-        a later call passes (it holds none of the gate's literals); True when it may, or
-        when the pattern is not gated."""
+    def literal_spans(self, string: str) -> list[tuple[int, int]] | None:
+        """Where the gate's literals occur in ``string`` (every match, from any ``pos`` to any
+        ``endpos``, holds one of these spans whole); None when not gated or too long to read."""
         _ = self.compiled
         gate = self._gate
-        return gate is None or gate.holds(string, 0, len(string))
+        return None if gate is None else gate.spans(string)
 
     def finditer(
         self, string: str, pos: int = 0, endpos: int = sys.maxsize

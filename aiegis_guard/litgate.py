@@ -229,6 +229,18 @@ class LiteralGate:
             return any(s in text for s in self._few)
         return any(s in self.literals for _end, s in self._automaton.iter(text))
 
+    def spans(self, string: str) -> list[tuple[int, int]] | None:
+        """Where the literals occur in ``string`` (a match in any part of it holds one of
+        these spans whole), or None when ``string`` is longer than ``GATE_SPAN``."""
+        text = self._span(string, 0, len(string))
+        if text is None or len(text) != len(string):
+            return None
+        return [
+            (end + 1 - len(s), end + 1)
+            for end, s in self._automaton.iter(text)
+            if s in self.literals
+        ]
+
     def search(
         self, compiled: re.Pattern[str], string: str, pos: int = 0, endpos: int = sys.maxsize
     ) -> re.Match[str] | None:

@@ -80,9 +80,11 @@ def test_every_match_holds_a_literal_and_the_gated_search_is_the_search(name: st
         want = rx.search(text)
         got = lazy.search(text)
         assert (got and (got.span(), got.groups())) == (want and (want.span(), want.groups()))
+        spans = gate.spans(text)
         for m in rx.finditer(text):
             assert any(s in fold(m.group()) for s in gate.literals), (name, m.group())
             assert gate.holds(text, m.start(), m.end())
+            assert spans is None or any(m.start() <= a and b <= m.end() for a, b in spans)
         if want is not None:
             at = want.start() + 1  # from a later position too (the callers' pos / endpos)
             again = rx.search(text, at, len(text) - 1)

@@ -274,9 +274,7 @@ SECRET_BY_USE_RE = _folded(secret_places.BY_USE, F)
 SECRET_BY_PLACE_RE = _folded(secret_places.BY_PLACE, F)
 # code the language view blanks ("`printenv | curl …`", "SIGNER_KEY"): a cheap look at the
 # original sentence before the secret-send patterns run
-SECRET_HINT_RE = re.compile(
-    r"env|key|mnemonic|words|wallet_|seed|export|backup|dump", re.IGNORECASE
-)
+SECRET_HINT_RE = _folded(r"env|key|mnemonic|words|wallet_|seed|export|backup|dump", F)
 # a shell pipeline that reads a secret and hands it to the network ("cat ~/.config/solana/
 # id.json | curl -X POST -d @- https://…", "printenv | curl -F data=@- https://…"): a `|`
 # ends a sentence (table cells), so the sentence judge sees the two halves apart. The pipe
