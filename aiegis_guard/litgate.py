@@ -161,21 +161,39 @@ def _refers(seq: Any) -> bool:
 _HEAD_OPS = (_c.AT, _c.LITERAL, _c.ASSERT, _c.ASSERT_NOT)
 
 
-def _alternatives(tree: Any, flags: int) -> list[tuple[Literals | None, re.Pattern[str]]]:
+class _Part:
+    """One alternative of a gated alternation: its literals, compiled on first use (most
+    alternatives of a thirty-language pattern never meet a text holding their words)."""
+
+    __slots__ = ("_compiled", "_flags", "_tree", "literals")
+
+    def __init__(self, tree: Any, flags: int) -> None:
+        self.literals = _folded(_literals(tree))
+        self._tree = tree
+        self._flags = flags
+        self._compiled: re.Pattern[str] | None = None
+
+    def search(self, string: str, pos: int, endpos: int) -> re.Match[str] | None:
+        compiled = self._compiled
+        if compiled is None:
+            compiled = self._compiled = _compiler.compile(self._tree, self._flags)
+        return compiled.search(string, pos, endpos)
+
+
+def _alternatives(tree: Any, flags: int) -> list[_Part]:
     """The alternatives of a pattern that is one alternation after a head of anchors,
-    assertions and literals (what the parser factors out of every branch), each compiled
-    with that head and with its own literals; [] for any other pattern."""
+    assertions and literals (what the parser factors out of every branch), each with that
+    head and with its own literals; [] for any other pattern."""
     data = list(tree.data)
     if not data or data[-1][0] is not _c.BRANCH or _refers(data):
         return []
     head = data[:-1]
     if any(op not in _HEAD_OPS for op, _ in head):
         return []
-    out = []
-    for branch in data[-1][1][1]:
-        part = _parser.SubPattern(tree.state, head + list(branch.data))
-        out.append((_folded(_literals(part)), _compiler.compile(part, flags)))
-    return out
+    return [
+        _Part(_parser.SubPattern(tree.state, head + list(branch.data)), flags)
+        for branch in data[-1][1][1]
+    ]
 
 
 class LiteralGate:
@@ -185,12 +203,10 @@ class LiteralGate:
 
     __slots__ = ("_automaton", "_few", "_parts", "literals")
 
-    def __init__(
-        self, literals: Literals, parts: list[tuple[Literals | None, re.Pattern[str]]]
-    ) -> None:
+    def __init__(self, literals: Literals, parts: list[_Part]) -> None:
         self.literals = literals
         self._parts = parts
-        every = literals.union(*(lits for lits, _ in parts if lits is not None))
+        every = literals.union(*(p.literals for p in parts if p.literals is not None))
         self._few = tuple(sorted(literals)) if len(every) <= 3 and not parts else None
         auto = ahocorasick.Automaton()
         for s in every:
@@ -206,7 +222,7 @@ class LiteralGate:
         if literals is None:
             return None
         parts = _alternatives(tree, flags)
-        if sum(lits is None for lits, _ in parts) > len(parts) // 2:
+        if sum(p.literals is None for p in parts) > len(parts) // 2:
             parts = []  # most alternatives would run anyway: gate the pattern whole
         return cls(literals, parts)
 
@@ -258,8 +274,8 @@ class LiteralGate:
         if not present & self.literals:
             return None
         first = -1
-        for lits, part in self._parts:
-            if lits is None or not lits.isdisjoint(present):
+        for part in self._parts:
+            if part.literals is None or not part.literals.isdisjoint(present):
                 m = part.search(string, pos, endpos)
                 if m is not None and (first < 0 or m.start() < first):
                     first = m.start()

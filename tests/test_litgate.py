@@ -47,12 +47,12 @@ def _texts() -> list[str]:
     texts: list[str] = []
     for path in ROWS:
         for n, line in enumerate(path.read_text(encoding="utf-8").splitlines()):
-            if n % 3:
-                continue  # a third of the rows: every language and class is still there
+            if n % 10:
+                continue  # a tenth of the rows: every language and class is still there
             text = json.loads(line)["text"]
             pieces = [m.group() for m in intent_patterns.SENTENCE_RE.finditer(text)]
-            texts += pieces if n % 9 else [text[:GATE_SPAN], *pieces]
-            if n % 21 == 0:
+            texts += pieces if n % 30 else [text[:GATE_SPAN], *pieces]
+            if n % 42 == 0:
                 texts += [_odd(t) for t in pieces] + [t.upper() for t in pieces]
     return texts
 
@@ -64,7 +64,7 @@ def test_the_gated_patterns_and_texts_are_found() -> None:
     """The walk finds the gated patterns and the rows (else the tests below check nothing)."""
     assert {"intent_patterns.SECRET_FORM_RE", "intent_patterns.SEND_ACT_RE"} <= set(GATED)
     assert "intent_patterns.ENGLISH_RE" not in GATED  # nearly every sentence holds "the"
-    assert len(TEXTS) > 5_000
+    assert len(TEXTS) > 3_000
     assert all(GATED[name].gate is not None for name in ("intent_patterns.SECRET_FORM_RE",))
 
 
