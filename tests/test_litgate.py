@@ -51,7 +51,7 @@ def _texts() -> list[str]:
                 continue  # a tenth of the rows: every language and class is still there
             text = json.loads(line)["text"]
             pieces = [m.group() for m in intent_patterns.SENTENCE_RE.finditer(text)]
-            texts += pieces if n % 30 else [text[:GATE_SPAN], *pieces]
+            texts += pieces if n % 60 else [text[:GATE_SPAN], *pieces]
             if n % 42 == 0:
                 texts += [_odd(t) for t in pieces] + [t.upper() for t in pieces]
     return texts
