@@ -6,6 +6,11 @@ text those patterns look for (``aiegis-guard scan --text hi``). :class:`LazyPatt
 source and compiles it on the first call; later calls cost one attribute check. Use it for
 patterns that run only behind a cheaper test (a prefix, a context word, a candidate), not for
 the ones every text goes through.
+
+``gated=True`` also reads off the pattern the strings one of which every match holds
+(:mod:`aiegis_guard.litgate`): ``search`` and ``finditer`` first look for them in the string
+(one automaton pass) and find nothing at once when none occurs. For the case-insensitive
+alternations that ``re`` tries at every position (no first character to skip to).
 """
 
 from __future__ import annotations
@@ -14,25 +19,38 @@ import re
 import sys
 from collections.abc import Iterator
 
+from aiegis_guard.litgate import LiteralGate
+
 __all__ = ["LazyPattern"]
 
 
 class LazyPattern:
     """``re.compile(pattern, flags)`` on first use (the ``re.Pattern`` methods used here)."""
 
-    __slots__ = ("_compiled", "flags", "pattern")
+    __slots__ = ("_compiled", "_gate", "flags", "gated", "pattern")
 
-    def __init__(self, pattern: str, flags: int = 0) -> None:
+    def __init__(self, pattern: str, flags: int = 0, *, gated: bool = False) -> None:
         self.pattern = pattern
         self.flags = flags
+        self.gated = gated
         self._compiled: re.Pattern[str] | None = None
+        self._gate: LiteralGate | None = None
 
     @property
     def compiled(self) -> re.Pattern[str]:
         compiled = self._compiled
         if compiled is None:  # two threads may both compile: same result, no harm
-            compiled = self._compiled = re.compile(self.pattern, self.flags)
+            compiled = re.compile(self.pattern, self.flags)
+            if self.gated:  # set before the pattern: a thread that sees it sees the gate
+                self._gate = LiteralGate.of(self.pattern, self.flags)
+            self._compiled = compiled
         return compiled
+
+    @property
+    def gate(self) -> LiteralGate | None:
+        """The literal gate (``gated=True`` and the pattern forces a literal), else None."""
+        _ = self.compiled
+        return self._gate
 
     @property
     def groupindex(self) -> dict[str, int]:
@@ -47,12 +65,27 @@ class LazyPattern:
         return self.compiled.fullmatch(string, pos, endpos)
 
     def search(self, string: str, pos: int = 0, endpos: int = sys.maxsize) -> re.Match[str] | None:
-        return self.compiled.search(string, pos, endpos)
+        compiled = self.compiled
+        gate = self._gate
+        if gate is not None:
+            return gate.search(compiled, string, pos, endpos)
+        return compiled.search(string, pos, endpos)
+
+    def literal_spans(self, string: str) -> list[tuple[int, int]] | None:
+        """Where the gate's literals occur in ``string`` (every match, from any ``pos`` to any
+        ``endpos``, holds one of these spans whole); None when not gated or too long to read."""
+        _ = self.compiled
+        gate = self._gate
+        return None if gate is None else gate.spans(string)
 
     def finditer(
         self, string: str, pos: int = 0, endpos: int = sys.maxsize
     ) -> Iterator[re.Match[str]]:
-        return self.compiled.finditer(string, pos, endpos)
+        compiled = self.compiled
+        gate = self._gate
+        if gate is not None and not gate.holds(string, pos, endpos):
+            return iter(())
+        return compiled.finditer(string, pos, endpos)
 
     def __repr__(self) -> str:
         return f"LazyPattern({self.pattern!r}, {self.flags!r})"

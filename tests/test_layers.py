@@ -17,7 +17,7 @@ Layers (docs: ARCHITECTURE.md), top to bottom; a module may import its own layer
     text prep    normalize, checksums, redact, keys/, charclass, confusables, offsets, clean,
                  decoders, respell, deleet, textcache, jsontext, segment, focus
     types        findings, verdict, policy, config, errors, limits, indicators, catalogue,
-                 lazyre, record, passkeys
+                 lazyre, litgate, record, passkeys
 """
 
 from __future__ import annotations
@@ -33,7 +33,7 @@ PACKAGE = Path(__file__).resolve().parent.parent / "aiegis_guard"
 LAYERS: dict[str, tuple[str, ...]] = {
     "types": (
         "findings", "verdict", "policy", "config", "errors", "limits", "indicators", "catalogue",
-        "lazyre", "record", "passkeys",
+        "lazyre", "litgate", "record", "passkeys",
     ),
     "text prep": (
         "normalize", "checksums", "redact", "keys", "charclass", "confusables", "offsets",

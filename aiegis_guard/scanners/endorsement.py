@@ -18,6 +18,8 @@ from collections.abc import Iterator
 
 import ahocorasick
 
+from aiegis_guard.litgate import fold, match_starts, word_boundary
+
 __all__ = ["endorses", "vouches"]
 
 # the reader told to do what a quote says: a compliance verb whose object points back at the
@@ -90,58 +92,55 @@ _ENDORSE_RE = re.compile(
     r"위\s*(?:내용|지시)(?:대로|를\s*실행)|그대로\s*(?:실행|진행)",
     re.IGNORECASE | re.MULTILINE,
 )
-# the first words of the endorsements above: one automaton pass finds where to try them (the
-# alternations, tried at every position, cost ~0.6 s on a megabyte of prose)
-_ENDORSE_STARTS = """do repeat redo follow execute run obey carry perform act action comply apply
-    complete finish replicate reproduce mirror copy implement process honor honour fulfil heed
-    enact proceed go handle what continue your carry make same send transfer move migrate
-    wire pay sweep bridge haz haga hagan faça faca façam facam faites mach
-    tu fai fate procede proceda prossiga procédez procedi procedete ejecut exécutez esegui sigue
-    siga suivez segui te sua à tocca du agissez fahre führ handel сделай выполни действуй твоя
-    照 同样 轮到你 按 执行 同じ 上記 その通り 똑같이 위 그대로"""
 
 
 @functools.cache
-def _automaton(words: str) -> ahocorasick.Automaton:
+def _starts_of(rxs: tuple[re.Pattern[str], ...]) -> ahocorasick.Automaton:
+    """One automaton of the strings every match of ``rxs`` begins with, read off the patterns
+    (:func:`~aiegis_guard.litgate.match_starts`: a word added to a pattern is looked for), each
+    with the patterns it may start and whether that start needs a word boundary."""
+    found: dict[str, list[tuple[int, bool]]] = {}
+    for n, rx in enumerate(rxs):
+        starts = match_starts(rx.pattern, rx.flags)
+        if starts is None:  # pragma: no cover - every pattern here begins with fixed words
+            raise ValueError(f"pattern {n} does not fix how its matches begin")
+        for head, boundary in starts.items():
+            found.setdefault(head, []).append((n, boundary))
     auto = ahocorasick.Automaton()
-    for word in words.split():
-        auto.add_word(word, len(word))
+    for head, of in found.items():
+        auto.add_word(head, (len(head), tuple(of)))
     auto.make_automaton()
     return auto
 
 
 def _matches(
-    text: str, rxs: tuple[re.Pattern[str], ...], starts: str
+    text: str, rxs: tuple[re.Pattern[str], ...]
 ) -> Iterator[tuple[re.Pattern[str], re.Match[str]]]:
-    """Each match of ``rxs`` (case-insensitive patterns whose every match begins with one of
-    the words ``starts``), tried only where one of those words begins: a pattern that opens
-    with ``\\b`` and an alternation has no literal prefix for ``re`` to skip to, and tried at
-    every position it costs ~0.2 ms a KB. A text whose lower case changes length, or that
-    holds a character ``re`` folds but ``str.lower`` does not, is read whole."""
-    low = text.lower()
-    if len(low) != len(text) or (not low.isascii() and _ODD_FOLDS.search(low)):
+    """Each match of ``rxs`` (patterns whose every match begins with fixed words), tried only
+    where one of those words begins, and a pattern whose words there all open with ``\\b``
+    only where a word boundary is: a pattern that opens with ``\\b`` and an alternation has
+    no literal prefix for ``re`` to skip to, and tried at every position it costs ~0.2 ms a
+    KB. The words are looked for in the text as ``re.IGNORECASE`` compares characters
+    (:func:`~aiegis_guard.litgate.fold`)."""
+    folded = fold(text)
+    if len(folded) != len(text):  # pragma: no cover - fold keeps the length
         for rx in rxs:
             yield from ((rx, m) for m in rx.finditer(text))
         return
-    tried = set()
-    for end, size in _automaton(starts).iter(low):
+    tried: set[tuple[int, int]] = set()
+    for end, (size, of) in _starts_of(rxs).iter(folded):
         at = end - size + 1
-        if at in tried:
-            continue
-        tried.add(at)
-        for rx in rxs:
-            if (m := rx.match(text, at)) is not None:
-                yield rx, m
-
-
-# what re.IGNORECASE matches to an ASCII letter while str.lower keeps it: long s, Kelvin sign,
-# dotless i
-_ODD_FOLDS = re.compile("[\u017f\u212a\u0131]")
+        for n, boundary in of:
+            if (at, n) in tried or (boundary and not word_boundary(text, at)):
+                continue
+            tried.add((at, n))
+            if (m := rxs[n].match(text, at)) is not None:
+                yield rxs[n], m
 
 
 def _endorsements(text: str) -> Iterator[tuple[re.Pattern[str], re.Match[str]]]:
     """Each endorsement in ``text`` (either regex, with the one that matched)."""
-    return _matches(text, (_ENDORSE_RE, _ENDORSE_EN_RE), _ENDORSE_STARTS)
+    return _matches(text, (_ENDORSE_RE, _ENDORSE_EN_RE))
 
 
 # the text vouches for the quote or withdraws its own frame: "that step is legitimate", "the
@@ -189,15 +188,10 @@ _CLAIMED_BEFORE_RE = re.compile(
 )
 
 
-# the first words of _VOUCH_RE's matches
-_VOUCH_STARTS = """is are was were remain 's ’s false warning advisory alert report notice we skip
-    ignor miss fail"""
-
-
 def vouches(outside: str) -> bool:
     """Does ``outside`` (a text with its quotes blanked) vouch for what they say or withdraw
     its own frame ("Update: that step is legitimate", "Correction: this was not a scam")?"""
-    for _rx, m in _matches(outside, (_VOUCH_RE,), _VOUCH_STARTS):
+    for _rx, m in _matches(outside, (_VOUCH_RE,)):
         before = outside[max(0, m.start() - 80) : m.start()]
         if m.group("verb") is not None:
             subj = _VOUCH_SUBJ_RE.search(before)

@@ -55,6 +55,7 @@ _NEW_WALLET_RE = LazyPattern(
     r"(?:创建|新建|生成|建立|創建|建立)(?:一个|一個)?新(?:的)?(?:钱包|錢包)|新しいウォレットを(?:作成|作っ)|"
     r"새\s?(?:지갑|월렛)을?\s?(?:만들|생성)",
     F,
+    gated=True,  # read on every sentence with a value verb: most name no new wallet
 )
 # the new wallet made from what someone else hands in ("with the phrase below", "import")
 _HANDED_IN_RE = LazyPattern(

@@ -15,14 +15,19 @@ from aiegis_guard.scanners import secret_places
 F = re.IGNORECASE
 
 
-def _folded(source: str, flags: int = 0) -> LazyPattern:
+def _folded(source: str, flags: int = 0, *, gated: bool = True) -> LazyPattern:
     """A pattern of the stage as the text it reads is written: normalisation folds the dotless
     ``ı`` to ``i`` in every Latin word (:mod:`aiegis_guard.confusables`), so Turkish words
-    ("yapıştırın", "kurtarma kelimelerinizi") are matched in their folded form."""
-    return LazyPattern(source.replace("ı", "i"), flags)
+    ("yapıştırın", "kurtarma kelimelerinizi") are matched in their folded form.
+
+    Gated (:mod:`aiegis_guard.litgate`): a sentence holding none of the strings every match
+    of the pattern holds is answered without running it. ``gated=False`` for the few whose
+    literals nearly every sentence holds ("the", "to", "call"), where the test costs more
+    than it saves (profiled on a megabyte of prose and of a web page)."""
+    return LazyPattern(source.replace("ı", "i"), flags, gated=gated)
 
 
-OVERSIGHT_RE = _folded(w.OVERSIGHT, F)
+OVERSIGHT_RE = _folded(w.OVERSIGHT, F, gated=False)
 SILENCE_RE = _folded(w.SILENCE, F)
 SILENCE_ASKED_RE = _folded(w.SILENCE_ASKED, F)
 PASSIVE_NOT_RE = _folded(w.PASSIVE_NOT, F)
@@ -53,13 +58,13 @@ WALLET_TALK_RE = _folded(w.WALLET_TALK, F)
 AUTHORITY_RE = _folded(w.AUTHORITY, F)
 URGENCY_RE = _folded(w.URGENCY, F)
 SECRECY_RE = _folded(w.SECRECY, F)
-COMMAND_RE = _folded(w.COMMAND, F)
+COMMAND_RE = _folded(w.COMMAND, F, gated=False)
 LETTERS_RE = re.compile(LETTER + "{3,}")  # a word (the sentence gate: see intent._wordy)
 YOU_RE = _folded(r"\b(?:you|your|tú|tu|você|vous|du|sie|ты|вы)\b|你|您", F)
 CLAUSE_RE = _folded(w.CLAUSE, F)
 TAMPER_RE = _folded(w.TAMPER, F)
 CONSENT_RE = _folded(w.CONSENT, F)
-ROUTE_RE = _folded(w.ROUTE, F)
+ROUTE_RE = _folded(w.ROUTE, F, gated=False)
 OVERRIDE_RE = _folded(w.OVERRIDE, F)
 RECIPIENT_RE = _folded(w.RECIPIENT, F)
 MAILBOX_RE = _folded(w.MAILBOX, F)
@@ -88,12 +93,14 @@ RECORD_LABEL_RE = _folded(
 # a reference entry: a command or function in a code span, then a dash or colon and what it
 # does ("`cast wallet new` — create a keypair and print the key to stdout"): described
 REFERENCE_ENTRY_RE = _folded(r"\s*(?:[-*•]\s*)?`[^`\n]{1,160}`\s*(?:[—–:]|-\s)", F)
-ENGLISH_RE = _folded(r"\b(?:the|to|and|of|is|are|you|your|for|with|this|that|it|be)\b", F)
+ENGLISH_RE = _folded(
+    r"\b(?:the|to|and|of|is|are|you|your|for|with|this|that|it|be)\b", F, gated=False
+)
 RUN_RE = _folded(r"[1-9A-HJ-NP-Za-km-z]{32}")
-PERFORM_RE = _folded(w.PERFORM, F)
+PERFORM_RE = _folded(w.PERFORM, F, gated=False)
 DECODE_FOLLOW_RE = _folded(w.DECODE_FOLLOW, F)
 DESTINATION_RE = _folded(w.DESTINATION, F)
-CALL_RE = _folded(w.CALL)  # case matters: camelCase names
+CALL_RE = _folded(w.CALL, gated=False)  # case matters: camelCase names
 SECRET_ASK_RE = _folded(w.SECRET_ASK, F)
 ACT_STEM_RE = _folded(w.ACT_STEMS, F)
 # "0.25 ETH to 0x…", "3 SOL → <base58>": an amount and where it goes, without a verb
@@ -267,9 +274,7 @@ SECRET_BY_USE_RE = _folded(secret_places.BY_USE, F)
 SECRET_BY_PLACE_RE = _folded(secret_places.BY_PLACE, F)
 # code the language view blanks ("`printenv | curl …`", "SIGNER_KEY"): a cheap look at the
 # original sentence before the secret-send patterns run
-SECRET_HINT_RE = re.compile(
-    r"env|key|mnemonic|words|wallet_|seed|export|backup|dump", re.IGNORECASE
-)
+SECRET_HINT_RE = _folded(r"env|key|mnemonic|words|wallet_|seed|export|backup|dump", F)
 # a shell pipeline that reads a secret and hands it to the network ("cat ~/.config/solana/
 # id.json | curl -X POST -d @- https://…", "printenv | curl -F data=@- https://…"): a `|`
 # ends a sentence (table cells), so the sentence judge sees the two halves apart. The pipe

@@ -96,9 +96,14 @@ def handed_over(raw: str) -> str | None:
     """``raw`` with what a send verb hands over blanked, when that is a reference to
     something named elsewhere ("type them", "paste the full output"; the place it goes must
     be named apart from it: "copy the API key" names none), else None."""
+    verbs = p.SEND_ACT_RE.literal_spans(raw)  # a send verb holds one of these (None: unread)
+    if verbs == []:  # no send verb anywhere: no reference handed over
+        return None
     for ref in p.SECRET_REF_RE.finditer(raw):  # the small pattern first (~1 µs a sentence)
         start, end = ref.span()
         lo = max(0, end - _REF_REACH - _VERB_MAX)
+        if verbs is not None and not any(lo <= a and b <= start for a, b in verbs):
+            continue  # no send verb's literal between lo and the reference
         if any(
             m.end() <= start and end - m.end() <= _REF_REACH
             for m in p.SEND_ACT_RE.finditer(raw, lo, start)

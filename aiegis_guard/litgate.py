@@ -1,0 +1,391 @@
+"""Literal gates: the strings one of which every match of a regular expression must hold,
+read off the pattern itself, and a cheap test for them before the expression runs.
+
+A case-insensitive alternation that opens with ``\\b`` (most of the intent stage's patterns)
+gives ``re`` no first character to skip to: it is tried at every position, each of its
+alternatives in turn (~0.3 ms on a 200-character sentence for the longest). Most sentences
+hold none of its words, and saying so takes one automaton pass over the sentence.
+
+:func:`required_literals` walks the pattern's parse tree (``re._parser``, the one ``re``
+compiles) and returns a set of strings such that every match holds at least one of them, or
+None where it cannot say (an optional part, a character class, a back-reference). So the gate
+is derived from the pattern, never kept beside it: a word added to the pattern is in its gate.
+Strings are compared folded (:func:`fold`) the way ``re.IGNORECASE`` compares characters
+(simple lower case, and the extra equivalences of ``re._casefix``: long s, dotless i, the
+Greek and Cyrillic variants), which is also sound for a case-sensitive pattern (a fold only
+merges characters).
+
+A pattern that is one alternation (``a|b|c``, after a common zero-width or literal head) is
+also cut into its alternatives, each with its own literals: :meth:`LiteralGate.search` runs
+only those whose literals occur, and the whole pattern from the first place one of them
+matches (the same match ``re`` finds from the start: no alternative matches before it).
+"""
+
+from __future__ import annotations
+
+import importlib
+import re
+import sys
+from functools import cache
+from typing import Any
+
+import ahocorasick
+
+# the parser, compiler and case table re itself uses (CPython 3.11+; typeshed has no stubs)
+_casefix: Any = importlib.import_module("re._casefix")
+_compiler: Any = importlib.import_module("re._compiler")
+_c: Any = importlib.import_module("re._constants")
+_parser: Any = importlib.import_module("re._parser")
+
+__all__ = ["GATE_SPAN", "LiteralGate", "fold", "match_starts", "required_literals"]
+__all__ += ["word_boundary"]
+
+_REPEATS = (_c.MAX_REPEAT, _c.MIN_REPEAT, _c.POSSESSIVE_REPEAT)
+_DOTTED_I = "\u0130"  # "İ": str.lower gives "i" + a combining dot, re compares it as "i"
+# longer strings go straight to the pattern: a caller that searches a long text again and
+# again from later positions would fold the rest each time
+GATE_SPAN = 4096
+Literals = frozenset[str]
+
+
+@cache
+def _extra_folds() -> tuple[dict[str, str], re.Pattern[str]]:
+    """Each lower-case character ``re`` also equates with others (``s`` / ``ſ``, ``i`` /
+    ``ı``, ``σ`` / ``ς``…), mapped to the least of its class, and a pattern finding them."""
+    parent: dict[int, int] = {}
+
+    def root(x: int) -> int:
+        while parent.get(x, x) != x:
+            x = parent[x]
+        return x
+
+    for a, others in _casefix._EXTRA_CASES.items():
+        for b in others:
+            ra, rb = root(a), root(b)
+            if ra != rb:
+                parent[max(ra, rb)] = min(ra, rb)
+    table = {chr(a): chr(root(a)) for a in _casefix._EXTRA_CASES if root(a) != a}
+    return table, re.compile("[" + "".join(map(re.escape, sorted(table))) + "]")
+
+
+def fold(text: str) -> str:
+    """``text`` with each character as ``re.IGNORECASE`` compares it (two characters ``re``
+    equates fold alike; the length may change only where ``İ`` stands)."""
+    if text.isascii():
+        return text.lower()
+    if _DOTTED_I in text:
+        text = text.replace(_DOTTED_I, "i")
+    low = text.lower()
+    table, odd = _extra_folds()
+    if odd.search(low) is None:  # str.translate reads a long text at ~50 ns a character
+        return low
+    return odd.sub(lambda m: table[m.group()], low)
+
+
+def _better(a: Literals | None, b: Literals | None) -> Literals | None:
+    """The more selective of two literal sets (longer shortest string, then fewer strings)."""
+    if a is None or b is None:
+        return b if a is None else a
+    key_a = (min(map(len, a)), -len(a))
+    key_b = (min(map(len, b)), -len(b))
+    return a if key_a >= key_b else b
+
+
+def _literals(seq: Any) -> Literals | None:
+    """Strings one of which every match of the parsed sequence ``seq`` holds (None: unknown).
+    A run of literal characters is one string; a group counts as its content, an alternation
+    as the union of its branches (each must have a set), a repeat as its body when it must
+    occur at least once. Assertions, classes, anchors and references add nothing."""
+    best: Literals | None = None
+    run: list[str] = []
+    for op, av in seq:
+        if op is _c.LITERAL:
+            run.append(chr(av))
+            continue
+        if run:
+            best = _better(best, frozenset(("".join(run),)))
+            run = []
+        found: Literals | None = None
+        if op is _c.SUBPATTERN:
+            found = _literals(av[-1])
+        elif op is _c.ATOMIC_GROUP:
+            found = _literals(av)
+        elif op is _c.BRANCH:
+            parts = [_literals(branch) for branch in av[1]]
+            found = None if None in parts else frozenset().union(*parts)  # type: ignore[arg-type]
+        elif op in _REPEATS:
+            found = _literals(av[2]) if av[0] >= 1 else None
+        elif op is _c.GROUPREF_EXISTS and av[2] is not None:
+            yes, no = _literals(av[1]), _literals(av[2])
+            found = None if yes is None or no is None else yes | no
+        best = _better(best, found)
+    if run:
+        best = _better(best, frozenset(("".join(run),)))
+    return best
+
+
+def _folded(found: Literals | None) -> Literals | None:
+    if found is None:
+        return None
+    folded = frozenset(fold(s) for s in found)
+    return None if "" in folded else folded
+
+
+def required_literals(pattern: str, flags: int = 0) -> Literals | None:
+    """Folded strings (:func:`fold`) one of which every match of ``pattern`` holds, or None
+    when the pattern does not force any (an empty string among them counts as None)."""
+    return _folded(_literals(_parser.parse(pattern, flags)))
+
+
+def _refers(seq: Any) -> bool:
+    """Does the parsed sequence hold a back-reference (its groups live in other parts)?"""
+    for op, av in seq:
+        if op in (_c.GROUPREF, _c.GROUPREF_EXISTS, _c.GROUPREF_IGNORE):
+            return True
+        subs: list[Any] = []
+        if op is _c.SUBPATTERN:
+            subs = [av[-1]]
+        elif op is _c.ATOMIC_GROUP:
+            subs = [av]
+        elif op is _c.BRANCH:
+            subs = list(av[1])
+        elif op in _REPEATS:
+            subs = [av[2]]
+        elif op in (_c.ASSERT, _c.ASSERT_NOT):
+            subs = [av[1]]
+        if any(_refers(s) for s in subs):
+            return True
+    return False
+
+
+_HEAD_OPS = (_c.AT, _c.LITERAL, _c.ASSERT, _c.ASSERT_NOT)
+
+
+class _Part:
+    """One alternative of a gated alternation: its literals, compiled on first use (most
+    alternatives of a thirty-language pattern never meet a text holding their words)."""
+
+    __slots__ = ("_compiled", "_flags", "_tree", "literals")
+
+    def __init__(self, tree: Any, flags: int) -> None:
+        self.literals = _folded(_literals(tree))
+        self._tree = tree
+        self._flags = flags
+        self._compiled: re.Pattern[str] | None = None
+
+    def search(self, string: str, pos: int, endpos: int) -> re.Match[str] | None:
+        compiled = self._compiled
+        if compiled is None:
+            compiled = self._compiled = _compiler.compile(self._tree, self._flags)
+        return compiled.search(string, pos, endpos)
+
+
+def _alternatives(tree: Any, flags: int) -> list[_Part]:
+    """The alternatives of a pattern that is one alternation after a head of anchors,
+    assertions and literals (what the parser factors out of every branch), each with that
+    head and with its own literals; [] for any other pattern."""
+    data = list(tree.data)
+    if not data or data[-1][0] is not _c.BRANCH or _refers(data):
+        return []
+    head = data[:-1]
+    if any(op not in _HEAD_OPS for op, _ in head):
+        return []
+    return [
+        _Part(_parser.SubPattern(tree.state, head + list(branch.data)), flags)
+        for branch in data[-1][1][1]
+    ]
+
+
+class LiteralGate:
+    """Could ``pattern`` match in a string? No, when the string holds none of its
+    :func:`required_literals` (one pass of an automaton over the folded string); for an
+    alternation, only the alternatives whose literals occur are run (:meth:`search`)."""
+
+    __slots__ = ("_automaton", "_few", "_parts", "literals")
+
+    def __init__(self, literals: Literals, parts: list[_Part]) -> None:
+        self.literals = literals
+        self._parts = parts
+        every = literals.union(*(p.literals for p in parts if p.literals is not None))
+        self._few = tuple(sorted(literals)) if len(every) <= 3 and not parts else None
+        auto = ahocorasick.Automaton()
+        for s in every:
+            auto.add_word(s, s)
+        auto.make_automaton()
+        self._automaton = auto
+
+    @classmethod
+    def of(cls, pattern: str, flags: int = 0) -> LiteralGate | None:
+        """The gate of ``pattern`` (None: it forces no literal)."""
+        tree = _parser.parse(pattern, flags)
+        literals = _folded(_literals(tree))
+        if literals is None:
+            return None
+        parts = _alternatives(tree, flags)
+        if sum(p.literals is None for p in parts) > len(parts) // 2:
+            parts = []  # most alternatives would run anyway: gate the pattern whole
+        return cls(literals, parts)
+
+    def _span(self, string: str, pos: int, endpos: int) -> str | None:
+        """``string[pos:endpos]`` (as ``re`` reads them) folded, or None when too long."""
+        pos = max(pos, 0)
+        if min(endpos, len(string)) - pos > GATE_SPAN:
+            return None
+        if pos or endpos < len(string):
+            string = string[pos : max(endpos, pos)]
+        return fold(string)
+
+    def holds(self, string: str, pos: int = 0, endpos: int = sys.maxsize) -> bool:
+        """Does ``string[pos:endpos]`` hold one of the literals (True for a string longer than
+        ``GATE_SPAN``)?"""
+        text = self._span(string, pos, endpos)
+        if text is None:
+            return True
+        if self._few is not None:
+            return any(s in text for s in self._few)
+        return any(s in self.literals for _end, s in self._automaton.iter(text))
+
+    def spans(self, string: str) -> list[tuple[int, int]] | None:
+        """Where the literals occur in ``string`` (a match in any part of it holds one of
+        these spans whole), or None when ``string`` is longer than ``GATE_SPAN``."""
+        text = self._span(string, 0, len(string))
+        if text is None or len(text) != len(string):
+            return None
+        return [
+            (end + 1 - len(s), end + 1)
+            for end, s in self._automaton.iter(text)
+            if s in self.literals
+        ]
+
+    def search(
+        self, compiled: re.Pattern[str], string: str, pos: int = 0, endpos: int = sys.maxsize
+    ) -> re.Match[str] | None:
+        """``compiled.search(string, pos, endpos)`` (``compiled``: this gate's pattern),
+        running nothing when no literal occurs and, for an alternation, only the
+        alternatives whose literals occur: the whole pattern then runs from the first place
+        one of them matches, so the match (and the alternative ``re`` prefers there) is the
+        one ``re`` finds from ``pos``."""
+        if not self._parts:
+            return compiled.search(string, pos, endpos) if self.holds(string, pos, endpos) else None
+        text = self._span(string, pos, endpos)
+        if text is None:
+            return compiled.search(string, pos, endpos)
+        present = {s for _end, s in self._automaton.iter(text)}
+        if not present & self.literals:
+            return None
+        first = -1
+        for part in self._parts:
+            if part.literals is None or not part.literals.isdisjoint(present):
+                m = part.search(string, pos, endpos)
+                if m is not None and (first < 0 or m.start() < first):
+                    first = m.start()
+        return None if first < 0 else compiled.search(string, first, endpos)
+
+
+# what a match begins with: match_starts ---------------------------------------------------
+
+_STARTS_CAP = 256  # strings a prefix set may grow to (products of small alternations)
+_ZERO_WIDTH = (_c.AT, _c.ASSERT, _c.ASSERT_NOT)
+_ASCII_WORDS = re.ASCII | re.LOCALE
+Starts = dict[str, bool]
+
+
+def _exact(item: tuple[Any, Any]) -> frozenset[str] | None:
+    """The strings ``item`` matches, when they are a few fixed ones (a literal, a class of
+    literal characters, a group or alternation of such sequences), else None."""
+    op, av = item
+    if op is _c.LITERAL:
+        return frozenset((chr(av),))
+    if op is _c.IN:
+        if all(o is _c.LITERAL for o, _ in av):
+            return frozenset(chr(v) for _, v in av)
+        return None
+    if op is _c.SUBPATTERN:
+        return _exact_seq(av[-1])
+    if op is _c.BRANCH:
+        parts = [_exact_seq(b) for b in av[1]]
+        if None in parts:
+            return None
+        out = frozenset().union(*parts)  # type: ignore[arg-type]
+        return out if len(out) <= _STARTS_CAP else None
+    return None
+
+
+def _exact_seq(seq: Any) -> frozenset[str] | None:
+    out = frozenset(("",))
+    for item in seq:
+        one = _exact(item)
+        if one is None or len(out) * len(one) > _STARTS_CAP:
+            return None
+        out = frozenset(a + b for a in out for b in one)
+    return out
+
+
+def _starts(seq: Any) -> set[tuple[str, bool]] | None:
+    """(prefix, boundary) pairs: every match of the parsed ``seq`` begins with one of the
+    prefixes (non-empty), and where ``boundary`` is True that match begins at a ``\\b``.
+    None where a match may begin otherwise (a class, an optional part, nothing fixed)."""
+    boundary = False
+    items = list(seq)
+    for i, (op, av) in enumerate(items):
+        if op in _ZERO_WIDTH:  # consumes nothing: the match still begins here
+            boundary = boundary or (op is _c.AT and av is _c.AT_BOUNDARY)
+            continue
+        heads = _exact((op, av))
+        if heads is not None and "" not in heads:
+            # a fixed start: grow it by what follows while that is fixed too
+            for nxt in items[i + 1 :]:
+                more = _exact(nxt)
+                if more is None:  # not fixed: still, how it begins ("e" + "jecut…", "xecute")
+                    begins = _starts([nxt])
+                    more = None if begins is None else frozenset(h for h, _ in begins)
+                if more is None or len(heads) * len(more) > _STARTS_CAP:
+                    break
+                heads = frozenset(a + b for a in heads for b in more)
+                if _exact(nxt) is None:
+                    break
+            return {(h, boundary) for h in heads}
+        inner: set[tuple[str, bool]] | None = None
+        if op is _c.SUBPATTERN:
+            inner = _starts(av[-1])
+            if inner is not None and av[1] & _ASCII_WORDS:  # (?a:…): another \b
+                inner = {(h, False) for h, _ in inner}
+        elif op is _c.ATOMIC_GROUP:
+            inner = _starts(av)
+        elif op is _c.BRANCH:
+            parts = [_starts(b) for b in av[1]]
+            inner = None if None in parts else set().union(*parts)  # type: ignore[arg-type]
+        elif op in _REPEATS and av[0] >= 1:
+            inner = _starts(av[2])
+        elif op in _REPEATS:  # optional ("(?:the\s+)?same"): it, or what follows, begins
+            body, rest = _starts(av[2]), _starts(items[i + 1 :])
+            inner = None if body is None or rest is None else body | rest
+        if inner is None:
+            return None
+        return {(h, b or boundary) for h, b in inner}
+    return None
+
+
+def match_starts(pattern: str, flags: int = 0) -> Starts | None:
+    """Folded strings (:func:`fold`) every match of ``pattern`` begins with, each mapped to
+    whether every match that begins with it begins at a word boundary (``\\b``), or None
+    when the pattern does not fix how its matches begin."""
+    tree = _parser.parse(pattern, flags)
+    found = _starts(tree)
+    if found is None:
+        return None
+    if (flags | tree.state.flags) & _ASCII_WORDS:  # \b of ASCII / locale words: not read
+        found = {(h, False) for h, _ in found}
+    out: Starts = {}
+    for head, boundary in found:
+        key = fold(head)
+        out[key] = out.get(key, True) and boundary
+    return out
+
+
+def word_boundary(text: str, at: int) -> bool:
+    """Does ``\\b`` hold at ``at`` in ``text``, as ``re`` reads it in a str pattern (a word
+    character: ``str.isalnum`` or ``_``, on one side only)?"""
+    before = at > 0 and (text[at - 1].isalnum() or text[at - 1] == "_")
+    after = at < len(text) and (text[at].isalnum() or text[at] == "_")
+    return before != after

@@ -1,0 +1,196 @@
+"""Literal gates (aiegis_guard.litgate): the strings read off a pattern are a superset gate
+(every match holds one), and a gated search finds exactly what the pattern finds.
+
+The gated patterns are the intent stage's (``intent_patterns``, ``intent_aside``); the texts
+are the repository's written training rows (attacks, secret asks and benign pages in about
+thirty languages), cut into sentences as the stage reads them, also with the characters
+``re.IGNORECASE`` folds but ``str.lower`` does not (long s, Kelvin sign, dotless and dotted
+i, final sigma) put in.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from pathlib import Path
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from aiegis_guard.lazyre import LazyPattern
+from aiegis_guard.litgate import GATE_SPAN, LiteralGate, fold, required_literals
+from aiegis_guard.scanners import intent_aside, intent_patterns
+
+ROOT = Path(__file__).resolve().parent.parent
+ROWS = sorted((ROOT / "training/data/indep").glob("w*.jsonl"))
+GATED = {
+    f"{module.__name__.rsplit('.', 1)[-1]}.{name}": v
+    for module in (intent_patterns, intent_aside)
+    for name, v in vars(module).items()
+    if isinstance(v, LazyPattern) and v.gated
+}
+
+
+def _odd(text: str) -> str:
+    """``text`` with letters re folds but str.lower does not (or not alike)."""
+    return (
+        text.replace("s", "\u017f")
+        .replace("K", "\u212a")
+        .replace("i", "\u0131")
+        .replace("I", "\u0130")
+        .replace("σ", "ς")
+    )
+
+
+def _texts() -> list[str]:
+    texts: list[str] = []
+    for path in ROWS:
+        for n, line in enumerate(path.read_text(encoding="utf-8").splitlines()):
+            if n % 10:
+                continue  # a tenth of the rows: every language and class is still there
+            text = json.loads(line)["text"]
+            pieces = [m.group() for m in intent_patterns.SENTENCE_RE.finditer(text)]
+            texts += pieces if n % 60 else [text[:GATE_SPAN], *pieces]
+            if n % 42 == 0:
+                texts += [_odd(t) for t in pieces] + [t.upper() for t in pieces]
+    return texts
+
+
+TEXTS = _texts()
+
+
+def test_the_gated_patterns_and_texts_are_found() -> None:
+    """The walk finds the gated patterns and the rows (else the tests below check nothing)."""
+    assert {"intent_patterns.SECRET_FORM_RE", "intent_patterns.SEND_ACT_RE"} <= set(GATED)
+    assert "intent_patterns.ENGLISH_RE" not in GATED  # nearly every sentence holds "the"
+    assert len(TEXTS) > 3_000
+    assert all(GATED[name].gate is not None for name in ("intent_patterns.SECRET_FORM_RE",))
+
+
+@pytest.mark.parametrize("name", sorted(GATED))
+def test_every_match_holds_a_literal_and_the_gated_search_is_the_search(name: str) -> None:
+    """On every text: each match of the pattern holds one of the gate's literals (folded),
+    and the gated ``search`` / ``finditer`` return what the compiled pattern returns."""
+    lazy = GATED[name]
+    rx, gate = lazy.compiled, lazy.gate
+    if gate is None:
+        pytest.skip("the pattern forces no literal: not gated")
+    for text in TEXTS:
+        want = rx.search(text)
+        got = lazy.search(text)
+        assert (got and (got.span(), got.groups())) == (want and (want.span(), want.groups()))
+        spans = gate.spans(text)
+        for m in rx.finditer(text):
+            assert any(s in fold(m.group()) for s in gate.literals), (name, m.group())
+            assert gate.holds(text, m.start(), m.end())
+            assert spans is None or any(m.start() <= a and b <= m.end() for a, b in spans)
+        if want is not None:
+            at = want.start() + 1  # from a later position too (the callers' pos / endpos)
+            again = rx.search(text, at, len(text) - 1)
+            got = lazy.search(text, at, len(text) - 1)
+            assert (got and got.span()) == (again and again.span())
+            assert [m.span() for m in lazy.finditer(text, at)] == [
+                m.span() for m in rx.finditer(text, at)
+            ]
+
+
+def test_most_gated_patterns_match_some_text() -> None:
+    """The texts exercise the gates: most gated patterns match in some of them (a few are
+    read only on a slice the callers cut: "could you" before a verb, a passive's tail)."""
+    matching = [name for name, lazy in GATED.items() if any(map(lazy.compiled.search, TEXTS))]
+    assert len(matching) >= 0.8 * len(GATED), sorted(set(GATED) - set(matching))
+
+
+@pytest.mark.parametrize("name", sorted(GATED))
+def test_a_word_added_to_a_pattern_is_in_its_gate(name: str) -> None:
+    """The gate is read off the pattern: an alternative added to it is in the literals (no
+    second list to forget)."""
+    lazy = GATED[name]
+    if lazy.gate is None:
+        pytest.skip("the pattern forces no literal: not gated")
+    grown = LazyPattern(f"(?:{lazy.pattern})|zqxwords", lazy.flags, gated=True)
+    assert grown.gate is not None
+    assert "zqxwords" in grown.gate.literals
+    assert grown.search("a zqxwords here") is not None
+
+
+@pytest.mark.parametrize(
+    ("pattern", "flags", "literals"),
+    [
+        pytest.param(r"\bsend(?:s|ing)? (?:it|them)\b", 0, {"send"}, id="longest-run"),
+        pytest.param(r"ab|cd", 0, {"ab", "cd"}, id="alternation"),
+        pytest.param(r"(?:ab)?cd", 0, {"cd"}, id="optional-skipped"),
+        pytest.param(r"(?:ab)?", 0, None, id="only-optional"),
+        pytest.param(r"x(?:ab|)yz", 0, {"yz"}, id="empty-branch"),
+        pytest.param(r"(?:wallet){2,}", 0, {"wallet"}, id="repeat"),
+        pytest.param(r"[abc]+\d", 0, None, id="classes"),
+        pytest.param(r"(?<=seed )\w+", 0, None, id="lookbehind-not-in-match"),
+        pytest.param(r"(?=.*key)\w+", 0, None, id="lookahead-not-in-match"),
+        pytest.param(r"KEY|Seed", re.IGNORECASE, {"key", "seed"}, id="folded"),
+    ],
+)
+def test_required_literals(pattern: str, flags: int, literals: set[str] | None) -> None:
+    assert required_literals(pattern, flags) == (None if literals is None else literals)
+
+
+@pytest.mark.parametrize(
+    ("pattern", "text"),
+    [
+        pytest.param(r"\bseed\b", "ſEED", id="long-s"),
+        pytest.param(r"\bkey\b", "\u212aEY", id="kelvin-sign"),
+        pytest.param(r"\bprivate key\b", "PRİVATE KEY", id="dotted-capital-i"),
+        pytest.param(r"\bprivate key\b", "prıvate key", id="dotless-i"),
+        pytest.param(r"\bσας\b", "ΣΑΣ", id="final-sigma"),
+        pytest.param(r"\bµ\b", "μ", id="micro-sign"),
+    ],
+)
+def test_a_character_re_folds_passes_the_gate(pattern: str, text: str) -> None:
+    """Where ``re.IGNORECASE`` matches, the gate lets the text through."""
+    rx = re.compile(pattern, re.IGNORECASE)
+    assert rx.search(text) is not None
+    gate = LiteralGate.of(pattern, re.IGNORECASE)
+    assert gate is not None and gate.holds(text)
+    assert gate.search(rx, text) is not None
+
+
+def test_an_alternation_finds_the_leftmost_and_first_alternative() -> None:
+    """Cut into its alternatives, the pattern still returns ``re``'s match: the leftmost,
+    and there the first alternative that matches."""
+    pattern = r"\b(?:send|transfer) all\b|\bsend\b|\ball funds\b|(\d+) eth"
+    rx = re.compile(pattern, re.IGNORECASE)
+    gate = LiteralGate.of(pattern, re.IGNORECASE)
+    assert gate is not None
+    for text in ("please SEND ALL funds", "all funds: send", "12 ETH then send all", "nothing"):
+        got, want = gate.search(rx, text), rx.search(text)
+        assert (got and (got.span(), got.groups())) == (want and (want.span(), want.groups()))
+
+
+def test_a_back_reference_keeps_the_pattern_whole() -> None:
+    pattern = r"(['\"])key\1|seed"
+    rx = re.compile(pattern)
+    gate = LiteralGate.of(pattern)
+    assert gate is not None
+    assert gate.search(rx, "the 'key' here") is not None
+    assert gate.search(rx, "the \"key' here") is None
+
+
+def test_a_long_string_goes_straight_to_the_pattern() -> None:
+    gate = LiteralGate.of("seed")
+    assert gate is not None
+    assert gate.holds("x" * (GATE_SPAN + 1))  # not read: the pattern decides
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(alphabet="aAsSkKiIıİſ\u212a eydrwo.-ΣσςÆæ", max_size=40))
+def test_fold_equates_what_re_equates(text: str) -> None:
+    """A pattern of ``text``'s own characters, matched case-insensitively against any text,
+    passes the gate wherever it matches."""
+    for word in {text[i : i + 3] for i in range(0, max(1, len(text) - 2))}:
+        if not word:
+            continue
+        for other in (word.upper(), word.lower(), word.swapcase(), _odd(word)):
+            rx = re.compile(re.escape(word), re.IGNORECASE)
+            if rx.search(other):
+                gate = LiteralGate.of(re.escape(word), re.IGNORECASE)
+                assert gate is not None and gate.holds(other), (word, other)
