@@ -4,8 +4,9 @@ Sources: EIP-6909 (``transfer(receiver, id, amount)``, ``transferFrom(sender, re
 amount)``, ``approve(spender, id, amount)``, ``setOperator(spender, approved)``) and
 Uniswap/v4-core ``src/ERC6909.sol`` (the PoolManager's claims: ``transferFrom`` by an
 operator spends no allowance, so an operator may move every id of the owner; an ``approve``
-of ``type(uint256).max`` is never spent down). A standard, like ERC-1155: recognised by
-selector on any contract. The v4 PoolManager (claim id = ``uint160(currency)``) is in
+of ``type(uint256).max`` is never spent down). Decoded by selector on any contract (grants
+judged there as a standard, transfers also as an opaque call off the book: below). The v4
+PoolManager (claim id = ``uint160(currency)``) is in
 ``data/evm_protocols.json``.
 
 An operator is a grant over every id of the contract (``setApprovalForAll``'s judgement); an
