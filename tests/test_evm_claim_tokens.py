@@ -107,13 +107,65 @@ def test_verdict(to: str, data: bytes, value: int, action: Action, expected: set
 
 
 def test_operator_is_every_id_and_approve_one_id() -> None:
-    """setOperator grants every id of the contract; approve one id, with its amount."""
+    """setOperator grants every id of the contract; approve one id, with its amount: a v4
+    claim id is its currency (``uint160(currency)``), an id above 2**160 an id of the
+    PoolManager."""
     (op,) = operations(own_tx(POOL_MANAGER, set_operator(STRANGER)))
     assert isinstance(op, Approval) and op.all_assets and op.spender == STRANGER
     (grant,) = operations(own_tx(POOL_MANAGER, approve6909(STRANGER, 7)))
     assert isinstance(grant, Approval)
-    assert (grant.token_id, grant.amount, grant.unlimited) == (USDC_ID, 7, False)
-    assert grant.asset.address == POOL_MANAGER
+    assert (grant.token_id, grant.amount, grant.unlimited) == (None, 7, False)
+    assert grant.asset.address == USDC
+    big = call("approve(address,uint256,uint256)", STRANGER, 2**160 + 5, 7)
+    (grant,) = operations(own_tx(POOL_MANAGER, big))
+    assert isinstance(grant, Approval)
+    assert (grant.asset.address, grant.token_id) == (POOL_MANAGER, 2**160 + 5)
+
+
+def limited(asset: str, decimals: int, per_tx: str) -> Guard:
+    """OWN's guard with FRIEND allowlisted and ``per_tx`` whole units of ``asset``."""
+    policy = Policy.model_validate(
+        {
+            "wallet": {"evm": [OWN]},
+            "allowlist": {"evm": [FRIEND.lower()], "evm_spenders": [FRIEND.lower()]},
+            "limits": [{"chain": "evm", "asset": asset, "decimals": decimals, "per_tx": per_tx}],
+        }
+    )
+    return Guard(policy, classifier=False)
+
+
+@pytest.mark.parametrize(
+    "data",
+    [
+        pytest.param(transfer6909(FRIEND, 10**12), id="transfer"),
+        pytest.param(call("transferFrom(address,address,uint256,uint256)", OWN, FRIEND, USDC_ID,
+                          10**12), id="transfer-from-own"),
+    ],
+)  # fmt: skip
+def test_claims_count_toward_their_currency_limit(data: bytes) -> None:
+    """1 M USDC paid as v4 claims (redeemable 1:1) goes over a 100 USDC per-tx limit as the
+    same USDC transfer does (F3 of review16); under the limit it passes."""
+    guard = limited(USDC, 6, "100")
+    verdict = guard.check_transaction(own_tx(POOL_MANAGER, data), chain="evm")
+    assert verdict.action is Action.BLOCK and "tx.evm.over_limit" in rules(verdict)
+    small = own_tx(POOL_MANAGER, transfer6909(FRIEND, 50 * 10**6))
+    assert guard.check_transaction(small, chain="evm").action is Action.ALLOW
+
+
+def test_eth_claim_is_eth() -> None:
+    """Claim id 0 is the native currency (v4 ``CurrencyLibrary.NATIVE``)."""
+    data = call("transfer(address,uint256,uint256)", STRANGER, 0, 5 * ETH)
+    (op,) = operations(own_tx(POOL_MANAGER, data))
+    assert isinstance(op, Transfer) and op.asset.address is None and op.amount == 5 * ETH
+
+
+def test_6909_transfer_off_the_book_is_opaque() -> None:
+    """``transfer(address,uint256,uint256)`` on a contract outside the book moves a value
+    nothing prices: an unknown call, FLAG even to an allowlisted receiver."""
+    payload = own_tx(addr("any-contract"), call("transfer(address,uint256,uint256)", FRIEND, 1,
+                                                10**24))  # fmt: skip
+    verdict = judged(payload, FRIEND)
+    assert verdict.action is Action.FLAG and "tx.evm.unknown_call" in rules(verdict)
 
 
 def test_transfer_from_reads_the_sender() -> None:
@@ -121,15 +173,30 @@ def test_transfer_from_reads_the_sender() -> None:
     data = call("transferFrom(address,address,uint256,uint256)", STRANGER, OWN, USDC_ID, 5)
     (op,) = operations(own_tx(POOL_MANAGER, data))
     assert isinstance(op, Transfer)
-    assert (op.sender, op.recipient, op.token_id, op.amount) == (STRANGER, OWN, USDC_ID, 5)
+    assert (op.sender, op.recipient, op.asset.address, op.amount) == (STRANGER, OWN, USDC, 5)
     assert judged(own_tx(POOL_MANAGER, data)).action is Action.ALLOW
 
 
-def test_shares_are_the_calldata_figure() -> None:
-    """transferShares gives the named shares of stETH (not a converted balance)."""
-    (op,) = operations(own_tx(STETH, call("transferShares(address,uint256)", STRANGER, 3)))
+def test_shares_are_stETH_of_an_unknown_amount() -> None:
+    """transferShares gives stETH worth more than the shares named (the rate is not in the
+    request): an unknown amount of stETH, never the smaller shares figure; the shares are a
+    note."""
+    decoded = decode_evm(own_tx(STETH, call("transferShares(address,uint256)", STRANGER, 3)))
+    (op,) = decoded.operations
     assert isinstance(op, Transfer)
-    assert (op.asset.address, op.sender, op.recipient, op.amount) == (STETH, OWN, STRANGER, 3)
+    assert (op.asset.address, op.sender, op.recipient, op.amount) == (STETH, OWN, STRANGER, None)
+    assert "lido-shares:3" in decoded.notes
+
+
+def test_shares_never_pass_under_a_stETH_limit() -> None:
+    """9.5 shares (about 11 stETH) under a 10 stETH per-tx limit: refused as stETH of an
+    unknown amount, not passed as 9.5 (F3 of review16)."""
+    guard = limited(STETH, 18, "10")
+    payload = own_tx(STETH, call("transferShares(address,uint256)", FRIEND, 95 * 10**17))
+    verdict = guard.check_transaction(payload, chain="evm")
+    assert verdict.action is Action.BLOCK and "tx.evm.over_period_limit" in rules(verdict)
+    unlimited = judged(payload, FRIEND)
+    assert unlimited.action is Action.ALLOW
 
 
 def test_shares_elsewhere_are_opaque() -> None:
@@ -162,9 +229,34 @@ def test_portal_l2_call_with_data_is_opaque() -> None:
     assert "tx.evm.unknown_call" in rules(judged(payload, BASE_PORTAL))
     approve = call("approve(address,uint256)", STRANGER, MAX)  # as own's L2 account
     payload = own_tx(BASE_PORTAL, portal_deposit(addr("l2-token"), 0, approve))
-    assert judged(payload, BASE_PORTAL).action is Action.FLAG
+    verdict = judged(payload, BASE_PORTAL)  # the same grant as on L1 (F2 of review16)
+    assert verdict.action is Action.BLOCK and "tx.evm.unlimited_approval" in rules(verdict)
     plain = own_tx(BASE_PORTAL, portal_deposit(FRIEND, ETH), ETH)
     assert judged(plain, FRIEND, BASE_PORTAL).action is Action.ALLOW
+
+
+_EXECUTE = "execute(address,uint256,bytes)"  # an account's own-authorised call (7702 delegate)
+
+
+@pytest.mark.parametrize(
+    ("inner", "action", "rule"),
+    [
+        pytest.param(call("transfer(address,uint256)", STRANGER, 10**12), Action.FLAG,
+                     "tx.evm.unknown_recipient", id="execute-transfer-stranger"),
+        pytest.param(call("approve(address,uint256)", STRANGER, MAX), Action.BLOCK,
+                     "tx.evm.unlimited_approval", id="execute-approve-stranger"),
+    ],
+)  # fmt: skip
+def test_portal_call_to_the_caller_itself_is_kept(inner: bytes, action: Action, rule: str) -> None:
+    """``_to`` = the caller: its L2 account (an EIP-7702 delegate, a smart account) runs the
+    call as itself; it is decoded as the same self-call on L1 is, never dropped as a no-op
+    (F2 of review16)."""
+    drain = call(_EXECUTE, addr("l2-usdc"), 0, inner)
+    payload = own_tx(BASE_PORTAL, portal_deposit(OWN, 0, drain))
+    verdict = judged(payload, BASE_PORTAL)
+    assert verdict.action is action and rule in rules(verdict)
+    l1 = judged(own_tx(OWN, drain))
+    assert l1.action is action and rule in rules(l1)
 
 
 def test_lookalike_portal_is_opaque() -> None:

@@ -17,7 +17,7 @@ from aiegis_guard.chains.dispatch import decode_typed
 from aiegis_guard.chains.transaction import Approval
 from aiegis_guard.policy import Policy
 from aiegis_guard.verdict import Verdict
-from tests.receiver_builders import FRIEND, OWN, STRANGER, USDC, rules
+from tests.receiver_builders import FRIEND, OWN, STRANGER, USDC, addr, rules
 
 DAI = "0x6b175474e89094c44da98b954eedeac495271d0f"
 MAX = 2**256 - 1
@@ -138,3 +138,39 @@ def test_shape_of_a_stranger_owner_is_not_allowed(spender: str) -> None:
     verdict = judged(typed(names, AMOUNT, (STRANGER, spender, MAX, 0, LATER)), FRIEND)
     assert verdict.action is Action.FLAG
     assert "tx.evm.unknown_typed_data" in rules(verdict)
+
+
+POOL_MANAGER = "0x000000000004444c5dc75cb358380d2e3de08a90"  # Uniswap v4 (book, not a token)
+
+
+@pytest.mark.parametrize(
+    "payload",
+    [
+        pytest.param(typed(("maker", "taker", "makerAmount", "takerAmount", "expiry"), AMOUNT,
+                           (OWN, STRANGER, 10**9, 10**9, LATER), token=addr("rfq-exchange"),
+                           primary="Order"), id="rfq-order-on-an-exchange"),
+        pytest.param(typed(("owner", "seller", "amount", "nonce", "deadline"), AMOUNT,
+                           (OWN, STRANGER, MAX, 0, LATER)), id="order-word-under-a-token"),
+        pytest.param(renamed(STRANGER, MAX, token=POOL_MANAGER), id="book-contract-not-a-token"),
+        pytest.param(renamed(addr("verifier"), MAX, token=addr("verifier")),
+                     id="spender-is-the-verifying-contract"),
+    ],
+)  # fmt: skip
+def test_a_five_field_message_off_a_token_domain_is_no_permit(payload: dict[str, Any]) -> None:
+    """The permit shape is read only under a token's domain: an order (fields named as an
+    exchange's), a contract of the book that is not a token, or a spender that is the
+    verifying contract itself stays unknown typed data (FLAG), never a grant of the
+    exchange's "token" (F8 of review16)."""
+    decoded = decode_typed(payload)
+    assert not [op for op in decoded.operations if isinstance(op, Approval)]
+    verdict = judged(payload)
+    assert verdict.action is Action.FLAG
+    assert "tx.evm.unknown_typed_data" in rules(verdict)
+
+
+def test_renamed_permit_of_a_token_outside_the_book_still_blocks() -> None:
+    """A token the book does not know is still a token domain: the drainer's renamed permit
+    of it blocks."""
+    verdict = judged(renamed(STRANGER, MAX, token=addr("new-token")))
+    assert verdict.action is Action.BLOCK
+    assert rules(verdict) == {"tx.evm.unlimited_approval"}

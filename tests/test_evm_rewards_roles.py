@@ -109,6 +109,40 @@ def test_verdict(to: str, data: bytes, action: Action, expected: set[str]) -> No
     assert rules(verdict) == expected
 
 
+OWN_SAFE = addr("own-safe")  # a second own account: OWN is its claimer
+
+
+def two_owned() -> Guard:
+    policy = Policy.model_validate(
+        {"wallet": {"evm": [OWN, OWN_SAFE]}, "allowlist": {"evm": [FRIEND.lower()]}}
+    )
+    return Guard(policy, classifier=False)
+
+
+@pytest.mark.parametrize(
+    ("data", "action", "expected"),
+    [
+        pytest.param(process(STRANGER, earner=OWN_SAFE), Action.BLOCK, {"tx.evm.unbounded_give"},
+                     id="other-own-earner-to-stranger"),
+        pytest.param(process(FRIEND, earner=OWN_SAFE), Action.ALLOW, set(),
+                     id="other-own-earner-to-allowlisted"),
+        pytest.param(process(OWN_SAFE, earner=OWN_SAFE), Action.ALLOW, set(),
+                     id="other-own-earner-to-itself"),
+        pytest.param(process(STRANGER, earner=addr("other-earner")), Action.ALLOW, set(),
+                     id="stranger-earner-moves-nothing-of-own"),
+    ],
+)  # fmt: skip
+def test_claim_is_judged_by_whose_rewards_they_are(
+    data: bytes, action: Action, expected: set[str]
+) -> None:
+    """A claim made as the claimer of another own account is that account's give: all of its
+    rewards to a stranger block, as the caller's own would (F6 of review16); a stranger
+    earner's rewards are none of own's funds."""
+    verdict = two_owned().check_transaction(own_tx(COORDINATOR, data), chain="evm")
+    assert verdict.action is action, verdict.effect_lines
+    assert rules(verdict) == expected
+
+
 def test_claim_reads_each_token_of_the_earner() -> None:
     """processClaim: every token leaf of own's claim, all of it, to the recipient."""
     ops = operations(own_tx(COORDINATOR, process(STRANGER)))

@@ -68,10 +68,25 @@ def _unbounded(op: Transfer) -> bool:
     return op.amount >= UNBOUNDED and op.asset.kind is not AssetKind.NFT
 
 
+# a party's whole claim, paid by whoever it lets claim (eigen_rewards.py, symbiotic.py)
+_CLAIMS = frozenset({"eigenlayer.rewards_claim", "symbiotic.claim", "symbiotic.claimBatch"})
+
+
+def _anothers_claim(j: Judge, op: Transfer) -> bool:
+    """All of a claim (rewards) of a named party that is not own, paid out by the claimer
+    it chose: none of own's funds. Whose claim it is, is the policy's question (own's other
+    accounts, a Safe whose hot wallet claims, are own: their claim is judged as any give)."""
+    if op.amount is not None or op.via not in _CLAIMS or op.sender is None:
+        return False
+    return not (j.acts_for(op.sender) or j.is_own(op.sender))
+
+
 def transfer(j: Judge, op: Transfer) -> list[Finding]:
     out = j.counterparty(op.recipient, "recipient")
     moves_value = op.amount != 0 or op.asset.kind in (AssetKind.NFT, AssetKind.UNKNOWN)
     if _settles_exchange(j, op) or pays_into_protocol(op, j.decoded, j.policy, j.acts_for):
+        return out
+    if _anothers_claim(j, op):
         return out
     if op.order is not None and op.order != SWAP_ORDER:  # a signed order's offer
         return out + _venue(j, op)

@@ -21,6 +21,7 @@ from aiegis_guard.findings import Chain
 __all__ = [
     "KnownMint",
     "a_token",
+    "book_tokens",
     "bridged_token",
     "contract_label",
     "conversion_contract",
@@ -83,6 +84,17 @@ def pegs() -> dict[str, tuple[str, int]]:
 
 
 @cache
+@cache
+def book_tokens() -> frozenset[str]:
+    """Lower-case addresses of the book's tokens: ``kind`` token or conversion (WETH9, stETH,
+    wstETH), rows with ``decimals``, Aave v3 aTokens."""
+    rows = _evm_rows()
+    out = {r["address"].lower() for r in rows if r.get("kind") in ("token", "conversion")}
+    out |= {r["address"].lower() for r in rows if "decimals" in r}
+    out |= {t.lower() for r in rows for t in r.get("a_tokens", {}).values()}
+    return frozenset(out)
+
+
 def token_decimals() -> dict[str, int]:
     """Lower-case address -> a row's ``decimals`` (its base units per whole token or share:
     the pegged tokens, the Polymarket outcome positions)."""

@@ -86,9 +86,11 @@ TOKEN_STANDARDS: dict[str, str] = {
     "standards.revoke_operator": _TOKEN,
     # Aave ICreditDelegationToken ``approveDelegation``: an allowance on the debt token
     "lending.approve_delegation": _TOKEN,
-    # EIP-6909 multi-token ``transfer`` / ``transferFrom`` / ``approve`` / ``setOperator``
-    # (protocols/erc6909.py): the callee is the multi-token contract whose ids move
-    **{f"erc6909.{h}": _TOKEN for h in ("transfer", "transfer_from", "approve", "set_operator")},
+    # EIP-6909 multi-token ``approve`` / ``setOperator`` (protocols/erc6909.py): the callee is
+    # the multi-token contract whose ids it grants. Not its ``transfer`` / ``transferFrom``:
+    # that signature on a contract outside the book moves a value nothing prices (an id of an
+    # unknown contract; no limit applies), so off the book it is also an opaque call (FLAG)
+    **{f"erc6909.{h}": _TOKEN for h in ("approve", "set_operator")},
 }
 """Read on any contract, revokes included: the callee is the asset (module docstring)."""
 

@@ -13,6 +13,15 @@ order), or the nonce, the expiry and the all-or-nothing switch (DAI's), under a 
 ``verifyingContract`` is the token: a ``permit.lookalike`` grant like the named look-alikes.
 A field called ``owner`` / ``holder`` / ``from`` in the second place is the owner (the
 request is read as it names itself). Read only when nothing else recognised the message.
+
+The shape alone is no token: signed RFQ / limit orders (``Order(maker, taker, makerAmount,
+takerAmount, expiry)``), streams, vesting claims and attestations share it. It is read as a
+permit only under a token's domain (``token_domain``): the verifying contract is not a
+contract of the address book other than a token (an exchange, a router, a vault manager
+there is no token whose allowance it would sign), no field is named as an order's
+(maker / taker / sell / buy / price ...), and the spender is not the verifying contract
+itself (a token's permit names another spender). Anything else stays an unknown typed
+message (FLAG ``unknown_typed_data``).
 """
 
 from __future__ import annotations
@@ -21,15 +30,41 @@ import re
 from collections.abc import Sequence
 from typing import Any
 
+from aiegis_guard.chains.evm.protocols import PROTOCOL_CONTRACTS
 from aiegis_guard.chains.evm.tokens import approval, switch_approval
+from aiegis_guard.chains.known import book_tokens, known_contracts
 from aiegis_guard.chains.transaction import Approval
 from aiegis_guard.errors import EvmDecodeError
 
-__all__ = ["permit_structure", "structural_permit"]
+__all__ = ["permit_structure", "structural_permit", "token_domain"]
 
 _UINT = re.compile(r"uint(8|16|24|32|40|48|56|64|72|80|88|96|104|112|120|128|136|144|152|160"
                    r"|168|176|184|192|200|208|216|224|232|240|248|256)?")  # fmt: skip
 _OWNER_NAMES = frozenset({"owner", "holder", "from"})
+# words of an exchange's order (0x / 1inch / Hashflow / Bebop RFQ and limit orders), none a
+# permit's: a field named so makes the message an order, not a grant
+_ORDER_WORDS = re.compile(r"maker|taker|sell|buy|price|quote|trader|fill|order")
+
+
+def _book_non_token(address: str) -> bool:
+    """``address`` is a contract of the book, or a protocol module's deployment, that is not
+    one of the book's tokens."""
+    key = address.lower()
+    named = key in known_contracts() or key in PROTOCOL_CONTRACTS
+    return named and key not in book_tokens()
+
+
+def token_domain(
+    fields: Sequence[tuple[str, str]], message: dict[str, Any], verifying: str
+) -> bool:
+    """Could a permit-shaped message be a token's permit (module docstring)?"""
+    names = [name for name, _ in fields]
+    if any(_ORDER_WORDS.search(name.lower()) for name in names):
+        return False
+    if _book_non_token(verifying):
+        return False
+    values = [message.get(name) for name in names[:2]]
+    return not any(isinstance(v, str) and v.lower() == verifying.lower() for v in values)
 
 
 def permit_structure(fields: Sequence[tuple[str, str]]) -> str | None:

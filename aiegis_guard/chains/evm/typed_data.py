@@ -15,7 +15,11 @@ from collections.abc import Mapping
 from typing import Any
 
 from aiegis_guard import jsontext
-from aiegis_guard.chains.evm.permit_shapes import permit_structure, structural_permit
+from aiegis_guard.chains.evm.permit_shapes import (
+    permit_structure,
+    structural_permit,
+    token_domain,
+)
 from aiegis_guard.chains.evm.protocols.orders import decode_order, order_shape
 from aiegis_guard.chains.evm.protocols.signed import decode_signed, signed_shape
 from aiegis_guard.chains.evm.protocols.witness import (
@@ -256,7 +260,11 @@ def decode_typed_data(payload: Mapping[str, Any] | str | bytes) -> DecodedTransa
         found, more = protocol
         ops += found
         notes += more
-    elif (shape := permit_structure(types[primary])) is not None and verifying is not None:
+    elif (
+        (shape := permit_structure(types[primary])) is not None
+        and verifying is not None
+        and token_domain(types[primary], message, verifying)
+    ):
         ops += structural_permit(shape, types[primary], message, verifying)
         notes += ["eip712:permit-structure", *_signer(ops)]
     else:

@@ -12,9 +12,12 @@ tokenIndices, bytes[] tokenTreeProofs, TokenTreeMerkleLeaf[] tokenLeaves}``;
 rewards, and so chooses their recipient; 0 leaves it to the earner) and
 ``docs/core/RewardsCoordinator.md``. Mainnet RewardsCoordinator in ``data/evm_protocols.json``.
 
-A claim of the caller's own rewards is what the earner is owed, "all" of each token: to the
-caller a receipt, to anyone else a give of all of it (the withdrawal rule). A claim made as
-another earner's claimer moves none of the caller's funds (a receipt when paid to the caller).
+A claim is what the earner is owed, "all" of each token, and it is the earner's: paid to the
+caller, a receipt; paid to the earner, nothing moves; paid to anyone else, a give of all of it
+from the earner (the withdrawal rule). Whose funds those are is the policy's question, not
+the decoder's: the caller may be the claimer of another own account (a Safe whose hot wallet
+claims), so the give names the earner as its sender and the judge weighs the recipient as for
+any give (never "none of the caller's funds, so nothing").
 A claimer is an authority over the caller's rewards (``claimer``). Decoded on the listed
 RewardsCoordinator only: the same selectors elsewhere are opaque calls.
 """
@@ -41,9 +44,9 @@ def _claim_ops(f: Frame, claim: Any, recipient: str) -> Result:
     for token, _cumulative in leaves:
         if recipient == f.sender:
             out.append(Receipt(via=_VIA, asset=asset(token), recipient=recipient, amount=None))
-        elif earner == f.sender:  # the caller's own rewards, paid elsewhere: all of them
+        elif recipient != earner:  # the earner's rewards, paid elsewhere: all of them
             give = Transfer(
-                via=_VIA, asset=asset(token), sender=f.sender, recipient=recipient, amount=None
+                via=_VIA, asset=asset(token), sender=earner, recipient=recipient, amount=None
             )
             out.append(give)
     return out

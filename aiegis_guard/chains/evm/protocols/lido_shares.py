@@ -5,8 +5,11 @@ _recipient, uint256 _sharesAmount)``: ``_sharesAmount`` shares move from ``msg.s
 ``_recipient``; ``transferSharesFrom(address _sender, address _recipient, uint256
 _sharesAmount)``: from ``_sender``, spending the caller's stETH allowance of the shares'
 worth). The amount is a number of shares, not of stETH (one share is worth
-``getPooledEthByShares(1)``, more than one stETH): the give is written in the calldata's
-shares of the stETH token, the figure the request names.
+``getPooledEthByShares(1)``, more than one stETH, and the rate moves with every oracle
+report): the stETH the shares are worth is not in the request, and the shares figure is below
+it. The give is written as stETH of an unknown amount, never as the smaller figure, so a
+stETH ``[[limits]]`` entry refuses it (a limited asset needs a known amount) instead of
+counting it short; the shares moved are a note (``lido-shares:<n>``).
 
 Decoded on the mainnet stETH (``data/evm_protocols.json``) only: the same selector elsewhere
 is an opaque call.
@@ -30,7 +33,10 @@ def _shares(f: Frame, fn: Function, sender: str | None, to: str, shares: int) ->
     if f.target != STETH:
         return [named_call(f, fn, known=False, names=(to,))]
     via = "lido.transfer_shares" if fn.name == "transferShares" else "lido.transfer_shares_from"
-    return [Transfer(via=via, asset=asset(STETH), sender=sender, recipient=to, amount=shares)]
+    give = Transfer(
+        via=via, asset=asset(STETH), sender=sender, recipient=to, amount=None if shares else 0
+    )
+    return [give, f"lido-shares:{shares}"]
 
 
 def _transfer_shares(f: Frame, fn: Function, a: list[Any]) -> Result:

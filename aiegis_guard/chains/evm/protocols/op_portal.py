@@ -10,7 +10,11 @@ contract), then an L2 transaction from the caller sends ``_value`` to ``_to`` wi
 A bridge transfer (``bridges.bridge_ops``): the call's ETH (already a transfer to the
 portal) out to ``_to`` on L2 as ``_value`` (``_value`` above ``msg.value`` draws on the
 caller's L2 balance: ``_to`` still gets it). ``_data`` is a call the caller's L2 account
-makes into ``_to``: an opaque call from the own account (on L2) unless ``_to`` is the caller.
+makes into ``_to`` (the portal does not alias an EOA caller): decoded as a call of the caller's
+(a frame), so an effect it carries (an approval, a transfer) is judged as the same call on L1
+would be, and a call to the caller itself is kept, since an account with code (an EIP-7702
+delegation, whose chain-id-0 authorisations apply on L2 too, or a smart account) runs it as
+itself: its ``execute`` is the account's own authority.
 A deployment on L2 names no recipient: the code it creates decides where the value goes, an
 opaque call. Any other contract with the
 selector is an opaque call (a look-alike portal is no explanation).
@@ -24,7 +28,6 @@ from aiegis_guard.chains.evm.frames import Frame, Result, native
 from aiegis_guard.chains.evm.protocols.bridges import bridge_ops
 from aiegis_guard.chains.evm.selectors import Function
 from aiegis_guard.chains.evm.tokens import named_call
-from aiegis_guard.chains.transaction import Call
 
 __all__ = ["PORTALS", "TABLE"]
 
@@ -37,6 +40,13 @@ PORTALS = frozenset(
 )
 
 
+def _l2_call(f: Frame, to: str, value: int, data: bytes) -> Frame:
+    """The L2 transaction ``from = caller, to = _to``, decoded like any call of the caller's:
+    a call to itself runs the account's own code there (an EIP-7702 delegate or a smart
+    account's ``execute``, authorised by ``msg.sender == address(this)``), never a no-op."""
+    return Frame(to, f.sender, to, value, data, f.depth + 1, False, f.origin, f.path)
+
+
 def _deposit_transaction(f: Frame, fn: Function, a: list[Any]) -> Result:
     to, value, _gas, creation, data = a
     if f.target not in PORTALS:
@@ -46,15 +56,8 @@ def _deposit_transaction(f: Frame, fn: Function, a: list[Any]) -> Result:
     out: Result = []
     if value:
         out = bridge_ops(f, "op_portal.deposit_transaction", (None, None), (native(), value), to)
-    if data and to != f.sender:  # the caller's L2 account calls code the request does not show
-        l2_call = Call(
-            via="op_portal.l2_call",
-            target=to,
-            selector="0x" + bytes(data[:4]).hex() if len(data) >= 4 else None,
-            known=False,
-            sender=f.sender,
-        )
-        out.append(l2_call)
+    if data:  # the caller's L2 account makes this call, a call to itself included
+        out.append(_l2_call(f, to, value, bytes(data)))
     return out or [named_call(f, fn)]
 
 
