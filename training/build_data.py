@@ -14,6 +14,9 @@
   writers who never saw the generator, the rules or the frozen evaluation sets
   (``data/indep/*.jsonl``; see its README); ~10% by hash are dev, train rows count
   ``INDEP_REPEATS`` times;
+* ``indep/casual``: short benign chat lines, chat logs, social posts and agents' own logs
+  written for training by a writer subagent (``data/casual/*.jsonl``; see its README), split
+  and weighed like ``indep/wallet``; only in a run that names the files (``casual``);
 * ``public/<name>``: the public sources ``aiegis-guard eval --set sources`` reports
   (InjecAgent, LLMail-Inject, Gandalf, spikee, BFCL, EIP/ERC text, agent tool docs, janitr's
   ordinary posts; its scam posts aim at people, not agents, and are left out). ~10% by hash
@@ -58,6 +61,7 @@ INDEP_REPEATS = 3  # a few thousand hand-written rows among ~60k: weigh them up
 # (training/data/indep/README.md). ``--indep-through N`` trains on ``w1`` to ``wN``.
 INDEP_THROUGH = 14
 _ROUND_RE = re.compile(r"w(\d+)")
+CASUAL_DIR = HERE / "data" / "casual"  # benign only; trained on when a run names a file
 # rows read per public source (its folder: ``aiegis_guard.evaluation.sources.SOURCES``)
 PUBLIC = {
     "injecagent": 4000,
@@ -195,16 +199,32 @@ def indep_rows(
         number = _ROUND_RE.match(path.name)
         if number is None or int(number.group(1)) > through:
             continue
-        for line in path.read_text(encoding="utf-8").splitlines():
-            item = json.loads(line)
-            label = item["label"] == "attack"
-            category = _category(item.get("source") == "prompt", label)
-            text = item["text"]
-            if is_dev(text):
-                dev.append(Sample(text, label, "indep/wallet", category, "dev"))
-            else:
-                s = Sample(text, label, "indep/wallet", category, "train")
-                train += [s] * INDEP_REPEATS
+        _hand_written(path, "indep/wallet", train, dev)
+    return train, dev
+
+
+def _hand_written(path: Path, source: str, train: list[Sample], dev: list[Sample]) -> None:
+    """One hand-written file's rows: ~10% by hash to ``dev``, the rest ``INDEP_REPEATS``
+    times to ``train``."""
+    for line in path.read_text(encoding="utf-8").splitlines():
+        item = json.loads(line)
+        label = item["label"] == "attack"
+        category = _category(item.get("source") == "prompt", label)
+        text = item["text"]
+        if is_dev(text):
+            dev.append(Sample(text, label, source, category, "dev"))
+        else:
+            train += [Sample(text, label, source, category, "train")] * INDEP_REPEATS
+
+
+def casual_rows(paths: Sequence[Path]) -> tuple[list[Sample], list[Sample]]:
+    """The benign casual-chat files ``paths`` (``CASUAL_DIR``) as (train, dev) samples."""
+    train: list[Sample] = []
+    dev: list[Sample] = []
+    for path in paths:
+        _hand_written(path, "indep/casual", train, dev)
+    if any(s.label for s in train + dev):
+        raise ValueError("casual-chat files hold benign rows only")
     return train, dev
 
 
@@ -243,9 +263,11 @@ def build(
     data_dir: Path | None = None,
     exclude: frozenset[str] = frozenset(),
     indep_through: int = INDEP_THROUGH,
+    casual: Sequence[Path] = (),
 ) -> tuple[list[Sample], list[Sample]]:
     """(train rows, dev rows). Held-out rows never enter either; ``data_dir``: add the public
-    sources but ``exclude``; the hand-written rounds up to ``indep_through``."""
+    sources but ``exclude``; the hand-written rounds up to ``indep_through``; ``casual``: the
+    benign casual-chat files to add (none in the shipped model's rows)."""
     plain = [s for s in corpus if s.split == "train" and s.obfuscation == "none"]
     train = [s for s in plain if not is_dev(s.text)]
     dev = [s for s in plain if is_dev(s.text)] + [s for s in corpus if s.split == "dev"]
@@ -256,6 +278,9 @@ def build(
     indep_train, indep_dev = indep_rows(through=indep_through)
     train += indep_train
     dev += indep_dev
+    casual_train, casual_dev = casual_rows(casual)
+    train += casual_train
+    dev += casual_dev
     if data_dir is not None:
         public_train, public_dev = public_rows(data_dir, exclude)
         train += public_train

@@ -304,6 +304,13 @@ def main() -> None:
         default=INDEP_THROUGH,
         help="train on the hand-written files w1..wN (default: the shipped model's rounds)",
     )
+    ap.add_argument(
+        "--casual",
+        type=Path,
+        action="append",
+        default=[],
+        help="a benign casual-chat file to train on (training/data/casual/; repeatable)",
+    )
     args = ap.parse_args()
     MAX_FPR.update(prompt=args.max_fpr_prompt, document=args.max_fpr_document)
     torch.set_num_threads(args.threads)
@@ -321,6 +328,7 @@ def main() -> None:
         data_dir=args.data,
         exclude=exclude,
         indep_through=args.indep_through,
+        casual=args.casual,
     )
     print(f"train {len(train_rows)} rows, dev {len(dev)} rows", flush=True)
     if args.loso:
@@ -354,6 +362,7 @@ def main() -> None:
         "epochs": args.epochs,
         "excluded_public": sorted(exclude),
         "indep_through": args.indep_through,
+        "casual": [p.name for p in args.casual],
     }
     (args.out / "train_meta.json").write_text(json.dumps(meta, indent=2) + "\n")
     torch.save(model.state_dict(), args.out / "student.pt")

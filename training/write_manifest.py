@@ -52,6 +52,13 @@ SOURCES: dict[str, dict[str, str]] = {
         "(training/data/indep/README.md; both writer rounds, 4 369 rows)",
         "use": "train (~90% by hash, counted 3 times), dev (the rest)",
     },
+    "indep/casual": {
+        "license": "Apache-2.0, written by this project: short benign chat lines, chat logs, "
+        "social posts and agents' own logs in 45+ languages, written row by row for training "
+        "by a writer subagent (training/data/casual/README.md)",
+        "use": "train (~90% by hash, counted 3 times), dev (the rest); only in runs that "
+        "name the file (train_student.py --casual)",
+    },
     **{
         f"public/{name}": {
             "license": lic + "; weights trained on it, no text shipped",
