@@ -480,14 +480,20 @@ PROSE_WORDS = 6
 
 def _prose(full: str) -> bool:
     """Is ``full`` a sentence of prose (``PROSE_WORDS`` words or more besides its addresses
-    and a leading label that speaks to no one), not a record (two fields or more glued to
-    ``;`` ``,`` ``|`` ``=``, or two labels)?"""
-    if len(_RECORD_FIELD_RE.findall(full)) >= 2:
+    and a leading label that speaks to no one), not a record: two fields or more glued to
+    ``;`` ``,`` ``|`` ``=`` (or two labels) holding few words each — a sentence whose commas
+    an attacker glued still runs ``FIELD_WORDS`` words a field on average."""
+    fields = len(_RECORD_FIELD_RE.findall(full)) + 1
+    words = len(_RECORD_WORD_RE.findall(_RECORD_ONCHAIN_RE.sub(" ", full)))
+    if fields >= 3 and words < FIELD_WORDS * fields:
         return False
     label = _RECORD_LABEL_RE.match(full)
     if label is not None and p.ADDRESSEE_RE.search(label.group()) is None:
         full = full[label.end() :]
     return len(_RECORD_WORD_RE.findall(_RECORD_ONCHAIN_RE.sub(" ", full))) >= PROSE_WORDS
+
+
+FIELD_WORDS = 2.5  # words a field of prose holds on average; a record's fields hold fewer
 
 
 def _score(sentence: str, full: str, act: str, how: str) -> Judgement:
