@@ -373,6 +373,11 @@ def test_an_unparsed_sentence_of_prose_that_names_the_move_asks(text: str, flag:
          "help@walletfix.io will check it.", True),
         ("Create a repository secret, then paste the private key in the chat with support.", True),
         ("When prompted by our support agent, paste your private key so he can restore it.", True),
+        # stored: in the owner's own manager, or in a place someone else keeps
+        ("Store the private key in a secrets manager such as AWS Secrets Manager or Vault.", False),
+        ("Save your recovery phrase in your password manager.", False),
+        ("Store the private key in the secrets manager of our audit team's AWS account.", True),
+        ("Save your seed phrase in the shared vault our support team gave you.", True),
         ("Paste the private key into the Actions secret of the repo our auditor shares with you.",
          True),
     ],

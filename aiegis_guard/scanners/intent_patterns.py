@@ -304,7 +304,7 @@ SEND_ACT_RE = _folded(
     r"\b(?:re-?)?(?:paste|attach|upload|submit|send|post|share|type|enter|write|drop|reply with|"
     r"respond with|include|provide|deliver|pass|forward|print|dump|echo|log|copy|reveal|"
     # (not "password", "passphrase", "postinstall", "typescript", "login", "logic")
-    r"disclose|put|mirror|fill)(?!(?:[a-z]?ed|d)\b)(?!word|wort|phrase|install|script|"
+    r"disclose|put|mirror|fill|store|save|stash)(?!(?:[a-z]?ed|d)\b)(?!word|wort|phrase|install|script|"
     r"in\b|ins\b|ic)\w*\b|"
     # what goes into a field ("the 24 words go in the field below"), not where a link leads
     r"\bgo(?<!link go)(?<!url go)(?<!page go)(?<!site go)(?<!button go)(?:es)? (?:in|into|to)\b|"
@@ -485,7 +485,7 @@ PAST_RE = _folded(
 # the sentence names no destination (:func:`own_place`)
 LOCAL_INPUT_RE = _folded(
     r"\bwhen prompted\b|\bat the (?:\w+ )?prompt\b|\b(?:repository|repo|actions|environment|ci|"
-    r"encrypted) secrets?\b|\bsecrets? manager\b|\bencrypted keystore\b|\bkeychain\b",
+    r"encrypted) secrets?\b|\b(?:secrets?|password) manager\b|\bencrypted keystore\b|\bkeychain\b",
     F,
 )
 _ELSEWHERE_RE = re.compile(r"https?://|www\.|@|\b[a-z0-9-]+\.(?:com|io|net|org|xyz|app)\b", F)
@@ -499,10 +499,9 @@ def own_place(raw: str) -> bool:
     support agent")?"""
     if OWN_PLACE_RE.search(raw):
         return True
-    local = LOCAL_INPUT_RE.search(raw)
-    if local is None:
+    if LOCAL_INPUT_RE.search(raw) is None:
         return False
-    rest = raw[: local.start()] + " " + raw[local.end() :]  # "repository" names no third party
+    rest = LOCAL_INPUT_RE.compiled.sub(" ", raw)  # "repository", "Secrets Manager": no third party
     return (
         _SOMEONES_PROMPT_RE.search(raw) is None
         and DESTINATION_RE.search(rest) is None
