@@ -17,6 +17,7 @@ entry's line (a command in a code span, a dash and what it does: docs describe c
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 
 from aiegis_guard.findings import Action, Category, Chain, Finding, Severity, Source
 from aiegis_guard.normalize import Layer
@@ -84,16 +85,18 @@ def _nearby(text: str, hit: Hit, ctx: ScanContext) -> tuple[str, ...]:
     policy = ctx.policy
     if any(not policy.is_known(m.group(), Chain.EVM) for m in _EVM_RE.finditer(window)):
         near.append("near:evm_address")
-    if any(
-        is_solana_address(m.group()) and not policy.is_known(m.group(), Chain.SOLANA)
-        for m in _SOL_RE.finditer(window)
-    ):
+    if any(not policy.is_known(a, Chain.SOLANA) for a in _solana_addresses(window)):
         near.append("near:solana_address")
     if _ENS_RE.search(window):
         near.append("near:ens_name")
     if AMOUNT_RE.search(window.lower()):
         near.append("near:amount")
     return tuple(near)
+
+
+def _solana_addresses(window: str) -> Iterator[str]:
+    """The base58 runs of ``window`` that are Solana addresses (32 bytes)."""
+    return (m.group() for m in _SOL_RE.finditer(window) if is_solana_address(m.group()))
 
 
 def _escalate(finding: Finding, near: tuple[str, ...], ctx: ScanContext) -> Finding:
@@ -133,9 +136,9 @@ def _asked_operations(hits: list[Hit], layer: Layer, source: Source | None) -> l
         h
         for h in hits
         if h.phrase.family not in NAMES_OPERATION
-        or sentence_asks(text, h.start, h.end)
         or _every_move(text, h)
         or _points_nearby(text, h)
+        or sentence_asks(text, h.start, h.end)  # the judge: last, the dearest
     ]
 
 
@@ -149,7 +152,7 @@ def _points_nearby(text: str, hit: Hit) -> bool:
     hi = text.find("\n", hit.end)
     hi = text.find("\n", hi + 1) if hi != -1 else -1
     near = text[lo : hi if hi != -1 else len(text)]
-    if _EVM_RE.search(near) or any(is_solana_address(m.group()) for m in _SOL_RE.finditer(near)):
+    if _EVM_RE.search(near) or next(_solana_addresses(near), None) is not None:
         return True
     return any(_spoken_to(near, m) for m in p.ADDRESSEE_RE.finditer(near))
 

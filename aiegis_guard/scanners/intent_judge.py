@@ -487,10 +487,10 @@ def _prose(full: str) -> bool:
     words = len(_RECORD_WORD_RE.findall(_RECORD_ONCHAIN_RE.sub(" ", full)))
     if fields >= 3 and words < FIELD_WORDS * fields:
         return False
-    label = _RECORD_LABEL_RE.match(full)
+    label = _RECORD_LABEL_RE.match(full)  # (its colon ends any hex run in it)
     if label is not None and p.ADDRESSEE_RE.search(label.group()) is None:
-        full = full[label.end() :]
-    return len(_RECORD_WORD_RE.findall(_RECORD_ONCHAIN_RE.sub(" ", full))) >= PROSE_WORDS
+        words -= len(_RECORD_WORD_RE.findall(_RECORD_ONCHAIN_RE.sub(" ", label.group())))
+    return words >= PROSE_WORDS
 
 
 FIELD_WORDS = 2.5  # words a field of prose holds on average; a record's fields hold fewer
