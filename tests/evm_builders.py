@@ -85,18 +85,22 @@ def approve(spender: str, amount: int) -> bytes:
     return call("approve(address,uint256)", spender, amount)
 
 
+EIP712_DOMAIN: list[dict[str, str]] = [
+    {"name": "name", "type": "string"},
+    {"name": "version", "type": "string"},
+    {"name": "chainId", "type": "uint256"},
+    {"name": "verifyingContract", "type": "address"},
+]
+"""The four-field ``EIP712Domain`` type (name, version, chainId, verifyingContract)."""
+
+
 def permit_typed_data(
     spender: str, value: int, token: str = TOKEN, deadline: int = 2**40
 ) -> dict[str, Any]:
     """An EIP-2612 Permit as ``eth_signTypedData_v4`` sends it."""
     return {
         "types": {
-            "EIP712Domain": [
-                {"name": "name", "type": "string"},
-                {"name": "version", "type": "string"},
-                {"name": "chainId", "type": "uint256"},
-                {"name": "verifyingContract", "type": "address"},
-            ],
+            "EIP712Domain": EIP712_DOMAIN,
             "Permit": [
                 {"name": "owner", "type": "address"},
                 {"name": "spender", "type": "address"},

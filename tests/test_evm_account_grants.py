@@ -26,7 +26,7 @@ from aiegis_guard.chains.transaction import Approval, AuthorityChange
 from aiegis_guard.errors import AiegisError
 from aiegis_guard.findings import Action, Chain
 from aiegis_guard.policy import Limit, Policy
-from tests.evm_builders import call
+from tests.evm_builders import EIP712_DOMAIN, call
 
 
 def _key() -> str:
@@ -130,12 +130,7 @@ def _signed_op(init_code: bytes) -> dict[str, Any]:
     ]  # fmt: skip
     return {
         "types": {
-            "EIP712Domain": [
-                {"name": "name", "type": "string"},
-                {"name": "version", "type": "string"},
-                {"name": "chainId", "type": "uint256"},
-                {"name": "verifyingContract", "type": "address"},
-            ],
+            "EIP712Domain": EIP712_DOMAIN,
             "PackedUserOperation": [{"name": n, "type": t} for n, t in fields],
         },
         "primaryType": "PackedUserOperation",
@@ -197,12 +192,7 @@ def _signed_permission(message: dict[str, Any]) -> dict[str, Any]:
     ]  # fmt: skip
     return {
         "types": {
-            "EIP712Domain": [
-                {"name": "name", "type": "string"},
-                {"name": "version", "type": "string"},
-                {"name": "chainId", "type": "uint256"},
-                {"name": "verifyingContract", "type": "address"},
-            ],
+            "EIP712Domain": EIP712_DOMAIN,
             "SpendPermission": [{"name": n, "type": t} for n, t in fields],
         },
         "primaryType": "SpendPermission",
@@ -356,12 +346,7 @@ def test_spend_permission_of_the_wrong_types_is_not_allowed() -> None:
 def _delegation(delegate: str, caveats: list[tuple[str, bytes]]) -> dict[str, Any]:
     return {
         "types": {
-            "EIP712Domain": [
-                {"name": "name", "type": "string"},
-                {"name": "version", "type": "string"},
-                {"name": "chainId", "type": "uint256"},
-                {"name": "verifyingContract", "type": "address"},
-            ],
+            "EIP712Domain": EIP712_DOMAIN,
             "Delegation": [
                 {"name": "delegate", "type": "address"},
                 {"name": "delegator", "type": "address"},
