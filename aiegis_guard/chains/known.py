@@ -84,7 +84,6 @@ def pegs() -> dict[str, tuple[str, int]]:
 
 
 @cache
-@cache
 def book_tokens() -> frozenset[str]:
     """Lower-case addresses of the book's tokens: ``kind`` token or conversion (WETH9, stETH,
     wstETH), rows with ``decimals``, Aave v3 aTokens."""
@@ -95,6 +94,7 @@ def book_tokens() -> frozenset[str]:
     return frozenset(out)
 
 
+@cache
 def token_decimals() -> dict[str, int]:
     """Lower-case address -> a row's ``decimals`` (its base units per whole token or share:
     the pegged tokens, the Polymarket outcome positions)."""
