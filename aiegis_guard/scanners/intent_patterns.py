@@ -540,7 +540,11 @@ EXPECTED_RE = _folded(
     r"\b(?:(?:is|are) to be|(?:is|are) expected to|expected to|should|needs? to|must|"
     r"ha(?:s|ve) to|required|requires?|next[_ ]action|is done by|shall|ought to|"
     r"are asked to|(?:is|are) (?:advised|recommended|requested|instructed) (?:to|that)|"
-    r"it is (?:advised|recommended|requested) that)\b",
+    r"it is (?:advised|recommended|requested) that|"
+    # a need of someone else's met by the reader ("the router needs an unlimited approval from
+    # you", "the vault expects a transfer of your full balance", "your signature … is needed")
+    r"(?:needs?|needed|expects?|wants?|awaits?|awaiting)(?=[^.;!?]{0,80}?\b(?:from|of)\s+"
+    r"(?:you|your)\b)|(?<=\byour\b)[^.;!?]{0,80}?\b(?:is|are)\s+(?:needed|expected|awaited))\b",
     F,
 )
 VALUE_WORD_RE = _folded(
