@@ -257,7 +257,7 @@ def scan(layer: Layer, ctx: ScanContext) -> list[Finding]:
     hits = find(layer.text, ctx.phrases)
     if hits and in_plain_sight(layer, ctx.source):  # before one hit per family is kept
         text = layer.text
-        hits = [h for h in hits if h.phrase.family in _ASKS or not _in_record(text, h)]
+        hits = tuple(h for h in hits if h.phrase.family in _ASKS or not _in_record(text, h))
     if not hits:
         return []
     out = []
