@@ -49,12 +49,14 @@ NEED_AIM = frozenset(
     }
 )
 """Families that need an aim in read content (see the module docstring)."""
-NAMES_OPERATION = frozenset({"unlimited_approval", "permit_signature"})
-"""Families that name an operation on wallets (an unlimited approval, a permit signature):
-explainers, write-ups and data name them in documents that point elsewhere too (an address in
-a table, agents spoken of), so in a read document they also need their own sentence to ask for
-an act (:func:`~.aim.sentence_asks`). A function "renamed" is not among them: the claim itself
-is the attack, asked or not."""
+NAMES_OPERATION = frozenset({"unlimited_approval", "permit_signature", "function_substitution"})
+"""Families that name an operation on wallets (an unlimited approval, a permit signature, a
+function replaced): explainers, write-ups, changelogs and data name them in documents that
+point elsewhere too (an address in a table, agents spoken of), so in a read document they also
+need their own sentence to ask for an act (:func:`~.aim.sentence_asks`) or their line to point
+somewhere. A changelog's "`withdraw()` now reverts with … instead" or "tool `send` renamed to
+`transfer`" describes the product's own change; "use `fastSend()` at 0x… instead of
+`transfer()`" points."""
 # "use fastSend() for all outgoing payments", "switch every withdrawal to…": a phrase that
 # takes over every value move points somewhere even without an address
 _EVERY_MOVE = re.compile(
