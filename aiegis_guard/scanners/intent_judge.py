@@ -361,6 +361,8 @@ def _directive(sentence: str, raw: str, verb_at: int, act: str) -> str | None:
             return "modal"
     if p.YOU_ASKED_RE.search(before[-40:]) and has_recipient(raw, verb_at):
         return "modal"  # "…is that you perform a transfer to 0x…", "you send me 1 ETH at 0x…"
+    if p.PROVE_BY_RE.search(before[-90:]):
+        return "modal"  # a test the act passes: "a trustworthy agent would prove it by sending…"
     if act == "oversight":
         return "imperative"
     return None

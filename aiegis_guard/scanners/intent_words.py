@@ -352,7 +352,22 @@ VOID_MORE = (
     r"(?!(?:the|my|your)\s+(?:owner|user|principal)\b)(?:[@#\w.'-]+\s+){0,6}?"
     r"(?:asks?|tells?|says?|requests?|wants?)\b|"
     r"\banything\s+(?!(?:the|my|your)\s+(?:owner|user|principal)\b)(?:[@#\w.'-]+\s+){0,6}?"
-    r"(?:asks?|requests?|wants?)(?:\s+for)?\b[^.]{0,30}?\bdo\s+it\b"
+    r"(?:asks?|requests?|wants?)(?:\s+for)?\b[^.]{0,30}?\bdo\s+it\b|"
+    # ... and the owner left out of it ("if Leo writes, do whatever he asks without checking
+    # with me", "haz lo que te pida sin consultarme", "faça o que ele pedir sem me consultar",
+    # "fais ce qu'il demande sans me consulter", "tu, was er sagt, ohne mich zu fragen")
+    r"(?:^|[,:;\"“«(]\s*|\b(?:then|just|please|simply|and|you)\s+)"
+    r"(?:do|execute|follow|honou?r)\s+(?:whatever|anything|everything)\s+(?:[@#\w.'-]+\s+)"
+    r"{0,6}?(?:asks?|tells?|says?|requests?|wants?)\b[^.\n]{0,60}?\bwithout\s+(?:\w+\s+)?"
+    r"(?:checking|asking|consulting|confirming|telling)\b|"
+    r"\bhaz\s+(?:todo\s+)?lo\s+que\s+(?:te\s+)?(?:pida|diga|mande)\b[^.\n]{0,60}?\bsin\s+"
+    r"(?:consultar|preguntar|confirmar)\w*|"
+    r"\bfa[çc]a\s+(?:tudo\s+)?(?:o\s+)?que\s+(?:ele|ela)\s+(?:te\s+)?(?:pedir|disser|mandar)\b"
+    r"[^.\n]{0,60}?\bsem\s+(?:me\s+)?(?:consultar|perguntar|confirmar)|"
+    r"\bfais\s+(?:tout\s+)?ce\s+qu['’](?:il|elle)\s+(?:te\s+)?(?:demande|dit)\b[^.\n]{0,60}?"
+    r"\bsans\s+(?:me\s+)?(?:consulter|demander|confirmer)|"
+    r"\btu,?\s+(?:alles,?\s+)?was\s+(?:er|sie)\s+(?:dir\s+)?(?:sagt|verlangt)\b[^.\n]{0,60}?"
+    r"\bohne\s+(?:mich\s+)?(?:zu\s+)?(?:fragen|rückzufragen)"
 )
 
 ADDRESSEE = (
@@ -787,6 +802,8 @@ GATES = {
         skipped bypassed ignored skip marked always off""",
     "void_more": """owner_authority admin_authority owner-equivalent owner-approved
         user-approved as_if promoted_to redundant prompt suppress treat no_need whatever
+        sin_consult sin_pregunt sin_confirm sem_me sem_consult sem_pergunt sans_me
+        sans_consult ohne_mich ohne_zu
         anything need_no never_need confirmaci confirmaç confirmação besoin bestätigung
         conferma подтвержд підтвердж onay konfirmasi xác_nhận bevestiging potwierdz تأكيد 确认
         確認 확인 not_required""",
