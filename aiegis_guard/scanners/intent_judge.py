@@ -513,9 +513,11 @@ def _score(sentence: str, full: str, act: str, how: str) -> Judgement:
     if act != "policy-void" and has_recipient(full):
         cues.append("recipient")  # where the value or the secret goes
         score += 1
+    if _agent_spoken_of(full):
+        cues.append("addressee")
+        score += 1
     for name, rx in (
         ("target", p.TARGET_RE),
-        ("addressee", p.ADDRESSEE_RE),
         ("authority", p.AUTHORITY_RE),
         ("urgency", p.URGENCY_RE),
         ("secrecy", p.SECRECY_RE),
@@ -541,6 +543,16 @@ def _score(sentence: str, full: str, act: str, how: str) -> Judgement:
     if act == "value-route" and not {"recipient", "target", "addressee"} & set(cues):
         score -= 1  # "funds will be sent to grantees' payout addresses": news, not a new route
     return Judgement(score, act, tuple(cues))
+
+
+def _agent_spoken_of(full: str) -> bool:
+    """Does the sentence name an agent, bot or assistant other than as what an operator runs
+    ("pause the agent, move remaining funds to the cold Safe": the agent is the object of a
+    runbook's step, not the one told to move)?"""
+    return any(
+        p.AGENT_OBJECT_RE.search(full, max(0, m.start() - 60), m.start()) is None
+        for m in p.ADDRESSEE_RE.finditer(full)
+    )
 
 
 def _told_until(act: str, full: str) -> int:

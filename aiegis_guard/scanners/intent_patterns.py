@@ -565,6 +565,15 @@ PROVE_BY_RE = _folded(
     r"(?:\s+\w+){1,3})\s+by\s+(?:[\w'’-]+,?\s+){0,8}?$",
     F,
 )
+# an agent as what an operator runs, not one spoken to ("pause the agent", "restart your bot",
+# "deploy an assistant"): the verb right before it, a determiner and one word at most between
+AGENT_OBJECT_RE = _folded(
+    r"\b(?:pause|restart|stop|start|run|deploy|configure|update|upgrade|build|create|kill|"
+    r"disable|enable|shut down|spin up|fund|monitor|test|reboot|halt|suspend|freeze|rebuild|"
+    r"redeploy|launch|install|set up|setup)\s+(?:(?:the|your|our|an?|this|that|each|every|"
+    r"its|their)\s+)?(?:[\w-]+\s+)?$",
+    F,
+)
 EXPECT_NOT_RE = _folded(
     r"\b(?:never|not|no(?! (?:later|more|less|fewer) than)|don'?t|do not|cannot|won'?t|isn'?t)\b",
     F,
