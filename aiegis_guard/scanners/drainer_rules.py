@@ -227,6 +227,15 @@ def _speaks_to_agents(text: str) -> bool:
 _WORD_RE = re.compile(r"[^\W\d_]{2,}")
 
 
+def _kept_own(text: str, hit: Hit) -> bool:
+    """Is the secret the phrase names put in the owner's own place ("add your wallet key to
+    the character's secrets … fill it from your .env"), with no one else in its sentence
+    (:func:`~.intent_patterns.own_place`)?"""
+    lo = max(text.rfind(". ", 0, hit.start) + 2, text.rfind("\n", 0, hit.start) + 1)
+    ends = [i for i in (text.find(". ", hit.end), text.find("\n", hit.end)) if i != -1]
+    return p.own_place(text[lo : min(ends) if ends else len(text)])
+
+
 def _every_move(text: str, hit: Hit) -> bool:
     """Does the phrase take over every value move ("use fastSend() for all outgoing payments")?"""
     return _EVERY_MOVE.search(text, max(0, hit.start - 80), hit.end + 160) is not None
@@ -266,6 +275,8 @@ def scan(layer: Layer, ctx: ScanContext) -> list[Finding]:
     kept = distinct(hits, Category.DRAINER, ctx.rules_source)
     kept = _aimed(unreported(kept, layer, ctx.source), layer, ctx.source)
     kept = [h for h in kept if not _revokes_at_address(h) and not _unlimited_refused(layer.text, h)]
+    if any(h.phrase.family in _ASKS for h in kept) and in_plain_sight(layer, ctx.source):
+        kept = [h for h in kept if h.phrase.family not in _ASKS or not _kept_own(layer.text, h)]
     kept = _asked_operations(kept, layer, ctx.source)
     if any(h.phrase.family in _RESCUED for h in kept) and in_plain_sight(layer, ctx.source):
         from aiegis_guard.scanners.aim import rescues_at  # the reader's own new wallet

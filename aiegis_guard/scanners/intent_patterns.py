@@ -488,10 +488,18 @@ PAST_RE = _folded(
 # the sentence names no destination (:func:`own_place`)
 LOCAL_INPUT_RE = _folded(
     r"\bwhen prompted\b|\bat the (?:\w+ )?prompt\b|\b(?:repository|repo|actions|environment|ci|"
-    r"encrypted) secrets?\b|\b(?:secrets?|password) manager\b|\bencrypted keystore\b|\bkeychain\b",
+    r"encrypted) secrets?\b|\b(?:secrets?|password) manager\b|\bencrypted keystore\b|\bkeychain\b|"
+    # an agent framework's own secret settings ("the character's secrets", ElizaOS) and the
+    # process's environment ("your .env", "an environment variable")
+    r"\bcharacter(?:'s|’s)? (?:settings\.)?secrets\b|\b(?:your|the|a|its) \.env\b|"
+    r"\benvironment variables?\b",
     F,
 )
-_ELSEWHERE_RE = re.compile(r"https?://|www\.|@|\b[a-z0-9-]+\.(?:com|io|net|org|xyz|app)\b", F)
+_ELSEWHERE_RE = re.compile(
+    r"https?://|www\.|@|\b[a-z0-9-]+\.(?:com|io|net|org|xyz|app)\b|"
+    r"\b(?:upload\w*|cloud|sync\w*|remote)\b",  # a copy that leaves the machine
+    F,
+)
 
 
 def own_place(raw: str) -> bool:
