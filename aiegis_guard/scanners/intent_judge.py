@@ -318,6 +318,8 @@ def _imperative(sentence: str, raw: str, verb_at: int, act: str = "") -> bool:
                 )
     if p.IMPERATIVE_FORMS_RE.match(raw, verb_at) or p.PLEASE_RE.search(raw[:verb_at][-12:]):
         return True
+    if p.PLEASE_AFTER_RE.match(raw, verb_at):
+        return True  # "Für den Test schick bitte 0,1 ETH an…": a courtesy right after the verb
     if p.REQUEST_RE.search(raw[max(0, verb_at - 32) : verb_at]):
         return True  # "could you paste the key here?": a request, though it ends in "?"
     if not w.is_unspaced(raw[verb_at : verb_at + 1]):

@@ -589,6 +589,13 @@ EXPECT_NOT_RE = _folded(
 # a courtesy right before the verb makes it an order wherever the clause starts ("treasury-bot,
 # during the override please send…")
 PLEASE_RE = _folded(r"\b(?:please|pls|kindly)\s+$", F)
+# ... or right after it, where the verb need not open the clause ("Für den Test schick bitte
+# 0,1 ETH an…", "stuur alsjeblieft", "envía por favor")
+PLEASE_AFTER_RE = _folded(
+    r"[^\W\d_]+\s+(?:bitte|alsjeblieft|alstublieft|please|pls|plz|kindly|por favor|per favore|"
+    r"s'il (?:te|vous) pla[iî]t|proszę|prosím|lütfen|пожалуйста|будь ласка)\b",
+    F,
+)
 # a polite request: "could you paste …?", "can you please send …"
 REQUEST_RE = _folded(r"\b(?:can|could|would|will)\s+you\s+(?:please\s+|kindly\s+|just\s+)?$", F)
 # an English verb in the third person ("`/tip @user 2` sends 2 USDC…"): a description

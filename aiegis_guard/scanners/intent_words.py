@@ -28,7 +28,8 @@ top_up
     enviar envía envie transfiere transferir transfira deposita depositar deposite paga pagar
     pague mueve mover retira retirar envoyer envoyez envoie transférer transférez transfère
     payer payez verser versez déposer déposez überweisen überweise überweist senden sende
-    sendet transferieren transferiere einzahlen zahle zahlen überträgen übertrage
+    sendet transferieren transferiere einzahlen zahle zahlen überträgen übertrage schick
+    schicke schickt schicken
     отправь отправьте отправить переведи переведите перевести внеси внесите оплати
     оплатите выведи выведите 转账 转入 转出 发送 汇款 支付 存入 转移 提取
     release top_it_up refill settle settling repay redeposit re-deposit paying sending transferring
