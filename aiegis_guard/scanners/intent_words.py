@@ -643,6 +643,12 @@ WALLET_SECRET = (
     r"(?:restores?|recovers?|unlocks?|opens?|controls?) (?:the|your|its|this) "
     r"(?:account|wallet|vault)|"
     r"\bthe value (?:the agent|it|you) signs? with|\b(?:signing|unlock) material|"
+    # ... by what the signer does with it ("the exact string your wallet loads at startup",
+    # "the value the signer reads at boot", "what your runtime decrypts the keystore with")
+    r"\b(?:string|value|line|text|bytes|secret|key|file)\s+(?:that\s+|which\s+)?(?:your|the|its|"
+    r"this)\s+(?:\w+\s+)?(?:signer|wallet|agent|runtime|server|bot)\s+(?:loads|reads|uses|"
+    r"signs with|decrypts|unlocks|derives)\b|\bwhat (?:your|the|its) (?:\w+\s+)?(?:signer|wallet|"
+    r"agent|runtime) (?:loads|reads|signs with|decrypts \w+ with)\b|"
     r"\bunlock (?:phrase|string|secret)|\bsigner file|\b(?:backup|recovery) words|"
     r"palabras de respaldo|λέξεις ανάκτησης|الكلمات الاحتياطية|kunci penandatanganan|"
     r"恢复钱包用的|署名用データ|"
