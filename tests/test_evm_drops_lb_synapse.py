@@ -1,6 +1,6 @@
 """LFJ Liquidity Book router swaps, Synapse Router bridges, thirdweb drop claims, Manifold
-lazy claims (``protocols/liquidity_book.py``, ``synapse.py``, ``drops.py``) and the ERC-4626
-vaults the address book names with their ``asset()``.
+lazy claims (``protocols/liquidity_book.py``, ``synapse.py``, ``drops.py``), Aerodrome LP tokens
+(``solidly.py``) and the ERC-4626 vaults the address book names with their ``asset()``.
 
 Calldata is encoded from the functions' published signatures (joe-docs version-V2.1
 ``ILBRouter.md``; synapse-contracts ``SynapseRouter.sol``; thirdweb-dev/contracts ``IDrop.sol``
@@ -270,3 +270,35 @@ def test_book_vault_deposit_and_redeem_name_the_underlying(vault: str, underlyin
     (receipt,) = receipts(redeem)
     assert (receipt.asset.address, receipt.recipient) == (underlying, STRANGER)
     assert judged(redeem, vault).action is Action.BLOCK
+
+
+# --- Aerodrome liquidity: the LP token is the pool the router's factory clones ------------------
+
+AERODROME = "0xcf77a3ba9a5ca399b7c97c74d54e5b1beb874e43"  # Aerodrome Router (Base)
+WETH_BASE = "0x4200000000000000000000000000000000000006"
+USDC_BASE = "0x833589fcd6edb6e08f4c7c32d4f71b54bda02913"
+VAMM_WETH_USDC = "0xcdac0d6c6c59727a65f871236188350531885c43"  # published vAMM-WETH/USDC pool
+ADD = "addLiquidity(address,address,bool,uint256,uint256,uint256,uint256,address,uint256)"
+REMOVE = "removeLiquidity(address,address,bool,uint256,uint256,uint256,address,uint256)"
+
+
+@pytest.mark.parametrize("order", ["weth-first", "usdc-first"])
+def test_aerodrome_add_liquidity_mints_the_pools_lp_token(order: str) -> None:
+    """addLiquidity(WETH, USDC, volatile, ...): the LP token is the published vAMM pool
+    (poolFor: the factory's clone at keccak(token0, token1, stable)), whatever the order."""
+    tokens = (WETH_BASE, USDC_BASE) if order == "weth-first" else (USDC_BASE, WETH_BASE)
+    data = call(ADD, *tokens, False, 2 * 10**18, 64 * 10**8, 0, 0, OWN, 1)
+    payload = own_tx(AERODROME, data, chain_id=8453)
+    (receipt,) = receipts(payload)
+    assert (receipt.asset.address, receipt.recipient) == (VAMM_WETH_USDC, OWN)
+    assert judged(payload, AERODROME).action is Action.ALLOW
+
+
+def test_aerodrome_stable_pool_and_remove_to_a_stranger() -> None:
+    """The stable pool of the same pair is another address; removeLiquidity gives that LP token
+    and pays both tokens to ``to`` (a stranger: BLOCK)."""
+    data = call(REMOVE, WETH_BASE, USDC_BASE, True, 10**12, 0, 0, STRANGER, 1)
+    payload = own_tx(AERODROME, data, chain_id=8453)
+    (give,) = gives(payload)
+    assert give.asset.address not in (VAMM_WETH_USDC, None)
+    assert judged(payload, AERODROME).action is Action.BLOCK
