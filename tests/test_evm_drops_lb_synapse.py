@@ -124,6 +124,57 @@ def test_lb_signature_on_a_stranger_contract_is_an_unknown_call() -> None:
     assert "tx.evm.unknown_call" in rules(verdict)
 
 
+LB_PARAMS = (
+    "(address,address,uint256,uint256,uint256,uint256,uint256,uint256,uint256,int256[],"
+    "uint256[],uint256[],address,address,uint256)"
+)
+LB_ADD = f"addLiquidity({LB_PARAMS})"
+LB_REMOVE = (
+    "removeLiquidity(address,address,uint16,uint256,uint256,uint256[],uint256[],address,uint256)"
+)
+
+
+def _lb_params(to: str, refund_to: str) -> tuple[object, ...]:
+    half = 5 * 10**17
+    return (WETH, USDC, 15, 10**18, 3000 * 10**6, 0, 0, 2**23, 5, [0], [10**18], [half], to,
+            refund_to, 1)  # fmt: skip
+
+
+@pytest.mark.parametrize(
+    ("to", "refund_to", "action"),
+    [
+        pytest.param(OWN, OWN, Action.ALLOW, id="own-own"),
+        pytest.param(STRANGER, OWN, Action.BLOCK, id="lb-tokens-to-stranger"),
+        pytest.param(OWN, STRANGER, Action.BLOCK, id="refund-to-stranger"),
+    ],
+)
+def test_lb_add_liquidity_pays_in_and_mints_to_to(to: str, refund_to: str, action: Action) -> None:
+    """addLiquidity(params): both amounts from own to the router, LB tokens to ``to``, the rest
+    refunded to ``refundTo`` (a stranger there receives a share of own's input: BLOCK)."""
+    payload = own_tx(LB_ROUTER, call(LB_ADD, _lb_params(to, refund_to)))
+    assert {(g.asset.address, g.amount) for g in gives(payload)} == {
+        (WETH, 10**18),
+        (USDC, 3000 * 10**6),
+    }
+    assert to in {r.recipient for r in receipts(payload)}
+    assert judged(payload, LB_ROUTER).action is action
+
+
+@pytest.mark.parametrize(("to", "action"), [(OWN, Action.ALLOW), (STRANGER, Action.BLOCK)])
+def test_lb_remove_liquidity_pays_both_tokens_to_to(to: str, action: Action) -> None:
+    """removeLiquidity(...): own's LB tokens in, at least the minima of both tokens to ``to``;
+    ids and amounts of different lengths are a typed error."""
+    payload = own_tx(LB_ROUTER, call(LB_REMOVE, WETH, USDC, 15, 5, 7, [2**23], [10**18], to, 1))
+    assert {(r.asset.address, r.amount, r.recipient) for r in receipts(payload)} == {
+        (WETH, 5, to),
+        (USDC, 7, to),
+    }
+    assert judged(payload, LB_ROUTER).action is action
+    bad = own_tx(LB_ROUTER, call(LB_REMOVE, WETH, USDC, 15, 5, 7, [1, 2], [10**18], OWN, 1))
+    with pytest.raises(EvmDecodeError):
+        decode_evm(bad)
+
+
 # --- Synapse Router ----------------------------------------------------------------------
 
 _QUERY = "(address,address,uint256,uint256,bytes)"

@@ -709,6 +709,24 @@ PINNED = [
         "swapExactNATIVEForTokensSupportingFeeOnTransferTokens(uint256,(uint256[],uint8[],address[]),address,uint256)",
     ),
     ("2075ad22", "swapNATIVEForExactTokens(uint256,(uint256[],uint8[],address[]),address,uint256)"),
+    (
+        "a3c7271a",
+        "addLiquidity((address,address,uint256,uint256,uint256,uint256,uint256,uint256,uint256,"
+        "int256[],uint256[],uint256[],address,address,uint256))",
+    ),
+    (
+        "8efc2b2c",
+        "addLiquidityNATIVE((address,address,uint256,uint256,uint256,uint256,uint256,uint256,"
+        "uint256,int256[],uint256[],uint256[],address,address,uint256))",
+    ),
+    (
+        "c22159b6",
+        "removeLiquidity(address,address,uint16,uint256,uint256,uint256[],uint256[],address,uint256)",
+    ),
+    (
+        "81c2fdfb",
+        "removeLiquidityNATIVE(address,uint16,uint256,uint256,uint256[],uint256[],address,uint256)",
+    ),
     # synapsecns/synapse-contracts SynapseRouter.sol (SwapQuery)
     (
         "c2288147",
