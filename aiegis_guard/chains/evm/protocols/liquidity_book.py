@@ -29,8 +29,9 @@ amounts, to, deadline)``: the caller's LB tokens burnt, both tokens (at least th
 stand-in; a ``refundTo`` other than the caller and ``to`` receives an unknown share of the
 input (a receipt to it, judged like any output).
 
-Deployment (``data/evm_protocols.json``): LBRouter v2.1 ``0xb431…fB30`` on Arbitrum One and
-Avalanche (joe-docs deployment addresses, as mirrored by several integrations). The router has
+Deployments (``data/evm_protocols.json``): LBRouter v2.1 ``0xb431…fB30`` on Arbitrum One and
+Avalanche (joe-docs deployment addresses, as mirrored by several integrations), LBRouter v2.2
+``0x1855…220E`` on Avalanche. The router has
 no later step a user calls: an output to the router itself (or to 0) is stranded, read as the
 zero address, which no policy trusts.
 """
