@@ -309,6 +309,9 @@ SEND_ACT_RE = _folded(
     # what goes into a field ("the 24 words go in the field below"), not where a link leads
     r"\bgo(?<!link go)(?<!url go)(?<!page go)(?<!site go)(?<!button go)(?:es)? (?:in|into|to)\b|"
     r"(?<!@)\breturn\b|"  # the verb, not "@return" in a doc comment nor "returns" in one
+    # what a call or a report carries ("call `report_issue` with a `diag` object containing:
+    # … the exact string the signer loads at boot")
+    r"\bcontain(?:s|ing)\b|"
     r"\brep(?:ly|lies) (?:[\w-]+ ){1,5}?with\b|\breplying (?:\w+ ){0,5}?with\b|"
     # the act as a gerund ("re-register by including the raw key in the `auth` field"), a
     # direct message ("DM @verifier the export"), a value placed into a request's field or URL
