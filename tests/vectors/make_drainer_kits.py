@@ -10,11 +10,13 @@ generated, never-funded keys; the rows are in the shape of ``effects_real.json``
 and ``why``, so ``aiegis-guard eval --set effects --vectors`` reads them too.
 Regenerate with ``.venv/bin/python tests/vectors/make_drainer_kits.py`` (deterministic).
 
-Looked for and not found in the searchable code (no row built): Seaport / Blur bulk-order
-kits, Inferno / Angel / Pink / Ace / Venom / MS drainer code (MS-derived "Golden Drainer"
-docs list "Seaport 1.5", "Blur", "Uniswap Multicall" methods without code), increaseAllowance
-kits, eth_sign of a raw tx hash, Solana SetAuthority / Assign / durable-nonce / stake kits,
-Safe owner swaps.
+Looked for and not found in the searchable code (no row built): Seaport / Blur order kits
+(monkeydrainer/seaport-drainer-v2 index.js ships without its Seaport part; the Angel Drainer
+analysis names a ``seaport_receiver`` but no order), Inferno / Pink / Ace / Venom / MS drainer
+source (MS-derived GoldenMart/1 docs list "SeaPort 1.5", "Blur", "Uniswap Multicall" methods
+without code), increaseAllowance kits, eth_sign of a raw tx hash, Solana SetAuthority /
+Assign / durable-nonce / stake / memo kits, Safe owner swaps. Tron (allin1-drainer) is out of
+the guard's chains.
 """
 
 from __future__ import annotations
@@ -52,6 +54,7 @@ PERMIT2 = "0x000000000022D473030F116dDEE9F6B43aC78BA3"
 USDC = "0xA0b86991c6218b36c1d19D4a2e9Eb0cE3606eB48"
 DAI = "0x6B175474E89094C44Da98b954EedeAC495271d0F"
 USDT = "0xdAC17F958D2ee523a2206206994597C13D831ec7"
+OS_STOREFRONT = "0x495f947276749Ce646f68AC8c248420045cb7b5e"  # OpenSea Shared Storefront 1155
 BAYC = "0xBC4CA0EdA7647A8aB7C2061c2E118A18a936f13D"
 UNI_ROUTER = "0x3fC91A3afd70395Cd496C647d5a6CC9D4B2b7FAD"  # Uniswap UniversalRouter
 SOL_USDC = Pubkey.from_string("EPjFWdd5AufqSSqeM2qJxdzYCFhGYQ1KE2Sz6ZGBQ8oR")
@@ -76,6 +79,16 @@ H2SKI = (
 BUNDLER = (
     "LaDont-ctrl/Bundler- dist/walletService.js + dist/moneyMover.js ('Solana Wallet Drainer')"
 )
+BINGO = (
+    "bingoxbango/wallet-drainer-kit frontend/phishing_logic.js approveAndDrain "
+    "(approve(drainerAddress, MaxUint256))"
+)
+ANGEL = (
+    "skamlek/evm-drainer-files-explained-in-depth research/angel_drainer_functionality_"
+    "analysis.md (Angel Drainer: approveMax, setApprovalForAll on ERC-721 and ERC-1155)"
+)
+KIZZY = "kizzydez/permit2-drainer frontend/app.js getPermit2Signature"
+ALLIN1 = "Ariwa042/allin1-drainer scripts/networks/solana.js"
 ZEROTWO = "xqyet/zerotwo WalletDrainerSim/app.js (ERC20 transfer(ATTACKER, balance), native send)"
 CLAIM_CONTRACT = (
     "cassc/etherscan-contract-crawler contracts/0x5a577eca538b40080bc2eb4bdc87fe5157cbda47_"
@@ -255,6 +268,35 @@ def permit2_single_wildcard(spender: str) -> dict[str, Any]:
             },
             "spender": spender,
             "sigDeadline": str(T0 + 3600),
+        },
+    }
+
+
+def permit2_single_canonical(spender: str) -> dict[str, Any]:
+    """permit2-drainer getPermit2Signature: domain {name 'Permit2', chainId,
+    verifyingContract} (no version), the canonical PermitSingle, token = each target token,
+    amount = MAX_UINT160, expiration = now + 30 days, nonce 0, sigDeadline = now + 1800."""
+    return {
+        "domain": {"name": "Permit2", "chainId": 1, "verifyingContract": PERMIT2},
+        "types": {
+            "EIP712Domain": domain_type("name", "chainId", "verifyingContract"),
+            "PermitSingle": [
+                {"name": "details", "type": "PermitDetails"},
+                {"name": "spender", "type": "address"},
+                {"name": "sigDeadline", "type": "uint256"},
+            ],
+            "PermitDetails": DETAILS,
+        },
+        "primaryType": "PermitSingle",
+        "message": {
+            "details": {
+                "token": DAI,
+                "amount": str(MAX_UINT160),
+                "expiration": str(T0 + 86400 * 30),
+                "nonce": "0",
+            },
+            "spender": spender,
+            "sigDeadline": str(T0 + 1800),
         },
     }
 
@@ -474,6 +516,20 @@ def build_evm() -> None:
         (permit2_single_wildcard(FRIEND), "the same permit to the allowlisted spender"),
         careful,
     )
+    pair(
+        "permit2_single_per_token",
+        "permit2-drainer",
+        KIZZY,
+        "typed_data",
+        (
+            permit2_single_canonical(RECEIVER),
+            "block",
+            "canonical Permit2 PermitSingle per token, amount MAX_UINT160, expiration now + 30 "
+            "days, spender = the drainer contract -> BLOCK",
+        ),
+        (permit2_single_canonical(FRIEND), "the same permit to the allowlisted spender"),
+        careful,
+    )
     pgi_native = 2 * 10**18 - 2 * 21_000 * 30 * 10**9
     pair(
         "native_balance_fallback",
@@ -517,6 +573,38 @@ def build_evm() -> None:
         (
             tx(BAYC, call("setApprovalForAll(address,bool)", FRIEND, True)),
             "operator approval to the allowlisted marketplace conduit",
+        ),
+        careful,
+    )
+    pair(
+        "approve_max",
+        "wallet-drainer-kit",
+        BINGO,
+        "tx",
+        (
+            tx(USDC, call("approve(address,uint256)", RECEIVER, MAX)),
+            "block",
+            "unlimited on-chain allowance to the kit's drainer wallet -> BLOCK",
+        ),
+        (
+            tx(USDC, call("approve(address,uint256)", UNI_ROUTER, MAX)),
+            "unlimited allowance to the allowlisted router",
+        ),
+        careful,
+    )
+    pair(
+        "set_approval_for_all_erc1155",
+        "Angel-Drainer",
+        ANGEL,
+        "tx",
+        (
+            tx(OS_STOREFRONT, call("setApprovalForAll(address,bool)", RECEIVER, True)),
+            "block",
+            "every ERC-1155 token of the collection to a non-allowlisted operator -> BLOCK",
+        ),
+        (
+            tx(OS_STOREFRONT, call("setApprovalForAll(address,bool)", FRIEND, True)),
+            "operator approval to the allowlisted operator",
         ),
         careful,
     )
@@ -678,6 +766,38 @@ def build_solana() -> None:
             "to a stranger: a give of 'all' to a non-allowlisted party -> BLOCK",
         ),
         (sweep(SOL_FRIEND), "the same sweep to the allowlisted own cold wallet"),
+        careful,
+        chain="solana",
+    )
+
+    def empty_token_ix(dest: Pubkey) -> dict[str, str]:
+        """createTokenTransferInstruction: the Token program with the three accounts of a
+        Transfer but ``data: Buffer.alloc(0)`` (the kit's own 'simplified' instruction)."""
+        metas = spl.transfer(
+            get_associated_token_address(own, SOL_USDC),
+            get_associated_token_address(dest, SOL_USDC),
+            own,
+            0,
+        ).accounts
+        return sol_tx(SOL_OWN, [Instruction(spl.TOKEN, b"", metas)])
+
+    pair(
+        "spl_transfer_empty_data",
+        "allin1-drainer",
+        f"{ALLIN1} createTokenTransferInstruction / drainToken",
+        "solana_tx_base64",
+        (
+            empty_token_ix(SOL_RECEIVER),
+            "flag",
+            "a Token-program instruction with no data names the receiver's token account: it "
+            "decodes to nothing, so what it does is unknown -> FLAG (never ALLOW)",
+        ),
+        (
+            empty_token_ix(SOL_FRIEND),
+            "flag",
+            "the same empty instruction toward the allowlisted wallet: still undecodable, so no "
+            "twin of this shape can be allowed -> FLAG",
+        ),
         careful,
         chain="solana",
     )
