@@ -697,7 +697,7 @@ def build_messages() -> None:
     row(
         "sign_in_lure",
         "H2ski-Drainer-V3",
-        H2SKI.replace("README.md", "README.md +"),
+        H2SKI + " signMessage",
         "lure",
         "personal_sign",
         {"message": H2SKI_MESSAGE},
@@ -705,6 +705,27 @@ def build_messages() -> None:
         "the kit's sign-in text before its drain requests: it grants and moves nothing (the "
         "requests after it are judged on their own)",
         allow(),
+    )
+    pair(
+        "personal_sign_sweep_digest",
+        "UniversalDrainer",
+        UNIVERSAL,
+        "personal_sign",
+        (
+            {"message": universal_digest(RECEIVER)},
+            "flag",
+            "personal_sign of a bare 32-byte digest that the kit's delegate accepts as a sweep "
+            "of every token and the ETH: blind (nothing of it shows), EIP-191-prefixed so no "
+            "transaction / typed-data replay -> FLAG opaque_message (chains/evm/messages.py), "
+            "never ALLOW",
+        ),
+        (
+            {"message": universal_digest(OWN)},
+            "flag",
+            "the same digest naming the own account: just as blind, so no twin of this shape "
+            "can be allowed -> FLAG",
+        ),
+        allow(FRIEND),
     )
 
 
