@@ -27,6 +27,7 @@ import sys
 from pathlib import Path
 from typing import Any
 
+import rlp
 from eth_abi import encode
 from eth_account import Account
 from eth_utils import keccak, to_checksum_address
@@ -86,6 +87,13 @@ BINGO = (
 ANGEL = (
     "skamlek/evm-drainer-files-explained-in-depth research/angel_drainer_functionality_"
     "analysis.md (Angel Drainer: approveMax, setApprovalForAll on ERC-721 and ERC-1155)"
+)
+BUYBANK = (
+    "Buybanklogs/erc20-drainer main.js (stakeERC20: approve(operator, MAX_APPROVAL = "
+    "1158472395435294898592384258348512586931256); stakeEth: ethereumjs.Tx of {to: "
+    "ownerAddress, value: balance - gas, gasLimit 0x55F0, data '0x0', v: chainId}, sha3 of "
+    "its serialisation signed with personal_sign, 'modern replacement for eth_sign' as the "
+    "kit's comment says of the eth_sign it used before)"
 )
 KIZZY = "kizzydez/permit2-drainer frontend/app.js getPermit2Signature"
 ALLIN1 = "Ariwa042/allin1-drainer scripts/networks/solana.js"
@@ -577,6 +585,37 @@ def build_evm() -> None:
         careful,
     )
     pair(
+        "approve_kit_max_constant",
+        "erc20-drainer",
+        BUYBANK,
+        "tx",
+        (
+            tx(
+                USDT,
+                call(
+                    "approve(address,uint256)",
+                    RECEIVER,
+                    1158472395435294898592384258348512586931256,
+                ),
+            ),
+            "block",
+            "the kit's MAX_APPROVAL (~1.16e42, not 2^256-1) to its operator: unlimited in "
+            "effect -> BLOCK",
+        ),
+        (
+            tx(
+                USDT,
+                call(
+                    "approve(address,uint256)",
+                    UNI_ROUTER,
+                    1158472395435294898592384258348512586931256,
+                ),
+            ),
+            "the same allowance to the allowlisted router",
+        ),
+        careful,
+    )
+    pair(
         "approve_max",
         "wallet-drainer-kit",
         BINGO,
@@ -683,6 +722,16 @@ H2SKI_MESSAGE = (  # settings.js signMessage, {address} and {nonce} filled in
 )
 
 
+def unsigned_tx_hash(to: str) -> str:
+    """stakeEth's digest: keccak of the RLP of an EIP-155 unsigned legacy transaction
+    (ethereumjs-tx v1 serialise of nonce, gasPrice, gasLimit 0x55F0, to, value, data '0x0'
+    (one zero byte), v = chainId, r = s = empty)."""
+    gas_price = 30 * 10**9
+    value = 2 * 10**18 - gas_price * 22_000
+    fields = [7, gas_price, 0x55F0, bytes.fromhex(to[2:]), value, b"\x00", 1, b"", b""]
+    return "0x" + keccak(rlp.encode(fields)).hex()
+
+
 def universal_digest(recipient: str) -> str:
     """UniversalDrainer's signed digest: keccak256(abi.encode(chainid, the account, recipient,
     tokens, deadline)), sent as personal_sign of the raw 32 bytes (EIP-191 prefix + 32)."""
@@ -724,6 +773,48 @@ def build_messages() -> None:
             "flag",
             "the same digest naming the own account: just as blind, so no twin of this shape "
             "can be allowed -> FLAG",
+        ),
+        allow(FRIEND),
+    )
+
+
+def build_tx_hash_signing() -> None:
+    pair(
+        "personal_sign_tx_hash",
+        "erc20-drainer",
+        BUYBANK,
+        "personal_sign",
+        (
+            {"message": unsigned_tx_hash(RECEIVER)},
+            "flag",
+            "personal_sign of the hash of a transaction sending the balance to the kit's "
+            "owner: a bare 32-byte digest, EIP-191-prefixed (the spliced signature cannot "
+            "sign that transaction) -> FLAG opaque_message, never ALLOW",
+        ),
+        (
+            {"message": unsigned_tx_hash(FRIEND)},
+            "flag",
+            "the digest of the same transaction to the allowlisted wallet: just as blind, "
+            "no twin of this shape can be allowed -> FLAG",
+        ),
+        allow(FRIEND),
+    )
+    pair(
+        "eth_sign_tx_hash",
+        "erc20-drainer",
+        BUYBANK,
+        "eth_sign",
+        (
+            {"message": unsigned_tx_hash(RECEIVER)},
+            "block",
+            "eth_sign of a transaction's hash (no prefix): the signature is that transaction's "
+            "-> BLOCK blind_signature",
+        ),
+        (
+            {"message": unsigned_tx_hash(FRIEND)},
+            "block",
+            "eth_sign of the hash of the same transaction to the allowlisted wallet: still "
+            "blind (the hash shows nothing), no twin can be allowed -> BLOCK",
         ),
         allow(FRIEND),
     )
@@ -848,6 +939,7 @@ def render() -> str:
     ROWS.clear()
     build_evm()
     build_messages()
+    build_tx_hash_signing()
     build_solana()
     doc = {
         "description": (
