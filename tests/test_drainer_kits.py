@@ -22,7 +22,6 @@ from aiegis_guard.chains.dispatch import decode_typed
 from aiegis_guard.chains.transaction import Approval
 from aiegis_guard.evaluation.effects import judge_row, row_policy
 from aiegis_guard.policy import Policy
-from aiegis_guard.verdict import Verdict
 from tests.conftest import VECTORS
 from tests.evm_builders import FRIEND, OWN, STRANGER, permit2_batch, permit2_single
 
@@ -32,19 +31,10 @@ ROWS: list[dict[str, Any]] = json.loads((VECTORS / "drainer_kits.json").read_tex
 MAX160 = 2**160 - 1
 
 
-def _judge(row: dict[str, Any]) -> Verdict:
-    """The row through the Guard, as the effects evaluation judges it; ``eth_sign`` rows (a
-    payload type the effects tables do not have) through ``check_message``."""
-    guard = Guard(row_policy(row), classifier=False)
-    if row["payload_type"] == "eth_sign":
-        return guard.check_message(row["payload"]["message"], method="eth_sign")
-    return judge_row(guard, row)
-
-
 @pytest.mark.parametrize("row", ROWS, ids=[r["id"] for r in ROWS])
 def test_kit_row(row: dict[str, Any]) -> None:
     """Every kit-built request (and its twin) gets the verdict its row names."""
-    verdict = _judge(row)
+    verdict = judge_row(Guard(row_policy(row), classifier=False), row)
     assert verdict.action.value == row["expected_verdict"], verdict.findings
 
 
