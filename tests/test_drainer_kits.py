@@ -1,7 +1,8 @@
 """Requests exactly as public drainer kits build them (``vectors/drainer_kits.json``, built by
 ``vectors/make_drainer_kits.py`` with every kit's repository + path in its rows): each drainer
 shape gets the policy's verdict (BLOCK where it says BLOCK, never ALLOW) and its legitimate
-twin (the same request to an allowlisted counterparty or the own account) is not blocked.
+twin (the same request to an allowlisted counterparty or the own account) is ALLOWed, except
+where the shape shows nothing whatever it names (a bare digest, an instruction with no data).
 
 Also Permit2 grants by structure (``chains/evm/permit_shapes.permit2_structure``): a kit's
 ``PermitBatch`` with a field of its own or another type name is the same grant as Permit2's

@@ -10,13 +10,17 @@ generated, never-funded keys; the rows are in the shape of ``effects_real.json``
 and ``why``, so ``aiegis-guard eval --set effects --vectors`` reads them too.
 Regenerate with ``.venv/bin/python tests/vectors/make_drainer_kits.py`` (deterministic).
 
+A twin is ALLOW except where the shape says nothing whatever it names (a bare digest signed
+with personal_sign / eth_sign, a Token instruction with no data, a type Permit2 never
+verifies): there the twin gets the same FLAG / BLOCK, and its ``why`` says so.
+
 Looked for and not found in the searchable code (no row built): Seaport / Blur order kits
 (monkeydrainer/seaport-drainer-v2 index.js ships without its Seaport part; the Angel Drainer
-analysis names a ``seaport_receiver`` but no order), Inferno / Pink / Ace / Venom / MS drainer
-source (MS-derived GoldenMart/1 docs list "SeaPort 1.5", "Blur", "Uniswap Multicall" methods
-without code), increaseAllowance kits, eth_sign of a raw tx hash, Solana SetAuthority /
-Assign / durable-nonce / stake / memo kits, Safe owner swaps. Tron (allin1-drainer) is out of
-the guard's chains.
+analysis names a ``seaport_receiver`` but no order; Buybanklogs/erc20-drainer signs an order
+its backend builds, not in the code), Inferno / Pink / Ace / Venom / MS drainer source
+(MS-derived GoldenMart/1 docs list "SeaPort 1.5", "Blur", "Uniswap Multicall" methods without
+code), increaseAllowance kits, Solana SetAuthority / Assign / durable-nonce / stake / memo
+kits, Safe owner swaps. Tron (allin1-drainer) is out of the guard's chains.
 """
 
 from __future__ import annotations
