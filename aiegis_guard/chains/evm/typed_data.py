@@ -5,8 +5,9 @@ of its declared type, bounded depth and size) before anything is read from it; a
 that fails is an :class:`EvmDecodeError`. Permits are recognised by their canonical encoded
 type (``encodeType``), not by the name a dapp chose: EIP-2612, DAI, Permit2 PermitSingle /
 PermitBatch / PermitTransferFrom / PermitBatchTransferFrom (and the witness variants); a
-message nothing else recognises that has a permit's structure under a token's domain is read
-as one (``permit_shapes.py``).
+Permit2 PermitSingle / PermitBatch with a field of its own or another type name is read as
+Permit2's grant, and a message nothing else recognises that has a permit's structure under a
+token's domain is read as one (``permit_shapes.py``).
 """
 
 from __future__ import annotations
@@ -16,6 +17,7 @@ from typing import Any
 
 from aiegis_guard import jsontext
 from aiegis_guard.chains.evm.permit_shapes import (
+    permit2_structure,
     permit_structure,
     structural_permit,
     token_domain,
@@ -111,7 +113,7 @@ def _kind(types: Types, primary: str) -> str | None:
         names = {f for f, _ in types[primary]}
         if names >= PERMIT_FIELDS:
             kind = "permit2_transfer"
-    return kind
+    return kind if kind is not None else permit2_structure(types, primary)
 
 
 def _operations(kind: str, msg: dict[str, Any], verifying: str | None) -> list[Approval]:
@@ -270,6 +272,8 @@ def decode_typed_data(payload: Mapping[str, Any] | str | bytes) -> DecodedTransa
         notes += more
     elif kind is not None:
         ops += _operations(kind, message, verifying)
+        if kind.startswith("permit2_") and encode_type(types, primary) not in EIP712_TYPES:
+            notes.append("eip712:permit2-structure")
     elif protocol is not None:
         found, more = protocol
         ops += found
