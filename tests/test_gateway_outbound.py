@@ -272,3 +272,29 @@ def test_poisoned_tool_definition_taints(gateway: tuple[RawUpstream, Any, Any]) 
     resp = _ask(client, "poisoned", tools=tools)
     got = resp.model_extra["aiegis"]["tool_calls"][0]
     assert got["decision"] == "denied" and "taint.run" in got["rule_ids"]
+
+
+def test_taint_survives_a_sliding_window(gateway: tuple[RawUpstream, Any, Any]) -> None:
+    """G8: without the header, a history trimmed to its last turns (the first user message and
+    the poisoned result gone) keeps its taint through the tool calls it still holds; a new
+    conversation with the same system prompt stays clean."""
+    up, client, _ = gateway
+    system = {"role": "system", "content": "You are a wallet agent."}
+    read = _call("read_orders", {}, "call_orders0123456789abcdef")
+    pay = _call("transfer_eth", {"to": FRIEND, "amount_eth": "0.01"}, "call_pay0123456789abcdefgh")
+    up.message({"role": "assistant", "content": None, "tool_calls": [pay]})
+    first = [system, {"role": "user", "content": "check my order"},
+             {"role": "assistant", "content": None, "tool_calls": [read]},
+             {"role": "tool", "tool_call_id": read["id"], "content": ATTACK}]  # fmt: skip
+    resp = client.chat.completions.create(model="m", messages=first)
+    assert resp.model_extra["aiegis"]["tool_calls"][0]["decision"] == "denied"
+    window = [system, {"role": "user", "content": "did it work?"},
+              {"role": "assistant", "content": None, "tool_calls": [pay]},
+              {"role": "tool", "tool_call_id": pay["id"], "content": "not sent"},
+              {"role": "user", "content": "now pay my friend"}]  # fmt: skip
+    resp = client.chat.completions.create(model="m", messages=window)
+    got = resp.model_extra["aiegis"]["tool_calls"][0]
+    assert got["decision"] == "denied" and "taint.run" in got["rule_ids"]
+    fresh = [system, {"role": "user", "content": "now pay my friend"}]
+    resp = client.chat.completions.create(model="m", messages=fresh)
+    assert resp.model_extra["aiegis"]["tool_calls"][0]["decision"] == "allow"

@@ -40,6 +40,7 @@ from aiegis_guard.callbacks.judge import (
 from aiegis_guard.errors import GuardBlocked, LedgerError
 from aiegis_guard.findings import Action, Category, Finding, Severity, Source
 from aiegis_guard.gateway.arguments import Arguments, read_arguments
+from aiegis_guard.gateway.linking import call_links, mark_links
 from aiegis_guard.gateway.spending import release, reserve_spends
 from aiegis_guard.gateway.textgate import secret_spans
 from aiegis_guard.policy import Audience
@@ -214,6 +215,8 @@ class ChatJudge:
 
     async def judge_calls(self, calls: Sequence[Any], conversation: str) -> list[CallOutcome]:
         tainted = self.state.tainted_by(conversation) if calls else ()
+        if tainted:  # the next request links back through these calls' ids
+            mark_links(self.state, call_links(calls), tainted)
         return [await self.judge_call(c, tainted) for c in calls]
 
     async def judge_call(self, call: Any, tainted: Sequence[str]) -> CallOutcome:

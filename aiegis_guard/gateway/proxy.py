@@ -24,6 +24,7 @@ from starlette.responses import Response
 from aiegis_guard.gateway.definitions import judge_definitions
 from aiegis_guard.gateway.forward import apply_outcomes, decision, read_body, send_upstream
 from aiegis_guard.gateway.judging import CallOutcome
+from aiegis_guard.gateway.linking import carry_taint
 from aiegis_guard.gateway.modeltext import apply_legacy, legacy_call, mask_message
 from aiegis_guard.gateway.stream import stream_completions
 from aiegis_guard.gateway.wire import ApiError, field, json_response, loads, read_json
@@ -48,6 +49,7 @@ async def chat_completions(gw: Gateway, request: Request) -> Response:
     header = request.headers.get(gw.settings.conversation_header)
     conv = gw.judge.conversation_id(header, messages)
     body = {**body, "messages": gw.judge.inbound(messages, conv)}
+    carry_taint(gw.state, conv, messages)  # a trimmed history keeps its taint by its links
     for key in ("tools", "functions"):  # definitions the model reads: untrusted text
         if isinstance(body.get(key), list):
             body[key] = judge_definitions(gw.judge, body[key], conv)
