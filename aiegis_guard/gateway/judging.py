@@ -238,7 +238,8 @@ class ChatJudge:
         if leaked is not None:
             verdict = combine([verdict, leaked])
         elapsed = time.perf_counter() - started
-        outcome = await self._decide(call, name, read.readings[0], verdict)
+        shown = read.readings[0] if read.exact else read.readings[-1]  # inexact: the raw text
+        outcome = await self._decide(call, name, shown, verdict)
         if outcome.passes and moving:
             spent = self._spend(spends, verdict)
             if spent.blocked:

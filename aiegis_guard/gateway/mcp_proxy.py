@@ -282,7 +282,7 @@ class McpProxy:
 
     def _answer(self, pending: _Pending, msg: dict[str, Any]) -> dict[str, Any]:
         result = msg.get("result")
-        if pending.method == "tools/list":
+        if pending.method == "tools/list" and "result" in msg:
             return {**msg, "result": self.judge.tool_list(result)}
         if pending.method == "tools/call":
             failed = "error" in msg or (isinstance(result, dict) and result.get("isError") is True)
