@@ -9,6 +9,7 @@ OpenAI proxy's request ``tools`` / ``functions`` alike.
 
 from __future__ import annotations
 
+import re
 from typing import TYPE_CHECKING, Any
 
 from aiegis_guard.callbacks.judge import quarantine_notice
@@ -22,6 +23,8 @@ __all__ = ["MAX_DEFINITION_CHARS", "definition_text", "judge_definitions"]
 
 MAX_DEFINITION_CHARS = 200_000
 _MAX_NODES = 20_000
+_NAME = re.compile(r"[A-Za-z0-9_.-]{1,64}")
+_HEX_RUN = re.compile(r"[0-9a-fA-F]{32}")
 _PLAIN = frozenset({"type", "object", "string", "integer", "number", "boolean", "array", "null"})
 
 
@@ -58,6 +61,12 @@ def _name(definition: Any) -> str:
     return str(name or "tool")[:64]
 
 
+def _source(definition: Any) -> str:
+    """The taint source naming a definition (echoed to the model: plain names only)."""
+    name = _name(definition)
+    return name if _NAME.fullmatch(name) and not _HEX_RUN.search(name) else "tool"
+
+
 def judge_definitions(judge: ChatJudge, definitions: list[Any], conversation: str) -> list[Any]:
     """The request's tool definitions as the model may read them: a poisoned one taints the
     conversation; blocked (or, with ``quarantine``, tainting) it is replaced by a stub of the
@@ -73,7 +82,7 @@ def judge_definitions(judge: ChatJudge, definitions: list[Any], conversation: st
         verdict = judge.judge_text(text, Source.TOOL_OUTPUT, "proxy_in")
         poisoned = taints(verdict)
         if poisoned and not marked:
-            judge.state.mark(conversation, f"tool_definition:{_name(definition)}")
+            judge.state.mark(conversation, f"tool_definition:{_source(definition)}")
             marked = True
         if verdict.blocked or (poisoned and judge.guard.config.quarantine):
             out.append(_stub(definition, quarantine_notice(verdict, "tool definition")))

@@ -30,6 +30,7 @@ import asyncio
 import contextlib
 import json
 import logging
+import re
 import secrets
 import sys
 from collections.abc import Sequence
@@ -53,6 +54,7 @@ log = logging.getLogger("aiegis_guard")
 LINE_LIMIT = 16 * 1024 * 1024
 ASK_PREFIX = "aiegis-approval-"
 RESERVED = -32600  # JSON-RPC "invalid request"
+_METHOD = re.compile(r"[a-z][A-Za-z_/]{0,47}")
 
 
 @dataclass
@@ -271,10 +273,13 @@ class McpProxy:
             await self._to_server(_error(rid, "aiegis_guard: this id is reserved"))
             return
         params, notice = await asyncio.to_thread(
-            self.judge.untrusted, f"server_{_kind(method)}:{method[:48]}", msg.get("params")
+            self.judge.untrusted,
+            f"server_{_kind(method)}:{_shown_method(method)}",
+            msg.get("params"),
         )
         if notice is not None:
-            log.warning("aiegis_guard mcp-proxy: withheld a server %s (%s)", method[:48], notice)
+            shown = _shown_method(method)
+            log.warning("aiegis_guard mcp-proxy: withheld a server %s (%s)", shown, notice)
             if rid is not None:
                 await self._to_server(_error(rid, notice))
             return
@@ -291,7 +296,7 @@ class McpProxy:
                 return {**msg, "result": self.judge.tool_result(pending.name, result)}
             source = f"tool_output:{pending.name[:64]}"
         else:
-            source = f"mcp_{_kind(pending.method)}:{pending.method[:48]}"
+            source = f"mcp_{_kind(pending.method)}:{_shown_method(pending.method)}"
         judged, notice = self.judge.untrusted(source, msg.get("result", msg.get("error")))
         if notice is not None:
             return _error(msg.get("id"), notice)
@@ -304,6 +309,12 @@ def _kind(method: str) -> str:
     """The taint source's kind for an MCP method: ``resources``, ``prompts``, ``sampling``..."""
     head = method.split("/", 1)[0]
     return head if head.isidentifier() else "message"
+
+
+def _shown_method(method: str) -> str:
+    """A method name fit for a log line or a taint source (MCP's are letters and slashes; a
+    peer's other text — it could hold a secret — is never echoed)."""
+    return method if _METHOD.fullmatch(method) else "other"
 
 
 def _error(rid: Any, message: str) -> dict[str, Any]:
