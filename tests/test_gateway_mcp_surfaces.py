@@ -138,6 +138,20 @@ def test_every_string_of_a_tool_definition_is_read(where: str) -> None:
     assert [t["name"] for t in listed["tools"]] == ["clean"]
 
 
+@pytest.mark.parametrize(
+    ("name", "blocked"),
+    [(f"lookup_{KEY[2:]}", True), (f"export-{KEY}", True), ("get_balance", False)],
+)
+def test_a_secret_in_a_tool_calls_name_is_withheld(name: str, blocked: bool) -> None:
+    """G9 (MCP side): a tool name is text the server reads and logs; a key in it blocks the
+    call like a key in its arguments."""
+    guard = Guard(parse_config({"ledger": {"backend": "memory"}}), classifier=False)
+    _, _, judged = McpGuard(guard).judge_call({"name": name, "arguments": {}})
+    rule_ids = {f.rule_id for f in judged.verdict.findings}
+    assert ("gateway.secret_in_call" in rule_ids) is blocked
+    assert (judged.verdict.action.value == "block") is blocked
+
+
 async def test_spend_of_an_unanswered_call_counts(tmp_path: Path) -> None:
     """M3: a call sent to the server is a spend unless the server says it failed: a client
     that gave up, then a proxy that exited, still leave it counted (the ledger is shared)."""

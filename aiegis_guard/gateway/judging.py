@@ -58,12 +58,19 @@ if TYPE_CHECKING:
     from aiegis_guard.guard import Guard
     from aiegis_guard.ledger import SpendReservation
 
-__all__ = ["CallOutcome", "ChatJudge", "reserve_spends", "withhold_secrets"]
+__all__ = [
+    "KEY_RUN",
+    "NAME_SEPARATORS",
+    "CallOutcome",
+    "ChatJudge",
+    "reserve_spends",
+    "withhold_secrets",
+]
 
 MEMO_SIZE = 4096
 _OPENING = json.JSONEncoder(default=str)  # json.dumps(..., default=str) without a new encoder
-_SEPARATORS = re.compile(r"[_\-.:/]")
-_KEY_RUN = re.compile(r"[0-9a-fA-F]{64}")  # a raw 32-byte key (or hash): no tool's name or id
+NAME_SEPARATORS = re.compile(r"[_\-.:/]")
+KEY_RUN = re.compile(r"[0-9a-fA-F]{64}")  # a raw 32-byte key (or hash): no tool's name or id
 _ID_CHARS = frozenset("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789-_.:")
 
 
@@ -255,7 +262,7 @@ class ChatJudge:
         """BLOCK when the call's name or id (model-written text the agent stores, logs and
         feeds back: "unknown tool <name>") carries a secret."""
         for text in _ids(call):
-            if text and (_KEY_RUN.search(text) or self._id_spans(text)):
+            if text and (KEY_RUN.search(text) or self._id_spans(text)):
                 found = gateway_finding(
                     "secret_in_call", "a secret in the tool call's name or id; withheld"
                 )
@@ -265,7 +272,7 @@ class ChatJudge:
     def _id_spans(self, text: str) -> list[tuple[int, int]]:
         """Secret spans of a name / id, read as words (``private_key_0x…``: the separators
         a name uses instead of spaces would hide a key from the word-bounded rules)."""
-        spaced = _SEPARATORS.sub(" ", text)  # one character for one: the spans still fit
+        spaced = NAME_SEPARATORS.sub(" ", text)  # one character for one: the spans still fit
         return secret_spans(self.judge_text(spaced, Source.LLM_OUTPUT, "proxy_out"))
 
     def _masked_ids(self, call: Mapping[str, Any]) -> dict[str, Any]:
@@ -273,7 +280,7 @@ class ChatJudge:
         out = {**call, "function": dict(call["function"])}
         for holder, key in ((out["function"], "name"), (out, "id")):
             text = holder.get(key)
-            if isinstance(text, str) and (_KEY_RUN.search(text) or self._id_spans(text)):
+            if isinstance(text, str) and (KEY_RUN.search(text) or self._id_spans(text)):
                 holder[key] = "[WITHHELD]"
         return out
 

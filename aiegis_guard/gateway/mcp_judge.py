@@ -20,7 +20,7 @@ from aiegis_guard.callbacks.judge import (
 )
 from aiegis_guard.findings import Action, Source
 from aiegis_guard.gateway.definitions import definition_text
-from aiegis_guard.gateway.judging import gateway_finding, withhold_secrets
+from aiegis_guard.gateway.judging import KEY_RUN, NAME_SEPARATORS, gateway_finding, withhold_secrets
 from aiegis_guard.gateway.spending import reserve_spends
 from aiegis_guard.gateway.textgate import secret_spans
 from aiegis_guard.gateway.tree import map_text, tree_text
@@ -86,7 +86,21 @@ class McpGuard:
             found = gateway_finding("tool_withheld", "this tool's description was judged poisoned")
             verdict = combine([judged.verdict, Verdict(action=Action.BLOCK, findings=(found,))])
             judged = Judged(verdict, judged.value_moving, judged.transfers)
+        if self._names_a_secret(name):  # the server would read (and log) it as the tool's name
+            found = gateway_finding("secret_in_call", "a secret in the tool call's name; withheld")
+            verdict = combine([judged.verdict, Verdict(action=Action.BLOCK, findings=(found,))])
+            judged = Judged(verdict, judged.value_moving, judged.transfers)
         return name, args, judged
+
+    def _names_a_secret(self, name: str) -> bool:
+        """Does a tool's name carry a secret (a raw 32-byte key run, or a secret the guard
+        finds with the name's separators read as spaces)?"""
+        if not name:
+            return False
+        if KEY_RUN.search(name):
+            return True
+        spaced = NAME_SEPARATORS.sub(" ", name)  # one character for one: spans still fit
+        return bool(secret_spans(self.guard.check_text(spaced, source=Source.TOOL_INPUT)))
 
     def spend(self, args: Any, judged: Judged) -> list[SpendReservation]:
         """Reserve the call's spend; raises GuardBlocked / LedgerError (then none is held)."""
