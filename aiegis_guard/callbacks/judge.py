@@ -163,7 +163,9 @@ def judge_call(
     walked = walk(args, message_tool=_is_message_tool(name), payloads=not read_only)
     # a payment may sit in JSON inside a string; a payload's own fields are not a tool amount
     intent = (
-        read_intent(walked.intent_leaves(), guard.policy_for(context), name)
+        read_intent(
+            walked.intent_leaves(), guard.policy_for(context), name, value_moving=value_moving
+        )
         if not read_only
         else None
     )
@@ -239,7 +241,9 @@ def call_transfers(
     if not guard.policy_for(context).limits or name in guard.config.tools.read_only:
         return ()
     walked = walk(args)
-    return tuple(read_intent(walked.intent_leaves(), guard.policy_for(context), name).decoded)
+    policy = guard.policy_for(context)
+    moving = is_value_moving(name, guard.config.tools)
+    return tuple(read_intent(walked.intent_leaves(), policy, name, value_moving=moving).decoded)
 
 
 def judge_output(
