@@ -84,3 +84,17 @@ def test_single_string_input_is_read_and_reserved() -> None:
     assert paid == [] and "blocked" in str(over) and "sent" not in str(unreadable)
     assert tool.invoke(f"{FRIEND}, 0.25 ETH") == "sent"
     assert _spent(guard) == 25 * 10**16
+
+
+@pytest.mark.parametrize("surface", ["tools", "middleware"])  # the handler holds no spend
+def test_transaction_in_arguments_fills_the_period(surface: str) -> None:
+    """A transaction carried in a tool's arguments is reserved, not only checked (review17 L2):
+    3 x 0.45 ETH under a 1-ETH period, the third never runs."""
+    ran: list[Any] = []
+    guard = _limited(per_tx="1", per_period="1")
+    tx = {"to": FRIEND, "value": 45 * 10**16, "data": "0x", "gas": 21000, "chainId": 1}
+    tool = _recording("send_transaction", {"transaction": tx}, ran)
+    for _ in range(3):
+        _agent(surface, [tool], guard, call("send_transaction", transaction=tx))
+    assert len(ran) == 2
+    assert _spent(guard) == 9 * 10**17

@@ -11,6 +11,7 @@ No LangChain here: plain names, argument mappings and texts in, verdicts and mes
 from __future__ import annotations
 
 import contextlib
+import logging
 import re
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
@@ -21,6 +22,7 @@ from aiegis_guard.callbacks.content import Unreadable, model_text
 from aiegis_guard.callbacks.intent import read_intent
 from aiegis_guard.callbacks.walk import args_text, uninspected_finding, walk
 from aiegis_guard.chains.transaction import PayloadKind
+from aiegis_guard.errors import DecodeError, GuardBlocked, LedgerError
 from aiegis_guard.findings import Action, Category, Source
 from aiegis_guard.redact import redact_spans
 from aiegis_guard.verdict import Verdict
@@ -29,9 +31,11 @@ if TYPE_CHECKING:
     from aiegis_guard.chains.transaction import DecodedTransaction
     from aiegis_guard.config import ToolSettings
     from aiegis_guard.guard import Guard
+    from aiegis_guard.ledger import SpendReservation
 
 __all__ = [
     "GUARDED",
+    "HeldSpend",
     "Judged",
     "ToolKind",
     "args_text",
@@ -49,6 +53,8 @@ __all__ = [
     "reserve_transfers",
 ]
 
+
+log = logging.getLogger("aiegis_guard")
 
 GUARDED = "aiegis_guarded"  # run metadata: this tool / retriever judges its own calls
 
@@ -133,11 +139,14 @@ def combine(verdicts: Sequence[Verdict]) -> Verdict:
 
 @dataclass(frozen=True)
 class Judged:
-    """A judged call: its verdict, whether it moves value, the transfers its arguments name."""
+    """A judged call: its verdict, whether it moves value, the transfers its arguments name
+    and everything to reserve (``spends``: every decodable transaction in the arguments and
+    those transfers; a payload's own fields are never read as a tool amount, so never both)."""
 
     verdict: Verdict
     value_moving: bool
     transfers: tuple[DecodedTransaction, ...] = ()
+    spends: tuple[DecodedTransaction, ...] = ()
 
 
 def judge_call(
@@ -183,6 +192,7 @@ def judge_call(
         verdicts = [
             guard.check_text(text, source=Source.TOOL_INPUT, context=context, extra_findings=extra)
         ]
+    spends: list[DecodedTransaction] = []
     for payload in walked.payloads:
         if payload.kind is PayloadKind.TYPED_DATA:
             verdicts.append(guard.check_typed_data(payload.value, context=context))
@@ -190,8 +200,10 @@ def judge_call(
             verdicts.append(guard.check_message(payload.value, context=context))
         else:
             verdicts.append(guard.check_transaction(payload.value, context=context))
+            with contextlib.suppress(DecodeError):  # judged: tx.undecodable needs a human
+                spends.append(guard.decode_transaction(payload.value))
     verdicts += [guard.check_decoded(decoded, context=context) for decoded in transfers]
-    return Judged(combine(verdicts), value_moving, transfers)
+    return Judged(combine(verdicts), value_moving, transfers, (*spends, *transfers))
 
 
 def judge_action(
@@ -216,22 +228,51 @@ def judge_action(
     ).verdict
 
 
+class HeldSpend:
+    """The reservations of one call, held while the tool runs: committed when it returns *or
+    raises* (a wallet tool may pay and then fail waiting for the receipt: money that left is
+    always counted), released only by :meth:`nothing_sent` or a :class:`GuardBlocked` from a
+    guarded signer inside the tool (it refused: nothing was signed)."""
+
+    def __init__(self, held: Sequence[SpendReservation] = ()) -> None:
+        self.held = list(held)
+
+    def __enter__(self) -> HeldSpend:
+        return self
+
+    def nothing_sent(self) -> None:
+        """Release every reservation (the call provably moved nothing)."""
+        held, self.held = self.held, []
+        for reservation in held:
+            try:
+                reservation.release()
+            except LedgerError as err:  # stays counted: over-counting is the safe side
+                log.error("aiegis_guard: releasing a refused call failed (%s)", err)
+
+    def __exit__(self, exc_type: Any, exc: BaseException | None, tb: Any) -> None:
+        if isinstance(exc, GuardBlocked):
+            self.nothing_sent()
+            return
+        for reservation in self.held:
+            reservation.commit()
+
+
 def reserve_transfers(
-    guard: Guard, transfers: Sequence[DecodedTransaction], context: Mapping[str, Any] | None
-) -> contextlib.ExitStack:
-    """Hold a call's transfers against ``[[limits]]`` in the spend ledger: a context manager
-    around the tool's run (committed when it returns, released when it raises). Raises
+    guard: Guard, spends: Sequence[DecodedTransaction], context: Mapping[str, Any] | None
+) -> HeldSpend:
+    """Hold a call's spends (:attr:`Judged.spends`) against ``[[limits]]`` in the spend ledger,
+    all or nothing: a context manager around the tool's run (:class:`HeldSpend`). Raises
     :class:`~aiegis_guard.errors.GuardBlocked` over a limit."""
-    stack = contextlib.ExitStack()
-    if not transfers or not guard.policy_for(context).limits:
-        return stack
+    held: list[SpendReservation] = []
+    if not spends or not guard.policy_for(context).limits:
+        return HeldSpend()
     try:
-        for decoded in transfers:
-            stack.enter_context(guard.spend(decoded, context=context))
-    except BaseException as exc:
-        stack.__exit__(type(exc), exc, exc.__traceback__)
+        for decoded in spends:
+            held.append(guard.spend(decoded, context=context))
+    except BaseException:
+        HeldSpend(held).nothing_sent()
         raise
-    return stack
+    return HeldSpend(held)
 
 
 def call_transfers(

@@ -17,7 +17,6 @@ A :class:`GuardedTool` keeps the wrapped tool's name, description and argument s
 
 from __future__ import annotations
 
-import contextlib
 import functools
 import inspect
 from collections.abc import Hashable, Sequence
@@ -33,6 +32,7 @@ from aiegis_guard.callbacks.approval import request_approval, request_approval_a
 from aiegis_guard.callbacks.intent import fields_move_value
 from aiegis_guard.callbacks.judge import (
     GUARDED,
+    HeldSpend,
     Judged,
     ToolKind,
     args_text,
@@ -181,10 +181,11 @@ class GuardedTool(BaseTool):
             judged.value_moving or bool(verdict.tainted_by) or _judged_tx(verdict)
         )
 
-    def _reserve(self, judged: Judged) -> contextlib.ExitStack:
-        """The transfers the arguments name, held against ``[[limits]]`` while the tool runs."""
+    def _reserve(self, judged: Judged) -> HeldSpend:
+        """What the call spends (every transaction in its arguments, the transfers its fields
+        name), held against ``[[limits]]`` while the tool runs: kept when the tool raises."""
         try:
-            return reserve_transfers(self.guard, judged.transfers, self.context)
+            return reserve_transfers(self.guard, judged.spends, self.context)
         except GuardBlocked as exc:
             raise self._refuse(exc.verdict, block_message(exc.verdict)) from None
 
@@ -255,17 +256,18 @@ class GuardedTool(BaseTool):
         if config_param:
             kwargs[config_param] = config
         failure: Exception | None = None
-        with self._reserve(judged):
+        with self._reserve(judged) as held:
             try:
                 result = self.inner._run(*args, **kwargs)
             except GuardBlocked as exc:  # a guarded signer inside the tool refused: say why
+                held.nothing_sent()
                 raise self._refuse(exc.verdict, block_message(exc.verdict, _NOT_SIGNED)) from None
             except Exception as exc:
                 failure = self._failure(exc, key)
                 if failure is None:
                     raise
             if failure is not None:  # raised outside the handler: the error is not chained
-                raise failure  # (and the reservation is released)
+                raise failure  # (the spend stays: the tool may have paid before failing)
         return self._after(result, key)
 
     async def _arun(
@@ -292,10 +294,11 @@ class GuardedTool(BaseTool):
         if config_param:
             kwargs[config_param] = config
         failure: Exception | None = None
-        with self._reserve(judged):
+        with self._reserve(judged) as held:
             try:
                 result = await self.inner._arun(*args, **kwargs)
             except GuardBlocked as exc:
+                held.nothing_sent()
                 raise self._refuse(exc.verdict, block_message(exc.verdict, _NOT_SIGNED)) from None
             except Exception as exc:
                 failure = self._failure(exc, key)
