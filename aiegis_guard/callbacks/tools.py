@@ -48,7 +48,7 @@ from aiegis_guard.callbacks.judge import (
 from aiegis_guard.callbacks.messages import command_messages, judge_relayed, with_messages
 from aiegis_guard.callbacks.registry import register_guarded
 from aiegis_guard.errors import GuardBlocked
-from aiegis_guard.findings import Action, Source
+from aiegis_guard.findings import Action
 from aiegis_guard.guard import Guard
 from aiegis_guard.taint import taints
 from aiegis_guard.verdict import Verdict
@@ -194,7 +194,8 @@ class GuardedTool(BaseTool):
 
         A handled ``ToolException`` (``handle_tool_error``) becomes the tool's message: it is
         judged and withheld when it holds a secret or (with quarantine) an injection. Any other
-        error whose text holds a secret is replaced, so no error handler relays it.
+        error's text is judged the same way (it taints the run: an error handler shows it to
+        the model) and replaced when blocked or quarantined, so no error handler relays it.
         """
         flag = self.inner.handle_tool_error
         if isinstance(exc, ToolException) and flag:
@@ -205,8 +206,14 @@ class GuardedTool(BaseTool):
             if verdict.action is Action.BLOCK or (taints(verdict) and self.quarantine):
                 content = quarantine_notice(verdict, "tool error")
             return GuardToolError(content, verdict)
-        verdict = self.guard.check_text(str(exc), source=Source.TOOL_OUTPUT)
-        if verdict.action is Action.BLOCK:
+        # any other error: an error handler (ToolNode's ``handle_tool_errors``) shows the model
+        # its text, which often quotes what the tool read (an HTTP error page, a revert string):
+        # judged like output, it taints the run, and is replaced when blocked / quarantined
+        verdict, _ = judge_output(self.guard, f"{type(exc).__name__}: {exc}")
+        tainting = taints(verdict)
+        if tainting and key is not None:
+            self.guard.taint.mark(key, f"tool_error:{self.name}")
+        if verdict.action is Action.BLOCK or (tainting and self.quarantine):
             return GuardToolError(quarantine_notice(verdict, "tool error"), verdict)
         return None
 
