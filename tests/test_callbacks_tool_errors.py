@@ -15,12 +15,12 @@ from langchain_core.tools import tool
 from langgraph.checkpoint.memory import InMemorySaver
 from langgraph.graph import END, START, MessagesState, StateGraph
 from langgraph.prebuilt import ToolNode
-from lc_agents import FRIEND, POISON, wallet_guard
+from lc_agents import FRIEND, POISON, Recorder, wallet_guard
 
-from aiegis_guard.callbacks import guard_tools
+from aiegis_guard.callbacks import GuardCallbackHandler, guard_tools
 
 
-def _graph(sent: list[Any], error: type[Exception]) -> Any:
+def _graph(sent: list[Any], error: type[Exception], surface: str) -> Any:
     @tool
     def read_orders() -> str:
         """Order status (the shop's API answered with an error page)."""
@@ -32,7 +32,9 @@ def _graph(sent: list[Any], error: type[Exception]) -> Any:
         sent.append(amount)
         return "sent"
 
-    tools = guard_tools([read_orders, transfer], guard=wallet_guard())
+    tools = [read_orders, transfer]
+    if surface == "tools":
+        tools = guard_tools(tools, guard=wallet_guard())
     graph = StateGraph(MessagesState)
     graph.add_node("tools", ToolNode(tools, handle_tool_errors=True))
     graph.add_edge(START, "tools")
@@ -45,12 +47,15 @@ def _turn(name: str, **args: Any) -> dict[str, Any]:
     return {"messages": [AIMessage("", tool_calls=[call])]}
 
 
+@pytest.mark.parametrize("surface", ["tools", "handler"])
 @pytest.mark.parametrize("error", [RuntimeError, ValueError, ConnectionError])
-def test_injection_in_a_tool_error_taints_the_run(error: type[Exception]) -> None:
+def test_injection_in_a_tool_error_taints_the_run(error: type[Exception], surface: str) -> None:
     """The model read the injection in an error; the next payment is not executed."""
     sent: list[Any] = []
-    graph = _graph(sent, error)
-    config = {"configurable": {"thread_id": "t-1"}}
+    graph = _graph(sent, error, surface)
+    config: dict[str, Any] = {"configurable": {"thread_id": "t-1"}}
+    if surface == "handler":
+        config["callbacks"] = [GuardCallbackHandler(wallet_guard(), approver=Recorder(False))]
     graph.invoke(_turn("read_orders"), config)
     out = graph.invoke(_turn("transfer", to=FRIEND, amount="0.1"), config)
     assert sent == []
