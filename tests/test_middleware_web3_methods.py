@@ -8,6 +8,7 @@ every carried transaction is counted, with the middleware's ``context`` as own a
 
 from __future__ import annotations
 
+import contextlib
 from collections.abc import Callable
 from decimal import Decimal
 from typing import Any
@@ -168,3 +169,13 @@ def test_transfer_out_of_a_context_vault_is_counted() -> None:
         w3.eth.send_raw_transaction(transfer_from(60 * 10**6, 1).raw_transaction)
     assert "tx.evm.over_period_limit" in info.value.verdict.rule_ids
     assert guard.ledger.spent("evm:" + TOKEN.lower(), 86400) == 60 * 10**6
+
+
+def test_reads_pass_whatever_their_nouns() -> None:
+    """A read whose name merely contains "Sender" is not a signing method: it reaches the node."""
+    w3, node, agent = _setup(_guard())
+    node.seen.clear()
+    w3.eth.get_balance(agent.address)
+    with contextlib.suppress(Exception):  # eth-tester may not serve it: it reached the node
+        w3.manager.request_blocking("eth_getTransactionBySenderAndNonce", [agent.address, "0x0"])
+    assert "eth_getTransactionBySenderAndNonce" in node.seen and "eth_getBalance" in node.seen

@@ -35,8 +35,10 @@ TYPED = frozenset({"eth_signTypedData", "eth_signTypedData_v3", "eth_signTypedDa
 MESSAGES = frozenset({"eth_sign", "personal_sign"})
 _OBJECT = frozenset({"eth_sendTransaction", "eth_signTransaction"})
 _RAW_FIRST = re.compile(r"eth_send(?:Private)?RawTransaction\w*")
-# a method whose name says it signs, sends or submits something (any namespace)
-_SIGNS_OR_SENDS = re.compile(r"sign|send|submit|broadcast|relay", re.IGNORECASE)
+# a method whose verb (the first word after the namespace) signs, sends, submits or grants
+# (``eth_sendUserOperation``, ``personal_signTransaction``, ERC-7715 ``wallet_grantPermissions``);
+# ``eth_getTransactionBySenderAndNonce`` reads
+_SIGNS_OR_SENDS = re.compile(r"(?:[a-z0-9]+_)?(?:sign|send|submit|broadcast|grant)(?![a-z])\w*")
 
 
 @dataclass
@@ -51,7 +53,7 @@ class Carried:
 
 def signs_or_sends(method: str) -> bool:
     """Does a method's name say it signs or sends (``eth_sendUserOperation``…)?"""
-    return bool(_SIGNS_OR_SENDS.search(method))
+    return bool(_SIGNS_OR_SENDS.fullmatch(method))
 
 
 def carried_transactions(method: str, params: Any) -> Carried | None:
