@@ -29,9 +29,9 @@ from aiegis_guard.callbacks.intent import (
 from aiegis_guard.callbacks.walk import args_text, uninspected_finding, walk
 from aiegis_guard.chains.transaction import PayloadKind
 from aiegis_guard.errors import DecodeError, GuardBlocked, LedgerError
-from aiegis_guard.findings import Action, Category, Source
+from aiegis_guard.findings import Category, Source
 from aiegis_guard.redact import redact_spans
-from aiegis_guard.verdict import Verdict
+from aiegis_guard.verdict import Verdict, combine
 
 if TYPE_CHECKING:
     from aiegis_guard.chains.transaction import DecodedTransaction
@@ -118,29 +118,6 @@ def _is_message_tool(name: str) -> bool:
 
 
 # --- verdicts -----------------------------------------------------------------------------
-
-
-def combine(verdicts: Sequence[Verdict]) -> Verdict:
-    """One verdict for several checks of one action: strongest action, all findings."""
-    if len(verdicts) == 1:
-        return verdicts[0]
-    first = verdicts[0]
-    seen: set[tuple[str, tuple[int, int] | None]] = set()
-    findings = []
-    for v in verdicts:
-        for f in v.findings:
-            if (f.rule_id, f.span) not in seen:
-                seen.add((f.rule_id, f.span))
-                findings.append(f)
-    return Verdict(
-        action=Action.strongest(v.action for v in verdicts),
-        findings=tuple(findings),
-        source=first.source,
-        degraded=any(v.degraded for v in verdicts),
-        elapsed_ms=sum(v.elapsed_ms for v in verdicts),
-        redacted_text=first.redacted_text,
-        tainted_by=tuple(dict.fromkeys(s for v in verdicts for s in v.tainted_by)),
-    )
 
 
 @dataclass(frozen=True)

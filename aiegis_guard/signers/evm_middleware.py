@@ -38,7 +38,7 @@ from aiegis_guard.signers.evm_methods import (
     carried_transactions,
     signs_or_sends,
 )
-from aiegis_guard.verdict import Verdict
+from aiegis_guard.verdict import Verdict, combine
 
 if TYPE_CHECKING:
     from web3 import AsyncWeb3, Web3
@@ -134,7 +134,7 @@ class GuardWeb3Middleware(Web3Middleware):
             verdicts.append(g.check_text("", extra_findings=[_uninspected(reasons)]))
         if len(verdicts) == 1:
             return verdicts[0], decoded_all, context
-        return _merge(verdicts), decoded_all, context
+        return combine(verdicts), decoded_all, context
 
     @contextlib.contextmanager
     def _sending(
@@ -266,20 +266,6 @@ def _uninspected(reason: str) -> Finding:
         action=Action.FLAG,
         message=f"part of the request was not inspected ({reason}); needs a human",
         evidence=(f"reason:{reason}"[:120],),
-    )
-
-
-def _merge(verdicts: list[Verdict]) -> Verdict:
-    """One verdict for the transactions of one request: strongest action, every finding."""
-    findings = tuple(dict.fromkeys(f for v in verdicts for f in v.findings))
-    return Verdict(
-        action=Action.strongest(v.action for v in verdicts),
-        findings=findings,
-        source=verdicts[0].source,
-        degraded=any(v.degraded for v in verdicts),
-        elapsed_ms=sum(v.elapsed_ms for v in verdicts),
-        tainted_by=tuple(dict.fromkeys(t for v in verdicts for t in v.tainted_by)),
-        effects=tuple(e for v in verdicts for e in v.effects),
     )
 
 
