@@ -334,9 +334,10 @@ def _transfers(
             units = _base_units(parsed, key, asset) if parsed else None
             if parsed is None:  # (a token of unknown decimals: an unknown amount, not a FLAG)
                 intent.unparsed.append(f"amount {key} unreadable")
-            if asset.kind is AssetKind.UNKNOWN and policy.limits:
-                named = f" {asset.symbol!r}" if asset.symbol else ""
-                intent.unparsed.append(f"asset{named} of {key} has no [[limits]] entry")
+            if asset.kind is AssetKind.UNKNOWN and asset.symbol and policy.limits:
+                # a symbol no entry names may be a limited asset spelled another way (USDC.e,
+                # "usd"); a call that names no asset (transfer_token) is left to the signer
+                intent.unparsed.append(f"asset {asset.symbol!r} of {key} has no [[limits]] entry")
             slot = (asset.chain, asset.kind, asset.address, asset.symbol)
             _, total = by_asset.get(slot, (asset, 0))
             by_asset[slot] = (asset, None if total is None or units is None else total + units)
