@@ -167,8 +167,10 @@ PROVIDERS: tuple[Provider, ...] = (
         after=100, check=_mixed),
     Provider("sendgrid", "SendGrid API key", ("sg.",), _re(
         r"(?<![A-Za-z0-9_.])SG\.[A-Za-z0-9_-]{22}\.[A-Za-z0-9_-]{43}(?![A-Za-z0-9_-])"), 69),
+    # hf_ + 34 letters and digits (User Access Tokens: huggingface.co/docs/hub/security-tokens;
+    # the shape trufflehog's huggingface detector matches)
     Provider("huggingface", "Hugging Face token", ("hf_",), _re(
-        r"(?<![A-Za-z0-9_])hf_[A-Za-z]{34}(?![A-Za-z0-9_])"), 37),
+        r"(?<![A-Za-z0-9_])hf_[A-Za-z0-9]{34}(?![A-Za-z0-9_])"), 37),
     Provider("azure", "Azure storage key or client secret", ("accountkey=", "q~"), _re(
         r"AccountKey=(?P<secret>[A-Za-z0-9+/]{86}==)"
         r"|(?<![A-Za-z0-9_~.-])[A-Za-z0-9_~.-]{3}\dQ~[A-Za-z0-9_~.-]{31,34}(?![A-Za-z0-9_~.-])"),
@@ -224,7 +226,9 @@ PROVIDERS: tuple[Provider, ...] = (
     # (nd-NNN-NNN-NNN.p2pify.com/<key>, *.core.chainstack.com/<key>), GetBlock
     # (go.getblock.io/<token>), Tenderly Node RPC (<network>.gateway.tenderly.co/<key>), dRPC
     # (lb.drpc.org/...&dkey=<key>)
-    Provider("chainstack", "Chainstack node endpoint key", ("p2pify.com/", "chainstack.com/"), _re(
+    # (the anchor is where the match starts: the whole "core.chainstack.com/", not its middle)
+    Provider("chainstack", "Chainstack node endpoint key", (
+        "p2pify.com/", "core.chainstack.com/"), _re(
         r"(?:p2pify|core\.chainstack)\.com/(?P<secret>[0-9a-f]{32})(?![A-Za-z0-9_])"), 60),
     Provider("getblock", "GetBlock access token", ("getblock.io/",), _re(
         r"getblock\.io/(?P<secret>[0-9a-f]{32})(?![A-Za-z0-9_])"), 48),
@@ -258,11 +262,14 @@ PROVIDERS: tuple[Provider, ...] = (
     Provider("covalent", "Covalent (GoldRush) API key", ("cqt_",), _re(
         r"(?<![A-Za-z0-9_])cqt_[A-Za-z0-9]{20,40}(?![A-Za-z0-9_])"), 44, check=_mixed),
     # any key given by its name: an x-api-key / api-key header, an ?apikey= parameter, an
-    # /api-key/<key> path, a secretKey field (Shyft, Birdeye, 0x, Pimlico, Syndica, thirdweb):
-    # letters and digits mixed (a name or a placeholder is neither)
+    # /api-key/<key> path, a secretKey field (Shyft, Birdeye, 0x, Pimlico, Syndica, thirdweb),
+    # the other credential headers / fields (Tenderly's X-Access-Key, X-Auth-Token, GitLab's
+    # PRIVATE-TOKEN): letters and digits mixed (a name or a placeholder is neither)
     Provider("api_key", "API key given by its name", (
-        "api-key", "api_key", "apikey", "secretkey", "secret_key", "secret-key"), _re(
-        r"(?i:api[-_]?key|secret[-_]?key)[\"'`]?"
+        "api-key", "api_key", "apikey", "secretkey", "secret_key", "secret-key", "access-key",
+        "access_key", "accesskey", "auth-token", "auth_token", "authtoken", "private-token",
+        "private_token"), _re(
+        r"(?i:api[-_]?key|secret[-_]?key|access[-_]?key|auth[-_]?token|private[-_]?token)[\"'`]?"
         # a header kept as a name / value pair (Insomnia, Postman, HAR: {"name": "api-key",
         # "value": ".."}, {"key": "x-api-key", "value": ".."})
         r"(?:[\s,]{1,8}[\"'`]?value[\"'`]?)?\s*[:=/]\s*[\"'`]?"

@@ -14,6 +14,7 @@ from __future__ import annotations
 import re
 import string
 from functools import cache
+from itertools import pairwise
 from typing import Any
 
 import ahocorasick
@@ -83,6 +84,8 @@ def _finding(provider: Provider, m: re.Match[str], anchor: str, text: str) -> Fi
         if extra is None:
             return None
         evidence.append(extra)
+    if _filled(value):
+        return None
     return Finding(
         rule_id=f"secret.{provider.rule}",
         category=Category.SECRET,
@@ -180,8 +183,39 @@ def _providers(text: str) -> list[Finding]:
     return [  # a generic finding yields to a provider's own one over the same characters
         f
         for span, f in found.items()
-        if not _generic(f) or not any(s[0] < span[1] and span[0] < s[1] for s in own)
+        if not _generic(f)
+        or not (any(s[0] < span[1] and span[0] < s[1] for s in own) or _malformed(text, span))
     ]
+
+
+def _filled(value: str) -> bool:
+    """A template's value (``hf_xxxx..``, ``sk-or-v1-0000..``): one character repeated over a
+    third of it (8+). A random token of 16+ characters repeats none that long."""
+    longest = run = 1
+    for a, b in pairwise(value):
+        run = run + 1 if a == b else 1
+        longest = max(longest, run)
+    return longest >= max(8, len(value) // 3)
+
+
+@cache
+def _own_prefixes() -> tuple[str, ...]:
+    """The key prefixes that name one provider's fixed format (``sk-or-v1-``, ``ghp_``,
+    ``hf_``), not the bare ``sk-`` that several providers share."""
+    return tuple(
+        anchor
+        for p in PROVIDERS
+        if not (p.after or p.before or p.generic or p.near is not None)
+        for anchor in p.anchors
+        if anchor[-1] in "-_" and anchor != "sk-"
+    )
+
+
+def _malformed(text: str, span: tuple[int, int]) -> bool:
+    """A value given by its name that wears a provider's own prefix which that provider's
+    format rejects (a truncated ``sk-or-v1-`` token, a ``ghp_`` of the wrong length): not a
+    credential of that provider, nor of any other."""
+    return text[span[0] : span[1]].lower().startswith(_own_prefixes())
 
 
 @cache
