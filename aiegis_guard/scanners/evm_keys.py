@@ -46,7 +46,13 @@ from aiegis_guard.scanners.key_calls import (
     parse_context,
 )
 from aiegis_guard.scanners.key_checks import secret_finding
-from aiegis_guard.scanners.key_places import echo_frames, link_part, may_hold_store, store_command
+from aiegis_guard.scanners.key_places import (
+    echo_frames,
+    file_name,
+    link_part,
+    may_hold_store,
+    store_command,
+)
 from aiegis_guard.scanners.key_tables import column_name
 from aiegis_guard.scanners.key_words import (
     FOREIGN_MATERIAL,
@@ -167,6 +173,8 @@ def _context(
     store = _store_context(text, start, end) if stores else None
     if store is not None:
         return store
+    if file_name(text, start, end) is not None:  # s3://bucket/keys/<sha256>.json
+        return "hash", "place:file-name"
     value_start, start = start, conversion_start(text, start) or start  # Data(hex: "..")
     tail_start = max(lo, start - TAIL)
     if 0 < tail_start < start and text[tail_start - 1].isalnum() and text[tail_start].isalnum():
