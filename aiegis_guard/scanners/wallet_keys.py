@@ -370,7 +370,8 @@ def scan(layer: Layer, ctx: ScanContext) -> list[Finding]:
     found += find_bech32_keys(text)
     found += _pem_blocks(text)
     found += _der_keys(text, b64)
-    found += find_keystores(text)
+    decoded_from = (layer.parent.text, layer.origin) if layer.parent and layer.origin else None
+    found += find_keystores(text, decoded_from)
     if layer.depth == 0:  # one speaker's messages of a chat transcript, read together
         for joined, span in speaker_texts(text, worded=words_only):
             said = Layer(joined, LayerKind.TEXT, layer.depth + 1)
