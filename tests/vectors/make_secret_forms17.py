@@ -273,6 +273,23 @@ def _derived_encodings() -> list[Case]:
     return cases
 
 
+def _escaped_bytes() -> list[Case]:
+    """Key bytes percent-escaped one by one (a URL or form value) or in unpadded base64url,
+    behind a key name; escaped UTF-8 text and a digest in the same forms stay."""
+    f = "escaped-bytes"
+    pct = "".join(f"%{b:02x}" for b in bytes.fromhex(GEN.key()))
+    pct_upper = "".join(f"%{b:02X}" for b in bytes.fromhex(GEN.key()))
+    text = "".join(f"%{b:02X}" for b in "钱包助记词备份说明文档".encode())
+    digest = RNG.getrandbits(256).to_bytes(32, "big")
+    return [
+        _c("percent-form", f, f"POST /import\n\nprivate_key={pct}&chain=1"),
+        _c("percent-link", f, f"https://wallet.example/import?privateKey={pct_upper}"),
+        _c("percent-text", f, f"https://search.example/?key={text}", "allow"),
+        _c("b64url-env", f, f"SIGNER_PRIVATE_KEY={_b64url(bytes.fromhex(GEN.key()))}\n"),
+        _c("b64url-digest", f, f"content_digest: {_b64url(digest)}\n", "allow"),
+    ]
+
+
 def _indexed_words() -> list[Case]:
     """Seed words one per indexed key (``seed.words.0=..`` .properties, ``mnemonic.word.1:``
     flattened YAML, ``wallet.seed.3 = ..`` INI), counted from 0 or 1; a phrase whose checksum
@@ -333,6 +350,7 @@ def build() -> dict[str, Any]:
         *_file_names(),
         *_jwks(),
         *_derived_encodings(),
+        *_escaped_bytes(),
         *_indexed_words(),
         *_encoded_keystores(),
     ]
