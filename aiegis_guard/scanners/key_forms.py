@@ -190,8 +190,10 @@ def find_base64_keys(text: str, spans: list[tuple[int, int]] | None = None) -> l
             continue
         end = e + 1 if text[e : e + 1] == "=" else e
         if end - s not in (43, 44) or (s and text[s - 1] in BASE64.chars):
-            continue  # 43: unpadded (base64url as JWKs and URLs write it)
+            continue
         token = text[s:end]
+        if end - s == 43 and not _unpadded_b64url(token):
+            continue
         try:
             padded = token.replace("-", "+").replace("_", "/") + "=" * (end - s == 43)
             raw = base64.b64decode(padded, validate=True)
@@ -203,6 +205,17 @@ def find_base64_keys(text: str, spans: list[tuple[int, int]] | None = None) -> l
         if kind == "key":
             found.append(key_finding((s, end), token, "pattern:base64-32", evidence))
     return found
+
+
+def _unpadded_b64url(token: str) -> bool:
+    """43 characters of base64url (as JWKs and URLs write 32 bytes, unpadded) that look random:
+    not a path (``/``), not hex (``0x000..01``), not a word run."""
+    return (
+        "/" not in token
+        and "+" not in token
+        and len(set(token)) >= 16
+        and not HEX.chars.issuperset(token.removeprefix("0x"))
+    )
 
 
 def wrapped_base64(

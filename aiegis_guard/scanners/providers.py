@@ -274,6 +274,16 @@ PROVIDERS: tuple[Provider, ...] = (
         # "value": ".."}, {"key": "x-api-key", "value": ".."})
         r"(?:[\s,]{1,8}[\"'`]?value[\"'`]?)?\s*[:=/]\s*[\"'`]?"
         r"(?P<secret>[A-Za-z0-9_-]{16,128})(?![A-Za-z0-9_-])"), 150, check=_mixed, generic=True),
+    # a credential sent in the Authorization header as a bearer token (1inch, Bitquery, an
+    # LLM's gateway): letters and digits mixed; a JWT is left to the JWT rules below
+    Provider("api_key", "API key sent as a bearer token", ("bearer",), _re(
+        r"(?i:bearer)[ \t]+(?!eyJ)(?P<secret>[A-Za-z0-9][A-Za-z0-9_.~+/-]{19,511}=*)"
+        r"(?![A-Za-z0-9_.~+/=-])"), 530, check=_mixed, generic=True),
+    # the same credentials as curl's -u / --user writes them, before encoding ("-u <project
+    # id>:<secret>"): the secret of letters and digits mixed
+    Provider("basic_auth", "HTTP Basic credentials", ("-u ", "--user ", "--user="), _re(
+        r"(?:-u|--user)[ =][ \t]*[\"']?[^\s:\"'@$]{1,64}:(?P<secret>[A-Za-z0-9_.~+/-]{16,128})"
+        r"(?![^\s\"'])"), 210, check=_mixed, generic=True),
     # HTTP Basic credentials (Infura IPFS: base64 of "<project id>:<secret>"): decoded, a name
     # and a secret of letters and digits
     Provider("basic_auth", "HTTP Basic credentials", ("basic ",), _re(

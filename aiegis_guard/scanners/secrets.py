@@ -21,6 +21,7 @@ import ahocorasick
 
 from aiegis_guard.charclass import CharClass, runs
 from aiegis_guard.findings import Action, Category, Finding, Severity
+from aiegis_guard.lazyre import LazyPattern
 from aiegis_guard.normalize import Layer
 from aiegis_guard.redact import mask
 from aiegis_guard.scanners import ScanContext
@@ -118,7 +119,46 @@ def _regions(text: str) -> list[tuple[int, int]]:
 def scan(layer: Layer, ctx: ScanContext) -> list[Finding]:
     """Provider secrets in ``layer.text`` (spans relative to it), and passwords in URLs."""
     text = layer.text
-    return _providers(text) + (_url_credentials(text) if "://" in text else [])
+    found = _providers(text)
+    if '"value"' in text or "'value'" in text:
+        found += _pairs(text, [f.span for f in found if f.span is not None])
+    return found + (_url_credentials(text) if "://" in text else [])
+
+
+# a header or query parameter kept as a name / value pair (a HAR's {"name": "dkey", "value":
+# ".."}, Postman's {"key": "x-access-key", "value": ".."}): read as "name=value"
+_PAIR_RE = LazyPattern(
+    r"[\"'](?:name|key)[\"']\s*:\s*[\"']([\w.-]{1,40})[\"']\s*,\s*"
+    r"[\"']value[\"']\s*:\s*[\"']([^\"'\s]{16,512})[\"']"
+)
+# Postman's auth helpers hold the secret under a generic name: {"type": "apikey", "apikey":
+# [{"key": "value", "value": ".."}, {"key": "key", "value": "X-API-Key"}]}, {"bearer": [{"key":
+# "token", "value": ".."}]}: the helper's type names it
+_AUTH_HELPER_RE = LazyPattern(r"[\"'](apikey|bearer)[\"']\s*:\s*\[")
+_HELPER_FIELD = {"apikey": ("value", "api_key="), "bearer": ("token", "Bearer ")}
+AUTH_REACH = 300  # characters before a pair searched for the helper it belongs to
+
+
+def _pairs(text: str, held: list[tuple[int, int]]) -> list[Finding]:
+    found: list[Finding] = []
+    for m in _PAIR_RE.finditer(text):
+        name, value = m.group(1), m.group(2)
+        if any(s < m.end(2) and m.start(2) < e for s, e in held):
+            continue
+        line = f"{name}={value}"
+        if name.lower() in ("value", "token"):
+            helpers = list(
+                _AUTH_HELPER_RE.finditer(text, max(0, m.start() - AUTH_REACH), m.start())
+            )
+            field, spelled = _HELPER_FIELD[helpers[-1].group(1)] if helpers else ("", "")
+            if field != name.lower():
+                continue
+            line = spelled + value
+        shift = m.start(2) - (len(line) - len(value))
+        for f in _providers(line):
+            if f.span is not None:
+                found.append(f.with_span(f.span[0] + shift, f.span[1] + shift, "pair:name-value"))
+    return found
 
 
 # a password in a URL's user information ("postgres://app:<password>@db:5432", "redis://default:

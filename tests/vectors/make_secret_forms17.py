@@ -115,6 +115,60 @@ def _header_names() -> list[Case]:
     ]
 
 
+def _uuid() -> str:
+    return f"{_hex(8)}-{_hex(4)}-{_hex(4)}-{_hex(4)}-{_hex(12)}"
+
+
+def _auth_forms() -> list[Case]:
+    """A credential in the forms HTTP tools keep it: a bearer token, curl's -u user:secret, a
+    HAR / Postman name-value pair, Postman's apikey / bearer auth helpers; templates, a JWT
+    session token (FLAG), other -u arguments and a helper-less pair stay."""
+    f = "auth-form"
+    pair = '{"request": {"queryString": [{"name": "%s", "value": "%s"}]}}'
+
+    def helper(kind: str, field: str, value: str) -> str:
+        rows = [{"key": field, "value": value, "type": "string"}]
+        if kind == "apikey":
+            rows.append({"key": "key", "value": "X-API-Key", "type": "string"})
+        return json.dumps({"auth": {"type": kind, kind: rows}}, indent=2)
+
+    jwt = "eyJhbGciOiJIUzI1NiJ9." + _b64url(b'{"sub":"agent","exp":1}') + "." + _tok(43)
+    return [
+        _c("bearer", f, f'curl -H "Authorization: Bearer {_tok(32)}" https://api.1inch.dev/swap'),
+        _c("bearer-prefixed", f, f"Authorization: Bearer ory_at_{_tok(60)}"),
+        _c("curl-u", f, f"curl -u {_hex(32)}:{_tok(32)} https://ipfs.infura.io:5001/api/v0/add"),
+        _c("har-dkey", f, pair % ("dkey", _tok(36))),
+        _c("har-api-key", f, pair % ("api-key", _uuid())),
+        _c("postman-apikey", f, helper("apikey", "value", _tok(32))),
+        _c("postman-bearer", f, helper("bearer", "token", _tok(40))),
+        _c(
+            "bearer-env",
+            f,
+            'curl -H "Authorization: Bearer $ONEINCH_API_KEY" https://api.1inch.dev',
+            "allow",
+        ),
+        _c("bearer-template", f, "Authorization: Bearer YOUR_API_TOKEN_HERE", "allow"),
+        _c("bearer-angle", f, "Authorization: Bearer <token>", "allow"),
+        _c("bearer-jwt", f, f"Authorization: Bearer {jwt}", "flag"),
+        _c("docker-u", f, "docker run -u 1000:1000 --rm agent:latest", "allow"),
+        _c("git-u", f, "git push -u origin feature/signer-rotation", "allow"),
+        _c(
+            "curl-u-env",
+            f,
+            'curl -u "$INFURA_ID:$INFURA_SECRET" https://ipfs.infura.io:5001',
+            "allow",
+        ),
+        _c("pair-plain", f, pair % ("cursor", _tok(32)), "allow"),
+        _c(
+            "postman-variable",
+            f,
+            json.dumps({"variable": [{"key": "value", "value": _tok(32)}]}),
+            "allow",
+        ),
+        _c("postman-apikey-name", f, helper("apikey", "key", "X-API-Key"), "allow"),
+    ]
+
+
 def _prefixed_tokens() -> list[Case]:
     """Fixed-prefix tokens whose random part holds digits (Hugging Face's hf_), in a notebook,
     a CLI and an .env; the same prefixes filled with one character (a template) stay."""
@@ -287,6 +341,13 @@ def _escaped_bytes() -> list[Case]:
         _c("percent-text", f, f"https://search.example/?key={text}", "allow"),
         _c("b64url-env", f, f"SIGNER_PRIVATE_KEY={_b64url(bytes.fromhex(GEN.key()))}\n"),
         _c("b64url-digest", f, f"content_digest: {_b64url(digest)}\n", "allow"),
+        _c(
+            "b64url-path",
+            f,
+            '// import {IERC721} from "@openzeppelin/contracts/token/ERC721/IERC721.sol";',
+            "allow",
+        ),
+        _c("b64url-hex", f, "mint to a fixed account, for example `0x" + "0" * 40 + "1`", "allow"),
     ]
 
 
@@ -345,6 +406,7 @@ def build() -> dict[str, Any]:
     cases = [
         *_endpoint_urls(),
         *_header_names(),
+        *_auth_forms(),
         *_prefixed_tokens(),
         *_malformed(),
         *_file_names(),
