@@ -78,16 +78,19 @@ def _raw32(token: str, alphabet: str) -> bytes | None:
 
 
 def _spans(text: str, b64: list[tuple[int, int]] | None) -> list[tuple[int, int, str]]:
-    """(start, end, alphabet) of whole base58 / base64 tokens of a 32-byte length (a token of
-    base58 characters is read both ways: base64 may avoid the letters base58 lacks)."""
+    """(start, end, alphabet) of whole base58 / base64 tokens of a 32-byte length. Base58 is a
+    subset of base64, so both are among the maximal base64 runs of 43-44 characters; a run of
+    base58 characters is read both ways (base64 may avoid the letters base58 lacks)."""
+    runs_ = runs(text, BASE64, 43, max_len=44) if b64 is None else b64
     out: list[tuple[int, int, str]] = []
-    for s, e in runs(text, BASE58, 43, max_len=44):
-        if not (s and text[s - 1] in BASE64.chars) and text[e : e + 1] not in BASE64.chars:
+    for s, e in runs_:
+        if not 43 <= e - s <= 44:
+            continue
+        token = text[s:e]
+        if BASE58.chars.issuperset(token):
             out.append((s, e, "base58"))
-    for s, e in runs(text, BASE64, 43, max_len=44) if b64 is None else b64:
-        end = e + 1 if text[e : e + 1] == "=" else e
-        if 43 <= end - s <= 44 and not (s and text[s - 1] in BASE64.chars):
-            out.append((s, end, "base64"))
+        end = e + 1 if e - s == 43 and text[e : e + 1] == "=" else e
+        out.append((s, end, "base64"))
     return out
 
 
