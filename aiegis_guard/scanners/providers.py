@@ -27,6 +27,7 @@ B = r"(?<![A-Za-z0-9_-])"  # token boundaries
 E = r"(?![A-Za-z0-9_-])"
 UUID = r"[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}"
 _BASE62 = string.digits + string.ascii_uppercase + string.ascii_lowercase
+_BASE58 = frozenset("123456789ABCDEFGHJKLMNPQRSTUVWXYZabcdefghijkmnopqrstuvwxyz")
 
 
 @dataclass(frozen=True, slots=True)
@@ -67,6 +68,31 @@ def _mixed(value: str) -> str | None:
     has_digit = any(c.isdigit() for c in value)
     has_alpha = any(c.isalpha() for c in value)
     return "charset:mixed" if has_digit and has_alpha else None
+
+
+# a page / sync / CSRF token is none (one bounded run for the name: no nested repeats)
+_NOT_AFTER = "".join(
+    f"(?<!{w})(?<!{w}[_.-])"
+    for w in ("page", "next", "csrf", "xsrf", "sync", "continuation", "cancel")
+)
+_PUBLIC_VALUE_RE = LazyPattern(
+    r"0x[0-9a-fA-F]{40}|[xyztuvXYZTUV]pub[1-9A-HJ-NP-Za-km-z]{100,}|eyJ[A-Za-z0-9_.-]*"
+)
+
+
+def _credential_value(value: str) -> str | None:
+    """A value named as a credential that is one (letters and digits mixed), not an address, a
+    Solana mint or account (32 bytes of base58), an extended public key or a JWT (left to the
+    JWT rules)."""
+    if _mixed(value) is None or _PUBLIC_VALUE_RE.fullmatch(value) is not None:
+        return None
+    if 32 <= len(value) <= 44 and _BASE58.issuperset(value):
+        from aiegis_guard.checksums import b58decode
+
+        raw = b58decode(value)
+        if raw is not None and len(raw) == 32:
+            return None
+    return "charset:mixed"
 
 
 def _not_example(value: str) -> str | None:
@@ -274,11 +300,15 @@ PROVIDERS: tuple[Provider, ...] = (
         # "value": ".."}, {"key": "x-api-key", "value": ".."})
         r"(?:[\s,]{1,8}[\"'`]?value[\"'`]?)?\s*[:=/]\s*[\"'`]?"
         r"(?P<secret>[A-Za-z0-9_-]{16,128})(?![A-Za-z0-9_-])"), 150, check=_mixed, generic=True),
-    # a credential sent in the Authorization header as a bearer token (1inch, Bitquery, an
-    # LLM's gateway): letters and digits mixed; a JWT is left to the JWT rules below
-    Provider("api_key", "API key sent as a bearer token", ("bearer",), _re(
-        r"(?i:bearer)[ \t]+(?!eyJ)(?P<secret>[A-Za-z0-9][A-Za-z0-9_.~+/-]{19,511}=*)"
-        r"(?![A-Za-z0-9_.~+/=-])"), 530, check=_mixed, generic=True),
+    # a credential named by a variable or field whose name ends in "token" or "secret" after a
+    # qualifier (API_TOKEN, BOT_TOKEN, authToken, CLIENT_SECRET, WEBHOOK_SECRET): letters and
+    # digits mixed. Not a bare "token" / "secret" (a wallet's token is a contract), not a
+    # page / sync / CSRF token, not an address, a mint or an xpub (a watch-only "secret")
+    Provider("api_key", "credential given by its name", ("token", "secret"), _re(
+        rf"(?i:(?<![a-z0-9_.-])[a-z0-9][a-z0-9_.-]{{0,60}}{_NOT_AFTER}(?:token|secret))"
+        r"[\"'`]?[ \t]*[:=][ \t]*[\"'`]?(?P<secret>[A-Za-z0-9_.~-]{16,256})(?![A-Za-z0-9_.~+/=-])"),
+        330, before=64,
+        check=_credential_value, generic=True),
     # the same credentials as curl's -u / --user writes them, before encoding ("-u <project
     # id>:<secret>"): the secret of letters and digits mixed
     Provider("basic_auth", "HTTP Basic credentials", ("-u ", "--user ", "--user="), _re(

@@ -132,11 +132,11 @@ _PAIR = (
     r"[\"']\s*:\s*[\"']([\w.-]{1,40})[\"']\s*,\s*[\"']value[\"']\s*:\s*[\"']([^\"'\s]{16,512})[\"']"
 )
 _PAIR_RES = (LazyPattern("name" + _PAIR), LazyPattern("key" + _PAIR))
-# Postman's auth helpers hold the secret under a generic name: {"type": "apikey", "apikey":
-# [{"key": "value", "value": ".."}, {"key": "key", "value": "X-API-Key"}]}, {"bearer": [{"key":
-# "token", "value": ".."}]}: the helper's type names it
-_AUTH_HELPER_RE = LazyPattern(r"[\"'](apikey|bearer)[\"']\s*:\s*\[")
-_HELPER_FIELD = {"apikey": ("value", "api_key="), "bearer": ("token", "Bearer ")}
+# Postman's apikey auth helper holds the key under a generic name: {"type": "apikey", "apikey":
+# [{"key": "value", "value": ".."}, {"key": "key", "value": "X-API-Key"}]}: the helper names it
+# (its bearer helper is a bearer token: as in a header, judged by the token's own format)
+_AUTH_HELPER_RE = LazyPattern(r"[\"'](apikey)[\"']\s*:\s*\[")
+_HELPER_FIELD = {"apikey": ("value", "api_key=")}
 AUTH_REACH = 300  # characters before a pair searched for the helper it belongs to
 
 
@@ -149,7 +149,7 @@ def _pairs(text: str, held: list[tuple[int, int]]) -> list[Finding]:
         ):
             continue
         line = f"{name}={value}"
-        if name.lower() in ("value", "token"):
+        if name.lower() == "value":
             helpers = list(
                 _AUTH_HELPER_RE.finditer(text, max(0, m.start() - AUTH_REACH), m.start())
             )

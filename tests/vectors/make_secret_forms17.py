@@ -120,9 +120,10 @@ def _uuid() -> str:
 
 
 def _auth_forms() -> list[Case]:
-    """A credential in the forms HTTP tools keep it: a bearer token, curl's -u user:secret, a
-    HAR / Postman name-value pair, Postman's apikey / bearer auth helpers; templates, a JWT
-    session token (FLAG), other -u arguments and a helper-less pair stay."""
+    """A credential in the forms HTTP tools keep it: curl's -u user:secret, a HAR / Postman
+    name-value pair, Postman's apikey auth helper; bearer templates, a JWT session token (FLAG),
+    other -u arguments and a helper-less pair stay. (A random bearer token to an unnamed host is
+    not judged: tests/vectors/provider_secrets.json "bearer-other-host".)"""
     f = "auth-form"
     pair = '{"request": {"queryString": [{"name": "%s", "value": "%s"}]}}'
 
@@ -134,13 +135,10 @@ def _auth_forms() -> list[Case]:
 
     jwt = "eyJhbGciOiJIUzI1NiJ9." + _b64url(b'{"sub":"agent","exp":1}') + "." + _tok(43)
     return [
-        _c("bearer", f, f'curl -H "Authorization: Bearer {_tok(32)}" https://api.1inch.dev/swap'),
-        _c("bearer-prefixed", f, f"Authorization: Bearer ory_at_{_tok(60)}"),
         _c("curl-u", f, f"curl -u {_hex(32)}:{_tok(32)} https://ipfs.infura.io:5001/api/v0/add"),
         _c("har-dkey", f, pair % ("dkey", _tok(36))),
         _c("har-api-key", f, pair % ("api-key", _uuid())),
         _c("postman-apikey", f, helper("apikey", "value", _tok(32))),
-        _c("postman-bearer", f, helper("bearer", "token", _tok(40))),
         _c(
             "bearer-env",
             f,
@@ -166,6 +164,37 @@ def _auth_forms() -> list[Case]:
             "allow",
         ),
         _c("postman-apikey-name", f, helper("apikey", "key", "X-API-Key"), "allow"),
+    ]
+
+
+def _named_credentials() -> list[Case]:
+    """A credential named by a variable or field ending in "token" / "secret" after a
+    qualifier (.env, JSON, YAML); a wallet's tokens (contracts, mints), page and CSRF tokens, a
+    bare "token" / "secret" (a watch-only wallet's xpub), a JWT (FLAG) and references stay."""
+    f = "named-credential"
+    mint = base58.b58encode(RNG.getrandbits(256).to_bytes(32, "big")).decode()
+    xpub = GEN.xkey("04b24746", False)  # zpub
+    jwt = "eyJhbGciOiJSUzI1NiJ9." + _b64url(b'{"sub":"agent"}') + "." + _tok(43)
+    return [
+        _c("api-token", f, f"DUNE_API_TOKEN={_tok(32)}\n"),
+        _c("bot-token", f, f"BOT_TOKEN={_tok(40)}\nCHAT_ID=-100123\n"),
+        _c(
+            "auth-token-json",
+            f,
+            json.dumps({"rpc": {"url": "https://rpc.example", "authToken": _tok(36)}}),
+        ),
+        _c("client-secret", f, f"oauth:\n  client_id: agent-wallet\n  client_secret: {_tok(40)}\n"),
+        _c("webhook-secret", f, f"WEBHOOK_SECRET={_tok(32, string.hexdigits[:16])}\n"),
+        _c(
+            "input-token", f, json.dumps({"inputToken": "0x" + _hex(40), "amount": "1000"}), "allow"
+        ),
+        _c("output-mint", f, json.dumps({"outputToken": mint, "slippageBps": 50}), "allow"),
+        _c("page-token", f, json.dumps({"items": [], "nextPageToken": _tok(40)}), "allow"),
+        _c("csrf-token", f, f'<input type="hidden" name="csrf_token" value="{_tok(40)}">', "allow"),
+        _c("bare-secret-xpub", f, json.dumps({"label": "Watch-only", "secret": xpub}), "allow"),
+        _c("bare-token", f, json.dumps({"token": _tok(32), "symbol": "PEPE"}), "allow"),
+        _c("id-token-jwt", f, json.dumps({"idToken": jwt}), "flag"),
+        _c("reference", f, "env:\n  GH_TOKEN: ${{ secrets.GH_TOKEN }}\n", "allow"),
     ]
 
 
@@ -407,6 +436,7 @@ def build() -> dict[str, Any]:
         *_endpoint_urls(),
         *_header_names(),
         *_auth_forms(),
+        *_named_credentials(),
         *_prefixed_tokens(),
         *_malformed(),
         *_file_names(),
