@@ -25,6 +25,9 @@ secret.nostr_nsec          bech32 private keys named by their prefix (Nostr ``ns
 secret.sui_private_key     ``suiprivkey``, Cardano ``*_sk`` / ``*_xsk``), checksum valid
 secret.cardano_signing_key (``bech32_keys``)
 secret.pem_private_key     PEM / OpenSSH / PGP private-key block with key material
+secret.jwk_private_key     a JSON Web Key with its private member ``d`` (``key_encodings``;
+                           there too: raw key bytes in base58 / base64 beside the address or
+                           public key they derive to)
 secret.keystore_json       FLAG: encrypted (v3) keystore JSON; BLOCK with its password beside it
 =========================  ===========================================================
 
