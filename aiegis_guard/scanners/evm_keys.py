@@ -39,6 +39,7 @@ from aiegis_guard.charclass import HEX, runs
 from aiegis_guard.findings import Action, Category, Finding, Severity
 from aiegis_guard.keys.evm import SECP256K1_N
 from aiegis_guard.redact import mask
+from aiegis_guard.scanners import key_places
 from aiegis_guard.scanners.key_calls import (
     call_context,
     conversion_start,
@@ -46,13 +47,7 @@ from aiegis_guard.scanners.key_calls import (
     parse_context,
 )
 from aiegis_guard.scanners.key_checks import secret_finding
-from aiegis_guard.scanners.key_places import (
-    echo_frames,
-    file_name,
-    link_part,
-    may_hold_store,
-    store_command,
-)
+from aiegis_guard.scanners.key_places import echo_frames, link_part, may_hold_store, store_command
 from aiegis_guard.scanners.key_tables import column_name
 from aiegis_guard.scanners.key_words import (
     FOREIGN_MATERIAL,
@@ -170,11 +165,10 @@ def _context(
     call = call_context(text, start) or parse_context(text, start, end)
     if call is not None:
         return "key", call
-    store = _store_context(text, start, end) if stores else None
+    store = _store_context(text, start, end) if stores else None  # s3://b/keys/<sha256>.json:
+    store = store or key_places.file_name(text, start, end)  # a file's name, a digest
     if store is not None:
         return store
-    if file_name(text, start, end) is not None:  # s3://bucket/keys/<sha256>.json
-        return "hash", "place:file-name"
     value_start, start = start, conversion_start(text, start) or start  # Data(hex: "..")
     tail_start = max(lo, start - TAIL)
     if 0 < tail_start < start and text[tail_start - 1].isalnum() and text[tail_start].isalnum():

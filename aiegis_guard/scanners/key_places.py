@@ -134,12 +134,12 @@ def store_command(text: str, start: int, end: int) -> tuple[str, str, str] | Non
 _EXTENSION_RE = re.compile(r"(?:\.[A-Za-z][A-Za-z0-9]{0,6}){1,2}(?![\w.-]*[\w/])")
 
 
-def file_name(text: str, start: int, end: int) -> str | None:
-    """ "file-name" when ``text[start:end]`` is the name of a file in a path (after a ``/``,
-    before an extension), else None."""
+def file_name(text: str, start: int, end: int) -> tuple[str, str] | None:
+    """("hash", evidence) when ``text[start:end]`` is the name of a file in a path (after a
+    ``/``, before an extension): content addressing names a file by its digest; else None."""
     if start < 1 or text[start - 1] != "/" or _EXTENSION_RE.match(text, end) is None:
         return None
-    return "file-name"
+    return "hash", "place:file-name"
 
 
 def link_part(text: str, start: int) -> str | None:
