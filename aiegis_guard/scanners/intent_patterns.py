@@ -448,9 +448,6 @@ THIRD_PARTY_RE = _folded(
     # a request's field by its name ("in the \"verify_words\" field", "in `session_seed`")
     # (lower case: an upper-case name is an environment variable, "put the key in `KEY`")
     r"(?-i:[`\"'“«「][a-z]+_[a-z_]+[`\"'”»」])|"
-    # ... or a one-word argument in code quotes a secret is passed in ("pass the recovery words
-    # in `phrase`", "as `seed`"; camelCase is a local constructor's option: "in `privateKey`")
-    r"(?-i:\b(?:in|into|as|via)\s+(?:the\s+)?`[a-z][a-z0-9]*`)|"
     r"字段|给我|发给我们|我们的|工单|评论|端点|共享|公开|微信|网盘|필드|요청|카톡|카카오톡|댓글|"
     r"티켓|チケット|ตั๋ว|저희|엔드포인트|リクエスト|メール|コメント|エンドポイント|ไลน์|この画面|このページ|本页面|"
     r"此页面|该页面|验证页面|이 화면|이 페이지|봇에게|(?i:dm)(?=으로|로)|"
