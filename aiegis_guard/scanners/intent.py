@@ -34,6 +34,7 @@ from aiegis_guard.scanners.intent_judge import (
     may_be_onchain,
     names_secret,
 )
+from aiegis_guard.scanners.intent_marks import Marks
 from aiegis_guard.scanners.reported import endorsed, overlaps, reported, unquoted
 from aiegis_guard.scanners.secret_configs import shipped
 
@@ -91,10 +92,19 @@ def unwrapped(text: str, view: str) -> tuple[str, str]:
 def _joined(text: str, view: str, soft: list[int]) -> tuple[str, str]:
     if not soft:
         return text, view
-    t, v = list(text), list(view)
-    for at in soft:
-        t[at] = v[at] = " "
-    return "".join(t), "".join(v)
+    return _spaced(text, soft), _spaced(view, soft)
+
+
+def _spaced(text: str, at: list[int]) -> str:
+    """``text`` with a space at each of the sorted positions ``at`` (sliced, not split into
+    a list of characters: a 256 KB layer is copied once)."""
+    parts: list[str] = []
+    last = 0
+    for i in at:
+        parts += (text[last:i], " ")
+        last = i + 1
+    parts.append(text[last:])
+    return "".join(parts)
 
 
 def soft_breaks(text: str, view: str) -> list[int]:
@@ -350,13 +360,18 @@ def _directives(
             for ab in _pieces(view, text, lo, hi)
             if _holds(joins, *ab)
         )
+    # the gate's marks, read once over the text (a pass over a joined copy reads a few lines)
+    marks = Marks(text) if joins is None else None
     # a quote the text tells the reader to act on is judged alone (:func:`.reported.endorsed`)
     for a, b in (*pieces, *(() if public or joins is not None else endorsed(text))):
         key = (view[a:b], text[a:b])
         j = ctx.judged.get(key, _UNJUDGED)
         if j is _UNJUDGED:  # a sentence seen in this check (a decoded copy, a repeat) is free
-            cues = _worth(*key)
-            j = ctx.judged[key] = _UNWORTHY if cues is None else judge(*key, cues=cues)
+            cues = cues_of(key[0])
+            onchain = marks.onchain(a, b) if marks else may_be_onchain(key[1])
+            j = ctx.judged[key] = (
+                judge(*key, cues=cues, onchain=onchain) if cues[2] or onchain else _UNWORTHY
+            )
         if j is _UNWORTHY:  # no cue word, no 0x: nothing to judge
             continue
         if j is not None and j.act == "unparsed" and j.score == THRESHOLD - 1:
