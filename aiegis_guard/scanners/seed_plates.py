@@ -12,6 +12,7 @@ short words in lower case would match the shape too often.
 from __future__ import annotations
 
 import re
+import string
 from functools import cache
 
 from aiegis_guard.checksums import BIP39_WORD_COUNTS, bip39_index
@@ -39,7 +40,7 @@ def find_plate_phrases(text: str) -> list[Finding]:
         return []
     found: list[Finding] = []
     prefixes = _by_prefix()
-    for m in _PLATE_RE.finditer(text):
+    for m in (m for a, b in _stretches(text) for m in _PLATE_RE.finditer(text, a, b)):
         words = []
         for t in _TOKEN_RE.finditer(text, m.start(), m.end()):
             word = prefixes.get(t.group().lower())
@@ -52,3 +53,27 @@ def find_plate_phrases(text: str) -> list[Finding]:
                 if hit is not None:
                     found.append(hit)
     return found
+
+
+# one byte a character (ASCII-encoded, "?" for any other): "a" for what a match of
+# ``_PLATE_RE`` may hold (capitals and its separators; "?": maybe the "·"), "." elsewhere
+_PLATE_CHARS = bytes(
+    ord("a") if chr(i) in string.ascii_uppercase + " \t\n,;/|-?" else ord(".") for i in range(256)
+)
+_PLATE_MIN = 12 * 3 + 11  # the shortest match: 12 three-letter tokens and 11 gaps
+_PLATE_RUN = b"a" * _PLATE_MIN
+
+
+def _stretches(text: str) -> list[tuple[int, int]]:
+    """Where ``_PLATE_RE`` is read: the runs of ``_PLATE_MIN`` or more characters a match may
+    hold (found on a one-byte shape at C speed; a match holds nothing else, so none runs past
+    one), each with the character after it (what the pattern's look-ahead reads)."""
+    shape = text.encode("ascii", "replace").translate(_PLATE_CHARS)
+    out: list[tuple[int, int]] = []
+    at = shape.find(_PLATE_RUN)
+    while at >= 0:
+        end = shape.find(b".", at)
+        end = len(shape) if end < 0 else end
+        out.append((at, min(len(text), end + 1)))
+        at = shape.find(_PLATE_RUN, end)
+    return out
