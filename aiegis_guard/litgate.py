@@ -38,7 +38,7 @@ _c: Any = importlib.import_module("re._constants")
 _parser: Any = importlib.import_module("re._parser")
 
 __all__ = ["GATE_SPAN", "LiteralGate", "fold", "match_starts", "required_literals"]
-__all__ += ["max_width", "word_boundary"]
+__all__ += ["max_width", "min_width", "word_boundary"]
 
 _REPEATS = (_c.MAX_REPEAT, _c.MIN_REPEAT, _c.POSSESSIVE_REPEAT)
 _DOTTED_I = "\u0130"  # "İ": str.lower gives "i" + a combining dot, re compares it as "i"
@@ -397,3 +397,8 @@ def max_width(pattern: str, flags: int = 0) -> int:
     """The most characters a match of ``pattern`` can span (as ``re``'s parser reads it;
     ``MAXREPEAT`` or more: unbounded)."""
     return int(_parser.parse(pattern, flags).getwidth()[1])
+
+
+def min_width(pattern: str, flags: int = 0) -> int:
+    """The fewest characters a match of ``pattern`` spans."""
+    return int(_parser.parse(pattern, flags).getwidth()[0])

@@ -15,9 +15,11 @@ import re
 import string
 from functools import cache
 
+from aiegis_guard.charclass import CharClass, run_windows
 from aiegis_guard.checksums import BIP39_WORD_COUNTS, bip39_index
 from aiegis_guard.findings import Finding
 from aiegis_guard.lazyre import LazyPattern
+from aiegis_guard.litgate import min_width
 from aiegis_guard.scanners.seed_numbered import phrase_finding
 
 __all__ = ["find_plate_phrases"]
@@ -40,7 +42,8 @@ def find_plate_phrases(text: str) -> list[Finding]:
         return []
     found: list[Finding] = []
     prefixes = _by_prefix()
-    for m in (m for a, b in _stretches(text) for m in _PLATE_RE.finditer(text, a, b)):
+    windows = run_windows(text, _PLATE_CHARS, _plate_min())  # no match runs past one
+    for m in (m for a, b in windows for m in _PLATE_RE.finditer(text, a, b)):
         words = []
         for t in _TOKEN_RE.finditer(text, m.start(), m.end()):
             word = prefixes.get(t.group().lower())
@@ -55,25 +58,11 @@ def find_plate_phrases(text: str) -> list[Finding]:
     return found
 
 
-# one byte a character (ASCII-encoded, "?" for any other): "a" for what a match of
-# ``_PLATE_RE`` may hold (capitals and its separators; "?": maybe the "·"), "." elsewhere
-_PLATE_CHARS = bytes(
-    ord("a") if chr(i) in string.ascii_uppercase + " \t\n,;/|-?" else ord(".") for i in range(256)
-)
-_PLATE_MIN = 12 * 3 + 11  # the shortest match: 12 three-letter tokens and 11 gaps
-_PLATE_RUN = b"a" * _PLATE_MIN
+# what a match of ``_PLATE_RE`` holds: capitals and its separators ("?": the "·", as any
+# character outside ASCII reads in a class view)
+_PLATE_CHARS = CharClass("plate", string.ascii_uppercase + " \t\n,;/|-?")
 
 
-def _stretches(text: str) -> list[tuple[int, int]]:
-    """Where ``_PLATE_RE`` is read: the runs of ``_PLATE_MIN`` or more characters a match may
-    hold (found on a one-byte shape at C speed; a match holds nothing else, so none runs past
-    one), each with the character after it (what the pattern's look-ahead reads)."""
-    shape = text.encode("ascii", "replace").translate(_PLATE_CHARS)
-    out: list[tuple[int, int]] = []
-    at = shape.find(_PLATE_RUN)
-    while at >= 0:
-        end = shape.find(b".", at)
-        end = len(shape) if end < 0 else end
-        out.append((at, min(len(text), end + 1)))
-        at = shape.find(_PLATE_RUN, end)
-    return out
+@cache
+def _plate_min() -> int:
+    return min_width(_PLATE_RE.pattern)  # 12 three-letter tokens and 11 gaps
