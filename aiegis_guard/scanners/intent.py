@@ -34,7 +34,7 @@ from aiegis_guard.scanners.intent_judge import (
     may_be_onchain,
     names_secret,
 )
-from aiegis_guard.scanners.intent_marks import Marks
+from aiegis_guard.scanners.intent_marks import Marks, may_direct
 from aiegis_guard.scanners.reported import endorsed, overlaps, reported, unquoted
 from aiegis_guard.scanners.secret_configs import shipped
 
@@ -369,9 +369,13 @@ def _directives(
         if j is _UNJUDGED:  # a sentence seen in this check (a decoded copy, a repeat) is free
             cues = cues_of(key[0])
             onchain = marks.onchain(a, b) if marks else may_be_onchain(key[1])
-            j = ctx.judged[key] = (
-                judge(*key, cues=cues, onchain=onchain) if cues[2] or onchain else _UNWORTHY
-            )
+            if not (cues[2] or onchain):
+                j = _UNWORTHY
+            elif may_direct(cues, key[1], onchain):
+                j = judge(*key, cues=cues, onchain=onchain)
+            else:
+                j = None  # no act of the judge's has a way in (.intent_marks)
+            ctx.judged[key] = j
         if j is _UNWORTHY:  # no cue word, no 0x: nothing to judge
             continue
         if j is not None and j.act == "unparsed" and j.score == THRESHOLD - 1:

@@ -1,10 +1,24 @@
-"""Marks of one text for the intent stage's per-sentence gate, read once a layer.
+"""The intent stage's per-sentence gate: which sentences the judge need not read, and the
+marks of one text it is read from, once a layer.
 
-The intent stage (:mod:`.intent`) asks of each of thousands of sentences of a long text
-whether it may name something on-chain (:func:`~.intent_judge.may_be_onchain`: a sentence
-without a cue word is judged only then, and a judged one is asked again for an address it
-is expected to pay). :class:`Marks` reads the same condition once over the whole text and
-answers each sentence ``[a, b)`` by bisection with what the sentence's own test says:
+The intent stage (:mod:`.intent`) judges each of thousands of sentences of a long text. The
+judge (:func:`~.intent_judge.judge`) can only return a judgement where one of its acts has a
+way in, and :func:`may_direct` asks exactly those ways, cheapest first, off the sentence's
+cues (one automaton pass of the judge's own vocabulary, :func:`~.intent_judge.cues_of`):
+
+* an act word (value, rights, reveal, policy: the ``*_WORDS`` lists of :mod:`.intent_words`);
+* a gated act whose gate words occur (``GATES``: a directive to perform, call or ask, a
+  question for the agent's instructions, a persona, a decoding, a planted output; a
+  declaration — policy voided, a value route, consent, tampering, oversight — only with a
+  cue stem, ``CUE_STEMS``; the owner silenced: both of its gates);
+* a wallet secret that may be sent (a secret form's gate words, or the secret hint
+  ``SECRET_HINT_RE``: the judge's own first test);
+* a payment expected (something on-chain: :meth:`Marks.onchain`) or a recipient named in a
+  sentence the vocabulary does not parse (the judge's recipient test opens with ``0x``,
+  ``@``, ``.eth``, ``account`` or a base58 run).
+
+:class:`Marks` answers :func:`~.intent_judge.may_be_onchain` for each sentence ``[a, b)`` of a
+text from marks read once over the whole text, with what the sentence's own test says:
 
 * ``0x`` / ``0X``, ``.eth`` / ``.sol`` in any case: no character outside ASCII lower-cases to
   one of these letters, so the lower-cased sentence holds one exactly where the text does;
@@ -22,9 +36,10 @@ import re
 from functools import cache
 
 from aiegis_guard.scanners import intent_patterns as p
-from aiegis_guard.scanners.intent_judge import BASE58_CLASS
+from aiegis_guard.scanners.intent_judge import BASE58_CLASS, Cues
+from aiegis_guard.scanners.secret_handover import SECRET_GATES
 
-__all__ = ["Marks", "base58_runs"]
+__all__ = ["Marks", "base58_runs", "may_direct"]
 
 _HINT_RE = re.compile(r"0[xX]|\.(?:[eE][tT][hH]|[sS][oO][lL])")
 
@@ -108,3 +123,36 @@ class Marks:
 def _sorted(spans: Spans) -> tuple[list[int], Spans]:
     spans = sorted(spans)
     return [start for start, _ in spans], spans
+
+
+# the ways into an act (see the module docstring): act classes, gates enough alone, gates
+# enough with a cue stem (a declaration), pairs of gates enough together
+ACT_CLASSES = frozenset(("value", "rights", "reveal", "policy"))
+ALONE = (
+    frozenset(("g:perform", "g:call", "g:ask", "g:question", "g:persona", "g:decode", "g:plant"))
+    | SECRET_GATES
+)
+WITH_STEM = frozenset(("g:void", "g:void_more", "g:consent"))
+PAIRS = (
+    frozenset(("g:silence", "g:silence_what")),
+    frozenset(("stem", "g:route", "g:route_how")),
+    frozenset(("stem", "g:tamper", "g:tamper_what")),
+    frozenset(("stem", "g:oversight", "g:oversight_how")),
+)
+
+
+def may_direct(cues: Cues, raw: str, onchain: bool) -> bool:
+    """Could :func:`~.intent_judge.judge` of a sentence with these ``cues`` (its view's) and
+    original text ``raw`` (``onchain``: what :meth:`Marks.onchain` says of it) return a
+    judgement? False only where none of its acts has a way in (see the module docstring);
+    a sentence next to a wallet secret (``secret_near``) is judged apart, whatever this says."""
+    verbs, present, _any = cues
+    if not ACT_CLASSES.isdisjoint(verbs) or not ALONE.isdisjoint(present):
+        return True
+    if "stem" in present and not WITH_STEM.isdisjoint(present):
+        return True
+    if any(pair <= present for pair in PAIRS):
+        return True
+    if onchain or "@" in raw or "account" in raw.lower():
+        return True
+    return p.SECRET_HINT_RE.search(raw) is not None
