@@ -9,6 +9,7 @@ misses), and the three long benchmark-like inputs' building blocks (prose, marku
 from __future__ import annotations
 
 import random
+import re
 import string
 
 import pytest
@@ -17,7 +18,7 @@ from hypothesis import strategies as st
 
 from aiegis_guard import decoders
 from aiegis_guard.charclass import run_windows
-from aiegis_guard.scanners import key_notations, reported, seed_plates, slip39
+from aiegis_guard.scanners import evm_keys, key_calls, key_notations, reported, seed_plates, slip39
 
 SAMPLES = (
     "EIP-1313: the signer signs 13 times; rot 13, ROT-13 and caesar shift 13 in 2013.\n" * 20,
@@ -170,3 +171,32 @@ def test_the_samples_read_alike(text: str) -> None:
     assert list(decoders._rot13_names(text)) == _reference_rot13(text)
     want = key_notations._LAST_INDEX_RE.search(text) is not None
     assert key_notations._names_last_index(text) is want
+
+
+USE_PIECES = ["OWNER", "OWN", "ACCT", " ", "\t", "\n", "(", "[", "{", ",", ".", ":", "=", "+"]
+USE_PIECES += ["x", "_", "$", "é", "\u3000", "OWNERS", "aa"]
+
+
+def test_a_name_s_uses_are_read_where_it_is_written() -> None:
+    """Trying the use pattern at the opener before each place the name is written finds
+    the pattern's matches over the whole text, in order."""
+    found = 0
+    for text in _texts(USE_PIECES, 6000, 7):
+        for name in ("OWNER", "ACCT", "aa"):
+            want = [u.start(1) for u in re.finditer(key_calls._USE.format(re.escape(name)), text)]
+            assert list(key_calls._uses(text, name)) == want, (name, text)
+            found += bool(want)
+    assert found > 1000
+
+
+@settings(max_examples=500, deadline=None)
+@given(
+    st.text(alphabet='ab0_ -"é²½١٣x\u3000中', max_size=24), st.integers(0, 24), st.integers(0, 24)
+)
+def test_word_start_passes_over_the_word_it_cuts(text: str, at: int, stop: int) -> None:
+    """The run read at C speed ends where the character-by-character walk ends."""
+    at, stop = min(at, len(text)), min(stop, len(text))
+    walk = at
+    while 0 < walk < stop and text[walk - 1].isalnum() and text[walk].isalnum():
+        walk += 1
+    assert evm_keys._word_start(text, at, stop) == walk

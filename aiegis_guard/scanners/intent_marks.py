@@ -20,8 +20,9 @@ cues (one automaton pass of the judge's own vocabulary, :func:`~.intent_judge.cu
 :class:`Marks` answers :func:`~.intent_judge.may_be_onchain` for each sentence ``[a, b)`` of a
 text from marks read once over the whole text, with what the sentence's own test says:
 
-* ``0x`` / ``0X``, ``.eth`` / ``.sol`` in any case: no character outside ASCII lower-cases to
-  one of these letters, so the lower-cased sentence holds one exactly where the text does;
+* ``0x`` / ``0X``, ``.eth`` / ``.sol`` in any case, looked for in the lower-cased text
+  between the sentence's bounds: lower-casing reads one character at a time (where no
+  ``İ`` changes the length), and no character outside ASCII lower-cases to one of these;
 * a run of 32 characters of ``BASE58_CLASS`` (with its flags): class membership is read one
   character at a time, so a sentence holds 32 in a row exactly where one of the text's
   maximal runs overlaps it by 32 (:func:`base58_runs`).
@@ -36,12 +37,10 @@ import re
 from functools import cache
 
 from aiegis_guard.scanners import intent_patterns as p
-from aiegis_guard.scanners.intent_judge import BASE58_CLASS, Cues
+from aiegis_guard.scanners.intent_judge import BASE58_CLASS, Cues, may_be_onchain
 from aiegis_guard.scanners.secret_handover import SECRET_GATES
 
 __all__ = ["Marks", "base58_runs", "may_direct"]
-
-_HINT_RE = re.compile(r"0[xX]|\.(?:[eE][tT][hH]|[sS][oO][lL])")
 
 
 @cache
@@ -78,38 +77,29 @@ def base58_runs(text: str) -> list[tuple[int, int]]:
     return runs
 
 
-Spans = list[tuple[int, int]]
-
-
-def _inside(starts: list[int], spans: Spans, a: int, b: int) -> bool:
-    """Does one of ``spans`` (sorted, ``starts`` their starts) lie in ``[a, b)`` whole?"""
-    i = bisect.bisect_left(starts, a)
-    while i < len(spans) and spans[i][0] < b:
-        if spans[i][1] <= b:
-            return True
-        i += 1
-    return False
-
-
 class Marks:
-    """The gates' marks of ``text`` (each read on first use)."""
+    """The gate's marks of ``text`` (each read on first use)."""
 
-    __slots__ = ("_hints", "_runs", "text")
+    __slots__ = ("_low", "_runs", "text")
 
     def __init__(self, text: str) -> None:
         self.text = text
-        self._hints: tuple[list[int], Spans] | None = None
-        self._runs: tuple[list[int], Spans] = ([], [])
+        self._low: str | None = None
+        self._runs: tuple[list[int], list[tuple[int, int]]] | None = None
 
     def onchain(self, a: int, b: int) -> bool:
         """:func:`~.intent_judge.may_be_onchain` of ``text[a:b]``."""
-        if self._hints is None:
-            self._hints = _sorted([m.span() for m in _HINT_RE.finditer(self.text)])
+        low = self._low
+        if low is None:
+            low = self._low = self.text.lower()
+        if len(low) != len(self.text):  # "İ" lower-cases to two characters: asked as is
+            return may_be_onchain(self.text[a:b])
+        if low.find("0x", a, b) >= 0 or low.find(".eth", a, b) >= 0 or low.find(".sol", a, b) >= 0:
+            return True
+        if self._runs is None:
             runs = base58_runs(self.text)
             # a run may start before the sentence and still hold 32 characters of it
             self._runs = ([end for _, end in runs], runs)
-        if _inside(*self._hints, a, b):
-            return True
         ends, runs = self._runs
         i = bisect.bisect_right(ends, a)
         while i < len(runs) and runs[i][0] < b:
@@ -118,11 +108,6 @@ class Marks:
                 return True
             i += 1
         return False
-
-
-def _sorted(spans: Spans) -> tuple[list[int], Spans]:
-    spans = sorted(spans)
-    return [start for start, _ in spans], spans
 
 
 # the ways into an act (see the module docstring): act classes, gates enough alone, gates
