@@ -18,7 +18,16 @@ from hypothesis import strategies as st
 
 from aiegis_guard import decoders
 from aiegis_guard.charclass import run_windows
-from aiegis_guard.scanners import evm_keys, key_calls, key_notations, reported, seed_plates, slip39
+from aiegis_guard.scanners import (
+    evm_keys,
+    key_calls,
+    key_notations,
+    keystores,
+    reported,
+    seed_layouts,
+    seed_plates,
+    slip39,
+)
 
 SAMPLES = (
     "EIP-1313: the signer signs 13 times; rot 13, ROT-13 and caesar shift 13 in 2013.\n" * 20,
@@ -200,3 +209,48 @@ def test_word_start_passes_over_the_word_it_cuts(text: str, at: int, stop: int) 
     while 0 < walk < stop and text[walk - 1].isalnum() and text[walk].isalnum():
         walk += 1
     assert evm_keys._word_start(text, at, stop) == walk
+
+
+def _keystore_texts(n: int, seed: int) -> list[str]:
+    """Keystore and vault fields, quoted plainly or escaped, once or twice, between noise."""
+    rnd = random.Random(seed)
+    q = ['"', '\\"', '""', '\\"\\"']
+    out = []
+    for _ in range(n):
+        parts = []
+        for _ in range(rnd.randint(1, 4)):
+            a, b = rnd.choice(q), rnd.choice(q)
+            parts.append(rnd.choice([
+                f'{a}ciphertext{b}: {a}{"ab12" * rnd.randint(7, 12)}{b}',
+                f'{a}data{b} : {a}{"QUJD" * rnd.randint(9, 14)}={b}, {a}iv{b}: "x", {a}salt{b}:',
+                "ciphertext", "data", '"', "\\", rnd.choice(["x", " ", "\n", ":", "9"]),
+            ]))  # fmt: skip
+        out.append("".join(parts))
+    return out
+
+
+def test_keystore_fields_are_read_where_they_open() -> None:
+    """The keystore and vault patterns, tried only where their opening quotes can stand
+    before the field, find what they find over the whole text."""
+    found = 0
+    for text in [*_keystore_texts(4000, 3), *SAMPLES]:
+        for rx, field in ((keystores.KEYSTORE_RE, "ciphertext"), (keystores.VAULT_RE, "data")):
+            want = [m.span() for m in rx.finditer(text)]
+            assert [m.span() for m in keystores._opened(rx, text, field)] == want, text
+            found += bool(want)
+    assert found > 1000
+
+
+@settings(max_examples=500, deadline=None)
+@given(
+    st.lists(
+        st.sampled_from(["\\n", "\\t", "\\r", "\\", "n", "a", "1", "_", " ", "é"]), max_size=20
+    )
+)
+def test_the_escaped_gap_pattern_is_its_repeat(pieces: list[str]) -> None:
+    """The escaped-gap pattern, written with its first escape apart, matches as the repeat."""
+    text = "".join(pieces)
+    repeat = re.compile(r"(?:\\[nrt])+(?=[^\W\d_])")
+    assert [m.span() for m in seed_layouts._ESCAPED_GAP_RE.finditer(text)] == [
+        m.span() for m in repeat.finditer(text)
+    ]
