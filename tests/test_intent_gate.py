@@ -20,7 +20,15 @@ from hypothesis import strategies as st
 
 from aiegis_guard.scanners import intent, intent_judge
 from aiegis_guard.scanners import intent_words as w
-from aiegis_guard.scanners.intent_marks import ACT_CLASSES, Marks, base58_runs, may_direct
+from aiegis_guard.scanners.intent_marks import (
+    ACT_CLASSES,
+    ALONE,
+    PAIRS,
+    WITH_STEM,
+    Marks,
+    base58_runs,
+    may_direct,
+)
 from aiegis_guard.segment import views
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -158,3 +166,17 @@ def test_base58_runs_are_the_pattern_runs(text: str) -> None:
     """The runs found on the byte shape are the class's maximal runs of 32 or more."""
     pattern = re.compile(intent_judge.BASE58_CLASS + "{32,}", re.IGNORECASE)  # ONCHAIN_RE's
     assert base58_runs(text) == [m.span() for m in pattern.finditer(text)]
+
+
+# read by the judge only once a reveal verb is there (the act classes let such a sentence in)
+BEHIND_AN_ACT_WORD = frozenset(("g:data",))
+
+
+def test_every_gate_the_judge_reads_is_a_way_in() -> None:
+    """A gate the judge reads (its name in intent_judge's source) is one of the gate's ways
+    in, or read only behind an act word: a new gated act in the judge must open the gate."""
+    source = (ROOT / "aiegis_guard/scanners/intent_judge.py").read_text(encoding="utf-8")
+    named = set(re.findall(r'"(g:[a-z_]+)"', source))
+    ways = ALONE | WITH_STEM | frozenset().union(*PAIRS)
+    assert named
+    assert named - ways <= BEHIND_AN_ACT_WORD, sorted(named - ways)
