@@ -18,6 +18,7 @@ import bisect
 import re
 import unicodedata
 from collections.abc import Iterable, Iterator
+from functools import partial
 
 from aiegis_guard.findings import Action, Category, Finding, Severity, Source
 from aiegis_guard.normalize import Layer
@@ -335,6 +336,14 @@ def _holds(positions: list[int], a: int, b: int) -> bool:
     return i < len(positions) and positions[i] < b
 
 
+def _onchain(marks: Marks | None, a: int, b: int, raw: str, known: bool | None = None) -> bool:
+    """:func:`~.intent_judge.may_be_onchain` of the sentence ``raw`` at ``[a, b)``
+    (``known``: already asked), from the text's marks when there are some."""
+    if known is not None:
+        return known
+    return marks.onchain(a, b) if marks is not None else may_be_onchain(raw)
+
+
 def _directives(
     text: str,
     view: str,
@@ -368,10 +377,12 @@ def _directives(
         j = ctx.judged.get(key, _UNJUDGED)
         if j is _UNJUDGED:  # a sentence seen in this check (a decoded copy, a repeat) is free
             cues = cues_of(key[0])
-            onchain = marks.onchain(a, b) if marks else may_be_onchain(key[1])
-            if not (cues[2] or onchain):
+            # something on-chain? asked only where the answer is needed (no cue word), or
+            # by the gate once its cheaper ways in are closed
+            onchain = None if cues[2] else _onchain(marks, a, b, key[1])
+            if onchain is False:  # no cue word, no 0x: nothing to judge
                 j = _UNWORTHY
-            elif may_direct(cues, key[1], onchain):
+            elif may_direct(cues, key[1], partial(_onchain, marks, a, b, key[1], onchain)):
                 j = judge(*key, cues=cues, onchain=onchain)
             else:
                 j = None  # no act of the judge's has a way in (.intent_marks)

@@ -13,9 +13,9 @@ cues (one automaton pass of the judge's own vocabulary, :func:`~.intent_judge.cu
   cue stem, ``CUE_STEMS``; the owner silenced: both of its gates);
 * a wallet secret that may be sent (a secret form's gate words, or the secret hint
   ``SECRET_HINT_RE``: the judge's own first test);
-* a payment expected (something on-chain: :meth:`Marks.onchain`) or a recipient named in a
-  sentence the vocabulary does not parse (the judge's recipient test opens with ``0x``,
-  ``@``, ``.eth``, ``account`` or a base58 run).
+* a payment expected (something on-chain: :meth:`Marks.onchain`, asked last) or a recipient
+  named in a sentence the vocabulary does not parse (the judge's recipient test opens with
+  ``0x``, ``@``, ``.eth``, ``account`` or a base58 run).
 
 :class:`Marks` answers :func:`~.intent_judge.may_be_onchain` for each sentence ``[a, b)`` of a
 text from marks read once over the whole text, with what the sentence's own test says:
@@ -34,6 +34,7 @@ from __future__ import annotations
 
 import bisect
 import re
+from collections.abc import Callable
 from functools import cache
 
 from aiegis_guard.scanners import intent_patterns as p
@@ -54,26 +55,43 @@ _MAY_BASE58 = bytes(
     ord("a") if i < 128 and (chr(i).isalpha() or chr(i) in "123456789?") else ord(".")
     for i in range(256)
 )
+# the same where no character outside ASCII can match: "?" is none
+_BASE58 = bytes(
+    ord("a") if c == ord("a") and i != ord("?") else ord(".") for i, c in enumerate(_MAY_BASE58)
+)
+_OTHERS = "\u0130\u0131\u017f\u212a"  # İ ı ſ K: the class's members outside ASCII
 _RUN = b"a" * 32
+
+
+def _runs_of(shape: bytes, lo: int, hi: int) -> list[tuple[int, int]]:
+    """The maximal runs of 32 "a" or more in ``shape[lo:hi]`` (bounded by "." or the ends)."""
+    runs: list[tuple[int, int]] = []
+    at = shape.find(_RUN, lo, hi)
+    while at >= 0:
+        start = max(lo, shape.rfind(b".", lo, at) + 1)
+        end = shape.find(b".", at, hi)
+        end = hi if end < 0 else end
+        runs.append((start, end))
+        at = shape.find(_RUN, end, hi)
+    return runs
 
 
 def base58_runs(text: str) -> list[tuple[int, int]]:
     """The maximal runs of 32 characters or more of ``BASE58_CLASS`` (with its flags) in
-    ``text``: found on a one-byte-a-character shape at C speed, and read by the pattern
-    only where a character outside ASCII stands in one."""
+    ``text``: found on a one-byte-a-character shape at C speed. Where a character outside
+    ASCII stands in a run, the run is read again with it as no member, unless one of the
+    class's few members outside ASCII is there: then the pattern reads it."""
     raw = text.encode("ascii", "replace")
-    shape = raw.translate(_MAY_BASE58)
+    strict: bytes | None = None  # the shape with "?" as no member, made when first needed
     runs: list[tuple[int, int]] = []
-    at = shape.find(_RUN)
-    while at >= 0:
-        start = shape.rfind(b".", 0, at) + 1
-        end = shape.find(b".", at)
-        end = len(shape) if end < 0 else end
-        if b"?" in raw[start:end]:  # maybe another letter, maybe a "?": asked exactly
+    for start, end in _runs_of(raw.translate(_MAY_BASE58), 0, len(raw)):
+        if b"?" not in raw[start:end]:
+            runs.append((start, end))
+        elif any(c in text[start:end] for c in _OTHERS):  # asked exactly
             runs += [m.span() for m in _base58_runs_re().finditer(text, start, end)]
         else:
-            runs.append((start, end))
-        at = shape.find(_RUN, end)
+            strict = raw.translate(_BASE58) if strict is None else strict
+            runs += _runs_of(strict, start, end)
     return runs
 
 
@@ -126,11 +144,12 @@ PAIRS = (
 )
 
 
-def may_direct(cues: Cues, raw: str, onchain: bool) -> bool:
+def may_direct(cues: Cues, raw: str, onchain: Callable[[], bool]) -> bool:
     """Could :func:`~.intent_judge.judge` of a sentence with these ``cues`` (its view's) and
-    original text ``raw`` (``onchain``: what :meth:`Marks.onchain` says of it) return a
-    judgement? False only where none of its acts has a way in (see the module docstring);
-    a sentence next to a wallet secret (``secret_near``) is judged apart, whatever this says."""
+    original text ``raw`` (``onchain()``: what :func:`~.intent_judge.may_be_onchain` says of
+    it, asked last) return a judgement? False only where none of its acts has a way in (see
+    the module docstring); a sentence next to a wallet secret (``secret_near``) is judged
+    apart, whatever this says."""
     verbs, present, _any = cues
     if not ACT_CLASSES.isdisjoint(verbs) or not ALONE.isdisjoint(present):
         return True
@@ -138,6 +157,6 @@ def may_direct(cues: Cues, raw: str, onchain: bool) -> bool:
         return True
     if any(pair <= present for pair in PAIRS):
         return True
-    if onchain or "@" in raw or "account" in raw.lower():
+    if "@" in raw or "account" in raw.lower() or p.SECRET_HINT_RE.search(raw) is not None:
         return True
-    return p.SECRET_HINT_RE.search(raw) is not None
+    return onchain()
