@@ -238,7 +238,9 @@ class Limit(Record):
     """A spend limit for one asset on one chain (``[[limits]]``).
 
     ``asset`` is ``"native"`` or the token contract (EVM) / mint (Solana). Amounts are in whole
-    units (``"1.5"`` ETH) and converted with ``decimals``.
+    units (``"1.5"`` ETH) and converted with ``decimals``. ``chain_id`` (EVM) scopes the limit
+    and its budget to one chain (``evm:137:native``); without it the limit covers every chain
+    of the family with one budget (:meth:`Policy.limit_for` says which applies).
     """
 
     chain: Chain
@@ -248,6 +250,7 @@ class Limit(Record):
     per_tx: Annotated[Decimal | None, Check(ge=0)] = None
     per_period: Annotated[Decimal | None, Check(ge=0)] = None
     period: Annotated[timedelta, Check(before=_parse_period)] = timedelta(hours=24)
+    chain_id: Annotated[int | None, Check(ge=0)] = None
 
     def __post_init__(self) -> None:
         """One stored form however the limit was built: enum chain, lower-case EVM asset,
@@ -260,10 +263,14 @@ class Limit(Record):
             if value is not None and not isinstance(value, Decimal):
                 set_(self, name, Decimal(str(value)))
         set_(self, "period", _parse_period(self.period))
+        if self.chain_id is not None and self.chain is not Chain.EVM:
+            raise ValueError("chain_id scopes an EVM limit; a Solana limit has none")
 
     @property
     def key(self) -> str:
-        """Ledger key: ``evm:native`` / ``solana:<mint>``."""
+        """Ledger key: ``evm:native`` / ``evm:137:native`` / ``solana:<mint>``."""
+        if self.chain_id is not None:
+            return f"{self.chain.value}:{self.chain_id}:{self.asset}"
         return f"{self.chain.value}:{self.asset}"
 
     def to_units(self, amount: Decimal) -> int:
@@ -276,6 +283,12 @@ class Limit(Record):
     @property
     def per_period_units(self) -> int | None:
         return None if self.per_period is None else self.to_units(self.per_period)
+
+
+def _strictness(limit: Limit) -> tuple[int, int]:
+    cap = 1 << 512
+    per_tx, per_period = limit.per_tx_units, limit.per_period_units
+    return (cap if per_tx is None else per_tx, cap if per_period is None else per_period)
 
 
 def _check_rule_keys(value: Mapping[str, Mode]) -> Mapping[str, Mode]:
@@ -398,12 +411,34 @@ class Policy(Record):
                 return known
         return None
 
-    def limit_for(self, chain: Chain, asset: str) -> Limit | None:
+    def limit_for(self, chain: Chain, asset: str, chain_id: int | None = None) -> Limit | None:
+        """The limit of ``asset`` on ``chain`` (None: unlimited).
+
+        The entry for ``chain_id``, else the one without a chain id (every chain, one budget).
+        When the asset's only entries name other chain ids, a move on a chain no entry names
+        is held to a zero limit (a POL-sized limit never admits ETH on mainnet); with the
+        chain id unknown, the strictest entry applies.
+        """
         asset = asset.lower() if chain is Chain.EVM and asset != "native" else asset
-        for limit in self.limits:
-            if limit.chain is chain and limit.asset == asset:
-                return limit
-        return None
+        found = [lim for lim in self.limits if lim.chain is chain and lim.asset == asset]
+        if not found:
+            return None
+        exact = next((lim for lim in found if lim.chain_id == chain_id), None)
+        wide = next((lim for lim in found if lim.chain_id is None), None)
+        if exact is not None or wide is not None:
+            return exact or wide
+        if chain_id is None:
+            return min(found, key=_strictness)
+        first = found[0]
+        return Limit(
+            chain=chain,
+            asset=asset,
+            symbol=first.symbol,
+            decimals=first.decimals,
+            per_tx=Decimal(0),
+            per_period=Decimal(0),
+            chain_id=chain_id,
+        )
 
     def with_addresses(
         self,

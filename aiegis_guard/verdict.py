@@ -3,13 +3,14 @@
 from __future__ import annotations
 
 import json
+from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
 
 from aiegis_guard.findings import Action, Finding, Source
 from aiegis_guard.record import Record, fast_init
 
-__all__ = ["Verdict"]
+__all__ = ["Verdict", "combine"]
 
 
 @fast_init
@@ -94,3 +95,28 @@ class Verdict(Record):
 
     def to_json(self) -> str:
         return json.dumps(self.to_dict(), ensure_ascii=False)
+
+
+def combine(verdicts: Sequence[Verdict]) -> Verdict:
+    """One verdict for several checks of one action: strongest action, all findings (once
+    per rule and span), every effect, every taint source."""
+    if len(verdicts) == 1:
+        return verdicts[0]
+    first = verdicts[0]
+    seen: set[tuple[str, tuple[int, int] | None]] = set()
+    findings = []
+    for v in verdicts:
+        for f in v.findings:
+            if (f.rule_id, f.span) not in seen:
+                seen.add((f.rule_id, f.span))
+                findings.append(f)
+    return Verdict(
+        action=Action.strongest(v.action for v in verdicts),
+        findings=tuple(findings),
+        source=first.source,
+        degraded=any(v.degraded for v in verdicts),
+        elapsed_ms=sum(v.elapsed_ms for v in verdicts),
+        redacted_text=first.redacted_text,
+        tainted_by=tuple(dict.fromkeys(s for v in verdicts for s in v.tainted_by)),
+        effects=tuple(e for v in verdicts for e in v.effects),
+    )

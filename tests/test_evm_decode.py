@@ -818,7 +818,10 @@ TYPED = [
     ),
     pytest.param(
         permit2_transfer(STRANGER, MAX, witness=True),
-        [("approval", "permit2.permit_transfer_from", TOKEN, None, STRANGER, MAX, "U")],
+        [  # a witness of no order family: the transfer, and the spender told of its addresses
+            ("approval", "permit2.permit_transfer_from", TOKEN, None, STRANGER, MAX, "U"),
+            ("call", "permit2.witness", STRANGER, "Order", False, 0, False),
+        ],
         id="permit2-witness-transfer",
     ),
 ]

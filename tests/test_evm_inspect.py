@@ -385,6 +385,47 @@ def test_7702_effect_names_a_reset_a_revoke(guard: Guard, delegate: str, what: s
     assert [e["what"] for e in verdict.effects if e["kind"] == "authority"] == [what]
 
 
+SIMPLE_7702 = "0x4cd241e8d1510e30b2076397afc7508ae59c66c9"  # book: chains "*" (CREATE2)
+AAVE_POOL_BASE = "0xa238dd80c259a72e81d7e4664a9801593f98d1c5"  # book: chains [8453] only
+
+
+@pytest.mark.parametrize(
+    ("delegate", "allowlisted", "action", "rules"),
+    [
+        pytest.param(SIMPLE_7702, True, Action.ALLOW, set(), id="allowlisted-deterministic"),
+        pytest.param(
+            SIMPLE_7702,
+            False,
+            Action.BLOCK,
+            {"tx.evm.eip7702_any_chain", "tx.evm.eip7702_delegation"},
+            id="deterministic-not-allowlisted",
+        ),
+        pytest.param(
+            AAVE_POOL_BASE,
+            True,
+            Action.BLOCK,
+            {"tx.evm.eip7702_any_chain"},
+            id="allowlisted-one-chain-book-row",
+        ),
+        pytest.param(
+            DELEGATE_OK, True, Action.BLOCK, {"tx.evm.eip7702_any_chain"}, id="allowlisted-unknown"
+        ),
+    ],
+)
+def test_7702_any_chain_authorization_by_the_delegates_class(
+    delegate: str, allowlisted: bool, action: Action, rules: set[str]
+) -> None:
+    """chain id 0 runs the delegate's code wherever the nonce matches: allowed only for an
+    allowlisted delegate that is a deterministic deployment of the book (the same code on
+    every chain); a one-chain row or an address the book does not know may hold other code
+    elsewhere: BLOCK."""
+    delegates = frozenset({delegate}) if allowlisted else frozenset()
+    allow = Allowlist(evm=frozenset({FRIEND}), evm_delegates=delegates)
+    verdict = _guard(allowlist=allow).check_transaction(_delegation(delegate, 0))
+    assert verdict.action is action
+    assert {f.rule_id for f in verdict.findings if f.action is not Action.ALLOW} == rules
+
+
 @pytest.mark.parametrize(("payload", "action", "rules"), TYPED)
 def test_judges_typed_data(guard: Guard, payload: Any, action: Action, rules: set[str]) -> None:
     """Permits and unknown typed data get this action and these rule ids."""

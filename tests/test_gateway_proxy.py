@@ -67,7 +67,8 @@ CALLS = [
                  id="allowlisted-payment-passes"),
     pytest.param(("transfer_eth", {"to": STRANGER, "amount_wei": 10}), "denied",
                  "address.unknown_recipient", id="unknown-recipient-needs-approval-denied"),
-    pytest.param(("get_weather", "{not json"), "allow", None, id="malformed-arguments-read-only"),
+    pytest.param(("get_weather", "{not json"), "denied", "gateway.unreadable_arguments",
+                 id="unreadable-arguments-need-approval"),
     pytest.param(("transfer_eth", "[" * 5000 + "]" * 5000), "block", "gateway.malformed_tool_call",
                  id="deeply-nested-arguments-blocked"),
 ]  # fmt: skip

@@ -180,6 +180,21 @@ def test_spend_reserve_commit_release(gateway: tuple[str, Any]) -> None:
     assert _post(url, "/v1/spend/release", {"reservation": rid}).status_code == 200
 
 
+def test_commit_after_the_reservation_ttl_is_recorded() -> None:
+    """S1: a commit that comes after the ledger's reservation TTL (a slow confirmation or
+    approval; 1 ms here) is still recorded: the limit holds."""
+    config = parse_config({**CONFIG, "ledger": {"backend": "memory", "reservation_ttl": 0.001}})
+    gw = build_gateway(config, classifier=False)
+    with serve(create_app(gw, heartbeats=False)) as running:
+        one = {"payload": tx(FRIEND, value=_eth(0.9))}
+        for _ in range(2):
+            rid = _post(running.url, "/v1/spend/reserve", one).json()["reservation"]
+            done = _post(running.url, "/v1/spend/commit", {"reservation": rid})
+            assert done.status_code == 200 and done.json()["state"] == "committed"
+        assert gw.guard.ledger.spent("evm:native", 86400) == _eth(1.8)
+        assert _post(running.url, "/v1/spend/reserve", one).status_code == 409
+
+
 BAD = [
     pytest.param("/v1/scan", b"{not json", 400, "invalid_json", id="malformed-json"),
     pytest.param("/v1/scan", b"[1, 2]", 400, "invalid_request", id="not-an-object"),

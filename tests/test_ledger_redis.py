@@ -111,3 +111,28 @@ def test_guard_with_redis_backend(redis_url: str) -> None:
     with pytest.raises(GuardBlocked) as excinfo:
         agent_b.spend(decoded)
     assert "tx.evm.over_period_limit" in excinfo.value.verdict.rule_ids
+
+
+def test_threads_sharing_a_fresh_ledger_connect_once(redis_url: str) -> None:
+    """Threads racing on a fresh RedisLedger all reserve: no bare KeyError (review17 R1)."""
+    import threading
+
+    errors: list[BaseException] = []
+    for _ in range(8):
+        shared = ledger(redis_url, FakeClock())
+        start = threading.Barrier(12)
+
+        def reserve(shared: RedisLedger = shared, start: threading.Barrier = start) -> None:
+            start.wait()
+            try:
+                assert shared.reserve(uuid.uuid4().hex, [item(ETH // 10)]) is None
+            except BaseException as exc:  # collected: the assertion names it
+                errors.append(exc)
+
+        threads = [threading.Thread(target=reserve) for _ in range(12)]
+        for thread in threads:
+            thread.start()
+        for thread in threads:
+            thread.join()
+        shared.close()
+    assert [type(e).__name__ for e in errors] == []

@@ -47,6 +47,7 @@ def _found(text: str) -> list[tuple[str, str]]:
         pytest.param("438.812.1525", "pii.phone", "438.812.1525", id="us-dotted"),
         pytest.param("+44 20 7946 0958", "pii.phone", "+44 20 7946 0958", id="uk-international"),
         pytest.param("+14155552671", "pii.phone", "+14155552671", id="e164-plain"),
+        pytest.param("call 612 345 678 Monday", "pii.phone", "612 345 678", id="es-mobile-day"),
         pytest.param("001-668-040-8670x1711", "pii.phone", "001-668-040-8670x1711", id="ext"),
         pytest.param("Phone: 467 3395", "pii.phone", "467 3395", id="local-with-context"),
         pytest.param("0393 1144137", "pii.phone", "0393 1144137", id="trunk-zero"),
@@ -99,6 +100,9 @@ def test_pii_is_found(text: str, rule: str, value: str) -> None:
         pytest.param("4111111111111112", id="card-bad-luhn"),
         pytest.param("id_4111111111111111", id="card-glued-to-identifier"),
         pytest.param("order 1234567890123", id="thirteen-digits-unknown-issuer"),
+        pytest.param("1. 155 000 USDC to the auditor", id="list-number-then-amount"),
+        pytest.param("un total de 1 250 000 € payés", id="spaced-thousands-euro"),
+        pytest.param("2 500 000 tokens vested", id="spaced-thousands-tokens"),
     ],
 )
 def test_not_pii(text: str) -> None:

@@ -677,6 +677,74 @@ PINNED = [
     # makerdao/usds DaiUsds.sol
     ("f2c07aae", "daiToUsds(address,uint256)"),
     ("68f30150", "usdsToDai(address,uint256)"),
+    # lfj-gg joe-v2 ILBRouter v2.1 (joe-docs version-V2.1 ILBRouter.md): Path{pairBinSteps,
+    # versions, tokenPath}
+    (
+        "2a443fae",
+        "swapExactTokensForTokens(uint256,uint256,(uint256[],uint8[],address[]),address,uint256)",
+    ),
+    (
+        "9ab6156b",
+        "swapExactTokensForNATIVE(uint256,uint256,(uint256[],uint8[],address[]),address,uint256)",
+    ),
+    (
+        "4b801870",
+        "swapExactTokensForTokensSupportingFeeOnTransferTokens(uint256,uint256,(uint256[],uint8[],address[]),address,uint256)",
+    ),
+    (
+        "1a24f9a9",
+        "swapExactTokensForNATIVESupportingFeeOnTransferTokens(uint256,uint256,(uint256[],uint8[],address[]),address,uint256)",
+    ),
+    (
+        "92fe8e70",
+        "swapTokensForExactTokens(uint256,uint256,(uint256[],uint8[],address[]),address,uint256)",
+    ),
+    (
+        "3dc8f8ec",
+        "swapTokensForExactNATIVE(uint256,uint256,(uint256[],uint8[],address[]),address,uint256)",
+    ),
+    ("b066ea7c", "swapExactNATIVEForTokens(uint256,(uint256[],uint8[],address[]),address,uint256)"),
+    (
+        "e038e6dc",
+        "swapExactNATIVEForTokensSupportingFeeOnTransferTokens(uint256,(uint256[],uint8[],address[]),address,uint256)",
+    ),
+    ("2075ad22", "swapNATIVEForExactTokens(uint256,(uint256[],uint8[],address[]),address,uint256)"),
+    (
+        "a3c7271a",
+        "addLiquidity((address,address,uint256,uint256,uint256,uint256,uint256,uint256,uint256,"
+        "int256[],uint256[],uint256[],address,address,uint256))",
+    ),
+    (
+        "8efc2b2c",
+        "addLiquidityNATIVE((address,address,uint256,uint256,uint256,uint256,uint256,uint256,"
+        "uint256,int256[],uint256[],uint256[],address,address,uint256))",
+    ),
+    (
+        "c22159b6",
+        "removeLiquidity(address,address,uint16,uint256,uint256,uint256[],uint256[],address,uint256)",
+    ),
+    (
+        "81c2fdfb",
+        "removeLiquidityNATIVE(address,uint16,uint256,uint256,uint256[],uint256[],address,uint256)",
+    ),
+    # synapsecns/synapse-contracts SynapseRouter.sol (SwapQuery)
+    (
+        "c2288147",
+        "bridge(address,uint256,address,uint256,(address,address,uint256,uint256,bytes),(address,address,uint256,uint256,bytes))",
+    ),
+    ("b5d1cdd4", "swap(address,address,uint256,(address,address,uint256,uint256,bytes))"),
+    # thirdweb-dev/contracts IDrop.sol / IDrop1155.sol; manifoldxyz ILazyPayableClaim.sol
+    (
+        "84bb1e42",
+        "claim(address,uint256,address,uint256,(bytes32[],uint256,uint256,address),bytes)",
+    ),
+    (
+        "57bc3d78",
+        "claim(address,uint256,uint256,address,uint256,(bytes32[],uint256,uint256,address),bytes)",
+    ),
+    ("fa2b068f", "mint(address,uint256,uint32,bytes32[],address)"),
+    ("26c858a4", "mintBatch(address,uint256,uint16,uint32[],bytes32[][],address)"),
+    ("07591acc", "mintProxy(address,uint256,uint16,uint32[],bytes32[][],address)"),
 ]
 
 

@@ -344,17 +344,38 @@ def test_transaction_value_is_wei_not_a_tool_amount() -> None:
     assert "over_limit" not in str(out.content) and "over_period_limit" not in str(out.content)
 
 
-def test_failed_transfer_releases_its_reservation() -> None:
-    """A tool that raises spends nothing: the reservation is rolled back."""
+@pytest.mark.parametrize("surface", ["tools", "middleware"])  # the handler holds no spend
+def test_transfer_that_raises_after_paying_keeps_its_spend(surface: str) -> None:
+    """A wallet tool that pays and then fails (a receipt timeout) stays counted: the agent's
+    retries meet the period limit (review17 L6)."""
+    paid: list[str] = []
 
-    def broken(to: str, amount: str) -> str:
-        raise RuntimeError("node unreachable")
+    def pay_then_time_out(to: str, amount: str) -> str:
+        paid.append(amount)
+        raise TimeoutError("transaction receipt not found after 120 s")
+
+    guard = _limited(per_tx="1", per_period="1")
+    tool = StructuredTool.from_function(pay_then_time_out, name="transfer", description="Pay.")
+    attempts = [call("transfer", to=FRIEND, amount="0.6") for _ in range(3)]
+    for attempt in attempts:
+        with contextlib.suppress(TimeoutError):
+            _agent(surface, [tool], guard, attempt)
+    assert paid == ["0.6"]
+    assert _spent(guard) == 6 * 10**17
+
+
+def test_guarded_signer_refusal_releases_the_reservation() -> None:
+    """A guarded signer inside the tool refused (GuardBlocked): nothing was signed, released."""
+    refusal = wallet_guard().check_text("x", extra_findings=[])
+
+    def refused(to: str, amount: str) -> str:
+        raise GuardBlocked(refusal, "signer refused")
 
     guard = _limited()
-    broken_tool = StructuredTool.from_function(broken, name="transfer", description="Pay.")
-    tool = guard_tool(broken_tool, guard=guard)
-    with pytest.raises(RuntimeError):
-        tool.invoke(call("transfer", to=FRIEND, amount="0.4"))
+    tool = guard_tool(
+        StructuredTool.from_function(refused, name="transfer", description="Pay."), guard=guard
+    )
+    tool.invoke(call("transfer", to=FRIEND, amount="0.4"))
     assert _spent(guard) == 0
 
 

@@ -249,6 +249,16 @@ class _GuardEvents:
         self.guard.taint.seen(key, ("tool", hash(text)))
         self._judge_read(verdict, key, label)
 
+    def tool_error(self, error: BaseException, run_id: UUID, parent: Any, name: str) -> None:
+        """A tool's error is read by the model (``ToolNode(handle_tool_errors=True)`` shows
+        its text): judged like an output, it taints the run; a blocked one is raised."""
+        run = self._finish(run_id, parent)
+        if run is not None and run.delegated:
+            return  # a guarded tool judged its own error
+        verdict, _ = judge_output(self.guard, f"{type(error).__name__}: {error}")
+        label = f"tool_error:{name or (run.name if run else '')}"
+        self._judge_read(verdict, self._key(run_id, run), label)
+
     def retriever_start(self, run_id: UUID, parent: UUID | None, md: Any) -> None:
         self._start(run_id, parent, md)
 
@@ -310,7 +320,7 @@ class GuardCallbackHandler(BaseCallbackHandler):
         self._events.tool_end(output, run_id, kw.get("parent_run_id"), kw.get("name", ""))
 
     def on_tool_error(self, error: BaseException, *, run_id: UUID, **kw: Any) -> None:
-        self._events.chain_end(run_id, kw.get("parent_run_id"))
+        self._events.tool_error(error, run_id, kw.get("parent_run_id"), kw.get("name", ""))
 
     def on_retriever_start(self, serialized: Any, query: str, *, run_id: UUID, **kw: Any) -> None:
         self._events.retriever_start(run_id, kw.get("parent_run_id"), kw.get("metadata"))

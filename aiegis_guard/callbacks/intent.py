@@ -52,6 +52,10 @@ _AMOUNT_RE = re.compile(
     r"\s*\+?(?P<num>\d[\d_,]*(?:\.\d*)?|\.\d+)(?:e(?P<exp>[+-]?\d{1,4}))?\s*(?P<unit>[a-z][a-z0-9]*)?\s*",
     re.IGNORECASE,
 )
+# a prefixed integer (hex is how every JSON-RPC quantity is written); its number is read with
+# the same unit rule as the decimal spelling (whole units unless the field says wei / lamports):
+# a spelling never reads smaller than the number it means
+_PREFIXED_INT = re.compile(r"\s*\+?(0x[0-9a-f_]+|0o[0-7_]+|0b[01_]+)\s*", re.IGNORECASE)
 _SEPARATORS = re.compile(r"[\s\-_.:,/|]+")
 _EVM_ANY = re.compile(r"(?:0x)?([0-9a-f]{40})", re.IGNORECASE)
 _EVM_EMBEDDED = re.compile(r"(?<![0-9a-z])0x([0-9a-f]{40})(?![0-9a-f])", re.IGNORECASE)
@@ -112,14 +116,22 @@ def _field(path: str) -> tuple[str, str]:
     return ".".join(parts[:-1]), parts[-1]
 
 
-def read_intent(leaves: Iterable[tuple[str, Any]], policy: Policy, tool: str) -> Intent:
+def read_intent(
+    leaves: Iterable[tuple[str, Any]], policy: Policy, tool: str, *, value_moving: bool = False
+) -> Intent:
     """Recipients / amounts / asset among a call's leaves, and the transfers they mean.
 
     Leaves are grouped by their parent (``payouts[0].to`` with ``payouts[0].amount``); a
     group with recipients but no amount takes the amounts given outside any recipient group.
+    A call that is ``value_moving`` (by its tool's name) and names a recipient whose amount
+    cannot be read (a field called ``amt``, one ``"0x…,100"`` string) is a value move that
+    cannot be bounded: it leaves a reason in ``unparsed`` (FLAG) while limits are configured.
     """
     intent = Intent(tool=tool)
     groups: dict[str, Intent] = {}
+    leaves = list(leaves)
+    if value_moving and len(leaves) == 1 and leaves[0][0] == "" and isinstance(leaves[0][1], str):
+        leaves = _positional(leaves[0][1])  # a single-string tool input: "address,amount"
     for path, value in leaves:
         parent, key = _field(path)
         if value is None or value == "" or isinstance(value, bool):
@@ -134,6 +146,8 @@ def read_intent(leaves: Iterable[tuple[str, Any]], policy: Policy, tool: str) ->
         elif key_words(key) & ASSET_WORDS:
             intent.assets.append(value)
     if not intent.moves_value:
+        if value_moving and intent.recipients and policy.limits:
+            intent.unparsed.append("no amount field read beside the recipient")
         return intent
     loose = [a for g in groups.values() if not g.recipients for a in g.amounts]
     by_chain: dict[Chain, list[Transfer]] = {}
@@ -148,6 +162,23 @@ def read_intent(leaves: Iterable[tuple[str, Any]], policy: Policy, tool: str) ->
         for chain, ops in by_chain.items()
     ]
     return intent
+
+
+def _positional(text: str) -> list[tuple[str, Any]]:
+    """A one-string input read as its parts (``"0x…,100"``, ``"0x… 1.5 ETH"``): each part
+    that is an address is a recipient, each that is an amount an amount."""
+    parts = [p for p in re.split(r"[,;|\n\t]+", text) if p.strip()]
+    if len(parts) == 1:
+        parts = [p for p in re.split(r"\s+(?=0x|\d)", text.strip()) if p.strip()]
+    out: list[tuple[str, Any]] = []
+    for part in parts:
+        if normalise_recipient(part) is not None:
+            out.append(("to", part))
+        elif parse_amount(part) is not None:
+            out.append(("amount", part))
+        elif _EVM_EMBEDDED.search(part) or is_solana_address(part.strip()):
+            out.append(("to", part))
+    return out
 
 
 # --- recipients -----------------------------------------------------------------------------
@@ -194,6 +225,12 @@ def parse_amount(value: Any) -> _Amount | None:
         return _Amount(number, None) if number.is_finite() and number >= 0 else None
     if not isinstance(value, str):
         return None
+    prefixed = _PREFIXED_INT.fullmatch(value)
+    if prefixed is not None:  # 0x… / 0o… / 0b…: an integer, as int(x, 0) and the chains read it
+        try:
+            return _Amount(Decimal(int(prefixed.group(1), 0)), None)
+        except ValueError:
+            return None
     match = _AMOUNT_RE.fullmatch(value)
     if match is None:
         return None
@@ -206,8 +243,14 @@ def parse_amount(value: Any) -> _Amount | None:
     return _Amount(number, unit.lower() if unit else None)
 
 
+def _symbol_key(symbol: str) -> str:
+    """A ticker as people write it: ``$USDC``, ``usdc``, `` USDC `` are one symbol."""
+    return re.sub(r"[^0-9a-z]", "", symbol.casefold())
+
+
 def _limit_by_symbol(policy: Policy, symbol: str) -> Limit | None:
-    return next((lim for lim in policy.limits if lim.symbol.lower() == symbol.lower()), None)
+    key = _symbol_key(symbol)
+    return next((lim for lim in policy.limits if key and _symbol_key(lim.symbol) == key), None)
 
 
 def _asset_of(intent: Intent, policy: Policy, chain: Chain, unit: str | None) -> Asset:
@@ -219,9 +262,10 @@ def _asset_of(intent: Intent, policy: Policy, chain: Chain, unit: str | None) ->
         named = next((w for w in words if _limit_by_symbol(policy, w) is not None), None)
         if named is None and words & TOKEN_WORDS:
             return Asset(chain=chain, kind=AssetKind.UNKNOWN)  # which token: not in the call
-    if named is None or named.lower() == "native" or named.lower() in _NATIVE_UNITS:
-        if named and named.lower() in _NATIVE_UNITS:
-            chain = _NATIVE_UNITS[named.lower()][0]
+    native = _symbol_key(named) if named is not None else "native"
+    if named is None or native == "native" or native in _NATIVE_UNITS:
+        if native in _NATIVE_UNITS:
+            chain = _NATIVE_UNITS[native][0]
         return Asset(chain=chain, kind=AssetKind.NATIVE, decimals=native_decimals(chain))
     if is_evm_address(named) or is_solana_address(named):
         token_chain = Chain.EVM if is_evm_address(named) else Chain.SOLANA
@@ -269,7 +313,9 @@ def _transfers(
     policy: Policy,
     tool: str,
 ) -> list[Transfer]:
-    """One Transfer per recipient; the amounts of its group add up on each."""
+    """One Transfer per recipient and asset: the amounts of its group in one asset add up; an
+    amount in another unit is its own transfer (``"value": "0 ETH"`` never re-labels the
+    ``"1000000 USDC"`` beside it)."""
     out: list[Transfer] = []
     for recipient in recipients:
         found = normalise_recipient(recipient)
@@ -280,20 +326,24 @@ def _transfers(
             chain, address = _name_chain(name), name  # unresolved name: never allowlisted
         else:
             chain, address = found
-        total: int | None = 0
-        asset: Asset | None = None
+        by_asset: dict[tuple[Any, ...], tuple[Asset, int | None]] = {}
         for key, value in amounts:
             parsed = parse_amount(value)
-            if parsed is not None or asset is None:  # unreadable: the call's asset, unknown amount
-                asset = _asset_of(intent, policy, chain, parsed.unit if parsed else None)
-            units = _base_units(parsed, key, asset) if parsed and asset else None
+            # unreadable: the call's asset (token field, tool name, else native), unknown amount
+            asset = _asset_of(intent, policy, chain, parsed.unit if parsed else None)
+            units = _base_units(parsed, key, asset) if parsed else None
             if parsed is None:  # (a token of unknown decimals: an unknown amount, not a FLAG)
                 intent.unparsed.append(f"amount {key} unreadable")
-            total = None if total is None or units is None else total + units
-        asset = asset or Asset(chain=chain, kind=AssetKind.UNKNOWN)
-        out.append(
-            Transfer(
-                via=f"tool:{tool}"[:80], asset=asset, sender=None, recipient=address, amount=total
-            )
-        )
+            if asset.kind is AssetKind.UNKNOWN and asset.symbol and policy.limits:
+                # a symbol no entry names may be a limited asset spelled another way (USDC.e,
+                # "usd"); a call that names no asset (transfer_token) is left to the signer
+                intent.unparsed.append(f"asset {asset.symbol!r} of {key} has no [[limits]] entry")
+            slot = (asset.chain, asset.kind, asset.address, asset.symbol)
+            _, total = by_asset.get(slot, (asset, 0))
+            by_asset[slot] = (asset, None if total is None or units is None else total + units)
+        via = f"tool:{tool}"[:80]
+        out += [
+            Transfer(via=via, asset=asset, sender=None, recipient=address, amount=total)
+            for asset, total in by_asset.values()
+        ]
     return out

@@ -92,7 +92,8 @@ _ENDED = "The run was stopped."
 
 
 class Judged(NamedTuple):
-    """A call's verdict, whether it moves value, and the transfers its fields name."""
+    """A call's verdict, whether it moves value, and what it spends (``transfers``: every
+    transaction in its arguments and the transfers its fields name)."""
 
     verdict: Verdict
     moves: bool
@@ -139,7 +140,7 @@ class GuardMiddleware(AgentMiddleware[GuardState, Any]):
         )
         verdict = full.verdict
         moves = full.value_moving or any(f.rule_id.startswith("tx.") for f in verdict.findings)
-        judged = Judged(verdict, moves, full.transfers)
+        judged = Judged(verdict, moves, full.spends)
         self._cache[key] = judged
         if len(self._cache) > 512:
             self._cache.popitem(last=False)

@@ -17,7 +17,6 @@ A :class:`GuardedTool` keeps the wrapped tool's name, description and argument s
 
 from __future__ import annotations
 
-import contextlib
 import functools
 import inspect
 from collections.abc import Hashable, Sequence
@@ -33,6 +32,7 @@ from aiegis_guard.callbacks.approval import request_approval, request_approval_a
 from aiegis_guard.callbacks.intent import fields_move_value
 from aiegis_guard.callbacks.judge import (
     GUARDED,
+    HeldSpend,
     Judged,
     ToolKind,
     args_text,
@@ -48,7 +48,7 @@ from aiegis_guard.callbacks.judge import (
 from aiegis_guard.callbacks.messages import command_messages, judge_relayed, with_messages
 from aiegis_guard.callbacks.registry import register_guarded
 from aiegis_guard.errors import GuardBlocked
-from aiegis_guard.findings import Action, Source
+from aiegis_guard.findings import Action
 from aiegis_guard.guard import Guard
 from aiegis_guard.taint import taints
 from aiegis_guard.verdict import Verdict
@@ -181,10 +181,11 @@ class GuardedTool(BaseTool):
             judged.value_moving or bool(verdict.tainted_by) or _judged_tx(verdict)
         )
 
-    def _reserve(self, judged: Judged) -> contextlib.ExitStack:
-        """The transfers the arguments name, held against ``[[limits]]`` while the tool runs."""
+    def _reserve(self, judged: Judged) -> HeldSpend:
+        """What the call spends (every transaction in its arguments, the transfers its fields
+        name), held against ``[[limits]]`` while the tool runs: kept when the tool raises."""
         try:
-            return reserve_transfers(self.guard, judged.transfers, self.context)
+            return reserve_transfers(self.guard, judged.spends, self.context)
         except GuardBlocked as exc:
             raise self._refuse(exc.verdict, block_message(exc.verdict)) from None
 
@@ -193,7 +194,8 @@ class GuardedTool(BaseTool):
 
         A handled ``ToolException`` (``handle_tool_error``) becomes the tool's message: it is
         judged and withheld when it holds a secret or (with quarantine) an injection. Any other
-        error whose text holds a secret is replaced, so no error handler relays it.
+        error's text is judged the same way (it taints the run: an error handler shows it to
+        the model) and replaced when blocked or quarantined, so no error handler relays it.
         """
         flag = self.inner.handle_tool_error
         if isinstance(exc, ToolException) and flag:
@@ -204,8 +206,14 @@ class GuardedTool(BaseTool):
             if verdict.action is Action.BLOCK or (taints(verdict) and self.quarantine):
                 content = quarantine_notice(verdict, "tool error")
             return GuardToolError(content, verdict)
-        verdict = self.guard.check_text(str(exc), source=Source.TOOL_OUTPUT)
-        if verdict.action is Action.BLOCK:
+        # any other error: an error handler (ToolNode's ``handle_tool_errors``) shows the model
+        # its text, which often quotes what the tool read (an HTTP error page, a revert string):
+        # judged like output, it taints the run, and is replaced when blocked / quarantined
+        verdict, _ = judge_output(self.guard, f"{type(exc).__name__}: {exc}")
+        tainting = taints(verdict)
+        if tainting and key is not None:
+            self.guard.taint.mark(key, f"tool_error:{self.name}")
+        if verdict.action is Action.BLOCK or (tainting and self.quarantine):
             return GuardToolError(quarantine_notice(verdict, "tool error"), verdict)
         return None
 
@@ -255,17 +263,18 @@ class GuardedTool(BaseTool):
         if config_param:
             kwargs[config_param] = config
         failure: Exception | None = None
-        with self._reserve(judged):
+        with self._reserve(judged) as held:
             try:
                 result = self.inner._run(*args, **kwargs)
             except GuardBlocked as exc:  # a guarded signer inside the tool refused: say why
+                held.nothing_sent()
                 raise self._refuse(exc.verdict, block_message(exc.verdict, _NOT_SIGNED)) from None
             except Exception as exc:
                 failure = self._failure(exc, key)
                 if failure is None:
                     raise
             if failure is not None:  # raised outside the handler: the error is not chained
-                raise failure  # (and the reservation is released)
+                raise failure  # (the spend stays: the tool may have paid before failing)
         return self._after(result, key)
 
     async def _arun(
@@ -292,10 +301,11 @@ class GuardedTool(BaseTool):
         if config_param:
             kwargs[config_param] = config
         failure: Exception | None = None
-        with self._reserve(judged):
+        with self._reserve(judged) as held:
             try:
                 result = await self.inner._arun(*args, **kwargs)
             except GuardBlocked as exc:
+                held.nothing_sent()
                 raise self._refuse(exc.verdict, block_message(exc.verdict, _NOT_SIGNED)) from None
             except Exception as exc:
                 failure = self._failure(exc, key)

@@ -22,16 +22,21 @@ def native_decimals(chain: Chain) -> int:
 
 
 def limit_for_asset(
-    policy: Policy, chain: Chain, kind: AssetKind, address: str | None
+    policy: Policy,
+    chain: Chain,
+    kind: AssetKind,
+    address: str | None,
+    chain_id: int | None = None,
 ) -> Limit | None:
-    """The configured limit of an asset (native, or a token by address); None if unlimited."""
+    """The configured limit of an asset (native, or a token by address) on ``chain_id`` when
+    known (:meth:`Policy.limit_for`); None if unlimited."""
     if not policy.limits:
         return None
     if kind is AssetKind.NATIVE:
-        return policy.limit_for(chain, "native")
+        return policy.limit_for(chain, "native", chain_id)
     if address is None:
         return None
-    return policy.limit_for(chain, address)
+    return policy.limit_for(chain, address, chain_id)
 
 
 def amount_evidence(policy: Policy, asset: Asset, amount: int | None, token_id: int | None) -> str:
@@ -65,12 +70,14 @@ def totals(decoded: DecodedTransaction, policy: Policy) -> dict[Limit, int | Non
     out: dict[Limit, int | None] = {}
     if not policy.limits:
         return out
+    chain_id = decoded.chain_id if decoded.chain is Chain.EVM else None
     for op in decoded.operations:
         if isinstance(op, Transfer) and op.amount != 0 and _spends_own(decoded, policy, op.sender):
-            limit = limit_for_asset(policy, op.asset.chain, op.asset.kind, op.asset.address)
+            asset = op.asset
+            limit = limit_for_asset(policy, asset.chain, asset.kind, asset.address, chain_id)
             amount = op.amount
         elif isinstance(op, Creation) and op.value:
-            limit = limit_for_asset(policy, decoded.chain, AssetKind.NATIVE, None)
+            limit = limit_for_asset(policy, decoded.chain, AssetKind.NATIVE, None, chain_id)
             amount = op.value
         else:
             continue

@@ -54,7 +54,10 @@ rule                                 action  when
 ``eip7702_delegation``               BLOCK   EIP-7702 code delegation to a delegate not in
                                              ``allowlist.evm_delegates``
 ``eip7702_any_chain``                BLOCK   EIP-7702 authorization with chain id 0 (valid
-                                             on every chain), whatever the delegate
+                                             on every chain), unless the delegate is
+                                             allowlisted and a deterministic (CREATE2)
+                                             deployment of the address book (``chains:
+                                             "*"``: the same code wherever it exists)
 ``eip7702_revoke``                   ALLOW   delegation to the zero address (clears code; also
                                              with chain id 0)
 ``<authority rule>``                 BLOCK   authority/owner of an own account handed to a

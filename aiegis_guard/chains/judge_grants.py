@@ -10,6 +10,7 @@ import time
 from aiegis_guard.chains.amounts import amount_evidence, limit_for_asset
 from aiegis_guard.chains.effect_derive import SPL_SET_AUTHORITY
 from aiegis_guard.chains.judging import Judge, norm
+from aiegis_guard.chains.known import known_contracts
 from aiegis_guard.chains.transaction import (
     EXPIRING_GRANTS,
     Approval,
@@ -131,10 +132,11 @@ def delegation(j: Judge, op: Delegation) -> list[Finding]:
     if norm(op.delegate, j.chain) == EVM_ZERO:  # clears the delegation (on every chain if 0)
         return [j.f("eip7702_revoke", Action.ALLOW, "EIP-7702 delegation cleared", *ev)]
     out = j.counterparty(op.delegate, "delegate")
-    if op.chain_id == 0:
+    allowed = norm(op.delegate, j.chain) in j.policy.allowlist.evm_delegates
+    if op.chain_id == 0 and not (allowed and _same_code_everywhere(op.delegate)):
         msg = "EIP-7702 authorization valid on every chain (chain id 0)"
         out.append(j.f("eip7702_any_chain", Action.BLOCK, msg, *ev, preview=who))
-    if norm(op.delegate, j.chain) not in j.policy.allowlist.evm_delegates:
+    if not allowed:
         msg = f"EIP-7702: account code delegated to non-allowlisted {who}"
         out.append(
             j.f(
@@ -147,6 +149,17 @@ def delegation(j: Judge, op: Delegation) -> list[Finding]:
             )
         )
     return out
+
+
+def _same_code_everywhere(delegate: str) -> bool:
+    """A chain-id-0 authorization runs ``delegate``'s code on every chain where the account's
+    nonce matches: it is what the signer vetted only where that address holds the same code.
+    A deterministic (CREATE2) deployment of the address book (``chains: "*"``, e.g.
+    eth-infinitism's Simple7702Account) commits to its init code: wherever the address holds
+    code, it is that code. An address made by CREATE (a deployer's nonce) may hold anything on
+    another chain, and so may one the book does not know."""
+    known = known_contracts().get(delegate.lower())
+    return known is not None and known[1] is None
 
 
 # ownership handed over by name (Ownable, a Safe owner added / swapped in): the allowlist

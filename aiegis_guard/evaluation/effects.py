@@ -183,8 +183,8 @@ def judge_row(guard: Guard, row: Mapping[str, Any]) -> Verdict:
     payload, kind = row["payload"], row["payload_type"]
     if kind == "typed_data":
         return guard.check_typed_data(payload)
-    if kind == "personal_sign":
-        return guard.check_message(payload["message"], method="personal_sign")
+    if kind in ("personal_sign", "eth_sign"):
+        return guard.check_message(payload["message"], method=kind)
     if kind == "solana_tx_base64":
         return guard.check_transaction(payload["tx"], chain="solana")
     return guard.check_transaction(payload, chain="evm")

@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+import re
 import time
 from collections import OrderedDict
 from collections.abc import Mapping, Sequence
@@ -36,10 +37,11 @@ from aiegis_guard.callbacks.judge import (
     masked_args,
     quarantine_notice,
 )
-from aiegis_guard.callbacks.walk import walk
-from aiegis_guard.chains.transaction import PayloadKind
-from aiegis_guard.errors import DecodeError, GuardBlocked, LedgerError
+from aiegis_guard.errors import GuardBlocked, LedgerError
 from aiegis_guard.findings import Action, Category, Finding, Severity, Source
+from aiegis_guard.gateway.arguments import Arguments, read_arguments
+from aiegis_guard.gateway.linking import call_links, mark_links
+from aiegis_guard.gateway.spending import release, reserve_spends
 from aiegis_guard.gateway.textgate import secret_spans
 from aiegis_guard.policy import Audience
 from aiegis_guard.redact import redact_spans
@@ -56,10 +58,19 @@ if TYPE_CHECKING:
     from aiegis_guard.guard import Guard
     from aiegis_guard.ledger import SpendReservation
 
-__all__ = ["CallOutcome", "ChatJudge", "withhold_secrets"]
+__all__ = [
+    "KEY_RUN",
+    "NAME_SEPARATORS",
+    "CallOutcome",
+    "ChatJudge",
+    "reserve_spends",
+    "withhold_secrets",
+]
 
 MEMO_SIZE = 4096
 _OPENING = json.JSONEncoder(default=str)  # json.dumps(..., default=str) without a new encoder
+NAME_SEPARATORS = re.compile(r"[_\-.:/]")
+KEY_RUN = re.compile(r"[0-9a-fA-F]{64}")  # a raw 32-byte key (or hash): no tool's name or id
 _ID_CHARS = frozenset("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789-_.:")
 
 
@@ -131,7 +142,7 @@ class ChatJudge:
 
     # --- in: what the model will read --------------------------------------------------
 
-    def _judge_text(self, text: str, source: Source, surface: str) -> Verdict:
+    def judge_text(self, text: str, source: Source, surface: str) -> Verdict:
         key = (source.value, hashlib.blake2b(text.encode("utf-8", "replace")).hexdigest())
         verdict = self._memo.get(key)
         if verdict is not None:
@@ -165,7 +176,7 @@ class ChatJudge:
                 out.append(m)
                 continue
             text = content_text(m.get("content"))
-            verdict = self._judge_text(text, source, "proxy_in")
+            verdict = self.judge_text(text, source, "proxy_in")
             if taint_as and taint_as not in marked and taints(verdict):
                 self.state.mark(conversation, taint_as)
                 marked.add(taint_as)
@@ -206,11 +217,13 @@ class ChatJudge:
         """The model's text with any secret in it withheld."""
         if not text:
             return text
-        verdict = self._judge_text(text, Source.LLM_OUTPUT, "proxy_out")
+        verdict = self.judge_text(text, Source.LLM_OUTPUT, "proxy_out")
         return withhold_secrets(verdict, text) or text
 
     async def judge_calls(self, calls: Sequence[Any], conversation: str) -> list[CallOutcome]:
         tainted = self.state.tainted_by(conversation) if calls else ()
+        if tainted:  # the next request links back through these calls' ids
+            mark_links(self.state, call_links(calls), tainted)
         return [await self.judge_call(c, tainted) for c in calls]
 
     async def judge_call(self, call: Any, tainted: Sequence[str]) -> CallOutcome:
@@ -222,48 +235,111 @@ class ChatJudge:
                 source=Source.TOOL_INPUT,
             )
             text = block_message(bad, _NOT_SENT)
-            return CallOutcome(call if isinstance(call, Mapping) else {}, bad, "block", text)
+            return CallOutcome(_shown(call), bad, "block", text)
         fn = call["function"]
         name = str(fn.get("name") or "")
-        args = _arguments(fn.get("arguments"))
+        read = read_arguments(fn.get("arguments"))
         started = time.perf_counter()
-        verdict, moving, transfers = self._verdict_for(name, args, tainted)
+        verdict, moving, spends = self._verdict_for(name, read, tainted)
+        leaked = self._secret_in_ids(call)
+        if leaked is not None:
+            verdict = combine([verdict, leaked])
         elapsed = time.perf_counter() - started
-        outcome = await self._decide(call, name, args, verdict)
+        shown = read.readings[0] if read.exact else read.readings[-1]  # inexact: the raw text
+        outcome = await self._decide(call, name, shown, verdict)
         if outcome.passes and moving:
-            spent = self._spend(args, verdict, transfers)
+            spent = self._spend(spends, verdict)
             if spent.blocked:
                 outcome = CallOutcome(call, spent, "block", block_message(spent, _NOT_SENT))
+        if leaked is not None:  # what is echoed (aiegis.tool_calls) never carries the secret
+            outcome = CallOutcome(
+                self._masked_ids(call), outcome.verdict, outcome.decision, outcome.message
+            )
         self.health.observe("proxy_out", outcome.verdict, elapsed)
         return outcome
 
+    def _secret_in_ids(self, call: Mapping[str, Any]) -> Verdict | None:
+        """BLOCK when the call's name or id (model-written text the agent stores, logs and
+        feeds back: "unknown tool <name>") carries a secret."""
+        for text in _ids(call):
+            if text and (KEY_RUN.search(text) or self._id_spans(text)):
+                found = gateway_finding(
+                    "secret_in_call", "a secret in the tool call's name or id; withheld"
+                )
+                return Verdict(action=Action.BLOCK, findings=(found,), source=Source.TOOL_INPUT)
+        return None
+
+    def _id_spans(self, text: str) -> list[tuple[int, int]]:
+        """Secret spans of a name / id, read as words (``private_key_0x…``: the separators
+        a name uses instead of spaces would hide a key from the word-bounded rules)."""
+        spaced = NAME_SEPARATORS.sub(" ", text)  # one character for one: the spans still fit
+        return secret_spans(self.judge_text(spaced, Source.LLM_OUTPUT, "proxy_out"))
+
+    def _masked_ids(self, call: Mapping[str, Any]) -> dict[str, Any]:
+        """``call`` with its name and id withheld where they carry a secret."""
+        out = {**call, "function": dict(call["function"])}
+        for holder, key in ((out["function"], "name"), (out, "id")):
+            text = holder.get(key)
+            if isinstance(text, str) and (KEY_RUN.search(text) or self._id_spans(text)):
+                holder[key] = "[WITHHELD]"
+        return out
+
     def _verdict_for(
-        self, name: str, args: Any, tainted: Sequence[str]
-    ) -> tuple[Verdict, bool, Sequence[DecodedTransaction]]:
+        self, name: str, read: Arguments, tainted: Sequence[str]
+    ) -> tuple[Verdict, bool, list[tuple[Any, Sequence[DecodedTransaction]]]]:
+        """The verdict over every reading of the arguments, whether the call moves value, and
+        what each reading would spend. Arguments that are not exact JSON are a value move
+        that could not be read: FLAG (a human decides), every reading judged and reserved."""
         key = text_digest(name)
         moving = self._moving.get(key)
         if moving is None:  # a pure function of the name and the config: once per name
             moving = is_value_moving(name, self.guard.config.tools)
             if len(self._moving) < MEMO_SIZE:
                 self._moving[key] = moving
-        judged = judge_call(self.guard, name, args, value_moving=moving, tainted_by=tainted)
-        verdict = judged.verdict
-        if judged.value_moving and self.health.ledger_down:
+        verdicts: list[Verdict] = []
+        spends: list[tuple[Any, Sequence[DecodedTransaction]]] = []
+        value_moving = moving or not read.exact
+        for args in read.readings:
+            judged = judge_call(
+                self.guard, name, args, value_moving=value_moving, tainted_by=tainted
+            )
+            verdicts.append(judged.verdict)
+            value_moving = value_moving or judged.value_moving
+            spends.append((args, judged.transfers))
+        if not read.exact:
+            found = gateway_finding(
+                "unreadable_arguments",
+                "the tool-call arguments are not exact JSON; every lenient reading was judged",
+                Action.FLAG,
+            )
+            verdicts.append(Verdict(action=Action.FLAG, findings=(found,)))
+            if len(spends) > 1:  # the raw text is judged for its words; the readings spend
+                spends.pop()
+        verdict = combine(verdicts)
+        if value_moving and self.health.ledger_down:
             down = gateway_finding("ledger_down", "the spend ledger is down; value moves blocked")
             verdict = combine([verdict, Verdict(action=Action.BLOCK, findings=(down,))])
-        return verdict, judged.value_moving, judged.transfers
+        return verdict, value_moving, spends
 
     def _spend(
-        self, args: Any, verdict: Verdict, transfers: Sequence[DecodedTransaction]
+        self, spends: Sequence[tuple[Any, Sequence[DecodedTransaction]]], verdict: Verdict
     ) -> Verdict:
-        """Reserve the call's spend, then commit it: the agent is handed the call now, so it
-        counts now (a refusal holds nothing)."""
+        """Reserve the call's spend (every reading's), then commit it: the agent is handed the
+        call now, so it counts now (a refusal holds nothing)."""
+        held: list[SpendReservation] = []
         try:
-            held = reserve_spends(self.guard, args, transfers)
+            for args, transfers in spends:
+                held += reserve_spends(self.guard, args, transfers)
+        except GuardBlocked as exc:
+            release(held)
+            return combine([verdict, exc.verdict])
+        except LedgerError:
+            release(held)
+            down = gateway_finding("ledger_down", "the spend ledger failed; value move blocked")
+            return combine([verdict, Verdict(action=Action.BLOCK, findings=(down,))])
+        try:
             for reservation in held:
                 reservation.commit()
-        except GuardBlocked as exc:
-            return combine([verdict, exc.verdict])
         except LedgerError:
             down = gateway_finding("ledger_down", "the spend ledger failed; value move blocked")
             return combine([verdict, Verdict(action=Action.BLOCK, findings=(down,))])
@@ -287,30 +363,26 @@ class ChatJudge:
 _NOT_SENT = "The tool call was withheld from the agent."
 
 
-def reserve_spends(
-    guard: Guard, args: Any, transfers: Sequence[DecodedTransaction] = ()
-) -> list[SpendReservation]:
-    """Reserve the spend of every transaction in ``args`` — or, when it carries none, of the
-    transfers its recipient and amount fields name (they read the same fields: never both) —
-    all or nothing. Raises GuardBlocked (over a limit) / LedgerError."""
-    decoded = []
-    for payload in walk(args).payloads:
-        if payload.kind is PayloadKind.TRANSACTION:
-            try:
-                decoded.append(guard.decode_transaction(payload.value))
-            except DecodeError:  # judged already: tx.undecodable needed a human
-                continue
-    if not decoded:
-        decoded = list(transfers)
-    held: list[SpendReservation] = []
-    try:
-        for tx in decoded:
-            held.append(guard.spend(tx))
-    except (GuardBlocked, LedgerError):
-        for reservation in held:
-            reservation.rollback()
-        raise
-    return held
+def _ids(call: Mapping[str, Any]) -> tuple[str, ...]:
+    fn = call.get("function")
+    name = fn.get("name") if isinstance(fn, Mapping) else None
+    return tuple(t for t in (name, call.get("id")) if isinstance(t, str))
+
+
+def _shown(call: Any) -> Mapping[str, Any]:
+    """What a malformed call echoes: its id and name only when they are short and plain."""
+    if not isinstance(call, Mapping):
+        return {}
+    fn = call.get("function")
+    name = fn.get("name") if isinstance(fn, Mapping) else None
+    return {
+        "id": call.get("id") if _plain_id(call.get("id")) else None,
+        "function": {"name": name if _plain_id(name) else None},
+    }
+
+
+def _plain_id(value: Any) -> bool:
+    return isinstance(value, str) and len(value) <= 64 and set(value) <= _ID_CHARS
 
 
 def _malformed(call: Any) -> str:
@@ -321,12 +393,3 @@ def _malformed(call: Any) -> str:
     if isinstance(raw, str) and jsontext.nesting_depth(raw) > jsontext.MAX_DEPTH:
         return f"tool-call arguments nest deeper than {jsontext.MAX_DEPTH} levels"
     return ""
-
-
-def _arguments(raw: Any) -> Any:
-    if isinstance(raw, str):
-        try:
-            return jsontext.loads(raw)
-        except ValueError:
-            return raw
-    return raw if raw is not None else {}

@@ -13,14 +13,17 @@ from typing import Any
 from aiegis_guard.callbacks.judge import (
     Judged,
     combine,
-    content_text,
     is_value_moving,
     judge_call,
     judge_output,
     quarantine_notice,
 )
 from aiegis_guard.findings import Action, Source
-from aiegis_guard.gateway.judging import gateway_finding, reserve_spends, withhold_secrets
+from aiegis_guard.gateway.definitions import definition_text
+from aiegis_guard.gateway.judging import KEY_RUN, NAME_SEPARATORS, gateway_finding, withhold_secrets
+from aiegis_guard.gateway.spending import reserve_spends
+from aiegis_guard.gateway.textgate import secret_spans
+from aiegis_guard.gateway.tree import map_text, tree_text
 from aiegis_guard.guard import Guard
 from aiegis_guard.ledger import SpendReservation
 from aiegis_guard.taint import taints
@@ -52,13 +55,15 @@ class McpGuard:
         self.elicitation = False
 
     def tool_list(self, result: Any) -> Any:
-        """The ``tools/list`` result without the tools whose descriptions are poisoned."""
+        """The ``tools/list`` result without the tools whose definition is poisoned: every
+        string of a tool (descriptions at any depth, ``$defs``, enums, defaults, titles,
+        ``outputSchema``, ``annotations``) is read as untrusted text."""
         if not isinstance(result, dict) or not isinstance(result.get("tools"), list):
             return result
         kept = []
         for tool in result["tools"]:
             name = str(tool.get("name")) if isinstance(tool, dict) else ""
-            verdict = self.guard.check_text(_description(tool), source=Source.TOOL_OUTPUT)
+            verdict = self.guard.check_text(definition_text(tool), source=Source.TOOL_OUTPUT)
             if verdict.blocked or taints(verdict):
                 self.withheld.add(name)
                 self._audit("mcp_tool_list", verdict, tool=name, outcome="withheld")
@@ -81,43 +86,62 @@ class McpGuard:
             found = gateway_finding("tool_withheld", "this tool's description was judged poisoned")
             verdict = combine([judged.verdict, Verdict(action=Action.BLOCK, findings=(found,))])
             judged = Judged(verdict, judged.value_moving, judged.transfers)
+        if self._names_a_secret(name):  # the server would read (and log) it as the tool's name
+            found = gateway_finding("secret_in_call", "a secret in the tool call's name; withheld")
+            verdict = combine([judged.verdict, Verdict(action=Action.BLOCK, findings=(found,))])
+            judged = Judged(verdict, judged.value_moving, judged.transfers)
         return name, args, judged
+
+    def _names_a_secret(self, name: str) -> bool:
+        """Does a tool's name carry a secret (a raw 32-byte key run, or a secret the guard
+        finds with the name's separators read as spaces)?"""
+        if not name:
+            return False
+        if KEY_RUN.search(name):
+            return True
+        spaced = NAME_SEPARATORS.sub(" ", name)  # one character for one: spans still fit
+        return bool(secret_spans(self.guard.check_text(spaced, source=Source.TOOL_INPUT)))
 
     def spend(self, args: Any, judged: Judged) -> list[SpendReservation]:
         """Reserve the call's spend; raises GuardBlocked / LedgerError (then none is held)."""
         return reserve_spends(self.guard, args, judged.transfers)
 
     def tool_result(self, name: str, result: Any) -> Any:
-        """The result as the client may see it; an injection taints the session."""
+        """The result as the client may see it (``content``, ``structuredContent`` and every
+        other field read); an injection taints the session."""
         if not isinstance(result, dict):
             return result
-        text = content_text(result.get("content"))
+        judged, notice = self.untrusted(f"tool_output:{name[:64]}", result)
+        if notice is None:
+            return judged
+        out = {k: v for k, v in result.items() if k not in ("content", "structuredContent")}
+        out["content"] = [{"type": "text", "text": notice}]
+        if "structuredContent" in result:  # withheld: the SDK skips its schema for an error
+            out["isError"] = True
+        return out
+
+    def untrusted(self, source: str, value: Any) -> tuple[Any, str | None]:
+        """Judge every string of what the server sends (a result, a request's or a
+        notification's params) as tool output: ``(value with secrets withheld, None)``, or
+        ``(value, notice)`` when the whole of it must be withheld (blocked, or tainting with
+        ``quarantine``). An injection taints the session under ``source``."""
+        text = tree_text(value)
         if not text:
-            return result
+            return value, None
         verdict, _ = judge_output(self.guard, text, source=Source.TOOL_OUTPUT)
         if taints(verdict):
-            self.guard.taint.mark(SESSION, f"tool_output:{name[:64]}")
+            self.guard.taint.mark(SESSION, source)
         if verdict.blocked or (taints(verdict) and self.guard.config.quarantine):
-            notice = quarantine_notice(verdict, "tool result")
-            return {**result, "content": [{"type": "text", "text": notice}]}
-        masked = verdict.redacted_text or withhold_secrets(verdict, text)
-        if masked is not None:
-            return {**result, "content": [{"type": "text", "text": masked}]}
-        return result
+            self._audit("mcp_untrusted", verdict, source=source, outcome="withheld")
+            return value, quarantine_notice(verdict, source.split(":", 1)[0].replace("_", " "))
+        if not (verdict.redacted_text or secret_spans(verdict)):
+            return value, None
+        return map_text(value, self._mask), None
+
+    def _mask(self, text: str) -> str:
+        verdict, _ = judge_output(self.guard, text, source=Source.TOOL_OUTPUT)
+        return verdict.redacted_text or withhold_secrets(verdict, text) or text
 
     def _audit(self, kind: str, verdict: Verdict, **extra: Any) -> None:
         if self.guard.audit is not None:
             self.guard.audit.record(kind, verdict, **extra)
-
-
-def _description(tool: Any) -> str:
-    if not isinstance(tool, dict):
-        return ""
-    parts = [str(tool.get("description") or ""), str(tool.get("title") or "")]
-    schema = tool.get("inputSchema")
-    props = schema.get("properties") if isinstance(schema, dict) else None
-    if isinstance(props, dict):
-        for key, prop in list(props.items())[:64]:
-            if isinstance(prop, dict) and prop.get("description"):
-                parts.append(f"{key}: {prop['description']}")
-    return "\n".join(p for p in parts if p)

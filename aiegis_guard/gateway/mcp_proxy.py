@@ -1,17 +1,25 @@
 """``aiegis-guard mcp-proxy -- <server command…>``: a guard in front of a stdio MCP server.
 
 The proxy speaks newline-delimited JSON-RPC on its own stdin/stdout (to the MCP client) and
-on the child's (the wrapped server); everything passes through untouched except:
+on the child's (the wrapped server); everything passes through, judged on the way:
 
-* ``tools/list`` results: each tool's description (and its parameters' descriptions) is
-  judged as untrusted text; a poisoned tool is withheld from the list (and its calls blocked).
+* ``tools/list`` results: every string of each tool's definition (descriptions at any depth,
+  ``$defs``, enums, defaults, ``outputSchema``, ``annotations``) is judged as untrusted text; a
+  poisoned tool is withheld from the list (and its calls blocked).
 * ``tools/call`` requests: the arguments are judged like any tool call (secrets, recipients,
   amounts, transactions inside, session taint). BLOCK answers the client with an MCP tool
   error saying why (the server never sees the call); FLAG asks the user through MCP
-  elicitation when the client declared that capability, else denies. A passing call carrying
-  a transaction reserves its spend: committed when the server answers, released on an error.
-* ``tools/call`` results: judged as tool output; an injection taints the session, a secret
-  or a poisoned address is withheld from the client.
+  elicitation (under an unguessable id: an answer counts only for the question the proxy
+  asked) when the client declared that capability, else denies. A call without an id is
+  refused. A passing call that moves value reserves its spend: a call sent to the server is
+  a spend unless the server says it failed (an error or ``isError``): committed on its
+  answer, when the client cancels it, before its reservation could expire, and at exit.
+* ``tools/call`` results (``content``, ``structuredContent``, every field) and every other
+  answer (``resources/read``, ``prompts/get``, ``initialize``...), server request
+  (``sampling/createMessage``, ``elicitation/create``) and notification: judged as tool
+  output; an injection taints the session, a secret or a poisoned address is withheld from
+  the client; what must be withheld whole is answered with an error (or dropped). A batch
+  from the server is judged message by message.
 
 Logs go to stderr (stdout is the protocol); decisions go to ``[audit] path`` when set.
 """
@@ -20,9 +28,10 @@ from __future__ import annotations
 
 import asyncio
 import contextlib
-import itertools
 import json
 import logging
+import re
+import secrets
 import sys
 from collections.abc import Sequence
 from dataclasses import dataclass, field
@@ -43,6 +52,9 @@ __all__ = ["McpProxy", "run_proxy"]
 log = logging.getLogger("aiegis_guard")
 
 LINE_LIMIT = 16 * 1024 * 1024
+ASK_PREFIX = "aiegis-approval-"
+RESERVED = -32600  # JSON-RPC "invalid request"
+_METHOD = re.compile(r"[a-z][A-Za-z_/]{0,47}")
 
 
 @dataclass
@@ -62,7 +74,6 @@ class McpProxy:
         self.approval_timeout = approval_timeout
         self.pending: dict[str, _Pending] = {}
         self.asks: dict[str, asyncio.Future[Any]] = {}
-        self._ids = itertools.count(1)
         self._out_lock = asyncio.Lock()
         self._tasks: set[asyncio.Task[None]] = set()
         self.child: asyncio.subprocess.Process | None = None
@@ -108,10 +119,28 @@ class McpProxy:
             task.cancel()
             with contextlib.suppress(asyncio.CancelledError, Exception):
                 await task
-        for pending in self.pending.values():
-            for reservation in pending.held:  # the answer never came: release
-                reservation.rollback()
+        for pending in self.pending.values():  # sent, the answer never came: it counts
+            self._settle(pending, failed=False)
         return code
+
+    def _settle(self, pending: _Pending, *, failed: bool) -> None:
+        """Commit (or, when the server said it failed, release) a call's spend, once. A
+        ledger that fails here is logged: the reservation stays pending until it expires."""
+        held, pending.held = pending.held, []
+        for reservation in held:
+            try:
+                reservation.rollback() if failed else reservation.commit()
+            except LedgerError as exc:
+                what = type(exc).__name__
+                log.error("aiegis_guard mcp-proxy: the spend ledger failed (%s)", what)
+
+    def _settle_later(self, rid: str, pending: _Pending) -> None:
+        """The answer is late (a cancelled call, a slow server): count the spend before its
+        reservation expires; the server's answer then has nothing left to settle."""
+        if pending.held and self.pending.get(rid) is pending:
+            task = asyncio.create_task(asyncio.to_thread(self._settle, pending, failed=False))
+            self._tasks.add(task)
+            task.add_done_callback(self._tasks.discard)
 
     # --- client -> server --------------------------------------------------------------
 
@@ -122,20 +151,36 @@ class McpProxy:
                 await self._to_client(_INVALID)
                 continue
             rid, method = msg.get("id"), msg.get("method")
-            if method is None and str(rid) in self.asks:
-                self.asks.pop(str(rid)).set_result(msg)
+            if method is None and isinstance(rid, str) and rid in self.asks:
+                self.asks.pop(rid).set_result(msg)
                 continue
             if method == "initialize":
                 caps = (msg.get("params") or {}).get("capabilities") or {}
                 self.judge.elicitation = isinstance(caps, dict) and "elicitation" in caps
-            if method == "tools/call" and rid is not None:
+            if method == "tools/call":
+                if rid is None:  # a call whose answer cannot be matched is never sent
+                    await self._refuse_call(msg)
+                    continue
                 task = asyncio.create_task(self._call(msg))
                 self._tasks.add(task)
                 task.add_done_callback(self._tasks.discard)
                 continue
-            if method == "tools/list" and rid is not None:
-                self.pending[str(rid)] = _Pending("tools/list")
+            if method == "notifications/cancelled":
+                self._cancelled(msg.get("params"))
+            if isinstance(method, str) and rid is not None:  # every answer is judged
+                self.pending[str(rid)] = _Pending(method)
             await self._to_server(msg)
+
+    async def _refuse_call(self, msg: dict[str, Any]) -> None:
+        log.warning("aiegis_guard mcp-proxy: refused a tools/call without an id")
+        if "id" in msg:  # "id": null is answered; a notification cannot be
+            await self._to_client(_error(None, "aiegis_guard: a tools/call needs an id"))
+
+    def _cancelled(self, params: Any) -> None:
+        rid = params.get("requestId") if isinstance(params, dict) else None
+        pending = self.pending.get(str(rid)) if rid is not None else None
+        if pending is not None and pending.method == "tools/call":
+            self._settle_later(str(rid), pending)
 
     async def _call(self, msg: dict[str, Any]) -> None:
         rid = msg["id"]
@@ -158,7 +203,12 @@ class McpProxy:
                 text = "blocked by aiegis_guard: gateway.ledger_down: the spend ledger failed."
                 await self._to_client(tool_error(rid, text))
                 return
-        self.pending[str(rid)] = _Pending("tools/call", name, held)
+        pending = _Pending("tools/call", name, held)
+        self.pending[str(rid)] = pending
+        if held:  # counted before its reservation could expire, answered or not
+            delay = max(1.0, self.guard.config.ledger.reservation_ttl * 0.8)
+            loop = asyncio.get_running_loop()
+            loop.call_later(delay, self._settle_later, str(rid), pending)
         await self._to_server(msg)
 
     async def _approve(self, name: str, args: Any, verdict: Verdict) -> bool:
@@ -169,7 +219,7 @@ class McpProxy:
 
     async def _elicit(self, request: ApprovalRequest) -> bool:
         """Ask the user through the client (MCP ``elicitation/create``); no answer = deny."""
-        eid = f"aiegis-approval-{next(self._ids)}"
+        eid = f"{ASK_PREFIX}{secrets.token_urlsafe(16)}"  # unguessable: only its question's answer
         future: asyncio.Future[Any] = asyncio.get_running_loop().create_future()
         self.asks[eid] = future
         message = request.describe()[:4000]
@@ -197,27 +247,78 @@ class McpProxy:
             if msg is None:
                 log.error("aiegis_guard mcp-proxy: dropped an unreadable line from the server")
                 continue
-            pending = self.pending.pop(str(msg.get("id")), None) if isinstance(msg, dict) else None
-            if pending is None or not isinstance(msg, dict):
-                async with self._out_lock:
-                    sys.stdout.buffer.write(line if line.endswith(b"\n") else line + b"\n")
-                    sys.stdout.buffer.flush()
-                continue
-            await self._to_client(await asyncio.to_thread(self._answer, pending, msg))
+            for one in msg if isinstance(msg, list) else [msg]:  # a batch: each judged
+                await self._from_server(one)
+
+    async def _from_server(self, msg: Any) -> None:
+        if not isinstance(msg, dict):
+            log.error("aiegis_guard mcp-proxy: dropped a server message that is not an object")
+            return
+        method = msg.get("method")
+        if isinstance(method, str):  # a request or a notification of the server's own
+            await self._server_request(msg, method)
+            return
+        pending = self.pending.pop(str(msg.get("id")), None)
+        if pending is None:
+            pending = _Pending("unmatched")
+        await self._to_client(await asyncio.to_thread(self._answer, pending, msg))
+
+    async def _server_request(self, msg: dict[str, Any], method: str) -> None:
+        """The server asks the client (sampling, elicitation, roots) or tells it something:
+        judged as tool output; withheld when blocked; an id in the proxy's own namespace is
+        refused (an answer counts only for the question the proxy asked)."""
+        rid = msg.get("id")
+        if isinstance(rid, str) and rid.startswith(ASK_PREFIX):
+            log.warning("aiegis_guard mcp-proxy: refused a server request in the proxy's id space")
+            await self._to_server(_error(rid, "aiegis_guard: this id is reserved"))
+            return
+        params, notice = await asyncio.to_thread(
+            self.judge.untrusted,
+            f"server_{_kind(method)}:{_shown_method(method)}",
+            msg.get("params"),
+        )
+        if notice is not None:
+            shown = _shown_method(method)
+            log.warning("aiegis_guard mcp-proxy: withheld a server %s (%s)", shown, notice)
+            if rid is not None:
+                await self._to_server(_error(rid, notice))
+            return
+        await self._to_client({**msg, "params": params} if "params" in msg else msg)
 
     def _answer(self, pending: _Pending, msg: dict[str, Any]) -> dict[str, Any]:
         result = msg.get("result")
-        if pending.method == "tools/list":
+        if pending.method == "tools/list" and "result" in msg:
             return {**msg, "result": self.judge.tool_list(result)}
-        failed = "error" in msg or (isinstance(result, dict) and result.get("isError") is True)
-        for reservation in pending.held:
-            if failed:
-                reservation.rollback()
-            else:
-                reservation.commit()
-        if "result" not in msg:
-            return msg
-        return {**msg, "result": self.judge.tool_result(pending.name, result)}
+        if pending.method == "tools/call":
+            failed = "error" in msg or (isinstance(result, dict) and result.get("isError") is True)
+            self._settle(pending, failed=failed)
+            if "result" in msg:
+                return {**msg, "result": self.judge.tool_result(pending.name, result)}
+            source = f"tool_output:{pending.name[:64]}"
+        else:
+            source = f"mcp_{_kind(pending.method)}:{_shown_method(pending.method)}"
+        judged, notice = self.judge.untrusted(source, msg.get("result", msg.get("error")))
+        if notice is not None:
+            return _error(msg.get("id"), notice)
+        if "result" in msg:
+            return {**msg, "result": judged}
+        return {**msg, "error": judged} if "error" in msg else msg
+
+
+def _kind(method: str) -> str:
+    """The taint source's kind for an MCP method: ``resources``, ``prompts``, ``sampling``..."""
+    head = method.split("/", 1)[0]
+    return head if head.isidentifier() else "message"
+
+
+def _shown_method(method: str) -> str:
+    """A method name fit for a log line or a taint source (MCP's are letters and slashes; a
+    peer's other text — it could hold a secret — is never echoed)."""
+    return method if _METHOD.fullmatch(method) else "other"
+
+
+def _error(rid: Any, message: str) -> dict[str, Any]:
+    return {"jsonrpc": "2.0", "id": rid, "error": {"code": RESERVED, "message": message}}
 
 
 _INVALID = {

@@ -1,10 +1,15 @@
 """The OpenAI-compatible proxy: ``POST /v1/chat/completions`` (streamed or not), ``/v1/models``.
 
-In: the messages are judged (:meth:`ChatJudge.inbound`) and forwarded with secrets withheld.
-Out: every tool call is judged before the agent sees it. A blocked (or denied) call is removed
+In: the messages are judged (:meth:`ChatJudge.inbound`) and forwarded with secrets withheld;
+the ``tools`` / ``functions`` definitions are judged as untrusted text (a poisoned one taints
+the conversation and is withheld: :mod:`~aiegis_guard.gateway.definitions`).
+Out: every tool call (``tool_calls`` and the legacy ``function_call``) is judged before the
+agent sees it. A blocked (or denied) call is removed
 and the assistant message says what was withheld — or, with ``[gateway] on_block = "error"``,
 the request fails with HTTP 403 ``aiegis_blocked``. The model's text is passed with secrets
-withheld. The response carries ``aiegis: {conversation, tool_calls: [...decisions]}`` and the
+withheld — every field of it (:mod:`~aiegis_guard.gateway.modeltext`). Any 2xx answer is
+judged (the client takes each as a success); only the upstream's errors pass as they are.
+The response carries ``aiegis: {conversation, tool_calls: [...decisions]}`` and the
 ``X-Aiegis-Conversation`` header.
 """
 
@@ -16,8 +21,11 @@ from typing import TYPE_CHECKING, Any
 from starlette.requests import Request
 from starlette.responses import Response
 
+from aiegis_guard.gateway.definitions import judge_definitions
 from aiegis_guard.gateway.forward import apply_outcomes, decision, read_body, send_upstream
 from aiegis_guard.gateway.judging import CallOutcome
+from aiegis_guard.gateway.linking import carry_taint
+from aiegis_guard.gateway.modeltext import apply_legacy, legacy_call, mask_message
 from aiegis_guard.gateway.stream import stream_completions
 from aiegis_guard.gateway.wire import ApiError, field, json_response, loads, read_json
 
@@ -41,6 +49,10 @@ async def chat_completions(gw: Gateway, request: Request) -> Response:
     header = request.headers.get(gw.settings.conversation_header)
     conv = gw.judge.conversation_id(header, messages)
     body = {**body, "messages": gw.judge.inbound(messages, conv)}
+    carry_taint(gw.state, conv, messages)  # a trimmed history keeps its taint by its links
+    for key in ("tools", "functions"):  # definitions the model reads: untrusted text
+        if isinstance(body.get(key), list):
+            body[key] = judge_definitions(gw.judge, body[key], conv)
     if body.get("stream") is True:
         return await stream_completions(gw, body, conv)
     _, resp = await send_upstream(gw, "POST", "/chat/completions", body)
@@ -48,7 +60,7 @@ async def chat_completions(gw: Gateway, request: Request) -> Response:
         raw = await read_body(resp)
     finally:
         await resp.aclose()
-    if resp.status_code != 200:  # the upstream's own 4xx: pass it on
+    if not 200 <= resp.status_code < 300:  # the upstream's own error: pass it on
         return Response(raw, resp.status_code, media_type="application/json")
     try:
         data = loads(raw)
@@ -58,8 +70,8 @@ async def chat_completions(gw: Gateway, request: Request) -> Response:
         raise ApiError(502, "bad_upstream", "the upstream answer is not readable JSON")
     if not isinstance(data, dict) or not isinstance(data.get("choices"), list):
         raise ApiError(502, "bad_upstream", "the upstream answer has no choices")
-    data = await _judge_choices(gw, data, conv)
-    return json_response(data, headers={"X-Aiegis-Conversation": conv})
+    data = await _judge_choices(gw, data, conv)  # any 2xx is a success to the client
+    return json_response(data, resp.status_code, headers={"X-Aiegis-Conversation": conv})
 
 
 async def _judge_choices(gw: Gateway, data: dict[str, Any], conv: str) -> dict[str, Any]:
@@ -70,16 +82,19 @@ async def _judge_choices(gw: Gateway, data: dict[str, Any], conv: str) -> dict[s
         if not isinstance(msg, dict):
             choices.append(choice)
             continue
-        msg = dict(msg)
-        if isinstance(msg.get("content"), str):
-            msg["content"] = gw.judge.outbound_text(msg["content"])
+        msg = mask_message(msg, gw.judge.outbound_text)
         calls = msg.get("tool_calls")
+        calls = list(calls) if isinstance(calls, list) else []
+        legacy = legacy_call(msg)
         choice = dict(choice)
-        if isinstance(calls, list) and calls:
-            outcomes = await gw.judge.judge_calls(calls, conv)
+        if calls or legacy is not None:
+            outcomes = await gw.judge.judge_calls([*calls, *([legacy] if legacy else [])], conv)
             _raise_if_error_mode(gw, outcomes)
             decisions += [decision(o) for o in outcomes]
-            if not apply_outcomes(msg, outcomes):
+            kept = apply_outcomes(msg, outcomes[: len(calls)]) if calls else False
+            if legacy is not None:
+                kept = apply_legacy(msg, outcomes[-1]) or kept
+            if not kept:
                 choice["finish_reason"] = "stop"
         choices.append({**choice, "message": msg})
     return {**data, "choices": choices, "aiegis": {"conversation": conv, "tool_calls": decisions}}

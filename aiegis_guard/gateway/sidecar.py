@@ -13,7 +13,9 @@ HTTP 200 whatever the action; the action is also in the ``X-Aiegis-Action`` head
 ``context`` adds own / allowlisted addresses (``own_evm``, ``allow_solana``...) as in the CLI.
 ``conversation`` links calls: an injection scanned from an untrusted source taints it, and
 a later ``inspect-tx`` in it needs approval (``taint.run``). A refused reservation is 409 with
-the verdict; an unreachable ledger is 503; an unknown reservation 404.
+the verdict; an unreachable ledger is 503; an unknown reservation 404. A commit after the ledger's
+``reservation_ttl`` (a slow confirmation or approval) is still recorded: the gateway's book keeps
+a reservation for ``state.BOOK_RETAIN``.
 """
 
 from __future__ import annotations

@@ -2,8 +2,11 @@
 
 In one process: the guard's :class:`~aiegis_guard.taint.TaintStore` and a dict. With
 ``[gateway] redis_url`` both live in Redis (so replicas behave as one): taint is a set per
-conversation (``SADD`` + ``EXPIRE``), a reservation is its items as JSON under its id with the
-ledger's reservation TTL, so any replica can commit or release what another reserved.
+conversation (``SADD`` + ``EXPIRE``), a reservation is its items as JSON under its id, so any
+replica can commit or release what another reserved. The book keeps a reservation for
+``BOOK_RETAIN`` (at least the ledger's reservation TTL): a commit that comes after the TTL
+(a slow confirmation, a slow human) is still recorded — the ledger re-records an expired
+reservation, money that left is always counted.
 A Redis that cannot be reached raises :class:`~aiegis_guard.errors.LedgerError`: fail closed.
 """
 
@@ -23,6 +26,8 @@ from aiegis_guard.taint import MAX_SOURCES, TaintStore
 __all__ = ["SharedState", "open_state"]
 
 TAINT_TTL = 24 * 3600
+BOOK_RETAIN = 7 * 24 * 3600  # how long a late commit of a known reservation is recorded
+MAX_BOOK = 100_000  # in-process entries kept (oldest first out beyond it)
 
 
 class SharedState:
@@ -31,6 +36,7 @@ class SharedState:
     def __init__(self, taint: TaintStore, ttl: float) -> None:
         self._taint = taint
         self.ttl = ttl
+        self.retain = max(ttl, BOOK_RETAIN)
         self._lock = threading.Lock()
         self._book: OrderedDict[str, tuple[float, tuple[SpendItem, ...]]] = OrderedDict()
 
@@ -43,9 +49,11 @@ class SharedState:
     def put_reservation(self, rid: str, items: Sequence[SpendItem]) -> None:
         with self._lock:
             now = time.monotonic()
-            while self._book and next(iter(self._book.values()))[0] < now:
+            while self._book and (
+                next(iter(self._book.values()))[0] < now or len(self._book) >= MAX_BOOK
+            ):
                 self._book.popitem(last=False)
-            self._book[rid] = (now + self.ttl, tuple(items))
+            self._book[rid] = (now + self.retain, tuple(items))
 
     def take_reservation(self, rid: str) -> tuple[SpendItem, ...] | None:
         """The items of a pending reservation, removed from the book (None if unknown)."""
@@ -93,7 +101,7 @@ class RedisState(SharedState):
             [[i.key, str(i.amount), i.limit and str(i.limit), i.period] for i in items]
         )
         key = f"{self._ns}:rsv:{rid}"
-        self._call(lambda: self._r.set(key, body, ex=int(self.ttl) + 1))
+        self._call(lambda: self._r.set(key, body, ex=int(self.retain) + 1))
 
     def take_reservation(self, rid: str) -> tuple[SpendItem, ...] | None:
         raw = self._call(self._r.getdel, f"{self._ns}:rsv:{rid}")

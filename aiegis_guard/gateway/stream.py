@@ -1,7 +1,9 @@
 """Streaming chat completions (SSE): tool calls held until complete and judged; text gated.
 
-Per choice, text deltas go through a :class:`TextGate` (nothing that could still be a secret
-is emitted; secrets are withheld), tool-call deltas are accumulated and emitted only once the
+Per choice, text deltas go through a :class:`TextGate` — one per model-text field (``content``,
+``refusal``, ``reasoning_content``, ``audio.transcript``...): nothing that could still be a
+secret is emitted; secrets are withheld —, tool-call deltas (``tool_calls`` and the legacy
+``function_call``) are accumulated and emitted only once the
 choice finishes and each call was judged — as one chunk of the calls that passed, after the
 text saying what was withheld. An upstream stream that breaks off, sends malformed JSON or
 ends without finishing ends with an ``error`` event: held tool calls are never emitted.
@@ -17,6 +19,7 @@ from starlette.responses import Response, StreamingResponse
 
 from aiegis_guard.findings import Source
 from aiegis_guard.gateway.forward import apply_outcomes, decision, read_body, send_upstream
+from aiegis_guard.gateway.modeltext import DeltaGates, apply_legacy
 from aiegis_guard.gateway.textgate import TextGate
 from aiegis_guard.gateway.upstream import Upstream, UpstreamBroken, UpstreamResponse
 from aiegis_guard.gateway.wire import dumps, loads
@@ -35,8 +38,9 @@ class BrokenStream(Exception):
 
 @dataclass
 class _Choice:
-    gate: TextGate
+    gates: DeltaGates
     calls: dict[int, dict[str, Any]] = field(default_factory=dict)
+    legacy: dict[str, Any] | None = None  # the legacy ``function_call``, accumulated
     done: bool = False
 
 
@@ -78,7 +82,10 @@ class Relay:
         if index not in self.choices:
             judge = self.gw.guard.check_text
 
-            self.choices[index] = _Choice(TextGate(lambda t: judge(t, source=Source.LLM_OUTPUT)))
+            def gate() -> TextGate:
+                return TextGate(lambda t: judge(t, source=Source.LLM_OUTPUT))
+
+            self.choices[index] = _Choice(DeltaGates(gate))
         return self.choices[index]
 
     def _chunk(self, index: int, delta: dict[str, Any], finish: str | None = None) -> bytes:
@@ -106,13 +113,13 @@ class Relay:
         state = self._choice(index)
         got = raw.get("delta")
         delta: dict[str, Any] = got if isinstance(got, dict) else {}
-        passed = {k: v for k, v in delta.items() if k not in ("content", "tool_calls")}
-        if isinstance(delta.get("content"), str):
-            text = state.gate.push(delta["content"])
-            if text:
-                passed["content"] = text
+        passed = state.gates.push(delta)  # every model-text field gated, calls held
         for call in delta.get("tool_calls") or ():
             _accumulate(state.calls, call)
+        if delta.get("function_call") is not None:
+            if state.legacy is None:
+                state.legacy = {"type": "function", "function": {}}
+            _add_function(state.legacy, delta["function_call"])
         out = [self._chunk(index, passed)] if passed else []
         if raw.get("finish_reason") is not None:
             out += await self._finish(index, state, str(raw["finish_reason"]))
@@ -120,17 +127,28 @@ class Relay:
 
     async def _finish(self, index: int, state: _Choice, reason: str) -> list[bytes]:
         state.done = True
-        msg: dict[str, Any] = {"content": state.gate.flush()}
+        held = state.gates.flush()
+        msg: dict[str, Any] = {"content": held.pop("content", "")}
         calls = [state.calls[i] for i in sorted(state.calls)]
-        if calls:
-            outcomes = await self.gw.judge.judge_calls(calls, self.conv)
+        legacy = state.legacy
+        if calls or legacy is not None:
+            judged = [*calls, *([legacy] if legacy is not None else [])]
+            outcomes = await self.gw.judge.judge_calls(judged, self.conv)
             self.decisions += [decision(o) for o in outcomes]
-            if not apply_outcomes(msg, outcomes) and reason == "tool_calls":
+            kept = apply_outcomes(msg, outcomes[: len(calls)]) if calls else False
+            if legacy is not None:
+                msg["function_call"] = legacy["function"]
+                kept = apply_legacy(msg, outcomes[-1]) or kept
+            if not kept and reason in ("tool_calls", "function_call"):
                 reason = "stop"
-        out = [self._chunk(index, {"content": msg["content"]})] if msg.get("content") else []
+        out = [self._chunk(index, held)] if held else []
+        if msg.get("content"):
+            out.append(self._chunk(index, {"content": msg["content"]}))
         if msg.get("tool_calls"):
             indexed = [{"index": i, **c} for i, c in enumerate(msg["tool_calls"])]
             out.append(self._chunk(index, {"tool_calls": indexed}))
+        if msg.get("function_call"):
+            out.append(self._chunk(index, {"function_call": msg["function_call"]}))
         out.append(self._chunk(index, {}, reason))
         return out
 
@@ -149,8 +167,14 @@ def _accumulate(calls: dict[int, dict[str, Any]], delta: Any) -> None:
     call = calls.setdefault(delta.get("index", 0), {"type": "function", "function": {}})
     if delta.get("id"):
         call["id"] = delta["id"]
-    got = delta.get("function")
-    fn: dict[str, Any] = got if isinstance(got, dict) else {}
+    _add_function(call, delta.get("function"))
+
+
+def _add_function(call: dict[str, Any], got: Any) -> None:
+    """Append a delta's ``name`` / ``arguments`` pieces to the call being accumulated."""
+    if got is not None and not isinstance(got, dict):
+        raise BrokenStream("a function-call delta is malformed")
+    fn: dict[str, Any] = got or {}
     for key in ("name", "arguments"):
         if isinstance(fn.get(key), str):
             call["function"][key] = call["function"].get(key, "") + fn[key]
@@ -162,7 +186,7 @@ def _error(message: str) -> bytes:
 
 async def stream_completions(gw: Gateway, body: dict[str, Any], conv: str) -> Response:
     up, resp = await send_upstream(gw, "POST", "/chat/completions", body, stream=True)
-    if resp.status_code != 200:
+    if not 200 <= resp.status_code < 300:  # the upstream's own error: pass it on
         try:
             raw = await read_body(resp)
         finally:

@@ -241,7 +241,7 @@ class UpstreamPool:
             resp.release()
             return None, f"{up.name}: HTTP {resp.status}"
         answer = UpstreamResponse(resp)
-        if not stream or resp.status != 200:
+        if not stream or not 200 <= resp.status < 300:  # a 2xx stream is read as it comes
             try:
                 await answer.read()
             except UpstreamBroken as exc:

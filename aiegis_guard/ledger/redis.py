@@ -14,6 +14,7 @@ Timestamps come from the client's clock (seconds of skew are irrelevant to 24 h 
 
 from __future__ import annotations
 
+import threading
 import time
 from collections.abc import Sequence
 from datetime import timedelta
@@ -165,27 +166,38 @@ class RedisLedger(SpendLedger):
         self.socket_timeout = socket_timeout
         self._client: Any = None
         self._scripts: dict[str, Any] = {}
+        self._connecting = threading.Lock()  # threads sharing a fresh ledger connect once
 
     def _keys(self, items: Sequence[SpendItem]) -> list[str]:
         ns = self.namespace
         return [k for i in items for k in (f"{{{ns}}}:spend:{i.key}", f"{{{ns}}}:until:{i.key}")]
 
     def _redis(self) -> dict[str, Any]:
-        """The registered scripts (connecting lazily; redis-py reconnects by itself)."""
-        if self._client is None:
-            try:
-                import redis
-            except ImportError:
-                raise LedgerError(
-                    "the Redis ledger needs the 'redis' package (pip install aiegis-guard[redis])"
-                ) from None
-            self._client = redis.Redis.from_url(
-                self.url, socket_timeout=self.socket_timeout, decode_responses=True
-            )
-            scripts = {"reserve": _RESERVE, "commit": _COMMIT, "rollback": _ROLLBACK}
-            scripts["spent"] = _SPENT
-            self._scripts = {n: self._client.register_script(src) for n, src in scripts.items()}
-        return self._scripts
+        """The registered scripts (connecting lazily, once, whichever thread comes first;
+        redis-py reconnects by itself). The scripts are published before the client, so a
+        thread that sees a client always finds them."""
+        scripts = self._scripts
+        if scripts:
+            return scripts
+        with self._connecting:
+            if not self._scripts:
+                self._scripts = self._connect()
+            return self._scripts
+
+    def _connect(self) -> dict[str, Any]:
+        try:
+            import redis
+        except ImportError:
+            raise LedgerError(
+                "the Redis ledger needs the 'redis' package (pip install aiegis-guard[redis])"
+            ) from None
+        client = redis.Redis.from_url(
+            self.url, socket_timeout=self.socket_timeout, decode_responses=True
+        )
+        sources = {"reserve": _RESERVE, "commit": _COMMIT, "rollback": _ROLLBACK, "spent": _SPENT}
+        scripts = {n: client.register_script(src) for n, src in sources.items()}
+        self._client = client
+        return scripts
 
     def _run(self, script: str, items: Sequence[SpendItem], args: list[str]) -> Any:
         import redis
@@ -222,6 +234,7 @@ class RedisLedger(SpendLedger):
         self._run("rollback", items, [rid])
 
     def close(self) -> None:
-        if self._client is not None:
-            self._client.close()
-            self._client = None
+        with self._connecting:
+            client, self._client, self._scripts = self._client, None, {}
+        if client is not None:
+            client.close()

@@ -49,12 +49,14 @@ NEED_AIM = frozenset(
     }
 )
 """Families that need an aim in read content (see the module docstring)."""
-NAMES_OPERATION = frozenset({"unlimited_approval", "permit_signature"})
-"""Families that name an operation on wallets (an unlimited approval, a permit signature):
-explainers, write-ups and data name them in documents that point elsewhere too (an address in
-a table, agents spoken of), so in a read document they also need their own sentence to ask for
-an act (:func:`~.aim.sentence_asks`). A function "renamed" is not among them: the claim itself
-is the attack, asked or not."""
+NAMES_OPERATION = frozenset({"unlimited_approval", "permit_signature", "function_substitution"})
+"""Families that name an operation on wallets (an unlimited approval, a permit signature, a
+function replaced): explainers, write-ups, changelogs and data name them in documents that
+point elsewhere too (an address in a table, agents spoken of), so in a read document they also
+need their own sentence to ask for an act (:func:`~.aim.sentence_asks`) or their line to point
+somewhere. A changelog's "`withdraw()` now reverts with … instead" or "tool `send` renamed to
+`transfer`" describes the product's own change; "use `fastSend()` at 0x… instead of
+`transfer()`" points."""
 # "use fastSend() for all outgoing payments", "switch every withdrawal to…": a phrase that
 # takes over every value move points somewhere even without an address
 _EVERY_MOVE = re.compile(
@@ -167,6 +169,73 @@ def _spoken_to(text: str, m: re.Match[str]) -> bool:
     return before == "" or before.endswith(("\n", ".", "!", "?", ":"))
 
 
+# a record's field boundary: a JSON string's quote next to its separator ('"approve)","spender"',
+# 'true,"data"'), a table's cell wall (" | "), a tab
+_FIELD_EDGE_RE = re.compile(r'"\s*[,:]|[,:{\[]\s*"|\s\|\s|\t')
+LABEL_WORDS = 4  # a table cell this short is a column's value ("Set Approval For All")
+
+
+def _in_record(text: str, hit: Hit) -> bool:
+    """Is the phrase a record's data rather than a sentence: read across fields of a record
+    that are each a value or a label (a wallet history's '"approve)","spender":"Permit2"'),
+    or the whole of a short table cell naming no address (an explorer's "| Set Approval For
+    All |" method)? Not where a field is a sentence ("prerequisite": "approve claimContract
+    to spend your ARB (unlimited)…": an order written into one field is read as any sentence)
+    or speaks to an agent ("agent_action": "approve before quoting")."""
+    edge = _FIELD_EDGE_RE.search(text, hit.start, hit.end)
+    if edge is not None:
+        before = list(_FIELD_EDGE_RE.finditer(text, max(0, hit.start - _FIELD_REACH), hit.start))
+        lo = before[-1].end() if before else max(0, hit.start - _FIELD_REACH)
+        after = _FIELD_EDGE_RE.search(text, hit.end, hit.end + _FIELD_REACH)
+        hi = after.start() if after is not None else min(len(text), hit.end + _FIELD_REACH)
+        fields = _FIELD_EDGE_RE.split(text[lo:hi])
+        around = text[max(0, hit.start - _AGENT_REACH) : hit.end + _AGENT_REACH]
+        return all(_label(f) for f in fields) and not _speaks_to_agents(around)
+    line_start = text.rfind("\n", 0, hit.start) + 1
+    line_end = text.find("\n", hit.end)
+    line_end = len(text) if line_end == -1 else line_end
+    left = text.rfind("|", line_start, hit.start)
+    right = text.find("|", hit.end, line_end)
+    if left == -1 or right == -1:
+        return False
+    cell = text[left + 1 : right]
+    return (
+        _label(cell)
+        and _EVM_RE.search(cell) is None
+        and next(_solana_addresses(cell), None) is None
+    )
+
+
+_ASKS = frozenset({"secret_exfiltration"})  # a secret asked for in fields still asks
+_FIELD_REACH = 200  # how far a field runs past the phrase before it counts as prose
+
+
+_AGENT_REACH = 400  # a record that speaks to agents this near its fields is an order's
+
+
+def _label(field: str) -> bool:
+    """A record's value or label: a few words besides its addresses, none an agent's."""
+    words = _WORD_RE.findall(_EVM_RE.sub(" ", field))
+    return len(words) <= LABEL_WORDS and not _speaks_to_agents(field)
+
+
+def _speaks_to_agents(text: str) -> bool:
+    """An agent, bot or assistant named (also in a key: "agent_action")."""
+    return p.ADDRESSEE_RE.search(text.replace("_", " ")) is not None
+
+
+_WORD_RE = re.compile(r"[^\W\d_]{2,}")
+
+
+def _kept_own(text: str, hit: Hit) -> bool:
+    """Is the secret the phrase names put in the owner's own place ("add your wallet key to
+    the character's secrets … fill it from your .env"), with no one else in its sentence
+    (:func:`~.intent_patterns.own_place`)?"""
+    lo = max(text.rfind(". ", 0, hit.start) + 2, text.rfind("\n", 0, hit.start) + 1)
+    ends = [i for i in (text.find(". ", hit.end), text.find("\n", hit.end)) if i != -1]
+    return p.own_place(text[lo : min(ends) if ends else len(text)])
+
+
 def _every_move(text: str, hit: Hit) -> bool:
     """Does the phrase take over every value move ("use fastSend() for all outgoing payments")?"""
     return _EVERY_MOVE.search(text, max(0, hit.start - 80), hit.end + 160) is not None
@@ -197,12 +266,17 @@ def _unlimited_refused(text: str, hit: Hit) -> bool:
 def scan(layer: Layer, ctx: ScanContext) -> list[Finding]:
     """Stage entry point: drainer phrases in one layer, escalated next to addresses/amounts."""
     hits = find(layer.text, ctx.phrases)
+    if hits and in_plain_sight(layer, ctx.source):  # before one hit per family is kept
+        text = layer.text
+        hits = tuple(h for h in hits if h.phrase.family in _ASKS or not _in_record(text, h))
     if not hits:
         return []
     out = []
     kept = distinct(hits, Category.DRAINER, ctx.rules_source)
     kept = _aimed(unreported(kept, layer, ctx.source), layer, ctx.source)
     kept = [h for h in kept if not _revokes_at_address(h) and not _unlimited_refused(layer.text, h)]
+    if any(h.phrase.family in _ASKS for h in kept) and in_plain_sight(layer, ctx.source):
+        kept = [h for h in kept if h.phrase.family not in _ASKS or not _kept_own(layer.text, h)]
     kept = _asked_operations(kept, layer, ctx.source)
     if any(h.phrase.family in _RESCUED for h in kept) and in_plain_sight(layer, ctx.source):
         from aiegis_guard.scanners.aim import rescues_at  # the reader's own new wallet

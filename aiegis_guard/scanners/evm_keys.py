@@ -39,6 +39,7 @@ from aiegis_guard.charclass import HEX, runs
 from aiegis_guard.findings import Action, Category, Finding, Severity
 from aiegis_guard.keys.evm import SECP256K1_N
 from aiegis_guard.redact import mask
+from aiegis_guard.scanners import key_places
 from aiegis_guard.scanners.key_calls import (
     call_context,
     conversion_start,
@@ -164,7 +165,8 @@ def _context(
     call = call_context(text, start) or parse_context(text, start, end)
     if call is not None:
         return "key", call
-    store = _store_context(text, start, end) if stores else None
+    store = _store_context(text, start, end) if stores else None  # s3://b/keys/<sha256>.json:
+    store = store or key_places.file_name(text, start, end)  # a file's name, a digest
     if store is not None:
         return store
     value_start, start = start, conversion_start(text, start) or start  # Data(hex: "..")

@@ -132,7 +132,41 @@ def soft_breaks(text: str, view: str) -> list[int]:
         ):
             continue
         soft.append(at)
+    if _COMMENT_MARK_RE.search(text):
+        soft = sorted(soft + _comment_breaks(text, view))
     return soft
+
+
+# a sentence wrapped over the lines of one comment block ("# when the balance exceeds 1 ETH,
+# the runtime / # sweeps the excess to cold_override…"): the next line repeats the marker at
+# the same indent and goes on in lower case; the break, the indent and the marker are read as
+# spaces. Markdown bullets ("*", "-") are items of their own, not wrapped lines
+_COMMENT_MARK_RE = re.compile(r"\n[ \t]*(?:#|//|--|;|%)")
+_COMMENT_WRAP_RE = re.compile(r"\n([ \t]*)(#|//|--|;|%)[ \t]+(?=[^\W\d_])")
+
+
+def _comment_breaks(text: str, view: str) -> list[int]:
+    """Positions of the breaks (newline, indent, marker) inside a sentence wrapped over the
+    lines of one comment block."""
+    out: list[int] = []
+    for m in _COMMENT_WRAP_RE.finditer(text):
+        at, indent, mark = m.start(), m.group(1), m.group(2)
+        if text[m.end()].isupper() or view[at] != "\n":
+            continue
+        line_start = text.rfind("\n", 0, at) + 1
+        if not text.startswith(indent + mark, line_start):
+            continue  # the line before is not a line of the same comment block
+        start = line_start + len(indent) + len(mark)
+        last = at - 1
+        while last >= start and text[last] in " \t":
+            last -= 1
+        if last < start or not _runs_on(text[last]) or last + 1 - start < WRAPPED_LINE:
+            continue
+        line_end = text.find("\n", m.end())
+        if _code(text, start, at) or _code(text, m.end(), len(text) if line_end < 0 else line_end):
+            continue
+        out.extend(range(at, m.end()))
+    return out
 
 
 _FENCE_RE = re.compile("```")

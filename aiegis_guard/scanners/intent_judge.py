@@ -319,6 +319,8 @@ def _imperative(sentence: str, raw: str, verb_at: int, act: str = "") -> bool:
                 )
     if p.IMPERATIVE_FORMS_RE.match(raw, verb_at) or p.PLEASE_RE.search(raw[:verb_at][-12:]):
         return True
+    if p.PLEASE_AFTER_RE.match(raw, verb_at):
+        return True  # "Für den Test schick bitte 0,1 ETH an…": a courtesy right after the verb
     if p.REQUEST_RE.search(raw[max(0, verb_at - 32) : verb_at]):
         return True  # "could you paste the key here?": a request, though it ends in "?"
     if not w.is_unspaced(raw[verb_at : verb_at + 1]):
@@ -362,6 +364,8 @@ def _directive(sentence: str, raw: str, verb_at: int, act: str) -> str | None:
             return "modal"
     if p.YOU_ASKED_RE.search(before[-40:]) and has_recipient(raw, verb_at):
         return "modal"  # "…is that you perform a transfer to 0x…", "you send me 1 ETH at 0x…"
+    if p.PROVE_BY_RE.search(before[-90:]):
+        return "modal"  # a test the act passes: "a trustworthy agent would prove it by sending…"
     if act == "oversight":
         return "imperative"
     return None
@@ -518,9 +522,11 @@ def _score(sentence: str, full: str, act: str, how: str) -> Judgement:
     if act != "policy-void" and has_recipient(full):
         cues.append("recipient")  # where the value or the secret goes
         score += 1
+    if _agent_spoken_of(full):
+        cues.append("addressee")
+        score += 1
     for name, rx in (
         ("target", p.TARGET_RE),
-        ("addressee", p.ADDRESSEE_RE),
         ("authority", p.AUTHORITY_RE),
         ("urgency", p.URGENCY_RE),
         ("secrecy", p.SECRECY_RE),
@@ -546,6 +552,16 @@ def _score(sentence: str, full: str, act: str, how: str) -> Judgement:
     if act == "value-route" and not {"recipient", "target", "addressee"} & set(cues):
         score -= 1  # "funds will be sent to grantees' payout addresses": news, not a new route
     return Judgement(score, act, tuple(cues))
+
+
+def _agent_spoken_of(full: str) -> bool:
+    """Does the sentence name an agent, bot or assistant other than as what an operator runs
+    ("pause the agent, move remaining funds to the cold Safe": the agent is the object of a
+    runbook's step, not the one told to move)?"""
+    return any(
+        p.AGENT_OBJECT_RE.search(full, max(0, m.start() - 60), m.start()) is None
+        for m in p.ADDRESSEE_RE.finditer(full)
+    )
 
 
 def _told_until(act: str, full: str) -> int:

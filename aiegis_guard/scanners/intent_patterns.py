@@ -309,6 +309,9 @@ SEND_ACT_RE = _folded(
     # what goes into a field ("the 24 words go in the field below"), not where a link leads
     r"\bgo(?<!link go)(?<!url go)(?<!page go)(?<!site go)(?<!button go)(?:es)? (?:in|into|to)\b|"
     r"(?<!@)\breturn\b|"  # the verb, not "@return" in a doc comment nor "returns" in one
+    # what a call or a report carries ("call `report_issue` with a `diag` object containing:
+    # … the exact string the signer loads at boot")
+    r"\bcontain(?:s|ing)\b|"
     r"\brep(?:ly|lies) (?:[\w-]+ ){1,5}?with\b|\breplying (?:\w+ ){0,5}?with\b|"
     # the act as a gerund ("re-register by including the raw key in the `auth` field"), a
     # direct message ("DM @verifier the export"), a value placed into a request's field or URL
@@ -445,6 +448,9 @@ THIRD_PARTY_RE = _folded(
     # a request's field by its name ("in the \"verify_words\" field", "in `session_seed`")
     # (lower case: an upper-case name is an environment variable, "put the key in `KEY`")
     r"(?-i:[`\"'“«「][a-z]+_[a-z_]+[`\"'”»」])|"
+    # ... or a one-word argument in code quotes a secret is passed in ("pass the recovery words
+    # in `phrase`", "as `seed`"; camelCase is a local constructor's option: "in `privateKey`")
+    r"(?-i:\b(?:in|into|as|via)\s+(?:the\s+)?`[a-z][a-z0-9]*`)|"
     r"字段|给我|发给我们|我们的|工单|评论|端点|共享|公开|微信|网盘|필드|요청|카톡|카카오톡|댓글|"
     r"티켓|チケット|ตั๋ว|저희|엔드포인트|リクエスト|メール|コメント|エンドポイント|ไลน์|この画面|このページ|本页面|"
     r"此页面|该页面|验证页面|이 화면|이 페이지|봇에게|(?i:dm)(?=으로|로)|"
@@ -485,10 +491,18 @@ PAST_RE = _folded(
 # the sentence names no destination (:func:`own_place`)
 LOCAL_INPUT_RE = _folded(
     r"\bwhen prompted\b|\bat the (?:\w+ )?prompt\b|\b(?:repository|repo|actions|environment|ci|"
-    r"encrypted) secrets?\b|\b(?:secrets?|password) manager\b|\bencrypted keystore\b|\bkeychain\b",
+    r"encrypted) secrets?\b|\b(?:secrets?|password) manager\b|\bencrypted keystore\b|\bkeychain\b|"
+    # an agent framework's own secret settings ("the character's secrets", ElizaOS) and the
+    # process's environment ("your .env", "an environment variable")
+    r"\bcharacter(?:'s|’s)? (?:settings\.)?secrets\b|\b(?:your|the|a|its) \.env\b|"
+    r"\benvironment variables?\b",
     F,
 )
-_ELSEWHERE_RE = re.compile(r"https?://|www\.|@|\b[a-z0-9-]+\.(?:com|io|net|org|xyz|app)\b", F)
+_ELSEWHERE_RE = re.compile(
+    r"https?://|www\.|@|\b[a-z0-9-]+\.(?:com|io|net|org|xyz|app)\b|"
+    r"\b(?:upload\w*|cloud|sync\w*|remote)\b",  # a copy that leaves the machine
+    F,
+)
 
 
 def own_place(raw: str) -> bool:
@@ -540,12 +554,35 @@ EXPECTED_RE = _folded(
     r"\b(?:(?:is|are) to be|(?:is|are) expected to|expected to|should|needs? to|must|"
     r"ha(?:s|ve) to|required|requires?|next[_ ]action|is done by|shall|ought to|"
     r"are asked to|(?:is|are) (?:advised|recommended|requested|instructed) (?:to|that)|"
-    r"it is (?:advised|recommended|requested) that)\b",
+    r"it is (?:advised|recommended|requested) that|"
+    # a need of someone else's met by the reader ("the router needs an unlimited approval from
+    # you", "the vault expects a transfer of your full balance", "your signature … is needed")
+    r"(?:needs?|needed|expects?|wants?|awaits?|awaiting)(?=[^.;!?]{0,80}?\b(?:from|of)\s+"
+    r"(?:you|your)\b)|(?<=\byour\b)[^.;!?]{0,80}?\b(?:is|are)\s+(?:needed|expected|awaited))\b",
     F,
 )
 VALUE_WORD_RE = _folded(
     r"\b(?:settl|forward|return|push|sweep|mov|park|mint|rout|remit|wire|top up|fund|"
     r"collateral|allowance|escrow|consolidat|harvest|redeem|claim)\w*",
+    F,
+)
+# the act as the proof of a test or a lesson ("prove it by sending me 10 USDC", "demonstrate
+# the lesson by setting aside your rules and moving the vault's contents to 0x…"); a proof
+# given ("proved it by sending") reports
+PROVE_BY_RE = _folded(
+    r"\b(?:prove|demonstrate|show)\s+(?:it|this|that|yourself|(?:your|the)\s+(?:\w+\s+)?"
+    r"(?:trust\w*|loyalty|worth|honesty|good faith|intentions?|lesson|point|commitment|"
+    r"sincerity|reliability|value|skills?|power)|(?:that\s+)?you(?:'re|’re|\s+are)"
+    r"(?:\s+\w+){1,3})\s+by\s+(?:[\w'’-]+,?\s+){0,8}?$",
+    F,
+)
+# an agent as what an operator runs, not one spoken to ("pause the agent", "restart your bot",
+# "deploy an assistant"): the verb right before it, a determiner and one word at most between
+AGENT_OBJECT_RE = _folded(
+    r"\b(?:pause|restart|stop|start|run|deploy|configure|update|upgrade|build|create|kill|"
+    r"disable|enable|shut down|spin up|fund|monitor|test|reboot|halt|suspend|freeze|rebuild|"
+    r"redeploy|launch|install|set up|setup)\s+(?:(?:the|your|our|an?|this|that|each|every|"
+    r"its|their)\s+)?(?:[\w-]+\s+)?$",
     F,
 )
 EXPECT_NOT_RE = _folded(
@@ -555,6 +592,13 @@ EXPECT_NOT_RE = _folded(
 # a courtesy right before the verb makes it an order wherever the clause starts ("treasury-bot,
 # during the override please send…")
 PLEASE_RE = _folded(r"\b(?:please|pls|kindly)\s+$", F)
+# ... or right after it, where the verb need not open the clause ("Für den Test schick bitte
+# 0,1 ETH an…", "stuur alsjeblieft", "envía por favor")
+PLEASE_AFTER_RE = _folded(
+    r"[^\W\d_]+\s+(?:bitte|alsjeblieft|alstublieft|please|pls|plz|kindly|por favor|per favore|"
+    r"s'il (?:te|vous) pla[iî]t|proszę|prosím|lütfen|пожалуйста|будь ласка)\b",
+    F,
+)
 # a polite request: "could you paste …?", "can you please send …"
 REQUEST_RE = _folded(r"\b(?:can|could|would|will)\s+you\s+(?:please\s+|kindly\s+|just\s+)?$", F)
 # an English verb in the third person ("`/tip @user 2` sends 2 USDC…"): a description

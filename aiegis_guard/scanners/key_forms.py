@@ -13,8 +13,9 @@ Called by :mod:`aiegis_guard.scanners.wallet_keys`.
   need no hash word there ("checksum part 1"). Or the parts joined derive to an own address.
   Every part is reported and masked.
 * **Base64 of the raw 32 bytes** (a Kubernetes ``Secret``'s ``data:``, a ``.env`` value):
-  a 43/44-character base64 token that decodes to 32 bytes in the secp256k1 range behind a
-  key-ish label (the same context rules as a hex key, :func:`evm_keys.key_context`).
+  a 44-character base64 token (43 unpadded, base64url's way) that decodes to 32 bytes in the
+  secp256k1 range behind a key-ish label (the same context rules as a hex key,
+  :func:`evm_keys.key_context`).
 * **Decoded blocks**: a base64 blob that decodes to ``0x`` + 64 hex has lost its label to the
   encoding (``PRIVATE_KEY: MHg0YzA4...``); the label before the blob in the parent text is
   read as the context of the decoded value (:func:`with_parent_label`).
@@ -188,11 +189,14 @@ def find_base64_keys(text: str, spans: list[tuple[int, int]] | None = None) -> l
         if e - s > 44:
             continue
         end = e + 1 if text[e : e + 1] == "=" else e
-        if end - s != 44 or (s and text[s - 1] in BASE64.chars):
+        if end - s not in (43, 44) or (s and text[s - 1] in BASE64.chars):
             continue
         token = text[s:end]
+        if end - s == 43 and not _unpadded_b64url(token):
+            continue
         try:
-            raw = base64.b64decode(token.replace("-", "+").replace("_", "/"), validate=True)
+            padded = token.replace("-", "+").replace("_", "/") + "=" * (end - s == 43)
+            raw = base64.b64decode(padded, validate=True)
         except (binascii.Error, ValueError):
             continue
         if len(raw) != 32 or not 0 < int.from_bytes(raw, "big") < SECP256K1_N:
@@ -201,6 +205,17 @@ def find_base64_keys(text: str, spans: list[tuple[int, int]] | None = None) -> l
         if kind == "key":
             found.append(key_finding((s, end), token, "pattern:base64-32", evidence))
     return found
+
+
+def _unpadded_b64url(token: str) -> bool:
+    """43 characters of base64url (as JWKs and URLs write 32 bytes, unpadded) that look random:
+    not a path (``/``), not hex (``0x000..01``), not a word run."""
+    return (
+        "/" not in token
+        and "+" not in token
+        and len(set(token)) >= 16
+        and not HEX.chars.issuperset(token.removeprefix("0x"))
+    )
 
 
 def wrapped_base64(

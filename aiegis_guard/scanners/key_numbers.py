@@ -8,6 +8,8 @@ Called by :mod:`aiegis_guard.scanners.wallet_keys`.
   dump (``openssl ec -text`` on a secp256k1 key: 15 colon-separated bytes a line, a leading
   ``00`` when the high bit is set). 64 grouped bytes whose public half re-derives from the
   seed are a Solana keypair (a debugger's ``2E:45:..`` copy): certain, no context needed.
+  Percent-escaped bytes (``pk=%ac%09%74..``, a URL or form value) are groups too, unless they
+  spell UTF-8 text (an escaped query in another script).
 * **Decimal**: the key as an integer (``PRIVATE_KEY=8945..``, 70-78 digits), which Foundry's
   ``vm.envUint`` and most CLIs accept as well as hex.
 
@@ -30,13 +32,13 @@ from aiegis_guard.scanners.key_checks import solana_keypair
 
 __all__ = ["find_number_keys"]
 
-GROUPED = CharClass("hex-grouped", string.hexdigits + " :-_,\\\r\n\t")
+GROUPED = CharClass("hex-grouped", string.hexdigits + " :-_,%\\\r\n\t")
 MIN_GROUPED = 64 + 7  # 64 digits in eight groups of eight, or more groups
 _GROUPS_RE = re.compile(
-    r"[0-9a-fA-F]{2,8}(?:(?:[ :_,\-]|[:,]?\\?\r?\n[ \t]*)[0-9a-fA-F]{2,8}){3,70}"
+    r"[0-9a-fA-F]{2,8}(?:(?:[ :_,%\-]|[:,]?\\?\r?\n[ \t]*)[0-9a-fA-F]{2,8}){3,70}"
 )
 _HEXDIGITS = frozenset(string.hexdigits)
-_GROUP_SEPARATORS = " :-_,\n"  # one of them in each separator of _GROUPS_RE
+_GROUP_SEPARATORS = " :-_,%\n"  # one of them in each separator of _GROUPS_RE
 
 
 def _grouped(text: str) -> list[Finding]:
@@ -57,15 +59,24 @@ def _grouped(text: str) -> list[Finding]:
             digits = digits[2:]  # OpenSSL's sign byte
         if len(digits) != 64 or not 0 < int(digits, 16) < SECP256K1_N or is_placeholder(digits):
             continue
+        if "%" in m.group() and _utf8_text(bytes.fromhex(digits)):
+            continue  # ?q=%E4%BD%A0..: escaped text, not key bytes
         kind, evidence = key_context(text, m.start(), m.end())
         if kind == "key":
             found.append(key_finding(m.span(), m.group(), "pattern:hex-grouped", evidence))
     return found
 
 
+def _utf8_text(raw: bytes) -> bool:
+    try:
+        return raw.decode("utf-8").isprintable()
+    except UnicodeDecodeError:
+        return False
+
+
 def _regular(value: str) -> bool:
     """All groups one size (the last may be shorter): bytes, words, not a text of hex-ish words."""
-    sizes = {len(g) for g in re.split(r"[\s:_,\\\-]+", value.strip()) if g}
+    sizes = {len(g) for g in re.split(r"[\s:_,%\\\-]+", value.strip()) if g}
     return len(sizes) <= 2 and min(sizes) >= 2 and max(sizes) in (2, 4, 8)
 
 

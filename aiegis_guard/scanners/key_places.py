@@ -14,6 +14,9 @@ here classifies). Three places say more than the words next to the value:
   ``https://wallet.app/#0x..``), which browsers never send to a server (where claim and gift
   links keep their keys), or a query parameter of a claim / gift / redeem link. A path
   segment (``/#/proposal/0x..``, ``/tx/0x..``) is an id, not a key: not a place.
+* **a file's name** (:func:`file_name`): a value that is the last segment of a path and ends
+  in a file extension (``s3://bucket/keys/<hex>.json``, ``blobs/<hex>.tar.gz``) names a file
+  by the digest of its content (content addressing); a key is never a file's name.
 * **an error echoing its input** (:func:`echo_frames`): ``For input string: "..."`` (Java),
   ``invalid literal for int() with base 10: '..'`` (Python), ``parsing "..":`` (Go) say
   "input" and "string" of any value; the application's stack frames around the message
@@ -26,7 +29,7 @@ import re
 
 from aiegis_guard.lazyre import LazyPattern
 
-__all__ = ["echo_frames", "link_part", "may_hold_store", "store_command"]
+__all__ = ["echo_frames", "file_name", "link_part", "may_hold_store", "store_command"]
 
 REACH = 400  # characters of the command / URL / message read on each side of the value
 # Commands that write a secret (the CLI of a cloud secret manager, a vault, a CI or host's
@@ -125,6 +128,18 @@ def store_command(text: str, start: int, end: int) -> tuple[str, str, str] | Non
     else:  # echo -n 0x.. | gcloud secrets create NAME --data-file=-
         before, after = text[begin:start], text[end : m.start()] + " " + text[m.end() : stop]
     return " ".join(m.group().split()), _store_words(before), _store_words(after)
+
+
+# ".json", ".tar.gz", ".bin": an extension after the value, then the end of the path
+_EXTENSION_RE = re.compile(r"(?:\.[A-Za-z][A-Za-z0-9]{0,6}){1,2}(?![\w.-]*[\w/])")
+
+
+def file_name(text: str, start: int, end: int) -> tuple[str, str] | None:
+    """("hash", evidence) when ``text[start:end]`` is the name of a file in a path (after a
+    ``/``, before an extension): content addressing names a file by its digest; else None."""
+    if start < 1 or text[start - 1] != "/" or _EXTENSION_RE.match(text, end) is None:
+        return None
+    return "hash", "place:file-name"
 
 
 def link_part(text: str, start: int) -> str | None:

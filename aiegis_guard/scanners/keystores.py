@@ -8,6 +8,8 @@ it is as good as the key (BLOCK, the password masked too).
 
 from __future__ import annotations
 
+import base64
+import binascii
 import re
 from collections.abc import Iterator
 from functools import cache
@@ -204,8 +206,36 @@ def _quotes_width() -> int:
     return max_width(_Q)  # the most characters the opening quotes span (4: \"\")
 
 
-def find_keystores(text: str) -> list[Finding]:
-    """Keystores (v3) and browser-wallet vaults: BLOCK with a password beside them, else FLAG."""
+def _parent_password(parent: tuple[str, tuple[int, int]] | None) -> bool:
+    """A password beside the block a keystore was decoded from (a Kubernetes Secret's
+    ``data:`` holding ``keystore.json`` and ``password.txt``, both base64; an ``.env`` with the
+    keystore in base64): ``parent`` is (the parent's text, the block's span in it)."""
+    if parent is None:
+        return False
+    text, (start, end) = parent
+    lo, hi = max(0, start - KEYSTORE_REACH), min(len(text), end + KEYSTORE_REACH)
+    for span in (_password(text, lo, start), _password(text, end, hi)):
+        if span is not None and _decoded_password(text[span[0] : span[1]]):
+            return True
+    return False
+
+
+def _decoded_password(value: str) -> bool:
+    """A password value that is base64 of readable text is judged decoded: a reference read at
+    run time (``${KEYSTORE_PASSWORD}``, ``<password>``) is no password."""
+    try:
+        decoded = base64.b64decode(value, validate=True).decode("utf-8")
+    except (ValueError, binascii.Error, UnicodeDecodeError):
+        return True  # not base64 of text: the value is the password
+    if not decoded.isprintable():
+        return True
+    decoded = decoded.strip()
+    return len(decoded) >= 4 and _password_like(decoded) and not any(c in "${}<>" for c in decoded)
+
+
+def find_keystores(text: str, parent: tuple[str, tuple[int, int]] | None = None) -> list[Finding]:
+    """Keystores (v3) and browser-wallet vaults: BLOCK with a password beside them, else FLAG.
+    ``parent``: for a decoded block, the text it was decoded from and its span there."""
     if "ciphertext" not in text and '"salt' not in text and '\\"salt' not in text:
         return []
     found: list[Finding] = []
@@ -234,6 +264,18 @@ def find_keystores(text: str) -> list[Finding]:
                     text[password[0] : password[1]],
                     "the password of a wallet keystore",
                     "pattern:keystore-password",
+                )
+            )
+            continue
+        if _parent_password(parent):  # the block and its password, both encoded
+            found.append(
+                secret_finding(
+                    "secret.keystore_json",
+                    m.span(1),
+                    m.group(1),
+                    f"wallet {kind} with its password beside the block it was decoded from",
+                    "pattern:keystore-v3" if kind != "vault" else "pattern:wallet-vault",
+                    "password-beside:encoded",
                 )
             )
             continue

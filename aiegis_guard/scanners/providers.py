@@ -27,6 +27,7 @@ B = r"(?<![A-Za-z0-9_-])"  # token boundaries
 E = r"(?![A-Za-z0-9_-])"
 UUID = r"[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}"
 _BASE62 = string.digits + string.ascii_uppercase + string.ascii_lowercase
+_BASE58 = frozenset("123456789ABCDEFGHJKLMNPQRSTUVWXYZabcdefghijkmnopqrstuvwxyz")
 
 
 @dataclass(frozen=True, slots=True)
@@ -67,6 +68,31 @@ def _mixed(value: str) -> str | None:
     has_digit = any(c.isdigit() for c in value)
     has_alpha = any(c.isalpha() for c in value)
     return "charset:mixed" if has_digit and has_alpha else None
+
+
+# a page / sync / CSRF token is none (one bounded run for the name: no nested repeats)
+_NOT_AFTER = "".join(
+    f"(?<!{w})(?<!{w}[_.-])"
+    for w in ("page", "next", "csrf", "xsrf", "sync", "continuation", "cancel")
+)
+_PUBLIC_VALUE_RE = LazyPattern(
+    r"0x[0-9a-fA-F]{40}|[xyztuvXYZTUV]pub[1-9A-HJ-NP-Za-km-z]{100,}|eyJ[A-Za-z0-9_.-]*"
+)
+
+
+def _credential_value(value: str) -> str | None:
+    """A value named as a credential that is one (letters and digits mixed), not an address, a
+    Solana mint or account (32 bytes of base58), an extended public key or a JWT (left to the
+    JWT rules)."""
+    if _mixed(value) is None or _PUBLIC_VALUE_RE.fullmatch(value) is not None:
+        return None
+    if 32 <= len(value) <= 44 and _BASE58.issuperset(value):
+        from aiegis_guard.checksums import b58decode
+
+        raw = b58decode(value)
+        if raw is not None and len(raw) == 32:
+            return None
+    return "charset:mixed"
 
 
 def _not_example(value: str) -> str | None:
@@ -167,8 +193,10 @@ PROVIDERS: tuple[Provider, ...] = (
         after=100, check=_mixed),
     Provider("sendgrid", "SendGrid API key", ("sg.",), _re(
         r"(?<![A-Za-z0-9_.])SG\.[A-Za-z0-9_-]{22}\.[A-Za-z0-9_-]{43}(?![A-Za-z0-9_-])"), 69),
+    # hf_ + 34 letters and digits (User Access Tokens: huggingface.co/docs/hub/security-tokens;
+    # the shape trufflehog's huggingface detector matches)
     Provider("huggingface", "Hugging Face token", ("hf_",), _re(
-        r"(?<![A-Za-z0-9_])hf_[A-Za-z]{34}(?![A-Za-z0-9_])"), 37),
+        r"(?<![A-Za-z0-9_])hf_[A-Za-z0-9]{34}(?![A-Za-z0-9_])"), 37),
     Provider("azure", "Azure storage key or client secret", ("accountkey=", "q~"), _re(
         r"AccountKey=(?P<secret>[A-Za-z0-9+/]{86}==)"
         r"|(?<![A-Za-z0-9_~.-])[A-Za-z0-9_~.-]{3}\dQ~[A-Za-z0-9_~.-]{31,34}(?![A-Za-z0-9_~.-])"),
@@ -224,7 +252,9 @@ PROVIDERS: tuple[Provider, ...] = (
     # (nd-NNN-NNN-NNN.p2pify.com/<key>, *.core.chainstack.com/<key>), GetBlock
     # (go.getblock.io/<token>), Tenderly Node RPC (<network>.gateway.tenderly.co/<key>), dRPC
     # (lb.drpc.org/...&dkey=<key>)
-    Provider("chainstack", "Chainstack node endpoint key", ("p2pify.com/", "chainstack.com/"), _re(
+    # (the anchor is where the match starts: the whole "core.chainstack.com/", not its middle)
+    Provider("chainstack", "Chainstack node endpoint key", (
+        "p2pify.com/", "core.chainstack.com/"), _re(
         r"(?:p2pify|core\.chainstack)\.com/(?P<secret>[0-9a-f]{32})(?![A-Za-z0-9_])"), 60),
     Provider("getblock", "GetBlock access token", ("getblock.io/",), _re(
         r"getblock\.io/(?P<secret>[0-9a-f]{32})(?![A-Za-z0-9_])"), 48),
@@ -258,15 +288,32 @@ PROVIDERS: tuple[Provider, ...] = (
     Provider("covalent", "Covalent (GoldRush) API key", ("cqt_",), _re(
         r"(?<![A-Za-z0-9_])cqt_[A-Za-z0-9]{20,40}(?![A-Za-z0-9_])"), 44, check=_mixed),
     # any key given by its name: an x-api-key / api-key header, an ?apikey= parameter, an
-    # /api-key/<key> path, a secretKey field (Shyft, Birdeye, 0x, Pimlico, Syndica, thirdweb):
-    # letters and digits mixed (a name or a placeholder is neither)
+    # /api-key/<key> path, a secretKey field (Shyft, Birdeye, 0x, Pimlico, Syndica, thirdweb),
+    # the other credential headers / fields (Tenderly's X-Access-Key, X-Auth-Token, GitLab's
+    # PRIVATE-TOKEN): letters and digits mixed (a name or a placeholder is neither)
     Provider("api_key", "API key given by its name", (
-        "api-key", "api_key", "apikey", "secretkey", "secret_key", "secret-key"), _re(
-        r"(?i:api[-_]?key|secret[-_]?key)[\"'`]?"
+        "api-key", "api_key", "apikey", "secretkey", "secret_key", "secret-key", "access-key",
+        "access_key", "accesskey", "auth-token", "auth_token", "authtoken", "private-token",
+        "private_token"), _re(
+        r"(?i:api[-_]?key|secret[-_]?key|access[-_]?key|auth[-_]?token|private[-_]?token)[\"'`]?"
         # a header kept as a name / value pair (Insomnia, Postman, HAR: {"name": "api-key",
         # "value": ".."}, {"key": "x-api-key", "value": ".."})
         r"(?:[\s,]{1,8}[\"'`]?value[\"'`]?)?\s*[:=/]\s*[\"'`]?"
         r"(?P<secret>[A-Za-z0-9_-]{16,128})(?![A-Za-z0-9_-])"), 150, check=_mixed, generic=True),
+    # a credential named by a variable or field whose name ends in "token" or "secret" after a
+    # qualifier (API_TOKEN, BOT_TOKEN, authToken, CLIENT_SECRET, WEBHOOK_SECRET): letters and
+    # digits mixed. Not a bare "token" / "secret" (a wallet's token is a contract), not a
+    # page / sync / CSRF token, not an address, a mint or an xpub (a watch-only "secret")
+    Provider("api_key", "credential given by its name", ("token", "secret"), _re(
+        rf"(?i:(?<![a-z0-9_.-])[a-z0-9][a-z0-9_.-]{{0,60}}{_NOT_AFTER}(?:token|secret))"
+        r"[\"'`]?[ \t]*[:=][ \t]*[\"'`]?(?P<secret>[A-Za-z0-9_.~-]{16,256})(?![A-Za-z0-9_.~+/=-])"),
+        330, before=64,
+        check=_credential_value, generic=True),
+    # the same credentials as curl's -u / --user writes them, before encoding ("-u <project
+    # id>:<secret>"): the secret of letters and digits mixed
+    Provider("basic_auth", "HTTP Basic credentials", ("-u ", "--user ", "--user="), _re(
+        r"(?:-u|--user)[ =][ \t]*[\"']?[^\s:\"'@$]{1,64}:(?P<secret>[A-Za-z0-9_.~+/-]{16,128})"
+        r"(?![^\s\"'])"), 210, check=_mixed, generic=True),
     # HTTP Basic credentials (Infura IPFS: base64 of "<project id>:<secret>"): decoded, a name
     # and a secret of letters and digits
     Provider("basic_auth", "HTTP Basic credentials", ("basic ",), _re(

@@ -73,9 +73,23 @@ _REACH = 400  # characters back where the key a value stands under is looked for
 MAX_SOURCES = 64
 
 
+# a URL template that fills a secret into the request ("register the callback as
+# https://hooks.example/cb?merchant={id}&k={SOLANA_KEYPAIR}", ".../v1/${WALLET_PRIVATE_KEY}")
+_URL_TEMPLATE_RE = re.compile(
+    r"""https?://[^\s"'<>`]*?[?&#;/=]\s*(?:\{\{?\s*|\$\{|\$|<|%)(?:\w+[._])?
+    (?:WALLET_\w*(?:KEY|SECRET|SEED|MNEMONIC|PHRASE)|SIGNER_\w*(?:KEY|SECRET)|PRIVATE_?KEY|
+    MNEMONIC|SEED_PHRASE|SOLANA_KEYPAIR|KEYPAIR|SECRET_KEY|PRIVKEY)\w*""",
+    re.IGNORECASE | re.VERBOSE,
+)
+
+
 def shipped(text: str) -> list[tuple[int, int]]:
     """Spans of the secret sources that ``text`` (a config, manifest or structured result)
-    collects for a destination it names."""
+    collects for a destination it names, or fills into a URL."""
+    if "://" in text:
+        template = _URL_TEMPLATE_RE.search(text)
+        if template is not None:
+            return [template.span()]
     if not _ships(text):
         return []
     out: list[tuple[int, int]] = []

@@ -14,12 +14,14 @@ from __future__ import annotations
 import re
 import string
 from functools import cache
+from itertools import pairwise
 from typing import Any
 
 import ahocorasick
 
 from aiegis_guard.charclass import CharClass, runs
 from aiegis_guard.findings import Action, Category, Finding, Severity
+from aiegis_guard.lazyre import LazyPattern
 from aiegis_guard.normalize import Layer
 from aiegis_guard.redact import mask
 from aiegis_guard.scanners import ScanContext
@@ -83,6 +85,8 @@ def _finding(provider: Provider, m: re.Match[str], anchor: str, text: str) -> Fi
         if extra is None:
             return None
         evidence.append(extra)
+    if _filled(value):
+        return None
     return Finding(
         rule_id=f"secret.{provider.rule}",
         category=Category.SECRET,
@@ -115,7 +119,49 @@ def _regions(text: str) -> list[tuple[int, int]]:
 def scan(layer: Layer, ctx: ScanContext) -> list[Finding]:
     """Provider secrets in ``layer.text`` (spans relative to it), and passwords in URLs."""
     text = layer.text
-    return _providers(text) + (_url_credentials(text) if "://" in text else [])
+    found = _providers(text)
+    if '"value"' in text or "'value'" in text:
+        found += _pairs(text, [f.span for f in found if f.span is not None])
+    return found + (_url_credentials(text) if "://" in text else [])
+
+
+# a header or query parameter kept as a name / value pair (a HAR's {"name": "dkey", "value":
+# ".."}, Postman's {"key": "x-access-key", "value": ".."}): read as "name=value"
+# (one pattern per name: a literal first is found at C speed)
+_PAIR = (
+    r"[\"']\s*:\s*[\"']([\w.-]{1,40})[\"']\s*,\s*[\"']value[\"']\s*:\s*[\"']([^\"'\s]{16,512})[\"']"
+)
+_PAIR_RES = (LazyPattern("name" + _PAIR), LazyPattern("key" + _PAIR))
+# Postman's apikey auth helper holds the key under a generic name: {"type": "apikey", "apikey":
+# [{"key": "value", "value": ".."}, {"key": "key", "value": "X-API-Key"}]}: the helper names it
+# (its bearer helper is a bearer token: as in a header, judged by the token's own format)
+_AUTH_HELPER_RE = LazyPattern(r"[\"'](apikey)[\"']\s*:\s*\[")
+_HELPER_FIELD = {"apikey": ("value", "api_key=")}
+AUTH_REACH = 300  # characters before a pair searched for the helper it belongs to
+
+
+def _pairs(text: str, held: list[tuple[int, int]]) -> list[Finding]:
+    found: list[Finding] = []
+    for m in (m for pattern in _PAIR_RES for m in pattern.finditer(text)):
+        name, value = m.group(1), m.group(2)
+        if text[m.start() - 1 : m.start()] not in ('"', "'") or any(
+            s < m.end(2) and m.start(2) < e for s, e in held
+        ):
+            continue
+        line = f"{name}={value}"
+        if name.lower() == "value":
+            helpers = list(
+                _AUTH_HELPER_RE.finditer(text, max(0, m.start() - AUTH_REACH), m.start())
+            )
+            field, spelled = _HELPER_FIELD[helpers[-1].group(1)] if helpers else ("", "")
+            if field != name.lower():
+                continue
+            line = spelled + value
+        shift = m.start(2) - (len(line) - len(value))
+        for f in _providers(line):
+            if f.span is not None:
+                found.append(f.with_span(f.span[0] + shift, f.span[1] + shift, "pair:name-value"))
+    return found
 
 
 # a password in a URL's user information ("postgres://app:<password>@db:5432", "redis://default:
@@ -180,8 +226,39 @@ def _providers(text: str) -> list[Finding]:
     return [  # a generic finding yields to a provider's own one over the same characters
         f
         for span, f in found.items()
-        if not _generic(f) or not any(s[0] < span[1] and span[0] < s[1] for s in own)
+        if not _generic(f)
+        or not (any(s[0] < span[1] and span[0] < s[1] for s in own) or _malformed(text, span))
     ]
+
+
+def _filled(value: str) -> bool:
+    """A template's value (``hf_xxxx..``, ``sk-or-v1-0000..``): one character repeated over a
+    third of it (8+). A random token of 16+ characters repeats none that long."""
+    longest = run = 1
+    for a, b in pairwise(value):
+        run = run + 1 if a == b else 1
+        longest = max(longest, run)
+    return longest >= max(8, len(value) // 3)
+
+
+@cache
+def _own_prefixes() -> tuple[str, ...]:
+    """The key prefixes that name one provider's fixed format (``sk-or-v1-``, ``ghp_``,
+    ``hf_``), not the bare ``sk-`` that several providers share."""
+    return tuple(
+        anchor
+        for p in PROVIDERS
+        if not (p.after or p.before or p.generic or p.near is not None)
+        for anchor in p.anchors
+        if anchor[-1] in "-_" and anchor != "sk-"
+    )
+
+
+def _malformed(text: str, span: tuple[int, int]) -> bool:
+    """A value given by its name that wears a provider's own prefix which that provider's
+    format rejects (a truncated ``sk-or-v1-`` token, a ``ghp_`` of the wrong length): not a
+    credential of that provider, nor of any other."""
+    return text[span[0] : span[1]].lower().startswith(_own_prefixes())
 
 
 @cache

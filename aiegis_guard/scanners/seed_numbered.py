@@ -57,10 +57,15 @@ NUMBERED_REACH = 800  # characters each side of the 12th word (24 numbered lines
 _SUFFIX = r"(?:(?:st|nd|rd|th|番|번)(?=[^\w\n]))?"  # 1st, 1番 (Japanese), 1번 (Korean)
 
 
+# a number starts a token, or ends a dotted key ("seed.words.11=x": a .properties file, a
+# flattened config), not a decimal ("1.12")
+_START = r"(?:(?<![\w.])|(?<=[A-Za-z_]\.))"
+
+
 def _nth_re(n: int) -> re.Pattern[str]:
-    """A word numbered ``n`` ("12. abandon", "12 abandon", "[12]=abandon")."""
+    """A word numbered ``n`` ("12. abandon", "12 abandon", "[12]=abandon", "words.12=abandon")."""
     return re.compile(
-        rf"(?:(?<![\w.]){n}(?!\d){_SUFFIX}[^\w\n]{{0,4}}|(?<![\d.]){n}[^\w\n]{{1,4}})[^\W\d_]"
+        rf"(?:{_START}{n}(?!\d){_SUFFIX}[^\w\n]{{0,4}}|(?<![\d.]){n}[^\w\n]{{1,4}})[^\W\d_]"
     )
 
 
@@ -69,12 +74,14 @@ _TWELFTH_RE = _nth_re(12)
 _ELEVENTH_RE = _nth_re(11)
 # counted from zero (form fields "seed[0]=..&seed[11]=..", array dumps "[0] abandon"): the
 # 12th word is numbered 11, the 11th 10; read only where some word is numbered 0
-_ZERO_RE = re.compile(r"0(?<![\w.]0)[^\w\n]{1,4}[^\W\d_]")  # not "0x.."; "0" first: fast
+_ZERO_RE = re.compile(  # not "0x.."; "0" first: fast
+    r"0(?:(?<![\w.]0)|(?<=[A-Za-z_]\.0))[^\w\n]{1,4}[^\W\d_]"
+)
 _TENTH_RE = _nth_re(10)
 # a label between the number and its word ("1. Wort: camp", "3) word = cave"): passed over
 _LABEL = r"(?:[^\W\d_]{1,12}[ \t]*[:\uff1a=][ \t]*)?"
 _NUMBERED_RE = re.compile(
-    rf"(?:(?<![\w.])(\d{{1,2}})(?!\d){_SUFFIX}[^\w\n]{{0,4}}|(?<![\d.])(\d{{1,2}})[^\w\n]{{1,4}})"
+    rf"(?:{_START}(\d{{1,2}})(?!\d){_SUFFIX}[^\w\n]{{0,4}}|(?<![\d.])(\d{{1,2}})[^\w\n]{{1,4}})"
     rf"{_LABEL}([^\W\d_]{{1,12}})"
 )
 

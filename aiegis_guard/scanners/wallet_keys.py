@@ -25,6 +25,9 @@ secret.nostr_nsec          bech32 private keys named by their prefix (Nostr ``ns
 secret.sui_private_key     ``suiprivkey``, Cardano ``*_sk`` / ``*_xsk``), checksum valid
 secret.cardano_signing_key (``bech32_keys``)
 secret.pem_private_key     PEM / OpenSSH / PGP private-key block with key material
+secret.jwk_private_key     a JSON Web Key with its private member ``d`` (``key_encodings``;
+                           there too: raw key bytes in base58 / base64 beside the address or
+                           public key they derive to)
 secret.keystore_json       FLAG: encrypted (v3) keystore JSON; BLOCK with its password beside it
 =========================  ===========================================================
 
@@ -54,6 +57,7 @@ from aiegis_guard.scanners.glued_phrases import find_glued_phrases
 from aiegis_guard.scanners.key_calls import call_context
 from aiegis_guard.scanners.key_checks import base58_secret, secret_finding, solana_keypair
 from aiegis_guard.scanners.key_dumps import dumped_values
+from aiegis_guard.scanners.key_encodings import find_derived_encodings, find_jwk_keys
 from aiegis_guard.scanners.key_forms import (
     base64_runs,
     find_base64_keys,
@@ -347,6 +351,7 @@ def scan(layer: Layer, ctx: ScanContext) -> list[Finding]:
     found = in_secret_manifest(text, found)
     b64 = base64_runs(text)
     found += find_base64_keys(text, b64)
+    found += find_jwk_keys(text) + find_derived_encodings(text, b64)
     if layer.depth:
         found += with_parent_label(layer, own, outbound)
     stretches = word_stretches(text)  # one shape pass for both word-list finders
@@ -368,7 +373,8 @@ def scan(layer: Layer, ctx: ScanContext) -> list[Finding]:
     found += find_bech32_keys(text)
     found += _pem_blocks(text)
     found += _der_keys(text, b64)
-    found += find_keystores(text)
+    decoded_from = (layer.parent.text, layer.origin) if layer.parent and layer.origin else None
+    found += find_keystores(text, decoded_from)
     if layer.depth == 0:  # one speaker's messages of a chat transcript, read together
         for joined, span in speaker_texts(text, worded=words_only):
             said = Layer(joined, LayerKind.TEXT, layer.depth + 1)

@@ -43,10 +43,22 @@ class ApprovalRequest:
         preview), then why it was stopped."""
         lines = [f"aiegis_guard asks for approval: {self.action}"]
         if self.verdict.effects:
-            lines.append("what it does: " + "; ".join(self.verdict.effect_lines))
+            lines.append(
+                "what it does: " + "; ".join(_effect_line(e) for e in self.verdict.effects)
+            )
         lines.append(self.verdict.explain())
         lines += [f"  {k}: {v}" for k, v in self.details.items()]
         return "\n".join(lines)
+
+
+def _effect_line(effect: Mapping[str, Any]) -> str:
+    """An effect in words, with its counterparty's address whole (the words mask it to
+    ``0x28c6…1d60``, exactly the part an address-poisoning look-alike copies)."""
+    text = str(effect.get("text", ""))
+    party = effect.get("counterparty")
+    if isinstance(party, str) and party and party not in text:
+        return f"{text} [{party}]"
+    return text
 
 
 Approver = Callable[[ApprovalRequest], bool | Awaitable[bool]]

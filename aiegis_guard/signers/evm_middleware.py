@@ -1,11 +1,15 @@
 """A web3.py (v7/v8) middleware that checks what is sent to the node before it gets there.
 
-``eth_sendTransaction`` / ``eth_sendRawTransaction`` are judged like
+Every transaction a request carries (``eth_sendTransaction``, ``eth_signTransaction``,
+``eth_sendRawTransaction*``, Flashbots' ``eth_sendPrivateTransaction`` / ``eth_sendBundle``,
+EIP-5792 ``wallet_sendCalls``: :mod:`~aiegis_guard.signers.evm_methods`) is judged like
 :meth:`Guard.check_transaction`; ``eth_signTypedData*``, ``eth_sign`` and ``personal_sign``
-like :meth:`Guard.check_typed_data` / :meth:`Guard.check_message`. BLOCK raises
-:class:`~aiegis_guard.errors.GuardBlocked`; FLAG asks the approver (default: deny). A sent
-transaction's spend is recorded before the request and released only when the node answers
-with an error (see :meth:`GuardWeb3Middleware._sending` for why)::
+like :meth:`Guard.check_typed_data` / :meth:`Guard.check_message`; any other method whose name
+says it signs or sends is FLAGged (``guard.uninspected``). BLOCK raises
+:class:`~aiegis_guard.errors.GuardBlocked`; FLAG asks the approver (default: deny). A signed
+or sent transaction's spend is recorded before the request (with the middleware's ``context``
+and the request's sender as own addresses) and released only when the node answers with an
+error (see :meth:`GuardWeb3Middleware._sending` for why)::
 
     w3.middleware_onion.inject(guard_middleware(guard), name="aiegis", layer=0)
 
@@ -25,10 +29,16 @@ from web3.exceptions import ProviderConnectionError
 from web3.middleware.base import Web3Middleware
 
 from aiegis_guard.errors import GuardBlocked, LedgerError
-from aiegis_guard.findings import Action, Chain
+from aiegis_guard.findings import Action, Category, Chain, Finding, Severity
 from aiegis_guard.signers.approval import ApprovalRequest, Approver, ask_async, deny_all
 from aiegis_guard.signers.evm_account import decode_or_none, enforce
-from aiegis_guard.verdict import Verdict
+from aiegis_guard.signers.evm_methods import (
+    MESSAGES,
+    TYPED,
+    carried_transactions,
+    signs_or_sends,
+)
+from aiegis_guard.verdict import Verdict, combine
 
 if TYPE_CHECKING:
     from web3 import AsyncWeb3, Web3
@@ -41,10 +51,6 @@ if TYPE_CHECKING:
 __all__ = ["GuardWeb3Middleware", "guard_middleware"]
 
 log = logging.getLogger("aiegis_guard")
-
-SEND = frozenset({"eth_sendTransaction", "eth_sendRawTransaction"})
-TYPED = frozenset({"eth_signTypedData", "eth_signTypedData_v3", "eth_signTypedData_v4"})
-MESSAGES = frozenset({"eth_sign", "personal_sign"})
 
 
 def _is_address(value: Any) -> bool:
@@ -70,52 +76,79 @@ class GuardWeb3Middleware(Web3Middleware):
 
     # --- judging ---------------------------------------------------------------------------
 
-    def _context(self, signer: str | None) -> dict[str, Any]:
+    def _context(self, *signers: str | None) -> dict[str, Any]:
         ctx = dict(self.context or {})
-        if signer:
-            ctx["own_evm"] = [*ctx.get("own_evm", ()), signer]
+        own = [s for s in signers if s]
+        if own:
+            ctx["own_evm"] = [*ctx.get("own_evm", ()), *dict.fromkeys(own)]
         return ctx
 
     def judge(
         self, method: str, params: Any, chain_id: int | None = None
-    ) -> tuple[Verdict, DecodedTransaction | None]:
-        """The verdict for one request, and the decoded transaction whose spend to reserve;
-        ``chain_id``: the chain the node is on (a message has none of its own)."""
+    ) -> tuple[Verdict, list[DecodedTransaction], dict[str, Any]]:
+        """The verdict for one request, the decoded transactions whose spend to reserve and
+        the context they were judged with; ``chain_id``: the chain the node is on (a message
+        has none of its own)."""
+        g = self.guard
+        carried = carried_transactions(method, params)
+        if carried is not None:
+            return self._judge_transactions(carried.payloads, carried.signer, carried.unreadable)
         params = list(params or ())
         payload = params[0] if params else None
-        g = self.guard
-        if method in SEND:
-            signer = payload.get("from") if isinstance(payload, Mapping) else None
-            decoded = decode_or_none(g, payload)
-            signer = signer or (decoded.sender if decoded else None)
-            context = self._context(signer)
-            if decoded is None:  # judged as undecodable (FLAG)
-                return g.check_transaction(payload, chain=Chain.EVM, context=context), None
-            return g.check_decoded(decoded, context=context), decoded
         if method in TYPED:
             signer, data = [*params, None, None][:2]
-            return g.check_typed_data(data, context=self._context(signer)), None
+            context = self._context(signer)
+            return g.check_typed_data(data, context=context), [], context
+        if method not in MESSAGES:  # signs or sends by its name, and not read here
+            reason = f"{method} signs or sends; aiegis_guard does not read it"
+            return g.check_text("", extra_findings=[_uninspected(reason)]), [], self._context(None)
         # eth_sign(address, data) / personal_sign(data, address)
         data, signer = (params[1], params[0]) if method == "eth_sign" else (payload, None)
         if not isinstance(data, str | bytes):
             data = ""  # nothing to sign: an empty message, judged like any other
         if method == "personal_sign" and len(params) > 1 and _is_address(params[1]):
             signer = params[1]
-        verdict = g.check_message(
-            data, method=method, context=self._context(signer), chain_id=chain_id
-        )
-        return verdict, None
+        context = self._context(signer)
+        verdict = g.check_message(data, method=method, context=context, chain_id=chain_id)
+        return verdict, [], context
+
+    def _judge_transactions(
+        self, payloads: list[Any], signer: str | None, unreadable: list[str]
+    ) -> tuple[Verdict, list[DecodedTransaction], dict[str, Any]]:
+        """Every carried transaction judged; the strongest verdict decides."""
+        g = self.guard
+        verdicts: list[Verdict] = []
+        decoded_all: list[DecodedTransaction] = []
+        senders = [signer] if signer else []
+        decodes = [decode_or_none(g, payload) for payload in payloads]
+        senders += [d.sender for d in decodes if d is not None and d.sender]
+        context = self._context(*senders)
+        for payload, decoded in zip(payloads, decodes, strict=True):
+            if decoded is None:  # judged as undecodable (FLAG)
+                verdicts.append(g.check_transaction(payload, chain=Chain.EVM, context=context))
+            else:
+                verdicts.append(g.check_decoded(decoded, context=context))
+                decoded_all.append(decoded)
+        if unreadable or not verdicts:
+            reasons = ", ".join(unreadable) or "no transaction in the request"
+            verdicts.append(g.check_text("", extra_findings=[_uninspected(reasons)]))
+        if len(verdicts) == 1:
+            return verdicts[0], decoded_all, context
+        return combine(verdicts), decoded_all, context
 
     @contextlib.contextmanager
-    def _sending(self, decoded: DecodedTransaction | None) -> Iterator[list[bool]]:
-        """Count the spend *before* the node sees the transaction (commit before send).
+    def _sending(
+        self, decoded: list[DecodedTransaction], context: Mapping[str, Any]
+    ) -> Iterator[list[bool]]:
+        """Count the spend *before* the node sees the transactions (commit before send).
 
         The body marks ``refused[0]`` when the node answers with a JSON-RPC error.
 
-        * Reserve and commit first: a ledger that cannot record the spend raises
-          :class:`LedgerError` and nothing is sent. (Committing after the send, a ledger
-          failing between the node's acceptance and the commit left money gone and nothing
-          counted once the reservation expired.)
+        * Reserve and commit first (with the context the transactions were judged with: a
+          transfer out of a context-own vault is the agent's spend): a ledger that cannot
+          record the spend raises :class:`LedgerError` and nothing is sent. (Committing after
+          the send, a ledger failing between the node's acceptance and the commit left money
+          gone and nothing counted once the reservation expired.)
         * The node refused (an ``error`` answer): the spend is released. If releasing fails,
           the spend stays counted until its period ends: over-counting is the safe side.
         * The request raised an error the node gave (an RPC error, eth-tester's validation):
@@ -125,37 +158,43 @@ class GuardWeb3Middleware(Web3Middleware):
           spend stays counted.
         """
         refused = [False]
-        if decoded is None or not self.guard.policy.limits:
+        if not decoded or not self.guard.policy_for(context).limits:
             yield refused
             return
-        reservation = self.guard.spend(decoded)
+        reservations: list[SpendReservation] = []
         try:
-            reservation.commit()
-        except BaseException:
-            with contextlib.suppress(LedgerError):  # else the reservation expires by itself
-                reservation.rollback()
+            for one in decoded:
+                reservation = self.guard.spend(one, context=context)
+                reservations.append(reservation)
+                reservation.commit()
+        except BaseException:  # one over its limit, or the ledger failed: none is sent
+            for reservation in reservations:
+                with contextlib.suppress(LedgerError):  # else it expires / stays counted
+                    reservation.release()
             raise
         try:
             yield refused
         except Exception as exc:
             if not isinstance(exc, _TRANSPORT_ERRORS):
-                _release(reservation)
+                for reservation in reservations:
+                    _release(reservation)
             raise
         if refused[0]:
-            _release(reservation)
+            for reservation in reservations:
+                _release(reservation)
 
     # --- sync ------------------------------------------------------------------------------
 
     def wrap_make_request(self, make_request: MakeRequestFn) -> MakeRequestFn:
         def middleware(method: RPCEndpoint, params: Any) -> RPCResponse:
-            if method not in SEND and method not in TYPED and method not in MESSAGES:
+            if not signs_or_sends(method):
                 return make_request(method, params)
             chain_id = self.chain_id
             if chain_id is None and method in MESSAGES:
                 chain_id = _node_chain_id(lambda: make_request(_CHAIN_ID, []))
-            verdict, decoded = self.judge(method, params, chain_id)
+            verdict, decoded, context = self.judge(method, params, chain_id)
             enforce(self.guard, verdict, str(method), self.approver, {"method": method})
-            with self._sending(decoded if method in SEND else None) as refused:
+            with self._sending(decoded, context) as refused:
                 response = make_request(method, params)
                 refused[0] = "error" in response
             return response
@@ -166,15 +205,15 @@ class GuardWeb3Middleware(Web3Middleware):
 
     async def async_wrap_make_request(self, make_request: AsyncMakeRequestFn) -> AsyncMakeRequestFn:
         async def middleware(method: RPCEndpoint, params: Any) -> RPCResponse:
-            if method not in SEND and method not in TYPED and method not in MESSAGES:
+            if not signs_or_sends(method):
                 return await make_request(method, params)
             chain_id = self.chain_id
             if chain_id is None and method in MESSAGES:
                 answer = await _async_answer(make_request)
                 chain_id = _node_chain_id(lambda: answer)
-            verdict, decoded = self.judge(method, params, chain_id)
+            verdict, decoded, context = self.judge(method, params, chain_id)
             await self._approve_async(verdict, str(method))
-            with self._sending(decoded if method in SEND else None) as refused:
+            with self._sending(decoded, context) as refused:
                 response = await make_request(method, params)
                 refused[0] = "error" in response
             return response
@@ -216,6 +255,18 @@ async def _async_answer(make_request: AsyncMakeRequestFn) -> Any:
         return await make_request(_CHAIN_ID, [])
     except Exception:  # any failure leaves the chain unknown
         return None
+
+
+def _uninspected(reason: str) -> Finding:
+    """FLAG: a request that signs or sends and could not be read (never a silent pass)."""
+    return Finding(
+        rule_id="guard.uninspected",
+        category=Category.GUARD,
+        severity=Severity.MEDIUM,
+        action=Action.FLAG,
+        message=f"part of the request was not inspected ({reason}); needs a human",
+        evidence=(f"reason:{reason}"[:120],),
+    )
 
 
 def _release(reservation: SpendReservation) -> None:

@@ -8,7 +8,8 @@ bytes* it is about to sign, asks the :class:`~aiegis_guard.guard.Guard`, and the
   raises ``GuardBlocked`` unless approved;
 * ALLOW / approved -> reserves the spend in the ledger (``Guard.spend``, per-period limits)
   and signs; the spend is committed once signed (:meth:`sign_transaction`) or once the
-  caller's ``send`` returned (:meth:`send_transaction`, rolled back if it raises).
+  signed transaction was handed to the caller's ``send`` (:meth:`send_transaction`; it stays
+  counted when ``send`` raises: the transaction may have left).
 
 solders' signer protocol is implemented in Rust (``Keypair``, ``Presigner``, ``NullSigner``),
 so a Python object cannot be passed where solders expects a signer; :meth:`presigner` returns a
@@ -39,7 +40,7 @@ from aiegis_guard.chains.solana.decode import (
 from aiegis_guard.chains.solana.inspect import resolve_solana
 from aiegis_guard.chains.solana.wire import parse_wire
 from aiegis_guard.chains.transaction import DecodedTransaction, PayloadKind
-from aiegis_guard.errors import GuardBlocked, InputError, LedgerError, SolanaDecodeError
+from aiegis_guard.errors import GuardBlocked, InputError, SolanaDecodeError
 from aiegis_guard.findings import Action
 from aiegis_guard.guard import Guard
 from aiegis_guard.signers.approval import ApprovalRequest, Approver, ask, deny_all
@@ -185,7 +186,7 @@ class GuardedKeypair:
         """
         target = self._target(tx)
         decoded = self._authorize(target.raw, lookup_tables)
-        with self.guard.spend(decoded):
+        with self.guard.spend(decoded, context=self.context):
             return target.signed(self._keypair.sign_message(target.raw))
 
     def send_transaction(
@@ -196,29 +197,27 @@ class GuardedKeypair:
         lookup_tables: LookupTables | None = None,
     ) -> T:
         """Check, sign and ``send``. The spend is committed *before* ``send`` (a ledger that
-        cannot record it raises :class:`LedgerError` and nothing is sent) and released if
-        ``send`` raises: a transaction that left is always counted, even when the ledger
-        fails right after the node accepted it."""
+        cannot record it raises :class:`LedgerError` and nothing is sent) and stays counted
+        whatever ``send`` does: once the signed transaction is handed to it, it may be on the
+        network (solana-py raises *after* broadcasting on a confirmation timeout), and a
+        transaction that left is always counted."""
         target = self._target(tx)
         decoded = self._authorize(target.raw, lookup_tables)
         signed = target.signed(self._keypair.sign_message(target.raw))
-        reservation = self.guard.spend(decoded)
+        reservation = self.guard.spend(decoded, context=self.context)
         with reservation:
             reservation.commit()
         try:
             return send(signed)
-        except BaseException:
-            try:
-                reservation.release()
-            except LedgerError as exc:  # stays counted: over-counting is the safe side
-                log.error("aiegis_guard: releasing a failed send failed (%s); it stays", exc)
+        except BaseException as exc:  # the spend stays: the transaction may have left
+            log.info("aiegis_guard: send raised %s after signing; its spend stays", type(exc))
             raise
 
     def presigner(self, tx: Signable, *, lookup_tables: LookupTables | None = None) -> Presigner:
         """A solders ``Presigner`` for this (checked) message, usable as a solders signer."""
         target = self._target(tx)
         decoded = self._authorize(target.raw, lookup_tables)
-        with self.guard.spend(decoded):
+        with self.guard.spend(decoded, context=self.context):
             return Presigner(self.pubkey(), self._keypair.sign_message(target.raw))
 
     def sign_message(self, message: bytes | str) -> Signature:
@@ -231,7 +230,7 @@ class GuardedKeypair:
         decoded = decode_offchain_message(raw)  # what is signed: a text's UTF-8 bytes
         if decoded.kind is PayloadKind.TRANSACTION:
             resolved = self._authorize(raw, None)
-            with self.guard.spend(resolved):
+            with self.guard.spend(resolved, context=self.context):
                 return self._keypair.sign_message(raw)
         verdict = self.guard.check_message(raw, method="solana_signMessage", context=self.context)
         self._enforce(verdict, "solana.sign_message", {"signer": str(self.pubkey())})

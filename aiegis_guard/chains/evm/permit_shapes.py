@@ -22,6 +22,17 @@ there is no token whose allowance it would sign), no field is named as an order'
 (maker / taker / sell / buy / price ...), and the spender is not the verifying contract
 itself (a token's permit names another spender). Anything else stays an unknown typed
 message (FLAG ``unknown_typed_data``).
+
+Permit2's allowance grants (Uniswap/permit2 ``src/libraries/PermitHash.sol``:
+``PermitSingle(PermitDetails details,address spender,uint256 sigDeadline)``,
+``PermitBatch(PermitDetails[] details,address spender,uint256 sigDeadline)``,
+``PermitDetails(address token,uint160 amount,uint48 expiration,uint48 nonce)``) are read by
+the same rule: kits build them with a field of their own (tarun-khatri/vault-extraction-nexus
+``src/utils/permitUtils.ts`` adds ``owner`` to ``PermitBatch``) or under another type name, so
+no canonical type matches, while the message still names a spender, its tokens, amounts and
+expirations. A primary type with ``details`` (one or an array of a struct with ``token``,
+``amount``, ``expiration`` and ``nonce``), an address ``spender`` and a ``sigDeadline`` is read
+as Permit2's grant (``permit2_structure``); its other fields are ignored.
 """
 
 from __future__ import annotations
@@ -32,11 +43,12 @@ from typing import Any
 
 from aiegis_guard.chains.evm.protocols import PROTOCOL_CONTRACTS
 from aiegis_guard.chains.evm.tokens import approval, switch_approval
+from aiegis_guard.chains.evm.typed_schema import Types, split_array
 from aiegis_guard.chains.known import book_tokens, known_contracts
 from aiegis_guard.chains.transaction import Approval
 from aiegis_guard.errors import EvmDecodeError
 
-__all__ = ["permit_structure", "structural_permit", "token_domain"]
+__all__ = ["permit2_structure", "permit_structure", "structural_permit", "token_domain"]
 
 _UINT = re.compile(r"uint(8|16|24|32|40|48|56|64|72|80|88|96|104|112|120|128|136|144|152|160"
                    r"|168|176|184|192|200|208|216|224|232|240|248|256)?")  # fmt: skip
@@ -77,6 +89,21 @@ def permit_structure(fields: Sequence[tuple[str, str]]) -> str | None:
     if _UINT.fullmatch(last):
         return "amount"
     return "switch" if last == "bool" else None
+
+
+def permit2_structure(types: Types, primary: str) -> str | None:
+    """``permit2_batch`` / ``permit2_single`` for a Permit2 grant by structure (module
+    docstring), else None."""
+    fields = dict(types[primary])
+    if fields.get("spender") != "address" or not _UINT.fullmatch(fields.get("sigDeadline", "")):
+        return None
+    base, dims = split_array(fields.get("details", ""))
+    details = dict(types.get(base, ()))
+    if details.get("token") != "address" or len(dims) > 1:
+        return None
+    if not all(_UINT.fullmatch(details.get(f, "")) for f in ("amount", "expiration", "nonce")):
+        return None
+    return "permit2_batch" if dims else "permit2_single"
 
 
 def structural_permit(

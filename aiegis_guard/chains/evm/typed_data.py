@@ -5,8 +5,9 @@ of its declared type, bounded depth and size) before anything is read from it; a
 that fails is an :class:`EvmDecodeError`. Permits are recognised by their canonical encoded
 type (``encodeType``), not by the name a dapp chose: EIP-2612, DAI, Permit2 PermitSingle /
 PermitBatch / PermitTransferFrom / PermitBatchTransferFrom (and the witness variants); a
-message nothing else recognises that has a permit's structure under a token's domain is read
-as one (``permit_shapes.py``).
+Permit2 PermitSingle / PermitBatch with a field of its own or another type name is read as
+Permit2's grant, and a message nothing else recognises that has a permit's structure under a
+token's domain is read as one (``permit_shapes.py``).
 """
 
 from __future__ import annotations
@@ -16,6 +17,7 @@ from typing import Any
 
 from aiegis_guard import jsontext
 from aiegis_guard.chains.evm.permit_shapes import (
+    permit2_structure,
     permit_structure,
     structural_permit,
     token_domain,
@@ -25,7 +27,9 @@ from aiegis_guard.chains.evm.protocols.signed import decode_signed, signed_shape
 from aiegis_guard.chains.evm.protocols.witness import (
     PERMIT_FIELDS,
     decode_witness,
+    is_order_witness,
     steep_decay,
+    witness_names,
 )
 from aiegis_guard.chains.evm.selectors import EIP712_TYPES
 from aiegis_guard.chains.evm.tokens import approval, switch_approval
@@ -44,6 +48,7 @@ from aiegis_guard.chains.transaction import (
     DecodedTransaction,
     Operation,
     PayloadKind,
+    Receipt,
     Transfer,
 )
 from aiegis_guard.errors import EvmDecodeError
@@ -108,7 +113,7 @@ def _kind(types: Types, primary: str) -> str | None:
         names = {f for f, _ in types[primary]}
         if names >= PERMIT_FIELDS:
             kind = "permit2_transfer"
-    return kind
+    return kind if kind is not None else permit2_structure(types, primary)
 
 
 def _operations(kind: str, msg: dict[str, Any], verifying: str | None) -> list[Approval]:
@@ -160,8 +165,10 @@ def _witness(
     types: Types, primary: str, message: dict[str, Any]
 ) -> tuple[list[Operation], list[str]] | None:
     """A Permit2 witness transfer: the exchange its witness signs (UniswapX orders, 0x Settler
-    meta-transactions), or the transfer noted as unexplained (an unknown witness is never
-    allowed on its spender alone)."""
+    meta-transactions); an order of those families that does not read, noted as unexplained;
+    or, for a witness of any other shape, the plain signature transfer
+    (the caller adds it) beside an opaque call of the spender naming the witness's addresses
+    (``protocols/witness.py``)."""
     extra = [t for f, t in types[primary] if f not in PERMIT_FIELDS]
     if not extra:
         return None
@@ -169,7 +176,13 @@ def _witness(
     if ops is not None:
         decay = ["order:steep-decay"] if steep_decay(message) else []
         return ops, ["eip712:order:permit2-witness", *decay, *_signer(ops)]
-    return [], ["eip712:unknown-type", f"eip712:witness:{extra[0][:64]}"]
+    if is_order_witness(message):  # an order the decoder cannot read
+        return [], ["eip712:unknown-type", f"eip712:witness:{extra[0][:64]}"]
+    names = witness_names(types, primary, message)
+    witness = Call(
+        via="permit2.witness", target=message["spender"], name=extra[0][:64], names=names
+    )
+    return [witness], [f"eip712:witness:{extra[0][:64]}"]
 
 
 def _tree_type(types: Types, primary: str) -> str:
@@ -252,10 +265,15 @@ def decode_typed_data(payload: Mapping[str, Any] | str | bytes) -> DecodedTransa
     protocol = None if kind is not None else _protocol(classes, domain, message)
     witness = _witness(types, primary, message) if kind == "permit2_transfer" else None
     if witness is not None:
-        ops += witness[0] or _operations("permit2_transfer", message, verifying)
-        notes += witness[1]
+        found, more = witness
+        if not any(isinstance(op, Receipt) for op in found):  # no order read: the transfer
+            found = [*_operations("permit2_transfer", message, verifying), *found]
+        ops += found
+        notes += more
     elif kind is not None:
         ops += _operations(kind, message, verifying)
+        if kind.startswith("permit2_") and encode_type(types, primary) not in EIP712_TYPES:
+            notes.append("eip712:permit2-structure")
     elif protocol is not None:
         found, more = protocol
         ops += found

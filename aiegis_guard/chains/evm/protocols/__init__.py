@@ -25,6 +25,7 @@ from aiegis_guard.chains.evm.protocols import (
     crosschain,
     delegations,
     disperse,
+    drops,
     eigen_rewards,
     erc6909,
     fulfil,
@@ -33,6 +34,7 @@ from aiegis_guard.chains.evm.protocols import (
     lido_shares,
     lifi,
     liquidity,
+    liquidity_book,
     mints,
     morpho,
     nft_pools,
@@ -51,6 +53,7 @@ from aiegis_guard.chains.evm.protocols import (
     standards,
     swaps,
     symbiotic,
+    synapse,
     uns,
     v4_positions,
     vaults,
@@ -111,6 +114,9 @@ _MODULES = (
     eigen_rewards,
     zodiac_roles,
     symbiotic,
+    liquidity_book,
+    synapse,
+    drops,
 )
 
 
@@ -131,6 +137,7 @@ PROTOCOL_CONTRACTS: frozenset[str] = frozenset().union(
     aave_gateway.CONTRACTS,
     crosschain.CONTRACTS,
     delegations.CONTRACTS,
+    drops.CONTRACTS,
     gauges.CONTRACTS,
     lifi.CONTRACTS,
     mints.CONTRACTS,

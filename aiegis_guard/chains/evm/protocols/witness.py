@@ -42,9 +42,21 @@ is an exchange: the permitted tokens go to the reactor (the most Permit2 lets it
 output comes back to its recipient at its guaranteed minimum (the least of its start / end /
 floor amounts); ``chains/effect_rules`` judges it like any signed order, and an output
 that decays below half its starting amount is noted ``order:steep-decay`` (BLOCK
-``order_gives_away``: the consideration decays to next to nothing). A witness of any
-other shape is not explained: the request is FLAGged (``unknown_typed_data``), never allowed
-on the strength of the spender alone.
+``order_gives_away``: the consideration decays to next to nothing). A witness of a known
+family that does not read (UniswapX without its outputs, ERC-7683 without readable order
+data) is not explained: the request is FLAGged (``unknown_typed_data``), never allowed on the
+strength of the spender alone.
+
+A witness of any other shape (an invoice, a checkout's ``Payment``, a custom ``Claim``) is no
+order at all. Permit2 (``src/SignatureTransfer.sol`` ``permitWitnessTransferFrom``) hashes it
+into the signed message and otherwise lets the spender (``msg.sender`` must be
+``permit.spender``) move at most each permitted amount, once, before the deadline, to the
+recipients the spender chooses: the witness is data the spender's code checks, it adds no
+power. Such a request is what a plain signature transfer is (the permitted tokens given to
+the spender, judged by who the spender is: the same effect, the same verdict), and beside it
+an opaque call of the spender naming the addresses the witness holds (:func:`witness_names`):
+an allowlisted spender told to act for a party nobody vouches for is FLAGged
+(``unknown_call``, names a third party), as an opaque call to a trusted router is.
 """
 
 from __future__ import annotations
@@ -52,12 +64,17 @@ from __future__ import annotations
 from typing import Any
 
 from aiegis_guard.chains.evm.frames import ZERO, asset, native
+from aiegis_guard.chains.evm.typed_schema import split_array
 from aiegis_guard.chains.transaction import Asset, AssetKind, Operation, Receipt, Transfer
 
-__all__ = ["PERMIT_FIELDS", "decode_witness", "steep_decay"]
+__all__ = ["PERMIT_FIELDS", "decode_witness", "is_order_witness", "steep_decay", "witness_names"]
 
 PERMIT_FIELDS = frozenset({"permitted", "spender", "nonce", "deadline"})
 _OUTPUTS = ("outputs", "baseOutputs")
+# the fields by which the readers below recognise an order family (UniswapX ``info`` and
+# outputs, 0x Settler's ``buyToken`` / ``minAmountOut``, ERC-7683 ``orderData``): a witness
+# carrying one that does not read is an order the decoder cannot read, never mere data
+_ORDER_MARKERS = frozenset({"info", *_OUTPUTS, "buyToken", "minAmountOut", "orderData"})
 _MINIMA = ("startAmount", "endAmount", "amount")
 
 
@@ -165,3 +182,40 @@ def decode_witness(message: dict[str, Any]) -> list[Operation] | None:
         for o in outputs
     ]
     return ops
+
+
+_MAX_NAMES = 32  # addresses read from one witness (a witness is bounded by the schema anyway)
+
+
+def is_order_witness(message: dict[str, Any]) -> bool:
+    """Does the witness carry a field of an order family (``_ORDER_MARKERS``)?"""
+    witness = next((v for k, v in message.items() if k not in PERMIT_FIELDS), None)
+    return isinstance(witness, dict) and not _ORDER_MARKERS.isdisjoint(witness)
+
+
+def witness_names(
+    types: dict[str, list[tuple[str, str]]], primary: str, message: dict[str, Any]
+) -> tuple[str, ...]:
+    """The ``address`` values the witness fields of ``message`` hold, by their declared types
+    (nested structs and arrays walked), the spender left out; at most ``_MAX_NAMES``."""
+    found: list[str] = []
+
+    def walk(kind: str, value: Any) -> None:
+        if len(found) >= _MAX_NAMES:
+            return
+        base, dims = split_array(kind)
+        if dims:
+            inner = base + "".join(f"[{d or ''}]" for d in dims[1:])
+            for item in value if isinstance(value, list) else ():
+                walk(inner, item)
+        elif base == "address" and isinstance(value, str):
+            found.append(value.lower())
+        elif base in types and isinstance(value, dict):
+            for field, field_type in types[base]:
+                walk(field_type, value.get(field))
+
+    for field, field_type in types[primary]:
+        if field not in PERMIT_FIELDS:
+            walk(field_type, message.get(field))
+    spender = str(message.get("spender", "")).lower()
+    return tuple(dict.fromkeys(a for a in found if a != spender))
