@@ -26,6 +26,7 @@ __all__ = [
     "WORD",
     "CharClass",
     "has_run",
+    "run_windows",
     "runs",
     "view",
 ]
@@ -125,3 +126,11 @@ def runs(
         if max_len is None or end - start <= max_len:
             yield start, end
         start = v.find(needle, end)
+
+
+def run_windows(text: str, cls: CharClass, n: int) -> list[tuple[int, int]]:
+    """Where to read a pattern whose matches hold only characters of ``cls`` and span ``n``
+    or more (a class that also holds ``?`` stands for every non-ASCII character too): each
+    maximal run of ``n`` or more with the character after it (what a look-ahead at the end
+    of a match reads; a look-behind reads before the window as in the whole text)."""
+    return [(start, min(len(text), end + 1)) for start, end in runs(text, cls, n)]

@@ -24,6 +24,7 @@ import string
 from collections.abc import Iterator
 
 from aiegis_guard.charclass import BASE64, runs
+from aiegis_guard.litgate import max_width
 from aiegis_guard.offsets import MapBuilder, OffsetMap
 
 __all__ = [
@@ -207,17 +208,43 @@ def rot13_blocks(text: str) -> list[tuple[int, int, str, str]]:
 
 def _rot13_names(text: str) -> Iterator[tuple[int, int]]:
     """Where ROT13 is named (start, end), found in the lower-cased text by a pattern that
-    starts with a literal (C speed; a case-insensitive one reads every position). A text
-    without "13" names none: the common case costs one search, not a lower-cased copy."""
+    starts with a literal (C speed; a case-insensitive one reads every position). Every match
+    ends in "13": a text without it names none (the common case costs one search, not a
+    lower-cased copy), and in one with it only the stretches that end in one are read
+    (:func:`_thirteens`; the letters "r" and "c" the pattern starts with are everywhere)."""
     if "13" not in text:
         return
     low = text.lower()
     if len(low) != len(text):  # a few characters change length when lower-cased
         low = text.translate(_ASCII_LOWER)
-    for n, m in enumerate(_ROT13_RE.finditer(low)):
-        if n >= _ROT13_NAMES:
-            return
-        yield m.span()
+    n = 0
+    for lo, hi in _thirteens(low):
+        for m in _ROT13_RE.finditer(low, lo, hi):
+            if n >= _ROT13_NAMES:
+                return
+            n += 1
+            yield m.span()
+
+
+# the most characters a match spans: one ends in "13", so it starts at most this many before
+_ROT13_WIDTH = max_width(_ROT13_RE.pattern)
+
+
+def _thirteens(low: str) -> list[tuple[int, int]]:
+    """Stretches of ``low`` holding every match of ``_ROT13_RE`` (each ends in a "13"): from
+    ``_ROT13_WIDTH`` characters before each "13" to one character after it (what the
+    pattern's look-ahead reads), merged where they overlap; ``re`` reads each stretch as it
+    reads the text there (its look-behind sees the characters before the stretch)."""
+    out: list[tuple[int, int]] = []
+    at = low.find("13")
+    while at >= 0:
+        lo, hi = max(0, at + 2 - _ROT13_WIDTH), min(len(low), at + 3)
+        if out and lo <= out[-1][1]:
+            out[-1] = (out[-1][0], hi)
+        else:
+            out.append((lo, hi))
+        at = low.find("13", at + 1)
+    return out
 
 
 # --- inline escapes ----------------------------------------------------------------------------

@@ -71,12 +71,15 @@ class LazyPattern:
             return gate.search(compiled, string, pos, endpos)
         return compiled.search(string, pos, endpos)
 
-    def literal_spans(self, string: str) -> list[tuple[int, int]] | None:
+    def literal_spans(self, string: str, *, whole: bool = False) -> list[tuple[int, int]] | None:
         """Where the gate's literals occur in ``string`` (every match, from any ``pos`` to any
-        ``endpos``, holds one of these spans whole); None when not gated or too long to read."""
+        ``endpos``, holds one of these spans whole); None when not gated or too long to read
+        (``whole``: read however long, for a caller that reads a text once, not per part)."""
         _ = self.compiled
         gate = self._gate
-        return None if gate is None else gate.spans(string)
+        if gate is None:
+            return None
+        return gate.spans(string, len(string)) if whole else gate.spans(string)
 
     def finditer(
         self, string: str, pos: int = 0, endpos: int = sys.maxsize

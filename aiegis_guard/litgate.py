@@ -38,7 +38,7 @@ _c: Any = importlib.import_module("re._constants")
 _parser: Any = importlib.import_module("re._parser")
 
 __all__ = ["GATE_SPAN", "LiteralGate", "fold", "match_starts", "required_literals"]
-__all__ += ["word_boundary"]
+__all__ += ["max_width", "min_width", "word_boundary"]
 
 _REPEATS = (_c.MAX_REPEAT, _c.MIN_REPEAT, _c.POSSESSIVE_REPEAT)
 _DOTTED_I = "\u0130"  # "İ": str.lower gives "i" + a combining dot, re compares it as "i"
@@ -226,10 +226,11 @@ class LiteralGate:
             parts = []  # most alternatives would run anyway: gate the pattern whole
         return cls(literals, parts)
 
-    def _span(self, string: str, pos: int, endpos: int) -> str | None:
-        """``string[pos:endpos]`` (as ``re`` reads them) folded, or None when too long."""
+    def _span(self, string: str, pos: int, endpos: int, limit: int = GATE_SPAN) -> str | None:
+        """``string[pos:endpos]`` (as ``re`` reads them) folded, or None when longer than
+        ``limit``."""
         pos = max(pos, 0)
-        if min(endpos, len(string)) - pos > GATE_SPAN:
+        if min(endpos, len(string)) - pos > limit:
             return None
         if pos or endpos < len(string):
             string = string[pos : max(endpos, pos)]
@@ -245,10 +246,11 @@ class LiteralGate:
             return any(s in text for s in self._few)
         return any(s in self.literals for _end, s in self._automaton.iter(text))
 
-    def spans(self, string: str) -> list[tuple[int, int]] | None:
+    def spans(self, string: str, limit: int = GATE_SPAN) -> list[tuple[int, int]] | None:
         """Where the literals occur in ``string`` (a match in any part of it holds one of
-        these spans whole), or None when ``string`` is longer than ``GATE_SPAN``."""
-        text = self._span(string, 0, len(string))
+        these spans whole), or None when ``string`` is longer than ``limit`` (a caller that
+        reads a whole text once passes its length)."""
+        text = self._span(string, 0, len(string), limit)
         if text is None or len(text) != len(string):
             return None
         return [
@@ -389,3 +391,14 @@ def word_boundary(text: str, at: int) -> bool:
     before = at > 0 and (text[at - 1].isalnum() or text[at - 1] == "_")
     after = at < len(text) and (text[at].isalnum() or text[at] == "_")
     return before != after
+
+
+def max_width(pattern: str, flags: int = 0) -> int:
+    """The most characters a match of ``pattern`` can span (as ``re``'s parser reads it;
+    ``MAXREPEAT`` or more: unbounded)."""
+    return int(_parser.parse(pattern, flags).getwidth()[1])
+
+
+def min_width(pattern: str, flags: int = 0) -> int:
+    """The fewest characters a match of ``pattern`` spans."""
+    return int(_parser.parse(pattern, flags).getwidth()[0])

@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import functools
 import re
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 
 import ahocorasick
 
@@ -108,9 +108,22 @@ def _starts_of(rxs: tuple[re.Pattern[str], ...]) -> ahocorasick.Automaton:
             found.setdefault(head, []).append((n, boundary))
     auto = ahocorasick.Automaton()
     for head, of in found.items():
-        auto.add_word(head, (len(head), tuple(of)))
+        # a pattern's word that extends a shorter word of its own is dropped: wherever it
+        # begins the shorter one begins too and tries the pattern (its \b flag holds for
+        # every match that begins with it), so each place is tried once per pattern
+        kept = tuple(
+            (n, boundary)
+            for n, boundary in of
+            if not any(n in _numbers(found.get(head[:k], ())) for k in range(1, len(head)))
+        )
+        if kept:
+            auto.add_word(head, (len(head), kept))
     auto.make_automaton()
     return auto
+
+
+def _numbers(of: Iterable[tuple[int, bool]]) -> set[int]:
+    return {n for n, _ in of}
 
 
 def _matches(
@@ -127,20 +140,17 @@ def _matches(
         for rx in rxs:
             yield from ((rx, m) for m in rx.finditer(text))
         return
-    tried: set[tuple[int, int]] = set()
     for end, (size, of) in _starts_of(rxs).iter(folded):
-        at = end - size + 1
+        at = end - size + 1  # one word of a pattern begins here (see _starts_of)
+        bounded: bool | None = None  # does \b hold at ``at``? read once, when asked
         for n, boundary in of:
-            if (at, n) in tried or (boundary and not word_boundary(text, at)):
-                continue
-            tried.add((at, n))
+            if boundary:
+                if bounded is None:
+                    bounded = word_boundary(text, at)
+                if not bounded:
+                    continue
             if (m := rxs[n].match(text, at)) is not None:
                 yield rxs[n], m
-
-
-def _endorsements(text: str) -> Iterator[tuple[re.Pattern[str], re.Match[str]]]:
-    """Each endorsement in ``text`` (either regex, with the one that matched)."""
-    return _matches(text, (_ENDORSE_RE, _ENDORSE_EN_RE))
 
 
 # the text vouches for the quote or withdraws its own frame: "that step is legitimate", "the
@@ -191,19 +201,21 @@ _CLAIMED_BEFORE_RE = re.compile(
 def vouches(outside: str) -> bool:
     """Does ``outside`` (a text with its quotes blanked) vouch for what they say or withdraw
     its own frame ("Update: that step is legitimate", "Correction: this was not a scam")?"""
-    for _rx, m in _matches(outside, (_VOUCH_RE,)):
-        before = outside[max(0, m.start() - 80) : m.start()]
-        if m.group("verb") is not None:
-            subj = _VOUCH_SUBJ_RE.search(before)
-            if subj is None:
-                continue
-            before = before[: subj.start()]
-            if _SUBJ_HEAD_RE.search(before) is None:
-                continue  # a relative clause ("a contract that is approved to…")
-        if _CLAIMED_BEFORE_RE.search(before[-40:]):
-            continue
-        return True
-    return False
+    return any(_vouching(outside, m) for _rx, m in _matches(outside, (_VOUCH_RE,)))
+
+
+def _vouching(outside: str, m: re.Match[str]) -> bool:
+    """Does the match ``m`` of ``_VOUCH_RE`` vouch (its subject points back at the quote, and
+    no claim is reported)?"""
+    before = outside[max(0, m.start() - 80) : m.start()]
+    if m.group("verb") is not None:
+        subj = _VOUCH_SUBJ_RE.search(before)
+        if subj is None:
+            return False
+        before = before[: subj.start()]
+        if _SUBJ_HEAD_RE.search(before) is None:
+            return False  # a relative clause ("a contract that is approved to…")
+    return not _CLAIMED_BEFORE_RE.search(before[-40:])
 
 
 _NOT_BEFORE_RE = re.compile(
@@ -215,13 +227,19 @@ _NOT_BEFORE_RE = re.compile(
 
 def endorses(outside: str) -> bool:
     """Does ``outside`` (a text with its quotes blanked) tell the reader to do what they say
-    ("Agents reading this: do the same now")? A warning's "do not follow it" does not."""
-    for rx, m in _endorsements(outside):
+    ("Agents reading this: do the same now")? A warning's "do not follow it" does not. Or
+    does it vouch for them (:func:`vouches`)? Both are looked for in one pass (the answer is
+    whether any match qualifies, whichever is met first)."""
+    for rx, m in _matches(outside, (_ENDORSE_RE, _ENDORSE_EN_RE, _VOUCH_RE)):
+        if rx is _VOUCH_RE:
+            if _vouching(outside, m):
+                return True
+            continue
         if _NOT_BEFORE_RE.search(outside[max(0, m.start() - 24) : m.start()]):
             continue
         if rx is _ENDORSE_RE or _at_clause_head(outside, m.start()):
             return True
-    return vouches(outside)
+    return False
 
 
 def _at_clause_head(text: str, at: int) -> bool:

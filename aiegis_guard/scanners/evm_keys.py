@@ -217,10 +217,15 @@ def _table_holder(text: str, lo: int, start: int) -> str | None:
 
 
 def _word_start(text: str, at: int, stop: int) -> int:
-    """``at``, or past the word it cuts ("signe|r", "http|s://": no "r", no "s")."""
-    while 0 < at < stop and text[at - 1].isalnum() and text[at].isalnum():
-        at += 1
+    """``at``, or past the word it cuts ("signe|r", "http|s://": no "r", no "s"; a hash
+    before a hash in a JSON result: its run of letters and digits read at C speed)."""
+    if 0 < at < stop and text[at - 1].isalnum():
+        run = _ALNUM_RUN_RE.match(text, at, stop)  # empty where text[at] is no letter or digit
+        return run.end() if run is not None else at
     return at
+
+
+_ALNUM_RUN_RE = re.compile(r"[^\W_]*")  # str.isalnum characters: \w less "_"
 
 
 def _store_context(text: str, start: int, end: int) -> tuple[str, str] | None:

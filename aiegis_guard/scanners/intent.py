@@ -18,6 +18,7 @@ import bisect
 import re
 import unicodedata
 from collections.abc import Iterable, Iterator
+from functools import partial
 
 from aiegis_guard.findings import Action, Category, Finding, Severity, Source
 from aiegis_guard.normalize import Layer
@@ -34,6 +35,7 @@ from aiegis_guard.scanners.intent_judge import (
     may_be_onchain,
     names_secret,
 )
+from aiegis_guard.scanners.intent_marks import Marks, may_direct
 from aiegis_guard.scanners.reported import endorsed, overlaps, reported, unquoted
 from aiegis_guard.scanners.secret_configs import shipped
 
@@ -91,10 +93,19 @@ def unwrapped(text: str, view: str) -> tuple[str, str]:
 def _joined(text: str, view: str, soft: list[int]) -> tuple[str, str]:
     if not soft:
         return text, view
-    t, v = list(text), list(view)
-    for at in soft:
-        t[at] = v[at] = " "
-    return "".join(t), "".join(v)
+    return _spaced(text, soft), _spaced(view, soft)
+
+
+def _spaced(text: str, at: list[int]) -> str:
+    """``text`` with a space at each of the sorted positions ``at`` (sliced, not split into
+    a list of characters: a 256 KB layer is copied once)."""
+    parts: list[str] = []
+    last = 0
+    for i in at:
+        parts += (text[last:i], " ")
+        last = i + 1
+    parts.append(text[last:])
+    return "".join(parts)
 
 
 def soft_breaks(text: str, view: str) -> list[int]:
@@ -359,6 +370,14 @@ def _holds(positions: list[int], a: int, b: int) -> bool:
     return i < len(positions) and positions[i] < b
 
 
+def _onchain(marks: Marks | None, a: int, b: int, raw: str, known: bool | None = None) -> bool:
+    """:func:`~.intent_judge.may_be_onchain` of the sentence ``raw`` at ``[a, b)``
+    (``known``: already asked), from the text's marks when there are some."""
+    if known is not None:
+        return known
+    return marks.onchain(a, b) if marks is not None else may_be_onchain(raw)
+
+
 def _directives(
     text: str,
     view: str,
@@ -384,13 +403,24 @@ def _directives(
             for ab in _pieces(view, text, lo, hi)
             if _holds(joins, *ab)
         )
+    # the gate's marks, read once over the text (a pass over a joined copy reads a few lines)
+    marks = Marks(text) if joins is None else None
     # a quote the text tells the reader to act on is judged alone (:func:`.reported.endorsed`)
     for a, b in (*pieces, *(() if public or joins is not None else endorsed(text))):
         key = (view[a:b], text[a:b])
         j = ctx.judged.get(key, _UNJUDGED)
         if j is _UNJUDGED:  # a sentence seen in this check (a decoded copy, a repeat) is free
-            cues = _worth(*key)
-            j = ctx.judged[key] = _UNWORTHY if cues is None else judge(*key, cues=cues)
+            cues = cues_of(key[0])
+            # something on-chain? asked only where the answer is needed (no cue word), or
+            # by the gate once its cheaper ways in are closed
+            onchain = None if cues[2] else _onchain(marks, a, b, key[1])
+            if onchain is False:  # no cue word, no 0x: nothing to judge
+                j = _UNWORTHY
+            elif may_direct(cues, key[1], partial(_onchain, marks, a, b, key[1], onchain)):
+                j = judge(*key, cues=cues, onchain=onchain)
+            else:
+                j = None  # no act of the judge's has a way in (.intent_marks)
+            ctx.judged[key] = j
         if j is _UNWORTHY:  # no cue word, no 0x: nothing to judge
             continue
         if j is not None and j.act == "unparsed" and j.score == THRESHOLD - 1:

@@ -30,6 +30,7 @@ from __future__ import annotations
 
 import itertools
 import re
+from collections.abc import Iterator
 
 __all__ = ["call_context", "conversion_start", "flow_context", "parse_context"]
 
@@ -237,12 +238,28 @@ def flow_context(text: str, start: int) -> str | None:
     if m is None:
         return None
     name, bound = m.group(1), m.start(1)
-    uses = re.finditer(_USE.format(re.escape(name)), text)
-    for use in itertools.islice((u for u in uses if u.start(1) != bound), MAX_USES):
-        call = call_context(text, use.start(1))
+    for at in itertools.islice((u for u in _uses(text, name) if u != bound), MAX_USES):
+        call = call_context(text, at)
         if call is not None:
             return f"flows-to:{call}"
     return None
+
+
+def _uses(text: str, name: str) -> Iterator[int]:
+    """Where ``name`` starts in each match of ``_USE`` (in order): the pattern is tried only
+    at the character before each place the name is written, spaces passed over (a match
+    holds the name whole, and its opener is the first character before it that is no
+    space: the pattern, tried over the whole text, reads every comma and colon of a JSON
+    result)."""
+    use = re.compile(_USE.format(re.escape(name)))
+    at = text.find(name)
+    while at >= 0:
+        opener = at - 1
+        while opener >= 0 and text[opener].isspace():
+            opener -= 1
+        if opener >= 0 and (u := use.match(text, opener)) is not None and u.start(1) == at:
+            yield at
+        at = text.find(name, at + 1)
 
 
 def conversion_start(text: str, start: int) -> int | None:

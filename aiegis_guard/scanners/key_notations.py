@@ -28,13 +28,16 @@ escaped strings are gated by a C-speed test (``63:``, a byte escape) first.
 from __future__ import annotations
 
 import re
+import string
+from functools import cache
 from itertools import pairwise
 
-from aiegis_guard.charclass import DIGIT, runs
+from aiegis_guard.charclass import DIGIT, CharClass, run_windows, runs
 from aiegis_guard.checksums import is_valid_bip39
 from aiegis_guard.findings import Finding
 from aiegis_guard.keys.evm import SECP256K1_N
 from aiegis_guard.lazyre import LazyPattern
+from aiegis_guard.litgate import min_width
 from aiegis_guard.scanners.evm_keys import key_context, key_finding
 from aiegis_guard.scanners.key_checks import secret_finding, solana_keypair
 from aiegis_guard.scanners.seed_phrases import RULE_BIP39, is_placeholder_phrase
@@ -54,6 +57,16 @@ GROUPED_SEEDQR_RE = LazyPattern(
     r"(?:(?:(?:\r?\n|[ \-])?\d{4}){12})?(?![\w.]|(?:\r?\n|[ \-])\d)"
 )
 _SEPARATOR_RE = re.compile(r"\r?\n|[ \-]")
+# what a match holds: digits ("?": one outside ASCII, as it reads in a class view) and the
+# separators; read only in runs of them at least as long as the shortest match
+_GROUPED_CHARS = CharClass("seedqr-grouped", string.digits + "\r\n -?")
+
+
+@cache
+def _grouped_min() -> int:
+    return min_width(GROUPED_SEEDQR_RE.pattern)  # 48 digits (parsed on first use, not import)
+
+
 # the indices as a list ("indices: [123, 1456, ..]"): read only when named as a seed's
 INDEX_LIST_RE = LazyPattern(
     r"\[\s*\d{1,4}(?:\s*,\s*\d{1,4}){11}(?:(?:\s*,\s*\d{1,4}){12})?\s*,?\s*\]"
@@ -143,7 +156,8 @@ def _grouped_seedqr(text: str) -> list[Finding]:
     """SeedQR digits in groups of four with separators, or wrapped over lines: the same
     test as one run, when every separator is the same (a space, a dash, a line break)."""
     found: list[Finding] = []
-    for m in GROUPED_SEEDQR_RE.finditer(text):
+    windows = run_windows(text, _GROUPED_CHARS, _grouped_min())  # no match runs past one
+    for m in (m for a, b in windows for m in GROUPED_SEEDQR_RE.finditer(text, a, b)):
         separators = {s.replace("\r", "") for s in _SEPARATOR_RE.findall(m.group())}
         if len(separators) != 1:
             continue  # one unbroken run (read already) or mixed separators (a table)
@@ -165,8 +179,20 @@ def _index_lists(text: str) -> list[Finding]:
     return found
 
 
+def _names_last_index(text: str) -> bool:
+    """Does ``_LAST_INDEX_RE`` match in ``text``? A match opens with "63" or a quote and
+    "63", so the pattern is tried only at each "63" and the character before it (it has no
+    literal to skip to: tried at every position it costs ~3 ms a page)."""
+    at = text.find("63")
+    while at >= 0:
+        if _LAST_INDEX_RE.match(text, at) or (at and _LAST_INDEX_RE.match(text, at - 1)):
+            return True
+        at = text.find("63", at + 1)
+    return False
+
+
 def _indexed_objects(text: str) -> list[Finding]:
-    if "63" not in text or _LAST_INDEX_RE.search(text) is None:
+    if not _names_last_index(text):
         return []
     found: list[Finding] = []
     for m in OBJECT_RE.finditer(text):

@@ -11,9 +11,12 @@ from __future__ import annotations
 import base64
 import binascii
 import re
+from collections.abc import Iterator
+from functools import cache
 
 from aiegis_guard.findings import Action, Category, Finding, Severity
 from aiegis_guard.lazyre import LazyPattern
+from aiegis_guard.litgate import max_width
 from aiegis_guard.redact import mask
 from aiegis_guard.scanners.key_checks import secret_finding
 
@@ -181,6 +184,28 @@ def _password_like(value: str) -> bool:
     return len(value) >= 10 and 2 <= upper <= len(value) - 2
 
 
+def _opened(rx: LazyPattern, text: str, field: str) -> Iterator[re.Match[str]]:
+    """``rx.finditer(text)`` for a pattern that opens with the quotes ``_Q`` and then
+    ``field``: tried only where that many characters before the field (read off ``_Q``)
+    open it, in order (a pattern opening with an optional backslash gives ``re`` no
+    character to skip to: tried at every position, ~5 ms a page)."""
+    pos = 0
+    at = text.find(field)
+    while at >= 0:
+        for start in range(max(pos, at - _quotes_width()), at):
+            m = rx.match(text, start)
+            if m is not None:
+                yield m
+                pos = m.end()
+                break
+        at = text.find(field, max(at + 1, pos))
+
+
+@cache
+def _quotes_width() -> int:
+    return max_width(_Q)  # the most characters the opening quotes span (4: \"\")
+
+
 def _parent_password(parent: tuple[str, tuple[int, int]] | None) -> bool:
     """A password beside the block a keystore was decoded from (a Kubernetes Secret's
     ``data:`` holding ``keystore.json`` and ``password.txt``, both base64; an ``.env`` with the
@@ -214,8 +239,8 @@ def find_keystores(text: str, parent: tuple[str, tuple[int, int]] | None = None)
     if "ciphertext" not in text and '"salt' not in text and '\\"salt' not in text:
         return []
     found: list[Finding] = []
-    stores = [(m, "keystore (v3)") for m in KEYSTORE_RE.finditer(text)]
-    stores += [(m, "vault") for m in VAULT_RE.finditer(text)] if "iv" in text else []
+    stores = [(m, "keystore (v3)") for m in _opened(KEYSTORE_RE, text, "ciphertext")]
+    stores += [(m, "vault") for m in _opened(VAULT_RE, text, "data")] if "iv" in text else []
     for m, kind in stores:
         lo, hi = max(0, m.start() - KEYSTORE_REACH), m.end() + KEYSTORE_REACH
         if kind != "vault" and not _has_fields(text[lo:hi]):

@@ -115,8 +115,15 @@ def endorsed(text: str) -> tuple[tuple[int, int], ...]:
 
 
 @digest_cached(maxsize=8)
+def _quote_spans(text: str) -> tuple[tuple[int, int], ...]:
+    """The quotes of ``text`` that are no JSON key or value: read once for the reported-speech
+    and the endorsed-quote readings of one layer (the pattern costs ~3 ms a page)."""
+    return tuple((a, b) for a, b in _quotes(text) if not _json_string(text, a, b))
+
+
+@digest_cached(maxsize=8)
 def _endorsed_quotes(text: str) -> tuple[tuple[int, int], ...]:
-    spans = [(a, b) for a, b in _quotes(text) if not _json_string(text, a, b)]
+    spans = list(_quote_spans(text))
     if not spans or not _endorsed(text, spans):
         return ()
     return tuple((a, b) if text[a] == ">" else (a + 1, b - 1) for a, b in spans)
@@ -131,11 +138,7 @@ def _reported(text: str) -> tuple[tuple[int, int], ...]:
     ``FRAME_AFTER`` after it. A quote that names a destination needs more (:func:`_framed`):
     a scam warning elsewhere in the text does not make "Message from the treasury team: 'Send
     all ETH to 0x…'" a report."""
-    spans = [
-        (a, b)
-        for a, b in _quotes(text)
-        if not _json_string(text, a, b) and not _names_destination(text, a, b)
-    ]
+    spans = [(a, b) for a, b in _quote_spans(text) if not _names_destination(text, a, b)]
     if not spans:
         return ()
     starts = [start for start, _ in spans]
@@ -186,6 +189,8 @@ def _framed(
     holds every frame word, ``strong`` the strong ones, ``far`` those that frame from afar
     (strong ones, or weak ones in a title)."""
     a, b = span
+    if not _any_in(frames, a - FRAME_BEFORE, b + FRAME_AFTER):
+        return False  # every place read below lies in this reach (a page's attribute values)
     lead, tail = _clause_before(text, a), _clause_after(text, a, b)
     if _destination(text, a, b):
         # a strong word in its clause, any frame word in the words that name or attribute it

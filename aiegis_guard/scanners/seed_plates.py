@@ -12,11 +12,14 @@ short words in lower case would match the shape too often.
 from __future__ import annotations
 
 import re
+import string
 from functools import cache
 
+from aiegis_guard.charclass import CharClass, run_windows
 from aiegis_guard.checksums import BIP39_WORD_COUNTS, bip39_index
 from aiegis_guard.findings import Finding
 from aiegis_guard.lazyre import LazyPattern
+from aiegis_guard.litgate import min_width
 from aiegis_guard.scanners.seed_numbered import phrase_finding
 
 __all__ = ["find_plate_phrases"]
@@ -39,7 +42,8 @@ def find_plate_phrases(text: str) -> list[Finding]:
         return []
     found: list[Finding] = []
     prefixes = _by_prefix()
-    for m in _PLATE_RE.finditer(text):
+    windows = run_windows(text, _PLATE_CHARS, _plate_min())  # no match runs past one
+    for m in (m for a, b in windows for m in _PLATE_RE.finditer(text, a, b)):
         words = []
         for t in _TOKEN_RE.finditer(text, m.start(), m.end()):
             word = prefixes.get(t.group().lower())
@@ -52,3 +56,13 @@ def find_plate_phrases(text: str) -> list[Finding]:
                 if hit is not None:
                     found.append(hit)
     return found
+
+
+# what a match of ``_PLATE_RE`` holds: capitals and its separators ("?": the "·", as any
+# character outside ASCII reads in a class view)
+_PLATE_CHARS = CharClass("plate", string.ascii_uppercase + " \t\n,;/|-?")
+
+
+@cache
+def _plate_min() -> int:
+    return min_width(_PLATE_RE.pattern)  # 12 three-letter tokens and 11 gaps

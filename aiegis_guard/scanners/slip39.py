@@ -89,13 +89,22 @@ def _may_hold(part: str) -> bool:
 _TWENTY = b"\x01" * LENGTHS[-1]
 
 
+@cache
+def _reach() -> int:
+    """The shortest part that can hold twenty list words in a row (each as long as the
+    shortest list word, one separator between two): a shorter stretch of the BIP-39
+    finder's (most of them: a sentence's short words cut them) holds no share."""
+    return LENGTHS[-1] * min(map(len, _ascii_words())) + LENGTHS[-1] - 1
+
+
 def find_slip39_shares(text: str, stretches: Stretches | None = None) -> list[Finding]:
     """Each SLIP-39 share (a 20- or 33-word window whose checksum holds) in ``text``
     (``stretches``: its :func:`~.seed_phrases.word_stretches`, when the caller has them)."""
     found: list[Finding] = []
     text, spans = word_stretches(text) if stretches is None else stretches
+    reach = _reach()
     for start, end in spans:
-        if not _may_hold(text[start:end]):
+        if end - start < reach or not _may_hold(text[start:end]):
             continue
         for run in _runs(text, start, end):
             at = 0
