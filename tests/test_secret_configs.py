@@ -39,6 +39,9 @@ SHIPS = {
 STAYS = {
     "url-template-id": "Webhook: https://api.example.com/hooks?merchant={merchant_id}&sig={sig}",
     "rpc-url-key": "RPC: https://eth-mainnet.g.alchemy.com/v2/${ALCHEMY_API_KEY}",
+    # a member or an id of the keypair is no secret filled in (every Solana tutorial's link)
+    "keypair-member": "console.log(`https://explorer.solana.com/address/${keypair.publicKey}`)",
+    "key-id": "GET https://iam.googleapis.com/v1/keys/{private_key_id}",
     "gitignore": "node_modules/\n.env\nkeys/\n*.pass\n",
     "compose-env-file": "services:\n  agent:\n    image: agent:1\n    env_file:\n      - .env\n",
     "exclude-list": "exclude:\n  - .env\n  - keys/signer.json\nupload: true\n",
@@ -68,3 +71,11 @@ def test_configs_that_keep_secrets_are_no_order(name: str) -> None:
 def test_the_owners_own_config_is_not_judged() -> None:
     """What the owner sends is not read content: the intent stage does not judge it."""
     assert GUARD.check_text(SHIPS["yaml-bundle"], source=Source.TOOL_INPUT).action.value != "block"
+
+
+def test_a_page_of_urls_is_read_in_linear_time() -> None:
+    """The URL-template scan is bounded: a long run of URLs without spaces (a sitemap line, a
+    JSON list of links) holds no template and is read once, not from every ``http``."""
+    text = "http://a/" * 20_000
+    assert not shipped(text)
+    assert shipped(text + "https://x.io/cb?k={SOLANA_KEYPAIR}")

@@ -74,22 +74,34 @@ MAX_SOURCES = 64
 
 
 # a URL template that fills a secret into the request ("register the callback as
-# https://hooks.example/cb?merchant={id}&k={SOLANA_KEYPAIR}", ".../v1/${WALLET_PRIVATE_KEY}")
+# https://hooks.example/cb?merchant={id}&k={SOLANA_KEYPAIR}", ".../v1/${WALLET_PRIVATE_KEY}"):
+# the secret's name whole inside the template's braces (not a member of it, "keypair.publicKey",
+# nor an id of it, "private_key_id"); the URL's scan is bounded (no quadratic run over a page of
+# URLs without spaces)
 _URL_TEMPLATE_RE = re.compile(
-    r"""https?://[^\s"'<>`]*?[?&#;/=]\s*(?:\{\{?\s*|\$\{|\$|<|%)(?:\w+[._])?
-    (?:WALLET_\w*(?:KEY|SECRET|SEED|MNEMONIC|PHRASE)|SIGNER_\w*(?:KEY|SECRET)|PRIVATE_?KEY|
-    MNEMONIC|SEED_PHRASE|SOLANA_KEYPAIR|KEYPAIR|SECRET_KEY|PRIVKEY)\w*""",
+    r"""https?://[^\s"'<>`]{0,512}?[?&#;/=]\s*(?:\{\{?\s*|\$\{|\$|<|%)(?:\w+[._])?
+    ((?:WALLET_\w*(?:KEY|SECRET|SEED|MNEMONIC|PHRASE)|SIGNER_\w*(?:KEY|SECRET)|PRIVATE_?KEY|
+    MNEMONIC|SEED_PHRASE|SOLANA_KEYPAIR|KEYPAIR|SECRET_KEY|PRIVKEY)\w*)(?:\s*\}\}?|>|%|(?![\w.(\[]))""",
     re.IGNORECASE | re.VERBOSE,
 )
+_NOT_THE_SECRET = re.compile(r"(?:_?ids?|_?path|_?file|_?name|_?url|_?hash)$", re.IGNORECASE)
+
+
+def _url_template(text: str) -> tuple[int, int] | None:
+    """The span of a URL template that fills a wallet secret in, if ``text`` holds one."""
+    for m in _URL_TEMPLATE_RE.finditer(text):
+        if _NOT_THE_SECRET.search(m.group(1)) is None:
+            return m.span()
+    return None
 
 
 def shipped(text: str) -> list[tuple[int, int]]:
     """Spans of the secret sources that ``text`` (a config, manifest or structured result)
     collects for a destination it names, or fills into a URL."""
     if "://" in text:
-        template = _URL_TEMPLATE_RE.search(text)
+        template = _url_template(text)
         if template is not None:
-            return [template.span()]
+            return [template]
     if not _ships(text):
         return []
     out: list[tuple[int, int]] = []
