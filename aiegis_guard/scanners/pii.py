@@ -85,10 +85,13 @@ AMOUNT_CONTEXT_RE = LazyPattern(
     r"|reserve|liquidity|nonce|block|slot|height|timestamp|\bid\b|_id\b|\bts\b",
     re.IGNORECASE,
 )
-# a unit right after the number makes it an amount ("155 000 USDC", "1 250 000 €", "2 500 tokens")
+# a unit right after the number makes it an amount ("155 000 USDC", "1 250 000 €", "2 500 tokens"):
+# a currency or a wallet's token (not any capitalised word: "ASAP", "EST", "EXT 4", "CA")
 UNIT_AFTER_RE = LazyPattern(
-    r"\s?(?:[A-Z][A-Z0-9]{1,5}\b|[€$£¥₿%]|(?:tokens?|coins?|shares?|dollars?|euros?|"
-    r"usd|eur|gwei|wei|lamports?|sats?)\b)"
+    r"\s?(?:(?:USDC|USDT|USD|EUR|GBP|JPY|CHF|CAD|AUD|DAI|ETH|WETH|STETH|BTC|WBTC|SOL|MATIC|POL|BNB|"
+    r"AVAX|ARB|OP|LINK|UNI|AAVE|CRV|TON|TRX|XRP|ADA|DOGE|SHIB|PEPE)\b|[€£¥₿%]|"
+    r"(?:tokens?|coins?|shares?|dollars?|euros?|gwei|wei|lamports?|sats?)\b)",
+    re.IGNORECASE,
 )
 CONTEXT_WINDOW = 32
 SSN_SAMPLES = ("000", "666", "123456789", "98765432", "078051120")  # Presidio's invalid prefixes
@@ -219,7 +222,11 @@ def _phone(text: str, start: int, value: str, digits: str) -> bool:
             return False  # a decimal or an amount like 1.234.567
     if SSN_RE.fullmatch(value) and not _phone_context(text, start, end):
         return False  # ddd-dd-dddd that failed the SSN rules is not a phone either
-    if value[0] not in "+(" and UNIT_AFTER_RE.match(text, end) is not None:
+    if (
+        not any(c in value for c in "+()-")
+        and UNIT_AFTER_RE.match(text, end) is not None
+        and not _phone_context(text, start, end)
+    ):
         return False  # an amount with its unit ("1. 155 000 USDC": a list number, then one)
     if value[0] in "+(" or len(groups) >= 3:
         return True
