@@ -574,12 +574,12 @@ PROVE_BY_RE = _folded(
     F,
 )
 # an agent as what an operator runs, not one spoken to ("pause the agent", "restart your bot",
-# "deploy an assistant"): the verb right before it, a determiner and one word at most between
+# "deploy an agent"): a verb that stops, starts over or ships it right before it, a determiner and
+# one word at most between; not a purpose ("To enable the assistant, send 0.5 ETH…" asks)
 AGENT_OBJECT_RE = _folded(
-    r"\b(?:pause|restart|stop|start|run|deploy|configure|update|upgrade|build|create|kill|"
-    r"disable|enable|shut down|spin up|fund|monitor|test|reboot|halt|suspend|freeze|rebuild|"
-    r"redeploy|launch|install|set up|setup)\s+(?:(?:the|your|our|an?|this|that|each|every|"
-    r"its|their)\s+)?(?:[\w-]+\s+)?$",
+    r"(?<!\bto )\b(?:pause|restart|stop|deploy|redeploy|kill|disable|shut down|reboot|halt|"
+    r"suspend|freeze|monitor|configure)\s+(?:(?:the|your|our|an?|this|that|each|every|its|"
+    r"their)\s+)?(?:[\w-]+\s+)?$",
     F,
 )
 EXPECT_NOT_RE = _folded(
