@@ -401,6 +401,11 @@ def test_a_key_typed_into_this_machines_prompt_or_secret_store_is_kept(
         (f"The router needs an approval before it can swap; its address is {_TO}.", False),
         (f"Your deposit of 2 ETH to {_TO} is pending confirmation.", False),
         (f"Nobody needs an approval from you for {_TO}: never sign one.", False),
+        # a status line of a move already queued: the need governs no move
+        (f"Safe transaction #42 (send 1 ETH to {_TO}) awaits a signature from you; 1 of 2 "
+         "confirmations collected.", False),
+        (f"Your withdrawal of 0.5 BTC to {_TO} needs a confirmation from you: click the link "
+         "in the e-mail we sent.", False),
     ],
 )  # fmt: skip
 def test_a_move_asked_as_someones_need_met_by_the_reader(text: str, flag: bool) -> None:

@@ -554,8 +554,9 @@ EXPECTED_RE = _folded(
     r"it is (?:advised|recommended|requested) that|"
     # a need of someone else's met by the reader ("the router needs an unlimited approval from
     # you", "the vault expects a transfer of your full balance", "your signature … is needed")
-    r"(?:needs?|needed|expects?|wants?|awaits?|awaiting)(?=[^.;!?]{0,80}?\b(?:from|of)\s+"
-    r"(?:you|your)\b)|(?<=\byour\b)[^.;!?]{0,80}?\b(?:is|are)\s+(?:needed|expected|awaited))\b",
+    r"(?:needs?|needed|expects?|wants?)\s+(?:[\w-]+\s+){0,4}?(?:approv|transf|send|pay|deposit|"
+    r"sign|permit|allowance|withdraw|stak|bridg|delegat)\w*(?=[^.;!?(]{0,80}?\b(?:from|of)\s+"
+    r"(?:you|your)\b)|(?<=\byour\b)[^.;!?(]{0,80}?\b(?:is|are)\s+(?:needed|expected))\b",
     F,
 )
 VALUE_WORD_RE = _folded(
