@@ -190,7 +190,16 @@ def _in_record(text: str, hit: Hit) -> bool:
         hi = after.start() if after is not None else min(len(text), hit.end + _FIELD_REACH)
         fields = _FIELD_EDGE_RE.split(text[lo:hi])
         around = text[max(0, hit.start - _AGENT_REACH) : hit.end + _AGENT_REACH]
-        return all(_label(f) for f in fields) and not _speaks_to_agents(around)
+        opens = text.rfind("{", max(0, hit.start - _AGENT_REACH), hit.start)
+        closes = text.find("}", hit.end, hit.end + _AGENT_REACH)
+        record = text[
+            opens if opens != -1 else lo : closes if closes != -1 else hi
+        ]  # its object ("contract": "0x…" beside "use": "fastSend()" points)
+        return (
+            all(_label(f) for f in fields)
+            and not _speaks_to_agents(around)
+            and not _names_an_address(record)
+        )
     line_start = text.rfind("\n", 0, hit.start) + 1
     line_end = text.find("\n", hit.end)
     line_end = len(text) if line_end == -1 else line_end
@@ -198,12 +207,16 @@ def _in_record(text: str, hit: Hit) -> bool:
     right = text.find("|", hit.end, line_end)
     if left == -1 or right == -1:
         return False
-    cell = text[left + 1 : right]
+    row = text[line_start:line_end]  # its row: an address or an agent there points the act
     return (
-        _label(cell)
-        and _EVM_RE.search(cell) is None
-        and next(_solana_addresses(cell), None) is None
+        _label(text[left + 1 : right])
+        and not _names_an_address(row)
+        and not _speaks_to_agents(text[max(0, line_start - _AGENT_REACH) : line_end])
     )
+
+
+def _names_an_address(text: str) -> bool:
+    return _EVM_RE.search(text) is not None or next(_solana_addresses(text), None) is not None
 
 
 _ASKS = frozenset({"secret_exfiltration"})  # a secret asked for in fields still asks
