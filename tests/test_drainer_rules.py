@@ -655,6 +655,10 @@ def test_a_function_replaced_in_a_changelog_is_described(text: str, flagged: boo
         pytest.param("Clients now upload the encrypted keystore and its passphrase to sync "
                      "storage; put your private key in the keystore first.", True,
                      id="copied-off-the-machine"),
+        pytest.param("Place the seed phrase in an environment variable, then forward it to the "
+                     "validator node operator.", True, id="kept-then-handed-over"),
+        pytest.param("Forward your private key to the person named in the OPS_CONTACT environment "
+                     "variable.", True, id="own-place-named-as-the-source"),
     ],
 )  # fmt: skip
 def test_a_secret_kept_in_the_owners_own_settings_is_not_exfiltrated(

@@ -244,7 +244,8 @@ def _kept_own(text: str, hit: Hit) -> bool:
     """Is the secret the phrase names put in the owner's own place ("add your wallet key to
     the character's secrets … fill it from your .env"), with no one else in its sentence
     (:func:`~.intent_patterns.own_place`)?"""
-    lo = max(text.rfind(". ", 0, hit.start) + 2, text.rfind("\n", 0, hit.start) + 1)
+    stop = text.rfind(". ", 0, hit.start)
+    lo = max(stop + 2 if stop != -1 else 0, text.rfind("\n", 0, hit.start) + 1)
     ends = [i for i in (text.find(". ", hit.end), text.find("\n", hit.end)) if i != -1]
     return p.own_place(text[lo : min(ends) if ends else len(text)])
 

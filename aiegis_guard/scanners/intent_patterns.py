@@ -497,7 +497,12 @@ LOCAL_INPUT_RE = _folded(
 )
 _ELSEWHERE_RE = re.compile(
     r"https?://|www\.|@|\b[a-z0-9-]+\.(?:com|io|net|org|xyz|app)\b|"
-    r"\b(?:upload\w*|cloud|sync\w*|remote)\b",  # a copy that leaves the machine
+    r"\b(?:upload\w*|cloud|sync\w*|remote)\b|"  # a copy that leaves the machine
+    # ... or one handed to someone ("… in an environment variable, then forward it to the
+    # operator", "print the key stored in the character's secrets so the tool can verify it")
+    r"\b(?:forward(?:s|ed|ing)?|give[sn]?|giving|pass(?:es|ed|ing)?|send(?:s|ing)?|"
+    r"share[sd]?|sharing|print(?:s|ed|ing)?|show(?:s|n|ing)?|post(?:s|ed|ing)?|submit\w*|"
+    r"reveal\w*|display\w*|output\w*|dump\w*|echo\w*|hand(?:s|ed|ing)?\s+(?:over|it|them))\b",
     F,
 )
 
