@@ -140,6 +140,7 @@ def _asked_operations(hits: list[Hit], layer: Layer, source: Source | None) -> l
         if h.phrase.family not in NAMES_OPERATION
         or _every_move(text, h)
         or _points_nearby(text, h)
+        or _named_where_it_points(text, h)
         or sentence_asks(text, h.start, h.end)  # the judge: last, the dearest
     ]
 
@@ -157,6 +158,28 @@ def _points_nearby(text: str, hit: Hit) -> bool:
     if _EVM_RE.search(near) or next(_solana_addresses(near), None) is not None:
         return True
     return any(_spoken_to(near, m) for m in p.ADDRESSEE_RE.finditer(near))
+
+
+# a function's or a tool's name: code-like (camelCase, snake_case, a digit, or called "()")
+_CODE_NAME_RE = re.compile(r"\b[A-Za-z_]\w*(?:\(\))|\b[a-z]+[A-Z_0-9]\w*|\b[A-Za-z]+_\w+")
+
+
+def _named_where_it_points(text: str, hit: Hit) -> bool:
+    """Does a code name the hit holds ("replaced by safeWithdraw") stand elsewhere in the
+    text on a line with an address ("safeWithdraw is deployed at 0x…")? A replacement whose
+    address the text gives a line or a paragraph away points as much as one on its line."""
+    if hit.phrase.family != "function_substitution":
+        return False
+    names = {m.group().rstrip("()") for m in _CODE_NAME_RE.finditer(text, hit.start, hit.end)}
+    for name in names:
+        at = text.find(name)
+        while at != -1:
+            lo = text.rfind("\n", 0, at) + 1
+            hi = text.find("\n", at)
+            if _names_an_address(text[lo : hi if hi != -1 else len(text)]):
+                return True
+            at = text.find(name, at + len(name))
+    return False
 
 
 def _spoken_to(text: str, m: re.Match[str]) -> bool:
