@@ -180,6 +180,8 @@ def _witness(
     if is_order_witness(message):  # an order the decoder cannot read
         return [], ["eip712:unknown-type", f"eip712:witness:{extra[0][:64]}"]
     names = witness_names(types, primary, message)
+    if names is None:  # more parties than the cap: never hide one (protocols/witness.py)
+        return [], ["eip712:unknown-type", f"eip712:witness:{extra[0][:64]}", "witness:over-cap"]
     witness = Call(
         via="permit2.witness", target=message["spender"], name=extra[0][:64], names=names
     )
