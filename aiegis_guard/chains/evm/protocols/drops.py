@@ -31,9 +31,9 @@ payment the call does not show: ``LazyPayableClaim.sol`` ``_transferFunds`` pull
 ``cost * mintCount`` of the claim's ``erc20`` from ``msg.sender`` to the claim's
 ``paymentReceiver``, all three set (and updatable) by the creator on-chain; so beside the
 mint the claim is an opaque call of the creator contract (``known=False``): a creator nobody
-vouches for is FLAGged, an allowlisted (or own) creator's claim is judged by its mint. An output to anyone but the caller (or an
-allowlisted recipient) is the caller's purchase given away (``swap_recipient``), as for
-SeaDrop's and Zora's mints (``mints.py``, ``zora.py``).
+vouches for is FLAGged, an allowlisted (or own) creator's claim is judged by its mint. An
+output to anyone but the caller (or an allowlisted recipient) is the caller's purchase given
+away (``swap_recipient``), as for SeaDrop's and Zora's mints (``mints.py``, ``zora.py``).
 """
 
 from __future__ import annotations
