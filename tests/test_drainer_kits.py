@@ -124,3 +124,47 @@ def test_incomplete_details_stay_unknown(field: str) -> None:
     verdict = GUARD.check_typed_data(_drop_detail_field(field))
     assert verdict.action is Action.FLAG
     assert "tx.evm.unknown_typed_data" in {f.rule_id for f in verdict.findings}
+
+
+def _stranger_shaped(
+    payload: dict[str, Any], primary: str, field: str, verifying: str | None
+) -> dict[str, Any]:
+    """A Permit2-looking message with an address field of its own, under another contract's
+    domain when ``verifying`` is given."""
+    out = copy.deepcopy(payload)
+    out["types"][primary] = [*out["types"][primary], {"name": field, "type": "address"}]
+    out["message"][field] = STRANGER
+    if verifying is not None:
+        out["domain"]["verifyingContract"] = verifying
+    return out
+
+
+@pytest.mark.parametrize("field", ["recipient", "operator"])
+@pytest.mark.parametrize("verifying", [None, STRANGER, FRIEND])
+def test_permit2_shape_for_another_contract_stays_unknown(
+    field: str, verifying: str | None
+) -> None:
+    """Review17b B6: Permit2's structure with a field of its own naming someone, or under a
+    contract that is not Permit2, is no Permit2 grant: FLAG unknown, never ALLOW."""
+    payload = _stranger_shaped(permit2_single(FRIEND, 10**6), "PermitSingle", field, verifying)
+    verdict = GUARD.check_typed_data(payload)
+    assert verdict.action is Action.FLAG
+    assert "tx.evm.unknown_typed_data" in {f.rule_id for f in verdict.findings}
+
+
+@pytest.mark.parametrize("verifying", [STRANGER, FRIEND])
+def test_kit_permit2_batch_off_permit2_domain_is_unknown(verifying: str) -> None:
+    """The kit's own-owner batch is Permit2's grant only under Permit2's domain; the same
+    message for another contract (even an allowlisted one) stays unknown."""
+    payload = _with_owner(permit2_batch(FRIEND, [MAX160]), "PermitBatch")
+    payload["domain"]["verifyingContract"] = verifying
+    assert "eip712:permit2-structure" not in decode_typed(payload).notes
+    assert GUARD.check_typed_data(payload).action is Action.FLAG
+
+
+def test_kit_owner_field_must_be_an_address() -> None:
+    """An ``owner`` of another type is a field Permit2 does not read: unknown."""
+    payload = _with_owner(permit2_single(FRIEND, 10**6), "PermitSingle")
+    payload["types"]["PermitSingle"][0]["type"] = "bytes32"
+    payload["message"]["owner"] = "0x" + "11" * 32
+    assert GUARD.check_typed_data(payload).action is Action.FLAG

@@ -213,6 +213,32 @@ def test_synapse_bridge_eth_and_empty_destination_query() -> None:
     assert judged(payload, SYNAPSE).action is Action.ALLOW
 
 
+@pytest.mark.parametrize(
+    ("adapter", "allowlisted", "action"),
+    [
+        pytest.param(STRANGER, (), Action.FLAG, id="stranger-adapter"),
+        pytest.param(FRIEND, (FRIEND,), Action.ALLOW, id="allowlisted-adapter"),
+        pytest.param(SYNAPSE, (), Action.ALLOW, id="router-itself"),
+    ],
+)
+def test_synapse_swap_adapter_gets_the_tokens(
+    adapter: str, allowlisted: tuple[str, ...], action: Action
+) -> None:
+    """Review17b B10: ``_adapterSwap`` pulls the caller's tokens to the query's swapAdapter and
+    trusts what it returns: a stranger adapter (bridge's originQuery, swap's query) is an
+    opaque call naming it (FLAG), even with a minimum; the router or an allowlisted one is
+    judged by the trip."""
+    origin = (adapter, USDC, 999 * 10**6, 2**40, b"\x01")
+    dest = (ZERO, USDC_ARB, 990 * 10**6, 2**40, b"")
+    bridge = own_tx(SYNAPSE, call(BRIDGE, OWN, 42161, USDC, 10**9, origin, dest))
+    usdt = addr("usdt")
+    swap = own_tx(SYNAPSE, call(SWAP, OWN, USDC, 10**9, (adapter, usdt, 999 * 10**6, 2**40, b"")))
+    for payload in (bridge, swap):
+        verdict = judged(payload, SYNAPSE, *allowlisted)
+        assert verdict.action is action, rules(verdict)
+        assert action is Action.ALLOW or "tx.evm.unknown_call" in rules(verdict)
+
+
 def test_synapse_local_swap_to_a_stranger_blocks() -> None:
     """swap(to, token, amount, query): query's minimum of its tokenOut to ``to``."""
     query = (addr("adapter"), WETH, 5, 2, b"")
@@ -288,7 +314,37 @@ def test_manifold_mint_goes_to_mint_for(signature: str, mint_for: str, action: A
     payload = own_tx(MANIFOLD_1155, call(signature, CREATOR, 9, 3, [], [], mint_for), 45 * 10**14)
     (receipt,) = receipts(payload)
     assert (receipt.asset.address, receipt.amount, receipt.recipient) == (CREATOR, 3, mint_for)
-    assert judged(payload, MANIFOLD_1155, FRIEND).action is action
+    assert judged(payload, MANIFOLD_1155, FRIEND, CREATOR).action is action
+
+
+@pytest.mark.parametrize(
+    ("creator", "allowlisted", "action"),
+    [
+        pytest.param(STRANGER, (), Action.FLAG, id="stranger-creator"),
+        pytest.param(CREATOR, (CREATOR,), Action.ALLOW, id="allowlisted-creator"),
+        pytest.param(OWN, (), Action.ALLOW, id="own-creator"),
+    ],
+)
+@pytest.mark.parametrize("signature", [MINT_BATCH, MINT_PROXY])
+def test_manifold_claim_cost_is_the_creators_call(
+    signature: str, creator: str, allowlisted: tuple[str, ...], action: Action
+) -> None:
+    """Review17b B13: the extension also pulls the claim's ERC-20 cost, set by the creator
+    on-chain and not in the call (``LazyPayableClaim.sol`` ``_transferFunds``): a claim of a
+    creator nobody vouches for is an unknown call (FLAG) even minted to own; an allowlisted or
+    own creator's claim is judged by its mint."""
+    payload = own_tx(MANIFOLD_1155, call(signature, creator, 1, 500, [], [], OWN))
+    verdict = judged(payload, MANIFOLD_1155, *allowlisted)
+    assert verdict.action is action, rules(verdict)
+    assert action is Action.ALLOW or "tx.evm.unknown_call" in rules(verdict)
+
+
+def test_manifold_single_mint_of_a_stranger_creator_flags() -> None:
+    """mint(creator, ...) without value: the cost is still the creator's to set (FLAG)."""
+    data = call(MINT_ONE, STRANGER, 1, 0, [], OWN)
+    verdict = judged(own_tx(MANIFOLD_1155, data), MANIFOLD_1155)
+    assert verdict.action is Action.FLAG
+    assert "tx.evm.unknown_call" in rules(verdict)
 
 
 def test_manifold_single_mint_and_elsewhere() -> None:

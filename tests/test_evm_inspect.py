@@ -426,6 +426,39 @@ def test_7702_any_chain_authorization_by_the_delegates_class(
     assert {f.rule_id for f in verdict.findings if f.action is not Action.ALLOW} == rules
 
 
+MULTICALL3 = "0xca11bde05977b3631167028862be2a173976ca11"  # book: chains "*" (CREATE: a nonce)
+LIFI_DIAMOND = "0x1231deb6f5749ef6ce6943a275a1d3e7486f4eae"  # book: chains "*" (a diamond)
+
+
+@pytest.mark.parametrize("delegate", [MULTICALL3, LIFI_DIAMOND])
+def test_7702_any_chain_needs_a_create2_row_not_a_star(delegate: str) -> None:
+    """Review17b B17: a book row on every chain (``chains: "*"``) that is no CREATE2
+    deployment (Multicall3 by a deployer's nonce, LI.FI's diamond) is no proof of one code
+    everywhere: an allowlisted chain-id-0 authorization to it BLOCKs; the same delegate with
+    its chain id is judged by the allowlist (the twin)."""
+    allow = Allowlist(evm=frozenset({FRIEND}), evm_delegates=frozenset({delegate}))
+    guard = _guard(allowlist=allow)
+    verdict = guard.check_transaction(_delegation(delegate, 0))
+    assert verdict.action is Action.BLOCK
+    assert "tx.evm.eip7702_any_chain" in {f.rule_id for f in verdict.findings}
+    assert guard.check_transaction(_delegation(delegate)).action is Action.ALLOW
+
+
+def test_create2_rows_name_their_deployment_source() -> None:
+    """Every ``create2: true`` row of the book is on every chain and names the deployment
+    script it was read from."""
+    from importlib.resources import files
+
+    from aiegis_guard.chains.known import create2_contracts
+
+    book = files("aiegis_guard") / "data" / "evm_protocols.json"
+    rows = json.loads(book.read_text("utf-8"))["contracts"]
+    marked = [r for r in rows if r.get("create2")]
+    assert {r["address"].lower() for r in marked} == create2_contracts() != frozenset()
+    assert all(r["chains"] == "*" and r["create2_source"] for r in marked)
+    assert SIMPLE_7702 in create2_contracts() and MULTICALL3 not in create2_contracts()
+
+
 @pytest.mark.parametrize(("payload", "action", "rules"), TYPED)
 def test_judges_typed_data(guard: Guard, payload: Any, action: Action, rules: set[str]) -> None:
     """Permits and unknown typed data get this action and these rule ids."""

@@ -144,3 +144,74 @@ def test_a_witness_off_its_declared_type_is_a_typed_error() -> None:
     typed["message"]["witness"]["merchant"] = "not-an-address"
     with pytest.raises(EvmDecodeError):
         decode_typed_data(typed)
+
+
+def _pad(address: str) -> str:
+    return "0x" + "00" * 12 + address[2:]
+
+
+@pytest.mark.parametrize(
+    ("field_type", "encode"),
+    [
+        pytest.param("bytes32", _pad, id="bytes32"),
+        pytest.param("bytes", lambda a: "0x" + "ab" * 32 + _pad(a)[2:], id="bytes-words"),
+        pytest.param("bytes20", lambda a: a, id="bytes20"),
+        pytest.param("uint160", lambda a: int(a, 16), id="uint160"),
+        pytest.param("uint256", lambda a: int(a, 16), id="uint256"),
+        pytest.param("bytes32[]", lambda a: [_pad(OWN), _pad(a)], id="bytes32-array"),
+    ],
+)
+@pytest.mark.parametrize(
+    ("payee", "action"),
+    [
+        pytest.param(STRANGER, Action.FLAG, id="stranger"),
+        pytest.param(OWN, Action.ALLOW, id="own"),
+        pytest.param(CHECKOUT, Action.ALLOW, id="allowlisted"),
+    ],
+)
+def test_a_payee_in_any_field_that_holds_an_address_is_read(
+    field_type: str, encode: Any, payee: str, action: Action
+) -> None:
+    """Review17b B14: a payee written as ``bytes32`` / ``bytes`` / an integer is a party like an
+    ``address`` field: a stranger FLAGs (names a third party), own / allowlisted twins ALLOW."""
+    witness_type = [{"name": "recipient", "type": field_type}]
+    typed = _batch(CHECKOUT, [10**9], witness_type, {"recipient": encode(payee)})
+    verdict = _judged(typed, CHECKOUT)
+    assert verdict.action is action, _rules(verdict)
+    assert action is Action.ALLOW or "tx.evm.unknown_call" in _rules(verdict)
+
+
+def test_an_amount_is_not_read_as_an_address() -> None:
+    """A uint256 amount (below 2**144) and a hash are no party: the twin ALLOWs."""
+    witness_type = [
+        {"name": "amount", "type": "uint256"},
+        {"name": "invoice", "type": "bytes32"},
+        {"name": "merchant", "type": "address"},
+    ]
+    witness = {"amount": 10**30, "invoice": "0x" + "ab" * 32, "merchant": CHECKOUT}
+    assert _judged(_batch(CHECKOUT, [10**9], witness_type, witness), CHECKOUT).action is (
+        Action.ALLOW
+    )
+
+
+def test_duplicates_cannot_push_a_stranger_past_the_cap() -> None:
+    """Review17b B14: 32 copies of the own address then a stranger: the stranger is read
+    (de-duplicated before the cap)."""
+    witness_type = [{"name": "payees", "type": "address[]"}]
+    typed = _batch(CHECKOUT, [10**9], witness_type, {"payees": [OWN] * 32 + [STRANGER]})
+    verdict = _judged(typed, CHECKOUT)
+    assert verdict.action is Action.FLAG
+    assert "tx.evm.unknown_call" in _rules(verdict)
+
+
+def test_a_witness_naming_more_parties_than_the_cap_stays_unexplained() -> None:
+    """More distinct addresses than the cap: never ALLOWed on what was read (unknown typed
+    data, FLAG), even when each of them is allowlisted."""
+    payees = [addr(f"payee-{i}") for i in range(40)]
+    witness_type = [{"name": "payees", "type": "address[]"}]
+    typed = _batch(CHECKOUT, [10**9], witness_type, {"payees": payees})
+    verdict = _judged(typed, CHECKOUT, *payees)
+    assert verdict.action is Action.FLAG
+    assert "tx.evm.unknown_typed_data" in _rules(verdict)
+    typed["message"]["witness"]["payees"] = payees[:32]
+    assert _judged(typed, CHECKOUT, *payees[:32]).action is Action.ALLOW

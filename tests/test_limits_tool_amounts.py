@@ -98,3 +98,54 @@ def test_transaction_in_arguments_fills_the_period(surface: str) -> None:
         _agent(surface, [tool], guard, call("send_transaction", transaction=tx))
     assert len(ran) == 2
     assert _spent(guard) == 9 * 10**17
+
+
+_USDC = "0xa0b86991c6218b36c1d19d4a2e9eb0ce3606eb48"
+
+
+def _usdc_limited() -> Any:
+    from aiegis_guard.config import parse_config
+    from aiegis_guard.guard import Guard
+
+    limit = {"chain": "evm", "asset": _USDC, "symbol": "USDC", "decimals": 6}
+    return Guard(
+        parse_config({
+            "wallet": {"evm": ["0x" + "11" * 20]},
+            "allowlist": {"evm": [FRIEND]},
+            "ledger": {"backend": "memory"},
+            "limits": [{**limit, "per_tx": "100", "per_period": "100"}],
+        }),
+        classifier=False,
+    )  # fmt: skip
+
+
+@pytest.mark.parametrize(
+    "key", ["denom", "unit", "erc20", "contract", "denomination", "memo_asset", "whatever"]
+)
+@pytest.mark.parametrize("named", ["USDC", "$usdc", _USDC])
+@pytest.mark.parametrize(("amount", "action"), [("5000", "block"), ("50", "allow")])
+def test_asset_under_any_key_is_the_asset(key: str, named: str, amount: str, action: str) -> None:
+    """Review17b B19: an asset named under a key nobody listed (``denom``, ``unit``, ``erc20``,
+    ``contract``, any other) is that asset: 5000 USDC over a 100 USDC limit never passes as
+    "unnamed", 50 USDC to the allowlisted friend passes (the twin)."""
+    from aiegis_guard.callbacks.judge import judge_call
+
+    guard = _usdc_limited()
+    args = {"to": FRIEND, "amount": amount, key: named}
+    verdict = judge_call(guard, "transfer_token", args, value_moving=True).verdict
+    if action == "allow":  # (a token address in any field is also read as a party: FLAG)
+        assert verdict.action.value == ("allow" if named != _USDC else "flag"), verdict.rule_ids
+    else:
+        assert verdict.action.value == "block"
+        assert "tx.evm.over_limit" in verdict.rule_ids
+
+
+@pytest.mark.parametrize("key", ["denom", "unit", "erc20"])
+def test_unconfigured_asset_under_an_asset_key_flags(key: str) -> None:
+    """An asset field naming a symbol no entry covers (``uatom``) is a move that cannot be
+    bounded: FLAG, never a silent ALLOW."""
+    from aiegis_guard.callbacks.judge import judge_call
+
+    args = {"to": FRIEND, "amount": "5000", key: "uatom"}
+    verdict = judge_call(_usdc_limited(), "transfer_token", args, value_moving=True).verdict
+    assert verdict.action.value != "allow"

@@ -9,6 +9,10 @@ recipient (``vitalik.eth``, ``bonfida.sol``, any dotted name) cannot be resolved
 is an unknown recipient until resolved and allowlisted. Amounts are parsed with their units
 (``"5000"``, ``"5000 ETH"``, ``"1e21 wei"``, ``"250 gwei"``, ``"1.5 SOL"``, ``"100 USDC"`` for
 a ``[[limits]]`` entry with ``symbol = "USDC"``); a bare number is in whole units of the asset.
+The asset is the amount's unit, else a field named as one (``token``, ``asset``, ``denom``,
+``unit``, ``erc20``, ``contract``…), else any other field whose value is a configured asset (a
+``[[limits]]`` symbol or token address, whatever its key: an asset under a key nobody listed
+is never an unnamed one), else the tool's name.
 
 :func:`read_intent` turns the call into a :class:`~aiegis_guard.chains.transaction.
 DecodedTransaction` of ``Transfer`` operations, judged by the same chain inspectors (unknown
@@ -46,7 +50,10 @@ NOT_RECIPIENT = frozenset({
     "token", "mint", "asset", "contract", "currency", "coin", "from", "sender", "owner",
     "source", "src", "payer", "chain", "network", "fee", "gas", "my", "own", "self", "change",
 })  # fmt: skip
-ASSET_WORDS = frozenset({"token", "mint", "asset", "currency", "coin", "symbol", "ticker"})
+ASSET_WORDS = frozenset({
+    "token", "mint", "asset", "currency", "coin", "symbol", "ticker", "denom", "denomination",
+    "unit", "erc20", "spl", "jetton", "contract", "ccy",
+})  # fmt: skip
 TOKEN_WORDS = frozenset({"token", "tokens", "erc20", "spl", "nft", "erc721", "erc1155", "jetton"})
 _AMOUNT_RE = re.compile(
     r"\s*\+?(?P<num>\d[\d_,]*(?:\.\d*)?|\.\d+)(?:e(?P<exp>[+-]?\d{1,4}))?\s*(?P<unit>[a-z][a-z0-9]*)?\s*",
@@ -99,6 +106,8 @@ class Intent:
     recipients: list[Any] = field(default_factory=list)
     amounts: list[tuple[str, Any]] = field(default_factory=list)
     assets: list[Any] = field(default_factory=list)
+    # a configured asset (a [[limits]] symbol or address) named under a key not read as one
+    hinted: list[str] = field(default_factory=list)
     unparsed: list[str] = field(default_factory=list)  # why an amount could not be read
     tool: str = ""
     decoded: list[DecodedTransaction] = field(default_factory=list)
@@ -145,6 +154,8 @@ def read_intent(
             intent.amounts.append((key, value))
         elif key_words(key) & ASSET_WORDS:
             intent.assets.append(value)
+        elif isinstance(value, str) and _names_limited_asset(policy, value):
+            intent.hinted.append(value)  # whatever the key: never an unnamed asset
     if not intent.moves_value:
         if value_moving and intent.recipients and policy.limits:
             intent.unparsed.append("no amount field read beside the recipient")
@@ -253,10 +264,26 @@ def _limit_by_symbol(policy: Policy, symbol: str) -> Limit | None:
     return next((lim for lim in policy.limits if key and _symbol_key(lim.symbol) == key), None)
 
 
+def _names_limited_asset(policy: Policy, value: str) -> bool:
+    """Is ``value`` a configured asset: a ``[[limits]]`` symbol or token address?"""
+    text = value.strip()
+    if len(text) > 64 or not policy.limits:
+        return False
+    if is_evm_address(text) or is_solana_address(text):
+        key = text.lower() if is_evm_address(text) else text
+        return any(
+            (lim.asset.lower() if is_evm_address(lim.asset) else lim.asset) == key
+            for lim in policy.limits
+        )
+    return _limit_by_symbol(policy, text) is not None
+
+
 def _asset_of(intent: Intent, policy: Policy, chain: Chain, unit: str | None) -> Asset:
     """The asset moved: from the amount's unit, else the call's token field, else the tool's
     name (``transfer_usdc``: a configured symbol; ``transfer_token``: some token), else native."""
-    named = unit or next((str(a).strip() for a in intent.assets if isinstance(a, str)), None)
+    named = unit or next(
+        (str(a).strip() for a in [*intent.assets, *intent.hinted] if isinstance(a, str)), None
+    )
     if named is None:
         words = key_words(intent.tool)
         named = next((w for w in words if _limit_by_symbol(policy, w) is not None), None)

@@ -9,7 +9,14 @@ transaction's sender; an unknown amount of a limited asset is ``None``.
 
 from __future__ import annotations
 
-from aiegis_guard.chains.transaction import Asset, AssetKind, Creation, DecodedTransaction, Transfer
+from aiegis_guard.chains.transaction import (
+    Approval,
+    Asset,
+    AssetKind,
+    Creation,
+    DecodedTransaction,
+    Transfer,
+)
 from aiegis_guard.findings import Chain
 from aiegis_guard.limits import format_amount
 from aiegis_guard.policy import Limit, Policy
@@ -65,6 +72,11 @@ def _spends_own(decoded: DecodedTransaction, policy: Policy, sender: str | None)
     return tx_sender is not None and _norm(sender, decoded.chain) == _norm(tx_sender, decoded.chain)
 
 
+# a signed one-time transfer (Uniswap/permit2 ``SignatureTransfer.sol``: the spender moves up
+# to the permitted amount once, to whom it chooses): spent like a transaction's give
+SIGNED_TRANSFERS = frozenset({"permit2.permit_transfer_from"})
+
+
 def totals(decoded: DecodedTransaction, policy: Policy) -> dict[Limit, int | None]:
     """This transaction's outgoing total per configured limit (None: an unknown amount)."""
     out: dict[Limit, int | None] = {}
@@ -73,6 +85,16 @@ def totals(decoded: DecodedTransaction, policy: Policy) -> dict[Limit, int | Non
     chain_id = decoded.chain_id if decoded.chain is Chain.EVM else None
     for op in decoded.operations:
         if isinstance(op, Transfer) and op.amount != 0 and _spends_own(decoded, policy, op.sender):
+            asset = op.asset
+            limit = limit_for_asset(policy, asset.chain, asset.kind, asset.address, chain_id)
+            amount = op.amount
+        elif (
+            isinstance(op, Approval)
+            and op.via in SIGNED_TRANSFERS
+            and not op.revoke
+            and op.amount != 0
+            and _spends_own(decoded, policy, op.owner)
+        ):  # a signature the spender redeems once: a give of up to its amount
             asset = op.asset
             limit = limit_for_asset(policy, asset.chain, asset.kind, asset.address, chain_id)
             amount = op.amount

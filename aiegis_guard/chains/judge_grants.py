@@ -10,7 +10,7 @@ import time
 from aiegis_guard.chains.amounts import amount_evidence, limit_for_asset
 from aiegis_guard.chains.effect_derive import SPL_SET_AUTHORITY
 from aiegis_guard.chains.judging import Judge, norm
-from aiegis_guard.chains.known import known_contracts
+from aiegis_guard.chains.known import create2_contracts
 from aiegis_guard.chains.transaction import (
     EXPIRING_GRANTS,
     Approval,
@@ -154,12 +154,13 @@ def delegation(j: Judge, op: Delegation) -> list[Finding]:
 def _same_code_everywhere(delegate: str) -> bool:
     """A chain-id-0 authorization runs ``delegate``'s code on every chain where the account's
     nonce matches: it is what the signer vetted only where that address holds the same code.
-    A deterministic (CREATE2) deployment of the address book (``chains: "*"``, e.g.
-    eth-infinitism's Simple7702Account) commits to its init code: wherever the address holds
-    code, it is that code. An address made by CREATE (a deployer's nonce) may hold anything on
-    another chain, and so may one the book does not know."""
-    known = known_contracts().get(delegate.lower())
-    return known is not None and known[1] is None
+    A deterministic (CREATE2) deployment of the address book (``create2: true``, from the
+    project's deployment script, e.g. eth-infinitism's Simple7702Account) commits to its init
+    code: wherever the address holds code, it is that code. ``chains: "*"`` alone is no proof:
+    an address made by CREATE (a deployer's nonce: Multicall3, Disperse) or a diamond whose
+    facets differ per chain (LI.FI) may hold anything on another chain, and so may one the
+    book does not know."""
+    return delegate.lower() in create2_contracts()
 
 
 # ownership handed over by name (Ownable, a Safe owner added / swapped in): the allowlist

@@ -25,6 +25,7 @@ __all__ = [
     "bridged_token",
     "contract_label",
     "conversion_contract",
+    "create2_contracts",
     "imitated_contract",
     "known_collections",
     "known_contracts",
@@ -62,6 +63,15 @@ def known_contracts() -> dict[str, tuple[str, frozenset[int] | None]]:
             name = f"Aave v3 aToken ({reserve_name})"
             out.setdefault(token.lower(), (name, None if chains == "*" else frozenset(chains)))
     return out
+
+
+@cache
+def create2_contracts() -> frozenset[str]:
+    """Lower-case addresses of the book's rows deployed by CREATE2 (``create2: true``, from
+    the project's deployment script named in ``create2_source``): the same init code wherever
+    the address holds code. ``chains: "*"`` alone is no such proof (a CREATE from a deployer's
+    nonce, a diamond whose facets differ per chain)."""
+    return frozenset(r["address"].lower() for r in _evm_rows() if r.get("create2") is True)
 
 
 @cache

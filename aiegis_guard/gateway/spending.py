@@ -20,18 +20,23 @@ __all__ = ["release", "reserve_spends"]
 def reserve_spends(
     guard: Guard, args: Any, transfers: Sequence[DecodedTransaction] = ()
 ) -> list[SpendReservation]:
-    """Reserve every value move ``args`` carries — each transaction in it and the transfers
+    """Reserve every value move ``args`` carries — each transaction and typed-data message
+    (a Permit2 signature transfer: ``chains/amounts.SIGNED_TRANSFERS``) in it and the transfers
     its recipient and amount fields name (``transfers``: read outside every payload, so a
     decoy transaction never hides the payment the tool makes) — all or nothing. A payload
     that cannot be decoded was FLAGged by the judge (``tx.undecodable``). Raises GuardBlocked
     (over a limit) / LedgerError."""
+    from aiegis_guard.chains.dispatch import decode_typed
+
     decoded = list(transfers)
     for payload in walk(args).payloads:
-        if payload.kind is PayloadKind.TRANSACTION:
-            try:
+        try:
+            if payload.kind is PayloadKind.TRANSACTION:
                 decoded.append(guard.decode_transaction(payload.value))
-            except DecodeError:  # judged already: tx.undecodable needed a human
-                continue
+            elif payload.kind is PayloadKind.TYPED_DATA:  # a signature transfer is a give too
+                decoded.append(decode_typed(payload.value))
+        except DecodeError:  # judged already: tx.undecodable needed a human
+            continue
     held: list[SpendReservation] = []
     try:
         for tx in decoded:

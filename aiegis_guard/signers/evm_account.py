@@ -82,6 +82,17 @@ def decode_or_none(guard: Guard, payload: Any) -> DecodedTransaction | None:
         return None  # judged as tx.undecodable (FLAG); an approved one has nothing to reserve
 
 
+def decode_typed_or_none(payload: Any) -> DecodedTransaction | None:
+    """The typed-data message decoded, to reserve what it moves (a Permit2 signature transfer);
+    None when it does not decode (judged as such, nothing to reserve)."""
+    from aiegis_guard.chains.dispatch import decode_typed
+
+    try:
+        return decode_typed(payload)
+    except DecodeError:
+        return None
+
+
 def judge_payload(
     guard: Guard, payload: Any, context: Mapping[str, Any] | None
 ) -> tuple[Verdict, DecodedTransaction | None]:
@@ -192,7 +203,7 @@ class GuardedAccount:
             parts = (domain_data, message_types, message_data)
             return self._account.sign_typed_data(*(None if p is None else dict(p) for p in parts))
 
-        return self._signed(verdict, "sign_typed_data", None, sign)
+        return self._signed(verdict, "sign_typed_data", decode_typed_or_none(payload), sign)
 
     def sign_message(self, signable_message: SignableMessage) -> Any:
         """Check an EIP-191 message (``encode_defunct`` text, validator data) and sign it.

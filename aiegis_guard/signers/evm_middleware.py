@@ -31,7 +31,7 @@ from web3.middleware.base import Web3Middleware
 from aiegis_guard.errors import GuardBlocked, LedgerError
 from aiegis_guard.findings import Action, Category, Chain, Finding, Severity
 from aiegis_guard.signers.approval import ApprovalRequest, Approver, ask_async, deny_all
-from aiegis_guard.signers.evm_account import decode_or_none, enforce
+from aiegis_guard.signers.evm_account import decode_or_none, decode_typed_or_none, enforce
 from aiegis_guard.signers.evm_methods import (
     MESSAGES,
     TYPED,
@@ -98,7 +98,8 @@ class GuardWeb3Middleware(Web3Middleware):
         if method in TYPED:
             signer, data = [*params, None, None][:2]
             context = self._context(signer)
-            return g.check_typed_data(data, context=context), [], context
+            typed = decode_typed_or_none(data)  # its signature transfers are reserved
+            return g.check_typed_data(data, context=context), [typed] if typed else [], context
         if method not in MESSAGES:  # signs or sends by its name, and not read here
             reason = f"{method} signs or sends; aiegis_guard does not read it"
             return g.check_text("", extra_findings=[_uninspected(reason)]), [], self._context(None)

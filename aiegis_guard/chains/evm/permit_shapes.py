@@ -32,7 +32,11 @@ the same rule: kits build them with a field of their own (tarun-khatri/vault-ext
 no canonical type matches, while the message still names a spender, its tokens, amounts and
 expirations. A primary type with ``details`` (one or an array of a struct with ``token``,
 ``amount``, ``expiration`` and ``nonce``), an address ``spender`` and a ``sigDeadline`` is read
-as Permit2's grant (``permit2_structure``); its other fields are ignored.
+as Permit2's grant (``permit2_structure``) only where Permit2 verifies it (``permit2_here``):
+the domain's ``verifyingContract`` is Permit2 itself and the message has no field beyond
+``details``, ``spender``, ``sigDeadline`` and the kit's ``owner``. A Permit2-looking message
+for another contract, or with fields of its own (a ``recipient``, an ``operator``), is
+whatever that contract makes of it: an unknown typed message (FLAG), never an ALLOW.
 """
 
 from __future__ import annotations
@@ -42,17 +46,26 @@ from collections.abc import Sequence
 from typing import Any
 
 from aiegis_guard.chains.evm.protocols import PROTOCOL_CONTRACTS
+from aiegis_guard.chains.evm.selectors import PERMIT2
 from aiegis_guard.chains.evm.tokens import approval, switch_approval
 from aiegis_guard.chains.evm.typed_schema import Types, split_array
 from aiegis_guard.chains.known import book_tokens, known_contracts
 from aiegis_guard.chains.transaction import Approval
 from aiegis_guard.errors import EvmDecodeError
 
-__all__ = ["permit2_structure", "permit_structure", "structural_permit", "token_domain"]
+__all__ = [
+    "permit2_here",
+    "permit2_structure",
+    "permit_structure",
+    "structural_permit",
+    "token_domain",
+]
 
 _UINT = re.compile(r"uint(8|16|24|32|40|48|56|64|72|80|88|96|104|112|120|128|136|144|152|160"
                    r"|168|176|184|192|200|208|216|224|232|240|248|256)?")  # fmt: skip
 _OWNER_NAMES = frozenset({"owner", "holder", "from"})
+# a Permit2 grant's fields (PermitHash.sol) and the owner a kit adds (permitUtils.ts)
+_PERMIT2_GRANT_FIELDS = frozenset({"details", "spender", "sigDeadline", "owner"})
 # words of an exchange's order (0x / 1inch / Hashflow / Bebop RFQ and limit orders), none a
 # permit's: a field named so makes the message an order, not a grant
 _ORDER_WORDS = re.compile(r"maker|taker|sell|buy|price|quote|trader|fill|order")
@@ -104,6 +117,17 @@ def permit2_structure(types: Types, primary: str) -> str | None:
     if not all(_UINT.fullmatch(details.get(f, "")) for f in ("amount", "expiration", "nonce")):
         return None
     return "permit2_batch" if dims else "permit2_single"
+
+
+def permit2_here(types: Types, primary: str, verifying: object) -> bool:
+    """A Permit2 grant read by structure is Permit2's only under Permit2's domain and with no
+    field Permit2 would not read (module docstring)."""
+    if not isinstance(verifying, str) or verifying.lower() != PERMIT2:
+        return False
+    fields = dict(types[primary])
+    if fields.get("owner", "address") != "address":
+        return False
+    return set(fields) <= _PERMIT2_GRANT_FIELDS
 
 
 def structural_permit(

@@ -17,6 +17,7 @@ from typing import Any
 
 from aiegis_guard import jsontext
 from aiegis_guard.chains.evm.permit_shapes import (
+    permit2_here,
     permit2_structure,
     permit_structure,
     structural_permit,
@@ -179,6 +180,8 @@ def _witness(
     if is_order_witness(message):  # an order the decoder cannot read
         return [], ["eip712:unknown-type", f"eip712:witness:{extra[0][:64]}"]
     names = witness_names(types, primary, message)
+    if names is None:  # more parties than the cap: never hide one (protocols/witness.py)
+        return [], ["eip712:unknown-type", f"eip712:witness:{extra[0][:64]}", "witness:over-cap"]
     witness = Call(
         via="permit2.witness", target=message["spender"], name=extra[0][:64], names=names
     )
@@ -260,6 +263,11 @@ def decode_typed_data(payload: Mapping[str, Any] | str | bytes) -> DecodedTransa
     chain_id = domain.get("chainId")
     classes = _classes(schema, primary)
     kind = classes[0]
+    structural = kind in ("permit2_single", "permit2_batch") and (
+        encode_type(types, primary) not in EIP712_TYPES
+    )
+    if structural and not permit2_here(types, primary, verifying):
+        kind = None  # a stranger's message shaped like Permit2's (permit_shapes.py)
     ops: list[Operation] = []
     notes = [f"eip712:{primary[:64]}"]
     protocol = None if kind is not None else _protocol(classes, domain, message)
@@ -272,7 +280,7 @@ def decode_typed_data(payload: Mapping[str, Any] | str | bytes) -> DecodedTransa
         notes += more
     elif kind is not None:
         ops += _operations(kind, message, verifying)
-        if kind.startswith("permit2_") and encode_type(types, primary) not in EIP712_TYPES:
+        if structural:
             notes.append("eip712:permit2-structure")
     elif protocol is not None:
         found, more = protocol

@@ -26,13 +26,19 @@ A drop is a contract each creator deploys: no deployment to check, so the call s
 stranger's contract with a friendly function name is stranger code), and beside it the tokens
 minted are an output to ``receiver`` (the whole drop's token: the call does not say whether it
 is an ERC-721 or an ERC-20). A Manifold claim is read only on its extension; the same selector
-elsewhere is an unknown call naming what it carries. An output to anyone but the caller (or an
-allowlisted recipient) is the caller's purchase given away (``swap_recipient``), as for
-SeaDrop's and Zora's mints (``mints.py``, ``zora.py``).
+elsewhere is an unknown call naming what it carries. On the extension the claim is also a
+payment the call does not show: ``LazyPayableClaim.sol`` ``_transferFunds`` pulls
+``cost * mintCount`` of the claim's ``erc20`` from ``msg.sender`` to the claim's
+``paymentReceiver``, all three set (and updatable) by the creator on-chain; so beside the
+mint the claim is an opaque call of the creator contract (``known=False``): a creator nobody
+vouches for is FLAGged, an allowlisted (or own) creator's claim is judged by its mint. An
+output to anyone but the caller (or an allowlisted recipient) is the caller's purchase given
+away (``swap_recipient``), as for SeaDrop's and Zora's mints (``mints.py``, ``zora.py``).
 """
 
 from __future__ import annotations
 
+from dataclasses import replace
 from typing import Any
 
 from aiegis_guard.chains.evm.frames import ZERO, Frame, Result, asset
@@ -84,7 +90,10 @@ def _manifold(f: Frame, fn: Function, a: list[Any]) -> Result:
     receipt = Receipt(
         via=via, asset=nfts, recipient=mint_for or ZERO, amount=count, order=SWAP_ORDER
     )
-    return [receipt]
+    # the claim's cost: the ERC-20, price and payee the creator set on-chain (not in the call),
+    # pulled from the caller by the extension: an opaque call of the creator's (module doc)
+    cost = named_call(f, fn, known=False)
+    return [receipt, replace(cost, target=creator, via=via, value=0)]
 
 
 _PROOF = "(bytes32[],uint256,uint256,address)"

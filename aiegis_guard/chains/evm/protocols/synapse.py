@@ -20,6 +20,13 @@ Ethereum, Arbitrum and Avalanche (synapse-contracts' fork tests ``ARB_SYN_ROUTER
 ``AVAX_SYN_ROUTER_V1``, lifinance's ``SynapseBridgeFacet`` test on mainnet). A bridge is an
 exchange across chains (``bridges.py``): the destination side a receipt to ``to``, judged like
 a swap output (a stranger BLOCKs, a minimum of 0 FLAGs).
+
+The ``swapAdapter`` of a query (``originQuery`` of ``bridge``, ``query`` of ``swap``) is where
+``_adapterSwap`` sends the caller's tokens (``_pullToken(query.swapAdapter, token, amount)``,
+with the call's ETH); the router itself is the adapter of the queries its SwapQuoter returns,
+but "it is possible to form a SwapQuery off-chain using alternative SwapAdapter for the origin
+swap" (``getOriginAmountOut``), with no whitelist: another adapter makes the call also an
+opaque call naming that adapter (``_adapter``).
 """
 
 from __future__ import annotations
@@ -29,6 +36,7 @@ from typing import Any
 from aiegis_guard.chains.evm.frames import ZERO, Frame, Result
 from aiegis_guard.chains.evm.protocols.swaps import swap_ops
 from aiegis_guard.chains.evm.selectors import Function
+from aiegis_guard.chains.evm.tokens import named_call
 
 __all__ = ["TABLE"]
 
@@ -49,16 +57,29 @@ def _get(query: Any, token: str) -> tuple[str, int | None]:
     return token_out, minimum
 
 
+def _adapter(f: Frame, fn: Function, query: Any) -> Result:
+    """The swap adapter a ``SwapQuery`` names, when it is neither none nor the router itself:
+    ``_adapterSwap`` pulls the caller's tokens (and forwards the call's ETH) straight to it and
+    trusts the amount it returns, so the trip is only what that adapter does with them: an
+    opaque call naming it (a stranger adapter FLAGs, an allowlisted one is judged by the rest)."""
+    adapter = str(query[0]).lower()
+    if adapter in (ZERO, f.target):
+        return []
+    return [named_call(f, fn, known=False, names=(adapter,))]
+
+
 def _bridge(f: Frame, fn: Function, a: list[Any]) -> Result:
-    to, _chain_id, token, amount, _origin, dest = a[:6]
+    to, _chain_id, token, amount, origin, dest = a[:6]
     via = "synapse.bridge"
-    return swap_ops(f, via, _give(f, token, amount), _get(dest, token), to or ZERO)
+    out = swap_ops(f, via, _give(f, token, amount), _get(dest, token), to or ZERO)
+    return [*out, *_adapter(f, fn, origin)]
 
 
 def _swap(f: Frame, fn: Function, a: list[Any]) -> Result:
     to, token, amount, query = a[:4]
     via = "synapse.swap"
-    return swap_ops(f, via, _give(f, token, amount), _get(query, token), to or ZERO)
+    out = swap_ops(f, via, _give(f, token, amount), _get(query, token), to or ZERO)
+    return [*out, *_adapter(f, fn, query)]
 
 
 _QUERY = "(address,address,uint256,uint256,bytes)"

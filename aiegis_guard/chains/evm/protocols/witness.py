@@ -56,14 +56,17 @@ power. Such a request is what a plain signature transfer is (the permitted token
 the spender, judged by who the spender is: the same effect, the same verdict), and beside it
 an opaque call of the spender naming the addresses the witness holds (:func:`witness_names`):
 an allowlisted spender told to act for a party nobody vouches for is FLAGged
-(``unknown_call``, names a third party), as an opaque call to a trusted router is.
+(``unknown_call``, names a third party), as an opaque call to a trusted router is. The
+addresses are read from every field that can hold one (``address``, ``bytes32`` / ``bytes``
+words and integers holding a left-padded address), de-duplicated; a witness naming more
+than the cap is not explained (FLAG ``unknown_typed_data``).
 """
 
 from __future__ import annotations
 
 from typing import Any
 
-from aiegis_guard.chains.evm.frames import ZERO, asset, native
+from aiegis_guard.chains.evm.frames import ZERO, asset, native, word_address
 from aiegis_guard.chains.evm.typed_schema import split_array
 from aiegis_guard.chains.transaction import Asset, AssetKind, Operation, Receipt, Transfer
 
@@ -184,7 +187,7 @@ def decode_witness(message: dict[str, Any]) -> list[Operation] | None:
     return ops
 
 
-_MAX_NAMES = 32  # addresses read from one witness (a witness is bounded by the schema anyway)
+_MAX_NAMES = 32  # distinct addresses read from one witness; more: the witness is not explained
 
 
 def is_order_witness(message: dict[str, Any]) -> bool:
@@ -193,15 +196,47 @@ def is_order_witness(message: dict[str, Any]) -> bool:
     return isinstance(witness, dict) and not _ORDER_MARKERS.isdisjoint(witness)
 
 
+def _word_names(value: Any) -> list[str]:
+    """The addresses a ``bytes`` / ``bytesN`` value holds: 20 bytes as they are, else each
+    32-byte word holding a left-padded address (``frames.word_address``), as in calldata."""
+    raw = value
+    if isinstance(value, str) and value[:2] in ("0x", "0X"):
+        try:
+            raw = bytes.fromhex(value[2:])
+        except ValueError:
+            return []
+    if not isinstance(raw, bytes):
+        return []
+    if len(raw) == 20:
+        return ["0x" + raw.hex()]
+    words = (word_address(raw[i : i + 32]) for i in range(0, len(raw) - 31, 32))
+    return [a for a in words if a is not None]
+
+
+def _int_name(value: Any) -> str | None:
+    """The address an integer field holds (``uint160``, or a wider word as above)."""
+    if isinstance(value, bool) or not isinstance(value, int) or not 0 <= value < 1 << 256:
+        return None
+    return word_address(value.to_bytes(32, "big"))
+
+
 def witness_names(
     types: dict[str, list[tuple[str, str]]], primary: str, message: dict[str, Any]
-) -> tuple[str, ...]:
-    """The ``address`` values the witness fields of ``message`` hold, by their declared types
-    (nested structs and arrays walked), the spender left out; at most ``_MAX_NAMES``."""
-    found: list[str] = []
+) -> tuple[str, ...] | None:
+    """The addresses the witness fields of ``message`` hold, by their declared types (nested
+    structs and arrays walked): ``address`` values, and ``bytes`` / ``bytesN`` / ``uintN`` /
+    ``intN`` values holding one (cross-chain and custom spenders carry the payee as a
+    ``bytes32`` or an integer), the spender left out. None when there are more than
+    ``_MAX_NAMES`` distinct ones: a cap that would hide a party is no reading at all."""
+    found: dict[str, None] = {}
+    spender = str(message.get("spender", "")).lower()
+
+    def add(address: str | None) -> None:
+        if address is not None and address.lower() != spender:
+            found[address.lower()] = None
 
     def walk(kind: str, value: Any) -> None:
-        if len(found) >= _MAX_NAMES:
+        if len(found) > _MAX_NAMES:
             return
         base, dims = split_array(kind)
         if dims:
@@ -209,13 +244,17 @@ def witness_names(
             for item in value if isinstance(value, list) else ():
                 walk(inner, item)
         elif base == "address" and isinstance(value, str):
-            found.append(value.lower())
+            add(value)
         elif base in types and isinstance(value, dict):
             for field, field_type in types[base]:
                 walk(field_type, value.get(field))
+        elif base.startswith("bytes"):
+            for address in _word_names(value):
+                add(address)
+        elif base.startswith(("uint", "int")):
+            add(_int_name(value))
 
     for field, field_type in types[primary]:
         if field not in PERMIT_FIELDS:
             walk(field_type, message.get(field))
-    spender = str(message.get("spender", "")).lower()
-    return tuple(dict.fromkeys(a for a in found if a != spender))
+    return tuple(found) if len(found) <= _MAX_NAMES else None
