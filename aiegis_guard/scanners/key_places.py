@@ -1,7 +1,8 @@
 """Where a 64-hex value is put, when no word beside it says what it is.
 
-Called by :mod:`aiegis_guard.scanners.evm_keys` (which reads the words these return; nothing
-here classifies). Three places say more than the words next to the value:
+Called by :mod:`aiegis_guard.scanners.evm_keys` (which reads the words these return; only
+:func:`file_name` classifies, the words outside a path). Three places say more than the
+words next to the value:
 
 * **a secret store** (:func:`store_command`): the value of a command that writes a secret
   (``aws ssm put-parameter --value``, ``aws secretsmanager create-secret --secret-string``,
@@ -16,7 +17,8 @@ here classifies). Three places say more than the words next to the value:
   segment (``/#/proposal/0x..``, ``/tx/0x..``) is an id, not a key: not a place.
 * **a file's name** (:func:`file_name`): a value that is the last segment of a path and ends
   in a file extension (``s3://bucket/keys/<hex>.json``, ``blobs/<hex>.tar.gz``) names a file
-  by the digest of its content (content addressing); a key is never a file's name.
+  by the digest of its content (content addressing), unless a word outside the path names a
+  key (``private_key: /<hex>.k``): the writer picks the spelling, the name says what it is.
 * **an error echoing its input** (:func:`echo_frames`): ``For input string: "..."`` (Java),
   ``invalid literal for int() with base 10: '..'`` (Python), ``parsing "..":`` (Go) say
   "input" and "string" of any value; the application's stack frames around the message
@@ -28,6 +30,7 @@ from __future__ import annotations
 import re
 
 from aiegis_guard.lazyre import LazyPattern
+from aiegis_guard.scanners.key_words import ROLE_WORDS, classify_window
 
 __all__ = ["echo_frames", "file_name", "link_part", "may_hold_store", "store_command"]
 
@@ -134,11 +137,41 @@ def store_command(text: str, start: int, end: int) -> tuple[str, str, str] | Non
 _EXTENSION_RE = re.compile(r"(?:\.[A-Za-z][A-Za-z0-9]{0,6}){1,2}(?![\w.-]*[\w/])")
 
 
+_PATH_STOP = frozenset(" \t\r\n\"'`()<>[]{}=,;|:")  # what ends a path before its start
+LABEL_REACH = 64  # characters before a path (and after it) read for a name
+
+
+def _path_start(text: str, start: int) -> int:
+    """Start of the path (``s3://b/keys/``, ``/run/keys/``) whose last segment starts at
+    ``start``: back to a space, a quote, ``=`` or ``:`` (a URL's scheme kept)."""
+    i = start
+    while i > 0 and text[i - 1] not in _PATH_STOP:
+        i -= 1
+    if text[i - 1 : i] == ":" and text.startswith("//", i):
+        i -= 1
+        while i > 0 and (text[i - 1].isalnum() or text[i - 1] in "+.-"):
+            i -= 1
+    return i
+
+
 def file_name(text: str, start: int, end: int) -> tuple[str, str] | None:
     """("hash", evidence) when ``text[start:end]`` is the name of a file in a path (after a
-    ``/``, before an extension): content addressing names a file by its digest; else None."""
-    if start < 1 or text[start - 1] != "/" or _EXTENSION_RE.match(text, end) is None:
+    ``/``, before an extension) and no word outside the path names a key: content addressing
+    names a file by its digest; ("key", evidence) when the label before the path or the words
+    after it name a key (``private_key: /<hex>.k``, ``PRIVATE_KEY=/run/keys/<hex>.txt``, "the
+    wallet private key: https://paste.site/<hex>.txt"): a name beats the spelling, which the
+    writer picks. A folder of the path ("keys/") is no name. Not a file's name: None."""
+    if start < 1 or text[start - 1] != "/":
         return None
+    ext = _EXTENSION_RE.match(text, end)
+    if ext is None:
+        return None
+    path = _path_start(text, start - 1)
+    label = classify_window(text[max(0, path - LABEL_REACH) : path], nearest_last=True)
+    if label is None or label[0] != "key":
+        label = classify_window(text[ext.end() : ext.end() + LABEL_REACH], nearest_last=False)
+    if label is not None and label[0] == "key":  # a role ("signer: ..") is the caller's to read
+        return None if label[1].lower() in ROLE_WORDS else ("key", f"context:{label[1]!r}")
     return "hash", "place:file-name"
 
 

@@ -20,6 +20,7 @@ from typing import Any
 from aiegis_guard import jsontext
 from aiegis_guard.findings import Action, Severity
 from aiegis_guard.lazyre import LazyPattern
+from aiegis_guard.scanners.public_values import public_chain_value
 
 __all__ = ["NEAR", "PROVIDERS", "Provider"]
 
@@ -70,11 +71,14 @@ def _mixed(value: str) -> str | None:
     return "charset:mixed" if has_digit and has_alpha else None
 
 
-# a page / sync / CSRF token is none (one bounded run for the name: no nested repeats)
+# a page / sync / CSRF token is none, nor a paging cursor (AWS PaginationToken, a scroll,
+# cursor or change-stream resume token) or a request's idempotency token (one bounded run for
+# the name: no nested repeats)
 _NOT_AFTER = "".join(
     f"(?<!{w})(?<!{w}[_.-])"
-    for w in ("page", "next", "csrf", "xsrf", "sync", "continuation", "cancel")
-)
+    for w in ("page", "next", "csrf", "xsrf", "sync", "continuation", "cancel", "pagination",
+              "paging", "scroll", "cursor", "resume", "idempotency")
+)  # fmt: skip
 _PUBLIC_VALUE_RE = LazyPattern(
     r"0x[0-9a-fA-F]{40}|[xyztuvXYZTUV]pub[1-9A-HJ-NP-Za-km-z]{100,}|eyJ[A-Za-z0-9_.-]*"
 )
@@ -82,9 +86,12 @@ _PUBLIC_VALUE_RE = LazyPattern(
 
 def _credential_value(value: str) -> str | None:
     """A value named as a credential that is one (letters and digits mixed), not an address, a
-    Solana mint or account (32 bytes of base58), an extended public key or a JWT (left to the
-    JWT rules)."""
+    Solana mint or account (32 bytes of base58), an extended public key, another chain's
+    address or asset id by its own checksum (:mod:`~aiegis_guard.scanners.public_values`:
+    ``"usdtToken": "TR7N.."``) or a JWT (left to the JWT rules)."""
     if _mixed(value) is None or _PUBLIC_VALUE_RE.fullmatch(value) is not None:
+        return None
+    if public_chain_value(value) is not None:
         return None
     if 32 <= len(value) <= 44 and _BASE58.issuperset(value):
         from aiegis_guard.checksums import b58decode

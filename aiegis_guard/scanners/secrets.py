@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import re
 import string
+from dataclasses import replace
 from functools import cache
 from itertools import pairwise
 from typing import Any
@@ -85,7 +86,7 @@ def _finding(provider: Provider, m: re.Match[str], anchor: str, text: str) -> Fi
         if extra is None:
             return None
         evidence.append(extra)
-    if _filled(value):
+    if _filled(value, anchor if not provider.after else ""):
         return None
     return Finding(
         rule_id=f"secret.{provider.rule}",
@@ -224,29 +225,51 @@ def _providers(text: str) -> list[Finding]:
                         found[finding.span] = finding
     own = [span for span, f in found.items() if not _generic(f)]
     return [  # a generic finding yields to a provider's own one over the same characters
-        f
+        _truncated(f) if _generic(f) and _malformed(text, span) else f
         for span, f in found.items()
-        if not _generic(f)
-        or not (any(s[0] < span[1] and span[0] < s[1] for s in own) or _malformed(text, span))
+        if not _generic(f) or not any(s[0] < span[1] and span[0] < s[1] for s in own)
     ]
 
 
-def _filled(value: str) -> bool:
-    """A template's value (``hf_xxxx..``, ``sk-or-v1-0000..``): one character repeated over a
-    third of it (8+). A random token of 16+ characters repeats none that long."""
+def _truncated(finding: Finding) -> Finding:
+    """A named value cut shorter than its prefix's format: reported (FLAG), not blocked. It may
+    be a revoked token's stub, or another secret wearing the prefix: never hidden."""
+    return replace(
+        finding,
+        action=Action.FLAG,
+        severity=Severity.MEDIUM,
+        evidence=(*finding.evidence, "format:truncated"),
+    )
+
+
+_RUN_RE = re.compile(r"(.)\1{3,}")  # one character 4+ times: filler
+_KEY_LEFT = 16  # characters a key's random part keeps at the least
+
+
+def _filled(value: str, anchor: str = "") -> bool:
+    """A template's value (``hf_xxxx..``, ``sk-or-v1-0000..``): one character repeated 8+ times
+    and, once every such run (4+) and the provider's prefix are taken out, too little left to
+    be a key (under ``_KEY_LEFT``). A real key padded with filler (``sk_live_<key>000..``,
+    ``<key>------``) keeps its random part: still a key."""
     longest = run = 1
     for a, b in pairwise(value):
         run = run + 1 if a == b else 1
         longest = max(longest, run)
-    return longest >= max(8, len(value) // 3)
+    if longest < 8:
+        return False
+    rest = _RUN_RE.sub("", value)
+    if anchor and value.lower().startswith(anchor):
+        rest = _RUN_RE.sub("", value[len(anchor) :])
+    return len(rest) < _KEY_LEFT
 
 
 @cache
-def _own_prefixes() -> tuple[str, ...]:
-    """The key prefixes that name one provider's fixed format (``sk-or-v1-``, ``ghp_``,
-    ``hf_``), not the bare ``sk-`` that several providers share."""
+def _own_formats() -> tuple[tuple[str, int], ...]:
+    """(prefix, shortest length of the provider's format) of the key prefixes that name one
+    provider's fixed format (``sk-or-v1-``, ``ghp_``, ``hf_``), not the bare ``sk-`` that several
+    providers share."""
     return tuple(
-        anchor
+        (anchor, _shortest(p.pattern.pattern))
         for p in PROVIDERS
         if not (p.after or p.before or p.generic or p.near is not None)
         for anchor in p.anchors
@@ -254,11 +277,24 @@ def _own_prefixes() -> tuple[str, ...]:
     )
 
 
+def _shortest(pattern: str) -> int:
+    """The fewest characters ``pattern`` matches (its lookarounds match none)."""
+    parser: Any = re._parser  # type: ignore[attr-defined]  # re's own parser (3.11+)
+    return int(parser.parse(pattern, re.VERBOSE).getwidth()[0])
+
+
 def _malformed(text: str, span: tuple[int, int]) -> bool:
-    """A value given by its name that wears a provider's own prefix which that provider's
-    format rejects (a truncated ``sk-or-v1-`` token, a ``ghp_`` of the wrong length): not a
-    credential of that provider, nor of any other."""
-    return text[span[0] : span[1]].lower().startswith(_own_prefixes())
+    """A value given by its name that wears a provider's own prefix and is shorter than that
+    provider's format (a truncated ``sk-or-v1-`` token, a ``ghp_`` cut short): not a credential
+    of that provider, nor a whole one of any other. A value as long as the format or longer
+    (``ghp_<another provider's key>``, a token kind the provider's rule does not know yet,
+    ``sk-ant-ort01-..``) is still a credential: a strict rule is a lower bound of a provider's
+    formats, not a reason to clear a named value."""
+    value = text[span[0] : span[1]]
+    lowered = value.lower()
+    return any(
+        lowered.startswith(prefix) and len(value) < least for prefix, least in _own_formats()
+    )
 
 
 @cache

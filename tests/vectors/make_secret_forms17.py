@@ -225,16 +225,17 @@ def _prefixed_tokens() -> list[Case]:
 
 
 def _malformed() -> list[Case]:
-    """A value given by its name that wears a provider's own prefix its format rejects (too
-    short, too long): no credential. The same names holding a well-formed token, a legacy
-    ``sk-`` key or a prefixless key are blocked."""
+    """A value given by its name that wears a provider's own prefix and is shorter than its
+    format (a truncated token): flagged, not blocked. Longer than the format (another key
+    behind the prefix, a kind the provider's rule does not know), a well-formed token, a legacy
+    ``sk-`` key or a prefixless key: blocked (review17b B5)."""
     f = "malformed"
     note = "  # revoked, kept for the incident write-up"
     return [
-        _c("openrouter-short", f, f"OPENROUTER_API_KEY=sk-or-v1-{_hex(40)}{note}", "allow"),
-        _c("ghp-short", f, f'{{"api_key": "ghp_{_tok(20)}"}}', "allow"),
-        _c("gsk-short", f, f"GROQ_API_KEY=gsk_{_tok(30)}{note}", "allow"),
-        _c("hf-long", f, f"api_key: hf_{_tok(50)}", "allow"),
+        _c("openrouter-short", f, f"OPENROUTER_API_KEY=sk-or-v1-{_hex(40)}{note}", "flag"),
+        _c("ghp-short", f, f'{{"api_key": "ghp_{_tok(20)}"}}', "flag"),
+        _c("gsk-short", f, f"GROQ_API_KEY=gsk_{_tok(30)}{note}", "flag"),
+        _c("hf-long", f, f"api_key: hf_{_tok(50)}"),
         _c("openrouter-ok", f, f"OPENROUTER_API_KEY=sk-or-v1-{_hex(64)}"),
         _c("legacy-sk", f, f"OPENAI_API_KEY=sk-{_tok(48)}"),
         _c("prefixless", f, f"x-api-key: {_tok(32)}"),
