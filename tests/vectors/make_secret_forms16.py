@@ -4,7 +4,7 @@ Run: ``.venv/bin/python tests/vectors/make_secret_forms16.py``. Keys, phrases an
 from ``random.Random(1616)`` (``keygen.KeyGen``): never funded, never used. Each class has
 positives (``block``) and the near twins that must stay unblocked (``allow`` / ``flag``), as
 secrets reach an agent: JSON-escaped lines, quoted replies, chat exports, tag-per-word HTML,
-labelled numbering, tables, request ids. Checked by ``tests/test_secret_forms16.py``.
+labelled numbering, tables, request ids. Checked by ``tests/test_secret_form_sets.py``.
 """
 
 from __future__ import annotations

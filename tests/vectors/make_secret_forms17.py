@@ -6,7 +6,7 @@ used. Each class has positives (``block``) and the near twins that must stay unb
 (``allow`` / ``flag``): provider keys in an endpoint URL or named by their header, fixed-prefix
 tokens, filled placeholders and malformed tokens, digests as file names, private JWKs, raw key
 bytes in base58 / base64 beside what they derive to, seed words one per indexed key, a keystore
-and its password both encoded. Checked by ``tests/test_secret_forms17.py``.
+and its password both encoded. Checked by ``tests/test_secret_form_sets.py``.
 """
 
 from __future__ import annotations
