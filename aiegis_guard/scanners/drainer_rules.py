@@ -101,6 +101,11 @@ def _solana_addresses(window: str) -> Iterator[str]:
     return (m.group() for m in _SOL_RE.finditer(window) if is_solana_address(m.group()))
 
 
+def _names_an_address(text: str) -> bool:
+    """Does ``text`` name an EVM address or a Solana address?"""
+    return _EVM_RE.search(text) is not None or next(_solana_addresses(text), None) is not None
+
+
 def _escalate(finding: Finding, near: tuple[str, ...], ctx: ScanContext) -> Finding:
     to_address = any(e != "near:amount" for e in near)
     leaving = ctx.value_moving or ctx.source is Source.TOOL_INPUT
@@ -155,7 +160,7 @@ def _points_nearby(text: str, hit: Hit) -> bool:
     hi = text.find("\n", hit.end)
     hi = text.find("\n", hi + 1) if hi != -1 else -1
     near = text[lo : hi if hi != -1 else len(text)]
-    if _EVM_RE.search(near) or next(_solana_addresses(near), None) is not None:
+    if _names_an_address(near):
         return True
     return any(_spoken_to(near, m) for m in p.ADDRESSEE_RE.finditer(near))
 
@@ -196,6 +201,9 @@ def _spoken_to(text: str, m: re.Match[str]) -> bool:
 # 'true,"data"'), a table's cell wall (" | "), a tab
 _FIELD_EDGE_RE = re.compile(r'"\s*[,:]|[,:{\[]\s*"|\s\|\s|\t')
 LABEL_WORDS = 4  # a table cell this short is a column's value ("Set Approval For All")
+_FIELD_REACH = 200  # how far a field runs past the phrase before it counts as prose
+_AGENT_REACH = 400  # a record that speaks to agents this near its fields is an order's
+_ASKS = frozenset({"secret_exfiltration"})  # a secret asked for in fields still asks
 
 
 def _in_record(text: str, hit: Hit) -> bool:
@@ -238,29 +246,15 @@ def _in_record(text: str, hit: Hit) -> bool:
     )
 
 
-def _names_an_address(text: str) -> bool:
-    return _EVM_RE.search(text) is not None or next(_solana_addresses(text), None) is not None
-
-
-_ASKS = frozenset({"secret_exfiltration"})  # a secret asked for in fields still asks
-_FIELD_REACH = 200  # how far a field runs past the phrase before it counts as prose
-
-
-_AGENT_REACH = 400  # a record that speaks to agents this near its fields is an order's
-
-
 def _label(field: str) -> bool:
     """A record's value or label: a few words besides its addresses, none an agent's."""
-    words = _WORD_RE.findall(_EVM_RE.sub(" ", field))
+    words = p.WORD_RE.findall(_EVM_RE.sub(" ", field))
     return len(words) <= LABEL_WORDS and not _speaks_to_agents(field)
 
 
 def _speaks_to_agents(text: str) -> bool:
     """An agent, bot or assistant named (also in a key: "agent_action")."""
     return p.ADDRESSEE_RE.search(text.replace("_", " ")) is not None
-
-
-_WORD_RE = re.compile(r"[^\W\d_]{2,}")
 
 
 def _kept_own(text: str, hit: Hit) -> bool:

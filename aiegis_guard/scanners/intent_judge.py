@@ -480,7 +480,6 @@ def _unparsed(sentence: str, full: str, addressed: bool) -> Judgement | None:
     return j
 
 
-_RECORD_WORD_RE = re.compile(r"[^\W\d_]{2,}")
 _RECORD_ONCHAIN_RE = re.compile(r"0x[0-9a-fA-F]{6,}|[1-9A-HJ-NP-Za-km-z]{32,44}")
 # fields glued to their separators (";0x…", "amount=5", ",approved"; not "1,200") or labels
 # ("summa: 5 ETH; olek: ok", JSON's "spender": …): two make a record
@@ -495,12 +494,12 @@ def _prose(full: str) -> bool:
     ``;`` ``,`` ``|`` ``=`` (or two labels) holding few words each — a sentence whose commas
     an attacker glued still runs ``FIELD_WORDS`` words a field on average."""
     fields = len(_RECORD_FIELD_RE.findall(full)) + 1
-    words = len(_RECORD_WORD_RE.findall(_RECORD_ONCHAIN_RE.sub(" ", full)))
+    words = len(p.WORD_RE.findall(_RECORD_ONCHAIN_RE.sub(" ", full)))
     if fields >= 3 and words < FIELD_WORDS * fields:
         return False
     label = _RECORD_LABEL_RE.match(full)  # (its colon ends any hex run in it)
     if label is not None and p.ADDRESSEE_RE.search(label.group()) is None:
-        words -= len(_RECORD_WORD_RE.findall(_RECORD_ONCHAIN_RE.sub(" ", label.group())))
+        words -= len(p.WORD_RE.findall(_RECORD_ONCHAIN_RE.sub(" ", label.group())))
     return words >= PROSE_WORDS
 
 

@@ -588,6 +588,9 @@ AGENT_OBJECT_RE = _folded(
     r"their)\s+)?(?:[\w-]+\s+)?$",
     F,
 )
+# a word of two letters or more (no digits): what a record's field or a prose sentence is
+# counted in (:func:`~.intent_judge._prose`, :func:`~.drainer_rules._label`)
+WORD_RE = re.compile(r"[^\W\d_]{2,}")
 EXPECT_NOT_RE = _folded(
     r"\b(?:never|not|no(?! (?:later|more|less|fewer) than)|don'?t|do not|cannot|won'?t|isn'?t)\b",
     F,
