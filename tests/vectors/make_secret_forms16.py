@@ -14,17 +14,13 @@ import re
 from pathlib import Path
 from typing import Any
 
-from keygen import KeyGen, bad
+from keygen import Case, KeyGen, bad
+from keygen import case as _c
 from mnemonic import Mnemonic
 
 OUT = Path(__file__).with_name("secret_forms16.json")
 GEN = KeyGen(1616)
 RNG = GEN.rng
-Case = dict[str, Any]
-
-
-def _c(cid: str, form: str, text: str, action: str = "block") -> Case:
-    return {"id": f"{form}:{cid}", "form": form, "text": text, "action": action}
 
 
 def _hash() -> str:

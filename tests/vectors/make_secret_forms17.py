@@ -20,7 +20,8 @@ from pathlib import Path
 from typing import Any
 
 import base58
-from keygen import KeyGen, b64, bad
+from keygen import Case, KeyGen, b64, bad
+from keygen import case as _c
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[2]))
 from aiegis_guard.keys.evm import address_of
@@ -28,23 +29,8 @@ from aiegis_guard.keys.evm import address_of
 OUT = Path(__file__).with_name("secret_forms17.json")
 GEN = KeyGen(1717)
 RNG = GEN.rng
-Case = dict[str, Any]
-ALNUM = string.ascii_letters + string.digits
-
-
-def _c(cid: str, form: str, text: str, action: str = "block") -> Case:
-    return {"id": f"{form}:{cid}", "form": form, "text": text, "action": action}
-
-
-def _hex(n: int) -> str:
-    return "".join(RNG.choice("0123456789abcdef") for _ in range(n))
-
-
-def _tok(n: int, alphabet: str = ALNUM) -> str:
-    while True:  # letters and digits mixed, as a random token is
-        t = "".join(RNG.choice(alphabet) for _ in range(n))
-        if any(c.isdigit() for c in t) and any(c.isalpha() for c in t):
-            return t
+_hex = GEN.hex
+_tok = GEN.token
 
 
 def _address(key: str) -> str:

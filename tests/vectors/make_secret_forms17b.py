@@ -11,38 +11,23 @@ from __future__ import annotations
 import base64
 import hashlib
 import json
-import string
 import sys
 import uuid
 from pathlib import Path
 from typing import Any
 
 import base58
-from keygen import KeyGen
+from keygen import ALNUM, Case, KeyGen
+from keygen import case as _c
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[2]))
 
 OUT = Path(__file__).with_name("secret_forms17b.json")
 GEN = KeyGen(17172)
 RNG = GEN.rng
-Case = dict[str, Any]
-ALNUM = string.ascii_letters + string.digits
+_hex = GEN.hex
+_tok = GEN.token
 BECH32 = "qpzry9x8gf2tvdw0s3jn54khce6mua7l"
-
-
-def _c(cid: str, form: str, text: str, action: str = "block") -> Case:
-    return {"id": f"{form}:{cid}", "form": form, "text": text, "action": action}
-
-
-def _hex(n: int) -> str:
-    return "".join(RNG.choice("0123456789abcdef") for _ in range(n))
-
-
-def _tok(n: int, alphabet: str = ALNUM) -> str:
-    while True:  # letters and digits mixed, as a random token is
-        t = "".join(RNG.choice(alphabet) for _ in range(n))
-        if any(c.isdigit() for c in t) and any(c.isalpha() for c in t):
-            return t
 
 
 def _bytes(n: int) -> bytes:
