@@ -8,8 +8,10 @@ from __future__ import annotations
 import base64
 import hashlib
 import hmac
+import json
 import random
 import string
+from pathlib import Path
 from typing import Any
 
 import base58
@@ -53,6 +55,12 @@ ALNUM = string.ascii_letters + string.digits
 def case(cid: str, form: str, text: str, action: str = "block") -> Case:
     """One row of a form-class table: ``form:cid`` and the action the guard must take."""
     return {"id": f"{form}:{cid}", "form": form, "text": text, "action": action}
+
+
+def write_table(out: Path, source: str, cases: list[Case]) -> None:
+    """Write a form-class table the way the tests read it: ``{"source", "cases"}``."""
+    text = json.dumps({"source": source, "cases": cases}, indent=1, ensure_ascii=False)
+    out.write_text(text + "\n", encoding="utf-8")
 
 
 def b64(data: str | bytes) -> str:
