@@ -15,7 +15,6 @@ import re
 import string
 from dataclasses import replace
 from functools import cache
-from itertools import pairwise
 from typing import Any
 
 import ahocorasick
@@ -243,6 +242,7 @@ def _truncated(finding: Finding) -> Finding:
 
 
 _RUN_RE = re.compile(r"(.)\1{3,}")  # one character 4+ times: filler
+_FILL_RE = re.compile(r"(.)\1{7}", re.DOTALL)  # one character 8+ times: a template's filler
 _KEY_LEFT = 16  # characters a key's random part keeps at the least
 
 
@@ -251,16 +251,11 @@ def _filled(value: str, anchor: str = "") -> bool:
     and, once every such run (4+) and the provider's prefix are taken out, too little left to
     be a key (under ``_KEY_LEFT``). A real key padded with filler (``sk_live_<key>000..``,
     ``<key>------``) keeps its random part: still a key."""
-    longest = run = 1
-    for a, b in pairwise(value):
-        run = run + 1 if a == b else 1
-        longest = max(longest, run)
-    if longest < 8:
+    if _FILL_RE.search(value) is None:
         return False
-    rest = _RUN_RE.sub("", value)
     if anchor and value.lower().startswith(anchor):
-        rest = _RUN_RE.sub("", value[len(anchor) :])
-    return len(rest) < _KEY_LEFT
+        value = value[len(anchor) :]
+    return len(_RUN_RE.sub("", value)) < _KEY_LEFT
 
 
 @cache
