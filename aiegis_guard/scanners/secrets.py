@@ -22,6 +22,7 @@ import ahocorasick
 from aiegis_guard.charclass import CharClass, runs
 from aiegis_guard.findings import Action, Category, Finding, Severity
 from aiegis_guard.lazyre import LazyPattern
+from aiegis_guard.litgate import min_width
 from aiegis_guard.normalize import Layer
 from aiegis_guard.redact import mask
 from aiegis_guard.scanners import ScanContext
@@ -264,18 +265,12 @@ def _own_formats() -> tuple[tuple[str, int], ...]:
     provider's fixed format (``sk-or-v1-``, ``ghp_``, ``hf_``), not the bare ``sk-`` that several
     providers share."""
     return tuple(
-        (anchor, _shortest(p.pattern.pattern))
+        (anchor, min_width(p.pattern.pattern, re.VERBOSE))
         for p in PROVIDERS
         if not (p.after or p.before or p.generic or p.near is not None)
         for anchor in p.anchors
         if anchor[-1] in "-_" and anchor != "sk-"
     )
-
-
-def _shortest(pattern: str) -> int:
-    """The fewest characters ``pattern`` matches (its lookarounds match none)."""
-    parser: Any = re._parser  # type: ignore[attr-defined]  # re's own parser (3.11+)
-    return int(parser.parse(pattern, re.VERBOSE).getwidth()[0])
 
 
 def _malformed(text: str, span: tuple[int, int]) -> bool:
