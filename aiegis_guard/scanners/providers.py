@@ -18,6 +18,8 @@ from dataclasses import dataclass
 from typing import Any
 
 from aiegis_guard import jsontext
+from aiegis_guard.charclass import BASE58
+from aiegis_guard.checksums import b58decode
 from aiegis_guard.findings import Action, Severity
 from aiegis_guard.lazyre import LazyPattern
 from aiegis_guard.scanners.public_values import public_chain_value
@@ -28,7 +30,6 @@ B = r"(?<![A-Za-z0-9_-])"  # token boundaries
 E = r"(?![A-Za-z0-9_-])"
 UUID = r"[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}"
 _BASE62 = string.digits + string.ascii_uppercase + string.ascii_lowercase
-_BASE58 = frozenset("123456789ABCDEFGHJKLMNPQRSTUVWXYZabcdefghijkmnopqrstuvwxyz")
 
 
 @dataclass(frozen=True, slots=True)
@@ -93,9 +94,7 @@ def _credential_value(value: str) -> str | None:
         return None
     if public_chain_value(value) is not None:
         return None
-    if 32 <= len(value) <= 44 and _BASE58.issuperset(value):
-        from aiegis_guard.checksums import b58decode
-
+    if 32 <= len(value) <= 44 and BASE58.chars.issuperset(value):
         raw = b58decode(value)
         if raw is not None and len(raw) == 32:
             return None

@@ -15,7 +15,6 @@ import re
 import string
 from dataclasses import replace
 from functools import cache
-from itertools import pairwise
 from typing import Any
 
 import ahocorasick
@@ -23,6 +22,7 @@ import ahocorasick
 from aiegis_guard.charclass import CharClass, runs
 from aiegis_guard.findings import Action, Category, Finding, Severity
 from aiegis_guard.lazyre import LazyPattern
+from aiegis_guard.litgate import min_width
 from aiegis_guard.normalize import Layer
 from aiegis_guard.redact import mask
 from aiegis_guard.scanners import ScanContext
@@ -243,6 +243,7 @@ def _truncated(finding: Finding) -> Finding:
 
 
 _RUN_RE = re.compile(r"(.)\1{3,}")  # one character 4+ times: filler
+_FILL_RE = re.compile(r"(.)\1{7}", re.DOTALL)  # one character 8+ times: a template's filler
 _KEY_LEFT = 16  # characters a key's random part keeps at the least
 
 
@@ -251,16 +252,11 @@ def _filled(value: str, anchor: str = "") -> bool:
     and, once every such run (4+) and the provider's prefix are taken out, too little left to
     be a key (under ``_KEY_LEFT``). A real key padded with filler (``sk_live_<key>000..``,
     ``<key>------``) keeps its random part: still a key."""
-    longest = run = 1
-    for a, b in pairwise(value):
-        run = run + 1 if a == b else 1
-        longest = max(longest, run)
-    if longest < 8:
+    if _FILL_RE.search(value) is None:
         return False
-    rest = _RUN_RE.sub("", value)
     if anchor and value.lower().startswith(anchor):
-        rest = _RUN_RE.sub("", value[len(anchor) :])
-    return len(rest) < _KEY_LEFT
+        value = value[len(anchor) :]
+    return len(_RUN_RE.sub("", value)) < _KEY_LEFT
 
 
 @cache
@@ -269,18 +265,12 @@ def _own_formats() -> tuple[tuple[str, int], ...]:
     provider's fixed format (``sk-or-v1-``, ``ghp_``, ``hf_``), not the bare ``sk-`` that several
     providers share."""
     return tuple(
-        (anchor, _shortest(p.pattern.pattern))
+        (anchor, min_width(p.pattern.pattern, re.VERBOSE))
         for p in PROVIDERS
         if not (p.after or p.before or p.generic or p.near is not None)
         for anchor in p.anchors
         if anchor[-1] in "-_" and anchor != "sk-"
     )
-
-
-def _shortest(pattern: str) -> int:
-    """The fewest characters ``pattern`` matches (its lookarounds match none)."""
-    parser: Any = re._parser  # type: ignore[attr-defined]  # re's own parser (3.11+)
-    return int(parser.parse(pattern, re.VERBOSE).getwidth()[0])
 
 
 def _malformed(text: str, span: tuple[int, int]) -> bool:

@@ -150,7 +150,7 @@ MIN_PLACES = 4
 MAX_DICTATIONS = 16  # places read per text
 DICTATION_REACH = 600  # characters after "word one" read as the dictation (24 words said)
 # "word one" / "first word" in any case but the first letter's: four C-speed finds
-_STARTS = (("ord one", 1), ("irst word", 1), ("ORD ONE", 1), ("IRST WORD", 1))
+_STARTS = ("ord one", "irst word", "ORD ONE", "IRST WORD")  # each one letter in
 
 
 def dictation_blanked(text: str) -> str | None:
@@ -158,10 +158,10 @@ def dictation_blanked(text: str) -> str | None:
     places and filler words of a dictated phrase blanked (offsets kept; the rest blanked, not
     read again), or None where no place is said so, or fewer than ``MIN_PLACES`` near it."""
     places: list[tuple[int, int]] = []
-    for start, back in _STARTS:  # no lower() of the whole text
+    for start in _STARTS:  # no lower() of the whole text
         at = text.find(start)
-        while at >= back and len(places) < MAX_DICTATIONS:
-            places.append((at - back, min(len(text), at + DICTATION_REACH)))
+        while at >= 1 and len(places) < MAX_DICTATIONS:
+            places.append((at - 1, min(len(text), at + DICTATION_REACH)))
             at = text.find(start, at + len(start))
     out, end = [], 0
     for lo, hi in sorted(places):

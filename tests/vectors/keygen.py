@@ -1,14 +1,18 @@
 """Seeded generators of never-funded test secrets, shared by the vector scripts here
 (``make_secret_forms.py``, ``make_secret_variants.py``): EVM keys, BIP-39 phrases (and
 near misses that fail the checksum), BIP-32 extended keys, WIF, Solana keypairs, passkeys
-(P-256 public keys)."""
+(P-256 public keys); hex strings and tokens, and the form-class table row (``case``)."""
 
 from __future__ import annotations
 
 import base64
 import hashlib
 import hmac
+import json
 import random
+import string
+from pathlib import Path
+from typing import Any
 
 import base58
 from mnemonic import Mnemonic
@@ -44,6 +48,21 @@ def _p256_add(a: tuple[int, int], b: tuple[int, int], p: int) -> tuple[int, int]
     return x, (slope * (a[0] - x) - a[1]) % p
 
 
+Case = dict[str, Any]
+ALNUM = string.ascii_letters + string.digits
+
+
+def case(cid: str, form: str, text: str, action: str = "block") -> Case:
+    """One row of a form-class table: ``form:cid`` and the action the guard must take."""
+    return {"id": f"{form}:{cid}", "form": form, "text": text, "action": action}
+
+
+def write_table(out: Path, source: str, cases: list[Case]) -> None:
+    """Write a form-class table the way the tests read it: ``{"source", "cases"}``."""
+    text = json.dumps({"source": source, "cases": cases}, indent=1, ensure_ascii=False)
+    out.write_text(text + "\n", encoding="utf-8")
+
+
 def b64(data: str | bytes) -> str:
     raw = data.encode() if isinstance(data, str) else data
     return base64.b64encode(raw).decode()
@@ -64,6 +83,15 @@ class KeyGen:
 
     def __init__(self, seed: int) -> None:
         self.rng = random.Random(seed)
+
+    def hex(self, n: int) -> str:
+        return "".join(self.rng.choice("0123456789abcdef") for _ in range(n))
+
+    def token(self, n: int, alphabet: str = ALNUM) -> str:
+        while True:  # letters and digits mixed, as a random token is
+            t = "".join(self.rng.choice(alphabet) for _ in range(n))
+            if any(c.isdigit() for c in t) and any(c.isalpha() for c in t):
+                return t
 
     def key(self) -> str:
         while True:
