@@ -75,8 +75,7 @@ class LazyPattern:
         """Where the gate's literals occur in ``string`` (every match, from any ``pos`` to any
         ``endpos``, holds one of these spans whole); None when not gated or too long to read
         (``whole``: read however long, for a caller that reads a text once, not per part)."""
-        _ = self.compiled
-        gate = self._gate
+        gate = self.gate
         if gate is None:
             return None
         return gate.spans(string, len(string)) if whole else gate.spans(string)

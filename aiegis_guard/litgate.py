@@ -70,7 +70,8 @@ def _extra_folds() -> tuple[dict[str, str], re.Pattern[str]]:
 
 def fold(text: str) -> str:
     """``text`` with each character as ``re.IGNORECASE`` compares it (two characters ``re``
-    equates fold alike; the length may change only where ``İ`` stands)."""
+    equates fold alike), one character for one: positions are kept (``İ``, the one character
+    ``str.lower`` makes two of, folds to ``i`` first)."""
     if text.isascii():
         return text.lower()
     if _DOTTED_I in text:
@@ -251,7 +252,7 @@ class LiteralGate:
         these spans whole), or None when ``string`` is longer than ``limit`` (a caller that
         reads a whole text once passes its length)."""
         text = self._span(string, 0, len(string), limit)
-        if text is None or len(text) != len(string):
+        if text is None:  # fold keeps positions
             return None
         return [
             (end + 1 - len(s), end + 1)

@@ -17,7 +17,8 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from aiegis_guard import decoders
-from aiegis_guard.charclass import run_windows
+from aiegis_guard.charclass import CharClass, run_windows
+from aiegis_guard.lazyre import LazyPattern
 from aiegis_guard.scanners import (
     evm_keys,
     key_calls,
@@ -97,19 +98,33 @@ def _grouped_texts(n: int, seed: int) -> list[str]:
         groups = [rnd.choice(["1234", "0420", "2047", "٣٤٥٦"]) for _ in range(rnd.randint(11, 25))]
         run = sep.join(groups)
         at = rnd.randint(0, len(run))
-        noise = rnd.choice(["", "", "a", ".", " ", "7", "\n"])
-        out.append(rnd.choice(["", "x", "1 ", "seed: "]) + run[:at] + noise + run[at:])
+        out.append(_noised(rnd, run, at, ["", "", "a", ".", " ", "7", "\n"], "seed: "))
     return out
+
+
+def _noised(rnd: random.Random, run: str, at: int, noises: list[str], label: str) -> str:
+    """``run`` with one of ``noises`` put in at ``at``, after a random lead (``label`` is one)."""
+    noise = rnd.choice(noises)
+    return rnd.choice(["", "x", "1 ", label]) + run[:at] + noise + run[at:]
+
+
+def _windows_read_alike(rx: LazyPattern, texts: list[str], cls: CharClass, n: int) -> int:
+    """Does ``rx`` find the same matches in its :func:`run_windows` (of ``cls``, ``n``) as in
+    each text? The number of texts it matches in."""
+    found = 0
+    for text in texts:
+        want = [m.span() for m in rx.finditer(text)]
+        windows = run_windows(text, cls, n)
+        assert [m.span() for a, b in windows for m in rx.finditer(text, a, b)] == want, text
+        found += bool(want)
+    return found
 
 
 def test_grouped_seedqr_is_read_in_runs_of_digits_and_separators() -> None:
     """The grouped SeedQR pattern finds the same matches in its windows as in the text."""
-    rx, found = key_notations.GROUPED_SEEDQR_RE, 0
-    for text in _texts(GROUPED_PIECES, 2000, 48) + _grouped_texts(3000, 48):
-        want = [m.span() for m in rx.finditer(text)]
-        windows = run_windows(text, key_notations._GROUPED_CHARS, key_notations._grouped_min())
-        assert [m.span() for a, b in windows for m in rx.finditer(text, a, b)] == want, text
-        found += bool(want)
+    texts = _texts(GROUPED_PIECES, 2000, 48) + _grouped_texts(3000, 48)
+    rx, cls = key_notations.GROUPED_SEEDQR_RE, key_notations._GROUPED_CHARS
+    found = _windows_read_alike(rx, texts, cls, key_notations._grouped_min())
     assert found > 20
 
 
@@ -126,19 +141,15 @@ def _plate_texts(n: int, seed: int) -> list[str]:
         ]
         run = "".join(t + rnd.choice([" ", ", ", "\n", " · ", "-", "\t", " | "]) for t in tokens)
         at = rnd.randint(0, len(run))
-        noise = rnd.choice(["", "", "a", "x ", "AB", "é", "?"])
-        out.append(rnd.choice(["", "x", "1 ", "Plate: "]) + run[:at] + noise + run[at:])
+        out.append(_noised(rnd, run, at, ["", "", "a", "x ", "AB", "é", "?"], "Plate: "))
     return out
 
 
 def test_plates_are_read_in_runs_of_capitals_and_separators() -> None:
     """The plate pattern finds the same matches in its windows as in the text."""
-    rx, found = seed_plates._PLATE_RE, 0
-    for text in _texts(PLATE_PIECES, 2000, 47) + _plate_texts(3000, 47):
-        want = [m.span() for m in rx.finditer(text)]
-        windows = run_windows(text, seed_plates._PLATE_CHARS, seed_plates._plate_min())
-        assert [m.span() for a, b in windows for m in rx.finditer(text, a, b)] == want, text
-        found += bool(want)
+    texts = _texts(PLATE_PIECES, 2000, 47) + _plate_texts(3000, 47)
+    rx, cls, n = seed_plates._PLATE_RE, seed_plates._PLATE_CHARS, seed_plates._plate_min()
+    found = _windows_read_alike(rx, texts, cls, n)
     assert found > 20
 
 

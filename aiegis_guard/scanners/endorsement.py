@@ -135,12 +135,7 @@ def _matches(
     no literal prefix for ``re`` to skip to, and tried at every position it costs ~0.2 ms a
     KB. The words are looked for in the text as ``re.IGNORECASE`` compares characters
     (:func:`~aiegis_guard.litgate.fold`)."""
-    folded = fold(text)
-    if len(folded) != len(text):  # pragma: no cover - fold keeps the length
-        for rx in rxs:
-            yield from ((rx, m) for m in rx.finditer(text))
-        return
-    for end, (size, of) in _starts_of(rxs).iter(folded):
+    for end, (size, of) in _starts_of(rxs).iter(fold(text)):  # fold keeps positions
         at = end - size + 1  # one word of a pattern begins here (see _starts_of)
         bounded: bool | None = None  # does \b hold at ``at``? read once, when asked
         for n, boundary in of:

@@ -34,9 +34,11 @@ from __future__ import annotations
 
 import bisect
 import re
+import string
 from collections.abc import Callable
 from functools import cache
 
+from aiegis_guard.charclass import CharClass, runs
 from aiegis_guard.scanners import intent_patterns as p
 from aiegis_guard.scanners.intent_judge import BASE58_CLASS, Cues, may_be_onchain
 from aiegis_guard.scanners.secret_handover import SECRET_GATES
@@ -49,50 +51,29 @@ def _base58_runs_re() -> re.Pattern[str]:
     return re.compile(BASE58_CLASS + "{32,}", p.F)
 
 
-# one byte a character (ASCII-encoded, "?" for any other): "a" where the class may match (a
-# base58 character in any case, or "?": the class also matches a few others, İ ı ſ K)
-_MAY_BASE58 = bytes(
-    ord("a") if i < 128 and (chr(i).isalpha() or chr(i) in "123456789?") else ord(".")
-    for i in range(256)
-)
-# the same where no character outside ASCII can match: "?" is none
-_BASE58 = bytes(
-    ord("a") if c == ord("a") and i != ord("?") else ord(".") for i, c in enumerate(_MAY_BASE58)
-)
+# where the class may match: a base58 character in any case, or "?" (as any character outside
+# ASCII reads in a class view: the class also matches a few others, İ ı ſ K)
+_MAY_BASE58 = CharClass("base58_may", string.ascii_letters + "123456789?")
+# the same where no character outside ASCII can match
+_BASE58_ANY_CASE = CharClass("base58_any_case", string.ascii_letters + "123456789")
 _OTHERS = "\u0130\u0131\u017f\u212a"  # İ ı ſ K: the class's members outside ASCII
-_RUN = b"a" * 32
-
-
-def _runs_of(shape: bytes, lo: int, hi: int) -> list[tuple[int, int]]:
-    """The maximal runs of 32 "a" or more in ``shape[lo:hi]`` (bounded by "." or the ends)."""
-    runs: list[tuple[int, int]] = []
-    at = shape.find(_RUN, lo, hi)
-    while at >= 0:
-        start = max(lo, shape.rfind(b".", lo, at) + 1)
-        end = shape.find(b".", at, hi)
-        end = hi if end < 0 else end
-        runs.append((start, end))
-        at = shape.find(_RUN, end, hi)
-    return runs
 
 
 def base58_runs(text: str) -> list[tuple[int, int]]:
     """The maximal runs of 32 characters or more of ``BASE58_CLASS`` (with its flags) in
-    ``text``: found on a one-byte-a-character shape at C speed. Where a character outside
-    ASCII stands in a run, the run is read again with it as no member, unless one of the
-    class's few members outside ASCII is there: then the pattern reads it."""
-    raw = text.encode("ascii", "replace")
-    strict: bytes | None = None  # the shape with "?" as no member, made when first needed
-    runs: list[tuple[int, int]] = []
-    for start, end in _runs_of(raw.translate(_MAY_BASE58), 0, len(raw)):
-        if b"?" not in raw[start:end]:
-            runs.append((start, end))
-        elif any(c in text[start:end] for c in _OTHERS):  # asked exactly
-            runs += [m.span() for m in _base58_runs_re().finditer(text, start, end)]
+    ``text``: found on a class view at C speed (:func:`~aiegis_guard.charclass.runs`). Where a
+    character outside ASCII stands in a run, the run is read again with it as no member,
+    unless one of the class's few members outside ASCII is there: then the pattern reads it."""
+    found: list[tuple[int, int]] = []
+    for start, end in runs(text, _MAY_BASE58, 32):
+        part = text[start:end]
+        if "?" not in part and part.isascii():
+            found.append((start, end))
+        elif any(c in part for c in _OTHERS):  # asked exactly
+            found += [m.span() for m in _base58_runs_re().finditer(text, start, end)]
         else:
-            strict = raw.translate(_BASE58) if strict is None else strict
-            runs += _runs_of(strict, start, end)
-    return runs
+            found += [(start + a, start + b) for a, b in runs(part, _BASE58_ANY_CASE, 32)]
+    return found
 
 
 class Marks:
