@@ -19,6 +19,7 @@ from typing import Any
 
 from aiegis_guard.gateway.judging import CallOutcome
 from aiegis_guard.gateway.textgate import TextGate
+from aiegis_guard.gateway.tree import map_text
 
 __all__ = [
     "CALL_FIELDS",
@@ -30,7 +31,7 @@ __all__ = [
 
 CALL_FIELDS = frozenset({"tool_calls", "function_call"})
 _NOT_TEXT = frozenset({"role", "type", "id", "index", "data", "format", "expires_at", "mime_type"})
-_MAX_DEPTH = 32
+_MAX_DEPTH = 32  # deeper than any message shape: not shown as text (None)
 
 Path = tuple[str | int, ...]
 
@@ -38,23 +39,11 @@ Path = tuple[str | int, ...]
 def mask_message(msg: dict[str, Any], mask: Callable[[str], str]) -> dict[str, Any]:
     """``msg`` with every model-text string leaf passed through ``mask`` (calls left alone)."""
     return {
-        k: v if k in CALL_FIELDS or k in _NOT_TEXT else _mask_tree(v, mask, 0)
+        k: v
+        if k in CALL_FIELDS or k in _NOT_TEXT
+        else map_text(v, mask, skip=_NOT_TEXT, max_depth=_MAX_DEPTH)
         for k, v in msg.items()
     }
-
-
-def _mask_tree(value: Any, mask: Callable[[str], str], depth: int) -> Any:
-    if isinstance(value, str):
-        return mask(value)
-    if depth > _MAX_DEPTH:  # deeper than any message shape: not shown as text
-        return None
-    if isinstance(value, dict):
-        return {
-            k: v if k in _NOT_TEXT else _mask_tree(v, mask, depth + 1) for k, v in value.items()
-        }
-    if isinstance(value, list):
-        return [_mask_tree(v, mask, depth + 1) for v in value]
-    return value
 
 
 def legacy_call(msg: dict[str, Any]) -> dict[str, Any] | None:
