@@ -335,14 +335,12 @@ class ChatJudge:
             return combine([verdict, exc.verdict])
         except LedgerError:
             release(held)
-            down = gateway_finding("ledger_down", "the spend ledger failed; value move blocked")
-            return combine([verdict, Verdict(action=Action.BLOCK, findings=(down,))])
+            return _ledger_failed(verdict)
         try:
             for reservation in held:
                 reservation.commit()
         except LedgerError:
-            down = gateway_finding("ledger_down", "the spend ledger failed; value move blocked")
-            return combine([verdict, Verdict(action=Action.BLOCK, findings=(down,))])
+            return _ledger_failed(verdict)
         return verdict
 
     async def _decide(self, call: Any, name: str, args: Any, verdict: Verdict) -> CallOutcome:
@@ -361,6 +359,12 @@ class ChatJudge:
 
 
 _NOT_SENT = "The tool call was withheld from the agent."
+
+
+def _ledger_failed(verdict: Verdict) -> Verdict:
+    """``verdict`` with the value move blocked: reserving or committing its spend failed."""
+    down = gateway_finding("ledger_down", "the spend ledger failed; value move blocked")
+    return combine([verdict, Verdict(action=Action.BLOCK, findings=(down,))])
 
 
 def _ids(call: Mapping[str, Any]) -> tuple[str, ...]:
