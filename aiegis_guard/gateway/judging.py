@@ -262,25 +262,28 @@ class ChatJudge:
         """BLOCK when the call's name or id (model-written text the agent stores, logs and
         feeds back: "unknown tool <name>") carries a secret."""
         for text in _ids(call):
-            if text and (KEY_RUN.search(text) or self._id_spans(text)):
+            if text and self._id_secret(text):
                 found = gateway_finding(
                     "secret_in_call", "a secret in the tool call's name or id; withheld"
                 )
                 return Verdict(action=Action.BLOCK, findings=(found,), source=Source.TOOL_INPUT)
         return None
 
-    def _id_spans(self, text: str) -> list[tuple[int, int]]:
-        """Secret spans of a name / id, read as words (``private_key_0x…``: the separators
-        a name uses instead of spaces would hide a key from the word-bounded rules)."""
-        spaced = NAME_SEPARATORS.sub(" ", text)  # one character for one: the spans still fit
-        return secret_spans(self.judge_text(spaced, Source.LLM_OUTPUT, "proxy_out"))
+    def _id_secret(self, text: str) -> bool:
+        """Does a name / id carry a secret: a raw key run, or a secret read as words
+        (``private_key_0x…``: the separators a name uses instead of spaces would hide a key
+        from the word-bounded rules)?"""
+        if KEY_RUN.search(text):
+            return True
+        spaced = NAME_SEPARATORS.sub(" ", text)
+        return bool(secret_spans(self.judge_text(spaced, Source.LLM_OUTPUT, "proxy_out")))
 
     def _masked_ids(self, call: Mapping[str, Any]) -> dict[str, Any]:
         """``call`` with its name and id withheld where they carry a secret."""
         out = {**call, "function": dict(call["function"])}
         for holder, key in ((out["function"], "name"), (out, "id")):
             text = holder.get(key)
-            if isinstance(text, str) and (KEY_RUN.search(text) or self._id_spans(text)):
+            if isinstance(text, str) and self._id_secret(text):
                 holder[key] = "[WITHHELD]"
         return out
 
