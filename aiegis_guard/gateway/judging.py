@@ -20,7 +20,7 @@ import json
 import re
 import time
 from collections import OrderedDict
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
@@ -59,10 +59,9 @@ if TYPE_CHECKING:
     from aiegis_guard.ledger import SpendReservation
 
 __all__ = [
-    "KEY_RUN",
-    "NAME_SEPARATORS",
     "CallOutcome",
     "ChatJudge",
+    "names_a_secret",
     "reserve_spends",
     "withhold_secrets",
 ]
@@ -270,13 +269,7 @@ class ChatJudge:
         return None
 
     def _id_secret(self, text: str) -> bool:
-        """Does a name / id carry a secret: a raw key run, or a secret read as words
-        (``private_key_0x…``: the separators a name uses instead of spaces would hide a key
-        from the word-bounded rules)?"""
-        if KEY_RUN.search(text):
-            return True
-        spaced = NAME_SEPARATORS.sub(" ", text)
-        return bool(secret_spans(self.judge_text(spaced, Source.LLM_OUTPUT, "proxy_out")))
+        return names_a_secret(text, lambda t: self.judge_text(t, Source.LLM_OUTPUT, "proxy_out"))
 
     def _masked_ids(self, call: Mapping[str, Any]) -> dict[str, Any]:
         """``call`` with its name and id withheld where they carry a secret."""
@@ -368,6 +361,15 @@ def _ledger_failed(verdict: Verdict) -> Verdict:
     """``verdict`` with the value move blocked: reserving or committing its spend failed."""
     down = gateway_finding("ledger_down", "the spend ledger failed; value move blocked")
     return combine([verdict, Verdict(action=Action.BLOCK, findings=(down,))])
+
+
+def names_a_secret(text: str, check: Callable[[str], Verdict]) -> bool:
+    """Does a tool's name / a call's id carry a secret: a raw key run, or a secret ``check``
+    finds with the name read as words (``private_key_0x…``: the separators a name uses
+    instead of spaces would hide a key from the word-bounded rules)?"""
+    if KEY_RUN.search(text):
+        return True
+    return bool(secret_spans(check(NAME_SEPARATORS.sub(" ", text))))
 
 
 def _ids(call: Mapping[str, Any]) -> tuple[str, ...]:
