@@ -14,9 +14,10 @@ client as ``message.function_call`` / ``delta.function_call``) is a tool call: j
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from typing import Any
 
+from aiegis_guard.gateway.forward import apply_outcomes
 from aiegis_guard.gateway.judging import CallOutcome
 from aiegis_guard.gateway.textgate import TextGate
 from aiegis_guard.gateway.tree import map_text
@@ -24,9 +25,11 @@ from aiegis_guard.gateway.tree import map_text
 __all__ = [
     "CALL_FIELDS",
     "DeltaGates",
+    "apply_calls",
     "apply_legacy",
     "legacy_call",
     "mask_message",
+    "with_legacy",
 ]
 
 CALL_FIELDS = frozenset({"tool_calls", "function_call"})
@@ -63,6 +66,24 @@ def apply_legacy(msg: dict[str, Any], outcome: CallOutcome) -> bool:
     text = msg.get("content") if isinstance(msg.get("content"), str) else ""
     msg["content"] = "\n".join(t for t in (text, outcome.message) if t)
     return False
+
+
+def with_legacy(calls: list[Any], legacy: dict[str, Any] | None) -> list[Any]:
+    """The calls to judge: ``tool_calls``, then the legacy ``function_call`` (judged last)."""
+    return [*calls, legacy] if legacy is not None else calls
+
+
+def apply_calls(
+    msg: dict[str, Any],
+    calls: Sequence[Any],
+    legacy: dict[str, Any] | None,
+    outcomes: Sequence[CallOutcome],
+) -> bool:
+    """Apply the outcomes of :func:`with_legacy` to ``msg``; True if any call passes."""
+    kept = apply_outcomes(msg, outcomes[: len(calls)]) if calls else False
+    if legacy is not None:
+        kept = apply_legacy(msg, outcomes[-1]) or kept
+    return kept
 
 
 class DeltaGates:
