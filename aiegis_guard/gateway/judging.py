@@ -62,7 +62,6 @@ __all__ = [
     "CallOutcome",
     "ChatJudge",
     "names_a_secret",
-    "reserve_spends",
     "withhold_secrets",
 ]
 
