@@ -269,12 +269,10 @@ def _names_limited_asset(policy: Policy, value: str) -> bool:
     text = value.strip()
     if len(text) > 64 or not policy.limits:
         return False
-    if is_evm_address(text) or is_solana_address(text):
-        key = text.lower() if is_evm_address(text) else text
-        return any(
-            (lim.asset.lower() if is_evm_address(lim.asset) else lim.asset) == key
-            for lim in policy.limits
-        )
+    evm = is_evm_address(text)
+    if evm or is_solana_address(text):
+        key = text.lower() if evm else text
+        return any(lim.asset == key for lim in policy.limits)  # stored lower-case (EVM)
     return _limit_by_symbol(policy, text) is not None
 
 

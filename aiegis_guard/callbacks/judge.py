@@ -362,9 +362,9 @@ def masked_args(verdict: Verdict, text: str, limit: int = 1000) -> str:
     first = [_cut(e, 2 * VALUE_CHARS) for e in entries if _moves(e)]
     rest = [_cut(e, VALUE_CHARS) if _LINE.match(e) else e for e in entries if not _moves(e)]
     out = "\n".join([*first, *rest])
-    if len(out) <= max(limit, sum(len(e) + 1 for e in first)):
+    keep = max(limit, sum(len(e) + 1 for e in first))  # the payee / amount lines stay whole
+    if len(out) <= keep:
         return out
-    keep = max(limit, sum(len(e) + 1 for e in first))
     return f"{out[:keep]}… [cut: {len(out) - keep} more characters not shown]"
 
 

@@ -9,6 +9,8 @@ transaction's sender; an unknown amount of a limited asset is ``None``.
 
 from __future__ import annotations
 
+from typing import TypeGuard
+
 from aiegis_guard.chains.transaction import (
     Approval,
     Asset,
@@ -77,6 +79,22 @@ def _spends_own(decoded: DecodedTransaction, policy: Policy, sender: str | None)
 SIGNED_TRANSFERS = frozenset({"permit2.permit_transfer_from"})
 
 
+def _gives(
+    op: object, decoded: DecodedTransaction, policy: Policy
+) -> TypeGuard[Transfer | Approval]:
+    """Does ``op`` give the agent's own asset: a transfer, or a signature transfer the spender
+    redeems once (a give of up to its amount)?"""
+    if isinstance(op, Transfer):
+        return op.amount != 0 and _spends_own(decoded, policy, op.sender)
+    return (
+        isinstance(op, Approval)
+        and op.via in SIGNED_TRANSFERS
+        and not op.revoke
+        and op.amount != 0
+        and _spends_own(decoded, policy, op.owner)
+    )
+
+
 def totals(decoded: DecodedTransaction, policy: Policy) -> dict[Limit, int | None]:
     """This transaction's outgoing total per configured limit (None: an unknown amount)."""
     out: dict[Limit, int | None] = {}
@@ -84,17 +102,7 @@ def totals(decoded: DecodedTransaction, policy: Policy) -> dict[Limit, int | Non
         return out
     chain_id = decoded.chain_id if decoded.chain is Chain.EVM else None
     for op in decoded.operations:
-        if isinstance(op, Transfer) and op.amount != 0 and _spends_own(decoded, policy, op.sender):
-            asset = op.asset
-            limit = limit_for_asset(policy, asset.chain, asset.kind, asset.address, chain_id)
-            amount = op.amount
-        elif (
-            isinstance(op, Approval)
-            and op.via in SIGNED_TRANSFERS
-            and not op.revoke
-            and op.amount != 0
-            and _spends_own(decoded, policy, op.owner)
-        ):  # a signature the spender redeems once: a give of up to its amount
+        if _gives(op, decoded, policy):
             asset = op.asset
             limit = limit_for_asset(policy, asset.chain, asset.kind, asset.address, chain_id)
             amount = op.amount

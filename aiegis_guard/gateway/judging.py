@@ -20,7 +20,7 @@ import json
 import re
 import time
 from collections import OrderedDict
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
@@ -59,11 +59,9 @@ if TYPE_CHECKING:
     from aiegis_guard.ledger import SpendReservation
 
 __all__ = [
-    "KEY_RUN",
-    "NAME_SEPARATORS",
     "CallOutcome",
     "ChatJudge",
-    "reserve_spends",
+    "names_a_secret",
     "withhold_secrets",
 ]
 
@@ -262,25 +260,22 @@ class ChatJudge:
         """BLOCK when the call's name or id (model-written text the agent stores, logs and
         feeds back: "unknown tool <name>") carries a secret."""
         for text in _ids(call):
-            if text and (KEY_RUN.search(text) or self._id_spans(text)):
+            if text and self._id_secret(text):
                 found = gateway_finding(
                     "secret_in_call", "a secret in the tool call's name or id; withheld"
                 )
                 return Verdict(action=Action.BLOCK, findings=(found,), source=Source.TOOL_INPUT)
         return None
 
-    def _id_spans(self, text: str) -> list[tuple[int, int]]:
-        """Secret spans of a name / id, read as words (``private_key_0x…``: the separators
-        a name uses instead of spaces would hide a key from the word-bounded rules)."""
-        spaced = NAME_SEPARATORS.sub(" ", text)  # one character for one: the spans still fit
-        return secret_spans(self.judge_text(spaced, Source.LLM_OUTPUT, "proxy_out"))
+    def _id_secret(self, text: str) -> bool:
+        return names_a_secret(text, lambda t: self.judge_text(t, Source.LLM_OUTPUT, "proxy_out"))
 
     def _masked_ids(self, call: Mapping[str, Any]) -> dict[str, Any]:
         """``call`` with its name and id withheld where they carry a secret."""
         out = {**call, "function": dict(call["function"])}
         for holder, key in ((out["function"], "name"), (out, "id")):
             text = holder.get(key)
-            if isinstance(text, str) and (KEY_RUN.search(text) or self._id_spans(text)):
+            if isinstance(text, str) and self._id_secret(text):
                 holder[key] = "[WITHHELD]"
         return out
 
@@ -335,14 +330,12 @@ class ChatJudge:
             return combine([verdict, exc.verdict])
         except LedgerError:
             release(held)
-            down = gateway_finding("ledger_down", "the spend ledger failed; value move blocked")
-            return combine([verdict, Verdict(action=Action.BLOCK, findings=(down,))])
+            return _ledger_failed(verdict)
         try:
             for reservation in held:
                 reservation.commit()
         except LedgerError:
-            down = gateway_finding("ledger_down", "the spend ledger failed; value move blocked")
-            return combine([verdict, Verdict(action=Action.BLOCK, findings=(down,))])
+            return _ledger_failed(verdict)
         return verdict
 
     async def _decide(self, call: Any, name: str, args: Any, verdict: Verdict) -> CallOutcome:
@@ -361,6 +354,21 @@ class ChatJudge:
 
 
 _NOT_SENT = "The tool call was withheld from the agent."
+
+
+def _ledger_failed(verdict: Verdict) -> Verdict:
+    """``verdict`` with the value move blocked: reserving or committing its spend failed."""
+    down = gateway_finding("ledger_down", "the spend ledger failed; value move blocked")
+    return combine([verdict, Verdict(action=Action.BLOCK, findings=(down,))])
+
+
+def names_a_secret(text: str, check: Callable[[str], Verdict]) -> bool:
+    """Does a tool's name / a call's id carry a secret: a raw key run, or a secret ``check``
+    finds with the name read as words (``private_key_0x…``: the separators a name uses
+    instead of spaces would hide a key from the word-bounded rules)?"""
+    if KEY_RUN.search(text):
+        return True
+    return bool(secret_spans(check(NAME_SEPARATORS.sub(" ", text))))
 
 
 def _ids(call: Mapping[str, Any]) -> tuple[str, ...]:

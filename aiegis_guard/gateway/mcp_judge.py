@@ -20,7 +20,7 @@ from aiegis_guard.callbacks.judge import (
 )
 from aiegis_guard.findings import Action, Source
 from aiegis_guard.gateway.definitions import definition_text
-from aiegis_guard.gateway.judging import KEY_RUN, NAME_SEPARATORS, gateway_finding, withhold_secrets
+from aiegis_guard.gateway.judging import gateway_finding, names_a_secret, withhold_secrets
 from aiegis_guard.gateway.spending import reserve_spends
 from aiegis_guard.gateway.textgate import secret_spans
 from aiegis_guard.gateway.tree import map_text, tree_text
@@ -97,10 +97,7 @@ class McpGuard:
         finds with the name's separators read as spaces)?"""
         if not name:
             return False
-        if KEY_RUN.search(name):
-            return True
-        spaced = NAME_SEPARATORS.sub(" ", name)  # one character for one: spans still fit
-        return bool(secret_spans(self.guard.check_text(spaced, source=Source.TOOL_INPUT)))
+        return names_a_secret(name, lambda t: self.guard.check_text(t, source=Source.TOOL_INPUT))
 
     def spend(self, args: Any, judged: Judged) -> list[SpendReservation]:
         """Reserve the call's spend; raises GuardBlocked / LedgerError (then none is held)."""

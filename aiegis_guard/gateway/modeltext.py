@@ -14,23 +14,27 @@ client as ``message.function_call`` / ``delta.function_call``) is a tool call: j
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from typing import Any
 
+from aiegis_guard.gateway.forward import apply_outcomes
 from aiegis_guard.gateway.judging import CallOutcome
 from aiegis_guard.gateway.textgate import TextGate
+from aiegis_guard.gateway.tree import map_text
 
 __all__ = [
     "CALL_FIELDS",
     "DeltaGates",
+    "apply_calls",
     "apply_legacy",
     "legacy_call",
     "mask_message",
+    "with_legacy",
 ]
 
 CALL_FIELDS = frozenset({"tool_calls", "function_call"})
 _NOT_TEXT = frozenset({"role", "type", "id", "index", "data", "format", "expires_at", "mime_type"})
-_MAX_DEPTH = 32
+_MAX_DEPTH = 32  # deeper than any message shape: not shown as text (None)
 
 Path = tuple[str | int, ...]
 
@@ -38,23 +42,11 @@ Path = tuple[str | int, ...]
 def mask_message(msg: dict[str, Any], mask: Callable[[str], str]) -> dict[str, Any]:
     """``msg`` with every model-text string leaf passed through ``mask`` (calls left alone)."""
     return {
-        k: v if k in CALL_FIELDS or k in _NOT_TEXT else _mask_tree(v, mask, 0)
+        k: v
+        if k in CALL_FIELDS or k in _NOT_TEXT
+        else map_text(v, mask, skip=_NOT_TEXT, max_depth=_MAX_DEPTH)
         for k, v in msg.items()
     }
-
-
-def _mask_tree(value: Any, mask: Callable[[str], str], depth: int) -> Any:
-    if isinstance(value, str):
-        return mask(value)
-    if depth > _MAX_DEPTH:  # deeper than any message shape: not shown as text
-        return None
-    if isinstance(value, dict):
-        return {
-            k: v if k in _NOT_TEXT else _mask_tree(v, mask, depth + 1) for k, v in value.items()
-        }
-    if isinstance(value, list):
-        return [_mask_tree(v, mask, depth + 1) for v in value]
-    return value
 
 
 def legacy_call(msg: dict[str, Any]) -> dict[str, Any] | None:
@@ -74,6 +66,24 @@ def apply_legacy(msg: dict[str, Any], outcome: CallOutcome) -> bool:
     text = msg.get("content") if isinstance(msg.get("content"), str) else ""
     msg["content"] = "\n".join(t for t in (text, outcome.message) if t)
     return False
+
+
+def with_legacy(calls: list[Any], legacy: dict[str, Any] | None) -> list[Any]:
+    """The calls to judge: ``tool_calls``, then the legacy ``function_call`` (judged last)."""
+    return [*calls, legacy] if legacy is not None else calls
+
+
+def apply_calls(
+    msg: dict[str, Any],
+    calls: Sequence[Any],
+    legacy: dict[str, Any] | None,
+    outcomes: Sequence[CallOutcome],
+) -> bool:
+    """Apply the outcomes of :func:`with_legacy` to ``msg``; True if any call passes."""
+    kept = apply_outcomes(msg, outcomes[: len(calls)]) if calls else False
+    if legacy is not None:
+        kept = apply_legacy(msg, outcomes[-1]) or kept
+    return kept
 
 
 class DeltaGates:

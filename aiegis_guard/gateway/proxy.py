@@ -22,10 +22,10 @@ from starlette.requests import Request
 from starlette.responses import Response
 
 from aiegis_guard.gateway.definitions import judge_definitions
-from aiegis_guard.gateway.forward import apply_outcomes, decision, read_body, send_upstream
+from aiegis_guard.gateway.forward import decision, read_body, send_upstream
 from aiegis_guard.gateway.judging import CallOutcome
 from aiegis_guard.gateway.linking import carry_taint
-from aiegis_guard.gateway.modeltext import apply_legacy, legacy_call, mask_message
+from aiegis_guard.gateway.modeltext import apply_calls, legacy_call, mask_message, with_legacy
 from aiegis_guard.gateway.stream import stream_completions
 from aiegis_guard.gateway.wire import ApiError, field, json_response, loads, read_json
 
@@ -88,13 +88,10 @@ async def _judge_choices(gw: Gateway, data: dict[str, Any], conv: str) -> dict[s
         legacy = legacy_call(msg)
         choice = dict(choice)
         if calls or legacy is not None:
-            outcomes = await gw.judge.judge_calls([*calls, *([legacy] if legacy else [])], conv)
+            outcomes = await gw.judge.judge_calls(with_legacy(calls, legacy), conv)
             _raise_if_error_mode(gw, outcomes)
             decisions += [decision(o) for o in outcomes]
-            kept = apply_outcomes(msg, outcomes[: len(calls)]) if calls else False
-            if legacy is not None:
-                kept = apply_legacy(msg, outcomes[-1]) or kept
-            if not kept:
+            if not apply_calls(msg, calls, legacy, outcomes):
                 choice["finish_reason"] = "stop"
         choices.append({**choice, "message": msg})
     return {**data, "choices": choices, "aiegis": {"conversation": conv, "tool_calls": decisions}}

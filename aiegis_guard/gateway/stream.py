@@ -18,8 +18,8 @@ from typing import TYPE_CHECKING, Any
 from starlette.responses import Response, StreamingResponse
 
 from aiegis_guard.findings import Source
-from aiegis_guard.gateway.forward import apply_outcomes, decision, read_body, send_upstream
-from aiegis_guard.gateway.modeltext import DeltaGates, apply_legacy
+from aiegis_guard.gateway.forward import decision, read_body, send_upstream
+from aiegis_guard.gateway.modeltext import DeltaGates, apply_calls, with_legacy
 from aiegis_guard.gateway.textgate import TextGate
 from aiegis_guard.gateway.upstream import Upstream, UpstreamBroken, UpstreamResponse
 from aiegis_guard.gateway.wire import dumps, loads
@@ -132,13 +132,11 @@ class Relay:
         calls = [state.calls[i] for i in sorted(state.calls)]
         legacy = state.legacy
         if calls or legacy is not None:
-            judged = [*calls, *([legacy] if legacy is not None else [])]
-            outcomes = await self.gw.judge.judge_calls(judged, self.conv)
+            outcomes = await self.gw.judge.judge_calls(with_legacy(calls, legacy), self.conv)
             self.decisions += [decision(o) for o in outcomes]
-            kept = apply_outcomes(msg, outcomes[: len(calls)]) if calls else False
             if legacy is not None:
                 msg["function_call"] = legacy["function"]
-                kept = apply_legacy(msg, outcomes[-1]) or kept
+            kept = apply_calls(msg, calls, legacy, outcomes)
             if not kept and reason in ("tool_calls", "function_call"):
                 reason = "stop"
         out = [self._chunk(index, held)] if held else []

@@ -43,14 +43,26 @@ def tree_text(value: Any) -> str:
     return "\n".join(parts)
 
 
-def map_text(value: Any, fn: Callable[[str], str], depth: int = 0) -> Any:
-    """``value`` with ``fn`` applied to each text string (structure and other leaves kept)."""
+def map_text(
+    value: Any,
+    fn: Callable[[str], str],
+    depth: int = 0,
+    *,
+    skip: frozenset[str] = NOT_TEXT,
+    max_depth: int = _MAX_DEPTH,
+) -> Any:
+    """``value`` with ``fn`` applied to each text string (structure and other leaves kept);
+    the values of ``skip`` keys are kept as they are, anything deeper than ``max_depth`` is
+    None."""
     if isinstance(value, str):
         return fn(value)
-    if depth > _MAX_DEPTH:
+    if depth > max_depth:
         return None
     if isinstance(value, dict):
-        return {k: v if k in NOT_TEXT else map_text(v, fn, depth + 1) for k, v in value.items()}
+        return {
+            k: v if k in skip else map_text(v, fn, depth + 1, skip=skip, max_depth=max_depth)
+            for k, v in value.items()
+        }
     if isinstance(value, list):
-        return [map_text(v, fn, depth + 1) for v in value]
+        return [map_text(v, fn, depth + 1, skip=skip, max_depth=max_depth) for v in value]
     return value

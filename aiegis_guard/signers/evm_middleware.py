@@ -22,7 +22,7 @@ from __future__ import annotations
 import contextlib
 import functools
 import logging
-from collections.abc import Callable, Iterator, Mapping
+from collections.abc import Callable, Iterator, Mapping, Sequence
 from typing import TYPE_CHECKING, Any, cast
 
 from web3.exceptions import ProviderConnectionError
@@ -177,12 +177,10 @@ class GuardWeb3Middleware(Web3Middleware):
             yield refused
         except Exception as exc:
             if not isinstance(exc, _TRANSPORT_ERRORS):
-                for reservation in reservations:
-                    _release(reservation)
+                _release(reservations)
             raise
         if refused[0]:
-            for reservation in reservations:
-                _release(reservation)
+            _release(reservations)
 
     # --- sync ------------------------------------------------------------------------------
 
@@ -270,11 +268,12 @@ def _uninspected(reason: str) -> Finding:
     )
 
 
-def _release(reservation: SpendReservation) -> None:
-    try:
-        reservation.release()
-    except LedgerError as exc:  # stays counted: over-counting is the safe side
-        log.error("aiegis_guard: releasing a refused send failed (%s); it stays counted", exc)
+def _release(reservations: Sequence[SpendReservation]) -> None:
+    for reservation in reservations:
+        try:
+            reservation.release()
+        except LedgerError as exc:  # stays counted: over-counting is the safe side
+            log.error("aiegis_guard: releasing a refused send failed (%s); it stays counted", exc)
 
 
 def guard_middleware(
