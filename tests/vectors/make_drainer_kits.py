@@ -49,7 +49,7 @@ ROOT = Path(__file__).resolve().parents[2]
 sys.path.insert(0, str(ROOT / "tests"))  # the shared EVM builders
 sys.path.insert(0, str(ROOT / "examples"))  # spl.py: SPL instruction builders
 import spl  # noqa: E402
-from evm_builders import call  # noqa: E402
+from evm_builders import call, domain_type  # noqa: E402
 
 OUT = Path(__file__).with_name("drainer_kits.json")
 MAX = 2**256 - 1
@@ -150,11 +150,6 @@ def allow(
 
 def tx(to: str, data: bytes = b"", value: int = 0, frm: str = OWN) -> dict[str, Any]:
     return {"from": frm, "to": to, "value": hex(value), "data": "0x" + data.hex(), "chainId": 1}
-
-
-def domain_type(*fields: str) -> list[dict[str, str]]:
-    kinds = {"name": "string", "version": "string", "chainId": "uint256"}
-    return [{"name": f, "type": kinds.get(f, "address")} for f in fields]
 
 
 PERMIT_FIELDS = [
