@@ -94,6 +94,13 @@ EIP712_DOMAIN: list[dict[str, str]] = [
 """The four-field ``EIP712Domain`` type (name, version, chainId, verifyingContract)."""
 
 
+def domain_type(*fields: str) -> list[dict[str, str]]:
+    """The ``EIP712Domain`` type of the named fields, in order (name / version: string,
+    chainId: uint256, anything else: address)."""
+    kinds = {"name": "string", "version": "string", "chainId": "uint256"}
+    return [{"name": f, "type": kinds.get(f, "address")} for f in fields]
+
+
 def permit_typed_data(
     spender: str, value: int, token: str = TOKEN, deadline: int = 2**40
 ) -> dict[str, Any]:

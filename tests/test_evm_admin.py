@@ -24,7 +24,7 @@ from aiegis_guard.chains.evm.decode import decode_evm
 from aiegis_guard.chains.transaction import AuthorityChange
 from aiegis_guard.findings import Action
 from aiegis_guard.policy import Policy
-from tests.evm_builders import call
+from tests.evm_builders import call, domain_type
 
 
 def _key() -> str:
@@ -75,11 +75,7 @@ def _replayable(*calls: bytes) -> dict[str, Any]:
 def _vote_delegation(delegatee: str) -> dict[str, Any]:
     return {
         "types": {
-            "EIP712Domain": [
-                {"name": "name", "type": "string"},
-                {"name": "chainId", "type": "uint256"},
-                {"name": "verifyingContract", "type": "address"},
-            ],
+            "EIP712Domain": domain_type("name", "chainId", "verifyingContract"),
             "Delegation": [
                 {"name": "delegatee", "type": "address"},
                 {"name": "nonce", "type": "uint256"},

@@ -28,6 +28,7 @@ from __future__ import annotations
 import base64
 import json
 import sys
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -49,7 +50,7 @@ ROOT = Path(__file__).resolve().parents[2]
 sys.path.insert(0, str(ROOT / "tests"))  # the shared EVM builders
 sys.path.insert(0, str(ROOT / "examples"))  # spl.py: SPL instruction builders
 import spl  # noqa: E402
-from evm_builders import call  # noqa: E402
+from evm_builders import call, domain_type  # noqa: E402
 
 OUT = Path(__file__).with_name("drainer_kits.json")
 MAX = 2**256 - 1
@@ -150,11 +151,6 @@ def allow(
 
 def tx(to: str, data: bytes = b"", value: int = 0, frm: str = OWN) -> dict[str, Any]:
     return {"from": frm, "to": to, "value": hex(value), "data": "0x" + data.hex(), "chainId": 1}
-
-
-def domain_type(*fields: str) -> list[dict[str, str]]:
-    kinds = {"name": "string", "version": "string", "chainId": "uint256"}
-    return [{"name": f, "type": kinds.get(f, "address")} for f in fields]
 
 
 PERMIT_FIELDS = [
@@ -387,6 +383,23 @@ def pair(  # noqa: PLR0917 (a drainer row and its twin)
     row(rid, kit, source, "legitimate", ptype, payload, expected, why, allowlist, chain)
 
 
+def tx_pair(  # noqa: PLR0917 (a drainer transaction and its twin to another party)
+    rid: str,
+    kit: str,
+    source: str,
+    build: Callable[[str], dict[str, Any]],
+    drain: tuple[str, str, str],
+    twin: tuple[str, str],
+    allowlist: dict[str, list[str]],
+) -> None:
+    """``pair`` of two transactions that differ only in the party ``build`` names: the kit's
+    (``drain``: party, expected, why) and the allowlisted one (``twin``: party, why)."""
+    party, expected, why = drain
+    pair(
+        rid, kit, source, "tx", (build(party), expected, why), (build(twin[0]), twin[1]), allowlist
+    )
+
+
 def build_evm() -> None:
     careful = allow(FRIEND, UNI_ROUTER, spenders=(FRIEND, UNI_ROUTER), operators=(FRIEND,))
     balance = 25_000 * 10**6
@@ -470,38 +483,24 @@ def build_evm() -> None:
         ),
         careful,
     )
-    pair(
+    tx_pair(
         "approve_balance",
         "vault-extraction-nexus",
         f"{NEXUS} src/services/drainerService.ts executeEVMDrain "
         "(tokenContract.approve(DRAINER_CONFIG.recipient, token.balance))",
-        "tx",
-        (
-            tx(USDT, call("approve(address,uint256)", RECEIVER, 9_000 * 10**6)),
-            "block",
-            "on-chain allowance of the balance to a stranger, no expiry -> BLOCK",
-        ),
-        (
-            tx(USDT, call("approve(address,uint256)", FRIEND, 9_000 * 10**6)),
-            "allowance to the allowlisted spender",
-        ),
+        lambda to: tx(USDT, call("approve(address,uint256)", to, 9_000 * 10**6)),
+        (RECEIVER, "block", "on-chain allowance of the balance to a stranger, no expiry -> BLOCK"),
+        (FRIEND, "allowance to the allowlisted spender"),
         careful,
     )
-    pair(
+    tx_pair(
         "transfer_from_own",
         "vault-extraction-nexus",
         f"{NEXUS} src/services/drainerService.ts executeEVMDrain "
         "(tokenContract.transferFrom(userAddress, recipient, balance) sent by the victim)",
-        "tx",
-        (
-            tx(USDT, call("transferFrom(address,address,uint256)", OWN, RECEIVER, 9_000 * 10**6)),
-            "flag",
-            "the victim moves its own balance to a stranger -> FLAG (a give)",
-        ),
-        (
-            tx(USDT, call("transferFrom(address,address,uint256)", OWN, FRIEND, 9_000 * 10**6)),
-            "the same move to the allowlisted recipient",
-        ),
+        lambda to: tx(USDT, call("transferFrom(address,address,uint256)", OWN, to, 9_000 * 10**6)),
+        (RECEIVER, "flag", "the victim moves its own balance to a stranger -> FLAG (a give)"),
+        (FRIEND, "the same move to the allowlisted recipient"),
         careful,
     )
     native = 3 * 10**18 - 21_000 * 30 * 10**9
@@ -556,115 +555,73 @@ def build_evm() -> None:
         (tx(FRIEND, value=pgi_native), "the same to the allowlisted cold wallet"),
         careful,
     )
-    pair(
+    tx_pair(
         "erc20_transfer_balance",
         "zerotwo",
         ZEROTWO,
-        "tx",
-        (
-            tx(USDT, call("transfer(address,uint256)", RECEIVER, 9_000 * 10**6)),
-            "flag",
-            "the token balance to a stranger -> FLAG",
-        ),
-        (
-            tx(USDT, call("transfer(address,uint256)", FRIEND, 9_000 * 10**6)),
-            "the balance to the allowlisted recipient",
-        ),
+        lambda to: tx(USDT, call("transfer(address,uint256)", to, 9_000 * 10**6)),
+        (RECEIVER, "flag", "the token balance to a stranger -> FLAG"),
+        (FRIEND, "the balance to the allowlisted recipient"),
         careful,
     )
-    pair(
+    tx_pair(
         "set_approval_for_all_drainer_contract",
         "sanctuary-Drainer",
         SANCTUARY,
-        "tx",
+        lambda to: tx(BAYC, call("setApprovalForAll(address,bool)", to, True)),
         (
-            tx(BAYC, call("setApprovalForAll(address,bool)", DRAINER_CONTRACT, True)),
+            DRAINER_CONTRACT,
             "block",
             "every NFT of the collection to a non-allowlisted operator -> BLOCK",
         ),
-        (
-            tx(BAYC, call("setApprovalForAll(address,bool)", FRIEND, True)),
-            "operator approval to the allowlisted marketplace conduit",
-        ),
+        (FRIEND, "operator approval to the allowlisted marketplace conduit"),
         careful,
     )
-    pair(
+    tx_pair(
         "approve_kit_max_constant",
         "erc20-drainer",
         BUYBANK,
-        "tx",
+        lambda to: tx(
+            USDT, call("approve(address,uint256)", to, 1158472395435294898592384258348512586931256)
+        ),
         (
-            tx(
-                USDT,
-                call(
-                    "approve(address,uint256)",
-                    RECEIVER,
-                    1158472395435294898592384258348512586931256,
-                ),
-            ),
+            RECEIVER,
             "block",
             "the kit's MAX_APPROVAL (~1.16e42, not 2^256-1) to its operator: unlimited in "
             "effect -> BLOCK",
         ),
-        (
-            tx(
-                USDT,
-                call(
-                    "approve(address,uint256)",
-                    UNI_ROUTER,
-                    1158472395435294898592384258348512586931256,
-                ),
-            ),
-            "the same allowance to the allowlisted router",
-        ),
+        (UNI_ROUTER, "the same allowance to the allowlisted router"),
         careful,
     )
-    pair(
+    tx_pair(
         "approve_max",
         "wallet-drainer-kit",
         BINGO,
-        "tx",
-        (
-            tx(USDC, call("approve(address,uint256)", RECEIVER, MAX)),
-            "block",
-            "unlimited on-chain allowance to the kit's drainer wallet -> BLOCK",
-        ),
-        (
-            tx(USDC, call("approve(address,uint256)", UNI_ROUTER, MAX)),
-            "unlimited allowance to the allowlisted router",
-        ),
+        lambda to: tx(USDC, call("approve(address,uint256)", to, MAX)),
+        (RECEIVER, "block", "unlimited on-chain allowance to the kit's drainer wallet -> BLOCK"),
+        (UNI_ROUTER, "unlimited allowance to the allowlisted router"),
         careful,
     )
-    pair(
+    tx_pair(
         "set_approval_for_all_erc1155",
         "Angel-Drainer",
         ANGEL,
-        "tx",
+        lambda to: tx(OS_STOREFRONT, call("setApprovalForAll(address,bool)", to, True)),
         (
-            tx(OS_STOREFRONT, call("setApprovalForAll(address,bool)", RECEIVER, True)),
+            RECEIVER,
             "block",
             "every ERC-1155 token of the collection to a non-allowlisted operator -> BLOCK",
         ),
-        (
-            tx(OS_STOREFRONT, call("setApprovalForAll(address,bool)", FRIEND, True)),
-            "operator approval to the allowlisted operator",
-        ),
+        (FRIEND, "operator approval to the allowlisted operator"),
         careful,
     )
-    pair(
+    tx_pair(
         "set_approval_for_all_receiver",
         "H2ski-Drainer-V3",
         H2SKI,
-        "tx",
-        (
-            tx(BAYC, call("setApprovalForAll(address,bool)", RECEIVER, True)),
-            "block",
-            "every NFT of the collection to the kit's receive address -> BLOCK",
-        ),
-        (
-            tx(BAYC, call("setApprovalForAll(address,bool)", FRIEND, True)),
-            "operator approval to the allowlisted operator",
-        ),
+        lambda to: tx(BAYC, call("setApprovalForAll(address,bool)", to, True)),
+        (RECEIVER, "block", "every NFT of the collection to the kit's receive address -> BLOCK"),
+        (FRIEND, "operator approval to the allowlisted operator"),
         careful,
     )
     claim = "0x5a577eca538b40080bc2eb4bdc87fe5157cbda47"

@@ -156,7 +156,7 @@ def is_canonical(target: str) -> bool:
     return target in known_contracts() or target in PROTOCOL_CONTRACTS
 
 
-def names_a_party(f: Frame, items: list[Any]) -> bool:
+def names_a_party(items: list[Any]) -> bool:
     """Does the reading give or grant something that the policy judges by who gains it (a
     recipient, a spender, a new owner / role / module / delegate: a stranger BLOCKs, own or
     allowlisted passes)? A revoke, a renounce or a self-delegation gains nobody anything:
@@ -178,4 +178,4 @@ def runs_stranger_code(f: Frame, handler: str, items: list[Any]) -> bool:
         return False  # the signer's own (7702) code, or the running code calling itself
     if is_canonical(f.target):
         return False
-    return handler not in GRANT_STANDARDS or not names_a_party(f, items)
+    return handler not in GRANT_STANDARDS or not names_a_party(items)

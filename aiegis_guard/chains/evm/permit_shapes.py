@@ -45,11 +45,11 @@ import re
 from collections.abc import Sequence
 from typing import Any
 
-from aiegis_guard.chains.evm.protocols import PROTOCOL_CONTRACTS
+from aiegis_guard.chains.evm.callee import is_canonical
 from aiegis_guard.chains.evm.selectors import PERMIT2
 from aiegis_guard.chains.evm.tokens import approval, switch_approval
 from aiegis_guard.chains.evm.typed_schema import Types, split_array
-from aiegis_guard.chains.known import book_tokens, known_contracts
+from aiegis_guard.chains.known import book_tokens
 from aiegis_guard.chains.transaction import Approval
 from aiegis_guard.errors import EvmDecodeError
 
@@ -75,8 +75,7 @@ def _book_non_token(address: str) -> bool:
     """``address`` is a contract of the book, or a protocol module's deployment, that is not
     one of the book's tokens."""
     key = address.lower()
-    named = key in known_contracts() or key in PROTOCOL_CONTRACTS
-    return named and key not in book_tokens()
+    return is_canonical(key) and key not in book_tokens()
 
 
 def token_domain(

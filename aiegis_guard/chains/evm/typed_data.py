@@ -177,15 +177,14 @@ def _witness(
     if ops is not None:
         decay = ["order:steep-decay"] if steep_decay(message) else []
         return ops, ["eip712:order:permit2-witness", *decay, *_signer(ops)]
+    name = extra[0][:64]  # the witness's type
     if is_order_witness(message):  # an order the decoder cannot read
-        return [], ["eip712:unknown-type", f"eip712:witness:{extra[0][:64]}"]
+        return [], ["eip712:unknown-type", f"eip712:witness:{name}"]
     names = witness_names(types, primary, message)
     if names is None:  # more parties than the cap: never hide one (protocols/witness.py)
-        return [], ["eip712:unknown-type", f"eip712:witness:{extra[0][:64]}", "witness:over-cap"]
-    witness = Call(
-        via="permit2.witness", target=message["spender"], name=extra[0][:64], names=names
-    )
-    return [witness], [f"eip712:witness:{extra[0][:64]}"]
+        return [], ["eip712:unknown-type", f"eip712:witness:{name}", "witness:over-cap"]
+    witness = Call(via="permit2.witness", target=message["spender"], name=name, names=names)
+    return [witness], [f"eip712:witness:{name}"]
 
 
 def _tree_type(types: Types, primary: str) -> str:

@@ -134,15 +134,5 @@ def _build() -> tuple[dict[bytes, Function], dict[str, Handler]]:
 
 PROTOCOL_FUNCTIONS, PROTOCOL_HANDLERS = _build()
 PROTOCOL_CONTRACTS: frozenset[str] = frozenset().union(
-    aave_gateway.CONTRACTS,
-    crosschain.CONTRACTS,
-    delegations.CONTRACTS,
-    drops.CONTRACTS,
-    gauges.CONTRACTS,
-    lifi.CONTRACTS,
-    mints.CONTRACTS,
-    sky.CONTRACTS,
-    spend_permissions.CONTRACTS,
-    staking.CONTRACTS,
-    uns.CONTRACTS,
+    *(getattr(module, "CONTRACTS", frozenset()) for module in _MODULES)
 )

@@ -41,18 +41,13 @@ from __future__ import annotations
 from typing import Any
 
 from aiegis_guard.chains.evm.frames import ZERO, Frame, Result
-from aiegis_guard.chains.evm.protocols.swaps import exchange_ops, swap_ops
+from aiegis_guard.chains.evm.protocols.swaps import exchange_ops, last_step_to, swap_ops
 from aiegis_guard.chains.evm.protocols.vaults import stand_in
 from aiegis_guard.chains.evm.selectors import Function
 from aiegis_guard.chains.transaction import Asset
 from aiegis_guard.errors import EvmDecodeError
 
 __all__ = ["TABLE"]
-
-
-def _to(f: Frame, to: str) -> str:
-    """The output's recipient: the router itself or 0 strands it (read as the zero address)."""
-    return ZERO if to in (f.target, ZERO) else to
 
 
 def _ends(path: Any) -> tuple[str, str]:
@@ -71,7 +66,7 @@ def _exact_in(f: Frame, fn: Function, a: list[Any]) -> Result:
     if "ForNATIVE" in fn.name:
         token_out = ZERO
     give, get = (token_in, amount_in), (token_out, min_out)
-    return swap_ops(f, f"lfj.{fn.name}", give, get, _to(f, to))
+    return swap_ops(f, f"lfj.{fn.name}", give, get, last_step_to(f, to))
 
 
 def _exact_out(f: Frame, fn: Function, a: list[Any]) -> Result:
@@ -81,7 +76,7 @@ def _exact_out(f: Frame, fn: Function, a: list[Any]) -> Result:
     if fn.name.endswith("NATIVE"):
         token_out = ZERO
     give, get = (token_in, max_in), (token_out, amount_out)
-    return swap_ops(f, f"lfj.{fn.name}", give, get, _to(f, to))
+    return swap_ops(f, f"lfj.{fn.name}", give, get, last_step_to(f, to))
 
 
 def _native_in(f: Frame, fn: Function, a: list[Any]) -> Result:
@@ -89,7 +84,7 @@ def _native_in(f: Frame, fn: Function, a: list[Any]) -> Result:
     out): the call's value in."""
     amount, path, to = a[:3]
     _, token_out = _ends(path)
-    return swap_ops(f, f"lfj.{fn.name}", (None, f.value), (token_out, amount), _to(f, to))
+    return swap_ops(f, f"lfj.{fn.name}", (None, f.value), (token_out, amount), last_step_to(f, to))
 
 
 def _lb_tokens(f: Frame) -> Asset:
@@ -103,10 +98,12 @@ def _add(f: Frame, fn: Function, a: list[Any]) -> Result:
     via = f"lfj.{fn.name}"
     out = swap_ops(f, via, (token_x, amount_x), (None, None), None)
     out += swap_ops(f, via, (token_y, amount_y), (None, None), None)
-    out += exchange_ops(f, via, (None, None), f.sender, (_lb_tokens(f), None, _to(f, to)))
+    out += exchange_ops(f, via, (None, None), f.sender, (_lb_tokens(f), None, last_step_to(f, to)))
     if refund_to not in (f.sender, to):  # the unused input goes to ``refundTo``
         for token in (token_x, token_y):
-            out += swap_ops(f, f"{via}.refund", (None, None), (token, None), _to(f, refund_to))
+            out += swap_ops(
+                f, f"{via}.refund", (None, None), (token, None), last_step_to(f, refund_to)
+            )
     return out
 
 
@@ -119,8 +116,8 @@ def _remove(f: Frame, fn: Function, a: list[Any]) -> Result:
         raise EvmDecodeError("LB router: ids and amounts differ in length")
     via = f"lfj.{fn.name}"
     out = exchange_ops(f, via, (_lb_tokens(f), None), f.sender, None)
-    out += swap_ops(f, via, (None, None), (token_x, min_x), _to(f, to))
-    return out + swap_ops(f, via, (None, None), (token_y, min_y), _to(f, to))
+    out += swap_ops(f, via, (None, None), (token_x, min_x), last_step_to(f, to))
+    return out + swap_ops(f, via, (None, None), (token_y, min_y), last_step_to(f, to))
 
 
 _PATH = "(uint256[],uint8[],address[])"

@@ -32,7 +32,7 @@ from __future__ import annotations
 from typing import Any
 
 from aiegis_guard.chains.evm.frames import ZERO, Frame, Result, asset, native
-from aiegis_guard.chains.evm.protocols.swaps import exchange_ops, swap_ops
+from aiegis_guard.chains.evm.protocols.swaps import exchange_ops, last_step_to, swap_ops
 from aiegis_guard.chains.evm.protocols.vaults import stand_in
 from aiegis_guard.chains.evm.selectors import Function
 from aiegis_guard.chains.transaction import Asset
@@ -43,13 +43,6 @@ __all__ = ["TABLE"]
 
 # the ETH side of a pool of ``_POOL_CLONES``' routers: their ``weth()`` (Base's WETH predeploy)
 WETH_OP_STACK = "0x4200000000000000000000000000000000000006"
-
-
-def _to(f: Frame, to: str) -> str:
-    """``to`` as the router pays it: this router has no later step, so an output to itself
-    is stranded there and one to 0 is burnt (WETH9 allows it) — both read as the zero address,
-    which no policy trusts (a Universal Router's ``ADDRESS_THIS`` is another matter)."""
-    return ZERO if to == f.target else to
 
 
 def _ends(routes: list[Any]) -> tuple[str, str]:
@@ -66,7 +59,7 @@ def _swap_in(f: Frame, fn: Function, a: list[Any]) -> Result:
     if "ForETH" in fn.name:
         token_out = ZERO
     via = f"solidly.{fn.name}"
-    return swap_ops(f, via, (token_in, amount_in), (token_out, min_out), _to(f, to))
+    return swap_ops(f, via, (token_in, amount_in), (token_out, min_out), last_step_to(f, to))
 
 
 def _swap_eth_in(f: Frame, fn: Function, a: list[Any]) -> Result:
@@ -74,7 +67,7 @@ def _swap_eth_in(f: Frame, fn: Function, a: list[Any]) -> Result:
     min_out, routes, to = a[:3]
     _, token_out = _ends(routes)
     via = f"solidly.{fn.name}"
-    return swap_ops(f, via, (None, f.value), (token_out, min_out), _to(f, to))
+    return swap_ops(f, via, (None, f.value), (token_out, min_out), last_step_to(f, to))
 
 
 # router -> (defaultFactory, the factory's pool implementation), lower-case
@@ -117,14 +110,14 @@ def _add_eth(f: Frame, fn: Function, a: list[Any]) -> Result:
 
 
 def _lp_out(f: Frame, via: str, lp: Asset, to: str) -> Result:
-    return exchange_ops(f, via, (None, None), f.sender, (lp, None, _to(f, to)))
+    return exchange_ops(f, via, (None, None), f.sender, (lp, None, last_step_to(f, to)))
 
 
 def _remove(f: Frame, fn: Function, a: list[Any]) -> Result:
     token_a, token_b, stable, liquidity, min_a, min_b, to = a[:7]
     via = "solidly.remove_liquidity"
     out = exchange_ops(f, via, (_lp(f, token_a, token_b, stable), liquidity), f.sender, None)
-    receiver = _to(f, to)
+    receiver = last_step_to(f, to)
     out += swap_ops(f, via, (None, None), (token_a, min_a), receiver)
     return out + swap_ops(f, via, (None, None), (token_b, min_b), receiver)
 
@@ -134,7 +127,7 @@ def _remove_eth(f: Frame, fn: Function, a: list[Any]) -> Result:
     via = "solidly.remove_liquidity_eth"
     lp = _lp(f, token, WETH_OP_STACK, stable)
     out = exchange_ops(f, via, (lp, liquidity), f.sender, None)
-    receiver = _to(f, to)
+    receiver = last_step_to(f, to)
     out += swap_ops(f, via, (None, None), (token, min_token), receiver)
     return out + exchange_ops(f, via, (None, None), f.sender, (native(), min_eth, receiver))
 

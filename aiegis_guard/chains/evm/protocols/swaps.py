@@ -23,7 +23,7 @@ from aiegis_guard.chains.known import known_contracts
 from aiegis_guard.chains.transaction import SWAP_ORDER, Asset, AssetKind, Receipt, Transfer
 from aiegis_guard.errors import EvmDecodeError
 
-__all__ = ["MSG_SENDER", "ROUTER_SELF", "SWAP", "TABLE", "exchange_ops", "swap_ops"]
+__all__ = ["MSG_SENDER", "ROUTER_SELF", "SWAP", "TABLE", "exchange_ops", "last_step_to", "swap_ops"]
 
 SWAP = SWAP_ORDER  # order index shared by every swap step of one request
 MSG_SENDER = "0x" + "00" * 19 + "01"
@@ -38,6 +38,14 @@ def resolve(f: Frame, recipient: str) -> str | None:
     if recipient in (ROUTER_SELF, ZERO, f.target, f.context):
         return None
     return recipient
+
+
+def last_step_to(f: Frame, to: str) -> str:
+    """``to`` as a router with no later step pays it (Solidly / Aerodrome, LFJ Liquidity Book):
+    an output to the router itself is stranded there and one to 0 is burnt (WETH9 allows it),
+    both read as the zero address, which no policy trusts (a Universal Router's
+    ``ADDRESS_THIS`` is another matter: :func:`resolve`)."""
+    return ZERO if to == f.target else to
 
 
 def _wrapped_from_value(f: Frame, give: tuple[str | None, int | None]) -> bool:
