@@ -236,8 +236,14 @@ class HeldSpend:
         if isinstance(exc, GuardBlocked):
             self.nothing_sent()
             return
-        for reservation in self.held:
-            reservation.commit()
+        failed: list[LedgerError] = []
+        for reservation in self.held:  # every one, even after a failure: none may expire
+            try:
+                reservation.commit()
+            except LedgerError as err:
+                failed.append(err)
+        if failed:
+            raise failed[0]
 
 
 def reserve_transfers(
