@@ -12,6 +12,10 @@ Called by :mod:`aiegis_guard.scanners.wallet_keys`.
   0x..``). Certain: a hash or a public key derives to nothing that stands beside it. Runs
   only when such a partner is present (an ``0x`` address; for ed25519, 2 to
   ``MAX_SOLANA_TOKENS`` base58 tokens), at most ``MAX_DERIVATIONS`` tokens per text.
+* **Named seeds**: a 32-byte base58 token behind a label that calls it a secret, a private
+  key or a seed (``SOLANA_PRIVATE_KEY=<base58>``, ``CLIENT_SECRET: ..``) is an ed25519 seed,
+  not the public key it looks like. "key", "signer" or "pubkey" alone name public keys on
+  Solana (``accountKeys``, ``fee payer key``): they are not enough.
 """
 
 from __future__ import annotations
@@ -24,9 +28,10 @@ from aiegis_guard.charclass import BASE58, BASE64, runs
 from aiegis_guard.checksums import b58decode
 from aiegis_guard.findings import Finding
 from aiegis_guard.lazyre import LazyPattern
+from aiegis_guard.scanners.evm_keys import key_context
 from aiegis_guard.scanners.key_checks import secret_finding
 
-__all__ = ["find_derived_encodings", "find_jwk_keys"]
+__all__ = ["find_derived_encodings", "find_jwk_keys", "find_named_seeds"]
 
 RULE_JWK = "secret.jwk_private_key"
 MAX_DERIVATIONS = 16
@@ -40,6 +45,10 @@ _JWK_D_RE = LazyPattern(
 )
 _KTY_RE = LazyPattern(r"[\"']?kty[\"']?\s*[:=]")
 _ADDRESS_RE = re.compile(r"0[xX]([0-9a-fA-F]{40})(?![0-9a-fA-F])")
+# a label that calls the value secret (not the "seeds" of a PDA), and one that says public
+_SECRET_WORD_RE = re.compile(r"secret|priv|seed(?!s)", re.IGNORECASE)
+_PUBLIC_RE = re.compile(r"pub|address", re.IGNORECASE)
+LABEL_REACH = 48  # characters of the value's own line read as its label
 
 
 def find_jwk_keys(text: str) -> list[Finding]:
@@ -137,3 +146,26 @@ def _derives(raw: bytes, addresses: set[str], publics: set[bytes]) -> tuple[str,
         if pubkey_of(raw) in publics:
             return "secret.solana_keypair", "Solana (ed25519) seed beside its public key"
     return None
+
+
+def find_named_seeds(text: str, b64: list[tuple[int, int]] | None = None) -> list[Finding]:
+    """32-byte base58 tokens a label calls a secret, private key or seed: BLOCK."""
+    found: list[Finding] = []
+    for start, end, alphabet in _spans(text, b64):
+        if alphabet != "base58" or _raw32(text[start:end], alphabet) is None:
+            continue
+        kind, evidence = key_context(text, start, end)
+        lead = text[max(text.rfind("\n", 0, start) + 1, start - LABEL_REACH) : start]
+        if kind != "key" or not _SECRET_WORD_RE.search(lead) or _PUBLIC_RE.search(lead):
+            continue
+        found.append(
+            secret_finding(
+                "secret.solana_keypair",
+                (start, end),
+                text[start:end],
+                "Solana (ed25519) seed named as a secret",
+                "pattern:base58-32",
+                evidence,
+            )
+        )
+    return found

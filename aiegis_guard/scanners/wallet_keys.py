@@ -57,7 +57,11 @@ from aiegis_guard.scanners.glued_phrases import find_glued_phrases
 from aiegis_guard.scanners.key_calls import call_context
 from aiegis_guard.scanners.key_checks import base58_secret, secret_finding, solana_keypair
 from aiegis_guard.scanners.key_dumps import dumped_values
-from aiegis_guard.scanners.key_encodings import find_derived_encodings, find_jwk_keys
+from aiegis_guard.scanners.key_encodings import (
+    find_derived_encodings,
+    find_jwk_keys,
+    find_named_seeds,
+)
 from aiegis_guard.scanners.key_forms import (
     base64_runs,
     find_base64_keys,
@@ -351,7 +355,7 @@ def scan(layer: Layer, ctx: ScanContext) -> list[Finding]:
     found = in_secret_manifest(text, found)
     b64 = base64_runs(text)
     found += find_base64_keys(text, b64)
-    found += find_jwk_keys(text) + find_derived_encodings(text, b64)
+    found += find_jwk_keys(text) + find_derived_encodings(text, b64) + find_named_seeds(text, b64)
     if layer.depth:
         found += with_parent_label(layer, own, outbound)
     stretches = word_stretches(text)  # one shape pass for both word-list finders
