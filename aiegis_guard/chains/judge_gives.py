@@ -68,8 +68,9 @@ def _unbounded(op: Transfer) -> bool:
     return op.amount >= UNBOUNDED and op.asset.kind is not AssetKind.NFT
 
 
-# a party's whole claim, paid by whoever it lets claim (eigen_rewards.py, symbiotic.py)
-_CLAIMS = frozenset({"eigenlayer.rewards_claim", "symbiotic.claim", "symbiotic.claimBatch"})
+# a party's whole claim, paid by whoever it lets claim (eigen_rewards.py; a Symbiotic claim is
+# always the caller's own withdrawal, judged as any give of it)
+_CLAIMS = frozenset({"eigenlayer.rewards_claim"})
 
 
 def _anothers_claim(j: Judge, op: Transfer) -> bool:
