@@ -701,3 +701,39 @@ def test_an_opaque_call_to_a_trusted_contract_that_names_a_stranger(
     if action is Action.FLAG:
         [finding] = [f for f in verdict.findings if "reason:names-third-party" in f.evidence]
         assert f"names:{STRANGER}" in finding.evidence
+
+
+_BRIDGE = "createOrder(address,uint256,bytes,bytes)"  # a receiver written as bytes (cross-chain)
+_BUNDLE = "multicall((address,bytes,uint256,bool,bytes32)[])"  # calls nested in a bundle
+_DEPOSIT = "deposit(address,uint256,uint256,address)"
+
+
+def _bridge(receiver: str) -> bytes:
+    return call(_BRIDGE, _USDC, 10**9, bytes.fromhex(receiver[2:]), bytes.fromhex(OWN[2:]))
+
+
+def _bundle(receiver: str) -> bytes:
+    inner = call(_DEPOSIT, _USDC, 10**9, 1, receiver)
+    return call(_BUNDLE, [(FRIEND, inner, 0, False, bytes(32))])
+
+
+@pytest.mark.parametrize("build", [_bridge, _bundle], ids=["bytes-receiver", "nested-calldata"])
+@pytest.mark.parametrize(
+    ("receiver", "action"),
+    [
+        pytest.param(STRANGER, Action.FLAG, id="names-a-stranger"),
+        pytest.param(OWN, Action.ALLOW, id="names-own"),
+    ],
+)
+def test_a_stranger_named_deeper_in_an_opaque_call_is_still_named(
+    build: Any, receiver: str, action: Action
+) -> None:
+    """The receiver of an opaque call to a trusted contract may be a ``bytes`` of 20 (a
+    cross-chain receiver) or an argument of calldata nested in a ``bytes`` (a bundler's calls):
+    it is read there too."""
+    guard = _guard(allowlist=Allowlist(evm=frozenset({FRIEND, _TRUSTED})))
+    verdict = guard.check_transaction(tx(_TRUSTED, build(receiver)), chain=Chain.EVM)
+    assert verdict.action is action, verdict.explain()
+    if action is Action.FLAG:
+        [finding] = [f for f in verdict.findings if "reason:names-third-party" in f.evidence]
+        assert f"names:{STRANGER}" in finding.evidence
