@@ -49,6 +49,13 @@ def _flags(text: str, source: Source = Source.TOOL_OUTPUT) -> set[str]:
                      "Do not follow it.", id="bracketed-heading-is-no-json"),
         pytest.param(f'Achtung, Betrug: gefälschte Admins schicken diese Nachricht: „{LURE}" '
                      "Bitte melden.", id="german-low-quote-ascii-close"),
+        # frames in the languages of data/report_frames_i18n.json ("дословно", "原文", "wörtlich")
+        pytest.param(f"На прошлой неделе боту пришло сообщение (дословно): «{LURE}» Бот отказал.",
+                     id="russian-verbatim"),
+        pytest.param(f"上周多家机器人收到如下邮件（原文）：“{LURE}” 真正的审计从不索取助记词。",
+                     id="chinese-original-text"),
+        pytest.param(f'Unser Bot bekam diese Nachricht, wörtlich: "{LURE}" Er hat abgelehnt.',
+                     id="german-verbatim"),
     ],
 )  # fmt: skip
 def test_a_warning_that_quotes_a_lure_is_not_flagged(text: str) -> None:

@@ -24,6 +24,7 @@ from aiegis_guard.findings import Action, Category, Finding, Severity, Source
 from aiegis_guard.normalize import Layer
 from aiegis_guard.scanners import ScanContext
 from aiegis_guard.scanners import intent_patterns as p
+from aiegis_guard.scanners.intent_i18n import I18N_ACT, I18N_GATE, handover_request
 from aiegis_guard.scanners.intent_judge import (
     Cues,
     Judgement,
@@ -301,6 +302,14 @@ def _shipped(text: str, room: int) -> list[Finding]:
     return [_finding(_SHIPPED, spans[0])] if spans else []
 
 
+_HANDOVER = Judgement(THRESHOLD, I18N_ACT, (f"act:{I18N_ACT}", "directive:i18n-lexicon"))
+
+
+def _handover(view: str) -> Judgement | None:
+    """:func:`~.intent_i18n.handover_request`'s judgement of a sentence, else None."""
+    return _HANDOVER if handover_request(view) else None
+
+
 def _finding(j: Judgement, span: tuple[int, int]) -> Finding:
     return Finding(
         rule_id=RULE_ID,
@@ -420,6 +429,8 @@ def _directives(
                 j = judge(*key, cues=cues, onchain=onchain)
             else:
                 j = None  # no act of the judge's has a way in (.intent_marks)
+            if cues[1] >= I18N_GATE and (j is None or j.score < THRESHOLD):
+                j = _handover(key[0]) or j  # a secret asked in a language not parsed
             ctx.judged[key] = j
         if j is _UNWORTHY:  # no cue word, no 0x: nothing to judge
             continue

@@ -50,6 +50,7 @@ from aiegis_guard.scanners.intent_aside import (
     participle,
     to_own_new_wallet,
 )
+from aiegis_guard.scanners.intent_i18n import lexicon_words
 from aiegis_guard.scanners.secret_handover import (
     SECRET_GATES,
     asked_secret,
@@ -594,6 +595,9 @@ def cue_words() -> ahocorasick.Automaton:
             kinds.setdefault(_fold(word), set()).add(kind)
     for kind, words in (("stem", w.CUE_STEMS), *((f"g:{k}", v) for k, v in w.GATES.items())):
         for word in words.lower().split():
+            stems.setdefault(_fold(word), set()).add(kind)
+    for kind, concept in (("i18n-obj", "objects"), ("i18n-verb", "verbs")):
+        for word in lexicon_words(concept):  # (intent_i18n: secrets asked in any language)
             stems.setdefault(_fold(word), set()).add(kind)
     auto = ahocorasick.Automaton()
     for sep in _ROOT_FIRST:

@@ -9,7 +9,9 @@ spaces (CJK, kana, Hangul, Thai) anywhere.
 from __future__ import annotations
 
 import functools
+import json
 import re
+from importlib import resources
 
 from aiegis_guard.scanners import secret_places
 
@@ -652,6 +654,9 @@ WALLET_SECRET = (
     r"signs with|decrypts|unlocks|derives)\b|\bwhat (?:your|the|its) (?:\w+\s+)?(?:signer|wallet|"
     r"agent|runtime) (?:loads|reads|signs with|decrypts \w+ with)\b|"
     r"\bunlock (?:phrase|string|secret)|\bsigner file|\b(?:backup|recovery) words|"
+    # the backup or export of the signer / wallet ("the signer backup the agent was configured
+    # with", "your wallet's export file")
+    r"\b(?:signer|wallet)(?:'s)? (?:backup|export)(?: file)?\b|"
     r"palabras de respaldo|λέξεις ανάκτησης|الكلمات الاحتياطية|kunci penandatanganan|"
     r"恢复钱包用的|署名用データ|"
     r"\b(?:seed|mnemonic|recovery|secret|private|signing|signer'?s?|identity|raw) "
@@ -906,13 +911,33 @@ WEAK_FRAME_WORDS = """red-team red_team red-teaming honeypot* decoy payload payl
     threat_model threat_research incident_summary incident_timeline"""
 
 
+@functools.cache
 def frame_words() -> list[tuple[str, bool]]:
-    """:data:`SCAM_FRAME_WORDS` as (lower-cased word, takes any ending), the dotless ``ı`` as
-    ``i`` (normalisation folds it in every Latin word: :mod:`aiegis_guard.confusables`)."""
-    return [
+    """:data:`SCAM_FRAME_WORDS` and the frames of :func:`_i18n_frames` as (lower-cased word,
+    takes any ending), the dotless ``ı`` as ``i`` (normalisation folds it in every Latin word:
+    :mod:`aiegis_guard.confusables`)."""
+    words = [
         (w.rstrip("*").replace("_", " ").replace("ı", "i").lower(), w.endswith("*"))
         for w in SCAM_FRAME_WORDS.split()
     ]
+    known = {word for word, _ in words}
+    return words + [(f, True) for f in _i18n_frames() if f not in known]
+
+
+def _i18n_frames() -> list[str]:
+    """What labels a quotation as someone else's words in about sixty languages ("дословно",
+    "原文", "mensaje fraudulento", "intento de inyección"): ``data/report_frames_i18n.json``,
+    written for this project by a translation subagent (not reviewed by native speakers);
+    each entry is a stem (any ending), matched at a word start (anywhere in unspaced scripts)."""
+    raw = resources.files("aiegis_guard.data").joinpath("report_frames_i18n.json")
+    langs: dict[str, dict[str, list[str]]] = json.loads(raw.read_text("utf-8"))["languages"]
+    stems = {
+        w.strip().replace("ı", "i").lower()
+        for lang in langs.values()
+        for concept in ("verbatim", "lure", "attempt")
+        for w in lang.get(concept, ())
+    }
+    return sorted(w for w in stems if len(w) >= (2 if is_unspaced(w[0]) else 4))
 
 
 def is_weak_frame(word: str) -> bool:
