@@ -16,9 +16,9 @@ lexicon (``data/handover_i18n.json``): it is a request when it names
   or jussive ("palun", "tegul"), a destination noun (the reply, the ticket, the form, the memo,
   a DM), a modal or an imperative form —
 
-and no negation ("never", "ära", "kamwe": a warning says what not to do) and no scam / report
-frame word. English sentences are left to the parser (the lexicon's English rows serve the
-other checks' vocabulary, not this path).
+and no negation in the verb's clause ("never", "ära", "kamwe": a warning says what not to do)
+and no scam / report frame word in the sentence. English sentences are left to the parser (the
+lexicon's English rows serve sentences that mix English words into another language).
 
 Source: a lexicon written for this project by translation subagents from the concept list in
 the data file's ``about`` (about 60 languages; not reviewed by native speakers). Objects,
@@ -114,11 +114,14 @@ def handover_request(sentence: str) -> bool:
     if not verbs or p.SCAM_FRAME_RE.search(sentence):
         return False
     langs = (objects & verbs) or (objects | verbs)
-    if any(_pattern("negation", lang).search(sentence) for lang in langs):
-        return False
-    if p.ADDRESSEE_RE.search(sentence):  # agents or bots spoken to, in any clause
+    clauses = [c for c in _verb_clauses(sentence) if not _negated(c, langs)]
+    if clauses and p.ADDRESSEE_RE.search(sentence):  # agents or bots spoken to, any clause
         return True
-    return any(_asks(clause, langs) for clause in _verb_clauses(sentence))
+    return any(_asks(clause, langs) for clause in clauses)
+
+
+def _negated(clause: str, langs: frozenset[str]) -> bool:
+    return any(_pattern("negation", lang).search(clause) for lang in langs)
 
 
 _CLAUSE_RE = re.compile(r"[^,;:，；、：]+")

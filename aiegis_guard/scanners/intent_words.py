@@ -391,7 +391,9 @@ ADDRESSEE = (
     r"ИИ-помощник\w*|ИИ-ассистент\w*|ші-көмекші\w*|asisten AI|msaidizi wa AI|wakala wa AI|"
     r"mataimakin AI|এআই সহকারী|ایجنٹ|بوٹ)\b|智能体|机器人|助手|代理|"
     r"エージェント|ボット|アシスタント|에이전트|봇|어시스턴트|AI 비서|เอเจนต์|บอท|ผู้ช่วย AI|"
-    r"الوكيل|وكيل|الوكلاء|المساعد الذكي|الروبوتات|ربات|عامل|دستیار|סוכן|בוט|உதவியாளர்|முகவர்|ረዳት|ወኪል"
+    r"الوكيل|وكيل|الوكلاء|المساعد الذكي|الروبوتات|ربات|عامل|دستیار|סוכן|בוט|உதவியாளர்|முகவர்|ረዳት|ወኪል|"
+    # a bot or agent by its handle: Telegram bot usernames end in "bot" ("@XezineBot")
+    r"(?<![\w@])@\w{0,28}?[_-]?(?:bot|agent)\b"
 )
 MODAL = (
     r"\b(?:must|should|shall|needs? to|have to|has to|are (?:required|instructed|expected|"
