@@ -37,7 +37,7 @@ from importlib import resources
 from aiegis_guard.scanners import intent_patterns as p
 from aiegis_guard.scanners.intent_words import is_unspaced
 
-__all__ = ["I18N_ACT", "I18N_GATE", "handover_request", "lexicon_words"]
+__all__ = ["I18N_ACT", "I18N_GATE", "handover_request", "lexicon_words", "moves_value"]
 
 I18N_ACT = "secret-send"
 # the cue automaton's kinds for the lexicon's objects and verbs (intent_judge.cue_words): a
@@ -146,3 +146,10 @@ def _asks(clause: str, langs: frozenset[str]) -> bool:
         rx.search(clause) is not None
         for rx in (p.MODAL_RE, p.IMPERATIVE_FORMS_RE, p.IMPERATIVE_MARK_RE)
     )
+
+
+def moves_value(sentence: str) -> bool:
+    """Does ``sentence`` hold a value-move verb (transfer, move, send, pay, deposit, withdraw,
+    sweep, bridge, route, approve, stake, delegate, swap) of the lexicon's languages? The act
+    word of a sentence the parser does not read (``intent_judge._unparsed``)."""
+    return _pattern("value").search(sentence) is not None

@@ -50,7 +50,7 @@ from aiegis_guard.scanners.intent_aside import (
     participle,
     to_own_new_wallet,
 )
-from aiegis_guard.scanners.intent_i18n import lexicon_words
+from aiegis_guard.scanners.intent_i18n import lexicon_words, moves_value
 from aiegis_guard.scanners.secret_handover import (
     SECRET_GATES,
     asked_secret,
@@ -463,7 +463,9 @@ def _unparsed(sentence: str, full: str, addressed: bool) -> Judgement | None:
     if p.ENGLISH_RE.search(full) or not has_recipient(full):
         return None
     j = _score(sentence, full, "unparsed", "none")
-    if p.ACT_STEM_RE.search(sentence):  # a value or rights verb in a form not parsed
+    # a value or rights verb in a form not parsed; the broader lexicon's only in prose (its
+    # stems also begin labels and nouns: "Agente pervesk: 0x…" is a record's label)
+    if p.ACT_STEM_RE.search(sentence) or (moves_value(sentence) and _prose(full)):
         j = Judgement(j.score + 1, j.act, (*j.cues, "act-word"))
     if addressed and "addressee" not in j.cues:
         j = Judgement(j.score + 1, j.act, (*j.cues, "addressee"))
