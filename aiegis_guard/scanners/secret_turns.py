@@ -9,9 +9,10 @@ a message ends, so the words before a value are the payload's field names, not w
 
 * :func:`asked_before`: a value that is the whole of its message (a word or two around it:
   "use <hex>") answers the message before it: when that message ends on a key's name ("I need
-  a funded deployer key"), the value is one. The word nearest the end of the previous message
-  decides, as the words before a value do (:func:`~.key_words.classify_window`): "what is the
-  tx hash?" names a hash.
+  a funded deployer key"), the value is one. A tool's result is no answer ("rotate the signer
+  key" then a tool message with the transaction's hash). The word nearest the end of the
+  previous message decides, as the words before a value do
+  (:func:`~.key_words.classify_window`): "what is the tx hash?" names a hash.
 * :func:`messages_after`: the next messages after a place (a keystore's password asked for,
   then sent alone two messages later).
 """
@@ -44,6 +45,12 @@ LEAD_WORDS = 3
 ASKED_TAIL = 120  # characters of the message before read for the key's name
 _VALUE_ONLY_RE = re.compile(r"[\s\W]*(?:0[xX])?[0-9a-fA-F]*[\s\W]*")
 MAX_FIELDS_TRIED = 8  # fields before a message read for the one before it
+# a tool's result in the payloads' own words: OpenAI's role "tool" / "function" and Responses'
+# "function_call_output", Anthropic's "tool_result" block
+_TOOL_ROLE_RE = re.compile(
+    r'"(?:role|type)"[ \t]*:[ \t]*"(?:tool|function|tool_result|function_call_output|ipython)"'
+)
+OBJECT_REACH = 200  # characters each side of a message field searched for its object's role
 _LEAD_WORD_RE = re.compile(r"[^\W\d_]+")
 
 
@@ -78,10 +85,20 @@ def asked_before(text: str, start: int, end: int) -> str | None:
     message = _MESSAGE_RE.match(text, opened.start())
     if message is None or message.end("v") < end:
         return None
+    if _from_tool(text, opened.start(), message.end()):
+        return None  # a tool's result: what a call returned, no one's answer
     previous = _field_before(text, max(0, opened.start() - MESSAGE_REACH), opened.start())
     if previous is None or previous.end() > opened.start():
         return None
     return _answered(text, start, end, message, previous)
+
+
+def _from_tool(text: str, field: int, end: int) -> bool:
+    """The message object holding the field at ``field`` is a tool's result (its role or
+    type, before or after the field, within the object's braces)."""
+    lo = text.rfind("{", max(0, field - OBJECT_REACH), field)
+    hi = text.find("}", end, end + OBJECT_REACH)
+    return lo >= 0 and _TOOL_ROLE_RE.search(text, lo, hi if hi >= 0 else end) is not None
 
 
 def _answered(

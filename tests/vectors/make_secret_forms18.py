@@ -7,7 +7,8 @@ is no signature's s. C4: a transaction or hash named in another script or with a
 over lines (a YAML block scalar, a fenced block). C6: a phrase in a JSON string with escaped
 breaks (escaped twice in a tool call's arguments, every four words, a Markdown list). C7: a
 secret asked for in one message of an agent's payload and given alone in a later one (a key
-after "I need the deployer key", a keystore's password two messages later). Checked by
+after "I need the deployer key", a keystore's password two messages later), not a tool's result
+after a message naming a key. Checked by
 ``tests/test_secret_forms18.py``. Keys are random, never funded.
 """
 
@@ -174,6 +175,15 @@ def _answers() -> list[Case]:
         _c("keystore-alone-twin", f, _chat(("user", _keystore()),
                                            ("assistant", "I need the password to decrypt it."),
                                            ("user", "ok thanks")), "allow"),
+        _c("anthropic-blocks", f, json.dumps({"messages": [
+            {"role": "assistant", "content": [{"type": "text", "text": "Paste the signer key"}]},
+            {"role": "user", "content": [{"type": "text", "text": f"here: 0x{GEN.key()}"}]}]})),
+        _c("tool-result-twin", f, _chat(("user", "rotate the signer key"),
+                                        ("tool", f"0x{_hex(64)}")), "allow"),
+        _c("tool-block-twin", f, json.dumps({"messages": [
+            {"role": "user", "content": "rotate the signer key"},
+            {"role": "user", "content": [{"type": "tool_result", "tool_use_id": "toolu_1",
+                                          "content": f"0x{_hex(64)}"}]}]}), "allow"),
     ]  # fmt: skip
 
 
