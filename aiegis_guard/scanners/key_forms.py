@@ -73,8 +73,9 @@ STRONG_PART_RE = LazyPattern(
     r"部分|一半|前半|后半|後半|半分|부분|절반|część|deel|parça|phần"  # zh, ja, ko, pl, nl, tr, vi
 )
 # a line break, also after a line continuation (a shell's or C's backslash, cmd's "^",
-# PowerShell's backtick: "--private-key 0x5e1f.. <backslash>" / "9c0a.."): one value wrapped
-_WRAP_GAP_RE = LazyPattern(r"[ \t]*(?:[\\^`][ \t]*)?\r?\n[ \t]*")
+# PowerShell's backtick: "--private-key 0x5e1f.. <backslash>" / "9c0a.."), or escaped in a
+# JSON string, once or twice ("key:\n0x5e1f..\n9c0a.."): one value wrapped
+_WRAP_GAP_RE = LazyPattern(r"[ \t]*(?:(?:[\\^`][ \t]*)?\r?\n|(?:\\+[rn])+)[ \t]*")
 _CONCAT_RE = LazyPattern(r"\s*[\"'`]\s*(?:\+|\.\.|\|\||\.)?\s*(?:\\\s*)?[\"'`]\s*")
 WRAP_MIN = 60  # characters of the first line of a wrapped base64 block
 _WRAPPED_RE = LazyPattern(

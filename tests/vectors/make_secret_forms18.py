@@ -1,15 +1,15 @@
-"""Generate ``secret_forms18.json``: the forms secret_forms_dev12 missed, as classes, each with
-the near twins that must stay unblocked. C1: a key wrapped over lines by line continuations
-(shell backslash, cmd ``^``, PowerShell backtick). C2: a key inside casts of any width
-(Solidity ``uint256(bytes32(hex".."))``, ``vm.parseUint``). C3: a contraction's "s" ("It's")
-is no signature's s. C4: a transaction or hash named in another script or with accents
-("La transacción `0x..`") before a key word further on. C5: 64 byte values without brackets
-over lines (a YAML block scalar, a fenced block). C6: a phrase in a JSON string with escaped
-breaks (escaped twice in a tool call's arguments, every four words, a Markdown list). C7: a
-secret asked for in one message of an agent's payload and given alone in a later one (a key
-after "I need the deployer key", a keystore's password two messages later), not a tool's result
-after a message naming a key. Checked by
-``tests/test_secret_forms18.py``. Keys are random, never funded.
+"""Generate ``secret_forms18.json``: the forms secret_forms_dev12 missed, as classes, each with the
+near twins that must stay unblocked. C1: a key wrapped over lines by line continuations (shell
+backslash, cmd ``^``, PowerShell backtick) or by breaks escaped in a JSON string. C2: a key
+inside casts of any width (Solidity ``uint256(bytes32(hex".."))``, ``vm.parseUint``). C3: a
+contraction's "s" ("It's") is no signature's s. C4: a transaction or hash named in another
+script or with accents ("La transacción `0x..`") before a key word further on. C5: 64 byte
+values without brackets over lines (a YAML block scalar, a fenced block). C6: a phrase in a JSON
+string with escaped breaks (escaped twice in a tool call's arguments, every four words, a
+Markdown list). C7: a secret asked for in one message of an agent's payload and given alone in a
+later one (a key after "I need the deployer key", a keystore's password two messages later), not
+a tool's result after a message naming a key. Checked by ``tests/test_secret_forms18.py``. Keys
+are random, never funded.
 """
 
 from __future__ import annotations
@@ -37,6 +37,17 @@ def _wrapped() -> list[Case]:
         _c("powershell", f, "cast wallet address --private-key " + "`\n".join(parts)),
         _c("hash-twin", f, "$ cast receipt 0x" + "\\\n".join(hparts), "allow"),
         _c("tx-hash-twin", f, "cast run --tx-hash " + " \\\n  ".join(hparts), "allow"),
+    ]
+
+
+def _escaped_wraps() -> list[Case]:
+    f = "wrapped-escaped"
+    k, k2, h = GEN.key(), GEN.key(), _hex(64)
+    note = {"note": "signer key:\n" + k2[:32] + "\n" + k2[32:]}
+    return [
+        _c("json", f, json.dumps({"content": f"my private key:\n0x{k[:32]}\n{k[32:]}"})),
+        _c("json-in-json", f, json.dumps({"arguments": json.dumps(note)})),
+        _c("hash-twin", f, json.dumps({"content": f"tx hash:\n0x{h[:32]}\n{h[32:]}"}), "allow"),
     ]
 
 
@@ -202,6 +213,7 @@ def build() -> list[Case]:
         *_bare_bytes(),
         *_escaped_phrases(),
         *_answers(),
+        *_escaped_wraps(),
     ]
 
 
