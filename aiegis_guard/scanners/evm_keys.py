@@ -3,24 +3,27 @@
 Called by :mod:`aiegis_guard.scanners.wallet_keys`. Wallet agents handle transaction and block
 hashes all day, and a hash has exactly the shape of a private key, so the decision is layered:
 
-1. **Position** (:mod:`~aiegis_guard.scanners.key_calls`): an argument of a call that loads
-   or signs with a key (``from_key(..)``, ``sign_transaction(tx, ..)``) or a ``params`` value
-   of a JSON-RPC key-import method is a key; so is a value bound to a name that the text
-   passes to such a call (``bytes32 constant OWNER = 0x..;`` .. ``vm.startBroadcast(OWNER)``),
-   when nothing else named it. **Place**
-   (:mod:`~aiegis_guard.scanners.key_places`): a value written by a secret-store command
-   (``aws ssm put-parameter --value``) is a key unless the entry's name says hash.
-   **Context**: otherwise the nearest key-ish or hash-ish word in the ``WINDOW`` characters
-   before the value decides (``PRIVATE_KEY=``, ``privateKey``, ``Wallet(``, "my key is" vs
-   ``transactionHash``, ``blockHash``, "tx", ``topics``, roots, ``/tx/`` ...); a qualified
-   key (``storage key``, ``public key``) is a hash, a quoted ``"key"`` field is named by its
-   object's other words (a storage proof's: hash; a wallet import's: key). Values listed
-   one after another inherit the class of the first (``"transactions": ["0x..", "0x.."]``).
-   A value labelled as an address (``suiAddress │ 0x..``) is one (Sui / Aptos: 64 hex). When
-   the words say nothing: a parameter of a link's fragment or of a claim link is a key; a
-   value echoed by a parse error is what the application frames around it say. A role noun
-   or "material" names a key less surely (:func:`~aiegis_guard.scanners.key_words.role_context`),
-   and a value with 8+ leading zero bytes (a padded address) is never one.
+1. **Position** (:mod:`~aiegis_guard.scanners.key_calls`): an argument of a call that loads or
+   signs with a key (``from_key(..)``, ``sign_transaction(tx, ..)``) or a ``params`` value of a
+   JSON-RPC key-import method is a key; so is a value bound to a name that the text passes to
+   such a call (``bytes32 constant OWNER = 0x..;`` .. ``vm.startBroadcast(OWNER)``), when
+   nothing else named it. **Place** (:mod:`~aiegis_guard.scanners.key_places`): a value written
+   by a secret-store command (``aws ssm put-parameter --value``) is a key unless the entry's
+   name says hash. **Answer**: a value that is the whole of a message in an agent's payload
+   (``{"content": "use <hex>"}``) is named by the message before it (:mod:`.secret_turns`), not
+   by the payload's field names. **Context**: otherwise the nearest key-ish or hash-ish word in
+   the ``WINDOW`` characters before the value decides (``PRIVATE_KEY=``, ``privateKey``,
+   ``Wallet(``, "my key is" vs ``transactionHash``, ``blockHash``, "tx", ``topics``, roots,
+   ``/tx/`` ...); a qualified key (``storage key``, ``public key``) is a hash, a quoted
+   ``"key"`` field is named by its object's other words (a storage proof's: hash; a wallet
+   import's: key). Values listed one after another inherit the class of the first
+   (``"transactions": ["0x..", "0x.."]``). A value labelled as an address (``suiAddress │
+   0x..``) is one (Sui / Aptos: 64 hex). When the words say nothing: a transaction or hash
+   named in another script ("La transacción `0x..`") is a hash whatever follows; a parameter of
+   a link's fragment or of a claim link is a key; a value echoed by a parse error is what the
+   application frames around it say. A role noun or "material" names a key less surely
+   (:func:`~aiegis_guard.scanners.key_words.role_context`), and a value with 8+ leading zero
+   bytes (a padded address) is never one.
 2. **Derivation** (certain): a value without context derives (secp256k1) to one of the
    agent's own addresses, or to an address in the same text ("my wallet 0x.. -> 0x.."): a
    hash cannot do that. In outbound text (tool input, model output) values named as hashes
@@ -60,9 +63,11 @@ from aiegis_guard.scanners.key_words import (
     WORD_RE,
     classify_window,
     classify_words,
+    foreign_hash_word,
     foreign_key_word,
     role_context,
 )
+from aiegis_guard.scanners.secret_turns import asked_before
 from aiegis_guard.textcache import digest_cached
 
 __all__ = [
@@ -170,6 +175,9 @@ def _context(
     if store is not None:
         return store
     value_start, start = start, conversion_start(text, start) or start  # Data(hex: "..")
+    asked = asked_before(text, value_start, end)  # a payload's field names ("role") say nothing
+    if asked is not None:  # {"content": "I need the deployer key"}, {"content": "use <hex>"}
+        return "key", f"answers:{asked!r}"
     tail_start = max(lo, start - TAIL)
     if 0 < tail_start < start and text[tail_start - 1].isalnum() and text[tail_start].isalnum():
         tail_start = _word_start(text, tail_start, start)  # not "signe|r": no "r"
@@ -195,6 +203,9 @@ def _context(
     link = link_part(text, value_start)
     if link is not None:  # https://claim.app/#/c?k=0x..: where claim links keep their keys
         return "key", f"link:{link}"
+    foreign_hash = foreign_hash_word(text[max(lo, start - WINDOW) : start])
+    if foreign_hash is not None:  # "La transacción `0x..`": named before, whatever follows
+        return "hash", f"context:{foreign_hash!r}"
     after = classify_window(text[end : min(hi, end + AFTER_WINDOW)], nearest_last=False)
     if after is not None:
         return after[0], f"context-after:{after[1]!r}"

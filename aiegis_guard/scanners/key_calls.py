@@ -11,7 +11,8 @@ Three shapes name a key without any key-ish word next to the value:
   after the thing being signed (the first argument of a sign call is a message or hash: not a
   key); a transaction signs itself with its one argument (``tx.sign(key)``, PHP's
   ``$tx->sign('..')``). Conversion wrappers (``bytes.fromhex``, ``hex::decode``,
-  ``new BigInteger(.., 16)``, Swift's ``Data(hex:)``) are looked through; the words before
+  ``new BigInteger(.., 16)``, Swift's ``Data(hex:)``, casts of any width: Solidity's
+  ``uint256(bytes32(hex".."))``) are looked through; the words before
   them name the value (:func:`conversion_start`).
 * **parsed strings**: ``"0x..".parse::<PrivateKeySigner>()``, ``let w: LocalWallet = "..".parse()``.
 * **JSON-RPC**: the ``params`` of a key-import method (``personal_importRawKey``,
@@ -72,6 +73,9 @@ CONVERSIONS = _words(
     mustdecode decodestring trimprefix trim strip lstrip removeprefix replace tostring str
     string hexlify fromstring getbytes data"""
 )
+# a type cast or a parse of any width: Solidity's uint256(..) / bytes32(..) / uint(..), Rust's
+# U256 / B256 (lower-cased), Foundry's vm.parseUint / vm.parseBytes32 (forge-std Vm.sol)
+_CAST_RE = re.compile(r"(?:parse)?(?:u?int\d{0,3}|bytes\d{0,2})|[ub]\d{2,3}")
 _CALLEE_RE = re.compile(
     r"((?:[A-Za-z_$][\w$]*\s*(?:\.|::|->)\s*){0,4}[A-Za-z_$][\w$]*)!?\s*"
     r"(?:<[\w\s:,]{0,40}>)?\s*$"
@@ -141,7 +145,7 @@ def _callee(path: str, commas: int) -> str:
         return "key" if commas == 0 or not last.startswith("sign") else ""
     if last in CONSTRUCTORS and quals and _is_key_type(quals[-1]):
         return "key"
-    if last in CONVERSIONS:
+    if last in CONVERSIONS or _CAST_RE.fullmatch(last):
         return "convert"
     return ""
 

@@ -2,16 +2,16 @@
 
 Called by :mod:`aiegis_guard.scanners.wallet_keys`.
 
-* **Parts**: 2-4 hex runs (12+ digits each) close together whose digits add up to 64: one
-  value wrapped over lines behind a key-ish label, or parts marked by their labels
-  (``KEY_PART_1=`` / ``KEY_PART_2=``, "part 1/2", "first half" / "second half", "chunk 3",
-  ``pk_a`` / ``pk_b``), or string literals glued by ``+`` / implicit concatenation behind a
-  key-ish name. Weak part labels (``a``/``b``, ``upper``/``lower``, ``first``/``second``,
-  ``_1``/``_2``) need a key word as the nearest class word of the labels and the text just
-  before (a Starknet ``u256 {low, high}`` is two 128-bit halves of anything; EIP-197's
-  "loop_count_1 (first miller loop)"); strong ones ("part", "half", "chunk", "1 of 2") only
-  need no hash word there ("checksum part 1"). Or the parts joined derive to an own address.
-  Every part is reported and masked.
+* **Parts**: 2-4 hex runs (12+ digits each) close together whose digits add up to 64: one value
+  wrapped over lines (shell line continuations too) behind a key-ish label, or parts marked by
+  their labels (``KEY_PART_1=`` / ``KEY_PART_2=``, "part 1/2", "first half" / "second half",
+  "chunk 3", ``pk_a`` / ``pk_b``), or string literals glued by ``+`` / implicit concatenation
+  behind a key-ish name. Weak part labels (``a``/``b``, ``upper``/``lower``,
+  ``first``/``second``, ``_1``/``_2``) need a key word as the nearest class word of the labels
+  and the text just before (a Starknet ``u256 {low, high}`` is two 128-bit halves of anything;
+  EIP-197's "loop_count_1 (first miller loop)"); strong ones ("part", "half", "chunk", "1 of 2")
+  only need no hash word there ("checksum part 1"). Or the parts joined derive to an own
+  address. Every part is reported and masked.
 * **Base64 of the raw 32 bytes** (a Kubernetes ``Secret``'s ``data:``, a ``.env`` value):
   a 44-character base64 token (43 unpadded, base64url's way) that decodes to 32 bytes in the
   secp256k1 range behind a key-ish label (the same context rules as a hex key,
@@ -72,7 +72,10 @@ STRONG_PART_RE = LazyPattern(
     r"mitad|parte|moiti[eé]|h[aä]lfte|teil|met[aà]|metade|половин|часть|"  # es, fr, de, it, pt, ru
     r"部分|一半|前半|后半|後半|半分|부분|절반|część|deel|parça|phần"  # zh, ja, ko, pl, nl, tr, vi
 )
-_WRAP_GAP_RE = LazyPattern(r"[ \t]*\r?\n[ \t]*")
+# a line break, also after a line continuation (a shell's or C's backslash, cmd's "^",
+# PowerShell's backtick: "--private-key 0x5e1f.. <backslash>" / "9c0a.."), or escaped in a
+# JSON string, once or twice ("key:\n0x5e1f..\n9c0a.."): one value wrapped
+_WRAP_GAP_RE = LazyPattern(r"[ \t]*(?:(?:[\\^`][ \t]*)?\r?\n|(?:\\+[rn])+)[ \t]*")
 _CONCAT_RE = LazyPattern(r"\s*[\"'`]\s*(?:\+|\.\.|\|\||\.)?\s*(?:\\\s*)?[\"'`]\s*")
 WRAP_MIN = 60  # characters of the first line of a wrapped base64 block
 _WRAPPED_RE = LazyPattern(

@@ -16,6 +16,7 @@ __all__ = [
     "ADDRESS_WORDS",
     "CALLS",
     "EVENT_WORDS",
+    "FOREIGN_HASH_WORDS",
     "FOREIGN_KEY_WORDS",
     "FOREIGN_MATERIAL",
     "HASH_WORDS",
@@ -30,7 +31,9 @@ __all__ = [
     "WORD_RE",
     "classify_window",
     "classify_words",
+    "foreign_hash_word",
     "foreign_key_word",
+    "is_contraction",
     "role_context",
 ]
 
@@ -88,6 +91,13 @@ FOREIGN_KEY_WORDS = (
     "کلید خصوصی", "ιδιωτικ", "soukromý klíč", "khoá riêng", "privésleutel", "ключ",
     *FOREIGN_MATERIAL,
 )  # fmt: skip
+# Hash words of scripts (and accented spellings) the ASCII word pass cannot read: a
+# transaction, a hash, a block ("La transacción `0x..` ya está confirmada")
+FOREIGN_HASH_WORDS = (
+    "transacci", "transaç", "transazion", "transakc", "transakt", "транзакц", "хеш", "хэш",
+    "交易", "哈希", "区块", "區塊", "トランザクション", "ハッシュ", "ブロック", "取引", "트랜잭션",
+    "해시", "블록", "giao dịch", "işlem", "हैश", "लेनदेन", "معاملة", "تجزئة", "עסקה",
+)  # fmt: skip
 # "public" in those scripts: a public key ("открытый ключ") is no secret; nor an API key
 FOREIGN_PUBLIC = ("открыт", "публичн", "公钥", "公鑰", "公開鍵", "공개", "publique", "öffentlich",
                   "pública", "publica", "pubblica", "publiek", "publiczn", "veřejn",
@@ -113,7 +123,9 @@ HASH_WORDS = _words(
     input code mix parent sha keccak merkle withdrawal withdrawals selector log logs
     explorer event beacon blob request requests state id ids uuid result value memory stack
     params cache index preimage head memo pubkey pub typehash role constant immutable bytes32
-    thumbprint fingerprint"""
+    thumbprint fingerprint transaccion transacciones transacao transacoes transazione transazioni
+    transaktion transaktionen transakce transakci transakcja transakcji transactie transacties
+    hachage"""  # a transaction, a hash in es, pt, it, de, cs, pl, nl, fr (as typed in ASCII)
 )
 # "key" is a key unless qualified ("storage key", "public key") or a quoted JSON field name.
 KEY_QUALIFIERS = _words(
@@ -154,9 +166,18 @@ _CARRIERS = frozenset(("qr", "bar", "aztec", "matrix"))  # QR-Code, bar code: th
 _KEY_TOOLS = frozenset(("gen", "conv", "convert", "tool", "util", "file", "dump", "export"))
 
 
+def is_contraction(window: str, m: re.Match[str]) -> bool:
+    """The tail of an English contraction ("It's", "key's", "we'd"), not a word of its own:
+    no signature's ``s`` (a Python dict's ``'s':`` has no letter before its quote)."""
+    at = m.start()
+    return m.end() - at <= 2 and at >= 2 and window[at - 1] in "'’" and window[at - 2].isalpha()
+
+
 def _word_class(window: str, m: re.Match[str], prev: str) -> str | None:
     """ "key" / "hash" / None for one word of the context window."""
     word = m.group().lower()
+    if is_contraction(window, m):
+        return None
     tag = window[max(0, m.start() - 2) : m.start()]
     if _FORMAT_RE.search(window, max(0, m.start() - 8), m.start()):
         return None  # printf %s, %#v, %-10x: a format directive, not the signature's s / v
@@ -252,6 +273,20 @@ def foreign_key_word(window: str) -> str | None:
     return next((w for w in FOREIGN_KEY_WORDS if w in lowered), None)
 
 
+def foreign_hash_word(window: str) -> str | None:
+    """A hash word of another script in ``window``, when it stands nearer to the value (the
+    window's end) than any key word of another script; else None."""
+    if window.isascii():
+        return None
+    lowered = window.lower()
+    hashes = [(lowered.rfind(w), w) for w in FOREIGN_HASH_WORDS if w in lowered]
+    if not hashes:
+        return None
+    at, word = max(hashes)
+    keys = [lowered.rfind(w) for w in FOREIGN_KEY_WORDS if w in lowered]
+    return word if not keys or max(keys) < at else None
+
+
 ROLE_WINDOW = 64  # characters before "material" read for a key's or a wallet's word
 ROLE_TAIL = 120  # characters after a role-named value read for what its line says of it
 ROLE_REACH = 160  # characters each side of a role-named value searched for an address
@@ -273,7 +308,7 @@ def role_context(text: str, start: int, end: int, word: str) -> tuple[str, str]:
         tail = text[end : end + ROLE_TAIL].split("\n", 1)[0].split("\\n", 1)[0]  # or escaped
         for m in WORD_RE.finditer(tail):
             said = m.group().lower()
-            if said in EVENT_WORDS or said in HASH_WORDS:
+            if (said in EVENT_WORDS or said in HASH_WORDS) and not is_contraction(tail, m):
                 return "hash", f"context-after:{m.group()!r}"
         if word.isupper():
             return "key", f"context:{word!r}"  # a config name (DEPLOYER=, OPERATOR: ..)

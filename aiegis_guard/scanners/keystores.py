@@ -19,6 +19,7 @@ from aiegis_guard.lazyre import LazyPattern
 from aiegis_guard.litgate import max_width
 from aiegis_guard.redact import mask
 from aiegis_guard.scanners.key_checks import secret_finding
+from aiegis_guard.scanners.secret_turns import messages_after
 
 __all__ = ["find_keystores"]
 
@@ -86,7 +87,8 @@ PASSWORD_INLINE_FILE_RE = LazyPattern(
 
 # a password asked for or announced in a chat, then given alone as a later message ("what's the
 # password?" .. "one sec" .. "Tq8!mW.."): a message that is one password-like token, after its
-# time and speaker, within ANSWER_LINES lines of the password word
+# time and speaker, within ANSWER_LINES lines of the password word, or within as many messages
+# of an agent's payload (JSON message strings, however the JSON is laid out)
 _PASSWORD_WORD_RE = LazyPattern(
     r"(?i)(?<![a-z])(?:pass(?:word|phrase|wd)|passwort|contrase[ñn]a|senha|mot de passe|пароль|"
     r"密码|密碼|パスワード|비밀번호)"
@@ -97,6 +99,8 @@ _ANSWER_RE = LazyPattern(
     re.MULTILINE,
 )
 ANSWER_LINES = 3
+# a message of an agent's payload (a JSON string field, :mod:`.secret_turns`) that is one token
+_ALONE_RE = re.compile(r"[ \t]*(?P<v>[^\s\"'`<>\\]{6,64})[ \t]*")
 
 
 def _answered_password(text: str, lo: int, hi: int) -> tuple[int, int] | None:
@@ -111,6 +115,10 @@ def _answered_password(text: str, lo: int, hi: int) -> tuple[int, int] | None:
             if m is not None and _answer_like(value):
                 return m.span("v")
             at = text.find("\n", at + 1, hi)
+        for lo_v, hi_v in messages_after(text, word.end(), hi, ANSWER_LINES):
+            said = _ALONE_RE.fullmatch(text, lo_v, hi_v)  # {"content": "Tq8!mW.."}
+            if said is not None and _answer_like(said.group("v")):
+                return said.span("v")
     return None
 
 

@@ -34,10 +34,13 @@ _WORD_ITEMS_RE = re.compile(  # 11 more after the first: 12+ in a row
     rf"</(?P<tag>{_TAG_NAME})>(?:\s*<(?P=tag)\b[^<>]{{0,60}}>{_WORD_ITEM}</(?P=tag)>){{11,}}"
 )
 ITEM_REACH = 80  # characters before the first closing tag searched for its opening tag
-# \n, \r\n, \t.. before a word: spaces
-# (one escape, then any more: the same pattern as "(?:\\[nrt])+", with a literal backslash
-# first, which re skips to at C speed; the repeat first had it try every position)
-_ESCAPED_GAP_RE = re.compile(r"\\[nrt](?:\\[nrt])*(?=[^\W\d_])")
+# \n, \r\n, \t.. before a word (or a list's bullet or number, then the word: a Markdown list
+# in a JSON string, "with:\n- abandon\n- ability"): breaks; escaped again in a JSON string
+# inside a JSON string ("\\n": a tool call's arguments). One escape, then any more: the same
+# pattern as "(?:\\+[nrt])+", with a literal backslash first, which re skips to at C speed
+_MARKER = r"[ \t]*(?:(?:[-*+\u2022]|\d{1,2}[.):])[ \t]*)?"
+_ESCAPED_GAP_RE = re.compile(rf"\\+[nrt](?:\\+[nrt])*(?={_MARKER}[^\W\d_])")
+_MARKED_WORD_RE = re.compile(rf"{_MARKER}([^\W\d_]+)")
 _TAG_RE = re.compile(r"</?[A-Za-z][A-Za-z0-9]{0,9}(?:\s[^<>]{0,200})?/?>")
 # bare tags (no attributes) that lay out text: no word of it, wherever they stand
 _LAYOUT_TAGS = ("div", "p", "br", "span", "li", "td", "th", "tr", "b", "i", "u", "em", "strong",
@@ -76,6 +79,13 @@ def untagged(text: str) -> str:
     return text
 
 
+def _as_break(m: re.Match[str]) -> str:
+    """An escaped line break read as one (a phrase's line ends there: ``"..line):\\nwasp``"),
+    a tab as spaces; the same length."""
+    gap = m.group()
+    return ("\n" + " " * (len(gap) - 1)) if "n" in gap or "r" in gap else " " * len(gap)
+
+
 def escapes_as_breaks(text: str, known: Set[str]) -> str | None:
     """The text with its escaped line breaks (``\\n``, ``\\t`` before a word) read as breaks,
     a second reading ("\\north" may be a backslash and "north"): only around a break between
@@ -86,8 +96,8 @@ def escapes_as_breaks(text: str, known: Set[str]) -> str | None:
     for n, m in enumerate(_ESCAPED_GAP_RE.finditer(text)):
         if n == MAX_ESCAPES:
             break
-        after = _WORD_RE.match(text, m.end())
-        if after is None or after.group().lower() not in known:
+        after = _MARKED_WORD_RE.match(text, m.end())
+        if after is None or after.group(1).lower() not in known:
             continue
         before = _WORD_BEFORE_RE.search(text, max(0, m.start() - 16), m.start())
         if before is None or before.group(1).lower() not in known:
@@ -101,7 +111,7 @@ def escapes_as_breaks(text: str, known: Set[str]) -> str | None:
         return None
     pieces, done = [], 0
     for lo, hi in places:
-        pieces += [" " * (lo - done), _ESCAPED_GAP_RE.sub(_blank, text[lo:hi])]
+        pieces += [" " * (lo - done), _ESCAPED_GAP_RE.sub(_as_break, text[lo:hi])]
         done = hi
     return "".join([*pieces, " " * (len(text) - done)])
 

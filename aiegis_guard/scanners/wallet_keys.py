@@ -44,6 +44,7 @@ import base64
 import binascii
 import hashlib
 import re
+import string
 
 from aiegis_guard.charclass import BASE58, BASE64, runs
 from aiegis_guard.findings import Action, Finding, Source
@@ -96,15 +97,12 @@ SOLANA_ARRAY_RE = LazyPattern(
     rf"{_SP},?{_SP}[\]}}]"
 )
 _ARRAY_GAP_RE = re.compile(r"(?:[\s,]|\\[nrt])+")
-# 64 bytes listed without brackets, a whole value (PAYER_SECRET=12,250,..): only re-derived
-BARE_BYTES_RE = LazyPattern(
-    rf"({_BYTE}(?:[ \t]*,[ \t]*{_BYTE}){{63}})[ \t]*,?[ \t]*[\"'`]?[ \t]*(?=\r?\n|$)"
-)
-# PAYER_SECRET = "12,..; "my keypair (id.json): 12, 250, ..": a value after = or :
-BARE_STARTS = (  # one literal first each: found at C speed
-    LazyPattern(r"=[ \t\"']{0,3}(?=\d{1,3}[ \t]*,)"),
-    LazyPattern(r":[ \t\"']{0,3}(?=(?:\d{1,3}[ \t]*,[ \t]*){4})"),  # not JSON's "n": 12,
-)
+# 64 bytes listed without brackets (an .env's PAYER_SECRET=12,250,.., a YAML block scalar of
+# the numbers over four lines, a fenced block): each run of comma-separated byte values is
+# read whole, and one of exactly 64 is re-derived (nothing else: no label needed)
+BARE_BYTES_RE = LazyPattern(rf"(?<![\w.]){_BYTE}(?:{_SP},{_SP}{_BYTE})+")
+BARE_COMMAS = 63
+_RUN_GOES_ON = frozenset(string.ascii_letters + string.digits + "._")  # "..,12.5": no byte
 # a Casascius-style mini private key (Bitcoin wiki "Mini private key format"): S and 29
 # base58 characters whose SHA-256 with "?" appended starts with a zero byte; the key is its
 # SHA-256
@@ -183,16 +181,19 @@ def _solana_arrays(text: str) -> list[Finding]:
 
 
 def _bare_byte_lists(text: str) -> list[Finding]:
-    """A 64-byte keypair written as a bare comma list after ``=`` (an .env or config value),
-    re-derived."""
-    if text.count(",") < 63:
+    """A 64-byte keypair written as a bare comma list (no brackets: a config value, a block
+    of lines), re-derived. A run inside brackets is the array reader's."""
+    if text.count(",") < BARE_COMMAS:
         return []
     found: list[Finding] = []
-    for start in (m for pattern in BARE_STARTS for m in pattern.finditer(text)):
-        m = BARE_BYTES_RE.match(text, start.end())
-        raw = _array_bytes(m.group(1)) if m is not None else None
-        if m is not None and raw is not None and len(raw) == 64:
-            hit = solana_keypair(raw, m.span(1), m.group(1), "bare-byte-list")
+    for m in BARE_BYTES_RE.finditer(text):
+        if m.group().count(",") != BARE_COMMAS or text[m.end() : m.end() + 1] in _RUN_GOES_ON:
+            continue
+        if text[: m.start()].rstrip()[-1:] in ("[", "{"):
+            continue
+        raw = _array_bytes(m.group())
+        if raw is not None and len(raw) == 64:
+            hit = solana_keypair(raw, m.span(), m.group(), "bare-byte-list")
             found += [hit] if hit is not None else []
     return found
 
