@@ -56,6 +56,9 @@ def _flags(text: str, source: Source = Source.TOOL_OUTPUT) -> set[str]:
                      id="chinese-original-text"),
         pytest.param(f'Unser Bot bekam diese Nachricht, wörtlich: "{LURE}" Er hat abgelehnt.',
                      id="german-verbatim"),
+        # a write-up's genre in its title frames the quote under it ("Incidentrapport")
+        pytest.param(f'Incidentrapport: kalenderinbjudan\n\nAgendan innehöll: "{LURE}" '
+                     "Ingen överföring gjordes.", id="swedish-incident-report-title"),
     ],
 )  # fmt: skip
 def test_a_warning_that_quotes_a_lure_is_not_flagged(text: str) -> None:

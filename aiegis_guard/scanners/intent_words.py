@@ -926,17 +926,19 @@ def frame_words() -> list[tuple[str, bool]]:
     return words + [(f, True) for f in _i18n_frames() if f not in known]
 
 
-def _i18n_frames() -> list[str]:
+def _i18n_frames(concepts: tuple[str, ...] = ("verbatim", "lure", "attempt", "genre")) -> list[str]:
     """What labels a quotation as someone else's words in about sixty languages ("дословно",
-    "原文", "mensaje fraudulento", "intento de inyección"): ``data/report_frames_i18n.json``,
-    written for this project by a translation subagent (not reviewed by native speakers);
-    each entry is a stem (any ending), matched at a word start (anywhere in unspaced scripts)."""
+    "原文", "mensaje fraudulento", "intento de inyección") and the genre of a write-up that
+    reports one ("incidentrapport", "boletín de seguridad": weak frames, :func:`_weak`):
+    ``data/report_frames_i18n.json``, written for this project by translation subagents (not
+    reviewed by native speakers); each entry is a stem (any ending), matched at a word start
+    (anywhere in unspaced scripts)."""
     raw = resources.files("aiegis_guard.data").joinpath("report_frames_i18n.json")
     langs: dict[str, dict[str, list[str]]] = json.loads(raw.read_text("utf-8"))["languages"]
     stems = {
         w.strip().replace("ı", "i").lower()
         for lang in langs.values()
-        for concept in ("verbatim", "lure", "attempt")
+        for concept in concepts
         for w in lang.get(concept, ())
     }
     return sorted(w for w in stems if len(w) >= (2 if is_unspaced(w[0]) else 4))
@@ -951,9 +953,10 @@ def is_weak_frame(word: str) -> bool:
 
 @functools.cache
 def _weak() -> tuple[tuple[str, bool], ...]:
-    return tuple(
+    words = [
         (w.rstrip("*").replace("_", " ").lower(), w.endswith("*")) for w in WEAK_FRAME_WORDS.split()
-    )
+    ]
+    return (*words, *((g, True) for g in _i18n_frames(("genre",))))
 
 
 def frame_pattern() -> str:
