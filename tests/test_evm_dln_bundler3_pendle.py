@@ -15,11 +15,12 @@ from typing import Any
 
 import base58
 import pytest
+from eth_abi import encode
 from eth_utils import keccak
 
 from aiegis_guard import Action, Guard
 from aiegis_guard.chains.evm.decode import decode_evm
-from aiegis_guard.chains.transaction import AuthorityChange
+from aiegis_guard.chains.transaction import Approval, AuthorityChange
 from aiegis_guard.errors import EvmDecodeError
 from aiegis_guard.policy import Policy
 from aiegis_guard.verdict import Verdict
@@ -402,3 +403,70 @@ def test_pendle_order_for_an_unknown_yt_flags() -> None:
 def test_pendle_unknown_order_type_is_not_allowed() -> None:
     """orderType outside the four the router knows: never ALLOW."""
     assert _pendle_judged(_pendle(7, OWN)).action is not Action.ALLOW
+
+
+# --- Aave *WithPermit, Universal Router V4 multi-hop floors ----------------------------------
+
+POOL = "0x87870bca3f3fd6335c3f4ce8392d69350b4fa4e2"  # Aave v3 Pool (Ethereum)
+REPAY_WITH_PERMIT = "repayWithPermit(address,uint256,uint256,address,uint256,uint8,bytes32,bytes32)"
+
+
+@pytest.mark.parametrize(
+    ("amount", "spender_allowlisted", "action"),
+    [
+        pytest.param(10**9, True, Action.ALLOW, id="exact-to-allowlisted-pool"),
+        pytest.param(MAX, False, Action.BLOCK, id="max-to-pool-not-allowlisted"),
+    ],
+)
+def test_aave_repay_with_permit_carries_a_grant_to_the_pool(
+    amount: int, spender_allowlisted: bool, action: Action
+) -> None:
+    """repayWithPermit: the Pool submits own's permit of ``amount`` for itself (a max permit
+    outlives a smaller debt): a grant judged as any grant."""
+    data = call(REPAY_WITH_PERMIT, USDC, amount, 2, OWN, 2**40, 27, b"\x01" * 32, b"\x02" * 32)
+    payload = own_tx(POOL, data)
+    grants = [op for op in decode_evm(payload).operations if isinstance(op, Approval)]
+    assert [(g.spender, g.amount) for g in grants] == [(POOL, amount)]
+    spenders = [POOL] if spender_allowlisted else []
+    allow = {"evm": [POOL], "evm_spenders": spenders}
+    policy = Policy.model_validate({"wallet": {"evm": [OWN]}, "allowlist": allow})
+    verdict = Guard(policy, classifier=False).check_transaction(payload, chain="evm")
+    assert verdict.action is action, verdict.effect_lines
+
+
+UR = "0x66a9893cc07d91d95644aedd05d03f95e1dba8af"  # Universal Router (v4)
+WBTC = "0x2260fac5e5542a773aa44fbcfedf7c193bc2c599"
+_PATH_KEY = "(address,uint24,int24,address,bytes)"
+
+
+def _v4_multi_take(recipient: str) -> dict[str, Any]:
+    """SWAP_EXACT_IN (USDC -> WETH -> WBTC, min 0.785 WBTC), SETTLE_ALL, TAKE(WBTC, to, 0)."""
+    path = [(addr("weth"), 500, 10, ZERO, b""), (WBTC, 3000, 60, ZERO, b"")]
+    swap = encode(
+        [f"(address,{_PATH_KEY}[],uint128,uint128)"], [(USDC, path, 8 * 10**10, 785 * 10**5)]
+    )
+    settle = encode(["address", "uint256"], [USDC, 8 * 10**10])
+    take = encode(["address", "address", "uint256"], [WBTC, recipient, 0])
+    v4 = encode(["bytes", "bytes[]"], [bytes([0x07, 0x0C, 0x0E]), [swap, settle, take]])
+    return own_tx(UR, call("execute(bytes,bytes[],uint256)", bytes([0x10]), [v4], 2**40))
+
+
+@pytest.mark.parametrize(
+    ("recipient", "action"),
+    [
+        pytest.param(OWN, Action.ALLOW, id="own"),
+        pytest.param(STRANGER, Action.BLOCK, id="stranger"),
+    ],
+)
+def test_v4_take_of_the_whole_delta_keeps_the_multi_hop_minimum(
+    recipient: str, action: Action
+) -> None:
+    """TAKE(currency, recipient, 0) takes the open delta: at least the path's amountOutMinimum."""
+    payload = _v4_multi_take(recipient)
+    (receipt,) = receipts(payload)
+    assert (receipt.asset.address, receipt.amount, receipt.recipient) == (
+        WBTC,
+        785 * 10**5,
+        recipient,
+    )
+    assert judged(payload, UR).action is action
