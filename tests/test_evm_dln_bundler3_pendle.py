@@ -470,3 +470,20 @@ def test_v4_take_of_the_whole_delta_keeps_the_multi_hop_minimum(
         recipient,
     )
     assert judged(payload, UR).action is action
+
+
+@pytest.mark.parametrize(
+    ("deposit", "action"),
+    [
+        pytest.param(True, Action.ALLOW, id="pull-then-deposit"),
+        pytest.param(False, Action.FLAG, id="pull-left-in-adapter"),
+    ],
+)
+def test_bundler3_tokens_left_in_the_adapter_are_a_give(deposit: bool, action: Action) -> None:
+    """Only Bundler3 allowlisted: a pull spent by a deposit is the exchange's input; a pull no
+    call spends stays in the adapter for anyone's next bundle: a give to it (FLAG)."""
+    pull = (ADAPTER, call(PULL, USDC, ADAPTER, 10**9))
+    spend = (ADAPTER, call(DEPOSIT, VAULT, 10**9, PRICE, OWN))
+    payload = _bundle(pull, spend) if deposit else _bundle(pull)
+    verdict = judged(payload, BUNDLER)
+    assert verdict.action is action, verdict.effect_lines

@@ -32,8 +32,10 @@ into the adapter are the input of the bundle's exchange (judged by its outputs, 
 every output leaving the adapter (shares, withdrawn assets, a borrow, a position, a transfer)
 goes to the receiver the call names: a stranger's shares or assets are an output given away
 (BLOCK), a transfer of the initiator's tokens or of the adapter's balance to a stranger is a
-give (all of it: unbounded). A share-price bound of ``type(uint).max`` (deposit, mint) or 0
-(withdraw, redeem) accepts any price: the output's minimum is 0.
+give (all of it: unbounded). Tokens pulled into the adapter by a bundle that never spends the
+adapter's balance stay there for anyone's next bundle: a plain give to the adapter. A
+share-price bound of ``type(uint).max`` (deposit, mint) or 0 (withdraw, redeem) accepts any
+price: the output's minimum is 0.
 """
 
 from __future__ import annotations
@@ -47,6 +49,7 @@ from aiegis_guard.chains.evm.protocols.vaults import stand_in, underlying
 from aiegis_guard.chains.evm.selectors import Function
 from aiegis_guard.chains.evm.tokens import named_call
 from aiegis_guard.chains.transaction import SWAP_ORDER, Asset, Transfer
+from aiegis_guard.checksums import keccak256
 from aiegis_guard.errors import EvmDecodeError
 
 __all__ = ["TABLE"]
@@ -65,15 +68,49 @@ _MAX = (1 << 256) - 1
 _CALLS = parse_types("f((address,bytes,uint256,bool,bytes32)[])")
 
 
-def _calls(f: Frame, calls: Any) -> Result:
+def _sel(signature: str) -> bytes:
+    return keccak256(signature.encode())[:4]
+
+
+_PULLS = frozenset(
+    {
+        _sel("erc20TransferFrom(address,address,uint256)"),
+        _sel("transferFrom2(address,address,uint256)"),
+    }
+)
+_PULL = parse_types("f(address,address,uint256)")
+
+
+def _spent(calls: Any) -> bool:
+    """A call of the bundle into an adapter does something with the adapter's balance (any
+    adapter call but a pull: an output, a transfer, or one not decoded here)."""
+    return any(to in ADAPTERS and bytes(data)[:4] not in _PULLS for to, data, *_ in calls)
+
+
+def _left(f: Frame, to: str, data: bytes) -> Transfer | None:
+    """A pull into the adapter of a bundle that never spends the adapter's balance: the tokens
+    stay there, for whoever calls the adapter next (CoreAdapter ``erc20Transfer`` of the
+    adapter's balance is any bundle's): a plain give to the adapter."""
+    token, receiver, amount = decode_args(_PULL, data[4:])
+    if receiver != to:
+        return None
+    via = "bundler3.left_in_adapter"
+    return Transfer(via=via, asset=asset(token), sender=f.sender, recipient=to, amount=amount)
+
+
+def _calls(f: Frame, calls: Any, spent: bool = True) -> Result:
     """Each ``Call``: into a known adapter, as the initiator's own call; else the bundler's."""
     if f.depth >= MAX_DEPTH:
         raise EvmDecodeError("bundler3: bundles nested too deep")
     out: Result = []
     for to, data, value, _skip, _hash in calls:
         data = bytes(data)
-        if to in ADAPTERS:
+        left = None if spent or data[:4] not in _PULLS else _left(f, to, data)
+        if left is not None:
+            out.append(left)
+        elif to in ADAPTERS:
             out.append(Frame(to, f.sender, to, value, data, f.depth + 1, False, f.origin, f.path))
+        if to in ADAPTERS:
             continue
         if value:
             give = Transfer(
@@ -88,7 +125,7 @@ def _calls(f: Frame, calls: Any) -> Result:
 def _multicall(f: Frame, fn: Function, a: list[Any]) -> Result:
     if f.target not in BUNDLERS:
         return [named_call(f, fn, known=False)]
-    return _calls(f, a[0])
+    return _calls(f, a[0], _spent(a[0]))
 
 
 def _reenter(f: Frame, data: bytes) -> Result:
