@@ -47,7 +47,6 @@ from aiegis_guard.chains.evm.frames import MAX_DEPTH, Frame, Result, asset, nati
 from aiegis_guard.chains.evm.protocols.swaps import exchange_ops
 from aiegis_guard.chains.evm.protocols.vaults import stand_in, underlying
 from aiegis_guard.chains.evm.selectors import Function
-from aiegis_guard.chains.evm.tokens import named_call
 from aiegis_guard.chains.transaction import SWAP_ORDER, Asset, Transfer
 from aiegis_guard.checksums import keccak256
 from aiegis_guard.errors import EvmDecodeError
@@ -105,26 +104,39 @@ def _calls(f: Frame, calls: Any, spent: bool = True) -> Result:
     out: Result = []
     for to, data, value, _skip, _hash in calls:
         data = bytes(data)
-        left = None if spent or data[:4] not in _PULLS else _left(f, to, data)
-        if left is not None:
-            out.append(left)
-        elif to in ADAPTERS:
-            out.append(Frame(to, f.sender, to, value, data, f.depth + 1, False, f.origin, f.path))
         if to in ADAPTERS:
+            left = None if spent or data[:4] not in _PULLS else _left(f, to, data)
+            frame = Frame(to, f.sender, to, value, data, f.depth + 1, False, f.origin, f.path)
+            out.append(frame if left is None else left)
             continue
-        if value:
-            give = Transfer(
-                via="bundler3.call", asset=native(), sender=f.sender, recipient=to, amount=value
-            )
-            out.append(give)
-        if data:
-            out.append(f.call(to, value, data))
+        out += _call(f, f.sender, to, value, data)
+    return out
+
+
+def _call(f: Frame, payer: str | None, to: str, value: int, data: bytes) -> Result:
+    """A call the bundler (or a contract posing as one) makes from its own address; the ETH it
+    forwards is ``payer``'s."""
+    out: Result = []
+    if value:
+        out.append(
+            Transfer(via="bundler3.call", asset=native(), sender=payer, recipient=to, amount=value)
+        )
+    if data:
+        out.append(f.call(to, value, data))
     return out
 
 
 def _multicall(f: Frame, fn: Function, a: list[Any]) -> Result:
+    """On a Bundler3 deployment, the bundle; on any other contract the same list is that
+    contract's own calls, decoded as any calls it makes, but for those into an adapter (it
+    reverts for anyone but its Bundler3: ``onlyBundler``); ``callee.py`` makes the call itself
+    opaque off the book."""
     if f.target not in BUNDLERS:
-        return [named_call(f, fn, known=False)]
+        out: Result = []
+        for to, data, value, *_ in a[0]:
+            if to not in ADAPTERS:  # an adapter reverts for anyone but its bundler
+                out += _call(f, f.context, to, value, bytes(data))
+        return out
     return _calls(f, a[0], _spent(a[0]))
 
 
