@@ -85,9 +85,12 @@ def is_evm_address(value: str) -> bool:
 def _home(address: str, chain: Chain) -> Chain:
     """The chain whose address book names ``address``: an EVM address met on Solana (the
     recipient a bridge pays on the other chain) is judged by the EVM one (base58 has no
-    ``0``: no Solana key reads ``0x``)."""
+    ``0``: no Solana key reads ``0x``), and a Solana key met on EVM (a deBridge order's
+    32-byte receiver) by the Solana one."""
     if chain is Chain.SOLANA and address[:2] == "0x" and is_evm_address(address):
         return Chain.EVM
+    if chain is Chain.EVM and address[:2] != "0x" and is_solana_address(address):
+        return Chain.SOLANA
     return chain
 
 

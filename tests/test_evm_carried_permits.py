@@ -90,8 +90,8 @@ def test_no_permit_of_the_own_account_no_grant(data: bytes) -> None:
 
 
 def test_known_permit_carrier_is_judged_by_its_decoder() -> None:
-    """Aave supplyWithPermit is decoded (its permit is spent by the supply in the same call):
-    no carried grant is read from a known function."""
+    """Aave supplyWithPermit is decoded: its permit is the decoder's exact grant of the amount
+    to the Pool until the deadline (spent by the supply in the same call), no carried grant."""
     pool = "0x87870bca3f3fd6335c3f4ce8392d69350b4fa4e2"
     data = call(
         "supplyWithPermit(address,uint256,address,uint16,uint256,uint8,bytes32,bytes32)",
@@ -104,5 +104,11 @@ def test_known_permit_carrier_is_judged_by_its_decoder() -> None:
         R,
         S,
     )
-    assert not _grants(own_tx(pool, data))
+    (grant,) = _grants(own_tx(pool, data))
+    assert (grant.via, grant.spender, grant.amount, grant.deadline) == (
+        "aave_v3.permit",
+        pool,
+        5 * 10**9,
+        DEADLINE,
+    )
     assert judged(own_tx(pool, data), pool).action is Action.ALLOW

@@ -745,6 +745,52 @@ PINNED = [
     ("fa2b068f", "mint(address,uint256,uint32,bytes32[],address)"),
     ("26c858a4", "mintBatch(address,uint256,uint16,uint32[],bytes32[][],address)"),
     ("07591acc", "mintProxy(address,uint256,uint16,uint32[],bytes32[][],address)"),
+    # deBridge DLN DlnSource (createOrder 0xfbe16ca7 as in the table-16 card) and Morpho Bundler3 /
+    # GeneralAdapter1 (erc20TransferFrom 0xd96ca0b9 as in public bundles)
+    (
+        "fbe16ca7",
+        "createOrder((address,uint256,bytes,uint256,uint256,bytes,address,bytes,bytes,bytes,bytes),bytes,uint32,bytes)",
+    ),
+    (
+        "b9303701",
+        "createSaltedOrder((address,uint256,bytes,uint256,uint256,bytes,address,bytes,bytes,bytes,bytes),uint64,bytes,uint32,bytes,bytes)",
+    ),
+    ("374f435d", "multicall((address,bytes,uint256,bool,bytes32)[])"),
+    ("d96ca0b9", "erc20TransferFrom(address,address,uint256)"),
+    ("6c12ed28", "transferFrom2(address,address,uint256)"),
+    ("3790767d", "erc20Transfer(address,address,uint256)"),
+    ("f2522bcd", "nativeTransfer(address,uint256)"),
+    ("3244c12c", "wrapNative(uint256,address)"),
+    ("b172af6d", "unwrapNative(uint256,address)"),
+    ("6ef5eeae", "erc4626Deposit(address,uint256,uint256,address)"),
+    ("39029ab6", "erc4626Mint(address,uint256,uint256,address)"),
+    ("c9565706", "erc4626Withdraw(address,uint256,uint256,address,address)"),
+    ("a7f6e606", "erc4626Redeem(address,uint256,uint256,address,address)"),
+    (
+        "5b866db6",
+        "morphoSupply((address,address,address,address,uint256),uint256,uint256,uint256,address,bytes)",
+    ),
+    (
+        "ca463673",
+        "morphoSupplyCollateral((address,address,address,address,uint256),uint256,address,bytes)",
+    ),
+    (
+        "4d5fcf68",
+        "morphoRepay((address,address,address,address,uint256),uint256,uint256,uint256,address,bytes)",
+    ),
+    (
+        "62577ad0",
+        "morphoBorrow((address,address,address,address,uint256),uint256,uint256,uint256,address)",
+    ),
+    (
+        "84d287ef",
+        "morphoWithdraw((address,address,address,address,uint256),uint256,uint256,uint256,address)",
+    ),
+    (
+        "1af3bbc6",
+        "morphoWithdrawCollateral((address,address,address,address,uint256),uint256,address)",
+    ),
+    ("e2975912", "morphoFlashLoan(address,uint256,bytes)"),
 ]
 
 

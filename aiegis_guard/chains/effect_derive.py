@@ -118,12 +118,15 @@ def _transfer(c: _Ctx, op: Transfer) -> Effect:
     from_acting = c.acts_for(sender)
     to_own = c.is_own(recipient)
     gets = not from_acting and sender is not None and to_own
+    # ``type(uint256).max`` of a token: all of the balance (Morpho's adapters, Aave withdraw)
+    everything = _everything(op.amount) and op.asset.kind is not AssetKind.NFT
     return Effect(
         kind=EffectKind.GETS if gets else EffectKind.GIVES,
         account=recipient if gets else sender,
         own=gets or sender is None or from_acting,
         asset=op.asset,
-        amount=op.amount,
+        amount=None if everything else op.amount,
+        unlimited=everything,
         token_ids=() if op.token_id is None else (op.token_id,),
         counterparty=sender if gets else recipient,
         counterparty_own=c.is_own(sender) if gets else to_own,

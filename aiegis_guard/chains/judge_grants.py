@@ -167,8 +167,11 @@ def _same_code_everywhere(delegate: str) -> bool:
 # names the new owner in any role (a team multisig listed as a recipient is no stranger);
 # modules, guards, handlers and code delegation need an operator / delegate / spender entry
 _OWNERSHIP = frozenset({"ownable.transfer_ownership", "safe.owner", "account.owner"})
-# a role that only receives (a gauge's rewards receiver): an allowlisted recipient is trusted
-_RECEIVES = frozenset({"curve_gauge.rewards_receiver"})
+# a role that only receives (a gauge's rewards receiver) or decides where an order's funds go
+# (a deBridge order's authority on the destination chain: it cancels, with the refund to the
+# address it names, or lowers the take; protocols/debridge.py): an allowlisted recipient, on
+# either chain (a Solana key the order names: policy._home), is trusted
+_RECEIVES = frozenset({"curve_gauge.rewards_receiver", "debridge.order_authority"})
 
 
 def _trusted_authority(j: Judge, addr: str, via: str, account: str = "") -> bool:
@@ -180,7 +183,9 @@ def _trusted_authority(j: Judge, addr: str, via: str, account: str = "") -> bool
         return True  # a deposit into a trusted validator (see effect_rules)
     if j.chain is Chain.EVM:
         acts = n in a.evm_operators or n in a.evm_delegates or n in a.evm_spenders
-        return acts or ((via in _OWNERSHIP or via in _RECEIVES) and n in a.evm)
+        if via in _RECEIVES:
+            return acts or j.policy.is_allowed_recipient(addr, j.chain)
+        return acts or (via in _OWNERSHIP and n in a.evm)
     return n in a.solana_delegates
 
 

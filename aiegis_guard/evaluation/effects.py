@@ -174,6 +174,9 @@ def row_policy(row: Mapping[str, Any]) -> Policy:
                 lists.setdefault(_EVM_KEYS[name], []).extend(evm)
         else:
             lists.setdefault("evm_validators", []).extend(_validators(values))
+            sol = [v for v in values if is_solana_address(v)]  # a deBridge order's receiver
+            if sol:
+                lists.setdefault(_SOL_KEYS[name], []).extend(sol)
     wallet = {"solana" if solana else "evm": [row["own"]]}
     return Policy.model_validate({"wallet": wallet, "allowlist": lists})
 

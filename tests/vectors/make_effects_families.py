@@ -217,7 +217,8 @@ def aave() -> None:
         data = call(repay, token, 9_000 * 10**6, 2, STRANGER)
         given = [eff("gives", t, 9_000 * 10**6, STRANGER)]
         row("aave", "drainer", "flag", SRC_AAVE, txd(pool, data, chain=chain), given, **allow)
-    # supply / repay with an EIP-2612 permit in the same call (the Aave app's default for USDC)
+    # supply / repay with an EIP-2612 permit in the same call (the Aave app's default for USDC):
+    # the Pool submits the permit for itself first (aave-v3-core Pool.sol): a grant of the amount
     permit = (
         1_767_000_000,
         27,
@@ -232,19 +233,20 @@ def aave() -> None:
             call(with_permit, USDC, 10**9, OWN, 0, *permit),
             "legitimate",
             "allow",
-            [eff("gives", usdc, 10**9, AAVE_POOL)],
+            [eff("grants", usdc, 10**9, AAVE_POOL), eff("gives", usdc, 10**9, AAVE_POOL)],
         ),
         (
             call(repay_permit, USDC, 10**9, 2, OWN, *permit),
             "legitimate",
             "allow",
-            [eff("gives", usdc, 10**9, AAVE_POOL)],
+            [eff("grants", usdc, 10**9, AAVE_POOL), eff("gives", usdc, 10**9, AAVE_POOL)],
         ),
         (
             call(with_permit, USDC, 10**10, STRANGER, 0, *permit),
             "drainer",
             "block",
             [
+                eff("grants", usdc, 10**10, AAVE_POOL),
                 eff("gives", usdc, 10**10, AAVE_POOL),
                 eff("gives", f"erc20:{A_USDC}", "all", STRANGER),
             ],
@@ -253,7 +255,7 @@ def aave() -> None:
             call(repay_permit, USDC, 10**10, 2, STRANGER, *permit),
             "drainer",
             "flag",
-            [eff("gives", usdc, 10**10, STRANGER)],
+            [eff("grants", usdc, 10**10, AAVE_POOL), eff("gives", usdc, 10**10, STRANGER)],
         ),
     ):
         row("aave", kind, verdict, SRC_AAVE, txd(AAVE_POOL, data), effects, spenders=(AAVE_POOL,))

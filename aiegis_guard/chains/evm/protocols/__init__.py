@@ -22,7 +22,9 @@ from aiegis_guard.chains.evm.protocols import (
     balancer,
     bridges,
     bulker,
+    bundler3,
     crosschain,
+    debridge,
     delegations,
     disperse,
     drops,
@@ -117,6 +119,8 @@ _MODULES = (
     liquidity_book,
     synapse,
     drops,
+    debridge,
+    bundler3,
 )
 
 

@@ -106,6 +106,18 @@ def _aave_repay(f: Frame, fn: Function, a: list[Any]) -> Result:
     return swap_ops(f, "aave_v3.repay", (token, paid), (None, None), on_behalf)
 
 
+def _aave_with_permit(f: Frame, fn: Function, a: list[Any]) -> Result:
+    """``supplyWithPermit`` / ``repayWithPermit``: the Pool first submits the caller's EIP-2612
+    signature carried in the call (aave-v3-core ``Pool.sol``: ``IERC20WithPermit(asset).permit(
+    msg.sender, address(this), amount, deadline, permitV, permitR, permitS)``): a grant of
+    ``amount`` to the Pool until ``deadline`` (a repay of less leaves the rest allowed), then
+    the supply / repay itself."""
+    token, amount, deadline = a[0], a[1], a[4]
+    grant = approval("aave_v3.permit", token, f.sender, f.target, amount, deadline=deadline)
+    act = _aave_supply if fn.name == "supplyWithPermit" else _aave_repay
+    return [grant, *act(f, fn, a)]
+
+
 def _aave_borrow(f: Frame, fn: Function, a: list[Any]) -> Result:
     token, amount = a[:2]
     return _paid_to("aave_v3.borrow", token, f.sender or f.context, amount)
@@ -305,11 +317,11 @@ TABLE = (
     ("repayWithATokens(address,uint256,uint256)", _own_position),
     (
         "supplyWithPermit(address,uint256,address,uint16,uint256,uint8,bytes32,bytes32)",
-        _aave_supply,
+        _aave_with_permit,
     ),
     (
         "repayWithPermit(address,uint256,uint256,address,uint256,uint8,bytes32,bytes32)",
-        _aave_repay,
+        _aave_with_permit,
     ),
     ("setUserUseReserveAsCollateral(address,bool)", _own_position),
     ("approveDelegation(address,uint256)", _approve_delegation),

@@ -46,6 +46,10 @@ Sources (type strings as the projects publish them):
   token's amount, paid to ``receiver``; a transfer command ``0x04`` or ``NATIVE_TOKEN``
   ``0xEeee…EEeE`` is the native token, ``0x05`` / ``0x06`` an ERC-721 / ERC-1155 item taking
   the next of the ``*NFTIds`` (``Commands``). Lists of different lengths are no order.
+- Pendle limit orders (pendle-finance/pendle-core-v2-public ``IPLimitRouter.sol``): ``Order(
+  uint256 salt,uint256 expiry,uint256 nonce,uint8 orderType,address token,address YT,address
+  maker,address receiver,uint256 makingAmount,uint256 lnImpliedRate,uint256 failSafeRate,bytes
+  permit)`` (``LimitRouterBase`` ``LIMIT_ORDER_TYPEHASH``): see ``_pendle``.
 
 Each order's offer is a :class:`Transfer` (``order`` = its index) to the settlement
 contract, each consideration a :class:`Receipt` to its recipient; ``chains/effect_rules``
@@ -59,8 +63,10 @@ from typing import Any
 
 from aiegis_guard.chains.evm.frames import ZERO, asset, native
 from aiegis_guard.chains.evm.protocols import x2y2
-from aiegis_guard.chains.transaction import AssetKind, Operation, Receipt, Transfer
+from aiegis_guard.chains.evm.protocols.vaults import stand_in
+from aiegis_guard.chains.transaction import Asset, AssetKind, Operation, Receipt, Transfer
 from aiegis_guard.errors import EvmDecodeError
+from aiegis_guard.findings import Chain
 
 __all__ = ["decode_order"]
 
@@ -275,6 +281,46 @@ def _bebop_jam(o: _Order, m: dict[str, Any]) -> None:
         o.get(token, kind, receiver, amount, tid)
 
 
+# Pendle limit orders (pendle-finance/pendle-core-v2-public contracts/interfaces/IPLimitRouter.sol
+# ``Order``, contracts/limit/LimitRouterBase.sol ``fillTokenForPY`` / ``fillPYForToken``, domain
+# "Pendle Limit Order Protocol" / "1"): SY_FOR_PT 0 / SY_FOR_YT 2: the maker pays ``makingAmount``
+# of ``token`` (minted into the YT's SY) for PT / YT paid to ``receiver``; PT_FOR_SY 1 / YT_FOR_SY
+# 3: the maker's PT / YT (``makingAmount``) for ``token`` (the SY redeemed) paid to ``receiver``.
+# The price is ``lnImpliedRate`` against the market's maturity (not in the order): no amount is
+# promised. SY and PT are read from the YT on-chain (``IPYieldToken(YT).SY()`` / ``PT()``): the
+# YT is its own token; the PT, whose address the order does not hold, is named by its market's
+# YT (kind unknown: not the token at that address), so that a YT the policy vouches for vouches
+# for its PT; a YT nobody vouches for is a purchase of unestablished worth (its SY takes the
+# maker's token).
+_PENDLE_TYPES = (0, 1, 2, 3)
+
+
+def _principal(yt: str) -> Asset:
+    """The PT of the market ``yt`` names: identified by the YT, labelled a PT."""
+    name = stand_in("PT", yt).symbol
+    return Asset(chain=Chain.EVM, kind=AssetKind.UNKNOWN, address=yt, symbol=name)
+
+
+def _pendle(o: _Order, m: dict[str, Any]) -> None:
+    maker, token, yt = m["maker"], m["token"], m["YT"]
+    kind, amount = m["orderType"], m["makingAmount"]
+    if kind not in _PENDLE_TYPES or not isinstance(amount, int):
+        raise EvmDecodeError("pendle limit order: unknown orderType or amount")
+    py = asset(yt) if kind >= 2 else _principal(yt)
+    if kind in (0, 2):  # token for PT / YT
+        o.give(token, AssetKind.FUNGIBLE, maker, amount, None)
+        receipt = Receipt(
+            via=o.consideration, asset=py, recipient=m["receiver"], amount=None, order=o.index
+        )
+        o.ops.append(receipt)
+        return
+    offer = Transfer(
+        via=o.offer, asset=py, sender=maker, recipient=o.venue, amount=amount, order=o.index
+    )
+    o.ops.append(offer)
+    o.get(token, AssetKind.FUNGIBLE, m["receiver"], None)
+
+
 _SHAPES: tuple[tuple[str, frozenset[str]], ...] = (
     ("seaport", frozenset({"offerer", "offer", "consideration"})),
     ("blur", frozenset({"trader", "side", "collection", "paymentToken", "price", "fees"})),
@@ -286,6 +332,8 @@ _SHAPES: tuple[tuple[str, frozenset[str]], ...] = (
                           "taker"})),
     ("bebop_jam", frozenset({"taker", "receiver", "sellTokens", "buyTokens", "sellAmounts",
                              "buyAmounts"})),
+    ("pendle_limit", frozenset({"orderType", "token", "YT", "maker", "receiver", "makingAmount",
+                                "lnImpliedRate"})),
     ("polymarket", frozenset({"maker", "signer", "taker", "tokenId", "makerAmount", "takerAmount",
                               "side", "signatureType"})),
 )  # fmt: skip
@@ -334,6 +382,8 @@ def decode_order(
             _zeroex(o, m)
         elif shape == "bebop_jam":
             _bebop_jam(o, m)
+        elif shape == "pendle_limit":
+            _pendle(o, m)
         else:
             _oneinch(o, m)
         out += o.ops

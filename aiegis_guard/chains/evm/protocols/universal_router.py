@@ -68,6 +68,10 @@ _V4 = {
     0x14: ("SWEEP", _T("f(address,address)")),
 }
 _V4_SWAPS_MULTI = {0x07: "SWAP_EXACT_IN", 0x09: "SWAP_EXACT_OUT"}  # recipients come from TAKE*
+# IV4Router ExactInputParams{currencyIn, PathKey[] path, amountIn, amountOutMinimum} /
+# ExactOutputParams{currencyOut, path, amountOut, amountInMaximum}; PathKey{intermediateCurrency,
+# fee, tickSpacing, hooks, hookData} (Uniswap/v4-periphery src/libraries/PathKey.sol)
+_V4_MULTI_TYPES = _T("f((address,(address,uint24,int24,address,bytes)[],uint128,uint128))")
 FEE_BIPS = 100  # a portion up to 1 % paid elsewhere is a fee, above that an output
 _NO_FN = Function("universal_router()", "universal_router", ())
 
@@ -157,8 +161,9 @@ def _command(f: Frame, cmd: int, data: bytes) -> Result:
 def v4_action(f: Frame, action: int, data: bytes, floors: dict[str, int]) -> Result:
     """One V4 action; ``floors``: the least each single-pool swap so far delivers, by the
     currency it pays out (what a later ``TAKE`` of the whole open delta takes at least)."""
-    if action in _V4_SWAPS_MULTI:
-        return []  # amounts and recipients are settled by SETTLE*/TAKE* actions
+    if action in _V4_SWAPS_MULTI:  # amounts and recipients are settled by SETTLE*/TAKE*
+        _multi_floor(action, data, floors)
+        return []
     if action not in _V4:
         return [_opaque(f, f"universal_router.v4_action_0x{action:02x}")]
     name, types = _V4[action]
@@ -184,6 +189,20 @@ def v4_action(f: Frame, action: int, data: bytes, floors: dict[str, int]) -> Res
     if name == "SWEEP":
         return _get(f, via, a[0], a[1], None)
     return []  # SETTLE_PAIR / CLOSE_CURRENCY / CLEAR_OR_TAKE: between router and pool manager
+
+
+def _multi_floor(action: int, data: bytes, floors: dict[str, int]) -> None:
+    """The least a multi-hop swap delivers of the currency it pays out: an exact-in path's
+    last ``intermediateCurrency`` at least ``amountOutMinimum``, an exact-out's ``currencyOut``
+    exactly ``amountOut``. Params that do not read leave no floor (the TAKE names none)."""
+    try:
+        ((currency, path, amount, limit),) = decode_args(_V4_MULTI_TYPES, data)
+    except EvmDecodeError:
+        return
+    if _V4_SWAPS_MULTI[action] == "SWAP_EXACT_IN" and path:
+        floors[str(path[-1][0])] = limit
+    elif _V4_SWAPS_MULTI[action] == "SWAP_EXACT_OUT":
+        floors[str(currency)] = amount
 
 
 def _v4(f: Frame, actions: bytes, params: list[bytes]) -> Result:
