@@ -24,7 +24,13 @@ from aiegis_guard.findings import Action, Category, Finding, Severity, Source
 from aiegis_guard.normalize import Layer
 from aiegis_guard.scanners import ScanContext
 from aiegis_guard.scanners import intent_patterns as p
-from aiegis_guard.scanners.intent_i18n import I18N_ACT, I18N_GATE, handover_request
+from aiegis_guard.scanners.intent_i18n import (
+    CONSENT_GATE,
+    I18N_ACT,
+    I18N_GATE,
+    consent_claim,
+    handover_request,
+)
 from aiegis_guard.scanners.intent_judge import (
     Cues,
     Judgement,
@@ -305,6 +311,16 @@ def _shipped(text: str, room: int) -> list[Finding]:
 _HANDOVER = Judgement(THRESHOLD, I18N_ACT, (f"act:{I18N_ACT}", "directive:i18n-lexicon"))
 
 
+def _consent(view: str) -> Judgement | None:
+    """:func:`~.intent_i18n.consent_claim`'s judgement of a sentence, else None."""
+    claim = consent_claim(view)
+    if claim is None:
+        return None
+    return Judgement(
+        THRESHOLD, "consent", ("act:consent", f"claim:{claim}", "directive:i18n-lexicon")
+    )
+
+
 def _handover(view: str) -> Judgement | None:
     """:func:`~.intent_i18n.handover_request`'s judgement of a sentence, else None."""
     return _HANDOVER if handover_request(view) else None
@@ -431,6 +447,8 @@ def _directives(
                 j = None  # no act of the judge's has a way in (.intent_marks)
             if cues[1] >= I18N_GATE and (j is None or j.score < THRESHOLD):
                 j = _handover(key[0]) or j  # a secret asked in a language not parsed
+            if CONSENT_GATE in cues[1] and (j is None or j.score < THRESHOLD):
+                j = _consent(key[0]) or j  # consent claimed in a language not parsed
             ctx.judged[key] = j
         if j is _UNWORTHY:  # no cue word, no 0x: nothing to judge
             continue

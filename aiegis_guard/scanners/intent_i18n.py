@@ -37,12 +37,22 @@ from importlib import resources
 from aiegis_guard.scanners import intent_patterns as p
 from aiegis_guard.scanners.intent_words import is_unspaced
 
-__all__ = ["I18N_ACT", "I18N_GATE", "handover_request", "lexicon_words", "moves_value"]
+__all__ = [
+    "CONSENT_GATE",
+    "I18N_ACT",
+    "I18N_GATE",
+    "consent_claim",
+    "handover_request",
+    "lexicon_words",
+    "moves_value",
+]
 
 I18N_ACT = "secret-send"
 # the cue automaton's kinds for the lexicon's objects and verbs (intent_judge.cue_words): a
 # sentence holding neither is never asked
 I18N_GATE = frozenset({"i18n-obj", "i18n-verb"})
+CONSENT_GATE = "i18n-consent"
+CONSENTS = ("delegate", "noconfirm", "nolimit")
 _WHOLE = frozenset({"negation", "please"})  # matched as whole words, the rest as prefixes
 
 
@@ -153,3 +163,30 @@ def moves_value(sentence: str) -> bool:
     sweep, bridge, route, approve, stake, delegate, swap) of the lexicon's languages? The act
     word of a sentence the parser does not read (``intent_judge._unparsed``)."""
     return _pattern("value").search(sentence) is not None
+
+
+def consent_words() -> list[str]:
+    """Every phrase of the claimed-consent concepts (:data:`CONSENTS`), for the cue gate."""
+    return sorted({w for concept in CONSENTS for w in lexicon_words(concept)})
+
+
+def consent_claim(sentence: str) -> str | None:
+    """The claimed consent or lifted oversight a sentence in a language the parser does not
+    read states, when it is aimed at a move: standing authority handed to someone ("haz lo que
+    te pida Leo", "Ержанның барлық өтініштері … иесінің өзінен келгендей орындалуы керек") on
+    its own; a waived confirmation or a lifted limit only beside a hand-over verb, a recipient
+    or agents addressed (a status line "maksu käsitelty ilman vahvistusta" moves nothing).
+    None in English (parsed), under a scam / report frame word."""
+    if p.ENGLISH_RE.search(sentence) or p.SCAM_FRAME_RE.search(sentence):
+        return None
+    found = [c for c in CONSENTS if _pattern(c).search(sentence)]
+    if not found:
+        return None
+    if "delegate" in found:
+        return "delegate"
+    aimed = (
+        _pattern("verbs").search(sentence) is not None
+        or p.ADDRESSEE_RE.search(sentence) is not None
+        or p.ONCHAIN_RE.search(sentence) is not None
+    )
+    return found[0] if aimed else None

@@ -50,7 +50,12 @@ from aiegis_guard.scanners.intent_aside import (
     participle,
     to_own_new_wallet,
 )
-from aiegis_guard.scanners.intent_i18n import lexicon_words, moves_value
+from aiegis_guard.scanners.intent_i18n import (
+    CONSENT_GATE,
+    consent_words,
+    lexicon_words,
+    moves_value,
+)
 from aiegis_guard.scanners.secret_handover import (
     SECRET_GATES,
     asked_secret,
@@ -601,6 +606,8 @@ def cue_words() -> ahocorasick.Automaton:
     for kind, concept in (("i18n-obj", "objects"), ("i18n-verb", "verbs")):
         for word in lexicon_words(concept):  # (intent_i18n: secrets asked in any language)
             stems.setdefault(_fold(word), set()).add(kind)
+    for word in consent_words():  # (intent_i18n: consent claimed in any language)
+        stems.setdefault(_fold(word), set()).add(CONSENT_GATE)
     auto = ahocorasick.Automaton()
     for sep in _ROOT_FIRST:
         auto.add_word(sep + "\x00\x01\x02", ("", frozenset(), frozenset()))
