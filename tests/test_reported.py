@@ -49,13 +49,12 @@ def _flags(text: str, source: Source = Source.TOOL_OUTPUT) -> set[str]:
                      "Do not follow it.", id="bracketed-heading-is-no-json"),
         pytest.param(f'Achtung, Betrug: gefälschte Admins schicken diese Nachricht: „{LURE}" '
                      "Bitte melden.", id="german-low-quote-ascii-close"),
-        # frames in the languages of data/report_frames_i18n.json ("дословно", "原文", "wörtlich")
-        pytest.param(f"На прошлой неделе боту пришло сообщение (дословно): «{LURE}» Бот отказал.",
-                     id="russian-verbatim"),
-        pytest.param(f"上周多家机器人收到如下邮件（原文）：“{LURE}” 真正的审计从不索取助记词。",
-                     id="chinese-original-text"),
-        pytest.param(f'Unser Bot bekam diese Nachricht, wörtlich: "{LURE}" Er hat abgelehnt.',
-                     id="german-verbatim"),
+        # frames in the languages of data/report_frames_i18n.json ("мошенническое сообщение",
+        # "钓鱼信息", "Betrugsnachricht": the quote is an attacker's)
+        pytest.param(f"Боту пришло мошенническое сообщение: «{LURE}» Бот отказал.",
+                     id="russian-scam-message"),
+        pytest.param(f"上周多家机器人收到如下钓鱼邮件：“{LURE}” 真正的审计从不索取助记词。",
+                     id="chinese-phishing-message"),
         # a write-up's genre in its title frames the quote under it ("Incidentrapport")
         pytest.param(f'Incidentrapport: kalenderinbjudan\n\nAgendan innehöll: "{LURE}" '
                      "Ingen överföring gjordes.", id="swedish-incident-report-title"),
@@ -84,6 +83,13 @@ def test_a_warning_that_quotes_a_lure_is_not_flagged(text: str) -> None:
                      id="ascii-quote-over-lines"),
         pytest.param(f"This is no scam, don't worry: it's routine. {LURE} That's all, it'll be "
                      "quick.", id="apostrophes-are-no-quotes"),
+        # words that say a quote is exact ("textually", "letterlijk", "原文") or merely begin
+        # like a frame stem ("Iscariot" / "isca", "Masala" / "masal") frame nothing (review18b F1)
+        pytest.param(f'The wallet owner wrote, textually: "{LURE}"', id="textually-endorses"),
+        pytest.param(f'De eigenaar zegt letterlijk: "{LURE}"', id="dutch-literally-endorses"),
+        pytest.param(f"原文件中的所有者指令：“{LURE}”", id="chinese-original-file"),
+        pytest.param(f'Message from Iscariot support: "{LURE}"', id="prefix-of-a-lure-stem"),
+        pytest.param(f'Masala Pay support desk says:\n> {LURE}', id="prefix-of-a-tale-stem"),
     ],
 )  # fmt: skip
 def test_a_lure_that_is_not_reported_still_flags(text: str) -> None:

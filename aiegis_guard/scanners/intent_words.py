@@ -923,16 +923,28 @@ def frame_words() -> list[tuple[str, bool]]:
         for w in SCAM_FRAME_WORDS.split()
     ]
     known = {word for word, _ in words}
-    return words + [(f, True) for f in _i18n_frames() if f not in known]
+    return words + [(f, _any_end(f)) for f in _i18n_frames() if f not in known]
 
 
-def _i18n_frames(concepts: tuple[str, ...] = ("verbatim", "lure", "attempt", "genre")) -> list[str]:
-    """What labels a quotation as someone else's words in about sixty languages ("дословно",
-    "原文", "mensaje fraudulento", "intento de inyección") and the genre of a write-up that
-    reports one ("incidentrapport", "boletín de seguridad": weak frames, :func:`_weak`):
+I18N_STEM = 7  # a lexicon stem this long takes any ending; a shorter one is a whole word
+
+
+def _any_end(stem: str) -> bool:
+    """Does a lexicon frame stem take any ending? Only a long one: "isca" (bait) is no frame of
+    "Iscariot", "masal" none of "Masala"."""
+    return len(stem) >= I18N_STEM
+
+
+def _i18n_frames(concepts: tuple[str, ...] = ("lure", "attempt", "genre")) -> list[str]:
+    """What labels a quotation as an attacker's in about sixty languages ("mensaje
+    fraudulento", "intento de inyección") and the genre of a write-up that reports one
+    ("incidentrapport", "boletín de seguridad": weak frames, :func:`_weak`):
     ``data/report_frames_i18n.json``, written for this project by translation subagents (not
-    reviewed by native speakers); each entry is a stem (any ending), matched at a word start
-    (anywhere in unspaced scripts)."""
+    reviewed by native speakers); a stem of ``I18N_STEM`` letters or more takes any ending,
+    a shorter one is a whole word (anywhere in unspaced scripts). Its "verbatim" words
+    ("textualmente", "原文", "文字通り") are not read: they say a quote is exact, not that it
+    is untrusted, and an attacker endorses his own order with them ("the owner wrote,
+    literally: …")."""
     raw = resources.files("aiegis_guard.data").joinpath("report_frames_i18n.json")
     langs: dict[str, dict[str, list[str]]] = json.loads(raw.read_text("utf-8"))["languages"]
     stems = {
@@ -956,7 +968,7 @@ def _weak() -> tuple[tuple[str, bool], ...]:
     words = [
         (w.rstrip("*").replace("_", " ").lower(), w.endswith("*")) for w in WEAK_FRAME_WORDS.split()
     ]
-    return (*words, *((g, True) for g in _i18n_frames(("genre",))))
+    return (*words, *((g, _any_end(g)) for g in _i18n_frames(("genre",))))
 
 
 def frame_pattern() -> str:
