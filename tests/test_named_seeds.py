@@ -42,6 +42,15 @@ PUBLIC_LABELS = [
     "wallet address (not the private key): {v}",
     "public key of the secret signer: {v}",
     "recipient: {v}",
+    # the label names what the value is the address of (review18b F3)
+    "Private sale wallet: {v}",
+    "Seed round vesting wallet: {v}",
+    "allocations:\n  seed_round: {v}",
+    "Secret Santa pool: {v}",
+    "SEED_VAULT_PROGRAM={v}",
+    "createAccountWithSeed base: {v}",
+    "PRIVATE_POOL_MINT={v}",
+    "SEED token mint: {v}",
 ]
 
 

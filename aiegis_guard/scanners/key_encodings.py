@@ -12,10 +12,11 @@ Called by :mod:`aiegis_guard.scanners.wallet_keys`.
   0x..``). Certain: a hash or a public key derives to nothing that stands beside it. Runs
   only when such a partner is present (an ``0x`` address; for ed25519, 2 to
   ``MAX_SOLANA_TOKENS`` base58 tokens), at most ``MAX_DERIVATIONS`` tokens per text.
-* **Named seeds**: a 32-byte base58 token behind a label that calls it a secret, a private
-  key or a seed (``SOLANA_PRIVATE_KEY=<base58>``, ``CLIENT_SECRET: ..``) is an ed25519 seed,
-  not the public key it looks like. "key", "signer" or "pubkey" alone name public keys on
-  Solana (``accountKeys``, ``fee payer key``): they are not enough.
+* **Named seeds**: a 32-byte base58 token behind a label whose last noun calls it a secret, a
+  private key or a seed (``SOLANA_PRIVATE_KEY=<base58>``, ``CLIENT_SECRET: ..``) is an ed25519
+  seed, not the public key it looks like. "key", "signer" or "pubkey" alone name public keys on
+  Solana (``accountKeys``, ``fee payer key``), and a label that ends in what the value is the
+  address of ("Seed round vesting wallet", "PRIVATE_POOL_MINT") names no secret.
 """
 
 from __future__ import annotations
@@ -46,9 +47,12 @@ _JWK_D_RE = LazyPattern(
 _KTY_RE = LazyPattern(r"[\"']?kty[\"']?\s*[:=]")
 _ADDRESS_RE = re.compile(r"0[xX]([0-9a-fA-F]{40})(?![0-9a-fA-F])")
 # a label that calls the value secret (not the "seeds" of a PDA), and one that says public
-_SECRET_WORD_RE = re.compile(r"secret|priv|seed(?!s)", re.IGNORECASE)
 _PUBLIC_RE = re.compile(r"pub|address", re.IGNORECASE)
 LABEL_REACH = 48  # characters of the value's own line read as its label
+# the label's last words: identifier parts (camelCase, snake_case, kebab-case) and words
+_LABEL_WORD_RE = re.compile(r"[A-Z]?[a-z]+|[A-Z]+(?![a-z])|\d+")
+_SECRET_NOUNS = frozenset({"secret", "seed", "priv", "privkey", "secretkey", "privatekey"})
+_KEY_ADJECTIVES = frozenset({"private", "secret", "priv", "signing"})
 
 
 def find_jwk_keys(text: str) -> list[Finding]:
@@ -148,6 +152,19 @@ def _derives(raw: bytes, addresses: set[str], publics: set[bytes]) -> tuple[str,
     return None
 
 
+def _names_a_secret(lead: str) -> bool:
+    """Does the label before a value (its line's last ``LABEL_REACH`` characters) end in a noun
+    that calls the value a secret — "…_SECRET", "seed", "BOT_PRIV", "private key",
+    "privateKey" — not a thing the value belongs to ("Seed round vesting wallet", "SECRET
+    Santa pool", "SEED_VAULT_PROGRAM", "PRIVATE_POOL_MINT": addresses of those)?"""
+    words = [w.lower() for w in _LABEL_WORD_RE.findall(lead)][-2:]
+    if not words:
+        return False
+    if words[-1] in _SECRET_NOUNS:
+        return True
+    return words[-1] == "key" and len(words) == 2 and words[0] in _KEY_ADJECTIVES
+
+
 def find_named_seeds(text: str, b64: list[tuple[int, int]] | None = None) -> list[Finding]:
     """32-byte base58 tokens a label calls a secret, private key or seed: BLOCK."""
     found: list[Finding] = []
@@ -156,7 +173,7 @@ def find_named_seeds(text: str, b64: list[tuple[int, int]] | None = None) -> lis
             continue
         kind, evidence = key_context(text, start, end)
         lead = text[max(text.rfind("\n", 0, start) + 1, start - LABEL_REACH) : start]
-        if kind != "key" or not _SECRET_WORD_RE.search(lead) or _PUBLIC_RE.search(lead):
+        if kind != "key" or not _names_a_secret(lead) or _PUBLIC_RE.search(lead):
             continue
         found.append(
             secret_finding(
