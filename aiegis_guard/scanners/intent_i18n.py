@@ -121,13 +121,20 @@ def handover_request(sentence: str) -> bool:
         return False
     objects = _found("objects", sentence)
     verbs = _found("verbs", sentence) if objects else frozenset()
-    if not verbs or p.SCAM_FRAME_RE.search(sentence):
+    if not verbs or p.SCAM_FRAME_RE.search(sentence) or _into_own_file(sentence):
         return False
     langs = (objects & verbs) or (objects | verbs)
     clauses = [c for c in _verb_clauses(sentence) if not _negated(c, langs)]
     if clauses and p.ADDRESSEE_RE.search(sentence):  # agents or bots spoken to, any clause
         return True
     return any(_asks(clause, langs) for clause in clauses)
+
+
+def _into_own_file(sentence: str) -> bool:
+    """A key put *into* the own ``.env`` ("请将你的私钥填写到 .env 文件中"): the file is where the
+    secret goes, not what is asked for, when another secret is named beside it."""
+    named = {m.group().lower() for m in _pattern("objects").finditer(sentence)}
+    return any(".env" in n for n in named) and any(".env" not in n for n in named)
 
 
 def _negated(clause: str, langs: frozenset[str]) -> bool:
