@@ -67,6 +67,8 @@ HASH_LABELS = [
     ("zh-hash-of-tx", "私钥（用于签名交易）的交易哈希：{K}"),
     ("ja-other-sentence", "秘密鍵は安全です。トランザクション: {K}"),
     ("idempotency", "Idempotency key for transactions: {K}"),
+    ("other-clause", "Use your private key to sign, then paste the transaction: {K}"),
+    ("zh-other-clause", "用私钥签名，然后交易：{K}"),
 ]
 
 

@@ -37,8 +37,9 @@ _PURPOSE_RE = re.compile(
     r"|для|подпис\w*|підпис\w*|ký|để)\b"
     r"|用于|用於|签名|簽名|署名|서명|توقيع|हस्ताक्षर|के लिए|חתימ"
 )
-# where a label begins: a line, a sentence or a clause before it is another label's
-_LABEL_START_RE = re.compile(r"[\n;；。!?：]|[.:=]\s")
+# where a label begins: a line, a sentence or a clause before it is another label's ("Use your
+# private key to sign, then paste the transaction: 0x..")
+_LABEL_START_RE = re.compile(r"[\n;；。，,!?：]|[.:=]\s")
 # a word that names the value it stands right before ("transaction 0x..", "tx `0x..`")
 _APPOSITION = " \t`'\"*([{"
 
