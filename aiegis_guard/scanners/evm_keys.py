@@ -18,12 +18,14 @@ hashes all day, and a hash has exactly the shape of a private key, so the decisi
    ``"key"`` field is named by its object's other words (a storage proof's: hash; a wallet
    import's: key). Values listed one after another inherit the class of the first
    (``"transactions": ["0x..", "0x.."]``). A value labelled as an address (``suiAddress │
-   0x..``) is one (Sui / Aptos: 64 hex). When the words say nothing: a transaction or hash
-   named in another script ("La transacción `0x..`") is a hash whatever follows; a parameter of
-   a link's fragment or of a claim link is a key; a value echoed by a parse error is what the
-   application frames around it say. A role noun or "material" names a key less surely
-   (:func:`~aiegis_guard.scanners.key_words.role_context`), and a value with 8+ leading zero
-   bytes (a padded address) is never one.
+   0x..``) is one (Sui / Aptos: 64 hex). A transaction word that only says what a key named
+   before it is for ("Private key for signing transactions:", "私钥（用于签名交易）：") names no
+   hash (:mod:`~aiegis_guard.scanners.key_purpose`). When the words say nothing: a transaction
+   or hash named in another script ("La transacción `0x..`") is a hash whatever follows; a
+   parameter of a link's fragment or of a claim link is a key; a value echoed by a parse
+   error is what the application frames around it say. A role noun or "material" names a key
+   less surely (:func:`~aiegis_guard.scanners.key_words.role_context`), and a value with 8+
+   leading zero bytes (a padded address) is never one.
 2. **Derivation** (certain): a value without context derives (secp256k1) to one of the
    agent's own addresses, or to an address in the same text ("my wallet 0x.. -> 0x.."): a
    hash cannot do that. In outbound text (tool input, model output) values named as hashes
@@ -51,6 +53,7 @@ from aiegis_guard.scanners.key_calls import (
 )
 from aiegis_guard.scanners.key_checks import secret_finding
 from aiegis_guard.scanners.key_places import echo_frames, link_part, may_hold_store, store_command
+from aiegis_guard.scanners.key_purpose import TX_WORDS
 from aiegis_guard.scanners.key_tables import column_name
 from aiegis_guard.scanners.key_words import (
     FOREIGN_MATERIAL,
@@ -184,7 +187,8 @@ def _context(
     before = _classify_tail(text[tail_start:start])
     # a bare "key" may have lost its qualifier ("storage key", "withdrawal credentials") at
     # the cut, a "value" its name ("--name pk --value"): read the whole window
-    if tail_start > lo and (before is None or before[1].lower() in REREAD):
+    # a transaction word may only say what a key named before it is for: read its whole label
+    if tail_start > lo and (before is None or before[1].lower() in REREAD | TX_WORDS):
         before = classify_window(
             text[_word_start(text, max(lo, start - WINDOW), start) : start], nearest_last=True
         )

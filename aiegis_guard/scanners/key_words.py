@@ -12,6 +12,8 @@ from __future__ import annotations
 
 import re
 
+from aiegis_guard.scanners.key_purpose import FOREIGN_TX_WORDS, TX_WORDS, for_purpose, label_start
+
 __all__ = [
     "ADDRESS_WORDS",
     "CALLS",
@@ -94,9 +96,8 @@ FOREIGN_KEY_WORDS = (
 # Hash words of scripts (and accented spellings) the ASCII word pass cannot read: a
 # transaction, a hash, a block ("La transacción `0x..` ya está confirmada")
 FOREIGN_HASH_WORDS = (
-    "transacci", "transaç", "transazion", "transakc", "transakt", "транзакц", "хеш", "хэш",
-    "交易", "哈希", "区块", "區塊", "トランザクション", "ハッシュ", "ブロック", "取引", "트랜잭션",
-    "해시", "블록", "giao dịch", "işlem", "हैश", "लेनदेन", "معاملة", "تجزئة", "עסקה",
+    *FOREIGN_TX_WORDS, "хеш", "хэш", "哈希", "区块", "區塊", "ハッシュ", "ブロック", "해시", "블록",
+    "हैश", "تجزئة",
 )  # fmt: skip
 # "public" in those scripts: a public key ("открытый ключ") is no secret; nor an API key
 FOREIGN_PUBLIC = ("открыт", "публичн", "公钥", "公鑰", "公開鍵", "공개", "publique", "öffentlich",
@@ -251,10 +252,35 @@ def classify_window(window: str, *, nearest_last: bool) -> tuple[str, str] | Non
                 return "hash", f"digest of {words[i].group()}"
             if _NEGATED_RE.search(window, max(0, at - NOT_KEY_REACH), at):
                 continue  # "(not the key)": says nothing of the value
+        if kind == "hash" and nearest_last and _says_purpose(window, words, i):
+            continue  # "Private key for signing transactions:": the key word names the value
         if kind is not None:
             qualified = prev in KEY_QUALIFIERS and words[i].group().lower() in ("key", "keys")
             return kind, f"{prev} {words[i].group()}" if qualified else words[i].group()
     return None
+
+
+def _says_purpose(window: str, words: list[re.Match[str]], i: int) -> bool:
+    """``words[i]``, a transaction word nearest to the value, only says what a key named before
+    it in the same label is for (the nearest class word before it is a key word)."""
+    word = words[i]
+    if word.group().lower() not in TX_WORDS:
+        return False
+    label = label_start(window, word.start())
+    first: int | None = None  # the end of the label's first key word
+    for j in range(i - 1, -1, -1):
+        if words[j].start() < label:
+            break
+        kind = _word_class(window, words[j], words[j - 1].group().lower() if j else "")
+        if kind == "hash":
+            return False  # "key hash for transactions", "Secret Network tx": a hash's label
+        if kind == "key":
+            first = words[j].end()
+    if first is None and not window.isascii():  # "Приватный ключ для подписи transactions"
+        lowered = window[label : word.start()].lower()
+        keys = [(at, len(w)) for w in FOREIGN_KEY_WORDS if (at := lowered.find(w)) >= 0]
+        first = label + sum(min(keys)) if keys else None
+    return first is not None and for_purpose(window, word.start(), word.end(), first)
 
 
 def classify_words(window: str, *, nearest_last: bool = True) -> tuple[str, str] | None:
@@ -284,7 +310,21 @@ def foreign_hash_word(window: str) -> str | None:
         return None
     at, word = max(hashes)
     keys = [lowered.rfind(w) for w in FOREIGN_KEY_WORDS if w in lowered]
-    return word if not keys or max(keys) < at else None
+    if keys and max(keys) > at:
+        return None
+    if (
+        word in FOREIGN_TX_WORDS
+    ):  # "Приватный ключ для подписи транзакций:", "私钥（用于签名交易）："
+        label = label_start(lowered, at)
+        named = [
+            (k, k + len(w)) for w in FOREIGN_KEY_WORDS if (k := lowered.find(w, label, at)) >= 0
+        ]
+        named += [m.span() for m in WORD_RE.finditer(lowered, label, at) if m.group() in KEY_WORDS]
+        if named and for_purpose(lowered, at, at + len(word), min(named)[1]):
+            hashes_between = (lowered.find(w, min(named)[0], at) for w in FOREIGN_HASH_WORDS)
+            if all(h < 0 or lowered.startswith(word, h) for h in hashes_between):
+                return None
+    return word
 
 
 ROLE_WINDOW = 64  # characters before "material" read for a key's or a wallet's word

@@ -86,6 +86,15 @@ def _as_break(m: re.Match[str]) -> str:
     return ("\n" + " " * (len(gap) - 1)) if "n" in gap or "r" in gap else " " * len(gap)
 
 
+def _unescaped(text: str, word: re.Match[str]) -> str:
+    """The list word before an escaped break, less the letter of an escape before it: one word
+    a line after a first line ("backup:\\nabandon\\nability": "abandon", not "nabandon")."""
+    at = word.start(1)
+    if at and text[at - 1] == "\\" and word.group(1)[0] in "nrt":
+        return word.group(1)[1:]
+    return word.group(1)
+
+
 def escapes_as_breaks(text: str, known: Set[str]) -> str | None:
     """The text with its escaped line breaks (``\\n``, ``\\t`` before a word) read as breaks,
     a second reading ("\\north" may be a backslash and "north"): only around a break between
@@ -100,7 +109,7 @@ def escapes_as_breaks(text: str, known: Set[str]) -> str | None:
         if after is None or after.group(1).lower() not in known:
             continue
         before = _WORD_BEFORE_RE.search(text, max(0, m.start() - 16), m.start())
-        if before is None or before.group(1).lower() not in known:
+        if before is None or _unescaped(text, before).lower() not in known:
             continue
         lo, hi = max(0, m.start() - ESCAPED_REACH), min(len(text), m.end() + ESCAPED_REACH)
         if places and lo <= places[-1][1]:
