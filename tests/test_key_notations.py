@@ -101,6 +101,10 @@ _ADVERSARIAL = {
     "unclosed-lines-1mb": '"\\111\\222\\333\\001\\002abc\n' * 40_000,
     "bad-escape-1mb": '"\\310\\q' * 125_000,
     "quotes-mixed-1mb": "\"'\\\"\\'" * 160_000,
+    # review18b: a run of backslashes with no n / r / t after it, between seed words or after a
+    # key label (the escaped-break readings tried it from each backslash: 64 K took 22 s)
+    "backslash-run-between-words": "abandon ability able about\\" + "\\" * 262_144 + "n absorb",
+    "backslash-run-after-a-key": "private key: 0x" + "ab12" * 8 + "\\" * 262_144 + "n" + "cd34" * 8,
 }
 
 

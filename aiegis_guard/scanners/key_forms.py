@@ -75,7 +75,7 @@ STRONG_PART_RE = LazyPattern(
 # a line break, also after a line continuation (a shell's or C's backslash, cmd's "^",
 # PowerShell's backtick: "--private-key 0x5e1f.. <backslash>" / "9c0a.."), or escaped in a
 # JSON string, once or twice ("key:\n0x5e1f..\n9c0a.."): one value wrapped
-_WRAP_GAP_RE = LazyPattern(r"[ \t]*(?:(?:[\\^`][ \t]*)?\r?\n|(?:\\+[rn])+)[ \t]*")
+_WRAP_GAP_RE = LazyPattern(r"[ \t]*(?:(?:[\\^`][ \t]*)?\r?\n|(?<!\\)(?:\\++[rn])++)[ \t]*")
 _CONCAT_RE = LazyPattern(r"\s*[\"'`]\s*(?:\+|\.\.|\|\||\.)?\s*(?:\\\s*)?[\"'`]\s*")
 WRAP_MIN = 60  # characters of the first line of a wrapped base64 block
 _WRAPPED_RE = LazyPattern(

@@ -39,7 +39,9 @@ ITEM_REACH = 80  # characters before the first closing tag searched for its open
 # inside a JSON string ("\\n": a tool call's arguments). One escape, then any more: the same
 # pattern as "(?:\\+[nrt])+", with a literal backslash first, which re skips to at C speed
 _MARKER = r"[ \t]*(?:(?:[-*+\u2022]|\d{1,2}[.):])[ \t]*)?"
-_ESCAPED_GAP_RE = re.compile(rf"\\+[nrt](?:\\+[nrt])*(?={_MARKER}[^\W\d_])")
+# (a run of backslashes is taken whole, from its first: a long run with no n / r / t after it
+# would otherwise be tried from each of its characters, each backtracking through the rest)
+_ESCAPED_GAP_RE = re.compile(rf"(?<!\\)(?:\\++[nrt])++(?={_MARKER}[^\W\d_])")
 _MARKED_WORD_RE = re.compile(rf"{_MARKER}([^\W\d_]+)")
 _TAG_RE = re.compile(r"</?[A-Za-z][A-Za-z0-9]{0,9}(?:\s[^<>]{0,200})?/?>")
 # bare tags (no attributes) that lay out text: no word of it, wherever they stand
