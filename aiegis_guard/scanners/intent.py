@@ -43,6 +43,7 @@ from aiegis_guard.scanners.intent_judge import (
     names_secret,
 )
 from aiegis_guard.scanners.intent_marks import Marks, may_direct
+from aiegis_guard.scanners.jailbreak_i18n import JB_GATE, REACH, jailbreak_framing
 from aiegis_guard.scanners.reported import endorsed, overlaps, reported, unquoted
 from aiegis_guard.scanners.secret_configs import shipped
 
@@ -311,6 +312,9 @@ def _shipped(text: str, room: int) -> list[Finding]:
 _HANDOVER = Judgement(THRESHOLD, I18N_ACT, (f"act:{I18N_ACT}", "directive:i18n-lexicon"))
 
 
+_JAILBREAK = Judgement(THRESHOLD, "jailbreak", ("act:jailbreak", "directive:i18n-lexicon"))
+
+
 def _consent(view: str) -> Judgement | None:
     """:func:`~.intent_i18n.consent_claim`'s judgement of a sentence, else None."""
     claim = consent_claim(view)
@@ -449,6 +453,10 @@ def _directives(
                 j = _handover(key[0]) or j  # a secret asked in a language not parsed
             if CONSENT_GATE in cues[1] and (j is None or j.score < THRESHOLD):
                 j = _consent(key[0]) or j  # consent claimed in a language not parsed
+            if JB_GATE in cues[1] and (j is None or j.score < THRESHOLD):
+                around = view[max(0, a - REACH) : b + REACH]
+                if jailbreak_framing(key[0], around):  # a jailbreak in a language not parsed
+                    j = _JAILBREAK
             ctx.judged[key] = j
         if j is _UNWORTHY:  # no cue word, no 0x: nothing to judge
             continue

@@ -42,6 +42,7 @@ __all__ = [
     "I18N_ACT",
     "I18N_GATE",
     "consent_claim",
+    "handover_object",
     "handover_request",
     "lexicon_words",
     "moves_value",
@@ -196,3 +197,8 @@ def consent_claim(sentence: str) -> str | None:
         _pattern("verbs").search(sentence) is not None or p.ONCHAIN_RE.search(sentence) is not None
     )
     return found[0] if aimed else None
+
+
+def handover_object(text: str) -> bool:
+    """Does ``text`` name a wallet secret of the lexicon (its ``objects``)?"""
+    return _pattern("objects").search(text) is not None

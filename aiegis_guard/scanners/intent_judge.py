@@ -56,6 +56,7 @@ from aiegis_guard.scanners.intent_i18n import (
     lexicon_words,
     moves_value,
 )
+from aiegis_guard.scanners.jailbreak_i18n import JB_GATE, framing_words
 from aiegis_guard.scanners.secret_handover import (
     SECRET_GATES,
     asked_secret,
@@ -608,6 +609,8 @@ def cue_words() -> ahocorasick.Automaton:
             stems.setdefault(_fold(word), set()).add(kind)
     for word in consent_words():  # (intent_i18n: consent claimed in any language)
         stems.setdefault(_fold(word), set()).add(CONSENT_GATE)
+    for word in framing_words():  # (jailbreak_i18n: jailbreak framings in any language)
+        stems.setdefault(_fold(word), set()).add(JB_GATE)
     auto = ahocorasick.Automaton()
     for sep in _ROOT_FIRST:
         auto.add_word(sep + "\x00\x01\x02", ("", frozenset(), frozenset()))
