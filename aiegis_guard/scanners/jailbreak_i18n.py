@@ -13,8 +13,8 @@ A framing alone is no finding (role-play and hypotheticals fill ordinary chat): 
 the text around it (``REACH`` characters each side) names what a wallet bot must not give —
 a wallet secret or a value move of the hand-over lexicon (:mod:`.intent_i18n`), or an
 on-chain recipient — and no scam / report frame word (a security write-up that collects
-jailbreaks names their framings and asks nothing). Phrases are matched at a word start (anywhere in scripts written without
-spaces), by one automaton pass.
+jailbreaks names their framings and asks nothing). Phrases are matched at a word start
+(anywhere in scripts written without spaces), by one automaton pass.
 """
 
 from __future__ import annotations
