@@ -15,6 +15,7 @@ from typing import Any
 from aiegis_guard.chains.evm.abi import decode_args
 from aiegis_guard.chains.evm.callee import runs_stranger_code
 from aiegis_guard.chains.evm.carried_permits import carried_permits
+from aiegis_guard.chains.evm.embedded import embedded_calls
 from aiegis_guard.chains.evm.frames import MAX_DEPTH, Frame, OnOwnBalance, word_address
 from aiegis_guard.chains.evm.protocols import PROTOCOL_FUNCTIONS, PROTOCOL_HANDLERS
 from aiegis_guard.chains.evm.protocols.requests import REQUEST_CONTRACTS, decode_request
@@ -54,7 +55,8 @@ def _touches_own(f: Frame) -> bool:
     return f.sender != MULTICALL3 and (bytes(12) + bytes.fromhex(own[2:])) in f.data
 
 
-def _unknown(f: Frame, name: str | None = None) -> Call:
+def _unknown(f: Frame, name: str | None = None, scan: bool = False) -> Call:
+    """An opaque call; with ``scan``, the known calls its calldata carries beside it."""
     return Call(
         via="evm.delegatecall" if f.delegate else "evm.call",
         target=f.target,
@@ -67,7 +69,30 @@ def _unknown(f: Frame, name: str | None = None) -> Call:
         sender=f.sender,
         carrier=" > ".join(f.path),
         names=_named_addresses(f),
+        carried=_embedded(f) if scan else (),
     )
+
+
+def _embedded(f: Frame) -> tuple[Operation, ...]:
+    """The known calls ``f``'s calldata carries (``embedded.py``), decoded as calls the code
+    running in ``f`` makes from its account (leaves: their calldata is not scanned again)."""
+    out: list[Operation] = []
+    for target, data in embedded_calls(f.data):
+        frame = f.call(target or f.context, 0, data)
+        fn = FUNCTIONS[data[:4]]
+        try:
+            items = HANDLERS[fn.handler](frame, fn, decode_args(fn.types, data[4:]))
+        except EvmDecodeError:
+            continue
+        if runs_stranger_code(frame, fn.handler, items):
+            items = _stranger_code(frame, fn.name, items)
+        carrier = " > ".join((*f.path, "embedded"))
+        out += [
+            i.replace(carrier=carrier)
+            for i in items
+            if not isinstance(i, Frame | OnOwnBalance | str)
+        ]
+    return tuple(out)
 
 
 MAX_NAMED = 16  # addresses read from one opaque call
@@ -119,7 +144,7 @@ class _Names:
 
 def _walk(f: Frame, ops: list[Operation], notes: list[str]) -> None:
     if f.depth > MAX_DEPTH:
-        ops.append(_unknown(f))
+        ops.append(_unknown(f, scan=True))
         notes.append("depth-limit")
         return
     if f.target in REQUEST_CONTRACTS and not f.delegate:  # raw calldata, not ABI
@@ -127,16 +152,28 @@ def _walk(f: Frame, ops: list[Operation], notes: list[str]) -> None:
         return
     fn = FUNCTIONS.get(f.data[:4]) if len(f.data) >= 4 else None
     if fn is None or (f.delegate and not _delegatecall_ok(f, fn.handler)):
-        ops.append(_unknown(f, fn.name if fn else None))
+        ops.append(_unknown(f, fn.name if fn else None, scan=True))
         ops.extend(carried_permits(f))  # the own permit an unknown contract is handed
         return
     args = decode_args(fn.types, f.data[4:])
     wrapper = fn.handler in WRAPPER_HANDLERS
     path = (*f.path, fn.name) if wrapper else f.path
-    items = HANDLERS[fn.handler](f, fn, args)
+    items = _carry(f, HANDLERS[fn.handler](f, fn, args))
     if runs_stranger_code(f, fn.handler, items):
         items = _stranger_code(f, fn.name, items)
     _collect(items, path, wrapper, ops, notes)
+
+
+def _carry(f: Frame, items: list[Any]) -> list[Any]:
+    """A handler that left its own call opaque (a mode or a command it cannot read): that
+    call carries what its calldata embeds, as any opaque call does."""
+    for i, item in enumerate(items):
+        if isinstance(item, Call) and not item.known and item.target == f.target:
+            if not item.carried and not item.off_book:
+                items = list(items)
+                items[i] = item.replace(carried=_embedded(f))
+            break
+    return items
 
 
 def _stranger_code(f: Frame, name: str, items: list[Any]) -> list[Any]:

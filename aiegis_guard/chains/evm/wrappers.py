@@ -176,8 +176,11 @@ def _erc7579_execute(f: Frame, fn: Function, a: list[Any]) -> Result:
         return _calls(f, list(decode_args(_EXECUTIONS, payload)[0]))
     if call_type == 0xFF and len(payload) >= 20:  # delegatecall: target(20) callData
         return [f.delegatecall("0x" + payload[:20].hex(), payload[20:]), "erc7579:delegatecall"]
-    call = Call(via="evm.call", target=f.target, name=f"erc7579.execute(0x{call_type:02x})")
-    return [call.model_copy(update={"value": f.value, "touches_own": True})]
+    # a call type (or a single execution shorter than target + value) it does not read: an
+    # opaque call of the account (its carried calls are read, ``embedded.py``)
+    selector = "0x" + f.data[:4].hex()
+    call = Call(via="evm.call", target=f.target, selector=selector, value=f.value)
+    return [call.replace(touches_own=True, sender=f.sender), f"erc7579:call-type-0x{call_type:02x}"]
 
 
 def _self_calls_any_chain(f: Frame, fn: Function, a: list[Any]) -> Result:
