@@ -31,7 +31,7 @@ from aiegis_guard.chains.evm.selectors import MULTICALL3, Function
 from aiegis_guard.chains.transaction import Call, Transfer
 from aiegis_guard.errors import EvmDecodeError
 
-__all__ = ["WRAPPER_HANDLERS", "forwards_value"]
+__all__ = ["EXECUTE_USER_OP", "WRAPPER_HANDLERS", "forwards_value"]
 
 Handler = Callable[[Frame, Function, list[Any]], Result]
 _AGGREGATE3_VALUE = bytes.fromhex("174dea71")
@@ -196,6 +196,14 @@ def _self_calls_any_chain(f: Frame, fn: Function, a: list[Any]) -> Result:
 _USER_OP_V6 = "(address,uint256,bytes,bytes,uint256,uint256,uint256,uint256,uint256,bytes,bytes)"
 
 
+EXECUTE_USER_OP = bytes.fromhex("8dd7712f")
+"""``IAccountExecute.executeUserOp(PackedUserOperation,bytes32)`` (eth-infinitism/
+account-abstraction ``interfaces/IAccountExecute.sol``): "passing this methodSig at the
+beginning of callData will cause the entryPoint to pass the full UserOp (and hash) to the
+account. The account should skip the methodSig, and use the callData" (Kernel v3: a
+self-delegatecall of ``callData[4:]``); decoded as the account called with the rest."""
+
+
 def _handle_ops(f: Frame, fn: Function, a: list[Any]) -> Result:
     """ERC-4337 EntryPoint ``handleOps``: each UserOperation's initCode deploys its account
     (``protocols/factories.py``: the owners it names), then its callData runs in it."""
@@ -203,6 +211,8 @@ def _handle_ops(f: Frame, fn: Function, a: list[Any]) -> Result:
     for op in a[0]:
         account, init_code, call_data = op[0], op[2], op[3]
         out += deployment(f, account, init_code)
+        if call_data[:4] == EXECUTE_USER_OP:
+            call_data = call_data[4:]
         if call_data:
             out.append(f.call(account, 0, call_data))
         out.append(f"account:{account}")
