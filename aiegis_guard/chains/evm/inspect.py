@@ -136,6 +136,18 @@ def _notes(decoded: DecodedTransaction) -> list[Finding]:
         )
     if "binary-message" in notes:
         out.append(_finding("opaque_message", "signing binary data that is not text", *notes))
+    parts = [n for n in notes if n.startswith("undecodable:")]
+    if parts:  # a part the decoder could not read; what it read is judged beside it
+        out.append(
+            Finding(
+                rule_id="tx.undecodable",
+                category=Category.TRANSACTION,
+                severity=Severity.HIGH,
+                action=Action.FLAG,
+                message="part of what is being signed could not be decoded; needs a human",
+                evidence=tuple(parts[:4]),
+            )
+        )
     if "depth-limit" in notes:
         out.append(_finding("decode_limit", "wrappers nested deeper than decoded", "depth-limit"))
     return out

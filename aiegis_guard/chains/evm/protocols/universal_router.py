@@ -8,14 +8,16 @@ Recipient constants: 1 = msg.sender, 2 = the router (``ActionConstants``).
 Swaps are exchanges (:mod:`.swaps`): inputs paid by the caller are gives, outputs (swap
 recipients, SWEEP, TRANSFER, UNWRAP, V4 TAKE*) are receipts; PAY_PORTION / TAKE_PORTION up
 to 1 % is a fee. A command or V4 action not decoded is an opaque call touching the own
-account (never excused by the router being well known).
+account (never excused by the router being well known); one the router knows but whose input
+does not decode is also undecodable (``tx.undecodable``, FLAG: never a trusted opaque call of
+an allowlisted router). Inputs are read as the Dispatcher reads them (``clean_words``).
 """
 
 from __future__ import annotations
 
 from typing import Any
 
-from aiegis_guard.chains.evm.abi import decode_args, parse_types
+from aiegis_guard.chains.evm.abi import AbiType, decode_args, parse_types
 from aiegis_guard.chains.evm.frames import MAX_DEPTH, ZERO, Frame, Result, asset
 from aiegis_guard.chains.evm.protocols.swaps import SWAP, resolve, swap_ops
 from aiegis_guard.chains.evm.selectors import Function
@@ -70,6 +72,26 @@ _V4 = {
 _V4_SWAPS_MULTI = {0x07: "SWAP_EXACT_IN", 0x09: "SWAP_EXACT_OUT"}  # recipients come from TAKE*
 FEE_BIPS = 100  # a portion up to 1 % paid elsewhere is a fee, above that an output
 _NO_FN = Function("universal_router()", "universal_router", ())
+
+
+def clean_words(types: tuple[AbiType, ...], data: bytes) -> bytes:
+    """``data`` with each top-level static word as Solidity reads it with ``calldataload``
+    into a typed variable (the router's ``Dispatcher`` and v4-periphery ``CalldataDecoder``
+    decode inputs so, not with ``abi.decode``): an address / uintN keeps its low bits (the
+    value the router passes on, cleaned when ABI-encoded into the pool, Permit2 or token
+    call), a bool is any non-zero word. The strict decoder then reads what the router runs."""
+    out: bytearray | None = None
+    for i, t in enumerate(types):
+        at = 32 * i
+        if t.dynamic or t.kind not in ("address", "uint", "bool") or at + 32 > len(data):
+            continue
+        word = int.from_bytes(data[at : at + 32], "big")
+        bits = 160 if t.kind == "address" else (t.size or 256) if t.kind == "uint" else 0
+        clean = (word != 0) if t.kind == "bool" else word & ((1 << bits) - 1)
+        if clean != word:
+            out = out if out is not None else bytearray(data)
+            out[at : at + 32] = int(clean).to_bytes(32, "big")
+    return data if out is None else bytes(out)
 
 
 def _opaque(f: Frame, name: str) -> Call:
@@ -162,7 +184,7 @@ def v4_action(f: Frame, action: int, data: bytes, floors: dict[str, int]) -> Res
     if action not in _V4:
         return [_opaque(f, f"universal_router.v4_action_0x{action:02x}")]
     name, types = _V4[action]
-    a = decode_args(types, data)
+    a = decode_args(types, clean_words(types, data))  # v4-periphery CalldataDecoder: calldataload
     via = f"universal_router.v4.{name.lower()}"
     if name in ("SWAP_EXACT_IN_SINGLE", "SWAP_EXACT_OUT_SINGLE"):
         (pool, zero_for_one, amount, limit, _hook) = a[0]
@@ -208,11 +230,13 @@ def router_plan(f: Frame, commands: bytes, inputs: list[bytes]) -> Result:
         if cmd in ROUTER_TYPES:
             name, types = ROUTER_TYPES[cmd]
             try:
+                data = clean_words(types, data)  # what the Dispatcher's calldataload reads
                 out += _command(f, cmd, data)
                 if name in ("V3_SWAP_EXACT_OUT", "V2_SWAP_EXACT_OUT"):
                     unspent.add(_swap_token(name, decode_args(types, data))[0])
-            except EvmDecodeError:
+            except EvmDecodeError:  # never a trusted opaque call: undecodable (FLAG at least)
                 out.append(_opaque(f, f"universal_router.{name.lower()}"))
+                out.append(f"undecodable:universal_router.{name.lower()}")
         else:
             out.append(_opaque(f, f"universal_router.command_0x{cmd:02x}"))
     return _leftovers(f, out, unspent) if unspent else out
