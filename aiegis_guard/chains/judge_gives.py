@@ -128,9 +128,15 @@ def call(j: Judge, op: Call) -> list[Finding]:
     being trusted)."""
     if op.known:
         return j.counterparty(op.target, "target")
-    if op.carried and j.acts_for(op.target):
+    if op.carried and (j.acts_for(op.target) or _past_limit_from_own(j, op)):
         return _opaque(j, op) + carried(j, op)
     return _opaque(j, op)
+
+
+def _past_limit_from_own(j: Judge, op: Call) -> bool:
+    """A call an own account makes that the decoder did not follow (nested past its depth
+    limit: a self-multicall, an account's execute): what it carries runs for own."""
+    return op.via == "evm.call.past_depth_limit" and j.acts_for(op.sender)
 
 
 def carried(j: Judge, op: Call) -> list[Finding]:

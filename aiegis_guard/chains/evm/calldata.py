@@ -1,11 +1,17 @@
 """Calldata -> operations: look the selector up, decode the arguments, recurse into wrappers.
 
 Recursion is bounded (``MAX_DEPTH`` nested frames, ``MAX_OPS`` operations); deeper calls
-become unknown calls with a ``depth-limit`` note. A DELEGATECALL into anything but a Safe
-MultiSend deployment (by address, ``data/evm_protocols.json``) is reported as an unknown call
-touching the caller's own account. An unknown call that carries a permit of the own account
-(``carried_permits.py``) is also the grant it carries. A named function on a contract that is
-not its protocol's (``callee.py``) is also an unknown call of that contract.
+become unknown calls with a ``depth-limit`` note, and past ``MAX_OPS`` decoding stops with an
+``undecodable:`` note: what was found stands (a BLOCK found before a limit stays a BLOCK). A
+known function whose arguments do not decode strictly is an opaque call (its carried calls
+read, ``embedded.py``) with an ``undecodable:`` note (``tx.undecodable``, FLAG) beside what
+the rest decodes; at the top level, with nothing carried, the request is undecodable.
+
+A DELEGATECALL into anything but a Safe MultiSend deployment (by address,
+``data/evm_protocols.json``) is reported as an unknown call touching the caller's own
+account. An unknown call that carries a permit of the own account (``carried_permits.py``) is
+also the grant it carries. A named function on a contract that is not its protocol's
+(``callee.py``) is also an unknown call of that contract.
 """
 
 from __future__ import annotations
@@ -15,7 +21,7 @@ from typing import Any
 from aiegis_guard.chains.evm.abi import decode_args
 from aiegis_guard.chains.evm.callee import runs_stranger_code
 from aiegis_guard.chains.evm.carried_permits import carried_permits
-from aiegis_guard.chains.evm.embedded import embedded_calls
+from aiegis_guard.chains.evm.embedded import CANDIDATES, embedded_calls
 from aiegis_guard.chains.evm.frames import MAX_DEPTH, Frame, OnOwnBalance, word_address
 from aiegis_guard.chains.evm.protocols import PROTOCOL_FUNCTIONS, PROTOCOL_HANDLERS
 from aiegis_guard.chains.evm.protocols.requests import REQUEST_CONTRACTS, decode_request
@@ -27,12 +33,20 @@ from aiegis_guard.chains.known import known_contracts
 from aiegis_guard.chains.transaction import Call, Operation, Receipt
 from aiegis_guard.errors import EvmDecodeError
 
-__all__ = ["MAX_OPS", "decode_calldata", "decode_items"]
+__all__ = ["MAX_OPS", "PAST_DEPTH_LIMIT", "decode_calldata", "decode_items"]
 
-MAX_OPS = 512
+MAX_OPS = 2048  # more than a 128 KiB transaction holds (MultiSend records: 85 bytes each)
+
+
+class _OpsLimit(Exception):
+    """More than ``MAX_OPS`` operations: decoding stops, what was found stands."""
+
+
 HANDLERS = {**TOKEN_HANDLERS, **WRAPPER_HANDLERS, **PROTOCOL_HANDLERS}
 FUNCTIONS = {**PROTOCOL_FUNCTIONS, **_BASE_FUNCTIONS}
 _DELEGATECALL_OK = frozenset({"multi_send"})
+PAST_DEPTH_LIMIT = "evm.call.past_depth_limit"  # the via of a call nested past MAX_DEPTH
+_LIMIT_NOTE = f"undecodable:more than {MAX_OPS} operations"
 
 
 def _delegatecall_ok(f: Frame, handler: str) -> bool:
@@ -144,8 +158,7 @@ class _Names:
 
 def _walk(f: Frame, ops: list[Operation], notes: list[str]) -> None:
     if f.depth > MAX_DEPTH:
-        ops.append(_unknown(f, scan=True))
-        notes.append("depth-limit")
+        _past_depth_limit(f, ops, notes)
         return
     if f.target in REQUEST_CONTRACTS and not f.delegate:  # raw calldata, not ABI
         _collect(decode_request(f), f.path, False, ops, notes)
@@ -155,7 +168,15 @@ def _walk(f: Frame, ops: list[Operation], notes: list[str]) -> None:
         ops.append(_unknown(f, fn.name if fn else None, scan=True))
         ops.extend(carried_permits(f))  # the own permit an unknown contract is handed
         return
-    args = decode_args(fn.types, f.data[4:])
+    try:
+        args = decode_args(fn.types, f.data[4:])
+    except EvmDecodeError:  # what the decoder refuses: opaque, its carried calls still read
+        opaque = _unknown(f, fn.name, scan=True)
+        if f.depth == 0 and not opaque.carried:
+            raise  # nothing read at all: the whole request is undecodable
+        ops.append(opaque)
+        notes.append(f"undecodable:{fn.name}")
+        return
     wrapper = fn.handler in WRAPPER_HANDLERS
     path = (*f.path, fn.name) if wrapper else f.path
     items = _carry(f, HANDLERS[fn.handler](f, fn, args))
@@ -174,6 +195,28 @@ def _carry(f: Frame, items: list[Any]) -> list[Any]:
                 items[i] = item.replace(carried=_embedded(f))
             break
     return items
+
+
+def _past_depth_limit(f: Frame, ops: list[Operation], notes: list[str]) -> None:
+    """A frame nested deeper than ``MAX_DEPTH``: a leaf call of the embedded kinds (a token
+    or administration standard, Permit2: ``embedded.CANDIDATES``) is still decoded (it nests
+    nothing); anything else is an opaque call marked ``past_depth_limit`` whose carried
+    calls are judged when an own account made it or is called (``judge_gives.call``): what
+    the decoder did not follow keeps the verdict its calls have bare."""
+    fn = CANDIDATES.get(f.data[:4]) if not f.delegate else None
+    if fn is not None:
+        try:
+            items = HANDLERS[fn.handler](f, fn, decode_args(fn.types, f.data[4:]))
+        except EvmDecodeError:
+            items = [_unknown(f, fn.name, scan=True), f"undecodable:{fn.name}"]
+        if runs_stranger_code(f, fn.handler, items):
+            items = _stranger_code(f, fn.name, items)
+        _collect(
+            [i for i in items if not isinstance(i, Frame | OnOwnBalance)], (), False, ops, notes
+        )
+        return
+    ops.append(_unknown(f, scan=True).replace(via=PAST_DEPTH_LIMIT))
+    notes.append("depth-limit")
 
 
 def _stranger_code(f: Frame, name: str, items: list[Any]) -> list[Any]:
@@ -203,7 +246,7 @@ def _collect(
         else:
             ops.append(item.replace(carrier=carrier) if carrier else item)
         if len(ops) > MAX_OPS:
-            raise EvmDecodeError(f"more than {MAX_OPS} operations in one transaction")
+            raise _OpsLimit
 
 
 def _on_own_balance(item: OnOwnBalance, ops: list[Operation], notes: list[str]) -> None:
@@ -234,7 +277,10 @@ def decode_items(
     """Decode what a wrapper handler returned (typed data that carries a call: SafeTx)."""
     ops: list[Operation] = []
     notes: list[str] = []
-    _collect(items, path, True, ops, notes)
+    try:
+        _collect(items, path, True, ops, notes)
+    except _OpsLimit:
+        notes.append(_LIMIT_NOTE)
     return ops, notes
 
 
@@ -242,5 +288,8 @@ def decode_calldata(frame: Frame) -> tuple[list[Operation], list[str]]:
     """The operations a call performs, and notes on how they were found."""
     ops: list[Operation] = []
     notes: list[str] = []
-    _walk(frame, ops, notes)
+    try:
+        _walk(frame, ops, notes)
+    except _OpsLimit:
+        notes.append(_LIMIT_NOTE)
     return ops, notes

@@ -47,7 +47,7 @@ from aiegis_guard.chains.evm.protocols import PROTOCOL_FUNCTIONS
 from aiegis_guard.chains.evm.selectors import FUNCTIONS, PERMIT2, Function
 from aiegis_guard.errors import EvmDecodeError
 
-__all__ = ["MAX_EMBEDDED", "MAX_SCAN", "embedded_calls"]
+__all__ = ["CANDIDATES", "MAX_EMBEDDED", "MAX_SCAN", "embedded_calls"]
 
 MAX_EMBEDDED = 32  # calls kept from one opaque call
 MAX_SCAN = 256 * 1024  # bytes of one call's calldata scanned

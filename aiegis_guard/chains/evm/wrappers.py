@@ -118,11 +118,16 @@ def _safe_exec(f: Frame, fn: Function, a: list[Any]) -> Result:
 
 
 def _multi_send(f: Frame, fn: Function, a: list[Any]) -> Result:
-    """Packed ``(uint8 op, address to, uint256 value, uint256 len, bytes data)`` records."""
+    """Packed ``(uint8 op, address to, uint256 value, uint256 len, bytes data)`` records.
+
+    safe-global/safe-smart-account ``contracts/libraries/MultiSend.sol``: ``let i := 0x20``
+    (past the length word) and ``for {} lt(i, length) {}``: a record is read only when it
+    starts more than 32 bytes before the end; a shorter tail is never read (ignored here too).
+    """
     raw: bytes = a[0]
     out: Result = []
     pos = 0
-    while pos < len(raw):
+    while pos + 32 < len(raw):
         if pos + 85 > len(raw):
             raise EvmDecodeError("multiSend: truncated record")
         op = raw[pos]
