@@ -144,6 +144,7 @@ CALLEE_INDEPENDENT: dict[str, str] = {
             "account_execute_calls",
             "erc7579_execute",
             "self_calls_any_chain",
+            "execute_user_op",
         )
     },
     "suspicious_claim": "a lure name: decoded as an unknown call already",

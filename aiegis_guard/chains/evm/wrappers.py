@@ -168,17 +168,35 @@ def _account_execute_calls(f: Frame, fn: Function, a: list[Any]) -> Result:
 
 
 _EXECUTIONS = parse_types("f((address,uint256,bytes)[])")
+_BATCHES = parse_types("f(bytes[])")
+_BATCH_OF_BATCHES = bytes.fromhex("78210002")
+_ZERO_ADDRESS = "0x" + "00" * 20
+
+
+def _batch(f: Frame, payload: bytes) -> Result:
+    """``abi.encode(Call[] calls[, bytes opData])``; ERC-7821 (and Solady ``ERC7821``): "if a
+    Call.to is address(0), it will be replaced with address(this)"."""
+    calls = decode_args(_EXECUTIONS, payload)[0]
+    return _calls(f, [(f.context if t == _ZERO_ADDRESS else t, v, d) for t, v, d in calls])
 
 
 def _erc7579_execute(f: Frame, fn: Function, a: list[Any]) -> Result:
-    """ERC-7579 ``execute(mode, executionCalldata)``; mode byte 0 is the call type."""
+    """ERC-7579 ``execute(mode, executionCalldata)``; mode byte 0 is the call type, bytes
+    6..10 the mode selector. ERC-7821 mode ``0x01000000000078210002`` is a batch of batches:
+    ``abi.encode(bytes[])``, each an ``executionData`` run with mode ``...78210001``
+    (``abi.encode(calls, opData)``)."""
     mode, payload = a
     call_type = mode[0]
     if call_type == 0x00 and len(payload) >= 52:  # single: target(20) value(32) callData
         target = "0x" + payload[:20].hex()
         return _call(f, target, int.from_bytes(payload[20:52], "big"), payload[52:])
+    if call_type == 0x01 and mode[6:10] == _BATCH_OF_BATCHES:
+        out: Result = []
+        for batch in decode_args(_BATCHES, payload)[0]:
+            out += _batch(f, batch)
+        return out
     if call_type == 0x01:  # batch: abi.encode(Execution[])
-        return _calls(f, list(decode_args(_EXECUTIONS, payload)[0]))
+        return _batch(f, payload)
     if call_type == 0xFF and len(payload) >= 20:  # delegatecall: target(20) callData
         return [f.delegatecall("0x" + payload[:20].hex(), payload[20:]), "erc7579:delegatecall"]
     # a call type (or a single execution shorter than target + value) it does not read: an
@@ -224,6 +242,19 @@ def _handle_ops(f: Frame, fn: Function, a: list[Any]) -> Result:
     return out
 
 
+def _handle_aggregated_ops(f: Frame, fn: Function, a: list[Any]) -> Result:
+    """EntryPoint ``handleAggregatedOps``: every aggregator's ops, as ``handleOps`` runs them."""
+    return _handle_ops(f, fn, [[op for per_aggregator in a[0] for op in per_aggregator[0]]])
+
+
+def _execute_user_op(f: Frame, fn: Function, a: list[Any]) -> Result:
+    """``executeUserOp(userOp, userOpHash)``: the account runs ``userOp.callData`` past its
+    first four bytes (``EXECUTE_USER_OP``)."""
+    call_data: bytes = a[0][3]
+    rest = call_data[4:] if call_data[:4] == EXECUTE_USER_OP else call_data
+    return [f.inner(rest), f"account:{f.context}"] if rest else [f"account:{f.context}"]
+
+
 WRAPPER_HANDLERS: dict[str, Handler] = {
     "multicall_self": _multicall_self,
     "aggregate": _aggregate,
@@ -240,4 +271,6 @@ WRAPPER_HANDLERS: dict[str, Handler] = {
     "self_calls_any_chain": _self_calls_any_chain,
     "universal_router": universal_router,
     "handle_ops": _handle_ops,
+    "handle_aggregated_ops": _handle_aggregated_ops,
+    "execute_user_op": _execute_user_op,
 }
