@@ -34,6 +34,7 @@ from aiegis_guard.chains.evm.protocols.witness import (
 )
 from aiegis_guard.chains.evm.selectors import EIP712_TYPES
 from aiegis_guard.chains.evm.tokens import approval, switch_approval
+from aiegis_guard.chains.evm.typed_envelopes import unwrap_envelope
 from aiegis_guard.chains.evm.typed_schema import (
     MAX_JSON,
     MAX_TEXT,
@@ -247,9 +248,37 @@ def _hash_only(types: Types, primary: str) -> bool:
     return bool(fields) and all(split_array(t)[0] == "bytes32" for _, t in fields)
 
 
+def _envelope(data: Mapping[str, Any], kind: str, inner: Any) -> DecodedTransaction:
+    """What an account envelope (``typed_envelopes.py``) carries, decoded as it is."""
+    note = f"eip712:envelope:{data.get('primaryType')}"
+    if kind == "typed":
+        found = decode_typed_data(inner)
+    elif kind == "message":
+        from aiegis_guard.chains.evm.messages import decode_evm_message
+
+        found = decode_evm_message(inner, "personal_sign", None).replace(
+            kind=PayloadKind.TYPED_DATA
+        )
+    else:
+        domain = data.get("domain")
+        verifying = domain.get("verifyingContract") if isinstance(domain, Mapping) else None
+        return DecodedTransaction(
+            chain=Chain.EVM,
+            kind=PayloadKind.TYPED_DATA,
+            tx_type="eip712",
+            to=verifying.lower() if isinstance(verifying, str) else None,
+            blind_hash=True,
+            notes=(note, "eip712:hash-only"),
+        )
+    return found.replace(notes=(note, *found.notes))
+
+
 def decode_typed_data(payload: Mapping[str, Any] | str | bytes) -> DecodedTransaction:
     """Decode an EIP-712 payload (object, JSON text, or ``{"typed_data": ...}``)."""
     data = _load(payload)
+    envelope = unwrap_envelope(data)
+    if envelope is not None:
+        return _envelope(data, *envelope)
     schema = schema_of(data.get("types"))
     types = schema.types
     primary = data.get("primaryType")
