@@ -30,7 +30,7 @@ from aiegis_guard.chains.evm.selectors import MULTICALL3
 from aiegis_guard.chains.evm.tokens import TOKEN_HANDLERS
 from aiegis_guard.chains.evm.wrappers import WRAPPER_HANDLERS
 from aiegis_guard.chains.known import known_contracts
-from aiegis_guard.chains.transaction import Call, Operation, Receipt
+from aiegis_guard.chains.transaction import Approval, Call, Operation, Receipt
 from aiegis_guard.errors import EvmDecodeError
 
 __all__ = ["MAX_OPS", "PAST_DEPTH_LIMIT", "decode_calldata", "decode_items"]
@@ -165,8 +165,11 @@ def _walk(f: Frame, ops: list[Operation], notes: list[str]) -> None:
         return
     fn = FUNCTIONS.get(f.data[:4]) if len(f.data) >= 4 else None
     if fn is None or (f.delegate and not _delegatecall_ok(f, fn.handler)):
-        ops.append(_unknown(f, fn.name if fn else None, scan=True))
-        ops.extend(carried_permits(f))  # the own permit an unknown contract is handed
+        opaque = _unknown(f, fn.name if fn else None, scan=True)
+        ops.append(opaque)
+        permits = carried_permits(f)  # the own permit an unknown contract is handed
+        ops.extend(permits)
+        ops.extend(_signed_grants(f, opaque.carried, permits))
         return
     try:
         args = decode_args(fn.types, f.data[4:])
@@ -183,6 +186,27 @@ def _walk(f: Frame, ops: list[Operation], notes: list[str]) -> None:
     if runs_stranger_code(f, fn.handler, items):
         items = _stranger_code(f, fn.name, items)
     _collect(items, path, wrapper, ops, notes)
+
+
+_SIGNED = frozenset(
+    {"eip2612.permit", "dai.permit", "permit2.permit_single", "permit2.permit_batch"}
+)
+
+
+def _signed_grants(f: Frame, carried: tuple[Any, ...], known: list[Approval]) -> list[Approval]:
+    """The permits of the own account among an opaque call's embedded calls (a signed grant
+    holds whoever submits it: a kit's contract handed the whole ``permit`` call), but those
+    ``carried_permits`` already read."""
+    owners = {a for a in (f.origin, f.context if f.sender else None, f.sender) if a}
+    seen = {(a.spender, a.amount) for a in known}
+    return [
+        op
+        for op in carried
+        if isinstance(op, Approval)
+        and op.via in _SIGNED
+        and op.owner in owners
+        and (op.spender, op.amount) not in seen
+    ]
 
 
 def _carry(f: Frame, items: list[Any]) -> list[Any]:

@@ -69,6 +69,9 @@ _TABLE: tuple[tuple[str, str, str], ...] = (
     ),
     # -- permits (on-chain submission of a signed permit) ------------------------------------
     ("d505accf", "permit(address,address,uint256,uint256,uint8,bytes32,bytes32)", "eip2612_permit"),
+    # circlefin/stablecoin-evm FiatTokenV2_2 (USDC): the same permit with a packed or EIP-1271
+    # ``bytes signature`` (owner, spender, value, deadline, signature)
+    ("9fd5a6cf", "permit(address,address,uint256,uint256,bytes)", "eip2612_permit"),
     (
         "8fcbaf0c",
         "permit(address,address,uint256,uint256,bool,uint8,bytes32,bytes32)",
