@@ -88,3 +88,31 @@ def test_truncated_command_input_is_undecodable_even_on_an_allowlisted_router(cu
     verdict = _judged(_plan([0x00], [swap]), True)
     assert verdict.action is not Action.ALLOW
     assert "tx.undecodable" in rules(verdict)
+
+
+def _portions(recipient: str, bips: int, count: int) -> dict[str, Any]:
+    """V3 swap into the router, ``count`` PAY_PORTION(bips) to ``recipient``, SWEEP the rest
+    to the caller with a minimum (review18 F11)."""
+    swap = _swap("0x" + "00" * 19 + "02", 1)
+    portion = encode(["address", "address", "uint256"], [WETH, recipient, bips])
+    sweep = encode(["address", "address", "uint256"], [WETH, MSG_SENDER, 10**15])
+    return _plan([0x00, *[0x06] * count, 0x04], [swap, *[portion] * count, sweep])
+
+
+@pytest.mark.parametrize("count", [10, 69, 200])
+def test_many_small_portions_to_a_stranger_are_its_compounded_share(count: int) -> None:
+    """count x 1 % of the router's balance to a stranger compound to 9.6 % .. 87 %: an
+    output, BLOCK as one portion of that share."""
+    verdict = _judged(_portions(STRANGER, 100, count), False)
+    assert verdict.action is Action.BLOCK
+    assert "tx.evm.swap_recipient" in rules(verdict)
+
+
+def test_one_fee_portion_to_a_stranger_stays_a_fee() -> None:
+    """A single 0.25 % portion (an interface fee): no swap_recipient."""
+    assert "tx.evm.swap_recipient" not in rules(_judged(_portions(STRANGER, 25, 1), False))
+
+
+def test_small_portions_to_an_allowlisted_recipient_pass() -> None:
+    """The allowlisted twin of 200 x 1 %: not a stranger's output."""
+    assert "tx.evm.swap_recipient" not in rules(_judged(_portions(FRIEND, 100, 200), False))

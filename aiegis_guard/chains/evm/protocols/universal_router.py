@@ -7,10 +7,11 @@ Recipient constants: 1 = msg.sender, 2 = the router (``ActionConstants``).
 
 Swaps are exchanges (:mod:`.swaps`): inputs paid by the caller are gives, outputs (swap
 recipients, SWEEP, TRANSFER, UNWRAP, V4 TAKE*) are receipts; PAY_PORTION / TAKE_PORTION up
-to 1 % is a fee. A command or V4 action not decoded is an opaque call touching the own
-account (never excused by the router being well known); one the router knows but whose input
-does not decode is also undecodable (``tx.undecodable``, FLAG: never a trusted opaque call of
-an allowlisted router). Inputs are read as the Dispatcher reads them (``clean_words``).
+to 1 % is a fee, the portions of one recipient compounded across the plan. A command or V4
+action not decoded is an opaque call touching the own account (never excused by the router
+being well known); one the router knows but whose input does not decode is also undecodable
+(``tx.undecodable``, FLAG: never a trusted opaque call of an allowlisted router). Inputs are
+read as the Dispatcher reads them (``clean_words``).
 """
 
 from __future__ import annotations
@@ -105,10 +106,23 @@ def _get(f: Frame, via: str, token: str, recipient: str, amount: int | None) -> 
     return swap_ops(f, via, (None, None), (token, amount), to)
 
 
-def _portion(f: Frame, via: str, token: str, recipient: str, bips: int) -> Result:
+Shares = dict[tuple[str, str], float]
+
+
+def _portion(
+    f: Frame, via: str, token: str, recipient: str, bips: int, *, shares: Shares | None = None
+) -> Result:
+    """``PAY_PORTION`` / ``TAKE_PORTION``: ``bips`` of the router's *current* balance of
+    ``token`` (universal-router ``Payments.payPortion``). A recipient's portions of one token
+    compound across the plan (``shares``: what the balance keeps, 1 - its share); once its
+    share passes ``FEE_BIPS`` the portion is an output, whatever the number of slices."""
     to = resolve(f, recipient)
     if to is None:
         return []
+    if shares is not None:
+        kept = shares.get((to, token), 1.0) * (1 - min(bips, 10_000) / 10_000)
+        shares[(to, token)] = kept
+        bips = max(bips, round((1 - kept) * 10_000))
     if bips > FEE_BIPS:
         return swap_ops(f, via, (None, None), (token, None), to)
     fee = Receipt(via=f"{via}.fee", asset=asset(token), recipient=to, amount=None, order=SWAP)
@@ -153,7 +167,7 @@ def _permit2(f: Frame, name: str, a: list[Any]) -> Result:
     return TOKEN_HANDLERS["permit2_transfer_from"](f, _NO_FN, [f.sender, to, amount, token])
 
 
-def _command(f: Frame, cmd: int, data: bytes) -> Result:
+def _command(f: Frame, cmd: int, data: bytes, shares: Shares) -> Result:
     name, types = ROUTER_TYPES[cmd]
     a = decode_args(types, data)
     via = f"universal_router.{name.lower()}"
@@ -164,7 +178,7 @@ def _command(f: Frame, cmd: int, data: bytes) -> Result:
     if name in ("SWEEP", "TRANSFER"):
         return _get(f, via, a[0], a[1], a[2])
     if name == "PAY_PORTION":
-        return _portion(f, via, a[0], a[1], a[2])
+        return _portion(f, via, a[0], a[1], a[2], shares=shares)
     if name == "UNWRAP_WETH":
         return _get(f, via, ZERO, a[0], a[1])
     if name == "WRAP_ETH":
@@ -172,11 +186,13 @@ def _command(f: Frame, cmd: int, data: bytes) -> Result:
     if name == "BALANCE_CHECK_ERC20":
         return []
     if name == "V4_SWAP":
-        return _v4(f, a[0], a[1])
-    return router_plan(f.inner(f.data), a[0], a[1])  # EXECUTE_SUB_PLAN
+        return _v4(f, a[0], a[1], shares)
+    return router_plan(f.inner(f.data), a[0], a[1], shares)  # EXECUTE_SUB_PLAN
 
 
-def v4_action(f: Frame, action: int, data: bytes, floors: dict[str, int]) -> Result:
+def v4_action(
+    f: Frame, action: int, data: bytes, floors: dict[str, int], shares: Shares | None = None
+) -> Result:
     """One V4 action; ``floors``: the least each single-pool swap so far delivers, by the
     currency it pays out (what a later ``TAKE`` of the whole open delta takes at least)."""
     if action in _V4_SWAPS_MULTI:
@@ -200,7 +216,7 @@ def v4_action(f: Frame, action: int, data: bytes, floors: dict[str, int]) -> Res
     if name == "TAKE":  # amount 0: the whole open delta, at least what the swap delivers
         return _get(f, via, a[0], a[1], a[2] or floors.get(str(a[0])))
     if name == "TAKE_PORTION":
-        return _portion(f, via, a[0], a[1], a[2])
+        return _portion(f, via, a[0], a[1], a[2], shares=shares)
     if name == "TAKE_PAIR":
         return [*_get(f, via, a[0], a[2], None), *_get(f, via, a[1], a[2], None)]
     if name == "SWEEP":
@@ -208,22 +224,25 @@ def v4_action(f: Frame, action: int, data: bytes, floors: dict[str, int]) -> Res
     return []  # SETTLE_PAIR / CLOSE_CURRENCY / CLEAR_OR_TAKE: between router and pool manager
 
 
-def _v4(f: Frame, actions: bytes, params: list[bytes]) -> Result:
+def _v4(f: Frame, actions: bytes, params: list[bytes], shares: Shares) -> Result:
     if len(actions) != len(params):
         raise EvmDecodeError("V4_SWAP: actions and params differ in length")
     out: Result = []
     floors: dict[str, int] = {}
     for action, data in zip(actions, params, strict=True):
-        out += v4_action(f, action, data, floors)
+        out += v4_action(f, action, data, floors, shares)
     return out
 
 
-def router_plan(f: Frame, commands: bytes, inputs: list[bytes]) -> Result:
+def router_plan(
+    f: Frame, commands: bytes, inputs: list[bytes], shares: Shares | None = None
+) -> Result:
     if f.depth > MAX_DEPTH:
         return [_opaque(f, "universal_router.sub_plan"), "depth-limit"]
     if len(commands) != len(inputs):
         raise EvmDecodeError("UniversalRouter: commands and inputs differ in length")
     out: Result = []
+    shares = {} if shares is None else shares  # portions paid so far (``_portion``)
     unspent: set[str] = set()  # what exact-out swaps pay in: their leftover may come back
     for command, data in zip(commands, inputs, strict=True):
         cmd = command & 0x3F
@@ -231,7 +250,7 @@ def router_plan(f: Frame, commands: bytes, inputs: list[bytes]) -> Result:
             name, types = ROUTER_TYPES[cmd]
             try:
                 data = clean_words(types, data)  # what the Dispatcher's calldataload reads
-                out += _command(f, cmd, data)
+                out += _command(f, cmd, data, shares)
                 if name in ("V3_SWAP_EXACT_OUT", "V2_SWAP_EXACT_OUT"):
                     unspent.add(_swap_token(name, decode_args(types, data))[0])
             except EvmDecodeError:  # never a trusted opaque call: undecodable (FLAG at least)
