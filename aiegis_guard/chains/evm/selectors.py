@@ -136,6 +136,10 @@ _TABLE: tuple[tuple[str, str, str], ...] = (
         "safe_exec",
     ),
     ("8d80ff0a", "multiSend(bytes)", "multi_send"),
+    # maticnetwork/pos-portal NativeMetaTransaction.executeMetaTransaction(userAddress,
+    # functionSignature, sigR, sigS, sigV): the contract calls itself with functionSignature
+    # for userAddress (msgSender), the on-chain form of the typed MetaTransaction
+    ("0c53c51c", "executeMetaTransaction(address,bytes,bytes32,bytes32,uint8)", "meta_transaction"),
     # Safe ModuleManager (safe-global/safe-smart-account contracts/base/ModuleManager.sol): an
     # enabled module runs (to, value, data, operation) as the Safe, as execTransaction does
     ("468721a7", "execTransactionFromModule(address,uint256,bytes,uint8)", "safe_exec"),

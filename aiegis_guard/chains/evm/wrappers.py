@@ -255,6 +255,14 @@ def _execute_user_op(f: Frame, fn: Function, a: list[Any]) -> Result:
     return [f.inner(rest), f"account:{f.context}"] if rest else [f"account:{f.context}"]
 
 
+def _meta_transaction(f: Frame, fn: Function, a: list[Any]) -> Result:
+    """``executeMetaTransaction(user, functionSignature, r, s, v)``: the contract runs
+    ``functionSignature`` as if ``user`` had called it (``msgSender()`` is ``user``)."""
+    user, data = a[0], bytes(a[1])
+    frame = Frame(f.target, user, f.target, 0, data, f.depth + 1, False, f.origin, f.path)
+    return [frame] if data else []
+
+
 WRAPPER_HANDLERS: dict[str, Handler] = {
     "multicall_self": _multicall_self,
     "aggregate": _aggregate,
@@ -273,4 +281,5 @@ WRAPPER_HANDLERS: dict[str, Handler] = {
     "handle_ops": _handle_ops,
     "handle_aggregated_ops": _handle_aggregated_ops,
     "execute_user_op": _execute_user_op,
+    "meta_transaction": _meta_transaction,
 }
