@@ -31,9 +31,10 @@ What is not read: arrays of targets kept apart from their calldata
 embedded call forwards, calls packed without a length (ERC-7579 single execution: unread
 target), calls whose arguments are themselves hidden (compressed, encrypted, hashed).
 
-Bounded: the scan is one regular expression pass over the calldata (``MAX_SCAN`` bytes at
-most), at most ``MAX_EMBEDDED`` calls are kept per opaque call, and embedded calls are leaves
-(their own calldata is not scanned again).
+Bounded: the scan is one regular-expression search over the calldata (``MAX_SCAN`` bytes at
+most; a hit is searched again one byte on, so overlapping hits are all seen), at most
+``MAX_TRIES`` hits are decoded and ``MAX_EMBEDDED`` calls kept per opaque call, and embedded
+calls are leaves (their own calldata is not scanned again).
 """
 
 from __future__ import annotations
@@ -47,7 +48,7 @@ from aiegis_guard.chains.evm.protocols import PROTOCOL_FUNCTIONS
 from aiegis_guard.chains.evm.selectors import FUNCTIONS, PERMIT2, Function
 from aiegis_guard.errors import EvmDecodeError
 
-__all__ = ["CANDIDATES", "MAX_EMBEDDED", "MAX_SCAN", "embedded_calls"]
+__all__ = ["CANDIDATES", "MAX_EMBEDDED", "MAX_SCAN", "MAX_TRIES", "embedded_calls"]
 
 MAX_EMBEDDED = 32  # calls kept from one opaque call
 MAX_SCAN = 256 * 1024  # bytes of one call's calldata scanned
@@ -59,7 +60,8 @@ CANDIDATES: dict[bytes, Function] = {
     for sel, fn in _FUNCTIONS.items()
     if fn.handler in _HANDLERS or fn.handler.startswith("permit2_")
 }
-_SCAN = re.compile(b"(?=(" + b"|".join(re.escape(s) for s in sorted(CANDIDATES)) + b"))")
+_SCAN = re.compile(b"|".join(re.escape(s) for s in sorted(CANDIDATES)))
+MAX_TRIES = 256  # selector hits whose arguments are tried, per opaque call
 
 
 def _word(data: bytes, at: int) -> int | None:
@@ -97,15 +99,17 @@ def embedded_calls(data: bytes) -> list[tuple[str | None, bytes]]:
     if len(data) < 8:
         return out
     view = data[:MAX_SCAN]
-    for match in _SCAN.finditer(view, 4):
-        pos = match.start()
-        fn = CANDIDATES[view[pos : pos + 4]]
-        target, end = _target(view, pos, fn)
+    pos, tries = 4, MAX_TRIES
+    while tries and (match := _SCAN.search(view, pos)) is not None:
+        pos, tries = match.start() + 1, tries - 1  # overlapping hits: search again one byte on
+        at = match.start()
+        fn = CANDIDATES[view[at : at + 4]]
+        target, end = _target(view, at, fn)
         try:
-            decode_args(fn.types, view[pos + 4 : end])
+            decode_args(fn.types, view[at + 4 : end])
         except EvmDecodeError:
             continue
-        out.append((target, view[pos:end]))
+        out.append((target, view[at:end]))
         if len(out) >= MAX_EMBEDDED:
             break
     return out

@@ -52,6 +52,8 @@ def read_mapping(m: Mapping[str, Any], depth: int = 0) -> tuple[str, Any, Any]:
     """(kind, payload, entry point): kind ``tx`` (a transaction mapping, or raw bytes / hex in
     ``payload``), ``user_op`` or ``typed_data``; raises :class:`EvmDecodeError` for a mapping
     that is none of them."""
+    if "to" in m and "method" not in m:  # a transaction (a UserOperation has no ``to``)
+        return "tx", m, None
     if depth > MAX_NESTING:
         raise EvmDecodeError("request wrappers nested too deep")
     if "method" in m and "params" in m:

@@ -84,15 +84,20 @@ def clean_words(types: tuple[AbiType, ...], data: bytes) -> bytes:
     out: bytearray | None = None
     for i, t in enumerate(types):
         at = 32 * i
-        if t.dynamic or t.kind not in ("address", "uint", "bool") or at + 32 > len(data):
+        kind = t.kind
+        if t.dynamic or kind not in _CLEANED or at + 32 > len(data):
             continue
-        word = int.from_bytes(data[at : at + 32], "big")
-        bits = 160 if t.kind == "address" else (t.size or 256) if t.kind == "uint" else 0
-        clean = (word != 0) if t.kind == "bool" else word & ((1 << bits) - 1)
-        if clean != word:
-            out = out if out is not None else bytearray(data)
-            out[at : at + 32] = int(clean).to_bytes(32, "big")
+        high = 12 if kind == "address" else 31 if kind == "bool" else 32 - (t.size or 256) // 8
+        if not any(data[at : at + high]) and (kind != "bool" or data[at + 31] <= 1):
+            continue  # already clean: the common case, no copy
+        out = out if out is not None else bytearray(data)
+        out[at : at + high] = bytes(high)
+        if kind == "bool":
+            out[at + 31] = 1  # any non-zero word is true
     return data if out is None else bytes(out)
+
+
+_CLEANED = frozenset({"address", "uint", "bool"})
 
 
 def _opaque(f: Frame, name: str) -> Call:
