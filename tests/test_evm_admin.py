@@ -349,8 +349,9 @@ def _self_send(data: bytes, tx_type: int | None = None) -> dict[str, Any]:
     [
         pytest.param(_self_send(b"data:,hello world"), Action.ALLOW, id="ethscription-self-send"),
         pytest.param(_self_send(b"rent dec"), Action.ALLOW, id="utf8-memo-self-send"),
-        pytest.param(_self_send(bytes.fromhex("deadbeef") + bytes(32)), Action.ALLOW,
-                     id="selector-shaped-memo-self-send"),
+        # review18 F1: binary data to the own EOA is calldata its 7702 delegate (if any) runs
+        pytest.param(_self_send(bytes.fromhex("deadbeef") + bytes(32)), Action.FLAG,
+                     id="selector-shaped-self-send-is-own-code"),
         pytest.param(_tx(SMART, bytes.fromhex("deadbeef") + bytes(32)), Action.FLAG,
                      id="unknown-selector-on-own-smart-account"),
         pytest.param(_tx(SMART, call("addDeposit()")), Action.ALLOW, id="4337-add-deposit"),

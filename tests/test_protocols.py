@@ -137,6 +137,12 @@ PINNED = [
         "322bba21",
         "createOrder((address,address,uint256,uint256,bytes32,uint256,uint32,bool,int64))",
     ),
+    # dapphub ds-auth / ds-proxy (review18 F14)
+    ("13af4035", "setOwner(address)"),
+    ("7a9e5e4b", "setAuthority(address)"),
+    ("1cff79cd", "execute(address,bytes)"),
+    # cowprotocol/contracts GPv2Signing.setPreSignature (review18 F12)
+    ("ec6cb13f", "setPreSignature(bytes,bool)"),
     ("2dad97d4", "repayWithATokens(address,uint256,uint256)"),
     ("5a3b74b9", "setUserUseReserveAsCollateral(address,bool)"),
     ("85f6d155", "register(string,address,uint256,bytes32)"),

@@ -74,6 +74,41 @@ CASES = [
         Action.FLAG,
         id="withdraw-excess-lamports-to-stranger",
     ),
+    # review18 F13: the same authority through the interface instructions and the pointers
+    # (token-metadata / token-group interface instruction.rs; extension/*_pointer/instruction.rs)
+    *[
+        pytest.param(
+            (
+                lambda data=data, who=who: [
+                    sx.raw(sx.TOKEN_2022, data + bytes(who), sx._w(MINT), sx._s(ME))
+                ]
+            ),
+            action,
+            id=f"{name}-{label}",
+        )
+        for name, data in (
+            ("metadata-interface-update-authority", bytes.fromhex("d7e4a6e45464567b")),
+            ("group-interface-update-authority", bytes.fromhex("a1695801edddd8cb")),
+            ("metadata-pointer-update", bytes([39, 1])),
+            ("group-pointer-update", bytes([40, 1])),
+            ("group-member-pointer-update", bytes([41, 1])),
+        )
+        for label, who, action in (
+            ("stranger", STRANGER, Action.BLOCK),
+            ("allowlisted", FRIEND, Action.ALLOW),
+            ("removed", Pubkey.from_bytes(bytes(32)), Action.ALLOW),
+        )
+    ],
+    pytest.param(
+        lambda: _new_mint(_ext(bytes([39, 0]) + bytes(STRANGER) + bytes(MINT), MINT)),
+        Action.BLOCK,
+        id="own-new-mint-metadata-pointer-authority-stranger",
+    ),
+    pytest.param(
+        lambda: _new_mint(_ext(bytes([39, 0]) + bytes(ME) + bytes(MINT), MINT)),
+        Action.ALLOW,
+        id="own-new-mint-metadata-pointer-authority-own",
+    ),
     pytest.param(
         lambda: [sx.raw(sx.TOKEN_2022, bytes([38]), sx._w(MINT), sx._w(ME), sx._s(ME))],
         Action.ALLOW,

@@ -49,6 +49,7 @@ TX_KEYS = frozenset({
     "tx", "txn", "transaction", "rawtx", "rawtransaction", "signedtx", "signedtransaction",
     "unsignedtx", "serializedtx", "serializedtransaction", "txdata", "encodedtransaction",
     "versionedtransaction", "txbase64", "transactionbase64", "swaptransaction",
+    "userop", "useroperation", "packeduserop", "packeduseroperation",
 })  # fmt: skip
 TYPED_KEYS = frozenset({"typeddata", "eip712", "typeddatajson", "signtypeddata"})
 

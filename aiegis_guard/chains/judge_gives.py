@@ -5,15 +5,22 @@ of :func:`aiegis_guard.chains.inspect.inspect_operations`; the rule table is its
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from typing import Any
+
+from aiegis_guard.chains import judge_grants
 from aiegis_guard.chains.amounts import amount_evidence, native_decimals
 from aiegis_guard.chains.judging import Judge, norm
 from aiegis_guard.chains.known import contract_label
 from aiegis_guard.chains.paid_into import pays_into_protocol
 from aiegis_guard.chains.transaction import (
     SWAP_ORDER,
+    Approval,
     AssetKind,
+    AuthorityChange,
     Call,
     Creation,
+    Delegation,
     Memo,
     Transfer,
 )
@@ -119,10 +126,33 @@ def call(j: Judge, op: Call) -> list[Finding]:
     """An opaque call: FLAG when it carries value, touches or comes from an own account and
     the target is not allowlisted (a well-known router is not excused: being known is not
     being trusted)."""
-    out = j.counterparty(op.target, "target")
     if op.known:
-        return out
-    if op.selector and op.name is None and j.acts_for(op.target) and not _self_send(j, op):
+        return j.counterparty(op.target, "target")
+    if op.carried and (j.acts_for(op.target) or _past_limit_from_own(j, op)):
+        return _opaque(j, op) + carried(j, op)
+    return _opaque(j, op)
+
+
+def _past_limit_from_own(j: Judge, op: Call) -> bool:
+    """A call an own account makes that the decoder did not follow (nested past its depth
+    limit: a self-multicall, an account's execute): what it carries runs for own."""
+    return op.via == "evm.call.past_depth_limit" and j.acts_for(op.sender)
+
+
+def carried(j: Judge, op: Call) -> list[Finding]:
+    """The known calls an opaque call into an own account carries in its calldata
+    (``chains/evm/embedded.py``): the account makes them, judged as if it made them bare."""
+    out: list[Finding] = []
+    for inner in op.carried:
+        judge = _CARRIED.get(type(inner))
+        if judge is not None:
+            out += judge(j, inner)
+    return out
+
+
+def _opaque(j: Judge, op: Call) -> list[Finding]:
+    out = j.counterparty(op.target, "target")
+    if op.selector and op.name is None and j.acts_for(op.target) and not _self_note(j, op):
         return [*out, _own_code(j, op)]
     if j.policy.is_known(op.target, j.chain):
         return out + _third_party(j, op)
@@ -142,16 +172,26 @@ def call(j: Judge, op: Call) -> list[Finding]:
     return out
 
 
-def _self_send(j: Judge, op: Call) -> bool:
-    """The signer's own transaction to itself, carried by nothing and setting no EIP-7702 code:
-    an account without code runs nothing, its data is a note (an ethscription's
-    ``data:,...``, a memo). (An EOA delegated by an earlier 7702 authorization runs its
-    delegate's code: that cannot be seen from the transaction; the delegation was judged
-    when signed.)"""
+def _self_note(j: Judge, op: Call) -> bool:
+    """The signer's own transaction to itself, carried by nothing and setting no EIP-7702 code,
+    whose data is text: an account without code runs nothing, its data is a note (an
+    ethscription's ``data:,...``, a memo). Data that is not text is calldata: an EOA delegated
+    by an earlier 7702 authorization runs its delegate's code with it (an executor, whatever
+    its selector), which the transaction cannot show: judged as own-account code."""
     d = j.decoded
     if d.tx_type == "eip7702" or op.carrier or d.sender is None:
         return False
-    return op.target == op.sender == d.sender == d.to
+    if not op.target == op.sender == d.sender == d.to:
+        return False
+    return all(_is_text(data) for data in d.data)
+
+
+def _is_text(data: bytes) -> bool:
+    try:
+        text = data.decode("utf-8")
+    except UnicodeDecodeError:
+        return False
+    return all(c.isprintable() or c in "\t\r\n" for c in text)
 
 
 def _own_code(j: Judge, op: Call) -> Finding:
@@ -208,3 +248,12 @@ def text(j: Judge, text: str, where: str) -> list[Finding]:
 
 def memo(j: Judge, op: Memo) -> list[Finding]:
     return text(j, op.text, "memo")
+
+
+_CARRIED: dict[type, Callable[[Judge, Any], list[Finding]]] = {
+    Transfer: transfer,
+    Approval: judge_grants.approval,
+    AuthorityChange: judge_grants.authority,
+    Delegation: judge_grants.delegation,
+    Call: call,
+}

@@ -15,7 +15,8 @@ from aiegis_guard.chains.transaction import PayloadKind
 from aiegis_guard.errors import DecodeError
 from aiegis_guard.findings import Chain
 
-__all__ = ["detect_chain", "is_evm_tx", "is_typed_data", "mapping_kind"]
+__all__ = ["RPC_TX_METHODS", "detect_chain", "is_evm_tx", "is_rpc_transaction", "is_typed_data"]
+__all__ += ["is_user_op", "mapping_kind"]
 
 _HEX_RE = re.compile(r"\s*(0x)?[0-9a-fA-F]+\s*")
 # keys that route a mapping to the EVM decoder / the Solana decoder
@@ -39,11 +40,35 @@ def is_evm_tx(value: Mapping[Any, Any]) -> bool:
     return ("data" in value or "input" in value) or any(k in value for k in _EVM_TX_FIELDS)
 
 
+_USER_OP_KEYS = frozenset({"callData", "initCode", "factory", "factoryData"})
+# JSON-RPC methods whose request carries a transaction / UserOperation (``chains/evm/mappings``)
+RPC_TX_METHODS = frozenset(
+    {
+        "eth_sendTransaction",
+        "eth_signTransaction",
+        "eth_sendRawTransaction",
+        "eth_sendUserOperation",
+    }
+)
+
+
+def is_user_op(value: Mapping[Any, Any]) -> bool:
+    """An ERC-4337 UserOperation (v0.6 / v0.7 JSON): a ``sender`` and its calldata or
+    deployment, and no transaction ``to``."""
+    return "sender" in value and "to" not in value and any(k in value for k in _USER_OP_KEYS)
+
+
+def is_rpc_transaction(value: Mapping[Any, Any]) -> bool:
+    """A JSON-RPC request that sends or signs a transaction or a UserOperation."""
+    return value.get("method") in RPC_TX_METHODS and "params" in value
+
+
 def mapping_kind(value: Mapping[Any, Any]) -> PayloadKind | None:
-    """What a mapping inside tool arguments is: typed data, a transaction, or None."""
+    """What a mapping inside tool arguments is: typed data, a transaction (a UserOperation,
+    a JSON-RPC request carrying either), or None."""
     if is_typed_data(value):
         return PayloadKind.TYPED_DATA
-    if is_evm_tx(value):
+    if is_evm_tx(value) or is_user_op(value) or is_rpc_transaction(value):
         return PayloadKind.TRANSACTION
     return None
 
@@ -52,6 +77,9 @@ def detect_chain(payload: Any) -> Chain:
     """Best guess of the chain a payload belongs to; raises DecodeError when there is none."""
     if isinstance(payload, Mapping):
         if "typed_data" in payload or "domain" in payload or any(k in payload for k in _EVM_KEYS):
+            return Chain.EVM
+        method = payload.get("method")
+        if is_user_op(payload) or (isinstance(method, str) and method.startswith("eth_")):
             return Chain.EVM
         if any(k in payload for k in _SOLANA_KEYS):
             return Chain.SOLANA

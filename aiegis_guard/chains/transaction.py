@@ -207,6 +207,9 @@ class Call(_Frozen):
     # EVM: a protocol's function called on a contract that is not the protocol's
     # (``chains/evm/callee.py``): what its handler read is listed beside it
     off_book: bool = False
+    # EVM: the known calls its calldata carries at any offset (``chains/evm/embedded.py``),
+    # decoded as calls the callee makes: judged only when the callee is an own account
+    carried: tuple[Any, ...] = ()
 
 
 @fast_init

@@ -19,6 +19,7 @@ from aiegis_guard.errors import EvmDecodeError, quote
 __all__ = ["AbiType", "decode_args", "parse_type", "parse_types", "split_types"]
 
 MAX_ARRAY = 4096  # elements per array: a transaction never needs more
+_OVERLAP = 4  # distinct overlapping payloads decoded: up to this many times the buffer
 _WORD_KINDS = frozenset({"address", "uint", "int", "bool", "fixed"})
 
 
@@ -123,14 +124,17 @@ def _static(t: AbiType, data: bytes, pos: int) -> Any:
 
 
 class _Budget:
-    """Overlapping offsets may point many heads at the same payload; valid encodings never
-    decode to more bytes or elements than the buffer holds, so neither may we."""
+    """Overlapping offsets may point many heads at the same payload (Solidity's decoder
+    accepts them: a legal encoding the EVM runs). A ``bytes`` payload referenced again is
+    the same value (``seen``, charged once); distinct payloads and elements may add up to
+    ``_OVERLAP`` times what the buffer holds, no more (the work stays linear in the input)."""
 
-    __slots__ = ("bytes", "items")
+    __slots__ = ("bytes", "items", "seen")
 
     def __init__(self, size: int) -> None:
-        self.bytes = size
+        self.bytes = size * _OVERLAP
         self.items = size // 32 + 8
+        self.seen: dict[tuple[int, int], bytes] = {}
 
     def take(self, n_bytes: int, n_items: int) -> None:
         self.bytes -= n_bytes
@@ -172,8 +176,10 @@ def _decode(t: AbiType, data: bytes, base: int, pos: int, budget: _Budget) -> An
         n = int.from_bytes(data[start : start + 32], "big")
         if n > size - start - 32:
             raise EvmDecodeError("ABI bytes length out of range")
-        budget.take(n, 1)
-        raw = data[start + 32 : start + 32 + n]
+        raw = budget.seen.get((start, n))
+        if raw is None:
+            budget.take(n, 1)
+            raw = budget.seen[(start, n)] = data[start + 32 : start + 32 + n]
         if kind == "bytes":
             return raw
         try:

@@ -1,11 +1,17 @@
 """Calldata -> operations: look the selector up, decode the arguments, recurse into wrappers.
 
 Recursion is bounded (``MAX_DEPTH`` nested frames, ``MAX_OPS`` operations); deeper calls
-become unknown calls with a ``depth-limit`` note. A DELEGATECALL into anything but a Safe
-MultiSend deployment (by address, ``data/evm_protocols.json``) is reported as an unknown call
-touching the caller's own account. An unknown call that carries a permit of the own account
-(``carried_permits.py``) is also the grant it carries. A named function on a contract that is
-not its protocol's (``callee.py``) is also an unknown call of that contract.
+become unknown calls with a ``depth-limit`` note, and past ``MAX_OPS`` decoding stops with an
+``undecodable:`` note: what was found stands (a BLOCK found before a limit stays a BLOCK). A
+known function whose arguments do not decode strictly is an opaque call (its carried calls
+read, ``embedded.py``) with an ``undecodable:`` note (``tx.undecodable``, FLAG) beside what
+the rest decodes; at the top level, with nothing carried, the request is undecodable.
+
+A DELEGATECALL into anything but a Safe MultiSend deployment (by address,
+``data/evm_protocols.json``) is reported as an unknown call touching the caller's own
+account. An unknown call that carries a permit of the own account (``carried_permits.py``) is
+also the grant it carries. A named function on a contract that is not its protocol's
+(``callee.py``) is also an unknown call of that contract.
 """
 
 from __future__ import annotations
@@ -15,6 +21,7 @@ from typing import Any
 from aiegis_guard.chains.evm.abi import decode_args
 from aiegis_guard.chains.evm.callee import runs_stranger_code
 from aiegis_guard.chains.evm.carried_permits import carried_permits
+from aiegis_guard.chains.evm.embedded import CANDIDATES, embedded_calls
 from aiegis_guard.chains.evm.frames import MAX_DEPTH, Frame, OnOwnBalance, word_address
 from aiegis_guard.chains.evm.protocols import PROTOCOL_FUNCTIONS, PROTOCOL_HANDLERS
 from aiegis_guard.chains.evm.protocols.requests import REQUEST_CONTRACTS, decode_request
@@ -23,15 +30,23 @@ from aiegis_guard.chains.evm.selectors import MULTICALL3
 from aiegis_guard.chains.evm.tokens import TOKEN_HANDLERS
 from aiegis_guard.chains.evm.wrappers import WRAPPER_HANDLERS
 from aiegis_guard.chains.known import known_contracts
-from aiegis_guard.chains.transaction import Call, Operation, Receipt
+from aiegis_guard.chains.transaction import Approval, Call, Operation, Receipt
 from aiegis_guard.errors import EvmDecodeError
 
-__all__ = ["MAX_OPS", "decode_calldata", "decode_items"]
+__all__ = ["MAX_OPS", "PAST_DEPTH_LIMIT", "decode_calldata", "decode_items"]
 
-MAX_OPS = 512
+MAX_OPS = 2048  # more than a 128 KiB transaction holds (MultiSend records: 85 bytes each)
+
+
+class _OpsLimit(Exception):
+    """More than ``MAX_OPS`` operations: decoding stops, what was found stands."""
+
+
 HANDLERS = {**TOKEN_HANDLERS, **WRAPPER_HANDLERS, **PROTOCOL_HANDLERS}
 FUNCTIONS = {**PROTOCOL_FUNCTIONS, **_BASE_FUNCTIONS}
 _DELEGATECALL_OK = frozenset({"multi_send"})
+PAST_DEPTH_LIMIT = "evm.call.past_depth_limit"  # the via of a call nested past MAX_DEPTH
+_LIMIT_NOTE = f"undecodable:more than {MAX_OPS} operations"
 
 
 def _delegatecall_ok(f: Frame, handler: str) -> bool:
@@ -54,7 +69,8 @@ def _touches_own(f: Frame) -> bool:
     return f.sender != MULTICALL3 and (bytes(12) + bytes.fromhex(own[2:])) in f.data
 
 
-def _unknown(f: Frame, name: str | None = None) -> Call:
+def _unknown(f: Frame, name: str | None = None, scan: bool = False) -> Call:
+    """An opaque call; with ``scan``, the known calls its calldata carries beside it."""
     return Call(
         via="evm.delegatecall" if f.delegate else "evm.call",
         target=f.target,
@@ -67,7 +83,30 @@ def _unknown(f: Frame, name: str | None = None) -> Call:
         sender=f.sender,
         carrier=" > ".join(f.path),
         names=_named_addresses(f),
+        carried=_embedded(f) if scan else (),
     )
+
+
+def _embedded(f: Frame) -> tuple[Operation, ...]:
+    """The known calls ``f``'s calldata carries (``embedded.py``), decoded as calls the code
+    running in ``f`` makes from its account (leaves: their calldata is not scanned again)."""
+    out: list[Operation] = []
+    for target, data in embedded_calls(f.data):
+        frame = f.call(target or f.context, 0, data)
+        fn = FUNCTIONS[data[:4]]
+        try:
+            items = HANDLERS[fn.handler](frame, fn, decode_args(fn.types, data[4:]))
+        except EvmDecodeError:
+            continue
+        if runs_stranger_code(frame, fn.handler, items):
+            items = _stranger_code(frame, fn.name, items)
+        carrier = " > ".join((*f.path, "embedded"))
+        out += [
+            i.replace(carrier=carrier)
+            for i in items
+            if not isinstance(i, Frame | OnOwnBalance | str)
+        ]
+    return tuple(out)
 
 
 MAX_NAMED = 16  # addresses read from one opaque call
@@ -119,24 +158,89 @@ class _Names:
 
 def _walk(f: Frame, ops: list[Operation], notes: list[str]) -> None:
     if f.depth > MAX_DEPTH:
-        ops.append(_unknown(f))
-        notes.append("depth-limit")
+        _past_depth_limit(f, ops, notes)
         return
     if f.target in REQUEST_CONTRACTS and not f.delegate:  # raw calldata, not ABI
         _collect(decode_request(f), f.path, False, ops, notes)
         return
     fn = FUNCTIONS.get(f.data[:4]) if len(f.data) >= 4 else None
     if fn is None or (f.delegate and not _delegatecall_ok(f, fn.handler)):
-        ops.append(_unknown(f, fn.name if fn else None))
-        ops.extend(carried_permits(f))  # the own permit an unknown contract is handed
+        opaque = _unknown(f, fn.name if fn else None, scan=True)
+        ops.append(opaque)
+        permits = carried_permits(f)  # the own permit an unknown contract is handed
+        ops.extend(permits)
+        ops.extend(_signed_grants(f, opaque.carried, permits))
         return
-    args = decode_args(fn.types, f.data[4:])
+    try:
+        args = decode_args(fn.types, f.data[4:])
+    except EvmDecodeError:  # what the decoder refuses: opaque, its carried calls still read
+        opaque = _unknown(f, fn.name, scan=True)
+        if f.depth == 0 and not opaque.carried:
+            raise  # nothing read at all: the whole request is undecodable
+        ops.append(opaque)
+        notes.append(f"undecodable:{fn.name}")
+        return
     wrapper = fn.handler in WRAPPER_HANDLERS
     path = (*f.path, fn.name) if wrapper else f.path
-    items = HANDLERS[fn.handler](f, fn, args)
+    items = _carry(f, HANDLERS[fn.handler](f, fn, args))
     if runs_stranger_code(f, fn.handler, items):
         items = _stranger_code(f, fn.name, items)
     _collect(items, path, wrapper, ops, notes)
+
+
+_SIGNED = frozenset(
+    {"eip2612.permit", "dai.permit", "permit2.permit_single", "permit2.permit_batch"}
+)
+
+
+def _signed_grants(f: Frame, carried: tuple[Any, ...], known: list[Approval]) -> list[Approval]:
+    """The permits of the own account among an opaque call's embedded calls (a signed grant
+    holds whoever submits it: a kit's contract handed the whole ``permit`` call), but those
+    ``carried_permits`` already read."""
+    owners = {a for a in (f.origin, f.context if f.sender else None, f.sender) if a}
+    seen = {(a.spender, a.amount) for a in known}
+    return [
+        op
+        for op in carried
+        if isinstance(op, Approval)
+        and op.via in _SIGNED
+        and op.owner in owners
+        and (op.spender, op.amount) not in seen
+    ]
+
+
+def _carry(f: Frame, items: list[Any]) -> list[Any]:
+    """A handler that left its own call opaque (a mode or a command it cannot read): that
+    call carries what its calldata embeds, as any opaque call does."""
+    for i, item in enumerate(items):
+        if isinstance(item, Call) and not item.known and item.target == f.target:
+            if not item.carried and not item.off_book:
+                items = list(items)
+                items[i] = item.replace(carried=_embedded(f))
+            break
+    return items
+
+
+def _past_depth_limit(f: Frame, ops: list[Operation], notes: list[str]) -> None:
+    """A frame nested deeper than ``MAX_DEPTH``: a leaf call of the embedded kinds (a token
+    or administration standard, Permit2: ``embedded.CANDIDATES``) is still decoded (it nests
+    nothing); anything else is an opaque call marked ``past_depth_limit`` whose carried
+    calls are judged when an own account made it or is called (``judge_gives.call``): what
+    the decoder did not follow keeps the verdict its calls have bare."""
+    fn = CANDIDATES.get(f.data[:4]) if not f.delegate else None
+    if fn is not None:
+        try:
+            items = HANDLERS[fn.handler](f, fn, decode_args(fn.types, f.data[4:]))
+        except EvmDecodeError:
+            items = [_unknown(f, fn.name, scan=True), f"undecodable:{fn.name}"]
+        if runs_stranger_code(f, fn.handler, items):
+            items = _stranger_code(f, fn.name, items)
+        _collect(
+            [i for i in items if not isinstance(i, Frame | OnOwnBalance)], (), False, ops, notes
+        )
+        return
+    ops.append(_unknown(f, scan=True).replace(via=PAST_DEPTH_LIMIT))
+    notes.append("depth-limit")
 
 
 def _stranger_code(f: Frame, name: str, items: list[Any]) -> list[Any]:
@@ -166,7 +270,7 @@ def _collect(
         else:
             ops.append(item.replace(carrier=carrier) if carrier else item)
         if len(ops) > MAX_OPS:
-            raise EvmDecodeError(f"more than {MAX_OPS} operations in one transaction")
+            raise _OpsLimit
 
 
 def _on_own_balance(item: OnOwnBalance, ops: list[Operation], notes: list[str]) -> None:
@@ -197,7 +301,10 @@ def decode_items(
     """Decode what a wrapper handler returned (typed data that carries a call: SafeTx)."""
     ops: list[Operation] = []
     notes: list[str] = []
-    _collect(items, path, True, ops, notes)
+    try:
+        _collect(items, path, True, ops, notes)
+    except _OpsLimit:
+        notes.append(_LIMIT_NOTE)
     return ops, notes
 
 
@@ -205,5 +312,8 @@ def decode_calldata(frame: Frame) -> tuple[list[Operation], list[str]]:
     """The operations a call performs, and notes on how they were found."""
     ops: list[Operation] = []
     notes: list[str] = []
-    _walk(frame, ops, notes)
+    try:
+        _walk(frame, ops, notes)
+    except _OpsLimit:
+        notes.append(_LIMIT_NOTE)
     return ops, notes

@@ -99,7 +99,7 @@ _ADMIN_HANDLERS = {
     "admin": (
         "grant_role", "named", "upgrade", "change_proxy_admin", "change_admin",
         "change_master_copy", "add_owner_address", "add_owner_public_key",
-        "remove_last_owner", "update_owners",
+        "remove_last_owner", "update_owners", "set_owner", "set_authority",
     ),
     "safe": (
         "add_owner", "remove_owner", "swap_owner", "change_threshold", "enable_module",
@@ -127,6 +127,7 @@ GRANT_STANDARDS: dict[str, str] = {
 CALLEE_INDEPENDENT: dict[str, str] = {
     **TOKEN_STANDARDS,
     "multicall_self": "a self-multicall: its inner calls are the same contract's, each judged",
+    "meta_transaction": "a meta-transaction: the contract's own function, run for the signer",
     # Ownable2Step: the caller takes the ownership the current owner offered it, a grant to
     # the caller (as ``transferOwnership(own)`` is judged)
     "standards.accept_ownership": "a grant to the caller: the ownership offered to it",
@@ -144,6 +145,7 @@ CALLEE_INDEPENDENT: dict[str, str] = {
             "account_execute_calls",
             "erc7579_execute",
             "self_calls_any_chain",
+            "execute_user_op",
         )
     },
     "suspicious_claim": "a lure name: decoded as an unknown call already",

@@ -15,6 +15,23 @@ and that is read as the grant it carries:
   ``permit`` for itself, the only spender it can name without the signer's help): a grant
   of ``value`` to the called contract.
 
+The same for the other permit shapes the decoder reads bare, flattened into the arguments:
+
+- USDC (circlefin/stablecoin-evm FiatTokenV2_2) ``permit(owner, spender, value, deadline,
+  bytes signature)``: the offset word leads to a 64 / 65-byte signature;
+- DAI ``permit(holder, spender, nonce, expiry, allowed, v, r, s)`` (makerdao ``dai.sol``):
+  ``holder, spender, nonce, expiry, allowed (0 / 1), v, r, s``: all of the token (``allowed``)
+  to ``spender``;
+- Permit2 ``permit(owner, PermitSingle{PermitDetails{token, amount, expiration, nonce},
+  spender, sigDeadline}, signature)`` (Uniswap/permit2 ``IAllowanceTransfer.sol``; the static
+  struct in place, the ``bytes`` signature behind an offset): ``owner, token, amount,
+  expiration (< 2^48), nonce (< 2^48), spender, sigDeadline, offset of a 64 / 65-byte
+  signature``: ``amount`` of ``token`` to ``spender`` through Permit2.
+
+Whole permit calls inside an argument (Permit2 single / batch, DAI, USDC's
+``permit(..., bytes)``) are read by ``embedded.py`` (``calldata`` keeps those of the own
+account).
+
 ``owner`` must be the account the call is made for (the signer, or the smart account it
 executes through), ``v`` 27 or 28, ``r`` and ``s`` non-zero and below the secp256k1 order;
 the token is the address word just before ``owner`` when there is one (unknown otherwise).
@@ -24,8 +41,9 @@ project's (``selectors.py``).
 
 from __future__ import annotations
 
-from aiegis_guard.chains.evm.frames import Frame, word_address
+from aiegis_guard.chains.evm.frames import ZERO, Frame, word_address
 from aiegis_guard.chains.evm.selectors import UNLIMITED
+from aiegis_guard.chains.evm.tokens import approval, switch_approval
 from aiegis_guard.chains.transaction import Approval, Asset, AssetKind
 from aiegis_guard.findings import Chain
 from aiegis_guard.keys.evm import SECP256K1_N
@@ -66,6 +84,49 @@ def _grant(words: list[bytes], owner_at: int, spender: str, value_at: int) -> Ap
     )
 
 
+def _int(words: list[bytes], at: int) -> int | None:
+    return int.from_bytes(words[at], "big") if at < len(words) else None
+
+
+def _bytes_signature(words: list[bytes], at: int, base: int) -> bool:
+    """An offset word at ``at`` to a ``bytes`` of 64 or 65 (a packed ECDSA signature), the
+    offset counted from the permit's arguments (``base``) or from the call's."""
+    offset = _int(words, at)
+    if offset is None or offset % 32 or not 0 < offset < 32 * len(words):
+        return False
+    return any(_int(words, start + offset // 32) in (64, 65) for start in {base, 0})
+
+
+def _dai(words: list[bytes], i: int, spender: str) -> Approval | None:
+    """holder, spender, nonce, expiry, allowed, v, r, s."""
+    allowed = _int(words, i + 4)
+    if allowed not in (0, 1) or not _signature(words, i + 5):
+        return None
+    return switch_approval(
+        "dai.carried_permit",
+        _token(words, i).address or ZERO,
+        word_address(words[i]),
+        spender,
+        allowed == 1,
+        deadline=_int(words, i + 3) or None,
+    )
+
+
+def _permit2(words: list[bytes], i: int) -> Approval | None:
+    """owner, token, amount, expiration, nonce, spender, sigDeadline (PermitSingle in place),
+    then the offset of a 64 / 65-byte signature."""
+    if i + 8 > len(words) or not _bytes_signature(words, i + 7, i):
+        return None
+    token, spender = word_address(words[i + 1]), word_address(words[i + 5])
+    amount, expiration, nonce = (_int(words, i + k) for k in (2, 3, 4))
+    if token is None or spender is None or amount is None or amount >> 160:
+        return None
+    if expiration is None or nonce is None or expiration >> 48 or nonce >> 48:
+        return None
+    owner = word_address(words[i])
+    return approval("permit2.carried_permit", token, owner, spender, amount, deadline=expiration)
+
+
 def _scan(words: list[bytes], owners: set[str], target: str) -> list[Approval]:
     found: list[Approval] = []
     for i, word in enumerate(words):
@@ -76,6 +137,12 @@ def _scan(words: list[bytes], owners: set[str], target: str) -> list[Approval]:
             found.append(_grant(words, i, spender, i + 2))
         elif _signature(words, i + 3):  # owner, value, deadline: the called contract's
             found.append(_grant(words, i, target, i + 1))
+        elif spender is not None and _bytes_signature(words, i + 4, i):  # USDC permit(..., bytes)
+            found.append(_grant(words, i, spender, i + 2))
+        elif spender is not None and (dai := _dai(words, i, spender)) is not None:
+            found.append(dai)
+        elif (single := _permit2(words, i)) is not None:
+            found.append(single)
         if len(found) >= MAX_PERMITS:
             break
     return found

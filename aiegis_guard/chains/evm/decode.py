@@ -19,6 +19,7 @@ from typing import Any
 from aiegis_guard import jsontext
 from aiegis_guard.chains.evm import typed_data
 from aiegis_guard.chains.evm.envelope import parse_dict, parse_raw, to_bytes
+from aiegis_guard.chains.evm.mappings import read_mapping, user_op_transaction
 from aiegis_guard.chains.evm.operations import MAX_RAW, from_envelope, guarded
 from aiegis_guard.chains.transaction import DecodedTransaction
 from aiegis_guard.errors import EvmDecodeError
@@ -32,7 +33,14 @@ def _decode(payload: Any) -> DecodedTransaction:
     if isinstance(payload, Mapping):
         if "typed_data" in payload or all(k in payload for k in _TYPED_KEYS):
             return typed_data.decode_typed_data(payload)
-        return from_envelope(parse_dict(payload))
+        kind, inner, entry_point = read_mapping(payload)  # a transaction only by its fields
+        if kind == "user_op":
+            return user_op_transaction(inner, entry_point)
+        if kind == "typed_data":
+            return typed_data.decode_typed_data(inner)
+        if isinstance(inner, Mapping):
+            return from_envelope(parse_dict(inner))
+        return _decode(inner)  # raw bytes / hex in a request
     raw_tx = getattr(payload, "raw_transaction", None)  # eth-account SignedTransaction
     if raw_tx is not None:
         payload = raw_tx

@@ -28,6 +28,9 @@ EVM-only rule ids (default action):
 ``tx.evm.decode_limit``         FLAG    wrappers nested deeper than the decoder follows
 ``tx.evm.safe_approve_hash``    FLAG    Safe ``approveHash``: pre-approves a transaction the
                                         request does not show
+``tx.evm.blind_signature``      BLOCK   (also) an on-chain signature of unseen contents: Safe
+                                        ``approveHash`` (a Safe not allowlisted), CoW
+                                        ``setPreSignature(uid, true)``
 ==============================  ======  =========================================================
 
 Typed-data string fields go through the text guard (``in:typed_data`` evidence). The generic
@@ -136,6 +139,18 @@ def _notes(decoded: DecodedTransaction) -> list[Finding]:
         )
     if "binary-message" in notes:
         out.append(_finding("opaque_message", "signing binary data that is not text", *notes))
+    parts = [n for n in notes if n.startswith("undecodable:")]
+    if parts:  # a part the decoder could not read; what it read is judged beside it
+        out.append(
+            Finding(
+                rule_id="tx.undecodable",
+                category=Category.TRANSACTION,
+                severity=Severity.HIGH,
+                action=Action.FLAG,
+                message="part of what is being signed could not be decoded; needs a human",
+                evidence=tuple(parts[:4]),
+            )
+        )
     if "depth-limit" in notes:
         out.append(_finding("decode_limit", "wrappers nested deeper than decoded", "depth-limit"))
     return out
@@ -173,19 +188,36 @@ def _claim_fees(decoded: DecodedTransaction, ctx: TxContext) -> list[Finding]:
 
 
 def _approve_hashes(decoded: DecodedTransaction, ctx: TxContext) -> list[Finding]:
-    """Safe ``approveHash``: pre-approves a Safe transaction this request does not show."""
-    return [
-        _finding(
-            "safe_approve_hash",
-            f"Safe approveHash on {mask_address(op.target)}: pre-approves an unseen transaction",
-            f"safe:{op.target}",
-            severity=Severity.HIGH,
+    """Safe ``approveHash``: pre-approves a Safe transaction this request does not show; on
+    chain it is the same owner signature as ``eth_sign`` of that hash, so it is also a blind
+    signature (BLOCK), as a CoW ``setPreSignature`` of an order seen only as its digest."""
+    out: list[Finding] = []
+    for op in decoded.operations:
+        if not isinstance(op, Call) or op.known:
+            continue
+        if op.via == "safe.approve_hash" and not ctx.policy.is_known(op.target, Chain.EVM):
+            msg = (
+                f"Safe approveHash on {mask_address(op.target)}: pre-approves an unseen transaction"
+            )
+            out.append(
+                _finding("safe_approve_hash", msg, f"safe:{op.target}", severity=Severity.HIGH)
+            )
+        elif op.via not in ("safe.approve_hash", "cow.pre_signature"):
+            continue
+        if op.via == "safe.approve_hash" and ctx.policy.is_known(op.target, Chain.EVM):
+            continue
+        out.append(
+            _finding(
+                "blind_signature",
+                f"{op.name} on {mask_address(op.target)}: an on-chain signature of contents the "
+                "request does not show",
+                f"onchain:{op.via}",
+                f"target:{op.target}",
+                severity=Severity.HIGH,
+                action=Action.BLOCK,
+            )
         )
-        for op in decoded.operations
-        if isinstance(op, Call)
-        and op.via == "safe.approve_hash"
-        and not ctx.policy.is_known(op.target, Chain.EVM)
-    ]
+    return out
 
 
 def _typed_text(decoded: DecodedTransaction, ctx: TxContext) -> list[Finding]:

@@ -44,6 +44,7 @@ from aiegis_guard.chains.carried import CARRIED
 from aiegis_guard.chains.evm import typed_data
 from aiegis_guard.chains.evm.envelope import parse_dict, parse_raw
 from aiegis_guard.chains.evm.frames import asset
+from aiegis_guard.chains.evm.mappings import read_mapping, user_op_transaction
 from aiegis_guard.chains.evm.operations import MAX_RAW, from_envelope, guarded
 from aiegis_guard.chains.evm.selectors import UNLIMITED
 from aiegis_guard.chains.siwe import parse_siwe
@@ -235,11 +236,29 @@ def _unwrap_tx(obj: Mapping[str, Any]) -> Mapping[str, Any]:
     return obj
 
 
+def _request(obj: Mapping[str, Any], m: str) -> DecodedTransaction | None:
+    """A UserOperation (bare or in ``eth_sendUserOperation``) or a JSON-RPC typed-data request
+    (``eth_signTypedData_v4``: ``params[1]``, text or object) carried as a message: judged as
+    what it is (``mappings.py``, the one unwrapping ``Guard.check_transaction`` uses)."""
+    try:
+        kind, inner, entry_point = read_mapping(obj)
+    except EvmDecodeError:
+        return None
+    if kind == "user_op":
+        return _carried(user_op_transaction(inner, entry_point), m, "user-operation-json")
+    if kind == "typed_data" and isinstance(inner, Mapping | str):
+        return _carried(typed_data.decode_typed_data(inner), m, "typed-data")
+    return None
+
+
 def _json_shape(
     obj: Mapping[str, Any], text: str, m: str, chain_id: int | None
 ) -> DecodedTransaction | None:
     if "typed_data" in obj or ("types" in obj and "primaryType" in obj):
         return _carried(typed_data.decode_typed_data(obj), m, "typed-data")
+    carried = _request(obj, m)
+    if carried is not None:
+        return carried
     tx = _unwrap_tx(obj)
     to = tx.get("to")
     to_ok = to is None or (isinstance(to, str) and to.strip()[:2] in ("0x", "0X"))  # not "Alice"

@@ -69,6 +69,9 @@ _TABLE: tuple[tuple[str, str, str], ...] = (
     ),
     # -- permits (on-chain submission of a signed permit) ------------------------------------
     ("d505accf", "permit(address,address,uint256,uint256,uint8,bytes32,bytes32)", "eip2612_permit"),
+    # circlefin/stablecoin-evm FiatTokenV2_2 (USDC): the same permit with a packed or EIP-1271
+    # ``bytes signature`` (owner, spender, value, deadline, signature)
+    ("9fd5a6cf", "permit(address,address,uint256,uint256,bytes)", "eip2612_permit"),
     (
         "8fcbaf0c",
         "permit(address,address,uint256,uint256,bool,uint8,bytes32,bytes32)",
@@ -122,6 +125,10 @@ _TABLE: tuple[tuple[str, str, str], ...] = (
     ("bce38bd7", "tryAggregate(bool,(address,bytes)[])", "try_aggregate"),
     ("82ad56cb", "aggregate3((address,bool,bytes)[])", "aggregate3"),
     ("174dea71", "aggregate3Value((address,bool,uint256,bytes)[])", "aggregate3_value"),
+    # mds1/multicall src/Multicall3.sol: the same calls as aggregate / tryAggregate, plus the
+    # block number and hash in the result
+    ("c3077fa9", "blockAndAggregate((address,bytes)[])", "aggregate"),
+    ("399542e9", "tryBlockAndAggregate(bool,(address,bytes)[])", "try_aggregate"),
     (
         "6a761202",
         "execTransaction(address,uint256,bytes,uint8,uint256,uint256,uint256,address,address,"
@@ -129,6 +136,24 @@ _TABLE: tuple[tuple[str, str, str], ...] = (
         "safe_exec",
     ),
     ("8d80ff0a", "multiSend(bytes)", "multi_send"),
+    # maticnetwork/pos-portal NativeMetaTransaction.executeMetaTransaction(userAddress,
+    # functionSignature, sigR, sigS, sigV): the contract calls itself with functionSignature
+    # for userAddress (msgSender), the on-chain form of the typed MetaTransaction
+    ("0c53c51c", "executeMetaTransaction(address,bytes,bytes32,bytes32,uint8)", "meta_transaction"),
+    # Safe ModuleManager (safe-global/safe-smart-account contracts/base/ModuleManager.sol): an
+    # enabled module runs (to, value, data, operation) as the Safe, as execTransaction does
+    ("468721a7", "execTransactionFromModule(address,uint256,bytes,uint8)", "safe_exec"),
+    ("5229073f", "execTransactionFromModuleReturnData(address,uint256,bytes,uint8)", "safe_exec"),
+    # Zodiac Roles modifier (gnosisguild/zodiac-modifier-roles packages/evm/contracts/Roles.sol
+    # v2: bytes32 roleKey; v1: uint16 role): a member's (to, value, data, operation), checked
+    # against the role, then run by the avatar through execTransactionFromModule
+    ("c6fe8747", "execTransactionWithRole(address,uint256,bytes,uint8,bytes32,bool)", "safe_exec"),
+    (
+        "2b99e506",
+        "execTransactionWithRoleReturnData(address,uint256,bytes,uint8,bytes32,bool)",
+        "safe_exec",
+    ),
+    ("6928e74b", "execTransactionWithRole(address,uint256,bytes,uint8,uint16,bool)", "safe_exec"),
     # Safe4337Module (safe-global/safe-modules 4337/v0.3.0): the Safe executes the call
     ("7bb37428", "executeUserOp(address,uint256,bytes,uint8)", "safe_exec"),
     ("541d63c8", "executeUserOpWithErrorString(address,uint256,bytes,uint8)", "safe_exec"),
@@ -156,6 +181,27 @@ _TABLE: tuple[tuple[str, str, str], ...] = (
         "765e827f",
         "handleOps((address,uint256,bytes,bytes,bytes32,uint256,bytes32,bytes,bytes)[],address)",
         "handle_ops",
+    ),
+    # eth-infinitism/account-abstraction EntryPoint.sol: handleAggregatedOps(UserOpsPerAggregator[]
+    # {userOps, aggregator, signature}, beneficiary): each op run as handleOps runs it (v0.7, v0.6)
+    (
+        "dbed18e0",
+        "handleAggregatedOps(((address,uint256,bytes,bytes,bytes32,uint256,bytes32,bytes,bytes)[],"
+        "address,bytes)[],address)",
+        "handle_aggregated_ops",
+    ),
+    (
+        "4b1d7cf5",
+        "handleAggregatedOps(((address,uint256,bytes,bytes,uint256,uint256,uint256,uint256,uint256,"
+        "bytes,bytes)[],address,bytes)[],address)",
+        "handle_aggregated_ops",
+    ),
+    # IAccountExecute.executeUserOp (account-abstraction interfaces/IAccountExecute.sol): the
+    # account runs the op's callData past this selector (Kernel v3: a self-delegatecall)
+    (
+        "8dd7712f",
+        "executeUserOp((address,uint256,bytes,bytes,bytes32,uint256,bytes32,bytes,bytes),bytes32)",
+        "execute_user_op",
     ),
     # -- known by name ------------------------------------------------------------------------
     ("f2fde38b", "transferOwnership(address)", "transfer_ownership"),

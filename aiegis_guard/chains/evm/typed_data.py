@@ -34,6 +34,7 @@ from aiegis_guard.chains.evm.protocols.witness import (
 )
 from aiegis_guard.chains.evm.selectors import EIP712_TYPES
 from aiegis_guard.chains.evm.tokens import approval, switch_approval
+from aiegis_guard.chains.evm.typed_envelopes import unwrap_envelope
 from aiegis_guard.chains.evm.typed_schema import (
     MAX_JSON,
     MAX_TEXT,
@@ -247,9 +248,64 @@ def _hash_only(types: Types, primary: str) -> bool:
     return bool(fields) and all(split_array(t)[0] == "bytes32" for _, t in fields)
 
 
+def _message_envelope(data: Mapping[str, Any], raw: bytes) -> DecodedTransaction:
+    """A SafeMessage's bytes: typed data in JSON text is decoded as it; readable text is the
+    message the text guard reads; anything else is as unknown as before the envelope."""
+    try:
+        text = raw.decode("utf-8")
+    except UnicodeDecodeError:
+        text = ""
+    if text.lstrip().startswith("{"):
+        try:
+            inner = jsontext.loads(text)
+        except (ValueError, RecursionError):
+            inner = None
+        if isinstance(inner, Mapping) and ("typed_data" in inner or "types" in inner):
+            return decode_typed_data(inner)
+    domain = data.get("domain")
+    verifying = domain.get("verifyingContract") if isinstance(domain, Mapping) else None
+    call = Call(via="eip712", target=str(verifying).lower(), name="SafeMessage", known=False)
+    readable = bool(text) and all(c.isprintable() or c in "\t\r\n" for c in text)
+    return DecodedTransaction(
+        chain=Chain.EVM,
+        kind=PayloadKind.TYPED_DATA,
+        tx_type="eip712",
+        to=str(verifying).lower() if isinstance(verifying, str) else None,
+        operations=() if readable or not isinstance(verifying, str) else (call,),
+        message_text=text[:MAX_TEXT] if readable else None,
+        notes=("eip712:SafeMessage",)
+        if readable
+        else ("eip712:SafeMessage", "eip712:unknown-type"),
+    )
+
+
+def _envelope(data: Mapping[str, Any], kind: str, inner: Any) -> DecodedTransaction:
+    """What an account envelope (``typed_envelopes.py``) carries, decoded as it is."""
+    note = f"eip712:envelope:{data.get('primaryType')}"
+    if kind == "typed":
+        found = decode_typed_data(inner)
+    elif kind == "message":
+        found = _message_envelope(data, inner)
+    else:
+        domain = data.get("domain")
+        verifying = domain.get("verifyingContract") if isinstance(domain, Mapping) else None
+        return DecodedTransaction(
+            chain=Chain.EVM,
+            kind=PayloadKind.TYPED_DATA,
+            tx_type="eip712",
+            to=verifying.lower() if isinstance(verifying, str) else None,
+            blind_hash=True,
+            notes=(note, "eip712:hash-only"),
+        )
+    return found.replace(notes=(note, *found.notes))
+
+
 def decode_typed_data(payload: Mapping[str, Any] | str | bytes) -> DecodedTransaction:
     """Decode an EIP-712 payload (object, JSON text, or ``{"typed_data": ...}``)."""
     data = _load(payload)
+    envelope = unwrap_envelope(data)
+    if envelope is not None:
+        return _envelope(data, *envelope)
     schema = schema_of(data.get("types"))
     types = schema.types
     primary = data.get("primaryType")

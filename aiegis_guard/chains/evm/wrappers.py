@@ -31,7 +31,7 @@ from aiegis_guard.chains.evm.selectors import MULTICALL3, Function
 from aiegis_guard.chains.transaction import Call, Transfer
 from aiegis_guard.errors import EvmDecodeError
 
-__all__ = ["WRAPPER_HANDLERS", "forwards_value"]
+__all__ = ["EXECUTE_USER_OP", "WRAPPER_HANDLERS", "forwards_value"]
 
 Handler = Callable[[Frame, Function, list[Any]], Result]
 _AGGREGATE3_VALUE = bytes.fromhex("174dea71")
@@ -118,11 +118,16 @@ def _safe_exec(f: Frame, fn: Function, a: list[Any]) -> Result:
 
 
 def _multi_send(f: Frame, fn: Function, a: list[Any]) -> Result:
-    """Packed ``(uint8 op, address to, uint256 value, uint256 len, bytes data)`` records."""
+    """Packed ``(uint8 op, address to, uint256 value, uint256 len, bytes data)`` records.
+
+    safe-global/safe-smart-account ``contracts/libraries/MultiSend.sol``: ``let i := 0x20``
+    (past the length word) and ``for {} lt(i, length) {}``: a record is read only when it
+    starts more than 32 bytes before the end; a shorter tail is never read (ignored here too).
+    """
     raw: bytes = a[0]
     out: Result = []
     pos = 0
-    while pos < len(raw):
+    while pos + 32 < len(raw):
         if pos + 85 > len(raw):
             raise EvmDecodeError("multiSend: truncated record")
         op = raw[pos]
@@ -163,21 +168,42 @@ def _account_execute_calls(f: Frame, fn: Function, a: list[Any]) -> Result:
 
 
 _EXECUTIONS = parse_types("f((address,uint256,bytes)[])")
+_BATCHES = parse_types("f(bytes[])")
+_BATCH_OF_BATCHES = bytes.fromhex("78210002")
+_ZERO_ADDRESS = "0x" + "00" * 20
+
+
+def _batch(f: Frame, payload: bytes) -> Result:
+    """``abi.encode(Call[] calls[, bytes opData])``; ERC-7821 (and Solady ``ERC7821``): "if a
+    Call.to is address(0), it will be replaced with address(this)"."""
+    calls = decode_args(_EXECUTIONS, payload)[0]
+    return _calls(f, [(f.context if t == _ZERO_ADDRESS else t, v, d) for t, v, d in calls])
 
 
 def _erc7579_execute(f: Frame, fn: Function, a: list[Any]) -> Result:
-    """ERC-7579 ``execute(mode, executionCalldata)``; mode byte 0 is the call type."""
+    """ERC-7579 ``execute(mode, executionCalldata)``; mode byte 0 is the call type, bytes
+    6..10 the mode selector. ERC-7821 mode ``0x01000000000078210002`` is a batch of batches:
+    ``abi.encode(bytes[])``, each an ``executionData`` run with mode ``...78210001``
+    (``abi.encode(calls, opData)``)."""
     mode, payload = a
     call_type = mode[0]
     if call_type == 0x00 and len(payload) >= 52:  # single: target(20) value(32) callData
         target = "0x" + payload[:20].hex()
         return _call(f, target, int.from_bytes(payload[20:52], "big"), payload[52:])
+    if call_type == 0x01 and mode[6:10] == _BATCH_OF_BATCHES:
+        out: Result = []
+        for batch in decode_args(_BATCHES, payload)[0]:
+            out += _batch(f, batch)
+        return out
     if call_type == 0x01:  # batch: abi.encode(Execution[])
-        return _calls(f, list(decode_args(_EXECUTIONS, payload)[0]))
+        return _batch(f, payload)
     if call_type == 0xFF and len(payload) >= 20:  # delegatecall: target(20) callData
         return [f.delegatecall("0x" + payload[:20].hex(), payload[20:]), "erc7579:delegatecall"]
-    call = Call(via="evm.call", target=f.target, name=f"erc7579.execute(0x{call_type:02x})")
-    return [call.model_copy(update={"value": f.value, "touches_own": True})]
+    # a call type (or a single execution shorter than target + value) it does not read: an
+    # opaque call of the account (its carried calls are read, ``embedded.py``)
+    selector = "0x" + f.data[:4].hex()
+    call = Call(via="evm.call", target=f.target, selector=selector, value=f.value)
+    return [call.replace(touches_own=True, sender=f.sender), f"erc7579:call-type-0x{call_type:02x}"]
 
 
 def _self_calls_any_chain(f: Frame, fn: Function, a: list[Any]) -> Result:
@@ -193,6 +219,14 @@ def _self_calls_any_chain(f: Frame, fn: Function, a: list[Any]) -> Result:
 _USER_OP_V6 = "(address,uint256,bytes,bytes,uint256,uint256,uint256,uint256,uint256,bytes,bytes)"
 
 
+EXECUTE_USER_OP = bytes.fromhex("8dd7712f")
+"""``IAccountExecute.executeUserOp(PackedUserOperation,bytes32)`` (eth-infinitism/
+account-abstraction ``interfaces/IAccountExecute.sol``): "passing this methodSig at the
+beginning of callData will cause the entryPoint to pass the full UserOp (and hash) to the
+account. The account should skip the methodSig, and use the callData" (Kernel v3: a
+self-delegatecall of ``callData[4:]``); decoded as the account called with the rest."""
+
+
 def _handle_ops(f: Frame, fn: Function, a: list[Any]) -> Result:
     """ERC-4337 EntryPoint ``handleOps``: each UserOperation's initCode deploys its account
     (``protocols/factories.py``: the owners it names), then its callData runs in it."""
@@ -200,10 +234,33 @@ def _handle_ops(f: Frame, fn: Function, a: list[Any]) -> Result:
     for op in a[0]:
         account, init_code, call_data = op[0], op[2], op[3]
         out += deployment(f, account, init_code)
+        if call_data[:4] == EXECUTE_USER_OP:
+            call_data = call_data[4:]
         if call_data:
             out.append(f.call(account, 0, call_data))
         out.append(f"account:{account}")
     return out
+
+
+def _handle_aggregated_ops(f: Frame, fn: Function, a: list[Any]) -> Result:
+    """EntryPoint ``handleAggregatedOps``: every aggregator's ops, as ``handleOps`` runs them."""
+    return _handle_ops(f, fn, [[op for per_aggregator in a[0] for op in per_aggregator[0]]])
+
+
+def _execute_user_op(f: Frame, fn: Function, a: list[Any]) -> Result:
+    """``executeUserOp(userOp, userOpHash)``: the account runs ``userOp.callData`` past its
+    first four bytes (``EXECUTE_USER_OP``)."""
+    call_data: bytes = a[0][3]
+    rest = call_data[4:] if call_data[:4] == EXECUTE_USER_OP else call_data
+    return [f.inner(rest), f"account:{f.context}"] if rest else [f"account:{f.context}"]
+
+
+def _meta_transaction(f: Frame, fn: Function, a: list[Any]) -> Result:
+    """``executeMetaTransaction(user, functionSignature, r, s, v)``: the contract runs
+    ``functionSignature`` as if ``user`` had called it (``msgSender()`` is ``user``)."""
+    user, data = a[0], bytes(a[1])
+    frame = Frame(f.target, user, f.target, 0, data, f.depth + 1, False, f.origin, f.path)
+    return [frame] if data else []
 
 
 WRAPPER_HANDLERS: dict[str, Handler] = {
@@ -222,4 +279,7 @@ WRAPPER_HANDLERS: dict[str, Handler] = {
     "self_calls_any_chain": _self_calls_any_chain,
     "universal_router": universal_router,
     "handle_ops": _handle_ops,
+    "handle_aggregated_ops": _handle_aggregated_ops,
+    "execute_user_op": _execute_user_op,
+    "meta_transaction": _meta_transaction,
 }

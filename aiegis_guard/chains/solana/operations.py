@@ -158,6 +158,13 @@ def _create(via: str) -> Builder:
     return build
 
 
+_POINTERS = (
+    ("MetadataPointer", "metadata_pointer"),
+    ("GroupPointer", "group_pointer"),
+    ("GroupMemberPointer", "member_pointer"),
+)
+
+
 def _authority(via: str, new_arg: str, kind: str, current_role: str) -> Builder:
     def build(ix: Ix, refs: Refs) -> list[Operation]:
         account = ix.acc.get("nonce") or ix.acc["account"]
@@ -266,6 +273,24 @@ BUILDERS: dict[tuple[str, str], Builder] = {
     ),
     ("token", "UpdateTransferHook"): _authority(
         "spl.set_authority", "program_id", "transfer_hook_program_id", "authority"
+    ),
+    **{
+        ("token", f"Initialize{name}"): _authority(
+            "spl.set_authority", "authority", f"{kind}_authority", "none"
+        )
+        for name, kind in _POINTERS
+    },
+    **{
+        ("token", f"Update{name}"): _authority(
+            "spl.set_authority", f"{kind[: -len('_pointer')]}_address", kind, "authority"
+        )
+        for name, kind in _POINTERS
+    },
+    ("token", "UpdateMetadataAuthority"): _authority(
+        "spl.set_authority", "new_authority", "metadata_update_authority", "authority"
+    ),
+    ("token", "UpdateGroupAuthority"): _authority(
+        "spl.set_authority", "new_authority", "group_update_authority", "authority"
     ),
     ("token", "WithdrawExcessLamports"): _native(
         "spl.withdraw_excess_lamports", "authority", "destination"

@@ -229,6 +229,11 @@ _FEE_AUTHORITIES: tuple[tuple[str, str], ...] = (
     ("withdraw_withheld_authority", "copt_pubkey"),
 )
 _WITHHELD = ("mint", "destination", "authority")
+_POINTERS = (
+    (39, "MetadataPointer", "metadata_address"),
+    (40, "GroupPointer", "group_address"),
+    (41, "GroupMemberPointer", "member_address"),
+)
 TOKEN_2022_EXTENSION_LAYOUTS: Final[dict[tuple[int, int], Layout]] = {
     (26, 0): _L(
         "InitializeTransferFeeConfig",
@@ -257,6 +262,21 @@ TOKEN_2022_EXTENSION_LAYOUTS: Final[dict[tuple[int, int], Layout]] = {
         ("account",),
     ),
     (36, 1): _L("UpdateTransferHook", (("program_id", "nz_pubkey"),), ("account", "authority")),
+    # MetadataPointerInstruction / GroupPointerInstruction / GroupMemberPointerInstruction
+    # (token/program-2022 extension/{metadata,group,group_member}_pointer/instruction.rs; tags
+    # 39 / 40 / 41 of TokenInstruction): Initialize { authority, address } on the mint,
+    # Update { address } signed by the pointer's authority: where the mint's metadata / group
+    # is read from, and who may repoint it
+    **{
+        (tag, 0): _L(
+            f"Initialize{name}", (("authority", "nz_pubkey"), (field, "nz_pubkey")), ("account",)
+        )
+        for tag, name, field in _POINTERS
+    },
+    **{
+        (tag, 1): _L(f"Update{name}", ((field, "nz_pubkey"),), ("account", "authority"))
+        for tag, name, field in _POINTERS
+    },
     # RequiredMemoTransfersInstruction (extension/memo_transfer/instruction.rs) and
     # CpiGuardInstruction (extension/cpi_guard/instruction.rs): Enable 0 / Disable 1 on a token
     # account, signed by its owner — switches that move nothing
@@ -264,6 +284,22 @@ TOKEN_2022_EXTENSION_LAYOUTS: Final[dict[tuple[int, int], Layout]] = {
     (30, 1): _L("DisableRequiredMemoTransfers", (), ("account", "owner")),
     (34, 0): _L("EnableCpiGuard", (), ("account", "owner")),
     (34, 1): _L("DisableCpiGuard", (), ("account", "owner")),
+}
+
+# Interface instructions Token-2022 runs for mints with the embedded TokenMetadata / TokenGroup
+# extensions (8-byte discriminators = sha256("<namespace>:<name>")[:8]; first bytes 0xd7 / 0xa1
+# are no TokenInstruction tag): solana-program-library token-metadata/interface
+# ``instruction.rs`` ``UpdateAuthority { new_authority: OptionalNonZeroPubkey }`` (accounts:
+# metadata, current update authority) and token-group/interface ``UpdateGroupAuthority
+# { new_authority }`` (group, current update authority): who may rewrite the token's name /
+# symbol / URI, or the group
+TOKEN_2022_INTERFACE_LAYOUTS: Final[dict[bytes, Layout]] = {
+    bytes.fromhex("d7e4a6e45464567b"): _L(
+        "UpdateMetadataAuthority", (("new_authority", "nz_pubkey"),), ("account", "authority")
+    ),
+    bytes.fromhex("a1695801edddd8cb"): _L(
+        "UpdateGroupAuthority", (("new_authority", "nz_pubkey"),), ("account", "authority")
+    ),
 }
 
 # Token-2022 single-byte extension instructions that move authority or lamports
@@ -329,6 +365,12 @@ def layout_for(program: str, data: bytes) -> tuple[Layout | None, int]:
         if not data:
             return None, 0
         layout = TOKEN_LAYOUTS.get(data[0])
+        if (
+            layout is None
+            and program == TOKEN_2022_PROGRAM
+            and data[:8] in TOKEN_2022_INTERFACE_LAYOUTS
+        ):
+            return TOKEN_2022_INTERFACE_LAYOUTS[data[:8]], 8
         if layout is None and program == TOKEN_2022_PROGRAM:
             layout = TOKEN_2022_LAYOUTS.get(data[0])
             if layout is None and len(data) >= 2:

@@ -198,7 +198,13 @@ def _sanitize(msg: WireMessage) -> None:
             raise SolanaDecodeError("an address lookup that loads no account")
 
 
-def _try_transaction(data: bytes) -> tuple[tuple[bytes, ...], WireMessage] | None:
+def _try_transaction(
+    data: bytes, trailing: bool = False
+) -> tuple[tuple[bytes, ...], WireMessage] | None:
+    """A signed transaction filling ``data``; with ``trailing``, bytes after it are ignored,
+    as the consumers of the bytes read them: solders ``VersionedTransaction.from_bytes``
+    (bincode) and the RPC's ``sendTransaction`` (agave ``rpc/src/rpc.rs``:
+    ``bincode::options() ... .allow_trailing_bytes()``) sign and send the prefix."""
     reader = _Reader(data)
     try:
         signatures = reader.vec(_SIG, "signatures")
@@ -207,7 +213,7 @@ def _try_transaction(data: bytes) -> tuple[tuple[bytes, ...], WireMessage] | Non
         msg = _read_message(reader)
     except SolanaDecodeError:
         return None
-    if reader.pos != len(data) or msg.num_required_signatures != len(signatures):
+    if (reader.pos != len(data) and not trailing) or msg.num_required_signatures != len(signatures):
         return None
     return signatures, msg
 
@@ -222,7 +228,13 @@ def parse_wire(data: bytes) -> tuple[tuple[bytes, ...] | None, WireMessage]:
     if parsed is not None:
         return parsed
     reader = _Reader(data)
-    msg = _read_message(reader)
-    if reader.pos != len(data):
-        raise SolanaDecodeError(f"{len(data) - reader.pos} trailing bytes after the message")
+    try:
+        msg = _read_message(reader)
+        if reader.pos != len(data):
+            raise SolanaDecodeError(f"{len(data) - reader.pos} trailing bytes after the message")
+    except SolanaDecodeError:
+        parsed = _try_transaction(data, trailing=True)  # what solders / the RPC read
+        if parsed is None:
+            raise
+        return parsed
     return None, msg

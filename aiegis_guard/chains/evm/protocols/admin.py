@@ -28,6 +28,10 @@ Sources:
   alchemyplatform/modular-account ``src/plugins/owner/MultiOwnerPlugin.sol``
   (``updateOwners(address[] ownersToAdd, address[] ownersToRemove)``, on the account: each
   added address signs for it; removals give nobody anything).
+- dapphub/ds-auth ``src/auth.sol`` (``setOwner(address owner_)``, ``setAuthority(DSAuthority
+  authority_)``, both ``auth``) and dapphub/ds-proxy ``src/proxy.sol`` (``execute(address
+  _target, bytes _data)``: ``delegatecall`` of ``_target`` in the proxy, ``auth``): Maker's
+  DSProxy, which holds its owner's vaults.
 """
 
 from __future__ import annotations
@@ -130,6 +134,25 @@ def _update_owners(f: Frame, fn: Function, a: list[Any]) -> Result:
     return [authority(f, "account.owner", "owner", owner) for owner in added]
 
 
+def _set_owner(f: Frame, fn: Function, a: list[Any]) -> Result:
+    """DSAuth ``setOwner(owner_)``: the contract's owner (every ``auth`` function), as Ownable's
+    ``transferOwnership``."""
+    return [authority(f, "ownable.transfer_ownership", "owner", a[0])]
+
+
+def _set_authority(f: Frame, fn: Function, a: list[Any]) -> Result:
+    """DSAuth ``setAuthority(authority_)``: the contract whose ``canCall`` decides every ``auth``
+    call from then on."""
+    return [authority(f, "dsauth.set_authority", "authority", a[0])]
+
+
+def _ds_proxy_execute(f: Frame, fn: Function, a: list[Any]) -> Result:
+    """DSProxy ``execute(address _target, bytes _data)``: ``_target`` DELEGATECALLed with
+    ``_data`` in the proxy (its owner's account: a Maker vault holder's)."""
+    target, data = a
+    return [f.delegatecall(target, bytes(data)), "dsproxy:delegatecall", f"account:{f.context}"]
+
+
 TABLE = (
     ("grantRole(bytes32,address)", _grant_role),
     ("revokeRole(bytes32,address)", _named),
@@ -144,4 +167,7 @@ TABLE = (
     ("removeOwnerAtIndex(uint256,bytes)", _named),
     ("removeLastOwner(uint256,bytes)", _remove_last_owner),
     ("updateOwners(address[],address[])", _update_owners),
+    ("setOwner(address)", _set_owner),
+    ("setAuthority(address)", _set_authority),
+    ("execute(address,bytes)", _ds_proxy_execute),
 )

@@ -18,7 +18,8 @@ with ``tests/vectors/effects_real_6.md``). Odos is in ``odos.py``.
 
 Each is a swap (:func:`~aiegis_guard.chains.evm.protocols.swaps.swap_ops`): the input from
 the caller to the router, the guaranteed output to the beneficiary, judged by
-``swap_recipient`` / ``swap_no_minimum``.
+``swap_recipient`` / ``swap_no_minimum``. CoW ``setPreSignature`` (an order signed on chain,
+its contents a digest) is a blind pre-approval (``_pre_signature``).
 """
 
 from __future__ import annotations
@@ -28,7 +29,7 @@ from typing import Any
 from aiegis_guard.chains.evm.frames import ZERO, Frame, Result, asset, native
 from aiegis_guard.chains.evm.protocols.swaps import ETH_MARKER, swap_ops
 from aiegis_guard.chains.evm.selectors import Function
-from aiegis_guard.chains.transaction import Receipt, Transfer
+from aiegis_guard.chains.transaction import Call, Receipt, Transfer
 from aiegis_guard.checksums import keccak256
 
 __all__ = ["TABLE"]
@@ -129,6 +130,17 @@ _CREATE_ORDER = "createOrder((address,address,uint256,uint256,bytes32,uint256,ui
 ETHFLOW_CREATE = keccak256(_CREATE_ORDER.encode())[:4]
 
 
+def _pre_signature(f: Frame, fn: Function, a: list[Any]) -> Result:
+    """CoW ``GPv2Settlement.setPreSignature(bytes orderUid, bool signed)`` (cowprotocol/contracts
+    ``src/contracts/mixins/GPv2Signing.sol``: the uid's owner must be ``msg.sender``): the
+    smart-account way to sign a CoW order. The order (sell amount, buy token, receiver) is only
+    its digest in the uid: a pre-approval of contents the request does not show, judged as a
+    blind signature (``tx.evm.blind_signature``); ``signed = false`` withdraws one."""
+    _uid, signed = a
+    call = Call(via="cow.pre_signature", target=f.target, name="setPreSignature", sender=f.sender)
+    return [call.replace(known=not signed), *(["onchain-presign:cow"] if signed else [])]
+
+
 def _kyber(f: Frame, fn: Function, a: list[Any]) -> Result:
     """KyberSwap: ``desc.amount`` of ``srcToken`` in, ``minReturnAmount`` at least of
     ``dstToken`` to ``dstReceiver`` (0: the caller)."""
@@ -171,4 +183,5 @@ TABLE = (
     (_CREATE_ORDER, _ethflow),
     (f"swap((address,address,bytes,{_KYBER_DESC},bytes))", _kyber),
     (f"swapSimpleMode(address,{_KYBER_DESC},bytes,bytes)", _kyber),
+    ("setPreSignature(bytes,bool)", _pre_signature),
 )

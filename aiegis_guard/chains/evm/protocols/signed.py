@@ -73,11 +73,11 @@ from aiegis_guard.chains.evm.protocols.safe import gas_refund
 from aiegis_guard.chains.evm.protocols.spend_permissions import permission_grants
 from aiegis_guard.chains.evm.selectors import Function
 from aiegis_guard.chains.evm.tokens import approval, switch_approval
-from aiegis_guard.chains.evm.wrappers import WRAPPER_HANDLERS
+from aiegis_guard.chains.evm.wrappers import EXECUTE_USER_OP, WRAPPER_HANDLERS
 from aiegis_guard.chains.transaction import Approval, AssetKind, Operation, Transfer
 from aiegis_guard.errors import EvmDecodeError
 
-__all__ = ["decode_signed", "signed_shape"]
+__all__ = ["decode_signed", "signed_shape", "user_op_operations"]
 
 _SAFE_EXEC = Function("execTransaction()", "safe_exec", ())
 _VALUE_FIELDS = ("value", "amount", "wad", "allowed")
@@ -138,12 +138,15 @@ def _safe_tx(m: dict[str, Any], safe: str) -> tuple[list[Operation], list[str]]:
     return ops, notes
 
 
-def _user_op(
+def user_op_operations(
     account: str, entry_point: str | None, call_data: bytes, init_code: Any = b""
 ) -> tuple[list[Operation], list[str]]:
     """What the account does when the EntryPoint calls it with ``callData`` (its own code:
     ``execute`` / ``executeBatch``, Safe4337Module ``executeUserOp``...), after ``initCode``
-    deployed it (``protocols/factories.py``: the owners it names)."""
+    deployed it (``protocols/factories.py``: the owners it names); a ``callData`` starting
+    with ``executeUserOp``'s selector runs the rest (``EXECUTE_USER_OP``)."""
+    if call_data[:4] == EXECUTE_USER_OP:
+        call_data = call_data[4:]
     account = account.lower()
     ops: list[Operation] = []
     notes = [f"account:{account}"]
@@ -214,9 +217,9 @@ def decode_signed(
     if shape == "spend_permission":
         return permission_grants(m), ["eip712:spend-permission", f"signer:{m['account']}"]
     if shape == "user_op":
-        return _user_op(m["sender"], verifying, m["callData"], m.get("initCode", b""))
+        return user_op_operations(m["sender"], verifying, m["callData"], m.get("initCode", b""))
     if shape == "safe_op":
-        return _user_op(m["safe"], m["entryPoint"], m["callData"], m.get("initCode", b""))
+        return user_op_operations(m["safe"], m["entryPoint"], m["callData"], m.get("initCode", b""))
     if verifying is None:
         raise EvmDecodeError(f"{shape} typed data without a verifyingContract")
     if shape == "meta_tx":

@@ -7,15 +7,18 @@ Recipient constants: 1 = msg.sender, 2 = the router (``ActionConstants``).
 
 Swaps are exchanges (:mod:`.swaps`): inputs paid by the caller are gives, outputs (swap
 recipients, SWEEP, TRANSFER, UNWRAP, V4 TAKE*) are receipts; PAY_PORTION / TAKE_PORTION up
-to 1 % is a fee. A command or V4 action not decoded is an opaque call touching the own
-account (never excused by the router being well known).
+to 1 % is a fee, the portions of one recipient compounded across the plan. A command or V4
+action not decoded is an opaque call touching the own account (never excused by the router
+being well known); one the router knows but whose input does not decode is also undecodable
+(``tx.undecodable``, FLAG: never a trusted opaque call of an allowlisted router). Inputs are
+read as the Dispatcher reads them (``clean_words``).
 """
 
 from __future__ import annotations
 
 from typing import Any
 
-from aiegis_guard.chains.evm.abi import decode_args, parse_types
+from aiegis_guard.chains.evm.abi import AbiType, decode_args, parse_types
 from aiegis_guard.chains.evm.frames import MAX_DEPTH, ZERO, Frame, Result, asset
 from aiegis_guard.chains.evm.protocols.swaps import SWAP, resolve, swap_ops
 from aiegis_guard.chains.evm.selectors import Function
@@ -76,6 +79,31 @@ FEE_BIPS = 100  # a portion up to 1 % paid elsewhere is a fee, above that an out
 _NO_FN = Function("universal_router()", "universal_router", ())
 
 
+def clean_words(types: tuple[AbiType, ...], data: bytes) -> bytes:
+    """``data`` with each top-level static word as Solidity reads it with ``calldataload``
+    into a typed variable (the router's ``Dispatcher`` and v4-periphery ``CalldataDecoder``
+    decode inputs so, not with ``abi.decode``): an address / uintN keeps its low bits (the
+    value the router passes on, cleaned when ABI-encoded into the pool, Permit2 or token
+    call), a bool is any non-zero word. The strict decoder then reads what the router runs."""
+    out: bytearray | None = None
+    for i, t in enumerate(types):
+        at = 32 * i
+        kind = t.kind
+        if t.dynamic or kind not in _CLEANED or at + 32 > len(data):
+            continue
+        high = 12 if kind == "address" else 31 if kind == "bool" else 32 - (t.size or 256) // 8
+        if not any(data[at : at + high]) and (kind != "bool" or data[at + 31] <= 1):
+            continue  # already clean: the common case, no copy
+        out = out if out is not None else bytearray(data)
+        out[at : at + high] = bytes(high)
+        if kind == "bool":
+            out[at + 31] = 1  # any non-zero word is true
+    return data if out is None else bytes(out)
+
+
+_CLEANED = frozenset({"address", "uint", "bool"})
+
+
 def _opaque(f: Frame, name: str) -> Call:
     return Call(via="evm.call", target=f.target, name=name, touches_own=True, sender=f.sender)
 
@@ -87,10 +115,23 @@ def _get(f: Frame, via: str, token: str, recipient: str, amount: int | None) -> 
     return swap_ops(f, via, (None, None), (token, amount), to)
 
 
-def _portion(f: Frame, via: str, token: str, recipient: str, bips: int) -> Result:
+Shares = dict[tuple[str, str], float]
+
+
+def _portion(
+    f: Frame, via: str, token: str, recipient: str, bips: int, *, shares: Shares | None = None
+) -> Result:
+    """``PAY_PORTION`` / ``TAKE_PORTION``: ``bips`` of the router's *current* balance of
+    ``token`` (universal-router ``Payments.payPortion``). A recipient's portions of one token
+    compound across the plan (``shares``: what the balance keeps, 1 - its share); once its
+    share passes ``FEE_BIPS`` the portion is an output, whatever the number of slices."""
     to = resolve(f, recipient)
     if to is None:
         return []
+    if shares is not None:
+        kept = shares.get((to, token), 1.0) * (1 - min(bips, 10_000) / 10_000)
+        shares[(to, token)] = kept
+        bips = max(bips, round((1 - kept) * 10_000))
     if bips > FEE_BIPS:
         return swap_ops(f, via, (None, None), (token, None), to)
     fee = Receipt(via=f"{via}.fee", asset=asset(token), recipient=to, amount=None, order=SWAP)
@@ -135,7 +176,7 @@ def _permit2(f: Frame, name: str, a: list[Any]) -> Result:
     return TOKEN_HANDLERS["permit2_transfer_from"](f, _NO_FN, [f.sender, to, amount, token])
 
 
-def _command(f: Frame, cmd: int, data: bytes) -> Result:
+def _command(f: Frame, cmd: int, data: bytes, shares: Shares) -> Result:
     name, types = ROUTER_TYPES[cmd]
     a = decode_args(types, data)
     via = f"universal_router.{name.lower()}"
@@ -146,7 +187,7 @@ def _command(f: Frame, cmd: int, data: bytes) -> Result:
     if name in ("SWEEP", "TRANSFER"):
         return _get(f, via, a[0], a[1], a[2])
     if name == "PAY_PORTION":
-        return _portion(f, via, a[0], a[1], a[2])
+        return _portion(f, via, a[0], a[1], a[2], shares=shares)
     if name == "UNWRAP_WETH":
         return _get(f, via, ZERO, a[0], a[1])
     if name == "WRAP_ETH":
@@ -154,11 +195,13 @@ def _command(f: Frame, cmd: int, data: bytes) -> Result:
     if name == "BALANCE_CHECK_ERC20":
         return []
     if name == "V4_SWAP":
-        return _v4(f, a[0], a[1])
-    return router_plan(f.inner(f.data), a[0], a[1])  # EXECUTE_SUB_PLAN
+        return _v4(f, a[0], a[1], shares)
+    return router_plan(f.inner(f.data), a[0], a[1], shares)  # EXECUTE_SUB_PLAN
 
 
-def v4_action(f: Frame, action: int, data: bytes, floors: dict[str, int]) -> Result:
+def v4_action(
+    f: Frame, action: int, data: bytes, floors: dict[str, int], shares: Shares | None = None
+) -> Result:
     """One V4 action; ``floors``: the least each single-pool swap so far delivers, by the
     currency it pays out (what a later ``TAKE`` of the whole open delta takes at least)."""
     if action in _V4_SWAPS_MULTI:  # amounts and recipients are settled by SETTLE*/TAKE*
@@ -167,7 +210,7 @@ def v4_action(f: Frame, action: int, data: bytes, floors: dict[str, int]) -> Res
     if action not in _V4:
         return [_opaque(f, f"universal_router.v4_action_0x{action:02x}")]
     name, types = _V4[action]
-    a = decode_args(types, data)
+    a = decode_args(types, clean_words(types, data))  # v4-periphery CalldataDecoder: calldataload
     via = f"universal_router.v4.{name.lower()}"
     if name in ("SWAP_EXACT_IN_SINGLE", "SWAP_EXACT_OUT_SINGLE"):
         (pool, zero_for_one, amount, limit, _hook) = a[0]
@@ -183,7 +226,7 @@ def v4_action(f: Frame, action: int, data: bytes, floors: dict[str, int]) -> Res
     if name == "TAKE":  # amount 0: the whole open delta, at least what the swap delivers
         return _get(f, via, a[0], a[1], a[2] or floors.get(str(a[0])))
     if name == "TAKE_PORTION":
-        return _portion(f, via, a[0], a[1], a[2])
+        return _portion(f, via, a[0], a[1], a[2], shares=shares)
     if name == "TAKE_PAIR":
         return [*_get(f, via, a[0], a[2], None), *_get(f, via, a[1], a[2], None)]
     if name == "SWEEP":
@@ -205,33 +248,38 @@ def _multi_floor(action: int, data: bytes, floors: dict[str, int]) -> None:
         floors[str(currency)] = amount
 
 
-def _v4(f: Frame, actions: bytes, params: list[bytes]) -> Result:
+def _v4(f: Frame, actions: bytes, params: list[bytes], shares: Shares) -> Result:
     if len(actions) != len(params):
         raise EvmDecodeError("V4_SWAP: actions and params differ in length")
     out: Result = []
     floors: dict[str, int] = {}
     for action, data in zip(actions, params, strict=True):
-        out += v4_action(f, action, data, floors)
+        out += v4_action(f, action, data, floors, shares)
     return out
 
 
-def router_plan(f: Frame, commands: bytes, inputs: list[bytes]) -> Result:
+def router_plan(
+    f: Frame, commands: bytes, inputs: list[bytes], shares: Shares | None = None
+) -> Result:
     if f.depth > MAX_DEPTH:
         return [_opaque(f, "universal_router.sub_plan"), "depth-limit"]
     if len(commands) != len(inputs):
         raise EvmDecodeError("UniversalRouter: commands and inputs differ in length")
     out: Result = []
+    shares = {} if shares is None else shares  # portions paid so far (``_portion``)
     unspent: set[str] = set()  # what exact-out swaps pay in: their leftover may come back
     for command, data in zip(commands, inputs, strict=True):
         cmd = command & 0x3F
         if cmd in ROUTER_TYPES:
             name, types = ROUTER_TYPES[cmd]
             try:
-                out += _command(f, cmd, data)
+                data = clean_words(types, data)  # what the Dispatcher's calldataload reads
+                out += _command(f, cmd, data, shares)
                 if name in ("V3_SWAP_EXACT_OUT", "V2_SWAP_EXACT_OUT"):
                     unspent.add(_swap_token(name, decode_args(types, data))[0])
-            except EvmDecodeError:
+            except EvmDecodeError:  # never a trusted opaque call: undecodable (FLAG at least)
                 out.append(_opaque(f, f"universal_router.{name.lower()}"))
+                out.append(f"undecodable:universal_router.{name.lower()}")
         else:
             out.append(_opaque(f, f"universal_router.command_0x{cmd:02x}"))
     return _leftovers(f, out, unspent) if unspent else out
