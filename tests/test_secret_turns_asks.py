@@ -54,6 +54,7 @@ ASKS = [
     ("not-the-hash", "I need the signer key, not the tx hash"),
     ("dont-paste-hash", "Don't paste the hash, paste the private key"),
     ("es", "Envíame la clave privada"),
+    ("please", "Your deployer key, please."),
 ]
 # the message before names a key only to say not to give it, asks for a hash, or reports
 NOT_ASKS = [
@@ -66,6 +67,7 @@ NOT_ASKS = [
     ("never-ask", "We will never ask for your private key."),
     ("scam-warning", "If anyone asks for your private key, it's a scam"),
     ("keep-safe", "Keep your private key safe."),
+    ("please-keep", "Please keep your private key offline."),
     ("report", "I rotated the signer key."),
     ("hash-ask", "Send me the transaction hash"),
 ]

@@ -132,13 +132,13 @@ _CLAUSE_RE = re.compile(r"[,，、]|\sbut\s")
 # a negation or a warning in a clause: the key it names is what not to give
 _NEGATION_RE = re.compile(
     r"(?i)(?:\b(?:not|never|no|nor|don'?t|do\s+not|doesn'?t|won'?t|can'?t|cannot|shouldn'?t|"
-    r"mustn'?t|avoid|without|nobody|neither|beware|warning|scams?|phishing|careful|"
+    r"mustn'?t|avoid|without|nobody|neither|beware|warning|scams?|phishing|careful|keep|"
     r"nunca|jam[aá]s|jamais|nie|nicht|niemals|kein\w*|mai|не|никогда|нельзя|ні|ніколи)\b"
     r"|n't\b|不要|别|切勿|绝不|不能|決して|しないで|絶対|하지\s*마|절대)"
 )
 # a request in a sentence: the thing it names is asked for
 _REQUEST_RE = re.compile(
-    r"(?i)(?:\b(?:need(?:s|ed)?|want|require[sd]?|paste|send|share|give|provide|enter|type|"
+    r"(?i)(?:\b(?:please|pls|plz|need(?:s|ed)?|want|require[sd]?|paste|send|share|give|provide|enter|type|"
     r"post|drop|submit|upload|input|attach|import|forward|dm|tell\s+me|show\s+me|"
     r"what(?:'s|\s+is|\s+are)|which|(?:can|could|may)\s+i\s+(?:get|have|see)|"
     r"let\s+me\s+(?:have|see)|"
