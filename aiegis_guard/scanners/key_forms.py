@@ -56,7 +56,6 @@ __all__ = [
 
 HALF_GAP = 160  # characters between the end of one part and the start of the next
 MIN_PART = 12  # hex digits in the shortest part
-MAX_PARTS = 4
 LABEL_CHARS = 48  # label read before each part
 KEY_REACH = 120  # characters before the first part searched for a key word
 AFTER_REACH = 80  # characters after the last part searched when nothing precedes
@@ -75,7 +74,13 @@ STRONG_PART_RE = LazyPattern(
 # a line break, also after a line continuation (a shell's or C's backslash, cmd's "^",
 # PowerShell's backtick: "--private-key 0x5e1f.. <backslash>" / "9c0a.."), or escaped in a
 # JSON string, once or twice ("key:\n0x5e1f..\n9c0a.."): one value wrapped
-_WRAP_GAP_RE = LazyPattern(r"[ \t]*(?:(?:[\\^`][ \t]*)?\r?\n|(?<!\\)(?:\\++[rn])++)[ \t]*")
+_WRAP = r"[ \t]*(?:(?:[\\^`][ \t]*)?\r?\n|(?<!\\)(?:\\++[rnt])++)[ \t]*"
+_WRAP_GAP_RE = LazyPattern(_WRAP)
+# the next line of a hex value wrapped at any width ("private key:\n0x" then lines of 13): its
+# digits, a whole token; lines join until their digits add up to 64 (the total bounds the
+# count), each but the last at least WRAP_LINE digits
+_NEXT_HEX_RE = LazyPattern(_WRAP + r"([0-9a-fA-F]{1,63})(?![0-9a-zA-Z_])")
+WRAP_LINE = 8
 _CONCAT_RE = LazyPattern(r"\s*[\"'`]\s*(?:\+|\.\.|\|\||\.)?\s*(?:\\\s*)?[\"'`]\s*")
 WRAP_MIN = 60  # characters of the first line of a wrapped base64 block
 _WRAPPED_RE = LazyPattern(
@@ -113,10 +118,10 @@ def _body(text: str, span: tuple[int, int]) -> str:
 
 
 def _groups(text: str, spans: list[tuple[int, int]]) -> Iterator[list[tuple[int, int]]]:
-    """2-4 consecutive fragments, each close to the one before, whose digits add up to 64."""
+    """2+ consecutive fragments, each close to the one before, whose digits add up to 64."""
     for i in range(len(spans)):
         total = 0
-        for j in range(i, min(len(spans), i + MAX_PARTS)):
+        for j in range(i, len(spans)):  # bounded by the total: 64 digits, 12+ a part
             if j > i and spans[j][0] - spans[j - 1][1] > HALF_GAP:
                 break
             total += len(_body(text, spans[j]))
@@ -124,6 +129,29 @@ def _groups(text: str, spans: list[tuple[int, int]]) -> Iterator[list[tuple[int,
                 if total == 64 and j > i:
                     yield spans[i : j + 1]
                 break
+
+
+def _wrapped_groups(text: str) -> Iterator[list[tuple[int, int]]]:
+    """Hex lines joined by wrap gaps only whose digits add up to exactly 64 (one value
+    wrapped at any width, or its halves split by an escaped tab)."""
+    if "\n" not in text and "\\" not in text:
+        return
+    used = -1
+    for s, e in runs(text, HEX, WRAP_LINE, max_len=64 - 1):
+        if s < used or (s and text[s - 1] in _GLUE and text[s - 2 : s] not in ("0x", "0X")):
+            continue
+        group, total = [(s - 2 if text[s - 2 : s] in ("0x", "0X") else s, e)], e - s
+        while total < 64:
+            m = _NEXT_HEX_RE.match(text, group[-1][1])
+            if m is None or group[-1][1] - group[-1][0] < WRAP_LINE:
+                break
+            group.append(m.span(1))
+            total += m.end(1) - m.start(1)
+        if total != 64 or _NEXT_HEX_RE.match(text, group[-1][1]) is not None:
+            continue  # not 64 digits, or the wrapped value goes on past them
+        if len(group) > 2 and (e >= len(text) or text[e] not in _GLUE):
+            used = group[-1][1]
+            yield group
 
 
 def labelled_parts(text: str, parts: list[tuple[int, int]]) -> str:
@@ -168,7 +196,7 @@ def find_split_keys(text: str, own: frozenset[str]) -> list[Finding]:
     """A key written as 2-4 labelled (or concatenated) hex parts: every part, BLOCK."""
     found: list[Finding] = []
     used = -1
-    for parts in _groups(text, _fragments(text)):
+    for parts in [*_groups(text, _fragments(text)), *_wrapped_groups(text)]:
         if parts[0][0] < used:
             continue
         evidence = _split_key(text, parts, own)

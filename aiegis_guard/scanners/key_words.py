@@ -237,6 +237,28 @@ _DIGEST_OF_RE = re.compile(
 NOT_KEY_REACH = 40  # characters before a key word read for a negation or a digest's "of"
 
 
+# a sentence that reports what was done to a key ("Key rotated.", "the signer key was revoked!")
+# then a sentence that only points at the value ("Here's", "It's:"): the pointer names nothing,
+# the key word is another sentence's subject. An act that yields a key ("generated", "exported")
+# is no such report: what follows it may be the key.
+_ACT_THEN_POINTER_RE = re.compile(
+    r"(?i)[^.!?\n]{0,40}?\b(?P<act>\w+ed|done|sent|set|made|gone|lost|stolen|burnt|shown|"
+    r"drawn|taken)\b[^.!?\n]{0,40}[.!?]+\s+"
+    r"(?:here(?:'s|’s|\s+is|\s+it\s+is)|it(?:'s|’s|\s+is)|this\s+is|see)?[\s:\-–—]*$"
+)
+_YIELDS_KEY_RE = re.compile(
+    r"(?i)(?:generat|creat|export|deriv|decrypt|recover|restor|import|extract|dump|reveal|"
+    r"print|show|copi|retriev|load|fetch|unlock|found|made|drawn|taken)"
+)
+
+
+def _act_reported(window: str, at: int) -> bool:
+    """The key word ending at ``at`` is the subject of an act reported in a sentence of its
+    own, and the value's sentence only points at the value."""
+    m = _ACT_THEN_POINTER_RE.match(window, at)
+    return m is not None and _YIELDS_KEY_RE.match(m.group("act")) is None
+
+
 def classify_window(window: str, *, nearest_last: bool) -> tuple[str, str] | None:
     """The class and evidence word nearest to the value (end of ``window``, or its start)."""
     if "\\" in window:
@@ -252,6 +274,8 @@ def classify_window(window: str, *, nearest_last: bool) -> tuple[str, str] | Non
                 return "hash", f"digest of {words[i].group()}"
             if _NEGATED_RE.search(window, max(0, at - NOT_KEY_REACH), at):
                 continue  # "(not the key)": says nothing of the value
+            if nearest_last and _act_reported(window, words[i].end()):
+                continue  # "Key rotated. Here's 0x..": the act's receipt, by position only
         if kind == "hash" and nearest_last and _says_purpose(window, words, i):
             continue  # "Private key for signing transactions:": the key word names the value
         if kind is not None:

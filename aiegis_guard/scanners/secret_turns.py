@@ -12,7 +12,12 @@ a message ends, so the words before a value are the payload's field names, not w
   a funded deployer key"), the value is one. A tool's result is no answer ("rotate the signer
   key" then a tool message with the transaction's hash). The word nearest the end of the
   previous message decides, as the words before a value do
-  (:func:`~.key_words.classify_window`): "what is the tx hash?" names a hash.
+  (:func:`~.key_words.classify_window`): "what is the tx hash?" names a hash. That message
+  must *ask for* the key (:func:`asks_key`): a clause that names a key under a negation
+  ("never share your seed phrase or private key", "not your signing key") is passed over,
+  and the clause that then decides must sit in a sentence holding a request ("send", "paste",
+  "I need", "what's"); a warning or a report ("keep your key safe", "I rotated the signer
+  key") asks for nothing.
 * :func:`messages_after`: the next messages after a place (a keystore's password asked for,
   then sent alone two messages later).
 """
@@ -25,7 +30,7 @@ from collections.abc import Iterator
 from aiegis_guard.lazyre import LazyPattern
 from aiegis_guard.scanners.key_words import ROLE_WORDS, classify_window
 
-__all__ = ["asked_before", "messages_after"]
+__all__ = ["asked_before", "asks_key", "messages_after"]
 
 # a message's text as a JSON string field (JSON escapes inside; a JSON string inside a JSON
 # string is one field of the outer message, not a message of its own)
@@ -113,12 +118,56 @@ def _answered(
     asked = previous.group("v")[-ASKED_TAIL:]
     if _VALUE_ONLY_RE.fullmatch(asked):  # a tool's result before: a value, no question
         return None
-    named = classify_window(asked, nearest_last=True)
-    if named is None or named[0] != "key" or named[1].lower() in ROLE_WORDS:
+    named = asks_key(asked)
+    if named is None or named.lower() in ROLE_WORDS:
         return None
     if classify_window(said, nearest_last=True) is not None:
         return None  # "tx hash: <hex>": the message names its value itself
     return named[1]
+
+
+# a sentence of a message (a JSON string's escaped break ends one too) and its clauses
+_SENTENCE_RE = re.compile(r"[.!?;\n。！？；]+|\\[nrt]")
+_CLAUSE_RE = re.compile(r"[,，、]|\sbut\s")
+# a negation or a warning in a clause: the key it names is what not to give
+_NEGATION_RE = re.compile(
+    r"(?i)(?:\b(?:not|never|no|nor|don'?t|do\s+not|doesn'?t|won'?t|can'?t|cannot|shouldn'?t|"
+    r"mustn'?t|avoid|without|nobody|neither|beware|warning|scams?|phishing|careful|keep|"
+    r"nunca|jam[aá]s|jamais|nie|nicht|niemals|kein\w*|mai|не|никогда|нельзя|ні|ніколи)\b"
+    r"|n't\b|不要|别|切勿|绝不|不能|決して|しないで|絶対|하지\s*마|절대)"
+)
+# a request in a sentence: the thing it names is asked for
+_REQUEST_RE = re.compile(
+    r"(?i)(?:\b(?:please|pls|plz|need(?:s|ed)?|want|require[sd]?|paste|send|share|give|provide|enter|type|"
+    r"post|drop|submit|upload|input|attach|import|forward|dm|tell\s+me|show\s+me|"
+    r"what(?:'s|\s+is|\s+are)|which|(?:can|could|may)\s+i\s+(?:get|have|see)|"
+    r"let\s+me\s+(?:have|see)|"
+    r"env[ií]a(?:me)?|manda(?:me)?|m[aá]ndame|pega|dame|p[aá]same|necesito|comparte|"
+    r"proporciona|introduce|ingresa|envie|cole|preciso|compartilhe|informe|digite|"
+    r"envoie[sz]?|envoyez|colle[sz]?|donne[sz]?|besoin|partage[sz]?|entrez|saisissez|"
+    r"schick\w*|sende[nt]?|gib|brauche|ben[öo]tige|invia(?:mi)?|mandami|incolla|dammi|"
+    r"bisogno|condividi|fornisci|inserisci|пришли\w*|отправь\w*|вставь\w*|дай\w*|"
+    r"нуж[ен]\w*|скинь\w*|введи\w*|надішл\w*|потрібн\w*)\b"
+    r"|发给我|发我|发送|给我|提供|粘贴|需要|输入|告诉我|送って|貼り付け|教えて|必要|入力して|"
+    r"ください|보내|붙여|알려|필요|입력)"
+)
+
+
+def asks_key(asked: str) -> str | None:
+    """The key word that ``asked`` (a message's tail) asks for, else None: the last clause
+    naming a key or a hash outside a negation decides, and a key decides only when its
+    sentence holds a request."""
+    text = asked.replace("’", "'")
+    sentences = [s for s in _SENTENCE_RE.split(text) if s.strip()]
+    for sentence in reversed(sentences):
+        for clause in reversed(_CLAUSE_RE.split(sentence)):
+            named = classify_window(clause, nearest_last=True)
+            if named is None or _NEGATION_RE.search(clause):
+                continue
+            if named[0] != "key" or not _REQUEST_RE.search(sentence):
+                return None
+            return named[1]
+    return None
 
 
 def messages_after(text: str, at: int, hi: int, count: int) -> Iterator[tuple[int, int]]:

@@ -98,11 +98,19 @@ SOLANA_ARRAY_RE = LazyPattern(
 )
 _ARRAY_GAP_RE = re.compile(r"(?:[\s,]|\\[nrt])+")
 # 64 bytes listed without brackets (an .env's PAYER_SECRET=12,250,.., a YAML block scalar of
-# the numbers over four lines, a fenced block): each run of comma-separated byte values is
-# read whole, and one of exactly 64 is re-derived (nothing else: no label needed)
-BARE_BYTES_RE = LazyPattern(rf"(?<![\w.]){_BYTE}(?:{_SP},{_SP}{_BYTE})+")
-BARE_COMMAS = 63
-_RUN_GOES_ON = frozenset(string.ascii_letters + string.digits + "._")  # "..,12.5": no byte
+# the numbers over four lines, a fenced block; separated by commas, semicolons or spaces):
+# each run of byte values is read whole, and every 64-value window of it is re-derived (a
+# length prefix, "64,12,250,..": 65 values), which is certain: no label needed
+BARE_BYTES_RE = LazyPattern(
+    rf"(?:(?<![\w.])|(?<=\\[nrt])){_BYTE}(?:(?:{_SP}[,;]{_SP}|(?:\s|\\[nrt])+){_BYTE})+"
+)
+BARE_VALUES = 64
+MAX_BARE_WINDOWS = 256  # 64-value windows re-derived per text (bounded work on long runs)
+_BYTE_AT_RE = re.compile(rf"(?<![0-9a-fA-FxX]){_BYTE}")  # where each value of a run starts
+_RUN_GOES_ON = frozenset(string.ascii_letters + string.digits + "_")  # "..,12x": no byte
+_STOP_GOES_ON = frozenset(
+    string.ascii_letters + string.digits + "_."
+)  # "7." a full stop, "12.5" not
 # a Casascius-style mini private key (Bitcoin wiki "Mini private key format"): S and 29
 # base58 characters whose SHA-256 with "?" appended starts with a zero byte; the key is its
 # SHA-256
@@ -181,20 +189,33 @@ def _solana_arrays(text: str) -> list[Finding]:
 
 
 def _bare_byte_lists(text: str) -> list[Finding]:
-    """A 64-byte keypair written as a bare comma list (no brackets: a config value, a block
-    of lines), re-derived. A run inside brackets is the array reader's."""
-    if text.count(",") < BARE_COMMAS:
-        return []
+    """A 64-byte keypair written as a bare list (no brackets: a config value, a block of
+    lines, a sentence that ends on it), re-derived window by window. A run inside brackets
+    is the array reader's."""
     found: list[Finding] = []
+    budget = MAX_BARE_WINDOWS
     for m in BARE_BYTES_RE.finditer(text):
-        if m.group().count(",") != BARE_COMMAS or text[m.end() : m.end() + 1] in _RUN_GOES_ON:
+        if m.end() - m.start() < 2 * BARE_VALUES - 1:
+            continue  # fewer than 64 values
+        after = text[m.end() : m.end() + 2]
+        if after[:1] in _RUN_GOES_ON or (after[:1] == "." and after[1:2] in _STOP_GOES_ON):
+            continue  # "12.5", "7.x": the run goes on; "7." then a space or the end: a stop
+        if text[max(0, m.start() - 64) : m.start()].rstrip()[-1:] in ("[", "{"):
             continue
-        if text[: m.start()].rstrip()[-1:] in ("[", "{"):
-            continue
-        raw = _array_bytes(m.group())
-        if raw is not None and len(raw) == 64:
-            hit = solana_keypair(raw, m.span(), m.group(), "bare-byte-list")
-            found += [hit] if hit is not None else []
+        spans = [v.span() for v in _BYTE_AT_RE.finditer(text, m.start(), m.end())]
+        values = [int(text[a:b].removesuffix("u8"), 0) for a, b in spans]
+        for i in range(len(values) - BARE_VALUES + 1):
+            window = values[i : i + BARE_VALUES]
+            if max(window) > 255:
+                continue
+            if budget <= 0:
+                return found
+            budget -= 1
+            span = (spans[i][0], spans[i + BARE_VALUES - 1][1])
+            hit = solana_keypair(bytes(window), span, text[span[0] : span[1]], "bare-byte-list")
+            if hit is not None:
+                found.append(hit)
+                break
     return found
 
 
