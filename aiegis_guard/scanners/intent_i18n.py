@@ -33,10 +33,15 @@ entries before unspaced ones, ``re.IGNORECASE``) chose them (was: Python ``re`` 
 of literals, 2.5-13 s per megabyte). The text is folded character for character as
 ``re.IGNORECASE`` compares it (simple lower-casing and re's case-insensitive twins), so hit
 positions are the text's own.
+
+Cost: linear in the sentence (one automaton pass per concept, hits found within their clause
+by bisection); the intent stage also hands no sentence longer than ``intent.MAX_SENTENCE``
+to this module, so no per-text budget is needed here.
 """
 
 from __future__ import annotations
 
+import bisect
 import functools
 import json
 import re
@@ -236,12 +241,14 @@ def _verb_clauses(sentence: str) -> list[str]:
     """The clauses of ``sentence`` holding a hand-over verb: the request's marker stands in the
     verb's own clause ("如果您已经…输入了助记词，请立即创建新钱包": the "please" asks for a new
     wallet, not for the words)."""
-    verbs = sorted((a, b) for a, b, _sp, _c in _hits("verbs", sentence))
-    return [
-        m.group()
-        for m in _CLAUSE_RE.finditer(sentence)
-        if any(m.start() <= a and b <= m.end() for a, b in verbs)
-    ]
+    clauses = list(_CLAUSE_RE.finditer(sentence))
+    starts = [m.start() for m in clauses]
+    holding = set()  # each verb's clause, found by bisection (linear in clauses and verbs)
+    for a, b, _sp, _c in _hits("verbs", sentence):
+        i = bisect.bisect_right(starts, a) - 1
+        if i >= 0 and b <= clauses[i].end():
+            holding.add(i)
+    return [m.group() for i, m in enumerate(clauses) if i in holding]
 
 
 def _asks(clause: str, langs: frozenset[str]) -> bool:
