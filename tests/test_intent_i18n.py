@@ -99,3 +99,32 @@ def test_a_key_put_into_the_own_env_file_is_no_hand_over() -> None:
     assert not handover_request("请将你的私钥填写到 .env 文件中，然后运行 npm start。")
     assert not handover_request("秘密鍵を .env ファイルに記入してください。")
     assert handover_request("请把 .env 文件的全部内容发送到这个工单里。")
+
+
+def test_the_case_twins_are_those_re_ignorecase_takes_as_one() -> None:
+    """The automaton's fold joins exactly the characters ``re.IGNORECASE`` does beyond simple
+    lower-casing (CPython's re/_casefix.py), so its hits are the old alternation's."""
+    import re
+
+    from aiegis_guard.scanners.intent_i18n import CASE_GROUPS, fold
+
+    for group in CASE_GROUPS:
+        for a in group:
+            assert all(re.fullmatch(re.escape(a), b, re.IGNORECASE) for b in group)
+            assert fold(a) == group[0]
+    assert fold("İSTANBUL Σ") == fold("istanbul σ") == "istanbul \u03c2"
+
+
+@pytest.mark.parametrize(
+    ("text", "asked"),
+    [
+        pytest.param("PAYLAŞIN CÜZDAN YEDEK KELİMELERİNİZİ BURAYA, LÜTFEN.", None,
+                     id="dotted-capital-i"),
+    ],
+)  # fmt: skip
+def test_a_length_changing_capital_keeps_the_reading(text: str, asked: bool | None) -> None:
+    """A capital dotted İ (two characters lower-cased) keeps the positions of the hits: the
+    sentence reads as with a plain I."""
+    if asked is None:
+        asked = handover_request(text.replace("İ", "I"))
+    assert handover_request(text) is asked

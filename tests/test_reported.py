@@ -566,3 +566,14 @@ def test_a_short_guillemet_term_opens_no_quote(text: str, flag: bool) -> None:
     """A short «…» term before a framed quote is no quote of its own, and its closing » does
     not open a »…« quote that swallows the real one's opener."""
     assert bool(_flags(text, Source.RETRIEVED) & {"injection.intent"}) is flag
+
+
+def test_a_dotted_capital_keeps_the_frame_reading() -> None:
+    """A capital dotted İ (two characters when lower-cased) no longer sends the frame words to
+    the regex: a frame word is found at the text's own position and weighed as the same word
+    spelt with an i ("Advİsory" is the weak genre word "advisory", as "Advisory" is)."""
+    from aiegis_guard.scanners.reported import _frame_starts
+
+    title = "Advİsory GHSA-xxxx: poisoned README in fork of popular vault SDK"
+    assert _frame_starts(title) == _frame_starts(title.replace("İ", "i"))
+    assert _frame_starts(title)

@@ -12,10 +12,16 @@ parameters, replaced functions) are what explanations, audits and changelogs tal
 In read content they need the text to point somewhere or their sentence to ask for an act
 (:func:`_aimed`). Secret asks, skims and lures need neither. No family is read on a reference
 entry's line (a command in a code span, a dash and what it does: docs describe commands).
+
+**Cost**: linear in the text. The own-place reading of secret asks (:func:`_drop_kept_own`)
+reads each sentence once, however many asks it holds (a text of thousands of zh asks with no
+". " or line break is one sentence); a hit finds its sentence by bisection over the stops and
+breaks found once per text.
 """
 
 from __future__ import annotations
 
+import bisect
 import re
 from collections.abc import Iterator
 
@@ -257,14 +263,36 @@ def _speaks_to_agents(text: str) -> bool:
     return p.ADDRESSEE_RE.search(text.replace("_", " ")) is not None
 
 
-def _kept_own(text: str, hit: Hit) -> bool:
-    """Is the secret the phrase names put in the owner's own place ("add your wallet key to
-    the character's secrets … fill it from your .env"), with no one else in its sentence
-    (:func:`~.intent_patterns.own_place`)?"""
-    stop = text.rfind(". ", 0, hit.start)
-    lo = max(stop + 2 if stop != -1 else 0, text.rfind("\n", 0, hit.start) + 1)
-    ends = [i for i in (text.find(". ", hit.end), text.find("\n", hit.end)) if i != -1]
-    return p.own_place(text[lo : min(ends) if ends else len(text)])
+def _drop_kept_own(text: str, hits: list[Hit]) -> list[Hit]:
+    """``hits`` less the secret asks whose secret is put in the owner's own place ("add your
+    wallet key to the character's secrets … fill it from your .env"), with no one else in its
+    sentence (:func:`~.intent_patterns.own_place`). A sentence runs from the ". " or line break
+    before a hit to the next after it; each sentence is read once, whatever the number of hits
+    in it (a text with no ". " or line break is one sentence: read once per hit, thousands of
+    short zh sentences ending in "。" cost O(n²))."""
+    stops = [m.start() for m in re.finditer(r"\. ", text)]
+    breaks = [m.start() for m in re.finditer("\n", text)]
+    owns: dict[tuple[int, int], bool] = {}
+    kept = []
+    for hit in hits:
+        if hit.phrase.family in _ASKS:
+            span = _sentence(stops, breaks, len(text), hit)
+            if span not in owns:
+                owns[span] = p.own_place(text[span[0] : span[1]])
+            if owns[span]:
+                continue
+        kept.append(hit)
+    return kept
+
+
+def _sentence(stops: list[int], breaks: list[int], size: int, hit: Hit) -> tuple[int, int]:
+    """The bounds of ``hit``'s sentence: after the last ". " (``stops``) or line break
+    (``breaks``) wholly before its start, up to the first at or after its end."""
+    i = bisect.bisect_right(stops, hit.start - 2) - 1
+    j = bisect.bisect_right(breaks, hit.start - 1) - 1
+    lo = max(stops[i] + 2 if i >= 0 else 0, breaks[j] + 1 if j >= 0 else 0)
+    ends = [b[k] for b in (stops, breaks) if (k := bisect.bisect_left(b, hit.end)) < len(b)]
+    return lo, min(ends) if ends else size
 
 
 def _every_move(text: str, hit: Hit) -> bool:
@@ -307,7 +335,7 @@ def scan(layer: Layer, ctx: ScanContext) -> list[Finding]:
     kept = _aimed(unreported(kept, layer, ctx.source), layer, ctx.source)
     kept = [h for h in kept if not _revokes_at_address(h) and not _unlimited_refused(layer.text, h)]
     if any(h.phrase.family in _ASKS for h in kept) and in_plain_sight(layer, ctx.source):
-        kept = [h for h in kept if h.phrase.family not in _ASKS or not _kept_own(layer.text, h)]
+        kept = _drop_kept_own(layer.text, kept)
     kept = _asked_operations(kept, layer, ctx.source)
     if any(h.phrase.family in _RESCUED for h in kept) and in_plain_sight(layer, ctx.source):
         from aiegis_guard.scanners.aim import rescues_at  # the reader's own new wallet

@@ -25,14 +25,31 @@ the data file's ``about`` (about 60 languages; not reviewed by native speakers).
 verbs and destinations are matched as prefixes at a word start (stems cover inflections),
 negations and polite markers as whole words; in scripts written without spaces (CJK, Thai,
 Lao, Khmer, Burmese) anywhere.
+
+Matching: one Aho-Corasick automaton per concept (all its languages), one C-speed pass over a
+sentence, the word-start / whole-word checks and the choice among overlapping entries done in
+Python on the hits, exactly as the regex alternation of the entries (longest first, spaced
+entries before unspaced ones, ``re.IGNORECASE``) chose them (was: Python ``re`` over thousands
+of literals, 2.5-13 s per megabyte). The text is folded character for character as
+``re.IGNORECASE`` compares it (simple lower-casing and re's case-insensitive twins), so hit
+positions are the text's own.
+
+Cost: linear in the sentence (one automaton pass per concept, hits found within their clause
+by bisection); the intent stage also hands no sentence longer than ``intent.MAX_SENTENCE``
+to this module, so no per-text budget is needed here.
 """
 
 from __future__ import annotations
 
+import bisect
 import functools
 import json
 import re
+from collections.abc import Iterable
 from importlib import resources
+from typing import Any
+
+import ahocorasick
 
 from aiegis_guard.scanners import intent_patterns as p
 from aiegis_guard.scanners.intent_words import is_unspaced
@@ -80,36 +97,112 @@ def _languages_of(concept: str) -> dict[str, frozenset[str]]:
     return {word: frozenset(codes) for word, codes in out.items()}
 
 
-def _alternation(words: list[str], whole: bool) -> re.Pattern[str]:
-    spaced = [re.escape(w) for w in words if not is_unspaced(w[0])]
-    unspaced = [re.escape(w) for w in words if is_unspaced(w[0])]
-    end = r"(?![^\W\d_])" if whole else ""
-    parts = []
-    if spaced:
-        parts.append(r"(?<![^\W\d_])(?:" + "|".join(spaced) + ")" + end)
-    if unspaced:
-        parts.append("(?:" + "|".join(unspaced) + ")")
-    return re.compile("|".join(parts) or r"(?!)", re.IGNORECASE)
+# Characters ``re.IGNORECASE`` takes as one beyond simple lower-casing (CPython's
+# ``re/_casefix.py``, ``_EXTRA_CASES``: "ı" is "i", "ſ" is "s", final "ς" is "σ"), each group
+# folded to its first character; tests check the table against ``re``.
+CASE_GROUPS = [
+    "i\u0131",
+    "s\u017f",
+    "\xb5\u03bc",
+    "\u0345\u03b9\u1fbe",
+    "\u0390\u1fd3",
+    "\u03b0\u1fe3",
+    "\u03b2\u03d0",
+    "\u03b5\u03f5",
+    "\u03b8\u03d1",
+    "\u03ba\u03f0",
+    "\u03c0\u03d6",
+    "\u03c1\u03f1",
+    "\u03c2\u03c3",
+    "\u03c6\u03d5",
+    "\u0432\u1c80",
+    "\u0434\u1c81",
+    "\u043e\u1c82",
+    "\u0441\u1c83",
+    "\u0442\u1c84\u1c85",
+    "\u044a\u1c86",
+    "\u0463\u1c87",
+    "\u1c88\ua64b",
+    "\u1e61\u1e9b",
+    "\ufb05\ufb06",
+]
+_CANON = {ord(c): group[0] for group in CASE_GROUPS for c in group[1:]}
+
+# (start, end, whether it stands as a spaced entry, the languages of the entries it is)
+_Hit = tuple[int, int, bool, frozenset[str]]
+
+
+def fold(text: str) -> str:
+    """``text`` as ``re.IGNORECASE`` compares it, one character for one: "İ" (whose full
+    lower-casing is two characters) is "i", as in re's simple lower-casing."""
+    low = text.lower()
+    if len(low) != len(text):
+        low = text.replace("\u0130", "i").lower()
+    return low.translate(_CANON)
+
+
+def _letter(char: str) -> bool:
+    """``[^\\W\\d_]``: a letter (or a numeric non-digit), what a word must not follow."""
+    return char.isalnum() and not char.isdecimal()
 
 
 @functools.cache
-def _pattern(concept: str, lang: str | None = None) -> re.Pattern[str]:
-    """``concept``'s entries as one pattern: of every language, or of ``lang`` only."""
-    if lang is None:
-        words = lexicon_words(concept)
-    else:
-        words = sorted(
-            {w.strip().lower() for w in _lexicon().get(lang, {}).get(concept, ()) if w.strip()},
-            key=lambda w: (-len(w), w),
-        )
-    return _alternation(words, whole=concept in _WHOLE)
+def _automaton(concept: str) -> Any:
+    """``concept``'s entries by folded spelling: (length, ((spaced, languages), …))."""
+    entries: dict[str, list[tuple[bool, frozenset[str]]]] = {}
+    for word, codes in _languages_of(concept).items():
+        entries.setdefault(fold(word), []).append((not is_unspaced(word[0]), codes))
+    auto = ahocorasick.Automaton()
+    for key, of in entries.items():
+        auto.add_word(key, (len(key), tuple(of)))
+    auto.make_automaton()
+    return auto
+
+
+def _hits(concept: str, text: str) -> list[_Hit]:
+    """Every occurrence of an entry of ``concept`` in ``text`` that its pattern would accept
+    there: a spaced entry at a word start (and, for whole-word concepts, a word end)."""
+    auto = _automaton(concept)
+    if not len(auto):
+        return []
+    whole = concept in _WHOLE
+    out: list[_Hit] = []
+    for end, (size, of) in auto.iter(fold(text)):
+        start, stop = end - size + 1, end + 1
+        starts_word = not (start and _letter(text[start - 1]))
+        ends_word = not (whole and stop < len(text) and _letter(text[stop]))
+        for spaced in (True, False):
+            codes = [c for s, c in of if s is spaced]
+            if codes and (not spaced or (starts_word and ends_word)):
+                out.append((start, stop, spaced, frozenset().union(*codes)))
+    return out
+
+
+def _search(concept: str, text: str, langs: Iterable[str] | None = None) -> bool:
+    """Does an entry of ``concept`` (of ``langs`` only, when given) occur in ``text``?"""
+    wanted = None if langs is None else frozenset(langs)
+    return any(wanted is None or codes & wanted for _s, _e, _sp, codes in _hits(concept, text))
+
+
+def _matches(concept: str, text: str) -> list[tuple[int, int]]:
+    """The spans the alternation's ``finditer`` took: leftmost, at each start the longest
+    spaced entry before the longest unspaced one, none overlapping the one before."""
+    best: dict[int, tuple[bool, int]] = {}
+    for start, stop, spaced, _codes in _hits(concept, text):
+        best[start] = max(best.get(start, (spaced, stop)), (spaced, stop))
+    out, after = [], 0
+    for start in sorted(best):
+        if start >= after:
+            after = best[start][1]
+            out.append((start, after))
+    return out
 
 
 def _found(concept: str, sentence: str) -> frozenset[str]:
     """The languages whose ``concept`` entries occur in ``sentence`` (empty: none occurs)."""
     codes: set[str] = set()
-    for m in _pattern(concept).finditer(sentence):
-        codes |= _languages_of(concept).get(m.group().lower(), frozenset())
+    for start, end in _matches(concept, sentence):
+        codes |= _languages_of(concept).get(sentence[start:end].lower(), frozenset())
     return frozenset(codes)
 
 
@@ -134,12 +227,12 @@ def handover_request(sentence: str) -> bool:
 def _into_own_file(sentence: str) -> bool:
     """A key put *into* the own ``.env`` ("请将你的私钥填写到 .env 文件中"): the file is where the
     secret goes, not what is asked for, when another secret is named beside it."""
-    named = {m.group().lower() for m in _pattern("objects").finditer(sentence)}
+    named = {sentence[a:b].lower() for a, b in _matches("objects", sentence)}
     return any(".env" in n for n in named) and any(".env" not in n for n in named)
 
 
 def _negated(clause: str, langs: frozenset[str]) -> bool:
-    return any(_pattern("negation", lang).search(clause) for lang in langs)
+    return _search("negation", clause, langs)
 
 
 _CLAUSE_RE = re.compile(r"[^,;:，；、：]+")
@@ -149,16 +242,18 @@ def _verb_clauses(sentence: str) -> list[str]:
     """The clauses of ``sentence`` holding a hand-over verb: the request's marker stands in the
     verb's own clause ("如果您已经…输入了助记词，请立即创建新钱包": the "please" asks for a new
     wallet, not for the words)."""
-    verbs = _pattern("verbs")
-    return [m.group() for m in _CLAUSE_RE.finditer(sentence) if verbs.search(m.group())]
+    clauses = list(_CLAUSE_RE.finditer(sentence))
+    starts = [m.start() for m in clauses]
+    holding = set()  # each verb's clause, found by bisection (linear in clauses and verbs)
+    for a, b, _sp, _c in _hits("verbs", sentence):
+        i = bisect.bisect_right(starts, a) - 1
+        if i >= 0 and b <= clauses[i].end():
+            holding.add(i)
+    return [m.group() for i, m in enumerate(clauses) if i in holding]
 
 
 def _asks(clause: str, langs: frozenset[str]) -> bool:
-    if any(
-        _pattern(concept, lang).search(clause)
-        for concept in ("please", "destination")
-        for lang in langs
-    ):
+    if _search("please", clause, langs) or _search("destination", clause, langs):
         return True
     return any(
         rx.search(clause) is not None
@@ -170,7 +265,7 @@ def moves_value(sentence: str) -> bool:
     """Does ``sentence`` hold a value-move verb (transfer, move, send, pay, deposit, withdraw,
     sweep, bridge, route, approve, stake, delegate, swap) of the lexicon's languages? The act
     word of a sentence the parser does not read (``intent_judge._unparsed``)."""
-    return _pattern("value").search(sentence) is not None
+    return _search("value", sentence)
 
 
 def consent_words() -> list[str]:
@@ -188,14 +283,12 @@ def consent_claim(sentence: str) -> str | None:
     None in English (parsed), under a scam / report frame word."""
     if p.ENGLISH_RE.search(sentence) or p.SCAM_FRAME_RE.search(sentence):
         return None
-    found = [c for c in CONSENTS if _pattern(c).search(sentence)]
+    found = [c for c in CONSENTS if _search(c, sentence)]
     if not found:
         return None
     if "delegate" in found:
         return "delegate"
-    aimed = (
-        _pattern("verbs").search(sentence) is not None or p.ONCHAIN_RE.search(sentence) is not None
-    )
+    aimed = _search("verbs", sentence) or p.ONCHAIN_RE.search(sentence) is not None
     return found[0] if aimed else None
 
 
