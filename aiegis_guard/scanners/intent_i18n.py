@@ -294,4 +294,4 @@ def consent_claim(sentence: str) -> str | None:
 
 def handover_object(text: str) -> bool:
     """Does ``text`` name a wallet secret of the lexicon (its ``objects``)?"""
-    return _pattern("objects").search(text) is not None
+    return _search("objects", text)
