@@ -1,7 +1,7 @@
 """Jupiter v6 routes as effects: where the output lands, who owns it, the guaranteed minimum.
 
 Instructions are built with ``examples/spl.py`` from Jupiter's published v6 IDL (discriminators,
-account order, the arguments that end the data).
+account order, the arguments after the route plan).
 """
 
 from __future__ import annotations

@@ -1,4 +1,4 @@
-"""Jupiter v6 swap instruction layouts (the published Anchor IDL ``idl/jupiter.json``)."""
+"""Jupiter v6 swap instruction layouts (jup-ag's published Anchor IDL), read front to back."""
 
 from __future__ import annotations
 
@@ -6,15 +6,20 @@ from typing import Final
 
 from aiegis_guard.chains.solana.layout import Layout
 
-__all__ = ["JUPITER_LAYOUTS", "JUPITER_V6_PROGRAM", "jupiter_layout"]
+__all__ = ["JUPITER_LAYOUTS", "JUPITER_V6_PROGRAM", "SWAP_FIELD_BYTES", "SWAP_VARIANTS"]
+__all__ += ["jupiter_layout", "route_plan_end"]
 
 JUPITER_V6_PROGRAM: Final = "JUP6LkbZbjS1jKKwapdHNy74zcZ3tLUZoi5QNyVTaV4"
 _L = Layout
 
-# Jupiter v6 (Anchor: 8-byte discriminator = sha256("global:<name>")[:8]). The first argument
-# (``route_plan: Vec<RoutePlanStep>``) has variable-size entries (one per AMM kind), so only the
-# fixed-size arguments that *end* the data are read (``tail``). Optional accounts that are
-# absent hold the program id (Anchor). Source: jup-ag Jupiter v6 IDL (``idl/jupiter.json``).
+# Jupiter v6 (Anchor: 8-byte discriminator = sha256("global:<name>")[:8]). The arguments are
+# read from the front as Anchor reads them: (``id: u8`` for the shared-accounts routes), then
+# ``route_plan: Vec<RoutePlanStep>`` (u32 count, then per step ``swap: Swap`` + ``percent: u8``
+# + ``input_index: u8`` + ``output_index: u8``), then the fixed fields below. Anchor ignores any
+# bytes after them, so the guard does too (never reads the fixed fields from the end). Optional
+# accounts that are absent hold the program id (Anchor). Source: jup-ag/instruction-parser
+# ``src/idl/jupiter.ts`` (the v6 IDL: instructions ``route`` ... ``sharedAccountsExactOutRoute``,
+# types ``RoutePlanStep``, ``Swap``, ``Side``); the same in jup-ag/jupiter-cpi ``idl.json``.
 _IN = ("in_amount", "u64")
 _QOUT = ("quoted_out_amount", "u64")
 _FEES = (("slippage_bps", "u16"), ("platform_fee_bps", "u8"))
@@ -58,14 +63,131 @@ JUPITER_LAYOUTS: Final[dict[bytes, Layout]] = {
         "shared_accounts_exact_out_route", _EXACT, _SHARED_ACCOUNTS, 9
     ),
 }
-_SIZES = {"u8": 1, "u16": 2, "u32": 4, "u64": 8}
-JUPITER_MIN_PLAN = 4  # the route plan's u32 length, at least
+_SHARED = frozenset(disc for disc, layout in JUPITER_LAYOUTS.items() if layout.min_accounts == 9)
+
+# ``Swap`` (Borsh enum: u8 variant index, then the variant's fields), in the IDL's order. Source:
+# jup-ag/instruction-parser ``src/idl/jupiter.ts`` (the v6 IDL, type ``Swap``, 49 variants; its
+# first 32 are those of jup-ag/jupiter-cpi ``idl.json``). ``SWAP_FIELD_BYTES``: the bytes of the
+# variants with fields (``bool``, ``u8`` and ``Side``, a fieldless enum: 1 byte; ``u32`` 4;
+# ``u64`` 8); WhirlpoolSwapV2's are variable (read by :func:`_swap_end`). A variant outside this
+# list is unreadable: the instruction is malformed to the guard (judged like an unknown call),
+# its amounts are never guessed.
+SWAP_VARIANTS: Final = (
+    "Saber",  # 0
+    "SaberAddDecimalsDeposit",  # 1
+    "SaberAddDecimalsWithdraw",  # 2
+    "TokenSwap",  # 3
+    "Sencha",  # 4
+    "Step",  # 5
+    "Cropper",  # 6
+    "Raydium",  # 7
+    "Crema",  # 8
+    "Lifinity",  # 9
+    "Mercurial",  # 10
+    "Cykura",  # 11
+    "Serum",  # 12
+    "MarinadeDeposit",  # 13
+    "MarinadeUnstake",  # 14
+    "Aldrin",  # 15
+    "AldrinV2",  # 16
+    "Whirlpool",  # 17
+    "Invariant",  # 18
+    "Meteora",  # 19
+    "GooseFX",  # 20
+    "DeltaFi",  # 21
+    "Balansol",  # 22
+    "MarcoPolo",  # 23
+    "Dradex",  # 24
+    "LifinityV2",  # 25
+    "RaydiumClmm",  # 26
+    "Openbook",  # 27
+    "Phoenix",  # 28
+    "Symmetry",  # 29
+    "TokenSwapV2",  # 30
+    "HeliumTreasuryManagementRedeemV0",  # 31
+    "StakeDexStakeWrappedSol",  # 32
+    "StakeDexSwapViaStake",  # 33
+    "GooseFXV2",  # 34
+    "Perps",  # 35
+    "PerpsAddLiquidity",  # 36
+    "PerpsRemoveLiquidity",  # 37
+    "MeteoraDlmm",  # 38
+    "OpenBookV2",  # 39
+    "RaydiumClmmV2",  # 40
+    "StakeDexPrefundWithdrawStakeAndDepositStake",  # 41
+    "Clone",  # 42
+    "SanctumS",  # 43
+    "SanctumSAddLiquidity",  # 44
+    "SanctumSRemoveLiquidity",  # 45
+    "RaydiumCP",  # 46
+    "WhirlpoolSwapV2",  # 47
+    "OneIntro",  # 48
+)
+SWAP_FIELD_BYTES: Final = {
+    "Crema": 1,  # a_to_b: bool
+    "Serum": 1,  # side: Side
+    "Aldrin": 1,  # side: Side
+    "AldrinV2": 1,  # side: Side
+    "Whirlpool": 1,  # a_to_b: bool
+    "Invariant": 1,  # x_to_y: bool
+    "DeltaFi": 1,  # stable: bool
+    "MarcoPolo": 1,  # x_to_y: bool
+    "Dradex": 1,  # side: Side
+    "Openbook": 1,  # side: Side
+    "Phoenix": 1,  # side: Side
+    "Symmetry": 16,  # from_token_id: u64, to_token_id: u64
+    "StakeDexSwapViaStake": 4,  # bridge_stake_seed: u32
+    "OpenBookV2": 1,  # side: Side
+    "StakeDexPrefundWithdrawStakeAndDepositStake": 4,  # bridge_stake_seed: u32
+    "Clone": 3,  # pool_index: u8, quantity_is_input: bool, quantity_is_collateral: bool
+    "SanctumS": 10,  # src/dst_lst_value_calc_accs: u8, src/dst_lst_index: u32
+    "SanctumSAddLiquidity": 5,  # lst_value_calc_accs: u8, lst_index: u32
+    "SanctumSRemoveLiquidity": 5,  # lst_value_calc_accs: u8, lst_index: u32
+}
+_WHIRLPOOL_V2 = SWAP_VARIANTS.index("WhirlpoolSwapV2")
+_FIELDS: Final = tuple(SWAP_FIELD_BYTES.get(name, 0) for name in SWAP_VARIANTS)
+_STEP_TAIL = 3  # percent, input_index, output_index: u8 each
+
+
+def _swap_end(data: bytes, pos: int) -> int | None:
+    """Where the ``Swap`` at ``pos`` ends (may lie past the data), or None (unknown variant)."""
+    variant = data[pos]
+    if variant >= len(SWAP_VARIANTS):
+        return None
+    if variant != _WHIRLPOOL_V2:
+        return pos + 1 + _FIELDS[variant]
+    # WhirlpoolSwapV2 {a_to_b: bool, remaining_accounts_info: Option<RemainingAccountsInfo>};
+    # RemainingAccountsInfo {slices: Vec<RemainingAccountsSlice>}, a slice 2 bytes
+    # (accounts_type: AccountsType, a fieldless enum; length: u8)
+    pos += 2
+    tag = data[pos : pos + 1]
+    if tag == b"\x00":
+        return pos + 1
+    if tag != b"\x01" or pos + 5 > len(data):
+        return None
+    return pos + 5 + 2 * int.from_bytes(data[pos + 1 : pos + 5], "little")
+
+
+def route_plan_end(data: bytes, pos: int) -> int | None:
+    """Where ``route_plan`` starting at ``pos`` ends, or None (truncated, unknown variant)."""
+    if pos + 4 > len(data):
+        return None
+    count = int.from_bytes(data[pos : pos + 4], "little")
+    pos += 4
+    for _ in range(count):  # each step is 4 bytes at least: bounded by the data's length
+        end = _swap_end(data, pos) if pos < len(data) else None
+        if end is None or end + _STEP_TAIL > len(data):
+            return None
+        pos = end + _STEP_TAIL
+    return pos
 
 
 def jupiter_layout(data: bytes) -> tuple[Layout | None, int]:
+    """The route's layout and where its fixed arguments start (after the route plan). An
+    unreadable route plan gives ``len(data)``: the arguments do not read, the instruction is
+    malformed (never the fields read from the end of the data)."""
     layout = JUPITER_LAYOUTS.get(data[:8])
     if layout is None:
         return None, 0
-    tail = sum(_SIZES[kind] for _, kind in layout.args)
-    start = len(data) - tail
-    return layout, start if start >= 8 + JUPITER_MIN_PLAN else len(data)  # short: malformed
+    end = route_plan_end(data, 9 if data[:8] in _SHARED else 8)
+    return layout, len(data) if end is None else end
