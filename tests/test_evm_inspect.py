@@ -717,7 +717,7 @@ def _bundle(receiver: str) -> bytes:
     return call(_BUNDLE, [(FRIEND, inner, 0, False, bytes(32))])
 
 
-@pytest.mark.parametrize("build", [_bridge, _bundle], ids=["bytes-receiver", "nested-calldata"])
+@pytest.mark.parametrize("build", [_bridge], ids=["bytes-receiver"])
 @pytest.mark.parametrize(
     ("receiver", "action"),
     [
@@ -729,11 +729,21 @@ def test_a_stranger_named_deeper_in_an_opaque_call_is_still_named(
     build: Any, receiver: str, action: Action
 ) -> None:
     """The receiver of an opaque call to a trusted contract may be a ``bytes`` of 20 (a
-    cross-chain receiver) or an argument of calldata nested in a ``bytes`` (a bundler's calls):
-    it is read there too."""
+    cross-chain receiver): it is read there too."""
     guard = _guard(allowlist=Allowlist(evm=frozenset({FRIEND, _TRUSTED})))
     verdict = guard.check_transaction(tx(_TRUSTED, build(receiver)), chain=Chain.EVM)
     assert verdict.action is action, verdict.explain()
     if action is Action.FLAG:
         [finding] = [f for f in verdict.findings if "reason:names-third-party" in f.evidence]
         assert f"names:{STRANGER}" in finding.evidence
+
+
+def test_the_calls_a_trusted_router_makes_name_no_receiver() -> None:
+    """Calldata nested in a ``bytes`` argument of an opaque call to an allowlisted router (its
+    route: the pools it trades with) is not read for names: the pool is no receiver of the
+    caller's (review18c F2)."""
+    guard = _guard(allowlist=Allowlist(evm=frozenset({FRIEND, _TRUSTED})))
+    route = [(int(_USDC, 16), 100_000, 0, call("transfer(address,uint256)", STRANGER, 5))]
+    data = call("swap(address,(uint256,uint256,uint256,bytes)[])", OWN, route)
+    verdict = guard.check_transaction(tx(_TRUSTED, data), chain=Chain.EVM)
+    assert verdict.action is Action.ALLOW, verdict.explain()

@@ -110,50 +110,34 @@ def _embedded(f: Frame) -> tuple[Operation, ...]:
 
 
 MAX_NAMED = 16  # addresses read from one opaque call
-MAX_NAMED_DEPTH = 3  # calldata nested in calldata (a bundle's calls) read for names
-MAX_NAMED_WORDS = 4096  # words read for names in one call, nested ones included
 
 
 def _named_addresses(f: Frame) -> tuple[str, ...]:
     """Addresses the call's arguments hold (``frames.word_address``), but the target's and the
-    signer's: in its 32-byte words, in a ``bytes`` argument of 20 (an address written as
-    bytes: a cross-chain receiver), and in the words of calldata nested in a ``bytes``
-    argument (a bundler's or an account's calls). Bounded: ``MAX_NAMED`` addresses,
-    ``MAX_NAMED_WORDS`` words read."""
-    names = _Names({f.target, f.origin})
-    names.read(f.data, 4, 0)
-    return tuple(names.found)
+    signer's: in its 32-byte words, and in a ``bytes`` argument of 20 (an address written as
+    bytes: a cross-chain receiver). Calldata nested in a ``bytes`` argument is not read for
+    names: the calls a trusted router makes name the pools it trades with, no receiver of the
+    caller's (review18c F2)."""
+    data, found = f.data, []
+    skip = {f.target, f.origin}
+    for at in range(4, len(data) - 31, 32):
+        word = data[at : at + 32]
+        address = word_address(word)
+        if address is None and word[:31] == bytes(31) and word[31] == 20:
+            address = _bytes20(data, at)
+        if address is not None and address not in skip and address not in found:
+            found.append(address)
+            if len(found) >= MAX_NAMED:
+                break
+    return tuple(found)
 
 
-class _Names:
-    def __init__(self, skip: set[str | None]) -> None:
-        self.skip = skip
-        self.found: list[str] = []
-        self.budget = MAX_NAMED_WORDS
-
-    def read(self, data: bytes, start: int, depth: int) -> None:
-        for at in range(start, len(data) - 31, 32):
-            self.budget -= 1
-            if self.budget < 0 or len(self.found) >= MAX_NAMED:
-                return
-            word = data[at : at + 32]
-            address = word_address(word)
-            if address is None and depth < MAX_NAMED_DEPTH and word[:28] == bytes(28):
-                address = self._bytes_argument(data, at, int.from_bytes(word, "big"), depth)
-            if address is not None and address not in self.skip and address not in self.found:
-                self.found.append(address)
-
-    def _bytes_argument(self, data: bytes, at: int, length: int, depth: int) -> str | None:
-        """A length word at ``at``: the address a 20-byte ``bytes`` holds, or (nested calldata:
-        a selector and whole words) the names its words hold."""
-        body = data[at + 32 : at + 32 + length]
-        if len(body) != length:
-            return None
-        if length == 20 and data[at + 52 : at + 64] == bytes(12) and body[:2] != b"\0\0":
-            return "0x" + body.hex()
-        if length >= 36 and (length - 4) % 32 == 0:
-            self.read(body, 4, depth + 1)
+def _bytes20(data: bytes, at: int) -> str | None:
+    """The address a ``bytes`` of length 20 holds (its length word at ``at``), else None."""
+    body = data[at + 32 : at + 64]
+    if len(body) != 32 or body[20:] != bytes(12) or body[:2] == b"\0\0":
         return None
+    return "0x" + body[:20].hex()
 
 
 def _walk(f: Frame, ops: list[Operation], notes: list[str]) -> None:
