@@ -13,6 +13,7 @@ dropped silently: it yields a ``guard.uninspected`` finding (FLAG).
 from __future__ import annotations
 
 import dataclasses
+import re
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from typing import Any
@@ -52,6 +53,24 @@ TX_KEYS = frozenset({
     "userop", "useroperation", "packeduserop", "packeduseroperation",
 })  # fmt: skip
 TYPED_KEYS = frozenset({"typeddata", "eip712", "typeddatajson", "signtypeddata"})
+# a serialized transaction under a name the list above does not hold ("transactions" of
+# signAllTransactions, "tx_bytes", "raws", "serialized", "signedTxs"), by the parts of its key
+# and its shape: one unbroken run of hex / base64 / base58 long enough to be a transaction (a
+# 32-byte hash or a signature is not: "txHash", "tx_id", "signature" are excluded by name too)
+_TX_KEY_PARTS = ("transaction", "tx", "raw", "serialized", "signed")
+_NOT_TX_PARTS = ("hash", "id", "signature", "url", "link", "status", "receipt", "explorer", "count")
+_SERIALIZED_RE = re.compile(r"(?:0x)?[0-9a-fA-F]{200,}|[A-Za-z0-9+/=_-]{150,}")
+
+
+def serialized_tx_key(key: str | None) -> bool:
+    """Could a value under ``key`` (normalised) be a serialized transaction?"""
+    if key is None or key in TX_KEYS:
+        return key is not None
+    return any(p in key for p in _TX_KEY_PARTS) and not any(p in key for p in _NOT_TX_PARTS)
+
+
+def _serialized(text: str) -> bool:
+    return _SERIALIZED_RE.fullmatch(text) is not None
 
 
 @dataclass(frozen=True)
@@ -155,6 +174,8 @@ def walk(value: Any, *, message_tool: bool = False, payloads: bool = True) -> Wa
                 (v, norm_key(k), _path(path, str(k))) for k, v in item.items()
             ]
         elif isinstance(item, list | tuple | set | frozenset):
+            if sniff and serialized_tx_key(key) and _byte_list(item):
+                out.payloads.append(Payload(PayloadKind.TRANSACTION, bytes(item)))  # Uint8Array
             children = [(v, key, _path(path, f"[{i}]")) for i, v in enumerate(item)]
         else:
             if not _leaf(item, key, path, (parsed, sniff, message_tool), out=out, stack=stack):
@@ -167,7 +188,30 @@ def walk(value: Any, *, message_tool: bool = False, payloads: bool = True) -> Wa
     return out
 
 
+def _byte_list(item: Any) -> bool:
+    """A JSON array of byte values long enough to be a transaction (a Uint8Array)."""
+    return (
+        isinstance(item, list | tuple)
+        and len(item) >= 64
+        and all(type(b) is int and 0 <= b <= 255 for b in item)
+    )
+
+
+def _rpc_serialized(item: Mapping[Any, Any], out: Walked) -> None:
+    """A JSON-RPC request whose method sends, signs or simulates a transaction
+    (``sendTransaction``, ``simulateTransaction``, ``eth_sendRawTransaction``): its serialized
+    params are transactions whatever their place."""
+    method, params = item.get("method"), item.get("params")
+    if not (isinstance(method, str) and "transaction" in method.lower()):
+        return
+    if isinstance(params, list | tuple):
+        for p in params:
+            if isinstance(p, str) and _serialized(p.strip()):
+                out.payloads.append(Payload(PayloadKind.TRANSACTION, p.strip()))
+
+
 def _sniff_mapping(item: Mapping[Any, Any], key: str | None, out: Walked) -> bool:
+    _rpc_serialized(item, out)
     kind = mapping_kind(item)
     if kind is None and key in TX_KEYS:
         kind = PayloadKind.TRANSACTION
@@ -204,13 +248,15 @@ def _leaf(
             return True
         if inner is not None:
             stack.append((inner, key, path, True, True))
-        elif key in TX_KEYS and len(item.strip()) >= 20:
+        elif (key in TX_KEYS and len(item.strip()) >= 20) or (
+            serialized_tx_key(key) and _serialized(item.strip())
+        ):
             out.payloads.append(Payload(PayloadKind.TRANSACTION, item.strip()))
         elif key in TYPED_KEYS:
             out.payloads.append(Payload(PayloadKind.TYPED_DATA, item))
         elif message_tool and key == "message":
             out.payloads.append(Payload(PayloadKind.MESSAGE, item))
-    elif isinstance(item, bytes | bytearray) and key in TX_KEYS:
+    elif isinstance(item, bytes | bytearray) and serialized_tx_key(key) and len(item) >= 64:
         out.payloads.append(Payload(PayloadKind.TRANSACTION, bytes(item)))
     return True
 
