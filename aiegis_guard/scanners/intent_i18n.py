@@ -59,9 +59,9 @@ __all__ = [
     "I18N_ACT",
     "I18N_GATE",
     "consent_claim",
-    "handover_object",
     "handover_request",
     "lexicon_words",
+    "mentions",
     "moves_value",
 ]
 
@@ -292,6 +292,7 @@ def consent_claim(sentence: str) -> str | None:
     return found[0] if aimed else None
 
 
-def handover_object(text: str) -> bool:
-    """Does ``text`` name a wallet secret of the lexicon (its ``objects``)?"""
-    return _search("objects", text)
+def mentions(concept: str, text: str) -> bool:
+    """Does ``text`` hold an entry of the lexicon's ``concept`` where its matching accepts it
+    (a word start; anywhere in unspaced scripts)?"""
+    return _search(concept, text)
