@@ -935,21 +935,27 @@ def _any_end(stem: str) -> bool:
     return len(stem) >= I18N_STEM
 
 
+@functools.cache
+def _i18n_frame_data() -> dict[str, dict[str, list[str]]]:
+    """``data/report_frames_i18n.json``'s languages, read once."""
+    raw = resources.files("aiegis_guard.data").joinpath("report_frames_i18n.json")
+    langs: dict[str, dict[str, list[str]]] = json.loads(raw.read_text("utf-8"))["languages"]
+    return langs
+
+
 def _i18n_frames(concepts: tuple[str, ...] = ("lure", "attempt", "genre")) -> list[str]:
     """What labels a quotation as an attacker's in about sixty languages ("mensaje
     fraudulento", "intento de inyección") and the genre of a write-up that reports one
     ("incidentrapport", "boletín de seguridad": weak frames, :func:`_weak`):
     ``data/report_frames_i18n.json``, written for this project by translation subagents (not
     reviewed by native speakers); a stem of ``I18N_STEM`` letters or more takes any ending,
-    a shorter one is a whole word (anywhere in unspaced scripts). Its "verbatim" words
-    ("textualmente", "原文", "文字通り") are not read: they say a quote is exact, not that it
-    is untrusted, and an attacker endorses his own order with them ("the owner wrote,
+    a shorter one is a whole word (anywhere in unspaced scripts). "Verbatim" words
+    ("textualmente", "原文", "文字通り") were dropped from it: they say a quote is exact, not
+    that it is untrusted, and an attacker endorses his own order with them ("the owner wrote,
     literally: …")."""
-    raw = resources.files("aiegis_guard.data").joinpath("report_frames_i18n.json")
-    langs: dict[str, dict[str, list[str]]] = json.loads(raw.read_text("utf-8"))["languages"]
     stems = {
         w.strip().replace("ı", "i").lower()
-        for lang in langs.values()
+        for lang in _i18n_frame_data().values()
         for concept in concepts
         for w in lang.get(concept, ())
     }
