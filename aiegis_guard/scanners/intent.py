@@ -310,24 +310,26 @@ def _shipped(text: str, room: int) -> list[Finding]:
 
 
 _HANDOVER = Judgement(THRESHOLD, I18N_ACT, (f"act:{I18N_ACT}", "directive:i18n-lexicon"))
-
-
 _JAILBREAK = Judgement(THRESHOLD, "jailbreak", ("act:jailbreak", "directive:i18n-lexicon"))
 
 
-def _consent(view: str) -> Judgement | None:
-    """:func:`~.intent_i18n.consent_claim`'s judgement of a sentence, else None."""
-    claim = consent_claim(view)
-    if claim is None:
-        return None
-    return Judgement(
-        THRESHOLD, "consent", ("act:consent", f"claim:{claim}", "directive:i18n-lexicon")
-    )
-
-
-def _handover(view: str) -> Judgement | None:
-    """:func:`~.intent_i18n.handover_request`'s judgement of a sentence, else None."""
-    return _HANDOVER if handover_request(view) else None
+def _unparsed_lexicon(
+    present: set[str], sentence: str, view: str, span: tuple[int, int]
+) -> Judgement | None:
+    """What the concept lexicons of :mod:`.intent_i18n` / :mod:`.jailbreak_i18n` read in a
+    sentence the parser judged short of a directive, when its cue gates are ``present``: a
+    secret asked for, consent claimed, a jailbreak framing beside a wallet ask (``REACH``
+    characters of ``view`` around the sentence at ``span``)."""
+    if present >= I18N_GATE and handover_request(sentence):
+        return _HANDOVER
+    if CONSENT_GATE in present and (claim := consent_claim(sentence)) is not None:
+        cues = ("act:consent", f"claim:{claim}", "directive:i18n-lexicon")
+        return Judgement(THRESHOLD, "consent", cues)
+    if JB_GATE in present:
+        around = view[max(0, span[0] - REACH) : span[1] + REACH]
+        if jailbreak_framing(sentence, around):
+            return _JAILBREAK
+    return None
 
 
 def _finding(j: Judgement, span: tuple[int, int]) -> Finding:
@@ -449,14 +451,8 @@ def _directives(
                 j = judge(*key, cues=cues, onchain=onchain)
             else:
                 j = None  # no act of the judge's has a way in (.intent_marks)
-            if cues[1] >= I18N_GATE and (j is None or j.score < THRESHOLD):
-                j = _handover(key[0]) or j  # a secret asked in a language not parsed
-            if CONSENT_GATE in cues[1] and (j is None or j.score < THRESHOLD):
-                j = _consent(key[0]) or j  # consent claimed in a language not parsed
-            if JB_GATE in cues[1] and (j is None or j.score < THRESHOLD):
-                around = view[max(0, a - REACH) : b + REACH]
-                if jailbreak_framing(key[0], around):  # a jailbreak in a language not parsed
-                    j = _JAILBREAK
+            if j is not _UNWORTHY and (j is None or j.score < THRESHOLD):
+                j = _unparsed_lexicon(cues[1], key[0], view, (a, b)) or j
             ctx.judged[key] = j
         if j is _UNWORTHY:  # no cue word, no 0x: nothing to judge
             continue
