@@ -64,9 +64,11 @@ _SERIALIZED_RE = re.compile(r"(?:0x)?[0-9a-fA-F]{200,}|[A-Za-z0-9+/=_-]{150,}")
 
 def serialized_tx_key(key: str | None) -> bool:
     """Could a value under ``key`` (normalised) be a serialized transaction?"""
-    if key is None or key in TX_KEYS:
-        return key is not None
-    return any(p in key for p in _TX_KEY_PARTS) and not any(p in key for p in _NOT_TX_PARTS)
+    if key is None:
+        return False
+    return key in TX_KEYS or (
+        any(p in key for p in _TX_KEY_PARTS) and not any(p in key for p in _NOT_TX_PARTS)
+    )
 
 
 def _serialized(text: str) -> bool:
