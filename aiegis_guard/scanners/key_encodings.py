@@ -171,9 +171,11 @@ def find_named_seeds(text: str, b64: list[tuple[int, int]] | None = None) -> lis
     for start, end, alphabet in _spans(text, b64):
         if alphabet != "base58" or _raw32(text[start:end], alphabet) is None:
             continue
-        kind, evidence = key_context(text, start, end)
         lead = text[max(text.rfind("\n", 0, start) + 1, start - LABEL_REACH) : start]
-        if kind != "key" or not _names_a_secret(lead) or _PUBLIC_RE.search(lead):
+        if not _names_a_secret(lead) or _PUBLIC_RE.search(lead):
+            continue  # (every Solana address is a candidate: the label first, cheaply)
+        kind, evidence = key_context(text, start, end)
+        if kind != "key":
             continue
         found.append(
             secret_finding(
