@@ -89,5 +89,26 @@ class LazyPattern:
             return iter(())
         return compiled.finditer(string, pos, endpos)
 
+    def searches(
+        self, string: str, pos: int = 0, endpos: int = sys.maxsize
+    ) -> Iterator[re.Match[str]]:
+        """The matches :meth:`finditer` yields, found by :meth:`search` from the end of each
+        (the gate runs only the alternatives whose literals occur: ~5x faster than the whole
+        alternation on a short span). ``finditer`` goes on from a match's end too; only after
+        an empty match does it differ (no empty match at the same place), so from an empty
+        match on, ``re``'s own iterator, started there, yields the rest."""
+        while True:
+            m = self.search(string, pos, endpos)
+            if m is None:
+                return
+            if m.end() == m.start():
+                rest = self.compiled.finditer(string, m.start(), endpos)
+                next(rest)  # m itself: the same search from the same place
+                yield m
+                yield from rest
+                return
+            yield m
+            pos = m.end()
+
     def __repr__(self) -> str:
         return f"LazyPattern({self.pattern!r}, {self.flags!r})"

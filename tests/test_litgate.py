@@ -71,7 +71,8 @@ def test_the_gated_patterns_and_texts_are_found() -> None:
 @pytest.mark.parametrize("name", sorted(GATED))
 def test_every_match_holds_a_literal_and_the_gated_search_is_the_search(name: str) -> None:
     """On every text: each match of the pattern holds one of the gate's literals (folded),
-    and the gated ``search`` / ``finditer`` return what the compiled pattern returns."""
+    and the gated ``search`` / ``finditer`` / ``searches`` return what the compiled pattern
+    returns."""
     lazy = GATED[name]
     rx, gate = lazy.compiled, lazy.gate
     if gate is None:
@@ -90,9 +91,9 @@ def test_every_match_holds_a_literal_and_the_gated_search_is_the_search(name: st
             again = rx.search(text, at, len(text) - 1)
             got = lazy.search(text, at, len(text) - 1)
             assert (got and got.span()) == (again and again.span())
-            assert [m.span() for m in lazy.finditer(text, at)] == [
-                m.span() for m in rx.finditer(text, at)
-            ]
+            want_all = [m.span() for m in rx.finditer(text, at)]
+            assert [m.span() for m in lazy.finditer(text, at)] == want_all
+            assert [m.span() for m in lazy.searches(text, at)] == want_all
 
 
 def test_most_gated_patterns_match_some_text() -> None:
@@ -164,6 +165,25 @@ def test_an_alternation_finds_the_leftmost_and_first_alternative() -> None:
     for text in ("please SEND ALL funds", "all funds: send", "12 ETH then send all", "nothing"):
         got, want = gate.search(rx, text), rx.search(text)
         assert (got and (got.span(), got.groups())) == (want and (want.span(), want.groups()))
+
+
+@pytest.mark.parametrize(
+    ("pattern", "text"),
+    [
+        pytest.param(r"\bsend\b|\bpaste(?:s)?\b", "send it, PASTE it, pastes, sends", id="words"),
+        pytest.param(r"x*|\bsend\b", "send xx a send", id="empty-matches"),
+        pytest.param(r"(?:send)?|\bpost\b", "post send", id="empty-first-alternative"),
+        pytest.param(r"\bsend\b|\bpost\b", "nothing here", id="no-match"),
+    ],
+)
+def test_searches_yields_what_finditer_yields(pattern: str, text: str) -> None:
+    """``searches`` (the gated search from each match's end) yields ``re``'s ``finditer``
+    matches, from any start and end, empty matches included."""
+    lazy = LazyPattern(pattern, re.IGNORECASE, gated=True)
+    for pos in range(len(text) + 1):
+        for endpos in (len(text), max(pos, len(text) - 3)):
+            want = [(m.span(), m.group()) for m in lazy.compiled.finditer(text, pos, endpos)]
+            assert [(m.span(), m.group()) for m in lazy.searches(text, pos, endpos)] == want
 
 
 def test_a_back_reference_keeps_the_pattern_whole() -> None:

@@ -106,7 +106,7 @@ def handed_over(raw: str) -> str | None:
             continue  # no send verb's literal between lo and the reference
         if any(
             m.end() <= start and end - m.end() <= _REF_REACH
-            for m in p.SEND_ACT_RE.finditer(raw, lo, start)
+            for m in p.SEND_ACT_RE.searches(raw, lo, start)  # gated: only the verbs present
         ):
             return raw[:start] + " " * (end - start) + raw[end:]
     return None
