@@ -46,7 +46,7 @@ import hashlib
 import re
 import string
 
-from aiegis_guard.charclass import BASE58, BASE64, runs
+from aiegis_guard.charclass import BASE58, BASE64, CharClass, has_run, runs
 from aiegis_guard.findings import Action, Finding, Source
 from aiegis_guard.keys.evm import SECP256K1_N
 from aiegis_guard.lazyre import LazyPattern
@@ -105,6 +105,13 @@ BARE_BYTES_RE = LazyPattern(
     rf"(?:(?<![\w.])|(?<=\\[nrt])){_BYTE}(?:(?:{_SP}[,;]{_SP}|(?:\s|\\[nrt])+){_BYTE})+"
 )
 BARE_VALUES = 64
+# every character a match can hold: the digits and hex of _BYTE, its "u8", the separators,
+# \s (ASCII, and "?": any non-ASCII one, as a view writes it) and the escapes \n \r \t. A
+# run of 64 values spans 2 * 64 - 1 of them or more: without such a run, no list (~50 us a
+# KB for the pattern, tried at every position; ~2 us for the view)
+BARE_CHARS = CharClass(
+    "bare-bytes", string.hexdigits + "xXu,;\\nrt?" + string.whitespace + "\x1c\x1d\x1e\x1f"
+)
 MAX_BARE_WINDOWS = 256  # 64-value windows re-derived per text (bounded work on long runs)
 _BYTE_AT_RE = re.compile(rf"(?<![0-9a-fA-FxX]){_BYTE}")  # where each value of a run starts
 _RUN_GOES_ON = frozenset(string.ascii_letters + string.digits + "_")  # "..,12x": no byte
@@ -193,6 +200,8 @@ def _bare_byte_lists(text: str) -> list[Finding]:
     lines, a sentence that ends on it), re-derived window by window. A run inside brackets
     is the array reader's."""
     found: list[Finding] = []
+    if not has_run(text, BARE_CHARS, 2 * BARE_VALUES - 1):
+        return found  # no run long enough to hold 64 values (the length read below)
     budget = MAX_BARE_WINDOWS
     for m in BARE_BYTES_RE.finditer(text):
         if m.end() - m.start() < 2 * BARE_VALUES - 1:
