@@ -27,14 +27,17 @@ def labels_blanked(text: str, repeats: int, known: Set[str]) -> str | None:
     not read again): a label is a word itself ("words") or too short to be read as one
     ("w"), so it breaks the run of list words, and "label: " is no gap between words. None
     when no label names so many list words."""
+    values = list(VALUE_RE.finditer(text))
+    words = [(w := m.group(1)) is not None and w.lower() in known for m in values]
+    if sum(words) < repeats:  # fewer list words in all: no label names so many (the labels
+        return None  # are read only then: a JSON result has a colon for every value)
     found: list[tuple[str, int, int, bool]] = []  # label, start, end, names a list word
     counts: dict[str, int] = {}
-    for m in VALUE_RE.finditer(text):
+    for m, listed in zip(values, words, strict=True):
         label = LABEL_RE.search(text, max(0, m.start() - LABEL_REACH), m.start())
         if label is None:
             continue
-        name, word = label.group(1), m.group(1)
-        listed = word is not None and word.lower() in known
+        name = label.group(1)
         found.append((name, label.start(1), m.start() + 1, listed))
         counts[name] = counts.get(name, 0) + 1
     worded = {n for n, c in _word_counts(found).items() if c >= repeats}
