@@ -38,6 +38,9 @@ class ScanContext:
     # sentences the intent stage judged in this check, by (view, raw): a decoded layer (HTML
     # entities, escapes) repeats most of its parent's sentences
     judged: dict[tuple[str, str], Any] = field(default_factory=dict, compare=False, repr=False)
+    # whether a sentence hands something over (the intent stage's :func:`.secret_handover.
+    # handed_over`), by its raw text: asked again of each copy in a decoded layer
+    handed: dict[str, bool] = field(default_factory=dict, compare=False, repr=False)
 
     @property
     def untrusted(self) -> bool:

@@ -266,10 +266,15 @@ def _public_secret_ask(view: str, raw: str) -> Judgement | None:
     return None
 
 
-def _refers_to_secret(text: str, a: int, b: int) -> bool:
+def _refers_to_secret(text: str, a: int, b: int, handed: dict[str, bool]) -> bool:
     """Does the sentence hand something over ("type them here", "paste the output below")
-    while a wallet secret is named within ``SECRET_NEAR`` characters of it?"""
-    if handed_over(text[a:b]) is None:
+    while a wallet secret is named within ``SECRET_NEAR`` characters of it? ``handed``: the
+    check's answers to the first half by sentence (a decoded layer repeats its parent's)."""
+    raw = text[a:b]
+    gives = handed.get(raw)
+    if gives is None:
+        gives = handed[raw] = handed_over(raw) is not None
+    if not gives:
         return False
     around = text[max(0, a - SECRET_NEAR) : b + SECRET_NEAR]
     return names_secret(around, cues_of(around)[1])  # the rarer forms behind their stems
@@ -460,7 +465,7 @@ def _directives(
             # agents spoken to around it (not 50 KB away in a long text)
             near = view[max(0, a - NEAR) : b + NEAR]
             j = judge(*key, p.ADDRESSEE_RE.search(near) is not None)
-        if (j is None or j.score < THRESHOLD) and _refers_to_secret(text, a, b):
+        if (j is None or j.score < THRESHOLD) and _refers_to_secret(text, a, b, ctx.handed):
             j = judge(*key, secret_near=True) or j
         if public and (j is None or j.score < THRESHOLD):
             j = _public_ask(text[a:b]) or _public_secret_ask(*key) or j
