@@ -19,6 +19,7 @@ from typing import Any, Protocol
 
 import numpy as np
 
+from aiegis_guard.charclass import CharClass, has_run
 from aiegis_guard.config import ClassifierSettings
 from aiegis_guard.errors import ModelError
 from aiegis_guard.findings import Source
@@ -39,6 +40,7 @@ __all__ = [
 FEATURIZER = "char-ngram-hash-v1"
 MIN_CONTENT = 20  # letters a window needs to be scored (a CJK character counts 3)
 BATCH_SEGMENTS = 128
+SHORT_MASK = 64  # window masks up to this long are read in Python (_runs_of)
 
 
 def model_dir() -> Path:
@@ -81,8 +83,8 @@ class Featurizer:
         raw = np.frombuffer(prepared.encode("utf-32-le", "surrogatepass"), dtype=np.uint32)
         cp = raw.astype(np.int64) + 1
         cp[(cp >= 49) & (cp <= 58)] = 49  # '0'..'9' (+1) -> '0'
-        if self.blank_run:
-            _blank_long_runs(cp, self.blank_run)
+        if self.blank_run and has_run(prepared, _ALNUM, self.blank_run):
+            _blank_long_runs(cp, self.blank_run)  # (a-z and 0-9 are the codes it blanks)
         rows = max(2, -(-len(cp) // self.segment))
         out = np.zeros(rows * self.segment, dtype=np.int64)
         out[: len(cp)] = cp
@@ -145,8 +147,23 @@ def _content(codes: np.ndarray) -> np.ndarray:
 
 def _runs_of(mask: np.ndarray) -> list[tuple[int, int]]:
     """(first, last) indices of each run of True in ``mask``."""
+    if len(mask) <= SHORT_MASK:  # a few windows (a KB has 4): read in Python, no numpy calls
+        out: list[tuple[int, int]] = []
+        start = -1
+        for i, on in enumerate(mask.tolist()):
+            if on and start < 0:
+                start = i
+            elif not on and start >= 0:
+                out.append((start, i - 1))
+                start = -1
+        if start >= 0:
+            out.append((start, len(mask) - 1))
+        return out
     edges = np.flatnonzero(np.diff(np.concatenate(([0], mask.astype(np.int8), [0]))))
     return [(int(a), int(b) - 1) for a, b in zip(edges[::2], edges[1::2], strict=True)]
+
+
+_ALNUM = CharClass("lower-alnum", "abcdefghijklmnopqrstuvwxyz0123456789")
 
 
 def _blank_long_runs(cp: np.ndarray, length: int) -> None:
@@ -222,15 +239,16 @@ class Model:
         for want, skip in zip(wanted, seen, strict=False):
             if skip is not None:
                 want &= ~skip
+        runs = [_runs_of(want) for want in wanted]
         pieces: list[np.ndarray] = []
-        for c, want in zip(codes, wanted, strict=True):
-            pieces += [self.featurizer.ids(c[a : b + 2]) for a, b in _runs_of(want)]
+        for c, spans in zip(codes, runs, strict=True):
+            pieces += [self.featurizer.ids(c[a : b + 2]) for a, b in spans]
         probs = self._window_probs(np.concatenate(pieces)) if pieces else np.zeros(0)
         out: list[WindowScore] = []
         row = 0
-        for text, want in zip(texts, wanted, strict=True):
+        for text, want, spans in zip(texts, wanted, runs, strict=True):
             p = np.zeros(len(want))
-            for a, b in _runs_of(want):
+            for a, b in spans:
                 p[a : b + 1] = probs[row : row + b - a + 1]
                 row += b - a + 2  # the pair straddling two pieces is not a window
             k = int(np.argmax(p))
