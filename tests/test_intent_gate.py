@@ -169,6 +169,22 @@ def test_base58_runs_are_the_pattern_runs(text: str) -> None:
     assert base58_runs(text) == [m.span() for m in pattern.finditer(text)]
 
 
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.sampled_from(_PIECES), max_size=30).map("".join))
+def test_may_be_onchain_is_its_definition(text: str) -> None:
+    """The class view before the base58 pattern changes no answer: ``may_be_onchain`` is
+    the pattern's search (and the literal tests) on any text, odd letters included."""
+    low = text.lower()
+    want = (
+        "0x" in text
+        or "0X" in text
+        or ".eth" in low
+        or ".sol" in low
+        or re.search(intent_judge.BASE58_CLASS + "{32}", text, re.IGNORECASE) is not None
+    )
+    assert intent_judge.may_be_onchain(text) is want
+
+
 # read by the judge only once a reveal verb is there (the act classes let such a sentence in)
 BEHIND_AN_ACT_WORD = frozenset(("g:data",))
 

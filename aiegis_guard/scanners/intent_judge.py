@@ -32,12 +32,14 @@ use).
 from __future__ import annotations
 
 import re
+import string
 from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import cache
 
 import ahocorasick
 
+from aiegis_guard.charclass import CharClass, has_run
 from aiegis_guard.scanners import intent_patterns as p
 from aiegis_guard.scanners import intent_words as w
 from aiegis_guard.scanners.intent_aside import (
@@ -449,15 +451,23 @@ def _expected(sentence: str, full: str, onchain: bool | None = None) -> Judgemen
 
 BASE58_CLASS = "[1-9A-HJ-NP-Za-km-z]"  # ONCHAIN_RE's class (and flags, p.F)
 _BASE58_RUN_RE = re.compile(BASE58_CLASS + "{32}", p.F)
+# what the class matches case-insensitively, as a class view reads it: every ASCII letter,
+# 1-9, and "?" for any character outside ASCII (the class also matches İ ı ſ K)
+MAY_BASE58 = CharClass("base58_may", string.ascii_letters + "123456789?")
 
 
 def may_be_onchain(raw: str) -> bool:
     """Could ``ONCHAIN_RE`` match (an ``0x`` address, an ENS / SNS name, a base58 run)? A
-    necessary condition, cheap to check."""
+    necessary condition, cheap to check (the run's pattern only where a class view holds
+    32 characters that may be its own)."""
     if "0x" in raw or "0X" in raw:
         return True
     low = raw.lower()
-    return ".eth" in low or ".sol" in low or _BASE58_RUN_RE.search(raw) is not None
+    return (
+        ".eth" in low
+        or ".sol" in low
+        or (has_run(raw, MAY_BASE58, 32) and _BASE58_RUN_RE.search(raw) is not None)
+    )
 
 
 def _unparsed(sentence: str, full: str, addressed: bool) -> Judgement | None:

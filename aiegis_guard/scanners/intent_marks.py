@@ -40,7 +40,7 @@ from functools import cache
 
 from aiegis_guard.charclass import CharClass, runs
 from aiegis_guard.scanners import intent_patterns as p
-from aiegis_guard.scanners.intent_judge import BASE58_CLASS, Cues, may_be_onchain
+from aiegis_guard.scanners.intent_judge import BASE58_CLASS, MAY_BASE58, Cues, may_be_onchain
 from aiegis_guard.scanners.secret_handover import SECRET_GATES
 
 __all__ = ["Marks", "base58_runs", "may_direct"]
@@ -53,7 +53,7 @@ def _base58_runs_re() -> re.Pattern[str]:
 
 # where the class may match: a base58 character in any case, or "?" (as any character outside
 # ASCII reads in a class view: the class also matches a few others, İ ı ſ K)
-_MAY_BASE58 = CharClass("base58_may", string.ascii_letters + "123456789?")
+_MAY_BASE58 = MAY_BASE58
 # the same where no character outside ASCII can match
 _BASE58_ANY_CASE = CharClass("base58_any_case", string.ascii_letters + "123456789")
 _OTHERS = "\u0130\u0131\u017f\u212a"  # İ ı ſ K: the class's members outside ASCII
