@@ -185,3 +185,23 @@ def test_string_blanking_equals_one_string_at_a_time(parts: list[str]) -> None:
     want_keep, want_quotes = _strings_oracle(text)
     assert keep.tolist() == want_keep
     assert quotes == want_quotes
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.lists(st.tuples(st.integers(0, 300), st.integers(0, 40)), max_size=60))
+def test_covered_counts_as_the_definition(spans: list[tuple[int, int]]) -> None:
+    """The bincount of a short text's spans counts the covering spans of every position as
+    the sorted count (``np.unique``) does, duplicates and empty spans included."""
+    from aiegis_guard.segment import _covered
+
+    n = 340
+    starts = np.array([a for a, _ in spans], dtype=np.int64)
+    ends = np.array([a + w for a, w in spans], dtype=np.int64)
+    diff = np.zeros(n + 1, dtype=np.int32)
+    at, count = np.unique(starts, return_counts=True)
+    diff[at] += count.astype(np.int32)
+    at, count = np.unique(ends, return_counts=True)
+    diff[at] -= count.astype(np.int32)
+    want = np.cumsum(diff[:n], dtype=np.int32)
+    got = _covered(starts, ends, n)
+    assert got.dtype == np.int32 and np.array_equal(got, want)
