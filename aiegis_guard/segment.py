@@ -274,26 +274,42 @@ def structured(text: str) -> str | None:
     return None
 
 
-def _data_tokens(cp: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
-    """Masks of the whitespace-separated tokens that are data, (without, with) digits:
-    ``@`` (e-mail), ``_`` (identifiers), ``://`` (URLs) and, in the second, a digit
-    (numbers, hex, ids, ``transfer(address,uint256)``). One tokenisation serves both."""
+def _classes(cp: np.ndarray) -> tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray]:
+    """(space, flag, digit, stay) of the code points ``cp``: what :func:`_data_tokens` reads
+    (``flag``: ``@`` and ``_``; ``stay``: the spaces and sentence punctuation)."""
     space = (cp == 32) | (cp == 9) | (cp == 10) | (cp == 13) | (cp == 0xA0)
     # a script written without spaces (Thai, CJK, kana) separates its own tokens: in
     # "残高を0x0c…へ送って" only the address is a token of data, not the whole sentence
     space |= ((cp >= 0x0E00) & (cp <= 0x0E7F)) | ((cp >= 0x3000) & (cp <= 0x9FFF))
-    token = np.cumsum(space, dtype=np.int32)
     flag = (cp == 64) | (cp == 95)
+    digit = (cp >= 48) & (cp <= 57)
+    # sentence punctuation and line breaks stay: "send to 0xabc. Then..." keeps its full stop
+    stay = space | (cp == 46) | (cp == 44) | (cp == 59) | (cp == 33) | (cp == 63)
+    return space, flag, digit, stay
+
+
+# the classes of every code point up to _CLASSED, one table look-up each; every code point
+# above belongs to none (the last row stands for them all)
+_CLASSED = 0xA000
+_SPACE, _FLAG, _DIGIT, _STAY = _classes(np.arange(_CLASSED + 1, dtype=np.uint32))
+
+
+def _data_tokens(cp: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """Masks of the whitespace-separated tokens that are data, (without, with) digits:
+    ``@`` (e-mail), ``_`` (identifiers), ``://`` (URLs) and, in the second, a digit
+    (numbers, hex, ids, ``transfer(address,uint256)``). One tokenisation serves both."""
+    at = np.minimum(cp, _CLASSED)
+    space = _SPACE[at]
+    token = np.cumsum(space, dtype=np.int32)
+    flag = _FLAG[at]
     if len(cp) > 2:
         flag[:-2] |= (cp[:-2] == 58) & (cp[1:-1] == 47) & (cp[2:] == 47)
-    digit = (cp >= 48) & (cp <= 57)
     size = int(token[-1]) + 1 if len(token) else 1
     bad = np.zeros(size, dtype=bool)
     bad[token[flag]] = True
     bad_digits = bad.copy()
-    bad_digits[token[digit]] = True
-    # sentence punctuation and line breaks stay: "send to 0xabc. Then..." keeps its full stop
-    stay = space | (cp == 46) | (cp == 44) | (cp == 59) | (cp == 33) | (cp == 63)
+    bad_digits[token[_DIGIT[at]]] = True
+    stay = _STAY[at]
     return bad[token] & ~stay, bad_digits[token] & ~stay
 
 

@@ -205,3 +205,26 @@ def test_covered_counts_as_the_definition(spans: list[tuple[int, int]]) -> None:
     want = np.cumsum(diff[:n], dtype=np.int32)
     got = _covered(starts, ends, n)
     assert got.dtype == np.int32 and np.array_equal(got, want)
+
+
+_POINTS = [9, 10, 13, 32, 33, 44, 46, 47, 48, 57, 58, 59, 63, 64, 65, 95, 0xA0, 0x0DFF, 0x0E00]
+_POINTS += [0x0E7F, 0x0E80, 0x2FFF, 0x3000, 0x9FFF, 0xA000, 0xA001, 0xDFFF, 0x10FFFF]
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.sampled_from(_POINTS), max_size=60))
+def test_data_tokens_read_the_classes_of_every_code_point(points: list[int]) -> None:
+    """The class tables give every code point (those above the tables too) the classes the
+    comparisons give it: the same data tokens."""
+    cp = np.array(points, dtype=np.uint32)
+    space, flag, digit, stay = segment._classes(cp)
+    token = np.cumsum(space, dtype=np.int32)
+    if len(cp) > 2:
+        flag[:-2] |= (cp[:-2] == 58) & (cp[1:-1] == 47) & (cp[2:] == 47)
+    bad = np.zeros(int(token[-1]) + 1 if len(token) else 1, dtype=bool)
+    bad[token[flag]] = True
+    bad_digits = bad.copy()
+    bad_digits[token[digit]] = True
+    words, kept = segment._data_tokens(cp)
+    assert np.array_equal(words, bad[token] & ~stay)
+    assert np.array_equal(kept, bad_digits[token] & ~stay)
