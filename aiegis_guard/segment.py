@@ -208,6 +208,19 @@ def _code(text: str, keep: np.ndarray, start: int, end: int) -> None:
         keep[a:b] = True
 
 
+FEW_DELIMITERS = 32  # comment delimiters found with str.find (more: with numpy, at C speed)
+
+
+def _found(text: str, token: str) -> list[int]:
+    """Where ``token`` occurs in ``text`` (each place; a delimiter never overlaps itself)."""
+    out: list[int] = []
+    at = text.find(token)
+    while at >= 0:
+        out.append(at)
+        at = text.find(token, at + 1)
+    return out
+
+
 def _tag_mask(text: str, keep: np.ndarray) -> None:
     """Blank every ``<...>`` (each ``<`` up to the next ``>``, at most ``MAX_TAG`` chars) and
     the ``<!--`` / ``-->`` delimiters; comment bodies stay (hidden text is text)."""
@@ -215,7 +228,14 @@ def _tag_mask(text: str, keep: np.ndarray) -> None:
     raw = np.frombuffer(text.encode("ascii", "replace"), dtype=np.uint8)  # 1 byte a char
     lt = raw == 60
     gt = raw == 62
-    if n >= 4:
+    if n >= 4 and text.count("<!--") + text.count("-->") <= FEW_DELIMITERS:
+        comment, ends = _found(text, "<!--"), _found(text, "-->")  # a page's few, in Python
+        lt[comment] = False
+        gt[[at + 2 for at in ends]] = False
+        for offsets, width in ((comment, 4), (ends, 3)):
+            for at in offsets:
+                keep[at : at + width] = False
+    elif n >= 4:
         comment = np.flatnonzero(lt[:-3] & (raw[1:-2] == 33) & (raw[2:-1] == 45) & (raw[3:] == 45))
         ends = np.flatnonzero((raw[:-2] == 45) & (raw[1:-1] == 45) & gt[2:])
         lt[comment] = False

@@ -228,3 +228,22 @@ def test_data_tokens_read_the_classes_of_every_code_point(points: list[int]) -> 
     words, kept = segment._data_tokens(cp)
     assert np.array_equal(words, bad[token] & ~stay)
     assert np.array_equal(kept, bad_digits[token] & ~stay)
+
+
+_TAGS = ["<!--", "-->", "<", ">", "-", "!", "a", " ", "é", "<p>", "--->", "<!-->", "\ud800"]
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.sampled_from(_TAGS), max_size=40).map("".join))
+def test_comment_delimiters_found_in_python_blank_as_with_numpy(text: str) -> None:
+    """A page's few ``<!--`` / ``-->`` found with ``str.find`` blank the same characters as
+    the vectorised reading of many (overlaps, a surrogate, a delimiter at either end)."""
+    few, many = np.ones(len(text), dtype=bool), np.ones(len(text), dtype=bool)
+    segment._tag_mask(text, few)
+    saved = segment.FEW_DELIMITERS
+    segment.FEW_DELIMITERS = -1
+    try:
+        segment._tag_mask(text, many)
+    finally:
+        segment.FEW_DELIMITERS = saved
+    assert np.array_equal(few, many)
