@@ -229,11 +229,11 @@ def _tag_mask(text: str, keep: np.ndarray) -> None:
     lt = raw == 60
     gt = raw == 62
     if n >= 4 and text.count("<!--") + text.count("-->") <= FEW_DELIMITERS:
-        comment, ends = _found(text, "<!--"), _found(text, "-->")  # a page's few, in Python
-        lt[comment] = False
-        gt[[at + 2 for at in ends]] = False
-        for offsets, width in ((comment, 4), (ends, 3)):
-            for at in offsets:
+        starts, stops = _found(text, "<!--"), _found(text, "-->")  # a page's few, in Python
+        lt[starts] = False
+        gt[[at + 2 for at in stops]] = False
+        for found, width in ((starts, 4), (stops, 3)):
+            for at in found:
                 keep[at : at + width] = False
     elif n >= 4:
         comment = np.flatnonzero(lt[:-3] & (raw[1:-2] == 33) & (raw[2:-1] == 45) & (raw[3:] == 45))
