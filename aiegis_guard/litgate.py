@@ -29,7 +29,7 @@ import sys
 from functools import cache
 from typing import Any
 
-import ahocorasick
+from aiegis_guard.automata import WordAutomaton
 
 # the parser, compiler and case table re itself uses (CPython 3.11+; typeshed has no stubs)
 _casefix: Any = importlib.import_module("re._casefix")
@@ -209,11 +209,7 @@ class LiteralGate:
         self._parts = parts
         every = literals.union(*(p.literals for p in parts if p.literals is not None))
         self._few = tuple(sorted(literals)) if len(every) <= 3 and not parts else None
-        auto = ahocorasick.Automaton()
-        for s in every:
-            auto.add_word(s, s)
-        auto.make_automaton()
-        self._automaton = auto
+        self._automaton = WordAutomaton((s, s) for s in every)
 
     @classmethod
     def of(cls, pattern: str, flags: int = 0) -> LiteralGate | None:

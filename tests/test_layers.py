@@ -17,7 +17,7 @@ Layers (docs: ARCHITECTURE.md), top to bottom; a module may import its own layer
     text prep    normalize, checksums, redact, keys/, charclass, confusables, offsets, clean,
                  decoders, respell, deleet, textcache, jsontext, segment, focus
     types        findings, verdict, policy, config, errors, limits, indicators, catalogue,
-                 lazyre, litgate, record, passkeys
+                 lazyre, litgate, record, passkeys, automata
 """
 
 from __future__ import annotations
@@ -33,7 +33,7 @@ PACKAGE = Path(__file__).resolve().parent.parent / "aiegis_guard"
 LAYERS: dict[str, tuple[str, ...]] = {
     "types": (
         "findings", "verdict", "policy", "config", "errors", "limits", "indicators", "catalogue",
-        "lazyre", "litgate", "record", "passkeys",
+        "lazyre", "litgate", "record", "passkeys", "automata",
     ),
     "text prep": (
         "normalize", "checksums", "redact", "keys", "charclass", "confusables", "offsets",

@@ -16,8 +16,7 @@ import functools
 import re
 from collections.abc import Iterable, Iterator
 
-import ahocorasick
-
+from aiegis_guard.automata import WordAutomaton
 from aiegis_guard.litgate import fold, match_starts, word_boundary
 
 __all__ = ["endorses", "vouches"]
@@ -95,7 +94,7 @@ _ENDORSE_RE = re.compile(
 
 
 @functools.cache
-def _starts_of(rxs: tuple[re.Pattern[str], ...]) -> ahocorasick.Automaton:
+def _starts_of(rxs: tuple[re.Pattern[str], ...]) -> WordAutomaton:
     """One automaton of the strings every match of ``rxs`` begins with, read off the patterns
     (:func:`~aiegis_guard.litgate.match_starts`: a word added to a pattern is looked for), each
     with the patterns it may start and whether that start needs a word boundary."""
@@ -106,7 +105,7 @@ def _starts_of(rxs: tuple[re.Pattern[str], ...]) -> ahocorasick.Automaton:
             raise ValueError(f"pattern {n} does not fix how its matches begin")
         for head, boundary in starts.items():
             found.setdefault(head, []).append((n, boundary))
-    auto = ahocorasick.Automaton()
+    heads: list[tuple[str, tuple[int, tuple[tuple[int, bool], ...]]]] = []
     for head, of in found.items():
         # a pattern's word that extends a shorter word of its own is dropped: wherever it
         # begins the shorter one begins too and tries the pattern (its \b flag holds for
@@ -117,9 +116,8 @@ def _starts_of(rxs: tuple[re.Pattern[str], ...]) -> ahocorasick.Automaton:
             if not any(n in _numbers(found.get(head[:k], ())) for k in range(1, len(head)))
         )
         if kept:
-            auto.add_word(head, (len(head), kept))
-    auto.make_automaton()
-    return auto
+            heads.append((head, (len(head), kept)))
+    return WordAutomaton(heads)
 
 
 def _numbers(of: Iterable[tuple[int, bool]]) -> set[int]:

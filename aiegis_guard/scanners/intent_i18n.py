@@ -49,8 +49,7 @@ from collections.abc import Iterable
 from importlib import resources
 from typing import Any
 
-import ahocorasick
-
+from aiegis_guard.automata import WordAutomaton
 from aiegis_guard.scanners import intent_patterns as p
 from aiegis_guard.scanners.intent_words import is_unspaced
 
@@ -152,11 +151,7 @@ def _automaton(concept: str) -> Any:
     entries: dict[str, list[tuple[bool, frozenset[str]]]] = {}
     for word, codes in _languages_of(concept).items():
         entries.setdefault(fold(word), []).append((not is_unspaced(word[0]), codes))
-    auto = ahocorasick.Automaton()
-    for key, of in entries.items():
-        auto.add_word(key, (len(key), tuple(of)))
-    auto.make_automaton()
-    return auto
+    return WordAutomaton((key, (len(key), tuple(of))) for key, of in entries.items())
 
 
 def _hits(concept: str, text: str) -> list[_Hit]:

@@ -37,8 +37,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import cache
 
-import ahocorasick
-
+from aiegis_guard.automata import WordAutomaton
 from aiegis_guard.charclass import CharClass, has_run
 from aiegis_guard.scanners import intent_patterns as p
 from aiegis_guard.scanners import intent_words as w
@@ -595,7 +594,7 @@ def _told_until(act: str, full: str) -> int:
 
 
 @cache
-def cue_words() -> ahocorasick.Automaton:
+def cue_words() -> WordAutomaton:
     """Every act word (with its classes) and declaration stem, for one C-speed pass per
     sentence: a sentence without any cannot hold an act and skips the regexes."""
     kinds: dict[str, set[str]] = {}
@@ -621,14 +620,12 @@ def cue_words() -> ahocorasick.Automaton:
         stems.setdefault(_fold(word), set()).add(CONSENT_GATE)
     for word in framing_words():  # (jailbreak_i18n: jailbreak framings in any language)
         stems.setdefault(_fold(word), set()).add(JB_GATE)
-    auto = ahocorasick.Automaton()
-    for sep in _ROOT_FIRST:
-        auto.add_word(sep + "\x00\x01\x02", ("", frozenset(), frozenset()))
+    pairs: list[tuple[str, tuple[str, frozenset[str], frozenset[str]]]] = [
+        (sep + "\x00\x01\x02", ("", frozenset(), frozenset())) for sep in _ROOT_FIRST
+    ]
     for word in sorted(kinds.keys() | stems.keys(), key=_frequent_first):
-        of = (frozenset(kinds.get(word, ())), frozenset(stems.get(word, ())))
-        auto.add_word(word, (word, *of))
-    auto.make_automaton()
-    return auto
+        pairs.append((word, (word, frozenset(kinds.get(word, ())), frozenset(stems.get(word, ())))))
+    return WordAutomaton(pairs)
 
 
 def _fold(word: str) -> str:

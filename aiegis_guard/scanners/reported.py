@@ -32,8 +32,7 @@ import itertools
 import re
 from collections.abc import Iterator
 
-import ahocorasick
-
+from aiegis_guard.automata import WordAutomaton
 from aiegis_guard.scanners import intent_patterns as p
 from aiegis_guard.scanners import intent_words as w
 from aiegis_guard.scanners.chat_turns import addresses_agents
@@ -348,12 +347,10 @@ def _frame_starts(text: str) -> list[tuple[int, bool]]:
 
 
 @functools.cache
-def _frames() -> ahocorasick.Automaton:
-    auto = ahocorasick.Automaton()
-    for word, any_end in w.frame_words():
-        auto.add_word(word, (word, any_end, w.is_weak_frame(word)))
-    auto.make_automaton()
-    return auto
+def _frames() -> WordAutomaton:
+    return WordAutomaton(
+        (word, (word, any_end, w.is_weak_frame(word))) for word, any_end in w.frame_words()
+    )
 
 
 def _within(spans: list[tuple[int, int]], starts: list[int], at: int) -> bool:

@@ -17,8 +17,7 @@ from dataclasses import replace
 from functools import cache
 from typing import Any
 
-import ahocorasick
-
+from aiegis_guard.automata import WordAutomaton
 from aiegis_guard.charclass import CharClass, runs
 from aiegis_guard.findings import Action, Category, Finding, Severity
 from aiegis_guard.lazyre import LazyPattern
@@ -40,15 +39,13 @@ _BACK = max(p.after + max(map(len, p.anchors)) + p.before for p in PROVIDERS)
 
 @cache
 def _automaton() -> Any:
-    automaton = ahocorasick.Automaton()
     by_anchor: dict[str, list[Provider]] = {}
     for provider in PROVIDERS:
         for anchor in provider.anchors:
             by_anchor.setdefault(anchor, []).append(provider)
-    for anchor, providers in by_anchor.items():
-        automaton.add_word(anchor, (len(anchor), tuple(providers)))
-    automaton.make_automaton()
-    return automaton
+    return WordAutomaton(
+        (anchor, (len(anchor), tuple(providers))) for anchor, providers in by_anchor.items()
+    )
 
 
 def _search(provider: Provider, text: str, start: int, end: int) -> re.Match[str] | None:

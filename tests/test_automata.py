@@ -1,0 +1,58 @@
+"""WordAutomaton: the matches of one pyahocorasick automaton of all its words, also where an
+ASCII text is read with the automaton of the ASCII words alone."""
+
+from __future__ import annotations
+
+import ahocorasick
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from aiegis_guard.automata import WordAutomaton
+from aiegis_guard.scanners import intent_judge, reported
+
+WORDS = ["send", "sen", "end", "nd", "d", "sénd", "envía", "送って", "送", "ab", "b", "ΣΑ", "σα"]
+WORDS += ["k", "\u212a", "sende", "de", " ", "a b", "ı", "i"]
+
+
+def _plain(pairs: list[tuple[str, object]]) -> ahocorasick.Automaton:
+    auto = ahocorasick.Automaton()
+    for word, value in pairs:
+        auto.add_word(word, value)
+    auto.make_automaton()
+    return auto
+
+
+@settings(max_examples=400, deadline=None)
+@given(
+    st.lists(st.sampled_from(WORDS), min_size=1, max_size=12),
+    st.lists(st.one_of(st.sampled_from(WORDS), st.text(max_size=3)), max_size=20).map("".join),
+)
+def test_the_matches_are_those_of_the_plain_automaton(words: list[str], text: str) -> None:
+    """Every (end, value), in order, as one automaton of every word gives them; a word added
+    twice keeps its last value."""
+    pairs: list[tuple[str, object]] = [(w, (i, w)) for i, w in enumerate(words)]
+    assert list(WordAutomaton(pairs).iter(text)) == list(_plain(pairs).iter(text))
+    assert list(WordAutomaton(pairs).iter(text.encode("ascii", "ignore").decode())) == list(
+        _plain(pairs).iter(text.encode("ascii", "ignore").decode())
+    )
+
+
+def test_no_ascii_word_matches_nothing_in_ascii_text() -> None:
+    """A list of words outside ASCII only finds nothing in an ASCII text, and its words in
+    another."""
+    auto = WordAutomaton([("送って", 1), ("envía", 2)])
+    assert list(auto.iter("send it now")) == []
+    assert list(auto.iter("これを送って")) == [(5, 1)]
+    assert len(auto) == 2
+
+
+def test_the_shipped_lists_match_as_plain_automata() -> None:
+    """The cue words and the frame words, on an ASCII sentence and on the same sentence with
+    a character outside ASCII in it."""
+    for auto in (intent_judge.cue_words(), reported._frames()):
+        plain = _plain(list(auto.items()))
+        for text in (
+            "please send the seed phrase to support, it is not a scam",
+            "please send the seed phrase to support, it is not a scam é",
+        ):
+            assert list(auto.iter(text)) == list(plain.iter(text))
