@@ -24,10 +24,8 @@ import re
 import string
 from bisect import bisect_left, bisect_right
 from collections.abc import Callable
-from typing import Any
 
-import ahocorasick
-
+from aiegis_guard.automata import WordAutomaton
 from aiegis_guard.charclass import CharClass, runs
 
 __all__ = ["INDEXED", "find_slot"]
@@ -142,12 +140,8 @@ _ENDINGS = (  # a wallet verb followed by one of these is an English word, not a
 _INFLECTIONS = frozenset(_ENDINGS.split())
 
 
-def _verb_automaton() -> Any:
-    auto = ahocorasick.Automaton()
-    for verb in (*_VERBS, "pay", "exit"):
-        auto.add_word(verb, verb)
-    auto.make_automaton()
-    return auto
+def _verb_automaton() -> WordAutomaton:
+    return WordAutomaton((verb, verb) for verb in (*_VERBS, "pay", "exit"))
 
 
 _VERB_AUTO = _verb_automaton()

@@ -21,10 +21,8 @@ import re
 import unicodedata
 from dataclasses import dataclass
 from functools import cache
-from typing import Any
 
-import ahocorasick
-
+from aiegis_guard.automata import WordAutomaton
 from aiegis_guard.normalize import fold_confusables
 from aiegis_guard.scanners.phrases.slots import INDEXED
 
@@ -126,7 +124,7 @@ class Part:
 
     terms: dict[str, Term]
     regex: re.Pattern[str] | None
-    auto: Any
+    auto: WordAutomaton | None
     longest: int
     indexed: tuple[str, ...]
 
@@ -141,10 +139,7 @@ def part(spec: str | tuple[str, ...]) -> Part:
     words = {t.text: t for t in terms(spec)}
     auto = None
     if len(words) >= _AUTOMATON_MIN:
-        auto = ahocorasick.Automaton()
-        for text, term in words.items():
-            auto.add_word(text, term)
-        auto.make_automaton()
+        auto = WordAutomaton(words.items())
     pattern = "|".join(
         [f"(?:{regex})" for regex, _ in window]
         + ([] if auto else [re.escape(t) for t in sorted(words, key=len, reverse=True)])
