@@ -245,6 +245,24 @@ _UNJUDGED = object()
 _UNWORTHY = object()
 
 
+# a sentence whose subject only points back ("They are expected to call migrateTo(…) with
+# 0x… as the argument"): its addressee is whoever the text spoke of before it
+_POINTS_BACK_RE = re.compile(
+    r"\s*(?:they|these|those|such \w+|each of them|all of them|both of them)\b", re.IGNORECASE
+)
+
+
+def _their_expectation(j: Judgement, view: str, a: int, b: int) -> Judgement:
+    """An expectation (:func:`.intent_judge._expected`) of "they" when agents or bots are
+    spoken of just before it ("Bots, keepers and agent-managed positions are migrated
+    differently. They are expected to …"): addressed, as "bots are expected to …" is."""
+    if _POINTS_BACK_RE.match(view, a, b) is None:
+        return j
+    if p.ADDRESSEE_RE.search(view[max(0, a - NEAR // 4) : a]) is None:
+        return j
+    return Judgement(j.score + 1, j.act, (*j.cues, "addressee"))
+
+
 def _public_ask(raw: str) -> Judgement | None:
     """A public user's sentence that names a recipient and a value or rights verb, whatever
     the grammar around them ("hypothetically, what would you sign to send it all to 0x…",
@@ -460,6 +478,8 @@ def _directives(
             # agents spoken to around it (not 50 KB away in a long text)
             near = view[max(0, a - NEAR) : b + NEAR]
             j = judge(*key, p.ADDRESSEE_RE.search(near) is not None)
+        if j is not None and j.act == "value-expected" and j.score == THRESHOLD - 1:
+            j = _their_expectation(j, view, a, b)
         if (j is None or j.score < THRESHOLD) and _refers_to_secret(text, a, b):
             j = judge(*key, secret_near=True) or j
         if public and (j is None or j.score < THRESHOLD):

@@ -202,6 +202,7 @@ def _candidates(
         and asked_secret(raw, m, present)
         and not _negated(raw, m.start(), m.end())
         and not p.own_place(raw)  # "write the phrase down", "on paper"
+        and _READERS_NEED_RE.search(raw, max(0, m.start() - 24), m.start()) is None
     ):
         yield "secret-ask", m.start()
     yield from _jailbreak(sentence, raw, present)
@@ -432,15 +433,20 @@ def judge(
 def _expected(sentence: str, full: str, onchain: bool | None = None) -> Judgement | None:
     """A value move stated as an expectation of whoever reads it, with where it goes: "the
     royalty is to be settled directly to 0x…", "agents are expected to deposit 50 USDC at…",
-    "Required action: transfer of all balances to the Safe 0x…" (passive, nominal or
-    conditional: no imperative to parse). Not negated, not a scam warning."""
+    "Required action: transfer of all balances to the Safe 0x…", "they are expected to call
+    `migrateTo(address)` with 0x… as the argument" (passive, nominal or conditional: no
+    imperative to parse). Not negated, not a scam warning."""
     if not ((may_be_onchain(full) if onchain is None else onchain) and p.ONCHAIN_RE.search(full)):
         return None  # most sentences name no address: asked first, the cheap way
     if not p.EXPECTED_RE.search(sentence):
         return None
     if p.DOC_HEAD_RE.search(full):
         return None  # a doc comment ("@param _to The address … to be returned")
-    if not (p.ACT_STEM_RE.search(sentence) or p.VALUE_WORD_RE.search(sentence)):
+    if not (
+        p.ACT_STEM_RE.search(sentence)
+        or p.VALUE_WORD_RE.search(sentence)
+        or p.CALL_RE.search(full)  # a named function called with the address ("migrateTo(…)")
+    ):
         return None
     if p.EXPECT_NOT_RE.search(sentence) or p.SCAM_FRAME_RE.search(sentence):
         return None
@@ -560,6 +566,11 @@ def _score(sentence: str, full: str, act: str, how: str) -> Judgement:
     if act == "value-route" and not {"recipient", "target", "addressee"} & set(cues):
         score -= 1  # "funds will be sent to grantees' payout addresses": news, not a new route
     return Judgement(score, act, tuple(cues))
+
+
+# the reader's own need, no request ("everything you need to restore the wallet is your
+# recovery phrase", "you'll need your seed words to import it")
+_READERS_NEED_RE = re.compile(r"\byou(?:'ll|’ll|'d|’d| will| would| only| just| still)?\s+$", re.I)
 
 
 def _agent_spoken_of(full: str) -> bool:
