@@ -22,7 +22,9 @@ phrase`` nor the label ``Method: Transfer``). ``read = true``: the rule is about
 agent *reads* (a tool output saying "use this address instead"); the same words from the
 user (``Source.PROMPT``) are the user's own choice and are not reported.
 
-Runs of spaces count as one space (``system  prompt``); no part pairs across a blank line. A
+Runs of spaces count as one space (``system  prompt``); no part pairs across a blank line, nor
+an in-order imperative rule's across a sentence's end (a ``free`` lure's alert and its act may
+stand in two sentences). A
 ``negatable`` rule is skipped when its sentence says no (``never share your seed phrase``,
 ``anyone asking you to ...``, ``gib ... niemals``): docs that talk *about* an attack are not
 one. ``unless`` words cancel a match (``use the official bridge instead``).
@@ -191,6 +193,8 @@ def _finish(
     low, phrase = t.low, rule.phrase
     if phrase.imp and not t.imperative(*first):
         return None
+    if phrase.imp and not phrase.free and _SENTENCE_GAP_RE.search(low, start, end) is not None:
+        return None  # "Set an ERC-20 allowance. Unlimited approvals are rejected": two sentences
     cues = t.strong if _portuguese(t, phrase) else t.cues
     if phrase.negatable and _negated(low, start, end, cues):
         return None
@@ -199,6 +203,10 @@ def _finish(
     while end < len(low) and is_wordy(low[end]):  # a stem match spans its whole word
         end += 1
     return Hit(phrase, rule.category, start, end, words)
+
+
+# a sentence's end inside a match: an imperative's parts lie in its own sentence
+_SENTENCE_GAP_RE = re.compile(r"[.!?。！？](?=\s)")
 
 
 def _compiled(phrase: Phrase, category: Category) -> _Compiled:
