@@ -107,6 +107,8 @@ def test_pii_is_found(text: str, rule: str, value: str) -> None:
         pytest.param("1. 155 000 USDC to the auditor", id="list-number-then-amount"),
         pytest.param("un total de 1 250 000 € payés", id="spaced-thousands-euro"),
         pytest.param("2 500 000 tokens vested", id="spaced-thousands-tokens"),
+        pytest.param("Timestamp: 3 mins ago (Dec-06-2026 08:12:47 AM UTC)", id="month-name-date"),
+        pytest.param("Gas Limit & Usage by Txn: 55,558 | 48,013 (86.42%)", id="explorer-gas"),
     ],
 )
 def test_not_pii(text: str) -> None:
