@@ -218,22 +218,10 @@ def handover_request(sentence: str) -> bool:
     if not verbs or p.SCAM_FRAME_RE.search(sentence) or _into_own_file(sentence):
         return False
     langs = (objects & verbs) or (objects | verbs)
-    clauses = [(c, lead) for c, lead in _verb_clauses(sentence) if not _negated(c, langs)]
+    clauses = [c for c in _verb_clauses(sentence) if not _negated(c, langs)]
     if clauses and p.ADDRESSEE_RE.search(sentence):  # agents or bots spoken to, any clause
         return True
-    if any(lead for _c, lead in clauses) and not langs <= _VERB_FINAL and _wanted(sentence, langs):
-        return True  # the verb opens its clause: "Дай мені …", "…: uzraksti man visus vārdus"
-    return any(_asks(clause, langs) for clause, _lead in clauses)
-
-
-def _wanted(sentence: str, langs: frozenset[str]) -> bool:
-    """Is a secret object named in a clause that says no "not" ("Envía la firma de la
-    transacción, nunca tu frase semilla": the words are what is not to be sent)?"""
-    return any(
-        not _negated(m.group(), langs)
-        for m in _CLAUSE_RE.finditer(sentence)
-        if _search("objects", m.group(), langs)
-    )
+    return any(_asks(clause, langs) for clause in clauses)
 
 
 def _into_own_file(sentence: str) -> bool:
@@ -248,33 +236,20 @@ def _negated(clause: str, langs: frozenset[str]) -> bool:
 
 
 _CLAUSE_RE = re.compile(r"[^,;:，；、：]+")
-# what may stand before a clause's first word: spaces, quotes, dashes, bullets
-_LEAD = " \t\n\"'«»“”„‘’()[]*•·-–—>"
-# languages whose verb ends the clause (an imperative there is no clause's first word; a
-# clause that opens with the verb is a question or a subordinate's tail): their requests need
-# a marker (:func:`_asks`)
-_VERB_FINAL = frozenset({
-    "am", "az", "bn", "eu", "fa", "gu", "hi", "hy", "ja", "ka", "kk", "kn", "ko", "ky", "ml",
-    "mr", "my", "ne", "pa", "si", "so", "ta", "te", "tr", "ur", "uz",
-})  # fmt: skip
 
 
-def _verb_clauses(sentence: str) -> list[tuple[str, bool]]:
-    """The clauses of ``sentence`` holding a hand-over verb, each with whether a verb opens
-    it (its first word: an imperative in a verb-first or verb-second language, "Дай мені …",
-    "uzraksti man …"; a statement puts its subject first). The request's marker stands in
-    the verb's own clause ("如果您已经…输入了助记词，请立即创建新钱包": the "please" asks for a
-    new wallet, not for the words)."""
+def _verb_clauses(sentence: str) -> list[str]:
+    """The clauses of ``sentence`` holding a hand-over verb: the request's marker stands in the
+    verb's own clause ("如果您已经…输入了助记词，请立即创建新钱包": the "please" asks for a new
+    wallet, not for the words)."""
     clauses = list(_CLAUSE_RE.finditer(sentence))
     starts = [m.start() for m in clauses]
-    holding: dict[int, bool] = {}  # each verb's clause (by bisection: linear) and if it leads
+    holding = set()  # each verb's clause, found by bisection (linear in clauses and verbs)
     for a, b, _sp, _c in _hits("verbs", sentence):
         i = bisect.bisect_right(starts, a) - 1
         if i >= 0 and b <= clauses[i].end():
-            clause = clauses[i].group()
-            lead = len(clause) - len(clause.lstrip(_LEAD)) + clauses[i].start() == a
-            holding[i] = holding.get(i, False) or lead
-    return [(m.group(), holding[i]) for i, m in enumerate(clauses) if i in holding]
+            holding.add(i)
+    return [m.group() for i, m in enumerate(clauses) if i in holding]
 
 
 def _asks(clause: str, langs: frozenset[str]) -> bool:
