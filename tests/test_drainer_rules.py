@@ -181,6 +181,11 @@ def test_frames_anchored_on_an_address(text: str, source: Source, rule: str) -> 
                      f"{EVM} to fund Q3 grants.", id="governance-proposal"),
         pytest.param(f'{{"steps":[{{"action":"approve","token":"USDC","spender":"{EVM}",'
                      f'"amount":"500.00"}}]}}', id="json-field-value"),
+        pytest.param(f"Method: Approve (0x095ea7b3)\nDecoded input:\n  spender (address): {EVM}\n"
+                     "  value (uint256): 115792089237316195423570985008687907853269984665640564039"
+                     "457584007913129639935", id="explorer-method-field"),
+        pytest.param(f'{{"function": "approve(address spender, uint256 amount)", "args": '
+                     f'{{"spender": "{EVM}", "amount": "unlimited"}}}}', id="decoded-call-field"),
     ],
 )  # fmt: skip
 def test_labels_and_records_near_an_address_are_not_instructions(text: str) -> None:
