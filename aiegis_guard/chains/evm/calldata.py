@@ -89,9 +89,10 @@ def _unknown(f: Frame, name: str | None = None, scan: bool = False) -> Call:
 
 def _embedded(f: Frame) -> tuple[Operation, ...]:
     """The known calls ``f``'s calldata carries (``embedded.py``), decoded as calls the code
-    running in ``f`` makes from its account (leaves: their calldata is not scanned again)."""
+    running in ``f`` makes from its account (leaves: their calldata is not scanned again; the
+    arguments of its calls to other contracts are theirs, ``embedded.py``)."""
     out: list[Operation] = []
-    for target, data in embedded_calls(f.data):
+    for target, data in embedded_calls(f.data, f.context):
         frame = f.call(target or f.context, 0, data)
         fn = FUNCTIONS[data[:4]]
         try:

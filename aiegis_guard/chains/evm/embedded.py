@@ -26,10 +26,26 @@ What is read:
   there), any other call is placed on the account itself (the grant, its spender and amount,
   is what is judged; the asset stays unnamed).
 
+Where the own account's part ends (review18c F1): a carried call ``(target, …, bytes data)``
+(the ABI tuple above, whatever the selector of ``data``: a router's ``swap`` too) is a call
+the executor makes to ``target``; the bytes of ``data`` past its selector are that call's
+arguments, read by ``target``, not by the executor. A hit inside the ``data`` of such a call
+to another contract (a route program's ``approve(pool)`` / ``transfer(pair)``, calldata an
+aggregator's executor runs) is that contract's business: not kept (the call to it is judged
+as that call: opaque or known, as usual). Only a call to the account itself (a self-call:
+nested executors) keeps what its ``data`` carries as the account's. One exception: a signed
+permit (EIP-2612, DAI, Permit2 ``permit``) is a grant of its signer whoever submits it, kept
+wherever it lies. The boundary is every such tuple found at any offset (an offset word of
+0x40..0xa0 followed by a length word, the tuple's first word an address) that does not lie
+inside the ``data`` of another; a tuple inside one is that call's own structure.
+
 What is not read: arrays of targets kept apart from their calldata
-(``executeBatch(address[],uint256[],bytes[])``: the target is unread, as above), the value an
-embedded call forwards, calls packed without a length (ERC-7579 single execution: unread
-target), calls whose arguments are themselves hidden (compressed, encrypted, hashed).
+(``executeBatch(address[],uint256[],bytes[])``: the target is unread, as above, and so is the
+boundary: calls nested in such a call are read as the executor's), the value an embedded call
+forwards, calls packed without a length (ERC-7579 single execution: unread target), the
+boundary of a packed record (Safe MultiSend's, ERC-7579 single execution: what a call packed
+so carries is read as the executor's), calls whose arguments are themselves hidden
+(compressed, encrypted, hashed).
 
 Bounded: the scan is one regular-expression search over the calldata (``MAX_SCAN`` bytes at
 most; a hit is searched again one byte on, so overlapping hits are all seen), at most
@@ -92,18 +108,56 @@ def _target(data: bytes, pos: int, fn: Function) -> tuple[str | None, int]:
     return None, end
 
 
-def embedded_calls(data: bytes) -> list[tuple[str | None, bytes]]:
-    """The well-formed known calls ``data`` carries past its own selector: (target or None
-    when unread, calldata), at most ``MAX_EMBEDDED``."""
+# an ABI tuple's offset word (0x40..0xa0) right before a length word (< 2**32): where the
+# ``bytes`` of a carried call ``(target, ..., bytes)`` starts (any byte offset: lookahead)
+_ENVELOPE = re.compile(b"(?=\\x00{31}[\\x40\\x60\\x80\\xa0]\\x00{28})")
+# signed grants: their signer's grant whoever submits them (kept inside another's call)
+_SIGNED = frozenset(
+    {"eip2612_permit", "dai_permit", "permit2_permit_single", "permit2_permit_batch"}
+)
+
+
+def _foreign_calls(data: bytes, account: str | None) -> list[tuple[int, int]]:
+    """The (start, end) of the ``data`` of each outermost carried call ``(target, ..., bytes)``
+    whose target is not ``account``: bytes that call's target reads, not the executor."""
+    out: list[tuple[int, int]] = []
+    end = 0
+    for match in _ENVELOPE.finditer(data):
+        at = match.start() + 32  # the length word
+        start, length = at + 32, _word(data, at)
+        head = at - data[at - 1]
+        if length is None or not 4 <= length <= len(data) - start or head < 0 or start < end:
+            continue  # no call's bytes, or inside the bytes of an outer call (its own tuples)
+        target = word_address(data[head : head + 32])
+        if target is None or target == account:
+            continue  # no target read, or a self-call: what it carries is the account's
+        end = start + length
+        out.append((start, end))
+    return out
+
+
+def _inside(spans: list[tuple[int, int]], at: int) -> bool:
+    """Does ``at`` lie past the selector of one of ``spans``' calls, inside its arguments?"""
+    return any(start < at < end for start, end in spans)
+
+
+def embedded_calls(data: bytes, account: str | None = None) -> list[tuple[str | None, bytes]]:
+    """The well-formed known calls ``data`` carries past its own selector that the code
+    running as ``account`` makes (not those inside the arguments of its calls to other
+    contracts, but signed permits): (target or None when unread, calldata), at most
+    ``MAX_EMBEDDED``."""
     out: list[tuple[str | None, bytes]] = []
     if len(data) < 8:
         return out
     view = data[:MAX_SCAN]
+    foreign = _foreign_calls(view, account)
     pos, tries = 4, MAX_TRIES
     while tries and (match := _SCAN.search(view, pos)) is not None:
         pos, tries = match.start() + 1, tries - 1  # overlapping hits: search again one byte on
         at = match.start()
         fn = CANDIDATES[view[at : at + 4]]
+        if foreign and fn.handler not in _SIGNED and _inside(foreign, at):
+            continue  # a call another contract makes with the bytes it was handed
         target, end = _target(view, at, fn)
         try:
             decode_args(fn.types, view[at + 4 : end])
