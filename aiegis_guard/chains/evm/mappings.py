@@ -15,7 +15,9 @@
   paymasterPostOpGasLimit, paymasterData`` instead of ``initCode`` / ``paymasterAndData``,
   ``PackedUserOperation.initCode = factory ++ factoryData``): the EntryPoint calls
   ``sender`` with ``callData`` after ``initCode`` deployed it, decoded as the typed form is
-  (``protocols/signed.py``). The paymaster pays the gas: no effect on the account;
+  (``protocols/signed.py``). The paymaster pays the gas: no effect on the account, but an
+  ERC-20 paymaster is paid in the account's token (noted ``paymaster:``, judged by
+  ``judge_grants``: a bounded approve to it is the fee);
 - a transaction: a mapping with ``to``, ``data``, ``input`` or ``value``;
 - anything else is no transaction: :class:`EvmDecodeError` (the guard FLAGs it
   ``tx.undecodable``), never an empty contract creation.
@@ -100,6 +102,14 @@ def _init_code(op: Mapping[str, Any]) -> bytes:
     return raw + (to_bytes(data, "factoryData") if raw and data is not None else b"")
 
 
+def _paymaster(op: Mapping[str, Any]) -> bytes:
+    """The paymaster: v0.7 ``paymaster``, v0.6 the first 20 bytes of ``paymasterAndData``."""
+    for key in ("paymaster", "paymasterAndData"):
+        if op.get(key) is not None:
+            return to_bytes(op[key], key)[:20]
+    return b""
+
+
 def user_op_transaction(op: Mapping[str, Any], entry_point: Any = None) -> DecodedTransaction:
     """A UserOperation as the calls ``sender`` makes when the EntryPoint runs it."""
     sender = op.get("sender")
@@ -111,7 +121,7 @@ def user_op_transaction(op: Mapping[str, Any], entry_point: Any = None) -> Decod
     if isinstance(entry_point, str) and len(to_bytes(entry_point, "entryPoint")) == 20:
         entry = "0x" + to_bytes(entry_point, "entryPoint").hex()
     call_data = to_bytes(op.get("callData") or b"", "callData")
-    ops, notes = user_op_operations(account, entry, call_data, _init_code(op))
+    ops, notes = user_op_operations(account, entry, call_data, _init_code(op), _paymaster(op))
     return DecodedTransaction(
         accounts=tuple(dict.fromkeys(n[8:] for n in notes if n.startswith("account:"))),
         chain=Chain.EVM,
