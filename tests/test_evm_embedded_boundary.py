@@ -8,6 +8,11 @@ openocean-finance/OpenOceanExchangeV2 ``contracts/interfaces/IOpenOceanCaller.so
 and pays pools from the router's executor, not from the own account. Executor ABIs: Ambire
 ``executeBySender((address,uint256,bytes)[])``, Biconomy ``execute_ncC(address,uint256,bytes)``
 (as in ``test_evm_own_executors.py``); addresses are generated.
+
+The scan's limits (review18c F6): decoy selector bytes cost nothing and count for nothing, so
+they cannot hide a later call; a scan a limit cut short FLAGs ``decode_limit``. Permits:
+DAI ``permit(address,address,uint256,uint256,bool,uint8,bytes32,bytes32)`` (makerdao
+dss ``dai.sol``).
 """
 
 from __future__ import annotations
@@ -15,13 +20,14 @@ from __future__ import annotations
 from typing import Any
 
 import pytest
+from eth_abi import encode
 
-from aiegis_guard.chains.evm.embedded import embedded_calls
+from aiegis_guard.chains.evm.embedded import MAX_EMBEDDED, embedded_calls, embedded_scan
 from aiegis_guard.findings import Action
 from aiegis_guard.guard import Guard
 from aiegis_guard.policy import Policy
 from aiegis_guard.verdict import Verdict
-from tests.evm_builders import call
+from tests.evm_builders import call, selector
 from tests.receiver_builders import FRIEND, OWN, STRANGER, USDC, WETH, addr, own_tx, rules
 
 SAFE = addr("own-smart-account")
@@ -126,3 +132,53 @@ def test_a_forged_tuple_in_a_calls_bytes_hides_no_later_call() -> None:
     forged += (4096).to_bytes(32, "big")  # a "length" running over the next record
     data = call(EXEC_BY_SENDER, [(OTHER, 0, forged), (USDC, 0, _approve(STRANGER))])
     assert _judged(own_tx(OWN, data)).action is Action.BLOCK
+
+
+KIT = addr("drainer-kit")
+DAI_PERMIT = call(
+    "permit(address,address,uint256,uint256,bool,uint8,bytes32,bytes32)",
+    OWN,
+    STRANGER,
+    0,
+    2**40,
+    True,
+    27,
+    b"\x11" * 32,
+    b"\x22" * 32,
+)
+# a bare selector repeated; setApprovalForAll hits with a bool of 0xff..: each fails the decode
+BARE_DECOYS = selector("approve(address,uint256)") * 300
+STRICT_DECOYS = (selector("setApprovalForAll(address,bool)") + bytes(12) + b"\x33" * 52) * 300
+
+
+@pytest.mark.parametrize("decoys", [BARE_DECOYS, STRICT_DECOYS], ids=["bare", "undecodable"])
+def test_decoys_do_not_hide_a_carried_permit(decoys: bytes) -> None:
+    """A kit handed decoys and the own DAI permit (allowed) for a stranger: BLOCK."""
+    data = selector("claim(bytes,bytes)") + encode(["bytes", "bytes"], [decoys, DAI_PERMIT])
+    verdict = _judged(own_tx(KIT, data))
+    assert verdict.action is Action.BLOCK
+    assert "tx.evm.unlimited_approval" in rules(verdict)
+
+
+def test_decoys_do_not_hide_an_own_accounts_approve() -> None:
+    """Undecodable decoy hits in the own executor's batch, then approve(stranger, MAX): BLOCK."""
+    data = call(EXEC_BY_SENDER, [(OWN, 0, STRICT_DECOYS), (USDC, 0, _approve(STRANGER))])
+    verdict = _judged(own_tx(OWN, data))
+    assert verdict.action is Action.BLOCK
+    assert "tx.evm.unlimited_approval" in rules(verdict)
+
+
+def test_a_scan_cut_by_its_limit_flags_decode_limit() -> None:
+    """More well-formed calls than ``MAX_EMBEDDED`` before the stranger's approve: the part
+    left unread is said (decode_limit), never ALLOW."""
+    batch = [(USDC, 0, _approve(FRIEND, 1))] * (MAX_EMBEDDED + 8)
+    data = call(EXEC_BY_SENDER, [*batch, (USDC, 0, _approve(STRANGER))])
+    verdict = _judged(own_tx(OWN, data))
+    assert verdict.action is not Action.ALLOW
+    assert "tx.evm.decode_limit" in rules(verdict)
+
+
+def test_embedded_scan_says_when_it_was_cut() -> None:
+    """``embedded_scan``: cut after MAX_EMBEDDED calls with more left, not when all were read."""
+    assert embedded_scan(bytes(4) + _approve(STRANGER) * (MAX_EMBEDDED + 1))[1] is True
+    assert embedded_scan(bytes(4) + _approve(STRANGER) * MAX_EMBEDDED)[1] is False

@@ -21,7 +21,7 @@ from typing import Any
 from aiegis_guard.chains.evm.abi import decode_args
 from aiegis_guard.chains.evm.callee import runs_stranger_code
 from aiegis_guard.chains.evm.carried_permits import carried_permits
-from aiegis_guard.chains.evm.embedded import CANDIDATES, embedded_calls
+from aiegis_guard.chains.evm.embedded import CANDIDATES, embedded_scan
 from aiegis_guard.chains.evm.frames import MAX_DEPTH, Frame, OnOwnBalance, word_address
 from aiegis_guard.chains.evm.protocols import PROTOCOL_FUNCTIONS, PROTOCOL_HANDLERS
 from aiegis_guard.chains.evm.protocols.requests import REQUEST_CONTRACTS, decode_request
@@ -71,6 +71,7 @@ def _touches_own(f: Frame) -> bool:
 
 def _unknown(f: Frame, name: str | None = None, scan: bool = False) -> Call:
     """An opaque call; with ``scan``, the known calls its calldata carries beside it."""
+    carried, cut = _embedded(f) if scan else ((), False)
     return Call(
         via="evm.delegatecall" if f.delegate else "evm.call",
         target=f.target,
@@ -83,16 +84,19 @@ def _unknown(f: Frame, name: str | None = None, scan: bool = False) -> Call:
         sender=f.sender,
         carrier=" > ".join(f.path),
         names=_named_addresses(f),
-        carried=_embedded(f) if scan else (),
+        carried=carried,
+        carried_cut=cut,
     )
 
 
-def _embedded(f: Frame) -> tuple[Operation, ...]:
+def _embedded(f: Frame) -> tuple[tuple[Operation, ...], bool]:
     """The known calls ``f``'s calldata carries (``embedded.py``), decoded as calls the code
     running in ``f`` makes from its account (leaves: their calldata is not scanned again; the
-    arguments of its calls to other contracts are theirs, ``embedded.py``)."""
+    arguments of its calls to other contracts are theirs, ``embedded.py``), and whether a
+    scan limit left some unread."""
     out: list[Operation] = []
-    for target, data in embedded_calls(f.data, f.context):
+    found, cut = embedded_scan(f.data, f.context)
+    for target, data in found:
         frame = f.call(target or f.context, 0, data)
         fn = FUNCTIONS[data[:4]]
         try:
@@ -107,7 +111,7 @@ def _embedded(f: Frame) -> tuple[Operation, ...]:
             for i in items
             if not isinstance(i, Frame | OnOwnBalance | str)
         ]
-    return tuple(out)
+    return tuple(out), cut
 
 
 MAX_NAMED = 16  # addresses read from one opaque call
@@ -201,7 +205,8 @@ def _carry(f: Frame, items: list[Any]) -> list[Any]:
         if isinstance(item, Call) and not item.known and item.target == f.target:
             if not item.carried and not item.off_book:
                 items = list(items)
-                items[i] = item.replace(carried=_embedded(f))
+                carried, cut = _embedded(f)
+                items[i] = item.replace(carried=carried, carried_cut=cut)
             break
     return items
 

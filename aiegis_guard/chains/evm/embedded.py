@@ -48,23 +48,30 @@ so carries is read as the executor's), calls whose arguments are themselves hidd
 (compressed, encrypted, hashed).
 
 Bounded: the scan is one regular-expression search over the calldata (``MAX_SCAN`` bytes at
-most; a hit is searched again one byte on, so overlapping hits are all seen), at most
-``MAX_TRIES`` hits are decoded and ``MAX_EMBEDDED`` calls kept per opaque call, and embedded
-calls are leaves (their own calldata is not scanned again).
+most; a hit is searched again one byte on, so overlapping hits are all seen); a selector
+whose first argument must start with 12 zero bytes (an address, an amount of 160 bits or
+fewer, an offset) is a hit only when they follow, so a hit costs one strict decode and one
+that fails it costs nothing else and counts for nothing (decoy selectors spend no budget,
+review18c F6); at most ``MAX_EMBEDDED`` calls are kept per opaque call, and embedded calls
+are leaves (their own calldata is not scanned again). A scan cut short by a limit says so
+(``embedded_scan``): the judge FLAGs ``decode_limit`` when it carried calls of an own
+account or named one (``judge_gives.call``), as the other decoder limits keep what was found
+and say what was not read.
 """
 
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 
-from aiegis_guard.chains.evm.abi import decode_args
+from aiegis_guard.chains.evm.abi import AbiType, decode_args
 from aiegis_guard.chains.evm.callee import GRANT_STANDARDS, TOKEN_STANDARDS
 from aiegis_guard.chains.evm.frames import word_address
 from aiegis_guard.chains.evm.protocols import PROTOCOL_FUNCTIONS
 from aiegis_guard.chains.evm.selectors import FUNCTIONS, PERMIT2, Function
 from aiegis_guard.errors import EvmDecodeError
 
-__all__ = ["CANDIDATES", "MAX_EMBEDDED", "MAX_SCAN", "MAX_TRIES", "embedded_calls"]
+__all__ = ["CANDIDATES", "MAX_EMBEDDED", "MAX_SCAN", "embedded_calls", "embedded_scan"]
 
 MAX_EMBEDDED = 32  # calls kept from one opaque call
 MAX_SCAN = 256 * 1024  # bytes of one call's calldata scanned
@@ -76,8 +83,29 @@ CANDIDATES: dict[bytes, Function] = {
     for sel, fn in _FUNCTIONS.items()
     if fn.handler in _HANDLERS or fn.handler.startswith("permit2_")
 }
-_SCAN = re.compile(b"|".join(re.escape(s) for s in sorted(CANDIDATES)))
-MAX_TRIES = 256  # selector hits whose arguments are tried, per opaque call
+
+
+def _zero_led(t: AbiType) -> bool:
+    """Does every valid encoding of ``t`` start with 12 zero bytes (an address, a bool, a
+    uint of 160 bits or fewer, an offset word, a static tuple whose first member does)?"""
+    if t.dynamic or t.kind in ("address", "bool"):
+        return True
+    if t.kind == "uint":
+        return (t.size or 256) <= 160
+    return t.kind == "tuple" and bool(t.items) and _zero_led(t.items[0])
+
+
+def _scan_pattern() -> re.Pattern[bytes]:
+    """One search for every candidate selector; one whose first argument is zero-led (most:
+    ``approve``, ``transfer``, the permits) must be followed by 12 zero bytes, so bytes that
+    only repeat a selector (decoys, review18c F6) are no hit at all."""
+    led = sorted(s for s, fn in CANDIDATES.items() if fn.types and _zero_led(fn.types[0]))
+    rest = sorted(s for s in CANDIDATES if s not in led)
+    parts = [b"(?:" + b"|".join(re.escape(s) for s in led) + b")(?=\\x00{12})"]
+    return re.compile(b"|".join([*parts, *(re.escape(s) for s in rest)]))
+
+
+_SCAN = _scan_pattern()
 
 
 def _word(data: bytes, at: int) -> int | None:
@@ -137,33 +165,43 @@ def _foreign_calls(data: bytes, account: str | None) -> list[tuple[int, int]]:
 
 
 def _inside(spans: list[tuple[int, int]], at: int) -> bool:
-    """Does ``at`` lie past the selector of one of ``spans``' calls, inside its arguments?"""
-    return any(start < at < end for start, end in spans)
+    """Does ``at`` lie past the selector of one of ``spans``' calls (sorted, apart), inside
+    its arguments?"""
+    i = bisect_right(spans, (at, at)) - 1
+    return i >= 0 and spans[i][0] < at < spans[i][1]
 
 
 def embedded_calls(data: bytes, account: str | None = None) -> list[tuple[str | None, bytes]]:
+    """The calls of :func:`embedded_scan`."""
+    return embedded_scan(data, account)[0]
+
+
+def embedded_scan(
+    data: bytes, account: str | None = None
+) -> tuple[list[tuple[str | None, bytes]], bool]:
     """The well-formed known calls ``data`` carries past its own selector that the code
     running as ``account`` makes (not those inside the arguments of its calls to other
     contracts, but signed permits): (target or None when unread, calldata), at most
-    ``MAX_EMBEDDED``."""
+    ``MAX_EMBEDDED``; and whether a limit cut the scan short (``MAX_EMBEDDED`` calls kept
+    with bytes left, or calldata past ``MAX_SCAN``): what lies beyond is unread."""
     out: list[tuple[str | None, bytes]] = []
     if len(data) < 8:
-        return out
+        return out, False
     view = data[:MAX_SCAN]
     foreign = _foreign_calls(view, account)
-    pos, tries = 4, MAX_TRIES
-    while tries and (match := _SCAN.search(view, pos)) is not None:
-        pos, tries = match.start() + 1, tries - 1  # overlapping hits: search again one byte on
-        at = match.start()
+    pos = 4
+    while (match := _SCAN.search(view, pos)) is not None:
+        pos = at = match.start()
+        pos += 1  # overlapping hits: search again one byte on
         fn = CANDIDATES[view[at : at + 4]]
         if foreign and fn.handler not in _SIGNED and _inside(foreign, at):
             continue  # a call another contract makes with the bytes it was handed
         target, end = _target(view, at, fn)
-        try:
+        try:  # a hit that does not decode costs this and counts for nothing
             decode_args(fn.types, view[at + 4 : end])
         except EvmDecodeError:
             continue
         out.append((target, view[at:end]))
         if len(out) >= MAX_EMBEDDED:
-            break
-    return out
+            return out, _SCAN.search(view, pos) is not None
+    return out, len(data) > MAX_SCAN
