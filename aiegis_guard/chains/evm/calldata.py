@@ -120,21 +120,55 @@ MAX_NAMED = 16  # addresses read from one opaque call
 def _named_addresses(f: Frame) -> tuple[str, ...]:
     """Addresses the call's arguments hold (``frames.word_address``), but the target's and the
     signer's: in its 32-byte words, and in a ``bytes`` argument of 20 (an address written as
-    bytes: a cross-chain receiver). Calldata nested in a ``bytes`` argument is not read for
-    names: the calls a trusted router makes name the pools it trades with, no receiver of the
-    caller's (review18c F2)."""
+    bytes: a cross-chain receiver) whose length word an offset of the arguments points at
+    (``_pointed``: a word of 20 that is an amount is no length, review18c F11). Calldata
+    nested in a ``bytes`` argument is not read for names: the calls a trusted router makes
+    name the pools it trades with, no receiver of the caller's (review18c F2)."""
     data, found = f.data, []
     skip = {f.target, f.origin}
+    pointed: set[int] | None = None
+    lengths = False  # ``pointed`` read (at the first word of 20)
     for at in range(4, len(data) - 31, 32):
         word = data[at : at + 32]
         address = word_address(word)
         if address is None and word[:31] == bytes(31) and word[31] == 20:
-            address = _bytes20(data, at)
+            if not lengths:
+                pointed, lengths = _pointed(data), True
+            address = _bytes20(data, at) if pointed is None or at in pointed else None
         if address is not None and address not in skip and address not in found:
             found.append(address)
             if len(found) >= MAX_NAMED:
                 break
     return tuple(found)
+
+
+def _pointed(data: bytes) -> set[int] | None:
+    """The positions the ABI offsets of ``data``'s arguments point at: from the arguments'
+    head (at 4), every offset word ``v`` of a head starting at ``b`` points at ``b + v``
+    (a ``bytes`` / array length word or a dynamic tuple's head), read as a head in turn; a
+    head ends where the first tail an offset of it reaches begins. None when that walk would
+    read more than ``4 + len(data) / 8`` words (then any word may be a length: FLAG-prone,
+    never blind)."""
+    n, budget = len(data), 4 + len(data) // 8
+    bases, seen, out = [4], {4}, set()
+    while bases:
+        base = bases.pop()
+        end, at = n, base
+        while at + 32 <= end:
+            budget -= 1
+            if budget < 0:
+                return None
+            value = int.from_bytes(data[at : at + 32], "big")
+            target = base + value
+            if value % 32 == 0 and at < target and target + 32 <= n:
+                out.add(target)
+                end = min(end, target)
+                for head in (target, target + 32):  # a tuple's head; an array's elements
+                    if head not in seen:
+                        seen.add(head)
+                        bases.append(head)
+            at += 32
+    return out
 
 
 def _bytes20(data: bytes, at: int) -> str | None:
