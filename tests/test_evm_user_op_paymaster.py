@@ -98,3 +98,15 @@ def test_approve_to_another_address_is_judged_as_today() -> None:
     verdict = _check(_user_op([(USDC, STRANGER, 5 * 10**6)]))
     assert verdict.action is Action.BLOCK
     assert "tx.evm.approval_unknown_spender" in rules(verdict)
+
+
+def test_many_bounded_grants_to_the_paymaster_are_judged_as_their_sum() -> None:
+    """Twenty increaseAllowance(paymaster, 5 USDC): 100 USDC, above the cap: FLAG."""
+    grant = ("increaseAllowance(address,uint256)", PAYMASTER, 5 * 10**6)
+    op = _user_op([])
+    batch = [(USDC, 0, call(*grant))] * 20
+    data = call("executeBatch((address,uint256,bytes)[])", batch)
+    op["params"][0]["callData"] = "0x" + data.hex()
+    verdict = _check(op)
+    assert verdict.action is Action.FLAG
+    assert rules(verdict) == {"tx.evm.paymaster_fee"}

@@ -147,12 +147,26 @@ def _paymaster_fee(j: Judge, op: Approval, ev: tuple[str, ...], amount: str) -> 
     peg = pegs().get(norm(op.asset.address or "", j.chain))
     cap = PAYMASTER_FEE_CAP.get(peg[0]) if peg is not None else None
     ev = (*ev, "paymaster:own-operation")
-    if peg is not None and cap is not None and (op.amount or 0) * 100 <= cap * 10 ** peg[1]:
+    if peg is not None and cap is not None and _fees(j, op) * 100 <= cap * 10 ** peg[1]:
         msg = f"{op.via}: fee to the operation's own paymaster {who} for its gas"
         return j.f("paymaster_fee", Action.ALLOW, msg, *ev, amount, preview=who)
     why = "above what gas costs" if peg is not None else "in a token of unknown worth"
     msg = f"{op.via}: fee to the operation's own paymaster {who} {why}: needs a human"
     return j.f("paymaster_fee", Action.FLAG, msg, *ev, amount, preview=who)
+
+
+def _fees(j: Judge, op: Approval) -> int:
+    """All the request grants the paymaster in ``op``'s token (``increaseAllowance`` adds up:
+    ten bounded grants are judged as their sum)."""
+    same = [
+        o.amount or 0
+        for o in j.decoded.operations
+        if isinstance(o, Approval)
+        and o.via in _FEE_VIAS
+        and o.spender.lower() == op.spender.lower()
+        and o.asset == op.asset
+    ]
+    return max(op.amount or 0, sum(same))
 
 
 def _over_approval_limit(policy: Policy, op: Approval) -> bool:
