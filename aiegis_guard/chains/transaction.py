@@ -211,6 +211,7 @@ class Call(_Frozen):
     # EVM: the known calls its calldata carries at any offset (``chains/evm/embedded.py``),
     # decoded as calls the callee makes: judged only when the callee is an own account
     carried: tuple[Any, ...] = ()
+    carried_cut: bool = False  # EVM: a limit cut that scan short (``embedded.embedded_scan``)
 
 
 @fast_init
