@@ -4,9 +4,9 @@
 - a JSON-RPC request (``{"method", "params"}``): ``eth_sendTransaction`` /
   ``eth_signTransaction`` / ``eth_sendRawTransaction`` carry the transaction in
   ``params[0]``, ``eth_sendUserOperation`` the UserOperation in ``params[0]`` (and the
-  EntryPoint in ``params[1]``), ``eth_signTypedData*`` the typed data in ``params[1]`` (the
-  methods of ``gateway/payloads.RPC_PARAM``, ERC-4337 ``eth_sendUserOperation``); any other
-  method is not a transaction;
+  EntryPoint in ``params[1]``), ``eth_signTypedData*`` the typed data in ``params[1]``
+  (:data:`RPC_METHODS`, which the gateway's payload reader shares); any other method is not a
+  transaction;
   ``wallet_sendTransaction`` is ``eth_sendTransaction``'s wallet-namespace twin and EIP-5792
   ``wallet_sendCalls`` a batch of calls its ``from`` account makes (``rpc_methods.py``,
   which the web3 middleware reads too; its bare ``params[0]`` object likewise);
