@@ -193,6 +193,8 @@ def _finish(
     low, phrase = t.low, rule.phrase
     if phrase.imp and not t.imperative(*first):
         return None
+    if _DESCRIBED_RE.search(low, max(0, first[0] - 60), first[0]) is not None:
+        return None  # "an instruction to skip confirmation", "the decisive tell: a keystore"
     if phrase.imp and not phrase.free and _SENTENCE_GAP_RE.search(low, start, end) is not None:
         return None  # "Set an ERC-20 allowance. Unlimited approvals are rejected": two sentences
     cues = t.strong if _portuguese(t, phrase) else t.cues
@@ -205,6 +207,15 @@ def _finish(
     return Hit(phrase, rule.category, start, end, words)
 
 
+# what names the act instead of asking for it: the complement of a noun for a request ("an
+# instruction to skip confirmation", "the attacker's request to send the seed phrase"), or a
+# verb used as a noun after a determiner ("the decisive tell: a keystore", "a post sharing")
+_DESCRIBED_RE = re.compile(
+    r"\b(?:an?|the|any|every|each|no|such|this|that|their|its|his|her)\s+(?:[\w'’-]+\s+){0,2}?"
+    r"(?:(?:instruction|request|order|command|attempt|demand|message|prompt|tactic|trick|"
+    r"lure|ask)s?\s+(?:to|that)\s+|(?:decisive|final|obvious|common|usual|real|first|main|"
+    r"only|classic|big|key|telltale)\s+)$"
+)
 # a sentence's end inside a match: an imperative's parts lie in its own sentence
 _SENTENCE_GAP_RE = re.compile(r"[.!?。！？](?=\s)")
 
