@@ -13,6 +13,7 @@ from hypothesis import strategies as st
 
 from aiegis_guard import Guard, Policy, Source
 from aiegis_guard.scanners import Stage, intent
+from aiegis_guard.scanners.intent_judge import has_recipient
 from tests.conftest import VECTORS
 
 CASES = json.loads((VECTORS / "intent.json").read_text(encoding="utf-8"))["cases"]
@@ -580,3 +581,16 @@ def test_an_expectation_of_they_after_agents_are_spoken_of(text: str, flag: bool
     """ "They are expected to …" right after bots or agents are spoken of is addressed to
     them, as "bots are expected to …" is; after people, it is news."""
     assert _flagged(text) is flag
+
+
+@pytest.mark.parametrize(
+    ("text", "named"),
+    [
+        ("tehingu räsi 358b192abb82151118c8f4a3d63cd7798e9f1a2b", False),  # a hash's piece
+        ("saaja 7xKXtg2CW87d97TXJSDpbD5jBkheTqA83TZRuJosgAsU", True),  # a Solana account
+        ("saaja 0x5a5a5a5a5a5a5a5a5a5a5a5a5a5a5a5a5a5a5a5a", True),
+    ],
+)  # fmt: skip
+def test_a_run_of_hex_digits_is_no_recipient(text: str, named: bool) -> None:
+    """A run of hex digits between a hash's zeros reads as base58 but is no Solana account."""
+    assert has_recipient(text) is named

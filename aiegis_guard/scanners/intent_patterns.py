@@ -622,7 +622,9 @@ THIRD_PERSON_RE = _folded(
 # where value goes on a chain: an EVM address, a base58 account, an ENS / SNS name (a mailbox
 # or a handle is where a message goes)
 ONCHAIN_RE = _folded(
-    r"(?<![0-9a-f])0x[0-9a-f]{40}(?![0-9a-f])|(?<![1-9A-HJ-NP-Za-km-z])[1-9A-HJ-NP-Za-km-z]{32,44}"
+    r"(?<![0-9a-f])0x[0-9a-f]{40}(?![0-9a-f])|(?<![1-9A-HJ-NP-Za-km-z])"
+    # (a run of hex digits is a piece of a hash between its zeros, no Solana account)
+    r"(?![0-9a-f]{32,44}(?![1-9A-HJ-NP-Za-km-z]))[1-9A-HJ-NP-Za-km-z]{32,44}"
     r"(?![1-9A-HJ-NP-Za-km-z])|\b[\w-]+\.(?:eth|sol)\b",
     F,
 )
