@@ -586,7 +586,7 @@ def test_an_expectation_of_they_after_agents_are_spoken_of(text: str, flag: bool
 @pytest.mark.parametrize(
     ("text", "named"),
     [
-        ("tehingu räsi 358b192abb82151118c8f4a3d63cd7798e9f1a2b", False),  # a hash's piece
+        ("tehingu räsi a0358b192abb82151118c8f4a3d63cd77980e", False),  # a hash's piece
         ("saaja 7xKXtg2CW87d97TXJSDpbD5jBkheTqA83TZRuJosgAsU", True),  # a Solana account
         ("saaja 0x5a5a5a5a5a5a5a5a5a5a5a5a5a5a5a5a5a5a5a5a", True),
     ],
