@@ -12,7 +12,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from aiegis_guard import Guard, Policy, Source
-from aiegis_guard.scanners import Stage, intent
+from aiegis_guard.scanners import Stage, intent, intent_patterns
 from aiegis_guard.scanners.intent_judge import has_recipient
 from tests.conftest import VECTORS
 
@@ -592,5 +592,7 @@ def test_an_expectation_of_they_after_agents_are_spoken_of(text: str, flag: bool
     ],
 )  # fmt: skip
 def test_a_run_of_hex_digits_is_no_recipient(text: str, named: bool) -> None:
-    """A run of hex digits between a hash's zeros reads as base58 but is no Solana account."""
+    """A run of hex digits between a hash's zeros reads as base58 but is no Solana account
+    (the expectations' and the lexicon's on-chain test)."""
+    assert (intent_patterns.ONCHAIN_RE.search(text) is not None) is named
     assert has_recipient(text) is named
