@@ -579,7 +579,8 @@ TAMPER = (
     r"\b(?:change|set|modify|increase|raise|replace|switch|substitute|overwrite|update|"
     r"cambia|cambiar|altere|altera|mude|change[rz]?|modifie[rz]?|remplace[rz]?|ändere|ändern|"
     r"ersetze|setze|измени|поменяй|замени|установи|修改|更改|改为|替换)\b(?:\s+\S+){0,3}?\s+"
-    r"(?:amount|recipient|slippage|output token|destination|spender|allowance|receiver|"
+    # (the field's name may stand in a code span or quotes: "set `recipient` to …")
+    r"[`'\"“‘]?(?:amount|recipient|slippage|output token|destination|spender|allowance|receiver|"
     r"to address|beneficiary|payee|deposit address|receiving address|withdrawal address|"
     r"any other address|monto|cantidad|montante|valor|montant|destinataire|betrag|empfänger|"
     r"сумму|получател\w*|адрес\w*|金额|收款)"
