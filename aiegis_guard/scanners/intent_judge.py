@@ -139,9 +139,23 @@ def _declared(sentence: str, value: bool, present: set[str]) -> tuple[str, int] 
         return "consent-claim", 0
     if {"g:tamper", "g:tamper_what"} <= present:
         for m in p.TAMPER_RE.finditer(sentence):
-            if not _negated(sentence, m.start(), m.end()) and not lowered(sentence, m):
-                return "tamper", m.start()
+            if _negated(sentence, m.start(), m.end()) or lowered(sentence, m):
+                continue
+            if _TO_OWN_RE.match(sentence, m.end()):
+                continue  # "Set `receiver` to your own address": the reader keeps the value
+            return "tamper", m.start()
     return None
+
+
+# a field set to the reader's own account: no tampering ("set receiver to your own address",
+# "change the recipient to yourself", "set `to` to msg.sender"); "… to your own address 0x…"
+# names the address it calls yours (the view blanks it: a run of spaces)
+_TO_OWN_RE = re.compile(
+    r"[`'\"”’]?\s+(?:\w+\s+){0,2}?(?:to|=|as)\s+(?:your(?:\s+own)?\s+(?:\w+\s+)?"
+    r"(?:address|wallet|account)\b|yourself\b|msg\.sender\b|the\s+(?:caller|sender)\b)"
+    r"(?!\s{20})",  # and no address of the text's own choosing after it (a blanked run)
+    re.IGNORECASE,
+)
 
 
 def _candidates(
