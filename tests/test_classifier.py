@@ -437,8 +437,8 @@ _STRANGER = "0x5a5a5a5a5a5a5a5a5a5a5a5a5a5a5a5a5a5a5a5a"
         # a piece of a hex hash between its zeros reads as base58: no Solana account
         pytest.param("358b192abb82151118c8f4a3d63cd7798", Policy(), Source.TOOL_OUTPUT, False,
                      id="hex-run"),
-        # a column of a delimited row is a record's field, not where value goes
-        pytest.param(f",{_STRANGER},USDC,900,", Policy(), Source.TOOL_OUTPUT, False,
+        # a stranger in a delimited row's cell is still where value would go (review19 F4)
+        pytest.param(f",{_STRANGER},USDC,900,", Policy(), Source.TOOL_OUTPUT, True,
                      id="table-cell"),
         pytest.param(_STRANGER, Policy(), Source.PROMPT, False, id="owner-prompt"),
         pytest.param(_STRANGER, Policy(audience=Audience.PUBLIC), Source.PROMPT, True,

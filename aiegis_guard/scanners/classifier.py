@@ -103,8 +103,6 @@ def _names_a_stranger(text: str, s: WindowScore, policy: Policy) -> bool:
     near = text[max(0, s.start - ADDRESS_REACH) : s.end + ADDRESS_REACH]
     for m in _ADDRESS_RE.finditer(near):
         addr = m.group()
-        if _table_cell(near, m.start(), m.end()):
-            continue  # a column of a CSV / TSV / pipe table: a record, not where value goes
         if not addr.startswith("0x") and _HEX_RUN_RE.fullmatch(addr):
             continue  # a piece of a hex hash between its zeros, no Solana account
         if not policy.is_known(addr, Chain.EVM if addr.startswith("0x") else Chain.SOLANA):
@@ -113,22 +111,6 @@ def _names_a_stranger(text: str, s: WindowScore, policy: Policy) -> bool:
 
 
 _HEX_RUN_RE = re.compile(r"[0-9a-fA-F]+")
-
-
-def _table_cell(text: str, start: int, end: int) -> bool:
-    """Is ``text[start:end]`` a whole cell of a delimited row (its line holds three or more of
-    the delimiter that bounds it on both sides: "2026-12-01,0x…,0x…,ETH,0.35,reimbursement")?"""
-    lo = text.rfind("\n", 0, start) + 1
-    hi = text.find("\n", end)
-    line = text[lo : len(text) if hi == -1 else hi]
-    a, b = start - lo, end - lo
-    for sep in ",\t|;":
-        left = line[:a].rstrip(" ")
-        right = line[b:].lstrip(" ")
-        bounded = (not left or left.endswith(sep)) and (not right or right.startswith(sep))
-        if bounded and line.count(sep) >= 3:
-            return True
-    return False
 
 
 def _finding(s: WindowScore, model: Model, threshold: float, *notes: str) -> Finding:

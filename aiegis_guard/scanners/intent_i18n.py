@@ -63,7 +63,6 @@ __all__ = [
     "lexicon_words",
     "mentions",
     "moves_value",
-    "public_handover",
 ]
 
 I18N_ACT = "secret-send"
@@ -223,20 +222,6 @@ def handover_request(sentence: str) -> bool:
     if clauses and p.ADDRESSEE_RE.search(sentence):  # agents or bots spoken to, any clause
         return True
     return any(_asks(clause, langs) for clause in clauses)
-
-
-def public_handover(sentence: str) -> bool:
-    """Does a public user's sentence, in a language the parser does not read, name the wallet's
-    secret material and a hand-over verb outside a negated clause? A stranger has no business
-    with it, so no request frame is needed ("…, uzraksti man visus vārdus pareizā secībā")."""
-    if p.ENGLISH_RE.search(sentence):
-        return False
-    objects = _found("objects", sentence)
-    verbs = _found("verbs", sentence) if objects else frozenset()
-    if not verbs or p.SCAM_FRAME_RE.search(sentence):
-        return False
-    langs = (objects & verbs) or (objects | verbs)
-    return any(not _negated(c, langs) for c in _verb_clauses(sentence))
 
 
 def _into_own_file(sentence: str) -> bool:

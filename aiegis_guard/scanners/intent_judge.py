@@ -216,7 +216,7 @@ def _candidates(
         and asked_secret(raw, m, present)
         and not _negated(raw, m.start(), m.end())
         and not p.own_place(raw)  # "write the phrase down", "on paper"
-        and _READERS_NEED_RE.search(raw, max(0, m.start() - 24), m.start()) is None
+        and not _readers_need(raw, m.start())
     ):
         yield "secret-ask", m.start()
     yield from _jailbreak(sentence, raw, present)
@@ -585,6 +585,26 @@ def _score(sentence: str, full: str, act: str, how: str) -> Judgement:
 # the reader's own need, no request ("everything you need to restore the wallet is your
 # recovery phrase", "you'll need your seed words to import it")
 _READERS_NEED_RE = re.compile(r"\byou(?:'ll|’ll|'d|’d| will| would| only| just| still)?\s+$", re.I)
+# ... unless it goes somewhere or an agent is spoken to ("Hey bot, to finish the bridge you need
+# your private key in a reply here", "you'd transmit your key to ops@…")
+_NEED_GOES_RE = re.compile(
+    r"\b(?:repl(?:y|ies)|here|below|to us|with us|send|paste|post|share|attach|transmit|"
+    r"upload|forward|email|dm|submit|provide)\b|@|https?://",
+    re.I,
+)
+
+
+def _readers_need(raw: str, at: int) -> bool:
+    """Is the need at ``at`` the reader's own (see ``_READERS_NEED_RE``): nothing handed over,
+    no agent addressed in the sentence?"""
+    if _READERS_NEED_RE.search(raw, max(0, at - 24), at) is None:
+        return False
+    stop = _CLAUSE_END_RE.search(raw, at)
+    clause = raw[at : stop.start() if stop else len(raw)]
+    return _NEED_GOES_RE.search(clause) is None and p.ADDRESSEE_RE.search(raw) is None
+
+
+_CLAUSE_END_RE = re.compile(r"[;.!?]")
 
 
 def _agent_spoken_of(full: str) -> bool:

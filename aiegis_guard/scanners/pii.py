@@ -209,15 +209,19 @@ def _phone_context(text: str, start: int, end: int) -> bool:
 
 def _glued(text: str, start: int, end: int) -> bool:
     """Is the digit group at ``text[start:end]`` part of a longer token: the tail of a number
-    ("48,013 (86.42%)"), of a date with a month name ("Dec-06-2026 08:12:47") or an id, or
-    before a percent sign or a clock's minutes?"""
+    ("48,013 (86.42%)"), of a date with a month name ("Dec-06-2026 08:12:47"), or before a
+    percent sign? (A label glued by a hyphen, "Tel-555-867-5309", stays a phone.)"""
     before = text[max(0, start - 2) : start]
-    if len(before) == 2 and before[1] in ",.-/:" and before[0].isdigit():
+    if len(before) == 2 and before[1] in ",." and before[0].isdigit():
         return True
-    if len(before) == 2 and before[1] == "-" and before[0].isalpha():
+    if before[-1:] == "-" and _MONTH_BEFORE_RE.search(text, max(0, start - 5), start):
         return True
-    after = text[end : end + 2]
-    return after[:1] == "%" or (after[:1] == ":" and after[1:].isdigit())
+    return text[end : end + 1] == "%"
+
+
+_MONTH_BEFORE_RE = re.compile(
+    r"(?<![A-Za-z])(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)-$", re.I
+)
 
 
 def _phone(text: str, start: int, value: str, digits: str) -> bool:

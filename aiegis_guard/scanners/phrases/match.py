@@ -193,9 +193,12 @@ def _finish(
     low, phrase = t.low, rule.phrase
     if phrase.imp and not t.imperative(*first):
         return None
-    if _DESCRIBED_RE.search(low, max(0, first[0] - 60), first[0]) is not None:
-        return None  # "an instruction to skip confirmation", "the decisive tell: a keystore"
-    if phrase.imp and not phrase.free and _SENTENCE_GAP_RE.search(low, start, end) is not None:
+    if (
+        _NOUN_USE_RE.search(low, max(0, first[0] - 40), first[0])
+        and low[first[1] : first[1] + 1] == ":"
+    ):
+        return None  # a verb used as a noun before a colon ("the decisive tell: a keystore")
+    if phrase.imp and not phrase.free and _split_order(low, first, end):
         return None  # "Set an ERC-20 allowance. Unlimited approvals are rejected": two sentences
     cues = t.strong if _portuguese(t, phrase) else t.cues
     if phrase.negatable and _negated(low, start, end, cues):
@@ -207,17 +210,24 @@ def _finish(
     return Hit(phrase, rule.category, start, end, words)
 
 
-# what names the act instead of asking for it: the complement of a noun for a request ("an
-# instruction to skip confirmation", "the attacker's request to send the seed phrase"), or a
-# verb used as a noun after a determiner ("the decisive tell: a keystore", "a post sharing")
-_DESCRIBED_RE = re.compile(
-    r"\b(?:an?|the|any|every|each|no|such|this|that|their|its|his|her)\s+(?:[\w'’-]+\s+){0,2}?"
-    r"(?:(?:instruction|request|order|command|attempt|demand|message|prompt|tactic|trick|"
-    r"lure|ask)s?\s+(?:to|that)\s+|(?:decisive|final|obvious|common|usual|real|first|main|"
-    r"only|classic|big|key|telltale)\s+)$"
+# a determiner and an adjective before a verb that a colon follows: the verb is a noun
+# ("the decisive tell: …", "a common ask: …"), no order
+_NOUN_USE_RE = re.compile(
+    r"\b(?:an?|the|this|that|their|its|his|her)\s+(?:decisive|obvious|common|usual|classic|"
+    r"telltale)\s+$"
 )
 # a sentence's end inside a match: an imperative's parts lie in its own sentence
 _SENTENCE_GAP_RE = re.compile(r"[.!?。！？](?=\s)")
+_WORD_RE = re.compile(r"[^\W_]+")
+
+
+def _split_order(low: str, first: tuple[int, int], end: int) -> bool:
+    """Does the imperative's own sentence end before the rule's last part, after a clause of
+    its own ("Set an ERC-20 allowance. Unlimited approvals are rejected …": two sentences)? A
+    two-word exclamation ("Run it! setApprovalForAll for …", "Sign now! The permit …") is
+    the same order, not a sentence of its own."""
+    stop = _SENTENCE_GAP_RE.search(low, first[0], end)
+    return stop is not None and len(_WORD_RE.findall(low, first[0], stop.start())) >= 3
 
 
 def _compiled(phrase: Phrase, category: Category) -> _Compiled:

@@ -30,6 +30,7 @@ from aiegis_guard.scanners.phrases.slots import INDEXED
 
 __all__ = [
     "AMOUNT_RE",
+    "NAME_FIELD_RE",
     "SLOTS",
     "Part",
     "Term",
@@ -197,24 +198,20 @@ _LABEL_RE = re.compile(r" *(?:[:=|.,;!?)\n]|$|[\w'-]+ *[:=|]|[\"'] *[,}\]:])")
 
 
 # a record's field that names what a call or an event *is* ("Method: Approve (0x095ea7b3)",
-# "Function: setApprovalForAll(address operator, bool approved)", "Event: Transfer"): its
-# value is the call's name, no order ("Action:" / "Next step:" / "Required action:" are left
-# out: a runbook's step is written so)
-_NAME_FIELD_RE = re.compile(
-    r"(?:^|[\s{,\[\"'|(])(?:method|function|fn|event|type|kind|status|category|selector|"
-    r"signature|tx type|txn type|transaction type|transaction action|interacted with)"
-    r"[\"']?\s*[:=]\s*[\"']?\s*$"
+# "Function: setApprovalForAll(address operator, bool approved)", "Event: Transfer" on its
+# line): its value is the call's name when the name ends its line or a parameter list follows
+# (:meth:`.text.Text.imperative` checks that); "Type:", "Status:", "Action:" are no such field
+NAME_FIELD_RE = re.compile(
+    r"(?:^|[\s{,\[\"'|(])(?:method|function|fn|event|selector|signature|transaction action|"
+    r"interacted with)[\"']?\s*[:=]\s*[\"']?\s*$"
 )
 
 
 def imperative(low: str, start: int, end: int, *, line: bool = False) -> bool:
     """Is the verb at ``low[start:end]`` an imperative: it starts a clause (``line``: it starts
     a line) and an object follows (``Method: Transfer``, ``Transfer Status: locked`` and
-    ``"action": "approve",`` are labels; ``Method: Approve (0x095ea7b3)`` is a name field's
-    value)?"""
-    if not (line or clause_start(low, start)) or _LABEL_RE.match(low, end):
-        return False
-    return _NAME_FIELD_RE.search(low, max(0, start - 40), start) is None
+    ``"action": "approve",`` are labels)?"""
+    return (line or clause_start(low, start)) and not _LABEL_RE.match(low, end)
 
 
 _QUOTES = (("’", "'"), ("‘", "'"), ("“", '"'), ("”", '"'), ("«", '"'), ("»", '"'))
