@@ -1,0 +1,177 @@
+"""A 64-hex value under a generic field name: the record around it says what it is.
+
+Called by :mod:`aiegis_guard.scanners.evm_keys`. Some labels name no kind of value, only a
+slot of a record; the record decides instead:
+
+* **A secret store's record** (:func:`record_name`): ``aws ssm get-parameter`` prints
+  ``{"Name": "/prod/bridge/signer_key", "Type": "SecureString", "Value": "0x.."}``, ``az
+  keyvault secret show`` ``{"name": "hot-signer", .., "value": ".."}``, GCP's API
+  ``{"name": "projects/p/secrets/signer-key/..", "payload": {"data": ".."}}``, a Kubernetes
+  env entry or a 1Password / Bitwarden custom field ``{"label" / "name": .., "value": ..}``,
+  also as YAML (``- name: signer_key`` / ``  value: 0x..``). Under a ``value`` / ``data`` /
+  ``payload`` field, the record's *name* field (``name``, ``key``, ``label``, ``title``,
+  ``secretName``, ``SecretId``; or the parent record's, one level up) is read as the value's
+  label: its key or hash word decides ("/chain/genesis-hash" is a hash). A name without
+  either says nothing: the caller goes on as before.
+* **A log record** (:func:`log_record`): a logger's field named just ``key`` (logfmt
+  ``key=..``, a JSON logger's ``"key": ".."``) is a slot, like ``id``: a correlation id, a
+  cache or idempotency key as often as a signer's. The record's other *values* (its event or
+  message, the logger's name, other fields' values; not the other fields' names, such as
+  ``chain_id``) decide: more key words (``signer``, ``private``, ``credentials``...) than hash
+  words make it a key (``{"event": "signer configured", "key": "0x..", "logger":
+  "relayer.signer"}``), more hash words a hash; none, a bare value (``INFO:api.middleware:req
+  key=<hex> path=/wallets/balance status=200`` is not blocked; derived when an address is in
+  the text).
+"""
+
+from __future__ import annotations
+
+import re
+
+from aiegis_guard.scanners.key_words import classify_window
+
+__all__ = ["GENERIC_VALUES", "log_record", "record_name"]
+
+RECORD_REACH = 1200  # characters each side of a value searched for its record's braces
+LINE_REACH = 600  # characters of a log line read each side of a value
+GENERIC_VALUES = frozenset(("value", "data", "payload"))
+# the fields that name a record, the surest first (Key Vault's "id" is a URL ending in a version)
+_NAME_ORDER = ("name", "secretname", "parametername", "label", "title", "key", "secretid", "id")
+_NAMES = r"name|key|label|title|secret_?name|secret_?id|parameter_?name|id"
+# the field right before the value: "Value": ", value: , VALUE=
+_FIELD_RE = re.compile(r"""["']?([A-Za-z_]+)["']?[ \t]*[:=][ \t]*["']?$""")
+_JSON_NAME_RE = re.compile(rf"""(?i)"({_NAMES})"\s*:\s*"([^"\n]{{1,200}})\"""")
+_YAML_LINE_RE = re.compile(r"^([ \t]*)(- )?([A-Za-z_]+):[ \t]*(.*)$")
+_YAML_NAME_RE = re.compile(rf"(?i)^(?:{_NAMES})$")
+# the generic key label of a log record: logfmt key= after a space or at a line's start (no
+# space around "=": a config's "key = .." is a setting's name; "?key=" is a link's parameter)
+# or a JSON field "key":
+_LOG_KEY_RE = re.compile(r"""(?:(?<![^ \t\n])key=|"key"\s*:\s*)["']?$""")
+# other fields' names: "chain_id": / level= (the value after them is read)
+_FIELD_NAME_RE = re.compile(r""""[\w.-]{1,40}"\s*:|(?<![^\s,{])[\w.-]{1,40}=""")
+
+
+def _label(text: str, start: int) -> str | None:
+    m = _FIELD_RE.search(text, max(0, start - 40), start)
+    return m.group(1).lower() if m is not None else None
+
+
+def _object(text: str, start: int) -> tuple[int, int] | None:
+    """Span of the innermost ``{..}`` holding ``start`` (braces counted, strings not
+    parsed), within ``RECORD_REACH`` each side (to the reach or the end, unclosed)."""
+    depth, i, lo = 0, start - 1, max(0, start - RECORD_REACH)
+    while i >= lo:
+        c = text[i]
+        if c == "}":
+            depth += 1
+        elif c == "{":
+            if not depth:
+                break
+            depth -= 1
+        i -= 1
+    else:
+        return None
+    depth, j, hi = 0, start, min(len(text), start + RECORD_REACH)
+    while j < hi:
+        c = text[j]
+        if c == "{":
+            depth += 1
+        elif c == "}":
+            if not depth:
+                return i, j + 1
+            depth -= 1
+        j += 1
+    return i, hi  # cut before it closes (a tool's output truncated): what is there
+
+
+def _own_fields(text: str, lo: int, hi: int) -> str:
+    """The record's text without its nested objects (a "tags" object's "name" is not its)."""
+    out, depth = [], 0
+    for c in text[lo + 1 : hi - 1]:
+        depth += c == "{"
+        if not depth:
+            out.append(c)
+        depth -= c == "}" and depth > 0
+    return "".join(out)
+
+
+def _json_name(text: str, start: int) -> str | None:
+    """The name field of the JSON object holding the value, or of its parent object."""
+    span = _object(text, start)
+    for _ in range(2):
+        if span is None:
+            return None
+        names = {
+            m.group(1).lower().replace("_", ""): m.group(2)
+            for m in _JSON_NAME_RE.finditer(_own_fields(text, *span))
+        }
+        if names:
+            return next(names[n] for n in _NAME_ORDER if n in names)
+        span = _object(text, span[0])
+    return None
+
+
+def _yaml_name(text: str, start: int) -> str | None:
+    """The ``name:`` line of the YAML mapping holding the value's line."""
+    line_start = text.rfind("\n", 0, start) + 1
+    own = _YAML_LINE_RE.match(text[line_start : text.find("\n", start) % (len(text) + 1)])
+    if own is None:
+        return None
+    indent = len(own.group(1)) + (2 if own.group(2) else 0)
+    end, seen = line_start - 1, 0
+    while end > 0 and seen < 32:
+        begin = text.rfind("\n", 0, end) + 1
+        m = _YAML_LINE_RE.match(text[begin:end])
+        end, seen = begin - 1, seen + 1
+        if m is None:
+            continue
+        level = len(m.group(1)) + (2 if m.group(2) else 0)
+        if level < indent:
+            return None
+        if level == indent and _YAML_NAME_RE.match(m.group(3)) and m.group(4):
+            return m.group(4)
+        if m.group(2) and level == indent:
+            return None  # the list item's first line: the mapping starts here
+    return None
+
+
+def record_name(text: str, start: int) -> tuple[str, str] | None:
+    """("key" | "hash", evidence) from the name of the record whose ``value`` / ``data`` /
+    ``payload`` field holds the value at ``start`` (``0x`` included), else None."""
+    if _label(text, start) not in GENERIC_VALUES:
+        return None
+    name = _json_name(text, start) if "{" in text else None
+    name = name or _yaml_name(text, start)
+    named = classify_window(name, nearest_last=True) if name else None
+    return (named[0], f"record:{named[1]!r}") if named is not None else None
+
+
+def log_record(text: str, start: int, end: int) -> tuple[str, str] | None:
+    """("key" | "hash" | "bare", evidence) for a value under a log record's generic ``key``
+    field, from the record's other values; None when the label is not such a field."""
+    m = _LOG_KEY_RE.search(text, max(0, start - 12), start)
+    if m is None:
+        return None
+    if m.group().startswith('"'):  # a JSON record: its object
+        span = _object(text, start)
+        if span is None:
+            return None
+        lo, hi = span
+    else:  # a log line
+        lo = max(text.rfind("\n", max(0, start - LINE_REACH), start) + 1, start - LINE_REACH)
+        hi = text.find("\n", end, end + LINE_REACH)
+        hi = min(len(text), end + LINE_REACH) if hi < 0 else hi
+    record = text[lo : m.start()] + " " + text[end:hi]
+    record = _FIELD_NAME_RE.sub("\n", record)  # each field's value read alone
+    keys = hashes = 0
+    for piece in re.split(r"[\n,{}]", record):
+        found = classify_window(piece, nearest_last=True) if piece.strip() else None
+        keys += found is not None and found[0] == "key"
+        hashes += found is not None and found[0] == "hash"
+    if keys and keys >= hashes:
+        return "key", "record:key-words"
+    if hashes:
+        return "hash", "record:hash-words"
+    if m.group().startswith('"'):
+        return None  # a JSON "key" field: the object's nearest words, as before
+    return "bare", ""
