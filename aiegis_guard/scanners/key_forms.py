@@ -42,6 +42,7 @@ from aiegis_guard.scanners.evm_keys import (
     key_context,
     key_finding,
 )
+from aiegis_guard.scanners.key_records import record_name
 from aiegis_guard.scanners.secret_messages import message_pieces
 
 __all__ = [
@@ -324,7 +325,8 @@ def in_secret_manifest(text: str, found: list[Finding]) -> list[Finding]:
 def with_parent_label(layer: Layer, own: frozenset[str], derive: bool) -> list[Finding]:
     """Hex keys of a decoded block read with the label standing before the block; a lone
     64-hex value decoded from the ``data`` of a Kubernetes ``Secret`` is a key whatever its
-    name (a Secret holds nothing public)."""
+    name (a Secret holds nothing public), and one decoded from a record's generic ``data`` /
+    ``value`` field is named by the record's name (:func:`.key_records.record_name`)."""
     found_in = _labelled_origin(layer)
     if found_in is None or len(layer.text) > LABELLED_BLOCK_MAX:
         return []
@@ -340,8 +342,13 @@ def with_parent_label(layer: Layer, own: frozenset[str], derive: bool) -> list[F
     lone = _LONE_HEX_RE.fullmatch(value)
     if found or lone is None or is_placeholder(lone.group(1)):
         return found
-    if 0 < int(lone.group(1), 16) < SECP256K1_N and _secret_manifest(parent.text):
-        start = layer.text.find(value)
-        span = (start, start + len(value))
+    if not 0 < int(lone.group(1), 16) < SECP256K1_N:
+        return []
+    start = layer.text.find(value)
+    span = (start, start + len(value))
+    if _secret_manifest(parent.text):
         return [key_finding(span, value, "pattern:hex64", "context:kubernetes-secret")]
+    named = record_name(parent.text, origin[0])  # {"name": "../signer-key/..", "payload":
+    if named is not None and named[0] == "key":  # {"data": "<base64>"}}: GCP's API
+        return [key_finding(span, value, "pattern:hex64", named[1])]
     return []

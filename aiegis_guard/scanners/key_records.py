@@ -8,11 +8,13 @@ slot of a record; the record decides instead:
   keyvault secret show`` ``{"name": "hot-signer", .., "value": ".."}``, GCP's API
   ``{"name": "projects/p/secrets/signer-key/..", "payload": {"data": ".."}}``, a Kubernetes
   env entry or a 1Password / Bitwarden custom field ``{"label" / "name": .., "value": ..}``,
-  also as YAML (``- name: signer_key`` / ``  value: 0x..``). Under a ``value`` / ``data`` /
-  ``payload`` field, the record's *name* field (``name``, ``key``, ``label``, ``title``,
-  ``secretName``, ``SecretId``; or the parent record's, one level up) is read as the value's
-  label: its key or hash word decides ("/chain/genesis-hash" is a hash). A name without
-  either says nothing: the caller goes on as before.
+  also as YAML (``- name: signer_key`` / ``  value: 0x..``) and as a vertical table
+  (``--output table``: ``| Name | /prod/signer_key |`` above ``| Value | 0x.. |``). Under a
+  ``value`` / ``data`` / ``payload`` field, the record's *name* field (``name``, ``label``,
+  ``title``, ``key``, ``secretName``, ``id``; nested objects excluded, the parent record's one
+  level up) is read as the value's label: its key or hash word decides
+  ("/chain/genesis-hash" is a hash). A name without either says nothing: the caller goes on
+  as before (the field's word, derivation, a bare value).
 * **A log record** (:func:`log_record`): a logger's field named just ``key`` (logfmt
   ``key=..``, a JSON logger's ``"key": ".."``) is a slot, like ``id``: a correlation id, a
   cache or idempotency key as often as a signer's. The record's other *values* (its event or
@@ -41,6 +43,8 @@ _NAMES = r"name|key|label|title|secret_?name|secret_?id|parameter_?name|id"
 # the field right before the value: "Value": ", value: , VALUE=
 _FIELD_RE = re.compile(r"""["']?([A-Za-z_]+)["']?[ \t]*[:=][ \t]*["']?$""")
 _JSON_NAME_RE = re.compile(rf"""(?i)"({_NAMES})"\s*:\s*"([^"\n]{{1,200}})\"""")
+_TABLE_VALUE_RE = re.compile(r"(?i)[ \t]*\|[ \t]*(?:value|data|payload)[ \t]*\|[ \t]*")
+_TABLE_NAME_RE = re.compile(r"(?i)\|[ \t]*(?:name|label|title)[ \t]*\|[ \t]*([^|]{1,200}?)[ \t]*\|")
 _YAML_LINE_RE = re.compile(r"^([ \t]*)(- )?([A-Za-z_]+):[ \t]*(.*)$")
 _YAML_NAME_RE = re.compile(rf"(?i)^(?:{_NAMES})$")
 # the generic key label of a log record: logfmt key= after a space or at a line's start (no
@@ -135,11 +139,32 @@ def _yaml_name(text: str, start: int) -> str | None:
     return None
 
 
+def _table_name(text: str, start: int) -> str | None:
+    """The ``| Name | .. |`` row of the vertical table (``--output table``) whose ``| Value |``
+    row holds the value."""
+    line = text.rfind("\n", 0, start) + 1
+    if _TABLE_VALUE_RE.fullmatch(text, line, start) is None:
+        return None
+    end, seen = line - 1, 0
+    while end > 0 and seen < 32:
+        begin = text.rfind("\n", 0, end) + 1
+        row = text[begin:end].strip()
+        if not row.startswith(("|", "+")):
+            return None
+        m = _TABLE_NAME_RE.match(row)
+        if m is not None:
+            return m.group(1)
+        end, seen = begin - 1, seen + 1
+    return None
+
+
 def record_name(text: str, start: int) -> tuple[str, str] | None:
     """("key" | "hash", evidence) from the name of the record whose ``value`` / ``data`` /
     ``payload`` field holds the value at ``start`` (``0x`` included), else None."""
     if _label(text, start) not in GENERIC_VALUES:
-        return None
+        name = _table_name(text, start) if "|" in text else None
+        named = classify_window(name, nearest_last=True) if name else None
+        return (named[0], f"record:{named[1]!r}") if named is not None else None
     name = _json_name(text, start) if "{" in text else None
     name = name or _yaml_name(text, start)
     named = classify_window(name, nearest_last=True) if name else None

@@ -1,8 +1,9 @@
 """Generate ``secret_forms19.json``: the forms secret_forms_dev13 missed, as classes, each with the
 near twins that must stay unblocked. C1: a secret store's record whose *name* says what its
 generic ``value`` / ``data`` holds (``aws ssm get-parameter``, ``az keyvault secret show`` as
-JSON and YAML, 1Password ``op item get`` and Bitwarden ``bw get item`` fields, a Kubernetes env
-entry), not a record named for a hash. C2: a CSV export (Bitwarden, KeePassXC) whose column
+JSON, YAML and ``--output table``, 1Password ``op item get`` and Bitwarden ``bw get item``
+fields, a Kubernetes env entry, GCP's API JSON with the value in base64), not a record named
+for a hash. C2: a CSV export (Bitwarden, KeePassXC) whose column
 header names the value, cells quoted with commas inside; a hash column's header wins over a key
 word in another cell. C3: a logger's generic ``key`` field (logfmt ``key=``, structlog / pino
 JSON): the record's other values decide (a signer's event vs a request's, a cache's, a tx's).
@@ -20,7 +21,7 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
-from keygen import Case, KeyGen, bad, write_table
+from keygen import Case, KeyGen, b64, bad, write_table
 from keygen import case as _c
 
 OUT = Path(__file__).with_name("secret_forms19.json")
@@ -79,6 +80,20 @@ def _bw_item(name: str, value: str) -> str:
     return "$ bw get item Treasury | jq .\n" + json.dumps(item, indent=2)
 
 
+def _gcp(name: str, value: str) -> str:
+    payload = {"data": b64(value), "dataCrc32c": str(GEN.rng.randrange(10**9, 4 * 10**9))}
+    return json.dumps({"name": f"projects/4127/secrets/{name}/versions/2", "payload": payload},
+                      indent=2)  # fmt: skip
+
+
+def _ssm_table(name: str, value: str) -> str:
+    rows = [("Name", name), ("Type", "SecureString"), ("Value", value), ("Version", "4")]
+    width = max(len(v) for _, v in rows) + 2
+    line = "+" + "-" * 10 + "+" + "-" * width + "+"
+    body = "\n".join(f"|  {k:<8}|  {v:<{width - 2}}|" for k, v in rows)
+    return f"{line}\n|{'GetParameter':^{width + 11}}|\n{line}\n{body}\n{line}\n"
+
+
 def _stores() -> list[Case]:
     f = "store-record"
     return [
@@ -95,6 +110,10 @@ def _stores() -> list[Case]:
         _c("key-vault-yaml-twin", f, _key_vault_yaml("release-digest", _hex(64)), "allow"),
         _c("op-field-twin", f, _op_item("last tx", "0x" + _hex(64)), "allow"),
         _c("bw-field-twin", f, _bw_item("safe tx hash", "0x" + _hex(64)), "allow"),
+        _c("gcp-api-base64", f, _gcp("relayer-signer-key", "0x" + GEN.key())),
+        _c("ssm-table", f, _ssm_table("/prod/bridge/signer_key", "0x" + GEN.key())),
+        _c("gcp-hash-twin", f, _gcp("genesis-hash", "0x" + _hex(64)), "allow"),
+        _c("ssm-table-twin", f, _ssm_table("/indexer/last_block_hash", "0x" + _hex(64)), "allow"),
     ]  # fmt: skip
 
 
