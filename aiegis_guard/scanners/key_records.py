@@ -62,56 +62,49 @@ def _label(text: str, start: int) -> str | None:
 
 def _object(text: str, start: int) -> tuple[int, int] | None:
     """Span of the innermost ``{..}`` holding ``start`` (braces counted, strings not
-    parsed), within ``RECORD_REACH`` each side (to the reach or the end, unclosed)."""
-    depth, i, lo = 0, start - 1, max(0, start - RECORD_REACH)
-    while i >= lo:
-        c = text[i]
-        if c == "}":
-            depth += 1
-        elif c == "{":
-            if not depth:
-                break
-            depth -= 1
-        i -= 1
-    else:
-        return None
-    depth, j, hi = 0, start, min(len(text), start + RECORD_REACH)
-    while j < hi:
-        c = text[j]
-        if c == "{":
-            depth += 1
-        elif c == "}":
-            if not depth:
-                return i, j + 1
-            depth -= 1
-        j += 1
-    return i, hi  # cut before it closes (a tool's output truncated): what is there
-
-
-def _own_fields(text: str, lo: int, hi: int) -> str:
-    """The record's text without its nested objects (a "tags" object's "name" is not its)."""
-    out, depth = [], 0
-    for c in text[lo + 1 : hi - 1]:
-        depth += c == "{"
-        if not depth:
-            out.append(c)
-        depth -= c == "}" and depth > 0
-    return "".join(out)
+    parsed), within ``RECORD_REACH`` each side (to the reach or the end, unclosed). Jumps
+    from brace to brace (``str.find``)."""
+    lo, at, depth = max(0, start - RECORD_REACH), start, 0
+    while True:
+        opening, closing = text.rfind("{", lo, at), text.rfind("}", lo, at)
+        if opening < 0:
+            return None
+        if closing > opening:
+            depth, at = depth + 1, closing
+        elif depth:
+            depth, at = depth - 1, opening
+        else:
+            break
+    first = opening
+    hi, at, depth = min(len(text), start + RECORD_REACH), start, 0
+    while True:
+        opening, closing = text.find("{", at, hi), text.find("}", at, hi)
+        if closing < 0:
+            return first, hi  # cut before it closes (a tool's output truncated)
+        if 0 <= opening < closing:
+            depth, at = depth + 1, opening + 1
+        elif depth:
+            depth, at = depth - 1, closing + 1
+        else:
+            return first, closing + 1
 
 
 def _json_name(text: str, start: int) -> str | None:
-    """The name field of the JSON object holding the value, or of its parent object."""
+    """The name field of the JSON object holding the value (not of an object nested in it:
+    a "tags" object's "name" is not its), or of its parent object."""
     span = _object(text, start)
     for _ in range(2):
         if span is None:
             return None
+        lo, hi = span
         names = {
             m.group(1).lower().replace("_", ""): m.group(2)
-            for m in _JSON_NAME_RE.finditer(_own_fields(text, *span))
+            for m in _JSON_NAME_RE.finditer(text, lo, hi)
+            if text.count("{", lo + 1, m.start()) == text.count("}", lo + 1, m.start())
         }
         if names:
             return next(names[n] for n in _NAME_ORDER if n in names)
-        span = _object(text, span[0])
+        span = _object(text, lo)
     return None
 
 

@@ -45,6 +45,7 @@ _BREAK_RE = re.compile(
     rf"[{_QUOTES}]*\r?\n(?:[ \t]*\r?\n)*(?:[ \t]*{_LINE}\r?\n(?:[ \t]*\r?\n)*)?"
     rf"(?:[ \t]*{_PREFIX})?[{_QUOTES}]*"
 )
+_CLOCK_RE = re.compile(r"\d:\d\d")
 REACH = 400  # characters before a piece searched for its message's header
 
 
@@ -92,8 +93,8 @@ def message_pieces(text: str, parts: list[tuple[int, int]]) -> bool:
 def headers_blanked(text: str) -> str | None:
     """The text with the header of every message that follows one of the same speaker blanked
     (spaces; line breaks kept, offsets too), or None when no header was blanked."""
-    if "\n" not in text or (":" not in text and "<" not in text):
-        return None
+    if "\n" not in text or (_CLOCK_RE.search(text) is None and "<" not in text):
+        return None  # no header without a time of day, but IRC's <nick>
     found = sorted(
         [(m.start(), m.end(), _speaker(m)) for m in _PREFIX_RE.finditer(text)]
         + [(m.start(), m.end(), _speaker(m)) for m in _LINE_RE.finditer(text)]
