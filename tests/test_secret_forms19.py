@@ -81,6 +81,8 @@ def test_record_name(text: str, expected: str | None) -> None:
         pytest.param('{"msg": "replay", "key": "' + V + '"}', None, id="json-says-nothing"),
         pytest.param("key = " + V, None, id="config-setting-not-a-log-field"),
         pytest.param("monkey=" + V, None, id="not-the-word-key"),
+        pytest.param("rpc=http://x\nkey=" + V + "\n", None, id="dotenv-line-is-no-log"),
+        pytest.param("curl -d key=" + V + " https://api.x/wallets", None, id="command-argument"),
     ],
 )  # fmt: skip
 def test_log_record(text: str, expected: str | None) -> None:

@@ -16,14 +16,15 @@ slot of a record; the record decides instead:
   ("/chain/genesis-hash" is a hash). A name without either says nothing: the caller goes on
   as before (the field's word, derivation, a bare value).
 * **A log record** (:func:`log_record`): a logger's field named just ``key`` (logfmt
-  ``key=..``, a JSON logger's ``"key": ".."``) is a slot, like ``id``: a correlation id, a
-  cache or idempotency key as often as a signer's. The record's other *values* (its event or
-  message, the logger's name, other fields' values; not the other fields' names, such as
-  ``chain_id``) decide: more key words (``signer``, ``private``, ``credentials``...) than hash
-  words make it a key (``{"event": "signer configured", "key": "0x..", "logger":
-  "relayer.signer"}``), more hash words a hash; none, a bare value (``INFO:api.middleware:req
-  key=<hex> path=/wallets/balance status=200`` is not blocked; derived when an address is in
-  the text).
+  ``key=..`` on a line with a level, a timestamp or ``msg=``; a JSON logger's ``"key":
+  ".."``) is a slot, like ``id``: a correlation id, a cache or idempotency key as often as a
+  signer's. The record's other *values* (its event or message, the logger's name, other
+  fields' values; not the other fields' names, such as ``chain_id``) decide: more key words
+  (``signer``, ``private``, ``credentials``...) than hash words make it a key (``{"event":
+  "signer configured", "key": "0x..", "logger": "relayer.signer"}``), more hash words a hash;
+  none, a bare value (``INFO:api.middleware:req key=<hex> path=/wallets/balance status=200``
+  is not blocked; derived when an address is in the text). A ``key=`` outside a log line (a
+  ``.env`` line, a command's argument) is named by its label, as before.
 """
 
 from __future__ import annotations
@@ -51,6 +52,11 @@ _YAML_NAME_RE = re.compile(rf"(?i)^(?:{_NAMES})$")
 # space around "=": a config's "key = .." is a setting's name; "?key=" is a link's parameter)
 # or a JSON field "key":
 _LOG_KEY_RE = re.compile(r"""(?:(?<![^ \t\n])key=|"key"\s*:\s*)["']?$""")
+# what makes a line a logger's record: a level, a timestamp, a time of day
+_LOG_LINE_RE = re.compile(
+    r"\b(?:TRACE|DEBUG|INFO|WARN|WARNING|ERROR|FATAL|CRITICAL|NOTICE|trace|debug|info|warn|"
+    r"warning|error|fatal|critical)\b|\b(?:level|lvl|ts|time|msg)=|\d\d:\d\d:\d\d"
+)
 # other fields' names: "chain_id": / level= (the value after them is read)
 _FIELD_NAME_RE = re.compile(r""""[\w.-]{1,40}"\s*:|(?<![^\s,{])[\w.-]{1,40}=""")
 
@@ -179,6 +185,8 @@ def log_record(text: str, start: int, end: int) -> tuple[str, str] | None:
         lo = max(text.rfind("\n", max(0, start - LINE_REACH), start) + 1, start - LINE_REACH)
         hi = text.find("\n", end, end + LINE_REACH)
         hi = min(len(text), end + LINE_REACH) if hi < 0 else hi
+        if _LOG_LINE_RE.search(text, lo, hi) is None:
+            return None  # a config's key=.., a command's argument: the label names it
     record = text[lo : m.start()] + " " + text[end:hi]
     record = _FIELD_NAME_RE.sub("\n", record)  # each field's value read alone
     keys = hashes = 0
