@@ -93,9 +93,12 @@ def test_log_record(text: str, expected: str | None) -> None:
 
 
 def test_cell_header_reads_quoted_commas() -> None:
-    """A CSV cell with commas inside quotes is one cell; a pipe table is not this path."""
+    """A CSV cell with commas inside quotes is one cell, a TSV's tab is a delimiter; a pipe
+    table is not this path."""
     text = 'a,b,password\n"x, y",https://etherscan.io,' + V
     assert cell_header(text, text.index(V)) == "password"
+    tabbed = "title\tpassword\nhot wallet\t" + V
+    assert cell_header(tabbed, tabbed.index(V)) == "password"
     piped = "| a | password |\n|---|---|\n| x | " + V + " |"
     assert cell_header(piped, piped.index(V)) is None
 

@@ -358,7 +358,8 @@ def find_evm_keys(
             call = call_context(text, start)
             prev = ("key", call) if call is not None else prev
         kind, evidence = prev  # a listed value inherits the class of the one before
-        if kind != "bare" and evidence.startswith(("context:", "context-after:")) and columns:
+        celled = kind == "key" or (kind == "hash" and _after_delimiter(text, start))
+        if celled and evidence.startswith(("context:", "context-after:")) and columns:
             columns -= 1  # | key rotation | 0x.. | under a "tx" column: the header names it
             kind, evidence = _cell_context(text, start, kind, evidence)
         generic = kind == "hash" and evidence.lower() in _GENERIC_NAMES and generics > 0
@@ -384,6 +385,12 @@ def find_evm_keys(
             reported += 1
         prev_end = end
     return found + short
+
+
+def _after_delimiter(text: str, start: int) -> bool:
+    """The value opens a CSV / TSV cell (a delimiter, then quotes or spaces only)."""
+    head = text[max(0, start - 4) : start].rstrip(" \"'")
+    return head.endswith((",", ";", "\t"))
 
 
 def _cell_context(text: str, start: int, kind: str, evidence: str) -> tuple[str, str]:

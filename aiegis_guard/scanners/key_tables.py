@@ -137,7 +137,7 @@ def cell_header(text: str, start: int) -> str | None:
     ``login_uri`` says nothing of ``login_password``)."""
     line_start = text.rfind("\n", 0, start) + 1
     head = text[line_start:start]
-    cut = head.rstrip(" \t\"'")
+    cut = head.rstrip(" \"'")
     if not cut or cut[-1] not in ",;\t" or "|" in head:
         return None
     _, row, lines = _lines_above(text, start)
