@@ -27,6 +27,8 @@ FAMILIES = (
 RULE_LITERAL = re.compile(rf"^{FAMILIES}(\.[a-z0-9_]+)+$")
 CHAIN_CALLS = frozenset({"f", "_finding"})  # j.f("rule", ...) / _finding("rule", ...)
 EVM_ONLY = (
+    "paymaster",
+    "decode_limit",
     "eip7702",
     "contract_creation",
     "set_approval_for_all",

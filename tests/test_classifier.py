@@ -487,6 +487,12 @@ _STRANGER = "0x5a5a5a5a5a5a5a5a5a5a5a5a5a5a5a5a5a5a5a5a"
         pytest.param(_STRANGER, Policy().with_addresses(allow_evm=[_STRANGER]), Source.RETRIEVED,
                      False, id="allowlisted"),
         pytest.param("die übliche Adresse", Policy(), Source.TOOL_OUTPUT, False, id="no-address"),
+        # a piece of a hex hash between its zeros reads as base58: no Solana account
+        pytest.param("358b192abb82151118c8f4a3d63cd7798", Policy(), Source.TOOL_OUTPUT, False,
+                     id="hex-run"),
+        # a stranger in a delimited row's cell is still where value would go (review19 F4)
+        pytest.param(f",{_STRANGER},USDC,900,", Policy(), Source.TOOL_OUTPUT, True,
+                     id="table-cell"),
         pytest.param(_STRANGER, Policy(), Source.PROMPT, False, id="owner-prompt"),
         pytest.param(_STRANGER, Policy(audience=Audience.PUBLIC), Source.PROMPT, True,
                      id="public-prompt"),

@@ -107,6 +107,8 @@ def test_pii_is_found(text: str, rule: str, value: str) -> None:
         pytest.param("1. 155 000 USDC to the auditor", id="list-number-then-amount"),
         pytest.param("un total de 1 250 000 € payés", id="spaced-thousands-euro"),
         pytest.param("2 500 000 tokens vested", id="spaced-thousands-tokens"),
+        pytest.param("Timestamp: 3 mins ago (Dec-06-2026 08:12:47 AM UTC)", id="month-name-date"),
+        pytest.param("Gas Limit & Usage by Txn: 55,558 | 48,013 (86.42%)", id="explorer-gas"),
     ],
 )
 def test_not_pii(text: str) -> None:
@@ -192,3 +194,18 @@ def test_personal_data_flags_where_it_is_sent_not_where_it_is_read(
     assert verdict.action is action
     strict = Guard(Policy(pii={"card": "block"}), classifier=False).check_text(text, source=source)
     assert strict.action is Action.BLOCK
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Customer record: Jane Roe, Tel-555-867-5309, wants a refund.",
+        "Customer record: Jane Roe, Mobile-07700 900123, wants a refund.",
+        "Customer: Jane Roe | phone 1/555-867-5309 | refund",
+        "Customer: Jane Roe, phone 555-867-5309:12, refund",
+    ],
+)
+def test_a_phone_glued_to_its_label_is_still_a_phone(text: str) -> None:
+    """A label or prefix glued to the number ("Tel-", "1/", ":12") is no longer token (review19
+    F3): only a number's tail, a month-name date or a percentage is."""
+    assert any(rule == "pii.phone" for rule, _value in _found(text))

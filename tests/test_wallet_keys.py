@@ -211,3 +211,17 @@ def test_call_context_prefilter_keeps_every_answer(rid: str, text: str) -> None:
     starts = {i for i, c in enumerate(text) if c in "0x\"'[(,: " or c.isalnum()}
     for at in sorted(starts)[:2000]:
         assert call_context(text, at) == _walk(text, at), (rid, at)
+
+
+@pytest.mark.parametrize("layout", ["[{}]", "{}"], ids=["array", "bare-list"])
+def test_zero_padded_byte_lists_are_read(layout: str) -> None:
+    """Zero-padded decimals ("009", as printf's %03d writes them) are bytes: read, never a
+    crash (``int("09", 0)`` raises; a signed memo's scan failed ~8 % of random keys)."""
+    from tests.vectors.keygen import KeyGen
+
+    secret = KeyGen(4242).solana()
+    text = "keypair: " + layout.format(", ".join(f"{b:03d}" for b in secret))
+    verdict = GUARD.check_text(text, source=Source.TOOL_OUTPUT)
+    assert any(
+        f.rule_id == "secret.solana_keypair" and f.action is Action.BLOCK for f in verdict.findings
+    ), verdict.explain()

@@ -42,11 +42,12 @@ def _norm(addr: str, chain: Chain) -> str:
 
 
 def own_accounts(decoded: DecodedTransaction, policy: Policy) -> frozenset[str]:
-    """The accounts that are the agent's: the configured wallet and the signer / fee payer.
-    Only these count as "own" for a recipient, a spender or a new authority."""
+    """The accounts that are the agent's: the configured wallet and the signer / fee payer
+    (not a Solana sponsor: ``DecodedTransaction.sponsor``). Only these count as "own" for a
+    recipient, a spender or a new authority."""
     chain = decoded.chain
     own = set(policy.wallet.evm if chain is Chain.EVM else policy.wallet.solana)
-    if decoded.sender:
+    if decoded.sender and decoded.sponsor(own) is None:
         own.add(_norm(decoded.sender, chain))
     return frozenset(own)
 

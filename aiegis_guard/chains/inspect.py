@@ -37,6 +37,12 @@ rule                                 action  when
                                              not own / allowlisted / built-in
 ``over_limit_approval``              BLOCK   bounded approval above the asset's limit to a
                                              non-allowlisted spender
+``paymaster_fee``                    ALLOW   (EVM) a bounded ERC-20 ``approve`` /
+                                             ``increaseAllowance`` of a UserOperation's account
+                                             to the operation's own paymaster: its gas fee, up
+                                             to ``judge_grants.PAYMASTER_FEE_CAP`` (50 USD, 0.02
+                                             ETH of a pegged token);
+                                     FLAG    above it, or in a token of unknown worth
 ``approval_unknown_spender``         BLOCK   bounded approval to a non-allowlisted spender that
                                              never expires (on-chain ``approve`` /
                                              ``increaseAllowance``, ERC-721 ``approve(x, id)``,

@@ -128,9 +128,19 @@ def call(j: Judge, op: Call) -> list[Finding]:
     being trusted)."""
     if op.known:
         return j.counterparty(op.target, "target")
+    out = _opaque(j, op)
+    if op.carried_cut and (op.touches_own or j.acts_for(op.target) or j.acts_for(op.sender)):
+        out.append(_scan_cut(j, op))
     if op.carried and (j.acts_for(op.target) or _past_limit_from_own(j, op)):
-        return _opaque(j, op) + carried(j, op)
-    return _opaque(j, op)
+        return out + carried(j, op)
+    return out
+
+
+def _scan_cut(j: Judge, op: Call) -> Finding:
+    """The calls an opaque call of (or naming) an own account carries were not all read
+    (``chains/evm/embedded.py`` limits): what was found is judged, the rest needs a human."""
+    msg = f"calls carried by the call to {mask_address(op.target)} not all read (scan limit)"
+    return j.f("decode_limit", Action.FLAG, msg, f"target:{op.target}", "embedded-scan-limit")
 
 
 def _past_limit_from_own(j: Judge, op: Call) -> bool:

@@ -10,7 +10,7 @@ import time
 from aiegis_guard.chains.amounts import amount_evidence, limit_for_asset
 from aiegis_guard.chains.effect_derive import SPL_SET_AUTHORITY
 from aiegis_guard.chains.judging import Judge, norm
-from aiegis_guard.chains.known import create2_contracts
+from aiegis_guard.chains.known import create2_contracts, pegs
 from aiegis_guard.chains.transaction import (
     EXPIRING_GRANTS,
     Approval,
@@ -102,6 +102,8 @@ def approval(j: Judge, op: Approval) -> list[Finding]:
     elif _over_approval_limit(j.policy, op):
         msg = f"{op.via}: allowance above the asset's limit to non-allowlisted spender {who}"
         out.append(j.f("over_limit_approval", Action.BLOCK, msg, *ev, amount, preview=who))
+    elif _to_own_paymaster(j, op):
+        out.append(_paymaster_fee(j, op, ev, amount))
     elif op.via in _ONE_TIME or (
         op.via in EXPIRING_GRANTS
         and op.deadline is not None
@@ -114,6 +116,57 @@ def approval(j: Judge, op: Approval) -> list[Finding]:
         ev += ("no-expiry",) if op.deadline is None else ()
         out.append(j.f("approval_unknown_spender", Action.BLOCK, msg, *ev, amount, preview=who))
     return out
+
+
+# an ERC-4337 UserOperation's own paymaster (noted ``paymaster:`` by ``user_op_operations``)
+# is paid in the account's token by an ERC-20 allowance it pulls in ``postOp`` (Pimlico /
+# Circle / Alchemy token paymasters): a bounded ERC-20 approve to it is the gas fee
+_FEE_VIAS = frozenset({"erc20.approve", "erc20.increase_allowance"})
+PAYMASTER_FEE_CAP = {"USD": 5000, "ETH": 2}
+"""What a gas fee may be, in hundredths of a pegged token's whole unit (``known.pegs``): 50
+USD, 0.02 ETH (more than an L1 operation's gas at 100 gwei); above it, or in a token of
+unknown value, the fee is FLAGged."""
+
+
+def _to_own_paymaster(j: Judge, op: Approval) -> bool:
+    notes = j.decoded.notes
+    return (
+        j.chain is Chain.EVM
+        and op.via in _FEE_VIAS
+        and op.amount is not None
+        and f"paymaster:{norm(op.spender, j.chain)}" in notes
+        and op.owner is not None
+        and f"account:{norm(op.owner, j.chain)}" in notes
+    )
+
+
+def _paymaster_fee(j: Judge, op: Approval, ev: tuple[str, ...], amount: str) -> Finding:
+    """ALLOW within ``PAYMASTER_FEE_CAP``, else FLAG: a fee to the paymaster larger than gas
+    (or in a token whose worth is unknown) needs a human."""
+    who = mask_address(op.spender)
+    peg = pegs().get(norm(op.asset.address or "", j.chain))
+    cap = PAYMASTER_FEE_CAP.get(peg[0]) if peg is not None else None
+    ev = (*ev, "paymaster:own-operation")
+    if peg is not None and cap is not None and _fees(j, op) * 100 <= cap * 10 ** peg[1]:
+        msg = f"{op.via}: fee to the operation's own paymaster {who} for its gas"
+        return j.f("paymaster_fee", Action.ALLOW, msg, *ev, amount, preview=who)
+    why = "above what gas costs" if peg is not None else "in a token of unknown worth"
+    msg = f"{op.via}: fee to the operation's own paymaster {who} {why}: needs a human"
+    return j.f("paymaster_fee", Action.FLAG, msg, *ev, amount, preview=who)
+
+
+def _fees(j: Judge, op: Approval) -> int:
+    """All the request grants the paymaster in ``op``'s token (``increaseAllowance`` adds up:
+    ten bounded grants are judged as their sum)."""
+    same = [
+        o.amount or 0
+        for o in j.decoded.operations
+        if isinstance(o, Approval)
+        and o.via in _FEE_VIAS
+        and o.spender.lower() == op.spender.lower()
+        and o.asset == op.asset
+    ]
+    return max(op.amount or 0, sum(same))
 
 
 def _over_approval_limit(policy: Policy, op: Approval) -> bool:

@@ -48,6 +48,8 @@ RPC_TX_METHODS = frozenset(
         "eth_signTransaction",
         "eth_sendRawTransaction",
         "eth_sendUserOperation",
+        "wallet_sendTransaction",
+        "wallet_sendCalls",
     }
 )
 

@@ -9,6 +9,7 @@ delegations, calls, ...) with amounts in base units. Inspectors judge operations
 from __future__ import annotations
 
 from collections.abc import Callable
+from collections.abc import Set as AbstractSet
 from dataclasses import dataclass, field
 from dataclasses import fields as dataclass_fields
 from enum import StrEnum
@@ -210,6 +211,7 @@ class Call(_Frozen):
     # EVM: the known calls its calldata carries at any offset (``chains/evm/embedded.py``),
     # decoded as calls the callee makes: judged only when the callee is an own account
     carried: tuple[Any, ...] = ()
+    carried_cut: bool = False  # EVM: a limit cut that scan short (``embedded.embedded_scan``)
 
 
 @fast_init
@@ -366,6 +368,17 @@ class DecodedTransaction(_Frozen):
     # the opaque bytes signed (EVM calldata / init code, Solana instruction data, binary
     # messages): scanned for the own secrets (``scanners/signed_secrets.py``)
     data: tuple[bytes, ...] = ()
+
+    def sponsor(self, wallets: AbstractSet[str]) -> str | None:
+        """Solana: the fee payer when it is a third party, else None. The fee payer is taken
+        as the agent's own (it signs and pays) unless a configured ``wallets`` key is another
+        required signer while the fee payer is none of them: a sponsored / gasless
+        transaction (an Octane or Kora relayer, a dApp's fee payer) that signs first and
+        pays, and may name itself as recipient, spender or new owner of the agent's assets."""
+        payer = self.sender
+        if self.chain is not Chain.SOLANA or not payer or payer in wallets:
+            return None
+        return payer if any(key in wallets for key in self.signers) else None
 
 
 class ThreatLookup(Protocol):

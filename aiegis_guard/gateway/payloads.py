@@ -10,6 +10,7 @@ import re
 from typing import Any
 
 from aiegis_guard import jsontext
+from aiegis_guard.chains.evm.mappings import RPC_METHODS
 from aiegis_guard.errors import quote
 from aiegis_guard.findings import Chain, Source
 from aiegis_guard.policy import CONTEXT_KEYS
@@ -56,16 +57,15 @@ def scan_context(context: Any) -> dict[str, list[str]] | None:
 CHAINS = tuple(c.value for c in Chain)
 SOURCES = tuple(s.value for s in Source if s is not Source.TRANSACTION)
 MESSAGE_KEYS = ("personal_sign", "eth_sign", "solana_signMessage")
-RPC_PARAM = {  # JSON-RPC method -> (kind, index of the payload in params)
-    "eth_sendTransaction": ("tx", 0),
-    "eth_signTransaction": ("tx", 0),
-    "eth_sendRawTransaction": ("tx", 0),
-    "eth_signTypedData": ("typed_data", 1),
-    "eth_signTypedData_v3": ("typed_data", 1),
-    "eth_signTypedData_v4": ("typed_data", 1),
+# JSON-RPC method -> (kind, index of the payload in params): the transaction reader's methods
+# (a UserOperation or an EIP-5792 batch goes to ``check_transaction`` as the whole request,
+# which reads it) and the message signatures
+RPC_PARAM = {
+    **RPC_METHODS,
     "personal_sign": ("personal_sign", 0),
     "eth_sign": ("eth_sign", 1),
 }
+_WHOLE_REQUEST = frozenset({"user_op", "calls"})
 
 
 def rpc_payload(request: dict[str, Any]) -> tuple[str, Any]:
@@ -75,6 +75,8 @@ def rpc_payload(request: dict[str, Any]) -> tuple[str, Any]:
         # never echo the method: it is input, and may hold a key or seed words
         raise ValueError(f"unsupported JSON-RPC request (methods: {', '.join(RPC_PARAM)})")
     kind, index = RPC_PARAM[method]
+    if kind in _WHOLE_REQUEST:
+        return "tx", request
     if len(params) <= index:
         raise ValueError(f"{method}: missing params[{index}]")
     return kind, params[index]

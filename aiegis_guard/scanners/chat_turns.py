@@ -14,7 +14,8 @@ __all__ = ["addresses_agents", "refused"]
 
 # a chat turn: an optional channel or time tag, the speaker's name, a colon
 _TURN_RE = re.compile(r"(?:\[[^\]\n]{1,40}\]\s*|<)*(?P<name>[^\s:\[\]<>@][^:\n<>]{0,40}?)>?\s*:\s*")
-_HANDLE_RE = re.compile(r"@([A-Za-z0-9_][\w.-]{1,31})")
+# a handle in any script ("@luisa", "@지현", "@प्रिया": Devanagari's vowel signs are no \w)
+_HANDLE_RE = re.compile(r"@([^\s@:,;!?()\[\]<>\"'.]+(?:\.[^\s@:,;!?()\[\]<>\"'.]+)*)")
 # the addressed bot says no, in its first words ("I can't send funds on request", "No puedo",
 # "Я не могу", "我无法"): a refusal, not a promise ("I can send it once…")
 _REFUSAL_RE = re.compile(
@@ -39,6 +40,9 @@ _GOES_ON_RE = re.compile(
     r"however|but\s+(?:i|you|we))\b",
     re.IGNORECASE,
 )
+# the command's amount (the first number after the handle) and what may lead a confirmation
+_AMOUNT_RE = re.compile(r"(?<![\w.,])\d+(?:[.,]\d+)?(?![\w.,])")
+_MARKS = " 💸🎉💰🪙✨🚀➡️→-–—*"
 _SENTENCE_END_RE = re.compile(r"[.!?。！？](?=\s|$)")
 _ANSWER_REACH = 2  # lines after the request where the bot's answer may stand
 _HANDLES_READ = 64
@@ -75,7 +79,9 @@ def refused(text: str) -> tuple[tuple[int, int], ...]:
                 _answered_no(text, end, handle.group(1))
                 or (
                     text[turn.end() : turn.end() + 1] in ("/", "!")
-                    and _done(text, end, handle.group(1))
+                    and _done(
+                        text, end, handle.group(1), _AMOUNT_RE.search(text, handle.end(), end)
+                    )
                 )
             )
         ):
@@ -85,20 +91,28 @@ def refused(text: str) -> tuple[tuple[int, int], ...]:
     return tuple(out)
 
 
-def _done(text: str, end: int, handle: str) -> bool:
+def _done(text: str, end: int, handle: str, amount: re.Match[str] | None) -> bool:
     """Is the next line a bot's turn confirming that the command before it already ran, for
     the handle it named (a channel export of tip-bot commands: "pedro: /tip @luisa 5 USDC" /
-    "TipBot: ✅ Sent 5 USDC to @luisa")? A bare "OpsBot: done" confirms nothing of it."""
+    "TipBot: ✅ Sent 5 USDC to @luisa")? In any language, a bot's turn that names the
+    command's payee and amount again reports it ("TipBot: 💸 민수 님이 지현 님에게 10 USDC를
+    보냈습니다"). A bare "OpsBot: done" confirms nothing of it."""
     stop = text.find("\n", end + 1)
     stop = len(text) if stop == -1 else stop
     turn = _TURN_RE.match(text, end + 1, stop)
-    return (
-        turn is not None
-        and "bot" in turn.group("name").lower()
-        and _DONE_RE.match(text, turn.end(), stop) is not None
-        and _GOES_ON_RE.search(text, turn.end(), stop) is None
-        and f"@{handle}".lower() in text[turn.end() : stop].lower()
-    )
+    if turn is None or "bot" not in turn.group("name").lower():
+        return False
+    answer = text[turn.end() : stop]
+    if _GOES_ON_RE.search(answer) is not None:
+        return False
+    if _DONE_RE.match(answer.lstrip(_MARKS)) is not None and f"@{handle}".lower() in answer.lower():
+        return True
+    return amount is not None and _names(answer, handle) and _names(answer, amount.group())
+
+
+def _names(answer: str, word: str) -> bool:
+    """Does ``answer`` hold ``word`` whole (not inside a longer name or number)?"""
+    return re.search(rf"(?<![\w.,]){re.escape(word)}(?![\w]|[.,]\d)", answer, re.I) is not None
 
 
 def _answered_no(text: str, end: int, name: str) -> bool:

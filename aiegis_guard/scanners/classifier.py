@@ -103,9 +103,14 @@ def _names_a_stranger(text: str, s: WindowScore, policy: Policy) -> bool:
     near = text[max(0, s.start - ADDRESS_REACH) : s.end + ADDRESS_REACH]
     for m in _ADDRESS_RE.finditer(near):
         addr = m.group()
+        if not addr.startswith("0x") and _HEX_RUN_RE.fullmatch(addr):
+            continue  # a piece of a hex hash between its zeros, no Solana account
         if not policy.is_known(addr, Chain.EVM if addr.startswith("0x") else Chain.SOLANA):
             return True
     return False
+
+
+_HEX_RUN_RE = re.compile(r"[0-9a-fA-F]+")
 
 
 def _finding(s: WindowScore, model: Model, threshold: float, *notes: str) -> Finding:

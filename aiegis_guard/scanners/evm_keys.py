@@ -54,7 +54,8 @@ from aiegis_guard.scanners.key_calls import (
 from aiegis_guard.scanners.key_checks import secret_finding
 from aiegis_guard.scanners.key_places import echo_frames, link_part, may_hold_store, store_command
 from aiegis_guard.scanners.key_purpose import TX_WORDS
-from aiegis_guard.scanners.key_tables import column_name
+from aiegis_guard.scanners.key_records import log_record, record_name
+from aiegis_guard.scanners.key_tables import cell_header, column_name
 from aiegis_guard.scanners.key_words import (
     FOREIGN_MATERIAL,
     HASH_WORDS,
@@ -181,6 +182,9 @@ def _context(
     asked = asked_before(text, value_start, end)  # a payload's field names ("role") say nothing
     if asked is not None:  # {"content": "I need the deployer key"}, {"content": "use <hex>"}
         return "key", f"answers:{asked!r}"
+    record = record_name(text, value_start) or log_record(text, value_start, end)
+    if record is not None:  # {"Name": "/prod/signer_key", "Value": ..}; a logger's key=
+        return record
     tail_start = max(lo, start - TAIL)
     if 0 < tail_start < start and text[tail_start - 1].isalnum() and text[tail_start].isalnum():
         tail_start = _word_start(text, tail_start, start)  # not "signe|r": no "r"
@@ -354,7 +358,8 @@ def find_evm_keys(
             call = call_context(text, start)
             prev = ("key", call) if call is not None else prev
         kind, evidence = prev  # a listed value inherits the class of the one before
-        if kind == "key" and evidence.startswith(("context:", "context-after:")) and columns:
+        celled = kind == "key" or (kind == "hash" and _after_delimiter(text, start))
+        if celled and evidence.startswith(("context:", "context-after:")) and columns:
             columns -= 1  # | key rotation | 0x.. | under a "tx" column: the header names it
             kind, evidence = _cell_context(text, start, kind, evidence)
         generic = kind == "hash" and evidence.lower() in _GENERIC_NAMES and generics > 0
@@ -382,6 +387,12 @@ def find_evm_keys(
     return found + short
 
 
+def _after_delimiter(text: str, start: int) -> bool:
+    """The value opens a CSV / TSV cell (a delimiter, then quotes or spaces only)."""
+    head = text[max(0, start - 4) : start].rstrip(" \"'")
+    return head.endswith((",", ";", "\t"))
+
+
 def _cell_context(text: str, start: int, kind: str, evidence: str) -> tuple[str, str]:
     """A Markdown table cell's value named a key by a word of its row ("| key rotation |
     0x.. |") is a hash when its column's header names a hash ("tx", "hash"): the header
@@ -389,6 +400,12 @@ def _cell_context(text: str, start: int, kind: str, evidence: str) -> tuple[str,
     ("value", "data") says nothing."""
     line = text.rfind("\n", 0, start) + 1
     if not text.startswith("|", line) and not text[line:start].lstrip().startswith("|"):
+        header = cell_header(text, start)  # a CSV row: the header, not the other cells' words
+        named = _classify_header(header) if header else None
+        if named is None or f"context:{named[1][7:]}" in _GENERIC_NAMES:
+            return kind, evidence  # a "value" / "data" column says nothing
+        return named
+    if kind != "key":
         return kind, evidence
     named = _column_context(text, start)
     if named is None or named[0] != "hash" or f"context:{named[1][7:]}" in _GENERIC_NAMES:
@@ -399,8 +416,13 @@ def _cell_context(text: str, start: int, kind: str, evidence: str) -> tuple[str,
 def _column_context(text: str, start: int) -> tuple[str, str] | None:
     """("key" | "hash", evidence) from the header of the table column holding the value."""
     header = column_name(text, start)
-    named = classify_window(header, nearest_last=True) if header else None
-    if named is None or (header or "").strip(" \t\"'`").lower() in _LOOSE_COLUMNS:
+    return _classify_header(header) if header else None
+
+
+def _classify_header(header: str) -> tuple[str, str] | None:
+    """("key" | "hash", evidence) from a column's header; None for a loose or generic one."""
+    named = classify_window(header, nearest_last=True)
+    if named is None or header.strip(" \t\"'`").lower() in _LOOSE_COLUMNS:
         return None  # a "key" column is a storage layout's or a map's as often as a wallet's
     return named[0], f"column:{named[1]!r}"
 

@@ -226,8 +226,14 @@ SECRET_FORM_RE = _folded(
     r"\bunlocked (?:wallet|account|keystore)(?: (?:json|file|object))?\b|"
     r"(?:~|\.)/\.?(?:[\w-]+/)*[\w-]*?(?:wallet|keys|keystore|signer)s?\b|\b[\w-]+\.key\b|"
     r"\b(?:restore|recovery|backup|unlock)[_ ]material\b|\bwords (?:it|you|the bot|the agent) "
-    r"(?:was|were) (?:initiali[sz]ed|created|set up|seeded|restored|recovered|imported) "
-    r"(?:with|from)\b|\bexport (?:step|command)\b|"
+    r"(?:was|were) (?:initiali[sz]ed|created|set up|seeded|restored|recovered|imported|"
+    r"generated|derived) (?:with|from)\b|\bexport (?:step|command)\b|\bderivation source\b|"
+    # the secret as what a restore takes ("everything you'd need to restore the wallet from
+    # scratch", "whatever it takes to rebuild the bot's signer on a new machine")
+    r"\b(?:everything|all|whatever|what) (?:(?:you|i|we|one|someone)(?:'d| would)? )?"
+    r"(?:need|needs|take|takes|it takes) to (?:restore|recover|rebuild|re-?create|reconstruct|"
+    r"import|clone|regenerate) (?:the|your|its|this|that|a) (?:[\w'’-]+ ){0,3}?"
+    r"(?:wallet|account|signer|keypair|bot|agent)\b|"
     # ... its folder, storage, environment or memory, an export of the account, the file the
     # runtime loads, whatever unlocks it
     r"\b(?:process|full|whole|entire|unfiltered) environment\b|\boutput of `?env\b|"
@@ -616,7 +622,9 @@ THIRD_PERSON_RE = _folded(
 # where value goes on a chain: an EVM address, a base58 account, an ENS / SNS name (a mailbox
 # or a handle is where a message goes)
 ONCHAIN_RE = _folded(
-    r"(?<![0-9a-f])0x[0-9a-f]{40}(?![0-9a-f])|(?<![1-9A-HJ-NP-Za-km-z])[1-9A-HJ-NP-Za-km-z]{32,44}"
+    r"(?<![0-9a-f])0x[0-9a-f]{40}(?![0-9a-f])|(?<![1-9A-HJ-NP-Za-km-z])"
+    # (a run of hex digits is a piece of a hash between its zeros, no Solana account)
+    r"(?![0-9a-f]{32,44}(?![1-9A-HJ-NP-Za-km-z]))[1-9A-HJ-NP-Za-km-z]{32,44}"
     r"(?![1-9A-HJ-NP-Za-km-z])|\b[\w-]+\.(?:eth|sol)\b",
     F,
 )

@@ -92,7 +92,7 @@ REVEAL_WORDS = """reveal share export provide paste submit post print output dis
     verrate teile gib zeige sende poste покажи покажите раскрой раскройте пришли
     пришлите отправь сообщи сообщите введи введите 透露 分享 提供 发送 显示 输入 告诉
     append echo attach enter entering input typing fill_in copy email e-mail transmit
-    reply_with respond_with
+    reply_with respond_with read_me read_back read_aloud dictate write_down jot_down
     read_out dm returning repeat recite spell translate pasting sharing submitting providing
     condividi rivela inserisci inserite fornisci fornite 教えて 共有 入力 送って 알려 공유
     입력 보내 paylaş paylaşın gir girin podaj udostępnij wpisz deel voer_in geef bagikan
@@ -579,7 +579,8 @@ TAMPER = (
     r"\b(?:change|set|modify|increase|raise|replace|switch|substitute|overwrite|update|"
     r"cambia|cambiar|altere|altera|mude|change[rz]?|modifie[rz]?|remplace[rz]?|ändere|ändern|"
     r"ersetze|setze|измени|поменяй|замени|установи|修改|更改|改为|替换)\b(?:\s+\S+){0,3}?\s+"
-    r"(?:amount|recipient|slippage|output token|destination|spender|allowance|receiver|"
+    # (the field's name may stand in a code span or quotes: "set `recipient` to …")
+    r"[`'\"“‘]?(?:amount|recipient|slippage|output token|destination|spender|allowance|receiver|"
     r"to address|beneficiary|payee|deposit address|receiving address|withdrawal address|"
     r"any other address|monto|cantidad|montante|valor|montant|destinataire|betrag|empfänger|"
     r"сумму|получател\w*|адрес\w*|金额|收款)"
@@ -798,6 +799,9 @@ GATES = {
         signing_file signing_folder credentials_block credential_block credentials_file
         credentials_folder loads uses_to use_to unlock_string unlock_password
         unlock_passphrase core_dump memory_dump heap_dump gcore .config/solana .ethereum
+        generated_from derived_from derivation_source need_to_restore needs_to_restore
+        need_to_recover need_to_rebuild need_to_re-create need_to_recreate need_to_import
+        take_to_restore takes_to_restore takes_to_rebuild
         restored_from recovered_from imported_from""",
     "question": "what",
     "persona": "you_are you're pretend act_as role character from_now_on",

@@ -10,8 +10,9 @@ Called by :mod:`aiegis_guard.scanners.wallet_keys`.
   ``first``/``second``, ``_1``/``_2``) need a key word as the nearest class word of the labels
   and the text just before (a Starknet ``u256 {low, high}`` is two 128-bit halves of anything;
   EIP-197's "loop_count_1 (first miller loop)"); strong ones ("part", "half", "chunk", "1 of 2")
-  only need no hash word there ("checksum part 1"). Or the parts joined derive to an own
-  address. Every part is reported and masked.
+  only need no hash word there ("checksum part 1"); so do parts that are the whole of
+  consecutive chat messages of one speaker (:mod:`~aiegis_guard.scanners.secret_messages`).
+  Or the parts joined derive to an own address. Every part is reported and masked.
 * **Base64 of the raw 32 bytes** (a Kubernetes ``Secret``'s ``data:``, a ``.env`` value):
   a 44-character base64 token (43 unpadded, base64url's way) that decodes to 32 bytes in the
   secp256k1 range behind a key-ish label (the same context rules as a hex key,
@@ -41,6 +42,8 @@ from aiegis_guard.scanners.evm_keys import (
     key_context,
     key_finding,
 )
+from aiegis_guard.scanners.key_records import record_name
+from aiegis_guard.scanners.secret_messages import message_pieces
 
 __all__ = [
     "PART_RE",
@@ -165,6 +168,9 @@ def labelled_parts(text: str, parts: list[tuple[int, int]]) -> str:
     if all(_WRAP_GAP_RE.fullmatch(g) for g in gaps):  # one value wrapped over lines
         kind, _ = key_context(text, parts[0][0], parts[-1][1])
         return "split:wrapped" if kind == "key" else ""
+    if message_pieces(text, parts):  # one speaker's messages, a piece each: sent in pieces
+        named = classify_words(text[max(0, parts[0][0] - KEY_REACH) : parts[0][0]])
+        return "split:messages" if named is None or named[0] == "key" else ""
     labels = [_label(text, s, parts[i - 1][1] if i else 0) for i, (s, _) in enumerate(parts)]
     strong = all(STRONG_PART_RE.search(lab) for lab in labels)
     if not strong and not all(PART_RE.search(lab) for lab in labels):
@@ -319,7 +325,8 @@ def in_secret_manifest(text: str, found: list[Finding]) -> list[Finding]:
 def with_parent_label(layer: Layer, own: frozenset[str], derive: bool) -> list[Finding]:
     """Hex keys of a decoded block read with the label standing before the block; a lone
     64-hex value decoded from the ``data`` of a Kubernetes ``Secret`` is a key whatever its
-    name (a Secret holds nothing public)."""
+    name (a Secret holds nothing public), and one decoded from a record's generic ``data`` /
+    ``value`` field is named by the record's name (:func:`.key_records.record_name`)."""
     found_in = _labelled_origin(layer)
     if found_in is None or len(layer.text) > LABELLED_BLOCK_MAX:
         return []
@@ -335,8 +342,13 @@ def with_parent_label(layer: Layer, own: frozenset[str], derive: bool) -> list[F
     lone = _LONE_HEX_RE.fullmatch(value)
     if found or lone is None or is_placeholder(lone.group(1)):
         return found
-    if 0 < int(lone.group(1), 16) < SECP256K1_N and _secret_manifest(parent.text):
-        start = layer.text.find(value)
-        span = (start, start + len(value))
+    if not 0 < int(lone.group(1), 16) < SECP256K1_N:
+        return []
+    start = layer.text.find(value)
+    span = (start, start + len(value))
+    if _secret_manifest(parent.text):
         return [key_finding(span, value, "pattern:hex64", "context:kubernetes-secret")]
+    named = record_name(parent.text, origin[0])  # {"name": "../signer-key/..", "payload":
+    if named is not None and named[0] == "key":  # {"data": "<base64>"}}: GCP's API
+        return [key_finding(span, value, "pattern:hex64", named[1])]
     return []

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import re
 
-__all__ = ["column_name"]
+__all__ = ["cell_header", "column_name"]
 
 MAX_ROWS = 64  # lines walked up from a value to its table's header
 _SEPARATOR_RE = re.compile(r"^[ \t|:+=-]*-{3,}[ \t|:+=-]*$")  # |---|---|, ----+----
@@ -36,8 +36,34 @@ def _lines_above(text: str, start: int) -> tuple[str, str, list[str]]:
     return text[line_start:start], text[line_start:line_end], lines
 
 
+def _count(line: str, delimiter: str) -> int:
+    """Delimiters of a row outside its double-quoted cells (a CSV export's ``"mainnet
+    deployer, do not reuse"`` is one cell; a pipe table quotes nothing)."""
+    if delimiter == "|" or '"' not in line:
+        return line.count(delimiter)
+    return len(_cells(line, delimiter)) - 1
+
+
+def _cells(line: str, delimiter: str) -> list[str]:
+    """The cells of a delimited row, a double-quoted cell whole (RFC 4180 quoting)."""
+    if delimiter == "|" or '"' not in line:
+        return line.split(delimiter)
+    cells: list[str] = []
+    cell: list[str] = []
+    quoted = False
+    for c in line:
+        if c == '"':
+            quoted = not quoted
+        elif c == delimiter and not quoted:
+            cells.append("".join(cell))
+            cell = []
+            continue
+        cell.append(c)
+    return [*cells, "".join(cell)]
+
+
 def _cell(line: str, delimiter: str, index: int) -> str | None:
-    cells = line.split(delimiter)
+    cells = _cells(line, delimiter)
     return cells[index].strip() if index < len(cells) else None
 
 
@@ -45,7 +71,7 @@ def _delimited(head: str, row: str, lines: list[str]) -> str | None:
     """The header cell of the value's column in a pipe table (markdown, psql: the row above
     the separator line) or a CSV / TSV block (its top line, when no long hex is in it)."""
     for delimiter in _DELIMITERS:
-        index = head.count(delimiter)
+        index = _count(head, delimiter)
         if not index:
             continue
         if delimiter == "|":
@@ -55,9 +81,9 @@ def _delimited(head: str, row: str, lines: list[str]) -> str | None:
                 if line.count("|") < index:
                     break
             continue
-        width, top = row.count(delimiter), None
+        width, top = _count(row, delimiter), None
         for line in lines:
-            if line.count(delimiter) != width:
+            if _count(line, delimiter) != width:
                 break
             top = line
         if top is not None and _HEX_RE.search(top) is None:
@@ -101,4 +127,18 @@ def column_name(text: str, start: int) -> str | None:
         if named is not None:
             return named
     head, row, lines = _lines_above(text, start)
+    return _delimited(head, row, lines) if lines else None
+
+
+def cell_header(text: str, start: int) -> str | None:
+    """The header of the column of a CSV / TSV / ``;`` row (a password manager's export)
+    whose cell is the value and nothing else, or None: there the header names the value, and
+    the words before it on its row are the other cells' values (``https://etherscan.io`` in
+    ``login_uri`` says nothing of ``login_password``)."""
+    line_start = text.rfind("\n", 0, start) + 1
+    head = text[line_start:start]
+    cut = head.rstrip(" \"'")
+    if not cut or cut[-1] not in ",;\t" or "|" in head:
+        return None
+    _, row, lines = _lines_above(text, start)
     return _delimited(head, row, lines) if lines else None

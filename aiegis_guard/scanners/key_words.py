@@ -13,6 +13,7 @@ from __future__ import annotations
 import re
 
 from aiegis_guard.scanners.key_purpose import FOREIGN_TX_WORDS, TX_WORDS, for_purpose, label_start
+from aiegis_guard.scanners.secret_typos import key_typo
 
 __all__ = [
     "ADDRESS_WORDS",
@@ -218,6 +219,8 @@ def _word_class(window: str, m: re.Match[str], prev: str) -> str | None:
         return "hash"
     if word in CALLS and window[m.end() : m.end() + 2].lstrip().startswith("("):
         return "key"
+    if key_typo(word):
+        return "key"  # "privte kye:", "pirvate key", "secert": a key's label typed in a hurry
     return None
 
 

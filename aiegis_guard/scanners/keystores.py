@@ -20,6 +20,7 @@ from aiegis_guard.litgate import max_width
 from aiegis_guard.redact import mask
 from aiegis_guard.scanners.key_checks import secret_finding
 from aiegis_guard.scanners.secret_turns import messages_after
+from aiegis_guard.scanners.secret_typos import password_typos
 
 __all__ = ["find_keystores"]
 
@@ -39,8 +40,10 @@ KEYSTORE_REACH = 2048  # characters around the ciphertext read for the other fie
 # KEYSTORE_PASSWORD=.., cat password.txt) or as the string passed with the JSON (or the name
 # holding it) to a decrypt call. A value needs a digit, a symbol or letters of both cases
 # (:func:`_password_like`): "password is required" names no password.
+# a password word typed in a hurry ("pasword is ..", "pssword:"; "passwrod" reads as "pass")
+_TYPOS = "|".join(password_typos())
 PASSWORD_RE = LazyPattern(
-    r"(?i)(?<![a-z])(?:pass(?:word|phrase|wd)?|pwd|passwort|contrase[ñn]a|senha|unlock|"
+    rf"(?i)(?<![a-z])(?:pass(?:word|phrase|wd)?|{_TYPOS}|pwd|passwort|contrase[ñn]a|senha|unlock|"
     r"mot de passe|пароль|密码|密碼|パスワード|비밀번호)(?:[\w./-]{0,16})?(?![\w./-])[\"']?[ \t]*"
     r"(?:is|was|:|=|->|：)?[ \t]*\r?\n?[ \t]*[\"'`]?(?P<v>[^\s\"'`<>${}]{4,64})"
 )  # the name ends where its word does: "password:" holds no password "ord:"
@@ -77,6 +80,12 @@ PASSWORD_FILE_RE = LazyPattern(
     r"[ \t]*(?:>>?|\|[ \t]*(?:sudo[ \t]+)?tee(?:[ \t]+-a)?)[ \t]*[\"']?(?P<f>[\w./~-]+)"
 )
 _PASSWORD_NAME_RE = re.compile(r"pass|pw|pwd|secret")
+# a file's content shown by the command before it (``cat pw.txt``, ``type pass.txt``,
+# ``Get-Content .\\pw.txt``): one line, the file's whole content
+PASSWORD_SHOWN_RE = LazyPattern(
+    r"(?<![\w-])(?:cat|type|more|head|bat|Get-Content|gc)[ \t]+(?:-[\w-]+[ \t]+)*[\"']?"
+    r"(?P<f>[\w./~\\:-]+)[\"']?[ \t]*\r?\n[ \t]*(?P<v>[^\s\"'`<>{}\[\]$]{4,128})[ \t]*(?=\r?\n|$)"
+)
 # a password flag given a process substitution that prints the password
 PASSWORD_INLINE_FILE_RE = LazyPattern(
     r"(?i)pass\w*(?:[-_]\w+)?[ \t=]+<\([ \t]*"
@@ -90,8 +99,8 @@ PASSWORD_INLINE_FILE_RE = LazyPattern(
 # time and speaker, within ANSWER_LINES lines of the password word, or within as many messages
 # of an agent's payload (JSON message strings, however the JSON is laid out)
 _PASSWORD_WORD_RE = LazyPattern(
-    r"(?i)(?<![a-z])(?:pass(?:word|phrase|wd)|passwort|contrase[ñn]a|senha|mot de passe|пароль|"
-    r"密码|密碼|パスワード|비밀번호)"
+    rf"(?i)(?<![a-z])(?:pass(?:word|phrase|wd)|{_TYPOS}|passwort|contrase[ñn]a|senha|"
+    r"mot de passe|пароль|密码|密碼|パスワード|비밀번호)"
 )
 _ANSWER_RE = LazyPattern(
     r"[ \t]*(?:\[[^\]\n]{1,40}\][ \t]*)?(?:(?:<[^<>\s]{1,40}>|[^\s:\[\]<>]{1,40}:)[ \t]*)?"
@@ -163,18 +172,29 @@ def _password_file(text: str, lo: int, hi: int) -> tuple[int, int] | None:
         inline = PASSWORD_INLINE_FILE_RE.search(text, lo, hi)
         if inline is not None and "$" not in inline.group("v"):
             return inline.span("v")
-    if ">" not in text and "tee" not in text:
-        return None
-    for m in PASSWORD_FILE_RE.finditer(text, lo, hi):
+    written = PASSWORD_FILE_RE.finditer(text, lo, hi) if ">" in text or "tee" in text else ()
+    for m in written:
         group = "q" if m.group("q") is not None else "v"
         value, path = m.group(group), m.group("f")
         if "$" in value or _READ_VALUE_RE.match(value) is not None:
             continue  # "$GETH_PASSWORD", $(cat ..): read at run time
-        name = path.rsplit("/", 1)[-1].lower()
-        named = _PASSWORD_NAME_RE.search(name) is not None
-        if named or re.search(rf"(?i)pass\w*[\"']?[ \t]*[=,: ][ \t]*[\"']?{re.escape(path)}", text):
+        if _password_path(text, path):
             return m.span(group)
+    for m in PASSWORD_SHOWN_RE.finditer(text, lo, hi):  # $ cat pw.txt / <the password>
+        value = m.group("v")
+        if _password_like(value) and _answer_like(value) and _password_path(text, m.group("f")):
+            return m.span("v")
     return None
+
+
+def _password_path(text: str, path: str) -> bool:
+    """The file at ``path`` holds a password: its name says so (``pw.txt``, ``.pass``) or the
+    text passes it to a password flag (``--password ./node.key``)."""
+    name = path.replace("\\", "/").rsplit("/", 1)[-1].lower()
+    if _PASSWORD_NAME_RE.search(name) is not None:
+        return True
+    flag = rf"(?i)pass\w*[\"']?[ \t]*[=,: ][ \t]*[\"']?(?:\./)?{re.escape(path.removeprefix('./'))}"
+    return re.search(flag, text) is not None
 
 
 def _has_fields(near: str) -> bool:

@@ -207,8 +207,27 @@ def _phone_context(text: str, start: int, end: int) -> bool:
     return _before(text, start, PHONE_CONTEXT_RE) or PHONE_AFTER_RE.match(text, end) is not None
 
 
+def _glued(text: str, start: int, end: int) -> bool:
+    """Is the digit group at ``text[start:end]`` part of a longer token: the tail of a number
+    ("48,013 (86.42%)"), of a date with a month name ("Dec-06-2026 08:12:47"), or before a
+    percent sign? (A label glued by a hyphen, "Tel-555-867-5309", stays a phone.)"""
+    before = text[max(0, start - 2) : start]
+    if len(before) == 2 and before[1] in ",." and before[0].isdigit():
+        return True
+    if before[-1:] == "-" and _MONTH_BEFORE_RE.search(text, max(0, start - 5), start):
+        return True
+    return text[end : end + 1] == "%"
+
+
+_MONTH_BEFORE_RE = re.compile(
+    r"(?<![A-Za-z])(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)-$", re.I
+)
+
+
 def _phone(text: str, start: int, value: str, digits: str) -> bool:
     if not 7 <= len(digits) <= 15 or DATE_RE.match(value):
+        return False
+    if value[0] not in "+(" and _glued(text, start, start + len(value)):
         return False
     groups = _phone_groups(value)
     end = start + len(value)

@@ -364,7 +364,11 @@ def _any_in(positions: list[int], lo: int, hi: int) -> bool:
 
 
 # a JSON object or array ("[보안 공지]", "[#general] …" open prose)
-_JSON_START_RE = re.compile(r'\s*(?:\{|\[\s*(?:[{\["\d\]-]|true\b|false\b|null\b|$))')
+# a JSON document's start: an object, or an array of arrays / objects / strings / numbers /
+# literals; a number must end at its comma or bracket ("[20:14] bob: /tip …" is a chat line)
+_JSON_START_RE = re.compile(
+    r'\s*(?:\{|\[\s*(?:[{\["\]]|-?\d+(?:\.\d+)?(?:[eE][+-]?\d+)?\s*[,\]]|true\b|false\b|null\b|$))'
+)
 _QUOTE_START_RE = re.compile(rf"[{_OPENERS}]|^>|^```", re.MULTILINE)
 
 

@@ -30,6 +30,7 @@ from functools import cache
 from aiegis_guard.checksums import BIP39_LANGUAGES, BIP39_WORD_COUNTS, bip39_index, is_valid_bip39
 from aiegis_guard.findings import Action, Category, Finding, Severity
 from aiegis_guard.redact import mask_words
+from aiegis_guard.scanners.secret_messages import headers_blanked
 from aiegis_guard.scanners.seed_labels import labels_blanked
 from aiegis_guard.scanners.seed_layouts import (
     cjk_numbering_blanked,
@@ -379,7 +380,7 @@ def find_seed_phrases(text: str, stretches: Stretches | None = None) -> list[Fin
     (``stretches``: its :func:`word_stretches`, when the caller has them)."""
     text, spans = word_stretches(text) if stretches is None else stretches
     found = _listed_phrases(text, spans)
-    for again in _second_readings(text, found):
+    for again in _second_readings(text, found, bool(spans)):
         found += [f for f in _listed_phrases(*word_stretches(again)) if f.rule_id == RULE_BIP39]
     none = not any(f.rule_id == RULE_BIP39 for f in found)  # two flagged halves: one phrase?
     likes = sorted(f.span for f in found if none and f.rule_id == RULE_BIP39_LIKE and f.span)
@@ -393,12 +394,14 @@ def find_seed_phrases(text: str, stretches: Stretches | None = None) -> list[Fin
     return dedupe_phrases(found)
 
 
-def _second_readings(text: str, found: list[Finding]) -> Iterator[str]:
+def _second_readings(text: str, found: list[Finding], stretched: bool) -> Iterator[str]:
     """The text as it may have been meant, when the first reading found no phrase: the
     escaped line breaks of a JSON string as breaks (``"abandon\\nability.."``, a note app's
     export; "\\north" may be a backslash and "north", so only then), the commas of a dictation
     said aloud blanked ("abandon coma ability ..": coma is an Italian list word too), the
-    places said in a dictation blanked ("word one is .."), a numbering in Chinese numerals
+    places said in a dictation blanked ("word one is .."), the chat headers between one
+    speaker's messages blanked (:mod:`.secret_messages`; only where a dozen words could
+    follow each other, ``stretched``), a numbering in Chinese numerals
     blanked (一、 .. 十二、: list words themselves)."""
     if any(f.rule_id == RULE_BIP39 for f in found):
         return
@@ -409,6 +412,8 @@ def _second_readings(text: str, found: list[Finding]) -> Iterator[str]:
         yield _SPOKEN_RE.sub(lambda m: " " * len(m.group()), text)
     if (dictated := dictation_blanked(text)) is not None:  # "word one is .., two is .."
         yield dictated
+    if stretched and (joined := headers_blanked(text)) is not None:  # 8 words, "Ana, [..]", 4
+        yield joined
     if "十二" in text:  # numbered with Chinese numerals: 一、.. 十二、 (list words themselves)
         yield cjk_numbering_blanked(text)
     if sum(map(text.count, (': "', ':"', ": '"))) >= MIN_WORDS - 1:  # quoted labelled words

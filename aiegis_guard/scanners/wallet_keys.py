@@ -168,8 +168,15 @@ def _base58_secrets(text: str) -> list[Finding]:
     return found
 
 
+def _byte_value(token: str) -> int:
+    """A value of a byte list: ``0x1f``, ``31``, ``031`` (a leading zero is still decimal:
+    ``int(.., 0)`` refuses it), ``31u8``."""
+    token = token.removesuffix("u8")
+    return int(token, 16) if token[:2] in ("0x", "0X") else int(token, 10)
+
+
 def _array_bytes(items: str) -> bytes | None:
-    values = [int(v.removesuffix("u8"), 0) for v in _ARRAY_GAP_RE.split(items.strip())]
+    values = [_byte_value(v) for v in _ARRAY_GAP_RE.split(items.strip())]
     return bytes(values) if max(values) <= 255 else None
 
 
@@ -212,7 +219,7 @@ def _bare_byte_lists(text: str) -> list[Finding]:
         if text[max(0, m.start() - 64) : m.start()].rstrip()[-1:] in ("[", "{"):
             continue
         spans = [v.span() for v in _BYTE_AT_RE.finditer(text, m.start(), m.end())]
-        values = [int(text[a:b].removesuffix("u8"), 0) for a, b in spans]
+        values = [_byte_value(text[a:b]) for a, b in spans]
         for i in range(len(values) - BARE_VALUES + 1):
             window = values[i : i + BARE_VALUES]
             if max(window) > 255:

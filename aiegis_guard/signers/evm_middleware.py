@@ -2,7 +2,7 @@
 
 Every transaction a request carries (``eth_sendTransaction``, ``eth_signTransaction``,
 ``eth_sendRawTransaction*``, Flashbots' ``eth_sendPrivateTransaction`` / ``eth_sendBundle``,
-EIP-5792 ``wallet_sendCalls``: :mod:`~aiegis_guard.signers.evm_methods`) is judged like
+EIP-5792 ``wallet_sendCalls``: :mod:`~aiegis_guard.chains.evm.rpc_methods`) is judged like
 :meth:`Guard.check_transaction`; ``eth_signTypedData*``, ``eth_sign`` and ``personal_sign``
 like :meth:`Guard.check_typed_data` / :meth:`Guard.check_message`; any other method whose name
 says it signs or sends is FLAGged (``guard.uninspected``). BLOCK raises
@@ -28,16 +28,16 @@ from typing import TYPE_CHECKING, Any, cast
 from web3.exceptions import ProviderConnectionError
 from web3.middleware.base import Web3Middleware
 
-from aiegis_guard.errors import GuardBlocked, LedgerError
-from aiegis_guard.findings import Action, Category, Chain, Finding, Severity
-from aiegis_guard.signers.approval import ApprovalRequest, Approver, ask_async, deny_all
-from aiegis_guard.signers.evm_account import decode_or_none, decode_typed_or_none, enforce
-from aiegis_guard.signers.evm_methods import (
+from aiegis_guard.chains.evm.rpc_methods import (
     MESSAGES,
     TYPED,
     carried_transactions,
     signs_or_sends,
 )
+from aiegis_guard.errors import GuardBlocked, LedgerError
+from aiegis_guard.findings import Action, Category, Chain, Finding, Severity
+from aiegis_guard.signers.approval import ApprovalRequest, Approver, ask_async, deny_all
+from aiegis_guard.signers.evm_account import decode_or_none, decode_typed_or_none, enforce
 from aiegis_guard.verdict import Verdict, combine
 
 if TYPE_CHECKING:

@@ -21,7 +21,7 @@ from typing import Any
 from aiegis_guard.chains.evm.abi import decode_args
 from aiegis_guard.chains.evm.callee import runs_stranger_code
 from aiegis_guard.chains.evm.carried_permits import carried_permits
-from aiegis_guard.chains.evm.embedded import CANDIDATES, embedded_calls
+from aiegis_guard.chains.evm.embedded import CANDIDATES, embedded_scan
 from aiegis_guard.chains.evm.frames import MAX_DEPTH, Frame, OnOwnBalance, word_address
 from aiegis_guard.chains.evm.protocols import PROTOCOL_FUNCTIONS, PROTOCOL_HANDLERS
 from aiegis_guard.chains.evm.protocols.requests import REQUEST_CONTRACTS, decode_request
@@ -71,6 +71,7 @@ def _touches_own(f: Frame) -> bool:
 
 def _unknown(f: Frame, name: str | None = None, scan: bool = False) -> Call:
     """An opaque call; with ``scan``, the known calls its calldata carries beside it."""
+    carried, cut = _embedded(f) if scan else ((), False)
     return Call(
         via="evm.delegatecall" if f.delegate else "evm.call",
         target=f.target,
@@ -83,15 +84,19 @@ def _unknown(f: Frame, name: str | None = None, scan: bool = False) -> Call:
         sender=f.sender,
         carrier=" > ".join(f.path),
         names=_named_addresses(f),
-        carried=_embedded(f) if scan else (),
+        carried=carried,
+        carried_cut=cut,
     )
 
 
-def _embedded(f: Frame) -> tuple[Operation, ...]:
+def _embedded(f: Frame) -> tuple[tuple[Operation, ...], bool]:
     """The known calls ``f``'s calldata carries (``embedded.py``), decoded as calls the code
-    running in ``f`` makes from its account (leaves: their calldata is not scanned again)."""
+    running in ``f`` makes from its account (leaves: their calldata is not scanned again; the
+    arguments of its calls to other contracts are theirs, ``embedded.py``), and whether a
+    scan limit left some unread."""
     out: list[Operation] = []
-    for target, data in embedded_calls(f.data):
+    found, cut = embedded_scan(f.data, f.context)
+    for target, data in found:
         frame = f.call(target or f.context, 0, data)
         fn = FUNCTIONS[data[:4]]
         try:
@@ -106,7 +111,7 @@ def _embedded(f: Frame) -> tuple[Operation, ...]:
             for i in items
             if not isinstance(i, Frame | OnOwnBalance | str)
         ]
-    return tuple(out)
+    return tuple(out), cut
 
 
 MAX_NAMED = 16  # addresses read from one opaque call
@@ -115,21 +120,55 @@ MAX_NAMED = 16  # addresses read from one opaque call
 def _named_addresses(f: Frame) -> tuple[str, ...]:
     """Addresses the call's arguments hold (``frames.word_address``), but the target's and the
     signer's: in its 32-byte words, and in a ``bytes`` argument of 20 (an address written as
-    bytes: a cross-chain receiver). Calldata nested in a ``bytes`` argument is not read for
-    names: the calls a trusted router makes name the pools it trades with, no receiver of the
-    caller's (review18c F2)."""
+    bytes: a cross-chain receiver) whose length word an offset of the arguments points at
+    (``_pointed``: a word of 20 that is an amount is no length, review18c F11). Calldata
+    nested in a ``bytes`` argument is not read for names: the calls a trusted router makes
+    name the pools it trades with, no receiver of the caller's (review18c F2)."""
     data, found = f.data, []
     skip = {f.target, f.origin}
+    pointed: set[int] | None = None
+    lengths = False  # ``pointed`` read (at the first word of 20)
     for at in range(4, len(data) - 31, 32):
         word = data[at : at + 32]
         address = word_address(word)
         if address is None and word[:31] == bytes(31) and word[31] == 20:
-            address = _bytes20(data, at)
+            if not lengths:
+                pointed, lengths = _pointed(data), True
+            address = _bytes20(data, at) if pointed is None or at in pointed else None
         if address is not None and address not in skip and address not in found:
             found.append(address)
             if len(found) >= MAX_NAMED:
                 break
     return tuple(found)
+
+
+def _pointed(data: bytes) -> set[int] | None:
+    """The positions the ABI offsets of ``data``'s arguments point at: from the arguments'
+    head (at 4), every offset word ``v`` of a head starting at ``b`` points at ``b + v``
+    (a ``bytes`` / array length word or a dynamic tuple's head), read as a head in turn; a
+    head ends where the first tail an offset of it reaches begins. None when that walk would
+    read more than ``4 + len(data) / 8`` words (then any word may be a length: FLAG-prone,
+    never blind)."""
+    n, budget = len(data), 4 + len(data) // 8
+    bases, seen, out = [4], {4}, set()
+    while bases:
+        base = bases.pop()
+        end, at = n, base
+        while at + 32 <= end:
+            budget -= 1
+            if budget < 0:
+                return None
+            value = int.from_bytes(data[at : at + 32], "big")
+            target = base + value
+            if value % 32 == 0 and at < target and target + 32 <= n:
+                out.add(target)
+                end = min(end, target)
+                for head in (target, target + 32):  # a tuple's head; an array's elements
+                    if head not in seen:
+                        seen.add(head)
+                        bases.append(head)
+            at += 32
+    return out
 
 
 def _bytes20(data: bytes, at: int) -> str | None:
@@ -200,7 +239,8 @@ def _carry(f: Frame, items: list[Any]) -> list[Any]:
         if isinstance(item, Call) and not item.known and item.target == f.target:
             if not item.carried and not item.off_book:
                 items = list(items)
-                items[i] = item.replace(carried=_embedded(f))
+                carried, cut = _embedded(f)
+                items[i] = item.replace(carried=carried, carried_cut=cut)
             break
     return items
 

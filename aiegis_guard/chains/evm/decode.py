@@ -19,7 +19,7 @@ from typing import Any
 from aiegis_guard import jsontext
 from aiegis_guard.chains.evm import typed_data
 from aiegis_guard.chains.evm.envelope import parse_dict, parse_raw, to_bytes
-from aiegis_guard.chains.evm.mappings import read_mapping, user_op_transaction
+from aiegis_guard.chains.evm.mappings import calls_transaction, read_mapping, user_op_transaction
 from aiegis_guard.chains.evm.operations import MAX_RAW, from_envelope, guarded
 from aiegis_guard.chains.transaction import DecodedTransaction
 from aiegis_guard.errors import EvmDecodeError
@@ -38,6 +38,8 @@ def _decode(payload: Any) -> DecodedTransaction:
             return user_op_transaction(inner, entry_point)
         if kind == "typed_data":
             return typed_data.decode_typed_data(inner)
+        if kind == "calls":
+            return calls_transaction(inner, entry_point)
         if isinstance(inner, Mapping):
             return from_envelope(parse_dict(inner))
         return _decode(inner)  # raw bytes / hex in a request

@@ -4,10 +4,15 @@
 - a JSON-RPC request (``{"method", "params"}``): ``eth_sendTransaction`` /
   ``eth_signTransaction`` / ``eth_sendRawTransaction`` carry the transaction in
   ``params[0]``, ``eth_sendUserOperation`` the UserOperation in ``params[0]`` (and the
-  EntryPoint in ``params[1]``), ``eth_signTypedData*`` the typed data in ``params[1]`` (the
-  methods of ``gateway/payloads.RPC_PARAM``, ERC-4337 ``eth_sendUserOperation``); any other
-  method is not a transaction;
-- ``{"tx": ...}`` / ``{"transaction": ...}``: the transaction inside;
+  EntryPoint in ``params[1]``), ``eth_signTypedData*`` the typed data in ``params[1]``
+  (:data:`RPC_METHODS`, which the gateway's payload reader shares); any other method is not a
+  transaction;
+  ``wallet_sendTransaction`` is ``eth_sendTransaction``'s wallet-namespace twin and EIP-5792
+  ``wallet_sendCalls`` a batch of calls its ``from`` account makes (``rpc_methods.py``,
+  which the web3 middleware reads too; its bare ``params[0]`` object likewise);
+- ``{"tx": ...}`` / ``{"transaction": ...}``: the transaction inside, when no transaction
+  field beside it says otherwise (an empty ``value`` / ``data`` is an annotation; a ``to``, a
+  value or calldata beside a wrapped transaction is ambiguous: undecodable, review18c F4);
 - an ERC-4337 UserOperation (eth-infinitism/account-abstraction: v0.6 ``UserOperation``
   ``sender, nonce, initCode, callData, callGasLimit, verificationGasLimit,
   preVerificationGas, maxFeePerGas, maxPriorityFeePerGas, paymasterAndData, signature``;
@@ -15,8 +20,13 @@
   paymasterPostOpGasLimit, paymasterData`` instead of ``initCode`` / ``paymasterAndData``,
   ``PackedUserOperation.initCode = factory ++ factoryData``): the EntryPoint calls
   ``sender`` with ``callData`` after ``initCode`` deployed it, decoded as the typed form is
-  (``protocols/signed.py``). The paymaster pays the gas: no effect on the account;
-- a transaction: a mapping with ``to``, ``data``, ``input`` or ``value``;
+  (``protocols/signed.py``). The paymaster pays the gas: no effect on the account, but an
+  ERC-20 paymaster is paid in the account's token (noted ``paymaster:``, judged by
+  ``judge_grants``: a bounded approve to it is the fee);
+- a transaction: a mapping with ``to``, ``data``, ``input`` or ``value``, whatever
+  descriptive keys lie beside (a tool's ``method`` / ``params`` that are no JSON-RPC method
+  read here, review18c F5); a UserOperation (``sender`` and its ``callData`` / ``initCode``)
+  is one even with a ``to`` key (and undecodable with a transaction's ``data`` beside it);
 - anything else is no transaction: :class:`EvmDecodeError` (the guard FLAGs it
   ``tx.undecodable``), never an empty contract creation.
 """
@@ -26,65 +36,95 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import Any
 
-from aiegis_guard.chains.evm.envelope import to_bytes
+from aiegis_guard.chains.evm.envelope import parse_dict, to_bytes
+from aiegis_guard.chains.evm.operations import from_envelope
 from aiegis_guard.chains.evm.protocols.signed import user_op_operations
-from aiegis_guard.chains.sniff import is_user_op
+from aiegis_guard.chains.evm.rpc_methods import Carried, send_calls
 from aiegis_guard.chains.transaction import DecodedTransaction, PayloadKind
 from aiegis_guard.errors import EvmDecodeError
 from aiegis_guard.findings import Chain
 
-__all__ = ["RPC_METHODS", "TX_KEYS", "read_mapping", "user_op_transaction"]
+__all__ = ["RPC_METHODS", "TX_KEYS", "calls_transaction", "read_mapping", "user_op_transaction"]
 
 TX_KEYS = ("to", "data", "input", "value")
 RPC_METHODS = {  # JSON-RPC method -> (kind, index of the payload in params)
     "eth_sendTransaction": ("tx", 0),
     "eth_signTransaction": ("tx", 0),
+    "wallet_sendTransaction": ("tx", 0),
     "eth_sendRawTransaction": ("tx", 0),
     "eth_sendUserOperation": ("user_op", 0),
+    "wallet_sendCalls": ("calls", 0),
     "eth_signTypedData": ("typed_data", 1),
     "eth_signTypedData_v3": ("typed_data", 1),
     "eth_signTypedData_v4": ("typed_data", 1),
 }
 MAX_NESTING = 4  # wrappers unwrapped ({"tx": {"method": ..., "params": [...]}} ...)
+MAX_CALLS = 256  # calls of one wallet_sendCalls batch
+_WRAPPERS = ("tx", "transaction")
+# keys a plain transaction never has: a mapping with ``to`` and none of them is one at once
+_NOT_PLAIN = ("method", "sender", *_WRAPPERS, "calls")
+_USER_OP_KEYS = ("callData", "initCode", "factory", "factoryData")
+_EMPTY = (None, 0, "", "0x", "0x0", "0", b"")
 
 
 def read_mapping(m: Mapping[str, Any], depth: int = 0) -> tuple[str, Any, Any]:
-    """(kind, payload, entry point): kind ``tx`` (a transaction mapping, or raw bytes / hex in
-    ``payload``), ``user_op`` or ``typed_data``; raises :class:`EvmDecodeError` for a mapping
-    that is none of them."""
-    if "to" in m and "method" not in m:  # a transaction (a UserOperation has no ``to``)
-        return "tx", m, None
+    """(kind, payload, entry point / signer): kind ``tx`` (a transaction mapping, or raw bytes
+    / hex in ``payload``), ``user_op``, ``typed_data`` or ``calls`` (the EIP-5792 batch: its
+    calls as transaction mappings, and the ``from`` account); raises :class:`EvmDecodeError`
+    for a mapping that is none of them or holds two of them."""
+    if "to" in m and not any(k in m for k in _NOT_PLAIN):
+        return "tx", m, None  # a plain transaction
     if depth > MAX_NESTING:
         raise EvmDecodeError("request wrappers nested too deep")
-    if "method" in m and "params" in m:
-        method, params = m.get("method"), m.get("params")
-        if not isinstance(method, str) or method not in RPC_METHODS:
-            raise EvmDecodeError("a JSON-RPC request that carries no transaction")
-        kind, index = RPC_METHODS[method]
-        if not isinstance(params, list | tuple) or len(params) <= index:
-            raise EvmDecodeError(f"{method}: missing params[{index}]")
-        inner = params[index]
-        if kind == "user_op":
-            if not isinstance(inner, Mapping):
-                raise EvmDecodeError(f"{method}: params[0] is not a UserOperation")
-            entry = params[1] if len(params) > 1 and isinstance(params[1], str) else None
-            return "user_op", inner, entry
-        if kind == "tx" and isinstance(inner, Mapping):
-            return read_mapping(inner, depth + 1)
-        return kind, inner, None
-    for key in ("tx", "transaction"):
-        inner = m.get(key)
-        if not any(k in m for k in TX_KEYS) and isinstance(inner, Mapping | str):
-            return (
-                read_mapping(inner, depth + 1)
-                if isinstance(inner, Mapping)
-                else ("tx", inner, None)
-            )
-    if is_user_op(m):
+    method = m.get("method")
+    if isinstance(method, str) and method in RPC_METHODS and "params" in m:
+        return _rpc(method, m.get("params"), depth)
+    if "sender" in m and any(k in m for k in _USER_OP_KEYS):  # a UserOperation, even with `to`
+        if any(m.get(k) not in _EMPTY for k in ("data", "input")):
+            raise EvmDecodeError("a UserOperation's callData beside a transaction's data")
         return "user_op", m, None
-    if any(k in m for k in TX_KEYS):
+    wrapped = [k for k in _WRAPPERS if isinstance(m.get(k), Mapping | str)]
+    if wrapped:
+        if len(wrapped) > 1 or any(m.get(k) not in _EMPTY for k in TX_KEYS):
+            raise EvmDecodeError("a wrapped transaction beside transaction fields: ambiguous")
+        inner = m[wrapped[0]]
+        return read_mapping(inner, depth + 1) if isinstance(inner, Mapping) else ("tx", inner, None)
+    if isinstance(m.get("calls"), list | tuple) and not any(k in m for k in TX_KEYS):
+        return _calls(m)  # wallet_sendCalls' params[0]
+    if any(k in m for k in TX_KEYS):  # with descriptive keys (``method``, ``params``...) too
         return "tx", m, None
+    if "method" in m and "params" in m:
+        raise EvmDecodeError("a JSON-RPC request that carries no transaction")
     raise EvmDecodeError("a mapping with no transaction fields (to, data, input, value)")
+
+
+def _rpc(method: str, params: Any, depth: int) -> tuple[str, Any, Any]:
+    kind, index = RPC_METHODS[method]
+    if not isinstance(params, list | tuple) or len(params) <= index:
+        raise EvmDecodeError(f"{method}: missing params[{index}]")
+    inner = params[index]
+    if kind == "user_op":
+        if not isinstance(inner, Mapping):
+            raise EvmDecodeError(f"{method}: params[0] is not a UserOperation")
+        entry = params[1] if len(params) > 1 and isinstance(params[1], str) else None
+        return "user_op", inner, entry
+    if kind == "calls":
+        if not isinstance(inner, Mapping):
+            raise EvmDecodeError(f"{method}: params[0] is not a call batch")
+        return _calls(inner)
+    if kind == "tx" and isinstance(inner, Mapping):
+        return read_mapping(inner, depth + 1)
+    return kind, inner, None
+
+
+def _calls(request: Mapping[str, Any]) -> tuple[str, Any, Any]:
+    """EIP-5792 ``wallet_sendCalls`` (``rpc_methods.send_calls``: each call a transaction
+    from ``from`` on ``chainId``)."""
+    carried = Carried()
+    send_calls(request, carried)
+    if carried.unreadable or len(carried.payloads) > MAX_CALLS:
+        raise EvmDecodeError((carried.unreadable or [f"more than {MAX_CALLS} calls"])[0])
+    return "calls", carried.payloads, carried.signer
 
 
 def _init_code(op: Mapping[str, Any]) -> bytes:
@@ -100,6 +140,14 @@ def _init_code(op: Mapping[str, Any]) -> bytes:
     return raw + (to_bytes(data, "factoryData") if raw and data is not None else b"")
 
 
+def _paymaster(op: Mapping[str, Any]) -> bytes:
+    """The paymaster: v0.7 ``paymaster``, v0.6 the first 20 bytes of ``paymasterAndData``."""
+    for key in ("paymaster", "paymasterAndData"):
+        if op.get(key) is not None:
+            return to_bytes(op[key], key)[:20]
+    return b""
+
+
 def user_op_transaction(op: Mapping[str, Any], entry_point: Any = None) -> DecodedTransaction:
     """A UserOperation as the calls ``sender`` makes when the EntryPoint runs it."""
     sender = op.get("sender")
@@ -111,7 +159,7 @@ def user_op_transaction(op: Mapping[str, Any], entry_point: Any = None) -> Decod
     if isinstance(entry_point, str) and len(to_bytes(entry_point, "entryPoint")) == 20:
         entry = "0x" + to_bytes(entry_point, "entryPoint").hex()
     call_data = to_bytes(op.get("callData") or b"", "callData")
-    ops, notes = user_op_operations(account, entry, call_data, _init_code(op))
+    ops, notes = user_op_operations(account, entry, call_data, _init_code(op), _paymaster(op))
     return DecodedTransaction(
         accounts=tuple(dict.fromkeys(n[8:] for n in notes if n.startswith("account:"))),
         chain=Chain.EVM,
@@ -121,4 +169,23 @@ def user_op_transaction(op: Mapping[str, Any], entry_point: Any = None) -> Decod
         operations=tuple(ops),
         notes=("erc4337:user-operation", *notes),
         data=(call_data,) if call_data else (),
+    )
+
+
+def calls_transaction(calls: list[Any], signer: str | None) -> DecodedTransaction:
+    """An EIP-5792 batch: the calls ``signer`` makes, one after the other, as one request."""
+    parts = [from_envelope(parse_dict(call)) for call in calls]
+    first = parts[0]
+    return DecodedTransaction(
+        accounts=tuple(dict.fromkeys(a for p in parts for a in p.accounts)),
+        chain=Chain.EVM,
+        kind=PayloadKind.TRANSACTION,
+        tx_type="wallet_send_calls",
+        sender=signer.lower() if signer else first.sender,
+        to=first.to if len(parts) == 1 else None,
+        chain_id=first.chain_id,
+        value=sum(p.value for p in parts),
+        operations=tuple(op for p in parts for op in p.operations),
+        notes=("eip5792:wallet_sendCalls", *(n for p in parts for n in p.notes)),
+        data=tuple(d for p in parts for d in p.data),
     )

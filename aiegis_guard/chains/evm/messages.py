@@ -44,7 +44,7 @@ from aiegis_guard.chains.carried import CARRIED
 from aiegis_guard.chains.evm import typed_data
 from aiegis_guard.chains.evm.envelope import parse_dict, parse_raw
 from aiegis_guard.chains.evm.frames import asset
-from aiegis_guard.chains.evm.mappings import read_mapping, user_op_transaction
+from aiegis_guard.chains.evm.mappings import calls_transaction, read_mapping, user_op_transaction
 from aiegis_guard.chains.evm.operations import MAX_RAW, from_envelope, guarded
 from aiegis_guard.chains.evm.selectors import UNLIMITED
 from aiegis_guard.chains.siwe import parse_siwe
@@ -248,6 +248,8 @@ def _request(obj: Mapping[str, Any], m: str) -> DecodedTransaction | None:
         return _carried(user_op_transaction(inner, entry_point), m, "user-operation-json")
     if kind == "typed_data" and isinstance(inner, Mapping | str):
         return _carried(typed_data.decode_typed_data(inner), m, "typed-data")
+    if kind == "calls":
+        return _carried(calls_transaction(inner, entry_point), m, "wallet-send-calls")
     return None
 
 

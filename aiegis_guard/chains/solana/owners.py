@@ -27,7 +27,7 @@ from aiegis_guard.findings import Chain
 from aiegis_guard.policy import Policy
 
 __all__ = ["MAX_OWNER_CANDIDATES", "OwnView", "associated_token_address", "limit_mints"]
-__all__ += ["own_view", "shown_wallets"]
+__all__ += ["own_signers", "own_view", "shown_wallets"]
 
 MAX_OWNER_CANDIDATES = 8  # wallets tried as the owner of a token account a transfer pays
 
@@ -138,12 +138,21 @@ def _resolve_by_ata(  # noqa: PLR0917 (the view's parts, filled in place)
                 break
 
 
+def own_signers(decoded: DecodedTransaction, policy: Policy) -> frozenset[str]:
+    """The configured wallets and the fee payer, which signs and pays as the agent's own
+    (issue 11, item 17) unless it sponsors the transaction (``DecodedTransaction.sponsor``)."""
+    wallets = policy.wallet.solana
+    payer = decoded.sender
+    if payer and decoded.sponsor(wallets) is None:
+        return frozenset(wallets | {payer})
+    return frozenset(wallets)
+
+
 def own_view(decoded: DecodedTransaction, policy: Policy) -> OwnView:
     """Own accounts, owners and mints of the token accounts ``decoded`` names."""
-    own_wallets = policy.wallet.solana
-    if decoded.sender:  # the fee payer signs and pays: it is the agent's own (issue 11, item 17)
-        own_wallets = own_wallets | {decoded.sender}
-    own_wallets = own_wallets | set(decoded.accounts)  # accounts it funds in this transaction
+    own_wallets = own_signers(decoded, policy)
+    if decoded.sponsor(policy.wallet.solana) is None:  # accounts it funds in this transaction
+        own_wallets = own_wallets | set(decoded.accounts)  # (a sponsor's creations are its own)
     owner_of: dict[str, str] = {}
     mint_of: dict[str, str] = {}
     program_of: dict[str, str] = {}

@@ -41,7 +41,7 @@ from solders.pubkey import Pubkey
 from aiegis_guard.chains.known import known_mints
 from aiegis_guard.chains.solana import programs as progs
 from aiegis_guard.chains.solana.layout import associated_token_address
-from aiegis_guard.chains.solana.owners import OwnView, shown_wallets
+from aiegis_guard.chains.solana.owners import OwnView, own_signers, shown_wallets
 from aiegis_guard.chains.transaction import (
     Call,
     DecodedTransaction,
@@ -68,7 +68,7 @@ class _Scope:
 
     def __init__(self, op: Call, decoded: DecodedTransaction, view: OwnView, policy: Policy):
         self.op, self.view, self.policy = op, view, policy
-        self.own_wallets = policy.wallet.solana | ({decoded.sender} if decoded.sender else set())
+        self.own_wallets = own_signers(decoded, policy)
         self.writes = frozenset(op.writable)
         self.programs = [p for p in progs.TOKEN_PROGRAMS if p in op.accounts]
         self.programs = self.programs or sorted(progs.TOKEN_PROGRAMS)

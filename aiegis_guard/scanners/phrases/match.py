@@ -22,7 +22,9 @@ phrase`` nor the label ``Method: Transfer``). ``read = true``: the rule is about
 agent *reads* (a tool output saying "use this address instead"); the same words from the
 user (``Source.PROMPT``) are the user's own choice and are not reported.
 
-Runs of spaces count as one space (``system  prompt``); no part pairs across a blank line. A
+Runs of spaces count as one space (``system  prompt``); no part pairs across a blank line, nor
+an in-order imperative rule's across a sentence's end (a ``free`` lure's alert and its act may
+stand in two sentences). A
 ``negatable`` rule is skipped when its sentence says no (``never share your seed phrase``,
 ``anyone asking you to ...``, ``gib ... niemals``): docs that talk *about* an attack are not
 one. ``unless`` words cancel a match (``use the official bridge instead``).
@@ -191,6 +193,13 @@ def _finish(
     low, phrase = t.low, rule.phrase
     if phrase.imp and not t.imperative(*first):
         return None
+    if (
+        _NOUN_USE_RE.search(low, max(0, first[0] - 40), first[0])
+        and low[first[1] : first[1] + 1] == ":"
+    ):
+        return None  # a verb used as a noun before a colon ("the decisive tell: a keystore")
+    if phrase.imp and not phrase.free and _split_order(low, first, end):
+        return None  # "Set an ERC-20 allowance. Unlimited approvals are rejected": two sentences
     cues = t.strong if _portuguese(t, phrase) else t.cues
     if phrase.negatable and _negated(low, start, end, cues):
         return None
@@ -199,6 +208,26 @@ def _finish(
     while end < len(low) and is_wordy(low[end]):  # a stem match spans its whole word
         end += 1
     return Hit(phrase, rule.category, start, end, words)
+
+
+# a determiner and an adjective before a verb that a colon follows: the verb is a noun
+# ("the decisive tell: …", "a common ask: …"), no order
+_NOUN_USE_RE = re.compile(
+    r"\b(?:an?|the|this|that|their|its|his|her)\s+(?:decisive|obvious|common|usual|classic|"
+    r"telltale)\s+$"
+)
+# a sentence's end inside a match: an imperative's parts lie in its own sentence
+_SENTENCE_GAP_RE = re.compile(r"[.!?。！？](?=\s)")
+_WORD_RE = re.compile(r"[^\W_]+")
+
+
+def _split_order(low: str, first: tuple[int, int], end: int) -> bool:
+    """Does the imperative's own sentence end before the rule's last part, after a clause of
+    its own ("Set an ERC-20 allowance. Unlimited approvals are rejected …": two sentences)? A
+    two-word exclamation ("Run it! setApprovalForAll for …", "Sign now! The permit …") is
+    the same order, not a sentence of its own."""
+    stop = _SENTENCE_GAP_RE.search(low, first[0], end)
+    return stop is not None and len(_WORD_RE.findall(low, first[0], stop.start())) >= 3
 
 
 def _compiled(phrase: Phrase, category: Category) -> _Compiled:

@@ -15,7 +15,7 @@ from bisect import bisect_left, bisect_right
 
 from aiegis_guard.scanners.phrases.index import has_cjk
 from aiegis_guard.scanners.phrases.slots import find_slot
-from aiegis_guard.scanners.phrases.terms import Part, bounded, imperative
+from aiegis_guard.scanners.phrases.terms import NAME_FIELD_RE, Part, bounded, imperative
 
 __all__ = [
     "GATED",
@@ -104,7 +104,11 @@ class Text:
 
     def imperative(self, start: int, end: int) -> bool:
         """Is ``low[start:end]`` an imperative verb? (A line start counts as a clause start:
-        an instruction glued under a JSON record or a table row begins its own clause.)"""
+        an instruction glued under a JSON record or a table row begins its own clause.) Not
+        the value of a record's name field ("Method: Approve (0x095ea7b3)", "Function:
+        setApprovalForAll(…)", "Method: Approve" ending its line)."""
+        if self._named_call(start, end):
+            return False
         low = self.low
         if imperative(low, start, end):
             return True
@@ -119,6 +123,18 @@ class Text:
         while j >= 0 and self.src[j] in " \t\r":
             j -= 1
         return j >= 0 and self.src[j] == "\n" and imperative(low, start, end, line=True)
+
+    def _named_call(self, start: int, end: int) -> bool:
+        if NAME_FIELD_RE.search(self.low, max(0, start - 40), start) is None:
+            return False
+        k = bisect_right(self.at, end) - 1
+        p = end + (self.shift[k] if k >= 0 else 0)  # back in the unsqueezed text
+        src = self.src or self.low
+        while p < len(src) and src[p].isalnum():
+            p += 1  # the rest of a stem's word
+        while p < len(src) and src[p] in " \t":
+            p += 1
+        return p >= len(src) or src[p] in "(\r\n"
 
     def spans(self, name: str) -> tuple[list[int], list[Span]]:
         """(starts, spans) of slot ``name``, sorted."""

@@ -139,17 +139,26 @@ def _safe_tx(m: dict[str, Any], safe: str) -> tuple[list[Operation], list[str]]:
 
 
 def user_op_operations(
-    account: str, entry_point: str | None, call_data: bytes, init_code: Any = b""
+    account: str,
+    entry_point: str | None,
+    call_data: bytes,
+    init_code: Any = b"",
+    paymaster: Any = None,
 ) -> tuple[list[Operation], list[str]]:
     """What the account does when the EntryPoint calls it with ``callData`` (its own code:
     ``execute`` / ``executeBatch``, Safe4337Module ``executeUserOp``...), after ``initCode``
     deployed it (``protocols/factories.py``: the owners it names); a ``callData`` starting
-    with ``executeUserOp``'s selector runs the rest (``EXECUTE_USER_OP``)."""
+    with ``executeUserOp``'s selector runs the rest (``EXECUTE_USER_OP``). The operation's
+    paymaster (``paymaster``, or the first 20 bytes of ``paymasterAndData``: EntryPoint
+    ``_validatePaymasterPrepayment`` reads it so) is noted ``paymaster:`` (the fee an ERC-20
+    paymaster takes is judged by ``judge_grants``)."""
     if call_data[:4] == EXECUTE_USER_OP:
         call_data = call_data[4:]
     account = account.lower()
     ops: list[Operation] = []
     notes = [f"account:{account}"]
+    if isinstance(paymaster, bytes | bytearray) and len(paymaster) >= 20 and any(paymaster[:20]):
+        notes.append(f"paymaster:0x{bytes(paymaster[:20]).hex()}")
     sender = entry_point.lower() if entry_point else None
     frame = Frame(account, sender, account, 0, call_data, origin=None, path=("userOp",))
     if isinstance(init_code, bytes | bytearray) and init_code:
@@ -217,9 +226,15 @@ def decode_signed(
     if shape == "spend_permission":
         return permission_grants(m), ["eip712:spend-permission", f"signer:{m['account']}"]
     if shape == "user_op":
-        return user_op_operations(m["sender"], verifying, m["callData"], m.get("initCode", b""))
+        pay = m.get("paymasterAndData")
+        return user_op_operations(
+            m["sender"], verifying, m["callData"], m.get("initCode", b""), pay
+        )
     if shape == "safe_op":
-        return user_op_operations(m["safe"], m["entryPoint"], m["callData"], m.get("initCode", b""))
+        pay = m.get("paymasterAndData")
+        return user_op_operations(
+            m["safe"], m["entryPoint"], m["callData"], m.get("initCode", b""), pay
+        )
     if verifying is None:
         raise EvmDecodeError(f"{shape} typed data without a verifyingContract")
     if shape == "meta_tx":

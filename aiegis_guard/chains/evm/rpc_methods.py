@@ -6,6 +6,7 @@ a method that signs or sends and is not read here is refused (FLAG, the approver
 =====================================  ===================================================
 ``eth_sendTransaction``                ``[tx]``: the node signs and sends (execution-apis)
 ``eth_signTransaction``                ``[tx]``: the node signs, the signed tx is returned
+``wallet_sendTransaction``             ``[tx]``: the wallet namespace's ``eth_sendTransaction``
 ``eth_sendRawTransaction*``            ``[raw, …]``: ``…Conditional`` (OP Stack), ``…Sync``
 ``eth_sendPrivateTransaction``         ``[{"tx": raw, "maxBlockNumber", "preferences"}]``
 ``eth_sendPrivateRawTransaction``      ``[raw, preferences]``
@@ -18,8 +19,11 @@ Sources: ethereum/execution-apis (``eth_sendTransaction``, ``eth_signTransaction
 ``eth_sendRawTransaction``); flashbots/flashbots-docs ``docs/flashbots-auction/advanced/
 rpc-endpoint.mdx`` and docs.flashbots.net "JSON-RPC Endpoints" (``eth_sendPrivateTransaction``,
 ``eth_sendPrivateRawTransaction``, ``eth_sendBundle``); ethereum/ERCs ``ERCS/erc-5792.md``
-(``wallet_sendCalls``); the OP Stack's ``eth_sendRawTransactionConditional`` takes the raw
-transaction first, like ``eth_sendRawTransaction``.
+(``wallet_sendCalls``); wevm/viem ``src/types/eip1193.ts`` ``WalletRpcSchema``
+(``wallet_sendTransaction``: ``[transaction: RpcTransactionRequest]``, what viem's
+``sendTransaction`` sends when the wallet supports the namespace); the OP Stack's
+``eth_sendRawTransactionConditional`` takes the raw transaction first, like
+``eth_sendRawTransaction``.
 """
 
 from __future__ import annotations
@@ -29,11 +33,14 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
-__all__ = ["MESSAGES", "TYPED", "Carried", "carried_transactions", "signs_or_sends"]
+__all__ = ["MESSAGES", "SEND_CALLS", "TYPED", "Carried", "carried_transactions", "send_calls"]
+__all__ += ["signs_or_sends"]
+
+SEND_CALLS = "wallet_sendCalls"
 
 TYPED = frozenset({"eth_signTypedData", "eth_signTypedData_v3", "eth_signTypedData_v4"})
 MESSAGES = frozenset({"eth_sign", "personal_sign"})
-_OBJECT = frozenset({"eth_sendTransaction", "eth_signTransaction"})
+_OBJECT = frozenset({"eth_sendTransaction", "eth_signTransaction", "wallet_sendTransaction"})
 _RAW_FIRST = re.compile(r"eth_send(?:Private)?RawTransaction\w*")
 # a method whose verb (the first word after the namespace) signs, sends, submits or grants
 # (``eth_sendUserOperation``, ``personal_signTransaction``, ERC-7715 ``wallet_grantPermissions``);
@@ -74,8 +81,8 @@ def carried_transactions(method: str, params: Any) -> Carried | None:
             out.payloads += list(txs)
         else:
             out.unreadable.append("eth_sendBundle without a list of txs")
-    elif method == "wallet_sendCalls":
-        _calls(first, out)
+    elif method == SEND_CALLS:
+        send_calls(first, out)
     else:
         return None
     return out
@@ -86,7 +93,7 @@ def _from(value: Any) -> str | None:
     return sender if isinstance(sender, str) else None
 
 
-def _calls(request: Any, out: Carried) -> None:
+def send_calls(request: Any, out: Carried) -> None:
     """EIP-5792: each call is a transaction from ``from`` on ``chainId``."""
     calls = request.get("calls") if isinstance(request, Mapping) else None
     if not isinstance(calls, list | tuple) or not calls:

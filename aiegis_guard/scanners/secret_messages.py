@@ -1,0 +1,108 @@
+"""A secret sent in pieces, one chat message each: the client's message headers between them.
+
+Used by :mod:`~aiegis_guard.scanners.key_forms` (hex parts of an EVM key) and
+:mod:`~aiegis_guard.scanners.seed_phrases` (a phrase's words). A chat client copies each message
+with its header: on the message's own line (``[10:41] marco: <body>``, WhatsApp's ``[06/12/2026,
+10:41] Ana: <body>`` / ``06/12/2026, 10:41 - Ana: <body>``, IRC's ``[10:41] <ana> <body>``) or
+on a line of its own above the body (Telegram Desktop's ``Ana, [06.12.26 10:41]``, Teams'
+``[10:41] Priya Raman``, Discord's ``ana — Today at 10:41``). A value broken over two messages
+of **one speaker**, each message holding nothing but its piece, was sent in pieces on purpose
+(a client breaks no message 36 characters in): the pieces are read as one value, and the
+header between them as a line break. Two speakers' messages are never joined, nor a piece
+with words of its own around it.
+"""
+
+from __future__ import annotations
+
+import itertools
+import re
+
+__all__ = ["headers_blanked", "message_pieces"]
+
+_TIME = r"\d{1,2}:\d{2}(?::\d{2})?(?:[ \u202f]?[AaPp]\.?[Mm]\.?)?"
+_DATE = r"\d{1,4}[./-]\d{1,2}[./-]\d{1,4}"
+_NAME = r"[^\s:\[\]<>,|][^\n:\[\]<>,|]{0,38}?"
+# a header that opens the message's own line; group "n": the speaker
+_PREFIX = (
+    rf"(?:\[(?:{_DATE},?[ \t]+)?{_TIME}\][ \t]*(?:(?P<n1>{_NAME}):|<(?P<n2>[^\s<>]{{1,32}})>)"
+    rf"|{_DATE},?[ \t]+{_TIME}[ \t]+-[ \t]+(?P<n3>{_NAME}):"
+    rf"|<(?P<n4>[^\s<>]{{1,32}})>)[ \t]*"
+)
+# a header on a line of its own, above the message's body
+_LINE = (
+    rf"(?:(?P<n5>{_NAME}),[ \t]+\[(?:{_DATE}[ \t]+)?{_TIME}\]"
+    rf"|\[(?:{_DATE},?[ \t]+)?{_TIME}\][ \t]+(?P<n6>{_NAME})"
+    rf"|(?P<n7>{_NAME})[ \t]+[—–-][ \t]+(?:(?:Today|Yesterday)[ \t]+at[ \t]+{_TIME}"
+    rf"|{_DATE}(?:[ \t]+{_TIME})?|{_TIME}))"
+    r"[ \t]*"
+)
+_PREFIX_RE = re.compile(rf"(?m)^[ \t]*{_PREFIX}")
+_LINE_RE = re.compile(rf"(?m)^[ \t]*{_LINE}\r?$")
+# what may stand around a piece in its message: quotes, backticks
+_QUOTES = " \t\"'`"
+# between two pieces: the end of one message, blank lines, the next message's header
+_BREAK_RE = re.compile(
+    rf"[{_QUOTES}]*\r?\n(?:[ \t]*\r?\n)*(?:[ \t]*{_LINE}\r?\n(?:[ \t]*\r?\n)*)?"
+    rf"(?:[ \t]*{_PREFIX})?[{_QUOTES}]*"
+)
+_CLOCK_RE = re.compile(r"\d:\d\d")
+REACH = 400  # characters before a piece searched for its message's header
+
+
+def _speaker(m: re.Match[str]) -> str | None:
+    return next((v.strip().lower() for k, v in m.groupdict().items() if v and k[0] == "n"), None)
+
+
+def _header_before(text: str, at: int) -> tuple[re.Match[str], bool] | None:
+    """The header of the message holding ``at`` (its match, and whether it opens ``at``'s own
+    line rather than a line above, past blank ones), within ``REACH``."""
+    lo = max(0, at - REACH)
+    line = text.rfind("\n", lo, at) + 1
+    m = _PREFIX_RE.match(text, line, at)
+    if m is not None:
+        return m, True
+    end = line - 1
+    while end > lo:
+        begin = text.rfind("\n", lo, end) + 1
+        if text[begin:end].strip():
+            m = _LINE_RE.match(text, begin, end)
+            return (m, False) if m is not None else None
+        end = begin - 1
+    return None
+
+
+def message_pieces(text: str, parts: list[tuple[int, int]]) -> bool:
+    """``parts`` (2+ spans, in order) are the whole of consecutive messages of one speaker."""
+    opener = _header_before(text, parts[0][0])
+    if opener is None:
+        return False
+    header, own_line = opener
+    speaker = _speaker(header)
+    before = text[header.end() if own_line else text.rfind("\n", 0, parts[0][0]) + 1 : parts[0][0]]
+    if speaker is None or before.strip(_QUOTES):
+        return False  # words before the first piece in its message
+    for (_, end), (start, _) in itertools.pairwise(parts):
+        gap = _BREAK_RE.fullmatch(text, end, start)
+        if gap is None or "\n" not in text[end:start] or _speaker(gap) != speaker:
+            return False
+    last = parts[-1][1]
+    line_end = text.find("\n", last)
+    return not text[last : len(text) if line_end < 0 else line_end].strip(_QUOTES + "\r")
+
+
+def headers_blanked(text: str) -> str | None:
+    """The text with the header of every message that follows one of the same speaker blanked
+    (spaces; line breaks kept, offsets too), or None when no header was blanked."""
+    if "\n" not in text or (_CLOCK_RE.search(text) is None and "<" not in text):
+        return None  # no header without a time of day, but IRC's <nick>
+    found = sorted(
+        [(m.start(), m.end(), _speaker(m)) for m in _PREFIX_RE.finditer(text)]
+        + [(m.start(), m.end(), _speaker(m)) for m in _LINE_RE.finditer(text)]
+    )
+    chars, blanked, previous = list(text), False, None
+    for start, end, speaker in found:
+        if speaker is not None and speaker == previous:
+            chars[start:end] = [c if c in "\r\n" else " " for c in text[start:end]]
+            blanked = True
+        previous = speaker
+    return "".join(chars) if blanked else None

@@ -1,0 +1,112 @@
+"""An ERC-20 paymaster's fee in a UserOperation (review18c F10, ``judge_grants._paymaster_fee``).
+
+The operation names its paymaster (eth-infinitism/account-abstraction: v0.7 RPC ``paymaster``
++ ``paymasterData``; v0.6 ``paymasterAndData``, whose first 20 bytes are the paymaster, as
+EntryPoint ``_validatePaymasterPrepayment`` reads them); an ERC-20 paymaster (Pimlico /
+Circle token paymasters) is paid by an allowance of the account's token it pulls in
+``postOp``: a bounded ``approve`` to it in the same batch is the gas fee. Batches use Coinbase
+Smart Wallet ``executeBatch((address,uint256,bytes)[])``; addresses are generated.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+
+from aiegis_guard.findings import Action
+from aiegis_guard.guard import Guard
+from aiegis_guard.policy import Policy
+from aiegis_guard.verdict import Verdict
+from tests.evm_builders import call
+from tests.receiver_builders import FRIEND, STRANGER, USDC, addr, rules
+
+ACCOUNT = addr("own-4337-account")
+PAYMASTER = addr("erc20-paymaster")
+TOKEN = addr("token-of-unknown-worth")
+EP07 = "0x0000000071727De22E5E9d8BAf0edAc6f37da032"
+MAX = 2**256 - 1
+
+
+def _user_op(approvals: list[tuple[str, str, int]], v06: bool = False) -> dict[str, Any]:
+    batch = [(t, 0, call("approve(address,uint256)", s, a)) for t, s, a in approvals]
+    batch.append((USDC, 0, call("transfer(address,uint256)", FRIEND, 100 * 10**6)))
+    data = call("executeBatch((address,uint256,bytes)[])", batch)
+    op: dict[str, Any] = {
+        "sender": ACCOUNT,
+        "nonce": "0x0",
+        "callData": "0x" + data.hex(),
+        "callGasLimit": "0x30000",
+        "verificationGasLimit": "0x30000",
+        "preVerificationGas": "0xc000",
+        "maxFeePerGas": "0x3b9aca00",
+        "maxPriorityFeePerGas": "0x3b9aca00",
+        "signature": "0x",
+    }
+    mode = "00" + USDC[2:]  # paymasterData: mode 0 and the token (Pimlico ERC-20 paymaster)
+    if v06:
+        op.update(initCode="0x", paymasterAndData=PAYMASTER + mode)
+        return op
+    op.update(paymaster=PAYMASTER, paymasterData="0x" + mode)
+    op.update(paymasterVerificationGasLimit="0x10000", paymasterPostOpGasLimit="0x10000")
+    return {"method": "eth_sendUserOperation", "params": [op, EP07]}
+
+
+def _check(payload: Any) -> Verdict:
+    policy = Policy.model_validate(
+        {
+            "wallet": {"evm": [ACCOUNT]},
+            "allowlist": {"evm": [FRIEND.lower()], "evm_spenders": [FRIEND.lower()]},
+        }
+    )
+    return Guard(policy, classifier=False).check_transaction(payload, chain="evm")
+
+
+@pytest.mark.parametrize("v06", [False, True], ids=["v07-rpc", "v06-op"])
+def test_bounded_approve_to_the_ops_own_paymaster_is_the_fee(v06: bool) -> None:
+    """approve(paymaster, 5 USDC) beside the op's transfer: ALLOW, said to be the fee."""
+    verdict = _check(_user_op([(USDC, PAYMASTER, 5 * 10**6)], v06))
+    assert verdict.action is Action.ALLOW
+    fee = [f for f in verdict.findings if f.rule_id == "tx.evm.paymaster_fee"]
+    assert fee and "fee to the operation's own paymaster" in fee[0].message
+
+
+@pytest.mark.parametrize("v06", [False, True], ids=["v07-rpc", "v06-op"])
+def test_unlimited_approve_to_the_paymaster_still_blocks(v06: bool) -> None:
+    """No bound is no fee: BLOCK unlimited_approval."""
+    verdict = _check(_user_op([(USDC, PAYMASTER, MAX)], v06))
+    assert verdict.action is Action.BLOCK
+    assert "tx.evm.unlimited_approval" in rules(verdict)
+
+
+@pytest.mark.parametrize(
+    ("token", "amount"),
+    [
+        pytest.param(USDC, 500 * 10**6, id="above-the-cap"),
+        pytest.param(TOKEN, 5 * 10**18, id="token-of-unknown-worth"),
+    ],
+)
+def test_fee_above_the_cap_or_of_unknown_worth_flags(token: str, amount: int) -> None:
+    """More than gas costs (50 USD), or a token whose worth is unknown: FLAG paymaster_fee."""
+    verdict = _check(_user_op([(token, PAYMASTER, amount)]))
+    assert verdict.action is Action.FLAG
+    assert rules(verdict) == {"tx.evm.paymaster_fee"}
+
+
+def test_approve_to_another_address_is_judged_as_today() -> None:
+    """The same bounded approve to an address that is not the op's paymaster: BLOCK."""
+    verdict = _check(_user_op([(USDC, STRANGER, 5 * 10**6)]))
+    assert verdict.action is Action.BLOCK
+    assert "tx.evm.approval_unknown_spender" in rules(verdict)
+
+
+def test_many_bounded_grants_to_the_paymaster_are_judged_as_their_sum() -> None:
+    """Twenty increaseAllowance(paymaster, 5 USDC): 100 USDC, above the cap: FLAG."""
+    grant = ("increaseAllowance(address,uint256)", PAYMASTER, 5 * 10**6)
+    op = _user_op([])
+    batch = [(USDC, 0, call(*grant))] * 20
+    data = call("executeBatch((address,uint256,bytes)[])", batch)
+    op["params"][0]["callData"] = "0x" + data.hex()
+    verdict = _check(op)
+    assert verdict.action is Action.FLAG
+    assert rules(verdict) == {"tx.evm.paymaster_fee"}
