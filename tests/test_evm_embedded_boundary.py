@@ -182,3 +182,34 @@ def test_embedded_scan_says_when_it_was_cut() -> None:
     """``embedded_scan``: cut after MAX_EMBEDDED calls with more left, not when all were read."""
     assert embedded_scan(bytes(4) + _approve(STRANGER) * (MAX_EMBEDDED + 1))[1] is True
     assert embedded_scan(bytes(4) + _approve(STRANGER) * MAX_EMBEDDED)[1] is False
+
+
+def _stretched(data: bytes, target: str, length: int) -> bytes:
+    """``data`` with the ``bytes`` length of the carried call to ``target`` (the tuple
+    ``target, 0, 0x60, length``) set to run to the end of the calldata (review19 F9)."""
+    w = lambda n: n.to_bytes(32, "big")  # noqa: E731
+    at = data.index(bytes(12) + bytes.fromhex(target[2:]) + w(0) + w(0x60) + w(length)) + 96
+    return data[:at] + w(len(data) - at - 32) + data[at + 32 :]
+
+
+@pytest.mark.parametrize("account", [OWN, SAFE], ids=["7702-eoa", "own-smart-account"])
+@pytest.mark.parametrize(
+    ("grant", "rule"),
+    [
+        (_approve(STRANGER, 2**62), "tx.evm.approval_unknown_spender"),
+        (call("transfer(address,uint256)", STRANGER, 10**12), "tx.evm.unknown_recipient"),
+    ],
+    ids=["approve", "transfer"],
+)
+def test_a_length_stretched_over_the_next_call_hides_nothing(
+    account: str, grant: bytes, rule: str
+) -> None:
+    """The first carried call's ``bytes`` length runs over the second (ABI decoders accept
+    the overlap: both calls run): the array is not canonical, its lengths are no boundary,
+    and the own account's approve / transfer is judged as when encoded canonically."""
+    canonical = call(EXEC_BY_SENDER, [(OTHER, 0, bytes.fromhex("deadbeef")), (USDC, 0, grant)])
+    stretched = _stretched(canonical, OTHER, 4)
+    assert (USDC, grant) in embedded_calls(canonical, account)
+    assert any(c == grant for _, c in embedded_calls(stretched, account))
+    for data in (canonical, stretched):
+        assert rule in rules(_judged(own_tx(account, data)))
