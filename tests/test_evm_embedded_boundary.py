@@ -213,3 +213,21 @@ def test_a_length_stretched_over_the_next_call_hides_nothing(
     assert any(c == grant for _, c in embedded_calls(stretched, account))
     for data in (canonical, stretched):
         assert rule in rules(_judged(own_tx(account, data)))
+
+
+def test_a_decoy_array_whose_bytes_hold_the_real_one_hides_nothing() -> None:
+    """The executor's offset points at a batch lying inside the bytes of a decoy batch's call
+    to another contract (the decoy sits where the canonical batch goes, and decodes
+    canonically): the executor runs the inner batch's approve; it is judged (BLOCK)."""
+    w = lambda n: n.to_bytes(32, "big")  # noqa: E731
+    real = call(EXEC_BY_SENDER, [(USDC, 0, _approve(STRANGER))])[4 + 32 :]  # its array
+    # decoy: [(OTHER, 0, filler ++ real array)]; the head's offset points at the real array
+    filler = b"\x00" * 28  # the real array lies off the 32-byte grid: decoders accept it
+    decoy = encode(["(address,uint256,bytes)[]"], [[(OTHER, 0, filler + real)]])
+    data = bytearray(selector(EXEC_BY_SENDER) + decoy)
+    inner = bytes(data).index(real)
+    data[4:36] = w(inner - 4)
+    assert any(c == _approve(STRANGER) for _, c in embedded_calls(bytes(data), OWN))
+    verdict = _judged(own_tx(OWN, bytes(data)))
+    assert verdict.action is Action.BLOCK
+    assert "tx.evm.unlimited_approval" in rules(verdict)

@@ -42,7 +42,9 @@ a boundary only where the encoding vouches for it (review19 F9: a length stretch
 next carried call hid it): the tuple is an element of an array that decodes canonically
 (its table right before it, each element starting where the previous one's padded tail
 ends), or the executor's first argument; any other outermost tuple voids the boundary and
-the whole calldata is read as the account's.
+the whole calldata is read as the account's. So does a word of the executor's own head that
+points inside such a call's bytes (a decoy batch placed where the canonical one goes, the
+batch the executor reads inside its element's bytes).
 
 What is not read: arrays of targets kept apart from their calldata
 (``executeBatch(address[],uint256[],bytes[])``: the target is unread, as above, and so is the
@@ -230,7 +232,25 @@ def _foreign_calls(data: bytes, account: str | None) -> list[tuple[int, int]] | 
             continue  # a self-call: what it carries is the account's
         end = start + length
         out.append((start, end))
-    return out
+    return None if out and _points_inside(data, out) else out
+
+
+def _points_inside(data: bytes, spans: list[tuple[int, int]]) -> bool:
+    """Does a word of the executor's own head (from 4 to the first tail its offsets reach)
+    point inside one of ``spans``? Then the executor reads a structure lying in bytes handed
+    to another contract (a decoy array placed where the canonical one goes, the real one
+    inside its element's bytes): the boundary is void. Any word may be an offset here (a
+    static number that happens to point inside voids the boundary: FLAG-prone, never blind)."""
+    end, at = len(data), 4
+    while at + 32 <= end:
+        value = int.from_bytes(data[at : at + 32], "big")
+        target = 4 + value
+        if at < target and target + 32 <= len(data):  # ABI decoders need no alignment
+            if _inside(spans, target) or any(s == target for s, _ in spans):
+                return True
+            end = min(end, target)
+        at += 32
+    return False
 
 
 def _inside(spans: list[tuple[int, int]], at: int) -> bool:
