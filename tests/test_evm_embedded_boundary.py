@@ -231,3 +231,17 @@ def test_a_decoy_array_whose_bytes_hold_the_real_one_hides_nothing() -> None:
     verdict = _judged(own_tx(OWN, bytes(data)))
     assert verdict.action is Action.BLOCK
     assert "tx.evm.unlimited_approval" in rules(verdict)
+
+
+def test_a_decoy_array_inside_a_self_call_hides_nothing() -> None:
+    """The same decoy inside the calldata of a self-call (nested executors): BLOCK."""
+    w = lambda n: n.to_bytes(32, "big")  # noqa: E731
+    real = call(EXEC_BY_SENDER, [(USDC, 0, _approve(STRANGER))])[4 + 32 :]
+    decoy = encode(["(address,uint256,bytes)[]"], [[(OTHER, 0, b"\x00" * 28 + real)]])
+    inner = bytearray(selector(EXEC_BY_SENDER) + decoy)
+    at = bytes(inner).index(real)
+    inner[4:36] = w(at - 4)
+    data = call(EXEC_BY_SENDER, [(OWN, 0, bytes(inner))])
+    verdict = _judged(own_tx(OWN, data))
+    assert verdict.action is Action.BLOCK
+    assert "tx.evm.unlimited_approval" in rules(verdict)

@@ -206,6 +206,7 @@ def _foreign_calls(data: bytes, account: str | None) -> list[tuple[int, int]] | 
     calldata holds is read as the account's, as before the boundary)."""
     out: list[tuple[int, int]] = []
     trusted: set[int] = set()  # heads of canonical arrays' elements
+    bases = [4]  # where the executors' own heads start (the account's, its self-calls')
     end = 0
     for match in _ENVELOPE.finditer(data):
         at = match.start() + 1  # the length word
@@ -229,22 +230,24 @@ def _foreign_calls(data: bytes, account: str | None) -> list[tuple[int, int]] | 
             ):
                 return None  # a boundary the encoding does not vouch for
         if target == account:
-            continue  # a self-call: what it carries is the account's
+            bases.append(start + 4)  # a self-call: what it carries is the account's
+            continue
         end = start + length
         out.append((start, end))
-    return None if out and _points_inside(data, out) else out
+    return None if out and any(_points_inside(data, b, out) for b in bases) else out
 
 
-def _points_inside(data: bytes, spans: list[tuple[int, int]]) -> bool:
-    """Does a word of the executor's own head (from 4 to the first tail its offsets reach)
-    point inside one of ``spans``? Then the executor reads a structure lying in bytes handed
+def _points_inside(data: bytes, base: int, spans: list[tuple[int, int]]) -> bool:
+    """Does a word of an executor's own head (the account's at 4, a self-call's past its
+    selector: from ``base`` to the first tail its offsets reach) point inside one of
+    ``spans``? Then the executor reads a structure lying in bytes handed
     to another contract (a decoy array placed where the canonical one goes, the real one
     inside its element's bytes): the boundary is void. Any word may be an offset here (a
     static number that happens to point inside voids the boundary: FLAG-prone, never blind)."""
-    end, at = len(data), 4
+    end, at = len(data), base
     while at + 32 <= end:
         value = int.from_bytes(data[at : at + 32], "big")
-        target = 4 + value
+        target = base + value
         if at < target and target + 32 <= len(data):  # ABI decoders need no alignment
             if _inside(spans, target) or any(s == target for s, _ in spans):
                 return True
