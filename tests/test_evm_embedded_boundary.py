@@ -182,3 +182,66 @@ def test_embedded_scan_says_when_it_was_cut() -> None:
     """``embedded_scan``: cut after MAX_EMBEDDED calls with more left, not when all were read."""
     assert embedded_scan(bytes(4) + _approve(STRANGER) * (MAX_EMBEDDED + 1))[1] is True
     assert embedded_scan(bytes(4) + _approve(STRANGER) * MAX_EMBEDDED)[1] is False
+
+
+def _stretched(data: bytes, target: str, length: int) -> bytes:
+    """``data`` with the ``bytes`` length of the carried call to ``target`` (the tuple
+    ``target, 0, 0x60, length``) set to run to the end of the calldata (review19 F9)."""
+    w = lambda n: n.to_bytes(32, "big")  # noqa: E731
+    at = data.index(bytes(12) + bytes.fromhex(target[2:]) + w(0) + w(0x60) + w(length)) + 96
+    return data[:at] + w(len(data) - at - 32) + data[at + 32 :]
+
+
+@pytest.mark.parametrize("account", [OWN, SAFE], ids=["7702-eoa", "own-smart-account"])
+@pytest.mark.parametrize(
+    ("grant", "rule"),
+    [
+        (_approve(STRANGER, 2**62), "tx.evm.approval_unknown_spender"),
+        (call("transfer(address,uint256)", STRANGER, 10**12), "tx.evm.unknown_recipient"),
+    ],
+    ids=["approve", "transfer"],
+)
+def test_a_length_stretched_over_the_next_call_hides_nothing(
+    account: str, grant: bytes, rule: str
+) -> None:
+    """The first carried call's ``bytes`` length runs over the second (ABI decoders accept
+    the overlap: both calls run): the array is not canonical, its lengths are no boundary,
+    and the own account's approve / transfer is judged as when encoded canonically."""
+    canonical = call(EXEC_BY_SENDER, [(OTHER, 0, bytes.fromhex("deadbeef")), (USDC, 0, grant)])
+    stretched = _stretched(canonical, OTHER, 4)
+    assert (USDC, grant) in embedded_calls(canonical, account)
+    assert any(c == grant for _, c in embedded_calls(stretched, account))
+    for data in (canonical, stretched):
+        assert rule in rules(_judged(own_tx(account, data)))
+
+
+def test_a_decoy_array_whose_bytes_hold_the_real_one_hides_nothing() -> None:
+    """The executor's offset points at a batch lying inside the bytes of a decoy batch's call
+    to another contract (the decoy sits where the canonical batch goes, and decodes
+    canonically): the executor runs the inner batch's approve; it is judged (BLOCK)."""
+    w = lambda n: n.to_bytes(32, "big")  # noqa: E731
+    real = call(EXEC_BY_SENDER, [(USDC, 0, _approve(STRANGER))])[4 + 32 :]  # its array
+    # decoy: [(OTHER, 0, filler ++ real array)]; the head's offset points at the real array
+    filler = b"\x00" * 28  # the real array lies off the 32-byte grid: decoders accept it
+    decoy = encode(["(address,uint256,bytes)[]"], [[(OTHER, 0, filler + real)]])
+    data = bytearray(selector(EXEC_BY_SENDER) + decoy)
+    inner = bytes(data).index(real)
+    data[4:36] = w(inner - 4)
+    assert any(c == _approve(STRANGER) for _, c in embedded_calls(bytes(data), OWN))
+    verdict = _judged(own_tx(OWN, bytes(data)))
+    assert verdict.action is Action.BLOCK
+    assert "tx.evm.unlimited_approval" in rules(verdict)
+
+
+def test_a_decoy_array_inside_a_self_call_hides_nothing() -> None:
+    """The same decoy inside the calldata of a self-call (nested executors): BLOCK."""
+    w = lambda n: n.to_bytes(32, "big")  # noqa: E731
+    real = call(EXEC_BY_SENDER, [(USDC, 0, _approve(STRANGER))])[4 + 32 :]
+    decoy = encode(["(address,uint256,bytes)[]"], [[(OTHER, 0, b"\x00" * 28 + real)]])
+    inner = bytearray(selector(EXEC_BY_SENDER) + decoy)
+    at = bytes(inner).index(real)
+    inner[4:36] = w(at - 4)
+    data = call(EXEC_BY_SENDER, [(OWN, 0, bytes(inner))])
+    verdict = _judged(own_tx(OWN, data))
+    assert verdict.action is Action.BLOCK
+    assert "tx.evm.unlimited_approval" in rules(verdict)

@@ -59,3 +59,25 @@ def test_a_bytes_receiver_an_offset_points_at_is_still_named(
     assert verdict.action is action
     if action is Action.FLAG:
         assert any(f"names:{STRANGER}" in f.evidence for f in verdict.findings)
+
+
+@pytest.mark.parametrize(
+    ("signature", "head"),
+    [
+        ("bridge(uint256,bytes)", (32,)),
+        ("bridge(uint256,uint256,bytes)", (64, 10**9)),
+        ("bridge(uint256,uint256,bytes)", (10**9, 32)),
+        ("bridge(uint256,uint256,uint256,bytes)", (32, 7, 10**9)),
+    ],
+    ids=["bps-32", "min-gas-64", "amount-then-32", "32-then-a-small-number"],
+)
+def test_a_static_number_like_an_offset_hides_no_bytes_receiver(
+    signature: str, head: tuple[int, ...]
+) -> None:
+    """A static argument of 32 / 64 before the receiver's offset (review19 F7) may be an
+    offset or a number: the walk falls back to reading every word of 20 as a length, so the
+    stranger receiver is still named (was ALLOW)."""
+    data = call(signature, *head, _receiver(STRANGER))
+    verdict = judged(own_tx(ROUTER, data), ROUTER)
+    assert verdict.action is Action.FLAG
+    assert any(f"names:{STRANGER}" in f.evidence for f in verdict.findings)

@@ -138,3 +138,59 @@ def test_unknown_json_rpc_method_without_transaction_fields_stays_undecodable() 
     """A JSON-RPC request of a method that carries no transaction: FLAG as before."""
     verdict = _check({"jsonrpc": "2.0", "method": "eth_call", "params": [{}, "latest"]})
     assert verdict.action is Action.FLAG
+
+
+TEN_ETH = hex(10 * 10**18)
+
+
+@pytest.mark.parametrize(
+    "extra",
+    [
+        pytest.param({"to": STRANGER, "value": TEN_ETH}, id="to+value"),
+        pytest.param({"value": TEN_ETH}, id="value"),
+        pytest.param({"to": STRANGER}, id="to-not-an-entry-point"),
+    ],
+)
+def test_user_op_beside_a_transactions_to_or_value_is_undecodable(extra: dict[str, Any]) -> None:
+    """review19 F8: an (empty) UserOperation beside ``to`` / ``value``: a tool reading the
+    mapping as a transaction sends the 10 ETH: ambiguous, FLAG (was ALLOW, an empty op)."""
+    op = {"sender": ACCOUNT, "callData": "0x", "nonce": "0x0", "from": ACCOUNT, **extra}
+    verdict = _check(op)
+    assert verdict.action is Action.FLAG
+    assert rules(verdict) == {"tx.undecodable"}
+
+
+@pytest.mark.parametrize("rpc", [True, False], ids=["rpc", "bare-params0"])
+def test_a_send_calls_call_with_input_is_read_as_its_data(rpc: bool) -> None:
+    """review19 F8: an EIP-5792 call carrying its calldata as ``input`` (the execution-apis
+    name): the drainer in it BLOCKs (was ALLOW, an empty call); ``data`` and ``input`` that
+    disagree: FLAG undecodable."""
+    request = _send_calls([], "2.0.0")
+    for call_fields, action in (
+        ({"input": "0x" + DRAINER_DATA.hex()}, Action.BLOCK),
+        ({"input": "0x" + DRAINER_DATA.hex(), "data": "0x" + PAYMENT.hex()}, Action.FLAG),
+        ({"input": "0x" + PAYMENT.hex(), "data": "0x" + PAYMENT.hex()}, Action.ALLOW),
+    ):
+        request["calls"] = [{"to": USDC, "value": "0x0", **call_fields}]
+        payload = {"jsonrpc": "2.0", "method": "wallet_sendCalls", "params": [request]}
+        assert _check(payload if rpc else request).action is action
+
+
+@pytest.mark.parametrize(
+    "beside",
+    [
+        pytest.param({"to": STRANGER, "value": TEN_ETH}, id="to+value"),
+        pytest.param({"to": USDC, "data": "0x" + DRAINER_DATA.hex()}, id="to+data"),
+    ],
+)
+def test_transaction_fields_beside_a_json_rpc_envelope_are_undecodable(
+    beside: dict[str, Any],
+) -> None:
+    """review19 F8: ``to`` / ``value`` / ``data`` at the top level beside ``method`` +
+    ``params`` (an empty send to the friend inside): ambiguous, FLAG (was ALLOW)."""
+    inner = {"from": OWN, "to": FRIEND, "value": "0x0"}
+    payload = {"from": OWN, "method": "eth_sendTransaction", "params": [inner], **beside}
+    verdict = _check(payload)
+    assert verdict.action is Action.FLAG
+    assert rules(verdict) == {"tx.undecodable"}
+    assert _check({"method": "eth_sendTransaction", "params": [inner]}).action is Action.ALLOW

@@ -5,7 +5,12 @@ The operation names its paymaster (eth-infinitism/account-abstraction: v0.7 RPC 
 EntryPoint ``_validatePaymasterPrepayment`` reads them); an ERC-20 paymaster (Pimlico /
 Circle token paymasters) is paid by an allowance of the account's token it pulls in
 ``postOp``: a bounded ``approve`` to it in the same batch is the gas fee. Batches use Coinbase
-Smart Wallet ``executeBatch((address,uint256,bytes)[])``; addresses are generated.
+Smart Wallet ``executeBatch((address,uint256,bytes)[])``; addresses are generated, but for
+Circle Paymaster v0.8 (Circle developer docs 'Paymaster Addresses and Events').
+
+The request names its paymaster itself (review19 F0): only an allowlisted paymaster's fee is
+ALLOWed; a published ERC-20 paymaster's is FLAGged; a stranger named as paymaster gets the
+verdict of a plain approve to a stranger.
 """
 
 from __future__ import annotations
@@ -26,10 +31,16 @@ PAYMASTER = addr("erc20-paymaster")
 TOKEN = addr("token-of-unknown-worth")
 EP07 = "0x0000000071727De22E5E9d8BAf0edAc6f37da032"
 MAX = 2**256 - 1
+CIRCLE_V08 = "0x0578cFB241215b77442a541325d6A4E6dFE700Ec"
 
 
-def _user_op(approvals: list[tuple[str, str, int]], v06: bool = False) -> dict[str, Any]:
-    batch = [(t, 0, call("approve(address,uint256)", s, a)) for t, s, a in approvals]
+def _user_op(
+    approvals: list[tuple[str, str, int]],
+    v06: bool = False,
+    paymaster: str = PAYMASTER,
+    sig: str = "approve(address,uint256)",
+) -> dict[str, Any]:
+    batch = [(t, 0, call(sig, s, a)) for t, s, a in approvals]
     batch.append((USDC, 0, call("transfer(address,uint256)", FRIEND, 100 * 10**6)))
     data = call("executeBatch((address,uint256,bytes)[])", batch)
     op: dict[str, Any] = {
@@ -45,9 +56,9 @@ def _user_op(approvals: list[tuple[str, str, int]], v06: bool = False) -> dict[s
     }
     mode = "00" + USDC[2:]  # paymasterData: mode 0 and the token (Pimlico ERC-20 paymaster)
     if v06:
-        op.update(initCode="0x", paymasterAndData=PAYMASTER + mode)
+        op.update(initCode="0x", paymasterAndData=paymaster + mode)
         return op
-    op.update(paymaster=PAYMASTER, paymasterData="0x" + mode)
+    op.update(paymaster=paymaster, paymasterData="0x" + mode)
     op.update(paymasterVerificationGasLimit="0x10000", paymasterPostOpGasLimit="0x10000")
     return {"method": "eth_sendUserOperation", "params": [op, EP07]}
 
@@ -56,7 +67,8 @@ def _check(payload: Any) -> Verdict:
     policy = Policy.model_validate(
         {
             "wallet": {"evm": [ACCOUNT]},
-            "allowlist": {"evm": [FRIEND.lower()], "evm_spenders": [FRIEND.lower()]},
+            # the paymaster is allowlisted as a recipient (any EVM role will do)
+            "allowlist": {"evm": [FRIEND.lower(), PAYMASTER], "evm_spenders": [FRIEND.lower()]},
         }
     )
     return Guard(policy, classifier=False).check_transaction(payload, chain="evm")
@@ -110,3 +122,23 @@ def test_many_bounded_grants_to_the_paymaster_are_judged_as_their_sum() -> None:
     verdict = _check(op)
     assert verdict.action is Action.FLAG
     assert rules(verdict) == {"tx.evm.paymaster_fee"}
+
+
+@pytest.mark.parametrize("v06", [False, True], ids=["v07-rpc", "v06-op"])
+@pytest.mark.parametrize("sig", ["approve(address,uint256)", "increaseAllowance(address,uint256)"])
+def test_a_stranger_named_as_paymaster_is_a_stranger(v06: bool, sig: str) -> None:
+    """The op names STRANGER its paymaster: a bounded grant to him is BLOCK as without it."""
+    verdict = _check(_user_op([(USDC, STRANGER, 50 * 10**6)], v06, STRANGER, sig))
+    assert verdict.action is Action.BLOCK
+    assert "tx.evm.approval_unknown_spender" in rules(verdict)
+    assert "tx.evm.paymaster_fee" not in rules(verdict)
+
+
+@pytest.mark.parametrize("v06", [False, True], ids=["v07-rpc", "v06-op"])
+def test_a_published_erc20_paymaster_not_allowlisted_flags_the_fee(v06: bool) -> None:
+    """Circle Paymaster v0.8, not allowlisted: FLAG paymaster_fee with the fee line."""
+    verdict = _check(_user_op([(USDC, CIRCLE_V08, 5 * 10**6)], v06, CIRCLE_V08))
+    assert verdict.action is Action.FLAG
+    assert rules(verdict) == {"tx.evm.paymaster_fee"}
+    fee = [f for f in verdict.findings if f.rule_id == "tx.evm.paymaster_fee"]
+    assert "fee to the operation's own paymaster" in fee[0].message

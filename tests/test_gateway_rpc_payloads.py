@@ -37,3 +37,15 @@ def test_a_send_calls_unlimited_approval_to_a_stranger_blocks() -> None:
     grant = _call("095ea7b3", ["address", "uint256"], [STRANGER, 2**256 - 1])
     verdict = judge_payload(GUARD, _send_calls(grant), "evm", None, chain_id=1)
     assert verdict.action is Action.BLOCK, verdict.explain()
+
+
+def test_transaction_fields_beside_a_json_rpc_envelope_are_not_dropped() -> None:
+    """review19 F8: the gateway reads the whole request when a ``to`` / ``value`` lies beside
+    ``method`` + ``params``: ambiguous, FLAG undecodable (was the empty inner send: ALLOW)."""
+    inner = {"from": OWN, "to": FRIEND, "value": "0x0"}
+    request = {"jsonrpc": "2.0", "id": 1, "method": "eth_sendTransaction", "params": [inner]}
+    assert judge_payload(GUARD, request, "evm", None, chain_id=1).action is Action.ALLOW
+    request.update(to=STRANGER, value=hex(10 * 10**18))
+    verdict = judge_payload(GUARD, request, "evm", None, chain_id=1)
+    assert verdict.action is Action.FLAG, verdict.explain()
+    assert {f.rule_id for f in verdict.findings} == {"tx.undecodable"}

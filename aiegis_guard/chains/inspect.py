@@ -39,10 +39,12 @@ rule                                 action  when
                                              non-allowlisted spender
 ``paymaster_fee``                    ALLOW   (EVM) a bounded ERC-20 ``approve`` /
                                              ``increaseAllowance`` of a UserOperation's account
-                                             to the operation's own paymaster: its gas fee, up
-                                             to ``judge_grants.PAYMASTER_FEE_CAP`` (50 USD, 0.02
-                                             ETH of a pegged token);
-                                     FLAG    above it, or in a token of unknown worth
+                                             to the operation's own, allowlisted paymaster: its
+                                             gas fee, up to ``judge_grants.PAYMASTER_FEE_CAP``
+                                             (50 USD, 0.02 ETH of a pegged token);
+                                     FLAG    to a published ERC-20 paymaster that is not
+                                             allowlisted, above the cap, or in a token of
+                                             unknown worth (any other paymaster: a spender)
 ``approval_unknown_spender``         BLOCK   bounded approval to a non-allowlisted spender that
                                              never expires (on-chain ``approve`` /
                                              ``increaseAllowance``, ERC-721 ``approve(x, id)``,

@@ -10,7 +10,7 @@ import time
 from aiegis_guard.chains.amounts import amount_evidence, limit_for_asset
 from aiegis_guard.chains.effect_derive import SPL_SET_AUTHORITY
 from aiegis_guard.chains.judging import Judge, norm
-from aiegis_guard.chains.known import create2_contracts, pegs
+from aiegis_guard.chains.known import create2_contracts, known_erc20_paymasters, pegs
 from aiegis_guard.chains.transaction import (
     EXPIRING_GRANTS,
     Approval,
@@ -102,8 +102,8 @@ def approval(j: Judge, op: Approval) -> list[Finding]:
     elif _over_approval_limit(j.policy, op):
         msg = f"{op.via}: allowance above the asset's limit to non-allowlisted spender {who}"
         out.append(j.f("over_limit_approval", Action.BLOCK, msg, *ev, amount, preview=who))
-    elif _to_own_paymaster(j, op):
-        out.append(_paymaster_fee(j, op, ev, amount))
+    elif (trust := _to_own_paymaster(j, op)) is not None:
+        out.append(_paymaster_fee(j, op, ev, amount, trust))
     elif op.via in _ONE_TIME or (
         op.via in EXPIRING_GRANTS
         and op.deadline is not None
@@ -120,7 +120,11 @@ def approval(j: Judge, op: Approval) -> list[Finding]:
 
 # an ERC-4337 UserOperation's own paymaster (noted ``paymaster:`` by ``user_op_operations``)
 # is paid in the account's token by an ERC-20 allowance it pulls in ``postOp`` (Pimlico /
-# Circle / Alchemy token paymasters): a bounded ERC-20 approve to it is the gas fee
+# Circle / Alchemy token paymasters): a bounded ERC-20 approve to it may be the gas fee. The
+# request names its paymaster itself (review19 F0: an attacker names himself), so the name
+# alone blesses nothing: an allowlisted paymaster's fee is ALLOWed, a published ERC-20
+# paymaster's (``known.known_erc20_paymasters``) FLAGged with the fee line, any other judged
+# as the plain approve to a stranger it is.
 _FEE_VIAS = frozenset({"erc20.approve", "erc20.increase_allowance"})
 PAYMASTER_FEE_CAP = {"USD": 5000, "ETH": 2}
 """What a gas fee may be, in hundredths of a pegged token's whole unit (``known.pegs``): 50
@@ -128,30 +132,44 @@ USD, 0.02 ETH (more than an L1 operation's gas at 100 gwei); above it, or in a t
 unknown value, the fee is FLAGged."""
 
 
-def _to_own_paymaster(j: Judge, op: Approval) -> bool:
+def _to_own_paymaster(j: Judge, op: Approval) -> str | None:
+    """``"allowlisted"`` / ``"known"`` when ``op`` is a bounded ERC-20 grant of the operation's
+    account to the operation's own paymaster that the policy allowlists (any EVM role) or the
+    book knows as an ERC-20 paymaster; None otherwise (a stranger named as paymaster)."""
     notes = j.decoded.notes
-    return (
+    spender = norm(op.spender, j.chain)
+    if not (
         j.chain is Chain.EVM
         and op.via in _FEE_VIAS
         and op.amount is not None
-        and f"paymaster:{norm(op.spender, j.chain)}" in notes
+        and f"paymaster:{spender}" in notes
         and op.owner is not None
         and f"account:{norm(op.owner, j.chain)}" in notes
-    )
+    ):
+        return None
+    if spender in j.policy.known_evm and spender not in j.policy.wallet.evm:
+        return "allowlisted"
+    return "known" if spender in known_erc20_paymasters() else None
 
 
-def _paymaster_fee(j: Judge, op: Approval, ev: tuple[str, ...], amount: str) -> Finding:
-    """ALLOW within ``PAYMASTER_FEE_CAP``, else FLAG: a fee to the paymaster larger than gas
-    (or in a token whose worth is unknown) needs a human."""
+def _paymaster_fee(j: Judge, op: Approval, ev: tuple[str, ...], amount: str, trust: str) -> Finding:
+    """ALLOW within ``PAYMASTER_FEE_CAP`` to an allowlisted paymaster, else FLAG: a fee to a
+    paymaster only the book knows, larger than gas, or in a token whose worth is unknown
+    needs a human."""
     who = mask_address(op.spender)
     peg = pegs().get(norm(op.asset.address or "", j.chain))
     cap = PAYMASTER_FEE_CAP.get(peg[0]) if peg is not None else None
-    ev = (*ev, "paymaster:own-operation")
+    ev = (*ev, "paymaster:own-operation", f"paymaster:{trust}")
+    fee = f"{op.via}: fee to the operation's own paymaster {who}"
     if peg is not None and cap is not None and _fees(j, op) * 100 <= cap * 10 ** peg[1]:
-        msg = f"{op.via}: fee to the operation's own paymaster {who} for its gas"
-        return j.f("paymaster_fee", Action.ALLOW, msg, *ev, amount, preview=who)
+        if trust == "allowlisted":
+            return j.f(
+                "paymaster_fee", Action.ALLOW, f"{fee} for its gas", *ev, amount, preview=who
+            )
+        msg = f"{fee} (a published ERC-20 paymaster, not allowlisted) for its gas: needs a human"
+        return j.f("paymaster_fee", Action.FLAG, msg, *ev, amount, preview=who)
     why = "above what gas costs" if peg is not None else "in a token of unknown worth"
-    msg = f"{op.via}: fee to the operation's own paymaster {who} {why}: needs a human"
+    msg = f"{fee} {why}: needs a human"
     return j.f("paymaster_fee", Action.FLAG, msg, *ev, amount, preview=who)
 
 

@@ -7,6 +7,7 @@ Mostly for *words* ("Seaport 1.6" instead of hex). Being known is not being trus
 ``kind: conversion`` marks canonical contracts that pay the caller back (WETH9, Lido, ENS
 controllers), both bound to the row's chains. ``kind: nft_collection`` (or ``erc721: true`` on
 a row of another kind) marks an ERC-721: ``transferFrom`` / ``approve`` there move one NFT.
+``kind: erc20_paymaster`` marks published ERC-4337 paymasters paid in ERC-20 tokens.
 """
 
 from __future__ import annotations
@@ -29,6 +30,7 @@ __all__ = [
     "imitated_contract",
     "known_collections",
     "known_contracts",
+    "known_erc20_paymasters",
     "known_gauges",
     "known_mints",
     "pegs",
@@ -81,6 +83,15 @@ def known_collections() -> frozenset[str]:
     rows = _evm_rows()
     return frozenset(
         r["address"].lower() for r in rows if r.get("kind") == "nft_collection" or r.get("erc721")
+    )
+
+
+@cache
+def known_erc20_paymasters() -> frozenset[str]:
+    """Lower-case addresses of published ERC-4337 paymasters that take their fee in the
+    account's ERC-20 tokens (``kind: erc20_paymaster``: Pimlico, Biconomy, Coinbase, Circle)."""
+    return frozenset(
+        r["address"].lower() for r in _evm_rows() if r.get("kind") == "erc20_paymaster"
     )
 
 

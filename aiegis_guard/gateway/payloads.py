@@ -10,7 +10,7 @@ import re
 from typing import Any
 
 from aiegis_guard import jsontext
-from aiegis_guard.chains.evm.mappings import RPC_METHODS
+from aiegis_guard.chains.evm.mappings import RPC_METHODS, tx_fields_beside
 from aiegis_guard.errors import quote
 from aiegis_guard.findings import Chain, Source
 from aiegis_guard.policy import CONTEXT_KEYS
@@ -75,8 +75,8 @@ def rpc_payload(request: dict[str, Any]) -> tuple[str, Any]:
         # never echo the method: it is input, and may hold a key or seed words
         raise ValueError(f"unsupported JSON-RPC request (methods: {', '.join(RPC_PARAM)})")
     kind, index = RPC_PARAM[method]
-    if kind in _WHOLE_REQUEST:
-        return "tx", request
+    if kind in _WHOLE_REQUEST or (method in RPC_METHODS and tx_fields_beside(request)):
+        return "tx", request  # read whole: transaction fields beside it are ambiguous
     if len(params) <= index:
         raise ValueError(f"{method}: missing params[{index}]")
     return kind, params[index]

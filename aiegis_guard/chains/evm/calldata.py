@@ -147,8 +147,9 @@ def _pointed(data: bytes) -> set[int] | None:
     head (at 4), every offset word ``v`` of a head starting at ``b`` points at ``b + v``
     (a ``bytes`` / array length word or a dynamic tuple's head), read as a head in turn; a
     head ends where the first tail an offset of it reaches begins. None when that walk would
-    read more than ``4 + len(data) / 8`` words (then any word may be a length: FLAG-prone,
-    never blind)."""
+    read more than ``4 + len(data) / 8`` words, or when a word that cuts a head may be a
+    static number hiding the real offset behind it (``_static_reading``): then any word may
+    be a length (FLAG-prone, never blind)."""
     n, budget = len(data), 4 + len(data) // 8
     bases, seen, out = [4], {4}, set()
     while bases:
@@ -161,6 +162,10 @@ def _pointed(data: bytes) -> set[int] | None:
             value = int.from_bytes(data[at : at + 32], "big")
             target = base + value
             if value % 32 == 0 and at < target and target + 32 <= n:
+                if target < end:  # a cut: the word may be a number (review19 F7)
+                    budget -= _static_reading(data, base, target, budget)
+                    if budget < 0:
+                        return None  # a number or an offset: the walk cannot tell
                 out.add(target)
                 end = min(end, target)
                 for head in (target, target + 32):  # a tuple's head; an array's elements
@@ -169,6 +174,21 @@ def _pointed(data: bytes) -> set[int] | None:
                         bases.append(head)
             at += 32
     return out
+
+
+def _static_reading(data: bytes, base: int, target: int, budget: int) -> int:
+    """The words read to see whether the word that cuts the head of ``base`` at ``target``
+    may be a static number (a slippage of 32, a count of 64: review19 F7), more than
+    ``budget`` when it may: read on as head words, the words from ``target`` hold an offset
+    of that head pointing past itself (the real first offset, whose tail the cut would
+    hide), or that would read more than ``budget`` words."""
+    n, read = len(data), 0
+    for at in range(target, n - 31, 32):
+        read += 1
+        value = int.from_bytes(data[at : at + 32], "big")
+        if read > budget or (value % 32 == 0 and at < base + value and base + value + 32 <= n):
+            return budget + 1
+    return read
 
 
 def _bytes20(data: bytes, at: int) -> str | None:

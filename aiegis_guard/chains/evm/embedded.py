@@ -37,7 +37,14 @@ nested executors) keeps what its ``data`` carries as the account's. One exceptio
 permit (EIP-2612, DAI, Permit2 ``permit``) is a grant of its signer whoever submits it, kept
 wherever it lies. The boundary is every such tuple found at any offset (an offset word of
 0x40..0xa0 followed by a length word, the tuple's first word an address) that does not lie
-inside the ``data`` of another; a tuple inside one is that call's own structure.
+inside the ``data`` of another; a tuple inside one is that call's own structure. A length is
+a boundary only where the encoding vouches for it (review19 F9: a length stretched over the
+next carried call hid it): the tuple is an element of an array that decodes canonically
+(its table right before it, each element starting where the previous one's padded tail
+ends), or the executor's first argument; any other outermost tuple voids the boundary and
+the whole calldata is read as the account's. So does a word of the executor's own head that
+points inside such a call's bytes (a decoy batch placed where the canonical one goes, the
+batch the executor reads inside its element's bytes).
 
 What is not read: arrays of targets kept apart from their calldata
 (``executeBatch(address[],uint256[],bytes[])``: the target is unread, as above, and so is the
@@ -143,25 +150,110 @@ _SIGNED = frozenset(
 )
 
 
-def _foreign_calls(data: bytes, account: str | None) -> list[tuple[int, int]]:
+_MAX_ELEMENTS = 1024  # an envelope array's table is looked for this many words back at most
+
+
+def _tail_end(data: bytes, head: int, offset: int) -> int | None:
+    """Where the canonical encoding of the tuple at ``head`` ends (its ``bytes`` offset word,
+    ``offset``, is its last head word; the tail is the length word and the padded bytes), or
+    None when the tuple is not one of that shape with zero padding inside ``data``."""
+    if _word(data, head + offset - 32) != offset:
+        return None
+    length = _word(data, head + offset)
+    if length is None:
+        return None
+    start = head + offset + 32
+    end = start + -(-length // 32) * 32
+    if end > len(data) or any(data[start + length : end]):
+        return None
+    return end
+
+
+def _array(data: bytes, head: int, offset: int) -> list[int] | None:
+    """The element heads of the ABI array of tuples whose first element is at ``head``, when
+    it decodes canonically: its table right before the element (length word ``n``, then ``n``
+    offsets from the table's start, the first ``32 n``), each element of the shape of the
+    first and starting where the previous one's tail ends, the last ending inside ``data``.
+    None when no such table precedes ``head`` or the array is not canonical."""
+    for n in range(1, min(_MAX_ELEMENTS, (head - 4) // 32)):
+        table = head - 32 * n
+        if _word(data, table) == 32 * n and _word(data, table - 32) == n:
+            break
+    else:
+        return None
+    heads, at = [], head
+    for k in range(n):
+        if _word(data, table + 32 * k) != at - table:
+            return None  # an element that does not start where the previous one ends
+        end = _tail_end(data, at, offset)
+        if end is None:
+            return None
+        heads.append(at)
+        at = end
+    return heads
+
+
+def _foreign_calls(data: bytes, account: str | None) -> list[tuple[int, int]] | None:
     """The (start, end) of the ``data`` of each outermost carried call ``(target, ..., bytes)``
-    whose target is not ``account``: bytes that call's target reads, not the executor."""
+    whose target is not ``account``: bytes that call's target reads, not the executor.
+
+    A length is trusted as a boundary only where the encoding is canonical (review19 F9: a
+    ``bytes`` length stretched over the next carried call hid the own account's call): the
+    carried call is an element of an array of such tuples that decodes canonically
+    (``_array``), or the executor's first argument (``execute(address,uint256,bytes)``, or
+    the tuple its first offset word points at), with its tail padded and inside ``data``.
+    Any other outermost envelope makes the whole boundary untrusted: None (everything the
+    calldata holds is read as the account's, as before the boundary)."""
     out: list[tuple[int, int]] = []
+    trusted: set[int] = set()  # heads of canonical arrays' elements
+    bases = [4]  # where the executors' own heads start (the account's, its self-calls')
     end = 0
     for match in _ENVELOPE.finditer(data):
         at = match.start() + 1  # the length word
         if at < 32 or data[at - 32 : at - 1] != _ZERO31:
             continue  # no offset word
+        offset = data[at - 1]
         start, length = at + 32, _word(data, at)
-        head = at - data[at - 1]
+        head = at - offset
         if length is None or not 4 <= length <= len(data) - start or head < 0 or start < end:
             continue  # no call's bytes, or inside the bytes of an outer call (its own tuples)
         target = word_address(data[head : head + 32])
-        if target is None or target == account:
-            continue  # no target read, or a self-call: what it carries is the account's
+        if target is None:
+            continue  # no target read
+        if head not in trusted:
+            heads = _array(data, head, offset)
+            if heads is not None:
+                trusted.update(heads)
+            elif (
+                not (head == 4 or _word(data, 4) == head - 4)
+                or _tail_end(data, head, offset) is None
+            ):
+                return None  # a boundary the encoding does not vouch for
+        if target == account:
+            bases.append(start + 4)  # a self-call: what it carries is the account's
+            continue
         end = start + length
         out.append((start, end))
-    return out
+    return None if out and any(_points_inside(data, b, out) for b in bases) else out
+
+
+def _points_inside(data: bytes, base: int, spans: list[tuple[int, int]]) -> bool:
+    """Does a word of an executor's own head (the account's at 4, a self-call's past its
+    selector: from ``base`` to the first tail its offsets reach) point inside one of
+    ``spans``? Then the executor reads a structure lying in bytes handed
+    to another contract (a decoy array placed where the canonical one goes, the real one
+    inside its element's bytes): the boundary is void. Any word may be an offset here (a
+    static number that happens to point inside voids the boundary: FLAG-prone, never blind)."""
+    end, at = len(data), base
+    while at + 32 <= end:
+        value = int.from_bytes(data[at : at + 32], "big")
+        target = base + value
+        if at < target and target + 32 <= len(data):  # ABI decoders need no alignment
+            if _inside(spans, target) or any(s == target for s, _ in spans):
+                return True
+            end = min(end, target)
+        at += 32
+    return False
 
 
 def _inside(spans: list[tuple[int, int]], at: int) -> bool:
@@ -189,6 +281,7 @@ def embedded_scan(
         return out, False
     view = data[:MAX_SCAN]
     foreign: list[tuple[int, int]] | None = None  # read at the first hit
+    read = False
     pos = 4
     while (match := _SCAN.search(view, pos)) is not None:
         pos = at = match.start()
@@ -197,8 +290,8 @@ def embedded_scan(
         if selector in _LED and view[at + 4 : at + 16] != _ZERO12:
             continue  # no valid first argument: no call
         fn = CANDIDATES[selector]
-        if foreign is None:
-            foreign = _foreign_calls(view, account)
+        if not read:
+            foreign, read = _foreign_calls(view, account), True
         if foreign and fn.handler not in _SIGNED and _inside(foreign, at):
             continue  # a call another contract makes with the bytes it was handed
         target, end = _target(view, at, fn)

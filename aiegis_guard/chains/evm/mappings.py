@@ -13,6 +13,7 @@
 - ``{"tx": ...}`` / ``{"transaction": ...}``: the transaction inside, when no transaction
   field beside it says otherwise (an empty ``value`` / ``data`` is an annotation; a ``to``, a
   value or calldata beside a wrapped transaction is ambiguous: undecodable, review18c F4);
+  likewise beside a JSON-RPC ``method`` + ``params`` envelope (review19 F8);
 - an ERC-4337 UserOperation (eth-infinitism/account-abstraction: v0.6 ``UserOperation``
   ``sender, nonce, initCode, callData, callGasLimit, verificationGasLimit,
   preVerificationGas, maxFeePerGas, maxPriorityFeePerGas, paymasterAndData, signature``;
@@ -26,7 +27,9 @@
 - a transaction: a mapping with ``to``, ``data``, ``input`` or ``value``, whatever
   descriptive keys lie beside (a tool's ``method`` / ``params`` that are no JSON-RPC method
   read here, review18c F5); a UserOperation (``sender`` and its ``callData`` / ``initCode``)
-  is one even with a ``to`` key (and undecodable with a transaction's ``data`` beside it);
+  is one even with a ``to`` key naming an ERC-4337 EntryPoint, and undecodable with any
+  other ``to``, a ``value`` or a transaction's ``data`` / ``input`` beside it (review19 F8:
+  no field that carries value or calldata is dropped);
 - anything else is no transaction: :class:`EvmDecodeError` (the guard FLAGs it
   ``tx.undecodable``), never an empty contract creation.
 """
@@ -40,11 +43,19 @@ from aiegis_guard.chains.evm.envelope import parse_dict, to_bytes
 from aiegis_guard.chains.evm.operations import from_envelope
 from aiegis_guard.chains.evm.protocols.signed import user_op_operations
 from aiegis_guard.chains.evm.rpc_methods import Carried, send_calls
+from aiegis_guard.chains.known import known_contracts
 from aiegis_guard.chains.transaction import DecodedTransaction, PayloadKind
 from aiegis_guard.errors import EvmDecodeError
 from aiegis_guard.findings import Chain
 
-__all__ = ["RPC_METHODS", "TX_KEYS", "calls_transaction", "read_mapping", "user_op_transaction"]
+__all__ = [
+    "RPC_METHODS",
+    "TX_KEYS",
+    "calls_transaction",
+    "read_mapping",
+    "tx_fields_beside",
+    "user_op_transaction",
+]
 
 TX_KEYS = ("to", "data", "input", "value")
 RPC_METHODS = {  # JSON-RPC method -> (kind, index of the payload in params)
@@ -78,14 +89,16 @@ def read_mapping(m: Mapping[str, Any], depth: int = 0) -> tuple[str, Any, Any]:
         raise EvmDecodeError("request wrappers nested too deep")
     method = m.get("method")
     if isinstance(method, str) and method in RPC_METHODS and "params" in m:
+        if tx_fields_beside(m):
+            raise EvmDecodeError(f"{method} request beside transaction fields: ambiguous")
         return _rpc(method, m.get("params"), depth)
-    if "sender" in m and any(k in m for k in _USER_OP_KEYS):  # a UserOperation, even with `to`
-        if any(m.get(k) not in _EMPTY for k in ("data", "input")):
-            raise EvmDecodeError("a UserOperation's callData beside a transaction's data")
+    if "sender" in m and any(k in m for k in _USER_OP_KEYS):  # a UserOperation
+        if any(m.get(k) not in _EMPTY for k in ("data", "input", "value")) or not _op_to(m):
+            raise EvmDecodeError("a UserOperation beside a transaction's to / value / data")
         return "user_op", m, None
     wrapped = [k for k in _WRAPPERS if isinstance(m.get(k), Mapping | str)]
     if wrapped:
-        if len(wrapped) > 1 or any(m.get(k) not in _EMPTY for k in TX_KEYS):
+        if len(wrapped) > 1 or tx_fields_beside(m):
             raise EvmDecodeError("a wrapped transaction beside transaction fields: ambiguous")
         inner = m[wrapped[0]]
         return read_mapping(inner, depth + 1) if isinstance(inner, Mapping) else ("tx", inner, None)
@@ -96,6 +109,26 @@ def read_mapping(m: Mapping[str, Any], depth: int = 0) -> tuple[str, Any, Any]:
     if "method" in m and "params" in m:
         raise EvmDecodeError("a JSON-RPC request that carries no transaction")
     raise EvmDecodeError("a mapping with no transaction fields (to, data, input, value)")
+
+
+def tx_fields_beside(m: Mapping[str, Any]) -> bool:
+    """Does a request envelope (``method`` + ``params``, a wrapper) hold a transaction's own
+    non-empty ``to`` / ``data`` / ``input`` / ``value`` beside what it carries? Then which one
+    is sent is unknown: ambiguous (review18c F4, review19 F8), never dropped."""
+    return any(m.get(k) not in _EMPTY for k in TX_KEYS)
+
+
+def _op_to(m: Mapping[str, Any]) -> bool:
+    """Is a ``to`` beside a UserOperation an annotation: none, empty, or an ERC-4337 EntryPoint
+    of the book (the contract the op is sent to)? Any other ``to`` is a transaction's
+    (review19 F8: a tool reading the mapping as one would send it)."""
+    to = m.get("to")
+    if to in _EMPTY:
+        return True
+    if not isinstance(to, str):
+        return False
+    known = known_contracts().get(to.lower())
+    return known is not None and known[0].startswith("ERC-4337 EntryPoint")
 
 
 def _rpc(method: str, params: Any, depth: int) -> tuple[str, Any, Any]:

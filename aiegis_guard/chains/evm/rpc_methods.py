@@ -105,7 +105,9 @@ def send_calls(request: Any, out: Carried) -> None:
         if not isinstance(call, Mapping):
             out.unreadable.append("wallet_sendCalls call is not an object")
             continue
-        tx = {k: call[k] for k in ("to", "data", "value") if k in call}
+        # ``input`` is the execution-apis name of ``data``: kept, never dropped (review19 F8;
+        # both present and different: undecodable, ``envelope.parse_dict``)
+        tx = {k: call[k] for k in ("to", "data", "input", "value") if k in call}
         tx.setdefault("value", 0)
         if out.signer:
             tx["from"] = out.signer
