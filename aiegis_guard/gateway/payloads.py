@@ -6,11 +6,11 @@ imports it without the gateway extra).
 
 from __future__ import annotations
 
+import functools
 import re
 from typing import Any
 
 from aiegis_guard import jsontext
-from aiegis_guard.chains.evm.mappings import RPC_METHODS, tx_fields_beside
 from aiegis_guard.errors import quote
 from aiegis_guard.findings import Chain, Source
 from aiegis_guard.policy import CONTEXT_KEYS
@@ -57,25 +57,32 @@ def scan_context(context: Any) -> dict[str, list[str]] | None:
 CHAINS = tuple(c.value for c in Chain)
 SOURCES = tuple(s.value for s in Source if s is not Source.TRANSACTION)
 MESSAGE_KEYS = ("personal_sign", "eth_sign", "solana_signMessage")
-# JSON-RPC method -> (kind, index of the payload in params): the transaction reader's methods
-# (a UserOperation or an EIP-5792 batch goes to ``check_transaction`` as the whole request,
-# which reads it) and the message signatures
-RPC_PARAM = {
-    **RPC_METHODS,
-    "personal_sign": ("personal_sign", 0),
-    "eth_sign": ("eth_sign", 1),
-}
+_MESSAGE_METHODS = {"personal_sign": ("personal_sign", 0), "eth_sign": ("eth_sign", 1)}
 _WHOLE_REQUEST = frozenset({"user_op", "calls"})
+
+
+@functools.cache
+def rpc_methods() -> dict[str, tuple[str, int]]:
+    """JSON-RPC method -> (kind, index of the payload in params): the transaction reader's
+    methods (``chains/evm/mappings.RPC_METHODS``: a UserOperation or an EIP-5792 batch goes to
+    ``check_transaction`` as the whole request, which reads it) and the message signatures.
+    Imported on first use: ``scan --text`` never loads the chains."""
+    from aiegis_guard.chains.evm.mappings import RPC_METHODS
+
+    return {**RPC_METHODS, **_MESSAGE_METHODS}
 
 
 def rpc_payload(request: dict[str, Any]) -> tuple[str, Any]:
     """A JSON-RPC request (``{"method": "eth_sendTransaction", "params": [...]}``)."""
+    from aiegis_guard.chains.evm.mappings import tx_fields_beside
+
+    methods = rpc_methods()
     method, params = request.get("method"), request.get("params")
-    if method not in RPC_PARAM or not isinstance(params, list):
+    if method not in methods or not isinstance(params, list):
         # never echo the method: it is input, and may hold a key or seed words
-        raise ValueError(f"unsupported JSON-RPC request (methods: {', '.join(RPC_PARAM)})")
-    kind, index = RPC_PARAM[method]
-    if kind in _WHOLE_REQUEST or (method in RPC_METHODS and tx_fields_beside(request)):
+        raise ValueError(f"unsupported JSON-RPC request (methods: {', '.join(methods)})")
+    kind, index = methods[method]
+    if kind in _WHOLE_REQUEST or (method not in _MESSAGE_METHODS and tx_fields_beside(request)):
         return "tx", request  # read whole: transaction fields beside it are ambiguous
     if len(params) <= index:
         raise ValueError(f"{method}: missing params[{index}]")

@@ -41,6 +41,7 @@ from aiegis_guard.scanners.intent_judge import (
     judge,
     may_be_onchain,
     names_secret,
+    reveals,
 )
 from aiegis_guard.scanners.intent_marks import Marks, may_direct
 from aiegis_guard.scanners.jailbreak_i18n import JB_GATE, REACH, jailbreak_framing
@@ -290,8 +291,7 @@ def _public_secret_ask(text: str, a: int, b: int, view: str) -> Judgement | None
     raw = text[a:b]
     if asks_own_secret(view, raw):
         return _PUBLIC_SECRET_ASK
-    verbs, _present, _any = cues_of(view)
-    if "reveal" in verbs and p.YOU_RE.search(raw):
+    if reveals(view) and p.YOU_RE.search(raw):
         around = text[max(0, a - SECRET_NEAR) : b + SECRET_NEAR]
         if p.OWN_SECRET_RE.search(around) or (
             _YOURS_RE.search(around) and not _MINE_RE.search(around)

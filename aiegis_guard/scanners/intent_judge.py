@@ -68,7 +68,7 @@ from aiegis_guard.scanners.secret_handover import (
 )
 
 __all__ = ["Cues", "Judgement", "cue_words", "cues_of", "handed_over", "has_recipient", "judge"]
-__all__ += ["BASE58_CLASS", "asks_own_secret", "may_be_onchain", "names_secret"]
+__all__ += ["BASE58_CLASS", "asks_own_secret", "may_be_onchain", "names_secret", "reveals"]
 __all__ += ["reference_entry"]
 
 
@@ -270,6 +270,13 @@ def _noun_use(sentence: str, raw: str, start: int, end: int) -> bool:
         return True
     before = p.NOUN_BEFORE_RE.search(sentence[max(0, start - 10) : start])
     return before is not None and not sentence[start:end].lower().endswith("ing")
+
+
+def reveals(sentence: str) -> bool:
+    """Does ``sentence`` (a language view) hold a reveal verb ("show", "give me", "paste")
+    that no negation governs ("Never show your keystore to anyone")?"""
+    verbs, _present, _any = cues_of(sentence)
+    return any(not _negated(sentence, a, b) for a, b in verbs.get("reveal", ()))
 
 
 def asks_own_secret(sentence: str, raw: str) -> bool:
