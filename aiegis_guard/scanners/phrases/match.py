@@ -193,6 +193,8 @@ def _finish(
     low, phrase = t.low, rule.phrase
     if phrase.imp and not t.imperative(*first):
         return None
+    if _literal(low, first):
+        return None
     if (
         _NOUN_USE_RE.search(low, max(0, first[0] - 40), first[0])
         and low[first[1] : first[1] + 1] == ":"
@@ -208,6 +210,16 @@ def _finish(
     while end < len(low) and is_wordy(low[end]):  # a stem match spans its whole word
         end += 1
     return Hit(phrase, rule.category, start, end, words)
+
+
+_LITERALS = frozenset({"true", "false", "null", "none"})
+
+
+def _literal(low: str, first: tuple[int, int]) -> bool:
+    """Is the first part a JSON / config literal ('"ok":true,"result":{"address":"0x…"'), no
+    word ("the true address is 0x…")?"""
+    before = low[max(0, first[0] - 8) : first[0]].rstrip()
+    return low[first[0] : first[1]] in _LITERALS and before.endswith((":", "="))
 
 
 # a determiner and an adjective before a verb that a colon follows: the verb is a noun
