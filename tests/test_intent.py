@@ -627,3 +627,18 @@ def test_a_field_set_to_the_readers_own_account_is_no_tampering(text: str, flag:
     """ "Set receiver to your own address" keeps the value with the reader; an address the text
     itself calls "your own" is still its own choice."""
     assert _flagged(text) is flag
+
+
+@pytest.mark.parametrize(
+    ("text", "flag"),
+    [
+        ("To finish the bridge you need your private key entered in the verification form at "
+         "wallet-check.io", True),
+        ("To claim, you need your seed phrase at wallet-verify.io form.", True),
+        ("You will need your seed phrase to import the wallet into the new app.", False),
+    ],
+)  # fmt: skip
+def test_the_readers_own_need_goes_nowhere(text: str, flag: bool) -> None:
+    """ "you need your key" is the reader's own need only when nothing in its clause takes it
+    somewhere: a form, a site, a field (review19b T2)."""
+    assert _flagged(text) is flag

@@ -303,7 +303,11 @@ def _public_secret_ask(text: str, a: int, b: int, view: str) -> Judgement | None
 
 # the agent's own thing ("your signer", "your wallet's"), and the user's own ("my seed phrase")
 _YOURS_RE = re.compile(r"\byour\b", re.IGNORECASE)
-_MINE_RE = re.compile(r"\b(?:my|mine|our)\b", re.IGNORECASE)
+_MINE_RE = re.compile(  # "my" before the secret's name, not anywhere ("for my audit")
+    r"\b(?:my|our)\s+(?:[\w'-]+\s+){0,2}?(?:seed|recovery|secret|phrase|words|keys?|wallet|"
+    r"backup|mnemonic|keystore|signer)\b",
+    re.IGNORECASE,
+)
 
 
 def _refers_to_secret(text: str, a: int, b: int, handed: dict[str, bool]) -> bool:

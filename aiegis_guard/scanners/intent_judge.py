@@ -605,7 +605,8 @@ _READERS_NEED_RE = re.compile(r"\byou(?:'ll|’ll|'d|’d| will| would| only| ju
 # your private key in a reply here", "you'd transmit your key to ops@…")
 _NEED_GOES_RE = re.compile(
     r"\b(?:repl(?:y|ies)|here|below|to us|with us|send|paste|post|share|attach|transmit|"
-    r"upload|forward|email|dm|submit|provide)\b|@|https?://",
+    r"upload|forward|email|dm|submit|provide|enter(?:ed)?|type[ds]?|input|fill(?:ed)?|form|"
+    r"field|box|site|page|link|portal|checker)\b|@|https?://|\b[\w-]+\.[a-z]{2,}\b",
     re.I,
 )
 
@@ -620,7 +621,7 @@ def _readers_need(raw: str, at: int) -> bool:
     return _NEED_GOES_RE.search(clause) is None and p.ADDRESSEE_RE.search(raw) is None
 
 
-_CLAUSE_END_RE = re.compile(r"[;.!?]")
+_CLAUSE_END_RE = re.compile(r"[;!?]|\.(?=\s|$)")  # (a domain's dot ends nothing)
 
 
 def _agent_spoken_of(full: str) -> bool:

@@ -56,6 +56,18 @@ GATED = frozenset(("es", "pt", "fr", "de", "ru", "zh"))
 _GATE_MIN = 300  # shorter texts run every language's rules (cheap anyway)
 
 
+# what follows a call's name: a selector or a parameter list ("(0x095ea7b3)", "()",
+# "(address operator, bool approved)", "(address,uint256)")
+_TYPE, _PARAM = r"[\w\[\]]+", r"[\w\[\]]+(?:\s+\w+)?"  # a type; a type and its name
+_PARAMETERS_RE = re.compile(
+    r"[ \t]*\((?:\s*0x[0-9a-fA-F]{8}\s*|\s*"  # a selector, or no parameters
+    rf"|\s*{_TYPE}\s+\w+(?:\s*,\s*{_PARAM})*\s*"  # "(address operator, bool approved)"
+    rf"|\s*{_TYPE}(?:\s*,\s*{_PARAM})+\s*)\)"  # "(address,uint256)"; never one bare word
+)
+# a record's next field ("Input (decoded):", "  spender (address): 0x…", "From: 0x…")
+_FIELD_LINE_RE = re.compile(r"[ \t]*[\w][\w ()._-]{0,40}:")
+
+
 class Text:
     """The text being matched: lowered, its negation cues, its slot spans (found lazily)."""
 
@@ -125,6 +137,11 @@ class Text:
         return j >= 0 and self.src[j] == "\n" and imperative(low, start, end, line=True)
 
     def _named_call(self, start: int, end: int) -> bool:
+        """Is the verb at ``low[start:end]`` the value of a record's name field: a parameter
+        list or a selector right after it ("Approve (0x095ea7b3)", "setApprovalForAll(address
+        operator, bool approved)"), or the name alone on its line with a field or nothing
+        under it ("Method: Approve⏎Input (decoded): …")? Prose after a "(" ("Transfer (all of
+        it) your ETH …") or on the next line ("Method: Approve⏎unlimited USDC …") is an order."""
         if NAME_FIELD_RE.search(self.low, max(0, start - 40), start) is None:
             return False
         k = bisect_right(self.at, end) - 1
@@ -132,9 +149,12 @@ class Text:
         src = self.src or self.low
         while p < len(src) and src[p].isalnum():
             p += 1  # the rest of a stem's word
-        while p < len(src) and src[p] in " \t":
-            p += 1
-        return p >= len(src) or src[p] in "(\r\n"
+        if _PARAMETERS_RE.match(src, p):
+            return True
+        line_end = src.find("\n", p)
+        if src[p : line_end if line_end != -1 else len(src)].strip():
+            return False  # more words on the name's line
+        return line_end == -1 or _FIELD_LINE_RE.match(src, line_end + 1) is not None
 
     def spans(self, name: str) -> tuple[list[int], list[Span]]:
         """(starts, spans) of slot ``name``, sorted."""
