@@ -20,7 +20,7 @@ from __future__ import annotations
 from typing import Any
 
 import pytest
-from eth_abi import encode
+from eth_abi import decode, encode
 
 from aiegis_guard.chains.evm.embedded import MAX_EMBEDDED, embedded_calls, embedded_scan
 from aiegis_guard.findings import Action
@@ -245,3 +245,49 @@ def test_a_decoy_array_inside_a_self_call_hides_nothing() -> None:
     verdict = _judged(own_tx(OWN, data))
     assert verdict.action is Action.BLOCK
     assert "tx.evm.unlimited_approval" in rules(verdict)
+
+
+def _table_into_decoy(wrapped: bool) -> bytes:
+    """review19b E1: the executor's batch R lies outside every carried call (right after its
+    head), but R's table entry points at a ``(USDC, 0, approve(STRANGER, MAX))`` tuple inside
+    the bytes of a decoy canonical batch D = ``[(OTHER, 0, 32 zero bytes ++ tuple)]`` placed
+    after R: eth_abi (as Solidity's decoder) runs R's one call, the approve. ``wrapped``: the
+    executor takes a struct holding the batch (``((address,uint256,bytes)[])``), R one level
+    further down."""
+    w = lambda n: n.to_bytes(32, "big")  # noqa: E731
+    sig = "execute(((address,uint256,bytes)[]))" if wrapped else EXEC_BY_SENDER
+    tup = encode(["(address,uint256,bytes)"], [(USDC, 0, _approve(STRANGER))])[32:]
+    decoy = encode(["(address,uint256,bytes)[]"], [[(OTHER, 0, bytes(32) + tup)]])[32:]
+    head = w(32) + (w(32) if wrapped else b"")  # the struct's head: its offset to R
+    r_at = 4 + len(head)
+    d_at = r_at + 64
+    table = w(1) + w(d_at + decoy.index(tup) - (r_at + 32))
+    data = selector(sig) + head + table + decoy
+    argtype = "((address,uint256,bytes)[])" if wrapped else "(address,uint256,bytes)[]"
+    calls = decode([argtype], data[4:])[0]
+    assert [c[2] for c in (calls[0] if wrapped else calls)] == [_approve(STRANGER)]
+    return data
+
+
+@pytest.mark.parametrize("wrapped", [False, True], ids=["array", "struct-of-array"])
+@pytest.mark.parametrize("account", [OWN, SAFE], ids=["7702", "own-safe"])
+def test_an_array_table_pointing_into_a_decoys_bytes_hides_nothing(
+    account: str, wrapped: bool
+) -> None:
+    """review19b E1: an offset of the executor's array table (not its head) points inside a
+    decoy call's bytes: the boundary is void, the approve the executor runs BLOCKs (was FLAG
+    unknown_call only, the approve unseen)."""
+    data = _table_into_decoy(wrapped)
+    assert any(c == _approve(STRANGER) for _, c in embedded_calls(data, account.lower()))
+    verdict = _judged(own_tx(account, data))
+    assert verdict.action is Action.BLOCK
+    assert "tx.evm.unlimited_approval" in rules(verdict)
+
+
+def test_a_canonical_batch_keeps_its_boundary_one_level_down() -> None:
+    """The same executor with a canonical batch of the router call and a payment: the route
+    program's approve stays the router's (the walk into the table voids nothing honest)."""
+    batch = [(FRIEND, 0, _route_swap()), (USDC, 0, call("transfer(address,uint256)", FRIEND, 1))]
+    for sig, args in ((EXEC_BY_SENDER, batch), ("execute(((address,uint256,bytes)[]))", (batch,))):
+        found = embedded_calls(call(sig, args), OWN)
+        assert not any(c[:4] == _approve(POOL)[:4] for _, c in found)

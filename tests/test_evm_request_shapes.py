@@ -194,3 +194,44 @@ def test_transaction_fields_beside_a_json_rpc_envelope_are_undecodable(
     assert verdict.action is Action.FLAG
     assert rules(verdict) == {"tx.undecodable"}
     assert _check({"method": "eth_sendTransaction", "params": [inner]}).action is Action.ALLOW
+
+
+# eth-infinitism/account-abstraction releases v0.8.0 / v0.9.0 (the book's rows cite them)
+EP08 = "0x4337084D9E255Ff0702461CF8895CE9E3b5Ff108"
+EP09 = "0x433709009B8330FDa32311DF1C2AFA402eD8D009"
+
+
+@pytest.mark.parametrize(
+    "extra",
+    [
+        pytest.param({"to": EP07}, id="to-ep07"),
+        pytest.param({"to": EP08}, id="to-ep08"),
+        pytest.param({"to": EP09}, id="to-ep09"),
+        pytest.param({"value": "0x00"}, id="value-0x00"),
+        pytest.param({"value": "0x" + "0" * 64}, id="value-0x-64-zeros"),
+        pytest.param({"value": "00"}, id="value-00"),
+    ],
+)
+def test_user_op_to_an_entry_point_or_with_a_zero_value_is_the_op(extra: dict[str, Any]) -> None:
+    """review19b X1: a ``to`` naming EntryPoint v0.8 / v0.9 (as v0.6 / v0.7) or a zero value
+    spelled with more digits beside a UserOperation is an annotation: the op's payment to the
+    friend ALLOWs (was FLAG undecodable), its drainer BLOCKs."""
+    pay = call("execute(address,uint256,bytes)", FRIEND, 10**15, b"")
+    drain = call("execute(address,uint256,bytes)", USDC, 0, DRAINER_DATA)
+    for data, action in ((pay, Action.ALLOW), (drain, Action.BLOCK)):
+        op = {"sender": ACCOUNT, "nonce": "0x0", "callData": "0x" + data.hex(), **extra}
+        assert _check(op).action is action
+
+
+@pytest.mark.parametrize("zero", ["0x00", "0x" + "0" * 64, 0, "0"])
+def test_a_zero_value_beside_a_json_rpc_envelope_is_no_value(zero: Any) -> None:
+    """review19b X1: ``"value": "0x00"`` beside ``method`` + ``params`` is no value: the
+    carried transaction is read (was FLAG undecodable); a one-byte ``data`` of ``0x00`` or a
+    ``to`` of the zero address beside it stays ambiguous (calldata, a recipient)."""
+    inner = {"from": OWN, "to": FRIEND, "value": "0x1"}
+    assert _check({"method": "eth_sendTransaction", "value": zero, "params": [inner]}).action is (
+        Action.ALLOW
+    )
+    for beside in ({"data": "0x00"}, {"to": "0x" + "0" * 40}):
+        payload = {"method": "eth_sendTransaction", "params": [inner], **beside}
+        assert rules(_check(payload)) == {"tx.undecodable"}

@@ -8,9 +8,10 @@ Circle token paymasters) is paid by an allowance of the account's token it pulls
 Smart Wallet ``executeBatch((address,uint256,bytes)[])``; addresses are generated, but for
 Circle Paymaster v0.8 (Circle developer docs 'Paymaster Addresses and Events').
 
-The request names its paymaster itself (review19 F0): only an allowlisted paymaster's fee is
-ALLOWed; a published ERC-20 paymaster's is FLAGged; a stranger named as paymaster gets the
-verdict of a plain approve to a stranger.
+The request names its paymaster itself (review19 F0): a paymaster the policy lets hold
+allowances (``evm_spenders``) is ALLOWed as any allowlisted spender; a published ERC-20
+paymaster's fee is FLAGged; a stranger named as paymaster, or an address allowlisted only as a
+recipient (review19b P1), gets the verdict of a plain approve to a stranger.
 """
 
 from __future__ import annotations
@@ -63,24 +64,33 @@ def _user_op(
     return {"method": "eth_sendUserOperation", "params": [op, EP07]}
 
 
-def _check(payload: Any) -> Verdict:
+def _check(payload: Any, spenders: tuple[str, ...] = ()) -> Verdict:
     policy = Policy.model_validate(
         {
             "wallet": {"evm": [ACCOUNT]},
-            # the paymaster is allowlisted as a recipient (any EVM role will do)
-            "allowlist": {"evm": [FRIEND.lower(), PAYMASTER], "evm_spenders": [FRIEND.lower()]},
+            # the paymaster is allowlisted as a recipient only (a role that holds no allowance)
+            "allowlist": {
+                "evm": [FRIEND.lower(), PAYMASTER],
+                "evm_spenders": [FRIEND.lower(), *spenders],
+            },
         }
     )
     return Guard(policy, classifier=False).check_transaction(payload, chain="evm")
 
 
 @pytest.mark.parametrize("v06", [False, True], ids=["v07-rpc", "v06-op"])
-def test_bounded_approve_to_the_ops_own_paymaster_is_the_fee(v06: bool) -> None:
-    """approve(paymaster, 5 USDC) beside the op's transfer: ALLOW, said to be the fee."""
-    verdict = _check(_user_op([(USDC, PAYMASTER, 5 * 10**6)], v06))
-    assert verdict.action is Action.ALLOW
-    fee = [f for f in verdict.findings if f.rule_id == "tx.evm.paymaster_fee"]
-    assert fee and "fee to the operation's own paymaster" in fee[0].message
+@pytest.mark.parametrize("sig", ["approve(address,uint256)", "increaseAllowance(address,uint256)"])
+def test_a_recipient_only_paymaster_gets_no_allowance(v06: bool, sig: str) -> None:
+    """review19b P1: approve / increaseAllowance(paymaster, 5 USDC), the paymaster allowlisted
+    as a recipient only: BLOCK approval_unknown_spender as without the paymaster (was ALLOW
+    paymaster_fee: a payee named as paymaster collected a standing allowance); allowlisted as
+    a spender: ALLOW."""
+    op = _user_op([(USDC, PAYMASTER, 5 * 10**6)], v06, PAYMASTER, sig)
+    verdict = _check(op)
+    assert verdict.action is Action.BLOCK
+    assert "tx.evm.approval_unknown_spender" in rules(verdict)
+    assert "tx.evm.paymaster_fee" not in rules(verdict)
+    assert _check(op, spenders=(PAYMASTER,)).action is Action.ALLOW
 
 
 @pytest.mark.parametrize("v06", [False, True], ids=["v07-rpc", "v06-op"])
@@ -99,10 +109,13 @@ def test_unlimited_approve_to_the_paymaster_still_blocks(v06: bool) -> None:
     ],
 )
 def test_fee_above_the_cap_or_of_unknown_worth_flags(token: str, amount: int) -> None:
-    """More than gas costs (50 USD), or a token whose worth is unknown: FLAG paymaster_fee."""
-    verdict = _check(_user_op([(token, PAYMASTER, amount)]))
+    """More than gas costs (50 USD), or a token whose worth is unknown, to a published
+    paymaster: FLAG paymaster_fee, saying so."""
+    verdict = _check(_user_op([(token, CIRCLE_V08, amount)], paymaster=CIRCLE_V08))
     assert verdict.action is Action.FLAG
     assert rules(verdict) == {"tx.evm.paymaster_fee"}
+    fee = [f for f in verdict.findings if f.rule_id == "tx.evm.paymaster_fee"]
+    assert "above what gas costs" in fee[0].message or "unknown worth" in fee[0].message
 
 
 def test_approve_to_another_address_is_judged_as_today() -> None:
@@ -114,14 +127,16 @@ def test_approve_to_another_address_is_judged_as_today() -> None:
 
 def test_many_bounded_grants_to_the_paymaster_are_judged_as_their_sum() -> None:
     """Twenty increaseAllowance(paymaster, 5 USDC): 100 USDC, above the cap: FLAG."""
-    grant = ("increaseAllowance(address,uint256)", PAYMASTER, 5 * 10**6)
-    op = _user_op([])
+    grant = ("increaseAllowance(address,uint256)", CIRCLE_V08, 5 * 10**6)
+    op = _user_op([], paymaster=CIRCLE_V08)
     batch = [(USDC, 0, call(*grant))] * 20
     data = call("executeBatch((address,uint256,bytes)[])", batch)
     op["params"][0]["callData"] = "0x" + data.hex()
     verdict = _check(op)
     assert verdict.action is Action.FLAG
     assert rules(verdict) == {"tx.evm.paymaster_fee"}
+    fee = [f for f in verdict.findings if f.rule_id == "tx.evm.paymaster_fee"]
+    assert "above what gas costs" in fee[0].message
 
 
 @pytest.mark.parametrize("v06", [False, True], ids=["v07-rpc", "v06-op"])

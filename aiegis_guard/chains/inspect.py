@@ -37,14 +37,15 @@ rule                                 action  when
                                              not own / allowlisted / built-in
 ``over_limit_approval``              BLOCK   bounded approval above the asset's limit to a
                                              non-allowlisted spender
-``paymaster_fee``                    ALLOW   (EVM) a bounded ERC-20 ``approve`` /
+``paymaster_fee``                    FLAG    (EVM) a bounded ERC-20 ``approve`` /
                                              ``increaseAllowance`` of a UserOperation's account
-                                             to the operation's own, allowlisted paymaster: its
-                                             gas fee, up to ``judge_grants.PAYMASTER_FEE_CAP``
-                                             (50 USD, 0.02 ETH of a pegged token);
-                                     FLAG    to a published ERC-20 paymaster that is not
-                                             allowlisted, above the cap, or in a token of
-                                             unknown worth (any other paymaster: a spender)
+                                             to the operation's own paymaster that the book
+                                             publishes as an ERC-20 paymaster: its gas fee,
+                                             said to be within ``judge_grants.PAYMASTER_FEE_CAP``
+                                             (50 USD, 0.02 ETH of a pegged token), above it, or
+                                             in a token of unknown worth (an allowlisted
+                                             spender: ALLOW as any; any other paymaster, a
+                                             recipient-only entry too: a spender)
 ``approval_unknown_spender``         BLOCK   bounded approval to a non-allowlisted spender that
                                              never expires (on-chain ``approve`` /
                                              ``increaseAllowance``, ERC-721 ``approve(x, id)``,

@@ -102,8 +102,8 @@ def approval(j: Judge, op: Approval) -> list[Finding]:
     elif _over_approval_limit(j.policy, op):
         msg = f"{op.via}: allowance above the asset's limit to non-allowlisted spender {who}"
         out.append(j.f("over_limit_approval", Action.BLOCK, msg, *ev, amount, preview=who))
-    elif (trust := _to_own_paymaster(j, op)) is not None:
-        out.append(_paymaster_fee(j, op, ev, amount, trust))
+    elif _to_own_paymaster(j, op):
+        out.append(_paymaster_fee(j, op, ev, amount))
     elif op.via in _ONE_TIME or (
         op.via in EXPIRING_GRANTS
         and op.deadline is not None
@@ -122,50 +122,44 @@ def approval(j: Judge, op: Approval) -> list[Finding]:
 # is paid in the account's token by an ERC-20 allowance it pulls in ``postOp`` (Pimlico /
 # Circle / Alchemy token paymasters): a bounded ERC-20 approve to it may be the gas fee. The
 # request names its paymaster itself (review19 F0: an attacker names himself), so the name
-# alone blesses nothing: an allowlisted paymaster's fee is ALLOWed, a published ERC-20
-# paymaster's (``known.known_erc20_paymasters``) FLAGged with the fee line, any other judged
-# as the plain approve to a stranger it is.
+# alone blesses nothing: a published ERC-20 paymaster's fee (``known.known_erc20_paymasters``)
+# is FLAGged with the fee line, any other grant judged as the plain approve it is. A paymaster
+# the policy lets hold allowances (``evm_spenders`` / ``evm_operators``) is ALLOWed before, as
+# any allowlisted spender; a recipient-only entry (``allowlist.evm``) trusts no grant
+# (review19b P1: a payee named as paymaster collected a standing allowance).
 _FEE_VIAS = frozenset({"erc20.approve", "erc20.increase_allowance"})
 PAYMASTER_FEE_CAP = {"USD": 5000, "ETH": 2}
 """What a gas fee may be, in hundredths of a pegged token's whole unit (``known.pegs``): 50
 USD, 0.02 ETH (more than an L1 operation's gas at 100 gwei); above it, or in a token of
-unknown value, the fee is FLAGged."""
+unknown value, the fee line says so."""
 
 
-def _to_own_paymaster(j: Judge, op: Approval) -> str | None:
-    """``"allowlisted"`` / ``"known"`` when ``op`` is a bounded ERC-20 grant of the operation's
-    account to the operation's own paymaster that the policy allowlists (any EVM role) or the
-    book knows as an ERC-20 paymaster; None otherwise (a stranger named as paymaster)."""
+def _to_own_paymaster(j: Judge, op: Approval) -> bool:
+    """Is ``op`` a bounded ERC-20 grant of the operation's account to the operation's own
+    paymaster that the book knows as an ERC-20 paymaster? (Not a stranger named as paymaster,
+    nor an address the policy allowlists in a role that holds no allowance.)"""
     notes = j.decoded.notes
     spender = norm(op.spender, j.chain)
-    if not (
+    return (
         j.chain is Chain.EVM
         and op.via in _FEE_VIAS
         and op.amount is not None
         and f"paymaster:{spender}" in notes
         and op.owner is not None
         and f"account:{norm(op.owner, j.chain)}" in notes
-    ):
-        return None
-    if spender in j.policy.known_evm and spender not in j.policy.wallet.evm:
-        return "allowlisted"
-    return "known" if spender in known_erc20_paymasters() else None
+        and spender in known_erc20_paymasters()
+    )
 
 
-def _paymaster_fee(j: Judge, op: Approval, ev: tuple[str, ...], amount: str, trust: str) -> Finding:
-    """ALLOW within ``PAYMASTER_FEE_CAP`` to an allowlisted paymaster, else FLAG: a fee to a
-    paymaster only the book knows, larger than gas, or in a token whose worth is unknown
-    needs a human."""
+def _paymaster_fee(j: Judge, op: Approval, ev: tuple[str, ...], amount: str) -> Finding:
+    """FLAG: a fee to a paymaster only the book knows needs a human; the message says whether
+    it is within ``PAYMASTER_FEE_CAP`` (gas), larger, or in a token whose worth is unknown."""
     who = mask_address(op.spender)
     peg = pegs().get(norm(op.asset.address or "", j.chain))
     cap = PAYMASTER_FEE_CAP.get(peg[0]) if peg is not None else None
-    ev = (*ev, "paymaster:own-operation", f"paymaster:{trust}")
+    ev = (*ev, "paymaster:own-operation", "paymaster:known")
     fee = f"{op.via}: fee to the operation's own paymaster {who}"
     if peg is not None and cap is not None and _fees(j, op) * 100 <= cap * 10 ** peg[1]:
-        if trust == "allowlisted":
-            return j.f(
-                "paymaster_fee", Action.ALLOW, f"{fee} for its gas", *ev, amount, preview=who
-            )
         msg = f"{fee} (a published ERC-20 paymaster, not allowlisted) for its gas: needs a human"
         return j.f("paymaster_fee", Action.FLAG, msg, *ev, amount, preview=who)
     why = "above what gas costs" if peg is not None else "in a token of unknown worth"

@@ -42,9 +42,11 @@ a boundary only where the encoding vouches for it (review19 F9: a length stretch
 next carried call hid it): the tuple is an element of an array that decodes canonically
 (its table right before it, each element starting where the previous one's padded tail
 ends), or the executor's first argument; any other outermost tuple voids the boundary and
-the whole calldata is read as the account's. So does a word of the executor's own head that
-points inside such a call's bytes (a decoy batch placed where the canonical one goes, the
-batch the executor reads inside its element's bytes).
+the whole calldata is read as the account's. So does any offset the executor follows that
+points inside such a call's bytes: a word of its own head (a decoy batch placed where the
+canonical one goes, the batch the executor reads inside its element's bytes), or of a table
+or tuple head those offsets reach, any level down (review19b E1: its own array's table entry
+pointing at an element inside a decoy's bytes).
 
 What is not read: arrays of targets kept apart from their calldata
 (``executeBatch(address[],uint256[],bytes[])``: the target is unread, as above, and so is the
@@ -207,6 +209,7 @@ def _foreign_calls(data: bytes, account: str | None) -> list[tuple[int, int]] | 
     out: list[tuple[int, int]] = []
     trusted: set[int] = set()  # heads of canonical arrays' elements
     bases = [4]  # where the executors' own heads start (the account's, its self-calls')
+    lengths: set[int] = set()  # the length words of the carried calls' ``bytes``
     end = 0
     for match in _ENVELOPE.finditer(data):
         at = match.start() + 1  # the length word
@@ -229,31 +232,63 @@ def _foreign_calls(data: bytes, account: str | None) -> list[tuple[int, int]] | 
                 or _tail_end(data, head, offset) is None
             ):
                 return None  # a boundary the encoding does not vouch for
+        lengths.add(at)
         if target == account:
             bases.append(start + 4)  # a self-call: what it carries is the account's
             continue
         end = start + length
         out.append((start, end))
-    return None if out and any(_points_inside(data, b, out) for b in bases) else out
+    return None if out and _points_inside(data, bases, out, lengths) else out
 
 
-def _points_inside(data: bytes, base: int, spans: list[tuple[int, int]]) -> bool:
-    """Does a word of an executor's own head (the account's at 4, a self-call's past its
-    selector: from ``base`` to the first tail its offsets reach) point inside one of
-    ``spans``? Then the executor reads a structure lying in bytes handed
-    to another contract (a decoy array placed where the canonical one goes, the real one
-    inside its element's bytes): the boundary is void. Any word may be an offset here (a
-    static number that happens to point inside voids the boundary: FLAG-prone, never blind)."""
-    end, at = len(data), base
-    while at + 32 <= end:
-        value = int.from_bytes(data[at : at + 32], "big")
-        target = base + value
-        if at < target and target + 32 <= len(data):  # ABI decoders need no alignment
-            if _inside(spans, target) or any(s == target for s, _ in spans):
+_MAX_WALK = 8192  # head words read following offsets; past it the boundary is void
+
+
+def _points_inside(
+    data: bytes, bases: list[int], spans: list[tuple[int, int]], lengths: set[int]
+) -> bool:
+    """Does an offset the executor follows (a word of its own head: the account's at 4, a
+    self-call's past its selector, from ``base`` to the first tail its offsets reach; and,
+    review19b E1, any offset of a table or tuple head those offsets reach, one level down or
+    more) point inside one of ``spans``? Then the executor reads a structure lying in bytes
+    handed to another contract (a decoy array placed where the canonical one goes, the real
+    one inside its element's bytes; an array of its own whose table points at an element
+    inside a decoy's bytes): the boundary is void. Types are unknown, so any word may be an
+    offset (a static number that happens to point inside voids the boundary: FLAG-prone,
+    never blind); a pointed-to word that is a plausible element count (1 .. what fits) is
+    read as an array (its table: that many words after it), any other as a tuple head; a
+    carried call's ``bytes`` (its length word, in ``lengths``) is no structure of the
+    executor's (a self-call's is read from its own base). Past ``_MAX_WALK`` words read: void."""
+    todo = [(b, len(data)) for b in bases]
+    seen = set(bases)
+    budget = _MAX_WALK
+    while todo:
+        base, end = todo.pop()
+        at = base
+        while at + 32 <= end:
+            budget -= 1
+            if budget < 0:
                 return True
-            end = min(end, target)
-        at += 32
+            target = base + int.from_bytes(data[at : at + 32], "big")
+            if at < target and target + 32 <= len(data):  # ABI decoders need no alignment
+                if _inside(spans, target) or any(s == target for s, _ in spans):
+                    return True
+                end = min(end, target)
+                if target not in seen and target not in lengths:
+                    seen.add(target)
+                    todo.append(_structure(data, target))
+            at += 32
     return False
+
+
+def _structure(data: bytes, at: int) -> tuple[int, int]:
+    """(base, end) of the head of the structure an offset points at: an array's table (the
+    word at ``at`` a count ``n`` of 1 .. what fits: the ``n`` words after it, offsets from
+    their start) or a tuple's head (offsets from ``at``, up to the first tail)."""
+    n = int.from_bytes(data[at : at + 32], "big")
+    if 1 <= n <= (len(data) - at - 32) // 32:
+        return at + 32, at + 32 + 32 * n
+    return at, len(data)
 
 
 def _inside(spans: list[tuple[int, int]], at: int) -> bool:

@@ -36,6 +36,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Mapping
 from typing import Any
 
@@ -75,7 +76,21 @@ _WRAPPERS = ("tx", "transaction")
 # keys a plain transaction never has: a mapping with ``to`` and none of them is one at once
 _NOT_PLAIN = ("method", "sender", *_WRAPPERS, "calls")
 _USER_OP_KEYS = ("callData", "initCode", "factory", "factoryData")
-_EMPTY = (None, 0, "", "0x", "0x0", "0", b"")
+_BLANK = (None, 0, "", "0x", "0x0", "0", b"")  # a ``to`` / ``data`` / ``input`` not given
+_ZERO_RE = re.compile(r"(?:0[xX])?0*")  # any spelling of zero: "0x00", "00", "0x" + 64 zeros
+
+
+def _empty(v: Any, key: str) -> bool:
+    """Is ``v`` (the ``key`` field) not given: blank (``_BLANK``), or for ``value`` any zero
+    (review19b X1: ``"0x00"``, ``"0x" + 64 zeros`` is still no value)? A ``data`` of one zero
+    byte (``"0x00"``) is calldata and a ``to`` of the zero address a recipient: not empty."""
+    if v in _BLANK:
+        return True
+    if key != "value" or isinstance(v, bool):
+        return False
+    if isinstance(v, int):
+        return v == 0
+    return isinstance(v, str) and _ZERO_RE.fullmatch(v.strip()) is not None
 
 
 def read_mapping(m: Mapping[str, Any], depth: int = 0) -> tuple[str, Any, Any]:
@@ -93,7 +108,7 @@ def read_mapping(m: Mapping[str, Any], depth: int = 0) -> tuple[str, Any, Any]:
             raise EvmDecodeError(f"{method} request beside transaction fields: ambiguous")
         return _rpc(method, m.get("params"), depth)
     if "sender" in m and any(k in m for k in _USER_OP_KEYS):  # a UserOperation
-        if any(m.get(k) not in _EMPTY for k in ("data", "input", "value")) or not _op_to(m):
+        if any(not _empty(m.get(k), k) for k in ("data", "input", "value")) or not _op_to(m):
             raise EvmDecodeError("a UserOperation beside a transaction's to / value / data")
         return "user_op", m, None
     wrapped = [k for k in _WRAPPERS if isinstance(m.get(k), Mapping | str)]
@@ -115,7 +130,7 @@ def tx_fields_beside(m: Mapping[str, Any]) -> bool:
     """Does a request envelope (``method`` + ``params``, a wrapper) hold a transaction's own
     non-empty ``to`` / ``data`` / ``input`` / ``value`` beside what it carries? Then which one
     is sent is unknown: ambiguous (review18c F4, review19 F8), never dropped."""
-    return any(m.get(k) not in _EMPTY for k in TX_KEYS)
+    return any(not _empty(m.get(k), k) for k in TX_KEYS)
 
 
 def _op_to(m: Mapping[str, Any]) -> bool:
@@ -123,7 +138,7 @@ def _op_to(m: Mapping[str, Any]) -> bool:
     of the book (the contract the op is sent to)? Any other ``to`` is a transaction's
     (review19 F8: a tool reading the mapping as one would send it)."""
     to = m.get("to")
-    if to in _EMPTY:
+    if _empty(to, "to"):
         return True
     if not isinstance(to, str):
         return False
