@@ -78,3 +78,37 @@ def test_slot_is_masked_in_the_verdict() -> None:
     """A flagged slot's value is never repeated in the verdict's text."""
     verdict: Any = GUARD.check_text(f"INFO:api req key={KEY} status=200", source=Source.TOOL_OUTPUT)
     assert KEY[2:] not in verdict.explain()
+
+
+@pytest.mark.parametrize("source", SOURCES[:2])
+@pytest.mark.parametrize(
+    "text",
+    [
+        pytest.param(f"label,tx_hash\nmainnet deployer private key,{KEY}\n", id="csv"),
+        pytest.param(f'"label","tx_hash"\n"mainnet deployer private key","{KEY}"\n', id="quoted"),
+        pytest.param(f'name,hash,note\nsigner,{KEY},"signer private key, do not share"\n',
+                     id="key-word-after-the-value"),
+        pytest.param(f"id;key_hash\nhot wallet private key;{KEY}\n", id="semicolon"),
+        pytest.param(f"owner\ttxid\nprivate key of treasury\t{KEY}\n", id="tsv"),
+        pytest.param(f"| label | tx_hash |\n|---|---|\n| deployer private key | {KEY} |\n",
+                     id="pipe-table"),
+    ],
+)  # fmt: skip
+def test_hash_header_does_not_hide_a_key_the_row_names(text: str, source: Source) -> None:
+    """A hash / txid header downgrades a cell only when no phrase of its row names a key."""
+    assert Action.BLOCK in _secret_actions(text, source)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        pytest.param(f"| note | tx |\n|---|---|\n| deposit | {HASH} |\n| key rotation | {KEY} |\n",
+                     id="key-word-modifying-an-event"),
+        pytest.param(f'title,digest,notes\n"signer key rotation, step 2",{KEY},"sha256 of it"\n',
+                     id="csv-key-rotation-digest"),
+        pytest.param(f"block,tx_hash,status\n19000000,{KEY},confirmed\n", id="plain-hash-rows"),
+    ],
+)  # fmt: skip
+def test_hash_header_still_names_hash_rows(text: str) -> None:
+    """Rows whose key word only modifies an event ("key rotation") stay the header's hashes."""
+    assert Action.BLOCK not in _secret_actions(text, Source.TOOL_OUTPUT)

@@ -55,7 +55,7 @@ from aiegis_guard.scanners.key_checks import secret_finding
 from aiegis_guard.scanners.key_places import echo_frames, link_part, may_hold_store, store_command
 from aiegis_guard.scanners.key_purpose import TX_WORDS
 from aiegis_guard.scanners.key_records import SLOT_EVIDENCE, log_record, record_name
-from aiegis_guard.scanners.key_tables import cell_header, column_name
+from aiegis_guard.scanners.key_tables import cell_header, column_name, unless_row_names_key
 from aiegis_guard.scanners.key_words import (
     FOREIGN_MATERIAL,
     HASH_WORDS,
@@ -420,13 +420,13 @@ def _cell_context(text: str, start: int, kind: str, evidence: str) -> tuple[str,
         named = _classify_header(header) if header else None
         if named is None or f"context:{named[1][7:]}" in _GENERIC_NAMES:
             return kind, evidence  # a "value" / "data" column says nothing
-        return named
+        return unless_row_names_key(text, start, named)
     if kind != "key":
         return kind, evidence
     named = _column_context(text, start)
     if named is None or named[0] != "hash" or f"context:{named[1][7:]}" in _GENERIC_NAMES:
         return kind, evidence
-    return named
+    return unless_row_names_key(text, start, named)
 
 
 def _column_context(text: str, start: int) -> tuple[str, str] | None:
