@@ -112,3 +112,12 @@ def test_hash_header_does_not_hide_a_key_the_row_names(text: str, source: Source
 def test_hash_header_still_names_hash_rows(text: str) -> None:
     """Rows whose key word only modifies an event ("key rotation") stay the header's hashes."""
     assert Action.BLOCK not in _secret_actions(text, Source.TOOL_OUTPUT)
+
+
+def test_stuffed_key_words_fail_closed() -> None:
+    """A row or record stuffed with negated key words reads at most a bounded number of
+    them in context, then counts as naming a key (fail closed, bounded work)."""
+    stuffed = " ".join(["not the key"] * 40)
+    assert Action.BLOCK in _secret_actions(f"label,tx_hash\n{stuffed},{KEY}\n", Source.TOOL_OUTPUT)
+    log = f'level=info msg="{stuffed}" key={KEY}'
+    assert Action.BLOCK in _secret_actions(log, Source.TOOL_OUTPUT)

@@ -40,6 +40,7 @@ __all__ = ["GENERIC_VALUES", "SLOT_EVIDENCE", "log_record", "record_name"]
 RECORD_REACH = 1200  # characters each side of a value searched for its record's braces
 LINE_REACH = 600  # characters of a log line read each side of a value
 GENERIC_VALUES = frozenset(("value", "data", "payload"))
+MAX_KEY_WORD_CHECKS = 16  # key words of a value read in their context ("public key", "not the key")
 SLOT_EVIDENCE = "record:key-slot"  # a log line's key= that no value of the line names
 # the fields that name a record, the surest first (Key Vault's "id" is a URL ending in a version)
 _NAME_ORDER = ("name", "secretname", "parametername", "label", "title", "key", "secretid", "id")
@@ -210,8 +211,16 @@ def log_record(text: str, start: int, end: int) -> tuple[str, str] | None:
 def _names_key(piece: str) -> bool:
     """Any word of ``piece`` reads as a key's name (each word judged as the nearest one, so
     a hash word after it, "signer tx hash", does not hide it)."""
-    return any(
-        (found := classify_window(piece[: w.end()], nearest_last=True)) is not None
-        and found[0] == "key"
-        for w in WORD_RE.finditer(piece)
-    )
+    words, checks = list(WORD_RE.finditer(piece)), MAX_KEY_WORD_CHECKS
+    for i, w in enumerate(words):  # first the word with its neighbours ("wallet blob", "sign(")
+        near = piece[words[i - 1].start() if i else w.start() : w.end() + 2]
+        alone = classify_window(near, nearest_last=True)
+        if alone is None or alone[0] != "key":
+            continue
+        if not checks:
+            return True  # a record stuffed with negated key words: fail closed, bounded work
+        checks -= 1
+        found = classify_window(piece[max(0, w.start() - 64) : w.end()], nearest_last=True)
+        if found is not None and found[0] == "key":
+            return True
+    return False

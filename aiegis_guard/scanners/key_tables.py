@@ -16,6 +16,7 @@ from aiegis_guard.scanners.key_words import WORD_RE, classify_window
 __all__ = ["cell_header", "column_name", "row_key_word", "unless_row_names_key"]
 
 MAX_ROWS = 64  # lines walked up from a value to its table's header
+MAX_KEY_WORD_CHECKS = 16  # key words of a row read in their context ("key rotation")
 _SEPARATOR_RE = re.compile(r"^[ \t|:+=-]*-{3,}[ \t|:+=-]*$")  # |---|---|, ----+----
 _INSERT_RE = re.compile(r"(?is)\binsert\s+into\s+[\w.`\"\[\]]+\s*\(([^()]{1,800})\)\s*values\s*")
 SQL_REACH = 4000  # characters from a VALUES tuple's value back to its INSERT
@@ -163,10 +164,18 @@ def row_key_word(text: str, start: int, end: int) -> str | None:
     line_start = text.rfind("\n", 0, start) + 1
     line_end = text.find("\n", end)
     row = text[line_start:start] + "\n" + text[end : len(text) if line_end < 0 else line_end]
+    checks = MAX_KEY_WORD_CHECKS
     for phrase in _PHRASE_SPLIT_RE.split(row):
         words = list(WORD_RE.finditer(phrase))
         for i, w in enumerate(words):
-            found = classify_window(phrase[: w.end()], nearest_last=True)
+            near = phrase[words[i - 1].start() if i else w.start() : w.end() + 2]
+            alone = classify_window(near, nearest_last=True)  # cheap: the word, its neighbours
+            if alone is None or alone[0] != "key":
+                continue
+            if not checks:
+                return w.group()  # a row stuffed with key words: fail closed, bounded work
+            checks -= 1
+            found = classify_window(phrase[max(0, w.start() - 64) : w.end()], nearest_last=True)
             if found is None or found[0] != "key" or found[1].split()[-1] != w.group():
                 continue
             if i + 1 == len(words) or words[i + 1].group().lower() in _AFTER_HEAD:
