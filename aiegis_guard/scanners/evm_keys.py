@@ -54,8 +54,8 @@ from aiegis_guard.scanners.key_calls import (
 from aiegis_guard.scanners.key_checks import secret_finding
 from aiegis_guard.scanners.key_places import echo_frames, link_part, may_hold_store, store_command
 from aiegis_guard.scanners.key_purpose import TX_WORDS
-from aiegis_guard.scanners.key_records import log_record, record_name
-from aiegis_guard.scanners.key_tables import cell_header, column_name
+from aiegis_guard.scanners.key_records import SLOT_EVIDENCE, log_record, record_name
+from aiegis_guard.scanners.key_tables import cell_header, column_name, unless_row_names_key
 from aiegis_guard.scanners.key_words import (
     FOREIGN_MATERIAL,
     HASH_WORDS,
@@ -88,6 +88,7 @@ __all__ = [
 
 RULE = "secret.evm_private_key"
 RULE_CANDIDATE = "secret.evm_key_candidate"
+RULE_SLOT = "secret.evm_key_slot"
 WINDOW = 64  # characters before a value searched for context
 TAIL = 24  # the part of the window whose classification is cached
 AFTER_WINDOW = 40  # "0x.. is my private key": checked only when nothing precedes
@@ -305,7 +306,22 @@ def key_finding(span: tuple[int, int], value: str, *evidence: str) -> Finding:
     return secret_finding(RULE, span, value, f"Ethereum private key ({how})", *evidence)
 
 
-def _candidate_finding(span: tuple[int, int], value: str) -> Finding:
+def _candidate_finding(span: tuple[int, int], value: str, evidence: str) -> Finding:
+    """INFO for a 64-hex value nothing names; FLAG (redacted) under a log line's bare ``key=``
+    no word of the line names (:func:`~aiegis_guard.scanners.key_records.log_record`,
+    review19b S1: a slot that may hold a signer's key is never a silent ALLOW)."""
+    if evidence == SLOT_EVIDENCE:
+        return Finding(
+            rule_id=RULE_SLOT,
+            category=Category.SECRET,
+            severity=Severity.MEDIUM,
+            action=Action.FLAG,
+            message="64-hex value under a log line's key= that nothing names: a key or a hash",
+            span=span,
+            preview=mask(value),
+            evidence=("pattern:hex64", SLOT_EVIDENCE),
+            redact=True,
+        )
     return Finding(
         rule_id=RULE_CANDIDATE,
         category=Category.SECRET,
@@ -380,9 +396,9 @@ def find_evm_keys(
             kind, evidence = ("key", flow) if flow is not None else (kind, evidence)
         if kind == "key" and not is_placeholder(body):  # not PRIVATE_KEY=0xdeadbeef...
             found.append(key_finding((start, end), text[start:end], "pattern:hex64", evidence))
-        elif kind == "bare" and reported < MAX_CANDIDATES_REPORTED:
-            found.append(_candidate_finding((start, end), text[start:end]))
-            reported += 1
+        elif kind == "bare" and (evidence == SLOT_EVIDENCE or reported < MAX_CANDIDATES_REPORTED):
+            found.append(_candidate_finding((start, end), text[start:end], evidence))
+            reported += evidence != SLOT_EVIDENCE  # a log line's unnamed key=: always reported
         prev_end = end
     return found + short
 
@@ -404,13 +420,13 @@ def _cell_context(text: str, start: int, kind: str, evidence: str) -> tuple[str,
         named = _classify_header(header) if header else None
         if named is None or f"context:{named[1][7:]}" in _GENERIC_NAMES:
             return kind, evidence  # a "value" / "data" column says nothing
-        return named
+        return unless_row_names_key(text, start, named)
     if kind != "key":
         return kind, evidence
     named = _column_context(text, start)
     if named is None or named[0] != "hash" or f"context:{named[1][7:]}" in _GENERIC_NAMES:
         return kind, evidence
-    return named
+    return unless_row_names_key(text, start, named)
 
 
 def _column_context(text: str, start: int) -> tuple[str, str] | None:

@@ -19,25 +19,29 @@ slot of a record; the record decides instead:
   ``key=..`` on a line with a level, a timestamp or ``msg=``; a JSON logger's ``"key":
   ".."``) is a slot, like ``id``: a correlation id, a cache or idempotency key as often as a
   signer's. The record's other *values* (its event or message, the logger's name, other
-  fields' values; not the other fields' names, such as ``chain_id``) decide: more key words
-  (``signer``, ``private``, ``credentials``...) than hash words make it a key (``{"event":
-  "signer configured", "key": "0x..", "logger": "relayer.signer"}``), more hash words a hash;
-  none, a bare value (``INFO:api.middleware:req key=<hex> path=/wallets/balance status=200``
-  is not blocked; derived when an address is in the text). A ``key=`` outside a log line (a
-  ``.env`` line, a command's argument) is named by its label, as before.
+  fields' values; not the other fields' names, such as ``chain_id``) decide, failing closed
+  (review19b S1: the words are the leaker's, ``msg="block hash"`` costs nothing): a key word
+  in any value (``signer``, ``private``, ``credentials``...) makes it a key whatever hash
+  words stand beside it (``{"event": "signer configured", "key": "0x..", "logger":
+  "relayer.signer"}``); hash words alone a hash; none, a slot flagged for review
+  (``INFO:api.middleware:req key=<hex> path=/wallets/balance status=200``: FLAG
+  ``secret.evm_key_slot``; derived when an address is in the text). A ``key=`` outside a log
+  line (a ``.env`` line, a command's argument) is named by its label, as before.
 """
 
 from __future__ import annotations
 
 import re
 
-from aiegis_guard.scanners.key_words import classify_window
+from aiegis_guard.scanners.key_words import WORD_RE, classify_window
 
-__all__ = ["GENERIC_VALUES", "log_record", "record_name"]
+__all__ = ["GENERIC_VALUES", "SLOT_EVIDENCE", "log_record", "record_name"]
 
 RECORD_REACH = 1200  # characters each side of a value searched for its record's braces
 LINE_REACH = 600  # characters of a log line read each side of a value
 GENERIC_VALUES = frozenset(("value", "data", "payload"))
+MAX_KEY_WORD_CHECKS = 16  # key words of a value read in their context ("public key", "not the key")
+SLOT_EVIDENCE = "record:key-slot"  # a log line's key= that no value of the line names
 # the fields that name a record, the surest first (Key Vault's "id" is a URL ending in a version)
 _NAME_ORDER = ("name", "secretname", "parametername", "label", "title", "key", "secretid", "id")
 _NAMES = r"name|key|label|title|secret_?name|secret_?id|parameter_?name|id"
@@ -189,15 +193,34 @@ def log_record(text: str, start: int, end: int) -> tuple[str, str] | None:
             return None  # a config's key=.., a command's argument: the label names it
     record = text[lo : m.start()] + " " + text[end:hi]
     record = _FIELD_NAME_RE.sub("\n", record)  # each field's value read alone
-    keys = hashes = 0
+    hashes = False
     for piece in re.split(r"[\n,{}]", record):
-        found = classify_window(piece, nearest_last=True) if piece.strip() else None
-        keys += found is not None and found[0] == "key"
-        hashes += found is not None and found[0] == "hash"
-    if keys and keys >= hashes:
-        return "key", "record:key-words"
+        if not piece.strip():
+            continue
+        if _names_key(piece):  # fail closed: a key word anywhere wins over any hash words
+            return "key", "record:key-words"
+        found = classify_window(piece, nearest_last=True)
+        hashes = hashes or (found is not None and found[0] == "hash")
     if hashes:
         return "hash", "record:hash-words"
     if m.group().startswith('"'):
         return None  # a JSON "key" field: the object's nearest words, as before
-    return "bare", ""
+    return "bare", SLOT_EVIDENCE  # a key= slot no word names: flagged, never silently passed
+
+
+def _names_key(piece: str) -> bool:
+    """Any word of ``piece`` reads as a key's name (each word judged as the nearest one, so
+    a hash word after it, "signer tx hash", does not hide it)."""
+    words, checks = list(WORD_RE.finditer(piece)), MAX_KEY_WORD_CHECKS
+    for i, w in enumerate(words):  # first the word with its neighbours ("wallet blob", "sign(")
+        near = piece[words[i - 1].start() if i else w.start() : w.end() + 2]
+        alone = classify_window(near, nearest_last=True)
+        if alone is None or alone[0] != "key":
+            continue
+        if not checks:
+            return True  # a record stuffed with negated key words: fail closed, bounded work
+        checks -= 1
+        found = classify_window(piece[max(0, w.start() - 64) : w.end()], nearest_last=True)
+        if found is not None and found[0] == "key":
+            return True
+    return False

@@ -11,14 +11,25 @@ from __future__ import annotations
 
 import re
 
-__all__ = ["cell_header", "column_name"]
+from aiegis_guard.scanners.key_words import WORD_RE, classify_window
+
+__all__ = ["cell_header", "column_name", "row_key_word", "unless_row_names_key"]
 
 MAX_ROWS = 64  # lines walked up from a value to its table's header
+MAX_KEY_WORD_CHECKS = 16  # key words of a row read in their context ("key rotation")
 _SEPARATOR_RE = re.compile(r"^[ \t|:+=-]*-{3,}[ \t|:+=-]*$")  # |---|---|, ----+----
 _INSERT_RE = re.compile(r"(?is)\binsert\s+into\s+[\w.`\"\[\]]+\s*\(([^()]{1,800})\)\s*values\s*")
 SQL_REACH = 4000  # characters from a VALUES tuple's value back to its INSERT
 _DELIMITERS = ("|", "\t", ",", ";")
 _HEX_RE = re.compile(r"[0-9a-fA-F]{40}")  # a data row, not a header
+# a row's phrases: its cells (any delimiter) and their clauses
+_PHRASE_SPLIT_RE = re.compile(r"[,;\t|.:()!?\"'`\[\]{}]")
+# what may follow the key word heading its phrase ("private key of treasury", "key, do not
+# share"); any other word makes it a modifier ("key rotation", "signer key rotation, step 2")
+_AFTER_HEAD = frozenset(
+    {"of", "for", "from", "in", "on", "at", "to", "is", "was", "are", "be", "belonging"}
+    | {"held", "kept", "used", "do", "never"}
+)
 
 
 def _lines_above(text: str, start: int) -> tuple[str, str, list[str]]:
@@ -142,3 +153,41 @@ def cell_header(text: str, start: int) -> str | None:
         return None
     _, row, lines = _lines_above(text, start)
     return _delimited(head, row, lines) if lines else None
+
+
+def row_key_word(text: str, start: int, end: int) -> str | None:
+    """A key word heading a phrase of the value's row, the value left out (``mainnet deployer
+    private key``, ``private key of treasury``, ``signer private key, do not share``), or
+    None. A key word that only modifies another noun (``key rotation``) heads nothing. Read
+    when a column's header would make the cell a hash: the header is the text's author's
+    word as much as the row is, so the stricter reading wins (review19b S2)."""
+    line_start = text.rfind("\n", 0, start) + 1
+    line_end = text.find("\n", end)
+    row = text[line_start:start] + "\n" + text[end : len(text) if line_end < 0 else line_end]
+    checks = MAX_KEY_WORD_CHECKS
+    for phrase in _PHRASE_SPLIT_RE.split(row):
+        words = list(WORD_RE.finditer(phrase))
+        for i, w in enumerate(words):
+            near = phrase[words[i - 1].start() if i else w.start() : w.end() + 2]
+            alone = classify_window(near, nearest_last=True)  # cheap: the word, its neighbours
+            if alone is None or alone[0] != "key":
+                continue
+            if not checks:
+                return w.group()  # a row stuffed with key words: fail closed, bounded work
+            checks -= 1
+            found = classify_window(phrase[max(0, w.start() - 64) : w.end()], nearest_last=True)
+            if found is None or found[0] != "key" or found[1].split()[-1] != w.group():
+                continue
+            if i + 1 == len(words) or words[i + 1].group().lower() in _AFTER_HEAD:
+                return w.group()
+    return None
+
+
+def unless_row_names_key(text: str, start: int, named: tuple[str, str]) -> tuple[str, str]:
+    """``named`` (a column header's reading of the cell at ``start``), unless it says hash
+    and a phrase of the row is headed by a key word: then a key ("mainnet deployer private
+    key,K" under ``tx_hash``; "| key rotation | 0x.. |" under ``tx`` stays a hash)."""
+    if named[0] != "hash":
+        return named
+    word = row_key_word(text, start, start + (66 if text.startswith("0x", start) else 64))
+    return ("key", f"row:{word!r}") if word is not None else named

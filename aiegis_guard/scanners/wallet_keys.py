@@ -10,6 +10,7 @@ secret.evm_private_key     64 hex (``0x`` optional) that derives to an own addre
                            bytes, base64 wrapped over lines or inside a Kubernetes Secret
                            (``key_forms``); placeholders (``deadbeef`` x 8) are not keys
 secret.evm_key_candidate   INFO only: 64 hex with no context (a key or a hash: undecidable)
+secret.evm_key_slot        FLAG: 64 hex under a log line's bare ``key=`` no word names
 secret.bip39_mnemonic      12-24 BIP-39 words with a valid checksum (see ``seed_phrases``),
                            also split over labelled parts (``split_secrets``) or, in the
                            CJK lists, glued without separators (``glued_phrases``)
