@@ -235,3 +235,23 @@ def test_a_zero_value_beside_a_json_rpc_envelope_is_no_value(zero: Any) -> None:
     for beside in ({"data": "0x00"}, {"to": "0x" + "0" * 40}):
         payload = {"method": "eth_sendTransaction", "params": [inner], **beside}
         assert rules(_check(payload)) == {"tx.undecodable"}
+
+
+def test_a_field_spelled_in_another_case_is_ambiguous() -> None:
+    """Go's encoding/json (geth) reads "To" / "Value" as to / value: a second spelling beside
+    the first, or a field in another case alone, is undecodable (FLAG), never read past."""
+    from aiegis_guard import Guard, Policy
+    from aiegis_guard.findings import Action
+
+    own, friend, stranger = "0x" + "11" * 20, "0x" + "22" * 20, "0x" + "5a" * 20
+    policy = Policy.model_validate({"wallet": {"evm": [own]}, "allowlist": {"evm": [friend]}})
+    guard = Guard(policy, classifier=False)
+    plain = guard.check_transaction({"from": own, "to": friend, "value": "0x1"}, chain="evm")
+    assert plain.action is Action.ALLOW
+    for tx in (
+        {"from": own, "to": friend, "To": stranger, "Value": hex(10**19)},
+        {"From": own, "To": stranger, "Value": hex(10**19)},
+    ):
+        verdict = guard.check_transaction(tx, chain="evm")
+        assert verdict.action is Action.FLAG, verdict.explain()
+        assert "tx.undecodable" in verdict.rule_ids

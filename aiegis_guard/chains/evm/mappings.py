@@ -59,6 +59,7 @@ __all__ = [
 ]
 
 TX_KEYS = ("to", "data", "input", "value")
+_CASED = frozenset({"to", "from", "data", "input", "value"})  # read in this spelling only
 RPC_METHODS = {  # JSON-RPC method -> (kind, index of the payload in params)
     "eth_sendTransaction": ("tx", 0),
     "eth_signTransaction": ("tx", 0),
@@ -98,6 +99,10 @@ def read_mapping(m: Mapping[str, Any], depth: int = 0) -> tuple[str, Any, Any]:
     / hex in ``payload``), ``user_op``, ``typed_data`` or ``calls`` (the EIP-5792 batch: its
     calls as transaction mappings, and the ``from`` account); raises :class:`EvmDecodeError`
     for a mapping that is none of them or holds two of them."""
+    if any(isinstance(k, str) and k.lower() in _CASED and k not in _CASED for k in m):
+        # Go's encoding/json (geth, many signers) matches field names without case: "To",
+        # "VALUE" or a second "to" spelled otherwise would be read where this reader reads none
+        raise EvmDecodeError("a transaction field spelled in another case: ambiguous")
     if "to" in m and not any(k in m for k in _NOT_PLAIN):
         return "tx", m, None  # a plain transaction
     if depth > MAX_NESTING:
