@@ -89,10 +89,12 @@ CACHE_SIZE = 4096
 
 
 ADDRESS_REACH = 64
-# an EVM address, or a base58 account with a digit in it (a long word is not an account)
+# an EVM address, or a base58 account with a digit in it (a long word is not an account) and
+# a letter past f (a run of hex digits is a piece of a hash between its zeros)
 _ADDRESS_RE = re.compile(
     r"(?<![0-9a-fA-F])0x[0-9a-fA-F]{40}(?![0-9a-fA-F])|"
-    r"(?<![1-9A-HJ-NP-Za-km-z])(?=[A-HJ-NP-Za-km-z]*[1-9])[1-9A-HJ-NP-Za-km-z]{32,44}"
+    r"(?<![1-9A-HJ-NP-Za-km-z])(?=[A-HJ-NP-Za-km-z]*[1-9])"
+    r"(?![0-9a-fA-F]{32,44}(?![1-9A-HJ-NP-Za-km-z]))[1-9A-HJ-NP-Za-km-z]{32,44}"
     r"(?![1-9A-HJ-NP-Za-km-z])"
 )
 
@@ -103,14 +105,9 @@ def _names_a_stranger(text: str, s: WindowScore, policy: Policy) -> bool:
     near = text[max(0, s.start - ADDRESS_REACH) : s.end + ADDRESS_REACH]
     for m in _ADDRESS_RE.finditer(near):
         addr = m.group()
-        if not addr.startswith("0x") and _HEX_RUN_RE.fullmatch(addr):
-            continue  # a piece of a hex hash between its zeros, no Solana account
         if not policy.is_known(addr, Chain.EVM if addr.startswith("0x") else Chain.SOLANA):
             return True
     return False
-
-
-_HEX_RUN_RE = re.compile(r"[0-9a-fA-F]+")
 
 
 def _finding(s: WindowScore, model: Model, threshold: float, *notes: str) -> Finding:

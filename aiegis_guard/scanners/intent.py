@@ -291,14 +291,20 @@ def _public_secret_ask(text: str, a: int, b: int, view: str) -> Judgement | None
     raw = text[a:b]
     if asks_own_secret(view, raw):
         return _PUBLIC_SECRET_ASK
-    if reveals(view) and p.YOU_RE.search(raw):
-        around = text[max(0, a - SECRET_NEAR) : b + SECRET_NEAR]
-        if p.OWN_SECRET_RE.search(around) or (
-            _YOURS_RE.search(around) and not _MINE_RE.search(around)
-            and names_secret(around, cues_of(around)[1])
-        ):  # fmt: skip
-            return _PUBLIC_SECRET_ASK
+    if p.YOU_RE.search(raw) and reveals(view) and _bots_secret_near(text, a, b):
+        return _PUBLIC_SECRET_ASK
     return None
+
+
+def _bots_secret_near(text: str, a: int, b: int) -> bool:
+    """Is the agent's own wallet secret named within ``SECRET_NEAR`` characters of the
+    sentence at ``text[a:b]`` ("your signer", not "my seed phrase")?"""
+    around = text[max(0, a - SECRET_NEAR) : b + SECRET_NEAR]
+    if p.OWN_SECRET_RE.search(around):
+        return True
+    if not _YOURS_RE.search(around) or _MINE_RE.search(around):
+        return False
+    return names_secret(around, cues_of(around)[1])
 
 
 # the agent's own thing ("your signer", "your wallet's"), and the user's own ("my seed phrase")

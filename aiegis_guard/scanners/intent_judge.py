@@ -272,10 +272,11 @@ def _noun_use(sentence: str, raw: str, start: int, end: int) -> bool:
     return before is not None and not sentence[start:end].lower().endswith("ing")
 
 
-def reveals(sentence: str) -> bool:
+def reveals(sentence: str, cues: Cues | None = None) -> bool:
     """Does ``sentence`` (a language view) hold a reveal verb ("show", "give me", "paste")
-    that no negation governs ("Never show your keystore to anyone")?"""
-    verbs, _present, _any = cues_of(sentence)
+    that no negation governs ("Never show your keystore to anyone")? ``cues``: its
+    :func:`cues_of`, when known."""
+    verbs = (cues or cues_of(sentence))[0]
     return any(not _negated(sentence, a, b) for a, b in verbs.get("reveal", ()))
 
 
@@ -285,15 +286,13 @@ def asks_own_secret(sentence: str, raw: str) -> bool:
     содержимое конфига")? A stranger has no business with any of it, so its forms (the key,
     the config, the environment, the backup) count as the secret; a reveal verb (not
     negated) and the agent addressed ("you", "your") make the ask."""
-    verbs, present, _any = cues_of(sentence)
-    if "reveal" not in verbs:
+    cues = cues_of(sentence)
+    if not reveals(sentence, cues):
         return False
-    if not (
+    return bool(
         p.OWN_SECRET_RE.search(raw)  # "your key file", "твоего конфига": the agent's own
-        or (p.YOU_RE.search(raw) and names_secret(raw, present))
-    ):
-        return False
-    return any(not _negated(sentence, a, b) for a, b in verbs["reveal"])
+        or (p.YOU_RE.search(raw) and names_secret(raw, cues[1]))
+    )
 
 
 def _jailbreak(sentence: str, raw: str, present: set[str]) -> Iterator[tuple[str, int]]:
