@@ -28,7 +28,6 @@ from aiegis_guard.scanners.phrases.slots import INDEXED
 
 __all__ = [
     "AMOUNT_RE",
-    "NAME_FIELD_RE",
     "SLOTS",
     "Part",
     "Term",
@@ -190,16 +189,6 @@ def clause_start(low: str, pos: int) -> bool:
 # what follows a label rather than an order's verb: punctuation, the end, a field name, or
 # the close of a quoted value (``"action": "approve",``: a JSON field, not an imperative)
 _LABEL_RE = re.compile(r" *(?:[:=|.,;!?)\n]|$|[\w'-]+ *[:=|]|[\"'] *[,}\]:])")
-
-
-# a record's field that names what a call or an event *is* ("Method: Approve (0x095ea7b3)",
-# "Function: setApprovalForAll(address operator, bool approved)", "Event: Transfer" on its
-# line): its value is the call's name when the name ends its line or a parameter list follows
-# (:meth:`.text.Text.imperative` checks that); "Type:", "Status:", "Action:" are no such field
-NAME_FIELD_RE = re.compile(
-    r"(?:^|[\s{,\[\"'|(])(?:method|function|fn|event|selector|signature|transaction action|"
-    r"interacted with)[\"']?\s*[:=]\s*[\"']?\s*$"
-)
 
 
 def imperative(low: str, start: int, end: int, *, line: bool = False) -> bool:

@@ -15,7 +15,7 @@ from bisect import bisect_left, bisect_right
 
 from aiegis_guard.scanners.phrases.index import has_cjk
 from aiegis_guard.scanners.phrases.slots import find_slot
-from aiegis_guard.scanners.phrases.terms import NAME_FIELD_RE, Part, bounded, imperative
+from aiegis_guard.scanners.phrases.terms import Part, bounded, imperative
 
 __all__ = [
     "GATED",
@@ -56,6 +56,14 @@ GATED = frozenset(("es", "pt", "fr", "de", "ru", "zh"))
 _GATE_MIN = 300  # shorter texts run every language's rules (cheap anyway)
 
 
+# a record's field that names what a call or an event *is* ("Method: Approve (0x095ea7b3)",
+# "Function: setApprovalForAll(address operator, bool approved)", "Event: Transfer" on its
+# line): its value is the call's name when the name ends its line or a parameter list follows
+# (:meth:`Text._named_call` checks that); "Type:", "Status:", "Action:" are no such field
+_NAME_FIELD_RE = re.compile(
+    r"(?:^|[\s{,\[\"'|(])(?:method|function|fn|event|selector|signature|transaction action|"
+    r"interacted with)[\"']?\s*[:=]\s*[\"']?\s*$"
+)
 # what follows a call's name: a selector or a parameter list ("(0x095ea7b3)", "()",
 # "(address operator, bool approved)", "(address,uint256)")
 _TYPE, _PARAM = r"[\w\[\]]+", r"[\w\[\]]+(?:\s+\w+)?"  # a type; a type and its name
@@ -129,12 +137,15 @@ class Text:
             i -= 1
         if i < 0 or i == start - 1:
             return False
-        k = bisect_right(self.at, start) - 1
-        p = start + (self.shift[k] if k >= 0 else 0)  # back in the unsqueezed text
-        j = p - 1
+        j = self._src_pos(start) - 1
         while j >= 0 and self.src[j] in " \t\r":
             j -= 1
         return j >= 0 and self.src[j] == "\n" and imperative(low, start, end, line=True)
+
+    def _src_pos(self, i: int) -> int:
+        """Position ``i`` of the squeezed lower-cased text, back in the unsqueezed text."""
+        k = bisect_right(self.at, i) - 1
+        return i + (self.shift[k] if k >= 0 else 0)
 
     def _named_call(self, start: int, end: int) -> bool:
         """Is the verb at ``low[start:end]`` the value of a record's name field: a parameter
@@ -142,10 +153,9 @@ class Text:
         operator, bool approved)"), or the name alone on its line with a field or nothing
         under it ("Method: Approve⏎Input (decoded): …")? Prose after a "(" ("Transfer (all of
         it) your ETH …") or on the next line ("Method: Approve⏎unlimited USDC …") is an order."""
-        if NAME_FIELD_RE.search(self.low, max(0, start - 40), start) is None:
+        if _NAME_FIELD_RE.search(self.low, max(0, start - 40), start) is None:
             return False
-        k = bisect_right(self.at, end) - 1
-        p = end + (self.shift[k] if k >= 0 else 0)  # back in the unsqueezed text
+        p = self._src_pos(end)
         src = self.src or self.low
         while p < len(src) and src[p].isalnum():
             p += 1  # the rest of a stem's word
