@@ -6,47 +6,12 @@ columns and log records of hashes and ids, other files, two speakers, checksum f
 
 from __future__ import annotations
 
-import json
-from typing import Any
-
 import pytest
 
-from aiegis_guard import Action, Guard, Policy
-from aiegis_guard.findings import Category, Source
 from aiegis_guard.scanners.key_records import log_record, record_name
 from aiegis_guard.scanners.key_tables import cell_header
 from aiegis_guard.scanners.secret_messages import headers_blanked, message_pieces
 from aiegis_guard.scanners.secret_typos import key_typo, password_typos
-from tests.conftest import VECTORS
-
-FORMS = json.loads((VECTORS / "secret_forms19.json").read_text(encoding="utf-8"))
-GUARD = Guard(Policy(), classifier=False)
-
-
-def _blocked(verdict: Any) -> list[Any]:
-    return [
-        f for f in verdict.findings if f.category is Category.SECRET and f.action is Action.BLOCK
-    ]
-
-
-@pytest.mark.parametrize("source", [Source.TOOL_OUTPUT, Source.TOOL_INPUT])
-@pytest.mark.parametrize("case", [pytest.param(c, id=c["id"]) for c in FORMS["cases"]])
-def test_secret_form19(case: dict[str, Any], source: Source) -> None:
-    """Positives are blocked as a secret; near twins are not."""
-    verdict = GUARD.check_text(case["text"], source=source)
-    assert bool(_blocked(verdict)) is (case["action"] == "block"), verdict.explain()
-
-
-@pytest.mark.parametrize(
-    "case", [pytest.param(c, id=c["id"]) for c in FORMS["cases"] if c["action"] == "block"]
-)
-def test_secret_form19_masked(case: dict[str, Any]) -> None:
-    """A blocked value is never repeated in the verdict's text."""
-    verdict = GUARD.check_text(case["text"], source=Source.TOOL_OUTPUT)
-    for f in _blocked(verdict):
-        assert f.span is not None
-        assert case["text"][f.span[0] : f.span[1]] not in verdict.explain()
-
 
 V = "0x" + "3c" * 4 + "a1" * 28  # a value's place only: these helpers read no digits
 
