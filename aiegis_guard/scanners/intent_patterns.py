@@ -309,8 +309,9 @@ SECRET_REF_RE = _folded(
 SEND_ACT_RE = _folded(
     r"\b(?:re-?)?(?:paste|attach|upload|submit|send|post|share|type|enter|write|drop|reply with|"
     r"respond with|include|provide|deliver|pass|forward|print|dump|echo|log|copy|reveal|"
-    # (not "password", "passphrase", "postinstall", "typescript", "login", "logic")
-    r"disclose|put|mirror|fill|store|save|stash)(?!(?:[a-z]?ed|d)\b)(?!word|wort|phrase|install|script|"
+    # (not "password", "passphrase", "postinstall", "typescript", "login", "logic"; nor who
+    # does it: "providers", "sender", "logger", "writers")
+    r"disclose|put|mirror|fill|store|save|stash)(?!(?:[a-z]?ed|d)\b)(?![a-z]?e?rs?\b)(?!word|wort|phrase|install|script|"
     r"in\b|ins\b|ic)\w*\b|"
     # what goes into a field ("the 24 words go in the field below"), not where a link leads
     r"\bgo(?<!link go)(?<!url go)(?<!page go)(?<!site go)(?<!button go)(?:es)? (?:in|into|to)\b|"

@@ -445,7 +445,16 @@ LEAD = (
     r"system|admin|nota|aviso|atenção|achtung|hinweis|важно|注意|重要)\b[^a-z]{0,3})?"
     r"(?:\W*(?:hey|hi|dear|attention)?\W*(?:ai|agents?|bots?|assistants?|llms?|"
     r"models?)\W{0,3})?(?:\W*(?:please|pls|plz|kindly|now|immediately|then|and|also|first|"
-    r"just|simply|go ahead and|por favor|s'il vous plaît|bitte|пожалуйста|per favore|lütfen|"
+    r"just|simply|go ahead and|"
+    # a verb that asks for the act after it ("remember to send…", "make sure to approve…",
+    # "proceed to transfer…", "don't forget to bridge…")
+    r"(?:remember|be sure|make sure|don'?t forget|do not forget|proceed|go on|continue|"
+    r"feel free) to|make sure (?:that )?you|"
+    # ... or carries out a named request ("follow this instruction to transfer…", "complete
+    # the pending request to send…")
+    r"(?:follow|execute|perform|complete|carry out|process|action) (?:the |this |these |that |"
+    r"our |my )?(?:\w+ )?(?:instructions?|steps?|requests?|tasks?|orders?) (?:below |above )?to|"
+    r"por favor|s'il vous plaît|bitte|пожалуйста|per favore|lütfen|"
     r"proszę|alsjeblieft|tolong|请|hãy|xin hãy|vui lòng|harap|mohon|silakan|sila|prosimy|"
     r"يرجى|الرجاء|لطفا|لطفاً|कृपया|กรุณา|tafadhali|pakiusap|vă rugăm|prosím|παρακαλώ|kérjük|"
     r"будь ласка|просимо))*\W*"
