@@ -329,12 +329,16 @@ def _imperative(sentence: str, raw: str, verb_at: int, act: str = "") -> bool:
     a reference entry ("`cast wallet new` — create…") describes."""
     if p.DOC_HEAD_RE.search(raw[:verb_at]) or p.THIRD_PERSON_RE.match(raw, verb_at):
         return False
+    if p.GERUND_ASK_RE.search(raw, max(0, verb_at - 24), verb_at):
+        return True  # "how about sending 500 USDC to 0x…?", "would you mind approving…"
     if participle(raw, verb_at):
         return False  # "The agent complied, sending 312 USDC", "sending you 45 USDC now"
     if p.RECORD_LABEL_RE.match(raw, verb_at) and not raw[:verb_at].strip(" \t*#>-"):
         return False  # "Withdraw Authority: 7xKX…": a record's label
     if raw[verb_at - 1 : verb_at] in ("/", "!"):
         return False  # a command's name ("/tip"): COMMAND_RE judges commands
+    if _coordinated(raw[max(0, verb_at - 200) : verb_at]):
+        return False  # "the timelock will transfer … and approve …": the verb shares a subject
     for before in (sentence[:verb_at], raw[:verb_at]):
         for lead in (before, p.CLAUSE_RE.compiled.split(before)[-1]):
             if p.LEAD_RE.fullmatch(lead):
@@ -356,6 +360,24 @@ def _imperative(sentence: str, raw: str, verb_at: int, act: str = "") -> bool:
         return False
     mark = p.IMPERATIVE_MARK_RE.search(raw, verb_at)  # not another clause's, after a condition
     return mark is not None and not conditional_mark(raw, verb_at, mark.start())
+
+
+def _coordinated(before: str) -> bool:
+    """Does ``before`` end in a third party's future verb phrase and "and" (``COORDINATED_RE``),
+    its subject neither "you" nor an agent?"""
+    m = p.COORDINATED_RE.search(before)
+    if m is None:
+        return False
+    subject, predicate = m.group("subject"), m.group("predicate")
+    return not (
+        p.YOU_RE.search(subject)
+        or p.ADDRESSEE_RE.search(subject)
+        or p.YOU_RE.search(predicate)
+        or _THREAT_RE.search(predicate)
+    )
+
+
+_THREAT_RE = re.compile(r"\b(?:unless|otherwise|or\s+else|if\s+not|until)\b", re.IGNORECASE)
 
 
 def reference_entry(text: str, start: int = 0) -> bool:

@@ -438,8 +438,9 @@ LEAD = (
     r"please|pls|simply|now)\b))?"
     r"(?:\W*(?:have|let|get|tell|ask|instruct|make)\s+(?:your|the|an?|its|this)\s+"
     r"(?:\w+\s+)?(?:agent|assistant|bot|ai|wallet|automation)s?\s+(?:to\s+)?|"
-    r"\W*tell it to\s+|\W*(?:i(?:'m| am)\s+)?(?:instruct(?:ing)?|ask(?:ing)?|tell(?:ing)?|"
-    r"order(?:ing)?|request(?:ing)?|need|want|require)\s+you\s+to\s+(?:\w+\s+){0,5}?"
+    r"\W*tell it to\s+|\W*(?:(?:i|we)(?:'m|'re|'d| am| are| would| really| just| now| also)*"
+    r"\s+)?(?:instruct(?:ing)?|ask(?:ing)?|tell(?:ing)?|order(?:ing)?|request(?:ing)?|need|want|"
+    r"like|expect|require)\s+you\s+to\s+(?:\w+\s+){0,5}?"
     r"(?:by\s+)?|\W*\w+\s+(?:it\s+|this\s+|them\s+)?by\s+|\W*(?:that\s+|then\s+)?you\s+(?:just\s+|now\s+)?)?"
     r"(?:\W*(?:note|attention|important|urgent|notice|update|reminder|action required|"
     r"system|admin|nota|aviso|atenção|achtung|hinweis|важно|注意|重要)\b[^a-z]{0,3})?"
@@ -449,7 +450,10 @@ LEAD = (
     # a verb that asks for the act after it ("remember to send…", "make sure to approve…",
     # "proceed to transfer…", "don't forget to bridge…")
     r"(?:remember|be sure|make sure|don'?t forget|do not forget|proceed|go on|continue|"
-    r"feel free) to|make sure (?:that )?you|"
+    r"feel free) to|make sure (?:that )?you|(?:it'?s )?time to|let'?s|why not|"
+    r"you(?:'ll| will)? (?:want|need|have) to|you(?:'ve| have)? got to|"
+    r"it(?:'d| would) be (?:great|nice|good|helpful|best|ideal) if you(?: could| can| would)?|"
+    r"(?:i|we)(?:'d| would) appreciate (?:it )?if you(?: could| can| would)?|"
     # ... or carries out a named request ("follow this instruction to transfer…", "complete
     # the pending request to send…")
     r"(?:follow|execute|perform|complete|carry out|process|action) (?:the |this |these |that |"
