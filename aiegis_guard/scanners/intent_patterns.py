@@ -618,7 +618,7 @@ PLEASE_AFTER_RE = _folded(
 # (a subject "you" or an agent spoken to asks: "you will send … and approve …", and so does a
 # threat: "your wallet will be frozen unless you act now and send …")
 COORDINATED_RE = _folded(
-    r"(?:^|[.;!?]\s|\b(?:if|once|when|after)\b[^.;!?]{0,60}?,\s*)(?P<subject>[a-z][\w-]*"
+    r"(?:^[\s*>#-]*|[.;!?]\s+|\b(?:if|once|when|after)\b[^.;!?]{0,60}?,\s*)(?P<subject>[a-z][\w-]*"
     r"(?:\s+[\w-]+){0,3}?)\s+(?:will|shall|would|is\s+going\s+to|are\s+going\s+to)\s+"
     r"(?P<predicate>[^.;!?]{3,160}?)\s(?:and|and\s+then|then)\s+$",
     F,

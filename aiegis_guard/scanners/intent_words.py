@@ -144,8 +144,14 @@ SECRET_OBJ_WORDS = """
 # completion particles in the languages the vocabulary does not parse. Source: a lexicon written
 # for this project by a translation subagent (46 languages, not reviewed by native speakers),
 # plus the third-person forms news use in Polish, Turkish and Indonesian, and "yesterday" /
-# "confirmed" / "did" words reports carry (written here)
+# "confirmed" / "did" words reports carry (written here), and the third-person futures a
+# proposal states what a treasury will do with ("el timelock transferirá 50 ETH…", "la
+# tresoreria transferirà…": written here)
 PAST_WORDS = """
+    transferirá transferirán enviará enviarán pagará pagarán depositará depositarán
+    transferirà transferiran enviarà enviaran pagarà pagaran trasferirà trasferiranno invierà
+    invieranno pagherà pagheranno transférera transféreront enverra enverront paiera paieront
+    versera verseront überweist_wird wird_überweisen wird_senden werden_überweisen
     etti edildi yapıldı dün kemarin wczoraj вчора вчера včera včéra ieri hier gestern ayer ontem
     potwierdzona potwierdzono onaylandı dikonfirmasi berhasil
     a_plătit a_transferat a_trimis aktardı aktardım aktarıldı aldım allaqachon allerede alındı
