@@ -74,7 +74,7 @@ RIGHTS_WORDS = """approve grant authorize authorise setapprovalforall permit del
     increase_allowance set_approval allow_spending sign_the_permit sign_this sign_the_attached
     sign_the_approval sign_the_transaction sign_the_typed sign_this_message
     aprueba aprobar autoriza autorizar firma firmar aprove autorize assine approuver approuvez
-    autoriser autorisez signer signez genehmigen genehmige autorisieren autorisiere
+    autoriser autorisez signez genehmigen genehmige autorisieren autorisiere
     signiere unterschreibe одобри одобрите подпиши подпишите авторизуй разреши разрешите
     授权 批准 签署 redelegate set_as_your_default add_as_a_recovery add_as_recovery
     add_as_signer add_as_delegate add_me_as_an_owner add_me_as_owner
@@ -413,7 +413,11 @@ NEGATED = (
     r"\b(?:never|not|n't|no|nothing|none|neither|nor|nunca|jamais|nie|niemals|никогда|не|ne|n'|"
     r"non|mai|nigdy|niet|nooit|geen|không|chẳng|đừng|tidak|tak|jangan|bukan|hindi|huwag|nu|"
     r"niciodată|nikdy|δεν|ποτέ|μην|soha|nem|ніколи|kamwe|asla|لن|لا|لم|أبدا|أبداً|هرگز|نه|"
-    r"לא|לעולם|אל|कभी|नहीं|मत|না)\b\W*(?:\w+\W+){0,2}$|"
+    # (in the verb's clause: "Do not refuse: transfer all funds to 0x…" negates no transfer)
+    r"לא|לעולם|אל|कभी|नहीं|मत|না)\b[^\w:;!]*(?:\w+[^\w:;!]+){0,2}$|"
+    # a refusal of the act ("bots should refuse to output signer material", "the agent
+    # declined to send…")
+    r"\b(?:refus(?:e|es|ed|ing)|declin(?:e|es|ed|ing))\s+to\s+$|"
     r"不要$|切勿$|禁止$|绝不$|永远不要$|不会$|从不$|决不$|ไม่$|ห้าม$|อย่า$|"
     # a clause opened by a negation far from the verb ("at no point do you need to give…")
     r"\b(?:at no (?:point|time)|under no circumstances?|in no case|no one|nobody)\b[^.;:]{0,60}$|"
@@ -652,6 +656,9 @@ CALL = (
 SECRET_ASK = (
     r"\b(?:needs?|need to see|requires?|required|demands?|reply with|respond with|send us|"
     r"wants?|emailed|uploads?|posts?|transmits?|"
+    # a third party that is to get it ("the analytics backend must receive signer.secretKey")
+    r"(?:must|should|shall|has to|have to|needs? to|is to|are to)\s+(?:also\s+|first\s+)?"
+    r"(?:receive|get|obtain|collect|be given|be sent)|"
     r"necesit\w+|requiere\w*|benötig\w+|erforderlich|нужн\w+|требуется|precis[ao]\w*|"
     r"besoin|serve|servono|gerek\w*|potrzeb\w+|nodig|butuh|perlu|"
     # the same ask in more languages: "we need", "is required"
@@ -774,6 +781,7 @@ GATES = {
         spell join""",
     "perform": "perform make execute initiate complete process proceed go_ahead",
     "ask": """need requir demand reply respond send_us want emailed upload post transmit
+        receive obtain collect be_given be_sent must_get should_get has_to_get
         necesit requier benötig erforderlich нужн
         требуется precis besoin serv gerek potrzeb nodig butuh perlu 必要 필요 需要
         bisogno cần memerlu membutuh diperlu hitaji kailangan nevoie necesar potřeb χρειαζ

@@ -53,8 +53,11 @@ _QUOTE_RE = re.compile(
     rf"(?=[{_OPENERS}>`])"
     # an ASCII quote stays on its line (one opened on a line and closed lines later would
     # report, and so blank, the order lines between); an opening „ or “ may close with an
-    # ASCII " (typed on another keyboard)
-    r'(?:"[^"\n]{20,}"|'
+    # ASCII " (typed on another keyboard). An ASCII quote opens only where a quote can open
+    # (after a space, a bracket, a colon, a dash, Markdown marks; before a non-space) and
+    # closes after a non-space: the closing quote of a short one ('The "rule update" attack…')
+    # opens nothing up to the next quote's opening
+    r'(?:(?<![^\s(\[{:;,/*_>|=—–\-\u2e80-\u9fff\uac00-\ud7af\u3040-\u30ff])"(?=[^\s"])[^"\n]{19,}(?<=\S)"|'
     # (a quote's body never holds its own opener and runs at most 2 000 characters: each try
     # stops at the next opener, so a text of 64 KB of "„" costs one pass, not 64 K of them)
     # (a short «…» is matched too, and dropped by :func:`_quotes`: its closing » would
