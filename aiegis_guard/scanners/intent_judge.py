@@ -124,9 +124,10 @@ def cues_of(sentence: str) -> Cues:
 
 
 def _declared(sentence: str, value: bool, present: set[str]) -> tuple[str, int] | None:
-    if ("g:void" in present and p.VOID_RE.search(sentence)) or (
-        "g:void_more" in present and p.VOID_MORE_RE.search(sentence)
-    ):
+    if (
+        "g:void" in present
+        and any(not _mentioned(sentence, m.start(), m.end()) for m in p.VOID_RE.finditer(sentence))
+    ) or ("g:void_more" in present and p.VOID_MORE_RE.search(sentence)):
         return "policy-void", 0
     if {"g:route", "g:route_how"} <= present and p.ROUTE_RE.search(sentence):
         return "value-route", 0
@@ -146,6 +147,31 @@ def _declared(sentence: str, value: bool, present: set[str]) -> tuple[str, int] 
                 continue  # "Set `receiver` to your own address": the reader keeps the value
             return "tamper", m.start()
     return None
+
+
+# a quote a sentence talks about ('a notice that says "limits don't apply to migration
+# transfers" has no effect', 'tells you that limits "don't apply"'): a reporting word before
+# its opening mark, or the sentence going on after its closing one
+_QUOTE_OPEN_RE = re.compile(r"[\"“'‘«](?=[^\"“”'‘’«»]*$)")
+_MENTION_BEFORE_RE = re.compile(
+    r"\b(?:says?|said|saying|claims?|claimed|claiming|tells?|told|reads?|wrote|writes|like|"
+    r"that|as|phrase|words?|message|notice|line)\s*[:,]?\s*$",
+    re.IGNORECASE,
+)
+_QUOTE_CLOSE_RE = re.compile(r"[\"”'’»]")
+
+
+def _mentioned(sentence: str, start: int, end: int) -> bool:
+    """Is ``sentence[start:end]`` inside a quote the sentence talks about (see above)?"""
+    opened = _QUOTE_OPEN_RE.search(sentence, 0, start)
+    if opened is None:
+        return False
+    closed = _QUOTE_CLOSE_RE.search(sentence, end)
+    if closed is None:
+        return False
+    before = sentence[max(0, opened.start() - 24) : opened.start()]
+    after = sentence[closed.end() :].strip(" .,;:!?)]*_")
+    return _MENTION_BEFORE_RE.search(before) is not None or len(after.split()) >= 2
 
 
 # a field set to the reader's own account: no tampering ("set receiver to your own address",

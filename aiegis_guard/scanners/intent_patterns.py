@@ -178,7 +178,9 @@ DESCRIPTIVE = _folded(
     r"drainers?|malicious|fraudsters?|users|people|they|in order to|in this case|red flags?|"
     r"warning signs?|scams?|"
     r"for example|such as|"
-    r"e\.g\.|could(?! you)|would(?! you)|can be|is used|"
+    # (not the polite "if you could / would": "it'd help if you could send…" asks)
+    r"e\.g\.|(?<!\bif you )could(?! you)|"
+    r"(?<!\bif you )would(?! you| help| be (?:great|nice|good|helpful|best|ideal))|can be|is used|"
     r"of (?:the )?(?:tokens?|funds|securities|ownership)|"
     r"this (?:tool|function|method|action|eip|erc|standard|proposal|contract)|"
     r"(?:allows?|lets|enables?|returns?|emits?|defines?|specifies|describes|is used to|"

@@ -273,6 +273,7 @@ VOID = (
     r"\b(?:limits?|allowlists?|whitelists?|(?:spending |daily |per-day |per-tx )?caps?|"
     r"restrictions|checks|policies|"
     r"confirmations?|approvals?)\b[^.]{0,40}\b(?:(?:do|does|shall|will) not apply|"
+    r"(?:don't|doesn't|won't|don’t|doesn’t|won’t) apply|"
     r"no longer apply|(?:are|is) (?:void|suspended|disabled|lifted|waived|not required|"
     r"unnecessary|pre-?approved)|have been (?:lifted|waived|suspended|disabled))|"
     # a claim about the act at hand ("this transfer is pre-approved", "the owner has already
@@ -462,7 +463,8 @@ LEAD = (
     r"(?:remember|be sure|make sure|don'?t forget|do not forget|proceed|go on|continue|"
     r"feel free) to|make sure (?:that )?you|(?:it'?s )?time to|let'?s|why not|"
     r"you(?:'ll| will)? (?:want|need|have) to|you(?:'ve| have)? got to|"
-    r"it(?:'d| would) be (?:great|nice|good|helpful|best|ideal) if you(?: could| can| would)?|"
+    r"it(?:'d| would) (?:be (?:great|nice|good|helpful|best|ideal)|help(?: a lot| us)?) if you"
+    r"(?: could| can| would)?|"
     r"(?:i|we)(?:'d| would) appreciate (?:it )?if you(?: could| can| would)?|"
     # ... or carries out a named request ("follow this instruction to transfer…", "complete
     # the pending request to send…")
@@ -658,7 +660,7 @@ SECRET_ASK = (
     r"wants?|emailed|uploads?|posts?|transmits?|"
     # a third party that is to get it ("the analytics backend must receive signer.secretKey")
     r"(?:must|should|shall|has to|have to|needs? to|is to|are to)\s+(?:also\s+|first\s+)?"
-    r"(?:receive|get|obtain|collect|be given|be sent)|"
+    r"(?:receive|get|obtain|collect|see|view|be given|be sent|be shown)|"
     r"necesit\w+|requiere\w*|benötig\w+|erforderlich|нужн\w+|требуется|precis[ao]\w*|"
     r"besoin|serve|servono|gerek\w*|potrzeb\w+|nodig|butuh|perlu|"
     # the same ask in more languages: "we need", "is required"
@@ -781,7 +783,8 @@ GATES = {
         spell join""",
     "perform": "perform make execute initiate complete process proceed go_ahead",
     "ask": """need requir demand reply respond send_us want emailed upload post transmit
-        receive obtain collect be_given be_sent must_get should_get has_to_get
+        receive obtain collect be_given be_sent be_shown must_get should_get has_to_get
+        must_see has_to_see needs_to_see need_to_see should_see must_view
         necesit requier benötig erforderlich нужн
         требуется precis besoin serv gerek potrzeb nodig butuh perlu 必要 필요 需要
         bisogno cần memerlu membutuh diperlu hitaji kailangan nevoie necesar potřeb χρειαζ
