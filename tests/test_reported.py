@@ -58,6 +58,11 @@ def _flags(text: str, source: Source = Source.TOOL_OUTPUT) -> set[str]:
         # a write-up's genre in its title frames the quote under it ("Incidentrapport")
         pytest.param(f'Incidentrapport: kalenderinbjudan\n\nAgendan innehöll: "{LURE}" '
                      "Ingen överföring gjordes.", id="swedish-incident-report-title"),
+        # a warning's base words ("õngitsus": phishing, "nep": fake) from the third pass
+        pytest.param(f"Makseboti postkasti saabus õngitsuskiri: „{LURE}“ Ära vasta.",
+                     id="estonian-phishing-base-word"),
+        pytest.param(f'Nep moderators sturen dit bericht: "{LURE}" Meld het aan de admins.',
+                     id="dutch-fake-base-word"),
     ],
 )  # fmt: skip
 def test_a_warning_that_quotes_a_lure_is_not_flagged(text: str) -> None:

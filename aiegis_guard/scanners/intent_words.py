@@ -977,7 +977,7 @@ def _i18n_frame_data() -> dict[str, dict[str, list[str]]]:
     return langs
 
 
-def _i18n_frames(concepts: tuple[str, ...] = ("lure", "attempt", "genre")) -> list[str]:
+def _i18n_frames(concepts: tuple[str, ...] = ("lure", "attempt", "genre", "base")) -> list[str]:
     """What labels a quotation as an attacker's in about sixty languages ("mensaje
     fraudulento", "intento de inyección") and the genre of a write-up that reports one
     ("incidentrapport", "boletín de seguridad": weak frames, :func:`_weak`):
