@@ -926,6 +926,8 @@ SCAM_FRAME_WORDS = """scam* phish* fake fraud* impersonat* attacker attackers ma
     جعل_هویت 冒充 冒名 사칭 なりすまし 成りすまし インシデント報告
     incident_summary incident_timeline relatório_de_incidente informe_de_incidente
     rapport_d'incident 事件报告 事故报告
+    injected_instruction* injected_text injected_prompt* injected_message* injected_command*
+    injection_attack* injection_payload* indirect_injection*
     red-team red_team red-teaming honeypot* decoy payload payloads prompt_injection
     jailbreak jailbreaks typosquat* poisoned bounty_report researcher researchers
     investigador* pesquisador* chercheur* forscher* ricercator* исследовател*
