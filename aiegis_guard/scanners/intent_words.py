@@ -587,7 +587,15 @@ ROUTE = (
     r"receiving |payment |payout )?(?:destination|address|recipient|beneficiary|payee|wallet)"
     r" (?:is|has been|will be)\b|"
     r"\buse (?:this|the following|the new|that) (?:one|address|wallet|recipient|contract) "
-    r"instead"
+    r"instead|"
+    # an intermediate stop on the way ("all tip payouts first pass through the holding address
+    # 0x… for compliance screening", "deposits are routed via the staging wallet")
+    r"\b(?:transfers|payments|deposits|funds|withdrawals|proceeds|rewards|fees|profits|tips|"
+    r"payouts|settlements?|refunds?)\b[^.]{0,60}\b(?:(?:first|now|all|must|should|will)\s+)*"
+    r"(?:pass(?:es)?|go(?:es)?|flows?|(?:are|is|be) (?:routed|sent|forwarded|moved)) (?:first )?"
+    r"(?:through|via) (?:the |a |an |our |this )?(?:holding|escrow|staging|screening|"
+    r"compliance|intermediate|settlement|routing|relay|clearing|quarantine|buffer|transit) "
+    r"(?:address|wallet|account|contract|vault|safe)"
 )
 OVERRIDE = (
     r"\b(?:previous|prior|above|earlier|preceding|initial|original|all (?:your|the|previous)|"
@@ -860,7 +868,7 @@ GATES = {
     "route": """transfers payments deposits funds withdrawals proceeds rewards fees profits
         payouts address correct new updated current real actual official verified use invoice
         bill reserve balance allocation grant remainder refund settlement royalt today
-        going_forward effective""",
+        going_forward effective tips""",
     "data": """data detail file document information info history record contact password ssn
         result log confirmation summary report statement""",
     # second gates, one word of which every alternative of the pattern needs besides the
@@ -870,6 +878,7 @@ GATES = {
         quiet keep no_need avisar preguntar perguntar prévenir demander rückfrage bestätigung
         zu_fragen сообщай говори спрашивай 告诉 通知 询问""",
     "route_how": """go be_sent be_routed be_directed be_made be_forwarded be_redirected be_paid
+        through via
         address_has address_is_now address_was destination_is destination_has_been
         destination_will_be address_is address_has_been address_will_be recipient_is
         recipient_has_been recipient_will_be beneficiary_is beneficiary_has_been
