@@ -1,0 +1,99 @@
+"""What agent frameworks build (table 18's classes): Superfluid streams through the
+CFAv1Forwarder, WOW bonding-curve trades, Basename registrations, Compound III on Base and
+SPL stake-pool deposits into Sanctum's deployments of the program (JupSOL).
+
+Calldata is eth_abi's encoding of the published signatures (superfluid-finance/
+protocol-monorepo ``CFAv1Forwarder.sol``; Coop-Records/wow ``Wow.sol``; base-org/basenames
+``RegistrarController.sol``; compound-finance/comet ``CometMainInterface.sol``); Solana
+instructions follow solana-program-library ``stake-pool/program/src/instruction.rs``
+(``DepositSol`` = 14, its ten accounts). Deployed addresses are the projects' (the address
+book); every party is a generated, never-funded address or key.
+"""
+
+from __future__ import annotations
+
+import struct
+from typing import Any
+
+import pytest
+import spl as sx
+from solders.instruction import AccountMeta, Instruction
+from solders.keypair import Keypair
+from solders.pubkey import Pubkey
+from solders.token.associated import get_associated_token_address
+
+from aiegis_guard import Guard
+from aiegis_guard.chains.solana.decode import decode_solana
+from aiegis_guard.findings import Action
+from aiegis_guard.policy import Allowlist, Policy
+from tests.receiver_builders import addr
+
+ETH = 10**18
+FORWARDER = "0xcfa132e353cb4e398080b9700609bb008eceb125"  # networks.json cfaV1Forwarder
+SUPER_TOKEN = addr("usdcx")
+CONTROLLER = "0x4ccb0bb02fcaba27e82a56646e81d8c5bc4119a5"  # Basenames RegistrarController
+BASE_REGISTRAR = "0x03c4738ee98ae44591e1a4a4f3cab6641d95dd9a"
+L2_RESOLVER = "0xc6d566a56a1aff6508b41f6c90ff131615583bcd"
+COMET_BASE = "0xb125e6687d4313864e53df431d5425969c15eb2f"  # cUSDCv3 on Base
+USDC_BASE = "0x833589fcd6edb6e08f4c7c32d4f71b54bda02913"
+WETH_BASE = "0x4200000000000000000000000000000000000006"
+WOW_TOKEN = addr("wow-token")
+UNBOUNDED, ELSEWHERE = "tx.evm.unbounded_give", "tx.evm.swap_recipient"
+GRANT = "tx.evm.unlimited_approval"
+_CREATE = "createFlow(address,address,address,int96,bytes)"
+_UPDATE = "updateFlow(address,address,address,int96,bytes)"
+_BUY = "buy(address,address,address,string,uint8,uint256,uint160)"
+_SELL = "sell(uint256,address,address,string,uint8,uint256,uint160)"
+_REQUEST = "(string,address,uint256,address,bytes[],bool)"
+RATE = 385_802_469_135  # wad per second: about 1,000 a month
+YEAR = 31_557_600
+
+
+# --- SPL stake pool, Sanctum deployments ------------------------------------------------------
+
+ME = Keypair().pubkey()
+SOL_STRANGER = Keypair().pubkey()
+POOL = Pubkey.new_unique()
+POOL_MINT = Pubkey.new_unique()
+SANCTUM_MULTI = Pubkey.from_string("SPMBzsVUuoHA4Jm6KunbsotaahvVikZs1JyTW6iJvbn")
+SANCTUM_SINGLE = Pubkey.from_string("SP12tWFxD9oJsVWNavTTBZvMbA6gkAmxtVgxdqvyvhY")
+
+
+def _deposit_sol(program: Pubkey, owner: Pubkey) -> Any:
+    """DepositSol (14, lamports u64): pool, withdraw authority, reserve, lamports from, pool
+    tokens to, manager fee, referrer, pool mint, system, token."""
+    to = get_associated_token_address(owner, POOL_MINT)
+    authority, reserve, fee = (Pubkey.new_unique() for _ in range(3))
+    keys = (POOL, authority, reserve, ME, to, fee, to, POOL_MINT, sx.SYSTEM, sx.TOKEN)
+    metas = [AccountMeta(k, is_signer=k == ME, is_writable=True) for k in keys]
+    ix = Instruction(program, bytes([14]) + struct.pack("<Q", 5 * 10**9), metas)
+    return sx.message(ME, [sx.create_ata(ME, owner, POOL_MINT), ix])
+
+
+def _sol_policy(*allowed: Pubkey) -> Policy:
+    return Policy(allowlist=Allowlist(solana=frozenset(map(str, allowed))))
+
+
+SANCTUM = [
+    pytest.param(SANCTUM_MULTI, ME, (POOL,), Action.ALLOW, None, id="multi-deposit-own"),
+    pytest.param(SANCTUM_MULTI, SOL_STRANGER, (POOL,), Action.BLOCK, "tx.sol.swap_recipient",
+                 id="multi-deposit-pool-tokens-to-stranger"),
+    pytest.param(SANCTUM_SINGLE, ME, (POOL,), Action.ALLOW, None, id="single-deposit-own"),
+    pytest.param(SANCTUM_SINGLE, ME, (), Action.FLAG, "tx.sol.unknown_recipient",
+                 id="pool-not-allowlisted"),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize(("program", "owner", "allowed", "action", "rule"), SANCTUM)
+def test_sanctum_stake_pool_deposit(
+    program: Pubkey, owner: Pubkey, allowed: tuple[Pubkey, ...], action: Action, rule: str | None
+) -> None:
+    """Sanctum's stake-pool programs are the SPL program: DepositSol gives SOL to the pool and
+    mints its token to ``pool_tokens_to`` (a stranger's account: output elsewhere)."""
+    message = _deposit_sol(program, owner)
+    decoded = decode_solana(message)
+    assert any(op.via == "stake_pool.DepositSol" for op in decoded.operations)
+    verdict = Guard(_sol_policy(*allowed), classifier=False).check_transaction(message)
+    assert verdict.action is action, verdict.explain()
+    if rule is not None:
+        assert rule in {f.rule_id for f in verdict.findings}
