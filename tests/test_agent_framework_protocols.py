@@ -24,9 +24,11 @@ from solders.token.associated import get_associated_token_address
 
 from aiegis_guard import Guard
 from aiegis_guard.chains.solana.decode import decode_solana
+from aiegis_guard.chains.transaction import Transfer
 from aiegis_guard.findings import Action
 from aiegis_guard.policy import Allowlist, Policy
-from tests.receiver_builders import addr
+from tests.evm_builders import call
+from tests.receiver_builders import FRIEND, OWN, STRANGER, addr, judged, operations, own_tx, rules
 
 ETH = 10**18
 FORWARDER = "0xcfa132e353cb4e398080b9700609bb008eceb125"  # networks.json cfaV1Forwarder
@@ -47,6 +49,65 @@ _SELL = "sell(uint256,address,address,string,uint8,uint256,uint160)"
 _REQUEST = "(string,address,uint256,address,bytes[],bool)"
 RATE = 385_802_469_135  # wad per second: about 1,000 a month
 YEAR = 31_557_600
+
+
+def _flow(to: str, rate: int = RATE, fn: str = _CREATE) -> bytes:
+    return call(fn, SUPER_TOKEN, OWN, to, rate, b"")
+
+
+STREAMS = [
+    pytest.param(_flow(FRIEND), Action.ALLOW, set(), id="create-to-allowlisted"),
+    pytest.param(_flow(STRANGER), Action.BLOCK, {UNBOUNDED}, id="create-to-stranger"),
+    pytest.param(_flow(STRANGER, fn=_UPDATE), Action.BLOCK, {UNBOUNDED}, id="update-to-stranger"),
+    pytest.param(call("setFlowrate(address,address,int96)", SUPER_TOKEN, STRANGER, RATE),
+                 Action.BLOCK, {UNBOUNDED}, id="set-flowrate-to-stranger"),
+    pytest.param(call("setFlowrateFrom(address,address,address,int96)", SUPER_TOKEN, OWN,
+                      FRIEND, RATE), Action.ALLOW, set(), id="set-flowrate-from-own-to-friend"),
+    pytest.param(call("setFlowrate(address,address,int96)", SUPER_TOKEN, STRANGER, 0),
+                 Action.ALLOW, set(), id="flowrate-zero-deletes"),
+    pytest.param(call("deleteFlow(address,address,address,bytes)", SUPER_TOKEN, OWN, STRANGER,
+                      b""), Action.ALLOW, set(), id="delete-moves-nothing"),
+    pytest.param(_flow(STRANGER, rate=-RATE), Action.ALLOW, set(), id="negative-rate-reverts"),
+    pytest.param(call("grantPermissions(address,address)", SUPER_TOKEN, STRANGER),
+                 Action.BLOCK, {GRANT}, id="operator-stranger"),
+    pytest.param(call("revokePermissions(address,address)", SUPER_TOKEN, STRANGER),
+                 Action.ALLOW, set(), id="operator-revoked"),
+    pytest.param(call("updateFlowOperatorPermissions(address,address,uint8,int96)", SUPER_TOKEN,
+                      STRANGER, 4, RATE), Action.ALLOW, set(), id="operator-delete-only"),
+    pytest.param(call("updateFlowOperatorPermissions(address,address,uint8,int96)", SUPER_TOKEN,
+                      STRANGER, 1, RATE), Action.BLOCK, {GRANT},
+                 id="operator-may-create"),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize(("data", "action", "expected"), STREAMS)
+def test_superfluid_stream(data: bytes, action: Action, expected: set[str]) -> None:
+    """A stream from own has no end: all of the super token to its receiver (allowlisted
+    passes, a stranger blocks); deleting one or revoking an operator moves nothing; an
+    operator that may create streams is an unlimited grant."""
+    verdict = judged(own_tx(FORWARDER, data, chain_id=8453), FRIEND)
+    assert verdict.action is action, verdict.effect_lines
+    assert rules(verdict) == expected
+
+
+def test_superfluid_stream_is_a_give_without_amount() -> None:
+    """createFlow decodes to the super token given, no amount (no bound), sender to receiver."""
+    (flow,) = operations(own_tx(FORWARDER, _flow(STRANGER)))
+    assert isinstance(flow, Transfer)
+    assert (flow.via, flow.sender, flow.recipient, flow.amount) == (
+        "superfluid.flow",
+        OWN,
+        STRANGER,
+        None,
+    )
+    assert flow.asset.address == SUPER_TOKEN
+
+
+def test_superfluid_selector_elsewhere_is_an_unknown_call() -> None:
+    """The same createFlow on a contract that is not the forwarder stays an unknown call."""
+    verdict = judged(own_tx(addr("not-the-forwarder"), _flow(FRIEND)), FRIEND)
+    assert verdict.action is Action.FLAG
+    assert "tx.evm.unknown_call" in rules(verdict)
 
 
 # --- SPL stake pool, Sanctum deployments ------------------------------------------------------

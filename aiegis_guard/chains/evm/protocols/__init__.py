@@ -53,6 +53,7 @@ from aiegis_guard.chains.evm.protocols import (
     spend_permissions,
     staking,
     standards,
+    superfluid,
     swaps,
     symbiotic,
     synapse,
@@ -121,6 +122,7 @@ _MODULES = (
     drops,
     debridge,
     bundler3,
+    superfluid,
 )
 
 
