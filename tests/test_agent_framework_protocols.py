@@ -24,7 +24,7 @@ from solders.token.associated import get_associated_token_address
 
 from aiegis_guard import Guard
 from aiegis_guard.chains.solana.decode import decode_solana
-from aiegis_guard.chains.transaction import Transfer
+from aiegis_guard.chains.transaction import Receipt, Transfer
 from aiegis_guard.findings import Action
 from aiegis_guard.policy import Allowlist, Policy
 from tests.evm_builders import call
@@ -108,6 +108,41 @@ def test_superfluid_selector_elsewhere_is_an_unknown_call() -> None:
     verdict = judged(own_tx(addr("not-the-forwarder"), _flow(FRIEND)), FRIEND)
     assert verdict.action is Action.FLAG
     assert "tx.evm.unknown_call" in rules(verdict)
+
+
+def _buy(recipient: str, refund: str, least: int = 10**24) -> bytes:
+    return call(_BUY, recipient, refund, "0x" + "00" * 20, "", 0, least, 0)
+
+
+def _sell(recipient: str, tokens: int = 5 * 10**23, least: int = 6 * 10**15) -> bytes:
+    return call(_SELL, tokens, recipient, "0x" + "00" * 20, "", 1, least, 0)
+
+
+WOW = [
+    pytest.param(_buy(OWN, OWN), ETH // 50, Action.ALLOW, set(), id="buy-to-own"),
+    pytest.param(_buy(STRANGER, OWN), ETH, Action.BLOCK, {ELSEWHERE}, id="buy-to-stranger"),
+    pytest.param(_buy(OWN, STRANGER), ETH, Action.BLOCK, {ELSEWHERE}, id="refund-to-stranger"),
+    pytest.param(_sell(OWN), 0, Action.ALLOW, set(), id="sell-to-own"),
+    pytest.param(_sell(STRANGER), 0, Action.BLOCK, {ELSEWHERE}, id="sell-to-stranger"),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize(("data", "value", "action", "expected"), WOW)
+def test_wow_trade(data: bytes, value: int, action: Action, expected: set[str]) -> None:
+    """A buy's tokens, its refund and a sell's ETH are outputs: own's pass on the allowlisted
+    token, any paid to a stranger blocks."""
+    verdict = judged(own_tx(WOW_TOKEN, data, value, chain_id=8453), WOW_TOKEN)
+    assert verdict.action is action, verdict.effect_lines
+    assert rules(verdict) == expected
+
+
+def test_wow_buy_reads_minimum_and_token() -> None:
+    """buy: at least ``minOrderSize`` of the token itself to ``recipient``; a token the policy
+    does not name stays an unknown call."""
+    payload = own_tx(WOW_TOKEN, _buy(OWN, OWN, least=123), ETH // 50)
+    (got,) = [op for op in operations(payload) if isinstance(op, Receipt)]
+    assert (got.asset.address, got.recipient, got.amount) == (WOW_TOKEN, OWN, 123)
+    assert judged(payload).action is Action.FLAG
 
 
 # --- SPL stake pool, Sanctum deployments ------------------------------------------------------

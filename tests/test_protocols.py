@@ -807,6 +807,9 @@ PINNED = [
     ("7243fb93", "grantPermissions(address,address)"),
     ("0bd0728d", "revokePermissions(address,address)"),
     ("30885591", "updateFlowOperatorPermissions(address,address,uint8,int96)"),
+    # Zora WOW token (Wow.sol; also as AgentKit's calls in effects_real_18)
+    ("472e6490", "buy(address,address,address,string,uint8,uint256,uint160)"),
+    ("9352c825", "sell(uint256,address,address,string,uint8,uint256,uint160)"),
 ]
 
 

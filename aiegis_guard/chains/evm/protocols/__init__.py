@@ -60,6 +60,7 @@ from aiegis_guard.chains.evm.protocols import (
     uns,
     v4_positions,
     vaults,
+    wow,
     x2y2,
     zeroex,
     zodiac_roles,
@@ -123,6 +124,7 @@ _MODULES = (
     debridge,
     bundler3,
     superfluid,
+    wow,
 )
 
 
