@@ -25,6 +25,7 @@ from solders.token.associated import get_associated_token_address
 from aiegis_guard import Guard
 from aiegis_guard.chains.solana.decode import decode_solana
 from aiegis_guard.chains.transaction import Receipt, Transfer
+from aiegis_guard.checksums import keccak256
 from aiegis_guard.findings import Action
 from aiegis_guard.policy import Allowlist, Policy
 from tests.evm_builders import call
@@ -143,6 +144,38 @@ def test_wow_buy_reads_minimum_and_token() -> None:
     (got,) = [op for op in operations(payload) if isinstance(op, Receipt)]
     assert (got.asset.address, got.recipient, got.amount) == (WOW_TOKEN, OWN, 123)
     assert judged(payload).action is Action.FLAG
+
+
+def _register(owner: str, name: str = "ledgerly", fn: str = "register") -> bytes:
+    request = (name, owner, YEAR, L2_RESOLVER, [], True)
+    if fn == "register":
+        return call(f"register({_REQUEST})", request)
+    return call(f"discountedRegister({_REQUEST},bytes32,bytes)", request, b"\x01" * 32, b"")
+
+
+def test_basename_registered_for_own_passes() -> None:
+    """The name's NFT (id keccak256(label)) to own, paid to the Basenames controller: ALLOW."""
+    payload = own_tx(CONTROLLER, _register(OWN), 2 * 10**15, chain_id=8453)
+    assert judged(payload).action is Action.ALLOW
+    (name,) = [op for op in operations(payload) if isinstance(op, Receipt)]
+    assert name.asset.address == BASE_REGISTRAR
+    assert name.token_id == int.from_bytes(keccak256(b"ledgerly"), "big")
+
+
+@pytest.mark.parametrize("fn", ["register", "discountedRegister"])
+def test_basename_registered_for_a_stranger_flags(fn: str) -> None:
+    """A name registered for another owner: what own pays for given to them (FLAG)."""
+    payload = own_tx(CONTROLLER, _register(STRANGER, fn=fn), 10**16, chain_id=8453)
+    verdict = judged(payload)
+    assert verdict.action is Action.FLAG
+    assert "tx.evm.unknown_recipient" in rules(verdict)
+
+
+def test_basename_selector_elsewhere_stays_opaque() -> None:
+    """The same register on another contract: an unknown call, no name received."""
+    payload = own_tx(addr("fake-controller"), _register(OWN), 10**16, chain_id=8453)
+    assert not [op for op in operations(payload) if isinstance(op, Receipt)]
+    assert "tx.evm.unknown_call" in rules(judged(payload))
 
 
 # --- SPL stake pool, Sanctum deployments ------------------------------------------------------

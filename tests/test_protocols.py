@@ -810,6 +810,12 @@ PINNED = [
     # Zora WOW token (Wow.sol; also as AgentKit's calls in effects_real_18)
     ("472e6490", "buy(address,address,address,string,uint8,uint256,uint160)"),
     ("9352c825", "sell(uint256,address,address,string,uint8,uint256,uint160)"),
+    # Basenames RegistrarController (register also as AgentKit's call in effects_real_18)
+    ("c7c79676", "register((string,address,uint256,address,bytes[],bool))"),
+    (
+        "e0093eda",
+        "discountedRegister((string,address,uint256,address,bytes[],bool),bytes32,bytes)",
+    ),
 ]
 
 

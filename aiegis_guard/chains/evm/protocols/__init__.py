@@ -20,6 +20,7 @@ from aiegis_guard.chains.evm.protocols import (
     admin,
     aggregators,
     balancer,
+    basenames,
     bridges,
     bulker,
     bundler3,
@@ -125,6 +126,7 @@ _MODULES = (
     bundler3,
     superfluid,
     wow,
+    basenames,
 )
 
 
