@@ -29,7 +29,17 @@ from aiegis_guard.checksums import keccak256
 from aiegis_guard.findings import Action
 from aiegis_guard.policy import Allowlist, Policy
 from tests.evm_builders import call
-from tests.receiver_builders import FRIEND, OWN, STRANGER, addr, judged, operations, own_tx, rules
+from tests.receiver_builders import (
+    FRIEND,
+    OWN,
+    STRANGER,
+    addr,
+    gives,
+    judged,
+    operations,
+    own_tx,
+    rules,
+)
 
 ETH = 10**18
 FORWARDER = "0xcfa132e353cb4e398080b9700609bb008eceb125"  # networks.json cfaV1Forwarder
@@ -40,6 +50,7 @@ L2_RESOLVER = "0xc6d566a56a1aff6508b41f6c90ff131615583bcd"
 COMET_BASE = "0xb125e6687d4313864e53df431d5425969c15eb2f"  # cUSDCv3 on Base
 USDC_BASE = "0x833589fcd6edb6e08f4c7c32d4f71b54bda02913"
 WETH_BASE = "0x4200000000000000000000000000000000000006"
+SPARK_USDC = "0x7bfa7c4f149e7415b73bdedfe609237e29cbf34a"  # MetaMorpho vault on Base
 WOW_TOKEN = addr("wow-token")
 UNBOUNDED, ELSEWHERE = "tx.evm.unbounded_give", "tx.evm.swap_recipient"
 GRANT = "tx.evm.unlimited_approval"
@@ -176,6 +187,27 @@ def test_basename_selector_elsewhere_stays_opaque() -> None:
     payload = own_tx(addr("fake-controller"), _register(OWN), 10**16, chain_id=8453)
     assert not [op for op in operations(payload) if isinstance(op, Receipt)]
     assert "tx.evm.unknown_call" in rules(judged(payload))
+
+
+def test_comet_on_base_withdraw_and_supply() -> None:
+    """cUSDCv3 on Base is a Comet: withdraw(asset, amount) pays the caller, supply credits
+    the caller's base balance (the Comet's own token)."""
+    out = own_tx(COMET_BASE, call("withdraw(address,uint256)", WETH_BASE, 4 * 10**17), 0, 8453)
+    (got,) = [op for op in operations(out) if isinstance(op, Receipt)]
+    assert (got.asset.address, got.recipient, got.amount) == (WETH_BASE, OWN, 4 * 10**17)
+    supply = own_tx(COMET_BASE, call("supply(address,uint256)", USDC_BASE, 1500 * 10**6), 0, 8453)
+    (credit,) = [op for op in operations(supply) if isinstance(op, Receipt)]
+    assert (credit.asset.address, credit.recipient) == (COMET_BASE, OWN)
+    assert judged(out, COMET_BASE).action is Action.ALLOW
+
+
+def test_metamorpho_vault_on_base_names_its_underlying() -> None:
+    """AgentKit's Morpho deposit(assets, receiver) into the Spark USDC vault: the USDC given
+    is named (the book's ``asset``), the shares to own; no unknown-call stand-in."""
+    payload = own_tx(SPARK_USDC, call("deposit(uint256,address)", 2000 * 10**6, OWN), 0, 8453)
+    (paid,) = gives(payload)
+    assert (paid.asset.address, paid.recipient, paid.amount) == (USDC_BASE, SPARK_USDC, 2 * 10**9)
+    assert judged(payload, SPARK_USDC).action is Action.ALLOW
 
 
 # --- SPL stake pool, Sanctum deployments ------------------------------------------------------

@@ -51,7 +51,7 @@ from aiegis_guard.chains.transaction import (
 )
 from aiegis_guard.checksums import keccak256
 
-__all__ = ["ENS_BASE_REGISTRAR", "TABLE", "ens_name", "paid_out"]
+__all__ = ["ENS_BASE_REGISTRAR", "TABLE", "comet_withdraw", "ens_name", "is_comet", "paid_out"]
 
 ENS_BASE_REGISTRAR = "0x57f1887a8bf19b14fc0df6fd9b2acc9af147ea85"  # .eth names (ERC-721)
 ENS_REGISTRY = "0x00000000000c2e074ec69a0dfb2997ba6c7d2e1e"  # node -> owner, resolver
@@ -165,6 +165,23 @@ def _supply(f: Frame, fn: Function, a: list[Any]) -> Result:
 def _supply_to(f: Frame, fn: Function, a: list[Any]) -> Result:
     dst, token, amount = a
     return _comet_supply(f, "compound_v3.supply_to", token, amount, dst)
+
+
+def is_comet(address: str) -> bool:
+    """A Compound III market of the book (``data/evm_protocols.json``)."""
+    known = known_contracts().get(address)
+    return known is not None and known[0].startswith("Compound III")
+
+
+def comet_withdraw(f: Frame, fn: Function, a: list[Any]) -> Result:
+    """Comet ``withdraw(asset, amount)`` (``withdrawInternal(msg.sender, msg.sender,
+    msg.sender, ...)``): the caller's collateral or base balance (borrowed past it) paid to
+    the caller. Its selector is Symbiotic's ``withdraw(claimer, amount)`` too
+    (``symbiotic.py`` hands a Comet's calls here)."""
+    if f.sender is None:
+        return [named_call(f, fn, known=False)]
+    token, amount = a
+    return paid_out(f, "compound_v3.withdraw", asset(token), amount, (f.sender, f.sender))
 
 
 def _withdraw_to(f: Frame, fn: Function, a: list[Any]) -> Result:
