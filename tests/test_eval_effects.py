@@ -10,6 +10,7 @@ import pytest
 from solders.pubkey import Pubkey
 from solders.token.associated import get_associated_token_address
 
+from aiegis_guard.checksums import keccak256
 from aiegis_guard.cli import main
 from aiegis_guard.evaluation.effects import default_vectors, evaluate_effects
 from aiegis_guard.evaluation.effects_match import effects_match
@@ -212,6 +213,108 @@ MATCH = [
         [_act("authority", account="Acc1111", counterparty="Dest1111", what="close_account")],
         True,
         id="wsol-close-pays-everything",
+    ),
+    # table 18: shares / pool tokens "unknown"; a Basename; a name registered for another;
+    # an ERC-721 transferFrom / approve read as ERC-20's (the same calldata)
+    pytest.param(
+        [_exp("gets", f"erc20:{USDC}", "unknown", OWN)],
+        [_act("gets", **ERC20, amount=None, counterparty=OWN)],
+        True,
+        id="unknown-amount-is-one-the-request-does-not-fix",
+    ),
+    pytest.param(
+        [_exp("gets", f"erc20:{USDC}", "unknown", OWN)],
+        [_act("gets", **ERC20, amount=5, counterparty=OWN)],
+        False,
+        id="unknown-amount-is-not-a-fixed-one",
+    ),
+    pytest.param(
+        [_exp("gets", f"erc721:{BAYC}#agent.base.eth", "1", OWN)],
+        [
+            _act(
+                "gets",
+                asset=f"evm:{BAYC.lower()}",
+                asset_kind="nft",
+                amount=1,
+                token_ids=[int.from_bytes(keccak256(b"agent"), "big")],
+                counterparty=OWN,
+            )
+        ],
+        True,
+        id="basename-id-is-its-first-label",
+    ),
+    pytest.param(
+        [_exp("gets", f"erc721:{BAYC}#agent.base.eth", "1", OWN)],
+        [
+            _act(
+                "gets",
+                asset=f"evm:{BAYC.lower()}",
+                asset_kind="nft",
+                amount=1,
+                token_ids=[int.from_bytes(keccak256(b"agent.base"), "big")],
+                counterparty=OWN,
+            )
+        ],
+        False,
+        id="basename-id-is-not-the-whole-name",
+    ),
+    pytest.param(
+        [_exp("gets", f"erc721:{BAYC}#7", "1", EVIL)],
+        [
+            _act(
+                "gives",
+                asset=f"evm:{BAYC.lower()}",
+                asset_kind="nft",
+                amount=1,
+                token_ids=[7],
+                counterparty=EVIL,
+            )
+        ],
+        True,
+        id="registered-for-another-is-given-to-them",
+    ),
+    pytest.param(
+        [_exp("gets", f"erc721:{BAYC}#7", "1", EVIL)],
+        [
+            _act(
+                "gives",
+                asset=f"evm:{BAYC.lower()}",
+                asset_kind="nft",
+                amount=1,
+                token_ids=[7],
+                counterparty=OWN[:-2] + "bb",
+            )
+        ],
+        False,
+        id="given-to-someone-else-is-not-theirs",
+    ),
+    pytest.param(
+        [_exp("gives", f"erc721:{BAYC}#4471", "1", EVIL)],
+        [
+            _act(
+                "gives",
+                asset=f"evm:{BAYC.lower()}",
+                asset_kind="unknown",
+                amount=4471,
+                counterparty=EVIL,
+            )
+        ],
+        True,
+        id="erc721-transfer-from-read-as-units",
+    ),
+    pytest.param(
+        [_exp("grants", f"erc721:{BAYC}#4471", "1", EVIL)],
+        [
+            _act(
+                "grants",
+                asset=f"evm:{BAYC.lower()}",
+                asset_kind="fungible",
+                amount=4470,
+                counterparty=EVIL,
+            )
+        ],
+        False,
+        id="erc721-approve-of-another-id",
     ),
 ]
 

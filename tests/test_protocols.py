@@ -797,6 +797,25 @@ PINNED = [
         "morphoWithdrawCollateral((address,address,address,address,uint256),uint256,address)",
     ),
     ("e2975912", "morphoFlashLoan(address,uint256,bytes)"),
+    # Superfluid CFAv1Forwarder (createFlow / updateFlow / deleteFlow also as the independently
+    # encoded AgentKit calls of effects_real_18)
+    ("e15536b6", "createFlow(address,address,address,int96,bytes)"),
+    ("0c033991", "updateFlow(address,address,address,int96,bytes)"),
+    ("b4b333c6", "deleteFlow(address,address,address,bytes)"),
+    ("57e6aa36", "setFlowrate(address,address,int96)"),
+    ("c5ad5c1a", "setFlowrateFrom(address,address,address,int96)"),
+    ("7243fb93", "grantPermissions(address,address)"),
+    ("0bd0728d", "revokePermissions(address,address)"),
+    ("30885591", "updateFlowOperatorPermissions(address,address,uint8,int96)"),
+    # Zora WOW token (Wow.sol; also as AgentKit's calls in effects_real_18)
+    ("472e6490", "buy(address,address,address,string,uint8,uint256,uint160)"),
+    ("9352c825", "sell(uint256,address,address,string,uint8,uint256,uint160)"),
+    # Basenames RegistrarController (register also as AgentKit's call in effects_real_18)
+    ("c7c79676", "register((string,address,uint256,address,bytes[],bool))"),
+    (
+        "e0093eda",
+        "discountedRegister((string,address,uint256,address,bytes[],bool),bytes32,bytes)",
+    ),
 ]
 
 

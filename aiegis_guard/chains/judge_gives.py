@@ -60,13 +60,15 @@ _NO_BOUND_WHEN_UNKNOWN = frozenset(
         "eigenlayer.rewards_claim",
         "symbiotic.claim",
         "symbiotic.claimBatch",
+        "superfluid.flow",
     }
 )
 """Gives whose unknown amount is a price the request's author chose times gas the executor
 spends (``protocols/safe.py`` :func:`gas_refund` with ``safeTxGas = baseGas = 0``), a
 validator's whole balance (``protocols/requests.py``), or everything a claim pays out (all of
 the caller's unclaimed rewards, ``protocols/eigen_rewards.py``; all of a matured withdrawal,
-``protocols/symbiotic.py``): no bound."""
+``protocols/symbiotic.py``), or a money stream, which runs until it is deleted or the
+sender's balance is spent (``protocols/superfluid.py``): no bound."""
 
 
 def _unbounded(op: Transfer) -> bool:

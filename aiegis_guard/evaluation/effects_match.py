@@ -11,7 +11,9 @@ meaning:
   authority's counterparty is "nobody" (renounced); an authority on ``spl:<mint>`` acts on
   the mint account;
 * amounts: a number must be equal (an NFT's amount is its token id), ``unlimited`` / ``all``
-  need an unlimited (or unknown "all") effect, ``>=N`` needs the minimum output N;
+  need an unlimited (or unknown "all") effect, ``>=N`` needs the minimum output N,
+  ``unknown`` (vault shares, pool tokens: computed on-chain, table 18) an effect whose amount
+  the request does not fix;
 * authority roles are compared through synonyms (``owner`` ~ ``owner_added`` /
   ``account_owner``; ``masterCopy`` ~ a DELEGATECALL that can rewrite the Safe's storage;
   ``code`` ~ a 7702 delegation, a DELEGATECALL or a proxy's implementation: foreign code run
@@ -20,18 +22,24 @@ meaning:
   does an order's offer (``what="offer"``: whoever fills it receives it);
 * an expected grant of amount ``0`` is a revoke; an authority effect without an account acts
   on the signer (the row's own address);
-* a swap output to another: the table's ``gets`` (counterparty the other) is the guard's
-  ``gives`` of what ``output`` to them; an opaque DELEGATECALL is the guard's authority
-  effect ``delegatecall``; a Compound III ``manager`` authority is an unlimited grant of
-  the Comet; a token account (a Jupiter output ATA) is its owner's when it is the owner's
-  associated account of the mint; a stake withdrawal to the wallet (own gives to own) is the
-  table's own ``gets``; a wrapped-SOL ``CloseAccount`` pays all its lamports;
+* a swap output (or an NFT minted: a name registered) for another: the table's ``gets``
+  (counterparty the other) is the guard's ``gives`` of it to them; an opaque DELEGATECALL is
+  the guard's authority effect ``delegatecall``; a Compound III ``manager`` authority is an
+  unlimited grant of the Comet; a token account (a Jupiter output ATA) is its owner's when
+  it is the owner's associated account of the mint; a stake withdrawal to the wallet (own
+  gives to own) is the table's own ``gets``; a wrapped-SOL ``CloseAccount`` pays all its
+  lamports;
 * a Solana ``CloseAccount`` (an ``authority`` effect, what ``close_account``) stands for the
   account's rent going to its destination: it matches an expected SOL gives / gets to that
   destination whatever the amount (the rent is not in the transaction);
+* an ERC-721 ``transferFrom`` / ``approve`` on a collection outside the book is ERC-20's
+  calldata too: the guard's give / grant of ``id`` units of that contract is the NFT ``#id``;
 * an ERC-6909 id (``erc6909:<contract>#<id>``, ``erc6909:<contract>:*`` for an operator) is
   compared as an ERC-1155 id (the guard writes both as multi-token ids with amounts);
-* an ENS name as a token (``erc721:<BaseRegistrar>#name.eth``) is its id, keccak256(label);
+* an ENS name as a token (``erc721:<BaseRegistrar>#name.eth``, a Basename
+  ``#name.base.eth``) is its id, keccak256 of its first label (the label registered under
+  the registrar's root: ens-contracts ``BaseRegistrarImplementation``, base-org/basenames
+  ``RegistrarController.available``);
 * NFT items merged into one effect for display (``token_ids`` of several) count one per token;
 * an upgrade authority on ``account:<program id>`` is the one its ProgramData account holds
   (the BPF Upgradeable Loader's PDA ``[program id]``);
@@ -98,7 +106,8 @@ def _split_asset(asset: str) -> tuple[str, str, str | None]:
         return prefix, _norm(rest[:-2]), "*"
     address, _, token = rest.partition("#")
     if token.endswith(".eth"):  # an ENS name: its ERC-721 id is uint256(keccak256(label))
-        token = str(int.from_bytes(keccak256(token[:-4].encode("utf-8")), "big"))
+        label = token.split(".", 1)[0]
+        token = str(int.from_bytes(keccak256(label.encode("utf-8")), "big"))
     return prefix, _norm(address), token or None
 
 
@@ -161,6 +170,8 @@ def _amount_ok(exp: Mapping[str, Any], act: Mapping[str, Any]) -> bool:
         return True
     if want in ("unlimited", "all"):
         return bool(act["unlimited"]) or (want == "all" and got is None)
+    if want == "unknown":  # computed on-chain (shares, pool tokens): not fixed by the request
+        return got is None or bool(act["unlimited"])
     if want.startswith(">="):
         return got is not None and int(got) == int(want[2:])
     if str(exp["asset"]).startswith(("erc721:", "erc1155:", "erc6909:")) and "#" in str(
@@ -220,13 +231,17 @@ def _own_move(exp: Mapping[str, Any], act: Mapping[str, Any], own: str) -> bool:
 
 
 def _output_elsewhere(exp: Mapping[str, Any], act: Mapping[str, Any], own: str) -> bool:
-    """A swap output paid to another: the table writes that the other ``gets`` it, the guard
-    that the own account ``gives`` its output (``what="output"``) to them."""
+    """What the request pays for goes to another: the table writes that the other ``gets``
+    it, the guard that the own account ``gives`` it to them (a swap output,
+    ``what="output"``; an NFT minted to another: a name registered for another owner)."""
+    minted = act.get("asset_kind") == "nft" and _norm(exp["counterparty"]) == _norm(
+        act.get("counterparty")
+    )
     return (
         exp["kind"] == "gets"
         and act["kind"] == "gives"
-        and act.get("what") == "output"
         and _norm(exp["counterparty"]) != _norm(own)
+        and (act.get("what") == "output" or minted)
     )
 
 
@@ -247,8 +262,26 @@ def _same_meaning(exp: Mapping[str, Any], act: Mapping[str, Any]) -> bool:
     return False
 
 
+def _id_as_amount(exp: Mapping[str, Any], act: Mapping[str, Any]) -> bool:
+    """An ERC-721 ``transferFrom(from, to, id)`` / ``approve(to, id)`` on a collection the
+    guard does not know is the same calldata as ERC-20's ``transferFrom`` / ``approve`` of
+    ``id`` units: the guard reads the id as an amount of that contract."""
+    prefix, address, token = _split_asset(str(exp["asset"]))
+    return (
+        prefix == "erc721"
+        and exp["kind"] == act["kind"]
+        and exp["kind"] in ("gives", "grants")
+        and token is not None
+        and token.isdigit()
+        and act.get("asset_kind") in ("fungible", "unknown")
+        and _actual_address(act) == address
+        and str(act.get("amount")) == token
+        and _counterparty_ok(exp, act)
+    )
+
+
 def _one(exp: Mapping[str, Any], act: Mapping[str, Any], own: str) -> bool:
-    if _close_as_rent(exp, act) or _same_meaning(exp, act):
+    if _close_as_rent(exp, act) or _same_meaning(exp, act) or _id_as_amount(exp, act):
         return True
     if exp["kind"] != act["kind"] and not (
         _output_elsewhere(exp, act, own) or _own_move(exp, act, own)

@@ -42,7 +42,7 @@ __all__ += ["raydium_user_accounts", "spl_token"]
 
 DEFI_FAMILIES: dict[str, str] = {
     dl.MARINADE_PROGRAM: "marinade",
-    dl.STAKE_POOL_PROGRAM: "stake_pool",
+    **dict.fromkeys(dl.STAKE_POOL_PROGRAMS, "stake_pool"),
     dl.RAYDIUM_AMM_V4_PROGRAM: "raydium_amm",
     dl.WHIRLPOOL_PROGRAM: "whirlpool",
     dl.RAYDIUM_CPMM_PROGRAM: "raydium_cpmm",

@@ -13,7 +13,12 @@ Sources (each project's own published code):
 * SPL stake pool ``SPoo1Ku8…akuHy`` (Jito, BlazeStake and most LSTs run it):
   solana-program/stake-pool ``program/src/instruction.rs`` (``StakePoolInstruction``, a Borsh
   enum with a u8 tag: ``DepositStake`` 9, ``WithdrawStake`` 10, ``DepositSol`` 14,
-  ``WithdrawSol`` 16, the ``*WithSlippage`` forms 23-26).
+  ``WithdrawSol`` 16, the ``*WithSlippage`` forms 23-26). Sanctum deploys the same program
+  twice, for its single-validator LSTs ``SP12tWFx…qvyvhY`` and its multi-validator pools
+  ``SPMBzsVU…iJvbn`` (JupSOL): glamsystems/glam ``anchor/programs/glam/src/constants.rs``
+  (``SANCTUM_SINGLE_VALIDATOR`` / ``SANCTUM_MULTI_VALIDATOR``, read with the SPL stake pool's
+  ``StakePool`` layout); igneous-labs' ``SplStakePoolProgram`` (``Spl`` / ``SanctumSpl`` /
+  ``SanctumSplMulti``) names the three as one program family.
 * Raydium AMM v4 ``675kPX9M…1Mp8``: raydium-io/raydium-amm ``program/src/instruction.rs``
   (``SwapBaseIn`` 9, ``SwapBaseOut`` 11; 18 accounts, or 17 without ``amm_target_orders``).
 * Raydium CP-Swap ``CPMMoo8L…qKP1C``: raydium-io/raydium-cp-swap ``programs/cp-swap/src/lib.rs``
@@ -43,6 +48,7 @@ __all__ = [
     "RAYDIUM_CLMM_PROGRAM",
     "RAYDIUM_CPMM_PROGRAM",
     "STAKE_POOL_PROGRAM",
+    "STAKE_POOL_PROGRAMS",
     "WHIRLPOOL_PROGRAM",
     "defi_layout",
 ]
@@ -50,6 +56,12 @@ __all__ = [
 MARINADE_PROGRAM: Final = "MarBmsSgKXdrN1egZf5sqe1TMai9K1rChYNDJgjq7aD"
 MSOL_MINT: Final = "mSoLzYCxHdYgdzU16g5QSh3i5K3z3KZK7ytfqcJm7So"  # the program's README
 STAKE_POOL_PROGRAM: Final = "SPoo1Ku8WFXoNDMHPsrGSTSG1Y47rzgn41SLUNakuHy"
+SANCTUM_SPL_PROGRAM: Final = "SP12tWFxD9oJsVWNavTTBZvMbA6gkAmxtVgxdqvyvhY"
+SANCTUM_SPL_MULTI_PROGRAM: Final = "SPMBzsVUuoHA4Jm6KunbsotaahvVikZs1JyTW6iJvbn"
+STAKE_POOL_PROGRAMS: Final = frozenset(
+    {STAKE_POOL_PROGRAM, SANCTUM_SPL_PROGRAM, SANCTUM_SPL_MULTI_PROGRAM}
+)
+"""Deployments of the SPL stake-pool program: one instruction set, one account order."""
 RAYDIUM_AMM_V4_PROGRAM: Final = "675kPX9MHTjS2zt1qfr1NYHuzeLXfQM9H24wFSUt1Mp8"
 WHIRLPOOL_PROGRAM: Final = "whirLbMiicVdio4qvUfM5KAg6Ct8VwpYzGff3uctyCc"
 RAYDIUM_CPMM_PROGRAM: Final = "CPMMoo8L3F4NbTegBCKVNunggL7H1ZpdTHKxQB5qKP1C"
@@ -379,5 +391,5 @@ def defi_layout(program: str, data: bytes) -> tuple[Layout | None, int]:
         return anchor.get(data[:8]), 8
     if not data:
         return None, 0
-    table2 = STAKE_POOL_LAYOUTS if program == STAKE_POOL_PROGRAM else RAYDIUM_LAYOUTS
+    table2 = STAKE_POOL_LAYOUTS if program in STAKE_POOL_PROGRAMS else RAYDIUM_LAYOUTS
     return table2.get(data[0]), 1

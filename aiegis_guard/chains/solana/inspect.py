@@ -61,7 +61,7 @@ from aiegis_guard.chains.inspect import (
 from aiegis_guard.chains.known import known_mints
 from aiegis_guard.chains.siwe import inspect_sign_ins
 from aiegis_guard.chains.solana import programs as progs
-from aiegis_guard.chains.solana.defi_layouts import STAKE_POOL_PROGRAM
+from aiegis_guard.chains.solana.defi_layouts import STAKE_POOL_PROGRAMS
 from aiegis_guard.chains.solana.operations import token_asset
 from aiegis_guard.chains.solana.owners import (
     OwnView,
@@ -298,16 +298,19 @@ def _unsure(f: Finding, accounts: frozenset[str]) -> Finding:
     return _finding("swap_output_unknown_owner", Action.FLAG, msg, *f.evidence, preview=f.preview)
 
 
-def _deposit_authority(pool: str) -> str | None:
+def _deposit_authorities(pool: str) -> list[str]:
     """The SPL stake pool's deposit authority PDA ``[pool, b"deposit"]`` (solana-labs/
     solana-program-library ``stake-pool/program/src/lib.rs``
-    ``find_deposit_authority_program_address``, seed ``AUTHORITY_DEPOSIT``)."""
+    ``find_deposit_authority_program_address``, seed ``AUTHORITY_DEPOSIT``) under each
+    deployment of the program (the pool's own is not in the operation)."""
     try:
         key = Pubkey.from_string(pool)
     except ValueError:
-        return None
-    program = Pubkey.from_string(STAKE_POOL_PROGRAM)
-    return str(Pubkey.find_program_address([bytes(key), b"deposit"], program)[0])
+        return []
+    return [
+        str(Pubkey.find_program_address([bytes(key), b"deposit"], Pubkey.from_string(p))[0])
+        for p in sorted(STAKE_POOL_PROGRAMS)
+    ]
 
 
 def pools_by_authority(decoded: DecodedTransaction, policy: Policy) -> Policy:
@@ -324,7 +327,7 @@ def pools_by_authority(decoded: DecodedTransaction, policy: Policy) -> Policy:
         pool
         for pool in sorted(pools)[:MAX_POOLS]
         if not policy.is_known(pool, Chain.SOLANA)
-        and policy.is_known(_deposit_authority(pool) or "", Chain.SOLANA)
+        and any(policy.is_known(pda, Chain.SOLANA) for pda in _deposit_authorities(pool))
     ]
     return policy.with_addresses(allow_solana=trusted)
 

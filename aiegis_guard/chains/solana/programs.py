@@ -22,7 +22,7 @@ from aiegis_guard.chains.solana.defi_layouts import (
     RAYDIUM_AMM_V4_PROGRAM,
     RAYDIUM_CLMM_PROGRAM,
     RAYDIUM_CPMM_PROGRAM,
-    STAKE_POOL_PROGRAM,
+    STAKE_POOL_PROGRAMS,
     WHIRLPOOL_PROGRAM,
     defi_layout,
 )
@@ -71,7 +71,7 @@ TOKEN_PROGRAMS: Final = frozenset({TOKEN_PROGRAM, TOKEN_2022_PROGRAM})
 DEFI_PROGRAMS: Final = frozenset(
     {
         MARINADE_PROGRAM,
-        STAKE_POOL_PROGRAM,
+        *STAKE_POOL_PROGRAMS,
         RAYDIUM_AMM_V4_PROGRAM,
         RAYDIUM_CPMM_PROGRAM,
         RAYDIUM_CLMM_PROGRAM,

@@ -20,6 +20,7 @@ from aiegis_guard.chains.evm.protocols import (
     admin,
     aggregators,
     balancer,
+    basenames,
     bridges,
     bulker,
     bundler3,
@@ -53,12 +54,14 @@ from aiegis_guard.chains.evm.protocols import (
     spend_permissions,
     staking,
     standards,
+    superfluid,
     swaps,
     symbiotic,
     synapse,
     uns,
     v4_positions,
     vaults,
+    wow,
     x2y2,
     zeroex,
     zodiac_roles,
@@ -121,6 +124,9 @@ _MODULES = (
     drops,
     debridge,
     bundler3,
+    superfluid,
+    wow,
+    basenames,
 )
 
 

@@ -51,7 +51,7 @@ from aiegis_guard.chains.transaction import (
 )
 from aiegis_guard.checksums import keccak256
 
-__all__ = ["ENS_BASE_REGISTRAR", "TABLE", "paid_out"]
+__all__ = ["ENS_BASE_REGISTRAR", "TABLE", "comet_withdraw", "ens_name", "is_comet", "paid_out"]
 
 ENS_BASE_REGISTRAR = "0x57f1887a8bf19b14fc0df6fd9b2acc9af147ea85"  # .eth names (ERC-721)
 ENS_REGISTRY = "0x00000000000c2e074ec69a0dfb2997ba6c7d2e1e"  # node -> owner, resolver
@@ -167,6 +167,23 @@ def _supply_to(f: Frame, fn: Function, a: list[Any]) -> Result:
     return _comet_supply(f, "compound_v3.supply_to", token, amount, dst)
 
 
+def is_comet(address: str) -> bool:
+    """A Compound III market of the book (``data/evm_protocols.json``)."""
+    known = known_contracts().get(address)
+    return known is not None and known[0].startswith("Compound III")
+
+
+def comet_withdraw(f: Frame, fn: Function, a: list[Any]) -> Result:
+    """Comet ``withdraw(asset, amount)`` (``withdrawInternal(msg.sender, msg.sender,
+    msg.sender, ...)``): the caller's collateral or base balance (borrowed past it) paid to
+    the caller. Its selector is Symbiotic's ``withdraw(claimer, amount)`` too
+    (``symbiotic.py`` hands a Comet's calls here)."""
+    if f.sender is None:
+        return [named_call(f, fn, known=False)]
+    token, amount = a
+    return paid_out(f, "compound_v3.withdraw", asset(token), amount, (f.sender, f.sender))
+
+
 def _withdraw_to(f: Frame, fn: Function, a: list[Any]) -> Result:
     to, token, amount = a
     return paid_out(f, "compound_v3.withdraw_to", asset(token), amount, (f.sender, to))
@@ -271,20 +288,20 @@ def _ens(f: Frame, fn: Function, a: list[Any]) -> Result:
     if not is_ens or fn.name not in ("register", "registerWithConfig"):
         return [call]
     label, owner = (a[0][0], a[0][1]) if len(a) == 1 else (a[0], a[1])  # 2025: a struct
-    return [call, _ens_name(f, label, owner)]
+    return [call, ens_name(f, label, owner)]
 
 
-def _ens_name(f: Frame, label: str, owner: str) -> Transfer | Receipt:
-    """The .eth name registered: an ERC-721 of the base registrar, token id
-    ``uint256(keccak256(label))``, minted to ``owner`` (paid by the caller: a gift when the
-    owner is someone else)."""
+def ens_name(
+    f: Frame, label: str, owner: str, registrar: str = ENS_BASE_REGISTRAR, via: str = "ens.register"
+) -> Transfer | Receipt:
+    """The name registered: an ERC-721 of the ``registrar`` (.eth: ENS's base registrar),
+    token id ``uint256(keccak256(label))``, minted to ``owner`` (paid by the caller: a gift
+    when the owner is someone else)."""
     tid = int.from_bytes(keccak256(label.encode("utf-8", "surrogatepass")), "big")
-    nft = asset(ENS_BASE_REGISTRAR, AssetKind.NFT)
+    nft = asset(registrar, AssetKind.NFT)
     if owner == f.sender or f.sender is None:
-        return Receipt(via="ens.register", asset=nft, recipient=owner, amount=1, token_id=tid)
-    return Transfer(
-        via="ens.register", asset=nft, sender=f.sender, recipient=owner, amount=1, token_id=tid
-    )
+        return Receipt(via=via, asset=nft, recipient=owner, amount=1, token_id=tid)
+    return Transfer(via=via, asset=nft, sender=f.sender, recipient=owner, amount=1, token_id=tid)
 
 
 def _ens_reclaim(f: Frame, fn: Function, a: list[Any]) -> Result:

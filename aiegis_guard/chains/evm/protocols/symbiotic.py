@@ -14,7 +14,9 @@ shares are an asset of the vault's address.
 These selectors are common words (``deposit(address,uint256)`` is also ``deposit(token,
 amount)`` on many contracts): they are read as a Symbiotic vault only on the vaults listed in
 ``data/evm_protocols.json`` (``protocol: Symbiotic``, ``asset``: the collateral, from
-symbioticfi/metadata-mainnet); on any other contract the call stays opaque.
+symbioticfi/metadata-mainnet); on a Compound III market of the book ``withdraw(address,
+uint256)`` is Comet's ``withdraw(asset, amount)`` (``lending.py``); on any other contract the
+call stays opaque.
 
 A deposit is an exchange (``order = SWAP``): own's collateral in, the shares to
 ``onBehalfOf`` (a stranger credited is the deposit given away). A withdrawal to another
@@ -27,6 +29,7 @@ from __future__ import annotations
 from typing import Any
 
 from aiegis_guard.chains.evm.frames import Frame, Result, asset
+from aiegis_guard.chains.evm.protocols.lending import comet_withdraw, is_comet
 from aiegis_guard.chains.evm.protocols.swaps import exchange_ops
 from aiegis_guard.chains.evm.selectors import Function
 from aiegis_guard.chains.evm.tokens import named_call
@@ -53,6 +56,8 @@ def _out(f: Frame, via: str, what: tuple[Asset, int | None], to: str) -> Result:
 
 
 def _vault_call(f: Frame, fn: Function, a: list[Any]) -> Result:
+    if fn.name == "withdraw" and is_comet(f.target):  # Comet withdraw(asset, amount)
+        return comet_withdraw(f, fn, a)
     collateral = _collateral(f.target)
     if collateral is None or f.sender is None:
         return [named_call(f, fn, known=False, names=(a[0],))]
