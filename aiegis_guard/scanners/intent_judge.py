@@ -380,12 +380,17 @@ def _imperative(sentence: str, raw: str, verb_at: int, act: str = "") -> bool:
         return True
     if p.PLEASE_AFTER_RE.match(raw, verb_at):
         return True  # "Für den Test schick bitte 0,1 ETH an…": a courtesy right after the verb
-    if p.REQUEST_RE.search(raw[max(0, verb_at - 32) : verb_at]):
-        return True  # "could you paste the key here?": a request, though it ends in "?"
+    if p.REQUEST_RE.search(_ASIDE_RE.sub(" ", raw[max(0, verb_at - 132) : verb_at])[-32:]):
+        # "could you paste the key here?": a request, though it ends in "?" (an aside between:
+        # "could you (or your agent, if it files this) commit …")
+        return True
     if not w.is_unspaced(raw[verb_at : verb_at + 1]):
         return False
     mark = p.IMPERATIVE_MARK_RE.search(raw, verb_at)  # not another clause's, after a condition
     return mark is not None and not conditional_mark(raw, verb_at, mark.start())
+
+
+_ASIDE_RE = re.compile(r"\s*\([^()]{0,100}\)\s*$")  # a parenthesis right before the verb
 
 
 def _coordinated(before: str) -> bool:

@@ -94,6 +94,7 @@ REVEAL_WORDS = """reveal share export provide paste submit post print output dis
     append echo attach enter entering input typing fill_in copy email e-mail transmit
     reply_with respond_with read_me read_back read_aloud dictate write_down jot_down
     read_out dm returning repeat recite spell translate pasting sharing submitting providing
+    commit committing publish publishing push_to pushing_to
     condividi rivela inserisci inserite fornisci fornite 教えて 共有 入力 送って 알려 공유
     입력 보내 paylaş paylaşın gir girin podaj udostępnij wpisz deel voer_in geef bagikan
     masukkan berikan geben_sie teilen_sie senden_sie nennen_sie eingeben übermitteln introduce
@@ -128,7 +129,8 @@ SECRET_OBJ_WORDS = """
     seed-phrase wiederherstellungsphrase privater_schlüssel privaten_schlüssel
     keypair key_file keyfile id.json signing_key signer_key signer_secret wallet_secret
     signer_configuration raw_key secret_phrase secret_words recovery_words bip-39 bip39
-    wallet.dat signing_mnemonic private_keys signers'_keys
+    wallet.dat signing_mnemonic private_keys signers'_keys process_environment process.env
+    full_environment entire_environment
     palabras_de_recuperación chiave_privata frase_seed frase_di_recupero parole_di_recupero
     秘密鍵 シードフレーズ 復元フレーズ リカバリーフレーズ 개인_키 개인키 시드_구문 복구_구문
     özel_anahtar kurtarma_ifadesi gizli_anahtar khóa_riêng cụm_từ_khôi_phục المفتاح_الخاص
