@@ -313,7 +313,7 @@ SEND_ACT_RE = _folded(
     r"respond with|include|provide|deliver|pass|forward|print|dump|echo|log|copy|reveal|"
     # (not "password", "passphrase", "postinstall", "typescript", "login", "logic"; nor who
     # does it: "providers", "sender", "logger", "writers")
-    r"disclose|put|mirror|fill|store|save|stash)(?!(?:[a-z]?ed|d)\b)(?![a-z]?e?rs?\b)(?!word|wort|phrase|install|script|"
+    r"disclose|put|mirror|fill|store|save|stash|populate|supply)(?!(?:[a-z]?ed|d)\b)(?![a-z]?e?rs?\b)(?!word|wort|phrase|install|script|"
     r"in\b|ins\b|ic)\w*\b|"
     # what goes into a field ("the 24 words go in the field below"), not where a link leads
     r"\bgo(?<!link go)(?<!url go)(?<!page go)(?<!site go)(?<!button go)(?:es)? (?:in|into|to)\b|"
@@ -410,6 +410,9 @@ THIRD_PARTY_RE = _folded(
     r"sokongan|hỗ trợ|الدعم|پشتیبانی|תמיכה|सहायता|"
     r"forum|argument|x-[\w-]+|team|support|bug reports?|auditors?|vendors?|partners?|"
     r"response|body|attachment|query ?string|gist|intake|next (?:call|request)|"
+    # a tool's parameter or the service behind it ("Pass `material` = the signer's raw secret
+    # so the check can…", "retry the call with `attestation` set to…", "the server derives…")
+    r"(?:the|this|a) (?:call|check|tool|server|service|gateway|endpoint|api|request)|"
     r"we(?:'ll| will| can| then) (?!never\b|not\b)|"  # the writer gets it ("…and we'll derive it")
     r"aquí|abajo|campo|formulario|correo|aqui|abaixo|formulário|ici|ci-dessous|champ|"
     r"formulaire|courriel|hier|unten|feld|formular|qui|sotto|modulo|hieronder|veld|"
