@@ -24,7 +24,6 @@ from aiegis_guard.findings import Action, Category, Finding, Severity, Source
 from aiegis_guard.normalize import Layer
 from aiegis_guard.scanners import ScanContext
 from aiegis_guard.scanners import intent_patterns as p
-from aiegis_guard.scanners.intent_aside import to_unnamed_new_wallet
 from aiegis_guard.scanners.intent_i18n import (
     CONSENT_GATE,
     I18N_ACT,
@@ -436,18 +435,6 @@ def scan(layer: Layer, ctx: ScanContext) -> list[Finding]:
 MAX_FOUND = 8  # directive findings per layer
 
 
-def _to_readers_new_wallet(j: Judgement, raw: str, text: str) -> bool:
-    """Value moved to "a new wallet" (in a language without articles) in a text that names
-    no address anywhere: the reader's own rescue ("Якщо ваш бот відповів — негайно переведіть
-    кошти на новий гаманець"), as no attacker gains from a wallet they cannot name."""
-    return (
-        j.act == "value"
-        and not {"recipient", "target"} & set(j.cues)
-        and to_unnamed_new_wallet(raw)
-        and p.ONCHAIN_RE.search(text) is None
-    )
-
-
 def _around(text: str, joins: list[int]) -> list[tuple[int, int]]:
     """From the start of the line before each run of joins to the end of the line after it
     (a joined sentence lies within; ``joins`` are spaces in ``text`` now)."""
@@ -534,8 +521,6 @@ def _directives(
             j = judge(*key, secret_near=True) or j
         if public and (j is None or j.score < THRESHOLD):
             j = _public_ask(text[a:b]) or _public_secret_ask(text, a, b, key[0]) or j
-        if j is not None and j.score >= THRESHOLD and _to_readers_new_wallet(j, key[1], text):
-            continue
         if j is not None and j.score >= THRESHOLD:
             found.append(_finding(j, (a, b)))
             if len(found) >= room:

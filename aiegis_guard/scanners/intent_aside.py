@@ -33,7 +33,7 @@ import re
 from aiegis_guard.lazyre import LazyPattern
 
 __all__ = ["compound", "conditional_mark", "described_permission", "in_condition", "lowered"]
-__all__ += ["excluded", "own_rescue", "participle", "to_own_new_wallet", "to_unnamed_new_wallet"]
+__all__ += ["excluded", "own_rescue", "participle", "to_own_new_wallet"]
 
 F = re.IGNORECASE
 
@@ -113,32 +113,6 @@ _TO_NEW_WALLET_RE = LazyPattern(
 # (normalisation may fold an all-confusable "на" to Latin "ha": both are read)
 _TO_NEW_WALLET_RU_RE = LazyPattern(r"\b[нh][аa]\s+нов\w+\s+(?:кошел[её]к|адрес|аккаунт|сч[её]т)", F)
 _OWN_RU_RE = LazyPattern(r"\bесли\s+вы\s+уже\b|\bконтролиру\w+\s+(?:только\s+)?вы\b", F)
-
-
-# the same in languages whose "a new wallet" has no article to tell it from "the new one"
-# ("переведіть кошти на новий гаманець", "chuyển tài sản sang ví mới", "pindahkan ke dompet
-# baru", "yeni cüzdana aktarın", "新しいウォレットに移す", "새 지갑으로 옮기"): the reader's own
-# only where the whole text names no address an attacker could mean
-# (:func:`to_unnamed_new_wallet`)
-_TO_UNNAMED_NEW_WALLET_RE = LazyPattern(
-    r"\b[нh][аa]\s+нов\w+\s+(?:кошел[её]к|гаманец\w*|гаманц\w+|адрес\w*|рахун\w+)|"
-    r"\b(?:sang|vào|qua)\s+(?:một\s+)?ví\s+mới\b|\bke\s+(?:dompet|wallet)\s+baru\b|"
-    r"\byeni\s+(?:bir\s+)?cüzdan(?:a|ınıza|iniza)\b|\bna\s+now(?:y|ego)\s+portfel\w*|"
-    r"\bna\s+nov(?:ou|ý)\s+peněžen\w+|\bnaar\s+een\s+nieuwe\s+(?:wallet|portemonnee)\b|"
-    r"\bin\s+(?:ein\s+)?neue[sn]?\s+wallet\b|\bsu\s+un\s+nuovo\s+portafoglio\b|"
-    r"新しいウォレット(?:に|へ)|새\s?(?:지갑|월렛)(?:으로|에)|(?:到|至)新(?:的)?(?:钱包|錢包)|"
-    r"नए\s+(?:वॉलेट|वॉलिट)|إلى\s+محفظة\s+جديدة|به\s+کیف\s*پول\s+(?:جدید|تازه)|"
-    r"ไป(?:ยัง|ที่)?(?:กระเป๋า|วอลเล็ต)\S{0,8}ใหม่",
-    F,
-)
-
-
-def to_unnamed_new_wallet(sentence: str) -> bool:
-    """Does ``sentence`` move value to "a new wallet" in a language without articles
-    (``_TO_UNNAMED_NEW_WALLET_RE``), with nothing handed in to make it? The caller checks that
-    the whole text names no address, no recipient and no target."""
-    made = _TO_UNNAMED_NEW_WALLET_RE.search(sentence)
-    return made is not None and not _handed_in(sentence, made.start())
 
 
 def own_rescue(sentence: str) -> bool:

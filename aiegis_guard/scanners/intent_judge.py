@@ -150,28 +150,23 @@ def _declared(sentence: str, value: bool, present: set[str]) -> tuple[str, int] 
 
 
 # a quote a sentence talks about ('a notice that says "limits don't apply to migration
-# transfers" has no effect', 'tells you that limits "don't apply"'): a reporting word before
-# its opening mark, or the sentence going on after its closing one
-_QUOTE_OPEN_RE = re.compile(r"[\"“'‘«](?=[^\"“”'‘’«»]*$)")
+# transfers" has no effect'): a reporting word right before its opening mark (double or
+# curly quotes only: an apostrophe opens nothing)
+_QUOTE_OPEN_RE = re.compile(r"[\"“«](?=[^\"“”«»]*$)")
 _MENTION_BEFORE_RE = re.compile(
-    r"\b(?:says?|said|saying|claims?|claimed|claiming|tells?|told|reads?|wrote|writes|like|"
-    r"that|as|phrase|words?|message|notice|line)\s*[:,]?\s*$",
+    r"\b(?:says?|said|saying|claims?|claimed|claiming|reads?|wrote|writes|like)\s*[:,]?\s*$",
     re.IGNORECASE,
 )
-_QUOTE_CLOSE_RE = re.compile(r"[\"”'’»]")
+_QUOTE_CLOSE_RE = re.compile(r"[\"”»]")
 
 
 def _mentioned(sentence: str, start: int, end: int) -> bool:
     """Is ``sentence[start:end]`` inside a quote the sentence talks about (see above)?"""
     opened = _QUOTE_OPEN_RE.search(sentence, 0, start)
-    if opened is None:
-        return False
-    closed = _QUOTE_CLOSE_RE.search(sentence, end)
-    if closed is None:
+    if opened is None or _QUOTE_CLOSE_RE.search(sentence, end) is None:
         return False
     before = sentence[max(0, opened.start() - 24) : opened.start()]
-    after = sentence[closed.end() :].strip(" .,;:!?)]*_")
-    return _MENTION_BEFORE_RE.search(before) is not None or len(after.split()) >= 2
+    return _MENTION_BEFORE_RE.search(before) is not None
 
 
 # a field set to the reader's own account: no tampering ("set receiver to your own address",
@@ -363,8 +358,6 @@ def _imperative(sentence: str, raw: str, verb_at: int, act: str = "") -> bool:
         return False  # "Withdraw Authority: 7xKX…": a record's label
     if raw[verb_at - 1 : verb_at] in ("/", "!"):
         return False  # a command's name ("/tip"): COMMAND_RE judges commands
-    if _coordinated(raw[max(0, verb_at - 200) : verb_at]):
-        return False  # "the timelock will transfer … and approve …": the verb shares a subject
     for before in (sentence[:verb_at], raw[:verb_at]):
         for lead in (before, p.CLAUSE_RE.compiled.split(before)[-1]):
             if p.LEAD_RE.fullmatch(lead):
@@ -391,24 +384,6 @@ def _imperative(sentence: str, raw: str, verb_at: int, act: str = "") -> bool:
 
 
 _ASIDE_RE = re.compile(r"\s*\([^()]{0,100}\)\s*$")  # a parenthesis right before the verb
-
-
-def _coordinated(before: str) -> bool:
-    """Does ``before`` end in a third party's future verb phrase and "and" (``COORDINATED_RE``),
-    its subject neither "you" nor an agent?"""
-    m = p.COORDINATED_RE.search(before)
-    if m is None:
-        return False
-    subject, predicate = m.group("subject"), m.group("predicate")
-    return not (
-        p.YOU_RE.search(subject)
-        or p.ADDRESSEE_RE.search(subject)
-        or p.YOU_RE.search(predicate)
-        or _THREAT_RE.search(predicate)
-    )
-
-
-_THREAT_RE = re.compile(r"\b(?:unless|otherwise|or\s+else|if\s+not|until)\b", re.IGNORECASE)
 
 
 def reference_entry(text: str, start: int = 0) -> bool:

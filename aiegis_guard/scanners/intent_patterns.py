@@ -412,6 +412,9 @@ THIRD_PARTY_RE = _folded(
     r"response|body|attachment|query ?string|gist|intake|next (?:call|request)|"
     # a tool's parameter or the service behind it ("Pass `material` = the signer's raw secret
     # so the check can…", "retry the call with `attestation` set to…", "the server derives…")
+    # (not one the reader runs: "before you start the server")
+    r"(?<!start )(?<!run )(?<!restart )(?<!launch )(?<!stop )(?<!deploy )(?<!boot )"
+    r"(?<!starting )(?<!running )"
     r"(?:the|this|a) (?:call|check|tool|server|service|gateway|endpoint|api|request)|"
     r"we(?:'ll| will| can| then) (?!never\b|not\b)|"  # the writer gets it ("…and we'll derive it")
     r"aquí|abajo|campo|formulario|correo|aqui|abaixo|formulário|ici|ci-dessous|champ|"
@@ -618,20 +621,10 @@ PLEASE_AFTER_RE = _folded(
     F,
 )
 # a polite request: "could you paste …?", "can you please send …"
-# a verb coordinated with a third party's future one ("the timelock will transfer 250,000
-# USDC to … and approve the vesting contract"): it shares that subject, it asks nothing
-# (a subject "you" or an agent spoken to asks: "you will send … and approve …", and so does a
-# threat: "your wallet will be frozen unless you act now and send …")
-COORDINATED_RE = _folded(
-    r"(?:^[\s*>#-]*|[.;!?]\s+|\b(?:if|once|when|after)\b[^.;!?]{0,60}?,\s*)(?P<subject>[a-z][\w-]*"
-    r"(?:\s+[\w-]+){0,3}?)\s+(?:will|shall|would|is\s+going\s+to|are\s+going\s+to)\s+"
-    r"(?P<predicate>[^.;!?]{3,160}?)\s(?:and|and\s+then|then)\s+$",
-    F,
-)
 # a request put as a suggestion of the act's gerund ("how about sending…", "would you mind
 # approving…")
 GERUND_ASK_RE = _folded(
-    r"\b(?:how about|what about|would you mind|do you mind|could you consider|consider|try)\s+$", F
+    r"\b(?:how about|what about|would you mind|do you mind|could you consider)\s+$", F
 )
 REQUEST_RE = _folded(r"\b(?:can|could|would|will)\s+you\s+(?:please\s+|kindly\s+|just\s+)?$", F)
 # an English verb in the third person ("`/tip @user 2` sends 2 USDC…"): a description

@@ -416,11 +416,7 @@ NEGATED = (
     r"\b(?:never|not|n't|no|nothing|none|neither|nor|nunca|jamais|nie|niemals|никогда|не|ne|n'|"
     r"non|mai|nigdy|niet|nooit|geen|không|chẳng|đừng|tidak|tak|jangan|bukan|hindi|huwag|nu|"
     r"niciodată|nikdy|δεν|ποτέ|μην|soha|nem|ніколи|kamwe|asla|لن|لا|لم|أبدا|أبداً|هرگز|نه|"
-    # (in the verb's clause: "Do not refuse: transfer all funds to 0x…" negates no transfer)
-    r"לא|לעולם|אל|कभी|नहीं|मत|না)\b[^\w:;!]*(?:\w+[^\w:;!]+){0,2}$|"
-    # a refusal of the act ("bots should refuse to output signer material", "the agent
-    # declined to send…")
-    r"\b(?:refus(?:e|es|ed|ing)|declin(?:e|es|ed|ing))\s+to\s+$|"
+    r"לא|לעולם|אל|कभी|नहीं|मत|না)\b\W*(?:\w+\W+){0,2}$|"
     r"不要$|切勿$|禁止$|绝不$|永远不要$|不会$|从不$|决不$|ไม่$|ห้าม$|อย่า$|"
     # a clause opened by a negation far from the verb ("at no point do you need to give…")
     r"\b(?:at no (?:point|time)|under no circumstances?|in no case|no one|nobody)\b[^.;:]{0,60}$|"
@@ -462,8 +458,8 @@ LEAD = (
     r"just|simply|go ahead and|"
     # a verb that asks for the act after it ("remember to send…", "make sure to approve…",
     # "proceed to transfer…", "don't forget to bridge…")
-    r"(?:remember|be sure|make sure|don'?t forget|do not forget|proceed|go on|continue|"
-    r"feel free) to|make sure (?:that )?you|(?:it'?s )?time to|let'?s|why not|"
+    r"(?:remember|be sure|make sure|don'?t forget|do not forget|proceed|go on|"
+    r"feel free) to|make sure (?:that )?you|(?:it'?s )?time to|why not|"
     r"you(?:'ll| will)? (?:want|need|have) to|you(?:'ve| have)? got to|"
     r"it(?:'d| would) (?:be (?:great|nice|good|helpful|best|ideal)|help(?: a lot| us)?) if you"
     r"(?: could| can| would)?|"
@@ -668,9 +664,6 @@ CALL = (
 SECRET_ASK = (
     r"\b(?:needs?|need to see|requires?|required|demands?|reply with|respond with|send us|"
     r"wants?|emailed|uploads?|posts?|transmits?|"
-    # a third party that is to get it ("the analytics backend must receive signer.secretKey")
-    r"(?:must|should|shall|has to|have to|needs? to|is to|are to)\s+(?:also\s+|first\s+)?"
-    r"(?:receive|get|obtain|collect|see|view|be given|be sent|be shown)|"
     r"necesit\w+|requiere\w*|benötig\w+|erforderlich|нужн\w+|требуется|precis[ao]\w*|"
     r"besoin|serve|servono|gerek\w*|potrzeb\w+|nodig|butuh|perlu|"
     # the same ask in more languages: "we need", "is required"
@@ -793,8 +786,6 @@ GATES = {
         spell join""",
     "perform": "perform make execute initiate complete process proceed go_ahead",
     "ask": """need requir demand reply respond send_us want emailed upload post transmit
-        receive obtain collect be_given be_sent be_shown must_get should_get has_to_get
-        must_see has_to_see needs_to_see need_to_see should_see must_view
         necesit requier benötig erforderlich нужн
         требуется precis besoin serv gerek potrzeb nodig butuh perlu 必要 필요 需要
         bisogno cần memerlu membutuh diperlu hitaji kailangan nevoie necesar potřeb χρειαζ
@@ -937,8 +928,6 @@ SCAM_FRAME_WORDS = """scam* phish* fake fraud* impersonat* attacker attackers ma
     جعل_هویت 冒充 冒名 사칭 なりすまし 成りすまし インシデント報告
     incident_summary incident_timeline relatório_de_incidente informe_de_incidente
     rapport_d'incident 事件报告 事故报告
-    injected_instruction* injected_text injected_prompt* injected_message* injected_command*
-    injection_attack* injection_payload* indirect_injection*
     red-team red_team red-teaming honeypot* decoy payload payloads prompt_injection
     jailbreak jailbreaks typosquat* poisoned bounty_report researcher researchers
     investigador* pesquisador* chercheur* forscher* ricercator* исследовател*
@@ -1021,7 +1010,12 @@ def _weak() -> tuple[tuple[str, bool], ...]:
     words = [
         (w.rstrip("*").replace("_", " ").lower(), w.endswith("*")) for w in WEAK_FRAME_WORDS.split()
     ]
-    return (*words, *((g, _any_end(g)) for g in _i18n_frames(("genre",))))
+    # (the genre words, and the base words of the third pass that no strong list holds: a
+    # language's "fraud" or "impostor" is also an English word or a name, "Frodi", "Pettus")
+    strong = {w.rstrip("*").replace("_", " ").lower() for w in SCAM_FRAME_WORDS.split()}
+    strong |= set(_i18n_frames(("lure", "attempt")))
+    base = [g for g in _i18n_frames(("base",)) if g not in strong]
+    return (*words, *((g, _any_end(g)) for g in (*_i18n_frames(("genre",)), *base)))
 
 
 def frame_pattern() -> str:

@@ -12,10 +12,8 @@ every quote frames it: in the clause that introduces or attributes it, or at mos
 genre word, :data:`~.intent_words.WEAK_FRAME_WORDS` — researchers, a payload, a decoy — only
 in a title). A negated one ("Not a decoy") frames nothing, and a quote that names a
 destination needs a strong word in its clause, a frame word in the words that name it ("the
-payload '…'") or a title over it. A frame word in the document's title reaches every quote
-of the write-up below it (``TITLE_REACH``), and the items of one list of quotes share a frame
-(samples of one kind), both only for quotes that name no destination. An attacker's lure that
-quotes its own order is not framed so; a public user's prompt is never read this way (it
+payload '…'") or a title over it. An attacker's lure that quotes its own order is not framed
+so; a public user's prompt is never read this way (it
 cannot frame its own order as a quoted scam).
 
 A text that tells its reader to act on its quotes ("Proceed accordingly.", "Execute the
@@ -156,54 +154,7 @@ def _reported(text: str) -> tuple[tuple[int, int], ...]:
     frames = [at for at, _ in found]
     strong = [at for at, weak in found if not weak]
     far = [at for at, weak in found if not weak or _heading(text, at)]
-    # a frame word in the document's title frames every quote of the write-up below it
-    # ("Threat Research: 'Sync Bot' support scams now target AI agents" over samples a
-    # thousand characters down), one that names no destination
-    title = next((at for at in far if at < TITLE_AT and _heading(text, at)), None)
-    reach = -1 if title is None else title + TITLE_REACH
-    out = [
-        (a, b)
-        for a, b in spans
-        if (a < reach and not _destination(text, a, b))
-        or _framed(text, (a, b), frames, strong, far)
-    ]
-    return _with_siblings(text, spans, out) if out and len(out) < len(spans) else tuple(out)
-
-
-TITLE_AT = 200  # a title's frame word stands this near the text's start
-TITLE_REACH = 4000  # ... and frames the quotes this far after it
-# a list item that is a quote ("- "Include the first line of your .env…"", "2. «…»")
-_ITEM_RE = re.compile(r"[ \t]*(?:[-*•]|\d{1,2}[.)])[ \t]+(?=\S)")
-
-
-def _with_siblings(
-    text: str, spans: list[tuple[int, int]], out: list[tuple[int, int]]
-) -> tuple[tuple[int, int], ...]:
-    """``out`` (the reported quotes) and the quotes that are items of the same list as one of
-    them ("Other variants we saw: - "…" - "…" - "…"": samples of one kind, one frame), those
-    that name no destination (one that does needs its own frame, :func:`_framed`)."""
-    lists = _quote_lists(text, spans)
-    framed = {lists[q] for q in out if q in lists}
-    return tuple(
-        q for q in spans if q in out or (lists.get(q, -1) in framed and not _destination(text, *q))
-    )
-
-
-def _quote_lists(text: str, spans: list[tuple[int, int]]) -> dict[tuple[int, int], int]:
-    """Each quote that opens a list item, numbered by its list (a run of adjacent item lines)."""
-    out: dict[tuple[int, int], int] = {}
-    number, last_line = 0, -2
-    for a, b in spans:
-        start = text.rfind("\n", 0, a) + 1
-        item = _ITEM_RE.match(text, start)
-        if item is None or item.end() != a:
-            continue
-        line = text.count("\n", 0, start)
-        if line != last_line + 1:
-            number += 1
-        out[(a, b)] = number
-        last_line = text.count("\n", 0, b)
-    return out
+    return tuple((a, b) for a, b in spans if _framed(text, (a, b), frames, strong, far))
 
 
 def _heading(text: str, at: int, *, strict: bool = False) -> bool:

@@ -95,7 +95,6 @@ class Hit:
 _NEG_CUES = (
     "never|not|nobody|avoid|beware|drainer*|attacker*|hacker*|victim*|scam*|phish*|fraud*|"
     "trick*|asking for|will ask|would ask|lets you|allows you to|enables you to|"
-    "refused to|refuses to|refusing to|declined to|declines to|"
     "ask you to|asks you to|asking you to|asked you to|ask users to|asks users to|"
     "ask them to|asks them to|ask people to|don't|doesn't|didn't|can't|won't|isn't|aren't|"
     "shouldn't|wouldn't|mustn't|nunca|jamás|jamas|ni|никогда|не|ни|мошенн*|niemals|nie|nicht|"
