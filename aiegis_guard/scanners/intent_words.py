@@ -1006,15 +1006,22 @@ def is_weak_frame(word: str) -> bool:
 
 
 @functools.cache
+def base_only_frames() -> frozenset[str]:
+    """The third pass's base words that no strong list holds ("pettus", "frodi", "impostor"):
+    capitalised, they are more often a name than a warning (:mod:`.reported` skips them)."""
+    strong = {w.rstrip("*").replace("_", " ").lower() for w in SCAM_FRAME_WORDS.split()}
+    strong |= set(_i18n_frames(("lure", "attempt")))
+    return frozenset(g for g in _i18n_frames(("base",)) if g not in strong)
+
+
+@functools.cache
 def _weak() -> tuple[tuple[str, bool], ...]:
     words = [
         (w.rstrip("*").replace("_", " ").lower(), w.endswith("*")) for w in WEAK_FRAME_WORDS.split()
     ]
     # (the genre words, and the base words of the third pass that no strong list holds: a
     # language's "fraud" or "impostor" is also an English word or a name, "Frodi", "Pettus")
-    strong = {w.rstrip("*").replace("_", " ").lower() for w in SCAM_FRAME_WORDS.split()}
-    strong |= set(_i18n_frames(("lure", "attempt")))
-    base = [g for g in _i18n_frames(("base",)) if g not in strong]
+    base = sorted(base_only_frames())
     return (*words, *((g, _any_end(g)) for g in (*_i18n_frames(("genre",)), *base)))
 
 

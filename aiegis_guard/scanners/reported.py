@@ -338,6 +338,7 @@ def _frame_starts(text: str) -> list[tuple[int, bool]]:
     if len(low) != len(text):  # only "İ" changes length when lower-cased
         low = text.replace("\u0130", "i").lower()
     out = []
+    base = w.base_only_frames()
     for end, (word, any_end, weak) in _frames().iter(low):
         start = end - len(word) + 1
         if not w.is_unspaced(word[0]) and (
@@ -345,6 +346,8 @@ def _frame_starts(text: str) -> list[tuple[int, bool]]:
             or (not any_end and end + 1 < len(low) and low[end + 1].isalnum())
         ):
             continue
+        if word in base and text[start].isupper():
+            continue  # a name ("Message from Pettus: …"), not a warning
         out.append((start, weak))
     return sorted(out)
 
