@@ -54,6 +54,7 @@ from aiegis_guard.chains.evm.mappings import calls_transaction, read_mapping, us
 from aiegis_guard.chains.evm.operations import MAX_RAW, from_envelope, guarded
 from aiegis_guard.chains.evm.selectors import UNLIMITED
 from aiegis_guard.chains.siwe import parse_siwe
+from aiegis_guard.chains.sniff import is_typed_data
 from aiegis_guard.chains.transaction import (
     Approval,
     Asset,
@@ -262,7 +263,7 @@ def _request(obj: Mapping[str, Any], m: str) -> DecodedTransaction | None:
 def _json_shape(
     obj: Mapping[str, Any], text: str, m: str, chain_id: int | None
 ) -> DecodedTransaction | None:
-    if "typed_data" in obj or ("types" in obj and "primaryType" in obj):
+    if "typed_data" in obj or ("types" in obj and "primaryType" in obj) or is_typed_data(obj):
         return _carried(typed_data.decode_typed_data(obj), m, "typed-data")
     carried = _request(obj, m)
     if carried is not None:
