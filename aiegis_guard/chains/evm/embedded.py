@@ -48,9 +48,14 @@ canonical one goes, the batch the executor reads inside its element's bytes), or
 or tuple head those offsets reach, any level down (review19b E1: its own array's table entry
 pointing at an element inside a decoy's bytes).
 
-What is not read: arrays of targets kept apart from their calldata
-(``executeBatch(address[],uint256[],bytes[])``: the target is unread, as above, and so is the
-boundary: calls nested in such a call are read as the executor's), the value an embedded call
+Targets kept apart from their calldata in parallel arrays (``executeBatch(address[],
+uint256[],bytes[])``, ``executeBatch(address[],bytes[])``, TimelockController
+``executeBatch``, Governor ``execute``, any selector whose head points at an ``address[]``
+and a later ``bytes[]`` of the same length, both canonical): the i-th call's target is the
+i-th address (``_parallel_targets``).
+
+What is not read: the boundary of such parallel arrays (calls nested in one of their calls
+are read as the executor's), the value an embedded call
 forwards, calls packed without a length (ERC-7579 single execution: unread target), the
 boundary of a packed record (Safe MultiSend's, ERC-7579 single execution: what a call packed
 so carries is read as the executor's), calls whose arguments are themselves hidden
@@ -120,10 +125,72 @@ def _word(data: bytes, at: int) -> int | None:
     return int.from_bytes(data[at : at + 32], "big")
 
 
-def _target(data: bytes, pos: int, fn: Function) -> tuple[str | None, int]:
+_MAX_HEAD = 8  # executor head words looked at for parallel arrays
+_MAX_PARALLEL = 256  # calls of one pair of parallel arrays
+
+
+def _address_array(data: bytes, offset: int) -> list[str] | None:
+    """The ``address[]`` an executor head word ``offset`` points at: a count of 1 ..
+    ``_MAX_PARALLEL``, then that many address words (12 zero bytes each), else None."""
+    base = 4 + offset
+    n = _word(data, base) if offset % 32 == 0 else None
+    if n is None or not 1 <= n <= _MAX_PARALLEL or base + 32 + 32 * n > len(data):
+        return None
+    found = [word_address(data[base + 32 * k : base + 32 * k + 32]) for k in range(1, n + 1)]
+    return None if None in found else [a for a in found if a is not None]
+
+
+def _bytes_array(data: bytes, offset: int, n: int) -> list[int] | None:
+    """Where each element's bytes start in the ``bytes[]`` of ``n`` elements an executor head
+    word ``offset`` points at, when it decodes canonically (its table of ``n`` offsets from
+    the table's start, the first ``32 n``, each element where the previous one's padded tail
+    ends, the last inside ``data``), else None."""
+    base = 4 + offset
+    if offset % 32 or _word(data, base) != n:
+        return None
+    table, at, starts = base + 32, base + 32 + 32 * n, []
+    for k in range(n):
+        length = _word(data, at)
+        if _word(data, table + 32 * k) != at - table or length is None:
+            return None
+        end = at + 32 + -(-length // 32) * 32
+        if end > len(data):
+            return None
+        starts.append(at + 32)
+        at = end
+    return starts
+
+
+def _parallel_targets(data: bytes) -> dict[int, str]:
+    """Targets kept apart from their calldata (issue 12): an executor whose head holds an
+    ``address[]`` and, after it, a ``bytes[]`` of the same length (a ``uint256[]`` of values
+    may lie between, other words after): ``executeBatch(address[],uint256[],bytes[])`` /
+    ``executeBatch(address[],bytes[])`` (eth-infinitism/account-abstraction
+    ``contracts/samples/SimpleAccount.sol``; Biconomy), OpenZeppelin
+    ``TimelockController.executeBatch(address[],uint256[],bytes[],bytes32,bytes32)``
+    (``contracts/governance/TimelockController.sol``) and ``Governor.execute(address[],
+    uint256[],bytes[],bytes32)``, or any selector so laid out: the i-th call's bytes start
+    -> the i-th target."""
+    heads = [w for k in range(_MAX_HEAD) if (w := _word(data, 4 + 32 * k)) is not None]
+    for i, first in enumerate(heads):
+        targets = _address_array(data, first)
+        if targets is None:
+            continue
+        for later in heads[i + 1 :]:
+            starts = _bytes_array(data, later, len(targets))
+            if starts is not None:
+                return dict(zip(starts, targets, strict=True))
+    return {}
+
+
+def _target(
+    data: bytes, pos: int, fn: Function, parallel: dict[int, str]
+) -> tuple[str | None, int]:
     """(target, end of the call's bytes) of the call whose selector is at ``pos``."""
     length = _word(data, pos - 32)
     end = len(data)
+    if pos in parallel and length is not None and 4 <= length <= len(data) - pos:
+        return parallel[pos], pos + length
     if length is not None and 4 <= length <= len(data) - pos:
         end = pos + length
         offset = _word(data, pos - 64)
@@ -316,6 +383,7 @@ def embedded_scan(
         return out, False
     view = data[:MAX_SCAN]
     foreign: list[tuple[int, int]] | None = None  # read at the first hit
+    parallel: dict[int, str] = {}
     read = False
     pos = 4
     while (match := _SCAN.search(view, pos)) is not None:
@@ -326,10 +394,10 @@ def embedded_scan(
             continue  # no valid first argument: no call
         fn = CANDIDATES[selector]
         if not read:
-            foreign, read = _foreign_calls(view, account), True
+            foreign, parallel, read = _foreign_calls(view, account), _parallel_targets(view), True
         if foreign and fn.handler not in _SIGNED and _inside(foreign, at):
             continue  # a call another contract makes with the bytes it was handed
-        target, end = _target(view, at, fn)
+        target, end = _target(view, at, fn, parallel)
         try:  # a hit that does not decode costs this and counts for nothing
             decode_args(fn.types, view[at + 4 : end])
         except EvmDecodeError:
