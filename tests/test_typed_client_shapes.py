@@ -194,3 +194,12 @@ def test_rpc_typed_data_in_either_parameter_order(method: str, order: str) -> No
     )
     assert verdict.action is Action.BLOCK, verdict.explain()
     assert "tx.evm.unlimited_approval" in verdict.rule_ids
+
+
+@pytest.mark.parametrize("shape", ["ethers-domain-types-value", "eth-account-kwargs"])
+def test_client_shapes_through_check_transaction(shape: str) -> None:
+    """A payload handed to ``check_transaction`` (the gateway's and the CLI's path) in another
+    library's shape is read as typed data, not as a transaction (its ``value``)."""
+    verdict = _guard().check_transaction(SHAPES[shape](STRANGER), chain="evm")
+    assert verdict.action is Action.BLOCK, verdict.explain()
+    assert "tx.evm.unlimited_approval" in verdict.rule_ids
