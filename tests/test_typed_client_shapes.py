@@ -203,3 +203,12 @@ def test_client_shapes_through_check_transaction(shape: str) -> None:
     verdict = _guard().check_transaction(SHAPES[shape](STRANGER), chain="evm")
     assert verdict.action is Action.BLOCK, verdict.explain()
     assert "tx.evm.unlimited_approval" in verdict.rule_ids
+
+
+@pytest.mark.parametrize("shape", [s for s in SHAPES if "under-" not in s])
+def test_client_shapes_signed_as_a_message(shape: str) -> None:
+    """The same typed data as the JSON text of a ``personal_sign``: judged as the typed data
+    (``messages.py`` asks the same recogniser)."""
+    verdict = _guard().check_message(json.dumps(SHAPES[shape](STRANGER)), method="personal_sign")
+    assert verdict.action is Action.BLOCK, verdict.explain()
+    assert "tx.evm.unlimited_approval" in verdict.rule_ids

@@ -36,6 +36,9 @@ def is_typed_data(value: Mapping[Any, Any]) -> bool:
     ``message``); eth_account ``encode_typed_data(domain_data, message_types, message_data)``."""
     if "types" in value and "primaryType" in value and "message" in value:
         return True
+    full = value.get("full_message")
+    if isinstance(full, Mapping) and "types" not in value:
+        return is_typed_data(full)
     types, domain = value.get("types"), value.get("domain")
     message = value.get("message", value.get("value"))
     if "message_types" in value and "types" not in value:
