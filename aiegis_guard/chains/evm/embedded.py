@@ -52,7 +52,7 @@ Targets kept apart from their calldata in parallel arrays (``executeBatch(addres
 uint256[],bytes[])``, ``executeBatch(address[],bytes[])``, TimelockController
 ``executeBatch``, Governor ``execute``, any selector whose head points at an ``address[]``
 and a later ``bytes[]`` of the same length, both canonical): the i-th call's target is the
-i-th address (``_parallel_targets``).
+i-th address (``parallel.py``).
 
 What is not read: the boundary of such parallel arrays (calls nested in one of their calls
 are read as the executor's), the value an embedded call
@@ -81,6 +81,8 @@ from bisect import bisect_right
 from aiegis_guard.chains.evm.abi import AbiType, decode_args
 from aiegis_guard.chains.evm.callee import GRANT_STANDARDS, TOKEN_STANDARDS
 from aiegis_guard.chains.evm.frames import word_address
+from aiegis_guard.chains.evm.parallel import parallel_targets
+from aiegis_guard.chains.evm.parallel import word_at as _word
 from aiegis_guard.chains.evm.protocols import PROTOCOL_FUNCTIONS
 from aiegis_guard.chains.evm.selectors import FUNCTIONS, PERMIT2, Function
 from aiegis_guard.errors import EvmDecodeError
@@ -117,70 +119,6 @@ _SCAN = re.compile(b"|".join(re.escape(s) for s in sorted(CANDIDATES)))
 _LED = frozenset(s for s, fn in CANDIDATES.items() if fn.types and _zero_led(fn.types[0]))
 _ZERO12 = bytes(12)
 _ZERO31 = bytes(31)
-
-
-def _word(data: bytes, at: int) -> int | None:
-    if at < 0 or at + 32 > len(data):
-        return None
-    return int.from_bytes(data[at : at + 32], "big")
-
-
-_MAX_HEAD = 8  # executor head words looked at for parallel arrays
-_MAX_PARALLEL = 256  # calls of one pair of parallel arrays
-
-
-def _address_array(data: bytes, offset: int) -> list[str] | None:
-    """The ``address[]`` an executor head word ``offset`` points at: a count of 1 ..
-    ``_MAX_PARALLEL``, then that many address words (12 zero bytes each), else None."""
-    base = 4 + offset
-    n = _word(data, base) if offset % 32 == 0 else None
-    if n is None or not 1 <= n <= _MAX_PARALLEL or base + 32 + 32 * n > len(data):
-        return None
-    found = [word_address(data[base + 32 * k : base + 32 * k + 32]) for k in range(1, n + 1)]
-    return None if None in found else [a for a in found if a is not None]
-
-
-def _bytes_array(data: bytes, offset: int, n: int) -> list[int] | None:
-    """Where each element's bytes start in the ``bytes[]`` of ``n`` elements an executor head
-    word ``offset`` points at, when it decodes canonically (its table of ``n`` offsets from
-    the table's start, the first ``32 n``, each element where the previous one's padded tail
-    ends, the last inside ``data``), else None."""
-    base = 4 + offset
-    if offset % 32 or _word(data, base) != n:
-        return None
-    table, at, starts = base + 32, base + 32 + 32 * n, []
-    for k in range(n):
-        length = _word(data, at)
-        if _word(data, table + 32 * k) != at - table or length is None:
-            return None
-        end = at + 32 + -(-length // 32) * 32
-        if end > len(data):
-            return None
-        starts.append(at + 32)
-        at = end
-    return starts
-
-
-def _parallel_targets(data: bytes) -> dict[int, str]:
-    """Targets kept apart from their calldata (issue 12): an executor whose head holds an
-    ``address[]`` and, after it, a ``bytes[]`` of the same length (a ``uint256[]`` of values
-    may lie between, other words after): ``executeBatch(address[],uint256[],bytes[])`` /
-    ``executeBatch(address[],bytes[])`` (eth-infinitism/account-abstraction
-    ``contracts/samples/SimpleAccount.sol``; Biconomy), OpenZeppelin
-    ``TimelockController.executeBatch(address[],uint256[],bytes[],bytes32,bytes32)``
-    (``contracts/governance/TimelockController.sol``) and ``Governor.execute(address[],
-    uint256[],bytes[],bytes32)``, or any selector so laid out: the i-th call's bytes start
-    -> the i-th target."""
-    heads = [w for k in range(_MAX_HEAD) if (w := _word(data, 4 + 32 * k)) is not None]
-    for i, first in enumerate(heads):
-        targets = _address_array(data, first)
-        if targets is None:
-            continue
-        for later in heads[i + 1 :]:
-            starts = _bytes_array(data, later, len(targets))
-            if starts is not None:
-                return dict(zip(starts, targets, strict=True))
-    return {}
 
 
 def _target(
@@ -394,7 +332,7 @@ def embedded_scan(
             continue  # no valid first argument: no call
         fn = CANDIDATES[selector]
         if not read:
-            foreign, parallel, read = _foreign_calls(view, account), _parallel_targets(view), True
+            foreign, parallel, read = _foreign_calls(view, account), parallel_targets(view), True
         if foreign and fn.handler not in _SIGNED and _inside(foreign, at):
             continue  # a call another contract makes with the bytes it was handed
         target, end = _target(view, at, fn, parallel)
