@@ -204,7 +204,7 @@ def test_same_effect_same_verdict_whatever_carries_it(
 _HASH = "0x" + "ab" * 32
 _MESSAGES = [
     pytest.param(
-        _HASH, "personal_sign", "hash_signature", Action.FLAG, id="personal-sign-32-byte-hash"
+        _HASH, "personal_sign", "hash_signature", Action.BLOCK, id="personal-sign-32-byte-hash"
     ),
     pytest.param(_HASH, "eth_sign", "hash_signature", Action.BLOCK, id="eth-sign-32-byte-hash"),
     pytest.param("0x" + "00ff" * 40, "personal_sign", "binary_signature", Action.FLAG, id="binary"),
@@ -218,9 +218,9 @@ _MESSAGES = [
 def test_binary_message_is_an_opaque_effect(
     guard: Guard, message: str, method: str, what: str | None, action: Action
 ) -> None:
-    """A signed hash or binary data reads as an opaque effect: FLAG under personal_sign (the
-    EIP-191 prefix keeps it from being a transaction signature), BLOCK as an unprefixed
-    eth_sign hash (blind: it may be a transaction's); text has none."""
+    """A signed hash or binary data reads as an opaque effect: a 32-byte hash is BLOCKed under
+    either method (blind: a Safe ``v > 30`` or an account's ``toEthSignedMessageHash`` takes
+    the prefixed hash as approval), other binary FLAGs; text has none."""
     verdict = guard.check_message(message, method=method)
     assert verdict.action is action, verdict.explain()
     opaque = [e["what"] for e in verdict.effects if e["kind"] == "opaque"]

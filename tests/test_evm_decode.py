@@ -886,9 +886,17 @@ MESSAGES = [
         "Sign in to example.org", "personal_sign", False, "Sign in to example.org", id="text"
     ),
     pytest.param("0x" + b"hello".hex(), "personal_sign", False, "hello", id="hex-encoded-text"),
-    pytest.param(  # EIP-191 prefixed: not a transaction's hash (opaque binary, not blind)
-        "0x" + "ab" * 32, "personal_sign", False, None, id="personal-sign-hash-is-opaque"
+    pytest.param(  # EIP-191 prefixed, still blind: contracts take it as approval of the hash
+        "0x" + "ab" * 32, "personal_sign", True, None, id="personal-sign-hash-is-blind"
     ),
+    pytest.param(  # 32 bytes of text (a hex-encoded nonce) are text, not a hash
+        "0x" + b"Login nonce 0123456789abcdefghij".hex(),
+        "personal_sign",
+        False,
+        "Login nonce 0123456789abcdefghij",
+        id="personal-sign-32-bytes-of-text",
+    ),
+    pytest.param("0x" + "ab" * 33, "personal_sign", False, None, id="33-bytes-are-opaque"),
     pytest.param("hello", "eth_sign", False, "hello", id="eth-sign-text"),
 ]
 

@@ -157,3 +157,78 @@ def test_a_published_erc20_paymaster_not_allowlisted_flags_the_fee(v06: bool) ->
     assert rules(verdict) == {"tx.evm.paymaster_fee"}
     fee = [f for f in verdict.findings if f.rule_id == "tx.evm.paymaster_fee"]
     assert "fee to the operation's own paymaster" in fee[0].message
+
+
+EP08 = "0x4337084D9E255Ff0702461CF8895CE9E3b5Ff108"
+CIRCLE_V07 = "0x6C973eBe80dCD8660841D4356bf15c32460271C9"  # Circle: Arbitrum and Base only
+_PACKED = [
+    ("sender", "address"), ("nonce", "uint256"), ("initCode", "bytes"), ("callData", "bytes"),
+    ("accountGasLimits", "bytes32"), ("preVerificationGas", "uint256"), ("gasFees", "bytes32"),
+    ("paymasterAndData", "bytes"),
+]  # fmt: skip
+_DOMAIN = [
+    {"name": "name", "type": "string"},
+    {"name": "version", "type": "string"},
+    {"name": "chainId", "type": "uint256"},
+    {"name": "verifyingContract", "type": "address"},
+]
+
+
+def _signed_op(chain_id: int, paymaster: str) -> dict[str, Any]:
+    """An EntryPoint v0.8 ``PackedUserOperation`` signed as EIP-712 (domain ``ERC4337`` on
+    ``chain_id``; ``paymasterAndData`` = paymaster, two 16-byte gas limits, its data)."""
+    batch = [
+        (USDC, 0, call("approve(address,uint256)", paymaster, 5 * 10**6)),
+        (USDC, 0, call("transfer(address,uint256)", FRIEND, 100 * 10**6)),
+    ]
+    data = call("executeBatch((address,uint256,bytes)[])", batch)
+    return {
+        "types": {
+            "EIP712Domain": _DOMAIN,
+            "PackedUserOperation": [{"name": n, "type": t} for n, t in _PACKED],
+        },
+        "primaryType": "PackedUserOperation",
+        "domain": {
+            "name": "ERC4337",
+            "version": "1",
+            "chainId": chain_id,
+            "verifyingContract": EP08,
+        },
+        "message": {
+            "sender": ACCOUNT,
+            "nonce": 0,
+            "initCode": "0x",
+            "callData": "0x" + data.hex(),
+            "accountGasLimits": "0x" + "00" * 32,
+            "preVerificationGas": 0,
+            "gasFees": "0x" + "00" * 32,
+            "paymasterAndData": paymaster + "00" * 32 + "00" + USDC[2:],
+        },
+    }
+
+
+@pytest.mark.parametrize(
+    ("chain_id", "paymaster", "action", "rule"),
+    [
+        pytest.param(1, CIRCLE_V08, Action.FLAG, "tx.evm.paymaster_fee", id="v08-on-ethereum"),
+        pytest.param(8453, CIRCLE_V07, Action.FLAG, "tx.evm.paymaster_fee", id="v07-on-base"),
+        pytest.param(
+            56, CIRCLE_V08, Action.BLOCK, "tx.evm.approval_unknown_spender", id="v08-on-bnb"
+        ),
+        pytest.param(
+            1, CIRCLE_V07, Action.BLOCK, "tx.evm.approval_unknown_spender", id="v07-on-ethereum"
+        ),
+    ],
+)
+def test_a_published_paymaster_is_published_on_its_chains_only(
+    chain_id: int, paymaster: str, action: Action, rule: str
+) -> None:
+    """Circle lists its paymasters per chain (evm_protocols.json ``chains``): on another chain
+    the address is nobody's published paymaster, and the grant to it is judged as a plain
+    approve to a stranger (issue 12); on a listed chain it is the fee (FLAG)."""
+    policy = Policy.model_validate(
+        {"wallet": {"evm": [ACCOUNT]}, "allowlist": {"evm": [FRIEND], "evm_spenders": [FRIEND]}}
+    )
+    verdict = Guard(policy, classifier=False).check_typed_data(_signed_op(chain_id, paymaster))
+    assert verdict.action is action, verdict.explain()
+    assert rules(verdict) == {rule}

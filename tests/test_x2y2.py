@@ -57,14 +57,14 @@ def _order_hash(maker: str, price: int) -> bytes:
     ],
 )
 def test_maker_signature_is_blind(price: int) -> None:
-    """X2Y2 makers sign a 32-byte hash: whatever the order says, it is opaque (FLAG) and the
-    signer refuses it without a person's approval."""
+    """X2Y2 makers sign a 32-byte hash: whatever the order says, it is a blind signature
+    (BLOCK, as ``eth_sign`` of the hash: the order it approves is not shown)."""
     account = Account.create()  # generated, never funded
     signer = GuardedAccount(account, guard=Guard(Policy(), classifier=False))
     with pytest.raises(GuardBlocked) as stop:
         signer.sign_message(encode_defunct(primitive=_order_hash(account.address, price)))
-    assert "tx.evm.opaque_message" in stop.value.verdict.rule_ids
-    assert stop.value.verdict.action is not Action.ALLOW
+    assert "tx.evm.blind_signature" in stop.value.verdict.rule_ids
+    assert stop.value.verdict.action is Action.BLOCK
 
 
 def _run(taker: str, intent: int, price: int, fee_pct: int) -> bytes:

@@ -133,7 +133,8 @@ rule                                 action  when
 (effect rules)                               ``order_gives_away``, ``swap_recipient``,
                                              ``swap_no_minimum``: see ``chains/effect_rules.py``
 ``contract_creation``                FLAG    contract creation carrying value (else INFO)
-``blind_signature``                  BLOCK   signing a bare 32-byte hash (eth_sign)
+``blind_signature``                  BLOCK   signing a bare 32-byte hash (eth_sign; personal_sign
+                                             of 32 bytes that are not text)
 ``durable_nonce``                    FLAG    transaction uses a durable nonce (never expires)
                                              whose nonce authority is not own (own cannot void
                                              it); ALLOW (info) when own holds the authority

@@ -122,11 +122,12 @@ def approval(j: Judge, op: Approval) -> list[Finding]:
 # is paid in the account's token by an ERC-20 allowance it pulls in ``postOp`` (Pimlico /
 # Circle / Alchemy token paymasters): a bounded ERC-20 approve to it may be the gas fee. The
 # request names its paymaster itself (review19 F0: an attacker names himself), so the name
-# alone blesses nothing: a published ERC-20 paymaster's fee (``known.known_erc20_paymasters``)
-# is FLAGged with the fee line, any other grant judged as the plain approve it is. A paymaster
-# the policy lets hold allowances (``evm_spenders`` / ``evm_operators``) is ALLOWed before, as
-# any allowlisted spender; a recipient-only entry (``allowlist.evm``) trusts no grant
-# (review19b P1: a payee named as paymaster collected a standing allowance).
+# alone blesses nothing: a published ERC-20 paymaster's fee (``known.known_erc20_paymasters``,
+# on a chain its publisher lists) is FLAGged with the fee line, any other grant judged as the
+# plain approve it is. A paymaster the policy lets hold allowances (``evm_spenders`` /
+# ``evm_operators``) is ALLOWed before, as any allowlisted spender; a recipient-only entry
+# (``allowlist.evm``) trusts no grant (review19b P1: a payee named as paymaster collected a
+# standing allowance).
 _FEE_VIAS = frozenset({"erc20.approve", "erc20.increase_allowance"})
 PAYMASTER_FEE_CAP = {"USD": 5000, "ETH": 2}
 """What a gas fee may be, in hundredths of a pegged token's whole unit (``known.pegs``): 50
@@ -147,8 +148,20 @@ def _to_own_paymaster(j: Judge, op: Approval) -> bool:
         and f"paymaster:{spender}" in notes
         and op.owner is not None
         and f"account:{norm(op.owner, j.chain)}" in notes
-        and spender in known_erc20_paymasters()
+        and _published_here(spender, j.decoded.chain_id)
     )
+
+
+def _published_here(paymaster: str, chain_id: int | None) -> bool:
+    """Is ``paymaster`` a published ERC-20 paymaster on the operation's chain? Where the book
+    lists its chains (Circle's, from Circle's 'Paymaster Addresses and Events'), an operation
+    on another chain names an address nobody published there: an unknown paymaster, judged as
+    any stranger (issue 12). A chain the request does not state is not held against it."""
+    paymasters = known_erc20_paymasters()
+    if paymaster not in paymasters:
+        return False
+    chains = paymasters[paymaster]
+    return chains is None or chain_id is None or chain_id in chains
 
 
 def _paymaster_fee(j: Judge, op: Approval, ev: tuple[str, ...], amount: str) -> Finding:

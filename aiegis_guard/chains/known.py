@@ -87,12 +87,16 @@ def known_collections() -> frozenset[str]:
 
 
 @cache
-def known_erc20_paymasters() -> frozenset[str]:
+def known_erc20_paymasters() -> dict[str, frozenset[int] | None]:
     """Lower-case addresses of published ERC-4337 paymasters that take their fee in the
-    account's ERC-20 tokens (``kind: erc20_paymaster``: Pimlico, Biconomy, Coinbase, Circle)."""
-    return frozenset(
-        r["address"].lower() for r in _evm_rows() if r.get("kind") == "erc20_paymaster"
-    )
+    account's ERC-20 tokens (``kind: erc20_paymaster``: Pimlico, Biconomy, Coinbase, Circle)
+    -> the chain ids their publisher lists (None: ``"*"``, every chain it deployed to)."""
+    known = known_contracts()
+    return {
+        r["address"].lower(): known[r["address"].lower()][1]
+        for r in _evm_rows()
+        if r.get("kind") == "erc20_paymaster"
+    }
 
 
 @cache

@@ -29,12 +29,32 @@ _EVM_TX_FIELDS = frozenset(
 
 
 def is_typed_data(value: Mapping[Any, Any]) -> bool:
-    """An EIP-712 ``eth_signTypedData_v4`` payload (types, primaryType and message)."""
-    return "types" in value and "primaryType" in value and "message" in value
+    """EIP-712 typed data in any client library's shape (``chains/evm/typed_data.py`` reads
+    them all): ``eth_signTypedData_v4`` / viem (``types``, ``primaryType``, ``message``);
+    ethers ``signTypedData(domain, types, value)`` and eth_account ``full_message`` without a
+    ``primaryType`` (``types`` and ``domain`` objects, the message under ``value`` /
+    ``message``); eth_account ``encode_typed_data(domain_data, message_types, message_data)``."""
+    if "types" in value and "primaryType" in value and "message" in value:
+        return True
+    full = value.get("full_message")
+    if isinstance(full, Mapping) and "types" not in value:
+        return is_typed_data(full)
+    types, domain = value.get("types"), value.get("domain")
+    message = value.get("message", value.get("value"))
+    if "message_types" in value and "types" not in value:
+        types, domain, message = value["message_types"], {}, value.get("message_data")
+    return (
+        isinstance(types, Mapping) and isinstance(domain, Mapping) and isinstance(message, Mapping)
+    )
 
 
 def is_evm_tx(value: Mapping[Any, Any]) -> bool:
-    """An EVM transaction dict: calldata, or a recipient with transaction-only fields."""
+    """An EVM transaction dict: calldata, or a recipient with transaction-only fields. With no
+    ``to``, a ``data`` / ``input`` that is an object is not calldata (typed data or
+    a request under a ``data`` key: the inner mapping is what is judged)."""
+    calldata = value.get("data", value.get("input"))
+    if "to" not in value and isinstance(calldata, Mapping):
+        return False
     if "to" not in value and "data" not in value and "input" not in value:
         return False
     return ("data" in value or "input" in value) or any(k in value for k in _EVM_TX_FIELDS)

@@ -359,7 +359,7 @@ class DecodedTransaction(_Frozen):
     durable_nonce: bool = False
     unresolved_accounts: int = 0  # v0 lookup-table accounts not supplied
     message_text: str | None = None  # personal_sign text, typed-data summary
-    blind_hash: bool = False  # eth_sign of a bare 32-byte hash
+    blind_hash: bool = False  # a bare 32-byte hash signed (eth_sign; personal_sign: not text)
     notes: tuple[str, ...] = ()
     signers: tuple[str, ...] = ()  # Solana: the keys whose signatures the message requires
     token_accounts: tuple[TokenAccountRef, ...] = ()  # Solana: token accounts the tx names

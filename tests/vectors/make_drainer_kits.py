@@ -723,17 +723,17 @@ def build_messages() -> None:
         "personal_sign",
         (
             {"message": universal_digest(RECEIVER)},
-            "flag",
+            "block",
             "personal_sign of a bare 32-byte digest that the kit's delegate accepts as a sweep "
-            "of every token and the ETH: blind (nothing of it shows), EIP-191-prefixed so no "
-            "transaction / typed-data replay -> FLAG opaque_message (chains/evm/messages.py), "
-            "never ALLOW",
+            "of every token and the ETH: blind (nothing of it shows); the EIP-191 prefix stops "
+            "no contract that takes the prefixed hash as approval -> BLOCK blind_signature, "
+            "as eth_sign of it (chains/evm/messages.py, issue 12)",
         ),
         (
             {"message": universal_digest(OWN)},
-            "flag",
+            "block",
             "the same digest naming the own account: just as blind, so no twin of this shape "
-            "can be allowed -> FLAG",
+            "can be allowed -> BLOCK",
         ),
         allow(FRIEND),
     )
@@ -747,16 +747,16 @@ def build_tx_hash_signing() -> None:
         "personal_sign",
         (
             {"message": unsigned_tx_hash(RECEIVER)},
-            "flag",
+            "block",
             "personal_sign of the hash of a transaction sending the balance to the kit's "
-            "owner: a bare 32-byte digest, EIP-191-prefixed (the spliced signature cannot "
-            "sign that transaction) -> FLAG opaque_message, never ALLOW",
+            "owner: a bare 32-byte digest (EIP-191-prefixed, yet a blind approval of whatever "
+            "it hashes) -> BLOCK blind_signature, as eth_sign of it",
         ),
         (
             {"message": unsigned_tx_hash(FRIEND)},
-            "flag",
+            "block",
             "the digest of the same transaction to the allowlisted wallet: just as blind, "
-            "no twin of this shape can be allowed -> FLAG",
+            "no twin of this shape can be allowed -> BLOCK",
         ),
         allow(FRIEND),
     )

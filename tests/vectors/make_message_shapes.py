@@ -323,13 +323,14 @@ def blind_rows() -> list[dict[str, Any]]:
     return [
         row("blind-eth-sign-tx-hash", "blind_digest", "drainer", SLOWMIST, hexs(tx_hash), "block",
             method="eth_sign", rules=(blind,), effects=("signs a 32-byte hash",)),
-        # personal_sign prefixes the hash (EIP-191): never a transaction signature, but what
-        # it authorises is unseen: opaque, FLAG (a person must look), as the effects tables do
+        # personal_sign prefixes the hash (EIP-191): never a transaction signature, but
+        # contracts take the prefixed hash as approval of what it hashes (Safe v > 30,
+        # SimpleAccount toEthSignedMessageHash): blind, BLOCK as under eth_sign (issue 12)
         row("blind-personal-sign-hash", "blind_digest", "drainer", SKAMLEK,
-            hexs(keccak(text="order 0x6cce")), "flag", rules=("tx.evm.opaque_message",),
+            hexs(keccak(text="order 0x6cce")), "block", rules=(blind,),
             effects=("signs a 32-byte hash",)),
         row("blind-personal-sign-hash-bytes", "blind_digest", "drainer", MIP_ETH_SIGN,
-            tx_hash.hex(), "flag", encoding="bytes", rules=("tx.evm.opaque_message",)),
+            tx_hash.hex(), "block", encoding="bytes", rules=(blind,)),
         row("blind-eth-sign-eip712-digest", "blind_digest", "legitimate", CONEDISON,
             hexs(keccak(legit_pre)), "block", method="eth_sign", rules=(blind,)),
         row("blind-personal-sign-1901-preimage", "blind_digest", "drainer", EIP712, hexs(pre),

@@ -12,5 +12,7 @@ Nothing is imported here: ``import aiegis_guard`` stays light. Modules, by step:
     abi.py         strict bounded ABI reader;  frames.py  call-frame state
     selectors.py   data: selectors, EIP-712 permit types, built-in spenders (with provenance)
     typed_data.py  EIP-712 validation and permit recognition
+    typed_shapes.py  typed data as ethers / eth_account pass it, read as v4's
+    embedded.py    calls carried at any offset of an opaque call (parallel.py: parallel arrays)
     inspect.py     inspect_evm: the generic rules (chains/inspect.py) + EVM-only rules
 """

@@ -2,7 +2,8 @@
 
 ``decode_evm``        tx dict (JSON-RPC / web3, hex strings or ints), raw signed or unsigned
                       RLP (bytes or hex), a signed eth-account transaction, JSON text, or
-                      typed data (``{"typed_data": ...}`` / an object with ``types``)
+                      typed data (``{"typed_data": ...}`` / an object with ``types``, any client's
+                      shape: ``sniff.is_typed_data``)
 ``decode_typed_data`` EIP-712 payloads (see ``typed_data.py``)
 ``decode_message``    ``eth_sign`` / ``personal_sign`` payloads, by shape (``messages.py``):
                       transactions, blind digests, SIWE, typed data in text; else text or
@@ -21,6 +22,7 @@ from aiegis_guard.chains.evm import typed_data
 from aiegis_guard.chains.evm.envelope import parse_dict, parse_raw, to_bytes
 from aiegis_guard.chains.evm.mappings import calls_transaction, read_mapping, user_op_transaction
 from aiegis_guard.chains.evm.operations import MAX_RAW, from_envelope, guarded
+from aiegis_guard.chains.sniff import is_typed_data
 from aiegis_guard.chains.transaction import DecodedTransaction
 from aiegis_guard.errors import EvmDecodeError
 
@@ -32,6 +34,8 @@ _TYPED_KEYS = ("types", "primaryType")
 def _decode(payload: Any) -> DecodedTransaction:
     if isinstance(payload, Mapping):
         if "typed_data" in payload or all(k in payload for k in _TYPED_KEYS):
+            return typed_data.decode_typed_data(payload)
+        if is_typed_data(payload):  # ethers' / eth_account's shapes (``typed_shapes.py``)
             return typed_data.decode_typed_data(payload)
         kind, inner, entry_point = read_mapping(payload)  # a transaction only by its fields
         if kind == "user_op":

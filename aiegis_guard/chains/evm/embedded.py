@@ -48,9 +48,14 @@ canonical one goes, the batch the executor reads inside its element's bytes), or
 or tuple head those offsets reach, any level down (review19b E1: its own array's table entry
 pointing at an element inside a decoy's bytes).
 
-What is not read: arrays of targets kept apart from their calldata
-(``executeBatch(address[],uint256[],bytes[])``: the target is unread, as above, and so is the
-boundary: calls nested in such a call are read as the executor's), the value an embedded call
+Targets kept apart from their calldata in parallel arrays (``executeBatch(address[],
+uint256[],bytes[])``, ``executeBatch(address[],bytes[])``, TimelockController
+``executeBatch``, Governor ``execute``, any selector whose head points at an ``address[]``
+and a later ``bytes[]`` of the same length, both canonical): the i-th call's target is the
+i-th address (``parallel.py``).
+
+What is not read: the boundary of such parallel arrays (calls nested in one of their calls
+are read as the executor's), the value an embedded call
 forwards, calls packed without a length (ERC-7579 single execution: unread target), the
 boundary of a packed record (Safe MultiSend's, ERC-7579 single execution: what a call packed
 so carries is read as the executor's), calls whose arguments are themselves hidden
@@ -76,6 +81,8 @@ from bisect import bisect_right
 from aiegis_guard.chains.evm.abi import AbiType, decode_args
 from aiegis_guard.chains.evm.callee import GRANT_STANDARDS, TOKEN_STANDARDS
 from aiegis_guard.chains.evm.frames import word_address
+from aiegis_guard.chains.evm.parallel import parallel_targets
+from aiegis_guard.chains.evm.parallel import word_at as _word
 from aiegis_guard.chains.evm.protocols import PROTOCOL_FUNCTIONS
 from aiegis_guard.chains.evm.selectors import FUNCTIONS, PERMIT2, Function
 from aiegis_guard.errors import EvmDecodeError
@@ -114,16 +121,14 @@ _ZERO12 = bytes(12)
 _ZERO31 = bytes(31)
 
 
-def _word(data: bytes, at: int) -> int | None:
-    if at < 0 or at + 32 > len(data):
-        return None
-    return int.from_bytes(data[at : at + 32], "big")
-
-
-def _target(data: bytes, pos: int, fn: Function) -> tuple[str | None, int]:
+def _target(
+    data: bytes, pos: int, fn: Function, parallel: dict[int, str]
+) -> tuple[str | None, int]:
     """(target, end of the call's bytes) of the call whose selector is at ``pos``."""
     length = _word(data, pos - 32)
     end = len(data)
+    if pos in parallel and length is not None and 4 <= length <= len(data) - pos:
+        return parallel[pos], pos + length
     if length is not None and 4 <= length <= len(data) - pos:
         end = pos + length
         offset = _word(data, pos - 64)
@@ -316,6 +321,7 @@ def embedded_scan(
         return out, False
     view = data[:MAX_SCAN]
     foreign: list[tuple[int, int]] | None = None  # read at the first hit
+    parallel: dict[int, str] = {}
     read = False
     pos = 4
     while (match := _SCAN.search(view, pos)) is not None:
@@ -326,10 +332,10 @@ def embedded_scan(
             continue  # no valid first argument: no call
         fn = CANDIDATES[selector]
         if not read:
-            foreign, read = _foreign_calls(view, account), True
+            foreign, parallel, read = _foreign_calls(view, account), parallel_targets(view), True
         if foreign and fn.handler not in _SIGNED and _inside(foreign, at):
             continue  # a call another contract makes with the bytes it was handed
-        target, end = _target(view, at, fn)
+        target, end = _target(view, at, fn, parallel)
         try:  # a hit that does not decode costs this and counts for nothing
             decode_args(fn.types, view[at + 4 : end])
         except EvmDecodeError:

@@ -18,7 +18,7 @@ EVM-only rule ids (default action):
 ``tx.evm.order_gives_away``     BLOCK   (also) a Permit2 witness order (UniswapX) whose output
                                         decays below half its starting amount
 ``tx.evm.opaque_message``       FLAG    ``personal_sign`` / ``eth_sign`` of binary data that is
-                                        not text (a hash or an encoded payload)
+                                        not text nor a 32-byte hash (an encoded payload)
 ``tx.evm.siwe_*``               (siwe)  EIP-4361 sign-in messages: ``chains/siwe.py``
 ``tx.evm.*_as_message``         ALLOW   a transaction / typed data signed as a message (judged
                                         by its effects): ``chains/carried.py``

@@ -4,9 +4,9 @@
 - a JSON-RPC request (``{"method", "params"}``): ``eth_sendTransaction`` /
   ``eth_signTransaction`` / ``eth_sendRawTransaction`` carry the transaction in
   ``params[0]``, ``eth_sendUserOperation`` the UserOperation in ``params[0]`` (and the
-  EntryPoint in ``params[1]``), ``eth_signTypedData*`` the typed data in ``params[1]``
-  (:data:`RPC_METHODS`, which the gateway's payload reader shares); any other method is not a
-  transaction;
+  EntryPoint in ``params[1]``), ``eth_signTypedData*`` the typed data in the param that is
+  not an address (``params[1]`` by default: :func:`signed_param`); :data:`RPC_METHODS`,
+  which the gateway's payload reader shares; any other method is not a transaction;
   ``wallet_sendTransaction`` is ``eth_sendTransaction``'s wallet-namespace twin and EIP-5792
   ``wallet_sendCalls`` a batch of calls its ``from`` account makes (``rpc_methods.py``,
   which the web3 middleware reads too; its bare ``params[0]`` object likewise);
@@ -54,6 +54,7 @@ __all__ = [
     "TX_KEYS",
     "calls_transaction",
     "read_mapping",
+    "signed_param",
     "tx_fields_beside",
     "user_op_transaction",
 ]
@@ -153,6 +154,8 @@ def _op_to(m: Mapping[str, Any]) -> bool:
 
 def _rpc(method: str, params: Any, depth: int) -> tuple[str, Any, Any]:
     kind, index = RPC_METHODS[method]
+    if kind == "typed_data":
+        index = signed_param(params, index)
     if not isinstance(params, list | tuple) or len(params) <= index:
         raise EvmDecodeError(f"{method}: missing params[{index}]")
     inner = params[index]
@@ -168,6 +171,21 @@ def _rpc(method: str, params: Any, depth: int) -> tuple[str, Any, Any]:
     if kind == "tx" and isinstance(inner, Mapping):
         return read_mapping(inner, depth + 1)
     return kind, inner, None
+
+
+_ADDRESS_RE = re.compile(r"\s*0[xX][0-9a-fA-F]{40}\s*")
+
+
+def signed_param(params: Any, index: int) -> int:
+    """Where a signing request's payload is (``eth_signTypedData*``, and as well for
+    ``personal_sign`` / ``eth_sign``): the one of its two params that is not the signer's
+    address (the spec puts typed data second for v3 / v4, first for v1, and dapps swap them;
+    wallets take the non-address one, as MetaMask's eth-json-rpc-middleware swaps
+    ``personal_sign``'s), else ``index`` (review18 F19, ``rpc_order.jsonl``)."""
+    if not isinstance(params, list | tuple) or len(params) != 2:
+        return index
+    is_address = [isinstance(p, str) and _ADDRESS_RE.fullmatch(p) is not None for p in params]
+    return is_address.index(False) if is_address.count(False) == 1 else index
 
 
 def _calls(request: Mapping[str, Any]) -> tuple[str, Any, Any]:

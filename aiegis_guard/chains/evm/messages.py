@@ -14,14 +14,20 @@ so that the same effect gets the same verdict whatever carries it:
 2. **Blind digests** — a bare 32-byte hash signed with ``eth_sign`` (no prefix: it may be a
    transaction's or an EIP-712 digest) is ``blind_hash``; ``0x1901 || domainSeparator ||
    structHash`` (the EIP-712 digest preimage, EIP-712 §"Specification") is noted
-   ``eip712-digest``: both are ``tx.evm.blind_signature`` (BLOCK). A 32-byte hash signed with
-   ``personal_sign`` carries the EIP-191 prefix, so it cannot be replayed as a transaction
-   or typed-data signature: like other binary, it is opaque (``tx.evm.opaque_message``,
-   FLAG: what it authorises, e.g. a Safe ``v > 30`` approval of a Safe transaction hash, is
-   not shown, so a person must look). Sources: MetaMask MIP "Deprecation of eth_sign"
-   (metamask-improvement-proposals PR #42) and metamask-extension #1930; Uniswap/conedison
-   ``src/provider/signing.ts`` (``eth_sign`` fallback of ``_TypedDataEncoder.hash``: even a
-   legitimate permit becomes an unreadable digest).
+   ``eip712-digest``: both are ``tx.evm.blind_signature`` (BLOCK). A 32-byte hash that is
+   not text signed with ``personal_sign`` is the same blind signature (issue 12: one verdict
+   for "signs contents it cannot see"): the EIP-191 prefix keeps it from being a transaction
+   or EIP-712 signature, but contracts accept the prefixed hash as the owner's approval of
+   what it hashes: a Safe transaction (safe-global/safe-smart-account ``contracts/Safe.sol``
+   ``checkNSignatures``: ``v > 30`` recovers from the EIP-191-prefixed ``dataHash``), a
+   UserOperation (eth-infinitism/account-abstraction ``contracts/samples/SimpleAccount.sol``
+   ``_validateSignature``: ``userOpHash.toEthSignedMessageHash()``), an X2Y2 order, a
+   UniversalDrainer sweep. Nothing in 32 bytes tells a harmless hash from those, so it is
+   BLOCKed as ``eth_sign``'s is; other binary stays opaque (``tx.evm.opaque_message``, FLAG).
+   Sources: MetaMask MIP "Deprecation of eth_sign" (metamask-improvement-proposals PR #42)
+   and metamask-extension #1930; Uniswap/conedison ``src/provider/signing.ts`` (``eth_sign``
+   fallback of ``_TypedDataEncoder.hash``: even a legitimate permit becomes an unreadable
+   digest).
 3. **EIP-4361 Sign-In with Ethereum** — a :class:`SignIn` operation (``chains/siwe.py``).
 4. **Typed data in text** — JSON EIP-712 (``types`` + ``primaryType``) is decoded as typed
    data; a permit-like structure (a ``spender`` and a ``value`` / ``amount`` / ``allowed``, as
@@ -48,6 +54,7 @@ from aiegis_guard.chains.evm.mappings import calls_transaction, read_mapping, us
 from aiegis_guard.chains.evm.operations import MAX_RAW, from_envelope, guarded
 from aiegis_guard.chains.evm.selectors import UNLIMITED
 from aiegis_guard.chains.siwe import parse_siwe
+from aiegis_guard.chains.sniff import is_typed_data
 from aiegis_guard.chains.transaction import (
     Approval,
     Asset,
@@ -134,7 +141,7 @@ def _decode(message: str | bytes, method: str, chain_id: int | None) -> DecodedT
     if len(raw) > MAX_RAW:
         raise EvmDecodeError("message larger than 1 MiB")
     text = _as_text(raw)
-    if len(raw) == 32 and m == "eth_sign":  # unprefixed: may be a transaction's hash
+    if len(raw) == 32 and (m == "eth_sign" or text is None):  # a hash: what it signs is unseen
         return _plain(m, raw, None, chain_id, blind=True)
     shaped = _binary_shape(raw, m)
     if shaped is None and text is not None:
@@ -256,7 +263,7 @@ def _request(obj: Mapping[str, Any], m: str) -> DecodedTransaction | None:
 def _json_shape(
     obj: Mapping[str, Any], text: str, m: str, chain_id: int | None
 ) -> DecodedTransaction | None:
-    if "typed_data" in obj or ("types" in obj and "primaryType" in obj):
+    if "typed_data" in obj or ("types" in obj and "primaryType" in obj) or is_typed_data(obj):
         return _carried(typed_data.decode_typed_data(obj), m, "typed-data")
     carried = _request(obj, m)
     if carried is not None:

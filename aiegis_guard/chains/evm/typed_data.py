@@ -44,6 +44,7 @@ from aiegis_guard.chains.evm.typed_schema import (
     schema_of,
     split_array,
 )
+from aiegis_guard.chains.evm.typed_shapes import client_shape
 from aiegis_guard.chains.transaction import (
     Approval,
     Call,
@@ -70,7 +71,9 @@ def _load(payload: Mapping[str, Any] | str | bytes) -> Mapping[str, Any]:
     if not isinstance(payload, Mapping):
         raise EvmDecodeError("typed data must be an object")
     inner = payload.get("typed_data")
-    return _load(inner) if inner is not None and inner is not payload else payload
+    if inner is None and "types" not in payload:
+        inner = payload.get("full_message")  # eth_account encode_typed_data(full_message=...)
+    return _load(inner) if inner is not None and inner is not payload else client_shape(payload)
 
 
 def _deps(types: Types, name: str, found: set[str]) -> None:
