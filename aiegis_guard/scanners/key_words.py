@@ -92,6 +92,23 @@ FOREIGN_KEY_WORDS = (
     "秘密キー", "プライベートキー", "프라이빗 키", "프라이빗키", "คีย์ส่วนตัว", "מפתח פרטי",
     "מפתח הפרטי",  # Hebrew with the article ("המפתח הפרטי")
     "کلید خصوصی", "ιδιωτικ", "soukromý klíč", "khoá riêng", "privésleutel", "ключ",
+    # "private key" / "secret key" (or "key" itself where only a qualifier says public) in the
+    # scripts and spellings read so far by no word above: Bengali (and its English loan),
+    # Georgian, Amharic (ቁልፍ / ቁልፌ "my key"), Armenian, Tamil, Telugu, Kannada, Malayalam,
+    # Gujarati, Punjabi, Marathi, Nepali, Urdu, Sinhala, Burmese, Khmer, Lao, Mongolian,
+    # Kazakh, Serbian Cyrillic, Romanian, Hungarian, Finnish, Danish / Norwegian, Azerbaijani,
+    # Uzbek, Swahili, Tagalog, Malay
+    "প্রাইভেট", "ব্যক্তিগত কী", "গোপন কী", "গোপন চাবি", "გასაღებ",
+    "የግል ቁልፍ", "የግል ቁልፌ", "ሚስጥራዊ ቁልፍ", "የግል ቁልፉ",
+    "մասնավոր բանալի", "գաղտնի բանալի", "தனிப்பட்ட விசை", "ரகசிய விசை", "ప్రైవేట్ కీ",
+    "ಖಾಸಗಿ ಕೀ", "ಪ್ರೈವೇಟ್ ಕೀ", "സ്വകാര്യ കീ", "ખાનગી કી", "પ્રાઇવેટ કી", "ਪ੍ਰਾਈਵੇਟ ਕੁੰਜੀ",
+    "ਨਿੱਜੀ ਕੁੰਜੀ", "खाजगी की", "प्रायव्हेट", "निजी साँचो", "نجی کلید", "پرائیویٹ کی",
+    "پرائیویٹ کلید", "පුද්ගලික යතුර", "රහස් යතුර", "ကိုယ်ပိုင်သော့", "သီးသန့်သော့", "សោឯកជន",
+    "សោសម្ងាត់", "ກະແຈສ່ວນຕົວ", "хувийн түлхүүр", "нууц түлхүүр", "жеке кілт", "құпия кілт",
+    "кључ", "cheie privată", "cheie privata", "cheia privată", "privát kulcs", "titkos kulcs",
+    "yksityinen avain", "privat nøgle", "privat nøkkel", "şəxsi açar", "gizli açar",
+    "shaxsiy kalit", "maxfiy kalit", "ufunguo binafsi", "ufunguo wa siri", "pribadong susi",
+    "kunci peribadi",
     *FOREIGN_MATERIAL,
 )  # fmt: skip
 # Hash words of scripts (and accented spellings) the ASCII word pass cannot read: a
@@ -104,7 +121,12 @@ FOREIGN_HASH_WORDS = (
 FOREIGN_PUBLIC = ("открыт", "публичн", "公钥", "公鑰", "公開鍵", "공개", "publique", "öffentlich",
                   "pública", "publica", "pubblica", "publiek", "publiczn", "veřejn",
                   "المفتاح العام", "مفتاح عام", "عمومي", "पब्लिक", "सार्वजनिक", "สาธารณะ", "พับลิก",
-                  "公开", "公開", "api密钥", "api 密钥", "api金鑰", "api 金鑰")  # fmt: skip
+                  "公开", "公開", "api密钥", "api 密钥", "api金鑰", "api 金鑰",
+                  "পাবলিক", "সর্বজনীন", "საჯარო", "ይፋዊ", "የወል", "հանրային", "பொது", "పబ్లిక్",
+                  "ಸಾರ್ವಜನಿಕ", "പൊതു", "જાહેર", "ਜਨਤਕ", "सार्वजनिक", "عوامی", "පොදු", "အများသုံး",
+                  "សាធារណៈ", "ສາທາລະນະ", "нийтийн", "ашық", "јавни", "publică", "nyilvános",
+                  "julkinen", "offentlig", "açıq", "ochiq", "ya umma", "pampublikong",
+                  "kunci awam")  # fmt: skip
 # what is said of a secret and of nothing else, when no word names the value ("here is the
 # bot wallet, dont share" then the key on the next chat line)
 SECRECY_PHRASES = (
@@ -154,6 +176,17 @@ _TYPE_SUFFIXES = frozenset(("data", "value"))
 # the label right before a value ("suiAddress │ 0x..", "address = 0x.."): an address, not a key
 ADDRESS_WORDS = frozenset(("address", "addr"))
 _LABEL_GAP = " \t:=│|\"'`,"
+# key nouns whose plural names a list of keys (``signers = [..]``, "secrets:"); not the verbs
+# ("imports", "exports": a module's) nor the role nouns, which name keys less surely
+_PLURAL_KEYS = (
+    KEY_WORDS
+    - ROLE_WORDS
+    - _words(
+        """restore restored restoring import imported importing export exported exporting private
+    privada privado privata privato privater privaten privates privat geheim geheimer geheimen
+    pribadi soukrom auth sk pk prv priv"""
+    )
+)
 CALLS = ("wallet", "account")  # Wallet("0x..."), Account("0x..."): a key is being loaded
 
 
@@ -215,6 +248,8 @@ def _word_class(window: str, m: re.Match[str], prev: str) -> str | None:
         return "hash" if prev in KEY_QUALIFIERS else "key"
     if word in KEY_WORDS:  # "withdrawal credentials" are a validator's, not a key
         return "hash" if prev in QUALIFIED_KEY_WORDS.get(word, ()) else "key"
+    if word[-1:] == "s" and word[:-1] in _PLURAL_KEYS:
+        return "key"  # signers = ["0x..", "0x.."]: a list of what the noun names
     if word in HASH_WORDS or word.endswith("scan"):  # etherscan, solscan...
         return "hash"
     if word in CALLS and window[m.end() : m.end() + 2].lstrip().startswith("("):
