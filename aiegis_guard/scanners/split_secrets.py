@@ -25,6 +25,7 @@ from collections.abc import Iterator
 from aiegis_guard.checksums import b58decode
 from aiegis_guard.findings import Finding
 from aiegis_guard.scanners.key_checks import base58_secret
+from aiegis_guard.scanners.part_labels import sequence_stem
 from aiegis_guard.scanners.seed_numbered import phrase_finding
 
 __all__ = ["find_split_secrets"]
@@ -45,6 +46,8 @@ _SEP_RE = re.compile(
 _B58_RE = re.compile(r"[1-9A-HJ-NP-Za-km-z]{12,111}(?![A-Za-z0-9])")
 _WORDS_RE = re.compile(r"(?:[^\W\d_]{2,12}(?:[ \t,;|/.\-]{1,3}(?=[^\W\d_]))?){2,24}")
 _WORD_RE = re.compile(r"[^\W\d_]+")
+# a line's label, any language, then ":" / "=" (the value's start): read for a counting mark
+_LINE_LABEL_RE = re.compile(r"(?m)^[ \t]*(?P<l>[^\s:=：][^\n:=：]{0,39}?)[ \t]*[:=：][ \t]*")
 # what may stand between a line's words and the part label annotating them: a marker ("<-",
 # "(", "#", "//", "--", "—") and ordinals / numbers ("first", "2nd", "1/2", "ii")
 _ANNOTATION_RE = re.compile(
@@ -146,10 +149,39 @@ def _words(text: str, chain: list[tuple[int, int, str]]) -> Finding | None:
     return hit.model_copy(update={"evidence": (*hit.evidence, "split:labelled-parts")})
 
 
+def _counted_chains(text: str) -> Iterator[list[tuple[int, int, str]]]:
+    """Values on consecutive lines after labels of any language that count up ("ส่วนที่ 1:" /
+    "ส่วนที่ 2:", "Μέρος Α:" / "Μέρος Β:"): :func:`.part_labels.sequence_stem`. Seed words
+    need a stem with a word ("1:" / "2:" alone may number anything); a base58 key needs
+    none (its join must re-derive)."""
+    chain: list[tuple[str, int, int, str]] = []
+    for m in _LINE_LABEL_RE.finditer(text):
+        at = m.end()
+        at += text.startswith(('"', "'", "`"), at)
+        b58 = _B58_RE.match(text, at)
+        words = _WORDS_RE.match(text, at) if b58 is None else None
+        hit = b58 or words
+        if hit is None:
+            chain = []
+            continue
+        value = (m.group("l"), at, hit.end(), "b58" if b58 is not None else "words")
+        if chain and (value[3] != chain[-1][3] or value[1] - chain[-1][2] > GAP):
+            chain = []
+        chain = [*chain[-(MAX_PARTS - 1) :], value]
+        for n in range(len(chain), 1, -1):
+            stem = sequence_stem([c[0] for c in chain[-n:]])
+            if stem is not None and (value[3] == "b58" or _WORD_RE.search(stem) is not None):
+                yield [c[1:] for c in chain[-n:]]
+                break
+
+
 def find_split_secrets(text: str) -> list[Finding]:
     """Seed phrases, base58 keys (xprv, WIF, Solana) split over labelled parts: BLOCK."""
     found: list[Finding] = []
-    for chain in _chains(text):
+    chains = [*_chains(text), *(_counted_chains(text) if ":" in text or "=" in text else ())]
+    for chain in chains:
+        if any(f.span is not None and f.span[0] <= chain[0][0] < f.span[1] for f in found):
+            continue  # read already, under an English part label
         hit = _base58(text, chain) if chain[0][2] == "b58" else _words(text, chain)
         if hit is not None:
             found.append(hit)
