@@ -1,0 +1,84 @@
+"""The forms secret_forms_dev14 missed, as classes (tests/vectors/secret_forms20.json, read by
+test_secret_form_tables.py): part labels of any language that count up, a keystore's password
+after a dash, in another language or as a GraphQL variable, the separators of other scripts
+between a phrase's words and a key's byte groups, an escaped break after a label's colon, a key
+noun's plural, a written line continuation; each with its near twins."""
+
+from __future__ import annotations
+
+import pytest
+
+from aiegis_guard.scanners import keystores
+from aiegis_guard.scanners.key_words import classify_window
+from aiegis_guard.scanners.part_labels import sequence_stem
+from aiegis_guard.scanners.seed_layouts import escapes_as_breaks
+
+
+@pytest.mark.parametrize(
+    ("labels", "stem"),
+    [
+        pytest.param(("Μέρος Α: ", "Μέρος Β: "), "μέροσ", id="greek-letters"),
+        pytest.param(("ส่วนที่ 1: ", "ส่วนที่ 2: "), "ส่วนที่", id="thai-marks-kept"),
+        pytest.param(("ส่วนที่ ๑", "ส่วนที่ ๒"), "ส่วนที่", id="thai-digits"),
+        pytest.param(("Teil 1/2:", "Teil 2/2:"), "teil / 2", id="count-of-total"),
+        pytest.param(("Часть I", "Часть II", "Часть III"), "часть", id="roman-three"),
+        pytest.param(("1:", "2:"), "", id="bare-numbers"),
+        pytest.param(("Μέρος Α", "Μέρος Γ"), None, id="skips-a-letter"),
+        pytest.param(("part 2", "part 1"), None, id="counts-down"),
+        pytest.param(("Hash A", "Block B"), None, id="two-stems"),
+        pytest.param(("part 1",), None, id="one-label"),
+    ],
+)  # fmt: skip
+def test_sequence_stem(labels: tuple[str, ...], stem: str | None) -> None:
+    """Labels are a part's when one mark counts up and the rest is the same."""
+    assert sequence_stem(labels) == stem
+
+
+@pytest.mark.parametrize(
+    ("value", "expected"),
+    [
+        pytest.param("time.", False, id="a-sentence-word"),
+        pytest.param("required.", False, id="required"),
+        pytest.param("горизонт-2026", True, id="dash-and-digits"),
+        pytest.param("hunter2.", True, id="digit-then-stop"),
+        pytest.param("Tq8!mW", True, id="symbol-inside"),
+    ],
+)  # fmt: skip
+def test_password_like_ignores_a_sentence_stop(value: str, expected: bool) -> None:
+    """A full stop ending a sentence is no password's symbol."""
+    assert keystores._password_like(value) is expected
+
+
+def test_password_variable_follows_the_request() -> None:
+    """``password: $pw`` reads the variable's value; one read from the environment is none."""
+    text = (
+        'mutation($pw: String!) { importKeystore(password: $pw) } {"variables": {"pw": "Ab3-x9"}}'
+    )
+    span = keystores._password_variable(text, 0, len(text))
+    assert span is not None and text[span[0] : span[1]] == "Ab3-x9"
+    env = text.replace('"Ab3-x9"', '"$KEYSTORE_PW"')
+    assert keystores._password_variable(env, 0, len(env)) is None
+
+
+def test_escaped_break_after_a_label_colon() -> None:
+    """An escaped break after a label's colon before a list word is read as a break; a drive
+    letter's colon is no label."""
+    known = frozenset(("apple", "delay"))
+    text = '"text": "backup (do not share):\\napple delay"'
+    again = escapes_as_breaks(text, known)
+    assert again is not None and "\\n" not in again
+    assert escapes_as_breaks('"path": "C:\\napple"', known) is None
+
+
+@pytest.mark.parametrize(
+    ("window", "expected"),
+    [
+        pytest.param('signers = [\n  "', ("key", "signers"), id="signers"),
+        pytest.param("secrets:\n  - ", ("key", "secrets"), id="secrets"),
+        pytest.param("module.exports = ['", None, id="verb-plural"),
+        pytest.param('tx_hashes = [\n  "', ("hash", "hashes"), id="hashes"),
+    ],
+)  # fmt: skip
+def test_plural_key_nouns(window: str, expected: tuple[str, str] | None) -> None:
+    """A key noun's plural names a list of keys; a verb's does not."""
+    assert classify_window(window, nearest_last=True) == expected
