@@ -2,13 +2,14 @@
 test_secret_form_tables.py): part labels of any language that count up, a keystore's password
 after a dash, in another language or as a GraphQL variable, the separators of other scripts
 between a phrase's words and a key's byte groups, an escaped break after a label's colon, a key
-noun's plural, a written line continuation; each with its near twins."""
+noun's plural, a written line continuation, a key at its stated place in a longer blob; each
+with its near twins."""
 
 from __future__ import annotations
 
 import pytest
 
-from aiegis_guard.scanners import keystores
+from aiegis_guard.scanners import key_layouts, keystores
 from aiegis_guard.scanners.key_words import classify_window
 from aiegis_guard.scanners.part_labels import sequence_stem
 from aiegis_guard.scanners.seed_layouts import escapes_as_breaks
@@ -82,3 +83,23 @@ def test_escaped_break_after_a_label_colon() -> None:
 def test_plural_key_nouns(window: str, expected: tuple[str, str] | None) -> None:
     """A key noun's plural names a list of keys; a verb's does not."""
     assert classify_window(window, nearest_last=True) == expected
+
+
+@pytest.mark.parametrize(
+    ("layout", "fields", "key_at"),
+    [
+        pytest.param("privateKey (32 bytes) || salt (32 bytes)",
+                     [("privateKey", 32), ("salt", 32)], 0, id="bytes"),
+        pytest.param("iv[16] | signer_key[32] | mac[32]",
+                     [("iv", 16), ("signer_key", 32), ("mac", 32)], 16, id="brackets"),
+        pytest.param("publicKey (32 bytes) || salt (32 bytes)",
+                     [("publicKey", 32), ("salt", 32)], None, id="public-key"),
+        pytest.param("private key (16 bytes) + tag (16 bytes)",
+                     [("private key", 16), ("tag", 16)], None, id="not-32-bytes"),
+    ],
+)  # fmt: skip
+def test_stated_layout(layout: str, fields: list[tuple[str, int]], key_at: int | None) -> None:
+    """A stated layout's fields and sizes, and the offset of the 32-byte field named a key."""
+    assert key_layouts._fields(layout) == fields
+    located = key_layouts._key_field(fields)
+    assert (located[0] if located else None) == key_at
