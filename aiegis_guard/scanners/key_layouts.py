@@ -14,6 +14,7 @@ say nothing.
 from __future__ import annotations
 
 import re
+from bisect import bisect_left, bisect_right
 
 from aiegis_guard.findings import Finding
 from aiegis_guard.keys.evm import SECP256K1_N
@@ -25,13 +26,14 @@ __all__ = ["find_layout_keys"]
 LAYOUT_REACH = 400  # characters each side of a blob searched for its stated layout
 MIN_BLOB = 2 * (32 + 8)  # hex digits: a key and at least 8 more bytes
 MAX_BLOB = 2 * 512
-# one field: a name, then its size in bytes ("privateKey (32 bytes)", "key[32]", "salt: 32B")
-_SIZE = r"(?:\(\s*\d{1,3}\s*(?:bytes?|B)\s*\)|\[\s*\d{1,3}\s*\]|:\s*\d{1,3}\s*(?:bytes?|B)\b)"
+# one field: a name, then its size in bytes ("privateKey (32 bytes)", "key[32]", "salt: 32 bytes")
+_SIZE = r"(?:\(\s*\d{1,3}\s*bytes?\s*\)|\[\s*\d{1,3}\s*\]|:\s*\d{1,3}\s*bytes?\b)"
 _FIELD = rf"[A-Za-z_][\w -]{{0,30}}?\s*{_SIZE}"
 _JOIN = r"\s*(?:\|\||\||\+|,|;|::|then|followed by)\s*"
 _LAYOUT_RE = re.compile(rf"{_FIELD}(?:{_JOIN}{_FIELD}){{1,7}}")
 _FIELD_RE = re.compile(rf"(?P<name>[A-Za-z_][\w -]{{0,30}}?)\s*(?P<size>{_SIZE})")
 _DIGITS_RE = re.compile(r"\d+")
+_BRACKET_SIZE_RE = re.compile(r"\[[ \t]*\d{1,3}[ \t]*\]")
 
 
 def _fields(layout: str) -> list[tuple[str, int]]:
@@ -76,16 +78,35 @@ def _layout_key(text: str, start: int, end: int) -> Finding | None:
     return None
 
 
+def _marks(text: str) -> list[int]:
+    """Sorted offsets of what may state a field's size ("bytes", "[32]"), found at C
+    speed (a page of hex digits is never walked position by position)."""
+    out = [m.start() for m in _BRACKET_SIZE_RE.finditer(text)] if "[" in text else []
+    at = text.find("byte")
+    while at >= 0:
+        out.append(at)
+        at = text.find("byte", at + 1)
+    return sorted(out)
+
+
 def find_layout_keys(text: str, spans: list[tuple[int, int]]) -> list[Finding]:
     """Keys at a stated layout's place in a longer hex blob (``spans``: the text's hex runs):
-    BLOCK."""
+    BLOCK. Only a blob with two field sizes stated within reach is read (an event log's
+    ``data`` among a hundred others costs one look-up each)."""
+    blobs = [
+        (s, e)
+        for s, e in spans
+        if MIN_BLOB <= e - s <= MAX_BLOB
+        and not (e - s) % 2
+        and not (s and text[s - 1].isalnum() and text[s - 2 : s] != "0x")
+    ]
+    marks = _marks(text) if blobs else []
+    if len(marks) < 2:
+        return []
     found: list[Finding] = []
-    for start, end in spans:
-        if not MIN_BLOB <= end - start <= MAX_BLOB or (end - start) % 2:
-            continue
-        if ("byte" not in text and "[" not in text) or (
-            start and text[start - 1].isalnum() and text[start - 2 : start] != "0x"
-        ):
+    for start, end in blobs:
+        near = bisect_right(marks, end + LAYOUT_REACH) - bisect_left(marks, start - LAYOUT_REACH)
+        if near < 2:
             continue
         hit = _layout_key(text, start, end)
         if hit is not None:
