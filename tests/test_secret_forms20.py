@@ -12,6 +12,7 @@ import pytest
 from aiegis_guard.scanners import key_layouts, keystores
 from aiegis_guard.scanners.key_words import classify_window
 from aiegis_guard.scanners.part_labels import sequence_stem
+from aiegis_guard.scanners.secret_messages import message_bodies
 from aiegis_guard.scanners.seed_layouts import escapes_as_breaks
 
 
@@ -103,3 +104,11 @@ def test_stated_layout(layout: str, fields: list[tuple[str, int]], key_at: int |
     assert key_layouts._fields(layout) == fields
     located = key_layouts._key_field(fields)
     assert (located[0] if located else None) == key_at
+
+
+def test_message_bodies_by_speaker() -> None:
+    """Each message whose header opens its line: its speaker and its body's span."""
+    text = "[10:41] Julie : a b\nno header here\n[10:42] <bo> c d\n"
+    bodies = [(who, text[s:e]) for who, s, e in message_bodies(text)]
+    assert bodies == [("julie", "a b"), ("bo", "c d")]
+    assert list(message_bodies("Julie: a b\nBo: c d\n")) == []  # no time, no IRC nick

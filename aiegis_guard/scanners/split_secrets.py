@@ -26,6 +26,7 @@ from aiegis_guard.checksums import b58decode
 from aiegis_guard.findings import Finding
 from aiegis_guard.scanners.key_checks import base58_secret
 from aiegis_guard.scanners.part_labels import sequence_stem
+from aiegis_guard.scanners.secret_messages import message_bodies
 from aiegis_guard.scanners.seed_numbered import phrase_finding
 
 __all__ = ["find_split_secrets"]
@@ -35,6 +36,8 @@ LABEL_TAIL = 24  # characters from the label word to its ":" / "=" / "-"
 GAP = 160  # characters between the end of one part and the label of the next
 MAX_HITS = 256  # labels read per text (bounds the work on pathological input)
 MAX_PARTS = 4
+MIN_SAID = 3  # seed words after a label in one chat message, to be a piece of a phrase
+SAID_BETWEEN = 2  # messages of the same speaker between two pieces
 ANNOTATED_LINE = 320  # characters before an annotating label searched for the part's words
 _LABEL_BYTES = tuple(w.encode() for w in LABEL_WORDS)
 _ALPHA = frozenset(b"abcdefghijklmnopqrstuvwxyz?")  # "?": a non-ASCII character
@@ -175,10 +178,38 @@ def _counted_chains(text: str) -> Iterator[list[tuple[int, int, str]]]:
                 break
 
 
+def _said_chains(text: str) -> Iterator[list[tuple[int, int, str]]]:
+    """Seed words that end messages of one speaker after a label's colon ("[10:41] Julie :
+    les 6 premiers mots : astuce .." .. "[10:44] Julie : et la fin : oreille .."), a chat
+    message or two of the same speaker between them ("wait, looking for the rest"): the
+    pieces of one phrase sent on purpose, whatever the labels' language. Another speaker's
+    message ends the chain."""
+    chain: list[tuple[int, int, str]] = []
+    speaker, between = "", 0
+    for who, start, end in message_bodies(text):
+        if who != speaker:
+            chain, speaker, between = [], who, 0
+        colon = max(text.rfind(": ", start, end), text.rfind("：", start, end))
+        at = colon + 1 if colon >= 0 else -1
+        while 0 <= at < end and text[at] in " \t":
+            at += 1
+        m = _WORDS_RE.fullmatch(text, at, end) if at >= 0 else None
+        if m is None or len(_WORD_RE.findall(m.group())) < MIN_SAID:
+            between += 1
+            if between > SAID_BETWEEN:
+                chain = []
+            continue
+        chain, between = [*chain[-(MAX_PARTS - 1) :], (m.start(), m.end(), "words")], 0
+        for n in range(2, len(chain) + 1):  # the pieces ending here, fewest first
+            yield chain[-n:]
+
+
 def find_split_secrets(text: str) -> list[Finding]:
     """Seed phrases, base58 keys (xprv, WIF, Solana) split over labelled parts: BLOCK."""
     found: list[Finding] = []
-    chains = [*_chains(text), *(_counted_chains(text) if ":" in text or "=" in text else ())]
+    labelled = ":" in text or "=" in text
+    chains = [*_chains(text), *(_counted_chains(text) if labelled else ())]
+    chains += _said_chains(text) if labelled and "\n" in text else ()
     for chain in chains:
         if any(f.span is not None and f.span[0] <= chain[0][0] < f.span[1] for f in found):
             continue  # read already, under an English part label
