@@ -68,7 +68,10 @@ KEY_WORDS = _words(
     privat prywatny geheim geheimer geheimen pribadi soukrom seed mnemonic
     chiave clave chave sleutel klucz anahtar kunci firmante firmatario assinante signataire
     unterzeichner ondertekenaar restore restored restoring import imported importing export
-    exported exporting password passwd passphrase material deployer operator relayer paper"""
+    exported exporting password passwd passphrase material deployer operator relayer paper
+    recovery"""
+    # "recovery": what a recovery card, sheet, kit or key holds (the nearest word still
+    # decides: "recovery tx", "recovery id", "recovery public key" are not keys);
     # "paper": a paper wallet or backup (a key printed, often as a QR); "material": key
     # material (NIST SP 800-57's term for keys); deployer / operator /
     # relayer: the accounts a deploy script or a relay signs with, named for their role
