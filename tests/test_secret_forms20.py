@@ -12,7 +12,7 @@ import pytest
 from aiegis_guard.scanners import key_layouts, keystores
 from aiegis_guard.scanners.key_words import classify_window
 from aiegis_guard.scanners.part_labels import sequence_stem
-from aiegis_guard.scanners.secret_messages import message_bodies
+from aiegis_guard.scanners.secret_messages import message_speaker
 from aiegis_guard.scanners.seed_layouts import escapes_as_breaks
 
 
@@ -106,9 +106,10 @@ def test_stated_layout(layout: str, fields: list[tuple[str, int]], key_at: int |
     assert (located[0] if located else None) == key_at
 
 
-def test_message_bodies_by_speaker() -> None:
-    """Each message whose header opens its line: its speaker and its body's span."""
-    text = "[10:41] Julie : a b\nno header here\n[10:42] <bo> c d\n"
-    bodies = [(who, text[s:e]) for who, s, e in message_bodies(text)]
-    assert bodies == [("julie", "a b"), ("bo", "c d")]
-    assert list(message_bodies("Julie: a b\nBo: c d\n")) == []  # no time, no IRC nick
+def test_message_speaker() -> None:
+    """The speaker of a message whose header opens the line, before a given offset."""
+    text = "[10:41] Julie : a: b\nno header here\n[10:42] <bo> c d\n"
+    assert message_speaker(text, 0, text.index("a:")) == "julie"
+    assert message_speaker(text, text.index("no"), text.index("here")) is None
+    assert message_speaker(text, text.index("[10:42]"), text.index("c d")) == "bo"
+    assert message_speaker("Julie: a b", 0, 8) is None  # no time, no IRC nick

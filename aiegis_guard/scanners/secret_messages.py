@@ -17,9 +17,8 @@ from __future__ import annotations
 
 import itertools
 import re
-from collections.abc import Iterator
 
-__all__ = ["headers_blanked", "message_bodies", "message_pieces"]
+__all__ = ["headers_blanked", "message_pieces", "message_speaker"]
 
 _TIME = r"\d{1,2}:\d{2}(?::\d{2})?(?:[ \u202f]?[AaPp]\.?[Mm]\.?)?"
 _DATE = r"\d{1,4}[./-]\d{1,2}[./-]\d{1,4}"
@@ -110,13 +109,8 @@ def headers_blanked(text: str) -> str | None:
     return "".join(chars) if blanked else None
 
 
-def message_bodies(text: str) -> Iterator[tuple[str, int, int]]:
-    """(speaker, start, end) of the body of each message whose header opens its line
-    (``[10:41] Julie : <body>``), in order."""
-    if _CLOCK_RE.search(text) is None and "<" not in text:
-        return
-    for m in _PREFIX_RE.finditer(text):
-        speaker = _speaker(m)
-        if speaker is not None:
-            end = text.find("\n", m.end())
-            yield speaker, m.end(), len(text) if end < 0 else end
+def message_speaker(text: str, line: int, at: int) -> str | None:
+    """The speaker of the message whose header opens the line at ``line`` and ends before
+    ``at`` (``[10:41] Julie : <body>``), else None."""
+    m = _PREFIX_RE.match(text, line, max(line, at))
+    return _speaker(m) if m is not None else None

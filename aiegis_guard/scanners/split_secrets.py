@@ -26,8 +26,9 @@ from aiegis_guard.checksums import b58decode
 from aiegis_guard.findings import Finding
 from aiegis_guard.scanners.key_checks import base58_secret
 from aiegis_guard.scanners.part_labels import sequence_stem
-from aiegis_guard.scanners.secret_messages import message_bodies
+from aiegis_guard.scanners.secret_messages import message_speaker
 from aiegis_guard.scanners.seed_numbered import phrase_finding
+from aiegis_guard.scanners.seed_phrases import languages_of
 
 __all__ = ["find_split_secrets"]
 
@@ -49,8 +50,29 @@ _SEP_RE = re.compile(
 _B58_RE = re.compile(r"[1-9A-HJ-NP-Za-km-z]{12,111}(?![A-Za-z0-9])")
 _WORDS_RE = re.compile(r"(?:[^\W\d_]{2,12}(?:[ \t,;|/.\-]{1,3}(?=[^\W\d_]))?){2,24}")
 _WORD_RE = re.compile(r"[^\W\d_]+")
-# a line's label, any language, then ":" / "=" (the value's start): read for a counting mark
-_LINE_LABEL_RE = re.compile(r"(?m)^[ \t]*(?P<l>[^\s:=：][^\n:=：]{0,39}?)[ \t]*[:=：][ \t]*")
+# a label's ":" / "=" (any language) before a value (a letter or a digit, maybe quoted): one
+# pattern a separator (a literal first: the engine skips to it at C speed; a character class
+# would be tried at every position); the label is read first, the value only after a label
+# with a mark that counts (a base58 run or seed words: ``_B58_RE`` / ``_WORDS_RE``)
+_COUNTED_SEP_RES = {  # ":" then a space or a quote (a clock's "10:41" is no label's)
+    sep: re.compile(re.escape(sep) + tail + r"(?=[^\W_])")
+    for sep, tail in (
+        (":", r"(?:[ \t]+[\"'`]?|[\"'`])"),
+        ("=", r"[ \t]*[\"'`]?"),
+        ("：", r"[ \t]*"),
+    )
+}
+LABEL_MAX = 40  # characters of a counted part's label
+# what may count in a label: a digit, a letter standing alone, a Roman numeral
+_MARK_RE = re.compile(
+    r"\d|(?<![^\W\d_])[^\W\d_](?![^\W\d_])|(?<![A-Za-z])[ivxIVX]{1,4}(?![A-Za-z])"
+)
+# a chat message's last words after a label's colon, three or more ("..: les 6 premiers mots :
+# astuce mauve friable"): two of them, or no phrase's pieces end messages
+_SAID_RES = {
+    sep: re.compile(sep + r"[ \t]*+(?P<v>[^\W\d_][^\n:：]{6,240}+)$", re.M) for sep in (":", "：")
+}
+_SAID_GAPS = str.maketrans(",;", "  ")
 # what may stand between a line's words and the part label annotating them: a marker ("<-",
 # "(", "#", "//", "--", "—") and ordinals / numbers ("first", "2nd", "1/2", "ii")
 _ANNOTATION_RE = re.compile(
@@ -152,29 +174,52 @@ def _words(text: str, chain: list[tuple[int, int, str]]) -> Finding | None:
     return hit.model_copy(update={"evidence": (*hit.evidence, "split:labelled-parts")})
 
 
+def _in_order(patterns: dict[str, re.Pattern[str]], text: str) -> list[re.Match[str]]:
+    """The matches of one pattern a separator (only those the text holds), in text order."""
+    found = [list(rx.finditer(text)) for sep, rx in patterns.items() if sep in text]
+    if len(found) == 1:
+        return found[0]
+    return sorted((m for ms in found for m in ms), key=lambda m: m.start())
+
+
+def _ends_in_mark(text: str, at: int) -> bool:
+    """The label ending at ``at`` may end in a counting mark: a digit, a letter standing alone
+    or a Roman numeral's ("Μέρος Α", "ส่วนที่ 1", "Teil 1/2", "Часть II"); one character read."""
+    at = len(text[max(0, at - 4) : at].rstrip(" \t\"'`")) + max(0, at - 4)
+    c = text[at - 1] if at else ""
+    return c.isdigit() or c in "IVXivx" or (c.isalpha() and not text[at - 2 : at - 1].isalpha())
+
+
 def _counted_chains(text: str) -> Iterator[list[tuple[int, int, str]]]:
     """Values on consecutive lines after labels of any language that count up ("ส่วนที่ 1:" /
     "ส่วนที่ 2:", "Μέρος Α:" / "Μέρος Β:"): :func:`.part_labels.sequence_stem`. Seed words
     need a stem with a word ("1:" / "2:" alone may number anything); a base58 key needs
     none (its join must re-derive)."""
     chain: list[tuple[str, int, int, str]] = []
-    for m in _LINE_LABEL_RE.finditer(text):
-        at = m.end()
-        at += text.startswith(('"', "'", "`"), at)
-        b58 = _B58_RE.match(text, at)
-        words = _WORDS_RE.match(text, at) if b58 is None else None
-        hit = b58 or words
+    for m in _in_order(_COUNTED_SEP_RES, text):
+        if not _ends_in_mark(text, m.start()):
+            continue  # "Le portefeuille: ..": no count before the separator
+        line = text.rfind("\n", 0, m.start()) + 1
+        if m.start() - line > LABEL_MAX + 8:
+            continue  # a sentence's colon, not a label's
+        label = text[line : m.start()].strip(" \t\"'`")
+        if not label or len(label) > LABEL_MAX or ":" in label or "=" in label or "：" in label:
+            continue  # no label, or the separator is not the line's first
+        if _MARK_RE.search(label) is None:
+            continue  # no mark to count
+        hit = _B58_RE.match(text, m.end())
+        kind = "b58" if hit is not None and any(c.isdigit() for c in hit.group()) else "words"
+        hit = hit if kind == "b58" else _WORDS_RE.match(text, m.end())
         if hit is None:
-            chain = []
             continue
-        value = (m.group("l"), at, hit.end(), "b58" if b58 is not None else "words")
-        if chain and (value[3] != chain[-1][3] or value[1] - chain[-1][2] > GAP):
+        value = (label, *hit.span(), kind)
+        if chain and (kind != chain[-1][3] or value[1] - chain[-1][2] > GAP):
             chain = []
         chain = [*chain[-(MAX_PARTS - 1) :], value]
         for n in range(len(chain), 1, -1):
             stem = sequence_stem([c[0] for c in chain[-n:]])
-            if stem is not None and (value[3] == "b58" or _WORD_RE.search(stem) is not None):
-                yield [c[1:] for c in chain[-n:]]
+            if stem is not None and (kind == "b58" or _WORD_RE.search(stem) is not None):
+                yield [(s, e, k) for _, s, e, k in chain[-n:]]
                 break
 
 
@@ -184,24 +229,44 @@ def _said_chains(text: str) -> Iterator[list[tuple[int, int, str]]]:
     message or two of the same speaker between them ("wait, looking for the rest"): the
     pieces of one phrase sent on purpose, whatever the labels' language. Another speaker's
     message ends the chain."""
+    ends = _in_order(_SAID_RES, text)
+    if len(ends) < 2:
+        return
     chain: list[tuple[int, int, str]] = []
-    speaker, between = "", 0
-    for who, start, end in message_bodies(text):
-        if who != speaker:
-            chain, speaker, between = [], who, 0
-        colon = max(text.rfind(": ", start, end), text.rfind("：", start, end))
-        at = colon + 1 if colon >= 0 else -1
-        while 0 <= at < end and text[at] in " \t":
-            at += 1
-        m = _WORDS_RE.fullmatch(text, at, end) if at >= 0 else None
-        if m is None or len(_WORD_RE.findall(m.group())) < MIN_SAID:
-            between += 1
-            if between > SAID_BETWEEN:
-                chain = []
-            continue
-        chain, between = [*chain[-(MAX_PARTS - 1) :], (m.start(), m.end(), "words")], 0
+    speaker, line_end = "", -1
+    known = languages_of()
+    for m in ends:
+        if m.group("v").split(None, 1)[0].lower().rstrip(",;") not in known:
+            continue  # the first word says it: not seed words ("ok pour moi")
+        words = m.group("v").lower().translate(_SAID_GAPS).split()
+        if len(words) < MIN_SAID or not all(w in known for w in words):
+            continue  # not seed words ("ok pour moi")
+        line = text.rfind("\n", 0, m.start()) + 1
+        said = message_speaker(text, line, m.start())
+        if said is None:
+            continue  # no message, or words said with no label (a message of its own)
+        between = _messages_between(text, line_end, line, said) if chain else None
+        if said != speaker or between is None or between > SAID_BETWEEN:
+            chain = []
+        speaker, line_end = said, m.end()
+        end = m.start("v") + len(m.group("v").rstrip())
+        chain = [*chain[-(MAX_PARTS - 1) :], (m.start("v"), end, "words")]
         for n in range(2, len(chain) + 1):  # the pieces ending here, fewest first
             yield chain[-n:]
+
+
+def _messages_between(text: str, lo: int, hi: int, speaker: str) -> int | None:
+    """How many lines stand between two pieces, each a message of ``speaker``; None when one
+    is not (another speaker's message, a line of something else)."""
+    count = 0
+    at = text.find("\n", lo, hi)
+    while at >= 0 and at + 1 < hi:
+        end = text.find("\n", at + 1, hi)
+        if message_speaker(text, at + 1, hi if end < 0 else end) != speaker:
+            return None
+        count += 1
+        at = end
+    return count
 
 
 def find_split_secrets(text: str) -> list[Finding]:
