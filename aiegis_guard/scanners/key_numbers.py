@@ -26,7 +26,7 @@ from __future__ import annotations
 import re
 import string
 
-from aiegis_guard.charclass import DIGIT, CharClass, runs
+from aiegis_guard.charclass import DIGIT, HEX, CharClass, runs, view
 from aiegis_guard.findings import Finding
 from aiegis_guard.keys.evm import SECP256K1_N
 from aiegis_guard.scanners.evm_keys import is_placeholder, key_context, key_finding
@@ -35,6 +35,7 @@ from aiegis_guard.scanners.key_checks import solana_keypair
 __all__ = ["find_number_keys"]
 
 GROUPED = CharClass("hex-grouped", string.hexdigits + " :-_,%\\\r\n\t")
+WIDE_GROUPED = CharClass("hex-grouped-wide", "".join(GROUPED.chars) + "?")  # "?": non-ASCII
 MIN_GROUPED = 64 + 3  # 64 digits in four groups of 16, or more groups
 # a separator: one of " :_,%-", a comma and a space, or a line break (a .reg value's
 # backslash); groups of 2, 4, 8 or 16 digits
@@ -53,10 +54,20 @@ _GROUP_SEPARATORS = " :-_,%\n"  # one of them in each separator of _GROUPS_RE
 
 
 def _ascii_separators(text: str) -> str:
-    """``text`` with the separators of other scripts as ASCII ones (same length)."""
+    """``text`` with the separators of other scripts as ASCII ones (same length), only in the
+    runs of hex digits, separators and non-ASCII characters long enough to hold a key (found
+    at C speed on a class view: a page of prose in another script is not walked)."""
     if text.isascii():
         return text
-    return _WIDE_GLUE_RE.sub(" ", _WIDE_SEPARATOR_RE.sub(",", text))
+    pieces, done = [], 0
+    digits = view(text, HEX)  # b where a hex digit stands: a key's run holds 64 of them
+    for start, end in runs(text, WIDE_GROUPED, MIN_GROUPED):
+        part = text[start:end]
+        if digits.count(b"b", start, end) >= 64 and not part.isascii():
+            wide = _WIDE_GLUE_RE.sub(" ", _WIDE_SEPARATOR_RE.sub(",", part))
+            pieces += [text[done:start], wide]
+            done = end
+    return "".join([*pieces, text[done:]]) if pieces else text
 
 
 def _grouped(text: str) -> list[Finding]:
