@@ -32,25 +32,10 @@ from pathlib import Path
 import base58
 from keygen import Case, KeyGen, bad, write_table
 from keygen import case as _c
-from mnemonic import Mnemonic
 
 OUT = Path(__file__).with_name("secret_forms20.json")
 GEN = KeyGen(20020)
 _hex = GEN.hex
-
-
-def _keystore() -> dict[str, object]:
-    crypto = {
-        "cipher": "aes-128-ctr",
-        "cipherparams": {"iv": _hex(32)},
-        "ciphertext": _hex(64),
-        "kdf": "pbkdf2",
-        "kdfparams": {"c": 2048, "dklen": 32, "prf": "hmac-sha256", "salt": _hex(32)},
-        "mac": _hex(64),
-    }
-    h = _hex(32)
-    uid = f"{h[:8]}-{h[8:12]}-4{h[13:16]}-a{h[17:20]}-{h[20:]}"
-    return {"address": _hex(40), "crypto": crypto, "id": uid, "version": 3}
 
 
 def _graphql(password: str) -> str:
@@ -58,13 +43,13 @@ def _graphql(password: str) -> str:
         "mutation($ks: JSON!, $pw: String!) "
         "{ importKeystore(keystore: $ks, password: $pw) { address } }"
     )
-    return json.dumps({"query": query, "variables": {"ks": _keystore(), "pw": password}})
+    return json.dumps({"query": query, "variables": {"ks": GEN.keystore(), "pw": password}})
 
 
 def _write_file() -> str:
     call = {
         "name": "write_file",
-        "arguments": {"path": "keystore/UTC--backup.json", "content": json.dumps(_keystore())},
+        "arguments": {"path": "keystore/UTC--backup.json", "content": json.dumps(GEN.keystore())},
     }
     return (json.dumps(call) + "\nassistant: Saved the keystore. I did not store the password "
             "— you'll be asked for it at unlock time.")  # fmt: skip
@@ -72,7 +57,7 @@ def _write_file() -> str:
 
 def _passwords() -> list[Case]:
     f = "keystore-password"
-    ks = lambda: json.dumps(_keystore())  # noqa: E731
+    ks = lambda: json.dumps(GEN.keystore())  # noqa: E731
     return [
         _c("dash-uk", f, f"[09:12] Олег: ось файл ключа:\n{ks()}\n[09:13] Олег: пароль — "
            f"горизонт-{GEN.rng.randrange(1000, 9999)}\n"),
@@ -193,17 +178,6 @@ def _layouts() -> list[Case]:
     ]  # fmt: skip
 
 
-def _bad_french(words: list[str]) -> list[str]:
-    """The French phrase with its last word changed (to another French list word) so the
-    checksum fails."""
-    m = Mnemonic("french")
-    for w in m.wordlist:
-        changed = [*words[:-1], w]
-        if w != words[-1] and not m.check(" ".join(changed)):
-            return changed
-    raise AssertionError
-
-
 def _said() -> list[Case]:
     f = "said-pieces"
     fr, en, en2 = GEN.phrase(12, "french"), GEN.phrase(), GEN.phrase()
@@ -219,7 +193,7 @@ def _said() -> list[Case]:
         _c("whatsapp-8-4", f, wa.format(j(en[:8]), "Ana", j(en[8:]))),
         _c("two-speakers-twin", f, chat(fr[:6], "Julie", fr[6:], "Marc"), "allow"),
         _c("other-speaker-between-twin", f, wa.format(j(en2[:8]), "Bo", j(en2[8:])), "allow"),
-        _c("checksum-twin", f, chat(fr[:6], "Julie", _bad_french(fr)[6:]), "allow"),
+        _c("checksum-twin", f, chat(fr[:6], "Julie", bad(fr, "french")[6:]), "allow"),
     ]  # fmt: skip
 
 
