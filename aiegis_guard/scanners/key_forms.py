@@ -43,6 +43,8 @@ from aiegis_guard.scanners.evm_keys import (
     key_finding,
 )
 from aiegis_guard.scanners.key_records import record_name
+from aiegis_guard.scanners.key_words import foreign_hash_word
+from aiegis_guard.scanners.part_labels import sequence_stem
 from aiegis_guard.scanners.secret_messages import message_pieces
 
 __all__ = [
@@ -79,6 +81,11 @@ STRONG_PART_RE = LazyPattern(
 # JSON string, once or twice ("key:\n0x5e1f..\n9c0a.."): one value wrapped
 _WRAP = r"[ \t]*(?:(?:[\\^`][ \t]*)?\r?\n|(?<!\\)(?:\\++[rnt])++)[ \t]*"
 _WRAP_GAP_RE = LazyPattern(_WRAP)
+# a line continuation written out (a shell's, C's or a ``.properties`` file's backslash, cmd's
+# "^", PowerShell's backtick): the value goes on, so two lines are one value even where the
+# first looks whole (``key=0x<40 hex>\`` is no address); a bare line break is read so only
+# from three lines on (two hex lines in a row are as often two values)
+_CONTINUED_RE = LazyPattern(r"[ \t]*[\\^`][ \t]*\r?\n[ \t]*")
 # the next line of a hex value wrapped at any width ("private key:\n0x" then lines of 13): its
 # digits, a whole token; lines join until their digits add up to 64 (the total bounds the
 # count), each but the last at least WRAP_LINE digits
@@ -136,7 +143,8 @@ def _groups(text: str, spans: list[tuple[int, int]]) -> Iterator[list[tuple[int,
 
 def _wrapped_groups(text: str) -> Iterator[list[tuple[int, int]]]:
     """Hex lines joined by wrap gaps only whose digits add up to exactly 64 (one value
-    wrapped at any width, or its halves split by an escaped tab)."""
+    wrapped at any width, or its halves split by an escaped tab); two lines only across a
+    written line continuation."""
     if "\n" not in text and "\\" not in text:
         return
     used = -1
@@ -152,7 +160,8 @@ def _wrapped_groups(text: str) -> Iterator[list[tuple[int, int]]]:
             total += m.end(1) - m.start(1)
         if total != 64 or _NEXT_HEX_RE.match(text, group[-1][1]) is not None:
             continue  # not 64 digits, or the wrapped value goes on past them
-        if len(group) > 2 and (e >= len(text) or text[e] not in _GLUE):
+        continued = len(group) == 2 and _CONTINUED_RE.fullmatch(text, e, group[1][0]) is not None
+        if (len(group) > 2 or continued) and (e >= len(text) or text[e] not in _GLUE):
             used = group[-1][1]
             yield group
 
@@ -172,7 +181,11 @@ def labelled_parts(text: str, parts: list[tuple[int, int]]) -> str:
         named = classify_words(text[max(0, parts[0][0] - KEY_REACH) : parts[0][0]])
         return "split:messages" if named is None or named[0] == "key" else ""
     labels = [_label(text, s, parts[i - 1][1] if i else 0) for i, (s, _) in enumerate(parts)]
-    strong = all(STRONG_PART_RE.search(lab) for lab in labels)
+    # a label of another script counting up ("Μέρος Α:" / "Μέρος Β:") is a part's whatever
+    # its word; an ASCII one names its parts by the words above ("File 1:" / "File 2:" no)
+    stem = sequence_stem(labels)
+    counted = stem is not None and not stem.isascii() and foreign_hash_word(stem) is None
+    strong = counted or all(STRONG_PART_RE.search(lab) for lab in labels)
     if not strong and not all(PART_RE.search(lab) for lab in labels):
         return ""
     lead = text[max(0, parts[0][0] - KEY_REACH) : parts[0][0]]

@@ -4,7 +4,9 @@ Called by :mod:`aiegis_guard.scanners.wallet_keys`.
 
 * **Grouped hex**: the 32 key bytes in groups, ``ac 09 74 be ..``, ``ac:09:74:..``, a
   Solidity ``hex"..._..."`` literal (underscores), a Windows ``.reg`` ``REG_BINARY`` value
-  (``hex:ac,09,..,`` and a backslash, continued on the next line), or OpenSSL's ``priv:``
+  (``hex:ac,09,..,`` and a backslash, continued on the next line), groups of 2, 4, 8 or 16
+  digits separated by a comma and a space or by the commas of other scripts (``،``, ``、``)
+  or an emoji, or OpenSSL's ``priv:``
   dump (``openssl ec -text`` on a secp256k1 key: 15 colon-separated bytes a line, a leading
   ``00`` when the high bit is set). 64 grouped bytes whose public half re-derives from the
   seed are a Solana keypair (a debugger's ``2E:45:..`` copy): certain, no context needed.
@@ -24,7 +26,7 @@ from __future__ import annotations
 import re
 import string
 
-from aiegis_guard.charclass import DIGIT, CharClass, runs
+from aiegis_guard.charclass import DIGIT, HEX, CharClass, runs, view
 from aiegis_guard.findings import Finding
 from aiegis_guard.keys.evm import SECP256K1_N
 from aiegis_guard.scanners.evm_keys import is_placeholder, key_context, key_finding
@@ -33,16 +35,44 @@ from aiegis_guard.scanners.key_checks import solana_keypair
 __all__ = ["find_number_keys"]
 
 GROUPED = CharClass("hex-grouped", string.hexdigits + " :-_,%\\\r\n\t")
-MIN_GROUPED = 64 + 7  # 64 digits in eight groups of eight, or more groups
+WIDE_GROUPED = CharClass("hex-grouped-wide", "".join(GROUPED.chars) + "?")  # "?": non-ASCII
+MIN_GROUPED = 64 + 3  # 64 digits in four groups of 16, or more groups
+# a separator: one of " :_,%-", a comma and a space, or a line break (a .reg value's
+# backslash); groups of 2, 4, 8 or 16 digits
 _GROUPS_RE = re.compile(
-    r"[0-9a-fA-F]{2,8}(?:(?:[ :_,%\-]|[:,]?\\?\r?\n[ \t]*)[0-9a-fA-F]{2,8}){3,70}"
+    r"[0-9a-fA-F]{2,16}(?:(?:[ :_%\-]|[ \t]?,[ \t]?|[:,]?\\?\r?\n[ \t]*)[0-9a-fA-F]{2,16}){3,70}"
 )
+# separators of other scripts and symbols read as a comma (the Arabic / Persian comma, the
+# ideographic and fullwidth commas, an emoji between groups), emoji modifiers as a space:
+# one character each, offsets kept
+_WIDE_SEPARATOR_RE = re.compile(
+    "[\u060c\u3001\uff0c\u2022\u00b7\u2010-\u2015\U0001f000-\U0001faff]"
+)
+_WIDE_GLUE_RE = re.compile("[\ufe0f\u200d]")
 _HEXDIGITS = frozenset(string.hexdigits)
 _GROUP_SEPARATORS = " :-_,%\n"  # one of them in each separator of _GROUPS_RE
 
 
+def _ascii_separators(text: str) -> str:
+    """``text`` with the separators of other scripts as ASCII ones (same length), only in the
+    runs of hex digits, separators and non-ASCII characters long enough to hold a key (found
+    at C speed on a class view: a page of prose in another script is not walked)."""
+    if text.isascii():
+        return text
+    pieces, done = [], 0
+    digits = view(text, HEX)  # b where a hex digit stands: a key's run holds 64 of them
+    for start, end in runs(text, WIDE_GROUPED, MIN_GROUPED):
+        part = text[start:end]
+        if digits.count(b"b", start, end) >= 64 and not part.isascii():
+            wide = _WIDE_GLUE_RE.sub(" ", _WIDE_SEPARATOR_RE.sub(",", part))
+            pieces += [text[done:start], wide]
+            done = end
+    return "".join([*pieces, text[done:]]) if pieces else text
+
+
 def _grouped(text: str) -> list[Finding]:
     found: list[Finding] = []
+    original, text = text, _ascii_separators(text)
     for start, end in runs(text, GROUPED, MIN_GROUPED, max_len=600):
         run = text[start:end]
         if sum(map(run.count, _GROUP_SEPARATORS)) < 3:
@@ -52,7 +82,8 @@ def _grouped(text: str) -> list[Finding]:
             continue
         digits = "".join(c for c in m.group() if c in _HEXDIGITS)
         if len(digits) == 128:
-            hit = solana_keypair(bytes.fromhex(digits), m.span(), m.group(), "hex-grouped")
+            value = original[m.start() : m.end()]
+            hit = solana_keypair(bytes.fromhex(digits), m.span(), value, "hex-grouped")
             found += [hit] if hit is not None else []
             continue
         if len(digits) == 66 and digits[:2] == "00":
@@ -61,9 +92,10 @@ def _grouped(text: str) -> list[Finding]:
             continue
         if "%" in m.group() and _utf8_text(bytes.fromhex(digits)):
             continue  # ?q=%E4%BD%A0..: escaped text, not key bytes
-        kind, evidence = key_context(text, m.start(), m.end())
+        kind, evidence = key_context(original, m.start(), m.end())
         if kind == "key":
-            found.append(key_finding(m.span(), m.group(), "pattern:hex-grouped", evidence))
+            value = original[m.start() : m.end()]
+            found.append(key_finding(m.span(), value, "pattern:hex-grouped", evidence))
     return found
 
 
@@ -77,7 +109,7 @@ def _utf8_text(raw: bytes) -> bool:
 def _regular(value: str) -> bool:
     """All groups one size (the last may be shorter): bytes, words, not a text of hex-ish words."""
     sizes = {len(g) for g in re.split(r"[\s:_,%\\\-]+", value.strip()) if g}
-    return len(sizes) <= 2 and min(sizes) >= 2 and max(sizes) in (2, 4, 8)
+    return len(sizes) <= 2 and min(sizes) >= 2 and max(sizes) in (2, 4, 8, 16)
 
 
 def _decimal(text: str) -> list[Finding]:

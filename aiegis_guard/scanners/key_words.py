@@ -13,6 +13,12 @@ from __future__ import annotations
 import re
 
 from aiegis_guard.scanners.key_purpose import FOREIGN_TX_WORDS, TX_WORDS, for_purpose, label_start
+from aiegis_guard.scanners.key_scripts import (
+    FOREIGN_HASH_WORDS,
+    FOREIGN_KEY_WORDS,
+    FOREIGN_MATERIAL,
+    FOREIGN_PUBLIC,
+)
 from aiegis_guard.scanners.secret_typos import key_typo
 
 __all__ = [
@@ -62,7 +68,10 @@ KEY_WORDS = _words(
     privat prywatny geheim geheimer geheimen pribadi soukrom seed mnemonic
     chiave clave chave sleutel klucz anahtar kunci firmante firmatario assinante signataire
     unterzeichner ondertekenaar restore restored restoring import imported importing export
-    exported exporting password passwd passphrase material deployer operator relayer paper"""
+    exported exporting password passwd passphrase material deployer operator relayer paper
+    recovery"""
+    # "recovery": what a recovery card, sheet, kit or key holds (the nearest word still
+    # decides: "recovery tx", "recovery id", "recovery public key" are not keys);
     # "paper": a paper wallet or backup (a key printed, often as a QR); "material": key
     # material (NIST SP 800-57's term for keys); deployer / operator /
     # relayer: the accounts a deploy script or a relay signs with, named for their role
@@ -78,33 +87,6 @@ EVENT_WORDS = _words(
     """submitted confirmed confirmation confirmations mined pending included broadcast
     broadcasted sent reverted succeeded failed success status waiting"""
 )
-# "material" (key material), as the English key word: a role word too
-FOREIGN_MATERIAL = ("المادة", "مادة", "материал", "матеріал")
-# Key words of scripts the ASCII word pass cannot read (lower-case substrings of the window).
-FOREIGN_KEY_WORDS = (
-    "приватн", "закрыт", "секретн", "私钥", "私鑰", "秘钥", "秘鑰", "秘密鍵", "秘密键", "개인키",
-    "개인 키", "비밀키", "비밀 키", "özel anahtar", "gizli anahtar", "khóa riêng", "khóa bí mật",
-    "مفتاح خاص", "المفتاح الخاص", "निजी कुंजी",
-    # "key" itself, as "ключ" (qualified "public" ones are FOREIGN_PUBLIC): Arabic, Hindi, Thai,
-    # Chinese; and "private" as Hindi writes the English word ("प्राइवेट की", private key)
-    "مفتاح", "कुंजी", "प्राइवेट", "คีย์", "กุญแจ", "密钥", "金鑰",
-    "klucz prywatny", "clé privée", "clé secrète",
-    "秘密キー", "プライベートキー", "프라이빗 키", "프라이빗키", "คีย์ส่วนตัว", "מפתח פרטי",
-    "מפתח הפרטי",  # Hebrew with the article ("המפתח הפרטי")
-    "کلید خصوصی", "ιδιωτικ", "soukromý klíč", "khoá riêng", "privésleutel", "ключ",
-    *FOREIGN_MATERIAL,
-)  # fmt: skip
-# Hash words of scripts (and accented spellings) the ASCII word pass cannot read: a
-# transaction, a hash, a block ("La transacción `0x..` ya está confirmada")
-FOREIGN_HASH_WORDS = (
-    *FOREIGN_TX_WORDS, "хеш", "хэш", "哈希", "区块", "區塊", "ハッシュ", "ブロック", "해시", "블록",
-    "हैश", "تجزئة",
-)  # fmt: skip
-# "public" in those scripts: a public key ("открытый ключ") is no secret; nor an API key
-FOREIGN_PUBLIC = ("открыт", "публичн", "公钥", "公鑰", "公開鍵", "공개", "publique", "öffentlich",
-                  "pública", "publica", "pubblica", "publiek", "publiczn", "veřejn",
-                  "المفتاح العام", "مفتاح عام", "عمومي", "पब्लिक", "सार्वजनिक", "สาธารณะ", "พับลิก",
-                  "公开", "公開", "api密钥", "api 密钥", "api金鑰", "api 金鑰")  # fmt: skip
 # what is said of a secret and of nothing else, when no word names the value ("here is the
 # bot wallet, dont share" then the key on the next chat line)
 SECRECY_PHRASES = (
@@ -154,6 +136,17 @@ _TYPE_SUFFIXES = frozenset(("data", "value"))
 # the label right before a value ("suiAddress │ 0x..", "address = 0x.."): an address, not a key
 ADDRESS_WORDS = frozenset(("address", "addr"))
 _LABEL_GAP = " \t:=│|\"'`,"
+# key nouns whose plural names a list of keys (``signers = [..]``, "secrets:"); not the verbs
+# ("imports", "exports": a module's) nor the role nouns, which name keys less surely
+_PLURAL_KEYS = (
+    KEY_WORDS
+    - ROLE_WORDS
+    - _words(
+        """restore restored restoring import imported importing export exported exporting private
+    privada privado privata privato privater privaten privates privat geheim geheimer geheimen
+    pribadi soukrom auth sk pk prv priv"""
+    )
+)
 CALLS = ("wallet", "account")  # Wallet("0x..."), Account("0x..."): a key is being loaded
 
 
@@ -215,6 +208,8 @@ def _word_class(window: str, m: re.Match[str], prev: str) -> str | None:
         return "hash" if prev in KEY_QUALIFIERS else "key"
     if word in KEY_WORDS:  # "withdrawal credentials" are a validator's, not a key
         return "hash" if prev in QUALIFIED_KEY_WORDS.get(word, ()) else "key"
+    if word[-1:] == "s" and word[:-1] in _PLURAL_KEYS:
+        return "key"  # signers = ["0x..", "0x.."]: a list of what the noun names
     if word in HASH_WORDS or word.endswith("scan"):  # etherscan, solscan...
         return "hash"
     if word in CALLS and window[m.end() : m.end() + 2].lstrip().startswith("("):

@@ -42,11 +42,27 @@ KEYSTORE_REACH = 2048  # characters around the ciphertext read for the other fie
 # (:func:`_password_like`): "password is required" names no password.
 # a password word typed in a hurry ("pasword is ..", "pssword:"; "passwrod" reads as "pass")
 _TYPOS = "|".join(password_typos())
+# "password" in the languages the ASCII word cannot read, and in the Latin ones that do not
+# start with "pass" (pl, nl, it / tr / ro, tr, vi, id, cs, hu, fi, sv, no, da, el, ar, fa, he,
+# hi, th); Korean's 암호 is also "crypto" (암호화폐), so it is left out
+_FOREIGN_PASSWORDS = (
+    "passwort|contrase[ñn]a|senha|mot de passe|пароль|密码|密碼|パスワード|비밀번호|has[łl]o|"
+    "wachtwoord|parola|[şs]ifre|m[ậa]t kh[ẩa]u|kata sandi|heslo|jelsz[óo]|salasana|l[öo]senord|"
+    "passord|adgangskode|κωδικ[όο]ς?|كلمة المرور|كلمة السر|رمز عبور|گذرواژه|סיסמ[הא]|पासवर्ड|"
+    "รหัสผ่าน"
+)
 PASSWORD_RE = LazyPattern(
-    rf"(?i)(?<![a-z])(?:pass(?:word|phrase|wd)?|{_TYPOS}|pwd|passwort|contrase[ñn]a|senha|unlock|"
-    r"mot de passe|пароль|密码|密碼|パスワード|비밀번호)(?:[\w./-]{0,16})?(?![\w./-])[\"']?[ \t]*"
-    r"(?:is|was|:|=|->|：)?[ \t]*\r?\n?[ \t]*[\"'`]?(?P<v>[^\s\"'`<>${}]{4,64})"
-)  # the name ends where its word does: "password:" holds no password "ord:"
+    rf"(?i)(?<![a-z])(?:pass(?:word|phrase|wd)?|{_TYPOS}|pwd|{_FOREIGN_PASSWORDS}|unlock)"
+    r"(?:[\w./-]{0,16})?(?![\w./-])[\"']?[ \t]*"
+    r"(?:is|was|:|=|->|：|—|–|--?)?[ \t]*\r?\n?[ \t]*[\"'`]?(?P<v>[^\s\"'`<>${}]{4,64})"
+)  # the name ends where its word does: "password:" holds no password "ord:"; a dash sets the
+# value off as a colon does ("пароль — ..", "password - ..")
+# a password argument given a variable (``importKeystore(keystore: $ks, password: $pw)``, a
+# GraphQL mutation), then the variable's value in the request's variables (``"pw": ".."``)
+_PASSWORD_VARIABLE_RE = LazyPattern(
+    r"(?i)(?<![a-z])pass(?:word|phrase)\w{0,16}[ \t]*:[ \t]*\$(?P<n>[A-Za-z_]\w{0,31})(?!\w)"
+)
+_VARIABLE_VALUE = r"[\"']{}[\"'][ \t]*:[ \t]*[\"'](?P<v>[^\"'\r\n]{{4,128}})[\"']"
 # a value read at run time, not written: getpass(), os.environ["PW"], input(..), sys.argv[1]
 _READ_VALUE_RE = LazyPattern(r"[A-Za-z_][\w.:]*[(\[]")
 # the JSON itself, or a name holding it, then the password string: fromEncryptedJson(`{..}`,
@@ -99,8 +115,7 @@ PASSWORD_INLINE_FILE_RE = LazyPattern(
 # time and speaker, within ANSWER_LINES lines of the password word, or within as many messages
 # of an agent's payload (JSON message strings, however the JSON is laid out)
 _PASSWORD_WORD_RE = LazyPattern(
-    rf"(?i)(?<![a-z])(?:pass(?:word|phrase|wd)|{_TYPOS}|passwort|contrase[ñn]a|senha|"
-    r"mot de passe|пароль|密码|密碼|パスワード|비밀번호)"
+    rf"(?i)(?<![a-z])(?:pass(?:word|phrase|wd)|{_TYPOS}|{_FOREIGN_PASSWORDS})"
 )
 _ANSWER_RE = LazyPattern(
     r"[ \t]*(?:\[[^\]\n]{1,40}\][ \t]*)?(?:(?:<[^<>\s]{1,40}>|[^\s:\[\]<>]{1,40}:)[ \t]*)?"
@@ -161,7 +176,24 @@ def _password(text: str, lo: int, hi: int) -> tuple[int, int] | None:
             and not value.startswith(("http", "process."))
         ):
             return m.span("v")
-    return _password_file(text, lo, hi) or _answered_password(text, lo, hi)
+    return (
+        _password_file(text, lo, hi)
+        or _password_variable(text, lo, hi)
+        or _answered_password(text, lo, hi)
+    )
+
+
+def _password_variable(text: str, lo: int, hi: int) -> tuple[int, int] | None:
+    """The value of a variable passed as the password (``password: $pw`` .. ``"pw": ".."``):
+    a request's variables hold what the query names."""
+    if "$" not in text:
+        return None
+    for m in _PASSWORD_VARIABLE_RE.finditer(text, lo, hi):
+        bound = re.compile(_VARIABLE_VALUE.format(re.escape(m.group("n"))))
+        value = bound.search(text, lo, hi)
+        if value is not None and "$" not in value.group("v"):
+            return value.span("v")
+    return None
 
 
 def _password_file(text: str, lo: int, hi: int) -> tuple[int, int] | None:
@@ -205,7 +237,9 @@ def _has_fields(near: str) -> bool:
 
 def _password_like(value: str) -> bool:
     """A digit or a symbol, or 10+ letters of both cases ("TqBMjMwWkgPxHkuE"): "password is
-    required" names no password."""
+    required" names no password, nor does a word that ends a sentence ("asked for it at
+    unlock time.": its full stop is no symbol of a password)."""
+    value = value.rstrip(".,;:?")
     if any(not c.isalpha() for c in value):
         return True
     upper = sum(c.isupper() for c in value)

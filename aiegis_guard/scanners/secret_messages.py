@@ -1,15 +1,16 @@
 """A secret sent in pieces, one chat message each: the client's message headers between them.
 
-Used by :mod:`~aiegis_guard.scanners.key_forms` (hex parts of an EVM key) and
-:mod:`~aiegis_guard.scanners.seed_phrases` (a phrase's words). A chat client copies each message
-with its header: on the message's own line (``[10:41] marco: <body>``, WhatsApp's ``[06/12/2026,
-10:41] Ana: <body>`` / ``06/12/2026, 10:41 - Ana: <body>``, IRC's ``[10:41] <ana> <body>``) or
-on a line of its own above the body (Telegram Desktop's ``Ana, [06.12.26 10:41]``, Teams'
-``[10:41] Priya Raman``, Discord's ``ana — Today at 10:41``). A value broken over two messages
-of **one speaker**, each message holding nothing but its piece, was sent in pieces on purpose
-(a client breaks no message 36 characters in): the pieces are read as one value, and the
-header between them as a line break. Two speakers' messages are never joined, nor a piece
-with words of its own around it.
+Used by :mod:`~aiegis_guard.scanners.key_forms` (hex parts of an EVM key),
+:mod:`~aiegis_guard.scanners.seed_phrases` (a phrase's words) and
+:mod:`~aiegis_guard.scanners.split_secrets` (a phrase's pieces after a label in each message).
+A chat client copies each message with its header: on the message's own line (``[10:41] marco:
+<body>``, WhatsApp's ``[06/12/2026, 10:41] Ana: <body>`` / ``06/12/2026, 10:41 - Ana: <body>``,
+IRC's ``[10:41] <ana> <body>``) or on a line of its own above the body (Telegram Desktop's ``Ana,
+[06.12.26 10:41]``, Teams' ``[10:41] Priya Raman``, Discord's ``ana — Today at 10:41``). A value
+broken over two messages of **one speaker**, each message holding nothing but its piece, was sent
+in pieces on purpose (a client breaks no message 36 characters in): the pieces are read as one
+value, and the header between them as a line break. Two speakers' messages are never joined, nor a
+piece with words of its own around it.
 """
 
 from __future__ import annotations
@@ -17,7 +18,7 @@ from __future__ import annotations
 import itertools
 import re
 
-__all__ = ["headers_blanked", "message_pieces"]
+__all__ = ["headers_blanked", "message_pieces", "message_speaker"]
 
 _TIME = r"\d{1,2}:\d{2}(?::\d{2})?(?:[ \u202f]?[AaPp]\.?[Mm]\.?)?"
 _DATE = r"\d{1,4}[./-]\d{1,2}[./-]\d{1,4}"
@@ -106,3 +107,10 @@ def headers_blanked(text: str) -> str | None:
             blanked = True
         previous = speaker
     return "".join(chars) if blanked else None
+
+
+def message_speaker(text: str, line: int, at: int) -> str | None:
+    """The speaker of the message whose header opens the line at ``line`` and ends before
+    ``at`` (``[10:41] Julie : <body>``), else None."""
+    m = _PREFIX_RE.match(text, line, max(line, at))
+    return _speaker(m) if m is not None else None

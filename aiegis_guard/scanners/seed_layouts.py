@@ -53,6 +53,10 @@ ESCAPED_REACH = 24 * 12  # characters each side of an escaped break read again (
 MAX_ESCAPES = 4096  # escaped breaks looked at per text (bounds the work on escaped code)
 # the list word that ends right before an escaped break (separators allowed: "zoo,\\n")
 _WORD_BEFORE_RE = re.compile(r"([^\W\d_]+)[ \t.,;\"']{0,3}$")
+# or a label's colon ("backup for the wallet (do not forward):\\napple ..", a message's text in
+# a tool call's JSON): a word of 2+ letters, maybe a closing bracket, then ":" ("C:\\north"'s
+# drive letter is one letter)
+_LABEL_BEFORE_RE = re.compile(r"[^\W\d_]{2,}[)\]]?[ \t]*:[ \t]*$")
 _WORD_RE = re.compile(r"[^\W\d_]+")
 
 
@@ -101,7 +105,8 @@ def escapes_as_breaks(text: str, known: Set[str]) -> str | None:
     """The text with its escaped line breaks (``\\n``, ``\\t`` before a word) read as breaks,
     a second reading ("\\north" may be a backslash and "north"): only around a break between
     two list words (``known``: "..zoo\\nabandon..", a phrase over two lines of a note or one
-    word a line), ``ESCAPED_REACH`` characters each side; the rest blanked, not read again.
+    word a line) or after a label's colon before a list word, ``ESCAPED_REACH`` characters
+    each side; the rest blanked, not read again.
     None where there is no such place."""
     places: list[tuple[int, int]] = []
     for n, m in enumerate(_ESCAPED_GAP_RE.finditer(text)):
@@ -111,7 +116,9 @@ def escapes_as_breaks(text: str, known: Set[str]) -> str | None:
         if after is None or after.group(1).lower() not in known:
             continue
         before = _WORD_BEFORE_RE.search(text, max(0, m.start() - 16), m.start())
-        if before is None or _unescaped(text, before).lower() not in known:
+        if (before is None or _unescaped(text, before).lower() not in known) and (
+            _LABEL_BEFORE_RE.search(text, max(0, m.start() - 16), m.start()) is None
+        ):
             continue
         lo, hi = max(0, m.start() - ESCAPED_REACH), min(len(text), m.end() + ESCAPED_REACH)
         if places and lo <= places[-1][1]:

@@ -72,10 +72,15 @@ _SEPARATORS = string.whitespace + string.digits + ".,;()[]{}\"'`-_|/\\+:*#>=<~&^
 _LABEL_COLON = re.compile(r":\s")
 _GAPS = frozenset(_SEPARATORS + "\u2022\u00b7\u2013\u2014\u2192\u00bb\u3001\uff0c")
 # non-ASCII punctuation, symbols and emoji between the words ("palace 🔥 hood ⭐ eight",
-# "magnet·enact·cheap"): separators, one character each (offsets kept)
+# "magnet·enact·cheap"): separators, one character each (offsets kept); so are the commas,
+# semicolons and full stops of other scripts ("jelly، author": the Arabic / Persian comma;
+# Armenian, Hebrew, Devanagari's danda, Ethiopic's word space and comma, the small and
+# vertical forms, fullwidth ";" and "?"; not the fullwidth colon, a label's)
 _WIDE_GAP_RE = re.compile(
     "[\u00a0-\u00a9\u00ab-\u00b4\u00b6-\u00b9\u00bb-\u00bf\u2000-\u20cf\u2190-\u2bff"
-    "\u3000-\u3003\u3008-\u3011\ufe0f\u200d\uff01-\uff0f\U0001f000-\U0001faff]"
+    "\u3000-\u3003\u3008-\u3011\ufe0f\u200d\uff01-\uff0f\U0001f000-\U0001faff"
+    "\u0589\u055d\u05c3\u060c\u061b\u061f\u06d4\u0964\u0965\u1361-\u1368"
+    "\ufe10-\ufe19\ufe50-\ufe6b\uff1b\uff1f]"
 )
 # words glued in CamelCase ("ForgetAbandonCrewEight…"): 12-24 capitalised list-word shapes,
 # looked for only in runs of 36+ ASCII letters (found on a one-byte-a-character shape)

@@ -25,7 +25,10 @@ from collections.abc import Iterator
 from aiegis_guard.checksums import b58decode
 from aiegis_guard.findings import Finding
 from aiegis_guard.scanners.key_checks import base58_secret
+from aiegis_guard.scanners.part_labels import sequence_stem
+from aiegis_guard.scanners.secret_messages import message_speaker
 from aiegis_guard.scanners.seed_numbered import phrase_finding
+from aiegis_guard.scanners.seed_phrases import languages_of
 
 __all__ = ["find_split_secrets"]
 
@@ -34,6 +37,8 @@ LABEL_TAIL = 24  # characters from the label word to its ":" / "=" / "-"
 GAP = 160  # characters between the end of one part and the label of the next
 MAX_HITS = 256  # labels read per text (bounds the work on pathological input)
 MAX_PARTS = 4
+MIN_SAID = 3  # seed words after a label in one chat message, to be a piece of a phrase
+SAID_BETWEEN = 2  # messages of the same speaker between two pieces
 ANNOTATED_LINE = 320  # characters before an annotating label searched for the part's words
 _LABEL_BYTES = tuple(w.encode() for w in LABEL_WORDS)
 _ALPHA = frozenset(b"abcdefghijklmnopqrstuvwxyz?")  # "?": a non-ASCII character
@@ -45,6 +50,29 @@ _SEP_RE = re.compile(
 _B58_RE = re.compile(r"[1-9A-HJ-NP-Za-km-z]{12,111}(?![A-Za-z0-9])")
 _WORDS_RE = re.compile(r"(?:[^\W\d_]{2,12}(?:[ \t,;|/.\-]{1,3}(?=[^\W\d_]))?){2,24}")
 _WORD_RE = re.compile(r"[^\W\d_]+")
+# a label's ":" / "=" (any language) before a value (a letter or a digit, maybe quoted): one
+# pattern a separator (a literal first: the engine skips to it at C speed; a character class
+# would be tried at every position); the label is read first, the value only after a label
+# with a mark that counts (a base58 run or seed words: ``_B58_RE`` / ``_WORDS_RE``)
+_COUNTED_SEP_RES = {  # ":" then a space or a quote (a clock's "10:41" is no label's)
+    sep: re.compile(re.escape(sep) + tail + r"(?=[^\W_])")
+    for sep, tail in (
+        (":", r"(?:[ \t]+[\"'`]?|[\"'`])"),
+        ("=", r"[ \t]*[\"'`]?"),
+        ("：", r"[ \t]*"),
+    )
+}
+LABEL_MAX = 40  # characters of a counted part's label
+# what may count in a label: a digit, a letter standing alone, a Roman numeral
+_MARK_RE = re.compile(
+    r"\d|(?<![^\W\d_])[^\W\d_](?![^\W\d_])|(?<![A-Za-z])[ivxIVX]{1,4}(?![A-Za-z])"
+)
+# a chat message's last words after a label's colon, three or more ("..: les 6 premiers mots :
+# astuce mauve friable"): two of them, or no phrase's pieces end messages
+_SAID_RES = {
+    sep: re.compile(sep + r"[ \t]*+(?P<v>[^\W\d_][^\n:：]{6,240}+)$", re.M) for sep in (":", "：")
+}
+_SAID_GAPS = str.maketrans(",;", "  ")
 # what may stand between a line's words and the part label annotating them: a marker ("<-",
 # "(", "#", "//", "--", "—") and ordinals / numbers ("first", "2nd", "1/2", "ii")
 _ANNOTATION_RE = re.compile(
@@ -146,10 +174,110 @@ def _words(text: str, chain: list[tuple[int, int, str]]) -> Finding | None:
     return hit.model_copy(update={"evidence": (*hit.evidence, "split:labelled-parts")})
 
 
+def _in_order(patterns: dict[str, re.Pattern[str]], text: str) -> list[re.Match[str]]:
+    """The matches of one pattern a separator (only those the text holds), in text order."""
+    found = [list(rx.finditer(text)) for sep, rx in patterns.items() if sep in text]
+    if len(found) == 1:
+        return found[0]
+    return sorted((m for ms in found for m in ms), key=lambda m: m.start())
+
+
+def _ends_in_mark(text: str, at: int) -> bool:
+    """The label ending at ``at`` may end in a counting mark: a digit, a letter standing alone
+    or a Roman numeral's ("Μέρος Α", "ส่วนที่ 1", "Teil 1/2", "Часть II"); one character read."""
+    at = len(text[max(0, at - 4) : at].rstrip(" \t\"'`")) + max(0, at - 4)
+    c = text[at - 1] if at else ""
+    return c.isdigit() or c in "IVXivx" or (c.isalpha() and not text[at - 2 : at - 1].isalpha())
+
+
+def _counted_chains(text: str) -> Iterator[list[tuple[int, int, str]]]:
+    """Values on consecutive lines after labels of any language that count up ("ส่วนที่ 1:" /
+    "ส่วนที่ 2:", "Μέρος Α:" / "Μέρος Β:"): :func:`.part_labels.sequence_stem`. Seed words
+    need a stem with a word ("1:" / "2:" alone may number anything); a base58 key needs
+    none (its join must re-derive)."""
+    chain: list[tuple[str, int, int, str]] = []
+    for m in _in_order(_COUNTED_SEP_RES, text):
+        if not _ends_in_mark(text, m.start()):
+            continue  # "Le portefeuille: ..": no count before the separator
+        line = text.rfind("\n", 0, m.start()) + 1
+        if m.start() - line > LABEL_MAX + 8:
+            continue  # a sentence's colon, not a label's
+        label = text[line : m.start()].strip(" \t\"'`")
+        if not label or len(label) > LABEL_MAX or ":" in label or "=" in label or "：" in label:
+            continue  # no label, or the separator is not the line's first
+        if _MARK_RE.search(label) is None:
+            continue  # no mark to count
+        hit = _B58_RE.match(text, m.end())
+        kind = "b58" if hit is not None and any(c.isdigit() for c in hit.group()) else "words"
+        hit = hit if kind == "b58" else _WORDS_RE.match(text, m.end())
+        if hit is None:
+            continue
+        value = (label, *hit.span(), kind)
+        if chain and (kind != chain[-1][3] or value[1] - chain[-1][2] > GAP):
+            chain = []
+        chain = [*chain[-(MAX_PARTS - 1) :], value]
+        for n in range(len(chain), 1, -1):
+            stem = sequence_stem([c[0] for c in chain[-n:]])
+            if stem is not None and (kind == "b58" or _WORD_RE.search(stem) is not None):
+                yield [(s, e, k) for _, s, e, k in chain[-n:]]
+                break
+
+
+def _said_chains(text: str) -> Iterator[list[tuple[int, int, str]]]:
+    """Seed words that end messages of one speaker after a label's colon ("[10:41] Julie :
+    les 6 premiers mots : astuce .." .. "[10:44] Julie : et la fin : oreille .."), a chat
+    message or two of the same speaker between them ("wait, looking for the rest"): the
+    pieces of one phrase sent on purpose, whatever the labels' language. Another speaker's
+    message ends the chain."""
+    ends = _in_order(_SAID_RES, text)
+    if len(ends) < 2:
+        return
+    chain: list[tuple[int, int, str]] = []
+    speaker, line_end = "", -1
+    known = languages_of()
+    for m in ends:
+        if m.group("v").split(None, 1)[0].lower().rstrip(",;") not in known:
+            continue  # the first word says it: not seed words ("ok pour moi")
+        words = m.group("v").lower().translate(_SAID_GAPS).split()
+        if len(words) < MIN_SAID or not all(w in known for w in words):
+            continue  # not seed words ("ok pour moi")
+        line = text.rfind("\n", 0, m.start()) + 1
+        said = message_speaker(text, line, m.start())
+        if said is None:
+            continue  # no message, or words said with no label (a message of its own)
+        between = _messages_between(text, line_end, line, said) if chain else None
+        if said != speaker or between is None or between > SAID_BETWEEN:
+            chain = []
+        speaker, line_end = said, m.end()
+        end = m.start("v") + len(m.group("v").rstrip())
+        chain = [*chain[-(MAX_PARTS - 1) :], (m.start("v"), end, "words")]
+        for n in range(2, len(chain) + 1):  # the pieces ending here, fewest first
+            yield chain[-n:]
+
+
+def _messages_between(text: str, lo: int, hi: int, speaker: str) -> int | None:
+    """How many lines stand between two pieces, each a message of ``speaker``; None when one
+    is not (another speaker's message, a line of something else)."""
+    count = 0
+    at = text.find("\n", lo, hi)
+    while at >= 0 and at + 1 < hi:
+        end = text.find("\n", at + 1, hi)
+        if message_speaker(text, at + 1, hi if end < 0 else end) != speaker:
+            return None
+        count += 1
+        at = end
+    return count
+
+
 def find_split_secrets(text: str) -> list[Finding]:
     """Seed phrases, base58 keys (xprv, WIF, Solana) split over labelled parts: BLOCK."""
     found: list[Finding] = []
-    for chain in _chains(text):
+    labelled = ":" in text or "=" in text
+    chains = [*_chains(text), *(_counted_chains(text) if labelled else ())]
+    chains += _said_chains(text) if labelled and "\n" in text else ()
+    for chain in chains:
+        if any(f.span is not None and f.span[0] <= chain[0][0] < f.span[1] for f in found):
+            continue  # read already, under an English part label
         hit = _base58(text, chain) if chain[0][2] == "b58" else _words(text, chain)
         if hit is not None:
             found.append(hit)

@@ -8,7 +8,9 @@ secret.evm_private_key     64 hex (``0x`` optional) that derives to an own addre
                            in a key-loading call or JSON-RPC param (``key_calls``); also
                            split in 2-4 labelled / concatenated parts, base64 of the raw
                            bytes, base64 wrapped over lines or inside a Kubernetes Secret
-                           (``key_forms``); placeholders (``deadbeef`` x 8) are not keys
+                           (``key_forms``), or at the place a stated layout gives it in a
+                           longer blob (``key_layouts``: "privateKey (32 bytes) || salt
+                           (32 bytes)"); placeholders (``deadbeef`` x 8) are not keys
 secret.evm_key_candidate   INFO only: 64 hex with no context (a key or a hash: undecidable)
 secret.evm_key_slot        FLAG: 64 hex under a log line's bare ``key=`` no word names
 secret.bip39_mnemonic      12-24 BIP-39 words with a valid checksum (see ``seed_phrases``),
@@ -72,6 +74,7 @@ from aiegis_guard.scanners.key_forms import (
     with_parent_label,
     wrapped_base64,
 )
+from aiegis_guard.scanners.key_layouts import find_layout_keys
 from aiegis_guard.scanners.key_notations import find_key_notations
 from aiegis_guard.scanners.key_numbers import find_number_keys
 from aiegis_guard.scanners.key_wraps import find_wrapped_keys
@@ -390,6 +393,7 @@ def scan(layer: Layer, ctx: ScanContext) -> list[Finding]:
     found = find_evm_keys(text, own, derive_hashes=outbound, spans=spans)
     found += find_split_keys(text, own)
     found += find_number_keys(text)
+    found += find_layout_keys(text, spans)
     found += find_key_notations(text)
     found = in_secret_manifest(text, found)
     b64 = base64_runs(text)

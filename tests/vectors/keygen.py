@@ -68,9 +68,10 @@ def b64(data: str | bytes) -> str:
     return base64.b64encode(raw).decode()
 
 
-def bad(words: list[str]) -> list[str]:
-    """The phrase with its last word changed so the checksum fails."""
-    m = Mnemonic("english")
+def bad(words: list[str], language: str = "english") -> list[str]:
+    """The phrase with its last word changed (to another word of its list) so the checksum
+    fails."""
+    m = Mnemonic(language)
     for w in m.wordlist:
         changed = [*words[:-1], w]
         if w != words[-1] and not m.check(" ".join(changed)):
@@ -118,6 +119,22 @@ class KeyGen:
     def wif(self, compressed: bool = True, testnet: bool = False) -> str:
         payload = bytes([0xEF if testnet else 0x80]) + bytes.fromhex(self.key())
         return base58.b58encode_check(payload + (b"\1" if compressed else b"")).decode()
+
+    def keystore(self) -> dict[str, Any]:
+        """A keystore (v3) JSON object's shape with random fields (pbkdf2, 2048 rounds): for
+        the password-beside forms, never decrypted."""
+        crypto = {
+            "cipher": "aes-128-ctr",
+            "cipherparams": {"iv": self.hex(32)},
+            "ciphertext": self.hex(64),
+            "kdf": "pbkdf2",
+            "kdfparams": {"c": 2048, "dklen": 32, "prf": "hmac-sha256", "salt": self.hex(32)},
+            "mac": self.hex(64),
+        }
+        address = self.hex(40)
+        h = self.hex(32)
+        uid = f"{h[:8]}-{h[8:12]}-4{h[13:16]}-a{h[17:20]}-{h[20:]}"
+        return {"address": address, "crypto": crypto, "id": uid, "version": 3}
 
     def solana(self) -> bytes:
         from solders.keypair import Keypair

@@ -157,20 +157,7 @@ def _logs() -> list[Case]:
 
 
 def _keystore() -> str:
-    crypto = {
-        "cipher": "aes-128-ctr",
-        "cipherparams": {"iv": _hex(32)},
-        "ciphertext": _hex(64),
-        "kdf": "pbkdf2",
-        "kdfparams": {"c": 2048, "dklen": 32, "prf": "hmac-sha256", "salt": _hex(32)},
-        "mac": _hex(64),
-    }
-    return json.dumps({"address": _hex(40), "crypto": crypto, "id": _uuid(), "version": 3})
-
-
-def _uuid() -> str:
-    h = _hex(32)
-    return f"{h[:8]}-{h[8:12]}-4{h[13:16]}-a{h[17:20]}-{h[20:]}"
+    return json.dumps(GEN.keystore())
 
 
 def _geth(flag_file: str, shown: str, shown_out: str) -> str:
