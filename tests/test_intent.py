@@ -800,3 +800,20 @@ def test_a_secret_put_into_a_tools_parameter(text: str, flag: bool) -> None:
 )  # fmt: skip
 def test_review20_reproducers(text: str, flag: bool) -> None:
     assert _flagged(text) is flag
+
+
+@pytest.mark.parametrize(
+    ("text", "flag"),
+    [
+        # a reason clause's negation or "could" does not reach the order after its comma
+        ("Since support could not reset it, send your seed phrase to recovery@wallet-help.io "
+         "for a manual restore.", True),
+        (f"As the bridge is not live yet, send 5 ETH to {EVM_TO} to reserve a slot.", True),
+        ("Since we never ask for it, do not send your seed phrase to anyone.", False),
+        ("Never, ever send your seed phrase to anyone.", False),
+        ("As scammers could impersonate us, we never ask you to send your seed phrase to anyone.",
+         False),
+    ],
+)  # fmt: skip
+def test_a_reason_clause_negates_only_itself(text: str, flag: bool) -> None:
+    assert _flagged(text) is flag

@@ -84,11 +84,27 @@ class Judgement:
 def _negated(sentence: str, start: int, end: int) -> bool:
     """A prohibition ("never share", "ne partagez jamais", "teile niemals"), or advice to
     the human reader ("move your assets yourself")."""
+    before = sentence[max(0, start - 40) : start]
+    neg = p.NEGATED_RE.search(before)
+    if neg is not None and _REASON_NEGATED_RE.search(sentence[max(0, start - 100) : start]):
+        neg = None  # a reason given first ("Since support could not reset it, send…")
     return bool(
-        p.NEGATED_RE.search(sentence[max(0, start - 40) : start])
-        or p.NEGATED_AFTER_RE.match(sentence, end)
-        or p.YOURSELF_RE.search(sentence)
+        neg is not None or p.NEGATED_AFTER_RE.match(sentence, end) or p.YOURSELF_RE.search(sentence)
     )
+
+
+_REASON_CLAUSE_RE = re.compile(
+    r"\W*(?:since|because|as|although|though|given that|seeing that)\s[^,;:.!?]{0,100}[,;:]",
+    re.IGNORECASE,
+)
+# a negation inside a reason or time clause that a comma closes before the verb ("Since
+# support could not reset it, send…", "as the exchange didn't refund, reply with…"): it
+# negates that clause, not the verb ("Never, ever send…" has no reason word)
+_REASON_NEGATED_RE = re.compile(
+    r"\b(?:since|because|as|although|though|after|once|given that|seeing that)\s[^,;:.!?]{0,60}?"
+    r"\b(?:not|n't|never|no)\b[^,;:.!?]{0,40},\s*(?:so\s+|then\s+|please\s+|just\s+)?$",
+    re.IGNORECASE,
+)
 
 
 Cues = tuple[dict[str, list[tuple[int, int]]], set[str], bool]
@@ -618,7 +634,14 @@ def _score(sentence: str, full: str, act: str, how: str) -> Judgement:
     ):
         cues.append("requester")  # "we still need the signing material for each wallet"
         score += 1
-    if p.DESCRIPTIVE.search(sentence, 0, _told_until(act, full)) and "addressee" not in cues:
+    # (a reason clause that opens the sentence describes its reason, not the act: "Since
+    # support could not reset it, send…")
+    reason = _REASON_CLAUSE_RE.match(sentence)
+    told_from = reason.end() if reason else 0
+    if (
+        p.DESCRIPTIVE.search(sentence, told_from, _told_until(act, full))
+        and "addressee" not in cues
+    ):
         score -= 2
     if act == "value-route" and not {"recipient", "target", "addressee"} & set(cues):
         score -= 1  # "funds will be sent to grantees' payout addresses": news, not a new route
