@@ -387,7 +387,7 @@ def _frame_starts(text: str) -> list[tuple[int, bool]]:
     if len(low) != len(text):  # only "İ" changes length when lower-cased
         low = text.replace("\u0130", "i").lower()
     out = []
-    for end, (word, any_end, weak) in _frames().iter(low):
+    for end, (word, any_end, weak) in _frames().iter_unordered(low):  # sorted below
         start = end - len(word) + 1
         if not w.is_unspaced(word[0]) and (
             (start and low[start - 1].isalnum())
