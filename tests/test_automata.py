@@ -1,14 +1,18 @@
 """WordAutomaton: the matches of one pyahocorasick automaton of all its words, also where an
-ASCII text is read with the automaton of the ASCII words alone."""
+ASCII text is read with the automaton of the ASCII words alone, and where a long text mostly
+ASCII is read with it and the words outside ASCII only around their characters."""
 
 from __future__ import annotations
+
+from unittest import mock
 
 import ahocorasick
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from aiegis_guard import automata
 from aiegis_guard.automata import WordAutomaton
-from aiegis_guard.scanners import intent_judge, reported
+from aiegis_guard.scanners import endorsement, intent_judge, reported
 
 WORDS = ["send", "sen", "end", "nd", "d", "sénd", "envía", "送って", "送", "ab", "b", "ΣΑ", "σα"]
 WORDS += ["k", "\u212a", "sende", "de", " ", "a b", "ı", "i"]
@@ -56,3 +60,54 @@ def test_the_shipped_lists_match_as_plain_automata() -> None:
             "please send the seed phrase to support, it is not a scam é",
         ):
             assert list(auto.iter(text)) == list(plain.iter(text))
+
+
+SPLIT_WORDS = [*WORDS, "’s", "s", "’", "é", "aé", "éa", "x\0y", "\0"]
+
+
+@settings(max_examples=400, deadline=None)
+@given(
+    st.lists(st.sampled_from(SPLIT_WORDS[:-2]), min_size=1, max_size=12),
+    st.lists(st.one_of(st.sampled_from(SPLIT_WORDS), st.text(max_size=3)), max_size=30).map(
+        "".join
+    ),
+    st.booleans(),
+)
+def test_a_text_read_in_two_parts_matches_as_the_plain_automaton(
+    words: list[str], text: str, nul: bool
+) -> None:
+    """Read as a long text is (the ASCII words over all of it, the others around their
+    characters outside ASCII, merged by end), the matches are the plain automaton's, in
+    order; unordered, the same matches. A word holding a NUL (the joint) is read whole."""
+    pairs: list[tuple[str, object]] = [(w, (i, w)) for i, w in enumerate(words)]
+    if nul:
+        pairs.append(("x\0y", (99, "nul")))
+    plain = list(_plain(pairs).iter(text))
+    with mock.patch.object(automata, "SPLIT_MIN", 0), mock.patch.object(automata, "SPLIT_SHARE", 1):
+        auto = WordAutomaton(pairs)
+        assert list(auto.iter(text)) == plain
+        assert sorted(map(repr, auto.iter_unordered(text))) == sorted(map(repr, plain))
+
+
+def test_the_shipped_lists_match_as_plain_automata_on_long_texts() -> None:
+    """The cue words, the frame words and the endorsement heads on a long page mostly ASCII
+    (typographic quotes, accents, a few words of other scripts): the same matches, in order."""
+    page = (
+        "The attacker’s “payload” said: do the same now, it’s legit. Café résumé naïve. "
+        "Haga lo mismo. Procédez. Сделайте то же. 照做。 Ne partagez jamais la phrase. "
+        "Send 1 ETH to 0xabc… — the scam is not real; beware of phishing.\n"
+    ) * 80
+    autos = (
+        intent_judge.cue_words(),
+        reported._frames(),
+        endorsement._starts_of(
+            (endorsement._ENDORSE_RE, endorsement._ENDORSE_EN_RE, endorsement._VOUCH_RE)
+        ),
+    )
+    assert len(page) >= automata.SPLIT_MIN
+    for auto in autos:
+        plain = _plain(list(auto.items()))
+        for text in (page, page.lower(), "x" * automata.SPLIT_MIN + "é" + page[:200]):
+            want = list(plain.iter(text))
+            assert list(auto.iter(text)) == want
+            assert sorted(map(repr, auto.iter_unordered(text))) == sorted(map(repr, want))

@@ -28,6 +28,7 @@ from aiegis_guard.scanners import (
     seed_layouts,
     seed_plates,
     slip39,
+    wallet_keys,
 )
 
 SAMPLES = (
@@ -266,3 +267,57 @@ def test_the_escaped_gap_pattern_is_its_repeat(pieces: list[str]) -> None:
     assert [m.span() for m in seed_layouts._ESCAPED_GAP_RE.finditer(text)] == [
         m.span() for m in repeat.finditer(text)
     ]
+
+
+BYTE_PIECES = ["12", "255", "0x1f", "7u8", "0", ",", ", ", ";", " ", "\n", "\\n", "\\t", ".", "a"]
+BYTE_PIECES += ["[", "x", "é", "٣", "\u2003", "_", "256", "1.5"]
+
+
+def _byte_list_texts(n: int, seed: int) -> list[str]:
+    """Runs of 60-70 byte values under one separator, a piece of noise put in."""
+    rnd = random.Random(seed)
+    out = []
+    for _ in range(n):
+        sep = rnd.choice([",", ", ", " ", ";", "\n", "\\n", " , "])
+        values = [
+            rnd.choice(["12", "255", "0x1f", "7u8", "0", "٣", "300"])
+            for _ in range(rnd.randint(60, 70))
+        ]
+        run = sep.join(values)
+        at = rnd.randint(0, len(run))
+        out.append(_noised(rnd, run, at, ["", "", "a", ".", " ", "\u2003", "\n\n", "["], "key="))
+    return out
+
+
+def test_bare_byte_lists_are_read_in_runs_of_their_characters() -> None:
+    """The bare byte-list pattern finds the same long matches (64 values or more: 2 * 64 - 1
+    characters at least, the only ones read) in the runs of its characters as in the text."""
+    rx, cls = wallet_keys.BARE_BYTES_RE, wallet_keys.BARE_CHARS
+    least = 2 * wallet_keys.BARE_VALUES - 1
+    found = 0
+    for text in _texts(BYTE_PIECES, 1500, 64) + _byte_list_texts(3000, 64):
+        want = [m.span() for m in rx.finditer(text) if m.end() - m.start() >= least]
+        windows = run_windows(text, cls, least)
+        got = [m.span() for a, b in windows for m in rx.finditer(text, a, b)]
+        assert [(a, b) for a, b in got if b - a >= least] == want, text
+        found += bool(want)
+    assert found > 500
+
+
+def test_every_character_of_a_bare_byte_list_is_in_its_class() -> None:
+    """The class holds the pattern's characters (digits, hex digits, "x", "u8", separators,
+    the escapes \\n \\r \\t; "?" stands for every character outside ASCII), and no match
+    holds an ASCII character outside it, wherever it stands among byte values."""
+    members = string.hexdigits + "xXu,;\\nrt?" + string.whitespace + "\x1c\x1d\x1e\x1f"
+    table = wallet_keys.BARE_CHARS.table
+    assert {chr(i) for i in range(128) if table[i] == ord("b")} == set(members)
+    contexts = ("1,2{}3,4", "1, {} 2", "0x{}1, 2", "1 {}2 3", "1\\{}2, 3", "1u{}8, 2", "{}1, 2")
+    for c in map(chr, range(128)):
+        if c in members:
+            continue
+        for context in contexts:
+            text = context.format(c)
+            at = text.index(c)
+            assert not any(
+                m.start() <= at < m.end() for m in wallet_keys.BARE_BYTES_RE.finditer(text)
+            ), (c, text)

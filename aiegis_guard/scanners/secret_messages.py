@@ -100,13 +100,14 @@ def headers_blanked(text: str) -> str | None:
         [(m.start(), m.end(), _speaker(m)) for m in _PREFIX_RE.finditer(text)]
         + [(m.start(), m.end(), _speaker(m)) for m in _LINE_RE.finditer(text)]
     )
-    chars, blanked, previous = list(text), False, None
+    chars: list[str] | None = None  # the text's characters, copied at the first blanking
+    previous = None
     for start, end, speaker in found:
         if speaker is not None and speaker == previous:
+            chars = list(text) if chars is None else chars
             chars[start:end] = [c if c in "\r\n" else " " for c in text[start:end]]
-            blanked = True
         previous = speaker
-    return "".join(chars) if blanked else None
+    return "".join(chars) if chars is not None else None
 
 
 def message_speaker(text: str, line: int, at: int) -> str | None:

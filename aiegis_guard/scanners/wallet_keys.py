@@ -49,7 +49,7 @@ import hashlib
 import re
 import string
 
-from aiegis_guard.charclass import BASE58, BASE64, CharClass, has_run, runs
+from aiegis_guard.charclass import BASE58, BASE64, CharClass, run_windows, runs
 from aiegis_guard.findings import Action, Finding, Source
 from aiegis_guard.keys.evm import SECP256K1_N
 from aiegis_guard.lazyre import LazyPattern
@@ -211,10 +211,13 @@ def _bare_byte_lists(text: str) -> list[Finding]:
     lines, a sentence that ends on it), re-derived window by window. A run inside brackets
     is the array reader's."""
     found: list[Finding] = []
-    if not has_run(text, BARE_CHARS, 2 * BARE_VALUES - 1):
-        return found  # no run long enough to hold 64 values (the length read below)
+    # every character of a match is in BARE_CHARS, so a match of 64 values or more lies in
+    # a run of 2 * 64 - 1 of them: the pattern reads only those runs (each with the
+    # character after it, as run_windows gives them), in order, and finds there the long
+    # matches it finds over the whole text (the short ones are skipped below either way)
+    windows = run_windows(text, BARE_CHARS, 2 * BARE_VALUES - 1)
     budget = MAX_BARE_WINDOWS
-    for m in BARE_BYTES_RE.finditer(text):
+    for m in (m for a, b in windows for m in BARE_BYTES_RE.finditer(text, a, b)):
         if m.end() - m.start() < 2 * BARE_VALUES - 1:
             continue  # fewer than 64 values
         after = text[m.end() : m.end() + 2]
