@@ -74,7 +74,7 @@ def rpc_methods() -> dict[str, tuple[str, int]]:
 
 def rpc_payload(request: dict[str, Any]) -> tuple[str, Any]:
     """A JSON-RPC request (``{"method": "eth_sendTransaction", "params": [...]}``)."""
-    from aiegis_guard.chains.evm.mappings import tx_fields_beside
+    from aiegis_guard.chains.evm.mappings import signed_param, tx_fields_beside
 
     methods = rpc_methods()
     method, params = request.get("method"), request.get("params")
@@ -84,6 +84,8 @@ def rpc_payload(request: dict[str, Any]) -> tuple[str, Any]:
     kind, index = methods[method]
     if kind in _WHOLE_REQUEST or (method not in _MESSAGE_METHODS and tx_fields_beside(request)):
         return "tx", request  # read whole: transaction fields beside it are ambiguous
+    if kind in ("typed_data", "personal_sign", "eth_sign"):
+        index = signed_param(params, index)  # the param that is not the signer's address
     if len(params) <= index:
         raise ValueError(f"{method}: missing params[{index}]")
     return kind, params[index]
