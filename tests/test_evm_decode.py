@@ -1079,3 +1079,18 @@ def test_typed_data_integers(t: str, value: Any, want: int | None) -> None:
 
         walker = typed_schema.Walker(typed_schema.schema_of(payload["types"]))
         assert walker.struct("M", payload["message"], 0) == {"v": want}
+
+
+@pytest.mark.parametrize(
+    "raw",
+    [
+        pytest.param(b"A" * 32, id="letters-no-spaces"),
+        pytest.param(bytes(range(0x41, 0x61)), id="printable-run"),
+        pytest.param(b"Qx7#Lm2!Vb9&Zt4*Rk8%Wn3^Hp6@Jd1 ", id="symbols-one-space"),
+    ],
+)
+def test_32_printable_bytes_that_are_no_sentence_are_blind(raw: bytes) -> None:
+    """review20b F3: 32 bytes read as text only when they are a sentence (letters, digits,
+    spaces between words); a hash ground until it is printable stays a blind signature."""
+    decoded = decode_message("0x" + raw.hex(), "personal_sign")
+    assert decoded.blind_hash

@@ -10,7 +10,6 @@ from __future__ import annotations
 import pytest
 
 from aiegis_guard.scanners import key_layouts, keystores
-from aiegis_guard.scanners.key_words import classify_window
 from aiegis_guard.scanners.part_labels import sequence_stem
 from aiegis_guard.scanners.secret_messages import message_speaker
 from aiegis_guard.scanners.seed_layouts import escapes_as_breaks
@@ -73,20 +72,6 @@ def test_escaped_break_after_a_label_colon() -> None:
 
 
 @pytest.mark.parametrize(
-    ("window", "expected"),
-    [
-        pytest.param('signers = [\n  "', ("key", "signers"), id="signers"),
-        pytest.param("secrets:\n  - ", ("key", "secrets"), id="secrets"),
-        pytest.param("module.exports = ['", None, id="verb-plural"),
-        pytest.param('tx_hashes = [\n  "', ("hash", "hashes"), id="hashes"),
-    ],
-)  # fmt: skip
-def test_plural_key_nouns(window: str, expected: tuple[str, str] | None) -> None:
-    """A key noun's plural names a list of keys; a verb's does not."""
-    assert classify_window(window, nearest_last=True) == expected
-
-
-@pytest.mark.parametrize(
     ("layout", "fields", "key_at"),
     [
         pytest.param("privateKey (32 bytes) || salt (32 bytes)",
@@ -113,3 +98,27 @@ def test_message_speaker() -> None:
     assert message_speaker(text, text.index("no"), text.index("here")) is None
     assert message_speaker(text, text.index("[10:42]"), text.index("c d")) == "bo"
     assert message_speaker("Julie: a b", 0, 8) is None  # no time, no IRC nick
+
+
+_H = "3f5a9c0e71b24d86a1c3e5f7092b4d6f8a0c2e4f61837a5b9d0f2143657b8c9d"  # a sha256-like value
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # review20b F5: four 16-hex GPG / HSM key ids near "key" are no grouped key
+        f"Signing key ids: {_H[:16]} {_H[16:32]} {_H[32:48]} {_H[48:]}",
+        # F8: "recovery" names no key (a disaster-recovery snapshot id)
+        f"Disaster recovery snapshot: {_H}",
+        # F10: a plural key noun's list holds addresses (Aptos / Sui signers are 32 bytes)
+        f'signers = [\n  "0x{_H}",\n]',
+        # F11: a stated layout's key field that holds the key sealed
+        f"encrypted_private_key[32] | iv[16] | tag[16]: {_H}{_H[:64]}",
+    ],
+)
+def test_review20b_look_alikes_are_not_blocked(text: str) -> None:
+    from aiegis_guard import Guard, Policy
+    from aiegis_guard.findings import Action, Source
+
+    verdict = Guard(Policy(), classifier=False).check_text(text, source=Source.TOOL_OUTPUT)
+    assert verdict.action is not Action.BLOCK, verdict.explain()

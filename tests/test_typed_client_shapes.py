@@ -212,3 +212,43 @@ def test_client_shapes_signed_as_a_message(shape: str) -> None:
     verdict = _guard().check_message(json.dumps(SHAPES[shape](STRANGER)), method="personal_sign")
     assert verdict.action is Action.BLOCK, verdict.explain()
     assert "tx.evm.unlimited_approval" in verdict.rule_ids
+
+
+_APPROVE_MAX = "0x095ea7b3" + "00" * 12 + STRANGER[2:] + "ff" * 32
+_TX = {"from": OWN, "to": USDC, "data": _APPROVE_MAX, "chainId": 1}
+
+
+@pytest.mark.parametrize(
+    "decoy",
+    [
+        pytest.param({"domain": DOMAIN, "types": TYPES, "message": _message(FRIEND)}, id="ethers"),
+        pytest.param(
+            {"domain": DOMAIN, "types": TYPES, "primaryType": "PermitSingle",
+             "message": _message(FRIEND)}, id="v4"),
+    ],
+)  # fmt: skip
+def test_a_transaction_beside_typed_data_keys_is_read(decoy: dict[str, Any]) -> None:
+    """review20b F1: typed-data keys beside a transaction's fields do not hide it: the
+    unlimited approve to a stranger still BLOCKs (was ALLOW on ``check_transaction``)."""
+    verdict = _guard().check_transaction({**_TX, **decoy}, chain="evm")
+    assert verdict.action is Action.BLOCK, verdict.explain()
+    call = judge_call(_guard(), "send_transaction", {**_TX, **decoy}, value_moving=True).verdict
+    assert call.action is Action.BLOCK, call.explain()
+
+
+def test_a_value_and_a_message_are_ambiguous() -> None:
+    """review20b F2: ethers signs ``value``, other readers ``message``: both present is not
+    read as either (was ALLOW, the ``message`` a decoy permit to a friend)."""
+    payload = {"domain": DOMAIN, "types": TYPES, "value": _message(STRANGER),
+               "message": _message(FRIEND)}  # fmt: skip
+    assert _guard().check_typed_data(payload).action is not Action.ALLOW
+
+
+def test_nested_full_message_is_no_shape() -> None:
+    """review20b F12: eth_account's ``full_message`` is read one level deep (nesting it a
+    thousand times raised RecursionError)."""
+    payload: dict[str, Any] = {"domain": DOMAIN, "types": TYPES, "message": _message(STRANGER)}
+    for _ in range(3000):
+        payload = {"full_message": payload}
+    verdict = judge_call(_guard(), "sign_typed_data", payload, value_moving=False).verdict
+    assert verdict.action is not Action.ALLOW

@@ -15,7 +15,8 @@ from aiegis_guard.chains.transaction import PayloadKind
 from aiegis_guard.errors import DecodeError
 from aiegis_guard.findings import Chain
 
-__all__ = ["RPC_TX_METHODS", "detect_chain", "is_evm_tx", "is_rpc_transaction", "is_typed_data"]
+__all__ = ["RPC_TX_METHODS", "detect_chain", "has_carrier_keys", "is_evm_tx", "is_rpc_transaction"]
+__all__ += ["is_typed_data"]
 __all__ += ["is_user_op", "mapping_kind"]
 
 _HEX_RE = re.compile(r"\s*(0x)?[0-9a-fA-F]+\s*")
@@ -28,17 +29,40 @@ _EVM_TX_FIELDS = frozenset(
 )
 
 
+# keys of a transaction, a UserOperation or a request: a mapping holding one is no typed data
+_CARRIER_KEYS = frozenset(
+    {"to", "data", "input", "gas", "gasLimit", "gasPrice", "nonce", "maxFeePerGas"}
+    | {"maxPriorityFeePerGas", "callData", "initCode", "transaction", "tx", "calls", "userOp"}
+    | {"userOperation", "method", "params", "raw", "rawTransaction", "serialized"}
+)
+
+
+def has_carrier_keys(value: Mapping[Any, Any]) -> bool:
+    """Does a mapping hold a transaction's, a UserOperation's or a request's keys?"""
+    return any(k in value for k in _CARRIER_KEYS)
+
+
 def is_typed_data(value: Mapping[Any, Any]) -> bool:
     """EIP-712 typed data in any client library's shape (``chains/evm/typed_data.py`` reads
     them all): ``eth_signTypedData_v4`` / viem (``types``, ``primaryType``, ``message``);
     ethers ``signTypedData(domain, types, value)`` and eth_account ``full_message`` without a
     ``primaryType`` (``types`` and ``domain`` objects, the message under ``value`` /
-    ``message``); eth_account ``encode_typed_data(domain_data, message_types, message_data)``."""
+    ``message``); eth_account ``encode_typed_data(domain_data, message_types, message_data)``.
+
+    Not a mapping that also carries a transaction or a request (``to`` / ``data`` / a nested
+    ``transaction``…: typed data beside one would hide it, review20b F1), nor one with both a
+    ``value`` and a ``message`` and no ``primaryType`` (ethers signs ``value``, other readers
+    ``message``: F2) — those are read by what else they are, or as ambiguous."""
+    if has_carrier_keys(value):
+        return False
     if "types" in value and "primaryType" in value and "message" in value:
         return True
+    if "value" in value and "message" in value and "primaryType" not in value:
+        return False
     full = value.get("full_message")
     if isinstance(full, Mapping) and "types" not in value:
-        return is_typed_data(full)
+        # one level: eth_account's keyword (a nested one is no shape: review20b F12)
+        return "full_message" not in full and is_typed_data(full)
     types, domain = value.get("types"), value.get("domain")
     message = value.get("message", value.get("value"))
     if "message_types" in value and "types" not in value:

@@ -74,7 +74,9 @@ PART_RE = LazyPattern(
 STRONG_PART_RE = LazyPattern(
     r"(?i)part|half|halves|piece|chunk|segment|fragment|shard|\d\s*(?:/|of)\s*\d|"
     r"mitad|parte|moiti[eé]|h[aä]lfte|teil|met[aà]|metade|половин|часть|"  # es, fr, de, it, pt, ru
-    r"部分|一半|前半|后半|後半|半分|부분|절반|część|deel|parça|phần"  # zh, ja, ko, pl, nl, tr, vi
+    r"部分|一半|前半|后半|後半|半分|부분|절반|część|deel|parça|phần|"  # zh, ja, ko, pl, nl, tr, vi
+    # el, uk, ar, fa, he, hi, th, ko, vi, id / ms, tr, cs / sk
+    r"μέρος|κομμάτι|μισό|частин|جزء|الجزء|بخش|قسمت|חלק|भाग|ส่วน|파트|nửa|bagian|kısım|yarı|část"
 )
 # a line break, also after a line continuation (a shell's or C's backslash, cmd's "^",
 # PowerShell's backtick: "--private-key 0x5e1f.. <backslash>" / "9c0a.."), or escaped in a
@@ -193,7 +195,11 @@ def labelled_parts(text: str, parts: list[tuple[int, int]]) -> str:
     if named is None:  # "const a = '..'; const b = '..'; const pk = a + b"
         after = text[parts[-1][1] : parts[-1][1] + AFTER_REACH].split("\n", 2)
         named = classify_words("\n".join(after[:2]), nearest_last=False)
-    if (named is not None and named[0] == "key") or (named is None and strong):
+    if named is not None and named[0] == "key":
+        return "split:labelled-parts"
+    # a counting label of another script with no key word near ("Файл 1" / "Файл 2" over two
+    # MD5 sums) names files or rows as often as parts: only part words stand alone (review20b F7)
+    if named is None and all(STRONG_PART_RE.search(lab) for lab in labels):
         return "split:labelled-parts"
     return ""
 

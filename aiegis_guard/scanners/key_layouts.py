@@ -36,6 +36,11 @@ _DIGITS_RE = re.compile(r"\d+")
 _BRACKET_SIZE_RE = re.compile(r"\[[ \t]*\d{1,3}[ \t]*\]")
 
 
+# a key field that holds the key sealed, not the key ("encrypted_private_key[32]", "wrapped
+# key", "ciphertext of the private key"): review20b F11
+_SEALED_RE = re.compile(r"enc|wrap|cipher|seal|protected", re.IGNORECASE)
+
+
 def _fields(layout: str) -> list[tuple[str, int]]:
     """(name, size in bytes) of each field of a stated layout, in order."""
     out = []
@@ -51,7 +56,7 @@ def _key_field(fields: list[tuple[str, int]]) -> tuple[int, str] | None:
     offset = 0
     for name, size in fields:
         named = classify_words(name)
-        if size == 32 and named is not None and named[0] == "key":
+        if size == 32 and named is not None and named[0] == "key" and not _SEALED_RE.search(name):
             return offset, name
         offset += size
     return None

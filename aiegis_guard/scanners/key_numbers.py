@@ -4,7 +4,7 @@ Called by :mod:`aiegis_guard.scanners.wallet_keys`.
 
 * **Grouped hex**: the 32 key bytes in groups, ``ac 09 74 be ..``, ``ac:09:74:..``, a
   Solidity ``hex"..._..."`` literal (underscores), a Windows ``.reg`` ``REG_BINARY`` value
-  (``hex:ac,09,..,`` and a backslash, continued on the next line), groups of 2, 4, 8 or 16
+  (``hex:ac,09,..,`` and a backslash, continued on the next line), groups of 2, 4 or 8
   digits separated by a comma and a space or by the commas of other scripts (``،``, ``、``)
   or an emoji, or OpenSSL's ``priv:``
   dump (``openssl ec -text`` on a secp256k1 key: 15 colon-separated bytes a line, a leading
@@ -36,11 +36,11 @@ __all__ = ["find_number_keys"]
 
 GROUPED = CharClass("hex-grouped", string.hexdigits + " :-_,%\\\r\n\t")
 WIDE_GROUPED = CharClass("hex-grouped-wide", "".join(GROUPED.chars) + "?")  # "?": non-ASCII
-MIN_GROUPED = 64 + 3  # 64 digits in four groups of 16, or more groups
+MIN_GROUPED = 64 + 7  # 64 digits in eight groups of eight, or more groups
 # a separator: one of " :_,%-", a comma and a space, or a line break (a .reg value's
-# backslash); groups of 2, 4, 8 or 16 digits
+# backslash); groups of 2, 4 or 8 digits
 _GROUPS_RE = re.compile(
-    r"[0-9a-fA-F]{2,16}(?:(?:[ :_%\-]|[ \t]?,[ \t]?|[:,]?\\?\r?\n[ \t]*)[0-9a-fA-F]{2,16}){3,70}"
+    r"[0-9a-fA-F]{2,8}(?:(?:[ :_%\-]|[ \t]?,[ \t]?|[:,]?\\?\r?\n[ \t]*)[0-9a-fA-F]{2,8}){3,70}"
 )
 # separators of other scripts and symbols read as a comma (the Arabic / Persian comma, the
 # ideographic and fullwidth commas, an emoji between groups), emoji modifiers as a space:
@@ -109,7 +109,8 @@ def _utf8_text(raw: bytes) -> bool:
 def _regular(value: str) -> bool:
     """All groups one size (the last may be shorter): bytes, words, not a text of hex-ish words."""
     sizes = {len(g) for g in re.split(r"[\s:_,%\\\-]+", value.strip()) if g}
-    return len(sizes) <= 2 and min(sizes) >= 2 and max(sizes) in (2, 4, 8, 16)
+    # (not 16: four 16-digit ids near "key" are GPG / HSM key ids: review20b F5)
+    return len(sizes) <= 2 and min(sizes) >= 2 and max(sizes) in (2, 4, 8)
 
 
 def _decimal(text: str) -> list[Finding]:

@@ -68,10 +68,7 @@ KEY_WORDS = _words(
     privat prywatny geheim geheimer geheimen pribadi soukrom seed mnemonic
     chiave clave chave sleutel klucz anahtar kunci firmante firmatario assinante signataire
     unterzeichner ondertekenaar restore restored restoring import imported importing export
-    exported exporting password passwd passphrase material deployer operator relayer paper
-    recovery"""
-    # "recovery": what a recovery card, sheet, kit or key holds (the nearest word still
-    # decides: "recovery tx", "recovery id", "recovery public key" are not keys);
+    exported exporting password passwd passphrase material deployer operator relayer paper"""
     # "paper": a paper wallet or backup (a key printed, often as a QR); "material": key
     # material (NIST SP 800-57's term for keys); deployer / operator /
     # relayer: the accounts a deploy script or a relay signs with, named for their role
@@ -136,17 +133,6 @@ _TYPE_SUFFIXES = frozenset(("data", "value"))
 # the label right before a value ("suiAddress │ 0x..", "address = 0x.."): an address, not a key
 ADDRESS_WORDS = frozenset(("address", "addr"))
 _LABEL_GAP = " \t:=│|\"'`,"
-# key nouns whose plural names a list of keys (``signers = [..]``, "secrets:"); not the verbs
-# ("imports", "exports": a module's) nor the role nouns, which name keys less surely
-_PLURAL_KEYS = (
-    KEY_WORDS
-    - ROLE_WORDS
-    - _words(
-        """restore restored restoring import imported importing export exported exporting private
-    privada privado privata privato privater privaten privates privat geheim geheimer geheimen
-    pribadi soukrom auth sk pk prv priv"""
-    )
-)
 CALLS = ("wallet", "account")  # Wallet("0x..."), Account("0x..."): a key is being loaded
 
 
@@ -208,8 +194,6 @@ def _word_class(window: str, m: re.Match[str], prev: str) -> str | None:
         return "hash" if prev in KEY_QUALIFIERS else "key"
     if word in KEY_WORDS:  # "withdrawal credentials" are a validator's, not a key
         return "hash" if prev in QUALIFIED_KEY_WORDS.get(word, ()) else "key"
-    if word[-1:] == "s" and word[:-1] in _PLURAL_KEYS:
-        return "key"  # signers = ["0x..", "0x.."]: a list of what the noun names
     if word in HASH_WORDS or word.endswith("scan"):  # etherscan, solscan...
         return "hash"
     if word in CALLS and window[m.end() : m.end() + 2].lstrip().startswith("("):

@@ -22,7 +22,7 @@ from aiegis_guard.chains.evm import typed_data
 from aiegis_guard.chains.evm.envelope import parse_dict, parse_raw, to_bytes
 from aiegis_guard.chains.evm.mappings import calls_transaction, read_mapping, user_op_transaction
 from aiegis_guard.chains.evm.operations import MAX_RAW, from_envelope, guarded
-from aiegis_guard.chains.sniff import is_typed_data
+from aiegis_guard.chains.sniff import has_carrier_keys, is_typed_data
 from aiegis_guard.chains.transaction import DecodedTransaction
 from aiegis_guard.errors import EvmDecodeError
 
@@ -33,7 +33,8 @@ _TYPED_KEYS = ("types", "primaryType")
 
 def _decode(payload: Any) -> DecodedTransaction:
     if isinstance(payload, Mapping):
-        if "typed_data" in payload or all(k in payload for k in _TYPED_KEYS):
+        carrier = has_carrier_keys(payload)  # a transaction beside typed data: read as one
+        if not carrier and ("typed_data" in payload or all(k in payload for k in _TYPED_KEYS)):
             return typed_data.decode_typed_data(payload)
         if is_typed_data(payload):  # ethers' / eth_account's shapes (``typed_shapes.py``)
             return typed_data.decode_typed_data(payload)

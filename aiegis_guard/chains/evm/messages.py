@@ -125,6 +125,16 @@ def _as_text(raw: bytes) -> str | None:
     return text if printable >= len(text) * 0.9 else None
 
 
+def _prose32(text: str | None) -> bool:
+    """Are 32 bytes that read as text a sentence ("Login to example.com, nonce 1234 ok")? Only
+    prose: mostly letters and spaces, with spaces between words. 90 % printable bytes is no
+    test of 32 bytes an attacker may grind from a hash (review20b F3: about 2^37 tries); 32
+    bytes of letters, digits and spaces with 2 spaces or more are beyond any grinding."""
+    if text is None or text.count(" ") < 2:
+        return False
+    return all(c.isascii() and (c.isalnum() or c in " .,:;!?'-/") for c in text)
+
+
 def _decode(message: str | bytes, method: str, chain_id: int | None) -> DecodedTransaction:
     if not isinstance(method, str):
         raise EvmDecodeError("the signing method must be a string")
@@ -141,7 +151,7 @@ def _decode(message: str | bytes, method: str, chain_id: int | None) -> DecodedT
     if len(raw) > MAX_RAW:
         raise EvmDecodeError("message larger than 1 MiB")
     text = _as_text(raw)
-    if len(raw) == 32 and (m == "eth_sign" or text is None):  # a hash: what it signs is unseen
+    if len(raw) == 32 and (m == "eth_sign" or not _prose32(text)):  # a hash: its meaning unseen
         return _plain(m, raw, None, chain_id, blind=True)
     shaped = _binary_shape(raw, m)
     if shaped is None and text is not None:

@@ -20,6 +20,8 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import Any
 
+from aiegis_guard.errors import EvmDecodeError
+
 __all__ = ["client_shape", "primary_type"]
 
 
@@ -38,6 +40,9 @@ def client_shape(payload: Mapping[str, Any]) -> Mapping[str, Any]:
     types = payload.get("types")
     if "primaryType" in payload or not isinstance(types, Mapping):
         return payload
+    if "message" in payload and "value" in payload:
+        # ethers signs ``value``, other readers ``message``: which is signed is unknown
+        raise EvmDecodeError("typed data holds both a value and a message")
     primary = primary_type(types)
     if primary is None:
         return payload  # no single root: "primaryType is missing", as the libraries refuse it
