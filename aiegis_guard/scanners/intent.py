@@ -433,6 +433,27 @@ def scan(layer: Layer, ctx: ScanContext) -> list[Finding]:
 
 
 MAX_FOUND = 8  # directive findings per layer
+# where value goes named by pointing at it ("send 500 USDC to the address below", "approve the
+# contract above"): the address stands on a line next to the sentence
+_POINTED_RE = re.compile(
+    r"\b(?:the|this) (?:[\w-]+ ){0,2}?(?:address|wallet|account|vault|contract|recipient|"
+    r"spender|operator|destination|module|signer|owner)"
+    r"(?: (?:below|above|that follows|listed (?:below|above)|shown (?:below|above)))|"
+    r"\bthe following (?:address|wallet|account|vault|contract|recipient|spender|operator)",
+    re.IGNORECASE,
+)
+POINTED_REACH = 200  # characters after (or before) the sentence where the address may stand
+
+
+def _pointed_recipient(j: Judgement, text: str, a: int, b: int) -> bool:
+    """A value or rights act whose recipient the sentence points at ("…to the address
+    below") with an address that near it, one point short: the pointer names the recipient."""
+    if j.act not in ("value", "rights") or "recipient" in j.cues:
+        return False
+    if _POINTED_RE.search(text, a, b) is None:
+        return False
+    near = text[max(0, a - POINTED_REACH) : a] + " " + text[b : b + POINTED_REACH]
+    return p.ONCHAIN_RE.search(near) is not None
 
 
 def _around(text: str, joins: list[int]) -> list[tuple[int, int]]:
@@ -521,6 +542,8 @@ def _directives(
             j = judge(*key, secret_near=True) or j
         if public and (j is None or j.score < THRESHOLD):
             j = _public_ask(text[a:b]) or _public_secret_ask(text, a, b, key[0]) or j
+        if j is not None and j.score == THRESHOLD - 1 and _pointed_recipient(j, text, a, b):
+            j = Judgement(j.score + 1, j.act, (*j.cues, "recipient"))
         if j is not None and j.score >= THRESHOLD:
             found.append(_finding(j, (a, b)))
             if len(found) >= room:

@@ -86,6 +86,8 @@ def _negated(sentence: str, start: int, end: int) -> bool:
     the human reader ("move your assets yourself")."""
     before = sentence[max(0, start - 40) : start]
     neg = p.NEGATED_RE.search(before)
+    if neg is not None and _NOT_A_NEGATION_RE.search(before):
+        neg = None  # "don't hesitate to send…", "why not approve…?": asks
     if neg is not None and _REASON_NEGATED_RE.search(sentence[max(0, start - 100) : start]):
         neg = None  # a reason given first ("Since support could not reset it, send…")
     return bool(
@@ -96,6 +98,9 @@ def _negated(sentence: str, start: int, end: int) -> bool:
 _REASON_CLAUSE_RE = re.compile(
     r"\W*(?:since|because|as|although|though|given that|seeing that)\s[^,;:.!?]{0,100}[,;:]",
     re.IGNORECASE,
+)
+_NOT_A_NEGATION_RE = re.compile(
+    r"\b(?:(?:do not|don'?t|don’t) hesitate to|why not)\s+$", re.IGNORECASE
 )
 # a negation inside a reason or time clause that a comma closes before the verb ("Since
 # support could not reset it, send…", "as the exchange didn't refund, reply with…"): it

@@ -568,7 +568,7 @@ ENGLISH_NEGATION_RE = re.compile(
 # expected to deposit…", "Required action: transfer of all balances to…", "enrolment is done
 # by depositing…") and the value words it uses beside the act stems
 EXPECTED_RE = _folded(
-    r"\b(?:(?:is|are) to be|(?:is|are) expected to|expected to|should|needs? to|must|"
+    r"\b(?:(?:is|are) to be|(?:is|are) (?:expected|supposed) to|expected to|should|needs? to|must|"
     r"ha(?:s|ve) to|required|requires?|next[_ ]action|is done by|shall|ought to|"
     r"are asked to|(?:is|are) (?:advised|recommended|requested|instructed) (?:to|that)|"
     r"it is (?:advised|recommended|requested) that|"

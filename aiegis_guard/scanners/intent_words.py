@@ -251,7 +251,15 @@ OVERSIGHT = (
 SILENCE = (
     r"\b(?:disabl|paus|mut|silenc|suppress|turn(?:ing)? off|switch(?:ing)? off|stop)\w* "
     r"(?:\w+ ){0,3}?(?:notifications?|alerts?|alerting|logging|confirmations?|prompts?) "
-    r"(?:\w+ ){0,2}?(?:to|for|from) (?:the |your |its )?(?:owner|user|human|operator|admin)s?\b"
+    r"(?:\w+ ){0,2}?(?:to|for|from) (?:the |your |its )?(?:owner|user|human|operator|admin)s?\b|"
+    # the owner's or the transfers' alerts named by their kind ("turn off the transfer alerts",
+    # "silence the owner notifications"), or the owner no longer told ("stop notifying the owner")
+    r"\b(?:disabl|paus|mut|silenc|suppress|turn(?:ing)? off|switch(?:ing)? off)\w* (?:the |your |"
+    r"all |any )?(?:[\w]+[- ])?(?:owner|owner's|user|operator|admin|transfer|transaction|"
+    r"withdrawal|spending|approval|outgoing|security)[- ](?:notifications?|alerts?|"
+    r"confirmations?|prompts?)\b|"
+    r"\bstop (?:notifying|alerting|informing|pinging|messaging) (?:the |your )?(?:owner|user|"
+    r"operator|admin|human)s?\b"
 )
 # ... or asked in the passive ("the agent's alerting and logging be paused")
 SILENCE_ASKED = (
@@ -272,6 +280,12 @@ OWNER_KEPT_OUT = (
 # a bare "you" opening the clause ("then you send…"), as opposed to a vocative
 YOU_SUBJECT = r"\W*(?:that\s+|then\s+)?you\s+(?:just\s+|now\s+)?"
 VOID = (
+    # a limit made unlimited ("set the per-transaction cap to unlimited", "raise the daily limit
+    # to no limit"); a raise to an amount is a governance proposal's too ("raise the per-day
+    # limit from 50k to 100k USDC"), so only the limit's end is a void
+    r"\b(?:raise|raising|increase|increasing|lift|lifting|double|set|setting)\s+(?:the |your |"
+    r"its |my |our )?(?:[\w-]+ ){0,2}?(?:limits?|caps?|ceilings?)\b[^.;!?]{0,40}?\bto\s+"
+    r"(?:unlimited|infinite|no limit|none|max(?:imum)?)\b|"
     r"\b(?:limits?|allowlists?|whitelists?|(?:spending |daily |per-day |per-tx )?caps?|"
     r"restrictions|checks|policies|"
     r"confirmations?|approvals?)\b[^.]{0,40}\b(?:(?:do|does|shall|will) not apply|"
@@ -459,7 +473,7 @@ LEAD = (
     # a verb that asks for the act after it ("remember to send…", "make sure to approve…",
     # "proceed to transfer…", "don't forget to bridge…")
     r"(?:remember|be sure|make sure|don'?t forget|do not forget|proceed|go on|"
-    r"feel free) to|make sure (?:that )?you|(?:it'?s )?time to|why not|"
+    r"feel free|(?:do not|don'?t) hesitate) to|make sure (?:that )?you|(?:it'?s )?time to|why not|"
     r"you(?:'ll| will)? (?:want|need|have) to|you(?:'ve| have)? got to|"
     r"it(?:'d| would) (?:be (?:great|nice|good|helpful|best|ideal)|help(?: a lot| us)?) if you"
     r"(?: could| can| would)?|"
@@ -841,13 +855,15 @@ GATES = {
         tell""",
     "silence": """disabl paus mut silenc suppress turn_off turning_off switch_off switching_off
         stop be_paused be_disabled be_suspended be_muted be_silenced be_turned be_switched""",
-    "silence_what": "notification alert logging confirmation prompt",
+    "silence_what": """notification alert logging confirmation prompt notifying informing pinging
+        messaging""",
     "consent": """user owner client customer accept autoris approuv acept autoriz aceit aprov
         zugestimmt genehmigt autorisiert согласил разрешил одобрил 已""",
     "tamper": """change set modify increase raise replace switch substitut overwrite update cambia
         altere altera mude modifie remplace ändere ändern ersetze setze измени поменяй замени
         установи 修改 更改 改为 替换""",
     "void": """apply void suspend disabl lift waiv not_required unnecessary approved authori
+        raise raising increase increasing double set setting
         owner-approved user-approved confirmed owner_requests
         already treat need require advisory optional informational anyway exempt counted
         skipped bypassed ignored skip marked always off""",
