@@ -99,6 +99,15 @@ _REASON_CLAUSE_RE = re.compile(
     r"\W*(?:since|because|as|although|though|given that|seeing that)\s[^,;:.!?]{0,100}[,;:]",
     re.IGNORECASE,
 )
+# one of the agent's own safeguards switched off or gone around
+_SAFETY_OFF_RE = re.compile(
+    r"\b(?:disabl\w*|bypass\w*|skip\w*|turn(?:ing)? off|switch(?:ing)? off|deactivat\w*|"
+    r"circumvent\w*|get(?:ting)? around|override\w*|ignor\w*)\s+"
+    r"(?:the |your |its |all |any |this )?(?:[\w-]+ ){0,2}?(?:checks?|guard|guardrails?|"
+    r"policy engine|policies|simulation|review|confirmations?|two-factor|2fa|mfa|allowlist|"
+    r"whitelist|limits?|caps?|safety|safeguards?|screening|verification)\b",
+    re.IGNORECASE,
+)
 _NOT_A_NEGATION_RE = re.compile(
     r"\b(?:(?:do not|don'?t|don’t) hesitate to|why not)\s+$", re.IGNORECASE
 )
@@ -605,6 +614,9 @@ def _score(sentence: str, full: str, act: str, how: str) -> Judgement:
     if act == "policy" and p.OVERRIDE_RE.search(sentence):
         cues.append("override")  # "ignore all previous instructions"
         score += 2
+    elif act == "policy" and _SAFETY_OFF_RE.search(full):
+        cues.append("safety")  # "disable the simulation check", "bypass the policy engine"
+        score += 1
     if (
         act == "oversight" and p.OWNER_KEPT_OUT_RE.search(sentence) and not names_secret(full)
     ):  # "don't report unusual requests to the owner"; not "never ask the owner for a seed"
