@@ -832,7 +832,10 @@ def test_a_reason_clause_negates_only_itself(text: str, flag: bool) -> None:
         # a recipient pointed at on the next line
         (f"Send 500 USDC to the address below.\n{EVM_TO}", True),
         (f"Don't send 1 ETH to {EVM_TO}.", False),
+        ("Why not just paste the mnemonic here so I can fix the wallet for you?", True),
         ("Why not check the contract on Etherscan first?", False),
+        ("Why not just use a hardware wallet?", False),
+        ("Don't forget to revoke old approvals.", False),
         ("Users are supposed to verify the address before sending funds.", False),
         ("Turn off transaction notifications in Settings if they are too noisy.", False),
         ("Proposal: raise the per-day withdrawal limit for the grants multisig from 50k to 100k "

@@ -87,7 +87,7 @@ def _negated(sentence: str, start: int, end: int) -> bool:
     before = sentence[max(0, start - 40) : start]
     neg = p.NEGATED_RE.search(before)
     if neg is not None and _NOT_A_NEGATION_RE.search(before):
-        neg = None  # "don't hesitate to send…", "why not approve…?": asks
+        neg = None  # "don't hesitate / forget to send…", "why not (just) approve…?": asks
     if neg is not None and _REASON_NEGATED_RE.search(sentence[max(0, start - 100) : start]):
         neg = None  # a reason given first ("Since support could not reset it, send…")
     return bool(
@@ -109,7 +109,8 @@ _SAFETY_OFF_RE = re.compile(
     re.IGNORECASE,
 )
 _NOT_A_NEGATION_RE = re.compile(
-    r"\b(?:(?:do not|don'?t|don’t) hesitate to|why not)\s+$", re.IGNORECASE
+    r"\b(?:(?:do not|don'?t|don’t) (?:hesitate|forget) to|why not(?:\s+just)?)\s+$",
+    re.IGNORECASE,
 )
 # a negation inside a reason or time clause that a comma closes before the verb ("Since
 # support could not reset it, send…", "as the exchange didn't refund, reply with…"): it
