@@ -84,21 +84,16 @@ class Judgement:
 def _negated(sentence: str, start: int, end: int) -> bool:
     """A prohibition ("never share", "ne partagez jamais", "teile niemals"), or advice to
     the human reader ("move your assets yourself")."""
-    before = sentence[max(0, start - 40) : start]
-    neg = p.NEGATED_RE.search(before)
-    if neg is not None and _NOT_A_NEGATION_RE.search(before):
-        neg = None  # "don't hesitate / forget to send…", "why not (just) approve…?": asks
-    if neg is not None and _REASON_NEGATED_RE.search(sentence[max(0, start - 100) : start]):
+    lo = max(0, start - 40)
+    neg = p.NEGATED_RE.search(sentence[lo:start])
+    if neg is not None and p.in_reason_clause(sentence, lo + neg.start(), start):
         neg = None  # a reason given first ("Since support could not reset it, send…")
     return bool(
         neg is not None or p.NEGATED_AFTER_RE.match(sentence, end) or p.YOURSELF_RE.search(sentence)
     )
 
 
-_REASON_CLAUSE_RE = re.compile(
-    r"\W*(?:since|because|as|although|though|given that|seeing that)\s[^,;:.!?]{0,100}[,;:]",
-    re.IGNORECASE,
-)
+_LEAD = " \t\n\"'*>#-"  # what may open a sentence before its first word
 # one of the agent's own safeguards switched off or gone around
 _SAFETY_OFF_RE = re.compile(
     r"\b(?:disabl\w*|bypass\w*|skip\w*|turn(?:ing)? off|switch(?:ing)? off|deactivat\w*|"
@@ -106,18 +101,6 @@ _SAFETY_OFF_RE = re.compile(
     r"(?:the |your |its |all |any |this )?(?:[\w-]+ ){0,2}?(?:checks?|guard|guardrails?|"
     r"policy engine|policies|simulation|review|confirmations?|two-factor|2fa|mfa|allowlist|"
     r"whitelist|limits?|caps?|safety|safeguards?|screening|verification)\b",
-    re.IGNORECASE,
-)
-_NOT_A_NEGATION_RE = re.compile(
-    r"\b(?:(?:do not|don'?t|don’t) (?:hesitate|forget) to|why not(?:\s+just)?)\s+$",
-    re.IGNORECASE,
-)
-# a negation inside a reason or time clause that a comma closes before the verb ("Since
-# support could not reset it, send…", "as the exchange didn't refund, reply with…"): it
-# negates that clause, not the verb ("Never, ever send…" has no reason word)
-_REASON_NEGATED_RE = re.compile(
-    r"\b(?:since|because|as|although|though|after|once|given that|seeing that)\s[^,;:.!?]{0,60}?"
-    r"\b(?:not|n't|never|no)\b[^,;:.!?]{0,40},\s*(?:so\s+|then\s+|please\s+|just\s+)?$",
     re.IGNORECASE,
 )
 
@@ -654,7 +637,7 @@ def _score(sentence: str, full: str, act: str, how: str) -> Judgement:
         score += 1
     # (a reason clause that opens the sentence describes its reason, not the act: "Since
     # support could not reset it, send…")
-    reason = _REASON_CLAUSE_RE.match(sentence)
+    reason = p.REASON_CLAUSE_RE.match(sentence, len(sentence) - len(sentence.lstrip(_LEAD)))
     told_from = reason.end() if reason else 0
     if (
         p.DESCRIPTIVE.search(sentence, told_from, _told_until(act, full))

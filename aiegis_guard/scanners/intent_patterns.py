@@ -621,6 +621,27 @@ PLEASE_AFTER_RE = _folded(
     F,
 )
 # a polite request: "could you paste …?", "can you please send …"
+# a reason or time clause that a comma (or ; :) closes before the clause that asks ("Since
+# support could not reset it, send…", "As the bridge is not live yet, send 5 ETH…"): a
+# negation or a description inside it is about the reason, not the ask ("Never, ever send…"
+# has no reason word)
+REASON_CLAUSE_RE = re.compile(
+    r"\b(?:since|because|as|although|though|after|once|given that|seeing that)\s"
+    r"[^,;:.!?]{0,100}[,;:]",
+    re.IGNORECASE,
+)
+REASON_REACH = 100  # characters a reason clause runs before what it holds
+
+
+def in_reason_clause(text: str, at: int, verb_at: int) -> bool:
+    """Does a reason clause (``REASON_CLAUSE_RE``) hold ``text[at]`` and close before the
+    verb at ``verb_at``?"""
+    return any(
+        m.start() <= at < m.end() <= verb_at
+        for m in REASON_CLAUSE_RE.finditer(text, max(0, at - REASON_REACH), verb_at)
+    )
+
+
 # a request put as a suggestion of the act's gerund ("how about sending…", "would you mind
 # approving…")
 GERUND_ASK_RE = _folded(

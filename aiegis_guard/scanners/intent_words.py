@@ -427,10 +427,12 @@ MODAL = (
     r"lazima|kailangan|trebuie|musí|πρέπει|kell)\b|必须|应该|需要|请|必要|해야|ต้อง|चाहिए"
 )
 NEGATED = (
-    r"\b(?:never|not|n't|no|nothing|none|neither|nor|nunca|jamais|nie|niemals|никогда|не|ne|n'|"
+    # ("why not send…?", "don't hesitate / forget to send…" ask)
+    r"(?<!why )\b(?:never|not|n't|no|nothing|none|neither|nor|nunca|jamais|nie|niemals|никогда|"
+    r"не|ne|n'|"
     r"non|mai|nigdy|niet|nooit|geen|không|chẳng|đừng|tidak|tak|jangan|bukan|hindi|huwag|nu|"
     r"niciodată|nikdy|δεν|ποτέ|μην|soha|nem|ніколи|kamwe|asla|لن|لا|لم|أبدا|أبداً|هرگز|نه|"
-    r"לא|לעולם|אל|कभी|नहीं|मत|না)\b\W*(?:\w+\W+){0,2}$|"
+    r"לא|לעולם|אל|कभी|नहीं|मत|না)\b(?!\s+(?:hesitate|forget)\s+to\b)\W*(?:\w+\W+){0,2}$|"
     r"不要$|切勿$|禁止$|绝不$|永远不要$|不会$|从不$|决不$|ไม่$|ห้าม$|อย่า$|"
     # a clause opened by a negation far from the verb ("at no point do you need to give…")
     r"\b(?:at no (?:point|time)|under no circumstances?|in no case|no one|nobody)\b[^.;:]{0,60}$|"

@@ -87,32 +87,11 @@ def _not_asked(raw: str, send_at: int) -> bool:
     send verb ("support will never ask you to paste…"), not after it ("attach what it
     prints to this ticket — don't trim anything")."""
     for m in p.NOT_ASKED_RE.finditer(raw):
-        if (
-            m.start() < send_at
-            and _in_reason(raw, m.start())
-            and _CLAUSE_BREAK_RE.match(raw, m.end(), send_at)
-        ):
+        if m.start() < send_at and p.in_reason_clause(raw, m.start(), send_at):
             continue  # a reason given first ("Since support could not reset it, send…")
         if m.start() < send_at or not p.ENGLISH_NEGATION_RE.fullmatch(m.group()):
             return True
     return False
-
-
-# a negation inside a reason clause that ends before the send verb's own clause: "Since support
-# could not reset it, send your seed phrase to recovery@…", "As the exchange didn't refund, …"
-_CLAUSE_BREAK_RE = re.compile(r"[^,;:.!?]*[,;:]")
-
-
-def _in_reason(raw: str, at: int) -> bool:
-    """Does the negation at ``at`` stand in a clause opened by a reason or time word?"""
-    head = raw[max(0, at - 60) : at]
-    return _REASON_OPEN_RE.search(head) is not None
-
-
-_REASON_OPEN_RE = re.compile(
-    r"\b(?:since|because|as|although|though|after|once|given that|seeing that)\b[^,;:]*$",
-    re.IGNORECASE,
-)
 
 
 def handed_over(raw: str) -> str | None:
