@@ -7,6 +7,7 @@ found in tool arguments is (:class:`PayloadKind`). No SDK is imported here.
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Mapping
 from typing import Any
@@ -29,17 +30,19 @@ _EVM_TX_FIELDS = frozenset(
 )
 
 
-# keys of a transaction, a UserOperation or a request: a mapping holding one is no typed data
-_CARRIER_KEYS = frozenset(
-    {"to", "data", "input", "gas", "gasLimit", "gasPrice", "nonce", "maxFeePerGas"}
-    | {"maxPriorityFeePerGas", "callData", "initCode", "transaction", "tx", "calls", "userOp"}
-    | {"userOperation", "method", "params", "raw", "rawTransaction", "serialized"}
-)
-
-
 def has_carrier_keys(value: Mapping[Any, Any]) -> bool:
     """Does a mapping hold a transaction's, a UserOperation's or a request's keys?"""
-    return any(k in value for k in _CARRIER_KEYS)
+    return any(k in value for k in _carrier_keys())
+
+
+@functools.cache
+def _carrier_keys() -> frozenset[str]:
+    """A transaction's fields (``_EVM_TX_FIELDS``, ``to`` / ``data`` / ``input``; not ``chainId``,
+    which a tool may pass beside typed data, nor ``from`` / ``value``, which typed data has), a
+    UserOperation's (``_USER_OP_KEYS``), and the keys that wrap one in a request."""
+    wrappers = {"transaction", "tx", "calls", "userOp", "userOperation", "method", "params"}
+    raw = {"raw", "rawTransaction", "serialized"}
+    return (_EVM_TX_FIELDS - {"chainId"}) | {"to", "data", "input"} | _USER_OP_KEYS | wrappers | raw
 
 
 def is_typed_data(value: Mapping[Any, Any]) -> bool:
