@@ -9,6 +9,7 @@ from eth_abi import encode
 from aiegis_guard import Guard, Policy
 from aiegis_guard.findings import Action
 from aiegis_guard.gateway.payloads import judge_payload
+from tests.evm_builders import permit2_single
 
 OWN = "0x" + "11" * 20
 USDC = "0xa0b86991c6218b36c1d19d4a2e9eb0ce3606eb48"
@@ -51,35 +52,11 @@ def test_transaction_fields_beside_a_json_rpc_envelope_are_not_dropped() -> None
     assert {f.rule_id for f in verdict.findings} == {"tx.undecodable"}
 
 
-def _permit2_max(spender: str) -> dict[str, object]:
-    """An unlimited Permit2 PermitSingle (types from Uniswap/permit2 `PermitHash.sol`)."""
-    return {
-        "types": {
-            "EIP712Domain": [{"name": "name", "type": "string"},
-                             {"name": "chainId", "type": "uint256"},
-                             {"name": "verifyingContract", "type": "address"}],
-            "PermitDetails": [{"name": "token", "type": "address"},
-                              {"name": "amount", "type": "uint160"},
-                              {"name": "expiration", "type": "uint48"},
-                              {"name": "nonce", "type": "uint48"}],
-            "PermitSingle": [{"name": "details", "type": "PermitDetails"},
-                             {"name": "spender", "type": "address"},
-                             {"name": "sigDeadline", "type": "uint256"}],
-        },
-        "primaryType": "PermitSingle",
-        "domain": {"name": "Permit2", "chainId": 1,
-                   "verifyingContract": "0x000000000022D473030F116dDEE9F6B43aC78BA3"},
-        "message": {"details": {"token": USDC, "amount": str(2**160 - 1),
-                                "expiration": "281474976710655", "nonce": "0"},
-                    "spender": spender, "sigDeadline": str(2**256 - 1)},
-    }  # fmt: skip
-
-
 def test_signing_params_are_read_in_either_order() -> None:
     """tx20's note: the gateway reads the param that is not the signer's address, as the
     transaction reader does (a dapp that swaps them, eth_signTypedData v1 order): an
     unlimited Permit2 to a stranger BLOCKs either way (was FLAG undecodable when swapped)."""
-    typed = _permit2_max(STRANGER)
+    typed = permit2_single(STRANGER, 2**160 - 1, USDC)  # unlimited Permit2 PermitSingle
     for params in ([OWN, typed], [typed, OWN]):
         request = {"jsonrpc": "2.0", "id": 1, "method": "eth_signTypedData_v4", "params": params}
         verdict = judge_payload(GUARD, request, "evm", None, chain_id=1)

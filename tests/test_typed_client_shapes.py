@@ -21,33 +21,20 @@ from aiegis_guard.chains.evm.typed_shapes import primary_type
 from aiegis_guard.findings import Action
 from aiegis_guard.guard import Guard
 from aiegis_guard.policy import Policy
+from tests.evm_builders import permit2_single
 from tests.receiver_builders import FRIEND, OWN, STRANGER, USDC
-
-PERMIT2 = "0x000000000022D473030F116dDEE9F6B43aC78BA3"
-DOMAIN_TYPE = [
-    {"name": "name", "type": "string"},
-    {"name": "chainId", "type": "uint256"},
-    {"name": "verifyingContract", "type": "address"},
-]
-TYPES = {
-    "PermitSingle": [
-        {"name": "details", "type": "PermitDetails"},
-        {"name": "spender", "type": "address"},
-        {"name": "sigDeadline", "type": "uint256"},
-    ],
-    "PermitDetails": [
-        {"name": "token", "type": "address"},
-        {"name": "amount", "type": "uint160"},
-        {"name": "expiration", "type": "uint48"},
-        {"name": "nonce", "type": "uint48"},
-    ],
-}
-DOMAIN = {"name": "Permit2", "chainId": 1, "verifyingContract": PERMIT2}
 
 
 def _message(spender: str) -> dict[str, Any]:
-    details = {"token": USDC, "amount": str(2**160 - 1), "expiration": "1885674579", "nonce": "0"}
-    return {"details": details, "spender": spender, "sigDeadline": "1885674579"}
+    """An unlimited Permit2 PermitSingle to ``spender`` (``tests.evm_builders.permit2_single``)."""
+    message: dict[str, Any] = permit2_single(spender, 2**160 - 1, USDC)["message"]
+    return message
+
+
+_PERMIT2 = permit2_single(FRIEND, 0, USDC)
+DOMAIN_TYPE = _PERMIT2["types"]["EIP712Domain"]
+TYPES = {k: v for k, v in _PERMIT2["types"].items() if k != "EIP712Domain"}  # as ethers takes them
+DOMAIN = _PERMIT2["domain"]
 
 
 def _viem(spender: str) -> dict[str, Any]:
