@@ -261,10 +261,19 @@ def clean(text: str) -> tuple[str, OffsetMap | None, Hidden | None]:
         return text, None, None
     stripped, strip_map, hidden = _strip(text)
     normal, nfkc_map = _nfkc(stripped)
-    folded_text, folded = fold_confusables(normal)
-    refold_map = None
-    if folded:
+    # a folded letter may compose with a mark across another, and the composed word then mix
+    # scripts ("А゙̀А" -> "À゙А"): fold and compose again until nothing folds (normalising a
+    # normalised text changes nothing)
+    refolds: list[OffsetMap | None] = []
+    for _ in range(MAX_REFOLDS):
+        normal, folded = fold_confusables(normal)
+        if not folded:
+            break
         hidden = hidden or Hidden()
-        hidden.folded = folded
-        folded_text, refold_map = _nfkc(folded_text)  # a folded letter may now compose
-    return folded_text, chain(refold_map, nfkc_map, strip_map), hidden
+        hidden.folded += folded
+        normal, refold_map = _nfkc(normal)
+        refolds.insert(0, refold_map)
+    return normal, chain(*refolds, nfkc_map, strip_map), hidden
+
+
+MAX_REFOLDS = 4  # rounds of folding; each folds a word the last composed (one in practice)

@@ -354,6 +354,7 @@ TEXTS = st.one_of(st.text(), st.lists(TRICKY, max_size=60).map("".join))
 @settings(max_examples=400, deadline=None)
 @given(TEXTS)
 @example("A\u0410\u0300\u00c0\u0410")  # a combining accent split a mixed-script word
+@example("\u0410\uff9e\u0300\u0410")  # a folded letter composed across a mark, then mixed
 def test_normalize_is_idempotent(text: str) -> None:
     """Normalising a normalised text changes nothing."""
     once = normalize(text).text
