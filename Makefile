@@ -42,7 +42,9 @@ bench: $(STAMP)
 
 constraints:  # after an intended upgrade: pin the versions the suite now passes with
 	{ echo '# Versions the test suite passes with (make constraints). Used as pip constraints, not requirements.'; \
-	  $(BIN)/python -m pip freeze --exclude-editable | grep -v '^#'; } > constraints.txt
+	  $(BIN)/python -m pip freeze --exclude-editable | grep -v '^#' \
+	  | sed -E 's|^([A-Za-z0-9_.-]+) @ file://.*/[^/]+-([0-9][^-]*)-[^/]*\.whl.*|\1==\2|'; } > constraints.txt
+	@# (a wheel installed from a local file freezes as "name @ file:///…": pinned by version instead)
 
 clean:
 	rm -rf $(VENV) .mypy_cache .ruff_cache .pytest_cache
