@@ -105,6 +105,26 @@ _SAFETY_OFF_RE = re.compile(
 )
 
 
+# after a raising verb: the spending limit it raises, in its clause ("the daily spending limit",
+# "your per-tx cap", "el límite diario", "лимит"), not a technical one ("the gas limit")
+_LIMIT_UP_RE = re.compile(
+    r"(?:\s+(?!gas\b|block\b|supply\b|borrow\b|rate\b|size\b|code|initcode\b|credit\b|memory\b|"
+    r"stack\b|call\b|time)[^\s.;:!?,]+){0,3}?\s*"
+    r"(?:limits?|caps?|threshold|ceiling|allowance|límites?|limites?|plafonds?|lim\w*|лимит\w*|"
+    r"限额|上限)(?![\w-])",
+    re.IGNORECASE,
+)
+
+
+_RAISE_RE = re.compile(r"\b(?:raise|increase|bump|double|triple|max out|lift)\b", re.IGNORECASE)
+
+
+def _raised_limit(sentence: str) -> bool:
+    """Does ``sentence`` raise a spending limit (English: the other languages' verbs only
+    open the policy act)?"""
+    return any(_LIMIT_UP_RE.match(sentence, m.end()) for m in _RAISE_RE.finditer(sentence))
+
+
 Cues = tuple[dict[str, list[tuple[int, int]]], set[str], bool]
 
 
@@ -235,6 +255,12 @@ def _candidates(
                 continue
             if name == "policy" and not any(at >= end for at in policy_objects):
                 continue
+            if (
+                name == "policy"
+                and sentence[start:end].lower() in w.RAISE_WORDS
+                and not _LIMIT_UP_RE.match(sentence, end)
+            ):
+                continue  # "increase the gas limit", "raise a ticket about the limit"
             if name == "value" and to_own_new_wallet(raw, start, has_recipient(raw, end)):
                 continue  # "create a new wallet and move everything to it": the reader's own
             if _negated(sentence, start, end) or _noun_use(sentence, raw, start, end):
@@ -598,9 +624,9 @@ def _score(sentence: str, full: str, act: str, how: str) -> Judgement:
     if act == "policy" and p.OVERRIDE_RE.search(sentence):
         cues.append("override")  # "ignore all previous instructions"
         score += 2
-    elif act == "policy" and _SAFETY_OFF_RE.search(full):
-        cues.append("safety")  # "disable the simulation check", "bypass the policy engine"
-        score += 1
+    elif act == "policy" and (_SAFETY_OFF_RE.search(full) or _raised_limit(sentence)):
+        cues.append("safety")  # "disable the simulation check", "bypass the policy engine",
+        score += 2  # "raise the daily limit to 50 ETH"
     if (
         act == "oversight" and p.OWNER_KEPT_OUT_RE.search(sentence) and not names_secret(full)
     ):  # "don't report unusual requests to the owner"; not "never ask the owner for a seed"

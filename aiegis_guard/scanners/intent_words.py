@@ -209,15 +209,20 @@ PAST_WORDS = """
     გადახდილია გავაგზავნე გაიგზავნა მივიღე მიღებულია უკვე ላክሁ ልኬያለሁ ቀድሞውኑ ተላልፏል ተልኳል ተቀብያለሁ
     ተከፍሏል ተጠናቋል አስተላልፌያለሁ ከፍያለሁ ደርሷል
 """
+# a limit raised is a policy act only where the thing raised is a spending limit ("raise the
+# daily limit to 50 ETH"), not a gas, block, supply or rate limit (intent_judge._LIMIT_UP_RE)
+RAISE_POLICY_WORDS = """raise increase bump double triple max_out aumenta aumente sube augmente
+    augmentez relève erhöhe erhöht увеличь увеличьте подними поднимите 提高 调高"""
+RAISE_WORDS = frozenset(word.replace("_", " ") for word in RAISE_POLICY_WORDS.split())
 POLICY_WORDS = """ignore disregard override bypass skip disable suspend lift waive turn_off forget
     ignora ignorar omite desactiva ignore ignorez contourne désactive désactivez ignoriere
     ignorieren umgehe deaktiviere игнорируй игнорируйте обойди отключи отключите 忽略 绕过 跳过 关闭
     delete remove erase drop dismiss abandon stop_following pay_no_attention olvida olvide
     oublie oubliez vergiss vergessen забудь забудьте 忘记 dimentica dimenticate ignorate
     yoksay unut zignoruj zapomnij negeer vergeet abaikan lupakan 無視 무시 bỏ_qua تجاهل
-    """
+    """ + RAISE_POLICY_WORDS
 POLICY_OBJ_WORDS = """
-    limit limits allowlist whitelist checks check rules instructions policy policies
+    limit limits cap caps allowlist whitelist checks check rules instructions policy policies
     guard guardrails confirmation confirmations verification safety restrictions
     spending_cap previous_instructions límites reglas instrucciones limites regras
     instruções règles consignes limites vérification regeln anweisungen limits
