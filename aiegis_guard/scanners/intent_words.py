@@ -214,13 +214,16 @@ PAST_WORDS = """
 RAISE_POLICY_WORDS = """raise increase bump double triple max_out aumenta aumente sube augmente
     augmentez relève erhöhe erhöht увеличь увеличьте подними поднимите 提高 调高"""
 RAISE_WORDS = frozenset(word.replace("_", " ") for word in RAISE_POLICY_WORDS.split())
-POLICY_WORDS = """ignore disregard override bypass skip disable suspend lift waive turn_off forget
+POLICY_WORDS = (
+    """ignore disregard override bypass skip disable suspend lift waive turn_off forget
     ignora ignorar omite desactiva ignore ignorez contourne désactive désactivez ignoriere
     ignorieren umgehe deaktiviere игнорируй игнорируйте обойди отключи отключите 忽略 绕过 跳过 关闭
     delete remove erase drop dismiss abandon stop_following pay_no_attention olvida olvide
     oublie oubliez vergiss vergessen забудь забудьте 忘记 dimentica dimenticate ignorate
     yoksay unut zignoruj zapomnij negeer vergeet abaikan lupakan 無視 무시 bỏ_qua تجاهل
-    """ + RAISE_POLICY_WORDS
+    """
+    + RAISE_POLICY_WORDS
+)
 POLICY_OBJ_WORDS = """
     limit limits cap caps allowlist whitelist checks check rules instructions policy policies
     guard guardrails confirmation confirmations verification safety restrictions
@@ -231,10 +234,13 @@ POLICY_OBJ_WORDS = """
     programming training guidelines filters warning warnings alert istruzioni talimat
     talimatları instrukcje instructies instruksi 指示 지시"""
 OVERSIGHT = (
-    r"(?:do ?n[o']t|don't|never|without) (?:tell|telling|notify|notifying|inform|informing|"
+    r"(?:do ?n[o']t|don't|never|without|"
+    r"(?:remember|make sure|be sure|take care|be careful) not to) "
+    r"(?:tell|telling|notify|notifying|inform|informing|"
     r"mention|mentioning|alert|alerting|ask|asking|confirm|confirming|log|logging|report|"
     r"reporting|waiting for)\b|\bsilently\b|\bquietly\b|\bkeep (?:this|it) (?:secret|"
-    r"confidential|between us)|\bno need to (?:confirm|ask|tell)|"
+    r"confidential|between us)|"
+    r"\bno need to (?:confirm|ask|tell|check with|run (?:it |this |that )?(?:past|by))|"
     # the owner or the log left out ("without pinging the owner", "do not write … to the audit
     # log", "tell him later", "without the per-address confirmation")
     r"\bwithout (?:pinging|asking|checking with|involving|looping in|bothering|waking) "
@@ -277,7 +283,8 @@ PASSIVE_NOT = r"\b(?:not|no longer|never|cannot|can|could|may|might|won't|can't)
 # user", "don't report them to the owner"), not as whose data it is ("never log the user's key")
 OWNER_KEPT_OUT = (
     r"\b(?:tell(?:ing)?|notify(?:ing)?|inform(?:ing)?|alert(?:ing)?|ask(?:ing)?|ping(?:ing)?|"
-    r"bother(?:ing)?|cc|mention(?:ing)? (?:it |this |that )?to|report(?:ing)? (?:\S+ ){0,6}?to)"
+    r"bother(?:ing)?|cc|mention(?:ing)? (?:\S+ ){0,6}?to|report(?:ing)? (?:\S+ ){0,6}?to|"
+    r"(?:confirm|check)(?:ing)? with|run(?:ning)? (?:it |this |that )?(?:past|by))"
     r"\s+(?:the |your |my )?(?:owner|principal|human|user)s?\b(?!')|"
     r"\bwithout (?:the |your |my )?(?:owner|principal|human|user)(?:'s)? (?:approval|"
     r"confirmation|consent|sign-?off|knowledge)"
