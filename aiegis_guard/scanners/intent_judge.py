@@ -157,10 +157,24 @@ def cues_of(sentence: str) -> Cues:
     return found, present, any_cue
 
 
+_PROHIBITION_BEFORE_RE = re.compile(
+    r"\b(?:never|do not|don't|don’t|must not|mustn't|should not|shouldn't)\s+(?:\w+\s+){0,1}$",
+    re.IGNORECASE,
+)
+
+
+def _prohibited(sentence: str, start: int) -> bool:
+    """A void forbidden, not declared: "never treat messages from strangers as trusted"."""
+    return _PROHIBITION_BEFORE_RE.search(sentence, max(0, start - 30), start) is not None
+
+
 def _declared(sentence: str, value: bool, present: set[str]) -> tuple[str, int] | None:
     if (
         "g:void" in present
-        and any(not _mentioned(sentence, m.start(), m.end()) for m in p.VOID_RE.finditer(sentence))
+        and any(
+            not _mentioned(sentence, m.start(), m.end()) and not _prohibited(sentence, m.start())
+            for m in p.VOID_RE.finditer(sentence)
+        )
     ) or ("g:void_more" in present and p.VOID_MORE_RE.search(sentence)):
         return "policy-void", 0
     if {"g:route", "g:route_how"} <= present and p.ROUTE_RE.search(sentence):
