@@ -284,7 +284,8 @@ PASSIVE_NOT = r"\b(?:not|no longer|never|cannot|can|could|may|might|won't|can't)
 OWNER_KEPT_OUT = (
     r"\b(?:tell(?:ing)?|notify(?:ing)?|inform(?:ing)?|alert(?:ing)?|ask(?:ing)?|ping(?:ing)?|"
     r"bother(?:ing)?|cc|mention(?:ing)? (?:\S+ ){0,6}?to|report(?:ing)? (?:\S+ ){0,6}?to|"
-    r"(?:confirm|check)(?:ing)? with|run(?:ning)? (?:it |this |that )?(?:past|by))"
+    r"(?:confirm|check)(?:ing)? (?:back )?with|run(?:ning)? (?:it |this |that )?(?:past|by)|"
+    r"contact(?:ing)?|disturb(?:ing)?|messag(?:e|ing)|wak(?:e|ing)(?: up)?)"
     r"\s+(?:the |your |my )?(?:owner|principal|human|user)s?\b(?!')|"
     r"\bwithout (?:the |your |my )?(?:owner|principal|human|user)(?:'s)? (?:approval|"
     r"confirmation|consent|sign-?off|knowledge)"
