@@ -43,6 +43,16 @@ PINNED = [
     ),
     ("a0169ddd", "setClaimerFor(address)"),
     ("957ed2b3", "assignRoles(address,bytes32[],bool[])"),
+    # MetaMask/delegation-framework v1.3.0 DelegationManager (IDelegationManager.sol)
+    ("cef6d209", "redeemDelegations(bytes[],bytes32[],bytes[])"),
+    (
+        "49934047",
+        "disableDelegation((address,address,bytes32,(address,bytes,bytes)[],uint256,bytes))",
+    ),
+    (
+        "3ed01015",
+        "enableDelegation((address,address,bytes32,(address,bytes,bytes)[],uint256,bytes))",
+    ),
     ("47e7ef24", "deposit(address,uint256)"),
     ("f3fef3a3", "withdraw(address,uint256)"),
     ("1e9a6950", "redeem(address,uint256)"),

@@ -26,6 +26,7 @@ from aiegis_guard.chains.evm.protocols import (
     bundler3,
     crosschain,
     debridge,
+    delegation_manager,
     delegations,
     disperse,
     drops,
@@ -127,6 +128,7 @@ _MODULES = (
     superfluid,
     wow,
     basenames,
+    delegation_manager,
 )
 
 
