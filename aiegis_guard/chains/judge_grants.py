@@ -63,6 +63,7 @@ AUTHORITY_RULES = {
     "kernel.executor": "account_module_change",
     "kernel.validator": "account_validator_change",
     "account.owner": "account_owner_change",
+    "hyperliquid.convert_to_multi_sig_user": "account_owner_change",
     "eigenlayer.delegate": "restake_delegation",
     "balancer.set_relayer_approval": "relayer_approval",
     "curve_gauge.rewards_receiver": "rewards_receiver_change",
@@ -244,7 +245,14 @@ def _same_code_everywhere(delegate: str) -> bool:
 # ownership handed over by name (Ownable, a Safe owner added / swapped in): the allowlist
 # names the new owner in any role (a team multisig listed as a recipient is no stranger);
 # modules, guards, handlers and code delegation need an operator / delegate / spender entry
-_OWNERSHIP = frozenset({"ownable.transfer_ownership", "safe.owner", "account.owner"})
+_OWNERSHIP = frozenset(
+    {
+        "ownable.transfer_ownership",
+        "safe.owner",
+        "account.owner",
+        "hyperliquid.convert_to_multi_sig_user",
+    }
+)
 # a role that only receives (a gauge's rewards receiver) or decides where an order's funds go
 # (a deBridge order's authority on the destination chain: it cancels, with the refund to the
 # address it names, or lowers the take; protocols/debridge.py): an allowlisted recipient, on
