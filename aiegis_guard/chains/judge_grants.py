@@ -25,6 +25,7 @@ from aiegis_guard.redact import mask_address
 __all__ = ["AUTHORITY_RULES", "SHORT_LIVED_S", "approval", "authority", "close", "delegation"]
 
 EVM_ZERO = "0x" + "0" * 40
+ED25519_KEY = "ed25519:"  # an off-chain API key (protocols/linked_signers.py): base58 after it
 SHORT_LIVED_S = 365 * 24 * 3600  # a bounded grant expiring within this is only FLAGged
 # a signed one-time transfer (the spender moves up to the amount once): a give, not a grant
 _ONE_TIME = frozenset({"permit2.permit_transfer_from"})
@@ -267,6 +268,8 @@ def _trusted_authority(j: Judge, addr: str, via: str, account: str = "") -> bool
     a, n = j.policy.allowlist, norm(addr, j.chain)
     if j.chain is Chain.EVM and via == "beacon.deposit" and j.policy.is_trusted_validator(account):
         return True  # a deposit into a trusted validator (see effect_rules)
+    if j.chain is Chain.EVM and addr.startswith(ED25519_KEY):  # an API key (an Orderly key)
+        return addr.removeprefix(ED25519_KEY) in a.solana_delegates  # spelt as a Solana key
     if j.chain is Chain.EVM:
         acts = n in a.evm_operators or n in a.evm_delegates or n in a.evm_spenders
         if via in _RECEIVES:
