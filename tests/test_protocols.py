@@ -533,6 +533,14 @@ PINNED = [
     ),
     # perps
     ("7d39aaf1", "sendWnt(address,uint256)"),
+    # GMX SubaccountRouter (gmx-io/gmx-synthetics contracts/router/SubaccountRouter.sol; the
+    # selectors computed from the source's signatures)
+    ("3914f217", "addSubaccount(address)"),
+    ("712182eb", "removeSubaccount(address)"),
+    ("78a61fa2", "setSubaccountExpiresAt(address,bytes32,uint256)"),
+    ("3e46b365", "setMaxAllowedSubaccountActionCount(address,bytes32,uint256)"),
+    ("79a358a2", "setSubaccountAutoTopUpAmount(address,uint256)"),
+    ("d1bfe051", "setIntegrationId(address,bytes32)"),
     ("53ead2d3", "sendNativeToken(address,uint256)"),
     ("e6d66ac8", "sendTokens(address,address,uint256)"),
     (

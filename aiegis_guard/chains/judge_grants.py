@@ -25,6 +25,7 @@ from aiegis_guard.redact import mask_address
 __all__ = ["AUTHORITY_RULES", "SHORT_LIVED_S", "approval", "authority", "close", "delegation"]
 
 EVM_ZERO = "0x" + "0" * 40
+ED25519_KEY = "ed25519:"  # an off-chain API key (protocols/linked_signers.py): base58 after it
 SHORT_LIVED_S = 365 * 24 * 3600  # a bounded grant expiring within this is only FLAGged
 # a signed one-time transfer (the spender moves up to the amount once): a give, not a grant
 _ONE_TIME = frozenset({"permit2.permit_transfer_from"})
@@ -63,6 +64,7 @@ AUTHORITY_RULES = {
     "kernel.executor": "account_module_change",
     "kernel.validator": "account_validator_change",
     "account.owner": "account_owner_change",
+    "hyperliquid.convert_to_multi_sig_user": "account_owner_change",
     "eigenlayer.delegate": "restake_delegation",
     "balancer.set_relayer_approval": "relayer_approval",
     "curve_gauge.rewards_receiver": "rewards_receiver_change",
@@ -244,7 +246,14 @@ def _same_code_everywhere(delegate: str) -> bool:
 # ownership handed over by name (Ownable, a Safe owner added / swapped in): the allowlist
 # names the new owner in any role (a team multisig listed as a recipient is no stranger);
 # modules, guards, handlers and code delegation need an operator / delegate / spender entry
-_OWNERSHIP = frozenset({"ownable.transfer_ownership", "safe.owner", "account.owner"})
+_OWNERSHIP = frozenset(
+    {
+        "ownable.transfer_ownership",
+        "safe.owner",
+        "account.owner",
+        "hyperliquid.convert_to_multi_sig_user",
+    }
+)
 # a role that only receives (a gauge's rewards receiver) or decides where an order's funds go
 # (a deBridge order's authority on the destination chain: it cancels, with the refund to the
 # address it names, or lowers the take; protocols/debridge.py): an allowlisted recipient, on
@@ -259,6 +268,8 @@ def _trusted_authority(j: Judge, addr: str, via: str, account: str = "") -> bool
     a, n = j.policy.allowlist, norm(addr, j.chain)
     if j.chain is Chain.EVM and via == "beacon.deposit" and j.policy.is_trusted_validator(account):
         return True  # a deposit into a trusted validator (see effect_rules)
+    if j.chain is Chain.EVM and addr.startswith(ED25519_KEY):  # an API key (an Orderly key)
+        return addr.removeprefix(ED25519_KEY) in a.solana_delegates  # spelt as a Solana key
     if j.chain is Chain.EVM:
         acts = n in a.evm_operators or n in a.evm_delegates or n in a.evm_spenders
         if via in _RECEIVES:

@@ -174,7 +174,10 @@ def row_policy(row: Mapping[str, Any]) -> Policy:
                 lists.setdefault(_EVM_KEYS[name], []).extend(evm)
         else:
             lists.setdefault("evm_validators", []).extend(_validators(values))
-            sol = [v for v in values if is_solana_address(v)]  # a deBridge order's receiver
+            # a deBridge order's receiver; an API key written ``ed25519:<base58>`` (an Orderly
+            # key: protocols/linked_signers.py) is that public key, spelt as a Solana address
+            keys_b58 = (v.removeprefix("ed25519:") for v in values)
+            sol = [v for v in keys_b58 if is_solana_address(v)]
             if sol:
                 lists.setdefault(_SOL_KEYS[name], []).extend(sol)
     wallet = {"solana" if solana else "evm": [row["own"]]}

@@ -33,7 +33,7 @@ def _operations(env: Envelope) -> tuple[list[Operation], list[str]]:
     if env.to is None:
         ops.append(Creation(value=env.value, code_size=len(env.data)))
     else:
-        if env.value and not forwards_value(env.to, env.data):
+        if env.value and not forwards_value(env.to, env.data, env.value):
             ops.append(
                 Transfer(
                     via="native",

@@ -25,6 +25,7 @@ from aiegis_guard.chains.evm.protocols.bulker import BULKER_INVOKE, is_bulker
 from aiegis_guard.chains.evm.protocols.disperse import DISPERSE, DISPERSE_ETHER
 from aiegis_guard.chains.evm.protocols.factories import deployment
 from aiegis_guard.chains.evm.protocols.fulfil import FULFIL_SELECTORS
+from aiegis_guard.chains.evm.protocols.gmx_subaccounts import forwarded
 from aiegis_guard.chains.evm.protocols.safe import gas_refund
 from aiegis_guard.chains.evm.protocols.universal_router import universal_router
 from aiegis_guard.chains.evm.selectors import MULTICALL3, Function
@@ -37,13 +38,16 @@ Handler = Callable[[Frame, Function, list[Any]], Result]
 _AGGREGATE3_VALUE = bytes.fromhex("174dea71")
 
 
-def forwards_value(target: str, data: bytes) -> bool:
+def forwards_value(target: str, data: bytes, value: int | None = None) -> bool:
     """A CALL whose value the canonical Multicall3 passes on whole to the inner calls, that
     Disperse pays out to its recipients (``protocols/disperse.py``), that a Compound III
     Bulker supplies for the caller (``protocols/bulker.py``), that a Seaport fulfilment
-    accounts for as its payment (``protocols/fulfil.py``, on any contract), or that a CoW
-    EthFlow order offers (``protocols/aggregators.py``, on the EthFlow contract)."""
+    accounts for as its payment (``protocols/fulfil.py``, on any contract), that a CoW
+    EthFlow order offers (``protocols/aggregators.py``, on the EthFlow contract), or that a
+    GMX SubaccountRouter sends on whole (``protocols/gmx_subaccounts.py``)."""
     selector = data[:4]
+    if forwarded(target, data, value):
+        return True
     if selector in FULFIL_SELECTORS or (target == ETHFLOW and selector == ETHFLOW_CREATE):
         return True
     if target == DISPERSE:
@@ -56,7 +60,7 @@ def forwards_value(target: str, data: bytes) -> bool:
 def _call(f: Frame, target: str, value: int, data: bytes) -> Result:
     """A CALL from the wrapper: the value it forwards is a transfer from its context."""
     out: Result = []
-    if value and not forwards_value(target, data):
+    if value and not forwards_value(target, data, value):
         out.append(
             Transfer(via="native", asset=native(), sender=f.context, recipient=target, amount=value)
         )

@@ -21,10 +21,32 @@ account (the message names no account: the one that signs it; an ``AuthorityChan
 empty account). A name ending in ``valid_until <ms>`` (the SDKs' form, e.g. the python SDK's
 ``approve_agent(name)``) makes the agent expire: ``expires``, so that a short-lived agent of a
 stranger is FLAGged rather than BLOCKed (``chains/judge_grants.py``).
+
+Standing rights the other user-signed actions hand out (field lists from the python SDK's
+``signing.py`` and the nktkas/hyperliquid TypeScript SDK's ``userSignedActionEip712Types``):
+
+- ``ApproveBuilderFee(maxFeeRate string, builder address, nonce uint64)``: authority
+  ``builder_fee`` of ``builder`` (it may charge up to the rate on every order it routes); a
+  rate of 0 withdraws the approval: nothing.
+- ``ConvertToMultiSigUser(signers string, nonce uint64)``: ``signers`` is JSON
+  ``{"authorizedUsers": [...], "threshold": n}``; each authorized user becomes an ``owner`` of
+  the account (the signer's key stops controlling it); ``null`` converts back: nothing.
+- ``TokenDelegate(validator address, wei uint64, isUndelegate bool, nonce uint64)``: authority
+  ``delegate`` of ``validator`` over the staked HYPE (EigenLayer ``delegateTo``'s reading); an
+  undelegation: nothing.
+- ``CDeposit`` / ``CWithdraw(wei uint64, nonce uint64)``: HYPE between the account's own spot
+  and staking balances: nothing. ``UserDexAbstraction(user address, enabled bool)`` /
+  ``UserSetAbstraction(user, abstraction string)``: an account setting: nothing.
+- ``SendAsset(destination, sourceDex, destinationDex, token, amount, fromSubAccount)``: a spot
+  send (above).
+
+``SendMultiSig`` signs only ``multiSigActionHash``: the action is not visible, so it stays
+unread (FLAG).
 """
 
 from __future__ import annotations
 
+import json
 import re
 from decimal import Decimal, InvalidOperation
 from typing import Any
@@ -63,10 +85,64 @@ def _usdc(amount: Any) -> int:
     return int(units)
 
 
+def _rate_is_zero(rate: Any) -> bool:
+    try:
+        return Decimal(str(rate).strip().rstrip("%")) == 0
+    except InvalidOperation as exc:
+        raise EvmDecodeError("hyperliquid: maxFeeRate is not a rate") from exc
+
+
+def _standing(via: str, to: str, role: str) -> AuthorityChange:
+    return AuthorityChange(
+        via=via,
+        account="",  # the signer's own account
+        new_authority=_destination(to),
+        authority_type=role,
+        current_authority=None,
+    )
+
+
+def _multi_sig_users(signers: Any) -> list[Operation]:
+    """``ConvertToMultiSigUser``: every authorized user an owner of the account."""
+    try:
+        config = json.loads(signers) if isinstance(signers, str) else signers
+    except ValueError as exc:
+        raise EvmDecodeError("hyperliquid: signers is not JSON") from exc
+    if config is None:  # back to a normal user: nobody gains the account
+        return []
+    users = config.get("authorizedUsers") if isinstance(config, dict) else None
+    if not isinstance(users, list) or not users:
+        raise EvmDecodeError("hyperliquid: no authorized users")
+    via = "hyperliquid.convert_to_multi_sig_user"
+    return [_standing(via, user, "owner") for user in dict.fromkeys(users)]
+
+
+def _standing_action(m: dict[str, Any]) -> list[Operation] | None:
+    """The actions that hand out a standing right (the module docstring's table)."""
+    if "builder" in m and "maxFeeRate" in m:
+        if _rate_is_zero(m["maxFeeRate"]):
+            return []
+        return [_standing("hyperliquid.approve_builder_fee", m["builder"], "builder_fee")]
+    if "signers" in m:
+        return _multi_sig_users(m["signers"])
+    if "validator" in m and "isUndelegate" in m:
+        if m["isUndelegate"]:
+            return []
+        return [_standing("hyperliquid.token_delegate", m["validator"], "delegate")]
+    if "wei" in m and "destination" not in m:  # CDeposit / CWithdraw: own spot <-> staking
+        return []
+    if "user" in m and ("enabled" in m or "abstraction" in m):  # an account setting
+        return []
+    return None
+
+
 def decode_hyperliquid(m: dict[str, Any]) -> list[Operation] | None:
     """Operations of one user action; None for an action this reader does not know."""
     if "toPerp" in m:  # UsdClassTransfer: between the account's own spot and perp balances
         return []
+    standing = _standing_action(m)
+    if standing is not None:
+        return standing
     if "agentAddress" in m:
         return [
             AuthorityChange(

@@ -31,6 +31,7 @@ from __future__ import annotations
 from typing import Any
 
 from aiegis_guard.chains.evm.frames import ZERO, Frame, Result, asset, native
+from aiegis_guard.chains.evm.protocols.gmx_subaccounts import SUBACCOUNT_ROUTERS
 from aiegis_guard.chains.evm.protocols.swaps import SWAP, exchange_ops
 from aiegis_guard.chains.evm.protocols.vaults import stand_in
 from aiegis_guard.chains.evm.selectors import Function
@@ -44,11 +45,14 @@ _INCREASES = (2, 3, 8)
 
 
 def _send_wnt(f: Frame, fn: Function, a: list[Any]) -> Result:
-    """The router passes ``amount`` of the ETH it was sent on to ``receiver`` (as WETH)."""
+    """The router passes ``amount`` of the ETH it was sent on to ``receiver`` (as WETH); on a
+    SubaccountRouter the call's ETH goes straight on (``gmx_subaccounts.forwarded``): the
+    caller's give to ``receiver``."""
     receiver, amount = a
+    sender = f.sender if f.target in SUBACCOUNT_ROUTERS and f.sender else f.context
     return [
         Transfer(
-            via="gmx.send_wnt", asset=native(), sender=f.context, recipient=receiver, amount=amount
+            via="gmx.send_wnt", asset=native(), sender=sender, recipient=receiver, amount=amount
         )
     ]
 

@@ -39,6 +39,8 @@ Recognised by structure (the field names of the primary type). Sources:
   4337/v0.3.0; v0.2.0 has uint256 gas fields): ``callData`` runs in the Safe
   (``executeUserOp(address,uint256,bytes,uint8)`` -> the Safe executes the call).
 - Hyperliquid user actions (domain ``HyperliquidSignTransaction``): ``protocols/hyperliquid.py``.
+- Linked signers and API keys (Vertex ``LinkSigner``, Orderly ``AddOrderlyKey``):
+  ``protocols/linked_signers.py``.
 - Meta-transactions: the signed call runs on the target as if the signer had sent it, so it is
   decoded as the signer's own call. Polygon PoS ``MetaTransaction(uint256 nonce,address from,
   bytes functionSignature)`` (maticnetwork/pos-portal ``NativeMetaTransaction.sol``: the
@@ -68,6 +70,7 @@ from aiegis_guard.chains.evm.protocols.delegation_framework import delegation_ef
 from aiegis_guard.chains.evm.protocols.delegations import vote_delegation
 from aiegis_guard.chains.evm.protocols.factories import deployment
 from aiegis_guard.chains.evm.protocols.hyperliquid import HYPERLIQUID_DOMAIN, decode_hyperliquid
+from aiegis_guard.chains.evm.protocols.linked_signers import linked_signer, linked_signer_shape
 from aiegis_guard.chains.evm.protocols.morpho import morpho_authorization
 from aiegis_guard.chains.evm.protocols.safe import gas_refund
 from aiegis_guard.chains.evm.protocols.spend_permissions import permission_grants
@@ -114,7 +117,7 @@ def signed_shape(fields: Set[str], domain_name: Any) -> str | None:
         return "snapshot"
     if domain_name == HYPERLIQUID_DOMAIN and "hyperliquidChain" in fields:
         return "hyperliquid"
-    return None
+    return linked_signer_shape(fields, domain_name)
 
 
 def _meta_tx(target: str, signer: str, data: bytes) -> tuple[list[Operation], list[str]]:
@@ -216,6 +219,8 @@ def decode_signed(
         if ops is None:  # an action this reader does not know: not a silent pass
             raise EvmDecodeError("hyperliquid: an action not decoded")
         return list(ops), ["eip712:hyperliquid"]
+    if shape.startswith(("vertex_", "orderly_")):
+        return linked_signer(shape, m), [f"eip712:{shape}"]
     if shape == "forward_request":
         return _meta_tx(m["to"], m["from"], m["data"])
     if shape == "permit_lookalike":
