@@ -235,7 +235,8 @@ POLICY_OBJ_WORDS = """
     talimatları instrukcje instructies instruksi 指示 지시"""
 OVERSIGHT = (
     r"(?:do ?n[o']t|don't|never|without|"
-    r"(?:remember|make sure|be sure|take care|be careful) not to) "
+    r"(?:remember|make sure|be sure|take care|be careful|try|better|(?:it'?d|it would|it's|it is) "
+    r"be (?:best|better|wise)|(?:it'?s|it is) (?:best|better|wiser)) not to) "
     r"(?:tell|telling|notify|notifying|inform|informing|"
     r"mention|mentioning|alert|alerting|ask|asking|confirm|confirming|log|logging|report|"
     r"reporting|waiting for)\b|\bsilently\b|\bquietly\b|\bkeep (?:this|it) (?:secret|"
@@ -269,6 +270,8 @@ SILENCE = (
     r"all |any )?(?:[\w]+[- ])?(?:owner|owner's|user|operator|admin|transfer|transaction|"
     r"withdrawal|spending|approval|outgoing|security)[- ](?:notifications?|alerts?|"
     r"confirmations?|prompts?)\b|"
+    r"\bstop(?:ped)? (?:logging|recording|flagging|reporting) (?:these |the |this |my |our |all "
+    r"|any |your )?(?:transactions?|transfers?|payments?|withdrawals?|trades?)\b|"
     r"\bstop (?:notifying|alerting|informing|pinging|messaging) (?:the |your )?(?:owner|user|"
     r"operator|admin|human)s?\b"
 )
@@ -332,7 +335,17 @@ VOID = (
     r"checks?|approvals?|review)\b|\bmarked\s+(?:\w+\s+){0,3}?as\s+(?:advisory|optional|informational)\b|"
     r"\b(?:confirmations?|approvals?|limits?|checks?|human[_ ]review|review)\s*[:=]\s*"
     r"(?:off|none|disabled|false|0|no|not[_ ]required|skip(?:ped)?)\b|"
-    r"\b(?:are|is)\s+always\s+(?:granted|approved|paid|honou?red)\b"
+    r"\b(?:are|is)\s+always\s+(?:granted|approved|paid|honou?red)\b|"
+    # a safeguard off as the manner of the act ("retry it with the filter bypassed", "must run
+    # with confirmations disabled"), the owner's approval declared gone ("owner approval no
+    # longer required for treasury moves")
+    r"\b(?:must|should|shall|needs?\s+to|ha(?:ve|s)\s+to|ought\s+to|retry|re-?send|re-?submit|"
+    r"re-?execute|proceed)\b[^.;]{0,60}?"
+    r"\bwith\s+(?:the\s+|all\s+|its\s+|your\s+|any\s+)?(?:[\w-]+\s+){0,2}?(?:confirmations?|"
+    r"checks?|filters?|limits?|caps?|simulation|review|guard(?:rails?)?|allowlist|screening)\s+"
+    r"(?:disabled|bypassed|off|turned\s+off|switched\s+off|skipped|removed|lifted)\b|"
+    r"\b(?:owner|human|manual|user)(?:'s|’s)?\s+(?:approval|confirmation|sign-?off|review)s?\s+"
+    r"(?:is\s+|are\s+)?no\s+longer\s+(?:required|needed|necessary)\b"
 )
 # the same declarations in the forms added for issue 13's social misses, behind their own
 # gate ("void_more"): the owner's authority handed to someone else, the owner's
@@ -887,13 +900,14 @@ GATES = {
     "silence": """disabl paus mut silenc suppress turn_off turning_off switch_off switching_off
         stop be_paused be_disabled be_suspended be_muted be_silenced be_turned be_switched""",
     "silence_what": """notification alert logging confirmation prompt notifying informing pinging
-        messaging""",
+        messaging flagging recording""",
     "consent": """user owner client customer accept autoris approuv acept autoriz aceit aprov
         zugestimmt genehmigt autorisiert согласил разрешил одобрил 已""",
     "tamper": """change set modify increase raise replace switch substitut overwrite update cambia
         altere altera mude modifie remplace ändere ändern ersetze setze измени поменяй замени
         установи 修改 更改 改为 替换""",
     "void": """apply void suspend disabl lift waiv not_required unnecessary approved authori
+        bypassed skipped removed lifted turned_off switched_off no_longer
         raise raising increase increasing double set setting
         owner-approved user-approved confirmed owner_requests
         already treat need require advisory optional informational anyway exempt counted
