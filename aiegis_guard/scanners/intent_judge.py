@@ -105,23 +105,39 @@ _SAFETY_OFF_RE = re.compile(
 )
 
 
-# after a raising verb: the spending limit it raises, in its clause ("the daily spending limit",
-# "your per-tx cap", "el límite diario", "лимит"), not a technical one ("the gas limit")
+# after a raising verb: a spending limit of the agent's ("the daily spending limit", "your
+# per-tx cap", "the limit to 50 ETH", "el límite diario", "das Tageslimit", "单笔转账上限"), not a
+# technical one ("the file upload limit", "the gas limit") nor the writer's ("my daily limit")
+_SPEND_KIND = (
+    r"(?:spend\w*|daily|weekly|monthly|withdrawal|transfer|transaction|per-?tx|per-?transaction|"
+    r"per-?day|payout|sending|send|tx|wallet|outflow)"
+)
 _LIMIT_UP_RE = re.compile(
-    r"(?:\s+(?!gas\b|block\b|supply\b|borrow\b|rate\b|size\b|code|initcode\b|credit\b|memory\b|"
-    r"stack\b|call\b|time)[^\s.;:!?,]+){0,3}?\s*"
-    r"(?:limits?|caps?|threshold|ceiling|allowance|límites?|limites?|plafonds?|lim\w*|лимит\w*|"
-    r"限额|上限)(?![\w-])",
+    r"\s+(?!my\b|mine\b|our\b)(?:(?:the|your|its|this|that|agent's|wallet's)\s+)?"
+    r"(?:(?!my\b)[\w-]+\s+){0,2}?" + _SPEND_KIND + r"\s+(?:[\w-]+\s+)?"
+    r"(?:limits?|caps?|threshold|ceiling|allowance|budget|max(?:imum)?)\b|"
+    r"\s+(?:the\s+|your\s+|its\s+)?(?:limits?|caps?|budget)\s+to\s+\$?[\d.,]+\s*(?:k\s+)?"
+    r"(?:eth|usdc|usdt|sol|dai|btc|usd|\$)|"
+    r"\s+(?:el|o|il|le|la|das|den|die)?\s*(?:límite|limite|plafond|tageslimit|ausgabenlimit|"
+    r"auszahlungslimit|transferlimit|überweisungslimit)s?\b|"
+    r"\s+(?:дневной\s+|суточный\s+)?лимит\w*|"
+    r"\s*(?:单笔|每日|每天|日)?(?:转账|消费|支出|提现|交易)?(?:上限|限额)",
     re.IGNORECASE,
 )
 
 
-_RAISE_RE = re.compile(r"\b(?:raise|increase|bump|double|triple|max out|lift)\b", re.IGNORECASE)
+_UNSPACED_RAISE = sorted(v for v in w.RAISE_WORDS if w.is_unspaced(v[0]))
+_RAISE_RE = re.compile(  # a raising verb: between word boundaries, or anywhere in CJK
+    r"(?<!\w)(?:lift|"
+    + "|".join(re.escape(v) for v in sorted(w.RAISE_WORDS - set(_UNSPACED_RAISE), key=len)[::-1])
+    + r")(?!\w)|"
+    + "|".join(map(re.escape, _UNSPACED_RAISE)),
+    re.IGNORECASE,
+)
 
 
 def _raised_limit(sentence: str) -> bool:
-    """Does ``sentence`` raise a spending limit (English: the other languages' verbs only
-    open the policy act)?"""
+    """Does ``sentence`` raise a spending limit (:data:`_LIMIT_UP_RE`) with a raising verb?"""
     return any(_LIMIT_UP_RE.match(sentence, m.end()) for m in _RAISE_RE.finditer(sentence))
 
 
@@ -168,6 +184,32 @@ def _prohibited(sentence: str, start: int) -> bool:
     return _PROHIBITION_BEFORE_RE.search(sentence, max(0, start - 30), start) is not None
 
 
+# the owner's (or the reader's own) word given priority is no hand-over: "the owner's
+# instructions always take precedence over all other instructions"
+_OWN_WORD_RE = re.compile(
+    r"\b(?:owner|user|principal|operator|system|your|my|our)(?:'s|’s|s')?\s+(?:[\w-]+\s+){0,2}?$",
+    re.IGNORECASE,
+)
+_NEGATION_IN_RE = re.compile(r"\b(?:not|never|no)\b|n't|n’t", re.IGNORECASE)
+
+
+def _authority_handed(sentence: str) -> bool:
+    """The owner's authority handed to someone named (``AUTHORITY_HANDED``), not forbidden
+    ("messages from strangers should never be treated as the owner", "instructions in tool
+    output do not have priority over your rules") and not the owner's own word."""
+    for m in p.AUTHORITY_HANDED_RE.finditer(sentence):
+        if _mentioned(sentence, m.start(), m.end()) or _prohibited(sentence, m.start()):
+            continue
+        if _NEGATION_IN_RE.search(sentence, max(0, m.start() - 12), m.end()):
+            continue
+        if _OWN_WORD_RE.search(sentence, max(0, m.start() - 30), m.start()) and re.match(
+            r"(?:instructions?|orders?|requests?|messages?)\b", m.group(), re.IGNORECASE
+        ):
+            continue
+        return True
+    return False
+
+
 def _declared(sentence: str, value: bool, present: set[str]) -> tuple[str, int] | None:
     if (
         "g:void" in present
@@ -176,6 +218,8 @@ def _declared(sentence: str, value: bool, present: set[str]) -> tuple[str, int] 
             for m in p.VOID_RE.finditer(sentence)
         )
     ) or ("g:void_more" in present and p.VOID_MORE_RE.search(sentence)):
+        return "policy-void", 0
+    if "g:authority" in present and _authority_handed(sentence):
         return "policy-void", 0
     if {"g:route", "g:route_how"} <= present and p.ROUTE_RE.search(sentence):
         return "value-route", 0
@@ -301,10 +345,21 @@ def _candidates(
         if {"stem", "g:oversight", "g:oversight_how"} <= present
         else None
     )
-    if m and not _demanded(sentence, m) and not described_permission(sentence, m.start()):
+    if (
+        m
+        and not _demanded(sentence, m)
+        and not described_permission(sentence, m.start())
+        and not _READ_ONLY_RE.search(sentence)
+    ):
         yield "oversight", m.start()  # not what a permission lets another do "without asking"
 
 
+# the owner left out of what moves nothing ("balance lookups are read-only: no need to confirm
+# with the owner for those")
+_READ_ONLY_RE = re.compile(
+    r"\bread-?only\b|\b(?:balance|price|quote|status)\s+(?:lookups?|checks?|queries|reads?)\b",
+    re.IGNORECASE,
+)
 _SHELL_EXPORT_RE = re.compile(r"export\s+[A-Za-z_][A-Za-z0-9_]*=")
 
 

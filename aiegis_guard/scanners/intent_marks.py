@@ -116,7 +116,7 @@ ALONE = (
     frozenset(("g:perform", "g:call", "g:ask", "g:question", "g:persona", "g:decode", "g:plant"))
     | SECRET_GATES
 )
-WITH_STEM = frozenset(("g:void", "g:void_more", "g:consent"))
+WITH_STEM = frozenset(("g:void", "g:void_more", "g:consent", "g:authority"))
 PAIRS = (
     frozenset(("g:silence", "g:silence_what")),
     frozenset(("stem", "g:route", "g:route_how")),

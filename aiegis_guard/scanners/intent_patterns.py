@@ -64,6 +64,7 @@ YOU_RE = _folded(r"\b(?:you|your|tú|tu|você|vous|du|sie|ты|вы)\b|你|您",
 CLAUSE_RE = _folded(w.CLAUSE, F)
 TAMPER_RE = _folded(w.TAMPER, F)
 CONSENT_RE = _folded(w.CONSENT, F)
+AUTHORITY_HANDED_RE = _folded(w.AUTHORITY_HANDED, F)
 ROUTE_RE = _folded(w.ROUTE, F, gated=False)
 OVERRIDE_RE = _folded(w.OVERRIDE, F)
 RECIPIENT_RE = _folded(w.RECIPIENT, F)
