@@ -214,13 +214,16 @@ PAST_WORDS = """
 RAISE_POLICY_WORDS = """raise increase bump double triple max_out aumenta aumente sube augmente
     augmentez relève erhöhe erhöht увеличь увеличьте подними поднимите 提高 调高"""
 RAISE_WORDS = frozenset(word.replace("_", " ") for word in RAISE_POLICY_WORDS.split())
-POLICY_WORDS = """ignore disregard override bypass skip disable suspend lift waive turn_off forget
+POLICY_WORDS = (
+    """ignore disregard override bypass skip disable suspend lift waive turn_off forget
     ignora ignorar omite desactiva ignore ignorez contourne désactive désactivez ignoriere
     ignorieren umgehe deaktiviere игнорируй игнорируйте обойди отключи отключите 忽略 绕过 跳过 关闭
     delete remove erase drop dismiss abandon stop_following pay_no_attention olvida olvide
     oublie oubliez vergiss vergessen забудь забудьте 忘记 dimentica dimenticate ignorate
     yoksay unut zignoruj zapomnij negeer vergeet abaikan lupakan 無視 무시 bỏ_qua تجاهل
-    """ + RAISE_POLICY_WORDS
+    """
+    + RAISE_POLICY_WORDS
+)
 POLICY_OBJ_WORDS = """
     limit limits cap caps allowlist whitelist checks check rules instructions policy policies
     guard guardrails confirmation confirmations verification safety restrictions
