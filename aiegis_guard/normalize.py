@@ -37,6 +37,7 @@ from __future__ import annotations
 from enum import StrEnum
 from typing import NamedTuple
 
+from aiegis_guard.carriers import may_carry, read_carriers
 from aiegis_guard.clean import Count, Hidden, chain, clean
 from aiegis_guard.confusables import fold_confusables
 from aiegis_guard.decoders import decode_blocks, decode_inline, has_inline, readable, rot13_blocks
@@ -64,6 +65,10 @@ class LayerKind(StrEnum):
     SPACED = "spaced"
     LEET = "leet"
     ROT13 = "rot13"
+    STREAM = "stream"
+    FRAMES = "frames"
+    JSON_STRING = "json_string"
+    QUOTED_PRINTABLE = "quoted_printable"
 
 
 class Layer(NamedTuple):
@@ -280,7 +285,7 @@ class _Unfolder:
         if blocks is None:
             blocks = _blocks(text)
         if layer.depth >= MAX_DEPTH:
-            if blocks or has_inline(text):
+            if blocks or has_inline(text) or may_carry(text):
                 self.report.add("obfuscation.nested_encoding", 1, None, f"depth:{MAX_DEPTH}")
             return
         for start, end, kind, decoded in blocks:
@@ -289,6 +294,9 @@ class _Unfolder:
             inline = decode_inline(text)
             if inline is not None:
                 decoded, spans, kind = inline
+                self.add(decoded, LayerKind(kind), layer.depth + 1, layer, raw_map=spans)
+        if may_carry(text):
+            for decoded, spans, kind in read_carriers(text):
                 self.add(decoded, LayerKind(kind), layer.depth + 1, layer, raw_map=spans)
 
 
@@ -305,7 +313,7 @@ def normalize(text: str) -> Normalized:
     blocks = None
     if text.isascii():
         blocks = _blocks(text)
-        if not blocks and not has_inline(text):
+        if not blocks and not has_inline(text) and not may_carry(text):
             # the common case, kept cheap: plain ASCII text with nothing to decode
             top = _new_tuple(Layer, (text, LayerKind.TEXT, 0, None, None, None))
             return _new_tuple(Normalized, (text, (top,), ()))

@@ -15,7 +15,7 @@ Layers (docs: ARCHITECTURE.md), top to bottom; a module may import its own layer
     orchestrate  guard, pipeline
     stages       scanners/, chains/, ledger/, threats, taint, audit
     text prep    normalize, checksums, redact, keys/, charclass, confusables, offsets, clean,
-                 decoders, respell, deleet, textcache, jsontext, segment, focus
+                 decoders, respell, deleet, textcache, jsontext, segment, focus, carriers
     types        findings, verdict, policy, config, errors, limits, indicators, catalogue,
                  lazyre, litgate, record, passkeys, automata
 """
@@ -38,6 +38,7 @@ LAYERS: dict[str, tuple[str, ...]] = {
     "text prep": (
         "normalize", "checksums", "redact", "keys", "charclass", "confusables", "offsets",
         "clean", "decoders", "respell", "deleet", "textcache", "jsontext", "segment", "focus",
+        "carriers",
     ),
     "stages": ("scanners", "chains", "ledger", "threats", "taint", "audit"),
     "orchestrate": ("guard", "pipeline"),
