@@ -42,6 +42,7 @@ from aiegis_guard.scanners.intent_judge import (
     may_be_onchain,
     names_secret,
     reveals,
+    subjunctive_base,
 )
 from aiegis_guard.scanners.intent_marks import Marks, may_direct
 from aiegis_guard.scanners.jailbreak_i18n import JB_GATE, REACH, jailbreak_framing
@@ -500,6 +501,7 @@ def _directives(
     and the text as judged (``quoted``: what a warning quotes, blanked)."""
     if quoted:  # what a warning quotes is not an order: judged as blank
         text, view = unquoted(text, quoted), unquoted(view, quoted)
+    view = subjunctive_base(view)  # "…if you sent 0.8 ETH" asks as "…if you send" does
     found: list[Finding] = []
     if joins is None:
         pieces: Iterable[tuple[int, int]] = _pieces(view, text)

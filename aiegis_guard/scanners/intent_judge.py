@@ -442,6 +442,40 @@ def _jailbreak(sentence: str, raw: str, present: set[str]) -> Iterator[tuple[str
         yield "output-plant", m.start()
 
 
+# past forms that are not the base form less "ed" / "d" / a doubled consonant + "ed"
+_IRREGULAR_PAST = {
+    "sent": "send", "paid": "pay", "gave": "give", "sold": "sell", "wrote": "write",
+    "withdrew": "withdraw", "told": "tell", "lent": "lend", "put": "put", "forwarded": "forward",
+}  # fmt: skip
+
+
+def subjunctive_base(view: str) -> str:
+    """``view`` with the verb of each past-subjunctive request in its base form, padded to the
+    same length ("…if you sent the deposit" reads "…if you send the deposit"): the act
+    vocabulary holds base forms, and the spans stay the text's own."""
+    if "if you" not in view.lower():
+        return view
+    out = view
+    for m in p.SUBJUNCTIVE_VERB_RE.finditer(view):
+        past = m.group(1)
+        base = _base_form(past.lower())
+        if base is not None:
+            out = out[: m.start(1)] + base.ljust(len(past)) + out[m.end(1) :]
+    return out
+
+
+def _base_form(past: str) -> str | None:
+    """The base form of an English past form whose base is an act word, else None."""
+    if past in _IRREGULAR_PAST:
+        return _IRREGULAR_PAST[past]
+    if not past.endswith("ed"):
+        return None
+    for base in (past[:-2], past[:-1], past[:-3]):
+        if len(base) >= 2 and cues_of(base)[0]:
+            return base
+    return None
+
+
 def has_recipient(raw: str, pos: int = 0) -> bool:
     """An address, name, mailbox, handle or account number at or after ``pos``."""
     low = raw.lower()
@@ -461,6 +495,8 @@ def _imperative(sentence: str, raw: str, verb_at: int, act: str = "") -> bool:
         return False
     if p.GERUND_ASK_RE.search(raw, max(0, verb_at - 24), verb_at):
         return True  # "how about sending 500 USDC to 0x…?", "would you mind approving…"
+    if p.SUBJUNCTIVE_ASK_RE.search(sentence, max(0, verb_at - 64), verb_at):
+        return True  # "it would be great if you sent (send) 0.8 ETH to 0x…" (base_forms)
     if participle(raw, verb_at):
         return False  # "The agent complied, sending 312 USDC", "sending you 45 USDC now"
     if p.RECORD_LABEL_RE.match(raw, verb_at) and not raw[:verb_at].strip(" \t*#>-"):

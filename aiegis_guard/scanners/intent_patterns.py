@@ -649,6 +649,15 @@ GERUND_ASK_RE = _folded(
     r"\b(?:how about|what about|would you mind|do you mind|could you consider)\s+$", F
 )
 REQUEST_RE = _folded(r"\b(?:can|could|would|will)\s+you\s+(?:please\s+|kindly\s+|just\s+)?$", F)
+# a request put as a wish in the past subjunctive ("it would be great if you sent 0.8 ETH to
+# 0x…", "it'd help a lot if you deposited…"): the verb after it is asked for
+SUBJUNCTIVE_ASK = (
+    r"\b(?:it\s+would|it'?d|it’d)\s+(?:be\s+(?:great|nice|helpful|ideal|good|awesome|perfect|"
+    r"wonderful|appreciated|lovely|best|amazing)|help(?:\s+(?:a\s+lot|us|me|a\s+ton|greatly|"
+    r"everyone))?)\s+if\s+you\s+(?:just\s+|quickly\s+|already\s+)?"
+)
+SUBJUNCTIVE_ASK_RE = _folded(SUBJUNCTIVE_ASK + "$", F)
+SUBJUNCTIVE_VERB_RE = _folded(SUBJUNCTIVE_ASK + r"([a-z][a-z-]{2,14})\b", F)
 # an English verb in the third person ("`/tip @user 2` sends 2 USDC…"): a description
 THIRD_PERSON_RE = _folded(
     r"(?:sends|transfers|pays|deposits|stakes|bridges|withdraws|approves|signs|delegates|"
