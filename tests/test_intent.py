@@ -981,6 +981,20 @@ def test_requests_in_the_past_subjunctive(text: str, flag: bool) -> None:
     assert _flagged(text) is flag
 
 
+@pytest.mark.parametrize(
+    ("text", "flag"),
+    [
+        # a defanged domain is where the secret goes, not two sentences
+        ("You must verify wallet ownership by entering your seed phrase at wallet-verify[.]app "
+         "within 24 hours.", True),
+        ("Enter your seed phrase at wallet-verify(.)app now.", True),
+        ("Never enter your seed phrase at sites like wallet-verify[.]app.", False),
+    ],
+)  # fmt: skip
+def test_defanged_destinations(text: str, flag: bool) -> None:
+    assert _flagged(text) is flag
+
+
 def test_subjunctive_base_keeps_spans() -> None:
     from aiegis_guard.scanners.intent_judge import subjunctive_base
 

@@ -171,8 +171,10 @@ REQUESTER_RE = _folded(
 )
 # a full stop ends a sentence before a space, a closing quote or bracket, or a tag; "0.1 ETH",
 # "v2.1", "example.com" and "![img](…)" stay inside theirs (the language view blanks digits)
+# (a dot between brackets is a defanged domain's, "wallet-verify[.]app", not a full stop)
 SENTENCE_RE = re.compile(
-    r"[^.!?。！？|\n]*(?:[.!?](?=[^\s.!?\"')\]}<>,;])[^.!?。！？|\n]*)*(?:[.!?。！？|]+|\n|$)"
+    r"[^.!?。！？|\n]*(?:(?:[.!?](?=[^\s.!?\"')\]}<>,;])|(?<=[\[(])\.(?=[\])]))[^.!?。！？|\n]*)*"
+    r"(?:[.!?。！？|]+|\n|$)"
 )
 DESCRIPTIVE = _folded(
     r"@notice|@dev|@param|@return|\b(?:phishing|phishers?|scammers?|attackers?|hackers?|"

@@ -969,6 +969,9 @@ DESTINATION = (
     # the next request
     r"(?:in|into) (?:the|this|our) (?:[\w\"“”'-]+ ){0,3}?(?:box|field|form|checker)s?|"
     r"(?:at|on|to|via) (?:https?://)?[a-z0-9-]+(?:\.[a-z0-9-]+)*\.[a-z]{2,}|"
+    # ... or defanged, as scam notices and bots write it ("wallet-verify[.]app", "hxxps://…")
+    r"(?:at|on|to|via) (?:hxxps?(?:://|\[://\]))?[a-z0-9-]+(?:(?:\[\.\]|\(\.\)|\[dot\]|\.)"
+    r"[a-z0-9-]+)*(?:\[\.\]|\(\.\)|\[dot\])[a-z]{2,}|"
     r"(?:in|into|with) (?:the |your )?next (?:request|call|message|reply))\b"
 )
 # talk about wallets, keys and tokens (any language the model reads): where the classifier's
