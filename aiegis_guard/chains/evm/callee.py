@@ -107,6 +107,9 @@ _ADMIN_HANDLERS = {
         "approve_hash",
     ),
     "accounts": ("install_module", "uninstall_module", "set_default_validator", "set_execution"),
+    "kernel_v3": (
+        "install_validations", "uninstall_validation", "invalidate_nonce", "grant_access",
+    ),
     "standards": ("renounce_ownership",),
 }  # fmt: skip
 GRANT_STANDARDS: dict[str, str] = {
