@@ -533,6 +533,20 @@ PINNED = [
     ),
     # perps
     ("7d39aaf1", "sendWnt(address,uint256)"),
+    # ZeroDev Kernel v3 (zerodevapp/kernel src/Kernel.sol; installValidations 9198bdf5,
+    # grantAccess b9b82941 and uninstallValidation e6f3d50a as pinned by integrations' ABI
+    # tests, invalidateNonce computed from the source's signature)
+    ("9198bdf5", "installValidations(bytes21[],(uint32,address)[],bytes[],bytes[])"),
+    ("e6f3d50a", "uninstallValidation(bytes21,bytes,bytes)"),
+    ("1f1b92e3", "invalidateNonce(uint32)"),
+    ("b9b82941", "grantAccess(bytes21,bytes4,bool)"),
+    # Smart Sessions (erc7579/smartsessions contracts/ISmartSession.sol; computed from the
+    # source's Session struct)
+    (
+        "21712407",
+        "enableSessions((address,bytes,bytes32,(address,bytes)[],((bytes32,string[])[],(address,bytes)[]),(bytes4,address,(address,bytes)[])[],bool)[])",
+    ),
+    ("f867b08e", "removeSession(bytes32)"),
     # GMX SubaccountRouter (gmx-io/gmx-synthetics contracts/router/SubaccountRouter.sol; the
     # selectors computed from the source's signatures)
     ("3914f217", "addSubaccount(address)"),

@@ -270,6 +270,7 @@ EXPIRING_GRANTS = frozenset(
         "permit2.approve",
         "spend_permission.approve",
         "delegation.caveat_grant",
+        "smart_sessions.session_grant",
     }
 )
 """``Approval.via`` of the grants whose allowance itself expires at ``deadline`` (Permit2's

@@ -107,6 +107,7 @@ _ADMIN_HANDLERS = {
         "approve_hash",
     ),
     "accounts": ("install_module", "uninstall_module", "set_default_validator", "set_execution"),
+    "kernel_v3": ("install_validations", "taken_back"),
     "standards": ("renounce_ownership",),
 }  # fmt: skip
 GRANT_STANDARDS: dict[str, str] = {

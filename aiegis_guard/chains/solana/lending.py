@@ -27,9 +27,9 @@ from typing import Any
 
 from aiegis_guard.chains.known import known_mints
 from aiegis_guard.chains.solana.defi import spl_token
+from aiegis_guard.chains.solana.drift_user import DRIFT_USER_BUILDERS
 from aiegis_guard.chains.solana.layout import Ix, associated_token_address
 from aiegis_guard.chains.solana.lending_layouts import (
-    DRIFT_LAYOUTS,
     DRIFT_PROGRAM,
     KAMINO_LAYOUTS,
     KAMINO_LEND_PROGRAM,
@@ -138,5 +138,6 @@ _Builder = Callable[[Ix, Any], list[Operation]]
 LENDING_BUILDERS: dict[tuple[str, str], _Builder] = {
     **{("kamino_lend", lay.name): _kamino for lay in KAMINO_LAYOUTS.values()},
     **{("marginfi", lay.name): _marginfi for lay in MARGINFI_LAYOUTS.values()},
-    **{("drift", lay.name): _drift for lay in DRIFT_LAYOUTS.values()},
+    ("drift", "withdraw"): _drift,
+    **DRIFT_USER_BUILDERS,
 }

@@ -26,6 +26,7 @@ from __future__ import annotations
 
 from typing import Final
 
+from aiegis_guard.chains.solana.drift_user import DRIFT_USER_LAYOUTS
 from aiegis_guard.chains.solana.layout import Layout
 
 __all__ = [
@@ -104,6 +105,7 @@ DRIFT_LAYOUTS: Final[dict[bytes, Layout]] = {
             "token_program",
         ),
     ),
+    **DRIFT_USER_LAYOUTS,  # the delegate and settings (drift_user.py)
 }
 
 _TABLES: Final = {

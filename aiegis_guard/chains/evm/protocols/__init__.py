@@ -35,6 +35,7 @@ from aiegis_guard.chains.evm.protocols import (
     fulfil,
     gauges,
     gmx_subaccounts,
+    kernel_v3,
     lending,
     lido_shares,
     lifi,
@@ -52,6 +53,7 @@ from aiegis_guard.chains.evm.protocols import (
     restaking,
     safe,
     sky,
+    smart_sessions,
     solidly,
     spend_permissions,
     staking,
@@ -131,6 +133,8 @@ _MODULES = (
     wow,
     basenames,
     delegation_manager,
+    kernel_v3,
+    smart_sessions,
 )
 
 

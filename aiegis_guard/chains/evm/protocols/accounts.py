@@ -36,12 +36,14 @@ from __future__ import annotations
 
 from typing import Any
 
+from aiegis_guard.chains.evm.abi import decode_args, parse_types
 from aiegis_guard.chains.evm.frames import ZERO, Frame, Result, authority, native, word_address
 from aiegis_guard.chains.evm.selectors import Function
 from aiegis_guard.chains.evm.tokens import named_call
 from aiegis_guard.chains.transaction import Transfer
+from aiegis_guard.errors import EvmDecodeError
 
-__all__ = ["MODULE_TYPES", "TABLE"]
+__all__ = ["MODULE_TYPES", "NO_HOOK", "TABLE", "signer_keys", "threshold_owners"]
 
 # IERC7579Module.sol: MODULE_TYPE_VALIDATOR / EXECUTOR / FALLBACK / HOOK
 MODULE_TYPES = {1: "validator", 2: "executor", 3: "fallback", 4: "hook"}
@@ -50,6 +52,10 @@ _KEY_BYTES = 20  # ECDSAValidator: owner = address(bytes20(_data[0:20]))
 
 
 _WORD = 32
+# Kernel v3 (zerodevapp/kernel ``ValidationManager._installValidation``): a hook of
+# ``address(0)`` / ``address(1)`` is none
+NO_HOOK = frozenset({"0x" + "00" * 20, "0x" + "00" * 19 + "01"})
+_KERNEL_VALIDATOR_INIT = parse_types("f(bytes,bytes,bytes)")
 _MAX_SIZE = 2**64 - 1  # Solidity's ABI decoder: offsets and lengths above this revert
 
 
@@ -102,6 +108,23 @@ def _signer_key(f: Frame, data: bytes) -> Result:
     return [authority(f, "account.owner", "owner", "0x" + key.hex())]
 
 
+def _kernel_validator_data(init: bytes) -> bytes:
+    """The validator's own data inside Kernel v3 ``installModule(1, validator, initData)``:
+    ``initData = hook (20) ‖ abi.encode(bytes validatorData, bytes hookData, bytes
+    selectorData)`` (zerodevapp/kernel ``Kernel.sol`` ``InstallValidatorDataFormat``), when
+    ``init`` is so shaped with no hook; else ``init`` itself (another account's format)."""
+    if len(init) < 20 + 96 or "0x" + init[:20].hex() not in NO_HOOK:
+        return init
+    try:
+        return bytes(decode_args(_KERNEL_VALIDATOR_INIT, init[20:])[0])
+    except EvmDecodeError:
+        return init
+
+
+signer_keys = _signer_key
+threshold_owners = _threshold_owners
+
+
 def _install_module(f: Frame, fn: Function, a: list[Any]) -> Result:
     type_id, module, init = a
     if module == ZERO:
@@ -109,7 +132,9 @@ def _install_module(f: Frame, fn: Function, a: list[Any]) -> Result:
     kind = MODULE_TYPES.get(type_id, f"type_{type_id}")
     out: Result = [authority(f, "erc7579.module", f"{kind}_module", module)]
     if type_id == VALIDATOR:
-        out += _signer_key(f, init)
+        init = bytes(init)
+        own_format = _threshold_owners(init) is not None  # the OwnableValidator's own data
+        out += _signer_key(f, init if own_format else _kernel_validator_data(init))
     return out
 
 

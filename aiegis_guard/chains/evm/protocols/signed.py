@@ -54,6 +54,9 @@ Recognised by structure (the field names of the primary type). Sources:
   (coinbase/spend-permissions ``SpendPermissionManager.sol``): ``protocols/spend_permissions.py``.
 - MetaMask Delegation Framework ``Delegation`` (ERC-7710; MetaMask/delegation-framework):
   ``protocols/delegation_framework.py``.
+- ZeroDev Kernel v3 ``Enable(bytes21 validationId,uint32 nonce,address hook,bytes
+  validatorData,bytes hookData,bytes selectorData)`` (enable mode; verifyingContract = the
+  account): ``protocols/kernel_v3.py``.
 - Snapshot (domain name ``snapshot``: votes, proposals, follows; ``snapshot-x``: Snapshot X
   votes, snapshot-labs/sx-monorepo ``ethereum-sig/types.ts``) moves nothing, once no shape
   above matched (a permit or order under a Snapshot domain name is judged as what it is).
@@ -70,6 +73,7 @@ from aiegis_guard.chains.evm.protocols.delegation_framework import delegation_ef
 from aiegis_guard.chains.evm.protocols.delegations import vote_delegation
 from aiegis_guard.chains.evm.protocols.factories import deployment
 from aiegis_guard.chains.evm.protocols.hyperliquid import HYPERLIQUID_DOMAIN, decode_hyperliquid
+from aiegis_guard.chains.evm.protocols.kernel_v3 import ENABLE_FIELDS, enable_effects
 from aiegis_guard.chains.evm.protocols.linked_signers import linked_signer, linked_signer_shape
 from aiegis_guard.chains.evm.protocols.morpho import morpho_authorization
 from aiegis_guard.chains.evm.protocols.safe import gas_refund
@@ -99,6 +103,7 @@ _SHAPES: tuple[tuple[str, frozenset[str]], ...] = (
     ("spend_permission", frozenset({"account", "spender", "token", "allowance", "period", "end"})),
     ("spend_permission", frozenset({"account", "period", "start", "end", "permissions"})),
     ("delegation", frozenset({"delegate", "delegator", "authority", "caveats"})),
+    ("kernel_enable", ENABLE_FIELDS),
     ("forward_request", frozenset({"from", "to", "value", "gas", "data"})),
 )
 _CANCEL_3009 = frozenset({"authorizer", "nonce"})
@@ -228,6 +233,8 @@ def decode_signed(
     if shape == "delegation":
         signer = m["delegator"]
         return delegation_effects(m), ["eip712:delegation-framework", f"signer:{signer}"]
+    if shape == "kernel_enable":
+        return enable_effects(m, verifying), ["eip712:kernel-enable", f"account:{verifying}"]
     if shape == "spend_permission":
         return permission_grants(m), ["eip712:spend-permission", f"signer:{m['account']}"]
     if shape == "user_op":
