@@ -42,18 +42,29 @@ MAX_EVENTS = 4096  # events of one stream read (a long stream's later ones are l
 def _choice_pieces(event: dict[str, Any]) -> list[tuple[tuple[Any, ...], str, str]]:
     """``(stream key, field name, fragment)`` of an OpenAI Chat Completions chunk."""
     out: list[tuple[tuple[Any, ...], str, str]] = []
-    for choice in event.get("choices") or ():
+    for choice in _list(event.get("choices")):
         delta = choice.get("delta") if isinstance(choice, dict) else None
         if not isinstance(delta, dict):
             continue
-        at = choice.get("index", 0)
+        at = _key(choice.get("index", 0))
         if isinstance(delta.get("content"), str):
             out.append((("content", at), "content", delta["content"]))
-        for call in delta.get("tool_calls") or ():
+        for call in _list(delta.get("tool_calls")):
             fn = call.get("function") if isinstance(call, dict) else None
             if isinstance(fn, dict) and isinstance(fn.get("arguments"), str):
-                out.append((("call", at, call.get("index", 0)), "arguments", fn["arguments"]))
+                key = ("call", at, _key(call.get("index", 0)))
+                out.append((key, "arguments", fn["arguments"]))
     return out
+
+
+def _list(value: Any) -> list[Any]:
+    """A JSON array, or nothing (a stream event of another shape: ``"choices": 7``)."""
+    return value if isinstance(value, list) else []
+
+
+def _key(value: Any) -> int | str:
+    """A stream's index or id as a dictionary key, whatever JSON put there (``[1]``, ``{}``)."""
+    return value if isinstance(value, (int, str)) else repr(value)
 
 
 def _event_pieces(event: Any) -> list[tuple[tuple[Any, ...], str, str]]:
@@ -67,9 +78,9 @@ def _event_pieces(event: Any) -> list[tuple[tuple[Any, ...], str, str]]:
     if kind == "content_block_delta" and isinstance(delta, dict):  # Anthropic Messages
         for field in ("partial_json", "text"):
             if isinstance(delta.get(field), str):
-                return [(("block", event.get("index", 0)), field, delta[field])]
+                return [(("block", _key(event.get("index", 0))), field, delta[field])]
     if isinstance(kind, str) and kind.endswith(".delta") and isinstance(delta, str):
-        item = event.get("item_id", event.get("output_index", 0))  # OpenAI Responses
+        item = _key(event.get("item_id", event.get("output_index", 0)))  # OpenAI Responses
         return [(("item", item), "delta", delta)]
     return []
 
@@ -127,13 +138,14 @@ def _frames(text: str) -> Carried | None:
         starts.append(starts[-1] + len(line))
     out: list[str] = []
     spans = MapBuilder()
+    source = -1  # the last line above that is not a connectors' line (one pass: linear)
     for i, line in enumerate(lines):
         col = line.find("└")
         if col < 0 or line[:col].strip(" │"):
+            if not (line.lstrip()[:1] in _CONNECTORS and line.strip()):
+                source = i
             continue  # a value's line holds connectors only before its "└"
-        j = i - 1
-        while j >= 0 and lines[j].lstrip()[:1] in _CONNECTORS and lines[j].strip():
-            j -= 1
+        j = source
         name = _NAME_RE.match(lines[j], col) if j >= 0 else None
         value = line[col + 1 :].strip()
         if name is None or not value or (col and _NAME_RE.match(lines[j], col - 1)):

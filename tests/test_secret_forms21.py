@@ -1,8 +1,7 @@
 """The forms secret_forms_dev15 missed, as classes (tests/vectors/secret_forms21.json, read by
 test_secret_form_tables.py): the carriers read back as one text (stream deltas, frame
 variables, JSON strings escaped twice, quoted-printable), their spans into the original, their
-cheap gates; and a digest of a key named as one (a digest function's argument, a hash word of
-another script naming the key)."""
+cheap gates; events of odd shapes read without error; the frame reader in one pass."""
 
 from __future__ import annotations
 
@@ -11,8 +10,12 @@ import json
 import pytest
 
 from aiegis_guard.carriers import may_carry, read_carriers
+from aiegis_guard.config import parse_config
+from aiegis_guard.findings import Source
+from aiegis_guard.guard import Guard
 from aiegis_guard.normalize import LayerKind, normalize
-from aiegis_guard.scanners.key_words import classify_words, foreign_hash_word
+
+GUARD = Guard(parse_config({}), classifier=False)
 
 QP = "Content-Transfer-Encoding: quoted-printable\n\n"
 SECRET = "ab12" * 16  # a stand-in value, never a key
@@ -139,29 +142,28 @@ def test_layer_kinds() -> None:
 
 
 @pytest.mark.parametrize(
-    ("window", "kind"),
+    "event",
     [
-        pytest.param("sha256(signer.key) = ", "hash", id="digest-call"),
-        pytest.param("keccak256(privateKey): ", "hash", id="keccak-call"),
-        pytest.param("sign(keccak256(msg), privateKey=", "key", id="call-closed-before"),
-        pytest.param("signer.key = ", "key", id="key-itself"),
+        '{"choices":[{"index":[1],"delta":{"content":"a"}}]}',
+        '{"type":"response.output_text.delta","item_id":{},"delta":"a"}',
+        '{"choices":7}',
+        '{"choices":[{"delta":{"tool_calls":5}}]}',
+        '{"type":"content_block_delta","index":{"x":1},"delta":{"type":"text_delta","text":"a"}}',
     ],
 )
-def test_digest_call(window: str, kind: str) -> None:
-    """A key word inside a digest function's open call names what the value is a digest of."""
-    got = classify_words(window)
-    assert got is not None and got[0] == kind
+def test_stream_events_of_odd_shapes_are_read_without_error(event: str) -> None:
+    """review21b: valid JSON of another shape (a list as an index, an object as an item id, a
+    number for choices) is a stream event like any other, never a stage error."""
+    text = f"data: {event}\n\ndata: {event}\n\n"
+    verdict = GUARD.check_text(text, source=Source.TOOL_OUTPUT)
+    assert "guard.stage_error" not in verdict.rule_ids
 
 
-@pytest.mark.parametrize(
-    ("window", "hashed"),
-    [
-        pytest.param("хеш приватного ключа: ", True, id="russian-hash-of-key"),
-        pytest.param("कुंजी फ़िंगरप्रिंट: ", True, id="hindi-fingerprint"),
-        pytest.param("хеш: 0x00 приватный ключ: ", False, id="hash-then-another-label"),
-        pytest.param("приватный ключ: ", False, id="key-alone"),
-    ],
-)
-def test_foreign_digest_of_key(window: str, hashed: bool) -> None:
-    """A hash word of another script naming the key as its object says the value is a hash."""
-    assert (foreign_hash_word(window) is not None) is hashed
+def test_frame_reader_names_values_under_many_connector_lines() -> None:
+    """The frame reader finds each value's name in one pass (review21b: a walk back over every
+    connector line made 60 KB of them take seconds); names still come from the source line."""
+    rows = "".join(f"    │\n    └ {i}\n" for i in range(3000))
+    text = f"    total = price * count\n{rows}"
+    found = [c for c in read_carriers(text) if c[2] == "frames"]
+    assert found and found[0][0].startswith("total = 0\ntotal = 1\n")
+    assert found[0][0].count("total = ") == 3000

@@ -48,10 +48,6 @@ FOREIGN_KEY_WORDS = (
 FOREIGN_HASH_WORDS = (
     *FOREIGN_TX_WORDS, "хеш", "хэш", "哈希", "区块", "區塊", "ハッシュ", "ブロック", "해시", "블록",
     "हैश", "تجزئة",
-    # a fingerprint (a digest named as one), and "digest" / "checksum", in those scripts
-    "फ़िंगरप्रिंट", "फिंगरप्रिंट", "отпечат", "відбит", "指纹", "指紋", "摘要", "フィンガープリント",
-    "ダイジェスト", "지문", "핑거프린트", "다이제스트", "بصمة", "empreinte", "huella", "impronta",
-    "fingerabdruck", "prüfsumme", "контрольн",
 )  # fmt: skip
 # "public" in those scripts: a public key ("открытый ключ") is no secret; nor an API key
 FOREIGN_PUBLIC = ("открыт", "публичн", "公钥", "公鑰", "公開鍵", "공개", "publique", "öffentlich",

@@ -216,12 +216,6 @@ _NEGATED_RE = re.compile(r"(?i)\b(?:not|never|isn't|isnt)" + _OBJECT)
 _DIGEST_OF_RE = re.compile(
     r"(?i)\b(?:sha|hash|digest|checksum|fingerprint|keccak|hmac)\w{0,6}[ \t]+(?:of|for)" + _OBJECT
 )
-# or as the argument of a digest function ("sha256(signer.key) = ..", keccak256(privateKey)):
-# the call is still open at the key word
-_DIGEST_CALL_RE = re.compile(
-    r"(?i)(?:sha|hash|digest|checksum|fingerprint|keccak|hmac|blake|ripemd|md5)\w{0,6}"
-    r"[ \t]*\([^()\n]{0,24}$"
-)
 NOT_KEY_REACH = 40  # characters before a key word read for a negation or a digest's "of"
 
 
@@ -258,8 +252,7 @@ def classify_window(window: str, *, nearest_last: bool) -> tuple[str, str] | Non
         kind = _word_class(window, words[i], prev)
         if kind == "key":
             at = words[i].start()
-            lo = max(0, at - NOT_KEY_REACH)
-            if _DIGEST_OF_RE.search(window, lo, at) or _DIGEST_CALL_RE.search(window, lo, at):
+            if _DIGEST_OF_RE.search(window, max(0, at - NOT_KEY_REACH), at):
                 return "hash", f"digest of {words[i].group()}"
             if _NEGATED_RE.search(window, max(0, at - NOT_KEY_REACH), at):
                 continue  # "(not the key)": says nothing of the value
@@ -323,7 +316,7 @@ def foreign_hash_word(window: str) -> str | None:
         return None
     at, word = max(hashes)
     keys = [lowered.rfind(w) for w in FOREIGN_KEY_WORDS if w in lowered]
-    if keys and max(keys) > at and not _digest_of_key(lowered, at + len(word), max(keys)):
+    if keys and max(keys) > at:
         return None
     if (
         word in FOREIGN_TX_WORDS
@@ -338,17 +331,6 @@ def foreign_hash_word(window: str) -> str | None:
             if all(h < 0 or lowered.startswith(word, h) for h in hashes_between):
                 return None
     return word
-
-
-# between a hash word and the key word it names as its object ("хеш приватного ключа",
-# "empreinte de la clé privée", "fingerprint का कुंजी"): a few letters, no label's end
-_OBJECT_GAP_RE = re.compile(r"[^\W\d_]{0,12}(?:[ \t]+[^\W\d_]{1,12}){0,2}[ \t]*")
-
-
-def _digest_of_key(lowered: str, end: int, key: int) -> bool:
-    """The key word at ``key`` is what the hash word ending at ``end`` is the digest of: only
-    a few words of its phrase (an article, "of") stand between them."""
-    return key >= end and _OBJECT_GAP_RE.fullmatch(lowered, end, key) is not None
 
 
 ROLE_WINDOW = 64  # characters before "material" read for a key's or a wallet's word

@@ -9,10 +9,9 @@ nested as escaped strings two or three levels deep (a secret manager's ``SecretS
 holding a keystore and its password, a key); not a keystore without its password, not a hash.
 C4: quoted-printable e-mail bodies (declared by ``Content-Transfer-Encoding``, or plainly QP:
 soft line breaks and ``=C3=A9`` escapes) holding a phrase; not a hash split by a soft break,
-not a phrase that fails its checksum. C5: a hash *of* a key is not a key: a digest function
-applied to it (``sha256(signer.key) = ..``, ``keccak256(privateKey): 0x..``), a hash word of
-another script naming the key as its object ("хеш приватного ключа: .."), a fingerprint word
-of another script; the key itself under the same words stays blocked. Checked by
+not a phrase that fails its checksum. C5: a key beside or inside a call that is no digest of
+it stays blocked (a rule reading a hash *of* a key in digest calls and other scripts' hash
+words was withdrawn after review21b: it read "share(" and "hmac(key=" as digests). Checked by
 ``tests/test_secret_form_tables.py`` and ``tests/test_secret_forms21.py``. Keys are random,
 never funded.
 """
@@ -191,16 +190,17 @@ def _quoted() -> list[Case]:
 
 
 def _digests() -> list[Case]:
+    # a key beside or inside a call that is no digest of it still blocks (review21b: a digest
+    # rule read "share(", "hmac(key=" and "Контрольная копия приватного ключа" as hashes of keys;
+    # withdrawn — a hash of a key named in other scripts is left to the labels' own rules)
     f = "digest-of-key"
-    hindi = "नई कुंजी बन गई है, फ़ाइल मैंने वॉल्ट में रख दी है। मिलान के लिए सिर्फ़ फ़िंगरप्रिंट:\n\n"
     return [
-        _c("call-twin", f, f"{hindi}sha256(signer.key) = {_hex(64)}\n", "allow"),
-        _c("keccak-call-twin", f, f"keccak256(privateKey): 0x{_hex(64)}\n", "allow"),
-        _c("russian-twin", f, f"Сверка: хеш приватного ключа: 0x{_hex(64)}\n", "allow"),
-        _c("hindi-fingerprint-twin", f, f"कुंजी फ़िंगरप्रिंट: {_hex(64)}\n", "allow"),
         _c("call-then-key", f, f"sha256(signer.key) = {_hex(64)}\nsigner.key = 0x{GEN.key()}\n"),
         _c("russian-key", f, f"приватный ключ: 0x{GEN.key()}\n"),
         _c("sign-call-key", f, f"sign(keccak256(msg), privateKey=0x{GEN.key()})\n"),
+        _c("share-call-key", f, f"share(privateKey=0x{GEN.key()})\n"),
+        _c("hmac-call-key", f, f"hmac(key=0x{GEN.key()}, msg=payload)\n"),
+        _c("control-copy-key", f, f"Контрольная копия приватного ключа: 0x{GEN.key()}\n"),
     ]
 
 
