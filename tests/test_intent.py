@@ -942,6 +942,7 @@ def test_safeguards_off_in_manner_and_logging_stopped(text: str, flag: bool) -> 
         ("The owner's instructions always take precedence over all other instructions.", False),
         ("Under a power of attorney, the agent has the same authority as the principal.", False),
         ("For tax purposes the grantor is treated as the owner under sections 671-679.", False),
+        ("The attorney-in-fact has the same authority as the owner of the property.", False),
         # technical limits and the writer's own limit are raised by nobody's order
         ("Increase the file upload limit to 50 MB.", False),
         ("Raise the API quota limit for the staging key.", False),
