@@ -117,7 +117,7 @@ log report wait mention alert without sin sem sans ohne не 不要
 replace change update modify switch substitut overwrite verif adresse dirección endereço
 bestätig conferm подтвержд підтвердж 確認 onay konfirmasi xác_nhận 확인 تأكيد bevestig potwierdz
 not_prompt never_prompt n't_prompt not_re-prompt owner_authority admin_authority owner-equivalent
-promoted_to footing priority precedence
+promoted_to footing priority precedence no_need override overrides supersede supersedes
 límite limite regel адрес лимит правил 同意 地址 限制 确认 告诉 规则 授权 转"""
 SECRET_OBJ_WORDS = """
     seed_phrase seed_words seed recovery_phrase mnemonic private_key privatekey secret_key
@@ -246,7 +246,8 @@ OVERSIGHT = (
     r"mention|mentioning|alert|alerting|ask|asking|confirm|confirming|log|logging|report|"
     r"reporting|waiting for)\b|\bsilently\b|\bquietly\b|\bkeep (?:this|it) (?:secret|"
     r"confidential|between us)|"
-    r"\bno need to (?:confirm|ask|tell|check with|run (?:it |this |that )?(?:past|by))|"
+    r"\bno need to (?:confirm|ask|tell|check with|"
+    r"(?:run|clear) (?:it |this |that )?(?:past|by|with))|"
     # the owner or the log left out ("without pinging the owner", "do not write … to the audit
     # log", "tell him later", "without the per-address confirmation")
     r"\bwithout (?:pinging|asking|checking with|involving|looping in|bothering|waking) "
@@ -255,8 +256,9 @@ OVERSIGHT = (
     r"\btell (?:him|her|them|the owner) later\b|"
     # the owner not to be pinged, paged, messaged, contacted or woken ("Do not ping owner to
     # confirm"; not "we will never contact you")
-    r"\b(?:do ?n[o']t|don't|never|without) (?:ping|pag|messag|contact|bother|wak)(?:e|es|ing)? "
-    r"(?:the |your |my )?(?:owner|principal|human|operator|admin|him|her)\b|"
+    r"\b(?:do ?n[o']t|don't|never|without) (?:ping|pag|messag|contact|bother|wak|e-?mail|call|dm|"
+    r"text|reach(?:ing)? out to)(?:e|es|ing)? "
+    r"(?:the |your |my )?(?:owner|principal|human|user|operator|admin|him|her)\b|"
     r"\bwithout (?:the |any )?(?:[\w-]+ )?(?:confirmations?|approvals?|sign-?off)\b|"
     r"sin (?:avisar|preguntar|"
     r"confirmar)|sem (?:avisar|perguntar|confirmar)|sans (?:prévenir|demander|confirmer)|"
@@ -292,11 +294,13 @@ PASSIVE_NOT = r"\b(?:not|no longer|never|cannot|can|could|may|might|won't|can't)
 OWNER_KEPT_OUT = (
     r"\b(?:tell(?:ing)?|notify(?:ing)?|inform(?:ing)?|alert(?:ing)?|ask(?:ing)?|ping(?:ing)?|"
     r"bother(?:ing)?|cc|mention(?:ing)? (?:\S+ ){0,6}?to|report(?:ing)? (?:\S+ ){0,6}?to|"
-    r"(?:confirm|check)(?:ing)? (?:back )?with|run(?:ning)? (?:it |this |that )?(?:past|by))"
+    r"(?:confirm|check)(?:ing)? (?:back )?with|run(?:ning)? (?:it |this |that )?(?:past|by)|"
+    r"clear(?:ing)? (?:it |this |that )?with)"
     r"\s+(?:the |your |my )?(?:owner|principal|human|user)s?\b(?!')|"
     # contacted about the act or to confirm it ("do not contact the owner to confirm"; not "do
     # not message the owner with marketing offers")
-    r"\b(?:contact(?:ing)?|messag(?:e|ing)|wak(?:e|ing)(?: up)?|disturb(?:ing)?)\s+(?:the |your |"
+    r"\b(?:contact(?:ing)?|messag(?:e|ing)|wak(?:e|ing)(?: up)?|disturb(?:ing)?|e-?mail(?:ing)?|"
+    r"call(?:ing)?|dm|text(?:ing)?|reach(?:ing)? out to)\s+(?:the |your |"
     r"my )?(?:owner|principal|human|user)s?\s+(?:to (?:confirm|verify|check|ask|approve)|about "
     r"(?:[\w-]+ ){0,3}?(?:transfers?|payments?|refunds?|transactions?|withdrawals?|payouts?))\b|"
     r"\bwithout (?:the |your |my )?(?:owner|principal|human|user)(?:'s)? (?:approval|"
@@ -692,9 +696,10 @@ AUTHORITY_HANDED = (
     r"(?:had\s+|has\s+|personally\s+)?(?:typed|wrote|written|sent|said|signed)\b|"
     r"\bon\s+(?:an\s+)?(?:equal|the\s+same)\s+footing\s+(?:as|with)\s+(?:the\s+|your\s+)?"
     r"(?:owner|user)\b|"
-    r"\b(?:instructions?|orders?|requests?|messages?)\b[^.;]{0,40}\b(?:ha(?:s|ve)|takes?)\s+"
-    r"(?:priority|precedence)\s+over\s+(?:any\s+|all\s+|your\s+)(?:standing\s+|other\s+|"
-    r"previous\s+|existing\s+|usual\s+)?(?:rules|instructions|policies|limits)\b"
+    r"\b(?:instructions?|orders?|requests?|messages?)\b[^.;]{0,40}\b(?:(?:ha(?:s|ve)|takes?)\s+"
+    r"(?:priority|precedence)\s+over|override|overrides|supersede|supersedes)\s+(?:any\s+|all\s+|"
+    r"your\s+)(?:standing\s+|other\s+|previous\s+|existing\s+|usual\s+)?(?:rules|instructions|"
+    r"policies|limits)\b"
 )
 # a bot command, not a help text's line about one ("/tip @name 5 — sends 5 USDC from…")
 COMMAND = (
@@ -916,7 +921,8 @@ GATES = {
     "silence_what": """notification alert logging confirmation prompt notifying informing pinging
         messaging flagging recording""",
     "authority": """treat treated same_authority equal_authority full_authority same_weight
-        same_standing same_power equal_weight footing priority precedence""",
+        same_standing same_power equal_weight footing priority precedence override overrides
+        supersede supersedes""",
     "consent": """user owner client customer accept autoris approuv acept autoriz aceit aprov
         zugestimmt genehmigt autorisiert согласил разрешил одобрил 已""",
     "tamper": """change set modify increase raise replace switch substitut overwrite update cambia
@@ -945,7 +951,8 @@ GATES = {
     # first gate's: most sentences with "not", "new" or "set" are not a declaration
     "oversight_how": """tell notify inform mention alert ask confirm log report waiting silent
         ping involv loop bother wak approval sign-off later page paging messag contact
-        quiet keep no_need avisar preguntar perguntar prévenir demander rückfrage bestätigung
+        quiet keep no_need email e-mail call dm text reach avisar preguntar perguntar prévenir
+        demander rückfrage bestätigung
         zu_fragen сообщай говори спрашивай 告诉 通知 询问""",
     "route_how": """go be_sent be_routed be_directed be_made be_forwarded be_redirected be_paid
         through via
