@@ -186,34 +186,44 @@ def _json_string(text: str) -> Carried | None:
 
 _QP_HEADER_RE = re.compile(r"(?im)^content-transfer-encoding:[ \t]*quoted-printable[ \t]*\r?$")
 _QP_RE = re.compile(r"(?P<soft>=\r?\n)|(?P<bytes>(?:=[0-9A-F]{2})+)")
+# a body declared quoted-printable: lower-case escapes too (encoders that write "=c3=a9")
+_QP_DECLARED_RE = re.compile(r"(?P<soft>=\r?\n)|(?P<bytes>(?:=[0-9A-Fa-f]{2})+)")
 _QP_UTF8_RE = re.compile(r"=[C-F][0-9A-F]=[89AB][0-9A-F]")  # a multi-byte character's escape
-_BOUNDARY_RE = re.compile(r"(?m)^--\S")
+_BOUNDARY_PARAM_RE = re.compile(r'(?i)\bboundary="?([^";\s]{1,70})')
+# without a declared boundary, a line that can only be one (not "--network mainnet")
+_BOUNDARY_RE = re.compile(r"(?m)^--[\w'()+,./:=?-]{12,70}[ \t]*\r?$")
 
 
-def _qp_regions(text: str) -> list[tuple[int, int]]:
-    """Where the text is quoted-printable: each body declared so (to its MIME boundary), or
-    the whole text when it is plainly so (soft line breaks and UTF-8 escapes)."""
+def _qp_regions(text: str) -> tuple[list[tuple[int, int]], bool]:
+    """Where the text is quoted-printable, and whether it says so: each body declared so (to
+    its MIME boundary), or the whole text when it is plainly so (soft line breaks and UTF-8
+    escapes)."""
     if "-printable" in text or "-Printable" in text or "-PRINTABLE" in text:
         regions = []
+        params = _BOUNDARY_PARAM_RE.findall(text)
         for m in _QP_HEADER_RE.finditer(text):
+            ends = [text.find("\n--" + b, m.end()) for b in params]
+            declared = [e + 1 for e in ends if e >= 0]
             boundary = _BOUNDARY_RE.search(text, m.end())
-            regions.append((m.end(), boundary.start() if boundary else len(text)))
+            end = min(declared) if declared else boundary.start() if boundary else len(text)
+            regions.append((m.end(), end))
         if regions:
-            return regions
+            return regions, True
     if ("=\n" in text or "=\r\n" in text) and len(_QP_UTF8_RE.findall(text)) >= 2:
-        return [(0, len(text))]
-    return []
+        return [(0, len(text))], False
+    return [], False
 
 
 def _quoted_printable(text: str) -> Carried | None:
-    regions = _qp_regions(text)
+    regions, declared = _qp_regions(text)
     if not regions:
         return None
+    escapes = _QP_DECLARED_RE if declared else _QP_RE
     out: list[str] = []
     spans = MapBuilder()
     last = 0
     for lo, hi in regions:
-        for m in _QP_RE.finditer(text, lo, hi):
+        for m in escapes.finditer(text, lo, hi):
             out.append(text[last : m.start()])
             spans.linear(last, m.start())
             last = m.end()

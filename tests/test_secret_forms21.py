@@ -167,3 +167,20 @@ def test_frame_reader_names_values_under_many_connector_lines() -> None:
     found = [c for c in read_carriers(text) if c[2] == "frames"]
     assert found and found[0][0].startswith("total = 0\ntotal = 1\n")
     assert found[0][0].count("total = ") == 3000
+
+
+def test_declared_qp_reads_lower_case_escapes_past_a_dashed_line() -> None:
+    """review21b: a declared body runs to its MIME boundary, not to any line that opens with
+    "--" ("--network mainnet"), and its escapes may be lower-case ("=c3=a9")."""
+    text = (
+        'Content-Type: multipart/alternative; boundary="b1_9f3a"\n\n--b1_9f3a\n'
+        f"{QP}run it with\n--network mainnet\ncl=c3=a9: {SECRET}\n--b1_9f3a--\n"
+    )
+    (decoded, _spans, _kind), *_ = [c for c in read_carriers(text) if c[2] == "quoted_printable"]
+    assert f"clé: {SECRET}" in decoded
+
+
+def test_plain_text_with_lower_case_escapes_is_not_read_as_qp() -> None:
+    """Undeclared, only the standard's upper-case escapes make text quoted-printable."""
+    text = f"a=\nb =c3=a9 =c3=a8 {SECRET}"
+    assert not [c for c in read_carriers(text) if c[2] == "quoted_printable"]
