@@ -65,6 +65,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import Any
 
+from aiegis_guard.chains.evm.envelope import to_bytes
 from aiegis_guard.chains.evm.frames import asset, native
 from aiegis_guard.chains.evm.protocols.spend_permissions import HORIZON, renewed_total
 from aiegis_guard.chains.evm.selectors import UNLIMITED
@@ -90,17 +91,6 @@ _TOKEN_MOVES = frozenset(bytes.fromhex(h) for h in ("a9059cbb", "095ea7b3", "23b
 Caveats = list[tuple[str, bytes]]
 
 
-def _bytes(value: Any) -> bytes:
-    if isinstance(value, bytes | bytearray):
-        return bytes(value)
-    if isinstance(value, str):
-        try:
-            return bytes.fromhex(value[2:] if value[:2].lower() == "0x" else value)
-        except ValueError as exc:
-            raise EvmDecodeError("delegation caveat: terms are not hex") from exc
-    raise EvmDecodeError("delegation caveat: terms are not bytes")
-
-
 def _caveats(m: Mapping[str, Any]) -> Caveats:
     found = m.get("caveats")
     if not isinstance(found, list | tuple):
@@ -111,7 +101,8 @@ def _caveats(m: Mapping[str, Any]) -> Caveats:
             c = {"enforcer": c[0], "terms": c[1]}  # the ABI tuple (enforcer, terms, args)
         if not isinstance(c, Mapping) or not isinstance(c.get("enforcer"), str):
             raise EvmDecodeError("delegation: a caveat without an enforcer")
-        out.append((c["enforcer"].lower(), _bytes(c.get("terms", b""))))
+        terms = to_bytes(c.get("terms", b""), "delegation caveat terms")
+        out.append((c["enforcer"].lower(), terms))
     return out
 
 

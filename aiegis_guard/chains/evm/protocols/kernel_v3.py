@@ -45,6 +45,7 @@ from __future__ import annotations
 from typing import Any
 
 from aiegis_guard.chains.evm.abi import decode_args, parse_types
+from aiegis_guard.chains.evm.envelope import to_bytes
 from aiegis_guard.chains.evm.frames import Frame, Result
 from aiegis_guard.chains.evm.protocols.accounts import NO_HOOK, signer_keys
 from aiegis_guard.chains.evm.selectors import Function
@@ -74,17 +75,6 @@ _KNOWN_VALIDATORS = frozenset(
 )
 _BYTES_LIST = parse_types("f(bytes[])")
 _TWO_BYTES = parse_types("f(bytes,bytes)")
-
-
-def _hex(value: Any) -> bytes:
-    if isinstance(value, bytes | bytearray):
-        return bytes(value)
-    if isinstance(value, str):
-        try:
-            return bytes.fromhex(value[2:] if value[:2].lower() == "0x" else value)
-        except ValueError as exc:
-            raise EvmDecodeError("kernel: a bytes field is not hex") from exc
-    raise EvmDecodeError("kernel: a bytes field is not bytes")
 
 
 def _address(raw: bytes) -> str:
@@ -163,11 +153,14 @@ def enable_effects(m: dict[str, Any], account: str | None) -> list[Operation]:
     """A signed Kernel ``Enable``: the validation it installs and the selector it routes."""
     if account is None:
         raise EvmDecodeError("kernel Enable without a verifyingContract (the account)")
-    vid, hook = _hex(m["validationId"]), m.get("hook")
+    vid, hook = to_bytes(m["validationId"], "kernel: validationId"), m.get("hook")
     if len(vid) != 21 or not isinstance(hook, str):
         raise EvmDecodeError("kernel Enable: a malformed validationId or hook")
-    ops = validation_effects(account, vid, _hex(m["validatorData"]), hook)
-    return ops + _selector_route(account.lower(), _hex(m["selectorData"]))
+    data = to_bytes(m["validatorData"], "kernel: validatorData")
+    selector_data = to_bytes(m["selectorData"], "kernel: selectorData")
+    return validation_effects(account, vid, data, hook) + _selector_route(
+        account.lower(), selector_data
+    )
 
 
 def _install_validations(f: Frame, fn: Function, a: list[Any]) -> Result:
