@@ -215,6 +215,45 @@ def permit2_transfer(spender: str, amount: int, witness: bool = False) -> dict[s
     return {"types": types, "primaryType": primary, "domain": _PERMIT2_DOMAIN, "message": message}
 
 
+def delegation_typed(
+    delegate: str,
+    caveats: list[tuple[str, bytes]],
+    *,
+    delegator: str,
+    manager: str,
+    salt: int,
+) -> dict[str, Any]:
+    """A root MetaMask Delegation Framework ``Delegation`` (EIP-712 types of
+    MetaMask/delegation-framework ``DelegationManager``), as a wallet is asked to sign it."""
+    return {
+        "types": {
+            "EIP712Domain": EIP712_DOMAIN,
+            "Delegation": [
+                {"name": "delegate", "type": "address"},
+                {"name": "delegator", "type": "address"},
+                {"name": "authority", "type": "bytes32"},
+                {"name": "caveats", "type": "Caveat[]"},
+                {"name": "salt", "type": "uint256"},
+            ],
+            "Caveat": [{"name": "enforcer", "type": "address"}, {"name": "terms", "type": "bytes"}],
+        },
+        "primaryType": "Delegation",
+        "domain": {
+            "name": "DelegationManager",
+            "version": "1",
+            "chainId": 8453,
+            "verifyingContract": manager,
+        },
+        "message": {
+            "delegate": delegate,
+            "delegator": delegator,
+            "authority": "0x" + "ff" * 32,
+            "caveats": [{"enforcer": e, "terms": "0x" + t.hex()} for e, t in caveats],
+            "salt": salt,
+        },
+    }
+
+
 def bench_payloads() -> dict[str, dict[str, Any]]:
     """Representative EVM transaction dicts for ``benchmarks/bench_tx.py`` (name -> tx dict)."""
     return {

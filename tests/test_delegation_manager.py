@@ -23,7 +23,7 @@ from aiegis_guard.chains.evm.typed_data import decode_typed_data
 from aiegis_guard.chains.transaction import Approval, AuthorityChange, Transfer
 from aiegis_guard.findings import Action
 from aiegis_guard.policy import Policy
-from tests.evm_builders import EIP712_DOMAIN, MAX, approve, call, transfer
+from tests.evm_builders import MAX, approve, call, delegation_typed, transfer
 
 
 def _key() -> str:
@@ -103,25 +103,7 @@ def _native(cap: int) -> Caveat:
 
 def _typed(delegate: str, caveats: list[Caveat]) -> dict[str, Any]:
     """A root ``Delegation`` from OWN, as a wallet is asked to sign it."""
-    return {
-        "types": {
-            "EIP712Domain": EIP712_DOMAIN,
-            "Delegation": [
-                {"name": "delegate", "type": "address"},
-                {"name": "delegator", "type": "address"},
-                {"name": "authority", "type": "bytes32"},
-                {"name": "caveats", "type": "Caveat[]"},
-                {"name": "salt", "type": "uint256"},
-            ],
-            "Caveat": [{"name": "enforcer", "type": "address"}, {"name": "terms", "type": "bytes"}],
-        },
-        "primaryType": "Delegation",
-        "domain": {"name": "DelegationManager", "version": "1", "chainId": 8453,
-                   "verifyingContract": MANAGER},
-        "message": {"delegate": delegate, "delegator": OWN, "authority": "0x" + "ff" * 32,
-                    "caveats": [{"enforcer": e, "terms": "0x" + t.hex()} for e, t in caveats],
-                    "salt": 11},
-    }  # fmt: skip
+    return delegation_typed(delegate, caveats, delegator=OWN, manager=MANAGER, salt=11)
 
 
 def _abi_delegation(delegate: str, caveats: list[Caveat], delegator: str = OWN) -> tuple[Any, ...]:

@@ -26,7 +26,7 @@ from aiegis_guard.chains.transaction import Approval, AuthorityChange
 from aiegis_guard.errors import AiegisError
 from aiegis_guard.findings import Action, Chain
 from aiegis_guard.policy import Limit, Policy
-from tests.evm_builders import EIP712_DOMAIN, call
+from tests.evm_builders import EIP712_DOMAIN, call, delegation_typed
 
 
 def _key() -> str:
@@ -344,33 +344,7 @@ def test_spend_permission_of_the_wrong_types_is_not_allowed() -> None:
 
 
 def _delegation(delegate: str, caveats: list[tuple[str, bytes]]) -> dict[str, Any]:
-    return {
-        "types": {
-            "EIP712Domain": EIP712_DOMAIN,
-            "Delegation": [
-                {"name": "delegate", "type": "address"},
-                {"name": "delegator", "type": "address"},
-                {"name": "authority", "type": "bytes32"},
-                {"name": "caveats", "type": "Caveat[]"},
-                {"name": "salt", "type": "uint256"},
-            ],
-            "Caveat": [{"name": "enforcer", "type": "address"}, {"name": "terms", "type": "bytes"}],
-        },
-        "primaryType": "Delegation",
-        "domain": {
-            "name": "DelegationManager",
-            "version": "1",
-            "chainId": 8453,
-            "verifyingContract": DELEGATION_MANAGER,
-        },
-        "message": {
-            "delegate": delegate,
-            "delegator": SMART,
-            "authority": "0x" + "ff" * 32,
-            "caveats": [{"enforcer": e, "terms": "0x" + t.hex()} for e, t in caveats],
-            "salt": 7,
-        },
-    }
+    return delegation_typed(delegate, caveats, delegator=SMART, manager=DELEGATION_MANAGER, salt=7)
 
 
 def _amount(token: str, n: int) -> tuple[str, bytes]:
