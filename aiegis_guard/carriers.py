@@ -24,6 +24,7 @@ Called by :mod:`aiegis_guard.normalize` for decoded layers; each reader has a ch
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from typing import Any
 
 from aiegis_guard.jsontext import loads
@@ -253,22 +254,25 @@ def _may_be_qp(text: str) -> bool:
     )  # fmt: skip
 
 
+def _may_be_stream(text: str) -> bool:
+    return "data:" in text and '"delta"' in text
+
+
+# each reader behind its cheap gate
+_READERS: tuple[tuple[Callable[[str], bool], Callable[[str], Carried | None]], ...] = (
+    (_may_be_stream, _stream),
+    (lambda text: "└" in text, _frames),
+    (lambda text: _TWICE in text, _json_string),
+    (_may_be_qp, _quoted_printable),
+)
+
+
 def may_carry(text: str) -> bool:
     """Cheap gate: might :func:`read_carriers` read anything in ``text``?"""
-    return (
-        ("data:" in text and '"delta"' in text) or "└" in text or _TWICE in text or _may_be_qp(text)
-    )
+    return any(gate(text) for gate, _read in _READERS)
 
 
 def read_carriers(text: str) -> list[Carried]:
     """Every carrier reading of ``text`` (decoded text, map into ``text``, layer kind)."""
-    found: list[Carried | None] = []
-    if "data:" in text and '"delta"' in text:
-        found.append(_stream(text))
-    if "└" in text:
-        found.append(_frames(text))
-    if _TWICE in text:
-        found.append(_json_string(text))
-    if _may_be_qp(text):
-        found.append(_quoted_printable(text))
+    found = [read(text) for gate, read in _READERS if gate(text)]
     return [c for c in found if c is not None]
