@@ -454,7 +454,7 @@ def _jailbreak(sentence: str, raw: str, present: set[str]) -> Iterator[tuple[str
 # past forms that are not the base form less "ed" / "d" / a doubled consonant + "ed"
 _IRREGULAR_PAST = {
     "sent": "send", "paid": "pay", "gave": "give", "sold": "sell", "wrote": "write",
-    "withdrew": "withdraw", "told": "tell", "lent": "lend", "put": "put", "forwarded": "forward",
+    "withdrew": "withdraw", "told": "tell", "lent": "lend", "put": "put",
 }  # fmt: skip
 
 
