@@ -241,6 +241,9 @@ def _declared(sentence: str, value: bool, present: set[str]) -> tuple[str, int] 
     ):
         return "consent-claim", 0
     if {"g:tamper", "g:tamper_what"} <= present:
+        for m in p.LIMIT_SET_RE.finditer(sentence):
+            if not _negated(sentence, m.start(), m.end()):
+                return "policy", m.start()  # a spending limit set anew: asked like any policy act
         for m in p.TAMPER_RE.finditer(sentence):
             if _negated(sentence, m.start(), m.end()) or lowered(sentence, m):
                 continue
@@ -738,9 +741,11 @@ def _score(sentence: str, full: str, act: str, how: str) -> Judgement:
     if act == "policy" and p.OVERRIDE_RE.search(sentence):
         cues.append("override")  # "ignore all previous instructions"
         score += 2
-    elif act == "policy" and (_SAFETY_OFF_RE.search(full) or _raised_limit(sentence)):
+    elif act == "policy" and (
+        _SAFETY_OFF_RE.search(full) or _raised_limit(sentence) or p.LIMIT_SET_RE.search(sentence)
+    ):
         cues.append("safety")  # "disable the simulation check", "bypass the policy engine",
-        score += 2  # "raise the daily limit to 50 ETH"
+        score += 2  # "raise the daily limit to 50 ETH", "set the daily limit to 500 ETH"
     if (
         act == "oversight" and p.OWNER_KEPT_OUT_RE.search(sentence) and not names_secret(full)
     ):  # "don't report unusual requests to the owner"; not "never ask the owner for a seed"

@@ -27,6 +27,7 @@ def _folded(source: str, flags: int = 0, *, gated: bool = True) -> LazyPattern:
     return LazyPattern(source.replace("ı", "i"), flags, gated=gated)
 
 
+LIMIT_SET_RE = _folded(w.LIMIT_SET, F)
 OVERSIGHT_RE = _folded(w.OVERSIGHT, F, gated=False)
 SILENCE_RE = _folded(w.SILENCE, F)
 SILENCE_ASKED_RE = _folded(w.SILENCE_ASKED, F)
