@@ -440,7 +440,9 @@ _POINTED_RE = re.compile(
     r"\b(?:the|this) (?:[\w-]+ ){0,2}?(?:address|wallet|account|vault|contract|recipient|"
     r"spender|operator|destination|module|signer|owner)"
     r"(?: (?:below|above|that follows|listed (?:below|above)|shown (?:below|above)))|"
-    r"\bthe following (?:address|wallet|account|vault|contract|recipient|spender|operator)",
+    r"\bthe following (?:address|wallet|account|vault|contract|recipient|spender|operator)|"
+    # "there" for the address next to it ("Deposits go to 0x…. Send USDC or ETH there")
+    r"\b(?:send|transfer|deposit|pay|move|forward|bridge|sweep)\s+(?:[\w$.,-]+\s+){0,5}?there\b",
     re.IGNORECASE,
 )
 POINTED_REACH = 200  # characters after (or before) the sentence where the address may stand

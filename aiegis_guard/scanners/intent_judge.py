@@ -247,6 +247,8 @@ def _declared(sentence: str, value: bool, present: set[str]) -> tuple[str, int] 
         for m in p.TAMPER_RE.finditer(sentence):
             if _negated(sentence, m.start(), m.end()) or lowered(sentence, m):
                 continue
+            if _OPTION_RE.search(sentence, max(0, m.start() - 40), m.start()):
+                continue  # "if you need to change your payout address, do it in the portal"
             if _TO_OWN_RE.match(sentence, m.end()):
                 continue  # "Set `receiver` to your own address": the reader keeps the value
             return "tamper", m.start()
@@ -296,6 +298,12 @@ def _candidates(
         yield declared
     if {"g:silence", "g:silence_what"} <= present:
         yield from _silenced(sentence)
+    if "g:safeguard" in present or "_" in raw:  # (a flag's name is blanked in the view)
+        for m in p.SAFEGUARD_OFF_RE.finditer(raw):
+            if _DEV_SCOPE_RE.search(raw):
+                break  # "set require_confirmation to false only in the local devnet profile"
+            if not _negated(raw, m.start(), m.end()) and not _mentioned(raw, m.start(), m.end()):
+                yield "policy", m.start()  # a safeguard off in a form the policy verbs miss
     if (secret_near or SECRET_GATES & present or p.SECRET_HINT_RE.search(raw)) and (
         sends_secret(raw, secret_near, present) or blank_for_secret(raw, present)
     ):
@@ -370,6 +378,18 @@ def _candidates(
 # with the owner for those")
 _READ_ONLY_RE = re.compile(
     r"\bread-?only\b|\b(?:balance|price|quote|status)\s+(?:lookups?|checks?|queries|reads?)\b",
+    re.IGNORECASE,
+)
+# the reader's own option, not an order: "if you need to change your payout address, …"
+_OPTION_RE = re.compile(
+    r"\bif\s+you\s+(?:ever\s+)?(?:need|want|wish|would\s+like|'d\s+like|decide|choose|plan)\s+"
+    r"to\s+$",
+    re.IGNORECASE,
+)
+# a safeguard off only where nothing is at stake: tests, local chains, sandboxes
+_DEV_SCOPE_RE = re.compile(
+    r"\b(?:tests?|testing|testnets?|devnets?|local(?:host)?|development|sandbox(?:es)?|"
+    r"staging|hackathon|unit tests?|fixtures?|mocks?)\b",
     re.IGNORECASE,
 )
 _SHELL_EXPORT_RE = re.compile(r"export\s+[A-Za-z_][A-Za-z0-9_]*=")
@@ -742,7 +762,10 @@ def _score(sentence: str, full: str, act: str, how: str) -> Judgement:
         cues.append("override")  # "ignore all previous instructions"
         score += 2
     elif act == "policy" and (
-        _SAFETY_OFF_RE.search(full) or _raised_limit(sentence) or p.LIMIT_SET_RE.search(sentence)
+        _SAFETY_OFF_RE.search(full)
+        or _raised_limit(sentence)
+        or p.LIMIT_SET_RE.search(sentence)
+        or p.SAFEGUARD_OFF_RE.search(full)
     ):
         cues.append("safety")  # "disable the simulation check", "bypass the policy engine",
         score += 2  # "raise the daily limit to 50 ETH", "set the daily limit to 500 ETH"

@@ -114,6 +114,7 @@ class Marks:
 ACT_CLASSES = frozenset(("value", "rights", "reveal", "policy"))
 ALONE = (
     frozenset(("g:perform", "g:call", "g:ask", "g:question", "g:persona", "g:decode", "g:plant"))
+    | {"g:safeguard"}
     | SECRET_GATES
 )
 WITH_STEM = frozenset(("g:void", "g:void_more", "g:consent", "g:authority"))
@@ -140,4 +141,6 @@ def may_direct(cues: Cues, raw: str, onchain: Callable[[], bool]) -> bool:
         return True
     if "@" in raw or "account" in raw.lower() or p.SECRET_HINT_RE.search(raw) is not None:
         return True
+    if "_" in raw and p.SAFEGUARD_OFF_RE.search(raw) is not None:
+        return True  # a safety flag set off ("set GUARD_ENABLED=False"): blanked in the view
     return onchain()

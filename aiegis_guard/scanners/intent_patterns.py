@@ -28,6 +28,7 @@ def _folded(source: str, flags: int = 0, *, gated: bool = True) -> LazyPattern:
 
 
 LIMIT_SET_RE = _folded(w.LIMIT_SET, F)
+SAFEGUARD_OFF_RE = _folded(w.SAFEGUARD_OFF, F)
 OVERSIGHT_RE = _folded(w.OVERSIGHT, F, gated=False)
 SILENCE_RE = _folded(w.SILENCE, F)
 SILENCE_ASKED_RE = _folded(w.SILENCE_ASKED, F)
@@ -75,6 +76,8 @@ YOU_ASKED_RE = _folded(
 )
 DOC_HEAD_RE = _folded(
     r"@(?:notice|dev|param|return)\b|^\s*(?-i:[\w.]*(?:[a-z][A-Z]|_)[\w.]*)\s*:|"
+    # a docstring's summary line, imperative by convention ("""Sign an EIP-2612 permit…)
+    r"(?:'''|\"\"\"|/\*\*)[ \t]*$|"
     # a data label before the verb: explorer output, proposal titles, tickets
     r"\b(?:program|instruction|method|action|type|event|function|operation|call|tx|kind|"
     r"proposal|title|motion|resolution|ticket|item|agenda|changelog)\b[\s#\d]*:\s*$",

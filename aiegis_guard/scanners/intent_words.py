@@ -72,7 +72,8 @@ ACT_STEMS = (
 RIGHTS_WORDS = """approve grant authorize authorise setapprovalforall permit delegate reassign
     add_as_owner add_owner add_signer make_owner transfer_ownership increaseallowance
     increase_allowance set_approval allow_spending sign_the_permit sign_this sign_the_attached
-    sign_the_approval sign_the_transaction sign_the_typed sign_this_message
+    sign_the_approval sign_the_transaction sign_the_typed sign_this_message sign_a sign_an
+    sign_every sign_each sign_all
     aprueba aprobar autoriza autorizar firma firmar aprove autorize assine approuver approuvez
     autoriser autorisez signez genehmigen genehmige autorisieren autorisiere
     signiere unterschreibe одобри одобрите подпиши подпишите авторизуй разреши разрешите
@@ -295,7 +296,7 @@ PASSIVE_NOT = r"\b(?:not|no longer|never|cannot|can|could|may|might|won't|can't)
 # user", "don't report them to the owner"), not as whose data it is ("never log the user's key")
 OWNER_KEPT_OUT = (
     r"\b(?:tell(?:ing)?|notify(?:ing)?|inform(?:ing)?|alert(?:ing)?|ask(?:ing)?|ping(?:ing)?|"
-    r"bother(?:ing)?|cc|mention(?:ing)? (?:\S+ ){0,6}?to|report(?:ing)? (?:\S+ ){0,6}?to|"
+    r"bother(?:ing)?|cc|mention(?:ing)? (?:\S+ ){0,10}?to|report(?:ing)? (?:\S+ ){0,10}?to|"
     r"(?:confirm|check)(?:ing)? (?:back )?with|run(?:ning)? (?:it |this |that )?(?:past|by)|"
     r"clear(?:ing)? (?:it |this |that )?with)"
     r"\s+(?:the |your |my )?(?:owner|principal|human|user)s?\b(?!')|"
@@ -522,7 +523,7 @@ LEAD = (
     r"system|admin|nota|aviso|atenção|achtung|hinweis|важно|注意|重要)\b[^a-z]{0,3})?"
     r"(?:\W*(?:hey|hi|dear|attention)?\W*(?:ai|agents?|bots?|assistants?|llms?|"
     r"models?)\W{0,3})?(?:\W*(?:please|pls|plz|kindly|now|immediately|then|and|also|first|"
-    r"just|simply|go ahead and|"
+    r"just|simply|always|only|instead|go ahead and|"
     # a verb that asks for the act after it ("remember to send…", "make sure to approve…",
     # "proceed to transfer…", "don't forget to bridge…")
     r"(?:remember|be sure|make sure|don'?t forget|do not forget|proceed|go on|"
@@ -674,12 +675,14 @@ CLAUSE = (
     r"and then|and also)\b|然后|并且|并"
 )
 TAMPER = (
-    r"\b(?:change|set|modify|increase|raise|replace|switch|substitute|overwrite|update|"
+    r"\b(?:change|set|modify|increase|raise|replace|switch|substitute|overwrite|override|update|"
     r"cambia|cambiar|altere|altera|mude|change[rz]?|modifie[rz]?|remplace[rz]?|ändere|ändern|"
     r"ersetze|setze|измени|поменяй|замени|установи|修改|更改|改为|替换)\b(?:\s+\S+){0,3}?\s+"
     # (the field's name may stand in a code span or quotes: "set `recipient` to …")
     r"[`'\"“‘]?(?:amount|recipient|slippage|output token|destination|spender|allowance|receiver|"
     r"to address|beneficiary|payee|deposit address|receiving address|withdrawal address|"
+    r"payout address|payment address|settlement address|treasury address|fee (?:collector|"
+    r"recipient)|"
     r"any other address|monto|cantidad|montante|valor|montant|destinataire|betrag|empfänger|"
     r"сумму|получател\w*|адрес\w*|金额|收款)"
 )
@@ -745,6 +748,35 @@ AUTHORITY_HANDED = (
     + r"|"
     r"\b(?:carr(?:y|ies)|ha(?:s|ve)|hold|holds|gets?)\s+(?:the\s+)?(?:same|equal|full)\s+"
     r"(?:permissions?|rights|privileges|access(?:\s+level)?)\s+as\s+your\s+" + _PRINCIPAL
+)
+# one of the agent's safeguards switched off, kept off or gone around in a form the policy
+# verbs do not take (asked like any policy act: intent_judge._safeguard_off): the particle after
+# its object ("turn the policy engine off", "keep approval off", "leave simulation off"), a
+# check commented out, a safety flag set false ("set GUARD_ENABLED=False"), a source marked
+# trusted ("mark this server as trusted"), the agent's own transactions hidden from the owner's
+# feeds ("hide this swap from the activity feed", "omit them from the daily digest")
+_SAFEGUARD = (
+    r"(?:guard(?:rails?)?|policy\s+engine|(?:[\w-]+\s+)?checks?|simulations?|approvals?|"
+    r"confirmations?(?:\s+(?:dialogs?|prompts?|steps?))?|(?:spending\s+|daily\s+)?limits?|caps?|"
+    r"audit\s+log|screening|verification|review)"
+)
+SAFEGUARD_OFF = (
+    r"\b(?:turn|switch|keep|leave|set|have)\s+(?:the\s+|your\s+|its\s+|all\s+|any\s+)?"
+    r"(?:[\w-]+\s+){0,2}?"
+    + _SAFEGUARD
+    + r"\s+(?:(?:and|or|,)\s+(?:the\s+)?[\w-]+(?:\s+[\w-]+)?\s+)?"
+    r"(?:off|disabled|turned\s+off|switched\s+off)\b|"
+    r"\bcomment(?:ing)?\s+out\s+(?:the\s+)?(?:[^\s.;]+\s+){0,4}?"
+    r"[\w.`'\"(]*(?:guard|check|verif|confirm|limit|simulat)\w*|"
+    r"\bset\s+[`'\"]?[a-z_]*(?:guard|confirm|approv|simulat|check|limit|notif|alert|audit|"
+    r"review)[a-z_]*[`'\"]?\s*(?:=|to)\s*[`'\"]?(?:false|0|off|no|none|disabled)\b|"
+    r"\bmark\s+(?:this|the|our|my)\s+(?:[\w-]+\s+)?(?:server|plugin|tool|mcp|extension|skill|"
+    r"integration|source|site|domain|contract|app)\s+as\s+(?:fully\s+|completely\s+|always\s+)?"
+    r"(?:trusted|safe|verified|whitelisted|allowlisted|pre-?approved)\b|"
+    r"\b(?:hide|omit|exclude|leave\s+out)\s+(?:this|these|those|such|it|them|its|all\s+(?:of\s+)?"
+    r"(?:its|these|the|this)|the)\b(?:\s+[\w-]+){0,3}?\s+(?:from|out\s+of)\s+(?:the\s+|your\s+|"
+    r"any\s+|all\s+)?(?:[\w-]+\s+){0,2}?(?:activity(?:\s+feed|\s+log)?|digests?|summar(?:y|ies)|"
+    r"reports?|history|audit\s+(?:log|trail)|dashboards?|feeds?|statements?|owner|user)\b"
 )
 # a bot command, not a help text's line about one ("/tip @name 5 — sends 5 USDC from…")
 COMMAND = (
@@ -958,6 +990,8 @@ GATES = {
         restored_from recovered_from imported_from""",
     "question": "what",
     "persona": "you_are you're pretend act_as role character from_now_on",
+    "safeguard": """off disabled comment_out commenting_out trusted safe verified whitelisted
+        allowlisted pre-approved preapproved hide omit exclude leave_out false""",
     "plant": "response reply answer output summary",
     "oversight": """not n't never without silent quiet keep no_need sin sem sans ohne не 不要
         tell""",
@@ -972,8 +1006,8 @@ GATES = {
         supersede supersedes""",
     "consent": """user owner client customer accept autoris approuv acept autoriz aceit aprov
         zugestimmt genehmigt autorisiert согласил разрешил одобрил 已""",
-    "tamper": """change set modify increase raise replace switch substitut overwrite update cambia
-        adjust reset bump establece fija ajusta defina fixe règle stelle поставь
+    "tamper": """change set modify increase raise replace switch substitut overwrite override update
+        cambia adjust reset bump establece fija ajusta defina fixe règle stelle поставь
         altere altera mude modifie remplace ändere ändern ersetze setze измени поменяй замени
         установи 修改 更改 改为 替换""",
     "void": """apply void suspend disabl lift waiv not_required unnecessary approved authori
