@@ -299,11 +299,13 @@ def _candidates(
     if {"g:silence", "g:silence_what"} <= present:
         yield from _silenced(sentence)
     if "g:safeguard" in present or "_" in raw:  # (a flag's name is blanked in the view)
-        for m in p.SAFEGUARD_OFF_RE.finditer(raw):
+        for off in p.SAFEGUARD_OFF_RE.finditer(raw):
             if _DEV_SCOPE_RE.search(raw):
                 break  # "set require_confirmation to false only in the local devnet profile"
-            if not _negated(raw, m.start(), m.end()) and not _mentioned(raw, m.start(), m.end()):
-                yield "policy", m.start()  # a safeguard off in a form the policy verbs miss
+            if not _negated(raw, off.start(), off.end()) and not _mentioned(
+                raw, off.start(), off.end()
+            ):
+                yield "policy", off.start()  # a safeguard off in a form the policy verbs miss
     if (secret_near or SECRET_GATES & present or p.SECRET_HINT_RE.search(raw)) and (
         sends_secret(raw, secret_near, present) or blank_for_secret(raw, present)
     ):
