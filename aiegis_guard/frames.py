@@ -6,8 +6,8 @@ Called by :mod:`aiegis_guard.carriers` behind its cheap gate (:func:`may_be_fram
   value stands under the source line, joined to its name's column by a cap (``└``, or ``->``
   where the output cannot encode it: both libraries fall back to ``|`` and ``->``) under the
   pipes (``│`` / ``|``) of the names still to come; the name starts at the cap's column. The
-  ASCII form is read only in a traceback (``Traceback`` or ``File "``), whose source lines
-  hold code;
+  ASCII form is read only in a traceback (its ``Traceback`` header), under a source line that
+  holds code;
 * **rich locals panels** (rich ``Traceback(show_locals=True)``): a box titled ``locals`` (its
   rounded or ASCII corners) holds ``name = value`` rows, a long value folded onto the next rows
   at the value's column; a folded value is joined back.
@@ -34,11 +34,7 @@ def may_be_frames(text: str) -> bool:
     """Cheap gate: connectors, an ASCII cap in a traceback, or a locals panel."""
     if "└" in text or (" locals " in text and ("╭" in text or "+-" in text)):
         return True
-    return (
-        "-> " in text
-        and ("Traceback" in text or 'File "' in text)
-        and _ASCII_CAP_RE.search(text) is not None
-    )
+    return "Traceback" in text and "-> " in text and _ASCII_CAP_RE.search(text) is not None
 
 
 def _cap(line: str) -> tuple[int, int]:

@@ -49,10 +49,10 @@ MAX_LITERAL = 1 << 16  # a Python-printed event longer than this is not evaluate
 Piece = tuple[tuple[Any, ...], str | None, str, str]
 Record = tuple[str, OffsetMap, bool]  # (payload, map into the text, printed by Python)
 
-# substrings one of which every stream read here holds (the gate)
-_MARKS = (
-    '"delta"', "'delta'", '"candidates"', "argsTextDelta", "inputTextDelta", '"partialArgs"',
-)  # fmt: skip
+# substrings one of which every stream read here holds (the gate): the delta fields' names
+# share "elta", searched first (each search of a megabyte costs ~1-2 ms)
+_DELTAS = ('"delta"', "'delta'", "argsTextDelta", "inputTextDelta")
+_VERCEL_TEXT_RE = re.compile(r'\n0:"')  # a regex's literal scan: "in" takes ~10 ms a megabyte
 _VERCEL_CODES = "0cg"  # the data stream parts whose values are fragments: text, delta, reasoning
 _SSE_FIELDS = ("event:", "id:", "retry:", ":")
 
@@ -60,10 +60,11 @@ _SSE_FIELDS = ("event:", "id:", "retry:", ":")
 def may_be_stream(text: str) -> bool:
     """Cheap gate: does ``text`` hold a mark of one of the streams read here?"""
     return (
-        any(mark in text for mark in _MARKS)
-        or ('"done"' in text and '"created_at"' in text)  # Ollama
+        ("elta" in text and any(mark in text for mark in _DELTAS))
+        or '"candidates"' in text  # Gemini
+        or ('"created_at"' in text and '"done"' in text)  # Ollama
         or text.startswith('0:"')
-        or '\n0:"' in text  # Vercel data stream text parts
+        or _VERCEL_TEXT_RE.search(text) is not None  # Vercel data stream text parts
     )
 
 
