@@ -15,7 +15,8 @@ Layers (docs: ARCHITECTURE.md), top to bottom; a module may import its own layer
     orchestrate  guard, pipeline
     stages       scanners/, chains/, ledger/, threats, taint, audit
     text prep    normalize, checksums, redact, keys/, charclass, confusables, offsets, clean,
-                 decoders, respell, deleet, textcache, jsontext, segment, focus, carriers
+                 decoders, respell, deleet, textcache, jsontext, segment, focus, carriers,
+                 streams, frames
     types        findings, verdict, policy, config, errors, limits, indicators, catalogue,
                  lazyre, litgate, record, passkeys, automata
 """
@@ -38,7 +39,7 @@ LAYERS: dict[str, tuple[str, ...]] = {
     "text prep": (
         "normalize", "checksums", "redact", "keys", "charclass", "confusables", "offsets",
         "clean", "decoders", "respell", "deleet", "textcache", "jsontext", "segment", "focus",
-        "carriers",
+        "carriers", "streams", "frames",
     ),
     "stages": ("scanners", "chains", "ledger", "threats", "taint", "audit"),
     "orchestrate": ("guard", "pipeline"),

@@ -12,6 +12,9 @@ Called by :mod:`aiegis_guard.scanners.wallet_keys`.
   seed are a Solana keypair (a debugger's ``2E:45:..`` copy): certain, no context needed.
   Percent-escaped bytes (``pk=%ac%09%74..``, a URL or form value) are groups too, unless they
   spell UTF-8 text (an escaped query in another script).
+* **Few groups**: the key cut by its carrier into 2-8 groups of 8 or more digits at one width
+  (spaces or colons, one kind throughout; a terminal's wrap, a copy in groups), behind a key's own
+  singular label (a line listing "key ids" holds many values).
 * **Decimal**: the key as an integer (``PRIVATE_KEY=8945..``, 70-78 digits), which Foundry's
   ``vm.envUint`` and most CLIs accept as well as hex.
 
@@ -99,6 +102,40 @@ def _grouped(text: str) -> list[Finding]:
     return found
 
 
+# a key its carrier cut into 2-8 groups of 8+ digits, not labelled as parts (a terminal's
+# wrap, a copy in groups: "4f3a9c12… 7be0d5e1…"): one separator throughout, spaces or colons,
+# cut at one width (the last group may be shorter)
+_FEW_GROUPS_RE = re.compile(
+    r"(?<![0-9A-Za-z])(?:0x)?[0-9a-fA-F]{8,56}([ :])[0-9a-fA-F]{8,56}(?:\1[0-9a-fA-F]{8,56}){0,6}"
+    r"(?![0-9A-Za-z])"
+)
+# a list of many values on the label's line ("key ids:", "keys:", "fingerprints:"): each
+# group is a value of its own, not a part of one key (review20b F5)
+_MANY_RE = re.compile(r"(?i)\b(?:ids?|keys|fingerprints?|kids)\b")
+
+
+def _few_groups(text: str, taken: list[Finding]) -> list[Finding]:
+    """A key in 2-8 groups of 8+ digits behind a key's own (singular) label: BLOCK."""
+    found: list[Finding] = []
+    for start, end in runs(text, GROUPED, 65, max_len=600):
+        for m in _FEW_GROUPS_RE.finditer(text, max(0, start - 2), end):
+            groups = re.split("[ :]", m.group().removeprefix("0x"))
+            digits = "".join(groups)
+            if len(digits) != 64 or not 0 < int(digits, 16) < SECP256K1_N:
+                continue
+            if len({len(g) for g in groups[:-1]}) > 1 or len(groups[-1]) > len(groups[0]):
+                continue  # not cut at one width (a hash, an id and a tag side by side)
+            if is_placeholder(digits) or any(
+                f.span and f.span[0] < m.end() and m.start() < f.span[1] for f in taken
+            ):
+                continue
+            line = text[text.rfind("\n", 0, m.start()) + 1 : m.start()]
+            kind, evidence = key_context(text, m.start(), m.end())
+            if kind == "key" and _MANY_RE.search(line) is None:
+                found.append(key_finding(m.span(), m.group(), "pattern:hex-split", evidence))
+    return found
+
+
 def _utf8_text(raw: bytes) -> bool:
     try:
         return raw.decode("utf-8").isprintable()
@@ -129,4 +166,5 @@ def _decimal(text: str) -> list[Finding]:
 
 def find_number_keys(text: str) -> list[Finding]:
     """Keys as grouped hex bytes or as a decimal integer, behind key context: BLOCK."""
-    return _grouped(text) + _decimal(text)
+    grouped = _grouped(text)
+    return grouped + _few_groups(text, grouped) + _decimal(text)

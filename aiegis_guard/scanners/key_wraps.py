@@ -4,7 +4,8 @@ export screen or a PDF's column.
 
 Called by :mod:`aiegis_guard.scanners.wallet_keys`. The lines are joined and the whole must
 pass the same certain test as an unwrapped key (base58check, or the Solana public half
-re-derived from the seed): a wrap adds no guess.
+re-derived from the seed): a wrap adds no guess. A byte array broken over lines with comments
+between its rows is read without the comments, to the same test.
 """
 
 from __future__ import annotations
@@ -130,9 +131,37 @@ def _rewrapped_arrays(text: str) -> list[Finding]:
     return found
 
 
+# a byte array broken over lines with comments between its rows ("// secret half", "# seed",
+# "/* public */"): the comments removed, it must re-derive like any keypair
+_COMMENT_RE = re.compile(r"//[^\n]*|#[^\n]*|/\*.*?\*/|--[ \t][^\n]*", re.DOTALL)
+_COMMENTED_ARRAY_RE = LazyPattern(
+    r"\[((?:[\d\s,]|//[^\n]*|#[^\n]*|/\*.*?\*/|--[ \t][^\n]*){127,3000}?)\]", re.DOTALL
+)
+
+
+def _commented_arrays(text: str) -> list[Finding]:
+    """A 64-byte array with comments between its numbers: read without them."""
+    if text.count(",") < KEYPAIR_BYTES - 1 or not (
+        "//" in text or "#" in text or "/*" in text or "-- " in text
+    ):
+        return []
+    found = []
+    for m in _COMMENTED_ARRAY_RE.finditer(text):
+        body = m.group(1)
+        if _COMMENT_RE.search(body) is None:
+            continue  # no comment: the array reader has it
+        items = _COMMENT_RE.sub(" ", body).replace(",", " ").split()
+        if len(items) == KEYPAIR_BYTES and all(len(v) <= 3 and int(v) < 256 for v in items):
+            raw = bytes(int(v) for v in items)
+            hit = solana_keypair(raw, m.span(), m.group(), "int-array-commented")
+            found += [hit] if hit is not None else []
+    return found
+
+
 def find_wrapped_keys(text: str, spans: list[tuple[int, int]]) -> list[Finding]:
     """xprv, WIF and Solana keypairs wrapped over lines: BLOCK. ``spans``: the text's base64
     runs of 42+ characters (:func:`~aiegis_guard.scanners.key_forms.base64_runs`)."""
     if "\n" in text:
         spans = sorted([*spans, *runs(text, BASE64, SHORT_LINE, max_len=FIRST_LINE - 1)])
-    return _wrapped_xprv(text) + _wrapped_tokens(text, spans) + _rewrapped_arrays(text)
+    found = _wrapped_xprv(text) + _wrapped_tokens(text, spans) + _rewrapped_arrays(text)
+    return found + _commented_arrays(text)
