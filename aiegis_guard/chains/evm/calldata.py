@@ -359,8 +359,8 @@ def _landings(item: Onward, frame: Frame, ops: list[Operation]) -> tuple[list[Re
         if isinstance(op, Receipt) and not op.to_caller and op.recipient != executor:
             landed.append(op.replace(order=SWAP_ORDER))
         elif isinstance(op, Transfer) and op.sender == executor:
-            if op.asset == token:
-                spent = None if spent is None or op.amount is None else spent + op.amount
+            if op.asset == token and spent is not None:  # no amount: the whole balance
+                spent = item.output.amount if op.amount is None else spent + op.amount
             if not exchange and op.recipient != executor:
                 paid = {"asset": op.asset, "amount": op.amount, "token_id": op.token_id}
                 landed.append(item.output.replace(recipient=op.recipient, **paid))
