@@ -457,6 +457,28 @@ PINNED = [
     ("deace8f5", "sendToL2(uint256,address,uint256,uint256,uint256,address,uint256)"),
     ("0f5287b0", "transferTokens(address,uint256,uint16,bytes32,uint256,uint32)"),
     ("9981509f", "wrapAndTransferETH(uint16,bytes32,uint256,uint32)"),
+    # across-protocol/contracts contracts/handlers/MulticallHandler.sol (onlySelf functions)
+    ("ef8738d3", "drainLeftoverTokens(address,address)"),
+    ("c41e8295", "makeCallWithBalance(address,bytes,uint256,(address,uint256)[])"),
+    # 0xPolygonHermez/zkevm-contracts IPolygonZkEVMBridgeV2 (bridgeAsset cd586579)
+    ("cd586579", "bridgeAsset(uint32,address,uint256,address,bool,bytes)"),
+    ("240ff378", "bridgeMessage(uint32,address,bool,bytes)"),
+    ("b8b284d0", "bridgeMessageWETH(uint32,address,uint256,bool,bytes)"),
+    # scroll-tech/scroll IL1ETHGateway / IL1ERC20Gateway / IL2*Gateway / IScrollMessenger
+    ("9f8420b3", "depositETH(uint256,uint256)"),
+    ("ce0b63ce", "depositETH(address,uint256,uint256)"),
+    ("aac476f8", "depositETHAndCall(address,uint256,bytes,uint256)"),
+    ("c7cdea37", "withdrawETH(uint256,uint256)"),
+    ("2fcc29fa", "withdrawETH(address,uint256,uint256)"),
+    ("6dc24183", "withdrawETHAndCall(address,uint256,bytes,uint256)"),
+    ("21425ee0", "depositERC20(address,uint256,uint256)"),
+    ("f219fa66", "depositERC20(address,address,uint256,uint256)"),
+    ("0aea8c26", "depositERC20AndCall(address,address,uint256,bytes,uint256)"),
+    ("6c07ea43", "withdrawERC20(address,uint256,uint256)"),
+    ("a93a4af9", "withdrawERC20(address,address,uint256,uint256)"),
+    ("575361b6", "withdrawERC20AndCall(address,address,uint256,bytes,uint256)"),
+    ("b2267a7b", "sendMessage(address,uint256,bytes,uint256)"),
+    ("5f7b1577", "sendMessage(address,uint256,bytes,uint256,address)"),
     # solidly
     (
         "cac88ea9",

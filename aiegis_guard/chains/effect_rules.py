@@ -22,7 +22,9 @@ rule (``tx.<tag>.``)       action  when
                                    one-value tokens (``peg``: WETH = ETH; USDC = USDT = DAI),
                                    is less than half of what it gives of the same peg
                                    (``under-half``); (a token imitating a well-known contract
-                                   is worth nothing: the fake-WETH offer). The dust floor is
+                                   is worth nothing: the fake-WETH offer; so is a swap's or a
+                                   bridge's output in one: the fake USDC an Across relayer
+                                   fills with). The dust floor is
                                    per NFT unit given (1000 ERC-1155 copies: 1000 items)
 ``order_unvalued``         FLAG    an order pays money of establishable worth (ETH, a well-known
                                    or allowlisted token; not dust) and gets back only tokens
@@ -346,6 +348,9 @@ def _outputs(tag: str, settlers: _Settlers, policy: Policy, outputs: list[Effect
         if gives and not settlers.trusted(policy, to or ""):
             msg = f"swap output goes to {mask_address(to or '')}, not the own account"
             out.append(_finding(tag, "swap_recipient", Action.BLOCK, msg, *ev))
+        elif _imitation(policy, chain, e):  # the fake USDC a relayer "fills" with: worthless
+            msg = "swap output is a token imitating a well-known one: the input is given away"
+            out.append(_finding(tag, "order_gives_away", Action.BLOCK, msg, *ev, "imitation"))
         elif e.amount == 0:
             msg = "swap accepts any output (minimum 0)"
             out.append(_finding(tag, "swap_no_minimum", Action.FLAG, msg, *ev, "amount_min:0"))

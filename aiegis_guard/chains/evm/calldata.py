@@ -18,11 +18,12 @@ from __future__ import annotations
 
 from typing import Any
 
+from aiegis_guard.chains.bridging import REDEEMER
 from aiegis_guard.chains.evm.abi import decode_args
 from aiegis_guard.chains.evm.callee import runs_stranger_code
 from aiegis_guard.chains.evm.carried_permits import carried_permits
 from aiegis_guard.chains.evm.embedded import CANDIDATES, embedded_scan
-from aiegis_guard.chains.evm.frames import MAX_DEPTH, Frame, OnOwnBalance, word_address
+from aiegis_guard.chains.evm.frames import MAX_DEPTH, Frame, OnOwnBalance, Onward, word_address
 from aiegis_guard.chains.evm.protocols import PROTOCOL_FUNCTIONS, PROTOCOL_HANDLERS
 from aiegis_guard.chains.evm.protocols.requests import REQUEST_CONTRACTS, decode_request
 from aiegis_guard.chains.evm.selectors import FUNCTIONS as _BASE_FUNCTIONS
@@ -30,7 +31,7 @@ from aiegis_guard.chains.evm.selectors import MULTICALL3
 from aiegis_guard.chains.evm.tokens import TOKEN_HANDLERS
 from aiegis_guard.chains.evm.wrappers import WRAPPER_HANDLERS
 from aiegis_guard.chains.known import known_contracts
-from aiegis_guard.chains.transaction import Approval, Call, Operation, Receipt
+from aiegis_guard.chains.transaction import SWAP_ORDER, Approval, Call, Operation, Receipt, Transfer
 from aiegis_guard.errors import EvmDecodeError
 
 __all__ = ["MAX_OPS", "PAST_DEPTH_LIMIT", "decode_calldata", "decode_items"]
@@ -309,6 +310,8 @@ def _collect(
             _walk(item.along(path) if wrapper else item, ops, notes)
         elif isinstance(item, OnOwnBalance):
             _on_own_balance(item, ops, notes)
+        elif isinstance(item, Onward):
+            _onward(item, ops)
         elif isinstance(item, str):
             notes.append(item)
         else:
@@ -337,6 +340,57 @@ def _on_own_balance(item: OnOwnBalance, ops: list[Operation], notes: list[str]) 
         guarantee = guarantee.replace(amount=0)
     ops.append(guarantee)
     ops.extend(away)
+
+
+def _landings(item: Onward, frame: Frame, ops: list[Operation]) -> tuple[list[Receipt], int | None]:
+    """Where one of the executor's calls sends value (an exchange's outputs; else the
+    executor's own payments), and how much of the bridged token it spends (None: unknown).
+    A call the decoder does not read is the request's opaque call, judged as such."""
+    executor, token = item.output.recipient, item.output.asset
+    inner: list[Operation] = []
+    try:
+        _walk(frame, inner, [])
+    except EvmDecodeError:
+        inner = [_unknown(frame)]
+    exchange = any(isinstance(op, Receipt) for op in inner)
+    landed: list[Receipt] = []
+    spent: int | None = 0
+    for op in inner:
+        if isinstance(op, Receipt) and not op.to_caller and op.recipient != executor:
+            landed.append(op.replace(order=SWAP_ORDER))
+        elif isinstance(op, Transfer) and op.sender == executor:
+            if op.asset == token and spent is not None:  # no amount: the whole balance
+                spent = item.output.amount if op.amount is None else spent + op.amount
+            if not exchange and op.recipient != executor:
+                paid = {"asset": op.asset, "amount": op.amount, "token_id": op.token_id}
+                landed.append(item.output.replace(recipient=op.recipient, **paid))
+        elif isinstance(op, Call) and not op.known:
+            ops.append(op.replace(sender=item.sender))
+            spent = None
+    return landed, spent
+
+
+def _onward(item: Onward, ops: list[Operation]) -> None:
+    """A bridge output handed to an executor (``frames.Onward``): a receipt of wherever its
+    calls send it, and of the leftover's payee for what they leave (all of it if they fail:
+    a payee not already paid by the calls is a receipt of an unknown share)."""
+    output = item.output
+    landed: list[Receipt] = []
+    spent: int | None = 0
+    for frame in item.frames:
+        found, used = _landings(item, frame, ops)
+        landed += found
+        spent = None if spent is None or used is None else spent + used
+    ops.extend(landed)
+    if not item.frames:
+        ops.append(output.replace(recipient=item.leftover or REDEEMER))
+        return
+    left = None if spent is None or output.amount is None else max(output.amount - spent, 0)
+    if item.leftover is not None:
+        if item.leftover not in {r.recipient for r in landed if r.asset == output.asset}:
+            ops.append(output.replace(recipient=item.leftover, amount=None))
+    elif left is None or left > 0:  # stays with the executor: whoever calls it next takes it
+        ops.append(output.replace(recipient=REDEEMER, amount=left))
 
 
 def decode_items(

@@ -15,7 +15,7 @@ from aiegis_guard.findings import Chain
 from aiegis_guard.record import fast_init
 
 __all__ = ["MAX_DEPTH", "ZERO", "Frame", "OnOwnBalance", "Result", "asset", "authority", "native"]
-__all__ += ["word_address"]
+__all__ += ["Onward", "word_address"]
 
 ZERO = "0x" + "0" * 40
 MAX_DEPTH = 8  # nested wrappers decoded; deeper calls become unknown calls
@@ -76,7 +76,23 @@ class OnOwnBalance:
     guarantee: Any  # the Receipt the contract checks
 
 
-Result = list[Any]  # each an Operation, a Frame to decode next, OnOwnBalance, or a str note
+@dataclass(frozen=True, slots=True)
+class Onward:
+    """A bridge output paid to an executor that then makes the calls the request spells out
+    (Across's MulticallHandler ``Instructions``): decoded only to read where the output lands.
+    ``output`` is the bridge's promise to the executor (a :class:`Receipt`); each output the
+    ``frames`` (the executor's calls) pay, and each of the executor's own payments, is a
+    receipt of its recipient instead; ``leftover`` is paid what the calls leave (all of it
+    when they fail; None: nobody, it stays with the executor for anyone to take). A call the
+    decoder does not read is the request's own opaque call (its ``sender``)."""
+
+    frames: tuple[Frame, ...]
+    output: Any  # the Receipt to the executor
+    leftover: str | None
+    sender: str | None
+
+
+Result = list[Any]  # each an Operation, a Frame to decode next, OnOwnBalance, Onward, or a note
 
 _NATIVE = Asset(chain=Chain.EVM, kind=AssetKind.NATIVE, symbol=None, decimals=18)
 

@@ -17,6 +17,7 @@ from aiegis_guard.chains.evm.frames import Frame, Result
 from aiegis_guard.chains.evm.protocols import (
     aave_gateway,
     accounts,
+    across_handler,
     admin,
     aggregators,
     balancer,
@@ -33,6 +34,7 @@ from aiegis_guard.chains.evm.protocols import (
     eigen_rewards,
     erc6909,
     fulfil,
+    gateways,
     gauges,
     gmx_subaccounts,
     kernel_v3,
@@ -135,6 +137,8 @@ _MODULES = (
     delegation_manager,
     kernel_v3,
     smart_sessions,
+    across_handler,
+    gateways,
 )
 
 

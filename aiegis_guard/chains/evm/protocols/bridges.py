@@ -8,7 +8,8 @@ Sources (function signatures and argument order):
   message)`` and ``depositV3Now`` (``fillDeadlineOffset`` instead of the two timestamps), the
   ``bytes32`` forms ``deposit`` / ``depositNow``; ``SpokePool.sol`` pulls ``inputAmount`` from
   ``msg.sender`` (``msg.value`` when ``inputToken`` is the wrapped native token); an
-  ``outputToken`` of 0 is "the input token's equivalent on the destination".
+  ``outputToken`` of 0 is "the input token's equivalent on the destination"; a ``message`` to
+  Across's MulticallHandler says where the output goes from there (``across_handler.py``).
 - LayerZero-Labs/LayerZero-v2 ``packages/layerzero-v2/evm/oapp/contracts/oft/interfaces/IOFT.sol``:
   ``send(SendParam{dstEid, bytes32 to, amountLD, minAmountLD, extraOptions, composeMsg,
   oftCmd}, MessagingFee{nativeFee, lzTokenFee}, refundAddress)``: the caller's ``amountLD``
@@ -59,6 +60,7 @@ from aiegis_guard.chains.bridging import (
     wormhole_address,
 )
 from aiegis_guard.chains.evm.frames import ZERO, Frame, Result, asset, native
+from aiegis_guard.chains.evm.protocols.across_handler import handled_output
 from aiegis_guard.chains.evm.protocols.aggregators import ORDER_DUST
 from aiegis_guard.chains.evm.protocols.swaps import exchange_ops, swap_ops
 from aiegis_guard.chains.evm.protocols.vaults import stand_in
@@ -131,6 +133,7 @@ def _across(f: Frame, fn: Function, a: list[Any]) -> Result:
         kept = 0
     via = f"across.{fn.name}"
     out = swap_ops(f, via, (token_in, amount_in), (token_out, amount_out), recipient)
+    out[-1:] = handled_output(f, out[-1], a[-1])  # to the MulticallHandler: where it sends it
     out += _relayer_cut(f, via, (_token(token_in), amount_in), kept, REDEEMER)
     if depositor not in (ZERO, f.sender, recipient):
         out += swap_ops(f, f"{via}.depositor", (None, None), (token_in, None), depositor)
@@ -191,13 +194,16 @@ def _wormhole_transfer(f: Frame, fn: Function, a: list[Any]) -> Result:
 
 
 def _wormhole_eth(f: Frame, fn: Function, a: list[Any]) -> Result:
-    """Wormhole ``wrapAndTransferETH``: the call's ETH (already a transfer) wrapped and sent,
-    less ``arbiterFee``."""
+    """Wormhole ``wrapAndTransferETH``: the call's ETH (already a transfer) wrapped into the
+    bridge's ``WETH()`` and sent as that token (its ``asset`` in ``data/evm_protocols.json``;
+    ETH stands for it on a bridge the book does not know), less ``arbiterFee``."""
     chain, recipient, fee = a[:3]
     via = "wormhole.wrap_and_transfer_eth"
-    got = (native(), _left(f.value, fee))
+    weth = vault_asset(f.target)
+    token = asset(weth) if weth is not None else native()
+    got = (token, _left(f.value, fee))
     out = bridge_ops(f, via, (None, None), got, wormhole_address(recipient, chain))
-    return out + _relayer_cut(f, via, (native(), f.value), fee, REDEEMER)
+    return out + _relayer_cut(f, via, (token, f.value), fee, REDEEMER)
 
 
 def _canonical_eth(f: Frame, fn: Function, a: list[Any]) -> Result:

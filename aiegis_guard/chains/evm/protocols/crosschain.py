@@ -61,7 +61,7 @@ from aiegis_guard.chains.known import bridged_token, known_collections, known_co
 from aiegis_guard.chains.transaction import SWAP_ORDER, Asset, AssetKind, Call, Receipt, Transfer
 from aiegis_guard.errors import EvmDecodeError
 
-__all__ = ["CONTRACTS", "TABLE"]
+__all__ = ["CONTRACTS", "TABLE", "bridges_only"]
 
 ARBSYS = "0x0000000000000000000000000000000000000064"
 CONTRACTS = frozenset({ARBSYS})  # (callee.py; the bridges: data/evm_protocols.json)
@@ -245,7 +245,7 @@ _Handler = Callable[[Frame, Function, list[Any]], Result]
 _BRIDGE_WORDS = ("bridge", "stargate", "cctp", "messenger", "root chain", "arbsys", "passer")
 
 
-def _bridges_only(handler: _Handler) -> _Handler:
+def bridges_only(handler: _Handler) -> _Handler:
     """``handler`` where the target may be the bridge it decodes; on a well-known contract of
     another protocol (the 0x Exchange Proxy, a Universal Router) the same selector runs that
     contract's own code: an unknown call naming the addresses it carries. (Decodable is not
@@ -264,22 +264,22 @@ def _bridges_only(handler: _Handler) -> _Handler:
 
 _CCTP_V2 = "uint256,uint32,bytes32,address,bytes32,uint256,uint32"
 TABLE = (
-    ("depositForBurn(uint256,uint32,bytes32,address)", _bridges_only(_cctp_burn)),
-    ("depositForBurnWithCaller(uint256,uint32,bytes32,address,bytes32)", _bridges_only(_cctp_burn)),
-    (f"depositForBurn({_CCTP_V2})", _bridges_only(_cctp_burn)),
-    (f"depositForBurnWithHook({_CCTP_V2},bytes)", _bridges_only(_cctp_burn)),
-    ("replaceDepositForBurn(bytes,bytes,bytes32,bytes32)", _bridges_only(_cctp_replace)),
-    ("depositEtherFor(address)", _bridges_only(_pos_ether)),
-    ("depositFor(address,address,bytes)", _bridges_only(_pos_token)),
-    ("swapETH(uint16,address,bytes,uint256,uint256)", _bridges_only(_stargate_eth)),
+    ("depositForBurn(uint256,uint32,bytes32,address)", bridges_only(_cctp_burn)),
+    ("depositForBurnWithCaller(uint256,uint32,bytes32,address,bytes32)", bridges_only(_cctp_burn)),
+    (f"depositForBurn({_CCTP_V2})", bridges_only(_cctp_burn)),
+    (f"depositForBurnWithHook({_CCTP_V2},bytes)", bridges_only(_cctp_burn)),
+    ("replaceDepositForBurn(bytes,bytes,bytes32,bytes32)", bridges_only(_cctp_replace)),
+    ("depositEtherFor(address)", bridges_only(_pos_ether)),
+    ("depositFor(address,address,bytes)", bridges_only(_pos_token)),
+    ("swapETH(uint16,address,bytes,uint256,uint256)", bridges_only(_stargate_eth)),
     (
         "swap(uint16,uint256,uint256,address,uint256,uint256,(uint256,uint256,bytes),bytes,bytes)",
-        _bridges_only(_stargate_swap),
+        bridges_only(_stargate_swap),
     ),
-    ("withdraw(address,uint256,uint32,bytes)", _bridges_only(_op_withdraw)),
-    ("withdrawTo(address,address,uint256,uint32,bytes)", _bridges_only(_op_withdraw)),
-    ("initiateWithdrawal(address,uint256,bytes)", _bridges_only(_l1_message)),
-    ("sendTxToL1(address,bytes)", _bridges_only(_l1_message)),
-    ("withdrawEth(address)", _bridges_only(_arb_withdraw_eth)),
-    ("outboundTransfer(address,address,uint256,bytes)", _bridges_only(_arb_token_withdraw)),
+    ("withdraw(address,uint256,uint32,bytes)", bridges_only(_op_withdraw)),
+    ("withdrawTo(address,address,uint256,uint32,bytes)", bridges_only(_op_withdraw)),
+    ("initiateWithdrawal(address,uint256,bytes)", bridges_only(_l1_message)),
+    ("sendTxToL1(address,bytes)", bridges_only(_l1_message)),
+    ("withdrawEth(address)", bridges_only(_arb_withdraw_eth)),
+    ("outboundTransfer(address,address,uint256,bytes)", bridges_only(_arb_token_withdraw)),
 )

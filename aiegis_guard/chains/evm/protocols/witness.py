@@ -24,7 +24,10 @@ the signer gets in return. Sources (type strings as the projects publish them):
   ``SlippageAndActions(address recipient,address buyToken,uint256 minAmountOut,bytes[]
   actions)`` (and the intents' ``SlippageAndCondition`` with the same first three fields):
   whatever the actions do, Settler pays ``recipient`` at least ``minAmountOut`` of
-  ``buyToken``.
+  ``buyToken``: a swap with a slippage floor (the actions trade against pools or a quote
+  the Settler checks, ``SettlerBase._checkSlippageAndTransfer``), judged like any swap's
+  output (``order = SWAP``: a floor of 0 FLAGs ``swap_no_minimum``, another recipient
+  BLOCKs), not as a peer's order.
 
 - ERC-7683 ``GaslessCrossChainOrder(address originSettler,address user,uint256 nonce,uint256
   originChainId,uint32 openDeadline,uint32 fillDeadline,bytes32 orderDataType,<OrderData>
@@ -68,7 +71,14 @@ from typing import Any
 
 from aiegis_guard.chains.evm.frames import ZERO, asset, native, word_address
 from aiegis_guard.chains.evm.typed_schema import split_array
-from aiegis_guard.chains.transaction import Asset, AssetKind, Operation, Receipt, Transfer
+from aiegis_guard.chains.transaction import (
+    SWAP_ORDER,
+    Asset,
+    AssetKind,
+    Operation,
+    Receipt,
+    Transfer,
+)
 
 __all__ = ["PERMIT_FIELDS", "decode_witness", "is_order_witness", "steep_decay", "witness_names"]
 
@@ -156,9 +166,11 @@ def decode_witness(message: dict[str, Any]) -> list[Operation] | None:
     witness = next((v for k, v in message.items() if k not in PERMIT_FIELDS), None)
     if not isinstance(witness, dict):
         return None
+    swap = _outputs(witness) is None and _slippage(witness) is not None
     outputs = _outputs(witness) or _slippage(witness) or _cross_chain(witness)
     if outputs is None:
         return None
+    order = SWAP_ORDER if swap else 0  # 0x Settler: a swap with a slippage floor, no peer order
     info = witness.get("info")
     swapper = info.get("swapper") if isinstance(info, dict) else witness.get("user")
     reactor = message["spender"]
@@ -170,7 +182,7 @@ def decode_witness(message: dict[str, Any]) -> list[Operation] | None:
             sender=swapper,
             recipient=reactor,
             amount=p["amount"],
-            order=0,
+            order=order,
         )
         for p in (permitted if isinstance(permitted, list) else [permitted])
     ]
@@ -180,7 +192,7 @@ def decode_witness(message: dict[str, Any]) -> list[Operation] | None:
             asset=_asset(o["token"]),
             recipient=o["recipient"],
             amount=_minimum(o),
-            order=0,
+            order=order,
         )
         for o in outputs
     ]
