@@ -373,7 +373,8 @@ def _candidates(
         and not described_permission(sentence, m.start())
         and not _READ_ONLY_RE.search(sentence)
     ):
-        yield "oversight", m.start()  # not what a permission lets another do "without asking"
+        modal = _NEGATED_MODAL_RE.match(sentence, m.start())  # "agents must not simulate…":
+        yield "oversight", modal.end() if modal else m.start()  # asked by its modal
 
 
 # the owner left out of what moves nothing ("balance lookups are read-only: no need to confirm
@@ -381,6 +382,9 @@ def _candidates(
 _READ_ONLY_RE = re.compile(
     r"\bread-?only\b|\b(?:balance|price|quote|status)\s+(?:lookups?|checks?|queries|reads?)\b",
     re.IGNORECASE,
+)
+_NEGATED_MODAL_RE = re.compile(
+    r"(?:must not|mustn't|should not|shouldn't|are not to|is not to|may not)\s+", re.IGNORECASE
 )
 # the reader's own option, not an order: "if you need to change your payout address, …"
 _OPTION_RE = re.compile(

@@ -263,6 +263,12 @@ OVERSIGHT = (
     r"text|reach(?:ing)? out to)(?:e|es|ing)? "
     r"(?:the |your |my )?(?:owner|principal|human|user|operator|admin|him|her)\b|"
     r"\bwithout (?:the |any )?(?:[\w-]+ )?(?:confirmations?|approvals?|sign-?off)\b|"
+    # the safety steps themselves forbidden ("agents must not simulate the transaction or ask
+    # the user for confirmation"; not "agents must not ask users for their keys")
+    r"\b(?:must not|mustn't|should not|shouldn't|are not to|is not to|may not) (?:[\w-]+ )?"
+    r"(?:simulat\w*|verify|re-?check|double-check|wait for (?:the )?(?:owner's |user's )?"
+    r"(?:approval|confirmation)|ask (?:the )?(?:user|owner|human)s? (?:for|to) "
+    r"(?:confirm\w*|approv\w*|sign-?off))\b|"
     r"sin (?:avisar|preguntar|"
     r"confirmar)|sem (?:avisar|perguntar|confirmar)|sans (?:prévenir|demander|confirmer)|"
     r"ohne (?:rückfrage|bestätigung|zu fragen)|не (?:сообщай|говори|спрашивай)|"
