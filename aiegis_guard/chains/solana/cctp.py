@@ -30,7 +30,9 @@ A burn is an exchange across chains like the Wormhole Token Bridge's (:mod:`.wor
 of the burnt token to the program (``order=SWAP_ORDER``) and a :class:`Receipt` on the other
 chain to ``mint_recipient`` (its EVM address on an EVM domain, ``bridging.cctp_address``) of
 USDC there (``bridging.cctp_usdc``; the burnt mint stands for it where the book has none):
-v1 exactly the amount, v2 at least the amount less ``max_fee`` (nothing when that leaves dust).
+v1 exactly the amount, v2 at least the amount less ``max_fee`` (nothing when that leaves dust;
+the fee is Circle's, paid to the fee recipient its program sets, so a large cap is a poor
+minimum, judged like the EVM ``depositForBurn``, not a give to a stranger).
 A recipient that is neither own nor allowlisted BLOCKs like any swap output; the destination
 caller only decides who may relay the mint, and the hook data is for the recipient's contract:
 neither moves the funds elsewhere.
@@ -41,7 +43,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any, Final
 
-from aiegis_guard.chains.bridging import cctp_address, cctp_usdc, guaranteed_left
+from aiegis_guard.chains.bridging import DUST, cctp_address, cctp_usdc
 from aiegis_guard.chains.solana.defi import Give, exchange, spl_token
 from aiegis_guard.chains.solana.layout import Ix, Layout, malformed_call, pubkey_str
 from aiegis_guard.chains.transaction import (
@@ -135,7 +137,8 @@ def _burn(ix: Ix, refs: Any) -> list[Operation]:
     via = f"cctp.{ix.name}" if ix.program == TOKEN_MESSENGER else f"cctp_v2.{ix.name}"
     mint, amount, domain = acc["burn_token_mint"], a["amount"], a["destination_domain"]
     give: Give = (spl_token(mint), acc["owner"], acc["burn_token_account"], amount)
-    least = amount if "max_fee" not in a else guaranteed_left(amount, a["max_fee"])
+    least = amount if "max_fee" not in a else max(amount - a["max_fee"], 0)
+    least = 0 if least < DUST else least  # v2: what the fee cap leaves, as on EVM (crosschain.py)
     recipient = cctp_address(a["mint_recipient"], domain)
     return exchange(via, ix.program, give, (_minted(mint, domain), recipient, least))
 
