@@ -14,16 +14,25 @@ wormhole-foundation/wormhole-sdk-ts ``core/base/src/constants/platforms.ts``
 (``platformAndChainsEntries``: the ``"Evm"`` platform's chains). Only there is a 32-byte word
 that left-pads 20 bytes an EVM account; on Solana, Sui, Aptos, Cosmos chains... the same word
 is another account (or none), never the owner's EVM address.
+
+Circle CCTP domains (Circle docs, "CCTP supported domains" v1 and v2; the same ids in
+circlefin's ``cctp-go`` and in Semiotic AI's ``cctp-rs`` ``DomainId``): 0 Ethereum, 1 Avalanche,
+2 OP Mainnet, 3 Arbitrum, 6 Base, 7 Polygon PoS, 10 Unichain, 11 Linea, 12 Codex, 13 Sonic,
+14 World Chain, 16 Sei, 17 BNB Smart Chain are EVM chains; 4 Noble, 5 Solana, 8 Sui, 9 Aptos are
+not. A ``mintRecipient`` word is an EVM account only on an EVM domain (:func:`cctp_address`);
+EVM chain ids of the domains: stable-io ``cctp-sdk-definitions`` ``domainChainIdEntries``.
 """
 
 from __future__ import annotations
 
 from typing import Final
 
+from aiegis_guard.chains.known import known_contracts
 from aiegis_guard.checksums import to_eip55
 
 __all__ = ["DUST", "RELAYER_SHARE", "WORMHOLE_EVM_CHAINS", "guaranteed_left"]
 __all__ += ["REDEEMER", "relayer_takes_it", "wormhole_address"]
+__all__ += ["CCTP_DOMAINS", "CCTP_EVM_DOMAINS", "cctp_address", "cctp_usdc"]
 
 RELAYER_SHARE: Final = 10  # a relayer keeping more than 1/10 of the amount takes it
 DUST: Final = 10**3  # a guaranteed amount under this many base units guarantees nothing
@@ -40,6 +49,11 @@ WORMHOLE_EVM_CHAINS: Final = frozenset(
     | {39, 40, 43, 44, 45, 46, 47, 48, 50, 52}
     | set(range(10002, 10008))
 )
+
+# CCTP domain -> EVM chain id (the USDC minted there is that chain's row of the book)
+CCTP_DOMAINS: Final = {0: 1, 1: 43114, 2: 10, 3: 42161, 6: 8453, 7: 137, 10: 130, 11: 59144}
+CCTP_DOMAINS.update({13: 146, 14: 480})
+CCTP_EVM_DOMAINS: Final = frozenset(CCTP_DOMAINS) | {12, 16, 17}
 
 
 def relayer_takes_it(amount: int, fee: int) -> bool:
@@ -65,3 +79,24 @@ def wormhole_address(word: bytes, chain: int, *, checksum: bool = False) -> str:
         evm = "0x" + word[12:].hex()
         return to_eip55(evm) if checksum else evm
     return "0x" + word.hex()
+
+
+def cctp_address(word: bytes, domain: int) -> str:
+    """A CCTP ``mintRecipient`` on domain ``domain``: the EVM address (EIP-55) it left-pads on
+    an EVM domain, else the whole word in hex (an account elsewhere: never an EVM one)."""
+    if domain in CCTP_EVM_DOMAINS and len(word) == 32 and word[:12] == bytes(12):
+        return to_eip55("0x" + word[12:].hex())
+    return "0x" + word.hex()
+
+
+def cctp_usdc(domain: int) -> str | None:
+    """The address of the USDC CCTP mints on ``domain``'s EVM chain (the book's native USDC
+    row for that chain), or None when the book has none."""
+    chain = CCTP_DOMAINS.get(domain)
+    if chain is None:
+        return None
+    for address, (label, chains) in known_contracts().items():
+        usdc = label == "USDC" or (label.startswith("USDC (") and "bridged" not in label)
+        if usdc and chains is not None and chain in chains:
+            return to_eip55(address)
+    return None

@@ -40,7 +40,14 @@ Solana-only rules (the generic ones are listed in ``chains/inspect.py``, tag ``s
 ``tx.sol.unknown_program``      FLAG    (generic rule, ``reason:names-third-party``) an
                                         instruction not decoded, of a program the policy
                                         names, writes to an account the transaction proves
-                                        to be a stranger's (``strangers.py``)
+                                        to be a stranger's (``strangers.py``);
+                                        (``reason:unread-instruction``) an instruction of a
+                                        program this package decodes (Jupiter, CCTP, the
+                                        lending and AMM programs...) that none of its tables
+                                        knows, signed by an own wallet, even where the
+                                        policy names the program: a function the decoder has
+                                        not read may pay anyone (a newer route, a new
+                                        version), and being trusted is no reading of it
 ==============================  ======  ===================================================
 """
 
@@ -62,11 +69,12 @@ from aiegis_guard.chains.known import known_mints
 from aiegis_guard.chains.siwe import inspect_sign_ins
 from aiegis_guard.chains.solana import programs as progs
 from aiegis_guard.chains.solana.defi_layouts import STAKE_POOL_PROGRAMS
-from aiegis_guard.chains.solana.operations import token_asset
+from aiegis_guard.chains.solana.operations import DECODED_PROGRAMS, token_asset
 from aiegis_guard.chains.solana.owners import (
     OwnView,
     associated_token_address,
     limit_mints,
+    own_signers,
     own_view,
 )
 from aiegis_guard.chains.solana.squads_vault import UNSEEN
@@ -101,10 +109,10 @@ _RULES = replace(SOLANA_RULES, builtin_spenders=frozenset({progs.JUPITER_V6_PROG
 # settled like Jupiter's whatever the pool. Liquid-staking conversions run at a rate the pool's
 # state sets (fees included), which the request does not show: their input is settled only
 # when the policy names the pool or program (``paid_into``), else it is a payment to a stranger.
-# A pump.fun bonding curve, a PumpSwap pool and the Wormhole Token Bridge guarantee their output
-# the same way (an exact amount or a minimum; the bridge's amount less the relayer fee).
+# A pump.fun bonding curve, a PumpSwap pool, the Wormhole Token Bridge and CCTP guarantee their
+# output the same way (an exact amount or a minimum; the bridge's amount less the relayer fee).
 _EXCHANGES: tuple[str, ...] = ("raydium_amm.", "raydium_cpmm.", "raydium_clmm.", "whirlpool.")
-_EXCHANGES += ("meteora_dlmm.", "pumpfun.", "pumpswap.", "wormhole.")
+_EXCHANGES += ("meteora_dlmm.", "pumpfun.", "pumpswap.", "wormhole.", "cctp.", "cctp_v2.")
 HIGH_PRIORITY_FEE = 10_000_000
 MAX_POOLS = 4  # stake pools whose deposit authority is derived per request
 """Lamports (0.01 SOL): a priority fee above this is FLAGged (fees are burnt, not refunded)."""
@@ -246,6 +254,33 @@ def _op_rules(op: Operation, view: OwnView, policy: Policy, spl_limits: bool) ->
     return []
 
 
+def _unread(op: Call, decoded: DecodedTransaction, policy: Policy) -> list[Finding]:
+    """An instruction of a decoded program that no table knows, which an own wallet signs (in
+    the transaction, or as the vault whose message carries it) and whose program the policy
+    names: the generic rule lets a trusted program's opaque call pass, but this program's
+    instruction set is read here, so this one is a function nobody has read — a newer route,
+    a new version — that may pay its output to anyone. FLAG (a program the policy does not
+    name is FLAGged by the generic rule already)."""
+    if op.known or op.name is not None or op.via != "solana.instruction":
+        return []
+    if op.target not in DECODED_PROGRAMS or not policy.is_known(op.target, Chain.SOLANA):
+        return []
+    signed = [
+        w
+        for w in own_signers(decoded, policy)
+        if w in op.accounts and (w in decoded.signers or op.carrier)
+    ]
+    if not signed:
+        return []
+    ev = [f"target:{op.target}", f"via:{op.via}", "reason:unread-instruction"]
+    ev += [f"selector:{op.selector}", f"signer:{signed[0]}"]
+    msg = (
+        f"instruction {op.selector} of {mask_address(op.target)} is not one the decoder reads, "
+        "and the own wallet signs it: what it moves, and where, cannot be seen"
+    )
+    return [_finding("unknown_program", Action.FLAG, msg, *ev, preview=mask_address(op.target))]
+
+
 def _transaction_rules(decoded: DecodedTransaction) -> Iterable[Finding]:
     fee = decoded.priority_fee
     if fee:
@@ -350,6 +385,8 @@ def inspect_solana(decoded: DecodedTransaction, ctx: TxContext) -> list[Finding]
     spl_limits = bool(limit_mints(policy))
     for op in resolved.operations:
         findings += _op_rules(op, view, policy, spl_limits)
+        if isinstance(op, Call):
+            findings += _unread(op, decoded, policy)
     findings += _transaction_rules(decoded)
     if decoded.kind is PayloadKind.MESSAGE and decoded.operations:
         findings += inspect_sign_ins(decoded, ctx)  # Sign In With Solana

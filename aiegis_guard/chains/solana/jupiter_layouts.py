@@ -7,6 +7,7 @@ from typing import Final
 from aiegis_guard.chains.solana.layout import Layout
 
 __all__ = ["JUPITER_LAYOUTS", "JUPITER_V6_PROGRAM", "SWAP_FIELD_BYTES", "SWAP_VARIANTS"]
+__all__ += ["JUPITER_OTHER_LAYOUTS", "JUPITER_V2_LAYOUTS"]
 __all__ += ["jupiter_layout", "route_plan_end"]
 
 JUPITER_V6_PROGRAM: Final = "JUP6LkbZbjS1jKKwapdHNy74zcZ3tLUZoi5QNyVTaV4"
@@ -64,6 +65,93 @@ JUPITER_LAYOUTS: Final[dict[bytes, Layout]] = {
     ),
 }
 _SHARED = frozenset(disc for disc, layout in JUPITER_LAYOUTS.items() if layout.min_accounts == 9)
+
+# The ``*_v2`` routes and the program's other instructions, from Jupiter v6's Anchor IDL as the
+# program publishes it on chain (``JUP6Lkb…TaV4``; its Anchor 0.30 export, ``target/idl/
+# jupiter.json`` as a TypeScript type, lists ``route_v2`` ``[187, 100, 250, 204, 49, 196, 175,
+# 20]`` ...; the same accounts and arguments in sevenlabs-hq/carbon ``decoders/
+# jupiter-swap-decoder`` ``instructions/route_v2.rs`` / ``shared_accounts_route_v2.rs`` /
+# ``exact_out_route_v2.rs`` / ``shared_accounts_exact_out_route_v2.rs``, generated from it).
+# Unlike the first routes, a v2 route's fixed arguments come first (``id: u8`` for the shared
+# ones, then the amounts, ``slippage_bps: u16``, ``platform_fee_bps: u16`` (a u8 before),
+# ``positive_slippage_bps: u16``) and ``route_plan: Vec<RoutePlanStepV2>`` last: the amounts
+# read whatever the plan's swaps are. The v2 routes name no platform fee account. The optional
+# ``destination_token_account`` holds the program id when absent (Anchor).
+_FEES_V2 = (("slippage_bps", "u16"), ("platform_fee_bps", "u16"), ("positive_slippage_bps", "u16"))
+_ROUTE_V2_ACCOUNTS = (
+    "user_transfer_authority",
+    "source_token_account",  # user_source_token_account
+    "user_destination_token_account",
+    "source_mint",
+    "destination_mint",
+    "source_token_program",
+    "destination_token_program",
+    "destination_token_account",
+    "event_authority",
+    "program",
+)
+_SHARED_V2_ACCOUNTS = (
+    "program_authority",
+    "user_transfer_authority",
+    "source_token_account",
+    "program_source_token_account",
+    "program_destination_token_account",
+    "destination_token_account",
+    "source_mint",
+    "destination_mint",
+    "source_token_program",
+    "destination_token_program",
+    "event_authority",
+    "program",
+)
+_EXACT_V2 = (("out_amount", "u64"), ("quoted_in_amount", "u64"), *_FEES_V2)
+_ID = ("id", "u8")
+JUPITER_V2_LAYOUTS: Final[dict[bytes, Layout]] = {
+    bytes([187, 100, 250, 204, 49, 196, 175, 20]): _L(
+        "route_v2", (_IN, _QOUT, *_FEES_V2), _ROUTE_V2_ACCOUNTS
+    ),
+    bytes([157, 138, 184, 82, 21, 244, 243, 36]): _L(
+        "exact_out_route_v2", _EXACT_V2, _ROUTE_V2_ACCOUNTS
+    ),
+    bytes([209, 152, 83, 147, 124, 254, 216, 233]): _L(
+        "shared_accounts_route_v2", (_ID, _IN, _QOUT, *_FEES_V2), _SHARED_V2_ACCOUNTS
+    ),
+    bytes([53, 96, 229, 202, 216, 187, 250, 24]): _L(
+        "shared_accounts_exact_out_route_v2", (_ID, *_EXACT_V2), _SHARED_V2_ACCOUNTS
+    ),
+}
+# The program's housekeeping (same IDL): a token ledger created / set for the ledger routes, a
+# token account created for the user (rent only), and the fees Jupiter's own wallet claims
+# (``claim`` / ``claim_token`` pay the program's accounts to its fee wallet; ``close_token`` is
+# signed by Jupiter's operator). None moves the user's tokens.
+JUPITER_OTHER_LAYOUTS: Final[dict[bytes, Layout]] = {
+    bytes([232, 242, 197, 253, 240, 143, 129, 52]): _L(
+        "create_token_ledger", (), ("token_ledger", "payer", "system_program")
+    ),
+    bytes([228, 85, 185, 112, 78, 79, 77, 2]): _L(
+        "set_token_ledger", (), ("token_ledger", "token_account")
+    ),
+    bytes([147, 241, 123, 100, 244, 132, 174, 118]): _L(
+        "create_token_account",
+        (("bump", "u8"),),
+        ("token_account", "user", "mint", "token_program", "system_program"),
+    ),
+    bytes([62, 198, 214, 193, 213, 159, 108, 210]): _L(
+        "claim", (_ID,), ("wallet", "program_authority", "system_program")
+    ),
+    bytes([116, 206, 27, 191, 166, 19, 0, 73]): _L(
+        "claim_token",
+        (_ID,),
+        ("payer", "wallet", "program_authority", "program_token_account"),
+        min_accounts=9,
+    ),
+    bytes([26, 74, 236, 151, 104, 64, 183, 249]): _L(
+        "close_token",
+        (_ID, ("burn_all", "u8")),
+        ("operator", "wallet", "program_authority", "program_token_account", "mint"),
+        min_accounts=6,
+    ),
+}
 
 # ``Swap`` (Borsh enum: u8 variant index, then the variant's fields), in the IDL's order. Source:
 # jup-ag/instruction-parser ``src/idl/jupiter.ts`` (the v6 IDL, type ``Swap``, 49 variants; its
@@ -188,6 +276,7 @@ def jupiter_layout(data: bytes) -> tuple[Layout | None, int]:
     malformed (never the fields read from the end of the data)."""
     layout = JUPITER_LAYOUTS.get(data[:8])
     if layout is None:
-        return None, 0
+        other = JUPITER_V2_LAYOUTS.get(data[:8]) or JUPITER_OTHER_LAYOUTS.get(data[:8])
+        return (other, 8) if other is not None else (None, 0)
     end = route_plan_end(data, 9 if data[:8] in _SHARED else 8)
     return layout, len(data) if end is None else end

@@ -48,7 +48,7 @@ from aiegis_guard.chains.transaction import (
 )
 from aiegis_guard.findings import Chain
 
-__all__ = ["Built", "build_operations", "pubkey_str"]
+__all__ = ["DECODED_PROGRAMS", "Built", "build_operations", "pubkey_str"]
 
 DEFAULT_UNITS_PER_INSTRUCTION = 200_000
 MAX_COMPUTE_UNITS = 1_400_000
@@ -70,6 +70,9 @@ _FAMILY = {
     progs.TOKEN_METADATA_PROGRAM: "token_metadata",
     **PROTOCOL_FAMILIES,
 }
+DECODED_PROGRAMS = frozenset(_FAMILY)
+"""Programs whose instruction sets this package reads: an instruction of one of them that no
+table here knows is a function the decoder has not read (``inspect.py``: ``unread``)."""
 
 
 @dataclass

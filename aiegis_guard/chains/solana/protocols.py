@@ -5,10 +5,10 @@ extension (:mod:`.token_fees`), compressed NFTs (:mod:`.bubblegum`), Metaplex Co
 (:mod:`.mpl_core`), Orca Whirlpool positions (:mod:`.whirlpool_position`; the Whirlpool
 swaps are in :mod:`.defi`), validators' vote accounts (:mod:`.vote`), program upgrade
 authorities (:mod:`.loader`), Realms vote delegation (:mod:`.governance`), pump.fun
-bonding-curve trades and PumpSwap swaps (:mod:`.pumpfun`) and Wormhole Token Bridge transfers out
-(:mod:`.wormhole`). One table each for the instruction families, the layouts, the builders
-and the (token account, mint) pairs they state, read by :mod:`.programs` and
-:mod:`.operations`."""
+bonding-curve trades and PumpSwap swaps (:mod:`.pumpfun`), Wormhole Token Bridge transfers out
+(:mod:`.wormhole`) and Circle CCTP burns (:mod:`.cctp`). One table each for the instruction
+families, the layouts, the builders and the (token account, mint) pairs they state, read by
+:mod:`.programs` and :mod:`.operations`."""
 
 from __future__ import annotations
 
@@ -20,6 +20,7 @@ from aiegis_guard.chains.solana.bubblegum import (
     BUBBLEGUM_PROGRAM,
     bubblegum_layout,
 )
+from aiegis_guard.chains.solana.cctp import CCTP_BUILDERS, CCTP_PROGRAMS, cctp_layout, cctp_refs
 from aiegis_guard.chains.solana.defi_layouts import WHIRLPOOL_PROGRAM
 from aiegis_guard.chains.solana.governance import (
     GOVERNANCE_BUILDERS,
@@ -82,6 +83,7 @@ PROTOCOL_FAMILIES: Final[dict[str, str]] = {
     PUMP_PROGRAM: "pumpfun",
     PUMP_AMM_PROGRAM: "pumpswap",
     TOKEN_BRIDGE_PROGRAM: "wormhole",
+    **dict.fromkeys(CCTP_PROGRAMS, "cctp"),
 }  # the Whirlpool program keeps its family "whirlpool" (defi.DEFI_FAMILIES)
 
 _LAYOUTS: Final[dict[str, Callable[[bytes], tuple[Layout | None, int]]]] = {
@@ -104,6 +106,8 @@ def protocol_layout(program: str, data: bytes) -> tuple[Layout | None, int]:
     """The layout of an instruction of one of these programs (``(None, 0)`` otherwise)."""
     if program in LENDING_PROGRAMS:
         return lending_layout(program, data)
+    if program in CCTP_PROGRAMS:
+        return cctp_layout(program, data)
     read = _LAYOUTS.get(program)
     return (None, 0) if read is None else read(data)
 
@@ -120,6 +124,8 @@ def protocol_refs(ix: Ix) -> list[tuple[str | None, str | None]]:
         return pump_amm_refs(ix)
     if ix.family == "wormhole":
         return wormhole_refs(ix)
+    if ix.family == "cctp":
+        return cctp_refs(ix)
     return lending_refs(ix)
 
 
@@ -138,4 +144,5 @@ PROTOCOL_BUILDERS: Final[dict[tuple[str, str], _Builder]] = {
     **GOVERNANCE_BUILDERS,
     **PUMP_BUILDERS,
     **WORMHOLE_BUILDERS,
+    **CCTP_BUILDERS,
 }
