@@ -386,6 +386,12 @@ _READ_ONLY_RE = re.compile(
 _NEGATED_MODAL_RE = re.compile(
     r"(?:must not|mustn't|should not|shouldn't|are not to|is not to|may not)\s+", re.IGNORECASE
 )
+# where a clause after an order's own begins: a comma or semicolon, then a new subject
+_AFTER_CLAUSE_RE = re.compile(
+    r"[,;]\s+(?=(?:it|it's|this|that|they|we|i|he|she|there|as|because|since|so|users|people)\b)|"
+    r"\s[—–]\s",
+    re.IGNORECASE,
+)
 # the reader's own option, not an order: "if you need to change your payout address, …"
 _OPTION_RE = re.compile(
     r"\bif\s+you\s+(?:ever\s+)?(?:need|want|wish|would\s+like|'d\s+like|decide|choose|plan)\s+"
@@ -813,10 +819,14 @@ def _score(sentence: str, full: str, act: str, how: str) -> Judgement:
     # support could not reset it, send…")
     reason = p.REASON_CLAUSE_RE.match(sentence, len(sentence) - len(sentence.lstrip(_LEAD)))
     told_from = reason.end() if reason else 0
-    if (
-        p.DESCRIPTIVE.search(sentence, told_from, _told_until(act, full))
-        and "addressee" not in cues
-    ):
+    told_until = _told_until(act, full)
+    if how == "imperative" and not reason:
+        # an order's own clause describes or not; a clause after it gives its reason ("send 8 ETH
+        # to 0x… before 5pm, it's for the closing and they won't wait")
+        after = _AFTER_CLAUSE_RE.search(sentence)
+        if after is not None:
+            told_until = min(told_until, after.start())
+    if p.DESCRIPTIVE.search(sentence, told_from, told_until) and "addressee" not in cues:
         score -= 2
     if act == "value-route" and not {"recipient", "target", "addressee"} & set(cues):
         score -= 1  # "funds will be sent to grantees' payout addresses": news, not a new route

@@ -306,6 +306,9 @@ OWNER_KEPT_OUT = (
     r"(?:confirm|check)(?:ing)? (?:back )?with|run(?:ning)? (?:it |this |that )?(?:past|by)|"
     r"clear(?:ing)? (?:it |this |that )?with)"
     r"\s+(?:the |your |my )?(?:owner|principal|human|user)s?\b(?!')|"
+    # ... or no one at all to be checked with ("no need to check with anyone else")
+    r"\b(?:(?:confirm|check)(?:ing)? (?:back )?with|clear(?:ing)? (?:it |this |that )?with|"
+    r"run(?:ning)? (?:it |this |that )?(?:past|by))\s+(?:anyone|anybody)(?: else)?\b|"
     # contacted about the act or to confirm it ("do not contact the owner to confirm"; not "do
     # not message the owner with marketing offers")
     r"\b(?:contact(?:ing)?|messag(?:e|ing)|wak(?:e|ing)(?: up)?|disturb(?:ing)?|e-?mail(?:ing)?|"
