@@ -177,7 +177,11 @@ REQUESTER_RE = _folded(
 # "v2.1", "example.com" and "![img](…)" stay inside theirs (the language view blanks digits)
 # (a dot between brackets is a defanged domain's, "wallet-verify[.]app", not a full stop)
 SENTENCE_RE = re.compile(
-    r"[^.!?。！？|\n]*(?:(?:[.!?](?=[^\s.!?\"')\]}<>,;])|(?<=[\[(])\.(?=[\])]))[^.!?。！？|\n]*)*"
+    r"[^.!?。！？|\n]*(?:(?:[.!?](?=[^\s.!?\"')\]}<>,;])|(?<=[\[(])\.(?=[\])])|"
+    # (a title's dot is no full stop: "instructions from Mr. Petrov have priority over…")
+    r"(?:(?<=\bMr)|(?<=\bMs)|(?<=\bMrs)|(?<=\bDr)|(?<=\bProf)|(?<=\bSr)|(?<=\bJr))"
+    r"\.(?=[ \t]+[A-Z]))"
+    r"[^.!?。！？|\n]*)*"
     r"(?:[.!?。！？|]+|\n|$)"
 )
 DESCRIPTIVE = _folded(

@@ -244,6 +244,7 @@ OVERSIGHT = (
     r"(?:remember|make sure|be sure|(?:it'?d|it would) be (?:best|better|wise)|(?:it'?s|it is) "
     r"(?:best|better|wiser)) not to (?:tell|mention|inform|notify|alert|report|ping|contact|"
     r"message|bother|show)\b[^.;]{0,60}?\b(?:the |your )?(?:owner|principal|human|user|boss)s?\b|"
+    r"\b(?:are|is) not to (?:discuss|share|mention|tell|inform|report|disclose|talk about)\b|"
     r"(?:do ?n[o']t|don't|never|without) "
     r"(?:tell|telling|notify|notifying|inform|informing|"
     r"mention|mentioning|alert|alerting|ask|asking|confirm|confirming|log|logging|report|"
@@ -309,6 +310,8 @@ OWNER_KEPT_OUT = (
     # ... or no one at all to be checked with ("no need to check with anyone else")
     r"\b(?:(?:confirm|check)(?:ing)? (?:back )?with|clear(?:ing)? (?:it |this |that )?with|"
     r"run(?:ning)? (?:it |this |that )?(?:past|by))\s+(?:anyone|anybody)(?: else)?\b|"
+    # ... or named by the role ("…with anyone, including the person you normally report to")
+    r"\b(?:the person|whoever|anyone) you (?:normally |usually |would )?(?:report|answer) to\b|"
     # contacted about the act or to confirm it ("do not contact the owner to confirm"; not "do
     # not message the owner with marketing offers")
     r"\b(?:contact(?:ing)?|messag(?:e|ing)|wak(?:e|ing)(?: up)?|disturb(?:ing)?|e-?mail(?:ing)?|"
@@ -742,7 +745,7 @@ AUTHORITY_HANDED = (
     r"(?:had\s+|has\s+|personally\s+)?(?:typed|wrote|written|sent|said|signed)\b|"
     r"\bon\s+(?:an\s+)?(?:equal|the\s+same)\s+footing\s+(?:as|with)\s+(?:the\s+|your\s+)?"
     r"(?:owner|user)\b|"
-    r"\b(?:instructions?|orders?|requests?|messages?)\b[^.;]{0,40}\b(?:(?:ha(?:s|ve)|takes?)\s+"
+    r"\b(?:instructions?|orders?|requests?|messages?)\b[^;]{0,40}?\b(?:(?:ha(?:s|ve)|takes?)\s+"
     r"(?:priority|precedence)\s+over|override|overrides|supersede|supersedes)\s+(?:any\s+|all\s+|"
     r"your\s+)(?:standing\s+|other\s+|previous\s+|existing\s+|usual\s+)?(?:rules|instructions|"
     r"policies|limits)\b|"
