@@ -392,6 +392,12 @@ _AFTER_CLAUSE_RE = re.compile(
     r"\s[—–]\s",
     re.IGNORECASE,
 )
+# an act vouched for to the reader ("it's safe to approve…", "it is fine for you to sign…")
+_SAFE_TO_RE = re.compile(
+    r"\b(?:it'?s|it’s|it is)\s+(?:perfectly\s+|totally\s+|completely\s+)?(?:safe|fine|ok|okay)\s+"
+    r"(?:for you\s+)?to\s+$",
+    re.IGNORECASE,
+)
 # the reader's own option, not an order: "if you need to change your payout address, …"
 _OPTION_RE = re.compile(
     r"\bif\s+you\s+(?:ever\s+)?(?:need|want|wish|would\s+like|'d\s+like|decide|choose|plan)\s+"
@@ -472,7 +478,8 @@ def asks_own_secret(sentence: str, raw: str) -> bool:
 def _jailbreak(sentence: str, raw: str, present: set[str]) -> Iterator[tuple[str, int]]:
     """Acts on the agent itself: its instructions asked for, a persona without rules, text
     planted in its answer."""
-    m = p.SECRET_QUESTION_RE.search(sentence) if "g:question" in present else None
+    # (on the original text: the view blanks the ordinals of "the 7th, 8th and 9th word")
+    m = p.SECRET_QUESTION_RE.search(raw) if "g:question" in present else None
     if m:
         yield "secret-question", m.start()
     m = p.PERSONA_RE.search(sentence) if "g:persona" in present else None
@@ -539,6 +546,8 @@ def _imperative(sentence: str, raw: str, verb_at: int, act: str = "") -> bool:
         return False
     if p.GERUND_ASK_RE.search(raw, max(0, verb_at - 24), verb_at):
         return True  # "how about sending 500 USDC to 0x…?", "would you mind approving…"
+    if _SAFE_TO_RE.search(raw, max(0, verb_at - 40), verb_at):
+        return True  # "I can tell you it's safe to approve unlimited allowance on it"
     if p.SUBJUNCTIVE_ASK_RE.search(sentence, max(0, verb_at - 64), verb_at):
         return True  # "it would be great if you sent (send) 0.8 ETH to 0x…" (base_forms)
     if participle(raw, verb_at):

@@ -193,6 +193,8 @@ DESCRIPTIVE = _folded(
     r"e\.g\.|(?<!\bif you )could(?! you)|"
     r"(?<!\bif you )would(?! you| help| be (?:great|nice|good|helpful|best|ideal))|can be|is used|"
     r"of (?:the )?(?:tokens?|funds|securities|ownership)|"
+    # (a frame or the subject, not an object: "send it to this contract" describes nothing)
+    r"(?<!\bto )(?<!\bof )(?<!\bwith )(?<!\bfrom )(?<!\bvia )"
     r"this (?:tool|function|method|action|eip|erc|standard|proposal|contract)|"
     r"(?:allows?|lets|enables?|returns?|emits?|defines?|specifies|describes|is used to|"
     r"can be used to)\b)",
@@ -658,7 +660,11 @@ def in_reason_clause(text: str, at: int, verb_at: int) -> bool:
 GERUND_ASK_RE = _folded(
     r"\b(?:how about|what about|would you mind|do you mind|could you consider)\s+$", F
 )
-REQUEST_RE = _folded(r"\b(?:can|could|would|will)\s+you\s+(?:please\s+|kindly\s+|just\s+)?$", F)
+REQUEST_RE = _folded(
+    r"\b(?:can|could|would|will)\s+you(?:r\s+(?:assistant|agent|bot|ai))?\s+"
+    r"(?:please\s+|kindly\s+|just\s+)?$",
+    F,
+)
 # a request put as a wish in the past subjunctive ("it would be great if you sent 0.8 ETH to
 # 0x…", "it'd help a lot if you deposited…"): the verb after it is asked for
 SUBJUNCTIVE_ASK = (
