@@ -1023,3 +1023,33 @@ def test_subjunctive_base_keeps_spans() -> None:
     out = subjunctive_base(text)
     assert len(out) == len(text)
     assert "if you transfer    5 ETH" in out and "if you pay  1 USDC" in out
+
+
+_ASKS = (
+    "It would be great if you sent",
+    "it'd help a lot if you just paid",
+    "IT WOULD HELP US  IF\nYOU   already   transferred",
+    "it\u2019d be appreciated if you quickly withdrew",
+    "itd help if you sent",
+    "it would help if you it would help if you sent",
+    "It would be nice if you sendingeverythingtoomuch",
+    "it would be ideal if you forwarded,",
+    "it would be great if\u00a0you\u2003sold",
+    "It \u0130s good if you",
+    "motif you paid",
+)
+_FILLER = st.lists(st.sampled_from([*"ab ,.\n\t'\u2019-Iy", "if", "you"]), max_size=20).map("".join)
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.lists(st.tuples(_FILLER, st.sampled_from(_ASKS)), max_size=12), st.integers(4100, 9000))
+def test_subjunctive_asks_of_a_long_view_are_finditer(
+    parts: list[tuple[str, str]], pad: int
+) -> None:
+    """A long view read only around its "if you"s finds the matches a whole pass finds."""
+    from aiegis_guard.scanners import intent_patterns as p
+    from aiegis_guard.scanners.intent_judge import _subjunctive_asks
+
+    view = "x " * (pad // 2) + "".join(f + a for f, a in parts) + " tail"
+    whole = [m.span() for m in p.SUBJUNCTIVE_VERB_RE.finditer(view)]
+    assert [m.span() for m in _subjunctive_asks(view)] == whole
