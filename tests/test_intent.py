@@ -1053,3 +1053,27 @@ def test_subjunctive_asks_of_a_long_view_are_finditer(
     view = "x " * (pad // 2) + "".join(f + a for f, a in parts) + " tail"
     whole = [m.span() for m in p.SUBJUNCTIVE_VERB_RE.finditer(view)]
     assert [m.span() for m in _subjunctive_asks(view)] == whole
+
+
+def test_sentences_judged_in_an_earlier_check_judge_the_same() -> None:
+    """What a sentence says alone is kept across checks: every vector gets the findings it
+    gets read cold when its sentences were judged before, in it or in another vector."""
+    from aiegis_guard.pipeline import _INTENT_CACHE
+
+    def findings(text: str) -> list[tuple[str, tuple[int, int] | None, tuple[str, ...]]]:
+        _INTENT_CACHE.clear()  # the layer's findings: judged again, sentence by sentence
+        found = GUARD.check_text(text, source=Source.TOOL_OUTPUT).findings
+        return [(f.rule_id, f.span, f.evidence) for f in found]
+
+    intent._ALONE.clear()
+    intent._HANDED.clear()
+    texts = [c["text"] for c in CASES]
+    cold = []
+    for text in texts:
+        intent._ALONE.clear()
+        intent._HANDED.clear()
+        cold.append(findings(text))
+    shared = [findings(t) for t in texts]  # a sentence another vector held: judged there
+    warm = [findings(t) for t in reversed(texts)][::-1]  # every sentence from the cache
+    assert shared == cold
+    assert warm == cold
