@@ -1192,3 +1192,57 @@ def test_subjunctive_base_keeps_spans() -> None:
     out = subjunctive_base(text)
     assert len(out) == len(text)
     assert "if you transfer    5 ETH" in out and "if you pay  1 USDC" in out
+
+
+_ASKS = (
+    "It would be great if you sent",
+    "it'd help a lot if you just paid",
+    "IT WOULD HELP US  IF\nYOU   already   transferred",
+    "it\u2019d be appreciated if you quickly withdrew",
+    "itd help if you sent",
+    "it would help if you it would help if you sent",
+    "It would be nice if you sendingeverythingtoomuch",
+    "it would be ideal if you forwarded,",
+    "it would be great if\u00a0you\u2003sold",
+    "It \u0130s good if you",
+    "motif you paid",
+)
+_FILLER = st.lists(st.sampled_from([*"ab ,.\n\t'\u2019-Iy", "if", "you"]), max_size=20).map("".join)
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.lists(st.tuples(_FILLER, st.sampled_from(_ASKS)), max_size=12), st.integers(4100, 9000))
+def test_subjunctive_asks_of_a_long_view_are_finditer(
+    parts: list[tuple[str, str]], pad: int
+) -> None:
+    """A long view read only around its "if you"s finds the matches a whole pass finds."""
+    from aiegis_guard.scanners import intent_patterns as p
+    from aiegis_guard.scanners.intent_judge import _subjunctive_asks
+
+    view = "x " * (pad // 2) + "".join(f + a for f, a in parts) + " tail"
+    whole = [m.span() for m in p.SUBJUNCTIVE_VERB_RE.finditer(view)]
+    assert [m.span() for m in _subjunctive_asks(view)] == whole
+
+
+def test_sentences_judged_in_an_earlier_check_judge_the_same() -> None:
+    """What a sentence says alone is kept across checks: every vector gets the findings it
+    gets read cold when its sentences were judged before, in it or in another vector."""
+    from aiegis_guard.pipeline import _INTENT_CACHE
+
+    def findings(text: str) -> list[tuple[str, tuple[int, int] | None, tuple[str, ...]]]:
+        _INTENT_CACHE.clear()  # the layer's findings: judged again, sentence by sentence
+        found = GUARD.check_text(text, source=Source.TOOL_OUTPUT).findings
+        return [(f.rule_id, f.span, f.evidence) for f in found]
+
+    intent._ALONE.clear()
+    intent._HANDED.clear()
+    texts = [c["text"] for c in CASES]
+    cold = []
+    for text in texts:
+        intent._ALONE.clear()
+        intent._HANDED.clear()
+        cold.append(findings(text))
+    shared = [findings(t) for t in texts]  # a sentence another vector held: judged there
+    warm = [findings(t) for t in reversed(texts)][::-1]  # every sentence from the cache
+    assert shared == cold
+    assert warm == cold

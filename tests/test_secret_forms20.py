@@ -8,6 +8,8 @@ with its near twins."""
 from __future__ import annotations
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from aiegis_guard.scanners import key_layouts, keystores
 from aiegis_guard.scanners.part_labels import sequence_stem
@@ -122,3 +124,30 @@ def test_review20b_look_alikes_are_not_blocked(text: str) -> None:
 
     verdict = Guard(Policy(), classifier=False).check_text(text, source=Source.TOOL_OUTPUT)
     assert verdict.action is not Action.BLOCK, verdict.explain()
+
+
+_HEADS = (
+    "[10:41] alice: ", "[2024-01-02, 10:41] <bob> ", "12/01/2024, 10:41 - carol: ", "<dave> ",
+    "erin, [10:41]\n", "[10:41] frank\n", "gina — Today at 10:41 PM\n", "hal - 12/01/2024 10:41\n",
+    "  \t[9:05 a.m.] ivy: ", "\r\n", "\n\n", "x", "<<a>> ", "send it", " ok\n",
+)  # fmt: skip
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.lists(st.sampled_from(_HEADS), max_size=16))
+def test_message_headers_are_found_at_line_starts_as_finditer_finds_them(parts: list[str]) -> None:
+    """The headers tried at each line start are every match a whole-text pass finds."""
+    from aiegis_guard.scanners import secret_messages as sm
+
+    text = "".join(parts)
+    whole = sorted(
+        [(m.start(), m.end(), sm._speaker(m)) for m in sm._PREFIX_RE.finditer(text)]
+        + [(m.start(), m.end(), sm._speaker(m)) for m in sm._LINE_RE.finditer(text)]
+    )
+    lines = [
+        (m.start(), m.end(), sm._speaker(m))
+        for at in sm._line_starts(text)
+        for rx in (sm._PREFIX_RE, sm._LINE_RE)
+        if (m := rx.match(text, at)) is not None
+    ]
+    assert sorted(lines) == whole

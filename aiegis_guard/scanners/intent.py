@@ -19,6 +19,7 @@ import re
 import unicodedata
 from collections.abc import Iterable, Iterator
 from functools import partial
+from typing import Any
 
 from aiegis_guard.findings import Action, Category, Finding, Severity, Source
 from aiegis_guard.normalize import Layer
@@ -48,6 +49,7 @@ from aiegis_guard.scanners.intent_marks import Marks, may_direct
 from aiegis_guard.scanners.jailbreak_i18n import JB_GATE, REACH, jailbreak_framing
 from aiegis_guard.scanners.reported import endorsed, overlaps, reported, unquoted
 from aiegis_guard.scanners.secret_configs import shipped
+from aiegis_guard.textcache import DigestLRU, text_digest
 
 __all__ = ["RULE_ID", "THRESHOLD", "scan", "sentences"]
 
@@ -339,6 +341,9 @@ _MINE_RE = re.compile(  # "my" before the secret's name, not anywhere ("for my a
 )
 
 
+_HANDED: DigestLRU[bool] = DigestLRU(16384)  # handed_over(raw) is not None, by raw's digest
+
+
 def _refers_to_secret(text: str, a: int, b: int, handed: dict[str, bool]) -> bool:
     """Does the sentence hand something over ("type them here", "paste the output below")
     while a wallet secret is named within ``SECRET_NEAR`` characters of it? ``handed``: the
@@ -346,7 +351,12 @@ def _refers_to_secret(text: str, a: int, b: int, handed: dict[str, bool]) -> boo
     raw = text[a:b]
     gives = handed.get(raw)
     if gives is None:
-        gives = handed[raw] = handed_over(raw) is not None
+        digest = text_digest(raw)
+        gives = _HANDED.get(digest)
+        if gives is None:
+            gives = handed_over(raw) is not None
+            _HANDED.put(digest, gives)
+        handed[raw] = gives
     if not gives:
         return False
     around = text[max(0, a - SECRET_NEAR) : b + SECRET_NEAR]
@@ -392,7 +402,7 @@ _JAILBREAK = Judgement(THRESHOLD, "jailbreak", ("act:jailbreak", "directive:i18n
 
 
 def _unparsed_lexicon(
-    present: set[str], sentence: str, view: str, span: tuple[int, int]
+    present: frozenset[str], sentence: str, view: str, span: tuple[int, int]
 ) -> Judgement | None:
     """What the concept lexicons of :mod:`.intent_i18n` / :mod:`.jailbreak_i18n` read in a
     sentence the parser judged short of a directive, when its cue gates are ``present``: a
@@ -510,6 +520,35 @@ def _onchain(marks: Marks | None, a: int, b: int, raw: str, known: bool | None =
     return marks.onchain(a, b) if marks is not None else may_be_onchain(raw)
 
 
+# what a sentence says on its own (the judge's verdict and the cue stems present, by a digest
+# of its view and original text), kept across checks: an agent reads a page again with a
+# line changed, a tool output with a new timestamp. Labels and scores only, never the text
+_ALONE: DigestLRU[tuple[Any, frozenset[str]]] = DigestLRU(16384)
+
+
+def _alone(key: tuple[str, str], marks: Marks | None, a: int, b: int) -> tuple[Any, frozenset[str]]:
+    """(judgement, cue stems) of the sentence ``key`` (view, original) at ``[a, b)``: a pure
+    function of ``key`` (``marks`` answer as the sentence's own test does, .intent_marks)."""
+    digest = text_digest(f"{len(key[0])}:{key[0]}{key[1]}")
+    found = _ALONE.get(digest)
+    if found is not None:
+        return found
+    cues = cues_of(key[0])
+    # something on-chain? asked only where the answer is needed (no cue word), or by the gate
+    # once its cheaper ways in are closed
+    onchain = None if cues[2] else _onchain(marks, a, b, key[1])
+    j: Any
+    if onchain is False:  # no cue word, no 0x: nothing to judge
+        j = _UNWORTHY
+    elif may_direct(cues, key[1], partial(_onchain, marks, a, b, key[1], onchain)):
+        j = judge(*key, cues=cues, onchain=onchain)
+    else:
+        j = None  # no act of the judge's has a way in (.intent_marks)
+    found = (j, frozenset(cues[1]))
+    _ALONE.put(digest, found)
+    return found
+
+
 def _directives(
     text: str,
     view: str,
@@ -543,18 +582,9 @@ def _directives(
         key = (view[a:b], text[a:b])
         j = ctx.judged.get(key, _UNJUDGED)
         if j is _UNJUDGED:  # a sentence seen in this check (a decoded copy, a repeat) is free
-            cues = cues_of(key[0])
-            # something on-chain? asked only where the answer is needed (no cue word), or
-            # by the gate once its cheaper ways in are closed
-            onchain = None if cues[2] else _onchain(marks, a, b, key[1])
-            if onchain is False:  # no cue word, no 0x: nothing to judge
-                j = _UNWORTHY
-            elif may_direct(cues, key[1], partial(_onchain, marks, a, b, key[1], onchain)):
-                j = judge(*key, cues=cues, onchain=onchain)
-            else:
-                j = None  # no act of the judge's has a way in (.intent_marks)
+            j, present = _alone(key, marks, a, b)
             if j is not _UNWORTHY and (j is None or j.score < THRESHOLD):
-                j = _unparsed_lexicon(cues[1], key[0], view, (a, b)) or j
+                j = _unparsed_lexicon(present, key[0], view, (a, b)) or j
             ctx.judged[key] = j
         if j is _UNWORTHY:  # no cue word, no 0x: nothing to judge
             continue

@@ -39,6 +39,7 @@ from functools import cache
 
 from aiegis_guard.automata import WordAutomaton
 from aiegis_guard.charclass import CharClass, has_run
+from aiegis_guard.litgate import GATE_SPAN, fold
 from aiegis_guard.scanners import intent_patterns as p
 from aiegis_guard.scanners import intent_words as w
 from aiegis_guard.scanners.intent_aside import (
@@ -506,13 +507,46 @@ def subjunctive_base(view: str) -> str:
     vocabulary holds base forms, and the spans stay the text's own."""
     if "if you" not in view.lower():
         return view
-    out = view
-    for m in p.SUBJUNCTIVE_VERB_RE.finditer(view):
+    parts: list[str] = []  # sliced once, not the whole text copied at each verb
+    last = 0
+    for m in _subjunctive_asks(view):
         past = m.group(1)
         base = _base_form(past.lower())
-        if base is not None:
-            out = out[: m.start(1)] + base.ljust(len(past)) + out[m.end(1) :]
-    return out
+        if base is not None:  # never longer than the past form
+            parts += (view[last : m.start(1)], base.ljust(len(past)))
+            last = m.end(1)
+    return "".join(parts) + view[last:] if parts else view
+
+
+_IF_YOU_RE = re.compile(r"if\s+you\s+")  # in the folded text: where an ask's "if you" may be
+_TOKEN_RE = re.compile(r"\S+")
+_VERB_RE = re.compile(r"\S+(?:\s+\S+)?\s?")  # after "you": the verb, or "just" and the verb
+_ASK_WORDS = 6  # words an ask holds before "if" ("it would help a lot"), and one spare
+
+
+def _subjunctive_asks(view: str) -> Iterator[re.Match[str]]:
+    """``SUBJUNCTIVE_VERB_RE.finditer(view)``. A long view is read only around each "if you"
+    (folded as ``re.IGNORECASE`` folds it), from ``_ASK_WORDS`` words before it to the verb's
+    word after it, where a match holding it lies whole (the pattern, case-insensitive and
+    without a first character to skip to, costs ~20 ms a 256 KB chunk)."""
+    if len(view) <= GATE_SPAN:
+        yield from p.SUBJUNCTIVE_VERB_RE.finditer(view)
+        return
+    pattern, pos = p.SUBJUNCTIVE_VERB_RE.compiled, 0
+    for ask in _IF_YOU_RE.finditer(fold(view)):
+        if ask.start() < pos:
+            continue
+        words = [
+            t.start() for t in _TOKEN_RE.finditer(view, max(0, ask.start() - 512), ask.start())
+        ]
+        lo = (
+            words[-_ASK_WORDS] if len(words) > _ASK_WORDS else 0
+        )  # a whole word (not the cut first)
+        verb = _VERB_RE.match(view, ask.end())
+        m = pattern.search(view, max(pos, lo), ask.end() if verb is None else verb.end())
+        if m is not None:
+            yield m
+            pos = m.end()
 
 
 def _base_form(past: str) -> str | None:
