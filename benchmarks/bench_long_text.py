@@ -10,12 +10,11 @@ Inputs (benign, built here from public data, ~1 MB each):
 
 Also ~1 KB of each with detect-secrets 1.5 ``scan_line`` (line by line) for the 10x rule:
 ``guard+model`` checks the same text each time (what an agent re-reading a page costs: the
-model and the intent stage answer from their digest caches), ``fresh`` a different text each
-time (a counter appended: nothing cached). MB/s is size / median time; one thread.
+model and the intent stage answer from their digest caches), ``fresh`` a text never seen
+(:func:`unseen`). MB/s is size / median time; one thread.
 
 For 1 MB, the first figure re-reads the same text (the model and the intent stage answer from
-their caches); ``fresh`` reads a text never seen (1, 2, 3... spaces put in front: every chunk
-shifts, nothing is cached, a JSON result stays JSON).
+their caches); ``fresh`` reads a text never seen (:func:`unseen`).
 """
 
 from __future__ import annotations
@@ -72,6 +71,14 @@ def rpc_json(data: Path) -> str:
     return body[:SIZE]
 
 
+def unseen(text: str, n: int) -> str:
+    """``text`` as never seen: ``n`` spaces in front (every chunk shifts: no layer digest
+    hits) and ``n`` after every full stop and paragraph break (no sentence is one the intent
+    stage's per-sentence caches know). A JSON result stays JSON (its strings change)."""
+    mark = str(n)
+    return " " * n + text.replace(". ", f". {mark} ").replace("\n\n", f"\n\n{mark} ")
+
+
 def _median(fn, text: str, reps: int) -> float:  # type: ignore[no-untyped-def]
     times = []
     for _ in range(reps):
@@ -99,7 +106,7 @@ def main() -> int:
         for name, text in inputs.items():
             dt = _median(lambda t, g=guard: g.check_text(t, source="tool_output"), text, args.reps)
             fresh = _median(
-                lambda t, g=guard, n=seen: g.check_text(" " * next(n) + t, source="tool_output"),
+                lambda t, g=guard, n=seen: g.check_text(unseen(t, next(n)), source="tool_output"),
                 text,
                 args.reps,
             )
@@ -121,7 +128,7 @@ def main() -> int:
             g = _median(lambda t: guard.check_text(t + " ", source="tool_output"), kb, reps)
             fresh = iter(range(10**9))
             f = _median(
-                lambda t, n=fresh: guard.check_text(f"{t} {next(n)}", source="tool_output"),
+                lambda t, n=fresh: guard.check_text(unseen(t, next(n)), source="tool_output"),
                 kb,
                 reps,
             )
