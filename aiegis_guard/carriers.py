@@ -11,10 +11,13 @@ Called by :mod:`aiegis_guard.normalize` for decoded layers; each reader has a ch
   variables (loguru ``diagnose=True``, better-exceptions; ``│`` / ``└`` connectors, or ``|`` /
   ``->`` where the output cannot encode them) and rich's locals panels; each value is read
   back as ``name = value``;
-* **nested JSON strings** (``json_string``): JSON inside a JSON string inside JSON (a secret
-  manager's ``SecretString`` holding a keystore as a string) is escaped twice (``\\\\\\"``);
-  one level of JSON string escapes is undone, so the scanners read it as JSON one level deep
-  (deeper levels unfold again, as a decoded layer is decoded again);
+* **nested JSON strings** (``json_string``): JSON written inside a JSON string (a HAR's
+  ``content.text`` / ``postData.text``, a Postman ``raw`` body, a redis-cli quoted reply, a
+  secret manager's ``SecretString`` holding a keystore) has its quotes escaped (``{\\"key\\":``,
+  twice inside a string inside a string: ``\\\\\\"``); one level of JSON string escapes is
+  undone, so the scanners read the inner document as JSON (its members' names beside their
+  values); deeper levels unfold again, as a decoded layer is decoded again, and a ``\\u00XX``
+  written inside the inner string (``\\\\u0030``) becomes an escape the inline decoder reads;
 * **quoted-printable** (``quoted_printable``): an e-mail body that says
   ``Content-Transfer-Encoding: quoted-printable``, or a text that is plainly one (soft line
   breaks and UTF-8 ``=C3=A9`` escapes): ``=XX`` bytes decoded, soft line breaks removed.
@@ -36,8 +39,23 @@ Carried = tuple[str, OffsetMap, str]  # (decoded text, map into the text, layer 
 # --- nested JSON strings ------------------------------------------------------------------------
 
 _TWICE = '\\\\\\"'  # \\\" : a quote escaped inside a string escaped inside a string
+# a member's name inside an escaped JSON object or array: an escaped quote after "{", "[", ","
+# or an escaped line break, the name, an escaped quote and ":" (``{\"keystore\":``,
+# ``{\n  \"jsonrpc\":``); searched only in a text that holds an escaped quote at all
+_ESCAPED_MEMBER_RE = re.compile(r'(?:[{\[,]|\\n)[ \t]*\\"[\w$@.-]{1,64}\\"[ \t]*:')
 _JSON_ESCAPE_RE = re.compile(r'\\(["\\/bfnrt])')
 _JSON_CHARS = {'"': '"', "\\": "\\", "/": "/", "b": "\b", "f": "\f", "n": "\n", "r": "\r"}
+
+
+def _may_be_json_string(text: str) -> bool:
+    """JSON escaped inside a string: a quote escaped twice, or an escaped member's name outside
+    an LLM stream (whose tool-call arguments are escaped JSON: the stream reader joins and
+    unescapes them, and a call that came whole is the scanners' own reading)."""
+    if '\\"' not in text:
+        return False
+    return _TWICE in text or (
+        _ESCAPED_MEMBER_RE.search(text) is not None and not may_be_stream(text)
+    )
 
 
 def _json_string(text: str) -> Carried | None:
@@ -140,7 +158,7 @@ def _frames(text: str) -> Carried | None:
 _READERS: tuple[tuple[Callable[[str], bool], Callable[[str], Carried | None]], ...] = (
     (may_be_stream, _stream),
     (may_be_frames, _frames),
-    (lambda text: _TWICE in text, _json_string),
+    (_may_be_json_string, _json_string),
     (_may_be_qp, _quoted_printable),
 )
 
