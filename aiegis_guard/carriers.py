@@ -18,6 +18,12 @@ Called by :mod:`aiegis_guard.normalize` for decoded layers; each reader has a ch
   undone, so the scanners read the inner document as JSON (its members' names beside their
   values); deeper levels unfold again, as a decoded layer is decoded again, and a ``\\u00XX``
   written inside the inner string (``\\\\u0030``) becomes an escape the inline decoder reads;
+* **message chunks** (``stream``): LangChain's streamed message chunks as Python prints them
+  (LangGraph ``astream_events`` / ``stream`` dumps: ``AIMessageChunk(content='par')``, one per
+  event); the contents of the chunks are joined in order, as the model wrote them;
+* **pytest diffs** (``frames``): pytest's ``Full diff:`` of two values (``-vv``) prints the
+  lines both share unmarked and the others behind ``-`` / ``+``; each side is read back whole
+  (the shared lines with its own), each as a layer of its own (a list of words, a dict);
 * **quoted-printable** (``quoted_printable``): an e-mail body that says
   ``Content-Transfer-Encoding: quoted-printable``, or a text that is plainly one (soft line
   breaks and UTF-8 ``=C3=A9`` escapes): ``=XX`` bytes decoded, soft line breaks removed.
@@ -25,6 +31,7 @@ Called by :mod:`aiegis_guard.normalize` for decoded layers; each reader has a ch
 
 from __future__ import annotations
 
+import ast
 import re
 from collections.abc import Callable
 
@@ -137,6 +144,63 @@ def _quoted_printable(text: str) -> Carried | None:
     return (decoded_text, spans.build(), "quoted_printable") if decoded_text != text else None
 
 
+# --- LangChain message chunks -------------------------------------------------------------------
+
+_CHUNK_NAME = "MessageChunk(content="
+_CHUNK_RE = re.compile(
+    r"\b(?:AI|Human|Tool|System|Chat|Function)MessageChunk\(content="
+    r"""(?P<s>'(?:[^'\\\n]|\\.)*'|"(?:[^"\\\n]|\\.)*")"""
+)
+MAX_CHUNKS = 4096  # chunks of one text joined (a longer dump's later ones are left as they are)
+
+
+def _message_chunks(text: str) -> Carried | None:
+    """The contents of the message chunks in ``text`` joined in order (two or more)."""
+    out: list[str] = []
+    spans = MapBuilder()
+    for m in _CHUNK_RE.finditer(text):
+        if len(out) >= MAX_CHUNKS:
+            break
+        try:
+            piece = ast.literal_eval(m.group("s"))
+        except (ValueError, SyntaxError):
+            continue
+        if isinstance(piece, str) and piece:
+            out.append(piece)
+            spans.atomic(len(piece), *m.span("s"))
+    return ("".join(out), spans.build(), "stream") if len(out) >= 2 else None
+
+
+# --- pytest diffs ---------------------------------------------------------------------------------
+
+_FULL_DIFF = "Full diff:"
+# a line of the diff: pytest's "E" prefix (in a report) and indentation, then the marker
+_DIFF_LINE_RE = re.compile(r"(?m)^(?:E[ \t]+|[ \t]*)(?P<m>[-+ ?])[ \t]*(?P<v>[^\n]*)$")
+
+
+def _diff_side(text: str, side: str) -> Carried | None:
+    """One side (``+`` or ``-``) of every ``Full diff:`` in ``text``: the unmarked lines with
+    its own (the sides are read apart: words run on from one into the other nowhere)."""
+    out: list[str] = []
+    spans = MapBuilder()
+    at = text.find(_FULL_DIFF)
+    while at >= 0:
+        pos = text.find("\n", at) + 1
+        while pos:
+            m = _DIFF_LINE_RE.match(text, pos)
+            if m is None or not m.group().strip() or m.group().strip() == "E":
+                break
+            if m.group("m") in (" ", side):
+                start, end = m.span("v")
+                spans.linear(start, end)
+                out.append(text[start:end])
+                spans.atomic(1, start, end)  # the line break: the line's
+                out.append("\n")
+            pos = m.end() + 1 if m.end() < len(text) else 0
+        at = text.find(_FULL_DIFF, max(pos, at + 1)) if pos else -1
+    return ("".join(out), spans.build(), "frames") if out else None
+
+
 def _may_be_qp(text: str) -> bool:
     return "=" in text and (
         "=\n" in text or "=\r\n" in text or "-printable" in text or "-Printable" in text
@@ -160,6 +224,9 @@ _READERS: tuple[tuple[Callable[[str], bool], Callable[[str], Carried | None]], .
     (may_be_frames, _frames),
     (_may_be_json_string, _json_string),
     (_may_be_qp, _quoted_printable),
+    (lambda text: _CHUNK_NAME in text, _message_chunks),
+    (lambda text: _FULL_DIFF in text, lambda text: _diff_side(text, "+")),
+    (lambda text: _FULL_DIFF in text, lambda text: _diff_side(text, "-")),
 )
 
 

@@ -118,3 +118,91 @@ def test_hash_of_a_key(text: str, blocked: bool) -> None:
 def test_link_named_by_its_own_words(prefix: str, blocked: bool) -> None:
     """A value in a link is named by the link's words, not by the fields around the link."""
     assert _blocked(prefix + VALUE + '"}}') is blocked
+
+
+def _signed(raw: bytes) -> str:
+    return "[" + ", ".join(str(b - 256 if b > 127 else b) for b in raw) + "]"
+
+
+@pytest.mark.parametrize(
+    ("text", "blocked"),
+    [
+        pytest.param("-- Evaluate expression: Arrays.toString(privBytes)\nresult = {}", True,
+                     id="java-evaluated-key"),
+        pytest.param(">>> list(signer_key)\n{}", True, id="python-repl-key"),
+        pytest.param("private key bytes: {}", True, id="named"),
+        pytest.param("-- Evaluate expression: Arrays.toString(txHash)\nresult = {}", False,
+                     id="evaluated-tx-hash"),
+        pytest.param("result = {}", False, id="result-alone"),
+    ],
+)  # fmt: skip
+def test_signed_bytes(text: str, blocked: bool) -> None:
+    """Java / Kotlin print a byte[] signed (-128..127): read as the bytes it stores, named by
+    the expression a debugger evaluated."""
+    assert _blocked(text.format(_signed(bytes.fromhex(VALUE)))) is blocked
+
+
+def test_signed_and_unsigned_mixed_is_no_byte_list() -> None:
+    """A list with both -1 and 200 is no byte array in any language."""
+    values = [-1, 200, *list(bytes.fromhex(VALUE))[2:]]
+    assert not _blocked(f"private key bytes: {values}")
+
+
+def _dump(address: int, raw: bytes, step: int = 16) -> str:
+    return "".join(
+        f"0x{address + i:x}: " + " ".join(f"{b:02x}" for b in raw[i : i + step]) + "  ....\n"
+        for i in range(0, len(raw), step)
+    )
+
+
+@pytest.mark.parametrize(
+    ("above", "blocked"),
+    [
+        pytest.param("(T) s = {\n  key = 0x0000600003a1c040 32 bytes\n}\n", True, id="address-key"),
+        pytest.param("(T) s = {\n  digest = 0x0000600003a1c040 32 bytes\n}\n", False,
+                     id="address-digest"),
+        pytest.param("(gdb) x/32xb &priv_key\n", True, id="command-names-key"),
+        pytest.param("(gdb) x/32xb &tx_hash\n", False, id="command-names-hash"),
+        pytest.param("(lldb) memory read 0x600003a1c040\n", False, id="unnamed"),
+    ],
+)  # fmt: skip
+def test_memory_dump(above: str, blocked: bool) -> None:
+    """A 32-byte memory dump over lines is a key when what it dumps is named as one."""
+    text = above + "(lldb) memory read --size 1 --count 32 0x600003a1c040\n" * (
+        not above.startswith("(gdb)")
+    )
+    assert _blocked(text + _dump(0x600003A1C040, bytes.fromhex(VALUE))) is blocked
+
+
+def test_dump_offsets_must_go_on() -> None:
+    """Two lines whose offsets do not follow one another are not one dump."""
+    raw = bytes.fromhex(VALUE)
+    lines = _dump(0x1000, raw[:16]) + _dump(0x2000, raw[16:])
+    assert not _blocked("private key dump:\n" + lines)
+    assert _blocked("private key dump:\n" + _dump(0x1000, raw))
+
+
+def test_message_chunks_joined() -> None:
+    """LangChain message chunks printed one per event are joined, mapped into the text."""
+    pieces = ["Use ", SECRET[:20], SECRET[20:]]
+    text = "\n".join(f"{{'chunk': AIMessageChunk(content={p!r})}}" for p in pieces)
+    (decoded, spans, _kind), *_ = [c for c in read_carriers(text) if c[2] == "stream"]
+    assert decoded == "Use " + SECRET
+    at = decoded.index(SECRET)
+    start, end = spans.span(at, at + len(SECRET))
+    assert SECRET[:20] in text[start:end] and SECRET[20:] in text[start:end]
+
+
+def test_one_message_chunk_not_read() -> None:
+    """One chunk alone is the scanners' own reading."""
+    assert not read_carriers("{'chunk': AIMessageChunk(content='hello there')}")
+
+
+def test_pytest_diff_sides() -> None:
+    """Each side of a pytest Full diff is read whole: the shared lines with its own."""
+    text = (
+        "E         Full diff:\nE           [\nE               'a',\n"
+        "E         -     'b',\nE         +     'c',\nE           ]\n\nt.py:1: AssertionError\n"
+    )
+    sides = [c[0] for c in read_carriers(text) if c[2] == "frames"]
+    assert sides == ["[\n'a',\n'c',\n]\n", "[\n'a',\n'b',\n]\n"]

@@ -52,7 +52,13 @@ from aiegis_guard.scanners.key_calls import (
     parse_context,
 )
 from aiegis_guard.scanners.key_checks import secret_finding
-from aiegis_guard.scanners.key_places import echo_frames, link_of, may_hold_store, store_command
+from aiegis_guard.scanners.key_places import (
+    echo_frames,
+    evaluated_expression,
+    link_of,
+    may_hold_store,
+    store_command,
+)
 from aiegis_guard.scanners.key_purpose import TX_WORDS
 from aiegis_guard.scanners.key_records import SLOT_EVIDENCE, log_record, record_name
 from aiegis_guard.scanners.key_tables import cell_header, column_name, unless_row_names_key
@@ -217,6 +223,11 @@ def _context(
         frames = echo_frames(text, value_start, end)
         if frames is not None:
             return _frames_context(frames)
+    if before is not None and f"context:{before[1].lower()!r}" in _GENERIC_NAMES:
+        expression = evaluated_expression(text, value_start)  # result = .. of a debugger
+        named = classify_window(expression, nearest_last=True) if expression else None
+        if named is not None:
+            return named[0], f"evaluated:{named[1]!r}"
     if before is not None and before[0] == "hash" and before[1].lower() in HELD_NOUNS:
         table = _table_holder(text, lo, start)  # [profiles.prod.wallet] .. blob = "0x..
         if table is not None:

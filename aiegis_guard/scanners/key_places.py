@@ -32,7 +32,15 @@ import re
 from aiegis_guard.lazyre import LazyPattern
 from aiegis_guard.scanners.key_words import ROLE_WORDS, classify_window
 
-__all__ = ["echo_frames", "file_name", "link_of", "link_part", "may_hold_store", "store_command"]
+__all__ = [
+    "echo_frames",
+    "evaluated_expression",
+    "file_name",
+    "link_of",
+    "link_part",
+    "may_hold_store",
+    "store_command",
+]
 
 REACH = 400  # characters of the command / URL / message read on each side of the value
 # Commands that write a secret (the CLI of a cloud secret manager, a vault, a CI or host's
@@ -200,6 +208,26 @@ def link_of(text: str, start: int) -> tuple[str, int] | None:
     if "?" in head and text[start - 1] == "=" and _CLAIM_RE.search(head) is not None:
         return "claim-link", url.start()
     return None
+
+
+# a debugger's or REPL's prompt for an expression it then prints the result of: IntelliJ's
+# "Evaluate expression", Python's ">>>", lldb / gdb print commands, jshell, irb / pry, node
+_EVALUATE_RE = LazyPattern(
+    r"(?im)^[ \t-]*(?:evaluate(?: expression)?\b[^:\n]{0,40}:|>>>|\((?:lldb|gdb)\)[ \t]*"
+    r"(?:p|po|print|expr|expression|call)\b|jshell>|irb\(|\[\d+\] pry\(|>[ \t])[^\n]*$"
+)
+
+
+def evaluated_expression(text: str, start: int) -> str | None:
+    """The expression whose printed result holds the value at ``start`` (the prompt's line
+    just above the result's: ``Evaluate expression: Arrays.toString(privBytes)`` /
+    ``result = "[..]"``), else None: a result is named by what was evaluated."""
+    line = text.rfind("\n", 0, start)
+    if line < 0:
+        return None
+    above = text.rfind("\n", 0, line) + 1
+    m = _EVALUATE_RE.search(text, above, line)
+    return m.group() if m is not None else None
 
 
 def echo_frames(text: str, start: int, end: int | None = None) -> list[str] | None:
