@@ -11,10 +11,19 @@ Called by :mod:`aiegis_guard.normalize` for decoded layers; each reader has a ch
   variables (loguru ``diagnose=True``, better-exceptions; ``│`` / ``└`` connectors, or ``|`` /
   ``->`` where the output cannot encode them) and rich's locals panels; each value is read
   back as ``name = value``;
-* **nested JSON strings** (``json_string``): JSON inside a JSON string inside JSON (a secret
-  manager's ``SecretString`` holding a keystore as a string) is escaped twice (``\\\\\\"``);
-  one level of JSON string escapes is undone, so the scanners read it as JSON one level deep
-  (deeper levels unfold again, as a decoded layer is decoded again);
+* **nested JSON strings** (``json_string``): JSON written inside a JSON string (a HAR's
+  ``content.text`` / ``postData.text``, a Postman ``raw`` body, a redis-cli quoted reply, a
+  secret manager's ``SecretString`` holding a keystore) has its quotes escaped (``{\\"key\\":``,
+  twice inside a string inside a string: ``\\\\\\"``); one level of JSON string escapes is
+  undone, so the scanners read the inner document as JSON (its members' names beside their
+  values); deeper levels unfold again, as a decoded layer is decoded again, and a ``\\u00XX``
+  written inside the inner string (``\\\\u0030``) becomes an escape the inline decoder reads;
+* **message chunks** (``stream``): LangChain's streamed message chunks as Python prints them
+  (LangGraph ``astream_events`` / ``stream`` dumps: ``AIMessageChunk(content='par')``, one per
+  event); the contents of the chunks are joined in order, as the model wrote them;
+* **pytest diffs** (``frames``): pytest's ``Full diff:`` of two values (``-vv``) prints the
+  lines both share unmarked and the others behind ``-`` / ``+``; each side is read back whole
+  (the shared lines with its own), each as a layer of its own (a list of words, a dict);
 * **quoted-printable** (``quoted_printable``): an e-mail body that says
   ``Content-Transfer-Encoding: quoted-printable``, or a text that is plainly one (soft line
   breaks and UTF-8 ``=C3=A9`` escapes): ``=XX`` bytes decoded, soft line breaks removed.
@@ -22,6 +31,7 @@ Called by :mod:`aiegis_guard.normalize` for decoded layers; each reader has a ch
 
 from __future__ import annotations
 
+import ast
 import re
 from collections.abc import Callable
 
@@ -36,8 +46,30 @@ Carried = tuple[str, OffsetMap, str]  # (decoded text, map into the text, layer 
 # --- nested JSON strings ------------------------------------------------------------------------
 
 _TWICE = '\\\\\\"'  # \\\" : a quote escaped inside a string escaped inside a string
+# a member's name inside an escaped JSON object or array: an escaped quote after "{", "[", ","
+# or an escaped line break, the name, an escaped quote and ":" (``{\"keystore\":``,
+# ``{\n  \"jsonrpc\":``); read at each escaped quote found at C speed (a pattern without a
+# literal start would be tried at every position: ~25 ms a megabyte of RPC JSON)
+_ESCAPED_NAME_RE = re.compile(r'\\"[\w$@.-]{1,64}\\"[ \t]*:')
+_MEMBER_OPENER_RE = re.compile(r"(?:[{\[,]|\\n)[ \t]*$")
+MAX_ESCAPED_QUOTES = 4096  # escaped quotes read per text for a member's name
 _JSON_ESCAPE_RE = re.compile(r'\\(["\\/bfnrt])')
 _JSON_CHARS = {'"': '"', "\\": "\\", "/": "/", "b": "\b", "f": "\f", "n": "\n", "r": "\r"}
+
+
+def _may_be_json_string(text: str) -> bool:
+    """JSON escaped inside a string: a quote escaped twice, or an escaped member's name outside
+    an LLM stream (whose tool-call arguments are escaped JSON: the stream reader joins and
+    unescapes them, and a call that came whole is the scanners' own reading). One pass over
+    the escaped quotes, found at C speed."""
+    at, left = text.find('\\"'), MAX_ESCAPED_QUOTES
+    while at >= 0 and left:
+        if at >= 2 and text.startswith("\\\\", at - 2):  # \\\" : escaped twice
+            return True
+        if _ESCAPED_NAME_RE.match(text, at) and _MEMBER_OPENER_RE.search(text, max(0, at - 16), at):
+            return not may_be_stream(text) or _TWICE in text
+        at, left = text.find('\\"', at + 2), left - 1
+    return not left and _TWICE in text
 
 
 def _json_string(text: str) -> Carried | None:
@@ -119,6 +151,67 @@ def _quoted_printable(text: str) -> Carried | None:
     return (decoded_text, spans.build(), "quoted_printable") if decoded_text != text else None
 
 
+# --- LangChain message chunks -------------------------------------------------------------------
+
+_CHUNK_NAME = "MessageChunk(content="
+_CHUNK_RE = re.compile(
+    r"\b(?:AI|Human|Tool|System|Chat|Function)MessageChunk\(content="
+    r"""(?P<s>'(?:[^'\\\n]|\\.)*'|"(?:[^"\\\n]|\\.)*")"""
+)
+MAX_CHUNKS = 4096  # chunks of one text joined (a longer dump's later ones are left as they are)
+
+
+def _message_chunks(text: str) -> Carried | None:
+    """The contents of the message chunks in ``text`` joined in order (two or more)."""
+    out: list[str] = []
+    spans = MapBuilder()
+    for m in _CHUNK_RE.finditer(text):
+        if len(out) >= MAX_CHUNKS:
+            break
+        try:
+            piece = ast.literal_eval(m.group("s"))
+        except (ValueError, SyntaxError):
+            continue
+        if isinstance(piece, str) and piece:
+            out.append(piece)
+            spans.atomic(len(piece), *m.span("s"))
+    return ("".join(out), spans.build(), "stream") if len(out) >= 2 else None
+
+
+# --- pytest diffs ---------------------------------------------------------------------------------
+
+_FULL_DIFF = "Full diff:"
+# a line of the diff: pytest's "E" prefix (in a report) and indentation, then the marker
+_DIFF_LINE_RE = re.compile(r"(?m)^(?:E[ \t]+|[ \t]*)(?P<m>[-+ ?])[ \t]*(?P<v>[^\n]*)$")
+
+
+def _diff_side(text: str, side: str) -> Carried | None:
+    """One side (``+`` or ``-``) of every ``Full diff:`` in ``text``: the unmarked lines with
+    its own (the sides are read apart: words run on from one into the other nowhere)."""
+    out: list[str] = []
+    spans = MapBuilder()
+    at = text.find(_FULL_DIFF)
+    while at >= 0:
+        pos = text.find("\n", at) + 1
+        while pos:
+            m = _DIFF_LINE_RE.match(text, pos)
+            if m is None or not m.group().strip() or m.group().strip() == "E":
+                break
+            if m.group("m") in (" ", side):
+                start, end = m.span("v")
+                spans.linear(start, end)
+                out.append(text[start:end])
+                spans.atomic(1, start, end)  # the line break: the line's
+                out.append("\n")
+            pos = m.end() + 1 if m.end() < len(text) else 0
+        at = text.find(_FULL_DIFF, max(pos, at + 1)) if pos else -1
+    return ("".join(out), spans.build(), "frames") if out else None
+
+
+def _diff_sides(text: str) -> list[Carried]:
+    return [c for c in (_diff_side(text, "+"), _diff_side(text, "-")) if c is not None]
+
+
 def _may_be_qp(text: str) -> bool:
     return "=" in text and (
         "=\n" in text or "=\r\n" in text or "-printable" in text or "-Printable" in text
@@ -137,11 +230,15 @@ def _frames(text: str) -> Carried | None:
 
 
 # each reader behind its cheap gate
-_READERS: tuple[tuple[Callable[[str], bool], Callable[[str], Carried | None]], ...] = (
+# a reader gives one reading, none, or several (the two sides of a diff)
+_Reader = Callable[[str], Carried | None] | Callable[[str], list[Carried]]
+_READERS: tuple[tuple[Callable[[str], bool], _Reader], ...] = (
     (may_be_stream, _stream),
     (may_be_frames, _frames),
-    (lambda text: _TWICE in text, _json_string),
+    (_may_be_json_string, _json_string),
     (_may_be_qp, _quoted_printable),
+    (lambda text: _CHUNK_NAME in text, _message_chunks),
+    (lambda text: _FULL_DIFF in text, _diff_sides),
 )
 
 
@@ -152,5 +249,9 @@ def may_carry(text: str) -> bool:
 
 def read_carriers(text: str) -> list[Carried]:
     """Every carrier reading of ``text`` (decoded text, map into ``text``, layer kind)."""
-    found = [read(text) for gate, read in _READERS if gate(text)]
-    return [c for c in found if c is not None]
+    found: list[Carried] = []
+    for gate, read in _READERS:
+        if gate(text):
+            got = read(text)
+            found += got if isinstance(got, list) else [got] if got is not None else []
+    return found

@@ -1,11 +1,10 @@
 """The form tables of later independent sets' misses (``secret_forms17b.json``: dev11's,
 ``secret_forms18.json``: dev12's, ``secret_forms19.json``: dev13's, ``secret_forms20.json``:
 dev14's, ``secret_forms21.json``: dev15's; ``secret_forms22.json``: the carriers 21 left
-open), each with its near twins: positives blocked as a secret from what the agent reads and
-from what it sends, near twins not, and a blocked value never repeated in the verdict. Their
-forms' own unit tests stand in ``test_secret_forms17b.py``, ``test_secret_forms18.py``,
-``test_secret_forms19.py``, ``test_secret_forms20.py``, ``test_secret_forms21.py`` and
-``test_secret_forms22.py``."""
+open; ``secret_forms23.json``: dev16's), each with its near twins: positives blocked as a
+secret from what the agent reads and from what it sends, near twins not, and a blocked value
+never repeated in the verdict. Their forms' own unit tests stand in
+``test_secret_forms17b.py`` .. ``test_secret_forms23.py``."""
 
 from __future__ import annotations
 
@@ -25,6 +24,7 @@ TABLES = (
     "secret_forms20.json",
     "secret_forms21.json",
     "secret_forms22.json",
+    "secret_forms23.json",
 )
 CASES = [
     pytest.param(case, id=f"{name.removesuffix('.json')}:{case['id']}")

@@ -52,7 +52,13 @@ from aiegis_guard.scanners.key_calls import (
     parse_context,
 )
 from aiegis_guard.scanners.key_checks import secret_finding
-from aiegis_guard.scanners.key_places import echo_frames, link_part, may_hold_store, store_command
+from aiegis_guard.scanners.key_places import (
+    echo_frames,
+    evaluated_expression,
+    link_of,
+    may_hold_store,
+    store_command,
+)
 from aiegis_guard.scanners.key_purpose import TX_WORDS
 from aiegis_guard.scanners.key_records import SLOT_EVIDENCE, log_record, record_name
 from aiegis_guard.scanners.key_tables import cell_header, column_name, unless_row_names_key
@@ -112,6 +118,17 @@ _JSON_ENDS = ('":"', '","', ': "', '["', '": ')  # the same, compact: no regex
 # derived when an address is in the text (an export's {"address": .., "value": "<key>"})
 _GENERIC_NAMES = frozenset(
     f"context:{w!r}" for w in ("value", "blob", "data", "result", "id", "index", "input", "params")
+)
+# a hash function applied to something, its result written next: ``keccak256(privateKey)=``,
+# ``sha256(key).hexdigest() ->``, ``fingerprint(pk): ``, a REPL's result on the line below
+# the call; a hash of a key is no key, whatever
+# word the parentheses hold (the prose forms, "keccak256 of the key:", are hash words)
+_HASHED_RE = re.compile(
+    r"(?i)(?<![\w.])(?:\w+\.)?(?P<fn>keccak(?:[-_]?256)?|sha3(?:[-_]?256)?|"
+    r"sha[-_]?(?:1|224|256|384|512)|blake2[bs]?(?:[-_]?256)?|ripemd[-_]?160|hash(?:160|256)?|"
+    r"digest|fingerprint|hmac[\w-]{0,12}|poseidon|md5)"
+    r"[ \t]*\([^()\n]{0,48}\)(?:\.\w{1,16}\(\))?[ \t]*(?:==?|:|->|=>|is|是|：)?[ \t]*\r?\n?"
+    r"[ \t]*[\"'`]?$"
 )
 TABLE_RE = re.compile(r"^[ \t]*\[{1,2}([\w.\"' -]{1,80})\]{1,2}[ \t]*$", re.MULTILINE)
 TABLE_REACH = 400  # characters before a value searched for its table's header
@@ -186,6 +203,11 @@ def _context(
     record = record_name(text, value_start) or log_record(text, value_start, end)
     if record is not None:  # {"Name": "/prod/signer_key", "Value": ..}; a logger's key=
         return record
+    link = link_of(text, value_start)
+    lo = lo if link is None else max(lo, link[1])  # a link's own words name its parameters
+    hashed = _hashed(text, max(lo, start - WINDOW), start)
+    if hashed is not None:  # keccak256(privateKey)=0x..: what a hash function gave
+        return hashed
     tail_start = max(lo, start - TAIL)
     if 0 < tail_start < start and text[tail_start - 1].isalnum() and text[tail_start].isalnum():
         tail_start = _word_start(text, tail_start, start)  # not "signe|r": no "r"
@@ -201,6 +223,11 @@ def _context(
         frames = echo_frames(text, value_start, end)
         if frames is not None:
             return _frames_context(frames)
+    if before is not None and f"context:{before[1].lower()!r}" in _GENERIC_NAMES:
+        expression = evaluated_expression(text, value_start)  # result = .. of a debugger
+        named = classify_window(expression, nearest_last=True) if expression else None
+        if named is not None:
+            return named[0], f"evaluated:{named[1]!r}"
     if before is not None and before[0] == "hash" and before[1].lower() in HELD_NOUNS:
         table = _table_holder(text, lo, start)  # [profiles.prod.wallet] .. blob = "0x..
         if table is not None:
@@ -209,9 +236,8 @@ def _context(
         return role_context(text, start, end, before[1])
     if before is not None:
         return before[0], f"context:{before[1]!r}"
-    link = link_part(text, value_start)
     if link is not None:  # https://claim.app/#/c?k=0x..: where claim links keep their keys
-        return "key", f"link:{link}"
+        return "key", f"link:{link[0]}"
     foreign_hash = foreign_hash_word(text[max(lo, start - WINDOW) : start])
     if foreign_hash is not None:  # "La transacción `0x..`": named before, whatever follows
         return "hash", f"context:{foreign_hash!r}"
@@ -224,6 +250,20 @@ def _context(
     if foreign is not None:
         return "key", f"context:{foreign!r}"
     return "bare", ""
+
+
+def _hashed(text: str, lo: int, start: int) -> tuple[str, str] | None:
+    """``("hash", ..)`` when the value at ``start`` is what a hash function gave
+    (``fp=keccak256(pk)=0x..``), but ``("key", ..)`` when that is bound to a key's name:
+    ``privateKey = sha256(passphrase) = 0x..`` is a brain wallet's key, made by a hash."""
+    m = _HASHED_RE.search(text, lo, start)
+    if m is None:
+        return None
+    line = text.rfind("\n", lo, m.start() - 1) + 1 or lo  # the call's line (a REPL's, above)
+    bound = classify_window(text[line : m.start()], nearest_last=True)
+    if bound is not None and bound[0] == "key":
+        return "key", f"context:{bound[1]!r}"
+    return "hash", f"hashed:{m.group('fn').lower()}"
 
 
 def _table_holder(text: str, lo: int, start: int) -> str | None:

@@ -34,6 +34,7 @@ from aiegis_guard.findings import Finding
 from aiegis_guard.keys.evm import SECP256K1_N
 from aiegis_guard.scanners.evm_keys import is_placeholder, key_context, key_finding
 from aiegis_guard.scanners.key_checks import solana_keypair
+from aiegis_guard.scanners.key_words import classify_window
 
 __all__ = ["find_number_keys"]
 
@@ -164,7 +165,122 @@ def _decimal(text: str) -> list[Finding]:
     return found
 
 
+# a line of a memory dump: an offset (an address), then up to 32 bytes as 2-digit columns
+# (lldb ``memory read``, ``hexdump -C``, ``od -A x -t x1``), 4-digit groups (``xxd``) or
+# ``0x``-prefixed bytes (gdb ``x/32xb``), then the dump's ASCII column, if any
+_DUMP_LINE_RE = re.compile(
+    r"(?m)^[ \t]*(?P<off>(?:0x)?[0-9a-fA-F]{4,16}):?(?:[ \t]+<[^>\n]{1,64}>:)?[ \t]+"
+    r"(?P<cols>(?:0x)?[0-9a-fA-F]{2}(?:[ \t]{1,2}(?:0x)?[0-9a-fA-F]{2}){1,31}"
+    r"|[0-9a-fA-F]{4}(?: [0-9a-fA-F]{4}){1,15})(?:[ \t]{2,}[^\n]{0,40})?[ \t]*\r?$"
+)
+DUMP_LOOKBACK = 240  # characters above a dump read for the name of what it dumps
+# the dumping command's own words (lldb's "memory read", gdb's "x/32xb", xxd, hexdump, od)
+_DUMP_COMMAND_RE = re.compile(r"(?i)\bmemory read\b|\bx/\d*[xb]{1,2}\b|\b(?:xxd|hexdump|od)\b")
+_HEX_PAIR_RE = re.compile(r"[0-9a-fA-F]{2}")
+# the class view of a dump's columns: "h" a hex digit (or gdb's "x"), "s" a blank
+_DUMP_VIEW = bytes(
+    ord("h") if chr(i) in string.hexdigits + "x" else ord("s") if chr(i) in " \t" else ord(".")
+    for i in range(256)
+)
+# eight 2-digit columns or four 4-digit ones, each after a blank: the pattern's literal start
+# ("shh") is searched at C speed, and a blank is rare in hex-dense text (a bytes.find of the
+# whole needle shifts by one at each "h" there: ~3 ms a megabyte of RPC JSON)
+_COLUMNS_RE = re.compile(rb"shh(?:(?:shh){7}s|hh(?:shhhh){3}s)")
+_ADDRESS_RE = re.compile(r"\b0x[0-9a-fA-F]{4,16}\b")
+
+
+def _dump_bytes(m: re.Match[str]) -> bytes:
+    return bytes.fromhex("".join(_HEX_PAIR_RE.findall(m.group("cols").replace("0x", " "))))
+
+
+def _dump_runs(text: str) -> list[tuple[int, int, int, bytes]]:
+    """(start, end, bytes) of each run of dump lines on consecutive lines whose offsets go on
+    by the bytes of the line before (a dump's structure: a table of hex words is not one)."""
+    out: list[tuple[int, int, int, bytes]] = []
+    first: re.Match[str] | None = None
+    last: re.Match[str] | None = None
+    data, next_offset = b"", -1
+    for m in _DUMP_LINE_RE.finditer(text):
+        row = _dump_bytes(m)
+        offset = int(m.group("off"), 16)
+        if (
+            last is not None
+            and first is not None
+            and m.start() == last.end() + 1
+            and offset == next_offset
+        ):
+            data += row
+        else:
+            if first is not None and last is not None:
+                out.append(
+                    (first.start("cols"), last.end("cols"), int(first.group("off"), 16), data)
+                )
+            first, data = m, row
+        last, next_offset = m, offset + len(row)
+    if first is not None and last is not None:
+        out.append((first.start("cols"), last.end("cols"), int(first.group("off"), 16), data))
+    return out
+
+
+def _may_hold_dump(text: str) -> bool:
+    """Cheap gate: eight byte columns in a row (``ae b0 3d ..``), or four groups of four
+    digits (xxd's ``aeb0 3d47 ..``, gdb's ``0xae\t0xb0 ..``), found by a literal search of
+    the text's class view at C speed (a hash or calldata has no blanks, prose no such run)."""
+    return _COLUMNS_RE.search(text.encode("ascii", "replace").translate(_DUMP_VIEW)) is not None
+
+
+def _dump_name(text: str, start: int, address: int) -> tuple[str, str] | None:
+    """What a dump at ``start`` dumps, by name: the words of its command (``x/32xb
+    &priv_key``; the command's own words blanked), else a line above that shows the dumped
+    address beside a name (lldb's ``key = 0x0000600003a1c040 32 bytes``)."""
+    line = text.rfind("\n", 0, start)
+    above = text.rfind("\n", 0, max(0, line)) + 1
+    command = _DUMP_COMMAND_RE.sub(" ", text[above : max(0, line)])
+    named = classify_window(_ADDRESS_RE.sub(" ", command), nearest_last=True)
+    if named is not None:
+        return named
+    lo = max(0, above - DUMP_LOOKBACK)
+    for m in _ADDRESS_RE.finditer(text, lo, above):
+        if int(m.group(), 16) == address:
+            holder = text[text.rfind("\n", 0, m.start()) + 1 : m.start()]
+            return classify_window(holder, nearest_last=True)
+    return None
+
+
+def _dumped(text: str) -> list[Finding]:
+    """A key's 32 bytes in a memory dump (lldb ``memory read``, ``xxd``, ``hexdump -C``, gdb
+    ``x/32xb``), over one line or more, named by the key-ish name above it (the variable or
+    buffer dumped) or passed on; 64 bytes whose public half re-derives are a keypair."""
+    if not _may_hold_dump(text):
+        return []
+    found: list[Finding] = []
+    for start, end, address, data in _dump_runs(text):
+        value = text[start:end]
+        if len(data) == 64:
+            hit = solana_keypair(data, (start, end), value, "hex-dump")
+            found += [hit] if hit is not None else []
+            continue
+        if len(data) != 32 or not 0 < int.from_bytes(data, "big") < SECP256K1_N:
+            continue
+        if is_placeholder(data.hex()):
+            continue
+        kind, evidence = key_context(text, start, end)
+        if kind != "key":  # "memory read ..": the dump's own command names nothing
+            named = _dump_name(text, start, address)
+            if named is not None:
+                kind, evidence = named[0], f"dump-of:{named[1]!r}"
+        if kind == "key":
+            found.append(key_finding((start, end), value, "pattern:hex-dump", evidence))
+    return found
+
+
 def find_number_keys(text: str) -> list[Finding]:
-    """Keys as grouped hex bytes or as a decimal integer, behind key context: BLOCK."""
+    """Keys as grouped hex bytes, a memory dump or a decimal integer, behind key context."""
     grouped = _grouped(text)
-    return grouped + _few_groups(text, grouped) + _decimal(text)
+    taken = grouped + _few_groups(text, grouped)
+    dumped = [
+        f for f in _dumped(text)
+        if not any(g.span and f.span and g.span[0] < f.span[1] and f.span[0] < g.span[1]
+                   for g in taken)
+    ]  # fmt: skip
+    return taken + dumped + _decimal(text)

@@ -32,7 +32,15 @@ import re
 from aiegis_guard.lazyre import LazyPattern
 from aiegis_guard.scanners.key_words import ROLE_WORDS, classify_window
 
-__all__ = ["echo_frames", "file_name", "link_part", "may_hold_store", "store_command"]
+__all__ = [
+    "echo_frames",
+    "evaluated_expression",
+    "file_name",
+    "link_of",
+    "link_part",
+    "may_hold_store",
+    "store_command",
+]
 
 REACH = 400  # characters of the command / URL / message read on each side of the value
 # Commands that write a secret (the CLI of a cloud secret manager, a vault, a CI or host's
@@ -60,7 +68,9 @@ _STORE_WORDS_RE = re.compile(
     r"|SecureString"
 )
 
-_URL_START_RE = re.compile(r"[A-Za-z][\w+.-]{1,15}://\S*$")
+# a URL from its scheme, or a path from the root where a value starts (a router's or a
+# navigation breadcrumb's "to": "/claim/confirm?k=..")
+_URL_START_RE = re.compile(r"(?:[A-Za-z][\w+.-]{1,15}://|(?<=[\"'\s=(])/(?=[\w.~-]))\S*$")
 _CLAIM_RE = re.compile(r"(?i)claim|gift|redeem|linkdrop|red-?packet|voucher|sweep")
 
 _ECHO_RE = LazyPattern(
@@ -178,6 +188,13 @@ def file_name(text: str, start: int, end: int) -> tuple[str, str] | None:
 def link_part(text: str, start: int) -> str | None:
     """ "fragment" / "claim-link" when the value at ``start`` (``0x`` included) is a parameter
     (or the whole fragment) of a URL's fragment, or a query parameter of a claim link."""
+    link = link_of(text, start)
+    return link[0] if link is not None else None
+
+
+def link_of(text: str, start: int) -> tuple[str, int] | None:
+    """:func:`link_part` and where its URL starts: only the URL's own words name the value
+    (``{"data": {"to": "/claim?k=0x.."}}``: "data" names the breadcrumb, not the key)."""
     if start < 4 or text[start - 1] not in "=#/":
         return None
     url = _URL_START_RE.search(text, max(0, start - REACH), start)
@@ -187,10 +204,30 @@ def link_part(text: str, start: int) -> str | None:
     if text[start - 1] == "/" and not head.endswith("#/"):
         return None  # a path segment: an id
     if "#" in head:
-        return "fragment"
+        return "fragment", url.start()
     if "?" in head and text[start - 1] == "=" and _CLAIM_RE.search(head) is not None:
-        return "claim-link"
+        return "claim-link", url.start()
     return None
+
+
+# a debugger's or REPL's prompt for an expression it then prints the result of: IntelliJ's
+# "Evaluate expression", Python's ">>>", lldb / gdb print commands, jshell, irb / pry, node
+_EVALUATE_RE = LazyPattern(
+    r"(?im)^[ \t-]*(?:evaluate(?: expression)?\b[^:\n]{0,40}:|>>>|\((?:lldb|gdb)\)[ \t]*"
+    r"(?:p|po|print|expr|expression|call)\b|jshell>|irb\(|\[\d+\] pry\(|>[ \t])[^\n]*$"
+)
+
+
+def evaluated_expression(text: str, start: int) -> str | None:
+    """The expression whose printed result holds the value at ``start`` (the prompt's line
+    just above the result's: ``Evaluate expression: Arrays.toString(privBytes)`` /
+    ``result = "[..]"``), else None: a result is named by what was evaluated."""
+    line = text.rfind("\n", 0, start)
+    if line < 0:
+        return None
+    above = text.rfind("\n", 0, line) + 1
+    m = _EVALUATE_RE.search(text, above, line)
+    return m.group() if m is not None else None
 
 
 def echo_frames(text: str, start: int, end: int | None = None) -> list[str] | None:

@@ -54,9 +54,11 @@ _FOREIGN_PASSWORDS = (
 PASSWORD_RE = LazyPattern(
     rf"(?i)(?<![a-z])(?:pass(?:word|phrase|wd)?|{_TYPOS}|pwd|{_FOREIGN_PASSWORDS}|unlock)"
     r"(?:[\w./-]{0,16})?(?![\w./-])[\"']?[ \t]*"
-    r"(?:is|was|:|=|->|：|—|–|--?)?[ \t]*\r?\n?[ \t]*[\"'`]?(?P<v>[^\s\"'`<>${}]{4,64})"
+    r"(?:is|was|:|=|->|：|—|–|--?|\r?\n\d{1,5}\))?[ \t]*\r?\n?[ \t]*[\"'`]?"
+    r"(?P<v>[^\s\"'`<>${}]{4,64})"
 )  # the name ends where its word does: "password:" holds no password "ord:"; a dash sets the
-# value off as a colon does ("пароль — ..", "password - ..")
+# value off as a colon does ("пароль — ..", "password - .."); redis-cli numbers a hash's
+# fields and values one a line (HGETALL: 3) "password" / 4) "<value>")
 # a password argument given a variable (``importKeystore(keystore: $ks, password: $pw)``, a
 # GraphQL mutation), then the variable's value in the request's variables (``"pw": ".."``)
 _PASSWORD_VARIABLE_RE = LazyPattern(
@@ -170,10 +172,12 @@ def _password(text: str, lo: int, hi: int) -> tuple[int, int] | None:
         read = _READ_VALUE_RE.match(value) is not None
         account = _ACCOUNTS_RE.fullmatch(value) is not None  # geth --unlock 0x..: an account
         path = _PATH_RE.fullmatch(value) is not None  # --password /run/pw: the file holding it
+        refers = _REFERENCE_RE.search(m.group(0), 0, m.start("v") - m.start()) is not None
         if (
             _password_like(value)
-            and not (read or account or path)
+            and not (read or account or path or refers)
             and not value.startswith(("http", "process."))
+            and "://" not in value  # aws-sm://prod/pw, op://vault/item: where it is kept
         ):
             return m.span("v")
     return (
@@ -181,6 +185,11 @@ def _password(text: str, lo: int, hi: int) -> tuple[int, int] | None:
         or _password_variable(text, lo, hi)
         or _answered_password(text, lo, hi)
     )
+
+
+# a name that says where the password is kept, not what it is: password_ref, passwordPath,
+# password_file, PASSWORD_ARN, passphrase_secret_id
+_REFERENCE_RE = re.compile(r"(?i)(?:ref|reference|path|file|arn|secret_?id|env|var)\b|[-_.]id\b")
 
 
 def _password_variable(text: str, lo: int, hi: int) -> tuple[int, int] | None:

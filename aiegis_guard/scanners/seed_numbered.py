@@ -141,13 +141,24 @@ def phrase_finding(text: str, words: list[tuple[int, int, str]]) -> Finding | No
     return None
 
 
+def _counts(words: list[tuple[int, int, str]]) -> list[int]:
+    """The phrase lengths to judge: every length up to the numbered words' (12 words, then
+    other numbered lines: "13. Keep it offline"), but only the whole list when all of its words
+    are of one wordlist: the numbers say it is one list of that length, and a first 12 of 24
+    passes the checksum by chance once in 16 (a game's table of 24 list words)."""
+    counts = [c for c in BIP39_WORD_COUNTS if c <= len(words)]
+    if len(words) in BIP39_WORD_COUNTS and next(_common_languages(words), None) is not None:
+        return counts[:1]
+    return counts
+
+
 def _numbered_phrase(text: str, lo: int, hi: int, anchor: int, base: int = 1) -> Finding | None:
     if (_ELEVENTH_RE if base else _TENTH_RE).search(text, lo, hi) is None:
         return None  # words 1..12 at least: no 11th, no phrase (and no per-word loop)
     words = _numbered_words(text, lo, hi, anchor, base)
     if not words:
         return None
-    for count in (c for c in BIP39_WORD_COUNTS if c <= len(words)):
+    for count in _counts(words):
         valid = phrase_finding(text, words[:count])  # 12 words, then other numbered lines
         if valid is not None:
             return valid

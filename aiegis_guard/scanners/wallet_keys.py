@@ -96,8 +96,11 @@ _BYTE = r"(?:0[xX][0-9a-fA-F]{1,2}|\d{1,3})(?:u8)?"
 # separated by commas or, as Go's fmt prints a []byte, by spaces; inside a JSON string the
 # array's line breaks are escaped ("[112,63,..,\n158,..]")
 _SP = r"(?:\s|\\[nrt])*"
+# in brackets, a byte may be signed: Java / Kotlin print a byte[] as -128..127
+# (``Arrays.toString(privBytes)``: "[0, 65, -17, ..]"), as Go does an []int8
+_SBYTE = r"(?:0[xX][0-9a-fA-F]{1,2}|-?\d{1,3})(?:u8)?"
 SOLANA_ARRAY_RE = LazyPattern(
-    rf"[\[{{]{_SP}({_BYTE}(?:{_SP}[,\s]{_SP}{_BYTE}){{31}}(?:(?:{_SP}[,\s]{_SP}{_BYTE}){{32}})?)"
+    rf"[\[{{]{_SP}({_SBYTE}(?:{_SP}[,\s]{_SP}{_SBYTE}){{31}}(?:(?:{_SP}[,\s]{_SP}{_SBYTE}){{32}})?)"
     rf"{_SP},?{_SP}[\]}}]"
 )
 _ARRAY_GAP_RE = re.compile(r"(?:[\s,]|\\[nrt])+")
@@ -180,7 +183,13 @@ def _byte_value(token: str) -> int:
 
 
 def _array_bytes(items: str) -> bytes | None:
+    """The bytes an array lists: 0..255, or signed bytes (-128..127, none above) read as
+    two's complement, as the language that printed them stores them."""
     values = [_byte_value(v) for v in _ARRAY_GAP_RE.split(items.strip())]
+    if min(values) < 0:
+        if min(values) < -128 or max(values) > 127:
+            return None
+        return bytes(v & 0xFF for v in values)
     return bytes(values) if max(values) <= 255 else None
 
 
