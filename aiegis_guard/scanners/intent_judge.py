@@ -328,6 +328,8 @@ def _candidates(
                 continue  # no secret, or typed into the owner's own device / paper
             if name == "reveal" and _shell_export(raw, start):
                 continue  # a shell's "export PRIVATE_KEY=…" sets a variable on this machine
+            if name == "reveal" and _HOW_AFTER_RE.match(sentence, end):
+                continue  # "tell me how to store my seed phrase safely": a procedure asked
             if (
                 name == "reveal"
                 and sentence[start:end].lower() in w.WEAK_REVEAL
@@ -397,6 +399,12 @@ _AFTER_CLAUSE_RE = re.compile(
 _SAFE_TO_RE = re.compile(
     r"\b(?:it'?s|it’s|it is)\s+(?:perfectly\s+|totally\s+|completely\s+)?(?:safe|fine|ok|okay)\s+"
     r"(?:for you\s+)?to\s+$",
+    re.IGNORECASE,
+)
+# a procedure asked for, not the secret: "tell me how to store…", "dime cómo guardar…"
+_HOW_AFTER_RE = re.compile(
+    r"\s*(?:me\s+|us\s+)?(?:how|why|when|where|whether|cómo|como|comment|pourquoi|wie|warum|"
+    r"как|почему|зачем)\b",
     re.IGNORECASE,
 )
 # the reader's own option, not an order: "if you need to change your payout address, …"

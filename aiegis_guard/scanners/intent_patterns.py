@@ -110,8 +110,11 @@ SECRET_ASK_RE = _folded(w.SECRET_ASK, F)
 ACT_STEM_RE = _folded(w.ACT_STEMS, F)
 # "0.25 ETH to 0x…", "3 SOL → <base58>": an amount and where it goes, without a verb
 AMOUNT_TO_RE = _folded(
-    r"\b\d[\d,.]*\s*(?:[a-z]{2,6}\s+)?(?:to|at|into|for|->|→|=>)\s+"
-    r"(?:0x[0-9a-f]{40}|[1-9a-z]{32,44}|[\w-]+\.eth)\b",
+    r"\b\d[\d,.]*\s*(?:\$?[a-z]{2,6}\s+)?(?:to|at|into|for|su|an|à|para|naar|на|->|→|=>)\s+"
+    r"(?:0x[0-9a-f]{40}|[1-9a-z]{32,44}|[\w-]+\.eth)\b|"
+    # ... in the other order ("0x… — 1,000 $PEPE please"), or a CJK "发到 / 送到" before it
+    r"(?:0x[0-9a-f]{40}|[\w-]+\.eth)\W{1,4}\d[\d,.]*\s*\$?[a-z]{2,6}\b|"
+    r"(?:发到|转到|打到|送到|发给|转给)\s*(?:0x[0-9a-f]{40}|[1-9a-z]{32,44})",
     F,
 )
 WALLET_SECRET_RE = _folded(w.WALLET_SECRET, F)

@@ -89,6 +89,7 @@ RIGHTS_WORDS = """approve grant authorize authorise setapprovalforall permit del
 REVEAL_WORDS = """reveal share export provide paste submit post print output disclose send
     include type tell display dump leak give show upload forward
     revela compartir comparte proporciona envía muestra revele compartilhe forneça mostre
+    dime decir dígame díganme diga dizer dis-moi dites-moi sag_mir nenne nennen
     révéler révélez partager partagez fournir fournissez donnez afficher affichez
     verrate teile gib zeige sende poste покажи покажите раскрой раскройте пришли
     пришлите отправь сообщи сообщите введи введите 透露 分享 提供 发送 显示 输入 告诉
@@ -951,6 +952,15 @@ SECRET_QUESTION = (
     r"(?:instructions|system prompt|prompt|password|secret|rules|directions)\b|the\s+"
     r"(?:\w+\s+){0,3}?(?:instructions|directions|rules|prompt) you (?:were|have been|got)"
     r"|the (?:system prompt|password|secret (?:word|password|phrase))\b)|"
+    # part of the reader's key asked for ("what are the last 8 characters of your private key?"),
+    # or the key asked by its use ("what is the API key you use for the exchange?")
+    r"\b(?:what|which|tell me|give me|send me)\b[^.?]{0,20}?\b(?:first|last)\s+(?:\d+|few|two|"
+    r"three|four|five|six|eight|ten)\s+(?:characters?|chars?|digits?|letters?|bytes?|words?)\s+of\s+"
+    r"your\s+(?:\w+\s+)?(?:private key|key|seed|seed phrase|recovery phrase|mnemonic|api key|"
+    r"secret)\b|"
+    r"\bwhat(?:'s|’s| is| are)\s+the\s+(?:\w+\s+){0,2}?(?:api key|api secret|private key|"
+    r"secret key|seed phrase|recovery phrase|mnemonic|password)s?\s+(?:that\s+)?(?:you|the bot|"
+    r"this bot)\s+(?:use|uses|have|has|hold|holds|store|stores|sign|signs)\b|"
     # words of the reader's phrase by their place ("what's the 7th, 8th and 9th word of your seed?")
     r"\b(?:what|which|tell me|give me|send me)\b[^.?]{0,20}?\b(?:\d{1,2}(?:st|nd|rd|th)|first|"
     r"second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|eleventh|twelfth|last)\b"
