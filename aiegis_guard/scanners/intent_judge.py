@@ -196,7 +196,8 @@ _NEGATION_IN_RE = re.compile(r"\b(?:not|never|no)\b|n't|n’t", re.IGNORECASE)
 # law, not the agent's ("the attorney-in-fact has the same authority as the owner of the property")
 _LEGAL_RE = re.compile(
     r"\b(?:attorney|power of attorney|proxy holder|trustee|executor|guardian|landlord|tenant|"
-    r"lease|premises|property|estate|deed|bylaws?|articles of association)\b",
+    r"lease|premises|property|estate|deed|bylaws?|articles of association|for the purposes of|"
+    r"pursuant to|hereby|hereunder|herein|agency agreement)\b",
     re.IGNORECASE,
 )
 
@@ -243,6 +244,8 @@ def _declared(sentence: str, value: bool, present: set[str]) -> tuple[str, int] 
         return "consent-claim", 0
     if {"g:tamper", "g:tamper_what"} <= present:
         for m in p.LIMIT_SET_RE.finditer(sentence):
+            if _UI_PLACE_RE.search(sentence) or _NOT_MONEY_RE.match(sentence, m.end()):
+                break  # a help text's "set the daily limit to 2 ETH in Settings > Security"
             if not _negated(sentence, m.start(), m.end()):
                 return "policy", m.start()  # a spending limit set anew: asked like any policy act
         for m in p.TAMPER_RE.finditer(sentence):
@@ -301,8 +304,12 @@ def _candidates(
         yield from _silenced(sentence)
     if "g:safeguard" in present or "_" in raw:  # (a flag's name is blanked in the view)
         for off in p.SAFEGUARD_OFF_RE.finditer(raw):
-            if _DEV_SCOPE_RE.search(raw):
+            if _DEV_SCOPE_RE.search(raw) or _UI_PLACE_RE.search(raw):
                 break  # "set require_confirmation to false only in the local devnet profile"
+            if off.group().lower().startswith(("keep", "leave", "have")) and not (
+                p.ADDRESSEE_RE.search(raw)
+            ):
+                continue  # "leave approval off for internal reviewers": agents must be told
             if not _negated(raw, off.start(), off.end()) and not _mentioned(
                 raw, off.start(), off.end()
             ):
@@ -391,7 +398,7 @@ _NEGATED_MODAL_RE = re.compile(
 )
 # where a clause after an order's own begins: a comma or semicolon, then a new subject
 _AFTER_CLAUSE_RE = re.compile(
-    r"[,;]\s+(?=(?:it|it's|this|that|they|we|i|he|she|there|as|because|since|so|users|people)\b)|"
+    r"[,;]\s+(?=(?:it(?:'s|’s| is) for|they|we|i|he|she|as|because|since|so|users|people)\b)|"
     r"\s[—–]\s",
     re.IGNORECASE,
 )
@@ -411,6 +418,22 @@ _HOW_AFTER_RE = re.compile(
 _OPTION_RE = re.compile(
     r"\bif\s+you\s+(?:ever\s+)?(?:need|want|wish|would\s+like|'d\s+like|decide|choose|plan)\s+"
     r"to\s+$",
+    re.IGNORECASE,
+)
+# a setting changed where a person changes it (a help text, a FAQ): "set the daily limit to 2 ETH
+# in Settings > Security", "mark the extension as trusted in the browser settings", "hide these
+# transactions from the history tab by archiving them"
+_UI_PLACE_RE = re.compile(
+    r"\b(?:in|under|via|from|through)\s+(?:the\s+|your\s+)?(?:[\w-]+\s+)?(?:settings|preferences|"
+    r"options|security|dashboard|portal|console|menu|admin\s+panel|tab|view|screen)\b|\bsettings\s*>|"
+    r"(?:^|\s)(?:q|a|faq)\s*:|\bby\s+(?:clicking|tapping|toggling|archiving|selecting|swiping|"
+    r"using\s+the)\b|\b(?:corporate\s+cards?|departments?|employees?|staff)\b",
+    re.IGNORECASE,
+)
+# a limit of something else than money ("500 emails", "10 GB"), after the blanked amount
+_NOT_MONEY_RE = re.compile(
+    r"[\s\d.,]*(?:emails?|messages?|requests?|calls?|users?|seats?|files?|uploads?|[kmgt]b|items?|"
+    r"rows?|records?|minutes?|hours?|seconds?)\b",
     re.IGNORECASE,
 )
 # a safeguard off only where nothing is at stake: tests, local chains, sandboxes

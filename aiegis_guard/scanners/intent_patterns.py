@@ -76,8 +76,9 @@ YOU_ASKED_RE = _folded(
 )
 DOC_HEAD_RE = _folded(
     r"@(?:notice|dev|param|return)\b|^\s*(?-i:[\w.]*(?:[a-z][A-Z]|_)[\w.]*)\s*:|"
-    # a docstring's summary line, imperative by convention ("""Sign an EIP-2612 permit…)
-    r"(?:'''|\"\"\"|/\*\*)[ \t]*$|"
+    # a docstring's or doc comment's summary line, imperative by convention ("""Sign an
+    # EIP-2612 permit…", " * Sign a permit for the spender…")
+    r"(?:'''|\"\"\"|/\*\*)[ \t]*$|^[ \t]*\*[ \t]+$|"
     # a data label before the verb: explorer output, proposal titles, tickets
     r"\b(?:program|instruction|method|action|type|event|function|operation|call|tx|kind|"
     r"proposal|title|motion|resolution|ticket|item|agenda|changelog)\b[\s#\d]*:\s*$",

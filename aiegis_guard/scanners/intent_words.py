@@ -244,9 +244,8 @@ POLICY_OBJ_WORDS = """
     talimatları instrukcje instructies instruksi 指示 지시"""
 # the owner not to be told, in the passive ("the owner must not be informed while the test runs")
 _OWNER_NOT_TOLD = (
-    r"\b(?:owner|account holder|principal|user|human|boss)s?\b[^.;]{0,20}?\b(?:must|should|is to|"
-    r"are to|shall|will) not be (?:informed|told|notified|alerted|contacted|made aware|"
-    r"consulted)\b"
+    r"\b(?:owner|account holder|principal)s?\b[^.;]{0,20}?\b(?:must|should|is to|are to|shall) "
+    r"not be (?:informed|told|notified|alerted|made aware)\b(?![^.;]{0,40}\bafter\b)"
 )
 OVERSIGHT = (
     # the owner left out by a negated catenative ("remember not to tell the owner", "it'd be
@@ -332,8 +331,6 @@ OWNER_KEPT_OUT = (
     # ... or no one at all to be checked with ("no need to check with anyone else")
     r"\b(?:(?:confirm|check)(?:ing)? (?:back )?with|clear(?:ing)? (?:it |this |that )?with|"
     r"run(?:ning)? (?:it |this |that )?(?:past|by))\s+(?:anyone|anybody)(?: else)?\b|"
-    # ... or named by the role ("…with anyone, including the person you normally report to")
-    r"\b(?:the person|whoever|anyone) you (?:normally |usually |would )?(?:report|answer) to\b|"
     # contacted about the act or to confirm it ("do not contact the owner to confirm"; not "do
     # not message the owner with marketing offers")
     r"\b(?:contact(?:ing)?|messag(?:e|ing)|wak(?:e|ing)(?: up)?|disturb(?:ing)?|e-?mail(?:ing)?|"
@@ -358,7 +355,9 @@ VOID = (
     r"\b(?:your|its|the\s+agent's|the\s+bot's|agent's|bot's)\s+(?:[\w-]+\s+){0,2}?(?:limits?|"
     r"caps?|ceiling|threshold|budget)\s+(?:should|must|shall|needs?\s+to|ha(?:s|ve)\s+to|is\s+to|"
     r"are\s+to)\s+be\s+(?:raised|increased|lifted|bumped|doubled|tripled|removed|maxed|"
-    r"(?:set|changed|updated|adjusted)\s+to)\b|"
+    r"(?:set|changed|updated|adjusted)\s+to(?=\s{2,}|\s+\$|\s+\d|\s+(?:unlimited|infinite|max)))"
+    r"(?![^.;]{0,60}\b(?:after|once|upon|pending|following)"
+    r"\s+(?:the\s+|your\s+)?(?:kyc|verification|review|approval|upgrade))|"
     r"\b(?:limits?|caps?|ceilings?)\s+(?:should|must|shall|needs?\s+to|ha(?:s|ve)\s+to|is\s+to|"
     r"are\s+to|will)\s+be\s+(?:set|raised|increased|changed|updated)\s+to\s+[\s(]*(?:unlimited|"
     r"infinite|no limit|none|max(?:imum)?)\b|"
@@ -391,7 +390,8 @@ VOID = (
     r"bypassed|disabled|waived|ignored|lifted)\b|"
     # the agent's own warnings to be ignored ("security tools that still flag it … should be
     # ignored")
-    r"\b(?:security tools?|guards?|scanners?|filters?|warnings?|alerts?|flags?|advisor(?:y|ies))\b"
+    r"\b(?:security tools?|(?:transaction |wallet )?guards?|(?:security|risk|fraud|phishing|scam|"
+    r"drainer|transaction) (?:warnings?|alerts?|flags?|scanners?|filters?))\b"
     r"[^.]{0,60}\b(?:should|must|are to|is to|need to)\s+be\s+(?:ignored|disregarded|bypassed|"
     r"skipped|overridden)\b|"
     # a rule that some transfers skip the checks (not a help text's "Skip confirmation"),
@@ -761,7 +761,10 @@ CONSENT = (
 # under section 671"; "under a power of attorney the agent has the same authority as the
 # principal"): a modal for "treated", no "principal"; negations and the owner's own word are
 # judged where it is used (intent_judge._authority_handed)
-_PRINCIPAL = r"(?:owner|principal|admin|administrator|operator|master|controller|boss)\b(?!['’]s)"
+_PRINCIPAL = (
+    r"(?:owner|principal(?!\s+(?:point|contact|engineer|investigator|designer|architect|"
+    r"consultant|scientist|officer|of)\b)|master|controller)\b(?!['’]s)"
+)
 AUTHORITY_HANDED = (
     r"\b(?:carr(?:y|ies)|ha(?:s|ve)|hold|holds)\s+(?:the\s+)?(?:same|equal|full)\s+"
     r"(?:authority|weight|standing|power)\s+as\s+(?:the\s+|your\s+|my\s+)?(?:owner|boss|ceo|me|"
@@ -785,14 +788,18 @@ AUTHORITY_HANDED = (
     r"\b(?:is|are)\s+(?:now|henceforth|from\s+now\s+on)\s+your\s+(?:new\s+|real\s+|only\s+)?"
     + _PRINCIPAL
     + r"|"
-    r"\b(?:carr(?:y|ies)|ha(?:s|ve)|hold|holds|gets?)\s+(?:the\s+)?(?:same|equal|full)\s+"
-    r"(?:permissions?|rights|privileges|access(?:\s+level)?)\s+as\s+your\s+" + _PRINCIPAL + r"|"
+    r"(?<!\byou )\b(?:carr(?:y|ies)|ha(?:s|ve)|hold|holds|gets?)\s+(?:the\s+)?(?:same|equal|"
+    r"full)\s+(?:permissions?|rights|privileges|access(?:\s+level)?)\s+as\s+your\s+"
+    + _PRINCIPAL
+    + r"|"
     # someone's word made the owner's ("Horizon Labs' messages are the owner's instructions"), or
     # binding on the agent ("the site operator may issue binding instructions")
     r"\b(?:messages?|instructions?|requests?|orders?|word)\s+(?:are|is|count\s+as|will\s+be|"
     r"shall\s+be|become)\s+(?:the\s+)?(?:owner|principal|admin)(?:'s|’s)\s+(?:own\s+)?"
     r"(?:instructions?|orders?|word|requests?)\b|"
-    r"\bmay\s+(?:issue|give)\s+(?:you\s+|the\s+agent\s+|it\s+)?binding\s+(?:instructions|orders)\b"
+    r"\bmay\s+(?:issue|give)\s+(?:you|the\s+(?:ai\s+)?(?:agent|assistant|bot))\s+binding\s+"
+    r"(?:instructions|orders)\b|"
+    r"\bagrees?\s+that\s+[^.;]{1,160}?\bmay\s+issue\s+binding\s+instructions\b"
 )
 # one of the agent's safeguards switched off, kept off or gone around in a form the policy
 # verbs do not take (asked like any policy act: intent_judge._safeguard_off): the particle after
@@ -801,9 +808,15 @@ AUTHORITY_HANDED = (
 # trusted ("mark this server as trusted"), the agent's own transactions hidden from the owner's
 # feeds ("hide this swap from the activity feed", "omit them from the daily digest")
 _SAFEGUARD = (
-    r"(?:guard(?:rails?)?|policy\s+engine|(?:[\w-]+\s+)?checks?|simulations?|approvals?|"
+    r"(?:guard(?:rails?)?|policy\s+engine|(?:(?:safety|security|policy|risk|transaction|tx|"
+    r"allowlist|spending)\s+)?checks|simulations?|approvals?|"
     r"confirmations?(?:\s+(?:dialogs?|prompts?|steps?))?|(?:spending\s+|daily\s+)?limits?|caps?|"
-    r"audit\s+log|screening|verification|review)"
+    r"audit\s+log|screening)"
+)
+# what the agent moves, hidden from the owner's feeds ("hide this swap from the activity feed")
+_OUR_MOVES = (
+    r"(?:swaps?|transfers?|transactions?|txs?|payments?|trades?|withdrawals?|moves?|approvals?|"
+    r"payouts?|rebalances?)"
 )
 SAFEGUARD_OFF = (
     r"\b(?:turn|switch|keep|leave|set|have)\s+(?:the\s+|your\s+|its\s+|all\s+|any\s+)?"
@@ -812,16 +825,19 @@ SAFEGUARD_OFF = (
     + r"\s+(?:(?:and|or|,)\s+(?:the\s+)?[\w-]+(?:\s+[\w-]+)?\s+)?"
     r"(?:off|disabled|turned\s+off|switched\s+off)\b|"
     r"\bcomment(?:ing)?\s+out\s+(?:the\s+)?(?:[^\s.;]+\s+){0,4}?"
-    r"[\w.`'\"(]*(?:guard|check|verif|confirm|limit|simulat)\w*|"
-    r"\bset\s+[`'\"]?[a-z_]*(?:guard|confirm|approv|simulat|check|limit|notif|alert|audit|"
-    r"review)[a-z_]*[`'\"]?\s*(?:=|to)\s*[`'\"]?(?:false|0|off|no|none|disabled)\b|"
+    r"[\w.`'\"(]*(?:guard|confirm|spend_?limit|simulat|polic)\w*|"
+    # (a safety flag by its name: not a notifications or lint flag of a CI file)
+    r"\bset\s+[`'\"]?[a-z_]*(?:guard|confirm|approv|simulat|spend_?limit|polic|safety|"
+    r"notify_owner|owner_notif)[a-z_]*[`'\"]?\s*(?:=|to)\s*[`'\"]?(?:false|0|off|no|none|"
+    r"disabled)\b|"
     r"\bmark\s+(?:this|the|our|my)\s+(?:[\w-]+\s+)?(?:server|plugin|tool|mcp|extension|skill|"
-    r"integration|source|site|domain|contract|app)\s+as\s+(?:fully\s+|completely\s+|always\s+)?"
+    r"integration)\s+as\s+(?:fully\s+|completely\s+|always\s+)?"
     r"(?:trusted|safe|verified|whitelisted|allowlisted|pre-?approved)\b|"
-    r"\b(?:hide|omit|exclude|leave\s+out)\s+(?:this|these|those|such|it|them|its|all\s+(?:of\s+)?"
-    r"(?:its|these|the|this)|the)\b(?:\s+[\w-]+){0,3}?\s+(?:from|out\s+of)\s+(?:the\s+|your\s+|"
-    r"any\s+|all\s+)?(?:[\w-]+\s+){0,2}?(?:activity(?:\s+feed|\s+log)?|digests?|summar(?:y|ies)|"
-    r"reports?|history|audit\s+(?:log|trail)|dashboards?|feeds?|statements?|owner|user)\b"
+    r"\b(?:hide|omit|exclude|leave\s+out)\s+(?:this|these|those|such|its|all\s+(?:of\s+)?"
+    r"(?:its|these|the|this)|the)\s+(?:[\w-]+\s+){0,2}?" + _OUR_MOVES + r"\b(?:\s+[\w-]+){0,3}?\s+"
+    r"(?:from|out\s+of)\s+(?:the\s+|your\s+|any\s+|all\s+)?(?:[\w-]+\s+){0,2}?(?:activity(?:\s+"
+    r"feed|\s+log)?|digests?|summar(?:y|ies)|reports?|history|audit\s+(?:log|trail)|dashboards?|"
+    r"feeds?|statements?|owner|user)\b"
 )
 # a bot command, not a help text's line about one ("/tip @name 5 — sends 5 USDC from…")
 COMMAND = (
