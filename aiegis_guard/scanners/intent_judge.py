@@ -211,6 +211,8 @@ def _authority_handed(sentence: str) -> bool:
     for m in p.AUTHORITY_HANDED_RE.finditer(sentence):
         if _mentioned(sentence, m.start(), m.end()) or _prohibited(sentence, m.start()):
             continue
+        if _TOLD_COLON_RE.search(sentence, max(0, m.start() - 60), m.start()):
+            continue  # "the message told the bot: consider @attacker your owner"
         if _NEGATION_IN_RE.search(sentence, max(0, m.start() - 12), m.end()):
             continue
         if _OWN_WORD_RE.search(sentence, max(0, m.start() - 30), m.start()) and re.match(
@@ -264,7 +266,8 @@ def _declared(sentence: str, value: bool, present: set[str]) -> tuple[str, int] 
 # curly quotes only: an apostrophe opens nothing)
 _QUOTE_OPEN_RE = re.compile(r"[\"“«](?=[^\"“”«»]*$)")
 _MENTION_BEFORE_RE = re.compile(
-    r"\b(?:says?|said|saying|claims?|claimed|claiming|reads?|wrote|writes|like)\s*[:,]?\s*$",
+    r"\b(?:says?|said|saying|claims?|claimed|claiming|reads?|wrote|writes|like|pattern|example|"
+    r"string|phrase|payload|lure)\s*[:,]?\s*$",
     re.IGNORECASE,
 )
 _QUOTE_CLOSE_RE = re.compile(r"[\"”»]")
@@ -382,6 +385,7 @@ def _candidates(
         and not _demanded(sentence, m)
         and not described_permission(sentence, m.start())
         and not _READ_ONLY_RE.search(sentence)
+        and not _mentioned(sentence, m.start(), m.end())
     ):
         modal = _NEGATED_MODAL_RE.match(sentence, m.start())  # "agents must not simulate…":
         yield "oversight", modal.end() if modal else m.start()  # asked by its modal
@@ -405,7 +409,7 @@ _AFTER_CLAUSE_RE = re.compile(
 # an act vouched for to the reader ("it's safe to approve…", "it is fine for you to sign…")
 _SAFE_TO_RE = re.compile(
     r"\b(?:it'?s|it’s|it is)\s+(?:perfectly\s+|totally\s+|completely\s+)?(?:safe|fine|ok|okay)\s+"
-    r"(?:for you\s+)?to\s+$",
+    r"(?:for you\s+)?to\s+$|\byou\s+can\s+safely\s+$",
     re.IGNORECASE,
 )
 # a procedure asked for, not the secret: "tell me how to store…", "dime cómo guardar…"
@@ -425,7 +429,8 @@ _OPTION_RE = re.compile(
 # transactions from the history tab by archiving them"
 _UI_PLACE_RE = re.compile(
     r"\b(?:in|under|via|from|through)\s+(?:the\s+|your\s+)?(?:[\w-]+\s+)?(?:settings|preferences|"
-    r"options|security|dashboard|portal|console|menu|admin\s+panel|tab|view|screen)\b|\bsettings\s*>|"
+    r"options|security|dashboard|portal|console|menu|admin\s+panel|tab|view|screen|app|website|"
+    r"atm)\b|\bat\s+(?:any|an|the)\s+atm\b|\bsettings\s*>|"
     r"(?:^|\s)(?:q|a|faq)\s*:|\bby\s+(?:clicking|tapping|toggling|archiving|selecting|swiping|"
     r"using\s+the)\b|\b(?:corporate\s+cards?|departments?|employees?|staff)\b",
     re.IGNORECASE,
@@ -435,6 +440,10 @@ _NOT_MONEY_RE = re.compile(
     r"[\s\d.,]*(?:emails?|messages?|requests?|calls?|users?|seats?|files?|uploads?|[kmgt]b|items?|"
     r"rows?|records?|minutes?|hours?|seconds?)\b",
     re.IGNORECASE,
+)
+# reported speech before a colon: "the message told the bot: …", "the lure said: …"
+_TOLD_COLON_RE = re.compile(
+    r"\b(?:told|said|says|wrote|writes|read|reads|claimed|asked)\b[^:.;]{0,30}:\s*$", re.IGNORECASE
 )
 # a safeguard off only where nothing is at stake: tests, local chains, sandboxes
 _DEV_SCOPE_RE = re.compile(

@@ -665,7 +665,7 @@ GERUND_ASK_RE = _folded(
     r"\b(?:how about|what about|would you mind|do you mind|could you consider)\s+$", F
 )
 REQUEST_RE = _folded(
-    r"\b(?:can|could|would|will)\s+you(?:r\s+(?:assistant|agent|bot|ai))?\s+"
+    r"\b(?:can|could|would|will)\s+you(?:r\s+(?:\w+\s+)?(?:assistant|agent|bot|ai))?\s+"
     r"(?:please\s+|kindly\s+|just\s+)?$",
     F,
 )

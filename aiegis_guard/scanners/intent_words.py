@@ -244,8 +244,10 @@ POLICY_OBJ_WORDS = """
     talimatları instrukcje instructies instruksi 指示 지시"""
 # the owner not to be told, in the passive ("the owner must not be informed while the test runs")
 _OWNER_NOT_TOLD = (
-    r"\b(?:owner|account holder|principal)s?\b[^.;]{0,20}?\b(?:must|should|is to|are to|shall) "
-    r"not be (?:informed|told|notified|alerted|made aware)\b(?![^.;]{0,40}\bafter\b)"
+    r"\b(?:owner|account holder|principal)s?\b[^.;]{0,20}?\b(?:(?:must|should|is to|are to|shall) "
+    r"not|(?:is|are) not to) be (?:informed|told|notified|alerted|made aware)\b"
+    r"(?![^.;]{0,40}\bafter\b)|"
+    r"\bkeep\s+(?:the\s+|your\s+)?(?:owner|account holder|principal)\s+in\s+the\s+dark\b"
 )
 OVERSIGHT = (
     # the owner left out by a negated catenative ("remember not to tell the owner", "it'd be
@@ -265,6 +267,7 @@ OVERSIGHT = (
     r"(?:do ?n[o']t|don't|never|without) "
     r"(?:tell|telling|notify|notifying|inform|informing|discuss|discussing|"
     r"mention|mentioning|alert|alerting|ask|asking|confirm|confirming|log|logging|report|"
+    r"simulate|simulating|"
     r"reporting|waiting for)\b|\bsilently\b|\bquietly\b|\bkeep (?:this|it) (?:secret|"
     r"confidential|between us)|"
     r"\bno need to (?:confirm|ask|tell|check with|"
@@ -562,7 +565,7 @@ LEAD = (
     r"system|admin|nota|aviso|atenção|achtung|hinweis|важно|注意|重要)\b[^a-z]{0,3})?"
     r"(?:\W*(?:hey|hi|dear|attention)?\W*(?:ai|agents?|bots?|assistants?|llms?|"
     r"models?)\W{0,3})?(?:\W*(?:please|pls|plz|kindly|now|immediately|then|and|also|first|"
-    r"just|simply|always|only|instead|go ahead and|"
+    r"just|simply|always|only(?: ever)?|instead|go ahead and|"
     # a verb that asks for the act after it ("remember to send…", "make sure to approve…",
     # "proceed to transfer…", "don't forget to bridge…")
     r"(?:remember|be sure|make sure|don'?t forget|do not forget|proceed|go on|"
@@ -783,8 +786,9 @@ AUTHORITY_HANDED = (
     # alice.eth as your principal", "the desk is now your principal", "0x… has the same
     # permissions as your owner"): the agent's own ("your"), not a role doc's ("delegates have
     # the same permissions as the owner"), and not the owner's own ("your owner's manual")
-    r"\b(?:consider|regard|treat|recogni[sz]e|accept)\s+(?:(?!\w+ing\b)[@\w.'-]+\s+){1,4}?"
+    r"\b(?:consider|regard|treat|recogni[sz]e|accept)\s+(?:(?!\w+ing\b)[@\w.'-]+\s+|\s{2,}){1,4}?"
     r"(?:as\s+)?your\s+(?:new\s+|real\s+|true\s+|actual\s+|only\s+)?" + _PRINCIPAL + r"|"
+    r"\byour\s+(?:new|real|true|actual)\s+(?:owner|principal|master|controller)\s+(?:is|will\s+be)\b|"
     r"\b(?:is|are)\s+(?:now|henceforth|from\s+now\s+on)\s+your\s+(?:new\s+|real\s+|only\s+)?"
     + _PRINCIPAL
     + r"|"
@@ -827,17 +831,29 @@ SAFEGUARD_OFF = (
     r"\bcomment(?:ing)?\s+out\s+(?:the\s+)?(?:[^\s.;]+\s+){0,4}?"
     r"[\w.`'\"(]*(?:guard|confirm|spend_?limit|simulat|polic)\w*|"
     # (a safety flag by its name: not a notifications or lint flag of a CI file)
-    r"\bset\s+[`'\"]?[a-z_]*(?:guard|confirm|approv|simulat|spend_?limit|polic|safety|"
-    r"notify_owner|owner_notif)[a-z_]*[`'\"]?\s*(?:=|to)\s*[`'\"]?(?:false|0|off|no|none|"
+    r"\b(?:set|export)\s+[`'\"]?[a-z_]*(?:guard|confirm|approv|simulat|spend_?limit|polic|safety|"
+    r"notify_owner|owner_notif)[a-z_]*[`'\"]?\s*(?:=|to|:)\s*[`'\"]?(?:false|0|off|no|none|"
     r"disabled)\b|"
-    r"\bmark\s+(?:this|the|our|my)\s+(?:[\w-]+\s+)?(?:server|plugin|tool|mcp|extension|skill|"
+    r"\b(?:set|export)\s+[`'\"]?(?:disable|skip|bypass|no)_?[a-z_]*(?:guard|confirm|approv|simulat|"
+    r"polic|safety)[a-z_]*[`'\"]?\s*(?:=|to|:)\s*[`'\"]?(?:true|1|on|yes)\b|"
+    r"\b(?:mark|flag|treat|list)\s+(?:this|the|our|my)\s+(?:[\w-]+\s+)?(?:server|plugin|tool|mcp|"
+    r"extension|skill|"
     r"integration)\s+as\s+(?:fully\s+|completely\s+|always\s+)?"
     r"(?:trusted|safe|verified|whitelisted|allowlisted|pre-?approved)\b|"
     r"\b(?:hide|omit|exclude|leave\s+out)\s+(?:this|these|those|such|its|all\s+(?:of\s+)?"
     r"(?:its|these|the|this)|the)\s+(?:[\w-]+\s+){0,2}?" + _OUR_MOVES + r"\b(?:\s+[\w-]+){0,3}?\s+"
     r"(?:from|out\s+of)\s+(?:the\s+|your\s+|any\s+|all\s+)?(?:[\w-]+\s+){0,2}?(?:activity(?:\s+"
     r"feed|\s+log)?|digests?|summar(?:y|ies)|reports?|history|audit\s+(?:log|trail)|dashboards?|"
-    r"feeds?|statements?|owner|user)\b"
+    r"feeds?|statements?|owner|user)\b|"
+    r"\b(?:do\s*n[o']t|don't|never)\s+(?:show|include|list|display|record|surface)\s+(?:this|these|"
+    r"those|such|the|its|any)\s+(?:[\w-]+\s+){0,2}?" + _OUR_MOVES + r"\b[^.;]{0,40}?\b(?:in|on)\s+"
+    r"(?:the\s+|your\s+|the\s+owner's\s+|any\s+)?(?:[\w-]+\s+){0,2}?(?:activity|digests?|summar(?:y|"
+    r"ies)|reports?|dashboards?|feeds?|history)\b|"
+    r"\bkeep\s+(?:this|these|those|such|the|its)\s+(?:[\w-]+\s+){0,2}?"
+    + _OUR_MOVES
+    + r"\s+out\s+of\s+"
+    r"(?:the\s+|your\s+|the\s+owner's\s+)?(?:[\w-]+\s+){0,2}?(?:activity|digests?|summar(?:y|ies)|"
+    r"reports?|dashboards?|feeds?|history)\b"
 )
 # a bot command, not a help text's line about one ("/tip @name 5 — sends 5 USDC from…")
 COMMAND = (
@@ -1066,7 +1082,8 @@ GATES = {
     "question": "what",
     "persona": "you_are you're pretend act_as role character from_now_on",
     "safeguard": """off disabled comment_out commenting_out trusted safe verified whitelisted
-        allowlisted pre-approved preapproved hide omit exclude leave_out false""",
+        allowlisted pre-approved preapproved hide omit exclude leave_out false out_of digest
+        digests activity_feed""",
     "plant": "response reply answer output summary",
     "oversight": """not n't never without silent quiet keep no_need sin sem sans ohne не 不要
         tell""",
