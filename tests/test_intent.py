@@ -1117,6 +1117,20 @@ def test_review22_variants_and_help_texts(text: str, flag: bool) -> None:
 
 
 @pytest.mark.parametrize(
+    "text",
+    [
+        # a phrase typed on the owner's own device, in the other languages, goes nowhere
+        "在新手机上恢复钱包时，请安装官方应用，在您自己的设备上输入助记词即可。",
+        "Коли отримаєте, оберіть «Відновити гаманець» і введіть свою фразу відновлення "
+        "безпосередньо на пристрої.",
+        "Al recibirlo, introduce tu frase de recuperación en tu propio dispositivo.",
+    ],
+)
+def test_phrase_typed_on_own_device_in_other_languages(text: str) -> None:
+    assert not _flagged(text)
+
+
+@pytest.mark.parametrize(
     ("text", "flag"),
     [
         # safeguards off as the manner of an asked act; the owner's approval declared gone

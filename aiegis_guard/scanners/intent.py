@@ -422,8 +422,8 @@ def _unparsed_lexicon(
     sentence the parser judged short of a directive, when its cue gates are ``present``: a
     secret asked for, consent claimed, a jailbreak framing beside a wallet ask (``REACH``
     characters of ``view`` around the sentence at ``span``)."""
-    if present >= I18N_GATE and handover_request(sentence):
-        return _HANDOVER
+    if present >= I18N_GATE and handover_request(sentence) and not p.own_place(sentence):
+        return _HANDOVER  # (not typed "directly on the device": "безпосередньо на пристрої")
     if CONSENT_GATE in present and (claim := consent_claim(sentence)) is not None:
         cues = ("act:consent", f"claim:{claim}", "directive:i18n-lexicon")
         return Judgement(THRESHOLD, "consent", cues)

@@ -505,7 +505,16 @@ THIRD_PARTY_RE = _folded(
 OWN_PLACE_RE = _folded(
     r"\b(?:on|into|in) (?:the|your|its) (?:own |new )?(?:device|hardware wallet|ledger|trezor|"
     r"wallet app|new wallet|paper|recovery sheet)\b|\bwrite (?:\w+ ){0,3}?down\b|\boffline\b|"
-    r"\bon paper\b",
+    r"\bon paper\b|"
+    # ... in the other languages ("en tu propio dispositivo", "directement sur l'appareil",
+    # "auf deinem Gerät", "на своём устройстве", "безпосередньо на пристрої", "在您自己的设备上")
+    r"\ben (?:tu|su) (?:propio |nuevo )?dispositivo\b|\ben papel\b|\bno (?:seu|teu) (?:próprio |"
+    r"novo )?dispositivo\b|\bem papel\b|\bsur (?:votre|ton|l')\s?(?:propre |nouvel )?appareil\b|"
+    r"\bsur papier\b|\bhors ligne\b|\bauf (?:dem|deinem|ihrem|ihrem eigenen|deinem eigenen) "
+    r"(?:neuen )?gerät\b|\bauf papier\b|\bsul (?:tuo|suo) dispositivo\b|\bsu carta\b|"
+    r"\bна (?:своём|своем|вашем|новом) устройстве\b|\bна (?:самом )?устройстве\b|\bна бумаге\b|"
+    r"\bна (?:своєму |вашому |новому )?пристрої\b|\bна папері\b|自己的设备|设备上|纸上|"
+    r"ご自身の端末|端末上|紙に|본인 기기|기기에서 직접|종이에",
     F,
 )
 # a completed move (:data:`~.intent_words.PAST_WORDS`): a report, not an order
