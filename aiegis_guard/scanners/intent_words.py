@@ -120,8 +120,8 @@ replace change update modify switch substitut overwrite verif adresse dirección
 bestätig conferm подтвержд підтвердж 確認 onay konfirmasi xác_nhận 확인 تأكيد bevestig potwierdz
 not_prompt never_prompt n't_prompt not_re-prompt owner_authority admin_authority owner-equivalent
 promoted_to footing priority precedence no_need override overrides supersede supersedes
-your_owner your_principal your_admin your_administrator your_operator your_master your_controller
-your_boss your_new your_real your_true your_actual your_only owner's_instructions
+your_owner your_principal your_master your_controller your_new your_real your_true your_actual
+your_only owner's_instructions
 owner's_instruction owner's_orders owner's_own owner's_word binding_instructions binding_orders
 discuss back_to account_holder
 límite limite regel адрес лимит правил 同意 地址 限制 确认 告诉 规则 授权 转"""
@@ -1092,10 +1092,9 @@ GATES = {
     "silence_what": """notification alert logging confirmation prompt notifying informing pinging
         messaging flagging recording""",
     "authority": """treat treated same_authority equal_authority full_authority same_weight
-        your_owner your_principal your_admin your_administrator your_operator your_master
-        owner's_instructions owner's_instruction owner's_orders owner's_own owner's_word
-        binding_instructions binding_orders your_controller your_boss your_new your_real your_true
-        your_actual your_only
+        your_owner your_principal your_master your_controller your_new your_real your_true
+        your_actual your_only owner's_instructions owner's_instruction owner's_orders owner's_own
+        owner's_word binding_instructions binding_orders
         same_standing same_power equal_weight footing priority precedence override overrides
         supersede supersedes""",
     "consent": """user owner client customer accept autoris approuv acept autoriz aceit aprov
