@@ -17,7 +17,7 @@ from typing import Any
 import pytest
 from eth_abi import encode
 
-from aiegis_guard.chains.transaction import AssetKind, Call
+from aiegis_guard.chains.transaction import AssetKind, Call, Transfer
 from aiegis_guard.findings import Action
 from aiegis_guard.guard import Guard
 from aiegis_guard.policy import Policy
@@ -169,6 +169,84 @@ def test_handler_drain_called_directly_is_opaque() -> None:
     names a party; it is no transfer of own's."""
     ops = operations(own_tx(HANDLER, call(_DRAIN, BASE_USDC, STRANGER)))
     assert [type(op) for op in ops] == [Call]
+
+
+BASE_WETH = "0x4200000000000000000000000000000000000006"
+MULTICALL3 = "0xca11bde05977b3631167028862be2a173976ca11"
+TEN_ETH = 10 * 10**18
+_UNWRAP = (BASE_WETH, call("withdraw(uint256)", TEN_ETH), 0)
+
+
+def _pull(owner: str, to: str) -> bytes:
+    return call("transferFrom(address,address,uint256)", owner, to, 10**12)
+
+
+def _weth_deposit(msg: bytes) -> dict[str, Any]:
+    """10 WETH bridged to Base's handler (the output the calls spend)."""
+    data = call(
+        _DEPOSIT_V3, OWN, HANDLER, WETH, BASE_WETH, TEN_ETH, TEN_ETH, 8453, ZERO,
+        1_700_000_000, 1_700_003_600, 0, msg,
+    )  # fmt: skip
+    return own_tx(SPOKE, data)
+
+
+UNREAD = (STRANGER, b"\x12\x34\x56\x78", 0)
+OTHER_MEANS = [
+    pytest.param(
+        [_UNWRAP, (STRANGER, b"", TEN_ETH)], Action.BLOCK, "tx.evm.swap_recipient",
+        id="eth-sent-to-stranger",
+    ),
+    pytest.param(
+        [_UNWRAP, (STRANGER, b"\x00", TEN_ETH)], Action.BLOCK, "tx.evm.swap_recipient",
+        id="eth-sent-to-stranger-with-junk-data",
+    ),
+    pytest.param([_UNWRAP, (OWN, b"", TEN_ETH)], Action.ALLOW, None, id="eth-sent-to-own"),
+    pytest.param(
+        [(BASE_WETH, _approve(STRANGER, 2**256 - 1), 0), UNREAD], Action.BLOCK,
+        "tx.evm.swap_recipient", id="approve-stranger-then-unread-call",
+    ),
+    pytest.param(
+        [(BASE_WETH, _approve(STRANGER, 2**256 - 1), 0)], Action.ALLOW, None,
+        id="approve-stranger-nothing-runs-it-fallback-own",
+    ),
+    pytest.param(
+        [(BASE_WETH, _approve(AAVE_BASE, 2**256 - 1), 0), UNREAD], Action.FLAG,
+        "tx.evm.unknown_call", id="approve-book-contract-then-unread-call",
+    ),
+    pytest.param(
+        [(BASE_USDC, _pull(OWN, STRANGER), 0)], Action.FLAG, "tx.evm.unknown_recipient",
+        id="transferFrom-own-to-stranger",
+    ),
+    pytest.param(
+        [(BASE_USDC, _pull(OWN, OWN), 0)], Action.ALLOW, None, id="transferFrom-own-to-own",
+    ),
+    pytest.param(
+        [(MULTICALL3, call("aggregate((address,bytes)[])", [(BASE_USDC, _transfer(STRANGER))]),
+          0)], Action.ALLOW, None, id="multicall3-pays-from-its-empty-balance",
+    ),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize("handler_allowed", [True, False], ids=["handler-allowed", "not"])
+@pytest.mark.parametrize(("calls", "action", "rule"), OTHER_MEANS)
+def test_handler_calls_that_pay_by_other_means(
+    calls: list[tuple[str, bytes, int]], action: Action, rule: str | None, handler_allowed: bool
+) -> None:
+    """ETH a call carries is its target's; an allowance the handler gives is its spender's
+    once an unread call may run the spender (a router of the book runs only its own code);
+    a pull of own's tokens is a give of own, read as one wherever it is nested."""
+    allowed = (SPOKE, HANDLER) if handler_allowed else (SPOKE,)
+    verdict = judged(_weth_deposit(message(calls, OWN)), *allowed)
+    assert verdict.action is action, verdict.effect_lines
+    assert rule is None or rule in rules(verdict)
+
+
+def test_a_pull_of_own_tokens_is_shown_as_a_give() -> None:
+    """The preview says where own's pulled tokens go."""
+    ops = operations(_weth_deposit(message([(BASE_USDC, _pull(OWN, STRANGER), 0)], OWN)))
+    gives = [op for op in ops if isinstance(op, Transfer) and op.recipient == STRANGER]
+    assert [g.sender for g in gives] == [OWN]
+    assert [(g.asset.address, g.amount) for g in gives] == [(BASE_USDC, 10**12)]
 
 
 # -- carriers: the same deposit through the own smart account's batch and a Safe ----------
@@ -353,9 +431,9 @@ PERMIT2 = "0x000000000022D473030F116dDEE9F6B43aC78BA3"
 WETH = "0xc02aaa39b223fe8d0a0e5c4f27ead9083c756cc2"
 
 
-def settler(recipient: str, minimum: int) -> dict[str, Any]:
+def settler(recipient: str, minimum: int, actions: tuple[str, ...] = ()) -> dict[str, Any]:
     """A ``PermitWitnessTransferFrom`` whose witness is ``SlippageAndActions``
-    (0xProject/0x-settler ``SettlerAbstract.sol``); the action bytes are not read."""
+    (0xProject/0x-settler ``SettlerAbstract.sol``)."""
     types = {
         "EIP712Domain": [
             {"name": "name", "type": "string"},
@@ -380,7 +458,9 @@ def settler(recipient: str, minimum: int) -> dict[str, Any]:
             {"name": "amount", "type": "uint256"},
         ],
     }
-    witness = {"recipient": recipient, "buyToken": WETH, "minAmountOut": minimum, "actions": []}
+    witness = {
+        "recipient": recipient, "buyToken": WETH, "minAmountOut": minimum, "actions": list(actions)
+    }  # fmt: skip
     message = {
         "permitted": {"token": USDC, "amount": 15_000 * 10**6},
         "spender": SETTLER,
@@ -399,15 +479,48 @@ def settler(recipient: str, minimum: int) -> dict[str, Any]:
         pytest.param(OWN, 4 * 10**18, Action.ALLOW, None, id="floor-to-own"),
         pytest.param(OWN, 0, Action.FLAG, "tx.evm.swap_no_minimum", id="no-floor-to-own"),
         pytest.param(STRANGER, 4 * 10**18, Action.BLOCK, "tx.evm.swap_recipient", id="stranger"),
+        pytest.param(OWN, 1, Action.FLAG, "tx.evm.swap_no_minimum", id="one-wei-floor"),
+        pytest.param(OWN, 999, Action.FLAG, "tx.evm.swap_no_minimum", id="floor-under-dust"),
+        pytest.param(OWN, 1000, Action.ALLOW, None, id="floor-at-dust"),
     ],
 )
 def test_settler_slippage_is_a_swap(
     recipient: str, minimum: int, action: Action, rule: str | None
 ) -> None:
-    """A floor of 0 accepts any price (FLAG, as any swap), not an order for nothing."""
+    """A floor of 0 or dust accepts any price (FLAG, as any swap), not an order for nothing."""
+    verdict = _settle(settler(recipient, minimum))
+    assert verdict.action is action, verdict.effect_lines
+    assert rule is None or rule in rules(verdict)
+
+
+def _settle(typed: dict[str, Any]) -> Verdict:
     policy = Policy.model_validate(
         {"wallet": {"evm": [OWN]}, "allowlist": {"evm_spenders": [SETTLER]}}
     )
-    verdict = Guard(policy, classifier=False).check_typed_data(settler(recipient, minimum))
+    return Guard(policy, classifier=False).check_typed_data(typed)
+
+
+def _action(*parties: str) -> str:
+    """An ``ISettlerActions`` call: a selector, then words (each party left-padded)."""
+    words = "".join("00" * 12 + p[2:] for p in parties)
+    return "0xc1fb425e" + words + "00" * 64
+
+
+@pytest.mark.parametrize(
+    ("minimum", "parties", "action", "rule"),
+    [
+        pytest.param(1, (STRANGER,), Action.BLOCK, "tx.evm.swap_recipient", id="dust-stranger"),
+        pytest.param(0, (OWN, STRANGER), Action.BLOCK, "tx.evm.swap_recipient", id="zero-two"),
+        pytest.param(1, (OWN, SETTLER, USDC), Action.FLAG, "tx.evm.swap_no_minimum",
+                     id="dust-naming-own-settler-token"),
+        pytest.param(4 * 10**18, (STRANGER,), Action.ALLOW, None, id="floor-guarantees"),
+    ],
+)  # fmt: skip
+def test_settler_actions_decide_under_a_dust_floor(
+    minimum: int, parties: tuple[str, ...], action: Action, rule: str | None
+) -> None:
+    """Under a dust floor the signed actions decide where the input goes: a party they name
+    is paid; a real floor is what the Settler checks, whatever the actions do."""
+    verdict = _settle(settler(OWN, minimum, (_action(*parties),)))
     assert verdict.action is action, verdict.effect_lines
     assert rule is None or rule in rules(verdict)

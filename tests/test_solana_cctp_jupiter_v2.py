@@ -344,6 +344,39 @@ def test_unread_instruction_of_a_trusted_program(make: _Make, action: Action) ->
         assert any("reason:unread-instruction" in f.evidence for f in verdict.findings)
 
 
+DLMM = Pubkey.from_string("LBUZKhRxPF3XUpBCjp4YzTKgLccjZhTSDM9YuVaPwxo")  # Meteora DLMM
+CLMM = Pubkey.from_string("CAMMCzo5YL8w4VFF8KVHrK22GGUsp5VTaW7grrKgrWqK")  # Raydium CLMM
+
+
+def _liquidity(program: Pubkey, name: str) -> Instruction:
+    """A liquidity instruction (Anchor ``global:<name>``) of an AMM whose table reads swaps
+    only, over own token accounts and fresh pool / position accounts."""
+    keys = [ME, ata(ME), ata(ME, JUP), USDC, JUP, *(Pubkey.new_unique() for _ in range(4))]
+    return Instruction(program, _anchor(name) + bytes(24), _metas(keys))
+
+
+@pytest.mark.parametrize(
+    ("program", "name"),
+    [
+        pytest.param(DLMM, "add_liquidity", id="meteora-dlmm-add-liquidity"),
+        pytest.param(DLMM, "add_liquidity_by_strategy", id="meteora-dlmm-by-strategy"),
+        pytest.param(CLMM, "open_position_v2", id="raydium-clmm-open-position-v2"),
+        pytest.param(CLMM, "decrease_liquidity_v2", id="raydium-clmm-decrease-liquidity"),
+    ],
+)
+def test_unread_liquidity_of_a_swap_table_program_is_the_generic_rules(
+    program: Pubkey, name: str
+) -> None:
+    """The unread-instruction rule holds only for programs whose whole instruction set is
+    read (Jupiter, CCTP): an AMM whose table reads swaps only is judged by the generic rule
+    (allowlisted: ALLOW; not: FLAG), as before the rule."""
+    ixs = [_liquidity(program, name)]
+    got, why = _judge(ixs, _policy(programs=(program,)))
+    assert got is Action.ALLOW, why
+    got, why = _judge(ixs, _policy())
+    assert got is Action.FLAG and UNREAD in why, why
+
+
 def test_housekeeping_is_known() -> None:
     """Jupiter's token-ledger instructions move nothing of the user's: known calls."""
     ledger = Keypair().pubkey()

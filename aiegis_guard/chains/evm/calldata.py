@@ -23,7 +23,14 @@ from aiegis_guard.chains.evm.abi import decode_args
 from aiegis_guard.chains.evm.callee import runs_stranger_code
 from aiegis_guard.chains.evm.carried_permits import carried_permits
 from aiegis_guard.chains.evm.embedded import CANDIDATES, embedded_scan
-from aiegis_guard.chains.evm.frames import MAX_DEPTH, Frame, OnOwnBalance, Onward, word_address
+from aiegis_guard.chains.evm.frames import (
+    MAX_DEPTH,
+    Frame,
+    OnOwnBalance,
+    Onward,
+    native,
+    word_address,
+)
 from aiegis_guard.chains.evm.protocols import PROTOCOL_FUNCTIONS, PROTOCOL_HANDLERS
 from aiegis_guard.chains.evm.protocols.requests import REQUEST_CONTRACTS, decode_request
 from aiegis_guard.chains.evm.selectors import FUNCTIONS as _BASE_FUNCTIONS
@@ -342,10 +349,15 @@ def _on_own_balance(item: OnOwnBalance, ops: list[Operation], notes: list[str]) 
     ops.extend(away)
 
 
-def _landings(item: Onward, frame: Frame, ops: list[Operation]) -> tuple[list[Receipt], int | None]:
+def _landings(
+    item: Onward, frame: Frame, ops: list[Operation], granted: dict[str, Approval]
+) -> tuple[list[Receipt], int | None]:
     """Where one of the executor's calls sends value (an exchange's outputs; else the
-    executor's own payments), and how much of the bridged token it spends (None: unknown).
-    A call the decoder does not read is the request's opaque call, judged as such."""
+    executor's own payments; the value a call carries, to its target), and how much of the
+    bridged token it spends (None: unknown). A call the decoder does not read is the
+    request's opaque call, judged as such; so is what a call moves out of, or grants from,
+    the request's sender (``transferFrom(own, x)``: a give of own on own's allowance). The
+    allowances the executor gives are kept in ``granted`` (spender -> grant)."""
     executor, token = item.output.recipient, item.output.asset
     inner: list[Operation] = []
     try:
@@ -364,21 +376,48 @@ def _landings(item: Onward, frame: Frame, ops: list[Operation]) -> tuple[list[Re
             if not exchange and op.recipient != executor:
                 paid = {"asset": op.asset, "amount": op.amount, "token_id": op.token_id}
                 landed.append(item.output.replace(recipient=op.recipient, **paid))
+        elif isinstance(op, Approval) and op.owner == executor:
+            if not op.revoke and op.spender != executor:
+                granted[op.spender] = op
         elif isinstance(op, Call) and not op.known:
             ops.append(op.replace(sender=item.sender))
             spent = None
+            if op.value and op.target != executor:  # the value is the target's, whatever runs
+                paid = {"asset": native(), "amount": op.value, "token_id": None}
+                landed.append(item.output.replace(recipient=op.target, **paid))
+        elif isinstance(op, Transfer) and op.sender == item.sender is not None:
+            ops.append(op)  # the request's sender's tokens, on its allowance
+        elif isinstance(op, Approval) and op.owner == item.sender is not None:
+            ops.append(op)  # a grant of the request's sender (a permit it signed)
     return landed, spent
+
+
+def _taken(output: Receipt, grants: dict[str, Approval]) -> list[Receipt]:
+    """Allowances the executor gave, once a call the decoder does not read follows (it may
+    run the spender's code, which takes them): a payment to each spender that is not a
+    contract of the address book (a router runs only its known code)."""
+    book = known_contracts()
+    return [
+        output.replace(recipient=spender, asset=grant.asset, amount=grant.amount)
+        for spender, grant in grants.items()
+        if spender not in book
+    ]
 
 
 def _onward(item: Onward, ops: list[Operation]) -> None:
     """A bridge output handed to an executor (``frames.Onward``): a receipt of wherever its
     calls send it, and of the leftover's payee for what they leave (all of it if they fail:
-    a payee not already paid by the calls is a receipt of an unknown share)."""
+    a payee not already paid by the calls is a receipt of an unknown share); an allowance
+    the executor gives, of its spender when a later call does not read (``_taken``)."""
     output = item.output
     landed: list[Receipt] = []
     spent: int | None = 0
+    granted: dict[str, Approval] = {}
     for frame in item.frames:
-        found, used = _landings(item, frame, ops)
+        earlier, before = dict(granted), len(ops)
+        found, used = _landings(item, frame, ops, granted)
+        if earlier and any(isinstance(op, Call) and not op.known for op in ops[before:]):
+            landed += _taken(output, earlier)
         landed += found
         spent = None if spent is None or used is None else spent + used
     ops.extend(landed)

@@ -42,9 +42,10 @@ Solana-only rules (the generic ones are listed in ``chains/inspect.py``, tag ``s
                                         names, writes to an account the transaction proves
                                         to be a stranger's (``strangers.py``);
                                         (``reason:unread-instruction``) an instruction of a
-                                        program this package decodes (Jupiter, CCTP, the
-                                        lending and AMM programs...) that none of its tables
-                                        knows, signed by an own wallet, even where the
+                                        program whose whole instruction set this package
+                                        reads (Jupiter v6, CCTP: ``FULLY_READ_PROGRAMS``;
+                                        the AMMs' tables read swaps only) that none of its
+                                        tables knows, signed by an own wallet, even where the
                                         policy names the program: a function the decoder has
                                         not read may pay anyone (a newer route, a new
                                         version), and being trusted is no reading of it
@@ -69,7 +70,7 @@ from aiegis_guard.chains.known import known_mints
 from aiegis_guard.chains.siwe import inspect_sign_ins
 from aiegis_guard.chains.solana import programs as progs
 from aiegis_guard.chains.solana.defi_layouts import STAKE_POOL_PROGRAMS
-from aiegis_guard.chains.solana.operations import DECODED_PROGRAMS, token_asset
+from aiegis_guard.chains.solana.operations import FULLY_READ_PROGRAMS, token_asset
 from aiegis_guard.chains.solana.owners import (
     OwnView,
     associated_token_address,
@@ -255,7 +256,7 @@ def _op_rules(op: Operation, view: OwnView, policy: Policy, spl_limits: bool) ->
 
 
 def _unread(op: Call, decoded: DecodedTransaction, policy: Policy) -> list[Finding]:
-    """An instruction of a decoded program that no table knows, which an own wallet signs (in
+    """An instruction of a fully read program that no table knows, which an own wallet signs (in
     the transaction, or as the vault whose message carries it) and whose program the policy
     names: the generic rule lets a trusted program's opaque call pass, but this program's
     instruction set is read here, so this one is a function nobody has read — a newer route,
@@ -263,7 +264,7 @@ def _unread(op: Call, decoded: DecodedTransaction, policy: Policy) -> list[Findi
     name is FLAGged by the generic rule already)."""
     if op.known or op.name is not None or op.via != "solana.instruction":
         return []
-    if op.target not in DECODED_PROGRAMS or not policy.is_known(op.target, Chain.SOLANA):
+    if op.target not in FULLY_READ_PROGRAMS or not policy.is_known(op.target, Chain.SOLANA):
         return []
     signed = [
         w

@@ -48,7 +48,7 @@ from aiegis_guard.chains.transaction import (
 )
 from aiegis_guard.findings import Chain
 
-__all__ = ["DECODED_PROGRAMS", "Built", "build_operations", "pubkey_str"]
+__all__ = ["DECODED_PROGRAMS", "FULLY_READ_PROGRAMS", "Built", "build_operations", "pubkey_str"]
 
 DEFAULT_UNITS_PER_INSTRUCTION = 200_000
 MAX_COMPUTE_UNITS = 1_400_000
@@ -71,8 +71,16 @@ _FAMILY = {
     **PROTOCOL_FAMILIES,
 }
 DECODED_PROGRAMS = frozenset(_FAMILY)
-"""Programs whose instruction sets this package reads: an instruction of one of them that no
-table here knows is a function the decoder has not read (``inspect.py``: ``unread``)."""
+"""Programs whose instructions this package reads (some of them: the AMMs' swaps only)."""
+_READ_IN_FULL = frozenset({"jupiter", "cctp"})
+FULLY_READ_PROGRAMS = frozenset(p for p, family in _FAMILY.items() if family in _READ_IN_FULL)
+"""Programs whose whole published instruction set a table here reads (Jupiter v6: every
+route, v1 and v2, and its ledger / claim instructions; CCTP's token messenger: every burn,
+the only instructions a user signs there, the rest being its owner's): an instruction of one
+of them that no table knows is a function newer than the tables (``inspect.py``:
+``unread``). The AMM, lending and pool families read only what moves the user's assets in a
+swap or a withdrawal; their liquidity management (add / remove liquidity, positions, fees)
+is not read, and allowlisting the program is what lets it pass, as for any program."""
 
 
 @dataclass

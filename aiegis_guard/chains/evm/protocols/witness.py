@@ -26,8 +26,11 @@ the signer gets in return. Sources (type strings as the projects publish them):
   whatever the actions do, Settler pays ``recipient`` at least ``minAmountOut`` of
   ``buyToken``: a swap with a slippage floor (the actions trade against pools or a quote
   the Settler checks, ``SettlerBase._checkSlippageAndTransfer``), judged like any swap's
-  output (``order = SWAP``: a floor of 0 FLAGs ``swap_no_minimum``, another recipient
-  BLOCKs), not as a peer's order.
+  output (``order = SWAP``: a floor under ``bridging.DUST`` base units reads as 0, as the
+  bridges' and CoW EthFlow's do, and FLAGs ``swap_no_minimum``; another recipient BLOCKs),
+  not as a peer's order: the relayer submits the signature whenever it likes. Under a dust
+  floor the signed ``actions`` decide where the input goes: each party they name is paid
+  (``_action_payees``).
 
 - ERC-7683 ``GaslessCrossChainOrder(address originSettler,address user,uint256 nonce,uint256
   originChainId,uint32 openDeadline,uint32 fillDeadline,bytes32 orderDataType,<OrderData>
@@ -69,8 +72,10 @@ from __future__ import annotations
 
 from typing import Any
 
+from aiegis_guard.chains.bridging import DUST
 from aiegis_guard.chains.evm.frames import ZERO, asset, native, word_address
 from aiegis_guard.chains.evm.typed_schema import split_array
+from aiegis_guard.chains.known import known_contracts
 from aiegis_guard.chains.transaction import (
     SWAP_ORDER,
     Asset,
@@ -135,6 +140,7 @@ def _slippage(witness: dict[str, Any]) -> list[dict[str, Any]] | None:
     """0x Settler's ``SlippageAndActions``: one output, ``buyToken`` to ``recipient``."""
     to, token, least = (witness.get(k) for k in ("recipient", "buyToken", "minAmountOut"))
     if isinstance(to, str) and isinstance(token, str) and isinstance(least, int):
+        least = 0 if least < DUST else least  # a dust floor is none (as the bridges' and CoW's)
         return [{"token": token, "recipient": to, "minAmount": least}]
     return None
 
@@ -196,7 +202,44 @@ def decode_witness(message: dict[str, Any]) -> list[Operation] | None:
         )
         for o in outputs
     ]
+    if swap and outputs[0]["minAmount"] == 0:
+        ops += _action_payees(message, witness)
     return ops
+
+
+def _action_payees(message: dict[str, Any], witness: dict[str, Any]) -> list[Receipt]:
+    """A Settler swap whose floor is dust (``bridging.DUST``) guarantees nothing: its signed
+    ``actions`` (``ISettlerActions`` calls: a selector, then words) decide where the input
+    goes, so each address they name (left-padded words, as in calldata) is paid an unknown
+    share of it, but the recipient, the Settler, the tokens and the address book's contracts
+    (routers, pools of the book)."""
+    permitted = message.get("permitted")
+    items = permitted if isinstance(permitted, list) else [permitted]
+    tokens = [str(p.get("token")) for p in items if isinstance(p, dict)]
+    if not tokens:
+        return []
+    parties = (message.get("spender"), witness.get("recipient"), witness.get("buyToken"), *tokens)
+    skip = {str(a).lower() for a in parties}
+    book = known_contracts()
+    payees: dict[str, None] = {}
+    for action in witness.get("actions") or ():
+        for name in _word_names(_after_selector(action)):
+            if name not in skip and name not in book and len(payees) < _MAX_NAMES:
+                payees[name] = None
+    via, sold = "0x.settler_action", asset(tokens[0], AssetKind.FUNGIBLE)
+    return [
+        Receipt(via=via, asset=sold, recipient=to, amount=None, order=SWAP_ORDER) for to in payees
+    ]
+
+
+def _after_selector(action: Any) -> bytes:
+    """An action's argument words (its 4-byte selector cut off)."""
+    if isinstance(action, str) and action[:2] in ("0x", "0X"):
+        try:
+            return bytes.fromhex(action[2:])[4:]
+        except ValueError:
+            return b""
+    return bytes(action)[4:] if isinstance(action, bytes | bytearray) else b""
 
 
 _MAX_NAMES = 32  # distinct addresses read from one witness; more: the witness is not explained
