@@ -121,15 +121,23 @@ _GENERIC_NAMES = frozenset(
 )
 # a hash function applied to something, its result written next: ``keccak256(privateKey)=``,
 # ``sha256(key).hexdigest() ->``, ``fingerprint(pk): ``, a REPL's result on the line below
-# the call; a hash of a key is no key, whatever
-# word the parentheses hold (the prose forms, "keccak256 of the key:", are hash words)
+# the call (the prose forms, "keccak256 of the key:", are hash words)
+_HASH_FNS = (
+    r"(?P<fn>keccak(?:[-_]?256)?|sha3(?:[-_]?256)?|sha[-_]?(?:1|224|256|384|512)|"
+    r"blake2[bs]?(?:[-_]?256)?|ripemd[-_]?160|hash(?:160|256)?|digest|fingerprint|hmac[\w-]{0,12}|"
+    r"poseidon|md5)"
+)
 _HASHED_RE = re.compile(
-    r"(?i)(?<![\w.])(?:\w+\.)?(?P<fn>keccak(?:[-_]?256)?|sha3(?:[-_]?256)?|"
-    r"sha[-_]?(?:1|224|256|384|512)|blake2[bs]?(?:[-_]?256)?|ripemd[-_]?160|hash(?:160|256)?|"
-    r"digest|fingerprint|hmac[\w-]{0,12}|poseidon|md5)"
-    r"[ \t]*\([^()\n]{0,48}\)(?:\.\w{1,16}\(\))?[ \t]*(?:==?|:|->|=>|is|是|：)?[ \t]*\r?\n?"
+    rf"(?i)(?<![\w.])(?:\w+\.)?{_HASH_FNS}"
+    r"[ \t]*\([^()\n]{0,48}\)(?P<method>\.\w{1,16}\(\))?[ \t]*"
+    r"(?P<sep>==?|:|->|=>|is|是|：)?[ \t]*(?P<nl>\r?\n)?"
     r"[ \t]*[\"'`]?$"
 )
+# a hash call in an evaluated expression ("Arrays.toString(sha256(privKey))", "md.digest(seed)")
+_HASH_CALL_RE = re.compile(rf"(?i)(?<![\w.])(?:\w+\.)?{_HASH_FNS}[ \t]*\(")
+# functions whose name says what they give: a digest, not a key made from a seed by a hash
+_RESULT_FNS = frozenset(("hash", "digest", "fingerprint"))
+_LABEL_END_RE = re.compile(r"[:=\uff1a]$")  # "private_key:" on the line above
 TABLE_RE = re.compile(r"^[ \t]*\[{1,2}([\w.\"' -]{1,80})\]{1,2}[ \t]*$", re.MULTILINE)
 TABLE_REACH = 400  # characters before a value searched for its table's header
 _WORD = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789_")
@@ -205,8 +213,8 @@ def _context(
         return record
     link = link_of(text, value_start)
     lo = lo if link is None else max(lo, link[1])  # a link's own words name its parameters
-    hashed = _hashed(text, max(lo, start - WINDOW), start)
-    if hashed is not None:  # keccak256(privateKey)=0x..: what a hash function gave
+    hashed = _hashed(text, max(lo, start - WINDOW), start, end)
+    if hashed is not None:  # fp=keccak256(privateKey)=0x..: what a hash function gave
         return hashed
     tail_start = max(lo, start - TAIL)
     if 0 < tail_start < start and text[tail_start - 1].isalnum() and text[tail_start].isalnum():
@@ -226,6 +234,9 @@ def _context(
     if before is not None and f"context:{before[1].lower()!r}" in _GENERIC_NAMES:
         expression = evaluated_expression(text, value_start)  # result = .. of a debugger
         named = classify_window(expression, nearest_last=True) if expression else None
+        hash_call = _HASH_CALL_RE.search(expression) if expression else None
+        if hash_call is not None:  # Arrays.toString(sha256(privKey)): a hash of the key
+            return "hash", f"evaluated:{hash_call.group('fn').lower()}"
         if named is not None:
             return named[0], f"evaluated:{named[1]!r}"
     if before is not None and before[0] == "hash" and before[1].lower() in HELD_NOUNS:
@@ -252,18 +263,59 @@ def _context(
     return "bare", ""
 
 
-def _hashed(text: str, lo: int, start: int) -> tuple[str, str] | None:
-    """``("hash", ..)`` when the value at ``start`` is what a hash function gave
-    (``fp=keccak256(pk)=0x..``), but ``("key", ..)`` when that is bound to a key's name:
-    ``privateKey = sha256(passphrase) = 0x..`` is a brain wallet's key, made by a hash."""
+def _hashed(text: str, lo: int, start: int, end: int) -> tuple[str, str] | None:
+    """``("hash", ..)`` when the value at ``start`` is stated as what a hash function gave:
+    a hash word labels it (``fp=keccak256(pk)=0x..``, ``fingerprint(pk): 0x..``) or the call
+    was evaluated (a digest method ``.hexdigest()``, an arrow, a REPL's result line below
+    the call). ``("key", ..)`` when a key's name labels or uses it: before the call on its
+    line (``privateKey = sha256(passphrase) = 0x..``: a brain wallet's key), a label line
+    just above (``private_key:``), or after it on its line ("Import it as the private
+    key"). None otherwise: an algorithm's equation (``keccak256(privateKey) = 0x..``) says no
+    more than the words around it, read as for any value."""
     m = _HASHED_RE.search(text, lo, start)
     if m is None:
         return None
     line = text.rfind("\n", lo, m.start() - 1) + 1 or lo  # the call's line (a REPL's, above)
-    bound = classify_window(text[line : m.start()], nearest_last=True)
-    if bound is not None and bound[0] == "key":
-        return "key", f"context:{bound[1]!r}"
-    return "hash", f"hashed:{m.group('fn').lower()}"
+    label = _label_above(text, line)
+    line_end = text.find("\n", end, end + AFTER_WINDOW * 2)
+    after = text[end : line_end if line_end >= 0 else end + AFTER_WINDOW * 2]
+    named = [
+        classify_window(text[line : m.start()], nearest_last=True),
+        _label_words(label) if label else None,
+        classify_window(after, nearest_last=False),
+    ]
+    key = next((n for n in named if n is not None and n[0] == "key"), None)
+    if key is not None:
+        return "key", f"context:{key[1]!r}"
+    fn = m.group("fn").lower()
+    if named[0] is not None or named[1] is not None:  # keyFingerprint=keccak256(..)=
+        return "hash", f"hashed:{fn}"
+    if fn in _RESULT_FNS or m.group("method") or m.group("sep") in ("->", "=>"):
+        return "hash", f"hashed:{fn}"
+    if m.group("nl") and not m.group("sep"):  # >>> sha256(pk).hex() / '<hex>': its result
+        return "hash", f"hashed:{fn}"
+    return None
+
+
+def _label_above(text: str, line: int) -> str:
+    """The nearest line with words above the line starting at ``line`` (over at most one
+    blank line), when it ends as a label does (``private_key:``); else ""."""
+    for _ in range(2):
+        if text[line - 1 : line] != "\n":
+            return ""
+        above = text.rfind("\n", 0, line - 1) + 1
+        label = text[above : line - 1].rstrip()
+        if label:
+            return label if _LABEL_END_RE.search(label) else ""
+        line = above
+    return ""
+
+
+def _label_words(label: str) -> tuple[str, str] | None:
+    """What a label line names: a hash word of another script nearest its end, else its
+    words ("नई कुंजी .., मिलान के लिए सिर्फ़ फ़िंगरप्रिंट:": fingerprints of a new key)."""
+    foreign = foreign_hash_word(label)
+    return ("hash", foreign) if foreign else classify_window(label, nearest_last=True)
 
 
 def _table_holder(text: str, lo: int, start: int) -> str | None:

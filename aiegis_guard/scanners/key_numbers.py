@@ -110,6 +110,11 @@ _FEW_GROUPS_RE = re.compile(
     r"(?<![0-9A-Za-z])(?:0x)?[0-9a-fA-F]{8,56}([ :])[0-9a-fA-F]{8,56}(?:\1[0-9a-fA-F]{8,56}){0,6}"
     r"(?![0-9A-Za-z])"
 )
+# a hex token joined by the same separator just before or after a match: the value goes on
+# (a compressed public key's "02" or its 2-digit tail, a signature's ninth group); a group
+# holds a decimal digit, or is 2 or 8+ digits long (not a word: "a", "add", "decade")
+_TOKEN_BEFORE_RE = re.compile(r"(?<![0-9A-Za-z])(?:0x)?([0-9a-fA-F]+)([ :])$")
+_TOKEN_AFTER_RE = re.compile(r"([ :])([0-9a-fA-F]+)(?![0-9A-Za-z])")
 # a list of many values on the label's line ("key ids:", "keys:", "fingerprints:"): each
 # group is a value of its own, not a part of one key (review20b F5)
 _MANY_RE = re.compile(r"(?i)\b(?:ids?|keys|fingerprints?|kids)\b")
@@ -126,6 +131,8 @@ def _few_groups(text: str, taken: list[Finding]) -> list[Finding]:
                 continue
             if len({len(g) for g in groups[:-1]}) > 1 or len(groups[-1]) > len(groups[0]):
                 continue  # not cut at one width (a hash, an id and a tag side by side)
+            if _longer_value(text, m):
+                continue  # a grouped run longer than a key is not one
             if is_placeholder(digits) or any(
                 f.span and f.span[0] < m.end() and m.start() < f.span[1] for f in taken
             ):
@@ -135,6 +142,21 @@ def _few_groups(text: str, taken: list[Finding]) -> list[Finding]:
             if kind == "key" and _MANY_RE.search(line) is None:
                 found.append(key_finding(m.span(), m.group(), "pattern:hex-split", evidence))
     return found
+
+
+def _longer_value(text: str, m: re.Match[str]) -> bool:
+    """A hex group joined by the match's own separator before or after it: the grouped
+    value goes on past the 64 digits (a 33-byte public key, a 65-byte signature)."""
+    before = _TOKEN_BEFORE_RE.search(text, max(0, m.start() - 66), m.start())
+    after = _TOKEN_AFTER_RE.match(text, m.end())
+    return any(
+        t is not None and t.group(sep) == m.group(1) and _is_group(t.group(digits))
+        for t, sep, digits in ((before, 2, 1), (after, 1, 2))
+    )
+
+
+def _is_group(token: str) -> bool:
+    return len(token) == 2 or len(token) >= 8 or any(c.isdigit() for c in token)
 
 
 def _utf8_text(raw: bytes) -> bool:

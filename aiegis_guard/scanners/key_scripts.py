@@ -44,10 +44,12 @@ FOREIGN_KEY_WORDS = (
     *FOREIGN_MATERIAL,
 )  # fmt: skip
 # Hash words of scripts (and accented spellings) the ASCII word pass cannot read: a
-# transaction, a hash, a block ("La transacción `0x..` ya está confirmada")
+# transaction, a hash, a block, a fingerprint ("La transacción `0x..` ya está confirmada")
 FOREIGN_HASH_WORDS = (
     *FOREIGN_TX_WORDS, "хеш", "хэш", "哈希", "区块", "區塊", "ハッシュ", "ブロック", "해시", "블록",
     "हैश", "تجزئة",
+    # a fingerprint (a key's hash, shown to match it): Hindi with and without the nukta
+    "फ़िंगरप्रिंट", "फिंगरप्रिंट", "指纹", "指紋", "フィンガープリント", "отпечаток", "بصمة",
 )  # fmt: skip
 # "public" in those scripts: a public key ("открытый ключ") is no secret; nor an API key
 FOREIGN_PUBLIC = ("открыт", "публичн", "公钥", "公鑰", "公開鍵", "공개", "publique", "öffentlich",

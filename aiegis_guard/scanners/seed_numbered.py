@@ -141,33 +141,39 @@ def phrase_finding(text: str, words: list[tuple[int, int, str]]) -> Finding | No
     return None
 
 
-def _counts(words: list[tuple[int, int, str]]) -> list[int]:
-    """The phrase lengths to judge: every length up to the numbered words' (12 words, then
-    other numbered lines: "13. Keep it offline"), but only the whole list when all of its words
-    are of one wordlist: the numbers say it is one list of that length, and a first 12 of 24
-    passes the checksum by chance once in 16 (a game's table of 24 list words)."""
-    counts = [c for c in BIP39_WORD_COUNTS if c <= len(words)]
-    if len(words) in BIP39_WORD_COUNTS and next(_common_languages(words), None) is not None:
-        return counts[:1]
-    return counts
+def _leading_phrases(text: str, words: list[tuple[int, int, str]]) -> list[Finding]:
+    """The valid phrases the numbered words (1..N, N a phrase length) start with: the longest
+    valid run from word 1 (12 words, then other numbered lines: "13. Keep it offline"; a
+    phrase with 3, 6 or 9 more list words numbered on after it). A list numbered 1..24 (the
+    longest phrase) whose words are all of one wordlist is one phrase of 24 or two of 12
+    numbered on, each valid (1 in 256 by chance, as a whole 24); its first 12 alone, or 15, 18
+    or 21, pass the checksum by chance once in 16 .. 128 (a game's table of 24 list words)."""
+    if len(words) == BIP39_WORD_COUNTS[0] and next(_common_languages(words), None) is not None:
+        whole = phrase_finding(text, words)
+        if whole is not None:
+            return [whole]
+        halves = [phrase_finding(text, half) for half in (words[:12], words[12:])]
+        return [f for f in halves if f is not None] if all(halves) else []
+    for count in (c for c in BIP39_WORD_COUNTS if c <= len(words)):
+        valid = phrase_finding(text, words[:count])
+        if valid is not None:
+            return [valid]
+    return []
 
 
-def _numbered_phrase(text: str, lo: int, hi: int, anchor: int, base: int = 1) -> Finding | None:
+def _numbered_phrase(text: str, lo: int, hi: int, anchor: int, base: int = 1) -> list[Finding]:
     if (_ELEVENTH_RE if base else _TENTH_RE).search(text, lo, hi) is None:
-        return None  # words 1..12 at least: no 11th, no phrase (and no per-word loop)
+        return []  # words 1..12 at least: no 11th, no phrase (and no per-word loop)
     words = _numbered_words(text, lo, hi, anchor, base)
     if not words:
-        return None
-    for count in _counts(words):
-        valid = phrase_finding(text, words[:count])  # 12 words, then other numbered lines
-        if valid is not None:
-            return valid
-    if len({w for _, _, w in words}) < MIN_DISTINCT:
-        return None
+        return []
+    valid = _leading_phrases(text, words)
+    if valid or len({w for _, _, w in words}) < MIN_DISTINCT:
+        return valid
     language = next(_common_languages(words), None)
     if language is None:
-        return None
-    return bip39_finding(RULE_BIP39_LIKE, language, _indexed(language, words), text, False)
+        return []
+    return [bip39_finding(RULE_BIP39_LIKE, language, _indexed(language, words), text, False)]
 
 
 def _ordinals_as_numbers(text: str) -> str:
@@ -287,9 +293,9 @@ def _numbers_after(text: str) -> list[Finding]:
                     ),
                     text[lo:hi],
                 )
-                hit = _numbered_phrase(window, 0, len(window), at - lo)
-                if hit is not None and hit.span is not None:
-                    found.append(hit.with_span(hit.span[0] + lo, hit.span[1] + lo))
+                for hit in _numbered_phrase(window, 0, len(window), at - lo):
+                    if hit.span is not None:
+                        found.append(hit.with_span(hit.span[0] + lo, hit.span[1] + lo))
                 covered = at + NUMBERED_REACH // 2
             at = text.find(twelfth, at + len(twelfth))
     return found
@@ -311,9 +317,7 @@ def _anchored_phrases(text: str, last: str, last_re: re.Pattern[str], base: int)
         m = last_re.match(text, start)
         if m is not None and start > covered:
             lo, hi = max(0, start - NUMBERED_REACH), min(len(text), start + NUMBERED_REACH)
-            hit = _numbered_phrase(text, lo, hi, start, base)
-            if hit is not None:
-                found.append(hit)
+            found += _numbered_phrase(text, lo, hi, start, base)
             covered = start + NUMBERED_REACH // 2  # bounded work: windows overlap <= 4x
         start = text.find(last, start + 2)
     return found
