@@ -88,6 +88,15 @@ class KeyGen:
     def hex(self, n: int) -> str:
         return "".join(self.rng.choice("0123456789abcdef") for _ in range(n))
 
+    def cut(self, text: str, n: int = 9) -> list[str]:
+        """``text`` in fragments of 3..n characters, as a model streams it."""
+        out, i = [], 0
+        while i < len(text):
+            step = self.rng.randrange(3, n + 1)
+            out.append(text[i : i + step])
+            i += step
+        return out
+
     def token(self, n: int, alphabet: str = ALNUM) -> str:
         while True:  # letters and digits mixed, as a random token is
             t = "".join(self.rng.choice(alphabet) for _ in range(n))

@@ -36,16 +36,7 @@ from keygen import case as _c
 OUT = Path(__file__).with_name("secret_forms22.json")
 GEN = KeyGen(20022)
 _hex = GEN.hex
-
-
-def _cut(text: str, n: int = 9) -> list[str]:
-    """``text`` in fragments of 3..n characters, as a model streams it."""
-    out, i = [], 0
-    while i < len(text):
-        step = GEN.rng.randrange(3, n + 1)
-        out.append(text[i : i + step])
-        i += step
-    return out
+_cut = GEN.cut
 
 
 def _dumps(value: object) -> str:
