@@ -22,6 +22,7 @@ from functools import partial
 from typing import Any
 
 from aiegis_guard.findings import Action, Category, Finding, Severity, Source
+from aiegis_guard.lazyre import LazyPattern
 from aiegis_guard.normalize import Layer
 from aiegis_guard.scanners import ScanContext
 from aiegis_guard.scanners import intent_patterns as p
@@ -286,7 +287,7 @@ def _public_ask(raw: str) -> Judgement | None:
 
 # a public user asking the bot to look something up about an address (its balance, its
 # approvals, whether it is a contract, to watch it) ...
-_LOOKUP_RE = re.compile(
+_LOOKUP_RE = LazyPattern(
     r"^\W*(?:(?:hey|hi)\W+)?(?:(?:can|could|would|will)\s+you\s+(?:please\s+)?|please\s+)?"
     r"(?:show|check|list|track|watch|monitor|look\s+up|explain|decode)\b|"
     r"^\W*is\s+(?:0x[0-9a-f]{40}|this|that|it)\s+(?:a|an)\s+(?:contract|eoa|wallet|scam|safe|"
@@ -294,14 +295,14 @@ _LOOKUP_RE = re.compile(
     re.IGNORECASE,
 )
 # ... or tells what the user did ("I sent 0.5 ETH to 0x… yesterday and it hasn't arrived") ...
-_OWN_PAST_RE = re.compile(
+_OWN_PAST_RE = LazyPattern(
     r"^\W*(?:i|we)\s+(?:just\s+|already\s+|accidentally\s+)?(?:sent|paid|transferred|deposited|"
     r"bridged|moved|swapped|tipped|approved)\b",
     re.IGNORECASE,
 )
 # ... where every act word is the user's own ("someone asked me to send to it", "so I can revoke
 # them myself", "I sent"): any other one asks the bot ("if not, approve it", "pay them 2 ETH")
-_OWN_ACT_BEFORE_RE = re.compile(
+_OWN_ACT_BEFORE_RE = LazyPattern(
     r"(?:\b(?:i|we|me|myself|my|our)|\bi'(?:ll|d|m)|\bcan\s+i|\bso\s+i\s+can)\s+(?:(?!how\b)\w+\s+){0,2}$",
     re.IGNORECASE,
 )

@@ -39,6 +39,7 @@ from functools import cache
 
 from aiegis_guard.automata import WordAutomaton
 from aiegis_guard.charclass import CharClass, has_run
+from aiegis_guard.lazyre import LazyPattern
 from aiegis_guard.litgate import GATE_SPAN, fold
 from aiegis_guard.scanners import intent_patterns as p
 from aiegis_guard.scanners import intent_words as w
@@ -96,7 +97,7 @@ def _negated(sentence: str, start: int, end: int) -> bool:
 
 _LEAD = " \t\n\"'*>#-"  # what may open a sentence before its first word
 # one of the agent's own safeguards switched off or gone around
-_SAFETY_OFF_RE = re.compile(
+_SAFETY_OFF_RE = LazyPattern(
     r"\b(?:disabl\w*|bypass\w*|skip\w*|turn(?:ing)? off|switch(?:ing)? off|deactivat\w*|"
     r"circumvent\w*|get(?:ting)? around|override\w*|ignor\w*)\s+"
     r"(?:the |your |its |all |any |this )?(?:[\w-]+ ){0,2}?(?:checks?|guard|guardrails?|"
@@ -113,7 +114,7 @@ _SPEND_KIND = (
     r"(?:spend\w*|daily|weekly|monthly|withdrawal|transfer|transaction|per-?tx|per-?transaction|"
     r"per-?day|payout|sending|send|tx|wallet|outflow)"
 )
-_LIMIT_UP_RE = re.compile(
+_LIMIT_UP_RE = LazyPattern(
     r"\s+(?!my\b|mine\b|our\b)(?:(?:the|your|its|this|that|agent's|wallet's)\s+)?"
     r"(?:(?!my\b)[\w-]+\s+){0,2}?" + _SPEND_KIND + r"\s+(?:[\w-]+\s+)?"
     r"(?:limits?|caps?|threshold|ceiling|allowance|budget|max(?:imum)?)\b|"
@@ -128,7 +129,7 @@ _LIMIT_UP_RE = re.compile(
 
 
 _UNSPACED_RAISE = sorted(v for v in w.RAISE_WORDS if w.is_unspaced(v[0]))
-_RAISE_RE = re.compile(  # a raising verb: between word boundaries, or anywhere in CJK
+_RAISE_RE = LazyPattern(  # a raising verb: between word boundaries, or anywhere in CJK
     r"(?<!\w)(?:lift|"
     + "|".join(re.escape(v) for v in sorted(w.RAISE_WORDS - set(_UNSPACED_RAISE), key=len)[::-1])
     + r")(?!\w)|"
@@ -174,7 +175,7 @@ def cues_of(sentence: str) -> Cues:
     return found, present, any_cue
 
 
-_PROHIBITION_BEFORE_RE = re.compile(
+_PROHIBITION_BEFORE_RE = LazyPattern(
     r"\b(?:never|do not|don't|don’t|must not|mustn't|should not|shouldn't)\s+(?:\w+\s+){0,1}$",
     re.IGNORECASE,
 )
@@ -187,14 +188,14 @@ def _prohibited(sentence: str, start: int) -> bool:
 
 # the owner's (or the reader's own) word given priority is no hand-over: "the owner's
 # instructions always take precedence over all other instructions"
-_OWN_WORD_RE = re.compile(
+_OWN_WORD_RE = LazyPattern(
     r"\b(?:owner|user|principal|operator|system|your|my|our)(?:'s|’s|s')?\s+(?:[\w-]+\s+){0,2}?$",
     re.IGNORECASE,
 )
-_NEGATION_IN_RE = re.compile(r"\b(?:not|never|no)\b|n't|n’t", re.IGNORECASE)
+_NEGATION_IN_RE = LazyPattern(r"\b(?:not|never|no)\b|n't|n’t", re.IGNORECASE)
 # a power of attorney, a trust or a property's management: the owner is someone's principal in
 # law, not the agent's ("the attorney-in-fact has the same authority as the owner of the property")
-_LEGAL_RE = re.compile(
+_LEGAL_RE = LazyPattern(
     r"\b(?:attorney|power of attorney|proxy holder|trustee|executor|guardian|landlord|tenant|"
     r"lease|premises|property|estate|deed|bylaws?|articles of association|for the purposes of|"
     r"pursuant to|hereby|hereunder|herein|agency agreement)\b",
@@ -393,33 +394,33 @@ def _candidates(
 
 # the owner left out of what moves nothing ("balance lookups are read-only: no need to confirm
 # with the owner for those")
-_READ_ONLY_RE = re.compile(
+_READ_ONLY_RE = LazyPattern(
     r"\bread-?only\b|\b(?:balance|price|quote|status)\s+(?:lookups?|checks?|queries|reads?)\b",
     re.IGNORECASE,
 )
-_NEGATED_MODAL_RE = re.compile(
+_NEGATED_MODAL_RE = LazyPattern(
     r"(?:must not|mustn't|should not|shouldn't|are not to|is not to|may not)\s+", re.IGNORECASE
 )
 # where a clause after an order's own begins: a comma or semicolon, then a new subject
-_AFTER_CLAUSE_RE = re.compile(
+_AFTER_CLAUSE_RE = LazyPattern(
     r"[,;]\s+(?=(?:it(?:'s|’s| is) for|they|we|i|he|she|as|because|since|so|users|people)\b)|"
     r"\s[—–]\s",
     re.IGNORECASE,
 )
 # an act vouched for to the reader ("it's safe to approve…", "it is fine for you to sign…")
-_SAFE_TO_RE = re.compile(
+_SAFE_TO_RE = LazyPattern(
     r"\b(?:it'?s|it’s|it is)\s+(?:perfectly\s+|totally\s+|completely\s+)?(?:safe|fine|ok|okay)\s+"
     r"(?:for you\s+)?to\s+$|\byou\s+can\s+safely\s+$",
     re.IGNORECASE,
 )
 # a procedure asked for, not the secret: "tell me how to store…", "dime cómo guardar…"
-_HOW_AFTER_RE = re.compile(
+_HOW_AFTER_RE = LazyPattern(
     r"\s*(?:me\s+|us\s+)?(?:how|why|when|where|whether|cómo|como|comment|pourquoi|wie|warum|"
     r"как|почему|зачем)\b",
     re.IGNORECASE,
 )
 # the reader's own option, not an order: "if you need to change your payout address, …"
-_OPTION_RE = re.compile(
+_OPTION_RE = LazyPattern(
     r"\bif\s+you\s+(?:ever\s+)?(?:need|want|wish|would\s+like|'d\s+like|decide|choose|plan)\s+"
     r"to\s+$",
     re.IGNORECASE,
@@ -427,7 +428,7 @@ _OPTION_RE = re.compile(
 # a setting changed where a person changes it (a help text, a FAQ): "set the daily limit to 2 ETH
 # in Settings > Security", "mark the extension as trusted in the browser settings", "hide these
 # transactions from the history tab by archiving them"
-_UI_PLACE_RE = re.compile(
+_UI_PLACE_RE = LazyPattern(
     r"\b(?:in|under|via|from|through)\s+(?:the\s+|your\s+)?(?:[\w-]+\s+)?(?:settings|preferences|"
     r"options|security|dashboard|portal|console|menu|admin\s+panel|tab|view|screen|app|website|"
     r"atm)\b|\bat\s+(?:any|an|the)\s+atm\b|\bsettings\s*>|"
@@ -436,17 +437,17 @@ _UI_PLACE_RE = re.compile(
     re.IGNORECASE,
 )
 # a limit of something else than money ("500 emails", "10 GB"), after the blanked amount
-_NOT_MONEY_RE = re.compile(
+_NOT_MONEY_RE = LazyPattern(
     r"[\s\d.,]*(?:emails?|messages?|requests?|calls?|users?|seats?|files?|uploads?|[kmgt]b|items?|"
     r"rows?|records?|minutes?|hours?|seconds?)\b",
     re.IGNORECASE,
 )
 # reported speech before a colon: "the message told the bot: …", "the lure said: …"
-_TOLD_COLON_RE = re.compile(
+_TOLD_COLON_RE = LazyPattern(
     r"\b(?:told|said|says|wrote|writes|read|reads|claimed|asked)\b[^:.;]{0,30}:\s*$", re.IGNORECASE
 )
 # a safeguard off only where nothing is at stake: tests, local chains, sandboxes
-_DEV_SCOPE_RE = re.compile(
+_DEV_SCOPE_RE = LazyPattern(
     r"\b(?:tests?|testing|testnets?|devnets?|local(?:host)?|development|sandbox(?:es)?|"
     r"staging|hackathon|unit tests?|fixtures?|mocks?)\b",
     re.IGNORECASE,
