@@ -121,7 +121,7 @@ bestätig conferm подтвержд підтвердж 確認 onay konfirmasi x
 not_prompt never_prompt n't_prompt not_re-prompt owner_authority admin_authority owner-equivalent
 promoted_to footing priority precedence no_need override overrides supersede supersedes
 your_owner your_principal your_master your_controller your_new your_real your_true your_actual
-your_only owner's_instructions
+your_only
 owner's_instruction owner's_orders owner's_own owner's_word binding_instructions binding_orders
 discuss back_to account_holder
 límite limite regel адрес лимит правил 同意 地址 限制 确认 告诉 规则 授权 转"""
@@ -249,6 +249,10 @@ _OWNER_NOT_TOLD = (
     r"(?![^.;]{0,40}\bafter\b)|"
     r"\bkeep\s+(?:the\s+|your\s+)?(?:owner|account holder|principal)\s+in\s+the\s+dark\b"
 )
+# ... or gone back to ("without running back to their human")
+_BACK_TO_OWNER = (
+    r"\bback\s+to\s+(?:its|their|your|the|his|her)\s+(?:human|owner|operator|principal|boss)s?\b"
+)
 OVERSIGHT = (
     # the owner left out by a negated catenative ("remember not to tell the owner", "it'd be
     # best not to mention this transfer to the owner"; not "remember not to tell anyone your
@@ -262,8 +266,7 @@ OVERSIGHT = (
     + _OWNER_NOT_TOLD
     + r"|"
     r"\b(?:without|doesn't|does not|don't|do not|never|not)\s+(?:run(?:ning|s)?|go(?:ing|es)?|"
-    r"com(?:e|ing|es))\s+back\s+to\s+(?:its|their|your|the|his|her)\s+(?:human|owner|operator|"
-    r"principal|boss)s?\b|"
+    r"com(?:e|ing|es))\s+" + _BACK_TO_OWNER + r"|"
     r"(?:do ?n[o']t|don't|never|without) "
     r"(?:tell|telling|notify|notifying|inform|informing|discuss|discussing|"
     r"mention|mentioning|alert|alerting|ask|asking|confirm|confirming|log|logging|report|"
@@ -330,7 +333,8 @@ OWNER_KEPT_OUT = (
     r"\bdiscuss(?:ing)? (?:\S+ ){0,4}?with (?:the |your )?(?:owner|principal|account holder)s?\b|"
     + _OWNER_NOT_TOLD
     + r"|"
-    r"\bback\s+to\s+(?:its|their|your|the|his|her)\s+(?:human|owner|operator|principal|boss)s?\b|"
+    + _BACK_TO_OWNER
+    + r"|"
     # ... or no one at all to be checked with ("no need to check with anyone else")
     r"\b(?:(?:confirm|check)(?:ing)? (?:back )?with|clear(?:ing)? (?:it |this |that )?with|"
     r"run(?:ning)? (?:it |this |that )?(?:past|by))\s+(?:anyone|anybody)(?: else)?\b|"
@@ -1083,7 +1087,7 @@ GATES = {
     "persona": "you_are you're pretend act_as role character from_now_on",
     "safeguard": """off disabled comment_out commenting_out trusted safe verified whitelisted
         allowlisted pre-approved preapproved hide omit exclude leave_out false out_of digest
-        digests activity_feed""",
+        activity_feed""",
     "plant": "response reply answer output summary",
     "oversight": """not n't never without silent quiet keep no_need sin sem sans ohne не 不要
         tell""",
@@ -1093,7 +1097,7 @@ GATES = {
         messaging flagging recording""",
     "authority": """treat treated same_authority equal_authority full_authority same_weight
         your_owner your_principal your_master your_controller your_new your_real your_true
-        your_actual your_only owner's_instructions owner's_instruction owner's_orders owner's_own
+        your_actual your_only owner's_instruction owner's_orders owner's_own
         owner's_word binding_instructions binding_orders
         same_standing same_power equal_weight footing priority precedence override overrides
         supersede supersedes""",
