@@ -32,7 +32,7 @@ from __future__ import annotations
 from typing import Any
 
 from aiegis_guard.chains.evm.abi import decode_args, parse_types
-from aiegis_guard.chains.evm.frames import Frame, Onward, Result, asset
+from aiegis_guard.chains.evm.frames import ZERO, Frame, Onward, Result, asset
 from aiegis_guard.chains.evm.selectors import Function
 from aiegis_guard.chains.evm.tokens import named_call
 from aiegis_guard.chains.transaction import Receipt, Transfer
@@ -49,7 +49,6 @@ CONTRACTS = frozenset(
     }
 )
 _INSTRUCTIONS = parse_types("f(((address,bytes,uint256)[],address))")
-_ZERO = "0x" + "0" * 40
 
 
 def handled_output(f: Frame, output: Receipt, message: bytes) -> Result:
@@ -66,7 +65,7 @@ def handled_output(f: Frame, output: Receipt, message: bytes) -> Result:
         Frame(target, handler, target, value, bytes(data), f.depth + 1, False, f.origin, f.path)
         for target, data, value in calls
     )
-    leftover = None if fallback == _ZERO else fallback
+    leftover = None if fallback == ZERO else fallback
     return [Onward(frames, output, leftover, f.sender)]
 
 
