@@ -12,9 +12,9 @@ Sources (function signatures, argument order, who pays and who is credited):
   layout: ``src/messages/Message.sol``, ``src/messages/BurnMessage.sol``);
   ``src/v2/TokenMessengerV2.sol``: ``depositForBurn(...,
   destinationCaller, uint256 maxFee, uint32 minFinalityThreshold)`` and ``depositForBurnWithHook
-  (..., bytes hookData)``: the recipient is minted ``amount`` less at most ``maxFee``. Domains
-  (Circle docs, "CCTP supported domains"): 0 Ethereum, 1 Avalanche, 2 OP Mainnet, 3 Arbitrum,
-  6 Base, 7 Polygon PoS; USDC on each is the ``USDC`` row of ``data/evm_protocols.json``.
+  (..., bytes hookData)``: the recipient is minted ``amount`` less at most ``maxFee``. Domains: the
+  table in ``chains/bridging.py`` (Circle docs, "CCTP supported domains"); USDC on each is the
+  ``USDC`` row of ``data/evm_protocols.json`` for its chain (``bridging.cctp_usdc``).
 - maticnetwork/pos-portal ``contracts/root/RootChainManager/RootChainManager.sol``:
   ``depositEtherFor(address user)`` (the call's ETH locked, minted to ``user`` on Polygon) and
   ``depositFor(address user, address rootToken, bytes depositData)`` (the token's predicate pulls
@@ -51,6 +51,7 @@ from collections.abc import Callable
 from functools import wraps
 from typing import Any
 
+from aiegis_guard.chains.bridging import cctp_usdc
 from aiegis_guard.chains.evm.frames import ZERO, Frame, Result, asset, native
 from aiegis_guard.chains.evm.protocols.aggregators import ORDER_DUST
 from aiegis_guard.chains.evm.protocols.bridges import bridge_ops, bytes32_address, fee_refund_ops
@@ -67,8 +68,6 @@ ARBSYS = "0x0000000000000000000000000000000000000064"
 CONTRACTS = frozenset({ARBSYS})  # (callee.py; the bridges: data/evm_protocols.json)
 LEGACY_ERC20_ETH = "0xdeaddeaddeaddeaddeaddeaddeaddeaddead0000"  # OP Predeploys: ETH
 POS_ETHER = "0x" + "ee" * 20  # pos-portal RootChainManager.ETHER_ADDRESS
-# Circle docs, CCTP supported domains -> EVM chain id
-CCTP_DOMAINS = {0: 1, 1: 43114, 2: 10, 3: 42161, 6: 8453, 7: 137}
 
 
 def _account(raw: bytes) -> str:
@@ -81,16 +80,10 @@ def _account(raw: bytes) -> str:
 
 def _cctp_usdc(token: str, domain: int) -> Asset:
     """USDC on the destination domain when ``token`` is USDC and the domain's chain has a USDC
-    row; else the burnt token stands for what is minted."""
-    chain = CCTP_DOMAINS.get(domain)
-    known = known_contracts()
-    name = known.get(token, ("", None))[0]
-    if chain is not None and (name == "USDC" or name.startswith("USDC (")):
-        for address, (label, chains) in known.items():
-            usdc = label == "USDC" or (label.startswith("USDC (") and "bridged" not in label)
-            if usdc and chains is not None and chain in chains:
-                return asset(address)
-    return asset(token)
+    row (``bridging.cctp_usdc``); else the burnt token stands for what is minted."""
+    name = known_contracts().get(token, ("", None))[0]
+    minted = cctp_usdc(domain) if name == "USDC" or name.startswith("USDC (") else None
+    return asset(token if minted is None else minted.lower())
 
 
 def _cctp_burn(f: Frame, fn: Function, a: list[Any]) -> Result:
