@@ -25,6 +25,7 @@ EVM chain ids of the domains: stable-io ``cctp-sdk-definitions`` ``domainChainId
 
 from __future__ import annotations
 
+from functools import cache
 from typing import Final
 
 from aiegis_guard.chains.known import known_contracts
@@ -93,10 +94,17 @@ def cctp_usdc(domain: int) -> str | None:
     """The address of the USDC CCTP mints on ``domain``'s EVM chain (the book's native USDC
     row for that chain), or None when the book has none."""
     chain = CCTP_DOMAINS.get(domain)
-    if chain is None:
-        return None
+    return None if chain is None else _usdc_by_chain().get(chain)
+
+
+@cache
+def _usdc_by_chain() -> dict[int, str]:
+    """Chain id -> EIP-55 address of the book's first native USDC row listing that chain
+    (one walk of the book, not one per burn)."""
+    out: dict[int, str] = {}
     for address, (label, chains) in known_contracts().items():
         usdc = label == "USDC" or (label.startswith("USDC (") and "bridged" not in label)
-        if usdc and chains is not None and chain in chains:
-            return to_eip55(address)
-    return None
+        if usdc and chains is not None:
+            for chain in chains:
+                out.setdefault(chain, to_eip55(address))
+    return out
