@@ -48,11 +48,8 @@ def _sent_on(data: bytes) -> int | None:
         return int(decode_args(_PAIR, data[4:])[1])
     if data[:4] != _MULTICALL:
         return None
-    total = 0
-    for inner in decode_args(_BYTES_LIST, data[4:])[0]:
-        sent = _sent_on(bytes(inner)) if bytes(inner[:4]) in _SENDS else None
-        total += sent or 0
-    return total
+    calls = [bytes(inner) for inner in decode_args(_BYTES_LIST, data[4:])[0]]
+    return sum(int(decode_args(_PAIR, c[4:])[1]) for c in calls if c[:4] in _SENDS)
 
 
 def forwarded(target: str, data: bytes, value: int | None) -> bool:
