@@ -99,11 +99,16 @@ _BOUNDARY_PARAM_RE = re.compile(r'(?i)\bboundary="?([^";\s]{1,70})')
 _BOUNDARY_RE = re.compile(r"(?m)^--[\w'()+,./:=?-]{12,70}[ \t]*\r?$")
 
 
+def _names_qp(text: str) -> bool:
+    """Does ``text`` name quoted-printable (a transfer encoding's header, in any common case)?"""
+    return "-printable" in text or "-Printable" in text or "-PRINTABLE" in text
+
+
 def _qp_regions(text: str) -> tuple[list[tuple[int, int]], bool]:
     """Where the text is quoted-printable, and whether it says so: each body declared so (to
     its MIME boundary), or the whole text when it is plainly so (soft line breaks and UTF-8
     escapes)."""
-    if "-printable" in text or "-Printable" in text or "-PRINTABLE" in text:
+    if _names_qp(text):
         regions = []
         params = _BOUNDARY_PARAM_RE.findall(text)
         for m in _QP_HEADER_RE.finditer(text):
@@ -213,10 +218,7 @@ def _diff_sides(text: str) -> list[Carried]:
 
 
 def _may_be_qp(text: str) -> bool:
-    return "=" in text and (
-        "=\n" in text or "=\r\n" in text or "-printable" in text or "-Printable" in text
-        or "-PRINTABLE" in text
-    )  # fmt: skip
+    return "=" in text and ("=\n" in text or "=\r\n" in text or _names_qp(text))
 
 
 def _stream(text: str) -> Carried | None:

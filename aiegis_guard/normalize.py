@@ -295,9 +295,8 @@ class _Unfolder:
             if inline is not None:
                 decoded, spans, kind = inline
                 self.add(decoded, LayerKind(kind), layer.depth + 1, layer, raw_map=spans)
-        if may_carry(text):
-            for decoded, spans, kind in read_carriers(text):
-                self.add(decoded, LayerKind(kind), layer.depth + 1, layer, raw_map=spans)
+        for decoded, spans, kind in read_carriers(text):  # each reader behind its own gate
+            self.add(decoded, LayerKind(kind), layer.depth + 1, layer, raw_map=spans)
 
 
 _new_tuple = tuple.__new__

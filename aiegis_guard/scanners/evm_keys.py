@@ -233,12 +233,13 @@ def _context(
             return _frames_context(frames)
     if before is not None and f"context:{before[1].lower()!r}" in _GENERIC_NAMES:
         expression = evaluated_expression(text, value_start)  # result = .. of a debugger
-        named = classify_window(expression, nearest_last=True) if expression else None
-        hash_call = _HASH_CALL_RE.search(expression) if expression else None
-        if hash_call is not None:  # Arrays.toString(sha256(privKey)): a hash of the key
-            return "hash", f"evaluated:{hash_call.group('fn').lower()}"
-        if named is not None:
-            return named[0], f"evaluated:{named[1]!r}"
+        if expression:
+            hash_call = _HASH_CALL_RE.search(expression)
+            if hash_call is not None:  # Arrays.toString(sha256(privKey)): a hash of the key
+                return "hash", f"evaluated:{hash_call.group('fn').lower()}"
+            named = classify_window(expression, nearest_last=True)
+            if named is not None:
+                return named[0], f"evaluated:{named[1]!r}"
     if before is not None and before[0] == "hash" and before[1].lower() in HELD_NOUNS:
         table = _table_holder(text, lo, start)  # [profiles.prod.wallet] .. blob = "0x..
         if table is not None:

@@ -133,9 +133,7 @@ def _few_groups(text: str, taken: list[Finding]) -> list[Finding]:
                 continue  # not cut at one width (a hash, an id and a tag side by side)
             if _longer_value(text, m):
                 continue  # a grouped run longer than a key is not one
-            if is_placeholder(digits) or any(
-                f.span and f.span[0] < m.end() and m.start() < f.span[1] for f in taken
-            ):
+            if is_placeholder(digits) or _taken(m.span(), taken):
                 continue
             line = text[text.rfind("\n", 0, m.start()) + 1 : m.start()]
             kind, evidence = key_context(text, m.start(), m.end())
@@ -216,32 +214,24 @@ def _dump_bytes(m: re.Match[str]) -> bytes:
 
 
 def _dump_runs(text: str) -> list[tuple[int, int, int, bytes]]:
-    """(start, end, bytes) of each run of dump lines on consecutive lines whose offsets go on
-    by the bytes of the line before (a dump's structure: a table of hex words is not one)."""
-    out: list[tuple[int, int, int, bytes]] = []
-    first: re.Match[str] | None = None
-    last: re.Match[str] | None = None
-    data, next_offset = b"", -1
+    """(start, end, first offset, bytes) of each run of dump lines on consecutive lines whose
+    offsets go on by the bytes of the line before (a dump's structure: a table of hex words
+    is not one)."""
+    found: list[tuple[re.Match[str], re.Match[str], bytes]] = []  # (first line, last, bytes)
+    next_offset = -1
     for m in _DUMP_LINE_RE.finditer(text):
         row = _dump_bytes(m)
         offset = int(m.group("off"), 16)
-        if (
-            last is not None
-            and first is not None
-            and m.start() == last.end() + 1
-            and offset == next_offset
-        ):
-            data += row
+        if found and m.start() == found[-1][1].end() + 1 and offset == next_offset:
+            first, _last, data = found[-1]
+            found[-1] = (first, m, data + row)
         else:
-            if first is not None and last is not None:
-                out.append(
-                    (first.start("cols"), last.end("cols"), int(first.group("off"), 16), data)
-                )
-            first, data = m, row
-        last, next_offset = m, offset + len(row)
-    if first is not None and last is not None:
-        out.append((first.start("cols"), last.end("cols"), int(first.group("off"), 16), data))
-    return out
+            found.append((m, m, row))
+        next_offset = offset + len(row)
+    return [
+        (first.start("cols"), last.end("cols"), int(first.group("off"), 16), data)
+        for first, last, data in found
+    ]
 
 
 def _may_hold_dump(text: str) -> bool:
@@ -300,9 +290,10 @@ def find_number_keys(text: str) -> list[Finding]:
     """Keys as grouped hex bytes, a memory dump or a decimal integer, behind key context."""
     grouped = _grouped(text)
     taken = grouped + _few_groups(text, grouped)
-    dumped = [
-        f for f in _dumped(text)
-        if not any(g.span and f.span and g.span[0] < f.span[1] and f.span[0] < g.span[1]
-                   for g in taken)
-    ]  # fmt: skip
+    dumped = [f for f in _dumped(text) if f.span is None or not _taken(f.span, taken)]
     return taken + dumped + _decimal(text)
+
+
+def _taken(span: tuple[int, int], taken: list[Finding]) -> bool:
+    """Does ``span`` overlap a finding already made?"""
+    return any(f.span and f.span[0] < span[1] and span[0] < f.span[1] for f in taken)

@@ -133,10 +133,9 @@ def _rewrapped_arrays(text: str) -> list[Finding]:
 
 # a byte array broken over lines with comments between its rows ("// secret half", "# seed",
 # "/* public */"): the comments removed, it must re-derive like any keypair
-_COMMENT_RE = re.compile(r"//[^\n]*|#[^\n]*|/\*.*?\*/|--[ \t][^\n]*", re.DOTALL)
-_COMMENTED_ARRAY_RE = LazyPattern(
-    r"\[((?:[\d\s,]|//[^\n]*|#[^\n]*|/\*.*?\*/|--[ \t][^\n]*){127,3000}?)\]", re.DOTALL
-)
+_COMMENT = r"//[^\n]*|#[^\n]*|/\*.*?\*/|--[ \t][^\n]*"
+_COMMENT_RE = re.compile(_COMMENT, re.DOTALL)
+_COMMENTED_ARRAY_RE = LazyPattern(rf"\[((?:[\d\s,]|{_COMMENT}){{127,3000}}?)\]", re.DOTALL)
 
 
 def _commented_arrays(text: str) -> list[Finding]:
