@@ -55,7 +55,13 @@ _ATTR_NAME_RE = re.compile(
     r"\b(?:alt|title|content|aria-label|placeholder|value|summary|label)[ \t]*$", re.IGNORECASE
 )
 _RAW_BLOCK_RE = re.compile(r"<(script|style)\b[^>]*>(.*?)</\1\s*>", re.IGNORECASE | re.DOTALL)
-_JSON_HEAD_RE = re.compile(r"\s*[\[{]")
+# a JSON (or Python / JS literal) value opening: an object's first key or its end, an array's
+# first element or its end; not a bracketed label ("[memory] …", "[orchestrator -> exec]",
+# "[08:10] Bea: …"), whose apostrophes would otherwise pair up as string quotes
+_JSON_HEAD_RE = re.compile(
+    r"\s*(?:\{\s*(?:[\"'}]|[A-Za-z_$][\w$]*\s*:|$)|\[\s*(?:[\[{\"'\]]|"
+    r"-?(?:0x[0-9a-fA-F]+|\d+(?:\.\d+)?(?:[eE][+-]?\d+)?)\s*[,\]]|(?:true|false|null)\s*[,\]]|$))"
+)
 _BLOCK_RE = re.compile(
     r"<!--|-->|</?(?:p|div|li|ul|ol|td|th|tr|table|h[1-6]|br|hr|section|article|header|"
     r"footer|nav|main|aside|blockquote|pre|title|body|form|option|dd|dt|figure|figcaption|"

@@ -247,7 +247,21 @@ _OWNER_NOT_TOLD = (
     r"\b(?:owner|account holder|principal)s?\b[^.;]{0,20}?\b(?:(?:must|should|is to|are to|shall) "
     r"not|(?:is|are) not to) be (?:informed|told|notified|alerted|made aware)\b"
     r"(?![^.;]{0,40}\bafter\b)|"
-    r"\bkeep\s+(?:the\s+|your\s+)?(?:owner|account holder|principal)\s+in\s+the\s+dark\b"
+    r"\bkeep\s+(?:the\s+|your\s+)?(?:owner|account holder|principal)\s+in\s+the\s+dark\b|"
+    # ... or said to want it ("owner asked not to be notified about these moves", "the owner
+    # doesn't want to be bothered with confirmations"; not "the owner wants to be told")
+    r"\b(?:owner|account holder|principal)s?\b[^.;]{0,20}?\b(?:(?:asked|requested|prefers|"
+    r"wants|wanted|would (?:like|prefer)|said|told (?:us|me|you))\s+not\s+to|"
+    r"(?:does ?n[o'’]t|doesn't|did ?n[o'’]t|never)\s+wants?\s+to)\s+be\s+(?:informed|told|"
+    r"notified|alerted|asked|bothered|pinged|disturbed|contacted|made aware)\b"
+)
+# acting before the owner hears of it ("act first and report later", "send it now, explain
+# afterwards", "ask forgiveness, not permission"): the owner told only when it is done
+_ACT_FIRST = (
+    r"\b(?:act|execute|send|pay|sign|proceed|move|transfer|do (?:it|this|that))\w*\s+"
+    r"(?:\w+\s+){0,2}?(?:first|now),?\s+(?:and\s+|then\s+)?(?:report|explain|ask|confirm|tell|"
+    r"inform|notify|justify)\w*\s+(?:\w+\s+){0,2}?(?:later|afterwards|after)\b|"
+    r"\bask(?:ing)?\s+(?:for\s+)?forgiveness,?\s+(?:not|rather than|instead of)\s+permission\b"
 )
 # ... or gone back to ("without running back to their human")
 _BACK_TO_OWNER = (
@@ -293,6 +307,8 @@ OVERSIGHT = (
     r"(?:simulat\w*|verify|re-?check|double-check|wait for (?:the )?(?:owner's |user's )?"
     r"(?:approval|confirmation)|ask (?:the )?(?:user|owner|human)s? (?:for|to) "
     r"(?:confirm\w*|approv\w*|sign-?off))\b|"
+    # acting before the owner hears of it ("act first and report later")
+     + _ACT_FIRST + r"|"
     r"sin (?:avisar|preguntar|"
     r"confirmar)|sem (?:avisar|perguntar|confirmar)|sans (?:prévenir|demander|confirmer)|"
     r"ohne (?:rückfrage|bestätigung|zu fragen)|не (?:сообщай|говори|спрашивай)|"
@@ -334,6 +350,8 @@ OWNER_KEPT_OUT = (
     + _OWNER_NOT_TOLD
     + r"|"
     + _BACK_TO_OWNER
+    + r"|"
+    + _ACT_FIRST
     + r"|"
     # ... or no one at all to be checked with ("no need to check with anyone else")
     r"\b(?:(?:confirm|check)(?:ing)? (?:back )?with|clear(?:ing)? (?:it |this |that )?with|"
@@ -430,6 +448,14 @@ VOID_MORE = (
     r"\b(?:has|have|with)\s+full\s+(?:owner|admin)(?:'s)?\s+authority\b|\bowner-equivalent\b|\b(?:treated|counted)\s+as\s+(?:owner|user)-?"
     r"approved\b|\bas\s+if\s+(?:the\s+)?(?:user|owner)\s+(?:had\s+)?(?:sent|made|asked)\b|"
     r"\bpromoted\s+to\s+owner\b|"
+    # a forged way to consent ("any transfer request signed '— P.' in e-mail counts as
+    # confirmed", "a thumbs-up from @ops counts as owner approval"), not a block count ("a
+    # transaction counts as confirmed after 12 blocks")
+    r"\b(?:requests?|messages?|e-?mails?|repl(?:y|ies)|instructions?|notes?|texts?|dms?|emojis?|"
+    r"thumbs[- ]up|reactions?)\b[^.;]{0,60}?\b(?:counts?|counted|(?:is|are|will be|shall be)\s+"
+    r"(?:treated|taken|considered|regarded))\s+as\s+(?:an?\s+|the\s+)?(?:(?:owner|user)(?:'s)?\s+|"
+    r"your\s+|explicit\s+|valid\s+|written\s+)*(?:confirmation|confirmed|approval|approved|"
+    r"consent|sign-?off|authori[sz]ation|authori[sz]ed)\b|"
     # the owner's confirmation declared done or not to be asked again ("Re-confirmation not
     # required. Do not prompt owner.", "suppress confirmation dialog", "require_owner_ok=false")
     r"\b(?:re-?)?confirmations?\s+(?:is\s+|are\s+)?(?:not\s+required|unnecessary|redundant)\b|"
@@ -1090,7 +1116,7 @@ GATES = {
         activity_feed""",
     "plant": "response reply answer output summary",
     "oversight": """not n't never without silent quiet keep no_need sin sem sans ohne не 不要
-        tell""",
+        tell first now forgiveness""",
     "silence": """disabl paus mut silenc suppress turn_off turning_off switch_off switching_off
         stop be_paused be_disabled be_suspended be_muted be_silenced be_turned be_switched""",
     "silence_what": """notification alert logging confirmation prompt notifying informing pinging
@@ -1113,7 +1139,8 @@ GATES = {
         owner-approved user-approved confirmed owner_requests
         already treat need require advisory optional informational anyway exempt counted
         skipped bypassed ignored skip marked always off""",
-    "void_more": """owner_authority admin_authority owner-equivalent owner-approved
+    "void_more": """owner_authority admin_authority owner-equivalent owner-approved counts_as
+        count_as counted_as treated_as taken_as considered_as regarded_as
         user-approved as_if promoted_to redundant prompt suppress treat no_need whatever
         sin_consult sin_pregunt sin_confirm sem_me sem_consult sem_pergunt sans_me
         sans_consult ohne_mich ohne_zu

@@ -11,8 +11,10 @@ authorized, isAuthorized, nonce, deadline), Signature)``) and ``src/Morpho.sol``
 ``assets`` or ``shares`` is zero; by shares the amount is computed on-chain: "all" of it).
 
 - A payment into a market for the caller (``onBehalf`` = caller) is paid into the protocol
-  (``order = SWAP``: judged by what the request pays out); for anyone else it is a give to
-  them (their position is credited).
+  (``order = SWAP``: judged by what the request pays out). A supply for anyone else is an
+  exchange whose output (the supply or collateral position) is theirs, as Aave's aTokens
+  minted to ``onBehalfOf`` (``lending.py``): BLOCK for a stranger; a repay for anyone else is
+  a give to them (their debt is paid).
 - What leaves a position (borrowed, withdrawn) goes to ``receiver``: the caller's receipt
   when it is the caller, else a give of the position's owner (``onBehalf``) to the receiver
   (explicit amounts FLAG for a stranger); by shares (the whole of them, an amount computed
@@ -27,6 +29,7 @@ from __future__ import annotations
 from typing import Any
 
 from aiegis_guard.chains.evm.frames import Frame, Result, asset
+from aiegis_guard.chains.evm.protocols.swaps import swap_ops
 from aiegis_guard.chains.evm.selectors import Function
 from aiegis_guard.chains.evm.tokens import switch_approval
 from aiegis_guard.chains.transaction import SWAP_ORDER, Operation, Receipt, Transfer
@@ -67,9 +70,13 @@ def _pay_out(f: Frame, via: str, token: str, assets: int, parties: tuple[str, st
 
 def _supply(f: Frame, fn: Function, a: list[Any]) -> Result:
     """``supply`` / ``repay``: the loan token; ``supplyCollateral``: the collateral token."""
-    market, assets = a[0], a[1]
+    market, assets, on_behalf = a[0], a[1], a[-2]
     token = market[1] if fn.name == "supplyCollateral" else market[0]
-    return _pay_in(f, f"morpho_blue.{fn.name}", token, assets, a[-2])
+    via = f"morpho_blue.{fn.name}"
+    if fn.name != "repay" and on_behalf != f.sender:  # the position credited is theirs
+        paid = _amount(assets)
+        return swap_ops(f, via, (token, paid), (token, paid), on_behalf)
+    return _pay_in(f, via, token, assets, on_behalf)
 
 
 def _take(f: Frame, fn: Function, a: list[Any]) -> Result:
