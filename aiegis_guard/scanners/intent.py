@@ -506,6 +506,42 @@ def _pointed_recipient(j: Judgement, text: str, a: int, b: int) -> bool:
     return p.ONCHAIN_RE.search(near) is not None
 
 
+# an address a sentence introduces with its colon ("please route all payments through our
+# settlement address:\n\n0x5fd8…"), or that stands alone on the line after it ("아래 주소로
+# 송금해 주시기 바랍니다.\n0xa3de…"): where the sentence's value goes
+_COLON_ADDRESS_RE = re.compile(
+    r"[ \t]*(?:\r?\n[ \t]*){0,2}[>*`'\"\-|]*[ \t]*"
+    r"(0x[0-9a-fA-F]{40}|[1-9A-HJ-NP-Za-km-z]{32,44})(?![0-9A-Za-z])"
+)
+_LINE_ADDRESS_RE = re.compile(
+    r"[ \t]*(?:\r?\n[ \t]*){1,2}[>*`'\"\-|]*[ \t]*"
+    r"(0x[0-9a-fA-F]{40}|[1-9A-HJ-NP-Za-km-z]{32,44})[`'\"*.]*[ \t]*(?:\r?\n|$)"
+)
+
+
+def _ends_line(text: str, at: int) -> bool:
+    """Does a line end right after ``at`` (spaces aside)?"""
+    end = text.find("\n", at)
+    return end != -1 and not text[at:end].strip()
+
+
+def _with_next_address(j: Any, key: tuple[str, str], text: str, a: int) -> Any:
+    """``j`` (maybe None) judged again with the address the sentence introduces on the next
+    line read as its own, when that raises the score; None otherwise."""
+    n = len(key[1].rstrip())
+    if key[1][:n].endswith((":", "：")):
+        m = _COLON_ADDRESS_RE.match(text, a + n)
+    else:
+        m = _LINE_ADDRESS_RE.match(text, a + n)
+    if m is None or (may_be_onchain(key[1]) and p.ONCHAIN_RE.search(key[1])):
+        return None
+    address = m.group(1)
+    again = judge(key[0][:n] + " " * (len(address) + 1), key[1][:n] + " " + address)
+    if again is None or (j is not None and again.score <= j.score):
+        return None
+    return again
+
+
 def _around(text: str, joins: list[int]) -> list[tuple[int, int]]:
     """From the start of the line before each run of joins to the end of the line after it
     (a joined sentence lies within; ``joins`` are spaces in ``text`` now)."""
@@ -615,6 +651,8 @@ def _directives(
             j = _public_ask(text[a:b]) or _public_secret_ask(text, a, b, key[0]) or j
         if j is not None and j.score == THRESHOLD - 1 and _pointed_recipient(j, text, a, b):
             j = Judgement(j.score + 1, j.act, (*j.cues, "recipient"))
+        if (j is None or j.score < THRESHOLD) and _ends_line(text, a + len(key[1].rstrip())):
+            j = _with_next_address(j, key, text, a) or j
         if j is not None and j.score >= THRESHOLD:
             found.append(_finding(j, (a, b)))
             if len(found) >= room:

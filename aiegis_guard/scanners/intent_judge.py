@@ -224,11 +224,34 @@ def _authority_handed(sentence: str) -> bool:
     return False
 
 
+# a condition the void stands in ("if the allowlist is bypassed, the guard raises an alert",
+# "unless the daily limit is waived"): what happens then, not that it is so
+_COND_CLAUSE_RE = LazyPattern(
+    r"\b(?:if|unless|until|once|whenever|whether|in case)\b[^,;:.!?]*$", re.IGNORECASE
+)
+
+
+def _asked_whether(sentence: str) -> bool:
+    """A question ("Can the allowlist be bypassed?"): whether, not that; a polite request
+    ("Could you set the cap to unlimited for an hour?") asks."""
+    if not sentence.rstrip(" \t\n*_\"')»”").endswith(("?", "？")):
+        return False
+    return _POLITE_ASK_RE.search(sentence) is None
+
+
+_POLITE_ASK_RE = LazyPattern(
+    r"\b(?:can|could|would|will)\s+(?:you|u|ya)\b|\bwould you mind\b|\bwhy not\b", re.IGNORECASE
+)
+
+
 def _declared(sentence: str, value: bool, present: set[str]) -> tuple[str, int] | None:
     if (
         "g:void" in present
+        and not _asked_whether(sentence)
         and any(
-            not _mentioned(sentence, m.start(), m.end()) and not _prohibited(sentence, m.start())
+            not _mentioned(sentence, m.start(), m.end())
+            and not _prohibited(sentence, m.start())
+            and not _COND_CLAUSE_RE.search(sentence, max(0, m.start() - 40), m.start())
             for m in p.VOID_RE.finditer(sentence)
         )
     ) or ("g:void_more" in present and p.VOID_MORE_RE.search(sentence)):

@@ -391,7 +391,8 @@ VOID = (
     r"confirmations?|approvals?)\b[^.]{0,40}\b(?:(?:do|does|shall|will) not apply|"
     r"(?:don't|doesn't|won't|don’t|doesn’t|won’t) apply|"
     r"no longer apply|(?:are|is) (?:void|suspended|disabled|lifted|waived|not required|"
-    r"unnecessary|pre-?approved)|have been (?:lifted|waived|suspended|disabled))|"
+    r"unnecessary|pre-?approved|bypassed|not enforced|switched off|turned off)|"
+    r"have been (?:lifted|waived|suspended|disabled|bypassed))|"
     # a claim about the act at hand ("this transfer is pre-approved", "the owner has already
     # agreed"), not a receipt's past tense ("your card was preauthorized for $373.52")
     r"\b(?:is|are|has been|have been)\s+(?:already\s+)?(?:pre-?approved|pre-?authori[sz]ed)\b|"
@@ -713,7 +714,7 @@ ROUTE = (
     r"\b(?:transfers|payments|deposits|funds|withdrawals|proceeds|rewards|fees|profits|"
     r"payouts|invoices?|bills?|reserves?|balances?|allocations?|grants?|remainder|refunds?|"
     r"settlements?|royalt(?:y|ies))\b[^.]{0,30}\b(?:must|should|will|shall|are to|is to|"
-    r"need to|now)\s+(?:now\s+)?(?:go|be (?:sent|routed|directed|made|forwarded|redirected|"
+    r"need to|now)\s+(?:now\s+)?(?:go|flow|be (?:sent|routed|directed|made|forwarded|redirected|"
     r"paid))\b|"
     # a change of where it goes, in the present ("from today the Acme invoice goes to 0x…")
     r"\b(?:from (?:today|now on)|going forward|effective (?:today|immediately))\b[^.]{0,60}"
@@ -1161,7 +1162,7 @@ GATES = {
         quiet keep no_need email e-mail call dm text reach avisar preguntar perguntar prévenir
         demander rückfrage bestätigung
         zu_fragen сообщай говори спрашивай 告诉 通知 询问""",
-    "route_how": """go be_sent be_routed be_directed be_made be_forwarded be_redirected be_paid
+    "route_how": """go flow be_sent be_routed be_directed be_made be_forwarded be_redirected be_paid
         through via
         address_has address_is_now address_was destination_is destination_has_been
         destination_will_be address_is address_has_been address_will_be recipient_is
