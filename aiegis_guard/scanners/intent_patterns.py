@@ -521,7 +521,10 @@ OWN_PLACE_RE = _folded(
 PAST_RE = _folded(
     r"(?<!\w)(?:"
     + "|".join(re.escape(x.replace("_", " ")) for x in w.PAST_WORDS.split())
-    + r")(?!\w)",
+    + r")(?!\w)|"
+    # Chinese marks a move done with 已(经) before the verb or 了 after it, inside a run of
+    # characters no word boundary splits ("我已经把 500 USDC 转给你了")
+    r"已经?(?:把|将)?[^，。！？\n]{0,24}?(?:转|汇|发|付|打|提)|(?:转|汇|发|付|打|提)[^，。！？\n]{0,12}?了",
     F,
 )
 # typed into this machine's own prompt or secret store ("paste the key when prompted", "New
@@ -598,6 +601,14 @@ EXPECTED_RE = _folded(
     r"ha(?:s|ve) to|required|requires?|next[_ ]action|is done by|shall|ought to|"
     r"are asked to|(?:is|are) (?:advised|recommended|requested|instructed) (?:to|that)|"
     r"it is (?:advised|recommended|requested) that|"
+    # a payment falling due at an address ("funding for this cycle is due at the pooled payroll
+    # account 0x…"), a custom the reader is told of ("it's customary for assistant wallets to
+    # leave 5 USDC at 0x…"), what agents do as a rule ("agents acting as counterparties settle
+    # their obligations at the clearing address 0x…")
+    r"(?:is|are) due (?:at|to|in)|(?:it'?s|it’s|it is) customary\b|"
+    r"\b(?:agents?|bots?|integrators?|(?:assistant|agent) wallets?|counterparties|automated "
+    r"(?:wallets?|depositors?|accounts?|clients?))\b(?:\s+[\w-]+){0,4}?\s+(?:settle|pay|deposit|"
+    r"send|contribute|remit|transfer|route|top up|forward)\b|"
     # a need of someone else's met by the reader ("the router needs an unlimited approval from
     # you", "the vault expects a transfer of your full balance", "your signature … is needed")
     r"(?:needs?|needed|expects?|wants?)\s+(?:[\w-]+\s+){0,4}?(?:approv|transf|send|pay|deposit|"

@@ -158,6 +158,15 @@ SECRET_OBJ_WORDS = """
 # proposal states what a treasury will do with ("el timelock transferirá 50 ETH…", "la
 # tresoreria transferirà…": written here)
 PAST_WORDS = """
+    перевёл перевел перевела перевели отправил отправила отправили вывел вывела вывели
+    получил получила получили заплатил заплатила оплатил оплатила перечислил перечислила
+    переказала переказали відправив відправила відправили вивів вивела отримав отримала
+    заплатив заплатила сплатив сплатила أرسلت أرسلتها أرسلته أرسلنا حولت حوّلت حولتها دفعت
+    استلمت وصلتني تم_الإرسال تم_التحويل وأرسلت وأرسلتها وحولت ودفعت
+    送りました 送金しました 振り込みました 送金済み 送った
+    보냈어요 보냈습니다 보냈다 송금했습니다 송금했어요 이체했습니다 받았습니다 받았어요
+    ho_inviato ho_trasferito ho_pagato abbiamo_inviato abbiamo_trasferito taşındı ödendi
+    đã_gửi đã_chuyển đã_nhận đã_thanh_toán
     transferirá transferirán enviará enviarán pagará pagarán depositará depositarán
     transferirà transferiran enviarà enviaran pagarà pagaran trasferirà trasferiranno invierà
     invieranno pagherà pagheranno transférera transféreront enverra enverront paiera paieront
