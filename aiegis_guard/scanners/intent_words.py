@@ -166,6 +166,7 @@ PAST_WORDS = """
     送りました 送金しました 振り込みました 送金済み 送った
     보냈어요 보냈습니다 보냈다 송금했습니다 송금했어요 이체했습니다 받았습니다 받았어요
     ho_inviato ho_trasferito ho_pagato abbiamo_inviato abbiamo_trasferito taşındı ödendi
+    war waren wurde wurden fue fueron foi foram était a_été è_stato
     đã_gửi đã_chuyển đã_nhận đã_thanh_toán
     transferirá transferirán enviará enviarán pagará pagarán depositará depositarán
     transferirà transferiran enviarà enviaran pagarà pagaran trasferirà trasferiranno invierà
