@@ -26,6 +26,7 @@ from aiegis_guard.lazyre import LazyPattern
 from aiegis_guard.normalize import Layer
 from aiegis_guard.scanners import ScanContext
 from aiegis_guard.scanners import intent_patterns as p
+from aiegis_guard.scanners.assembled import assembled_secret
 from aiegis_guard.scanners.intent_i18n import (
     CONSENT_GATE,
     I18N_ACT,
@@ -412,6 +413,15 @@ def _shipped(text: str, room: int) -> list[Finding]:
     return [_finding(_SHIPPED, spans[0])] if spans else []
 
 
+_ASSEMBLED = Judgement(THRESHOLD, "reveal", ("act:reveal", "directive:assembled-name"))
+
+
+def _assembled(text: str, room: int) -> list[Finding]:
+    """A wallet secret asked for by a name assembled from quoted pieces (:mod:`.assembled`)."""
+    span = assembled_secret(text) if room > 0 else None
+    return [_finding(_ASSEMBLED, span)] if span is not None else []
+
+
 _HANDOVER = Judgement(THRESHOLD, I18N_ACT, (f"act:{I18N_ACT}", "directive:i18n-lexicon"))
 _JAILBREAK = Judgement(THRESHOLD, "jailbreak", ("act:jailbreak", "directive:i18n-lexicon"))
 
@@ -471,6 +481,7 @@ def scan(layer: Layer, ctx: ScanContext) -> list[Finding]:
         found += [f for f in more if f.span is not None and not overlaps(held, *f.span)]
     found += _piped(text, MAX_FOUND - len(found))
     found += _shipped(text, MAX_FOUND - len(found))
+    found += _assembled(text, MAX_FOUND - len(found))
     if public and not found and len(text) <= PUBLIC_MESSAGE and p.ONCHAIN_RE.search(text):
         # a stranger's message: the address in one sentence, the ask in another ("I'll pay
         # you back 4 ETH tomorrow. 0x…")

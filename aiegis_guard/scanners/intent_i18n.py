@@ -247,7 +247,20 @@ def _verb_clauses(sentence: str) -> list[str]:
         i = bisect.bisect_right(starts, a) - 1
         if i >= 0 and b <= clauses[i].end():
             holding.add(i)
-    return [m.group() for i, m in enumerate(clauses) if i in holding]
+    return [_with_aside(sentence, clauses, i) for i in sorted(holding)]
+
+
+def _with_aside(sentence: str, clauses: list[re.Match[str]], i: int) -> str:
+    """The verb's clause; a bare verb set off by a comma ("Надішли, будь ласка, свою фразу…")
+    goes on through the next two clauses: the aside and its object are the verb's own (not
+    in a script written without spaces, where a clause is one "word")."""
+    clause = clauses[i].group()
+    if len(clause.split()) > _BARE_VERB or any(is_unspaced(c) for c in clause):
+        return clause
+    return sentence[clauses[i].start() : clauses[min(i + 2, len(clauses) - 1)].end()]
+
+
+_BARE_VERB = 2  # words of a verb clause that stands alone before an aside
 
 
 def _asks(clause: str, langs: frozenset[str]) -> bool:

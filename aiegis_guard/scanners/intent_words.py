@@ -1119,7 +1119,8 @@ GATES = {
         generated_from derived_from derivation_source need_to_restore needs_to_restore
         need_to_recover need_to_rebuild need_to_re-create need_to_recreate need_to_import
         take_to_restore takes_to_restore takes_to_rebuild
-        restored_from recovered_from imported_from""",
+        restored_from recovered_from imported_from secrets keys decrypted pk api_secret
+        api-secret api_secrets copy_of""",
     "question": "what",
     "persona": "you_are you're pretend act_as role character from_now_on",
     "safeguard": """off disabled comment_out commenting_out trusted safe verified whitelisted
