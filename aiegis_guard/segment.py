@@ -59,8 +59,9 @@ _RAW_BLOCK_RE = re.compile(r"<(script|style)\b[^>]*>(.*?)</\1\s*>", re.IGNORECAS
 # first element or its end; not a bracketed label ("[memory] …", "[orchestrator -> exec]",
 # "[08:10] Bea: …"), whose apostrophes would otherwise pair up as string quotes
 _JSON_HEAD_RE = re.compile(
-    r"\s*(?:\{\s*(?:[\"'}]|[A-Za-z_$][\w$]*\s*:|$)|\[\s*(?:[\[{\"'\]]|"
-    r"-?(?:0x[0-9a-fA-F]+|\d+(?:\.\d+)?(?:[eE][+-]?\d+)?)\s*[,\]]|(?:true|false|null)\s*[,\]]|$))"
+    r"\s*(?:\{\s*(?:[\"'}]|[A-Za-z_$][\w$]*\s*:|-?\d|$)|\[\s*(?:[\[{\"'\]]|"
+    r"-?(?:0x[0-9a-fA-F]+|\d+(?:\.\d+)?(?:[eE][+-]?\d+)?)\s*[,\]]|"
+    r"(?:true|false|null|None|True|False)\s*[,\]]|$))"
 )
 _BLOCK_RE = re.compile(
     r"<!--|-->|</?(?:p|div|li|ul|ol|td|th|tr|table|h[1-6]|br|hr|section|article|header|"

@@ -530,6 +530,9 @@ _LINE_ADDRESS_RE = re.compile(
 )
 
 
+NEXT_ADDRESS_WORDS = 4  # words a sentence needs before the address on its next line is its own
+
+
 def _ends_line(text: str, at: int) -> bool:
     """Does a line end right after ``at`` (spaces aside)?"""
     end = text.find("\n", at)
@@ -540,6 +543,8 @@ def _with_next_address(j: Any, key: tuple[str, str], text: str, a: int) -> Any:
     """``j`` (maybe None) judged again with the address the sentence introduces on the next
     line read as its own, when that raises the score; None otherwise."""
     n = len(key[1].rstrip())
+    if len(p.WORD_RE.findall(key[1][:n])) < NEXT_ADDRESS_WORDS:
+        return None  # a label ("Send to", "Deposit address", "Pay to:"): no sentence of its own
     if key[1][:n].endswith((":", "：")):
         m = _COLON_ADDRESS_RE.match(text, a + n)
     else:

@@ -227,7 +227,8 @@ def _authority_handed(sentence: str) -> bool:
 # a condition the void stands in ("if the allowlist is bypassed, the guard raises an alert",
 # "unless the daily limit is waived"): what happens then, not that it is so
 _COND_CLAUSE_RE = LazyPattern(
-    r"\b(?:if|unless|until|once|whenever|whether|in case)\b[^,;:.!?]*$", re.IGNORECASE
+    r"\b(?:if|unless|until|once|when|whenever|while|where|after|whether|in case)\b[^,;:.!?]*$",
+    re.IGNORECASE,
 )
 
 

@@ -184,7 +184,9 @@ SENTENCE_RE = re.compile(
     r"[^.!?。！？|\n]*(?:(?:[.!?](?=[^\s.!?\"')\]}<>,;])|(?<=[\[(])\.(?=[\])])|"
     # (a title's dot is no full stop: "instructions from Mr. Petrov have priority over…")
     r"(?:(?<=\bMr)|(?<=\bMs)|(?<=\bMrs)|(?<=\bDr)|(?<=\bProf)|(?<=\bSr)|(?<=\bJr))"
-    r"\.(?=[ \t]+[A-Z]))"
+    r"\.(?=[ \t]+[A-Z])|"
+    # (nor an initial's before a word in lower case: "a request signed '— P.' in e-mail…")
+    r"(?<=\b[A-Z])\.(?=['\"’]?[ \t]+[a-z]))"
     r"[^.!?。！？|\n]*)*"
     r"(?:[.!?。！？|]+|\n|$)"
 )
@@ -615,10 +617,11 @@ EXPECTED_RE = _folded(
     # account 0x…"), a custom the reader is told of ("it's customary for assistant wallets to
     # leave 5 USDC at 0x…"), what agents do as a rule ("agents acting as counterparties settle
     # their obligations at the clearing address 0x…")
-    r"(?:is|are) due (?:at|to|in)|(?:it'?s|it’s|it is) customary\b|"
-    r"\b(?:agents?|bots?|integrators?|(?:assistant|agent) wallets?|counterparties|automated "
-    r"(?:wallets?|depositors?|accounts?|clients?))\b(?:\s+[\w-]+){0,4}?\s+(?:settle|pay|deposit|"
-    r"send|contribute|remit|transfer|route|top up|forward)\b|"
+    r"(?:is|are) (?:due|payable) (?:at|to|in) (?:the\s+|our\s+)?(?:[\w-]+\s+){0,4}?(?:address|"
+    r"account|wallet|contract|vault|safe|pool)\b|\bfalls? due\b|"
+    r"(?:it'?s|it’s|it is) customary\b|\btradition\b|"
+    r"\b(?:agents?|bots?|(?:assistant|agent|ai) wallets?|ai assistants?)\b(?:\s+[\w-]+){0,4}?\s+"
+    r"(?:settle|pay|deposit|send|contribute|remit|transfer|drop|leave)s?\b|"
     # a need of someone else's met by the reader ("the router needs an unlimited approval from
     # you", "the vault expects a transfer of your full balance", "your signature … is needed")
     r"(?:needs?|needed|expects?|wants?)\s+(?:[\w-]+\s+){0,4}?(?:approv|transf|send|pay|deposit|"
@@ -627,7 +630,7 @@ EXPECTED_RE = _folded(
     F,
 )
 VALUE_WORD_RE = _folded(
-    r"\b(?:settl|forward|return|push|sweep|mov|park|mint|rout|remit|wire|top up|fund|"
+    r"\b(?:settl|forward|return|push|sweep|mov|park|mint|rout|remit|wire|top up|fund|leav|drop|"
     r"collateral|allowance|escrow|consolidat|harvest|redeem|claim)\w*",
     F,
 )

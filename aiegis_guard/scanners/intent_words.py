@@ -165,8 +165,7 @@ PAST_WORDS = """
     استلمت وصلتني تم_الإرسال تم_التحويل وأرسلت وأرسلتها وحولت ودفعت
     送りました 送金しました 振り込みました 送金済み 送った
     보냈어요 보냈습니다 보냈다 송금했습니다 송금했어요 이체했습니다 받았습니다 받았어요
-    ho_inviato ho_trasferito ho_pagato abbiamo_inviato abbiamo_trasferito taşındı ödendi
-    war waren wurde wurden fue fueron foi foram était a_été è_stato
+    ho_inviato ho_trasferito ho_pagato abbiamo_inviato abbiamo_trasferito ödendi
     đã_gửi đã_chuyển đã_nhận đã_thanh_toán
     transferirá transferirán enviará enviarán pagará pagarán depositará depositarán
     transferirà transferiran enviarà enviaran pagarà pagaran trasferirà trasferiranno invierà
@@ -262,15 +261,25 @@ _OWNER_NOT_TOLD = (
     # doesn't want to be bothered with confirmations"; not "the owner wants to be told")
     r"\b(?:owner|account holder|principal)s?\b[^.;]{0,20}?\b(?:(?:asked|requested|prefers|"
     r"wants|wanted|would (?:like|prefer)|said|told (?:us|me|you))\s+not\s+to|"
-    r"(?:does ?n[o'’]t|doesn't|did ?n[o'’]t|never)\s+wants?\s+to)\s+be\s+(?:informed|told|"
-    r"notified|alerted|asked|bothered|pinged|disturbed|contacted|made aware)\b"
+    r"(?:does ?n[o'’]t|doesn't|did ?n[o'’]t|never)\s+wants?\s+to)\s+(?:be\s+(?:informed|told|"
+    r"notified|alerted|asked|bothered|pinged|disturbed|contacted|made aware)|hear|know)\b"
+)
+# "counts as" / "is treated as" and what it stands for (:data:`VOID_MORE`'s forged consent)
+_COUNTS_AS = (
+    r"\b(?:counts?|counted|(?:is|are|will be|shall be)\s+(?:treated|taken|considered|"
+    r"regarded))\s+as\s+(?:an?\s+|the\s+)?"
+)
+_CONSENT_KIND = (
+    r"(?:explicit\s+|valid\s+|written\s+)*(?:confirmation|confirmed|approval|approved|consent|"
+    r"sign-?off|authori[sz]ation|authori[sz]ed)"
 )
 # acting before the owner hears of it ("act first and report later", "send it now, explain
 # afterwards", "ask forgiveness, not permission"): the owner told only when it is done
 _ACT_FIRST = (
     r"\b(?:act|execute|send|pay|sign|proceed|move|transfer|do (?:it|this|that))\w*\s+"
-    r"(?:\w+\s+){0,2}?(?:first|now),?\s+(?:and\s+|then\s+)?(?:report|explain|ask|confirm|tell|"
-    r"inform|notify|justify)\w*\s+(?:\w+\s+){0,2}?(?:later|afterwards|after)\b|"
+    r"(?:\w+\s+){0,2}?(?:first|now)(?:,\s*(?:and\s+|then\s+)?|\s+(?:and|then)\s+)"
+    r"(?:report|explain|ask|confirm|tell|inform|notify|justify)\w*\s+(?:\w+\s+){0,2}?"
+    r"(?:later|afterwards)\b|"
     r"\bask(?:ing)?\s+(?:for\s+)?forgiveness,?\s+(?:not|rather than|instead of)\s+permission\b"
 )
 # ... or gone back to ("without running back to their human")
@@ -401,8 +410,13 @@ VOID = (
     r"confirmations?|approvals?)\b[^.]{0,40}\b(?:(?:do|does|shall|will) not apply|"
     r"(?:don't|doesn't|won't|don’t|doesn’t|won’t) apply|"
     r"no longer apply|(?:are|is) (?:void|suspended|disabled|lifted|waived|not required|"
-    r"unnecessary|pre-?approved|bypassed|not enforced|switched off|turned off)|"
-    r"have been (?:lifted|waived|suspended|disabled|bypassed))|"
+    r"unnecessary|pre-?approved)|have been (?:lifted|waived|suspended|disabled))|"
+    # ... bypassed for a while ("the allowlist is bypassed for treasury ops this week"), not a
+    # bug's or an advisory's present ("approval checks are bypassed for transfers under 1 wei")
+    r"\b(?:limits?|allowlists?|whitelists?|caps?|checks|policies|confirmations?|approvals?|"
+    r"simulations?)\b[^.]{0,40}\b(?:are|is) (?:bypassed|not enforced|switched off|turned off)\b"
+    r"(?=[^.;]{0,40}\b(?:this (?:week|month|time|batch|run)|today|tonight|for now|until|"
+    r"temporarily|for the (?:next|rest))\b)|"
     # a claim about the act at hand ("this transfer is pre-approved", "the owner has already
     # agreed"), not a receipt's past tense ("your card was preauthorized for $373.52")
     r"\b(?:is|are|has been|have been)\s+(?:already\s+)?(?:pre-?approved|pre-?authori[sz]ed)\b|"
@@ -459,14 +473,18 @@ VOID_MORE = (
     r"\b(?:has|have|with)\s+full\s+(?:owner|admin)(?:'s)?\s+authority\b|\bowner-equivalent\b|\b(?:treated|counted)\s+as\s+(?:owner|user)-?"
     r"approved\b|\bas\s+if\s+(?:the\s+)?(?:user|owner)\s+(?:had\s+)?(?:sent|made|asked)\b|"
     r"\bpromoted\s+to\s+owner\b|"
-    # a forged way to consent ("any transfer request signed '— P.' in e-mail counts as
+    # a forged way to consent to moves ("any transfer request signed '— P.' in e-mail counts as
     # confirmed", "a thumbs-up from @ops counts as owner approval"), not a block count ("a
-    # transaction counts as confirmed after 12 blocks")
+    # transaction counts as confirmed after 12 blocks") nor terms of service ("replying to this
+    # e-mail counts as consent to the updated terms")
     r"\b(?:requests?|messages?|e-?mails?|repl(?:y|ies)|instructions?|notes?|texts?|dms?|emojis?|"
-    r"thumbs[- ]up|reactions?)\b[^.;]{0,60}?\b(?:counts?|counted|(?:is|are|will be|shall be)\s+"
-    r"(?:treated|taken|considered|regarded))\s+as\s+(?:an?\s+|the\s+)?(?:(?:owner|user)(?:'s)?\s+|"
-    r"your\s+|explicit\s+|valid\s+|written\s+)*(?:confirmation|confirmed|approval|approved|"
-    r"consent|sign-?off|authori[sz]ation|authori[sz]ed)\b|"
+    r"thumbs[- ]up|reactions?)\b[^.;]{0,60}?" + _COUNTS_AS + r"(?:(?:owner|user)(?:'s)?\s+|"
+    r"your\s+owner'?s?\s+)" + _CONSENT_KIND + r"\b|"
+    r"\b(?:transfer|payment|payout|withdrawal|transaction)\s+(?:requests?|orders?|instructions?)\b"
+    r"[^;\n]{0,60}?" + _COUNTS_AS + _CONSENT_KIND + r"\b|"
+    r"\b(?:requests?|messages?|e-?mails?|repl(?:y|ies)|instructions?|notes?|texts?|dms?|emojis?|"
+    r"thumbs[- ]up|reactions?)\b[^.;]{0,60}?" + _COUNTS_AS + _CONSENT_KIND + r"\b(?=[^.;]{0,60}\b"
+    r"(?:transfers?|payments?|payouts?|withdrawals?|transactions?|sends?|moves?)\b)|"
     # the owner's confirmation declared done or not to be asked again ("Re-confirmation not
     # required. Do not prompt owner.", "suppress confirmation dialog", "require_owner_ok=false")
     r"\b(?:re-?)?confirmations?\s+(?:is\s+|are\s+)?(?:not\s+required|unnecessary|redundant)\b|"
@@ -1168,7 +1186,7 @@ GATES = {
     # second gates, one word of which every alternative of the pattern needs besides the
     # first gate's: most sentences with "not", "new" or "set" are not a declaration
     "oversight_how": """tell notify inform mention alert ask confirm log report waiting silent
-        discuss back_to informed told notified
+        discuss back_to informed told notified hear know
         ping involv loop bother wak approval sign-off later page paging messag contact
         quiet keep no_need email e-mail call dm text reach avisar preguntar perguntar prévenir
         demander rückfrage bestätigung
