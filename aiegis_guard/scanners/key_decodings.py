@@ -24,6 +24,7 @@ import base64
 import binascii
 import re
 
+from aiegis_guard.charclass import CharClass, run_windows
 from aiegis_guard.checksums import BIP39_WORD_COUNTS, is_valid_bip39
 from aiegis_guard.findings import Finding
 from aiegis_guard.keys.evm import address_of
@@ -48,14 +49,22 @@ _OCR_RE = re.compile(
     r"(?:[ \t]{1,3}(?:\r?\n[ \t]*)?[0-9A-FO]{4,16}|\r?\n[0-9A-FO]{4,16}){1,15}(?![0-9A-Za-z])"
 )
 _B58_GROUPS_RE = re.compile(
-    r"(?<![0-9A-Za-z])[1-9A-HJ-NP-Za-km-z]{4,20}"
+    r"[1-9A-HJ-NP-Za-km-z]{4,20}"
     r"(?:(?:[ \t]{1,3}|[ \t]*\r?\n[ \t]*)[1-9A-HJ-NP-Za-km-z]{4,20}){1,9}(?![0-9A-Za-z])"
 )
 _NUMBERS_RE = re.compile(
     r"(?<![\d.,])\d{1,4}(?:(?:[ \t,]{1,3}|[ \t,]*\r?\n[ \t]*)\d{1,4}){11,23}(?![\d.,])"
 )
-_LIST_NOTE_RE = re.compile(r"(?i)bip[ -]?0?39|word ?list|lista (?:de palabras|inglesa)")
-NOTE_REACH = 400  # characters before word numbers searched for the note naming the list
+_LIST_NOTE_RE = re.compile(
+    r"[Bb][Ii][Pp][ -]?0?39|[Ww]ord ?list|WORD ?LIST|lista (?:de palabras|inglesa)"
+)
+NOTE_REACH = 400  # characters after a note naming the list searched for its word numbers
+MAX_NOTES = 4
+# C-speed gates: a regex is read only inside runs of its characters (charclass)
+_BASE32 = CharClass("base32", "ABCDEFGHIJKLMNOPQRSTUVWXYZ234567=")
+_OCR = CharClass("ocr-hex", "0123456789ABCDEFO \t\r\n")
+# how a WIF (mainnet 5H/5J/5K, Kw-Kz, L1-L5; testnet 9, cM-cV) or an xprv-like key begins
+_B58_LEADS_RE = re.compile(r"(?:5[HJK]|K[w-z]|L[1-5]|9[1-9A-HJ-NP-Za-km-z]|c[M-V]|[xtyzuvYZUV]prv)")
 
 
 def _derived_key(raw: bytes, present: frozenset[str]) -> bool:
@@ -66,19 +75,24 @@ def _named_key(text: str, span: tuple[int, int]) -> bool:
     return key_context(text, *span)[0] == "key"
 
 
-def _hex_forms(text: str, present: frozenset[str]) -> list[Finding]:
+def _hex_forms(text: str, present: frozenset[str], spans: list[tuple[int, int]]) -> list[Finding]:
     """Reversed 64-hex tokens, decimal byte lists and formula halves that derive (or, for the
     formula, are named a key)."""
     found: list[Finding] = []
     if present:
-        for m in list(_HEX64_RE.finditer(text))[:MAX_TRIES]:
+        for m in [
+            m
+            for s, e in spans
+            if e - s == 64
+            and (m := _HEX64_RE.match(text, s - 2 * (text[s - 2 : s] == "0x"), e + 1))
+        ][:MAX_TRIES]:
             if _derived_key(bytes.fromhex(m[1][::-1]), present):
                 found.append(key_finding(m.span(1), m[1], "form:reversed", "derives-to:address"))
         for m in list(_DECIMALS_RE.finditer(text))[:MAX_TRIES]:
             values = [int(v) for v in m[1].split(",")]
             if max(values) < 256 and _derived_key(bytes(values), present):
                 found.append(key_finding(m.span(), m[0], "form:decimal", "derives-to:address"))
-    if "&" in text or "oncat" in text or "ONCAT" in text:
+    if '"&"' in text or '" & "' in text or "oncat" in text or "ONCAT" in text:
         for m in list(_CONCAT_RE.finditer(text))[:MAX_TRIES]:
             joined = (m[1] + m[2]).removeprefix("0x")
             if len(joined) != 64 or not all(c in "0123456789abcdefABCDEF" for c in joined):
@@ -90,7 +104,8 @@ def _hex_forms(text: str, present: frozenset[str]) -> list[Finding]:
 
 def _base32(text: str, present: frozenset[str]) -> list[Finding]:
     found: list[Finding] = []
-    for m in list(_BASE32_RE.finditer(text))[:MAX_TRIES]:
+    hits = [m for s, e in run_windows(text, _BASE32, 52) if (m := _BASE32_RE.search(text, s, e))]
+    for m in hits[:MAX_TRIES]:
         token = m[1]
         try:
             raw = base64.b32decode(token + "=" * (-len(token) % 8))
@@ -106,7 +121,8 @@ def _base32(text: str, present: frozenset[str]) -> list[Finding]:
 
 def _ocr_hex(text: str) -> list[Finding]:
     found: list[Finding] = []
-    for m in list(_OCR_RE.finditer(text))[:MAX_TRIES]:
+    hits = [m for s, e in run_windows(text, _OCR, 71) if (m := _OCR_RE.search(text, s, e))]
+    for m in hits[:MAX_TRIES]:
         digits = "".join(m[0].split())
         if len(digits) == 64 and "O" in digits and _named_key(text, m.span()):
             found.append(key_finding(m.span(), digits.replace("O", "0"), "form:ocr-O-for-0"))
@@ -115,7 +131,13 @@ def _ocr_hex(text: str) -> list[Finding]:
 
 def _base58_groups(text: str) -> list[Finding]:
     found: list[Finding] = []
-    for m in list(_B58_GROUPS_RE.finditer(text))[:MAX_TRIES]:
+    leads = (
+        lead.start()
+        for lead in _B58_LEADS_RE.finditer(text)
+        if not text[lead.start() - 1 : lead.start()].isalnum()
+    )
+    hits = [m for at in leads if (m := _B58_GROUPS_RE.match(text, at)) and len(m[0]) >= 51]
+    for m in hits[:MAX_TRIES]:
         joined = "".join(m[0].split())
         if len(joined) in (51, 52, 111) and (hit := base58_secret(joined, m.span())) is not None:
             found.append(hit)
@@ -124,9 +146,9 @@ def _base58_groups(text: str) -> list[Finding]:
 
 def _word_numbers(text: str) -> list[Finding]:
     found: list[Finding] = []
-    for m in list(_NUMBERS_RE.finditer(text))[:MAX_TRIES]:
-        if _LIST_NOTE_RE.search(text, max(0, m.start() - NOTE_REACH), m.start()) is None:
-            continue
+    notes = [note.end() for note in _LIST_NOTE_RE.finditer(text)][:MAX_NOTES]
+    hits = [m for at in notes if (m := _NUMBERS_RE.search(text, at, at + NOTE_REACH))]
+    for m in hits[:MAX_TRIES]:
         numbers = [(n.start(), n.end(), int(n[0])) for n in re.finditer(r"\d+", m[0])]
         if len(numbers) not in BIP39_WORD_COUNTS:
             continue
@@ -144,14 +166,14 @@ def _word_numbers(text: str) -> list[Finding]:
     return found
 
 
-def find_decoded_keys(text: str) -> list[Finding]:
+def find_decoded_keys(text: str, spans: list[tuple[int, int]]) -> list[Finding]:
     """Keys and phrases in the decodings above (BLOCK), each checked as the module says."""
     present = (
         frozenset("0x" + a.lower() for a in _ADDRESS_RE.findall(text))
         if "0x" in text
         else frozenset()
     )
-    found = _hex_forms(text, present) + _base32(text, present) + _base58_groups(text)
+    found = _hex_forms(text, present, spans) + _base32(text, present) + _base58_groups(text)
     if "O" in text:
         found += _ocr_hex(text)
     if any(n in text for n in ("BIP", "bip", "ordlist", "lista")):

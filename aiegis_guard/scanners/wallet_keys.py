@@ -428,7 +428,7 @@ def scan(layer: Layer, ctx: ScanContext) -> list[Finding]:
     found += find_number_keys(text)
     found += find_layout_keys(text, spans)
     found += find_key_notations(text)
-    found += find_decoded_keys(text)
+    found += find_decoded_keys(text, spans)
     found = in_secret_manifest(text, found)
     b64 = base64_runs(text)
     found += find_base64_keys(text, b64)
