@@ -19,7 +19,7 @@ from collections.abc import Callable
 from aiegis_guard.lazyre import LazyPattern
 from aiegis_guard.scanners.seed_phrases import languages_of
 
-__all__ = ["speaker_texts", "unquoted", "words_only"]
+__all__ = ["speaker_pieces", "speaker_texts", "unquoted", "words_only"]
 
 # "[time or date] name: message" (WhatsApp, Telegram exports, chat logs) and IRC's
 # "[time] <nick> message"
@@ -115,3 +115,75 @@ def words_only(message: str) -> bool:
     words = _WORD_RE.findall(message.rsplit(":", 1)[-1])
     known = languages_of()
     return len(words) >= 2 and all(w.lower() in known for w in words)
+
+
+# "Anna: ..." (a pasted chat without times: a capitalised name of one or two words, no digit,
+# no "_" / "-" / ".": an .env's or a YAML's keys are none of these) and a dialogue's dash
+# lines ("— ок"), whose speakers are not written
+_NAME_LINE_RE = re.compile(r"(?P<name>[^\W\d_]{2,20}(?: [^\W\d_]{2,20})?)[ \t]*:[ \t]?(?P<said>.*)")
+_DASH_LINE_RE = re.compile(r"[ \t]*[—–][ \t]+(?P<said>.*)")
+# a message's piece: what follows its last label ("yes. last: 7b6..", "kolejne: w1 w2 w3 w4"),
+# one token of hex / base58 (an 0x first), or two or more list words
+_TOKEN_RE = re.compile(r"[\"'`]?(?P<t>(?:0x)?[0-9A-Za-z]{8,120})[\"'`.]?")
+PIECES_CHARS = 16384  # a chat sent in pieces is short: longer texts are not read for names
+MAX_WINDOWS = 12  # joined windows of pieces read per text
+PIECES = (2, 3, 4)  # pieces a secret is sent in
+
+
+def _piece(message: str) -> tuple[str, str] | None:
+    """("token" | "words", the piece) when a message is nothing but a piece after its label."""
+    tail = message.rsplit(": ", 1)[-1].strip()
+    if (m := _TOKEN_RE.fullmatch(tail)) is not None and any(c.isdigit() for c in m["t"]):
+        return "token", m["t"]
+    return ("words", tail) if words_only(tail) else None
+
+
+def _chat_lines(text: str) -> tuple[dict[str, list[re.Match[str]]], bool] | None:
+    """Each speaker's message lines (None: no chat) and whether the speakers are unwritten."""
+    if text.count("] ") >= MIN_LINES:
+        lines = [*LINE_RE.finditer(text)]
+    elif _ROLE_START_RE.search(text) is not None:
+        lines = [*ROLE_LINE_RE.finditer(text)]
+    else:
+        lines = []
+    if not lines and len(text) <= PIECES_CHARS:
+        rows = text.splitlines()
+        named = [m for r in rows if (m := _NAME_LINE_RE.fullmatch(r)) and r[:1].isupper()]
+        dashed = [m for r in rows if (m := _DASH_LINE_RE.fullmatch(r)) is not None]
+        if len(dashed) >= 3 and not named:
+            return {"": dashed}, True
+        lines = named
+    by_speaker: dict[str, list[re.Match[str]]] = {}
+    for m in lines:
+        by_speaker.setdefault((m.group(1) or m.group(2) or "").strip().lower(), []).append(m)
+    if len(by_speaker) < 2 or len(by_speaker) > MAX_SPEAKERS:
+        return None
+    return by_speaker, False
+
+
+def speaker_pieces(text: str) -> list[tuple[str, tuple[int, int], bool]]:
+    """(a secret re-joined from 2-4 consecutive pieces one speaker sent as messages of their
+    own, other messages between; the span of those messages; whether only a self-checking
+    secret may be read there, the speakers being unwritten). A hex run gets the speaker's
+    message before the first piece as its context ("sending the key in three bits")."""
+    if text.count("\n") < 3:
+        return []
+    chat = _chat_lines(text)
+    if chat is None:
+        return []
+    by_speaker, unwritten = chat
+    out: list[tuple[str, tuple[int, int], bool]] = []
+    for lines in by_speaker.values():
+        pieces = [(i, p) for i, m in enumerate(lines) if (p := _piece(m.group(m.re.groups)))]
+        for n in PIECES:
+            for w in range(len(pieces) - n + 1):
+                run = pieces[w : w + n]
+                if len({kind for _, (kind, _) in run}) > 1 or len(out) >= MAX_WINDOWS:
+                    continue
+                words = run[0][1][0] == "words"
+                joined = (" " if words else "").join(p for _, (_, p) in run)
+                first = run[0][0]
+                said = "" if first == 0 else lines[first - 1].group(lines[0].re.groups) + "\n"
+                span = (_said(lines[first]), lines[run[-1][0]].end())
+                out.append((said + joined, span, unwritten))
+    return out

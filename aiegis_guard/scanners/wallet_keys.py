@@ -60,6 +60,7 @@ from aiegis_guard.scanners.evm_keys import find_evm_keys, hex_runs, key_context,
 from aiegis_guard.scanners.glued_phrases import find_glued_phrases
 from aiegis_guard.scanners.key_calls import call_context
 from aiegis_guard.scanners.key_checks import base58_secret, secret_finding, solana_keypair
+from aiegis_guard.scanners.key_decodings import find_decoded_keys
 from aiegis_guard.scanners.key_dumps import dumped_values
 from aiegis_guard.scanners.key_encodings import (
     find_derived_encodings,
@@ -85,7 +86,7 @@ from aiegis_guard.scanners.seed_plates import find_plate_phrases
 from aiegis_guard.scanners.slip39 import find_slip39_shares
 from aiegis_guard.scanners.split_secrets import find_split_secrets
 from aiegis_guard.scanners.terminal_codes import uncoloured
-from aiegis_guard.scanners.transcripts import speaker_texts, unquoted, words_only
+from aiegis_guard.scanners.transcripts import speaker_pieces, speaker_texts, unquoted, words_only
 
 __all__ = ["scan"]
 
@@ -396,6 +397,26 @@ def _pem_blocks(text: str) -> list[Finding]:
 # --- the stage ----------------------------------------------------------------------------
 
 
+# secrets whose own check proves them (a checksum, a re-derived public half): read where a
+# chat's speakers are not written, and pieces of different people could be joined
+SELF_CHECKED = frozenset(
+    {"secret.bip39_mnemonic", "secret.bip32_xprv", "secret.wif", "secret.solana_keypair"}
+)
+
+
+def _pieces_joined(text: str, ctx: ScanContext) -> list[Finding]:
+    """Secrets one speaker sent in 2-4 messages, others' replies between (``speaker_pieces``)."""
+    found: list[Finding] = []
+    for joined, span, unwritten in speaker_pieces(text):
+        said = Layer(joined, LayerKind.TEXT, 1)
+        found += [
+            f.with_span(*span, "layer:chat-pieces")
+            for f in scan(said, ctx)
+            if f.action is Action.BLOCK and (not unwritten or f.rule_id in SELF_CHECKED)
+        ]
+    return found
+
+
 def scan(layer: Layer, ctx: ScanContext) -> list[Finding]:
     """Every wallet secret in ``layer.text`` (spans relative to it)."""
     text = unquoted(uncoloured(layer.text))  # colour codes, a reply's quote markers blanked
@@ -407,6 +428,7 @@ def scan(layer: Layer, ctx: ScanContext) -> list[Finding]:
     found += find_number_keys(text)
     found += find_layout_keys(text, spans)
     found += find_key_notations(text)
+    found += find_decoded_keys(text, spans)
     found = in_secret_manifest(text, found)
     b64 = base64_runs(text)
     found += find_base64_keys(text, b64)
@@ -439,6 +461,7 @@ def scan(layer: Layer, ctx: ScanContext) -> list[Finding]:
             said = Layer(joined, LayerKind.TEXT, layer.depth + 1)
             found += [f.with_span(*span, "layer:transcript") for f in scan(said, ctx)
                       if f.action is Action.BLOCK]  # fmt: skip
+        found += _pieces_joined(text, ctx)
     if layer.depth < MAX_WRAPPED_DEPTH:
         for span, inner in wrapped_base64(text, b64):
             decoded = Layer(inner, LayerKind.BASE64, layer.depth + 1)
