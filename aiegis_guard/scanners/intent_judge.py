@@ -699,6 +699,8 @@ def _directive(sentence: str, raw: str, verb_at: int, act: str) -> str | None:
         return None
     if p.COMMAND_RE.search(sentence):
         return "command"
+    if _record(raw):
+        return None  # a record's fields state ("2025-03-03T09:15:47Z,approve,500,USDC,0x…")
     if _imperative(sentence, raw, verb_at, act):
         return "imperative"
     before = sentence[:verb_at]
@@ -826,8 +828,8 @@ def _unparsed(sentence: str, full: str, addressed: bool) -> Judgement | None:
     their own (an amount or token, agents addressed, authority, urgency, secrecy, an act
     word). English is asked first (of the original text: a log line's "to=0x…" is blanked in
     the view): cheaper than the recipient patterns on every sentence."""
-    if p.ENGLISH_RE.search(full) or not has_recipient(full):
-        return None
+    if p.ENGLISH_RE.search(full) or not has_recipient(full) or _record(full):
+        return None  # (a record's fields state: a log line's key=value pairs, a CSV row)
     j = _score(sentence, full, "unparsed", "none")
     # a value or rights verb in a form not parsed; the broader lexicon's only in prose (its
     # stems also begin labels and nouns: "Agente pervesk: 0x…" is a record's label)
@@ -857,15 +859,29 @@ _RECORD_LABEL_RE = re.compile(r"\s*[^\W\d_][^:\n]{0,30}:\s")  # "Giao dịch: �
 PROSE_WORDS = 6
 
 
+def _record(full: str) -> bool:
+    """Is ``full`` a record (three fields or more glued to ``;`` ``,`` ``|`` ``=`` holding few
+    words each: a CSV row, a log line's key=value pairs), not a sentence?"""
+    fields = len(_RECORD_FIELD_RE.findall(full)) + 1
+    if fields < 3:
+        return False
+    words = len(p.WORD_RE.findall(_RECORD_ONCHAIN_RE.sub(" ", full)))
+    # a script written without spaces holds a word about every two characters
+    words += len(_UNSPACED_RE.findall(full)) // 2
+    return words < FIELD_WORDS * fields
+
+
+_UNSPACED_RE = re.compile(r"[\u3040-\u30ff\u3400-\u9fff\u0e00-\u0e7f]")  # kana, CJK, Thai
+
+
 def _prose(full: str) -> bool:
     """Is ``full`` a sentence of prose (``PROSE_WORDS`` words or more besides its addresses
     and a leading label that speaks to no one), not a record: two fields or more glued to
     ``;`` ``,`` ``|`` ``=`` (or two labels) holding few words each — a sentence whose commas
     an attacker glued still runs ``FIELD_WORDS`` words a field on average."""
-    fields = len(_RECORD_FIELD_RE.findall(full)) + 1
-    words = len(p.WORD_RE.findall(_RECORD_ONCHAIN_RE.sub(" ", full)))
-    if fields >= 3 and words < FIELD_WORDS * fields:
+    if _record(full):
         return False
+    words = len(p.WORD_RE.findall(_RECORD_ONCHAIN_RE.sub(" ", full)))
     label = _RECORD_LABEL_RE.match(full)  # (its colon ends any hex run in it)
     if label is not None and p.ADDRESSEE_RE.search(label.group()) is None:
         words -= len(p.WORD_RE.findall(_RECORD_ONCHAIN_RE.sub(" ", label.group())))
