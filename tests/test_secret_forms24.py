@@ -145,6 +145,6 @@ def test_secret_forms24(text: str, blocked: bool) -> None:
 def test_pieces_spans_cover_the_messages() -> None:
     """A joined window's span runs from its first piece's message to its last."""
     text = _hex_chat("0x" + KEY, "faucet key")
-    spans = [span for _, span, _ in speaker_pieces(text)]
+    spans = [p.span for p in speaker_pieces(text)]
     assert spans and all(0 <= s < e <= len(text) for s, e in spans)
     assert speaker_pieces("KEY: value\nNAME: other\n") == []

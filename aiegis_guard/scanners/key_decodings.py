@@ -9,20 +9,27 @@ gate, and each decoding must pass a test a look-alike fails:
   bytes (``[35, 201, ..]``), a spreadsheet formula joining string halves
   (``=CONCATENATE("83f..";"c49..")``, ``"83f.."&"c49.."``), 32 bytes in base32 (RFC 4648).
 * **Named a key** (:func:`~aiegis_guard.scanners.evm_keys.key_context` on the value's place):
-  the joined formula halves and base32 bytes; an OCR'd key in upper-case groups where the
+  the joined formula halves; base32 bytes and an OCR'd key in upper-case groups where the
   letter ``O`` stands for ``0`` (only where the groups otherwise read as exactly 64 hex
-  digits). A hash so written is named a hash ("Transaction Hash:", "sha256 in base32").
+  digits) only where the label names a *wallet's* key
+  (:func:`~aiegis_guard.scanners.wallet_key_names.names_wallet_key`): base32 is the format of
+  TOTP seeds ("2FA secret key", ``otpauth://``), and a licence key is OCR'd too. A hash so
+  written is named a hash ("Transaction Hash:", "sha256 in base32").
 * **Self-checking**: 64 base32 bytes that are a Solana keypair (the public half re-derives);
   base58 groups ("KxK.. mko..\\n6Qt.. 1bB..", a paper wallet's OCR) whose concatenation is a
   base58check WIF / xprv; BIP-39 word numbers (``12 1840 ..``, 1-based, or 0-based indexes)
-  of 12-24 words whose checksum holds, where the text names the list ("BIP-39", "wordlist").
+  of 12-24 words whose checksum holds (1 in 16: not enough alone), where a note before them
+  names the phrase ("seed", "BIP-39"; a "wordlist" alone is not enough) and says they are
+  numbers or indexes, and they are no series (sorted ascending, a constant step: years, ids).
 """
 
 from __future__ import annotations
 
 import base64
 import binascii
+import itertools
 import re
+import string
 
 from aiegis_guard.charclass import CharClass, run_windows
 from aiegis_guard.checksums import BIP39_WORD_COUNTS, is_valid_bip39
@@ -31,11 +38,13 @@ from aiegis_guard.keys.evm import address_of
 from aiegis_guard.scanners.evm_keys import key_context, key_finding
 from aiegis_guard.scanners.key_checks import base58_secret, solana_keypair
 from aiegis_guard.scanners.seed_phrases import bip39_finding, is_placeholder_phrase
+from aiegis_guard.scanners.wallet_key_names import names_wallet_key
 
-__all__ = ["find_decoded_keys"]
+__all__ = ["derives_in_text", "find_decoded_keys"]
 
 RULE_BIP39 = "secret.bip39_mnemonic"
 MAX_TRIES = 8  # decodings derived / checked per form per text
+LABEL_REACH = 64  # characters before a value read for what its label names
 _ADDRESS_RE = re.compile(r"0[xX]([0-9a-fA-F]{40})(?![0-9a-fA-F])")
 _HEX64_RE = re.compile(r"(?<![0-9A-Za-z])(?:0x)?([0-9a-fA-F]{64})(?![0-9A-Za-z])")
 _DECIMALS_RE = re.compile(r"\[\s*((?:\d{1,3}\s*,\s*){31}\d{1,3})\s*,?\s*\]")
@@ -58,6 +67,15 @@ _NUMBERS_RE = re.compile(
 _LIST_NOTE_RE = re.compile(
     r"[Bb][Ii][Pp][ -]?0?39|[Ww]ord ?list|WORD ?LIST|lista (?:de palabras|inglesa)"
 )
+# a note of a phrase: it names the seed (a phrase, a mnemonic, BIP-39; "wordlist" alone is
+# not enough) and says its numbers are the words' numbers or indexes (es: "números", "posición")
+_SEED_NOTE_RE = re.compile(
+    r"(?i)bip[ -]?0?39|seed|mnemonic|recovery|phrase|frase|semilla|mnemónic|palabras"
+)
+_INDEX_NOTE_RE = re.compile(
+    r"(?i)\bnumbers?\b|\bnumbered\b|\bindex|\bindices\b|\bpositions?\b|n[úu]meros?|posici[óo]n|"
+    r"[íi]ndices?|\b[01]-based\b"
+)
 NOTE_REACH = 400  # characters after a note naming the list searched for its word numbers
 MAX_NOTES = 4
 # C-speed gates: a regex is read only inside runs of its characters (charclass)
@@ -71,8 +89,24 @@ def _derived_key(raw: bytes, present: frozenset[str]) -> bool:
     return len(raw) == 32 and (address := address_of(raw)) is not None and address in present
 
 
+def derives_in_text(value: str, text: str) -> bool:
+    """Whether ``value`` (64 hex, an ``0x`` first or not) is the key of an ``0x`` address
+    written in ``text`` (certain: a hash cannot derive to one)."""
+    digits = value.removeprefix("0x")
+    if len(digits) != 64 or "0x" not in text or not all(c in string.hexdigits for c in digits):
+        return False
+    present = frozenset("0x" + a.lower() for a in _ADDRESS_RE.findall(text))
+    return _derived_key(bytes.fromhex(digits), present)
+
+
 def _named_key(text: str, span: tuple[int, int]) -> bool:
     return key_context(text, *span)[0] == "key"
+
+
+def _named_wallet_key(text: str, span: tuple[int, int]) -> bool:
+    """Named a key, and the words before it name a wallet's (not a TOTP seed's, a licence's)."""
+    label = text[max(0, span[0] - LABEL_REACH) : span[0]]
+    return names_wallet_key(label) and _named_key(text, span)
 
 
 def _hex_forms(text: str, present: frozenset[str], spans: list[tuple[int, int]]) -> list[Finding]:
@@ -114,7 +148,7 @@ def _base32(text: str, present: frozenset[str]) -> list[Finding]:
         if len(raw) == 64:
             hit = solana_keypair(raw, m.span(1), token, "base32")
             found += [hit] if hit is not None else []
-        elif len(raw) == 32 and (_derived_key(raw, present) or _named_key(text, m.span(1))):
+        elif len(raw) == 32 and (_derived_key(raw, present) or _named_wallet_key(text, m.span(1))):
             found.append(key_finding(m.span(1), token, "form:base32"))
     return found
 
@@ -124,7 +158,7 @@ def _ocr_hex(text: str) -> list[Finding]:
     hits = [m for s, e in run_windows(text, _OCR, 71) if (m := _OCR_RE.search(text, s, e))]
     for m in hits[:MAX_TRIES]:
         digits = "".join(m[0].split())
-        if len(digits) == 64 and "O" in digits and _named_key(text, m.span()):
+        if len(digits) == 64 and "O" in digits and _named_wallet_key(text, m.span()):
             found.append(key_finding(m.span(), digits.replace("O", "0"), "form:ocr-O-for-0"))
     return found
 
@@ -144,13 +178,29 @@ def _base58_groups(text: str) -> list[Finding]:
     return found
 
 
+def _is_a_phrase_note(note: str) -> bool:
+    """The words before the numbers name a seed (a phrase, BIP-39) and say the numbers are its
+    words' numbers or indexes: a list named alone ("wordlist revisions by year") or the
+    numbers' other meaning ("word frequencies") is no note of a phrase."""
+    return _SEED_NOTE_RE.search(note) is not None and _INDEX_NOTE_RE.search(note) is not None
+
+
+def _is_a_series(values: list[int]) -> bool:
+    """Sorted ascending (ids, a sample) or a constant step (years): never a phrase's words
+    (1 in 12! for 12 random words)."""
+    steps = {b - a for a, b in itertools.pairwise(values)}
+    return min(steps) >= 0 or len(steps) == 1
+
+
 def _word_numbers(text: str) -> list[Finding]:
     found: list[Finding] = []
     notes = [note.end() for note in _LIST_NOTE_RE.finditer(text)][:MAX_NOTES]
     hits = [m for at in notes if (m := _NUMBERS_RE.search(text, at, at + NOTE_REACH))]
     for m in hits[:MAX_TRIES]:
         numbers = [(n.start(), n.end(), int(n[0])) for n in re.finditer(r"\d+", m[0])]
-        if len(numbers) not in BIP39_WORD_COUNTS:
+        if len(numbers) not in BIP39_WORD_COUNTS or _is_a_series([v for _, _, v in numbers]):
+            continue
+        if not _is_a_phrase_note(text[max(0, m.start() - NOTE_REACH) : m.start()]):
             continue
         for base in (0, 1):  # 0-based indexes, 1-based word numbers
             indices = [v - base for _, _, v in numbers]

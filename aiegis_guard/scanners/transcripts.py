@@ -15,11 +15,12 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
+from typing import NamedTuple
 
 from aiegis_guard.lazyre import LazyPattern
 from aiegis_guard.scanners.seed_phrases import languages_of
 
-__all__ = ["speaker_pieces", "speaker_texts", "unquoted", "words_only"]
+__all__ = ["Pieces", "speaker_pieces", "speaker_texts", "unquoted", "words_only"]
 
 # "[time or date] name: message" (WhatsApp, Telegram exports, chat logs) and IRC's
 # "[time] <nick> message"
@@ -161,18 +162,27 @@ def _chat_lines(text: str) -> tuple[dict[str, list[re.Match[str]]], bool] | None
     return by_speaker, False
 
 
-def speaker_pieces(text: str) -> list[tuple[str, tuple[int, int], bool]]:
-    """(a secret re-joined from 2-4 consecutive pieces one speaker sent as messages of their
-    own, other messages between; the span of those messages; whether only a self-checking
-    secret may be read there, the speakers being unwritten). A hex run gets the speaker's
-    message before the first piece as its context ("sending the key in three bits")."""
+class Pieces(NamedTuple):
+    """A secret re-joined from 2-4 consecutive pieces one speaker sent as messages of their
+    own, other messages between."""
+
+    joined: str  # the pieces, joined ("words": by spaces)
+    context: str  # the speaker's message before the first piece ("sending the key in 3 bits")
+    span: tuple[int, int]  # from the first piece's message to the last's
+    unwritten: bool  # the speakers are unwritten: only a self-checking secret may be read
+    words: bool  # the pieces are list words (else tokens of hex / base58)
+
+
+def speaker_pieces(text: str) -> list[Pieces]:
+    """Every window of 2-4 pieces one speaker sent (:class:`Pieces`). The context is context
+    only: its words never join the pieces (a reply made of list words is no part of a phrase)."""
     if text.count("\n") < 3:
         return []
     chat = _chat_lines(text)
     if chat is None:
         return []
     by_speaker, unwritten = chat
-    out: list[tuple[str, tuple[int, int], bool]] = []
+    out: list[Pieces] = []
     for lines in by_speaker.values():
         pieces = [(i, p) for i, m in enumerate(lines) if (p := _piece(m.group(m.re.groups)))]
         for n in PIECES:
@@ -183,7 +193,7 @@ def speaker_pieces(text: str) -> list[tuple[str, tuple[int, int], bool]]:
                 words = run[0][1][0] == "words"
                 joined = (" " if words else "").join(p for _, (_, p) in run)
                 first = run[0][0]
-                said = "" if first == 0 else lines[first - 1].group(lines[0].re.groups) + "\n"
+                said = "" if first == 0 else lines[first - 1].group(lines[0].re.groups)
                 span = (_said(lines[first]), lines[run[-1][0]].end())
-                out.append((said + joined, span, unwritten))
+                out.append(Pieces(joined, said, span, unwritten, words))
     return out

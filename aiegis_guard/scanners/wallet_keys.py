@@ -60,7 +60,7 @@ from aiegis_guard.scanners.evm_keys import find_evm_keys, hex_runs, key_context,
 from aiegis_guard.scanners.glued_phrases import find_glued_phrases
 from aiegis_guard.scanners.key_calls import call_context
 from aiegis_guard.scanners.key_checks import base58_secret, secret_finding, solana_keypair
-from aiegis_guard.scanners.key_decodings import find_decoded_keys
+from aiegis_guard.scanners.key_decodings import derives_in_text, find_decoded_keys
 from aiegis_guard.scanners.key_dumps import dumped_values
 from aiegis_guard.scanners.key_encodings import (
     find_derived_encodings,
@@ -87,6 +87,7 @@ from aiegis_guard.scanners.slip39 import find_slip39_shares
 from aiegis_guard.scanners.split_secrets import find_split_secrets
 from aiegis_guard.scanners.terminal_codes import uncoloured
 from aiegis_guard.scanners.transcripts import speaker_pieces, speaker_texts, unquoted, words_only
+from aiegis_guard.scanners.wallet_key_names import names_wallet_key
 
 __all__ = ["scan"]
 
@@ -405,15 +406,23 @@ SELF_CHECKED = frozenset(
 
 
 def _pieces_joined(text: str, ctx: ScanContext) -> list[Finding]:
-    """Secrets one speaker sent in 2-4 messages, others' replies between (``speaker_pieces``)."""
+    """Secrets one speaker sent in 2-4 messages, others' replies between (``speaker_pieces``):
+    words are read alone (the message before is no part of a phrase); tokens with the message
+    before, and a secret that proves nothing by itself (64 hex) only where that message names a
+    wallet's key (``names_wallet_key``) or the joined key derives to an address in the text."""
     found: list[Finding] = []
-    for joined, span, unwritten in speaker_pieces(text):
-        said = Layer(joined, LayerKind.TEXT, 1)
-        found += [
-            f.with_span(*span, "layer:chat-pieces")
+    for p in speaker_pieces(text):
+        said = Layer(p.joined if p.words else f"{p.context}\n{p.joined}", LayerKind.TEXT, 1)
+        named = not p.words and names_wallet_key(p.context)
+        window = [
+            f.with_span(*p.span, "layer:chat-pieces")
             for f in scan(said, ctx)
-            if f.action is Action.BLOCK and (not unwritten or f.rule_id in SELF_CHECKED)
+            if f.action is Action.BLOCK
+            and (f.rule_id in SELF_CHECKED or (not p.unwritten and (p.words or named)))
         ]
+        if not window and not p.words and derives_in_text(p.joined, text):
+            window.append(key_finding(p.span, p.joined, "derives-to:address", "layer:chat-pieces"))
+        found += window
     return found
 
 
