@@ -540,10 +540,10 @@ def _ends_line(text: str, at: int) -> bool:
 
 
 def _with_next_address(j: Any, key: tuple[str, str], text: str, a: int) -> Any:
-    """``j`` (maybe None) judged again with the address the sentence introduces on the next
-    line read as its own, when that raises the score; None otherwise."""
+    """``j`` (maybe None) judged again with the address the sentence (ending its line)
+    introduces on the next line read as its own, when that raises the score; None otherwise."""
     n = len(key[1].rstrip())
-    if len(p.WORD_RE.findall(key[1][:n])) < NEXT_ADDRESS_WORDS:
+    if not _ends_line(text, a + n) or len(p.WORD_RE.findall(key[1][:n])) < NEXT_ADDRESS_WORDS:
         return None  # a label ("Send to", "Deposit address", "Pay to:"): no sentence of its own
     if key[1][:n].endswith((":", "：")):
         m = _COLON_ADDRESS_RE.match(text, a + n)
@@ -667,7 +667,7 @@ def _directives(
             j = _public_ask(text[a:b]) or _public_secret_ask(text, a, b, key[0]) or j
         if j is not None and j.score == THRESHOLD - 1 and _pointed_recipient(j, text, a, b):
             j = Judgement(j.score + 1, j.act, (*j.cues, "recipient"))
-        if (j is None or j.score < THRESHOLD) and _ends_line(text, a + len(key[1].rstrip())):
+        if j is None or j.score < THRESHOLD:
             j = _with_next_address(j, key, text, a) or j
         if j is not None and j.score >= THRESHOLD:
             found.append(_finding(j, (a, b)))

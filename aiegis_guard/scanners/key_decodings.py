@@ -40,7 +40,7 @@ from aiegis_guard.scanners.key_checks import base58_secret, solana_keypair
 from aiegis_guard.scanners.seed_phrases import bip39_finding, is_placeholder_phrase
 from aiegis_guard.scanners.wallet_key_names import names_wallet_key
 
-__all__ = ["derives_in_text", "find_decoded_keys"]
+__all__ = ["addresses_in", "derives_in_text", "find_decoded_keys"]
 
 RULE_BIP39 = "secret.bip39_mnemonic"
 MAX_TRIES = 8  # decodings derived / checked per form per text
@@ -89,13 +89,23 @@ def _derived_key(raw: bytes, present: frozenset[str]) -> bool:
     return len(raw) == 32 and (address := address_of(raw)) is not None and address in present
 
 
-def derives_in_text(value: str, text: str) -> bool:
-    """Whether ``value`` (64 hex, an ``0x`` first or not) is the key of an ``0x`` address
-    written in ``text`` (certain: a hash cannot derive to one)."""
+def addresses_in(text: str) -> frozenset[str]:
+    """The ``0x`` addresses written in ``text`` (lower case): what a decoded key may derive to."""
+    if "0x" not in text:
+        return frozenset()
+    return frozenset("0x" + a.lower() for a in _ADDRESS_RE.findall(text))
+
+
+def _is_hex(digits: str) -> bool:
+    return all(c in string.hexdigits for c in digits)
+
+
+def derives_in_text(value: str, present: frozenset[str]) -> bool:
+    """Whether ``value`` (64 hex, an ``0x`` first or not) is the key of one of the addresses
+    ``present`` in the text (:func:`addresses_in`; certain: a hash cannot derive to one)."""
     digits = value.removeprefix("0x")
-    if len(digits) != 64 or "0x" not in text or not all(c in string.hexdigits for c in digits):
+    if len(digits) != 64 or not present or not _is_hex(digits):
         return False
-    present = frozenset("0x" + a.lower() for a in _ADDRESS_RE.findall(text))
     return _derived_key(bytes.fromhex(digits), present)
 
 
@@ -129,7 +139,7 @@ def _hex_forms(text: str, present: frozenset[str], spans: list[tuple[int, int]])
     if '"&"' in text or '" & "' in text or "oncat" in text or "ONCAT" in text:
         for m in list(_CONCAT_RE.finditer(text))[:MAX_TRIES]:
             joined = (m[1] + m[2]).removeprefix("0x")
-            if len(joined) != 64 or not all(c in "0123456789abcdefABCDEF" for c in joined):
+            if len(joined) != 64 or not _is_hex(joined):
                 continue
             if _derived_key(bytes.fromhex(joined), present) or _named_key(text, m.span()):
                 found.append(key_finding(m.span(), joined, "form:formula-halves"))
@@ -218,11 +228,7 @@ def _word_numbers(text: str) -> list[Finding]:
 
 def find_decoded_keys(text: str, spans: list[tuple[int, int]]) -> list[Finding]:
     """Keys and phrases in the decodings above (BLOCK), each checked as the module says."""
-    present = (
-        frozenset("0x" + a.lower() for a in _ADDRESS_RE.findall(text))
-        if "0x" in text
-        else frozenset()
-    )
+    present = addresses_in(text)
     found = _hex_forms(text, present, spans) + _base32(text, present) + _base58_groups(text)
     if "O" in text:
         found += _ocr_hex(text)

@@ -55,6 +55,17 @@ _MARKERS = ("\n> > > ", "\n> > ", "\n>> ", "\n>>", "\n > ", "\n> ", "\n>")
 MAX_SPEAKERS = 16
 
 
+def _by_speaker(lines: list[re.Match[str]]) -> dict[str, list[re.Match[str]]] | None:
+    """Transcript lines by speaker (a time line's name or nick, a role), in order; None over
+    ``MAX_SPEAKERS`` speakers (no chat: a log's or a table's first fields)."""
+    out: dict[str, list[re.Match[str]]] = {}
+    for m in lines:
+        out.setdefault((m.group(1) or m.group(2) or "").strip().lower(), []).append(m)
+        if len(out) > MAX_SPEAKERS:
+            return None
+    return out
+
+
 def _said(m: re.Match[str]) -> int:
     """Where the message of a transcript line starts (its last group: LINE_RE's or a role's)."""
     return m.start(m.re.groups)
@@ -73,14 +84,12 @@ def speaker_texts(
     )
     if not (timed or roles):
         return []
-    by_speaker: dict[str, list[re.Match[str]]] = {}
     lines = [*LINE_RE.finditer(text)] if timed else []
     if not lines and roles:
         lines = [*ROLE_LINE_RE.finditer(text)]
-    for m in lines:
-        by_speaker.setdefault((m.group(1) or m.group(2) or "").strip().lower(), []).append(m)
-        if len(by_speaker) > MAX_SPEAKERS:
-            return []
+    by_speaker = _by_speaker(lines)
+    if by_speaker is None:
+        return []
     if len(by_speaker) < 2 and not timed:
         return []  # one role alone is a form's "user:" field, not a conversation
     said = [lines for lines in by_speaker.values() if len(lines) >= MIN_LINES]
@@ -154,10 +163,8 @@ def _chat_lines(text: str) -> tuple[dict[str, list[re.Match[str]]], bool] | None
         if len(dashed) >= 3 and not named:
             return {"": dashed}, True
         lines = named
-    by_speaker: dict[str, list[re.Match[str]]] = {}
-    for m in lines:
-        by_speaker.setdefault((m.group(1) or m.group(2) or "").strip().lower(), []).append(m)
-    if len(by_speaker) < 2 or len(by_speaker) > MAX_SPEAKERS:
+    by_speaker = _by_speaker(lines)
+    if by_speaker is None or len(by_speaker) < 2:
         return None
     return by_speaker, False
 

@@ -60,7 +60,7 @@ from aiegis_guard.scanners.evm_keys import find_evm_keys, hex_runs, key_context,
 from aiegis_guard.scanners.glued_phrases import find_glued_phrases
 from aiegis_guard.scanners.key_calls import call_context
 from aiegis_guard.scanners.key_checks import base58_secret, secret_finding, solana_keypair
-from aiegis_guard.scanners.key_decodings import derives_in_text, find_decoded_keys
+from aiegis_guard.scanners.key_decodings import addresses_in, derives_in_text, find_decoded_keys
 from aiegis_guard.scanners.key_dumps import dumped_values
 from aiegis_guard.scanners.key_encodings import (
     find_derived_encodings,
@@ -411,7 +411,9 @@ def _pieces_joined(text: str, ctx: ScanContext) -> list[Finding]:
     before, and a secret that proves nothing by itself (64 hex) only where that message names a
     wallet's key (``names_wallet_key``) or the joined key derives to an address in the text."""
     found: list[Finding] = []
-    for p in speaker_pieces(text):
+    pieces = speaker_pieces(text)
+    present = addresses_in(text) if pieces else frozenset()  # read once, not per window
+    for p in pieces:
         said = Layer(p.joined if p.words else f"{p.context}\n{p.joined}", LayerKind.TEXT, 1)
         named = not p.words and names_wallet_key(p.context)
         window = [
@@ -420,7 +422,7 @@ def _pieces_joined(text: str, ctx: ScanContext) -> list[Finding]:
             if f.action is Action.BLOCK
             and (f.rule_id in SELF_CHECKED or (not p.unwritten and (p.words or named)))
         ]
-        if not window and not p.words and derives_in_text(p.joined, text):
+        if not window and not p.words and derives_in_text(p.joined, present):
             window.append(key_finding(p.span, p.joined, "derives-to:address", "layer:chat-pieces"))
         found += window
     return found
