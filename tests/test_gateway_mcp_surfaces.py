@@ -141,6 +141,7 @@ def test_every_string_of_a_tool_definition_is_read(where: str) -> None:
 @pytest.mark.parametrize(
     ("name", "blocked"),
     [(f"lookup_{KEY[2:]}", True), (f"export-{KEY}", True), ("get_balance", False)],
+    ids=["key-after-underscore", "key-after-dash", "plain-name"],  # no key in a test id
 )
 def test_a_secret_in_a_tool_calls_name_is_withheld(name: str, blocked: bool) -> None:
     """G9 (MCP side): a tool name is text the server reads and logs; a key in it blocks the

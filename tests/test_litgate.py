@@ -68,6 +68,7 @@ def test_the_gated_patterns_and_texts_are_found() -> None:
     assert all(GATED[name].gate is not None for name in ("intent_patterns.SECRET_FORM_RE",))
 
 
+@pytest.mark.slow  # every gated pattern over ~4 000 texts: about a minute in all
 @pytest.mark.parametrize("name", sorted(GATED))
 def test_every_match_holds_a_literal_and_the_gated_search_is_the_search(name: str) -> None:
     """On every text: each match of the pattern holds one of the gate's literals (folded),

@@ -23,7 +23,8 @@ TEXT_FILES = {
     "secrets_forms.jsonl": {"secret", "not_secret"},
 }
 MINIMUM = {"attacks.jsonl": 300, "benign.jsonl": 300, "secrets_forms.jsonl": 60}
-WORDS = set(Mnemonic("english").wordlist)
+ENGLISH = Mnemonic("english")  # one instance: each reads the word list from disk
+WORDS = set(ENGLISH.wordlist)
 
 
 def _jsonl(name: str, frozen: str = "frozen_text") -> list[dict[str, Any]]:
@@ -34,7 +35,7 @@ def _jsonl(name: str, frozen: str = "frozen_text") -> list[dict[str, Any]]:
 def _phrase_valid(text: str) -> bool:
     """The text's English BIP-39 words, in order, pass the checksum."""
     words = [w for w in re.findall(r"[a-z]+", text.lower()) if w in WORDS]
-    return bool(Mnemonic("english").check(" ".join(words)))
+    return bool(ENGLISH.check(" ".join(words)))
 
 
 @pytest.mark.parametrize("frozen", FROZEN_SETS)
