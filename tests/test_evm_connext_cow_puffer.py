@@ -25,7 +25,6 @@ from tests.receiver_builders import (
     WETH,
     ZERO,
     addr,
-    assert_verdict,
     gives,
     judged,
     operations,
