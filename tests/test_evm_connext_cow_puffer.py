@@ -222,3 +222,68 @@ def test_puffer_request_pays_recipient(
     assert verdict.action is action, verdict.effect_lines
     if manager == PUFFER_MANAGER:
         assert [(g.asset.address, g.amount) for g in gives(payload)] == [(PUFETH, 5 * 10**18)]
+
+
+_EXECUTE_NCC = "execute_ncC(address,uint256,bytes)"
+_EXECUTE_BATCH_Y6U = "executeBatch_y6U(address[],uint256[],bytes[])"
+_SETUP_AND_ENABLE = "setupAndEnableModule(address,bytes)"
+MODULE = addr("session-key-manager")
+
+
+def _enable(module: str) -> bytes:
+    return call("enableModule(address)", module)
+
+
+@pytest.mark.parametrize(
+    ("data", "action", "expected"),
+    [
+        pytest.param(
+            call(_EXECUTE_NCC, OWN, 0, _enable(MODULE)), Action.ALLOW, set(), id="allowlisted"
+        ),
+        pytest.param(
+            call(_EXECUTE_NCC, OWN, 0, _enable(STRANGER)),
+            Action.BLOCK,
+            {"tx.evm.safe_module_change"},
+            id="stranger-module",
+        ),
+        pytest.param(
+            call(
+                _EXECUTE_BATCH_Y6U,
+                [USDC, OWN],
+                [0, 0],
+                [call("transfer(address,uint256)", FRIEND, 10**6), _enable(STRANGER)],
+            ),
+            Action.BLOCK,
+            {"tx.evm.safe_module_change"},
+            id="payment-batch-hiding-a-module",
+        ),
+        pytest.param(
+            call(
+                _EXECUTE_BATCH_Y6U, [USDC], [0], [call("transfer(address,uint256)", FRIEND, 10**6)]
+            ),
+            Action.ALLOW,
+            set(),
+            id="payment-batch",
+        ),
+        pytest.param(
+            call(_SETUP_AND_ENABLE, MODULE, call("initForSmartAccount(address)", OWN)),
+            Action.ALLOW,
+            set(),
+            id="setup-allowlisted-module",
+        ),
+        pytest.param(
+            call(_SETUP_AND_ENABLE, STRANGER, call("deploy(bytes32)", bytes(32))),
+            Action.BLOCK,
+            {"tx.evm.safe_module_change", "tx.evm.unknown_call"},
+            id="setup-by-stranger-factory",
+        ),
+    ],
+)
+def test_biconomy_v2_calls_are_the_accounts(
+    data: bytes, action: Action, expected: set[str]
+) -> None:
+    """Biconomy v2 ``execute_ncC`` / ``executeBatch_y6U`` carry the account's own calls (each
+    judged); ``enableModule`` / ``setupAndEnableModule`` give a module authority over it."""
+    verdict = judged(own_tx(OWN, data), MODULE, FRIEND)
+    assert verdict.action is action, verdict.effect_lines
+    assert rules(verdict) == expected

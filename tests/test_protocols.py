@@ -884,6 +884,8 @@ PINNED = [
     ("57f1d41a", "setRootWithContext(bytes32,(uint256,bytes),address,bytes)"),
     ("95bc2673", "remove(bytes32)"),
     ("ef027fbf", "requestWithdrawal(uint128,address)"),
+    # Biconomy smart account v2 (bcnmy/scw-contracts base/ModuleManager.sol)
+    ("5305dd27", "setupAndEnableModule(address,bytes)"),
 ]
 
 
