@@ -287,3 +287,20 @@ def test_biconomy_v2_calls_are_the_accounts(
     verdict = judged(own_tx(OWN, data), MODULE, FRIEND)
     assert verdict.action is action, verdict.effect_lines
     assert rules(verdict) == expected
+
+
+@pytest.mark.parametrize(
+    ("owner", "action"),
+    [
+        pytest.param(STRANGER, Action.FLAG, id="names-a-stranger"),
+        pytest.param(OWN, Action.ALLOW, id="names-own"),
+        pytest.param(ZERO, Action.ALLOW, id="owner-0-is-the-caller"),
+    ],
+)
+def test_withdrawal_queue_off_the_book_names_its_owner(owner: str, action: Action) -> None:
+    """Lido's ``requestWithdrawals(amounts, owner)`` on a contract outside the book is opaque;
+    an allowlisted callee does not excuse the stranger it names as the NFTs' owner (ether.fi's
+    ``requestWithdraw`` off the book likewise)."""
+    queue = addr("queue")
+    payload = own_tx(queue, call("requestWithdrawals(uint256[],address)", [10**18], owner))
+    assert judged(payload, queue).action is action
