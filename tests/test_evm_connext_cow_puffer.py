@@ -304,3 +304,11 @@ def test_withdrawal_queue_off_the_book_names_its_owner(owner: str, action: Actio
     queue = addr("queue")
     payload = own_tx(queue, call("requestWithdrawals(uint256[],address)", [10**18], owner))
     assert judged(payload, queue).action is action
+
+
+def test_create_on_another_contract_is_opaque() -> None:
+    """The same ``create`` on a contract that is not ComposableCoW reads no order there."""
+    other = addr("other-factory")
+    payload = own_tx(other, create(twap(OWN)))
+    assert not gives(payload)
+    assert judged(payload).action is Action.FLAG

@@ -20,7 +20,9 @@ minimum, as ``orders.py`` reads a signed CoW order): ``partSellAmount × n`` giv
 ``minPartLimit × n`` to the receiver (a stranger BLOCKs, dust BLOCKs: ``order_gives_away``). A
 handler this module does not read is code that decides which orders the account signs: an
 opaque call of that handler (FLAG unless allowlisted), never silence. A root is judged as a
-CoW pre-signature (``aggregators._pre_signature``): a blind signature.
+CoW pre-signature (``aggregators._pre_signature``): a blind signature. ComposableCoW has one
+address on every chain (CREATE2, ``networks.json``): elsewhere these names are another
+contract's code, an opaque call.
 """
 
 from __future__ import annotations
@@ -31,6 +33,7 @@ from aiegis_guard.chains.evm.abi import decode_args, parse_types
 from aiegis_guard.chains.evm.frames import ZERO, Frame, Result, asset
 from aiegis_guard.chains.evm.protocols.aggregators import ETHFLOW_ORDER
 from aiegis_guard.chains.evm.selectors import Function
+from aiegis_guard.chains.evm.tokens import named_call
 from aiegis_guard.chains.transaction import Call, Receipt, Transfer
 from aiegis_guard.errors import EvmDecodeError
 
@@ -74,6 +77,8 @@ def _twap(f: Frame, static_input: bytes) -> Result | None:
 
 
 def _create(f: Frame, fn: Function, a: list[Any]) -> Result:
+    if f.target != COMPOSABLE_COW:  # another contract's ``create``: its own code (callee.py)
+        return [named_call(f, fn, known=False)]
     handler, _salt, static_input = a[0]
     if handler == TWAP_HANDLER:
         order = _twap(f, static_input)
@@ -85,6 +90,8 @@ def _create(f: Frame, fn: Function, a: list[Any]) -> Result:
 
 def _set_root(f: Frame, fn: Function, a: list[Any]) -> Result:
     """A root of orders the request does not show: a pre-signature (0 withdraws them all)."""
+    if f.target != COMPOSABLE_COW:
+        return [named_call(f, fn, known=False)]
     signed = any(a[0])
     call = Call(via="cow.pre_signature", target=f.target, name=fn.name, sender=f.sender)
     return [call.replace(known=not signed), *(["onchain-presign:cow"] if signed else [])]
