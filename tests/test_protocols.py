@@ -870,6 +870,22 @@ PINNED = [
         "e0093eda",
         "discountedRegister((string,address,uint256,address,bytes[],bool),bytes32,bytes)",
     ),
+    # tx24b: Connext BridgeFacet xcall / xcallIntoLocal (connext/monorepo; xcall 8aac16ba as the
+    # etherspot / malda IConnext), ComposableCoW create / createWithContext / setRoot /
+    # setRootWithContext / remove (cowprotocol/composable-cow src/ComposableCoW.sol), Puffer
+    # PufferWithdrawalManager requestWithdrawal (PufferFinance/puffer-contracts)
+    ("8aac16ba", "xcall(uint32,address,address,address,uint256,uint256,bytes)"),
+    ("93f18ac5", "xcall(uint32,address,address,address,uint256,uint256,bytes,uint256)"),
+    ("91f5de79", "xcallIntoLocal(uint32,address,address,address,uint256,uint256,bytes)"),
+    ("674dc933", "xcallIntoLocal(uint32,address,address,address,uint256,uint256,bytes,uint256)"),
+    ("6bfae1ca", "create((address,bytes32,bytes),bool)"),
+    ("0d0d9800", "createWithContext((address,bytes32,bytes),address,bytes,bool)"),
+    ("1ab0dd9d", "setRoot(bytes32,(uint256,bytes))"),
+    ("57f1d41a", "setRootWithContext(bytes32,(uint256,bytes),address,bytes)"),
+    ("95bc2673", "remove(bytes32)"),
+    ("ef027fbf", "requestWithdrawal(uint128,address)"),
+    # Biconomy smart account v2 (bcnmy/scw-contracts base/ModuleManager.sol)
+    ("5305dd27", "setupAndEnableModule(address,bytes)"),
 ]
 
 

@@ -204,3 +204,39 @@ def test_truncated_data_is_malformed(make: Callable[[Pubkey], Instruction]) -> N
     verdict = Guard(OWN, classifier=False).check_transaction(sx.message(ME, [short]))
     assert verdict.action is Action.FLAG
     assert "tx.sol.malformed_instruction" in verdict.rule_ids, verdict.explain()
+
+
+def _delegates(*trusted: Pubkey) -> Policy:
+    """Own with ``trusted`` allowlisted as parties that may hold authority over own accounts."""
+    names = frozenset(str(p) for p in trusted)
+    allow = Allowlist(solana=frozenset({str(MARGINFI)}) | names, solana_delegates=names)
+    return Policy(wallet=Wallet(solana=frozenset({str(ME)})), allowlist=allow)
+
+
+def marginfi_authority(new: Pubkey) -> Instruction:
+    """marginfi v2 ``set_new_account_authority`` (no arguments; lending_layouts.py)."""
+    account, group = _fill(2)
+    keys = (account, group, ME, new, ME)
+    return Instruction(MARGINFI, _anchor("set_new_account_authority"), _metas(*keys))
+
+
+@pytest.mark.parametrize(
+    ("new", "policy", "action"),
+    [
+        pytest.param(ME, OWN, Action.ALLOW, id="to-own"),
+        pytest.param(FRIEND, _delegates(FRIEND), Action.ALLOW, id="to-allowlisted-new-wallet"),
+        pytest.param(FRIEND, _policy(FRIEND), Action.BLOCK, id="a-payee-is-no-owner"),
+        pytest.param(STRANGER, OWN, Action.BLOCK, id="to-stranger"),
+    ],
+)
+def test_marginfi_account_authority_is_an_owner_authority(
+    new: Pubkey, policy: Policy, action: Action
+) -> None:
+    """The marginfi account (deposits, borrows) handed to ``new_authority``: to a stranger it
+    BLOCKs though the program is allowlisted (it was an unknown instruction: FLAG)."""
+    verdict = Guard(policy, classifier=False).check_transaction(
+        sx.message(ME, [marginfi_authority(new)])
+    )
+    assert verdict.action is action, verdict.explain()
+    if action is Action.BLOCK:
+        assert "tx.sol.authority_change" in verdict.rule_ids

@@ -103,8 +103,8 @@ _ADMIN_HANDLERS = {
     ),
     "safe": (
         "add_owner", "remove_owner", "swap_owner", "change_threshold", "enable_module",
-        "disable_module", "set_guard", "set_module_guard", "set_fallback_handler",
-        "approve_hash",
+        "setup_and_enable_module", "disable_module", "set_guard", "set_module_guard",
+        "set_fallback_handler", "approve_hash",
     ),
     "accounts": ("install_module", "uninstall_module", "set_default_validator", "set_execution"),
     "kernel_v3": ("install_validations", "taken_back"),

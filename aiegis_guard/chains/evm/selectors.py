@@ -164,6 +164,11 @@ _TABLE: tuple[tuple[str, str, str], ...] = (
     ("47e1da2a", "executeBatch(address[],uint256[],bytes[])", "account_execute_batch"),
     ("18dfb3c7", "executeBatch(address[],bytes[])", "account_execute_batch_novalue"),
     ("34fcd5be", "executeBatch((address,uint256,bytes)[])", "account_execute_calls"),
+    # Biconomy smart account v2 (bcnmy/scw-contracts SmartAccount.sol): the gas-optimised names
+    # of execute / executeBatch (same arguments; EXECUTE_OPTIMIZED_SELECTOR 0x0000189a and
+    # EXECUTE_BATCH_SELECTOR 0x00004680 in its session validation modules)
+    ("0000189a", "execute_ncC(address,uint256,bytes)", "account_execute"),
+    ("00004680", "executeBatch_y6U(address[],uint256[],bytes[])", "account_execute_batch"),
     ("e9ae5c53", "execute(bytes32,bytes)", "erc7579_execute"),
     # Coinbase Smart Wallet (coinbase/smart-wallet src/CoinbaseSmartWallet.sol): each entry is
     # a self-call of the account, signed without the chain id (replayable on every chain)

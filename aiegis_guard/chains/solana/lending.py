@@ -28,7 +28,7 @@ from typing import Any
 from aiegis_guard.chains.known import known_mints
 from aiegis_guard.chains.solana.defi import spl_token
 from aiegis_guard.chains.solana.drift_user import DRIFT_USER_BUILDERS
-from aiegis_guard.chains.solana.layout import Ix, associated_token_address
+from aiegis_guard.chains.solana.layout import Ix, associated_token_address, authority_change
 from aiegis_guard.chains.solana.lending_layouts import (
     DRIFT_PROGRAM,
     KAMINO_LAYOUTS,
@@ -112,6 +112,14 @@ def _marginfi(ix: Ix, refs: Any) -> list[Operation]:
     )
 
 
+def _marginfi_authority(ix: Ix, refs: Any) -> list[Operation]:
+    """``set_new_account_authority``: the marginfi account (its deposits and borrows) handed
+    to ``new_authority`` by its current authority (``signer``)."""
+    new, current = ix.acc["new_authority"], ix.acc["signer"]
+    via = "marginfi.account_authority"
+    return [authority_change(ix, "marginfi_account", via, "owner", new, current=current)]
+
+
 def _drift(ix: Ix, refs: Any) -> list[Operation]:
     acc, dest, amount = ix.acc, ix.acc["user_token_account"], ix.args["amount"]
     return _paid_out(
@@ -138,6 +146,7 @@ _Builder = Callable[[Ix, Any], list[Operation]]
 LENDING_BUILDERS: dict[tuple[str, str], _Builder] = {
     **{("kamino_lend", lay.name): _kamino for lay in KAMINO_LAYOUTS.values()},
     **{("marginfi", lay.name): _marginfi for lay in MARGINFI_LAYOUTS.values()},
+    ("marginfi", "set_new_account_authority"): _marginfi_authority,
     ("drift", "withdraw"): _drift,
     **DRIFT_USER_BUILDERS,
 }

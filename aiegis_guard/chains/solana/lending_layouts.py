@@ -15,7 +15,12 @@ Sources (each project's own published code; Anchor discriminators are
 * marginfi v2 ``MFv2hWf3…VacA``: mrgnlabs/marginfi-v2 ``programs/marginfi/src/instructions/
   marginfi_account/withdraw.rs`` (``LendingAccountWithdraw``: ``amount: u64``,
   ``withdraw_all: Option<bool>``; accounts as in mrgnlabs/mrgn-ts ``marginfi-types`` IDL and
-  the carbon marginfi-v2 decoder, discriminator ``24484a13d2d2c0c0``).
+  the carbon marginfi-v2 decoder, discriminator ``24484a13d2d2c0c0``); ``lib.rs``
+  ``set_new_account_authority`` (``instructions/marginfi_account/transfer_authority.rs``
+  ``set_account_transfer_authority``: no arguments; ``MarginfiAccountSetAccountAuthority``
+  accounts ``marginfi_account``, ``marginfi_group``, ``signer`` (the account's authority),
+  ``new_authority``, ``fee_payer``; the account's ``authority`` becomes ``new_authority``:
+  it alone withdraws and borrows from it; discriminator ``99a23254b6c94ab3``).
 * Drift v2 ``dRiftyHA…33UH``: drift-labs/protocol-v2 ``programs/drift/src/lib.rs`` /
   ``instructions/user.rs`` (``withdraw(market_index: u16, amount: u64, reduce_only: bool)``,
   ``Withdraw`` accounts; discriminator ``b712469c946da122`` as in the carbon drift-v2
@@ -87,6 +92,11 @@ MARGINFI_LAYOUTS: Final[dict[bytes, Layout]] = {
             "bank_liquidity_vault",
             "token_program",
         ),
+    ),
+    bytes.fromhex("99a23254b6c94ab3"): _L(
+        "set_new_account_authority",
+        (),
+        ("marginfi_account", "marginfi_group", "signer", "new_authority", "fee_payer"),
     ),
 }
 

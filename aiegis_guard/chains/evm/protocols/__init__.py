@@ -25,6 +25,8 @@ from aiegis_guard.chains.evm.protocols import (
     bridges,
     bulker,
     bundler3,
+    composable_cow,
+    connext,
     crosschain,
     debridge,
     delegation_manager,
@@ -43,6 +45,7 @@ from aiegis_guard.chains.evm.protocols import (
     lifi,
     liquidity,
     liquidity_book,
+    lrt_withdrawals,
     mints,
     morpho,
     nft_pools,
@@ -139,6 +142,9 @@ _MODULES = (
     smart_sessions,
     across_handler,
     gateways,
+    connext,
+    composable_cow,
+    lrt_withdrawals,
 )
 
 

@@ -255,9 +255,10 @@ def _lido_request(f: Frame, fn: Function, a: list[Any]) -> Result:
     """WithdrawalQueue ``requestWithdrawals[WstETH](uint256[] amounts, address owner)``: the
     stETH (wstETH) is taken from ``msg.sender``; the withdrawal NFTs (unstETH, one per amount,
     claimable for the ETH; their ids are assigned on-chain: no amount, as a V3 position) go to
-    ``owner`` (0: the caller). On any other contract: opaque."""
+    ``owner`` (0: the caller). On any other contract: opaque, naming ``owner`` (a receiver the
+    decoder cannot place there, as ether.fi's ``requestWithdraw`` off the book)."""
     if not _on(f, "Lido WithdrawalQueue") or f.sender is None:
-        return [named_call(f, fn, known=False)]
+        return [named_call(f, fn, known=False, names=(a[1],))]
     token = _LIDO_WSTETH if fn.name.endswith("WstETH") else _LIDO_STETH
     owner = f.sender if a[1] == ZERO else a[1]
     nfts = asset(f.target, AssetKind.NFT)

@@ -83,6 +83,17 @@ def _enable_module(f: Frame, fn: Function, a: list[Any]) -> Result:
     return [_change(f, "safe.module", "module_enabled", a[0])]
 
 
+def _setup_and_enable_module(f: Frame, fn: Function, a: list[Any]) -> Result:
+    """Biconomy smart account v2 ``setupAndEnableModule(setupContract, setupData)``
+    (bcnmy/scw-contracts ``base/ModuleManager.sol`` ``_setupAndEnableModule``): the account
+    CALLs ``setupContract`` with ``setupData`` and enables the module address it returns,
+    which the request does not show: a module authority to the setup contract (its usual
+    return is itself: an ownership module's ``initForSmartAccount``), and the call itself."""
+    setup, data = a
+    out: Result = [_change(f, "safe.module", "module_enabled", setup)]
+    return [*out, f.call(setup, 0, data)] if data else out
+
+
 def _disable_module(f: Frame, fn: Function, a: list[Any]) -> Result:
     return [Call(via="evm.call", target=f.target, name="disableModule", known=True)]
 
@@ -118,6 +129,7 @@ TABLE = (
     ("swapOwner(address,address,address)", _swap_owner),
     ("changeThreshold(uint256)", _change_threshold),
     ("enableModule(address)", _enable_module),
+    ("setupAndEnableModule(address,bytes)", _setup_and_enable_module),
     ("disableModule(address,address)", _disable_module),
     ("setGuard(address)", _set_guard),
     ("setModuleGuard(address)", _set_module_guard),
