@@ -869,7 +869,25 @@ PINNED = [
     (
         "e0093eda",
         "discountedRegister((string,address,uint256,address,bytes[],bool),bytes32,bytes)",
+    ),  # Euler EVC (euler-xyz/ethereum-vault-connector IEthereumVaultConnector.sol)
+    ("9f5c462a", "setAccountOperator(address,address,bool)"),
+    ("c14c11bf", "setOperator(bytes19,address,uint256)"),
+    ("1f8b5215", "call(address,address,uint256,bytes)"),
+    ("c16ae7a4", "batch((address,address,uint256,bytes)[])"),
+    # Synthetix v3 IAccountModule; Liquity v2 IAddRemoveManagers / IBorrowerOperations
+    ("00cd9ef3", "grantPermission(uint128,bytes32,address)"),
+    ("a7627288", "revokePermission(uint128,bytes32,address)"),
+    ("47c1c561", "renouncePermission(uint128,bytes32)"),
+    ("d3695fa5", "setAddManager(uint256,address)"),
+    ("292a3f0b", "setRemoveManager(uint256,address)"),
+    ("d6491eaf", "setRemoveManagerWithReceiver(uint256,address,address)"),
+    ("7dd70d9b", "setRemoveManager(uint256,address,address)"),
+    (
+        "c6ac2465",
+        "setInterestIndividualDelegate(uint256,address,uint128,uint128,uint256,uint256,uint256,uint256,uint256)",
     ),
+    ("53eb2885", "removeInterestIndividualDelegate(uint256)"),
+    ("9537f001", "setInterestBatchManager(uint256,address,uint256,uint256,uint256)"),
 ]
 
 

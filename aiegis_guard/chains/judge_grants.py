@@ -261,7 +261,10 @@ _OWNERSHIP = frozenset(
 # (a deBridge order's authority on the destination chain: it cancels, with the refund to the
 # address it names, or lowers the take; protocols/debridge.py): an allowlisted recipient, on
 # either chain (a Solana key the order names: policy._home), is trusted
-_RECEIVES = frozenset({"curve_gauge.rewards_receiver", "debridge.order_authority"})
+# (a Liquity v2 trove's receiver of its remove manager's withdrawals: protocols/position_managers)
+_RECEIVES = frozenset(
+    {"curve_gauge.rewards_receiver", "debridge.order_authority", "liquity_v2.receiver"}
+)
 
 
 def _trusted_authority(j: Judge, addr: str, via: str, account: str = "") -> bool:

@@ -33,6 +33,7 @@ from aiegis_guard.chains.evm.protocols import (
     drops,
     eigen_rewards,
     erc6909,
+    euler_evc,
     fulfil,
     gateways,
     gauges,
@@ -51,6 +52,7 @@ from aiegis_guard.chains.evm.protocols import (
     pendle,
     perps,
     pools,
+    position_managers,
     positions,
     restaking,
     safe,
@@ -139,6 +141,8 @@ _MODULES = (
     smart_sessions,
     across_handler,
     gateways,
+    euler_evc,
+    position_managers,
 )
 
 
