@@ -201,3 +201,38 @@ def test_liquity_manager_off_an_allowlisted_contract_is_not_allowed() -> None:
     """The BorrowerOperations the request names is not in the book: an opaque call too."""
     data = call(_WITH_RECEIVER, 5, KEEPER, OWN)
     assert verdict(own_tx(BORROWER_OPS, data)) is Action.FLAG
+
+
+_OPEN = (
+    "openTrove(address,uint256,uint256,uint256,uint256,uint256,uint256,uint256,address,address,"
+    "address)"
+)
+_OPEN_BATCH = (
+    "openTroveAndJoinInterestBatchManager((address,uint256,uint256,uint256,uint256,uint256,"
+    "address,uint256,address,address,address))"
+)
+
+
+def _open(owner: str, manager: str, receiver: str) -> bytes:
+    return call(_OPEN, owner, 0, 10**19, 2 * 10**21, 0, 0, 5 * 10**16, 10**19, ZERO, manager,
+                receiver)  # fmt: skip
+
+
+@pytest.mark.parametrize(
+    ("data", "expected"),
+    [
+        pytest.param(_open(OWN, ZERO, ZERO), Action.ALLOW, id="open-own-trove"),
+        pytest.param(_open(OWN, KEEPER, OWN), Action.ALLOW, id="open-with-keeper-manager"),
+        pytest.param(_open(OWN, STRANGER, STRANGER), Action.BLOCK, id="open-with-stranger-manager"),
+        pytest.param(_open(OWN, KEEPER, STRANGER), Action.BLOCK,
+                     id="open-with-keeper-paying-a-stranger"),
+        pytest.param(_open(STRANGER, ZERO, ZERO), Action.BLOCK, id="open-for-a-stranger"),
+        pytest.param(call(_OPEN_BATCH, (OWN, 0, 10**19, 2 * 10**21, 0, 0, STRANGER, 10**19, ZERO,
+                                        ZERO, ZERO)), Action.BLOCK,
+                     id="open-joining-a-stranger-batch"),
+    ],
+)  # fmt: skip
+def test_liquity_open_trove_names_its_owner_and_managers(data: bytes, expected: Action) -> None:
+    """A trove opened on an allowlisted BorrowerOperations still hands its powers out: the
+    owner and managers it names are judged (the collateral itself stays an opaque call)."""
+    assert verdict(own_tx(BORROWER_OPS, data), BORROWER_OPS) is expected

@@ -875,6 +875,14 @@ PINNED = [
     ("1f8b5215", "call(address,address,uint256,bytes)"),
     ("c16ae7a4", "batch((address,address,uint256,bytes)[])"),
     # Synthetix v3 IAccountModule; Liquity v2 IAddRemoveManagers / IBorrowerOperations
+    (
+        "9cb90ba6",
+        "openTrove(address,uint256,uint256,uint256,uint256,uint256,uint256,uint256,address,address,address)",
+    ),
+    (
+        "c440844f",
+        "openTroveAndJoinInterestBatchManager((address,uint256,uint256,uint256,uint256,uint256,address,uint256,address,address,address))",
+    ),
     ("00cd9ef3", "grantPermission(uint128,bytes32,address)"),
     ("a7627288", "revokePermission(uint128,bytes32,address)"),
     ("47c1c561", "renouncePermission(uint128,bytes32)"),

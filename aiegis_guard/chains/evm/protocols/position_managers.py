@@ -24,7 +24,10 @@ Sources:
   ``setInterestBatchManager(troveId, batchManager, ...)``: the delegate or batch manager sets
   the trove's interest rate (and the batch manager charges its fee) -> a bounded
   ``interest manager`` authority; ``removeInterestIndividualDelegate`` / ``removeFromBatch``
-  end it.
+  end it. ``openTrove(owner, ownerIndex, collAmount, boldAmount, upperHint, lowerHint,
+  annualInterestRate, maxUpfrontFee, addManager, removeManager, receiver)`` and
+  ``openTroveAndJoinInterestBatchManager`` (the same fields in a struct, with the batch
+  manager): the new trove's owner (the caller's collateral is theirs) and managers.
 """
 
 from __future__ import annotations
@@ -88,6 +91,29 @@ def _managers(f: Frame, fn: Function, trove: int, manager: str, receiver: str) -
     return out
 
 
+def _open_trove(f: Frame, fn: Function, a: list[Any]) -> Result:
+    """``openTrove`` / ``openTroveAndJoinInterestBatchManager``: the caller's collateral opens
+    a trove owned by ``owner``, managed from the start by the managers it names. The
+    collateral token is the branch's (not in the request): the call stays opaque beside the
+    powers it hands out."""
+    if len(a) == 1:  # the struct: owner, ownerIndex, coll, bold, hints, batch manager, ...
+        owner, batch, (_add, manager, receiver) = a[0][0], a[0][6], a[0][8:11]
+    else:
+        owner, batch, (_add, manager, receiver) = a[0], ZERO, a[8:11]
+    out: Result = [named_call(f, fn, known=False)]
+    if owner not in (f.sender, ZERO):  # the trove, and the collateral in it, are owner's
+        out.append(_power(f, "liquity_v2.trove_owner", owner, "owner of the new trove"))
+    if manager != ZERO:
+        out.append(_power(f, "liquity_v2.remove_manager", manager, "manager of the new trove"))
+    if manager != ZERO and receiver not in (ZERO, f.sender, owner, manager):
+        what = "receiver of the new trove's withdrawals"
+        out.append(_power(f, "liquity_v2.receiver", receiver, what))
+    if batch != ZERO:
+        what = "interest manager of the new trove (batch)"
+        out.append(_power(f, "liquity_v2.interest_batch_manager", batch, what))
+    return out
+
+
 def _interest_delegate(f: Frame, fn: Function, a: list[Any]) -> Result:
     if a[1] == ZERO:
         return [named_call(f, fn)]
@@ -101,7 +127,13 @@ def _batch_manager(f: Frame, fn: Function, a: list[Any]) -> Result:
 
 
 _U = "uint256"
+_OPEN = f"address,{_U},{_U},{_U},{_U},{_U}"
 TABLE = (
+    (f"openTrove({_OPEN},{_U},{_U},address,address,address)", _open_trove),
+    (
+        f"openTroveAndJoinInterestBatchManager(({_OPEN},address,{_U},address,address,address))",
+        _open_trove,
+    ),
     ("grantPermission(uint128,bytes32,address)", _grant_permission),
     ("revokePermission(uint128,bytes32,address)", _revoke),
     ("renouncePermission(uint128,bytes32)", _revoke),
