@@ -869,6 +869,15 @@ PINNED = [
     (
         "e0093eda",
         "discountedRegister((string,address,uint256,address,bytes[],bool),bytes32,bytes)",
+    ),  # Euler EVC (euler-xyz/ethereum-vault-connector IEthereumVaultConnector.sol)
+    ("9f5c462a", "setAccountOperator(address,address,bool)"),
+    ("c14c11bf", "setOperator(bytes19,address,uint256)"),
+    ("1f8b5215", "call(address,address,uint256,bytes)"),
+    ("c16ae7a4", "batch((address,address,uint256,bytes)[])"),
+    # Synthetix v3 IAccountModule; Liquity v2 IAddRemoveManagers / IBorrowerOperations
+    (
+        "9cb90ba6",
+        "openTrove(address,uint256,uint256,uint256,uint256,uint256,uint256,uint256,address,address,address)",
     ),
     # tx24b: Connext BridgeFacet xcall / xcallIntoLocal (connext/monorepo; xcall 8aac16ba as the
     # etherspot / malda IConnext), ComposableCoW create / createWithContext / setRoot /
@@ -886,6 +895,23 @@ PINNED = [
     ("ef027fbf", "requestWithdrawal(uint128,address)"),
     # Biconomy smart account v2 (bcnmy/scw-contracts base/ModuleManager.sol)
     ("5305dd27", "setupAndEnableModule(address,bytes)"),
+    (
+        "c440844f",
+        "openTroveAndJoinInterestBatchManager((address,uint256,uint256,uint256,uint256,uint256,address,uint256,address,address,address))",
+    ),
+    ("00cd9ef3", "grantPermission(uint128,bytes32,address)"),
+    ("a7627288", "revokePermission(uint128,bytes32,address)"),
+    ("47c1c561", "renouncePermission(uint128,bytes32)"),
+    ("d3695fa5", "setAddManager(uint256,address)"),
+    ("292a3f0b", "setRemoveManager(uint256,address)"),
+    ("d6491eaf", "setRemoveManagerWithReceiver(uint256,address,address)"),
+    ("7dd70d9b", "setRemoveManager(uint256,address,address)"),
+    (
+        "c6ac2465",
+        "setInterestIndividualDelegate(uint256,address,uint128,uint128,uint256,uint256,uint256,uint256,uint256)",
+    ),
+    ("53eb2885", "removeInterestIndividualDelegate(uint256)"),
+    ("9537f001", "setInterestBatchManager(uint256,address,uint256,uint256,uint256)"),
 ]
 
 

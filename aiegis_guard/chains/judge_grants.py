@@ -261,7 +261,15 @@ _OWNERSHIP = frozenset(
 # (a deBridge order's authority on the destination chain: it cancels, with the refund to the
 # address it names, or lowers the take; protocols/debridge.py): an allowlisted recipient, on
 # either chain (a Solana key the order names: policy._home), is trusted
-_RECEIVES = frozenset({"curve_gauge.rewards_receiver", "debridge.order_authority"})
+# (a Liquity v2 trove's owner, the receiver of its manager's withdrawals: position_managers.py)
+_RECEIVES = frozenset(
+    {
+        "curve_gauge.rewards_receiver",
+        "debridge.order_authority",
+        "liquity_v2.receiver",
+        "liquity_v2.trove_owner",
+    }
+)
 
 
 def _trusted_authority(j: Judge, addr: str, via: str, account: str = "") -> bool:

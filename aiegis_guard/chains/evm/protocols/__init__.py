@@ -35,6 +35,7 @@ from aiegis_guard.chains.evm.protocols import (
     drops,
     eigen_rewards,
     erc6909,
+    euler_evc,
     fulfil,
     gateways,
     gauges,
@@ -54,6 +55,7 @@ from aiegis_guard.chains.evm.protocols import (
     pendle,
     perps,
     pools,
+    position_managers,
     positions,
     restaking,
     safe,
@@ -145,6 +147,8 @@ _MODULES = (
     connext,
     composable_cow,
     lrt_withdrawals,
+    euler_evc,
+    position_managers,
 )
 
 

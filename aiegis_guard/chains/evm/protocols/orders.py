@@ -46,6 +46,7 @@ Sources (type strings as the projects publish them):
   token's amount, paid to ``receiver``; a transfer command ``0x04`` or ``NATIVE_TOKEN``
   ``0xEeee…EEeE`` is the native token, ``0x05`` / ``0x06`` an ERC-721 / ERC-1155 item taking
   the next of the ``*NFTIds`` (``Commands``). Lists of different lengths are no order.
+- Element and Rarible NFT orders: see :mod:`.nft_orders`.
 - Pendle limit orders (pendle-finance/pendle-core-v2-public ``IPLimitRouter.sol``): ``Order(
   uint256 salt,uint256 expiry,uint256 nonce,uint8 orderType,address token,address YT,address
   maker,address receiver,uint256 makingAmount,uint256 lnImpliedRate,uint256 failSafeRate,bytes
@@ -62,7 +63,7 @@ from collections.abc import Set
 from typing import Any
 
 from aiegis_guard.chains.evm.frames import ZERO, asset, native
-from aiegis_guard.chains.evm.protocols import x2y2
+from aiegis_guard.chains.evm.protocols import nft_orders, x2y2
 from aiegis_guard.chains.evm.protocols.vaults import stand_in
 from aiegis_guard.chains.transaction import Asset, AssetKind, Operation, Receipt, Transfer
 from aiegis_guard.errors import EvmDecodeError
@@ -336,6 +337,9 @@ _SHAPES: tuple[tuple[str, frozenset[str]], ...] = (
                                 "lnImpliedRate"})),
     ("polymarket", frozenset({"maker", "signer", "taker", "tokenId", "makerAmount", "takerAmount",
                               "side", "signatureType"})),
+    ("element", nft_orders.ELEMENT_FIELDS),
+    ("element", nft_orders.ELEMENT_1155_FIELDS),
+    ("rarible", nft_orders.RARIBLE_FIELDS),
 )  # fmt: skip
 
 
@@ -366,6 +370,9 @@ def decode_order(
         if shape == "x2y2":
             used = [op.order for op in out if isinstance(op, Transfer | Receipt)]
             out += _x2y2(m, venue, max((u for u in used if u is not None), default=-1) + 1)
+            continue
+        if shape in ("element", "rarible"):  # Element / Rarible: protocols/nft_orders.py
+            out += getattr(nft_orders, shape)(m, venue, index)
             continue
         o = _Order(index, shape, venue)
         if shape == "seaport":

@@ -57,6 +57,10 @@ Recognised by structure (the field names of the primary type). Sources:
 - ZeroDev Kernel v3 ``Enable(bytes21 validationId,uint32 nonce,address hook,bytes
   validatorData,bytes hookData,bytes selectorData)`` (enable mode; verifyingContract = the
   account): ``protocols/kernel_v3.py``.
+- Euler EVC ``Permit(address signer,address sender,uint256 nonceNamespace,uint256 nonce,
+  uint256 deadline,uint256 value,bytes data)`` (euler-xyz/ethereum-vault-connector
+  ``EthereumVaultConnector.sol`` PERMIT_TYPEHASH, ``permit``): ``data`` runs on the EVC
+  (``verifyingContract``) as the signer's own call (``protocols/euler_evc.py``).
 - Snapshot (domain name ``snapshot``: votes, proposals, follows; ``snapshot-x``: Snapshot X
   votes, snapshot-labs/sx-monorepo ``ethereum-sig/types.ts``) moves nothing, once no shape
   above matched (a permit or order under a Snapshot domain name is judged as what it is).
@@ -105,6 +109,7 @@ _SHAPES: tuple[tuple[str, frozenset[str]], ...] = (
     ("delegation", frozenset({"delegate", "delegator", "authority", "caveats"})),
     ("kernel_enable", ENABLE_FIELDS),
     ("forward_request", frozenset({"from", "to", "value", "gas", "data"})),
+    ("evc_permit", frozenset({"signer", "sender", "nonceNamespace", "deadline", "data"})),
 )
 _CANCEL_3009 = frozenset({"authorizer", "nonce"})
 _SNAPSHOT = frozenset({"snapshot", "snapshot-x"})
@@ -251,6 +256,8 @@ def decode_signed(
         raise EvmDecodeError(f"{shape} typed data without a verifyingContract")
     if shape == "meta_tx":
         return _meta_tx(verifying, m["from"], m["functionSignature"])
+    if shape == "evc_permit":  # Euler EVC: ``data`` runs on the EVC as the signer's call
+        return _meta_tx(verifying, m["signer"], m["data"])
     if shape == "safe_tx":
         ops, notes = _safe_tx(m, verifying)
         return ops, [*notes, f"account:{verifying}"]
