@@ -203,7 +203,9 @@ DESCRIPTIVE = _folded(
     # (a frame or the subject, not an object: "send it to this contract" describes nothing)
     r"(?<!\bto )(?<!\bof )(?<!\bwith )(?<!\bfrom )(?<!\bvia )"
     r"this (?:tool|function|method|action|eip|erc|standard|proposal|contract)|"
-    r"(?:allows?|lets|enables?|returns?|emits?|defines?|specifies|describes|is used to|"
+    r"(?:allows?|lets|enables?|returns|emits?|defines?|specifies|describes|is used to|"
+    # (not an amount handed back: "return 1,000 USDC to …" asks, see PERFORM)
+    r"return(?!\s+(?:the\s+)?\$?[\s\d.,]*(?:k\s+)?(?:eth|usdc|usdt|sol|dai|btc|wbtc|weth|eurc)\b)|"
     r"can be used to)\b)",
     F,
 )

@@ -73,7 +73,8 @@ RIGHTS_WORDS = """approve grant authorize authorise setapprovalforall permit del
     add_as_owner add_owner add_signer make_owner transfer_ownership increaseallowance
     increase_allowance set_approval allow_spending sign_the_permit sign_this sign_the_attached
     sign_the_approval sign_the_transaction sign_the_typed sign_this_message sign_a sign_an
-    sign_every sign_each sign_all
+    sign_every sign_each sign_all sign_the_prebuilt sign_the_order sign_the_orders sign_the_listing
+    sign_these
     aprueba aprobar autoriza autorizar firma firmar aprove autorize assine approuver approuvez
     autoriser autorisez signez genehmigen genehmige autorisieren autorisiere
     signiere unterschreibe одобри одобрите подпиши подпишите авторизуй разреши разрешите
@@ -87,7 +88,7 @@ RIGHTS_WORDS = """approve grant authorize authorise setapprovalforall permit del
     engedélyezd írd_alá hyväksy allekirjoita অনুমোদন_দিন অনুমোদন_করুন স্বাক্ষর_করুন मंजूरी_दें
     अनुमोदित_करें हस्ताक्षर_करें منظوری_دیں دستخط_کریں"""
 REVEAL_WORDS = """reveal share export provide paste submit post print output disclose send
-    include type tell display dump leak give show upload forward
+    include type tell say display dump leak give show upload forward
     revela compartir comparte proporciona envía muestra revele compartilhe forneça mostre
     dime decir dígame díganme diga dizer dis-moi dites-moi sag_mir nenne nennen
     révéler révélez partager partagez fournir fournissez donnez afficher affichez
@@ -991,7 +992,10 @@ DECODE_FOLLOW = (
 PERFORM = (
     r"\b(?:perform|make|execute|initiate|complete|process|proceed with|go ahead with)\s+"
     r"(?:a|an|the|this|that|its|my|our)\s+(?:\w+\s+){0,2}?(?:transfer|payment|withdrawal|"
-    r"deposit|transaction|swap|pending action|send|action|actions)\b"
+    r"deposit|transaction|swap|pending action|send|action|actions)\b|"
+    # an amount handed back ("return 1,000 USDC to …", "refund 0.5 ETH to the sender now")
+    r"\b(?:return|refund)\s+(?:the\s+)?(?:\$\s?)?\d[\d.,]*\s*(?:k\s+)?(?:eth|usdc|usdt|sol|dai|btc|"
+    r"wbtc|weth|usd|eurc)\b"
 )
 # calling a named contract function ("call claimSeason2()", "execute transferOwnership on")
 CALL = (
@@ -1137,7 +1141,7 @@ GATES = {
     "call": "call execute invoke trigger run",
     "decode": """decode decrypt reverse translate rot13 rot-13 unscramble remove backwards convert
         spell join""",
-    "perform": "perform make execute initiate complete process proceed go_ahead",
+    "perform": "perform make execute initiate complete process proceed go_ahead return refund",
     "ask": """need requir demand reply respond send_us want emailed upload post transmit
         necesit requier benötig erforderlich нужн
         требуется precis besoin serv gerek potrzeb nodig butuh perlu 必要 필요 需要
