@@ -432,16 +432,16 @@ def _unparsed_lexicon(
 ) -> Judgement | None:
     """What the concept lexicons of :mod:`.intent_i18n` / :mod:`.jailbreak_i18n` read in a
     sentence the parser judged short of a directive, when its cue gates are ``present``: a
-    secret asked for (an agent or bot spoken to in it, or in ``ADDRESSED_BEFORE`` characters
-    of ``text`` before it), consent claimed, a jailbreak framing beside a wallet ask
-    (``REACH`` characters of ``view`` around the sentence at ``span``)."""
-    addressed = _spoken_to(text[max(0, span[0] - ADDRESSED_BEFORE) : span[0]])
+    secret asked for (its objects may stand in the list after a colon), consent claimed (both
+    aimed by an agent spoken to in ``ADDRESSED_BEFORE`` characters of ``text`` before it), a
+    jailbreak framing beside a wallet ask (``REACH`` characters of ``view`` around the
+    sentence at ``span``)."""
     listed = _listed_after(view, span[1]) if sentence.rstrip().endswith(":") else ""
-    if (
-        (present >= I18N_GATE or (listed and "i18n-verb" in present))
-        and handover_request(sentence, addressed, listed)
-        and not p.own_place(sentence)
-    ):
+    handover = present >= I18N_GATE or bool(listed and "i18n-verb" in present)
+    addressed = (handover or CONSENT_GATE in present) and _spoken_to(
+        text[max(0, span[0] - ADDRESSED_BEFORE) : span[0]]
+    )  # (read only where a lexicon gate opened)
+    if handover and handover_request(sentence, addressed, listed) and not p.own_place(sentence):
         return _HANDOVER  # (not typed "directly on the device": "безпосередньо на пристрої")
     if CONSENT_GATE in present and (claim := consent_claim(sentence, addressed)) is not None:
         cues = ("act:consent", f"claim:{claim}", "directive:i18n-lexicon")
