@@ -143,4 +143,6 @@ def may_direct(cues: Cues, raw: str, onchain: Callable[[], bool]) -> bool:
         return True
     if "_" in raw and p.SAFEGUARD_OFF_RE.search(raw) is not None:
         return True  # a safety flag set off ("set GUARD_ENABLED=False"): blanked in the view
+    if p.POLICY_APPROVED_RE.search(raw) is not None:
+        return True  # a safeguard's change declared approved by the owner, in any language
     return onchain()

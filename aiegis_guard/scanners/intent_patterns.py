@@ -67,6 +67,7 @@ CLAUSE_RE = _folded(w.CLAUSE, F)
 TAMPER_RE = _folded(w.TAMPER, F)
 CONSENT_RE = _folded(w.CONSENT, F)
 AUTHORITY_HANDED_RE = _folded(w.AUTHORITY_HANDED, F)
+POLICY_APPROVED_RE = _folded(w.POLICY_APPROVED, F)
 ROUTE_RE = _folded(w.ROUTE, F, gated=False)
 OVERRIDE_RE = _folded(w.OVERRIDE, F)
 RECIPIENT_RE = _folded(w.RECIPIENT, F)
@@ -202,7 +203,9 @@ DESCRIPTIVE = _folded(
     # (a frame or the subject, not an object: "send it to this contract" describes nothing)
     r"(?<!\bto )(?<!\bof )(?<!\bwith )(?<!\bfrom )(?<!\bvia )"
     r"this (?:tool|function|method|action|eip|erc|standard|proposal|contract)|"
-    r"(?:allows?|lets|enables?|returns?|emits?|defines?|specifies|describes|is used to|"
+    r"(?:allows?|lets|enables?|returns|emits?|defines?|specifies|describes|is used to|"
+    # (not an amount handed back: "return 1,000 USDC to …" asks, see PERFORM)
+    r"return(?!\s+(?:the\s+)?\$?[\s\d.,]*(?:k\s+)?(?:eth|usdc|usdt|sol|dai|btc|wbtc|weth|eurc)\b)|"
     r"can be used to)\b)",
     F,
 )
