@@ -682,14 +682,14 @@ def _directives(
     # a quote the text tells the reader to act on is judged alone (:func:`.reported.endorsed`)
     for a, b in (*pieces, *(() if public or joins is not None else endorsed(text))):
         key = (view[a:b], text[a:b])
-        j = ctx.judged.get(key, _UNJUDGED)
-        if j is _UNJUDGED:  # a sentence seen in this check (a decoded copy, a repeat) is free
-            j, present = _alone(key, marks, a, b)
-            if j is not _UNWORTHY and (j is None or j.score < THRESHOLD):
-                j = _unparsed_lexicon(present, key[0], view, (a, b), text) or j
-            ctx.judged[key] = j
+        seen = ctx.judged.get(key)
+        if seen is None:  # a sentence seen in this check (a decoded copy, a repeat) is free
+            seen = ctx.judged[key] = _alone(key, marks, a, b)
+        j, present = seen
         if j is _UNWORTHY:  # no cue word, no 0x: nothing to judge
             continue
+        if j is None or j.score < THRESHOLD:  # the lexicons read around it: per occurrence
+            j = _unparsed_lexicon(present, key[0], view, (a, b), text) or j
         if j is not None and j.act == "unparsed" and j.score == THRESHOLD - 1:
             # agents spoken to around it (not 50 KB away in a long text)
             near = view[max(0, a - NEAR) : b + NEAR]
