@@ -175,3 +175,35 @@ def test_no_duplicate_texts(name: str, frozen: str) -> None:
     """No text appears twice in a file (a duplicate would weigh one case double)."""
     texts = [r["text"] for r in _jsonl(name, frozen)]
     assert len(texts) == len(set(texts))
+
+
+def test_third_frozen_set_well_formed() -> None:
+    """frozen_text_3 (held out since 2026-12-07; rows also name their carrier): the schema,
+    its classes, unique ids, and at least 200 rows a file."""
+    classes = {
+        "attacks.jsonl": {
+            "value_directive",
+            "secret_exfiltration",
+            "social_engineering",
+            "jailbreak",
+        },
+        "benign.jsonl": {
+            "structured_data",
+            "user_request",
+            "security_warning",
+            "explainer",
+            "docs_howto",
+            "chat_email",
+            "news_governance",
+        },
+    }
+    ids: list[str] = []
+    for name, known in classes.items():
+        rows = _jsonl(name, "frozen_text_3")
+        assert len(rows) >= 200
+        for row in rows:
+            assert set(row) == TEXT_KEYS | {"carrier"}, row["id"]
+            assert row["class"] in known and row["source"] in SOURCES, row["id"]
+            assert row["label"] in TEXT_FILES[name], row["id"]
+        ids += [r["id"] for r in rows]
+    assert len(ids) == len(set(ids))

@@ -9,8 +9,8 @@ leave-one-source-out for the model: ``training/public_folds.py`` judges each sou
 model that never saw it (``--model`` below takes such a folder), and the manifest records
 those figures (``eval.public_sources_leave_out``). The frozen sets
 (``tests/vectors/frozen_text*`` in a source checkout) are reported on their own, per class:
-``frozen2`` is held out; ``frozen-dev`` (the first set) has been a development set since rules
-were written from its misses.
+``frozen2`` and ``frozen3`` are held out; ``frozen-dev`` (the first set) has been a development
+set since rules were written from its misses.
 
 Detectors, from one Guard verdict per row (plus the model alone):
 
@@ -122,11 +122,13 @@ def _data_rows(data_dir: Path) -> Iterator[Row]:
 def frozen_sets(frozen: Path | None = None) -> list[tuple[str, Path]]:
     """(name, folder) of each frozen set: ``frozen`` alone when given, else the checkout's
     ``frozen_text`` (a development set since rules were written from its misses on 2026-12-05)
-    and ``frozen_text_2`` (held out: written independently, never looked at by the builders)."""
+    and ``frozen_text_2`` / ``frozen_text_3`` (held out: written independently, never looked at by
+    the builders; the third since 2026-12-07)."""
     if frozen is not None:
         return [("frozen", frozen)]
     first = default_frozen_path()
-    return [("frozen-dev", first), ("frozen2", first.with_name("frozen_text_2"))]
+    held_out = [(f"frozen{n}", first.with_name(f"frozen_text_{n}")) for n in (2, 3)]
+    return [("frozen-dev", first), *held_out]
 
 
 def _frozen_rows(frozen: Path, name: str = "frozen") -> Iterator[Row]:
