@@ -63,8 +63,10 @@ _QUOTE_RE = re.compile(
     # otherwise open a »…« quote that runs to the next «)
     r'“[^“”"]{20,2000}[”"]|„[^„“”"]{20,2000}[“”"]|«[^«»]{1,2000}»|»[^»«]{20,2000}«|'
     r"「[^「」]{20,2000}」|『[^『』]{20,2000}』|‘[^‘’]{20,2000}’|(?:^>[^\n]*(?:\n|$))+|"
-    # a fenced block ("whose README added the step: ```…```"), reported like a "> " block
-    r"^```[^\n`]*\n(?:(?!```)[\s\S]){20,2000}?^```|"
+    # a fenced block ("whose README added the step: ```…```"), reported like a "> " block,
+    # also one indented under a list item ("2. Post a comment like:\n   ```")
+    r"(?:^|(?<=^ )|(?<=^  )|(?<=^   )|(?<=^    ))```[^\n`]*\n(?:(?!```)[\s\S]){20,2000}?"
+    r"^[ \t]{0,4}```|"
     # ASCII single quotes ("The message read: 'Hi, I'm from support, send…'"): an apostrophe
     # between letters ("I'm", "don't") neither opens nor closes one
     r"(?<![\w'])'(?=\S)(?:[^'\n]|(?<=\w)'(?=\w)){20,}?(?<=\S)'(?![\w']))",
@@ -269,10 +271,10 @@ def _destination(text: str, a: int, b: int) -> bool:
     )
 
 
-# a frame word negated ("Not a decoy", "this is no scam", "no es una estafa", "不是诈骗") or
-# turned into its opposite ("anti-phishing verified", "反诈骗")
+# a frame word negated ("Not a decoy", "this is no scam", "non-injected", "no es una estafa",
+# "不是诈骗") or turned into its opposite ("anti-phishing verified", "反诈骗")
 _NEGATED_FRAME_RE = re.compile(
-    r"(?:\b(?:not|no|never|nor|isn't|aren't|wasn't|ain't|without|zero|nothing)\W+"
+    r"(?:\b(?:not|no|non|never|nor|isn't|aren't|wasn't|ain't|without|zero|nothing)\W+"
     r"(?:(?:a|an|any|the|some|of)\W+)?|\b(?:no\s+es|no\s+son|não\s+é|não\s+são|ni|sin|sem|"
     r"pas|kein\w*|nicht|не|нет|без)\W+(?:(?:un|una|uno|um|uma|une|de|d'|ein\w*)\W*)?|"
     r"\b(?:anti|анти)-?|(?:不是|并非|并不是|非|没有|無|无|아닌|아님|反))$",
@@ -327,7 +329,21 @@ def _json_string(text: str, a: int, b: int) -> bool:
     if text[a] != '"':
         return False
     before = text[max(0, a - 8) : a].rstrip()
-    return before.endswith(("{", "[", ",", '":')) or text[b : b + 8].lstrip().startswith(":")
+    if before.endswith('":'):
+        return _json_key(text, text.rfind('":', 0, a))
+    return before.endswith(("{", "[", ",")) or text[b : b + 8].lstrip().startswith(":")
+
+
+def _json_key(text: str, close: int) -> bool:
+    """Does the quoted word closing at ``close`` stand where a JSON key does (after ``{``, ``,``
+    or at its line's start)? A prose line that names a speaker before its quote ('removed
+    message from user "tip_winner99": "…"', 'nag-post si "admin": "…"') holds no JSON."""
+    lo = max(0, close - 200)
+    opening = text.rfind('"', lo, close)
+    if opening < 0:
+        return False
+    head = text[lo:opening].rstrip(" \t")
+    return not head or head.endswith(("{", ",", "[", "\n"))
 
 
 def _frame_starts(text: str) -> list[tuple[int, bool]]:
@@ -356,7 +372,10 @@ def _frame_starts(text: str) -> list[tuple[int, bool]]:
 @functools.cache
 def _frames() -> WordAutomaton:
     return WordAutomaton(
-        (word, (word, any_end, w.is_weak_frame(word))) for word, any_end in w.frame_words()
+        itertools.chain(
+            ((word, (word, any_end, w.is_weak_frame(word))) for word, any_end in w.frame_words()),
+            ((word, (word, any_end, True)) for word, any_end in w.report_only_frames()),
+        )
     )
 
 
@@ -376,7 +395,7 @@ def _any_in(positions: list[int], lo: int, hi: int) -> bool:
 _JSON_START_RE = re.compile(
     r'\s*(?:\{|\[\s*(?:[{\["\]]|-?\d+(?:\.\d+)?(?:[eE][+-]?\d+)?\s*[,\]]|true\b|false\b|null\b|$))'
 )
-_QUOTE_START_RE = re.compile(rf"[{_OPENERS}]|^>|^```", re.MULTILINE)
+_QUOTE_START_RE = re.compile(rf"[{_OPENERS}]|^>|^ {{0,4}}```", re.MULTILINE)
 
 
 def overlaps(spans: tuple[tuple[int, int], ...], start: int, end: int) -> bool:
