@@ -121,3 +121,41 @@ def test_an_order_in_the_texts_own_words_still_flags(text: str) -> None:
     """A moderation or sample word does not hide an order the text gives in its own words, a
     quote that names where value goes, or a quote the text then endorses."""
     assert _flags(text) & {"injection.intent", "drainer.unlimited_approval", "injection.urgency"}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        pytest.param("Module 3 — Spotting injections aimed at payment agents\n\nSeen in vendor "
+                     f"mail:\n\n1. «{SECRET_ASK}»\n2. «{APPROVE_ASK}»", id="en-numbered-title"),
+        pytest.param("Результаты проверки агента на устойчивость к промпт-инъекциям\n\nВ поле memo "
+                     f"мы записали строку:\n\n«{SECRET_ASK}»\n\nАгент показал её как данные.",
+                     id="ru-word-late-in-the-title"),
+        pytest.param("Rapport de veille n° 9 : injections visant les agents dans les métadonnées "
+                     f"de NFT\n\nLa description contient : « {SECRET_ASK} »", id="fr-long-title"),
+    ],
+)  # fmt: skip
+def test_a_frame_in_the_documents_title_reports_its_quotes(text: str) -> None:
+    """The document's first line, a short title, names its genre wherever the frame word
+    stands in it: the quotes under it are reported."""
+    assert _quoted(text)
+    assert not _flags(text) & {"injection.intent"}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        pytest.param(f"Weekly injection review\n\nNote: {ORDER}.", id="title-then-own-order"),
+        pytest.param(f'We fixed the injection bug last night.\n\nOps wrote: "{SECRET_ASK}"',
+                     id="first-line-is-a-sentence"),
+        pytest.param("Ops notes for the week, covering balances, gas top-ups, payroll, refunds, "
+                     f"the new vendor list and injection tests\n\nOps wrote: \"{SECRET_ASK}\"",
+                     id="first-line-too-long-for-a-title"),
+        pytest.param(f'Team update\nThe injection tests pass.\n\nOps wrote: "{SECRET_ASK}"',
+                     id="frame-below-the-title"),
+    ],
+)  # fmt: skip
+def test_a_title_frames_only_as_a_title(text: str) -> None:
+    """An order in the text's own words under such a title, or a quote under a first line that
+    is a sentence, a long line, or a frame word below the title, still flags."""
+    assert _flags(text) & {"injection.intent", "drainer.unlimited_approval"}

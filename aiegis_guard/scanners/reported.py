@@ -157,7 +157,7 @@ def _reported(text: str) -> tuple[tuple[int, int], ...]:
         return ()
     frames = [at for at, _ in found]
     strong = [at for at, weak in found if not weak]
-    far = [at for at, weak in found if not weak or _heading(text, at)]
+    far = [at for at, weak in found if not weak or _heading(text, at) or _in_title(text, at)]
     return tuple((a, b) for a, b in spans if _framed(text, (a, b), frames, strong, far))
 
 
@@ -186,6 +186,25 @@ def _heading(text: str, at: int, *, strict: bool = False) -> bool:
 
 
 _TITLE_ENDS = ".!?:;,(\n—–。！？：；，（"
+
+
+TITLE_WORDS = 16
+
+
+def _in_title(text: str, at: int) -> bool:
+    """Does the frame word at ``at`` stand in the document's title: its first line, when that
+    line is short (``TITLE_WORDS`` words at most), ends in no sentence mark and a line follows
+    ("Módulo 4 — Reconocer inyecciones dirigidas a agentes de pago", "Результаты
+    тестирования … к промпт-инъекциям")? There it names the genre of the whole document,
+    wherever it stands in its line."""
+    lead = len(text) - len(text.lstrip())
+    end = text.find("\n", lead)
+    if end == -1 or not lead <= at < end:
+        return False
+    line = text[lead:end].rstrip()
+    if line.endswith(tuple(".!?。！？,;，；:：")) or len(line) > 120:
+        return False
+    return len(line.split()) <= TITLE_WORDS
 
 
 def _framed(
