@@ -240,7 +240,32 @@ def _framed(
         or _any_in(frames, b, tail)
         or _any_in(far, a - FRAME_BEFORE, a)
         or _any_in(far, b, b + FRAME_AFTER)
+        or ((intro := _list_intro(text, a)) is not None and _any_in(frames, *intro))
     )
+
+
+# a list item's marker: a bullet, "1." / "2)", "A)" / "b."
+_ITEM_RE = re.compile(r"[ \t]*(?:[-*•·‣▪◦]|\d{1,2}[.)]|[A-Za-z][.)])[ \t]*")
+
+
+def _list_intro(text: str, a: int) -> tuple[int, int] | None:
+    """The line that introduces the list whose item opens with the quote at ``a`` ("Typical
+    phrases from the fake admins:\n- '…'\n- '…'"): the nearest line above that is no item,
+    no item's indented continuation and not blank, when it ends in a colon. A frame word there
+    frames every quote of its list, not the first alone."""
+    start = text.rfind("\n", 0, a) + 1
+    if not _ITEM_RE.fullmatch(text, start, a):
+        return None
+    lo = max(0, a - FRAME_BEFORE)
+    end = start - 1
+    while end > lo:
+        begin = text.rfind("\n", 0, end) + 1
+        line = text[begin:end]
+        if line.strip() and not line[:1].isspace() and not _ITEM_RE.match(line):
+            intro = line.rstrip()
+            return (begin, end) if intro.endswith((":", "：")) else None
+        end = begin - 1
+    return None
 
 
 def _last_words(text: str, lo: int, hi: int, n: int) -> int:
@@ -286,8 +311,27 @@ def _clause_after(text: str, a: int, b: int) -> int:
 def _destination(text: str, a: int, b: int) -> bool:
     """Does the quote name a working destination (an address, an account, a mailbox)?"""
     return p.ONCHAIN_RE.search(text, a, b) is not None or (
-        "@" in text[a:b] and p.EMAIL_RE.search(text, a, b) is not None
+        "@" in text[a:b] and _mailbox(text, a, b)
     )
+
+
+def _mailbox(text: str, a: int, b: int) -> bool:
+    """Does ``text[a:b]`` name a mailbox that is no mail's sender? A quoted mail's header
+    ('> From: "Helena (CEO)" <helena@…>') says who wrote it, not where anything goes."""
+    for m in p.EMAIL_RE.finditer(text, a, b):
+        start = text.rfind("\n", a, m.start()) + 1 or a
+        if not _SENDER_RE.match(text, start, m.start()):
+            return True
+    return False
+
+
+# a mail header that names its sender ("From:", "> Von:", "发件人："), in the languages of
+# the frame lists
+_SENDER_RE = re.compile(
+    r"[\s>]*(?:from|sender|von|absender|de|da|mittente|remitente|remetente|"
+    r"expéditeur|от|від|od|van|dari|kimden|发件人|寄件者|差出人|보낸\s*사람|من)\s*[:：]",
+    re.IGNORECASE,
+)
 
 
 # a frame word negated ("Not a decoy", "this is no scam", "non-injected", "no es una estafa",
@@ -324,7 +368,7 @@ def _names_destination(text: str, a: int, b: int, marks: OnchainMarks | None = N
     quotes an injection with the address elided ("0x…") or not at all (one benign dev row of
     ~300 reported quotes names one), and a lure quoted to warn humans is reported as before."""
     onchain = (marks is None or marks.may_match(a, b)) and p.ONCHAIN_RE.search(text, a, b)
-    if not onchain and not (text.find("@", a, b) >= 0 and p.EMAIL_RE.search(text, a, b)):
+    if not onchain and not (text.find("@", a, b) >= 0 and _mailbox(text, a, b)):
         return False
     if p.ADDRESSEE_RE.search(text, a, b) is not None:
         return True
