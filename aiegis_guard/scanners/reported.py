@@ -189,6 +189,7 @@ _TITLE_ENDS = ".!?:;,(\n—–。！？：；，（"
 
 
 TITLE_WORDS = 16
+_LEAD_RE = re.compile(r"\s*")
 
 
 def _in_title(text: str, at: int) -> bool:
@@ -197,8 +198,9 @@ def _in_title(text: str, at: int) -> bool:
     ("Módulo 4 — Reconocer inyecciones dirigidas a agentes de pago", "Результаты
     тестирования … к промпт-инъекциям")? There it names the genre of the whole document,
     wherever it stands in its line."""
-    lead = len(text) - len(text.lstrip())
-    end = text.find("\n", lead)
+    m = _LEAD_RE.match(text, 0, min(len(text), at))
+    lead = m.end() if m else 0
+    end = text.find("\n", lead, lead + 200)  # (a longer line is no title)
     if end == -1 or not lead <= at < end:
         return False
     line = text[lead:end].rstrip()
