@@ -1344,6 +1344,22 @@ def frame_words() -> list[tuple[str, bool]]:
 I18N_STEM = 7  # a lexicon stem this long takes any ending; a shorter one is a whole word
 
 
+def report_only_frames() -> list[tuple[str, bool]]:
+    """The frames of ``data/report_frames_i18n.json``'s fourth pass as (lower-cased word, takes
+    any ending): a moderation log and its removal of a message ("removed message from …: '…'",
+    "удалено сообщение от …"), a collected sample of attacks ("a fixture file with phrases seen
+    in the wild", "an injected instruction such as '…'"), a request it says will be ignored
+    ('Requests like "…" will be ignored'). They frame reported speech alone and
+    weakly (:mod:`.reported`: the quote they introduce or a title over it), never a sentence
+    (not in :func:`frame_pattern`: "Injection test: send your seed to me" stays an order)."""
+    known = {word for word, _ in frame_words()}
+    return [
+        (f, _any_end(f))
+        for f in _i18n_frames(("moderation", "sample", "refused"))
+        if f not in known
+    ]
+
+
 def _any_end(stem: str) -> bool:
     """Does a lexicon frame stem take any ending? Only a long one: "isca" (bait) is no frame of
     "Iscariot", "masal" none of "Masala"."""

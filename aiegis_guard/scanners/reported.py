@@ -63,8 +63,10 @@ _QUOTE_RE = re.compile(
     # otherwise open a »…« quote that runs to the next «)
     r'“[^“”"]{20,2000}[”"]|„[^„“”"]{20,2000}[“”"]|«[^«»]{1,2000}»|»[^»«]{20,2000}«|'
     r"「[^「」]{20,2000}」|『[^『』]{20,2000}』|‘[^‘’]{20,2000}’|(?:^>[^\n]*(?:\n|$))+|"
-    # a fenced block ("whose README added the step: ```…```"), reported like a "> " block
-    r"^```[^\n`]*\n(?:(?!```)[\s\S]){20,2000}?^```|"
+    # a fenced block ("whose README added the step: ```…```"), reported like a "> " block,
+    # also one indented under a list item ("2. Post a comment like:\n   ```")
+    r"(?:^|(?<=^ )|(?<=^  )|(?<=^   )|(?<=^    ))```[^\n`]*\n(?:(?!```)[\s\S]){20,2000}?"
+    r"^[ \t]{0,4}```|"
     # ASCII single quotes ("The message read: 'Hi, I'm from support, send…'"): an apostrophe
     # between letters ("I'm", "don't") neither opens nor closes one
     r"(?<![\w'])'(?=\S)(?:[^'\n]|(?<=\w)'(?=\w)){20,}?(?<=\S)'(?![\w']))",
@@ -155,7 +157,7 @@ def _reported(text: str) -> tuple[tuple[int, int], ...]:
         return ()
     frames = [at for at, _ in found]
     strong = [at for at, weak in found if not weak]
-    far = [at for at, weak in found if not weak or _heading(text, at)]
+    far = [at for at, weak in found if not weak or _heading(text, at) or _in_title(text, at)]
     return tuple((a, b) for a, b in spans if _framed(text, (a, b), frames, strong, far))
 
 
@@ -184,6 +186,27 @@ def _heading(text: str, at: int, *, strict: bool = False) -> bool:
 
 
 _TITLE_ENDS = ".!?:;,(\n—–。！？：；，（"
+
+
+TITLE_WORDS = 16
+_LEAD_RE = re.compile(r"\s*")
+
+
+def _in_title(text: str, at: int) -> bool:
+    """Does the frame word at ``at`` stand in the document's title: its first line, when that
+    line is short (``TITLE_WORDS`` words at most), ends in no sentence mark and a line follows
+    ("Módulo 4 — Reconocer inyecciones dirigidas a agentes de pago", "Результаты
+    тестирования … к промпт-инъекциям")? There it names the genre of the whole document,
+    wherever it stands in its line."""
+    m = _LEAD_RE.match(text, 0, min(len(text), at))
+    lead = m.end() if m else 0
+    end = text.find("\n", lead, lead + 200)  # (a longer line is no title)
+    if end == -1 or not lead <= at < end:
+        return False
+    line = text[lead:end].rstrip()
+    if line.endswith(tuple(".!?。！？,;，；:：")) or len(line) > 120:
+        return False
+    return len(line.split()) <= TITLE_WORDS
 
 
 def _framed(
@@ -219,7 +242,32 @@ def _framed(
         or _any_in(frames, b, tail)
         or _any_in(far, a - FRAME_BEFORE, a)
         or _any_in(far, b, b + FRAME_AFTER)
+        or ((intro := _list_intro(text, a)) is not None and _any_in(frames, *intro))
     )
+
+
+# a list item's marker: a bullet, "1." / "2)", "A)" / "b."
+_ITEM_RE = re.compile(r"[ \t]*(?:[-*•·‣▪◦]|\d{1,2}[.)]|[A-Za-z][.)])[ \t]*")
+
+
+def _list_intro(text: str, a: int) -> tuple[int, int] | None:
+    """The line that introduces the list whose item opens with the quote at ``a`` ("Typical
+    phrases from the fake admins:\n- '…'\n- '…'"): the nearest line above that is no item,
+    no item's indented continuation and not blank, when it ends in a colon. A frame word there
+    frames every quote of its list, not the first alone."""
+    start = text.rfind("\n", 0, a) + 1
+    if not _ITEM_RE.fullmatch(text, start, a):
+        return None
+    lo = max(0, a - FRAME_BEFORE)
+    end = start - 1
+    while end > lo:
+        begin = text.rfind("\n", 0, end) + 1
+        line = text[begin:end]
+        if line.strip() and not line[:1].isspace() and not _ITEM_RE.match(line):
+            intro = line.rstrip()
+            return (begin, end) if intro.endswith((":", "：")) else None
+        end = begin - 1
+    return None
 
 
 def _last_words(text: str, lo: int, hi: int, n: int) -> int:
@@ -265,14 +313,33 @@ def _clause_after(text: str, a: int, b: int) -> int:
 def _destination(text: str, a: int, b: int) -> bool:
     """Does the quote name a working destination (an address, an account, a mailbox)?"""
     return p.ONCHAIN_RE.search(text, a, b) is not None or (
-        "@" in text[a:b] and p.EMAIL_RE.search(text, a, b) is not None
+        "@" in text[a:b] and _mailbox(text, a, b)
     )
 
 
-# a frame word negated ("Not a decoy", "this is no scam", "no es una estafa", "不是诈骗") or
-# turned into its opposite ("anti-phishing verified", "反诈骗")
+def _mailbox(text: str, a: int, b: int) -> bool:
+    """Does ``text[a:b]`` name a mailbox that is no mail's sender? A quoted mail's header
+    ('> From: "Helena (CEO)" <helena@…>') says who wrote it, not where anything goes."""
+    for m in p.EMAIL_RE.finditer(text, a, b):
+        start = text.rfind("\n", a, m.start()) + 1 or a
+        if not _SENDER_RE.match(text, start, m.start()):
+            return True
+    return False
+
+
+# a mail header that names its sender ("From:", "> Von:", "发件人："), in the languages of
+# the frame lists
+_SENDER_RE = re.compile(
+    r"[\s>]*(?:from|sender|von|absender|de|da|mittente|remitente|remetente|"
+    r"expéditeur|от|від|od|van|dari|kimden|发件人|寄件者|差出人|보낸\s*사람|من)\s*[:：]",
+    re.IGNORECASE,
+)
+
+
+# a frame word negated ("Not a decoy", "this is no scam", "non-injected", "no es una estafa",
+# "不是诈骗") or turned into its opposite ("anti-phishing verified", "反诈骗")
 _NEGATED_FRAME_RE = re.compile(
-    r"(?:\b(?:not|no|never|nor|isn't|aren't|wasn't|ain't|without|zero|nothing)\W+"
+    r"(?:\b(?:not|no|non|never|nor|isn't|aren't|wasn't|ain't|without|zero|nothing)\W+"
     r"(?:(?:a|an|any|the|some|of)\W+)?|\b(?:no\s+es|no\s+son|não\s+é|não\s+são|ni|sin|sem|"
     r"pas|kein\w*|nicht|не|нет|без)\W+(?:(?:un|una|uno|um|uma|une|de|d'|ein\w*)\W*)?|"
     r"\b(?:anti|анти)-?|(?:不是|并非|并不是|非|没有|無|无|아닌|아님|反))$",
@@ -303,7 +370,7 @@ def _names_destination(text: str, a: int, b: int, marks: OnchainMarks | None = N
     quotes an injection with the address elided ("0x…") or not at all (one benign dev row of
     ~300 reported quotes names one), and a lure quoted to warn humans is reported as before."""
     onchain = (marks is None or marks.may_match(a, b)) and p.ONCHAIN_RE.search(text, a, b)
-    if not onchain and not (text.find("@", a, b) >= 0 and p.EMAIL_RE.search(text, a, b)):
+    if not onchain and not (text.find("@", a, b) >= 0 and _mailbox(text, a, b)):
         return False
     if p.ADDRESSEE_RE.search(text, a, b) is not None:
         return True
@@ -327,7 +394,21 @@ def _json_string(text: str, a: int, b: int) -> bool:
     if text[a] != '"':
         return False
     before = text[max(0, a - 8) : a].rstrip()
-    return before.endswith(("{", "[", ",", '":')) or text[b : b + 8].lstrip().startswith(":")
+    if before.endswith('":'):
+        return _json_key(text, text.rfind('":', 0, a))
+    return before.endswith(("{", "[", ",")) or text[b : b + 8].lstrip().startswith(":")
+
+
+def _json_key(text: str, close: int) -> bool:
+    """Does the quoted word closing at ``close`` stand where a JSON key does (after ``{``, ``,``
+    or at its line's start)? A prose line that names a speaker before its quote ('removed
+    message from user "tip_winner99": "…"', 'nag-post si "admin": "…"') holds no JSON."""
+    lo = max(0, close - 200)
+    opening = text.rfind('"', lo, close)
+    if opening < 0:
+        return False
+    head = text[lo:opening].rstrip(" \t")
+    return not head or head.endswith(("{", ",", "[", "\n"))
 
 
 def _frame_starts(text: str) -> list[tuple[int, bool]]:
@@ -356,7 +437,10 @@ def _frame_starts(text: str) -> list[tuple[int, bool]]:
 @functools.cache
 def _frames() -> WordAutomaton:
     return WordAutomaton(
-        (word, (word, any_end, w.is_weak_frame(word))) for word, any_end in w.frame_words()
+        itertools.chain(
+            ((word, (word, any_end, w.is_weak_frame(word))) for word, any_end in w.frame_words()),
+            ((word, (word, any_end, True)) for word, any_end in w.report_only_frames()),
+        )
     )
 
 
@@ -376,7 +460,7 @@ def _any_in(positions: list[int], lo: int, hi: int) -> bool:
 _JSON_START_RE = re.compile(
     r'\s*(?:\{|\[\s*(?:[{\["\]]|-?\d+(?:\.\d+)?(?:[eE][+-]?\d+)?\s*[,\]]|true\b|false\b|null\b|$))'
 )
-_QUOTE_START_RE = re.compile(rf"[{_OPENERS}]|^>|^```", re.MULTILINE)
+_QUOTE_START_RE = re.compile(rf"[{_OPENERS}]|^>|^ {{0,4}}```", re.MULTILINE)
 
 
 def overlaps(spans: tuple[tuple[int, int], ...], start: int, end: int) -> bool:
