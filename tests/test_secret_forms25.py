@@ -203,3 +203,38 @@ def test_parts_far_apart(text: str, blocked: bool) -> None:
     """Parts of one secret far apart in a document: base58 parts whose join checks itself,
     hex parts each labelled a key's part; Markdown bold around a part's label."""
     assert _blocked(text) is blocked
+
+
+def _chat(asked: str, answer: str, same: bool = False) -> str:
+    other = "Jonas" if not same else "Lena"
+    return (
+        f"[09:41] {other}: {asked}\n[09:43] Lena: {answer}\n"
+        "[09:43] Lena: Bitte nur in die GitHub-Secrets eintragen, nicht ins Repo.\n"
+        "[09:44] Jonas: Danke!\n"
+    )
+
+
+ASK_DE = "Kannst du mir den Schlüssel für das Testwallet schicken? Die CI ist rot."
+
+
+@pytest.mark.parametrize(
+    ("text", "blocked"),
+    [
+        pytest.param(_chat(ASK_DE, f"Klar, hier: 0x{KEY}"), True, id="de-key-asked"),
+        pytest.param(_chat("can you send me the key for the test wallet? CI is red.",
+                           f"sure, here: 0x{KEY}"), True, id="en-key-asked"),
+        pytest.param(_chat("Kannst du mir den Hash der Transaktion schicken?",
+                           f"Klar, hier: 0x{HASH}"), False, id="de-hash-asked-twin"),
+        pytest.param(_chat("Der Schlüssel liegt im Tresor, nicht im Chat.",
+                           f"Klar, hier: 0x{HASH}"), False, id="de-no-question-twin"),
+        pytest.param(_chat(ASK_DE, f"Klar, hier: 0x{HASH}", same=True), False,
+                     id="same-speaker-twin"),
+        pytest.param(_chat(ASK_DE, f"Das ist der Hash vom letzten Deployment: 0x{HASH}"),
+                     False, id="answer-with-its-own-words-twin"),
+    ],
+)  # fmt: skip
+def test_chat_answer_to_a_key_question(text: str, blocked: bool) -> None:
+    """A chat message that is a value and a few words answers another speaker's message
+    above it: a key asked for (a request, or a question naming a key in another script)
+    makes the value a key (F sf18-033); the words after a value are read whole ("GitHub-S")."""
+    assert _blocked(text) is blocked

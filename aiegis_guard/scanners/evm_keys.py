@@ -82,7 +82,7 @@ from aiegis_guard.scanners.key_words import (
     foreign_key_word,
     role_context,
 )
-from aiegis_guard.scanners.secret_turns import asked_before
+from aiegis_guard.scanners.secret_turns import asked_before, asked_in_chat
 from aiegis_guard.textcache import digest_cached
 
 __all__ = [
@@ -280,7 +280,7 @@ def _context(
     foreign_hash = foreign_hash_word(text[max(lo, start - WINDOW) : start])
     if foreign_hash is not None:  # "La transacción `0x..`": named before, whatever follows
         return "hash", f"context:{foreign_hash!r}"
-    after = classify_window(text[end : min(hi, end + AFTER_WINDOW)], nearest_last=False)
+    after = classify_window(text[end : _after_end(text, end, hi)], nearest_last=False)
     if after is not None:
         return after[0], f"context-after:{after[1]!r}"
     foreign = foreign_key_word(text[max(lo, start - WINDOW) : start])
@@ -288,7 +288,23 @@ def _context(
         return role_context(text, start, end, foreign)
     if foreign is not None:
         return "key", f"context:{foreign!r}"
+    asked_chat = asked_in_chat(text, value_start, end)  # "[09:43] Lena: Klar, hier: <hex>"
+    if asked_chat is not None:
+        return "key", f"answers:{asked_chat!r}"
     return "bare", ""
+
+
+def _after_end(text: str, end: int, hi: int) -> int:
+    """The end of the window after a value: ``AFTER_WINDOW`` characters, less a word of
+    letters it cuts ("GitHub-S|ecrets": no signature's "S"); a cut token with digits (an
+    address, base64) is kept as cut."""
+    at = min(hi, end + AFTER_WINDOW)
+    if at >= len(text) or not (text[at].isalnum() and text[at - 1].isalpha()):
+        return at
+    cut = at
+    while cut > end and text[cut - 1].isalnum():
+        cut -= 1
+    return at if any(c.isdigit() for c in text[cut:at]) else cut
 
 
 def _hashed(text: str, lo: int, start: int, end: int) -> tuple[str, str] | None:
