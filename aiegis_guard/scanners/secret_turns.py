@@ -20,7 +20,7 @@ a message ends, so the words before a value are the payload's field names, not w
   key") asks for nothing.
 * :func:`asked_in_chat`: the same in a chat copied with its client's headers ("[09:41] Jonas:
   ..", :mod:`.secret_messages`): a message that is a value and a few words ("Klar, hier:
-  <hex>") answers the message of another speaker on a line or two above it; that message asks
+  <hex>") answers the message of another speaker within three lines above it; that message asks
   for a key as above, or asks a question ("?") naming a key in a script the ASCII words cannot
   read ("Kannst du mir den Schlüssel für das Testwallet schicken?").
 * :func:`messages_after`: the next messages after a place (a keystore's password asked for,
