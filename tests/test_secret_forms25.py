@@ -71,6 +71,19 @@ def _dump(table: str, column: str, value: str) -> str:
     [
         pytest.param(_dump("vault", "secret", KEY), True, id="sqlite-dump-secret-column"),
         pytest.param(_dump("vault", "private_key", KEY), True, id="sqlite-dump-key-column"),
+        pytest.param(
+            "INSERT INTO vault (memo, private_key, id) VALUES ('insert coin, then "
+            f"wait', '0x{KEY}', 7);",
+            True,
+            id="insert-word-in-a-value",
+        ),
+        pytest.param(
+            "CREATE TABLE rows (id INT, tx_hash TEXT, signer_key TEXT);\n"
+            f"INSERT INTO rows VALUES (1, '0x{HASH}', 'none');\n"
+            f"INSERT INTO rows VALUES (2, '0x{GEN.hex(64)}', 'none');",
+            False,
+            id="dump-rows-under-a-hash-column-twin",
+        ),
         pytest.param(_dump("txs", "tx_hash", HASH), False, id="sqlite-dump-hash-column-twin"),
         pytest.param(_dump("blocks", "state_root", HASH), False, id="sqlite-dump-root-twin"),
     ],

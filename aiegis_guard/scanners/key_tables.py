@@ -10,6 +10,7 @@ the value's column is returned for the caller to read as words; nothing is class
 
 from __future__ import annotations
 
+import functools
 import re
 
 from aiegis_guard.scanners.key_words import WORD_RE, classify_window
@@ -113,29 +114,31 @@ def _delimited(head: str, row: str, lines: list[str]) -> str | None:
 def _inserted(text: str, start: int) -> str | None:
     """The column named for the value in ``INSERT INTO t (c1, c2) VALUES (v1, v2)``."""
     lo = max(0, start - SQL_REACH)
-    statements = list(_INSERT_RE.finditer(text, lo, start))
-    if not statements:
-        return None
-    statement = statements[-1]
+    at = max(text.rfind("INSERT", lo, start), text.rfind("insert", lo, start))
+    statement = _INSERT_RE.match(text, at, start) if at >= 0 else None
+    if statement is None:  # the nearest "insert" is a word of a value: read the whole reach
+        statements = list(_INSERT_RE.finditer(text, lo, start))
+        if not statements:
+            return None
+        statement = statements[-1]
     tuple_start = text.rfind("(", statement.end(), start)
     if tuple_start < 0:
         return None
     index = _top_level_commas(text[tuple_start + 1 : start])
     if statement.group(2) is None:  # INSERT INTO t VALUES (..): the columns of CREATE TABLE t
-        columns = _defined_columns(text, statement.group(1), statement.start())
+        columns = _defined_columns(text, statement.group(1).strip('`"[]').lower())
     else:
-        columns = [c.strip(' \t\r\n`"[]') for c in statement.group(2).split(",")]
+        columns = tuple(c.strip(' \t\r\n`"[]') for c in statement.group(2).split(","))
     return columns[index] if index < len(columns) else None
 
 
-def _defined_columns(text: str, table: str, before: int) -> list[str]:
-    """The column names of the last ``CREATE TABLE <table> (..)`` before ``before``."""
-    name = table.strip('`"[]').lower()
-    found = [
-        m for m in _CREATE_RE.finditer(text, 0, before) if m.group(1).strip('`"[]').lower() == name
-    ]
+@functools.lru_cache(maxsize=8)
+def _defined_columns(text: str, name: str) -> tuple[str, ...]:
+    """The column names of the last ``CREATE TABLE <name> (..)`` of the text (cached: every
+    row of a dump asks; a str caches its hash, so a hit costs no pass over the text)."""
+    found = [m for m in _CREATE_RE.finditer(text) if m.group(1).strip('`"[]').lower() == name]
     if not found:
-        return []
+        return ()
     columns: list[str] = []
     depth, item = 0, list[str]()
     for c in text[found[-1].end() : found[-1].end() + MAX_DEFINITION]:
@@ -152,7 +155,7 @@ def _defined_columns(text: str, table: str, before: int) -> list[str]:
         item.append(c)
     columns.append("".join(item))
     heads = [c.split(None, 1)[0].strip('`"[]') if c.split() else "" for c in columns]
-    return [h for h in heads if h.lower() not in _CONSTRAINTS]
+    return tuple(h for h in heads if h.lower() not in _CONSTRAINTS)
 
 
 def _top_level_commas(part: str) -> int:
