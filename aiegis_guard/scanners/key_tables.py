@@ -173,7 +173,10 @@ def _top_level_commas(part: str) -> int:
 
 def sql_column(text: str, start: int) -> str | None:
     """The column an ``INSERT``'s VALUES tuple puts the value at ``start`` in, or None."""
-    return _inserted(text, start) if "INSERT" in text or "insert" in text else None
+    lo = max(0, start - SQL_REACH)  # bounded: asked for every value a text holds
+    if text.rfind("INSERT", lo, start) < 0 and text.rfind("insert", lo, start) < 0:
+        return None
+    return _inserted(text, start)
 
 
 def column_name(text: str, start: int) -> str | None:

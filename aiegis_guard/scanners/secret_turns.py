@@ -193,18 +193,23 @@ def messages_after(text: str, at: int, hi: int, count: int) -> Iterator[tuple[in
 
 
 CHAT_LINES = 3  # lines above a chat answer searched for the message it answers
+HEADER_REACH = 120  # characters before a chat answer searched for its line's header
 
 
 def asked_in_chat(text: str, start: int, end: int) -> str | None:
     """The key word asked for by another speaker's chat message above the message that
     ``text[start:end]`` is nearly the whole of, else None."""
-    line = text.rfind("\n", 0, start) + 1
+    lo = max(0, start - HEADER_REACH)  # bounded: asked for every value nothing names
+    line = text.rfind("\n", lo, start) + 1
+    if line == 0 and lo > 0:
+        return None  # no line break near: no chat line's header before the value
     header = message_header(text, line, start)
     if header is None:
         return None
     speaker, body = header
-    line_end = text.find("\n", end)
-    said = text[body:start] + " " + text[end : len(text) if line_end < 0 else line_end]
+    hi = min(len(text), end + 2 * LEAD_MAX + 1)
+    line_end = text.find("\n", end, hi)
+    said = text[body:start] + " " + text[end : hi if line_end < 0 else line_end]
     if len(said) > 2 * LEAD_MAX or len(_LEAD_WORD_RE.findall(said)) > LEAD_WORDS:
         return None
     if classify_window(said, nearest_last=True) is not None:
@@ -213,7 +218,10 @@ def asked_in_chat(text: str, start: int, end: int) -> str | None:
     for _ in range(CHAT_LINES):
         if above <= 0:
             return None
-        begin = text.rfind("\n", 0, above) + 1
+        floor = max(0, above - MESSAGE_REACH)
+        begin = text.rfind("\n", floor, above) + 1
+        if begin == 0 and floor > 0:
+            return None  # a line longer than any chat message
         previous = message_header(text, begin, above)
         if previous is not None and previous[0] != speaker:
             return _chat_asks_key(text[previous[1] : above][-ASKED_TAIL:])
