@@ -61,7 +61,12 @@ from aiegis_guard.scanners.key_places import (
 )
 from aiegis_guard.scanners.key_purpose import TX_WORDS
 from aiegis_guard.scanners.key_records import SLOT_EVIDENCE, log_record, record_name
-from aiegis_guard.scanners.key_tables import cell_header, column_name, unless_row_names_key
+from aiegis_guard.scanners.key_tables import (
+    cell_header,
+    column_name,
+    sql_column,
+    unless_row_names_key,
+)
 from aiegis_guard.scanners.key_words import (
     FOREIGN_MATERIAL,
     HASH_WORDS,
@@ -77,7 +82,7 @@ from aiegis_guard.scanners.key_words import (
     foreign_key_word,
     role_context,
 )
-from aiegis_guard.scanners.secret_turns import asked_before
+from aiegis_guard.scanners.secret_turns import asked_before, asked_in_chat
 from aiegis_guard.textcache import digest_cached
 
 __all__ = [
@@ -106,6 +111,9 @@ MAX_COLUMNS = 16  # bare values per text whose column header is read (key_tables
 _LOOSE_COLUMNS = frozenset(("key", "keys"))
 MIN_KEY = 1 << 192  # below: 8 or more leading zero bytes (review12 F9)
 SHORT_LENGTHS = (61, 62, 63)  # a key's hex without its leading zero digits
+# a key read from a file with its line break and hex-encoded whole (an error's "instead of 33
+# bytes: '0x<key>0a'"): 64 hex, then "0a" / "0d0a"
+_NEWLINE_ENDS = {66: "0a", 68: "0d0a"}
 
 # the value of a named field ("blockHash": "0x.., blockHash: 0x.., ["0x.., "0x..): the name
 # decides; no command's argument, so no secret-store command is looked for
@@ -129,10 +137,25 @@ _HASH_FNS = (
 )
 _HASHED_RE = re.compile(
     rf"(?i)(?<![\w.])(?:\w+\.)?{_HASH_FNS}"
-    r"[ \t]*\([^()\n]{0,48}\)(?P<method>\.\w{1,16}\(\))?[ \t]*"
+    r"[ \t]*\((?P<arg>[^()\n]{0,48})\)(?P<method>\.\w{1,16}\(\))?[ \t]*"
     r"(?P<sep>==?|:|->|=>|is|是|：)?[ \t]*(?P<nl>\r?\n)?"
     r"[ \t]*[\"'`]?$"
 )
+# a hash function's argument that is only a key's name (``keccak256(key)``, ``sha256(signer.pk)``):
+# a key word before such a call on its line names the key hashed ("to check we have the same
+# key: keccak256(key) = 0x.."), not the result; a key made by a hash hashes something else (a
+# brain wallet's ``privateKey = sha256(passphrase)``, ``sha256(masterKey + salt)``)
+_KEY_ARGS = frozenset(("key", "keys", "privkey", "privatekey", "pk", "sk", "pkey", "prv", "priv"))
+_NAME_RE = re.compile(r"[ \t]*[A-Za-z_$][\w$.]{0,46}[ \t]*")
+
+
+def _hashes_a_key(arg: str) -> bool:
+    """The hash call's argument is one name, and it names a key."""
+    return _NAME_RE.fullmatch(arg) is not None and not _KEY_ARGS.isdisjoint(
+        w.lower() for w in WORD_RE.findall(arg)
+    )
+
+
 # a hash call in an evaluated expression ("Arrays.toString(sha256(privKey))", "md.digest(seed)")
 _HASH_CALL_RE = re.compile(rf"(?i)(?<![\w.])(?:\w+\.)?{_HASH_FNS}[ \t]*\(")
 # functions whose name says what they give: a digest, not a key made from a seed by a hash
@@ -211,6 +234,10 @@ def _context(
     record = record_name(text, value_start) or log_record(text, value_start, end)
     if record is not None:  # {"Name": "/prod/signer_key", "Value": ..}; a logger's key=
         return record
+    column = sql_column(text, value_start)  # INSERT INTO signer VALUES(1, .., X'<hex>')
+    named_column = _classify_header(column) if column else None
+    if named_column is not None and f"context:{named_column[1][7:]}" not in _GENERIC_NAMES:
+        return named_column  # a "data" / "value" column says nothing
     link = link_of(text, value_start)
     lo = lo if link is None else max(lo, link[1])  # a link's own words name its parameters
     hashed = _hashed(text, max(lo, start - WINDOW), start, end)
@@ -253,7 +280,7 @@ def _context(
     foreign_hash = foreign_hash_word(text[max(lo, start - WINDOW) : start])
     if foreign_hash is not None:  # "La transacción `0x..`": named before, whatever follows
         return "hash", f"context:{foreign_hash!r}"
-    after = classify_window(text[end : min(hi, end + AFTER_WINDOW)], nearest_last=False)
+    after = classify_window(text[end : _after_end(text, end, hi)], nearest_last=False)
     if after is not None:
         return after[0], f"context-after:{after[1]!r}"
     foreign = foreign_key_word(text[max(lo, start - WINDOW) : start])
@@ -261,7 +288,23 @@ def _context(
         return role_context(text, start, end, foreign)
     if foreign is not None:
         return "key", f"context:{foreign!r}"
+    asked_chat = asked_in_chat(text, value_start, end)  # "[09:43] Lena: Klar, hier: <hex>"
+    if asked_chat is not None:
+        return "key", f"answers:{asked_chat!r}"
     return "bare", ""
+
+
+def _after_end(text: str, end: int, hi: int) -> int:
+    """The end of the window after a value: ``AFTER_WINDOW`` characters, less a word of
+    letters it cuts ("GitHub-S|ecrets": no signature's "S"); a cut token with digits (an
+    address, base64) is kept as cut."""
+    at = min(hi, end + AFTER_WINDOW)
+    if at >= len(text) or not (text[at].isalnum() and text[at - 1].isalpha()):
+        return at
+    cut = at
+    while cut > end and text[cut - 1].isalnum():
+        cut -= 1
+    return at if any(c.isdigit() for c in text[cut:at]) else cut
 
 
 def _hashed(text: str, lo: int, start: int, end: int) -> tuple[str, str] | None:
@@ -271,7 +314,9 @@ def _hashed(text: str, lo: int, start: int, end: int) -> tuple[str, str] | None:
     the call). ``("key", ..)`` when a key's name labels or uses it: before the call on its
     line (``privateKey = sha256(passphrase) = 0x..``: a brain wallet's key), a label line
     just above (``private_key:``), or after it on its line ("Import it as the private
-    key"). None otherwise: an algorithm's equation (``keccak256(privateKey) = 0x..``) says no
+    key"); a key's name before a call that hashes a key's name names the key hashed (``the
+    same key: keccak256(key) = 0x..``: a fingerprint). None otherwise: an algorithm's equation
+    (``keccak256(seed) = 0x..``) says no
     more than the words around it, read as for any value."""
     m = _HASHED_RE.search(text, lo, start)
     if m is None:
@@ -285,10 +330,12 @@ def _hashed(text: str, lo: int, start: int, end: int) -> tuple[str, str] | None:
         _label_words(label) if label else None,
         classify_window(after, nearest_last=False),
     ]
+    fn = m.group("fn").lower()
+    if named[0] is not None and _hashes_a_key(m.group("arg")):
+        named[0] = ("hash", named[0][1])  # "the same key: keccak256(key) =": the hashed key's
     key = next((n for n in named if n is not None and n[0] == "key"), None)
     if key is not None:
         return "key", f"context:{key[1]!r}"
-    fn = m.group("fn").lower()
     if named[0] is not None or named[1] is not None:  # keyFingerprint=keccak256(..)=
         return "hash", f"hashed:{fn}"
     if fn in _RESULT_FNS or m.group("method") or m.group("sep") in ("->", "=>"):
@@ -539,11 +586,21 @@ def _classify_header(header: str) -> tuple[str, str] | None:
 def _short_keys(text: str, spans: list[tuple[int, int]]) -> list[Finding]:
     """A key printed from an integer loses its leading zero digits (``hex(key)``: 63 digits
     for one key in 16, Starknet keys below 2**251): 61-63 hex digits count only where a call
-    or a word names them a key (no derivation, no candidate)."""
-    short = [(s, e) for s, e in spans if e - s in SHORT_LENGTHS]
+    or a word names them a key (no derivation, no candidate); so do 64 hex digits with a line
+    break's hex glued on (``_NEWLINE_ENDS``)."""
+    short = [(s, e) for s, e in spans if e - s in SHORT_LENGTHS or e - s in _NEWLINE_ENDS]
     if not short:
         return []
     found = []
+    for length, newline in _NEWLINE_ENDS.items():
+        for start, end, body in _hex_tokens(text, short, length):
+            key = body[:64]
+            if not body.lower().endswith(newline) or not MIN_KEY <= int(key, 16) < SECP256K1_N:
+                continue
+            kind, named = _context(text, start, end, 0, len(text))
+            if kind == "key" and not is_placeholder(key):
+                span = (start, end)
+                found.append(key_finding(span, text[start:end], "pattern:hex64+newline", named))
     for length in SHORT_LENGTHS:
         for start, end, body in _hex_tokens(text, short, length):
             if _context(text, start, end, 0, len(text))[0] == "key" and not is_placeholder(body):

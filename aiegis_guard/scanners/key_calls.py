@@ -154,6 +154,8 @@ def _rpc_kind(method: str) -> str:
     """ "import" (every param is a key), "sign" (a top-level 32-byte param is a key),
     "manage" (a quoted ``"key"`` field is a key) or ""."""
     name = _name(method)
+    if "keystore" in name:  # an encrypted keystore's hex fields (ciphertext, mac) are no key
+        return "manage"
     if ("import" in name and any(w in name for w in ("key", "raw", "private", "secret"))) or any(
         w in name for w in ("fromsecret", "privatekey", "rawkey", "secretkey")
     ):
@@ -221,15 +223,15 @@ def call_context(text: str, start: int) -> str | None:
 # the name a value is bound to (OWNER = 0x.., const ACCT = "..", bytes32 constant OWNER =
 # hex"..", OPERATOR: "0x..", let k: B256 = ..), read in the characters before the value
 _BINDING_RE = re.compile(
-    r"(?<![\w$])([A-Za-z_$][\w$]{1,63})[\"'`]?[ \t]*(?::[ \t]*[\w:<>\[\]]{1,40}[ \t]*)?"
-    r"[:=][ \t]*(?:hex|b256!?\(|u256\()?[\"'`]?$"
+    r"(?<![\w$])([A-Za-z_$][\w$]{1,63})[\"'`]?[ \t]*(?:,[ \t]*[A-Za-z_]\w{0,15}[ \t]*)?"
+    r"(?::[ \t]*[\w:<>\[\]]{1,40}[ \t]*)?(?::=|[:=])[ \t]*(?:hex|b256!?\(|u256\()?[\"'`]?$"
 )
 BINDING_REACH = 120
 # a use of the name where a value is passed on: after an opening bracket, a comma, a member
 # access, a key or an assignment ("Wallet(CFG", "env.ACCT", "${CFG}", "key: CFG", "+ CFG");
 # a mention in prose or a comment ("// CFG note") is no use, and costs no call reading
 # (review12 F15: nine comment lines used up the examined uses)
-_USE = r"[(\[{{,.:=+]\s*({})(?![\w$])"
+_USE = r"[(\[{{,.:=+]\s*(?:&(?:mut\s+)?|\*)?({})(?![\w$])"  # Rust / Go: "(&bytes", "(*k"
 MAX_USES = 32  # uses of a name examined
 
 
@@ -238,6 +240,7 @@ def flow_context(text: str, start: int) -> str | None:
     name that the text passes to a key-loading call (``bytes32 constant OWNER = 0x..;`` ..
     ``vm.startBroadcast(uint256(OWNER))``, ``ACCT = ".."`` .. ``privateKeyToAccount(env.ACCT)``),
     else None. The caller asks only for values no word or call has named."""
+    start = conversion_start(text, start) or start  # let bytes = hex::decode("..")?
     m = _BINDING_RE.search(text, max(0, start - BINDING_REACH), start)
     if m is None:
         return None
@@ -261,6 +264,12 @@ def _uses(text: str, name: str) -> Iterator[int]:
         opener = at - 1
         while opener >= 0 and text[opener].isspace():
             opener -= 1
+        if text.endswith("&mut", 0, opener + 1):  # a mutable reference ("(&mut bytes")
+            opener -= 3
+        if opener >= 0 and text[opener] in "&*":  # a reference or a dereference ("(&bytes")
+            opener -= 1
+            while opener >= 0 and text[opener].isspace():
+                opener -= 1
         if opener >= 0 and (u := use.match(text, opener)) is not None and u.start(1) == at:
             yield at
         at = text.find(name, at + 1)

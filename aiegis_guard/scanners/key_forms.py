@@ -12,6 +12,8 @@ Called by :mod:`aiegis_guard.scanners.wallet_keys`.
   EIP-197's "loop_count_1 (first miller loop)"); strong ones ("part", "half", "chunk", "1 of 2")
   only need no hash word there ("checksum part 1"); so do parts that are the whole of
   consecutive chat messages of one speaker (:mod:`~aiegis_guard.scanners.secret_messages`).
+  Parts further apart than ``HALF_GAP`` (up to ``FAR_GAP``: part A near the top, part B in an
+  appendix) need a label of their own naming a key's part each ("Key part A:" .. "Key part B:").
   Or the parts joined derive to an own address. Every part is reported and masked.
 * **Base64 of the raw 32 bytes** (a Kubernetes ``Secret``'s ``data:``, a ``.env`` value):
   a 44-character base64 token (43 unpadded, base64url's way) that decodes to 32 bytes in the
@@ -60,6 +62,7 @@ __all__ = [
 ]
 
 HALF_GAP = 160  # characters between the end of one part and the start of the next
+FAR_GAP = 2400  # the same, when each part's own label names a key's part (_far_parts)
 MIN_PART = 12  # hex digits in the shortest part
 LABEL_CHARS = 48  # label read before each part
 KEY_REACH = 120  # characters before the first part searched for a key word
@@ -134,13 +137,27 @@ def _groups(text: str, spans: list[tuple[int, int]]) -> Iterator[list[tuple[int,
     for i in range(len(spans)):
         total = 0
         for j in range(i, len(spans)):  # bounded by the total: 64 digits, 12+ a part
-            if j > i and spans[j][0] - spans[j - 1][1] > HALF_GAP:
+            gap = spans[j][0] - spans[j - 1][1] if j > i else 0
+            if gap > HALF_GAP and (gap > FAR_GAP or not _far_parts(text, spans[j - 1], spans[j])):
                 break
             total += len(_body(text, spans[j]))
             if total >= 64:
                 if total == 64 and j > i:
                     yield spans[i : j + 1]
                 break
+
+
+def _far_parts(text: str, before: tuple[int, int], span: tuple[int, int]) -> bool:
+    """Two parts far apart (part A near the top, part B in an appendix) are read as parts
+    only when each one's own label says both "part" and "key" ("Key part B (last 32 hex):")."""
+    for start, floor in ((before[0], 0), (span[0], before[1])):
+        label = _label(text, start, floor)
+        if STRONG_PART_RE.search(label) is None:
+            return False
+        named = classify_words(label)
+        if named is None or named[0] != "key":
+            return False
+    return True
 
 
 def _wrapped_groups(text: str) -> Iterator[list[tuple[int, int]]]:

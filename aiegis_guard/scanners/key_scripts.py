@@ -20,7 +20,7 @@ FOREIGN_KEY_WORDS = (
     # "key" itself, as "ключ" (qualified "public" ones are FOREIGN_PUBLIC): Arabic, Hindi, Thai,
     # Chinese; and "private" as Hindi writes the English word ("प्राइवेट की", private key)
     "مفتاح", "कुंजी", "प्राइवेट", "คีย์", "กุญแจ", "密钥", "金鑰",
-    "klucz prywatny", "clé privée", "clé secrète",
+    "klucz prywatny", "clé privée", "clé secrète", "schlüssel",
     "秘密キー", "プライベートキー", "프라이빗 키", "프라이빗키", "คีย์ส่วนตัว", "מפתח פרטי",
     "מפתח הפרטי",  # Hebrew with the article ("המפתח הפרטי")
     "کلید خصوصی", "ιδιωτικ", "soukromý klíč", "khoá riêng", "privésleutel", "ключ",

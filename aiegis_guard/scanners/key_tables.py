@@ -3,22 +3,31 @@
 Called by :mod:`aiegis_guard.scanners.evm_keys` for a 64-hex value no word beside it names:
 in a table the name stands at the top of the column, not next to the value ("| Address |
 Private Key |" .. "| 0x.. | 0x.. |", a ``psql`` result, a CSV / TSV file with its header
-line, ``INSERT INTO t (address, private_key) VALUES ('0x..', '0x..')``). The header cell of
+line, ``INSERT INTO t (address, private_key) VALUES ('0x..', '0x..')``, or an ``INSERT`` without
+a column list under its table's ``CREATE TABLE``, as ``sqlite3 .dump`` writes). The header cell of
 the value's column is returned for the caller to read as words; nothing is classified here.
 """
 
 from __future__ import annotations
 
+import functools
 import re
 
 from aiegis_guard.scanners.key_words import WORD_RE, classify_window
 
-__all__ = ["cell_header", "column_name", "row_key_word", "unless_row_names_key"]
+__all__ = ["cell_header", "column_name", "row_key_word", "sql_column", "unless_row_names_key"]
 
 MAX_ROWS = 64  # lines walked up from a value to its table's header
 MAX_KEY_WORD_CHECKS = 16  # key words of a row read in their context ("key rotation")
 _SEPARATOR_RE = re.compile(r"^[ \t|:+=-]*-{3,}[ \t|:+=-]*$")  # |---|---|, ----+----
-_INSERT_RE = re.compile(r"(?is)\binsert\s+into\s+[\w.`\"\[\]]+\s*\(([^()]{1,800})\)\s*values\s*")
+_INSERT_RE = re.compile(
+    r"(?is)\binsert\s+(?:or\s+\w+\s+)?into\s+([\w.`\"\[\]]+)\s*(?:\(([^()]{1,800})\)\s*)?values\s*"
+)
+# a table's definition (``sqlite3 .dump``, ``pg_dump``): the columns of an INSERT without a
+# column list, in order; constraints are no columns
+_CREATE_RE = re.compile(r"(?is)\bcreate\s+table\s+(?:if\s+not\s+exists\s+)?([\w.`\"\[\]]+)\s*\(")
+_CONSTRAINTS = frozenset(("primary", "unique", "foreign", "constraint", "check", "key", "index"))
+MAX_DEFINITION = 2000  # characters of a CREATE TABLE's column list read
 SQL_REACH = 4000  # characters from a VALUES tuple's value back to its INSERT
 _DELIMITERS = ("|", "\t", ",", ";")
 _HEX_RE = re.compile(r"[0-9a-fA-F]{40}")  # a data row, not a header
@@ -105,16 +114,48 @@ def _delimited(head: str, row: str, lines: list[str]) -> str | None:
 def _inserted(text: str, start: int) -> str | None:
     """The column named for the value in ``INSERT INTO t (c1, c2) VALUES (v1, v2)``."""
     lo = max(0, start - SQL_REACH)
-    statements = list(_INSERT_RE.finditer(text, lo, start))
-    if not statements:
-        return None
-    statement = statements[-1]
+    at = max(text.rfind("INSERT", lo, start), text.rfind("insert", lo, start))
+    statement = _INSERT_RE.match(text, at, start) if at >= 0 else None
+    if statement is None:  # the nearest "insert" is a word of a value: read the whole reach
+        statements = list(_INSERT_RE.finditer(text, lo, start))
+        if not statements:
+            return None
+        statement = statements[-1]
     tuple_start = text.rfind("(", statement.end(), start)
     if tuple_start < 0:
         return None
     index = _top_level_commas(text[tuple_start + 1 : start])
-    columns = statement.group(1).split(",")
-    return columns[index].strip(' \t\r\n`"[]') if index < len(columns) else None
+    if statement.group(2) is None:  # INSERT INTO t VALUES (..): the columns of CREATE TABLE t
+        columns = _defined_columns(text, statement.group(1).strip('`"[]').lower())
+    else:
+        columns = tuple(c.strip(' \t\r\n`"[]') for c in statement.group(2).split(","))
+    return columns[index] if index < len(columns) else None
+
+
+@functools.lru_cache(maxsize=8)
+def _defined_columns(text: str, name: str) -> tuple[str, ...]:
+    """The column names of the last ``CREATE TABLE <name> (..)`` of the text (cached: every
+    row of a dump asks; a str caches its hash, so a hit costs no pass over the text)."""
+    found = [m for m in _CREATE_RE.finditer(text) if m.group(1).strip('`"[]').lower() == name]
+    if not found:
+        return ()
+    columns: list[str] = []
+    depth, item = 0, list[str]()
+    for c in text[found[-1].end() : found[-1].end() + MAX_DEFINITION]:
+        if c == "(":
+            depth += 1
+        elif c == ")" and not depth:
+            break
+        elif c == ")":
+            depth -= 1
+        elif c == "," and not depth:
+            columns.append("".join(item))
+            item = []
+            continue
+        item.append(c)
+    columns.append("".join(item))
+    heads = [c.split(None, 1)[0].strip('`"[]') if c.split() else "" for c in columns]
+    return tuple(h for h in heads if h.lower() not in _CONSTRAINTS)
 
 
 def _top_level_commas(part: str) -> int:
@@ -128,6 +169,14 @@ def _top_level_commas(part: str) -> int:
         elif c == ",":
             count += 1
     return count
+
+
+def sql_column(text: str, start: int) -> str | None:
+    """The column an ``INSERT``'s VALUES tuple puts the value at ``start`` in, or None."""
+    lo = max(0, start - SQL_REACH)  # bounded: asked for every value a text holds
+    if text.rfind("INSERT", lo, start) < 0 and text.rfind("insert", lo, start) < 0:
+        return None
+    return _inserted(text, start)
 
 
 def column_name(text: str, start: int) -> str | None:

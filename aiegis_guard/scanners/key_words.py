@@ -116,7 +116,9 @@ KEY_QUALIFIERS = _words(
     # an S3 object key): an identifier, never a wallet's
     " request requests trace span correlation partition sort row object routing dedup dedupe"
 )
-_NAMED_VALUE_RE = re.compile(r"(?i)\b(?:name|key)\b")  # a name/value pair: the name classifies
+# a name/value pair: the name classifies ({"name": .., "value": ..}; an ethers error's
+# { argument: 'privateKey', value: '0x..' }: the argument's name)
+_NAMED_VALUE_RE = re.compile(r"(?i)\b(?:name|key|argument)\b")
 QUALIFIED_KEY_WORDS = {"credentials": ("withdrawal",), "credential": ("withdrawal",)}
 # what a wallet holds, named only as stuff ("wallet_blob", "wallet": {"raw": ..}): its key;
 # alone, a blob is a hash's (a blob store's object, an EIP-4844 blob)
@@ -145,6 +147,11 @@ _TYPE_TAG_RE = re.compile(r"\{\s*[\"']?$")
 _CARRIERS = frozenset(("qr", "bar", "aztec", "matrix"))  # QR-Code, bar code: the carrier
 # a key's tool or file glued to "key" (keygen, keyconv): named like the key it handles
 _KEY_TOOLS = frozenset(("gen", "conv", "convert", "tool", "util", "file", "dump", "export"))
+# a compound name whose head is "key" in a script the ASCII word pass cannot read, joined to an
+# ASCII modifier ("clé_signature", "schlüssel-signer"): a key named by its head, the modifier
+# says what for ("signature" alone is a hash word); a public modifier makes it a public key
+_FOREIGN_HEAD_RE = re.compile(r"(?i)(?<![^\W\d_])(?:clé|schlüssel|klíč|kľúč|ключ)[_-]$")
+_PUBLIC_MODIFIERS = frozenset(("public", "publique", "pub", "publica", "publico", "pubblica"))
 
 
 def is_contraction(window: str, m: re.Match[str]) -> bool:
@@ -164,6 +171,8 @@ def _word_class(window: str, m: re.Match[str], prev: str) -> str | None:
         return None  # printf %s, %#v, %-10x: a format directive, not the signature's s / v
     if m.group() in _TYPE_TAGS and _TYPE_TAG_RE.search(window, max(0, m.start() - 8), m.start()):
         return None  # {"S": ..}: a typed attribute's type; the name holding it says
+    if m.start() and _FOREIGN_HEAD_RE.search(window, max(0, m.start() - 12), m.start()):
+        return "hash" if word in _PUBLIC_MODIFIERS else "key"  # clé_signature, ключ_подписи
     if word == "code" and prev in _CARRIERS:
         return None  # QR-Code: (zbarimg), barcode: what carried the value, not bytecode
     if word.startswith("key") and word[3:] in _KEY_TOOLS:

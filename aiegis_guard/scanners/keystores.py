@@ -77,8 +77,8 @@ _DECRYPT_CALL = (
 )
 PASSWORD_ARG_RE = LazyPattern(
     rf"(?:\}}\s*[`'\"]?|{_DECRYPT_CALL}\s*\(\s*[\w.$]+)"
-    r"\s*,\s*b?([`'\"])(?P<v>[^`'\"\r\n]{4,128})\1\s*[,)]"
-)
+    r"\s*,\s*b?([`'\"])(?P<v>[^`'\"\r\n]{4,128})\1\s*(?P<c>[,)\]])"
+)  # "]": a JSON-RPC request's params ([{keystore}, "<password>"]), a password-like one only
 # the password as the first argument of a loader: WalletUtils.loadCredentials("..", file),
 # loadJsonCredentials, Wallet.decrypt("..", file), keythereum.recover("..", keyObject)
 PASSWORD_FIRST_RE = LazyPattern(
@@ -164,7 +164,10 @@ def _answer_like(value: str) -> bool:
 
 def _password(text: str, lo: int, hi: int) -> tuple[int, int] | None:
     """Span of a password written beside a keystore in ``text[lo:hi]``, else None."""
-    arg = PASSWORD_ARG_RE.search(text, lo, hi) or PASSWORD_FIRST_RE.search(text, lo, hi)
+    arg = PASSWORD_ARG_RE.search(text, lo, hi)
+    if arg is not None and arg.group("c") == "]" and not _password_like(arg.group("v")):
+        arg = None  # [{..}, "latest"]: a list's next string, not a password
+    arg = arg or PASSWORD_FIRST_RE.search(text, lo, hi)
     if arg is not None:
         return arg.span("v")
     for m in PASSWORD_RE.finditer(text, lo, hi):

@@ -19,7 +19,7 @@ import itertools
 import re
 from collections.abc import Iterator
 
-__all__ = ["headers_blanked", "message_pieces", "message_speaker"]
+__all__ = ["headers_blanked", "message_header", "message_pieces", "message_speaker"]
 
 _TIME = r"\d{1,2}:\d{2}(?::\d{2})?(?:[ \u202f]?[AaPp]\.?[Mm]\.?)?"
 _DATE = r"\d{1,4}[./-]\d{1,2}[./-]\d{1,4}"
@@ -130,3 +130,11 @@ def message_speaker(text: str, line: int, at: int) -> str | None:
     ``at`` (``[10:41] Julie : <body>``), else None."""
     m = _PREFIX_RE.match(text, line, max(line, at))
     return _speaker(m) if m is not None else None
+
+
+def message_header(text: str, line: int, at: int) -> tuple[str, int] | None:
+    """(speaker, where the body begins) of the message whose header opens the line at
+    ``line`` and ends before ``at``, else None."""
+    m = _PREFIX_RE.match(text, line, max(line, at))
+    speaker = _speaker(m) if m is not None else None
+    return (speaker, m.end()) if m is not None and speaker is not None else None

@@ -18,6 +18,11 @@ a message ends, so the words before a value are the payload's field names, not w
   and the clause that then decides must sit in a sentence holding a request ("send", "paste",
   "I need", "what's"); a warning or a report ("keep your key safe", "I rotated the signer
   key") asks for nothing.
+* :func:`asked_in_chat`: the same in a chat copied with its client's headers ("[09:41] Jonas:
+  ..", :mod:`.secret_messages`): a message that is a value and a few words ("Klar, hier:
+  <hex>") answers the message of another speaker within three lines above it; that message asks
+  for a key as above, or asks a question ("?") naming a key in a script the ASCII words cannot
+  read ("Kannst du mir den Schlüssel für das Testwallet schicken?").
 * :func:`messages_after`: the next messages after a place (a keystore's password asked for,
   then sent alone two messages later).
 """
@@ -28,9 +33,16 @@ import re
 from collections.abc import Iterator
 
 from aiegis_guard.lazyre import LazyPattern
-from aiegis_guard.scanners.key_words import ROLE_WORDS, classify_window
+from aiegis_guard.scanners.key_scripts import FOREIGN_KEY_WORDS
+from aiegis_guard.scanners.key_words import (
+    ROLE_WORDS,
+    classify_window,
+    foreign_hash_word,
+    foreign_key_word,
+)
+from aiegis_guard.scanners.secret_messages import message_header
 
-__all__ = ["asked_before", "asks_key", "messages_after"]
+__all__ = ["asked_before", "asked_in_chat", "asks_key", "messages_after"]
 
 # a message's text as a JSON string field (JSON escapes inside; a JSON string inside a JSON
 # string is one field of the outer message, not a message of its own)
@@ -178,3 +190,52 @@ def messages_after(text: str, at: int, hi: int, count: int) -> Iterator[tuple[in
         if n == count:
             return
         yield m.span("v")
+
+
+CHAT_LINES = 3  # lines above a chat answer searched for the message it answers
+HEADER_REACH = 120  # characters before a chat answer searched for its line's header
+
+
+def asked_in_chat(text: str, start: int, end: int) -> str | None:
+    """The key word asked for by another speaker's chat message above the message that
+    ``text[start:end]`` is nearly the whole of, else None."""
+    lo = max(0, start - HEADER_REACH)  # bounded: asked for every value nothing names
+    line = text.rfind("\n", lo, start) + 1
+    if line == 0 and lo > 0:
+        return None  # no line break near: no chat line's header before the value
+    header = message_header(text, line, start)
+    if header is None:
+        return None
+    speaker, body = header
+    hi = min(len(text), end + 2 * LEAD_MAX + 1)
+    line_end = text.find("\n", end, hi)
+    said = text[body:start] + " " + text[end : hi if line_end < 0 else line_end]
+    if len(said) > 2 * LEAD_MAX or len(_LEAD_WORD_RE.findall(said)) > LEAD_WORDS:
+        return None
+    if classify_window(said, nearest_last=True) is not None:
+        return None  # "tx hash: <hex>": the message names its value itself
+    above = line - 1
+    for _ in range(CHAT_LINES):
+        if above <= 0:
+            return None
+        floor = max(0, above - MESSAGE_REACH)
+        begin = text.rfind("\n", floor, above) + 1
+        if begin == 0 and floor > 0:
+            return None  # a line longer than any chat message
+        previous = message_header(text, begin, above)
+        if previous is not None and previous[0] != speaker:
+            return _chat_asks_key(text[previous[1] : above][-ASKED_TAIL:])
+        above = begin - 1  # a line of the same speaker's, or a body's next line
+    return None
+
+
+def _chat_asks_key(asked: str) -> str | None:
+    named = asks_key(asked)
+    if named is not None:
+        return None if named.lower() in ROLE_WORDS else named
+    if "?" not in asked and "？" not in asked:
+        return None
+    foreign = foreign_key_word(asked)
+    if foreign not in FOREIGN_KEY_WORDS or foreign_hash_word(asked) is not None:
+        return None
+    return foreign

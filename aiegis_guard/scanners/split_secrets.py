@@ -32,9 +32,13 @@ from aiegis_guard.scanners.seed_phrases import languages_of
 
 __all__ = ["find_split_secrets"]
 
-LABEL_WORDS = ("part", "half", "piece", "chunk", "words")
+# "half" / "part" in French ("moitié", read as ASCII), Spanish and German ("parte": "part")
+LABEL_WORDS = ("part", "half", "piece", "chunk", "words", "moiti", "mitad", "teil")
 LABEL_TAIL = 24  # characters from the label word to its ":" / "=" / "-"
 GAP = 160  # characters between the end of one part and the label of the next
+# base58 parts may stand further apart (a part near the top, the next in an appendix): their
+# join must still pass base58check or re-derive, which no two unrelated values do
+FAR_GAP = 2400
 MAX_HITS = 256  # labels read per text (bounds the work on pathological input)
 MAX_PARTS = 4
 MIN_SAID = 3  # seed words after a label in one chat message, to be a piece of a phrase
@@ -47,6 +51,7 @@ _ALPHA = frozenset(b"abcdefghijklmnopqrstuvwxyz?")  # "?": a non-ASCII character
 _SEP_RE = re.compile(
     r"[^\n:=]{0,24}?(?::|=|\s-\s|\s–\s|\s?(?:→|->|=>)\s?|(?<=\d/\d)[ \t]|(?<=\d of \d)[ \t])[ \t]*"
 )
+_EMPHASIS_RE = re.compile(r"(?:\*{1,2}|_{1,2})[ \t]+")
 _B58_RE = re.compile(r"[1-9A-HJ-NP-Za-km-z]{12,111}(?![A-Za-z0-9])")
 _WORDS_RE = re.compile(r"(?:[^\W\d_]{2,12}(?:[ \t,;|/.\-]{1,3}(?=[^\W\d_]))?){2,24}")
 _WORD_RE = re.compile(r"[^\W\d_]+")
@@ -100,6 +105,8 @@ def _values(text: str) -> Iterator[tuple[int, int, str]]:
                 yield before
             continue
         at = sep.end()
+        emphasis = _EMPHASIS_RE.match(text, at)  # "**Part 1:** <words>": Markdown's bold closed
+        at = emphasis.end() if emphasis is not None else at
         at += text.startswith(('"', "'", "`"), at)  # a quoted value ("seed_part_1": "..")
         m = _B58_RE.match(text, at)
         if m is not None and any(c.isdigit() for c in m.group()):
@@ -138,7 +145,8 @@ def _chains(text: str) -> Iterator[list[tuple[int, int, str]]]:
     """Consecutive labelled values of one kind, each close to the one before."""
     chain: list[tuple[int, int, str]] = []
     for value in _values(text):
-        if chain and (value[2] != chain[-1][2] or value[0] - chain[-1][1] > GAP):
+        gap = FAR_GAP if value[2] == "b58" else GAP
+        if chain and (value[2] != chain[-1][2] or value[0] - chain[-1][1] > gap):
             if len(chain) > 1:
                 yield chain
             chain = []
