@@ -135,7 +135,7 @@ def _answered(
         return None
     if classify_window(said, nearest_last=True) is not None:
         return None  # "tx hash: <hex>": the message names its value itself
-    return named[1]
+    return named
 
 
 # a sentence of a message (a JSON string's escaped break ends one too) and its clauses
