@@ -77,12 +77,13 @@ def element_1155_sell(price: int, copies: int) -> Any:
     return _typed("ERC1155SellOrder", {"ERC1155SellOrder": fields, "Fee": _FEE}, message)
 
 
-def element_collection_offer(price: int) -> Any:
+def element_collection_offer(price: int, fee_to: str = FRIEND, fee: int | None = None) -> Any:
     fields = [*_HEAD, ("nft", "address"), ("nftId", "uint256"),
               ("nftProperties", "Property[]"), ("hashNonce", "uint256")]  # fmt: skip
     message = {"maker": OWN, "taker": ZERO, "expiry": 1_900_000_000, "nonce": 3,
                "erc20Token": WETH, "erc20TokenAmount": price,
-               "fees": [{"recipient": FRIEND, "amount": price // 200, "feeData": "0x"}],
+               "fees": [{"recipient": fee_to, "amount": price // 200 if fee is None else fee,
+                         "feeData": "0x"}],
                "nft": BAYC, "nftId": 0,
                "nftProperties": [{"propertyValidator": ZERO, "propertyData": "0x"}],
                "hashNonce": 0}  # fmt: skip
@@ -102,8 +103,11 @@ def element_collection_offer(price: int) -> Any:
                      id="element-private-listing-to-stranger"),
         pytest.param(element_1155_sell(3 * ETH, 2), Action.ALLOW, id="element-1155-fair"),
         pytest.param(element_1155_sell(2, 2), Action.BLOCK, id="element-1155-dust"),
-        pytest.param(element_collection_offer(30 * ETH), Action.ALLOW,
+        pytest.param(element_collection_offer(30 * ETH, OWN), Action.ALLOW,
                      id="element-collection-offer"),
+        # the bid's fees are the maker's gives (fix24t): to a party not allowlisted FLAG
+        pytest.param(element_collection_offer(30 * ETH), Action.FLAG,
+                     id="element-collection-offer-fee-to-unlisted-party"),
     ],
 )  # fmt: skip
 def test_element_order_verdict(payload: Any, expected: Action) -> None:

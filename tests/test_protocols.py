@@ -912,6 +912,15 @@ PINNED = [
     ),
     ("53eb2885", "removeInterestIndividualDelegate(uint256)"),
     ("9537f001", "setInterestBatchManager(uint256,address,uint256,uint256,uint256)"),
+    # fix24t: Biconomy v2 ownership modules' initForSmartAccount (bcnmy/scw-contracts
+    # ECDSAOwnershipRegistryModule / MultiOwnedECDSAModule / PasskeyRegistryModule; 2ede3bc0 as
+    # Biconomy's SDK init data), Euler EVC enableController (IEthereumVaultConnector.sol)
+    ("2ede3bc0", "initForSmartAccount(address)"),
+    ("5377f464", "initForSmartAccount(address[])"),
+    ("73016096", "initForSmartAccount(uint256,uint256,string)"),
+    ("c368516c", "enableController(address,address)"),
+    ("d44fee5a", "enableCollateral(address,address)"),
+    ("e920e8e0", "disableCollateral(address,address)"),
 ]
 
 
