@@ -36,7 +36,10 @@ Sources (type strings as the projects publish them):
   pass).
 
 Each order's offer is a :class:`Transfer` to the exchange (``order`` = its index) and each
-consideration a :class:`Receipt` to its recipient, as in ``orders.py``.
+consideration a :class:`Receipt` to its recipient, as in ``orders.py``; a fee the maker pays on
+top (Element buy orders, Rarible paying-side origin fees) is a :class:`Transfer` of the maker's
+straight to the fee's recipient, ``via`` ending in ``.fee`` (``transaction.is_order_fee``:
+judged as any give, and against the price by ``effect_rules.order_gives_away``).
 """
 
 from __future__ import annotations
