@@ -77,12 +77,13 @@ def element_1155_sell(price: int, copies: int) -> Any:
     return _typed("ERC1155SellOrder", {"ERC1155SellOrder": fields, "Fee": _FEE}, message)
 
 
-def element_collection_offer(price: int) -> Any:
+def element_collection_offer(price: int, fee_to: str = FRIEND, fee: int | None = None) -> Any:
     fields = [*_HEAD, ("nft", "address"), ("nftId", "uint256"),
               ("nftProperties", "Property[]"), ("hashNonce", "uint256")]  # fmt: skip
     message = {"maker": OWN, "taker": ZERO, "expiry": 1_900_000_000, "nonce": 3,
                "erc20Token": WETH, "erc20TokenAmount": price,
-               "fees": [{"recipient": FRIEND, "amount": price // 200, "feeData": "0x"}],
+               "fees": [{"recipient": fee_to, "amount": price // 200 if fee is None else fee,
+                         "feeData": "0x"}],
                "nft": BAYC, "nftId": 0,
                "nftProperties": [{"propertyValidator": ZERO, "propertyData": "0x"}],
                "hashNonce": 0}  # fmt: skip
@@ -102,8 +103,11 @@ def element_collection_offer(price: int) -> Any:
                      id="element-private-listing-to-stranger"),
         pytest.param(element_1155_sell(3 * ETH, 2), Action.ALLOW, id="element-1155-fair"),
         pytest.param(element_1155_sell(2, 2), Action.BLOCK, id="element-1155-dust"),
-        pytest.param(element_collection_offer(30 * ETH), Action.ALLOW,
+        pytest.param(element_collection_offer(30 * ETH, OWN), Action.ALLOW,
                      id="element-collection-offer"),
+        # the bid's fees are the maker's gives (fix24t): to a party not allowlisted FLAG
+        pytest.param(element_collection_offer(30 * ETH), Action.FLAG,
+                     id="element-collection-offer-fee-to-unlisted-party"),
     ],
 )  # fmt: skip
 def test_element_order_verdict(payload: Any, expected: Action) -> None:
@@ -190,4 +194,53 @@ def rarible(make: Any, take: Any, payouts: list[tuple[str, int]],
 )  # fmt: skip
 def test_rarible_order_verdict(payload: Any, expected: Action) -> None:
     """Rarible v2 orders: what the maker gets goes to its payouts (the maker when none)."""
+    assert verdict(payload) is expected
+
+
+@pytest.mark.parametrize(
+    ("payload", "expected"),
+    [
+        # transferPayouts: all but the last get value × bps / 10000, the last the rest (one NFT:
+        # 1 × 5000 / 10000 = 0, so all of it)
+        pytest.param(rarible(_weth_asset(ETH), _nft_asset(42), [(OWN, 5_000), (STRANGER, 5_000)]),
+                     Action.BLOCK, id="bid-nft-to-the-last-payout-a-stranger"),
+        pytest.param(rarible(_weth_asset(ETH), _nft_asset(42), [(OWN, 1), (STRANGER, 9_999)]),
+                     Action.BLOCK, id="bid-nft-own-first-by-one-bp"),
+        pytest.param(rarible(_weth_asset(ETH), _nft_asset(42), [(STRANGER, 1), (OWN, 9_999)]),
+                     Action.ALLOW, id="bid-nft-to-own-last"),
+        pytest.param(rarible(_nft_asset(), _eth_asset(11 * ETH), [(STRANGER, 1), (OWN, 9_999)]),
+                     Action.ALLOW, id="listing-rest-to-own-last"),
+        # the paying side's origin fees are paid on top: gives of the maker
+        pytest.param(rarible(_weth_asset(ETH), _nft_asset(42), [(OWN, 10_000)],
+                             ((STRANGER, 5_000),)), Action.FLAG,
+                     id="bid-origin-fee-to-a-stranger"),
+        pytest.param(rarible(_weth_asset(ETH), _nft_asset(42), [(OWN, 10_000)],
+                             ((OWN, 100),)), Action.ALLOW, id="bid-origin-fee-to-own"),
+        pytest.param(rarible(_eth_asset(ETH), _nft_asset(42), [(OWN, 10_000)],
+                             ((STRANGER, 30_000),)), Action.BLOCK,
+                     id="bid-origin-fee-above-the-price"),
+    ],
+)  # fmt: skip
+def test_rarible_payouts_and_paying_side_fees(payload: Any, expected: Action) -> None:
+    """Who gets the NFT is decided as ``transferPayouts`` decides; the maker's origin fees on
+    the paying side are its gives (to a stranger FLAG, more than the price BLOCK)."""
+    assert verdict(payload) is expected
+
+
+@pytest.mark.parametrize(
+    ("payload", "expected"),
+    [
+        pytest.param(element_collection_offer(ETH // 1000, STRANGER, 100 * ETH), Action.BLOCK,
+                     id="bid-fee-far-above-the-price"),
+        pytest.param(element_collection_offer(ETH, STRANGER, ETH // 100), Action.FLAG,
+                     id="bid-fee-to-a-stranger"),
+        pytest.param(element_collection_offer(ETH, OWN, 2 * ETH), Action.ALLOW,
+                     id="bid-fee-to-own"),
+        pytest.param(element_collection_offer(ETH, STRANGER, 2**255), Action.BLOCK,
+                     id="bid-fee-all-of-it"),
+    ],
+)  # fmt: skip
+def test_element_bid_fees_are_the_makers_gives(payload: Any, expected: Action) -> None:
+    """An Element buy order's fees are paid by the maker on top of the price: gives to their
+    recipients, judged as any give and against the price."""
     assert verdict(payload) is expected

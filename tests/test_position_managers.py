@@ -189,7 +189,9 @@ _WITH_RECEIVER = "setRemoveManagerWithReceiver(uint256,address,address)"
         pytest.param(call("setAddManager(uint256,address)", 5, STRANGER), Action.ALLOW,
                      id="add-manager-pays-in-only"),
         pytest.param(call("setInterestBatchManager(uint256,address,uint256,uint256,uint256)",
-                          5, STRANGER, 0, 0, 10**18), Action.BLOCK, id="batch-manager-stranger"),
+                          5, STRANGER, 0, 0, 10**18), Action.FLAG, id="batch-manager-stranger"),
+        pytest.param(call("setInterestBatchManager(uint256,address,uint256,uint256,uint256)",
+                          5, KEEPER, 0, 0, 10**18), Action.ALLOW, id="batch-manager-keeper"),
     ],
 )  # fmt: skip
 def test_liquity_trove_managers(data: bytes, expected: Action) -> None:
@@ -228,7 +230,7 @@ def _open(owner: str, manager: str, receiver: str) -> bytes:
                      id="open-with-keeper-paying-a-stranger"),
         pytest.param(_open(STRANGER, ZERO, ZERO), Action.BLOCK, id="open-for-a-stranger"),
         pytest.param(call(_OPEN_BATCH, (OWN, 0, 10**19, 2 * 10**21, 0, 0, STRANGER, 10**19, ZERO,
-                                        ZERO, ZERO)), Action.BLOCK,
+                                        ZERO, ZERO)), Action.FLAG,
                      id="open-joining-a-stranger-batch"),
     ],
 )  # fmt: skip

@@ -912,6 +912,24 @@ PINNED = [
     ),
     ("53eb2885", "removeInterestIndividualDelegate(uint256)"),
     ("9537f001", "setInterestBatchManager(uint256,address,uint256,uint256,uint256)"),
+    # fix24t: Biconomy v2 ownership modules' initForSmartAccount (bcnmy/scw-contracts
+    # ECDSAOwnershipRegistryModule / MultiOwnedECDSAModule / PasskeyRegistryModule; 2ede3bc0 as
+    # Biconomy's SDK init data), Euler EVC enableController (IEthereumVaultConnector.sol)
+    ("2ede3bc0", "initForSmartAccount(address)"),
+    ("5377f464", "initForSmartAccount(address[])"),
+    ("73016096", "initForSmartAccount(uint256,uint256,string)"),
+    ("c368516c", "enableController(address,address)"),
+    # Liquity v2 zappers (liquity/bold Zappers/Interfaces/IZapper.sol, ILeverageZapper.sol)
+    (
+        "f926c2d2",
+        "openTroveWithRawETH((address,uint256,uint256,uint256,uint256,uint256,uint256,address,uint256,address,address,address))",
+    ),
+    (
+        "facb886f",
+        "openLeveragedTroveWithRawETH((address,uint256,uint256,uint256,uint256,uint256,uint256,uint256,address,uint256,address,address,address))",
+    ),
+    ("d44fee5a", "enableCollateral(address,address)"),
+    ("e920e8e0", "disableCollateral(address,address)"),
 ]
 
 

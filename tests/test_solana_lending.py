@@ -240,3 +240,53 @@ def test_marginfi_account_authority_is_an_owner_authority(
     assert verdict.action is action, verdict.explain()
     if action is Action.BLOCK:
         assert "tx.sol.authority_change" in verdict.rule_ids
+
+
+SYSTEM = Pubkey.from_string("11111111111111111111111111111111")
+SYSVAR_IX = Pubkey.from_string("Sysvar1nstructions1111111111111111111111111")
+
+
+def marginfi_transfer(new: Pubkey, *, pda: bool = False, fee_payer: bool = True) -> Instruction:
+    """marginfi v2 ``transfer_to_new_account`` / ``_pda`` (transfer_account.rs): every position
+    moved into a new account owned by ``new``; before ``fee_payer`` was added the new
+    authority was the fifth account."""
+    group, old, fresh, wallet = _fill(4)
+    keys = [group, old, fresh, ME, *([ME] if fee_payer else []), new, wallet]
+    keys += [SYSVAR_IX, SYSTEM] if pda else [SYSTEM]
+    name = "transfer_to_new_account_pda" if pda else "transfer_to_new_account"
+    data = _anchor(name) + ((7).to_bytes(2, "little") + b"\x00" if pda else b"")
+    return Instruction(MARGINFI, data, _metas(*keys))
+
+
+@pytest.mark.parametrize(
+    ("ix", "policy", "action"),
+    [
+        pytest.param(marginfi_transfer(STRANGER), OWN, Action.BLOCK, id="to-stranger"),
+        pytest.param(marginfi_transfer(STRANGER, fee_payer=False), OWN, Action.BLOCK,
+                     id="to-stranger-before-fee-payer"),
+        pytest.param(marginfi_transfer(STRANGER, pda=True), OWN, Action.BLOCK,
+                     id="pda-to-stranger"),
+        pytest.param(marginfi_transfer(ME), OWN, Action.ALLOW, id="to-own"),
+        pytest.param(marginfi_transfer(ME, pda=True, fee_payer=False), OWN, Action.ALLOW,
+                     id="pda-to-own-before-fee-payer"),
+        pytest.param(marginfi_transfer(FRIEND), _delegates(FRIEND), Action.ALLOW,
+                     id="to-allowlisted-new-wallet"),
+    ],
+)  # fmt: skip
+def test_marginfi_transfer_to_new_account_is_an_owner_authority(
+    ix: Instruction, policy: Policy, action: Action
+) -> None:
+    """``transfer_to_new_account(_pda)`` hands every position to ``new_authority``: judged as
+    ``set_new_account_authority`` (it was an undecoded instruction of an allowlisted program:
+    ALLOW)."""
+    verdict = Guard(policy, classifier=False).check_transaction(sx.message(ME, [ix]))
+    assert verdict.action is action, verdict.explain()
+
+
+def test_marginfi_transfer_beside_a_withdraw_in_one_message() -> None:
+    """The same handover carried in a message with another marginfi instruction."""
+    withdraw = marginfi(ata(ME))
+    verdict = Guard(OWN, classifier=False).check_transaction(
+        sx.message(ME, [withdraw, marginfi_transfer(STRANGER)])
+    )
+    assert verdict.action is Action.BLOCK

@@ -25,11 +25,13 @@ from aiegis_guard.chains.transaction import (
     PayloadKind,
     Receipt,
     Transfer,
+    is_order_fee,
 )
 from aiegis_guard.findings import Chain
 from aiegis_guard.policy import Policy
 
 __all__ = ["HUGE", "SPL_SET_AUTHORITY", "acting_accounts", "derive_effects", "own_accounts"]
+__all__ += ["is_sub_account", "sub_account_prefixes"]
 
 _EVM_ZERO = "0x" + "0" * 40
 
@@ -52,6 +54,24 @@ def own_accounts(decoded: DecodedTransaction, policy: Policy) -> frozenset[str]:
     return frozenset(own)
 
 
+def sub_account_prefixes(own: frozenset[str], chain: Chain) -> frozenset[str]:
+    """The 19-byte address prefixes of the own EVM accounts (``"0x"`` + 38 hex digits)."""
+    if chain is not Chain.EVM:
+        return frozenset()
+    return frozenset(a[:40] for a in own if len(a) == 42 and a.startswith("0x"))
+
+
+def is_sub_account(addr: str, prefixes: frozenset[str]) -> bool:
+    """An Euler EVC sub-account of an own account: euler-xyz/ethereum-vault-connector
+    ``docs/specs.md`` (every address owns the 256 accounts ``address XOR id``, id 0-255: its
+    first 19 bytes; ``haveCommonOwner``), which its owner alone operates through the EVC; a
+    stranger cannot make one (a 152-bit prefix search). An output, a consideration or vault
+    shares received there stay own's (effects); a plain give straight to one is still judged
+    by the give rules (``judging.Judge.is_own`` does not read prefixes): a token that is not
+    EVC-aware is stranded at an address nobody signs for."""
+    return len(addr) == 42 and addr[:40].lower() in prefixes
+
+
 def acting_accounts(decoded: DecodedTransaction, own: frozenset[str]) -> frozenset[str]:
     """``own`` plus the smart accounts (Safe, ERC-4337) the signer executes through: whose
     assets and authority the request acts on. A request names these itself, so they are never
@@ -65,7 +85,7 @@ def acting_accounts(decoded: DecodedTransaction, own: frozenset[str]) -> frozens
 
 
 class _Ctx:
-    __slots__ = ("acting", "chain", "chain_id", "evm", "own", "passkeys")
+    __slots__ = ("acting", "chain", "chain_id", "evm", "own", "passkeys", "prefixes")
 
     def __init__(
         self,
@@ -80,14 +100,16 @@ class _Ctx:
         self.own = own
         self.acting = acting if acting is not None else acting_accounts(decoded, own)
         self.passkeys = passkeys
+        self.prefixes = sub_account_prefixes(own, decoded.chain)
 
     def is_own(self, addr: str | None) -> bool:
         """A counterparty that is the agent's (recipient, spender, new authority): an own
-        account, or one of the owner's passkeys as a smart account's owner."""
+        account, its EVC sub-account, or one of the owner's passkeys as a smart account's
+        owner."""
         if addr is None:
             return False
         a = addr.lower() if self.evm else addr
-        return a in self.own or a in self.passkeys
+        return a in self.own or a in self.passkeys or is_sub_account(a, self.prefixes)
 
     def acts_for(self, addr: str | None) -> bool:
         """An account the request acts on (own or a smart account it executes through)."""
@@ -131,7 +153,7 @@ def _transfer(c: _Ctx, op: Transfer) -> Effect:
         token_ids=() if op.token_id is None else (op.token_id,),
         counterparty=sender if gets else recipient,
         counterparty_own=c.is_own(sender) if gets else to_own,
-        what="offer" if op.order is not None else None,
+        what=None if op.order is None else "order_fee" if is_order_fee(op) else "offer",
         protocol=c.label(op.recipient),
         via=_via(op),
         order=op.order,

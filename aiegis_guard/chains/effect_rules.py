@@ -268,7 +268,7 @@ def _order(
     if _under_half(chain, gives, own):
         msg = "order returns less than half of what it gives of the same asset (WETH = ETH...)"
         return gives_away(msg, "under-half")
-    found = _others_paid(gets, mine)
+    found = _others_paid(gets, mine) or _fees_over_price(gives, policy, settlers)
     if found:
         return gives_away(*found)
     if _unvalued_purchase(policy, chain, gives, own):
@@ -293,6 +293,32 @@ def _others_paid(gets: list[Effect], trusted: list[bool]) -> tuple[str, str] | N
         if elsewhere is None:  # amounts unknown, all of it to trusted parties
             return None
         msg = f"order pays most of its consideration to {mask_address(elsewhere or '?')}"
+        return msg, f"to:{elsewhere}"
+    return None
+
+
+UNBOUNDED = 2**128  # a fee of "all of it" (judge_gives.UNBOUNDED)
+
+
+def _fees_over_price(
+    gives: list[Effect], policy: Policy, settlers: _Settlers
+) -> tuple[str, str] | None:
+    """The fees own pays on top of an order (``order_fee``: Element buy orders, Rarible origin
+    fees) to parties neither own nor allowlisted come to more than the order's price in the
+    same asset: most of what own pays goes to others, as ``_others_paid`` reads a listing."""
+    by_asset: dict[str, list[int]] = {}
+    elsewhere = ""
+    for e in gives:
+        if e.asset is None or (e.amount is None and not e.unlimited):
+            continue
+        row = by_asset.setdefault(e.asset.key, [0, 0])
+        if e.what != "order_fee":
+            row[0] += e.amount or 0
+        elif not (e.counterparty_own or settlers.trusted(policy, e.counterparty or "")):
+            row[1] += UNBOUNDED if e.unlimited else e.amount or 0
+            elsewhere = elsewhere or e.counterparty or "?"
+    if any(fees > price for price, fees in by_asset.values()):
+        msg = f"order pays more in fees to {mask_address(elsewhere)} than its price"
         return msg, f"to:{elsewhere}"
     return None
 

@@ -271,7 +271,9 @@ def _settlers(j: Judge) -> frozenset[str]:
     contract) and every contract it calls, but the accounts it acts for."""
     d = j.decoded
     found = {d.to} if d.to else set()
-    found.update(op.target for op in d.operations if isinstance(op, Call) and op.target)
+    found.update(
+        op.target for op in d.operations if isinstance(op, Call) and op.target and not op.remote
+    )
     if d.chain is Chain.EVM:
         found = {a.lower() for a in found}
     return frozenset(found - j.acting)

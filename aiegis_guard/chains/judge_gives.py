@@ -23,6 +23,7 @@ from aiegis_guard.chains.transaction import (
     Delegation,
     Memo,
     Transfer,
+    is_order_fee,
 )
 from aiegis_guard.findings import Action, Finding
 from aiegis_guard.limits import format_amount
@@ -98,7 +99,7 @@ def transfer(j: Judge, op: Transfer) -> list[Finding]:
         return out
     if _anothers_claim(j, op):
         return out
-    if op.order is not None and op.order != SWAP_ORDER:  # a signed order's offer
+    if op.order is not None and op.order != SWAP_ORDER and not is_order_fee(op):  # its offer
         return out + _venue(j, op)
     to_own = j.is_own(op.recipient)  # wallet, signer / fee payer (not a self-named Safe)
     if moves_value and not to_own and not j.policy.is_allowed_recipient(op.recipient, j.chain):

@@ -272,6 +272,17 @@ _RECEIVES = frozenset(
 )
 
 
+# bounded powers over an own position (a human confirms; no BLOCK): a Liquity v2 trove's
+# interest individual delegate (sets the rate only within the owner's [minRate, maxRate]) or
+# batch manager (sets the batch's rate within the bounds it registered, at most
+# MAX_ANNUAL_INTEREST_RATE, and accrues its management fee, at most
+# MAX_ANNUAL_BATCH_MANAGEMENT_FEE a year, as the trove's debt; the owner leaves at will):
+# liquity/bold ``contracts/src/BorrowerOperations.sol`` (``setInterestIndividualDelegate``,
+# ``registerBatchManager``, ``setBatchManagerAnnualInterestRate``), ``Dependencies/
+# Constants.sol``. Neither moves collateral or debt out of the trove (position_managers.py)
+_BOUNDED = frozenset({"liquity_v2.interest_delegate", "liquity_v2.interest_batch_manager"})
+
+
 def _trusted_authority(j: Judge, addr: str, via: str, account: str = "") -> bool:
     """Allowlisted to act for the account (spender / operator / delegate); for an ownership
     handover, allowlisted in any role; a beacon deposit's withdrawer, when the validator
@@ -310,6 +321,9 @@ def authority(j: Judge, op: AuthorityChange) -> list[Finding]:
     elif own and op.expires is not None and op.expires <= time.time() + SHORT_LIVED_S:
         msg = f"{op.via}: short-lived authority over own account -> {target}"
         out.append(j.f(rule, Action.FLAG, msg, *ev, "own-account", f"expires:{op.expires}"))
+    elif own and op.via in _BOUNDED:
+        msg = f"{op.via}: a bounded {op.authority_type} of own position -> {target}"
+        out.append(j.f(rule, Action.FLAG, msg, *ev, "own-account", "bounded"))
     elif own:
         msg = f"{op.via}: authority over own account {mask_address(op.account)} -> {target}"
         out.append(j.f(rule, Action.BLOCK, msg, *ev, "own-account", severity=Severity.CRITICAL))

@@ -42,6 +42,7 @@ __all__ = [
     "TokenAccountRef",
     "Transfer",
     "TxContext",
+    "is_order_fee",
 ]
 
 
@@ -212,6 +213,9 @@ class Call(_Frozen):
     # decoded as calls the callee makes: judged only when the callee is an own account
     carried: tuple[Any, ...] = ()
     carried_cut: bool = False  # EVM: a limit cut that scan short (``embedded.embedded_scan``)
+    # runs on another chain (a bridge message's receiver: Connext ``xReceive``): it settles
+    # nothing of this request (``inspect._settlers``)
+    remote: bool = False
 
 
 @fast_init
@@ -401,3 +405,11 @@ class TxContext:
     # filled by the inspector with ``chains.effects.Effect`` s (typed loosely: that module
     # builds on this one)
     effects: list[Any] = field(default_factory=list)
+
+
+def is_order_fee(op: Transfer) -> bool:
+    """A fee the signer of an order pays on top of its offer, straight to the fee's recipient
+    (Element buy orders, Rarible origin fees on the paying side): ``order`` set, ``via`` ending
+    in ``.fee``. Judged as any give (to a stranger: FLAG) and against the order's price
+    (``effect_rules.order_gives_away``); not the offer that whoever fills the order receives."""
+    return op.order is not None and op.order != SWAP_ORDER and op.via.endswith(".fee")

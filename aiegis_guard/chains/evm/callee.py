@@ -99,7 +99,8 @@ _ADMIN_HANDLERS = {
     "admin": (
         "grant_role", "named", "upgrade", "change_proxy_admin", "change_admin",
         "change_master_copy", "add_owner_address", "add_owner_public_key",
-        "remove_last_owner", "update_owners", "set_owner", "set_authority",
+        "remove_last_owner", "update_owners", "set_owner", "set_authority", "init_owner",
+        "init_passkey",
     ),
     "safe": (
         "add_owner", "remove_owner", "swap_owner", "change_threshold", "enable_module",

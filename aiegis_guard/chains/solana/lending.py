@@ -28,13 +28,19 @@ from typing import Any
 from aiegis_guard.chains.known import known_mints
 from aiegis_guard.chains.solana.defi import spl_token
 from aiegis_guard.chains.solana.drift_user import DRIFT_USER_BUILDERS
-from aiegis_guard.chains.solana.layout import Ix, associated_token_address, authority_change
+from aiegis_guard.chains.solana.layout import (
+    Ix,
+    associated_token_address,
+    authority_change,
+    malformed_call,
+)
 from aiegis_guard.chains.solana.lending_layouts import (
     DRIFT_PROGRAM,
     KAMINO_LAYOUTS,
     KAMINO_LEND_PROGRAM,
     MARGINFI_LAYOUTS,
     MARGINFI_PROGRAM,
+    MARGINFI_TRANSFER_ACCOUNTS,
 )
 from aiegis_guard.chains.transaction import Operation, Receipt, Transfer
 
@@ -120,6 +126,23 @@ def _marginfi_authority(ix: Ix, refs: Any) -> list[Operation]:
     return [authority_change(ix, "marginfi_account", via, "owner", new, current=current)]
 
 
+def _marginfi_transfer(ix: Ix, refs: Any) -> list[Operation]:
+    """``transfer_to_new_account`` / ``_pda``: every position of the old marginfi account moved
+    into a new one that ``new_authority`` owns (the fifth account, or the sixth after
+    ``fee_payer`` was added: told apart by the account count, lending_layouts.py); a count
+    neither form has is no account the reader can name: malformed."""
+    before, after = MARGINFI_TRANSFER_ACCOUNTS[ix.name or ""]
+    count = len(ix.accounts)
+    if count not in (before, after):
+        ix.malformed = f"{count} accounts: neither form of {ix.name}"
+        return [malformed_call(ix)]
+    new = ix.accounts[4 if count == before else 5]
+    via = "marginfi.account_authority"
+    current = ix.acc["authority"]
+    change = authority_change(ix, "old_marginfi_account", via, "owner", new, current=current)
+    return [change]
+
+
 def _drift(ix: Ix, refs: Any) -> list[Operation]:
     acc, dest, amount = ix.acc, ix.acc["user_token_account"], ix.args["amount"]
     return _paid_out(
@@ -147,6 +170,7 @@ LENDING_BUILDERS: dict[tuple[str, str], _Builder] = {
     **{("kamino_lend", lay.name): _kamino for lay in KAMINO_LAYOUTS.values()},
     **{("marginfi", lay.name): _marginfi for lay in MARGINFI_LAYOUTS.values()},
     ("marginfi", "set_new_account_authority"): _marginfi_authority,
+    **{("marginfi", name): _marginfi_transfer for name in MARGINFI_TRANSFER_ACCOUNTS},
     ("drift", "withdraw"): _drift,
     **DRIFT_USER_BUILDERS,
 }

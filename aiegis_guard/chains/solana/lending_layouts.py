@@ -20,7 +20,15 @@ Sources (each project's own published code; Anchor discriminators are
   ``set_account_transfer_authority``: no arguments; ``MarginfiAccountSetAccountAuthority``
   accounts ``marginfi_account``, ``marginfi_group``, ``signer`` (the account's authority),
   ``new_authority``, ``fee_payer``; the account's ``authority`` becomes ``new_authority``:
-  it alone withdraws and borrows from it; discriminator ``99a23254b6c94ab3``).
+  it alone withdraws and borrows from it; discriminator ``99a23254b6c94ab3``);
+  ``transfer_to_new_account`` (no arguments) and ``transfer_to_new_account_pda(account_index:
+  u16, third_party_id: Option<u16>)`` (``instructions/marginfi_account/transfer_account.rs``:
+  every position of ``old_marginfi_account`` moves into ``new_marginfi_account``, initialised
+  with ``new_authority`` ("completely unchecked"), the old one disabled; accounts ``group,
+  old_marginfi_account, new_marginfi_account, authority, fee_payer, new_authority,
+  global_fee_wallet, [instructions_sysvar,] system_program``; before ``fee_payer`` was added
+  the authority paid and ``new_authority`` was the fifth account: one account fewer;
+  discriminators ``1c4f81e7a9454541`` / ``acd2e0dc92d4fd31``).
 * Drift v2 ``dRiftyHA…33UH``: drift-labs/protocol-v2 ``programs/drift/src/lib.rs`` /
   ``instructions/user.rs`` (``withdraw(market_index: u16, amount: u64, reduce_only: bool)``,
   ``Withdraw`` accounts; discriminator ``b712469c946da122`` as in the carbon drift-v2
@@ -98,7 +106,23 @@ MARGINFI_LAYOUTS: Final[dict[bytes, Layout]] = {
         (),
         ("marginfi_account", "marginfi_group", "signer", "new_authority", "fee_payer"),
     ),
+    bytes.fromhex("1c4f81e7a9454541"): _L(
+        "transfer_to_new_account",
+        (),
+        ("group", "old_marginfi_account", "new_marginfi_account", "authority"),
+    ),
+    bytes.fromhex("acd2e0dc92d4fd31"): _L(
+        "transfer_to_new_account_pda",
+        (("account_index", "u16"), ("third_party_id", "opt_u16")),
+        ("group", "old_marginfi_account", "new_marginfi_account", "authority"),
+    ),
 }
+MARGINFI_TRANSFER_ACCOUNTS: Final[dict[str, tuple[int, int]]] = {
+    "transfer_to_new_account": (7, 8),
+    "transfer_to_new_account_pda": (8, 9),
+}
+"""The account counts of each transfer form before and after ``fee_payer`` (its new authority
+the fifth account, then the sixth)."""
 
 DRIFT_LAYOUTS: Final[dict[bytes, Layout]] = {
     bytes.fromhex("b712469c946da122"): _L(

@@ -32,6 +32,14 @@ Sources:
   authority_)``, both ``auth``) and dapphub/ds-proxy ``src/proxy.sol`` (``execute(address
   _target, bytes _data)``: ``delegatecall`` of ``_target`` in the proxy, ``auth``): Maker's
   DSProxy, which holds its owner's vaults.
+- Biconomy smart account v2 ownership modules (bcnmy/scw-contracts ``contracts/smart-account/
+  modules/``): ``ECDSAOwnershipRegistryModule.initForSmartAccount(address owner)``,
+  ``MultiOwnedECDSAModule.initForSmartAccount(address[] eoaOwners)``,
+  ``PasskeyRegistryModule.initForSmartAccount(uint256 _pubKeyX, uint256 _pubKeyY, string
+  _keyId)``: each stores, for ``msg.sender`` (the smart account that CALLs it, in
+  ``setupAndEnableModule`` or after ``enableModule``), the key that signs for that account from
+  then on: an owner of the caller, whatever module carries it (an allowlisted module hands
+  out what its setup data names). A passkey is written as ``addOwnerPublicKey``'s.
 """
 
 from __future__ import annotations
@@ -122,6 +130,33 @@ def _add_owner_public_key(f: Frame, fn: Function, a: list[Any]) -> Result:
     return [authority(f, "account.owner", "owner_passkey", key)]
 
 
+def _account_owner(account: str, what: str, new: str) -> AuthorityChange:
+    """``new`` signs for the calling ``account`` (a module's registry entry for
+    ``msg.sender``)."""
+    return AuthorityChange(
+        via="account.owner",
+        account=account,
+        new_authority=new,
+        authority_type=what,
+        current_authority=account,
+    )
+
+
+def _init_owner(f: Frame, fn: Function, a: list[Any]) -> Result:
+    owners = [o for o in (a[0] if isinstance(a[0], list | tuple) else [a[0]]) if o != ZERO]
+    if not owners or f.sender is None:
+        return [named_call(f, fn, known=False)]
+    return [_account_owner(f.sender, "owner (module registry)", owner) for owner in owners]
+
+
+def _init_passkey(f: Frame, fn: Function, a: list[Any]) -> Result:
+    x, y = a[0], a[1]
+    if f.sender is None:
+        return [named_call(f, fn, known=False)]
+    key = f"{PASSKEY_PREFIX}0x{x:064x}{y:064x}"
+    return [_account_owner(f.sender, "owner_passkey (module registry)", key)]
+
+
 def _remove_last_owner(f: Frame, fn: Function, a: list[Any]) -> Result:
     """The account's only owner removed: nobody can sign for it again."""
     return [authority(f, "account.owner", "owner_renounced", None)]
@@ -170,4 +205,7 @@ TABLE = (
     ("setOwner(address)", _set_owner),
     ("setAuthority(address)", _set_authority),
     ("execute(address,bytes)", _ds_proxy_execute),
+    ("initForSmartAccount(address)", _init_owner),
+    ("initForSmartAccount(address[])", _init_owner),
+    ("initForSmartAccount(uint256,uint256,string)", _init_passkey),
 )

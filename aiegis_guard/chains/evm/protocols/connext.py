@@ -22,14 +22,18 @@ The transfer is a bridge exchange (``bridges.bridge_ops``): a give of ``_amount`
 relayer fee) of ``_asset`` to the Connext diamond, a receipt of the minimum to ``_to`` (a
 recipient neither own nor allowlisted BLOCKs; a minimum of 0 FLAGs). The destination token
 is not named by the request: the source asset stands for it. A message to a contract on the
-destination is an opaque call of ``_to`` (FLAG unless own or allowlisted).
+destination is an opaque call of ``_to`` (FLAG unless own or allowlisted); so is the
+``xReceive`` that runs with a transfer's funds when ``_callData`` is not empty: ``_to``
+decides where they go from there. An allowlisted ``_to`` is trusted with them, as any
+allowlisted callee and as an Across deposit's recipient with a ``message`` is (only Across's
+public MulticallHandler has its instructions read: ``across_handler.py``).
 """
 
 from __future__ import annotations
 
 from typing import Any
 
-from aiegis_guard.chains.evm.frames import ZERO, Frame, Result, asset
+from aiegis_guard.chains.evm.frames import ZERO, Frame, Result, asset, word_address
 from aiegis_guard.chains.evm.protocols.bridges import bridge_ops
 from aiegis_guard.chains.evm.selectors import Function
 from aiegis_guard.chains.transaction import Call
@@ -54,10 +58,23 @@ def _xcall(f: Frame, fn: Function, a: list[Any]) -> Result:
     if token == ZERO:  # a message only: the calldata runs on ``to`` over there
         if not call_data:
             return []
-        return [Call(via=via, target=to, name=f"{fn.name} message", sender=f.sender)]
+        return [_destination_call(f, via, to, f"{fn.name} message", bytes(call_data))]
     minimum = connext_minimum(amount, slippage, delegate, (f.sender or ZERO, to))
     paid = (asset(token), amount + fee)
-    return bridge_ops(f, via, paid, (asset(token), minimum), to)
+    out = bridge_ops(f, via, paid, (asset(token), minimum), to)
+    if call_data:  # ``xReceive`` of ``to`` runs with the funds: what it does is ``to``'s code
+        out.append(_destination_call(f, via, to, f"{fn.name} xReceive", bytes(call_data)))
+    return out
+
+
+def _destination_call(f: Frame, via: str, to: str, name: str, data: bytes) -> Call:
+    """``to``'s code run on the destination with ``data`` (``xReceive(..., _callData)``): an
+    opaque call there, naming the addresses ``data``'s words hold (an allowlisted ``to`` whose
+    data names a stranger FLAGs, as any opaque call of an allowlisted contract that names one:
+    ``judge_gives._third_party``); it settles nothing on this chain (``remote``)."""
+    words = (word_address(data[at : at + 32]) for at in range(0, len(data) - 31, 32))
+    names = tuple(dict.fromkeys(a for a in words if a and a not in (to, f.origin)))
+    return Call(via=via, target=to, name=name, sender=f.sender, names=names, remote=True)
 
 
 _XCALL = "uint32,address,address,address,uint256,uint256,bytes"

@@ -11,6 +11,15 @@ accounts, its address XOR an account id 0-255; the 256 share the owner's first 1
 - ``setOperator(bytes19 addressPrefix, address operator, uint256 operatorBitField)``: bit
   ``i`` makes ``operator`` the operator of account ``i`` of the prefix; a zero field takes
   every one away;
+- ``enableController(address account, address vault)``: ``vault`` becomes the account's
+  controller, which ``controlCollateral(targetCollateral, onBehalfOfAccount, value, data)``
+  lets call every enabled collateral vault for the account (``docs/specs.md``: a controller
+  may seize the collateral; only trusted controllers should be enabled) -> a ``controller``
+  authority to ``vault`` (judged as any authority: a stranger BLOCKs, an allowlisted vault
+  passes); read on the EVC only (``disableController`` is the vault's own call);
+  ``enableCollateral(address account, address vault)`` / ``disableCollateral(...)``: which
+  of the account's vaults an enabled controller may seize; no party gains a power by it (the
+  controller's is ``enableController``'s): a known call of the EVC's;
 - ``call(address targetContract, address onBehalfOfAccount, uint256 value, bytes data)`` and
   ``batch(BatchItem[] items)`` (``BatchItem(address targetContract, address
   onBehalfOfAccount, uint256 value, bytes data)``): ``callWithAuthenticationInternal`` runs
@@ -76,6 +85,27 @@ def _set_operator(f: Frame, fn: Function, a: list[Any]) -> Result:
     return [_operator(f, "euler_evc.set_operator", operator, f"{which} of prefix {who}")]
 
 
+def _enable_controller(f: Frame, fn: Function, a: list[Any]) -> Result:
+    account, vault = a
+    if not is_evc(f.target):
+        return [named_call(f, fn, known=False)]
+    if vault == ZERO:  # no vault: the EVC reverts on the call into it
+        return [named_call(f, fn)]
+    return [
+        AuthorityChange(
+            via="euler_evc.enable_controller",
+            account=f.target,
+            new_authority=vault,
+            authority_type=f"controller of account {account} (may seize its collateral)",
+            current_authority=f.sender,
+        )
+    ]
+
+
+def _collateral(f: Frame, fn: Function, a: list[Any]) -> Result:
+    return [named_call(f, fn, known=is_evc(f.target))]
+
+
 def _same_owner(a: str | None, b: str | None) -> bool:
     return a is not None and b is not None and a[:40] == b[:40]  # 19 bytes: "0x" + 38 hex
 
@@ -116,6 +146,9 @@ def _batch(f: Frame, fn: Function, a: list[Any]) -> Result:
 TABLE = (
     ("setAccountOperator(address,address,bool)", _set_account_operator),
     ("setOperator(bytes19,address,uint256)", _set_operator),
+    ("enableController(address,address)", _enable_controller),
+    ("enableCollateral(address,address)", _collateral),
+    ("disableCollateral(address,address)", _collateral),
     ("call(address,address,uint256,bytes)", _call),
     ("batch((address,address,uint256,bytes)[])", _batch),
 )

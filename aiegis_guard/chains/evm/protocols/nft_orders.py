@@ -14,7 +14,8 @@ Sources (type strings as the projects publish them):
   feeData)``, ``Property(address propertyValidator,bytes propertyData)``; ``BulkOrder(<order>[2]
   ...[2] tree)``. A sell order gives the NFT(s) for ``erc20TokenAmount`` of ``erc20Token``
   (``0xEeee…EEeE``: the native token) paid to the maker, the fees paid by the taker on top;
-  a buy order pays ``erc20TokenAmount`` plus every fee for the NFT(s) (with properties: any
+  a buy order pays ``erc20TokenAmount`` plus every fee (each a give of the maker's to its
+  recipient) for the NFT(s) (with properties: any
   token of the collection that passes the validators). ``taker`` not 0: only it may fill.
   ``hashNonce`` (the maker's counter) moves nothing: read with or without it.
 - Rarible exchange v2 (rarible/protocol-contracts ``exchange-v2/contracts/libraries/
@@ -25,13 +26,20 @@ Sources (type strings as the projects publish them):
   ``ERC721`` / ``ERC1155`` (``address, uint256 id``), ``COLLECTION`` (``address``: any token of
   it); ``LibOrderDataV1`` / ``V2`` / ``V3``: ``V1`` data ``(Part[] payouts, Part[]
   originFees)``, ``V2`` / ``V3`` add ``bool isMakeFill``; ``LibPart.Part(address account,
-  uint96 value)`` in basis points). ``RaribleTransferManager``: what the maker gets is paid to
-  its ``payouts`` (their values sum to 10000; none: the maker), after the maker's own
-  ``originFees`` are paid out of it (the royalties, read on-chain, come off too). A data type
-  this reader does not know is no order it can read (``EvmDecodeError``: not a silent pass).
+  uint96 value)`` in basis points). ``RaribleTransferManager`` (``transfer-manager/contracts/
+  RaribleTransferManager.sol``, ``LibFeeSide.getFeeSide``): what the maker gets is paid to
+  its ``payouts`` (their values sum to 10000; none: the maker) as ``transferPayouts`` splits
+  it, the last payout taking the rest (one NFT: all of it), after the maker's own
+  ``originFees`` are paid out of it (the royalties, read on-chain, come off too); a maker
+  paying (ETH, else ERC-20, else ERC-1155 on its side) pays its origin fees on top. A data
+  type this reader does not know is no order it can read (``EvmDecodeError``: not a silent
+  pass).
 
 Each order's offer is a :class:`Transfer` to the exchange (``order`` = its index) and each
-consideration a :class:`Receipt` to its recipient, as in ``orders.py``.
+consideration a :class:`Receipt` to its recipient, as in ``orders.py``; a fee the maker pays on
+top (Element buy orders, Rarible paying-side origin fees) is a :class:`Transfer` of the maker's
+straight to the fee's recipient, ``via`` ending in ``.fee`` (``transaction.is_order_fee``:
+judged as any give, and against the price by ``effect_rules.order_gives_away``).
 """
 
 from __future__ import annotations
@@ -70,6 +78,12 @@ def _offer(index: int, what: Asset, maker: str, to: str, amount: int, *, tid: in
     )
 
 
+def _fee(index: int, what: Asset, maker: str, to: str, amount: int, *, via: str) -> Transfer:
+    """A fee the maker pays on top of its offer, straight to its recipient: a give of the
+    maker's (``via`` ends in ``.fee``: judged as any give, and against the order's price)."""
+    return Transfer(via=via, asset=what, sender=maker, recipient=to, amount=amount, order=index)
+
+
 def _get(index: int, what: Asset, to: str, amount: int, *, tid: int | None, via: str) -> Receipt:
     return Receipt(via=via, asset=what, recipient=to, amount=amount, token_id=tid, order=index)
 
@@ -92,9 +106,8 @@ def element(m: dict[str, Any], venue: str, index: int) -> list[Operation]:
         return [give, _get(index, money, maker, price, tid=None, via="element.price")]
     if props:  # a collection offer: any token that passes the validators
         tid = None
-    paid = price + sum(amount for _, amount in fees)
-    ops: list[Operation] = [_offer(index, money, maker, venue, paid, tid=None, via="element.bid")]
-    ops += [_get(index, money, who, fee, tid=None, via="element.fee") for who, fee in fees]
+    ops: list[Operation] = [_offer(index, money, maker, venue, price, tid=None, via="element.bid")]
+    ops += [_fee(index, money, maker, who, fee, via="element.fee") for who, fee in fees if fee]
     ops.append(_get(index, nft, maker, count, tid=tid, via="element.buy"))
     return ops
 
@@ -131,6 +144,10 @@ def _asset(a: dict[str, Any]) -> tuple[Asset, int | None, int]:
     raise EvmDecodeError(f"rarible: asset class 0x{cls.hex()} not read")
 
 
+def _class_of(a: dict[str, Any]) -> bytes:
+    return bytes(a["assetType"]["assetClass"])
+
+
 def _parts(m: dict[str, Any]) -> tuple[list[tuple[str, int]], list[tuple[str, int]]]:
     types = _DATA.get(bytes(m["dataType"]))
     if types is None:
@@ -141,28 +158,53 @@ def _parts(m: dict[str, Any]) -> tuple[list[tuple[str, int]], list[tuple[str, in
     return list(payouts) or [(m["maker"], _BPS)], list(fees)
 
 
+def _split(value: int, parts: list[tuple[str, int]]) -> list[tuple[str, int]]:
+    """``RaribleTransferManager.transferPayouts``: each part but the last gets
+    ``value × bps / 10000`` (rounded down), the last one the rest; nothing paid is left out."""
+    out, rest = [], value
+    for i, (who, bps) in enumerate(parts):
+        amount = rest if i == len(parts) - 1 else value * bps // _BPS
+        rest -= amount
+        out.append((who, amount))
+    return [(who, amount) for who, amount in out if amount > 0]
+
+
+def _fee_side(make: bytes, take: bytes) -> str:
+    """``LibFeeSide.getFeeSide`` (exchange v2): the side paying with ETH, else ERC-20, else
+    ERC-1155 is the one whose value the fees are reckoned on; none between two ERC-721s."""
+    for cls in (_ETH, _ERC20, _ERC1155):
+        if make == cls:
+            return "make"
+        if take == cls:
+            return "take"
+    return ""
+
+
 def rarible(m: dict[str, Any], venue: str, index: int) -> list[Operation]:
-    """One Rarible v2 order: the make asset given, the take asset paid to the payouts (the
-    maker's origin fees first)."""
+    """One Rarible v2 order: the make asset given, the take asset paid to the payouts.
+
+    ``RaribleTransferManager.doTransfersWithFees``: when the maker pays (its make asset is on
+    the fee side), its ``originFees`` are paid *on top* of the make value
+    (``calculateTotalAmount``), each a give of the maker's to its recipient; when the maker is
+    paid (its take asset on the fee side), its origin fees come off what it gets, and the
+    rest is split among its payouts (:func:`_split`)."""
     maker, taker = m["maker"], m["taker"]
     give, give_id, give_value = _asset(m["makeAsset"])
     take, take_id, take_value = _asset(m["takeAsset"])
     payouts, fees = _parts(m)
+    side = _fee_side(_class_of(m["makeAsset"]), _class_of(m["takeAsset"]))
     to = venue if taker == ZERO else taker
     ops: list[Operation] = [
         _offer(index, give, maker, to, give_value, tid=give_id, via="rarible.offer")
     ]
-    fungible = take.kind is not AssetKind.NFT
     rest = take_value
-    if fungible:
-        for who, bps in fees:
-            fee = take_value * bps // _BPS
+    for who, bps in fees:
+        fee = (give_value if side == "make" else take_value) * bps // _BPS
+        if side == "make" and fee:
+            ops.append(_fee(index, give, maker, who, fee, via="rarible.origin.fee"))
+        elif side == "take":
             rest -= fee
             ops.append(_get(index, take, who, fee, tid=None, via="rarible.origin_fee"))
-    rest = max(rest, 0)
-    for who, bps in payouts:
-        amount = rest * bps // _BPS if fungible else take_value
+    for who, amount in _split(max(rest, 0), payouts):
         ops.append(_get(index, take, who, amount, tid=take_id, via="rarible.payout"))
-        if not fungible:
-            break  # an NFT goes whole to the first payout
     return ops

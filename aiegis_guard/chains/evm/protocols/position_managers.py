@@ -28,6 +28,11 @@ Sources:
   annualInterestRate, maxUpfrontFee, addManager, removeManager, receiver)`` and
   ``openTroveAndJoinInterestBatchManager`` (the same fields in a struct, with the batch
   manager): the new trove's owner (the caller's collateral is theirs) and managers.
+  ``Zappers/Interfaces/IZapper.sol`` ``openTroveWithRawETH(OpenTroveParams{owner, ownerIndex,
+  collAmount, boldAmount, upperHint, lowerHint, annualInterestRate, batchManager,
+  maxUpfrontFee, addManager, removeManager, receiver})`` (WETHZapper, GasCompZapper) and
+  ``ILeverageZapper.sol`` ``openLeveragedTroveWithRawETH(OpenLeveragedTroveParams)`` (the same
+  with ``flashLoanAmount`` after ``collAmount``): the same fields, judged the same way.
 """
 
 from __future__ import annotations
@@ -100,6 +105,24 @@ def _open_trove(f: Frame, fn: Function, a: list[Any]) -> Result:
         owner, batch, (_add, manager, receiver) = a[0][0], a[0][6], a[0][8:11]
     else:
         owner, batch, (_add, manager, receiver) = a[0], ZERO, a[8:11]
+    return _trove_powers(f, fn, owner, batch, manager=manager, receiver=receiver)
+
+
+def _zapper_open(f: Frame, fn: Function, a: list[Any]) -> Result:
+    """A zapper's ``openTroveWithRawETH(OpenTroveParams)`` / ``openLeveragedTroveWithRawETH(
+    OpenLeveragedTroveParams)``: the same owner, batch manager and managers (the zapper opens
+    the trove for ``owner`` and keeps ``removeManager`` / ``receiver`` in its own
+    ``AddRemoveManagers``: its withdrawals pay them)."""
+    p = a[0]
+    shift = 1 if len(p) == 13 else 0  # the leverage form: ``flashLoanAmount`` after coll
+    owner, batch = p[0], p[7 + shift]
+    manager, receiver = p[10 + shift], p[11 + shift]
+    return _trove_powers(f, fn, owner, batch, manager=manager, receiver=receiver)
+
+
+def _trove_powers(
+    f: Frame, fn: Function, owner: str, batch: str, *, manager: str, receiver: str
+) -> Result:
     out: Result = [named_call(f, fn, known=False)]
     if owner not in (f.sender, ZERO):  # the trove, and the collateral in it, are owner's
         out.append(_power(f, "liquity_v2.trove_owner", owner, "owner of the new trove"))
@@ -133,6 +156,12 @@ TABLE = (
     (
         f"openTroveAndJoinInterestBatchManager(({_OPEN},address,{_U},address,address,address))",
         _open_trove,
+    ),
+    (f"openTroveWithRawETH(({_OPEN},{_U},address,{_U},address,address,address))", _zapper_open),
+    (
+        f"openLeveragedTroveWithRawETH((address,{_U},{_U},{_U},{_U},{_U},{_U},{_U},address,{_U},"
+        "address,address,address))",
+        _zapper_open,
     ),
     ("grantPermission(uint128,bytes32,address)", _grant_permission),
     ("revokePermission(uint128,bytes32,address)", _revoke),
