@@ -16,6 +16,11 @@ payload '…'") or a title over it. An attacker's lure that quotes its own order
 so; a public user's prompt is never read this way (it
 cannot frame its own order as a quoted scam).
 
+A weak frame (a moderation log's or a sample's words, a frame word in the document's title
+read from afar, a list's introduction) reports neither a quote that speaks to an agent nor one
+its sentence or introduction recommends, nor one that names a live destination
+(:mod:`.weak_frames`).
+
 A text that tells its reader to act on its quotes ("Proceed accordingly.", "Execute the
 above.", "do the same now") reports none of them, and the intent stage judges each such quote
 alone, whatever reports it in its sentence (:func:`endorsed`).
