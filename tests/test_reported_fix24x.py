@@ -94,6 +94,9 @@ def test_addressed_quote(quote: str, who: str | None) -> None:
         ("Typical phrases from the fake admins:", False),
         ("Injections aimed at agents, wallets and bots:", False),
         ("bot deleted a message by kim (new):", False),
+        ("Phrases the agent should use:", True),
+        (" — the bot will refuse them.", False),
+        ("the bot says:", False),
     ],
 )
 def test_endorsing_intro(words: str, endorsing: bool) -> None:

@@ -61,8 +61,9 @@ _ENDORSING_RE = re.compile(
     r"(?:wants|asks|needs)\b|"
     r"(?:steps|instructions|tasks|orders|rules|guidance|playbook|to-?dos?|directives)\s+for\s+"
     r"(?:the\s+|our\s+|your\s+|this\s+|every\s+)?(?:ai\s+)?(?:agent|assistant|bot)s?\b|"
-    r"(?:our|your|the)\s+(?:ai\s+)?(?:agent|assistant|bot)s?\s+(?:uses?|says?|sends?|writes?|"
-    r"should|must|will|replies|answers)\b|"
+    r"(?:our|your)\s+(?:ai\s+)?(?:agent|assistant|bot)s?\s+(?:uses?|says?|sends?|writes?|"
+    r"should|must|replies|answers)\b|(?:the|an?)\s+(?:ai\s+)?(?:agent|assistant|bot)s?\s+"
+    r"(?:should|must)\s+(?:use|say|send|write|reply|answer)\b|"
     r"(?:good|correct|approved|recommended|preferred|ideal|expected|proper|right|model|"
     r"template)\s+(?:\w+\s+)?(?:replies|answers|responses|phrases|wording|messages)\b)",
     re.IGNORECASE,
