@@ -593,6 +593,28 @@ def _with_next_address(j: Any, key: tuple[str, str], text: str, a: int) -> Any:
     return again
 
 
+PAUSED_REACH = 240  # characters after a paused safeguard read for the move it excuses
+# a move asked or expected in the sentence after ("Transfers to vault-migration.sol are expected
+# and should be completed today"; not "transfers will queue")
+_MOVE_EXCUSED_RE = LazyPattern(
+    r"\b(?:transfers?|payments?|payouts?|withdrawals?|funds|send|move|transfer|pay|withdraw|"
+    r"sweep|bridge)\b(?:[^.;\n]|\.(?=\S)){0,80}?\b(?:should|must|(?:is|are)\s+expected|need\s+to|have\s+to|"
+    r"go\s+through|unchecked|unreviewed|be\s+(?:completed|sent|executed|processed|made))\b",
+    re.IGNORECASE,
+)
+
+
+def _paused_before_move(text: str, a: int, b: int) -> Judgement | None:
+    """A safeguard's enforcement said to be paused (:data:`~.intent_words.VOID_PAUSED`) and a
+    move asked or expected just after it: the pause excuses the move (a void declared); a
+    status page's pause asks for none."""
+    if "paused" not in text[a:b].lower() or p.VOID_PAUSED_RE.search(text, a, b) is None:
+        return None
+    if _MOVE_EXCUSED_RE.search(text, b, b + PAUSED_REACH) is None:
+        return None
+    return Judgement(THRESHOLD, "policy-void", ("act:policy-void", "move-excused"))
+
+
 def _around(text: str, joins: list[int]) -> list[tuple[int, int]]:
     """From the start of the line before each run of joins to the end of the line after it
     (a joined sentence lies within; ``joins`` are spaces in ``text`` now)."""
@@ -703,7 +725,7 @@ def _directives(
         if j is not None and j.score == THRESHOLD - 1 and _pointed_recipient(j, text, a, b):
             j = Judgement(j.score + 1, j.act, (*j.cues, "recipient"))
         if j is None or j.score < THRESHOLD:
-            j = _with_next_address(j, key, text, a) or j
+            j = _with_next_address(j, key, text, a) or _paused_before_move(text, a, b) or j
         if j is not None and j.score >= THRESHOLD:
             found.append(_finding(j, (a, b)))
             if len(found) >= room:

@@ -36,6 +36,7 @@ PASSIVE_NOT_RE = _folded(w.PASSIVE_NOT, F)
 OWNER_KEPT_OUT_RE = _folded(w.OWNER_KEPT_OUT, F)
 YOU_SUBJECT_RE = _folded(w.YOU_SUBJECT, F)
 VOID_RE = _folded(w.VOID, F)
+VOID_PAUSED_RE = _folded(w.VOID_PAUSED, F)
 VOID_MORE_RE = _folded(w.VOID_MORE, F)
 ADDRESSEE_RE = _folded(w.ADDRESSEE, F)
 MODAL_RE = _folded(w.MODAL, F)
@@ -205,7 +206,8 @@ DESCRIPTIVE = _folded(
     r"this (?:tool|function|method|action|eip|erc|standard|proposal|contract)|"
     r"(?:allows?|lets|enables?|returns|emits?|defines?|specifies|describes|is used to|"
     # (not an amount handed back: "return 1,000 USDC to …" asks, see PERFORM)
-    r"return(?!\s+(?:the\s+)?\$?[\s\d.,]*(?:k\s+)?(?:eth|usdc|usdt|sol|dai|btc|wbtc|weth|eurc)\b)|"
+    r"return(?!\s+(?:(?:the|all|full|entire|whole)\s+){0,2}\$?[\s\d.,]*(?:k\s+)?(?:eth|usdc|usdt|"
+    r"sol|dai|btc|wbtc|weth|eurc)\b)|"
     r"can be used to)\b)",
     F,
 )

@@ -16,6 +16,11 @@ payload '…'") or a title over it. An attacker's lure that quotes its own order
 so; a public user's prompt is never read this way (it
 cannot frame its own order as a quoted scam).
 
+A weak frame (a moderation log's or a sample's words, a frame word in the document's title
+read from afar, a list's introduction) reports neither a quote that speaks to an agent nor one
+its sentence or introduction recommends, nor one that names a live destination
+(:mod:`.weak_frames`).
+
 A text that tells its reader to act on its quotes ("Proceed accordingly.", "Execute the
 above.", "do the same now") reports none of them, and the intent stage judges each such quote
 alone, whatever reports it in its sentence (:func:`endorsed`).
@@ -31,6 +36,7 @@ import functools
 import itertools
 import re
 from collections.abc import Iterator
+from typing import NamedTuple
 
 from aiegis_guard.automata import WordAutomaton
 from aiegis_guard.scanners import intent_patterns as p
@@ -39,6 +45,7 @@ from aiegis_guard.scanners.chat_turns import addresses_agents
 from aiegis_guard.scanners.chat_turns import refused as chat_refused
 from aiegis_guard.scanners.endorsement import endorses
 from aiegis_guard.scanners.onchain_marks import OnchainMarks
+from aiegis_guard.scanners.weak_frames import addressed_quote, endorsing_intro
 from aiegis_guard.textcache import digest_cached
 
 __all__ = ["endorsed", "overlaps", "reported", "unquoted"]
@@ -149,16 +156,38 @@ def _reported(text: str) -> tuple[tuple[int, int], ...]:
         return ()
     starts = [start for start, _ in spans]
     found = [
-        (at, weak)
-        for at, weak in _frame_starts(text)
+        (at, weak, only)
+        for at, weak, only in _frame_starts(text)
         if not _within(spans, starts, at) and not _negated(text, at)
     ]
     if not found or _endorsed(text, spans):
         return ()
-    frames = [at for at, _ in found]
-    strong = [at for at, weak in found if not weak]
-    far = [at for at, weak in found if not weak or _heading(text, at) or _in_title(text, at)]
-    return tuple((a, b) for a, b in spans if _framed(text, (a, b), frames, strong, far))
+    frames = _Frames(
+        every=[at for at, _, _ in found],
+        firm=[at for at, _, only in found if not only],
+        strong=[at for at, weak, _ in found if not weak],
+        far=[at for at, weak, only in found if not weak or (not only and _heading(text, at))],
+        weak_far=[
+            at for at, weak, _ in found if weak and _heading(text, at) and not _in_title(text, at)
+        ],
+        titled=[at for at, weak, _ in found if weak and _in_title(text, at)],
+    )
+    return tuple((a, b) for a, b in spans if _framed(text, (a, b), frames))
+
+
+class _Frames(NamedTuple):
+    """The frame words of a text by what they frame: ``every`` one, the ``firm`` ones (not a
+    moderation log's or a sample's words: :func:`~.intent_words.report_only_frames`), the
+    ``strong`` ones, those that frame from afar (``far``: strong ones, a weak word in a
+    section's title) and those that frame from afar only weakly (``weak_far``: a moderation or
+    sample word in a section's title) and the weak words of the document's title (``titled``)."""
+
+    every: list[int]
+    firm: list[int]
+    strong: list[int]
+    far: list[int]
+    weak_far: list[int]
+    titled: list[int]
 
 
 def _heading(text: str, at: int, *, strict: bool = False) -> bool:
@@ -209,20 +238,20 @@ def _in_title(text: str, at: int) -> bool:
     return len(line.split()) <= TITLE_WORDS
 
 
-def _framed(
-    text: str, span: tuple[int, int], frames: list[int], strong: list[int], far: list[int]
-) -> bool:
-    """Does a frame word frame the quote ``text[a:b]`` (see :func:`_reported`)? ``frames``
-    holds every frame word, ``strong`` the strong ones, ``far`` those that frame from afar
-    (strong ones, or weak ones in a title)."""
+def _framed(text: str, span: tuple[int, int], found: _Frames) -> bool:
+    """Does a frame word frame the quote ``text[a:b]`` (see :func:`_reported`)? A firm one
+    as it always did; a weak one (a moderation or sample word, the document's title, a list's
+    introduction) only a quote that :func:`_weakly_framed` lets it."""
     a, b = span
-    if not _any_in(frames, a - FRAME_BEFORE, b + FRAME_AFTER):
+    if not _any_in(found.every, a - FRAME_BEFORE, b + FRAME_AFTER):
         return False  # every place read below lies in this reach (a page's attribute values)
     lead, tail = _clause_before(text, a), _clause_after(text, a, b)
+    frames, strong, far = found.firm, found.strong, found.far
     if _destination(text, a, b):
         # a strong word in its clause, any frame word in the words that name or attribute it
         # ("the payload '…'", "'…', the attacker wrote"), or a title over it ("Incident
-        # summary:", "Honeypot log excerpt"): not a frame word somewhere before
+        # summary:", "Honeypot log excerpt"): not a frame word somewhere before. A weak frame
+        # never reports a quote that names a live destination (a write-up elides it: "0x…")
         slot_lo = _last_words(text, lead, a, 3)
         slot_hi = min(tail, _first_words_end(text, b, 3))
         return (
@@ -237,13 +266,55 @@ def _framed(
                 ]
             )
         )
-    return (
+    if (
         _any_in(frames, lead, a)
         or _any_in(frames, b, tail)
         or _any_in(far, a - FRAME_BEFORE, a)
         or _any_in(far, b, b + FRAME_AFTER)
-        or ((intro := _list_intro(text, a)) is not None and _any_in(frames, *intro))
+    ):
+        return True
+    return _weakly_framed(text, span, found, lead, tail)
+
+
+def _weakly_framed(text: str, span: tuple[int, int], found: _Frames, lead: int, tail: int) -> bool:
+    """Does a weak frame report the quote ``text[a:b]``: a moderation or sample word in its
+    clause, a list's introduction, a title from afar? Not a quote that speaks to an agent, nor
+    one its sentence or introduction speaks to the reader or recommends
+    (:mod:`.weak_frames`); a bot's handle only under a frame nearer than the document's title."""
+    a, b = span
+    intro = _list_intro(text, a)
+    titled = set(found.titled)  # the title over a bare quote is no clause of its own
+    local = [at for at in found.every if at not in titled]
+    near = (
+        _any_in(local, lead, a)
+        or _any_in(local, b, tail)
+        or (intro is not None and _any_in(found.every, *intro))
+        or _any_in(found.weak_far, a - FRAME_BEFORE, a)
+        or _any_in(found.weak_far, b, b + FRAME_AFTER)
     )
+    if not near and not _any_in(found.titled, 0, a):
+        return False
+    who = addressed_quote(text[a:b])
+    if who == "generic" or (who == "handle" and not near and not _introduced(text, a, intro)):
+        return False
+    words = text[_sentence_start(text, a) : a] + " " + text[b : _clause_after(text, a, b)]
+    return not endorsing_intro(words) and not (
+        intro is not None and endorsing_intro(text[intro[0] : intro[1]])
+    )
+
+
+def _introduced(text: str, a: int, intro: tuple[int, int] | None) -> bool:
+    """Do the writer's own words introduce the quote at ``a`` ("La description contient : «…»",
+    "Seen in vendor mail:\n1. «…»"), not a bare quote under a title?"""
+    return intro is not None or text[max(0, a - 200) : a].rstrip().endswith((":", "："))
+
+
+def _sentence_start(text: str, a: int) -> int:
+    """Where the sentence that holds the quote at ``a`` starts (its own line's start at most
+    ``FRAME_BEFORE`` characters back)."""
+    lo = max(0, a - FRAME_BEFORE)
+    head = text[lo:a]
+    return lo + max(head.rfind(c) for c in _SENTENCE_ENDS) + 1
 
 
 # a list item's marker: a bullet, "1." / "2)", "A)" / "b."
@@ -411,9 +482,10 @@ def _json_key(text: str, close: int) -> bool:
     return not head or head.endswith(("{", ",", "[", "\n"))
 
 
-def _frame_starts(text: str) -> list[tuple[int, bool]]:
-    """Where a frame word (:data:`~.intent_words.SCAM_FRAME_WORDS`) starts in ``text`` and
-    whether it is weak (:func:`~.intent_words.is_weak_frame`), from one automaton pass (the
+def _frame_starts(text: str) -> list[tuple[int, bool, bool]]:
+    """Where a frame word (:data:`~.intent_words.SCAM_FRAME_WORDS`) starts in ``text``,
+    whether it is weak (:func:`~.intent_words.is_weak_frame`) and whether it only reports
+    (:func:`~.intent_words.report_only_frames`), from one automaton pass (the
     regex alternation costs ~0.7 s on a megabyte of prose). Lower-cased one character for one
     ("İ", two characters in full lower-casing, is "i"), so a hit's position is the text's own."""
     low = text.lower()
@@ -421,7 +493,7 @@ def _frame_starts(text: str) -> list[tuple[int, bool]]:
         low = text.replace("\u0130", "i").lower()
     out = []
     base = w.base_only_frames()
-    for end, (word, any_end, weak) in _frames().iter_unordered(low):  # sorted below
+    for end, (word, any_end, weak, only) in _frames().iter_unordered(low):  # sorted below
         start = end - len(word) + 1
         if not w.is_unspaced(word[0]) and (
             (start and low[start - 1].isalnum())
@@ -430,7 +502,7 @@ def _frame_starts(text: str) -> list[tuple[int, bool]]:
             continue
         if word in base and text[start].isupper():
             continue  # a name ("Message from Pettus: …"), not a warning
-        out.append((start, weak))
+        out.append((start, weak, only))
     return sorted(out)
 
 
@@ -438,8 +510,11 @@ def _frame_starts(text: str) -> list[tuple[int, bool]]:
 def _frames() -> WordAutomaton:
     return WordAutomaton(
         itertools.chain(
-            ((word, (word, any_end, w.is_weak_frame(word))) for word, any_end in w.frame_words()),
-            ((word, (word, any_end, True)) for word, any_end in w.report_only_frames()),
+            (
+                (word, (word, any_end, w.is_weak_frame(word), False))
+                for word, any_end in w.frame_words()
+            ),
+            ((word, (word, any_end, True, True)) for word, any_end in w.report_only_frames()),
         )
     )
 
