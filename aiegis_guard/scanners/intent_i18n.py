@@ -74,10 +74,10 @@ I18N_ACT = "secret-send"
 I18N_GATE = frozenset({"i18n-obj", "i18n-verb"})
 CONSENT_GATE = "i18n-consent"
 SIGN_GATE = "i18n-sign"  # the cue kind of the lexicon's "sign" verbs (intent_judge.cue_words)
-CONSENTS = ("delegate", "keepout", "noconfirm", "nolimit")
+CONSENTS = ("delegate", "keepout", "safeguardoff", "noconfirm", "nolimit")
 # claimed on their own, aimed at no move: authority handed over, the owner kept out ("informieren
 # Sie den Kontoinhaber nicht", as the parser reads "don't tell the owner" in English)
-_STANDALONE = ("delegate", "keepout")
+_STANDALONE = ("delegate", "keepout", "safeguardoff")  # (and a safeguard switched off)
 _WHOLE = frozenset({"negation", "please"})  # matched as whole words, the rest as prefixes
 
 
@@ -341,8 +341,18 @@ _QUOTED_RE = re.compile(r"\"[^\"]*\"|“[^”]*”|„[^“”]*[“”]|«[^»]
 def moves_value(sentence: str) -> bool:
     """Does ``sentence`` hold a value-move verb (transfer, move, send, pay, deposit, withdraw,
     sweep, bridge, route, approve, stake, delegate, swap) of the lexicon's languages? The act
-    word of a sentence the parser does not read (``intent_judge._unparsed``)."""
-    return _search("value", sentence)
+    word of a sentence the parser does not read (``intent_judge._unparsed``); in Chinese also a
+    one-character verb before an amount ("发 30 USDT", "转 0.5 ETH": "发" alone is in 发现,
+    开发)."""
+    return _search("value", sentence) or _ZH_VERB_AMOUNT_RE.search(sentence) is not None
+
+
+_ZH_VERB_AMOUNT_RE = re.compile(
+    # (the stage's view blanks the digits: "发  .  eth"; one space alone is no amount: "开发 ETH")
+    r"[发發转轉打汇匯付](?:\s*\d[\d.,]*|\s{2,}[\s.,]*)\s*(?:万|千|k)?\s*"
+    r"(?:个|枚|u\b|usdt|usdc|eth|btc|sol|dai|bnb)",
+    re.IGNORECASE,
+)
 
 
 _TIME_CLAUSE_RE = re.compile(
@@ -381,7 +391,9 @@ def consent_claim(sentence: str, addressed: bool = False) -> str | None:
     if not found:
         return None
     for claim in _STANDALONE:
-        if claim in found:
+        if claim in found and not (  # "não desative o limite" warns
+            claim == "safeguardoff" and _negated(sentence, _found(claim, sentence))
+        ):
             return claim
     aimed = (
         _search("verbs", sentence)
