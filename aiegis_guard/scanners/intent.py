@@ -31,8 +31,10 @@ from aiegis_guard.scanners.intent_i18n import (
     CONSENT_GATE,
     I18N_ACT,
     I18N_GATE,
+    SIGN_GATE,
     consent_claim,
     handover_request,
+    sign_request,
 )
 from aiegis_guard.scanners.intent_judge import (
     Cues,
@@ -425,6 +427,7 @@ def _assembled(text: str, room: int) -> list[Finding]:
 
 _HANDOVER = Judgement(THRESHOLD, I18N_ACT, (f"act:{I18N_ACT}", "directive:i18n-lexicon"))
 _JAILBREAK = Judgement(THRESHOLD, "jailbreak", ("act:jailbreak", "directive:i18n-lexicon"))
+_SIGN = Judgement(THRESHOLD, "sign", ("act:sign", "directive:i18n-lexicon"))
 
 
 def _unparsed_lexicon(
@@ -438,7 +441,7 @@ def _unparsed_lexicon(
     sentence at ``span``)."""
     listed = _listed_after(view, span[1]) if sentence.rstrip().endswith(":") else ""
     handover = present >= I18N_GATE or bool(listed and "i18n-verb" in present)
-    addressed = (handover or CONSENT_GATE in present) and _spoken_to(
+    addressed = (handover or bool({CONSENT_GATE, SIGN_GATE} & present)) and _spoken_to(
         text[max(0, span[0] - ADDRESSED_BEFORE) : span[0]]
     )  # (read only where a lexicon gate opened)
     if handover and handover_request(sentence, addressed, listed) and not p.own_place(sentence):
@@ -446,6 +449,8 @@ def _unparsed_lexicon(
     if CONSENT_GATE in present and (claim := consent_claim(sentence, addressed)) is not None:
         cues = ("act:consent", f"claim:{claim}", "directive:i18n-lexicon")
         return Judgement(THRESHOLD, "consent", cues)
+    if SIGN_GATE in present and sign_request(sentence, addressed):
+        return _SIGN
     if JB_GATE in present:
         around = view[max(0, span[0] - REACH) : span[1] + REACH]
         if jailbreak_framing(sentence, around):

@@ -55,9 +55,12 @@ from aiegis_guard.scanners.intent_aside import (
 )
 from aiegis_guard.scanners.intent_i18n import (
     CONSENT_GATE,
+    SIGN_GATE,
     consent_words,
     lexicon_words,
     moves_value,
+    sign_words,
+    without_time_clauses,
 )
 from aiegis_guard.scanners.jailbreak_i18n import JB_GATE, framing_words
 from aiegis_guard.scanners.secret_handover import (
@@ -648,7 +651,14 @@ def _base_form(past: str) -> str | None:
 def has_recipient(raw: str, pos: int = 0) -> bool:
     """An address, name, mailbox, handle or account number at or after ``pos``."""
     low = raw.lower()
-    if not ("0x" in low or "@" in raw or ".eth" in low or "account" in low or p.RUN_RE.search(raw)):
+    if not (
+        "0x" in low
+        or "@" in raw
+        or ".eth" in low
+        or "account" in low
+        or "c1" in low  # (a bech32 address: "bc1q…", "ltc1q…"; "tb1" is a testnet's)
+        or p.RUN_RE.search(raw)
+    ):
         return False
     if p.RECIPIENT_RE.search(raw, pos) is not None:
         return True
@@ -847,12 +857,13 @@ def _unparsed(sentence: str, full: str, addressed: bool) -> Judgement | None:
     their own (an amount or token, agents addressed, authority, urgency, secrecy, an act
     word). English is asked first (of the original text: a log line's "to=0x…" is blanked in
     the view): cheaper than the recipient patterns on every sentence."""
-    if p.ENGLISH_RE.search(full) or not has_recipient(full) or _record(full):
+    if p.english(full) or not has_recipient(full) or _record(full):
         return None  # (a record's fields state: a log line's key=value pairs, a CSV row)
     j = _score(sentence, full, "unparsed", "none")
     # a value or rights verb in a form not parsed; the broader lexicon's only in prose (its
     # stems also begin labels and nouns: "Agente pervesk: 0x…" is a record's label)
-    if p.ACT_STEM_RE.search(sentence) or (moves_value(sentence) and _prose(full)):
+    acts = without_time_clauses(sentence)  # ("请在转账前核对": a check asked, no transfer)
+    if p.ACT_STEM_RE.search(acts) or (moves_value(acts) and _prose(full)):
         j = Judgement(j.score + 1, j.act, (*j.cues, "act-word"))
     if addressed and "addressee" not in j.cues:
         j = Judgement(j.score + 1, j.act, (*j.cues, "addressee"))
@@ -891,6 +902,7 @@ def _record(full: str) -> bool:
 
 
 _UNSPACED_RE = re.compile(r"[\u3040-\u30ff\u3400-\u9fff\u0e00-\u0e7f]")  # kana, CJK, Thai
+_CJK_LABEL_RE = re.compile(r"[\u3040-\u30ff\u3400-\u9fff][:：]")  # "充值地址：0x…" (NFKC: ":")
 
 
 def _prose(full: str) -> bool:
@@ -901,6 +913,8 @@ def _prose(full: str) -> bool:
     if _record(full):
         return False
     words = len(p.WORD_RE.findall(_RECORD_ONCHAIN_RE.sub(" ", full)))
+    if _CJK_LABEL_RE.search(full) is None:  # (a record's "状态：…" fields are no prose)
+        words += len(_UNSPACED_RE.findall(full)) // 2  # (about a word every two characters)
     label = _RECORD_LABEL_RE.match(full)  # (its colon ends any hex run in it)
     if label is not None and p.ADDRESSEE_RE.search(label.group()) is None:
         words -= len(p.WORD_RE.findall(_RECORD_ONCHAIN_RE.sub(" ", label.group())))
@@ -1071,6 +1085,8 @@ def cue_words() -> WordAutomaton:
             stems.setdefault(_fold(word), set()).add(kind)
     for word in consent_words():  # (intent_i18n: consent claimed in any language)
         stems.setdefault(_fold(word), set()).add(CONSENT_GATE)
+    for word in sign_words():  # (intent_i18n: signing asked in any language)
+        stems.setdefault(_fold(word), set()).add(SIGN_GATE)
     for word in framing_words():  # (jailbreak_i18n: jailbreak framings in any language)
         stems.setdefault(_fold(word), set()).add(JB_GATE)
     pairs: list[tuple[str, tuple[str, frozenset[str], frozenset[str]]]] = [

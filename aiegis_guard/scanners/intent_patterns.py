@@ -104,6 +104,37 @@ REFERENCE_ENTRY_RE = _folded(r"\s*(?:[-*•]\s*)?`[^`\n]{1,160}`\s*(?:[—–:]|
 ENGLISH_RE = _folded(
     r"\b(?:the|to|and|of|is|are|you|your|for|with|this|that|it|be)\b", F, gated=False
 )
+# English's function words that are words of other languages too: Polish / Czech / Slovak /
+# Croatian "to" (it, this), Dutch / Afrikaans "is" and "of" (or), Danish / Norwegian "for",
+# Hungarian "be" (in) and "it" (here): one alone makes no sentence English ("proszę o
+# podpisanie …, mam to na piśmie", "Voer de betaling … uit, dan is de controle gedaan")
+_SHARED_FUNCTION_WORDS = frozenset({"to", "is", "of", "for", "be", "it"})
+
+
+# ... and function words of those languages that English has not (Polish "na", "się", "nie",
+# Dutch "de", "het", "van", "naar", "alles", Danish / Norwegian "og", "ikke", Hungarian "az", "és")
+_SHARING_LANGUAGE_RE = re.compile(
+    r"\b(?:na|się|jest|nie|że|czy|tylko|już|też|tej|tego|dla|oraz|de|het|een|van|naar|niet|"
+    r"ook|voor|maar|wordt|geen|alles|og|ikke|til|det|az|és|nem)\b",
+    re.IGNORECASE,
+)
+
+
+def english(text: str) -> bool:
+    """Is ``text`` English by its function words: one only English has, two different ones,
+    or one it shares with another language in a sentence without that language's own
+    function words (see ``_SHARED_FUNCTION_WORDS``)?"""
+    seen: set[str] = set()
+    for m in ENGLISH_RE.finditer(text):
+        word = m.group().lower()
+        if word not in _SHARED_FUNCTION_WORDS:
+            return True
+        seen.add(word)
+        if len(seen) > 1:
+            return True
+    return bool(seen) and _SHARING_LANGUAGE_RE.search(text) is None
+
+
 RUN_RE = _folded(r"[1-9A-HJ-NP-Za-km-z]{32}")
 PERFORM_RE = _folded(w.PERFORM, F, gated=False)
 DECODE_FOLLOW_RE = _folded(w.DECODE_FOLLOW, F)
@@ -541,7 +572,10 @@ PAST_RE = _folded(
     + r")(?!\w)|"
     # Chinese marks a move done with 已(经) before the verb or 了 after it, inside a run of
     # characters no word boundary splits ("我已经把 500 USDC 转给你了")
-    r"已经?(?:把|将)?[^，。！？\n]{0,24}?(?:转|汇|发|付|打|提)|(?:转|汇|发|付|打|提)[^，。！？\n]{0,12}?了",
+    r"已经?(?:把|将)?[^，。！？\n]{0,24}?(?:转|汇|发|付|打|提)|(?:转|汇|发|付|打|提)[^，。！？\n]{0,12}?了"
+    # Japanese marks it with the polite past "…ました" written onto the verb ("移行しました"),
+    # not a question ("…ましたか")
+    r"|ました(?!か)",
     F,
 )
 # typed into this machine's own prompt or secret store ("paste the key when prompted", "New

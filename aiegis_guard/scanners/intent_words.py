@@ -168,6 +168,9 @@ PAST_WORDS = """
     送りました 送金しました 振り込みました 送金済み 送った
     보냈어요 보냈습니다 보냈다 송금했습니다 송금했어요 이체했습니다 받았습니다 받았어요
     ho_inviato ho_trasferito ho_pagato abbiamo_inviato abbiamo_trasferito ödendi
+    is_verplaatst zijn_verplaatst werd_verplaatst is_overgemaakt zijn_overgemaakt
+    werd_overgemaakt is_verstuurd is_verzonden is_gestort is_betaald werd_betaald
+    devolveu devolveram transferiu transferiram enviou enviaram mandou mandaram
     đã_gửi đã_chuyển đã_nhận đã_thanh_toán
     transferirá transferirán enviará enviarán pagará pagarán depositará depositarán
     transferirà transferiran enviarà enviaran pagarà pagaran trasferirà trasferiranno invierà
@@ -1032,6 +1035,8 @@ COMMAND = (
 # where the value or the secret goes: an address, a name or a handle (the raw sentence)
 RECIPIENT = (
     r"0x[0-9a-f]{38,40}\b|(?<![\w/])(?-i:[1-9A-HJ-NP-Za-km-z]{32,44})(?![\w/])|\b[\w-]+\.eth\b|"
+    # a Bitcoin / Litecoin SegWit (bech32) address (BIP-173: "bc1" + data in the bech32 set)
+    r"\b(?:bc|tb|ltc)1[02-9ac-hj-np-z]{25,87}\b|"
     r"(?<![\w@])@[a-z_]\w{3,}|"
     r"\baccount (?:number|no\.?|#)\s*[\w-]*\d[\w-]{4,}"
 )

@@ -42,7 +42,7 @@ def jailbreak_framing(sentence: str, around: str) -> bool:
     """Does ``sentence`` (a language view, not English) frame an ask as a jailbreak, with a
     wallet secret, a value move or an on-chain recipient named in ``around`` (the text about
     it)?"""
-    if p.ENGLISH_RE.search(sentence) or not any(mentions(c, sentence) for c in _CONCEPTS):
+    if p.english(sentence) or not any(mentions(c, sentence) for c in _CONCEPTS):
         return False
     if p.SCAM_FRAME_RE.search(around):  # a write-up about jailbreaks names them, asks nothing
         return False
