@@ -17,7 +17,7 @@ from typing import TYPE_CHECKING, Any
 from aiegis_guard.findings import Action, Category, Finding, Severity, Source
 from aiegis_guard.focus import focus
 from aiegis_guard.normalize import Layer, normalize
-from aiegis_guard.redact import UNDECIDED_RE, redact_spans, secret_spans
+from aiegis_guard.redact import UNDECIDED_RE, Spellings, redact_spans, secret_spans
 from aiegis_guard.scanners import ScanContext, Stage
 from aiegis_guard.textcache import DigestLRU, text_digest
 
@@ -254,9 +254,10 @@ def every_spelling(text: str, secrets: set[str]) -> list[tuple[int, int]]:
     if not secrets:
         return []
     spans: list[tuple[int, int]] = []
+    spellings = Spellings(secrets)
     for offset, chunk in _chunks(text):
         for layer in normalize(chunk).layers:
-            for span in secret_spans(layer.text, secrets):
+            for span in secret_spans(layer.text, spellings):
                 spans.append(_shift(layer.to_original(*span), offset))
     return spans
 
@@ -265,22 +266,22 @@ def scrubbed(findings: Sequence[Finding], secrets: set[str]) -> tuple[Finding, .
     """``findings`` with every spelling of a value judged secret in this check masked in their
     preview, message and evidence: a phrase rule's preview quotes the words it matched, and
     those may hold a key ("use my alchemy key … <key>"), lower-cased at that."""
-    lowered = {v.lower() for v in secrets}
+    spellings, lowered = Spellings(secrets), Spellings({v.lower() for v in secrets})
     out: list[Finding] = []
     for f in findings:
         fields = {"preview": f.preview, "message": f.message}
         update: dict[str, Any] = {}
         for name, value in fields.items():
-            if value and (clean := _scrub(value, secrets, lowered)) != value:
+            if value and (clean := _scrub(value, spellings, lowered)) != value:
                 update[name] = clean
-        evidence = tuple(_scrub(e, secrets, lowered) for e in f.evidence)
+        evidence = tuple(_scrub(e, spellings, lowered) for e in f.evidence)
         if evidence != f.evidence:
             update["evidence"] = evidence
         out.append(f.model_copy(update=update) if update else f)
     return tuple(out)
 
 
-def _scrub(value: str, secrets: set[str], lowered: set[str]) -> str:
+def _scrub(value: str, secrets: Spellings, lowered: Spellings) -> str:
     spans = secret_spans(value, secrets)
     low = value.lower()
     if len(low) == len(value):

@@ -8,6 +8,7 @@ from collections.abc import Iterable
 
 __all__ = [
     "UNDECIDED_RE",
+    "Spellings",
     "mask",
     "mask_address",
     "mask_words",
@@ -86,29 +87,35 @@ _RUN_RE = re.compile(r"[A-Za-z0-9+/=_-]+")  # hex, base58 and base64 (either alp
 _PREFIX = 16
 
 
-def _all_finds(haystack: str, needles: set[str]) -> list[tuple[int, int]]:
-    """Every occurrence of every needle. A ``str.find`` loop each for a few; for many (a text
+class _Needles:
+    """Strings to find, indexed once: a ``str.find`` loop each for a few; for many (a text
     holding thousands of keys, ~24 spellings each: a find per spelling would read the text
     ~24 times per key) one pass over the text's hex / base64 runs, each position looked up
     by its first characters. Needles of other characters keep their own find."""
-    needles = needles - {""}  # the caller's set is left as it was
-    if len(needles) <= _MANY:
-        return [s for needle in needles for s in _finds(haystack, needle)]
-    runs = {n for n in needles if _RUN_RE.fullmatch(n)}
-    out = [s for needle in needles - runs for s in _finds(haystack, needle)]
-    if not runs:
+
+    def __init__(self, needles: set[str]) -> None:
+        needles = needles - {""}
+        self.few = len(needles) <= _MANY
+        runs = set() if self.few else {n for n in needles if _RUN_RE.fullmatch(n)}
+        self.plain = needles - runs
+        self.k = min(_PREFIX, *map(len, runs)) if runs else 0
+        self.by_prefix: dict[str, list[str]] = {}
+        for needle in runs:
+            self.by_prefix.setdefault(needle[: self.k], []).append(needle)
+
+    def finds(self, haystack: str) -> list[tuple[int, int]]:
+        """Every occurrence of every needle in ``haystack``."""
+        out = [s for needle in self.plain for s in _finds(haystack, needle)]
+        if not self.by_prefix:
+            return out
+        k = self.k
+        for m in _RUN_RE.finditer(haystack):
+            start, end = m.span()
+            for i in range(start, end - k + 1):
+                for needle in self.by_prefix.get(haystack[i : i + k], ()):
+                    if haystack.startswith(needle, i):
+                        out.append((i, i + len(needle)))
         return out
-    k = min(_PREFIX, *map(len, runs))
-    by_prefix: dict[str, list[str]] = {}
-    for needle in runs:
-        by_prefix.setdefault(needle[:k], []).append(needle)
-    for m in _RUN_RE.finditer(haystack):
-        start, end = m.span()
-        for i in range(start, end - k + 1):
-            for needle in by_prefix.get(haystack[i : i + k], ()):
-                if haystack.startswith(needle, i):
-                    out.append((i, i + len(needle)))
-    return out
 
 
 def _word_runs(text: str, phrases: list[list[str]]) -> list[tuple[int, int]]:
@@ -129,28 +136,44 @@ def _word_runs(text: str, phrases: list[list[str]]) -> list[tuple[int, int]]:
     return out
 
 
-def secret_spans(text: str, values: Iterable[str]) -> list[tuple[int, int]]:
-    """Every occurrence in ``text`` of each secret value in any spelling: upper / lower case
-    and with or without ``0x`` (hex), any separators between seed words, base64 / hex
-    encodings. (A decoded layer of the text is searched by the caller.)"""
-    in_lower: set[str] = set()  # searched in the lower-cased text
-    as_is: set[str] = set()
-    phrases: list[list[str]] = []
-    for value in {v.strip() for v in values if v.strip()}:
-        core = value[2:] if value[:2] in ("0x", "0X") else value
-        if len(core) >= _MIN_HEX and all(c in _HEX for c in core):
-            forms = {core.lower(), ("0x" + core).lower()}
-            in_lower |= forms | {form.encode().hex() for form in forms}
-            for form in (core.lower(), core.upper(), "0x" + core.lower(), "0X" + core.upper()):
-                as_is |= _b64_forms(form.encode())
-            if len(core) % 2 == 0:
-                as_is |= _b64_forms(bytes.fromhex(core))
-            continue
-        words = value.lower().split()
-        if len(words) > 1:
-            phrases.append(words)
-        else:
-            as_is.add(value)
-        as_is |= _b64_forms(value.encode())
-    spans = _all_finds(text.lower(), in_lower) if in_lower else []
-    return spans + _all_finds(text, as_is) + _word_runs(text, phrases)
+class Spellings:
+    """Every spelling of some secret values, worked out once (upper / lower case and with or
+    without ``0x`` for hex, any separators between seed words, base64 / hex encodings) for
+    the many texts a check searches for them: each finding's preview, message and evidence,
+    each chunk and layer. Held only for the check, never in a module cache."""
+
+    def __init__(self, values: Iterable[str]) -> None:
+        in_lower: set[str] = set()  # searched in the lower-cased text
+        as_is: set[str] = set()
+        self.phrases: list[list[str]] = []
+        for value in {v.strip() for v in values if v.strip()}:
+            core = value[2:] if value[:2] in ("0x", "0X") else value
+            if len(core) >= _MIN_HEX and all(c in _HEX for c in core):
+                forms = {core.lower(), ("0x" + core).lower()}
+                in_lower |= forms | {form.encode().hex() for form in forms}
+                for form in (core.lower(), core.upper(), "0x" + core.lower(), "0X" + core.upper()):
+                    as_is |= _b64_forms(form.encode())
+                if len(core) % 2 == 0:
+                    as_is |= _b64_forms(bytes.fromhex(core))
+                continue
+            words = value.lower().split()
+            if len(words) > 1:
+                self.phrases.append(words)
+            else:
+                as_is.add(value)
+            as_is |= _b64_forms(value.encode())
+        self.in_lower = _Needles(in_lower) if in_lower else None
+        self.as_is = _Needles(as_is)
+
+    def spans(self, text: str) -> list[tuple[int, int]]:
+        """Every occurrence of the values in ``text``, in any of their spellings."""
+        spans = self.in_lower.finds(text.lower()) if self.in_lower else []
+        return spans + self.as_is.finds(text) + _word_runs(text, self.phrases)
+
+
+def secret_spans(text: str, values: Iterable[str] | Spellings) -> list[tuple[int, int]]:
+    """Every occurrence in ``text`` of each secret value in any spelling (see
+    :class:`Spellings`; pass one to search many texts for the same values). A decoded layer
+    of the text is searched by the caller."""
+    spellings = values if isinstance(values, Spellings) else Spellings(values)
+    return spellings.spans(text)

@@ -5,7 +5,9 @@
 Inputs, each cut to ``--size`` characters: ordinary e-mail prose (BIPIA), that prose with a
 zero-width space after every character and one injection inside, the same prose with Latin
 letters swapped for Cyrillic look-alikes, an injection repeated back to back (plain, with
-zero-width spaces, in Cyrillic look-alikes), and prose with an injection after every e-mail.
+zero-width spaces, in Cyrillic look-alikes), prose with an injection after every e-mail, and a
+chat export whose lines answer "the key?" with a 64-hex value (hundreds of values judged
+secret: each finding's preview is searched for every spelling of every one of them).
 ``Guard(classifier=False).check_text`` as tool output; MB/s is size / best CPU time of
 ``--reps`` calls (CPU time, so that other processes on a shared machine do not count), each
 call on a fresh variant (the phrase matcher remembers its last two texts).
@@ -14,7 +16,9 @@ call on a fresh variant (the phrase matcher remembers its last two texts).
 from __future__ import annotations
 
 import argparse
+import hashlib
 import json
+import random
 import sys
 import time
 from pathlib import Path
@@ -53,7 +57,23 @@ def inputs(data: Path, size: int) -> dict[str, str]:
         "injection repeated": repeated[:size],
         "injection repeated, zero-width interleaved": _interleave(repeated)[:size],
         "injection repeated, Cyrillic look-alikes": repeated.translate(CYRILLIC)[:size],
+        "chat export, a 64-hex value per line": _key_chat(size),
     }
+
+
+def _key_chat(size: int) -> str:
+    """Three people, each line a question about a key or a 64-hex value (never a funded key:
+    sha256 of random bytes)."""
+    rnd = random.Random(7)
+    lines, i = [], 0
+    while sum(map(len, lines)) < size:
+        i += 1
+        value = hashlib.sha256(rnd.randbytes(16)).hexdigest()
+        body = rnd.choice(
+            [f"tx {value} confirmed?", f"can you send me the key? {value}", f"here: {value}", "ok"]
+        )
+        lines.append(f"[{9 + i // 60 % 10:02d}:{i % 60:02d}] {'ABC'[i % 3]}: {body}")
+    return "\n".join(lines)[:size]
 
 
 def best_cpu_seconds(guard: Guard, text: str, reps: int) -> float:
