@@ -149,6 +149,26 @@ _KEY_ARGS = frozenset(("key", "keys", "privkey", "privatekey", "pk", "sk", "pkey
 _NAME_RE = re.compile(r"[ \t]*[A-Za-z_$][\w$.]{0,46}[ \t]*")
 
 
+# the words before such a call that say its result is a check of the key, not a key: "to
+# check we have the same key:", "compare", "fingerprint", "digest of" (de / fr / es / it too)
+_CHECK_LABEL_RE = re.compile(
+    r"(?i)\b(?:same|check(?:s|ed|ing|sum)?|compar\w*|fingerprint|digest[ \t]+of|verif\w*|"
+    r"gleiche[mnrs]?|pr(?:ü|ue)f\w*|vergleich\w*|m(?:ê|e)me|v(?:é|e)rifi\w*|empreinte|mismo|"
+    r"misma|comprob\w*|huella|stess[ao]|controll\w*|impronta)\b"
+)
+# ...and the words that name the result as a key made from the one hashed: a hash ratchet's
+# "next private key", a master key's "child" / "derived" / "signer" key
+_DERIVED_LABEL_RE = re.compile(
+    r"(?i)(?:\b|_|(?<=[a-z])(?=[A-Z]))(?:private|priv|secret|next|derived|child|signer|signing)"
+    r"(?:\b|_|(?=[A-Z]))"
+)
+
+
+def _checks_a_key(words: str) -> bool:
+    """The words before a hash of a key's name say its result is a check (a fingerprint)."""
+    return _CHECK_LABEL_RE.search(words) is not None and _DERIVED_LABEL_RE.search(words) is None
+
+
 def _hashes_a_key(arg: str) -> bool:
     """The hash call's argument is one name, and it names a key."""
     return _NAME_RE.fullmatch(arg) is not None and not _KEY_ARGS.isdisjoint(
@@ -314,7 +334,7 @@ def _hashed(text: str, lo: int, start: int, end: int) -> tuple[str, str] | None:
     the call). ``("key", ..)`` when a key's name labels or uses it: before the call on its
     line (``privateKey = sha256(passphrase) = 0x..``: a brain wallet's key), a label line
     just above (``private_key:``), or after it on its line ("Import it as the private
-    key"); a key's name before a call that hashes a key's name names the key hashed (``the
+    key"); a check's words before a call that hashes a key's name name the key hashed (``the
     same key: keccak256(key) = 0x..``: a fingerprint). None otherwise: an algorithm's equation
     (``keccak256(seed) = 0x..``) says no
     more than the words around it, read as for any value."""
@@ -331,7 +351,11 @@ def _hashed(text: str, lo: int, start: int, end: int) -> tuple[str, str] | None:
         classify_window(after, nearest_last=False),
     ]
     fn = m.group("fn").lower()
-    if named[0] is not None and _hashes_a_key(m.group("arg")):
+    if (
+        named[0] is not None
+        and _hashes_a_key(m.group("arg"))
+        and _checks_a_key(text[line : m.start()])
+    ):
         named[0] = ("hash", named[0][1])  # "the same key: keccak256(key) =": the hashed key's
     key = next((n for n in named if n is not None and n[0] == "key"), None)
     if key is not None:
