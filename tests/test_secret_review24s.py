@@ -1,0 +1,55 @@
+"""The red-team findings on secrets25 (review24s), as classes: a table definition's columns read
+by syntax (a column may be called key / index / check), a keystore with its password, a raw-key
+import method, a compressed public key that ends in a line break's byte, foreign compound names
+whose modifier says hash / id / check, and a chat question that asks for nothing."""
+
+from __future__ import annotations
+
+import pytest
+
+from aiegis_guard.config import parse_config
+from aiegis_guard.findings import Source
+from aiegis_guard.guard import Guard
+from tests.vectors.keygen import KeyGen
+
+GUARD = Guard(parse_config({}), classifier=False)
+GEN = KeyGen(20424)
+KEY = GEN.key()
+HASH = GEN.hex(64)  # a transaction hash's shape
+ADDRESS = GEN.hex(40)
+
+
+def _blocked(text: str) -> bool:
+    return GUARD.check_text(text, source=Source.TOOL_OUTPUT).blocked
+
+
+def _dump(columns: str, values: str, table: str = "w") -> str:
+    return f"CREATE TABLE {table}({columns});\nINSERT INTO {table} VALUES({values});"
+
+
+A = f"'0x{ADDRESS}'"
+
+
+@pytest.mark.parametrize(
+    ("text", "blocked"),
+    [
+        pytest.param(_dump("id INTEGER, key TEXT, tx_hash TEXT", f"1,'{KEY}','{HASH}'"), True,
+                     id="column-named-key"),
+        pytest.param(_dump('"index" INTEGER, address TEXT, secret TEXT, note TEXT',
+                           f"0,{A},'{KEY}','hot'"), True, id="quoted-index-column"),
+        pytest.param(_dump("check INTEGER, key VARCHAR(64), private_key TEXT", f"1,'k-1','{KEY}'"),
+                     True, id="check-and-sized-key-columns"),
+        pytest.param(_dump("id INTEGER, address TEXT, privkey TEXT, PRIMARY KEY (id),\n"
+                           "  UNIQUE (address), CONSTRAINT pk_len CHECK (length(privkey) = 64)",
+                           f"1,{A},'{KEY}'"), True, id="table-constraints-are-no-columns"),
+        pytest.param(_dump("id INT, KEY idx_addr (address), address TEXT, pk TEXT",
+                           f"1,{A},'{KEY}'"), True, id="mysql-index-line"),
+        pytest.param(_dump("key TEXT, digest TEXT, signing_key TEXT", f"'job-1','{HASH}',NULL"),
+                     False, id="digest-beside-key-column-twin"),
+        pytest.param(_dump('"index" INT, block_hash TEXT, private_key TEXT', f"0,'{HASH}',NULL"),
+                     False, id="block-hash-beside-index-column-twin"),
+    ],
+)  # fmt: skip
+def test_create_table_columns_by_syntax(text: str, blocked: bool) -> None:
+    """A constraint is a keyword with its syntax; a quoted or typed name is a column."""
+    assert _blocked(text) is blocked
