@@ -5,6 +5,8 @@ whose modifier says hash / id / check, and a chat question that asks for nothing
 
 from __future__ import annotations
 
+import json
+
 import pytest
 
 from aiegis_guard.config import parse_config
@@ -52,4 +54,40 @@ A = f"'0x{ADDRESS}'"
 )  # fmt: skip
 def test_create_table_columns_by_syntax(text: str, blocked: bool) -> None:
     """A constraint is a keyword with its syntax; a quoted or typed name is a column."""
+    assert _blocked(text) is blocked
+
+
+KEYSTORE = json.dumps(GEN.keystore())
+
+
+def _rpc(*params: str) -> str:
+    body = ",".join(params)
+    return f'{{"jsonrpc":"2.0","id":1,"method":"wallet_importKeystore","params":[{body}]}}'
+
+
+@pytest.mark.parametrize(
+    ("text", "blocked"),
+    [
+        pytest.param(_rpc(KEYSTORE, '"hunterhunter"'), True, id="list-lowercase-password"),
+        pytest.param(_rpc(KEYSTORE, '"correct horse"'), True, id="list-passphrase"),
+        pytest.param(_rpc(f'{{"keystore":{KEYSTORE},"passphrase":"hunterhunter"}}'), True,
+                     id="object-passphrase-field"),
+        pytest.param(_rpc(f'{{"keystore":{KEYSTORE},"password":"abcdefgh"}}'), True,
+                     id="object-password-field"),
+        pytest.param(f'{{"keystore": {KEYSTORE}, "password": "hunterhunter"}}', True,
+                     id="file-with-password-field"),
+        pytest.param(f"keystore = {KEYSTORE}\npwd = 'letmein'", True, id="pwd-assignment"),
+        pytest.param(_rpc(KEYSTORE, '"latest"'), False, id="list-block-tag-twin"),
+        pytest.param(_rpc(KEYSTORE, '"0x1b4"'), False, id="list-hex-twin"),
+        pytest.param(_rpc(KEYSTORE, '"600"'), False, id="list-number-twin"),
+        pytest.param(_rpc(f'{{"keystore":{KEYSTORE},"password":"********"}}'), False,
+                     id="masked-password-twin"),
+        pytest.param(_rpc(f'{{"keystore":{KEYSTORE},"password":"${{KS_PASSWORD}}"}}'), False,
+                     id="reference-password-twin"),
+        pytest.param(_rpc(f'{{"keystore":{KEYSTORE},"password_ref":"vault-item"}}'), False,
+                     id="password-reference-name-twin"),
+    ],
+)  # fmt: skip
+def test_keystore_with_its_password(text: str, blocked: bool) -> None:
+    """A named password field counts whatever its shape; a list's string unless a tag / number."""
     assert _blocked(text) is blocked
