@@ -91,3 +91,23 @@ def _rpc(*params: str) -> str:
 def test_keystore_with_its_password(text: str, blocked: bool) -> None:
     """A named password field counts whatever its shape; a list's string unless a tag / number."""
     assert _blocked(text) is blocked
+
+
+def _call(method: str, *params: str) -> str:
+    return f'{{"jsonrpc":"2.0","id":2,"method":"{method}","params":[{",".join(params)}]}}'
+
+
+@pytest.mark.parametrize(
+    ("text", "blocked"),
+    [
+        pytest.param(_call("keystore_importRawKey", f'"{KEY}"', '"pw"'), True, id="keystore-raw"),
+        pytest.param(_call("wallet_importRawKeyToKeystore", f'"{KEY}"'), True, id="raw-to-ks"),
+        pytest.param(_call("keystore_importPrivateKey", f'"0x{KEY}"'), True, id="keystore-private"),
+        pytest.param(_call("importKeystoreFromSecretKey", f'"{KEY}"'), True, id="from-secret-key"),
+        pytest.param(_rpc(KEYSTORE), False, id="keystore-import-alone-twin"),
+        pytest.param(_call("keystore_importKeystore", KEYSTORE), False, id="keystore-ns-twin"),
+    ],
+)  # fmt: skip
+def test_raw_key_import_method_before_keystore(text: str, blocked: bool) -> None:
+    """A method whose name says it imports a raw / private key imports one, keystore or not."""
+    assert _blocked(text) is blocked
