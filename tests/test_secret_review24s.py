@@ -12,6 +12,7 @@ import pytest
 from aiegis_guard.config import parse_config
 from aiegis_guard.findings import Source
 from aiegis_guard.guard import Guard
+from aiegis_guard.keys.evm import is_compressed_public_key
 from tests.vectors.keygen import KeyGen
 
 GUARD = Guard(parse_config({}), classifier=False)
@@ -111,3 +112,41 @@ def _call(method: str, *params: str) -> str:
 def test_raw_key_import_method_before_keystore(text: str, blocked: bool) -> None:
     """A method whose name says it imports a raw / private key imports one, keystore or not."""
     assert _blocked(text) is blocked
+
+
+def _x_ending_0a(on_curve: bool) -> str:
+    """62 hex digits t such that 02 || t || 0a is (or is not) a compressed secp256k1 key."""
+    while True:
+        tail = GEN.hex(62)
+        if is_compressed_public_key(bytes.fromhex(f"02{tail}0a")) is on_curve:
+            return tail
+
+
+POINT = _x_ending_0a(True)  # "02{POINT}" is a key; "02{POINT}0a" a compressed public key
+OFF = _x_ending_0a(False)  # "02{OFF}0a" reads as no public key
+READ = "ValueError: The private key must be exactly 32 bytes long, instead of 33 bytes:"
+
+
+@pytest.mark.parametrize(
+    ("text", "blocked"),
+    [
+        pytest.param(f"{READ} '0x02{POINT}0a'", True, id="bytes-read-frame-wins"),
+        pytest.param(f"node key: 02{OFF}0a", True, id="no-point-stays-a-key"),
+        pytest.param(f"private key hex with its newline: 02{OFF}0a", True, id="no-point-private"),
+        pytest.param(f"node key: 02{POINT}0a", False, id="lightning-node-id-twin"),
+        pytest.param(f'"signing_key": "02{POINT}0a"', False, id="signing-key-field-twin"),
+        pytest.param(f"lncli connect --key 02{POINT}0a@1.2.3.4:9735", False, id="lncli-peer-twin"),
+        pytest.param(f"validator key 02{POINT}0a registered", False, id="validator-twin"),
+    ],
+)  # fmt: skip
+def test_compressed_public_key_ending_in_a_line_break_byte(text: str, blocked: bool) -> None:
+    """66 hex read as a compressed public key are that key unless the line says bytes were read."""
+    assert _blocked(text) is blocked
+
+
+def test_compressed_public_key_check() -> None:
+    """G (SEC 2 2.4.1, y even: 02) is a compressed key; a wrong prefix or x >= p is not."""
+    g_x = "79BE667EF9DCBBAC55A06295CE870B07029BFCDB2DCE28D959F2815B16F81798"
+    assert is_compressed_public_key(bytes.fromhex("02" + g_x))
+    assert not is_compressed_public_key(bytes.fromhex("04" + "00" * 32))
+    assert not is_compressed_public_key(bytes.fromhex("02" + "ff" * 32))

@@ -42,7 +42,7 @@ from collections.abc import Iterator
 
 from aiegis_guard.charclass import HEX, runs
 from aiegis_guard.findings import Action, Category, Finding, Severity
-from aiegis_guard.keys.evm import SECP256K1_N
+from aiegis_guard.keys.evm import SECP256K1_N, is_compressed_public_key
 from aiegis_guard.redact import mask
 from aiegis_guard.scanners import key_places
 from aiegis_guard.scanners.key_calls import (
@@ -114,6 +114,9 @@ SHORT_LENGTHS = (61, 62, 63)  # a key's hex without its leading zero digits
 # a key read from a file with its line break and hex-encoded whole (an error's "instead of 33
 # bytes: '0x<key>0a'"): 64 hex, then "0a" / "0d0a"
 _NEWLINE_ENDS = {66: "0a", 68: "0d0a"}
+# ...but 66 hex that read as a compressed public key (02|03 and x on the curve: a Lightning node
+# id ends in "0a" one time in 256) are that key, unless the line says bytes were read
+_BYTES_READ_RE = re.compile(r"(?i)\bbytes?\b")
 
 # the value of a named field ("blockHash": "0x.., blockHash: 0x.., ["0x.., "0x..): the name
 # decides; no command's argument, so no secret-store command is looked for
@@ -607,6 +610,16 @@ def _classify_header(header: str) -> tuple[str, str] | None:
     return named[0], f"column:{named[1]!r}"
 
 
+def _public_not_read(text: str, start: int, body: str) -> bool:
+    """The hex at ``start`` (a key with a line break's hex glued on) reads as a compressed
+    public key, and nothing on its line says bytes were read (an error's "instead of 33
+    bytes")."""
+    if not is_compressed_public_key(bytes.fromhex(body[:66])):
+        return False
+    line = text.rfind("\n", 0, start) + 1
+    return _BYTES_READ_RE.search(text, max(line, start - 200), start) is None
+
+
 def _short_keys(text: str, spans: list[tuple[int, int]]) -> list[Finding]:
     """A key printed from an integer loses its leading zero digits (``hex(key)``: 63 digits
     for one key in 16, Starknet keys below 2**251): 61-63 hex digits count only where a call
@@ -620,6 +633,8 @@ def _short_keys(text: str, spans: list[tuple[int, int]]) -> list[Finding]:
         for start, end, body in _hex_tokens(text, short, length):
             key = body[:64]
             if not body.lower().endswith(newline) or not MIN_KEY <= int(key, 16) < SECP256K1_N:
+                continue
+            if _public_not_read(text, start, body):
                 continue
             kind, named = _context(text, start, end, 0, len(text))
             if kind == "key" and not is_placeholder(key):
