@@ -150,3 +150,26 @@ def test_compressed_public_key_check() -> None:
     assert is_compressed_public_key(bytes.fromhex("02" + g_x))
     assert not is_compressed_public_key(bytes.fromhex("04" + "00" * 32))
     assert not is_compressed_public_key(bytes.fromhex("02" + "ff" * 32))
+
+
+@pytest.mark.parametrize(
+    ("text", "blocked"),
+    [
+        pytest.param(f"schlüssel_signer = '0x{KEY}'", True, id="de-signer-key"),
+        pytest.param(f'config:\n  clé_signature: "{KEY}"', True, id="fr-signature-key"),
+        pytest.param(f"ключ_подписи = '{KEY}'", True, id="ru-signing-key"),
+        pytest.param(f"schlüssel_hash = '0x{HASH}'", False, id="de-hash-twin"),
+        pytest.param(f"clé_empreinte = '{HASH}'", False, id="fr-fingerprint-twin"),
+        pytest.param(f"schlüssel_fingerprint: {HASH}", False, id="en-fingerprint-twin"),
+        pytest.param(f"clé_verification = '{HASH}'", False, id="verifying-key-twin"),
+        pytest.param(f"schlüssel_id = '{HASH}'", False, id="id-twin"),
+        pytest.param(f"Schlüssel-ID: {HASH}", False, id="de-id-label-twin"),
+        pytest.param(f"clé_transaction = '0x{HASH}'", False, id="tx-twin"),
+        pytest.param(f"Schlüssel-Prüfsumme: {HASH}", False, id="de-checksum-twin"),
+        pytest.param(f"clé-checksum = '{HASH}'", False, id="checksum-twin"),
+        pytest.param(f"clé_adresse = '0x{HASH}'", False, id="address-twin"),
+    ],
+)  # fmt: skip
+def test_foreign_head_modifier_classified(text: str, blocked: bool) -> None:
+    """A foreign "key" head's modifier that says hash / id / check / tx / address names no key."""
+    assert _blocked(text) is blocked
