@@ -173,3 +173,34 @@ def test_compressed_public_key_check() -> None:
 def test_foreign_head_modifier_classified(text: str, blocked: bool) -> None:
     """A foreign "key" head's modifier that says hash / id / check / tx / address names no key."""
     assert _blocked(text) is blocked
+
+
+def _chat(asked: str, answer: str) -> str:
+    return f"[09:41] Lena: {asked}\n[09:43] Jonas: {answer}\n"
+
+
+@pytest.mark.parametrize(
+    ("text", "blocked"),
+    [
+        pytest.param(_chat("Kannst du mir den Schlüssel für das Testwallet schicken?",
+                           f"Klar, hier: {KEY}"), True, id="de-request"),
+        pytest.param(_chat("Tu peux m'envoyer la clé privée du wallet de test ?", f"Oui : {KEY}"),
+                     True, id="fr-infinitive-request"),
+        pytest.param(_chat("Можешь прислать приватный ключ?", KEY), True, id="ru-request"),
+        pytest.param(_chat("Welcher Schlüssel hat die Transaktion signiert?", f"0x{HASH}"), False,
+                     id="de-question-about-a-key-twin"),
+        pytest.param(_chat("Какой ключ подписал эту транзакцию?", f"0x{HASH}"), False,
+                     id="ru-question-about-a-key-twin"),
+        pytest.param(_chat("Quelle clé privée a signé la transaction ?", f"0x{HASH}"), False,
+                     id="fr-question-about-a-key-twin"),
+    ],
+)  # fmt: skip
+def test_chat_question_naming_a_key_needs_a_request(text: str, blocked: bool) -> None:
+    """Another speaker's question naming a key is answered with a key only when it asks for one."""
+    assert _blocked(text) is blocked
+
+
+def test_same_speaker_line_above_still_labels() -> None:
+    """A speaker's own line above (a foreign key word) still names the value on the next line."""
+    text = f"[09:41] Lena: мой приватный ключ от тестового кошелька:\n[09:41] Lena: {KEY}\n"
+    assert _blocked(text)

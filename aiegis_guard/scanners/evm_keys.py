@@ -82,6 +82,7 @@ from aiegis_guard.scanners.key_words import (
     foreign_key_word,
     role_context,
 )
+from aiegis_guard.scanners.secret_messages import message_header
 from aiegis_guard.scanners.secret_turns import asked_before, asked_in_chat
 from aiegis_guard.textcache import digest_cached
 
@@ -300,13 +301,14 @@ def _context(
         return before[0], f"context:{before[1]!r}"
     if link is not None:  # https://claim.app/#/c?k=0x..: where claim links keep their keys
         return "key", f"link:{link[0]}"
-    foreign_hash = foreign_hash_word(text[max(lo, start - WINDOW) : start])
+    own = _own_message(text, max(lo, start - WINDOW), start)
+    foreign_hash = foreign_hash_word(text[own:start])
     if foreign_hash is not None:  # "La transacción `0x..`": named before, whatever follows
         return "hash", f"context:{foreign_hash!r}"
     after = classify_window(text[end : _after_end(text, end, hi)], nearest_last=False)
     if after is not None:
         return after[0], f"context-after:{after[1]!r}"
-    foreign = foreign_key_word(text[max(lo, start - WINDOW) : start])
+    foreign = foreign_key_word(text[own:start])
     if foreign in FOREIGN_MATERIAL:
         return role_context(text, start, end, foreign)
     if foreign is not None:
@@ -315,6 +317,23 @@ def _context(
     if asked_chat is not None:
         return "key", f"answers:{asked_chat!r}"
     return "bare", ""
+
+
+def _own_message(text: str, lo: int, start: int) -> int:
+    """Where the words before ``start`` that may name its value begin: ``lo``, or the body of
+    the chat message (``[09:43] Jonas: ``) holding it when the window reaches lines above:
+    another speaker's question there is read as a question (:func:`asked_in_chat`), not as
+    the value's label ("Welcher Schlüssel hat die Transaktion signiert?" / "0x<tx hash>");
+    the same speaker's line above still labels it."""
+    line = text.rfind("\n", lo, start) + 1
+    if line <= lo:
+        return lo
+    header = message_header(text, line, start)
+    if header is None:
+        return lo
+    above = text.rfind("\n", 0, line - 1) + 1
+    previous = message_header(text, above, line - 1)
+    return lo if previous is not None and previous[0] == header[0] else header[1]
 
 
 def _after_end(text: str, end: int, hi: int) -> int:
