@@ -204,3 +204,22 @@ def test_same_speaker_line_above_still_labels() -> None:
     """A speaker's own line above (a foreign key word) still names the value on the next line."""
     text = f"[09:41] Lena: мой приватный ключ от тестового кошелька:\n[09:41] Lena: {KEY}\n"
     assert _blocked(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "blocked"),
+    [
+        pytest.param(f"{{ property: 'privateKey', value: '0x{KEY}', constraints: {{}} }}", True,
+                     id="class-validator-property"),
+        pytest.param(f"{{ field: 'privateKey', value: '0x{KEY}' }}", True, id="form-field"),
+        pytest.param(f"InvalidParamsError: param: 'secretKey' value: '0x{KEY}'", True,
+                     id="param-name"),
+        pytest.param(f"{{ property: 'txHash', value: '0x{HASH}', constraints: {{}} }}", False,
+                     id="property-tx-hash-twin"),
+        pytest.param(f"{{ field: 'blockHash', value: '0x{HASH}' }}", False, id="field-hash-twin"),
+        pytest.param(f"{{ param: 'publicKey', value: '0x{HASH}' }}", False, id="param-public-twin"),
+    ],
+)  # fmt: skip
+def test_error_object_names_its_value(text: str, blocked: bool) -> None:
+    """An error object's property / field / param names the value beside it, as argument does."""
+    assert _blocked(text) is blocked

@@ -117,8 +117,9 @@ KEY_QUALIFIERS = _words(
     " request requests trace span correlation partition sort row object routing dedup dedupe"
 )
 # a name/value pair: the name classifies ({"name": .., "value": ..}; an ethers error's
-# { argument: 'privateKey', value: '0x..' }: the argument's name)
-_NAMED_VALUE_RE = re.compile(r"(?i)\b(?:name|key|argument)\b")
+# { argument: 'privateKey', value: '0x..' }; class-validator's { property: .., value: .. },
+# a form library's { field: .., value: .. }, viem's "param: 'secretKey' value: ..")
+_NAMED_VALUE_RE = re.compile(r"(?i)\b(?:name|key|argument|property|field|param|parameter)\b")
 QUALIFIED_KEY_WORDS = {"credentials": ("withdrawal",), "credential": ("withdrawal",)}
 # what a wallet holds, named only as stuff ("wallet_blob", "wallet": {"raw": ..}): its key;
 # alone, a blob is a hash's (a blob store's object, an EIP-4844 blob)
