@@ -155,7 +155,19 @@ def test_foreign_key_head_of_a_compound_name(text: str, blocked: bool) -> None:
     [
         pytest.param(f"ravi: to check we have the same key: keccak256(key) = 0x{HASH}\njo: ok",
                      False, id="digest-of-the-named-key"),
-        pytest.param(f"our signer key: sha256(signer.pk) = {HASH}", False, id="digest-of-pk"),
+        pytest.param(f"fingerprint, to compare: sha256(signer.pk) = {HASH}",
+                     False, id="digest-of-pk"),
+        pytest.param(f"did we load the same key? keccak256(sk) = {HASH}",
+                     False, id="same-sk-check"),
+        pytest.param(f"to check: blake2b(priv) -> {HASH}", False, id="check-arrow"),
+        pytest.param(f"private key: sha256(master_key) = {KEY}", True, id="child-of-master-key"),
+        pytest.param(f"next private key = keccak256(key) = 0x{KEY}", True, id="hash-ratchet"),
+        pytest.param(f"signerKey = sha256(masterKey) = 0x{KEY}", True, id="camel-derived"),
+        pytest.param(f"sk = sha256(sk) -> {KEY}", True, id="sk-ratchet"),
+        pytest.param(f"our signer key: sha256(signer.pk) = {KEY}",
+                     True, id="signer-key-no-check-word"),
+        pytest.param(f"same key check? no: child key = sha256(key) = {KEY}", True,
+                     id="derived-word-wins-over-check"),
         pytest.param(f"signer key = sha256(passphrase) = 0x{KEY}", True, id="brain-wallet-kept"),
         pytest.param(f"private key: sha256(masterKey + salt) = 0x{KEY}", True,
                      id="derived-from-an-expression-kept"),
@@ -163,8 +175,9 @@ def test_foreign_key_head_of_a_compound_name(text: str, blocked: bool) -> None:
     ],
 )  # fmt: skip
 def test_key_word_before_a_hash_of_a_key(text: str, blocked: bool) -> None:
-    """A key's name before a call that hashes one key name names the key hashed: the result
-    is its fingerprint (F sf18-219); a key made by hashing something else stays a key."""
+    """A key's name before a call that hashes one key name names the key hashed only when the
+    words say the result is a check (same / check / compare / fingerprint): a key hashed into
+    a private / next / child / signer key is a key (review24s #1), as is one hashed from else."""
     assert _blocked(text) is blocked
 
 

@@ -15,12 +15,27 @@ from threading import Lock
 
 from aiegis_guard.checksums import keccak256
 
-__all__ = ["SECP256K1_N", "address_of", "is_valid_private_key"]
+__all__ = ["SECP256K1_N", "address_of", "is_compressed_public_key", "is_valid_private_key"]
 
 SECP256K1_N = 0xFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFEBAAEDCE6AF48A03BBFD25E8CD0364141
 _CACHE_SIZE = 4096
 _cache: OrderedDict[bytes, str | None] = OrderedDict()
 _lock = Lock()
+
+
+SECP256K1_P = 2**256 - 2**32 - 977  # the field's prime (SEC 2, section 2.4.1)
+
+
+def is_compressed_public_key(data: bytes) -> bool:
+    """33 bytes ``02|03 || x`` with ``x`` on secp256k1 (``x^3 + 7`` a square mod p; SEC 1
+    section 2.3.4): a compressed public key (a Lightning node id, a validator's key)."""
+    if len(data) != 33 or data[0] not in (2, 3):
+        return False
+    x = int.from_bytes(data[1:], "big")
+    if x >= SECP256K1_P:
+        return False
+    y2 = (pow(x, 3, SECP256K1_P) + 7) % SECP256K1_P
+    return y2 == 0 or pow(y2, (SECP256K1_P - 1) // 2, SECP256K1_P) == 1
 
 
 def is_valid_private_key(secret: bytes) -> bool:

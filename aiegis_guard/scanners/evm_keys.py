@@ -42,7 +42,7 @@ from collections.abc import Iterator
 
 from aiegis_guard.charclass import HEX, runs
 from aiegis_guard.findings import Action, Category, Finding, Severity
-from aiegis_guard.keys.evm import SECP256K1_N
+from aiegis_guard.keys.evm import SECP256K1_N, is_compressed_public_key
 from aiegis_guard.redact import mask
 from aiegis_guard.scanners import key_places
 from aiegis_guard.scanners.key_calls import (
@@ -82,6 +82,7 @@ from aiegis_guard.scanners.key_words import (
     foreign_key_word,
     role_context,
 )
+from aiegis_guard.scanners.secret_messages import message_header
 from aiegis_guard.scanners.secret_turns import asked_before, asked_in_chat
 from aiegis_guard.textcache import digest_cached
 
@@ -114,6 +115,9 @@ SHORT_LENGTHS = (61, 62, 63)  # a key's hex without its leading zero digits
 # a key read from a file with its line break and hex-encoded whole (an error's "instead of 33
 # bytes: '0x<key>0a'"): 64 hex, then "0a" / "0d0a"
 _NEWLINE_ENDS = {66: "0a", 68: "0d0a"}
+# ...but 66 hex that read as a compressed public key (02|03 and x on the curve: a Lightning node
+# id ends in "0a" one time in 256) are that key, unless the line says bytes were read
+_BYTES_READ_RE = re.compile(r"(?i)\bbytes?\b")
 
 # the value of a named field ("blockHash": "0x.., blockHash: 0x.., ["0x.., "0x..): the name
 # decides; no command's argument, so no secret-store command is looked for
@@ -147,6 +151,26 @@ _HASHED_RE = re.compile(
 # brain wallet's ``privateKey = sha256(passphrase)``, ``sha256(masterKey + salt)``)
 _KEY_ARGS = frozenset(("key", "keys", "privkey", "privatekey", "pk", "sk", "pkey", "prv", "priv"))
 _NAME_RE = re.compile(r"[ \t]*[A-Za-z_$][\w$.]{0,46}[ \t]*")
+
+
+# the words before such a call that say its result is a check of the key, not a key: "to
+# check we have the same key:", "compare", "fingerprint", "digest of" (de / fr / es / it too)
+_CHECK_LABEL_RE = re.compile(
+    r"(?i)\b(?:same|check(?:s|ed|ing|sum)?|compar\w*|fingerprint|digest[ \t]+of|verif\w*|"
+    r"gleiche[mnrs]?|pr(?:ü|ue)f\w*|vergleich\w*|m(?:ê|e)me|v(?:é|e)rifi\w*|empreinte|mismo|"
+    r"misma|comprob\w*|huella|stess[ao]|controll\w*|impronta)\b"
+)
+# ...and the words that name the result as a key made from the one hashed: a hash ratchet's
+# "next private key", a master key's "child" / "derived" / "signer" key
+_DERIVED_LABEL_RE = re.compile(
+    r"(?i)(?:\b|_|(?<=[a-z])(?=[A-Z]))(?:private|priv|secret|next|derived|child|signer|signing)"
+    r"(?:\b|_|(?=[A-Z]))"
+)
+
+
+def _checks_a_key(words: str) -> bool:
+    """The words before a hash of a key's name say its result is a check (a fingerprint)."""
+    return _CHECK_LABEL_RE.search(words) is not None and _DERIVED_LABEL_RE.search(words) is None
 
 
 def _hashes_a_key(arg: str) -> bool:
@@ -277,13 +301,14 @@ def _context(
         return before[0], f"context:{before[1]!r}"
     if link is not None:  # https://claim.app/#/c?k=0x..: where claim links keep their keys
         return "key", f"link:{link[0]}"
-    foreign_hash = foreign_hash_word(text[max(lo, start - WINDOW) : start])
+    own = _own_message(text, max(lo, start - WINDOW), start)
+    foreign_hash = foreign_hash_word(text[own:start])
     if foreign_hash is not None:  # "La transacción `0x..`": named before, whatever follows
         return "hash", f"context:{foreign_hash!r}"
     after = classify_window(text[end : _after_end(text, end, hi)], nearest_last=False)
     if after is not None:
         return after[0], f"context-after:{after[1]!r}"
-    foreign = foreign_key_word(text[max(lo, start - WINDOW) : start])
+    foreign = foreign_key_word(text[own:start])
     if foreign in FOREIGN_MATERIAL:
         return role_context(text, start, end, foreign)
     if foreign is not None:
@@ -292,6 +317,23 @@ def _context(
     if asked_chat is not None:
         return "key", f"answers:{asked_chat!r}"
     return "bare", ""
+
+
+def _own_message(text: str, lo: int, start: int) -> int:
+    """Where the words before ``start`` that may name its value begin: ``lo``, or the body of
+    the chat message (``[09:43] Jonas: ``) holding it when the window reaches lines above:
+    another speaker's question there is read as a question (:func:`asked_in_chat`), not as
+    the value's label ("Welcher Schlüssel hat die Transaktion signiert?" / "0x<tx hash>");
+    the same speaker's line above still labels it."""
+    line = text.rfind("\n", lo, start) + 1
+    if line <= lo:
+        return lo
+    header = message_header(text, line, start)
+    if header is None:
+        return lo
+    above = text.rfind("\n", 0, line - 1) + 1
+    previous = message_header(text, above, line - 1)
+    return lo if previous is not None and previous[0] == header[0] else header[1]
 
 
 def _after_end(text: str, end: int, hi: int) -> int:
@@ -314,7 +356,7 @@ def _hashed(text: str, lo: int, start: int, end: int) -> tuple[str, str] | None:
     the call). ``("key", ..)`` when a key's name labels or uses it: before the call on its
     line (``privateKey = sha256(passphrase) = 0x..``: a brain wallet's key), a label line
     just above (``private_key:``), or after it on its line ("Import it as the private
-    key"); a key's name before a call that hashes a key's name names the key hashed (``the
+    key"); a check's words before a call that hashes a key's name name the key hashed (``the
     same key: keccak256(key) = 0x..``: a fingerprint). None otherwise: an algorithm's equation
     (``keccak256(seed) = 0x..``) says no
     more than the words around it, read as for any value."""
@@ -331,7 +373,11 @@ def _hashed(text: str, lo: int, start: int, end: int) -> tuple[str, str] | None:
         classify_window(after, nearest_last=False),
     ]
     fn = m.group("fn").lower()
-    if named[0] is not None and _hashes_a_key(m.group("arg")):
+    if (
+        named[0] is not None
+        and _hashes_a_key(m.group("arg"))
+        and _checks_a_key(text[line : m.start()])
+    ):
         named[0] = ("hash", named[0][1])  # "the same key: keccak256(key) =": the hashed key's
     key = next((n for n in named if n is not None and n[0] == "key"), None)
     if key is not None:
@@ -583,6 +629,16 @@ def _classify_header(header: str) -> tuple[str, str] | None:
     return named[0], f"column:{named[1]!r}"
 
 
+def _public_not_read(text: str, start: int, body: str) -> bool:
+    """The hex at ``start`` (a key with a line break's hex glued on) reads as a compressed
+    public key, and nothing on its line says bytes were read (an error's "instead of 33
+    bytes")."""
+    if not is_compressed_public_key(bytes.fromhex(body[:66])):
+        return False
+    line = text.rfind("\n", 0, start) + 1
+    return _BYTES_READ_RE.search(text, max(line, start - 200), start) is None
+
+
 def _short_keys(text: str, spans: list[tuple[int, int]]) -> list[Finding]:
     """A key printed from an integer loses its leading zero digits (``hex(key)``: 63 digits
     for one key in 16, Starknet keys below 2**251): 61-63 hex digits count only where a call
@@ -596,6 +652,8 @@ def _short_keys(text: str, spans: list[tuple[int, int]]) -> list[Finding]:
         for start, end, body in _hex_tokens(text, short, length):
             key = body[:64]
             if not body.lower().endswith(newline) or not MIN_KEY <= int(key, 16) < SECP256K1_N:
+                continue
+            if _public_not_read(text, start, body):
                 continue
             kind, named = _context(text, start, end, 0, len(text))
             if kind == "key" and not is_placeholder(key):

@@ -154,10 +154,12 @@ def _rpc_kind(method: str) -> str:
     """ "import" (every param is a key), "sign" (a top-level 32-byte param is a key),
     "manage" (a quoted ``"key"`` field is a key) or ""."""
     name = _name(method)
-    if "keystore" in name:  # an encrypted keystore's hex fields (ciphertext, mac) are no key
-        return "manage"
-    if ("import" in name and any(w in name for w in ("key", "raw", "private", "secret"))) or any(
-        w in name for w in ("fromsecret", "privatekey", "rawkey", "secretkey")
+    # a raw / private key's import first, whatever else the name says ("keystore_importRawKey",
+    # "importRawKeyToKeystore"); "keystore" itself names no key to import: "importKeystore"
+    # manages an encrypted keystore, whose hex fields (ciphertext, mac) are no key
+    bare = name.replace("keystore", "")
+    if ("import" in bare and any(w in bare for w in ("key", "raw", "private", "secret"))) or any(
+        w in bare for w in ("fromsecret", "privatekey", "rawkey", "secretkey")
     ):
         return "import"
     if any(w in name for w in ("signtransaction", "sendtransaction", "signtypeddata")):

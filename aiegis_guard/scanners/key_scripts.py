@@ -50,6 +50,9 @@ FOREIGN_HASH_WORDS = (
     "हैश", "تجزئة",
     # a fingerprint (a key's hash, shown to match it): Hindi with and without the nukta
     "फ़िंगरप्रिंट", "फिंगरप्रिंट", "指纹", "指紋", "フィンガープリント", "отпечаток", "بصمة",
+    # a checksum / fingerprint in the accented spellings of de / fr / es / it
+    "prüfsumme", "prüfwert", "fingerabdruck", "empreinte", "somme de contrôle", "huella",
+    "suma de verificación", "impronta",
 )  # fmt: skip
 # "public" in those scripts: a public key ("открытый ключ") is no secret; nor an API key
 FOREIGN_PUBLIC = ("открыт", "публичн", "公钥", "公鑰", "公開鍵", "공개", "publique", "öffentlich",

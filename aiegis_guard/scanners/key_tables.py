@@ -26,7 +26,15 @@ _INSERT_RE = re.compile(
 # a table's definition (``sqlite3 .dump``, ``pg_dump``): the columns of an INSERT without a
 # column list, in order; constraints are no columns
 _CREATE_RE = re.compile(r"(?is)\bcreate\s+table\s+(?:if\s+not\s+exists\s+)?([\w.`\"\[\]]+)\s*\(")
-_CONSTRAINTS = frozenset(("primary", "unique", "foreign", "constraint", "check", "key", "index"))
+# a table constraint is its keyword with its syntax (SQLite "table-constraint", MySQL's index
+# definitions: https://www.sqlite.org/lang_createtable.html, MySQL 8.0 CREATE TABLE): a quoted
+# name, or a name followed by a type (``key TEXT``, ``"index" INTEGER``, ``key VARCHAR(64)``),
+# is a column, whatever it is called
+_CONSTRAINT_RE = re.compile(
+    r"(?is)\s*(?:constraint\s+\S|primary\s+key\s*\(|foreign\s+key\s*\(|(?:unique|check)\s*\(|"
+    r"(?:unique|fulltext|spatial)\s+(?:key|index)\b|exclude\s+(?:using\b|\()|"
+    r"(?:key|index)\s+(?:[\w`\"\[\]]+\s*)?\(\s*[`\"\[]?[A-Za-z_])"
+)
 MAX_DEFINITION = 2000  # characters of a CREATE TABLE's column list read
 SQL_REACH = 4000  # characters from a VALUES tuple's value back to its INSERT
 _DELIMITERS = ("|", "\t", ",", ";")
@@ -154,8 +162,11 @@ def _defined_columns(text: str, name: str) -> tuple[str, ...]:
             continue
         item.append(c)
     columns.append("".join(item))
-    heads = [c.split(None, 1)[0].strip('`"[]') if c.split() else "" for c in columns]
-    return tuple(h for h in heads if h.lower() not in _CONSTRAINTS)
+    return tuple(
+        c.split(None, 1)[0].strip('`"[]') if c.split() else ""
+        for c in columns
+        if _CONSTRAINT_RE.match(c) is None
+    )
 
 
 def _top_level_commas(part: str) -> int:

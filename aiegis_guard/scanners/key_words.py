@@ -117,8 +117,9 @@ KEY_QUALIFIERS = _words(
     " request requests trace span correlation partition sort row object routing dedup dedupe"
 )
 # a name/value pair: the name classifies ({"name": .., "value": ..}; an ethers error's
-# { argument: 'privateKey', value: '0x..' }: the argument's name)
-_NAMED_VALUE_RE = re.compile(r"(?i)\b(?:name|key|argument)\b")
+# { argument: 'privateKey', value: '0x..' }; class-validator's { property: .., value: .. },
+# a form library's { field: .., value: .. }, viem's "param: 'secretKey' value: ..")
+_NAMED_VALUE_RE = re.compile(r"(?i)\b(?:name|key|argument|property|field|param|parameter)\b")
 QUALIFIED_KEY_WORDS = {"credentials": ("withdrawal",), "credential": ("withdrawal",)}
 # what a wallet holds, named only as stuff ("wallet_blob", "wallet": {"raw": ..}): its key;
 # alone, a blob is a hash's (a blob store's object, an EIP-4844 blob)
@@ -152,6 +153,14 @@ _KEY_TOOLS = frozenset(("gen", "conv", "convert", "tool", "util", "file", "dump"
 # says what for ("signature" alone is a hash word); a public modifier makes it a public key
 _FOREIGN_HEAD_RE = re.compile(r"(?i)(?<![^\W\d_])(?:clé|schlüssel|klíč|kľúč|ключ)[_-]$")
 _PUBLIC_MODIFIERS = frozenset(("public", "publique", "pub", "publica", "publico", "pubblica"))
+# a modifier that names what is made from or checks a key, not the key: a hash, an id, a
+# fingerprint, a checksum, a verifying (public) key, a transaction, an address (en / de / fr /
+# es / it): "schlüssel_hash", "clé_empreinte", "Schlüssel-Prüfsumme", "clé_transaction"
+_DERIVED_MODIFIER_RE = re.compile(
+    r"(?i)(?:hash|hach|digest|id(?![a-z])|ident|kennung|fingerprint|fingerabdruck|empreinte|huella|"
+    r"impronta|checksum|pr(?:ü|ue)f|summe|somme|suma|verif|überpr|uberpr|kontroll|contr(?:ô|o)l|"
+    r"tx|transa|adress|address|addr|direcci|indirizzo)"
+)
 
 
 def is_contraction(window: str, m: re.Match[str]) -> bool:
@@ -172,7 +181,9 @@ def _word_class(window: str, m: re.Match[str], prev: str) -> str | None:
     if m.group() in _TYPE_TAGS and _TYPE_TAG_RE.search(window, max(0, m.start() - 8), m.start()):
         return None  # {"S": ..}: a typed attribute's type; the name holding it says
     if m.start() and _FOREIGN_HEAD_RE.search(window, max(0, m.start() - 12), m.start()):
-        return "hash" if word in _PUBLIC_MODIFIERS else "key"  # clé_signature, ключ_подписи
+        if word in _PUBLIC_MODIFIERS or _DERIVED_MODIFIER_RE.match(window, m.start()):
+            return "hash"  # clé_publique, schlüssel_hash, clé_empreinte, Schlüssel-ID
+        return "key"  # clé_signature, schlüssel_signer
     if word == "code" and prev in _CARRIERS:
         return None  # QR-Code: (zbarimg), barcode: what carried the value, not bytecode
     if word.startswith("key") and word[3:] in _KEY_TOOLS:

@@ -86,6 +86,31 @@ PASSWORD_FIRST_RE = LazyPattern(
     r"([`'\"])(?P<v>[^`'\"\r\n]{4,128})\1"
 )
 
+# a field named for the password (``"password": ".."``, ``passphrase: '..'``, ``pwd=".."``): its
+# quoted value is the password whatever its shape (an all-lowercase "hunterhunter" too); a
+# name that says where it is kept (``password_ref``) is no such field
+NAMED_PASSWORD_RE = LazyPattern(
+    r"(?i)(?<![\w-])[\"']?(?:pass(?:word|phrase)|passwd|pwd)[\"']?[ \t]*[:=][ \t]*"
+    r"([\"'])(?P<v>[^\"'\r\n]{1,128})\1"
+)
+# what stands for a password without being one: a mask, a placeholder, a reference
+_PLACEHOLDER_RE = re.compile(r"(?i)\*+|x+|\.+|-+|redacted|hidden|null|none|undefined|n/?a|")
+# what a JSON-RPC list's next string is when it is no password: a block tag, a hex or a number
+_LIST_VALUE_RE = re.compile(
+    r"(?i)latest|pending|earliest|safe|finalized|0x[0-9a-f]*|[0-9]+(?:\.[0-9]+)?|[0-9a-f]{40,}"
+)
+
+
+def _named_password(value: str) -> bool:
+    """A password field's value that is a password: not a mask, placeholder or reference."""
+    return _PLACEHOLDER_RE.fullmatch(value.strip()) is None and not any(c in "${}<>" for c in value)
+
+
+def _list_password(value: str) -> bool:
+    """A JSON-RPC list's string after the keystore that is its password: any non-empty string
+    but a block tag ("latest", "pending" ..), a hex or a number."""
+    return bool(value.strip()) and _LIST_VALUE_RE.fullmatch(value.strip()) is None
+
 
 # what geth's --unlock takes: accounts (addresses or indices), no password
 _ACCOUNTS_RE = re.compile(r"(?:0[xX][0-9a-fA-F]{40},?)+")
@@ -165,11 +190,14 @@ def _answer_like(value: str) -> bool:
 def _password(text: str, lo: int, hi: int) -> tuple[int, int] | None:
     """Span of a password written beside a keystore in ``text[lo:hi]``, else None."""
     arg = PASSWORD_ARG_RE.search(text, lo, hi)
-    if arg is not None and arg.group("c") == "]" and not _password_like(arg.group("v")):
+    if arg is not None and arg.group("c") == "]" and not _list_password(arg.group("v")):
         arg = None  # [{..}, "latest"]: a list's next string, not a password
     arg = arg or PASSWORD_FIRST_RE.search(text, lo, hi)
     if arg is not None:
         return arg.span("v")
+    for m in NAMED_PASSWORD_RE.finditer(text, lo, hi):
+        if _named_password(m.group("v")):
+            return m.span("v")
     for m in PASSWORD_RE.finditer(text, lo, hi):
         value = m.group("v")
         read = _READ_VALUE_RE.match(value) is not None
@@ -178,6 +206,7 @@ def _password(text: str, lo: int, hi: int) -> tuple[int, int] | None:
         refers = _REFERENCE_RE.search(m.group(0), 0, m.start("v") - m.start()) is not None
         if (
             _password_like(value)
+            and _PLACEHOLDER_RE.fullmatch(value) is None  # "********": a mask
             and not (read or account or path or refers)
             and not value.startswith(("http", "process."))
             and "://" not in value  # aws-sm://prod/pw, op://vault/item: where it is kept

@@ -157,9 +157,12 @@ _REQUEST_RE = re.compile(
     r"env[ií]a(?:me)?|manda(?:me)?|m[aá]ndame|pega|dame|p[aá]same|necesito|comparte|"
     r"proporciona|introduce|ingresa|envie|cole|preciso|compartilhe|informe|digite|"
     r"envoie[sz]?|envoyez|colle[sz]?|donne[sz]?|besoin|partage[sz]?|entrez|saisissez|"
+    r"envoyer|donner|partager|transmettre|passer|enviar|mandar|pasar|pasas|compartir|"
+    r"geben|inviare|mandare|condividere|passare|"
     r"schick\w*|sende[nt]?|gib|brauche|ben[öo]tige|invia(?:mi)?|mandami|incolla|dammi|"
     r"bisogno|condividi|fornisci|inserisci|пришли\w*|отправь\w*|вставь\w*|дай\w*|"
-    r"нуж[ен]\w*|скинь\w*|введи\w*|надішл\w*|потрібн\w*)\b"
+    r"нуж[ен]\w*|скинь\w*|введи\w*|надішл\w*|потрібн\w*|присла\w*|отправ\w*|скину\w*|"
+    r"переда\w*|поделись|покажи|надісла\w*)\b"
     r"|发给我|发我|发送|给我|提供|粘贴|需要|输入|告诉我|送って|貼り付け|教えて|必要|入力して|"
     r"ください|보내|붙여|알려|필요|입력)"
 )
@@ -235,6 +238,8 @@ def _chat_asks_key(asked: str) -> str | None:
         return None if named.lower() in ROLE_WORDS else named
     if "?" not in asked and "？" not in asked:
         return None
+    if _REQUEST_RE.search(asked) is None:
+        return None  # "Welcher Schlüssel hat die Transaktion signiert?": a question about a key
     foreign = foreign_key_word(asked)
     if foreign not in FOREIGN_KEY_WORDS or foreign_hash_word(asked) is not None:
         return None
