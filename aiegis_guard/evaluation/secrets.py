@@ -147,12 +147,16 @@ def _keystore(guard: Guard, pii: Path) -> list[Score]:
     keys = Score("secrets", "keystore raw priv")
     encrypted = Score("secrets", "keystore ciphertext/salt/mac")
     for test in data.values():
-        text = json.dumps(test)
-        blocked = _blocks(guard.check_text(text, source="tool_output"))
         crypto = test["json"]["crypto"]
-        secrets = [test["priv"]]
+        # the raw key in the whole test; the keystore's own fields in the keystore alone: with
+        # its password beside it a keystore is a key (its ciphertext is then the secret's)
+        alone = json.dumps(test["json"])
         others = [crypto["ciphertext"], crypto["kdfparams"]["salt"], crypto["mac"]]
-        for values, row, expected in ((secrets, keys, True), (others, encrypted, False)):
+        for text, values, row, expected in (
+            (json.dumps(test), [test["priv"]], keys, True),
+            (alone, others, encrypted, False),
+        ):
+            blocked = _blocks(guard.check_text(text, source="tool_output"))
             for value in values:
                 a = text.find(value)
                 b = a + len(value)
