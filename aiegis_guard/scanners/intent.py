@@ -431,7 +431,7 @@ _SIGN = Judgement(THRESHOLD, "sign", ("act:sign", "directive:i18n-lexicon"))
 
 
 def _unparsed_lexicon(
-    present: frozenset[str], sentence: str, view: str, span: tuple[int, int], text: str = ""
+    present: frozenset[str], sentence: str, view: str, span: tuple[int, int], text: str
 ) -> Judgement | None:
     """What the concept lexicons of :mod:`.intent_i18n` / :mod:`.jailbreak_i18n` read in a
     sentence the parser judged short of a directive, when its cue gates are ``present``: a

@@ -10,8 +10,8 @@ the value's column is returned for the caller to read as words; nothing is class
 
 from __future__ import annotations
 
-import functools
 import re
+from collections import OrderedDict
 
 from aiegis_guard.scanners.key_words import WORD_RE, classify_window
 
@@ -140,16 +140,37 @@ def _inserted(text: str, start: int) -> str | None:
     return columns[index] if index < len(columns) else None
 
 
-@functools.lru_cache(maxsize=8)
 def _defined_columns(text: str, name: str) -> tuple[str, ...]:
-    """The column names of the last ``CREATE TABLE <name> (..)`` of the text (cached: every
-    row of a dump asks; a str caches its hash, so a hit costs no pass over the text)."""
-    found = [m for m in _CREATE_RE.finditer(text) if m.group(1).strip('`"[]').lower() == name]
-    if not found:
-        return ()
+    """The column names of the last ``CREATE TABLE <name> (..)`` of the text."""
+    return _table_columns(text).get(name, ())
+
+
+# each text's tables, by (hash, length) of the text: every row of a dump asks, a str keeps its
+# hash (a hit costs no pass over the text), and the cache holds column names, never the text
+_TABLES: OrderedDict[tuple[int, int], dict[str, tuple[str, ...]]] = OrderedDict()
+TABLES_KEPT = 8
+
+
+def _table_columns(text: str) -> dict[str, tuple[str, ...]]:
+    """Each table's column names, by the last ``CREATE TABLE`` of that name in the text."""
+    key = (hash(text), len(text))
+    found = _TABLES.get(key)
+    if found is None:
+        found = {
+            m.group(1).strip('`"[]').lower(): _columns(text, m.end())
+            for m in _CREATE_RE.finditer(text)
+        }
+        _TABLES[key] = found
+        while len(_TABLES) > TABLES_KEPT:
+            _TABLES.popitem(last=False)
+    return found
+
+
+def _columns(text: str, at: int) -> tuple[str, ...]:
+    """The column names of the definition opening at ``at`` (constraints are no columns)."""
     columns: list[str] = []
     depth, item = 0, list[str]()
-    for c in text[found[-1].end() : found[-1].end() + MAX_DEFINITION]:
+    for c in text[at : at + MAX_DEFINITION]:
         if c == "(":
             depth += 1
         elif c == ")" and not depth:

@@ -162,16 +162,22 @@ def _reported(text: str) -> tuple[tuple[int, int], ...]:
     ]
     if not found or _endorsed(text, spans):
         return ()
-    frames = _Frames(
-        every=[at for at, _, _ in found],
-        firm=[at for at, _, only in found if not only],
-        strong=[at for at, weak, _ in found if not weak],
-        far=[at for at, weak, only in found if not weak or (not only and _heading(text, at))],
-        weak_far=[
-            at for at, weak, _ in found if weak and _heading(text, at) and not _in_title(text, at)
-        ],
-        titled=[at for at, weak, _ in found if weak and _in_title(text, at)],
-    )
+    frames = _Frames([], [], [], [], [], [])
+    for at, weak, only in found:  # each frame word's heading and title read once
+        frames.every.append(at)
+        if not only:
+            frames.firm.append(at)
+        if not weak:
+            frames.strong.append(at)
+            frames.far.append(at)
+            continue
+        heading, title = _heading(text, at), _in_title(text, at)
+        if heading and not only:
+            frames.far.append(at)
+        if heading and not title:
+            frames.weak_far.append(at)
+        if title:
+            frames.titled.append(at)
     return tuple((a, b) for a, b in spans if _framed(text, (a, b), frames))
 
 
