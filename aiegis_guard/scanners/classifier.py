@@ -40,7 +40,11 @@ EIPs, BFCL, scam posts: none; see the manifest's ``addressed_why``). The evidenc
 
 A window with fewer than ``MIN_CONTENT`` letters (after addresses, hashes and blobs are
 blanked) is not scored: "confirmed: 5VfY…" or "Hello" carries no instruction, and a model
-that sees almost nothing guesses.
+that sees almost nothing guesses. In what the agent reads, a best window with fewer than
+``SNIPPET_CONTENT`` letters (a post, a name, a memo, one chat line) is a finding only on the
+addressed path (a stranger's address beside it): on such snippets the model's high scores
+were mostly ordinary posts and chat (training/README.md, "Snippets"). A public user's prompt
+is judged whatever its length: the whole message is aimed at the bot.
 """
 
 from __future__ import annotations
@@ -64,6 +68,7 @@ from aiegis_guard.scanners import ScanContext
 from aiegis_guard.scanners.aim import mentions_only
 from aiegis_guard.scanners.onnx_model import (
     MIN_CONTENT,
+    SNIPPET_CONTENT,
     Featurizer,
     Model,
     SessionFactory,
@@ -305,9 +310,9 @@ class Classifier:
                 continue
             if not public and mentions_only(layer.text):
                 continue
-            if s.score >= threshold:
+            if s.score >= threshold and (public or s.content >= SNIPPET_CONTENT):
                 found.append((layer, _finding(s, model, threshold)))
-            elif _names_a_stranger(layer.text, s, ctx.policy):
+            elif s.score >= addressed and _names_a_stranger(layer.text, s, ctx.policy):
                 found.append((layer, _finding(s, model, addressed, "addressed")))
         return found
 

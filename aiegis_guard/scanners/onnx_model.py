@@ -27,6 +27,7 @@ from aiegis_guard.findings import Source
 __all__ = [
     "FEATURIZER",
     "MIN_CONTENT",
+    "SNIPPET_CONTENT",
     "Featurizer",
     "Model",
     "Session",
@@ -39,6 +40,10 @@ __all__ = [
 
 FEATURIZER = "char-ngram-hash-v1"
 MIN_CONTENT = 20  # letters a window needs to be scored (a CJK character counts 3)
+# letters the best window of what an agent reads needs for a finding at the model's own
+# threshold (classifier.scan_layers): on a snippet — a post, a name, a memo, a chat line — the
+# model guesses from a handful of words, so the rules judge it (training/README.md, "snippets")
+SNIPPET_CONTENT = 50
 BATCH_SEGMENTS = 128
 SHORT_MASK = 64  # window masks up to this long are read in Python (_runs_of)
 
@@ -177,13 +182,15 @@ def _blank_long_runs(cp: np.ndarray, length: int) -> None:
 
 @dataclass(frozen=True, slots=True)
 class WindowScore:
-    """A text's best window: probability, char span in the text, 0-based index, count."""
+    """A text's best window: probability, char span in the text, 0-based index, count, and
+    the letters in it (``_content``)."""
 
     score: float
     start: int
     end: int
     index: int
     windows: int
+    content: int = 0
 
 
 class Session(Protocol):
@@ -235,7 +242,8 @@ class Model:
         marks windows of ``texts[i]`` whose content another text of the batch already
         shows the model (a decoded layer's unchanged stretches): they score 0 here."""
         codes = [self.featurizer.codes(t) for t in texts]
-        wanted = [_content(c) >= MIN_CONTENT for c in codes]
+        contents = [_content(c) for c in codes]
+        wanted = [content >= MIN_CONTENT for content in contents]
         for want, skip in zip(wanted, seen, strict=False):
             if skip is not None:
                 want &= ~skip
@@ -246,7 +254,7 @@ class Model:
         probs = self._window_probs(np.concatenate(pieces)) if pieces else np.zeros(0)
         out: list[WindowScore] = []
         row = 0
-        for text, want, spans in zip(texts, wanted, runs, strict=True):
+        for text, want, spans, content in zip(texts, wanted, runs, contents, strict=True):
             p = np.zeros(len(want))
             for a, b in spans:
                 p[a : b + 1] = probs[row : row + b - a + 1]
@@ -254,7 +262,8 @@ class Model:
             k = int(np.argmax(p))
             start = k * self.featurizer.segment
             end = min(len(text), start + 2 * self.featurizer.segment)
-            out.append(WindowScore(float(p[k]), min(start, len(text)), end, k, len(want)))
+            letters = int(content[k]) if len(content) else 0
+            out.append(WindowScore(float(p[k]), min(start, len(text)), end, k, len(want), letters))
         return out
 
     def _window_probs(self, ids: np.ndarray) -> np.ndarray:
