@@ -58,8 +58,9 @@ INDEP_DIR = HERE / "data" / "indep"
 INDEP_REPEATS = 3  # a few thousand hand-written rows among ~60k: weigh them up
 # the shipped model was trained on the files ``w1`` to ``w14`` (writer rounds 1-3); the later
 # rounds are how a retrained model is judged against it on text neither saw
-# (training/data/indep/README.md). ``--indep-through N`` trains on ``w1`` to ``wN``.
-INDEP_THROUGH = 14
+# (training/data/indep/README.md). ``--indep-through N`` trains on ``w1`` to ``wN``;
+# ``--indep-through all`` (``None``) on every file there, the later named sets included.
+INDEP_THROUGH: int | None = 14
 _ROUND_RE = re.compile(r"w(\d+)")
 CASUAL_DIR = HERE / "data" / "casual"  # benign only; trained on when a run names a file
 # rows read per public source (its folder: ``aiegis_guard.evaluation.sources.SOURCES``)
@@ -188,16 +189,16 @@ def _category(prompt: bool, label: bool) -> str:
 
 
 def indep_rows(
-    folder: Path = INDEP_DIR, through: int = INDEP_THROUGH
+    folder: Path = INDEP_DIR, through: int | None = INDEP_THROUGH
 ) -> tuple[list[Sample], list[Sample]]:
-    """The hand-written wallet rows of the files ``w1`` to ``w{through}`` as (train, dev)
-    samples; a prompt row is what a user types (an owner's request or a public bot's
-    attacker), every other row is read."""
+    """The hand-written wallet rows of the files ``w1`` to ``w{through}`` (every file when
+    ``through`` is None) as (train, dev) samples; a prompt row is what a user types (an
+    owner's request or a public bot's attacker), every other row is read."""
     train: list[Sample] = []
     dev: list[Sample] = []
     for path in sorted(folder.glob("*.jsonl")):
         number = _ROUND_RE.match(path.name)
-        if number is None or int(number.group(1)) > through:
+        if through is not None and (number is None or int(number.group(1)) > through):
             continue
         _hand_written(path, "indep/wallet", train, dev)
     return train, dev
@@ -262,7 +263,7 @@ def build(
     *,
     data_dir: Path | None = None,
     exclude: frozenset[str] = frozenset(),
-    indep_through: int = INDEP_THROUGH,
+    indep_through: int | None = INDEP_THROUGH,
     casual: Sequence[Path] = (),
 ) -> tuple[list[Sample], list[Sample]]:
     """(train rows, dev rows). Held-out rows never enter either; ``data_dir``: add the public

@@ -300,9 +300,10 @@ def main() -> None:
     )
     ap.add_argument(
         "--indep-through",
-        type=int,
+        type=lambda v: None if v == "all" else int(v),
         default=INDEP_THROUGH,
-        help="train on the hand-written files w1..wN (default: the shipped model's rounds)",
+        help="train on the hand-written files w1..wN, or 'all' of them with the later named"
+        " sets (default: the shipped model's rounds)",
     )
     ap.add_argument(
         "--casual",
