@@ -177,17 +177,10 @@ def test_no_duplicate_texts(name: str, frozen: str) -> None:
     assert len(texts) == len(set(texts))
 
 
-def test_third_frozen_set_well_formed() -> None:
-    """frozen_text_3 (held out since 2026-12-07; rows also name their carrier): the schema,
-    its classes, unique ids, and at least 200 rows a file."""
-    classes = {
-        "attacks.jsonl": {
-            "value_directive",
-            "secret_exfiltration",
-            "social_engineering",
-            "jailbreak",
-        },
-        "benign.jsonl": {
+_CARRIER_SETS = {
+    "frozen_text_3": (
+        {"value_directive", "secret_exfiltration", "social_engineering", "jailbreak"},
+        {
             "structured_data",
             "user_request",
             "security_warning",
@@ -196,10 +189,31 @@ def test_third_frozen_set_well_formed() -> None:
             "chat_email",
             "news_governance",
         },
-    }
+    ),
+    "x25_text": (
+        {"value_directive", "secret_exfiltration", "social_engineering", "jailbreak"},
+        {
+            "structured_data",
+            "user_request",
+            "security_warning",
+            "explainer_docs",
+            "chat_email",
+            "social_post",
+            "news_governance",
+        },
+    ),
+}
+
+
+@pytest.mark.parametrize("folder", sorted(_CARRIER_SETS))
+def test_sets_with_carriers_well_formed(folder: str) -> None:
+    """frozen_text_3 (held out since 2026-12-07) and x25_text (the model comparison set of
+    2026-12-07, never trained on; its README): rows also name their carrier; the schema,
+    their classes, unique ids, and at least 200 rows a file."""
+    attacks, benign = _CARRIER_SETS[folder]
     ids: list[str] = []
-    for name, known in classes.items():
-        rows = _jsonl(name, "frozen_text_3")
+    for name, known in (("attacks.jsonl", attacks), ("benign.jsonl", benign)):
+        rows = _jsonl(name, folder)
         assert len(rows) >= 200
         for row in rows:
             assert set(row) == TEXT_KEYS | {"carrier"}, row["id"]
