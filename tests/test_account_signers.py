@@ -141,6 +141,17 @@ def test_thirdweb_signer_request(payload: dict[str, Any], expected: Action) -> N
     assert verdict(payload, typed=True) is expected
 
 
+def test_thirdweb_request_without_signed_is_admin_is_an_admin() -> None:
+    """The contract's TYPEHASH without ``isAdmin``: the submitter sets it; a session key to a
+    stranger signed in that form can become an admin (BLOCK), an allowlisted one passes."""
+    for signer, expected in ((STRANGER, Action.BLOCK), (SESSION, Action.ALLOW)):
+        payload = _request(signer, 0, [GAME], WEEK)
+        del payload["message"]["isAdmin"]
+        fields = payload["types"]["SignerPermissionRequest"]
+        payload["types"]["SignerPermissionRequest"] = [f for f in fields if f["name"] != "isAdmin"]
+        assert verdict(payload, typed=True) is expected
+
+
 def test_thirdweb_request_sent_on_chain() -> None:
     """``setPermissionsForSigner(req, sig)`` sent to the account is the same grant."""
     req = (STRANGER, 1, [], 0, 0, 0, 0, 2**64, b"\1" * 32)

@@ -26,7 +26,10 @@ Sources:
   authority; a session signer a ``delegate`` authority expiring at its
   ``permissionEndTimestamp`` when its targets are listed (bounded: judged short-lived or not
   by that end), without expiry for the wildcard; a signer with no target can use nothing
-  (``isActiveSigner``): no effect.
+  (``isActiveSigner``): no effect. The contract's own ``TYPEHASH`` has been published without
+  ``isAdmin`` (``AccountPermissions.sol`` of thirdweb-dev/contracts, while
+  ``setPermissionsForSigner`` reads ``_req.isAdmin``): a request signed in that form leaves
+  ``isAdmin`` to whoever submits it, so it reads as the admin it can become.
 """
 
 from __future__ import annotations
@@ -44,8 +47,8 @@ __all__ = ["SIGNER_REQUEST_FIELDS", "TABLE", "signer_request"]
 _FALLBACK_SLOT = "0x" + "00" * 18 + "6969"  # AmbireAccount FALLBACK_HANDLER_SLOT
 _ENTRY_POINT_MARKER = 0x7171
 SIGNER_REQUEST_FIELDS = frozenset(
-    {"signer", "isAdmin", "approvedTargets", "nativeTokenLimitPerTransaction",
-     "permissionEndTimestamp", "uid"}
+    {"signer", "approvedTargets", "nativeTokenLimitPerTransaction", "permissionEndTimestamp",
+     "uid"}
 )  # fmt: skip
 
 
@@ -83,12 +86,16 @@ def authority_of(account: str, via: str, what: str, who: str, by: str | None) ->
 
 def signer_request(m: dict[str, Any], account: str) -> list[Operation]:
     """The signed ``SignerPermissionRequest`` (the account is its ``verifyingContract``)."""
+    account = account.lower()
+    if "isAdmin" not in m:  # not signed: whoever submits the request sets it
+        what = "owner (admin: isAdmin is not signed, the submitter sets it)"
+        return [authority_of(account, "account.owner", what, m["signer"], None)]
     fields = ("signer", "isAdmin", "approvedTargets", "nativeTokenLimitPerTransaction")
     req = (*(m[k] for k in fields), m.get("permissionStartTimestamp", 0),
            m["permissionEndTimestamp"])  # fmt: skip
     if not isinstance(req[1], int) or not isinstance(req[2], list | tuple):
         raise EvmDecodeError("SignerPermissionRequest: bad isAdmin / approvedTargets")
-    return _session(account.lower(), req, None)
+    return _session(account, req, None)
 
 
 def _set_permissions_for_signer(f: Frame, fn: Function, a: list[Any]) -> Result:
