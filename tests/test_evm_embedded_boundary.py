@@ -5,9 +5,10 @@ account's; what lies inside ``data`` past its selector is the argument of that c
 ``target``: an aggregator's route program (OpenOcean ``swap(caller, desc, calls)``, the
 ``CallDescription(uint256 target, uint256 gasLimit, uint256 value, bytes data)[]`` of
 openocean-finance/OpenOceanExchangeV2 ``contracts/interfaces/IOpenOceanCaller.sol``) approves
-and pays pools from the router's executor, not from the own account. Executor ABIs: Ambire
-``executeBySender((address,uint256,bytes)[])``, Biconomy ``execute_ncC(address,uint256,bytes)``
-(as in ``test_evm_own_executors.py``); addresses are generated.
+and pays pools from the router's executor, not from the own account. Executor ABIs: Ambire's
+shape ``(address,uint256,bytes)[]`` under a name nobody decodes (``executeCalls``: Ambire's own
+``executeBySender`` is decoded), Biconomy ``execute_ncC(address,uint256,bytes)`` (as in
+``test_evm_own_executors.py``); addresses are generated.
 
 The scan's limits (review18c F6): decoy selector bytes cost nothing and count for nothing, so
 they cannot hide a later call; a scan a limit cut short FLAGs ``decode_limit``. Permits:
@@ -34,7 +35,7 @@ SAFE = addr("own-smart-account")
 POOL = addr("dex-pool")
 OTHER = addr("someone-elses-contract")
 MAX = 2**256 - 1
-EXEC_BY_SENDER = "executeBySender((address,uint256,bytes)[])"
+EXEC_BY_SENDER = "executeCalls((address,uint256,bytes)[])"  # Ambire's shape, decoded nowhere
 OPENOCEAN_SWAP = (
     "swap(address,(address,address,address,address,uint256,uint256,uint256,uint256,address,"
     "bytes),(uint256,uint256,uint256,bytes)[])"
@@ -73,7 +74,7 @@ def _batches(extra: list[tuple[str, int, bytes]]) -> list[bytes]:
 
 
 @pytest.mark.parametrize("account", [OWN, SAFE], ids=["7702-eoa", "own-smart-account"])
-@pytest.mark.parametrize("carrier", [0, 1], ids=["ambire-batch", "biconomy-single"])
+@pytest.mark.parametrize("carrier", [0, 1], ids=["unknown-batch", "biconomy-single"])
 def test_route_program_of_a_router_call_is_not_the_accounts(account: str, carrier: int) -> None:
     """The pool approve / transfer inside the router's calldata are the router's: only the
     own-account-code FLAG stays (was BLOCK unlimited_approval + unknown_recipient); Biconomy

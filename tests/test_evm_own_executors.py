@@ -6,7 +6,9 @@ its calldata carries (at any byte offset) are judged as calls the account makes.
 ABIs are those of real accounts: Ambire ``executeBySender((address,uint256,bytes)[])``
 (AmbireTech/ambire-common ``AmbireAccount7702``), Uniswap Calibur
 ``execute(((address,uint256,bytes)[],bool))``, Biconomy v2 ``execute_ncC`` /
-``executeBatch_y6U``; addresses are generated (``tests/receiver_builders.py``).
+``executeBatch_y6U``; Ambire's and Biconomy's are decoded (``chains/evm/selectors.py``), so
+the undecoded batch of Ambire's shape is ``executeCalls((address,uint256,bytes)[])`` (no
+account's published name); addresses are generated (``tests/receiver_builders.py``).
 """
 
 from __future__ import annotations
@@ -28,8 +30,10 @@ SAFE = addr("own-smart-account")
 OTHER = addr("someone-elses-contract")
 MAX = 2**256 - 1
 EXEC_BY_SENDER = "executeBySender((address,uint256,bytes)[])"
+UNKNOWN_BATCH = "executeCalls((address,uint256,bytes)[])"  # Ambire's shape, decoded nowhere
 CALIBUR = "execute(((address,uint256,bytes)[],bool))"
-DECODED = {"biconomy-single", "biconomy-batch"}  # Biconomy v2 executors: chains/evm/selectors.py
+# Ambire and Biconomy v2 executors: chains/evm/selectors.py
+DECODED = {"ambire", "biconomy-single", "biconomy-batch"}
 
 
 def _judged(payload: dict[str, Any]) -> Verdict:
@@ -59,7 +63,7 @@ def _carriers(inner: bytes) -> list[tuple[str, bytes]]:
             "made-up",
             bytes.fromhex("deadbeef") + encode(["address", "uint256", "bytes"], [USDC, 0, inner]),
         ),
-        ("trailing-byte", call(EXEC_BY_SENDER, [(USDC, 0, inner + b"\x00")])),
+        ("trailing-byte", call(UNKNOWN_BATCH, [(USDC, 0, inner + b"\x00")])),
     ]
 
 
@@ -71,14 +75,15 @@ def test_embedded_unlimited_approve_to_a_stranger_blocks(account: str, carrier: 
     verdict = _judged(own_tx(account, data))
     assert verdict.action is Action.BLOCK
     assert "tx.evm.unlimited_approval" in rules(verdict)
-    # Biconomy v2's executors are decoded (the account's own execute), the others are not
+    # Ambire's and Biconomy v2's executors are decoded (the account's own execute), the
+    # others are not
     assert ("tx.evm.unknown_call" in rules(verdict)) is (name not in DECODED)
 
 
 @pytest.mark.parametrize("carrier", range(6), ids=[c for c, _ in _carriers(b"")])
 def test_embedded_approve_to_allowlisted_spender_is_only_the_own_code_flag(carrier: int) -> None:
     """The allowlisted twin: only the own-account-code FLAG stays (never ALLOW) on an executor
-    nobody decodes; a decoded one (Biconomy v2) is the account's own call: ALLOW."""
+    nobody decodes; a decoded one (Ambire, Biconomy v2) is the account's own call: ALLOW."""
     name, data = _carriers(_approve(FRIEND))[carrier]
     verdict = _judged(own_tx(OWN, data))
     if name in DECODED:
@@ -92,7 +97,7 @@ def test_embedded_approve_to_allowlisted_spender_is_only_the_own_code_flag(carri
 def test_stranger_contract_carrying_an_approve_is_not_own_approve() -> None:
     """The same calldata sent to someone else's contract: its embedded approve is that
     contract's, not own's (an opaque call: FLAG, no unlimited_approval)."""
-    data = call(EXEC_BY_SENDER, [(USDC, 0, _approve(STRANGER))])
+    data = call(UNKNOWN_BATCH, [(USDC, 0, _approve(STRANGER))])
     verdict = _judged(own_tx(OTHER, data))
     assert "tx.evm.unlimited_approval" not in rules(verdict)
 

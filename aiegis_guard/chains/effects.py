@@ -191,7 +191,7 @@ def describe(e: Effect) -> str:
             expiry = ", never expiring"
         return f"lets {_who(e)} spend {_amount(e)}{expiry}"
     if e.kind is EffectKind.AUTHORITY:
-        account = mask_address(e.account) if e.account else "the account"
+        account = _account_name(e.account)
         if e.what == "revoke":  # an SPL authority set to none
             return f"removes an authority over {account} (nobody holds it)"
         return f"{e.what or 'authority'} on {account} — to {_who(e)}"
@@ -200,6 +200,16 @@ def describe(e: Effect) -> str:
     value = f" with {_amount_native(e)}" if e.value else ""
     call = e.what or e.selector or "unknown function"
     return f"calls {call} on {_who(e)}{value} (not decoded)"
+
+
+def _account_name(account: str | None) -> str:
+    """An account an authority acts on: its protocol name where the book has it (a vault
+    manager, a lending market), else masked."""
+    if not account:
+        return "the account"
+    chain = Chain.EVM if account.startswith("0x") else Chain.SOLANA
+    label = contract_label(chain, account)
+    return f"{label} ({mask_address(account)})" if label else mask_address(account)
 
 
 _BLOBS = {

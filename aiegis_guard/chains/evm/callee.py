@@ -108,6 +108,7 @@ _ADMIN_HANDLERS = {
         "set_fallback_handler", "approve_hash",
     ),
     "accounts": ("install_module", "uninstall_module", "set_default_validator", "set_execution"),
+    "account_signers": ("set_permissions_for_signer",),
     "kernel_v3": ("install_validations", "taken_back"),
     "standards": ("renounce_ownership",),
 }  # fmt: skip

@@ -164,6 +164,13 @@ _TABLE: tuple[tuple[str, str, str], ...] = (
     ("47e1da2a", "executeBatch(address[],uint256[],bytes[])", "account_execute_batch"),
     ("18dfb3c7", "executeBatch(address[],bytes[])", "account_execute_batch_novalue"),
     ("34fcd5be", "executeBatch((address,uint256,bytes)[])", "account_execute_calls"),
+    # Ambire (AmbireTech/ambire-common contracts/AmbireAccount.sol): Transaction(to, value, data)
+    # batches run as the account, sent by a privileged key, signed by one, or self-called
+    ("abc5345e", "executeBySender((address,uint256,bytes)[])", "account_execute_calls"),
+    ("6769de82", "executeBySelf((address,uint256,bytes)[])", "account_execute_calls"),
+    ("6171d1c9", "execute((address,uint256,bytes)[],bytes)", "account_execute_calls"),
+    ("bf1cb383", "tryCatch(address,uint256,bytes)", "account_execute"),
+    ("3628d042", "tryCatchLimit(address,uint256,bytes,uint256)", "account_execute"),
     # Biconomy smart account v2 (bcnmy/scw-contracts SmartAccount.sol): the gas-optimised names
     # of execute / executeBatch (same arguments; EXECUTE_OPTIMIZED_SELECTOR 0x0000189a and
     # EXECUTE_BATCH_SELECTOR 0x00004680 in its session validation modules)

@@ -31,8 +31,9 @@ from __future__ import annotations
 from typing import Any
 
 from aiegis_guard.chains.evm.frames import Frame, Result, asset
+from aiegis_guard.chains.evm.protocols.opyn_gamma import GAMMA_CONTROLLERS, set_operator
 from aiegis_guard.chains.evm.selectors import Function
-from aiegis_guard.chains.evm.tokens import approval
+from aiegis_guard.chains.evm.tokens import approval, named_call
 from aiegis_guard.chains.transaction import Approval, Asset, AssetKind, Transfer
 
 __all__ = ["CURRENCY_CLAIMS", "TABLE"]
@@ -92,8 +93,11 @@ def _approve(f: Frame, fn: Function, a: list[Any]) -> Result:
 
 
 def _set_operator(f: Frame, fn: Function, a: list[Any]) -> Result:
-    """``setOperator(spender, approved)``: ``spender`` may move every id of the caller."""
+    """``setOperator(spender, approved)``: ``spender`` may move every id of the caller (on
+    Opyn's Gamma Controller, the same selector: an operator of the caller's vaults)."""
     operator, approved = a
+    if f.target in GAMMA_CONTROLLERS:
+        return set_operator(f, operator, approved) or [named_call(f, fn)]
     grant = Approval(
         via="erc6909.set_operator",
         asset=asset(f.target, AssetKind.NFT),

@@ -57,6 +57,9 @@ Recognised by structure (the field names of the primary type). Sources:
 - ZeroDev Kernel v3 ``Enable(bytes21 validationId,uint32 nonce,address hook,bytes
   validatorData,bytes hookData,bytes selectorData)`` (enable mode; verifyingContract = the
   account): ``protocols/kernel_v3.py``.
+- BentoBox ``SetMasterContractApproval`` (``protocols/bentobox.py``) and thirdweb
+  ``SignerPermissionRequest`` (``protocols/account_signers.py``): a manager of every BentoBox
+  balance; an admin or session signer of the account (``verifyingContract``).
 - Euler EVC ``Permit(address signer,address sender,uint256 nonceNamespace,uint256 nonce,
   uint256 deadline,uint256 value,bytes data)`` (euler-xyz/ethereum-vault-connector
   ``EthereumVaultConnector.sol`` PERMIT_TYPEHASH, ``permit``): ``data`` runs on the EVC
@@ -73,6 +76,8 @@ from typing import Any
 
 from aiegis_guard.chains.evm.calldata import decode_calldata, decode_items
 from aiegis_guard.chains.evm.frames import ZERO, Frame, asset
+from aiegis_guard.chains.evm.protocols.account_signers import SIGNER_REQUEST_FIELDS, signer_request
+from aiegis_guard.chains.evm.protocols.bentobox import MASTER_APPROVAL_FIELDS, master_approval
 from aiegis_guard.chains.evm.protocols.delegation_framework import delegation_effects
 from aiegis_guard.chains.evm.protocols.delegations import vote_delegation
 from aiegis_guard.chains.evm.protocols.factories import deployment
@@ -110,6 +115,8 @@ _SHAPES: tuple[tuple[str, frozenset[str]], ...] = (
     ("kernel_enable", ENABLE_FIELDS),
     ("forward_request", frozenset({"from", "to", "value", "gas", "data"})),
     ("evc_permit", frozenset({"signer", "sender", "nonceNamespace", "deadline", "data"})),
+    ("bentobox_master_approval", MASTER_APPROVAL_FIELDS),
+    ("thirdweb_signer_request", SIGNER_REQUEST_FIELDS),
 )
 _CANCEL_3009 = frozenset({"authorizer", "nonce"})
 _SNAPSHOT = frozenset({"snapshot", "snapshot-x"})
@@ -256,6 +263,10 @@ def decode_signed(
         raise EvmDecodeError(f"{shape} typed data without a verifyingContract")
     if shape == "meta_tx":
         return _meta_tx(verifying, m["from"], m["functionSignature"])
+    if shape == "bentobox_master_approval":  # protocols/bentobox.py
+        return master_approval(m, verifying), ["eip712:bentobox-master-approval"]
+    if shape == "thirdweb_signer_request":  # protocols/account_signers.py
+        return signer_request(m, verifying), [f"account:{verifying.lower()}"]
     if shape == "evc_permit":  # Euler EVC: ``data`` runs on the EVC as the signer's call
         return _meta_tx(verifying, m["signer"], m["data"])
     if shape == "safe_tx":
