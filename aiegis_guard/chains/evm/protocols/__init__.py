@@ -47,6 +47,7 @@ from aiegis_guard.chains.evm.protocols import (
     liquidity,
     liquidity_book,
     lrt_withdrawals,
+    lst_receivers,
     mints,
     morpho,
     nft_pools,
@@ -69,6 +70,7 @@ from aiegis_guard.chains.evm.protocols import (
     swaps,
     symbiotic,
     synapse,
+    token_bridges,
     uns,
     v4_positions,
     vaults,
@@ -149,6 +151,8 @@ _MODULES = (
     lrt_withdrawals,
     euler_evc,
     position_managers,
+    token_bridges,
+    lst_receivers,
 )
 
 
