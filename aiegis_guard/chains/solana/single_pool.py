@@ -32,7 +32,9 @@ from typing import Any, Final
 
 from aiegis_guard.chains.solana.defi import exchange, spl_token
 from aiegis_guard.chains.solana.layout import SOL, Ix, Layout, known
-from aiegis_guard.chains.transaction import SWAP_ORDER, Operation, Receipt
+from aiegis_guard.chains.transaction import SWAP_ORDER, Asset, AssetKind, Operation, Receipt
+from aiegis_guard.findings import Chain
+from aiegis_guard.redact import mask_address
 
 __all__ = ["SINGLE_POOL_BUILDERS", "SINGLE_POOL_PROGRAM", "single_pool_layout", "single_pool_refs"]
 
@@ -70,10 +72,17 @@ def single_pool_refs(ix: Ix) -> list[tuple[str | None, str | None]]:
     return []
 
 
+def stake_account(address: str) -> Asset:
+    """A stake account as what is given or received (all of it: its lamports, delegated or
+    not), named by its address."""
+    symbol = f"stake account {mask_address(address)}"
+    return Asset(chain=Chain.SOLANA, kind=AssetKind.UNKNOWN, address=address, symbol=symbol)
+
+
 def _deposit(ix: Ix, refs: Any) -> list[Operation]:
     acc, via = ix.acc, "single_pool.DepositStake"
     pool_token = spl_token(acc["pool_mint"])
-    give = (SOL, None, acc["user_stake"], None)
+    give = (stake_account(acc["user_stake"]), None, acc["user_stake"], None)
     out = exchange(via, acc["pool"], give, (pool_token, acc["user_token_account"], None))
     lamports = Receipt(via=via, asset=SOL, recipient=acc["user_lamports_to"], amount=None)
     return [*out, lamports.replace(order=SWAP_ORDER)]
@@ -82,7 +91,8 @@ def _deposit(ix: Ix, refs: Any) -> list[Operation]:
 def _withdraw(ix: Ix, refs: Any) -> list[Operation]:
     acc, a, via = ix.acc, ix.args, "single_pool.WithdrawStake"
     give = (spl_token(acc["pool_mint"]), None, acc["user_token_account"], a["token_amount"])
-    return exchange(via, acc["pool"], give, (SOL, a["user_stake_authority"], None))
+    got = (stake_account(acc["user_stake"]), a["user_stake_authority"], None)
+    return exchange(via, acc["pool"], give, got)
 
 
 SINGLE_POOL_BUILDERS: Final = {
