@@ -265,6 +265,21 @@ def test_lst_receivers(
     assert verdict.action is action, verdict.effect_lines
 
 
+@pytest.mark.parametrize(
+    ("contract", "data"),
+    [
+        pytest.param(GENESIS, call("deposit(address,address)", OWN, ZERO), id="stakewise"),
+        pytest.param(STADER, call("deposit(address,string)", OWN, ""), id="stader"),
+    ],
+)
+def test_deposit_without_eth_is_no_stake(contract: str, data: bytes) -> None:
+    """The payable deposits revert without ETH: the selector with none is an opaque call of
+    the contract (another contract's ``deposit(address,address)``), never a receipt."""
+    ops = operations(own_tx(contract, data))
+    assert [type(op) for op in ops] == [Call]
+    assert not receipts(own_tx(contract, data))
+
+
 def test_lst_assets() -> None:
     """ETHx (the manager's book asset) to the receiver; osETH minted against the vault."""
     deposit = own_tx(STADER, call("deposit(address,string)", OWN, ""), 5 * ETH)

@@ -35,6 +35,7 @@ from aiegis_guard.chains.evm.frames import Frame, Result, asset, native
 from aiegis_guard.chains.evm.protocols.swaps import exchange_ops
 from aiegis_guard.chains.evm.protocols.vaults import stand_in
 from aiegis_guard.chains.evm.selectors import Function
+from aiegis_guard.chains.evm.tokens import named_call
 from aiegis_guard.chains.known import known_contracts, vault_asset
 from aiegis_guard.chains.transaction import Asset
 
@@ -49,7 +50,17 @@ def _minted(contract: str, what: str) -> Asset:
     return asset(token) if token is not None else stand_in(what, contract)
 
 
+def _unpaid(f: Frame, fn: Function, receiver: str) -> Result | None:
+    """A payable deposit without ETH reverts on both (Stader ``minDeposit``, StakeWise
+    ``InvalidAssets``): the same selector with no value is another contract's function, an
+    opaque call naming the receiver."""
+    return None if f.value else [named_call(f, fn, known=False, names=(receiver,))]
+
+
 def _stader_deposit(f: Frame, fn: Function, a: list[Any]) -> Result:
+    unpaid = _unpaid(f, fn, a[0])
+    if unpaid is not None:
+        return unpaid
     got = (_minted(f.target, "ETHx"), None, a[0])
     return exchange_ops(f, "stader.deposit", (None, None), f.sender, got)
 
@@ -62,6 +73,9 @@ def _stader_withdraw(f: Frame, fn: Function, a: list[Any]) -> Result:
 
 def _stakewise_deposit(f: Frame, fn: Function, a: list[Any]) -> Result:
     """``deposit``: the vault's shares (the vault's own token) to ``receiver``."""
+    unpaid = _unpaid(f, fn, a[0])
+    if unpaid is not None:
+        return unpaid
     got = (asset(f.target), None, a[0])
     return exchange_ops(f, "stakewise.deposit", (None, None), f.sender, got)
 
