@@ -532,7 +532,7 @@ CONTEXT_KEYS: dict[str, tuple[str, str]] = {
 ``own_*`` / ``allow_*`` short names (``own_passkeys`` is ``[wallet] passkeys``), every key as
 ``wallet.<key>`` / ``allowlist.<key>``, and the role lists by their config name
 (``evm_spenders``, ``evm_operators``, ``evm_delegates``, ``evm_validators``,
-``solana_delegates``, ``solana_programs``, ``domains``)."""
+``solana_delegates``, ``solana_programs``, ``domains``, ``bech32``)."""
 
 _MODE_TO_ACTION = {
     Mode.ALLOW: Action.ALLOW,

@@ -20,6 +20,8 @@ import pytest
 
 from aiegis_guard import Guard
 from aiegis_guard.chains.transaction import Call
+from aiegis_guard.config import parse_config
+from aiegis_guard.errors import ConfigError
 from aiegis_guard.findings import Action
 from aiegis_guard.policy import Policy
 from aiegis_guard.verdict import Verdict
@@ -286,6 +288,27 @@ def test_lst_assets() -> None:
     assert [(r.asset.address, r.recipient) for r in receipts(deposit)] == [(ETHX, OWN)]
     mint = own_tx(GENESIS, call("mintOsToken(address,uint256,address)", OWN, ETH, ZERO))
     assert [(r.asset.address, r.amount) for r in receipts(mint)] == [(OSETH, ETH)]
+
+
+@pytest.mark.parametrize(
+    ("value", "ok"),
+    [
+        pytest.param(OSMO_OWN, True, id="lower-case"),
+        pytest.param(OSMO_OWN.upper(), True, id="upper-case"),
+        pytest.param("0x" + "11" * 20, False, id="evm-address"),
+        pytest.param("Osmo18m4v78l9nade3xfwtdcsnhyjnn3e6whv2qk7r7", False, id="mixed-case"),
+        pytest.param("osmo18m4v78l9nade3xfwtdcsnhyjnn3e6whv2qk7rb", False, id="letter-b"),
+    ],
+)
+def test_allowlist_bech32_is_checked_at_load(value: str, ok: bool) -> None:
+    """``[allowlist] bech32`` takes bech32 strings (one case, stored lower-case); anything else
+    fails at load with its key path."""
+    if ok:
+        policy = parse_config({"allowlist": {"bech32": [value]}}).policy
+        assert policy.allowlist.bech32 == frozenset({OSMO_OWN})
+        return
+    with pytest.raises(ConfigError, match=r"allowlist\.bech32: \[0\]"):
+        parse_config({"allowlist": {"bech32": [value]}})
 
 
 # --- the class: an opaque call's recipient written as text ---------------------------------
