@@ -390,6 +390,9 @@ solana_delegates = []
 solana_programs = []
 # Web domains never flagged by the threat lists.
 domains = []
+# Recipients on chains that spell accounts in bech32 (Cosmos: "osmo1..."), as a bridge request
+# names them (Axelar's destinationAddress).
+bech32 = []
 
 # Spend limits, one table per asset. Amounts in whole units; period like "24h", "7d".
 # [[limits]]

@@ -34,6 +34,7 @@ __all__ = [
     "TaintMode",
     "Wallet",
     "decide",
+    "is_bech32_address",
     "is_evm_address",
     "is_solana_address",
     "is_validator_key",
@@ -152,6 +153,28 @@ def _validator_set(values: Iterable[str]) -> frozenset[str]:
     return frozenset(out)
 
 
+_BECH32_RE = re.compile(r"[a-z][a-z0-9-]{0,82}1[02-9ac-hj-np-z]{6,88}")
+"""A bech32 string's shape (BIP-173: human-readable part, ``1``, data characters; at most 90
+characters, one case); the decoders name only those whose checksum holds."""
+
+
+def is_bech32_address(value: str) -> bool:
+    """``value`` has a bech32 string's shape (one case, ``hrp1data``, at most 90 characters)."""
+    one_case = value in (value.lower(), value.upper())
+    return len(value) <= 90 and one_case and _BECH32_RE.fullmatch(value.lower()) is not None
+
+
+def _bech32_set(values: Iterable[str]) -> frozenset[str]:
+    values = _listed(values, "bech32 addresses")
+    out = set()
+    for i, value in enumerate(values):
+        text = value.strip() if isinstance(value, str) else ""
+        if not is_bech32_address(text):
+            raise ValueError(f"[{i}] {quote(value)} is not a bech32 address (hrp1data)")
+        out.add(text.lower())
+    return frozenset(out)
+
+
 def _passkey_set(values: Iterable[str]) -> frozenset[str]:
     return passkey_set(_listed(values, "passkeys"))
 
@@ -164,6 +187,7 @@ def _domain_set(values: Iterable[str]) -> frozenset[str]:
 EvmAddresses = Annotated[frozenset[str], Check(before=_evm_set)]
 SolanaAddresses = Annotated[frozenset[str], Check(before=_solana_set)]
 _NORMAL_FORM = {"evm": _evm_set, "solana": _solana_set, "domains": _domain_set}
+_NORMAL_FORM["bech32"] = _bech32_set
 """The normaliser of an address-book field, by the field name's first word (``_BY_NAME``
 first)."""
 _BY_NAME = {"evm_validators": _validator_set, "passkeys": _passkey_set}
@@ -198,7 +222,9 @@ class Allowlist(_AddressBook):
     ``evm`` / ``solana`` are recipients. Spenders, operators and delegates are separate because
     letting someone *pull* funds is a different grant from paying them. ``evm_validators``
     are beacon-chain validators (own or trusted), named by their BLS public key: a
-    consolidation into one or a deposit to one pays a validator, not an address.
+    consolidation into one or a deposit to one pays a validator, not an address. ``bech32``
+    are recipients on chains that spell accounts in bech32 (Cosmos ``osmo1…``), as a bridge
+    request names them (Axelar's ``destinationAddress``), stored lower-case.
     """
 
     evm: EvmAddresses = frozenset()
@@ -210,6 +236,7 @@ class Allowlist(_AddressBook):
     solana_programs: SolanaAddresses = frozenset()
     solana_delegates: SolanaAddresses = frozenset()
     domains: Annotated[frozenset[str], Check(before=_domain_set)] = frozenset()
+    bech32: Annotated[frozenset[str], Check(before=_bech32_set)] = frozenset()
 
 
 _PERIOD_RE = re.compile(r"(\d+)\s*([smhdw])")
@@ -383,7 +410,7 @@ class Policy(Record):
         """Own or allowlisted in any role."""
         chain = _home(address, chain)
         if chain is Chain.EVM:
-            return address.lower() in self.known_evm
+            return address.lower() in self.known_evm or address.lower() in self.allowlist.bech32
         return address in self.known_solana
 
     def is_trusted_validator(self, key: str) -> bool:
@@ -396,7 +423,7 @@ class Policy(Record):
             a = address.lower()
             if a.startswith(VALIDATOR_PREFIX):  # a validator's balance, by its key
                 return self.is_trusted_validator(a.removeprefix(VALIDATOR_PREFIX))
-            return a in self.wallet.evm or a in self.allowlist.evm
+            return a in self.wallet.evm or a in self.allowlist.evm or a in self.allowlist.bech32
         return address in self.wallet.solana or address in self.allowlist.solana
 
     def lookalike_of(self, address: str, chain: Chain) -> str | None:
@@ -505,7 +532,7 @@ CONTEXT_KEYS: dict[str, tuple[str, str]] = {
 ``own_*`` / ``allow_*`` short names (``own_passkeys`` is ``[wallet] passkeys``), every key as
 ``wallet.<key>`` / ``allowlist.<key>``, and the role lists by their config name
 (``evm_spenders``, ``evm_operators``, ``evm_delegates``, ``evm_validators``,
-``solana_delegates``, ``solana_programs``, ``domains``)."""
+``solana_delegates``, ``solana_programs``, ``domains``, ``bech32``)."""
 
 _MODE_TO_ACTION = {
     Mode.ALLOW: Action.ALLOW,

@@ -989,6 +989,41 @@ PINNED = [
         "5892e236",
         "setPermissionsForSigner((address,uint8,address[],uint256,uint128,uint128,uint128,uint128,bytes32),bytes)",
     ),
+    # tx25b: Celer cBridge Bridge send / sendNative (a5977fbb as in Celer's abigen bindings and
+    # LI.FI's CBridge facet), OriginalTokenVaultV2 deposit / depositNative, PeggedTokenBridge
+    # v1 / v2 burn (celer-network/sgn-v2-contracts); Axelar gateway sendToken /
+    # callContractWithToken (axelar-cgp-solidity), ITS interchainTransfer /
+    # callContractWithInterchainToken and InterchainToken interchainTransfer(From)
+    # (interchain-token-service); Linea TokenBridge bridgeToken (522ea81a) /
+    # bridgeTokenWithPermit, MessageService sendMessage (Consensys/linea-contracts); Stader
+    # deposit(address,string) b7482509, requestWithdraw 1f7ec122 / ccc143b8 (the Ledger Stader
+    # plugin's selector table); StakeWise v3 deposit / enterExitQueue / mintOsToken /
+    # depositAndMintOsToken (stakewise/v3-core interfaces)
+    ("a5977fbb", "send(address,address,uint256,uint64,uint64,uint32)"),
+    ("3f2e5fc3", "sendNative(address,uint256,uint64,uint64,uint32)"),
+    ("23463624", "deposit(address,uint256,uint64,address,uint64)"),
+    ("00a95fd7", "depositNative(uint256,uint64,address,uint64)"),
+    ("a0029301", "burn(address,uint256,uint64,address,uint64)"),
+    ("de790c7e", "burn(address,uint256,address,uint64)"),
+    ("26ef699d", "sendToken(string,string,string,uint256)"),
+    ("b5417084", "callContractWithToken(string,string,bytes,string,uint256)"),
+    ("da081c73", "interchainTransfer(bytes32,string,bytes,uint256,bytes,uint256)"),
+    (
+        "4b4578ba",
+        "callContractWithInterchainToken(bytes32,string,bytes,uint256,bytes,uint256)",
+    ),
+    ("bc0ba3c5", "interchainTransfer(string,bytes,uint256,bytes)"),
+    ("a60fee37", "interchainTransferFrom(address,string,bytes,uint256,bytes)"),
+    ("522ea81a", "bridgeToken(address,uint256,address)"),
+    ("dfa96efb", "bridgeTokenWithPermit(address,uint256,address,bytes)"),
+    ("9f3ce55a", "sendMessage(address,uint256,bytes)"),
+    ("b7482509", "deposit(address,string)"),
+    ("1f7ec122", "requestWithdraw(uint256,address,string)"),
+    ("ccc143b8", "requestWithdraw(uint256,address)"),
+    ("f9609f08", "deposit(address,address)"),
+    ("8ceab9aa", "enterExitQueue(uint256,address)"),
+    ("201b9eb5", "mintOsToken(address,uint256,address)"),
+    ("36fe59d2", "depositAndMintOsToken(address,uint256,address)"),
 ]
 
 

@@ -62,6 +62,7 @@ _NO_BOUND_WHEN_UNKNOWN = frozenset(
         "symbiotic.claim",
         "symbiotic.claimBatch",
         "superfluid.flow",
+        "spl.withdraw_excess_lamports",
     }
 )
 """Gives whose unknown amount is a price the request's author chose times gas the executor
@@ -69,7 +70,8 @@ spends (``protocols/safe.py`` :func:`gas_refund` with ``safeTxGas = baseGas = 0`
 validator's whole balance (``protocols/requests.py``), or everything a claim pays out (all of
 the caller's unclaimed rewards, ``protocols/eigen_rewards.py``; all of a matured withdrawal,
 ``protocols/symbiotic.py``), or a money stream, which runs until it is deleted or the
-sender's balance is spent (``protocols/superfluid.py``): no bound."""
+sender's balance is spent (``protocols/superfluid.py``), or every lamport of a Token-2022
+account or mint above its rent (``WithdrawExcessLamports``): no bound."""
 
 
 def _unbounded(op: Transfer) -> bool:

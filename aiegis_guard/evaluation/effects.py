@@ -28,6 +28,7 @@ from aiegis_guard.guard import Guard
 from aiegis_guard.policy import (
     VALIDATOR_PREFIX,
     Policy,
+    is_bech32_address,
     is_evm_address,
     is_solana_address,
     is_validator_key,
@@ -180,6 +181,8 @@ def row_policy(row: Mapping[str, Any]) -> Policy:
             sol = [v for v in keys_b58 if is_solana_address(v)]
             if sol:
                 lists.setdefault(_SOL_KEYS[name], []).extend(sol)
+            if name == "recipients":  # a bridge's recipient on a bech32 (Cosmos) chain
+                lists.setdefault("bech32", []).extend(v for v in values if is_bech32_address(v))
     wallet = {"solana" if solana else "evm": [row["own"]]}
     return Policy.model_validate({"wallet": wallet, "allowlist": lists})
 

@@ -39,7 +39,9 @@ from aiegis_guard.chains.evm.tokens import TOKEN_HANDLERS
 from aiegis_guard.chains.evm.wrappers import WRAPPER_HANDLERS
 from aiegis_guard.chains.known import known_contracts
 from aiegis_guard.chains.transaction import SWAP_ORDER, Approval, Call, Operation, Receipt, Transfer
+from aiegis_guard.checksums import bech32_decode
 from aiegis_guard.errors import EvmDecodeError
+from aiegis_guard.policy import is_evm_address
 
 __all__ = ["MAX_OPS", "PAST_DEPTH_LIMIT", "decode_calldata", "decode_items"]
 
@@ -127,9 +129,10 @@ MAX_NAMED = 16  # addresses read from one opaque call
 
 def _named_addresses(f: Frame) -> tuple[str, ...]:
     """Addresses the call's arguments hold (``frames.word_address``), but the target's and the
-    signer's: in its 32-byte words, and in a ``bytes`` argument of 20 (an address written as
-    bytes: a cross-chain receiver) whose length word an offset of the arguments points at
-    (``_pointed``: a word of 20 that is an amount is no length, review18c F11). Calldata
+    signer's: in its 32-byte words, and in a ``bytes`` / ``string`` argument holding one (20
+    raw bytes, an address written as text, a bech32 account: ``_bytes_name``; a cross-chain
+    receiver) whose length word an offset of the arguments points at (``_pointed``: a word of
+    20 that is an amount is no length, review18c F11). Calldata
     nested in a ``bytes`` argument is not read for names: the calls a trusted router makes
     name the pools it trades with, no receiver of the caller's (review18c F2)."""
     data, found = f.data, []
@@ -139,10 +142,10 @@ def _named_addresses(f: Frame) -> tuple[str, ...]:
     for at in range(4, len(data) - 31, 32):
         word = data[at : at + 32]
         address = word_address(word)
-        if address is None and word[:31] == bytes(31) and word[31] == 20:
+        if address is None and word[:31] == bytes(31) and _NAME_LENGTHS[word[31]]:
             if not lengths:
                 pointed, lengths = _pointed(data), True
-            address = _bytes20(data, at) if pointed is None or at in pointed else None
+            address = _bytes_name(data, at) if pointed is None or at in pointed else None
         if address is not None and address not in skip and address not in found:
             found.append(address)
             if len(found) >= MAX_NAMED:
@@ -199,12 +202,31 @@ def _static_reading(data: bytes, base: int, target: int, budget: int) -> int:
     return read
 
 
-def _bytes20(data: bytes, at: int) -> str | None:
-    """The address a ``bytes`` of length 20 holds (its length word at ``at``), else None."""
-    body = data[at + 32 : at + 64]
-    if len(body) != 32 or body[20:] != bytes(12) or body[:2] == b"\0\0":
+# lengths of a ``bytes`` / ``string`` that may hold an account: 20 raw bytes, or an address
+# written as text: ``0x`` + 40 hex (42), a bech32 account of another chain (BIP-173: at most
+# 90 characters; a Cosmos account ``osmo1…`` is 43, a contract 63)
+_NAME_LENGTHS = tuple(n == 20 or 14 <= n <= 90 for n in range(256))
+
+
+def _bytes_name(data: bytes, at: int) -> str | None:
+    """The account a ``bytes`` / ``string`` argument holds (its length word at ``at``): 20 raw
+    bytes (an address written as bytes), an EVM address written as text (``"0x…"``: Axelar's
+    ``destinationAddress``, lower-cased) or a bech32 account of another chain whose checksum
+    holds (kept as written: never own, a stranger unless allowlisted), else None."""
+    n = data[at + 31]
+    end = at + 32 + n
+    body, pad = data[at + 32 : end], data[end : at + 32 + -(-n // 32) * 32]
+    if len(body) != n or pad.strip(b"\0"):
         return None
-    return "0x" + body[:20].hex()
+    if n == 20:
+        return None if body[:2] == b"\0\0" else "0x" + body.hex()
+    try:
+        text = body.decode("ascii")
+    except UnicodeDecodeError:
+        return None
+    if n == 42 and is_evm_address(text):
+        return text.lower()
+    return text if bech32_decode(text) is not None else None
 
 
 def _walk(f: Frame, ops: list[Operation], notes: list[str]) -> None:

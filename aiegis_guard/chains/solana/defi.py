@@ -289,16 +289,23 @@ def defi_refs(ix: Ix) -> list[tuple[str | None, str | None]]:
     return []
 
 
+# (family, stake account role, authority role) of the deposits that take a stake account
+# authorised to the pool: SPL stake pools, single-validator pools (single_pool.py)
+_STAKE_DEPOSITS = (
+    ("stake_pool", "deposit_stake", "deposit_authority"),
+    ("single_pool", "user_stake", "pool_stake_authority"),
+)
+
+
 def fold_stake_deposits(ixs: list[Ix], ops: list[Operation]) -> list[Operation]:
     """A stake pool's ``DepositStake`` needs the stake account's staker and withdrawer handed
     to the pool's deposit authority first (two Stake ``Authorize`` in the same transaction):
     those hand-overs *are* the deposit (its input), not a gift of the stake account."""
     deposits = {
-        (ix.acc["deposit_stake"], ix.acc["deposit_authority"])
+        (ix.acc[stake], ix.acc[authority])
         for ix in ixs
-        if ix.family == "stake_pool"
-        and (ix.name or "").startswith("DepositStake")
-        and not ix.malformed
+        for family, stake, authority in _STAKE_DEPOSITS
+        if ix.family == family and (ix.name or "").startswith("DepositStake") and not ix.malformed
     }
     if not deposits:
         return ops

@@ -200,6 +200,25 @@ def _authority(via: str, new_arg: str, kind: str, current_role: str) -> Builder:
     return build
 
 
+def _authority_account(via: str, new_role: str, kind: str, current_role: str) -> Builder:
+    """An authority named by an account of the instruction (not an argument)."""
+
+    def build(ix: Ix, refs: Refs) -> list[Operation]:
+        current = ix.acc.get(current_role)
+        account, new = ix.acc["account"], ix.acc[new_role]
+        return [
+            AuthorityChange(
+                via=via,
+                account=account,
+                new_authority=new,
+                authority_type=kind,
+                current_authority=current,
+            )
+        ]
+
+    return build
+
+
 def _token_transfer(via: str) -> Builder:
     def build(ix: Ix, refs: Refs) -> list[Operation]:
         a, acc = ix.args, ix.acc
@@ -302,6 +321,12 @@ BUILDERS: dict[tuple[str, str], Builder] = {
     ),
     ("token", "UpdateGroupAuthority"): _authority(
         "spl.set_authority", "new_authority", "group_update_authority", "authority"
+    ),
+    ("token", "InitializeMetadata"): _authority_account(
+        "spl.set_authority", "update_authority", "metadata_update_authority", "mint_authority"
+    ),
+    ("token", "InitializeGroup"): _authority(
+        "spl.set_authority", "update_authority", "group_update_authority", "mint_authority"
     ),
     ("token", "WithdrawExcessLamports"): _native(
         "spl.withdraw_excess_lamports", "authority", "destination"

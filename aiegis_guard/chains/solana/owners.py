@@ -19,6 +19,7 @@ from aiegis_guard.chains.transaction import (
     AssetKind,
     AuthorityChange,
     CloseAccount,
+    Creation,
     DecodedTransaction,
     Receipt,
     Transfer,
@@ -150,7 +151,7 @@ def own_signers(decoded: DecodedTransaction, policy: Policy) -> frozenset[str]:
 
 def own_view(decoded: DecodedTransaction, policy: Policy) -> OwnView:
     """Own accounts, owners and mints of the token accounts ``decoded`` names."""
-    own_wallets = own_signers(decoded, policy)
+    own_wallets = signers = own_signers(decoded, policy)
     if decoded.sponsor(policy.wallet.solana) is None:  # accounts it funds in this transaction
         own_wallets = own_wallets | set(decoded.accounts)  # (a sponsor's creations are its own)
     owner_of: dict[str, str] = {}
@@ -172,4 +173,23 @@ def own_view(decoded: DecodedTransaction, policy: Policy) -> OwnView:
     allowed = policy.allowlist.solana
     _resolve_by_ata(decoded, own_wallets, allowed, owner_of, mint_of, program_of)
     own = own_wallets | {acct for acct, owner in owner_of.items() if owner in own_wallets}
+    own |= _held(decoded, signers)
     return OwnView(frozenset(own), owner_of, mint_of)
+
+
+def _held(decoded: DecodedTransaction, wallets: frozenset[str]) -> set[str]:
+    """Accounts whose authority an own signer hands on in the transaction (a stake account's
+    staker / withdrawer, a mint's or token account's ``SetAuthority``): own's until then, so
+    what a later instruction does with one is done to an own account, whoever the authority
+    went to (a stake account authorised to a pool, then handed to an unread program: table 24).
+    ``wallets`` are the signers (``own_signers``), not the accounts the transaction funds: a
+    new account signs for itself when it is created and assigned."""
+    out, new = set(), set()
+    for op in decoded.operations:
+        if isinstance(op, AuthorityChange) and op.current_authority in wallets and op.account:
+            out.add(op.account)
+        elif isinstance(op, Creation) or (
+            isinstance(op, AuthorityChange) and op.via.startswith("system.assign")
+        ):
+            new.add(op.account or "")  # created here: judged as a creation (``inspect``), not held
+    return out - new

@@ -300,6 +300,32 @@ TOKEN_2022_INTERFACE_LAYOUTS: Final[dict[bytes, Layout]] = {
     bytes.fromhex("a1695801edddd8cb"): _L(
         "UpdateGroupAuthority", (("new_authority", "nz_pubkey"),), ("account", "authority")
     ),
+    # the rest of both interfaces (same ``instruction.rs`` files): rewriting a field
+    # (``UpdateField { field, value }``: sha256("spl_token_metadata_interface:updating_field")),
+    # removing a key (``remove_key_ix``), emitting (``emitter``: read-only), writing the
+    # a group's size (``update_group_max_size``), a member added to a group by both update
+    # authorities (``initialize_member``): the signer administers a token it controls, nothing
+    # moves. Initialising the metadata (``initialize_account``: metadata, update authority,
+    # mint, mint authority) or a group (``initialize_token_group { update_authority,
+    # max_size }``: group, mint, mint authority) names the update authority the mint authority
+    # hands the token's metadata / group to, as the pointer extensions' ``Initialize``
+    bytes.fromhex("dde9312db5cadcc8"): _L("UpdateMetadataField", (), ("account", "authority")),
+    bytes.fromhex("ea122038598d25b5"): _L("RemoveMetadataKey", (), ("account", "authority")),
+    bytes.fromhex("faa6b4fa0d0cb846"): _L("EmitMetadata", (), ("account",)),
+    bytes.fromhex("d2e11ea258b84d8d"): _L(
+        "InitializeMetadata", (), ("account", "update_authority", "mint", "mint_authority")
+    ),
+    bytes.fromhex("6c25ab8ff81e126e"): _L("UpdateGroupMaxSize", (), ("account", "authority")),
+    bytes.fromhex("79716c2736330004"): _L(
+        "InitializeGroup",
+        (("update_authority", "nz_pubkey"),),
+        ("account", "mint", "mint_authority"),
+    ),
+    bytes.fromhex("9820deb0dfed7486"): _L(
+        "InitializeMember",
+        (),
+        ("member", "member_mint", "member_mint_authority", "group", "group_update_authority"),
+    ),
 }
 
 # Token-2022 single-byte extension instructions that move authority or lamports

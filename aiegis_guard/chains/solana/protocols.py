@@ -6,7 +6,8 @@ extension (:mod:`.token_fees`), compressed NFTs (:mod:`.bubblegum`), Metaplex Co
 swaps are in :mod:`.defi`), validators' vote accounts (:mod:`.vote`), program upgrade
 authorities (:mod:`.loader`), Realms vote delegation (:mod:`.governance`), pump.fun
 bonding-curve trades and PumpSwap swaps (:mod:`.pumpfun`), Wormhole Token Bridge transfers out
-(:mod:`.wormhole`) and Circle CCTP burns (:mod:`.cctp`). One table each for the instruction
+(:mod:`.wormhole`), Circle CCTP burns (:mod:`.cctp`) and single-validator stake pools
+(:mod:`.single_pool`). One table each for the instruction
 families, the layouts, the builders and the (token account, mint) pairs they state, read by
 :mod:`.programs` and :mod:`.operations`."""
 
@@ -52,6 +53,12 @@ from aiegis_guard.chains.solana.pumpfun import (
     pump_layout,
     pump_refs,
 )
+from aiegis_guard.chains.solana.single_pool import (
+    SINGLE_POOL_BUILDERS,
+    SINGLE_POOL_PROGRAM,
+    single_pool_layout,
+    single_pool_refs,
+)
 from aiegis_guard.chains.solana.squads import SQUADS_BUILDERS, SQUADS_PROGRAM, squads_layout
 from aiegis_guard.chains.solana.token_fees import TOKEN_FEE_BUILDERS
 from aiegis_guard.chains.solana.vote import VOTE_BUILDERS, VOTE_PROGRAM, vote_layout
@@ -84,6 +91,7 @@ PROTOCOL_FAMILIES: Final[dict[str, str]] = {
     PUMP_AMM_PROGRAM: "pumpswap",
     TOKEN_BRIDGE_PROGRAM: "wormhole",
     **dict.fromkeys(CCTP_PROGRAMS, "cctp"),
+    SINGLE_POOL_PROGRAM: "single_pool",
 }  # the Whirlpool program keeps its family "whirlpool" (defi.DEFI_FAMILIES)
 
 _LAYOUTS: Final[dict[str, Callable[[bytes], tuple[Layout | None, int]]]] = {
@@ -99,6 +107,7 @@ _LAYOUTS: Final[dict[str, Callable[[bytes], tuple[Layout | None, int]]]] = {
     PUMP_PROGRAM: pump_layout,
     PUMP_AMM_PROGRAM: pump_amm_layout,
     TOKEN_BRIDGE_PROGRAM: wormhole_layout,
+    SINGLE_POOL_PROGRAM: single_pool_layout,
 }
 
 
@@ -126,6 +135,8 @@ def protocol_refs(ix: Ix) -> list[tuple[str | None, str | None]]:
         return wormhole_refs(ix)
     if ix.family == "cctp":
         return cctp_refs(ix)
+    if ix.family == "single_pool":
+        return single_pool_refs(ix)
     return lending_refs(ix)
 
 
@@ -145,4 +156,5 @@ PROTOCOL_BUILDERS: Final[dict[tuple[str, str], _Builder]] = {
     **PUMP_BUILDERS,
     **WORMHOLE_BUILDERS,
     **CCTP_BUILDERS,
+    **SINGLE_POOL_BUILDERS,
 }

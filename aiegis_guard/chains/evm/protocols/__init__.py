@@ -50,6 +50,7 @@ from aiegis_guard.chains.evm.protocols import (
     liquidity,
     liquidity_book,
     lrt_withdrawals,
+    lst_receivers,
     maker_vaults,
     market_rights,
     mints,
@@ -75,6 +76,7 @@ from aiegis_guard.chains.evm.protocols import (
     swaps,
     symbiotic,
     synapse,
+    token_bridges,
     uns,
     v4_positions,
     vaults,
@@ -161,6 +163,8 @@ _MODULES = (
     gmx_v1,
     opyn_gamma,
     account_signers,
+    token_bridges,
+    lst_receivers,
 )
 
 
