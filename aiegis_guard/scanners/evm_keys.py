@@ -112,9 +112,11 @@ MAX_COLUMNS = 16  # bare values per text whose column header is read (key_tables
 _LOOSE_COLUMNS = frozenset(("key", "keys"))
 MIN_KEY = 1 << 192  # below: 8 or more leading zero bytes (review12 F9)
 SHORT_LENGTHS = (61, 62, 63)  # a key's hex without its leading zero digits
-# a key read from a file with its line break and hex-encoded whole (an error's "instead of 33
-# bytes: '0x<key>0a'"): 64 hex, then "0a" / "0d0a"
-_NEWLINE_ENDS = {66: "0a", 68: "0d0a"}
+# a key read from a file with the bytes after it and hex-encoded whole (an error's "instead of
+# 33 bytes: '0x<key>0a'", a file's bytes dumped): 64 hex, then one or two bytes of white space
+# (a line break's LF / CR / CRLF, a space, a tab)
+_NEWLINE_ENDS = (66, 68)
+_TRAILING_BYTES = frozenset(("0a", "0d", "20", "09"))
 # ...but 66 hex that read as a compressed public key (02|03 and x on the curve: a Lightning node
 # id ends in "0a" one time in 256) are that key, unless the line says bytes were read
 _BYTES_READ_RE = re.compile(r"(?i)\bbytes?\b")
@@ -639,19 +641,24 @@ def _public_not_read(text: str, start: int, body: str) -> bool:
     return _BYTES_READ_RE.search(text, max(line, start - 200), start) is None
 
 
+def _trailing_space(tail: str) -> bool:
+    """``tail`` (hex) is one or two bytes of white space (``_TRAILING_BYTES``)."""
+    return all(tail[i : i + 2] in _TRAILING_BYTES for i in range(0, len(tail), 2))
+
+
 def _short_keys(text: str, spans: list[tuple[int, int]]) -> list[Finding]:
     """A key printed from an integer loses its leading zero digits (``hex(key)``: 63 digits
     for one key in 16, Starknet keys below 2**251): 61-63 hex digits count only where a call
     or a word names them a key (no derivation, no candidate); so do 64 hex digits with a line
-    break's hex glued on (``_NEWLINE_ENDS``)."""
+    break's or other white space's hex glued on (``_NEWLINE_ENDS``)."""
     short = [(s, e) for s, e in spans if e - s in SHORT_LENGTHS or e - s in _NEWLINE_ENDS]
     if not short:
         return []
     found = []
-    for length, newline in _NEWLINE_ENDS.items():
+    for length in _NEWLINE_ENDS:
         for start, end, body in _hex_tokens(text, short, length):
-            key = body[:64]
-            if not body.lower().endswith(newline) or not MIN_KEY <= int(key, 16) < SECP256K1_N:
+            key, tail = body[:64], body[64:].lower()
+            if not _trailing_space(tail) or not MIN_KEY <= int(key, 16) < SECP256K1_N:
                 continue
             if _public_not_read(text, start, body):
                 continue
