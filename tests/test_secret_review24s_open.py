@@ -218,3 +218,135 @@ def test_key_hex_with_glued_white_space_bytes(text: str, blocked: bool) -> None:
 def test_js_hex_literal_decoded_then_given_to_a_signer(text: str, blocked: bool) -> None:
     """A hex literal decoded in JS / TS and passed as a curve library's private key is a key."""
     assert _blocked(text) is blocked
+
+
+def _chat(*lines: str) -> str:
+    return "\n".join(f"[09:4{i}] {line}" for i, line in enumerate(lines)) + "\n"
+
+
+ASK = "Alice: can you send me the private key for the test wallet?"
+CHATTER = ("Carol: lol", "Dave: +1", "Eve: brb", "Carol: ok", "Dave: back")
+
+
+@pytest.mark.parametrize(
+    ("text", "blocked"),
+    [
+        pytest.param(_chat("Alice: Tu peux m'envoyer la clé du wallet de test ?",
+                           f"Bob: Oui, voilà : {KEY}"), True, id="fr-bare-cle"),
+        pytest.param(_chat("Alice: Pode me mandar a chave da carteira de teste?",
+                           f"Bob: Claro: {KEY}"), True, id="pt-bare-chave"),
+        pytest.param(_chat("Lena: Schickst du mir bitte den Schlüssel?", f"Jonas: hier: {KEY}"),
+                     True, id="de-bare-schluessel"),
+        pytest.param(_chat("Anna: Kun je me de sleutel van de testwallet sturen?",
+                           f"Bram: Hier: {KEY}"), True, id="nl-bare-sleutel"),
+        pytest.param(_chat("Ola: Możesz mi wysłać klucz do portfela testowego? Wyślij proszę",
+                           f"Jan: {KEY}"), True, id="pl-bare-klucz"),
+        pytest.param(_chat(ASK, *CHATTER[:3], f"Bob: sure: {KEY}"), True, id="three-lines-between"),
+        pytest.param(_chat(ASK, *CHATTER, f"Bob: sure: {KEY}"), True, id="five-lines-between"),
+        pytest.param(_chat("Alice: Tu peux m'envoyer la clé ?", "Carol: mdr", "Dave: +1",
+                           "Eve: je reviens", f"Bob: voilà : {KEY}"), True, id="fr-lines-between"),
+        pytest.param(_chat(ASK, *CHATTER, "Carol: back", f"Bob: sure: {KEY}"), False,
+                     id="beyond-six-lines-twin"),
+        pytest.param(_chat(ASK, "Carol: what's the tx hash of the deploy?", f"Bob: {HASH}"),
+                     False, id="nearer-hash-question-twin"),
+        pytest.param(_chat("Alice: Tu peux m'envoyer la clé publique ?", f"Bob: voilà : {HASH}"),
+                     False, id="fr-public-key-twin"),
+        pytest.param(_chat("Alice: Tu peux m'envoyer la clé API ?", f"Bob: voilà : {HASH}"),
+                     False, id="fr-api-key-twin"),
+        pytest.param(_chat("Alice: Quelle clé a signé la transaction ?", f"Bob: 0x{HASH}"),
+                     False, id="fr-which-key-signed-twin"),
+        pytest.param(_chat("Alice: Tu as vu la clé ?", f"Bob: {HASH}"), False,
+                     id="fr-no-request-twin"),
+    ],
+)  # fmt: skip
+def test_chat_answer_to_a_bare_foreign_key_noun(text: str, blocked: bool) -> None:
+    """A short chat answer to a request for a key by a bare noun of any language, up to six
+    lines above with lines naming nothing between, is a key."""
+    assert _blocked(text) is blocked
+
+
+@pytest.mark.parametrize(
+    ("text", "blocked"),
+    [
+        pytest.param(_chat("Alice: which key signed the deploy tx?", f"Bob: {HASH}"), False,
+                     id="en-which-key-signed"),
+        pytest.param(_chat("Лена: Какой ключ подписал эту транзакцию?", f"Иван: 0x{HASH}"),
+                     False, id="ru-which-key-signed"),
+        pytest.param(_chat("Alice: Quelle clé privée a signé la transaction ?", f"Bob: 0x{HASH}"),
+                     False, id="fr-which-private-key-signed"),
+        pytest.param(_chat("Ana: ¿Qué clave privada firmó la transacción?", f"Luis: 0x{HASH}"),
+                     False, id="es-which-private-key-signed"),
+        pytest.param(_chat("Lena: what's your nostr key?", f"Jonas: {HASH}"), False,
+                     id="nostr-key"),
+        pytest.param(f"<alice> send me the key you registered\n<bob> {HASH}\n", False,
+                     id="irc-registered-key"),
+        pytest.param(_chat("Alice: send me your published key", f"Bob: {HASH}"), False,
+                     id="published-key"),
+        pytest.param(_chat("Alice: which private key did you import?", f"Bob: {KEY}"), True,
+                     id="which-key-imported-stays"),
+        pytest.param(_chat("Lena: send me your nostr private key", f"Jonas: {KEY}"), True,
+                     id="nostr-private-key-stays"),
+        pytest.param(f"<alice> send me the key you generated\n<bob> {KEY}\n", True,
+                     id="irc-generated-key-stays"),
+        pytest.param(_chat("Alice: which key signed the deploy tx?",
+                           f"Bob: private key of the deployer: {KEY}"), True,
+                     id="answer-names-its-key"),
+    ],
+)  # fmt: skip
+def test_chat_question_about_a_key_answered_by_a_public_value(text: str, blocked: bool) -> None:
+    """Another speaker's question above labels no value: which key signed a tx, a nostr key,
+    a registered key are answered by public values; a request for the key still counts."""
+    assert _blocked(text) is blocked
+
+
+@pytest.mark.parametrize(
+    ("text", "blocked"),
+    [
+        pytest.param(f"gleicher Schlüssel: keccak256(key) = 0x{HASH}", False, id="de-same-key"),
+        pytest.param(f"même clé : keccak256(key) = 0x{HASH}", False, id="fr-same-key"),
+        pytest.param(f"¿misma clave? sha256(clave) = {HASH}", False, id="es-same-key-foreign-arg"),
+        pytest.param(f"the same key? sha256(pubkey) = {HASH}", False, id="en-public-key-arg"),
+        pytest.param(f"same signer key: keccak256(publicKey) = 0x{HASH}", False,
+                     id="public-key-arg-under-signer-label"),
+        pytest.param(f"validator: sha256(pub_key) = {HASH}", False, id="public-key-arg-bare"),
+        pytest.param(f"privater Schlüssel: sha256(key) = {KEY}", True, id="de-private-key-stays"),
+        pytest.param(f"next private key = keccak256(key) = 0x{KEY}", True, id="ratchet-stays"),
+        pytest.param(f"clave privada: sha256(clave) = {KEY}", True, id="es-derived-key-stays"),
+        pytest.param(f"signerKey = sha256(masterKey) = 0x{KEY}", True, id="master-child-stays"),
+    ],
+)  # fmt: skip
+def test_hash_of_a_key_name_as_a_check(text: str, blocked: bool) -> None:
+    """A check's words (any language) before a hash of a key's name, or a hash of a public
+    key's name, make the result a fingerprint; a key derived by hashing stays a key."""
+    assert _blocked(text) is blocked
+
+
+def _dump(table: str, columns: str, values: str) -> str:
+    return f"CREATE TABLE {table}({columns});\nINSERT INTO {table} VALUES({values});\n"
+
+
+ADDRESS = GEN.hex(40)
+
+
+@pytest.mark.parametrize(
+    ("text", "blocked"),
+    [
+        pytest.param(_dump("objects", "key TEXT NOT NULL, size INTEGER", f"'{HASH}',1024"), False,
+                     id="objects-key-twin"),
+        pytest.param(_dump("kv_store", "key TEXT, value TEXT", f"'{HASH}','hello'"), False,
+                     id="kv-store-key-twin"),
+        pytest.param(f"INSERT INTO chunks (key, size) VALUES ('{HASH}', 4096);", False,
+                     id="chunks-column-list-twin"),
+        pytest.param(_dump("blob_cache", "key TEXT PRIMARY KEY, data BLOB", f"'{HASH}',X'00ff'"),
+                     False, id="blob-cache-twin"),
+        pytest.param(_dump("signer", "id INTEGER, key TEXT, tx_hash TEXT", f"1,'{KEY}','{HASH}'"),
+                     True, id="signer-key-column-stays"),
+        pytest.param(_dump("key_store", "key TEXT, label TEXT", f"'{KEY}','hot'"), True,
+                     id="key-store-stays"),
+        pytest.param(_dump("objects", "key TEXT, privkey TEXT", f"'k-1','{KEY}'"), True,
+                     id="private-key-column-of-a-store-stays"),
+    ],
+)  # fmt: skip
+def test_key_column_of_a_content_store(text: str, blocked: bool) -> None:
+    """A bare key column of a table that stores content by key holds ids, not wallet keys."""
+    assert _blocked(text) is blocked
