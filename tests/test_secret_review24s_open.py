@@ -13,6 +13,7 @@ from aiegis_guard.findings import Source
 from aiegis_guard.guard import Guard
 from aiegis_guard.keys.evm import is_compressed_public_key
 from aiegis_guard.scanners.part_labels import continues_numbering
+from aiegis_guard.scanners.part_words import part_word_starts
 from tests.vectors.keygen import KeyGen
 
 GUARD = Guard(parse_config({}), classifier=False)
@@ -350,3 +351,21 @@ ADDRESS = GEN.hex(40)
 def test_key_column_of_a_content_store(text: str, blocked: bool) -> None:
     """A bare key column of a table that stores content by key holds ids, not wallet keys."""
     assert _blocked(text) is blocked
+
+
+@pytest.mark.parametrize(
+    ("text", "words"),
+    [
+        pytest.param("Teil 1: x", ["teil"], id="word-start"),
+        pytest.param("Schlüsselteil 1: x", ["teil"], id="compound-tail"),
+        pytest.param("Część 2: x", ["część"], id="outside-ascii"),
+        pytest.param("apart: x", [], id="inside-a-word"),
+        pytest.param("aB3xteil9 deel", ["deel"], id="tail-inside-a-token"),
+        pytest.param("İstanbul half: x", ["half"], id="lowering-lengthens"),
+    ],
+)  # fmt: skip
+def test_part_word_starts(text: str, words: list[str]) -> None:
+    """Part words are found where a word starts or as a compound's tail, in any script."""
+    lowered = text.encode("ascii", "replace").lower()
+    found = sorted(part_word_starts(text, lowered))
+    assert [text[i : i + len(w)].lower() for i, w in zip(found, words, strict=True)] == words

@@ -64,7 +64,7 @@ from aiegis_guard.scanners.key_records import SLOT_EVIDENCE, log_record, record_
 from aiegis_guard.scanners.key_tables import (
     cell_header,
     column_name,
-    sql_column,
+    sql_cell,
     store_key_column,
     unless_row_names_key,
 )
@@ -331,11 +331,13 @@ def _sql_context(text: str, start: int) -> tuple[str, str] | None:
     """What the column of an ``INSERT``'s value says of it: a bare ``key`` column of a store
     (``objects(key, size)``: an id, a digest of the content) is a hash's; a "data" / "value"
     column says nothing."""
-    kept_in = store_key_column(text, start)
+    cell = sql_cell(text, start)
+    if cell is None:
+        return None
+    kept_in = store_key_column(cell)
     if kept_in is not None:
         return "hash", f"column:'key' of {kept_in!r}"
-    column = sql_column(text, start)
-    named = _classify_header(column) if column else None
+    named = _classify_header(cell[1]) if cell[1] else None
     if named is not None and f"context:{named[1][7:]}" not in _GENERIC_NAMES:
         return named
     return None

@@ -47,12 +47,11 @@ from aiegis_guard.scanners.evm_keys import (
 from aiegis_guard.scanners.key_records import record_name
 from aiegis_guard.scanners.key_words import foreign_hash_word, foreign_key_word
 from aiegis_guard.scanners.part_labels import continues_numbering, sequence_stem
-from aiegis_guard.scanners.part_words import STRONG_PART_RE
+from aiegis_guard.scanners.part_words import names_part
 from aiegis_guard.scanners.secret_messages import message_pieces
 
 __all__ = [
     "PART_RE",
-    "STRONG_PART_RE",
     "base64_runs",
     "find_base64_keys",
     "find_split_keys",
@@ -69,7 +68,7 @@ LABEL_CHARS = 48  # label read before each part
 KEY_REACH = 120  # characters before the first part searched for a key word
 AFTER_REACH = 80  # characters after the last part searched when nothing precedes
 LABELLED_BLOCK_MAX = 512  # decoded blocks this short are one value: the label applies
-# a part's label: a part word of any language (STRONG_PART_RE, :mod:`.part_words`), or a weak
+# a part's label: a part word of any language (names_part, :mod:`.part_words`), or a weak
 # mark that needs a key word beside it (an ordinal, a side, a letter or a number of its own)
 PART_RE = LazyPattern(
     r"(?i)(?:share|first|second|upper|lower|primera|segunda|high|low|left|right|"
@@ -150,15 +149,15 @@ def _far_parts(text: str, spans: list[tuple[int, int]], first: int, at: int) -> 
     labels = [
         _label(text, spans[k][0], spans[k - 1][1] if k > first else 0) for k in range(first, at + 1)
     ]
-    numbered = _names_key(labels[0]) is True
-    for k, label in enumerate(labels):
-        numbered = numbered and (k == 0 or continues_numbering(labels[k - 1], label))
-        if first + k < at - 1:
-            continue  # read when it was joined
-        if STRONG_PART_RE.search(label) is None:
+    for k in range(max(0, at - 1 - first), len(labels)):
+        if not names_part(labels[k]):
             return False
-        named = _names_key(label)
-        if not (named or (named is None and numbered)):
+        named = _names_key(labels[k])
+        if named is None and k > 0:  # "part 2:" counts on from "Private key, part 1:"
+            named = _names_key(labels[0]) is True and all(
+                continues_numbering(labels[j - 1], labels[j]) for j in range(1, k + 1)
+            )
+        if not named:
             return False
     return True
 
@@ -218,8 +217,8 @@ def labelled_parts(text: str, parts: list[tuple[int, int]]) -> str:
     # its word; an ASCII one names its parts by the words above ("File 1:" / "File 2:" no)
     stem = sequence_stem(labels)
     counted = stem is not None and not stem.isascii() and foreign_hash_word(stem) is None
-    strong = counted or all(STRONG_PART_RE.search(lab) for lab in labels)
-    if not strong and not all(STRONG_PART_RE.search(lab) or PART_RE.search(lab) for lab in labels):
+    strong = counted or all(names_part(lab) for lab in labels)
+    if not strong and not all(names_part(lab) or PART_RE.search(lab) for lab in labels):
         return ""
     lead = text[max(0, parts[0][0] - KEY_REACH) : parts[0][0]]
     named = classify_words(lead + " " + " ".join(labels))  # the key / hash word nearest
@@ -230,7 +229,7 @@ def labelled_parts(text: str, parts: list[tuple[int, int]]) -> str:
         return "split:labelled-parts"
     # a counting label of another script with no key word near ("Файл 1" / "Файл 2" over two
     # MD5 sums) names files or rows as often as parts: only part words stand alone (review20b F7)
-    if named is None and all(STRONG_PART_RE.search(lab) for lab in labels):
+    if named is None and all(names_part(lab) for lab in labels):
         return "split:labelled-parts"
     return ""
 

@@ -19,7 +19,7 @@ __all__ = [
     "cell_header",
     "column_name",
     "row_key_word",
-    "sql_column",
+    "sql_cell",
     "store_key_column",
     "unless_row_names_key",
 ]
@@ -217,12 +217,12 @@ def _top_level_commas(part: str) -> int:
     return count
 
 
-def sql_column(text: str, start: int) -> str | None:
-    """The column an ``INSERT``'s VALUES tuple puts the value at ``start`` in, or None."""
+def sql_cell(text: str, start: int) -> tuple[str, str] | None:
+    """(table, column) of the ``INSERT``'s VALUES tuple holding the value at ``start``."""
     lo = max(0, start - SQL_REACH)  # bounded: asked for every value a text holds
     if text.rfind("INSERT", lo, start) < 0 and text.rfind("insert", lo, start) < 0:
         return None
-    return _inserted(text, start)
+    return _inserted_cell(text, start)
 
 
 # a table that stores content by its key (a content-addressed store: git's objects, a blob or
@@ -235,23 +235,19 @@ _STORE_TABLES = frozenset(
 _TABLE_WORD_RE = re.compile(r"[a-z]+")
 
 
-def store_key_column(text: str, start: int) -> str | None:
-    """The table name when the value at ``start`` is an ``INSERT``'s value for a bare ``key``
-    column of a table that stores content by key (``_STORE_TABLES``: ``objects(key, size)``,
-    ``kv_store(key, value)``), else None: that key is an id or a digest of the content, not
-    a wallet's; a signer's or a wallet's table (``signer(id, key, tx_hash)``) keeps it a key."""
-    lo = max(0, start - SQL_REACH)
-    if text.rfind("INSERT", lo, start) < 0 and text.rfind("insert", lo, start) < 0:
+def store_key_column(cell: tuple[str, str]) -> str | None:
+    """The table name when ``cell`` (:func:`sql_cell`) is a bare ``key`` column of a table
+    that stores content by key (``_STORE_TABLES``: ``objects(key, size)``, ``kv_store(key,
+    value)``), else None: that key is an id or a digest of the content, not a wallet's; a
+    signer's or a wallet's table (``signer(id, key, tx_hash)``, ``key_store``) keeps it a key."""
+    table, column = cell
+    if column.lower() not in ("key", "keys"):
         return None
-    cell = _inserted_cell(text, start)
-    if cell is None or cell[1].lower() not in ("key", "keys"):
-        return None
-    table = cell[0].rsplit(".", 1)[-1]
-    words = _TABLE_WORD_RE.findall(table)
+    words = _TABLE_WORD_RE.findall(table.rsplit(".", 1)[-1])
     if not words or _STORE_TABLES.isdisjoint(words):
         return None
     named = classify_window(" ".join(words), nearest_last=True)
-    return table if named is None or named[0] != "key" else None  # key_store, signer_cache
+    return table if named is None or named[0] != "key" else None
 
 
 def column_name(text: str, start: int) -> str | None:

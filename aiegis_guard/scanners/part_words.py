@@ -15,12 +15,15 @@ Words of three letters or fewer that are other words as often ("del": Spanish "o
 
 from __future__ import annotations
 
+import functools
+import itertools
 import re
 from collections.abc import Iterator
 
+from aiegis_guard.automata import WordAutomaton
 from aiegis_guard.lazyre import LazyPattern
 
-__all__ = ["PART_WORDS", "STRONG_PART_RE", "part_word_starts"]
+__all__ = ["PART_WORDS", "names_part", "part_word_starts"]
 
 # (language: part / half / piece nouns as stems); sources: the languages' own dictionaries
 PART_WORDS: dict[str, tuple[str, ...]] = {
@@ -56,46 +59,54 @@ PART_WORDS: dict[str, tuple[str, ...]] = {
 # part words that end a compound noun ("Schlüsselteil", "Schlüsselhälfte", "sleuteldeel")
 _COMPOUND_TAILS = frozenset(PART_WORDS["de"] + PART_WORDS["nl"])
 _ALL = sorted({w for words in PART_WORDS.values() for w in words}, key=len, reverse=True)
-# a count ("1/2", "2 of 3") says "part" in any language
-STRONG_PART_RE = LazyPattern(
-    "(?i)" + "|".join(re.escape(w) for w in _ALL) + r"|\d\s*(?:/|of)\s*\d", gated=True
-)
+# a part word anywhere in a lower-cased label ("schlüsselteil", "key part a"), or a count
+# ("1/2", "2 of 3"): "part" in any language
+_PART_RE = re.compile("|".join(re.escape(w) for w in _ALL) + r"|\d\s*(?:/|of)\s*\d")
+
+
+def names_part(label: str) -> bool:
+    """``label`` holds a part word (anywhere: "Schlüsselteil", "Key part A") or a count ("1/2",
+    "2 of 3")."""
+    return _PART_RE.search(label.lower()) is not None
+
+
 _OTHERS = tuple(w for w in _ALL if not w.isascii())
 # the same, for a text that lower-casing lengthens (offsets lost: "İ" is two characters)
 _OTHERS_RE = LazyPattern("(?i)" + "|".join(re.escape(w) for w in _OTHERS), gated=True)
-_ASCII_WORDS = tuple(w.encode() for w in _ALL if w.isascii())
-_ASCII_TAILS = tuple(w.encode() for w in _COMPOUND_TAILS if w.isascii())
-_LETTERS = frozenset(b"abcdefghijklmnopqrstuvwxyz?")  # "?": a character outside ASCII
+
+
+@functools.cache
+def _automaton() -> WordAutomaton:
+    """Every part word, read in one pass (built on first use)."""
+    return WordAutomaton((w, w) for w in _ALL)
 
 
 def part_word_starts(text: str, lowered: bytes) -> set[int]:
     """Offsets of the part words in ``text`` where a word starts (or where a compound's part
     noun ends it). ``lowered``: the text lower-cased and encoded as ASCII with "?" for every
-    other character (one byte a character: offsets kept); ASCII words are found in it at C
-    speed, the others in the lower-cased text only when it holds characters outside ASCII."""
-    found: set[int] = set()
-    for needle in _ASCII_WORDS:
-        tail = needle in _ASCII_TAILS
-        i = lowered.find(needle)
-        while i >= 0:
-            if tail or i == 0 or lowered[i - 1] not in _LETTERS:
-                found.add(i)
-            i = lowered.find(needle, i + len(needle))
-    if text.isascii():
-        return found
-    low = text.lower()
+    other character (one byte a character: offsets kept). One automaton pass over the
+    lower-cased text; where lower-casing changes its length, the ASCII words are read in
+    ``lowered`` and the others by a pattern."""
+    low = lowered.decode("ascii") if text.isascii() else text.lower()
+    hits: Iterator[tuple[int, str]]
     if len(low) == len(text):
-        hits = ((i, w) for w in _OTHERS for i in _finds(low, w))
+        hits = ((end - len(w) + 1, w) for end, w in _automaton().iter(low))
     else:
-        hits = ((m.start(), m.group().lower()) for m in _OTHERS_RE.finditer(text))
+        low = lowered.decode("ascii")
+        ascii_hits = ((end - len(w) + 1, w) for end, w in _automaton().iter(low))
+        other_hits = ((m.start(), m.group().lower()) for m in _OTHERS_RE.finditer(text))
+        hits = itertools.chain(ascii_hits, other_hits)
+    found: set[int] = set()
     for at, word in hits:
-        if at == 0 or not text[at - 1].isalpha() or word in _COMPOUND_TAILS:
+        if at == 0 or not low[at - 1].isalpha() or (word in _COMPOUND_TAILS and _glued(low, at)):
             found.add(at)
     return found
 
 
-def _finds(text: str, word: str) -> Iterator[int]:
-    i = text.find(word)
-    while i >= 0:
-        yield i
-        i = text.find(word, i + len(word))
+def _glued(low: str, at: int) -> bool:
+    """The letters before ``at`` are a word's (a compound's head: "schlüssel|teil"), not
+    the inside of a token with digits (base64, an id)."""
+    head = at
+    while head > 0 and low[head - 1].isalpha():
+        head -= 1
+    return at - head >= 3 and (head == 0 or not low[head - 1].isalnum())
