@@ -64,7 +64,8 @@ from aiegis_guard.scanners.key_records import SLOT_EVIDENCE, log_record, record_
 from aiegis_guard.scanners.key_tables import (
     cell_header,
     column_name,
-    sql_column,
+    sql_cell,
+    store_key_column,
     unless_row_names_key,
 )
 from aiegis_guard.scanners.key_words import (
@@ -112,9 +113,11 @@ MAX_COLUMNS = 16  # bare values per text whose column header is read (key_tables
 _LOOSE_COLUMNS = frozenset(("key", "keys"))
 MIN_KEY = 1 << 192  # below: 8 or more leading zero bytes (review12 F9)
 SHORT_LENGTHS = (61, 62, 63)  # a key's hex without its leading zero digits
-# a key read from a file with its line break and hex-encoded whole (an error's "instead of 33
-# bytes: '0x<key>0a'"): 64 hex, then "0a" / "0d0a"
-_NEWLINE_ENDS = {66: "0a", 68: "0d0a"}
+# a key read from a file with the bytes after it and hex-encoded whole (an error's "instead of
+# 33 bytes: '0x<key>0a'", a file's bytes dumped): 64 hex, then one or two bytes of white space
+# (a line break's LF / CR / CRLF, a space, a tab)
+_NEWLINE_ENDS = (66, 68)
+_TRAILING_BYTES = frozenset(("0a", "0d", "20", "09"))
 # ...but 66 hex that read as a compressed public key (02|03 and x on the curve: a Lightning node
 # id ends in "0a" one time in 256) are that key, unless the line says bytes were read
 _BYTES_READ_RE = re.compile(r"(?i)\bbytes?\b")
@@ -149,8 +152,13 @@ _HASHED_RE = re.compile(
 # a key word before such a call on its line names the key hashed ("to check we have the same
 # key: keccak256(key) = 0x.."), not the result; a key made by a hash hashes something else (a
 # brain wallet's ``privateKey = sha256(passphrase)``, ``sha256(masterKey + salt)``)
-_KEY_ARGS = frozenset(("key", "keys", "privkey", "privatekey", "pk", "sk", "pkey", "prv", "priv"))
+_KEY_ARGS = frozenset(
+    ("key", "keys", "privkey", "privatekey", "pk", "sk", "pkey", "prv", "priv",
+     "clave", "chave", "chiave", "cle", "schluessel", "sleutel", "klucz")  # es pt it fr de nl pl
+)  # fmt: skip
 _NAME_RE = re.compile(r"[ \t]*[A-Za-z_$][\w$.]{0,46}[ \t]*")
+# ...a public key's name (pubkey, publicKey, pub_key, vk): its hash is an id, whatever the label
+_PUBLIC_ARGS = frozenset(("pubkey", "pubkeys", "pub", "public", "publickey", "vk", "verifying"))
 
 
 # the words before such a call that say its result is a check of the key, not a key: "to
@@ -173,9 +181,9 @@ def _checks_a_key(words: str) -> bool:
     return _CHECK_LABEL_RE.search(words) is not None and _DERIVED_LABEL_RE.search(words) is None
 
 
-def _hashes_a_key(arg: str) -> bool:
-    """The hash call's argument is one name, and it names a key."""
-    return _NAME_RE.fullmatch(arg) is not None and not _KEY_ARGS.isdisjoint(
+def _hashes_a_key(arg: str, names: frozenset[str] = _KEY_ARGS) -> bool:
+    """The hash call's argument is one name, and it names a key (one of ``names``)."""
+    return _NAME_RE.fullmatch(arg) is not None and not names.isdisjoint(
         w.lower() for w in WORD_RE.findall(arg)
     )
 
@@ -258,26 +266,26 @@ def _context(
     record = record_name(text, value_start) or log_record(text, value_start, end)
     if record is not None:  # {"Name": "/prod/signer_key", "Value": ..}; a logger's key=
         return record
-    column = sql_column(text, value_start)  # INSERT INTO signer VALUES(1, .., X'<hex>')
-    named_column = _classify_header(column) if column else None
-    if named_column is not None and f"context:{named_column[1][7:]}" not in _GENERIC_NAMES:
-        return named_column  # a "data" / "value" column says nothing
+    named_column = _sql_context(text, value_start)  # INSERT INTO signer VALUES(1, .., X'..')
+    if named_column is not None:
+        return named_column
     link = link_of(text, value_start)
     lo = lo if link is None else max(lo, link[1])  # a link's own words name its parameters
-    hashed = _hashed(text, max(lo, start - WINDOW), start, end)
+    # another speaker's chat message above names no value of this one: it may ask for one
+    # (asked_in_chat, below); "which key signed the deploy tx?" / "<tx hash>" labels nothing
+    own = _own_message(text, max(lo, start - WINDOW), start, spoken_above=True)
+    hashed = _hashed(text, own, start, end)
     if hashed is not None:  # fp=keccak256(privateKey)=0x..: what a hash function gave
         return hashed
-    tail_start = max(lo, start - TAIL)
+    tail_start = max(own, start - TAIL)
     if 0 < tail_start < start and text[tail_start - 1].isalnum() and text[tail_start].isalnum():
         tail_start = _word_start(text, tail_start, start)  # not "signe|r": no "r"
     before = _classify_tail(text[tail_start:start])
     # a bare "key" may have lost its qualifier ("storage key", "withdrawal credentials") at
     # the cut, a "value" its name ("--name pk --value"): read the whole window
     # a transaction word may only say what a key named before it is for: read its whole label
-    if tail_start > lo and (before is None or before[1].lower() in REREAD | TX_WORDS):
-        before = classify_window(
-            text[_word_start(text, max(lo, start - WINDOW), start) : start], nearest_last=True
-        )
+    if tail_start > own and (before is None or before[1].lower() in REREAD | TX_WORDS):
+        before = classify_window(text[_word_start(text, own, start) : start], nearest_last=True)
     if before is None or before[1].lower() in _ECHO_WORDS:  # "For input string: "..":
         frames = echo_frames(text, value_start, end)
         if frames is not None:
@@ -301,7 +309,7 @@ def _context(
         return before[0], f"context:{before[1]!r}"
     if link is not None:  # https://claim.app/#/c?k=0x..: where claim links keep their keys
         return "key", f"link:{link[0]}"
-    own = _own_message(text, max(lo, start - WINDOW), start)
+    own = _own_message(text, own, start)
     foreign_hash = foreign_hash_word(text[own:start])
     if foreign_hash is not None:  # "La transacción `0x..`": named before, whatever follows
         return "hash", f"context:{foreign_hash!r}"
@@ -319,21 +327,48 @@ def _context(
     return "bare", ""
 
 
-def _own_message(text: str, lo: int, start: int) -> int:
+def _sql_context(text: str, start: int) -> tuple[str, str] | None:
+    """What the column of an ``INSERT``'s value says of it: a bare ``key`` column of a store
+    (``objects(key, size)``: an id, a digest of the content) is a hash's; a "data" / "value"
+    column says nothing."""
+    cell = sql_cell(text, start)
+    if cell is None:
+        return None
+    kept_in = store_key_column(cell)
+    if kept_in is not None:
+        return "hash", f"column:'key' of {kept_in!r}"
+    named = _classify_header(cell[1]) if cell[1] else None
+    if named is not None and f"context:{named[1][7:]}" not in _GENERIC_NAMES:
+        return named
+    return None
+
+
+def _own_message(text: str, lo: int, start: int, *, spoken_above: bool = False) -> int:
     """Where the words before ``start`` that may name its value begin: ``lo``, or the body of
     the chat message (``[09:43] Jonas: ``) holding it when the window reaches lines above:
     another speaker's question there is read as a question (:func:`asked_in_chat`), not as
     the value's label ("Welcher Schlüssel hat die Transaktion signiert?" / "0x<tx hash>");
-    the same speaker's line above still labels it."""
+    the same speaker's line above still labels it. ``spoken_above``: only when the line above
+    is another speaker's message (a chat, not a header over a label's lines). A markup tag
+    closed on its line (``<string>0x..</string>``) is no IRC nick's header."""
     line = text.rfind("\n", lo, start) + 1
     if line <= lo:
         return lo
     header = message_header(text, line, start)
-    if header is None:
+    if header is None or _closes_tag(text, line, header[0]):
         return lo
     above = text.rfind("\n", 0, line - 1) + 1
     previous = message_header(text, above, line - 1)
-    return lo if previous is not None and previous[0] == header[0] else header[1]
+    if previous is None:
+        return lo if spoken_above else header[1]
+    same = previous[0] == header[0] or _closes_tag(text, above, previous[0])
+    return lo if same else header[1]
+
+
+def _closes_tag(text: str, line: int, name: str) -> bool:
+    """The line at ``line`` closes a markup tag ``name`` (``<key>..</key>``)."""
+    end = text.find("\n", line)
+    return text.find(f"</{name}>", line, end if end >= 0 else len(text)) >= 0
 
 
 def _after_end(text: str, end: int, hi: int) -> int:
@@ -373,16 +408,16 @@ def _hashed(text: str, lo: int, start: int, end: int) -> tuple[str, str] | None:
         classify_window(after, nearest_last=False),
     ]
     fn = m.group("fn").lower()
-    if (
-        named[0] is not None
-        and _hashes_a_key(m.group("arg"))
-        and _checks_a_key(text[line : m.start()])
-    ):
-        named[0] = ("hash", named[0][1])  # "the same key: keccak256(key) =": the hashed key's
+    if _hashes_a_key(m.group("arg"), _PUBLIC_ARGS):
+        return "hash", f"hashed:{fn}"  # sha256(pubkey): an id or address; no key is made so
+    # "the same key: keccak256(key) =", "gleicher Schlüssel: ..": the hashed key's check
+    checked = _hashes_a_key(m.group("arg")) and _checks_a_key(text[line : m.start()])
+    if checked and named[0] is not None:
+        named[0] = ("hash", named[0][1])
     key = next((n for n in named if n is not None and n[0] == "key"), None)
     if key is not None:
         return "key", f"context:{key[1]!r}"
-    if named[0] is not None or named[1] is not None:  # keyFingerprint=keccak256(..)=
+    if checked or named[0] is not None or named[1] is not None:  # keyFingerprint=keccak256(..)=
         return "hash", f"hashed:{fn}"
     if fn in _RESULT_FNS or m.group("method") or m.group("sep") in ("->", "=>"):
         return "hash", f"hashed:{fn}"
@@ -639,19 +674,24 @@ def _public_not_read(text: str, start: int, body: str) -> bool:
     return _BYTES_READ_RE.search(text, max(line, start - 200), start) is None
 
 
+def _trailing_space(tail: str) -> bool:
+    """``tail`` (hex) is one or two bytes of white space (``_TRAILING_BYTES``)."""
+    return all(tail[i : i + 2] in _TRAILING_BYTES for i in range(0, len(tail), 2))
+
+
 def _short_keys(text: str, spans: list[tuple[int, int]]) -> list[Finding]:
     """A key printed from an integer loses its leading zero digits (``hex(key)``: 63 digits
     for one key in 16, Starknet keys below 2**251): 61-63 hex digits count only where a call
     or a word names them a key (no derivation, no candidate); so do 64 hex digits with a line
-    break's hex glued on (``_NEWLINE_ENDS``)."""
+    break's or other white space's hex glued on (``_NEWLINE_ENDS``)."""
     short = [(s, e) for s, e in spans if e - s in SHORT_LENGTHS or e - s in _NEWLINE_ENDS]
     if not short:
         return []
     found = []
-    for length, newline in _NEWLINE_ENDS.items():
+    for length in _NEWLINE_ENDS:
         for start, end, body in _hex_tokens(text, short, length):
-            key = body[:64]
-            if not body.lower().endswith(newline) or not MIN_KEY <= int(key, 16) < SECP256K1_N:
+            key, tail = body[:64], body[64:].lower()
+            if not _trailing_space(tail) or not MIN_KEY <= int(key, 16) < SECP256K1_N:
                 continue
             if _public_not_read(text, start, body):
                 continue

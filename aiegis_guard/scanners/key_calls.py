@@ -51,10 +51,22 @@ LOADERS = _words(
     mnemonictoaccount hdkeytoaccount signer ethaccount hextoecdsa toecdsa toecdsaunsafe
     privkey secretkey ethkey etheckey localwallet privatekeysigner fromsecret"""
 )
-# Callees whose key is a later argument: the first one is what gets signed.
+# Callees whose key is a later argument: the first one is what gets signed (ethereumjs-util's
+# ecsign(msgHash, privateKey)).
 SIGNERS = _words(
-    "signtransaction signtx signmessage signtypeddata signhash unsafesignhash ecdsasign"
+    "signtransaction signtx signmessage signtypeddata signhash unsafesignhash ecdsasign ecsign"
 )
+# Callees of JS / TS curve libraries whose first argument is a private key: noble-curves and
+# noble-secp256k1 / noble-ed25519 (paulmillr, README: getPublicKey(priv), getSharedSecret(priv,
+# pub)), secp256k1-node (cryptocoinjs, API.md: publicKeyCreate, privateKeyVerify),
+# ethereumjs-util (account.ts: privateToPublic, privateToAddress)
+KEY_FIRST = _words(
+    """getpublickey getpublickeyasync getsharedsecret publickeycreate privatekeyverify
+    privatetopublic privatetoaddress"""
+)
+# a curve library's object (noble's secp256k1 / schnorr / ed25519 / "ed", bls): its
+# sign(msg, priv) / signAsync take the key after the message
+CURVES = _words("secp256k1 secp256r1 p256 p384 p521 ed25519 ed448 ed schnorr bls")
 # Generic constructors: a key only when the type they build is a key type.
 CONSTRUCTORS = _words(
     """fromstr fromstring create new from parse frombytes fromslice fromhex tryfrom add load
@@ -139,8 +151,10 @@ def _callee(path: str, commas: int) -> str:
         return "key"
     if last == "sign" and quals and _is_transaction(quals[-1]):
         return "key"  # tx.sign(key) (ethereumjs-tx), $tx->sign('..') (web3p): signs itself
-    if last in SIGNERS:
+    if last in SIGNERS or (last in ("sign", "signasync") and quals and quals[-1] in CURVES):
         return "key" if commas > 0 else ""
+    if last in KEY_FIRST:
+        return "key" if commas == 0 else ""
     if quals and quals[-1] == "vm" and last in CHEATCODES:
         return "key" if commas == 0 or not last.startswith("sign") else ""
     if last in CONSTRUCTORS and quals and _is_key_type(quals[-1]):
@@ -224,10 +238,14 @@ def call_context(text: str, start: int) -> str | None:
 
 # the name a value is bound to (OWNER = 0x.., const ACCT = "..", bytes32 constant OWNER =
 # hex"..", OPERATOR: "0x..", let k: B256 = ..), read in the characters before the value
-_BINDING_RE = re.compile(
-    r"(?<![\w$])([A-Za-z_$][\w$]{1,63})[\"'`]?[ \t]*(?:,[ \t]*[A-Za-z_]\w{0,15}[ \t]*)?"
-    r"(?::[ \t]*[\w:<>\[\]]{1,40}[ \t]*)?(?::=|[:=])[ \t]*(?:hex|b256!?\(|u256\()?[\"'`]?$"
+_BINDING = (
+    r"(?<![\w$])([A-Za-z_$][\w$]{{{},63}})[\"'`]?[ \t]*(?:,[ \t]*[A-Za-z_]\w{{0,15}}[ \t]*)?"
+    r"(?::[ \t]*[\w:<>\[\]]{{1,40}}[ \t]*)?(?::=|[:=])[ \t]*(?:hex|b256!?\(|u256\()?[\"'`]?$"
 )
+_BINDING_RE = re.compile(_BINDING.format(1))
+# a decoded literal's name may be one letter ("const b = hexToBytes('..')", "b, _ :=
+# hex.DecodeString(..)"): the conversion says it is bytes to be used, not a constant's
+_DECODED_BINDING_RE = re.compile(_BINDING.format(0))
 BINDING_REACH = 120
 # a use of the name where a value is passed on: after an opening bracket, a comma, a member
 # access, a key or an assignment ("Wallet(CFG", "env.ACCT", "${CFG}", "key: CFG", "+ CFG");
@@ -242,8 +260,10 @@ def flow_context(text: str, start: int) -> str | None:
     name that the text passes to a key-loading call (``bytes32 constant OWNER = 0x..;`` ..
     ``vm.startBroadcast(uint256(OWNER))``, ``ACCT = ".."`` .. ``privateKeyToAccount(env.ACCT)``),
     else None. The caller asks only for values no word or call has named."""
-    start = conversion_start(text, start) or start  # let bytes = hex::decode("..")?
-    m = _BINDING_RE.search(text, max(0, start - BINDING_REACH), start)
+    converted = conversion_start(text, start)  # let bytes = hex::decode("..")?
+    binding = _BINDING_RE if converted is None else _DECODED_BINDING_RE
+    start = converted or start
+    m = binding.search(text, max(0, start - BINDING_REACH), start)
     if m is None:
         return None
     name, bound = m.group(1), m.start(1)

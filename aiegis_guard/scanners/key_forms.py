@@ -45,13 +45,13 @@ from aiegis_guard.scanners.evm_keys import (
     key_finding,
 )
 from aiegis_guard.scanners.key_records import record_name
-from aiegis_guard.scanners.key_words import foreign_hash_word
-from aiegis_guard.scanners.part_labels import sequence_stem
+from aiegis_guard.scanners.key_words import foreign_hash_word, foreign_key_word
+from aiegis_guard.scanners.part_labels import continues_numbering, sequence_stem
+from aiegis_guard.scanners.part_words import names_part
 from aiegis_guard.scanners.secret_messages import message_pieces
 
 __all__ = [
     "PART_RE",
-    "STRONG_PART_RE",
     "base64_runs",
     "find_base64_keys",
     "find_split_keys",
@@ -68,18 +68,11 @@ LABEL_CHARS = 48  # label read before each part
 KEY_REACH = 120  # characters before the first part searched for a key word
 AFTER_REACH = 80  # characters after the last part searched when nothing precedes
 LABELLED_BLOCK_MAX = 512  # decoded blocks this short are one value: the label applies
+# a part's label: a part word of any language (names_part, :mod:`.part_words`), or a weak
+# mark that needs a key word beside it (an ordinal, a side, a letter or a number of its own)
 PART_RE = LazyPattern(
-    r"(?i)(?:part|half|piece|chunk|segment|fragment|shard|share|first|second|upper|lower|"
-    r"mitad|parte|moiti[eé]|h[aä]lfte|teil|met[aà]|metade|половин|часть|primera|segunda|"
-    r"部分|一半|前半|后半|後半|半分|부분|절반|część|deel|parça|phần|"
-    r"high|low|left|right|(?:^|[^a-z0-9])(?:1|2|3|4|a|b|c|d|one|two|p1|p2|hi|lo)(?:[^a-z0-9]|$))"
-)
-STRONG_PART_RE = LazyPattern(
-    r"(?i)part|half|halves|piece|chunk|segment|fragment|shard|\d\s*(?:/|of)\s*\d|"
-    r"mitad|parte|moiti[eé]|h[aä]lfte|teil|met[aà]|metade|половин|часть|"  # es, fr, de, it, pt, ru
-    r"部分|一半|前半|后半|後半|半分|부분|절반|część|deel|parça|phần|"  # zh, ja, ko, pl, nl, tr, vi
-    # el, uk, ar, fa, he, hi, th, ko, vi, id / ms, tr, cs / sk
-    r"μέρος|κομμάτι|μισό|частин|جزء|الجزء|بخش|قسمت|חלק|भाग|ส่วน|파트|nửa|bagian|kısım|yarı|část"
+    r"(?i)(?:share|first|second|upper|lower|primera|segunda|high|low|left|right|"
+    r"(?:^|[^a-z0-9])(?:1|2|3|4|a|b|c|d|one|two|p1|p2|hi|lo)(?:[^a-z0-9]|$))"
 )
 # a line break, also after a line continuation (a shell's or C's backslash, cmd's "^",
 # PowerShell's backtick: "--private-key 0x5e1f.. <backslash>" / "9c0a.."), or escaped in a
@@ -138,7 +131,7 @@ def _groups(text: str, spans: list[tuple[int, int]]) -> Iterator[list[tuple[int,
         total = 0
         for j in range(i, len(spans)):  # bounded by the total: 64 digits, 12+ a part
             gap = spans[j][0] - spans[j - 1][1] if j > i else 0
-            if gap > HALF_GAP and (gap > FAR_GAP or not _far_parts(text, spans[j - 1], spans[j])):
+            if gap > HALF_GAP and (gap > FAR_GAP or not _far_parts(text, spans, i, j)):
                 break
             total += len(_body(text, spans[j]))
             if total >= 64:
@@ -147,17 +140,37 @@ def _groups(text: str, spans: list[tuple[int, int]]) -> Iterator[list[tuple[int,
                 break
 
 
-def _far_parts(text: str, before: tuple[int, int], span: tuple[int, int]) -> bool:
-    """Two parts far apart (part A near the top, part B in an appendix) are read as parts
-    only when each one's own label says both "part" and "key" ("Key part B (last 32 hex):")."""
-    for start, floor in ((before[0], 0), (span[0], before[1])):
-        label = _label(text, start, floor)
-        if STRONG_PART_RE.search(label) is None:
+def _far_parts(text: str, spans: list[tuple[int, int]], first: int, at: int) -> bool:
+    """``spans[at]`` far after ``spans[at - 1]`` (part A near the top, part B in an appendix):
+    read as parts only when each one's own label names a key's part ("Key part B (last 32
+    hex):", "Schlüsselteil 2:", "Partie 2 de la clé privée :"), or names a part and counts on
+    from the label before it, back to the group's first label, which names a key's ("Private
+    key, part 1:" .. "part 2:" .. "part 3:")."""
+    labels = [
+        _label(text, spans[k][0], spans[k - 1][1] if k > first else 0) for k in range(first, at + 1)
+    ]
+    for k in range(max(0, at - 1 - first), len(labels)):
+        if not names_part(labels[k]):
             return False
-        named = classify_words(label)
-        if named is None or named[0] != "key":
+        named = _names_key(labels[k])
+        if named is None and k > 0:  # "part 2:" counts on from "Private key, part 1:"
+            named = _names_key(labels[0]) is True and all(
+                continues_numbering(labels[j - 1], labels[j]) for j in range(1, k + 1)
+            )
+        if not named:
             return False
     return True
+
+
+def _names_key(label: str) -> bool | None:
+    """True when ``label``'s nearest class word is a key's (an ASCII word, or one of another
+    script: "clé privée", "Schlüssel", "ключ"), False when a hash's, None when it has neither."""
+    named = classify_words(label)
+    if named is not None:
+        return named[0] == "key"
+    if foreign_hash_word(label) is not None:
+        return False
+    return True if foreign_key_word(label) is not None else None
 
 
 def _wrapped_groups(text: str) -> Iterator[list[tuple[int, int]]]:
@@ -204,8 +217,8 @@ def labelled_parts(text: str, parts: list[tuple[int, int]]) -> str:
     # its word; an ASCII one names its parts by the words above ("File 1:" / "File 2:" no)
     stem = sequence_stem(labels)
     counted = stem is not None and not stem.isascii() and foreign_hash_word(stem) is None
-    strong = counted or all(STRONG_PART_RE.search(lab) for lab in labels)
-    if not strong and not all(PART_RE.search(lab) for lab in labels):
+    strong = counted or all(names_part(lab) for lab in labels)
+    if not strong and not all(names_part(lab) or PART_RE.search(lab) for lab in labels):
         return ""
     lead = text[max(0, parts[0][0] - KEY_REACH) : parts[0][0]]
     named = classify_words(lead + " " + " ".join(labels))  # the key / hash word nearest
@@ -216,7 +229,7 @@ def labelled_parts(text: str, parts: list[tuple[int, int]]) -> str:
         return "split:labelled-parts"
     # a counting label of another script with no key word near ("Файл 1" / "Файл 2" over two
     # MD5 sums) names files or rows as often as parts: only part words stand alone (review20b F7)
-    if named is None and all(STRONG_PART_RE.search(lab) for lab in labels):
+    if named is None and all(names_part(lab) for lab in labels):
         return "split:labelled-parts"
     return ""
 

@@ -15,7 +15,14 @@ from collections import OrderedDict
 
 from aiegis_guard.scanners.key_words import WORD_RE, classify_window
 
-__all__ = ["cell_header", "column_name", "row_key_word", "sql_column", "unless_row_names_key"]
+__all__ = [
+    "cell_header",
+    "column_name",
+    "row_key_word",
+    "sql_cell",
+    "store_key_column",
+    "unless_row_names_key",
+]
 
 MAX_ROWS = 64  # lines walked up from a value to its table's header
 MAX_KEY_WORD_CHECKS = 16  # key words of a row read in their context ("key rotation")
@@ -121,6 +128,12 @@ def _delimited(head: str, row: str, lines: list[str]) -> str | None:
 
 def _inserted(text: str, start: int) -> str | None:
     """The column named for the value in ``INSERT INTO t (c1, c2) VALUES (v1, v2)``."""
+    cell = _inserted_cell(text, start)
+    return cell[1] if cell is not None else None
+
+
+def _inserted_cell(text: str, start: int) -> tuple[str, str] | None:
+    """(table, column) of the value in ``INSERT INTO t (c1, c2) VALUES (v1, v2)``."""
     lo = max(0, start - SQL_REACH)
     at = max(text.rfind("INSERT", lo, start), text.rfind("insert", lo, start))
     statement = _INSERT_RE.match(text, at, start) if at >= 0 else None
@@ -133,11 +146,12 @@ def _inserted(text: str, start: int) -> str | None:
     if tuple_start < 0:
         return None
     index = _top_level_commas(text[tuple_start + 1 : start])
+    table = statement.group(1).strip('`"[]').lower()
     if statement.group(2) is None:  # INSERT INTO t VALUES (..): the columns of CREATE TABLE t
-        columns = _defined_columns(text, statement.group(1).strip('`"[]').lower())
+        columns = _defined_columns(text, table)
     else:
         columns = tuple(c.strip(' \t\r\n`"[]') for c in statement.group(2).split(","))
-    return columns[index] if index < len(columns) else None
+    return (table, columns[index]) if index < len(columns) else None
 
 
 def _defined_columns(text: str, name: str) -> tuple[str, ...]:
@@ -203,12 +217,37 @@ def _top_level_commas(part: str) -> int:
     return count
 
 
-def sql_column(text: str, start: int) -> str | None:
-    """The column an ``INSERT``'s VALUES tuple puts the value at ``start`` in, or None."""
+def sql_cell(text: str, start: int) -> tuple[str, str] | None:
+    """(table, column) of the ``INSERT``'s VALUES tuple holding the value at ``start``."""
     lo = max(0, start - SQL_REACH)  # bounded: asked for every value a text holds
     if text.rfind("INSERT", lo, start) < 0 and text.rfind("insert", lo, start) < 0:
         return None
-    return _inserted(text, start)
+    return _inserted_cell(text, start)
+
+
+# a table that stores content by its key (a content-addressed store: git's objects, a blob or
+# chunk store, a cache, a key-value table): its "key" column holds ids, digests of the content
+_STORE_TABLES = frozenset(
+    ("object", "objects", "blob", "blobs", "chunk", "chunks", "cas", "content", "contents",
+     "file", "files", "cache", "caches", "kv", "store", "stores", "storage", "artifact",
+     "artifacts", "attachment", "attachments", "asset", "assets")
+)  # fmt: skip
+_TABLE_WORD_RE = re.compile(r"[a-z]+")
+
+
+def store_key_column(cell: tuple[str, str]) -> str | None:
+    """The table name when ``cell`` (:func:`sql_cell`) is a bare ``key`` column of a table
+    that stores content by key (``_STORE_TABLES``: ``objects(key, size)``, ``kv_store(key,
+    value)``), else None: that key is an id or a digest of the content, not a wallet's; a
+    signer's or a wallet's table (``signer(id, key, tx_hash)``, ``key_store``) keeps it a key."""
+    table, column = cell
+    if column.lower() not in ("key", "keys"):
+        return None
+    words = _TABLE_WORD_RE.findall(table.rsplit(".", 1)[-1])
+    if not words or _STORE_TABLES.isdisjoint(words):
+        return None
+    named = classify_window(" ".join(words), nearest_last=True)
+    return table if named is None or named[0] != "key" else None
 
 
 def column_name(text: str, start: int) -> str | None:

@@ -115,6 +115,7 @@ KEY_QUALIFIERS = _words(
     # a record's or a message's key (x-request-key, trace_key, a DynamoDB partition / sort key,
     # an S3 object key): an identifier, never a wallet's
     " request requests trace span correlation partition sort row object routing dedup dedupe"
+    " nostr"  # a Nostr user's key, as shared: the public one (NIP-19 npub; secret: nsec)
 )
 # a name/value pair: the name classifies ({"name": .., "value": ..}; an ethers error's
 # { argument: 'privateKey', value: '0x..' }; class-validator's { property: .., value: .. },

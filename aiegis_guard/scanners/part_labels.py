@@ -16,7 +16,7 @@ import re
 from collections.abc import Sequence
 from itertools import pairwise
 
-__all__ = ["sequence_stem"]
+__all__ = ["continues_numbering", "sequence_stem"]
 
 # a label's tokens: a run of digits, a run of letters (combining marks kept with their
 # letters: Thai, Devanagari), or one other visible character
@@ -58,3 +58,14 @@ def sequence_stem(labels: Sequence[str]) -> str | None:
     if not all(_counts_up(a[at], b[at]) for a, b in pairwise(tokens)):
         return None
     return " ".join(t for i, t in enumerate(tokens[0]) if i != at)
+
+
+def continues_numbering(first: str, later: str) -> bool:
+    """``later`` counts on from the end of ``first``: its tokens are the last ones of
+    ``first`` with the mark counted up ("Private key, part 1" .. "part 2"; "Clé privée —
+    partie 1" .. "partie 2"), a part named once and numbered on."""
+    tail = _tokens(later)
+    head = _tokens(first)
+    if not tail or len(tail) > len(head):
+        return False
+    return sequence_stem([" ".join(head[-len(tail) :]), " ".join(tail)]) is not None

@@ -20,9 +20,13 @@ a message ends, so the words before a value are the payload's field names, not w
   key") asks for nothing.
 * :func:`asked_in_chat`: the same in a chat copied with its client's headers ("[09:41] Jonas:
   ..", :mod:`.secret_messages`): a message that is a value and a few words ("Klar, hier:
-  <hex>") answers the message of another speaker within three lines above it; that message asks
-  for a key as above, or asks a question ("?") naming a key in a script the ASCII words cannot
-  read ("Kannst du mir den Schlüssel für das Testwallet schicken?").
+  <hex>") answers the nearest message of another speaker within six lines above it that names
+  a key or a hash (lines that name nothing, "lol" / "+1", are passed over); that message asks
+  for a key as above, or asks a question ("?") with a request naming a key in a script the
+  ASCII words cannot read ("Kannst du mir den Schlüssel für das Testwallet schicken?") or by
+  a bare noun of another language ("Tu peux m'envoyer la clé du wallet de test ?"). A key
+  named as given out already ("the key you registered", "your published key") is its public
+  half: asked for, it asks for no secret.
 * :func:`messages_after`: the next messages after a place (a keystore's password asked for,
   then sent alone two messages later).
 """
@@ -33,7 +37,7 @@ import re
 from collections.abc import Iterator
 
 from aiegis_guard.lazyre import LazyPattern
-from aiegis_guard.scanners.key_scripts import FOREIGN_KEY_WORDS
+from aiegis_guard.scanners.key_scripts import FOREIGN_KEY_WORDS, FOREIGN_PUBLIC
 from aiegis_guard.scanners.key_words import (
     ROLE_WORDS,
     classify_window,
@@ -162,9 +166,19 @@ _REQUEST_RE = re.compile(
     r"schick\w*|sende[nt]?|gib|brauche|ben[öo]tige|invia(?:mi)?|mandami|incolla|dammi|"
     r"bisogno|condividi|fornisci|inserisci|пришли\w*|отправь\w*|вставь\w*|дай\w*|"
     r"нуж[ен]\w*|скинь\w*|введи\w*|надішл\w*|потрібн\w*|присла\w*|отправ\w*|скину\w*|"
-    r"переда\w*|поделись|покажи|надісла\w*)\b"
+    r"переда\w*|поделись|покажи|надісла\w*|"
+    r"stuur\w*|sturen|geef|plak|nodig|wyślij|wyslij|podeślij|prześlij|przeslij|wklej|daj|"
+    r"potrzebuj\w*|wysłać|wyslac|przesłać|przeslac|podesłać|podać|podac)\b"
     r"|发给我|发我|发送|给我|提供|粘贴|需要|输入|告诉我|送って|貼り付け|教えて|必要|入力して|"
     r"ください|보내|붙여|알려|필요|입력)"
+)
+
+
+# a key named as given out already: registered, published, uploaded (its public half)
+_GIVEN_OUT = r"(?:registered|published|uploaded|announced|listed|on[ -]?chain)"
+_GIVEN_OUT_RE = re.compile(
+    rf"(?i)\b{_GIVEN_OUT}\s+(?:\w+\s+)?keys?\b|\bkeys?\s+(?:(?:that|which)\s+)?"
+    rf"(?:(?:you|u|we|i|they|he|she)\s+(?:have\s+|'ve\s+|had\s+|just\s+)?)?{_GIVEN_OUT}\b"
 )
 
 
@@ -181,6 +195,8 @@ def asks_key(asked: str) -> str | None:
                 continue
             if named[0] != "key" or not _REQUEST_RE.search(sentence):
                 return None
+            if _GIVEN_OUT_RE.search(clause):
+                return None  # "send me the key you registered": its public half
             return named[1]
     return None
 
@@ -195,7 +211,18 @@ def messages_after(text: str, at: int, hi: int, count: int) -> Iterator[tuple[in
         yield m.span("v")
 
 
-CHAT_LINES = 3  # lines above a chat answer searched for the message it answers
+CHAT_LINES = 6  # lines above a chat answer searched for the message it answers
+# "key" as a bare noun in languages whose word the ASCII word pass cannot read or does not
+# hold as a key's name (fr, es, pt, de, it, nl, pl, cs, sk, ru / uk / bg, sr, sv, da, no, fi,
+# hu, ro, tr, el, ar, he, zh): asked for in a question with a request, a key's
+_BARE_KEY_NOUNS = (
+    "clé", "clef", "clave", "chave", "schlüssel", "schluessel", "chiave", "sleutel", "klucz",
+    "klíč", "kľúč", "ключ", "кључ", "nyckel", "nøgle", "nøkkel", "avain", "kulcs", "cheie",
+    "cheia", "anahtar", "κλειδί", "مفتاح", "מפתח", "密钥", "金鑰",
+)  # fmt: skip
+_BARE_KEY_RE = LazyPattern(r"(?i)(?<![^\W\d_])(?:" + "|".join(_BARE_KEY_NOUNS) + r")(?![^\W\d_])")
+# a key that is not a wallet's: an API's, SSH's, a USB stick, a Wi-Fi network's, a licence's
+_OTHER_KEYS_RE = LazyPattern(r"(?i)\b(?:api|ssh|gpg|pgp|usb|wi-?fi|wlan|licen[cs]e|lizenz)\b")
 HEADER_REACH = 120  # characters before a chat answer searched for its line's header
 
 
@@ -227,9 +254,22 @@ def asked_in_chat(text: str, start: int, end: int) -> str | None:
             return None  # a line longer than any chat message
         previous = message_header(text, begin, above)
         if previous is not None and previous[0] != speaker:
-            return _chat_asks_key(text[previous[1] : above][-ASKED_TAIL:])
-        above = begin - 1  # a line of the same speaker's, or a body's next line
+            asked = text[previous[1] : above][-ASKED_TAIL:]
+            if _names_something(asked):  # the nearest message that names a thing decides
+                return _chat_asks_key(asked)
+        above = begin - 1  # a line that names nothing ("lol", "+1"), the same speaker's
     return None
+
+
+def _names_something(said: str) -> bool:
+    """A chat message names a key or a hash (a word of either class, in any script): it is
+    what an answer below it answers, or not ("lol", "+1", "brb" are passed over)."""
+    return (
+        classify_window(said, nearest_last=True) is not None
+        or foreign_key_word(said) is not None
+        or foreign_hash_word(said) is not None
+        or _BARE_KEY_RE.search(said) is not None
+    )
 
 
 def _chat_asks_key(asked: str) -> str | None:
@@ -241,6 +281,21 @@ def _chat_asks_key(asked: str) -> str | None:
     if _REQUEST_RE.search(asked) is None:
         return None  # "Welcher Schlüssel hat die Transaktion signiert?": a question about a key
     foreign = foreign_key_word(asked)
-    if foreign not in FOREIGN_KEY_WORDS or foreign_hash_word(asked) is not None:
+    if foreign_hash_word(asked) is not None:
         return None
-    return foreign
+    if foreign in FOREIGN_KEY_WORDS:
+        return foreign
+    return _bare_key_noun(asked)
+
+
+def _bare_key_noun(asked: str) -> str | None:
+    """The bare noun "key" of another language that a question with a request asks for ("Tu
+    peux m'envoyer la clé du wallet de test ?"), when no word there says whose or what
+    else: a public key, an ASCII class word (a transaction's, asks_key's), an API's key."""
+    m = _BARE_KEY_RE.search(asked)
+    if m is None or classify_window(asked, nearest_last=True) is not None:
+        return None
+    lowered = asked.lower()
+    if any(w in lowered for w in FOREIGN_PUBLIC) or _OTHER_KEYS_RE.search(asked) is not None:
+        return None
+    return m.group()

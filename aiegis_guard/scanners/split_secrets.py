@@ -13,7 +13,8 @@ certain test as an unsplit secret: a BIP-39 checksum over 12-24 list words, a ba
 xprv / WIF, a Solana keypair whose public half re-derives. Nothing is judged on the labels
 alone, so prose with "first part: open the app" costs a few look-ups and never blocks.
 
-Speed: the text is lower-cased once and searched for a handful of label words at C speed; only
+Speed: the text is lower-cased once and searched for the part words of many languages
+(:mod:`~aiegis_guard.scanners.part_words`) at C speed; only
 a label followed by ``:`` / ``=`` / ``-`` within ``LABEL_TAIL`` characters is read further.
 """
 
@@ -26,14 +27,14 @@ from aiegis_guard.checksums import b58decode
 from aiegis_guard.findings import Finding
 from aiegis_guard.scanners.key_checks import base58_secret
 from aiegis_guard.scanners.part_labels import sequence_stem
+from aiegis_guard.scanners.part_words import part_word_starts
 from aiegis_guard.scanners.secret_messages import message_speaker
 from aiegis_guard.scanners.seed_numbered import phrase_finding
 from aiegis_guard.scanners.seed_phrases import languages_of
 
 __all__ = ["find_split_secrets"]
 
-# "half" / "part" in French ("moitié", read as ASCII), Spanish and German ("parte": "part")
-LABEL_WORDS = ("part", "half", "piece", "chunk", "words", "moiti", "mitad", "teil")
+# a label's word: a part word of any language (:mod:`.part_words`), or "words" ("words 1-6:")
 LABEL_TAIL = 24  # characters from the label word to its ":" / "=" / "-"
 GAP = 160  # characters between the end of one part and the label of the next
 # base58 parts may stand further apart (a part near the top, the next in an appendix): their
@@ -44,7 +45,6 @@ MAX_PARTS = 4
 MIN_SAID = 3  # seed words after a label in one chat message, to be a piece of a phrase
 SAID_BETWEEN = 2  # messages of the same speaker between two pieces
 ANNOTATED_LINE = 320  # characters before an annotating label searched for the part's words
-_LABEL_BYTES = tuple(w.encode() for w in LABEL_WORDS)
 _ALPHA = frozenset(b"abcdefghijklmnopqrstuvwxyz?")  # "?": a non-ASCII character
 # the label's end: a colon, "=", a dash or an arrow; or a space after the part's count ("part
 # 1/2 4bYk..", "chunk 2 of 3 xprv..": the count ends the label)
@@ -91,13 +91,9 @@ _ANNOTATION_RE = re.compile(
 def _values(text: str) -> Iterator[tuple[int, int, str]]:
     """(start, end, kind) of the value after each part label (kind: ``b58`` / ``words``)."""
     lowered = text.encode("ascii", "replace").lower()  # one byte a character: offsets kept
-    hits = sorted(
-        i
-        for w in _LABEL_BYTES
-        for i in _finds(lowered, w)
-        if i == 0 or lowered[i - 1] not in _ALPHA
-    )
-    for i in hits[:MAX_HITS]:
+    hits = part_word_starts(text, lowered)
+    hits.update(i for i in _finds(lowered, b"words") if i == 0 or lowered[i - 1] not in _ALPHA)
+    for i in sorted(hits)[:MAX_HITS]:
         sep = _SEP_RE.match(text, i, min(len(text), i + LABEL_TAIL + 4))
         if sep is None:
             before = _annotated(text, i)
