@@ -20,6 +20,7 @@ from typing import Any
 
 from aiegis_guard.scanners.classifier import MIN_CONTENT
 from aiegis_guard.scanners.classifier import SOURCES as JUDGED
+from aiegis_guard.scanners.onnx_model import SNIPPET_CONTENT
 
 ROOT = Path(__file__).resolve().parents[1]
 MODELS = ROOT / "aiegis_guard" / "models"
@@ -136,6 +137,14 @@ COMMAND = (
 )
 
 
+SNIPPET_WHY = (
+    f"in what the agent reads, a best window with fewer than {SNIPPET_CONTENT} letters is a "
+    "finding only on the addressed path; a public user's prompt is judged whatever its length "
+    "(runtime gate, aiegis_guard.scanners.onnx_model.SNIPPET_CONTENT; training/README.md, "
+    "'Snippets')"
+)
+
+
 def sha256(path: Path) -> str:
     return hashlib.sha256(path.read_bytes()).hexdigest()
 
@@ -189,6 +198,7 @@ def install(model_dir: Path, dest: Path = MODELS, document: float | None = None)
         "sources": sorted(s.value for s in JUDGED),
         "min_content": f"windows with fewer than {MIN_CONTENT} letters (CJK x3) after blanking "
         "are not scored (runtime gate, aiegis_guard.scanners.classifier.MIN_CONTENT)",
+        "snippet_content": SNIPPET_WHY,
         "training": {
             "date": datetime.date.today().isoformat(),
             "command": COMMAND,
