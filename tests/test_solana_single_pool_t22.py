@@ -147,6 +147,47 @@ def test_stake_authorised_away_then_handed_to_an_unread_program(
     assert verdict.action is action, verdict.explain()
 
 
+def _opaque_on(account: Pubkey) -> Instruction:
+    """An undecoded instruction of OTHER_PROGRAM writing own's pool-token account and
+    ``account``, naming the stranger and the mint; own not a signer."""
+    accounts = [_w(_ata(ME)), _w(account), _r(STRANGER), _r(POOL_MINT)]
+    return Instruction(OTHER_PROGRAM, bytes.fromhex("deadbeefcafef00d"), accounts)
+
+
+_THEIRS = _ata(STRANGER)  # a stranger's token account
+
+
+@pytest.mark.parametrize(
+    ("handover", "action"),
+    [
+        pytest.param(
+            sx.set_authority(_THEIRS, ME, 3, ME), Action.FLAG, id="close-authority-own-keeps"
+        ),
+        pytest.param(
+            sx.set_authority(_THEIRS, ME, 3, COLD), Action.FLAG, id="close-authority-to-cold"
+        ),
+        pytest.param(
+            sx.set_authority(_ata(ME), ME, 2, COLD), Action.ALLOW, id="benign-own-account-owner"
+        ),
+        pytest.param(
+            sx.stake_authorize(USER_STAKE, ME, COLD, sx.WITHDRAWER),
+            Action.ALLOW,
+            id="benign-own-stake-withdrawer",
+        ),
+    ],
+)
+def test_only_an_owning_authority_makes_a_handed_account_own(
+    handover: Instruction, action: Action
+) -> None:
+    """An account is own's because own owned it (a token account's owner, a stake account's
+    withdrawer), not because own holds or keeps some other authority of it (close, staker) that
+    its owner may hand anyone: an allowlisted program's unread instruction writing a stranger's
+    account then still names the stranger (FLAG), an own account handed on stays own (ALLOW)."""
+    account = handover.accounts[0].pubkey
+    verdict = judged([handover, _opaque_on(account)], (OTHER_PROGRAM,))
+    assert verdict.action is action, verdict.explain()
+
+
 # --- Token-2022 metadata / group interfaces ---------------------------------------------------
 
 
