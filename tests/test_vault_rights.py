@@ -56,7 +56,7 @@ def _master(user: str, master: str, approved: bool = True) -> bytes:
     return call(sig, user, master, approved, 0, b"\0" * 32, b"\0" * 32)
 
 
-def master_typed(master: str, approved: bool = True) -> dict[str, Any]:
+def master_typed(master: str, approved: Any = True) -> dict[str, Any]:
     """The BentoBox V1 ``SetMasterContractApproval`` typed data OWN signs."""
     warning = "Give FULL access to funds in (and approved to) BentoBox?"
     fields = ("warning:string", "user:address", "masterContract:address", "approved:bool",
@@ -102,6 +102,25 @@ def master_typed(master: str, approved: bool = True) -> dict[str, Any]:
 def test_bentobox_master_approval(payload: dict[str, Any], typed: bool, expected: Action) -> None:
     """A master contract may move every BentoBox balance: a stranger BLOCKs, signed or sent."""
     assert verdict(payload, typed) is expected
+
+
+@pytest.mark.parametrize(
+    ("approved", "expected"),
+    [
+        pytest.param("true", Action.BLOCK, id="string-true"),
+        pytest.param("yes", Action.BLOCK, id="any-non-empty-string"),
+        pytest.param(2, Action.BLOCK, id="integer-2"),
+        pytest.param("false", Action.FLAG, id="string-false-signers-disagree"),
+        pytest.param("0", Action.FLAG, id="string-0-signers-disagree"),
+        pytest.param("", Action.ALLOW, id="benign-empty-string-is-false"),
+        pytest.param(0, Action.ALLOW, id="benign-integer-0-is-false"),
+    ],
+)
+def test_typed_bool_read_as_signers_encode(approved: Any, expected: Action) -> None:
+    """A typed-data ``bool`` is read as eth_account / ethers sign it (review25t F3): a
+    non-empty string or a non-zero integer is true, so ``approved: "true"`` grants (BLOCK);
+    ``"false"`` / ``"0"`` sign false in eth_account, true in ethers: undecodable (FLAG)."""
+    assert verdict(master_typed(STRANGER, approved), typed=True) is expected
 
 
 def _bento(fn: str, *args: Any) -> dict[str, Any]:
