@@ -362,6 +362,9 @@ audience = "owner"
 # The agent's own addresses. A private key that derives to one of these is always blocked.
 evm = []      # ["0xYourAddress..."]
 solana = []   # ["YourBase58Pubkey..."]
+# Your own accounts on chains that spell them in bech32 (Cosmos: "osmo1..."): a bridge
+# (Axelar, Gravity) paying one pays you.
+bech32 = []
 # The owner's passkeys (P-256 public keys, "0x" + 64 bytes hex: x then y), as a smart account
 # (Coinbase Smart Wallet) names a passkey owner: deploying or changing the account with one
 # of these as an owner hands nothing to a stranger. Any other passkey owner is a new owner.

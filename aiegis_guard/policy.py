@@ -208,10 +208,13 @@ class _AddressBook(Record):
 class Wallet(_AddressBook):
     """The agent's own addresses (``[wallet]``). EVM addresses are stored lower-case.
     ``passkeys``: the owner's P-256 public keys, a smart account's passkey owners
-    (:mod:`aiegis_guard.passkeys`), stored as ``p256:0x<x><y>``."""
+    (:mod:`aiegis_guard.passkeys`), stored as ``p256:0x<x><y>``. ``bech32``: the agent's own
+    accounts on chains that spell them in bech32 (Cosmos ``osmo1…``), stored lower-case: a
+    bridge paying one pays own (review25t F5)."""
 
     evm: EvmAddresses = frozenset()
     solana: SolanaAddresses = frozenset()
+    bech32: Annotated[frozenset[str], Check(before=_bech32_set)] = frozenset()
     passkeys: Annotated[frozenset[str], Check(before=_passkey_set)] = frozenset()
 
 
@@ -403,14 +406,15 @@ class Policy(Record):
     def is_own(self, address: str, chain: Chain) -> bool:
         chain = _home(address, chain)
         if chain is Chain.EVM:
-            return address.lower() in self.wallet.evm
+            return address.lower() in self.wallet.evm or address.lower() in self.wallet.bech32
         return address in self.wallet.solana
 
     def is_known(self, address: str, chain: Chain) -> bool:
         """Own or allowlisted in any role."""
         chain = _home(address, chain)
         if chain is Chain.EVM:
-            return address.lower() in self.known_evm or address.lower() in self.allowlist.bech32
+            a = address.lower()
+            return a in self.known_evm or a in self.allowlist.bech32 or a in self.wallet.bech32
         return address in self.known_solana
 
     def is_trusted_validator(self, key: str) -> bool:
@@ -423,7 +427,8 @@ class Policy(Record):
             a = address.lower()
             if a.startswith(VALIDATOR_PREFIX):  # a validator's balance, by its key
                 return self.is_trusted_validator(a.removeprefix(VALIDATOR_PREFIX))
-            return a in self.wallet.evm or a in self.allowlist.evm or a in self.allowlist.bech32
+            own = a in self.wallet.evm or a in self.wallet.bech32
+            return own or a in self.allowlist.evm or a in self.allowlist.bech32
         return address in self.wallet.solana or address in self.allowlist.solana
 
     def lookalike_of(self, address: str, chain: Chain) -> str | None:

@@ -238,6 +238,12 @@ def test_linea_message_selector_elsewhere_is_opaque() -> None:
                      Action.ALLOW, id="stader-deposit-to-own"),
         pytest.param(STADER, call("deposit(address,string)", STRANGER, "ref"), 5 * ETH,
                      (STADER,), Action.BLOCK, id="stader-deposit-to-stranger"),
+        pytest.param(STADER, call("deposit(address)", STRANGER), 5 * ETH, (STADER,),
+                     Action.BLOCK, id="stader-one-arg-deposit-to-stranger"),
+        pytest.param(STADER, call("deposit(address)", OWN), 5 * ETH, (STADER,),
+                     Action.ALLOW, id="stader-one-arg-deposit-to-own"),
+        pytest.param(addr("other"), call("deposit(address)", STRANGER), ETH, (addr("other"),),
+                     Action.FLAG, id="one-arg-deposit-off-stader-stays-opaque"),
         pytest.param(STADER_WITHDRAW, call("requestWithdraw(uint256,address,string)", ETH, OWN,
                      ""), 0, (STADER_WITHDRAW,), Action.ALLOW, id="stader-withdraw-own"),
         pytest.param(STADER_WITHDRAW, call("requestWithdraw(uint256,address)", ETH, STRANGER),
@@ -337,3 +343,59 @@ def test_opaque_call_reads_a_recipient_written_as_text(destination: str, action:
     data = call(_OPAQUE, "arbitrum", destination, AMOUNT)
     verdict = judged_with(own_tx(contract, data), [contract, FRIEND], [OSMO_OWN])
     assert verdict.action is action, verdict.effect_lines
+
+
+# --- own bech32 accounts ([wallet] bech32, review25t F5 / F6) ---------------------------------
+
+
+def judged_own_bech32(payload: dict[str, Any], contract: str) -> Verdict:
+    """OWN with ``[wallet] bech32 = [OSMO_OWN]`` and ``contract`` allowlisted (no bech32 in
+    ``[allowlist]``)."""
+    policy = parse_config(
+        {
+            "wallet": {"evm": [OWN], "bech32": [OSMO_OWN.upper()]},
+            "allowlist": {"evm": [contract], "evm_spenders": [contract]},
+        }
+    ).policy
+    return Guard(policy, classifier=False).check_transaction(payload, chain="evm")
+
+
+@pytest.mark.parametrize(
+    ("destination", "action"),
+    [
+        pytest.param(OSMO_OWN, Action.ALLOW, id="own-bech32"),
+        pytest.param(OSMO_OWN.upper(), Action.ALLOW, id="own-bech32-upper-case"),
+        pytest.param(OSMO_STRANGER, Action.BLOCK, id="undeclared-bech32"),
+    ],
+)
+def test_decoded_bridge_to_own_bech32(destination: str, action: Action) -> None:
+    """Axelar ``sendToken`` to an account in ``[wallet] bech32`` pays own (ALLOW); one in
+    neither ``[wallet]`` nor ``[allowlist] bech32`` is a decoded output to a stranger, which
+    BLOCKs for every decoded bridge / swap output (``swap_recipient``, as a stranger's 0x
+    address does): kept BLOCK now that own's Cosmos accounts can be declared."""
+    verdict = judged_own_bech32(own_tx(GATEWAY, axelar(destination, "osmosis")), GATEWAY)
+    assert verdict.action is action, verdict.effect_lines
+
+
+@pytest.mark.parametrize(
+    ("destination", "action"),
+    [
+        pytest.param(OSMO_OWN, Action.ALLOW, id="own-bech32"),
+        pytest.param(OSMO_STRANGER, Action.FLAG, id="undeclared-bech32-by-design"),
+    ],
+)
+def test_opaque_call_naming_own_bech32(destination: str, action: Action) -> None:
+    """An allowlisted contract's undecoded call (Gravity ``sendToCosmos``) naming an own
+    bech32 account passes; an undeclared one FLAGs by design (F6: nothing says whose it is)."""
+    contract = addr("gravity-like bridge")
+    data = call("sendToCosmos(address,string,uint256)", USDC, destination, AMOUNT)
+    verdict = judged_own_bech32(own_tx(contract, data), contract)
+    assert verdict.action is action, verdict.effect_lines
+
+
+def test_wallet_bech32_is_checked_at_load() -> None:
+    """``[wallet] bech32`` takes bech32 strings (stored lower-case); an EVM address there fails
+    at load with its key path."""
+    assert parse_config({"wallet": {"bech32": [OSMO_OWN]}}).policy.wallet.bech32 == {OSMO_OWN}
+    with pytest.raises(ConfigError, match=r"wallet\.bech32: \[0\]"):
+        parse_config({"wallet": {"bech32": ["0x" + "11" * 20]}})

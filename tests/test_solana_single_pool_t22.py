@@ -21,6 +21,7 @@ import spl as sx
 from solders.instruction import AccountMeta, Instruction
 from solders.keypair import Keypair
 from solders.pubkey import Pubkey
+from solders.system_program import CreateAccountParams, create_account
 from solders.token.associated import get_associated_token_address
 
 from aiegis_guard.chains.solana.decode import decode_solana
@@ -147,6 +148,47 @@ def test_stake_authorised_away_then_handed_to_an_unread_program(
     assert verdict.action is action, verdict.explain()
 
 
+def _opaque_on(account: Pubkey) -> Instruction:
+    """An undecoded instruction of OTHER_PROGRAM writing own's pool-token account and
+    ``account``, naming the stranger and the mint; own not a signer."""
+    accounts = [_w(_ata(ME)), _w(account), _r(STRANGER), _r(POOL_MINT)]
+    return Instruction(OTHER_PROGRAM, bytes.fromhex("deadbeefcafef00d"), accounts)
+
+
+_THEIRS = _ata(STRANGER)  # a stranger's token account
+
+
+@pytest.mark.parametrize(
+    ("handover", "action"),
+    [
+        pytest.param(
+            sx.set_authority(_THEIRS, ME, 3, ME), Action.FLAG, id="close-authority-own-keeps"
+        ),
+        pytest.param(
+            sx.set_authority(_THEIRS, ME, 3, COLD), Action.FLAG, id="close-authority-to-cold"
+        ),
+        pytest.param(
+            sx.set_authority(_ata(ME), ME, 2, COLD), Action.ALLOW, id="benign-own-account-owner"
+        ),
+        pytest.param(
+            sx.stake_authorize(USER_STAKE, ME, COLD, sx.WITHDRAWER),
+            Action.ALLOW,
+            id="benign-own-stake-withdrawer",
+        ),
+    ],
+)
+def test_only_an_owning_authority_makes_a_handed_account_own(
+    handover: Instruction, action: Action
+) -> None:
+    """An account is own's because own owned it (a token account's owner, a stake account's
+    withdrawer), not because own holds or keeps some other authority of it (close, staker) that
+    its owner may hand anyone: an allowlisted program's unread instruction writing a stranger's
+    account then still names the stranger (FLAG), an own account handed on stays own (ALLOW)."""
+    account = handover.accounts[0].pubkey
+    verdict = judged([handover, _opaque_on(account)], (OTHER_PROGRAM,))
+    assert verdict.action is action, verdict.explain()
+
+
 # --- Token-2022 metadata / group interfaces ---------------------------------------------------
 
 
@@ -214,6 +256,36 @@ def test_initialize_metadata_names_its_update_authority(authority: Pubkey, actio
     assert isinstance(op, AuthorityChange)
     assert (op.new_authority, op.authority_type) == (str(authority), "metadata_update_authority")
     assert judged([ix]).action is action
+
+
+def _create(account: Pubkey) -> Instruction:
+    """System ``CreateAccount`` of ``account`` (a Token-2022 mint with metadata), paid by ME."""
+    params = CreateAccountParams(
+        from_pubkey=ME, to_pubkey=account, lamports=5_000_000, space=500, owner=sx.TOKEN_2022
+    )
+    return create_account(params)
+
+
+@pytest.mark.parametrize(
+    ("created", "authority", "action"),
+    [
+        pytest.param(True, STRANGER, Action.FLAG, id="new-mint-launchpad-authority"),
+        pytest.param(True, ME, Action.ALLOW, id="benign-new-mint-own-authority"),
+        pytest.param(False, STRANGER, Action.BLOCK, id="existing-mint-stranger-authority"),
+    ],
+)
+def test_metadata_authority_of_a_mint_created_here(
+    created: bool, authority: Pubkey, action: Action
+) -> None:
+    """The metadata update authority of a mint the transaction creates (a launchpad's PDA)
+    hands over nothing own held before: judged with the creation (FLAG), not as own's account
+    handed away (BLOCK, as on an existing mint) (review25t F9)."""
+    mint = Keypair().pubkey()
+    data = _disc("spl_token_metadata_interface:initialize_account")
+    data += b"".join(struct.pack("<I", 1) + b"x" for _ in range(3))
+    init = _t22(data, _w(mint), _r(authority), _r(mint), _signer(ME))
+    ixs = [_create(mint), init] if created else [init]
+    assert judged(ixs).action is action
 
 
 @pytest.mark.parametrize(

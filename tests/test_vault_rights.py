@@ -56,7 +56,7 @@ def _master(user: str, master: str, approved: bool = True) -> bytes:
     return call(sig, user, master, approved, 0, b"\0" * 32, b"\0" * 32)
 
 
-def master_typed(master: str, approved: bool = True) -> dict[str, Any]:
+def master_typed(master: str, approved: Any = True) -> dict[str, Any]:
     """The BentoBox V1 ``SetMasterContractApproval`` typed data OWN signs."""
     warning = "Give FULL access to funds in (and approved to) BentoBox?"
     fields = ("warning:string", "user:address", "masterContract:address", "approved:bool",
@@ -102,6 +102,25 @@ def master_typed(master: str, approved: bool = True) -> dict[str, Any]:
 def test_bentobox_master_approval(payload: dict[str, Any], typed: bool, expected: Action) -> None:
     """A master contract may move every BentoBox balance: a stranger BLOCKs, signed or sent."""
     assert verdict(payload, typed) is expected
+
+
+@pytest.mark.parametrize(
+    ("approved", "expected"),
+    [
+        pytest.param("true", Action.BLOCK, id="string-true"),
+        pytest.param("yes", Action.BLOCK, id="any-non-empty-string"),
+        pytest.param(2, Action.BLOCK, id="integer-2"),
+        pytest.param("false", Action.FLAG, id="string-false-signers-disagree"),
+        pytest.param("0", Action.FLAG, id="string-0-signers-disagree"),
+        pytest.param("", Action.ALLOW, id="benign-empty-string-is-false"),
+        pytest.param(0, Action.ALLOW, id="benign-integer-0-is-false"),
+    ],
+)
+def test_typed_bool_read_as_signers_encode(approved: Any, expected: Action) -> None:
+    """A typed-data ``bool`` is read as eth_account / ethers sign it (review25t F3): a
+    non-empty string or a non-zero integer is true, so ``approved: "true"`` grants (BLOCK);
+    ``"false"`` / ``"0"`` sign false in eth_account, true in ethers: undecodable (FLAG)."""
+    assert verdict(master_typed(STRANGER, approved), typed=True) is expected
 
 
 def _bento(fn: str, *args: Any) -> dict[str, Any]:
@@ -178,6 +197,50 @@ def test_bentobox_give_names_the_recipient() -> None:
 def test_maker_vault_rights(payload: dict[str, Any], expected: Action) -> None:
     """Who may operate or owns own's Maker vault, and where its Vat balances go."""
     assert verdict(payload) is expected
+
+
+FRIEND_CONTRACT = addr("an allowlisted contract with a give(uint256,address)")
+
+
+def allowlisted_verdict(payload: dict[str, Any]) -> Action:
+    """OWN's verdict with the Maker manager, the Vat and FRIEND_CONTRACT allowlisted, KEEPER
+    an allowlisted recipient."""
+    allow = {"evm": [CDP_MANAGER, VAT, FRIEND_CONTRACT, KEEPER], "evm_operators": [KEEPER]}
+    policy = Policy.model_validate({"wallet": {"evm": [OWN]}, "allowlist": allow})
+    return Guard(policy, classifier=False).check_transaction(payload, chain="evm").action
+
+
+@pytest.mark.parametrize(
+    ("payload", "expected"),
+    [
+        pytest.param(own_tx(CDP_MANAGER, call("shift(uint256,uint256)", 7, 666)), Action.FLAG,
+                     id="shift-into-unnamed-vault"),
+        pytest.param(own_tx(CDP_MANAGER, call("enter(address,uint256)", OWN, 666)), Action.FLAG,
+                     id="enter-own-urn-into-unnamed-vault"),
+        pytest.param(own_tx(CDP_MANAGER, call("frob(uint256,int256,int256)", 7, 10**18, 0)),
+                     Action.ALLOW, id="benign-frob-own-vault"),
+        pytest.param(own_tx(CDP_MANAGER, call("flux(uint256,address,uint256)", 7, OWN, 10**18)),
+                     Action.ALLOW, id="benign-flux-to-own"),
+        pytest.param(own_tx(CDP_MANAGER, call("cdpAllow(uint256,address,uint256)", 7, STRANGER,
+                                              2)), Action.ALLOW, id="cdp-allow-2-is-a-revoke"),
+        pytest.param(own_tx(CDP_MANAGER, call("urnAllow(address,uint256)", STRANGER, 2)),
+                     Action.ALLOW, id="urn-allow-2-is-a-revoke"),
+        pytest.param(own_tx(CDP_MANAGER, call("cdpAllow(uint256,address,uint256)", 7, STRANGER,
+                                              1)), Action.BLOCK, id="cdp-allow-1-grants"),
+        pytest.param(own_tx(FRIEND_CONTRACT, call("give(uint256,address)", 7, KEEPER)),
+                     Action.ALLOW, id="give-selector-off-maker-to-allowlisted"),
+        pytest.param(own_tx(FRIEND_CONTRACT, call("give(uint256,address)", 7, STRANGER)),
+                     Action.FLAG, id="give-selector-off-maker-to-stranger"),
+        pytest.param(own_tx(CDP_MANAGER, call("give(uint256,address)", 7, STRANGER)),
+                     Action.BLOCK, id="give-on-the-manager-to-stranger"),
+    ],
+)  # fmt: skip
+def test_maker_on_an_allowlisted_manager(payload: dict[str, Any], expected: Action) -> None:
+    """Allowlisting the manager trusts its code, not where a call sends own's position:
+    ``shift`` / ``enter`` into a vault the request does not place FLAG (review25t F2);
+    ``cdpAllow`` / ``urnAllow`` grant only with ``ok == 1`` (F10); Maker's meaning of
+    ``give(uint256,address)`` holds only at the manager (F7)."""
+    assert allowlisted_verdict(payload) is expected
 
 
 @pytest.mark.parametrize(

@@ -16,6 +16,7 @@ from aiegis_guard.chains.transaction import (
     Approval,
     AuthorityChange,
     CloseAccount,
+    Creation,
     Delegation,
 )
 from aiegis_guard.findings import Action, Chain, Finding, Severity
@@ -300,6 +301,20 @@ def _trusted_authority(j: Judge, addr: str, via: str, account: str = "") -> bool
     return n in a.solana_delegates
 
 
+_NEW_TOKEN_AUTHORITIES = frozenset({"metadata_update_authority", "group_update_authority"})
+"""Token-2022 metadata / group interface update authorities (``token-metadata/interface``,
+``token-group/interface``): they rewrite a token's name, symbol, URI or group, not its value."""
+
+
+def _of_new_token(j: Judge, op: AuthorityChange) -> bool:
+    """``op`` sets the metadata / group update authority of an account the transaction creates
+    (a mint launched here): nothing of own's existing value is handed over, judged with the
+    creation (FLAG), not as own's account handed away (review25t F9)."""
+    if op.authority_type not in _NEW_TOKEN_AUTHORITIES or not op.account:
+        return False
+    return any(isinstance(o, Creation) and o.account == op.account for o in j.decoded.operations)
+
+
 def authority(j: Judge, op: AuthorityChange) -> list[Finding]:
     rule = AUTHORITY_RULES.get(op.via, "authority_change")
     new = op.new_authority
@@ -315,6 +330,7 @@ def authority(j: Judge, op: AuthorityChange) -> list[Finding]:
     target = mask_address(new) if new else "nobody"
     # an account-less change acts on the signer's own account (see AuthorityChange)
     own = not op.account or j.acts_for(op.account) or j.acts_for(op.current_authority)
+    own = own and not _of_new_token(j, op)
     if own and (op.authority_type or "").endswith("renounced"):  # nobody gains it; for good
         msg = f"{op.via}: authority over own account {mask_address(op.account)} renounced"
         out.append(j.f(rule, Action.FLAG, msg, *ev, "own-account", "irreversible"))

@@ -265,10 +265,22 @@ def _string(v: Any) -> str:
     return v
 
 
+_SPLIT_BOOLS = frozenset({"False", "false", "0"})
+"""Strings eth_account's ``encode_typed_data`` signs as false but ethers' ``TypedDataEncoder``
+(``value ? 1 : 0``: any non-empty string is true) signs as true."""
+
+
 def _bool(v: Any) -> bool:
-    if not isinstance(v, bool) and v not in (0, 1):
-        raise EvmDecodeError("typed data: a bool field is not a bool")
-    return bool(v)
+    """A bool field read as the signers encode it (review25t F3): a JSON bool; an integer,
+    true unless 0; a string, true unless empty (both encoders) — ``"false"`` / ``"0"`` sign
+    differently in eth_account and ethers, so they are not read (undecodable)."""
+    if isinstance(v, bool):
+        return v
+    if type(v) is int:
+        return v != 0
+    if isinstance(v, str) and v not in _SPLIT_BOOLS:
+        return v != ""
+    raise EvmDecodeError("typed data: a bool field is not a bool every signer reads alike")
 
 
 def _leaf(t: str) -> Callable[[Any], Any]:

@@ -177,16 +177,28 @@ def own_view(decoded: DecodedTransaction, policy: Policy) -> OwnView:
     return OwnView(frozenset(own), owner_of, mint_of)
 
 
+_OWNING_AUTHORITIES = frozenset({"account_owner", "withdrawer"})
+"""Authorities that own an account: a token account's owner (SPL ``AuthorityType::AccountOwner``),
+a stake account's withdrawer (``StakeAuthorize::Withdrawer``). Any other (close, freeze, staker,
+a mint's) can be handed to a wallet by the account's owner without its consent (review25t F1)."""
+
+
 def _held(decoded: DecodedTransaction, wallets: frozenset[str]) -> set[str]:
-    """Accounts whose authority an own signer hands on in the transaction (a stake account's
-    staker / withdrawer, a mint's or token account's ``SetAuthority``): own's until then, so
-    what a later instruction does with one is done to an own account, whoever the authority
-    went to (a stake account authorised to a pool, then handed to an unread program: table 24).
-    ``wallets`` are the signers (``own_signers``), not the accounts the transaction funds: a
-    new account signs for itself when it is created and assigned."""
+    """Accounts an own signer owned at the start and hands on in the transaction (a token
+    account's owner, a stake account's withdrawer, :data:`_OWNING_AUTHORITIES`): own's until
+    then, so what a later instruction does with one is done to an own account, whoever the
+    authority went to (a stake account authorised to a pool, then handed to an unread program:
+    table 24). A close / freeze / staker authority own holds or keeps does not make a
+    stranger's account own's (review25t F1). ``wallets`` are the signers (``own_signers``), not
+    the accounts the transaction funds: a new account signs for itself when it is created."""
     out, new = set(), set()
     for op in decoded.operations:
-        if isinstance(op, AuthorityChange) and op.current_authority in wallets and op.account:
+        if (
+            isinstance(op, AuthorityChange)
+            and op.authority_type in _OWNING_AUTHORITIES
+            and op.current_authority in wallets
+            and op.account
+        ):
             out.add(op.account)
         elif isinstance(op, Creation) or (
             isinstance(op, AuthorityChange) and op.via.startswith("system.assign")

@@ -10,6 +10,9 @@ Sources (function signatures, argument order, who receives what):
   whose ETH only ``_owner`` may claim (``claim(_requestId)`` pays the request's owner).
   Mainnet StakePoolsManager / UserWithdrawalManager / ETHx as in Stader's deployment list
   (book rows; the Ledger Stader plugin's selector table: 0xb7482509 / 0x1f7ec122 / 0xccc143b8).
+  ``deposit(address)`` shares its selector with ether.fi's ``deposit(_referral)``
+  (``staking.etherfi_deposit``): Stader's reading only at the book's StakePoolsManager, ether.fi's
+  elsewhere (review25t F8: the one-argument form is the one integrations call).
 - stakewise/v3-core ``contracts/interfaces/IVaultEthStaking.sol`` ``deposit(address receiver,
   address referrer) payable`` (vault shares minted to ``receiver``),
   ``IVaultEnterExit.sol`` ``enterExitQueue(uint256 shares, address receiver)`` (``shares``
@@ -32,6 +35,7 @@ from __future__ import annotations
 from typing import Any
 
 from aiegis_guard.chains.evm.frames import Frame, Result, asset, native
+from aiegis_guard.chains.evm.protocols.staking import etherfi_deposit
 from aiegis_guard.chains.evm.protocols.swaps import exchange_ops
 from aiegis_guard.chains.evm.protocols.vaults import stand_in
 from aiegis_guard.chains.evm.selectors import Function
@@ -63,6 +67,17 @@ def _stader_deposit(f: Frame, fn: Function, a: list[Any]) -> Result:
         return unpaid
     got = (_minted(f.target, "ETHx"), None, a[0])
     return exchange_ops(f, "stader.deposit", (None, None), f.sender, got)
+
+
+STADER_MANAGER = "0xcf5ea1b38380f6af39068375516daf40ed70d299"  # book: Stader StakePoolsManager
+
+
+def _deposit_one(f: Frame, fn: Function, a: list[Any]) -> Result:
+    """``deposit(address)``: Stader's ``_receiver`` at its StakePoolsManager, else ether.fi's
+    ``_referral`` (its own pool; opaque, naming the address, anywhere else)."""
+    if f.target == STADER_MANAGER:
+        return _stader_deposit(f, fn, a)
+    return etherfi_deposit(f, fn, a)
 
 
 def _stader_withdraw(f: Frame, fn: Function, a: list[Any]) -> Result:
@@ -99,6 +114,7 @@ def _stakewise_mint(f: Frame, fn: Function, a: list[Any]) -> Result:
 
 
 TABLE = (
+    ("deposit(address)", _deposit_one),
     ("deposit(address,string)", _stader_deposit),
     ("requestWithdraw(uint256,address,string)", _stader_withdraw),
     ("requestWithdraw(uint256,address)", _stader_withdraw),

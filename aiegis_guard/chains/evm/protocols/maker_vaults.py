@@ -11,23 +11,32 @@ msg.sender][usr]``, who may move the caller's internal DAI and collateral; ``mov
 rad)``, ``flux(ilk, src, dst, wad)``). Deployments (Ethereum): CDP manager ``0x5ef30b99…5E39``,
 Vat ``0x35D1b3F3…492B`` (DSS proxy actions / DeFi Saver ``MANAGER_ADDRESS`` / ``VAT_ADDRESS``).
 
+- Only at the book's deployments (the manager's functions at the manager, the Vat's at the
+  Vat): the same selector on another contract runs that contract's code, an unknown call
+  naming the addresses it carries (review25t F7; as ``crosschain.bridges_only``).
 - ``cdpAllow(cdp, usr, 1)``: ``usr`` may ``frob`` / ``flux`` / ``move`` / ``quit`` the vault
-  (withdraw its collateral, draw DAI, send either anywhere): a ``manager`` authority; ``0``
-  takes it back. ``urnAllow(usr, 1)``: ``usr`` may ``enter`` the caller's urn into a vault
+  (withdraw its collateral, draw DAI, send either anywhere): a ``manager`` authority; any
+  other ``ok`` takes it back (``cdpAllowed``: ``cdpCan[owner][cdp][sender] == 1``; review25t
+  F10; the same for ``urnAllow`` / ``urnCan``). ``urnAllow(usr, 1)``: ``usr`` may ``enter``
+  the caller's urn into a vault
   (its own) or ``quit`` a vault into it: the same power over the caller's direct position.
 - ``give(cdp, dst)``: the vault (its collateral and its debt) becomes ``dst``'s: ``owner``.
 - ``flux`` / ``move`` to another address: the vault's collateral (``wad``, in the Vat's
   ledger) or its internal DAI (``rad``, 45 decimals; DaiJoin exits it 1:1 as DAI, so it is
   given as ``rad / 10**27`` DAI) given to it; ``quit(cdp, dst)``: the
   whole position moved into ``dst``'s urn (``dst`` owns it there).
-- ``enter`` / ``shift`` move a position into a vault whose owner the request does not name
-  (any vault that allowed the caller): not decoded (an unknown call).
+- ``enter(src, cdp)`` / ``shift(cdpSrc, cdpDst)`` move a whole position (collateral and debt)
+  into vault ``cdp`` / ``cdpDst``, any vault whose owner ran ``cdpAllow(cdp, caller, 1)``: its
+  owner is not in the request, so the call names that vault's owner as a party nobody vouches
+  for (``vault:<id>``): FLAG even on the allowlisted manager (review25t F2).
 - Vat ``hope(usr)``: ``manager`` of the caller's Vat balances; ``nope`` takes it back; Vat
   ``move`` / ``flux`` from the caller to another: a give of that internal balance.
 """
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from functools import wraps
 from typing import Any
 
 from aiegis_guard.chains.evm.frames import Frame, Result, asset
@@ -53,14 +62,14 @@ def _power(f: Frame, via: str, who: str, what: str) -> AuthorityChange:
 
 def _cdp_allow(f: Frame, fn: Function, a: list[Any]) -> Result:
     cdp, usr, ok = a
-    if not ok:
+    if ok != 1:
         return [named_call(f, fn)]
     return [_power(f, "maker.cdp_allow", usr, f"manager of vault {cdp}")]
 
 
 def _urn_allow(f: Frame, fn: Function, a: list[Any]) -> Result:
     usr, ok = a
-    if not ok:
+    if ok != 1:
         return [named_call(f, fn)]
     return [_power(f, "maker.urn_allow", usr, "manager of the caller's urn (enter / quit)")]
 
@@ -109,8 +118,9 @@ def _own_vault(f: Frame, fn: Function, a: list[Any]) -> Result:
 
 
 def _unplaced(f: Frame, fn: Function, a: list[Any]) -> Result:
-    """``enter`` / ``shift``: into a vault whose owner the request does not name."""
-    return [named_call(f, fn, known=False)]
+    """``enter`` / ``shift``: a position moved into vault ``a[-1]``, whose owner the request
+    does not name: an opaque call naming that owner (``vault:<id>``), never vouched for."""
+    return [named_call(f, fn, known=False, names=(f"vault:{a[-1]}",))]
 
 
 def _hope(f: Frame, fn: Function, a: list[Any]) -> Result:
@@ -127,20 +137,42 @@ def _vat_flux(f: Frame, fn: Function, a: list[Any]) -> Result:
     return [named_call(f, fn), *_internal(f, "maker.vat_flux", src, dst, wad)]
 
 
+_Handler = Callable[[Frame, Function, list[Any]], Result]
+
+
+def _only_at(contract: str) -> Callable[[_Handler], _Handler]:
+    """``handler`` at ``contract`` (the book's deployment); elsewhere the same selector runs
+    another contract's code: an unknown call naming the addresses it carries."""
+
+    def bind(handler: _Handler) -> _Handler:
+        @wraps(handler)  # the registry keys handlers by name
+        def decode(f: Frame, fn: Function, a: list[Any]) -> Result:
+            if f.target != contract:
+                names = tuple(x for x in a if isinstance(x, str) and x.startswith("0x"))
+                return [named_call(f, fn, known=False, names=names)]
+            return handler(f, fn, a)
+
+        return decode
+
+    return bind
+
+
+_manager, _vat = _only_at(CDP_MANAGER), _only_at(VAT)
+
 TABLE = (
-    ("cdpAllow(uint256,address,uint256)", _cdp_allow),
-    ("urnAllow(address,uint256)", _urn_allow),
-    ("give(uint256,address)", _give),
-    ("flux(uint256,address,uint256)", _flux),
-    ("flux(bytes32,uint256,address,uint256)", _flux),
-    ("move(uint256,address,uint256)", _move),
-    ("quit(uint256,address)", _quit),
-    ("open(bytes32,address)", _own_vault),
-    ("frob(uint256,int256,int256)", _own_vault),
-    ("enter(address,uint256)", _unplaced),
-    ("shift(uint256,uint256)", _unplaced),
-    ("hope(address)", _hope),
-    ("nope(address)", _own_vault),
-    ("move(address,address,uint256)", _vat_move),
-    ("flux(bytes32,address,address,uint256)", _vat_flux),
+    ("cdpAllow(uint256,address,uint256)", _manager(_cdp_allow)),
+    ("urnAllow(address,uint256)", _manager(_urn_allow)),
+    ("give(uint256,address)", _manager(_give)),
+    ("flux(uint256,address,uint256)", _manager(_flux)),
+    ("flux(bytes32,uint256,address,uint256)", _manager(_flux)),
+    ("move(uint256,address,uint256)", _manager(_move)),
+    ("quit(uint256,address)", _manager(_quit)),
+    ("open(bytes32,address)", _manager(_own_vault)),
+    ("frob(uint256,int256,int256)", _manager(_own_vault)),
+    ("enter(address,uint256)", _manager(_unplaced)),
+    ("shift(uint256,uint256)", _manager(_unplaced)),
+    ("hope(address)", _vat(_hope)),
+    ("nope(address)", _vat(_own_vault)),
+    ("move(address,address,uint256)", _vat(_vat_move)),
+    ("flux(bytes32,address,address,uint256)", _vat(_vat_flux)),
 )
