@@ -225,3 +225,24 @@ def test_far_parts_need_a_private_keys_label(text: str, blocked: bool) -> None:
 def test_a_key_given_out_already_in_other_languages(asked: str, blocked: bool) -> None:
     """A nostr key or one registered / published already is a public one, in any language."""
     assert _blocked(_chat(("Jonas", asked), ("Mia", PUB_X))) is blocked
+
+
+@pytest.mark.parametrize(
+    ("text", "blocked"),
+    [
+        pytest.param(f"Dla sprawdzenia, ten sam klucz: sha256(klucz) = {HASH}", False, id="pl"),
+        pytest.param(f"Для проверки, тот же ключ: sha256(key) = {HASH}", False, id="ru"),
+        pytest.param(f"確認用、同じ鍵: sha256(key) = {HASH}", False, id="ja"),
+        pytest.param(f"Kontrol için aynı anahtar: sha256(anahtar) = {HASH}", False, id="tr"),
+        pytest.param(f"Para conferir, a mesma chave: sha256(chave) = {HASH}", False, id="pt"),
+        # a key made by hashing under a private key's label: still a key
+        pytest.param(f"Nowy klucz prywatny: sha256(klucz) = {KEY}", True, id="pl-derived"),
+        pytest.param(f"private key = sha256(key) = {KEY}", True, id="en-derived"),
+    ],
+)  # fmt: skip
+def test_check_words_before_a_hash_of_a_keys_name_in_other_languages(
+    text: str, blocked: bool
+) -> None:
+    """A check's words in pl / ru / ja / tr / pt before ``sha256(key)`` say its result is the
+    key's fingerprint; a private key's label still makes it a key."""
+    assert _blocked(text) is blocked

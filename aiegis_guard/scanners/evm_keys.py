@@ -154,7 +154,8 @@ _HASHED_RE = re.compile(
 # brain wallet's ``privateKey = sha256(passphrase)``, ``sha256(masterKey + salt)``)
 _KEY_ARGS = frozenset(
     ("key", "keys", "privkey", "privatekey", "pk", "sk", "pkey", "prv", "priv",
-     "clave", "chave", "chiave", "cle", "schluessel", "sleutel", "klucz")  # es pt it fr de nl pl
+     "clave", "chave", "chiave", "cle", "schluessel", "sleutel", "klucz",  # es pt it fr de nl pl
+     "anahtar", "klic", "kluc", "nyckel", "avain", "kulcs", "cheie")  # tr cs sk sv fi hu ro
 )  # fmt: skip
 _NAME_RE = re.compile(r"[ \t]*[A-Za-z_$][\w$.]{0,46}[ \t]*")
 # ...a public key's name (pubkey, publicKey, pub_key, vk): its hash is an id, whatever the label
@@ -166,7 +167,13 @@ _PUBLIC_ARGS = frozenset(("pubkey", "pubkeys", "pub", "public", "publickey", "vk
 _CHECK_LABEL_RE = re.compile(
     r"(?i)\b(?:same|check(?:s|ed|ing|sum)?|compar\w*|fingerprint|digest[ \t]+of|verif\w*|"
     r"gleiche[mnrs]?|pr(?:ü|ue)f\w*|vergleich\w*|m(?:ê|e)me|v(?:é|e)rifi\w*|empreinte|mismo|"
-    r"misma|comprob\w*|huella|stess[ao]|controll\w*|impronta)\b"
+    r"misma|comprob\w*|huella|stess[ao]|controll\w*|impronta|"
+    # pl, ru / uk, tr, pt, nl: "ten sam klucz", "для проверки", "aynı anahtar", "mesma chave"
+    r"ten[ \t]+sam|taki[ \t]+sam|sam[aoy]|sprawdz\w*|weryfik\w*|porówn\w*|porown\w*|odcisk\w*|"
+    r"т(?:от|а|о)[ \t]+же|провер\w*|сравн\w*|отпечат\w*|перевір\w*|"
+    r"aynı|ayni|kontrol\w*|doğrula\w*|dogrula\w*|parmak\s+izi|"
+    r"mesm[ao]|verific\w*|confer\w*|impress[ãa]o|zelfde|controle\w*|vergelijk\w*)\b"
+    r"|確認|同じ|照合|検証|校验|相同|指纹|지문|확인|동일"
 )
 # ...and the words that name the result as a key made from the one hashed: a hash ratchet's
 # "next private key", a master key's "child" / "derived" / "signer" key
