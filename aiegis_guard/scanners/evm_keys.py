@@ -154,7 +154,8 @@ _HASHED_RE = re.compile(
 # brain wallet's ``privateKey = sha256(passphrase)``, ``sha256(masterKey + salt)``)
 _KEY_ARGS = frozenset(
     ("key", "keys", "privkey", "privatekey", "pk", "sk", "pkey", "prv", "priv",
-     "clave", "chave", "chiave", "cle", "schluessel", "sleutel", "klucz")  # es pt it fr de nl pl
+     "clave", "chave", "chiave", "cle", "schluessel", "sleutel", "klucz",  # es pt it fr de nl pl
+     "anahtar", "klic", "kluc", "nyckel", "avain", "kulcs", "cheie")  # tr cs sk sv fi hu ro
 )  # fmt: skip
 _NAME_RE = re.compile(r"[ \t]*[A-Za-z_$][\w$.]{0,46}[ \t]*")
 # ...a public key's name (pubkey, publicKey, pub_key, vk): its hash is an id, whatever the label
@@ -166,7 +167,13 @@ _PUBLIC_ARGS = frozenset(("pubkey", "pubkeys", "pub", "public", "publickey", "vk
 _CHECK_LABEL_RE = re.compile(
     r"(?i)\b(?:same|check(?:s|ed|ing|sum)?|compar\w*|fingerprint|digest[ \t]+of|verif\w*|"
     r"gleiche[mnrs]?|pr(?:ü|ue)f\w*|vergleich\w*|m(?:ê|e)me|v(?:é|e)rifi\w*|empreinte|mismo|"
-    r"misma|comprob\w*|huella|stess[ao]|controll\w*|impronta)\b"
+    r"misma|comprob\w*|huella|stess[ao]|controll\w*|impronta|"
+    # pl, ru / uk, tr, pt, nl: "ten sam klucz", "для проверки", "aynı anahtar", "mesma chave"
+    r"ten[ \t]+sam|taki[ \t]+sam|sam[aoy]|sprawdz\w*|weryfik\w*|porówn\w*|porown\w*|odcisk\w*|"
+    r"т(?:от|а|о)[ \t]+же|провер\w*|сравн\w*|отпечат\w*|перевір\w*|"
+    r"aynı|ayni|kontrol\w*|doğrula\w*|dogrula\w*|parmak\s+izi|"
+    r"mesm[ao]|verific\w*|confer\w*|impress[ãa]o|zelfde|controle\w*|vergelijk\w*)\b"
+    r"|確認|同じ|照合|検証|校验|相同|指纹|지문|확인|동일"
 )
 # ...and the words that name the result as a key made from the one hashed: a hash ratchet's
 # "next private key", a master key's "child" / "derived" / "signer" key
@@ -327,16 +334,23 @@ def _context(
     return "bare", ""
 
 
+SQL_ROW_REACH = 400  # characters each side of a value read for its VALUES tuple
+
+
 def _sql_context(text: str, start: int) -> tuple[str, str] | None:
     """What the column of an ``INSERT``'s value says of it: a bare ``key`` column of a store
-    (``objects(key, size)``: an id, a digest of the content) is a hash's; a "data" / "value"
-    column says nothing."""
+    (``objects(key, size)``: an id, a digest of the content) is a hash's unless a phrase of
+    the row is headed by a key word; a "data" / "value" column says nothing."""
     cell = sql_cell(text, start)
     if cell is None:
         return None
     kept_in = store_key_column(cell)
-    if kept_in is not None:
-        return "hash", f"column:'key' of {kept_in!r}"
+    if kept_in is not None:  # unless the row's values name a key ("'deployer private key'")
+        lo = text.rfind("(", max(0, start - SQL_ROW_REACH), start) + 1
+        hi = text.find(")", start, start + SQL_ROW_REACH)
+        row = text[lo : hi if hi >= 0 else min(len(text), start + SQL_ROW_REACH)]
+        at = start - lo
+        return unless_row_names_key(row, at, ("hash", f"column:'key' of {kept_in!r}"))
     named = _classify_header(cell[1]) if cell[1] else None
     if named is not None and f"context:{named[1][7:]}" not in _GENERIC_NAMES:
         return named
@@ -409,6 +423,8 @@ def _hashed(text: str, lo: int, start: int, end: int) -> tuple[str, str] | None:
     ]
     fn = m.group("fn").lower()
     if _hashes_a_key(m.group("arg"), _PUBLIC_ARGS):
+        if named[0] is not None and named[0][0] == "key" and _names_private(text[line : m.start()]):
+            return "key", f"derived:{fn}"  # "private key = keccak256(pub) = 0x..": a derived key
         return "hash", f"hashed:{fn}"  # sha256(pubkey): an id or address; no key is made so
     # "the same key: keccak256(key) =", "gleicher Schlüssel: ..": the hashed key's check
     checked = _hashes_a_key(m.group("arg")) and _checks_a_key(text[line : m.start()])
@@ -424,6 +440,20 @@ def _hashed(text: str, lo: int, start: int, end: int) -> tuple[str, str] | None:
     if m.group("nl") and not m.group("sep"):  # >>> sha256(pk).hex() / '<hex>': its result
         return "hash", f"hashed:{fn}"
     return None
+
+
+# a label's words that say the key it names is a private one (a key derived by hashing is one
+# whatever the hashed argument's name says)
+_PRIVATE_LABEL_WORDS = frozenset(
+    ("private", "priv", "privkey", "privatekey", "secret", "secretkey", "sk", "prv", "signing")
+)
+_PUBLIC_LABEL_WORDS = frozenset(("public", "pub", "pubkey", "publickey", "verifying", "vk"))
+
+
+def _names_private(label: str) -> bool:
+    """``label`` names a private or secret key, and no public one."""
+    words = {w.lower() for w in WORD_RE.findall(label)}
+    return not words.isdisjoint(_PRIVATE_LABEL_WORDS) and words.isdisjoint(_PUBLIC_LABEL_WORDS)
 
 
 def _label_above(text: str, line: int) -> str:

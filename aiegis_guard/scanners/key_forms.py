@@ -45,7 +45,13 @@ from aiegis_guard.scanners.evm_keys import (
     key_finding,
 )
 from aiegis_guard.scanners.key_records import record_name
-from aiegis_guard.scanners.key_words import foreign_hash_word, foreign_key_word
+from aiegis_guard.scanners.key_scripts import FOREIGN_PUBLIC
+from aiegis_guard.scanners.key_words import (
+    KEY_WORDS,
+    WORD_RE,
+    foreign_hash_word,
+    foreign_key_word,
+)
 from aiegis_guard.scanners.part_labels import continues_numbering, sequence_stem
 from aiegis_guard.scanners.part_words import names_part
 from aiegis_guard.scanners.secret_messages import message_pieces
@@ -165,12 +171,24 @@ def _far_parts(text: str, spans: list[tuple[int, int]], first: int, at: int) -> 
 def _names_key(label: str) -> bool | None:
     """True when ``label``'s nearest class word is a key's (an ASCII word, or one of another
     script: "clé privée", "Schlüssel", "ключ"), False when a hash's, None when it has neither."""
+    lowered = label.lower()
+    if any(stem in lowered for stem in FOREIGN_PUBLIC):
+        return False  # "Klucz publiczny, część 1:", "Chave pública, parte 1:": a public key
     named = classify_words(label)
     if named is not None:
+        if named[0] == "key" and _topic_only(label):
+            return None  # "Lesson: keys, part 1:": a topic, no value's name
         return named[0] == "key"
     if foreign_hash_word(label) is not None:
         return False
     return True if foreign_key_word(label) is not None else None
+
+
+def _topic_only(label: str) -> bool:
+    """The only key word of ``label`` is the bare plural "keys": a subject ("Lesson: keys"),
+    not the name of one value split in parts."""
+    words = [w.lower() for w in WORD_RE.findall(label)]
+    return "keys" in words and all(w == "keys" or w not in KEY_WORDS for w in words)
 
 
 def _wrapped_groups(text: str) -> Iterator[list[tuple[int, int]]]:

@@ -226,12 +226,17 @@ def sql_cell(text: str, start: int) -> tuple[str, str] | None:
 
 
 # a table that stores content by its key (a content-addressed store: git's objects, a blob or
-# chunk store, a cache, a key-value table): its "key" column holds ids, digests of the content
+# chunk store, a cache, a key-value table): its "key" column holds ids, digests of the content.
+# "files" and "assets" are left out: too generic alone (a wallet's files, a treasury's assets)
 _STORE_TABLES = frozenset(
     ("object", "objects", "blob", "blobs", "chunk", "chunks", "cas", "content", "contents",
-     "file", "files", "cache", "caches", "kv", "store", "stores", "storage", "artifact",
-     "artifacts", "attachment", "attachments", "asset", "assets")
+     "cache", "caches", "kv", "store", "stores", "storage", "artifact", "artifacts",
+     "attachment", "attachments")
 )  # fmt: skip
+# a table word that says whose keys a table holds: a wallet's, an account's, a vault's
+_OWNER_TABLES = frozenset(
+    ("wallet", "wallets", "account", "accounts", "vault", "vaults", "keyring", "keychain")
+)
 _TABLE_WORD_RE = re.compile(r"[a-z]+")
 
 
@@ -239,12 +244,13 @@ def store_key_column(cell: tuple[str, str]) -> str | None:
     """The table name when ``cell`` (:func:`sql_cell`) is a bare ``key`` column of a table
     that stores content by key (``_STORE_TABLES``: ``objects(key, size)``, ``kv_store(key,
     value)``), else None: that key is an id or a digest of the content, not a wallet's; a
-    signer's or a wallet's table (``signer(id, key, tx_hash)``, ``key_store``) keeps it a key."""
+    signer's or a wallet's table (``signer(id, key, tx_hash)``, ``key_store``,
+    ``wallet_files``) keeps it a key. The caller still reads the row for a key word."""
     table, column = cell
     if column.lower() not in ("key", "keys"):
         return None
     words = _TABLE_WORD_RE.findall(table.rsplit(".", 1)[-1])
-    if not words or _STORE_TABLES.isdisjoint(words):
+    if not words or _STORE_TABLES.isdisjoint(words) or not _OWNER_TABLES.isdisjoint(words):
         return None
     named = classify_window(" ".join(words), nearest_last=True)
     return table if named is None or named[0] != "key" else None

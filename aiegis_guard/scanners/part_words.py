@@ -97,16 +97,40 @@ def part_word_starts(text: str, lowered: bytes) -> set[int]:
         other_hits = ((m.start(), m.group().lower()) for m in _OTHERS_RE.finditer(text))
         hits = itertools.chain(ascii_hits, other_hits)
     found: set[int] = set()
+    runs = _Runs(low)
     for at, word in hits:
-        if at == 0 or not low[at - 1].isalpha() or (word in _COMPOUND_TAILS and _glued(low, at)):
+        if at == 0 or not low[at - 1].isalpha() or (word in _COMPOUND_TAILS and runs.glued(at)):
             found.add(at)
     return found
 
 
-def _glued(low: str, at: int) -> bool:
-    """The letters before ``at`` are a word's (a compound's head: "schlüssel|teil"), not
-    the inside of a token with digits (base64, an id)."""
-    head = at
-    while head > 0 and low[head - 1].isalpha():
-        head -= 1
-    return at - head >= 3 and (head == 0 or not low[head - 1].isalnum())
+class _Runs:
+    """The letter runs of a lower-cased text, read back at most once each: a run's head is
+    kept at every compound tail asked about, so a run of many tails ("xteilxteil…") costs its
+    length once, not its length for every tail."""
+
+    def __init__(self, low: str) -> None:
+        self.low = low
+        self.heads: dict[int, int] = {}  # offset → the start of the letter run that holds it
+        self.steps = 0  # characters read back (bounded by the text's length per hit order)
+
+    def head(self, at: int) -> int:
+        """Start of the letter run that ends just before ``at``."""
+        low, heads = self.low, self.heads
+        pos = at
+        while pos > 0 and low[pos - 1].isalpha():
+            known = heads.get(pos - 1)
+            if known is not None:
+                pos = known
+                break
+            pos -= 1
+            self.steps += 1
+        if at > pos:
+            heads[at - 1] = pos
+        return pos
+
+    def glued(self, at: int) -> bool:
+        """The letters before ``at`` are a word's (a compound's head: "schlüssel|teil"), not
+        the inside of a token with digits (base64, an id)."""
+        head = self.head(at)
+        return at - head >= 3 and (head == 0 or not self.low[head - 1].isalnum())

@@ -222,7 +222,15 @@ _BARE_KEY_NOUNS = (
 )  # fmt: skip
 _BARE_KEY_RE = LazyPattern(r"(?i)(?<![^\W\d_])(?:" + "|".join(_BARE_KEY_NOUNS) + r")(?![^\W\d_])")
 # a key that is not a wallet's: an API's, SSH's, a USB stick, a Wi-Fi network's, a licence's
-_OTHER_KEYS_RE = LazyPattern(r"(?i)\b(?:api|ssh|gpg|pgp|usb|wi-?fi|wlan|licen[cs]e|lizenz)\b")
+_OTHER_KEYS_RE = LazyPattern(
+    r"(?i)\b(?:api|ssh|gpg|pgp|usb|wi-?fi|wlan|licen[cs]e|lizenz|licencia|licença|licenza|nostr)\b"
+)
+# a key named as given out already in another language: registered, published, uploaded
+_GIVEN_OUT_FOREIGN_RE = LazyPattern(
+    r"(?i)\b(?:enregistr|publi[ée]|t[ée]l[ée]vers|registrad|registriert|ver[öo]ffentlicht|"
+    r"hochgeladen|registrat|pubblicat|caricat|geregistreerd|gepubliceerd|ge[üu]pload|"
+    r"zarejestrowan|opublikowan|зарегистрирован|опубликован)\w*"
+)
 HEADER_REACH = 120  # characters before a chat answer searched for its line's header
 
 
@@ -257,6 +265,10 @@ def asked_in_chat(text: str, start: int, end: int) -> str | None:
             asked = text[previous[1] : above][-ASKED_TAIL:]
             if _names_something(asked):  # the nearest message that names a thing decides
                 return _chat_asks_key(asked)
+            if "?" in asked or "？" in asked:
+                return (
+                    None  # a question that names nothing is the one answered ("what did it give?")
+                )
         above = begin - 1  # a line that names nothing ("lol", "+1"), the same speaker's
     return None
 
@@ -276,9 +288,12 @@ def _chat_asks_key(asked: str) -> str | None:
     named = asks_key(asked)
     if named is not None:
         return None if named.lower() in ROLE_WORDS else named
+    private = _names_private_key(asked)
+    if private is not None:  # "deployer pk?", "la chiave privata del deployer": the request
+        return private if _ABOUT_KEY_RE.search(asked) is None else None
     if "?" not in asked and "？" not in asked:
         return None
-    if _REQUEST_RE.search(asked) is None:
+    if _REQUEST_RE.search(asked) is None and _ASKS_YOU_RE.search(asked) is None:
         return None  # "Welcher Schlüssel hat die Transaktion signiert?": a question about a key
     foreign = foreign_key_word(asked)
     if foreign_hash_word(asked) is not None:
@@ -288,14 +303,74 @@ def _chat_asks_key(asked: str) -> str | None:
     return _bare_key_noun(asked)
 
 
+# words that say a key is a private one: a chat line naming one asks for it, with or without a
+# request verb ("deployer pk?", "I still don't have the deployer private key")
+_PRIVATE_WORDS = frozenset((
+    "private", "priv", "privkey", "privatekey", "secret", "secretkey", "signing", "sk", "pk",
+    "pkey", "prv", "privada", "privado", "privata", "privato", "privater", "privaten",
+    "privates", "privat", "privée", "privee", "prywatny", "geheim", "geheimer", "geheimen",
+    "pribadi", "soukromý", "soukromy", "segreta", "secreta",
+))  # fmt: skip
+_PRIVATE_WORD_RE = re.compile(r"[^\W\d_]+")
+# bare key nouns of FOREIGN_KEY_WORDS: they name a key, not that it is private
+_BARE_FOREIGN = frozenset(("schlüssel", "ключ", "кључ", "مفتاح", "कुंजी", "материал", "матеріал",
+                           "المادة", "مادة"))  # fmt: skip
+# a warning, not a request: the private key it names is what not to give
+_WARNING_RE = LazyPattern(
+    r"(?i)\b(?:never|nunca|jamais|niemals|mai\s+più|nigdy|никогда|scam\w*|phishing|beware|"
+    r"warning|careful|achtung|attention|cuidado|attenzione|uwaga)\b"
+)
+# a question about a key, not for it: which key signed, was used
+_ABOUT_KEY_RE = LazyPattern(
+    r"(?i)(?:\bsigned\b|signiert|sign[ée]e?\b|firm[óo]\b|firmat[oa]|firmad[oa]|assinou|"
+    r"assinad[oa]|ondertekend|podpisa\w*|подписал\w*|\bused\b|verwendet|benutzt|utilis[ée]|"
+    r"usad[oa]|usat[oa]|gebruikt|użyt\w*|uzyt\w*|использова\w*|签名了|簽名了|署名した|서명한)"
+)
+# a question that asks the other to give or send (a second person's verb the list of requests
+# has not: "Mi mandi la chiave?", "¿Me mandas la clave?", "Puoi inviarmi la chiave?")
+_ASKS_YOU_RE = LazyPattern(
+    r"(?i)\b(?:mandi|invii|inviarmi|passi|mandas|env[ií]as|me\s+das|envoies|passes|donnes|"
+    r"m'envoyer|me\s+passer|me\s+donner|mandarmi|passarmi|darmi|mandarme|pasarme|darme|"
+    r"enviarme|mandar-me|enviar-me|passar-me|gibst|schickst|sendest|stuur\s+je|geef\s+je|"
+    r"wyślesz|wyslesz|dasz|podeślesz|przyślesz|пришлёшь|пришлешь|скинешь|дашь|отправишь)\b"
+)
+
+
+def _names_private_key(asked: str) -> str | None:
+    """The private key's word that a chat line names (a request by itself: "deployer pk?",
+    "Qual é a chave privada do deployer?"), unless a word there says public, a hash, given
+    out already, or warns."""
+    lowered = asked.lower()
+    word = next((w for w in _PRIVATE_WORD_RE.findall(lowered) if w in _PRIVATE_WORDS), None)
+    if word is None:
+        foreign = foreign_key_word(asked)
+        if foreign in FOREIGN_KEY_WORDS and foreign.lower() not in _BARE_FOREIGN:
+            word = foreign
+    if word is None:
+        return None
+    named = classify_window(asked, nearest_last=True)
+    if named is not None and named[0] != "key":
+        return None  # "the tx hash of the private key's deploy?": a hash named last
+    if foreign_hash_word(asked) is not None or any(w in lowered for w in FOREIGN_PUBLIC):
+        return None
+    if "public" in lowered or _GIVEN_OUT_RE.search(asked) or _WARNING_RE.search(asked):
+        return None
+    if _OTHER_KEYS_RE.search(asked) is not None:
+        return None  # "ssh private key?": not a wallet's
+    return word
+
+
 def _bare_key_noun(asked: str) -> str | None:
     """The bare noun "key" of another language that a question with a request asks for ("Tu
     peux m'envoyer la clé du wallet de test ?"), when no word there says whose or what
     else: a public key, an ASCII class word (a transaction's, asks_key's), an API's key."""
     m = _BARE_KEY_RE.search(asked)
-    if m is None or classify_window(asked, nearest_last=True) is not None:
+    named = classify_window(asked, nearest_last=True)
+    if m is None or (named is not None and named[1].lower() not in _BARE_KEY_NOUNS):
         return None
     lowered = asked.lower()
     if any(w in lowered for w in FOREIGN_PUBLIC) or _OTHER_KEYS_RE.search(asked) is not None:
         return None
+    if _GIVEN_OUT_FOREIGN_RE.search(asked) is not None:
+        return None  # "la clé que tu as enregistrée sur le relais": its public half
     return m.group()
