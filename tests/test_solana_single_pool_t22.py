@@ -33,7 +33,7 @@ from aiegis_guard.verdict import Verdict
 
 SVSP = Pubkey.from_string("SVSPxpvHdN29nkVg9rPapPNDddN5DipNLRUFhyjFThE")
 ME = Keypair().pubkey()
-STRANGER = Pubkey.new_unique()
+STRANGER = Keypair().pubkey()  # wallets are on the curve
 COLD = Pubkey.new_unique()  # own's allowlisted cold wallet
 POOL, POOL_STAKE, POOL_MINT = Pubkey.new_unique(), Pubkey.new_unique(), Pubkey.new_unique()
 STAKE_AUTH, MINT_AUTH = Pubkey.new_unique(), Pubkey.new_unique()  # the pool's PDAs
