@@ -26,11 +26,11 @@ from __future__ import annotations
 
 from typing import Any
 
-from aiegis_guard.chains.evm.frames import ZERO, Frame, Result, asset
+from aiegis_guard.chains.evm.frames import ZERO, Frame, Result, asset, authority
 from aiegis_guard.chains.evm.protocols.swaps import swap_ops
 from aiegis_guard.chains.evm.selectors import Function
 from aiegis_guard.chains.evm.tokens import named_call
-from aiegis_guard.chains.transaction import AuthorityChange, Transfer
+from aiegis_guard.chains.transaction import Transfer
 from aiegis_guard.errors import EvmDecodeError
 
 __all__ = ["CONTRACTS", "TABLE"]
@@ -41,11 +41,7 @@ _PLUGIN = "manager (plugin: moves tokens approved to the Router, trades for the 
 
 
 def _approve_plugin(f: Frame, fn: Function, a: list[Any]) -> Result:
-    plugin = AuthorityChange(
-        via="gmx_v1.approve_plugin", account=f.target, new_authority=a[0],
-        authority_type=_PLUGIN, current_authority=f.sender,
-    )  # fmt: skip
-    return [plugin]
+    return [authority(f, "gmx_v1.approve_plugin", _PLUGIN, a[0])]
 
 
 def _named(f: Frame, fn: Function, a: list[Any]) -> Result:

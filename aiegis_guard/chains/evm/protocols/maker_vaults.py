@@ -39,10 +39,10 @@ from collections.abc import Callable
 from functools import wraps
 from typing import Any
 
-from aiegis_guard.chains.evm.frames import Frame, Result, asset
+from aiegis_guard.chains.evm.frames import Frame, Result, asset, authority
 from aiegis_guard.chains.evm.selectors import Function
 from aiegis_guard.chains.evm.tokens import named_call
-from aiegis_guard.chains.transaction import AuthorityChange, Transfer
+from aiegis_guard.chains.transaction import Transfer
 
 __all__ = ["CONTRACTS", "TABLE"]
 
@@ -53,30 +53,23 @@ DAI = "0x6b175474e89094c44da98b954eedeac495271d0f"  # what MCD DaiJoin exits
 _RAY = 10**27  # rad = wad * ray (dss: ``dai`` balances in rad)
 
 
-def _power(f: Frame, via: str, who: str, what: str) -> AuthorityChange:
-    return AuthorityChange(
-        via=via, account=f.target, new_authority=who, authority_type=what,
-        current_authority=f.sender,
-    )  # fmt: skip
-
-
 def _cdp_allow(f: Frame, fn: Function, a: list[Any]) -> Result:
     cdp, usr, ok = a
     if ok != 1:
         return [named_call(f, fn)]
-    return [_power(f, "maker.cdp_allow", usr, f"manager of vault {cdp}")]
+    return [authority(f, "maker.cdp_allow", f"manager of vault {cdp}", usr)]
 
 
 def _urn_allow(f: Frame, fn: Function, a: list[Any]) -> Result:
     usr, ok = a
     if ok != 1:
         return [named_call(f, fn)]
-    return [_power(f, "maker.urn_allow", usr, "manager of the caller's urn (enter / quit)")]
+    return [authority(f, "maker.urn_allow", "manager of the caller's urn (enter / quit)", usr)]
 
 
 def _give(f: Frame, fn: Function, a: list[Any]) -> Result:
     cdp, dst = a
-    return [_power(f, "maker.give", dst, f"owner of vault {cdp} (its collateral and debt)")]
+    return [authority(f, "maker.give", f"owner of vault {cdp} (its collateral and debt)", dst)]
 
 
 def _internal(f: Frame, via: str, src: str | None, dst: str, amount: int) -> Result:
@@ -109,7 +102,7 @@ def _quit(f: Frame, fn: Function, a: list[Any]) -> Result:
     cdp, dst = a
     if dst == f.sender:
         return [named_call(f, fn)]
-    return [_power(f, "maker.quit", dst, f"owner of vault {cdp}'s collateral and debt (quit)")]
+    return [authority(f, "maker.quit", f"owner of vault {cdp}'s collateral and debt (quit)", dst)]
 
 
 def _own_vault(f: Frame, fn: Function, a: list[Any]) -> Result:
@@ -124,7 +117,7 @@ def _unplaced(f: Frame, fn: Function, a: list[Any]) -> Result:
 
 
 def _hope(f: Frame, fn: Function, a: list[Any]) -> Result:
-    return [_power(f, "maker.vat_hope", a[0], "manager of the caller's Vat DAI and collateral")]
+    return [authority(f, "maker.vat_hope", "manager of the caller's Vat DAI and collateral", a[0])]
 
 
 def _vat_move(f: Frame, fn: Function, a: list[Any]) -> Result:

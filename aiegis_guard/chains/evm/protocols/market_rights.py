@@ -26,10 +26,10 @@ from __future__ import annotations
 
 from typing import Any
 
-from aiegis_guard.chains.evm.frames import Frame, Result, asset
+from aiegis_guard.chains.evm.frames import Frame, Result, asset, authority
 from aiegis_guard.chains.evm.selectors import Function
 from aiegis_guard.chains.evm.tokens import approval, named_call
-from aiegis_guard.chains.transaction import AuthorityChange, Transfer
+from aiegis_guard.chains.transaction import Transfer
 
 __all__ = ["CONTRACTS", "TABLE"]
 
@@ -42,19 +42,12 @@ ALCHEMISTS = {
 CONTRACTS = VENUS_COMPTROLLERS | frozenset(ALCHEMISTS)
 
 
-def _manager(f: Frame, via: str, who: str, what: str) -> AuthorityChange:
-    return AuthorityChange(
-        via=via, account=f.target, new_authority=who, authority_type=what,
-        current_authority=f.sender,
-    )  # fmt: skip
-
-
 def _update_delegate(f: Frame, fn: Function, a: list[Any]) -> Result:
     delegate, allowed = a
     if not allowed:
         return [named_call(f, fn)]
     what = "manager (borrows and redeems for the account, the funds to it)"
-    return [_manager(f, "venus.update_delegate", delegate, what)]
+    return [authority(f, "venus.update_delegate", what, delegate)]
 
 
 def _debt_token(f: Frame) -> str:

@@ -24,10 +24,10 @@ from __future__ import annotations
 
 from typing import Any
 
-from aiegis_guard.chains.evm.frames import Frame, Result, asset
+from aiegis_guard.chains.evm.frames import Frame, Result, asset, authority
 from aiegis_guard.chains.evm.selectors import Function
 from aiegis_guard.chains.evm.tokens import named_call
-from aiegis_guard.chains.transaction import AuthorityChange, Transfer
+from aiegis_guard.chains.transaction import Transfer
 
 __all__ = ["CONTRACTS", "GAMMA_CONTROLLERS", "TABLE", "set_operator"]
 
@@ -42,8 +42,7 @@ def set_operator(f: Frame, operator: str, approved: bool) -> list[Any]:
     if not approved:
         return []
     what = "manager (operator: every action on the caller's vaults, to any address)"
-    return [AuthorityChange(via="opyn.set_operator", account=f.target, new_authority=operator,
-                            authority_type=what, current_authority=f.sender)]  # fmt: skip
+    return [authority(f, "opyn.set_operator", what, operator)]
 
 
 def _action(f: Frame, fn: Function, act: tuple[Any, ...]) -> Result:
