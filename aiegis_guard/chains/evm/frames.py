@@ -15,7 +15,7 @@ from aiegis_guard.findings import Chain
 from aiegis_guard.record import fast_init
 
 __all__ = ["MAX_DEPTH", "ZERO", "Frame", "OnOwnBalance", "Result", "asset", "authority", "native"]
-__all__ += ["Onward", "word_address"]
+__all__ += ["Onward", "currency", "word_address"]
 
 ZERO = "0x" + "0" * 40
 MAX_DEPTH = 8  # nested wrappers decoded; deeper calls become unknown calls
@@ -115,6 +115,11 @@ def native() -> Asset:
 
 _ASSETS: dict[tuple[str, AssetKind], Asset] = {}
 _ASSET_CACHE = 4096
+
+
+def currency(address: str) -> Asset:
+    """A payment currency: ether where the protocol writes the zero address, else the token."""
+    return native() if address == ZERO else asset(address)
 
 
 def asset(address: str, kind: AssetKind = AssetKind.FUNGIBLE) -> Asset:

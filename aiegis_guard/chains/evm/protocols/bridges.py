@@ -59,7 +59,7 @@ from aiegis_guard.chains.bridging import (
     relayer_takes_it,
     wormhole_address,
 )
-from aiegis_guard.chains.evm.frames import ZERO, Frame, Result, asset, native
+from aiegis_guard.chains.evm.frames import ZERO, Frame, Result, asset, currency, native
 from aiegis_guard.chains.evm.protocols.across_handler import handled_output
 from aiegis_guard.chains.evm.protocols.aggregators import ORDER_DUST
 from aiegis_guard.chains.evm.protocols.swaps import exchange_ops, swap_ops
@@ -134,7 +134,7 @@ def _across(f: Frame, fn: Function, a: list[Any]) -> Result:
     via = f"across.{fn.name}"
     out = swap_ops(f, via, (token_in, amount_in), (token_out, amount_out), recipient)
     out[-1:] = handled_output(f, out[-1], a[-1])  # to the MulticallHandler: where it sends it
-    out += _relayer_cut(f, via, (_token(token_in), amount_in), kept, REDEEMER)
+    out += _relayer_cut(f, via, (currency(token_in), amount_in), kept, REDEEMER)
     if depositor not in (ZERO, f.sender, recipient):
         out += swap_ops(f, f"{via}.depositor", (None, None), (token_in, None), depositor)
     return out
@@ -156,10 +156,6 @@ def _left(amount: int, fee: int, minimum: int | None = None) -> int:
     """What a bridge guarantees the recipient once its relayer / redeemer took ``fee`` out of
     ``amount`` (``bridging.guaranteed_left``, with ``ORDER_DUST``)."""
     return guaranteed_left(amount, fee, minimum, ORDER_DUST)
-
-
-def _token(address: str) -> Asset:
-    return native() if address == ZERO else asset(address)
 
 
 def _relayer_cut(f: Frame, via: str, paid: tuple[Asset, int], fee: int, payee: str) -> Result:

@@ -48,7 +48,15 @@ from __future__ import annotations
 from typing import Any
 
 from aiegis_guard.chains.bridging import REDEEMER, guaranteed_left, relayer_takes_it
-from aiegis_guard.chains.evm.frames import ZERO, Frame, Result, asset, native, word_address
+from aiegis_guard.chains.evm.frames import (
+    ZERO,
+    Frame,
+    Result,
+    asset,
+    currency,
+    native,
+    word_address,
+)
 from aiegis_guard.chains.evm.protocols.bridges import bridge_ops
 from aiegis_guard.chains.evm.protocols.crosschain import bridges_only
 from aiegis_guard.chains.evm.protocols.vaults import stand_in
@@ -97,10 +105,6 @@ def _remote_call(f: Frame, via: str, to: str, name: str, data: bytes) -> Call:
     return Call(via=via, target=to, name=name, sender=f.sender, names=names, remote=True)
 
 
-def _token(address: str) -> Asset:
-    return native() if address == ZERO else asset(address)
-
-
 def _celer_send(f: Frame, fn: Function, a: list[Any]) -> Result:
     """``send`` / ``sendNative``: at least ``_amount * (1e6 - _maxSlippage) / 1e6`` to
     ``_receiver`` (a slippage of 100 % guarantees nothing)."""
@@ -109,7 +113,7 @@ def _celer_send(f: Frame, fn: Function, a: list[Any]) -> Result:
         token, given = native(), None  # the call's value, already a transfer
     else:
         receiver, token_address, amount, _chain, _nonce, slippage = a[:6]
-        token, given = _token(token_address), None if token_address == ZERO else amount
+        token, given = currency(token_address), None if token_address == ZERO else amount
     least = amount * (_PIPS - min(slippage, _PIPS)) // _PIPS
     give = (None if given is None else token, given)
     return bridge_ops(f, f"celer.{fn.name}", give, (token, least), receiver)
@@ -122,7 +126,7 @@ def _celer_pegged(f: Frame, fn: Function, a: list[Any]) -> Result:
     if fn.name == "depositNative":
         amount, _chain, to = a[:3]
         return bridge_ops(f, f"celer.{fn.name}", (None, None), (native(), amount), to)
-    token, amount = _token(a[0]), a[1]
+    token, amount = currency(a[0]), a[1]
     to = a[2] if fn.name == "burn" and len(a) == 4 else a[3]
     return bridge_ops(f, f"celer.{fn.name}", (token, amount), (token, amount), to)
 
