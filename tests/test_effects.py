@@ -13,7 +13,7 @@ from aiegis_guard import Guard
 from aiegis_guard.findings import Action
 from aiegis_guard.policy import Policy
 from tests.effect_vectors import build_tx, carriers, effects_match
-from tests.evm_builders import permit2_transfer
+from tests.evm_builders import permit2_transfer, transfer
 
 VECTORS = Path(__file__).parent / "vectors"
 
@@ -267,3 +267,28 @@ def test_signature_transfer_is_a_give(
     assert verdict.action is action, verdict.explain()
     found = [e for e in verdict.effects if e["what"] == "signature_transfer"]
     assert len(found) == gives and all(e["kind"] == "gives" for e in found)
+
+
+@pytest.mark.parametrize(
+    ("token", "amount", "words"),
+    [
+        ("0xA0b86991c6218b36c1d19D4a2e9Eb0cE3606eB48", 1_500_250_000, "gives 1500.25 USDC"),
+        ("0xC02aaA39b223FE8D0A0e5C4F27eAD9083C756Cc2", 3 * 10**17, "gives 0.3 WETH"),
+        ("0x6B175474E89094C44Da98b954EedeAC495271d0F", 7 * 10**18, "gives 7 DAI"),
+        # a token outside the book: its decimals are unknown, the amount stays in base units
+        (
+            "0x5555555555555555555555555555555555555555",
+            7 * 10**18,
+            "gives 7000000000000000000 base",
+        ),
+    ],
+)
+def test_book_tokens_read_in_whole_units(guard: Guard, token: str, amount: int, words: str) -> None:
+    """A transfer of a token the book knows reads in its published decimals, as a wallet's
+    preview does; the JSON amount stays in base units."""
+    to = "0x1111111111111111111111111111111111111111"
+    tx = {"to": token, "data": "0x" + transfer(to, amount).hex(), "value": 0, "chainId": 1}
+    verdict = guard.check_transaction(tx)
+    (gives,) = [e for e in verdict.effects if e["kind"] == "gives"]
+    assert gives["text"].startswith(words), gives["text"]
+    assert gives["amount"] == amount

@@ -31,7 +31,7 @@ from dataclasses import dataclass
 from enum import StrEnum
 from typing import Any
 
-from aiegis_guard.chains.known import contract_label
+from aiegis_guard.chains.known import contract_label, token_decimals
 from aiegis_guard.chains.transaction import (
     Asset,
     AssetKind,
@@ -157,6 +157,9 @@ def _amount(e: Effect) -> str:
     decimals = asset.decimals
     if decimals is None and asset.kind is AssetKind.NATIVE:
         decimals = _NATIVE[asset.chain][1]
+    if decimals is None and asset.chain is Chain.EVM and asset.address:
+        # a token of the book (USDC, WETH, an aToken): its published decimals, as its name is
+        decimals = token_decimals().get(asset.address.lower())
     if decimals is None:
         return f"{e.amount} base units of {name}"
     return f"{whole_units(e.amount, decimals, 4)} {name}"
