@@ -35,7 +35,7 @@ def _fill(unit: str, n: int = N) -> str:
 
 
 def _random(alphabet: str, n: int = N) -> str:
-    return "".join(_rng.choice(alphabet) for _ in range(n))
+    return "".join(_rng.choices(alphabet, k=n))
 
 
 ADVERSARIAL = {
