@@ -109,6 +109,7 @@ POLICY = Policy().with_addresses(
 )
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("name", sorted(ADVERSARIAL))
 def test_normalize_completes_on_adversarial_text(name: str) -> None:
     """Normalisation finishes on adversarial text; every layer maps into the original."""

@@ -126,6 +126,7 @@ class _Holder:
         self.cache = {"recent": [value]}
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize(
     "wrap",
     [

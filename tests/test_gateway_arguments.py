@@ -76,6 +76,7 @@ JSON = st.recursive(
 )
 
 
+@pytest.mark.slow
 @given(st.dictionaries(st.text(max_size=8), JSON, max_size=6))
 def test_exact_json_is_one_exact_reading(args: dict[str, Any]) -> None:
     """Arguments that are JSON read as exactly that, once."""

@@ -60,6 +60,7 @@ def _gate(view: str, raw: str) -> tuple[bool, bool]:
     return may_direct(cues, raw, lambda: onchain), judged
 
 
+@pytest.mark.slow
 def test_the_gate_lets_every_judged_sentence_of_the_rows_through() -> None:
     """Every sentence of the written rows the judge returns a judgement for passes the gate,
     and the gate turns some away (it gates something)."""
@@ -101,6 +102,7 @@ TEMPLATES = (
 )
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("template", TEMPLATES)
 def test_every_word_of_the_vocabulary_passes_where_it_can_act(template: str) -> None:
     """Each act word, cue stem and gate word of the judge's lexicon, in sentences around it:

@@ -108,6 +108,7 @@ _ADVERSARIAL = {
 }
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("text", list(_ADVERSARIAL.values()), ids=list(_ADVERSARIAL))
 def test_escaped_adversarial_input_finishes(text: str) -> None:
     """Each finishes (one linear pass) and holds no secret."""

@@ -54,6 +54,7 @@ PIECES = [
 ]
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("pieces", PIECES)
 def test_rule_findings_of_a_long_text_are_those_of_its_pieces(pieces: list[str]) -> None:
     """Rule findings (rule, span) of a 760 KB text (three chunks) are the union of its

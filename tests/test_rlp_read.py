@@ -64,6 +64,7 @@ def test_rlp_decode_matches_pyrlp(raw: bytes, doc: str) -> None:
     assert rlp_decode(raw) == expected, doc
 
 
+@pytest.mark.slow
 def test_recursion_bomb_is_a_decode_error() -> None:
     """Nesting past pyrlp's recursion limit is an EvmDecodeError, not a RecursionError."""
     with pytest.raises(EvmDecodeError):

@@ -137,6 +137,7 @@ def test_huge_step_count_is_malformed() -> None:
     assert action is Action.FLAG and "tx.sol.malformed_instruction" in rules
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("kind", ["route", "shared", "exact_out"])
 def test_every_truncation_is_flagged(kind: str) -> None:
     ix = _route(PLANS["two-hops"], kind=kind)

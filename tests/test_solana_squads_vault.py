@@ -221,6 +221,7 @@ def _broken(message: bytes) -> Message:
     return sx.message(MEMBER, [create(message), open_proposal(), approve()])
 
 
+@pytest.mark.slow
 def test_every_truncation_of_the_message_flags() -> None:
     """A message cut anywhere does not read: FLAG (malformed), never a crash or an ALLOW."""
     full = vault_message([pay(PAYEE)])
@@ -329,6 +330,7 @@ def loose_messages(draw: st.DrawFn) -> bytes:
     return out + draw(st.sampled_from([b"\x00", b"\x01", b""]))
 
 
+@pytest.mark.slow
 @settings(max_examples=150, deadline=None)
 @given(st.one_of(st.binary(max_size=200), loose_messages()))
 def test_any_vault_message_is_judged_never_crashes(message: bytes) -> None:

@@ -149,6 +149,7 @@ def test_b58decode_rejects_foreign_characters() -> None:
     assert b58decode("2g") == b"a"
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize(
     ("text", "action"),
     [
