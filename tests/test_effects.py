@@ -4,6 +4,7 @@ and the same effect judged the same whatever carries it."""
 from __future__ import annotations
 
 import json
+import time
 from pathlib import Path
 from typing import Any
 
@@ -13,7 +14,7 @@ from aiegis_guard import Guard
 from aiegis_guard.findings import Action
 from aiegis_guard.policy import Policy
 from tests.effect_vectors import build_tx, carriers, effects_match
-from tests.evm_builders import permit2_transfer, transfer
+from tests.evm_builders import permit2_single, permit2_transfer, transfer
 
 VECTORS = Path(__file__).parent / "vectors"
 
@@ -292,3 +293,18 @@ def test_book_tokens_read_in_whole_units(guard: Guard, token: str, amount: int, 
     (gives,) = [e for e in verdict.effects if e["kind"] == "gives"]
     assert gives["text"].startswith(words), gives["text"]
     assert gives["amount"] == amount
+
+
+@pytest.mark.parametrize(
+    ("days", "action"),
+    [(1, Action.FLAG), (29, Action.FLAG), (45, Action.BLOCK), (364, Action.BLOCK)],
+)
+def test_permit2_allowance_to_a_stranger_is_short_lived_within_thirty_days(
+    guard: Guard, days: int, action: Action
+) -> None:
+    """A bounded Permit2 allowance to a stranger FLAGs while it lapses within thirty days (what
+    everyday dApps ask); one that stands for months is a standing grant: BLOCK."""
+    typed = permit2_single("0x9999999999999999999999999999999999999999", 5 * 10**6)
+    typed["message"]["details"]["expiration"] = int(time.time()) + days * 86_400
+    verdict = guard.check_typed_data(typed)
+    assert verdict.action is action, verdict.explain()

@@ -215,6 +215,11 @@ PERMISSIONS = [
                  id="short-lived-to-stranger-flags"),
     pytest.param(STRANGER, 20 * 10**6, NOW + 3 * 365 * DAY, USDC, Action.BLOCK,
                  id="three-years-to-stranger-blocks"),
+    # short-lived is what an everyday dApp asks (Permit2's guide: 30 days), not a year
+    pytest.param(STRANGER, 20 * 10**6, NOW + 20 * DAY, USDC, Action.FLAG,
+                 id="twenty-days-to-stranger-flags"),
+    pytest.param(STRANGER, 20 * 10**6, NOW + 300 * DAY, USDC, Action.BLOCK,
+                 id="ten-months-to-stranger-blocks"),
     pytest.param(STRANGER, 10**24, FOREVER, NATIVE, Action.BLOCK,
                  id="native-never-ending-to-stranger-blocks"),
 ]  # fmt: skip

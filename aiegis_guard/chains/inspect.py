@@ -50,9 +50,9 @@ rule                                 action  when
                                              never expires (on-chain ``approve`` /
                                              ``increaseAllowance``, ERC-721 ``approve(x, id)``,
                                              SPL ``Approve``) or expires more than
-                                             ``SHORT_LIVED_S`` (a year) from now;
+                                             ``SHORT_LIVED_S`` (30 days) from now;
                                      FLAG    the same grant when short-lived (a Permit2
-                                             allowance whose ``expiration`` is within a year
+                                             allowance whose ``expiration`` is within 30 days
                                              of now; an EIP-2612 / DAI permit's deadline
                                              bounds only the signature, its allowance never
                                              expires: BLOCK), and a Permit2

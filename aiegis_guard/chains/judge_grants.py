@@ -27,7 +27,11 @@ __all__ = ["AUTHORITY_RULES", "SHORT_LIVED_S", "approval", "authority", "close",
 
 EVM_ZERO = "0x" + "0" * 40
 ED25519_KEY = "ed25519:"  # an off-chain API key (protocols/linked_signers.py): base58 after it
-SHORT_LIVED_S = 365 * 24 * 3600  # a bounded grant expiring within this is only FLAGged
+# a bounded grant whose allowance (or authority) lapses within this is only FLAGged; beyond it a
+# stranger's grant BLOCKs. Thirty days is the longest an everyday dApp asks: Uniswap's Permit2
+# integration guide (blog.uniswap.org/permit2-integration-guide) sets PERMIT_EXPIRATION to 30 days
+# (and the signature's to 30 minutes); a year-long "bounded" grant to a stranger is a standing one
+SHORT_LIVED_S = 30 * 24 * 3600
 # a signed one-time transfer (the spender moves up to the amount once): a give, not a grant
 _ONE_TIME = frozenset({"permit2.permit_transfer_from"})
 
