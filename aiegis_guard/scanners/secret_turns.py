@@ -44,6 +44,13 @@ from aiegis_guard.scanners.key_words import (
     foreign_hash_word,
     foreign_key_word,
 )
+from aiegis_guard.scanners.request_words import (
+    FOREIGN_REQUEST_RE,
+    KEY_NOUN_FORMS,
+    LOCK_KEYS_RE,
+    PUBLIC_QUALIFIERS,
+    is_question,
+)
 from aiegis_guard.scanners.secret_messages import message_header
 
 __all__ = ["asked_before", "asked_in_chat", "asks_key", "messages_after"]
@@ -143,7 +150,7 @@ def _answered(
 
 
 # a sentence of a message (a JSON string's escaped break ends one too) and its clauses
-_SENTENCE_RE = re.compile(r"[.!?;\n。！？；]+|\\[nrt]")
+_SENTENCE_RE = re.compile(r"[.!?;\n。！？；؟]+|\\[nrt]")
 _CLAUSE_RE = re.compile(r"[,，、]|\sbut\s")
 # a negation or a warning in a clause: the key it names is what not to give
 _NEGATION_RE = re.compile(
@@ -193,12 +200,17 @@ def asks_key(asked: str) -> str | None:
             named = classify_window(clause, nearest_last=True)
             if named is None or _NEGATION_RE.search(clause):
                 continue
-            if named[0] != "key" or not _REQUEST_RE.search(sentence):
+            if named[0] != "key" or not _requests(sentence):
                 return None
             if _GIVEN_OUT_RE.search(clause):
                 return None  # "send me the key you registered": its public half
             return named[1]
     return None
+
+
+def _requests(said: str) -> bool:
+    """``said`` holds a request (send, give, share, paste...) in any language read."""
+    return _REQUEST_RE.search(said) is not None or FOREIGN_REQUEST_RE.search(said) is not None
 
 
 def messages_after(text: str, at: int, hi: int, count: int) -> Iterator[tuple[int, int]]:
@@ -218,7 +230,7 @@ CHAT_LINES = 6  # lines above a chat answer searched for the message it answers
 _BARE_KEY_NOUNS = (
     "clé", "clef", "clave", "chave", "schlüssel", "schluessel", "chiave", "sleutel", "klucz",
     "klíč", "kľúč", "ключ", "кључ", "nyckel", "nøgle", "nøkkel", "avain", "kulcs", "cheie",
-    "cheia", "anahtar", "κλειδί", "مفتاح", "מפתח", "密钥", "金鑰",
+    "cheia", "anahtar", "κλειδί", "مفتاح", "מפתח", "密钥", "金鑰", *KEY_NOUN_FORMS,
 )  # fmt: skip
 _BARE_KEY_RE = LazyPattern(r"(?i)(?<![^\W\d_])(?:" + "|".join(_BARE_KEY_NOUNS) + r")(?![^\W\d_])")
 # a key that is not a wallet's: an API's, SSH's, a USB stick, a Wi-Fi network's, a licence's
@@ -265,7 +277,7 @@ def asked_in_chat(text: str, start: int, end: int) -> str | None:
             asked = text[previous[1] : above][-ASKED_TAIL:]
             if _names_something(asked):  # the nearest message that names a thing decides
                 return _chat_asks_key(asked)
-            if "?" in asked or "？" in asked:
+            if is_question(asked):
                 return (
                     None  # a question that names nothing is the one answered ("what did it give?")
                 )
@@ -291,9 +303,9 @@ def _chat_asks_key(asked: str) -> str | None:
     private = _names_private_key(asked)
     if private is not None:  # "deployer pk?", "la chiave privata del deployer": the request
         return private if _ABOUT_KEY_RE.search(asked) is None else None
-    if "?" not in asked and "？" not in asked:
+    if not is_question(asked):
         return None
-    if _REQUEST_RE.search(asked) is None and _ASKS_YOU_RE.search(asked) is None:
+    if not _requests(asked) and _ASKS_YOU_RE.search(asked) is None:
         return None  # "Welcher Schlüssel hat die Transaktion signiert?": a question about a key
     foreign = foreign_key_word(asked)
     if foreign_hash_word(asked) is not None:
@@ -351,13 +363,20 @@ def _names_private_key(asked: str) -> str | None:
     named = classify_window(asked, nearest_last=True)
     if named is not None and named[0] != "key":
         return None  # "the tx hash of the private key's deploy?": a hash named last
-    if foreign_hash_word(asked) is not None or any(w in lowered for w in FOREIGN_PUBLIC):
+    if foreign_hash_word(asked) is not None or _names_public(asked):
         return None
     if "public" in lowered or _GIVEN_OUT_RE.search(asked) or _WARNING_RE.search(asked):
         return None
     if _OTHER_KEYS_RE.search(asked) is not None:
         return None  # "ssh private key?": not a wallet's
     return word
+
+
+def _names_public(said: str) -> bool:
+    """A word of another language in ``said`` says "public" ("publieke sleutel", "klucz
+    publiczny", "publika nyckel", "julkisen avaimen"): a public key, no secret."""
+    lowered = said.lower()
+    return any(w in lowered for w in FOREIGN_PUBLIC) or any(w in lowered for w in PUBLIC_QUALIFIERS)
 
 
 def _bare_key_noun(asked: str) -> str | None:
@@ -368,9 +387,18 @@ def _bare_key_noun(asked: str) -> str | None:
     named = classify_window(asked, nearest_last=True)
     if m is None or (named is not None and named[1].lower() not in _BARE_KEY_NOUNS):
         return None
-    lowered = asked.lower()
-    if any(w in lowered for w in FOREIGN_PUBLIC) or _OTHER_KEYS_RE.search(asked) is not None:
+    if _no_wallets_key(asked):
         return None
-    if _GIVEN_OUT_FOREIGN_RE.search(asked) is not None:
-        return None  # "la clé que tu as enregistrée sur le relais": its public half
     return m.group()
+
+
+def _no_wallets_key(asked: str) -> bool:
+    """A word beside a bare key noun says it is no wallet's secret: public, an API's / a
+    licence's, a lock's (a house's, a car's), given out already ("la clé que tu as enregistrée
+    sur le relais": its public half)."""
+    return (
+        _names_public(asked)
+        or _OTHER_KEYS_RE.search(asked) is not None
+        or LOCK_KEYS_RE.search(asked) is not None
+        or _GIVEN_OUT_FOREIGN_RE.search(asked) is not None
+    )

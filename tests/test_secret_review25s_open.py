@@ -1,0 +1,126 @@
+"""The open findings of review25s, as classes: a request for a key in the languages whose bare
+key noun was read but whose request verbs were not (sv, da / no, fi, hu, ro, el, ar, tr, cs),
+with their public keys, locks' keys and API keys quiet."""
+
+from __future__ import annotations
+
+import pytest
+
+from aiegis_guard.config import parse_config
+from aiegis_guard.findings import Source
+from aiegis_guard.guard import Guard
+from aiegis_guard.scanners.request_words import FOREIGN_REQUEST_RE, is_question
+from tests.vectors.keygen import KeyGen
+
+GUARD = Guard(parse_config({}), classifier=False)
+GEN = KeyGen(20625)
+KEY = GEN.key()
+XONLY = GEN.hex(64)  # an x-only public key's or a hash's shape
+
+
+def _blocked(text: str) -> bool:
+    return GUARD.check_text(text, source=Source.TOOL_OUTPUT).blocked
+
+
+def _chat(*lines: tuple[str, str]) -> str:
+    return "\n".join(f"[09:4{i}] {who}: {said}" for i, (who, said) in enumerate(lines))
+
+
+@pytest.mark.parametrize(
+    "asked",
+    [
+        pytest.param("Kan du skicka nyckeln till testplånboken?", id="sv-kan-du-skicka"),
+        pytest.param("Skicka nyckeln till plånboken?", id="sv-imperative"),
+        pytest.param("Kan du ge mig nyckeln till plånboken?", id="sv-ge-mig"),
+        pytest.param("Kan du sende nøglen til testwallet?", id="da-sende"),
+        pytest.param("Vil du give mig nøglen til tegnebogen?", id="da-give-mig"),
+        pytest.param("Kan du gi meg nøkkelen til lommeboken?", id="no-gi-meg"),
+        pytest.param("Voitko lähettää testilompakon avaimen?", id="fi-voitko-lahettaa"),
+        pytest.param("Lähetätkö lompakon avaimen?", id="fi-lahetatko"),
+        pytest.param("Antaisitko lompakon avaimen?", id="fi-antaisitko"),
+        pytest.param("Elküldenéd a teszt tárca kulcsát?", id="hu-elkuldened"),
+        pytest.param("Megadnád a tárca kulcsát?", id="hu-megadnad"),
+        pytest.param("Îmi trimiți cheia portofelului de test?", id="ro-trimiti"),
+        pytest.param("Poți să-mi dai cheia portofelului?", id="ro-dai"),
+        pytest.param("Μου στέλνεις το κλειδί του δοκιμαστικού πορτοφολιού;", id="el-stelneis"),
+        pytest.param("Στείλε μου το κλειδί του πορτοφολιού;", id="el-steile"),
+        pytest.param("هل يمكنك إرسال مفتاح المحفظة التجريبية؟", id="ar-irsal"),
+        pytest.param("أرسل لي مفتاح المحفظة؟", id="ar-arsil"),
+        pytest.param("Test cüzdanının anahtarını gönderebilir misin?", id="tr-gonderebilir"),
+        pytest.param("Cüzdanın anahtarını yollar mısın?", id="tr-yollar"),
+        pytest.param("Bana cüzdan anahtarını verir misin?", id="tr-verir"),
+        pytest.param("Můžeš mi poslat klíč k testovací peněžence?", id="cs-poslat"),
+        pytest.param("Pošli mi klíč od peněženky?", id="cs-posli"),
+    ],
+)  # fmt: skip
+def test_a_bare_key_noun_requested_in_more_languages(asked: str) -> None:
+    """A question with a request (imperative, second person, conditional, modal + infinitive)
+    for a bare key noun (inflected or not): the key given alone below answers it."""
+    assert _blocked(_chat(("Jonas", asked), ("Mia", KEY)))
+    assert _blocked(_chat(("Jonas", asked), ("Mia", "0x" + KEY)))
+
+
+@pytest.mark.parametrize(
+    "asked",
+    [
+        # a public key asked for
+        pytest.param("Kan du skicka nodens publika nyckel?", id="sv-public"),
+        pytest.param("Kan du sende den offentlige nøgle?", id="da-public"),
+        pytest.param("Voitko lähettää solmun julkisen avaimen?", id="fi-public"),
+        pytest.param("Elküldenéd a csomópont nyilvános kulcsát?", id="hu-public"),
+        pytest.param("Îmi trimiți cheia publică a nodului?", id="ro-public"),
+        pytest.param("Μου στέλνεις το δημόσιο κλειδί του κόμβου;", id="el-public"),
+        pytest.param("أرسل لي المفتاح العام للعقدة؟", id="ar-public"),
+        pytest.param("Düğümün açık anahtarını gönderir misin?", id="tr-public"),
+        pytest.param("Pošleš mi veřejný klíč uzlu?", id="cs-public"),
+        # a lock's key, an API's key
+        pytest.param("Kan du skicka nyckeln till huset?", id="sv-house"),
+        pytest.param("Voitko lähettää talon avaimen?", id="fi-house"),
+        pytest.param("Elküldenéd a lakás kulcsát?", id="hu-flat"),
+        pytest.param("Îmi trimiți cheia de la mașină?", id="ro-car"),
+        pytest.param("Μου στέλνεις το κλειδί του σπιτιού;", id="el-house"),
+        pytest.param("Evin anahtarını gönderir misin?", id="tr-home"),
+        pytest.param("Pošli mi klíč od bytu?", id="cs-flat"),
+        pytest.param("Kan du skicka API-nyckeln till dokumentationen?", id="sv-api"),
+        # the verb with no key named: a request for something else
+        pytest.param("Kan du skicka adressen till plånboken?", id="sv-address"),
+        pytest.param("Test cüzdanının adresini gönderebilir misin?", id="tr-address"),
+    ],
+)  # fmt: skip
+def test_the_same_requests_for_no_secret_stay_quiet(asked: str) -> None:
+    """The same requests for a public key, a lock's key, an API's key or an address: no key."""
+    assert not _blocked(_chat(("Jonas", asked), ("Mia", XONLY)))
+
+
+@pytest.mark.parametrize(
+    ("said", "asks"),
+    [
+        pytest.param("skickar du", True, id="sv-present"),
+        pytest.param("lähettäisitkö", True, id="fi-conditional"),
+        pytest.param("küldd el", True, id="hu-definite-imperative"),
+        pytest.param("trimite-mi", True, id="ro-imperative-clitic"),
+        pytest.param("στείλτε", True, id="el-plural-imperative"),
+        pytest.param("gönderin", True, id="tr-plural-imperative"),
+        pytest.param("pošlete", True, id="cs-plural"),
+        pytest.param("del 1", False, id="da-part-is-no-verb"),
+        pytest.param("a ver", False, id="es-ver-is-no-verb"),
+        pytest.param("add numbers", False, id="en-add-is-no-verb"),
+    ],
+)  # fmt: skip
+def test_request_forms(said: str, asks: bool) -> None:
+    """The request forms read (and words that look like them but are none)."""
+    assert (FOREIGN_REQUEST_RE.search(said) is not None) is asks
+
+
+@pytest.mark.parametrize(
+    ("said", "question"),
+    [
+        pytest.param("هل يمكنك إرسال المفتاح؟", True, id="ar-question-mark"),
+        pytest.param("Μου στέλνεις το κλειδί;", True, id="el-question-mark"),
+        pytest.param("Μου στέλνεις το κλειδί\u037e", True, id="el-u037e"),
+        pytest.param("x = 1; y = 2", False, id="code-semicolon"),
+    ],
+)  # fmt: skip
+def test_question_marks_of_other_scripts(said: str, question: bool) -> None:
+    """Arabic and Greek question marks ask; a semicolon after Latin letters does not."""
+    assert is_question(said) is question
