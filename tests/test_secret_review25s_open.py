@@ -124,3 +124,29 @@ def test_request_forms(said: str, asks: bool) -> None:
 def test_question_marks_of_other_scripts(said: str, question: bool) -> None:
     """Arabic and Greek question marks ask; a semicolon after Latin letters does not."""
     assert is_question(said) is question
+
+
+@pytest.mark.parametrize(
+    ("asked", "value", "blocked"),
+    [
+        pytest.param("Kun je me de publieke sleutel van de node sturen?", XONLY, False,
+                     id="nl-public"),
+        pytest.param("Stuur me de openbare sleutel van de node?", XONLY, False, id="nl-openbaar"),
+        pytest.param("Możesz mi wysłać klucz publiczny węzła?", XONLY, False, id="pl-public"),
+        pytest.param("Pode me mandar a chave pública do nó?", XONLY, False, id="pt-public"),
+        pytest.param("¿Me pasas la clave pública del nodo?", XONLY, False, id="es-public"),
+        pytest.param("¿Me pasas la clave de la licencia?", XONLY, False, id="es-licencia"),
+        pytest.param("Me manda a chave da licença?", XONLY, False, id="pt-licenca"),
+        pytest.param("Mi mandi la chiave della licenza?", XONLY, False, id="it-licenza"),
+        pytest.param("Schick mir den Schlüssel der Lizenz?", XONLY, False, id="de-lizenz"),
+        # the same requests for a wallet's key still ask for it
+        pytest.param("Kun je me de sleutel van de testwallet sturen?", KEY, True, id="nl-wallet"),
+        pytest.param("Możesz mi wysłać klucz do portfela testowego?", KEY, True, id="pl-wallet"),
+        pytest.param("Pode me mandar a chave da carteira de teste?", KEY, True, id="pt-wallet"),
+        pytest.param("¿Me pasas la clave de la billetera?", KEY, True, id="es-wallet"),
+    ],
+)  # fmt: skip
+def test_a_chat_question_for_a_public_or_licence_key(asked: str, value: str, blocked: bool) -> None:
+    """A key noun the ASCII words read ("sleutel", "klucz", "chave", "clave") qualified as
+    public or a licence's asks for no secret; unqualified, it still asks for the wallet's."""
+    assert _blocked(_chat(("Jonas", asked), ("Mia", value))) is blocked

@@ -18,9 +18,9 @@ Norwegian, Finnish, Hungarian, Romanian, Greek, Arabic, Turkish, Czech.
 * :func:`is_question`: a question mark of any of those scripts: "?", the full-width "？", the
   Arabic "؟", and the Greek question mark ";" (U+037E, which NFKC makes the semicolon) after
   Greek words.
-* :data:`PUBLIC_QUALIFIERS`: "public" in the inflected forms those languages qualify a key
-  with (sv "publika", fi "julkisen", tr "açık anahtar", el "δημόσιο"): a public key asked
-  for is no secret.
+* :data:`PUBLIC_QUALIFIERS`: "public" in the inflected forms those languages (and Dutch, as
+  "openbaar") qualify a key with (sv "publika", fi "julkisen", tr "açık anahtar", el
+  "δημόσιο"): a public key asked for is no secret.
 """
 
 from __future__ import annotations
@@ -87,7 +87,8 @@ KEY_NOUN_FORMS = (
 )  # fmt: skip
 
 PUBLIC_QUALIFIERS = (
-    "publik", "julkis", "açık anahtar", "açik anahtar", "acik anahtar", "δημόσι", "δημοσι",
+    "publik", "openbare", "openbaar", "julkis", "açık anahtar", "açik anahtar", "acik anahtar",
+    "δημόσι", "δημοσι",
 )  # fmt: skip
 
 # a lock's key named beside the noun: house / home, flat, door, car, office, garage, in sv,

@@ -202,6 +202,8 @@ def asks_key(asked: str) -> str | None:
                 continue
             if named[0] != "key" or not _requests(sentence):
                 return None
+            if named[1].lower() in _BARE_KEY_NOUNS and _no_wallets_key(sentence):
+                return None  # "¿Me pasas la clave de la licencia?", "de publieke sleutel"
             if _GIVEN_OUT_RE.search(clause):
                 return None  # "send me the key you registered": its public half
             return named[1]
@@ -310,8 +312,8 @@ def _chat_asks_key(asked: str) -> str | None:
     foreign = foreign_key_word(asked)
     if foreign_hash_word(asked) is not None:
         return None
-    if foreign in FOREIGN_KEY_WORDS:
-        return foreign
+    if foreign in FOREIGN_KEY_WORDS:  # "Schick mir den Schlüssel der Lizenz?": no wallet's
+        return None if _no_wallets_key(asked) else foreign
     return _bare_key_noun(asked)
 
 
