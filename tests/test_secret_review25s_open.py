@@ -9,6 +9,7 @@ import pytest
 from aiegis_guard.config import parse_config
 from aiegis_guard.findings import Source
 from aiegis_guard.guard import Guard
+from aiegis_guard.scanners.part_words import names_part
 from aiegis_guard.scanners.request_words import FOREIGN_REQUEST_RE, is_question
 from tests.vectors.keygen import KeyGen
 
@@ -150,3 +151,70 @@ def test_a_chat_question_for_a_public_or_licence_key(asked: str, value: str, blo
     """A key noun the ASCII words read ("sleutel", "klucz", "chave", "clave") qualified as
     public or a licence's asks for no secret; unqualified, it still asks for the wallet's."""
     assert _blocked(_chat(("Jonas", asked), ("Mia", value))) is blocked
+
+
+_PAD = "".join(
+    f"Step {i}: lorem ipsum dolor sit amet, consectetur adipiscing elit.\n" for i in range(6)
+)
+PUB = GEN.hex(64)  # an x-only public key's shape
+HASH2 = GEN.hex(64)
+
+
+def _far(first: str, second: str, a: str = KEY[:32], b: str = KEY[32:]) -> str:
+    return f"{first} {a}\n{_PAD}{second} {b}\n"
+
+
+@pytest.mark.parametrize(
+    ("text", "blocked"),
+    [
+        pytest.param(_far("sleuteldeel 1:", "sleuteldeel 2:"), True, id="nl-sleuteldeel"),
+        pytest.param(_far("Sleutelhelft 1:", "Sleutelhelft 2:"), True, id="nl-sleutelhelft"),
+        pytest.param(_far("Privat nyckel, del 1:", "del 2:"), True, id="sv-del"),
+        pytest.param(_far("Privat nyckel, del A:", "del B:"), True, id="sv-del-letters"),
+        pytest.param(_far("Privat nøgle, del 1:", "del 2:"), True, id="da-del"),
+        pytest.param(_far("Yksityinen avain, osa 1:", "osa 2:"), True, id="fi-osa"),
+        pytest.param(_far("秘密鍵 その1:", "その2:"), True, id="ja-sono"),
+        pytest.param(_far("Private key, first half:", "second half:"), True, id="en-first-second"),
+        pytest.param(_far("Private key, part one:", "part two:"), True, id="en-part-one-two"),
+        pytest.param(_far("Private key, first part:", "second part:"), True, id="en-first-part"),
+        pytest.param(_far("Privater Schlüssel, erste Hälfte:", "zweite Hälfte:"), True,
+                     id="de-erste-zweite"),
+        # public keys, hashes, topics: quiet
+        pytest.param(_far("Public key, first half:", "second half:", PUB[:32], PUB[32:]), False,
+                     id="en-public-halves"),
+        pytest.param(_far("Publik nyckel, del 1:", "del 2:", PUB[:32], PUB[32:]), False,
+                     id="sv-public"),
+        pytest.param(_far("Julkinen avain, osa 1:", "osa 2:", PUB[:32], PUB[32:]), False,
+                     id="fi-public"),
+        pytest.param(_far("公開鍵 その1:", "その2:", PUB[:32], PUB[32:]), False, id="ja-public"),
+        pytest.param(_far("Tx hash, first half:", "second half:", HASH2[:32], HASH2[32:]), False,
+                     id="en-hash-halves"),
+        pytest.param(_far("hashdeel 1:", "hashdeel 2:", HASH2[:32], HASH2[32:]), False,
+                     id="nl-hashdeel"),
+        pytest.param(_far("Lesson: keys, part one:", "part two:", XONLY[:32], HASH2[:32]), False,
+                     id="en-topic-words"),
+        pytest.param(_far("Transaktion, del 1:", "del 2:", HASH2[:32], HASH2[32:]), False,
+                     id="sv-tx"),
+    ],
+)  # fmt: skip
+def test_far_key_parts_labelled_in_more_part_words(text: str, blocked: bool) -> None:
+    """Key halves far apart named by a compound (sleuteldeel), a short part word counted (del 1,
+    osa 2, その1) or number words (first / second half, part one / two) are a split key; the
+    same labels over a public key, a hash or a topic are not."""
+    assert _blocked(text) is blocked
+
+
+@pytest.mark.parametrize(
+    ("label", "part"),
+    [
+        pytest.param("Privat nyckel, del 1: ", True, id="sv-counted-at-end"),
+        pytest.param("osa II:", True, id="fi-roman"),
+        pytest.param("秘密鍵その2:", True, id="ja-glued"),
+        pytest.param("Precio del 1 al 10: ", False, id="es-del-not-at-end"),
+        pytest.param("Modelo del año: ", False, id="es-del-uncounted"),
+        pytest.param("Karhu osa: ", False, id="fi-osa-uncounted"),
+    ],
+)  # fmt: skip
+def test_short_part_words_count_only_counted_at_the_labels_end(label: str, part: bool) -> None:
+    """A short part word ("del", "osa", "その") names a part only with a count ending the label."""
+    assert names_part(label) is part

@@ -18,9 +18,6 @@ Norwegian, Finnish, Hungarian, Romanian, Greek, Arabic, Turkish, Czech.
 * :func:`is_question`: a question mark of any of those scripts: "?", the full-width "？", the
   Arabic "؟", and the Greek question mark ";" (U+037E, which NFKC makes the semicolon) after
   Greek words.
-* :data:`PUBLIC_QUALIFIERS`: "public" in the inflected forms those languages (and Dutch, as
-  "openbaar") qualify a key with (sv "publika", fi "julkisen", tr "açık anahtar", el
-  "δημόσιο"): a public key asked for is no secret.
 """
 
 from __future__ import annotations
@@ -30,7 +27,7 @@ import re
 from aiegis_guard.lazyre import LazyPattern
 
 __all__ = [
-    "FOREIGN_REQUEST_RE", "KEY_NOUN_FORMS", "LOCK_KEYS_RE", "PUBLIC_QUALIFIERS", "is_question",
+    "FOREIGN_REQUEST_RE", "KEY_NOUN_FORMS", "LOCK_KEYS_RE", "is_question",
 ]  # fmt: skip
 
 _REQUESTS = (
@@ -84,11 +81,6 @@ KEY_NOUN_FORMS = (
     # Turkish "ı" as the text's normal form spells it (a confusable of "i")
     "anahtari", "anahtarin", "anahtarini", "anahtarinizi", "anahtarlari", "κλειδιού", "κλειδιά",
     "المفتاح", "مفتاحك", "klíče", "klíčem", "klíči",
-)  # fmt: skip
-
-PUBLIC_QUALIFIERS = (
-    "publik", "openbare", "openbaar", "julkis", "açık anahtar", "açik anahtar", "acik anahtar",
-    "δημόσι", "δημοσι",
 )  # fmt: skip
 
 # a lock's key named beside the noun: house / home, flat, door, car, office, garage, in sv,

@@ -48,7 +48,6 @@ from aiegis_guard.scanners.request_words import (
     FOREIGN_REQUEST_RE,
     KEY_NOUN_FORMS,
     LOCK_KEYS_RE,
-    PUBLIC_QUALIFIERS,
     is_question,
 )
 from aiegis_guard.scanners.secret_messages import message_header
@@ -378,7 +377,7 @@ def _names_public(said: str) -> bool:
     """A word of another language in ``said`` says "public" ("publieke sleutel", "klucz
     publiczny", "publika nyckel", "julkisen avaimen"): a public key, no secret."""
     lowered = said.lower()
-    return any(w in lowered for w in FOREIGN_PUBLIC) or any(w in lowered for w in PUBLIC_QUALIFIERS)
+    return any(w in lowered for w in FOREIGN_PUBLIC)
 
 
 def _bare_key_noun(asked: str) -> str | None:
