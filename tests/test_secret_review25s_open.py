@@ -218,3 +218,33 @@ def test_far_key_parts_labelled_in_more_part_words(text: str, blocked: bool) -> 
 def test_short_part_words_count_only_counted_at_the_labels_end(label: str, part: bool) -> None:
     """A short part word ("del", "osa", "その") names a part only with a count ending the label."""
     assert names_part(label) is part
+
+
+@pytest.mark.parametrize(
+    ("text", "blocked"),
+    [
+        pytest.param(f'Error: invalid private key: InvalidLength; input = "{KEY}\\n"', True,
+                     id="rust-escaped-newline"),
+        pytest.param(f'Error: invalid private key: InvalidLength; input = "{KEY}"', True,
+                     id="rust-no-escape"),
+        pytest.param(f'Error: could not parse private key; input = "{KEY}\\r\\n"', True,
+                     id="escaped-crlf"),
+        pytest.param(f'Error: invalid secret key: input = "{KEY}\\t"', True, id="escaped-tab"),
+        pytest.param(f"thread 'main' panicked at 'invalid signing key', input: {KEY}", True,
+                     id="rust-panic"),
+        pytest.param('{"error": "invalid private key: InvalidLength; input = \\"' + KEY
+                     + '\\\\n\\""}', True, id="json-error-string"),
+        pytest.param(f'let pk = "{KEY}\\n";', True, id="escape-after-named-key"),
+        # the same errors over what is no key: quiet
+        pytest.param(f'Error: invalid tx hash: InvalidLength; input = "{HASH2}\\n"', False,
+                     id="tx-hash-echo"),
+        pytest.param(f'Error: invalid public key: input = "{HASH2}\\n"', False,
+                     id="public-key-echo"),
+        pytest.param(f'private key loaded; input = "{HASH2}"', False, id="no-error-echo"),
+        pytest.param('{"key": "slot", "input": "0x' + HASH2 + '"}', False, id="tx-input-field"),
+    ],
+)  # fmt: skip
+def test_an_error_naming_a_key_then_echoing_its_input(text: str, blocked: bool) -> None:
+    """An error whose message names a key, then echoes the value as its "input" (with or
+    without an escaped break, tab or CRLF after it in a Rust / JSON string), names a key."""
+    assert _blocked(text) is blocked

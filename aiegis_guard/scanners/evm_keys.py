@@ -54,6 +54,7 @@ from aiegis_guard.scanners.key_calls import (
 from aiegis_guard.scanners.key_checks import secret_finding
 from aiegis_guard.scanners.key_places import (
     echo_frames,
+    echoed_key_word,
     evaluated_expression,
     link_of,
     may_hold_store,
@@ -293,10 +294,9 @@ def _context(
     # a transaction word may only say what a key named before it is for: read its whole label
     if tail_start > own and (before is None or before[1].lower() in REREAD | TX_WORDS):
         before = classify_window(text[_word_start(text, own, start) : start], nearest_last=True)
-    if before is None or before[1].lower() in _ECHO_WORDS:  # "For input string: "..":
-        frames = echo_frames(text, value_start, end)
-        if frames is not None:
-            return _frames_context(frames)
+    echo = _echo_context(text, (own, start), (value_start, end), before)
+    if echo is not None:  # "For input string: "..":, "invalid private key; input = "..
+        return echo
     if before is not None and f"context:{before[1].lower()!r}" in _GENERIC_NAMES:
         expression = evaluated_expression(text, value_start)  # result = .. of a debugger
         if expression:
@@ -509,6 +509,22 @@ def _store_context(text: str, start: int, end: int) -> tuple[str, str] | None:
     if named is not None and named[0] == "hash":
         return "hash", f"context:{named[1]!r}"
     return "key", f"store:{command}"
+
+
+def _echo_context(
+    text: str, window: tuple[int, int], value: tuple[int, int], before: tuple[str, str] | None
+) -> tuple[str, str] | None:
+    """An error that echoes the value under a generic name ("input", "value") or none: the
+    key its own message names ("invalid private key: ..; input = "..), else the application
+    frames around it; None when no error echoes the value."""
+    if before is not None and before[1].lower() not in _ECHO_WORDS:
+        return None
+    if before is not None:
+        echoed = echoed_key_word(text, *window)
+        if echoed is not None:
+            return "key", f"context:{echoed!r}"
+    frames = echo_frames(text, *value)
+    return None if frames is None else _frames_context(frames)
 
 
 def _frames_context(frames: list[str]) -> tuple[str, str]:

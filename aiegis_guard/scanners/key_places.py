@@ -22,7 +22,10 @@ words next to the value:
 * **an error echoing its input** (:func:`echo_frames`): ``For input string: "..."`` (Java),
   ``invalid literal for int() with base 10: '..'`` (Python), ``parsing "..":`` (Go) say
   "input" and "string" of any value; the application's stack frames around the message
-  (``SignerFactory.fromConfig`` vs ``TxHashParser.parse``) say what was being read.
+  (``SignerFactory.fromConfig`` vs ``TxHashParser.parse``) say what was being read. An error
+  whose own message names what it failed to read (``invalid private key: InvalidLength;
+  input = "<hex>\\n"``, Rust's and JSON's escaped break after it) says it before the echo
+  word (:func:`echoed_key_word`).
 """
 
 from __future__ import annotations
@@ -34,6 +37,7 @@ from aiegis_guard.scanners.key_words import ROLE_WORDS, classify_window
 
 __all__ = [
     "echo_frames",
+    "echoed_key_word",
     "evaluated_expression",
     "file_name",
     "link_of",
@@ -245,3 +249,23 @@ def echo_frames(text: str, start: int, end: int | None = None) -> list[str] | No
     for i in range(FRAME_LINES):  # the lines after and before the message, nearest first
         nearest += after[i : i + 1] + ([before[-1 - i]] if i < len(before) else [])
     return [line for line in nearest if line.strip() and not _RUNTIME_FRAME_RE.search(line)]
+
+
+# an error's message, then its echo of the value under a generic name: "input = "..
+_ERROR_WORD_RE = re.compile(
+    r"(?i)\b(?:error|invalid|failed|fail|cannot|could\s+not|couldn't|unable|bad|malformed|"
+    r"panic(?:ked)?|wrong|rejected)\b"
+)
+_ECHO_INPUT_RE = re.compile(r"(?i)\binput\s*[=:]\s*(?:\\?[\"'`])?$")  # a JSON string's \" too
+
+
+def echoed_key_word(text: str, lo: int, start: int) -> str | None:
+    """The key word of an error's message that echoes the value at ``start`` as its "input"
+    (``invalid private key: InvalidLength; input = "<hex>"``): the message, on the value's
+    line, names what it failed to read; "input" names nothing. None when it does not."""
+    line = max(lo, text.rfind("\n", lo, start) + 1)
+    echo = _ECHO_INPUT_RE.search(text, line, start)
+    if echo is None or _ERROR_WORD_RE.search(text, line, echo.start()) is None:
+        return None
+    named = classify_window(text[line : echo.start()], nearest_last=True)
+    return named[1] if named is not None and named[0] == "key" else None
