@@ -248,3 +248,43 @@ def test_an_error_naming_a_key_then_echoing_its_input(text: str, blocked: bool) 
     """An error whose message names a key, then echoes the value as its "input" (with or
     without an escaped break, tab or CRLF after it in a Rust / JSON string), names a key."""
     assert _blocked(text) is blocked
+
+
+def _buf(value: str) -> str:
+    return f"Buffer.from('{value}', 'hex')"
+
+
+@pytest.mark.parametrize(
+    ("text", "blocked"),
+    [
+        pytest.param(f"const pub = ecc.pointFromScalar({_buf(KEY)});", True, id="pointFromScalar"),
+        pytest.param(f"const x = ecc.xOnlyPointFromScalar({_buf(KEY)}, true);", True,
+                     id="xOnlyPointFromScalar"),
+        pytest.param(f"const child = ecc.privateAdd({_buf(KEY)}, tweak);", True, id="privateAdd"),
+        pytest.param(f"const d = ecc.privateSub({_buf(KEY)}, tweak);", True, id="privateSub"),
+        pytest.param(f"const neg = ecc.privateNegate({_buf(KEY)});", True, id="privateNegate"),
+        pytest.param(f"const sig = ecc.signSchnorr(msgHash, {_buf(KEY)});", True,
+                     id="signSchnorr"),
+        pytest.param(f"const sig = ecc.signRecoverable(h, {_buf(KEY)});", True,
+                     id="signRecoverable"),
+        pytest.param(f"const sig = ecc.sign(msgHash, {_buf(KEY)});", True, id="ecc-sign"),
+        pytest.param(f"const kp = ECPair.fromPrivateKey({_buf(KEY)});", True,
+                     id="ECPair-fromPrivateKey"),
+        # the message, a point or a signature in those calls: no key
+        pytest.param(f"const sig = ecc.sign({_buf(HASH2)}, keyPair.privateKey);", False,
+                     id="ecc-sign-message"),
+        pytest.param(f"const sig = ecc.signSchnorr({_buf(HASH2)}, d);", False,
+                     id="signSchnorr-message"),
+        pytest.param(f"const ok = ecc.verifySchnorr({_buf(HASH2)}, xpub, sig);", False,
+                     id="verifySchnorr-message"),
+        pytest.param(f"const p = ecc.pointAddScalar(pub, {_buf(HASH2)});", False,
+                     id="pointAddScalar-tweak"),
+        pytest.param(f"const x = ecc.xOnlyPointFromPoint({_buf('02' + HASH2)});", False,
+                     id="xOnlyPointFromPoint"),
+    ],
+)  # fmt: skip
+def test_tiny_secp256k1_and_ecpair_loaders(text: str, blocked: bool) -> None:
+    """tiny-secp256k1's calls whose private key is the first argument (pointFromScalar,
+    privateAdd / Sub / Negate) or the second (sign, signSchnorr, signRecoverable), and
+    ECPair.fromPrivateKey, load a key; their messages, points and tweaks are none."""
+    assert _blocked(text) is blocked
