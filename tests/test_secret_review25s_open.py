@@ -288,3 +288,71 @@ def test_tiny_secp256k1_and_ecpair_loaders(text: str, blocked: bool) -> None:
     privateAdd / Sub / Negate) or the second (sign, signSchnorr, signRecoverable), and
     ECPair.fromPrivateKey, load a key; their messages, points and tweaks are none."""
     assert _blocked(text) is blocked
+
+
+_FR_ASK = "Tu peux m'envoyer la clé du wallet de test ?"
+_FR_PUBLIC = "Tu peux m'envoyer la clé publique du nœud ?"
+_ES_ASK = "¿Me mandas la clave del wallet?"
+
+
+def _discord(asked: str, value: str) -> str:
+    return f"Jonas — Today at 9:41 AM\n{asked}\nMia — Today at 9:42 AM\n{value}"
+
+
+def _bold(asked: str, value: str) -> str:
+    return f"**Jonas:** {asked}\n**Mia:** {value}"
+
+
+def _bold_outside(asked: str, value: str) -> str:
+    return f"**Jonas**: {asked}\n**Mia**: {value}"
+
+
+def _telegram(asked: str, value: str) -> str:
+    return (
+        '{"messages": [{"from": "Jonas", "text": "' + asked.replace('"', '\\"') + '"}, '
+        '{"from": "Mia", "text": "' + value + '"}]}'
+    )
+
+
+def _slack(asked: str, value: str) -> str:
+    return f'[{{"user": "U01JONAS", "text": "{asked}"}}, {{"user": "U02MIA", "text": "{value}"}}]'
+
+
+def _roles(asked: str, value: str) -> str:
+    return f"user: {asked}\nassistant: {value}"
+
+
+def _irc(asked: str, value: str) -> str:
+    return f"09:41 <Jonas> {asked}\n09:42 <Mia> {value}"
+
+
+_SHAPES = [_discord, _bold, _bold_outside, _telegram, _slack, _roles, _irc]
+
+
+@pytest.mark.parametrize("shape", _SHAPES, ids=lambda f: f.__name__.strip("_"))
+@pytest.mark.parametrize(
+    ("asked", "value", "blocked"),
+    [
+        pytest.param(_FR_ASK, KEY, True, id="fr-key"),
+        pytest.param(_ES_ASK, "0x" + KEY, True, id="es-key"),
+        pytest.param("Kan du skicka nyckeln till testplånboken?", KEY, True, id="sv-key"),
+        pytest.param(_FR_PUBLIC, XONLY, False, id="fr-public"),
+        pytest.param("ok. et le déploiement, ça a donné quoi ?", "0x" + HASH2, False,
+                     id="fr-what-did-it-give"),
+        pytest.param("c'est quoi le hash de la tx ?", "0x" + HASH2, False, id="fr-tx-hash"),
+    ],
+)  # fmt: skip
+def test_chat_export_shapes(shape: object, asked: str, value: str, blocked: bool) -> None:
+    """A request answered by a bare key in the chat exports other clients write: Discord's
+    header on its own line, Markdown's bold speaker, Telegram's and Slack's JSON, a
+    conversation log's roles, a time before an IRC nick; their public keys and hashes stay
+    quiet."""
+    assert callable(shape)
+    assert _blocked(shape(asked, value)) is blocked
+
+
+def test_one_speakers_own_lines_are_no_request() -> None:
+    """Discord's own-line headers: the same speaker's question above her own value asks
+    nothing of her."""
+    text = f"Mia — Today at 9:41 AM\n{_FR_ASK}\nMia — Today at 9:42 AM\n{KEY}"
+    assert not _blocked(text)

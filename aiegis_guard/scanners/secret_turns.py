@@ -50,7 +50,7 @@ from aiegis_guard.scanners.request_words import (
     LOCK_KEYS_RE,
     is_question,
 )
-from aiegis_guard.scanners.secret_messages import message_header
+from aiegis_guard.scanners.secret_messages import answer_header, messages_above
 
 __all__ = ["asked_before", "asked_in_chat", "asks_key", "messages_after"]
 
@@ -140,8 +140,8 @@ def _answered(
     asked = previous.group("v")[-ASKED_TAIL:]
     if _VALUE_ONLY_RE.fullmatch(asked):  # a tool's result before: a value, no question
         return None
-    named = asks_key(asked)
-    if named is None or named.lower() in ROLE_WORDS:
+    named = _chat_asks_key(asked, named_alone=False)  # a chat export's JSON ("from", "text")
+    if named is None:
         return None
     if classify_window(said, nearest_last=True) is not None:
         return None  # "tx hash: <hex>": the message names its value itself
@@ -249,15 +249,17 @@ HEADER_REACH = 120  # characters before a chat answer searched for its line's he
 
 def asked_in_chat(text: str, start: int, end: int) -> str | None:
     """The key word asked for by another speaker's chat message above the message that
-    ``text[start:end]`` is nearly the whole of, else None."""
+    ``text[start:end]`` is nearly the whole of, else None. A message's header opens its line
+    ("[09:41] Jonas:", "**Jonas:**", "09:41 <jonas>", "user:") or is a line of its own above
+    its body ("Jonas — Today at 9:41 AM")."""
     lo = max(0, start - HEADER_REACH)  # bounded: asked for every value nothing names
     line = text.rfind("\n", lo, start) + 1
     if line == 0 and lo > 0:
         return None  # no line break near: no chat line's header before the value
-    header = message_header(text, line, start)
+    header = answer_header(text, line, start)
     if header is None:
         return None
-    speaker, body = header
+    speaker, body, top = header
     hi = min(len(text), end + 2 * LEAD_MAX + 1)
     line_end = text.find("\n", end, hi)
     said = text[body:start] + " " + text[end : hi if line_end < 0 else line_end]
@@ -265,25 +267,15 @@ def asked_in_chat(text: str, start: int, end: int) -> str | None:
         return None
     if classify_window(said, nearest_last=True) is not None:
         return None  # "tx hash: <hex>": the message names its value itself
-    above = line - 1
-    for _ in range(CHAT_LINES):
-        if above <= 0:
-            return None
-        floor = max(0, above - MESSAGE_REACH)
-        begin = text.rfind("\n", floor, above) + 1
-        if begin == 0 and floor > 0:
-            return None  # a line longer than any chat message
-        previous = message_header(text, begin, above)
-        if previous is not None and previous[0] != speaker:
-            asked = text[previous[1] : above][-ASKED_TAIL:]
-            if _names_something(asked):  # the nearest message that names a thing decides
-                return _chat_asks_key(asked)
-            if is_question(asked):
-                return (
-                    None  # a question that names nothing is the one answered ("what did it give?")
-                )
-        above = begin - 1  # a line that names nothing ("lol", "+1"), the same speaker's
-    return None
+    for other, asked in messages_above(text, top, CHAT_LINES, MESSAGE_REACH):
+        if other == speaker:
+            continue  # the same speaker's line above ("sec", then the value)
+        asked = asked[-ASKED_TAIL:]
+        if _names_something(asked):  # the nearest message that names a thing decides
+            return _chat_asks_key(asked)
+        if is_question(asked):
+            return None  # a question that names nothing is the one answered ("what did it give?")
+    return None  # lines that name nothing ("lol", "+1") passed over
 
 
 def _names_something(said: str) -> bool:
@@ -297,14 +289,18 @@ def _names_something(said: str) -> bool:
     )
 
 
-def _chat_asks_key(asked: str) -> str | None:
+def _chat_asks_key(asked: str, *, named_alone: bool = True) -> str | None:
+    """The key word a chat message asks for: asks_key's, a private key named alone (a chat
+    line's request by itself; not ``named_alone`` for a payload's message, where "Keep your
+    private key safe." is advice), or a question with a request naming a key in a script or
+    language the ASCII words do not read."""
     named = asks_key(asked)
     if named is not None:
         return None if named.lower() in ROLE_WORDS else named
-    private = _names_private_key(asked)
+    private = _names_private_key(asked) if named_alone else None
     if private is not None:  # "deployer pk?", "la chiave privata del deployer": the request
         return private if _ABOUT_KEY_RE.search(asked) is None else None
-    if not is_question(asked):
+    if not is_question(asked) or _NEGATION_RE.search(asked) is not None:
         return None
     if not _requests(asked) and _ASKS_YOU_RE.search(asked) is None:
         return None  # "Welcher Schlüssel hat die Transaktion signiert?": a question about a key
