@@ -356,3 +356,48 @@ def test_one_speakers_own_lines_are_no_request() -> None:
     nothing of her."""
     text = f"Mia — Today at 9:41 AM\n{_FR_ASK}\nMia — Today at 9:42 AM\n{KEY}"
     assert not _blocked(text)
+
+
+HASH3 = GEN.hex(64)
+_WALLET = "0x52908400098527886E0F7030069857D2E4169EE7"
+
+
+@pytest.mark.parametrize(
+    ("text", "blocked"),
+    [
+        # a content store's ids: git's refs and pack indexes, a Merkle tree's / a trie's nodes
+        pytest.param(f"INSERT INTO refs (key, target) VALUES ('{HASH2}', 'main');", False,
+                     id="insert-refs"),
+        pytest.param(f"INSERT INTO idx (key, offset) VALUES ('{HASH2}', 88);", False,
+                     id="insert-idx"),
+        pytest.param(f"INSERT INTO pack_entries (key, size) VALUES ('{HASH2}', 1);", False,
+                     id="insert-pack-entries"),
+        pytest.param(f"INSERT INTO merkle_nodes (key, left) VALUES ('{HASH2}', '{HASH3}');",
+                     False, id="insert-merkle"),
+        pytest.param(f"INSERT INTO state_trie (key, value) VALUES ('{HASH2}', X'{HASH3}');",
+                     False, id="insert-trie"),
+        # rows listed under COPY .. FROM stdin (pg_dump) and an sqlite3 select
+        pytest.param(f"COPY objects (key, size) FROM stdin;\n{HASH2}\t1234\n{HASH3}\t88\n\\.",
+                     False, id="copy-objects"),
+        pytest.param(f"sqlite> select key, value from kv;\n{HASH2}|1\n{HASH3}|2", False,
+                     id="sqlite-kv"),
+        # a wallet's table, a row naming a key, a key-ish table name: still a key
+        pytest.param(f"COPY wallets (address, private_key) FROM stdin;\n{_WALLET}\t{KEY}\n\\.",
+                     True, id="copy-wallets-private-key"),
+        pytest.param(f"COPY objects (key, note) FROM stdin;\n{KEY}\tdeployer private key\n\\.",
+                     True, id="copy-row-names-key"),
+        pytest.param(f"sqlite> select key, value from wallets;\n{KEY}|hot", True,
+                     id="sqlite-wallets"),
+        pytest.param(f"INSERT INTO refs (key, note) VALUES ('{KEY}', 'deployer private key');",
+                     True, id="refs-row-names-key"),
+        pytest.param(f"INSERT INTO key_index (key, wallet) VALUES ('{KEY}', 'hot');", True,
+                     id="key-index-table"),
+        pytest.param(f"INSERT INTO wallet_refs (key, owner) VALUES ('{KEY}', 'alice');", True,
+                     id="wallet-refs-table"),
+    ],
+)  # fmt: skip
+def test_store_tables_of_ids(text: str, blocked: bool) -> None:
+    """A store's bare key column holds ids (refs, pack indexes, Merkle / trie nodes), also in
+    rows listed under COPY .. FROM stdin or an sqlite3 select; a wallet's table, a row naming
+    a key or a key-ish table keeps its key."""
+    assert _blocked(text) is blocked

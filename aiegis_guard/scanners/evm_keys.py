@@ -65,6 +65,7 @@ from aiegis_guard.scanners.key_records import SLOT_EVIDENCE, log_record, record_
 from aiegis_guard.scanners.key_tables import (
     cell_header,
     column_name,
+    listed_cell,
     sql_cell,
     store_key_column,
     unless_row_names_key,
@@ -341,7 +342,7 @@ def _sql_context(text: str, start: int) -> tuple[str, str] | None:
     """What the column of an ``INSERT``'s value says of it: a bare ``key`` column of a store
     (``objects(key, size)``: an id, a digest of the content) is a hash's unless a phrase of
     the row is headed by a key word; a "data" / "value" column says nothing."""
-    cell = sql_cell(text, start)
+    cell = sql_cell(text, start) or listed_cell(text, start)  # INSERT; COPY / sqlite3 rows
     if cell is None:
         return None
     kept_in = store_key_column(cell)
