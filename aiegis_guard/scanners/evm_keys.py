@@ -53,8 +53,7 @@ from aiegis_guard.scanners.key_calls import (
 )
 from aiegis_guard.scanners.key_checks import secret_finding
 from aiegis_guard.scanners.key_places import (
-    echo_frames,
-    echoed_key_word,
+    echo_context,
     evaluated_expression,
     link_of,
     may_hold_store,
@@ -127,9 +126,6 @@ _BYTES_READ_RE = re.compile(r"(?i)\bbytes?\b")
 # the value of a named field ("blockHash": "0x.., blockHash: 0x.., ["0x.., "0x..): the name
 # decides; no command's argument, so no secret-store command is looked for
 _FIELD_RE = re.compile(r"(?:[\w\"'\]]\s*:|[\[,]\s*[\"'])\s*[\"']?$")
-# hash words of the parse errors that echo a value ("For input string", "ValueError: invalid
-# literal for int()"): the frames around the message decide instead
-_ECHO_WORDS = frozenset(("input", "value"))
 _JSON_ENDS = ('":"', '","', ': "', '["', '": ')  # the same, compact: no regex
 # hash words that only say "a value" ("value", "blob", "data"): a value so named is still
 # derived when an address is in the text (an export's {"address": .., "value": "<key>"})
@@ -295,7 +291,7 @@ def _context(
     # a transaction word may only say what a key named before it is for: read its whole label
     if tail_start > own and (before is None or before[1].lower() in REREAD | TX_WORDS):
         before = classify_window(text[_word_start(text, own, start) : start], nearest_last=True)
-    echo = _echo_context(text, (own, start), (value_start, end), before)
+    echo = echo_context(text, (own, start), (value_start, end), before)
     if echo is not None:  # "For input string: "..":, "invalid private key; input = "..
         return echo
     if before is not None and f"context:{before[1].lower()!r}" in _GENERIC_NAMES:
@@ -510,32 +506,6 @@ def _store_context(text: str, start: int, end: int) -> tuple[str, str] | None:
     if named is not None and named[0] == "hash":
         return "hash", f"context:{named[1]!r}"
     return "key", f"store:{command}"
-
-
-def _echo_context(
-    text: str, window: tuple[int, int], value: tuple[int, int], before: tuple[str, str] | None
-) -> tuple[str, str] | None:
-    """An error that echoes the value under a generic name ("input", "value") or none: the
-    key its own message names ("invalid private key: ..; input = "..), else the application
-    frames around it; None when no error echoes the value."""
-    if before is not None and before[1].lower() not in _ECHO_WORDS:
-        return None
-    if before is not None:
-        echoed = echoed_key_word(text, *window)
-        if echoed is not None:
-            return "key", f"context:{echoed!r}"
-    frames = echo_frames(text, *value)
-    return None if frames is None else _frames_context(frames)
-
-
-def _frames_context(frames: list[str]) -> tuple[str, str]:
-    """An error that echoes the value: the nearest application frame with a key or hash word
-    decides (``SignerFactory.fromConfig``, ``TxHashParser.parse``); none: bare."""
-    for line in frames:
-        found = classify_window(line, nearest_last=False)
-        if found is not None:
-            return found[0], f"echoed-in:{found[1]!r}"
-    return "bare", ""
 
 
 def is_placeholder(body: str) -> bool:

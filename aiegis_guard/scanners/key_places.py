@@ -36,6 +36,7 @@ from aiegis_guard.lazyre import LazyPattern
 from aiegis_guard.scanners.key_words import ROLE_WORDS, classify_window
 
 __all__ = [
+    "echo_context",
     "echo_frames",
     "echoed_key_word",
     "evaluated_expression",
@@ -269,3 +270,34 @@ def echoed_key_word(text: str, lo: int, start: int) -> str | None:
         return None
     named = classify_window(text[line : echo.start()], nearest_last=True)
     return named[1] if named is not None and named[0] == "key" else None
+
+
+# hash words of the parse errors that echo a value ("For input string", "ValueError: invalid
+# literal for int()"): the frames around the message decide instead
+_ECHO_WORDS = frozenset(("input", "value"))
+
+
+def echo_context(
+    text: str, window: tuple[int, int], value: tuple[int, int], before: tuple[str, str] | None
+) -> tuple[str, str] | None:
+    """An error that echoes the value under a generic name ("input", "value", ``before``) or
+    none: the key its own message names ("invalid private key: ..; input = "..), else the
+    application frames around it; None when no error echoes the value."""
+    if before is not None and before[1].lower() not in _ECHO_WORDS:
+        return None
+    if before is not None:
+        echoed = echoed_key_word(text, *window)
+        if echoed is not None:
+            return "key", f"context:{echoed!r}"
+    frames = echo_frames(text, *value)
+    return None if frames is None else _frames_context(frames)
+
+
+def _frames_context(frames: list[str]) -> tuple[str, str]:
+    """An error that echoes the value: the nearest application frame with a key or hash word
+    decides (``SignerFactory.fromConfig``, ``TxHashParser.parse``); none: bare."""
+    for line in frames:
+        found = classify_window(line, nearest_last=False)
+        if found is not None:
+            return found[0], f"echoed-in:{found[1]!r}"
+    return "bare", ""
