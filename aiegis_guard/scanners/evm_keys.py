@@ -53,7 +53,7 @@ from aiegis_guard.scanners.key_calls import (
 )
 from aiegis_guard.scanners.key_checks import secret_finding
 from aiegis_guard.scanners.key_places import (
-    echo_frames,
+    echo_context,
     evaluated_expression,
     link_of,
     may_hold_store,
@@ -64,6 +64,7 @@ from aiegis_guard.scanners.key_records import SLOT_EVIDENCE, log_record, record_
 from aiegis_guard.scanners.key_tables import (
     cell_header,
     column_name,
+    listed_cell,
     sql_cell,
     store_key_column,
     unless_row_names_key,
@@ -125,9 +126,6 @@ _BYTES_READ_RE = re.compile(r"(?i)\bbytes?\b")
 # the value of a named field ("blockHash": "0x.., blockHash: 0x.., ["0x.., "0x..): the name
 # decides; no command's argument, so no secret-store command is looked for
 _FIELD_RE = re.compile(r"(?:[\w\"'\]]\s*:|[\[,]\s*[\"'])\s*[\"']?$")
-# hash words of the parse errors that echo a value ("For input string", "ValueError: invalid
-# literal for int()"): the frames around the message decide instead
-_ECHO_WORDS = frozenset(("input", "value"))
 _JSON_ENDS = ('":"', '","', ': "', '["', '": ')  # the same, compact: no regex
 # hash words that only say "a value" ("value", "blob", "data"): a value so named is still
 # derived when an address is in the text (an export's {"address": .., "value": "<key>"})
@@ -293,10 +291,9 @@ def _context(
     # a transaction word may only say what a key named before it is for: read its whole label
     if tail_start > own and (before is None or before[1].lower() in REREAD | TX_WORDS):
         before = classify_window(text[_word_start(text, own, start) : start], nearest_last=True)
-    if before is None or before[1].lower() in _ECHO_WORDS:  # "For input string: "..":
-        frames = echo_frames(text, value_start, end)
-        if frames is not None:
-            return _frames_context(frames)
+    echo = echo_context(text, (own, start), (value_start, end), before)
+    if echo is not None:  # "For input string: "..":, "invalid private key; input = "..
+        return echo
     if before is not None and f"context:{before[1].lower()!r}" in _GENERIC_NAMES:
         expression = evaluated_expression(text, value_start)  # result = .. of a debugger
         if expression:
@@ -341,7 +338,7 @@ def _sql_context(text: str, start: int) -> tuple[str, str] | None:
     """What the column of an ``INSERT``'s value says of it: a bare ``key`` column of a store
     (``objects(key, size)``: an id, a digest of the content) is a hash's unless a phrase of
     the row is headed by a key word; a "data" / "value" column says nothing."""
-    cell = sql_cell(text, start)
+    cell = sql_cell(text, start) or listed_cell(text, start)  # INSERT; COPY / sqlite3 rows
     if cell is None:
         return None
     kept_in = store_key_column(cell)
@@ -509,16 +506,6 @@ def _store_context(text: str, start: int, end: int) -> tuple[str, str] | None:
     if named is not None and named[0] == "hash":
         return "hash", f"context:{named[1]!r}"
     return "key", f"store:{command}"
-
-
-def _frames_context(frames: list[str]) -> tuple[str, str]:
-    """An error that echoes the value: the nearest application frame with a key or hash word
-    decides (``SignerFactory.fromConfig``, ``TxHashParser.parse``); none: bare."""
-    for line in frames:
-        found = classify_window(line, nearest_last=False)
-        if found is not None:
-            return found[0], f"echoed-in:{found[1]!r}"
-    return "bare", ""
 
 
 def is_placeholder(body: str) -> bool:

@@ -52,21 +52,26 @@ LOADERS = _words(
     privkey secretkey ethkey etheckey localwallet privatekeysigner fromsecret"""
 )
 # Callees whose key is a later argument: the first one is what gets signed (ethereumjs-util's
-# ecsign(msgHash, privateKey)).
+# ecsign(msgHash, privateKey); tiny-secp256k1's signSchnorr(h, d) / signRecoverable(h, d)).
 SIGNERS = _words(
-    "signtransaction signtx signmessage signtypeddata signhash unsafesignhash ecdsasign ecsign"
+    """signtransaction signtx signmessage signtypeddata signhash unsafesignhash ecdsasign ecsign
+    signschnorr signrecoverable"""
 )
 # Callees of JS / TS curve libraries whose first argument is a private key: noble-curves and
 # noble-secp256k1 / noble-ed25519 (paulmillr, README: getPublicKey(priv), getSharedSecret(priv,
 # pub)), secp256k1-node (cryptocoinjs, API.md: publicKeyCreate, privateKeyVerify),
-# ethereumjs-util (account.ts: privateToPublic, privateToAddress)
+# ethereumjs-util (account.ts: privateToPublic, privateToAddress), tiny-secp256k1 (bitcoinjs,
+# src_ts/index.ts: pointFromScalar(d), xOnlyPointFromScalar(d), privateAdd(d, tweak),
+# privateSub(d, tweak), privateNegate(d))
 KEY_FIRST = _words(
     """getpublickey getpublickeyasync getsharedsecret publickeycreate privatekeyverify
-    privatetopublic privatetoaddress"""
+    privatetopublic privatetoaddress pointfromscalar xonlypointfromscalar privateadd
+    privatesub privatenegate"""
 )
-# a curve library's object (noble's secp256k1 / schnorr / ed25519 / "ed", bls): its
-# sign(msg, priv) / signAsync take the key after the message
-CURVES = _words("secp256k1 secp256r1 p256 p384 p521 ed25519 ed448 ed schnorr bls")
+# a curve library's object (noble's secp256k1 / schnorr / ed25519 / "ed", bls; tiny-secp256k1
+# as bitcoinjs-lib's docs import it, "ecc"): its sign(msg, priv) / signAsync take the key after
+# the message
+CURVES = _words("secp256k1 secp256r1 p256 p384 p521 ed25519 ed448 ed schnorr bls ecc")
 # Generic constructors: a key only when the type they build is a key type.
 CONSTRUCTORS = _words(
     """fromstr fromstring create new from parse frombytes fromslice fromhex tryfrom add load

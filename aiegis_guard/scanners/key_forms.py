@@ -53,7 +53,7 @@ from aiegis_guard.scanners.key_words import (
     foreign_key_word,
 )
 from aiegis_guard.scanners.part_labels import continues_numbering, sequence_stem
-from aiegis_guard.scanners.part_words import names_part
+from aiegis_guard.scanners.part_words import names_key_part, names_part
 from aiegis_guard.scanners.secret_messages import message_pieces
 
 __all__ = [
@@ -181,7 +181,9 @@ def _names_key(label: str) -> bool | None:
         return named[0] == "key"
     if foreign_hash_word(label) is not None:
         return False
-    return True if foreign_key_word(label) is not None else None
+    if foreign_key_word(label) is not None or names_key_part(label):
+        return True  # "Schlüssel", "sleuteldeel 1:", "Yksityinen avain, osa 1:"
+    return None
 
 
 def _topic_only(label: str) -> bool:

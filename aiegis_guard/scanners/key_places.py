@@ -22,7 +22,10 @@ words next to the value:
 * **an error echoing its input** (:func:`echo_frames`): ``For input string: "..."`` (Java),
   ``invalid literal for int() with base 10: '..'`` (Python), ``parsing "..":`` (Go) say
   "input" and "string" of any value; the application's stack frames around the message
-  (``SignerFactory.fromConfig`` vs ``TxHashParser.parse``) say what was being read.
+  (``SignerFactory.fromConfig`` vs ``TxHashParser.parse``) say what was being read. An error
+  whose own message names what it failed to read (``invalid private key: InvalidLength;
+  input = "<hex>\\n"``, Rust's and JSON's escaped break after it) says it before the echo
+  word (:func:`echoed_key_word`).
 """
 
 from __future__ import annotations
@@ -33,7 +36,9 @@ from aiegis_guard.lazyre import LazyPattern
 from aiegis_guard.scanners.key_words import ROLE_WORDS, classify_window
 
 __all__ = [
+    "echo_context",
     "echo_frames",
+    "echoed_key_word",
     "evaluated_expression",
     "file_name",
     "link_of",
@@ -245,3 +250,54 @@ def echo_frames(text: str, start: int, end: int | None = None) -> list[str] | No
     for i in range(FRAME_LINES):  # the lines after and before the message, nearest first
         nearest += after[i : i + 1] + ([before[-1 - i]] if i < len(before) else [])
     return [line for line in nearest if line.strip() and not _RUNTIME_FRAME_RE.search(line)]
+
+
+# an error's message, then its echo of the value under a generic name: "input = "..
+_ERROR_WORD_RE = re.compile(
+    r"(?i)\b(?:error|invalid|failed|fail|cannot|could\s+not|couldn't|unable|bad|malformed|"
+    r"panic(?:ked)?|wrong|rejected)\b"
+)
+_ECHO_INPUT_RE = re.compile(r"(?i)\binput\s*[=:]\s*(?:\\?[\"'`])?$")  # a JSON string's \" too
+
+
+def echoed_key_word(text: str, lo: int, start: int) -> str | None:
+    """The key word of an error's message that echoes the value at ``start`` as its "input"
+    (``invalid private key: InvalidLength; input = "<hex>"``): the message, on the value's
+    line, names what it failed to read; "input" names nothing. None when it does not."""
+    line = max(lo, text.rfind("\n", lo, start) + 1)
+    echo = _ECHO_INPUT_RE.search(text, line, start)
+    if echo is None or _ERROR_WORD_RE.search(text, line, echo.start()) is None:
+        return None
+    named = classify_window(text[line : echo.start()], nearest_last=True)
+    return named[1] if named is not None and named[0] == "key" else None
+
+
+# hash words of the parse errors that echo a value ("For input string", "ValueError: invalid
+# literal for int()"): the frames around the message decide instead
+_ECHO_WORDS = frozenset(("input", "value"))
+
+
+def echo_context(
+    text: str, window: tuple[int, int], value: tuple[int, int], before: tuple[str, str] | None
+) -> tuple[str, str] | None:
+    """An error that echoes the value under a generic name ("input", "value", ``before``) or
+    none: the key its own message names ("invalid private key: ..; input = "..), else the
+    application frames around it; None when no error echoes the value."""
+    if before is not None and before[1].lower() not in _ECHO_WORDS:
+        return None
+    if before is not None:
+        echoed = echoed_key_word(text, *window)
+        if echoed is not None:
+            return "key", f"context:{echoed!r}"
+    frames = echo_frames(text, *value)
+    return None if frames is None else _frames_context(frames)
+
+
+def _frames_context(frames: list[str]) -> tuple[str, str]:
+    """An error that echoes the value: the nearest application frame with a key or hash word
+    decides (``SignerFactory.fromConfig``, ``TxHashParser.parse``); none: bare."""
+    for line in frames:
+        found = classify_window(line, nearest_last=False)
+        if found is not None:
+            return found[0], f"echoed-in:{found[1]!r}"
+    return "bare", ""

@@ -63,4 +63,8 @@ FOREIGN_PUBLIC = ("открыт", "публичн", "公钥", "公鑰", "公開�
                   "ಸಾರ್ವಜನಿಕ", "പൊതു", "જાહેર", "ਜਨਤਕ", "عوامی", "පොදු", "အများသုံး",
                   "សាធារណៈ", "ສາທາລະນະ", "нийтийн", "ашық", "јавни", "publică", "nyilvános",
                   "julkinen", "offentlig", "açıq", "ochiq", "ya umma", "pampublikong",
-                  "kunci awam")  # fmt: skip
+                  "kunci awam",
+                  # the inflected forms a key is qualified with in sv ("publika"), nl ("openbare"),
+                  # fi ("julkisen"), tr ("açık anahtar", its "ı" as the normal form spells it), el
+                  "publik", "openbare", "openbaar", "julkis", "açık anahtar", "açik anahtar",
+                  "acik anahtar", "δημόσι", "δημοσι")  # fmt: skip

@@ -18,6 +18,7 @@ from aiegis_guard.scanners.key_words import WORD_RE, classify_window
 __all__ = [
     "cell_header",
     "column_name",
+    "listed_cell",
     "row_key_word",
     "sql_cell",
     "store_key_column",
@@ -225,13 +226,47 @@ def sql_cell(text: str, start: int) -> tuple[str, str] | None:
     return _inserted_cell(text, start)
 
 
-# a table that stores content by its key (a content-addressed store: git's objects, a blob or
-# chunk store, a cache, a key-value table): its "key" column holds ids, digests of the content.
-# "files" and "assets" are left out: too generic alone (a wallet's files, a treasury's assets)
+# a table listed row by row under the statement naming its table and columns: PostgreSQL's
+# ``COPY t (c1, c2) FROM stdin;`` (pg_dump: tab-separated rows up to ``\.``), a query's result
+# in the sqlite3 shell (``sqlite> select c1, c2 from t;``, rows of "|"-separated cells)
+_LISTED_RE = re.compile(
+    r"(?im)^[ \t]*(?:copy\s+(?P<ct>[\w.\"]+)\s*\((?P<cc>[^()\n]{1,400})\)\s+from\s+stdin\b[^\n]*"
+    r"|(?:sqlite>[ \t]*)?select\s+(?P<sc>[\w \t,\"]{1,400}?)\s+from\s+(?P<st>[\w.\"]+)[^\n]*)$"
+)
+LISTED_ROWS = 64  # rows between a listing's statement and the value's
+
+
+def listed_cell(text: str, start: int) -> tuple[str, str] | None:
+    """(table, column) of the value at ``start`` in the rows listed under a ``COPY .. FROM
+    stdin`` or an sqlite3 ``select .. from``, else None."""
+    line = text.rfind("\n", 0, start) + 1
+    lo = max(0, line - SQL_REACH)  # bounded: asked for every value a text holds
+    if not any(text.rfind(w, lo, line) >= 0 for w in ("COPY", "copy", "SELECT", "select")):
+        return None
+    statements = list(_LISTED_RE.finditer(text, lo, line))
+    if not statements:
+        return None
+    statement = statements[-1]  # the last one before the value
+    rows = text[statement.end() : line]
+    if rows.count("\n") > LISTED_ROWS + 1 or "\n\\." in rows:
+        return None  # too far below, or after the listing's end
+    copied = statement.group("ct") is not None
+    table = statement.group("ct") if copied else statement.group("st")
+    columns = statement.group("cc") if copied else statement.group("sc")
+    index = text[line:start].count("\t" if copied else "|")
+    names = [c.strip(' \t"') for c in columns.split(",")]
+    return (table.strip('"').lower(), names[index]) if index < len(names) else None
+
+
+# a table that stores content by its key (a content-addressed store: git's objects, refs and
+# pack indexes, a blob or chunk store, a cache, a key-value table, a Merkle tree's or a trie's
+# nodes, a dedup table): its "key" column holds ids, digests of the content. "files" and
+# "assets" are left out: too generic alone (a wallet's files, a treasury's assets)
 _STORE_TABLES = frozenset(
     ("object", "objects", "blob", "blobs", "chunk", "chunks", "cas", "content", "contents",
      "cache", "caches", "kv", "store", "stores", "storage", "artifact", "artifacts",
-     "attachment", "attachments")
+     "attachment", "attachments", "ref", "refs", "idx", "pack", "packs",
+     "merkle", "trie", "tries", "dedup", "dedupe")
 )  # fmt: skip
 # a table word that says whose keys a table holds: a wallet's, an account's, a vault's
 _OWNER_TABLES = frozenset(

@@ -6,8 +6,10 @@ know the words for a part ("part", "half", "chunk", "Teil", "mitad", ...); a lab
 language says the same by its shape: the labels of consecutive pieces are one label with a
 mark that counts up ("Μέρος Α:" / "Μέρος Β:", "ส่วนที่ 1:" / "ส่วนที่ 2:", "Teil 1/2" /
 "Teil 2/2", "Część I" / "Część II"). The mark is a number (any script's digits), one letter
-followed by the next of its alphabet (Latin, Greek, Cyrillic: code points in order) or a Roman
-numeral; everything else in the labels is the same (the stem, compared case-folded).
+followed by the next of its alphabet (Latin, Greek, Cyrillic: code points in order), a Roman
+numeral, or a number word counting in its own series ("first half" / "second half", "part one"
+/ "part two", "erste Hälfte" / "zweite Hälfte"); everything else in the labels is the same
+(the stem, compared case-folded).
 """
 
 from __future__ import annotations
@@ -26,6 +28,27 @@ _TOKEN_RE = re.compile(
 _EDGES = " \t\r\n:=：-–—→>\"'`*#([)]{}|"  # what stands around a label: not part of it
 _ROMAN = ("i", "ii", "iii", "iv", "v", "vi", "vii", "viii")
 MAX_LABEL = 40  # characters of a label compared
+# number words, each series in order from one: the cardinals and ordinals of en, the ordinals
+# of de, nl, fr, es, pt, it, sv, da / no (a series' words count only against each other)
+_NUMBER_SERIES = (
+    ("one", "two", "three", "four", "five", "six", "seven", "eight"),
+    ("first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth"),
+    ("erste", "zweite", "dritte", "vierte"),
+    ("erster", "zweiter", "dritter", "vierter"),
+    ("ersten", "zweiten", "dritten", "vierten"),
+    ("eerste", "tweede", "derde", "vierde"),
+    ("première", "deuxième", "troisième", "quatrième"),
+    ("premier", "deuxième", "troisième", "quatrième"),
+    ("primera", "segunda", "tercera", "cuarta"),
+    ("primero", "segundo", "tercero", "cuarto"),
+    ("primeira", "segunda", "terceira", "quarta"),
+    ("primeiro", "segundo", "terceiro", "quarto"),
+    ("prima", "seconda", "terza", "quarta"),
+    ("primo", "secondo", "terzo", "quarto"),
+    ("första", "andra", "tredje", "fjärde"),
+    ("første", "anden", "tredje", "fjerde"),
+    ("første", "andre", "tredje", "fjerde"),
+)
 
 
 def _tokens(label: str) -> list[str]:
@@ -38,6 +61,8 @@ def _counts_up(a: str, b: str) -> bool:
         return int(b) == int(a) + 1
     if a in _ROMAN and b in _ROMAN:
         return _ROMAN.index(b) == _ROMAN.index(a) + 1
+    if any(a in s and b in s and s.index(b) == s.index(a) + 1 for s in _NUMBER_SERIES):
+        return True  # "first" -> "second", "one" -> "two"
     return len(a) == len(b) == 1 and a.isalpha() and ord(b) == ord(a) + 1
 
 

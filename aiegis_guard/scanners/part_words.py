@@ -10,7 +10,14 @@ word a stem matched at a word's start ("part" in "partie", "parte", "parts"; "п
 ("Schlüsselteil", "sleuteldeel"): their part words also match at a compound's end.
 
 Words of three letters or fewer that are other words as often ("del": Spanish "of the"; "osa",
-"kus", "fél") are left out: a part word is read as a part's label on its own near hex digits.
+"kus", "fél") are left out of the table: a part word is read as a part's label on its own near
+hex digits. They name a part in a label only counted and at its end, where the value follows
+("Privat nyckel, del 1:", "osa 2:", "その1:"; :data:`COUNTED_PART_WORDS`).
+
+:func:`names_key_part` reads a label that names a key's part in one word or in a phrase the
+ASCII word pass does not hold: a compound of a key noun and a part word ("sleuteldeel",
+"Schlüsselhälfte"), or "private key" in a language written in ASCII letters ("Yksityinen
+avain, osa 1:").
 """
 
 from __future__ import annotations
@@ -22,8 +29,9 @@ from collections.abc import Iterator
 
 from aiegis_guard.automata import WordAutomaton
 from aiegis_guard.lazyre import LazyPattern
+from aiegis_guard.scanners.key_scripts import FOREIGN_KEY_WORDS
 
-__all__ = ["PART_WORDS", "names_part", "part_word_starts"]
+__all__ = ["COUNTED_PART_WORDS", "PART_WORDS", "names_key_part", "names_part", "part_word_starts"]
 
 # (language: part / half / piece nouns as stems); sources: the languages' own dictionaries
 PART_WORDS: dict[str, tuple[str, ...]] = {
@@ -57,17 +65,47 @@ PART_WORDS: dict[str, tuple[str, ...]] = {
     "id-ms": ("bagian", "bahagian", "separuh", "setengah", "potongan"),
 }
 # part words that end a compound noun ("Schlüsselteil", "Schlüsselhälfte", "sleuteldeel")
-_COMPOUND_TAILS = frozenset(PART_WORDS["de"] + PART_WORDS["nl"])
+_COMPOUND_TAILS_WORDS = PART_WORDS["de"] + PART_WORDS["nl"]
+_COMPOUND_TAILS = frozenset(_COMPOUND_TAILS_WORDS)
 _ALL = sorted({w for words in PART_WORDS.values() for w in words}, key=len, reverse=True)
 # a part word anywhere in a lower-cased label ("schlüsselteil", "key part a"), or a count
 # ("1/2", "2 of 3"): "part" in any language
 _PART_RE = re.compile("|".join(re.escape(w) for w in _ALL) + r"|\d\s*(?:/|of)\s*\d")
 
 
+# short part words (sv / da / no "del", fi "osa", et "osa", cs / sk "díl", hu "fél", ja "その"
+# "No."): a part's only with a count after them, at the label's end
+COUNTED_PART_WORDS = ("del", "osa", "díl", "fél", "その")
+_COUNTED_RE = re.compile(
+    r"(?:(?<![^\W\d_])(?:del|osa|díl|fél)\s*|その\s*)(?:\d{1,2}|[ivx]{1,4}|[a-d])"
+    r"[ \t]*(?:[:.)=\-–—]+[ \t]*)?$"
+)
+
+
 def names_part(label: str) -> bool:
-    """``label`` holds a part word (anywhere: "Schlüsselteil", "Key part A") or a count ("1/2",
-    "2 of 3")."""
-    return _PART_RE.search(label.lower()) is not None
+    """``label`` holds a part word (anywhere: "Schlüsselteil", "Key part A"), a count ("1/2",
+    "2 of 3"), or ends on a short part word counted ("del 1:", "その2:")."""
+    lowered = label.lower()
+    return _PART_RE.search(lowered) is not None or _COUNTED_RE.search(lowered) is not None
+
+
+# a key noun heading a compound whose tail is a part word (de / nl glue them)
+_KEY_HEADS = ("schlüssel", "schluessel", "sleutel")
+_KEY_COMPOUND_RE = re.compile(
+    "(?:" + "|".join(_KEY_HEADS) + ")(?:" + "|".join(sorted(_COMPOUND_TAILS_WORDS)) + ")"
+)
+# "private key" in the languages written in ASCII letters ("yksityinen avain", "titkos
+# kulcs"): the ASCII word pass reads none of them
+_ASCII_KEY_PHRASES = tuple(w for w in FOREIGN_KEY_WORDS if w.isascii() and " " in w)
+
+
+def names_key_part(label: str) -> bool:
+    """``label`` names a key by a compound of a key noun and a part word ("sleuteldeel 1:") or
+    by an ASCII phrase of another language for a private key ("Yksityinen avain, osa 1:")."""
+    lowered = label.lower()
+    return _KEY_COMPOUND_RE.search(lowered) is not None or any(
+        w in lowered for w in _ASCII_KEY_PHRASES
+    )
 
 
 _OTHERS = tuple(w for w in _ALL if not w.isascii())

@@ -5,7 +5,8 @@ Used by :mod:`~aiegis_guard.scanners.key_forms` (hex parts of an EVM key),
 :mod:`~aiegis_guard.scanners.split_secrets` (a phrase's pieces after a label in each message).
 A chat client copies each message with its header: on the message's own line (``[10:41] marco:
 <body>``, WhatsApp's ``[06/12/2026, 10:41] Ana: <body>`` / ``06/12/2026, 10:41 - Ana: <body>``,
-IRC's ``[10:41] <ana> <body>``) or on a line of its own above the body (Telegram Desktop's ``Ana,
+IRC's ``[10:41] <ana> <body>`` and ``10:41 <ana> <body>``, Markdown's ``**Ana:** <body>``) or on a
+line of its own above the body (Telegram Desktop's ``Ana,
 [06.12.26 10:41]``, Teams' ``[10:41] Priya Raman``, Discord's ``ana — Today at 10:41``). A value
 broken over two messages of **one speaker**, each message holding nothing but its piece, was sent
 in pieces on purpose (a client breaks no message 36 characters in): the pieces are read as one
@@ -19,7 +20,10 @@ import itertools
 import re
 from collections.abc import Iterator
 
-__all__ = ["headers_blanked", "message_header", "message_pieces", "message_speaker"]
+__all__ = [
+    "CHAT_ROLES", "answer_header", "headers_blanked", "message_header", "message_pieces",
+    "message_speaker", "messages_above",
+]  # fmt: skip
 
 _TIME = r"\d{1,2}:\d{2}(?::\d{2})?(?:[ \u202f]?[AaPp]\.?[Mm]\.?)?"
 _DATE = r"\d{1,4}[./-]\d{1,2}[./-]\d{1,4}"
@@ -28,7 +32,8 @@ _NAME = r"[^\s:\[\]<>,|][^\n:\[\]<>,|]{0,38}?"
 _PREFIX = (
     rf"(?:\[(?:{_DATE},?[ \t]+)?{_TIME}\][ \t]*(?:(?P<n1>{_NAME}):|<(?P<n2>[^\s<>]{{1,32}})>)"
     rf"|{_DATE},?[ \t]+{_TIME}[ \t]+-[ \t]+(?P<n3>{_NAME}):"
-    rf"|<(?P<n4>[^\s<>]{{1,32}})>)[ \t]*"
+    rf"|<(?P<n4>[^\s<>]{{1,32}})>|{_TIME}[ \t]+<(?P<n8>[^\s<>]{{1,32}})>"
+    rf"|\*\*(?P<n9>{_NAME}):\*\*|\*\*(?P<n10>{_NAME})\*\*:)[ \t]*"
 )
 # a header on a line of its own, above the message's body
 _LINE = (
@@ -48,6 +53,19 @@ _BREAK_RE = re.compile(
     rf"(?:[ \t]*{_PREFIX})?[{_QUOTES}]*"
 )
 _CLOCK_RE = re.compile(r"\d:\d\d")
+# "role: message" without a time (an agent's conversation log, a pasted chat: "user: ..",
+# "assistant: ..", "Nutzer: ..", "用户 10:02：.."): the roles of a chat, not any "name:" (a
+# YAML or an .env file has those); a time may follow the role
+CHAT_ROLES = (
+    "user", "assistant", "human", "ai", "bot", "agent", "model", "me", "customer", "support",
+    "nutzer", "benutzer", "assistent", "usuario", "asistente", "utilisateur", "assistant",
+    "utente", "assistente", "usuário", "пользователь", "ассистент", "用户", "助手", "用戶",
+    "ユーザー", "アシスタント", "사용자", "어시스턴트",
+)  # fmt: skip
+_ROLE_RE = re.compile(
+    r"(?i)[ \t]*(?P<r>" + "|".join(CHAT_ROLES) + r")(?:[ \t]+\d{1,2}:\d{2}(?::\d{2})?)?[ \t]*[:：]"
+    r"[ \t]*"
+)
 REACH = 400  # characters before a piece searched for its message's header
 
 
@@ -138,3 +156,61 @@ def message_header(text: str, line: int, at: int) -> tuple[str, int] | None:
     m = _PREFIX_RE.match(text, line, max(line, at))
     speaker = _speaker(m) if m is not None else None
     return (speaker, m.end()) if m is not None and speaker is not None else None
+
+
+def _turn_header(text: str, line: int, at: int) -> tuple[str, int] | None:
+    """(speaker, body start) of a header opening the line at ``line``: a client's
+    (:func:`message_header`) or a conversation log's role ("user: ..", "assistant: ..")."""
+    header = message_header(text, line, at)
+    if header is not None:
+        return header
+    m = _ROLE_RE.match(text, line, max(line, at))
+    return (m.group("r").lower(), m.end()) if m is not None else None
+
+
+def _own_line_speaker(text: str, begin: int, end: int) -> str | None:
+    """The speaker of a header that is the whole line ``text[begin:end]`` (Discord's ``Ana —
+    Today at 9:41 AM``, Telegram Desktop's ``Ana, [06.12.26 10:41]``), else None."""
+    m = _LINE_RE.match(text, begin, end)
+    return _speaker(m) if m is not None else None
+
+
+def answer_header(text: str, line: int, at: int) -> tuple[str, int, int] | None:
+    """(speaker, body start, where its header's line starts) of the chat message holding the
+    text from ``line`` (a line's start) to ``at``: its header opens the line, or is the
+    nearest line above (past blank ones) that is a header on its own; else None."""
+    header = _turn_header(text, line, at)
+    if header is not None:
+        return header[0], header[1], line
+    lo = max(0, line - REACH)
+    end = line - 1
+    while end > lo:
+        begin = text.rfind("\n", lo, end) + 1
+        if text[begin:end].strip():
+            speaker = _own_line_speaker(text, begin, end)
+            return (speaker, line, begin) if speaker is not None else None
+        end = begin - 1
+    return None
+
+
+def messages_above(text: str, top: int, lines: int, reach: int) -> Iterator[tuple[str, str]]:
+    """(speaker, body) of the messages whose headers lie on the ``lines`` lines above the one
+    starting at ``top``, nearest first; the body of a header on its own line is the lines
+    below it, up to the next message. Stops at a line longer than ``reach``."""
+    above = top - 1
+    body_end = above
+    for _ in range(lines):
+        if above <= 0:
+            return
+        floor = max(0, above - reach)
+        begin = text.rfind("\n", floor, above) + 1
+        if begin == 0 and floor > 0:
+            return  # a line longer than any chat message
+        header = _turn_header(text, begin, above)
+        if header is not None:
+            yield header[0], text[header[1] : above]
+            body_end = begin - 1
+        elif (speaker := _own_line_speaker(text, begin, above)) is not None:
+            yield speaker, text[above + 1 : max(above + 1, body_end)]
+            body_end = begin - 1
+        above = begin - 1

@@ -44,7 +44,13 @@ from aiegis_guard.scanners.key_words import (
     foreign_hash_word,
     foreign_key_word,
 )
-from aiegis_guard.scanners.secret_messages import message_header
+from aiegis_guard.scanners.request_words import (
+    FOREIGN_REQUEST_RE,
+    KEY_NOUN_FORMS,
+    LOCK_KEYS_RE,
+    is_question,
+)
+from aiegis_guard.scanners.secret_messages import answer_header, messages_above
 
 __all__ = ["asked_before", "asked_in_chat", "asks_key", "messages_after"]
 
@@ -134,8 +140,8 @@ def _answered(
     asked = previous.group("v")[-ASKED_TAIL:]
     if _VALUE_ONLY_RE.fullmatch(asked):  # a tool's result before: a value, no question
         return None
-    named = asks_key(asked)
-    if named is None or named.lower() in ROLE_WORDS:
+    named = _chat_asks_key(asked, named_alone=False)  # a chat export's JSON ("from", "text")
+    if named is None:
         return None
     if classify_window(said, nearest_last=True) is not None:
         return None  # "tx hash: <hex>": the message names its value itself
@@ -143,7 +149,7 @@ def _answered(
 
 
 # a sentence of a message (a JSON string's escaped break ends one too) and its clauses
-_SENTENCE_RE = re.compile(r"[.!?;\n。！？；]+|\\[nrt]")
+_SENTENCE_RE = re.compile(r"[.!?;\n。！？；؟]+|\\[nrt]")
 _CLAUSE_RE = re.compile(r"[,，、]|\sbut\s")
 # a negation or a warning in a clause: the key it names is what not to give
 _NEGATION_RE = re.compile(
@@ -193,12 +199,19 @@ def asks_key(asked: str) -> str | None:
             named = classify_window(clause, nearest_last=True)
             if named is None or _NEGATION_RE.search(clause):
                 continue
-            if named[0] != "key" or not _REQUEST_RE.search(sentence):
+            if named[0] != "key" or not _requests(sentence):
                 return None
+            if named[1].lower() in _BARE_KEY_NOUNS and _no_wallets_key(sentence):
+                return None  # "¿Me pasas la clave de la licencia?", "de publieke sleutel"
             if _GIVEN_OUT_RE.search(clause):
                 return None  # "send me the key you registered": its public half
             return named[1]
     return None
+
+
+def _requests(said: str) -> bool:
+    """``said`` holds a request (send, give, share, paste...) in any language read."""
+    return _REQUEST_RE.search(said) is not None or FOREIGN_REQUEST_RE.search(said) is not None
 
 
 def messages_after(text: str, at: int, hi: int, count: int) -> Iterator[tuple[int, int]]:
@@ -218,7 +231,7 @@ CHAT_LINES = 6  # lines above a chat answer searched for the message it answers
 _BARE_KEY_NOUNS = (
     "clé", "clef", "clave", "chave", "schlüssel", "schluessel", "chiave", "sleutel", "klucz",
     "klíč", "kľúč", "ключ", "кључ", "nyckel", "nøgle", "nøkkel", "avain", "kulcs", "cheie",
-    "cheia", "anahtar", "κλειδί", "مفتاح", "מפתח", "密钥", "金鑰",
+    "cheia", "anahtar", "κλειδί", "مفتاح", "מפתח", "密钥", "金鑰", *KEY_NOUN_FORMS,
 )  # fmt: skip
 _BARE_KEY_RE = LazyPattern(r"(?i)(?<![^\W\d_])(?:" + "|".join(_BARE_KEY_NOUNS) + r")(?![^\W\d_])")
 # a key that is not a wallet's: an API's, SSH's, a USB stick, a Wi-Fi network's, a licence's
@@ -236,15 +249,17 @@ HEADER_REACH = 120  # characters before a chat answer searched for its line's he
 
 def asked_in_chat(text: str, start: int, end: int) -> str | None:
     """The key word asked for by another speaker's chat message above the message that
-    ``text[start:end]`` is nearly the whole of, else None."""
+    ``text[start:end]`` is nearly the whole of, else None. A message's header opens its line
+    ("[09:41] Jonas:", "**Jonas:**", "09:41 <jonas>", "user:") or is a line of its own above
+    its body ("Jonas — Today at 9:41 AM")."""
     lo = max(0, start - HEADER_REACH)  # bounded: asked for every value nothing names
     line = text.rfind("\n", lo, start) + 1
     if line == 0 and lo > 0:
         return None  # no line break near: no chat line's header before the value
-    header = message_header(text, line, start)
+    header = answer_header(text, line, start)
     if header is None:
         return None
-    speaker, body = header
+    speaker, body, top = header
     hi = min(len(text), end + 2 * LEAD_MAX + 1)
     line_end = text.find("\n", end, hi)
     said = text[body:start] + " " + text[end : hi if line_end < 0 else line_end]
@@ -252,25 +267,15 @@ def asked_in_chat(text: str, start: int, end: int) -> str | None:
         return None
     if classify_window(said, nearest_last=True) is not None:
         return None  # "tx hash: <hex>": the message names its value itself
-    above = line - 1
-    for _ in range(CHAT_LINES):
-        if above <= 0:
-            return None
-        floor = max(0, above - MESSAGE_REACH)
-        begin = text.rfind("\n", floor, above) + 1
-        if begin == 0 and floor > 0:
-            return None  # a line longer than any chat message
-        previous = message_header(text, begin, above)
-        if previous is not None and previous[0] != speaker:
-            asked = text[previous[1] : above][-ASKED_TAIL:]
-            if _names_something(asked):  # the nearest message that names a thing decides
-                return _chat_asks_key(asked)
-            if "?" in asked or "？" in asked:
-                return (
-                    None  # a question that names nothing is the one answered ("what did it give?")
-                )
-        above = begin - 1  # a line that names nothing ("lol", "+1"), the same speaker's
-    return None
+    for other, asked in messages_above(text, top, CHAT_LINES, MESSAGE_REACH):
+        if other == speaker:
+            continue  # the same speaker's line above ("sec", then the value)
+        asked = asked[-ASKED_TAIL:]
+        if _names_something(asked):  # the nearest message that names a thing decides
+            return _chat_asks_key(asked)
+        if is_question(asked):
+            return None  # a question that names nothing is the one answered ("what did it give?")
+    return None  # lines that name nothing ("lol", "+1") passed over
 
 
 def _names_something(said: str) -> bool:
@@ -284,22 +289,26 @@ def _names_something(said: str) -> bool:
     )
 
 
-def _chat_asks_key(asked: str) -> str | None:
+def _chat_asks_key(asked: str, *, named_alone: bool = True) -> str | None:
+    """The key word a chat message asks for: asks_key's, a private key named alone (a chat
+    line's request by itself; not ``named_alone`` for a payload's message, where "Keep your
+    private key safe." is advice), or a question with a request naming a key in a script or
+    language the ASCII words do not read."""
     named = asks_key(asked)
     if named is not None:
         return None if named.lower() in ROLE_WORDS else named
-    private = _names_private_key(asked)
+    private = _names_private_key(asked) if named_alone else None
     if private is not None:  # "deployer pk?", "la chiave privata del deployer": the request
         return private if _ABOUT_KEY_RE.search(asked) is None else None
-    if "?" not in asked and "？" not in asked:
+    if not is_question(asked) or _NEGATION_RE.search(asked) is not None:
         return None
-    if _REQUEST_RE.search(asked) is None and _ASKS_YOU_RE.search(asked) is None:
+    if not _requests(asked) and _ASKS_YOU_RE.search(asked) is None:
         return None  # "Welcher Schlüssel hat die Transaktion signiert?": a question about a key
     foreign = foreign_key_word(asked)
     if foreign_hash_word(asked) is not None:
         return None
-    if foreign in FOREIGN_KEY_WORDS:
-        return foreign
+    if foreign in FOREIGN_KEY_WORDS:  # "Schick mir den Schlüssel der Lizenz?": no wallet's
+        return None if _no_wallets_key(asked) else foreign
     return _bare_key_noun(asked)
 
 
@@ -351,13 +360,20 @@ def _names_private_key(asked: str) -> str | None:
     named = classify_window(asked, nearest_last=True)
     if named is not None and named[0] != "key":
         return None  # "the tx hash of the private key's deploy?": a hash named last
-    if foreign_hash_word(asked) is not None or any(w in lowered for w in FOREIGN_PUBLIC):
+    if foreign_hash_word(asked) is not None or _names_public(asked):
         return None
     if "public" in lowered or _GIVEN_OUT_RE.search(asked) or _WARNING_RE.search(asked):
         return None
     if _OTHER_KEYS_RE.search(asked) is not None:
         return None  # "ssh private key?": not a wallet's
     return word
+
+
+def _names_public(said: str) -> bool:
+    """A word of another language in ``said`` says "public" ("publieke sleutel", "klucz
+    publiczny", "publika nyckel", "julkisen avaimen"): a public key, no secret."""
+    lowered = said.lower()
+    return any(w in lowered for w in FOREIGN_PUBLIC)
 
 
 def _bare_key_noun(asked: str) -> str | None:
@@ -368,9 +384,18 @@ def _bare_key_noun(asked: str) -> str | None:
     named = classify_window(asked, nearest_last=True)
     if m is None or (named is not None and named[1].lower() not in _BARE_KEY_NOUNS):
         return None
-    lowered = asked.lower()
-    if any(w in lowered for w in FOREIGN_PUBLIC) or _OTHER_KEYS_RE.search(asked) is not None:
+    if _no_wallets_key(asked):
         return None
-    if _GIVEN_OUT_FOREIGN_RE.search(asked) is not None:
-        return None  # "la clé que tu as enregistrée sur le relais": its public half
     return m.group()
+
+
+def _no_wallets_key(asked: str) -> bool:
+    """A word beside a bare key noun says it is no wallet's secret: public, an API's / a
+    licence's, a lock's (a house's, a car's), given out already ("la clé que tu as enregistrée
+    sur le relais": its public half)."""
+    return (
+        _names_public(asked)
+        or _OTHER_KEYS_RE.search(asked) is not None
+        or LOCK_KEYS_RE.search(asked) is not None
+        or _GIVEN_OUT_FOREIGN_RE.search(asked) is not None
+    )

@@ -18,6 +18,7 @@ from collections.abc import Callable
 from typing import NamedTuple
 
 from aiegis_guard.lazyre import LazyPattern
+from aiegis_guard.scanners.secret_messages import CHAT_ROLES
 from aiegis_guard.scanners.seed_phrases import languages_of
 
 __all__ = ["Pieces", "speaker_pieces", "speaker_texts", "unquoted", "words_only"]
@@ -32,12 +33,7 @@ LINE_RE = LazyPattern(
 # "role: message" without a time (an agent's conversation log, a pasted chat: "user: ..",
 # "assistant: ..", "Nutzer: ..", "用户 10:02：.."): the roles of a chat, not any "name:" (a
 # YAML or an .env file has those); a time may follow the role
-ROLES = (
-    "user", "assistant", "human", "ai", "bot", "agent", "model", "me", "customer", "support",
-    "nutzer", "benutzer", "assistent", "usuario", "asistente", "utilisateur", "assistant",
-    "utente", "assistente", "usuário", "пользователь", "ассистент", "用户", "助手", "用戶",
-    "ユーザー", "アシスタント", "사용자", "어시스턴트",
-)  # fmt: skip
+ROLES = CHAT_ROLES
 ROLE_LINE_RE = LazyPattern(
     r"(?im)^[ \t]*(" + "|".join(ROLES) + r")(?:[ \t]+\d{1,2}:\d{2}(?::\d{2})?)?[ \t]*[:：>][ \t]?"
     r"(.*)$"
