@@ -1024,6 +1024,21 @@ PINNED = [
     ("8ceab9aa", "enterExitQueue(uint256,address)"),
     ("201b9eb5", "mintOsToken(address,uint256,address)"),
     ("36fe59d2", "depositAndMintOsToken(address,uint256,address)"),
+    # ourzora/v3 AsksV1_1 / ZoraModuleManager; Safe SignMessageLib; Hyperlane TokenRouter;
+    # gnosis/MultiSigWallet; Kwenta smart-margin Auth
+    ("9e847108", "createAsk(address,uint256,uint256,address,address,uint16)"),
+    ("b2007533", "setAskPrice(address,uint256,uint256,address)"),
+    ("40b80746", "cancelAsk(address,uint256)"),
+    ("622dcbd7", "fillAsk(address,uint256,address,uint256,address)"),
+    ("152c1b5b", "setApprovalForModule(address,bool)"),
+    ("bcb11ad3", "setBatchApprovalForModules(address[],bool)"),
+    ("85a5affe", "signMessage(bytes)"),
+    ("81b4e8b4", "transferRemote(uint32,bytes32,uint256)"),
+    ("51debffc", "transferRemote(uint32,bytes32,uint256,bytes,address)"),
+    ("7065cb48", "addOwner(address)"),
+    ("e20056e6", "replaceOwner(address,address)"),
+    ("e71bdf41", "addDelegate(address)"),
+    ("67e7646f", "removeDelegate(address)"),
 ]
 
 

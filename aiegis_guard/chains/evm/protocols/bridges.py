@@ -26,6 +26,18 @@ Sources (function signatures and argument order):
   ``wrapAndTransferETH(recipientChain, bytes32 recipient, arbiterFee, nonce)`` (no minimum:
   the recipient gets the whole amount less ``arbiterFee``, paid to whoever redeems).
 
+- hyperlane-xyz/hyperlane-monorepo ``solidity/contracts/token/libs/TokenRouter.sol``:
+  ``transferRemote(uint32 _destination, bytes32 _recipient, uint256 _amount) payable`` (and
+  the hook form ``transferRemote(..., bytes _hookMetadata, address _hook)``) of a warp route:
+  ``HypERC20Collateral`` pulls ``_amount`` of ``wrappedToken`` from ``msg.sender``,
+  ``HypERC20`` (synthetic) burns the caller's own route tokens, ``HypNative`` takes
+  ``_amount`` of the call's value (``require(msg.value >= _amount)``); the rest of the call's
+  value pays the interchain gas. ``_amount`` is minted / released to ``_recipient`` on
+  ``_destination``, 1:1 (no relayer's cut, no slippage). A call whose value covers the amount,
+  the amount being most of it, is read as a native route (the gas is the smaller part); else
+  the call's value is gas only and the route's token its ``asset`` in the book, or a stand-in
+  (the asset read decides no verdict: the recipient does). Routes are deployed per token by
+  anyone: a route off the book is also an opaque call (``callee.py``).
 - OffchainLabs/nitro-contracts ``src/bridge/Inbox.sol`` / ``AbsInbox.sol``:
   ``createRetryableTicket(to, l2CallValue, maxSubmissionCost, excessFeeRefundAddress,
   callValueRefundAddress, gasLimit, maxFeePerGas, data)`` and its ``unsafe`` /
@@ -240,6 +252,18 @@ def _retryable(f: Frame, fn: Function, a: list[Any]) -> Result:
     return out
 
 
+def _hyperlane(f: Frame, fn: Function, a: list[Any]) -> Result:
+    """Hyperlane warp route ``transferRemote`` (module docstring)."""
+    _domain, recipient, amount = a[:3]
+    if f.value and amount <= f.value <= 2 * amount:  # HypNative: the amount is the call's ETH
+        give: tuple[Asset | None, int | None] = (None, None)
+        got = (native(), amount)
+    else:
+        token = _bridged(f.target)
+        give, got = (token, amount), (token, amount)
+    return bridge_ops(f, "hyperlane.transfer_remote", give, got, bytes32_address(recipient))
+
+
 _ACROSS_TAIL = "uint256,uint256,uint256"
 _RETRYABLE = "(address,uint256,uint256,address,address,uint256,uint256,bytes)"
 # OP Stack: ethereum-optimism/optimism packages/contracts-bedrock src/L1/L1StandardBridge.sol and
@@ -294,4 +318,6 @@ TABLE = (
     ("sendToL2(uint256,address,uint256,uint256,uint256,address,uint256)", _hop_send),
     ("transferTokens(address,uint256,uint16,bytes32,uint256,uint32)", _wormhole_transfer),
     ("wrapAndTransferETH(uint16,bytes32,uint256,uint32)", _wormhole_eth),
+    ("transferRemote(uint32,bytes32,uint256)", _hyperlane),
+    ("transferRemote(uint32,bytes32,uint256,bytes,address)", _hyperlane),
 )
