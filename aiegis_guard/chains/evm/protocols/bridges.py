@@ -45,7 +45,10 @@ Sources (function signatures and argument order):
   on L2 plus the fees; ``excessFeeRefundAddress`` is credited what the fees leave over (all of
   the deposit but ``l2CallValue`` when the fee bids are inflated); ``callValueRefundAddress``
   is the ticket's beneficiary: it may cancel the ticket and is credited ``l2CallValue`` then
-  (or when it times out).
+  (or when it times out); with no gas for the automatic redeem (``gasLimit`` or
+  ``maxFeePerGas`` 0) the ticket waits for a manual redeem, and the beneficiary may cancel it
+  before anyone redeems: the whole ``l2CallValue`` is its to take (docs.arbitrum.io
+  ArbRetryableTx: ``cancel()`` refunds the call value to the beneficiary).
 
 A bridge transfer is an exchange across chains (``order = SWAP``): the input is a give of the
 caller to the bridge contract, the destination side a :class:`Receipt` to the recipient with
@@ -243,12 +246,16 @@ def _retryable(f: Frame, fn: Function, a: list[Any]) -> Result:
     a transfer to the Inbox) out to ``to`` on L2; each refund address other than the caller and
     ``to`` a receiver of the deposit too (an unknown share of it), as Across's depositor. The L2
     call itself runs as the caller's alias (never the caller's L2 account): not an effect."""
-    to, l2_value, _submission, excess_to, value_to = a[:5]
+    to, l2_value, _submission, excess_to, value_to, gas_limit, max_fee = a[:7]
     via = f"arbitrum.{fn.name}"
     out = bridge_ops(f, via, (None, None), (native(), l2_value), to) if l2_value else []
     refunds = {excess_to} | ({value_to} if l2_value else set())
     for who in sorted(refunds - {ZERO, f.sender, to}):
-        out += bridge_ops(f, f"{via}.refund", (None, None), (native(), None), who)
+        # no gas for the automatic redeem: the ticket waits, and its beneficiary may cancel
+        # it first and take the whole call value (ArbRetryableTx.cancel)
+        waits = who == value_to and not (gas_limit and max_fee)
+        share = (native(), l2_value if waits else None)
+        out += bridge_ops(f, f"{via}.refund", (None, None), share, who)
     return out
 
 
