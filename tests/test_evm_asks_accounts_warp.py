@@ -290,3 +290,12 @@ def test_delegate_on_another_contract_still_names_its_grantee() -> None:
     assert judged(sent(other, call("addDelegate(address)", STRANGER))).action is Action.BLOCK
     removal = judged(sent(other, call("removeDelegate(address)", STRANGER)))
     assert removal.action is Action.FLAG
+
+
+def test_allowance_module_add_delegate_is_no_grant() -> None:
+    """The same selector on the Safe AllowanceModule: a delegate without an allowance spends
+    nothing (``setAllowance`` is the grant), whoever it is."""
+    module = "0xcfbfac74c26f8647cbdb8c5caf80bb5b32e43134"  # safe-modules AllowanceModule
+    verdict = judged(sent(module, call("addDelegate(address)", STRANGER)))
+    assert verdict.action is Action.ALLOW, verdict.effect_lines
+    assert not [e for e in verdict.effects if e["kind"] == "authority"]

@@ -109,7 +109,8 @@ _ADMIN_HANDLERS = {
     ),
     "accounts": ("install_module", "uninstall_module", "set_default_validator", "set_execution"),
     "account_signers": ("set_permissions_for_signer",),
-    "account_roles": ("add_owner", "replace_owner", "add_delegate"),
+    "account_roles": ("add_owner", "replace_owner"),
+    "delegations": ("add_delegate",),
     "kernel_v3": ("install_validations", "taken_back"),
     "standards": ("renounce_ownership",),
 }  # fmt: skip

@@ -30,8 +30,9 @@ from typing import Any
 from aiegis_guard.chains.evm.frames import ZERO, Frame, Result, authority
 from aiegis_guard.chains.evm.selectors import Function
 from aiegis_guard.chains.evm.tokens import named_call
+from aiegis_guard.chains.transaction import AuthorityChange
 
-__all__ = ["TABLE"]
+__all__ = ["TABLE", "account_delegate"]
 
 
 def _add_owner(f: Frame, fn: Function, a: list[Any]) -> Result:
@@ -44,10 +45,10 @@ def _replace_owner(f: Frame, fn: Function, a: list[Any]) -> Result:
     return [authority(f, "account.owner", f"owner_replaced:{a[0]}", a[1])]
 
 
-def _add_delegate(f: Frame, fn: Function, a: list[Any]) -> Result:
-    if a[0] == ZERO:  # InvalidDelegate: reverts
-        return [named_call(f, fn, known=False)]
-    return [authority(f, "account.delegate", "delegate", a[0])]
+def account_delegate(f: Frame, delegate: str) -> AuthorityChange:
+    """Kwenta ``addDelegate(_delegate)`` (its selector is the Safe AllowanceModule's too: read
+    by ``delegations.py``, which tells the two apart by the contract called)."""
+    return authority(f, "account.delegate", "delegate", delegate)
 
 
 def _remove_delegate(f: Frame, fn: Function, a: list[Any]) -> Result:
@@ -57,6 +58,5 @@ def _remove_delegate(f: Frame, fn: Function, a: list[Any]) -> Result:
 TABLE = (
     ("addOwner(address)", _add_owner),
     ("replaceOwner(address,address)", _replace_owner),
-    ("addDelegate(address)", _add_delegate),
     ("removeDelegate(address)", _remove_delegate),
 )
