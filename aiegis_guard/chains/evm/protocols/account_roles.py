@@ -19,8 +19,10 @@ Sources:
 
 Each grant is an :class:`AuthorityChange` on the called account (``account.owner``: an
 owner, allowlisted in any role; ``account.delegate``: an operator / delegate / spender entry).
-The accounts are not in the book: the grants are read on any contract (an administration
-standard: ``callee.GRANT_STANDARDS``), a removal only on own or allowlisted code.
+The accounts are not in the book: the owner grants are read on any contract (an
+administration standard: ``callee.GRANT_STANDARDS``), a removal only on own or allowlisted
+code. ``addDelegate`` is also the Safe AllowanceModule's selector (``delegations.py`` reads
+both): off the own / allowlisted account it is also an opaque call of that contract.
 """
 
 from __future__ import annotations
