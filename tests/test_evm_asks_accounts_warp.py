@@ -43,8 +43,8 @@ def sent(to: str, data: bytes, value: int = 0, sender: str = OWN) -> dict[str, A
     return tx(to, data, value, **{"from": sender, "chainId": 1})
 
 
-def ask(price: int, funds_to: str, to: str = ASKS) -> dict[str, Any]:
-    return sent(to, call(_CREATE, NFT, 4321, price, ZERO, funds_to, 100))
+def ask(price: int, funds_to: str, to: str = ASKS, finders_fee_bps: int = 100) -> dict[str, Any]:
+    return sent(to, call(_CREATE, NFT, 4321, price, ZERO, funds_to, finders_fee_bps))
 
 
 @pytest.mark.parametrize(
@@ -56,6 +56,18 @@ def ask(price: int, funds_to: str, to: str = ASKS) -> dict[str, Any]:
             ask(32 * ETH, STRANGER), Action.BLOCK, {"tx.evm.order_gives_away"}, id="to-stranger"
         ),
         pytest.param(ask(1, OWN), Action.BLOCK, {"tx.evm.order_gives_away"}, id="one-wei-ask"),
+        pytest.param(
+            ask(32 * ETH, OWN, finders_fee_bps=10_000),
+            Action.BLOCK,
+            {"tx.evm.order_gives_away"},
+            id="finder-takes-the-whole-price",
+        ),
+        pytest.param(
+            ask(32 * ETH, OWN, finders_fee_bps=5_000),
+            Action.ALLOW,
+            set(),
+            id="finder-takes-half",
+        ),
         pytest.param(
             sent(ASKS, call("setAskPrice(address,uint256,uint256,address)", NFT, 7, 1, ZERO)),
             Action.BLOCK,

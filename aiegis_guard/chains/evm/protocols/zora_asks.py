@@ -5,7 +5,10 @@ _tokenId, _askPrice, _askCurrency, _sellerFundsRecipient, _findersFeeBps)`` list
 of its owner (or an operator of the owner) for ``_askPrice`` of ``_askCurrency`` (the zero
 address: ETH); anyone may ``fillAsk`` it at that price, and the price, less royalties, the
 protocol fee and the finder's fee (at most ``_findersFeeBps`` of it, up to 10 000), is paid to
-``_sellerFundsRecipient``; ``setAskPrice(_tokenContract, _tokenId, _askPrice, _askCurrency)``
+``_sellerFundsRecipient`` (``fillAsk``: ``findersFee = remainingProfit * findersFeeBps /
+10000`` goes to the ``_finder`` the filler names: the seller is guaranteed the price less that
+share; royalties and the protocol fee, read on chain, come off too and are not counted);
+``setAskPrice(_tokenContract, _tokenId, _askPrice, _askCurrency)``
 (the seller only) changes the price of a standing ask, whose funds recipient stays the one
 ``createAsk`` set (not in the request); ``cancelAsk(_tokenContract, _tokenId)`` removes it;
 ``fillAsk(_tokenContract, _tokenId, _fillCurrency, _fillAmount, _finder) payable`` pays
@@ -47,9 +50,15 @@ __all__ = ["TABLE"]
 _ASK = 0  # one ask per request: the index of its order
 
 
-def _ask(f: Frame, a: list[Any], to: str) -> Result:
-    """The token ``a[:2]`` offered to the market, ``a[2]`` of ``a[3]`` paid to ``to``."""
+_BPS = 10_000
+
+
+def _ask(f: Frame, a: list[Any], to: str, finders_fee_bps: int = 0) -> Result:
+    """The token ``a[:2]`` offered to the market, ``a[2]`` of ``a[3]`` paid to ``to``, less
+    the finder's fee: whoever fills the ask names the finder (itself, if it likes), so the
+    fee is a cut the seller never sees (at 10 000 bps: all of it)."""
     nft, token_id, price, money = a[:4]
+    price = price * (_BPS - min(finders_fee_bps, _BPS)) // _BPS
     seller = f.sender or f.context
     give = Transfer(
         via="zora.ask",
@@ -65,7 +74,7 @@ def _ask(f: Frame, a: list[Any], to: str) -> Result:
 
 
 def _create_ask(f: Frame, fn: Function, a: list[Any]) -> Result:
-    return _ask(f, a, a[4])  # _sellerFundsRecipient (the finder's fee: a[5], from the price)
+    return _ask(f, a, a[4], a[5])  # _sellerFundsRecipient, _findersFeeBps
 
 
 def _set_ask_price(f: Frame, fn: Function, a: list[Any]) -> Result:
