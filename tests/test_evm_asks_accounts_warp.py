@@ -178,6 +178,12 @@ def test_safe_sign_message_is_judged_as_the_message_it_signs(
     assert rules(verdict) == expected
 
 
+def test_sign_message_called_not_delegated_signs_for_nobody() -> None:
+    """A CALL to the library marks the hash in the library's own storage: nobody's signature."""
+    verdict = judged(sent(SIGN_MESSAGE_LIB, call("signMessage(bytes)", bytes(32))))
+    assert verdict.action is Action.ALLOW, verdict.effect_lines
+
+
 def test_sign_message_in_a_clone_library_is_a_delegatecall() -> None:
     """Only the Safe's own deployments are read: a clone runs with the Safe's storage."""
     clone = addr("sign-message-lib-clone")

@@ -157,6 +157,8 @@ def _message_kind(data: bytes) -> str:
 
 
 def _sign_message(f: Frame, fn: Function, a: list[Any]) -> Result:
+    if not f.delegate:  # called, not delegated to: it marks the message in its own storage
+        return [Call(via="evm.call", target=f.target, name="signMessage", known=True)]
     data = bytes(a[0])
     kind = _message_kind(data)
     via = {"blind": SIGN_MESSAGE_BLIND, "opaque": SIGN_MESSAGE_OPAQUE}.get(kind, "evm.call")
