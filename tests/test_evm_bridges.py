@@ -354,6 +354,26 @@ def test_arbitrum_retryable_ticket(data: bytes, action: Action, receivers: set[s
     assert verdict.action is action, verdict.effect_lines
 
 
+@pytest.mark.parametrize(
+    ("gas_limit", "max_fee", "amount"),
+    [
+        pytest.param(0, 10**9, L2_VALUE, id="no-gas-limit"),
+        pytest.param(100_000, 0, L2_VALUE, id="no-fee-cap"),
+        pytest.param(100_000, 10**9, None, id="auto-redeemed"),
+    ],
+)
+def test_retryable_without_auto_redeem_is_the_beneficiarys_to_take(
+    gas_limit: int, max_fee: int, amount: int | None
+) -> None:
+    """With no gas for the automatic redeem the ticket waits: its beneficiary may cancel it
+    first and take the whole ``l2CallValue`` (ArbRetryableTx.cancel), not an unknown share."""
+    data = call(_RETRYABLE, OWN, L2_VALUE, 10**13, OWN, STRANGER, gas_limit, max_fee, b"")
+    payload = own_tx(INBOX, data, value=L2_VALUE + FEES)
+    to_stranger = [r.amount for r in receipts(payload) if r.recipient == STRANGER]
+    assert to_stranger == [amount]
+    assert judged(payload, INBOX).action is Action.BLOCK
+
+
 def test_truncated_retryable_is_a_decode_error() -> None:
     data = retryable(OWN, OWN, OWN)[:100]
     with pytest.raises(EvmDecodeError):

@@ -386,6 +386,7 @@ def test_7702_effect_names_a_reset_a_revoke(guard: Guard, delegate: str, what: s
 
 
 SIMPLE_7702 = "0x4cd241e8d1510e30b2076397afc7508ae59c66c9"  # book: chains "*" (CREATE2)
+METAMASK_7702 = "0x63c0c19a282a1b52b07dd5a65b58948a07dae32b"  # book: CREATE2 (salt "GATOR")
 AAVE_POOL_BASE = "0xa238dd80c259a72e81d7e4664a9801593f98d1c5"  # book: chains [8453] only
 
 
@@ -399,6 +400,14 @@ AAVE_POOL_BASE = "0xa238dd80c259a72e81d7e4664a9801593f98d1c5"  # book: chains [8
             Action.BLOCK,
             {"tx.evm.eip7702_any_chain", "tx.evm.eip7702_delegation"},
             id="deterministic-not-allowlisted",
+        ),
+        pytest.param(METAMASK_7702, True, Action.ALLOW, set(), id="allowlisted-metamask"),
+        pytest.param(
+            METAMASK_7702,
+            False,
+            Action.BLOCK,
+            {"tx.evm.eip7702_any_chain", "tx.evm.eip7702_delegation"},
+            id="metamask-not-allowlisted",
         ),
         pytest.param(
             AAVE_POOL_BASE,

@@ -1024,6 +1024,20 @@ PINNED = [
     ("8ceab9aa", "enterExitQueue(uint256,address)"),
     ("201b9eb5", "mintOsToken(address,uint256,address)"),
     ("36fe59d2", "depositAndMintOsToken(address,uint256,address)"),
+    # ourzora/v3 AsksV1_1 / ZoraModuleManager; Safe SignMessageLib; Hyperlane TokenRouter;
+    # gnosis/MultiSigWallet; Kwenta smart-margin Auth
+    ("9e847108", "createAsk(address,uint256,uint256,address,address,uint16)"),
+    ("b2007533", "setAskPrice(address,uint256,uint256,address)"),
+    ("40b80746", "cancelAsk(address,uint256)"),
+    ("622dcbd7", "fillAsk(address,uint256,address,uint256,address)"),
+    ("152c1b5b", "setApprovalForModule(address,bool)"),
+    ("bcb11ad3", "setBatchApprovalForModules(address[],bool)"),
+    ("85a5affe", "signMessage(bytes)"),
+    ("81b4e8b4", "transferRemote(uint32,bytes32,uint256)"),
+    ("51debffc", "transferRemote(uint32,bytes32,uint256,bytes,address)"),
+    ("7065cb48", "addOwner(address)"),
+    ("e20056e6", "replaceOwner(address,address)"),
+    ("67e7646f", "removeDelegate(address)"),
 ]
 
 
@@ -1084,3 +1098,21 @@ def test_non_erc20_entry_points_count_against_limits(signature: str, args: list[
             "data": {"$hex": "0x" + call(signature, *args).hex()}}  # fmt: skip
     verdict = guard.check_transaction(build_tx(spec))
     assert verdict.action is Action.BLOCK and "tx.evm.over_limit" in verdict.rule_ids
+
+
+def test_no_two_protocol_tables_claim_one_selector() -> None:
+    """A selector two modules register is silently read by the later one (fix26t: Kwenta's
+    ``addDelegate`` had replaced the Safe AllowanceModule's); one module must tell the
+    contracts apart instead. ``deposit(address)`` (staking.py / lst_receivers.py) predates
+    this test."""
+    from aiegis_guard.chains.evm.protocols import _MODULES
+
+    seen: dict[bytes, str] = {}
+    shared: set[str] = set()
+    for module in _MODULES:
+        for signature, _handler in module.TABLE:
+            key = keccak(text=signature)[:4]
+            if key in seen:
+                shared.add(signature)
+            seen[key] = signature
+    assert shared == {"deposit(address)"}

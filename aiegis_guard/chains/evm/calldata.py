@@ -54,18 +54,21 @@ class _OpsLimit(Exception):
 
 HANDLERS = {**TOKEN_HANDLERS, **WRAPPER_HANDLERS, **PROTOCOL_HANDLERS}
 FUNCTIONS = {**PROTOCOL_FUNCTIONS, **_BASE_FUNCTIONS}
-_DELEGATECALL_OK = frozenset({"multi_send"})
+# handler -> the book's name of the libraries it may run from by DELEGATECALL
+_DELEGATECALL_OK = {"multi_send": "Safe MultiSend", "safe.sign_message": "Safe SignMessageLib"}
 PAST_DEPTH_LIMIT = "evm.call.past_depth_limit"  # the via of a call nested past MAX_DEPTH
 _LIMIT_NOTE = f"undecodable:more than {MAX_OPS} operations"
 
 
 def _delegatecall_ok(f: Frame, handler: str) -> bool:
-    """Only Safe's own MultiSend libraries (by address) run as the account and are decoded;
-    any other code reached by DELEGATECALL is opaque, whatever its selector says."""
-    if handler not in _DELEGATECALL_OK:
+    """Only Safe's own MultiSend and SignMessageLib libraries (by address) run as the account
+    and are decoded; any other code reached by DELEGATECALL is opaque, whatever its selector
+    says."""
+    library = _DELEGATECALL_OK.get(handler)
+    if library is None:
         return False
     known = known_contracts().get(f.target)
-    return known is not None and known[0].startswith("Safe MultiSend")
+    return known is not None and known[0].startswith(library)
 
 
 def _touches_own(f: Frame) -> bool:

@@ -109,13 +109,15 @@ _ADMIN_HANDLERS = {
     ),
     "accounts": ("install_module", "uninstall_module", "set_default_validator", "set_execution"),
     "account_signers": ("set_permissions_for_signer",),
+    "account_roles": ("add_owner", "replace_owner"),
     "kernel_v3": ("install_validations", "taken_back"),
     "standards": ("renounce_ownership",),
 }  # fmt: skip
 GRANT_STANDARDS: dict[str, str] = {
     # Ownable / Ownable2Step, ERC-1967 / UUPS (selectors.py), AccessControl, ProxyAdmin,
     # Safe OwnerManager / ModuleManager / GuardManager, ERC-7579 / Kernel modules,
-    # MultiOwnable (protocols/admin.py, safe.py, accounts.py, standards.py)
+    # MultiOwnable, Gnosis MultiSigWallet owners (protocols/admin.py, safe.py, accounts.py,
+    # standards.py, account_roles.py)
     "transfer_ownership": _ADMIN,
     "proxy_upgrade": _ADMIN,
     **{f"{module}.{h}": _ADMIN for module, names in _ADMIN_HANDLERS.items() for h in names},

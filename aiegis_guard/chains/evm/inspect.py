@@ -30,7 +30,11 @@ EVM-only rule ids (default action):
                                         request does not show
 ``tx.evm.blind_signature``      BLOCK   (also) an on-chain signature of unseen contents: Safe
                                         ``approveHash`` (a Safe not allowlisted), CoW
-                                        ``setPreSignature(uid, true)``
+                                        ``setPreSignature(uid, true)``, a Safe's
+                                        ``SignMessageLib.signMessage`` of a 32-byte hash or an
+                                        EIP-712 digest preimage
+``tx.evm.opaque_message``       FLAG    (also) ``SignMessageLib.signMessage`` of a message that
+                                        is not text (binary, a carried transaction / typed data)
 ==============================  ======  =========================================================
 
 Typed-data string fields go through the text guard (``in:typed_data`` evidence). The generic
@@ -41,11 +45,24 @@ and ``[allowlist] evm_spenders`` are allowed spenders.
 
 from __future__ import annotations
 
-from aiegis_guard.chains.carried import carried_findings
+from aiegis_guard.chains.carried import CARRIED, carried_findings
+from aiegis_guard.chains.evm.messages import decode_evm_message
+from aiegis_guard.chains.evm.protocols.safe import (
+    SIGN_MESSAGE_BLIND,
+    SIGN_MESSAGE_OPAQUE,
+    SIGN_MESSAGE_TEXT,
+)
 from aiegis_guard.chains.evm.selectors import BUILTIN_SPENDERS, FUNCTIONS
 from aiegis_guard.chains.inspect import ChainRules, inspect_operations
 from aiegis_guard.chains.siwe import inspect_sign_ins
-from aiegis_guard.chains.transaction import Call, DecodedTransaction, PayloadKind, TxContext
+from aiegis_guard.chains.transaction import (
+    Call,
+    DecodedTransaction,
+    PayloadKind,
+    SignIn,
+    TxContext,
+)
+from aiegis_guard.errors import EvmDecodeError
 from aiegis_guard.findings import Action, Category, Chain, Finding, Severity
 from aiegis_guard.redact import mask_address
 
@@ -202,7 +219,11 @@ def _approve_hashes(decoded: DecodedTransaction, ctx: TxContext) -> list[Finding
             out.append(
                 _finding("safe_approve_hash", msg, f"safe:{op.target}", severity=Severity.HIGH)
             )
-        elif op.via not in ("safe.approve_hash", "cow.pre_signature"):
+        elif op.via == SIGN_MESSAGE_OPAQUE:
+            msg = f"signMessage on {mask_address(op.target)}: signs a message that is not text"
+            out.append(_finding("opaque_message", msg, f"onchain:{op.via}", f"safe:{op.target}"))
+            continue
+        elif op.via not in ("safe.approve_hash", "cow.pre_signature", SIGN_MESSAGE_BLIND):
             continue
         if op.via == "safe.approve_hash" and ctx.policy.is_known(op.target, Chain.EVM):
             continue
@@ -244,6 +265,27 @@ def _foreign_permit_shape(decoded: DecodedTransaction, ctx: TxContext) -> list[F
     return [_finding("unknown_typed_data", msg, "eip712:permit-structure", f"owner:{owner}")]
 
 
+def _signed_texts(decoded: DecodedTransaction) -> list[Finding]:
+    """Text a Safe signs on chain (``SignMessageLib``, ``protocols/safe.py``), read as
+    ``personal_sign`` reads it: a transaction or typed data carried in it, a permit written
+    as text or anything but a sign-in is what the signature authorises, unseen (FLAG)."""
+    out: list[Finding] = []
+    for note in decoded.notes:
+        if not note.startswith(SIGN_MESSAGE_TEXT):
+            continue
+        try:
+            read = decode_evm_message(bytes.fromhex(note[len(SIGN_MESSAGE_TEXT) :]))
+        except EvmDecodeError:
+            read = None
+        if read is not None and read.message_text is not None:
+            carried = any(n.startswith(CARRIED) for n in read.notes)
+            if not carried and all(isinstance(op, SignIn) for op in read.operations):
+                continue
+        msg = "signMessage: the text signed carries what it authorises, not shown as text"
+        out.append(_finding("opaque_message", msg, "onchain:safe.sign_message", "in:message"))
+    return out
+
+
 def inspect_evm(decoded: DecodedTransaction, ctx: TxContext) -> list[Finding]:
     """All findings for a decoded EVM transaction, typed-data payload or message."""
     out = inspect_operations(decoded, ctx, EVM_RULES)
@@ -254,6 +296,8 @@ def inspect_evm(decoded: DecodedTransaction, ctx: TxContext) -> list[Finding]:
         out += _notes(decoded)
     out += _delegatecalls(decoded, ctx)
     out += _approve_hashes(decoded, ctx)
+    if decoded.notes:
+        out += _signed_texts(decoded)
     out += _claim_fees(decoded, ctx)
     out += _typed_text(decoded, ctx)
     out += _foreign_permit_shape(decoded, ctx)

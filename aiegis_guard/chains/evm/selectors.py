@@ -161,6 +161,9 @@ _TABLE: tuple[tuple[str, str, str], ...] = (
     # Operation{Call, DelegateCall}), the shape of Safe's call / delegatecall
     ("51945447", "execute(address,uint256,bytes,uint8)", "safe_exec"),
     ("b61d27f6", "execute(address,uint256,bytes)", "account_execute"),
+    # Gnosis MultiSigWallet (gnosis/MultiSigWallet contracts/MultiSigWallet.sol): an owner
+    # submits and confirms the wallet's call, run once ``required`` owners confirmed it
+    ("c6427474", "submitTransaction(address,uint256,bytes)", "account_execute"),
     ("47e1da2a", "executeBatch(address[],uint256[],bytes[])", "account_execute_batch"),
     ("18dfb3c7", "executeBatch(address[],bytes[])", "account_execute_batch_novalue"),
     ("34fcd5be", "executeBatch((address,uint256,bytes)[])", "account_execute_calls"),

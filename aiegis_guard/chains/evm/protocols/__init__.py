@@ -16,6 +16,7 @@ from aiegis_guard.chains.evm.abi import parse_types
 from aiegis_guard.chains.evm.frames import Frame, Result
 from aiegis_guard.chains.evm.protocols import (
     aave_gateway,
+    account_roles,
     account_signers,
     accounts,
     across_handler,
@@ -85,6 +86,7 @@ from aiegis_guard.chains.evm.protocols import (
     zeroex,
     zodiac_roles,
     zora,
+    zora_asks,
 )
 from aiegis_guard.chains.evm.selectors import Function
 from aiegis_guard.checksums import keccak256
@@ -165,6 +167,8 @@ _MODULES = (
     account_signers,
     token_bridges,
     lst_receivers,
+    zora_asks,
+    account_roles,
 )
 
 

@@ -26,6 +26,18 @@ Sources (function signatures and argument order):
   ``wrapAndTransferETH(recipientChain, bytes32 recipient, arbiterFee, nonce)`` (no minimum:
   the recipient gets the whole amount less ``arbiterFee``, paid to whoever redeems).
 
+- hyperlane-xyz/hyperlane-monorepo ``solidity/contracts/token/libs/TokenRouter.sol``:
+  ``transferRemote(uint32 _destination, bytes32 _recipient, uint256 _amount) payable`` (and
+  the hook form ``transferRemote(..., bytes _hookMetadata, address _hook)``) of a warp route:
+  ``HypERC20Collateral`` pulls ``_amount`` of ``wrappedToken`` from ``msg.sender``,
+  ``HypERC20`` (synthetic) burns the caller's own route tokens, ``HypNative`` takes
+  ``_amount`` of the call's value (``require(msg.value >= _amount)``); the rest of the call's
+  value pays the interchain gas. ``_amount`` is minted / released to ``_recipient`` on
+  ``_destination``, 1:1 (no relayer's cut, no slippage). A call whose value covers the amount,
+  the amount being most of it, is read as a native route (the gas is the smaller part); else
+  the call's value is gas only and the route's token its ``asset`` in the book, or a stand-in
+  (the asset read decides no verdict: the recipient does). Routes are deployed per token by
+  anyone: a route off the book is also an opaque call (``callee.py``).
 - OffchainLabs/nitro-contracts ``src/bridge/Inbox.sol`` / ``AbsInbox.sol``:
   ``createRetryableTicket(to, l2CallValue, maxSubmissionCost, excessFeeRefundAddress,
   callValueRefundAddress, gasLimit, maxFeePerGas, data)`` and its ``unsafe`` /
@@ -33,7 +45,10 @@ Sources (function signatures and argument order):
   on L2 plus the fees; ``excessFeeRefundAddress`` is credited what the fees leave over (all of
   the deposit but ``l2CallValue`` when the fee bids are inflated); ``callValueRefundAddress``
   is the ticket's beneficiary: it may cancel the ticket and is credited ``l2CallValue`` then
-  (or when it times out).
+  (or when it times out); with no gas for the automatic redeem (``gasLimit`` or
+  ``maxFeePerGas`` 0) the ticket waits for a manual redeem, and the beneficiary may cancel it
+  before anyone redeems: the whole ``l2CallValue`` is its to take (docs.arbitrum.io
+  ArbRetryableTx: ``cancel()`` refunds the call value to the beneficiary).
 
 A bridge transfer is an exchange across chains (``order = SWAP``): the input is a give of the
 caller to the bridge contract, the destination side a :class:`Receipt` to the recipient with
@@ -231,13 +246,29 @@ def _retryable(f: Frame, fn: Function, a: list[Any]) -> Result:
     a transfer to the Inbox) out to ``to`` on L2; each refund address other than the caller and
     ``to`` a receiver of the deposit too (an unknown share of it), as Across's depositor. The L2
     call itself runs as the caller's alias (never the caller's L2 account): not an effect."""
-    to, l2_value, _submission, excess_to, value_to = a[:5]
+    to, l2_value, _submission, excess_to, value_to, gas_limit, max_fee = a[:7]
     via = f"arbitrum.{fn.name}"
     out = bridge_ops(f, via, (None, None), (native(), l2_value), to) if l2_value else []
     refunds = {excess_to} | ({value_to} if l2_value else set())
     for who in sorted(refunds - {ZERO, f.sender, to}):
-        out += bridge_ops(f, f"{via}.refund", (None, None), (native(), None), who)
+        # no gas for the automatic redeem: the ticket waits, and its beneficiary may cancel
+        # it first and take the whole call value (ArbRetryableTx.cancel)
+        waits = who == value_to and not (gas_limit and max_fee)
+        share = (native(), l2_value if waits else None)
+        out += bridge_ops(f, f"{via}.refund", (None, None), share, who)
     return out
+
+
+def _hyperlane(f: Frame, fn: Function, a: list[Any]) -> Result:
+    """Hyperlane warp route ``transferRemote`` (module docstring)."""
+    _domain, recipient, amount = a[:3]
+    if f.value and amount <= f.value <= 2 * amount:  # HypNative: the amount is the call's ETH
+        give: tuple[Asset | None, int | None] = (None, None)
+        got = (native(), amount)
+    else:
+        token = _bridged(f.target)
+        give, got = (token, amount), (token, amount)
+    return bridge_ops(f, "hyperlane.transfer_remote", give, got, bytes32_address(recipient))
 
 
 _ACROSS_TAIL = "uint256,uint256,uint256"
@@ -294,4 +325,6 @@ TABLE = (
     ("sendToL2(uint256,address,uint256,uint256,uint256,address,uint256)", _hop_send),
     ("transferTokens(address,uint256,uint16,bytes32,uint256,uint32)", _wormhole_transfer),
     ("wrapAndTransferETH(uint16,bytes32,uint256,uint32)", _wormhole_eth),
+    ("transferRemote(uint32,bytes32,uint256)", _hyperlane),
+    ("transferRemote(uint32,bytes32,uint256,bytes,address)", _hyperlane),
 )

@@ -45,6 +45,7 @@ from __future__ import annotations
 from typing import Any
 
 from aiegis_guard.chains.evm.frames import ZERO, Frame, Result, asset
+from aiegis_guard.chains.evm.protocols.account_roles import account_delegate
 from aiegis_guard.chains.evm.selectors import Function
 from aiegis_guard.chains.evm.tokens import approval, named_call
 from aiegis_guard.chains.transaction import Asset, AssetKind, AuthorityChange, Call
@@ -192,6 +193,15 @@ def _set_allowance(f: Frame, fn: Function, a: list[Any]) -> Result:
     return [approval("safe_allowance.set_allowance", token, f.sender, delegate, amount)]
 
 
+def _add_delegate(f: Frame, fn: Function, a: list[Any]) -> Result:
+    """On the AllowanceModule a delegate without an allowance spends nothing (``setAllowance``
+    is the grant); on an account (Kwenta smart margin, ``account_roles.py``) a delegate trades
+    with the account's value: an authority over it."""
+    if f.target == ALLOWANCE_MODULE or a[0] == ZERO:
+        return [named_call(f, fn, known=f.target == ALLOWANCE_MODULE)]
+    return [account_delegate(f, a[0])]
+
+
 def _named(f: Frame, fn: Function, a: list[Any]) -> Result:
     return [_taken_back(f, fn, a)]
 
@@ -211,7 +221,7 @@ TABLE = (
     ("delegate(address)", _delegate_votes),
     ("delegateBySig(address,uint256,uint256,uint8,bytes32,bytes32)", _delegate_by_sig),
     ("setAllowance(address,address,uint96,uint16,uint32)", _set_allowance),
-    ("addDelegate(address)", _named),
+    ("addDelegate(address)", _add_delegate),
     ("removeDelegate(address,bool)", _named),
     ("deleteAllowance(address,address)", _named),
 )

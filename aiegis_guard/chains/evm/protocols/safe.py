@@ -11,6 +11,18 @@ Each becomes an :class:`AuthorityChange` on the Safe (``account``) to ``new_auth
 ``approveHash`` pre-approves a Safe transaction the request does not show: an opaque call
 judged ``tx.evm.safe_approve_hash`` (FLAG).
 
+``libraries/SignMessageLib.sol`` ``signMessage(bytes _data)`` (DELEGATECALL from the Safe, only
+into a Safe deployment of the library: ``calldata._delegatecall_ok``) marks
+``getMessageHash(_data)`` signed: the Safe's EIP-1271 signature of ``_data``. The
+``CompatibilityFallbackHandler`` answers ``isValidSignature(bytes32 _dataHash, ...)`` with the
+message ``abi.encode(_dataHash)``: 32 bytes signed this way are the Safe's approval of that
+hash, unprefixed (a Permit2 permit, a Seaport order, a UserOperation: whatever hashes to it).
+The message is read as a message the Safe signs: a hash or an EIP-712 digest preimage is a
+blind signature (``tx.evm.blind_signature``, BLOCK, as ``eth_sign`` of it and ``approveHash``
+are), text (a sign-in, terms) moves nothing, anything else (binary; a transaction or typed
+data carried in the text, read as ``personal_sign`` reads it when judged: ``evm/inspect.py``)
+is an opaque message (``tx.evm.opaque_message``, FLAG): what it authorises is not shown.
+
 :func:`gas_refund`: ``Safe.sol`` ``execTransaction`` -> ``handlePayment``: with ``gasPrice > 0``
 the Safe pays ``(gasUsed + baseGas) * gasPrice`` of ``gasToken`` (ETH when it is zero, at
 ``min(gasPrice, tx.gasprice)``) to ``refundReceiver``, or to ``tx.origin`` (whoever executes)
@@ -30,7 +42,8 @@ from aiegis_guard.chains.evm.selectors import Function
 from aiegis_guard.chains.transaction import AuthorityChange, Call, Transfer
 from aiegis_guard.errors import EvmDecodeError
 
-__all__ = ["EXECUTOR", "TABLE", "gas_refund"]
+__all__ = ["EXECUTOR", "SIGN_MESSAGE_BLIND", "SIGN_MESSAGE_OPAQUE", "SIGN_MESSAGE_TEXT", "TABLE"]
+__all__ += ["gas_refund"]
 
 EXECUTOR = "executor (tx.origin)"
 """The refund's receiver when ``refundReceiver`` is zero and the executor is not known (a
@@ -123,7 +136,45 @@ def _approve_hash(f: Frame, fn: Function, a: list[Any]) -> Result:
     return [call, f"safe:approve_hash:0x{bytes(a[0]).hex()}"]
 
 
+SIGN_MESSAGE_BLIND = "safe.sign_message.blind"
+SIGN_MESSAGE_OPAQUE = "safe.sign_message.opaque"
+SIGN_MESSAGE_TEXT = "safe:sign_message:"  # a note: the text signed, hex (judged by inspect)
+_DIGEST_PREIMAGE = b"\x19\x01"
+
+
+def _message_kind(data: bytes) -> str:
+    """``blind``, ``opaque`` or ``text``: what the Safe signing ``data`` shows (module
+    docstring). Text is read further when judged (``evm/inspect.py``: a transaction or typed
+    data carried in it is opaque too)."""
+    if len(data) == 32 or (len(data) == 66 and data.startswith(_DIGEST_PREIMAGE)):
+        return "blind"  # isValidSignature(bytes32): the hash approved, or an EIP-712 digest's
+    try:
+        text = data.decode("utf-8")
+    except UnicodeDecodeError:
+        return "opaque"
+    printable = sum(c.isprintable() or c in "\n\r\t" for c in text)
+    return "text" if text and printable == len(text) else "opaque"
+
+
+def _sign_message(f: Frame, fn: Function, a: list[Any]) -> Result:
+    if not f.delegate:  # called, not delegated to: it marks the message in its own storage
+        return [Call(via="evm.call", target=f.target, name="signMessage", known=True)]
+    data = bytes(a[0])
+    kind = _message_kind(data)
+    via = {"blind": SIGN_MESSAGE_BLIND, "opaque": SIGN_MESSAGE_OPAQUE}.get(kind, "evm.call")
+    call = Call(
+        via=via,
+        target=f.context,
+        name="signMessage",
+        known=kind == "text",
+        selector="0x85a5affe",
+        sender=f.sender,
+    )
+    return [call, f"{SIGN_MESSAGE_TEXT}{data.hex()}"] if kind == "text" else [call]
+
+
 TABLE = (
+    ("signMessage(bytes)", _sign_message),
     ("addOwnerWithThreshold(address,uint256)", _add_owner),
     ("removeOwner(address,address,uint256)", _remove_owner),
     ("swapOwner(address,address,address)", _swap_owner),
