@@ -294,7 +294,7 @@ def transaction_rows() -> list[dict[str, Any]]:
             effects=("gives 5 ETH",), twin=tx_twin(send_eth)),
         row("tx-rlp-pay-allowlisted-friend", "transaction_as_message", "legitimate",
             "EIP-1559 §Specification (an unsigned type-2 payload, as air-gapped signers show it)",
-            hexs(pay_friend), "allow", rules=(tx_rule,), effects=("gives 250000000 base units",),
+            hexs(pay_friend), "allow", rules=(tx_rule,), effects=("gives 250 USDC",),
             allowlist={"evm": [FRIEND]}, twin=tx_twin(pay_friend)),
         row("tx-json-bsc-sweep", "transaction_as_message", "drainer", BSC_KIT,
             json.dumps(tx_json), "flag", method="eth_sign",
