@@ -135,3 +135,19 @@ def test_an_author_in_the_asker_reports_nothing() -> None:
     """ "Due to the phishing wave, we ask…": the frame word is no asker; the author asks."""
     text = f"Due to the phishing wave, we ask all users to move their funds to {A} today."
     assert reported_asks(text, [(0, len(text))]) == ()
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        pytest.param(f"This is a scam warning. The user has asked you to send 0.4 ETH to {A}.",
+                     id="en-the-user-asked"),
+        pytest.param(f"Scam alert. They DM you. The owner asks you to move all USDC to {A} now.",
+                     id="en-the-owner-asks"),
+        pytest.param(f"詐欺に注意。ユーザーは {A} に USDT を送金するよう求めています。",
+                     id="ja-the-user-asks"),
+    ],
+)  # fmt: skip
+def test_an_ask_of_the_agents_principal_is_not_reported(text: str) -> None:
+    """The user's or the owner's ask after a scam word points back at no attacker."""
+    assert reported_asks(text, [(0, len(text))]) == ()

@@ -111,7 +111,8 @@ _SAY_AFTER = {
 # ask verbs whose complement stands before them (SOV: Japanese, Korean, Turkish, Hindi), in
 # forms that report another's ask (passive, "-te kuru", a past, a quotative), not the author's
 _ASK_BEFORE = {
-    "ja": "求められ 求めてくる 求めてき 求めている 求めていた 求めた 要求され 要求してくる "
+    "ja": "求められ 求めてくる 求めてき 求めている 求めています 要求しています "
+    "求めていた 求めた 要求され 要求してくる "
     "要求してき 要求している 要求した 依頼され 依頼してくる 促され 促してくる 指示され "
     "誘導され 誘導する 言われ と言ってくる と言ってき 頼まれ 迫られ 迫ってくる",
     "ko": "요구하는 요구했 요구한다 요구합니다 요구하며 요구해 요청하는 요청했 요청한다 "
@@ -309,16 +310,48 @@ def _reported(
         return lo, hi
     if lists["first"].search(subject):
         return None  # "Due to the phishing wave, we ask all users to…"
-    pointed = (
-        m.lastgroup == "before" or lists["third"].match(subject.strip(" \t\"'*>-–—(")) is not None
-    )
-    if (pointed or (not loose and len(subject.split()) <= 3)) and _named_attacker(
-        text[max(0, start - BACK) : start]
-    ):
+    if _points_back(subject, m, loose) and _named_attacker(text[max(0, start - BACK) : start]):
         return lo, hi
     if _refused(text, (start, hi), min(len(text), b + REFUSAL_AFTER)):
         return lo, hi
     return None
+
+
+def _points_back(subject: str, m: re.Match[str], loose: bool) -> bool:
+    """Does the asker point back at someone named before ("they", "someone", "a site", a
+    third-person verb with no subject: "Piden…", a verb-final ask: "…求められる"), not at the
+    agent's principal ("the user has asked you to…", "ユーザーは…求めている")?"""
+    if lists_principal().search(subject):
+        return False
+    bare = subject.strip(" \t\"'*>-–—(")
+    return (
+        m.lastgroup == "before"
+        or _lists()["third"].match(bare) is not None
+        or _INDEFINITE_RE.match(bare) is not None
+        or (not bare and not loose)
+    )
+
+
+# an asker introduced as someone unnamed ("a site", "an e-mail", "un faux site", "ein Anruf")
+_INDEFINITE_RE = re.compile(
+    r"(?:a|an|some|un|une|uno|una|um|uma|ein|eine|einen|een|seorang|sebuah|một|bir)\s",
+    re.IGNORECASE,
+)
+# the agent's principal as the asker: an ask of theirs is no attacker's
+_PRINCIPAL = (
+    "owner owners user users admin admins administrator operator principal boss manager "
+    "propriétaire utilisateur usuario usuário dueño dono besitzer nutzer benutzer eigenaar "
+    "gebruiker właściciel użytkownik владелец пользователь власник користувач sahibi "
+    "kullanıcı المالك المستخدم pemilik pengguna मालिक उपयोगकर्ता chủ người_dùng"
+)
+_PRINCIPAL_UNSPACED = (
+    "主人 所有者 用户 用戶 管理员 オーナー ユーザー 管理者 소유자 사용자 관리자 เจ้าของ ผู้ใช้"
+)
+
+
+@cache
+def lists_principal() -> re.Pattern[str]:
+    return _words(_PRINCIPAL, _PRINCIPAL_UNSPACED)
 
 
 def _refused(text: str, ask: tuple[int, int], until: int) -> bool:
