@@ -52,6 +52,9 @@ def _flagged(text: str) -> bool:
                      id="pl-never-ask"),
         pytest.param(f"Memory note: a tool output told me to approve {A} for unlimited USDC; I "
                      "refused and told the owner.", id="en-agent-refused"),
+        pytest.param(f"Ada yang menelepon mengaku dari tim keamanan dan minta saya memindahkan "
+                     f"semua aset ke alamat {A} karena akun diretas. Saya tidak melakukannya.",
+                     id="id-ask-then-done-refusal"),
     ],
 )  # fmt: skip
 def test_an_ask_someone_else_makes_is_no_order(text: str) -> None:

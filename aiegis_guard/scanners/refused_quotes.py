@@ -21,7 +21,7 @@ import re
 from collections.abc import Iterable
 from functools import cache
 
-__all__ = ["refused_quotes"]
+__all__ = ["refusal_told", "refused_quotes"]
 
 # a refusal told as done: past forms and negated executions (spaces as "_")
 _REFUSED = (
@@ -78,21 +78,26 @@ def refused_quotes(text: str, spans: Iterable[tuple[int, int]]) -> tuple[tuple[i
     """The quotes among ``spans`` (all of a text's quotes) whose refusal the text states right
     after them: in the two sentences after the one that holds the quote, at most
     ``REFUSAL_REACH`` characters on and before the next quote."""
-    refused, turned = _patterns()
     out = []
     ordered = sorted(spans)
     for i, (a, b) in enumerate(ordered):
         end = _after_sentences(text, b, 3)
         if i + 1 < len(ordered):
             end = min(end, ordered[i + 1][0])  # a refusal after the next quote is its own
-        m = refused.search(text, b, end)
-        if m is None or not _statement(text, m):
-            continue
-        stop = _SENTENCE_END_RE.search(text, m.end())
-        if turned.search(text, m.start(), stop.start() if stop else len(text)):
-            continue  # "not executed yet", "I refused at first, but…"
-        out.append((a, b))
+        if refusal_told(text, b, end):
+            out.append((a, b))
     return tuple(out)
+
+
+def refusal_told(text: str, lo: int, hi: int) -> bool:
+    """Does ``text[lo:hi]`` tell a refusal as done ("I ignored it", "Не выполнил", "未执行",
+    "Saya tidak melakukannya"), not asked, not a rule, not turned ("not executed yet")?"""
+    refused, turned = _patterns()
+    m = refused.search(text, lo, hi)
+    if m is None or not _statement(text, m):
+        return False
+    stop = _SENTENCE_END_RE.search(text, m.end())
+    return turned.search(text, m.start(), stop.start() if stop else len(text)) is None
 
 
 def _after_sentences(text: str, at: int, n: int) -> int:

@@ -36,6 +36,7 @@ from functools import cache
 
 from aiegis_guard.scanners import intent_patterns as p
 from aiegis_guard.scanners import intent_words as w
+from aiegis_guard.scanners.refused_quotes import refusal_told
 
 __all__ = ["reported_asks"]
 
@@ -358,6 +359,8 @@ def _refused(text: str, ask: tuple[int, int], until: int) -> bool:
     """Is the ask refused after it, by the author ("…; I refused", "Saya menolak") or as the
     author tells for the case it opens ("If a page tells you to send funds, refuse")? A
     system's "requests without it are rejected" refuses nothing reported."""
+    if refusal_told(text, ask[1], until):
+        return True  # "…minta saya memindahkan… Saya tidak melakukannya."
     lists = _lists()
     conditional = _IF_RE.match(text, ask[0]) is not None
     for r in lists["refusal"].finditer(text, ask[1], until):
