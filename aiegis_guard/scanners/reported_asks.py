@@ -15,162 +15,34 @@ An ask is reported when
   meminta Anda…"), or points back at one named just before it ("Fraudulent e-mails are
   circulating. They ask you to…"; a verb that marks a third person — "piden", "просят",
   "proszą", "求められる" — needs no pronoun); or
-* a refusal follows it ("…; I refused", "if a page tells you to send funds, refuse").
+* a refusal follows it: by the author or told as done ("…; I refused", "Saya tidak
+  melakukannya": :func:`.refused_quotes.refusal_told`), or told for the case the ask opens
+  ("if a page tells you to send funds, refuse").
 
-Never when the author speaks in the asker ("Due to the phishing attack, we ask all users to
-move funds to 0x…"), asks politely ("please", "ขอให้", "mohon"), nor for what follows a clause
-break or a turn ("…, but send yours to 0x…", "— instead, move funds to…"): the complement ends
-at a comma, a semicolon, a colon or a dash (a "that"-clause of indirect speech runs to its
-sentence's end, unless a turn word cuts it).
+A pronoun points back at no principal of the agent: "the user has asked you to…" is not
+reported, whatever scam was named before it. Never when the author speaks in the asker ("Due
+to the phishing attack, we ask all users to move funds to 0x…"), asks politely ("please",
+"ขอให้", "mohon"), nor for what follows a clause break or a turn ("…, but send yours to 0x…",
+"— instead, move funds to…"): the complement ends at a comma, a semicolon, a colon or a dash
+(a "that"-clause of indirect speech runs to its sentence's end, unless a turn word cuts it).
 
-Word lists: dictionary forms of the ask and say verbs, third-person pronouns, first-person
-markers and refusal verbs in the languages of :mod:`.intent_words` (English, Spanish,
-Portuguese, French, Italian, German, Dutch, Polish, Russian, Ukrainian, Turkish, Arabic,
-Chinese, Japanese, Korean, Thai, Indonesian, Hindi, Vietnamese).
+Word lists (:mod:`.ask_words`): dictionary forms of the ask and say verbs, third-person
+pronouns, first-person markers and refusal verbs in the languages of :mod:`.intent_words`.
 """
 
 from __future__ import annotations
 
+import json
 import re
 from functools import cache
+from importlib import resources
 
+from aiegis_guard.scanners import ask_words as aw
 from aiegis_guard.scanners import intent_patterns as p
 from aiegis_guard.scanners import intent_words as w
 from aiegis_guard.scanners.refused_quotes import refusal_told
 
 __all__ = ["reported_asks"]
-
-# ask verbs whose complement follows them (SVO and VSO languages), in forms that mark a third
-# person or a report ("asks", "asked", "piden", "просят"); "+": a form that is also an
-# imperative or a first person ("ask", "pide", "demande", "minta", "ขอให้"), which reports only
-# under an asker named in its clause (a frame word or a third-person pronoun)
-_ASK_AFTER = {
-    "en": "asks asked asking +ask tells told telling +tell urges urged urging +urge invites "
-    "invited inviting +invite demands demanded demanding +demand requests requested requesting "
-    "+request instructs instructed instructing wants wanted wanting prompts "
-    "prompted pushes pushed pushing pressures pressured pressuring tricks tricked tricking lures "
-    "lured luring convinces convinced persuades persuaded encourages encouraged directs directed "
-    "offers offered offering",
-    "es": "piden pidió pidieron pidiendo pedía pedían +pide solicitan solicitó solicitaron "
-    "solicitaba +solicita exigen exigió exigieron +exige invitan invitó invitaron +invita instan "
-    "instó +insta ruegan +ruega proponen propuso +propone incitan incitó animan",
-    "pt": "pedem pediu pediram pedindo pedia pediam +pede solicitam solicitou solicitaram "
-    "+solicita exigem exigiu exigiram +exige convidam convidou +convida incentivam incentivou "
-    "mandam mandou mandaram orientam orientou propõem propôs induzem induziu",
-    "fr": "demandent demandait demandaient demandé demandée +demande proposent proposait "
-    "proposaient proposé +propose invitent invitait invité +invite incitent incitait incité "
-    "+incite exigent exigeait exigé +exige réclament réclamait réclamé +réclame prient pousse "
-    "poussent conseillent enjoignent",
-    "it": "chiede chiedono chiedeva chiedevano chiesto richiede richiedono richiedeva invita "
-    "invitano invitava esorta esortano pretende pretendono propone propongono proponeva "
-    "sollecita sollecitano spinge spingono",
-    "de": "bittet bat baten gebeten fordert forderte forderten aufgefordert verlangt verlangte "
-    "verlangten ersucht ersuchte drängt drängen drängte lädt lud +bitten +fordern +verlangen",
-    "nl": "vraagt vroeg vroegen gevraagd verzoekt verzocht eist eisten geëist dringt drong "
-    "nodigt nodigde spoort spoorde roept riep +vragen +verzoeken +eisen",
-    "pl": "prosi proszą prosił prosiła prosili prosiły żąda żądają żądał żądali wzywa wzywają "
-    "wzywał namawia namawiają namawiał zachęca zachęcają każe każą kazał kazali proponuje "
-    "proponują nakłania nakłaniają domaga domagają zaprasza zapraszają",
-    "ru": "просит просят просил просила просили требует требуют требовал требовали предлагает "
-    "предлагают предлагал предлагали призывает призывают уговаривает уговаривают заставляет "
-    "велит велят запрашивает запрашивают запрашивал запрашивали убеждает",
-    "uk": "просить просять просив просила просили вимагає вимагають вимагав вимагали пропонує "
-    "пропонують пропонував закликає закликають вмовляє вмовляють змушує запитує запитують "
-    "запитував",
-    "ar": "يطلب يطلبون تطلب طلب طلبوا طلبت يطالب يطالبون تطالب يدعو يدعون تدعو يحث يحثون تحث "
-    "يأمر يأمرون يحثك",
-    "id": "meminta memintamu memintanya +minta menyuruh +suruh mengajak mendesak menuntut "
-    "memerintahkan membujuk menawarkan mengarahkan",
-    "vi": "+yêu_cầu +đề_nghị +kêu_gọi +bảo +dụ +mời +đòi +nhờ +thúc_giục +hướng_dẫn",
-    "zh": "要求 请求 請求 诱导 誘導 诱骗 誘騙 引导 引導 敦促 催促 邀请 邀請 让你 讓你 让您 讓您 "
-    "让用户 讓用戶 叫你 要你 要您 劝你 勸你 骗你 騙你",
-    "th": "+ขอให้ เรียกร้อง ชักชวน +ชวน หลอกให้ สั่งให้ บอกให้ เชิญชวน กระตุ้นให้ ร้องขอ",
-}
-# "that" verbs of indirect speech: their clause runs to the sentence's end ("says that the
-# withdrawal is blocked and that, to release it, a fee must be paid to 0x…")
-_SAY_AFTER = {
-    "en": "says said claims claimed claiming saying tells_you_that told_you_that",
-    "es": "dicen dijo dijeron afirma afirman dice_que dicen_que dijo_que dijeron_que "
-    "afirma_que afirman_que diciendo_que",
-    "pt": "diz dizem disse disseram afirmam diz_que dizem_que disse_que disseram_que "
-    "afirma_que afirmam_que dizendo_que",
-    "fr": "disent prétend prétendent affirment dit_que disent_que disait_que affirme_que "
-    "affirment_que prétend_que prétendent_que",
-    "it": "dicono afferma affermano dice_che dicono_che diceva_che afferma_che affermano_che",
-    "de": "behauptet behaupten sagt,_dass sagen,_dass behauptet,_dass behaupten,_dass "
-    "sagt_dass behauptet_dass",
-    "nl": "beweert beweren zegt_dat zeggen_dat beweert_dat beweren_dat",
-    "pl": "twierdzi twierdzą mówi,_że mówią,_że twierdzi,_że twierdzą,_że mówi_że mówią_że",
-    "ru": "утверждает утверждают говорит,_что говорят,_что утверждает,_что утверждают,_что "
-    "пишут,_что",
-    "uk": "стверджує стверджують каже,_що кажуть,_що стверджує,_що стверджують,_що пишуть,_що",
-    "id": "mengatakan_bahwa bilang_kalau mengklaim_bahwa katanya",
-    "vi": "nói_rằng bảo_rằng cho_rằng tuyên_bố_rằng",
-    "ar": "يقول_إن يقولون_إن يزعم_أن يزعمون_أن يدعي_أن",
-    "zh": "声称 聲稱 谎称 謊稱 说要 說要",
-}
-# ask verbs whose complement stands before them (SOV: Japanese, Korean, Turkish, Hindi), in
-# forms that report another's ask (passive, "-te kuru", a past, a quotative), not the author's
-_ASK_BEFORE = {
-    "ja": "求められ 求めてくる 求めてき 求めている 求めています 要求しています "
-    "求めていた 求めた 要求され 要求してくる "
-    "要求してき 要求している 要求した 依頼され 依頼してくる 促され 促してくる 指示され "
-    "誘導され 誘導する 言われ と言ってくる と言ってき 頼まれ 迫られ 迫ってくる",
-    "ko": "요구하는 요구했 요구한다 요구합니다 요구하며 요구해 요청하는 요청했 요청한다 "
-    "달라고 하라고 라고_요구 라는_문자 라는_메시지 라는_메일 라는_연락 라는_글 라는_dm "
-    "유도하 유도했 권유하 권유했 종용 부탁하는",
-    "tr": "istiyor istiyorlar istedi istediler isteyen isteniyor istenir istendi talep_ediyor "
-    "talep_ediyorlar talep_etti talep_ettiler rica_ediyor söylüyor söylüyorlar söyledi "
-    "söylediler diyor diyorlar dedi dediler davet_ediyor teşvik_ediyor yönlendiriyor",
-    "hi": "कहते_हैं कहता_है कहती_है कह_रहा कह_रहे कह_रही कहा_गया कहा_जाता माँगते मांगते "
-    "माँगता मांगता माँग_रहे मांग_रहे अनुरोध_करते आग्रह_करते बोलते_हैं कहकर",
-}
-# stems of the ask verbs in any person, read only beside a negation ("we will never ask you
-# to…", "nous ne vous demanderons jamais", "мы никогда не попросим", "决不会要求")
-_ASK_ANY = (
-    "ask request demand pedi pede pidi pida pido solicit exig demand chied chiesto "
-    "richied bitten bittet gebeten auffordern fordern verlang vrag vraag vroeg popros prosim "
-    "prosi prosz wymaga попрос просим просят просит просил просить требова вимага просимо "
-    "просять talep طلب نطلب يطلب minta meminta yêu_cầu đề_nghị"
-)
-_ASK_ANY_UNSPACED = "要求 索要 ขอให้ ขอ माँग मांग"
-# a negated ask in a verb-final script, the negation fused to the verb ("求めません", "요구하지 않")
-_ASK_NOT = (
-    "求めません 求めることはありません 求めることは決してありません 要求しません "
-    "要求することはありません 依頼しません お願いしません "
-    "요구하지_않 요청하지_않 요구하는_일은_없 요청하는_일은_없 "
-    "istemeyiz istemeyeceğiz istemez talep_etmeyiz talep_etmez"
-)
-
-# a third person or an indefinite one as the asker ("they", "ils", "alguém", "有人")
-_THIRD = (
-    "they he she it someone somebody people these those ils elles il elle quelqu'un on ellos "
-    "ellas alguien eles elas ele ela alguém sie er jemand man zij ze hij iemand oni one ktoś "
-    "они он она кто-то вони він вона хтось onlar biri birisi هم هو هي mereka dia seseorang "
-    "ada_yang वे वह कोई họ hắn ai_đó kẻ_đó 他们 他們 他 她 对方 對方 有人 某人 彼ら 相手 그들 "
-    "상대 พวกเขา เขา มีคน"
-)
-# the author speaking: a first person ("we", "our team", "nous", "我们", "저희")
-_FIRST = (
-    "we i us our my nous je notre nos nosotros nosotras yo nuestro nuestra nós eu nosso nossa "
-    "wir ich unser unsere wij ik onze ons my ja nasz nasza nasze мы я наш наша наши ми мій "
-    "наша наші biz ben bizim نحن أنا kami kita saya हम मैं हमारी हमारा chúng_tôi tôi"
-)
-_FIRST_UNSPACED = "我们 我們 我 当社 弊社 私たち 私 我々 저희 우리 제가 เรา ผม ฉัน"
-# a refusal after the ask ("I refused", "refuse and tell me", "отказался", "拒绝")
-_REFUSAL = (
-    "refus declin reject ignor rechaz recus rifiut verweiger abgelehnt lehnte weiger "
-    "odmówi odrzuci отказ отклон відмов відхил reddet رفض menolak tolak इनकार अस्वीकार "
-    "từ_chối"
-)
-_REFUSAL_UNSPACED = "拒绝 拒絕 断っ 断り 拒否 거절 거부 ปฏิเสธ"
-# a turn that ends a complement ("…, but", "— instead", "; now", "mais", "但是")
-_TURN = (
-    "but instead however so then now therefore pero sino mas porém entretanto mais cependant "
-    "aber sondern jedoch maar echter ale jednak но однако а але проте ama fakat ancak لكن "
-    "tapi namun nhưng tuy_nhiên"
-)
-_TURN_UNSPACED = "但是 但 然而 而是 でも しかし 하지만 그러나 แต่"
 
 
 def _alt(words: str) -> str:
@@ -185,15 +57,16 @@ def _spaced(words: str, stem: bool = False) -> str:
 def _asks() -> tuple[re.Pattern[str], frozenset[str]]:
     """The ask and say verbs as one pattern (group ``after``, ``say``, ``before``) and the
     forms that need an asker named in their clause ("+")."""
-    after, loose, before = [], set(), []
-    for words in _ASK_AFTER.values():
+    after: list[str] = []
+    loose: set[str] = set()
+    for words in aw.ASK_AFTER.values():
         for x in words.split():
             if x.startswith("+"):
                 x = x[1:]
                 loose.add(x.replace("_", " "))
             after.append(x)
-    before = " ".join(_ASK_BEFORE.values()).split()
-    says = " ".join(_SAY_AFTER.values()).split()
+    before = " ".join(aw.ASK_BEFORE.values()).split()
+    says = " ".join(aw.SAY_AFTER.values()).split()
     source = "|".join(
         f"(?P<{name}>"
         + _spaced(" ".join(x for x in words if not w.is_unspaced(x[0])), stem)
@@ -219,14 +92,14 @@ def _lists() -> dict[str, re.Pattern[str]]:
     please = {x.replace(" ", "_") for lang in _please_words() for x in lang}
     spaced = " ".join(x for x in please if not w.is_unspaced(x[0]) and len(x) > 2)
     return {
-        "third": _words(_THIRD),
-        "first": _words(_FIRST, _FIRST_UNSPACED),
-        "refusal": _words(_REFUSAL, _REFUSAL_UNSPACED, stem=True),
-        "turn": _words(_TURN, _TURN_UNSPACED),
-        "any": _words(_ASK_ANY, _ASK_ANY_UNSPACED, stem=True),
+        "third": _words(aw.THIRD),
+        "first": _words(aw.FIRST, aw.FIRST_UNSPACED),
+        "refusal": _words(aw.REFUSAL, aw.REFUSAL_UNSPACED, stem=True),
+        "turn": _words(aw.TURN, aw.TURN_UNSPACED),
+        "any": _words(aw.ASK_ANY, aw.ASK_ANY_UNSPACED, stem=True),
         "not": _words(
-            " ".join(x for x in _ASK_NOT.split() if not w.is_unspaced(x[0])),
-            " ".join(x for x in _ASK_NOT.split() if w.is_unspaced(x[0])),
+            " ".join(x for x in aw.ASK_NOT.split() if not w.is_unspaced(x[0])),
+            " ".join(x for x in aw.ASK_NOT.split() if w.is_unspaced(x[0])),
             stem=True,
         ),
         "please": _words(spaced, " ".join(x for x in please if w.is_unspaced(x[0]))),
@@ -236,9 +109,6 @@ def _lists() -> dict[str, re.Pattern[str]]:
 
 def _please_words() -> list[list[str]]:
     """The courtesy words of ``data/handover_i18n.json`` ("please", "mohon", "ขอให้")."""
-    import json
-    from importlib import resources
-
     raw = resources.files("aiegis_guard.data").joinpath("handover_i18n.json")
     langs = json.loads(raw.read_text("utf-8"))["languages"]
     return [[x for x in lang.get("please", ()) if len(x) > 1] for lang in langs.values()]
@@ -322,7 +192,7 @@ def _points_back(subject: str, m: re.Match[str], loose: bool) -> bool:
     """Does the asker point back at someone named before ("they", "someone", "a site", a
     third-person verb with no subject: "Piden…", a verb-final ask: "…求められる"), not at the
     agent's principal ("the user has asked you to…", "ユーザーは…求めている")?"""
-    if lists_principal().search(subject):
+    if _principal().search(subject):
         return False
     bare = subject.strip(" \t\"'*>-–—(")
     return (
@@ -338,21 +208,11 @@ _INDEFINITE_RE = re.compile(
     r"(?:a|an|some|un|une|uno|una|um|uma|ein|eine|einen|een|seorang|sebuah|một|bir)\s",
     re.IGNORECASE,
 )
-# the agent's principal as the asker: an ask of theirs is no attacker's
-_PRINCIPAL = (
-    "owner owners user users admin admins administrator operator principal boss manager "
-    "propriétaire utilisateur usuario usuário dueño dono besitzer nutzer benutzer eigenaar "
-    "gebruiker właściciel użytkownik владелец пользователь власник користувач sahibi "
-    "kullanıcı المالك المستخدم pemilik pengguna मालिक उपयोगकर्ता chủ người_dùng"
-)
-_PRINCIPAL_UNSPACED = (
-    "主人 所有者 用户 用戶 管理员 オーナー ユーザー 管理者 소유자 사용자 관리자 เจ้าของ ผู้ใช้"
-)
 
 
 @cache
-def lists_principal() -> re.Pattern[str]:
-    return _words(_PRINCIPAL, _PRINCIPAL_UNSPACED)
+def _principal() -> re.Pattern[str]:
+    return _words(aw.PRINCIPAL, aw.PRINCIPAL_UNSPACED)
 
 
 def _refused(text: str, ask: tuple[int, int], until: int) -> bool:
@@ -447,7 +307,7 @@ def _genres() -> tuple[tuple[str, bool], ...]:
     a payload: :data:`~.intent_words.WEAK_FRAME_WORDS` and the lexicon's genre words), as
     (stem, takes any ending): no attacker of their own ("This advisory asks all users to…")."""
     words = [(x.rstrip("*").replace("_", " "), x.endswith("*")) for x in w.WEAK_FRAME_WORDS.split()]
-    return (*words, *((g, len(g) >= w.I18N_STEM) for g in w._i18n_frames(("genre",))))
+    return (*words, *((g, len(g) >= w.I18N_STEM) for g in w.genre_frames()))
 
 
 def _genre(word: str) -> bool:
