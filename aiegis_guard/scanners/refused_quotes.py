@@ -17,9 +17,12 @@ languages of :mod:`.intent_words`.
 
 from __future__ import annotations
 
+import bisect
 import re
 from collections.abc import Iterable
 from functools import cache
+
+from aiegis_guard.lazyre import LazyPattern
 
 __all__ = ["refusal_told", "refused_quotes"]
 
@@ -64,11 +67,15 @@ def _alt(words: str) -> str:
 
 
 @cache
-def _patterns() -> tuple[re.Pattern[str], re.Pattern[str]]:
-    def words(spaced: str, unspaced: str) -> re.Pattern[str]:
-        return re.compile(
+def _patterns() -> tuple[LazyPattern, LazyPattern]:
+    """The refusal and turn words, each gated on its literals (one automaton pass finds
+    whether any occurs before the alternation is tried at every position)."""
+
+    def words(spaced: str, unspaced: str) -> LazyPattern:
+        return LazyPattern(
             r"(?<!\w)(?:" + _alt(spaced) + r")(?!\w)|" + _alt(unspaced.replace("_", " ")),
             re.IGNORECASE,
+            gated=True,
         )
 
     return words(_REFUSED, _REFUSED_UNSPACED), words(_TURNED, _TURNED_UNSPACED)
@@ -78,15 +85,31 @@ def refused_quotes(text: str, spans: Iterable[tuple[int, int]]) -> tuple[tuple[i
     """The quotes among ``spans`` (all of a text's quotes) whose refusal the text states right
     after them: in the two sentences after the one that holds the quote, at most
     ``REFUSAL_REACH`` characters on and before the next quote."""
-    out = []
     ordered = sorted(spans)
+    # where a refusal word stands, read once (a page's thousands of quoted attribute values
+    # are not each read again; most texts hold none)
+    at = _refusals(text) if ordered else []
+    out = []
     for i, (a, b) in enumerate(ordered):
+        k = bisect.bisect_left(at, b)
+        if k == len(at) or at[k] >= b + REFUSAL_REACH:
+            continue
         end = _after_sentences(text, b, 3)
         if i + 1 < len(ordered):
             end = min(end, ordered[i + 1][0])  # a refusal after the next quote is its own
-        if refusal_told(text, b, end):
+        if at[k] < end and refusal_told(text, b, end):
             out.append((a, b))
     return tuple(out)
+
+
+def _refusals(text: str) -> list[int]:
+    """Where refusal words start in ``text``: none without one of their literals (found by one
+    automaton pass over the whole text)."""
+    refused = _patterns()[0]
+    literals = refused.literal_spans(text, whole=True)
+    if literals is not None and not literals:
+        return []
+    return [m.start() for m in refused.compiled.finditer(text)]
 
 
 def refusal_told(text: str, lo: int, hi: int) -> bool:
