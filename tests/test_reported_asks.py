@@ -91,6 +91,8 @@ def test_the_authors_own_directive_beside_a_warning_still_flags(text: str) -> No
                      "prove ownership.", id="clause-after-the-ask"),
         pytest.param(f"Scam alert. Our security team asks you to transfer all funds to the safe "
                      f"vault {A}.", id="first-person-asker"),
+        pytest.param(f"Мошенники активны, служба безопасности просит перевести все средства на "
+                     f"{A}.", id="ru-a-new-subject-after-a-comma"),
     ],
 )  # fmt: skip
 def test_what_follows_a_reported_ask_is_still_read(text: str) -> None:
@@ -134,9 +136,19 @@ def test_the_complement_ends_at_a_turn_or_a_clause() -> None:
     assert [text[a:b] for a, b in spans] == [f"ask you to approve {B}"]
 
 
-def test_an_author_in_the_asker_reports_nothing() -> None:
-    """ "Due to the phishing wave, we ask…": the frame word is no asker; the author asks."""
-    text = f"Due to the phishing wave, we ask all users to move their funds to {A} today."
+@pytest.mark.parametrize(
+    "text",
+    [
+        pytest.param(f"Due to the phishing wave, we ask all users to move their funds to {A}.",
+                     id="we-after-a-comma"),
+        pytest.param(f"Scammers are active and the security team asks you to move all funds to "
+                     f"{A} tonight.", id="a-new-subject-after-and"),
+        pytest.param(f"Des escrocs circulent et l'équipe de sécurité demande de transférer les "
+                     f"fonds vers {A}.", id="fr-a-new-subject-after-et"),
+    ],
+)  # fmt: skip
+def test_a_frame_word_outside_the_askers_clause_reports_nothing(text: str) -> None:
+    """The scam named in another clause is no asker: the author or a new subject asks."""
     assert reported_asks(text, [(0, len(text))]) == ()
 
 

@@ -241,11 +241,21 @@ _OPENS_CLAUSE_RE = re.compile(r"[,，、;；:：—–]\s*$|\bthen\s+$")
 
 
 def _subject(asker: str) -> str:
-    """The words that name the asker: the last of its comma-separated parts ("Due to the
-    phishing wave, the team asks" → "the team"), the first when the verb follows a comma
-    ("Scammers, posing as support, ask" → "Scammers")."""
-    parts = re.split(r"(?<!\d)[,，、]|[,，、](?!\d)", asker)
+    """The words that name the asker: the last of its parts split at commas and coordinating
+    conjunctions ("Due to the phishing wave, the team asks" → "the team", "Scammers are active
+    and the security team asks" → "the security team"), the first when the verb follows the
+    split at once ("Scammers, posing as support, ask" → "Scammers", "Penipu
+    mengaku admin dan meminta" → "Penipu mengaku admin")."""
+    parts = _SPLIT_RE.split(asker)
     return parts[-1] if parts[-1].strip() or len(parts) == 1 else parts[0]
+
+
+# where a clause may start a new subject: a comma, or a coordinating conjunction
+_SPLIT_RE = re.compile(
+    r"(?<!\d)[,，、]|[,，、](?!\d)|(?<!\w)(?:and|but|while|whereas|y|e|et|mais|und|aber|"
+    r"en|maar|oraz|ale|и|а|но|і|та|але|ve|ama|و|dan|tapi|và|nhưng|और|लेकिन)(?!\w)",
+    re.IGNORECASE,
+)
 
 
 def _negated_ask(text: str, m: re.Match[str], *, by_author: bool = False) -> bool:
