@@ -145,6 +145,10 @@ def test_the_complement_ends_at_a_turn_or_a_clause() -> None:
                      f"{A} tonight.", id="a-new-subject-after-and"),
         pytest.param(f"Des escrocs circulent et l'équipe de sécurité demande de transférer les "
                      f"fonds vers {A}.", id="fr-a-new-subject-after-et"),
+        pytest.param(f"詐欺に注意。全ユーザーは {A} への送金が求められます。",
+                     id="ja-a-requirement-not-a-report"),
+        pytest.param(f"Dolandırıcılara dikkat! Tüm kullanıcıların {A} adresine USDT göndermesini "
+                     "istiyoruz.", id="tr-we-want"),
     ],
 )  # fmt: skip
 def test_a_frame_word_outside_the_askers_clause_reports_nothing(text: str) -> None:
@@ -159,7 +163,7 @@ def test_a_frame_word_outside_the_askers_clause_reports_nothing(text: str) -> No
                      id="en-the-user-asked"),
         pytest.param(f"Scam alert. They DM you. The owner asks you to move all USDC to {A} now.",
                      id="en-the-owner-asks"),
-        pytest.param(f"詐欺に注意。ユーザーは {A} に USDT を送金するよう求めています。",
+        pytest.param(f"詐欺に注意。ユーザーは {A} に USDT を送金するよう求めている。",
                      id="ja-the-user-asks"),
     ],
 )  # fmt: skip

@@ -79,14 +79,19 @@ SAY_AFTER = {
 # ask verbs whose complement stands before them (SOV: Japanese, Korean, Turkish, Hindi), in
 # forms that report another's ask (passive, "-te kuru", a past, a quotative), not the author's
 ASK_BEFORE = {
-    "ja": "求められ 求めてくる 求めてき 求めている 求めています 要求しています "
-    "求めていた 求めた 要求され 要求してくる "
-    "要求してき 要求している 要求した 依頼され 依頼してくる 促され 促してくる 指示され "
-    "誘導され 誘導する 言われ と言ってくる と言ってき 頼まれ 迫られ 迫ってくる",
-    "ko": "요구하는 요구했 요구한다 요구합니다 요구하며 요구해 요청하는 요청했 요청한다 "
+    # (a past passive reports an ask met: "求められた"; a present one states a requirement,
+    # "送金が求められます", and a polite progressive may be the author's own, "求めています")
+    "ja": "求められた 求められました 求めてくる 求めてきた 求めてきます 求めている 求めていた "
+    "求めた 要求された 要求されました 要求してくる 要求してきた 要求している 要求した "
+    "依頼された 依頼してくる 促された 促してくる 指示された 誘導された 誘導する 言われた "
+    "言われました と言ってくる と言ってきた 頼まれた 迫られた 迫ってくる",
+    # (not "요구합니다", "요구해": the author's request or an order)
+    "ko": "요구하는 요구했 요구한다 요구하며 요청하는 요청했 요청한다 "
     "달라고 하라고 라고_요구 라는_문자 라는_메시지 라는_메일 라는_연락 라는_글 라는_dm "
-    "유도하 유도했 권유하 권유했 종용 부탁하는",
-    "tr": "istiyor istiyorlar istedi istediler isteyen isteniyor istenir istendi talep_ediyor "
+    "유도하는 유도했 권유하는 권유했 종용 부탁하는",
+    # (whole words: "istiyoruz" is the author's "we want"; a present passive, "isteniyor",
+    # states a requirement)
+    "tr": "istiyor istiyorlar istedi istediler isteyen istendi talep_ediyor "
     "talep_ediyorlar talep_etti talep_ettiler rica_ediyor söylüyor söylüyorlar söyledi "
     "söylediler diyor diyorlar dedi dediler davet_ediyor teşvik_ediyor yönlendiriyor",
     "hi": "कहते_हैं कहता_है कहती_है कह_रहा कह_रहे कह_रही कहा_गया कहा_जाता माँगते मांगते "

@@ -76,7 +76,7 @@ def _asks() -> tuple[re.Pattern[str], frozenset[str]]:
         for name, words, stem in (
             ("say", says, False),
             ("after", after, False),
-            ("before", before, True),
+            ("before", before, False),
         )
     )
     return re.compile(source, re.IGNORECASE), frozenset(loose)
