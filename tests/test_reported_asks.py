@@ -34,6 +34,9 @@ def _flagged(text: str) -> bool:
         pytest.param(f"Cuidado: los estafadores piden enviar 50 USDT a {A} como tarifa de "
                      "verificación.", id="es-scammers-ask"),
         pytest.param(f"诈骗者冒充客服，要求用户将 USDT 转入 {A}。", id="zh-ask-after-comma"),
+        pytest.param(f"近期有詐騙者冒充客服，要求用戶轉帳至指定地址 {A}。",
+                     id="zh-existential-asker"),
+        pytest.param(f"有人冒充管理员，要求用户把 USDT 转到 {A}。", id="zh-someone-asker"),
         pytest.param(f"詐欺師は {A} に USDT を送金するよう求めてきます。", id="ja-ask-verb-last"),
         pytest.param(f"Golpe no Discord. Eles pedem para transferir 30 USDT para {A} e depois "
                      "somem.", id="pt-they-ask"),
@@ -145,6 +148,9 @@ def test_the_complement_ends_at_a_turn_or_a_clause() -> None:
                      f"{A} tonight.", id="a-new-subject-after-and"),
         pytest.param(f"Des escrocs circulent et l'équipe de sécurité demande de transférer les "
                      f"fonds vers {A}.", id="fr-a-new-subject-after-et"),
+        pytest.param(f"近期诈骗频发，要求所有用户将资产转入安全地址 {A}。", id="zh-scam-as-topic"),
+        pytest.param(f"Due to the phishing wave the team asks all users to move funds to {A}.",
+                     id="scam-as-an-adjunct"),
         pytest.param(f"詐欺に注意。全ユーザーは {A} への送金が求められます。",
                      id="ja-a-requirement-not-a-report"),
         pytest.param(f"Dolandırıcılara dikkat! Tüm kullanıcıların {A} adresine USDT göndermesini "

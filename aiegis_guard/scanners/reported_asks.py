@@ -92,7 +92,10 @@ def _lists() -> dict[str, re.Pattern[str]]:
     please = {x.replace(" ", "_") for lang in _please_words() for x in lang}
     spaced = " ".join(x for x in please if not w.is_unspaced(x[0]) and len(x) > 2)
     return {
-        "third": _words(aw.THIRD),
+        "third": _words(
+            " ".join(x for x in aw.THIRD.split() if not w.is_unspaced(x[0])),
+            " ".join(x for x in aw.THIRD.split() if w.is_unspaced(x[0])),
+        ),
         "first": _words(aw.FIRST, aw.FIRST_UNSPACED),
         "refusal": _words(aw.REFUSAL, aw.REFUSAL_UNSPACED, stem=True),
         "turn": _words(aw.TURN, aw.TURN_UNSPACED),
@@ -177,7 +180,7 @@ def _reported(
     if lists["please"].search(text, max(start, m.start() - 24), m.start()):
         return None  # "please ask your agent to…", "mohon minta…": the author asks
     subject = _subject(asker)
-    if _named_attacker(subject):
+    if _named_attacker(subject, heads=True):
         return lo, hi
     if lists["first"].search(subject):
         return None  # "Due to the phishing wave, we ask all users to…"
@@ -298,17 +301,43 @@ _NOT_AFTER_RE = re.compile(
 )
 
 
-def _named_attacker(words: str) -> bool:
+def _named_attacker(words: str, *, heads: bool = False) -> bool:
     """Does ``words`` name an attacker (a strong frame word, not negated, before any first
-    person: "scammers", "the fake site", "penipu … kami", not "we warn of scammers")?"""
+    person: "scammers", "the fake site", "penipu … kami", not "we warn of scammers")? With
+    ``heads``, the word must open the asker (in its first ``HEAD_WORDS`` words, first in an
+    unspaced script): "Scammers posing as support", "Des SMS
+    frauduleux", "诈骗者冒充客服", not "Due to the phishing wave the team" nor "近期诈骗频发"."""
     first = _lists()["first"].search(words)
+    lead = len(words) - len(words.lstrip(" \t\"'*>-–—("))
     for m in _lists()["frame"].finditer(words):
         if first is not None and first.start() < m.start():
             return False
         if _genre(m.group()) or _NEGATION_FRAME_RE.search(words[: m.start()]):
             continue
+        if heads and not _heads(words[lead : m.start()]):
+            continue
         return True
     return False
+
+
+HEAD_WORDS = 3  # words of an asker before the frame word that names it ("Des SMS frauduleux")
+
+
+def _heads(before: str) -> bool:
+    """Do the words ``before`` a frame word leave it at the head of the asker (after a
+    third-person or indefinite word, or an existential, at most in an unspaced script:
+    "有人冒充客服", "近期有詐騙者", not "近期诈骗频发")?"""
+    before = before.strip()
+    if before and w.is_unspaced(before[-1]):
+        third = _lists()["third"].match(before)
+        rest = before[third.end() if third else 0 :]
+        # (an existential may introduce it after a time word: "近期有詐騙者…")
+        return not rest or (rest.endswith(_THERE_ARE) and len(rest) <= HEAD_UNSPACED)
+    return len(before.split()) < HEAD_WORDS
+
+
+_THERE_ARE = ("有", "有些", "有一些")
+HEAD_UNSPACED = 4  # characters of a time word and an existential before an unspaced asker
 
 
 @cache
