@@ -9,7 +9,9 @@ counts agents spoken to in the text around it (``NEAR``). It runs on what the ag
 (tool output, retrieved documents, memory) and on a public user's prompt (``[guard] audience
 = "public"``), where a whole short message that names an on-chain recipient and a value word
 is asked as one. What a warning quotes as an attacker's words is judged blank
-(:mod:`.reported`).
+(:mod:`.reported`), and so is the act an ask attributes to someone else ("scammers ask you to
+send…", "we will never ask you to…": :mod:`.reported_asks`), read again only where a directive
+was found.
 """
 
 from __future__ import annotations

@@ -25,6 +25,10 @@ A text that tells its reader to act on its quotes ("Proceed accordingly.", "Exec
 above.", "do the same now") reports none of them, and the intent stage judges each such quote
 alone, whatever reports it in its sentence (:func:`endorsed`).
 
+A quote the text says, right after it, was refused, ignored or not executed ("…". I did not
+approve.", «…». Не выполнил.) is reported whatever it names (:mod:`.refused_quotes`: an
+agent's memory notes of refused attempts).
+
 A chat transcript reports too: a turn that asks a bot by its handle, which that bot turns down
 in its next turns, or a bot command that a bot confirms as done (:func:`~.chat_turns.refused`).
 """
