@@ -9,7 +9,9 @@ counts agents spoken to in the text around it (``NEAR``). It runs on what the ag
 (tool output, retrieved documents, memory) and on a public user's prompt (``[guard] audience
 = "public"``), where a whole short message that names an on-chain recipient and a value word
 is asked as one. What a warning quotes as an attacker's words is judged blank
-(:mod:`.reported`).
+(:mod:`.reported`), and so is the act an ask attributes to someone else ("scammers ask you to
+send…", "we will never ask you to…": :mod:`.reported_asks`), read again only where a directive
+was found.
 """
 
 from __future__ import annotations
@@ -52,6 +54,7 @@ from aiegis_guard.scanners.intent_judge import (
 from aiegis_guard.scanners.intent_marks import Marks, may_direct
 from aiegis_guard.scanners.jailbreak_i18n import JB_GATE, REACH, jailbreak_framing
 from aiegis_guard.scanners.reported import endorsed, overlaps, reported, unquoted
+from aiegis_guard.scanners.reported_asks import reported_asks
 from aiegis_guard.scanners.secret_configs import shipped
 from aiegis_guard.textcache import DigestLRU, text_digest
 
@@ -507,6 +510,41 @@ def scan(layer: Layer, ctx: ScanContext) -> list[Finding]:
     public = ctx.source is Source.PROMPT  # a public user's prompt (untrusted)
     view = views(layer.text, ctx.views)[0]
     quoted = () if public else reported(layer.text)
+    text, found = _directives_read(layer, view, ctx, public, quoted)
+    if not public and found:
+        # an ask someone else makes ("scammers ask you to send…"): its complement judged
+        # blank, the sentences read again (only where a directive was found)
+        asks = reported_asks(layer.text, [f.span for f in found if f.span is not None])
+        if asks:
+            quoted = _merged((*quoted, *asks))
+            text, found = _directives_read(layer, view, ctx, public, quoted)
+    found += _piped(text, MAX_FOUND - len(found))
+    found += _shipped(text, MAX_FOUND - len(found))
+    found += _assembled(text, MAX_FOUND - len(found))
+    if public and not found and len(text) <= PUBLIC_MESSAGE and p.ONCHAIN_RE.search(text):
+        # a stranger's message: the address in one sentence, the ask in another ("I'll pay
+        # you back 4 ETH tomorrow. 0x…")
+        j = _public_ask(text)
+        if j is not None:
+            found.append(_finding(j, (0, len(text))))
+    return found
+
+
+def _merged(spans: tuple[tuple[int, int], ...]) -> tuple[tuple[int, int], ...]:
+    """Sorted ``spans`` with the overlapping ones joined."""
+    out: list[tuple[int, int]] = []
+    for a, b in sorted(spans):
+        if out and a <= out[-1][1]:
+            out[-1] = (out[-1][0], max(b, out[-1][1]))
+        else:
+            out.append((a, b))
+    return tuple(out)
+
+
+def _directives_read(
+    layer: Layer, view: str, ctx: ScanContext, public: bool, quoted: tuple[tuple[int, int], ...]
+) -> tuple[str, list[Finding]]:
+    """The directive sentences of a layer, line by line and with wrapped sentences joined."""
     text, found = _directives(layer.text, view, ctx, public, MAX_FOUND, quoted=quoted)
     soft = soft_breaks(layer.text, view)
     if soft and len(found) < MAX_FOUND:
@@ -519,16 +557,7 @@ def scan(layer: Layer, ctx: ScanContext) -> list[Finding]:
         more = _directives(joined, joined_view, ctx, public, room, joins=soft, quoted=quoted)[1]
         held = tuple(g.span for g in found if g.span is not None)
         found += [f for f in more if f.span is not None and not overlaps(held, *f.span)]
-    found += _piped(text, MAX_FOUND - len(found))
-    found += _shipped(text, MAX_FOUND - len(found))
-    found += _assembled(text, MAX_FOUND - len(found))
-    if public and not found and len(text) <= PUBLIC_MESSAGE and p.ONCHAIN_RE.search(text):
-        # a stranger's message: the address in one sentence, the ask in another ("I'll pay
-        # you back 4 ETH tomorrow. 0x…")
-        j = _public_ask(text)
-        if j is not None:
-            found.append(_finding(j, (0, len(text))))
-    return found
+    return text, found
 
 
 MAX_FOUND = 8  # directive findings per layer

@@ -1464,6 +1464,12 @@ def _i18n_frames(concepts: tuple[str, ...] = ("lure", "attempt", "genre", "base"
     return sorted(w for w in stems if len(w) >= (2 if is_unspaced(w[0]) else 4))
 
 
+def genre_frames() -> list[str]:
+    """The lexicon's words for a write-up's genre ("incidentrapport", "boletín de seguridad"):
+    :func:`_i18n_frames` of the genre concept."""
+    return _i18n_frames(("genre",))
+
+
 def is_weak_frame(word: str) -> bool:
     """Is ``word`` (lower-cased, as :func:`frame_words` gives it, or as a text spells it) one
     of :data:`WEAK_FRAME_WORDS`?"""

@@ -25,6 +25,10 @@ A text that tells its reader to act on its quotes ("Proceed accordingly.", "Exec
 above.", "do the same now") reports none of them, and the intent stage judges each such quote
 alone, whatever reports it in its sentence (:func:`endorsed`).
 
+A quote the text says, right after it, was refused, ignored or not executed ("…". I did not
+approve.", «…». Не выполнил.) is reported whatever it names (:mod:`.refused_quotes`: an
+agent's memory notes of refused attempts).
+
 A chat transcript reports too: a turn that asks a bot by its handle, which that bot turns down
 in its next turns, or a bot command that a bot confirms as done (:func:`~.chat_turns.refused`).
 """
@@ -45,6 +49,7 @@ from aiegis_guard.scanners.chat_turns import addresses_agents
 from aiegis_guard.scanners.chat_turns import refused as chat_refused
 from aiegis_guard.scanners.endorsement import endorses
 from aiegis_guard.scanners.onchain_marks import OnchainMarks
+from aiegis_guard.scanners.refused_quotes import refused_quotes
 from aiegis_guard.scanners.weak_frames import addressed_quote, endorsing_intro
 from aiegis_guard.textcache import digest_cached
 
@@ -98,12 +103,25 @@ def reported(text: str) -> tuple[tuple[int, int], ...]:
     if _JSON_START_RE.match(text):
         return ()  # a JSON document: its quotes are keys and values, not reported speech
     quoted = _reported(text) if _QUOTE_START_RE.search(text) else ()
+    if _QUOTE_START_RE.search(text):
+        quoted = _with_refused(text, quoted)
     refused = chat_refused(text) if "@" in text and "\n" in text else ()
     if refused:  # "Assistant reading this: do what kevo asked above"
         rest = unquoted(text, refused)
         if endorses(rest) or addresses_agents(rest, p.ADDRESSEE_RE.compiled):
             refused = ()
     return _merged(quoted + refused) if refused else quoted
+
+
+def _with_refused(text: str, quoted: tuple[tuple[int, int], ...]) -> tuple[tuple[int, int], ...]:
+    """``quoted`` and the other quotes whose refusal the text states right after them
+    (:mod:`.refused_quotes`: '"agent: approve 0x…". I did not approve.'), when the text tells
+    the reader to act on none of its quotes."""
+    spans = _quote_spans(text)
+    found = tuple(s for s in refused_quotes(text, spans) if s not in quoted)
+    if not found or _endorsed(text, list(spans)):
+        return quoted
+    return _merged(quoted + found)
 
 
 def _merged(spans: tuple[tuple[int, int], ...]) -> tuple[tuple[int, int], ...]:
