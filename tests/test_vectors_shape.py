@@ -205,16 +205,25 @@ _CARRIER_SETS = {
 }
 
 
+_WARNINGS = (
+    {"fake_alert", "poisoned_warning"},
+    {"advisory", "postmortem", "moderation", "training", "agent_warning", "scam_report", "news"},
+)
+_CARRIER_SETS |= {"w26_warnings_dev": _WARNINGS, "w26_warnings_test": _WARNINGS}
+_MIN_ROWS = {"w26_warnings_dev": 60, "w26_warnings_test": 60}  # halves of one writer's set
+
+
 @pytest.mark.parametrize("folder", sorted(_CARRIER_SETS))
 def test_sets_with_carriers_well_formed(folder: str) -> None:
-    """frozen_text_3 (held out since 2026-12-07) and x25_text (the model comparison set of
-    2026-12-07, never trained on; its README): rows also name their carrier; the schema,
+    """frozen_text_3 (held out since 2026-12-07), x25_text (the model comparison set of
+    2026-12-07, never trained on; its README) and the two halves of w26_warnings: rows also
+    name their carrier; the schema,
     their classes, unique ids, and at least 200 rows a file."""
     attacks, benign = _CARRIER_SETS[folder]
     ids: list[str] = []
     for name, known in (("attacks.jsonl", attacks), ("benign.jsonl", benign)):
         rows = _jsonl(name, folder)
-        assert len(rows) >= 200
+        assert len(rows) >= _MIN_ROWS.get(folder, 200)
         for row in rows:
             assert set(row) == TEXT_KEYS | {"carrier"}, row["id"]
             assert row["class"] in known and row["source"] in SOURCES, row["id"]
