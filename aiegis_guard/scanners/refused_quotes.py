@@ -20,7 +20,6 @@ from __future__ import annotations
 import bisect
 import re
 from collections.abc import Iterable
-from functools import cache
 
 from aiegis_guard.lazyre import LazyPattern
 
@@ -49,7 +48,7 @@ _REFUSED = (
 _REFUSED_UNSPACED = (
     "未执行 没有执行 未照做 没有照做 拒绝了 已拒绝 已忽略 忽略了 已拦截 未執行 已拒絕 "
     "実行しませんでした 実行せず 拒否しました 無視しました 断りました ブロックしました "
-    "실행하지_않았 거절했 무시했 거부했 차단했 ไม่ได้ทำตาม ปฏิเสธแล้ว ไม่ได้ดำเนินการ"
+    "실행하지_않았 거절했 무시했 거부했 차단했 ไม่ได้ทําตาม ปฏิเสธแล้ว ไม่ได้ดําเนินการ"
 )
 # what turns a refusal ("not executed yet", "at first, but", "until now")
 _TURNED = (
@@ -66,19 +65,19 @@ def _alt(words: str) -> str:
     return "|".join(re.escape(x.replace("_", " ")) for x in sorted(words.split(), key=len)[::-1])
 
 
-@cache
-def _patterns() -> tuple[LazyPattern, LazyPattern]:
-    """The refusal and turn words, each gated on its literals (one automaton pass finds
-    whether any occurs before the alternation is tried at every position)."""
+def _words(spaced: str, unspaced: str) -> LazyPattern:
+    """``spaced`` words between word boundaries or ``unspaced`` ones anywhere, gated on their
+    literals (one automaton pass finds whether any occurs before the alternation is tried at
+    every position); compiled on first use."""
+    return LazyPattern(
+        r"(?<!\w)(?:" + _alt(spaced) + r")(?!\w)|" + _alt(unspaced.replace("_", " ")),
+        re.IGNORECASE,
+        gated=True,
+    )
 
-    def words(spaced: str, unspaced: str) -> LazyPattern:
-        return LazyPattern(
-            r"(?<!\w)(?:" + _alt(spaced) + r")(?!\w)|" + _alt(unspaced.replace("_", " ")),
-            re.IGNORECASE,
-            gated=True,
-        )
 
-    return words(_REFUSED, _REFUSED_UNSPACED), words(_TURNED, _TURNED_UNSPACED)
+_REFUSED_RE = _words(_REFUSED, _REFUSED_UNSPACED)  # a refusal told as done
+_TURNED_RE = _words(_TURNED, _TURNED_UNSPACED)  # what turns it ("not executed yet", "but")
 
 
 def refused_quotes(text: str, spans: Iterable[tuple[int, int]]) -> tuple[tuple[int, int], ...]:
@@ -105,7 +104,7 @@ def refused_quotes(text: str, spans: Iterable[tuple[int, int]]) -> tuple[tuple[i
 def _refusals(text: str) -> list[int]:
     """Where refusal words start in ``text``: none without one of their literals (found by one
     automaton pass over the whole text)."""
-    refused = _patterns()[0]
+    refused = _REFUSED_RE
     literals = refused.literal_spans(text, whole=True)
     if literals is not None and not literals:
         return []
@@ -115,7 +114,7 @@ def _refusals(text: str) -> list[int]:
 def refusal_told(text: str, lo: int, hi: int) -> bool:
     """Does ``text[lo:hi]`` tell a refusal as done ("I ignored it", "Не выполнил", "未执行",
     "Saya tidak melakukannya"), not asked, not a rule, not turned ("not executed yet")?"""
-    refused, turned = _patterns()
+    refused, turned = _REFUSED_RE, _TURNED_RE
     m = refused.search(text, lo, hi)
     if m is None or not _statement(text, m):
         return False
