@@ -7,6 +7,7 @@ from __future__ import annotations
 from unittest import mock
 
 import ahocorasick
+import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -26,6 +27,7 @@ def _plain(pairs: list[tuple[str, object]]) -> ahocorasick.Automaton:
     return auto
 
 
+@pytest.mark.slow
 @settings(max_examples=400, deadline=None)
 @given(
     st.lists(st.sampled_from(WORDS), min_size=1, max_size=12),
@@ -65,6 +67,7 @@ def test_the_shipped_lists_match_as_plain_automata() -> None:
 SPLIT_WORDS = [*WORDS, "’s", "s", "’", "é", "aé", "éa", "x\0y", "\0"]
 
 
+@pytest.mark.slow
 @settings(max_examples=400, deadline=None)
 @given(
     st.lists(st.sampled_from(SPLIT_WORDS[:-2]), min_size=1, max_size=12),

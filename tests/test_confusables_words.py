@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import re
 
+import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -54,6 +55,7 @@ def _oracle(text: str) -> str:
 ALPHABET = "abcXYZ" + "аеорсКМ" + "αορ" + "жбдлλπ" + "09_" + "\u0301\u0308" + "²" + " -.,\n"
 
 
+@pytest.mark.slow
 @settings(max_examples=600, deadline=None)
 @given(st.text(alphabet=ALPHABET, max_size=60))
 def test_same_words_as_the_regex_definition(text: str) -> None:

@@ -83,6 +83,7 @@ PATTERNS = ((e._ENDORSE_RE, e._ENDORSE_EN_RE), (e._VOUCH_RE,))
 PATTERNS += ((e._ENDORSE_RE, e._ENDORSE_EN_RE, e._VOUCH_RE),)  # endorses(): one pass
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("rxs", PATTERNS, ids=["endorse", "vouch", "endorse-and-vouch"])
 def test_the_reader_finds_every_match_trying_each_position(rxs: tuple[object, ...]) -> None:
     """Where their words are looked for (read off the patterns, with the word boundary they

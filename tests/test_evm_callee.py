@@ -181,6 +181,7 @@ def _value(t: str, mode: str) -> Any:
 _SELECTORS = sorted(FUNCTIONS.items(), key=lambda kv: kv[1].handler)
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("mode", list(_ADDRESSES))
 def test_no_selector_allows_on_a_stranger_contract_unless_listed(mode: str) -> None:
     """Every registered selector on X, value 0: ALLOW only for the listed exceptions (a token

@@ -106,6 +106,7 @@ _PIECES = st.one_of(
 )
 
 
+@pytest.mark.slow
 @settings(max_examples=400, deadline=None)
 @given(st.lists(_PIECES, max_size=40))
 def test_separator_count_skips_nothing_the_search_finds(pieces: list[str]) -> None:

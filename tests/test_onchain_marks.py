@@ -60,6 +60,7 @@ PIECES = ["0x", "0X", "ab12", "f" * 20, "9" * 10, "So1ana", "x", " ", "-", ".", 
 PIECES += [".sol", ".ſol", "vitalik", "İ", "ı", "ſ", "\u212a", "é", "\n", "_", "@", "l0", "O"]
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("seed", range(4))
 def test_a_match_in_a_span_is_always_marked(seed: int) -> None:
     """For random texts and spans: where the pattern finds a match in ``[a, b)``, the marks

@@ -253,6 +253,7 @@ def test_keystore_fields_are_read_where_they_open() -> None:
     assert found > 1000
 
 
+@pytest.mark.slow
 @settings(max_examples=500, deadline=None)
 @given(
     st.lists(

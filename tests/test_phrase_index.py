@@ -51,6 +51,7 @@ def test_a_shipped_cjk_anchor_is_found_in_long_prose() -> None:
     assert [k for _last, k in matcher().index._cjk_matches(low)]
 
 
+@pytest.mark.slow
 @settings(max_examples=300, deadline=None)
 @given(st.lists(st.one_of(st.sampled_from(_keys()), st.text(max_size=6)), max_size=12))
 def test_cjk_windows_equal_the_whole_walk(parts: list[str]) -> None:

@@ -7,6 +7,7 @@ from __future__ import annotations
 import json
 
 import base58
+import pytest
 from eth_account import Account
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
@@ -67,6 +68,7 @@ FILLER = st.text(
 )
 
 
+@pytest.mark.slow
 @settings(max_examples=120, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(st.lists(st.tuples(FILLER, SECRETS), min_size=1, max_size=4), FILLER)
 def test_redacted_text_holds_no_secret(parts: list[tuple[str, tuple[str, str]]], tail: str) -> None:

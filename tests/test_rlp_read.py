@@ -76,6 +76,7 @@ _ITEMS = st.recursive(
 )
 
 
+@pytest.mark.slow
 @settings(max_examples=300, deadline=None)
 @given(_ITEMS, st.data())
 def test_rlp_decode_agrees_with_pyrlp_on_mutations(item: object, data: st.DataObject) -> None:

@@ -67,6 +67,7 @@ def test_span_covers_the_window() -> None:
     assert hit.span == (len("PAYER_SECRET=64,"), len(text))
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("sep", [" ", ",", ";", "\\n"])
 def test_long_runs_take_any_text(sep: str) -> None:
     """A run of a million characters of byte values answers (a bounded number of windows)."""

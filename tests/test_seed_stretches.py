@@ -65,6 +65,7 @@ _PIECES = st.one_of(
 )
 
 
+@pytest.mark.slow
 @settings(max_examples=400, deadline=None)
 @given(st.lists(_PIECES, max_size=60), st.booleans())
 def test_stretches_property(parts: list[str], cyrillic: bool) -> None:

@@ -174,6 +174,7 @@ _JSON_PARTS = st.sampled_from(
 )  # fmt: skip
 
 
+@pytest.mark.slow
 @settings(max_examples=300, deadline=None)
 @given(st.lists(_JSON_PARTS, max_size=40))
 def test_string_blanking_equals_one_string_at_a_time(parts: list[str]) -> None:

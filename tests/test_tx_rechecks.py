@@ -123,6 +123,7 @@ def test_unrecoverable_signature_fails_every_time(counting: type[_Counting]) -> 
     assert counting.calls == 1
 
 
+@pytest.mark.slow
 def test_signer_cache_is_bounded() -> None:
     """The cache keeps its most recent entries only."""
     acct = Account.create()

@@ -24,6 +24,7 @@ def _members(text: str) -> bool:
     return set(view(text, BARE_CHARS)) <= {ord("b")}
 
 
+@pytest.mark.slow
 @settings(max_examples=400, deadline=None)
 @given(
     st.lists(

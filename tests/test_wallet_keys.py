@@ -203,6 +203,7 @@ def _call_texts() -> list[tuple[str, str]]:
 CALL_TEXTS = _call_texts()
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize(("rid", "text"), CALL_TEXTS, ids=[r[0] for r in CALL_TEXTS])
 def test_call_context_prefilter_keeps_every_answer(rid: str, text: str) -> None:
     """The C-speed pre-check of ``call_context`` (no "(", "params" or "accounts" in reach:
