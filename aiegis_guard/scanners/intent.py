@@ -53,7 +53,7 @@ from aiegis_guard.scanners.intent_judge import (
 )
 from aiegis_guard.scanners.intent_marks import Marks, may_direct
 from aiegis_guard.scanners.jailbreak_i18n import JB_GATE, REACH, jailbreak_framing
-from aiegis_guard.scanners.reported import endorsed, overlaps, reported, unquoted
+from aiegis_guard.scanners.reported import endorsed, merged, overlaps, reported, unquoted
 from aiegis_guard.scanners.reported_asks import reported_asks
 from aiegis_guard.scanners.secret_configs import shipped
 from aiegis_guard.textcache import DigestLRU, text_digest
@@ -516,7 +516,7 @@ def scan(layer: Layer, ctx: ScanContext) -> list[Finding]:
         # blank, the sentences read again (only where a directive was found)
         asks = reported_asks(layer.text, [f.span for f in found if f.span is not None])
         if asks:
-            quoted = _merged((*quoted, *asks))
+            quoted = merged((*quoted, *asks))
             text, found = _directives_read(layer, view, ctx, public, quoted)
     found += _piped(text, MAX_FOUND - len(found))
     found += _shipped(text, MAX_FOUND - len(found))
@@ -528,17 +528,6 @@ def scan(layer: Layer, ctx: ScanContext) -> list[Finding]:
         if j is not None:
             found.append(_finding(j, (0, len(text))))
     return found
-
-
-def _merged(spans: tuple[tuple[int, int], ...]) -> tuple[tuple[int, int], ...]:
-    """Sorted ``spans`` with the overlapping ones joined."""
-    out: list[tuple[int, int]] = []
-    for a, b in sorted(spans):
-        if out and a <= out[-1][1]:
-            out[-1] = (out[-1][0], max(b, out[-1][1]))
-        else:
-            out.append((a, b))
-    return tuple(out)
 
 
 def _directives_read(

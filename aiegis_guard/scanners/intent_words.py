@@ -1464,17 +1464,21 @@ def _i18n_frames(concepts: tuple[str, ...] = ("lure", "attempt", "genre", "base"
     return sorted(w for w in stems if len(w) >= (2 if is_unspaced(w[0]) else 4))
 
 
-def genre_frames() -> list[str]:
-    """The lexicon's words for a write-up's genre ("incidentrapport", "boletín de seguridad"):
-    :func:`_i18n_frames` of the genre concept."""
-    return _i18n_frames(("genre",))
+def is_genre_frame(word: str) -> bool:
+    """Is ``word`` (as a text spells it) one of :data:`WEAK_FRAME_WORDS` or the lexicon's words
+    for a write-up's genre ("incidentrapport", "boletín de seguridad"): a genre or its authors
+    (researchers, an advisory, a payload), no attacker of its own?"""
+    return _in_table(word.lower(), _genres())
 
 
 def is_weak_frame(word: str) -> bool:
     """Is ``word`` (lower-cased, as :func:`frame_words` gives it, or as a text spells it) one
     of :data:`WEAK_FRAME_WORDS`?"""
-    word = word.replace("ı", "i").lower()
-    return any(word == stem or (any_end and word.startswith(stem)) for stem, any_end in _weak())
+    return _in_table(word.replace("ı", "i").lower(), _weak())
+
+
+def _in_table(word: str, table: tuple[tuple[str, bool], ...]) -> bool:
+    return any(word == stem or (any_end and word.startswith(stem)) for stem, any_end in table)
 
 
 @functools.cache
@@ -1487,14 +1491,26 @@ def base_only_frames() -> frozenset[str]:
 
 
 @functools.cache
-def _weak() -> tuple[tuple[str, bool], ...]:
+def _genres() -> tuple[tuple[str, bool], ...]:
+    """:data:`WEAK_FRAME_WORDS` and the lexicon's genre words as (lower-cased word, takes any
+    ending)."""
     words = [
         (w.rstrip("*").replace("_", " ").lower(), w.endswith("*")) for w in WEAK_FRAME_WORDS.split()
     ]
-    # (the genre words, and the base words of the third pass that no strong list holds: a
-    # language's "fraud" or "impostor" is also an English word or a name, "Frodi", "Pettus")
-    base = sorted(base_only_frames())
-    return (*words, *((g, _any_end(g)) for g in (*_i18n_frames(("genre",)), *base)))
+    return (*words, *((g, _any_end(g)) for g in _i18n_frames(("genre",))))
+
+
+@functools.cache
+def _weak() -> tuple[tuple[str, bool], ...]:
+    # the genre words, and the base words of the third pass that no strong list holds: a
+    # language's "fraud" or "impostor" is also an English word or a name, "Frodi", "Pettus"
+    return (*_genres(), *((g, _any_end(g)) for g in sorted(base_only_frames())))
+
+
+def alternation(words: str) -> str:
+    """The space-separated ``words`` (spaces inside a word written "_") as one regex
+    alternation, longest first."""
+    return "|".join(re.escape(x.replace("_", " ")) for x in sorted(words.split(), key=len)[::-1])
 
 
 def frame_pattern() -> str:

@@ -22,6 +22,7 @@ import re
 from collections.abc import Iterable
 
 from aiegis_guard.lazyre import LazyPattern
+from aiegis_guard.scanners.intent_words import alternation
 
 __all__ = ["refusal_told", "refused_quotes"]
 
@@ -61,16 +62,12 @@ REFUSAL_REACH = 240  # characters after a quote read for its refusal
 _SENTENCE_END_RE = re.compile(r"[.!?。！？\n]")
 
 
-def _alt(words: str) -> str:
-    return "|".join(re.escape(x.replace("_", " ")) for x in sorted(words.split(), key=len)[::-1])
-
-
 def _words(spaced: str, unspaced: str) -> LazyPattern:
     """``spaced`` words between word boundaries or ``unspaced`` ones anywhere, gated on their
     literals (one automaton pass finds whether any occurs before the alternation is tried at
     every position); compiled on first use."""
     return LazyPattern(
-        r"(?<!\w)(?:" + _alt(spaced) + r")(?!\w)|" + _alt(unspaced.replace("_", " ")),
+        r"(?<!\w)(?:" + alternation(spaced) + r")(?!\w)|" + alternation(unspaced.replace("_", " ")),
         re.IGNORECASE,
         gated=True,
     )

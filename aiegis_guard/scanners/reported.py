@@ -53,7 +53,7 @@ from aiegis_guard.scanners.refused_quotes import refused_quotes
 from aiegis_guard.scanners.weak_frames import addressed_quote, endorsing_intro
 from aiegis_guard.textcache import digest_cached
 
-__all__ = ["endorsed", "overlaps", "reported", "unquoted"]
+__all__ = ["endorsed", "merged", "overlaps", "reported", "unquoted"]
 
 FRAME_BEFORE = 600
 FRAME_AFTER = 300
@@ -110,7 +110,7 @@ def reported(text: str) -> tuple[tuple[int, int], ...]:
         rest = unquoted(text, refused)
         if endorses(rest) or addresses_agents(rest, p.ADDRESSEE_RE.compiled):
             refused = ()
-    return _merged(quoted + refused) if refused else quoted
+    return merged(quoted + refused) if refused else quoted
 
 
 def _with_refused(text: str, quoted: tuple[tuple[int, int], ...]) -> tuple[tuple[int, int], ...]:
@@ -121,10 +121,11 @@ def _with_refused(text: str, quoted: tuple[tuple[int, int], ...]) -> tuple[tuple
     found = tuple(s for s in refused_quotes(text, spans) if s not in quoted)
     if not found or _endorsed(text, list(spans)):
         return quoted
-    return _merged(quoted + found)
+    return merged(quoted + found)
 
 
-def _merged(spans: tuple[tuple[int, int], ...]) -> tuple[tuple[int, int], ...]:
+def merged(spans: tuple[tuple[int, int], ...]) -> tuple[tuple[int, int], ...]:
+    """Sorted ``spans`` with the overlapping ones joined."""
     out: list[tuple[int, int]] = []
     for a, b in sorted(spans):
         if out and a <= out[-1][1]:

@@ -45,12 +45,16 @@ from aiegis_guard.scanners.refused_quotes import refusal_told
 __all__ = ["reported_asks"]
 
 
-def _alt(words: str) -> str:
-    return "|".join(re.escape(x.replace("_", " ")) for x in sorted(words.split(), key=len)[::-1])
-
-
 def _spaced(words: str, stem: bool = False) -> str:
-    return r"(?<!\w)(?:" + _alt(words) + (r")\w*" if stem else r")(?!\w)")
+    return r"(?<!\w)(?:" + w.alternation(words) + (r")\w*" if stem else r")(?!\w)")
+
+
+def _by_script(words: list[str]) -> tuple[str, str]:
+    """``words`` split into those of spaced scripts and those of unspaced ones (CJK, Thai)."""
+    return (
+        " ".join(x for x in words if not w.is_unspaced(x[0])),
+        " ".join(x for x in words if w.is_unspaced(x[0])),
+    )
 
 
 @cache
@@ -68,15 +72,11 @@ def _asks() -> tuple[re.Pattern[str], frozenset[str]]:
     before = " ".join(aw.ASK_BEFORE.values()).split()
     says = " ".join(aw.SAY_AFTER.values()).split()
     source = "|".join(
-        f"(?P<{name}>"
-        + _spaced(" ".join(x for x in words if not w.is_unspaced(x[0])), stem)
-        + "|"
-        + _alt(" ".join(x for x in words if w.is_unspaced(x[0])))
-        + ")"
-        for name, words, stem in (
-            ("say", says, False),
-            ("after", after, False),
-            ("before", before, False),
+        f"(?P<{name}>" + _spaced(spaced) + "|" + w.alternation(unspaced) + ")"
+        for name, (spaced, unspaced) in (
+            ("say", _by_script(says)),
+            ("after", _by_script(after)),
+            ("before", _by_script(before)),
         )
     )
     return re.compile(source, re.IGNORECASE), frozenset(loose)
@@ -84,7 +84,7 @@ def _asks() -> tuple[re.Pattern[str], frozenset[str]]:
 
 def _words(spaced: str, unspaced: str = "", stem: bool = False) -> re.Pattern[str]:
     source = _spaced(spaced, stem)
-    return re.compile(source + ("|" + _alt(unspaced) if unspaced else ""), re.IGNORECASE)
+    return re.compile(source + ("|" + w.alternation(unspaced) if unspaced else ""), re.IGNORECASE)
 
 
 @cache
@@ -92,19 +92,13 @@ def _lists() -> dict[str, re.Pattern[str]]:
     please = {x.replace(" ", "_") for lang in _please_words() for x in lang}
     spaced = " ".join(x for x in please if not w.is_unspaced(x[0]) and len(x) > 2)
     return {
-        "third": _words(
-            " ".join(x for x in aw.THIRD.split() if not w.is_unspaced(x[0])),
-            " ".join(x for x in aw.THIRD.split() if w.is_unspaced(x[0])),
-        ),
+        "third": _words(*_by_script(aw.THIRD.split())),
         "first": _words(aw.FIRST, aw.FIRST_UNSPACED),
         "refusal": _words(aw.REFUSAL, aw.REFUSAL_UNSPACED, stem=True),
         "turn": _words(aw.TURN, aw.TURN_UNSPACED),
         "any": _words(aw.ASK_ANY, aw.ASK_ANY_UNSPACED, stem=True),
-        "not": _words(
-            " ".join(x for x in aw.ASK_NOT.split() if not w.is_unspaced(x[0])),
-            " ".join(x for x in aw.ASK_NOT.split() if w.is_unspaced(x[0])),
-            stem=True,
-        ),
+        "not": _words(*_by_script(aw.ASK_NOT.split()), stem=True),
+        "principal": _words(aw.PRINCIPAL, aw.PRINCIPAL_UNSPACED),
         "please": _words(spaced, " ".join(x for x in please if w.is_unspaced(x[0]))),
         "frame": re.compile(w.frame_pattern(), re.IGNORECASE),
     }
@@ -141,12 +135,17 @@ def reported_asks(text: str, spans: list[tuple[int, int]]) -> tuple[tuple[int, i
             if _negated_ask(text, m, by_author=True):  # "we will never ask you to…"
                 out.append(_complement(text, (a, b), m, say=False))
         for m in _lists()["not"].finditer(text, a, b):  # "求めません": its complement before it
-            start = max(a, max(text.rfind(c, a, m.start()) for c in _BREAKS) + 1)
+            start = _clause_start(text, a, m.start())
             out.append((start, m.end()))
     return tuple(sorted(set(out)))
 
 
 _BREAKS = ".!?\n。！？;；:："
+
+
+def _clause_start(text: str, lo: int, at: int) -> int:
+    """Where the clause holding ``at`` starts: after the last break before it, from ``lo``."""
+    return max(lo, max(text.rfind(c, lo, at) for c in _BREAKS) + 1)
 
 
 def _complement(
@@ -167,7 +166,7 @@ def _reported(
     """The complement of the ask ``m`` when the ask is reported, else None."""
     a, b = sentence
     lists = _lists()
-    start = max(a, max(text.rfind(c, a, m.start()) for c in _BREAKS) + 1)
+    start = _clause_start(text, a, m.start())
     asker = text[start : m.start()]
     if m.lastgroup == "before":  # the complement stands before the verb
         lo, hi = start, m.end()
@@ -195,7 +194,7 @@ def _points_back(subject: str, m: re.Match[str], loose: bool) -> bool:
     """Does the asker point back at someone named before ("they", "someone", "a site", a
     third-person verb with no subject: "Piden…", a verb-final ask: "…求められる"), not at the
     agent's principal ("the user has asked you to…", "ユーザーは…求めている")?"""
-    if _principal().search(subject):
+    if _lists()["principal"].search(subject):
         return False
     bare = subject.strip(" \t\"'*>-–—(")
     return (
@@ -211,11 +210,6 @@ _INDEFINITE_RE = re.compile(
     r"(?:a|an|some|un|une|uno|una|um|uma|ein|eine|einen|een|seorang|sebuah|một|bir)\s",
     re.IGNORECASE,
 )
-
-
-@cache
-def _principal() -> re.Pattern[str]:
-    return _words(aw.PRINCIPAL, aw.PRINCIPAL_UNSPACED)
 
 
 def _refused(text: str, ask: tuple[int, int], until: int) -> bool:
@@ -267,14 +261,13 @@ def _negated_ask(text: str, m: re.Match[str], *, by_author: bool = False) -> boo
     ("ask", "pedi…") counts only with the author or no one as its subject ("we will never ask",
     "our team never asks", "nunca pediremos", "nobody will ask"), not as a prohibition to the
     reader ("Never ask the owner…", "Make sure not to tell the owner…")."""
-    lo = max(0, m.start() - 40)
-    lo = max(lo, max(text.rfind(c, lo, m.start()) for c in _BREAKS) + 1)
+    lo = _clause_start(text, max(0, m.start() - 40), m.start())
     neg = p.NEGATED_RE.search(text[lo : m.start()])
     if neg is None and _NOT_AFTER_RE.match(text, m.end()) is None:
         return False
     if not by_author:
         return True
-    clause = max(0, max(text.rfind(c, 0, m.start()) for c in _BREAKS) + 1)
+    clause = _clause_start(text, 0, m.start())
     word = re.match(r"\w*", text[m.end() :])
     ending = (m.group() + (word.group() if word else "")).lower()
     return bool(
@@ -312,7 +305,7 @@ def _named_attacker(words: str, *, heads: bool = False) -> bool:
     for m in _lists()["frame"].finditer(words):
         if first is not None and first.start() < m.start():
             return False
-        if _genre(m.group()) or _NEGATION_FRAME_RE.search(words[: m.start()]):
+        if w.is_genre_frame(m.group()) or _NEGATION_FRAME_RE.search(words[: m.start()]):
             continue
         if heads and not _heads(words[lead : m.start()]):
             continue
@@ -338,17 +331,3 @@ def _heads(before: str) -> bool:
 
 _THERE_ARE = ("有", "有些", "有一些")
 HEAD_UNSPACED = 4  # characters of a time word and an existential before an unspaced asker
-
-
-@cache
-def _genres() -> tuple[tuple[str, bool], ...]:
-    """The frame words that name a write-up's genre or its authors (researchers, an advisory,
-    a payload: :data:`~.intent_words.WEAK_FRAME_WORDS` and the lexicon's genre words), as
-    (stem, takes any ending): no attacker of their own ("This advisory asks all users to…")."""
-    words = [(x.rstrip("*").replace("_", " "), x.endswith("*")) for x in w.WEAK_FRAME_WORDS.split()]
-    return (*words, *((g, len(g) >= w.I18N_STEM) for g in w.genre_frames()))
-
-
-def _genre(word: str) -> bool:
-    word = word.lower()
-    return any(word == stem or (any_end and word.startswith(stem)) for stem, any_end in _genres())
