@@ -34,7 +34,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from aiegis_guard.chains.evm.frames import Frame, Result, asset, currency
+from aiegis_guard.chains.evm.frames import ZERO, Frame, Result, asset, currency
 from aiegis_guard.chains.evm.selectors import Function
 from aiegis_guard.chains.transaction import (
     SWAP_ORDER,
@@ -69,8 +69,10 @@ def _ask(f: Frame, a: list[Any], to: str, finders_fee_bps: int = 0) -> Result:
         token_id=token_id,
         order=_ASK,
     )
-    gets = Receipt(via="zora.ask_price", asset=currency(money), recipient=to, amount=price)
-    return [give, gets.model_copy(update={"order": _ASK})]
+    gets = Receipt(
+        via="zora.ask_price", asset=currency(money), recipient=to, amount=price, order=_ASK
+    )
+    return [give, gets]
 
 
 def _create_ask(f: Frame, fn: Function, a: list[Any]) -> Result:
@@ -85,8 +87,16 @@ def _set_ask_price(f: Frame, fn: Function, a: list[Any]) -> Result:
 
 
 def _cancel_ask(f: Frame, fn: Function, a: list[Any]) -> Result:
-    call = Call(via="evm.call", target=f.target, name="cancelAsk", known=True)
-    return [call.model_copy(update={"sender": f.sender, "selector": "0x40b80746"})]
+    return [
+        Call(
+            via="evm.call",
+            target=f.target,
+            name="cancelAsk",
+            known=True,
+            sender=f.sender,
+            selector="0x40b80746",
+        )
+    ]
 
 
 def _fill_ask(f: Frame, fn: Function, a: list[Any]) -> Result:
@@ -95,7 +105,7 @@ def _fill_ask(f: Frame, fn: Function, a: list[Any]) -> Result:
     nft, token_id, money, amount, _finder = a
     buyer = f.sender or f.context
     out: Result = []
-    if money != "0x" + "0" * 40:
+    if money != ZERO:
         out.append(
             Transfer(
                 via="zora.fill_ask",
@@ -108,9 +118,14 @@ def _fill_ask(f: Frame, fn: Function, a: list[Any]) -> Result:
         )
     nft_asset = asset(nft, AssetKind.NFT)
     got = Receipt(
-        via="zora.fill_ask", asset=nft_asset, recipient=buyer, amount=1, token_id=token_id
+        via="zora.fill_ask",
+        asset=nft_asset,
+        recipient=buyer,
+        amount=1,
+        token_id=token_id,
+        order=SWAP_ORDER,
     )
-    return [*out, got.model_copy(update={"order": SWAP_ORDER})]
+    return [*out, got]
 
 
 def _module_approvals(f: Frame, modules: list[str], approved: bool) -> Result:
