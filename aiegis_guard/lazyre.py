@@ -18,8 +18,9 @@ from __future__ import annotations
 import re
 import sys
 from collections.abc import Iterator
+from itertools import chain
 
-from aiegis_guard.litgate import LiteralGate
+from aiegis_guard.litgate import GATE_SPAN, LiteralGate
 
 __all__ = ["LazyPattern"]
 
@@ -85,7 +86,13 @@ class LazyPattern:
     ) -> Iterator[re.Match[str]]:
         compiled = self.compiled
         gate = self._gate
-        if gate is not None and not gate.holds(string, pos, endpos):
+        if gate is None:
+            return compiled.finditer(string, pos, endpos)
+        if min(endpos, len(string)) - max(pos, 0) > GATE_SPAN:  # a long text: read where
+            windows = gate.windows(string, pos, endpos)  # its literals stand
+            if windows is not None:
+                return chain.from_iterable(compiled.finditer(string, a, b) for a, b in windows)
+        if not gate.holds(string, pos, endpos):
             return iter(())
         return compiled.finditer(string, pos, endpos)
 

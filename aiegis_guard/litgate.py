@@ -160,6 +160,38 @@ def _refers(seq: Any) -> bool:
 
 
 _HEAD_OPS = (_c.AT, _c.LITERAL, _c.ASSERT, _c.ASSERT_NOT)
+_WINDOW_REACH = 1024  # a longer reach reads most of a text around each literal: not worth it
+
+
+def _reach(tree: Any) -> int:
+    """The most characters a match of the parsed ``tree`` spans plus the farthest any of
+    its lookaheads reads past where it stands (``MAXREPEAT`` or more: unbounded)."""
+    return int(tree.getwidth()[1]) + _ahead(tree)
+
+
+def _ahead(seq: Any) -> int:
+    """The farthest a lookahead inside the parsed ``seq`` reads past its own position."""
+    far = 0
+    for op, av in seq:
+        subs: list[Any] = []
+        if op is _c.SUBPATTERN:
+            subs = [av[-1]]
+        elif op is _c.ATOMIC_GROUP:
+            subs = [av]
+        elif op is _c.BRANCH:
+            subs = list(av[1])
+        elif op in _REPEATS:
+            subs = [av[2]]
+        elif op is _c.GROUPREF_EXISTS:
+            subs = [b for b in av[1:] if b is not None]
+        elif op in (_c.ASSERT, _c.ASSERT_NOT):
+            if av[0] > 0:  # a lookahead reads its own width on
+                far = max(far, _reach(av[1]))
+                continue
+            subs = [av[1]]
+        for sub in subs:
+            far = max(far, _ahead(sub))
+    return far
 
 
 class _Part:
@@ -202,11 +234,14 @@ class LiteralGate:
     :func:`required_literals` (one pass of an automaton over the folded string); for an
     alternation, only the alternatives whose literals occur are run (:meth:`search`)."""
 
-    __slots__ = ("_automaton", "_few", "_parts", "literals")
+    __slots__ = ("_automaton", "_few", "_parts", "literals", "reach")
 
-    def __init__(self, literals: Literals, parts: list[_Part]) -> None:
+    def __init__(self, literals: Literals, parts: list[_Part], reach: int | None = None) -> None:
         self.literals = literals
         self._parts = parts
+        # how far from one of its literals a match, and what it looks ahead at, can reach
+        # (None: unbounded or too far to be worth cutting a text into windows)
+        self.reach = reach
         every = literals.union(*(p.literals for p in parts if p.literals is not None))
         self._few = tuple(sorted(literals)) if len(every) <= 3 and not parts else None
         self._automaton = WordAutomaton((s, s) for s in every)
@@ -221,7 +256,32 @@ class LiteralGate:
         parts = _alternatives(tree, flags)
         if sum(p.literals is None for p in parts) > len(parts) // 2:
             parts = []  # most alternatives would run anyway: gate the pattern whole
-        return cls(literals, parts)
+        reach = _reach(tree)
+        return cls(literals, parts, reach if reach <= _WINDOW_REACH else None)
+
+    def windows(self, string: str, pos: int, endpos: int) -> list[tuple[int, int]] | None:
+        """Stretches of ``string[pos:endpos]`` that hold every match whole, with all it looks
+        at: each occurrence of a literal widened by :attr:`reach` on both sides (one more
+        after it), overlapping ones merged; None when the reach is unbounded. A match holds
+        a literal, so it lies inside that literal's stretch, and the stretches are apart:
+        ``re``'s matches from ``pos`` are those it finds in each stretch from its start."""
+        reach = self.reach
+        if reach is None:
+            return None
+        pos, endpos = max(pos, 0), min(endpos, len(string))
+        if endpos <= pos:
+            return []
+        out: list[tuple[int, int]] = []
+        for end, s in self._automaton.iter(fold(string[pos:endpos])):
+            if s not in self.literals:
+                continue
+            a = max(pos, pos + end + 1 - len(s) - reach)
+            b = min(endpos, pos + end + 2 + reach)
+            if out and a <= out[-1][1]:
+                out[-1] = (out[-1][0], max(b, out[-1][1]))
+            else:
+                out.append((a, b))
+        return out
 
     def _span(self, string: str, pos: int, endpos: int, limit: int = GATE_SPAN) -> str | None:
         """``string[pos:endpos]`` (as ``re`` reads them) folded, or None when longer than

@@ -196,6 +196,62 @@ def test_a_back_reference_keeps_the_pattern_whole() -> None:
     assert gate.search(rx, "the \"key' here") is None
 
 
+@pytest.mark.parametrize(
+    ("pattern", "reach"),
+    [
+        pytest.param(r"(?<!\w)(?:refused|ignored)(?!\w)", 7 + 1, id="words-and-lookarounds"),
+        pytest.param(r"\bsend\b(?=.{0,9}eth)", 4 + 12, id="a-lookahead-reads-on"),
+        pytest.param(r"seed(?:ed)?$", 6, id="an-anchor"),
+        pytest.param(r"\bsend\b.*", None, id="unbounded"),
+        pytest.param(r"send(?=.*eth)", None, id="an-unbounded-lookahead"),
+    ],
+)
+def test_a_gate_knows_how_far_a_match_reaches(pattern: str, reach: int | None) -> None:
+    """The reach: a match's widest span plus what its lookaheads read on (None: unbounded)."""
+    gate = LiteralGate.of(pattern, re.IGNORECASE)
+    assert gate is not None
+    assert gate.reach == reach
+
+
+WINDOWED = [
+    r"(?<!\w)(?:refused|ignored|did not|не выполнил)(?!\w)|未执行",
+    r"\bsend\b(?=.{0,9}eth)|\bpay\b",
+    r"seed(?:ed)?$|^key",
+    r"(['\"])key\1|seed",
+]
+
+
+_WORDS = "refused Ignored did_not не_выполнил 未执行 send eth pay seed seeded key 'key' ſend . x"
+WINDOW_WORDS = [*_WORDS.split(), "\n", " ", "a" * 40]
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.lists(st.sampled_from(WINDOW_WORDS), max_size=60), st.integers(0, 30), st.integers(0, 30))
+def test_a_long_text_read_in_windows_finds_what_re_finds(
+    words: list[str], pos: int, cut: int
+) -> None:
+    """Over a long text, ``finditer`` reads only the windows around the literals and yields
+    ``re``'s matches, groups included, from any start and end (words meeting a window's
+    edge, anchors, lookarounds, a back-reference)."""
+    filler = "z" * (GATE_SPAN // 2)
+    words = [w.replace("_", " ") for w in words]
+    text = filler + "".join(words) + filler + "".join(reversed(words)) + "\n"
+    for pattern in WINDOWED:
+        lazy = LazyPattern(pattern, re.IGNORECASE, gated=True)
+        for a, b in ((0, len(text)), (pos, len(text) - cut), (len(filler) + pos, len(text))):
+            want = [(m.span(), m.groups()) for m in lazy.compiled.finditer(text, a, b)]
+            assert [(m.span(), m.groups()) for m in lazy.finditer(text, a, b)] == want
+
+
+def test_windows_are_apart_and_hold_the_literals() -> None:
+    gate = LiteralGate.of(r"\bsend\b|\bpay\b", re.IGNORECASE)
+    assert gate is not None and gate.reach == 4
+    text = "x" * 100 + " send " + "x" * 100 + " pay pay " + "x" * 100
+    windows = gate.windows(text, 0, len(text))
+    assert windows == [(97, 110), (203, 219)]
+    assert gate.windows("no word here " * 400, 0, 5200) == []
+
+
 def test_a_long_string_goes_straight_to_the_pattern() -> None:
     gate = LiteralGate.of("seed")
     assert gate is not None

@@ -20,9 +20,9 @@ Detectors, from one Guard verdict per row (plus the model alone):
 * ``guard``: any of them (what ``Guard()`` reports).
 
 Prompts (Gandalf, spikee, BFCL user queries, frozen ``prompt`` rows) are judged as a public
-agent judges them (``[guard] audience = "public"``) except the frozen set's ``user_request``
-rows, which are an owner's requests. Per row the classifier's best-window score, the intent
-score and the latency are kept for the report's plots (:mod:`.report`).
+agent judges them (``[guard] audience = "public"``) except a frozen set's ``user_request`` and
+``owner_ops`` rows, which are an owner's requests. Per row the classifier's best-window score,
+the intent score and the latency are kept for the report's plots (:mod:`.report`).
 """
 
 from __future__ import annotations
@@ -62,6 +62,7 @@ SOURCES = {
     "janitr-scam": "crypto/janitr-crypto-scam",
 }
 PROMPT_SOURCES = frozenset({"gandalf", "spikee"})
+_OWNER_CLASSES = frozenset({"user_request", "owner_ops"})  # a frozen prompt row from the owner
 MAX_ROWS_PER_SOURCE = 3000  # seeded, stratified by label: bounded run time
 
 
@@ -139,7 +140,7 @@ def _frozen_rows(frozen: Path, name: str = "frozen") -> Iterator[Row]:
         for line in path.read_text(encoding="utf-8").splitlines():
             item = json.loads(line)
             where = Source(item.get("source", "tool_output"))
-            public = where is Source.PROMPT and item["class"] != "user_request"
+            public = where is Source.PROMPT and item["class"] not in _OWNER_CLASSES
             label = item["label"] == "attack"
             yield Row(name, f"{name}:{item['class']}", item["text"], label, where, public)
 

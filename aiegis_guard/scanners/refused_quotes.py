@@ -99,13 +99,9 @@ def refused_quotes(text: str, spans: Iterable[tuple[int, int]]) -> tuple[tuple[i
 
 
 def _refusals(text: str) -> list[int]:
-    """Where refusal words start in ``text``: none without one of their literals (found by one
+    """Where refusal words start in ``text`` (read only around their literals, found by one
     automaton pass over the whole text)."""
-    refused = _REFUSED_RE
-    literals = refused.literal_spans(text, whole=True)
-    if literals is not None and not literals:
-        return []
-    return [m.start() for m in refused.compiled.finditer(text)]
+    return [m.start() for m in _REFUSED_RE.finditer(text)]
 
 
 def refusal_told(text: str, lo: int, hi: int) -> bool:
