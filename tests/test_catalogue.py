@@ -124,7 +124,7 @@ def _chain_ids() -> set[str]:
     "source",
     [
         pytest.param(_table_ids, id="rule-tables"),
-        pytest.param(_literal_ids, id="source-literals"),
+        pytest.param(_literal_ids, id="source-literals", marks=pytest.mark.slow),  # every literal
         pytest.param(_chain_ids, id="chain-inspectors"),
     ],
 )

@@ -465,6 +465,7 @@ def _codes_unguarded(feat: Featurizer, text: str) -> Any:
     return out.reshape(rows, feat.segment)
 
 
+@pytest.mark.slow  # an equivalence / property sweep: make test runs it
 @settings(max_examples=150, deadline=None)
 @given(
     st.lists(
@@ -485,6 +486,7 @@ def test_codes_blank_the_same_runs_as_the_definition(parts: list[str]) -> None:
     assert np.array_equal(feat.codes(text), _codes_unguarded(feat, text))
 
 
+@pytest.mark.slow  # an equivalence / property sweep: make test runs it
 @settings(max_examples=150, deadline=None)
 @given(st.lists(st.booleans(), max_size=200))
 def test_runs_of_a_mask_equal_the_numpy_definition(bits: list[bool]) -> None:

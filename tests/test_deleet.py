@@ -80,6 +80,7 @@ _PIECES = ["pr1nt", "w4ll3t", "3xp0rt", "h3r3", "4ll", "0x3f", "123", " ", "\n",
 _PIECES += ["1é", "ｓ", "$", "@", "7ı", "a", "ab", "Z", "٣", "_", "'", "5t"]
 
 
+@pytest.mark.slow  # an equivalence / property sweep: make test runs it
 @settings(max_examples=300, deadline=None)
 @given(st.lists(st.sampled_from(_PIECES), max_size=40).map("".join))
 def test_only_digits_before_a_letter_are_read(text: str) -> None:

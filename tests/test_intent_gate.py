@@ -140,6 +140,7 @@ _PIECES = ["0x", "0X", ".eth", ".ETH", ".sOl", ".et", " ", "\n", "l", "O", "I", 
 _PIECES += ["1" * 20, "Ab" * 8, "z" * 13, *_ODD]
 
 
+@pytest.mark.slow  # an equivalence / property sweep: make test runs it
 @settings(max_examples=300, deadline=None)
 @given(
     st.lists(st.sampled_from(_PIECES), max_size=30).map("".join),
@@ -171,6 +172,7 @@ def test_base58_runs_are_the_pattern_runs(text: str) -> None:
     assert base58_runs(text) == [m.span() for m in pattern.finditer(text)]
 
 
+@pytest.mark.slow  # an equivalence / property sweep: make test runs it
 @settings(max_examples=300, deadline=None)
 @given(st.lists(st.sampled_from(_PIECES), max_size=30).map("".join))
 def test_may_be_onchain_is_its_definition(text: str) -> None:

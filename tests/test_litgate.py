@@ -97,6 +97,7 @@ def test_every_match_holds_a_literal_and_the_gated_search_is_the_search(name: st
             assert [m.span() for m in lazy.searches(text, at)] == want_all
 
 
+@pytest.mark.slow  # an equivalence / property sweep: make test runs it
 def test_most_gated_patterns_match_some_text() -> None:
     """The texts exercise the gates: most gated patterns match in some of them (a few are
     read only on a slice the callers cut: "could you" before a verb, a passive's tail)."""
@@ -225,7 +226,7 @@ _WORDS = "refused Ignored did_not не_выполнил 未执行 send eth pay s
 WINDOW_WORDS = [*_WORDS.split(), "\n", " ", "a" * 40]
 
 
-@settings(max_examples=200, deadline=None)
+@settings(max_examples=80, deadline=None)
 @given(st.lists(st.sampled_from(WINDOW_WORDS), max_size=60), st.integers(0, 30), st.integers(0, 30))
 def test_a_long_text_read_in_windows_finds_what_re_finds(
     words: list[str], pos: int, cut: int
@@ -258,6 +259,7 @@ def test_a_long_string_goes_straight_to_the_pattern() -> None:
     assert gate.holds("x" * (GATE_SPAN + 1))  # not read: the pattern decides
 
 
+@pytest.mark.slow  # an equivalence / property sweep: make test runs it
 @settings(max_examples=300, deadline=None)
 @given(st.text(alphabet="aAsSkKiIıİſ\u212a eydrwo.-ΣσςÆæ", max_size=40))
 def test_fold_equates_what_re_equates(text: str) -> None:

@@ -244,6 +244,7 @@ _WORDY_PIECES = st.sampled_from(
 )  # fmt: skip
 
 
+@pytest.mark.slow  # an equivalence / property sweep: make test runs it
 @settings(max_examples=300, deadline=None)
 @given(st.lists(_WORDY_PIECES, max_size=40))
 def test_pieces_with_a_word_equal_the_pattern_definition(parts: list[str]) -> None:
@@ -275,6 +276,7 @@ _CUE_PIECES = st.one_of(
 )
 
 
+@pytest.mark.slow  # an equivalence / property sweep: make test runs it
 @settings(max_examples=300, deadline=None)
 @given(st.lists(_CUE_PIECES, max_size=14))
 def test_cue_pass_equals_the_plain_automaton(parts: list[str]) -> None:

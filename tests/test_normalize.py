@@ -255,6 +255,7 @@ def _fold_reference(text: str) -> str:
     return "".join(out)
 
 
+@pytest.mark.slow  # an equivalence / property sweep: make test runs it
 @settings(max_examples=300, deadline=None)
 @given(st.lists(st.sampled_from([*"aAxz09_ .-", "а", "о", "е", "п", "л", "ο", "ß", "é", "Ꭺ"]),
                 max_size=40).map("".join))  # fmt: skip

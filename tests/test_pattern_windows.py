@@ -154,6 +154,7 @@ def test_plates_are_read_in_runs_of_capitals_and_separators() -> None:
     assert found > 20
 
 
+@pytest.mark.slow  # an equivalence / property sweep: make test runs it
 @settings(max_examples=200, deadline=None)
 @given(
     st.lists(st.sampled_from(sorted(slip39._index())), min_size=20, max_size=20),
@@ -169,6 +170,7 @@ def test_a_slip39_run_is_never_shorter_than_the_reach(words: list[str], gaps: li
     assert len(" ".join([shortest] * 20)) == slip39._reach()
 
 
+@pytest.mark.slow  # an equivalence / property sweep: make test runs it
 @settings(max_examples=500, deadline=None)
 @given(
     st.text(alphabet=string.ascii_letters[:6] + " .!?\n;,:：-—\"'", max_size=1500),
@@ -210,6 +212,7 @@ def test_a_name_s_uses_are_read_where_it_is_written() -> None:
     assert found > 1000
 
 
+@pytest.mark.slow  # an equivalence / property sweep: make test runs it
 @settings(max_examples=500, deadline=None)
 @given(
     st.text(alphabet='ab0_ -"é²½١٣x\u3000中', max_size=24), st.integers(0, 24), st.integers(0, 24)

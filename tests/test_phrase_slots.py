@@ -121,6 +121,7 @@ _FN_PIECES = st.sampled_from(
 )  # fmt: skip
 
 
+@pytest.mark.slow  # an equivalence / property sweep: make test runs it
 @settings(max_examples=500, deadline=None)
 @given(st.lists(_FN_PIECES, max_size=16))
 def test_wallet_functions_read_only_near_wallet_words(pieces: list[str]) -> None:

@@ -188,6 +188,7 @@ def test_string_blanking_equals_one_string_at_a_time(parts: list[str]) -> None:
     assert quotes == want_quotes
 
 
+@pytest.mark.slow  # an equivalence / property sweep: make test runs it
 @settings(max_examples=200, deadline=None)
 @given(st.lists(st.tuples(st.integers(0, 300), st.integers(0, 40)), max_size=60))
 def test_covered_counts_as_the_definition(spans: list[tuple[int, int]]) -> None:
@@ -212,6 +213,7 @@ _POINTS = [9, 10, 13, 32, 33, 44, 46, 47, 48, 57, 58, 59, 63, 64, 65, 95, 0xA0, 
 _POINTS += [0x0E7F, 0x0E80, 0x2FFF, 0x3000, 0x9FFF, 0xA000, 0xA001, 0xDFFF, 0x10FFFF]
 
 
+@pytest.mark.slow  # an equivalence / property sweep: make test runs it
 @settings(max_examples=300, deadline=None)
 @given(st.lists(st.sampled_from(_POINTS), max_size=60))
 def test_data_tokens_read_the_classes_of_every_code_point(points: list[int]) -> None:
@@ -234,6 +236,7 @@ def test_data_tokens_read_the_classes_of_every_code_point(points: list[int]) -> 
 _TAGS = ["<!--", "-->", "<", ">", "-", "!", "a", " ", "é", "<p>", "--->", "<!-->", "\ud800"]
 
 
+@pytest.mark.slow  # an equivalence / property sweep: make test runs it
 @settings(max_examples=300, deadline=None)
 @given(st.lists(st.sampled_from(_TAGS), max_size=40).map("".join))
 def test_comment_delimiters_found_in_python_blank_as_with_numpy(text: str) -> None:
