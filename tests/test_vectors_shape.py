@@ -216,19 +216,26 @@ _SOCIAL = (
 )
 _CARRIER_SETS |= {"w26_warnings_dev": _WARNINGS, "w26_warnings_test": _WARNINGS}
 _CARRIER_SETS |= {"s27_social_dev": _SOCIAL, "s27_social_test": _SOCIAL}
+_DOCS = (
+    {"tool_poisoning", "shadowing", "poisoned_guide"},
+    {"tool_description", "setup_guide", "faq_reference", "example_prompts"},
+)
+_CARRIER_SETS |= {"d27_tooldocs_dev": _DOCS, "d27_tooldocs_test": _DOCS}
 _MIN_ROWS = {  # halves of one writer's set
     "w26_warnings_dev": 60,
     "w26_warnings_test": 60,
     "s27_social_dev": 120,
     "s27_social_test": 120,
+    "d27_tooldocs_dev": 60,
+    "d27_tooldocs_test": 60,
 }
 
 
 @pytest.mark.parametrize("folder", sorted(_CARRIER_SETS))
 def test_sets_with_carriers_well_formed(folder: str) -> None:
     """frozen_text_3 (held out since 2026-12-07), x25_text (the model comparison set of
-    2026-12-07, never trained on; its README) and the two halves of w26_warnings and of
-    s27_social: rows also name their carrier; the schema,
+    2026-12-07, never trained on; its README) and the two halves of w26_warnings, s27_social
+    and d27_tooldocs: rows also name their carrier; the schema,
     their classes, unique ids, and at least 200 rows a file."""
     attacks, benign = _CARRIER_SETS[folder]
     ids: list[str] = []
