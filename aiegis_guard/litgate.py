@@ -138,23 +138,30 @@ def required_literals(pattern: str, flags: int = 0) -> Literals | None:
     return _folded(_literals(_parser.parse(pattern, flags)))
 
 
+def _children(op: Any, av: Any) -> list[Any]:
+    """The parsed sub-sequences of one item (a group's, a branch's, a repeat's, an
+    assertion's, a conditional's two arms)."""
+    if op is _c.SUBPATTERN:
+        return [av[-1]]
+    if op is _c.ATOMIC_GROUP:
+        return [av]
+    if op is _c.BRANCH:
+        return list(av[1])
+    if op in _REPEATS:
+        return [av[2]]
+    if op in (_c.ASSERT, _c.ASSERT_NOT):
+        return [av[1]]
+    if op is _c.GROUPREF_EXISTS:
+        return [arm for arm in av[1:] if arm is not None]
+    return []
+
+
 def _refers(seq: Any) -> bool:
     """Does the parsed sequence hold a back-reference (its groups live in other parts)?"""
     for op, av in seq:
         if op in (_c.GROUPREF, _c.GROUPREF_EXISTS, _c.GROUPREF_IGNORE):
             return True
-        subs: list[Any] = []
-        if op is _c.SUBPATTERN:
-            subs = [av[-1]]
-        elif op is _c.ATOMIC_GROUP:
-            subs = [av]
-        elif op is _c.BRANCH:
-            subs = list(av[1])
-        elif op in _REPEATS:
-            subs = [av[2]]
-        elif op in (_c.ASSERT, _c.ASSERT_NOT):
-            subs = [av[1]]
-        if any(_refers(s) for s in subs):
+        if any(_refers(s) for s in _children(op, av)):
             return True
     return False
 
@@ -173,24 +180,10 @@ def _ahead(seq: Any) -> int:
     """The farthest a lookahead inside the parsed ``seq`` reads past its own position."""
     far = 0
     for op, av in seq:
-        subs: list[Any] = []
-        if op is _c.SUBPATTERN:
-            subs = [av[-1]]
-        elif op is _c.ATOMIC_GROUP:
-            subs = [av]
-        elif op is _c.BRANCH:
-            subs = list(av[1])
-        elif op in _REPEATS:
-            subs = [av[2]]
-        elif op is _c.GROUPREF_EXISTS:
-            subs = [b for b in av[1:] if b is not None]
-        elif op in (_c.ASSERT, _c.ASSERT_NOT):
-            if av[0] > 0:  # a lookahead reads its own width on
-                far = max(far, _reach(av[1]))
-                continue
-            subs = [av[1]]
-        for sub in subs:
-            far = max(far, _ahead(sub))
+        if op in (_c.ASSERT, _c.ASSERT_NOT) and av[0] > 0:  # reads its own reach on
+            far = max(far, _reach(av[1]))
+        else:
+            far = max([far, *map(_ahead, _children(op, av))])
     return far
 
 
