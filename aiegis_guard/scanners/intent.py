@@ -53,6 +53,7 @@ from aiegis_guard.scanners.intent_judge import (
 )
 from aiegis_guard.scanners.intent_marks import Marks, may_direct
 from aiegis_guard.scanners.jailbreak_i18n import JB_GATE, REACH, jailbreak_framing
+from aiegis_guard.scanners.own_questions import is_own_question
 from aiegis_guard.scanners.pinned_recipient import pinned_spans
 from aiegis_guard.scanners.reported import endorsed, merged, overlaps, reported, unquoted
 from aiegis_guard.scanners.reported_asks import reported_asks
@@ -471,7 +472,12 @@ def _unparsed_lexicon(
     addressed = (handover or bool({CONSENT_GATE, SIGN_GATE} & present)) and _spoken_to(
         text[max(0, span[0] - ADDRESSED_BEFORE) : span[0]]
     )  # (read only where a lexicon gate opened)
-    if handover and handover_request(sentence, addressed, listed) and not p.own_place(sentence):
+    if (
+        handover
+        and handover_request(sentence, addressed, listed)
+        and not p.own_place(sentence)
+        and not is_own_question(sentence)  # "Muss ich meinen Schlüssel angeben?"
+    ):
         return _HANDOVER  # (not typed "directly on the device": "безпосередньо на пристрої")
     if CONSENT_GATE in present and (claim := consent_claim(sentence, addressed)) is not None:
         cues = ("act:consent", f"claim:{claim}", "directive:i18n-lexicon")
