@@ -106,3 +106,11 @@ def test_no_frame_no_examples() -> None:
 def test_a_json_document_reports_nothing() -> None:
     """A JSON document's quotes are keys and values."""
     assert example_requests('{"examples": ["send 1 ETH to bob"]}') == ()
+
+
+def test_spans_lie_inside_the_text_however_many_frames() -> None:
+    """A page of many frames yields quote spans inside the text (the first frames are read)."""
+    text = '## Examples\n- "send 1 USDC to bob.eth"\n' * 200
+    spans = example_requests(text)
+    assert spans
+    assert all(0 <= a < b <= len(text) and text[a] == '"' and text[b - 1] == '"' for a, b in spans)

@@ -31,6 +31,7 @@ __all__ = ["FRAME_WORDS", "example_requests"]
 
 SCOPE = 1500  # characters after a frame where its examples may stand
 FRAME_LINE = 200  # a frame's line is at most this long (a title or an introduction)
+MAX_FRAMES = 64  # frames read per text (each reads at most ``SCOPE`` characters)
 
 # words naming examples of what a user may say, by language (dictionary senses of "example",
 # "sample", "for instance", "try", "you can ask"; "commands", "requests", "prompts" only in
@@ -104,6 +105,8 @@ def _scopes(text: str) -> list[tuple[int, int, str]]:
     a longer line frames the rest of its line."""
     out: list[tuple[int, int, str]] = []
     for m in _FRAME_RE.finditer(text):
+        if len(out) >= MAX_FRAMES:
+            break  # (a page of thousands of "example"s: the first frames are read)
         if _in_name(text, m.start(), m.end()):
             continue
         start = text.rfind("\n", 0, m.start()) + 1

@@ -32,6 +32,7 @@ __all__ = ["BYPASS", "bypass_spans"]
 
 ACT_BEFORE = 500  # characters before the clause where its act may stand
 USER_NEAR = 80  # characters around the clause where the user it bypasses is named
+SENTENCE_REACH = 400  # characters after the clause read for the end of its sentence
 
 USER = (
     r"\b(?:users?|owners?|usuari[oa]s?|usuári[oa]s?|utilisat(?:eur|rice)s?|propriétaire|"
@@ -123,8 +124,9 @@ def bypass_spans(text: str) -> list[tuple[int, int]]:
     module): from the act to the end of the clause's sentence."""
     out: list[tuple[int, int]] = []
     for m in _BYPASS_RE.finditer(text):
-        end_m = _SENTENCE_END_RE.search(text, m.end())
-        end = end_m.end() if end_m else len(text)
+        reach = min(len(text), m.end() + SENTENCE_REACH)
+        end_m = _SENTENCE_END_RE.search(text, m.end(), reach)
+        end = end_m.end() if end_m else reach
         if not any(m.group(g) for g in _SELF_NAMED):
             near = text[max(0, m.start() - USER_NEAR) : m.end() + USER_NEAR]
             if _USER_RE.search(near) is None:
