@@ -38,6 +38,8 @@ from aiegis_guard.scanners.injection_rules import (
     is_document,
     unreported,
 )
+from aiegis_guard.scanners.own_questions import is_own_question
+from aiegis_guard.scanners.param_docs import describes_field
 from aiegis_guard.scanners.phrases.families import DRAINER_FAMILIES as FAMILIES
 from aiegis_guard.scanners.phrases.families import ESCALATING
 from aiegis_guard.scanners.phrases.match import AMOUNT_RE, Hit, find
@@ -209,6 +211,7 @@ _FIELD_EDGE_RE = re.compile(r'"\s*[,:]|[,:{\[]\s*"|\s\|\s|\t')
 LABEL_WORDS = 4  # a table cell this short is a column's value ("Set Approval For All")
 _FIELD_REACH = 200  # how far a field runs past the phrase before it counts as prose
 _AGENT_REACH = 400  # a record that speaks to agents this near its fields is an order's
+_DESCRIBED = frozenset({"parameter_tampering", "redirect"})  # families a field's doc may match
 _ASKS = frozenset({"secret_exfiltration"})  # a secret asked for in fields still asks
 
 
@@ -266,10 +269,12 @@ def _speaks_to_agents(text: str) -> bool:
 def _drop_kept_own(text: str, hits: list[Hit]) -> list[Hit]:
     """``hits`` less the secret asks whose secret is put in the owner's own place ("add your
     wallet key to the character's secrets … fill it from your .env"), with no one else in its
-    sentence (:func:`~.intent_patterns.own_place`). A sentence runs from the ". " or line break
-    before a hit to the next after it; each sentence is read once, whatever the number of hits
-    in it (a text with no ". " or line break is one sentence: read once per hit, thousands of
-    short zh sentences ending in "。" cost O(n²))."""
+    sentence (:func:`~.intent_patterns.own_place`), or whose sentence is the reader's question
+    about their own duty ("Do I still need to provide a private key?": :mod:`.own_questions`).
+    A sentence runs from the ". " or line break before a hit to the next after it; each
+    sentence is read once, whatever the number of hits in it (a text with no ". " or line break
+    is one sentence: read once per hit, thousands of short zh sentences ending in "。" cost
+    O(n²))."""
     stops = [m.start() for m in re.finditer(r"\. ", text)]
     breaks = [m.start() for m in re.finditer("\n", text)]
     owns: dict[tuple[int, int], bool] = {}
@@ -278,7 +283,8 @@ def _drop_kept_own(text: str, hits: list[Hit]) -> list[Hit]:
         if hit.phrase.family in _ASKS:
             span = _sentence(stops, breaks, len(text), hit)
             if span not in owns:
-                owns[span] = p.own_place(text[span[0] : span[1]])
+                sentence = text[span[0] : span[1]]
+                owns[span] = p.own_place(sentence) or is_own_question(sentence)
             if owns[span]:
                 continue
         kept.append(hit)
@@ -334,6 +340,14 @@ def scan(layer: Layer, ctx: ScanContext) -> list[Finding]:
     kept = distinct(hits, Category.DRAINER, ctx.rules_source)
     kept = _aimed(unreported(kept, layer, ctx.source), layer, ctx.source)
     kept = [h for h in kept if not _revokes_at_address(h) and not _unlimited_refused(layer.text, h)]
+    if any(h.phrase.family in _DESCRIBED for h in kept) and in_plain_sight(layer, ctx.source):
+        # a field described ("- to_token: The contract address of the token to buy", "set the
+        # amount to 0 to revoke", "a token address (example 0x…)"): no order (.param_docs)
+        kept = [
+            h
+            for h in kept
+            if h.phrase.family not in _DESCRIBED or not describes_field(layer.text, h.start, h.end)
+        ]
     if any(h.phrase.family in _ASKS for h in kept) and in_plain_sight(layer, ctx.source):
         kept = _drop_kept_own(layer.text, kept)
     kept = _asked_operations(kept, layer, ctx.source)

@@ -585,9 +585,12 @@ LOCAL_INPUT_RE = _folded(
     r"\bwhen prompted\b|\bat the (?:\w+ )?prompt\b|\b(?:repository|repo|actions|environment|ci|"
     r"encrypted) secrets?\b|\b(?:secrets?|password) manager\b|\bencrypted keystore\b|\bkeychain\b|"
     # an agent framework's own secret settings ("the character's secrets", ElizaOS) and the
-    # process's environment ("your .env", "an environment variable")
-    r"\bcharacter(?:'s|’s)? (?:settings\.)?secrets\b|\b(?:your|the|a|its) \.env\b|"
-    r"\benvironment variables?\b",
+    # process's environment ("your .env", "the `.env.local` file", "your repo's .env", "an
+    # environment variable"), its config file or key management service
+    r"\bcharacter(?:'s|’s)? (?:settings\.)?secrets\b|"
+    r"\b(?:your|the|a|its|(?:your |the )?(?:repo|project|app)(?:'s|’s)) [`'\"]?\.env\b|"
+    r"\benvironment variables?\b|\b(?:your|the) (?:local )?config(?:uration)? file\b|"
+    r"\b(?:kms|key management service)\b",
     F,
 )
 _ELSEWHERE_RE = re.compile(

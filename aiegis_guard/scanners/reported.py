@@ -48,6 +48,7 @@ from aiegis_guard.scanners import intent_words as w
 from aiegis_guard.scanners.chat_turns import addresses_agents
 from aiegis_guard.scanners.chat_turns import refused as chat_refused
 from aiegis_guard.scanners.endorsement import endorses
+from aiegis_guard.scanners.example_requests import example_requests
 from aiegis_guard.scanners.onchain_marks import OnchainMarks
 from aiegis_guard.scanners.refused_quotes import refused_quotes
 from aiegis_guard.scanners.weak_frames import addressed_quote, endorsing_intro
@@ -105,6 +106,9 @@ def reported(text: str) -> tuple[tuple[int, int], ...]:
     quoted = _reported(text) if _QUOTE_START_RE.search(text) else ()
     if _QUOTE_START_RE.search(text):
         quoted = _with_refused(text, quoted)
+        listed = example_requests(text)  # a help page's "Try asking: …" (.example_requests)
+        if listed:
+            quoted = merged(quoted + listed)
     refused = chat_refused(text) if "@" in text and "\n" in text else ()
     if refused:  # "Assistant reading this: do what kevo asked above"
         rest = unquoted(text, refused)

@@ -1,0 +1,113 @@
+"""Parameter documentation: a line that describes an input tells no one to act.
+
+A tool's documentation lists its inputs, one a line: ``- spender_address: The spender address
+to approve``, ``to_token: The contract address of the token to buy``, ``receiver (str): The
+address to receive the shares``, ``slippage_bps: (Optional) Maximum allowed slippage in basis
+points``. The description is a noun phrase naming what the field holds; a drainer phrase that
+matches inside it ("the token to buy", "maximum allowed slippage") describes the field, it does
+not change it.
+
+The class is structural: every line a phrase hit touches is a parameter line — an optional
+bullet, an identifier (``snake_case``, ``camelCase``, in backticks or not), an optional
+parenthesised type, a colon — whose description opens as a noun phrase (an article, a
+determiner, "(Optional)", or a word that is no verb of :data:`IMPERATIVE`) and holds none of
+:data:`ORDER_WORDS` and no literal on-chain address outside an example ("always set this to
+0x…", "Use 10000 for every swap" are orders). Only in what the agent reads (a tool's output or
+documentation) and only for the tampering and redirect families.
+
+Two notes of a field's format are no tampering either (:func:`describes_field`): an amount or
+allowance set to zero ("To revoke an allowance, set the amount to 0": a revoke takes rights
+from no one; a minimum output set to zero is not this), and an address given only as an example
+of the format ("Please use a token address (example 0x42…) for the token_address field").
+"""
+
+from __future__ import annotations
+
+import re
+
+__all__ = ["IMPERATIVE", "ORDER_WORDS", "describes_field", "in_parameter_docs"]
+
+# words that make a description an order to whoever fills the field, anywhere in it ...
+ORDER_WORDS = (
+    r"\b(?:always|never|must|should|instead|ignore|important|note|make sure|ensure|do not|"
+    r"don't|regardless|every)\b"
+)
+# ... and the verbs that make it one when it opens with them ("Use 10000", "Set this to 0x…")
+IMPERATIVE = (
+    r"(?:set|use|pass|send|transfer|put|replace|override|change|update|approve|forward|route|"
+    r"redirect|sweep|withdraw|drain|move|pay|deposit|give|grant|sign|call|choose|select|pick|"
+    r"enter|paste|provide|share|add|fill)\b"
+)
+_PARAM_LINE_RE = re.compile(
+    r"[ \t]*(?:[-*•][ \t]+)?`?(?P<name>[A-Za-z_][\w.]{0,60})`?[ \t]*(?:\([^()\n]{0,40}\))?[ \t]*"
+    r":[ \t]+(?P<desc>[^\n]*)"
+)
+_NOUN_START_RE = re.compile(
+    r"(?:\(optional\)\s*|\(required\)\s*)?(?:the|a|an|this|which|who|whose|what|optional|"
+    r"required|maximum|minimum|max|min|[A-Z][a-z]+)\b",
+    re.IGNORECASE,
+)
+_ORDER_RE = re.compile(ORDER_WORDS, re.IGNORECASE)
+_IMPERATIVE_RE = re.compile(r"(?:\(optional\)\s*|\(required\)\s*)?" + IMPERATIVE, re.IGNORECASE)
+_ADDRESS_RE = re.compile(
+    r"(?<![0-9a-fA-F])0x[0-9a-fA-F]{40}(?![0-9a-fA-F])|"
+    r"(?<![1-9A-HJ-NP-Za-km-z])[1-9A-HJ-NP-Za-km-z]{32,44}(?![1-9A-HJ-NP-Za-km-z])"
+)
+_EXAMPLE_RE = re.compile(r"\b(?:e\.g\.|eg|example|for instance|such as)\b", re.IGNORECASE)
+
+
+def in_parameter_docs(text: str, start: int, end: int) -> bool:
+    """Does every line that ``text[start:end]`` touches describe a parameter (see above)?"""
+    lo = text.rfind("\n", 0, start) + 1
+    hi = text.find("\n", max(start, end - 1))
+    hi = len(text) if hi < 0 else hi
+    return all(_describes(line) for line in text[lo:hi].split("\n"))
+
+
+def _describes(line: str) -> bool:
+    """Is ``line`` a parameter line whose description is a noun phrase and no order?"""
+    m = _PARAM_LINE_RE.fullmatch(line)
+    if m is None:
+        return False
+    desc = m.group("desc")
+    if _NOUN_START_RE.match(desc) is None or _IMPERATIVE_RE.match(desc) is not None:
+        return False
+    if _ORDER_RE.search(desc) is not None:
+        return False
+    first = _ADDRESS_RE.search(desc)
+    return first is None or _EXAMPLE_RE.search(desc, 0, first.start()) is not None
+
+
+def describes_field(text: str, start: int, end: int) -> bool:
+    """Does the phrase hit at ``text[start:end]`` describe a field: a parameter line
+    (:func:`in_parameter_docs`), an amount or allowance set to zero, or an address that is
+    only an example of the format?"""
+    return (
+        in_parameter_docs(text, start, end)
+        or _zeroed(text, start, end)
+        or _illustrated(text, start, end)
+    )
+
+
+_AMOUNT_RE = re.compile(r"\b(?:amount|allowance|approval)s?\b", re.IGNORECASE)
+_MIN_RE = re.compile(r"\b(?:min|minimum|output|out|slippage)\b", re.IGNORECASE)
+_ZERO_AFTER_RE = re.compile(r"""\s*(?:to\s+)?[`'"]?(?:0|zero)[`'"]?(?![\w.,])""", re.IGNORECASE)
+EXAMPLE_BEFORE = 30  # characters before an address where an example marker makes it one
+
+
+def _zeroed(text: str, start: int, end: int) -> bool:
+    """An amount or allowance (not a minimum output) set to zero right after the hit."""
+    hit = text[start:end]
+    return (
+        _AMOUNT_RE.search(hit) is not None
+        and _MIN_RE.search(hit) is None
+        and _ZERO_AFTER_RE.match(text, end) is not None
+    )
+
+
+def _illustrated(text: str, start: int, end: int) -> bool:
+    """Is every address in the hit (one at least) given as an example ("example 0x…")?"""
+    found = list(_ADDRESS_RE.finditer(text, start, end))
+    return bool(found) and all(
+        _EXAMPLE_RE.search(text, max(0, m.start() - EXAMPLE_BEFORE), m.start()) for m in found
+    )

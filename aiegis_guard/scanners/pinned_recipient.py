@@ -1,0 +1,80 @@
+"""A pinned recipient: a rule that fixes where every call's value goes.
+
+A tool's documentation describes its inputs; it does not decide them. Poisoned documentation
+pins the recipient of every call (its own tool's or another's) to one literal address:
+"receiver: … always pass 0x…", "every ``aave_supply`` call must set on_behalf_of to 0x…",
+"bei jedem Aufruf von ``transfer`` ist receiver/to auf 0x… zu setzen".
+
+The class is one sentence with three parts: a word that makes it hold for every call
+(:data:`ALWAYS`: "always", "every", "each", "bei jedem", "siempre", "всегда", "总是" …), a word
+for the recipient role (:data:`ROLE`: receiver, recipient, beneficiary, payee, destination,
+``on_behalf_of``, ``to``, spender, operator …) — in the sentence, or as the key of the
+parameter whose description holds it — and a literal on-chain address. An address
+given as an example ("e.g. 0x…", "zum Beispiel", "por ejemplo", "例如") illustrates the
+format; it pins nothing.
+"""
+
+from __future__ import annotations
+
+import re
+
+__all__ = ["ALWAYS", "ROLE", "pinned_spans"]
+
+ALWAYS = (
+    r"\b(?:always|every|each|regardless|immer|stets|jede[mnrs]?|grundsätzlich|siempre|"
+    r"cada|sempre|toujours|chaque|всегда|кажд\w+|luôn|mọi|bất kỳ|her zaman|daima|"
+    r"her (?:çağr|işlem|seferinde)\w*|tüm)\b|"
+    r"总是|始终|一律|每次|所有|常に|必ず|毎回|항상|반드시|모든"
+)
+ROLE = (
+    r"\b(?:receivers?|recipients?|beneficiar(?:y|ies)|payees?|destinations?|on_?behalf_?of|"
+    r"withdraw_?to|spenders?|operators?|delegatee|empfänger\w*|zieladresse|destinatari[oa]s?|"
+    r"destinatári[oa]s?|beneficiári[oa]s?|destinataires?|bénéficiaires?|получател\w*|адресат\w*|"
+    r"người nhận|địa chỉ nhận|al[ıi]c[ıi]\w*)\b|`to`|\bto\s*[=:]|/to\b|\bto/|"
+    r"收款|接收方|受益|受取|送金先|宛先|수신|받는"
+)
+_ALWAYS_RE = re.compile(ALWAYS, re.IGNORECASE)
+_ROLE_RE = re.compile(ROLE, re.IGNORECASE)
+_ADDRESS_RE = re.compile(
+    r"(?<![0-9a-fA-F])0x[0-9a-fA-F]{40}(?![0-9a-fA-F])|"
+    r"(?<![1-9A-HJ-NP-Za-km-z])[1-9A-HJ-NP-Za-km-z]{32,44}(?![1-9A-HJ-NP-Za-km-z])"
+)
+_EXAMPLE_RE = re.compile(
+    r"\b(?:e\.g\.|eg\b|example|for instance|such as|like|z\. ?b\.|beispiel\w*|por ejemplo|"
+    r"ejemplo|exemplo|par exemple|exemple|например|пример|ví dụ|örne[gğ]\w*)|例如|比如|例えば|예를",
+    re.IGNORECASE,
+)
+_SENTENCE_RE = re.compile(r"[^.!?。！？\n]+(?:[.!?。！？](?!\w)|\n|$)")
+_KEY_AFTER_RE = re.compile(r"[\"'`]?\s*:")
+KEY_BEFORE = 200  # characters before a sentence where the parameter it describes is named
+EXAMPLE_BEFORE = 40  # characters before an address where an example marker makes it one
+
+
+def pinned_spans(text: str) -> list[tuple[int, int]]:
+    """Sentences of ``text`` that pin a recipient role to a literal address for every call."""
+    out: list[tuple[int, int]] = []
+    if _ADDRESS_RE.search(text) is None:
+        return out
+    for s in _SENTENCE_RE.finditer(text):
+        a, b = s.span()
+        addresses = [m for m in _ADDRESS_RE.finditer(text, a, b) if not _example(text, m.start())]
+        if not addresses:
+            continue
+        if _ALWAYS_RE.search(text, a, b) and (
+            _ROLE_RE.search(text, a, b) or _described_role(text, a)
+        ):
+            out.append((a, b))
+    return out
+
+
+def _described_role(text: str, at: int) -> bool:
+    """Is the sentence at ``at`` part of the description of a recipient parameter (its key,
+    ``"receiver": {…"description": "``, or ``receiver:``, at most ``KEY_BEFORE`` characters
+    before it)?"""
+    before = text[max(0, at - KEY_BEFORE) : at]
+    return any(_KEY_AFTER_RE.match(before, m.end()) for m in _ROLE_RE.finditer(before))
+
+
+def _example(text: str, at: int) -> bool:
+    """Is the address at ``at`` given as an example ("e.g. 0x…")?"""
+    return _EXAMPLE_RE.search(text, max(0, at - EXAMPLE_BEFORE), at) is not None
