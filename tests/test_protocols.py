@@ -1038,6 +1038,41 @@ PINNED = [
     ("7065cb48", "addOwner(address)"),
     ("e20056e6", "replaceOwner(address,address)"),
     ("67e7646f", "removeDelegate(address)"),
+    # fix27t: Uniswap v2 liquidity, Chainlink CCIP, Gnosis bridges, Sablier, EIP-4907
+    ("e8e33700", "addLiquidity(address,address,uint256,uint256,uint256,uint256,address,uint256)"),
+    ("f305d719", "addLiquidityETH(address,uint256,uint256,uint256,address,uint256)"),
+    ("baa2abde", "removeLiquidity(address,address,uint256,uint256,uint256,address,uint256)"),
+    (
+        "2195995c",
+        "removeLiquidityWithPermit(address,address,uint256,uint256,uint256,address,uint256,bool,uint8,bytes32,bytes32)",
+    ),
+    ("02751cec", "removeLiquidityETH(address,uint256,uint256,uint256,address,uint256)"),
+    (
+        "ded9382a",
+        "removeLiquidityETHWithPermit(address,uint256,uint256,uint256,address,uint256,bool,uint8,bytes32,bytes32)",
+    ),
+    (
+        "af2979eb",
+        "removeLiquidityETHSupportingFeeOnTransferTokens(address,uint256,uint256,uint256,address,uint256)",
+    ),
+    (
+        "5b0d5984",
+        "removeLiquidityETHWithPermitSupportingFeeOnTransferTokens(address,uint256,uint256,uint256,address,uint256,bool,uint8,bytes32,bytes32)",
+    ),
+    ("96f4e9f9", "ccipSend(uint64,(bytes,bytes,(address,uint256)[],address,bytes))"),
+    ("ad58bdd1", "relayTokens(address,address,uint256)"),
+    ("d7405481", "relayTokensAndCall(address,address,uint256,bytes)"),
+    ("01e4f53a", "relayTokens(address,uint256)"),
+    ("5d1e9307", "relayTokens(address)"),
+    ("01a754ff", "wrapAndRelayTokens()"),
+    ("f52cbf0e", "wrapAndRelayTokens(address)"),
+    ("3ace4765", "wrapAndRelayTokens(address,bytes)"),
+    ("fdd46d60", "withdraw(uint256,address,uint128)"),
+    ("ea5ead19", "withdrawMax(uint256,address)"),
+    ("c156a11d", "withdrawMaxAndTransfer(uint256,address)"),
+    ("a2ffb897", "withdrawMultiple(uint256[],address,uint128[])"),
+    ("4cc55e11", "withdrawMultiple(uint256[],uint128[])"),
+    ("e030565e", "setUser(uint256,address,uint64)"),
 ]
 
 

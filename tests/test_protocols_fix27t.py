@@ -1,0 +1,217 @@
+"""Protocols decoded for effects_real_27's families (fix27t), as protocols: every function that
+moves value or names where it lands, each drainer form beside its benign twin.
+
+- Uniswap/v2-periphery ``IUniswapV2Router02``: ``addLiquidity*`` / ``removeLiquidity*`` (ETH,
+  permit and fee-on-transfer forms) pay to ``to`` (``uniswap_v2.py``);
+- smartcontractkit/ccip ``Router.ccipSend(uint64, Client.EVM2AnyMessage)`` (``ccip.py``);
+- omni/omnibridge ``TokensRelayer`` / ``WETHOmnibridgeRouter`` and omni/tokenbridge's xDAI bridge
+  ``relayTokens`` (``omnibridge.py``);
+- sablier-labs/v2-core ``ISablierV2Lockup`` withdrawals (``streams.py``);
+- EIP-4907 ``setUser`` (``rentals.py``).
+
+Calldata is eth_abi's encoding of the published signatures; the contracts are the book's
+deployments (``data/evm_protocols.json``) or generated addresses.
+"""
+
+from __future__ import annotations
+
+import time
+from typing import Any
+
+import pytest
+
+from aiegis_guard import Action
+from tests.evm_builders import call
+from tests.receiver_builders import (
+    FRIEND,
+    OWN,
+    STRANGER,
+    USDC,
+    WETH,
+    ZERO,
+    addr,
+    gives,
+    judged,
+    own_tx,
+    receipts,
+    word,
+)
+
+V2_ROUTER = "0x7a250d5630b4cf539739df2c5dacb4c659f2488d"
+USDC_WETH_PAIR = "0xb4e16d0168e52d35cacd2c6185b44281ec28c9dc"  # the published v2 pair
+CCIP_ROUTER = "0x80226fc0ee2b096224eeac085bb9a8cba1146f7d"
+LINK = "0x514910771af9ca656af840dff83e8264ecf986ca"
+OMNIBRIDGE = "0x88ad09518695c6c3712ac10a214be5109a655671"
+XDAI_BRIDGE = "0x4aa42145aa6ebf72e164c9bbc74fbd3788045016"
+LOCKUP = "0xafb979d9afad1ad27c5eff4e27226e3ab9e5dcc9"  # Sablier V2 LockupLinear v1.1
+RENTABLE = addr("erc4907-collection")
+UNKNOWN = addr("look-alike bridge")
+ARBITRUM = 4949039107694359620  # a CCIP chain selector
+DEADLINE = 2_000_000_000
+_RM = "removeLiquidity(address,address,uint256,uint256,uint256,address,uint256)"
+_RM_ETH = "removeLiquidityETH(address,uint256,uint256,uint256,address,uint256)"
+_FOT = "SupportingFeeOnTransferTokens"
+_RM_FOT = f"removeLiquidityETH{_FOT}(address,uint256,uint256,uint256,address,uint256)"
+_PERMIT = "bool,uint8,bytes32,bytes32"
+_RM_PERMIT = (
+    f"removeLiquidityWithPermit(address,address,uint256,uint256,uint256,address,uint256,{_PERMIT})"
+)
+_RM_ETH_PERMIT = (
+    f"removeLiquidityETHWithPermit(address,uint256,uint256,uint256,address,uint256,{_PERMIT})"
+)
+_ADD = "addLiquidity(address,address,uint256,uint256,uint256,uint256,address,uint256)"
+_ADD_ETH = "addLiquidityETH(address,uint256,uint256,uint256,address,uint256)"
+_SIG = (True, 27, b"\x01" * 32, b"\x02" * 32)
+_CCIP = "ccipSend(uint64,(bytes,bytes,(address,uint256)[],address,bytes))"
+
+
+def _remove(to: str) -> bytes:
+    return call(_RM, USDC, WETH, 10**12, 3 * 10**9, 10**18, to, DEADLINE)
+
+
+@pytest.mark.parametrize(
+    ("data", "value", "listed", "expected"),
+    [
+        pytest.param(_remove(OWN), 0, (V2_ROUTER,), Action.ALLOW, id="remove-to-own"),
+        pytest.param(_remove(STRANGER), 0, (V2_ROUTER,), Action.BLOCK, id="remove-to-stranger"),
+        pytest.param(_remove(FRIEND), 0, (V2_ROUTER, FRIEND), Action.ALLOW,
+                     id="remove-to-allowlisted-friend"),
+        pytest.param(call(_RM_ETH, USDC, 10**12, 1, 1, STRANGER, DEADLINE), 0, (V2_ROUTER,),
+                     Action.BLOCK, id="remove-eth-to-stranger"),
+        pytest.param(call(_RM_FOT, USDC, 10**12, 1, 1, STRANGER, DEADLINE), 0, (V2_ROUTER,),
+                     Action.BLOCK, id="remove-eth-fee-on-transfer-to-stranger"),
+        pytest.param(call(_RM_FOT, USDC, 10**12, 1, 1, OWN, DEADLINE), 0, (V2_ROUTER,),
+                     Action.ALLOW, id="remove-eth-fee-on-transfer-to-own"),
+        pytest.param(call(_RM_PERMIT, USDC, WETH, 10**12, 1, 1, STRANGER, DEADLINE, *_SIG), 0,
+                     (V2_ROUTER,), Action.BLOCK, id="remove-with-permit-to-stranger"),
+        pytest.param(call(_RM_ETH_PERMIT, USDC, 10**12, 1, 1, OWN, DEADLINE, *_SIG), 0,
+                     (V2_ROUTER,), Action.ALLOW, id="remove-eth-permit-max-to-own-router-listed"),
+
+        pytest.param(call(_ADD, USDC, WETH, 10**9, 10**18, 1, 1, OWN, DEADLINE), 0,
+                     (V2_ROUTER,), Action.ALLOW, id="add-lp-to-own"),
+        pytest.param(call(_ADD, USDC, WETH, 10**9, 10**18, 1, 1, STRANGER, DEADLINE), 0,
+                     (V2_ROUTER,), Action.BLOCK, id="add-lp-to-stranger"),
+        pytest.param(call(_ADD_ETH, USDC, 10**9, 1, 1, STRANGER, DEADLINE), 10**18,
+                     (V2_ROUTER,), Action.BLOCK, id="add-eth-lp-to-stranger"),
+    ],
+)  # fmt: skip
+def test_uniswap_v2_liquidity_pays_to(
+    data: bytes, value: int, listed: tuple[str, ...], expected: Action
+) -> None:
+    """A v2 router's liquidity output lands on ``to``: anyone but own (or listed) BLOCKs."""
+    verdict = judged(own_tx(V2_ROUTER, data, value), *listed)
+    assert verdict.action is expected, verdict.effect_lines
+
+
+def test_uniswap_v2_fork_router_permit_max_is_a_standing_grant() -> None:
+    """On a fork's router (no builtin trust) ``approveMax`` leaves it every LP token: BLOCK."""
+    data = call(_RM_ETH_PERMIT, USDC, 10**12, 1, 1, OWN, DEADLINE, *_SIG)
+    verdict = judged(own_tx(UNKNOWN, data))
+    assert verdict.action is Action.BLOCK, verdict.effect_lines
+    assert "tx.evm.unlimited_approval" in {f.rule_id for f in verdict.findings}
+
+
+def test_uniswap_v2_lp_token_is_the_pair() -> None:
+    """The LP token given is the pair pairFor computes (the published USDC/WETH pair)."""
+    given = gives(own_tx(V2_ROUTER, _remove(OWN)))
+    assert [g.asset.address for g in given] == [USDC_WETH_PAIR]
+    assert {r.recipient for r in receipts(own_tx(V2_ROUTER, _remove(OWN)))} == {OWN}
+
+
+def _ccip(receiver: bytes, data: bytes = b"", fee_token: str = ZERO) -> bytes:
+    message = (receiver, data, [(LINK, 500 * 10**18)], fee_token, b"")
+    return call(_CCIP, ARBITRUM, message)
+
+
+@pytest.mark.parametrize(
+    ("data", "value", "expected"),
+    [
+        pytest.param(_ccip(word(OWN)), 3 * 10**15, Action.ALLOW, id="ccip-to-own"),
+        pytest.param(_ccip(word(FRIEND)), 3 * 10**15, Action.ALLOW, id="ccip-to-allowlisted"),
+        pytest.param(_ccip(word(STRANGER)), 3 * 10**15, Action.BLOCK, id="ccip-to-stranger"),
+        pytest.param(_ccip(b"\x07" * 32), 3 * 10**15, Action.BLOCK,
+                     id="ccip-to-a-non-evm-account"),
+        pytest.param(_ccip(word(OWN), fee_token=LINK), 0, Action.ALLOW,
+                     id="ccip-fee-in-link-to-own"),
+        pytest.param(_ccip(word(STRANGER), fee_token=LINK), 0, Action.BLOCK,
+                     id="ccip-fee-in-link-to-stranger"),
+    ],
+)  # fmt: skip
+def test_ccip_send_lands_on_receiver(data: bytes, value: int, expected: Action) -> None:
+    """CCIP's tokens land on the message's receiver (abi-encoded bytes)."""
+    verdict = judged(own_tx(CCIP_ROUTER, data, value), CCIP_ROUTER, FRIEND)
+    assert verdict.action is expected, verdict.effect_lines
+
+
+def _relay(to: str, receiver: str) -> dict[str, Any]:
+    return own_tx(to, call("relayTokens(address,address,uint256)", USDC, receiver, 10**9))
+
+
+@pytest.mark.parametrize(
+    ("payload", "expected"),
+    [
+        pytest.param(_relay(OMNIBRIDGE, OWN), Action.ALLOW, id="omnibridge-to-own"),
+        pytest.param(_relay(OMNIBRIDGE, STRANGER), Action.BLOCK, id="omnibridge-to-stranger"),
+        pytest.param(own_tx(OMNIBRIDGE, call("relayTokens(address,uint256)", USDC, 10**9)),
+                     Action.ALLOW, id="omnibridge-two-argument-form-to-caller"),
+        pytest.param(own_tx(OMNIBRIDGE, call("relayTokensAndCall(address,address,uint256,bytes)",
+                                             USDC, STRANGER, 10**9, b"\x01" * 36)),
+                     Action.BLOCK, id="omnibridge-and-call-to-stranger"),
+        pytest.param(own_tx(XDAI_BRIDGE, call("relayTokens(address,uint256)", OWN, 10**21)),
+                     Action.ALLOW, id="xdai-bridge-to-own"),
+        pytest.param(own_tx(XDAI_BRIDGE, call("relayTokens(address,uint256)", STRANGER, 10**21)),
+                     Action.BLOCK, id="xdai-bridge-to-stranger"),
+        pytest.param(own_tx(UNKNOWN, call("relayTokens(address,uint256)", OWN, 10**21)),
+                     Action.FLAG, id="two-argument-form-off-the-book-is-unknown"),
+    ],
+)  # fmt: skip
+def test_gnosis_bridges_land_on_receiver(payload: dict[str, Any], expected: Action) -> None:
+    """Omnibridge / xDAI bridge outputs land on ``_receiver`` (the caller in the short form)."""
+    verdict = judged(payload, OMNIBRIDGE, XDAI_BRIDGE)
+    assert verdict.action is expected, verdict.effect_lines
+
+
+@pytest.mark.parametrize(
+    ("target", "data", "expected"),
+    [
+        pytest.param(LOCKUP, call("withdrawMax(uint256,address)", 7, OWN), Action.ALLOW,
+                     id="withdraw-max-to-own"),
+        pytest.param(LOCKUP, call("withdrawMax(uint256,address)", 7, FRIEND), Action.ALLOW,
+                     id="withdraw-max-to-allowlisted"),
+        pytest.param(LOCKUP, call("withdrawMax(uint256,address)", 7, STRANGER), Action.BLOCK,
+                     id="withdraw-max-to-stranger"),
+        pytest.param(LOCKUP, call("withdraw(uint256,address,uint128)", 7, STRANGER, 10**9),
+                     Action.BLOCK, id="withdraw-to-stranger"),
+        pytest.param(LOCKUP, call("withdrawMultiple(uint256[],address,uint128[])", [7, 8],
+                                  STRANGER, [1, 2]), Action.BLOCK, id="withdraw-many-to-stranger"),
+        pytest.param(LOCKUP, call("withdrawMultiple(uint256[],uint128[])", [7, 8], [1, 2]),
+                     Action.ALLOW, id="withdraw-many-to-recipient"),
+        pytest.param(LOCKUP, call("withdrawMaxAndTransfer(uint256,address)", 7, STRANGER),
+                     Action.FLAG, id="stream-nft-handed-to-stranger"),
+        pytest.param(UNKNOWN, call("withdrawMax(uint256,address)", 7, OWN), Action.FLAG,
+                     id="withdraw-on-a-contract-off-the-book"),
+    ],
+)  # fmt: skip
+def test_sablier_withdrawals_land_on_to(target: str, data: bytes, expected: Action) -> None:
+    """A Lockup stream pays ``to``: own or listed passes, anyone else BLOCKs."""
+    verdict = judged(own_tx(target, data), FRIEND)
+    assert verdict.action is expected, verdict.effect_lines
+
+
+_DAY = int(time.time()) + 86_400
+
+
+@pytest.mark.parametrize(
+    ("user", "expires", "expected"),
+    [
+        pytest.param(FRIEND, 2**64 - 1, Action.ALLOW, id="rent-to-allowlisted-market"),
+        pytest.param(STRANGER, 2**64 - 1, Action.BLOCK, id="user-role-forever-to-stranger"),
+        pytest.param(STRANGER, _DAY, Action.FLAG, id="user-role-one-day-to-stranger"),
+        pytest.param(ZERO, 0, Action.ALLOW, id="user-role-cleared"),
+    ],
+)  # fmt: skip
+def test_erc4907_user_is_an_expiring_grant(user: str, expires: int, expected: Action) -> None:
+    """``setUser`` grants the token to ``user`` until ``expires`` (on any collection)."""
+    payload = own_tx(RENTABLE, call("setUser(uint256,address,uint64)", 88, user, expires))
+    verdict = judged(payload, FRIEND)
+    assert verdict.action is expected, verdict.effect_lines
