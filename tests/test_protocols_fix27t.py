@@ -19,8 +19,14 @@ import time
 from typing import Any
 
 import pytest
+import spl as sx
+from solders.hash import Hash
+from solders.keypair import Keypair
+from solders.message import Message
+from solders.pubkey import Pubkey
 
-from aiegis_guard import Action
+from aiegis_guard import Action, Guard
+from aiegis_guard.policy import Policy
 from tests.evm_builders import call
 from tests.receiver_builders import (
     FRIEND,
@@ -214,4 +220,98 @@ def test_erc4907_user_is_an_expiring_grant(user: str, expires: int, expected: Ac
     """``setUser`` grants the token to ``user`` until ``expires`` (on any collection)."""
     payload = own_tx(RENTABLE, call("setUser(uint256,address,uint64)", 88, user, expires))
     verdict = judged(payload, FRIEND)
+    assert verdict.action is expected, verdict.effect_lines
+
+
+SDAI = "0x83f20f44975d03b1b09e64809b757c47f942beea"  # Savings Dai (book: asset DAI)
+SOME_VAULT = addr("a vault nobody named")
+
+
+@pytest.mark.parametrize(
+    ("target", "data", "expected"),
+    [
+        pytest.param(SDAI, call("redeem(uint256,address,address)", 10**21, OWN, OWN),
+                     Action.ALLOW, id="redeem-own-shares-to-own"),
+        pytest.param(SDAI, call("withdraw(uint256,address,address)", 10**21, OWN, OWN),
+                     Action.ALLOW, id="withdraw-assets-to-own"),
+        pytest.param(SDAI, call("redeem(uint256,address,address)", 10**21, STRANGER, OWN),
+                     Action.BLOCK, id="redeem-to-stranger"),
+        pytest.param(SDAI, call("transfer(address,uint256)", SDAI, 10**21), Action.FLAG,
+                     id="plain-transfer-of-shares-to-the-vault-stays-a-give"),
+        pytest.param(SOME_VAULT, call("redeem(uint256,address,address)", 10**21, OWN, OWN),
+                     Action.FLAG, id="redeem-at-a-vault-nobody-named"),
+    ],
+)  # fmt: skip
+def test_vault_shares_redeemed_at_their_vault(target: str, data: bytes, expected: Action) -> None:
+    """Shares paid back to their own vault in a redemption are no gift: the payout is judged."""
+    verdict = judged(own_tx(target, data))
+    assert verdict.action is expected, verdict.effect_lines
+
+
+DS_PROXY = addr("own ds-proxy")
+PROXY_ACTIONS = "0x82ecd135dce65fbc6dbdd0e4237e0af93ffd5038"  # DssProxyActions
+CDP_MANAGER = "0x5ef30b9986345249bc32d8928b7ee64de9435e39"
+_LOCK = call("lockETH(address,address,uint256)", CDP_MANAGER, addr("eth-join"), 7)
+
+
+@pytest.mark.parametrize(
+    ("target", "value", "wallet", "expected"),
+    [
+        pytest.param(PROXY_ACTIONS, 0, (), Action.ALLOW, id="execute-listed-actions-no-value"),
+        pytest.param(PROXY_ACTIONS, 10**18, (DS_PROXY,), Action.ALLOW,
+                     id="execute-with-eth-into-own-proxy"),
+        pytest.param(PROXY_ACTIONS, 10**18, (), Action.FLAG,
+                     id="execute-with-eth-into-a-proxy-nobody-vouches-for"),
+        pytest.param(STRANGER, 0, (), Action.BLOCK, id="execute-stranger-code-in-the-proxy"),
+    ],
+)  # fmt: skip
+def test_ds_proxy_execute_is_an_account_wrapper(
+    target: str, value: int, wallet: tuple[str, ...], expected: Action
+) -> None:
+    """DSProxy ``execute`` runs ``_target`` in the caller's proxy (an account wrapper, as a
+    Safe's ``execTransaction``): judged by what it runs there, not as a stranger's call."""
+    data = call("execute(address,bytes)", target, _LOCK)
+    policy = Policy.model_validate(
+        {
+            "wallet": {"evm": [OWN, *wallet]},
+            "allowlist": {"evm_delegates": [PROXY_ACTIONS], "evm": [addr("eth-join")]},
+        }
+    )
+    verdict = Guard(policy, classifier=False).check_transaction(
+        own_tx(DS_PROXY, data, value), chain="evm"
+    )
+    assert verdict.action is expected, verdict.effect_lines
+
+
+_OWNER_KEY, _NEW_WALLET, _THIEF = Keypair(), Keypair().pubkey(), Keypair().pubkey()
+_TOKEN_ACCOUNT = Keypair().pubkey()
+
+
+def _set_authority(kind: int, new: Pubkey, program: Pubkey = sx.TOKEN) -> Message:
+    ix = sx.set_authority(_TOKEN_ACCOUNT, _OWNER_KEY.pubkey(), kind, new, program=program)
+    return Message.new_with_blockhash([ix], _OWNER_KEY.pubkey(), Hash.default())
+
+
+@pytest.mark.parametrize(
+    ("message", "expected"),
+    [
+        pytest.param(_set_authority(2, _NEW_WALLET), Action.ALLOW,
+                     id="account-owner-to-allowlisted-recipient"),
+        pytest.param(_set_authority(2, _NEW_WALLET, sx.TOKEN_2022), Action.ALLOW,
+                     id="token-2022-account-owner-to-allowlisted-recipient"),
+        pytest.param(_set_authority(2, _THIEF), Action.BLOCK, id="account-owner-to-stranger"),
+        pytest.param(_set_authority(0, _NEW_WALLET), Action.BLOCK,
+                     id="mint-authority-to-a-recipient-is-no-handover-of-value"),
+        pytest.param(_set_authority(3, _NEW_WALLET), Action.BLOCK,
+                     id="close-authority-to-a-recipient-is-no-handover-of-value"),
+    ],
+)  # fmt: skip
+def test_spl_account_owner_to_allowlisted_recipient(message: Message, expected: Action) -> None:
+    """A token account handed over whole to an allowlisted recipient passes, as EVM ownership
+    handovers do; other authorities still need an allowlisted delegate."""
+    policy = Policy.model_validate(
+        {"wallet": {"solana": [str(_OWNER_KEY.pubkey())]},
+         "allowlist": {"solana": [str(_NEW_WALLET)]}}
+    )  # fmt: skip
+    verdict = Guard(policy, classifier=False).check_transaction(message, chain="solana")
     assert verdict.action is expected, verdict.effect_lines

@@ -153,6 +153,7 @@ CALLEE_INDEPENDENT: dict[str, str] = {
             "erc7579_execute",
             "self_calls_any_chain",
             "execute_user_op",
+            "admin.ds_proxy_execute",
         )
     },
     "suspicious_claim": "a lure name: decoded as an unknown call already",
