@@ -1073,6 +1073,26 @@ PINNED = [
     ("a2ffb897", "withdrawMultiple(uint256[],address,uint128[])"),
     ("4cc55e11", "withdrawMultiple(uint256[],uint128[])"),
     ("e030565e", "setUser(uint256,address,uint64)"),
+    (
+        "1b4103a9",
+        "createWithDurations((address,address,uint128,address,bool,(uint40,uint40),(address,uint256)))",
+    ),
+    (
+        "4bc78b73",
+        "createWithRange((address,address,uint128,address,bool,(uint40,uint40,uint40),(address,uint256)))",
+    ),
+    (
+        "ab167ccc",
+        "createWithDurations((address,address,uint128,address,bool,bool,(uint40,uint40),(address,uint256)))",
+    ),
+    (
+        "96ce1431",
+        "createWithRange((address,address,uint128,address,bool,bool,(uint40,uint40,uint40),(address,uint256)))",
+    ),
+    (
+        "53b15727",
+        "createWithTimestamps((address,address,uint128,address,bool,bool,(uint40,uint40,uint40),(address,uint256)))",
+    ),
 ]
 
 

@@ -315,3 +315,31 @@ def test_spl_account_owner_to_allowlisted_recipient(message: Message, expected: 
     )  # fmt: skip
     verdict = Guard(policy, classifier=False).check_transaction(message, chain="solana")
     assert verdict.action is expected, verdict.effect_lines
+
+
+_CREATE = (
+    "createWithDurations((address,address,uint128,address,bool,bool,(uint40,uint40),"
+    "(address,uint256)))"
+)
+
+
+def _stream(sender: str, recipient: str, cancelable: bool = True) -> bytes:
+    params = (sender, recipient, 10**9, USDC, cancelable, True, (0, 86_400 * 30), (ZERO, 0))
+    return call(_CREATE, params)
+
+
+@pytest.mark.parametrize(
+    ("data", "expected"),
+    [
+        pytest.param(_stream(OWN, FRIEND), Action.ALLOW, id="stream-to-allowlisted-payee"),
+        pytest.param(_stream(OWN, STRANGER), Action.FLAG, id="stream-to-stranger-is-a-give"),
+        pytest.param(_stream(STRANGER, FRIEND), Action.BLOCK,
+                     id="stranger-may-cancel-and-take-it-back"),
+        pytest.param(_stream(STRANGER, FRIEND, cancelable=False), Action.ALLOW,
+                     id="non-cancelable-stream-names-no-canceller"),
+    ],
+)  # fmt: skip
+def test_sablier_create_streams_to_recipient(data: bytes, expected: Action) -> None:
+    """A new stream pays its recipient; a canceller other than own may take the rest back."""
+    verdict = judged(own_tx(LOCKUP, data), FRIEND)
+    assert verdict.action is expected, verdict.effect_lines

@@ -13,6 +13,16 @@ recipient (the caller) and transfers the stream NFT, every later payment of the 
 uint128[] amounts)`` (v1.2 on) to each stream's recipient. Each stream is an ERC-721 of the
 Lockup contract (id = ``streamId``).
 
+Creating a LockupLinear stream (v1.0: ``createWithDurations((sender, recipient, totalAmount,
+asset, cancelable, (cliff, total), (broker, fee)))`` / ``createWithRange((..., (start, cliff,
+end), broker))``; v1.1 adds ``bool transferable`` after ``cancelable``; v1.2 renames
+``createWithRange`` to ``createWithTimestamps``; ``types/DataTypes.sol``): ``totalAmount`` of
+``asset`` pulled from ``msg.sender``, the broker's cut (``fee``, UD60x18, at most 10 %) paid to
+``broker.account``, the rest streamed to ``recipient`` (a give of it: to a stranger it FLAGs,
+as any explicit payment); ``sender`` may ``cancel`` a cancelable stream and take back what has
+not vested: when that is anyone but the caller, it is an authority over the caller's money
+(``canceller``). LockupDynamic / Tranched and Lockup v2.0 create forms are not decoded.
+
 The streamed asset is read from the stream (``getAsset``), not in calldata: it is written as
 the stream's token ("streamed token of <contract>"). A withdrawal is a receipt of the caller's
 (``order = SWAP``, as an exit's output): to own it is a get, to anyone else an output paid
@@ -25,11 +35,11 @@ from __future__ import annotations
 
 from typing import Any
 
-from aiegis_guard.chains.evm.frames import Frame, Result, asset
+from aiegis_guard.chains.evm.frames import ZERO, Frame, Result, asset
 from aiegis_guard.chains.evm.protocols.swaps import exchange_ops, last_step_to
 from aiegis_guard.chains.evm.protocols.vaults import stand_in
 from aiegis_guard.chains.evm.selectors import Function
-from aiegis_guard.chains.transaction import AssetKind, Transfer
+from aiegis_guard.chains.transaction import AssetKind, AuthorityChange, Transfer
 
 __all__ = ["TABLE"]
 
@@ -71,7 +81,54 @@ def _withdraw_multiple(f: Frame, fn: Function, a: list[Any]) -> Result:
     return _paid(f, via, sum(a[1]), None)
 
 
+_WAD = 10**18  # UD60x18 one
+_MAX_BROKER_FEE = 10**17  # Sablier's MAX_BROKER_FEE: 10 %
+
+
+def _create(f: Frame, fn: Function, a: list[Any]) -> Result:
+    """LockupLinear ``createWithDurations`` / ``createWithRange`` / ``createWithTimestamps``."""
+    params = a[0]
+    sender, recipient, total, token = params[:4]
+    cancelable = params[4]
+    broker, fee = params[-1]
+    via = f"sablier.{fn.name}"
+    cut = total * min(fee, _MAX_BROKER_FEE) // _WAD if broker != ZERO else 0
+    out: Result = []
+    if cut:
+        out.append(
+            Transfer(
+                via=f"{via}.broker",
+                asset=asset(token),
+                sender=f.sender,
+                recipient=broker,
+                amount=cut,
+            )
+        )
+    out.append(
+        Transfer(
+            via=via, asset=asset(token), sender=f.sender, recipient=recipient, amount=total - cut
+        )
+    )
+    if cancelable and sender != f.sender:
+        canceller = AuthorityChange(
+            via=via,
+            account=f.target,
+            new_authority=sender,
+            authority_type="canceller",
+            current_authority=f.sender,
+        )
+        out.append(canceller)
+    return out
+
+
+_LL_V10 = "(address,address,uint128,address,bool"
+_BROKER = "(address,uint256)))"
 TABLE = (
+    (f"createWithDurations({_LL_V10},(uint40,uint40),{_BROKER}", _create),
+    (f"createWithRange({_LL_V10},(uint40,uint40,uint40),{_BROKER}", _create),
+    (f"createWithDurations({_LL_V10},bool,(uint40,uint40),{_BROKER}", _create),
+    (f"createWithRange({_LL_V10},bool,(uint40,uint40,uint40),{_BROKER}", _create),
+    (f"createWithTimestamps({_LL_V10},bool,(uint40,uint40,uint40),{_BROKER}", _create),
     ("withdraw(uint256,address,uint128)", _withdraw),
     ("withdrawMax(uint256,address)", _withdraw),
     ("withdrawMaxAndTransfer(uint256,address)", _withdraw_and_transfer),
