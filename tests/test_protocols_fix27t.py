@@ -343,3 +343,55 @@ def test_sablier_create_streams_to_recipient(data: bytes, expected: Action) -> N
     """A new stream pays its recipient; a canceller other than own may take the rest back."""
     verdict = judged(own_tx(LOCKUP, data), FRIEND)
     assert verdict.action is expected, verdict.effect_lines
+
+
+ETH_JOIN = addr("eth-join")
+DAI_JOIN = "0x9759a6ac90977b93b58547b4a71c78317f391a28"  # MCD DaiJoin (book)
+
+
+def _in_own_proxy(inner: bytes, value: int = 0, listed: tuple[str, ...] = ()) -> Action:
+    """``inner`` run by own's DSProxy (in ``[wallet]``) through ``execute(PROXY_ACTIONS, …)``."""
+    policy = Policy.model_validate(
+        {
+            "wallet": {"evm": [OWN, DS_PROXY]},
+            "allowlist": {"evm_delegates": [PROXY_ACTIONS], "evm": list(listed)},
+        }
+    )
+    data = call("execute(address,bytes)", PROXY_ACTIONS, inner)
+    payload = own_tx(DS_PROXY, data, value)
+    return Guard(policy, classifier=False).check_transaction(payload, chain="evm").action
+
+
+@pytest.mark.parametrize(
+    ("inner", "value", "listed", "expected"),
+    [
+        pytest.param(_LOCK, 10**18, (ETH_JOIN,), Action.ALLOW, id="lock-eth-into-listed-join"),
+        pytest.param(_LOCK, 10**18, (), Action.FLAG, id="lock-eth-into-a-join-nobody-named"),
+        pytest.param(call("draw(address,address,address,uint256,uint256)", CDP_MANAGER,
+                          addr("jug"), DAI_JOIN, 7, 10**21), 0, (), Action.ALLOW,
+                     id="draw-dai-to-the-caller"),
+        pytest.param(call("give(address,uint256,address)", CDP_MANAGER, 7, STRANGER), 0, (),
+                     Action.BLOCK, id="give-vault-to-stranger"),
+        pytest.param(call("give(address,uint256,address)", CDP_MANAGER, 7, OWN), 0, (),
+                     Action.ALLOW, id="give-vault-to-own"),
+        pytest.param(call("cdpAllow(address,uint256,address,uint256)", CDP_MANAGER, 7,
+                          STRANGER, 1), 0, (), Action.BLOCK, id="vault-manager-to-stranger"),
+        pytest.param(call("giveToProxy(address,address,uint256,address)", addr("registry"),
+                          CDP_MANAGER, 7, STRANGER), 0, (), Action.BLOCK,
+                     id="give-vault-to-strangers-proxy"),
+        pytest.param(call("flux(address,uint256,address,uint256)", CDP_MANAGER, 7, STRANGER,
+                          10**18), 0, (), Action.FLAG, id="collateral-moved-to-stranger"),
+    ],
+)  # fmt: skip
+def test_dss_proxy_actions_decoded_through_the_proxy(
+    inner: bytes, value: int, listed: tuple[str, ...], expected: Action
+) -> None:
+    """DssProxyActions DELEGATECALLed by own's DSProxy: what each action moves, and to whom."""
+    assert _in_own_proxy(inner, value, listed) is expected
+
+
+def test_dss_proxy_actions_called_directly_is_unknown() -> None:
+    """Called, not DELEGATECALLed, the actions run on the library's own storage: unknown."""
+    data = call("give(address,uint256,address)", CDP_MANAGER, 7, OWN)
+    verdict = judged(own_tx(PROXY_ACTIONS, data))
+    assert verdict.action is Action.FLAG, verdict.effect_lines

@@ -37,6 +37,7 @@ from aiegis_guard.chains.evm.protocols import (
     delegations,
     disperse,
     drops,
+    dss_proxy_actions,
     eigen_rewards,
     erc6909,
     euler_evc,
@@ -179,6 +180,7 @@ _MODULES = (
     omnibridge,
     streams,
     rentals,
+    dss_proxy_actions,
 )
 
 
