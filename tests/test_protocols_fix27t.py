@@ -395,3 +395,28 @@ def test_dss_proxy_actions_called_directly_is_unknown() -> None:
     data = call("give(address,uint256,address)", CDP_MANAGER, 7, OWN)
     verdict = judged(own_tx(PROXY_ACTIONS, data))
     assert verdict.action is Action.FLAG, verdict.effect_lines
+
+
+def _transfer_and_call(to: str, data: bytes) -> dict[str, Any]:
+    return own_tx(USDC, call("transferAndCall(address,uint256,bytes)", to, 10**9, data))
+
+
+@pytest.mark.parametrize(
+    ("payload", "expected"),
+    [
+        pytest.param(_transfer_and_call(OMNIBRIDGE, bytes.fromhex(STRANGER[2:])), Action.BLOCK,
+                     id="erc677-into-omnibridge-for-a-stranger"),
+        pytest.param(_transfer_and_call(OMNIBRIDGE, bytes.fromhex(OWN[2:])), Action.ALLOW,
+                     id="erc677-into-omnibridge-for-own"),
+        pytest.param(_transfer_and_call(OMNIBRIDGE, b""), Action.ALLOW,
+                     id="erc677-into-omnibridge-for-the-sender"),
+        pytest.param(_transfer_and_call(STRANGER, bytes.fromhex(OWN[2:])), Action.FLAG,
+                     id="erc677-to-a-stranger-stays-a-give"),
+    ],
+)  # fmt: skip
+def test_erc677_transfer_into_omnibridge_lands_on_data(
+    payload: dict[str, Any], expected: Action
+) -> None:
+    """An ERC-677 transfer to the Omnibridge relays to the address ``data`` starts with."""
+    verdict = judged(payload, OMNIBRIDGE)
+    assert verdict.action is expected, verdict.effect_lines

@@ -17,6 +17,10 @@ Sources:
   native coin) to ``_receiver`` there; ``HomeBridgeErcToNative.relayTokens(address _receiver)
   payable`` on Gnosis: the call's xDAI back as DAI on Ethereum.
 
+An ERC-677 ``transferAndCall(bridge, value, data)`` of a token to the Omnibridge relays it too
+(``TokensRelayer.onTokenTransfer``): to the first 20 bytes of ``data`` when it has them, else
+to the sender (``Bytes.bytesToAddress``); the rest of ``data`` is run by the receiver.
+
 ``relayTokens(address,uint256)`` is both the Omnibridge's ``(token, _value)`` and the xDAI
 bridge's ``(_receiver, _amount)`` (one selector): read as the xDAI bridge's at its deployments,
 as the Omnibridge's at the Omnibridge's, and elsewhere an unknown call naming both words.
@@ -35,8 +39,9 @@ from aiegis_guard.chains.evm.protocols.bridges import bridge_ops
 from aiegis_guard.chains.evm.protocols.token_bridges import remote_call
 from aiegis_guard.chains.evm.selectors import Function
 from aiegis_guard.chains.evm.tokens import named_call
+from aiegis_guard.chains.transaction import SWAP_ORDER, Receipt, Transfer
 
-__all__ = ["TABLE"]
+__all__ = ["OMNIBRIDGES", "TABLE", "relayed_by_transfer"]
 
 OMNIBRIDGES = frozenset(
     {
@@ -93,6 +98,25 @@ def _wrap_and_relay(f: Frame, fn: Function, a: list[Any]) -> Result:
     out = bridge_ops(f, via, (None, None), (asset(WETH), f.value), receiver)
     if len(a) > 1 and a[1]:
         out.append(remote_call(f, via, receiver, "onTokenBridged", bytes(a[1])))
+    return out
+
+
+def relayed_by_transfer(f: Frame, bridge: str, value: int, data: bytes) -> Result | None:
+    """``transferAndCall(bridge, value, data)`` on token ``f.target`` when ``bridge`` is an
+    Omnibridge: the caller's ``value`` relayed to the receiver ``data`` names; else None."""
+    if bridge not in OMNIBRIDGES or f.sender is None:
+        return None
+    receiver = "0x" + data[:20].hex() if len(data) >= 20 else f.sender
+    token, via = asset(f.target), "omnibridge.onTokenTransfer"
+    gives = Transfer(
+        via=via, asset=token, sender=f.sender, recipient=bridge, amount=value, order=SWAP_ORDER
+    )
+    out: Result = [
+        gives,
+        Receipt(via=via, asset=token, recipient=receiver, amount=value, order=SWAP_ORDER),
+    ]
+    if len(data) > 20:
+        out.append(remote_call(f, via, receiver, "onTokenBridged", data[20:]))
     return out
 
 
