@@ -20,6 +20,7 @@ from typing import Any
 
 import pytest
 import spl as sx
+from base58 import b58encode
 from solders.hash import Hash
 from solders.keypair import Keypair
 from solders.message import Message
@@ -419,4 +420,34 @@ def test_erc677_transfer_into_omnibridge_lands_on_data(
 ) -> None:
     """An ERC-677 transfer to the Omnibridge relays to the address ``data`` starts with."""
     verdict = judged(payload, OMNIBRIDGE)
+    assert verdict.action is expected, verdict.effect_lines
+
+
+SOLANA = 124615329519749607  # CCIP chain selector of Solana mainnet
+_SOL_OWN = bytes(range(1, 33))  # a generated 32-byte Solana account
+
+
+@pytest.mark.parametrize(
+    ("receiver", "expected"),
+    [
+        pytest.param(_SOL_OWN, Action.ALLOW, id="ccip-to-allowlisted-solana-account"),
+        pytest.param(bytes(range(2, 34)), Action.BLOCK, id="ccip-to-another-solana-account"),
+    ],
+)
+def test_ccip_solana_receiver_is_base58(receiver: bytes, expected: Action) -> None:
+    """A CCIP receiver on Solana is an account, compared in its base58 spelling."""
+    message = (receiver, b"", [(LINK, 10**18)], ZERO, b"")
+    payload = own_tx(CCIP_ROUTER, call(_CCIP, SOLANA, message), 10**15)
+    allow = [CCIP_ROUTER]
+    policy = Policy.model_validate(
+        {
+            "wallet": {"evm": [OWN]},
+            "allowlist": {
+                "evm": allow,
+                "evm_spenders": allow,
+                "solana": [b58encode(_SOL_OWN).decode()],
+            },
+        }
+    )
+    verdict = Guard(policy, classifier=False).check_transaction(payload, chain="evm")
     assert verdict.action is expected, verdict.effect_lines
