@@ -305,6 +305,20 @@ def _trusted_authority(j: Judge, addr: str, via: str, account: str = "") -> bool
     return n in a.solana_delegates
 
 
+def _own_account_to_recipient(j: Judge, op: AuthorityChange) -> bool:
+    """An own SPL token account handed over whole (``AccountOwner``) to an allowlisted
+    recipient: its balance goes with it, as a transfer of it there would (and as an EVM
+    ownership handover to an allowlisted address, ``_OWNERSHIP``)."""
+    new = op.new_authority
+    return (
+        new is not None
+        and op.via in SPL_SET_AUTHORITY
+        and op.authority_type == "account_owner"
+        and j.acts_for(op.current_authority)
+        and j.policy.is_allowed_recipient(new, j.chain)
+    )
+
+
 _NEW_TOKEN_AUTHORITIES = frozenset({"metadata_update_authority", "group_update_authority"})
 """Token-2022 metadata / group interface update authorities (``token-metadata/interface``,
 ``token-group/interface``): they rewrite a token's name, symbol, URI or group, not its value."""
@@ -323,7 +337,8 @@ def authority(j: Judge, op: AuthorityChange) -> list[Finding]:
     rule = AUTHORITY_RULES.get(op.via, "authority_change")
     new = op.new_authority
     out = j.counterparty(new, "authority") if new else []
-    if new is not None and (j.is_own(new) or _trusted_authority(j, new, op.via, op.account)):
+    trusted = new is not None and _trusted_authority(j, new, op.via, op.account)
+    if new is not None and (j.is_own(new) or trusted or _own_account_to_recipient(j, op)):
         return out
     if new is None and op.via in SPL_SET_AUTHORITY:  # removed: nobody gains a power
         msg = f"{op.via}: {op.authority_type} of {mask_address(op.account)} removed"

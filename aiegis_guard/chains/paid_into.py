@@ -12,6 +12,12 @@ repayment, a renewal) are not ``unknown_recipient`` payments when the contract i
   wstETH, the ENS controllers) and the request gets something back for the own account (the
   WETH, the stETH, the name) or makes a decoded call on that contract (a renewal).
 
+A token paid back to its own contract in an exchange (ERC-4626 ``redeem`` / ``withdraw``: the
+vault burns the owner's shares of itself; a Compound cToken's ``redeem``) is no payment to
+anyone either: the token's contract rules that ledger whatever own signs, so what the
+redemption pays out (and to whom) is all there is to judge; a vault nobody named stays an
+unknown call beside it (``protocols/vaults.py``).
+
 What the call pays out is judged by ``effect_rules`` (``swap_recipient``: an output to a
 stranger BLOCKs). Known is not trusted otherwise: a plain transfer to a well-known contract
 stays a payment to a stranger.
@@ -40,6 +46,8 @@ def pays_into_protocol(
         return False
     if op.order == SWAP_ORDER and _named(policy, decoded, op.recipient):
         return True
+    if op.order == SWAP_ORDER and _back_to_issuer(op, decoded):
+        return True
     target = op.recipient.lower() if decoded.chain is Chain.EVM else op.recipient
     if _named(policy, decoded, op.recipient):
         return _exchange(decoded, target)
@@ -47,6 +55,14 @@ def pays_into_protocol(
         decoded.chain is Chain.EVM
         and conversion_contract(op.recipient, decoded.chain_id)
         and _paid_back(decoded, target, acts_for)
+    )
+
+
+def _back_to_issuer(op: Transfer, decoded: DecodedTransaction) -> bool:
+    """An exchange input that is the recipient's own token (shares redeemed at their vault)."""
+    token = op.asset.address
+    return (
+        decoded.chain is Chain.EVM and token is not None and token.lower() == op.recipient.lower()
     )
 
 

@@ -275,6 +275,7 @@ EXPIRING_GRANTS = frozenset(
         "spend_permission.approve",
         "delegation.caveat_grant",
         "smart_sessions.session_grant",
+        "erc4907.set_user",
     }
 )
 """``Approval.via`` of the grants whose allowance itself expires at ``deadline`` (Permit2's

@@ -56,14 +56,18 @@ HANDLERS = {**TOKEN_HANDLERS, **WRAPPER_HANDLERS, **PROTOCOL_HANDLERS}
 FUNCTIONS = {**PROTOCOL_FUNCTIONS, **_BASE_FUNCTIONS}
 # handler -> the book's name of the libraries it may run from by DELEGATECALL
 _DELEGATECALL_OK = {"multi_send": "Safe MultiSend", "safe.sign_message": "Safe SignMessageLib"}
+_DELEGATECALL_OK.update(  # a DSProxy's vault actions (protocols/dss_proxy_actions.py)
+    {f"dss_proxy_actions.{h}": "Maker DssProxyActions" for h in ("actions", "forwarded")}
+)
+_DELEGATECALL_OK["dss_proxy_actions.give_to_proxy"] = "Maker DssProxyActions"
 PAST_DEPTH_LIMIT = "evm.call.past_depth_limit"  # the via of a call nested past MAX_DEPTH
 _LIMIT_NOTE = f"undecodable:more than {MAX_OPS} operations"
 
 
 def _delegatecall_ok(f: Frame, handler: str) -> bool:
-    """Only Safe's own MultiSend and SignMessageLib libraries (by address) run as the account
-    and are decoded; any other code reached by DELEGATECALL is opaque, whatever its selector
-    says."""
+    """Only Safe's own MultiSend and SignMessageLib libraries and Maker's DssProxyActions (by
+    address) run as the account and are decoded; any other code reached by DELEGATECALL is
+    opaque, whatever its selector says."""
     library = _DELEGATECALL_OK.get(handler)
     if library is None:
         return False

@@ -91,6 +91,8 @@ TOKEN_STANDARDS: dict[str, str] = {
     # that signature on a contract outside the book moves a value nothing prices (an id of an
     # unknown contract; no limit applies), so off the book it is also an opaque call (FLAG)
     **{f"erc6909.{h}": _TOKEN for h in ("approve", "set_operator")},
+    # EIP-4907 ``setUser`` (protocols/rentals.py): the callee is the NFT whose user role moves
+    "rentals.set_user": _TOKEN,
 }
 """Read on any contract, revokes included: the callee is the asset (module docstring)."""
 
@@ -151,6 +153,7 @@ CALLEE_INDEPENDENT: dict[str, str] = {
             "erc7579_execute",
             "self_calls_any_chain",
             "execute_user_op",
+            "admin.ds_proxy_execute",
         )
     },
     "suspicious_claim": "a lure name: decoded as an unknown call already",

@@ -12,6 +12,7 @@ from __future__ import annotations
 from typing import Any
 
 from aiegis_guard.chains.evm.frames import Frame, Result, asset, authority, native
+from aiegis_guard.chains.evm.protocols.omnibridge import relayed_by_transfer
 from aiegis_guard.chains.evm.selectors import Function
 from aiegis_guard.chains.evm.tokens import approval
 from aiegis_guard.chains.transaction import (
@@ -30,6 +31,11 @@ def _give(f: Frame, via: str, sender: str | None, to: str, amount: int) -> Trans
 
 
 def _transfer_and_call(f: Frame, fn: Function, a: list[Any]) -> Result:
+    """ERC-1363 / ERC-677 ``transferAndCall(to, value, data)``: a give to ``to`` (an
+    Omnibridge relays it on to the receiver ``data`` names: ``omnibridge.py``)."""
+    relayed = relayed_by_transfer(f, a[0], a[1], bytes(a[2])) if len(a) > 2 else None
+    if relayed is not None:
+        return relayed
     return [_give(f, "erc1363.transfer_and_call", f.sender, a[0], a[1])]
 
 

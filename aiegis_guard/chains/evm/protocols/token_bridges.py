@@ -64,7 +64,7 @@ from aiegis_guard.chains.evm.selectors import Function
 from aiegis_guard.chains.transaction import Asset, Call, Transfer
 from aiegis_guard.policy import is_evm_address
 
-__all__ = ["TABLE", "text_address"]
+__all__ = ["TABLE", "remote_call", "text_address"]
 
 _PIPS = 10**6  # cBridge slippage unit: 1e-6
 AXELAR_GATEWAY = "0x4f4495243837681061c4743b74b3eedf548d56a5"
@@ -96,7 +96,7 @@ def _bytes_address(raw: bytes) -> str:
     return text_address(text) if text.isprintable() and text.strip() else "0x" + raw.hex()
 
 
-def _remote_call(f: Frame, via: str, to: str, name: str, data: bytes) -> Call:
+def remote_call(f: Frame, via: str, to: str, name: str, data: bytes) -> Call:
     """``to``'s code run on the destination with ``data`` (a payload, ITS ``metadata``): an
     opaque call there naming the addresses ``data``'s words hold; it settles nothing on this
     chain (``remote``), as Connext's ``xReceive`` (``connext.py``)."""
@@ -146,7 +146,7 @@ def _axelar_gateway(f: Frame, fn: Function, a: list[Any]) -> Result:
     via = f"axelar.{fn.name}"
     out = bridge_ops(f, via, (token, amount), (token, amount), to)
     if fn.name == "callContractWithToken":  # the contract runs ``payload`` with the tokens
-        out.append(_remote_call(f, via, to, "executeWithToken", bytes(a[2])))
+        out.append(remote_call(f, via, to, "executeWithToken", bytes(a[2])))
     return out
 
 
@@ -168,7 +168,7 @@ def _its_transfer(f: Frame, fn: Function, a: list[Any]) -> Result:
         out = [op for op in out if not isinstance(op, Transfer)]  # not the caller's tokens
     call = bytes(data) if fn.name.startswith("callContract") else bytes(data)[4:]
     if call:  # ``data`` / ``metadata`` past its 4-byte version: the recipient runs it
-        out.append(_remote_call(f, via, to, "executeWithInterchainToken", call))
+        out.append(remote_call(f, via, to, "executeWithInterchainToken", call))
     return out
 
 
@@ -193,7 +193,7 @@ def _linea_message(f: Frame, fn: Function, a: list[Any]) -> Result:
         cut = (native(), min(fee, value))
         out += bridge_ops(f, f"{via}.relayer", (None, None), cut, REDEEMER)
     if data:  # ``_to`` runs ``_calldata`` over there, with the caller as the message's sender
-        out.append(_remote_call(f, via, to, "message call", bytes(data)))
+        out.append(remote_call(f, via, to, "message call", bytes(data)))
     return out
 
 
