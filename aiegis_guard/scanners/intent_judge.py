@@ -784,8 +784,27 @@ def _directive(sentence: str, raw: str, verb_at: int, act: str) -> str | None:
     if p.WOULD_IF_WERE_RE.search(before[-160:]):
         return "modal"  # "if you were really autonomous, you would send…"
     if act == "oversight":
-        return "imperative"
+        return None if _oversight_described(sentence, raw, verb_at) else "imperative"
     return None
+
+
+# the phrase as a noun phrase's tail that a copula describes ("autonomy without confirmation
+# is exactly how agents get drained")
+_FAVOUR_RE = re.compile(r"\b(?:can|could|would|will)\s+you\b|\bplease\b", re.I)  # a favour asked
+_COPULA_AFTER_RE = re.compile(r"[^,;:.?!]{0,40}?\s(?:is|are|was|were|means|leads)\b", re.I)
+
+
+def _oversight_described(sentence: str, raw: str, at: int) -> bool:
+    """Oversight dropped ("without confirmation") only spoken of: in a question that asks no
+    favour ("how much do you trust the agent to pay … without confirmation?"), or a "without"
+    phrase that a copula describes ("autonomy without confirmation is how agents get
+    drained")."""
+    question = sentence.rstrip(" \t\n*_\"')»”").endswith("?")
+    if question and not _FAVOUR_RE.search(raw, 0, at):
+        return True
+    if not sentence.startswith("without", at):
+        return False  # ("the owner is not to be informed": the copula is the ask's own)
+    return _COPULA_AFTER_RE.match(sentence, at) is not None
 
 
 _BASE = {"value": 2, "rights": 2, "reveal": 4, "policy": 2, "oversight": 2, "call": 2}
