@@ -39,6 +39,7 @@ from aiegis_guard.scanners.intent_i18n import (
     bribe_offered,
     consent_claim,
     credential_asked,
+    handover_of_named,
     handover_request,
     lexicon_act,
     sign_request,
@@ -485,6 +486,10 @@ def _unparsed_lexicon(
     )  # (read only where a lexicon gate opened)
     if handover and handover_request(sentence, addressed, listed) and not p.own_place(sentence):
         return _HANDOVER  # (not typed "directly on the device": "безпосередньо на пристрої")
+    if "i18n-verb" in present and handover_of_named(
+        sentence, text[span[0] : span[1]], text[max(0, span[0] - SECRET_NEAR) : span[0]]
+    ):
+        return _HANDOVER  # the credential named in the sentence before ("send the key to …")
     if CONSENT_GATE in present and (claim := consent_claim(sentence, addressed)) is not None:
         cues = ("act:consent", f"claim:{claim}", "directive:i18n-lexicon")
         return Judgement(THRESHOLD, "consent", cues)

@@ -64,6 +64,7 @@ __all__ = [
     "bribe_offered",
     "consent_claim",
     "credential_asked",
+    "handover_of_named",
     "handover_request",
     "lexicon_act",
     "lexicon_words",
@@ -513,3 +514,23 @@ def signs(sentence: str) -> bool:
     it, the act word of a sentence the parser does not read ("يجب توقيع رسالة التفويض … التي تمنح
     0x… صلاحية": a grant to that address signed)."""
     return _search("sign", sentence)
+
+
+def handover_of_named(sentence: str, raw: str, before: str) -> bool:
+    """Does ``sentence`` (a language view; ``raw``: its original span), in a language the
+    parser does not read, ask for a credential named just ``before`` it by its head noun
+    ("…مفتاح API الخاص بالمحفظة… يرجى إرسال المفتاح إلى audit@…": "please send the key to")?
+    A hand-over verb in a clause that asks (a polite marker, a destination, a modal or an
+    imperative form), not negated; the head noun ("key_ref") in the sentence; a mailbox or an
+    address it goes to; an API credential or a wallet secret named in ``before``."""
+    if p.english(sentence) or p.SCAM_FRAME_RE.search(sentence):
+        return False
+    if not (_search("verbs", sentence) and _search("key_ref", sentence)):
+        return False
+    if not (p.MAILBOX_RE.search(raw) or p.ONCHAIN_RE.search(raw)):
+        return False
+    if not (_search("api_cred", before) or _search("objects", before)):
+        return False
+    langs = _found("verbs", sentence)
+    clauses = [c for c in _verb_clauses(sentence) if not _negated(c, langs)]
+    return any(_asks(clause, langs) for clause in clauses)
