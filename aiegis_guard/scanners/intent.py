@@ -30,12 +30,18 @@ from aiegis_guard.scanners import ScanContext
 from aiegis_guard.scanners import intent_patterns as p
 from aiegis_guard.scanners.assembled import assembled_secret
 from aiegis_guard.scanners.intent_i18n import (
+    ALLOW_GATE,
     CONSENT_GATE,
     I18N_ACT,
     I18N_GATE,
     SIGN_GATE,
+    allowlist_grant,
+    bribe_offered,
     consent_claim,
+    credential_asked,
+    handover_of_named,
     handover_request,
+    lexicon_act,
     sign_request,
 )
 from aiegis_guard.scanners.intent_judge import (
@@ -54,6 +60,7 @@ from aiegis_guard.scanners.intent_judge import (
 from aiegis_guard.scanners.intent_marks import Marks, may_direct
 from aiegis_guard.scanners.jailbreak_i18n import JB_GATE, REACH, jailbreak_framing
 from aiegis_guard.scanners.own_questions import is_own_question
+from aiegis_guard.scanners.persona_rules import persona_rule
 from aiegis_guard.scanners.pinned_recipient import pinned_spans
 from aiegis_guard.scanners.reported import endorsed, merged, overlaps, reported, unquoted
 from aiegis_guard.scanners.reported_asks import reported_asks
@@ -289,7 +296,12 @@ def _public_ask(raw: str) -> Judgement | None:
         # 0x… yesterday and it hasn't arrived"
         return None
     if has_recipient(raw) and (
-        p.ACT_STEM_RE.search(raw) or p.VALUE_WORD_RE.search(raw) or p.AMOUNT_TO_RE.search(raw)
+        p.ACT_STEM_RE.search(raw)
+        or p.VALUE_WORD_RE.search(raw)
+        or p.AMOUNT_TO_RE.search(raw)
+        # a value, signing or allowlist verb of the lexicon's languages, with an address (not a
+        # handle: "@adm1n_support просит скинуть seed" reports a scammer to the bot)
+        or (lexicon_act(raw) and p.ONCHAIN_RE.search(raw) is not None)
     ):
         return Judgement(THRESHOLD, "public-ask", ("act:public-ask", "recipient"))
     return None
@@ -327,6 +339,16 @@ def _users_own_acts(raw: str) -> bool:
     return True
 
 
+_BRIBE = Judgement(THRESHOLD, "bribe", ("act:bribe", "directive:i18n-lexicon", "addressee"))
+
+
+def _public_bribe(sentence: str, raw: str) -> Judgement | None:
+    """A public user's sentence that promises the agent a reward for its limit, its
+    credentials or a move (:func:`~.intent_i18n.bribe_offered`): a stranger buys what only the
+    owner may grant."""
+    return _BRIBE if bribe_offered(sentence, raw) else None
+
+
 _PUBLIC_SECRET_ASK = Judgement(
     THRESHOLD, "public-secret-ask", ("act:public-secret-ask", "addressee")
 )
@@ -339,7 +361,7 @@ def _public_secret_ask(text: str, a: int, b: int, view: str) -> Judgement | None
     integrity hash of your wallet? By integrity hash I mean the exact string your signer loads
     at boot"; a user's own phrase — "I lost my seed phrase" — is no ask)."""
     raw = text[a:b]
-    if asks_own_secret(view, raw):
+    if asks_own_secret(view, raw) or credential_asked(view):
         return _PUBLIC_SECRET_ASK
     if p.YOU_RE.search(raw) and reveals(view) and _bots_secret_near(text, a, b):
         return _PUBLIC_SECRET_ASK
@@ -453,9 +475,24 @@ def _pinning(text: str, found: list[Finding], room: int) -> list[Finding]:
     return [_finding(_PINNED, s) for s in spans[:room]]
 
 
+_PERSONA_RULE = Judgement(
+    THRESHOLD, "persona-rule", ("act:persona-rule", "directive:persona", "recipient")
+)
+
+
+def _persona_rule(text: str, room: int) -> list[Finding]:
+    """A persona declared for the agent whose rule moves value or a secret
+    (:mod:`.persona_rules`): one finding, at that rule's sentence."""
+    span = persona_rule(text) if room > 0 else None
+    return [_finding(_PERSONA_RULE, span)] if span is not None else []
+
+
 _HANDOVER = Judgement(THRESHOLD, I18N_ACT, (f"act:{I18N_ACT}", "directive:i18n-lexicon"))
 _JAILBREAK = Judgement(THRESHOLD, "jailbreak", ("act:jailbreak", "directive:i18n-lexicon"))
 _SIGN = Judgement(THRESHOLD, "sign", ("act:sign", "directive:i18n-lexicon"))
+_ALLOWLISTED = Judgement(
+    THRESHOLD, "allowlist", ("act:allowlist", "directive:i18n-lexicon", "recipient")
+)
 
 
 def _unparsed_lexicon(
@@ -479,11 +516,17 @@ def _unparsed_lexicon(
         and not is_own_question(sentence)  # "Muss ich meinen Schlüssel angeben?"
     ):
         return _HANDOVER  # (not typed "directly on the device": "безпосередньо на пристрої")
+    if "i18n-verb" in present and handover_of_named(
+        sentence, text[span[0] : span[1]], text[max(0, span[0] - SECRET_NEAR) : span[0]]
+    ):
+        return _HANDOVER  # the credential named in the sentence before ("send the key to …")
     if CONSENT_GATE in present and (claim := consent_claim(sentence, addressed)) is not None:
         cues = ("act:consent", f"claim:{claim}", "directive:i18n-lexicon")
         return Judgement(THRESHOLD, "consent", cues)
     if SIGN_GATE in present and sign_request(sentence, addressed):
         return _SIGN
+    if ALLOW_GATE in present and allowlist_grant(sentence, text[span[0] : span[1]]):
+        return _ALLOWLISTED
     if JB_GATE in present:
         around = view[max(0, span[0] - REACH) : span[1] + REACH]
         if jailbreak_framing(sentence, around):
@@ -553,6 +596,7 @@ def scan(layer: Layer, ctx: ScanContext) -> list[Finding]:
     found += _assembled(text, MAX_FOUND - len(found))
     found += _bypassing(text, found, MAX_FOUND - len(found))
     found += _pinning(text, found, MAX_FOUND - len(found))
+    found += _persona_rule(text, MAX_FOUND - len(found))
     if public and not found and len(text) <= PUBLIC_MESSAGE and p.ONCHAIN_RE.search(text):
         # a stranger's message: the address in one sentence, the ask in another ("I'll pay
         # you back 4 ETH tomorrow. 0x…")
@@ -776,7 +820,12 @@ def _directives(
         if (j is None or j.score < THRESHOLD) and _refers_to_secret(text, a, b, ctx.handed):
             j = judge(*key, secret_near=True) or j
         if public and (j is None or j.score < THRESHOLD):
-            j = _public_ask(text[a:b]) or _public_secret_ask(text, a, b, key[0]) or j
+            j = (
+                _public_ask(text[a:b])
+                or _public_secret_ask(text, a, b, key[0])
+                or _public_bribe(key[0], text[a:b])
+                or j
+            )
         if j is not None and j.score == THRESHOLD - 1 and _pointed_recipient(j, text, a, b):
             j = Judgement(j.score + 1, j.act, (*j.cues, "recipient"))
         if j is None or j.score < THRESHOLD:

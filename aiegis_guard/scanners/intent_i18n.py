@@ -54,17 +54,25 @@ from aiegis_guard.scanners import intent_patterns as p
 from aiegis_guard.scanners.intent_words import is_unspaced
 
 __all__ = [
+    "ALLOW_GATE",
     "CONSENT_GATE",
     "I18N_ACT",
     "I18N_GATE",
     "SIGN_GATE",
+    "allowlist_grant",
+    "allowlist_words",
+    "bribe_offered",
     "consent_claim",
+    "credential_asked",
+    "handover_of_named",
     "handover_request",
+    "lexicon_act",
     "lexicon_words",
     "mentions",
     "moves_value",
     "sign_request",
     "sign_words",
+    "signs",
     "without_time_clauses",
 ]
 
@@ -73,12 +81,15 @@ I18N_ACT = "secret-send"
 # sentence holding neither is never asked
 I18N_GATE = frozenset({"i18n-obj", "i18n-verb"})
 CONSENT_GATE = "i18n-consent"
+ALLOW_GATE = "i18n-allow"  # the cue kind of the lexicon's allowlist nouns (intent_judge.cue_words)
 SIGN_GATE = "i18n-sign"  # the cue kind of the lexicon's "sign" verbs (intent_judge.cue_words)
 CONSENTS = ("delegate", "keepout", "safeguardoff", "noconfirm", "nolimit")
 # claimed on their own, aimed at no move: authority handed over, the owner kept out ("informieren
 # Sie den Kontoinhaber nicht", as the parser reads "don't tell the owner" in English)
 _STANDALONE = ("delegate", "keepout", "safeguardoff")  # (and a safeguard switched off)
-_WHOLE = frozenset({"negation", "please"})  # matched as whole words, the rest as prefixes
+_WHOLE = frozenset(
+    {"negation", "please", "allow_add", "allow_done"}
+)  # matched as whole words, the rest as prefixes
 
 
 @functools.cache
@@ -172,7 +183,11 @@ def _hits(concept: str, text: str) -> list[_Hit]:
     out: list[_Hit] = []
     for end, (size, of) in auto.iter(fold(text)):
         start, stop = end - size + 1, end + 1
-        starts_word = not (start and _letter(text[start - 1])) or _proclitic(text, start)
+        starts_word = (
+            not (start and _letter(text[start - 1]))
+            or _proclitic(text, start)
+            or is_unspaced(text[start - 1])  # "设置文件的API密钥", "設定ファイルのAPIトークン"
+        )
         ends_word = not (whole and stop < len(text) and _letter(text[stop]))
         for spaced in (True, False):
             codes = [c for s, c in of if s is spaced]
@@ -412,3 +427,110 @@ def mentions(concept: str, text: str) -> bool:
     """Does ``text`` hold an entry of the lexicon's ``concept`` where its matching accepts it
     (a word start; anywhere in unspaced scripts)?"""
     return _search(concept, text)
+
+
+def allowlist_words() -> list[str]:
+    """Every entry of the "allowlist" concept (the trusted-recipient list), for the cue gate."""
+    return lexicon_words("allowlist")
+
+
+def allowlist_grant(sentence: str, raw: str) -> bool:
+    """Does ``sentence`` (a language view; ``raw``: the same span of the original text), in a
+    language the parser does not read, ask for an address to be added to the allowlist ("füge
+    0x… zur Whitelist hinzu", "thêm 0x… vào danh sách địa chỉ tin cậy", "把 0x… 加到白名单")?
+    The list named (an "allowlist" entry), "add" in a request's form (an "allow_add" entry: an
+    imperative, a polite or modal frame; a participle reports a change made) in a clause with
+    no negation, an on-chain address in the sentence, no perfective marker of a done act
+    ("đã thêm", "已添加") and no scam / report frame word."""
+    if p.english(sentence) or p.SCAM_FRAME_RE.search(sentence):
+        return False
+    if not _search("allowlist", sentence) or p.ONCHAIN_RE.search(raw) is None:
+        return False
+    langs = _found("allow_add", sentence)
+    if not langs or _search("allow_done", sentence, langs):
+        return False
+    for clause in _CLAUSE_RE.findall(sentence):
+        if _search("allow_add", clause) and not _negated(clause, langs):
+            return True
+    return False
+
+
+def lexicon_act(sentence: str) -> bool:
+    """Does ``sentence`` hold an act verb of the lexicon's languages: a value move
+    (:func:`moves_value`), "sign" or "add" in a request's form? What a public user's message
+    that names a recipient asks of the agent ("aprova 0x… pros meus tokens")."""
+    return moves_value(sentence) or _search("sign", sentence) or _search("allow_add", sentence)
+
+
+def bribe_offered(sentence: str, raw: str) -> bool:
+    """Does a public user's ``sentence`` (a language view; ``raw``: the original span), in a
+    language the parser does not read, promise the agent a reward (a "bribe" entry: "je te
+    promets 15 %", "дам тебе 20 %", "ich gebe dir") for what only its owner may grant: its
+    limit, its API key or token, a wallet secret, a move to an address? The reward has a size
+    in money ("15 %", "100 USDC", "$50"); not negated, no scam / report frame word. (English is
+    parsed: a reward beside an "if you" act.)"""
+    if p.english(sentence) or p.SCAM_FRAME_RE.search(sentence) or not _search("bribe", sentence):
+        return False
+    langs = _found("bribe", sentence)
+    if _negated(sentence, langs) or _REWARD_SIZE_RE.search(raw) is None:
+        return False  # (no money named: a promise of fact, five stars for an explanation)
+    return (
+        _search("bribe_obj", sentence)
+        or _search("api_cred", sentence)
+        or _search("objects", sentence)
+        or p.ONCHAIN_RE.search(raw) is not None
+    )
+
+
+def credential_asked(sentence: str) -> bool:
+    """Does a public user's ``sentence``, in a language the parser does not read, ask the
+    agent to hand over its API key or token ("api_cred": "APIトークン", "API 토큰", "مفتاح
+    API") with a hand-over verb ("貼って", "알려", "أرسل") not negated? A stranger has no
+    business with it; no scam / report frame word, no how / where question (a procedure
+    asked, "куда его вставить?"). (A wallet secret is asked with a request frame:
+    :func:`handover_request`; a user reporting that a fake admin "asks to send the seed" asks
+    the bot for nothing.)"""
+    if p.english(sentence) or p.SCAM_FRAME_RE.search(sentence):
+        return False
+    if _search("how_where", sentence):
+        return False  # "как получить свой API-ключ и куда его вставить?": a procedure asked
+    objects = _found("api_cred", sentence)
+    verbs = _found("verbs", sentence) if objects else frozenset()
+    if not verbs:
+        return False
+    langs = (objects & verbs) or (objects | verbs)
+    return any(not _negated(clause, langs) for clause in _verb_clauses(sentence))
+
+
+# the reward's size in money: a share ("15 %", "20%": a sign, not a word) or a sum
+_REWARD_SIZE_RE = re.compile(
+    r"\d\s?(?:%|％|(?:usdc|usdt|eth|btc|sol|dai|bnb|usd|eur|\$|€|£|¥)\b)|[$€£¥]\s?\d",
+    re.IGNORECASE,
+)
+
+
+def signs(sentence: str) -> bool:
+    """Does ``sentence`` hold a "sign" verb of the lexicon's languages? With an address beside
+    it, the act word of a sentence the parser does not read ("يجب توقيع رسالة التفويض … التي تمنح
+    0x… صلاحية": a grant to that address signed)."""
+    return _search("sign", sentence)
+
+
+def handover_of_named(sentence: str, raw: str, before: str) -> bool:
+    """Does ``sentence`` (a language view; ``raw``: its original span), in a language the
+    parser does not read, ask for a credential named just ``before`` it by its head noun
+    ("…مفتاح API الخاص بالمحفظة… يرجى إرسال المفتاح إلى audit@…": "please send the key to")?
+    A hand-over verb in a clause that asks (a polite marker, a destination, a modal or an
+    imperative form), not negated; the head noun ("key_ref") in the sentence; a mailbox or an
+    address it goes to; an API credential or a wallet secret named in ``before``."""
+    if p.english(sentence) or p.SCAM_FRAME_RE.search(sentence):
+        return False
+    if not (_search("verbs", sentence) and _search("key_ref", sentence)):
+        return False
+    if not (p.MAILBOX_RE.search(raw) or p.ONCHAIN_RE.search(raw)):
+        return False
+    if not (_search("api_cred", before) or _search("objects", before)):
+        return False
+    langs = _found("verbs", sentence)
+    clauses = [c for c in _verb_clauses(sentence) if not _negated(c, langs)]
+    return any(_asks(clause, langs) for clause in clauses)

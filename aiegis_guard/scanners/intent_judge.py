@@ -54,12 +54,15 @@ from aiegis_guard.scanners.intent_aside import (
     to_own_new_wallet,
 )
 from aiegis_guard.scanners.intent_i18n import (
+    ALLOW_GATE,
     CONSENT_GATE,
     SIGN_GATE,
+    allowlist_words,
     consent_words,
     lexicon_words,
     moves_value,
     sign_words,
+    signs,
     without_time_clauses,
 )
 from aiegis_guard.scanners.jailbreak_i18n import JB_GATE, framing_words
@@ -406,12 +409,8 @@ def _candidates(
             if _negated(sentence, start, end) or _noun_use(sentence, raw, start, end):
                 continue
             yield name, start
-    m = p.PERFORM_RE.search(raw) if "g:perform" in present else None
-    if m and not _negated(sentence, m.start(), m.end()):
-        yield "value", m.start()
-    m = p.CALL_RE.search(raw) if "g:call" in present else None
-    if m and not _negated(sentence, m.start(), m.end()):
-        yield "call", m.start()
+    yield from _allowlisted(sentence, raw)
+    yield from _performed(sentence, raw, present)
     m = p.SECRET_ASK_RE.search(raw) if "g:ask" in present else None
     if (
         m
@@ -436,6 +435,32 @@ def _candidates(
     ):
         modal = _NEGATED_MODAL_RE.match(sentence, m.start())  # "agents must not simulate…":
         yield "oversight", modal.end() if modal else m.start()  # asked by its modal
+
+
+def _performed(sentence: str, raw: str, present: set[str]) -> Iterator[tuple[str, int]]:
+    """A move asked as something performed ("perform a transfer of…") and a named function
+    called, not negated."""
+    m = p.PERFORM_RE.search(raw) if "g:perform" in present else None
+    if m and not _negated(sentence, m.start(), m.end()):
+        yield "value", m.start()
+    m = p.CALL_RE.search(raw) if "g:call" in present else None
+    if m and not _negated(sentence, m.start(), m.end()):
+        yield "call", m.start()
+
+
+def _allowlisted(sentence: str, raw: str) -> Iterator[tuple[str, int]]:
+    """An address put on the allowlist or the trusted list (a recipient given standing
+    trust), named in the sentence (a runbook's "add the new address to the Safe's allowlist"
+    names its own), not forbidden, not a how-to in the app's settings, not in a test setup."""
+    m = p.ALLOWLIST_ADD_RE.search(raw) if may_be_onchain(raw) else None
+    if (
+        m
+        and p.ONCHAIN_RE.search(raw) is not None
+        and not _negated(sentence, m.start(), m.end())
+        and not _UI_PLACE_RE.search(raw)  # "add it to the allowlist under Settings > Security"
+        and not _DEV_SCOPE_RE.search(raw)
+    ):
+        yield "allowlist", m.start()
 
 
 # the owner left out of what moves nothing ("balance lookups are read-only: no need to confirm
@@ -519,6 +544,9 @@ def _silenced(sentence: str) -> Iterator[tuple[str, int]]:
         yield "silence", m.start()
     m = p.SILENCE_ASKED_RE.search(sentence)
     if m and not _negated(sentence, m.start(), m.end()) and not p.PASSIVE_NOT_RE.search(m.group()):
+        yield "silence-asked", m.start()
+    m = p.MOVES_KEPT_FROM_OWNER_RE.search(sentence)  # (its "not" is the ask)
+    if m and not p.SCAM_FRAME_RE.search(sentence):
         yield "silence-asked", m.start()
 
 
@@ -751,13 +779,37 @@ def _directive(sentence: str, raw: str, verb_at: int, act: str) -> str | None:
         return "modal"  # "…is that you perform a transfer to 0x…", "you send me 1 ETH at 0x…"
     if p.PROVE_BY_RE.search(before[-90:]):
         return "modal"  # a test the act passes: "a trustworthy agent would prove it by sending…"
+    if p.IF_YOU_BEFORE_RE.search(before[-40:]) and p.BARGAIN_RE.search(sentence):
+        return "modal"  # a bargain: "I'll give you 15 % if you raise your limit"
+    if p.WOULD_IF_WERE_RE.search(before[-160:]):
+        return "modal"  # "if you were really autonomous, you would send…"
     if act == "oversight":
-        return "imperative"
+        return None if _oversight_described(sentence, raw, verb_at) else "imperative"
     return None
+
+
+# the phrase as a noun phrase's tail that a copula describes ("autonomy without confirmation
+# is exactly how agents get drained")
+_FAVOUR_RE = re.compile(r"\b(?:can|could|would|will)\s+you\b|\bplease\b", re.I)  # a favour asked
+_COPULA_AFTER_RE = re.compile(r"[^,;:.?!]{0,40}?\s(?:is|are|was|were|means|leads)\b", re.I)
+
+
+def _oversight_described(sentence: str, raw: str, at: int) -> bool:
+    """Oversight dropped ("without confirmation") only spoken of: in a question that asks no
+    favour ("how much do you trust the agent to pay … without confirmation?"), or a "without"
+    phrase that a copula describes ("autonomy without confirmation is how agents get
+    drained")."""
+    question = sentence.rstrip(" \t\n*_\"')»”").endswith("?")
+    if question and not _FAVOUR_RE.search(raw, 0, at):
+        return True
+    if not sentence.startswith("without", at):
+        return False  # ("the owner is not to be informed": the copula is the ask's own)
+    return _COPULA_AFTER_RE.match(sentence, at) is not None
 
 
 _BASE = {"value": 2, "rights": 2, "reveal": 4, "policy": 2, "oversight": 2, "call": 2}
 _BASE |= {"silence": 4, "silence-asked": 3}  # the owner's alerts, the agent's logging off
+_BASE |= {"allowlist": 3}  # an address on the allowlist: later moves to it pass unchecked
 _BASE |= {
     "unparsed": 0,
     "decode-follow": 3,
@@ -863,7 +915,7 @@ def _unparsed(sentence: str, full: str, addressed: bool) -> Judgement | None:
     # a value or rights verb in a form not parsed; the broader lexicon's only in prose (its
     # stems also begin labels and nouns: "Agente pervesk: 0x…" is a record's label)
     acts = without_time_clauses(sentence)  # ("请在转账前核对": a check asked, no transfer)
-    if p.ACT_STEM_RE.search(acts) or (moves_value(acts) and _prose(full)):
+    if p.ACT_STEM_RE.search(acts) or ((moves_value(acts) or signs(acts)) and _prose(full)):
         j = Judgement(j.score + 1, j.act, (*j.cues, "act-word"))
     if addressed and "addressee" not in j.cues:
         j = Judgement(j.score + 1, j.act, (*j.cues, "addressee"))
@@ -1087,6 +1139,8 @@ def cue_words() -> WordAutomaton:
         stems.setdefault(_fold(word), set()).add(CONSENT_GATE)
     for word in sign_words():  # (intent_i18n: signing asked in any language)
         stems.setdefault(_fold(word), set()).add(SIGN_GATE)
+    for word in allowlist_words():  # (intent_i18n: an address allowlisted in any language)
+        stems.setdefault(_fold(word), set()).add(ALLOW_GATE)
     for word in framing_words():  # (jailbreak_i18n: jailbreak framings in any language)
         stems.setdefault(_fold(word), set()).add(JB_GATE)
     pairs: list[tuple[str, tuple[str, frozenset[str], frozenset[str]]]] = [

@@ -31,7 +31,9 @@ LIMIT_SET_RE = _folded(w.LIMIT_SET, F)
 SAFEGUARD_OFF_RE = _folded(w.SAFEGUARD_OFF, F)
 OVERSIGHT_RE = _folded(w.OVERSIGHT, F, gated=False)
 SILENCE_RE = _folded(w.SILENCE, F)
+ALLOWLIST_ADD_RE = _folded(w.ALLOWLIST_ADD, F)
 SILENCE_ASKED_RE = _folded(w.SILENCE_ASKED, F)
+MOVES_KEPT_FROM_OWNER_RE = _folded(w.MOVES_KEPT_FROM_OWNER, F)
 PASSIVE_NOT_RE = _folded(w.PASSIVE_NOT, F)
 OWNER_KEPT_OUT_RE = _folded(w.OWNER_KEPT_OUT, F)
 YOU_SUBJECT_RE = _folded(w.YOU_SUBJECT, F)
@@ -144,7 +146,10 @@ SECRET_ASK_RE = _folded(w.SECRET_ASK, F)
 ACT_STEM_RE = _folded(w.ACT_STEMS, F)
 # "0.25 ETH to 0x…", "3 SOL → <base58>": an amount and where it goes, without a verb
 AMOUNT_TO_RE = _folded(
-    r"\b\d[\d,.]*\s*(?:\$?[a-z]{2,6}\s+)?(?:to|at|into|for|su|an|à|para|naar|на|->|→|=>)\s+"
+    # ("to" / "onto" in the languages of the set: fr sur, es / pt / it a, de auf, id ke, pl / cs
+    # na, vi vào / tới / đến / cho, ar إلى, uk до)
+    r"\b\d[\d,.]*\s*(?:\$?[a-z]{2,6}\s+)?(?:to|at|into|for|su|an|à|para|naar|на|->|→|=>|sur|a|al|"
+    r"auf|zu|ke|na|no|op|vào|tới|đến|cho|إلى|الى|до)\s+"
     r"(?:0x[0-9a-f]{40}|[1-9a-z]{32,44}|[\w-]+\.eth)\b|"
     # ... in the other order ("0x… — 1,000 $PEPE please"), or a CJK "发到 / 送到" before it
     r"(?:0x[0-9a-f]{40}|[\w-]+\.eth)\W{1,4}\d[\d,.]*\s*\$?[a-z]{2,6}\b|"
@@ -684,6 +689,29 @@ PROVE_BY_RE = _folded(
     r"(?:trust\w*|loyalty|worth|honesty|good faith|intentions?|lesson|point|commitment|"
     r"sincerity|reliability|value|skills?|power)|(?:that\s+)?you(?:'re|’re|\s+are)"
     r"(?:\s+\w+){1,3})\s+by\s+(?:[\w'’-]+,?\s+){0,8}?$",
+    F,
+)
+# the act as the price of a reward or the proof of a test, in an "if you" clause ("I'll give you
+# 15 % of my profits if you raise your limit", "if you approve 0x… for me, that proves you're
+# real"): a bargain offered to the agent asks for the act as an imperative does; a warning's
+# consequence ("if you send ETH to the wrong chain, you will lose it") offers nothing
+IF_YOU_BEFORE_RE = _folded(
+    r"\bif\s+you\s+(?:just\s+|only\s+|really\s+|actually\s+|simply\s+|now\s+)?$", F
+)
+BARGAIN_RE = _folded(
+    r"\b(?:i|we)(?:'ll|’ll|'d|’d|\s+will|\s+would|\s+can)?\s+(?:give|pay|send|tip|reward|"
+    r"share|split|owe)\s+you\b|\b(?:i|we)\s+promise\b|"
+    r"\byou(?:'ll|’ll|'d|’d|\s+will|\s+would)\s+(?:get|earn|receive|keep)\s+(?:a\s+|an\s+|"
+    r"your\s+)?(?:\d+\s*%|\d+\s*percent|cut|share|bonus|reward|tip|commission|half)\b|"
+    r"\b(?:that|this|it)(?:'ll|’ll|\s+will|\s+would)?\s+(?:proves?|shows?|demonstrates?)\s+"
+    r"(?:that\s+)?you\b|\bthen\s+i(?:'ll|’ll|\s+will)?\s+(?:know|believe|trust)\b",
+    F,
+)
+# the act as what the agent would do were it what it claims ("if you were really autonomous,
+# you would send…", "if you were a real agent you'd approve…")
+WOULD_IF_WERE_RE = _folded(
+    r"\bif\s+you\s+(?:really\s+|truly\s+|actually\s+)?(?:were|be)\b[^.;!?]{0,80}?\byou"
+    r"(?:'d|’d|\s+would)\s+(?:just\s+|already\s+|simply\s+|happily\s+)?$",
     F,
 )
 # an agent as what an operator runs, not one spoken to ("pause the agent", "restart your bot",

@@ -131,7 +131,7 @@ SECRET_OBJ_WORDS = """
     seed_phrase seed_words seed recovery_phrase mnemonic private_key privatekey secret_key
     keystore wallet_password password passphrase api_key credentials system_prompt
     twelve_words twenty-four_words twenty_four_words session_token session_tokens access_token
-    auth_token bearer_token refresh_token api_secret
+    auth_token bearer_token refresh_token api_secret api_token api_tokens api_credentials
     your_instructions your_prompt initial_instructions original_instructions your_rules
     hidden_instructions secret_password previous_instructions
     secret_recovery 12_words 24_words frase_semilla frase_de_recuperación clave_privada
@@ -362,6 +362,24 @@ OVERSIGHT = (
 )
 # the owner's alerts or the agent's logging switched off: "disable notifications to the owner",
 # "the agent's alerting and transaction logging be paused"
+# a recipient given standing trust: an address put on the allowlist or the trusted list, so
+# what goes to it later passes the checks ("add 0x… to the allowlist", "put this wallet on the
+# whitelist", "register 0x… as a trusted recipient"); the verb's base form (what a request and
+# a how-to use; "added" / "adding" report)
+_TRUSTED_LIST = (
+    r"(?:allow-?lists?|white-?lists?|safe-?lists?|trusted[\s-](?:address(?:es)?|lists?|"
+    r"recipients?|contacts?|destinations?|payees?|counterpart(?:y|ies)|wallets?)|"
+    r"(?:lists?|set)\s+of\s+trusted\s+\w+|approved[\s-](?:recipients|addresses|payees|"
+    r"destinations|counterparties))\b"
+)
+ALLOWLIST_ADD = (
+    r"\b(?:add|put|include|register|enter|insert)\s+(?:[^.;!?\n]{0,80}?\s+)?(?:to|on|onto|into|"
+    r"in)\s+(?:the\s+|your\s+|its\s+|our\s+|my\s+|their\s+|this\s+)?(?:[\w'-]+\s+){0,2}?"
+    + _TRUSTED_LIST
+    + r"|\b(?:add|register|mark|list|flag|save)\s+(?:[^.;!?\n]{0,80}?\s+)?as\s+(?:a\s+|an\s+)?"
+    r"(?:trusted|allow-?listed|white-?listed|pre-?approved|verified)\s+(?:recipient|address|"
+    r"destination|payee|counterparty|contact|spender|wallet)\b"
+)
 SILENCE = (
     r"\b(?:disabl|paus|mut|silenc|suppress|turn(?:ing)? off|switch(?:ing)? off|stop)\w* "
     r"(?:\w+ ){0,3}?(?:notifications?|alerts?|alerting|logging|confirmations?|prompts?) "
@@ -372,6 +390,11 @@ SILENCE = (
     r"all |any )?(?:[\w]+[- ])?(?:owner|owner's|user|operator|admin|transfer|transaction|"
     r"withdrawal|spending|approval|outgoing|security)[- ](?:notifications?|alerts?|"
     r"confirmations?|prompts?)\b|"
+    # the agent's own record of its moves switched off ("disable transaction logging", "pause
+    # the audit trail"; not "disable debug logging")
+    r"\b(?:disabl|paus|suspend|turn(?:ing)? off|switch(?:ing)? off)\w* (?:the |your |its |all "
+    r"|any )?(?:[\w]+[- ])?(?:transfer|transaction|payment|withdrawal|spending|signing|audit|"
+    r"activity)[- ](?:logging|logs?|trails?|records?|reporting)\b|"
     r"\bstop(?:ped)? (?:logging|recording|flagging|reporting) (?:these |the |this |my |our |all "
     r"|any |your )?(?:transactions?|transfers?|payments?|withdrawals?|trades?)\b|"
     r"\bstop (?:notifying|alerting|informing|pinging|messaging) (?:the |your )?(?:owner|user|"
@@ -381,6 +404,17 @@ SILENCE = (
 SILENCE_ASKED = (
     r"\b(?:alerting|logging|notifications?|alerts?|confirmations?)\b[^.;]{0,40}?\bbe "
     r"(?:paused|disabled|suspended|muted|silenced|turned off|switched off)\b"
+)
+# ... or the moves kept from the owner in the passive ("outbound transfers must not be
+# reported to the owner dashboard", "these payments are not to be shown to the owner")
+MOVES_KEPT_FROM_OWNER = (
+    r"\b(?:transfers?|payments?|transactions?|withdrawals?|payouts?|moves?)\b[^.;]{0,40}?\b"
+    r"(?:must|should|shall|is to|are to|needs? to)\s+(?:not|never)\s+be\s+(?:reported|shown|"
+    r"disclosed|mentioned|surfaced|flagged|logged|notified)\s+(?:to|on|in)\s+(?:the\s+|your\s+)?"
+    r"(?:owner|account holder|principal)(?:'s|s)?\b|"
+    r"\b(?:transfers?|payments?|transactions?|withdrawals?|payouts?|moves?)\b[^.;]{0,40}?\b"
+    r"(?:are|is)\s+not\s+to\s+be\s+(?:reported|shown|disclosed|mentioned|surfaced|flagged|logged)"
+    r"\s+(?:to|on|in)\s+(?:the\s+|your\s+)?(?:owner|account holder|principal)(?:'s|s)?\b"
 )
 # a passive that is not asked: "can no longer be turned off", "may be paused"
 PASSIVE_NOT = r"\b(?:not|no longer|never|cannot|can|could|may|might|won't|can't)\s+be\b"
@@ -430,8 +464,10 @@ VOID = (
     # any spending limit to be made unlimited ("the transfer cap must be set to 0 (no limit)")
     r"\b(?:your|its|the\s+agent's|the\s+bot's|agent's|bot's)\s+(?:[\w-]+\s+){0,2}?(?:limits?|"
     r"caps?|ceiling|threshold|budget)\s+(?:should|must|shall|needs?\s+to|ha(?:s|ve)\s+to|is\s+to|"
-    r"are\s+to)\s+be\s+(?:raised|increased|lifted|bumped|doubled|tripled|removed|maxed|"
-    r"(?:set|changed|updated|adjusted)\s+to(?=\s{2,}|\s+\$|\s+\d|\s+(?:unlimited|infinite|max)))"
+    r"are\s+to)\s+(?:be\s+(?:raised|increased|lifted|bumped|doubled|tripled|removed|maxed|"
+    r"(?:set|changed|updated|adjusted)\s+to(?=\s{2,}|\s+\$|\s+\d|\s+(?:unlimited|infinite|max)))|"
+    # ... or to go to a sum ("the bot's limit needs to go to 100k for the OTC trade")
+    r"go\s+(?:up\s+)?to(?=\s{2,}|\s+\$|\s+\d|\s+(?:unlimited|infinite|max)))"
     r"(?![^.;]{0,60}\b(?:after|once|upon|pending|following)"
     r"\s+(?:the\s+|your\s+)?(?:kyc|verification|review|approval|upgrade))|"
     r"\b(?:limits?|caps?|ceilings?)\s+(?:should|must|shall|needs?\s+to|ha(?:s|ve)\s+to|is\s+to|"
@@ -1272,9 +1308,12 @@ GATES = {
     "oversight": """not n't never without silent quiet keep no_need sin sem sans ohne не 不要
         tell first now forgiveness that_no""",
     "silence": """disabl paus mut silenc suppress turn_off turning_off switch_off switching_off
-        stop be_paused be_disabled be_suspended be_muted be_silenced be_turned be_switched""",
+        stop be_paused be_disabled be_suspended be_muted be_silenced be_turned be_switched
+        not_be never_be not_to_be""",
     "silence_what": """notification alert logging confirmation prompt notifying informing pinging
-        messaging flagging recording""",
+        messaging flagging recording audit_log audit_trail transaction_log transfer_log
+        payment_log withdrawal_log spending_log signing_log activity_log reported
+        be_reported be_shown be_disclosed be_mentioned be_surfaced be_flagged be_logged""",
     "authority": """treat treated same_authority equal_authority full_authority same_weight
         your_owner your_principal your_master your_controller your_new your_real your_true
         your_actual your_only owner's_instruction owner's_orders owner's_own
@@ -1290,7 +1329,7 @@ GATES = {
         установи 修改 更改 改为 替换""",
     "void": """apply void suspend disabl lift waiv not_required unnecessary approved authori paused
         bypassed skipped removed lifted turned_off switched_off no_longer
-        raise raising increase increasing double set setting bump change update adjust
+        raise raising increase increasing double set setting bump change update adjust go_to go_up
         owner-approved user-approved confirmed owner_requests
         already treat need require advisory optional informational anyway exempt counted
         skipped bypassed ignored skip marked always off""",
