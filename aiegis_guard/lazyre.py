@@ -91,7 +91,8 @@ class LazyPattern:
         if min(endpos, len(string)) - max(pos, 0) > GATE_SPAN:  # a long text: read where
             windows = gate.windows(string, pos, endpos)  # its literals stand
             if windows is not None:
-                return chain.from_iterable(compiled.finditer(string, a, b) for a, b in windows)
+                # each window read by the alternatives whose literals it holds
+                return chain.from_iterable(self.searches(string, a, b) for a, b in windows)
         if not gate.holds(string, pos, endpos):
             return iter(())
         return compiled.finditer(string, pos, endpos)

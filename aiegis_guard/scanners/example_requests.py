@@ -24,6 +24,7 @@ from __future__ import annotations
 
 import re
 
+from aiegis_guard.lazyre import LazyPattern
 from aiegis_guard.scanners.endorsement import endorses
 from aiegis_guard.scanners.weak_frames import addressed_quote, endorsing_intro
 
@@ -41,28 +42,29 @@ FRAME_WORDS = (
     r"\b(?:examples?|e\.g\.|for instance|samples?|sample (?:prompts?|tasks?|requests?)|"
     r"try (?:it|asking|saying|typing|these|this)|you can (?:ask|say|type)|"
     r"ask (?:it|the (?:bot|agent))|can i ask|"
-    r"what can (?:it|you|(?:the|this|your) \w*(?:bot|agent)) do|"
+    r"what can (?:it|you|(?:the|this|your) \w{0,40}(?:bot|agent)) do|"
     r"you say|things to (?:ask|say|try))\b|"
     # (the bare nouns where a title opens with them or a modifier precedes them: "supported
     # commands", not "the dApp requests a signature")
-    r"(?:^[\s#*>|-]*|\b(?:example|sample|supported|natural[- ]language|chat|bot|text|user|"
+    r"(?:^[\s#*>|-]{0,16}|\b(?:example|sample|supported|natural[- ]language|chat|bot|text|user|"
     r"starter|test|common|available|useful|basic|typical|these|some|which|what|kinds of|"
-    r"types of|more)\s+)(?:prompts|phrasings?|commands|requests|queries)\b|"
+    r"types of|more)\s{1,16})(?:prompts|phrasings?|commands|requests|queries)\b|"
     # Spanish / Portuguese
-    r"\b(?:ejemplos?|por ejemplo|puedes pedir\w*|pídele|prueba a|exemplos?|por exemplo|"
+    r"\b(?:ejemplos?|por ejemplo|puedes pedir\w{0,40}|pídele|prueba a|exemplos?|por exemplo|"
     r"você pode pedir|experimente)\b|"
     # German
-    r"\b(?:beispiel\w*|z\. ?b\.|probier\w*)|"
+    r"\b(?:beispiel\w{0,40}|z\. ?b\.|probier\w{0,40})|"
     # French
     r"\b(?:exemples?|par exemple|essayez)\b|"
     # Russian
-    r"(?<![\w])(?:пример\w*|например|попробуйте)|"
+    r"(?<![\w])(?:пример\w{0,40}|например|попробуйте)|"
     # Vietnamese / Turkish
-    r"\b(?:ví dụ|örnek\w*)|"
+    r"\b(?:ví dụ|örnek\w{0,40})|"
     # Japanese / Chinese / Korean
     r"例えば|話しかけ|示例|例如|例子|比如|예시|예를 들어"
 )
-_FRAME_RE = re.compile(FRAME_WORDS, re.IGNORECASE | re.MULTILINE)
+# gated: a long page is read only around the frame words (their repeats are bounded for that)
+_FRAME_RE = LazyPattern(FRAME_WORDS, re.IGNORECASE | re.MULTILINE, gated=True)
 # a frame word that is part of a name: a domain, an e-mail address, a path ("owner@x.example")
 _NAME_AROUND = frozenset(".@/_-")
 # a title: a Markdown heading, a bold line, a table's header row, or a short line ending in
@@ -85,7 +87,7 @@ _JSON_START_RE = re.compile(r"\s*[\[{]")
 
 def example_requests(text: str) -> tuple[tuple[int, int], ...]:
     """Spans of ``text`` that its frames list as what a user may ask (see the module)."""
-    if _JSON_START_RE.match(text) or _FRAME_RE.search(text) is None:
+    if _JSON_START_RE.match(text):
         return ()
     spans: list[tuple[int, int]] = []
     for lo, hi, frame in _scopes(text):
@@ -109,11 +111,13 @@ def _scopes(text: str) -> list[tuple[int, int, str]]:
             break  # (a page of thousands of "example"s: the first frames are read)
         if _in_name(text, m.start(), m.end()):
             continue
-        start = text.rfind("\n", 0, m.start()) + 1
-        end = text.find("\n", m.end())
-        end = len(text) if end < 0 else end
-        line = text[start:end]
-        if len(line) <= FRAME_LINE and _TITLE_RE.match(line):
+        # its line, read at most FRAME_LINE back and SCOPE on (a page of one long line)
+        lo = max(0, m.start() - FRAME_LINE)
+        start = text.rfind("\n", lo, m.start()) + 1 or lo
+        end = text.find("\n", m.end(), m.end() + SCOPE)
+        end = min(len(text), m.end() + SCOPE) if end < 0 else end
+        line = text[start:end] if end - start <= FRAME_LINE and (start or not lo) else ""
+        if line and _TITLE_RE.match(line):
             nxt = _HEADING_RE.search(text, end + 1, end + 1 + SCOPE)
             out.append((end, nxt.start() if nxt else min(len(text), end + SCOPE), line))
         else:

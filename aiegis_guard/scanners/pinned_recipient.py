@@ -16,6 +16,7 @@ format; it pins nothing.
 
 from __future__ import annotations
 
+import bisect
 import re
 
 __all__ = ["ALWAYS", "ROLE", "pinned_spans"]
@@ -53,10 +54,14 @@ EXAMPLE_BEFORE = 40  # characters before an address where an example marker make
 def pinned_spans(text: str) -> list[tuple[int, int]]:
     """Sentences of ``text`` that pin a recipient role to a literal address for every call."""
     out: list[tuple[int, int]] = []
-    if _ADDRESS_RE.search(text) is None:
+    starts = [m.start() for m in _ADDRESS_RE.finditer(text)]
+    if not starts:
         return out
     for s in _SENTENCE_RE.finditer(text):
         a, b = s.span()
+        k = bisect.bisect_left(starts, a)
+        if k == len(starts) or starts[k] >= b:
+            continue  # (most sentences of a long page name no address)
         addresses = [m for m in _ADDRESS_RE.finditer(text, a, b) if not _example(text, m.start())]
         if not addresses:
             continue
