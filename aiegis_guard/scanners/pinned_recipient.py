@@ -9,7 +9,11 @@ The class is one sentence with three parts: a word that makes it hold for every 
 (:data:`ALWAYS`: "always", "every", "each", "bei jedem", "siempre", "всегда", "总是" …), a word
 for the recipient role (:data:`ROLE`: receiver, recipient, beneficiary, payee, destination,
 ``on_behalf_of``, ``to``, spender, operator …) — in the sentence, or as the key of the
-parameter whose description holds it — and a literal on-chain address. An address
+parameter whose description holds it — and a literal on-chain address. Outside a parameter's
+description the sentence must also be an order over the agent's calls (:data:`ORDER`: "pass",
+"set", "use", "must", "should", a "call" it makes): "Permit2 is always the spender: 0x…" or
+"all fees go to the fee recipient 0x…" states a fact about a protocol; it decides no input.
+An address
 given as an example ("e.g. 0x…", "zum Beispiel", "por ejemplo", "例如") illustrates the
 format; it pins nothing.
 """
@@ -19,22 +23,35 @@ from __future__ import annotations
 import bisect
 import re
 
-__all__ = ["ALWAYS", "ROLE", "pinned_spans"]
+__all__ = ["ALWAYS", "ORDER", "ROLE", "pinned_spans"]
 
 ALWAYS = (
     r"\b(?:always|every|each|regardless|immer|stets|jede[mnrs]?|grundsätzlich|siempre|"
     r"cada|sempre|toujours|chaque|всегда|кажд\w+|luôn|mọi|bất kỳ|her zaman|daima|"
-    r"her (?:çağr|işlem|seferinde)\w*|tüm)\b|"
+    r"her (?:çağr|işlem|seferinde)\w*|tüm|all|any|whenever|by default)\b|"
     r"总是|始终|一律|每次|所有|常に|必ず|毎回|항상|반드시|모든"
 )
 ROLE = (
     r"\b(?:receivers?|recipients?|beneficiar(?:y|ies)|payees?|destinations?|on_?behalf_?of|"
     r"withdraw_?to|spenders?|operators?|delegatee|empfänger\w*|zieladresse|destinatari[oa]s?|"
     r"destinatári[oa]s?|beneficiári[oa]s?|destinataires?|bénéficiaires?|получател\w*|адресат\w*|"
-    r"người nhận|địa chỉ nhận|al[ıi]c[ıi]\w*)\b|`to`|\bto\s*[=:]|/to\b|\bto/|"
+    r"người nhận|địa chỉ nhận|al[ıi]c[ıi]\w*)\b|`to`|\bto\s*[=:]|/to\b|\bto/|\bto[ _]address\b|"
     r"收款|接收方|受益|受取|送金先|宛先|수신|받는"
 )
+# an order to the agent or a call it makes: what turns a fact about a protocol ("Permit2 is
+# always the spender: 0x…", "all fees go to the fee recipient 0x…") into a rule over its calls
+ORDER = (
+    r"\b(?:pass|set|use|put|fill|enter|send|supply|provide|route|must|should|shall|has to|"
+    r"have to|needs? to|calls?|invocations?|setze\w*|verwende\w*|nutze\w*|übergib\w*|gib|"
+    r"trage|muss|müssen|soll\w*|aufruf\w*|usa|usar|pasa|pasar|pon|poner|establece\w*|debe\w*|"
+    r"tiene que|hay que|llamada\w*|utilise\w*|passe\w*|mets|mettez|mettre|définis\w*|doi(?:t|vent)|"
+    r"il faut|appel\w*|deve\w*|chamada\w*|использу\w*|передава\w*|передай\w*|"
+    r"укажи\w*|указыва\w*|установи\w*|долж\w*|нужно|надо|вызов\w*|dùng|đặt|điền|phải|nhập|"
+    r"gọi|kullan\w*|ayarla\w*|gir\w*|olmalı\w*|gerek\w*|zorunda|çağr\w*)\b|"
+    r"填写|填|设为|设置|使用|必须|应|须|传入|调用|指定|設定|使用|入力|呼び出|설정|사용|입력|호출"
+)
 _ALWAYS_RE = re.compile(ALWAYS, re.IGNORECASE)
+_ORDER_RE = re.compile(ORDER, re.IGNORECASE)
 _ROLE_RE = re.compile(ROLE, re.IGNORECASE)
 _ADDRESS_RE = re.compile(
     r"(?<![0-9a-fA-F])0x[0-9a-fA-F]{40}(?![0-9a-fA-F])|"
@@ -65,8 +82,10 @@ def pinned_spans(text: str) -> list[tuple[int, int]]:
         addresses = [m for m in _ADDRESS_RE.finditer(text, a, b) if not _example(text, m.start())]
         if not addresses:
             continue
-        if _ALWAYS_RE.search(text, a, b) and (
-            _ROLE_RE.search(text, a, b) or _described_role(text, a)
+        if not _ALWAYS_RE.search(text, a, b):
+            continue
+        if _described_role(text, a) or (
+            _ROLE_RE.search(text, a, b) and _ORDER_RE.search(text, a, b)
         ):
             out.append((a, b))
     return out
