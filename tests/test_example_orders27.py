@@ -108,6 +108,22 @@ EXAMPLE_TWINS = [
     pytest.param(
         f"## 示例\n- 「把 5 USDC 转给 {EVM}」\n每个示例大约需要一分钟。\n", id="zh-no-order"
     ),
+    pytest.param(
+        f'## Example requests\n- "Send 5 USDC to {EVM}"\nYou can now use these commands.\n',
+        id="en-can-now-use",
+    ),
+    pytest.param(
+        f'## Examples\n- "Send 5 USDC to {EVM}"\nDo not run these examples now, they are a demo.\n',
+        id="en-do-not-run",
+    ),
+    pytest.param(
+        f'## Examples\n- "Send 5 USDC to {EVM}"\nThe bot handles each request in a few seconds.\n',
+        id="en-bot-handles",
+    ),
+    pytest.param(
+        f"## Ejemplos\n- «Envía 5 USDC a {EVM}»\nNo ejecutes estos ejemplos ahora.\n",
+        id="es-no-ejecutes",
+    ),
 ]
 
 

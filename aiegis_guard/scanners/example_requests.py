@@ -17,8 +17,9 @@ send…", :func:`~.weak_frames.addressed_quote`); any quote whose line or frame 
 agent or recommends the words (:func:`~.weak_frames.endorsing_intro`: "Steps for the agent:");
 everything outside the quotes; and all of them when the text tells its reader to act on them
 (:func:`~.endorsement.endorses`: "do the same now"; :func:`_acts_on_items`: a verb of running
-or handling whose object is the listed items, in a sentence that sets its time or whose subject
-is the agent — "Run the first example now", "The assistant runs each command at startup",
+or handling whose object is the listed items, in a sentence that sets its time or at its head,
+with no modal or negation before it — "Run the first example now", "The assistant runs each
+command at startup",
 "Exécute le premier exemple maintenant", "现在就执行第一个示例" — or that says they are approved:
 "The owner pre-approved this one"), read within ``SCOPE`` after the list. A frame that names a
 queue, not examples, frames nothing: items pending or to process ("Pending user requests:",
@@ -129,20 +130,21 @@ _RUN_ITEMS_RE = LazyPattern(
     re.IGNORECASE | re.MULTILINE,
     gated=True,
 )
-# ... as an order: in a sentence that sets its time ("now", "at startup", "before replying") or
-# whose subject is the agent ("The assistant runs each command"), or at the head of its line
-# ("Process these requests:" as a frame)
+# ... as an order: in a sentence that sets its time ("now", "at startup", "before replying"), or
+# at the head of its sentence (an imperative: "Run the first example.")
 _ORDER_TIME_RE = re.compile(
     r"\b(?:now|immediately|right\s+away|at\s+once|asap|today|at\s+(?:start-?up|launch|boot)|"
-    r"on\s+(?:start-?up|launch|boot|load)|automatically|first\s+thing|before\s+(?:answering|"
+    r"on\s+(?:start-?up|launch|boot|load)|first\s+thing|before\s+(?:answering|"
     r"replying|responding|anything)|maintenant|immédiatement|tout\s+de\s+suite|ahora|ya|"
     r"inmediatamente|de\s+inmediato|agora|imediatamente|subito|ora|jetzt|sofort|gleich|"
     r"сейчас|немедленно|сразу)\b|现在|马上|立即|立刻|立马|今すぐ|直ちに|지금|즉시",
     re.IGNORECASE,
 )
-_AGENT_SUBJECT_RE = re.compile(
-    r"\b(?:the\s+|this\s+|your\s+)?(?:assistant|agent|bot|ai|model|llm)\s+(?:\w+ly\s+|will\s+|"
-    r"should\s+|must\s+)?$",
+# ... unless a modal, an infinitive's "to" or a negation says what one may do, not what to do
+# ("You can now use these commands", "Do not run these examples now", "no ejecutes…")
+_NOT_ORDER_BEFORE_RE = re.compile(
+    r"\b(?:can|could|may|might|able\s+to|to|not|never|n't|no|ne|nie|не|you)\s+"
+    r"(?:(?:now|also|then|just|still)\s+)?$|(?:不要|别|勿|不)\s*$",
     re.IGNORECASE,
 )
 _HEAD_RE = re.compile(r"^[\s#*>|\-\d.)]*(?:please\s+|now\s+|just\s+)?$", re.IGNORECASE)
@@ -191,8 +193,8 @@ def _acts_on_items(outside: str) -> bool:
 
 
 def _is_order(text: str, a: int, b: int) -> bool:
-    """Is the run-verb match at ``text[a:b]`` an order: a time word in its sentence, the agent
-    as its subject, or the head of its line (a frame's "Process these requests:")?"""
+    """Is the run-verb match at ``text[a:b]`` an order: a time word in its sentence ("now", "at
+    startup") or the head of its sentence (an imperative), and no modal or negation before it?"""
     lo = max(0, a - 120)
     lo = max(lo, *(text.rfind(c, lo, a) + 1 for c in ".!?\n。！？"))
     hi = min(len(text), b + 120)
@@ -200,10 +202,8 @@ def _is_order(text: str, a: int, b: int) -> bool:
     hi = min(stops) if stops else hi
     before = text[lo:a]
     return (
-        _ORDER_TIME_RE.search(text, lo, hi) is not None
-        or _AGENT_SUBJECT_RE.search(before) is not None
-        or _HEAD_RE.match(before) is not None
-    )
+        _ORDER_TIME_RE.search(text, lo, hi) is not None or _HEAD_RE.match(before) is not None
+    ) and _NOT_ORDER_BEFORE_RE.search(before[-24:]) is None
 
 
 def example_requests(text: str) -> tuple[tuple[int, int], ...]:
