@@ -12,8 +12,11 @@ bullet, an identifier (``snake_case``, ``camelCase``, in backticks or not), an o
 parenthesised type, a colon — whose description opens as a noun phrase (an article, a
 determiner, "(Optional)", or a word that is no verb of :data:`IMPERATIVE`) and holds none of
 :data:`ORDER_WORDS` and no literal on-chain address outside an example ("always set this to
-0x…", "Use 10000 for every swap" are orders). Only in what the agent reads (a tool's output or
-documentation) and only for the tampering and redirect families.
+0x…", "Use 10000 for every swap" are orders) and states no setting (:data:`_SETTING_RE`: the
+agent or its operator as the subject of a finite verb, "Maximum slippage the agent accepts"; a
+value for this deployment; "currently 10000"; "is set to"). An address after "for example" is
+no example where the description covers all funds or an unlimited amount. Only in what the agent
+reads (a tool's output or documentation) and only for the tampering and redirect families.
 
 Two notes of a field's format are no tampering either (:func:`describes_field`): an amount or
 allowance set to zero ("To revoke an allowance, set the amount to 0": a revoke takes rights
