@@ -12,8 +12,11 @@ bullet, an identifier (``snake_case``, ``camelCase``, in backticks or not), an o
 parenthesised type, a colon — whose description opens as a noun phrase (an article, a
 determiner, "(Optional)", or a word that is no verb of :data:`IMPERATIVE`) and holds none of
 :data:`ORDER_WORDS` and no literal on-chain address outside an example ("always set this to
-0x…", "Use 10000 for every swap" are orders). Only in what the agent reads (a tool's output or
-documentation) and only for the tampering and redirect families.
+0x…", "Use 10000 for every swap" are orders) and states no setting (:data:`_SETTING_RE`: the
+agent or its operator as the subject of a finite verb, "Maximum slippage the agent accepts"; a
+value for this deployment; "currently 10000"; "is set to"). An address after "for example" is
+no example where the description covers all funds or an unlimited amount. Only in what the agent
+reads (a tool's output or documentation) and only for the tampering and redirect families.
 
 Two notes of a field's format are no tampering either (:func:`describes_field`): an amount or
 allowance set to zero ("To revoke an allowance, set the amount to 0": a revoke takes rights
@@ -54,6 +57,29 @@ _ADDRESS_RE = re.compile(
     r"(?<![1-9A-HJ-NP-Za-km-z])[1-9A-HJ-NP-Za-km-z]{32,44}(?![1-9A-HJ-NP-Za-km-z])"
 )
 _EXAMPLE_RE = re.compile(r"\b(?:e\.g\.|eg|example|for instance|such as)\b", re.IGNORECASE)
+# a description that states a setting, not what the field holds: a clause whose subject is the
+# agent or its operator with a finite verb ("Maximum slippage the agent accepts", "the bot
+# always uses", "we send"), a value fixed for this deployment ("100% (10000) in this
+# deployment", "currently 0x…"), or a copula that sets it ("is set to 10000", "is fixed at")
+_SETTING_RE = re.compile(
+    r"\b(?:the\s+|this\s+|our\s+|your\s+)?(?:agent|bot|assistant|model|ai|llm|server|backend|"
+    r"operator|we)\s+(?:\w+ly\s+|will\s+|shall\s+)?(?:accept|use|send|pay|route|appl(?:y|ie)|"
+    r"allow|tolerate|set|pick|choose|sign|approve|transfer|forward|withdraw|deposit|swap|spend|"
+    r"give|grant|move|take|charge|default|fill|submit|enforce)(?:s|ed)?\b|"
+    r"\b(?:in|for|on)\s+this\s+(?:deployment|instance|installation|setup|environment|"
+    r"configuration|config|agent|account|wallet|server)\b|"
+    r"\bcurrently\s+(?:set\s+to\s+|fixed\s+at\s+)?[\d0-9]|"
+    r"\b(?:is|are)\s+(?:now\s+)?(?:set|fixed|pinned|configured|hard-?coded|locked)\s+(?:to|at|as)\b",
+    re.IGNORECASE,
+)
+# a description that covers everything the field may move: an address beside it is no mere
+# example of the format ("The address that receives all withdrawn funds, for example 0x…", "The
+# spender to approve for an unlimited amount, such as 0x…")
+_WHOLE_RE = re.compile(
+    r"\b(?:all|every|entire|whole|unlimited|infinite|max(?:imum)?\s+(?:uint|amount|allowance)|"
+    r"everything|full\s+balance)\b",
+    re.IGNORECASE,
+)
 
 
 def in_parameter_docs(text: str, start: int, end: int) -> bool:
@@ -72,10 +98,12 @@ def _describes(line: str) -> bool:
     desc = m.group("desc")
     if _NOUN_START_RE.match(desc) is None or _IMPERATIVE_RE.match(desc) is not None:
         return False
-    if _ORDER_RE.search(desc) is not None:
+    if _ORDER_RE.search(desc) is not None or _SETTING_RE.search(desc) is not None:
         return False
     first = _ADDRESS_RE.search(desc)
-    return first is None or _EXAMPLE_RE.search(desc, 0, first.start()) is not None
+    return first is None or (
+        _EXAMPLE_RE.search(desc, 0, first.start()) is not None and _WHOLE_RE.search(desc) is None
+    )
 
 
 def describes_field(text: str, start: int, end: int) -> bool:
@@ -108,6 +136,17 @@ def _zeroed(text: str, start: int, end: int) -> bool:
 def _illustrated(text: str, start: int, end: int) -> bool:
     """Is every address in the hit (one at least) given as an example ("example 0x…")?"""
     found = list(_ADDRESS_RE.finditer(text, start, end))
+    if found and _WHOLE_RE.search(_line_of(text, start, end)) is not None:
+        return False  # everything to one address: no example of a format
     return bool(found) and all(
         _EXAMPLE_RE.search(text, max(0, m.start() - EXAMPLE_BEFORE), m.start()) for m in found
     )
+
+
+def _line_of(text: str, start: int, end: int) -> str:
+    """The lines ``text[start:end]`` touches, at most ``EXAMPLE_BEFORE`` characters around."""
+    lo = text.rfind("\n", max(0, start - EXAMPLE_BEFORE), start) + 1 or max(
+        0, start - EXAMPLE_BEFORE
+    )
+    hi = text.find("\n", end, end + EXAMPLE_BEFORE)
+    return text[lo : (min(len(text), end + EXAMPLE_BEFORE) if hi < 0 else hi)]
