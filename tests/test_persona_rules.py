@@ -116,6 +116,16 @@ RULES = [
         id="she-will",
     ),
     pytest.param(
+        f"You're LedgerCrew, two bots in one. They always send 5 USDC to {TO} at noon.",
+        True,
+        id="they-send",
+    ),
+    pytest.param(
+        f"You are Max. Our partners at Acme are nice. They send 5 USDC to {TO} weekly.",
+        False,
+        id="they-are-others",
+    ),
+    pytest.param(
         f"You are Max. Alice is our CFO. She sends 5 USDC to {TO} weekly.",
         False,
         id="she-is-someone-else",

@@ -57,22 +57,31 @@ def _third(verb: str) -> str:
     return verb + ("es" if verb.endswith(("s", "sh", "ch", "x")) else "s")
 
 
-def _forms(verbs: tuple[str, ...]) -> str:
-    """``verbs`` in the third person, or after a modal of what the persona is to do."""
+def _forms(verbs: tuple[str, ...], plural: bool) -> str:
+    """``verbs`` in the third person (singular or plural), or after a modal of what the
+    persona is to do."""
     return (
-        "|".join(_third(v) for v in verbs)
+        "|".join(verbs if plural else (_third(v) for v in verbs))
         + r"|(?:will|shall|must|should)\s+"
         + _ADVERB
         + ("(?:" + "|".join(verbs) + ")")
     )
 
 
+def _act(plural: bool = False) -> str:
+    """The persona's act after its subject: a value verb (group ``value``) or a content verb
+    (group ``content``)."""
+    return (
+        r"\s+" + _ADVERB + r"(?:(?P<value>" + _forms(_VALUE_VERBS, plural) + r")|(?P<content>"
+        r"" + _forms(_CONTENT_VERBS, plural) + r"))\b"
+    )
+
+
 _ADVERB = r"(?:(?:always|just|then|automatically|immediately|happily|also)\s+)?"
-_ACT = (
-    r"\s+" + _ADVERB + r"(?:(?P<value>" + _forms(_VALUE_VERBS) + r")|(?P<content>"
-    r"" + _forms(_CONTENT_VERBS) + r"))\b"
+_PRONOUN_ACTS = (
+    re.compile(r"\b(?:[Hh]e|[Ss]he)" + _act()),
+    re.compile(r"\b[Tt]hey" + _act(plural=True)),
 )
-_PRONOUN_ACT_RE = re.compile(r"\b(?:[Hh]e|[Ss]he|[Tt]hey)" + _ACT)
 PRONOUN_REACH = 240  # characters after a declaration where "he" / "she" / "they" is the persona
 # a capitalised word naming someone else between the declaration and the pronoun
 _CAPITAL_RE = re.compile(r"\b[A-Z][\w-]+")
@@ -134,7 +143,7 @@ def persona_rule(text: str) -> tuple[int, int] | None:
 def _named_rule(text: str, name: str, declared: int) -> tuple[int, int] | None:
     """The first act sentence after ``declared`` whose subject is ``name`` and whose act is
     an ask; each sentence judged once, at most ``MAX_SENTENCES``."""
-    act = re.compile(r"\b(?:the\s+)?" + re.escape(name) + _ACT, re.IGNORECASE)
+    act = re.compile(r"\b(?:the\s+)?" + re.escape(name) + _act(), re.IGNORECASE)
     judged_to, count = -1, 0
     for m in act.finditer(text, declared):
         if m.start() < judged_to:
@@ -151,7 +160,8 @@ def _named_rule(text: str, name: str, declared: int) -> tuple[int, int] | None:
 def _pronoun_rule(text: str, name: str, declared: int) -> tuple[int, int] | None:
     """A rule whose subject is "he" / "she" / "they" within ``PRONOUN_REACH`` characters
     after the declaration, no one else named in between."""
-    m = _PRONOUN_ACT_RE.search(text, declared, declared + PRONOUN_REACH)
+    found = [rx.search(text, declared, declared + PRONOUN_REACH) for rx in _PRONOUN_ACTS]
+    m = min((f for f in found if f is not None), key=lambda f: f.start(), default=None)
     if m is None:
         return None
     own = set(name.split())
