@@ -639,6 +639,11 @@ VOID_MORE = (
     r"\bohne\s+(?:mich\s+)?(?:zu\s+)?(?:fragen|rückzufragen))"
 )
 
+# an EVM address or a Solana account (base58, 32-44 characters) standing alone
+ONCHAIN_ADDRESS = (
+    r"(?<![0-9a-fA-F])0x[0-9a-fA-F]{40}(?![0-9a-fA-F])|"
+    r"(?<![1-9A-HJ-NP-Za-km-z])[1-9A-HJ-NP-Za-km-z]{32,44}(?![1-9A-HJ-NP-Za-km-z])"
+)
 ADDRESSEE = (
     r"\b(?:ai|agents?|bots?|assistants?|llms?|models?|autonomous|copilots?|gpt|claude|"
     r"trading bots?|wallet agents?|automated systems?|agentes?|asistente|assistente|"

@@ -28,6 +28,8 @@ from __future__ import annotations
 
 import re
 
+from aiegis_guard.scanners.intent_words import ONCHAIN_ADDRESS
+
 __all__ = ["IMPERATIVE", "ORDER_WORDS", "describes_field", "in_parameter_docs"]
 
 # words that make a description an order to whoever fills the field, anywhere in it ...
@@ -52,10 +54,7 @@ _NOUN_START_RE = re.compile(
 )
 _ORDER_RE = re.compile(ORDER_WORDS, re.IGNORECASE)
 _IMPERATIVE_RE = re.compile(r"(?:\(optional\)\s*|\(required\)\s*)?" + IMPERATIVE, re.IGNORECASE)
-_ADDRESS_RE = re.compile(
-    r"(?<![0-9a-fA-F])0x[0-9a-fA-F]{40}(?![0-9a-fA-F])|"
-    r"(?<![1-9A-HJ-NP-Za-km-z])[1-9A-HJ-NP-Za-km-z]{32,44}(?![1-9A-HJ-NP-Za-km-z])"
-)
+_ADDRESS_RE = re.compile(ONCHAIN_ADDRESS)
 _EXAMPLE_RE = re.compile(r"\b(?:e\.g\.|eg|example|for instance|such as)\b", re.IGNORECASE)
 # a description that states a setting, not what the field holds: a clause whose subject is the
 # agent or its operator with a finite verb ("Maximum slippage the agent accepts", "the bot

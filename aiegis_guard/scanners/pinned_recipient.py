@@ -23,6 +23,8 @@ from __future__ import annotations
 import bisect
 import re
 
+from aiegis_guard.scanners.intent_words import ONCHAIN_ADDRESS
+
 __all__ = ["ALWAYS", "ORDER", "ROLE", "pinned_spans"]
 
 ALWAYS = (
@@ -53,10 +55,7 @@ ORDER = (
 _ALWAYS_RE = re.compile(ALWAYS, re.IGNORECASE)
 _ORDER_RE = re.compile(ORDER, re.IGNORECASE)
 _ROLE_RE = re.compile(ROLE, re.IGNORECASE)
-_ADDRESS_RE = re.compile(
-    r"(?<![0-9a-fA-F])0x[0-9a-fA-F]{40}(?![0-9a-fA-F])|"
-    r"(?<![1-9A-HJ-NP-Za-km-z])[1-9A-HJ-NP-Za-km-z]{32,44}(?![1-9A-HJ-NP-Za-km-z])"
-)
+_ADDRESS_RE = re.compile(ONCHAIN_ADDRESS)
 _EXAMPLE_RE = re.compile(
     r"\b(?:e\.g\.|eg\b|example|for instance|such as|like|z\. ?b\.|beispiel\w*|por ejemplo|"
     r"ejemplo|exemplo|par exemple|exemple|например|пример|ví dụ|örne[gğ]\w*)|例如|比如|例えば|예를",

@@ -35,6 +35,7 @@ from __future__ import annotations
 import re
 
 from aiegis_guard.lazyre import LazyPattern
+from aiegis_guard.scanners.intent_words import ONCHAIN_ADDRESS
 
 __all__ = ["BYPASS", "bypass_spans"]
 
@@ -137,8 +138,7 @@ BYPASS = (
 _BYPASS_RE = LazyPattern(BYPASS, re.IGNORECASE, gated=True)
 _USER_RE = LazyPattern(USER, re.IGNORECASE, gated=True)
 _ACT_RE = re.compile(
-    r"(?<![0-9a-fA-F])0x[0-9a-fA-F]{40}(?![0-9a-fA-F])|"
-    r"(?<![1-9A-HJ-NP-Za-km-z])[1-9A-HJ-NP-Za-km-z]{32,44}(?![1-9A-HJ-NP-Za-km-z])|"
+    ONCHAIN_ADDRESS + r"|"
     r"\bhttps?://|"
     r"\b[A-Z_]*(?:PRIVATE|SECRET|MNEMONIC|SEED|PASSPHRASE|CLAVE|CHAVE|KEYPAIR)[A-Z_]*\b|"
     r"(?<![\w.])\.env\b|\bid\.json\b|"
