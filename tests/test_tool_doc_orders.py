@@ -148,3 +148,18 @@ def test_bypass_spans_lie_inside_the_text() -> None:
     assert spans
     assert all(0 <= a < b <= len(text) for a, b in spans)
     assert text[spans[0][0] :].startswith(EVM)
+
+
+def test_a_sentence_goes_on_over_stops_inside_words() -> None:
+    """A stop followed by a word character ("0.5", "docs.acme") does not end the sentence, and
+    the sentence matches from its start at once: a one-line JSON page of numbers and domains is
+    read as one sentence, not retried from each character (a quadratic read of 1 MB)."""
+    from aiegis_guard.scanners.pinned_recipient import _SENTENCE_RE
+
+    text = '{"fee": "0.5", "url": "https://docs.acme.example", "n": 1.25}' * 50
+    assert [m.span() for m in _SENTENCE_RE.finditer(text)] == [(0, len(text))]
+    two = "Always pass 0.5 ETH. Then stop!"
+    assert [m.group() for m in _SENTENCE_RE.finditer(two)] == [
+        "Always pass 0.5 ETH.",
+        " Then stop!",
+    ]

@@ -61,7 +61,9 @@ _EXAMPLE_RE = re.compile(
     r"ejemplo|exemplo|par exemple|exemple|например|пример|ví dụ|örne[gğ]\w*)|例如|比如|例えば|예를",
     re.IGNORECASE,
 )
-_SENTENCE_RE = re.compile(r"[^.!?。！？\n]+(?:[.!?。！？](?!\w)|\n|$)")
+# a sentence: up to a stop not followed by a word character ("0.5", "docs.acme" go on), a line
+# end or the end; every start matches at once (no retry from each later character: linear)
+_SENTENCE_RE = re.compile(r"(?:[^.!?。！？\n]|[.!?。！？](?=\w))+(?:[.!?。！？]|\n|$)")
 _KEY_AFTER_RE = re.compile(r"[\"'`]?\s*:")
 KEY_BEFORE = 200  # characters before a sentence where the parameter it describes is named
 EXAMPLE_BEFORE = 40  # characters before an address where an example marker makes it one
