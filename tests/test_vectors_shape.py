@@ -221,10 +221,11 @@ _DOCS = (
     {"tool_description", "setup_guide", "faq_reference", "example_prompts"},
 )
 _CARRIER_SETS |= {"d27_tooldocs_dev": _DOCS, "d27_tooldocs_test": _DOCS}
-_CARRIER_SETS["v27_vague"] = (
+_VAGUE = (
     {"vague_act", "impersonation", "skip_checks", "memory_plant"},
     {"vague_benign", "identity_benign", "checks_benign", "memory_benign"},
 )
+_CARRIER_SETS |= {"v27_vague": _VAGUE, "v28_vague_dev": _VAGUE, "v28_vague_test": _VAGUE}
 _MIN_ROWS = {  # halves of one writer's set
     "w26_warnings_dev": 60,
     "w26_warnings_test": 60,
@@ -233,6 +234,8 @@ _MIN_ROWS = {  # halves of one writer's set
     "d27_tooldocs_dev": 60,
     "d27_tooldocs_test": 60,
     "v27_vague": 160,
+    "v28_vague_dev": 100,
+    "v28_vague_test": 100,
 }
 
 
@@ -240,7 +243,7 @@ _MIN_ROWS = {  # halves of one writer's set
 def test_sets_with_carriers_well_formed(folder: str) -> None:
     """frozen_text_3 (held out since 2026-12-07), x25_text (the model comparison set of
     2026-12-07, never trained on; its README) and the two halves of w26_warnings, s27_social
-    and d27_tooldocs, and v27_vague: rows also name their carrier; the schema,
+    d27_tooldocs and v28_vague, and v27_vague: rows also name their carrier; the schema,
     their classes, unique ids, and at least 200 rows a file."""
     attacks, benign = _CARRIER_SETS[folder]
     ids: list[str] = []
