@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import os
+import shutil
 import sys
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -20,11 +22,31 @@ VECTORS = ROOT / "tests" / "vectors"
 DATA = Path(os.environ.get("AIEGIS_DATA", ROOT.parent / "shared" / "data"))
 
 
+@pytest.fixture(scope="session")
+def _empty_cwd(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    return tmp_path_factory.mktemp("cwd")
+
+
 @pytest.fixture(autouse=True)
-def _isolated_config(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
-    """No test picks up a developer's aiegis.toml or writes a ledger into the checkout."""
+def _isolated_config(
+    request: pytest.FixtureRequest, monkeypatch: pytest.MonkeyPatch, _empty_cwd: Path
+) -> Iterator[None]:
+    """No test picks up a developer's aiegis.toml or writes a ledger into the checkout: a test
+    runs in its ``tmp_path`` when it asks for one, else in an empty folder (one per worker,
+    emptied again after the test: a fresh ``tmp_path`` for each of ~15 000 tests cost more
+    than most of the tests themselves)."""
     monkeypatch.delenv("AIEGIS_CONFIG", raising=False)
-    monkeypatch.chdir(tmp_path)
+    if "tmp_path" in request.fixturenames:
+        monkeypatch.chdir(request.getfixturevalue("tmp_path"))
+        yield
+        return
+    monkeypatch.chdir(_empty_cwd)
+    yield
+    for left in _empty_cwd.iterdir():
+        if left.is_dir() and not left.is_symlink():
+            shutil.rmtree(left)
+        else:
+            left.unlink()
 
 
 @pytest.fixture
