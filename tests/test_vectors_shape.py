@@ -226,6 +226,11 @@ _VAGUE = (
     {"vague_benign", "identity_benign", "checks_benign", "memory_benign"},
 )
 _CARRIER_SETS |= {"v27_vague": _VAGUE, "v28_vague_dev": _VAGUE, "v28_vague_test": _VAGUE}
+_GENERIC = (
+    {"link_exfil", "prompt_leak", "active_content", "task_hijack", "wrapped"},
+    {"links_benign", "prompt_talk", "code_html", "task_text", "frames_benign"},
+)
+_CARRIER_SETS |= {"g28_generic_dev": _GENERIC, "g28_generic_test": _GENERIC}
 _MIN_ROWS = {  # halves of one writer's set
     "w26_warnings_dev": 60,
     "w26_warnings_test": 60,
@@ -236,15 +241,17 @@ _MIN_ROWS = {  # halves of one writer's set
     "v27_vague": 160,
     "v28_vague_dev": 100,
     "v28_vague_test": 100,
+    "g28_generic_dev": 100,
+    "g28_generic_test": 100,
 }
 
 
 @pytest.mark.parametrize("folder", sorted(_CARRIER_SETS))
 def test_sets_with_carriers_well_formed(folder: str) -> None:
     """frozen_text_3 (held out since 2026-12-07), x25_text (the model comparison set of
-    2026-12-07, never trained on; its README) and the two halves of w26_warnings, s27_social
-    d27_tooldocs and v28_vague, and v27_vague: rows also name their carrier; the schema,
-    their classes, unique ids, and at least 200 rows a file."""
+    2026-12-07, never trained on; its README), v27_vague and the two halves of w26_warnings,
+    s27_social, d27_tooldocs, v28_vague and g28_generic: rows also name their carrier; the
+    schema, their classes, unique ids, and at least 200 rows a file (halves: _MIN_ROWS)."""
     attacks, benign = _CARRIER_SETS[folder]
     ids: list[str] = []
     for name, known in (("attacks.jsonl", attacks), ("benign.jsonl", benign)):
