@@ -286,7 +286,12 @@ def test_own_key_with_zero_bytes_next_to_padding(
 
 def _naive_sparse(blob: bytes) -> list[int]:
     limit = signed_secrets.MAX_ZERO_BYTES
-    return [o for o in range(len(blob) - 31) if blob[o : o + 32].count(0) <= limit]
+    return [
+        o
+        for o in range(len(blob) - 31)
+        if blob[o : o + 32].count(0) <= limit
+        and not any(len(set(blob[i : i + limit + 1])) == 1 for i in range(o, o + 32 - limit))
+    ]
 
 
 SPARSE = [
@@ -300,13 +305,45 @@ SPARSE = [
     pytest.param(b"\x00" * 4 + os.urandom(32) + b"\x00" * 4, id="four-zero-edges"),
     pytest.param(bytes(b if i % 9 else 0 for i, b in enumerate(os.urandom(400))), id="scattered"),
     pytest.param(b"\x01\x00\x00\x00\x00\x01" * 30, id="short-runs"),
+    pytest.param(call("approve(address,uint256)", STRANGER, 2**256 - 1), id="abi-unlimited"),
+    pytest.param(os.urandom(20) + b"\xff" * 4 + os.urandom(20) + b"\x07" * 3, id="runs-at-edges"),
+    pytest.param(b"\x00\x00\x00\xff\xff\xff" * 20, id="short-runs-of-two-bytes"),
 ]
 
 
 @pytest.mark.parametrize("blob", SPARSE)
 def test_sparse_windows_are_the_windows_the_filter_keeps(blob: bytes) -> None:
-    """Zero runs found by regex give exactly the windows with at most MAX_ZERO_BYTES zeros."""
+    """Runs found by regex give exactly the windows with at most MAX_ZERO_BYTES zeros and no
+    run of more equal bytes."""
     assert signed_secrets._sparse_windows(blob) == _naive_sparse(blob)
+
+
+ORDINARY_CALLDATA = [
+    pytest.param(call("transfer(address,uint256)", STRANGER, 5 * 10**6), id="transfer"),
+    pytest.param(call("approve(address,uint256)", STRANGER, 2**256 - 1), id="approve-unlimited"),
+    pytest.param(
+        call(
+            "permit(address,address,uint256,uint256,uint8,bytes32,bytes32)",
+            FRIEND,
+            STRANGER,
+            2**256 - 1,
+            2**256 - 1,
+            27,
+            b"\x00" * 32,
+            b"\x00" * 32,
+        ),
+        id="permit-max-no-signature",
+    ),
+]
+
+
+@pytest.mark.parametrize("blob", ORDINARY_CALLDATA)
+def test_ordinary_calldata_derives_no_window(blob: bytes) -> None:
+    """Transfers and approvals, unlimited ones too, hold no window a key could be: the scan
+    derives nothing for them (the derivation is the cost of the signed-bytes scan)."""
+    deriver = signed_secrets._Deriver(frozenset({FRIEND.lower()}), frozenset())
+    assert signed_secrets._raw_keys(blob, deriver, set()) == []
+    assert deriver.budget == signed_secrets.MAX_DERIVATIONS
 
 
 # --- caches: what the scan keeps between calls follows the policy and the payer ------------

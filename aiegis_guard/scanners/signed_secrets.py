@@ -24,8 +24,10 @@ argument at any offset. Windows are derived in this order: (1) the ABI grids (``
 after a selector, and ``32k``): raw arguments, ``bytes32``, ``bytes``; (2) every other offset.
 A window is derived only when it passes a cheap filter: at most ``MAX_ZERO_BYTES`` zero bytes
 (ABI padding, addresses and small integers have many; 32 random bytes have four or more with
-probability ~1e-5, so this misses about one wallet in 100,000) and not seen before. Ordinary
-calldata (transfers, approvals, swaps) therefore derives nothing; high-entropy data (hashes,
+probability ~1e-5, so this misses about one wallet in 100,000), no run of more than
+``MAX_ZERO_BYTES`` equal bytes (an unlimited amount's ``0xff…ff``, a filler; 32 random bytes
+hold such a run with probability ~2e-6) and not seen before. Ordinary calldata (transfers,
+approvals, unlimited ones included, swaps) therefore derives nothing; high-entropy data (hashes,
 signatures, proofs) costs one derivation per byte, at most ``MAX_DERIVATIONS`` per payload
 (about 1 KiB of random data, ~60-90 ms); past that the payload is FLAGged
 (``tx.secret_scan_limit``) instead of being passed unread. Only the own addresses are
@@ -62,7 +64,7 @@ MIN_TEXT_RUN = 12  # printable bytes: shorter runs cannot hold a key or 12 seed 
 MAX_TEXT = 1 << 20  # characters of text scanned per payload (the decoders cap payloads at 1 MiB)
 _EVM_ADDRESS = re.compile(r"0x[0-9a-fA-F]{40}")
 _HEX_RUN = re.compile(r"[0-9a-fA-F]{64,}")
-_ZERO_RUN = re.compile(rb"\x00{%d,}" % (MAX_ZERO_BYTES + 1))
+_RUN = re.compile(rb"(.)\1{%d,}" % MAX_ZERO_BYTES, re.DOTALL)  # more equal bytes than a key holds
 _PRINTABLE_RUN = re.compile(rb"[\t\n\r\x20-\x7e]{%d,}" % MIN_TEXT_RUN)
 _UTF8_RUN = re.compile(r"[^\x00-\x08\x0b\x0c\x0e-\x1f\x7f\ufffd]{" + str(MIN_TEXT_RUN) + ",}")
 
@@ -289,15 +291,16 @@ _WHAT = {
 
 
 def _sparse_windows(blob: bytes) -> list[int]:
-    """Ascending starts of the 32-byte windows with at most ``MAX_ZERO_BYTES`` zero bytes.
+    """Ascending starts of the 32-byte windows with at most ``MAX_ZERO_BYTES`` zero bytes
+    and no run of more than ``MAX_ZERO_BYTES`` equal bytes.
 
-    Such a window holds no run of more zeros, so it lies between two such runs (keeping at
-    most ``MAX_ZERO_BYTES`` zeros of each): runs found at C speed, and only the offsets
-    between them counted. ABI data is mostly padding, so most offsets are never visited.
+    Such a window lies between two such runs (keeping at most ``MAX_ZERO_BYTES`` bytes of
+    each): runs found at C speed, and only the offsets between them counted. ABI data is
+    mostly padding and ``0xff…ff``, so most offsets are never visited.
     """
     out: list[int] = []
     n, lo = len(blob), 0
-    for run in (*_ZERO_RUN.finditer(blob), None):
+    for run in (*_RUN.finditer(blob), None):
         hi = min(n, run.start() + MAX_ZERO_BYTES) if run is not None else n
         out += [o for o in range(lo, hi - 31) if blob.count(0, o, o + 32) <= MAX_ZERO_BYTES]
         if run is not None:
