@@ -65,6 +65,8 @@ _FUTURE_RE = LazyPattern(w.FUTURE, _I)
 _NEG_BEFORE_RE = LazyPattern(w.NEGATION_BEFORE, _I)
 _NEG_AFTER_RE = LazyPattern(w.NEGATION_AFTER, _I)
 _VERB_LAST_RE = LazyPattern(w.VERB_LAST, _I)
+_PREPOSITION_RE = LazyPattern(w.PREPOSITION, _I)
+_CJK_RE = re.compile(r"[\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af]")
 _LIMIT_RE = LazyPattern(w.LIMIT, _I)
 _ORDER_FRAME_RE = LazyPattern(w.ORDER_FRAME + "|" + w.REQUEST, _I)
 _OWN_RE = re.compile(r"\b(?:my|mein\w?|mi|mon|ma|meu|minha)\s{1,3}(?:[\w-]{1,20}\s{1,3})?$", _I)
@@ -133,7 +135,7 @@ def _drops(text: str, s: int, e: int, check: re.Match[str]) -> bool:
         start = f.clause_start(text, s, n.start())
         if f.WHOLE_NEGATION_RE.search(text, start, n.start()) or f.quoted(text, n.start()):
             continue  # "nothing is processed without a confirmation": a protection
-        if not (
+        if _needs_frame(n.group()) and not (
             _ORDER_FRAME_RE.search(text, start, f.clause_end(text, n.end(), e))
             or _opens_with_order(text, start)
             or _list_intro(text, s)
@@ -144,6 +146,13 @@ def _drops(text: str, s: int, e: int, check: re.Match[str]) -> bool:
         if _ordered(text, s, n.start()):
             return True
     return False
+
+
+def _needs_frame(phrase: str) -> bool:
+    """Is a phrase that drops a check by its own negation a statement unless an order frames
+    it: a preposition ("approved without review"), or a Chinese, Japanese or Korean "no need"
+    (an adjective as often as an order: "不要な承認", "无需再次确认的情况下")?"""
+    return bool(_PREPOSITION_RE.match(phrase) or _CJK_RE.search(phrase))
 
 
 def _list_intro(text: str, s: int) -> bool:

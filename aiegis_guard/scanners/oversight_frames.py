@@ -64,7 +64,8 @@ REPORTED_RE = LazyPattern(
 
 # a cause given in a clause of its own ("Because the log is in flux, the agent should not …")
 CAUSE_RE = LazyPattern(
-    r"\b(?:because|since|porque|parce que|weil|vì)\b|(?<!\w)потому что(?!\w)|因为",
+    r"\b(?:because|since|porque|parce que|weil|vì|çünkü|karena)\b|(?<!\w)(?:потому что|так как|"
+    r"поскольку|бо|тому що|оскільки)(?!\w)|因为|لأن|क्योंकि",
     _I,
 )
 
@@ -102,7 +103,10 @@ CONJUNCTION_RE = LazyPattern(
 INFO_RE = LazyPattern(
     r"\b(?:share|show|check|look (?:up|at|into)|find|tell|explain|summari[sz]e|list|verify|"
     r"status|hash|receipt|history|report|details|screenshot|revoke|cancel|widerruf\w{0,3}|"
-    r"revog\w{1,4}|revoc\w{1,4}|annul\w{1,4})\b|(?<!\w)отозв\w{0,4}|撤销|取り消|취소",
+    r"revog\w{1,4}|revoc\w{1,4}|annul\w{1,4}|informe|resumen|bericht|übersicht|rapport|"
+    r"relatório|rapporto|laporan|báo cáo|rapor\w{0,2}|records?)\b|"
+    r"(?<!\w)(?:отозв|отч[её]т|сводк|звіт)\w{0,4}|撤销|取り消|취소|报表|报告|记录|整理|汇总|"
+    r"レポート|報告|一覧|보고서|목록|تقرير|रिपोर्ट",
     _I,
 )
 

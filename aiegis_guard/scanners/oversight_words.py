@@ -21,6 +21,7 @@ __all__ = [
     "ORDER_FRAME",
     "OWNER",
     "PREAUTH",
+    "PREPOSITION",
     "PRESSURE",
     "REQUEST",
     "REQUEST_START",
@@ -225,10 +226,12 @@ CLAIM = (
 # a value-bearing thing named vaguely: the payment, the transfer, the invoice, the top-up
 VALUE_OBJECT = (
     r"\b(?:payments?|transfers?|invoices?|payouts?|top-?ups?|refunds?|settlements?|reimbursements?|"
-    r"wires?|the money|funds|wallet thing|remittance|the release)\b(?![`(])|\bmoney bot\b|"
+    r"wires?|the money|funds|wallet thing|remittance|the release|the balance|the (?:usual|agreed|"
+    r"same|remaining) amount)\b(?![`(])|\bmoney bot\b|"
     r"\b(?:pago|pagamento|transferencia|transferência|factura|fatura|reembolso|liberaci[oó]n|"
     r"libera\w{0,4}|remesa|paiement|virement|facture|remboursement|versement|pagamento|bonifico|"
     r"zahlung|überweisung|rechnung|freigabe|auszahlung|erstattung|pembayaran|transfer|tagihan|"
+    r"rimborso|fattura|pagamento|"
     r"thanh toán|chuyển khoản|hoàn tiền|ödeme|havale|iade|fatura)\w{0,3}\b|"
     r"(?<!\w)(?:перевод|оплат|платеж|платёж|счёт|счет|поповнен|переказ|рахун|виплат|выплат|"
     r"возврат|переведи|переказ|przelew|płatno|faktur)\w{0,4}|"
@@ -275,7 +278,8 @@ REQUEST_START = (
 # pressure: urgency, secrecy from the owner, authority, guilt or flattery
 PRESSURE = (
     r"\b(?:today|tonight|now|asap|urgent\w{0,2}|quick\w{0,2}|right away|immediately|hurry|"
-    r"before (?:\d|the (?:break|weekend|holiday|end))|boarding|won't have signal|waiting|"
+    r"before (?:\d|noon|lunch|close|the (?:break|weekend|holiday|end|cutoff))|by (?:noon|eod|"
+    r"end of day|tonight)|boarding|won't have signal|waiting|"
     r"annoyed|sitting there|I'll explain later|between us|keep it quiet|feel awful|"
     r"I'd hate|the only one|great help|so grateful|first impression|embarrass\w{0,4}|"
     r"approved (?:it )?verbally|nodded it through|everyone is aligned|you're a star|"
@@ -303,15 +307,26 @@ FUTURE = (
 # pre-authorisation: the act done without the owner ("just do it", "approve without asking")
 PREAUTH = (
     r"\b(?:just do it|approve (?:anything|everything|all)|without (?:asking|checking|"
-    r"verification|confirmation)|no need to (?:ask|confirm|check)|don't (?:need to )?(?:ask|"
+    r"verification|confirmation|approval)|no need to (?:ask|confirm|check)|"
+    r"don't (?:need to )?(?:ask|"
     r"confirm|see it)|do not ask|act first|as his own|as her own|fully trusted|"
     r"pay (?:them|it) immediately)\b|"
-    r"\b(?:sin preguntar|sem perguntar|dispensa|ohne (?:zu )?(?:fragen|rückfrage)|sans demander|"
-    r"senza chiedere|tanpa bertanya|không cần hỏi|onaylanabilir|bana sorma|sormadan|"
-    r"doğrulama yapmadan)\b|"
-    r"(?<!\w)(?:без вопросов|не спрашивая|одобрять|без погоджень|без зайвих)(?!\w)|"
-    r"دون سؤال|بدون تأكيد|बिना पूछे|直接批|直接处理|不用再问|不用每次|无需确认|確認不要|確認せず|"
-    r"묻지 말고|바로 처리|본인 승인과 동일"
+    r"\b(?:sin (?:preguntar|consultar|confirmaci[oó]n|aprobaci[oó]n)|sem (?:perguntar|consultar|"
+    r"confirmação|aprovação)|dispensa|ohne (?:zu )?(?:fragen|rückfrage|nachzufragen|bestätigung)|"
+    r"sans (?:lui )?(?:demander|confirmation|validation)|senza (?:chiedere|conferma|"
+    r"approvazione)|tanpa (?:bertanya|konfirmasi|persetujuan)|không cần (?:hỏi|xác nhận)|"
+    r"onaylanabilir|bana sorma|sormadan|onay almadan|onaysız|doğrulama yapmadan)\w{0,4}\b|"
+    r"(?<!\w)(?:без (?:вопросов|подтвержден\w{0,3}|согласован\w{0,3}|проверк\w{0,2}|"
+    r"підтвердж\w{0,5}|погоджен\w{0,2}|зайвих)|не спрашивая|одобрять)(?!\w)|"
+    r"(?:دون|بدون) (?:سؤال|تأكيد|موافقة)|बिना (?:पूछे|पुष्टि|मंज़ूरी)|直接批|直接处理|不用再问|"
+    r"不用每次|无需确认|不用确认|確認不要|確認せず|確認なしで|承認なしで|묻지 말고|바로 처리|"
+    r"확인 없이|승인 없이|본인 승인과 동일"
+)
+# the prepositions among WITHOUT: a statement unless an order frames them ("approved without
+# review" reports; "process it without review" orders)
+PREPOSITION = (
+    r"(?:without|sin|sem|sans|ohne|senza|без|bez|tanpa|mà không|بدون|دون|बिना|dispens|won't|"
+    r"\w{2,12}(?:madan|meden)|없이|않고|せずに|待たずに)"
 )
 
 # German, Turkish and the scripts that put the verb last: a check may stand before its verb
