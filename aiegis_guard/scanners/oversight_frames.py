@@ -50,7 +50,7 @@ _I = re.IGNORECASE
 REPORTED_RE = LazyPattern(
     r"\b(?:if|whether|unless|when(?:ever)? (?:a|an|someone|anyone)|asks?|asking|asked|claims?|"
     r"claiming|scam\w{0,4}|fake|phishing|never|red flags?|how (?:do|can|to)|you can|can be|"
-    r"may|might|would(?! you| u| it be possible)|could(?! you| u| the)|propos\w{1,5}|si|wenn|falls|"
+    r"may|might|would(?! you| u| it be)|could(?! you| u| the)|propos\w{1,5}|si|wenn|falls|"
     r"se (?:o|a|um|uma|você|ele|ela|il|qualcuno|un|una)|"
     r"quand|jika|nếu|eğer|c[oó]mo|"
     r"comment|wie kann|how much|how many|let you|lets you|permit\w{0,4}|allowed|erlaubt\w{0,2}|"
@@ -71,7 +71,8 @@ CAUSE_RE = LazyPattern(
 
 # a statement of what someone does or will do, not an order ("we skip", "logging will pause")
 STATEMENT_RE = LazyPattern(
-    r"\b(?:we|they|it|he|she|i|who|which|that|will|'ll|won't|is going to|are going to|"
+    r"(?<!suggest )(?<!propose )\b(?:we|they|it|he|she|i|who|which|that|will|'ll|won't|"
+    r"is going to|are going to|"
     r"was|were|has been|have been|can|may)\s{1,3}(?:\w{1,12}\s{1,3})?$",
     _I,
 )

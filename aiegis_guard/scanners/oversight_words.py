@@ -183,10 +183,12 @@ OWNER = (
 TRUST = (
     r"\btrust (?:this|my|the new|me|it|these|her|him)\b|(?P<as_own>\btreat(?:ed)?\b[^.\n]{0,60}\b"
     r"(?:as (?:me|mine|my own|his own|her own|his|hers|the owner(?:'s)?|coming from)|like "
-    r"(?:mine|me|his))\b)|\btreat(?:ed)?\b[^.\n]{0,60}\bas (?:trusted|fully trusted)\b|"
+    r"(?:mine|me|his))\b|(?<!only )\bcomes? from (?:him|her|the owner)\b(?!'s| \w{0,12}(?:team|"
+    r"office)))|"
+    r"\btreat(?:ed)?\b[^.\n]{0,60}\bas (?:trusted|fully trusted)\b|"
     r"\bfully trusted\b|\bsave (?:this|the new|my new) (?:number|contact)\b|"
     r"\bconfirm (?:only )?(?:with me )?here\b|\bdelegated (?:signing )?authority\b|"
-    r"\b(?:as|the same as) (?:his|her|the owner's) own\b|\bcome from (?:him|her|the owner)\b|"
+    r"\b(?:as|the same as) (?:his|her|the owner's) own\b|"
     r"\b(?:my|her|his) (?:approval|word|ok)s? (?:is|are|counts?) (?:the same|as good)\b|"
     r"\bconf[ií]a (?:en|n)\w{0,4}|\bguarda este contacto\b|\bconfirma (?:solo )?conmigo\b|"
     r"\bcomo (?:si fuera|el|del) (?:due[ñn]o|m[ií]o)\b|\bconfi(?:ar|e) nest[ea]\b|"
@@ -232,7 +234,7 @@ VALUE_OBJECT = (
     r"libera\w{0,4}|remesa|paiement|virement|facture|remboursement|versement|pagamento|bonifico|"
     r"zahlung|überweisung|rechnung|freigabe|auszahlung|erstattung|pembayaran|transfer|tagihan|"
     r"rimborso|fattura|pagamento|"
-    r"thanh toán|chuyển khoản|hoàn tiền|ödeme|havale|iade|fatura)\w{0,3}\b|"
+    r"thanh toán|chuyển khoản|hoàn tiền|ödeme|havale|iade|fatura|bakiye)\w{0,3}\b|"
     r"(?<!\w)(?:перевод|оплат|платеж|платёж|счёт|счет|поповнен|переказ|рахун|виплат|выплат|"
     r"возврат|переведи|переказ|przelew|płatno|faktur)\w{0,4}|"
     r"التحويل|تحويل|الدفعة|دفعة|الفاتورة|المبلغ|भुगतान|पैसे|रकम|ट्रांसफर|"
@@ -255,13 +257,14 @@ VAGUE_REF = (
 REQUEST = (
     r"\b(?:please|pls|plz|can (?:you|u)|(?:can|could) (?:the )?(?:\w{1,10} )?(?:bot|agent|"
     r"assistant)|"
-    r"could (?:you|u)|would you|"
+    r"could (?:you|u)|would you|would it be (?:\w{1,12} )?(?:possible|inconvenient|okay|ok|"
+    r"alright|a problem)|"
     r"would it be possible|I need you to|I'd (?:really )?appreciate it if|go ahead|kindly|"
     r"the (?:bot|agent|assistant) (?:should|must|can|could))\b|"
     r"\b(?:por favor|le agradecer[ií]a|te agradecer[ií]a|procediera|proceda|pode (?:por favor|"
     r"você)|poderia|"
     r"bitte|könnte|kannst|s'il (?:te|vous) pla[iî]t|pourriez|pouvez|per favore|"
-    r"tolong|mohon|làm ơn|hãy|lütfen|yapabilir)\b|"
+    r"tolong|mohon|làm ơn|hãy|lütfen|yapabilir|(?:aktar|gönder|öde|yolla)(?:sın|sin|ın|in))\b|"
     r"(?<!\w)(?:прошу|просим|пожалуйста|будь ласка)(?!\w)|"
     r"أرجو|من فضلك|يرجى|कृपया|"
     r"请|麻烦|お願い|ください|いただけ|주세요|부탁|해 ?줘"
@@ -345,5 +348,6 @@ LIMIT = (
 # a frame of an order: a request word, a modal of what is to be done
 ORDER_FRAME = (
     r"\b(?:should|must|need to|have to|has to|let's|is to|are to|proceed|go ahead|execute|"
+    r"(?:I )?suggest|(?:I )?recommend|"
     r"process|handle|treat|make sure)\b"
 )
