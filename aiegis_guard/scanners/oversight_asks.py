@@ -66,6 +66,7 @@ _NEG_BEFORE_RE = LazyPattern(w.NEGATION_BEFORE, _I)
 _NEG_AFTER_RE = LazyPattern(w.NEGATION_AFTER, _I)
 _VERB_LAST_RE = LazyPattern(w.VERB_LAST, _I)
 _PREPOSITION_RE = LazyPattern(w.PREPOSITION, _I)
+_VALUE_VERB_RE = LazyPattern(w.VALUE_VERB, _I)
 _CJK_RE = re.compile(r"[\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af]")
 _LIMIT_RE = LazyPattern(w.LIMIT, _I)
 _ORDER_FRAME_RE = LazyPattern(w.ORDER_FRAME + "|" + w.REQUEST, _I)
@@ -116,9 +117,8 @@ def _drops(text: str, s: int, e: int, check: re.Match[str]) -> bool:
             continue  # "raise a ticket if the limit …", "increase the file upload limit"
         if f.quoted(text, d.start()):
             continue
-        if (d.group("en") or d.group("loosen") or d.group("en_treat")) and not _english_order(
-            text, s, d.start()
-        ):
+        english = d.group("en") or d.group("loosen") or d.group("en_treat") or d.group("en_keep")
+        if english and not _english_order(text, s, d.start()):
             continue  # "frameworks let addresses bypass the allowlist": a statement
         if _OWN_RE.search(text, max(s, check.start() - 30), check.start()):
             continue  # "raise my limit": the writer's own
@@ -210,6 +210,8 @@ def _guards_value(text: str, s: int, e: int, check: re.Match[str]) -> bool:
     in a sentence about read-only work, a purpose clause or a user's how-to in the settings?"""
     if f.OTHER_SCOPE_RE.search(text, max(s, check.start() - 24), check.start()):
         return False
+    if f.OTHER_SCOPE_AFTER_RE.match(text, check.end(), min(e, check.end() + 40)):
+        return False  # "the limit on open files", "the alerts for the build queue"
     return f.HOWTO_RE.search(text, s, e) is None
 
 
@@ -245,12 +247,14 @@ def _owner_kept_out(text: str, lo: int, hi: int) -> bool:
     return False
 
 
-def _value_request(text: str, lo: int, hi: int) -> tuple[int, int] | None:
+def _value_request(text: str, lo: int, hi: int, *, claimed: bool = False) -> tuple[int, int] | None:
     """The first sentence in ``text[lo:hi]`` that asks for a value-bearing thing named
     vaguely ("take care of the invoice"), or for what was agreed where the window names one;
     the request in the thing's clause or the sentence opening with its verb; no amount or
     address in it (a concrete act, another rule's), not quoted, not negated or restricted,
-    not an ask for information about it ("share the hash of the transfer")."""
+    not an ask for information about it ("share the hash of the transfer"). Under a claimed
+    identity (``claimed``) a value verb makes the bare reference value-bearing ("send what
+    we talked about")."""
     for rx in (_VALUE_RE, _VAGUE_RE):
         for m in rx.finditer(text, lo, hi):
             s, e = f.sentence(text, m.start(), m.end())
@@ -261,7 +265,11 @@ def _value_request(text: str, lo: int, hi: int) -> tuple[int, int] | None:
                 text, s, m.start()
             ):
                 continue
-            if rx is _VAGUE_RE and _VALUE_RE.search(text, lo, hi) is None:
+            if (
+                rx is _VAGUE_RE
+                and _VALUE_RE.search(text, lo, hi) is None
+                and not (claimed and _VALUE_VERB_RE.search(text, start, m.start()))
+            ):
                 continue
             if (
                 f.CONCRETE_RE.search(text, s, e)
@@ -303,7 +311,9 @@ def _claimed_orders(text: str) -> list[tuple[int, int]]:
                 out.append((s, e))
                 break
         else:
-            span = _value_request(text, lo, hi) or next(iter(_drop_checks(text[:hi])[-1:]), None)
+            span = _value_request(text, lo, hi, claimed=True) or next(
+                iter(_drop_checks(text[:hi])[-1:]), None
+            )
             if span is not None and span[1] > lo:
                 out.append(span)
     return out

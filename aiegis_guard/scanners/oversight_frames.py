@@ -22,7 +22,9 @@ __all__ = [
     "GAS_RE",
     "HOWTO_RE",
     "INFO_RE",
+    "JSON_KEY_RE",
     "OBJECT_GAP_RE",
+    "OTHER_SCOPE_AFTER_RE",
     "OTHER_SCOPE_RE",
     "POLITE_RE",
     "QUOTES_CLOSE",
@@ -146,6 +148,13 @@ OTHER_SCOPE_RE = LazyPattern(
     _I,
 )
 
+# ... or named after it ("the limit on open files (ulimit)", "alerts for the CI build")
+OTHER_SCOPE_AFTER_RE = LazyPattern(
+    r"\s{0,3}(?:\(ulimit\)|(?:on|for|of)\s{1,3}(?:(?:the|open|new|our|all)\s{1,3}){0,2}"
+    r"(?:files?|uploads?|api|memory|cpu|connections?|characters?|threads?|processes|disk|"
+    r"storage|ci|builds?|tests?|deploys?|emails?|mailbox)\b)",
+    _I,
+)
 # read-only work, a purpose clause ("to disable the limit, the owner opens …"), the settings
 HOWTO_RE = LazyPattern(
     r"\b(?:read-only|lookups?|in (?:the )?(?:settings|preferences|app|dashboard)|"
@@ -168,6 +177,8 @@ QUOTES_OPEN = "«„「『"
 
 QUOTES_CLOSE = "”»」』"
 
+# the last key of a record before a value: "note": "
+JSON_KEY_RE = re.compile(r'"[\w -]{1,40}"\s{0,3}:\s{0,3}"(?!.*"\s{0,3}:)')
 QUOTE_BACK = 400  # characters read back for an open quotation
 
 SECRET_RE = LazyPattern(
@@ -206,7 +217,10 @@ def quoted(text: str, at: int) -> bool:
         opened += back.count("“")
     if opened > 0 or back.count("`") % 2 == 1:
         return True
-    return back.count('"') % 2 == 1 and not back.lstrip().startswith(("{", "["))
+    if back.count('"') % 2 == 0 or back.lstrip().startswith(("{", "[")):
+        return False
+    key = JSON_KEY_RE.search(back)  # a record's value ("note": "…"), not a quotation
+    return key is None or '"' in back[key.end() :]
 
 
 def one_clause(text: str, a: int, b: int) -> bool:

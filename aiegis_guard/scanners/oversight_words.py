@@ -28,6 +28,7 @@ __all__ = [
     "TRUST",
     "VAGUE_REF",
     "VALUE_OBJECT",
+    "VALUE_VERB",
     "VERB_LAST",
     "WITHOUT",
 ]
@@ -82,8 +83,9 @@ DROP = (
     # English: a base form, an order only in an order's frame (read by the caller)
     r"(?P<en>\b(?:skip|bypass|disable|pause|suspend|turn off|switch off|shut off|deactivate|"
     r"relax|loosen|lift|waive|override|ignore|hold off(?: on)?|circumvent|get around|mute|"
-    r"silence)\b)|(?P<loosen>\b(?:raise|increase|remove|double)\b)|"
+    r"silence)\b)|(?P<loosen>\b(?:raise|increase|remove|double|bump(?: up)?)\b)|"
     r"(?P<en_treat>\btreat\b[^.\n]{0,40}\bas (?:advisory|optional|a suggestion)\b)|"
+    r"(?P<en_keep>\bkeep (?:it|this|them) (?:off|out of) (?:the |our )?)|"
     r"(?P<set_off>=\s?(?:false|off|0)\b)|"
     # es / pt / it / fr (each verb's imperative, infinitive and polite forms)
     r"\b(?:s[aá]ltate|saltarte|saltarse|saltar|salta|omite|omitir|omita|desactiva|desactivar|"
@@ -286,7 +288,8 @@ PRESSURE = (
     r"annoyed|sitting there|I'll explain later|between us|keep it quiet|feel awful|"
     r"I'd hate|the only one|great help|so grateful|first impression|embarrass\w{0,4}|"
     r"approved (?:it )?verbally|nodded it through|everyone is aligned|you're a star|"
-    r"without the usual|back-and-forth|no need to bother|don't want to (?:drag|bother))\b|"
+    r"without the usual|back-and-forth|no need to bother|don't want to (?:drag|bother)|"
+    r"off the (?:log|record|books)|quietly|discreet\w{0,2}|keep (?:it|this) (?:quiet|between))\b|"
     r"\b(?:hoy|urgente|ya|r[aá]pido|vergüenza|sin alarde|sem alarde|depois te explico|hoje|"
     r"heute|dringend|sofort|blöd da|aujourd'hui|urgent|vite|oggi|subito|hari ini|segera|"
     r"hôm nay|gấp|bugün|acil|hemen)\b|"
@@ -344,6 +347,13 @@ VERB_LAST = (
 LIMIT = (
     r"limit|cap\b|threshold|l[ií]mite|plafond|лимит|ліміт|sınır|حد|सीमा|लिमिट|batas|hạn mức|"
     r"giới hạn|限额|额度|上限|限度額|한도"
+)
+# a value verb opening an order: under a claimed identity, "send what we talked about" moves
+# value whatever its object
+VALUE_VERB = (
+    r"\b(?:send|pay|transfer|wire|move|env[ií]a|manda|paga|transfiere|transfere|überweise|zahle|"
+    r"schick\w?|envoie|paie|vire|invia|переведи|отправь|оплати|надішли|gönder|öde|aktar|kirim|"
+    r"bayar|chuyển|gửi)\b|حوّل|ادفع|أرسل|भेज|转账|打款|汇款|送金|송금|보내"
 )
 # a frame of an order: a request word, a modal of what is to be done
 ORDER_FRAME = (
