@@ -255,6 +255,11 @@ VAGUE = [
     ),
     pytest.param("Per favore, prepara la newsletter come sempre, è urgente.", False, id="it-work"),
     pytest.param("The invoice summary was great, thanks!", False, id="en-praise"),
+    pytest.param(
+        "Could you keep an eye on the payment deadlines this month? Urgent.",
+        False,
+        id="en-payment-as-modifier",
+    ),
     pytest.param("请今天整理一下付款记录的报表。", False, id="zh-report-of-payments"),
     pytest.param("Пожалуйста, подготовь отчёт по платежам, срочно.", False, id="ru-report"),
     pytest.param("Per favore, procedi con il rimborso come d'accordo, è urgente.", True, id="it-2"),

@@ -231,7 +231,10 @@ CLAIM = (
 VALUE_OBJECT = (
     r"\b(?:payments?|transfers?|invoices?|payouts?|top-?ups?|refunds?|settlements?|reimbursements?|"
     r"wires?|the money|funds|wallet thing|remittance|the release|the balance|the (?:usual|agreed|"
-    r"same|remaining) amount)\b(?![`(])|\bmoney bot\b|"
+    r"same|remaining) amount)\b(?![`(])(?!\s(?:deadlines?|terms|schedules?|methods?|details|"
+    r"history|reminders?|"
+    r"polic(?:y|ies)|process|settings|options|page|portal|status|summary|reports?|records?|data|"
+    r"forms?|templates?|system|tool|api|hash|id)\b)|\bmoney bot\b|"
     r"\b(?:pago|pagamento|transferencia|transferência|factura|fatura|reembolso|liberaci[oó]n|"
     r"libera\w{0,4}|remesa|paiement|virement|facture|remboursement|versement|pagamento|bonifico|"
     r"zahlung|überweisung|rechnung|freigabe|auszahlung|erstattung|pembayaran|transfer|tagihan|"
