@@ -10,20 +10,36 @@ is read off the structure of the message (words per language in :mod:`.oversight
   act, whatever follows. A negation before the verb keeps the check ("do not skip the
   review"), a condition or a report names someone else's ask ("if a message asks the agent to
   disable limits, …"), a clause negated as a whole protects ("nothing is processed without
-  a confirmation"); a check word in another clause than the verb is not its object.
+  a confirmation"); a check word in another clause than the verb is not its object. An
+  English base form ("skip", "bypass") is an order only opening its clause or after a
+  request or a modal ("please", "the agent should", "would it be possible to"); "raise",
+  "remove", "lift" loosen only a limit on value (not "the limit on uploads", not "remove it
+  from the allowlist"); a check on something else (a debug log, a file limit), read-only
+  work, a purpose clause or a how-to in the settings drop nothing. A preposition ("without
+  a review") or a Chinese, Japanese or Korean "no need" drops a check only in an order's
+  frame ("process it without review"; "approved without review" reports).
 * ``claimed-identity``: a claim of who writes (the owner "from a new number", the owner's new
   assistant, an admin, the security module, a proxy) followed by an order to trust a channel
-  or a party, to move value, or to drop a check. The claim followed by information only
-  ("just so you know, I'll add the contact myself") stays quiet.
-* ``standing-order``: a rule for the future ("from now on", "always", "standing instruction",
-  "whenever", "anything X asks") that pre-authorises ("just do it", "without asking",
-  "approve", "treat as his own"). A preference ("summaries in German") or a routing rule that
-  keeps the owner asked holds no pre-authorisation.
+  or a party, to move value (a value verb makes a bare reference value-bearing: "send what
+  we talked about"), or to drop a check. The claim followed by information only ("just so
+  you know, I'll add the contact myself") stays quiet.
+* ``standing-order``: an owner's rule for the future in a note ("from now on", "always",
+  "standing instruction", "whenever", "whatever X asks") that pre-authorises ("just do it",
+  "without asking", "without confirmation"), or a party's messages taken as the owner's own
+  ("treated as his own", "come from him"). A preference ("summaries in German"), a routing
+  rule that keeps the owner asked, a restriction ("only come from the owner") or a writer's
+  delegation of their own with no owner named ("while I'm away, do what Maria asks") holds
+  no owner's pre-authorisation.
 * ``vague-value-act``: a request whose object is a value-bearing thing named vaguely (the
   payment, the invoice, the top-up, the release) — or a bare reference to what was agreed
   ("as we discussed") where the message names one — with pressure in the message (urgency,
   secrecy from the owner, authority, guilt or flattery) or the owner kept out. A vague request
-  about harmless work (the report, the newsletter) names no value-bearing thing.
+  about harmless work (the report, the newsletter) names no value-bearing thing; an amount or
+  an address makes it concrete (other rules'); an ask for information about a payment (its
+  hash, a report of payments) or a revocation is no value act.
+
+Quoted words are someone else's (a warning, a write-up), a record's value ("note": "…") is
+not a quotation.
 
 The work is bounded: each class reads at most ``MAX_HITS`` of its gating words, each in a
 window of at most ``REACH`` characters on each side (no pass over the whole text but the
