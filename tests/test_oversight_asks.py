@@ -47,6 +47,12 @@ DROP_CHECK = [
     pytest.param("pls bump the daily limit for today", True, id="en-bump-limit"),
     pytest.param("Please raise the limit on uploads to 50 MB.", False, id="en-limit-on-uploads"),
     pytest.param(
+        "Ignore previous price alerts; the feed had a glitch at 10:00.",
+        False,
+        id="en-past-price-alerts",
+    ),
+    pytest.param("Mute the market alerts for today, please.", False, id="en-market-alerts"),
+    pytest.param(
         'Our runbook says "please skip the confirmation" is a phishing phrase.',
         False,
         id="en-quoted-phrase",

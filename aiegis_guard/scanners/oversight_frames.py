@@ -141,10 +141,12 @@ OBJECT_GAP_RE = LazyPattern(
     _I,
 )
 
-# a check on something other than value: debug logs, file sizes, API quotas
+# a check on something other than value (debug logs, file sizes, API quotas, price alerts) or
+# past ones ("ignore previous price alerts"): no check dropped going forward
 OTHER_SCOPE_RE = LazyPattern(
     r"\b(?:debug|verbose|trace|access|error|file|upload|api|quota|rate|storage|disk|mailbox|"
-    r"attachment|gas)\b[\w -]{0,12}$",
+    r"attachment|gas|price|market|news|weather|calendar|meeting|spam|marketing|previous|"
+    r"earlier|old|past)\b[\w -]{0,12}$",
     _I,
 )
 
