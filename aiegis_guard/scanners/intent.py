@@ -59,6 +59,7 @@ from aiegis_guard.scanners.intent_judge import (
 )
 from aiegis_guard.scanners.intent_marks import Marks, may_direct
 from aiegis_guard.scanners.jailbreak_i18n import JB_GATE, REACH, jailbreak_framing
+from aiegis_guard.scanners.oversight_asks import oversight_spans
 from aiegis_guard.scanners.own_questions import is_own_question
 from aiegis_guard.scanners.persona_rules import persona_rule
 from aiegis_guard.scanners.pinned_recipient import pinned_spans
@@ -487,6 +488,17 @@ def _persona_rule(text: str, room: int) -> list[Finding]:
     return [_finding(_PERSONA_RULE, span)] if span is not None else []
 
 
+def _oversight(text: str, found: list[Finding], room: int) -> list[Finding]:
+    """An order that drops a check, a claimed identity's order, a standing order in a note or
+    a vague value act under pressure (:mod:`.oversight_asks`), where no finding holds it yet."""
+    held = tuple(f.span for f in found if f.span is not None)
+    spans = [s for s in oversight_spans(text) if not overlaps(held, s[0], s[1])] if room > 0 else []
+    return [
+        _finding(Judgement(THRESHOLD, kind, (f"act:{kind}", "directive:oversight")), (a, b))
+        for a, b, kind in spans[:room]
+    ]
+
+
 _HANDOVER = Judgement(THRESHOLD, I18N_ACT, (f"act:{I18N_ACT}", "directive:i18n-lexicon"))
 _JAILBREAK = Judgement(THRESHOLD, "jailbreak", ("act:jailbreak", "directive:i18n-lexicon"))
 _SIGN = Judgement(THRESHOLD, "sign", ("act:sign", "directive:i18n-lexicon"))
@@ -597,6 +609,7 @@ def scan(layer: Layer, ctx: ScanContext) -> list[Finding]:
     found += _bypassing(text, found, MAX_FOUND - len(found))
     found += _pinning(text, found, MAX_FOUND - len(found))
     found += _persona_rule(text, MAX_FOUND - len(found))
+    found += _oversight(text, found, MAX_FOUND - len(found))
     if public and not found and len(text) <= PUBLIC_MESSAGE and p.ONCHAIN_RE.search(text):
         # a stranger's message: the address in one sentence, the ask in another ("I'll pay
         # you back 4 ETH tomorrow. 0x…")
