@@ -1,0 +1,254 @@
+"""Non-monetary goals of an injection in content the agent reads: ``injection.link_exfil`` and
+``injection.active_content`` (FLAG).
+
+Both are read off structure, in any language, and only in untrusted text (tool output,
+retrieved pages, memory, a public user's prompt):
+
+* **link exfiltration** — a URL (a markdown image or link, a webhook, a ``curl`` call) built to
+  carry what the agent holds: a query value or path segment that is a placeholder naming the
+  conversation, the user's data, a summary or a secret (``?h=<the whole chat>``,
+  ``?ctx={summary of this chat}``, ``?h=HISTORY``, ``?u=EMAIL_Y_TELEFONO``), or an empty query
+  value (``?ref=``) that text addressed to an AI fills with such data, or a shell call whose
+  body is the machine's environment or keys (``-d "$(env | base64)"``). A URL template in API
+  documentation (``?q={query}&limit={n}``), a tracking link (``?utm_source=mail``) or a plain
+  image carry nothing of the kind and stay quiet.
+* **active content** — a script tag, an inline event handler, a ``javascript:`` URL, a hidden
+  iframe, a pipe-to-shell command (``curl … | sh``, ``iwr … | iex``) or a download to run, or
+  a link presented as the official / verified page, *in an instruction addressed to an AI*
+  (``Assistant:``, ``Note for AI``, ``AI assistants reading this should …``, ``if you are an
+  AI``). A web-development tutorial shows the same HTML and commands to a human reader, and
+  addresses no AI.
+
+The AI addressee, the data words and the "official" words come in about 20 languages
+(dictionary-level words: the nouns for an AI assistant / language model, for a conversation,
+history, summary, transcript, e-mail, password, and the adjectives official / verified).
+Every pattern is a :class:`~aiegis_guard.lazyre.LazyPattern` behind a literal test, with
+bounded repeats.
+"""
+
+from __future__ import annotations
+
+import re
+
+from aiegis_guard.findings import Action, Category, Finding, Severity
+from aiegis_guard.lazyre import LazyPattern
+from aiegis_guard.normalize import Layer
+from aiegis_guard.scanners import ScanContext
+
+__all__ = ["ACTIVE_RULE", "EXFIL_RULE", "addressed_to_ai", "scan"]
+
+EXFIL_RULE = "injection.link_exfil"
+ACTIVE_RULE = "injection.active_content"
+REACH = 400  # characters before a payload in which the AI must be addressed
+F = re.IGNORECASE
+
+# nouns for an AI reader (English, Spanish, Portuguese, Italian, French, German, Russian,
+# Turkish, Arabic, Swahili, Irish, Welsh, Indonesian, Japanese, Chinese, Albanian, Zulu,
+# Hindi, Polish, Dutch)
+_AI = (
+    r"(?:\bai\b|\ba\.i\.|\bllms?\b|\bgpt\b|language models?|chat ?bots?|\bbots?\b|"
+    r"\bassistant[es]?\b|\bassistente\b|\basistentes?\b|\bagents?\b|automated readers?|"
+    r"\bia\b|\bki\b|ии\b|ассистент\w*|нейросет\w*|yapay zek[aâ]|\basistan\w*|"
+    r"المساعد|الذكاء الاصطناعي|\bmsaidizi\b|cúntóir|cynorthwyydd|\basisten\b|"
+    r"アシスタント|助手|人工智能|\basistent\w*|\bumsizi\b|सहायक|\basystent\w*|"
+    r"taalmodel\w*|sprachmodell\w*|modelo de lenguaje|modèle de langage)"
+)
+# the AI named as the one spoken to: a vocative ("Assistant:", "AI, …"), a note for it
+# ("Note for AI", "Para o assistente", "I'r cynorthwyydd"), a condition ("if you are an AI")
+# or a class told what to do ("AI assistants reading this should …")
+_ADDRESSED = LazyPattern(
+    _AI + r"[\s)\]]{0,2}[:,]|"
+    r"(?:\bto|\bfor|\bdear|\bhey|\bhello|\bhi|\battention|\bpara(?: el| la| o| a| os)?|"
+    r"\bpour(?: l['’]| le| les)?|\bà l['’]|\ban (?:den|die)|\bfür (?:den|die)|\bper l['’]|"
+    r"\ball['’]|\bdla|\bдля|\bк|\bkwa|\bchuig an|\bi['’]r|\buntuk|\bkepada|\bhalo|\bhabari|"
+    r"\bolá|\bhola|\bciao|\bbonjour|\bhallo|\bпривет|\bmerhaba|أيها)\s+"
+    r"(?:(?:the|any|all|an?|el|la|o|os|a|le|les|l['’]|den|die|der|il|lo|gli|an|y|yr)\s+)?"
+    r"(?:\w+\s+){0,2}" + _AI + r"|"
+    r"\b(?:if|when|si|se|wenn|falls|если|eğer|kama|ikiwa|jika|má)\s+(?:you|tu|vous|du|ты|вы|"
+    r"wewe|anda|tú|você|sen|siz)\s+(?:\w+\s+){0,3}"
+    + _AI
+    + r"|"
+    + _AI
+    + r"\s+(?:\w+\s+){0,3}(?:should|must|shall|need to|are required|are instructed|reading|"
+    r"processing|summari[sz]ing|installing|helping|debe[n]?|deve[m]?|doivent|doit|müssen|muss|"
+    r"должн\w*|must)\b|"
+    r"\bnote (?:for|to) (?:\w+\s+){0,2}"
+    + _AI
+    + r"|\binstruction (?:for|to) (?:\w+\s+){0,3}"
+    + _AI
+    # a data field meant for the assistant ("_assistant_directive", "assistant_config")
+    + r"|\bassistant[_-](?:config|policy|directive|instructions?|note|hint)|_assistant_\w{1,20}",
+    F,
+)
+# an ask to render the payload live: outside code blocks, verbatim (an explainer says
+# "unescaped" of a bug, never "outside code blocks" of its own answer)
+_UNESCAPED = LazyPattern(
+    r"outside (?:of )?(?:a |any )?code ?blocks?|without (?:a |any )?code ?blocks?|"
+    r"not in a code ?block|\bverbatim\b|as raw html|sin bloques? de código|"
+    r"fuera de (?:un |los )?bloques? de código|senza blocchi di codice|senza formattazione|"
+    r"sem formatação|sem bloco de código|hors des blocs de code|sans bloc de code|"
+    r"ohne codeblock\w*|вне блока кода|без блока кода|kod bloğu olmadan",
+    F,
+)
+
+# words for what an agent holds and must not send out
+_DATA = (
+    r"(?:conversation|chat|history|historial|histórico|historico|historique|verlauf|istoria|"
+    r"transcript|summary|summari[sz]e|resumen|resumo|résumé|zusammenfassung|riassunto|"
+    r"crynodeb|achoimre|muhtasari|ringkasan|özet|сводк\w*|резюме|истори\w*|переписк\w*|"
+    r"sgwrs|mazungumzo|percakapan|conversa|conversación|conversazione|gespräch|разговор\w*|"
+    r"sohbet|محادثة|session|previous answer|your answer|your reply|the answer|user_question|"
+    r"question|answer|notes|private|privad[oa]s?|privé|privat\w*|personal|user's|user’s|"
+    r"usuario|utilisateur|benutzer|пользовател\w*|kullanıcı|kullanici|email|e-mail|correo|"
+    r"phone|telefono|teléfono|telefone|address|dirección|endereço|password|contraseña|senha|"
+    r"mot de passe|passwort|пароль|cookie|token|secret|ssh|id_rsa|credential\w*|"
+    r"api[_ ]?key|access[_ ]?key|card|tarjeta|cartão|documents?|documentos?|env\b|"
+    r"inhalt|contenido|conteúdo|contenu|shipping)"
+)
+_DATA_RE = LazyPattern(_DATA, F)
+
+# a URL (in markdown or bare) up to its end
+_URL = LazyPattern(
+    r"https?://(?:<[^<>\n]{1,120}>|\{[^{}\n]{1,120}\}|[^\s\"'`)\]>]){1,300}(?:\)|\s|$|[\"'`\]>])",
+    F,
+    gated=True,
+)
+# a query value or path segment that is a placeholder: <…>, {…}, […] holding words, or an
+# upper-case name of two or more letters ("HISTORY", "USER_QUESTION")
+_PLACEHOLDER = LazyPattern(
+    r"[=/](?:<([^<>\n]{2,120})>|\{([^{}\n]{2,120})\}|\[([^\[\]\n]{2,120})\]|"
+    r"([A-ZÁÉÍÓÚÇÑ][A-ZÁÉÍÓÚÇÑ_]{3,60})(?=[&)#\s\"']|$))"
+)
+_EMPTY_VALUE = LazyPattern(r"[?&][\w.-]{1,30}=(?=[)\s\"'`\]]|$)")
+_SHELL_DATA = LazyPattern(
+    r"\$\((?:[^()\n]{0,40}\b)?(?:env|printenv|set|history|cat\s+~?/?\.(?:ssh|aws|env)[^()\n]{0,40}|"
+    r"cat\s+[^()\n]{0,40}id_rsa[^()\n]{0,20})\b[^()\n]{0,40}\)",
+)
+
+# active payloads
+_ACTIVE = LazyPattern(
+    r"<\s*script\b|<\s*iframe\b|\bon(?:error|load|mouseover|click|focus)\s*=|"
+    r"\bjavascript\s*:|\|\s*(?:sudo\s+)?(?:ba|z)?sh\b|\|\s*iex\b|\biex\s*\(|"
+    r"https?://\S{1,200}\.(?:exe|msi|ps1|scr|bat|dmg|pkg)\b|"
+    r"\b(?:npm|pip3?|gem|cargo)\s+install\s+(?:-\S+\s+){0,3}https?://",
+    F,
+)
+_OFFICIAL = LazyPattern(
+    r"\b(?:official|verified|oficial|officiel\w*|ufficial\w*|offiziell\w*|официальн\w*|"
+    r"resmi|rasmi|swyddogol|oifigiúil|zyrtar\w*|rasmī)\b|公式|官方|رسمي",
+    F,
+)
+
+
+def addressed_to_ai(text: str, at: int) -> bool:
+    """Is an AI reader spoken to in the ``REACH`` characters up to ``at`` (its paragraph)?"""
+    start = max(0, at - REACH)
+    brk = text.rfind("\n\n", start, at)
+    start = brk + 2 if brk >= 0 else start
+    return _ADDRESSED.search(text, start, at) is not None
+
+
+def _exfil_at(text: str) -> tuple[int, int] | None:
+    """The span of a URL built to carry the agent's data out, if any."""
+    for m in _URL.finditer(text):
+        url = m.group(0)
+        begin = m.start()
+        near = text[max(0, begin - 250) : m.end() + 250]
+        for ph in _PLACEHOLDER.finditer(url):
+            inner = next(g for g in ph.groups() if g)
+            if not _DATA_RE.search(inner):
+                continue
+            if " " in inner or "'" in inner or url.startswith("!", 0) or _rendered(text, begin):
+                return begin, m.end()
+            if addressed_to_ai(text, begin):
+                return begin, m.end()
+        if _EMPTY_VALUE.search(url) and _DATA_RE.search(near) and addressed_to_ai(text, begin):
+            return begin, m.end()
+    return None
+
+
+def _rendered(text: str, begin: int) -> bool:
+    """Does the URL at ``begin`` stand in a markdown image or link (``![…](`` / ``[…](``)?"""
+    return text[max(0, begin - 2) : begin].endswith("(") and "](" in text[max(0, begin - 3) : begin]
+
+
+def _finding(rule: str, message: str, span: tuple[int, int], cue: str) -> Finding:
+    return Finding(
+        rule_id=rule,
+        category=Category.INJECTION,
+        severity=Severity.HIGH,
+        action=Action.FLAG,
+        message=message,
+        span=span,
+        preview=cue,
+        evidence=(f"structure:{cue}",),
+    )
+
+
+def scan(layer: Layer, ctx: ScanContext) -> list[Finding]:
+    """Stage entry point: exfiltration links and active payloads aimed at an AI reader."""
+    if not ctx.untrusted:
+        return []
+    text = layer.text
+    out: list[Finding] = []
+    if "://" in text:
+        span = _exfil_at(text)
+        if span is not None:
+            out.append(
+                _finding(
+                    EXFIL_RULE, "a link built to carry the agent's data out", span, "url-template"
+                )
+            )
+    if "$(" in text:
+        m = _SHELL_DATA.search(text)
+        if m is not None and "://" in text:
+            out.append(
+                _finding(
+                    EXFIL_RULE,
+                    "a shell call that sends the machine's data out",
+                    m.span(),
+                    "shell-data",
+                )
+            )
+    m = (
+        _ACTIVE.search(text)
+        if ("<" in text or ":" in text or "|" in text or "://" in text)
+        else None
+    )
+    while m is not None:
+        if addressed_to_ai(text, m.start()) or _UNESCAPED.search(
+            text, max(0, m.start() - 200), m.end() + 200
+        ):
+            out.append(
+                _finding(
+                    ACTIVE_RULE,
+                    "active content for an AI to output or pass on",
+                    m.span(),
+                    "payload",
+                )
+            )
+            break
+        m = _ACTIVE.search(text, m.end())
+    if not any(f.rule_id == ACTIVE_RULE for f in out) and "://" in text:
+        for o in _OFFICIAL.finditer(text):
+            sent = _sentence_bounds(text, o.start())
+            if "://" in text[sent[0] : sent[1]] and addressed_to_ai(text, o.start()):
+                out.append(
+                    _finding(
+                        ACTIVE_RULE,
+                        "a link an AI is told to present as official",
+                        o.span(),
+                        "official-link",
+                    )
+                )
+                break
+    return out
+
+
+def _sentence_bounds(text: str, at: int) -> tuple[int, int]:
+    """The sentence (up to 300 characters each side) around ``at``."""
+    lo = max(0, at - 300)
+    hi = min(len(text), at + 300)
+    before = max(text.rfind(". ", lo, at), text.rfind("\n", lo, at))
+    after = [i for i in (text.find(". ", at, hi), text.find("\n", at, hi)) if i >= 0]
+    return (before + 1 if before >= 0 else lo, min(after) if after else hi)
