@@ -32,6 +32,7 @@ import re
 
 from aiegis_guard.findings import Action, Category, Finding, Severity
 from aiegis_guard.lazyre import LazyPattern
+from aiegis_guard.litgate import fold
 from aiegis_guard.normalize import Layer
 from aiegis_guard.scanners import ScanContext
 
@@ -125,19 +126,49 @@ _SHELL_DATA = LazyPattern(
     r"cat\s+[^()\n]{0,40}id_rsa[^()\n]{0,20})\b[^()\n]{0,40}\)",
 )
 
-# active payloads
-_ACTIVE = LazyPattern(
-    r"<\s*script\b|<\s*iframe\b|\bon(?:error|load|mouseover|click|focus)\s*=|"
-    r"\bjavascript\s*:|\|\s*(?:sudo\s+)?(?:ba|z)?sh\b|\|\s*iex\b|\biex\s*\(|"
-    r"https?://\S{1,200}\.(?:exe|msi|ps1|scr|bat|dmg|pkg)\b|"
-    r"\b(?:npm|pip3?|gem|cargo)\s+install\s+(?:-\S+\s+){0,3}https?://",
-    F,
+# active payloads, each behind a literal cue looked up in the case-folded text first (one
+# ``str.find`` per cue; the pattern runs only where its cue occurs)
+_ACTIVE: tuple[tuple[tuple[str, ...], LazyPattern], ...] = (
+    (("<",), LazyPattern(r"<\s{0,3}(?:script|iframe)\b")),
+    (
+        ("onerror", "onload", "onmouseover", "onclick", "onfocus"),
+        LazyPattern(r"\bon(?:error|load|mouseover|click|focus)\s{0,3}="),
+    ),
+    (("javascript",), LazyPattern(r"\bjavascript\s{0,3}:")),
+    (("|",), LazyPattern(r"\|\s{0,3}(?:sudo\s{1,3})?(?:ba|z)?sh\b|\|\s{0,3}iex\b")),
+    (("iex",), LazyPattern(r"\biex\s{0,3}\(")),
+    (
+        (".exe", ".msi", ".ps1", ".scr", ".bat", ".dmg", ".pkg"),
+        LazyPattern(r"https?://[^\s)]{1,200}\.(?:exe|msi|ps1|scr|bat|dmg|pkg)\b"),
+    ),
+    (
+        ("install",),
+        LazyPattern(
+            r"\b(?:npm|pip3?|gem|cargo)\s{1,3}install\s{1,3}(?:-\S{1,30}\s{1,3}){0,3}https?://"
+        ),
+    ),
 )
 _OFFICIAL = LazyPattern(
     r"\b(?:official|verified|oficial|officiel\w*|ufficial\w*|offiziell\w*|официальн\w*|"
     r"resmi|rasmi|swyddogol|oifigiúil|zyrtar\w*|rasmī)\b|公式|官方|رسمي",
     F,
+    gated=True,
 )
+# a bulk hand-over of what the user holds: "all / every" + mail, messages, chats, files, contacts
+_ALL = (
+    r"\b(?:all|every|entire|whole|todos|todas|toutes|tous|alle|tutti|tutte|все|всю|всё|tüm|"
+    r"bütün|zote|yote|semua|gach|pob|të gjitha)\b"
+)
+_HELD = (
+    r"\b(?:e-?mails?|mails|messages?|mensajes|correos|courriels|nachrichten|messaggi|письма|"
+    r"сообщения|e-?postalar\w*|mesajlar\w*|barua pepe|ujumbe|pesan|chats?|conversations?|"
+    r"contacts?|contactos|kontakte|контакты|kişiler\w*|files|archivos|fichiers|dateien|"
+    r"файлы|dosyalar\w*|documents|documentos|dokumente|документы|belgeler\w*)\b"
+)
+# a bulk hand-over of what the user holds: "all / every" and mail, messages, chats, files or
+# contacts, in either order ("barua pepe zote", "tüm e-postalarını")
+_BULK = LazyPattern(_ALL + r"[^.\n]{0,40}?" + _HELD + "|" + _HELD + r"[^.\n]{0,12}?" + _ALL, F)
+_MAILBOX_DOMAIN = LazyPattern(r"@[\w-]{1,63}(?:\.[\w-]{1,63}){1,5}")
 
 
 def addressed_to_ai(text: str, at: int) -> bool:
@@ -164,6 +195,20 @@ def _exfil_at(text: str) -> tuple[int, int] | None:
                 return begin, m.end()
         if _EMPTY_VALUE.search(url) and _DATA_RE.search(near) and addressed_to_ai(text, begin):
             return begin, m.end()
+    return None
+
+
+def _bulk_forward_at(text: str) -> tuple[int, int] | None:
+    """The span of an e-mail address that an AI is told to receive all the user's mail,
+    messages, contacts or files (the address and the bulk object in one sentence)."""
+    at = text.find("@")
+    while at > 0:
+        m = _MAILBOX_DOMAIN.match(text, at)
+        if m is not None and (text[at - 1].isalnum() or text[at - 1] in "._+-"):
+            lo, hi = _sentence_bounds(text, at)
+            if _BULK.search(text, lo, hi) is not None and addressed_to_ai(text, at):
+                return m.span()
+        at = text.find("@", at + 1)
     return None
 
 
@@ -199,6 +244,17 @@ def scan(layer: Layer, ctx: ScanContext) -> list[Finding]:
                     EXFIL_RULE, "a link built to carry the agent's data out", span, "url-template"
                 )
             )
+    if "@" in text and not out:
+        span = _bulk_forward_at(text)
+        if span is not None:
+            out.append(
+                _finding(
+                    EXFIL_RULE,
+                    "an AI told to hand all the user's mail or files to an address",
+                    span,
+                    "bulk-forward",
+                )
+            )
     if "$(" in text:
         m = _SHELL_DATA.search(text)
         if m is not None and "://" in text:
@@ -210,39 +266,32 @@ def scan(layer: Layer, ctx: ScanContext) -> list[Finding]:
                     "shell-data",
                 )
             )
-    m = (
-        _ACTIVE.search(text)
-        if ("<" in text or ":" in text or "|" in text or "://" in text)
-        else None
-    )
-    while m is not None:
-        if addressed_to_ai(text, m.start()) or _UNESCAPED.search(
-            text, max(0, m.start() - 200), m.end() + 200
-        ):
-            out.append(
-                _finding(
-                    ACTIVE_RULE,
-                    "active content for an AI to output or pass on",
-                    m.span(),
-                    "payload",
-                )
-            )
-            break
-        m = _ACTIVE.search(text, m.end())
-    if not any(f.rule_id == ACTIVE_RULE for f in out) and "://" in text:
-        for o in _OFFICIAL.finditer(text):
-            sent = _sentence_bounds(text, o.start())
-            if "://" in text[sent[0] : sent[1]] and addressed_to_ai(text, o.start()):
-                out.append(
-                    _finding(
-                        ACTIVE_RULE,
-                        "a link an AI is told to present as official",
-                        o.span(),
-                        "official-link",
-                    )
-                )
-                break
+    if "://" in text or "<" in text or "|" in text or "(" in text:
+        found = _active_at(text)
+        if found is not None:
+            out.append(_finding(ACTIVE_RULE, found[0], found[1], found[2]))
     return out
+
+
+def _active_at(text: str) -> tuple[str, tuple[int, int], str] | None:
+    """A payload an AI is told to output or pass on, or a link it is told to call official:
+    (message, span, cue)."""
+    folded = fold(text)
+    for cues, pattern in _ACTIVE:
+        if not any(c in folded for c in cues):
+            continue
+        for m in pattern.finditer(folded):
+            near = (max(0, m.start() - 200), m.end() + 200)
+            if addressed_to_ai(text, m.start()) or _UNESCAPED.search(folded, *near):
+                return "active content for an AI to output or pass on", m.span(), "payload"
+    if "://" not in text:
+        return None
+    for url in _URL.finditer(text):
+        lo, hi = _sentence_bounds(text, url.start())
+        o = _OFFICIAL.search(text, lo, hi)
+        if o is not None and addressed_to_ai(text, o.start()):
+            return "a link an AI is told to present as official", o.span(), "official-link"
+    return None
 
 
 def _sentence_bounds(text: str, at: int) -> tuple[int, int]:
