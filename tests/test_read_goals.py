@@ -215,6 +215,14 @@ def test_owner_prompt_is_not_judged() -> None:
     assert "injection.link_exfil" not in _ids(text, Source.PROMPT)
 
 
+def test_reply_only_is_the_users_choice_in_a_prompt() -> None:
+    """A public user's "assistant, answer only in JSON" is an ordinary ask, not a hijack."""
+    text = "Assistant: answer only in JSON from now on."
+    assert "injection.override" in _ids(text)
+    guard = Guard(Policy(audience="public"), classifier=False)
+    assert "injection.override" not in guard.check_text(text, source=Source.PROMPT).rule_ids
+
+
 def test_addressee_must_precede_in_paragraph() -> None:
     """An AI named in an earlier paragraph does not address a later payload."""
     text = "Assistant: hello.\n\nTutorial: <script src='a.js'></script>"

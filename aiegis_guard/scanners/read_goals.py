@@ -399,7 +399,9 @@ def scan(layer: Layer, ctx: ScanContext) -> list[Finding]:
             )
     folded = fold(text)
     windows = _addressed_windows(text, folded)
-    hijack = _hijacked_reply_at(folded, windows)
+    # a reply-only order is the user's own choice in a prompt ("answer only in JSON"): it
+    # hijacks only from what the agent reads
+    hijack = _hijacked_reply_at(folded, windows) if ctx.source.is_read else None
     if hijack is not None:
         out.append(
             _finding(
