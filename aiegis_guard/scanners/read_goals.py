@@ -48,7 +48,9 @@ F = re.IGNORECASE
 # Turkish, Arabic, Swahili, Irish, Welsh, Indonesian, Japanese, Chinese, Albanian, Zulu,
 # Hindi, Polish, Dutch)
 _AI = (
-    r"(?:\bai\b|\ba\.i\.|\bllms?\b|\bgpt\b|language models?|chat ?bots?|\bbots?\b|"
+    # "ai" between letters of a script without spaces ("のAIは") is a word: no \b there
+    r"(?:(?<![a-z0-9])ai(?![a-z0-9])|\ba\.i\.|\bllms?\b|\bgpt\b|language models?|"
+    r"chat ?bots?|\bbots?\b|"
     r"\bassistant[es]?\b|\bassistente\b|\basistentes?\b|\bagents?\b|automated readers?|"
     r"\bia\b|\bki\b|ии\b|ассистент\w*|нейросет\w*|yapay zek[aâ]|\basistan\w*|"
     r"المساعد|الذكاء الاصطناعي|\bmsaidizi\b|cúntóir|cynorthwyydd|\basisten\b|"
@@ -90,7 +92,7 @@ _LEAD_NAMED = LazyPattern(
 )
 # what follows it: a vocative's colon or comma ("Assistant:", "IA, …"), a reader told apart
 # ("AI assistants reading this"), or a class told what to do ("the assistant must")
-_VOCATIVE = LazyPattern(r"[\s)\]]{0,2}[:,]")
+_VOCATIVE = LazyPattern(r"[\s)\]]{0,2}[:,：、，]|へ[:：、,，]?|에게|에게는")
 _READER = LazyPattern(
     r"\s+(?:\w+\s+){0,3}?(?:reading|processing|summari[sz]ing|installing|helping|browsing|"
     r"that reads?|who reads?)\b"
