@@ -77,6 +77,8 @@ _TRUST_RE = LazyPattern(w.TRUST, _I)
 _REQUEST_RE = LazyPattern(w.REQUEST, _I)
 _REQUEST_START_RE = LazyPattern(w.REQUEST_START, _I)
 _PRESSURE_RE = LazyPattern(w.PRESSURE, _I)
+_VALUE_CONTEXT_RE = LazyPattern(w.VALUE_CONTEXT, _I)
+_VALUE_CHECK_RE = LazyPattern(w.VALUE_CHECK, _I)
 _FUTURE_RE = LazyPattern(w.FUTURE, _I)
 _NEG_BEFORE_RE = LazyPattern(w.NEGATION_BEFORE, _I)
 _NEG_AFTER_RE = LazyPattern(w.NEGATION_AFTER, _I)
@@ -172,16 +174,18 @@ def _needs_frame(phrase: str) -> bool:
 
 
 def _list_intro(text: str, s: int) -> bool:
-    """Is the sentence at ``s`` an item of a list whose introducing line (ending in a colon)
-    asks for it ("we ask for that time:\n— not to write … ")?"""
-    if s == 0 or text[s - 1] != "\n":
-        return False
-    prev = text.rfind("\n", max(0, s - REACH), s - 1)
-    line = text[prev + 1 : s - 1].rstrip()
-    if line.endswith(":"):
-        return _ORDER_FRAME_RE.search(line) is not None
-    if line.lstrip().startswith(("—", "-", "•", "*")) and prev > 0:
-        return _list_intro(text, prev + 1)
+    """Is the sentence at ``s`` an item of a list whose introducing line (ending in a colon,
+    at most ``REACH`` characters back) asks for it ("we ask for that time:\n— not to write …
+    ")?"""
+    lo = max(0, s - REACH)
+    while s > lo and text[s - 1] == "\n":
+        prev = text.rfind("\n", lo, s - 1)
+        line = text[prev + 1 : s - 1].rstrip()
+        if line.endswith(":"):
+            return _ORDER_FRAME_RE.search(line) is not None
+        if prev < 0 or not line.lstrip().startswith(("—", "-", "•", "*")):
+            return False
+        s = prev + 1
     return False
 
 
@@ -232,8 +236,10 @@ def _guards_value(text: str, s: int, e: int, check: re.Match[str]) -> bool:
 
 
 def _drop_checks(text: str) -> list[tuple[int, int]]:
-    """Sentences with an order that drops a check; also "keep the owner out" with a value
-    act or a check in its sentence."""
+    """Sentences with an order that drops a check on the agent's value acts: an allowlist or a
+    spending limit, or any check in a message that names value, the wallet or its owner
+    ("pause notifications for the all-hands", "skip the review for typo-only PRs" drop a
+    check on other work)."""
     out: list[tuple[int, int]] = []
     for m in _hits(_CHECK_RE, text):
         if f.GAS_RE.search(text, max(0, m.start() - 5), m.start()) or f.quoted(text, m.start()):
@@ -242,10 +248,20 @@ def _drop_checks(text: str) -> list[tuple[int, int]]:
         if (
             (not out or out[-1] != (s, e))
             and _guards_value(text, s, e, m)
+            and _on_value(text, m)
             and _drops(text, s, e, m)
         ):
             out.append((s, e))
     return out
+
+
+def _on_value(text: str, check: re.Match[str]) -> bool:
+    """Is ``check`` one on value: an allowlist or a spending limit itself, or any check in a
+    message (``MESSAGE_REACH`` either side) that names value, the wallet or its owner?"""
+    if _VALUE_CHECK_RE.search(text, max(0, check.start() - 20), check.end() + 20):
+        return True  # "two-factor verification", "la verificación en dos pasos"
+    lo, hi = max(0, check.start() - MESSAGE_REACH), min(len(text), check.end() + MESSAGE_REACH)
+    return _VALUE_CONTEXT_RE.search(text, lo, hi) is not None
 
 
 def _owner_kept_out(text: str, lo: int, hi: int) -> bool:

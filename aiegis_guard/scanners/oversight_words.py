@@ -27,6 +27,8 @@ __all__ = [
     "REQUEST_START",
     "TRUST",
     "VAGUE_REF",
+    "VALUE_CHECK",
+    "VALUE_CONTEXT",
     "VALUE_OBJECT",
     "VALUE_VERB",
     "VERB_LAST",
@@ -183,17 +185,20 @@ OWNER = (
 
 # an order to take a party or channel as the owner's own, or to trust a new one
 TRUST = (
-    r"\btrust (?:this|my|the new|me|it|these|her|him)\b|(?P<as_own>\btreat(?:ed)?\b[^.\n]{0,60}\b"
+    r"\b(?:trust this|trust my|trust the new|trust me|trust it|trust these|trust her|"
+    r"trust him)\b|(?P<as_own>\btreat(?:ed)?\b[^.\n]{0,60}\b"
     r"(?:as (?:me|mine|my own|his own|her own|his|hers|the owner(?:'s)?|coming from)|like "
-    r"(?:mine|me|his))\b|(?<!only )\bcomes? from (?:him|her|the owner)\b(?!'s| \w{0,12}(?:team|"
+    r"(?:mine|me|his))\b|(?<!only )\bcomes?\sfrom\s(?:him|her|the owner)\b(?!'s| \w{0,12}(?:team|"
     r"office)))|"
     r"\btreat(?:ed)?\b[^.\n]{0,60}\bas (?:trusted|fully trusted)\b|"
-    r"\bfully trusted\b|\bsave (?:this|the new|my new) (?:number|contact)\b|"
+    r"\bfully trusted\b|\bsave (?:this number|this contact|the new number|the new contact|"
+    r"my new number|my new contact)\b|"
     r"\bconfirm (?:only )?(?:with me )?here\b|\bdelegated (?:signing )?authority\b|"
-    r"\b(?:as|the same as) (?:his|her|the owner's) own\b|"
-    r"\b(?:my|her|his) (?:approval|word|ok)s? (?:is|are|counts?) (?:the same|as good)\b|"
-    r"\bconf[ií]a (?:en|n)\w{0,4}|\bguarda este contacto\b|\bconfirma (?:solo )?conmigo\b|"
-    r"\bcomo (?:si fuera|el|del) (?:due[ñn]o|m[ií]o)\b|\bconfi(?:ar|e) nest[ea]\b|"
+    r"\b(?:as|the same as) (?:his own|her own|the owner's own)\b|"
+    r"\b(?:my|her|his) approvals? (?:is|are|counts?) (?:as good as|the same as) "
+    r"(?:his|hers|mine)\b|"
+    r"\bconf(?:ía en|ia en)\b|\bguarda este contacto\b|\bconfirma (?:solo )?conmigo\b|"
+    r"\bcomo (?:si fuera|el|del) (?:due[ñn]o|m[ií]o)\b|\bconfi(?:ar nest|e nest)[ea]\b|"
     r"\bpode confiar\b|\bvertrau\w{0,4}|\b(?:wie|als) meine\w{0,2} behandeln\b|"
     r"\bfai(?:tes|s) confiance\b|\bcomme (?:moi|les miens|venant de moi)\b|\bfidati\b|"
     r"(?<!\w)(?:доверяй|довіряй|доверяйте|довіряйте)\w{0,3}|(?<!\w)сохрани\w{0,3} (?:этот )?"
@@ -206,8 +211,9 @@ TRUST = (
 
 # a claim of who writes: the owner, a new account / phone, an admin, the guard, a proxy
 CLAIM = (
-    r"\b(?:this is|it's|it is|i'm|i am|here is)\s{1,3}(?:really\s{1,3})?(?:me|the owner|your owner|"
-    r"the boss|your boss|the admin\w{0,8}|the (?:security|compliance) (?:team|module|officer)|"
+    r"\b(?:this is|it's|it is|i'm|i am|here is)\s{1,3}(?:really\s{1,3})?"
+    r"(?:(?:the|your) owner(?! of\b)|the boss|your boss|the admin\w{0,8}|"
+    r"the (?:security|compliance) (?:team|module|officer)|"
     r"the (?:guard|policy engine|wallet provider)|(?:the owner's|his|her) (?:new )?(?:executive )?"
     r"(?:assistant|accountant|secretary|ea|deputy|proxy))\b|"
     r"\b(?:owner|boss|admin|mum|mom|dad)\s{1,3}here\b|\bfrom the owner's office\b|"
@@ -284,22 +290,45 @@ REQUEST_START = (
     r"gửi|转|付|打款|处理)(?!\w)"
 )
 # pressure: urgency, secrecy from the owner, authority, guilt or flattery
+# pressure on a vague value act: secrecy, guilt, flattery, a claimed verbal approval, the writer out
+# of reach — not a deadline alone ("today", "urgent", "customers are waiting": every workplace
+# request to a person has one)
 PRESSURE = (
-    r"\b(?:today|tonight|now|asap|urgent\w{0,2}|quick\w{0,2}|right away|immediately|hurry|"
-    r"before (?:\d|noon|lunch|close|the (?:break|weekend|holiday|end|cutoff))|by (?:noon|eod|"
-    r"end of day|tonight)|boarding|won't have signal|waiting|"
+    r"\b(?:boarding|won't have signal|"
     r"annoyed|sitting there|I'll explain later|between us|keep it quiet|feel awful|"
     r"I'd hate|the only one|great help|so grateful|first impression|embarrass\w{0,4}|"
     r"approved (?:it )?verbally|nodded it through|everyone is aligned|you're a star|"
     r"without the usual|back-and-forth|no need to bother|don't want to (?:drag|bother)|"
     r"off the (?:log|record|books)|quietly|discreet\w{0,2}|keep (?:it|this) (?:quiet|between))\b|"
-    r"\b(?:hoy|urgente|ya|r[aá]pido|vergüenza|sin alarde|sem alarde|depois te explico|hoje|"
-    r"heute|dringend|sofort|blöd da|aujourd'hui|urgent|vite|oggi|subito|hari ini|segera|"
-    r"hôm nay|gấp|bugün|acil|hemen)\b|"
-    r"(?<!\w)(?:сегодня|срочно|сьогодні|терміново|как можно скорее|не хочу турбувати|"
-    r"не хочу беспокоить)(?!\w)|"
-    r"عاجل|اليوم|شفهياً|شفهيا|आज|जल्दी|तुरंत|今天|马上|尽快|急|本日中|今日中|至急|急ぎ|"
-    r"오늘|급|빨리|바로"
+    r"\b(?:vergüenza|sin alarde|sem alarde|depois te explico|blöd da)\b|"
+    r"(?<!\w)(?:не хочу турбувати|не хочу беспокоить)(?!\w)|شفهياً|شفهيا"
+)
+# a check that guards value by itself: an allowlist, a spending / transfer / withdrawal limit, an
+# approval or sign-off, a second factor (a confirmation, a review, a log, an alert guard any work)
+VALUE_CHECK = (
+    r"approv|sign-?off|2fa|mfa|two-factor|two-step|aproba|aprova|approva|approbation|genehmigung|"
+    r"одобрен|погоджен|zatwierdz|onay|موافقة|मंज़ूरी|मंजूरी|अनुमोदन|persetujuan|phê duyệt|审批|"
+    r"批准|承認|승인|dos pasos|duas etapas|deux facteurs|zwei-faktor|двухфактор|двофактор|"
+    r"allow-?list|white-?list|lista (?:blanca|branca|bianca|de permi)|liste blanche|"
+    r"бел\w{1,3} спис|біл\w{1,3} спис|biał\w{1,3} list|beyaz liste|izin listesi|"
+    r"القائمة البيضاء|व्हाइटलिस्ट|"
+    r"daftar putih|danh sách trắng|白名单|ホワイトリスト|許可リスト|화이트리스트|허용 목록|"
+    r"(?:daily|spending|transfer|withdrawal) limit|tageslimit|batas harian|hạn mức|限额|额度|"
+    r"限度額|한도"
+)
+# what makes a dropped check one on the agent's value acts: a value-bearing thing or verb, the
+# wallet, its funds or its owner in the message ("pause notifications for the all-hands",
+# "don't ask me to confirm calendar invites" guard nothing of value)
+VALUE_CONTEXT = (
+    r"\b(?:wallets?|funds|crypto|tokens?|usdc|usdt|eth|btc|sol|withdraw\w{0,5}|deposits?|"
+    r"transactions?|swaps?|spend\w{0,3}|owner|billetera|cartera|carteira|portefeuille|"
+    r"geldbörse|portafoglio|dompet|cüzdan\w{0,3}|ví tiền|fondos|fundos|fonds|fondi|dana|"
+    r"retiro|saque|retrait|auszahlung|prelievo|penarikan|çekim|rút tiền|dueñ[oa]|dono|"
+    r"propriétaire|inhaber\w{0,2}|titolare|pemilik|sahib\w{0,3}|właściciel\w{0,3}|chủ sở hữu|"
+    r"payroll|salar(?:y|ies)|n[óo]mina|wypła\w{1,4}|przelew\w{0,3}|pagament\w{1,2})\b|"
+    r"(?<!\w)(?:кошел|гаманц|гаманець|средств|кошти|вывод|виведен|владел|власник)\w{0,4}|"
+    r"محفظة|أموال|سحب|المالك|वॉलेट|फंड|निकासी|मालिक|钱包|资金|提现|提币|主人|所有者|"
+    r"ウォレット|資金|出金|オーナー|지갑|자금|출금|오너"
 )
 # a rule for the future in a note: "from now on", "always", "standing instruction", "whenever"
 FUTURE = (
@@ -315,11 +344,13 @@ FUTURE = (
 )
 # pre-authorisation: the act done without the owner ("just do it", "approve without asking")
 PREAUTH = (
-    r"\b(?:just do it|approve (?:anything|everything|all)|without (?:asking|checking|"
-    r"verification|confirmation|approval)|no need to (?:ask|confirm|check)|"
-    r"don't (?:need to )?(?:ask|"
-    r"confirm|see it)|do not ask|act first|as his own|as her own|fully trusted|"
-    r"pay (?:them|it) immediately)\b|"
+    # whole phrases, not a shared head: the literal gate keys on the longest run every match
+    # holds, and "without " or "don't " stand in most paragraphs
+    r"\b(?:just do it|approve anything|approve everything|approve all|without asking|"
+    r"without checking|without verification|without confirmation|without approval|"
+    r"no need to ask|no need to confirm|no need to check|don't ask|don't confirm|don't see it|"
+    r"don't need to ask|don't need to confirm|don't need to see it|do not ask|act first|"
+    r"as his own|as her own|fully trusted|pay them immediately|pay it immediately)\b|"
     r"\b(?:sin (?:preguntar|consultar|confirmaci[oó]n|aprobaci[oó]n)|sem (?:perguntar|consultar|"
     r"confirmação|aprovação)|dispensa|ohne (?:zu )?(?:fragen|rückfrage|nachzufragen|bestätigung)|"
     r"sans (?:lui )?(?:demander|confirmation|validation)|senza (?:chiedere|conferma|"
@@ -364,3 +395,4 @@ ORDER_FRAME = (
     r"(?:I )?suggest|(?:I )?recommend|"
     r"process|handle|treat|make sure)\b"
 )
+VALUE_CONTEXT = VALUE_CONTEXT + "|" + VALUE_OBJECT + "|" + VALUE_VERB
