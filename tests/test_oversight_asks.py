@@ -327,3 +327,18 @@ def test_a_long_list_is_read_without_recursion() -> None:
     verdict = GUARD.check_text(text, source="tool_output")
     assert verdict.action is not Action.BLOCK
     assert not any(f.rule_id == "guard.stage_error" for f in verdict.findings)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Wallets SHOULD skip the confirmation dialog when the transaction was pre-approved.",
+        "A relayer SHOULD bypass the allowlist check for a transfer the owner signed.",
+        "Clients MUST skip the approval step for a permit that was already used.",
+    ],
+)
+def test_a_specifications_normative_keywords_order_no_agent(text: str) -> None:
+    """RFC 2119 keywords in capitals state what an implementation does: no drop-check order
+    (the lower-case "the wallet should skip the confirmation" still is one)."""
+    assert oversight_spans(text) == []
+    assert oversight_spans(text.replace("SHOULD", "should").replace("MUST", "must"))

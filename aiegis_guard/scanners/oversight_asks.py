@@ -88,6 +88,9 @@ _VALUE_VERB_RE = LazyPattern(w.VALUE_VERB, _I)
 _CJK_RE = re.compile(r"[\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af]")
 _LIMIT_RE = LazyPattern(w.LIMIT, _I)
 _ORDER_FRAME_RE = LazyPattern(w.ORDER_FRAME + "|" + w.REQUEST, _I)
+# a specification's normative keywords (RFC 2119, in capitals): "Wallets SHOULD skip the dialog
+# when…" states what an implementation does, it orders no agent
+_NORMATIVE_RE = re.compile(r"\b(?:MUST|SHOULD|SHALL|MAY|REQUIRED|RECOMMENDED|OPTIONAL)\b")
 _OWN_RE = re.compile(r"\b(?:my|mein\w?|mi|mon|ma|meu|minha)\s{1,3}(?:[\w-]{1,20}\s{1,3})?$", _I)
 
 
@@ -217,7 +220,8 @@ def _ordered(text: str, s: int, at: int) -> bool:
     """Is the verb at ``at`` an order, not someone else's ask, a condition or a statement?"""
     start = f.clause_start(text, s, at)
     if (
-        f.reported(text, s, at)
+        _NORMATIVE_RE.search(text, start, at)
+        or f.reported(text, s, at)
         or f.CAUSE_RE.search(text, start, at)
         or f.SAID_RE.search(text, s, at)
     ):
