@@ -57,7 +57,6 @@ def default_stages() -> tuple[Stage, ...]:
         entropy,
         injection_rules,
         pii,
-        read_goals,
         secrets,
         urls,
         wallet_keys,
@@ -73,7 +72,6 @@ def default_stages() -> tuple[Stage, ...]:
         Stage("drainer_rules", drainer_rules.scan),
         Stage("entropy", entropy.scan, decoded=False),
         Stage("urls", urls.scan),
-        Stage("read_goals", read_goals.scan),
     )
 
 
