@@ -15,6 +15,7 @@ from aiegis_guard.scanners import intent_patterns as p
 from aiegis_guard.scanners.intent_aside import own_rescue
 from aiegis_guard.scanners.intent_judge import has_recipient, judge, reference_entry
 from aiegis_guard.scanners.reported import unquoted
+from aiegis_guard.textcache import digest_cached
 
 __all__ = [
     "aimed",
@@ -90,7 +91,16 @@ def asks_at(text: str, start: int, end: int) -> bool:
     # developer docs ("Before your app can use Permit2, the user must approve…"; "2. Sign the
     # permit with the owner's key. 3. Pass v, r, s to your contract"): their steps are the
     # developer's, in a document that names no address and addresses no agent
-    return _DEVELOPER_RE.search(text) is None
+    return not _developer_doc(text)
+
+
+@digest_cached(maxsize=8)
+def _developer_doc(text: str) -> bool:
+    """Does ``text`` speak of the reader's app, contract, users or SDK (``_DEVELOPER_RE``)?
+    Read once per text: :func:`asks_at` is asked for every phrase hit of a document (a page
+    of 350 "approve … without asking" lines searched the whole page 350 times, 1.1 s per
+    20 KB)."""
+    return _DEVELOPER_RE.search(text) is not None
 
 
 def sentence_asks(text: str, start: int, end: int) -> bool:
