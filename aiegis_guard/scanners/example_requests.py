@@ -33,7 +33,6 @@ from __future__ import annotations
 import re
 
 from aiegis_guard.lazyre import LazyPattern
-from aiegis_guard.litgate import GATE_SPAN
 from aiegis_guard.scanners.endorsement import endorses
 from aiegis_guard.scanners.weak_frames import addressed_quote, endorsing_intro
 
@@ -244,7 +243,7 @@ def _scopes(text: str) -> list[tuple[int, int, str]]:
     names examples, up to the next heading (at most ``SCOPE`` characters); a frame word inside
     a longer line frames the rest of its line."""
     out: list[tuple[int, int, str]] = []
-    for m in _FRAME_RE.searches(text) if len(text) <= GATE_SPAN else _FRAME_RE.finditer(text):
+    for m in _FRAME_RE.sparse(text):
         if len(out) >= MAX_FRAMES:
             break  # (a page of thousands of "example"s: the first frames are read)
         if _in_name(text, m.start(), m.end()):

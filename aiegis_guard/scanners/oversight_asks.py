@@ -51,7 +51,6 @@ from __future__ import annotations
 import re
 
 from aiegis_guard.lazyre import LazyPattern
-from aiegis_guard.litgate import GATE_SPAN
 from aiegis_guard.scanners import oversight_frames as f
 from aiegis_guard.scanners import oversight_words as w
 
@@ -112,7 +111,7 @@ def oversight_spans(text: str) -> list[tuple[int, int, str]]:
 def _hits(rx: LazyPattern, text: str) -> list[re.Match[str]]:
     """The first ``MAX_HITS`` matches of a gated word table."""
     out: list[re.Match[str]] = []
-    for m in rx.searches(text) if len(text) <= GATE_SPAN else rx.finditer(text):
+    for m in rx.sparse(text):
         out.append(m)
         if len(out) >= MAX_HITS:
             break
@@ -230,20 +229,27 @@ def _ordered(text: str, s: int, at: int) -> bool:
 
 
 def _guards_value(text: str, s: int, e: int, check: re.Match[str]) -> bool:
-    """Does the check guard the agent's value acts: not a debug log or a file-size limit, not
-    in a sentence about read-only work, a purpose clause or a user's how-to in the settings?"""
+    """Does the check guard the agent's value acts: an allowlist, a spending limit, an
+    approval or a second factor by itself, or any check in a message (``MESSAGE_REACH``
+    either side) that names value, the wallet or its owner — not a debug log or a file-size
+    limit, not in a sentence about read-only work, a purpose clause or a user's how-to in the
+    settings?"""
     if f.OTHER_SCOPE_RE.search(text, max(s, check.start() - 24), check.start()):
         return False
     if f.OTHER_SCOPE_AFTER_RE.match(text, check.end(), min(e, check.end() + 40)):
         return False  # "the limit on open files", "the alerts for the build queue"
-    return f.HOWTO_RE.search(text, s, e) is None
+    if f.HOWTO_RE.search(text, s, e) is not None:
+        return False
+    if _VALUE_CHECK_RE.search(text, max(0, check.start() - 20), check.end() + 20):
+        return True  # "two-factor verification", "la verificación en dos pasos"
+    lo, hi = max(0, check.start() - MESSAGE_REACH), min(len(text), check.end() + MESSAGE_REACH)
+    return _VALUE_CONTEXT_RE.search(text, lo, hi) is not None
 
 
 def _drop_checks(text: str) -> list[tuple[int, int]]:
-    """Sentences with an order that drops a check on the agent's value acts: an allowlist or a
-    spending limit, or any check in a message that names value, the wallet or its owner
-    ("pause notifications for the all-hands", "skip the review for typo-only PRs" drop a
-    check on other work)."""
+    """Sentences with an order that drops a check on the agent's value acts
+    (:func:`_guards_value`: "pause notifications for the all-hands", "skip the review for
+    typo-only PRs" drop a check on other work)."""
     out: list[tuple[int, int]] = []
     for m in _hits(_CHECK_RE, text):
         if f.GAS_RE.search(text, max(0, m.start() - 5), m.start()) or f.quoted(text, m.start()):
@@ -252,20 +258,10 @@ def _drop_checks(text: str) -> list[tuple[int, int]]:
         if (
             (not out or out[-1] != (s, e))
             and _guards_value(text, s, e, m)
-            and _on_value(text, m)
             and _drops(text, s, e, m)
         ):
             out.append((s, e))
     return out
-
-
-def _on_value(text: str, check: re.Match[str]) -> bool:
-    """Is ``check`` one on value: an allowlist or a spending limit itself, or any check in a
-    message (``MESSAGE_REACH`` either side) that names value, the wallet or its owner?"""
-    if _VALUE_CHECK_RE.search(text, max(0, check.start() - 20), check.end() + 20):
-        return True  # "two-factor verification", "la verificación en dos pasos"
-    lo, hi = max(0, check.start() - MESSAGE_REACH), min(len(text), check.end() + MESSAGE_REACH)
-    return _VALUE_CONTEXT_RE.search(text, lo, hi) is not None
 
 
 def _owner_kept_out(text: str, lo: int, hi: int) -> bool:

@@ -35,7 +35,6 @@ from __future__ import annotations
 import re
 
 from aiegis_guard.lazyre import LazyPattern
-from aiegis_guard.litgate import GATE_SPAN
 from aiegis_guard.scanners.intent_words import ONCHAIN_ADDRESS
 
 __all__ = ["BYPASS", "bypass_spans"]
@@ -219,7 +218,7 @@ def bypass_spans(text: str) -> list[tuple[int, int]]:
     """Passages of ``text`` that pair a concrete act with a bypass of the user (see the
     module): from the act to the end of the clause's sentence."""
     out: list[tuple[int, int]] = []
-    for m in _BYPASS_RE.searches(text) if len(text) <= GATE_SPAN else _BYPASS_RE.finditer(text):
+    for m in _BYPASS_RE.sparse(text):
         reach = min(len(text), m.end() + SENTENCE_REACH)
         end_m = _SENTENCE_END_RE.search(text, m.end(), reach)
         end = end_m.end() if end_m else reach
