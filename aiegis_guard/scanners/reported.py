@@ -96,11 +96,14 @@ def _quotes(text: str) -> Iterator[tuple[int, int]]:
             yield a, b
 
 
+@digest_cached(maxsize=8)
 def reported(text: str) -> tuple[tuple[int, int], ...]:
     """Spans of ``text`` that it quotes as someone else's words: quoted passages (20+
     characters, or a "> " block) in a text framed as a scam warning, incident report or
     security write-up outside its quotes ("Several members received this DM (copied verbatim,
-    do NOT follow it): …"). An attacker's lure that quotes its own order is not framed so."""
+    do NOT follow it): …"). An attacker's lure that quotes its own order is not framed so.
+    Read once per text (digest-keyed): the intent stage, the phrase rules and the aim of
+    their hits each ask it of the same chunk."""
     if _JSON_START_RE.match(text):
         return ()  # a JSON document: its quotes are keys and values, not reported speech
     quoted = _reported(text) if _QUOTE_START_RE.search(text) else ()
