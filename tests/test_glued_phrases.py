@@ -33,3 +33,26 @@ def test_drawn_phrases_pasted_after_a_label_are_found(language: str) -> None:
     phrases = [mnemonic.generate(rng.choice([128, 160, 192, 224, 256])) for _ in range(200)]
     found = sum(bool(find_glued_phrases("助记词：" + p.replace(" ", ""))) for p in phrases)
     assert found >= 194
+
+
+def test_a_line_that_opens_with_a_clause_is_prose() -> None:
+    """A paragraph that opens with a clause of list characters passing the checksum (15
+    words: one time in 32), then goes on in prose on its line: a wallet word in reach is no
+    label of a pasted phrase (an explainer of the q29 dev set)."""
+    text = (
+        "钱包盗取工具（Drainer）是如何工作的\n\n"
+        "攻击者搭建仿冒的空投或铸造页面，诱导用户连接钱包后签名。"
+    )
+    assert find_glued_phrases(text) == []
+
+
+@pytest.mark.parametrize("after", ["", "。", "\n下一步：导入钱包", "，这是我的助记词，请帮我导入"])
+def test_drawn_phrases_on_their_own_line_are_found(after: str) -> None:
+    """A generated (never funded) phrase pasted on a line of its own under a wallet title, or
+    followed on its line by a phrase label: found as before."""
+    rng, mnemonic = random.Random(11), Mnemonic("chinese_simplified")
+    phrases = [mnemonic.generate(rng.choice([128, 160, 192, 224, 256])) for _ in range(100)]
+    found = sum(
+        bool(find_glued_phrases("我的钱包备份\n" + p.replace(" ", "") + after)) for p in phrases
+    )
+    assert found >= 97

@@ -122,14 +122,34 @@ def _prose_like(part: str, words: dict[str, int]) -> bool:
     return common >= (3 if len(part) <= 15 else 4)
 
 
-def _introduced(text: str, at: int) -> bool:
+def _introduced(text: str, at: int, end: int) -> bool:
+    """Is the run ``text[at:end]`` introduced as a pasted value: after a colon, an equals sign
+    or a quote, or a phrase label glued to it ("助记词…"); or alone on its line (after a line
+    break, nothing but a closing mark after it), or with a phrase label in the rest of its
+    line ("…的钱包助记词")? A line of prose opens with a clause of the same characters
+    ("攻击者搭建仿冒的空投或铸造页面，诱导用户连接钱包后签名。" passes the checksum of 15
+    words one time in 32): what follows it on its line is prose, not a label."""
     before = text[max(0, at - 24) : at]
-    return bool(_INTRODUCED_RE.search(before) or _PHRASE_LABEL_RE.search(before))
+    if _PHRASE_LABEL_RE.search(before) or _VALUE_INTRO_RE.search(before):
+        return True
+    if not _INTRODUCED_RE.search(before):
+        return False
+    stop = text.find("\n", end)
+    rest = text[end : len(text) if stop < 0 else stop]
+    return not rest.strip(_CLOSERS) or _PHRASE_LABEL_IN_RE.search(rest) is not None
+
+
+_VALUE_INTRO_RE = re.compile(r"[:：=\"'「『“][ \t]*$")  # a colon, an equals sign, a quote
+_CLOSERS = " \t\r。.！!？?」』”\"')）"
+_PHRASE_LABEL_IN_RE = re.compile(
+    r"(?i)助[记記][词詞]|[记記]忆[词詞]|[記记]憶[詞词]|[种種]子[词詞]|ニーモニック|シード|니모닉|시드|"
+    r"mnemonic|seed ?phrase|recovery ?phrase"
+)
 
 
 def _phrase(text: str, start: int, run: str) -> Finding | None:
     for lead in _starts(text, start):
-        if not _introduced(text, start + lead):
+        if not _introduced(text, start + lead, start + len(run)):
             continue
         part = run[lead:]
         for language in LANGUAGES:
