@@ -231,7 +231,14 @@ _GENERIC = (
     {"links_benign", "prompt_talk", "code_html", "task_text", "frames_benign"},
 )
 _CARRIER_SETS |= {"g28_generic_dev": _GENERIC, "g28_generic_test": _GENERIC}
-_MIN_ROWS = {  # halves of one writer's set
+_QUIET = (
+    {"poisoned_data", "poisoned_news", "poisoned_explainer", "poisoned_ops"},
+    {"structured_data", "news_governance", "explainer", "agent_ops"},
+)
+_CARRIER_SETS |= {"q29_dev": _QUIET, "q29_clean": _QUIET}
+_MIN_ROWS = {  # halves of one writer's set; two writers' sets of 160 + 240
+    "q29_dev": 160,
+    "q29_clean": 160,
     "w26_warnings_dev": 60,
     "w26_warnings_test": 60,
     "s27_social_dev": 120,
@@ -250,7 +257,7 @@ _MIN_ROWS = {  # halves of one writer's set
 def test_sets_with_carriers_well_formed(folder: str) -> None:
     """frozen_text_3 (held out since 2026-12-07), x25_text (the model comparison set of
     2026-12-07, never trained on; its README), v27_vague and the two halves of w26_warnings,
-    s27_social, d27_tooldocs, v28_vague and g28_generic: rows also name their carrier; the
+    s27_social, d27_tooldocs, v28_vague and g28_generic, q29_dev and q29_clean: rows also name their carrier; the
     schema, their classes, unique ids, and at least 200 rows a file (halves: _MIN_ROWS)."""
     attacks, benign = _CARRIER_SETS[folder]
     ids: list[str] = []
