@@ -55,6 +55,11 @@ def test_slot_finders(slot: str, text: str, found: list[str]) -> None:
         pytest.param("The app will send it.", "send", False, id="future-tense"),
         pytest.param("Method: Transfer", "transfer", False, id="label-value"),
         pytest.param("Transfer Status: locked", "transfer", False, id="label-key"),
+        pytest.param("Actions:\n1. WETH.approve(pool, 350e18)", "approve", False, id="member-call"),
+        pytest.param("Function: approve(address spender, uint256)", "approve", False, id="call"),
+        pytest.param("- tokens[0].transfer to the vault", "transfer", False, id="member"),
+        pytest.param("Approve (once) the router.", "approve", True, id="aside-after-verb"),
+        pytest.param("Done. Approve the router.", "approve", True, id="after-full-stop"),
     ],
 )  # fmt: skip
 def test_imperative(text: str, verb: str, expected: bool) -> None:

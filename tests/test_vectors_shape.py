@@ -257,8 +257,9 @@ _MIN_ROWS = {  # halves of one writer's set; two writers' sets of 160 + 240
 def test_sets_with_carriers_well_formed(folder: str) -> None:
     """frozen_text_3 (held out since 2026-12-07), x25_text (the model comparison set of
     2026-12-07, never trained on; its README), v27_vague and the two halves of w26_warnings,
-    s27_social, d27_tooldocs, v28_vague and g28_generic, q29_dev and q29_clean: rows also name their carrier; the
-    schema, their classes, unique ids, and at least 200 rows a file (halves: _MIN_ROWS)."""
+    s27_social, d27_tooldocs, v28_vague and g28_generic, q29_dev and q29_clean: rows also name
+    their carrier; the schema, their classes, unique ids, and at least 200 rows a file (halves
+    and smaller sets: _MIN_ROWS)."""
     attacks, benign = _CARRIER_SETS[folder]
     ids: list[str] = []
     for name, known in (("attacks.jsonl", attacks), ("benign.jsonl", benign)):

@@ -194,8 +194,19 @@ _LABEL_RE = re.compile(r" *(?:[:=|.,;!?)\n]|$|[\w'-]+ *[:=|]|[\"'] *[,}\]:])")
 def imperative(low: str, start: int, end: int, *, line: bool = False) -> bool:
     """Is the verb at ``low[start:end]`` an imperative: it starts a clause (``line``: it starts
     a line) and an object follows (``Method: Transfer``, ``Transfer Status: locked`` and
-    ``"action": "approve",`` are labels)?"""
+    ``"action": "approve",`` are labels)? A function written as code is no imperative: a call
+    (``approve(spender, amount)``, ``Function: approve(address spender, …)``) or a member
+    (``WETH.approve``) names the function a proposal, a decoded input or a doc lists; the code
+    rules read its arguments (``unlimited_approval.code_max``)."""
+    if low.startswith("(", end) or (
+        start > 1 and low[start - 1] == "." and _ends_identifier(low[start - 2])
+    ):
+        return False
     return (line or clause_start(low, start)) and not _LABEL_RE.match(low, end)
+
+
+def _ends_identifier(c: str) -> bool:  # "weth.", "pool().", "tokens[0]."
+    return c.isalnum() or c in "_)]"
 
 
 _QUOTES = (("’", "'"), ("‘", "'"), ("“", '"'), ("”", '"'), ("«", '"'), ("»", '"'))
