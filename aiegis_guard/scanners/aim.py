@@ -36,18 +36,31 @@ _UNBOUNDED = re.compile(
     re.IGNORECASE,
 )
 
+# the whole balance named with no place or amount ("all the funds", "todos tus fondos", "全部"):
+# an explainer says who can take it ("anyone with the phrase can move all the funds"); it aims
+# only where its sentence asks for the move
+_WHOLE = re.compile(
+    r"all (?:of )?(?:your |the |remaining )*(?:funds|tokens|balance|assets|eth|usdc|sol)|"
+    r"entire (?:balance|wallet)|full balance|todos? (?:los|o) (?:fondos|saldo)|"
+    r"tout (?:le|les) (?:solde|fonds)|all(?:e|es)? (?:guthaben|mittel)|все средства|"
+    r"весь баланс|все деньги|所有资金|全部余额|全部",
+    re.IGNORECASE,
+)
+
 
 def aimed(text: str) -> bool:
-    """Does ``text`` point an instruction anywhere: a target (an address, an amount, "all
-    funds", a new wallet), a recipient, agents or bots addressed, or earlier instructions
-    overridden? Prose that only *talks about* wallets, keys, permits or approvals does none of
-    these. A claim of authority is no aim: warnings name the support team too."""
+    """Does ``text`` point an instruction anywhere: a target (an address, an amount, a new
+    wallet; "all funds" in a sentence that asks for the move), a recipient, agents or bots
+    addressed, or earlier instructions overridden? Prose that only *talks about* wallets, keys,
+    permits or approvals does none of these. A claim of authority is no aim: warnings name the
+    support team too."""
     if has_recipient(text) or p.OVERRIDE_RE.search(text):
         return True
     if any(not _named_only(text, m) for m in p.ADDRESSEE_RE.finditer(text)):
         return True
     return any(
         not (_SELECTOR.fullmatch(m.group()) or _UNBOUNDED.fullmatch(m.group()))
+        and (_WHOLE.fullmatch(m.group()) is None or sentence_asks(text, m.start(), m.end()))
         for m in p.TARGET_RE.finditer(text)
     )
 

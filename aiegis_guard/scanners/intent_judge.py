@@ -714,6 +714,8 @@ def _imperative(sentence: str, raw: str, verb_at: int, act: str = "") -> bool:
         return False  # a command's name ("/tip"): COMMAND_RE judges commands
     for before in (sentence[:verb_at], raw[:verb_at]):
         for lead in (before, p.CLAUSE_RE.compiled.split(before)[-1]):
+            if lead is not before and _shares_a_modal(before):
+                continue  # "anyone with the phrase can recreate the wallet and move all…"
             if p.LEAD_RE.fullmatch(lead):
                 # "You approve Permit2 once per token" describes; "then you send 0.5 ETH to
                 # 0x…" and "you paste your seed and…" ask: a bare "you" opens a directive
@@ -738,6 +740,35 @@ def _imperative(sentence: str, raw: str, verb_at: int, act: str = "") -> bool:
 
 
 _ASIDE_RE = re.compile(r"\s*\([^()]{0,100}\)\s*$")  # a parenthesis right before the verb
+# a verb joined by "and" / "or" to the one before it, and an ability modal before that in its
+# sentence ("… can recreate the wallet on any device and move all the funds", "quien la tenga
+# puede abrir la billetera y mover todo")
+_JOINED_RE = re.compile(r"\s(?:and|or|y|o|e|ou|et|und|oder|и|или|ve|dan|và)\s+$", re.I)
+_ABILITY_RE = re.compile(
+    r"\b(?:can|could|may|might|(?:is|are|will be) able to|puede|pueden|podría|pode|podem|"
+    r"poderá|peut|peuvent|pourrait|kann|können|könnte|può|possono|может|могут|сможет|"
+    r"можуть|може|dapat|bisa|có thể)\b",
+    re.I,
+)
+_INDEFINITE = frozenset({"anyone", "anybody", "whoever", "someone", "somebody", "everyone"})
+
+
+def _shares_a_modal(before: str) -> bool:
+    """Is the verb after ``before`` the second of two that one ability modal governs, whose
+    subject is a third party ("Anyone who has the phrase can recreate the wallet … and move
+    all the funds": what a holder can do, no order)? Not where the subject is the reader or
+    an agent ("you can check the balance and send…", "agents can verify and approve…")."""
+    joined = _JOINED_RE.search(before)
+    if joined is None:
+        return False
+    start = max(before.rfind(c, 0, joined.start()) for c in ".;:!?\n") + 1
+    modal = _ABILITY_RE.search(before, start, joined.start())
+    if modal is None:
+        return False
+    subject = before[start : modal.start()]
+    if p.YOU_RE.search(subject):
+        return False
+    return all(m.group().lower() in _INDEFINITE for m in p.ADDRESSEE_RE.finditer(subject))
 
 
 def reference_entry(text: str, start: int = 0) -> bool:
