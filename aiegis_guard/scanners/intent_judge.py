@@ -955,6 +955,7 @@ def _unparsed(sentence: str, full: str, addressed: bool) -> Judgement | None:
         and {"act-word", "addressee"} & set(j.cues)
         and _prose(full)
         and not p.PAST_RE.search(full)
+        and not stated(full)
     ):
         # a sentence of prose that names where value goes, how much, and an act or the agent
         # ("pošli 25 000 USDC na 0x…", "делегуй усі токени ARB на адресу 0x…"): asked in a
@@ -962,6 +963,49 @@ def _unparsed(sentence: str, full: str, addressed: bool) -> Judgement | None:
         # key=value pairs) states, and so does a report of a move done ("haker przelał …")
         j = Judgement(j.score + 1, j.act, (*j.cues, "prose"))
     return j
+
+
+# what the sentence's own form says it states, in a language the vocabulary does not parse:
+# a log line's head (a time of day, a level: "2026-12-07 20:11:10 INFO  wypłata dla 0x…"); a
+# task ticked off ("[x] Revocar aprobación … al router 0x…"); a perfect or passive done
+# ("ha pausado …", "a été envoyé", "wurde überwiesen", "è stato trasferito", "foi enviado");
+# Indonesian / Malay active verbs (meN-: "Proposal ini mentransfer 25.000 USDC …", where an
+# order takes the bare or -kan form); a Japanese polite statement ("…を追加します。") with no
+# request in it ("…してください", "お願いします")
+_LOG_HEAD_RE = re.compile(
+    r"\s*[\[(]?(?:\d{4}-\d{2}-\d{2}[T ])?\d{2}:\d{2}(?::\d{2})?(?:[.,]\d+)?Z?[\])]?\s+"
+    r"(?:\[[^\]\n]{1,40}\]\s+)?(?:INFO|WARN(?:ING)?|ERROR|DEBUG|TRACE|NOTICE|FATAL|ИНФО|"
+    r"ПРЕДУПР\.?|ОШИБКА|信息|警告|错误|情報|エラー)\b"
+)
+_TICKED_RE = re.compile(r"\s*(?:[-*]\s*)?\[[xX✓✔]\]\s")
+_DONE_RE = re.compile(
+    r"\b(?:ha|han|hemos|había|habían|foi|foram|tem sido|tinha|hanno|abbiamo|"
+    r"(?:è|sono) stat[oaie])\s+(?:\w+\s+)?\w+(?:ad[oa]s?|id[oa]s?|at[oaie]|it[oaie]|ut[oaie])\b|"
+    r"\b(?:ont|avons|avait|avaient|a été|ont été)\s+(?:\w+\s+)?\w+(?:é|ée|és|ées|is|u|us)\b|"
+    r"\b(?:wurde|wurden|hat|haben|hatte|hatten)\b[^.!?\n]{0,80}?\bge\w+(?:t|en)\b",
+    re.IGNORECASE,
+)
+_MEN_RE = re.compile(
+    r"\b(?:men|mem|meng|meny|me)(?:transfer|kirim|bayar|setor|yetor|girim|"
+    r"irim|ayar|arik|indahkan|indah)\w*\b",
+    re.IGNORECASE,
+)
+_JA_STATED_RE = re.compile(r"(?:します|しました|されます|されました|です|でした)[。\s]*$")
+_JA_ASKED_RE = re.compile(r"ください|下さい|お願い|願います|すること|せよ|しなさい|して\s*$")
+
+
+def stated(full: str) -> bool:
+    """Does the sentence ``full`` (in a language the vocabulary does not parse) state, by its
+    own form, rather than ask (see the patterns above)? A modal keeps it an ask ("los fondos
+    deben enviarse a 0x…")."""
+    if _LOG_HEAD_RE.match(full) or _TICKED_RE.match(full):
+        return True
+    if p.MODAL_RE.search(full) or p.IMPERATIVE_FORMS_RE.search(full):
+        return False
+    if _DONE_RE.search(full) or _MEN_RE.search(full):
+        return True
+    body = full.rstrip()
+    return _JA_STATED_RE.search(body) is not None and _JA_ASKED_RE.search(body) is None
 
 
 _RECORD_ONCHAIN_RE = re.compile(r"0x[0-9a-fA-F]{6,}|[1-9A-HJ-NP-Za-km-z]{32,44}")
