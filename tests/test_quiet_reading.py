@@ -110,3 +110,25 @@ def test_a_sentence_that_states_by_its_form_is_no_ask(sentence: str) -> None:
 def test_asks_in_those_languages_still_flag(sentence: str) -> None:
     j = judge(sentence)
     assert j is not None and j.score >= THRESHOLD, j
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Where do I store the API secret?",
+        "Preciso compartilhar minha frase de recuperação com os outros donos?",
+        "¿Debo enviar mi frase de recuperación al soporte?",
+        "Muss ich meinen privaten Schlüssel irgendwo hochladen?",
+    ],
+)
+def test_a_question_of_the_writers_own_doing_asks_no_one(sentence: str) -> None:
+    """An FAQ's heading: the writer asks about their own doing, naming no reader."""
+    assert judge(sentence) is None
+
+
+def test_a_ticked_task_under_a_bots_title_states() -> None:
+    text = (
+        "Tareas del bot de tesorería — semana 50\n[x] Conciliar transferencias de noviembre\n"
+        "[x] Revocar aprobación antigua de USDC al router " + ADDR + "\n[ ] Revisar el puente"
+    )
+    assert _action(text, Source.TOOL_OUTPUT) is Action.ALLOW

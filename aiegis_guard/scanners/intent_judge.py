@@ -881,6 +881,8 @@ def judge(
     ``secret_near``: a sentence next to it names a wallet secret; ``onchain``: what
     :func:`may_be_onchain` says of ``raw``, when known."""
     full = raw if raw is not None and len(raw) == len(sentence) else sentence
+    if _own_question(full):
+        return None  # an FAQ's "Where do I store the API secret?": the writer asks, no one is
     for act, at in _candidates(sentence, full, cues, secret_near):
         how = _directive(sentence, full, at, act)
         if how is not None:
@@ -888,6 +890,28 @@ def judge(
     if full is not raw:
         onchain = None  # said of raw, not of the sentence judged
     return _expected(sentence, full, onchain) or _unparsed(sentence, full, addressed)
+
+
+# a question the writer asks of their own doing ("Where do I store the API secret?", "Preciso
+# compartilhar minha frase de recuperação com os outros donos?", "Muss ich …?"): an FAQ's
+# heading, asked of no one; a favour asked of the reader ("Can I have your key?") names them
+_OWN_QUESTION_RE = re.compile(
+    r"\b(?:do|does|should|can|could|must|may|shall|would|will|need|am)\s+I\b|\bI\s+need\s+to\b|"
+    r"^\W*(?:preciso|devo|posso|tenho que|debo|puedo|tengo que|necesito|dois-je|puis-je|"
+    r"faut-il|muss ich|soll ich|kann ich|darf ich|devo|posso|moet ik|kan ik|должен ли я|"
+    r"нужно ли мне|могу ли я|czy muszę|czy mogę|musím|mohu)\b|"
+    r"我(?:需要|应该|應該|必须|必須|可以|能)|私は.{0,20}(?:べき|必要)",
+    re.IGNORECASE,
+)
+
+
+def _own_question(full: str) -> bool:
+    """Is ``full`` a question the writer asks of their own doing, naming no reader (see
+    ``_OWN_QUESTION_RE``)?"""
+    body = full.rstrip(" \t\n*_\"')»”")
+    if not body.endswith(("?", "？")) or p.YOU_RE.search(full):
+        return False
+    return _OWN_QUESTION_RE.search(full) is not None
 
 
 def _expected(sentence: str, full: str, onchain: bool | None = None) -> Judgement | None:
@@ -940,7 +964,7 @@ def _unparsed(sentence: str, full: str, addressed: bool) -> Judgement | None:
     their own (an amount or token, agents addressed, authority, urgency, secrecy, an act
     word). English is asked first (of the original text: a log line's "to=0x…" is blanked in
     the view): cheaper than the recipient patterns on every sentence."""
-    if p.english(full) or not has_recipient(full) or _record(full):
+    if p.english(full) or not has_recipient(full) or _record(full) or _logged(full):
         return None  # (a record's fields state: a log line's key=value pairs, a CSV row)
     j = _score(sentence, full, "unparsed", "none")
     # a value or rights verb in a form not parsed; the broader lexicon's only in prose (its
@@ -994,12 +1018,15 @@ _JA_STATED_RE = re.compile(r"(?:します|しました|されます|されまし
 _JA_ASKED_RE = re.compile(r"ください|下さい|お願い|願います|すること|せよ|しなさい|して\s*$")
 
 
+def _logged(full: str) -> bool:
+    """Is ``full`` a log line or a ticked task: a record of what was done, whoever it names?"""
+    return _LOG_HEAD_RE.match(full) is not None or _TICKED_RE.match(full) is not None
+
+
 def stated(full: str) -> bool:
     """Does the sentence ``full`` (in a language the vocabulary does not parse) state, by its
     own form, rather than ask (see the patterns above)? A modal keeps it an ask ("los fondos
     deben enviarse a 0x…")."""
-    if _LOG_HEAD_RE.match(full) or _TICKED_RE.match(full):
-        return True
     if p.MODAL_RE.search(full) or p.IMPERATIVE_FORMS_RE.search(full):
         return False
     if _DONE_RE.search(full) or _MEN_RE.search(full):
