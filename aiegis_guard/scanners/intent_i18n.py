@@ -338,8 +338,8 @@ def sign_request(sentence: str, addressed: bool = False) -> bool:
     for i, clause in enumerate(clauses):
         if not _search("sign", clause) and not _search("sign_ask", clause):
             continue
-        if _negated(clause, langs):
-            continue
+        if _negated(clause, langs) or _writer_signs(clause):
+            continue  # "ne signez jamais …"; the writer signs ("я подпишу её завтра", "سأوقعها")
         lead = clauses[i - 1] if i else ""  # a marker set off before it ("Buktiin dong: …")
         if (addressed and _search("sign_ask", clause)) or _search(
             "please", lead + " " + clause, langs
@@ -351,6 +351,24 @@ def sign_request(sentence: str, addressed: bool = False) -> bool:
 
 
 _QUOTED_RE = re.compile(r"\"[^\"]*\"|“[^”]*”|„[^“”]*[“”]|«[^»]*»|「[^」]*」")
+# the writer as the one who signs ("я подпишу её завтра утром", "je signerai", "ich
+# unterschreibe", "firmaré yo", "سأوقعها"): an owner who prepares the transaction for the agent
+# to propose signs it, and asks no signature of the reader
+_WRITER_SIGNS_RE = re.compile(
+    r"(?<![^\W\d_])(?:я|ja|je|j'|ich|yo|eu|io|ben|saya|aku|tôi|ми)(?![^\W\d_])|"
+    r"(?<![^\W\d_])[وف]?سأ|我|私が|私は|제가|저는|내가",
+    re.IGNORECASE,
+)
+WRITER_REACH = 16  # characters before a "sign" verb where its subject pronoun stands
+
+
+def _writer_signs(clause: str) -> bool:
+    """Is every "sign" verb of ``clause`` the writer's own: a first-person pronoun just
+    before it, or an Arabic first-person future written onto it (see ``_WRITER_SIGNS_RE``)?"""
+    spans = _matches("sign", clause) + _matches("sign_ask", clause)
+    return bool(spans) and all(
+        _WRITER_SIGNS_RE.search(clause, max(0, a - WRITER_REACH), b) is not None for a, b in spans
+    )
 
 
 def moves_value(sentence: str) -> bool:
