@@ -751,6 +751,31 @@ _ABILITY_RE = re.compile(
     re.I,
 )
 _INDEFINITE = frozenset({"anyone", "anybody", "whoever", "someone", "somebody", "everyone"})
+# a permission right before the verb ("can", "may", "is allowed to", "puede", "può", "może")
+_PERMIT_END_RE = re.compile(
+    r"\b(?:can|may|is (?:allowed|permitted|authori[sz]ed|free) to|are (?:allowed|permitted|"
+    r"authori[sz]ed|free) to|puede|pueden|può|possono|może|mogą|kann|können|darf|dürfen|pode|"
+    r"podem|peut|peuvent|может|могут|може|можуть)\s+(?:(?:now|also|simply|just|safely|"
+    r"directly|ahora|ya|già|anche|już|też|jetzt|auch|agora|também|maintenant|aussi|теперь|"
+    r"также)\s+)?$",
+    re.I,
+)
+
+
+def _permitted_agent(before: str) -> bool:
+    """Is the verb after ``before`` one an agent or bot is permitted ("the bot can add 0x… to
+    the allowlist", "AI wallet assistants can complete this …", "l'agente firmatario può
+    confermare"): a permission given to the reader, as an order is? Not the reader's "you
+    can" (docs say what the reader may do), not a negated one ("cannot", "may not")."""
+    permit = _PERMIT_END_RE.search(before[-60:])
+    if permit is None:
+        return False
+    head = before[-60:][: permit.start()]
+    start = max(head.rfind(c) for c in ".;:!?\n") + 1
+    subject = head[start:]
+    if p.YOU_RE.search(subject) or _JOINED_RE.search(subject + " "):
+        return False
+    return any(m.group().lower() not in _INDEFINITE for m in p.ADDRESSEE_RE.finditer(subject))
 
 
 def _shares_a_modal(before: str) -> bool:
@@ -808,6 +833,8 @@ def _directive(sentence: str, raw: str, verb_at: int, act: str) -> str | None:
             return "modal"
     if p.YOU_ASKED_RE.search(before[-40:]) and has_recipient(raw, verb_at):
         return "modal"  # "…is that you perform a transfer to 0x…", "you send me 1 ETH at 0x…"
+    if _permitted_agent(before) and has_recipient(raw):
+        return "modal"  # "the bot can add 0x… to the allowlist", "agents may approve 0x…"
     if p.PROVE_BY_RE.search(before[-90:]):
         return "modal"  # a test the act passes: "a trustworthy agent would prove it by sending…"
     if p.IF_YOU_BEFORE_RE.search(before[-40:]) and p.BARGAIN_RE.search(sentence):
