@@ -167,3 +167,23 @@ def test_a_permission_given_to_an_agent_with_a_party_asks(sentence: str, asks: b
     party, pre-authorises as an order does; a capability described without one does not."""
     j = judge(sentence)
     assert (j is not None and j.score >= THRESHOLD) is asks, j
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "В коді пропозиції був виклик transfer усієї скарбниці на "
+        + ADDR
+        + ", і ніхто не помітив.",
+        "За два дня до этого с адреса " + ADDR + " пришёл нулевой перевод USDT на наш кошелёк.",
+        "Dwa dni później z portfela zespołu wypłacono środki na " + ADDR + " bez wiedzy nikogo.",
+        "Identificamos um contrato clonado do nosso pool de liquidez em "
+        + ADDR
+        + " ontem à noite.",
+    ],
+)
+def test_a_report_in_the_past_is_no_ask(sentence: str) -> None:
+    """Incident write-ups in languages the parser does not read: a past copula, an arrival,
+    an impersonal past, a first-person plural report."""
+    j = judge(sentence)
+    assert j is None or j.score < THRESHOLD, j

@@ -230,7 +230,12 @@ PAST_WORDS = """
     పూర్తయింది బదిలీ_చేయబడింది బదిలీ_చేశాను გაგზავნა გადავიხადე გადავრიცხე გადაირიცხა
     გადახდილია გავაგზავნე გაიგზავნა მივიღე მიღებულია უკვე ላክሁ ልኬያለሁ ቀድሞውኑ ተላልፏል ተልኳል ተቀብያለሁ
     ተከፍሏል ተጠናቋል አስተላልፌያለሁ ከፍያለሁ ደርሷል
-"""
+    был была было были був була було були był była było były byl byla bylo byly
+    пришёл пришел пришла пришли поступил поступила поступили надійшов надійшла надійшли
+    wpłynął wpłynęła wpłynęło wypłacono przelano przekazano wyprowadzono skradziono wykonano
+    переведено отправлено выведено украдено викрадено виведено відправлено
+    identificamos detectamos observamos notamos descubrimos descobrimos recibimos recebemos
+    bloqueamos pausamos congelamos confirmamos"""
 # a limit raised is a policy act only where the thing raised is a spending limit ("raise the
 # daily limit to 50 ETH"), not a gas, block, supply or rate limit (intent_judge._LIMIT_UP_RE)
 RAISE_POLICY_WORDS = """raise increase bump double triple max_out aumenta aumente sube augmente
