@@ -357,8 +357,9 @@ def _candidates(
         yield from _silenced(sentence)
     if "g:safeguard" in present or "_" in raw:  # (a flag's name is blanked in the view)
         for off in p.SAFEGUARD_OFF_RE.finditer(raw):
-            if _DEV_SCOPE_RE.search(raw) or _UI_PLACE_RE.search(raw):
-                break  # "set require_confirmation to false only in the local devnet profile"
+            if _DEV_SCOPE_RE.search(raw) or _UI_PLACE_RE.search(raw) or _DISCOURAGED_RE.search(raw):
+                break  # "set require_confirmation to false only in the local devnet profile",
+                # "set `simulate: false` to opt out (not recommended)": an option warned against
             if off.group().lower().startswith(("keep", "leave", "have")) and not (
                 p.ADDRESSEE_RE.search(raw)
             ):
@@ -521,6 +522,14 @@ _TOLD_COLON_RE = LazyPattern(
 _DEV_SCOPE_RE = LazyPattern(
     r"\b(?:tests?|testing|testnets?|devnets?|local(?:host)?|development|sandbox(?:es)?|"
     r"staging|hackathon|unit tests?|fixtures?|mocks?)\b",
+    re.IGNORECASE,
+)
+# a safeguard's off switch that docs name and warn against
+_DISCOURAGED_RE = re.compile(
+    r"\bnot recommended\b|\b(?:strongly )?discouraged\b|\bat your own risk\b|"
+    r"\bno recomendad[oa]\b|\bnão recomendad[oa]\b|\bdéconseillée?\b|\bnicht empfohlen\b|"
+    r"\bsconsigliat[oa]\b|\bне рекомендуется\b|\bне рекомендовано\b|不推荐|不建议|非推奨|"
+    r"권장하지 않",
     re.IGNORECASE,
 )
 _SHELL_EXPORT_RE = re.compile(r"export\s+[A-Za-z_][A-Za-z0-9_]*=")

@@ -848,9 +848,10 @@ ROUTE = (
     r"\b(?:deposit|receiving|recipient|payment|payout|treasury|withdrawal|wallet|vault) "
     r"address (?:has (?:been )?changed|is now|was (?:updated|changed|moved)|has been "
     r"(?:updated|moved|rotated|migrated))|"
-    r"\b(?:the )?(?:correct|new|updated|current|real|actual|official|verified) (?:deposit |"
-    r"receiving |payment |payout )?(?:destination|address|recipient|beneficiary|payee|wallet)"
-    r" (?:is|has been|will be)\b|"
+    # (a specific one: "to a new address is under review" names none)
+    r"(?<!\ba )(?<!\ban )\b(?:the )?(?:correct|new|updated|current|real|actual|official|"
+    r"verified) (?:deposit |receiving |payment |payout )?"
+    r"(?:destination|address|recipient|beneficiary|payee|wallet) (?:is|has been|will be)\b|"
     r"\buse (?:this|the following|the new|that) (?:one|address|wallet|recipient|contract) "
     r"instead|"
     # an intermediate stop on the way ("all tip payouts first pass through the holding address
