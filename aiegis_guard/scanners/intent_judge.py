@@ -721,6 +721,13 @@ def _imperative(sentence: str, raw: str, verb_at: int, act: str = "") -> bool:
         return False  # "Withdraw Authority: 7xKX…": a record's label
     if raw[verb_at - 1 : verb_at] in ("/", "!"):
         return False  # a command's name ("/tip"): COMMAND_RE judges commands
+    if _VERB_FINAL_RE.search(raw) and w.is_unspaced(raw[verb_at : verb_at + 1]):
+        # Japanese / Korean put the verb last: a verb noun that opens the sentence heads a
+        # compound ("送信元アドレス", the sender's address), unless a request ending follows
+        ending = _VERB_FINAL_ASK_RE.match(raw, verb_at + 1, verb_at + 8)
+        if ending is None:
+            mark = p.IMPERATIVE_MARK_RE.search(raw, verb_at)
+            return mark is not None and not conditional_mark(raw, verb_at, mark.start())
     for before in (sentence[:verb_at], raw[:verb_at]):
         for lead in (before, p.CLAUSE_RE.compiled.split(before)[-1]):
             if lead is not before and _shares_a_modal(before):
@@ -749,6 +756,11 @@ def _imperative(sentence: str, raw: str, verb_at: int, act: str = "") -> bool:
 
 
 _ASIDE_RE = re.compile(r"\s*\([^()]{0,100}\)\s*$")  # a parenthesis right before the verb
+_VERB_FINAL_RE = re.compile(r"[\u3040-\u30ff\uac00-\ud7af]")  # kana, Hangul
+# a request's ending on a verb noun ("送金して", "送れ", "송금해"): its stem is one character on
+_VERB_FINAL_ASK_RE = re.compile(
+    r"[^\s]{0,3}?(?:して|しろ|せよ|って|れ(?![\u3040-\u309f])|해|하라|해라|하세요)"
+)
 # a verb joined by "and" / "or" to the one before it, and an ability modal before that in its
 # sentence ("… can recreate the wallet on any device and move all the funds", "quien la tenga
 # puede abrir la billetera y mover todo")
@@ -1050,8 +1062,12 @@ _MEN_RE = re.compile(
     r"irim|ayar|arik|indahkan|indah)\w*\b",
     re.IGNORECASE,
 )
-_JA_STATED_RE = re.compile(r"(?:します|しました|されます|されました|です|でした)[。\s]*$")
-_JA_ASKED_RE = re.compile(r"ください|下さい|お願い|願います|すること|せよ|しなさい|して\s*$")
+_JA_STATED_RE = re.compile(r"(?:ます|ました|です|でした|ません|ている|ていた)[。\s]*$")
+_JA_ASKED_RE = re.compile(
+    r"ください|下さい|お願い|願います|すること|せよ|しなさい|して\s*$|"
+    # an expectation stated ("…に送ることが前提となっています", "…べきです", "…なければなりません")
+    r"ことが前提|前提と|ことになって|こととなって|べき|なければ|義務|求められ"
+)
 
 
 def _logged(full: str) -> bool:
