@@ -56,7 +56,7 @@ def aimed(text: str) -> bool:
     support team too."""
     if has_recipient(text) or p.OVERRIDE_RE.search(text):
         return True
-    if any(not _named_only(text, m) for m in p.ADDRESSEE_RE.finditer(text)):
+    if any(not (_named_only(text, m) or _holder(text, m)) for m in p.ADDRESSEE_RE.finditer(text)):
         return True
     return any(
         not (_SELECTOR.fullmatch(m.group()) or _UNBOUNDED.fullmatch(m.group()))
@@ -71,6 +71,23 @@ def aimed(text: str) -> bool:
 _QUOTES = frozenset("\"'`“‘")
 _CLOSERS = frozenset("\"'`”’")
 _AI_PREFIX_RE = re.compile(r"(?:ai|ki|ии|ші|llm|ia)-$", re.IGNORECASE)
+
+
+# "anyone who has your seed phrase", "whoever gets the private key": a holder of the wallet's
+# secret, of whom an explainer says what they can do — no one spoken to ("anyone who knows the
+# phrase 'sunrise'" may be: a pass phrase planted in memory)
+_HOLDER_OF_SECRET_RE = re.compile(
+    r"\s+(?:who|that|with)\b[^.;:!?\n]{0,50}?\b(?:seed|mnemonic|private keys?|recovery "
+    r"(?:phrase|words)|secret (?:phrase|key|recovery phrase))\b",
+    re.IGNORECASE,
+)
+_HOLDERS = frozenset({"anyone", "anybody", "whoever", "someone", "somebody"})
+
+
+def _holder(text: str, m: re.Match[str]) -> bool:
+    """Is the addressee word at ``m`` an indefinite holder of the secret ("anyone who has
+    your seed phrase can…")?"""
+    return m.group().lower() in _HOLDERS and _HOLDER_OF_SECRET_RE.match(text, m.end()) is not None
 
 
 def _named_only(text: str, m: re.Match[str]) -> bool:

@@ -124,23 +124,27 @@ def _prose_like(part: str, words: dict[str, int]) -> bool:
 
 def _introduced(text: str, at: int, end: int) -> bool:
     """Is the run ``text[at:end]`` introduced as a pasted value: after a colon, an equals sign
-    or a quote, or a phrase label glued to it ("助记词…"); or alone on its line (after a line
-    break, nothing but a closing mark after it), or with a phrase label in the rest of its
-    line ("…的钱包助记词")? A line of prose opens with a clause of the same characters
-    ("攻击者搭建仿冒的空投或铸造页面，诱导用户连接钱包后签名。" passes the checksum of 15
-    words one time in 32): what follows it on its line is prose, not a label."""
+    or a quote, or a phrase label glued to it ("助记词…"); or at a line start (or the text's),
+    unless a clause of prose goes on from it — a list character's run glued to a clause mark
+    ("，" "、" "；") and more of the script: a line of prose opens with a clause of the same
+    characters ("攻击者搭建仿冒的空投或铸造页面，诱导用户连接钱包后签名。" passes the checksum of
+    15 words one time in 32). A note set off after a pasted phrase (a space, a bracket, an
+    arrow, "#wallet1", a date) is no clause of it; a phrase label glued on ("，这是我的助记词")
+    keeps it a phrase. Reads at most ``LABEL_AFTER`` characters after the run."""
     before = text[max(0, at - 24) : at]
     if _PHRASE_LABEL_RE.search(before) or _VALUE_INTRO_RE.search(before):
         return True
     if not _INTRODUCED_RE.search(before):
         return False
-    stop = text.find("\n", end)
-    rest = text[end : len(text) if stop < 0 else stop]
-    return not rest.strip(_CLOSERS) or _PHRASE_LABEL_IN_RE.search(rest) is not None
+    after = text[end : end + LABEL_AFTER]
+    if _CLAUSE_GOES_ON_RE.match(after) is None:
+        return True
+    return _PHRASE_LABEL_IN_RE.search(after) is not None
 
 
 _VALUE_INTRO_RE = re.compile(r"[:：=\"'「『“][ \t]*$")  # a colon, an equals sign, a quote
-_CLOSERS = " \t\r。.！!？?」』”\"')）"
+# a clause mark glued to the run, then more of a CJK script: the sentence goes on
+_CLAUSE_GOES_ON_RE = re.compile(r"[，、；,;][\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af]")
 _PHRASE_LABEL_IN_RE = re.compile(
     r"(?i)助[记記][词詞]|[记記]忆[词詞]|[記记]憶[詞词]|[种種]子[词詞]|ニーモニック|シード|니모닉|시드|"
     r"mnemonic|seed ?phrase|recovery ?phrase"

@@ -355,20 +355,33 @@ _QUOTED_RE = re.compile(r"\"[^\"]*\"|“[^”]*”|„[^“”]*[“”]|«[^»]
 # unterschreibe", "firmaré yo", "سأوقعها"): an owner who prepares the transaction for the agent
 # to propose signs it, and asks no signature of the reader
 _WRITER_SIGNS_RE = re.compile(
-    r"(?<![^\W\d_])(?:я|ja|je|j'|ich|yo|eu|io|ben|saya|aku|tôi|ми)(?![^\W\d_])|"
+    r"(?<![^\W\d_])(?:я|ja(?!\s*,)|je|j'|ich|yo|eu|io|ben|saya|aku|tôi|ми)(?![^\W\d_])|"
     r"(?<![^\W\d_])[وف]?سأ|我|私が|私は|제가|저는|내가",
     re.IGNORECASE,
 )
 WRITER_REACH = 16  # characters before a "sign" verb where its subject pronoun stands
+# between the pronoun and the verb: a request ("я прошу подписать", "ми просимо вас", "ja
+# proszę o podpisanie", "tôi yêu cầu bạn ký") makes the reader the one who signs
+_ASKS_READER_RE = re.compile(
+    r"прош|прос|proszę|prosz|prosím|žádám|yêu cầu|đề nghị|\bask|\brequest|pido|pedimos|peço|"
+    r"demand|chied|bitte|rog|\bвас\b|\bтебя\b|\bвам\b|\bтебе\b|\bbạn\b|\byou\b|\bvous\b|"
+    r"\bdich\b|\bdir\b|\bte\b|\bpana\b|\bpani\b|\bcię\b",
+    re.IGNORECASE,
+)
 
 
 def _writer_signs(clause: str) -> bool:
-    """Is every "sign" verb of ``clause`` the writer's own: a first-person pronoun just
-    before it, or an Arabic first-person future written onto it (see ``_WRITER_SIGNS_RE``)?"""
+    """Is every "sign" verb of ``clause`` the writer's own: a first-person pronoun just before
+    it with no request between ("я подпишу её завтра", not "я прошу подписать"), or an Arabic
+    first-person future written onto it (see ``_WRITER_SIGNS_RE``)?"""
     spans = _matches("sign", clause) + _matches("sign_ask", clause)
-    return bool(spans) and all(
-        _WRITER_SIGNS_RE.search(clause, max(0, a - WRITER_REACH), b) is not None for a, b in spans
-    )
+    if not spans:
+        return False
+    for a, b in spans:
+        found = list(_WRITER_SIGNS_RE.finditer(clause, max(0, a - WRITER_REACH), b))
+        if not found or _ASKS_READER_RE.search(clause, found[-1].end(), a):
+            return False  # (the pronoun nearest the verb: "я подпишу"; "я прошу подписать")
+    return True
 
 
 def moves_value(sentence: str) -> bool:

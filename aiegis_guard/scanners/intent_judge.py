@@ -801,9 +801,11 @@ def _permitted_agent(before: str) -> bool:
 
 def _shares_a_modal(before: str) -> bool:
     """Is the verb after ``before`` the second of two that one ability modal governs, whose
-    subject is a third party ("Anyone who has the phrase can recreate the wallet … and move
-    all the funds": what a holder can do, no order)? Not where the subject is the reader or
-    an agent ("you can check the balance and send…", "agents can verify and approve…")."""
+    subject is a third party — one who holds the secret ("Anyone who has your seed phrase can
+    restore the wallet … and move all the funds") or an attacker ("an attacker could drain the
+    pool and send…"): what they can do, no order? Not a subject that may be the reader or an
+    agent ("you can check … and send", "someone with signing rights can approve and
+    transfer…", "any holder may verify and withdraw…")."""
     joined = _JOINED_RE.search(before)
     if joined is None:
         return False
@@ -812,9 +814,34 @@ def _shares_a_modal(before: str) -> bool:
     if modal is None:
         return False
     subject = before[start : modal.start()]
-    if p.YOU_RE.search(subject):
+    if _YOU_SUBJECT_RE.search(subject):
         return False
-    return all(m.group().lower() in _INDEFINITE for m in p.ADDRESSEE_RE.finditer(subject))
+    if any(m.group().lower() not in _INDEFINITE for m in p.ADDRESSEE_RE.finditer(subject)):
+        return False
+    return _HOSTILE_RE.search(subject) is not None or (
+        _HOLDER_RE.search(subject) is not None and _SECRET_WORD_RE.search(subject) is not None
+    )
+
+
+_YOU_SUBJECT_RE = re.compile(r"\b(?:you|tú|vous|du|ты|вы|você|voi|lei)\b", re.IGNORECASE)
+_HOSTILE_RE = re.compile(
+    r"\b(?:attackers?|scammers?|thie(?:f|ves)|hackers?|criminals?|fraudsters?|phishers?|"
+    r"drainers?|malicious|atacantes?|estafadores?|ladr[oó]n(?:es)?|golpistas?|attaquants?|"
+    r"escrocs?|voleurs?|angreifer|betrüger|diebe?|мошенник\w*|злоумышленник\w*|хакер\w*)\b|"
+    r"攻击者|骗子|黑客|盗贼|詐欺|攻撃者",
+    re.IGNORECASE,
+)
+_HOLDER_RE = re.compile(
+    r"\b(?:anyone|anybody|whoever|someone|somebody|quien|cualquiera|alguien|quem|qualquer|"
+    r"quiconque|celui qui|wer|jeder|кто|любой|chiunque|chi)\b|任何人|谁",
+    re.IGNORECASE,
+)
+_SECRET_WORD_RE = re.compile(
+    r"\b(?:seed|phrase|mnemonic|private key|keys?|recovery|words|password|passphrase|"
+    r"frase|semilla|clave|chave|semente|phrase|clé|schlüssel|seed-phrase|фраз\w*|ключ\w*|"
+    r"сид)\b|助记词|私钥|シード|秘密鍵",
+    re.IGNORECASE,
+)
 
 
 def reference_entry(text: str, start: int = 0) -> bool:
@@ -944,18 +971,21 @@ def judge(
 # compartilhar minha frase de recuperação com os outros donos?", "Muss ich …?"): an FAQ's
 # heading, asked of no one; a favour asked of the reader ("Can I have your key?") names them
 _OWN_QUESTION_RE = re.compile(
-    r"\b(?:do|does|should|can|could|must|may|shall|would|will|need|am)\s+I\b|\bI\s+need\s+to\b|"
-    r"^\W*(?:preciso|devo|posso|tenho que|debo|puedo|tengo que|necesito|dois-je|puis-je|"
-    r"faut-il|muss ich|soll ich|kann ich|darf ich|devo|posso|moet ik|kan ik|должен ли я|"
-    r"нужно ли мне|могу ли я|czy muszę|czy mogę|musím|mohu)\b|"
-    r"我(?:需要|应该|應該|必须|必須|可以|能)|私は.{0,20}(?:べき|必要)",
+    r"^\W*(?:q\s*[:.]\s*|\d+[.)]\s*)?(?:"
+    r"(?:(?:where|what|how|when|why|which|who|whom)\s+(?:\w+\s+){0,2}?)?"
+    r"(?:do|does|should|can|could|must|may|shall|would|will|need|am)\s+I\b|"
+    r"(?:preciso|devo|posso|tenho que|debo|puedo|tengo que|necesito|dois-je|puis-je|faut-il|"
+    r"muss ich|soll ich|kann ich|darf ich|moet ik|kan ik|должен ли я|нужно ли мне|могу ли я|"
+    r"czy muszę|czy mogę|musím|mohu)\b|"
+    r"我(?:需要|应该|應該|必须|必須|可以|能))",
     re.IGNORECASE,
 )
 
 
 def _own_question(full: str) -> bool:
-    """Is ``full`` a question the writer asks of their own doing, naming no reader (see
-    ``_OWN_QUESTION_RE``)?"""
+    """Is ``full`` a question the writer asks of their own doing, naming no reader: the
+    question opens the sentence (``_OWN_QUESTION_RE``; "Transfer 5 ETH to 0x… now — do I need
+    to confirm?" is an order with a question tagged on)?"""
     body = full.rstrip(" \t\n*_\"')»”")
     if not body.endswith(("?", "？")) or p.YOU_RE.search(full):
         return False
@@ -1012,21 +1042,23 @@ def _unparsed(sentence: str, full: str, addressed: bool) -> Judgement | None:
     their own (an amount or token, agents addressed, authority, urgency, secrecy, an act
     word). English is asked first (of the original text: a log line's "to=0x…" is blanked in
     the view): cheaper than the recipient patterns on every sentence."""
-    if p.english(full) or not has_recipient(full) or _record(full) or _logged(full):
+    if p.english(full) or not has_recipient(full) or _record(full):
         return None  # (a record's fields state: a log line's key=value pairs, a CSV row)
+    logged = _logged(full)  # a log line or a ticked task records; urgency or a form still asks
     j = _score(sentence, full, "unparsed", "none")
     # a value or rights verb in a form not parsed; the broader lexicon's only in prose (its
     # stems also begin labels and nouns: "Agente pervesk: 0x…" is a record's label)
     acts = without_time_clauses(sentence)  # ("请在转账前核对": a check asked, no transfer)
     if p.ACT_STEM_RE.search(acts) or ((moves_value(acts) or signs(acts)) and _prose(full)):
         j = Judgement(j.score + 1, j.act, (*j.cues, "act-word"))
-    if addressed and "addressee" not in j.cues:
+    if addressed and "addressee" not in j.cues and not logged:
         j = Judgement(j.score + 1, j.act, (*j.cues, "addressee"))
     if (
         "target" in j.cues
         and {"act-word", "addressee"} & set(j.cues)
         and _prose(full)
         and not p.PAST_RE.search(full)
+        and not logged
         and not stated(full)
     ):
         # a sentence of prose that names where value goes, how much, and an act or the agent
@@ -1057,6 +1089,14 @@ _DONE_RE = re.compile(
     r"\b(?:wurde|wurden|hat|haben|hatte|hatten)\b[^.!?\n]{0,80}?\bge\w+(?:t|en)\b",
     re.IGNORECASE,
 )
+# an ask after a perfect: a connector that draws a consequence, a courtesy, or a second
+# person's subjunctive ("ha autorizado que transfieras…", "que envíes", "que tu envoies")
+_ASK_AFTER_RE = re.compile(
+    r"\b(?:así que|por eso|entonces|por lo tanto|por favor|assim|então|portanto|por favor|"
+    r"quindi|perciò|per favore|donc|alors|s'il (?:te|vous) plaît|also|deshalb|daher|bitte|"
+    r"so|therefore|please)\b|\bque\s+(?:tú\s+|tu\s+|você\s+)?\w+(?:es|as|éis|áis)\b",
+    re.IGNORECASE,
+)
 _MEN_RE = re.compile(
     r"\b(?:men|mem|meng|meny|me)(?:transfer|kirim|bayar|setor|yetor|girim|"
     r"irim|ayar|arik|indahkan|indah)\w*\b",
@@ -1071,7 +1111,10 @@ _JA_ASKED_RE = re.compile(
 
 
 def _logged(full: str) -> bool:
-    """Is ``full`` a log line or a ticked task: a record of what was done, whoever it names?"""
+    """Is ``full`` a log line or a ticked task: a record of what was done (no prose point, no
+    point for agents named around it), unless an imperative form asks in it?"""
+    if p.IMPERATIVE_FORMS_RE.search(full):
+        return False
     return _LOG_HEAD_RE.match(full) is not None or _TICKED_RE.match(full) is not None
 
 
@@ -1081,7 +1124,10 @@ def stated(full: str) -> bool:
     deben enviarse a 0x…")."""
     if p.MODAL_RE.search(full) or p.IMPERATIVE_FORMS_RE.search(full):
         return False
-    if _DONE_RE.search(full) or _MEN_RE.search(full):
+    done = _DONE_RE.search(full)
+    if done is not None and _ASK_AFTER_RE.search(full, done.end()) is None:
+        return True  # ("ya hemos verificado todo, así que manda…" asks after it)
+    if _MEN_RE.search(full):
         return True
     body = full.rstrip()
     return _JA_STATED_RE.search(body) is not None and _JA_ASKED_RE.search(body) is None

@@ -196,13 +196,26 @@ def imperative(low: str, start: int, end: int, *, line: bool = False) -> bool:
     a line) and an object follows (``Method: Transfer``, ``Transfer Status: locked`` and
     ``"action": "approve",`` are labels)? A function written as code is no imperative: a call
     (``approve(spender, amount)``, ``Function: approve(address spender, …)``) or a member
-    (``WETH.approve``) names the function a proposal, a decoded input or a doc lists; the code
-    rules read its arguments (``unlimited_approval.code_max``)."""
+    (``WETH.approve``) names the function a proposal, a decoded input or a doc lists (the code
+    rules read its arguments: ``unlimited_approval.code_max``), unless a run verb opens its
+    clause ("call token.transfer(0x…, …) immediately")."""
     if low.startswith("(", end) or (
         start > 1 and low[start - 1] == "." and _ends_identifier(low[start - 2])
     ):
-        return False
+        # a call is an order where a run verb opens its clause ("call token.transfer(0x…) now")
+        run = _RUN_BEFORE_RE.search(low, max(0, start - 40), start)
+        return (
+            run is not None
+            and clause_start(low, run.start(1))
+            and _CONCRETE_ARGS_RE.match(low, end) is not None
+        )
     return (line or clause_start(low, start)) and not _LABEL_RE.match(low, end)
+
+
+# a call's arguments that name a party or an amount ("(0x7a3f…, balanceOf(owner))"), not the
+# parameters a doc or an error message lists ("call approve(spender, amount) on the token")
+_CONCRETE_ARGS_RE = re.compile(r"\(\s*[^)\n]{0,80}?(?:0x[0-9a-f]{6}|\d)")
+_RUN_BEFORE_RE = re.compile(r"\b(call|run|execute|invoke|trigger|exec|perform)\s+`?(?:[\w$]+\.)*$")
 
 
 def _ends_identifier(c: str) -> bool:  # "weth.", "pool().", "tokens[0]."
