@@ -1094,7 +1094,12 @@ _DONE_RE = re.compile(
 _ASK_AFTER_RE = re.compile(
     r"\b(?:así que|por eso|entonces|por lo tanto|por favor|assim|então|portanto|por favor|"
     r"quindi|perciò|per favore|donc|alors|s'il (?:te|vous) plaît|also|deshalb|daher|bitte|"
-    r"so|therefore|please)\b|\bque\s+(?:tú\s+|tu\s+|você\s+)?\w+(?:es|as|éis|áis)\b",
+    r"so|therefore|please)\b|\bque\s+(?:tú\s+|tu\s+|você\s+)?\w+(?:es|as|éis|áis)\b|"
+    # a request made after it, or the reader addressed ("…wurde gesperrt und wir bitten Sie …
+    # zu senden", "…a été bloqué et nous vous prions de déposer", "…foi verificada, pedimos que")
+    r"\b(?:bitten|bittet|prions|prie|demandons|pedimos|pido|rogamos|solicitamos|peço|chiediamo|"
+    r"chiedo|preghiamo|prosimy|proszę|просим|просимо|vous|você|vocês|usted|ustedes|voi)\b|"
+    r"(?-i:\bSie\b)",
     re.IGNORECASE,
 )
 _MEN_RE = re.compile(
