@@ -74,6 +74,13 @@ from aiegis_guard.scanners.secret_handover import (
     names_secret,
     sends_secret,
 )
+from aiegis_guard.scanners.sentence_forms import (
+    logged,
+    own_question,
+    permitted_agent,
+    shares_a_modal,
+    stated,
+)
 
 __all__ = ["Cues", "Judgement", "cue_words", "cues_of", "handed_over", "has_recipient", "judge"]
 __all__ += ["BASE58_CLASS", "asks_own_secret", "may_be_onchain", "names_secret", "reveals"]
@@ -730,7 +737,7 @@ def _imperative(sentence: str, raw: str, verb_at: int, act: str = "") -> bool:
             return mark is not None and not conditional_mark(raw, verb_at, mark.start())
     for before in (sentence[:verb_at], raw[:verb_at]):
         for lead in (before, p.CLAUSE_RE.compiled.split(before)[-1]):
-            if lead is not before and _shares_a_modal(before):
+            if lead is not before and shares_a_modal(before):
                 continue  # "anyone with the phrase can recreate the wallet and move all…"
             if p.LEAD_RE.fullmatch(lead):
                 # "You approve Permit2 once per token" describes; "then you send 0.5 ETH to
@@ -760,87 +767,6 @@ _VERB_FINAL_RE = re.compile(r"[\u3040-\u30ff\uac00-\ud7af]")  # kana, Hangul
 # a request's ending on a verb noun ("送金して", "送れ", "송금해"): its stem is one character on
 _VERB_FINAL_ASK_RE = re.compile(
     r"[^\s]{0,3}?(?:して|しろ|せよ|って|れ(?![\u3040-\u309f])|해|하라|해라|하세요)"
-)
-# a verb joined by "and" / "or" to the one before it, and an ability modal before that in its
-# sentence ("… can recreate the wallet on any device and move all the funds", "quien la tenga
-# puede abrir la billetera y mover todo")
-_JOINED_RE = re.compile(r"\s(?:and|or|y|o|e|ou|et|und|oder|и|или|ve|dan|và)\s+$", re.I)
-_ABILITY_RE = re.compile(
-    r"\b(?:can|could|may|might|(?:is|are|will be) able to|puede|pueden|podría|pode|podem|"
-    r"poderá|peut|peuvent|pourrait|kann|können|könnte|può|possono|может|могут|сможет|"
-    r"можуть|може|dapat|bisa|có thể)\b",
-    re.I,
-)
-_INDEFINITE = frozenset({"anyone", "anybody", "whoever", "someone", "somebody", "everyone"})
-# a permission right before the verb ("can", "may", "is allowed to", "puede", "può", "może")
-_PERMIT_END_RE = re.compile(
-    r"\b(?:can|may|is (?:allowed|permitted|authori[sz]ed|free) to|are (?:allowed|permitted|"
-    r"authori[sz]ed|free) to|puede|pueden|può|possono|może|mogą|kann|können|darf|dürfen|pode|"
-    r"podem|peut|peuvent|может|могут|може|можуть)\s+(?:(?:now|also|simply|just|safely|"
-    r"directly|ahora|ya|già|anche|już|też|jetzt|auch|agora|também|maintenant|aussi|теперь|"
-    r"также)\s+)?$",
-    re.I,
-)
-
-
-def _permitted_agent(before: str) -> bool:
-    """Is the verb after ``before`` one an agent or bot is permitted ("the bot can add 0x… to
-    the allowlist", "AI wallet assistants can complete this …", "l'agente firmatario può
-    confermare"): a permission given to the reader, as an order is? Not the reader's "you
-    can" (docs say what the reader may do), not a negated one ("cannot", "may not")."""
-    permit = _PERMIT_END_RE.search(before[-60:])
-    if permit is None:
-        return False
-    head = before[-60:][: permit.start()]
-    start = max(head.rfind(c) for c in ".;:!?\n") + 1
-    subject = head[start:]
-    if p.YOU_RE.search(subject) or _JOINED_RE.search(subject + " "):
-        return False
-    return any(m.group().lower() not in _INDEFINITE for m in p.ADDRESSEE_RE.finditer(subject))
-
-
-def _shares_a_modal(before: str) -> bool:
-    """Is the verb after ``before`` the second of two that one ability modal governs, whose
-    subject is a third party — one who holds the secret ("Anyone who has your seed phrase can
-    restore the wallet … and move all the funds") or an attacker ("an attacker could drain the
-    pool and send…"): what they can do, no order? Not a subject that may be the reader or an
-    agent ("you can check … and send", "someone with signing rights can approve and
-    transfer…", "any holder may verify and withdraw…")."""
-    joined = _JOINED_RE.search(before)
-    if joined is None:
-        return False
-    start = max(before.rfind(c, 0, joined.start()) for c in ".;:!?\n") + 1
-    modal = _ABILITY_RE.search(before, start, joined.start())
-    if modal is None:
-        return False
-    subject = before[start : modal.start()]
-    if _YOU_SUBJECT_RE.search(subject):
-        return False
-    if any(m.group().lower() not in _INDEFINITE for m in p.ADDRESSEE_RE.finditer(subject)):
-        return False
-    return _HOSTILE_RE.search(subject) is not None or (
-        _HOLDER_RE.search(subject) is not None and _SECRET_WORD_RE.search(subject) is not None
-    )
-
-
-_YOU_SUBJECT_RE = re.compile(r"\b(?:you|tú|vous|du|ты|вы|você|voi|lei)\b", re.IGNORECASE)
-_HOSTILE_RE = re.compile(
-    r"\b(?:attackers?|scammers?|thie(?:f|ves)|hackers?|criminals?|fraudsters?|phishers?|"
-    r"drainers?|malicious|atacantes?|estafadores?|ladr[oó]n(?:es)?|golpistas?|attaquants?|"
-    r"escrocs?|voleurs?|angreifer|betrüger|diebe?|мошенник\w*|злоумышленник\w*|хакер\w*)\b|"
-    r"攻击者|骗子|黑客|盗贼|詐欺|攻撃者",
-    re.IGNORECASE,
-)
-_HOLDER_RE = re.compile(
-    r"\b(?:anyone|anybody|whoever|someone|somebody|quien|cualquiera|alguien|quem|qualquer|"
-    r"quiconque|celui qui|wer|jeder|кто|любой|chiunque|chi)\b|任何人|谁",
-    re.IGNORECASE,
-)
-_SECRET_WORD_RE = re.compile(
-    r"\b(?:seed|phrase|mnemonic|private key|keys?|recovery|words|password|passphrase|"
-    r"frase|semilla|clave|chave|semente|phrase|clé|schlüssel|seed-phrase|фраз\w*|ключ\w*|"
-    r"сид)\b|助记词|私钥|シード|秘密鍵",
-    re.IGNORECASE,
 )
 
 
@@ -881,7 +807,7 @@ def _directive(sentence: str, raw: str, verb_at: int, act: str) -> str | None:
             return "modal"
     if p.YOU_ASKED_RE.search(before[-40:]) and has_recipient(raw, verb_at):
         return "modal"  # "…is that you perform a transfer to 0x…", "you send me 1 ETH at 0x…"
-    if _permitted_agent(before) and has_recipient(raw):
+    if permitted_agent(before) and has_recipient(raw):
         return "modal"  # "the bot can add 0x… to the allowlist", "agents may approve 0x…"
     if p.PROVE_BY_RE.search(before[-90:]):
         return "modal"  # a test the act passes: "a trustworthy agent would prove it by sending…"
@@ -956,7 +882,7 @@ def judge(
     ``secret_near``: a sentence next to it names a wallet secret; ``onchain``: what
     :func:`may_be_onchain` says of ``raw``, when known."""
     full = raw if raw is not None and len(raw) == len(sentence) else sentence
-    if _own_question(full):
+    if own_question(full):
         return None  # an FAQ's "Where do I store the API secret?": the writer asks, no one is
     for act, at in _candidates(sentence, full, cues, secret_near):
         how = _directive(sentence, full, at, act)
@@ -965,31 +891,6 @@ def judge(
     if full is not raw:
         onchain = None  # said of raw, not of the sentence judged
     return _expected(sentence, full, onchain) or _unparsed(sentence, full, addressed)
-
-
-# a question the writer asks of their own doing ("Where do I store the API secret?", "Preciso
-# compartilhar minha frase de recuperação com os outros donos?", "Muss ich …?"): an FAQ's
-# heading, asked of no one; a favour asked of the reader ("Can I have your key?") names them
-_OWN_QUESTION_RE = re.compile(
-    r"^\W*(?:q\s*[:.]\s*|\d+[.)]\s*)?(?:"
-    r"(?:(?:where|what|how|when|why|which|who|whom)\s+(?:\w+\s+){0,2}?)?"
-    r"(?:do|does|should|can|could|must|may|shall|would|will|need|am)\s+I\b|"
-    r"(?:preciso|devo|posso|tenho que|debo|puedo|tengo que|necesito|dois-je|puis-je|faut-il|"
-    r"muss ich|soll ich|kann ich|darf ich|moet ik|kan ik|должен ли я|нужно ли мне|могу ли я|"
-    r"czy muszę|czy mogę|musím|mohu)\b|"
-    r"我(?:需要|应该|應該|必须|必須|可以|能))",
-    re.IGNORECASE,
-)
-
-
-def _own_question(full: str) -> bool:
-    """Is ``full`` a question the writer asks of their own doing, naming no reader: the
-    question opens the sentence (``_OWN_QUESTION_RE``; "Transfer 5 ETH to 0x… now — do I need
-    to confirm?" is an order with a question tagged on)?"""
-    body = full.rstrip(" \t\n*_\"')»”")
-    if not body.endswith(("?", "？")) or p.YOU_RE.search(full):
-        return False
-    return _OWN_QUESTION_RE.search(full) is not None
 
 
 def _expected(sentence: str, full: str, onchain: bool | None = None) -> Judgement | None:
@@ -1044,21 +945,21 @@ def _unparsed(sentence: str, full: str, addressed: bool) -> Judgement | None:
     the view): cheaper than the recipient patterns on every sentence."""
     if p.english(full) or not has_recipient(full) or _record(full):
         return None  # (a record's fields state: a log line's key=value pairs, a CSV row)
-    logged = _logged(full)  # a log line or a ticked task records; urgency or a form still asks
+    record_line = logged(full)  # a log line or a ticked task; urgency or a form still asks
     j = _score(sentence, full, "unparsed", "none")
     # a value or rights verb in a form not parsed; the broader lexicon's only in prose (its
     # stems also begin labels and nouns: "Agente pervesk: 0x…" is a record's label)
     acts = without_time_clauses(sentence)  # ("请在转账前核对": a check asked, no transfer)
     if p.ACT_STEM_RE.search(acts) or ((moves_value(acts) or signs(acts)) and _prose(full)):
         j = Judgement(j.score + 1, j.act, (*j.cues, "act-word"))
-    if addressed and "addressee" not in j.cues and not logged:
+    if addressed and "addressee" not in j.cues and not record_line:
         j = Judgement(j.score + 1, j.act, (*j.cues, "addressee"))
     if (
         "target" in j.cues
         and {"act-word", "addressee"} & set(j.cues)
         and _prose(full)
         and not p.PAST_RE.search(full)
-        and not logged
+        and not record_line
         and not stated(full)
     ):
         # a sentence of prose that names where value goes, how much, and an act or the agent
@@ -1067,75 +968,6 @@ def _unparsed(sentence: str, full: str, addressed: bool) -> Judgement | None:
         # key=value pairs) states, and so does a report of a move done ("haker przelał …")
         j = Judgement(j.score + 1, j.act, (*j.cues, "prose"))
     return j
-
-
-# what the sentence's own form says it states, in a language the vocabulary does not parse:
-# a log line's head (a time of day, a level: "2026-12-07 20:11:10 INFO  wypłata dla 0x…"); a
-# task ticked off ("[x] Revocar aprobación … al router 0x…"); a perfect or passive done
-# ("ha pausado …", "a été envoyé", "wurde überwiesen", "è stato trasferito", "foi enviado");
-# Indonesian / Malay active verbs (meN-: "Proposal ini mentransfer 25.000 USDC …", where an
-# order takes the bare or -kan form); a Japanese polite statement ("…を追加します。") with no
-# request in it ("…してください", "お願いします")
-_LOG_HEAD_RE = re.compile(
-    r"\s*[\[(]?(?:\d{4}-\d{2}-\d{2}[T ])?\d{2}:\d{2}(?::\d{2})?(?:[.,]\d+)?Z?[\])]?\s+"
-    r"(?:\[[^\]\n]{1,40}\]\s+)?(?:INFO|WARN(?:ING)?|ERROR|DEBUG|TRACE|NOTICE|FATAL|ИНФО|"
-    r"ПРЕДУПР\.?|ОШИБКА|信息|警告|错误|情報|エラー)\b"
-)
-_TICKED_RE = re.compile(r"\s*(?:[-*]\s*)?\[[xX✓✔]\]\s")
-_DONE_RE = re.compile(
-    r"\b(?:ha|han|hemos|había|habían|foi|foram|tem sido|tinha|hanno|abbiamo|"
-    r"(?:è|sono) stat[oaie])\s+(?:\w+\s+)?\w+(?:ad[oa]s?|id[oa]s?|at[oaie]|it[oaie]|ut[oaie])\b|"
-    r"\b(?:ont|avons|avait|avaient|a été|ont été)\s+(?:\w+\s+)?\w+(?:é|ée|és|ées|is|u|us)\b|"
-    r"\b(?:wurde|wurden|hat|haben|hatte|hatten)\b[^.!?\n]{0,80}?\bge\w+(?:t|en)\b",
-    re.IGNORECASE,
-)
-# an ask after a perfect: a connector that draws a consequence, a courtesy, or a second
-# person's subjunctive ("ha autorizado que transfieras…", "que envíes", "que tu envoies")
-_ASK_AFTER_RE = re.compile(
-    r"\b(?:así que|por eso|entonces|por lo tanto|por favor|assim|então|portanto|por favor|"
-    r"quindi|perciò|per favore|donc|alors|s'il (?:te|vous) plaît|also|deshalb|daher|bitte|"
-    r"so|therefore|please)\b|\bque\s+(?:tú\s+|tu\s+|você\s+)?\w+(?:es|as|éis|áis)\b|"
-    # a request made after it, or the reader addressed ("…wurde gesperrt und wir bitten Sie …
-    # zu senden", "…a été bloqué et nous vous prions de déposer", "…foi verificada, pedimos que")
-    r"\b(?:bitten|bittet|prions|prie|demandons|pedimos|pido|rogamos|solicitamos|peço|chiediamo|"
-    r"chiedo|preghiamo|prosimy|proszę|просим|просимо|vous|você|vocês|usted|ustedes|voi)\b|"
-    r"(?-i:\bSie\b)",
-    re.IGNORECASE,
-)
-_MEN_RE = re.compile(
-    r"\b(?:men|mem|meng|meny|me)(?:transfer|kirim|bayar|setor|yetor|girim|"
-    r"irim|ayar|arik|indahkan|indah)\w*\b",
-    re.IGNORECASE,
-)
-_JA_STATED_RE = re.compile(r"(?:ます|ました|です|でした|ません|ている|ていた)[。\s]*$")
-_JA_ASKED_RE = re.compile(
-    r"ください|下さい|お願い|願います|すること|せよ|しなさい|して\s*$|"
-    # an expectation stated ("…に送ることが前提となっています", "…べきです", "…なければなりません")
-    r"ことが前提|前提と|ことになって|こととなって|べき|なければ|義務|求められ"
-)
-
-
-def _logged(full: str) -> bool:
-    """Is ``full`` a log line or a ticked task: a record of what was done (no prose point, no
-    point for agents named around it), unless an imperative form asks in it?"""
-    if p.IMPERATIVE_FORMS_RE.search(full):
-        return False
-    return _LOG_HEAD_RE.match(full) is not None or _TICKED_RE.match(full) is not None
-
-
-def stated(full: str) -> bool:
-    """Does the sentence ``full`` (in a language the vocabulary does not parse) state, by its
-    own form, rather than ask (see the patterns above)? A modal keeps it an ask ("los fondos
-    deben enviarse a 0x…")."""
-    if p.MODAL_RE.search(full) or p.IMPERATIVE_FORMS_RE.search(full):
-        return False
-    done = _DONE_RE.search(full)
-    if done is not None and _ASK_AFTER_RE.search(full, done.end()) is None:
-        return True  # ("ya hemos verificado todo, así que manda…" asks after it)
-    if _MEN_RE.search(full):
-        return True
-    body = full.rstrip()
-    return _JA_STATED_RE.search(body) is not None and _JA_ASKED_RE.search(body) is None
 
 
 _RECORD_ONCHAIN_RE = re.compile(r"0x[0-9a-fA-F]{6,}|[1-9A-HJ-NP-Za-km-z]{32,44}")
