@@ -402,3 +402,21 @@ def test_row_policy_maps_a_validator_key_to_evm_validators() -> None:
     policy = row_policy(row)
     assert policy.allowlist.evm_validators == {key}
     assert policy.is_allowed_recipient("stake:" + key, Chain.EVM)
+
+
+def test_the_held_out_table_prints_no_rows(
+    monkeypatch: pytest.MonkeyPatch, small_table: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """Without --vectors the held-out table is read: rates and a count of misses, no row's id,
+    verdict or effects (whoever reads them can tune to them)."""
+    from aiegis_guard.evaluation import effects
+
+    monkeypatch.setattr(effects, "default_vectors", lambda: small_table)
+    ids = [e["id"] for e in json.loads(small_table.read_text("utf-8"))["entries"]]
+    assert main(["eval", "--set", "effects"]) == 0
+    text = capsys.readouterr().out
+    assert "ALL" in text and "rows are not listed" in text
+    assert not any(i in text for i in ids)
+    assert main(["eval", "--set", "effects", "--format", "json"]) == 0
+    data = json.loads(capsys.readouterr().out)
+    assert isinstance(data["misses"], int) and not any(i in json.dumps(data) for i in ids)

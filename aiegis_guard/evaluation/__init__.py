@@ -30,7 +30,9 @@ def _run_effects(vectors: Path | None, out: IO[str], as_json: bool) -> int:
         out.write(f"aiegis-guard eval: no effects vector table at {path or '--vectors'}\n")
         return 2
     report = evaluate_effects(path)
-    out.write((json.dumps(report.to_dict(), indent=2) if as_json else report.format()) + "\n")
+    rows = vectors is not None  # the default table is held out: rates and a count only
+    text = json.dumps(report.to_dict(rows=rows), indent=2) if as_json else report.format(rows=rows)
+    out.write(text + "\n")
     return 0
 
 

@@ -113,14 +113,17 @@ class EffectsReport:
     def misses(self) -> list[Outcome]:
         return [o for o in self.outcomes if not (o.verdict_ok and o.effects_ok)]
 
-    def to_dict(self) -> dict[str, Any]:
+    def to_dict(self, *, rows: bool = True) -> dict[str, Any]:
+        """The rates, and each miss (``rows``) or only how many (a held-out table's rows are
+        not printed: whoever reads them can tune to them)."""
+        misses: Any = [_miss_dict(o) for o in self.misses] if rows else len(self.misses)
         return {
             "families": [r.to_dict() for r in self.rows],
             "totals": [r.to_dict() for r in self.totals],
-            "misses": [_miss_dict(o) for o in self.misses],
+            "misses": misses,
         }
 
-    def format(self) -> str:
+    def format(self, *, rows: bool = True) -> str:
         head = f"{'family':<24} {'kind':<11} {'n':>4} {'block':>6} {'flag':>6} {'allow':>6}"
         head += f" {'verdict=':>8} {'effects=':>8}"
         lines = [head, "-" * len(head)]
@@ -130,6 +133,12 @@ class EffectsReport:
             pcts += " " + " ".join(f"{r.pct(c):7.1f}%" for c in cells[3:])
             lines.append(f"{r.family[:24]:<24} {r.kind:<11} {r.n:>4} {pcts}")
         lines.append("")
+        if not rows:
+            lines.append(
+                f"misses: {len(self.misses)} (a held-out table: its rows are not listed; "
+                "--vectors <a development table> lists a table's misses)"
+            )
+            return "\n".join(lines)
         lines.append(f"misses ({len(self.misses)}):")
         lines += [_miss_line(o) for o in self.misses]
         return "\n".join(lines)
