@@ -104,10 +104,14 @@ def _starts(text: str, start: int) -> list[int]:
 # "。" / "，" or after a word such as 钱包 is made of the same characters and passes the
 # checksum one time in 16 (12 words) to 256 (24)
 _INTRODUCED_RE = re.compile(r"(?:[:：=\n\"'「『“]|^)[ \t]*$")
-_PHRASE_LABEL_RE = re.compile(
-    r"(?i)(?:助[记記][词詞]|[记記]忆[词詞]|[記记]憶[詞词]|[种種]子[词詞]?|ニーモニック|シード|니모닉|"
-    r"시드|mnemonic|seed ?phrase)$"
+_PHRASE_LABEL = (  # a label that names a seed phrase
+    r"助[记記][词詞]|[记記]忆[词詞]|[記记]憶[詞词]|ニーモニック|シード|니모닉|시드|"
+    r"mnemonic|seed ?phrase"
 )
+# glued before the run ("种子…", "助记词…"), or on its line after it ("，这是我的助记词")
+_PHRASE_LABEL_RE = re.compile(rf"(?i)(?:{_PHRASE_LABEL}|[种種]子[词詞]?)$")
+_PHRASE_LABEL_IN_RE = re.compile(rf"(?i){_PHRASE_LABEL}|[种種]子[词詞]|recovery ?phrase")
+_VALUE_MARKS = ":：=\"'「『“"  # what introduces a value (a colon, an equals sign, a quote)
 
 
 COMMON = 64  # the Chinese lists are ordered by frequency: 的 一 是 在 不 了 有 和 人 这…
@@ -132,23 +136,22 @@ def _introduced(text: str, at: int, end: int) -> bool:
     arrow, "#wallet1", a date) is no clause of it; a phrase label glued on ("，这是我的助记词")
     keeps it a phrase. Reads at most ``LABEL_AFTER`` characters after the run."""
     before = text[max(0, at - 24) : at]
-    if _PHRASE_LABEL_RE.search(before) or _VALUE_INTRO_RE.search(before):
+    if _PHRASE_LABEL_RE.search(before):
         return True
-    if not _INTRODUCED_RE.search(before):
+    intro = _INTRODUCED_RE.search(before)
+    if intro is None:
         return False
+    mark = intro.group()[:1]
+    if mark and mark in _VALUE_MARKS:
+        return True  # a value's mark; else a line's start (or the window's)
     after = text[end : end + LABEL_AFTER]
     if _CLAUSE_GOES_ON_RE.match(after) is None:
         return True
     return _PHRASE_LABEL_IN_RE.search(after) is not None
 
 
-_VALUE_INTRO_RE = re.compile(r"[:：=\"'「『“][ \t]*$")  # a colon, an equals sign, a quote
 # a clause mark glued to the run, then more of a CJK script: the sentence goes on
 _CLAUSE_GOES_ON_RE = re.compile(r"[，、；,;][\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af]")
-_PHRASE_LABEL_IN_RE = re.compile(
-    r"(?i)助[记記][词詞]|[记記]忆[词詞]|[記记]憶[詞词]|[种種]子[词詞]|ニーモニック|シード|니모닉|시드|"
-    r"mnemonic|seed ?phrase|recovery ?phrase"
-)
 
 
 def _phrase(text: str, start: int, run: str) -> Finding | None:

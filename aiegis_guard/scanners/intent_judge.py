@@ -728,7 +728,7 @@ def _imperative(sentence: str, raw: str, verb_at: int, act: str = "") -> bool:
         return False  # "Withdraw Authority: 7xKX…": a record's label
     if raw[verb_at - 1 : verb_at] in ("/", "!"):
         return False  # a command's name ("/tip"): COMMAND_RE judges commands
-    if _VERB_FINAL_RE.search(raw) and w.is_unspaced(raw[verb_at : verb_at + 1]):
+    if w.is_unspaced(raw[verb_at : verb_at + 1]) and _VERB_FINAL_RE.search(raw):
         # Japanese / Korean put the verb last: a verb noun that opens the sentence heads a
         # compound ("送信元アドレス", the sender's address), unless a request ending follows
         ending = _VERB_FINAL_ASK_RE.match(raw, verb_at + 1, verb_at + 8)

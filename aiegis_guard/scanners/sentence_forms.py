@@ -49,6 +49,12 @@ _PERMIT_END_RE = re.compile(
 )
 
 
+def _clause_start(text: str, end: int) -> int:
+    """Where the clause that ends at ``end`` begins: after a sentence mark, a colon or a line
+    break (commas stay inside: "anyone who has the phrase, even a stranger, can…")."""
+    return max(text.rfind(c, 0, end) for c in ".;:!?\n") + 1
+
+
 def permitted_agent(before: str) -> bool:
     """Is the verb after ``before`` one an agent or bot is permitted ("the bot can add 0x… to
     the allowlist", "AI wallet assistants can complete this …", "l'agente firmatario può
@@ -57,9 +63,8 @@ def permitted_agent(before: str) -> bool:
     permit = _PERMIT_END_RE.search(before[-60:])
     if permit is None:
         return False
-    head = before[-60:][: permit.start()]
-    start = max(head.rfind(c) for c in ".;:!?\n") + 1
-    subject = head[start:]
+    window = before[-60:]
+    subject = window[_clause_start(window, permit.start()) : permit.start()]
     if p.YOU_RE.search(subject) or _JOINED_RE.search(subject + " "):
         return False
     return any(m.group().lower() not in _INDEFINITE for m in p.ADDRESSEE_RE.finditer(subject))
@@ -75,12 +80,12 @@ def shares_a_modal(before: str) -> bool:
     joined = _JOINED_RE.search(before)
     if joined is None:
         return False
-    start = max(before.rfind(c, 0, joined.start()) for c in ".;:!?\n") + 1
+    start = _clause_start(before, joined.start())
     modal = _ABILITY_RE.search(before, start, joined.start())
     if modal is None:
         return False
     subject = before[start : modal.start()]
-    if _YOU_SUBJECT_RE.search(subject):
+    if _YOU_PRONOUN_RE.search(subject):
         return False
     if any(m.group().lower() not in _INDEFINITE for m in p.ADDRESSEE_RE.finditer(subject)):
         return False
@@ -89,7 +94,7 @@ def shares_a_modal(before: str) -> bool:
     )
 
 
-_YOU_SUBJECT_RE = re.compile(r"\b(?:you|tú|vous|du|ты|вы|você|voi|lei)\b", re.IGNORECASE)
+_YOU_PRONOUN_RE = re.compile(r"\b(?:you|tú|vous|du|ты|вы|você|voi|lei)\b", re.IGNORECASE)
 _HOSTILE_RE = re.compile(
     r"\b(?:attackers?|scammers?|thie(?:f|ves)|hackers?|criminals?|fraudsters?|phishers?|"
     r"drainers?|malicious|atacantes?|estafadores?|ladr[oó]n(?:es)?|golpistas?|attaquants?|"
@@ -104,7 +109,7 @@ _HOLDER_RE = re.compile(
 )
 _SECRET_WORD_RE = re.compile(
     r"\b(?:seed|phrase|mnemonic|private key|keys?|recovery|words|password|passphrase|"
-    r"frase|semilla|clave|chave|semente|phrase|clé|schlüssel|seed-phrase|фраз\w*|ключ\w*|"
+    r"frase|semilla|clave|chave|semente|clé|schlüssel|seed-phrase|фраз\w*|ключ\w*|"
     r"сид)\b|助记词|私钥|シード|秘密鍵",
     re.IGNORECASE,
 )
@@ -158,7 +163,7 @@ _DONE_RE = re.compile(
 # an ask after a perfect: a connector that draws a consequence, a courtesy, or a second
 # person's subjunctive ("ha autorizado que transfieras…", "que envíes", "que tu envoies")
 _ASK_AFTER_RE = re.compile(
-    r"\b(?:así que|por eso|entonces|por lo tanto|por favor|assim|então|portanto|por favor|"
+    r"\b(?:así que|por eso|entonces|por lo tanto|por favor|assim|então|portanto|"
     r"quindi|perciò|per favore|donc|alors|s'il (?:te|vous) plaît|also|deshalb|daher|bitte|"
     r"so|therefore|please)\b|\bque\s+(?:tú\s+|tu\s+|você\s+)?\w+(?:es|as|éis|áis)\b|"
     # a request made after it, or the reader addressed ("…wurde gesperrt und wir bitten Sie …
