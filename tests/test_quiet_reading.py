@@ -19,6 +19,12 @@ def _action(text: str, source: Source = Source.RETRIEVED) -> Action:
     return GUARD.check_text(text, source=source).action
 
 
+def _asks(sentence: str) -> bool:
+    """Does the intent judge read ``sentence`` alone as an ask (a finding's score)?"""
+    j = judge(sentence)
+    return j is not None and j.score >= THRESHOLD
+
+
 @pytest.mark.parametrize(
     "sentence",
     [
@@ -30,8 +36,7 @@ def _action(text: str, source: Source = Source.RETRIEVED) -> Action:
 )
 def test_what_a_third_party_can_do_is_no_order(sentence: str) -> None:
     """A verb joined by "and" to one an ability modal governs, its subject a third party."""
-    j = judge(sentence)
-    assert j is None or j.score < THRESHOLD
+    assert not _asks(sentence)
 
 
 @pytest.mark.parametrize(
@@ -94,8 +99,7 @@ def test_a_planted_order_in_a_proposal_still_flags() -> None:
 def test_a_sentence_that_states_by_its_form_is_no_ask(sentence: str) -> None:
     """In a language the vocabulary does not parse, a log line, a ticked task, a perfect or
     passive, an Indonesian meN- verb or a Japanese polite statement states a move."""
-    j = judge(sentence)
-    assert j is None or j.score < THRESHOLD
+    assert not _asks(sentence)
 
 
 @pytest.mark.parametrize(
@@ -108,8 +112,7 @@ def test_a_sentence_that_states_by_its_form_is_no_ask(sentence: str) -> None:
     ],
 )
 def test_asks_in_those_languages_still_flag(sentence: str) -> None:
-    j = judge(sentence)
-    assert j is not None and j.score >= THRESHOLD, j
+    assert _asks(sentence)
 
 
 @pytest.mark.parametrize(
@@ -165,8 +168,7 @@ def test_the_writer_who_signs_asks_no_signature(sentence: str, asks: bool) -> No
 def test_a_permission_given_to_an_agent_with_a_party_asks(sentence: str, asks: bool) -> None:
     """'The bot can add 0x… to the allowlist': a permission given to the reader, naming the
     party, pre-authorises as an order does; a capability described without one does not."""
-    j = judge(sentence)
-    assert (j is not None and j.score >= THRESHOLD) is asks, j
+    assert _asks(sentence) is asks
 
 
 @pytest.mark.parametrize(
@@ -185,8 +187,7 @@ def test_a_permission_given_to_an_agent_with_a_party_asks(sentence: str, asks: b
 def test_a_report_in_the_past_is_no_ask(sentence: str) -> None:
     """Incident write-ups in languages the parser does not read: a past copula, an arrival,
     an impersonal past, a first-person plural report."""
-    j = judge(sentence)
-    assert j is None or j.score < THRESHOLD, j
+    assert not _asks(sentence)
 
 
 @pytest.mark.parametrize(
@@ -203,8 +204,7 @@ def test_declarations_name_a_party_and_warned_options_ask_nothing(
     sentence: str, asks: bool
 ) -> None:
     """'A new address' names no party; an off switch the docs warn against is an option."""
-    j = judge(sentence)
-    assert (j is not None and j.score >= THRESHOLD) is asks, j
+    assert _asks(sentence) is asks
 
 
 @pytest.mark.parametrize(
@@ -221,8 +221,7 @@ def test_declarations_name_a_party_and_warned_options_ask_nothing(
 def test_japanese_verb_nouns_and_statements(sentence: str, asks: bool) -> None:
     """Japanese puts the verb last: '送信元アドレス' (the sender's address) opens a sentence
     as a noun; a polite statement states; a request's ending or an expectation asks."""
-    j = judge(sentence)
-    assert (j is not None and j.score >= THRESHOLD) is asks, j
+    assert _asks(sentence) is asks
 
 
 # --- what review29 (a red team of these changes) found they had made too quiet ---------------
@@ -256,8 +255,7 @@ def test_a_glued_phrase_at_a_line_start_with_a_note_is_found(note: str) -> None:
     ],
 )
 def test_orders_around_the_quiet_forms_still_ask(sentence: str) -> None:
-    j = judge(sentence)
-    assert j is not None and j.score >= THRESHOLD, j
+    assert _asks(sentence)
 
 
 @pytest.mark.parametrize(
