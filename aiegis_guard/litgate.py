@@ -26,6 +26,7 @@ from __future__ import annotations
 import importlib
 import re
 import sys
+from collections.abc import Iterator
 from functools import cache
 from typing import Any
 
@@ -84,58 +85,216 @@ def fold(text: str) -> str:
 
 
 def _better(a: Literals | None, b: Literals | None) -> Literals | None:
-    """The more selective of two literal sets (longer shortest string, then fewer strings)."""
+    """The more selective of two literal sets (longer shortest string, a word boundary at one
+    of its ends counting as a character, then fewer strings)."""
     if a is None or b is None:
         return b if a is None else a
-    key_a = (min(map(len, a)), -len(a))
-    key_b = (min(map(len, b)), -len(b))
+    key_a = (min(map(_worth, a)), -len(a))
+    key_b = (min(map(_worth, b)), -len(b))
     return a if key_a >= key_b else b
 
 
-def _literals(seq: Any) -> Literals | None:
-    """Strings one of which every match of the parsed sequence ``seq`` holds (None: unknown).
+# the commonest English words: a literal that is one of them occurs in most sentences
+_COMMON_WORDS = (
+    "a about after all also an and any are as at be been but by can do does for from has have "
+    "he her here his i if in into is it its may more new no not now of on one only or other "
+    "our out so some such than that the their them then there these they this to under up us "
+    "was we were what when which who will with would you your"
+)
+_COMMON = frozenset(_COMMON_WORDS.split())
+
+
+def _worth(literal: str) -> float:
+    """How selective a literal is: its length, half a character more for each end no word
+    character may touch, and next to nothing for one of the commonest words."""
+    text, marks = _unmarked(literal)
+    if text.strip(" ") in _COMMON:
+        return 1.0
+    return len(text) + 0.5 * ((marks & _BEFORE) + (marks >> 1))
+
+
+# A literal's end where the pattern allows no word character beside it (``\bsend``, ``pas\b``,
+# ``(?<!\w)не``) is marked with this character in the sets :func:`_literals` returns: the gate
+# skips an occurrence inside a word ("pas" in "passed"), which ``re`` could not match there.
+_MARK = "\x1f"
+_BEGINNINGS = (_c.AT_BEGINNING, _c.AT_BEGINNING_LINE, _c.AT_BEGINNING_STRING)
+_ENDINGS = (_c.AT_END, _c.AT_END_LINE, _c.AT_END_STRING)
+_WORD_CLASS = (_c.CATEGORY, _c.CATEGORY_WORD)
+_BEFORE, _AFTER, _BOUNDARY = 1, 2, 4  # no word character before / after; ``\b``
+
+
+def _edges(op: Any, av: Any) -> int:
+    """What a zero-width item says of the characters beside where it stands (bits above)."""
+    if op is _c.AT:
+        if av is _c.AT_BOUNDARY:
+            return _BOUNDARY
+        return _BEFORE if av in _BEGINNINGS else _AFTER if av in _ENDINGS else 0
+    if op is _c.ASSERT_NOT and len(av[1]) == 1:  # (?<!\w) / (?!\w), also [\w-]
+        kind, items = av[1][0]
+        if kind is _c.IN and _WORD_CLASS in items and (_c.NEGATE, None) not in items:
+            return _BEFORE if av[0] < 0 else _AFTER
+    return 0
+
+
+def _edges_from(items: list[Any], at: int, then: int, words: bool) -> int:
+    """The edges the zero-width items from ``items[at]`` on say, up to the next item that
+    consumes (``then``: what stands after ``items``, when they all are zero-width), and that
+    item's: one that consumes only characters outside words (``\\s{1,3}``) stands after."""
+    found = 0
+    for op, av in items[at:]:
+        if op not in _ZERO_WIDTH:
+            return found | (_AFTER if words and _outside_words(op, av) else 0)
+        found |= _edges(op, av) if words else 0
+    return found | then
+
+
+_NOT_WORDS = ((_c.CATEGORY, _c.CATEGORY_SPACE), (_c.CATEGORY, _c.CATEGORY_NOT_WORD))
+
+
+def _outside_words(op: Any, av: Any) -> bool:
+    """Does the item consume at least one character, each outside words (a space, ``-``)?"""
+    if op in _REPEATS:
+        return av[0] >= 1 and len(av[2]) == 1 and _outside_words(*av[2][0])
+    if op is _c.LITERAL:
+        return not _is_word(chr(av))
+    if op is _c.IN:
+        return all(
+            item in _NOT_WORDS or (item[0] is _c.LITERAL and not _is_word(chr(item[1])))
+            for item in av
+        )
+    return False
+
+
+def _is_word(char: str) -> bool:
+    return char.isalnum() or char == "_"
+
+
+def _marked(run: str, before: int, after: int) -> str:
+    """``run`` with a mark at each end where no word character may stand beside it."""
+    if before & _BEFORE or (before & _BOUNDARY and _is_word(run[0])):
+        run = _MARK + run
+    if after & _AFTER or (after & _BOUNDARY and _is_word(run[-1])):
+        run += _MARK
+    return run
+
+
+def _literals(seq: Any, before: int = 0, after: int = 0, words: bool = True) -> Literals | None:
+    """Strings one of which every match of the parsed sequence ``seq`` holds (None: unknown),
+    marked (:data:`_MARK`) at an end where the pattern allows no word character beside it.
     A run of literal characters is one string; a group counts as its content, an alternation
     as the union of its branches (each must have a set), a repeat as its body when it must
-    occur at least once. Assertions, classes, anchors and references add nothing."""
+    occur at least once. Assertions, classes, anchors and references add nothing.
+    ``before`` / ``after``: what stands around ``seq`` (:func:`_edges`); ``words``: its
+    ``\\b`` and ``\\w`` are Unicode's (not under ``re.ASCII`` / ``re.LOCALE``)."""
     best: Literals | None = None
     run: list[str] = []
-    for op, av in seq:
+    items = list(seq)
+    pending = before  # edges since the last item that consumes
+    run_before = 0
+    for i, (op, av) in enumerate(items):
         if op is _c.LITERAL:
+            if not run:
+                run_before = pending
             run.append(chr(av))
+            pending = 0
             continue
         if run:
-            best = _better(best, frozenset(("".join(run),)))
+            best = _better(best, _run(run, run_before, _edges_from(items, i, after, words)))
+            best = _better(best, _run_and_next(run, run_before, items[i:]))
             run = []
+        if op in _ZERO_WIDTH:
+            pending |= _edges(op, av) if words else 0
+            continue
+        edges = (pending, _edges_from(items, i + 1, after, words))
+        pending = _BEFORE if words and _outside_words(op, av) else 0
         found: Literals | None = None
         if op is _c.SUBPATTERN:
-            found = _literals(av[-1])
+            inner = words and not av[1] & _ASCII_WORDS  # (?a:…): another \b
+            found = _literals(av[-1], *(edges if inner else (0, 0)), words=inner)
         elif op is _c.ATOMIC_GROUP:
-            found = _literals(av)
+            found = _literals(av, *edges, words=words)
         elif op is _c.BRANCH:
-            parts = [_literals(branch) for branch in av[1]]
+            parts = [_literals(branch, *edges, words=words) for branch in av[1]]
             found = None if None in parts else frozenset().union(*parts)  # type: ignore[arg-type]
-        elif op in _REPEATS:
-            found = _literals(av[2]) if av[0] >= 1 else None
+        elif op in _REPEATS:  # a repeat's body stands beside another of its rounds
+            found = _literals(av[2], words=words) if av[0] >= 1 else None
         elif op is _c.GROUPREF_EXISTS and av[2] is not None:
-            yes, no = _literals(av[1]), _literals(av[2])
+            yes = _literals(av[1], *edges, words=words)
+            no = _literals(av[2], *edges, words=words)
             found = None if yes is None or no is None else yes | no
         best = _better(best, found)
     if run:
-        best = _better(best, frozenset(("".join(run),)))
+        best = _better(best, _run(run, run_before, after))
     return best
 
 
+def _run(run: list[str], before: int, after: int) -> Literals | None:
+    text = "".join(run)
+    if _MARK in text:  # a pattern holding the mark itself: not gated
+        return None
+    return frozenset((_marked(text, before, after),))
+
+
+def _run_and_next(run: list[str], before: int, rest: list[Any]) -> Literals | None:
+    """``run`` grown by each string what follows it in its sequence begins with ("contr" +
+    "ol" / "ôle" from ``contr(?:ol|ôle)``), where that is fixed (:func:`_starts`)."""
+    heads = _starts(rest)
+    if heads is None:
+        return None
+    text = "".join(run)
+    if _MARK in text or any(_MARK in h for h, _ in heads):
+        return None
+    return frozenset(_marked(text + h, before, 0) for h, _ in heads)
+
+
+def _unmarked(literal: str) -> tuple[str, int]:
+    """A marked literal's string and its marks (``_BEFORE`` | ``_AFTER``)."""
+    marks = 0
+    if literal.startswith(_MARK):
+        literal, marks = literal[1:], _BEFORE
+    if literal.endswith(_MARK):
+        literal, marks = literal[:-1], marks | _AFTER
+    return literal, marks
+
+
 def _folded(found: Literals | None) -> Literals | None:
+    """``found`` folded (:func:`fold`, marks kept); None for none or an empty string."""
     if found is None:
         return None
     folded = frozenset(fold(s) for s in found)
-    return None if "" in folded else folded
+    return None if any(not _unmarked(s)[0] for s in folded) else folded
+
+
+def _bounded(
+    text: str, found: Iterator[tuple[int, str]], bounds: dict[str, int]
+) -> Iterator[tuple[int, str]]:
+    """The occurrences in ``found`` that ``bounds`` (a literal's marks) allow in ``text``."""
+    last = len(text) - 1
+    for end, s in found:
+        marks = bounds.get(s)
+        if marks is not None:
+            if marks & _BEFORE and (prev := end - len(s)) >= 0 and _is_word(text[prev]):
+                continue
+            if marks & _AFTER and end < last and _is_word(text[end + 1]):
+                continue
+        yield end, s
+
+
+def _stripped(found: Literals | None) -> Literals | None:
+    """``found`` without its marks."""
+    return None if found is None else frozenset(_unmarked(s)[0] for s in found)
+
+
+def _unicode_words(tree: Any, flags: int) -> bool:
+    """Are ``\\b`` and ``\\w`` Unicode's in the parsed pattern (not ``re.ASCII`` / ``LOCALE``)?"""
+    return not (flags | tree.state.flags) & _ASCII_WORDS
 
 
 def required_literals(pattern: str, flags: int = 0) -> Literals | None:
     """Folded strings (:func:`fold`) one of which every match of ``pattern`` holds, or None
     when the pattern does not force any (an empty string among them counts as None)."""
-    return _folded(_literals(_parser.parse(pattern, flags)))
+    tree = _parser.parse(pattern, flags)
+    return _stripped(_folded(_literals(tree, words=_unicode_words(tree, flags))))
 
 
 def _children(op: Any, av: Any) -> list[Any]:
@@ -191,10 +350,11 @@ class _Part:
     """One alternative of a gated alternation: its literals, compiled on first use (most
     alternatives of a thirty-language pattern never meet a text holding their words)."""
 
-    __slots__ = ("_compiled", "_flags", "_tree", "literals")
+    __slots__ = ("_compiled", "_flags", "_tree", "literals", "marked")
 
     def __init__(self, tree: Any, flags: int) -> None:
-        self.literals = _folded(_literals(tree))
+        self.marked = _folded(_literals(tree, words=_unicode_words(tree, flags)))
+        self.literals = _stripped(self.marked)
         self._tree = tree
         self._flags = flags
         self._compiled: re.Pattern[str] | None = None
@@ -227,23 +387,36 @@ class LiteralGate:
     :func:`required_literals` (one pass of an automaton over the folded string); for an
     alternation, only the alternatives whose literals occur are run (:meth:`search`)."""
 
-    __slots__ = ("_automaton", "_few", "_parts", "literals", "reach")
+    __slots__ = ("_automaton", "_bounds", "_few", "_parts", "literals", "reach")
 
-    def __init__(self, literals: Literals, parts: list[_Part], reach: int | None = None) -> None:
-        self.literals = literals
+    def __init__(self, marked: Literals, parts: list[_Part], reach: int | None = None) -> None:
+        self.literals = frozenset(_unmarked(s)[0] for s in marked)
         self._parts = parts
         # how far from one of its literals a match, and what it looks ahead at, can reach
         # (None: unbounded or too far to be worth cutting a text into windows)
         self.reach = reach
-        every = literals.union(*(p.literals for p in parts if p.literals is not None))
-        self._few = tuple(sorted(literals)) if len(every) <= 3 and not parts else None
-        self._automaton = WordAutomaton((s, s) for s in every)
+        # the ends of a literal beside which no word character may stand, wherever it occurs
+        bounds: dict[str, int] = {}
+        for literal in marked.union(*(p.marked for p in parts if p.marked is not None)):
+            text, marks = _unmarked(literal)
+            bounds[text] = bounds.get(text, marks) & marks
+        self._bounds = {text: marks for text, marks in bounds.items() if marks}
+        few = len(bounds) <= 3 and not parts and not self._bounds
+        self._few = tuple(sorted(self.literals)) if few else None
+        self._automaton = WordAutomaton((s, s) for s in bounds)
+
+    def _occurrences(self, text: str) -> Iterator[tuple[int, str]]:
+        """``(end index, literal)`` of each occurrence in ``text`` (folded) with no word
+        character where the pattern allows none (one at an end of ``text`` is kept: what
+        stands beyond is not read here)."""
+        found: Iterator[tuple[int, str]] = self._automaton.iter(text)
+        return _bounded(text, found, self._bounds) if self._bounds else found
 
     @classmethod
     def of(cls, pattern: str, flags: int = 0) -> LiteralGate | None:
         """The gate of ``pattern`` (None: it forces no literal)."""
         tree = _parser.parse(pattern, flags)
-        literals = _folded(_literals(tree))
+        literals = _folded(_literals(tree, words=_unicode_words(tree, flags)))
         if literals is None:
             return None
         parts = _alternatives(tree, flags)
@@ -265,7 +438,7 @@ class LiteralGate:
         if endpos <= pos:
             return []
         out: list[tuple[int, int]] = []
-        for end, s in self._automaton.iter(fold(string[pos:endpos])):
+        for end, s in self._occurrences(fold(string[pos:endpos])):
             if s not in self.literals:
                 continue
             a = max(pos, pos + end + 1 - len(s) - reach)
@@ -294,7 +467,7 @@ class LiteralGate:
             return True
         if self._few is not None:
             return any(s in text for s in self._few)
-        return any(s in self.literals for _end, s in self._automaton.iter(text))
+        return any(s in self.literals for _end, s in self._occurrences(text))
 
     def spans(self, string: str, limit: int = GATE_SPAN) -> list[tuple[int, int]] | None:
         """Where the literals occur in ``string`` (a match in any part of it holds one of
@@ -304,9 +477,7 @@ class LiteralGate:
         if text is None:  # fold keeps positions
             return None
         return [
-            (end + 1 - len(s), end + 1)
-            for end, s in self._automaton.iter(text)
-            if s in self.literals
+            (end + 1 - len(s), end + 1) for end, s in self._occurrences(text) if s in self.literals
         ]
 
     def search(
@@ -322,7 +493,7 @@ class LiteralGate:
         text = self._span(string, pos, endpos)
         if text is None:
             return compiled.search(string, pos, endpos)
-        present = {s for _end, s in self._automaton.iter(text)}
+        present = {s for _end, s in self._occurrences(text)}
         if not present & self.literals:
             return None
         first = -1

@@ -1,7 +1,8 @@
 """Literal gates (aiegis_guard.litgate): the strings read off a pattern are a superset gate
 (every match holds one), and a gated search finds exactly what the pattern finds.
 
-The gated patterns are the intent stage's (``intent_patterns``, ``intent_aside``); the texts
+The gated patterns are the intent stage's (``intent_patterns``, ``intent_aside``, the
+oversight, bypass, example-request, part-word and refused-quote scanners'); the texts
 are the repository's written training rows (attacks, secret asks and benign pages in about
 thirty languages), cut into sentences as the stage reads them, also with the characters
 ``re.IGNORECASE`` folds but ``str.lower`` does not (long s, Kelvin sign, dotless and dotted
@@ -20,13 +21,29 @@ from hypothesis import strategies as st
 
 from aiegis_guard.lazyre import LazyPattern
 from aiegis_guard.litgate import GATE_SPAN, LiteralGate, fold, required_literals
-from aiegis_guard.scanners import intent_aside, intent_patterns
+from aiegis_guard.scanners import (
+    example_requests,
+    intent_aside,
+    intent_patterns,
+    oversight_asks,
+    part_words,
+    refused_quotes,
+    user_bypass,
+)
 
 ROOT = Path(__file__).resolve().parent.parent
 ROWS = sorted((ROOT / "training/data/indep").glob("w*.jsonl"))
 GATED = {
     f"{module.__name__.rsplit('.', 1)[-1]}.{name}": v
-    for module in (intent_patterns, intent_aside)
+    for module in (
+        intent_patterns,
+        intent_aside,
+        oversight_asks,
+        user_bypass,
+        example_requests,
+        part_words,
+        refused_quotes,
+    )
     for name, v in vars(module).items()
     if isinstance(v, LazyPattern) and v.gated
 }
@@ -58,6 +75,7 @@ def _texts() -> list[str]:
 
 
 TEXTS = _texts()
+LONG = "\n".join(TEXTS[::7])  # ~200 KB: more than GATE_SPAN
 
 
 def test_the_gated_patterns_and_texts_are_found() -> None:
@@ -95,6 +113,11 @@ def test_every_match_holds_a_literal_and_the_gated_search_is_the_search(name: st
             want_all = [m.span() for m in rx.finditer(text, at)]
             assert [m.span() for m in lazy.finditer(text, at)] == want_all
             assert [m.span() for m in lazy.searches(text, at)] == want_all
+    # a long text is read in windows around the literals (finditer, sparse)
+    for start in range(0, len(LONG), len(LONG) // 3):
+        want_all = [m.span() for m in rx.finditer(LONG, start)]
+        assert [m.span() for m in lazy.finditer(LONG, start)] == want_all
+    assert [m.span() for m in lazy.sparse(LONG)] == [m.span() for m in rx.finditer(LONG)]
 
 
 @pytest.mark.slow  # an equivalence / property sweep: make test runs it
@@ -112,7 +135,11 @@ def test_a_word_added_to_a_pattern_is_in_its_gate(name: str) -> None:
     lazy = GATED[name]
     if lazy.gate is None:
         pytest.skip("the pattern forces no literal: not gated")
-    grown = LazyPattern(f"(?:{lazy.pattern})|zqxwords", lazy.flags, gated=True)
+    head = re.match(r"\(\?[aiLmsux]+\)", lazy.pattern)  # global flags stay in front
+    cut = head.end() if head else 0
+    grown = LazyPattern(
+        f"{lazy.pattern[:cut]}(?:{lazy.pattern[cut:]})|zqxwords", lazy.flags, gated=True
+    )
     assert grown.gate is not None
     assert "zqxwords" in grown.gate.literals
     assert grown.search("a zqxwords here") is not None
@@ -121,7 +148,14 @@ def test_a_word_added_to_a_pattern_is_in_its_gate(name: str) -> None:
 @pytest.mark.parametrize(
     ("pattern", "flags", "literals"),
     [
-        pytest.param(r"\bsend(?:s|ing)? (?:it|them)\b", 0, {"send"}, id="longest-run"),
+        pytest.param(
+            r"\bsend(?:s|ing)? (?:it|them)\b",
+            0,
+            {"sends", "sending", "send it", "send them"},
+            id="run-and-what-follows",
+        ),
+        pytest.param(r"\bcontr(?:ol|ôle)s?\b", 0, {"control", "contrôle"}, id="factored-prefix"),
+        pytest.param(r"\b(?:is|are) (?:void|moot)\b", 0, {" void", " moot"}, id="common-words"),
         pytest.param(r"ab|cd", 0, {"ab", "cd"}, id="alternation"),
         pytest.param(r"(?:ab)?cd", 0, {"cd"}, id="optional-skipped"),
         pytest.param(r"(?:ab)?", 0, None, id="only-optional"),
@@ -186,6 +220,44 @@ def test_searches_yields_what_finditer_yields(pattern: str, text: str) -> None:
         for endpos in (len(text), max(pos, len(text) - 3)):
             want = [(m.span(), m.group()) for m in lazy.compiled.finditer(text, pos, endpos)]
             assert [(m.span(), m.group()) for m in lazy.searches(text, pos, endpos)] == want
+
+
+@pytest.mark.parametrize(
+    ("pattern", "flags", "inside", "alone"),
+    [
+        pytest.param(
+            r"\bne\s{1,3}\w+\s{1,3}pas\b", re.I, "we passed it", "ne dis pas", id="b-after"
+        ),
+        pytest.param(r"(?<!\w)без(?!\w)", re.I, "безопасно", "без вопросов", id="lookarounds"),
+        pytest.param(r"(?:owner|boss)\s{1,3}here\b", re.I, "go there", "boss here", id="space"),
+        pytest.param(r"^send$", re.M, "resend", "send", id="anchors"),
+        pytest.param(r"\bkey\b", re.I | re.ASCII, "monkey", "key", id="ascii-not-read"),
+    ],
+)
+def test_a_literal_inside_a_word_opens_no_window_where_the_pattern_needs_a_boundary(
+    pattern: str, flags: int, inside: str, alone: str
+) -> None:
+    """A literal beside which the pattern allows no word character (``\\b``, ``(?<!\\w)``,
+    ``^``, a space) does not open the gate inside a word; where it stands alone it does, at
+    every start and end ``re`` may be given (what lies beyond ``endpos`` is not read)."""
+    rx = re.compile(pattern, flags)
+    gate = LiteralGate.of(pattern, flags)
+    assert gate is not None
+    assert gate.holds(alone) and gate.search(rx, alone) is not None
+    if flags & re.ASCII:  # \b of ASCII words: the gate reads no boundary
+        assert gate.holds(inside)
+        return
+    assert not gate.holds(inside) and rx.search(inside) is None
+    for text in (inside, alone, f"{inside} {alone}", f"{alone}{inside}", f"x{alone}x"):
+        for pos in range(len(text) + 1):
+            for endpos in range(pos, len(text) + 1):
+                want = rx.search(text, pos, endpos)
+                got = gate.search(rx, text, pos, endpos)
+                assert (got and got.span()) == (want and want.span()), (text, pos, endpos)
+                spans = gate.spans(text[pos:endpos])
+                for m in rx.finditer(text[pos:endpos]):
+                    assert spans is not None
+                    assert any(m.start() <= a and b <= m.end() for a, b in spans)
 
 
 def test_a_back_reference_keeps_the_pattern_whole() -> None:

@@ -69,14 +69,14 @@ _CLAIM_RE = LazyPattern(w.CLAIM, _I, gated=True)
 _PREAUTH_RE = LazyPattern(w.PREAUTH + "|" + w.TRUST, _I, gated=True)
 _VALUE_RE = LazyPattern(w.VALUE_OBJECT, _I, gated=True)
 _VAGUE_RE = LazyPattern(w.VAGUE_REF, _I, gated=True)
-_DROP_RE = LazyPattern(w.DROP, _I)
-_WITHOUT_RE = LazyPattern(w.WITHOUT, _I)
-_OWNER_RE = LazyPattern(w.OWNER, _I)
+_DROP_RE = LazyPattern(w.DROP, _I, gated=True)
+_WITHOUT_RE = LazyPattern(w.WITHOUT, _I, gated=True)
+_OWNER_RE = LazyPattern(w.OWNER, _I, gated=True)
 _TRUST_RE = LazyPattern(w.TRUST, _I)
-_REQUEST_RE = LazyPattern(w.REQUEST, _I)
+_REQUEST_RE = LazyPattern(w.REQUEST, _I, gated=True)
 _REQUEST_START_RE = LazyPattern(w.REQUEST_START, _I)
-_PRESSURE_RE = LazyPattern(w.PRESSURE, _I)
-_VALUE_CONTEXT_RE = LazyPattern(w.VALUE_CONTEXT, _I)
+_PRESSURE_RE = LazyPattern(w.PRESSURE, _I, gated=True)
+_VALUE_CONTEXT_RE = LazyPattern(w.VALUE_CONTEXT, _I, gated=True)
 _VALUE_CHECK_RE = LazyPattern(w.VALUE_CHECK, _I)
 _FUTURE_RE = LazyPattern(w.FUTURE, _I)
 _NEG_BEFORE_RE = LazyPattern(w.NEGATION_BEFORE, _I)
@@ -381,9 +381,9 @@ def _vague_value_acts(text: str) -> list[tuple[int, int]]:
     out: list[tuple[int, int]] = []
     for m in _hits(_VALUE_RE, text)[:16]:
         lo, hi = max(0, m.start() - MESSAGE_REACH), min(len(text), m.end() + MESSAGE_REACH)
+        if not (_PRESSURE_RE.search(text, lo, hi) or _owner_kept_out(text, lo, hi)):
+            continue  # asked first: most value words have neither near them
         span = _value_request(text, max(0, m.start() - REACH), min(len(text), m.end() + REACH))
-        if span is None or span in out:
-            continue
-        if _PRESSURE_RE.search(text, lo, hi) or _owner_kept_out(text, lo, hi):
+        if span is not None and span not in out:
             out.append(span)
     return out
