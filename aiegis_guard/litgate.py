@@ -266,16 +266,23 @@ def _folded(found: Literals | None) -> Literals | None:
 
 
 def _bounded(
-    text: str, found: Iterator[tuple[int, str]], bounds: dict[str, int]
+    found: Iterator[tuple[int, str]], bounds: dict[str, int], raw: str, at: int, last: int
 ) -> Iterator[tuple[int, str]]:
-    """The occurrences in ``found`` that ``bounds`` (a literal's marks) allow in ``text``."""
-    last = len(text) - 1
+    """The occurrences in ``found`` (in a folded copy of ``raw[at:]``) that ``bounds`` (each
+    literal's marks) allow: one is dropped where the pattern wants no word character beside
+    it and ``raw`` has a word character on both sides of that edge. Read in ``raw``, as
+    ``re`` reads ``\\b`` and ``\\w`` (a fold may turn a mark into a letter: U+0345). What
+    stands before ``at`` is read (``re`` sees it from any ``pos``); after the folded copy's
+    ``last`` character nothing is, and ``last`` < 0 reads no end at all: a window's end is
+    no end of the text for ``re``, which would match ``pas\\b`` in ``passed`` cut there."""
     for end, s in found:
         marks = bounds.get(s)
         if marks is not None:
-            if marks & _BEFORE and (prev := end - len(s)) >= 0 and _is_word(text[prev]):
+            first = at + end + 1 - len(s)
+            if marks & _BEFORE and first > 0 and _is_word(raw[first - 1]) and _is_word(raw[first]):
                 continue
-            if marks & _AFTER and end < last and _is_word(text[end + 1]):
+            after = at + end
+            if marks & _AFTER and end < last and _is_word(raw[after]) and _is_word(raw[after + 1]):
                 continue
         yield end, s
 
@@ -405,12 +412,16 @@ class LiteralGate:
         self._few = tuple(sorted(self.literals)) if few else None
         self._automaton = WordAutomaton((s, s) for s in bounds)
 
-    def _occurrences(self, text: str) -> Iterator[tuple[int, str]]:
-        """``(end index, literal)`` of each occurrence in ``text`` (folded) with no word
-        character where the pattern allows none (one at an end of ``text`` is kept: what
-        stands beyond is not read here)."""
+    def _occurrences(
+        self, text: str, raw: str, at: int, *, ends: bool = True
+    ) -> Iterator[tuple[int, str]]:
+        """``(end index, literal)`` of each occurrence in ``text``, the folded copy of
+        ``raw[at:at + len(text)]``, that the literals' marks allow there (:func:`_bounded`;
+        ``ends``: a literal's end is read too, ``re`` being given the same end)."""
         found: Iterator[tuple[int, str]] = self._automaton.iter(text)
-        return _bounded(text, found, self._bounds) if self._bounds else found
+        if not self._bounds:
+            return found
+        return _bounded(found, self._bounds, raw, at, len(text) - 1 if ends else -1)
 
     @classmethod
     def of(cls, pattern: str, flags: int = 0) -> LiteralGate | None:
@@ -438,7 +449,7 @@ class LiteralGate:
         if endpos <= pos:
             return []
         out: list[tuple[int, int]] = []
-        for end, s in self._occurrences(fold(string[pos:endpos])):
+        for end, s in self._occurrences(fold(string[pos:endpos]), string, pos, ends=False):
             if s not in self.literals:
                 continue
             a = max(pos, pos + end + 1 - len(s) - reach)
@@ -467,7 +478,7 @@ class LiteralGate:
             return True
         if self._few is not None:
             return any(s in text for s in self._few)
-        return any(s in self.literals for _end, s in self._occurrences(text))
+        return any(s in self.literals for _end, s in self._occurrences(text, string, max(pos, 0)))
 
     def spans(self, string: str, limit: int = GATE_SPAN) -> list[tuple[int, int]] | None:
         """Where the literals occur in ``string`` (a match in any part of it holds one of
@@ -477,7 +488,9 @@ class LiteralGate:
         if text is None:  # fold keeps positions
             return None
         return [
-            (end + 1 - len(s), end + 1) for end, s in self._occurrences(text) if s in self.literals
+            (end + 1 - len(s), end + 1)
+            for end, s in self._occurrences(text, string, 0, ends=False)
+            if s in self.literals
         ]
 
     def search(
@@ -493,7 +506,7 @@ class LiteralGate:
         text = self._span(string, pos, endpos)
         if text is None:
             return compiled.search(string, pos, endpos)
-        present = {s for _end, s in self._occurrences(text)}
+        present = {s for _end, s in self._occurrences(text, string, max(pos, 0))}
         if not present & self.literals:
             return None
         first = -1

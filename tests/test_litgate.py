@@ -232,6 +232,7 @@ def test_searches_yields_what_finditer_yields(pattern: str, text: str) -> None:
         pytest.param(r"(?:owner|boss)\s{1,3}here\b", re.I, "go there", "boss here", id="space"),
         pytest.param(r"^send$", re.M, "resend", "send", id="anchors"),
         pytest.param(r"\bkey\b", re.I | re.ASCII, "monkey", "key", id="ascii-not-read"),
+        pytest.param(r"\bπρέπει\b", re.I, "πρέπειν", "πρέπε\u0345_", id="a-mark-folds-to-a-letter"),
     ],
 )
 def test_a_literal_inside_a_word_opens_no_window_where_the_pattern_needs_a_boundary(
@@ -345,3 +346,53 @@ def test_fold_equates_what_re_equates(text: str) -> None:
             if rx.search(other):
                 gate = LiteralGate.of(re.escape(word), re.IGNORECASE)
                 assert gate is not None and gate.holds(other), (word, other)
+
+
+def _every_gated_pattern() -> list[LazyPattern]:
+    import gc
+    import importlib
+    import pkgutil
+
+    import aiegis_guard
+
+    for module in pkgutil.walk_packages(aiegis_guard.__path__, "aiegis_guard."):
+        importlib.import_module(module.name)
+    found = [o for o in gc.get_objects() if isinstance(o, LazyPattern) and o.gated]
+    return sorted((o for o in found if o.gate is not None), key=lambda o: o.pattern)
+
+
+# characters put around and between a gate's literals: word characters of several scripts, a
+# mark that folds to a letter (U+0345 folds to iota, yet is no word character), separators
+_AROUND = ["a", "x", "é", "1", "_", " ", "-", "\n", ".", "'", "ж", "中", "\t", "\u0345", ""]
+
+
+@pytest.mark.slow  # every gated pattern of the package, 200 built texts each: ~20 s
+def test_texts_built_from_a_gates_own_literals_find_what_re_finds() -> None:
+    """Texts made of a gate's literals with word and other characters beside them (where the
+    gate's marks drop an occurrence), read from random starts and ends, and repeated past
+    ``GATE_SPAN`` (read in windows, whose ends ``re`` takes for the text's end): the gated
+    ``search`` / ``finditer`` / ``searches`` find what the compiled pattern finds."""
+    import random
+
+    rnd = random.Random(20261208)
+    patterns = _every_gated_pattern()
+    assert len(patterns) > 80
+    for lazy in patterns:
+        rx, literals = lazy.compiled, sorted(lazy.gate.literals)  # type: ignore[union-attr]
+        for n in range(200):
+            parts = ["".join(rnd.choice(_AROUND) for _ in range(rnd.randint(0, 3)))]
+            for _ in range(rnd.randint(1, 5)):
+                word = rnd.choice(literals)
+                parts += [word.upper() if rnd.random() < 0.3 else word]
+                parts += ["".join(rnd.choice(_AROUND) for _ in range(rnd.randint(0, 3)))]
+            text = "".join(parts)
+            pos = rnd.randint(0, len(text))
+            end = rnd.randint(pos, len(text))
+            for a, b in ((0, len(text)), (pos, end)):
+                want = [m.span() for m in rx.finditer(text, a, b)]
+                assert [m.span() for m in lazy.finditer(text, a, b)] == want, (text, a, b)
+                assert [m.span() for m in lazy.searches(text, a, b)] == want, (text, a, b)
+            if n % 10 == 0:
+                long = (text + " ") * (2 * GATE_SPAN // max(len(text), 1) + 1)
+                want = [m.span() for m in rx.finditer(long)]
+                assert [m.span() for m in lazy.finditer(long)] == want, text
