@@ -23,6 +23,7 @@ from __future__ import annotations
 import bisect
 import re
 
+from aiegis_guard.lazyre import LazyPattern
 from aiegis_guard.scanners.intent_words import ONCHAIN_ADDRESS
 
 __all__ = ["ALWAYS", "ORDER", "ROLE", "pinned_spans"]
@@ -52,7 +53,7 @@ ORDER = (
     r"gọi|kullan\w*|ayarla\w*|gir\w*|olmalı\w*|gerek\w*|zorunda|çağr\w*)\b|"
     r"填写|填|设为|设置|使用|必须|应|须|传入|调用|指定|設定|使用|入力|呼び出|설정|사용|입력|호출"
 )
-_ALWAYS_RE = re.compile(ALWAYS, re.IGNORECASE)
+_ALWAYS_RE = LazyPattern(ALWAYS, re.IGNORECASE, gated=True)
 _ORDER_RE = re.compile(ORDER, re.IGNORECASE)
 _ROLE_RE = re.compile(ROLE, re.IGNORECASE)
 _ADDRESS_RE = re.compile(ONCHAIN_ADDRESS)
@@ -72,15 +73,21 @@ EXAMPLE_BEFORE = 40  # characters before an address where an example marker make
 def pinned_spans(text: str) -> list[tuple[int, int]]:
     """Sentences of ``text`` that pin a recipient role to a literal address for every call."""
     out: list[tuple[int, int]] = []
+    # where the words of "always / every call" stand (a match holds one): most texts have none
+    always = _ALWAYS_RE.literal_spans(text, whole=True)
+    if not always:
+        return out
     starts = [m.start() for m in _ADDRESS_RE.finditer(text)]
     if not starts:
         return out
+    words = [a for a, _ in always]
     for s in _SENTENCE_RE.finditer(text):
         a, b = s.span()
         k = bisect.bisect_left(starts, a)
         if k == len(starts) or starts[k] >= b:
             continue  # (most sentences of a long page name no address)
-        if not _ALWAYS_RE.search(text, a, b):
+        k = bisect.bisect_left(words, a)
+        if k == len(words) or words[k] >= b or not _ALWAYS_RE.search(text, a, b):
             continue  # (asked first: a JSON result names addresses in most of its "sentences")
         if all(_example(text, m.start()) for m in _ADDRESS_RE.finditer(text, a, b)):
             continue
