@@ -19,6 +19,15 @@ A pattern that is one alternation (``a|b|c``, after a common zero-width or liter
 also cut into its alternatives, each with its own literals: :meth:`LiteralGate.search` runs
 only those whose literals occur, and the whole pattern from the first place one of them
 matches (the same match ``re`` finds from the start: no alternative matches before it).
+
+Which literals: of the sets a pattern offers, the gate keeps the most selective (the longest
+shortest string, a run grown by the fixed start of what follows it: ``contr(?:ol|ôle)`` gives
+"control" / "contrôle"; one of the commonest English words last). A literal's edge where the
+pattern allows no word character beside it (``\\b``, ``(?<!\\w)``, ``^``, ``$``, a space
+class) is marked, and an occurrence with a word character on both sides of that edge is
+skipped ("pas" in "passed" for ``pas\\b``): in the raw text, as ``re`` reads ``\\b``, and
+after a literal only where ``re`` is given the same end (a window's end is the end of the text
+to ``re``). Under ``re.ASCII`` / ``re.LOCALE`` no edge is read.
 """
 
 from __future__ import annotations
