@@ -99,10 +99,16 @@ class LazyPattern:
 
     def sparse(self, string: str) -> Iterator[re.Match[str]]:
         """:meth:`finditer` over ``string`` for a gated alternation that matches a few times a
-        text: a short text is read by :meth:`searches` (only the alternatives whose literals
-        occur run; the whole alternation at every position cost ms a call on 1 KB of HTML), a
-        long one by windows as ``finditer`` does. Each search re-reads the rest of the span, so
-        a pattern that matches at every word keeps ``finditer``."""
+        text: read by windows around its literals as ``finditer`` reads a long text, at any
+        length (one automaton pass; each window by :meth:`searches`, where only the
+        alternatives whose literals occur run), else a short text by :meth:`searches` (the
+        whole alternation at every position cost ms a call on 1 KB of HTML). Each search
+        re-reads the rest of its span, so a pattern that matches at every word keeps
+        ``finditer``."""
+        gate = self.gate
+        windows = gate.windows(string, 0, len(string)) if gate is not None else None
+        if windows is not None:
+            return chain.from_iterable(self.searches(string, a, b) for a, b in windows)
         if len(string) <= GATE_SPAN:
             return self.searches(string)
         return self.finditer(string)

@@ -371,7 +371,8 @@ def test_texts_built_from_a_gates_own_literals_find_what_re_finds() -> None:
     """Texts made of a gate's literals with word and other characters beside them (where the
     gate's marks drop an occurrence), read from random starts and ends, and repeated past
     ``GATE_SPAN`` (read in windows, whose ends ``re`` takes for the text's end): the gated
-    ``search`` / ``finditer`` / ``searches`` find what the compiled pattern finds."""
+    ``search`` / ``finditer`` / ``searches`` / ``sparse`` find what the compiled pattern
+    finds."""
     import random
 
     rnd = random.Random(20261208)
@@ -392,7 +393,9 @@ def test_texts_built_from_a_gates_own_literals_find_what_re_finds() -> None:
                 want = [m.span() for m in rx.finditer(text, a, b)]
                 assert [m.span() for m in lazy.finditer(text, a, b)] == want, (text, a, b)
                 assert [m.span() for m in lazy.searches(text, a, b)] == want, (text, a, b)
+            assert [m.span() for m in lazy.sparse(text)] == [m.span() for m in rx.finditer(text)]
             if n % 10 == 0:
                 long = (text + " ") * (2 * GATE_SPAN // max(len(text), 1) + 1)
                 want = [m.span() for m in rx.finditer(long)]
                 assert [m.span() for m in lazy.finditer(long)] == want, text
+                assert [m.span() for m in lazy.sparse(long)] == want, text
