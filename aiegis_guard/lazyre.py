@@ -88,28 +88,24 @@ class LazyPattern:
         gate = self._gate
         if gate is None:
             return compiled.finditer(string, pos, endpos)
-        if min(endpos, len(string)) - max(pos, 0) > GATE_SPAN:  # a long text: read where
-            windows = gate.windows(string, pos, endpos)  # its literals stand
-            if windows is not None:
-                # each window read by the alternatives whose literals it holds
-                return chain.from_iterable(self.searches(string, a, b) for a, b in windows)
+        # read where its literals stand, at any length (one automaton pass), each window by
+        # the alternatives whose literals it holds
+        windows = gate.windows(string, pos, endpos)
+        if windows is not None:
+            return chain.from_iterable(self.searches(string, a, b) for a, b in windows)
         if not gate.holds(string, pos, endpos):
             return iter(())
         return compiled.finditer(string, pos, endpos)
 
     def sparse(self, string: str) -> Iterator[re.Match[str]]:
         """:meth:`finditer` over ``string`` for a gated alternation that matches a few times a
-        text: read by windows around its literals as ``finditer`` reads a long text, at any
-        length (one automaton pass; each window by :meth:`searches`, where only the
-        alternatives whose literals occur run), else a short text by :meth:`searches` (the
-        whole alternation at every position cost ms a call on 1 KB of HTML). Each search
-        re-reads the rest of its span, so a pattern that matches at every word keeps
-        ``finditer``."""
+        text. ``finditer`` reads a gate with a reach by windows around its literals; without
+        one, a short text is read by :meth:`searches` (only the alternatives whose literals
+        occur run; the whole alternation at every position cost ms a call on 1 KB of HTML).
+        Each search re-reads the rest of its span, so a pattern that matches at every word
+        keeps ``finditer``."""
         gate = self.gate
-        windows = gate.windows(string, 0, len(string)) if gate is not None else None
-        if windows is not None:
-            return chain.from_iterable(self.searches(string, a, b) for a, b in windows)
-        if len(string) <= GATE_SPAN:
+        if (gate is None or gate.reach is None) and len(string) <= GATE_SPAN:
             return self.searches(string)
         return self.finditer(string)
 
