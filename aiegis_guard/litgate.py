@@ -51,6 +51,8 @@ __all__ = ["GATE_SPAN", "LiteralGate", "fold", "match_starts", "required_literal
 __all__ += ["max_width", "min_width", "word_boundary"]
 
 _REPEATS = (_c.MAX_REPEAT, _c.MIN_REPEAT, _c.POSSESSIVE_REPEAT)
+_ZERO_WIDTH = (_c.AT, _c.ASSERT, _c.ASSERT_NOT)
+_ASCII_WORDS = re.ASCII | re.LOCALE  # \b and \w of ASCII / locale words: no edge is read
 _DOTTED_I = "\u0130"  # "İ": str.lower gives "i" + a combining dot, re compares it as "i"
 # longer strings go straight to the pattern: a caller that searches a long text again and
 # again from later positions would fold the rest each time
@@ -296,9 +298,9 @@ def _bounded(
         yield end, s
 
 
-def _stripped(found: Literals | None) -> Literals | None:
-    """``found`` without its marks."""
-    return None if found is None else frozenset(_unmarked(s)[0] for s in found)
+def _stripped(marked: Literals) -> Literals:
+    """``marked`` without its marks."""
+    return frozenset(_unmarked(s)[0] for s in marked)
 
 
 def _unicode_words(tree: Any, flags: int) -> bool:
@@ -310,7 +312,8 @@ def required_literals(pattern: str, flags: int = 0) -> Literals | None:
     """Folded strings (:func:`fold`) one of which every match of ``pattern`` holds, or None
     when the pattern does not force any (an empty string among them counts as None)."""
     tree = _parser.parse(pattern, flags)
-    return _stripped(_folded(_literals(tree, words=_unicode_words(tree, flags))))
+    found = _folded(_literals(tree, words=_unicode_words(tree, flags)))
+    return None if found is None else _stripped(found)
 
 
 def _children(op: Any, av: Any) -> list[Any]:
@@ -370,7 +373,7 @@ class _Part:
 
     def __init__(self, tree: Any, flags: int) -> None:
         self.marked = _folded(_literals(tree, words=_unicode_words(tree, flags)))
-        self.literals = _stripped(self.marked)
+        self.literals = None if self.marked is None else _stripped(self.marked)
         self._tree = tree
         self._flags = flags
         self._compiled: re.Pattern[str] | None = None
@@ -406,7 +409,7 @@ class LiteralGate:
     __slots__ = ("_automaton", "_bounds", "_few", "_parts", "literals", "reach")
 
     def __init__(self, marked: Literals, parts: list[_Part], reach: int | None = None) -> None:
-        self.literals = frozenset(_unmarked(s)[0] for s in marked)
+        self.literals = _stripped(marked)
         self._parts = parts
         # how far from one of its literals a match, and what it looks ahead at, can reach
         # (None: unbounded or too far to be worth cutting a text into windows)
@@ -530,8 +533,6 @@ class LiteralGate:
 # what a match begins with: match_starts ---------------------------------------------------
 
 _STARTS_CAP = 256  # strings a prefix set may grow to (products of small alternations)
-_ZERO_WIDTH = (_c.AT, _c.ASSERT, _c.ASSERT_NOT)
-_ASCII_WORDS = re.ASCII | re.LOCALE
 Starts = dict[str, bool]
 
 

@@ -63,7 +63,14 @@ from aiegis_guard.scanners.oversight_asks import oversight_spans
 from aiegis_guard.scanners.own_questions import is_own_question
 from aiegis_guard.scanners.persona_rules import persona_rule
 from aiegis_guard.scanners.pinned_recipient import pinned_spans
-from aiegis_guard.scanners.reported import endorsed, merged, overlaps, reported, unquoted
+from aiegis_guard.scanners.reported import (
+    any_in,
+    endorsed,
+    merged,
+    overlaps,
+    reported,
+    unquoted,
+)
 from aiegis_guard.scanners.reported_asks import reported_asks
 from aiegis_guard.scanners.secret_configs import shipped
 from aiegis_guard.scanners.user_bypass import bypass_spans
@@ -742,12 +749,6 @@ def _around(text: str, joins: list[int]) -> list[tuple[int, int]]:
     return out
 
 
-def _holds(positions: list[int], a: int, b: int) -> bool:
-    """Is one of the sorted ``positions`` in ``[a, b)``?"""
-    i = bisect.bisect_left(positions, a)
-    return i < len(positions) and positions[i] < b
-
-
 def _onchain(marks: Marks | None, a: int, b: int, raw: str, known: bool | None = None) -> bool:
     """:func:`~.intent_judge.may_be_onchain` of the sentence ``raw`` at ``[a, b)``
     (``known``: already asked), from the text's marks when there are some."""
@@ -809,7 +810,7 @@ def _directives(
             ab
             for lo, hi in _around(text, joins)
             for ab in _pieces(view, text, lo, hi)
-            if _holds(joins, *ab)
+            if any_in(joins, *ab)
         )
     # the gate's marks, read once over the text (a pass over a joined copy reads a few lines)
     marks = Marks(text) if joins is None else None

@@ -122,7 +122,7 @@ def _drops(text: str, s: int, e: int, check: re.Match[str]) -> bool:
     """Is the check in ``check`` the object of an order that drops it, in its sentence
     ``text[s:e]``?"""
     lo, hi = max(s, check.start() - CLAUSE_NEAR), min(e, check.end() + CLAUSE_NEAR)
-    for d in _DROP_RE.searches(text, lo, hi):
+    for d in _DROP_RE.finditer(text, lo, hi):
         if not f.one_clause(text, min(d.end(), check.end()), max(d.start(), check.start())):
             continue
         if check.start() < d.start() and not (d.group("set_off") or _VERB_LAST_RE.match(d.group())):
@@ -148,7 +148,7 @@ def _drops(text: str, s: int, e: int, check: re.Match[str]) -> bool:
             continue  # "do not skip the review": the check kept
         if _ordered(text, s, d.start()):
             return True
-    for n in _WITHOUT_RE.searches(text, lo, hi):
+    for n in _WITHOUT_RE.finditer(text, lo, hi):
         near = (n.end(), check.start()) if n.end() <= check.start() else (check.end(), n.start())
         if not f.one_clause(text, *near):
             continue
@@ -267,7 +267,7 @@ def _drop_checks(text: str) -> list[tuple[int, int]]:
 def _owner_kept_out(text: str, lo: int, hi: int) -> bool:
     """Is the owner kept out between ``lo`` and ``hi`` ("no need to bother the boss", "без
     ведома владельца")?"""
-    for n in _WITHOUT_RE.searches(text, lo, hi):
+    for n in _WITHOUT_RE.finditer(text, lo, hi):
         o = _OWNER_RE.search(text, max(lo, n.start() - 40), min(hi, n.end() + 40))
         if o is None:
             continue

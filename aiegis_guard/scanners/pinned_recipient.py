@@ -20,11 +20,11 @@ format; it pins nothing.
 
 from __future__ import annotations
 
-import bisect
 import re
 
 from aiegis_guard.lazyre import LazyPattern
 from aiegis_guard.scanners.intent_words import ONCHAIN_ADDRESS
+from aiegis_guard.scanners.reported import any_in
 
 __all__ = ["ALWAYS", "ORDER", "ROLE", "pinned_spans"]
 
@@ -73,21 +73,20 @@ EXAMPLE_BEFORE = 40  # characters before an address where an example marker make
 def pinned_spans(text: str) -> list[tuple[int, int]]:
     """Sentences of ``text`` that pin a recipient role to a literal address for every call."""
     out: list[tuple[int, int]] = []
-    # where the words of "always / every call" stand (a match holds one): most texts have none
+    # where the words of "always / every call" stand (a match holds one; None: not gated,
+    # every sentence is read): most texts have none
     always = _ALWAYS_RE.literal_spans(text, whole=True)
-    if not always:
+    if always == []:
         return out
     starts = [m.start() for m in _ADDRESS_RE.finditer(text)]
     if not starts:
         return out
-    words = [a for a, _ in always]
+    words = None if always is None else [start for start, _ in always]
     for s in _SENTENCE_RE.finditer(text):
         a, b = s.span()
-        k = bisect.bisect_left(starts, a)
-        if k == len(starts) or starts[k] >= b:
+        if not any_in(starts, a, b):
             continue  # (most sentences of a long page name no address)
-        k = bisect.bisect_left(words, a)
-        if k == len(words) or words[k] >= b or not _ALWAYS_RE.search(text, a, b):
+        if (words is not None and not any_in(words, a, b)) or not _ALWAYS_RE.search(text, a, b):
             continue  # (asked first: a JSON result names addresses in most of its "sentences")
         if all(_example(text, m.start()) for m in _ADDRESS_RE.finditer(text, a, b)):
             continue

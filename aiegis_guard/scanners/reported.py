@@ -275,7 +275,7 @@ def _framed(text: str, span: tuple[int, int], found: _Frames) -> bool:
     as it always did; a weak one (a moderation or sample word, the document's title, a list's
     introduction) only a quote that :func:`_weakly_framed` lets it."""
     a, b = span
-    if not _any_in(found.every, a - FRAME_BEFORE, b + FRAME_AFTER):
+    if not any_in(found.every, a - FRAME_BEFORE, b + FRAME_AFTER):
         return False  # every place read below lies in this reach (a page's attribute values)
     lead, tail = _clause_before(text, a), _clause_after(text, a, b)
     frames, strong, far = found.firm, found.strong, found.far
@@ -287,10 +287,10 @@ def _framed(text: str, span: tuple[int, int], found: _Frames) -> bool:
         slot_lo = _last_words(text, lead, a, 3)
         slot_hi = min(tail, _first_words_end(text, b, 3))
         return (
-            _any_in(strong, lead, a)
-            or _any_in(strong, b, tail)
-            or _any_in(frames, slot_lo, a)
-            or _any_in(frames, b, slot_hi)
+            any_in(strong, lead, a)
+            or any_in(strong, b, tail)
+            or any_in(frames, slot_lo, a)
+            or any_in(frames, b, slot_hi)
             or any(
                 _heading(text, at, strict=True)
                 for at in frames[
@@ -299,10 +299,10 @@ def _framed(text: str, span: tuple[int, int], found: _Frames) -> bool:
             )
         )
     if (
-        _any_in(frames, lead, a)
-        or _any_in(frames, b, tail)
-        or _any_in(far, a - FRAME_BEFORE, a)
-        or _any_in(far, b, b + FRAME_AFTER)
+        any_in(frames, lead, a)
+        or any_in(frames, b, tail)
+        or any_in(far, a - FRAME_BEFORE, a)
+        or any_in(far, b, b + FRAME_AFTER)
     ):
         return True
     return _weakly_framed(text, span, found, lead, tail)
@@ -318,13 +318,13 @@ def _weakly_framed(text: str, span: tuple[int, int], found: _Frames, lead: int, 
     titled = set(found.titled)  # the title over a bare quote is no clause of its own
     local = [at for at in found.every if at not in titled]
     near = (
-        _any_in(local, lead, a)
-        or _any_in(local, b, tail)
-        or (intro is not None and _any_in(found.every, *intro))
-        or _any_in(found.weak_far, a - FRAME_BEFORE, a)
-        or _any_in(found.weak_far, b, b + FRAME_AFTER)
+        any_in(local, lead, a)
+        or any_in(local, b, tail)
+        or (intro is not None and any_in(found.every, *intro))
+        or any_in(found.weak_far, a - FRAME_BEFORE, a)
+        or any_in(found.weak_far, b, b + FRAME_AFTER)
     )
-    if not near and not _any_in(found.titled, 0, a):
+    if not near and not any_in(found.titled, 0, a):
         return False
     who = addressed_quote(text[a:b])
     if who == "generic" or (who == "handle" and not near and not _introduced(text, a, intro)):
@@ -556,7 +556,8 @@ def _within(spans: list[tuple[int, int]], starts: list[int], at: int) -> bool:
     return i >= 0 and at < spans[i][1]
 
 
-def _any_in(positions: list[int], lo: int, hi: int) -> bool:
+def any_in(positions: list[int], lo: int, hi: int) -> bool:
+    """Is one of the sorted ``positions`` in ``[lo, hi)``?"""
     i = bisect.bisect_left(positions, lo)
     return i < len(positions) and positions[i] < hi
 

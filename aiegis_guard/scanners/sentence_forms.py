@@ -60,10 +60,10 @@ def permitted_agent(before: str) -> bool:
     the allowlist", "AI wallet assistants can complete this …", "l'agente firmatario può
     confermare"): a permission given to the reader, as an order is? Not the reader's "you
     can" (docs say what the reader may do), not a negated one ("cannot", "may not")."""
-    permit = _PERMIT_END_RE.search(before[-60:])
+    window = before[-60:]
+    permit = _PERMIT_END_RE.search(window)
     if permit is None:
         return False
-    window = before[-60:]
     subject = window[_clause_start(window, permit.start()) : permit.start()]
     if p.YOU_RE.search(subject) or _JOINED_RE.search(subject + " "):
         return False
