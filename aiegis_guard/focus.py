@@ -7,6 +7,10 @@ linear piece of the offset map may still hold folded characters), the parent's s
 already seen it; :func:`focus` replaces such a layer by the parts around what changed, each
 with ``CONTEXT`` characters either side (longer than any secret or sentence a stage reads
 across), mapped to the parent as before. A layer mostly changed stays whole.
+
+The other way round, a page whose escapes are spread all over it (``&#x27;`` in every
+paragraph) is read whole twice; :func:`spelled_again` names the layers whose language a
+decoded copy re-reads whole, so that the language judges read only the copy.
 """
 
 from __future__ import annotations
@@ -14,12 +18,12 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
-from aiegis_guard.normalize import Layer
+from aiegis_guard.normalize import Layer, LayerKind
 
 if TYPE_CHECKING:
     from aiegis_guard.segment import Memo
 
-__all__ = ["CONTEXT", "focus"]
+__all__ = ["CONTEXT", "focus", "spelled_again"]
 
 CONTEXT = 8 * 1024
 MIN_LENGTH = 8 * CONTEXT  # shorter layers are scanned whole
@@ -78,3 +82,31 @@ def _changed_parts(layer: Layer) -> list[tuple[int, int]] | None:
     if sum(b - a for a, b in parts) > n // 2:
         return None
     return parts
+
+
+_INLINE = frozenset({LayerKind.HTML, LayerKind.PERCENT, LayerKind.ESCAPES})
+
+
+def spelled_again(layers: Sequence[Layer], scanned: Sequence[Layer]) -> set[int]:
+    """The ids of the ``layers`` whose language one of their inline decodes (HTML entities,
+    percent or backslash escapes) re-reads whole among the ``scanned`` ones (:func:`focus`
+    did not cut it): the decode spells out what the escapes hid and changes nothing else,
+    so a language judge reading both reads each sentence twice. Not where decoding made an
+    angle bracket (``&lt;b&gt;`` is text; ``<b>`` a tag an HTML view blanks): a copy that
+    reads less than its parent does not stand for it. Secret scanners read both: a key may
+    be spelled in either."""
+    kept = {id(layer) for layer in scanned}
+    out: set[int] = set()
+    for layer in layers:
+        parent = layer.parent
+        if (
+            parent is None
+            or layer.kind not in _INLINE
+            or layer.origin is not None
+            or id(layer) not in kept
+            or layer.text.count("<") != parent.text.count("<")
+            or layer.text.count(">") != parent.text.count(">")
+        ):
+            continue
+        out.add(id(parent))
+    return out

@@ -15,7 +15,7 @@ from collections.abc import Iterable, Sequence
 from typing import TYPE_CHECKING, Any
 
 from aiegis_guard.findings import Action, Category, Finding, Severity, Source
-from aiegis_guard.focus import focus
+from aiegis_guard.focus import focus, spelled_again
 from aiegis_guard.normalize import Layer, normalize
 from aiegis_guard.redact import UNDECIDED_RE, Spellings, redact_spans, secret_spans
 from aiegis_guard.scanners import ScanContext, Stage
@@ -67,9 +67,9 @@ def default_stages() -> tuple[Stage, ...]:
         Stage("secrets", secrets.scan),
         Stage("pii", pii.scan, decoded=False),
         Stage("addresses", addresses.scan),
-        Stage("injection_rules", injection_rules.scan),
-        Stage("intent", _scan_intent),
-        Stage("drainer_rules", drainer_rules.scan),
+        Stage("injection_rules", injection_rules.scan, language=True),
+        Stage("intent", _scan_intent, language=True),
+        Stage("drainer_rules", drainer_rules.scan, language=True),
         Stage("entropy", entropy.scan, decoded=False),
         Stage("urls", urls.scan),
     )
@@ -207,9 +207,11 @@ def scan_text(
         results: list[Finding] = [
             f.with_span(*_shift(f.span, offset)) if f.span else f for f in norm.findings
         ]
-        for layer in focus(norm.layers, chunk_ctx.views if judged else None):
+        layers = focus(norm.layers, chunk_ctx.views if judged else None)
+        again = spelled_again(norm.layers, layers) if len(layers) > 1 else set()
+        for layer in layers:
             for stage in stages:
-                if layer.depth and not stage.decoded:
+                if (layer.depth and not stage.decoded) or (stage.language and id(layer) in again):
                     continue
                 try:
                     hits = stage.scan(layer, chunk_ctx)

@@ -13,11 +13,12 @@ from collections.abc import Callable
 import pytest
 
 from aiegis_guard import Guard, segment
-from aiegis_guard.findings import Action, Source
+from aiegis_guard.findings import Action, Finding, Source
 from aiegis_guard.focus import CONTEXT, focus
-from aiegis_guard.normalize import normalize
+from aiegis_guard.normalize import Layer, LayerKind, normalize
 from aiegis_guard.pipeline import _INTENT_CACHE
 from aiegis_guard.policy import Policy
+from aiegis_guard.scanners import ScanContext, ScanFn, Stage
 from aiegis_guard.scanners.classifier import _seen
 from aiegis_guard.segment import views
 
@@ -289,3 +290,64 @@ def test_focused_json_part_keeps_its_structure() -> None:
     layers = normalize(text).layers
     assert len(layers) == 2 and len(focus(layers)) > 2  # the decoded layer is cut in parts
     _found_at(text, json.dumps(hidden)[1:-1])
+
+
+# --- a page whose escapes are spread all over it ------------------------------------------
+
+
+def _readers(text: str) -> dict[str, list[LayerKind]]:
+    """The layer kinds a language judge and a secret scanner read in one check of ``text``."""
+    read: dict[str, list[LayerKind]] = {"language": [], "secrets": []}
+
+    def reader(name: str) -> ScanFn:
+        def scan(layer: Layer, ctx: ScanContext) -> list[Finding]:
+            read[name].append(layer.kind)
+            return []
+
+        return scan
+
+    stages = (Stage("lang", reader("language"), language=True), Stage("keys", reader("secrets")))
+    Guard(Policy(), stages=stages, classifier=False).check_text(text, source=Source.TOOL_OUTPUT)
+    return read
+
+
+ESCAPED_PAGE = _html("It&#x27;s the docs page &amp; more. Don&#x27;t worry about it. " * 30)
+
+
+def test_language_judges_read_a_whole_page_decode_once() -> None:
+    """Entities in every paragraph: the language judges read the decoded page only, the
+    secret scanners both spellings."""
+    assert _readers(ESCAPED_PAGE) == {
+        "language": [LayerKind.HTML],
+        "secrets": [LayerKind.TEXT, LayerKind.HTML],
+    }
+
+
+@pytest.mark.parametrize(
+    "page",
+    [
+        pytest.param(ESCAPED_PAGE.replace("more.", "&lt;more&gt;."), id="decode-makes-tags"),
+        pytest.param("x" * 70_000 + " %20 " + "y" * 10, id="long-decode-cut-by-focus"),
+    ],
+)
+def test_language_judges_read_both_where_the_decode_does_not_stand_for_the_page(
+    page: str,
+) -> None:
+    """A decode that makes angle brackets (``&lt;b&gt;`` is text, ``<b>`` a tag an HTML view
+    blanks) or that :func:`focus` cuts to its changes does not stand for its parent."""
+    read = _readers(page)
+    assert read["language"][0] is LayerKind.TEXT and len(read["language"]) >= 2
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        pytest.param(f"It&#x27;s time. {DIRECTIVE} Don&#x27;t wait.", id="plain-in-escaped-page"),
+        pytest.param(f"It&#x27;s time. {_entities(DIRECTIVE)}", id="entity-spelled"),
+        pytest.param(f"It&#x27;s time. {DIRECTIVE.replace(' ', '&nbsp;')}", id="nbsp-spaced"),
+    ],
+)
+def test_an_escaped_page_still_shows_its_directive(body: str) -> None:
+    """Read once, in its decoded spelling, a page's directive is found whatever escapes it."""
+    verdict = GUARD.check_text(_html(body * 3), source=Source.TOOL_OUTPUT)
+    assert "injection.intent" in verdict.rule_ids and verdict.action is not Action.ALLOW
