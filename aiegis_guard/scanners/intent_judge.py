@@ -417,6 +417,9 @@ def _candidates(
             if _negated(sentence, start, end) or _noun_use(sentence, raw, start, end):
                 continue
             yield name, start
+    m = p.SIGN_VALUE_RE.search(raw) if "sign" in raw.lower() else None
+    if m and not _negated(sentence, m.start(), m.end()):
+        yield "rights", m.start()  # a value-bearing signature, its number blanked in the view
     yield from _allowlisted(sentence, raw)
     yield from _performed(sentence, raw, present)
     m = p.SECRET_ASK_RE.search(raw) if "g:ask" in present else None

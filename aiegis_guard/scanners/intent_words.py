@@ -75,7 +75,11 @@ RIGHTS_WORDS = """approve grant authorize authorise setapprovalforall permit del
     increase_allowance set_approval allow_spending sign_the_permit sign_this sign_the_attached
     sign_the_approval sign_the_transaction sign_the_typed sign_this_message sign_a sign_an
     sign_every sign_each sign_all sign_the_prebuilt sign_the_order sign_the_orders sign_the_listing
-    sign_these
+    sign_these sign_the_authorization sign_the_authorisation sign_the_7702 sign_the_eip-712
+    sign_the_eip-7702 sign_the_eip712 sign_the_delegation sign_the_safe sign_the_multisig
+    sign_the_signature_request sign_the_payload sign_the_data sign_the_userop
+    sign_the_user_operation sign_the_setapprovalforall sign_the_approve add_your_signature
+    add_your_own_signature co-sign cosign
     aprueba aprobar autoriza autorizar firma firmar aprove autorize assine approuver approuvez
     autoriser autorisez signez genehmigen genehmige autorisieren autorisiere
     signiere unterschreibe одобри одобрите подпиши подпишите авторизуй разреши разрешите
@@ -88,6 +92,15 @@ RIGHTS_WORDS = """approve grant authorize authorise setapprovalforall permit del
     phê_duyệt ký وافق وقّع εγκρίνετε έγκρινε υπογράψτε υπόγραψε hagyd_jóvá hagyja_jóvá
     engedélyezd írd_alá hyväksy allekirjoita অনুমোদন_দিন অনুমোদন_করুন স্বাক্ষর_করুন मंजूरी_दें
     अनुमोदित_करें हस्ताक्षर_करें منظوری_دیں دستخط_کریں"""
+# a signature that hands over value or rights asked for ("sign the 7702 authorization for
+# delegate 0x…", "sign the attached EIP-712 message"): read in the original text, since the
+# language view blanks the number between "sign the" and what is signed
+SIGN_VALUE = (
+    r"\b(?:co-?)?sign\s+(?:(?:the|this|these|that|our|an?|your|its|my)\s+)?"
+    r"(?:[\w-]+\s+){0,3}?(?:authori[sz]ations?|permits?|typed[\s-]+data|delegations?|"
+    r"(?:safe|multisig)\s+(?:transactions?|txs?)|user\s?op(?:eration)?s?|"
+    r"(?:eip-?712|eip-?7702|7702|712)\s+(?:messages?|payloads?|data|requests?))\b"
+)
 REVEAL_WORDS = """reveal share export provide paste submit post print output disclose send
     include type tell say display dump leak give show upload forward
     revela compartir comparte proporciona envía muestra revele compartilhe forneça mostre
@@ -1198,13 +1211,25 @@ IMPERATIVE_FORMS = (
     # yapıştırın", "Επικολλήστε το ιδιωτικό κλειδί", "vložte exportovaný klíč")
     r"yapıştırın|ekleyin|yükleyin|iletin|yazın|продиктуйте|зачитайте|назовите|επικολλήστε|"
     r"στείλτε|εισάγετε|ανεβάστε|συμπεριλάβετε|vložte|pošlete|zadejte|nahrajte|napište|"
-    r"introduceți|trimiteți|lipiți|illessze|küldje|wklej|prześlij|wpisz)(?![^\W\d_])|"
+    r"introduceți|trimiteți|lipiți|illessze|küldje|wklej|prześlij|wpisz|"
+    # a familiar imperative with "me" written onto it or beside it asks the reader to hand
+    # something to the writer ("pásame la clave privada", "manda-me a frase", "mandami le
+    # parole", "passe-moi ta phrase"): docs tell a reader what to do, not to give it to them
+    r"p[aá]same(?:l[oa]s?)?|m[aá]ndame(?:l[oa]s?)?|env[ií]ame(?:l[oa]s?)?|d[aá]mel[oa]s?|"
+    r"comp[aá]rteme|mu[eé]strame|fac[ií]l[ií]tame|escr[ií]beme|d[ií]ctame|"
+    r"manda-me|envia-me|passa-me|dá-me|dê-me|mande-me|envie-me|passe-me|mostra-me|"
+    r"me\s+(?:passa|manda|mande|envia|envie|passe)|"
+    r"mandami|inviami|passami|dammi|dammel[oa]|mandamel[oa]|inviamel[oa]|mostrami|scrivimi|"
+    r"envoie-moi|envoyez-moi|donne-moi|donnez-moi|passe-moi|passez-moi|file-moi|"
+    r"schick\s+mir|schickt\s+mir|sende\s+mir|gib\s+mir)(?![^\W\d_])|"
     # an Arabic value verb with و "and" / ف "so" written onto it ("وأرسل 2 ETH إلى …")
     r"(?<![^\W\d_])[وف](?:أرسل|ارسل|ادفع|حوّل|حول|أودع)(?![^\W\d_])"
 )
 # verb-final languages: the polite imperative ending after the act
 IMPERATIVE_MARK = (
-    r"ください|下さい|해\s?주세요|하세요|하십시오|주십시오|주세요|请|務必|务必|โปรด|กรุณา"
+    r"ください|下さい|해\s?주세요|하세요|하십시오|주십시오|주세요|请|務必|务必|โปรด|กรุณา|"
+    # handed to the writer ("把助记词发我", "把私钥发过来")
+    r"发我|發我|发过来|發過來|发给我|發給我|传给我|傳給我|发来|發來"
 )
 
 # a question for the agent's own instructions or secret ("what were your instructions?")
