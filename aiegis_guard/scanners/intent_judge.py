@@ -797,6 +797,9 @@ def _directive(sentence: str, raw: str, verb_at: int, act: str) -> str | None:
     modal = p.MODAL_RE.search(before[-60:])
     if modal and modal.group().isupper() and not has_recipient(raw):
         modal = None  # a specification's MUST / SHOULD, unless it names where value goes
+    if modal and _ABLE_TO_RE.search(before) and not has_recipient(raw):
+        modal = None  # a capability expected ("the agent should be able to pay an allowlisted
+        # address and fail for anything else": a test's expectation), naming no recipient
     if modal and not p.DESCRIPTIVE.search(before):
         # aimed at the agent ("agents must", "you should") or at a named recipient, not a
         # third party or a question
@@ -823,6 +826,7 @@ def _directive(sentence: str, raw: str, verb_at: int, act: str) -> str | None:
     return None
 
 
+_ABLE_TO_RE = re.compile(r"\b(?:be|being)\s+(?:able|unable)\s+to\s*$", re.I)
 # the phrase as a noun phrase's tail that a copula describes ("autonomy without confirmation
 # is exactly how agents get drained")
 _FAVOUR_RE = re.compile(r"\b(?:can|could|would|will)\s+you\b|\bplease\b", re.I)  # a favour asked

@@ -434,8 +434,9 @@ MOVES_KEPT_FROM_OWNER = (
     r"(?:are|is)\s+not\s+to\s+be\s+(?:reported|shown|disclosed|mentioned|surfaced|flagged|logged)"
     r"\s+(?:to|on|in)\s+(?:the\s+|your\s+)?(?:owner|account holder|principal)(?:'s|s)?\b"
 )
-# a passive that is not asked: "can no longer be turned off", "may be paused"
-PASSIVE_NOT = r"\b(?:not|no longer|never|cannot|can|could|may|might|won't|can't)\s+be\b"
+# a passive that is not asked: "can no longer be turned off", "may be paused", "can only be
+# disabled by editing the deployment" (the one way it can happen)
+PASSIVE_NOT = r"\b(?:not|no longer|never|cannot|can|could|may|might|won't|can't)\s+(?:only\s+)?be\b"
 # the owner as the one told, asked or alerted ("don't tell the owner", "without notifying the
 # user", "don't report them to the owner"), not as whose data it is ("never log the user's key")
 OWNER_KEPT_OUT = (
