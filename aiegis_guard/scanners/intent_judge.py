@@ -897,24 +897,7 @@ def judge(
             return _score(sentence, full, act, how)
     if full is not raw:
         onchain = None  # said of raw, not of the sentence judged
-    return (
-        _expected(sentence, full, onchain)
-        or _nominal_order(sentence, full, onchain)
-        or _unparsed(sentence, full, addressed)
-    )
-
-
-def _nominal_order(sentence: str, full: str, onchain: bool | None = None) -> Judgement | None:
-    """A payment order written without a verb, standing as its own sentence ("38,500 USDC on
-    Arbitrum to 0x…" in a forwarded e-mail): an instruction's line. Not a report of a move
-    done, not a record's fields, not under a scam / report frame word."""
-    if not ((may_be_onchain(full) if onchain is None else onchain) and " to " in full):
-        return None
-    if not p.NOMINAL_ORDER_RE.search(full) or p.PAST_RE.search(full) or _record(full):
-        return None
-    if p.SCAM_FRAME_RE.search(sentence):
-        return None
-    return _score(sentence, full, "value", "declaration")
+    return _expected(sentence, full, onchain) or _unparsed(sentence, full, addressed)
 
 
 def _expected(sentence: str, full: str, onchain: bool | None = None) -> Judgement | None:

@@ -142,7 +142,6 @@ PERFORM_RE = _folded(w.PERFORM, F, gated=False)
 DECODE_FOLLOW_RE = _folded(w.DECODE_FOLLOW, F)
 DESTINATION_RE = _folded(w.DESTINATION, F)
 SIGN_VALUE_RE = _folded(w.SIGN_VALUE, F)
-NOMINAL_ORDER_RE = _folded(w.NOMINAL_ORDER)  # case matters: a token's ticker
 CALL_RE = _folded(w.CALL, gated=False)  # case matters: camelCase names
 SECRET_ASK_RE = _folded(w.SECRET_ASK, F)
 ACT_STEM_RE = _folded(w.ACT_STEMS, F)

@@ -101,18 +101,6 @@ SIGN_VALUE = (
     r"(?:safe|multisig)\s+(?:transactions?|txs?)|user\s?op(?:eration)?s?|"
     r"(?:eip-?712|eip-?7702|7702|712)\s+(?:messages?|payloads?|data|requests?))\b"
 )
-# a payment order written without a verb, standing as its own sentence ("38,500 USDC on
-# Arbitrum to 0x…", "The full balance to 0x… by Friday"): a forwarded instruction's line, not a
-# record (no label before it, no arrow, no past verb)
-NOMINAL_ORDER = (
-    r"^[\s*\->•]*(?:(?:and|then|so|now|just)\s+)?(?:(?:approx\.?|about|exactly)\s+)?"
-    r"(?:[$€£]?\d[\d,.' ]*(?:k|m)?\s*(?:[A-Z][A-Za-z0-9.]{1,9}|dollars?|bucks)|"
-    r"(?:[Tt]he\s+)?(?:[Ff]ull|[Ee]ntire|[Ww]hole|[Rr]emaining)\s+(?:balance|amount|treasury))\s+"
-    r"(?:\([^)\n]{0,30}\)\s+)?(?:(?:on|via|over)\s+[A-Z][\w-]*(?:\s+[A-Z][\w-]*)?\s+)?"
-    r"(?:to|into|at)\s+(?:(?:the|their|his|her|our)\s+)?(?:new\s+)?(?:(?:settlement|deposit|"
-    r"wallet|vault|escrow|safe)\s+)?(?:address\s+|wallet\s+)?"
-    r"(?:0x[0-9a-fA-F]{40}|[1-9A-HJ-NP-Za-km-z]{32,44}|[\w-]+\.(?:eth|sol))\b"
-)
 REVEAL_WORDS = """reveal share export provide paste submit post print output disclose send
     include type tell say display dump leak give show upload forward
     revela compartir comparte proporciona envía muestra revele compartilhe forneça mostre
