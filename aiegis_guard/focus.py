@@ -15,10 +15,12 @@ decoded copy re-reads whole, so that the language judges read only the copy.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
 from aiegis_guard.normalize import Layer, LayerKind
+from aiegis_guard.offsets import MapBuilder, OffsetMap
 
 if TYPE_CHECKING:
     from aiegis_guard.segment import Memo
@@ -85,28 +87,87 @@ def _changed_parts(layer: Layer) -> list[tuple[int, int]] | None:
 
 
 _INLINE = frozenset({LayerKind.HTML, LayerKind.PERCENT, LayerKind.ESCAPES})
+# a tag an HTML view blanks runs at most this far from its "<" to its ">" (segment.MAX_TAG);
+# a decoded bracket may open or close one within that reach
+TAG_REACH = 2048
+_RAW_BLOCK_START_RE = re.compile(r"/?(?:script|style)\b", re.IGNORECASE)
 
 
-def spelled_again(layers: Sequence[Layer], scanned: Sequence[Layer]) -> set[int]:
-    """The ids of the ``layers`` whose language one of their inline decodes (HTML entities,
-    percent or backslash escapes) re-reads whole among the ``scanned`` ones (:func:`focus`
-    did not cut it): the decode spells out what the escapes hid and changes nothing else,
-    so a language judge reading both reads each sentence twice. Not where decoding made an
-    angle bracket (``&lt;b&gt;`` is text; ``<b>`` a tag an HTML view blanks): a copy that
-    reads less than its parent does not stand for it. Secret scanners read both: a key may
-    be spelled in either."""
+def spelled_again(
+    layers: Sequence[Layer], scanned: Sequence[Layer], views: Memo | None = None
+) -> dict[int, list[Layer]]:
+    """Layers whose language one of their inline decodes (HTML entities, percent or
+    backslash escapes) re-reads among the ``scanned`` ones (:func:`focus` did not cut it), by
+    ``id``, each with the parts of it a language judge must still read (often none): the
+    decode spells out what the escapes hid and changes nothing else, so a judge reading both
+    reads each sentence twice.
+
+    Except around an angle bracket the decode made: ``&lt;span …&gt;`` is text, ``<span …>``
+    a tag an HTML view blanks, so the parent is still read within ``TAG_REACH`` of each (the
+    parts, cut as :func:`focus` cuts, their views from the whole layer's in ``views``). A
+    decode that changes the text's kind (flat to HTML) or makes a ``<script>`` / ``<style>``
+    (whose body the view blanks, however long) does not stand for its parent at all. Secret
+    scanners read both: a key may be spelled in either."""
+    from aiegis_guard.segment import structured
+
     kept = {id(layer) for layer in scanned}
-    out: set[int] = set()
+    out: dict[int, list[Layer]] = {}
     for layer in layers:
         parent = layer.parent
+        offsets = layer.offsets
         if (
             parent is None
+            or offsets is None
             or layer.kind not in _INLINE
             or layer.origin is not None
             or id(layer) not in kept
-            or layer.text.count("<") != parent.text.count("<")
-            or layer.text.count(">") != parent.text.count(">")
         ):
             continue
-        out.add(id(parent))
+        made = _made_brackets(layer.text, offsets)
+        if made is None or (made and structured(layer.text) != structured(parent.text)):
+            continue
+        spans = _merged(
+            [offsets.span(max(0, i - TAG_REACH), min(len(layer.text), i + TAG_REACH)) for i in made]
+        )
+        cut = [_cut(parent, a, b) for a, b in spans]
+        if views is not None and spans:
+            _cut_views(parent.text, spans, cut, views)
+        out[id(parent)] = cut
     return out
+
+
+def _made_brackets(text: str, offsets: OffsetMap) -> list[int] | None:
+    """Where in the decoded ``text`` decoding made an angle bracket (its source is longer
+    than one character); None when one opens a ``<script>`` / ``<style>``."""
+    made: list[int] = []
+    for bracket in "<>":
+        at = text.find(bracket)
+        while at != -1:
+            a, b = offsets.span(at, at + 1)
+            if b - a > 1:
+                if bracket == "<" and _RAW_BLOCK_START_RE.match(text, at + 1):
+                    return None
+                made.append(at)
+            at = text.find(bracket, at + 1)
+    return sorted(made)
+
+
+def _merged(spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    out: list[tuple[int, int]] = []
+    for a, b in sorted(spans):
+        if out and a <= out[-1][1]:
+            out[-1] = (out[-1][0], max(b, out[-1][1]))
+        else:
+            out.append((a, b))
+    return out
+
+
+def _cut(layer: Layer, a: int, b: int) -> Layer:
+    """``layer.text[a:b]`` as a layer that maps where ``layer`` maps."""
+    if layer.origin is not None:
+        return layer._replace(text=layer.text[a:b])
+    if layer.offsets is not None:
+        return layer._replace(text=layer.text[a:b], offsets=layer.offsets.part(a, b))
+    piece = MapBuilder()
+    piece.linear(a, b)
+    return layer._replace(text=layer.text[a:b], offsets=piece.build())

@@ -207,22 +207,26 @@ def scan_text(
         results: list[Finding] = [
             f.with_span(*_shift(f.span, offset)) if f.span else f for f in norm.findings
         ]
-        layers = focus(norm.layers, chunk_ctx.views if judged else None)
-        again = spelled_again(norm.layers, layers) if len(layers) > 1 else set()
+        views = chunk_ctx.views if judged else None
+        layers = focus(norm.layers, views)
+        again = spelled_again(norm.layers, layers, views) if len(layers) > 1 else {}
         for layer in layers:
             for stage in stages:
-                if (layer.depth and not stage.decoded) or (stage.language and id(layer) in again):
+                if layer.depth and not stage.decoded:
                     continue
-                try:
-                    hits = stage.scan(layer, chunk_ctx)
-                except Exception as exc:
-                    log.error("aiegis_guard stage %s failed: %s", stage.name, type(exc).__name__)
-                    results.append(stage_error(stage.name, exc))
-                    continue
-                for f in hits:
-                    if secrets is not None and f.redact and f.span:
-                        secrets.add(layer.text[f.span[0] : f.span[1]])
-                    results.append(_to_original(f, layer, offset))
+                read = again.get(id(layer), (layer,)) if stage.language else (layer,)
+                for part in read:
+                    try:
+                        hits = stage.scan(part, chunk_ctx)
+                    except Exception as exc:
+                        name = type(exc).__name__
+                        log.error("aiegis_guard stage %s failed: %s", stage.name, name)
+                        results.append(stage_error(stage.name, exc))
+                        continue
+                    for f in hits:
+                        if secrets is not None and f.redact and f.span:
+                            secrets.add(part.text[f.span[0] : f.span[1]])
+                        results.append(_to_original(f, part, offset))
         if classifier is not None:
             try:
                 results.extend(

@@ -14,7 +14,7 @@ import pytest
 
 from aiegis_guard import Guard, segment
 from aiegis_guard.findings import Action, Finding, Source
-from aiegis_guard.focus import CONTEXT, focus
+from aiegis_guard.focus import CONTEXT, TAG_REACH, focus
 from aiegis_guard.normalize import Layer, LayerKind, normalize
 from aiegis_guard.pipeline import _INTENT_CACHE
 from aiegis_guard.policy import Policy
@@ -295,13 +295,13 @@ def test_focused_json_part_keeps_its_structure() -> None:
 # --- a page whose escapes are spread all over it ------------------------------------------
 
 
-def _readers(text: str) -> dict[str, list[LayerKind]]:
-    """The layer kinds a language judge and a secret scanner read in one check of ``text``."""
-    read: dict[str, list[LayerKind]] = {"language": [], "secrets": []}
+def _readers(text: str) -> dict[str, list[tuple[LayerKind, int]]]:
+    """The layers (kind, length) a language judge and a secret scanner read in one check."""
+    read: dict[str, list[tuple[LayerKind, int]]] = {"language": [], "secrets": []}
 
     def reader(name: str) -> ScanFn:
         def scan(layer: Layer, ctx: ScanContext) -> list[Finding]:
-            read[name].append(layer.kind)
+            read[name].append((layer.kind, len(layer.text)))
             return []
 
         return scan
@@ -311,32 +311,44 @@ def _readers(text: str) -> dict[str, list[LayerKind]]:
     return read
 
 
-ESCAPED_PAGE = _html("It&#x27;s the docs page &amp; more. Don&#x27;t worry about it. " * 30)
+ESCAPED_PAGE = _html("It&#x27;s the docs page &amp; more. Don&#x27;t worry about it. " * 100)
 
 
 def test_language_judges_read_a_whole_page_decode_once() -> None:
     """Entities in every paragraph: the language judges read the decoded page only, the
     secret scanners both spellings."""
-    assert _readers(ESCAPED_PAGE) == {
-        "language": [LayerKind.HTML],
-        "secrets": [LayerKind.TEXT, LayerKind.HTML],
-    }
+    read = _readers(ESCAPED_PAGE)
+    assert [kind for kind, _ in read["language"]] == [LayerKind.HTML]
+    assert [kind for kind, _ in read["secrets"]] == [LayerKind.TEXT, LayerKind.HTML]
+
+
+def test_raw_page_read_only_around_a_decoded_bracket() -> None:
+    """``&lt;`` in one place of a long page: the raw page is read within ``TAG_REACH`` of it
+    (``<span …>`` made there is a tag the decoded view blanks), the rest only decoded."""
+    page = ESCAPED_PAGE.replace("more.", "a &lt; b.", 1)
+    read = _readers(page)
+    (raw_kind, raw_len), (kind, _) = read["language"]
+    assert (raw_kind, kind) == (LayerKind.TEXT, LayerKind.HTML)
+    assert raw_len <= 2 * TAG_REACH + 1 < len(page)
 
 
 @pytest.mark.parametrize(
     "page",
     [
-        pytest.param(ESCAPED_PAGE.replace("more.", "&lt;more&gt;."), id="decode-makes-tags"),
+        pytest.param(
+            ESCAPED_PAGE.replace("more.", "&lt;script&gt;x&lt;/script&gt;", 1), id="makes-script"
+        ),
+        pytest.param("a &lt;b&gt; c &lt;i&gt; d &lt;u&gt; e " * 3, id="flat-text-turns-html"),
         pytest.param("x" * 70_000 + " %20 " + "y" * 10, id="long-decode-cut-by-focus"),
     ],
 )
 def test_language_judges_read_both_where_the_decode_does_not_stand_for_the_page(
     page: str,
 ) -> None:
-    """A decode that makes angle brackets (``&lt;b&gt;`` is text, ``<b>`` a tag an HTML view
-    blanks) or that :func:`focus` cuts to its changes does not stand for its parent."""
+    """A decode that makes a ``<script>`` (its body blanked, however long), that turns flat
+    text into HTML, or that :func:`focus` cuts to its changes does not stand for its parent."""
     read = _readers(page)
-    assert read["language"][0] is LayerKind.TEXT and len(read["language"]) >= 2
+    assert read["language"][0] == (LayerKind.TEXT, len(page)) and len(read["language"]) >= 2
 
 
 @pytest.mark.parametrize(
@@ -345,9 +357,11 @@ def test_language_judges_read_both_where_the_decode_does_not_stand_for_the_page(
         pytest.param(f"It&#x27;s time. {DIRECTIVE} Don&#x27;t wait.", id="plain-in-escaped-page"),
         pytest.param(f"It&#x27;s time. {_entities(DIRECTIVE)}", id="entity-spelled"),
         pytest.param(f"It&#x27;s time. {DIRECTIVE.replace(' ', '&nbsp;')}", id="nbsp-spaced"),
+        pytest.param(f"It&#x27;s a &lt; b. &lt;span {DIRECTIVE}&gt;", id="inside-a-decoded-tag"),
     ],
 )
 def test_an_escaped_page_still_shows_its_directive(body: str) -> None:
-    """Read once, in its decoded spelling, a page's directive is found whatever escapes it."""
+    """Read once, in its decoded spelling, a page's directive is found whatever escapes it;
+    one that decoding turns into a tag is read in the raw page."""
     verdict = GUARD.check_text(_html(body * 3), source=Source.TOOL_OUTPUT)
     assert "injection.intent" in verdict.rule_ids and verdict.action is not Action.ALLOW
