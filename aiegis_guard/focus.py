@@ -20,7 +20,7 @@ from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
 from aiegis_guard.normalize import Layer, LayerKind
-from aiegis_guard.offsets import MapBuilder, OffsetMap
+from aiegis_guard.offsets import MapBuilder, OffsetMap, merged_spans
 
 if TYPE_CHECKING:
     from aiegis_guard.segment import Memo
@@ -126,7 +126,7 @@ def spelled_again(
         made = _made_brackets(layer.text, offsets)
         if made is None or (made and structured(layer.text) != structured(parent.text)):
             continue
-        spans = _merged(
+        spans = merged_spans(
             [offsets.span(max(0, i - TAG_REACH), min(len(layer.text), i + TAG_REACH)) for i in made]
         )
         cut = [_cut(parent, a, b) for a, b in spans]
@@ -150,16 +150,6 @@ def _made_brackets(text: str, offsets: OffsetMap) -> list[int] | None:
                 made.append(at)
             at = text.find(bracket, at + 1)
     return sorted(made)
-
-
-def _merged(spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
-    out: list[tuple[int, int]] = []
-    for a, b in sorted(spans):
-        if out and a <= out[-1][1]:
-            out[-1] = (out[-1][0], max(b, out[-1][1]))
-        else:
-            out.append((a, b))
-    return out
 
 
 def _cut(layer: Layer, a: int, b: int) -> Layer:

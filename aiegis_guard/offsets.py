@@ -13,8 +13,20 @@ from __future__ import annotations
 
 from array import array
 from bisect import bisect_right
+from collections.abc import Iterable
 
-__all__ = ["MapBuilder", "OffsetMap"]
+__all__ = ["MapBuilder", "OffsetMap", "merged_spans"]
+
+
+def merged_spans(spans: Iterable[tuple[int, int]]) -> list[tuple[int, int]]:
+    """Sorted ``spans`` with the overlapping (and touching) ones joined."""
+    out: list[tuple[int, int]] = []
+    for a, b in sorted(spans):
+        if out and a <= out[-1][1]:
+            out[-1] = (out[-1][0], max(b, out[-1][1]))
+        else:
+            out.append((a, b))
+    return out
 
 
 class OffsetMap:

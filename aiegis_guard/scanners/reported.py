@@ -43,6 +43,7 @@ from collections.abc import Iterator
 from typing import NamedTuple
 
 from aiegis_guard.automata import WordAutomaton
+from aiegis_guard.offsets import merged_spans
 from aiegis_guard.scanners import intent_patterns as p
 from aiegis_guard.scanners import intent_words as w
 from aiegis_guard.scanners.chat_turns import addresses_agents
@@ -133,13 +134,7 @@ def _with_refused(text: str, quoted: tuple[tuple[int, int], ...]) -> tuple[tuple
 
 def merged(spans: tuple[tuple[int, int], ...]) -> tuple[tuple[int, int], ...]:
     """Sorted ``spans`` with the overlapping ones joined."""
-    out: list[tuple[int, int]] = []
-    for a, b in sorted(spans):
-        if out and a <= out[-1][1]:
-            out[-1] = (out[-1][0], max(b, out[-1][1]))
-        else:
-            out.append((a, b))
-    return tuple(out)
+    return tuple(merged_spans(spans))
 
 
 def endorsed(text: str) -> tuple[tuple[int, int], ...]:
