@@ -20,7 +20,7 @@ from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
 from aiegis_guard.normalize import Layer, LayerKind
-from aiegis_guard.offsets import MapBuilder, OffsetMap, merged_spans
+from aiegis_guard.offsets import MapBuilder, merged_spans
 
 if TYPE_CHECKING:
     from aiegis_guard.segment import Memo
@@ -87,69 +87,77 @@ def _changed_parts(layer: Layer) -> list[tuple[int, int]] | None:
 
 
 _INLINE = frozenset({LayerKind.HTML, LayerKind.PERCENT, LayerKind.ESCAPES})
-# a tag an HTML view blanks runs at most this far from its "<" to its ">" (segment.MAX_TAG);
-# a decoded bracket may open or close one within that reach
-TAG_REACH = 2048
-_RAW_BLOCK_START_RE = re.compile(r"/?(?:script|style)\b", re.IGNORECASE)
+# an opening bracket spelled as an escape before a tag's name, "/" or "!" (themselves maybe
+# escaped): decoded, it may open a tag that an HTML view blanks
+_MADE_OPEN_RE = re.compile(
+    r"(?:&(?:lt|LT);?|&#0*60;?|&#[xX]0*3[cC];?|%3[cC]|\\x3[cC]|\\u003[cC]|\\u\{0*3[cC]\})"
+    r"(?=[A-Za-z/!]|&[#A-Za-z]|%[0-9A-Fa-f]{2}|\\)"
+)
+# where the tag it opens may close: a bracket, plain or spelled as an escape
+_CLOSE_RE = re.compile(
+    r">|&(?:gt|GT);?|&#0*62;?|&#[xX]0*3[eE];?|%3[eE]|\\x3[eE]|\\u003[eE]|\\u\{0*3[eE]\}"
+)
+TAG_REACH = 16 * 1024  # a made tag that may run further (escaped, 2 048 read) reads all
+AROUND = 512  # characters read on each side of a made tag: its sentence
+_RAW_BLOCK_RE = re.compile(r"<\s*/?\s*(?:script|style)\b", re.IGNORECASE)
 
 
-def spelled_again(
-    layers: Sequence[Layer], scanned: Sequence[Layer], views: Memo | None = None
-) -> dict[int, list[Layer]]:
+def spelled_again(layers: Sequence[Layer], scanned: Sequence[Layer]) -> dict[int, list[Layer]]:
     """Layers whose language one of their inline decodes (HTML entities, percent or
     backslash escapes) re-reads among the ``scanned`` ones (:func:`focus` did not cut it), by
     ``id``, each with the parts of it a language judge must still read (often none): the
     decode spells out what the escapes hid and changes nothing else, so a judge reading both
     reads each sentence twice.
 
-    Except around an angle bracket the decode made: ``&lt;span …&gt;`` is text, ``<span …>``
-    a tag an HTML view blanks, so the parent is still read within ``TAG_REACH`` of each (the
-    parts, cut as :func:`focus` cuts, their views from the whole layer's in ``views``). A
-    decode that changes the text's kind (flat to HTML) or makes a ``<script>`` / ``<style>``
-    (whose body the view blanks, however long) does not stand for its parent at all. Secret
-    scanners read both: a key may be spelled in either."""
+    Except around a tag the decode made: ``&lt;span …&gt;`` is text, ``<span …>`` a tag an
+    HTML view blanks, so the parent is still read from ``AROUND`` before such a bracket to
+    ``AROUND`` after the next one (a bracket made before a space or a digit, "a &lt; b",
+    opens no tag). A decode that makes a ``<script>`` / ``<style>`` (whose body the view
+    blanks, however long), that turns flat text into HTML, or whose made tag may run past
+    ``TAG_REACH`` does not stand for its parent at all. Secret scanners read both: a key may
+    be spelled in either."""
     from aiegis_guard.segment import structured
 
     kept = {id(layer) for layer in scanned}
     out: dict[int, list[Layer]] = {}
     for layer in layers:
         parent = layer.parent
-        offsets = layer.offsets
         if (
             parent is None
-            or offsets is None
+            or layer.offsets is None
             or layer.kind not in _INLINE
             or layer.origin is not None
             or id(layer) not in kept
         ):
             continue
-        made = _made_brackets(layer.text, offsets)
-        if made is None or (made and structured(layer.text) != structured(parent.text)):
+        raw = parent.text
+        spans = _made_tags(raw)
+        if spans is None:
             continue
-        spans = merged_spans(
-            [offsets.span(max(0, i - TAG_REACH), min(len(layer.text), i + TAG_REACH)) for i in made]
-        )
-        cut = [_cut(parent, a, b) for a, b in spans]
-        if views is not None and spans:
-            _cut_views(parent.text, spans, cut, views)
-        out[id(parent)] = cut
+        if spans and (
+            structured(layer.text) != structured(raw)
+            or len(_RAW_BLOCK_RE.findall(layer.text)) != len(_RAW_BLOCK_RE.findall(raw))
+        ):
+            continue
+        out[id(parent)] = [_cut(parent, a, b) for a, b in spans]
     return out
 
 
-def _made_brackets(text: str, offsets: OffsetMap) -> list[int] | None:
-    """Where in the decoded ``text`` decoding made an angle bracket (its source is longer
-    than one character); None when one opens a ``<script>`` / ``<style>``."""
-    made: list[int] = []
-    for bracket in "<>":
-        at = text.find(bracket)
-        while at != -1:
-            a, b = offsets.span(at, at + 1)
-            if b - a > 1:
-                if bracket == "<" and _RAW_BLOCK_START_RE.match(text, at + 1):
-                    return None
-                made.append(at)
-            at = text.find(bracket, at + 1)
-    return sorted(made)
+def _made_tags(raw: str) -> list[tuple[int, int]] | None:
+    """The spans of ``raw`` around each tag its escapes would make, from the tag's line or
+    previous tag end (at most ``AROUND`` before) to the next tag start after it (at most
+    ``AROUND`` after); None when one may run past ``TAG_REACH``."""
+    spans: list[tuple[int, int]] = []
+    for m in _MADE_OPEN_RE.finditer(raw):
+        close = _CLOSE_RE.search(raw, m.end(), m.end() + TAG_REACH)
+        if close is None:
+            return None
+        lo = max(0, m.start() - AROUND)
+        lo = max(raw.rfind(">", lo - AROUND, lo) + 1, lo - AROUND, 0)  # a tag's end before
+        hi = min(len(raw), close.end() + AROUND)
+        nxt = raw.find("<", hi, hi + AROUND)
+        spans.append((lo, nxt if nxt != -1 else min(len(raw), hi + AROUND)))
+    return merged_spans(spans)
 
 
 def _cut(layer: Layer, a: int, b: int) -> Layer:

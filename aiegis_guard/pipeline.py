@@ -209,7 +209,7 @@ def scan_text(
         ]
         views = chunk_ctx.views if judged else None
         layers = focus(norm.layers, views)
-        again = spelled_again(norm.layers, layers, views) if len(layers) > 1 else {}
+        again = spelled_again(norm.layers, layers) if len(layers) > 1 else {}
         for layer in layers:
             for stage in stages:
                 if layer.depth and not stage.decoded:

@@ -14,7 +14,7 @@ import pytest
 
 from aiegis_guard import Guard, segment
 from aiegis_guard.findings import Action, Finding, Source
-from aiegis_guard.focus import CONTEXT, TAG_REACH, focus
+from aiegis_guard.focus import AROUND, CONTEXT, focus
 from aiegis_guard.normalize import Layer, LayerKind, normalize
 from aiegis_guard.pipeline import _INTENT_CACHE
 from aiegis_guard.policy import Policy
@@ -322,14 +322,17 @@ def test_language_judges_read_a_whole_page_decode_once() -> None:
     assert [kind for kind, _ in read["secrets"]] == [LayerKind.TEXT, LayerKind.HTML]
 
 
-def test_raw_page_read_only_around_a_decoded_bracket() -> None:
-    """``&lt;`` in one place of a long page: the raw page is read within ``TAG_REACH`` of it
-    (``<span …>`` made there is a tag the decoded view blanks), the rest only decoded."""
-    page = ESCAPED_PAGE.replace("more.", "a &lt; b.", 1)
+def test_raw_page_read_only_around_a_made_tag() -> None:
+    """``&lt;b&gt;`` in one place of a long page: the raw page is read around it (``<b …>``
+    made there is a tag the decoded view blanks), the rest only decoded; a bracket made
+    before a space or a digit ("a &lt; b") opens no tag and reads nothing twice."""
+    page = ESCAPED_PAGE.replace("more.", "the &lt;b&gt; tag.", 1)
     read = _readers(page)
     (raw_kind, raw_len), (kind, _) = read["language"]
     assert (raw_kind, kind) == (LayerKind.TEXT, LayerKind.HTML)
-    assert raw_len <= 2 * TAG_REACH + 1 < len(page)
+    assert raw_len <= 4 * AROUND + 20 < len(page)
+    compared = _readers(ESCAPED_PAGE.replace("more.", "a &lt; b.", 1))
+    assert [kind for kind, _ in compared["language"]] == [LayerKind.HTML]
 
 
 @pytest.mark.parametrize(
