@@ -10,7 +10,8 @@ across), mapped to the parent as before. A layer mostly changed stays whole.
 
 The other way round, a page whose escapes are spread all over it (``&#x27;`` in every
 paragraph) is read whole twice; :func:`spelled_again` names the layers whose language a
-decoded copy re-reads whole, so that the language judges read only the copy.
+decoded copy re-reads, with the few parts of them (around a tag the decode makes) that the
+language judges must still read.
 """
 
 from __future__ import annotations
@@ -43,9 +44,7 @@ def focus(layers: Sequence[Layer], views: Memo | None = None) -> list[Layer]:
         if parts is None:
             out.append(layer)
             continue
-        offsets = layer.offsets
-        assert offsets is not None  # _changed_parts returns None otherwise
-        cut = [layer._replace(text=layer.text[a:b], offsets=offsets.part(a, b)) for a, b in parts]
+        cut = [_cut(layer, a, b) for a, b in parts]  # (a layer with offsets: _changed_parts)
         if views is not None:
             _cut_views(layer.text, parts, cut, views)
         out += cut
@@ -144,16 +143,18 @@ def spelled_again(layers: Sequence[Layer], scanned: Sequence[Layer]) -> dict[int
 
 
 def _made_tags(raw: str) -> list[tuple[int, int]] | None:
-    """The spans of ``raw`` around each tag its escapes would make, from the tag's line or
-    previous tag end (at most ``AROUND`` before) to the next tag start after it (at most
-    ``AROUND`` after); None when one may run past ``TAG_REACH``."""
+    """The spans of ``raw`` around each tag its escapes would make: from ``AROUND`` before it
+    (on back to a tag's end at most ``AROUND`` further, or to the start of ``raw`` when that
+    is nearer than ``2 * AROUND``) to ``AROUND`` after its closing bracket (on to the next
+    tag's start at most ``AROUND`` further); None when one may run past ``TAG_REACH``."""
     spans: list[tuple[int, int]] = []
     for m in _MADE_OPEN_RE.finditer(raw):
         close = _CLOSE_RE.search(raw, m.end(), m.end() + TAG_REACH)
         if close is None:
             return None
         lo = max(0, m.start() - AROUND)
-        lo = max(raw.rfind(">", lo - AROUND, lo) + 1, lo - AROUND, 0)  # a tag's end before
+        back = lo - AROUND  # back to a tag's end before it, if one is that near
+        lo = 0 if back < 0 else max(raw.rfind(">", back, lo) + 1, back)
         hi = min(len(raw), close.end() + AROUND)
         nxt = raw.find("<", hi, hi + AROUND)
         spans.append((lo, nxt if nxt != -1 else min(len(raw), hi + AROUND)))

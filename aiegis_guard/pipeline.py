@@ -207,8 +207,7 @@ def scan_text(
         results: list[Finding] = [
             f.with_span(*_shift(f.span, offset)) if f.span else f for f in norm.findings
         ]
-        views = chunk_ctx.views if judged else None
-        layers = focus(norm.layers, views)
+        layers = focus(norm.layers, chunk_ctx.views if judged else None)
         again = spelled_again(norm.layers, layers) if len(layers) > 1 else {}
         for layer in layers:
             for stage in stages:

@@ -62,8 +62,8 @@ ScanFn = Callable[[Layer, ScanContext], Sequence[Finding]]
 @dataclass(frozen=True, slots=True)
 class Stage:
     """A named detector. ``decoded=False`` runs it on the top layer only; ``language=True``
-    (a judge of sentences) skips a layer that a decoded copy re-reads whole
-    (:func:`~aiegis_guard.focus.spelled_again`)."""
+    (a judge of sentences) reads a layer that a decoded copy re-reads only where the copy does
+    not stand for it (:func:`~aiegis_guard.focus.spelled_again`)."""
 
     name: str
     scan: ScanFn

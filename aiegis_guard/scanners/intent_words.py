@@ -75,9 +75,8 @@ RIGHTS_WORDS = """approve grant authorize authorise setapprovalforall permit del
     increase_allowance set_approval allow_spending sign_the_permit sign_this sign_the_attached
     sign_the_approval sign_the_transaction sign_the_typed sign_this_message sign_a sign_an
     sign_every sign_each sign_all sign_the_prebuilt sign_the_order sign_the_orders sign_the_listing
-    sign_these sign_the_authorization sign_the_authorisation sign_the_7702 sign_the_eip-712
-    sign_the_eip-7702 sign_the_eip712 sign_the_delegation sign_the_safe sign_the_multisig
-    sign_the_signature_request sign_the_payload sign_the_data sign_the_userop
+    sign_these sign_the_authorization sign_the_authorisation sign_the_delegation sign_the_safe
+    sign_the_multisig sign_the_signature_request sign_the_payload sign_the_data sign_the_userop
     sign_the_user_operation sign_the_setapprovalforall sign_the_approve add_your_signature
     add_your_own_signature co-sign cosign
     aprueba aprobar autoriza autorizar firma firmar aprove autorize assine approuver approuvez
